@@ -1,0 +1,33 @@
+package com.trellis.identity;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+@Service
+class TrellisUserDetailsService implements UserDetailsService {
+
+	private final UserRepository users;
+
+	private final LoginThrottle throttle;
+
+	TrellisUserDetailsService(UserRepository users, LoginThrottle throttle) {
+		this.users = users;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String email) {
+		var credentials = this.users.credentials(email)
+			.orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+		return principal(credentials, this.throttle.isLocked(email));
+	}
+
+	static TrellisPrincipal principal(UserRepository.Credentials credentials, boolean locked) {
+		var user = credentials.user();
+		var viewer = new Viewer(user.id(), user.displayName(), user.role(), user.partnerId());
+		return new TrellisPrincipal(viewer, user.email(), credentials.passwordHash(), credentials.enabled(), locked);
+	}
+
+}

@@ -1,0 +1,81 @@
+package com.trellis.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+	private static final String COLUMNS = "id, email, display_name, role, manager_id, team, partner_id, job_role";
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Credentials> credentials(String email) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", password_hash, enabled FROM app_user WHERE lower(email) = lower(:email)")
+			.param("email", email)
+			.query((rs, n) -> new Credentials(summary(rs, n), rs.getString("password_hash"), rs.getBoolean("enabled")))
+			.optional();
+	}
+
+	Optional<UserSummary> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id")
+			.param("id", id)
+			.query(UserRepository::summary)
+			.optional();
+	}
+
+	List<UserSummary> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(UserRepository::summary)
+			.list();
+	}
+
+	List<UserSummary> byRole(Role role) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM app_user WHERE role = :role AND enabled ORDER BY display_name")
+			.param("role", role.name())
+			.query(UserRepository::summary)
+			.list();
+	}
+
+	List<UserSummary> ofPartner(long partnerId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE partner_id = :partnerId ORDER BY display_name")
+			.param("partnerId", partnerId)
+			.query(UserRepository::summary)
+			.list();
+	}
+
+	List<Long> reportsOf(long managerId) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE tree AS (
+				  SELECT id FROM app_user WHERE manager_id = :managerId
+				  UNION SELECT u.id FROM app_user u JOIN tree t ON u.manager_id = t.id)
+				SELECT id FROM tree ORDER BY id
+				""").param("managerId", managerId).query(Long.class).list();
+	}
+
+	private static UserSummary summary(ResultSet rs, int row) throws SQLException {
+		return new UserSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), rs.getObject("manager_id", Long.class), rs.getString("team"),
+				rs.getObject("partner_id", Long.class), rs.getString("job_role"));
+	}
+
+	record Credentials(UserSummary user, String passwordHash, boolean enabled) {
+	}
+
+}

@@ -1,0 +1,51 @@
+package com.trellis.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The identity module's facade: look up users, partner users and the manager hierarchy.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Users {
+
+	private final UserRepository users;
+
+	Users(UserRepository users) {
+		this.users = users;
+	}
+
+	public Optional<UserSummary> find(long id) {
+		return this.users.find(id);
+	}
+
+	public Map<Long, UserSummary> byIds(Collection<Long> ids) {
+		return this.users.findAll(ids).stream().collect(Collectors.toMap(UserSummary::id, Function.identity()));
+	}
+
+	public List<UserSummary> withRole(Role role) {
+		return this.users.byRole(role);
+	}
+
+	/** Users of one partner; a partner user may only ask for their own partner's. */
+	public List<UserSummary> ofPartner(Viewer viewer, long partnerId) {
+		if (viewer.isPartnerUser() && viewer.partnerId() != partnerId) {
+			return List.of();
+		}
+		return this.users.ofPartner(partnerId);
+	}
+
+	/** Everyone below a manager, at any depth. */
+	public List<Long> reportsOf(long managerId) {
+		return this.users.reportsOf(managerId);
+	}
+
+}

@@ -1,0 +1,224 @@
+package com.trellis.partners;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every read takes the viewer and binds {@code :scopePartner}, so a partner user's
+ * queries can only ever return their own partner.
+ */
+@Repository
+class PartnerRepository {
+
+	private static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR id = :scopePartner)";
+
+	private static final String COLUMNS = """
+			id, name, type, web_domain, verticals, capabilities, region, onboarded_on, owner_pam_id, lifecycle_status,
+			tier, created_at, updated_at
+			""";
+
+	private final JdbcClient jdbc;
+
+	PartnerRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	PageResult<PartnerView> search(Viewer viewer, PartnerFilter filter, PageRequest page) {
+		var where = """
+				WHERE %s
+				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE '%%' || :q || '%%' OR web_domain ILIKE '%%' || :q || '%%')
+				  AND (CAST(:type AS TEXT) IS NULL OR type = :type)
+				  AND (CAST(:tier AS TEXT) IS NULL OR tier = :tier)
+				  AND (CAST(:lifecycle AS TEXT) IS NULL OR lifecycle_status = :lifecycle)
+				  AND (CAST(:pam AS BIGINT) IS NULL OR owner_pam_id = :pam)
+				""".formatted(SCOPE);
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("scopePartner", viewer.scopePartnerId());
+		params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q().strip());
+		params.put("type", filter.type() == null ? null : filter.type().name());
+		params.put("tier", filter.tier() == null ? null : filter.tier().name());
+		params.put("lifecycle", filter.lifecycle() == null ? null : filter.lifecycle().name());
+		params.put("pam", filter.pamId());
+		long total = this.jdbc.sql("SELECT count(*) FROM partner " + where).params(params).query(Long.class).single();
+		var items = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM partner " + where + " ORDER BY " + filter.orderBy()
+					+ " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(PartnerRepository::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	Optional<PartnerView> find(Viewer viewer, long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner WHERE id = :id AND " + SCOPE)
+			.param("id", id)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(PartnerRepository::view)
+			.optional();
+	}
+
+	Optional<PartnerView> findForUpdate(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(PartnerRepository::view)
+			.optional();
+	}
+
+	Map<Long, String> names(Viewer viewer, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("SELECT id, name FROM partner WHERE id IN (:ids) AND " + SCOPE)
+			.param("ids", ids)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("name")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	long insert(PartnerCommand command, LifecycleStatus status, Instant now) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO partner (name, type, web_domain, verticals, capabilities, region, onboarded_on, owner_pam_id,
+					                     lifecycle_status, tier, created_at, updated_at)
+					VALUES (:name, :type, :domain, CAST(:verticals AS TEXT[]), CAST(:capabilities AS TEXT[]), :region,
+					        :onboardedOn, :owner, :status, :tier, :now, :now)
+					RETURNING id
+					""")
+			.params(commandParams(command))
+			.param("status", status.name())
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	void update(long id, PartnerCommand command, Instant now) {
+		this.jdbc
+			.sql("""
+					UPDATE partner SET name = :name, type = :type, web_domain = :domain, verticals = CAST(:verticals AS TEXT[]),
+					       capabilities = CAST(:capabilities AS TEXT[]), region = :region, onboarded_on = :onboardedOn,
+					       owner_pam_id = :owner, tier = :tier, updated_at = :now, version = version + 1
+					WHERE id = :id
+					""")
+			.params(commandParams(command))
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void changeLifecycle(long id, LifecycleStatus to, Long changedBy, Instant now, String reason,
+			LifecycleStatus from) {
+		this.jdbc.sql("""
+				UPDATE partner SET lifecycle_status = :to, updated_at = :now, version = version + 1 WHERE id = :id
+				""").param("to", to.name()).param("now", Timestamp.from(now)).param("id", id).update();
+		this.jdbc
+			.sql("""
+					INSERT INTO partner_lifecycle_change (partner_id, from_status, to_status, changed_by, changed_at, reason)
+					VALUES (:id, :from, :to, :by, :now, :reason)
+					""")
+			.param("id", id)
+			.param("from", from == null ? null : from.name())
+			.param("to", to.name())
+			.param("by", changedBy)
+			.param("now", Timestamp.from(now))
+			.param("reason", reason)
+			.update();
+	}
+
+	List<Long> idsOwnedBy(long pamId) {
+		return this.jdbc.sql("SELECT id FROM partner WHERE owner_pam_id = :pam ORDER BY id FOR UPDATE")
+			.param("pam", pamId)
+			.query(Long.class)
+			.list();
+	}
+
+	int reassign(long fromPam, long toPam, Instant now) {
+		return this.jdbc
+			.sql("""
+					UPDATE partner SET owner_pam_id = :to, updated_at = :now, version = version + 1 WHERE owner_pam_id = :from
+					""")
+			.param("to", toPam)
+			.param("from", fromPam)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	List<LifecycleChange> history(long id) {
+		return this.jdbc.sql("""
+				SELECT from_status, to_status, changed_by, changed_at, reason FROM partner_lifecycle_change
+				WHERE partner_id = :id ORDER BY changed_at DESC, id DESC
+				""")
+			.param("id", id)
+			.query((rs, n) -> new LifecycleChange(
+					rs.getString("from_status") == null ? null : LifecycleStatus.valueOf(rs.getString("from_status")),
+					LifecycleStatus.valueOf(rs.getString("to_status")), rs.getObject("changed_by", Long.class),
+					rs.getTimestamp("changed_at").toInstant(), rs.getString("reason")))
+			.list();
+	}
+
+	Map<LifecycleStatus, Long> countByLifecycle(Viewer viewer, Long pamId) {
+		return this.jdbc.sql("""
+				SELECT lifecycle_status, count(*) AS n FROM partner
+				WHERE %s AND (CAST(:pam AS BIGINT) IS NULL OR owner_pam_id = :pam)
+				GROUP BY lifecycle_status
+				""".formatted(SCOPE))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("pam", pamId)
+			.query((rs, n) -> Map.entry(LifecycleStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private static Map<String, Object> commandParams(PartnerCommand command) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("name", command.name().strip());
+		params.put("type", command.type().name());
+		params.put("domain", command.webDomain());
+		params.put("verticals", arrayLiteral(command.verticals()));
+		params.put("capabilities", arrayLiteral(command.capabilities()));
+		params.put("region", command.region().strip());
+		params.put("onboardedOn", command.onboardedOn());
+		params.put("owner", command.ownerPamId());
+		params.put("tier", command.tier().name());
+		return params;
+	}
+
+	private static String arrayLiteral(List<String> values) {
+		return values.stream()
+			.map(v -> "\"" + v.strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static PartnerView view(ResultSet rs, int row) throws SQLException {
+		return new PartnerView(rs.getLong("id"), rs.getString("name"), PartnerType.valueOf(rs.getString("type")),
+				rs.getString("web_domain"), strings(rs.getArray("verticals")), strings(rs.getArray("capabilities")),
+				rs.getString("region"), rs.getObject("onboarded_on", java.time.LocalDate.class),
+				rs.getLong("owner_pam_id"), LifecycleStatus.valueOf(rs.getString("lifecycle_status")),
+				Tier.valueOf(rs.getString("tier")), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+}

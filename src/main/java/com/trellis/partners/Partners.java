@@ -1,0 +1,151 @@
+package com.trellis.partners;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partners module's facade. Vendor staff read every partner; a partner user reads
+ * only their own. Admins change any partner, a PAM only the partners in their book.
+ */
+@Service
+public class Partners {
+
+	private final PartnerRepository partners;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Partners(PartnerRepository partners, Users users, AuditLog audit, Clock clock) {
+		this.partners = partners;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<PartnerView> search(Viewer viewer, PartnerFilter filter, PageRequest page) {
+		return this.partners.search(viewer, filter, page);
+	}
+
+	@Transactional(readOnly = true)
+	public PartnerView get(Viewer viewer, long id) {
+		return this.partners.find(viewer, id).orElseThrow(() -> new NotFoundException("Partner", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<LifecycleChange> lifecycleHistory(Viewer viewer, long id) {
+		get(viewer, id);
+		return this.partners.history(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(Viewer viewer, List<Long> ids) {
+		return this.partners.names(viewer, ids);
+	}
+
+	@Transactional(readOnly = true)
+	public Map<LifecycleStatus, Long> countByLifecycle(Viewer viewer, Long pamId) {
+		return this.partners.countByLifecycle(viewer, pamId);
+	}
+
+	public boolean canEdit(Viewer viewer, PartnerView partner) {
+		return viewer.is(Role.ADMIN) || (viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId());
+	}
+
+	@Transactional
+	public PartnerView create(Viewer viewer, PartnerCommand command) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin adds partners");
+		}
+		requirePam(command.ownerPamId());
+		var now = this.clock.instant();
+		long id = this.partners.insert(command, LifecycleStatus.PROSPECT, now);
+		this.partners.changeLifecycle(id, LifecycleStatus.PROSPECT, viewer.userId(), now, "Partner added", null);
+		var created = this.partners.find(viewer, id).orElseThrow();
+		this.audit.record(viewer.actor(), "partner", id, "created", null, created);
+		return created;
+	}
+
+	@Transactional
+	public PartnerView update(Viewer viewer, long id, PartnerCommand command) {
+		var before = lockEditable(viewer, id);
+		if (before.ownerPamId() != command.ownerPamId() && !viewer.is(Role.ADMIN)) {
+			throw InvalidInputException.of("ownerPamId", "only a program admin moves a partner to another PAM");
+		}
+		requirePam(command.ownerPamId());
+		this.partners.update(id, command, this.clock.instant());
+		var after = this.partners.find(viewer, id).orElseThrow();
+		this.audit.record(viewer.actor(), "partner", id, "updated", before, after);
+		return after;
+	}
+
+	@Transactional
+	public PartnerView changeLifecycle(Viewer viewer, long id, LifecycleStatus to, String reason) {
+		var before = lockEditable(viewer, id);
+		var decision = LifecycleTransition.decide(before.lifecycleStatus(), to, reason);
+		if (!decision.allowed()) {
+			throw InvalidInputException.of(decision.field(), decision.reason());
+		}
+		this.partners.changeLifecycle(id, to, viewer.userId(), this.clock.instant(), reason.strip(),
+				before.lifecycleStatus());
+		var after = this.partners.find(viewer, id).orElseThrow();
+		this.audit.record(viewer.actor(), "partner", id, "lifecycle " + decision.reason(), before, after);
+		return after;
+	}
+
+	/**
+	 * Moves a whole book from one PAM to another in one transaction; returns how many
+	 * moved.
+	 */
+	@Transactional
+	public int reassignBook(Viewer viewer, long fromPamId, long toPamId, String reason) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin reassigns books");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "a reason is required");
+		}
+		requirePam(toPamId);
+		if (fromPamId == toPamId) {
+			throw InvalidInputException.of("toPamId", "must differ from the current PAM");
+		}
+		var ids = this.partners.idsOwnedBy(fromPamId);
+		int moved = this.partners.reassign(fromPamId, toPamId, this.clock.instant());
+		this.audit.record(viewer.actor(), "pam-book", fromPamId, "reassigned to " + toPamId + ": " + reason.strip(),
+				Map.of("ownerPamId", fromPamId, "partners", ids), Map.of("ownerPamId", toPamId, "partners", ids));
+		return moved;
+	}
+
+	private PartnerView lockEditable(Viewer viewer, long id) {
+		var partner = this.partners.find(viewer, id).orElseThrow(() -> new NotFoundException("Partner", id));
+		if (!canEdit(viewer, partner)) {
+			throw new AccessDeniedException("Only the owning PAM or a program admin changes this partner");
+		}
+		return this.partners.findForUpdate(id).orElseThrow();
+	}
+
+	private void requirePam(Long pamId) {
+		var owner = pamId == null ? null : this.users.find(pamId).orElse(null);
+		if (owner == null || owner.role() != Role.PAM) {
+			throw InvalidInputException.of("ownerPamId", "must be the id of a partner account manager");
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package com.trellis.shared;
+
+import java.util.List;
+
+/**
+ * Input that breaks a business rule the bean validation annotations cannot express (an
+ * unknown owner, a partner that does not exist). Each error names its field.
+ */
+public class InvalidInputException extends RuntimeException {
+
+	private final List<FieldError> errors;
+
+	public InvalidInputException(List<FieldError> errors) {
+		super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+		this.errors = List.copyOf(errors);
+	}
+
+	public static InvalidInputException of(String field, String message) {
+		return new InvalidInputException(List.of(new FieldError(field, message)));
+	}
+
+	public List<FieldError> errors() {
+		return this.errors;
+	}
+
+	public record FieldError(String field, String message) {
+	}
+
+}

@@ -1,0 +1,58 @@
+package com.trellis.shared;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An exact amount in one currency. Amounts are kept to the currency's minor unit.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+	public Money {
+		Objects.requireNonNull(amount, "amount");
+		Objects.requireNonNull(currency, "currency");
+		amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
+	}
+
+	public static Money of(String amount, String currencyCode) {
+		return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+	}
+
+	public static Money of(BigDecimal amount, String currencyCode) {
+		return new Money(amount, Currency.getInstance(currencyCode));
+	}
+
+	public static Money zero(String currencyCode) {
+		return of(BigDecimal.ZERO, currencyCode);
+	}
+
+	public Money plus(Money other) {
+		requireSameCurrency(other);
+		return new Money(this.amount.add(other.amount), this.currency);
+	}
+
+	public String currencyCode() {
+		return this.currency.getCurrencyCode();
+	}
+
+	@Override
+	public int compareTo(Money other) {
+		requireSameCurrency(other);
+		return this.amount.compareTo(other.amount);
+	}
+
+	private void requireSameCurrency(Money other) {
+		if (!this.currency.equals(other.currency)) {
+			throw new IllegalArgumentException(
+					"Cannot combine " + this.currency + " with " + other.currency + " without a conversion");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.currency.getCurrencyCode() + " " + this.amount.toPlainString();
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.trellis.shared.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a PostgreSQL server inside the application when no external database is
+ * configured ({@code spring.datasource.url} unset). The server is durable (fsync and
+ * synchronous commit on) and keeps its data folder, so demo data survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+		var dataDir = properties.ephemeral() ? Files.createTempDirectory("trellis-pg-")
+				: properties.dataDir().toAbsolutePath();
+		Files.createDirectories(dataDir);
+		log.info("Starting embedded PostgreSQL with data in {}", dataDir);
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(properties.ephemeral())
+			.setPort(properties.port())
+			.setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
+			.setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on")
+			.setServerConfig("full_page_writes", properties.ephemeral() ? "off" : "on")
+			.setServerConfig("max_connections", "100")
+			.setServerConfig("shared_buffers", "256MB")
+			.start();
+	}
+
+	@Bean(destroyMethod = "close")
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		var dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setUsername("postgres");
+		dataSource.setMaximumPoolSize(16);
+		dataSource.setPoolName("trellis-embedded");
+		return dataSource;
+	}
+
+}
