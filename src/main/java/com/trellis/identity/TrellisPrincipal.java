@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The authenticated principal: a {@link Viewer} plus what Spring Security needs.
  */
 record TrellisPrincipal(Viewer viewer, String email, String passwordHash, boolean enabled,
-		boolean locked) implements UserDetails {
+		boolean locked) implements UserDetails, Viewer.Holder {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

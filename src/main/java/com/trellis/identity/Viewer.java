@@ -45,4 +45,13 @@ public record Viewer(long userId, String name, Role role, Long partnerId) {
 		return new AuditLog.Actor(this.userId, this.name);
 	}
 
+	/**
+	 * Implemented by the authenticated principal, so other modules can read the viewer.
+	 */
+	public interface Holder {
+
+		Viewer viewer();
+
+	}
+
 }

@@ -150,6 +150,13 @@ class PartnerRepository {
 			.list();
 	}
 
+	List<Long> idsInBook(long pamId) {
+		return this.jdbc.sql("SELECT id FROM partner WHERE owner_pam_id = :pam ORDER BY id")
+			.param("pam", pamId)
+			.query(Long.class)
+			.list();
+	}
+
 	int reassign(long fromPam, long toPam, Instant now) {
 		return this.jdbc
 			.sql("""

@@ -65,6 +65,12 @@ public class Partners {
 		return this.partners.countByLifecycle(viewer, pamId);
 	}
 
+	/** Ids of the partners in a PAM's book. */
+	@Transactional(readOnly = true)
+	public List<Long> book(long pamId) {
+		return this.partners.idsInBook(pamId);
+	}
+
 	public boolean canEdit(Viewer viewer, PartnerView partner) {
 		return viewer.is(Role.ADMIN) || (viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId());
 	}

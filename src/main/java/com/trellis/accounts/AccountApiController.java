@@ -1,0 +1,58 @@
+package com.trellis.accounts;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@PreAuthorize("!hasRole('PARTNER')")
+@Tag(name = "Accounts", description = "Customer and prospect accounts (vendor staff only)")
+class AccountApiController {
+
+	private final Accounts accounts;
+
+	AccountApiController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping
+	PageResult<AccountView> list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) Long ownerId,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.accounts.search(viewer, q, industry, ownerId, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	AccountView get(Viewer viewer, @PathVariable long id) {
+		return this.accounts.get(viewer, id);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
+	AccountView create(Viewer viewer, @Valid @RequestBody AccountCommand command) {
+		return this.accounts.create(viewer, command);
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
+	AccountView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody AccountCommand command) {
+		return this.accounts.update(viewer, id, command);
+	}
+
+}

@@ -1,0 +1,101 @@
+package com.trellis.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private static final String COLUMNS = "id, name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	PageResult<AccountView> search(String q, String industry, Long ownerId, PageRequest page) {
+		var where = """
+				WHERE (CAST(:q AS TEXT) IS NULL OR name ILIKE '%' || :q || '%' OR web_domain ILIKE '%' || :q || '%')
+				  AND (CAST(:industry AS TEXT) IS NULL OR industry = :industry)
+				  AND (CAST(:owner AS BIGINT) IS NULL OR owner_ae_id = :owner)
+				""";
+		Map<String, Object> params = new HashMap<>();
+		params.put("q", q == null || q.isBlank() ? null : q.strip());
+		params.put("industry", industry == null || industry.isBlank() ? null : industry);
+		params.put("owner", ownerId);
+		long total = this.jdbc.sql("SELECT count(*) FROM account " + where).params(params).query(Long.class).single();
+		var items = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM account " + where
+					+ " ORDER BY lower(name), id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(AccountRepository::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	Optional<AccountView> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
+			.param("id", id)
+			.query(AccountRepository::view)
+			.optional();
+	}
+
+	Map<Long, String> names(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("SELECT id, name FROM account WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	long insert(AccountCommand command, long ownerId, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO account (name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at)
+				VALUES (:name, :domain, :industry, :band, :owner, :now, :now) RETURNING id
+				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).query(Long.class).single();
+	}
+
+	void update(long id, AccountCommand command, long ownerId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE account SET name = :name, web_domain = :domain, industry = :industry, employee_band = :band,
+				       owner_ae_id = :owner, updated_at = :now WHERE id = :id
+				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).param("id", id).update();
+	}
+
+	private static Map<String, Object> params(AccountCommand command, long ownerId) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("name", command.name().strip());
+		params.put("domain", command.webDomain());
+		params.put("industry", command.industry());
+		params.put("band", command.employeeBand());
+		params.put("owner", ownerId);
+		return params;
+	}
+
+	private static AccountView view(ResultSet rs, int row) throws SQLException {
+		return new AccountView(rs.getLong("id"), rs.getString("name"), rs.getString("web_domain"),
+				rs.getString("industry"), rs.getString("employee_band"), rs.getObject("owner_ae_id", Long.class),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+	}
+
+}

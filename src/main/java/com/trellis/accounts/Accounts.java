@@ -1,0 +1,116 @@
+package com.trellis.accounts;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts module's facade. The vendor's account list is internal: partner users
+ * never read it (they see an account's name only on their own deals).
+ */
+@Service
+public class Accounts {
+
+	private final AccountRepository accounts;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock) {
+		this.accounts = accounts;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<AccountView> search(Viewer viewer, String q, String industry, Long ownerId, PageRequest page) {
+		requireVendor(viewer);
+		return this.accounts.search(q, industry, ownerId, page);
+	}
+
+	@Transactional(readOnly = true)
+	public AccountView get(Viewer viewer, long id) {
+		if (viewer.isPartnerUser()) {
+			throw new NotFoundException("Account", id);
+		}
+		return this.accounts.find(id).orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.accounts.find(id).isPresent();
+	}
+
+	/**
+	 * Names of accounts the caller already holds ids for through a scoped query (the
+	 * accounts of deals it may see).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(Collection<Long> ids) {
+		return this.accounts.names(ids);
+	}
+
+	@Transactional
+	public AccountView create(Viewer viewer, AccountCommand command) {
+		requireWriter(viewer);
+		long owner = owner(viewer, command);
+		long id = this.accounts.insert(command, owner, this.clock.instant());
+		var created = this.accounts.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), "account", id, "created", null, created);
+		return created;
+	}
+
+	@Transactional
+	public AccountView update(Viewer viewer, long id, AccountCommand command) {
+		requireWriter(viewer);
+		var before = get(viewer, id);
+		if (viewer.is(Role.AE) && (before.ownerAeId() == null || before.ownerAeId() != viewer.userId())) {
+			throw new AccessDeniedException("An account executive changes only their own accounts");
+		}
+		this.accounts.update(id, command, owner(viewer, command), this.clock.instant());
+		var after = this.accounts.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), "account", id, "updated", before, after);
+		return after;
+	}
+
+	private long owner(Viewer viewer, AccountCommand command) {
+		if (command.ownerAeId() == null) {
+			return viewer.userId();
+		}
+		var owner = this.users.find(command.ownerAeId()).orElse(null);
+		if (owner == null || !(owner.role() == Role.AE || owner.role() == Role.SALES_MANAGER)) {
+			throw InvalidInputException.of("ownerAeId", "must be the id of an account executive or sales manager");
+		}
+		return owner.id();
+	}
+
+	private static void requireVendor(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users do not see the vendor's accounts");
+		}
+	}
+
+	private static void requireWriter(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN, Role.AE, Role.SALES_MANAGER)) {
+			throw new AccessDeniedException("Only admins, account executives and sales managers change accounts");
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package com.trellis.activity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records and reads partner activity events. A partner user reads only its own partner's.
+ */
+@Service
+public class Activity {
+
+	private static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Activity(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void record(long partnerId, Long userId, String type, String detail) {
+		this.jdbc.sql("""
+				INSERT INTO activity_event (partner_id, user_id, type, occurred_at, detail)
+				VALUES (:partner, :user, :type, :at, :detail)
+				""")
+			.param("partner", partnerId)
+			.param("user", userId)
+			.param("type", type)
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("detail", detail)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ActivityEvent> recent(Viewer viewer, long partnerId, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, partner_id, user_id, type, occurred_at, detail FROM activity_event
+				WHERE partner_id = :partner AND %s ORDER BY occurred_at DESC, id DESC LIMIT :limit
+				""".formatted(SCOPE))
+			.param("partner", partnerId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("limit", limit)
+			.query((rs, n) -> new ActivityEvent(rs.getLong("id"), rs.getLong("partner_id"),
+					rs.getObject("user_id", Long.class), rs.getString("type"),
+					rs.getTimestamp("occurred_at").toInstant(), rs.getString("detail")))
+			.list();
+	}
+
+	/** Partners with any activity since the given instant, within the viewer's scope. */
+	@Transactional(readOnly = true)
+	public long partnersActiveSince(Viewer viewer, Instant since) {
+		return this.jdbc.sql("""
+				SELECT count(DISTINCT partner_id) FROM activity_event WHERE occurred_at >= :since AND %s
+				""".formatted(SCOPE))
+			.param("since", Timestamp.from(since))
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,77 @@
+package com.trellis.deals;
+
+import java.util.ArrayList;
+
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.PageRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class DealPageController {
+
+	private final Deals deals;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	DealPageController(Deals deals, Partners partners, Users users) {
+		this.deals = deals;
+		this.partners = partners;
+		this.users = users;
+	}
+
+	@GetMapping("/opportunities")
+	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) Stage stage,
+			@RequestParam(required = false) Boolean open, @RequestParam(required = false) Long ownerId,
+			@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Long accountId,
+			@RequestParam(required = false) Boolean partnerInvolved, @RequestParam(required = false) Integer page,
+			@RequestParam(defaultValue = "false") boolean embed,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		var filter = new DealFilter(q, stage, open, ownerId, partnerId, accountId, partnerInvolved);
+		var result = this.deals.search(viewer, filter, PageRequest.of(page, embed ? 10 : 25));
+		var partnerIds = new ArrayList<Long>();
+		var ownerIds = new ArrayList<Long>();
+		result.items().forEach(deal -> {
+			if (deal.partnerId() != null) {
+				partnerIds.add(deal.partnerId());
+			}
+			ownerIds.add(deal.ownerId());
+		});
+		model.addAttribute("filter", filter);
+		model.addAttribute("result", result);
+		model.addAttribute("partnerNames", this.partners.names(viewer, partnerIds.stream().distinct().toList()));
+		model.addAttribute("owners", this.users.byIds(ownerIds));
+		model.addAttribute("stages", Stage.values());
+		model.addAttribute("embed", embed);
+		return htmx != null ? "deals/list :: results" : "deals/list";
+	}
+
+	@GetMapping("/opportunities/{id}")
+	String detail(Viewer viewer, @PathVariable long id, Model model) {
+		var deal = this.deals.get(viewer, id);
+		var history = this.deals.stageHistory(viewer, id);
+		var people = new ArrayList<Long>();
+		people.add(deal.ownerId());
+		history.forEach(change -> {
+			if (change.changedBy() != null) {
+				people.add(change.changedBy());
+			}
+		});
+		model.addAttribute("deal", deal);
+		model.addAttribute("history", history);
+		model.addAttribute("people", this.users.byIds(people));
+		model.addAttribute("partnerName", deal.partnerId() == null ? null
+				: this.partners.names(viewer, java.util.List.of(deal.partnerId())).get(deal.partnerId()));
+		return "deals/detail";
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.trellis.deals;
+
+public enum DealSource {
+
+	DIRECT, PARTNER
+
+}

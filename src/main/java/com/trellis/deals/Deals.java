@@ -1,0 +1,161 @@
+package com.trellis.deals;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deals module's facade. A partner user reads only deals its partner is on; vendor
+ * staff read all. Admins, the owner and the owner's managers change a deal.
+ */
+@Service
+public class Deals {
+
+	private final OpportunityRepository deals;
+
+	private final Accounts accounts;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Deals(OpportunityRepository deals, Accounts accounts, Partners partners, Users users, AuditLog audit, Clock clock) {
+		this.deals = deals;
+		this.accounts = accounts;
+		this.partners = partners;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, PageRequest page) {
+		var result = this.deals.search(viewer, filter, null, page);
+		return withAccountNames(result);
+	}
+
+	/** Deals owned by a set of reps (a manager's team), still narrowed by the viewer. */
+	@Transactional(readOnly = true)
+	public PageResult<OpportunityView> searchOwnedBy(Viewer viewer, List<Long> owners, DealFilter filter,
+			PageRequest page) {
+		return withAccountNames(this.deals.search(viewer, filter, owners, page));
+	}
+
+	@Transactional(readOnly = true)
+	public OpportunityView get(Viewer viewer, long id) {
+		var deal = this.deals.find(viewer, id).orElseThrow(() -> new NotFoundException("Opportunity", id));
+		return withAccountNames(new PageResult<>(List.of(deal), 0, 1, 1)).items().get(0);
+	}
+
+	@Transactional(readOnly = true)
+	public List<StageChange> stageHistory(Viewer viewer, long id) {
+		get(viewer, id);
+		return this.deals.stageHistory(id);
+	}
+
+	/**
+	 * Open pipeline by stage and partner involvement; {@code owners} or {@code partners}
+	 * narrow it to a team or a PAM's book when not null.
+	 */
+	@Transactional(readOnly = true)
+	public List<PipelineLine> openPipeline(Viewer viewer, List<Long> owners, List<Long> partners) {
+		return this.deals.openPipeline(viewer, owners, partners);
+	}
+
+	public boolean canEdit(Viewer viewer, OpportunityView deal) {
+		return viewer.is(Role.ADMIN) || (viewer.is(Role.AE, Role.SALES_MANAGER) && (deal.ownerId() == viewer.userId()
+				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId())));
+	}
+
+	@Transactional
+	public OpportunityView create(Viewer viewer, OpportunityCommand command) {
+		if (!viewer.is(Role.ADMIN, Role.AE, Role.SALES_MANAGER)) {
+			throw new AccessDeniedException("Only admins, account executives and sales managers create deals");
+		}
+		long owner = validate(viewer, command);
+		var now = this.clock.instant();
+		long id = this.deals.insert(command, owner, now);
+		this.deals.recordStageChange(id, null, command.stage(), viewer.userId(), now);
+		var created = get(viewer, id);
+		this.audit.record(viewer.actor(), "opportunity", id, "created", null, created);
+		return created;
+	}
+
+	@Transactional
+	public OpportunityView update(Viewer viewer, long id, OpportunityCommand command) {
+		var visible = get(viewer, id);
+		if (!canEdit(viewer, visible)) {
+			throw new AccessDeniedException("Only the owner, their managers or an admin change this deal");
+		}
+		var before = this.deals.findForUpdate(id).orElseThrow();
+		long owner = validate(viewer, command);
+		var now = this.clock.instant();
+		boolean stageChanged = before.stage() != command.stage();
+		this.deals.update(id, command, owner, now, stageChanged);
+		if (stageChanged) {
+			this.deals.recordStageChange(id, before.stage(), command.stage(), viewer.userId(), now);
+		}
+		var after = get(viewer, id);
+		this.audit.record(viewer.actor(), "opportunity", id, "updated", before, after);
+		return after;
+	}
+
+	private long validate(Viewer viewer, OpportunityCommand command) {
+		var errors = new ArrayList<>(PartnerInvolvementRule.check(command));
+		if (!this.accounts.exists(command.accountId())) {
+			errors.add(new FieldError("accountId", "no account with id " + command.accountId()));
+		}
+		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
+			errors.add(new FieldError("partnerId", "no partner with id " + command.partnerId()));
+		}
+		try {
+			Currency.getInstance(command.currency());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldError("currency", "unknown currency " + command.currency()));
+		}
+		long owner = command.ownerId() == null ? viewer.userId() : command.ownerId();
+		var ownerUser = this.users.find(owner).orElse(null);
+		if (ownerUser == null || !(ownerUser.role() == Role.AE || ownerUser.role() == Role.SALES_MANAGER
+				|| ownerUser.role() == Role.ADMIN)) {
+			errors.add(new FieldError("ownerId", "must be the id of an account executive or sales manager"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return owner;
+	}
+
+	private PageResult<OpportunityView> withAccountNames(PageResult<OpportunityView> page) {
+		var ids = new HashSet<Long>();
+		page.items().forEach(deal -> ids.add(deal.accountId()));
+		var names = this.accounts.names(ids);
+		return page.map(deal -> new OpportunityView(deal.id(), deal.accountId(), names.get(deal.accountId()),
+				deal.name(), deal.amount(), deal.currency(), deal.stage(), deal.closeDate(), deal.ownerId(),
+				deal.source(), deal.partnerId(), deal.creditType(), deal.partnerShare(), deal.stageEnteredAt(),
+				deal.createdAt(), deal.closedAt()));
+	}
+
+}

@@ -1,0 +1,202 @@
+package com.trellis.deals;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every read binds {@code :scopePartner} from the viewer, so a partner user's queries
+ * only ever return deals their own partner is on.
+ */
+@Repository
+class OpportunityRepository {
+
+	private static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)";
+
+	private static final String COLUMNS = """
+			id, account_id, name, amount, currency, stage, close_date, owner_id, source, partner_id, credit_type,
+			partner_share, stage_entered_at, created_at, closed_at
+			""";
+
+	private final JdbcClient jdbc;
+
+	OpportunityRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, Collection<Long> owners, PageRequest page) {
+		var where = """
+				WHERE %s
+				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE '%%' || :q || '%%')
+				  AND (CAST(:stage AS TEXT) IS NULL OR stage = :stage)
+				  AND (CAST(:open AS BOOLEAN) IS NULL OR (stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')) = :open)
+				  AND (CAST(:owner AS BIGINT) IS NULL OR owner_id = :owner)
+				  AND (CAST(:partner AS BIGINT) IS NULL OR partner_id = :partner)
+				  AND (CAST(:account AS BIGINT) IS NULL OR account_id = :account)
+				  AND (CAST(:involved AS BOOLEAN) IS NULL OR (partner_id IS NOT NULL) = :involved)
+				  AND (:anyOwner OR owner_id IN (:owners))
+				""".formatted(SCOPE);
+		Map<String, Object> params = new HashMap<>();
+		params.put("scopePartner", viewer.scopePartnerId());
+		params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q().strip());
+		params.put("stage", filter.stage() == null ? null : filter.stage().name());
+		params.put("open", filter.open());
+		params.put("owner", filter.ownerId());
+		params.put("partner", filter.partnerId());
+		params.put("account", filter.accountId());
+		params.put("involved", filter.partnerInvolved());
+		params.put("anyOwner", owners == null);
+		params.put("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners);
+		long total = this.jdbc.sql("SELECT count(*) FROM opportunity " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		var items = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM opportunity " + where
+					+ " ORDER BY close_date DESC NULLS LAST, id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(OpportunityRepository::view)
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	Optional<OpportunityView> find(Viewer viewer, long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM opportunity WHERE id = :id AND " + SCOPE)
+			.param("id", id)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(OpportunityRepository::view)
+			.optional();
+	}
+
+	Optional<OpportunityView> findForUpdate(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM opportunity WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(OpportunityRepository::view)
+			.optional();
+	}
+
+	long insert(OpportunityCommand command, long ownerId, Instant now) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
+					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, closed_at,
+					                         updated_at)
+					VALUES (:account, :name, :amount, :currency, :stage, :closeDate, :owner, :source, :partner, :credit,
+					        :share, :now, :now, :closedAt, :now)
+					RETURNING id
+					""")
+			.params(params(command, ownerId))
+			.param("now", Timestamp.from(now))
+			.param("closedAt", command.stage().isClosed() ? Timestamp.from(now) : null)
+			.query(Long.class)
+			.single();
+	}
+
+	void update(long id, OpportunityCommand command, long ownerId, Instant now, boolean stageChanged) {
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, currency = :currency,
+					       stage = :stage, close_date = :closeDate, owner_id = :owner, source = :source, partner_id = :partner,
+					       credit_type = :credit, partner_share = :share, updated_at = :now, version = version + 1,
+					       stage_entered_at = CASE WHEN :stageChanged THEN :now ELSE stage_entered_at END,
+					       closed_at = CASE WHEN NOT :closed THEN NULL WHEN :stageChanged THEN :now ELSE closed_at END
+					WHERE id = :id
+					""")
+			.params(params(command, ownerId))
+			.param("now", Timestamp.from(now))
+			.param("stageChanged", stageChanged)
+			.param("closed", command.stage().isClosed())
+			.param("id", id)
+			.update();
+	}
+
+	void recordStageChange(long id, Stage from, Stage to, long changedBy, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)
+				VALUES (:id, :from, :to, :by, :at)
+				""")
+			.param("id", id)
+			.param("from", from == null ? null : from.name())
+			.param("to", to.name())
+			.param("by", changedBy)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<StageChange> stageHistory(long id) {
+		return this.jdbc.sql("""
+				SELECT from_stage, to_stage, changed_by, changed_at FROM opportunity_stage_change
+				WHERE opportunity_id = :id ORDER BY changed_at, id
+				""")
+			.param("id", id)
+			.query((rs, n) -> new StageChange(
+					rs.getString("from_stage") == null ? null : Stage.valueOf(rs.getString("from_stage")),
+					Stage.valueOf(rs.getString("to_stage")), rs.getObject("changed_by", Long.class),
+					rs.getTimestamp("changed_at").toInstant()))
+			.list();
+	}
+
+	List<PipelineLine> openPipeline(Viewer viewer, Collection<Long> owners, Collection<Long> partners) {
+		return this.jdbc.sql("""
+				SELECT stage, partner_id IS NOT NULL AS involved, currency, count(*) AS deals, sum(amount) AS amount
+				FROM opportunity
+				WHERE %s AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				  AND (:anyOwner OR owner_id IN (:owners))
+				  AND (:anyPartner OR partner_id IN (:partners))
+				GROUP BY stage, involved, currency
+				ORDER BY currency, involved, stage
+				""".formatted(SCOPE))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("anyOwner", owners == null)
+			.param("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners)
+			.param("anyPartner", partners == null)
+			.param("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners)
+			.query((rs, n) -> new PipelineLine(Stage.valueOf(rs.getString("stage")), rs.getBoolean("involved"),
+					rs.getString("currency"), rs.getLong("deals"), rs.getBigDecimal("amount")))
+			.list();
+	}
+
+	private static Map<String, Object> params(OpportunityCommand command, long ownerId) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("account", command.accountId());
+		params.put("name", command.name().strip());
+		params.put("amount", command.amount());
+		params.put("currency", command.currency());
+		params.put("stage", command.stage().name());
+		params.put("closeDate", command.closeDate());
+		params.put("owner", ownerId);
+		params.put("source", command.source().name());
+		params.put("partner", command.partnerId());
+		params.put("credit", command.creditType() == null ? null : command.creditType().name());
+		params.put("share", command.partnerShare());
+		return params;
+	}
+
+	private static OpportunityView view(ResultSet rs, int row) throws SQLException {
+		var credit = rs.getString("credit_type");
+		var closedAt = rs.getTimestamp("closed_at");
+		return new OpportunityView(rs.getLong("id"), rs.getLong("account_id"), null, rs.getString("name"),
+				rs.getBigDecimal("amount"), rs.getString("currency"), Stage.valueOf(rs.getString("stage")),
+				rs.getObject("close_date", java.time.LocalDate.class), rs.getLong("owner_id"),
+				DealSource.valueOf(rs.getString("source")), rs.getObject("partner_id", Long.class),
+				credit == null ? null : CreditType.valueOf(credit), rs.getBigDecimal("partner_share"),
+				rs.getTimestamp("stage_entered_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+				closedAt == null ? null : closedAt.toInstant());
+	}
+
+}

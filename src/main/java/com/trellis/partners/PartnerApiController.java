@@ -1,0 +1,88 @@
+package com.trellis.partners;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/partners")
+@Tag(name = "Partners", description = "The partner registry and lifecycle")
+class PartnerApiController {
+
+	private final Partners partners;
+
+	PartnerApiController(Partners partners) {
+		this.partners = partners;
+	}
+
+	@GetMapping
+	@Operation(summary = "List partners", description = "A partner user only ever gets their own partner.")
+	PageResult<PartnerView> list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) PartnerType type, @RequestParam(required = false) Tier tier,
+			@RequestParam(required = false) LifecycleStatus lifecycle, @RequestParam(required = false) Long pamId,
+			@Parameter(description = "name, onboardedOn, tier, lifecycle or region") @RequestParam(
+					defaultValue = "name") String sort,
+			@RequestParam(defaultValue = "false") boolean desc, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc);
+		return this.partners.search(viewer, filter, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	PartnerView get(Viewer viewer, @PathVariable long id) {
+		return this.partners.get(viewer, id);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	PartnerView create(Viewer viewer, @Valid @RequestBody PartnerCommand command) {
+		return this.partners.create(viewer, command);
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	PartnerView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody PartnerCommand command) {
+		return this.partners.update(viewer, id, command);
+	}
+
+	@PostMapping("/{id}/lifecycle")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	PartnerView changeLifecycle(Viewer viewer, @PathVariable long id, @Valid @RequestBody LifecycleRequest request) {
+		return this.partners.changeLifecycle(viewer, id, request.toStatus(), request.reason());
+	}
+
+	@PostMapping("/reassignments")
+	@PreAuthorize("hasRole('ADMIN')")
+	Reassigned reassign(Viewer viewer, @Valid @RequestBody ReassignRequest request) {
+		return new Reassigned(
+				this.partners.reassignBook(viewer, request.fromPamId(), request.toPamId(), request.reason()));
+	}
+
+	record LifecycleRequest(@NotNull LifecycleStatus toStatus, String reason) {
+	}
+
+	record ReassignRequest(@NotNull Long fromPamId, @NotNull Long toPamId, String reason) {
+	}
+
+	record Reassigned(int partnersMoved) {
+	}
+
+}

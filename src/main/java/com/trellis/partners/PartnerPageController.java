@@ -1,0 +1,98 @@
+package com.trellis.partners;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.activity.Activity;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class PartnerPageController {
+
+	private final Partners partners;
+
+	private final Users users;
+
+	private final Activity activity;
+
+	PartnerPageController(Partners partners, Users users, Activity activity) {
+		this.partners = partners;
+		this.users = users;
+		this.activity = activity;
+	}
+
+	@GetMapping("/partners")
+	String list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) PartnerType type, @RequestParam(required = false) Tier tier,
+			@RequestParam(required = false) LifecycleStatus lifecycle, @RequestParam(required = false) Long pamId,
+			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "false") boolean desc,
+			@RequestParam(required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		if (viewer.isPartnerUser()) {
+			return "redirect:/partners/" + viewer.partnerId();
+		}
+		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc);
+		var result = this.partners.search(viewer, filter, PageRequest.of(page, 25));
+		var ownerIds = new ArrayList<Long>();
+		result.items().forEach(partner -> ownerIds.add(partner.ownerPamId()));
+		model.addAttribute("filter", filter);
+		model.addAttribute("result", result);
+		model.addAttribute("owners", this.users.byIds(ownerIds));
+		model.addAttribute("pams", this.users.withRole(Role.PAM));
+		model.addAttribute("types", PartnerType.values());
+		model.addAttribute("tiers", Tier.values());
+		model.addAttribute("statuses", LifecycleStatus.values());
+		return htmx != null ? "partners/list :: results" : "partners/list";
+	}
+
+	@GetMapping("/partners/{id}")
+	String detail(Viewer viewer, @PathVariable long id, Model model) {
+		var partner = this.partners.get(viewer, id);
+		model.addAttribute("partner", partner);
+		model.addAttribute("owner", this.users.find(partner.ownerPamId()).orElse(null));
+		model.addAttribute("history", this.partners.lifecycleHistory(viewer, id));
+		model.addAttribute("people", this.users.byIds(historyActors(viewer, id)));
+		model.addAttribute("partnerUsers", this.users.ofPartner(viewer, id));
+		model.addAttribute("activity", this.activity.recent(viewer, id, 15));
+		model.addAttribute("canEdit", this.partners.canEdit(viewer, partner));
+		model.addAttribute("nextStatuses", partner.lifecycleStatus().next());
+		return "partners/detail";
+	}
+
+	@PostMapping("/partners/{id}/lifecycle")
+	String changeLifecycle(Viewer viewer, @PathVariable long id,
+			@RequestParam(required = false) LifecycleStatus toStatus, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		try {
+			var changed = this.partners.changeLifecycle(viewer, id, toStatus, reason);
+			redirect.addFlashAttribute("notice", "Moved to " + changed.lifecycleStatus().label());
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/partners/" + id;
+	}
+
+	private List<Long> historyActors(Viewer viewer, long id) {
+		return this.partners.lifecycleHistory(viewer, id)
+			.stream()
+			.map(LifecycleChange::changedBy)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
+	}
+
+}
