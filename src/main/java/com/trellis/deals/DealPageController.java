@@ -1,11 +1,17 @@
 package com.trellis.deals;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.CsvExport;
 import com.trellis.shared.PageRequest;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,6 +61,21 @@ class DealPageController {
 		return htmx != null ? "deals/list :: results" : "deals/list";
 	}
 
+	@GetMapping("/opportunities/export.csv")
+	void export(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) Stage stage,
+			@RequestParam(required = false) Boolean open, @RequestParam(required = false) Long ownerId,
+			@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Long accountId,
+			@RequestParam(required = false) Boolean partnerInvolved, HttpServletResponse response) throws IOException {
+		var filter = new DealFilter(q, stage, open, ownerId, partnerId, accountId, partnerInvolved);
+		CsvExport.write(response, "opportunities.csv",
+				List.of("id", "name", "account_id", "account", "amount", "currency", "stage", "close_date", "owner_id",
+						"source", "partner_id", "credit_type", "partner_share"),
+				page -> this.deals.search(viewer, filter, new PageRequest(page, PageRequest.MAX_SIZE)),
+				d -> Arrays.asList(d.id(), d.name(), d.accountId(), d.accountName(), d.amount().toPlainString(),
+						d.currency(), d.stage(), d.closeDate(), d.ownerId(), d.source(), d.partnerId(), d.creditType(),
+						d.partnerShare()));
+	}
+
 	@GetMapping("/opportunities/{id}")
 	String detail(Viewer viewer, @PathVariable long id, Model model) {
 		var deal = this.deals.get(viewer, id);
@@ -70,7 +91,7 @@ class DealPageController {
 		model.addAttribute("history", history);
 		model.addAttribute("people", this.users.byIds(people));
 		model.addAttribute("partnerName", deal.partnerId() == null ? null
-				: this.partners.names(viewer, java.util.List.of(deal.partnerId())).get(deal.partnerId()));
+				: this.partners.names(viewer, List.of(deal.partnerId())).get(deal.partnerId()));
 		return "deals/detail";
 	}
 

@@ -1,5 +1,6 @@
 package com.trellis.partners;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,8 +8,11 @@ import com.trellis.activity.Activity;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.CsvExport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,6 +60,25 @@ class PartnerPageController {
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("statuses", LifecycleStatus.values());
 		return htmx != null ? "partners/list :: results" : "partners/list";
+	}
+
+	@GetMapping("/partners/export.csv")
+	void export(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) PartnerType type, @RequestParam(required = false) Tier tier,
+			@RequestParam(required = false) LifecycleStatus lifecycle, @RequestParam(required = false) Long pamId,
+			HttpServletResponse response) throws IOException {
+		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, "name", false);
+		CsvExport.write(response, "partners.csv",
+				List.of("id", "name", "type", "web_domain", "verticals", "capabilities", "region", "onboarded_on",
+						"owner_pam_id", "lifecycle_status", "tier"),
+				page -> this.partners.search(viewer, filter, new PageRequest(page, PageRequest.MAX_SIZE)),
+				p -> List.of(p.id(), p.name(), p.type(), nullToEmpty(p.webDomain()), String.join(";", p.verticals()),
+						String.join(";", p.capabilities()), p.region(), nullToEmpty(p.onboardedOn()), p.ownerPamId(),
+						p.lifecycleStatus(), p.tier()));
+	}
+
+	private static Object nullToEmpty(Object value) {
+		return value == null ? "" : value;
 	}
 
 	@GetMapping("/partners/{id}")

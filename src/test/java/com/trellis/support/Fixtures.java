@@ -1,0 +1,126 @@
+package com.trellis.support;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.trellis.identity.ApiTokens;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Small builders for the records a test needs, written straight to the database, plus API
+ * tokens for the users they create.
+ */
+public class Fixtures {
+
+	private static final AtomicInteger sequence = new AtomicInteger();
+
+	private final JdbcClient jdbc;
+
+	private final TestClock clock;
+
+	private final ApiTokens tokens;
+
+	Fixtures(JdbcClient jdbc, TestClock clock, ApiTokens tokens) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.tokens = tokens;
+	}
+
+	public Viewer user(Role role) {
+		return user(role, null, null);
+	}
+
+	public Viewer user(Role role, Long partnerId, Long managerId) {
+		int n = sequence.incrementAndGet();
+		var name = role.name().toLowerCase() + " fixture " + n;
+		long id = this.jdbc.sql("""
+				INSERT INTO app_user (email, display_name, password_hash, role, manager_id, partner_id, created_at)
+				VALUES (:email, :name, '{noop}secret', :role, :manager, :partner, :now) RETURNING id
+				""")
+			.param("email", "fixture" + n + "@test.example")
+			.param("name", name)
+			.param("role", role.name())
+			.param("manager", managerId)
+			.param("partner", partnerId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		return new Viewer(id, name, role, partnerId);
+	}
+
+	public String token(Viewer viewer) {
+		return this.tokens.issue(viewer.userId(), "test");
+	}
+
+	public long partner(String name, long pamId) {
+		return this.jdbc.sql("""
+				INSERT INTO partner (name, type, region, onboarded_on, owner_pam_id, lifecycle_status, tier,
+				                     created_at, updated_at)
+				VALUES (:name, 'SI', 'EMEA', :onboarded, :pam, 'ACTIVE', 'TIER_2_EMERGING', :now, :now) RETURNING id
+				""")
+			.param("name", name)
+			.param("onboarded", LocalDate.now(this.clock).minusDays(200))
+			.param("pam", pamId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+	}
+
+	public long account(String name, String domain, long ownerId) {
+		return this.jdbc.sql("""
+				INSERT INTO account (name, web_domain, industry, owner_ae_id, created_at, updated_at)
+				VALUES (:name, :domain, 'Retail', :owner, :now, :now) RETURNING id
+				""")
+			.param("name", name)
+			.param("domain", domain)
+			.param("owner", ownerId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+	}
+
+	public long partnerDeal(long accountId, long ownerId, long partnerId, String amount) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
+					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, updated_at)
+					VALUES (:account, 'Fixture deal', :amount, 'USD', 'QUALIFIED', :close, :owner, 'PARTNER', :partner,
+					        'SOURCED', 20, :now, :now, :now) RETURNING id
+					""")
+			.param("account", accountId)
+			.param("amount", new BigDecimal(amount))
+			.param("close", LocalDate.now(this.clock).plusDays(30))
+			.param("owner", ownerId)
+			.param("partner", partnerId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+	}
+
+	public long count(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
+
+	/**
+	 * A partner with its own PAM, AE, account, deal and partner user: a whole small
+	 * world.
+	 */
+	public World world(String partnerName) {
+		var pam = user(Role.PAM);
+		var ae = user(Role.AE);
+		long partner = partner(partnerName, pam.userId());
+		var partnerUser = user(Role.PARTNER, partner, null);
+		long account = account(partnerName + " customer", null, ae.userId());
+		long deal = partnerDeal(account, ae.userId(), partner, "125000.00");
+		return new World(partner, pam, ae, partnerUser, account, deal);
+	}
+
+	public record World(long partnerId, Viewer pam, Viewer ae, Viewer partnerUser, long accountId, long dealId) {
+	}
+
+}
