@@ -53,6 +53,13 @@ public class Fixtures {
 		return new Viewer(id, name, role, partnerId);
 	}
 
+	public String email(Viewer viewer) {
+		return this.jdbc.sql("SELECT email FROM app_user WHERE id = ?")
+			.param(viewer.userId())
+			.query(String.class)
+			.single();
+	}
+
 	public String token(Viewer viewer) {
 		return this.tokens.issue(viewer.userId(), "test");
 	}

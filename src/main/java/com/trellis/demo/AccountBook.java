@@ -1,0 +1,86 @@
+package com.trellis.demo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static com.trellis.demo.PartnerPlan.DAY;
+
+/**
+ * The generated customer accounts, written once and kept (name and owner only) for the
+ * deals that follow. Every account is older than the 18 months of deals.
+ */
+final class AccountBook {
+
+	final String[] names;
+
+	final long[] owners;
+
+	private AccountBook(int count) {
+		this.names = new String[count];
+		this.owners = new long[count];
+	}
+
+	int size() {
+		return this.names.length;
+	}
+
+	static AccountBook write(RowSink sink, long seed, long now, int count, long[] repIds) {
+		var book = new AccountBook(count);
+		try (var table = sink.table("account", List.of("id", "name", "web_domain", "industry", "employee_band",
+				"owner_ae_id", "created_at", "updated_at"))) {
+			for (int i = 0; i < count; i++) {
+				long id = i + 1;
+				var random = Randoms.of(seed, Randoms.ACCOUNTS, id);
+				int industry = random.nextInt(Words.VERTICALS.length);
+				String name = name(random, industry);
+				String domain = domain(random, name);
+				String band = Words.EMPLOYEE_BANDS[Randoms.weighted(random, Words.EMPLOYEE_BAND_WEIGHTS)];
+				long owner = repIds[random.nextInt(repIds.length)];
+				long created = now - Randoms.between(random, 550 * DAY, 1500 * DAY);
+				long updated = Randoms.between(random, created, now);
+				book.names[i] = name;
+				book.owners[i] = owner;
+				table.row(id, name, domain, Words.VERTICALS[industry], band, owner, Instant.ofEpochSecond(created),
+						Instant.ofEpochSecond(updated));
+			}
+		}
+		return book;
+	}
+
+	private static String name(SplittableRandom random, int industry) {
+		boolean accented = random.nextDouble() < 0.06;
+		String head = accented ? Randoms.pick(random, Words.ACCENTED_HEADS) : Randoms.pick(random, Words.ACCOUNT_HEADS);
+		String noun = Randoms.pick(random, Words.INDUSTRY_NOUNS[industry]);
+		String name = head + " " + noun;
+		if ("Public sector".equals(Words.VERTICALS[industry])) {
+			return random.nextBoolean() ? name : "City of " + head;
+		}
+		if (accented || random.nextDouble() < 0.45) {
+			name = name + " " + Randoms.pick(random, Words.LEGAL_SUFFIXES);
+		}
+		return name;
+	}
+
+	/**
+	 * About 7% missing, some with {@code www.} or a regional subdomain: real-world
+	 * hygiene.
+	 */
+	private static String domain(SplittableRandom random, String name) {
+		double roll = random.nextDouble();
+		if (roll < 0.07) {
+			return null;
+		}
+		String[] words = name.split(" ");
+		String base = Words.slug(words[0]) + ((words.length > 1 && random.nextBoolean()) ? Words.slug(words[1]) : "");
+		String domain = base + Randoms.pick(random, Words.TLDS);
+		if (roll < 0.12) {
+			return "www." + domain;
+		}
+		if (roll < 0.15) {
+			return Randoms.pick(random, new String[] { "eu.", "us.", "corp.", "shop." }) + domain;
+		}
+		return domain;
+	}
+
+}

@@ -1,0 +1,137 @@
+package com.trellis.demo;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo module's facade: loads the generated ecosystem into an empty database, in one
+ * transaction, with COPY. Every demo user signs in with the password {@code demo}.
+ */
+@Service
+public class DemoData {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	static final List<String> TABLES = List.of("app_user", "partner", "partner_lifecycle_change", "account",
+			"opportunity", "opportunity_stage_change", "activity_event");
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	private final DemoProperties properties;
+
+	DemoData(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			PasswordEncoder passwordEncoder, Clock clock, DemoProperties properties) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * The size configured under {@code trellis.demo}: {@link DemoSize#LARGE} for
+	 * {@code size=large}.
+	 */
+	public DemoSize configuredSize() {
+		return this.properties.demoSize();
+	}
+
+	/** Whether the tables the demo fills are empty, so a load can run. */
+	public boolean isEmpty() {
+		return count("partner") == 0 && count("app_user") == 0;
+	}
+
+	/** Whether there are partners already (the runner then leaves the data alone). */
+	public boolean hasPartners() {
+		return count("partner") > 0;
+	}
+
+	/**
+	 * Loads the demo with the configured seed; the same seed on the same day gives the
+	 * same data.
+	 */
+	public LoadReport load(DemoSize size) {
+		return load(size, this.properties.seed());
+	}
+
+	/**
+	 * Loads the demo ecosystem in one transaction; nothing is left behind if it fails.
+	 * @throws IllegalStateException when users or partners exist already
+	 */
+	public LoadReport load(DemoSize size, long seed) {
+		long started = System.nanoTime();
+		String passwordHash = this.passwordEncoder.encode("demo");
+		var generator = new DemoGenerator(seed, size, this.clock.instant(), passwordHash);
+		log.info("Loading demo data (seed {}): {}", seed, size);
+		var rows = this.transaction.execute(status -> {
+			if (!isEmpty()) {
+				throw new IllegalStateException("Demo data loads only into an empty database");
+			}
+			var connection = DataSourceUtils.getConnection(this.dataSource);
+			try {
+				var sink = new CopySink(connection);
+				try {
+					generator.writeTo(sink);
+				}
+				catch (RuntimeException ex) {
+					sink.abort();
+					throw ex;
+				}
+				resetSequences();
+				return sink.rows();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Cannot load demo data", ex);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
+			}
+		});
+		for (String table : TABLES) {
+			this.jdbc.sql("ANALYZE " + table).update();
+		}
+		var report = new LoadReport(rows, Duration.ofNanos(System.nanoTime() - started));
+		log.info("Demo data loaded: {} rows in {} s", report.totalRows(), report.took().toSeconds());
+		return report;
+	}
+
+	private void resetSequences() {
+		for (String table : TABLES) {
+			this.jdbc
+				.sql("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT max(id) FROM " + table
+						+ "))")
+				.query()
+				.listOfRows();
+		}
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1) AS any_row")
+			.query(Long.class)
+			.single();
+	}
+
+}

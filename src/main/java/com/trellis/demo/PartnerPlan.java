@@ -1,0 +1,105 @@
+package com.trellis.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One generated partner, with what is stored and what is not: its hidden quality, which
+ * drifts from {@code qStart} (18 months ago) to {@code q} (today), drives behaviour at
+ * once and outcomes about four months later. Times are epoch seconds.
+ */
+final class PartnerPlan {
+
+	static final long DAY = 86_400;
+
+	static final long OUTCOME_LAG = 120 * DAY;
+
+	final long id;
+
+	String name;
+
+	String type;
+
+	String domain;
+
+	String emailDomain;
+
+	List<String> verticals;
+
+	List<String> capabilities;
+
+	String region;
+
+	LocalDate onboardedOn;
+
+	long ownerPamId;
+
+	String status;
+
+	String tier;
+
+	double q;
+
+	double qStart;
+
+	long createdAt;
+
+	long updatedAt;
+
+	final List<Change> history = new ArrayList<>();
+
+	/** First and last moment of activity; {@code activeFrom < 0} means never active. */
+	long activeFrom = -1;
+
+	long activeTo = -1;
+
+	/** A dormant spell without activity, or {@code gapFrom < 0}. */
+	long gapFrom = -1;
+
+	long gapTo = -1;
+
+	long firstUserId;
+
+	int userCount;
+
+	private final long windowStart;
+
+	private final long now;
+
+	PartnerPlan(long id, long windowStart, long now) {
+		this.id = id;
+		this.windowStart = windowStart;
+		this.now = now;
+	}
+
+	void change(String from, String to, long at, String reason) {
+		this.history.add(new Change(from, to, at, reason));
+		this.status = to;
+	}
+
+	/** The hidden quality as behaviour shows it at a moment. */
+	double qBehaviour(long at) {
+		double fraction = Randoms.clamp((double) (at - this.windowStart) / (this.now - this.windowStart), 0, 1);
+		return this.qStart + (this.q - this.qStart) * fraction;
+	}
+
+	/** The hidden quality as outcomes show it at a moment: behaviour, months earlier. */
+	double qOutcome(long at) {
+		return qBehaviour(at - OUTCOME_LAG);
+	}
+
+	boolean activeAt(long at) {
+		return this.activeFrom >= 0 && at >= this.activeFrom && at <= this.activeTo
+				&& (this.gapFrom < 0 || at < this.gapFrom || at >= this.gapTo);
+	}
+
+	/** Deals come a couple of weeks after onboarding, while the partner is active. */
+	boolean takesDealsAt(long at) {
+		return activeAt(at) && at >= this.activeFrom + 14 * DAY;
+	}
+
+	record Change(String from, String to, long at, String reason) {
+	}
+
+}

@@ -1,0 +1,108 @@
+package com.trellis.deals;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class DealApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void rejectsAnOpportunityWithMissingFieldsNamingEachAndWritesNothing() throws Exception {
+		var ae = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.AE)));
+		long deals = this.fixtures.count("opportunity");
+		ae.post("/api/v1/opportunities", "{\"amount\": -5, \"currency\": \"dollars\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(containsInAnyOrder("accountId", "name", "amount", "currency", "stage", "source")));
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(deals);
+	}
+
+	@Test
+	void rejectsAnUnknownAccountAndCurrencyAndInconsistentCreditTogether() throws Exception {
+		var ae = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.AE)));
+		long deals = this.fixtures.count("opportunity");
+		ae.post("/api/v1/opportunities", """
+				{"accountId": 999999999, "name": "Ghost", "amount": 1000, "currency": "XYZ", "stage": "QUALIFIED",
+				 "source": "DIRECT", "partnerId": 999999999, "creditType": "SOURCED", "partnerShare": 10}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(containsInAnyOrder("accountId", "currency", "partnerId", "source")));
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(deals);
+	}
+
+	@Test
+	void createsADealOwnedByTheCallerAndRecordsEveryStageChange() throws Exception {
+		var world = this.fixtures.world("Staging Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		var json = """
+				{"accountId": %d, "name": "Rollout", "amount": 48000.50, "currency": "EUR", "stage": "%s",
+				 "closeDate": "2027-02-15", "source": "DIRECT", "partnerId": %d, "creditType": "CO_SELL",
+				 "partnerShare": 15}
+				""";
+		var body = ae.post("/api/v1/opportunities", json.formatted(world.accountId(), "QUALIFIED", world.partnerId()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.ownerId").value(world.ae().userId()))
+			.andExpect(jsonPath("$.amount").value(48000.50))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+
+		ae.put("/api/v1/opportunities/" + id, json.formatted(world.accountId(), "COMMIT", world.partnerId()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stage").value("COMMIT"));
+
+		assertThat(this.jdbc.sql("SELECT to_stage FROM opportunity_stage_change WHERE opportunity_id = ? ORDER BY id")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("QUALIFIED", "COMMIT");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE entity_type = 'opportunity' AND entity_id = ?")
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void onlyTheOwnerOrTheirManagerChangesADeal() throws Exception {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var owner = this.fixtures.user(Role.AE, null, manager.userId());
+		var otherRep = this.fixtures.user(Role.AE);
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("Owned Deal Partner", pam.userId());
+		long account = this.fixtures.account("Owned Co", "owned.example", owner.userId());
+		long deal = this.fixtures.partnerDeal(account, owner.userId(), partner, "1000.00");
+		var json = """
+				{"accountId": %d, "name": "Renamed", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
+				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
+				""".formatted(account, partner, owner.userId());
+
+		new Api(this.mvc, this.fixtures.token(otherRep)).put("/api/v1/opportunities/" + deal, json)
+			.andExpect(status().isForbidden());
+		new Api(this.mvc, this.fixtures.token(manager)).put("/api/v1/opportunities/" + deal, json)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("Renamed"));
+	}
+
+}

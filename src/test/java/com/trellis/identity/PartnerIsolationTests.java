@@ -1,0 +1,124 @@
+package com.trellis.identity;
+
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Fixtures.World;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The first security rule of the product: a partner user never sees another partner's
+ * data, through the API, the pages or the exports, and guessing an id answers 404.
+ */
+@TrellisTest
+class PartnerIsolationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	World a;
+
+	World b;
+
+	Api apiOfA;
+
+	@BeforeEach
+	void twoPartners() {
+		this.a = this.fixtures.world("Isolation Alpha");
+		this.b = this.fixtures.world("Isolation Beta");
+		this.apiOfA = new Api(this.mvc, this.fixtures.token(this.a.partnerUser()));
+	}
+
+	@Test
+	void partnerUserListsOnlyTheirOwnPartnerThroughTheApi() throws Exception {
+		this.apiOfA.get("/api/v1/partners?size=200")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(this.a.partnerId()));
+		this.apiOfA.get("/api/v1/partners?q=Isolation Beta").andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void partnerUserCannotSeeAnotherPartnersDealsThroughTheApi() throws Exception {
+		this.apiOfA.get("/api/v1/opportunities?size=200")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].partnerId").value(everyItem(is((int) this.a.partnerId()))));
+		this.apiOfA.get("/api/v1/opportunities?partnerId=" + this.b.partnerId())
+			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void guessingAnotherPartnersIdsAnswersNotFound() throws Exception {
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId()).andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/opportunities/" + this.b.dealId()).andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId()).andExpect(status().isOk());
+	}
+
+	@Test
+	void partnerUsersDoNotReadTheVendorsAccounts() throws Exception {
+		this.apiOfA.get("/api/v1/accounts").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/accounts/" + this.a.accountId()).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void partnerUserCannotOpenAnotherPartnersPagesOrExportTheirRecords() throws Exception {
+		var session = login(this.a.partnerUser());
+		this.mvc.perform(get("/partners/" + this.b.partnerId()).session(session)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/opportunities/" + this.b.dealId()).session(session)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/partners/" + this.a.partnerId()).session(session)).andExpect(status().isOk());
+
+		var deals = this.mvc.perform(get("/opportunities/export.csv").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(deals).contains("Isolation Alpha customer").doesNotContain("Isolation Beta");
+		var partners = this.mvc.perform(get("/partners/export.csv").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(partners.lines()).hasSize(2);
+		assertThat(partners).contains("Isolation Alpha").doesNotContain("Isolation Beta");
+	}
+
+	@Test
+	void partnerUserIsSentToTheirOwnPortal() throws Exception {
+		var session = login(this.a.partnerUser());
+		this.mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
+		var portal = this.mvc.perform(get("/portal").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(portal).contains("Isolation Alpha").doesNotContain("Isolation Beta");
+		this.mvc.perform(get("/accounts").session(session)).andExpect(status().isForbidden());
+	}
+
+	MockHttpSession login(Viewer viewer) throws Exception {
+		var email = this.fixtures.email(viewer);
+		var result = this.mvc.perform(post("/login").param("username", email).param("password", "secret").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+}
