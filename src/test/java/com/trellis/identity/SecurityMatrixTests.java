@@ -1,0 +1,205 @@
+package com.trellis.identity;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.trellis.support.Fixtures;
+import com.trellis.support.Fixtures.World;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static com.trellis.identity.Role.ADMIN;
+import static com.trellis.identity.Role.AE;
+import static com.trellis.identity.Role.EXECUTIVE;
+import static com.trellis.identity.Role.PAM;
+import static com.trellis.identity.Role.PARTNER;
+import static com.trellis.identity.Role.SALES_MANAGER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * For each role and each endpoint or page, the outcome the role must get. "other" is a
+ * partner none of the callers owns, "fresh" a new active partner like it; the partner
+ * user belongs to "own".
+ */
+@TrellisTest
+class SecurityMatrixTests {
+
+	private static final Map<Role, Viewer> callers = new EnumMap<>(Role.class);
+
+	private static World other;
+
+	private static World own;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@BeforeEach
+	void callers() {
+		if (other == null) {
+			other = this.fixtures.world("Matrix Other");
+			own = this.fixtures.world("Matrix Own");
+			for (Role role : Role.values()) {
+				callers.put(role, role == PARTNER ? own.partnerUser() : this.fixtures.user(role));
+			}
+		}
+	}
+
+	static Stream<Arguments> api() {
+		return Stream.of(row("GET /api/v1/partners", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/partners/{other}", 200, 200, 200, 200, 200, 404),
+				row("POST /api/v1/partners", 201, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/partners/{other}", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/partners/{fresh}/lifecycle", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/partners/reassignments", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/accounts", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/accounts/{otherAccount}", 200, 200, 200, 200, 200, 403),
+				row("POST /api/v1/accounts", 201, 403, 201, 201, 403, 403),
+				row("GET /api/v1/opportunities", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
+				row("POST /api/v1/opportunities", 201, 403, 201, 201, 403, 403),
+				row("PUT /api/v1/opportunities/{otherDeal}", 200, 403, 403, 403, 403, 403));
+	}
+
+	static Stream<Arguments> pages() {
+		return Stream.of(row("GET /", 200, 200, 200, 200, 200, 302), row("GET /portal", 302, 302, 302, 302, 302, 200),
+				row("GET /partners", 200, 200, 200, 200, 200, 302),
+				row("GET /partners/{other}", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/export.csv", 200, 200, 200, 200, 200, 200),
+				row("POST /partners/{fresh}/lifecycle", 302, 403, 403, 403, 403, 404),
+				row("GET /accounts", 200, 200, 200, 200, 200, 403),
+				row("GET /accounts/{otherAccount}", 200, 200, 200, 200, 200, 403),
+				row("GET /opportunities", 200, 200, 200, 200, 200, 200),
+				row("GET /opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
+				row("GET /opportunities/export.csv", 200, 200, 200, 200, 200, 200),
+				row("GET /me/tokens", 200, 200, 200, 200, 200, 200));
+	}
+
+	/**
+	 * Expected statuses in the order admin, PAM, AE, sales manager, executive, partner
+	 * user.
+	 */
+	private static Arguments row(String endpoint, int... statuses) {
+		return Arguments.of(endpoint, statuses);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("api")
+	void restApiAnswersEachRoleAsExpected(String endpoint, int[] expected) throws Exception {
+		Role[] roles = { ADMIN, PAM, AE, SALES_MANAGER, EXECUTIVE, PARTNER };
+		for (int i = 0; i < roles.length; i++) {
+			var token = this.fixtures.token(callers.get(roles[i]));
+			var request = request(endpoint).header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(endpoint));
+			int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
+			assertThat(status).as("%s as %s", endpoint, roles[i]).isEqualTo(expected[i]);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("pages")
+	void pagesAnswerEachRoleAsExpected(String endpoint, int[] expected) throws Exception {
+		Role[] roles = { ADMIN, PAM, AE, SALES_MANAGER, EXECUTIVE, PARTNER };
+		for (int i = 0; i < roles.length; i++) {
+			var session = login(callers.get(roles[i]));
+			var request = request(endpoint).session(session).with(csrf());
+			if (endpoint.endsWith("/lifecycle")) {
+				request.param("toStatus", "DORMANT").param("reason", "Matrix check");
+			}
+			int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
+			assertThat(status).as("%s as %s", endpoint, roles[i]).isEqualTo(expected[i]);
+		}
+	}
+
+	@Test
+	void apiWithoutATokenAnswersUnauthorized() throws Exception {
+		this.mvc.perform(get("/api/v1/partners")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/partners").header("Authorization", "Bearer trl_forged"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void pagesWithoutASessionRedirectToLogin() throws Exception {
+		this.mvc.perform(get("/partners")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void formsWithoutACsrfTokenAreRefused() throws Exception {
+		var session = login(callers.get(ADMIN));
+		this.mvc
+			.perform(post("/partners/" + other.partnerId() + "/lifecycle").session(session)
+				.param("toStatus", "DORMANT")
+				.param("reason", "no csrf"))
+			.andExpect(status().isForbidden());
+	}
+
+	private MockHttpServletRequestBuilder request(String endpoint) {
+		var parts = endpoint.split(" ");
+		var url = parts[1].replace("{other}", String.valueOf(other.partnerId()))
+			.replace("{own}", String.valueOf(own.partnerId()))
+			.replace("{otherAccount}", String.valueOf(other.accountId()))
+			.replace("{otherDeal}", String.valueOf(other.dealId()));
+		if (url.contains("{fresh}")) {
+			url = url.replace("{fresh}", String.valueOf(this.fixtures.partner("Matrix fresh", other.pam().userId())));
+		}
+		return switch (parts[0]) {
+			case "GET" -> get(url);
+			case "POST" -> post(url);
+			case "PUT" -> put(url);
+			default -> throw new IllegalArgumentException(parts[0]);
+		};
+	}
+
+	private String body(String endpoint) {
+		if (endpoint.contains("reassignments")) {
+			var from = this.fixtures.user(PAM);
+			return "{\"fromPamId\": %d, \"toPamId\": %d, \"reason\": \"matrix\"}".formatted(from.userId(),
+					other.pam().userId());
+		}
+		if (endpoint.contains("lifecycle")) {
+			return "{\"toStatus\": \"DORMANT\", \"reason\": \"matrix\"}";
+		}
+		if (endpoint.contains("/partners")) {
+			return """
+					{"name": "Matrix Other", "type": "SI", "region": "EMEA", "ownerPamId": %d, "tier": "TIER_3_BASELINE"}
+					"""
+				.formatted(other.pam().userId());
+		}
+		if (endpoint.contains("/accounts")) {
+			return "{\"name\": \"Matrix account\"}";
+		}
+		return """
+				{"accountId": %d, "name": "Matrix deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
+				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
+				""".formatted(other.accountId(), other.partnerId(), other.ae().userId());
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+}
