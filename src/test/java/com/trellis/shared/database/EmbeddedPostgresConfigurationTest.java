@@ -1,0 +1,51 @@
+package com.trellis.shared.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedPostgresConfigurationTest {
+
+	private final EmbeddedPostgresConfiguration configuration = new EmbeddedPostgresConfiguration();
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void runsDurablyAndKeepsItsDataAcrossRestarts() throws Exception {
+		var properties = new EmbeddedPostgresProperties(this.folder.resolve("pg"), 0, false);
+
+		try (var postgres = this.configuration.embeddedPostgres(properties)) {
+			var dataSource = this.configuration.dataSource(postgres);
+			var jdbc = JdbcClient.create(dataSource);
+			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+			assertThat(dataSource).isInstanceOf(HikariDataSource.class);
+			jdbc.sql("CREATE TABLE kept (note TEXT)").update();
+			jdbc.sql("INSERT INTO kept VALUES ('still here')").update();
+			close(dataSource);
+		}
+		assertThat(Files.exists(this.folder.resolve("pg").resolve("PG_VERSION"))).isTrue();
+
+		try (var postgres = this.configuration.embeddedPostgres(properties)) {
+			var dataSource = this.configuration.dataSource(postgres);
+			assertThat(JdbcClient.create(dataSource).sql("SELECT note FROM kept").query(String.class).single())
+				.isEqualTo("still here");
+			close(dataSource);
+		}
+	}
+
+	private static void close(DataSource dataSource) {
+		((HikariDataSource) dataSource).close();
+	}
+
+}

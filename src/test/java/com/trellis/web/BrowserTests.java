@@ -1,0 +1,124 @@
+package com.trellis.web;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real headless Chromium against the running application with the demo ecosystem loaded.
+ * Screenshots land in target/screenshots.
+ */
+@TrellisTest
+class BrowserTests {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launch() {
+		playwright = Playwright.create();
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+				.setHeadless(true)
+				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@ParameterizedTest(name = "{0} lands on {1}")
+	@CsvSource({ "admin@trellis.demo, Program overview", "pam@trellis.demo, My partner book",
+			"ae@trellis.demo, My pipeline", "manager@trellis.demo, Team pipeline",
+			"exec@trellis.demo, Executive overview", "partner@northwind.demo, Northwind Systems",
+			"partner@bluepeak.demo, Bluepeak Consulting" })
+	void eachDemoRoleSignsInAndSeesItsHomePage(String email, String heading) {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+			var page = context.newPage();
+			signIn(page, email);
+			assertThat(page.locator("#home-heading")).hasText(heading);
+			assertThat(page.locator(".who")).isVisible();
+			if (page.locator("#pipeline-chart").count() > 0) {
+				page.waitForFunction("document.querySelector('#pipeline-chart').dataset.drawn === 'true'");
+			}
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("home-" + email.replace('@', '_') + ".png")));
+		}
+	}
+
+	@Test
+	void aPartnerUserBrowsingThePortalSeesOnlyTheirOwnPartner() {
+		try (var context = browser.newContext()) {
+			var page = context.newPage();
+			signIn(page, "partner@northwind.demo");
+			page.navigate(url("/opportunities"));
+			assertThat(page.locator("h1")).hasText("Our deals");
+			var partnerCells = page.locator("#results tbody tr td:nth-child(6)").allTextContents();
+			assertThat(partnerCells).isNotEmpty().allMatch("Northwind Systems"::equals);
+
+			page.navigate(url("/partners"));
+			assertThat(page.locator("#partner-name")).hasText("Northwind Systems");
+
+			var bluepeak = page.navigate(url("/partners/2"));
+			assertThat(bluepeak.status()).isEqualTo(404);
+			assertThat(page.content()).doesNotContain("Bluepeak");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-guess-404.png")));
+		}
+	}
+
+	@Test
+	void anAdminFiltersThePartnerListWithoutReloadingThePage() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+			var page = context.newPage();
+			signIn(page, "admin@trellis.demo");
+			page.navigate(url("/partners"));
+			page.locator("select[name=lifecycle]").selectOption("DORMANT");
+			page.waitForURL("**lifecycle=DORMANT**");
+			var badges = page.locator("#results tbody .badge");
+			assertThat(badges.first()).hasText("Dormant");
+			assertThat(badges.allTextContents()).allMatch("Dormant"::equals);
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("partners-dormant.png")));
+		}
+	}
+
+	private void signIn(Page page, String email) {
+		page.navigate(url("/login"));
+		page.locator("input[name=username]").fill(email);
+		page.locator("input[name=password]").fill("demo");
+		page.locator("button[type=submit]").click();
+		page.waitForURL(url -> !url.contains("/login"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
