@@ -18,8 +18,7 @@ class ModularityTests {
 	void writesTheModuleDiagrams() {
 		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
 			.writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml()
-			.writeModuleCanvases();
+			.writeIndividualModulesAsPlantUml();
 	}
 
 }
