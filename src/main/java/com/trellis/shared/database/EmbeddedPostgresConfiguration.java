@@ -34,6 +34,7 @@ class EmbeddedPostgresConfiguration {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(properties.ephemeral())
+			.setRegisterShutdownHook(false)
 			.setPort(properties.port())
 			.setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
 			.setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on")
