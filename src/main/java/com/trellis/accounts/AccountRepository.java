@@ -70,15 +70,18 @@ class AccountRepository {
 
 	long insert(AccountCommand command, long ownerId, Instant now) {
 		return this.jdbc.sql("""
-				INSERT INTO account (name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at)
-				VALUES (:name, :domain, :industry, :band, :owner, :now, :now) RETURNING id
+				INSERT INTO account (name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at,
+				                     registrable_domain, normalized_name)
+				VALUES (:name, :domain, :industry, :band, :owner, :now, :now, :registrable, :normalized) RETURNING id
 				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).query(Long.class).single();
 	}
 
 	void update(long id, AccountCommand command, long ownerId, Instant now) {
 		this.jdbc.sql("""
 				UPDATE account SET name = :name, web_domain = :domain, industry = :industry, employee_band = :band,
-				       owner_ae_id = :owner, updated_at = :now WHERE id = :id
+				       owner_ae_id = :owner, updated_at = :now, registrable_domain = :registrable,
+				       normalized_name = :normalized
+				WHERE id = :id
 				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).param("id", id).update();
 	}
 
@@ -89,6 +92,8 @@ class AccountRepository {
 		params.put("industry", command.industry());
 		params.put("band", command.employeeBand());
 		params.put("owner", ownerId);
+		params.put("registrable", CustomerIdentity.registrableDomain(command.webDomain()));
+		params.put("normalized", CustomerIdentity.normalizedName(command.name()));
 		return params;
 	}
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import com.trellis.accounts.CustomerIdentity;
+
 import static com.trellis.demo.PartnerPlan.DAY;
 
 /**
@@ -28,7 +30,7 @@ final class AccountBook {
 	static AccountBook write(RowSink sink, long seed, long now, int count, long[] repIds) {
 		var book = new AccountBook(count);
 		try (var table = sink.table("account", List.of("id", "name", "web_domain", "industry", "employee_band",
-				"owner_ae_id", "created_at", "updated_at"))) {
+				"owner_ae_id", "created_at", "updated_at", "registrable_domain", "normalized_name"))) {
 			for (int i = 0; i < count; i++) {
 				long id = i + 1;
 				var random = Randoms.of(seed, Randoms.ACCOUNTS, id);
@@ -42,7 +44,8 @@ final class AccountBook {
 				book.names[i] = name;
 				book.owners[i] = owner;
 				table.row(id, name, domain, Words.VERTICALS[industry], band, owner, Instant.ofEpochSecond(created),
-						Instant.ofEpochSecond(updated));
+						Instant.ofEpochSecond(updated), CustomerIdentity.registrableDomain(domain),
+						CustomerIdentity.normalizedName(name));
 			}
 		}
 		return book;

@@ -1,0 +1,82 @@
+package com.trellis.accounts;
+
+import java.net.IDN;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.google.common.net.InternetDomainName;
+
+/**
+ * How Trellis recognises the same customer behind different spellings: the registrable
+ * domain (public suffix list aware, so {@code shop.acme.co.uk} is {@code acme.co.uk}) and
+ * the company name without case, accents, punctuation and legal suffixes.
+ */
+public final class CustomerIdentity {
+
+	private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+
+	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
+
+	private static final Set<String> LEGAL_SUFFIXES = Set.of("inc", "incorporated", "llc", "llp", "lp", "ltd",
+			"limited", "gmbh", "mbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "corp",
+			"corporation", "co", "company", "pty", "oy", "ab", "as", "aps", "kk", "pte", "pvt", "se");
+
+	private CustomerIdentity() {
+	}
+
+	/**
+	 * The registrable domain of a web address or domain, or null when there is none.
+	 */
+	public static String registrableDomain(String webAddress) {
+		if (webAddress == null || webAddress.isBlank()) {
+			return null;
+		}
+		var host = SCHEME.matcher(webAddress.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
+		host = host.replaceFirst("[/?#].*$", "").replaceFirst(":\\d+$", "").replaceFirst("^www\\d*\\.", "");
+		host = host.replaceFirst("\\.$", "");
+		try {
+			var domain = InternetDomainName.from(IDN.toASCII(host));
+			if (domain.isUnderPublicSuffix()) {
+				return domain.topPrivateDomain().toString();
+			}
+			return null;
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The company name folded for comparison, or null when nothing is left.
+	 */
+	public static String normalizedName(String name) {
+		if (name == null) {
+			return null;
+		}
+		var folded = ACCENTS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+		folded = folded.toLowerCase(Locale.ROOT).replace("&", " and ");
+		// "S.A." and "S. A." become one token before punctuation is dropped
+		folded = folded.replaceAll("\\b(\\p{L})\\.\\s?(\\p{L})\\.", "$1$2");
+		var tokens = NOT_WORD.split(folded.strip());
+		var kept = new StringBuilder();
+		int last = tokens.length;
+		while (last > 1 && LEGAL_SUFFIXES.contains(tokens[last - 1])) {
+			last--;
+		}
+		for (int i = 0; i < last; i++) {
+			if (tokens[i].isEmpty() || tokens[i].equals("the") && i == 0) {
+				continue;
+			}
+			if (kept.length() > 0) {
+				kept.append(' ');
+			}
+			kept.append(tokens[i]);
+		}
+		return kept.length() == 0 ? null : kept.toString();
+	}
+
+}
