@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -53,6 +54,27 @@ class AccountRepository {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
 			.param("id", id)
 			.query(AccountRepository::view)
+			.optional();
+	}
+
+	List<CustomerRecord> customerCandidates(String registrableDomain, String normalizedName, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, name, registrable_domain, normalized_name FROM account
+				WHERE registrable_domain = :domain OR normalized_name % :name
+				ORDER BY (registrable_domain = :domain) DESC NULLS LAST, similarity(normalized_name, :name) DESC
+				LIMIT :limit
+				""")
+			.param("domain", registrableDomain == null ? "" : registrableDomain)
+			.param("name", normalizedName == null ? "" : normalizedName)
+			.param("limit", limit)
+			.query((rs, n) -> new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	Optional<Long> idByRegistrableDomain(String registrableDomain) {
+		return this.jdbc.sql("SELECT id FROM account WHERE registrable_domain = :domain ORDER BY id LIMIT 1")
+			.param("domain", registrableDomain)
+			.query(Long.class)
 			.optional();
 	}
 

@@ -2,6 +2,7 @@ package com.trellis.accounts;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import com.trellis.audit.AuditLog;
@@ -65,6 +66,35 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	public Map<Long, String> names(Collection<Long> ids) {
 		return this.accounts.names(ids);
+	}
+
+	/**
+	 * Accounts that may be the same customer: same registrable domain, or a similar name
+	 * (by trigram similarity, for the caller to decide precisely).
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerRecord> customerCandidates(String registrableDomain, String normalizedName, int limit) {
+		return this.accounts.customerCandidates(registrableDomain, normalizedName, limit);
+	}
+
+	/**
+	 * The account for a newly approved registration: the existing account with the same
+	 * registrable domain, or a new one owned by the given account executive.
+	 */
+	@Transactional
+	public long findOrCreateForRegistration(AuditLog.Actor actor, String name, String webDomain, long ownerAeId) {
+		var registrable = CustomerIdentity.registrableDomain(webDomain);
+		if (registrable != null) {
+			var existing = this.accounts.idByRegistrableDomain(registrable);
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+		}
+		var command = new AccountCommand(name, registrable, null, null, ownerAeId);
+		long id = this.accounts.insert(command, ownerAeId, this.clock.instant());
+		this.audit.record(actor, "account", id, "created from deal registration", null,
+				this.accounts.find(id).orElseThrow());
+		return id;
 	}
 
 	@Transactional

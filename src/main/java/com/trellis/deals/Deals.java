@@ -1,5 +1,6 @@
 package com.trellis.deals;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -11,6 +12,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
@@ -18,6 +20,7 @@ import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +44,11 @@ public class Deals {
 
 	private final Clock clock;
 
-	Deals(OpportunityRepository deals, Accounts accounts, Partners partners, Users users, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Deals(OpportunityRepository deals, Accounts accounts, Partners partners, Users users, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.deals = deals;
 		this.accounts = accounts;
 		this.partners = partners;
@@ -110,6 +117,10 @@ public class Deals {
 			throw new AccessDeniedException("Only the owner, their managers or an admin change this deal");
 		}
 		var before = this.deals.findForUpdate(id).orElseThrow();
+		if (creditChanges(before, command)) {
+			throw InvalidInputException.of("creditType",
+					"partner and credit were fixed when the partner was accepted; raise a credit dispute to change them");
+		}
 		long owner = validate(viewer, command);
 		var now = this.clock.instant();
 		boolean stageChanged = before.stage() != command.stage();
@@ -119,7 +130,73 @@ public class Deals {
 		}
 		var after = get(viewer, id);
 		this.audit.record(viewer.actor(), "opportunity", id, "updated", before, after);
+		if (stageChanged && command.stage().isClosed()) {
+			announceClose(after);
+		}
 		return after;
+	}
+
+	/** Open deals on any of the given accounts, for conflict detection. */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> openOnAccounts(List<Long> accountIds) {
+		return this.deals.openOnAccounts(accountIds);
+	}
+
+	/**
+	 * Opens the deal of an approved registration at the first stage. The registration
+	 * module has checked the caller's right to approve and the deal's fields.
+	 */
+	@Transactional
+	public long openForRegistration(AuditLog.Actor actor, RegisteredDeal deal) {
+		var source = deal.creditType() == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
+		var command = new OpportunityCommand(deal.accountId(), deal.name(), deal.amount(), deal.currency(),
+				Stage.REGISTERED, deal.closeDate(), deal.ownerId(), source, deal.partnerId(), deal.creditType(),
+				deal.partnerShare());
+		var now = this.clock.instant();
+		long id = this.deals.insert(command, deal.ownerId(), now);
+		this.deals.recordStageChange(id, null, Stage.REGISTERED, actor.userId(), now);
+		this.audit.record(actor, "opportunity", id, "opened from deal registration", null,
+				this.deals.findForUpdate(id).orElseThrow());
+		return id;
+	}
+
+	/**
+	 * Puts a partner on an open direct deal as influencer or co-seller (a PAM's decision
+	 * on a registration that collided with the deal). The rep keeps the deal and full
+	 * quota credit.
+	 */
+	@Transactional
+	public void attachPartner(AuditLog.Actor actor, long opportunityId, long partnerId, CreditType creditType,
+			BigDecimal share) {
+		var before = this.deals.findForUpdate(opportunityId)
+			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
+		if (before.partnerId() != null || before.stage().isClosed()) {
+			throw InvalidInputException.of("opportunityId", "the deal is closed or already has a partner");
+		}
+		if (creditType == CreditType.SOURCED) {
+			throw InvalidInputException.of("creditType", "a partner joining a direct deal influences or co-sells it");
+		}
+		this.deals.attachPartner(opportunityId, partnerId, creditType, share, this.clock.instant());
+		this.audit.record(actor, "opportunity", opportunityId, "partner attached", before,
+				this.deals.findForUpdate(opportunityId).orElseThrow());
+	}
+
+	private void announceClose(OpportunityView deal) {
+		this.events.publishEvent(new DealClosed(deal.id(), deal.partnerId(), deal.stage() == Stage.CLOSED_WON));
+		if (deal.partnerId() != null) {
+			boolean won = deal.stage() == Stage.CLOSED_WON;
+			this.events.publishEvent(new PartnerNotice("opportunity:" + deal.id() + ":" + deal.stage(),
+					deal.partnerId(), won ? "DEAL_WON" : "DEAL_LOST", (won ? "Won: " : "Lost: ") + deal.name(),
+					"The deal \"" + deal.name() + "\" with " + deal.accountName() + " was closed "
+							+ (won ? "won" : "lost") + ". Amount " + deal.money() + ".",
+					"/opportunities/" + deal.id()));
+		}
+	}
+
+	private static boolean creditChanges(OpportunityView before, OpportunityCommand command) {
+		return before.partnerId() != null && (!before.partnerId().equals(command.partnerId())
+				|| before.creditType() != command.creditType() || command.partnerShare() == null
+				|| before.partnerShare().compareTo(command.partnerShare()) != 0);
 	}
 
 	private long validate(Viewer viewer, OpportunityCommand command) {

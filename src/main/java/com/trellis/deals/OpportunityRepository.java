@@ -125,6 +125,30 @@ class OpportunityRepository {
 			.update();
 	}
 
+	List<OpportunityView> openOnAccounts(Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM opportunity WHERE account_id IN (:accounts) AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				ORDER BY created_at, id
+				""").param("accounts", accountIds).query(OpportunityRepository::view).list();
+	}
+
+	void attachPartner(long id, long partnerId, CreditType creditType, java.math.BigDecimal share, Instant now) {
+		this.jdbc.sql("""
+				UPDATE opportunity SET partner_id = :partner, credit_type = :credit, partner_share = :share,
+				       updated_at = :now, version = version + 1
+				WHERE id = :id
+				""")
+			.param("partner", partnerId)
+			.param("credit", creditType.name())
+			.param("share", share)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
 	void recordStageChange(long id, Stage from, Stage to, long changedBy, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)

@@ -43,6 +43,14 @@ public class Users {
 		return this.users.ofPartner(partnerId);
 	}
 
+	/**
+	 * The enabled users of a partner, for system use such as notifying the partner of
+	 * record.
+	 */
+	public List<UserSummary> contactsOfPartner(long partnerId) {
+		return this.users.ofPartner(partnerId);
+	}
+
 	/** Everyone below a manager, at any depth. */
 	public List<Long> reportsOf(long managerId) {
 		return this.users.reportsOf(managerId);

@@ -1,0 +1,11 @@
+package com.trellis.deals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A deal opened from an approved registration, with its credit already decided.
+ */
+public record RegisteredDeal(long accountId, String name, BigDecimal amount, String currency, LocalDate closeDate,
+		long ownerId, long partnerId, CreditType creditType, BigDecimal partnerShare) {
+}

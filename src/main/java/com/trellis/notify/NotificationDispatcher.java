@@ -1,0 +1,154 @@
+package com.trellis.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Delivers pending e-mail and Slack messages. Each delivery row is locked while it is
+ * sent ({@code FOR UPDATE SKIP LOCKED}), so two app instances never send the same one,
+ * and its outcome is committed with it: delivered, or retried later with a back-off.
+ */
+@Component
+class NotificationDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final RestClient http;
+
+	private final Clock clock;
+
+	private final String from;
+
+	NotificationDispatcher(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail,
+			RestClient.Builder http, Clock clock, @Value("${trellis.notify.from:trellis@localhost}") String from) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.mail = mail;
+		var timeouts = new SimpleClientHttpRequestFactory();
+		timeouts.setConnectTimeout(Duration.ofSeconds(5));
+		timeouts.setReadTimeout(Duration.ofSeconds(10));
+		this.http = http.requestFactory(timeouts).build();
+		this.clock = clock;
+		this.from = from;
+	}
+
+	@Scheduled(fixedDelayString = "${trellis.notify.dispatch-interval:10s}",
+			initialDelayString = "${trellis.notify.dispatch-interval:10s}")
+	void scheduled() {
+		dispatch();
+	}
+
+	/**
+	 * Sends every due delivery, one locked row per transaction; returns how many were
+	 * delivered.
+	 */
+	int dispatch() {
+		int delivered = 0;
+		Boolean more;
+		do {
+			more = this.transactions.execute(status -> sendNext());
+			if (Boolean.TRUE.equals(more)) {
+				delivered++;
+			}
+		}
+		while (more != null);
+		return delivered;
+	}
+
+	/** True when one was delivered, false when one failed, null when none is due. */
+	private Boolean sendNext() {
+		var now = this.clock.instant();
+		var due = this.jdbc.sql("""
+				SELECT d.id, d.channel, d.recipient, d.attempts, n.subject, n.body, n.link
+				FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
+				WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+				ORDER BY d.next_attempt_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED
+				""")
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getString("channel"), rs.getString("recipient"),
+					rs.getInt("attempts"), rs.getString("subject"), rs.getString("body"), rs.getString("link")))
+			.optional();
+		if (due.isEmpty()) {
+			return null;
+		}
+		var delivery = due.get();
+		try {
+			send(delivery);
+			this.jdbc.sql("""
+					UPDATE notification_delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,
+					       last_error = NULL WHERE id = :id
+					""").param("now", Timestamp.from(now)).param("id", delivery.id()).update();
+			return true;
+		}
+		catch (RuntimeException | jakarta.mail.MessagingException ex) {
+			int attempts = delivery.attempts() + 1;
+			log.warn("Delivery {} by {} failed (attempt {}): {}", delivery.id(), delivery.channel(), attempts,
+					ex.getMessage());
+			this.jdbc.sql("""
+					UPDATE notification_delivery SET attempts = :attempts, last_error = :error, next_attempt_at = :next,
+					       status = CASE WHEN :givesUp THEN 'FAILED' ELSE 'PENDING' END
+					WHERE id = :id
+					""")
+				.param("attempts", attempts)
+				.param("error", String.valueOf(ex.getMessage()))
+				.param("next", Timestamp.from(now.plus(DeliveryBackoff.after(attempts))))
+				.param("givesUp", DeliveryBackoff.givesUp(attempts))
+				.param("id", delivery.id())
+				.update();
+			return false;
+		}
+	}
+
+	private void send(Due delivery) throws jakarta.mail.MessagingException {
+		if ("EMAIL".equals(delivery.channel())) {
+			var sender = this.mail.getIfAvailable();
+			if (sender == null) {
+				throw new IllegalStateException("no mail server configured (spring.mail.host)");
+			}
+			MimeMessage message = sender.createMimeMessage();
+			var helper = new MimeMessageHelper(message, "UTF-8");
+			helper.setFrom(this.from);
+			helper.setTo(delivery.recipient());
+			helper.setSubject(delivery.subject());
+			helper
+				.setText(delivery.body() + (delivery.link() == null ? "" : "\n\nOpen in Trellis: " + delivery.link()));
+			sender.send(message);
+		}
+		else {
+			this.http.post()
+				.uri(delivery.recipient())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(java.util.Map.of("text", "*" + delivery.subject() + "*\n" + delivery.body()))
+				.retrieve()
+				.toBodilessEntity();
+		}
+	}
+
+	private record Due(long id, String channel, String recipient, int attempts, String subject, String body,
+			String link) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package com.trellis.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notify module's facade: turns partner notices into an inbox entry plus one delivery
+ * per channel and recipient, and reads a partner's inbox.
+ */
+@Service
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	private final Users users;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final Clock clock;
+
+	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.mail = mail;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(PartnerNotice notice) {
+		enqueue(notice);
+	}
+
+	/**
+	 * Writes the notice and its deliveries; a notice whose key is known already is
+	 * ignored.
+	 */
+	@Transactional
+	public void enqueue(PartnerNotice notice) {
+		var now = Timestamp.from(this.clock.instant());
+		var id = this.jdbc.sql("""
+				INSERT INTO notification (notice_key, partner_id, kind, subject, body, link, created_at)
+				VALUES (:key, :partner, :kind, :subject, :body, :link, :now)
+				ON CONFLICT (notice_key) DO NOTHING RETURNING id
+				""")
+			.param("key", notice.key())
+			.param("partner", notice.partnerId())
+			.param("kind", notice.kind())
+			.param("subject", notice.subject())
+			.param("body", notice.body())
+			.param("link", notice.link())
+			.param("now", now)
+			.query(Long.class)
+			.optional();
+		if (id.isEmpty()) {
+			return;
+		}
+		if (this.mail.getIfAvailable() != null) {
+			for (var user : this.users.contactsOfPartner(notice.partnerId())) {
+				delivery(id.get(), "EMAIL", user.email(), now);
+			}
+		}
+		this.jdbc.sql("SELECT slack_webhook_url FROM partner_channel WHERE partner_id = :partner")
+			.param("partner", notice.partnerId())
+			.query(String.class)
+			.optional()
+			.ifPresent(url -> delivery(id.get(), "SLACK", url, now));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notification> inbox(Viewer viewer, long partnerId, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, partner_id, kind, subject, body, link, created_at FROM notification
+				WHERE partner_id = :partner AND (CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)
+				ORDER BY created_at DESC, id DESC LIMIT :limit
+				""")
+			.param("partner", partnerId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("limit", limit)
+			.query((rs, n) -> new Notification(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("kind"),
+					rs.getString("subject"), rs.getString("body"), rs.getString("link"),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** Sets or clears the Slack incoming webhook a partner's notices are posted to. */
+	@Transactional
+	public void setSlackWebhook(long partnerId, String url) {
+		if (url == null || url.isBlank()) {
+			this.jdbc.sql("DELETE FROM partner_channel WHERE partner_id = :partner")
+				.param("partner", partnerId)
+				.update();
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO partner_channel (partner_id, slack_webhook_url, updated_at) VALUES (:partner, :url, :now)
+				ON CONFLICT (partner_id) DO UPDATE SET slack_webhook_url = :url, updated_at = :now
+				""")
+			.param("partner", partnerId)
+			.param("url", url.strip())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	private void delivery(long notificationId, String channel, String recipient, Timestamp now) {
+		this.jdbc.sql("""
+				INSERT INTO notification_delivery (notification_id, channel, recipient, status, next_attempt_at)
+				VALUES (:id, :channel, :recipient, 'PENDING', :now) ON CONFLICT DO NOTHING
+				""")
+			.param("id", notificationId)
+			.param("channel", channel)
+			.param("recipient", recipient)
+			.param("now", now)
+			.update();
+	}
+
+}

@@ -1,0 +1,66 @@
+package com.trellis.registration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.deals.Deals;
+import com.trellis.registration.ConflictCandidate.Kind;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds what already holds a customer: open registrations of any partner and open deals
+ * on matching accounts. The database narrows the candidates (same registrable domain,
+ * similar name by trigrams); {@link CustomerMatcher} decides.
+ */
+@Component
+class ConflictFinder {
+
+	private static final int CANDIDATES = 50;
+
+	private final RegistrationRepository registrations;
+
+	private final Accounts accounts;
+
+	private final Deals deals;
+
+	ConflictFinder(RegistrationRepository registrations, Accounts accounts, Deals deals) {
+		this.registrations = registrations;
+		this.accounts = accounts;
+		this.deals = deals;
+	}
+
+	List<ConflictCandidate> find(Customer customer, Long accountId) {
+		var found = new ArrayList<ConflictCandidate>();
+		for (var row : this.registrations.openMatching(customer.registrableDomain(), customer.normalizedName())) {
+			CustomerMatcher.match(customer, row.customer()).ifPresent(match -> {
+				var view = row.view();
+				found.add(new ConflictCandidate(Kind.REGISTRATION, view.id(), view.partnerId(), view.status(),
+						view.submittedAt(), view.protectionEndsAt(), match));
+			});
+		}
+		var matches = new HashMap<Long, CustomerMatcher.Match>();
+		for (var account : this.accounts.customerCandidates(customer.registrableDomain(), customer.normalizedName(),
+				CANDIDATES)) {
+			var other = new Customer(account.name(), account.registrableDomain(), account.normalizedName());
+			if (accountId != null && accountId == account.accountId()) {
+				matches.put(account.accountId(),
+						new CustomerMatcher.Match(CustomerMatcher.MatchKind.NAME, 1.0, "the same account"));
+			}
+			else {
+				CustomerMatcher.match(customer, other).ifPresent(match -> matches.put(account.accountId(), match));
+			}
+		}
+		if (accountId != null && !matches.containsKey(accountId)) {
+			matches.put(accountId, new CustomerMatcher.Match(CustomerMatcher.MatchKind.NAME, 1.0, "the same account"));
+		}
+		for (var deal : this.deals.openOnAccounts(List.copyOf(matches.keySet()))) {
+			found.add(new ConflictCandidate(Kind.OPPORTUNITY, deal.id(), deal.partnerId(), null, deal.createdAt(), null,
+					matches.get(deal.accountId())));
+		}
+		return found;
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.trellis.registration;
+
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Deal registrations", description = "Register deals, see conflicts, approve, reject, extend")
+class RegistrationApiController {
+
+	private final Registrations registrations;
+
+	RegistrationApiController(Registrations registrations) {
+		this.registrations = registrations;
+	}
+
+	@PostMapping("/registrations")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a deal",
+			description = "Runs the entry gate and the conflict check. A partner user's partner of record is always their own.")
+	RegistrationView register(Viewer viewer, @Valid @RequestBody RegistrationCommand command) {
+		return this.registrations.register(viewer, command);
+	}
+
+	@GetMapping("/registrations")
+	PageResult<RegistrationView> list(Viewer viewer, @RequestParam(required = false) RegistrationStatus status,
+			@RequestParam(required = false) Long partnerId, @RequestParam(defaultValue = "false") boolean breached,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.registrations.search(viewer, new RegistrationFilter(status, partnerId, breached, mine),
+				PageRequest.of(page, size));
+	}
+
+	@GetMapping("/registrations/{id}")
+	RegistrationView get(Viewer viewer, @PathVariable long id) {
+		return this.registrations.get(viewer, id);
+	}
+
+	@PutMapping("/registrations/{id}")
+	@Operation(summary = "Resubmit a registration that was sent back for more information")
+	RegistrationView resubmit(Viewer viewer, @PathVariable long id, @Valid @RequestBody RegistrationCommand command) {
+		return this.registrations.resubmit(viewer, id, command);
+	}
+
+	@GetMapping("/registrations/{id}/conflicts")
+	@PreAuthorize("!hasRole('PARTNER')")
+	List<ConflictView> conflicts(Viewer viewer, @PathVariable long id) {
+		return this.registrations.conflicts(viewer, id);
+	}
+
+	@GetMapping("/registrations/{id}/history")
+	List<HistoryEntry> history(Viewer viewer, @PathVariable long id) {
+		return this.registrations.history(viewer, id);
+	}
+
+	@PostMapping("/registrations/{id}/approve")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	RegistrationView approve(Viewer viewer, @PathVariable long id,
+			@RequestBody(required = false) ApproveCommand command) {
+		return this.registrations.approve(viewer, id, command == null ? ApproveCommand.DEFAULTS : command);
+	}
+
+	@PostMapping("/registrations/{id}/reject")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	RegistrationView reject(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
+		return this.registrations.reject(viewer, id, reason.reason());
+	}
+
+	@PostMapping("/registrations/{id}/send-back")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	RegistrationView sendBack(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
+		return this.registrations.sendBack(viewer, id, reason.reason());
+	}
+
+	@PostMapping("/registrations/{id}/extend")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	RegistrationView extend(Viewer viewer, @PathVariable long id) {
+		return this.registrations.extend(viewer, id);
+	}
+
+	@PostMapping("/registrations/{id}/withdraw")
+	RegistrationView withdraw(Viewer viewer, @PathVariable long id) {
+		return this.registrations.withdraw(viewer, id);
+	}
+
+	@GetMapping("/registration-rules")
+	@PreAuthorize("!hasRole('PARTNER')")
+	RegistrationRules rules() {
+		return this.registrations.rules();
+	}
+
+	@PutMapping("/registration-rules")
+	@PreAuthorize("hasRole('ADMIN')")
+	RegistrationRules changeRules(Viewer viewer, @Valid @RequestBody RegistrationRules rules) {
+		return this.registrations.changeRules(viewer, rules);
+	}
+
+	record Reason(String reason) {
+	}
+
+}

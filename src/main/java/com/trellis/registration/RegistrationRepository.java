@@ -1,0 +1,349 @@
+package com.trellis.registration;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.trellis.deals.CreditType;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every read for a viewer binds {@code :scopePartner}, so a partner user only ever reads
+ * its own partner's registrations.
+ */
+@Repository
+class RegistrationRepository {
+
+	private static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)";
+
+	private static final String COLUMNS = """
+			id, partner_id, registered_by, account_id, customer_name, customer_domain, customer_need, amount, currency,
+			expected_close_date, credit_type, partner_share, status, status_reason, held_behind_id, direct_conflict_id,
+			submitted_at, sla_due_at, protection_ends_at, extended, approved_at, opportunity_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	RegistrationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void lockCustomer(String key) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "customer:" + key)
+			.query((rs, n) -> 1)
+			.list();
+	}
+
+	List<Row> openMatching(String registrableDomain, String normalizedName) {
+		return this.jdbc.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration " + """
+				WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')
+				  AND (registrable_domain = :domain OR normalized_name % :name)
+				ORDER BY submitted_at, id LIMIT 100
+				""")
+			.param("domain", registrableDomain == null ? "" : registrableDomain)
+			.param("name", normalizedName == null ? "" : normalizedName)
+			.query(RegistrationRepository::row)
+			.list();
+	}
+
+	long insert(Map<String, Object> values) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO deal_registration (partner_id, registered_by, account_id, customer_name, customer_domain,
+					    registrable_domain, normalized_name, customer_need, amount, currency, expected_close_date, credit_type,
+					    partner_share, status, status_reason, held_behind_id, direct_conflict_id, submitted_at, sla_due_at,
+					    protection_ends_at)
+					VALUES (:partner, :registeredBy, :account, :customerName, :customerDomain, :registrable, :normalized,
+					    :need, :amount, :currency, :closeDate, :credit, :share, :status, :reason, :heldBehind, :directConflict,
+					    :submittedAt, :slaDueAt, :protectionEndsAt)
+					RETURNING id
+					""")
+			.params(values)
+			.query(Long.class)
+			.single();
+	}
+
+	void updateDetails(long id, Map<String, Object> values) {
+		this.jdbc.sql("""
+				UPDATE deal_registration SET account_id = :account, customer_name = :customerName,
+				    customer_domain = :customerDomain, registrable_domain = :registrable, normalized_name = :normalized,
+				    customer_need = :need, amount = :amount, currency = :currency, expected_close_date = :closeDate,
+				    credit_type = :credit, partner_share = :share, version = version + 1
+				WHERE id = :id
+				""").params(values).param("id", id).update();
+	}
+
+	void changeStatus(long id, RegistrationStatus status, String reason, Long decidedBy, Instant at) {
+		this.jdbc.sql("""
+				UPDATE deal_registration SET status = :status, status_reason = :reason, decided_by = :by,
+				    decided_at = :at, version = version + 1
+				WHERE id = :id
+				""")
+			.param("status", status.name())
+			.param("reason", reason)
+			.param("by", decidedBy)
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
+	}
+
+	void startProtection(long id, Instant protectionEndsAt, Instant slaDueAt) {
+		this.jdbc.sql("""
+				UPDATE deal_registration SET protection_ends_at = :protection, sla_due_at = :sla, held_behind_id = NULL
+				WHERE id = :id
+				""")
+			.param("protection", Timestamp.from(protectionEndsAt))
+			.param("sla", slaDueAt == null ? null : Timestamp.from(slaDueAt))
+			.param("id", id)
+			.update();
+	}
+
+	void resetSla(long id, Instant slaDueAt) {
+		this.jdbc.sql("UPDATE deal_registration SET sla_due_at = :sla WHERE id = :id")
+			.param("sla", Timestamp.from(slaDueAt))
+			.param("id", id)
+			.update();
+	}
+
+	void approve(long id, long opportunityId, long accountId, CreditType credit, BigDecimal share, Instant at) {
+		this.jdbc.sql("""
+				UPDATE deal_registration SET approved_at = :at, opportunity_id = :opportunity, account_id = :account,
+				    credit_type = :credit, partner_share = :share
+				WHERE id = :id
+				""")
+			.param("at", Timestamp.from(at))
+			.param("opportunity", opportunityId)
+			.param("account", accountId)
+			.param("credit", credit.name())
+			.param("share", share)
+			.param("id", id)
+			.update();
+	}
+
+	void extend(long id, Instant protectionEndsAt) {
+		this.jdbc.sql("UPDATE deal_registration SET protection_ends_at = :until, extended = TRUE WHERE id = :id")
+			.param("until", Timestamp.from(protectionEndsAt))
+			.param("id", id)
+			.update();
+	}
+
+	int markDealClosed(long opportunityId, Instant at) {
+		return this.jdbc
+			.sql("""
+					UPDATE deal_registration SET deal_closed_at = :at WHERE opportunity_id = :opportunity AND deal_closed_at IS NULL
+					""")
+			.param("at", Timestamp.from(at))
+			.param("opportunity", opportunityId)
+			.update();
+	}
+
+	/**
+	 * Expires every lapsed protection in one statement; returns the ids this call
+	 * expired.
+	 */
+	List<Long> expireLapsed(Instant now, String reason) {
+		return this.jdbc.sql("""
+				UPDATE deal_registration SET status = 'EXPIRED', status_reason = :reason, decided_at = :now,
+				    decided_by = NULL, version = version + 1
+				WHERE status IN ('PENDING', 'NEEDS_INFO', 'APPROVED') AND protection_ends_at < :now
+				  AND deal_closed_at IS NULL
+				RETURNING id
+				""").param("now", Timestamp.from(now)).param("reason", reason).query(Long.class).list();
+	}
+
+	List<Long> heldBehind(long id) {
+		return this.jdbc.sql("""
+				SELECT id FROM deal_registration WHERE held_behind_id = :id AND status = 'ON_HOLD'
+				ORDER BY submitted_at, id FOR UPDATE
+				""").param("id", id).query(Long.class).list();
+	}
+
+	void holdBehind(Collection<Long> ids, long behind) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("UPDATE deal_registration SET held_behind_id = :behind WHERE id IN (:ids)")
+				.param("behind", behind)
+				.param("ids", ids)
+				.update();
+		}
+	}
+
+	Optional<Row> find(Viewer viewer, long id) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ ", registrable_domain, normalized_name FROM deal_registration WHERE id = :id AND " + SCOPE)
+			.param("id", id)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(RegistrationRepository::row)
+			.optional();
+	}
+
+	Optional<Row> findForUpdate(long id) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ ", registrable_domain, normalized_name FROM deal_registration WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(RegistrationRepository::row)
+			.optional();
+	}
+
+	PageResult<RegistrationView> search(Viewer viewer, RegistrationFilter filter, Collection<Long> partners,
+			Instant now, PageRequest page) {
+		var where = """
+				WHERE %s
+				  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+				  AND (CAST(:partner AS BIGINT) IS NULL OR partner_id = :partner)
+				  AND (:anyPartner OR partner_id IN (:partners))
+				  AND (NOT :breached OR (status = 'PENDING' AND sla_due_at < :now))
+				""".formatted(SCOPE);
+		Map<String, Object> params = new HashMap<>();
+		params.put("scopePartner", viewer.scopePartnerId());
+		params.put("status", filter.status() == null ? null : filter.status().name());
+		params.put("partner", filter.partnerId());
+		params.put("anyPartner", partners == null);
+		params.put("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners);
+		params.put("breached", filter.breachedOnly());
+		params.put("now", Timestamp.from(now));
+		long total = this.jdbc.sql("SELECT count(*) FROM deal_registration " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		var items = this.jdbc
+			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration " + where
+					+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(RegistrationRepository::row)
+			.list()
+			.stream()
+			.map(Row::view)
+			.toList();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	void recordConflict(long registrationId, ConflictCandidate candidate, Instant at) {
+		this.jdbc
+			.sql("""
+					INSERT INTO registration_conflict (registration_id, candidate_kind, candidate_id, partner_id, match_kind,
+					    score, reason, detected_at)
+					VALUES (:id, :kind, :candidate, :partner, :match, :score, :reason, :at)
+					""")
+			.param("id", registrationId)
+			.param("kind", candidate.kind().name())
+			.param("candidate", candidate.id())
+			.param("partner", candidate.partnerId())
+			.param("match", candidate.match().kind().name())
+			.param("score", BigDecimal.valueOf(candidate.match().score()).setScale(3, java.math.RoundingMode.HALF_UP))
+			.param("reason", candidate.match().reason())
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<ConflictView> conflicts(long registrationId) {
+		return this.jdbc.sql("""
+				SELECT candidate_kind, candidate_id, partner_id, match_kind, score, reason FROM registration_conflict
+				WHERE registration_id = :id ORDER BY detected_at, id
+				""")
+			.param("id", registrationId)
+			.query((rs, n) -> new ConflictView(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
+					rs.getString(4), rs.getDouble(5), rs.getString(6)))
+			.list();
+	}
+
+	void recordHistory(long id, RegistrationStatus from, RegistrationStatus to, Long actorId, Instant at,
+			String reason) {
+		this.jdbc.sql("""
+				INSERT INTO registration_history (registration_id, from_status, to_status, actor_id, at, reason)
+				VALUES (:id, :from, :to, :actor, :at, :reason)
+				""")
+			.param("id", id)
+			.param("from", from == null ? null : from.name())
+			.param("to", to.name())
+			.param("actor", actorId)
+			.param("at", Timestamp.from(at))
+			.param("reason", reason)
+			.update();
+	}
+
+	List<HistoryEntry> history(long id) {
+		return this.jdbc.sql("""
+				SELECT from_status, to_status, actor_id, at, reason FROM registration_history
+				WHERE registration_id = :id ORDER BY at, id
+				""")
+			.param("id", id)
+			.query((rs, n) -> new HistoryEntry(
+					rs.getString(1) == null ? null : RegistrationStatus.valueOf(rs.getString(1)),
+					RegistrationStatus.valueOf(rs.getString(2)), rs.getObject(3, Long.class),
+					rs.getTimestamp(4).toInstant(), rs.getString(5)))
+			.list();
+	}
+
+	RegistrationRules rules() {
+		return this.jdbc.sql("""
+				SELECT protection_days, later_registration, approval_sla_business_days, extension_days, sourced_share,
+				       influenced_share, co_sell_share
+				FROM registration_rules WHERE id = 1
+				""")
+			.query((rs, n) -> new RegistrationRules(rs.getInt(1),
+					RegistrationRules.LaterRegistration.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+					rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+			.optional()
+			.orElse(RegistrationRules.DEFAULTS);
+	}
+
+	void saveRules(RegistrationRules rules, long userId, Instant at) {
+		this.jdbc.sql("""
+				UPDATE registration_rules SET protection_days = :protection, later_registration = :later,
+				    approval_sla_business_days = :sla, extension_days = :extension, sourced_share = :sourced,
+				    influenced_share = :influenced, co_sell_share = :coSell, updated_at = :at, updated_by = :by
+				WHERE id = 1
+				""")
+			.param("protection", rules.protectionDays())
+			.param("later", rules.laterRegistration().name())
+			.param("sla", rules.approvalSlaBusinessDays())
+			.param("extension", rules.extensionDays())
+			.param("sourced", rules.sourcedShare())
+			.param("influenced", rules.influencedShare())
+			.param("coSell", rules.coSellShare())
+			.param("at", Timestamp.from(at))
+			.param("by", userId)
+			.update();
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		var view = new RegistrationView(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("registered_by"),
+				rs.getObject("account_id", Long.class), rs.getString("customer_name"), rs.getString("customer_domain"),
+				rs.getString("customer_need"), rs.getBigDecimal("amount"), rs.getString("currency"),
+				rs.getObject("expected_close_date", java.time.LocalDate.class),
+				CreditType.valueOf(rs.getString("credit_type")), rs.getBigDecimal("partner_share"),
+				RegistrationStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+				rs.getObject("held_behind_id") != null || rs.getObject("direct_conflict_id") != null,
+				instant(rs, "submitted_at"), instant(rs, "sla_due_at"), instant(rs, "protection_ends_at"),
+				rs.getBoolean("extended"), instant(rs, "approved_at"), rs.getObject("opportunity_id", Long.class));
+		return new Row(view, rs.getObject("held_behind_id", Long.class), rs.getObject("direct_conflict_id", Long.class),
+				new Customer(view.customerName(), rs.getString("registrable_domain"), rs.getString("normalized_name")));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	/** A registration with the fields only this module reads. */
+	record Row(RegistrationView view, Long heldBehindId, Long directConflictId, Customer customer) {
+	}
+
+}

@@ -1,0 +1,504 @@
+package com.trellis.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.accounts.CustomerIdentity;
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.CreditType;
+import com.trellis.deals.DealClosed;
+import com.trellis.deals.Deals;
+import com.trellis.deals.RegisteredDeal;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.Partners;
+import com.trellis.registration.ConflictCandidate.Kind;
+import com.trellis.registration.RegistrationRepository.Row;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registration module's facade: register (entry gate, conflict check, rules of
+ * engagement), decide (approve, reject, send back), withdraw, extend and expire.
+ */
+@Service
+public class Registrations {
+
+	private final RegistrationRepository registrations;
+
+	private final ConflictFinder conflicts;
+
+	private final Partners partners;
+
+	private final Accounts accounts;
+
+	private final Deals deals;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Registrations(RegistrationRepository registrations, ConflictFinder conflicts, Partners partners, Accounts accounts,
+			Deals deals, Users users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.registrations = registrations;
+		this.conflicts = conflicts;
+		this.partners = partners;
+		this.accounts = accounts;
+		this.deals = deals;
+		this.users = users;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public RegistrationView register(Viewer viewer, RegistrationCommand input) {
+		if (!viewer.is(Role.PARTNER, Role.AE, Role.PAM, Role.ADMIN, Role.SALES_MANAGER)) {
+			throw new AccessDeniedException("Executives do not register deals");
+		}
+		var command = viewer.isPartnerUser() ? withPartner(input, viewer.partnerId()) : input;
+		var values = validated(viewer, command);
+		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
+				(String) values.get("normalized"));
+		lock(customer);
+		var rules = this.registrations.rules();
+		var now = this.clock.instant();
+		var candidates = this.conflicts.find(customer, command.accountId());
+		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now);
+		boolean protecting = decision.status() == RegistrationStatus.PENDING;
+		values.put("registeredBy", viewer.userId());
+		values.put("status", decision.status().name());
+		values.put("reason", decision.externalReason());
+		values.put("heldBehind", decision.heldBehindId());
+		values.put("directConflict", decision.directConflictId());
+		values.put("submittedAt", java.sql.Timestamp.from(now));
+		values.put("slaDueAt", protecting ? ts(BusinessDays.add(now, rules.approvalSlaBusinessDays())) : null);
+		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
+		long id = this.registrations.insert(values);
+		candidates.forEach(candidate -> this.registrations.recordConflict(id, candidate, now));
+		this.registrations.recordHistory(id, null, decision.status(), viewer.userId(), now,
+				"Registered; " + decision.internalReason());
+		var created = this.registrations.findForUpdate(id).orElseThrow().view();
+		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
+				created);
+		if (decision.status() != RegistrationStatus.PENDING) {
+			notice(created, decision.status().name(),
+					"Registration " + decision.status().label().toLowerCase() + ": " + created.customerName(),
+					decision.externalReason());
+		}
+		return created;
+	}
+
+	@Transactional
+	public RegistrationView resubmit(Viewer viewer, long id, RegistrationCommand input) {
+		var row = lockVisible(viewer, id);
+		var view = row.view();
+		if (!(viewer.isPartnerUser() || view.registeredBy() == viewer.userId())) {
+			throw new AccessDeniedException("Only the partner or the person who registered edits a registration");
+		}
+		if (view.status() != RegistrationStatus.NEEDS_INFO) {
+			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
+		}
+		var command = withPartner(input, view.partnerId());
+		var values = validated(viewer, command);
+		this.registrations.updateDetails(id, values);
+		var now = this.clock.instant();
+		this.registrations.resetSla(id, BusinessDays.add(now, this.registrations.rules().approvalSlaBusinessDays()));
+		return move(viewer, row, RegistrationStatus.PENDING, "Resubmitted with more information",
+				"Awaiting approval by your partner manager.", false);
+	}
+
+	@Transactional
+	public RegistrationView approve(Viewer viewer, long id, ApproveCommand command) {
+		var row = lockDecidable(viewer, id);
+		var view = row.view();
+		if (view.status() != RegistrationStatus.PENDING) {
+			throw InvalidInputException.of("status", "only a registration awaiting approval can be approved");
+		}
+		var rules = this.registrations.rules();
+		var actor = viewer.actor();
+		long opportunityId;
+		long accountId;
+		CreditType credit;
+		if (row.directConflictId() != null) {
+			credit = command.creditType() != null ? command.creditType()
+					: view.creditType() == CreditType.SOURCED ? CreditType.INFLUENCED : view.creditType();
+			this.deals.attachPartner(actor, row.directConflictId(), view.partnerId(), credit, rules.shareFor(credit));
+			opportunityId = row.directConflictId();
+			accountId = this.deals.get(viewer, opportunityId).accountId();
+		}
+		else {
+			credit = command.creditType() != null ? command.creditType() : view.creditType();
+			long owner = owner(viewer, view, command);
+			accountId = view.accountId() != null ? view.accountId() : this.accounts.findOrCreateForRegistration(actor,
+					view.customerName(), view.customerDomain(), owner);
+			opportunityId = this.deals.openForRegistration(actor,
+					new RegisteredDeal(accountId, dealName(view), view.amount(), view.currency(),
+							view.expectedCloseDate(), owner, view.partnerId(), credit, rules.shareFor(credit)));
+		}
+		this.registrations.approve(id, opportunityId, accountId, credit, rules.shareFor(credit), this.clock.instant());
+		var until = view.protectionEndsAt().atZone(ZoneOffset.UTC).toLocalDate();
+		return move(viewer, row, RegistrationStatus.APPROVED,
+				"Approved; deal " + opportunityId + " with " + credit + " credit", "Approved. Your deal is open with "
+						+ credit.label().toLowerCase() + " credit; protection until " + until + ".",
+				true);
+	}
+
+	@Transactional
+	public RegistrationView reject(Viewer viewer, long id, String reason) {
+		var row = lockDecidable(viewer, id);
+		requireReason(reason);
+		requireStatus(row, RegistrationStatus.PENDING, RegistrationStatus.ON_HOLD, RegistrationStatus.NEEDS_INFO);
+		var rejected = move(viewer, row, RegistrationStatus.REJECTED, "Rejected: " + reason.strip(),
+				"Rejected: " + reason.strip(), true);
+		release(viewer.userId(), row);
+		return rejected;
+	}
+
+	@Transactional
+	public RegistrationView sendBack(Viewer viewer, long id, String reason) {
+		var row = lockDecidable(viewer, id);
+		requireReason(reason);
+		requireStatus(row, RegistrationStatus.PENDING);
+		return move(viewer, row, RegistrationStatus.NEEDS_INFO, "Sent back: " + reason.strip(),
+				"Your partner manager needs more information: " + reason.strip(), true);
+	}
+
+	@Transactional
+	public RegistrationView withdraw(Viewer viewer, long id) {
+		var row = lockVisible(viewer, id);
+		if (!(viewer.isPartnerUser() || row.view().registeredBy() == viewer.userId()
+				|| canDecide(viewer, row.view()))) {
+			throw new AccessDeniedException("Only the partner, the registrant or its PAM withdraws a registration");
+		}
+		requireStatus(row, RegistrationStatus.PENDING, RegistrationStatus.ON_HOLD, RegistrationStatus.NEEDS_INFO,
+				RegistrationStatus.APPROVED);
+		var withdrawn = move(viewer, row, RegistrationStatus.WITHDRAWN, "Withdrawn", "Withdrawn.", false);
+		release(viewer.userId(), row);
+		return withdrawn;
+	}
+
+	@Transactional
+	public RegistrationView extend(Viewer viewer, long id) {
+		var row = lockDecidable(viewer, id);
+		var view = row.view();
+		requireStatus(row, RegistrationStatus.PENDING, RegistrationStatus.NEEDS_INFO, RegistrationStatus.APPROVED);
+		if (view.extended()) {
+			throw InvalidInputException.of("extended", "the one extension has been granted already");
+		}
+		var until = view.protectionEndsAt().plus(Duration.ofDays(this.registrations.rules().extensionDays()));
+		this.registrations.extend(id, until);
+		var now = this.clock.instant();
+		var date = until.atZone(ZoneOffset.UTC).toLocalDate();
+		this.registrations.recordHistory(id, view.status(), view.status(), viewer.userId(), now,
+				"Protection extended to " + date);
+		var after = this.registrations.findForUpdate(id).orElseThrow().view();
+		this.audit.record(viewer.actor(), "deal-registration", id, "protection extended", view, after);
+		notice(after, "EXTENDED", "Protection extended: " + view.customerName(),
+				"Your protection now runs until " + date + ".");
+		return after;
+	}
+
+	/**
+	 * Expires every registration whose protection ended before its deal closed. One
+	 * statement picks and changes the rows, so running it twice, or on two instances at
+	 * once, expires each registration once.
+	 */
+	@Transactional
+	public int expireLapsed() {
+		var now = this.clock.instant();
+		var expired = this.registrations.expireLapsed(now, "The protection period ended before the deal closed.");
+		for (long id : expired) {
+			var row = this.registrations.findForUpdate(id).orElseThrow();
+			this.registrations.recordHistory(id, null, RegistrationStatus.EXPIRED, null, now,
+					"Protection period ended");
+			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id, "expired", null, row.view());
+			notice(row.view(), "EXPIRED", "Registration expired: " + row.view().customerName(),
+					"The protection period of your registration ended before the deal closed.");
+			release(null, row);
+		}
+		return expired.size();
+	}
+
+	@ApplicationModuleListener
+	void on(DealClosed event) {
+		this.registrations.markDealClosed(event.opportunityId(), this.clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public RegistrationView get(Viewer viewer, long id) {
+		return visible(viewer, id).view();
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<RegistrationView> search(Viewer viewer, RegistrationFilter filter, PageRequest page) {
+		List<Long> book = null;
+		if (filter.mine() && viewer.is(Role.PAM)) {
+			book = this.partners.book(viewer.userId());
+		}
+		return this.registrations.search(viewer, filter, book, this.clock.instant(), page);
+	}
+
+	/**
+	 * Approval SLA breaches a PAM must act on: their book, or their reports' books for a
+	 * manager.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<RegistrationView> breaches(Viewer viewer, PageRequest page) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users do not see approval queues");
+		}
+		List<Long> scope = null;
+		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
+			var pams = new ArrayList<>(this.users.reportsOf(viewer.userId()));
+			pams.add(viewer.userId());
+			scope = pams.stream().flatMap(pam -> this.partners.book(pam).stream()).toList();
+		}
+		return this.registrations.search(viewer, new RegistrationFilter(null, null, true, false), scope,
+				this.clock.instant(), page);
+	}
+
+	/** The candidates a registration collided with and why; vendor staff only. */
+	@Transactional(readOnly = true)
+	public List<ConflictView> conflicts(Viewer viewer, long id) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users never see other parties' claims");
+		}
+		visible(viewer, id);
+		return this.registrations.conflicts(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(Viewer viewer, long id) {
+		visible(viewer, id);
+		var history = this.registrations.history(id);
+		if (viewer.isPartnerUser()) {
+			return history.stream().map(h -> new HistoryEntry(h.from(), h.to(), null, h.at(), h.to().label())).toList();
+		}
+		return history;
+	}
+
+	@Transactional(readOnly = true)
+	public RegistrationRules rules() {
+		return this.registrations.rules();
+	}
+
+	@Transactional
+	public RegistrationRules changeRules(Viewer viewer, RegistrationRules rules) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin sets the rules of engagement");
+		}
+		var before = this.registrations.rules();
+		this.registrations.saveRules(rules, viewer.userId(), this.clock.instant());
+		this.audit.record(viewer.actor(), "registration-rules", 1, "changed", before, rules);
+		return this.registrations.rules();
+	}
+
+	public boolean canDecide(Viewer viewer, RegistrationView view) {
+		if (viewer.is(Role.ADMIN)) {
+			return true;
+		}
+		return viewer.is(Role.PAM) && this.partners.get(viewer, view.partnerId()).ownerPamId() == viewer.userId();
+	}
+
+	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command) {
+		var errors = new ArrayList<>(
+				EntryGate.check(command, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)));
+		String name = command.customerName();
+		String domain = command.customerDomain();
+		if (command.accountId() != null) {
+			if (viewer.isPartnerUser()) {
+				errors
+					.add(new FieldError("accountId", "partner users name the customer instead of picking an account"));
+			}
+			else {
+				try {
+					var account = this.accounts.get(viewer, command.accountId());
+					name = account.name();
+					domain = account.webDomain();
+				}
+				catch (NotFoundException ex) {
+					errors.add(new FieldError("accountId", "no account with id " + command.accountId()));
+				}
+			}
+		}
+		if (command.partnerId() != null) {
+			try {
+				var status = this.partners.get(viewer, command.partnerId()).lifecycleStatus();
+				if (status == LifecycleStatus.PROSPECT || status == LifecycleStatus.SUNSET) {
+					errors.add(new FieldError("partnerId",
+							"a " + status.label().toLowerCase() + " partner cannot register deals"));
+				}
+			}
+			catch (NotFoundException ex) {
+				errors.add(new FieldError("partnerId", "no partner with id " + command.partnerId()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		var rules = this.registrations.rules();
+		Map<String, Object> values = new HashMap<>();
+		values.put("partner", command.partnerId());
+		values.put("account", command.accountId());
+		values.put("customerName", name.strip());
+		values.put("customerDomain", domain == null || domain.isBlank() ? null : domain.strip().toLowerCase());
+		values.put("registrable", CustomerIdentity.registrableDomain(domain));
+		values.put("normalized", CustomerIdentity.normalizedName(name));
+		values.put("need", command.customerNeed().strip());
+		values.put("amount", command.amount());
+		values.put("currency", command.currency());
+		values.put("closeDate", command.expectedCloseDate());
+		values.put("credit", command.creditType().name());
+		values.put("share", rules.shareFor(command.creditType()));
+		return values;
+	}
+
+	/**
+	 * Serialises registrations of the same customer: the first to commit wins protection.
+	 */
+	private void lock(Customer customer) {
+		var keys = new TreeSet<String>();
+		if (customer.registrableDomain() != null) {
+			keys.add("domain:" + customer.registrableDomain());
+		}
+		if (customer.normalizedName() != null) {
+			keys.add("name:" + customer.normalizedName());
+		}
+		keys.forEach(this.registrations::lockCustomer);
+	}
+
+	private RegistrationView move(Viewer viewer, Row row, RegistrationStatus to, String internal, String external,
+			boolean tellPartner) {
+		var before = row.view();
+		var now = this.clock.instant();
+		this.registrations.changeStatus(before.id(), to, external, viewer.userId(), now);
+		this.registrations.recordHistory(before.id(), before.status(), to, viewer.userId(), now, internal);
+		var after = this.registrations.findForUpdate(before.id()).orElseThrow().view();
+		this.audit.record(viewer.actor(), "deal-registration", before.id(), internal, before, after);
+		if (tellPartner) {
+			notice(after, to.name(), "Registration " + to.label().toLowerCase() + ": " + after.customerName(),
+					external);
+		}
+		return after;
+	}
+
+	/**
+	 * When a protecting registration lapses, the first one held behind it is
+	 * reconsidered.
+	 */
+	private void release(Long actorId, Row lapsed) {
+		var held = this.registrations.heldBehind(lapsed.view().id());
+		if (held.isEmpty()) {
+			return;
+		}
+		var rules = this.registrations.rules();
+		var now = this.clock.instant();
+		long next = held.get(0);
+		this.registrations.startProtection(next, now.plus(Duration.ofDays(rules.protectionDays())),
+				BusinessDays.add(now, rules.approvalSlaBusinessDays()));
+		this.registrations.changeStatus(next, RegistrationStatus.PENDING,
+				"The registration ahead of yours lapsed; yours is now awaiting approval.", actorId, now);
+		this.registrations.recordHistory(next, RegistrationStatus.ON_HOLD, RegistrationStatus.PENDING, actorId, now,
+				"Reconsidered: registration " + lapsed.view().id() + " ahead of it lapsed");
+		this.registrations.holdBehind(held.subList(1, held.size()), next);
+		var promoted = this.registrations.findForUpdate(next).orElseThrow().view();
+		notice(promoted, "RECONSIDERED", "Registration reconsidered: " + promoted.customerName(),
+				"The registration ahead of yours lapsed; yours is now awaiting approval.");
+	}
+
+	private void notice(RegistrationView view, String outcome, String subject, String body) {
+		this.events.publishEvent(new PartnerNotice(
+				"registration:" + view.id() + ":" + outcome + ":" + this.clock.instant().toEpochMilli(),
+				view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id()));
+	}
+
+	private long owner(Viewer viewer, RegistrationView view, ApproveCommand command) {
+		Long owner = command.ownerId();
+		if (owner == null && view.accountId() != null) {
+			owner = this.accounts.get(viewer, view.accountId()).ownerAeId();
+		}
+		if (owner == null) {
+			var registrant = this.users.find(view.registeredBy()).orElseThrow();
+			owner = registrant.role() == Role.AE || registrant.role() == Role.SALES_MANAGER ? registrant.id() : null;
+		}
+		var user = owner == null ? null : this.users.find(owner).orElse(null);
+		if (user == null || !(user.role() == Role.AE || user.role() == Role.SALES_MANAGER)) {
+			throw InvalidInputException.of("ownerId", "name the account executive who will own the deal");
+		}
+		return user.id();
+	}
+
+	private Row visible(Viewer viewer, long id) {
+		return this.registrations.find(viewer, id).orElseThrow(() -> new NotFoundException("Registration", id));
+	}
+
+	private Row lockVisible(Viewer viewer, long id) {
+		visible(viewer, id);
+		return this.registrations.findForUpdate(id).orElseThrow();
+	}
+
+	private Row lockDecidable(Viewer viewer, long id) {
+		var row = lockVisible(viewer, id);
+		if (!canDecide(viewer, row.view())) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin decides on its registrations");
+		}
+		return row;
+	}
+
+	private static void requireStatus(Row row, RegistrationStatus... allowed) {
+		for (var status : allowed) {
+			if (row.view().status() == status) {
+				return;
+			}
+		}
+		throw InvalidInputException.of("status",
+				"not possible while the registration is " + row.view().status().label().toLowerCase());
+	}
+
+	private static void requireReason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "a reason is required");
+		}
+	}
+
+	private static RegistrationCommand withPartner(RegistrationCommand c, long partnerId) {
+		return new RegistrationCommand(c.accountId(), c.customerName(), c.customerDomain(), c.customerNeed(),
+				c.amount(), c.currency(), c.expectedCloseDate(), partnerId, c.creditType());
+	}
+
+	private static String dealName(RegistrationView view) {
+		var need = view.customerNeed().strip();
+		return view.customerName() + " – " + (need.length() > 60 ? need.substring(0, 57) + "…" : need);
+	}
+
+	private static java.sql.Timestamp ts(Instant instant) {
+		return java.sql.Timestamp.from(instant);
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.trellis.registration;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+
+import com.trellis.registration.ConflictCandidate.Kind;
+
+/**
+ * Decides what happens to a new registration given what already holds the same customer.
+ * The reason for the registrant never names another partner; the internal reason does,
+ * for the PAM.
+ */
+final class RulesOfEngagement {
+
+	private RulesOfEngagement() {
+	}
+
+	static Decision decide(long partnerId, List<ConflictCandidate> candidates, RegistrationRules rules, Instant now) {
+		var own = candidates.stream()
+			.filter(c -> c.partnerId() != null && c.partnerId() == partnerId)
+			.min(Comparator.comparing(ConflictCandidate::since));
+		if (own.isPresent()) {
+			var c = own.get();
+			var what = c.kind() == Kind.REGISTRATION ? "your registration #" + c.id() : "your deal #" + c.id();
+			return new Decision(RegistrationStatus.REJECTED, null, null,
+					"Duplicate: this customer is already covered by " + what + ".", "duplicate of the partner's own "
+							+ c.kind().name().toLowerCase() + " " + c.id() + " (" + c.match().reason() + ")");
+		}
+		var protecting = candidates.stream()
+			.filter(ConflictCandidate::protects)
+			.min(Comparator.comparing(ConflictCandidate::since));
+		if (protecting.isPresent()) {
+			var c = protecting.get();
+			var until = c.protectionEndsAt() == null ? ""
+					: " until " + c.protectionEndsAt().atZone(ZoneOffset.UTC).toLocalDate();
+			var external = "Another partner registered this customer first; it is protected" + until + ".";
+			var internal = "customer held by partner " + c.partnerId() + " through " + c.kind().name().toLowerCase()
+					+ " " + c.id() + " (" + c.match().reason() + ")";
+			if (rules.laterRegistration() == RegistrationRules.LaterRegistration.REJECT) {
+				return new Decision(RegistrationStatus.REJECTED, null, null, external, internal);
+			}
+			return new Decision(RegistrationStatus.ON_HOLD, c.kind() == Kind.REGISTRATION ? c.id() : null, null,
+					external + " Yours is on hold and will be reconsidered in order if that registration lapses.",
+					internal);
+		}
+		var direct = candidates.stream()
+			.filter(c -> c.kind() == Kind.OPPORTUNITY && c.partnerId() == null)
+			.min(Comparator.comparing(ConflictCandidate::since));
+		if (direct.isPresent()) {
+			var c = direct.get();
+			return new Decision(RegistrationStatus.PENDING, null, c.id(),
+					"Our sales team already works with this customer; your partner manager will decide how you join the deal.",
+					"open direct opportunity " + c.id() + " (" + c.match().reason()
+							+ "): attach the partner as influencer or co-seller, or reject");
+		}
+		return new Decision(RegistrationStatus.PENDING, null, null, "Awaiting approval by your partner manager.",
+				"no conflict found");
+	}
+
+	/**
+	 * @param status the registration's status
+	 * @param heldBehindId the registration it waits behind, when on hold
+	 * @param directConflictId the direct opportunity the PAM must decide on
+	 * @param externalReason what the registrant is told
+	 * @param internalReason what the PAM sees
+	 */
+	record Decision(RegistrationStatus status, Long heldBehindId, Long directConflictId, String externalReason,
+			String internalReason) {
+	}
+
+}
