@@ -79,11 +79,15 @@ public class Fixtures {
 	}
 
 	public long account(String name, String domain, long ownerId) {
-		return this.jdbc.sql("""
-				INSERT INTO account (name, web_domain, industry, owner_ae_id, created_at, updated_at)
-				VALUES (:name, :domain, 'Retail', :owner, :now, :now) RETURNING id
-				""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO account (name, web_domain, industry, owner_ae_id, created_at, updated_at, registrable_domain,
+					                     normalized_name)
+					VALUES (:name, :domain, 'Retail', :owner, :now, :now, :registrable, :normalized) RETURNING id
+					""")
 			.param("name", name)
+			.param("registrable", com.trellis.accounts.CustomerIdentity.registrableDomain(domain))
+			.param("normalized", com.trellis.accounts.CustomerIdentity.normalizedName(name))
 			.param("domain", domain)
 			.param("owner", ownerId)
 			.param("now", Timestamp.from(this.clock.instant()))

@@ -13,6 +13,11 @@ public class TestSupportConfiguration {
 		return new TestClock();
 	}
 
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	com.icegreen.greenmail.util.GreenMail greenMail() {
+		return new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+	}
+
 	@Bean
 	Fixtures fixtures(org.springframework.jdbc.core.simple.JdbcClient jdbc, TestClock clock,
 			com.trellis.identity.ApiTokens tokens) {

@@ -1,0 +1,308 @@
+package com.trellis.registration;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.trellis.deals.CreditType;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class RegistrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void rejectsRegistrationWithoutNamedAccountNamingEachMissingFieldAndSavesNothing() throws Exception {
+		var world = this.fixtures.world("Gate Keepers");
+		long before = this.fixtures.count("deal_registration");
+		new Api(this.mvc, this.fixtures.token(world.partnerUser())).post("/api/v1/registrations", "{\"amount\": 0}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("amount")));
+		new Api(this.mvc, this.fixtures.token(world.partnerUser())).post("/api/v1/registrations", "{}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("customerName", "customerNeed", "amount",
+					"currency", "expectedCloseDate", "creditType")));
+		new Api(this.mvc, this.fixtures.token(world.ae())).post("/api/v1/registrations",
+				"{\"customerName\": \"Someone\", \"customerDomain\": \"not a domain\", \"customerNeed\": \"short\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("customerDomain", "customerNeed",
+					"partnerId", "amount", "currency", "expectedCloseDate", "creditType")));
+		assertThat(this.fixtures.count("deal_registration")).isEqualTo(before);
+	}
+
+	@Test
+	void theFirstRegistrationWinsProtectionAndALaterOneIsHeldWithoutNamingTheOther() throws Exception {
+		var first = this.fixtures.world("Held First Partners");
+		var second = this.fixtures.world("Held Second Partners");
+		var won = this.registrations.register(first.partnerUser(),
+				command("Zephyr Analytics Ltd", "zephyr-analytics.com"));
+		assertThat(won.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(won.protectionEndsAt()).isEqualTo(TestClock.START.plus(Duration.ofDays(90)));
+		// submitted on a Sunday: the two business days are Monday and Tuesday
+		assertThat(won.slaDueAt()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+
+		var held = this.registrations.register(second.partnerUser(),
+				command("ZEPHYR ANALYTICS", "https://shop.zephyr-analytics.com"));
+		assertThat(held.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+		assertThat(held.conflict()).isTrue();
+		assertThat(held.statusReason()).contains("Another partner").doesNotContain("Held First");
+
+		var partnerApi = new Api(this.mvc, this.fixtures.token(second.partnerUser()));
+		partnerApi.get("/api/v1/registrations/" + held.id())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.statusReason").value(not(containsString("Held First"))));
+		partnerApi.get("/api/v1/registrations/" + held.id() + "/conflicts").andExpect(status().isForbidden());
+		partnerApi.get("/api/v1/registrations/" + won.id()).andExpect(status().isNotFound());
+
+		new Api(this.mvc, this.fixtures.token(second.pam())).get("/api/v1/registrations/" + held.id() + "/conflicts")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].candidateId").value(won.id()))
+			.andExpect(jsonPath("$[0].partnerId").value(first.partnerId()))
+			.andExpect(jsonPath("$[0].reason").value("same registrable domain zephyr-analytics.com"));
+	}
+
+	@Test
+	void manyPartnersRegisteringTheSameCustomerAtOnceLeaveExactlyOneWinner() throws Exception {
+		int partners = 8;
+		var viewers = new ArrayList<Viewer>();
+		for (int i = 0; i < partners; i++) {
+			viewers.add(this.fixtures.world("Race Partner " + i).partnerUser());
+		}
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(partners);
+		try {
+			var futures = new ArrayList<Future<RegistrationView>>();
+			for (var viewer : viewers) {
+				Callable<RegistrationView> task = () -> {
+					start.await();
+					return this.registrations.register(viewer, command("Quasar Freight GmbH", "quasar-freight.de"));
+				};
+				futures.add(pool.submit(task));
+			}
+			start.countDown();
+			var statuses = new ArrayList<RegistrationStatus>();
+			for (var future : futures) {
+				statuses.add(future.get().status());
+			}
+			assertThat(statuses).containsOnlyOnce(RegistrationStatus.PENDING);
+			assertThat(statuses.stream().filter(s -> s == RegistrationStatus.ON_HOLD)).hasSize(partners - 1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void approvingOpensTheDealWithCreditFixedAndTellsThePartner() throws Exception {
+		var world = this.fixtures.world("Approval Partners");
+		var registered = this.registrations.register(world.partnerUser(),
+				command("Orchid Retail Inc", "orchid-retail.com"));
+		this.clock.advance(Duration.ofHours(5));
+		var approved = new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post("/api/v1/registrations/" + registered.id() + "/approve",
+					"{\"ownerId\": %d}".formatted(world.ae().userId()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			.andReturn();
+		var view = this.registrations.get(world.pam(), registered.id());
+		assertThat(view.timeToApproval()).isEqualTo(Duration.ofHours(5));
+		var deal = this.jdbc.sql("""
+				SELECT stage, partner_id, credit_type, partner_share, owner_id, source FROM opportunity WHERE id = ?
+				""")
+			.param(view.opportunityId())
+			.query((rs, n) -> List.of(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
+					rs.getLong(5), rs.getString(6)))
+			.single();
+		assertThat(deal).containsExactly("REGISTERED", world.partnerId(), "SOURCED", new BigDecimal("20.00"),
+				world.ae().userId(), "PARTNER");
+		assertThat(approved.getResponse().getContentAsString()).contains("protection until 2027-02-20");
+		assertThat(this.jdbc.sql("SELECT kind FROM notification WHERE partner_id = ?")
+			.param(world.partnerId())
+			.query(String.class)
+			.list()).contains("REGISTRATION_APPROVED");
+	}
+
+	@Test
+	void aRegistrationThatMeetsADirectDealIsFlaggedAndTheApprovedPartnerJoinsIt() {
+		var world = this.fixtures.world("Joiner Partners");
+		long account = this.fixtures.account("Helios Mining Corp", "helios-mining.com", world.ae().userId());
+		long direct = this.jdbc.sql("""
+				INSERT INTO opportunity (account_id, name, amount, currency, stage, owner_id, source, stage_entered_at,
+				    created_at, updated_at)
+				VALUES (?, 'Helios direct', 90000, 'USD', 'QUALIFIED', ?, 'DIRECT', now(), now(), now()) RETURNING id
+				""").params(account, world.ae().userId()).query(Long.class).single();
+
+		var registered = this.registrations.register(world.partnerUser(),
+				command("Helios Mining", "www.helios-mining.com"));
+		assertThat(registered.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(registered.conflict()).isTrue();
+		assertThat(registered.statusReason()).contains("sales team already works with this customer");
+
+		var approved = this.registrations.approve(world.pam(), registered.id(),
+				new ApproveCommand(null, CreditType.CO_SELL));
+		assertThat(approved.opportunityId()).isEqualTo(direct);
+		assertThat(this.jdbc
+			.sql("SELECT partner_id || ' ' || credit_type || ' ' || owner_id FROM opportunity WHERE id = ?")
+			.param(direct)
+			.query(String.class)
+			.single()).isEqualTo(world.partnerId() + " CO_SELL " + world.ae().userId());
+	}
+
+	@Test
+	void aRejectionNeedsAReasonAndASentBackRegistrationIsResubmitted() {
+		var world = this.fixtures.world("Sendback Partners");
+		var registered = this.registrations.register(world.partnerUser(),
+				command("Lumen Schools", "lumen-schools.org"));
+		assertThatThrownBy(() -> this.registrations.reject(world.pam(), registered.id(), " "))
+			.isInstanceOf(InvalidInputException.class)
+			.extracting(ex -> ((InvalidInputException) ex).errors().get(0).field())
+			.isEqualTo("reason");
+		var sentBack = this.registrations.sendBack(world.pam(), registered.id(), "Which budget line funds this?");
+		assertThat(sentBack.status()).isEqualTo(RegistrationStatus.NEEDS_INFO);
+		var resubmitted = this.registrations.resubmit(world.partnerUser(), registered.id(),
+				new RegistrationCommand(null, "Lumen Schools", "lumen-schools.org",
+						"District IT budget 2027 funds the rollout to twelve schools", new BigDecimal("64000"), "USD",
+						LocalDate.of(2027, 3, 31), null, CreditType.SOURCED));
+		assertThat(resubmitted.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(resubmitted.customerNeed()).startsWith("District IT budget");
+		assertThatThrownBy(() -> this.registrations.approve(world.ae(), registered.id(), ApproveCommand.DEFAULTS))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+	}
+
+	@Test
+	void approvalSlaBreachesAreListedForThePamAndTheirManager() {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var pam = this.fixtures.user(Role.PAM, null, manager.userId());
+		long partner = this.fixtures.partner("Slow Lane Partners", pam.userId());
+		var partnerUser = this.fixtures.user(Role.PARTNER, partner, null);
+		this.clock.set(Instant.parse("2026-11-27T16:00:00Z"));
+		var registered = this.registrations.register(partnerUser, command("Tidewater Ports", "tidewater-ports.com"));
+		assertThat(registered.slaDueAt()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
+
+		this.clock.set(Instant.parse("2026-12-01T15:00:00Z"));
+		assertThat(ids(this.registrations.breaches(pam, com.trellis.shared.PageRequest.of(0, 200)).items()))
+			.doesNotContain(registered.id());
+		this.clock.set(Instant.parse("2026-12-01T17:00:00Z"));
+		assertThat(ids(this.registrations.breaches(pam, com.trellis.shared.PageRequest.of(0, 200)).items()))
+			.contains(registered.id());
+		assertThat(ids(this.registrations.breaches(manager, com.trellis.shared.PageRequest.of(0, 200)).items()))
+			.contains(registered.id());
+		assertThat(
+				ids(this.registrations.breaches(this.fixtures.user(Role.PAM), com.trellis.shared.PageRequest.of(0, 200))
+					.items()))
+			.doesNotContain(registered.id());
+	}
+
+	@Test
+	void expiryRunTwiceExpiresOnceAndTheHeldRegistrationIsReconsidered() {
+		var first = this.fixtures.world("Lapsing Partners");
+		var second = this.fixtures.world("Waiting Partners");
+		var lapsing = this.registrations.register(first.partnerUser(), command("Boreal Timber", "boreal-timber.ca"));
+		var waiting = this.registrations.register(second.partnerUser(), command("Boreal Timber Ltd", null));
+		assertThat(waiting.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+
+		this.clock.advance(Duration.ofDays(91));
+		assertThat(this.registrations.expireLapsed()).isPositive();
+		assertThat(this.registrations.expireLapsed()).isZero();
+
+		assertThat(this.registrations.get(first.pam(), lapsing.id()).status()).isEqualTo(RegistrationStatus.EXPIRED);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM registration_history WHERE registration_id = ? AND to_status = 'EXPIRED'")
+			.param(lapsing.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		var promoted = this.registrations.get(second.pam(), waiting.id());
+		assertThat(promoted.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(promoted.protectionEndsAt()).isEqualTo(this.clock.instant().plus(Duration.ofDays(90)));
+	}
+
+	@Test
+	void aPamGrantsOneExtensionOnly() {
+		var world = this.fixtures.world("Extension Partners");
+		var registered = this.registrations.register(world.partnerUser(), command("Saffron Foods", "saffron-foods.in"));
+		var extended = this.registrations.extend(world.pam(), registered.id());
+		assertThat(extended.protectionEndsAt()).isEqualTo(registered.protectionEndsAt().plus(Duration.ofDays(30)));
+		assertThatThrownBy(() -> this.registrations.extend(world.pam(), registered.id()))
+			.isInstanceOf(InvalidInputException.class)
+			.extracting(ex -> ((InvalidInputException) ex).errors().stream().map(FieldError::field).toList())
+			.isEqualTo(List.of("extended"));
+
+		this.clock.advance(Duration.ofDays(100));
+		this.registrations.expireLapsed();
+		assertThat(this.registrations.get(world.pam(), registered.id()).status()).isEqualTo(RegistrationStatus.PENDING);
+	}
+
+	@Test
+	void aPartnerListsOnlyItsOwnRegistrations() throws Exception {
+		var a = this.fixtures.world("Listing Alpha");
+		var b = this.fixtures.world("Listing Beta");
+		this.registrations.register(a.partnerUser(), command("Aster Clinics", "aster-clinics.com"));
+		var theirs = this.registrations.register(b.partnerUser(), command("Bramble Hotels", "bramble-hotels.com"));
+		new Api(this.mvc, this.fixtures.token(a.partnerUser())).get("/api/v1/registrations?size=200")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].partnerId")
+				.value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is((int) a.partnerId()))))
+			.andExpect(jsonPath("$.items[*].customerName").value(not(org.hamcrest.Matchers.hasItem("Bramble Hotels"))));
+		new Api(this.mvc, this.fixtures.token(a.partnerUser())).get("/api/v1/registrations?partnerId=" + b.partnerId())
+			.andExpect(jsonPath("$.total").value(0));
+		new Api(this.mvc, this.fixtures.token(a.partnerUser())).get("/api/v1/registrations/" + theirs.id() + "/history")
+			.andExpect(status().isNotFound());
+	}
+
+	private static List<Long> ids(List<RegistrationView> views) {
+		return views.stream().map(RegistrationView::id).toList();
+	}
+
+	static RegistrationCommand command(String customer, String domain) {
+		return new RegistrationCommand(null, customer, domain, "Replace the legacy order system before Q3",
+				new BigDecimal("48000.00"), "USD", LocalDate.of(2027, 4, 30), null, CreditType.SOURCED);
+	}
+
+}

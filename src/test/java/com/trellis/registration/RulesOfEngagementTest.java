@@ -1,0 +1,79 @@
+package com.trellis.registration;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.trellis.registration.ConflictCandidate.Kind;
+import com.trellis.registration.CustomerMatcher.Match;
+import com.trellis.registration.CustomerMatcher.MatchKind;
+import com.trellis.registration.RegistrationRules.LaterRegistration;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RulesOfEngagementTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+	private static final Match DOMAIN = new Match(MatchKind.DOMAIN, 1.0, "same registrable domain acme.com");
+
+	@Test
+	void aFreeCustomerAwaitsApproval() {
+		var decision = RulesOfEngagement.decide(1, List.of(), RegistrationRules.DEFAULTS, NOW);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(decision.directConflictId()).isNull();
+	}
+
+	@Test
+	void aLaterRegistrationIsHeldBehindTheEarliestProtectingOne() {
+		var candidates = List.of(registration(11, 7, RegistrationStatus.APPROVED, "2026-10-01T00:00:00Z"),
+				registration(12, 8, RegistrationStatus.PENDING, "2026-09-01T00:00:00Z"),
+				registration(13, 9, RegistrationStatus.ON_HOLD, "2026-08-01T00:00:00Z"));
+		var decision = RulesOfEngagement.decide(1, candidates, RegistrationRules.DEFAULTS, NOW);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+		assertThat(decision.heldBehindId()).isEqualTo(12);
+		assertThat(decision.externalReason()).doesNotContain("8").contains("until 2026-11-30");
+		assertThat(decision.internalReason()).contains("partner 8");
+	}
+
+	@Test
+	void theAdminCanChooseToRejectLaterRegistrations() {
+		var rules = new RegistrationRules(90, LaterRegistration.REJECT, 2, 30,
+				RegistrationRules.DEFAULTS.sourcedShare(), RegistrationRules.DEFAULTS.influencedShare(),
+				RegistrationRules.DEFAULTS.coSellShare());
+		var decision = RulesOfEngagement.decide(1,
+				List.of(registration(12, 8, RegistrationStatus.PENDING, "2026-09-01T00:00:00Z")), rules, NOW);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.REJECTED);
+	}
+
+	@Test
+	void theSamePartnerRegisteringAgainIsADuplicate() {
+		var decision = RulesOfEngagement.decide(7,
+				List.of(registration(11, 7, RegistrationStatus.PENDING, "2026-10-01T00:00:00Z")),
+				RegistrationRules.DEFAULTS, NOW);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.REJECTED);
+		assertThat(decision.externalReason()).contains("your registration #11");
+	}
+
+	@Test
+	void anOpenDirectDealIsFlaggedForThePam() {
+		var direct = new ConflictCandidate(Kind.OPPORTUNITY, 501, null, null, NOW, null, DOMAIN);
+		var decision = RulesOfEngagement.decide(1, List.of(direct), RegistrationRules.DEFAULTS, NOW);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(decision.directConflictId()).isEqualTo(501);
+	}
+
+	@Test
+	void anotherPartnersOpenDealProtectsItsCustomer() {
+		var partnerDeal = new ConflictCandidate(Kind.OPPORTUNITY, 502, 9L, null, NOW, null, DOMAIN);
+		var decision = RulesOfEngagement.decide(1, List.of(partnerDeal), RegistrationRules.DEFAULTS, NOW);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+		assertThat(decision.heldBehindId()).isNull();
+	}
+
+	private static ConflictCandidate registration(long id, long partner, RegistrationStatus status, String since) {
+		var at = Instant.parse(since);
+		return new ConflictCandidate(Kind.REGISTRATION, id, partner, status, at, at.plusSeconds(90L * 86400), DOMAIN);
+	}
+
+}
