@@ -27,14 +27,20 @@ class LayoutAdvice {
 			return List.of();
 		}
 		return switch (viewer.role()) {
-			case PARTNER -> List.of(new NavItem("nav.portal", "/portal"), new NavItem("nav.ourDeals", "/opportunities"),
-					new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
+			case PARTNER ->
+				List.of(new NavItem("nav.portal", "/portal"), new NavItem("nav.registerDeal", "/registrations/new"),
+						new NavItem("nav.registrations", "/registrations"),
+						new NavItem("nav.ourDeals", "/opportunities"), new NavItem("nav.inbox", "/notifications"),
+						new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER ->
 				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
-						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
+						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.accounts", "/accounts"),
+						new NavItem("nav.partners", "/partners"));
 			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
+					new NavItem("nav.registrations", "/registrations"),
 					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.accounts", "/accounts"));
 		};
+
 	}
 
 	record NavItem(String label, String href) {

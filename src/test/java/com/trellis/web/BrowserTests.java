@@ -109,6 +109,58 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void aPartnerRegistersADealThePamApprovesItAndThePartnerSeesTheApproval() {
+		String url;
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var partner = context.newPage();
+			signIn(partner, "partner@northwind.demo");
+			partner.locator("nav a:has-text('Register a deal')").click();
+			partner.locator("button[type=submit]:has-text('Register the deal')").click();
+			assertThat(partner.locator("#form-errors")).isVisible();
+			assertThat(partner.locator("small.error").first()).isVisible();
+			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("registration-entry-gate.png")));
+
+			partner.locator("input[name=customerName]").fill("Vantablue Robotics AG");
+			partner.locator("input[name=customerDomain]").fill("vantablue-robotics.ch");
+			partner.locator("textarea[name=customerNeed]").fill("Automate the warehouse picking line in 2027");
+			partner.locator("input[name=amount]").fill("84000");
+			partner.locator("select[name=currency]").selectOption("EUR");
+			partner.locator("input[name=expectedCloseDate]").fill("2027-05-31");
+			partner.locator("button[type=submit]:has-text('Register the deal')").click();
+			assertThat(partner.locator("#registration-status")).hasText("Awaiting approval");
+			url = partner.url();
+		}
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var pam = context.newPage();
+			signIn(pam, "pam@trellis.demo");
+			pam.navigate(url("/registrations"));
+			pam.locator("#registrations a:has-text('Vantablue Robotics AG')").click();
+			pam.locator("select[name=ownerId]")
+				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Alex Rivera"));
+			pam.locator("#approve").click();
+			assertThat(pam.locator("#registration-status")).hasText("Approved");
+			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("registration-approved-pam.png")));
+		}
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var partner = context.newPage();
+			signIn(partner, "partner@northwind.demo");
+			partner.navigate(url);
+			assertThat(partner.locator("#registration-status")).hasText("Approved");
+			assertThat(partner.locator("#status-reason")).containsText("Your deal is open");
+			for (int attempt = 0; attempt < 20 && partner.locator(".notice-item").count() == 0; attempt++) {
+				partner.navigate(url("/notifications"));
+				partner.waitForTimeout(250);
+			}
+			assertThat(partner.locator(".notice-item").first())
+				.containsText("Registration approved: Vantablue Robotics AG");
+			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("registration-approved-partner-inbox.png")));
+		}
+	}
+
 	private void signIn(Page page, String email) {
 		page.navigate(url("/login"));
 		page.locator("input[name=username]").fill(email);

@@ -1,0 +1,189 @@
+package com.trellis.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.trellis.deals.CreditType;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.PartnerFilter;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class RegistrationPageController {
+
+	private final Registrations registrations;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	private final java.time.Clock clock;
+
+	RegistrationPageController(Registrations registrations, Partners partners, Users users, java.time.Clock clock) {
+		this.registrations = registrations;
+		this.partners = partners;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@GetMapping("/registrations")
+	String list(Viewer viewer, @RequestParam(required = false) RegistrationStatus status,
+			@RequestParam(required = false) Boolean mine, @RequestParam(defaultValue = "false") boolean breached,
+			@RequestParam(required = false) Integer page, Model model) {
+		boolean book = mine != null ? mine : viewer.is(Role.PAM);
+		var filter = new RegistrationFilter(status, null, breached, book);
+		var result = breached ? this.registrations.breaches(viewer, PageRequest.of(page, 25))
+				: this.registrations.search(viewer, filter, PageRequest.of(page, 25));
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", RegistrationStatus.values());
+		model.addAttribute("partnerNames", this.partners.names(viewer,
+				result.items().stream().map(RegistrationView::partnerId).distinct().toList()));
+		model.addAttribute("now", this.clock.instant());
+		return "registration/list";
+	}
+
+	@GetMapping("/registrations/new")
+	String form(Viewer viewer, Model model) {
+		return form(viewer, model, new RegistrationCommand(null, null, null, null, null, "USD", null,
+				viewer.partnerId(), CreditType.SOURCED), Map.of());
+	}
+
+	@PostMapping("/registrations")
+	String register(Viewer viewer, @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
+			Model model) {
+		if (binding.hasErrors()) {
+			return form(viewer, model, command, bindingErrors(binding));
+		}
+		try {
+			var created = this.registrations.register(viewer, command);
+			return "redirect:/registrations/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			return form(viewer, model, command, errors(ex));
+		}
+	}
+
+	@GetMapping("/registrations/{id}")
+	String detail(Viewer viewer, @PathVariable long id, Model model) {
+		var registration = this.registrations.get(viewer, id);
+		model.addAttribute("registration", registration);
+		model.addAttribute("history", this.registrations.history(viewer, id));
+		model.addAttribute("partnerName",
+				this.partners.names(viewer, List.of(registration.partnerId())).get(registration.partnerId()));
+		model.addAttribute("canDecide", this.registrations.canDecide(viewer, registration));
+		model.addAttribute("now", this.clock.instant());
+		if (!viewer.isPartnerUser()) {
+			var conflicts = this.registrations.conflicts(viewer, id);
+			model.addAttribute("conflicts", conflicts);
+			model.addAttribute("conflictPartners", this.partners.names(viewer,
+					conflicts.stream().map(ConflictView::partnerId).filter(p -> p != null).distinct().toList()));
+			model.addAttribute("owners", this.users.withRole(Role.AE));
+			model.addAttribute("creditTypes", CreditType.values());
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", registration);
+		}
+		return "registration/detail";
+	}
+
+	@PostMapping("/registrations/{id}/approve")
+	String approve(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long ownerId,
+			@RequestParam(required = false) CreditType creditType, RedirectAttributes redirect) {
+		return act(id, redirect, "Approved",
+				() -> this.registrations.approve(viewer, id, new ApproveCommand(ownerId, creditType)));
+	}
+
+	@PostMapping("/registrations/{id}/reject")
+	String reject(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "Rejected", () -> this.registrations.reject(viewer, id, reason));
+	}
+
+	@PostMapping("/registrations/{id}/send-back")
+	String sendBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "Sent back for more information",
+				() -> this.registrations.sendBack(viewer, id, reason));
+	}
+
+	@PostMapping("/registrations/{id}/extend")
+	String extend(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "Protection extended", () -> this.registrations.extend(viewer, id));
+	}
+
+	@PostMapping("/registrations/{id}/withdraw")
+	String withdraw(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "Withdrawn", () -> this.registrations.withdraw(viewer, id));
+	}
+
+	@PostMapping("/registrations/{id}/resubmit")
+	String resubmit(Viewer viewer, @PathVariable long id, @ModelAttribute("form") RegistrationCommand command,
+			BindingResult binding, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			redirect.addFlashAttribute("error",
+					"Check the highlighted fields: " + String.join(", ", bindingErrors(binding).keySet()));
+			return "redirect:/registrations/" + id;
+		}
+		return act(id, redirect, "Resubmitted", () -> this.registrations.resubmit(viewer, id, command));
+	}
+
+	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", done);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/registrations/" + id;
+	}
+
+	private String form(Viewer viewer, Model model, RegistrationCommand command, Map<String, String> errors) {
+		model.addAttribute("form", command);
+		model.addAttribute("errors", errors);
+		model.addAttribute("creditTypes", CreditType.values());
+		if (viewer.isPartnerUser()) {
+			model.addAttribute("partnerName", this.partners.get(viewer, viewer.partnerId()).name());
+		}
+		else {
+			var active = new PartnerFilter(null, null, null, LifecycleStatus.ACTIVE, null, "name", false);
+			var choices = new ArrayList<>(
+					this.partners.search(viewer, active, new PageRequest(0, PageRequest.MAX_SIZE)).items());
+			model.addAttribute("partnerChoices", choices);
+		}
+		return "registration/form";
+	}
+
+	private static Map<String, String> errors(InvalidInputException ex) {
+		return ex.errors()
+			.stream()
+			.collect(Collectors.toMap(InvalidInputException.FieldError::field,
+					InvalidInputException.FieldError::message, (a, b) -> a + "; " + b, java.util.LinkedHashMap::new));
+	}
+
+	private static Map<String, String> bindingErrors(BindingResult binding) {
+		return binding.getFieldErrors()
+			.stream()
+			.collect(Collectors.toMap(e -> e.getField(), e -> "cannot be read: " + e.getRejectedValue(), (a, b) -> a,
+					java.util.LinkedHashMap::new));
+	}
+
+}
