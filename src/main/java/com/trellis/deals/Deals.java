@@ -181,6 +181,21 @@ public class Deals {
 				this.deals.findForUpdate(opportunityId).orElseThrow());
 	}
 
+	/**
+	 * Changes a partner deal's credit; only an upheld credit dispute calls this. The rep
+	 * keeps the deal and full quota credit whatever the partner's share.
+	 */
+	@Transactional
+	public void changeCredit(AuditLog.Actor actor, long opportunityId, CreditType creditType, BigDecimal share,
+			String why) {
+		var before = this.deals.findForUpdate(opportunityId)
+			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
+		var source = creditType == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
+		this.deals.changeCredit(opportunityId, creditType, share, source, this.clock.instant());
+		this.audit.record(actor, "opportunity", opportunityId, why, before,
+				this.deals.findForUpdate(opportunityId).orElseThrow());
+	}
+
 	private void announceClose(OpportunityView deal) {
 		this.events.publishEvent(new DealClosed(deal.id(), deal.partnerId(), deal.stage() == Stage.CLOSED_WON));
 		if (deal.partnerId() != null) {

@@ -149,6 +149,21 @@ class OpportunityRepository {
 			.update();
 	}
 
+	void changeCredit(long id, CreditType creditType, java.math.BigDecimal share, DealSource source, Instant now) {
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET credit_type = :credit, partner_share = :share, source = :source, updated_at = :now,
+					       version = version + 1
+					WHERE id = :id
+					""")
+			.param("credit", creditType.name())
+			.param("share", share)
+			.param("source", source.name())
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
 	void recordStageChange(long id, Stage from, Stage to, long changedBy, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)

@@ -1,0 +1,194 @@
+package com.trellis.credit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.CreditType;
+import com.trellis.deals.Deals;
+import com.trellis.deals.OpportunityView;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The credit module's facade. A dispute is raised by the deal's partner or its rep (or
+ * the rep's managers) and decided by the partner's PAM or an admin; an upheld dispute
+ * changes the deal's credit, and the partner hears the decision either way.
+ */
+@Service
+public class CreditDisputes {
+
+	private static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)";
+
+	private final JdbcClient jdbc;
+
+	private final Deals deals;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CreditDisputes(JdbcClient jdbc, Deals deals, Partners partners, Users users, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.deals = deals;
+		this.partners = partners;
+		this.users = users;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public CreditDispute raise(Viewer viewer, long opportunityId, RaiseDispute command) {
+		var deal = this.deals.get(viewer, opportunityId);
+		if (deal.partnerId() == null) {
+			throw InvalidInputException.of("opportunityId", "a direct deal has no partner credit to dispute");
+		}
+		boolean rep = deal.ownerId() == viewer.userId()
+				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
+		if (!(viewer.isPartnerUser() || rep || viewer.is(Role.ADMIN))) {
+			throw new AccessDeniedException("Only the deal's partner or its rep raises a credit dispute");
+		}
+		if (command.proposedCreditType() == deal.creditType()
+				&& command.proposedShare().compareTo(deal.partnerShare()) == 0) {
+			throw InvalidInputException.of("proposedCreditType", "propose a credit different from the current one");
+		}
+		if (open(opportunityId)) {
+			throw InvalidInputException.of("opportunityId", "this deal already has an open credit dispute");
+		}
+		long id = this.jdbc.sql("""
+				INSERT INTO credit_dispute (opportunity_id, partner_id, raised_by, current_credit_type, current_share,
+				    proposed_credit_type, proposed_share, reason, status, raised_at)
+				VALUES (:deal, :partner, :by, :currentType, :currentShare, :type, :share, :reason, 'OPEN', :now)
+				RETURNING id
+				""")
+			.param("deal", opportunityId)
+			.param("partner", deal.partnerId())
+			.param("by", viewer.userId())
+			.param("currentType", deal.creditType().name())
+			.param("currentShare", deal.partnerShare())
+			.param("type", command.proposedCreditType().name())
+			.param("share", command.proposedShare())
+			.param("reason", command.reason().strip())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		var dispute = find(id).orElseThrow();
+		this.audit.record(viewer.actor(), "credit-dispute", id, "raised", null, dispute);
+		return dispute;
+	}
+
+	@Transactional
+	public CreditDispute decide(Viewer viewer, long disputeId, boolean uphold, String reason) {
+		var dispute = visible(viewer, disputeId);
+		var partner = this.partners.get(viewer, dispute.partnerId());
+		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin decides a credit dispute");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "a reason is required for the decision");
+		}
+		int changed = this.jdbc
+			.sql("""
+					UPDATE credit_dispute SET status = :status, decided_by = :by, decided_at = :now, decision_reason = :reason
+					WHERE id = :id AND status = 'OPEN'
+					""")
+			.param("status", uphold ? "UPHELD" : "DISMISSED")
+			.param("by", viewer.userId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("reason", reason.strip())
+			.param("id", disputeId)
+			.update();
+		if (changed == 0) {
+			throw InvalidInputException.of("status", "the dispute was decided already");
+		}
+		if (uphold) {
+			this.deals.changeCredit(viewer.actor(), dispute.opportunityId(), dispute.proposedCreditType(),
+					dispute.proposedShare(), "credit dispute " + disputeId + " upheld: " + reason.strip());
+		}
+		var decided = find(disputeId).orElseThrow();
+		this.audit.record(viewer.actor(), "credit-dispute", disputeId, uphold ? "upheld" : "dismissed", dispute,
+				decided);
+		var credit = uphold ? dispute.proposedCreditType() : dispute.currentCreditType();
+		var share = uphold ? dispute.proposedShare() : dispute.currentShare();
+		this.events.publishEvent(new PartnerNotice(
+				"credit-dispute:" + disputeId, dispute.partnerId(), "CREDIT_DISPUTE_" + decided.status(),
+				"Credit dispute " + (uphold ? "upheld" : "dismissed"), "Your deal's credit is "
+						+ credit.label().toLowerCase() + " at " + share.toPlainString() + "%. " + reason.strip(),
+				"/opportunities/" + dispute.opportunityId()));
+		return decided;
+	}
+
+	@Transactional(readOnly = true)
+	public List<CreditDispute> ofDeal(Viewer viewer, long opportunityId) {
+		this.deals.get(viewer, opportunityId);
+		return this.jdbc
+			.sql("SELECT * FROM credit_dispute WHERE opportunity_id = :deal AND " + SCOPE
+					+ " ORDER BY raised_at DESC, id DESC")
+			.param("deal", opportunityId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(CreditDisputes::dispute)
+			.list();
+	}
+
+	public boolean canDecide(Viewer viewer, OpportunityView deal) {
+		return deal.partnerId() != null && (viewer.is(Role.ADMIN)
+				|| viewer.is(Role.PAM) && this.partners.get(viewer, deal.partnerId()).ownerPamId() == viewer.userId());
+	}
+
+	private boolean open(long opportunityId) {
+		return this.jdbc.sql("SELECT count(*) FROM credit_dispute WHERE opportunity_id = :deal AND status = 'OPEN'")
+			.param("deal", opportunityId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private CreditDispute visible(Viewer viewer, long id) {
+		return this.jdbc.sql("SELECT * FROM credit_dispute WHERE id = :id AND " + SCOPE + " FOR UPDATE")
+			.param("id", id)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(CreditDisputes::dispute)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Credit dispute", id));
+	}
+
+	private java.util.Optional<CreditDispute> find(long id) {
+		return this.jdbc.sql("SELECT * FROM credit_dispute WHERE id = :id")
+			.param("id", id)
+			.query(CreditDisputes::dispute)
+			.optional();
+	}
+
+	private static CreditDispute dispute(ResultSet rs, int n) throws SQLException {
+		var decidedAt = rs.getTimestamp("decided_at");
+		return new CreditDispute(rs.getLong("id"), rs.getLong("opportunity_id"), rs.getLong("partner_id"),
+				rs.getLong("raised_by"), CreditType.valueOf(rs.getString("current_credit_type")),
+				rs.getBigDecimal("current_share"), CreditType.valueOf(rs.getString("proposed_credit_type")),
+				rs.getBigDecimal("proposed_share"), rs.getString("reason"),
+				DisputeStatus.valueOf(rs.getString("status")), rs.getTimestamp("raised_at").toInstant(),
+				rs.getObject("decided_by", Long.class), decidedAt == null ? null : decidedAt.toInstant(),
+				rs.getString("decision_reason"));
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.trellis.credit;
+
+import java.math.BigDecimal;
+
+import com.trellis.deals.CreditType;
+import com.trellis.deals.Deals;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Credit disputes as a panel of the deal page.
+ */
+@Controller
+class CreditPageController {
+
+	private final CreditDisputes disputes;
+
+	private final Deals deals;
+
+	CreditPageController(CreditDisputes disputes, Deals deals) {
+		this.disputes = disputes;
+		this.deals = deals;
+	}
+
+	@GetMapping("/opportunities/{id}/credit")
+	String panel(Viewer viewer, @PathVariable long id, Model model) {
+		var deal = this.deals.get(viewer, id);
+		model.addAttribute("deal", deal);
+		model.addAttribute("disputes", this.disputes.ofDeal(viewer, id));
+		model.addAttribute("canDecide", this.disputes.canDecide(viewer, deal));
+		model.addAttribute("creditTypes", CreditType.values());
+		return "credit/panel :: panel";
+	}
+
+	@PostMapping("/opportunities/{id}/credit-disputes")
+	String raiseFromPage(Viewer viewer, @PathVariable long id, @RequestParam(required = false) CreditType creditType,
+			@RequestParam(required = false) BigDecimal share, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		try {
+			if (creditType == null || share == null || reason == null || reason.isBlank()) {
+				throw InvalidInputException.of("reason", "give the credit type, the share and a reason");
+			}
+			this.disputes.raise(viewer, id, new RaiseDispute(creditType, share, reason));
+			redirect.addFlashAttribute("notice", "Credit dispute raised; the partner manager decides.");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/opportunities/" + id;
+	}
+
+	@PostMapping("/credit-disputes/{disputeId}/decision")
+	String decideFromPage(Viewer viewer, @PathVariable long disputeId, @RequestParam long opportunityId,
+			@RequestParam boolean uphold, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			this.disputes.decide(viewer, disputeId, uphold, reason);
+			redirect.addFlashAttribute("notice", uphold ? "Dispute upheld; credit changed." : "Dispute dismissed.");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/opportunities/" + opportunityId;
+	}
+
+}

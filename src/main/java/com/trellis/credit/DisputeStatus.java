@@ -1,0 +1,7 @@
+package com.trellis.credit;
+
+public enum DisputeStatus {
+
+	OPEN, UPHELD, DISMISSED
+
+}
