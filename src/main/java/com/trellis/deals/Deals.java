@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.audit.AuditLog;
@@ -196,8 +197,53 @@ public class Deals {
 				this.deals.findForUpdate(opportunityId).orElseThrow());
 	}
 
+	/**
+	 * Moves a deal to another stage on behalf of the process module, which has checked
+	 * the exit checklist and the caller's right to move it. The move is recorded and
+	 * audited; a close is announced to the partner of record.
+	 */
+	@Transactional
+	public OpportunityView moveStage(Viewer viewer, long opportunityId, Stage to, String why, boolean disqualified) {
+		var before = this.deals.findForUpdate(opportunityId)
+			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
+		var now = this.clock.instant();
+		this.deals.moveStage(opportunityId, to, now);
+		this.deals.recordStageChange(opportunityId, before.stage(), to, viewer.userId(), now);
+		var after = get(viewer, opportunityId);
+		this.audit.record(viewer.actor(), "opportunity", opportunityId, why, before, after);
+		if (to.isClosed()) {
+			this.events.publishEvent(new DealClosed(after.id(), after.partnerId(), to == Stage.CLOSED_WON));
+			if (disqualified && after.partnerId() != null) {
+				this.events.publishEvent(new PartnerNotice("opportunity:" + after.id() + ":DISQUALIFIED",
+						after.partnerId(), "DEAL_DISQUALIFIED", "Disqualified: " + after.name(),
+						"The deal \"" + after.name() + "\" was disqualified: " + why, "/opportunities/" + after.id()));
+			}
+			else {
+				announcePartner(after);
+			}
+		}
+		return after;
+	}
+
+	/** Open deals that sat in their stage longer than its norm, longest first. */
+	@Transactional(readOnly = true)
+	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, PageRequest page) {
+		var stalled = this.deals.stalled(viewer, normDays, this.clock.instant(), page);
+		var named = withAccountNames(stalled.map(StalledDeal::deal));
+		var items = new ArrayList<StalledDeal>();
+		for (int i = 0; i < stalled.items().size(); i++) {
+			var s = stalled.items().get(i);
+			items.add(new StalledDeal(named.items().get(i), s.daysInStage(), s.normDays()));
+		}
+		return new PageResult<>(items, stalled.page(), stalled.size(), stalled.total());
+	}
+
 	private void announceClose(OpportunityView deal) {
 		this.events.publishEvent(new DealClosed(deal.id(), deal.partnerId(), deal.stage() == Stage.CLOSED_WON));
+		announcePartner(deal);
+	}
+
+	private void announcePartner(OpportunityView deal) {
 		if (deal.partnerId() != null) {
 			boolean won = deal.stage() == Stage.CLOSED_WON;
 			this.events.publishEvent(new PartnerNotice("opportunity:" + deal.id() + ":" + deal.stage(),

@@ -164,6 +164,55 @@ class OpportunityRepository {
 			.update();
 	}
 
+	void moveStage(long id, Stage to, Instant now) {
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET stage = :stage, stage_entered_at = :now, updated_at = :now, version = version + 1,
+					       closed_at = CASE WHEN :closed THEN CAST(:now AS TIMESTAMPTZ) ELSE NULL END
+					WHERE id = :id
+					""")
+			.param("stage", to.name())
+			.param("now", Timestamp.from(now))
+			.param("closed", to.isClosed())
+			.param("id", id)
+			.update();
+	}
+
+	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Instant now, PageRequest page) {
+		if (normDays.isEmpty()) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		var norms = new StringBuilder();
+		for (var entry : normDays.entrySet()) {
+			norms.append(norms.length() == 0 ? "" : ", ")
+				.append("('")
+				.append(entry.getKey().name())
+				.append("', ")
+				.append(entry.getValue().intValue())
+				.append(")");
+		}
+		var from = """
+				FROM opportunity o JOIN (VALUES %s) AS norm(stage, days) ON norm.stage = o.stage
+				WHERE %s AND o.stage_entered_at < CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days)
+				""".formatted(norms, SCOPE.replace("partner_id", "o.partner_id"));
+		long total = this.jdbc.sql("SELECT count(*) " + from)
+			.param("now", Timestamp.from(now))
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(Long.class)
+			.single();
+		var items = this.jdbc
+			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "o.$1") + ", norm.days AS norm_days, "
+					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
+					+ from + " ORDER BY o.stage_entered_at LIMIT :limit OFFSET :offset")
+			.param("now", Timestamp.from(now))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new StalledDeal(view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
 	void recordStageChange(long id, Stage from, Stage to, long changedBy, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)

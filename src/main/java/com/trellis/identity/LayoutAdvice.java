@@ -34,11 +34,12 @@ class LayoutAdvice {
 						new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER ->
 				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
-						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.accounts", "/accounts"),
-						new NavItem("nav.partners", "/partners"));
+						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.process", "/process"),
+						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
 			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
 					new NavItem("nav.registrations", "/registrations"),
-					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.accounts", "/accounts"));
+					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.process", "/process"),
+					new NavItem("nav.accounts", "/accounts"));
 		};
 
 	}

@@ -1,0 +1,23 @@
+package com.trellis.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.trellis.deals.OpportunityView;
+
+/**
+ * A deal seen through the process: where it is, what its stage still needs, who must act,
+ * and how long it spent in each stage.
+ */
+public record DealProcess(OpportunityView deal, List<StageDefinition> path, StageDefinition current,
+		List<ChecklistItem> checklist, List<String> missing, String actor, Duration timeInStage, boolean stalled,
+		List<StageTime> timeline, JointOwners jointOwners, String disqualification) {
+
+	public record ChecklistItem(String item, boolean ticked) {
+	}
+
+	public record StageTime(String stage, Instant entered, Duration spent) {
+	}
+
+}

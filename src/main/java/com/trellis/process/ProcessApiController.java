@@ -1,0 +1,90 @@
+package com.trellis.process;
+
+import java.util.List;
+
+import com.trellis.deals.Stage;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Sales process", description = "Stages, exit checklists, advancing, disqualifying, stalled deals")
+class ProcessApiController {
+
+	private final SalesProcess process;
+
+	ProcessApiController(SalesProcess process) {
+		this.process = process;
+	}
+
+	@GetMapping("/process/stages")
+	List<StageDefinition> stages() {
+		return this.process.stages();
+	}
+
+	@PutMapping("/process/stages")
+	@PreAuthorize("hasRole('ADMIN')")
+	List<StageDefinition> configure(Viewer viewer, @Valid @RequestBody List<@Valid StageDefinition> stages) {
+		return this.process.configure(viewer, stages);
+	}
+
+	@GetMapping("/process/stalled")
+	@PreAuthorize("!hasRole('PARTNER')")
+	PageResult<SalesProcess.Stalled> stalled(Viewer viewer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.process.stalled(viewer, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/opportunities/{id}/process")
+	DealProcess of(Viewer viewer, @PathVariable long id) {
+		return this.process.of(viewer, id);
+	}
+
+	@PostMapping("/opportunities/{id}/checklist")
+	DealProcess tick(Viewer viewer, @PathVariable long id, @RequestBody Tick tick) {
+		return this.process.tick(viewer, id, tick.item(), tick.ticked());
+	}
+
+	@PostMapping("/opportunities/{id}/advance")
+	DealProcess advance(Viewer viewer, @PathVariable long id) {
+		return this.process.advance(viewer, id);
+	}
+
+	@PostMapping("/opportunities/{id}/move-back")
+	DealProcess moveBack(Viewer viewer, @PathVariable long id, @RequestBody MoveBack move) {
+		return this.process.moveBack(viewer, id, move.toStage(), move.reason());
+	}
+
+	@PostMapping("/opportunities/{id}/disqualify")
+	DealProcess disqualify(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
+		return this.process.disqualify(viewer, id, reason.reason());
+	}
+
+	@PutMapping("/opportunities/{id}/joint-owners")
+	DealProcess jointOwners(Viewer viewer, @PathVariable long id, @Valid @RequestBody JointOwners owners) {
+		return this.process.setJointOwners(viewer, id, owners);
+	}
+
+	record Tick(String item, boolean ticked) {
+	}
+
+	record MoveBack(Stage toStage, String reason) {
+	}
+
+	record Reason(String reason) {
+	}
+
+}

@@ -1,0 +1,108 @@
+package com.trellis.process;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class ProcessPageController {
+
+	private final SalesProcess process;
+
+	ProcessPageController(SalesProcess process) {
+		this.process = process;
+	}
+
+	@GetMapping("/opportunities/{id}/process")
+	String panel(Viewer viewer, @PathVariable long id, Model model) {
+		model.addAttribute("process", this.process.of(viewer, id));
+		return "process/panel :: panel";
+	}
+
+	@PostMapping("/opportunities/{id}/checklist")
+	String tick(Viewer viewer, @PathVariable long id, @RequestParam String item,
+			@RequestParam(defaultValue = "false") boolean ticked, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.tick(viewer, id, item, ticked));
+	}
+
+	@PostMapping("/opportunities/{id}/advance")
+	String advance(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.advance(viewer, id));
+	}
+
+	@PostMapping("/opportunities/{id}/move-back")
+	String moveBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage toStage,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.moveBack(viewer, id, toStage, reason));
+	}
+
+	@PostMapping("/opportunities/{id}/disqualify")
+	String disqualify(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.disqualify(viewer, id, reason));
+	}
+
+	@PostMapping("/opportunities/{id}/joint-owners")
+	String jointOwners(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String relationshipOwner,
+			@RequestParam(required = false) String technicalOwner, RedirectAttributes redirect) {
+		return act(id, redirect, () -> {
+			if (relationshipOwner == null || relationshipOwner.isBlank() || technicalOwner == null
+					|| technicalOwner.isBlank()) {
+				throw InvalidInputException.of("jointOwners", "name both owners");
+			}
+			return this.process.setJointOwners(viewer, id, new JointOwners(relationshipOwner, technicalOwner));
+		});
+	}
+
+	@GetMapping("/process")
+	@PreAuthorize("!hasRole('PARTNER')")
+	String page(Viewer viewer, @RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("stages", this.process.stages());
+		model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r != Role.EXECUTIVE).toList());
+		model.addAttribute("stalled", this.process.stalled(viewer, PageRequest.of(page, 25)));
+		return "process/page";
+	}
+
+	@PostMapping("/process/stages/{code}")
+	String configure(Viewer viewer, @PathVariable Stage code, @RequestParam String name, @RequestParam Role ownerRole,
+			@RequestParam String exitCriterion, @RequestParam(defaultValue = "") String checklist,
+			@RequestParam int normDays, @RequestParam(defaultValue = "false") boolean active,
+			RedirectAttributes redirect) {
+		try {
+			var items = checklist.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+			this.process.configure(viewer,
+					List.of(new StageDefinition(code, 0, name, ownerRole, exitCriterion, items, normDays, active)));
+			redirect.addFlashAttribute("notice", "Saved " + name);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/process";
+	}
+
+	private String act(long id, RedirectAttributes redirect, Supplier<DealProcess> action) {
+		try {
+			action.get();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/opportunities/" + id;
+	}
+
+}

@@ -1,0 +1,268 @@
+package com.trellis.process;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.Deals;
+import com.trellis.deals.OpportunityView;
+import com.trellis.deals.Stage;
+import com.trellis.deals.StalledDeal;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The process module's facade: configure stages, tick exit checklists, advance, move
+ * back, disqualify, and list stalled deals.
+ */
+@Service
+public class SalesProcess {
+
+	private final ProcessRepository process;
+
+	private final Deals deals;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	SalesProcess(ProcessRepository process, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock) {
+		this.process = process;
+		this.deals = deals;
+		this.partners = partners;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<StageDefinition> stages() {
+		return this.process.stages();
+	}
+
+	/**
+	 * Saves the admin's changes to the stages. Between two and four open stages stay
+	 * active; a deal sitting in a stage that is switched off stays there and can still
+	 * move on.
+	 */
+	@Transactional
+	public List<StageDefinition> configure(Viewer viewer, List<StageDefinition> changes) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin configures the sales process");
+		}
+		var before = this.process.stages();
+		var merged = new ArrayList<StageDefinition>();
+		for (var stage : before) {
+			var change = changes.stream().filter(c -> c.code() == stage.code()).findFirst().orElse(stage);
+			boolean active = stage.code() == Stage.REGISTERED || stage.closed() || change.active();
+			merged.add(new StageDefinition(stage.code(), stage.position(), change.name(), change.ownerRole(),
+					change.exitCriterion(), change.checklist(), change.normDays(), active));
+		}
+		long open = merged.stream().filter(s -> s.active() && !s.closed()).count();
+		if (open < 2) {
+			throw InvalidInputException.of("active", "keep at least two open stages (4 stages in all)");
+		}
+		if (merged.stream().anyMatch(s -> s.ownerRole() == Role.EXECUTIVE)) {
+			throw InvalidInputException.of("ownerRole",
+					"a stage is owned by a PAM, AE, sales manager, partner or admin");
+		}
+		var now = this.clock.instant();
+		merged.forEach(stage -> this.process.save(stage, now));
+		var after = this.process.stages();
+		this.audit.record(viewer.actor(), "sales-process", "stages", "configured", before, after);
+		return after;
+	}
+
+	@Transactional(readOnly = true)
+	public DealProcess of(Viewer viewer, long opportunityId) {
+		var deal = this.deals.get(viewer, opportunityId);
+		var stages = this.process.stages();
+		var current = stage(stages, deal.stage());
+		var ticked = this.process.ticked(opportunityId, deal.stage());
+		var checklist = current.checklist()
+			.stream()
+			.map(i -> new DealProcess.ChecklistItem(i, ticked.contains(i)))
+			.toList();
+		var now = this.clock.instant();
+		var inStage = Duration.between(deal.stageEnteredAt(), now);
+		var history = this.deals.stageHistory(viewer, opportunityId);
+		var timeline = new ArrayList<DealProcess.StageTime>();
+		for (int i = 0; i < history.size(); i++) {
+			var entered = history.get(i).changedAt();
+			var left = i + 1 < history.size() ? history.get(i + 1).changedAt()
+					: deal.stage().isClosed() ? entered : now;
+			timeline.add(new DealProcess.StageTime(stage(stages, history.get(i).to()).name(), entered,
+					Duration.between(entered, left)));
+		}
+		var path = stages.stream().filter(s -> s.active() || s.code() == deal.stage()).toList();
+		return new DealProcess(deal, path, current, checklist, ExitGate.missing(current, ticked),
+				actor(viewer, deal, current), inStage,
+				!deal.stage().isClosed() && inStage.toDays() > current.normDays(), timeline,
+				this.process.jointOwners(opportunityId).orElse(null),
+				this.process.disqualification(opportunityId).orElse(null));
+	}
+
+	@Transactional
+	public DealProcess tick(Viewer viewer, long opportunityId, String item, boolean ticked) {
+		var deal = this.deals.get(viewer, opportunityId);
+		var current = stage(this.process.stages(), deal.stage());
+		requireOwner(viewer, deal, current);
+		if (!current.checklist().contains(item)) {
+			throw InvalidInputException.of("item", "\"" + item + "\" is not on the " + current.name() + " checklist");
+		}
+		if (ticked) {
+			this.process.tick(opportunityId, deal.stage(), item, viewer.userId(), this.clock.instant());
+		}
+		else {
+			this.process.untick(opportunityId, deal.stage(), item);
+		}
+		this.audit.record(viewer.actor(), "opportunity", opportunityId,
+				(ticked ? "ticked " : "unticked ") + current.name() + ": " + item, null, null);
+		return of(viewer, opportunityId);
+	}
+
+	/**
+	 * Moves the deal to the next active stage once the current stage's checklist is
+	 * complete.
+	 */
+	@Transactional
+	public DealProcess advance(Viewer viewer, long opportunityId) {
+		var deal = this.deals.get(viewer, opportunityId);
+		var stages = this.process.stages();
+		var current = stage(stages, deal.stage());
+		requireOwner(viewer, deal, current);
+		if (deal.stage().isClosed()) {
+			throw InvalidInputException.of("stage", "the deal is closed");
+		}
+		var missing = ExitGate.missing(current, this.process.ticked(opportunityId, deal.stage()));
+		if (!missing.isEmpty()) {
+			throw InvalidInputException.of("checklist",
+					current.name() + " is not complete; still missing: " + String.join(", ", missing));
+		}
+		if (deal.stage() == Stage.JOINT_WORKING && this.process.jointOwners(opportunityId).isEmpty()) {
+			throw InvalidInputException.of("jointOwners",
+					"name who owns the customer relationship and who owns the technical work");
+		}
+		var next = stages.stream()
+			.filter(s -> s.active() && s.position() > current.position())
+			.findFirst()
+			.orElseThrow();
+		this.deals.moveStage(viewer, opportunityId, next.code(), "advanced: " + current.name() + " → " + next.name(),
+				false);
+		return of(viewer, opportunityId);
+	}
+
+	@Transactional
+	public DealProcess moveBack(Viewer viewer, long opportunityId, Stage to, String reason) {
+		var deal = this.deals.get(viewer, opportunityId);
+		var stages = this.process.stages();
+		requireOwner(viewer, deal, stage(stages, deal.stage()));
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "say why the deal moves back");
+		}
+		if (to == null || to.isClosed() || stage(stages, to).position() >= stage(stages, deal.stage()).position()) {
+			throw InvalidInputException.of("toStage", "pick an earlier open stage");
+		}
+		this.deals.moveStage(viewer, opportunityId, to,
+				"moved back to " + stage(stages, to).name() + ": " + reason.strip(), false);
+		return of(viewer, opportunityId);
+	}
+
+	@Transactional
+	public DealProcess disqualify(Viewer viewer, long opportunityId, String reason) {
+		var deal = this.deals.get(viewer, opportunityId);
+		requireOwner(viewer, deal, stage(this.process.stages(), deal.stage()));
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "a disqualification needs a reason");
+		}
+		if (deal.stage().isClosed()) {
+			throw InvalidInputException.of("stage", "the deal is closed");
+		}
+		this.process.disqualify(opportunityId, reason.strip(), viewer.userId(), this.clock.instant());
+		this.deals.moveStage(viewer, opportunityId, Stage.CLOSED_LOST, "disqualified: " + reason.strip(), true);
+		return of(viewer, opportunityId);
+	}
+
+	@Transactional
+	public DealProcess setJointOwners(Viewer viewer, long opportunityId, JointOwners owners) {
+		var deal = this.deals.get(viewer, opportunityId);
+		requireOwner(viewer, deal, stage(this.process.stages(), deal.stage()));
+		this.process.saveJointOwners(opportunityId, owners, viewer.userId(), this.clock.instant());
+		this.audit.record(viewer.actor(), "opportunity", opportunityId, "joint working owners set", null, owners);
+		return of(viewer, opportunityId);
+	}
+
+	/** Deals past their stage's norm, each with who must act. */
+	@Transactional(readOnly = true)
+	public PageResult<Stalled> stalled(Viewer viewer, PageRequest page) {
+		var stages = this.process.stages();
+		Map<Stage, Integer> norms = new EnumMap<>(Stage.class);
+		stages.stream().filter(s -> !s.closed()).forEach(s -> norms.put(s.code(), s.normDays()));
+		return this.deals.stalled(viewer, norms, page)
+			.map(s -> new Stalled(s, stage(stages, s.deal().stage()).name(),
+					actor(viewer, s.deal(), stage(stages, s.deal().stage()))));
+	}
+
+	public record Stalled(StalledDeal stalled, String stageName, String actor) {
+	}
+
+	/** The person or party who owns the deal's current stage. */
+	private String actor(Viewer viewer, OpportunityView deal, StageDefinition stage) {
+		return switch (stage.ownerRole()) {
+			case AE -> name(deal.ownerId()) + " (owner)";
+			case SALES_MANAGER -> this.users.find(deal.ownerId())
+				.map(u -> u.managerId() == null ? name(deal.ownerId()) : name(u.managerId()) + " (sales manager)")
+				.orElse("the sales manager");
+			case PAM -> deal.partnerId() == null ? "no partner on the deal"
+					: name(this.partners.get(viewer, deal.partnerId()).ownerPamId()) + " (PAM)";
+			case PARTNER -> deal.partnerId() == null ? "no partner on the deal" : "the partner";
+			default -> "a program admin";
+		};
+	}
+
+	private void requireOwner(Viewer viewer, OpportunityView deal, StageDefinition stage) {
+		if (viewer.is(Role.ADMIN)) {
+			return;
+		}
+		boolean allowed = switch (stage.ownerRole()) {
+			case AE ->
+				viewer.userId() == deal.ownerId() || this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
+			case SALES_MANAGER -> this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
+			case PAM -> viewer.is(Role.PAM) && deal.partnerId() != null
+					&& this.partners.get(viewer, deal.partnerId()).ownerPamId() == viewer.userId();
+			case PARTNER ->
+				viewer.isPartnerUser() && deal.partnerId() != null && deal.partnerId().equals(viewer.partnerId());
+			default -> false;
+		};
+		if (!allowed) {
+			throw new AccessDeniedException(stage.name() + " is owned by the " + stage.ownerRole().label().toLowerCase()
+					+ "; only they act on it");
+		}
+	}
+
+	private String name(long userId) {
+		return this.users.find(userId).map(u -> u.displayName()).orElse("user " + userId);
+	}
+
+	private static StageDefinition stage(List<StageDefinition> stages, Stage code) {
+		return stages.stream().filter(s -> s.code() == code).findFirst().orElseThrow();
+	}
+
+}

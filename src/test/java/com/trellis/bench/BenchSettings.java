@@ -1,0 +1,52 @@
+package com.trellis.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What a benchmark run measures, read from system properties ({@code -Dtrellis.bench.*}
+ * on the Maven command line).
+ *
+ * @param size the demo size to load into an empty data folder: {@code large} (40k
+ * partners, 2M deals, 20M events) or {@code default} (the counts under
+ * {@code trellis.demo}); any other name also loads those counts, which can be set with
+ * {@code -Dtrellis.demo.partners=…} and so on, in its own folder
+ * @param dataDir the persistent folder of the embedded PostgreSQL; {@code data/bench} for
+ * the large size, {@code data/bench-<size>} otherwise
+ * @param clients concurrent HTTP clients (and raw-insert threads)
+ * @param registrations registrations in the measured phase, over all clients
+ * @param warmup registrations (and raw inserts) before the measured phase
+ * @param collisionShare the share of registrations naming an existing account
+ * @param listRequests measured requests per list endpoint and viewer
+ * @param seed seed of the request mix (customer names are unique per run regardless)
+ * @param keep keep the registrations the run creates instead of deleting them
+ */
+record BenchSettings(String size, Path dataDir, int clients, int registrations, int warmup, double collisionShare,
+		int listRequests, long seed, boolean keep) {
+
+	static BenchSettings fromSystemProperties() {
+		String size = System.getProperty("trellis.bench.size", "large").strip().toLowerCase();
+		String defaultDir = "large".equals(size) ? "data/bench" : "data/bench-" + size;
+		Path dataDir = Path.of(System.getProperty("trellis.bench.data-dir", defaultDir));
+		int clients = positive("trellis.bench.clients", 8);
+		int registrations = positive("trellis.bench.registrations", 2000);
+		int warmup = Integer.getInteger("trellis.bench.warmup", 200);
+		double collisionShare = Double.parseDouble(System.getProperty("trellis.bench.collision-share", "0.3"));
+		if (warmup < 0 || collisionShare < 0 || collisionShare > 1) {
+			throw new IllegalArgumentException("trellis.bench.warmup must be >= 0 and collision-share in [0, 1]");
+		}
+		int listRequests = positive("trellis.bench.list-requests", 100);
+		long seed = Long.getLong("trellis.bench.seed", 1L);
+		boolean keep = Boolean.getBoolean("trellis.bench.keep");
+		return new BenchSettings(size, dataDir, clients, registrations, warmup, collisionShare, listRequests, seed,
+				keep);
+	}
+
+	private static int positive(String name, int fallback) {
+		int value = Integer.getInteger(name, fallback);
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1");
+		}
+		return value;
+	}
+
+}

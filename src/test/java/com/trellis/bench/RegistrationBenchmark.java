@@ -1,0 +1,576 @@
+package com.trellis.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.trellis.bench.RegistrationMix.KnownCustomer;
+import com.trellis.bench.RegistrationMix.Request;
+import com.trellis.identity.ApiTokens;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Benchmark, not a test (runs only with {@code mvn -P benchmark verify}):
+ * conflict-checked deal registrations per second through the REST API with concurrent
+ * partner clients, next to the single-row insert rate of the same PostgreSQL in the same
+ * run, plus the latency of two list endpoints.
+ *
+ * <p>
+ * Starts the whole application on a persistent embedded PostgreSQL in its own folder
+ * ({@code data/bench} for the large demo; the first run loads it, later runs reuse it).
+ * The registrations a run creates are deleted at the end (audit entries stay: that table
+ * is append-only) unless {@code -Dtrellis.bench.keep=true}. See {@link BenchSettings} for
+ * the knobs. Prints a table and writes it to {@code target/benchmark-registration.txt}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegistrationBenchmark {
+
+	private static final BenchSettings settings = BenchSettings.fromSystemProperties();
+
+	private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
+
+	private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
+	private static final String RAW_TABLE = "bench_raw_insert";
+
+	private static final List<String> OUTCOMES = List.of("PENDING", "ON_HOLD", "REJECTED");
+
+	@DynamicPropertySource
+	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
+		registry.add("trellis.embedded-db.data-dir", () -> settings.dataDir().toString());
+		registry.add("trellis.embedded-db.ephemeral", () -> "false");
+		registry.add("trellis.demo.enabled", () -> "true");
+		registry.add("trellis.demo.size", settings::size);
+		registry.add("trellis.notify.dispatch-interval", () -> "24h");
+		registry.add("trellis.registration.expiry-cron", () -> "-");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	ApiTokens tokens;
+
+	private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+	@Test
+	void registrationsThroughTheApiAgainstRawInserts() throws Exception {
+		var random = new Random(settings.seed());
+		var dataset = dataset();
+		long registrationsBefore = max("deal_registration");
+		long notificationsBefore = max("notification");
+		long unfinishedEventsBefore = unfinishedEvents();
+		try {
+			var clients = clients(random);
+			var admin = adminToken();
+			var raw = rawInserts();
+			var mix = new RegistrationMix(this.runId, knownCustomers(random), settings.collisionShare(),
+					LocalDate.now(ZoneOffset.UTC));
+			var warmup = registrations(clients, mix, settings.warmup(), random);
+			var measured = registrations(clients, mix, settings.registrations(), random);
+			var lists = lists(admin, busiestPartnerToken(clients.get(0).http()));
+			var report = report(dataset, clients, raw, warmup, measured, lists);
+			System.out.println(report);
+			Files.createDirectories(Path.of("target"));
+			Files.writeString(Path.of("target", "benchmark-registration.txt"), report);
+			assertThat(warmup.failures()).as("non-201 responses in the warm-up").isEmpty();
+			assertThat(measured.failures()).as("non-201 responses in the measured phase").isEmpty();
+		}
+		finally {
+			cleanUp(registrationsBefore, notificationsBefore, unfinishedEventsBefore);
+		}
+	}
+
+	// --- setup
+
+	private Map<String, Long> dataset() {
+		var counts = new LinkedHashMap<String, Long>();
+		for (var table : List.of("partner", "account", "opportunity", "activity_event", "deal_registration")) {
+			counts.put(table, this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+		}
+		return counts;
+	}
+
+	private List<Client> clients(Random random) {
+		var candidates = new ArrayList<>(this.jdbc.sql("""
+				SELECT DISTINCT ON (u.partner_id) u.id, u.partner_id
+				FROM app_user u JOIN partner p ON p.id = u.partner_id
+				WHERE u.role = 'PARTNER' AND u.enabled AND p.lifecycle_status IN ('ACTIVE', 'ONBOARDING')
+				ORDER BY u.partner_id, u.id
+				""").query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list());
+		if (candidates.size() < settings.clients()) {
+			throw new IllegalStateException("Only " + candidates.size() + " active or onboarding partners with a user; "
+					+ settings.clients() + " clients asked for");
+		}
+		Collections.shuffle(candidates, random);
+		var clients = new ArrayList<Client>();
+		for (int i = 0; i < settings.clients(); i++) {
+			long userId = candidates.get(i)[0];
+			long partnerId = candidates.get(i)[1];
+			clients.add(new Client(i, partnerId, this.tokens.issue(userId, tokenName()),
+					HttpClient.newBuilder()
+						.version(HttpClient.Version.HTTP_1_1)
+						.connectTimeout(Duration.ofSeconds(10))
+						.build()));
+		}
+		return clients;
+	}
+
+	private String adminToken() {
+		long admin = this.jdbc.sql("SELECT min(id) FROM app_user WHERE role = 'ADMIN' AND enabled")
+			.query(Long.class)
+			.single();
+		return this.tokens.issue(admin, tokenName());
+	}
+
+	private List<KnownCustomer> knownCustomers(Random random) {
+		return this.jdbc.sql("""
+				SELECT name, registrable_domain FROM account ORDER BY md5(id::text || :salt) LIMIT 5000
+				""")
+			.param("salt", Long.toString(random.nextLong()))
+			.query((rs, n) -> new KnownCustomer(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
+	private String tokenName() {
+		return "benchmark " + this.runId;
+	}
+
+	// --- the raw insert rate
+
+	private Samples rawInserts() throws Exception {
+		this.jdbc.sql("DROP TABLE IF EXISTS " + RAW_TABLE).update();
+		this.jdbc.sql("""
+				CREATE TABLE %s (
+				    id                  BIGSERIAL PRIMARY KEY,
+				    partner_id          BIGINT         NOT NULL,
+				    registered_by       BIGINT         NOT NULL,
+				    customer_name       TEXT           NOT NULL,
+				    customer_domain     TEXT,
+				    registrable_domain  TEXT,
+				    normalized_name     TEXT,
+				    customer_need       TEXT           NOT NULL,
+				    amount              NUMERIC(19, 2) NOT NULL,
+				    currency            CHAR(3)        NOT NULL,
+				    expected_close_date DATE           NOT NULL,
+				    credit_type         TEXT           NOT NULL,
+				    partner_share       NUMERIC(5, 2)  NOT NULL,
+				    status              TEXT           NOT NULL,
+				    submitted_at        TIMESTAMPTZ    NOT NULL
+				)
+				""".formatted(RAW_TABLE)).update();
+		int threads = settings.clients();
+		runInserts(threads, split(settings.warmup(), threads));
+		return runInserts(threads, split(settings.registrations(), threads));
+	}
+
+	private Samples runInserts(int threads, int[] counts) throws Exception {
+		var start = new CountDownLatch(1);
+		var tasks = new ArrayList<Callable<long[]>>();
+		var sequence = new AtomicLong();
+		for (int t = 0; t < threads; t++) {
+			int count = counts[t];
+			tasks.add(() -> {
+				long[] latencies = new long[count];
+				try (Connection connection = this.dataSource.getConnection()) {
+					connection.setAutoCommit(true);
+					try (var insert = connection.prepareStatement("INSERT INTO " + RAW_TABLE
+							+ " (partner_id, registered_by, customer_name, customer_domain, registrable_domain,"
+							+ " normalized_name, customer_need, amount, currency, expected_close_date, credit_type,"
+							+ " partner_share, status, submitted_at)"
+							+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+						start.await();
+						for (int i = 0; i < count; i++) {
+							long n = sequence.incrementAndGet();
+							insert.setLong(1, 1 + n % 300);
+							insert.setLong(2, 1 + n % 1000);
+							insert.setString(3, "Raw Customer " + this.runId + " " + n + " Ltd");
+							insert.setString(4, "raw-" + this.runId + "-" + n + ".com");
+							insert.setString(5, "raw-" + this.runId + "-" + n + ".com");
+							insert.setString(6, "raw customer " + this.runId + " " + n);
+							insert.setString(7, "Replace the legacy CRM across three regional sales teams.");
+							insert.setBigDecimal(8, BigDecimal.valueOf(125_000_00L + n, 2));
+							insert.setString(9, "USD");
+							insert.setDate(10, Date.valueOf(LocalDate.now(ZoneOffset.UTC).plusDays(90)));
+							insert.setString(11, "SOURCED");
+							insert.setBigDecimal(12, BigDecimal.valueOf(2000, 2));
+							insert.setString(13, "PENDING");
+							insert.setTimestamp(14, Timestamp.from(Instant.now()));
+							long began = System.nanoTime();
+							insert.executeUpdate();
+							latencies[i] = System.nanoTime() - began;
+						}
+					}
+				}
+				return latencies;
+			});
+		}
+		return timed(tasks, start);
+	}
+
+	// --- registrations through the API
+
+	private Phase registrations(List<Client> clients, RegistrationMix mix, int total, Random random) throws Exception {
+		int[] counts = split(total, clients.size());
+		var outcomes = new ConcurrentHashMap<String, AtomicLong>();
+		var failures = Collections.synchronizedList(new ArrayList<String>());
+		var statuses = new ConcurrentHashMap<Integer, AtomicLong>();
+		var start = new CountDownLatch(1);
+		var tasks = new ArrayList<Callable<long[]>>();
+		var uri = URI.create("http://127.0.0.1:" + this.port + "/api/v1/registrations");
+		for (var client : clients) {
+			var requests = mix.requests(client.index(), counts[client.index()],
+					new Random(random.nextLong() ^ client.index()));
+			tasks.add(() -> {
+				long[] latencies = new long[requests.size()];
+				start.await();
+				for (int i = 0; i < requests.size(); i++) {
+					Request request = requests.get(i);
+					var http = HttpRequest.newBuilder(uri)
+						.timeout(REQUEST_TIMEOUT)
+						.header("Authorization", "Bearer " + client.token())
+						.header("Content-Type", "application/json")
+						.header("Accept", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(request.json()))
+						.build();
+					long began = System.nanoTime();
+					var response = client.http().send(http, HttpResponse.BodyHandlers.ofString());
+					latencies[i] = System.nanoTime() - began;
+					statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+					if (response.statusCode() == 201) {
+						var status = STATUS.matcher(response.body());
+						var outcome = status.find() ? status.group(1) : "?";
+						outcomes
+							.computeIfAbsent((request.collides() ? "colliding " : "new ") + outcome,
+									k -> new AtomicLong())
+							.incrementAndGet();
+					}
+					else {
+						failures.add(response.statusCode() + " " + abbreviated(response.body()) + " for "
+								+ abbreviated(request.json()));
+					}
+				}
+				return latencies;
+			});
+		}
+		var samples = total == 0 ? new Samples(new long[0], 0) : timed(tasks, start);
+		return new Phase(samples, counts(outcomes), counts(statuses), List.copyOf(failures));
+	}
+
+	// --- list endpoints
+
+	private List<ListResult> lists(String adminToken, PartnerToken partner) throws Exception {
+		var results = new ArrayList<ListResult>();
+		for (var path : List.of("/api/v1/partners?lifecycle=ACTIVE", "/api/v1/opportunities?open=true")) {
+			results.add(list(partner.http(), path, "admin", adminToken));
+			results.add(list(partner.http(), path, "partner user", partner.token()));
+		}
+		return results;
+	}
+
+	/**
+	 * A user of the active partner with the most open deals, so the partner user's list
+	 * is not empty.
+	 */
+	private PartnerToken busiestPartnerToken(HttpClient http) {
+		long user = this.jdbc.sql("""
+				SELECT u.id FROM app_user u
+				JOIN partner p ON p.id = u.partner_id AND p.lifecycle_status = 'ACTIVE'
+				JOIN (SELECT partner_id, count(*) AS deals FROM opportunity
+				      WHERE partner_id IS NOT NULL AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				      GROUP BY partner_id) o ON o.partner_id = u.partner_id
+				WHERE u.role = 'PARTNER' AND u.enabled
+				ORDER BY o.deals DESC, u.id LIMIT 1
+				""").query(Long.class).single();
+		return new PartnerToken(this.tokens.issue(user, tokenName()), http);
+	}
+
+	private ListResult list(HttpClient http, String path, String viewer, String token) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		int warmup = Math.max(5, settings.listRequests() / 10);
+		long[] latencies = new long[settings.listRequests()];
+		long total = -1;
+		var failures = new ArrayList<String>();
+		long started = System.nanoTime();
+		for (int i = -warmup; i < latencies.length; i++) {
+			if (i == 0) {
+				started = System.nanoTime();
+			}
+			long began = System.nanoTime();
+			var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			long took = System.nanoTime() - began;
+			if (i >= 0) {
+				latencies[i] = took;
+			}
+			if (response.statusCode() != 200) {
+				failures.add(response.statusCode() + " " + abbreviated(response.body()));
+			}
+			else if (total < 0) {
+				var matcher = TOTAL.matcher(response.body());
+				total = matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+			}
+		}
+		return new ListResult(path, viewer, total, new Samples(latencies, System.nanoTime() - started), failures);
+	}
+
+	// --- running phases
+
+	/**
+	 * Runs one task per client, all released at once; the phase lasts from the release
+	 * until the last client is done.
+	 */
+	private static Samples timed(List<Callable<long[]>> tasks, CountDownLatch start) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+		try {
+			var futures = new ArrayList<Future<long[]>>();
+			for (var task : tasks) {
+				futures.add(pool.submit(task));
+			}
+			Thread.sleep(100);
+			long began = System.nanoTime();
+			start.countDown();
+			var latencies = new ArrayList<long[]>();
+			for (var future : futures) {
+				latencies.add(future.get(2, TimeUnit.HOURS));
+			}
+			return Samples.merge(latencies, System.nanoTime() - began);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static int[] split(int total, int parts) {
+		int[] counts = new int[parts];
+		for (int i = 0; i < parts; i++) {
+			counts[i] = total / parts + (i < total % parts ? 1 : 0);
+		}
+		return counts;
+	}
+
+	private static <K extends Comparable<K>> Map<K, Long> counts(Map<K, AtomicLong> counters) {
+		var counts = new TreeMap<K, Long>();
+		counters.forEach((key, value) -> counts.put(key, value.get()));
+		return counts;
+	}
+
+	private static String abbreviated(String text) {
+		var flat = text == null ? "" : text.replaceAll("\\s+", " ");
+		return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+	}
+
+	// --- report
+
+	private String report(Map<String, Long> dataset, List<Client> clients, Samples raw, Phase warmup, Phase measured,
+			List<ListResult> lists) {
+		var out = new StringBuilder();
+		var version = this.jdbc.sql("SHOW server_version").query(String.class).single();
+		var fsync = this.jdbc.sql("SHOW fsync").query(String.class).single();
+		var syncCommit = this.jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+		line(out, "Trellis benchmark: conflict-checked deal registrations through the REST API");
+		line(out, "run %s at %s, demo size '%s' in %s", this.runId, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+				settings.size(), settings.dataDir().toAbsolutePath());
+		line(out, "PostgreSQL %s (embedded, fsync %s, synchronous_commit %s), %d CPUs, Java %s", version, fsync,
+				syncCommit, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+		line(out, "");
+		line(out, "Dataset");
+		dataset.forEach((table, count) -> line(out, "  %-30s %,14d",
+				table + (table.equals("deal_registration") ? " (before)" : ""), count));
+		line(out, "");
+		line(out,
+				"%d concurrent clients (partner users of %d distinct active/onboarding partners), HTTP/1.1 to 127.0.0.1",
+				clients.size(), clients.stream().map(Client::partnerId).distinct().count());
+		line(out, "warm-up %,d, measured %,d registrations; about %.0f%% name existing accounts",
+				warmup.samples().count(), measured.samples().count(), settings.collisionShare() * 100);
+		line(out, "");
+		line(out, "  %-40s %8s %9s %10s %9s %9s %9s", "operation", "count", "seconds", "per second", "p50 ms", "p99 ms",
+				"max ms");
+		row(out, "POST /api/v1/registrations", measured.samples());
+		row(out, "raw INSERT, 1 row per commit (same PG)", raw);
+		double ratio = raw.perSecond() == 0 ? Double.NaN : measured.samples().perSecond() / raw.perSecond();
+		line(out, "  ratio registrations/s ÷ raw inserts/s: %.3f (one registration costs about %.1f raw inserts)",
+				ratio, 1 / ratio);
+		line(out, "");
+		line(out, "Registration outcomes (measured phase)");
+		line(out, "  %-10s %9s %9s %9s", "status", "new", "colliding", "all");
+		var statuses = new ArrayList<>(OUTCOMES);
+		measured.outcomes()
+			.keySet()
+			.stream()
+			.map(k -> k.substring(k.indexOf(' ') + 1))
+			.distinct()
+			.filter(s -> !statuses.contains(s))
+			.forEach(statuses::add);
+		for (var status : statuses) {
+			long fresh = measured.outcomes().getOrDefault("new " + status, 0L);
+			long colliding = measured.outcomes().getOrDefault("colliding " + status, 0L);
+			line(out, "  %-10s %,9d %,9d %,9d", status, fresh, colliding, fresh + colliding);
+		}
+		line(out, "  HTTP status codes: %s (warm-up: %s)", measured.httpStatuses(), warmup.httpStatuses());
+		var failures = new ArrayList<String>(warmup.failures());
+		failures.addAll(measured.failures());
+		if (failures.isEmpty()) {
+			line(out, "  every response was 201 Created");
+		}
+		else {
+			line(out, "  %d responses were not 201; the first ones:", failures.size());
+			failures.stream().limit(5).forEach(failure -> line(out, "    %s", failure));
+		}
+		line(out, "");
+		line(out, "List endpoints (one client, sequential, %d measured requests each after a warm-up; first page)",
+				settings.listRequests());
+		line(out,
+				"  (admin sees the whole program; the partner user is one of the active partner with most open deals)");
+		line(out, "  %-40s %-13s %12s %9s %9s %9s", "request", "viewer", "total rows", "p50 ms", "p99 ms", "max ms");
+		for (var list : lists) {
+			line(out, "  %-40s %-13s %,12d %9.1f %9.1f %9.1f", "GET " + list.path(), list.viewer(), list.total(),
+					list.samples().percentileMillis(0.5), list.samples().percentileMillis(0.99),
+					list.samples().maxMillis());
+			list.failures().stream().limit(3).forEach(failure -> line(out, "    not 200: %s", failure));
+		}
+		line(out, "");
+		line(out, settings.keep() ? "The registrations of this run stay in the benchmark database (trellis.bench.keep)."
+				: "The registrations of this run are deleted afterwards; their audit entries stay (append-only).");
+		return out.toString();
+	}
+
+	private static void row(StringBuilder out, String operation, Samples samples) {
+		line(out, "  %-40s %,8d %9.2f %10.1f %9.1f %9.1f %9.1f", operation, samples.count(), samples.wallSeconds(),
+				samples.perSecond(), samples.percentileMillis(0.5), samples.percentileMillis(0.99),
+				samples.maxMillis());
+	}
+
+	private static void line(StringBuilder out, String format, Object... args) {
+		out.append(String.format(Locale.ROOT, format, args)).append('\n');
+	}
+
+	// --- clean-up
+
+	private void cleanUp(long registrationsBefore, long notificationsBefore, long unfinishedEventsBefore) {
+		this.jdbc.sql("DROP TABLE IF EXISTS " + RAW_TABLE).update();
+		awaitEvents(unfinishedEventsBefore);
+		if (!settings.keep()) {
+			var mine = "SELECT r.id FROM deal_registration r JOIN api_token t ON t.user_id = r.registered_by"
+					+ " WHERE r.id > :before AND t.name = :token";
+			this.jdbc.sql("DELETE FROM registration_conflict WHERE registration_id IN (" + mine + ")")
+				.param("before", registrationsBefore)
+				.param("token", tokenName())
+				.update();
+			this.jdbc.sql("DELETE FROM registration_history WHERE registration_id IN (" + mine + ")")
+				.param("before", registrationsBefore)
+				.param("token", tokenName())
+				.update();
+			var notices = "SELECT id FROM notification WHERE id > :before AND notice_key LIKE 'registration:%'"
+					+ " AND link IN (SELECT '/registrations/' || r.id FROM deal_registration r"
+					+ " JOIN api_token t ON t.user_id = r.registered_by WHERE r.id > :registrations AND t.name = :token)";
+			this.jdbc.sql("DELETE FROM notification_delivery WHERE notification_id IN (" + notices + ")")
+				.param("before", notificationsBefore)
+				.param("registrations", registrationsBefore)
+				.param("token", tokenName())
+				.update();
+			this.jdbc.sql("DELETE FROM notification WHERE id IN (" + notices + ")")
+				.param("before", notificationsBefore)
+				.param("registrations", registrationsBefore)
+				.param("token", tokenName())
+				.update();
+			int deleted = this.jdbc.sql("DELETE FROM deal_registration WHERE id IN (" + mine + ")")
+				.param("before", registrationsBefore)
+				.param("token", tokenName())
+				.update();
+			System.out.printf(Locale.ROOT, "Deleted the %,d registrations of benchmark run %s%n", deleted, this.runId);
+		}
+		this.jdbc.sql("DELETE FROM api_token WHERE name = :token").param("token", tokenName()).update();
+	}
+
+	/** Waits (at most a minute) for the notices the registrations published. */
+	private void awaitEvents(long unfinishedBefore) {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		while (unfinishedEvents() > unfinishedBefore && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private long unfinishedEvents() {
+		return this.jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+			.query(Long.class)
+			.single();
+	}
+
+	private long max(String table) {
+		return this.jdbc.sql("SELECT coalesce(max(id), 0) FROM " + table).query(Long.class).single();
+	}
+
+	record Client(int index, long partnerId, String token, HttpClient http) {
+	}
+
+	record Phase(Samples samples, Map<String, Long> outcomes, Map<Integer, Long> httpStatuses, List<String> failures) {
+	}
+
+	record PartnerToken(String token, HttpClient http) {
+	}
+
+	record ListResult(String path, String viewer, long total, Samples samples, List<String> failures) {
+	}
+
+}

@@ -1,0 +1,169 @@
+package com.trellis.process;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@TrellisTest
+class SalesProcessTests {
+
+	@Autowired
+	SalesProcess process;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aDealCannotAdvanceWhileItsStageChecklistIsOpen() {
+		var world = this.fixtures.world("Checklist Partners");
+		var ae = world.ae();
+		this.process.tick(ae, world.dealId(), "Budget confirmed", true);
+		this.process.tick(ae, world.dealId(), "Timing confirmed", true);
+
+		assertThatThrownBy(() -> this.process.advance(ae, world.dealId())).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("checklist")
+			.hasMessageContaining("Fit confirmed");
+		assertThat(this.process.of(ae, world.dealId()).missing()).containsExactly("Fit confirmed");
+
+		this.process.tick(ae, world.dealId(), "Fit confirmed", true);
+		var advanced = this.process.advance(ae, world.dealId());
+		assertThat(advanced.deal().stage()).isEqualTo(Stage.JOINT_WORKING);
+		assertThat(advanced.checklist()).allMatch(item -> !item.ticked());
+		assertThat(this.jdbc.sql("SELECT to_stage FROM opportunity_stage_change WHERE opportunity_id = ? ORDER BY id")
+			.param(world.dealId())
+			.query(String.class)
+			.list()).containsExactly("JOINT_WORKING");
+	}
+
+	@Test
+	void jointWorkingNamesTheRelationshipAndTechnicalOwnersBeforeItAdvances() {
+		var world = this.fixtures.world("Joint Partners");
+		var ae = world.ae();
+		completeAndAdvance(ae, world.dealId());
+		for (var item : this.process.of(ae, world.dealId()).current().checklist()) {
+			this.process.tick(ae, world.dealId(), item, true);
+		}
+		assertThatThrownBy(() -> this.process.advance(ae, world.dealId())).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("jointOwners");
+		this.process.setJointOwners(ae, world.dealId(), new JointOwners("Partner: Nora North", "Vendor SE team"));
+		assertThat(this.process.advance(ae, world.dealId()).deal().stage()).isEqualTo(Stage.COMMIT);
+	}
+
+	@Test
+	void onlyTheStageOwnerActsOnIt() {
+		var world = this.fixtures.world("Owner Partners");
+		assertThatThrownBy(() -> this.process.tick(world.pam(), world.dealId(), "Budget confirmed", true))
+			.isInstanceOf(AccessDeniedException.class)
+			.hasMessageContaining("account executive");
+		assertThatThrownBy(() -> this.process.tick(world.partnerUser(), world.dealId(), "Budget confirmed", true))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void disqualifyingNeedsAReasonAndTellsThePartner() {
+		var world = this.fixtures.world("Disqualified Partners");
+		assertThatThrownBy(() -> this.process.disqualify(world.ae(), world.dealId(), " "))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("reason");
+		var closed = this.process.disqualify(world.ae(), world.dealId(), "No budget this year");
+		assertThat(closed.deal().stage()).isEqualTo(Stage.CLOSED_LOST);
+		assertThat(closed.disqualification()).isEqualTo("No budget this year");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'DEAL_DISQUALIFIED'")
+				.param(world.partnerId())
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	@Test
+	void movingBackNeedsAReasonAndAnEarlierStage() {
+		var world = this.fixtures.world("Backwards Partners");
+		assertThatThrownBy(() -> this.process.moveBack(world.ae(), world.dealId(), Stage.REGISTERED, ""))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> this.process.moveBack(world.ae(), world.dealId(), Stage.COMMIT, "later"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("toStage");
+		assertThat(this.process.moveBack(world.ae(), world.dealId(), Stage.REGISTERED, "Customer re-scoping")
+			.deal()
+			.stage()).isEqualTo(Stage.REGISTERED);
+	}
+
+	@Test
+	void aDealPastItsStageNormIsListedAsStalledWithWhoMustAct() {
+		var world = this.fixtures.world("Stalling Partners");
+		this.clock.advance(Duration.ofDays(30));
+		var stalled = this.process.stalled(this.fixtures.user(Role.ADMIN), com.trellis.shared.PageRequest.of(0, 200));
+		var mine = stalled.items().stream().filter(s -> s.stalled().deal().id() == world.dealId()).findFirst();
+		assertThat(mine).isPresent();
+		assertThat(mine.get().stalled().daysInStage()).isEqualTo(30);
+		assertThat(mine.get().actor()).isEqualTo(world.ae().name() + " (owner)");
+		assertThat(this.process.of(world.ae(), world.dealId()).stalled()).isTrue();
+	}
+
+	@Test
+	void switchingAStageOffSkipsItWithoutStrandingDealsAlreadyThere() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = this.fixtures.world("Reconfigured Partners");
+		var inJoint = this.fixtures.world("Reconfigured Joint Partners");
+		completeAndAdvance(inJoint.ae(), inJoint.dealId());
+		var original = this.process.stages();
+		try {
+			assertThatThrownBy(() -> this.process.configure(admin, List.of(off(original, Stage.QUALIFIED),
+					off(original, Stage.JOINT_WORKING), off(original, Stage.COMMIT))))
+				.isInstanceOf(InvalidInputException.class);
+			this.process.configure(admin, List.of(off(original, Stage.JOINT_WORKING)));
+
+			var skipped = completeAndAdvance(world.ae(), world.dealId());
+			assertThat(skipped.deal().stage()).isEqualTo(Stage.COMMIT);
+
+			var stranded = this.process.of(inJoint.ae(), inJoint.dealId());
+			assertThat(stranded.current().code()).isEqualTo(Stage.JOINT_WORKING);
+			assertThat(stranded.path()).extracting(StageDefinition::code).contains(Stage.JOINT_WORKING);
+		}
+		finally {
+			this.process.configure(admin, original);
+		}
+	}
+
+	private DealProcess completeAndAdvance(com.trellis.identity.Viewer ae, long dealId) {
+		for (var item : this.process.of(ae, dealId).current().checklist()) {
+			this.process.tick(ae, dealId, item, true);
+		}
+		return this.process.advance(ae, dealId);
+	}
+
+	private static StageDefinition off(List<StageDefinition> stages, Stage code) {
+		var s = stages.stream().filter(d -> d.code() == code).findFirst().orElseThrow();
+		return new StageDefinition(s.code(), s.position(), s.name(), s.ownerRole(), s.exitCriterion(), s.checklist(),
+				s.normDays(), false);
+	}
+
+}
