@@ -46,17 +46,23 @@ class SecurityMatrixTests {
 
 	private static World own;
 
+	private static long otherRegistration;
+
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	com.trellis.registration.Registrations registrations;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
 			other = this.fixtures.world("Matrix Other");
 			own = this.fixtures.world("Matrix Own");
+			otherRegistration = this.registrations.register(other.partnerUser(), registration("Matrix Customer")).id();
 			for (Role role : Role.values()) {
 				callers.put(role, role == PARTNER ? own.partnerUser() : this.fixtures.user(role));
 			}
@@ -76,7 +82,19 @@ class SecurityMatrixTests {
 				row("GET /api/v1/opportunities", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
 				row("POST /api/v1/opportunities", 201, 403, 201, 201, 403, 403),
-				row("PUT /api/v1/opportunities/{otherDeal}", 200, 403, 403, 403, 403, 403));
+				row("PUT /api/v1/opportunities/{otherDeal}", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/registrations", 200, 200, 200, 200, 200, 200),
+				row("POST /api/v1/registrations", 201, 201, 201, 201, 403, 201),
+				row("GET /api/v1/registrations/{otherRegistration}", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/registrations/{otherRegistration}/conflicts", 200, 200, 200, 200, 200, 403),
+				row("POST /api/v1/registrations/{freshRegistration}/approve", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/registration-rules", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/process/stages", 200, 200, 200, 200, 200, 200),
+				row("PUT /api/v1/process/stages", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/process/stalled", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
+				row("POST /api/v1/opportunities/{otherDeal}/advance", 400, 403, 403, 403, 403, 404),
+				row("GET /api/v1/opportunities/{otherDeal}/credit-disputes", 200, 200, 200, 200, 200, 404));
 	}
 
 	static Stream<Arguments> pages() {
@@ -91,7 +109,13 @@ class SecurityMatrixTests {
 				row("GET /opportunities", 200, 200, 200, 200, 200, 200),
 				row("GET /opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/export.csv", 200, 200, 200, 200, 200, 200),
-				row("GET /me/tokens", 200, 200, 200, 200, 200, 200));
+				row("GET /me/tokens", 200, 200, 200, 200, 200, 200),
+				row("GET /registrations", 200, 200, 200, 200, 200, 200),
+				row("GET /registrations/{otherRegistration}", 200, 200, 200, 200, 200, 404),
+				row("GET /process", 200, 200, 200, 200, 200, 403),
+				row("GET /opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
+				row("GET /opportunities/{otherDeal}/credit", 200, 200, 200, 200, 200, 404),
+				row("GET /notifications", 200, 200, 200, 200, 200, 200));
 	}
 
 	/**
@@ -159,6 +183,13 @@ class SecurityMatrixTests {
 			.replace("{own}", String.valueOf(own.partnerId()))
 			.replace("{otherAccount}", String.valueOf(other.accountId()))
 			.replace("{otherDeal}", String.valueOf(other.dealId()));
+		url = url.replace("{otherRegistration}", String.valueOf(otherRegistration));
+		if (url.contains("{freshRegistration}")) {
+			url = url.replace("{freshRegistration}",
+					String.valueOf(this.registrations
+						.register(other.partnerUser(), registration("Matrix Fresh " + System.nanoTime()))
+						.id()));
+		}
 		if (url.contains("{fresh}")) {
 			url = url.replace("{fresh}", String.valueOf(this.fixtures.partner("Matrix fresh", other.pam().userId())));
 		}
@@ -171,6 +202,19 @@ class SecurityMatrixTests {
 	}
 
 	private String body(String endpoint) {
+		if (endpoint.endsWith("/approve")) {
+			return "{\"ownerId\": %d}".formatted(other.ae().userId());
+		}
+		if (endpoint.contains("/process/stages")) {
+			return "[]";
+		}
+		if (endpoint.equals("POST /api/v1/registrations")) {
+			return """
+					{"customerName": "Matrix Registered %d", "customerNeed": "A confirmed need for the matrix",
+					 "amount": 1000, "currency": "USD", "expectedCloseDate": "2027-06-30", "partnerId": %d,
+					 "creditType": "SOURCED"}
+					""".formatted(System.nanoTime(), other.partnerId());
+		}
 		if (endpoint.contains("reassignments")) {
 			var from = this.fixtures.user(PAM);
 			return "{\"fromPamId\": %d, \"toPamId\": %d, \"reason\": \"matrix\"}".formatted(from.userId(),
@@ -192,6 +236,12 @@ class SecurityMatrixTests {
 				{"accountId": %d, "name": "Matrix deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
 				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
 				""".formatted(other.accountId(), other.partnerId(), other.ae().userId());
+	}
+
+	private static com.trellis.registration.RegistrationCommand registration(String customer) {
+		return new com.trellis.registration.RegistrationCommand(null, customer, null, "A confirmed need for the matrix",
+				new java.math.BigDecimal("1000"), "USD", java.time.LocalDate.of(2027, 6, 30), null,
+				com.trellis.deals.CreditType.SOURCED);
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {
