@@ -161,6 +161,24 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void theDealPageSaysWhatTheStageStillNeedsBeforeItCanAdvance() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1100))) {
+			var page = context.newPage();
+			signIn(page, "admin@trellis.demo");
+			page.navigate(url("/opportunities?stage=QUALIFIED&partnerInvolved=true"));
+			page.locator("#results tbody tr a").first().click();
+			page.locator("#checklist button").first().click();
+			assertThat(page.locator("#checklist button.ticked")).hasCount(1);
+			page.locator("#advance").click();
+			assertThat(page.locator("#deal-error")).containsText("still missing");
+			assertThat(page.locator("#missing")).isVisible();
+			assertThat(page.locator("#credit-panel")).containsText("full quota credit");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("deal-process-checklist.png")));
+		}
+	}
+
 	private void signIn(Page page, String email) {
 		page.navigate(url("/login"));
 		page.locator("input[name=username]").fill(email);
