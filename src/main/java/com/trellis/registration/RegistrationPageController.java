@@ -15,6 +15,9 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -58,6 +61,29 @@ class RegistrationPageController {
 				result.items().stream().map(RegistrationView::partnerId).distinct().toList()));
 		model.addAttribute("now", this.clock.instant());
 		return "registration/list";
+	}
+
+	@GetMapping("/registrations/rules")
+	@PreAuthorize("!hasRole('PARTNER')")
+	String rules(Model model) {
+		model.addAttribute("rules", this.registrations.rules());
+		model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
+		return "registration/rules";
+	}
+
+	@PostMapping("/registrations/rules")
+	@PreAuthorize("hasRole('ADMIN')")
+	String saveRules(Viewer viewer, @Valid @ModelAttribute("rules") RegistrationRules rules, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
+			model.addAttribute("error", "Check " + String.join(", ", bindingErrors(binding).keySet())
+					+ ": each must be a number in its range.");
+			return "registration/rules";
+		}
+		this.registrations.changeRules(viewer, rules);
+		redirect.addFlashAttribute("notice", "Rules of engagement saved");
+		return "redirect:/registrations/rules";
 	}
 
 	@GetMapping("/registrations/new")

@@ -53,6 +53,9 @@ class RegistrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.trellis.deals.Deals deals;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
@@ -261,6 +264,33 @@ class RegistrationTests {
 		var promoted = this.registrations.get(second.pam(), waiting.id());
 		assertThat(promoted.status()).isEqualTo(RegistrationStatus.PENDING);
 		assertThat(promoted.protectionEndsAt()).isEqualTo(this.clock.instant().plus(Duration.ofDays(90)));
+	}
+
+	@Test
+	void anApprovedRegistrationWhoseDealClosedDoesNotExpire() {
+		var world = this.fixtures.world("Closing Partners");
+		var registered = this.registrations.register(world.partnerUser(),
+				command("Marlin Yachts", "marlin-yachts.com"));
+		var approved = this.registrations.approve(world.pam(), registered.id(),
+				new ApproveCommand(world.ae().userId(), null));
+		this.deals.moveStage(world.ae(), approved.opportunityId(), com.trellis.deals.Stage.CLOSED_WON, "won", false);
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT deal_closed_at IS NOT NULL FROM deal_registration WHERE id = ?")
+				.param(registered.id())
+				.query(Boolean.class)
+				.single());
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'DEAL_WON'")
+				.param(world.partnerId())
+				.query(Long.class)
+				.single() == 1);
+
+		this.clock.advance(Duration.ofDays(120));
+		this.registrations.expireLapsed();
+		assertThat(this.registrations.get(world.pam(), registered.id()).status())
+			.isEqualTo(RegistrationStatus.APPROVED);
 	}
 
 	@Test

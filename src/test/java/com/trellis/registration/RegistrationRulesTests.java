@@ -1,0 +1,76 @@
+package com.trellis.registration;
+
+import java.time.Duration;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class RegistrationRulesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Registrations registrations;
+
+	@Test
+	void theAdminSetsTheProtectionPeriodAndBadValuesChangeNothing() throws Exception {
+		var original = this.registrations.rules();
+		var admin = this.fixtures.user(Role.ADMIN);
+		try {
+			var session = login(admin);
+			this.mvc.perform(form(session, "0")).andExpect(status().isOk());
+			assertThat(this.registrations.rules()).isEqualTo(original);
+
+			this.mvc.perform(form(session, "60")).andExpect(status().is3xxRedirection());
+			assertThat(this.registrations.rules().protectionDays()).isEqualTo(60);
+			var world = this.fixtures.world("Short Protection Partners");
+			var registered = this.registrations.register(world.partnerUser(),
+					RegistrationTests.command("Pelican Air", "pelican-air.com"));
+			assertThat(registered.protectionEndsAt()).isEqualTo(registered.submittedAt().plus(Duration.ofDays(60)));
+
+			this.mvc.perform(form(login(this.fixtures.user(Role.PAM)), "10")).andExpect(status().isForbidden());
+			assertThat(this.registrations.rules().protectionDays()).isEqualTo(60);
+		}
+		finally {
+			this.registrations.changeRules(admin, original);
+		}
+	}
+
+	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(MockHttpSession session,
+			String protectionDays) {
+		return post("/registrations/rules").session(session)
+			.with(csrf())
+			.param("protectionDays", protectionDays)
+			.param("laterRegistration", "HOLD")
+			.param("approvalSlaBusinessDays", "2")
+			.param("extensionDays", "30")
+			.param("sourcedShare", "20")
+			.param("influencedShare", "10")
+			.param("coSellShare", "15");
+	}
+
+	private MockHttpSession login(com.trellis.identity.Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}
