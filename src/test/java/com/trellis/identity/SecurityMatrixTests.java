@@ -94,7 +94,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/process/stalled", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
 				row("POST /api/v1/opportunities/{otherDeal}/advance", 400, 403, 403, 403, 403, 404),
-				row("GET /api/v1/opportunities/{otherDeal}/credit-disputes", 200, 200, 200, 200, 200, 404));
+				row("GET /api/v1/opportunities/{otherDeal}/credit-disputes", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{other}/notifications", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{own}/notifications", 200, 200, 200, 200, 200, 200),
+				row("PUT /api/v1/partners/{other}/slack-webhook", 204, 403, 403, 403, 403, 404));
 	}
 
 	static Stream<Arguments> pages() {
@@ -205,6 +208,9 @@ class SecurityMatrixTests {
 	private String body(String endpoint) {
 		if (endpoint.endsWith("/approve")) {
 			return "{\"ownerId\": %d}".formatted(other.ae().userId());
+		}
+		if (endpoint.endsWith("/slack-webhook")) {
+			return "{\"url\": \"\"}";
 		}
 		if (endpoint.contains("/process/stages")) {
 			return "[]";

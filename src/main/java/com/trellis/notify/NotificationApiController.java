@@ -1,0 +1,56 @@
+package com.trellis.notify;
+
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/partners/{partnerId}")
+@Tag(name = "Notifications", description = "A partner's inbox and where its notices go")
+class NotificationApiController {
+
+	private final Notifications notifications;
+
+	private final Partners partners;
+
+	NotificationApiController(Notifications notifications, Partners partners) {
+		this.notifications = notifications;
+		this.partners = partners;
+	}
+
+	@GetMapping("/notifications")
+	List<Notification> inbox(Viewer viewer, @PathVariable long partnerId) {
+		this.partners.get(viewer, partnerId);
+		return this.notifications.inbox(viewer, partnerId, 200);
+	}
+
+	@PutMapping("/slack-webhook")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Set or clear the Slack incoming webhook the partner's notices are posted to",
+			description = "The partner's PAM or a program admin.")
+	void slackWebhook(Viewer viewer, @PathVariable long partnerId, @Valid @RequestBody Webhook webhook) {
+		if (!this.partners.canEdit(viewer, this.partners.get(viewer, partnerId))) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin sets its Slack webhook");
+		}
+		this.notifications.setSlackWebhook(partnerId, webhook.url());
+	}
+
+	record Webhook(@Pattern(regexp = "^$|^https?://\\S+$", message = "must be an http(s) URL") String url) {
+	}
+
+}
