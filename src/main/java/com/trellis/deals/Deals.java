@@ -2,6 +2,7 @@ package com.trellis.deals;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -135,6 +136,15 @@ public class Deals {
 			announceClose(after);
 		}
 		return after;
+	}
+
+	/**
+	 * When a partner first appeared on a deal and first won one, on or after a moment
+	 * (its onboarding); for activation. Null when it has not yet.
+	 */
+	@Transactional(readOnly = true)
+	public PartnerFirsts firsts(long partnerId, Instant since) {
+		return this.deals.firsts(partnerId, since);
 	}
 
 	/** Open deals on any of the given accounts, for conflict detection. */

@@ -213,6 +213,18 @@ class OpportunityRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	PartnerFirsts firsts(long partnerId, Instant since) {
+		return this.jdbc.sql("""
+				SELECT min(created_at) FILTER (WHERE created_at >= :since) AS first_deal,
+				       min(closed_at) FILTER (WHERE stage = 'CLOSED_WON' AND closed_at >= :since) AS first_win
+				FROM opportunity WHERE partner_id = :partner
+				""").param("partner", partnerId).param("since", Timestamp.from(since)).query((rs, n) -> {
+			var deal = rs.getTimestamp("first_deal");
+			var win = rs.getTimestamp("first_win");
+			return new PartnerFirsts(deal == null ? null : deal.toInstant(), win == null ? null : win.toInstant());
+		}).single();
+	}
+
 	void recordStageChange(long id, Stage from, Stage to, long changedBy, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)

@@ -143,6 +143,19 @@ class PartnerRepository {
 			.update();
 	}
 
+	void setOnboardedOn(long id, java.time.LocalDate day) {
+		this.jdbc.sql("UPDATE partner SET onboarded_on = :day WHERE id = :id")
+			.param("day", day)
+			.param("id", id)
+			.update();
+	}
+
+	List<PartnerView> onboardedSince(java.time.LocalDate day) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM partner WHERE onboarded_on >= :day AND lifecycle_status <> 'SUNSET' ORDER BY onboarded_on, id
+				""").param("day", day).query(PartnerRepository::view).list();
+	}
+
 	List<Long> idsOwnedBy(long pamId) {
 		return this.jdbc.sql("SELECT id FROM partner WHERE owner_pam_id = :pam ORDER BY id FOR UPDATE")
 			.param("pam", pamId)

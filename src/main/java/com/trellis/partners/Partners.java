@@ -1,6 +1,8 @@
 package com.trellis.partners;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,7 @@ import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +35,10 @@ public class Partners {
 
 	private final Clock clock;
 
-	Partners(PartnerRepository partners, Users users, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Partners(PartnerRepository partners, Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.partners = partners;
 		this.users = users;
 		this.audit = audit;
@@ -63,6 +69,12 @@ public class Partners {
 	@Transactional(readOnly = true)
 	public Map<LifecycleStatus, Long> countByLifecycle(Viewer viewer, Long pamId) {
 		return this.partners.countByLifecycle(viewer, pamId);
+	}
+
+	/** Partners onboarded on or after a day and not sunset, for activation plans. */
+	@Transactional(readOnly = true)
+	public List<PartnerView> onboardedSince(LocalDate day) {
+		return this.partners.onboardedSince(day);
 	}
 
 	/** Ids of the partners in a PAM's book. */
@@ -111,7 +123,11 @@ public class Partners {
 		}
 		this.partners.changeLifecycle(id, to, viewer.userId(), this.clock.instant(), reason.strip(),
 				before.lifecycleStatus());
+		if (to == LifecycleStatus.ONBOARDING && before.onboardedOn() == null) {
+			this.partners.setOnboardedOn(id, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		}
 		var after = this.partners.find(viewer, id).orElseThrow();
+		this.events.publishEvent(new PartnerLifecycleChanged(id, before.lifecycleStatus(), to, after.onboardedOn()));
 		this.audit.record(viewer.actor(), "partner", id, "lifecycle " + decision.reason(), before, after);
 		return after;
 	}

@@ -291,6 +291,17 @@ class RegistrationRepository {
 			.list();
 	}
 
+	Instant firstSubmittedAt(long partnerId, Instant since) {
+		var first = this.jdbc.sql(
+				"SELECT min(submitted_at) FROM deal_registration WHERE partner_id = :partner AND submitted_at >= :since")
+			.param("partner", partnerId)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> rs.getTimestamp(1))
+			.list()
+			.get(0);
+		return first == null ? null : first.toInstant();
+	}
+
 	RegistrationRules rules() {
 		return this.jdbc.sql("""
 				SELECT protection_days, later_registration, approval_sla_business_days, extension_days, sourced_share,

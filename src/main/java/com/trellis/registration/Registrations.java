@@ -106,6 +106,7 @@ public class Registrations {
 		var created = this.registrations.findForUpdate(id).orElseThrow().view();
 		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
 				created);
+		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
 		if (decision.status() != RegistrationStatus.PENDING) {
 			notice(created, decision.status().name(),
 					"Registration " + decision.status().label().toLowerCase() + ": " + created.customerName(),
@@ -301,6 +302,12 @@ public class Registrations {
 			return history.stream().map(h -> new HistoryEntry(h.from(), h.to(), null, h.at(), h.to().label())).toList();
 		}
 		return history;
+	}
+
+	/** When the partner first registered a deal on or after a moment, or null. */
+	@Transactional(readOnly = true)
+	public java.time.Instant firstSubmittedAt(long partnerId, java.time.Instant since) {
+		return this.registrations.firstSubmittedAt(partnerId, since);
 	}
 
 	@Transactional(readOnly = true)

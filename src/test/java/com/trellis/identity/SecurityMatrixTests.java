@@ -97,7 +97,11 @@ class SecurityMatrixTests {
 				row("GET /api/v1/opportunities/{otherDeal}/credit-disputes", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{other}/notifications", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/notifications", 200, 200, 200, 200, 200, 200),
-				row("PUT /api/v1/partners/{other}/slack-webhook", 204, 403, 403, 403, 403, 404));
+				row("PUT /api/v1/partners/{other}/slack-webhook", 204, 403, 403, 403, 403, 404),
+				row("GET /api/v1/activation", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/activation/blockers", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/partners/{other}/activation", 404, 404, 404, 404, 404, 404),
+				row("POST /api/v1/partners/{other}/blockers", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -119,7 +123,10 @@ class SecurityMatrixTests {
 				row("GET /registrations/rules", 200, 200, 200, 200, 200, 403),
 				row("GET /opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/{otherDeal}/credit", 200, 200, 200, 200, 200, 404),
-				row("GET /notifications", 200, 200, 200, 200, 200, 200));
+				row("GET /notifications", 200, 200, 200, 200, 200, 200),
+				row("GET /activation", 200, 200, 200, 200, 200, 403),
+				row("GET /partners/{own}/activation", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/{other}/activation", 200, 200, 200, 200, 200, 404));
 	}
 
 	/**
@@ -208,6 +215,9 @@ class SecurityMatrixTests {
 	private String body(String endpoint) {
 		if (endpoint.endsWith("/approve")) {
 			return "{\"ownerId\": %d}".formatted(other.ae().userId());
+		}
+		if (endpoint.endsWith("/blockers")) {
+			return "{\"blocker\": \"ICP_UNCLEAR\", \"note\": \"matrix\"}";
 		}
 		if (endpoint.endsWith("/slack-webhook")) {
 			return "{\"url\": \"\"}";

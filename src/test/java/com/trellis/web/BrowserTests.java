@@ -35,6 +35,9 @@ class BrowserTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeAll
 	static void launch() {
 		playwright = Playwright.create();
@@ -176,6 +179,34 @@ class BrowserTests {
 			assertThat(page.locator("#credit-panel")).containsText("full quota credit");
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("deal-process-checklist.png")));
+		}
+	}
+
+	@Test
+	void aPamOpensANewPartnersActivationPlanAndTicksAMilestone() {
+		var plan = this.jdbc
+			.sql("""
+					SELECT p.id, u.email FROM activation_plan a JOIN partner p ON p.id = a.partner_id
+					JOIN app_user u ON u.id = p.owner_pam_id
+					JOIN activation_milestone m ON m.partner_id = p.id AND m.code = 'ONBOARDING_COMPLETE' AND m.completed_at IS NULL
+					WHERE u.email LIKE '%@trellis.demo' ORDER BY a.onboarded_on DESC LIMIT 1
+					""")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, (String) plan[1]);
+			page.navigate(url("/activation"));
+			page.locator("#plans a[href$='/partners/" + plan[0] + "/activation']").click();
+			var row = page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]");
+			row.locator("button").click();
+			assertThat(page.locator("#activation-error")).containsText("evidence");
+			row = page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]");
+			row.locator("input[name=evidence]").fill("Kick-off held, portal access for 4 users");
+			row.locator("button").click();
+			assertThat(page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]")).containsText("done");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("activation-plan-pam.png")));
 		}
 	}
 

@@ -1,0 +1,71 @@
+package com.trellis.activation;
+
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Activation", description = "30-60-90 plans, milestones, blockers and the activation verdict")
+class ActivationApiController {
+
+	private final ActivationPlans plans;
+
+	ActivationApiController(ActivationPlans plans) {
+		this.plans = plans;
+	}
+
+	@GetMapping("/activation")
+	@PreAuthorize("!hasRole('PARTNER')")
+	List<ActivationPlanView> book(Viewer viewer) {
+		return this.plans.book(viewer);
+	}
+
+	@GetMapping("/activation/blockers")
+	@PreAuthorize("!hasRole('PARTNER')")
+	Map<Blocker, Long> blockers(Viewer viewer) {
+		return this.plans.blockerCounts(viewer);
+	}
+
+	@GetMapping("/partners/{id}/activation")
+	ActivationPlanView plan(Viewer viewer, @PathVariable long id) {
+		return this.plans.plan(viewer, id);
+	}
+
+	@PostMapping("/partners/{id}/activation/milestones/{code}")
+	ActivationPlanView complete(Viewer viewer, @PathVariable long id, @PathVariable String code,
+			@RequestBody Evidence evidence) {
+		return this.plans.completeMilestone(viewer, id, code, evidence.evidence());
+	}
+
+	@PostMapping("/partners/{id}/blockers")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	List<ActivationPlanView.BlockerView> recordBlocker(Viewer viewer, @PathVariable long id,
+			@RequestBody BlockerRequest request) {
+		return this.plans.recordBlocker(viewer, id, request.blocker(), request.note());
+	}
+
+	@PostMapping("/partners/{id}/blockers/{blockerId}/resolve")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	List<ActivationPlanView.BlockerView> resolveBlocker(Viewer viewer, @PathVariable long id,
+			@PathVariable long blockerId) {
+		return this.plans.resolveBlocker(viewer, id, blockerId);
+	}
+
+	record Evidence(String evidence) {
+	}
+
+	record BlockerRequest(Blocker blocker, String note) {
+	}
+
+}

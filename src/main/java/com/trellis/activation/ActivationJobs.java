@@ -1,0 +1,34 @@
+package com.trellis.activation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the daily activation pass at start-up and every morning.
+ */
+@Component
+class ActivationJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(ActivationJobs.class);
+
+	private final ActivationPlans plans;
+
+	ActivationJobs(ActivationPlans plans) {
+		this.plans = plans;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(cron = "${trellis.activation.cron:0 30 6 * * *}")
+	void daily() {
+		int nudged = this.plans.daily();
+		if (nudged > 0) {
+			log.info("Activation: nudged {} overdue milestones", nudged);
+		}
+	}
+
+}

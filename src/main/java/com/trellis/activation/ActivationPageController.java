@@ -1,0 +1,84 @@
+package com.trellis.activation;
+
+import java.util.function.Supplier;
+
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class ActivationPageController {
+
+	private final ActivationPlans plans;
+
+	private final Partners partners;
+
+	ActivationPageController(ActivationPlans plans, Partners partners) {
+		this.plans = plans;
+		this.partners = partners;
+	}
+
+	@GetMapping("/activation")
+	@PreAuthorize("!hasRole('PARTNER')")
+	String book(Viewer viewer, Model model) {
+		var book = this.plans.book(viewer);
+		model.addAttribute("plans", book);
+		model.addAttribute("names",
+				this.partners.names(viewer, book.stream().map(ActivationPlanView::partnerId).toList()));
+		model.addAttribute("blockers", this.plans.blockerCounts(viewer));
+		return "activation/book";
+	}
+
+	@GetMapping("/partners/{id}/activation")
+	String plan(Viewer viewer, @PathVariable long id, Model model) {
+		model.addAttribute("partner", this.partners.get(viewer, id));
+		try {
+			model.addAttribute("plan", this.plans.plan(viewer, id));
+		}
+		catch (NotFoundException ex) {
+			return "activation/none";
+		}
+		model.addAttribute("blockerChoices", Blocker.values());
+		return "activation/plan";
+	}
+
+	@PostMapping("/partners/{id}/activation/milestones/{code}")
+	String complete(Viewer viewer, @PathVariable long id, @PathVariable String code,
+			@RequestParam(required = false) String evidence, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.plans.completeMilestone(viewer, id, code, evidence));
+	}
+
+	@PostMapping("/partners/{id}/blockers")
+	String recordBlocker(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Blocker blocker,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.plans.recordBlocker(viewer, id, blocker, note));
+	}
+
+	@PostMapping("/partners/{id}/blockers/{blockerId}/resolve")
+	String resolveBlocker(Viewer viewer, @PathVariable long id, @PathVariable long blockerId,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.plans.resolveBlocker(viewer, id, blockerId));
+	}
+
+	private String act(long id, RedirectAttributes redirect, Supplier<?> action) {
+		try {
+			action.get();
+			redirect.addFlashAttribute("notice", "Saved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/partners/" + id + "/activation";
+	}
+
+}

@@ -1,0 +1,32 @@
+package com.trellis.activation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A partner's 30-60-90 plan as its PAM, the partner and the API see it.
+ */
+public record ActivationPlanView(long partnerId, LocalDate onboardedOn, long daysSinceOnboarding,
+		int targetRegistrations, BigDecimal targetPipeline, BigDecimal targetRevenue, String currency,
+		Instant firstRegisteredAt, Instant firstWonAt, String status, String statusReason, List<Milestone> milestones,
+		List<BlockerView> blockers) {
+
+	public long overdue() {
+		return this.milestones.stream().filter(Milestone::overdue).count();
+	}
+
+	public record Milestone(long id, String code, String name, LocalDate dueOn, String owner, String source,
+			Instant completedAt, String evidence, boolean overdue) {
+
+		public boolean automatic() {
+			return this.source != null;
+		}
+
+	}
+
+	public record BlockerView(long id, Blocker blocker, String note, Instant recordedAt) {
+	}
+
+}

@@ -1,0 +1,264 @@
+package com.trellis.activation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.DealClosed;
+import com.trellis.deals.Deals;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.PartnerLifecycleChanged;
+import com.trellis.partners.Partners;
+import com.trellis.registration.DealRegistered;
+import com.trellis.registration.Registrations;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The activation module's facade: plans are created when a partner enters onboarding (and
+ * by the daily job for any onboarded partner without one), milestones that follow from
+ * records complete themselves, the others are ticked with evidence, and the verdict is
+ * fixed at day 90.
+ */
+@Service
+public class ActivationPlans {
+
+	private final ActivationRepository plans;
+
+	private final Partners partners;
+
+	private final Deals deals;
+
+	private final Registrations registrations;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ActivationPlans(ActivationRepository plans, Partners partners, Deals deals, Registrations registrations,
+			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.plans = plans;
+		this.partners = partners;
+		this.deals = deals;
+		this.registrations = registrations;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(PartnerLifecycleChanged event) {
+		if (event.to() == LifecycleStatus.ONBOARDING && event.onboardedOn() != null) {
+			start(event.partnerId(), event.onboardedOn());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(DealRegistered event) {
+		refresh(event.partnerId());
+	}
+
+	@ApplicationModuleListener
+	void on(DealClosed event) {
+		if (event.won() && event.partnerId() != null) {
+			refresh(event.partnerId());
+		}
+	}
+
+	/** Creates the partner's plan from the template unless it has one. */
+	@Transactional
+	public void start(long partnerId, LocalDate onboardedOn) {
+		if (this.plans.createPlan(partnerId, onboardedOn, this.clock.instant())) {
+			this.audit.record(AuditLog.Actor.SYSTEM, "activation-plan", partnerId, "created", null,
+					Map.of("onboardedOn", onboardedOn.toString()));
+			refresh(partnerId);
+		}
+	}
+
+	/**
+	 * Completes the milestones that follow from records, fixes the verdict once day 90
+	 * has passed and announces the first win.
+	 */
+	@Transactional
+	public void refresh(long partnerId) {
+		var plan = this.plans.plan(partnerId).orElse(null);
+		if (plan == null) {
+			return;
+		}
+		var since = plan.onboardedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+		var firsts = this.deals.firsts(partnerId, since);
+		var registered = earliest(this.registrations.firstSubmittedAt(partnerId, since), firsts.firstDeal());
+		this.plans.recordFirsts(partnerId, registered, firsts.firstWin());
+		if (registered != null) {
+			this.plans.complete(partnerId, "FIRST_REGISTRATION", null, registered, "first deal registered");
+		}
+		if (firsts.firstWin() != null
+				&& this.plans.complete(partnerId, "FIRST_WIN", null, firsts.firstWin(), "first deal won")) {
+			this.events.publishEvent(new PartnerNotice("activation:" + partnerId + ":FIRST_WIN", partnerId, "FIRST_WIN",
+					"First win!", "Congratulations on your first closed-won deal in the program.",
+					"/partners/" + partnerId + "/activation"));
+		}
+		var verdict = ActivationVerdict.decide(plan.onboardedOn(), registered, firsts.firstWin(), today());
+		if (verdict.status() != ActivationVerdict.Status.IN_PROGRESS
+				&& this.plans.fixVerdict(partnerId, verdict.status().name(), this.clock.instant())) {
+			this.audit.record(AuditLog.Actor.SYSTEM, "activation-plan", partnerId, "verdict: " + verdict.reason(), null,
+					Map.of("verdict", verdict.status().name()));
+		}
+	}
+
+	/**
+	 * The daily pass: plans for onboarded partners that lack one, refreshed verdicts, and
+	 * one nudge per overdue milestone (owned by the partner: to its inbox; by the PAM: on
+	 * the PAM's activation page). Safe to run twice.
+	 */
+	@Transactional
+	public int daily() {
+		var today = today();
+		for (var partner : this.partners.onboardedSince(today.minusDays(ActivationVerdict.WINDOW_DAYS))) {
+			start(partner.id(), partner.onboardedOn());
+		}
+		this.plans.plansWithoutVerdict().forEach(this::refresh);
+		var overdue = this.plans.takeOverdueToNudge(today, this.clock.instant());
+		for (var milestone : overdue) {
+			if ("PARTNER".equals(milestone.owner())) {
+				this.events.publishEvent(new PartnerNotice("activation:milestone:" + milestone.milestoneId(),
+						milestone.partnerId(), "MILESTONE_OVERDUE", "Overdue: " + milestone.name(),
+						"This activation milestone was due on " + milestone.dueOn() + ".",
+						"/partners/" + milestone.partnerId() + "/activation"));
+			}
+		}
+		return overdue.size();
+	}
+
+	@Transactional(readOnly = true)
+	public ActivationPlanView plan(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		var plan = this.plans.plan(partnerId).orElseThrow(() -> new NotFoundException("Activation plan", partnerId));
+		var today = today();
+		var verdict = plan.verdict() != null
+				? new ActivationVerdict.Verdict(ActivationVerdict.Status.valueOf(plan.verdict()), "final at day 90")
+				: ActivationVerdict.decide(plan.onboardedOn(), plan.firstRegisteredAt(), plan.firstWonAt(), today);
+		return new ActivationPlanView(partnerId, plan.onboardedOn(),
+				today.toEpochDay() - plan.onboardedOn().toEpochDay(), plan.targetRegistrations(), plan.targetPipeline(),
+				plan.targetRevenue(), plan.currency(), plan.firstRegisteredAt(), plan.firstWonAt(),
+				verdict.status().name(), verdict.reason(), this.plans.milestones(partnerId, today),
+				this.plans.openBlockers(partnerId));
+	}
+
+	/**
+	 * Plans of the partners in a PAM's book (or every plan for admins and executives),
+	 * newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActivationPlanView> book(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users see their own plan only");
+		}
+		var ids = viewer.is(Role.PAM) ? this.partners.book(viewer.userId())
+				: this.partners.onboardedSince(LocalDate.of(1970, 1, 1)).stream().map(p -> p.id()).toList();
+		var result = new ArrayList<ActivationPlanView>();
+		for (long id : this.plans.inBook(ids)) {
+			result.add(plan(viewer, id));
+		}
+		return result;
+	}
+
+	@Transactional
+	public ActivationPlanView completeMilestone(Viewer viewer, long partnerId, String code, String evidence) {
+		var view = plan(viewer, partnerId);
+		var milestone = view.milestones()
+			.stream()
+			.filter(m -> m.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> InvalidInputException.of("code", "no milestone " + code + " in this plan"));
+		if ("FIRST_REGISTRATION".equals(milestone.source()) || "FIRST_WIN".equals(milestone.source())) {
+			throw InvalidInputException.of("code", milestone.name() + " completes itself from the partner's deals");
+		}
+		boolean partnerOwned = "PARTNER".equals(milestone.owner());
+		boolean allowed = viewer.is(Role.ADMIN) || owningPam(viewer, partnerId)
+				|| partnerOwned && viewer.isPartnerUser() && viewer.partnerId() == partnerId;
+		if (!allowed) {
+			throw new AccessDeniedException("Only the milestone's owner or the partner's PAM ticks it");
+		}
+		if (evidence == null || evidence.isBlank()) {
+			throw InvalidInputException.of("evidence", "say what shows the milestone is done");
+		}
+		if (!this.plans.complete(partnerId, code, viewer.userId(), this.clock.instant(), evidence.strip())) {
+			throw InvalidInputException.of("code", milestone.name() + " is complete already");
+		}
+		this.audit.record(viewer.actor(), "activation-plan", partnerId, "milestone " + code + " completed", null,
+				Map.of("evidence", evidence.strip()));
+		return plan(viewer, partnerId);
+	}
+
+	@Transactional
+	public List<ActivationPlanView.BlockerView> recordBlocker(Viewer viewer, long partnerId, Blocker blocker,
+			String note) {
+		requirePamOrAdmin(viewer, partnerId);
+		if (blocker == null) {
+			throw InvalidInputException.of("blocker", "pick a blocker from the list");
+		}
+		this.plans.recordBlocker(partnerId, blocker, note == null || note.isBlank() ? null : note.strip(),
+				viewer.userId(), this.clock.instant());
+		this.audit.record(viewer.actor(), "partner", partnerId, "blocker recorded: " + blocker.label(), null, null);
+		return this.plans.openBlockers(partnerId);
+	}
+
+	@Transactional
+	public List<ActivationPlanView.BlockerView> resolveBlocker(Viewer viewer, long partnerId, long blockerId) {
+		requirePamOrAdmin(viewer, partnerId);
+		if (this.plans.resolveBlocker(partnerId, blockerId, this.clock.instant()) == 0) {
+			throw InvalidInputException.of("blockerId", "no open blocker " + blockerId + " on this partner");
+		}
+		this.audit.record(viewer.actor(), "partner", partnerId, "blocker resolved", null, null);
+		return this.plans.openBlockers(partnerId);
+	}
+
+	/** Open blockers across the program, most common first. */
+	@Transactional(readOnly = true)
+	public Map<Blocker, Long> blockerCounts(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users do not see program figures");
+		}
+		return this.plans.blockerCounts();
+	}
+
+	private void requirePamOrAdmin(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		if (!(viewer.is(Role.ADMIN) || owningPam(viewer, partnerId))) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin records blockers");
+		}
+	}
+
+	private boolean owningPam(Viewer viewer, long partnerId) {
+		return viewer.is(Role.PAM) && this.partners.get(viewer, partnerId).ownerPamId() == viewer.userId();
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return b == null || a.isBefore(b) ? a : b;
+	}
+
+}

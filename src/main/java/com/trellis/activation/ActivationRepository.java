@@ -1,0 +1,198 @@
+package com.trellis.activation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ActivationRepository {
+
+	private final JdbcClient jdbc;
+
+	ActivationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Creates the plan and its milestones from the template; a second call does nothing.
+	 */
+	boolean createPlan(long partnerId, LocalDate onboardedOn, Instant now) {
+		int created = this.jdbc.sql("""
+				INSERT INTO activation_plan (partner_id, onboarded_on, created_at) VALUES (:partner, :onboarded, :now)
+				ON CONFLICT (partner_id) DO NOTHING
+				""")
+			.param("partner", partnerId)
+			.param("onboarded", onboardedOn)
+			.param("now", Timestamp.from(now))
+			.update();
+		if (created == 0) {
+			return false;
+		}
+		this.jdbc.sql("""
+				INSERT INTO activation_milestone (partner_id, code, position, name, due_on, owner, source)
+				SELECT :partner, code, position, name, CAST(:onboarded AS DATE) + due_day, owner, source
+				FROM activation_template
+				""").param("partner", partnerId).param("onboarded", onboardedOn).update();
+		return true;
+	}
+
+	Optional<Plan> plan(long partnerId) {
+		return this.jdbc.sql("""
+				SELECT partner_id, onboarded_on, target_registrations, target_pipeline, target_revenue, currency,
+				       first_registered_at, first_won_at, verdict
+				FROM activation_plan WHERE partner_id = :partner
+				""")
+			.param("partner", partnerId)
+			.query((rs, n) -> new Plan(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), instant(rs.getTimestamp(7)),
+					instant(rs.getTimestamp(8)), rs.getString(9)))
+			.optional();
+	}
+
+	List<ActivationPlanView.Milestone> milestones(long partnerId, LocalDate today) {
+		return this.jdbc.sql("""
+				SELECT id, code, name, due_on, owner, source, completed_at, evidence FROM activation_milestone
+				WHERE partner_id = :partner ORDER BY position
+				""").param("partner", partnerId).query((rs, n) -> {
+			var due = rs.getObject("due_on", LocalDate.class);
+			var completed = instant(rs.getTimestamp("completed_at"));
+			return new ActivationPlanView.Milestone(rs.getLong("id"), rs.getString("code"), rs.getString("name"), due,
+					rs.getString("owner"), rs.getString("source"), completed, rs.getString("evidence"),
+					completed == null && due.isBefore(today));
+		}).list();
+	}
+
+	void recordFirsts(long partnerId, Instant registered, Instant won) {
+		this.jdbc
+			.sql("""
+					UPDATE activation_plan SET first_registered_at = :registered, first_won_at = :won WHERE partner_id = :partner
+					""")
+			.param("registered", registered == null ? null : Timestamp.from(registered))
+			.param("won", won == null ? null : Timestamp.from(won))
+			.param("partner", partnerId)
+			.update();
+	}
+
+	/** Completes a milestone once; returns whether this call completed it. */
+	boolean complete(long partnerId, String code, Long userId, Instant at, String evidence) {
+		return this.jdbc.sql("""
+				UPDATE activation_milestone SET completed_at = :at, completed_by = :by, evidence = :evidence
+				WHERE partner_id = :partner AND code = :code AND completed_at IS NULL
+				""")
+			.param("at", Timestamp.from(at))
+			.param("by", userId)
+			.param("evidence", evidence)
+			.param("partner", partnerId)
+			.param("code", code)
+			.update() == 1;
+	}
+
+	/** Fixes the verdict once; returns whether this call fixed it. */
+	boolean fixVerdict(long partnerId, String verdict, Instant at) {
+		return this.jdbc
+			.sql("""
+					UPDATE activation_plan SET verdict = :verdict, verdict_at = :at WHERE partner_id = :partner AND verdict IS NULL
+					""")
+			.param("verdict", verdict)
+			.param("at", Timestamp.from(at))
+			.param("partner", partnerId)
+			.update() == 1;
+	}
+
+	/** Overdue milestones not yet nudged, marked nudged in the same statement. */
+	List<Overdue> takeOverdueToNudge(LocalDate today, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE activation_milestone SET nudged_at = :now
+				WHERE completed_at IS NULL AND nudged_at IS NULL AND due_on < :today
+				RETURNING id, partner_id, name, due_on, owner
+				""")
+			.param("now", Timestamp.from(now))
+			.param("today", today)
+			.query((rs, n) -> new Overdue(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getObject(4, LocalDate.class), rs.getString(5)))
+			.list();
+	}
+
+	List<Long> plansWithoutVerdict() {
+		return this.jdbc.sql("SELECT partner_id FROM activation_plan WHERE verdict IS NULL ORDER BY partner_id")
+			.query(Long.class)
+			.list();
+	}
+
+	List<Long> inBook(List<Long> partnerIds) {
+		if (partnerIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT partner_id FROM activation_plan WHERE partner_id IN (:ids) ORDER BY onboarded_on DESC")
+			.param("ids", partnerIds)
+			.query(Long.class)
+			.list();
+	}
+
+	List<ActivationPlanView.BlockerView> openBlockers(long partnerId) {
+		return this.jdbc.sql("""
+				SELECT id, blocker, note, recorded_at FROM partner_blocker
+				WHERE partner_id = :partner AND resolved_at IS NULL ORDER BY recorded_at
+				""")
+			.param("partner", partnerId)
+			.query((rs, n) -> new ActivationPlanView.BlockerView(rs.getLong(1), Blocker.valueOf(rs.getString(2)),
+					rs.getString(3), rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	void recordBlocker(long partnerId, Blocker blocker, String note, long userId, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO partner_blocker (partner_id, blocker, note, recorded_by, recorded_at)
+				VALUES (:partner, :blocker, :note, :by, :now) ON CONFLICT DO NOTHING
+				""")
+			.param("partner", partnerId)
+			.param("blocker", blocker.name())
+			.param("note", note)
+			.param("by", userId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	int resolveBlocker(long partnerId, long blockerId, Instant now) {
+		return this.jdbc
+			.sql("""
+					UPDATE partner_blocker SET resolved_at = :now WHERE id = :id AND partner_id = :partner AND resolved_at IS NULL
+					""")
+			.param("now", Timestamp.from(now))
+			.param("id", blockerId)
+			.param("partner", partnerId)
+			.update();
+	}
+
+	Map<Blocker, Long> blockerCounts() {
+		return this.jdbc.sql("""
+				SELECT blocker, count(*) FROM partner_blocker WHERE resolved_at IS NULL GROUP BY blocker ORDER BY 2 DESC
+				""")
+			.query((rs, n) -> Map.entry(Blocker.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+					java.util.LinkedHashMap::new));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	record Plan(long partnerId, LocalDate onboardedOn, int targetRegistrations, java.math.BigDecimal targetPipeline,
+			java.math.BigDecimal targetRevenue, String currency, Instant firstRegisteredAt, Instant firstWonAt,
+			String verdict) {
+	}
+
+	record Overdue(long milestoneId, long partnerId, String name, LocalDate dueOn, String owner) {
+	}
+
+}

@@ -1,0 +1,194 @@
+package com.trellis.activation;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import com.trellis.deals.Deals;
+import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
+import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.Partners;
+import com.trellis.registration.ApproveCommand;
+import com.trellis.registration.RegistrationCommand;
+import com.trellis.registration.Registrations;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@TrellisTest
+class ActivationPlanTests {
+
+	@Autowired
+	ActivationPlans plans;
+
+	@Autowired
+	Partners partners;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	Deals deals;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		this.clock.reset();
+	}
+
+	@Test
+	void enteringOnboardingCreatesTheDatedPlanAndRecordsCompleteItself() {
+		var prospect = prospect("Fresh Onboarders");
+		this.partners.changeLifecycle(prospect.pam(), prospect.partnerId(), LifecycleStatus.ONBOARDING,
+				"Contract signed");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM activation_milestone WHERE partner_id = ?")
+				.param(prospect.partnerId())
+				.query(Long.class)
+				.single() == 6);
+		var plan = this.plans.plan(prospect.pam(), prospect.partnerId());
+		assertThat(plan.onboardedOn()).isEqualTo(LocalDate.of(2026, 11, 22));
+		assertThat(plan.milestones()).extracting(ActivationPlanView.Milestone::dueOn)
+			.containsExactly(LocalDate.of(2026, 12, 6), LocalDate.of(2026, 12, 22), LocalDate.of(2026, 12, 22),
+					LocalDate.of(2027, 1, 6), LocalDate.of(2027, 1, 21), LocalDate.of(2027, 2, 20));
+		assertThat(plan.status()).isEqualTo("IN_PROGRESS");
+
+		this.clock.advance(Duration.ofDays(10));
+		var registered = this.registrations.register(prospect.partnerUser(),
+				command("Halcyon Labs", "halcyon-labs.io"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> completed(prospect.partnerId(), "FIRST_REGISTRATION"));
+
+		var approved = this.registrations.approve(prospect.pam(), registered.id(),
+				new ApproveCommand(prospect.ae().userId(), null));
+		this.clock.advance(Duration.ofDays(79));
+		this.deals.moveStage(prospect.ae(), approved.opportunityId(), Stage.CLOSED_WON, "signed", false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> completed(prospect.partnerId(), "FIRST_WIN"));
+
+		assertThat(this.plans.plan(prospect.pam(), prospect.partnerId()).status()).isEqualTo("ACTIVATED");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'FIRST_WIN'")
+				.param(prospect.partnerId())
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	@Test
+	void aFirstWinOnDay91LeavesThePartnerNotActivated() {
+		var world = prospect("Late Winners");
+		this.partners.changeLifecycle(world.pam(), world.partnerId(), LifecycleStatus.ONBOARDING, "Signed");
+		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		this.clock.advance(Duration.ofDays(5));
+		var registered = this.registrations.register(world.partnerUser(), command("Ostrava Steel", "ostrava-steel.cz"));
+		var approved = this.registrations.approve(world.pam(), registered.id(),
+				new ApproveCommand(world.ae().userId(), null));
+		this.clock.advance(Duration.ofDays(86));
+		this.deals.moveStage(world.ae(), approved.opportunityId(), Stage.CLOSED_WON, "signed", false);
+		this.plans.daily();
+		var plan = this.plans.plan(world.pam(), world.partnerId());
+		assertThat(plan.status()).isEqualTo("NOT_ACTIVATED");
+		assertThat(this.jdbc.sql("SELECT verdict FROM activation_plan WHERE partner_id = ?")
+			.param(world.partnerId())
+			.query(String.class)
+			.single()).isEqualTo("NOT_ACTIVATED");
+	}
+
+	@Test
+	void manualMilestonesNeedEvidenceAndTheirOwner() {
+		var world = prospect("Ticking Partners");
+		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 20));
+		assertThatThrownBy(
+				() -> this.plans.completeMilestone(world.partnerUser(), world.partnerId(), "ICP_ALIGNED", "done"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(
+				() -> this.plans.completeMilestone(world.partnerUser(), world.partnerId(), "ACCOUNTS_MAPPED", " "))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("evidence");
+		assertThatThrownBy(() -> this.plans.completeMilestone(world.pam(), world.partnerId(), "FIRST_WIN", "trust me"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("completes itself");
+		var plan = this.plans.completeMilestone(world.partnerUser(), world.partnerId(), "ACCOUNTS_MAPPED",
+				"Shared list of 40 target accounts");
+		assertThat(plan.milestones()).filteredOn(m -> m.code().equals("ACCOUNTS_MAPPED"))
+			.singleElement()
+			.satisfies(m -> assertThat(m.evidence()).isEqualTo("Shared list of 40 target accounts"));
+		this.plans.completeMilestone(world.pam(), world.partnerId(), "ICP_ALIGNED", "Workshop held");
+	}
+
+	@Test
+	void overdueMilestonesNudgeThePartnerOnce() {
+		var world = prospect("Overdue Partners");
+		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		this.clock.advance(Duration.ofDays(47));
+		this.plans.daily();
+		this.plans.daily();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'MILESTONE_OVERDUE'")
+				.param(world.partnerId())
+				.query(Long.class)
+				.single() == 2);
+		assertThat(this.plans.plan(world.pam(), world.partnerId()).overdue()).isEqualTo(4);
+	}
+
+	@Test
+	void blockersAreRecordedByThePamAndCountedAcrossTheProgram() {
+		var world = prospect("Blocked Partners");
+		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		assertThatThrownBy(
+				() -> this.plans.recordBlocker(world.partnerUser(), world.partnerId(), Blocker.ICP_UNCLEAR, null))
+			.isInstanceOf(AccessDeniedException.class);
+		var admin = this.fixtures.user(Role.ADMIN);
+		long before = this.plans.blockerCounts(admin).getOrDefault(Blocker.REGISTRATION_FRICTION, 0L);
+		var open = this.plans.recordBlocker(world.pam(), world.partnerId(), Blocker.REGISTRATION_FRICTION,
+				"Form too long");
+		assertThat(this.plans.blockerCounts(admin).get(Blocker.REGISTRATION_FRICTION)).isEqualTo(before + 1);
+		this.plans.resolveBlocker(world.pam(), world.partnerId(), open.get(0).id());
+		assertThat(this.plans.blockerCounts(admin).getOrDefault(Blocker.REGISTRATION_FRICTION, 0L)).isEqualTo(before);
+	}
+
+	private boolean completed(long partnerId, String code) {
+		return this.jdbc
+			.sql("SELECT completed_at IS NOT NULL FROM activation_milestone WHERE partner_id = ? AND code = ?")
+			.params(partnerId, code)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private Fixtures.World prospect(String name) {
+		var world = this.fixtures.world(name);
+		this.jdbc.sql("UPDATE partner SET lifecycle_status = 'PROSPECT', onboarded_on = NULL WHERE id = ?")
+			.param(world.partnerId())
+			.update();
+		this.jdbc.sql(
+				"UPDATE opportunity SET stage = 'CLOSED_LOST', closed_at = now() - interval '400 days', created_at = now() - interval '400 days' WHERE id = ?")
+			.param(world.dealId())
+			.update();
+		return world;
+	}
+
+	private static RegistrationCommand command(String customer, String domain) {
+		return new RegistrationCommand(null, customer, domain, "Replace the legacy order system before Q3",
+				new java.math.BigDecimal("30000"), "USD", LocalDate.of(2027, 6, 30), null,
+				com.trellis.deals.CreditType.SOURCED);
+	}
+
+}
