@@ -11,6 +11,7 @@ import java.util.Map;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealClosed;
 import com.trellis.deals.Deals;
+import com.trellis.enablement.EnablementCompleted;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.notify.PartnerNotice;
@@ -72,6 +73,16 @@ public class ActivationPlans {
 	@ApplicationModuleListener
 	void on(DealRegistered event) {
 		refresh(event.partnerId());
+	}
+
+	@ApplicationModuleListener
+	void on(EnablementCompleted event) {
+		if (this.plans.plan(event.partnerId()).isPresent()
+				&& this.plans.complete(event.partnerId(), "TRAINING_COMPLETE", null, this.clock.instant(),
+						"a partner user completed the " + event.role() + " track")) {
+			this.audit.record(AuditLog.Actor.SYSTEM, "activation-plan", event.partnerId(),
+					"milestone TRAINING_COMPLETE completed", null, null);
+		}
 	}
 
 	@ApplicationModuleListener

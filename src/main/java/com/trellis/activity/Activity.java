@@ -57,6 +57,21 @@ public class Activity {
 			.list();
 	}
 
+	/** Whether the partner shows any of the given signals in a time window. */
+	@Transactional(readOnly = true)
+	public boolean anyWithin(long partnerId, java.util.Collection<String> types, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM activity_event WHERE partner_id = :partner AND type IN (:types)
+				               AND occurred_at >= :from AND occurred_at < :to)
+				""")
+			.param("partner", partnerId)
+			.param("types", types)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Partners with any activity since the given instant, within the viewer's scope. */
 	@Transactional(readOnly = true)
 	public long partnersActiveSince(Viewer viewer, Instant since) {

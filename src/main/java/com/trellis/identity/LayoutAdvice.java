@@ -32,13 +32,15 @@ class LayoutAdvice {
 						new NavItem("nav.registrations", "/registrations"),
 						new NavItem("nav.ourDeals", "/opportunities"), new NavItem("nav.inbox", "/notifications"),
 						new NavItem("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
+						new NavItem("nav.enablement", "/enablement"),
 						new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER ->
 				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
 						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.process", "/process"),
 						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
 			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
-					new NavItem("nav.activation", "/activation"), new NavItem("nav.registrations", "/registrations"),
+					new NavItem("nav.activation", "/activation"), new NavItem("nav.enablement", "/enablement"),
+					new NavItem("nav.registrations", "/registrations"),
 					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.process", "/process"),
 					new NavItem("nav.accounts", "/accounts"));
 		};

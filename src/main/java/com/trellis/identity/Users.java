@@ -51,6 +51,11 @@ public class Users {
 		return this.users.ofPartner(partnerId);
 	}
 
+	/** A partner user by sign-in e-mail, for imports. */
+	public Optional<UserSummary> partnerUserByEmail(String email) {
+		return this.users.credentials(email).map(UserRepository.Credentials::user).filter(u -> u.partnerId() != null);
+	}
+
 	/** Everyone below a manager, at any depth. */
 	public List<Long> reportsOf(long managerId) {
 		return this.users.reportsOf(managerId);

@@ -101,7 +101,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/activation", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/activation/blockers", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/partners/{other}/activation", 404, 404, 404, 404, 404, 404),
-				row("POST /api/v1/partners/{other}/blockers", 200, 403, 403, 403, 403, 403));
+				row("POST /api/v1/partners/{other}/blockers", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/partners/{other}/enablement", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{own}/enablement", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/enablement/rates", 200, 200, 200, 200, 200, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -126,7 +129,10 @@ class SecurityMatrixTests {
 				row("GET /notifications", 200, 200, 200, 200, 200, 200),
 				row("GET /activation", 200, 200, 200, 200, 200, 403),
 				row("GET /partners/{own}/activation", 200, 200, 200, 200, 200, 200),
-				row("GET /partners/{other}/activation", 200, 200, 200, 200, 200, 404));
+				row("GET /partners/{other}/activation", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{other}/enablement", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}/enablement", 200, 200, 200, 200, 200, 200),
+				row("GET /enablement/program", 200, 200, 200, 200, 200, 403));
 	}
 
 	/**

@@ -1,0 +1,262 @@
+package com.trellis.enablement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.trellis.activity.Activity;
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.UserSummary;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The enablement module's facade: record completions (by the partner user, the admin or
+ * an import), read each user's track progress, a partner's completion and
+ * applied-enablement rates, and the program's rates.
+ */
+@Service
+public class Enablement {
+
+	static final int APPLIED_WITHIN_DAYS = 60;
+
+	static final List<String> APPLIED_SIGNALS = List.of("PLAY_USED", "DEAL_REGISTERED", "CO_SELL_MEETING");
+
+	private final EnablementRepository enablement;
+
+	private final Users users;
+
+	private final Partners partners;
+
+	private final Activity activity;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Enablement(EnablementRepository enablement, Users users, Partners partners, Activity activity, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.enablement = enablement;
+		this.users = users;
+		this.partners = partners;
+		this.activity = activity;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records that a partner user completed a course or certification. A partner user
+	 * records their own; a program admin or the partner's PAM records anyone's.
+	 */
+	@Transactional
+	public UserProgress record(Viewer viewer, long userId, String itemCode, LocalDate completedOn) {
+		var errors = new ArrayList<FieldError>();
+		var completion = resolve(viewer, userId, itemCode, completedOn, errors, "");
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		save(viewer, completion, viewer.isPartnerUser() ? "PARTNER" : "ADMIN");
+		return progress(viewer, userId);
+	}
+
+	/**
+	 * Imports completions from CSV ({@code email,item,completed_on}); every row is
+	 * checked first and any bad row rejects the whole file, naming the row and the
+	 * column.
+	 */
+	@Transactional
+	public int importCsv(Viewer viewer, String csv) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin imports completions");
+		}
+		var lines = csv == null ? List.<String>of() : csv.strip().lines().toList();
+		if (lines.isEmpty() || !lines.get(0).strip().toLowerCase(Locale.ROOT).equals("email,item,completed_on")) {
+			throw InvalidInputException.of("header", "the first line must be: email,item,completed_on");
+		}
+		var errors = new ArrayList<FieldError>();
+		var rows = new ArrayList<Resolved>();
+		var byEmail = new HashMap<String, UserSummary>();
+		for (int i = 1; i < lines.size(); i++) {
+			var cells = lines.get(i).split(",", -1);
+			var row = "row " + (i + 1) + ": ";
+			if (cells.length != 3) {
+				errors.add(new FieldError(row + "columns", "expected 3 columns, found " + cells.length));
+				continue;
+			}
+			var user = byEmail.computeIfAbsent(cells[0].strip().toLowerCase(Locale.ROOT), this::userByEmail);
+			if (user == null) {
+				errors.add(new FieldError(row + "email", "no partner user " + cells[0].strip()));
+				continue;
+			}
+			LocalDate day = null;
+			try {
+				day = LocalDate.parse(cells[2].strip());
+			}
+			catch (RuntimeException ex) {
+				errors.add(new FieldError(row + "completed_on", "not a date (yyyy-mm-dd): " + cells[2].strip()));
+				continue;
+			}
+			var resolved = resolve(viewer, user.id(), cells[1].strip(), day, errors, row);
+			if (resolved != null) {
+				rows.add(resolved);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		rows.forEach(row -> save(viewer, row, "IMPORT"));
+		return rows.size();
+	}
+
+	@Transactional(readOnly = true)
+	public UserProgress progress(Viewer viewer, long userId) {
+		var user = this.users.find(userId)
+			.filter(u -> u.partnerId() != null)
+			.orElseThrow(() -> new com.trellis.shared.NotFoundException("Partner user", userId));
+		this.partners.get(viewer, user.partnerId());
+		return progress(user, false);
+	}
+
+	@Transactional(readOnly = true)
+	public PartnerEnablement ofPartner(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		var progress = this.users.contactsOfPartner(partnerId).stream().map(u -> progress(u, true)).toList();
+		var withTrack = progress.stream().filter(p -> p.trackName() != null).toList();
+		long complete = withTrack.stream().filter(UserProgress::complete).count();
+		long completions = 0;
+		long applied = 0;
+		for (var user : progress) {
+			for (var item : user.items()) {
+				if (item.completedOn() != null) {
+					completions++;
+					applied += Boolean.TRUE.equals(item.applied()) ? 1 : 0;
+				}
+			}
+		}
+		int rate = withTrack.isEmpty() ? 0 : (int) Math.round(100.0 * complete / withTrack.size());
+		return new PartnerEnablement(partnerId, progress, rate, completions, applied);
+	}
+
+	/**
+	 * Program-wide completion: partners with a user through a whole track, and users
+	 * through theirs.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> programRates(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users do not see program figures");
+		}
+		var rates = this.enablement.rates(today());
+		var result = new java.util.LinkedHashMap<String, Long>();
+		result.put("partnersComplete", rates.partnersComplete());
+		result.put("partnersStarted", rates.partnersStarted());
+		result.put("usersComplete", rates.usersComplete());
+		result.put("usersStarted", rates.usersStarted());
+		return result;
+	}
+
+	@Transactional(readOnly = true)
+	public List<String> itemCodes() {
+		return this.enablement.items().stream().map(EnablementRepository.Item::code).toList();
+	}
+
+	private UserProgress progress(UserSummary user, boolean withApplied) {
+		var latest = new HashMap<Long, EnablementRepository.Completion>();
+		this.enablement.latestCompletions(user.id()).forEach(c -> latest.put(c.itemId(), c));
+		var today = today();
+		String trackName = null;
+		var items = new ArrayList<ItemProgress>();
+		for (var item : this.enablement.items()) {
+			if (!item.role().equals(user.jobRole())) {
+				continue;
+			}
+			trackName = item.track();
+			var done = latest.get(item.id());
+			boolean current = done != null && (done.expiresOn() == null || !done.expiresOn().isBefore(today));
+			Boolean applied = null;
+			if (withApplied && done != null) {
+				var from = done.completedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+				applied = this.activity.anyWithin(user.partnerId(), APPLIED_SIGNALS, from,
+						from.plus(java.time.Duration.ofDays(APPLIED_WITHIN_DAYS)));
+			}
+			items.add(new ItemProgress(item.code(), item.kind(), item.name(), item.required(),
+					done == null ? null : done.completedOn(), done == null ? null : done.expiresOn(), current,
+					applied));
+		}
+		return new UserProgress(user.id(), user.displayName(), user.jobRole(), trackName, items);
+	}
+
+	private Resolved resolve(Viewer viewer, long userId, String itemCode, LocalDate completedOn,
+			List<FieldError> errors, String prefix) {
+		var user = this.users.find(userId).filter(u -> u.partnerId() != null).orElse(null);
+		if (user == null) {
+			errors.add(new FieldError(prefix + "userId", "no partner user " + userId));
+			return null;
+		}
+		boolean allowed = viewer.is(Role.ADMIN) || viewer.isPartnerUser() && viewer.userId() == userId
+				|| viewer.is(Role.PAM) && this.partners.get(viewer, user.partnerId()).ownerPamId() == viewer.userId();
+		if (!allowed) {
+			throw new AccessDeniedException("A partner user records their own completions; an admin or PAM anyone's");
+		}
+		var item = itemCode == null ? null : this.enablement.item(itemCode.strip()).orElse(null);
+		if (item == null) {
+			errors.add(new FieldError(prefix + "item", "no course or certification " + itemCode));
+		}
+		if (completedOn == null) {
+			errors.add(new FieldError(prefix + "completedOn", "give the completion date"));
+		}
+		else if (completedOn.isAfter(today())) {
+			errors.add(new FieldError(prefix + "completedOn", "must not be in the future"));
+		}
+		return item == null || completedOn == null || completedOn.isAfter(today()) ? null
+				: new Resolved(user, item, completedOn);
+	}
+
+	private void save(Viewer viewer, Resolved row, String source) {
+		var expires = row.item().validityDays() == null ? null : row.completedOn().plusDays(row.item().validityDays());
+		boolean wasComplete = progress(row.user(), false).complete();
+		if (!this.enablement.insert(row.item().id(), row.user().id(), row.user().partnerId(), row.completedOn(),
+				expires, source, viewer.userId(), this.clock.instant())) {
+			return;
+		}
+		this.activity.record(row.user().partnerId(), row.user().id(),
+				"CERTIFICATION".equals(row.item().kind()) ? "CERTIFICATION_EARNED" : "TRAINING_COMPLETED",
+				row.item().code() + " " + row.item().name());
+		this.audit.record(viewer.actor(), "enablement-completion", row.user().id() + ":" + row.item().code(),
+				"recorded (" + source.toLowerCase(Locale.ROOT) + ")", null,
+				Map.of("item", row.item().code(), "completedOn", row.completedOn().toString()));
+		if (!wasComplete && progress(row.user(), false).complete()) {
+			this.events
+				.publishEvent(new EnablementCompleted(row.user().partnerId(), row.user().id(), row.user().jobRole()));
+		}
+	}
+
+	private UserSummary userByEmail(String email) {
+		return this.users.partnerUserByEmail(email).orElse(null);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	private record Resolved(UserSummary user, EnablementRepository.Item item, LocalDate completedOn) {
+	}
+
+}

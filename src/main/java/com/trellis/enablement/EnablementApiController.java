@@ -1,0 +1,57 @@
+package com.trellis.enablement;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Enablement", description = "Tracks, completions, completion and applied-enablement rates")
+class EnablementApiController {
+
+	private final Enablement enablement;
+
+	EnablementApiController(Enablement enablement) {
+		this.enablement = enablement;
+	}
+
+	@GetMapping("/partners/{id}/enablement")
+	PartnerEnablement ofPartner(Viewer viewer, @PathVariable long id) {
+		return this.enablement.ofPartner(viewer, id);
+	}
+
+	@GetMapping("/enablement/rates")
+	@PreAuthorize("!hasRole('PARTNER')")
+	Map<String, Long> rates(Viewer viewer) {
+		return this.enablement.programRates(viewer);
+	}
+
+	@PostMapping("/users/{userId}/completions")
+	UserProgress record(Viewer viewer, @PathVariable long userId, @RequestBody Completion completion) {
+		return this.enablement.record(viewer, userId, completion.item(), completion.completedOn());
+	}
+
+	@PostMapping(path = "/enablement/completions/import", consumes = "text/csv")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Import completions from CSV: email,item,completed_on",
+			description = "All rows or none: any bad row answers 400 naming the row and column.")
+	Map<String, Integer> importCsv(Viewer viewer, @RequestBody String csv) {
+		return Map.of("imported", this.enablement.importCsv(viewer, csv));
+	}
+
+	record Completion(String item, LocalDate completedOn) {
+	}
+
+}

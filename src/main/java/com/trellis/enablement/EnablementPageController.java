@@ -1,0 +1,74 @@
+package com.trellis.enablement;
+
+import java.time.LocalDate;
+
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class EnablementPageController {
+
+	private final Enablement enablement;
+
+	private final Partners partners;
+
+	EnablementPageController(Enablement enablement, Partners partners) {
+		this.enablement = enablement;
+		this.partners = partners;
+	}
+
+	@GetMapping("/enablement")
+	String home(Viewer viewer) {
+		return viewer.isPartnerUser() ? "redirect:/partners/" + viewer.partnerId() + "/enablement"
+				: "redirect:/enablement/program";
+	}
+
+	@GetMapping("/enablement/program")
+	@org.springframework.security.access.prepost.PreAuthorize("!hasRole('PARTNER')")
+	String program(Viewer viewer, Model model) {
+		model.addAttribute("rates", this.enablement.programRates(viewer));
+		return "enablement/program";
+	}
+
+	@GetMapping("/partners/{id}/enablement")
+	String partner(Viewer viewer, @PathVariable long id, Model model) {
+		model.addAttribute("partner", this.partners.get(viewer, id));
+		model.addAttribute("enablement", this.enablement.ofPartner(viewer, id));
+		model.addAttribute("itemCodes", this.enablement.itemCodes());
+		return "enablement/partner";
+	}
+
+	@PostMapping("/partners/{id}/enablement")
+	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId, @RequestParam String item,
+			@RequestParam(required = false) LocalDate completedOn, RedirectAttributes redirect) {
+		try {
+			this.enablement.record(viewer, userId, item, completedOn);
+			redirect.addFlashAttribute("notice", "Recorded " + item);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/partners/" + id + "/enablement";
+	}
+
+	@PostMapping("/enablement/import")
+	String importCsv(Viewer viewer, @RequestParam String csv, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("notice", "Imported " + this.enablement.importCsv(viewer, csv) + " completions");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", "Nothing imported. " + ex.getMessage());
+		}
+		return "redirect:/enablement/program";
+	}
+
+}
