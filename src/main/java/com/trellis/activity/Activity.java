@@ -57,6 +57,18 @@ public class Activity {
 			.list();
 	}
 
+	/** The latest of the given signals per partner (partners with none are absent). */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, Instant> lastSignals(java.util.Collection<String> types) {
+		var result = new java.util.HashMap<Long, Instant>();
+		this.jdbc
+			.sql("SELECT partner_id, max(occurred_at) FROM activity_event WHERE type IN (:types) GROUP BY partner_id")
+			.param("types", types)
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		return result;
+	}
+
 	/** Whether the partner shows any of the given signals in a time window. */
 	@Transactional(readOnly = true)
 	public boolean anyWithin(long partnerId, java.util.Collection<String> types, Instant from, Instant to) {

@@ -147,6 +147,12 @@ public class Deals {
 		return this.deals.firsts(partnerId, since);
 	}
 
+	/** Deals of the partner closed since a moment: {won, lost}. */
+	@Transactional(readOnly = true)
+	public long[] closedSince(long partnerId, Instant since) {
+		return this.deals.closedSince(partnerId, since);
+	}
+
 	/** Open deals on any of the given accounts, for conflict detection. */
 	@Transactional(readOnly = true)
 	public List<OpportunityView> openOnAccounts(List<Long> accountIds) {

@@ -213,6 +213,17 @@ class OpportunityRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	long[] closedSince(long partnerId, Instant since) {
+		return this.jdbc.sql("""
+				SELECT count(*) FILTER (WHERE stage = 'CLOSED_WON'), count(*) FILTER (WHERE stage = 'CLOSED_LOST')
+				FROM opportunity WHERE partner_id = :partner AND closed_at >= :since
+				""")
+			.param("partner", partnerId)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
 	PartnerFirsts firsts(long partnerId, Instant since) {
 		return this.jdbc.sql("""
 				SELECT min(created_at) FILTER (WHERE created_at >= :since) AS first_deal,

@@ -154,6 +154,14 @@ public class Enablement {
 		return new PartnerEnablement(partnerId, progress, rate, completions, applied);
 	}
 
+	/** For a job: {users with a track role, users through their track} of one partner. */
+	@Transactional(readOnly = true)
+	public long[] trackSummary(long partnerId) {
+		var progress = this.users.contactsOfPartner(partnerId).stream().map(u -> progress(u, false)).toList();
+		return new long[] { progress.stream().filter(p -> p.trackName() != null).count(),
+				progress.stream().filter(UserProgress::complete).count() };
+	}
+
 	/**
 	 * Program-wide completion: partners with a user through a whole track, and users
 	 * through theirs.

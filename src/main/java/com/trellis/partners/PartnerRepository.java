@@ -156,6 +156,13 @@ class PartnerRepository {
 				""").param("day", day).query(PartnerRepository::view).list();
 	}
 
+	List<PartnerView> inStatuses(java.util.Set<LifecycleStatus> statuses) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner WHERE lifecycle_status IN (:statuses) ORDER BY id")
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.query(PartnerRepository::view)
+			.list();
+	}
+
 	List<Long> idsOwnedBy(long pamId) {
 		return this.jdbc.sql("SELECT id FROM partner WHERE owner_pam_id = :pam ORDER BY id FOR UPDATE")
 			.param("pam", pamId)

@@ -77,6 +77,35 @@ public class Partners {
 		return this.partners.onboardedSince(day);
 	}
 
+	/** Partners in any of the given statuses, for jobs that watch the whole program. */
+	@Transactional(readOnly = true)
+	public List<PartnerView> inStatuses(java.util.Set<LifecycleStatus> statuses) {
+		return this.partners.inStatuses(statuses);
+	}
+
+	/** When the partner last entered its current status. */
+	@Transactional(readOnly = true)
+	public java.time.Instant inStatusSince(long partnerId) {
+		return this.partners.history(partnerId).stream().findFirst().map(LifecycleChange::changedAt).orElse(null);
+	}
+
+	/**
+	 * A lifecycle move decided by a job (dormancy), recorded with its reason like any
+	 * other.
+	 */
+	@Transactional
+	public void changeLifecycleAsSystem(long id, LifecycleStatus to, String reason) {
+		var before = this.partners.findForUpdate(id).orElseThrow(() -> new NotFoundException("Partner", id));
+		var decision = LifecycleTransition.decide(before.lifecycleStatus(), to, reason);
+		if (!decision.allowed()) {
+			return;
+		}
+		this.partners.changeLifecycle(id, to, null, this.clock.instant(), reason, before.lifecycleStatus());
+		this.audit.record(AuditLog.Actor.SYSTEM, "partner", id, "lifecycle " + decision.reason(), before,
+				this.partners.findForUpdate(id).orElseThrow());
+		this.events.publishEvent(new PartnerLifecycleChanged(id, before.lifecycleStatus(), to, before.onboardedOn()));
+	}
+
 	/** Ids of the partners in a PAM's book. */
 	@Transactional(readOnly = true)
 	public List<Long> book(long pamId) {

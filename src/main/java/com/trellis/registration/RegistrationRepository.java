@@ -291,6 +291,17 @@ class RegistrationRepository {
 			.list();
 	}
 
+	long rejectedSince(long partnerId, Instant since) {
+		return this.jdbc
+			.sql("""
+					SELECT count(*) FROM deal_registration WHERE partner_id = :partner AND status = 'REJECTED' AND decided_at >= :since
+					""")
+			.param("partner", partnerId)
+			.param("since", Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
 	Instant firstSubmittedAt(long partnerId, Instant since) {
 		var first = this.jdbc.sql(
 				"SELECT min(submitted_at) FROM deal_registration WHERE partner_id = :partner AND submitted_at >= :since")

@@ -63,8 +63,12 @@ public class Registrations {
 
 	private final Clock clock;
 
+	private final com.trellis.activity.Activity activity;
+
 	Registrations(RegistrationRepository registrations, ConflictFinder conflicts, Partners partners, Accounts accounts,
-			Deals deals, Users users, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			Deals deals, Users users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			com.trellis.activity.Activity activity) {
+		this.activity = activity;
 		this.registrations = registrations;
 		this.conflicts = conflicts;
 		this.partners = partners;
@@ -107,6 +111,8 @@ public class Registrations {
 		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
 				created);
 		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
+		this.activity.record(created.partnerId(), viewer.userId(), "DEAL_REGISTERED",
+				"Registered " + created.customerName());
 		if (decision.status() != RegistrationStatus.PENDING) {
 			notice(created, decision.status().name(),
 					"Registration " + decision.status().label().toLowerCase() + ": " + created.customerName(),
@@ -302,6 +308,12 @@ public class Registrations {
 			return history.stream().map(h -> new HistoryEntry(h.from(), h.to(), null, h.at(), h.to().label())).toList();
 		}
 		return history;
+	}
+
+	/** How many of the partner's registrations were rejected since a moment. */
+	@Transactional(readOnly = true)
+	public long rejectedSince(long partnerId, java.time.Instant since) {
+		return this.registrations.rejectedSince(partnerId, since);
 	}
 
 	/** When the partner first registered a deal on or after a moment, or null. */

@@ -104,7 +104,9 @@ class SecurityMatrixTests {
 				row("POST /api/v1/partners/{other}/blockers", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/partners/{other}/enablement", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/enablement", 200, 200, 200, 200, 200, 200),
-				row("GET /api/v1/enablement/rates", 200, 200, 200, 200, 200, 403));
+				row("GET /api/v1/enablement/rates", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/partners/{other}/dormancy", 200, 200, 200, 200, 200, 403),
+				row("POST /api/v1/partners/{other}/reengagement", 400, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -132,7 +134,8 @@ class SecurityMatrixTests {
 				row("GET /partners/{other}/activation", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{other}/enablement", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}/enablement", 200, 200, 200, 200, 200, 200),
-				row("GET /enablement/program", 200, 200, 200, 200, 200, 403));
+				row("GET /enablement/program", 200, 200, 200, 200, 200, 403),
+				row("GET /partners/{other}/dormancy", 200, 200, 200, 200, 200, 403));
 	}
 
 	/**

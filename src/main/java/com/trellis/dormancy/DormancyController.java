@@ -1,0 +1,69 @@
+package com.trellis.dormancy;
+
+import java.util.function.Supplier;
+
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The dormancy page of a partner: diagnosis, re-engagement steps and the sunset decision.
+ */
+@Controller
+@PreAuthorize("!hasRole('PARTNER')")
+class DormancyController {
+
+	private final Dormancy dormancy;
+
+	private final Partners partners;
+
+	DormancyController(Dormancy dormancy, Partners partners) {
+		this.dormancy = dormancy;
+		this.partners = partners;
+	}
+
+	@GetMapping("/partners/{id}/dormancy")
+	String page(Viewer viewer, @PathVariable long id, Model model) {
+		model.addAttribute("partner", this.partners.get(viewer, id));
+		model.addAttribute("dormancy", this.dormancy.view(viewer, id));
+		model.addAttribute("stepKinds", StepKind.values());
+		return "dormancy/partner";
+	}
+
+	@PostMapping("/partners/{id}/reengagement")
+	String start(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.dormancy.start(viewer, id));
+	}
+
+	@PostMapping("/partners/{id}/reengagement/steps/{stepId}")
+	String step(Viewer viewer, @PathVariable long id, @PathVariable long stepId,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.dormancy.completeStep(viewer, id, stepId, note));
+	}
+
+	@PostMapping("/partners/{id}/sunset")
+	String sunset(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.dormancy.confirmSunset(viewer, id, reason));
+	}
+
+	private String act(long id, RedirectAttributes redirect, Supplier<DormancyView> action) {
+		try {
+			action.get();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/partners/" + id + "/dormancy";
+	}
+
+}

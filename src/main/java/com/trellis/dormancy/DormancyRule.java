@@ -1,0 +1,34 @@
+package com.trellis.dormancy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * A partner is dormant after {@code idleDays} with no dormancy signal (portal login,
+ * registration, enablement activity); with no signal at all, the idle time counts from
+ * onboarding.
+ */
+final class DormancyRule {
+
+	private DormancyRule() {
+	}
+
+	static Decision decide(Instant lastSignal, LocalDate onboardedOn, LocalDate today, int idleDays) {
+		LocalDate since = lastSignal != null ? LocalDate.ofInstant(lastSignal, ZoneOffset.UTC) : onboardedOn;
+		if (since == null) {
+			return new Decision(false, "not onboarded");
+		}
+		long idle = today.toEpochDay() - since.toEpochDay();
+		if (idle >= idleDays) {
+			return new Decision(true,
+					"no portal login, registration or enablement activity for " + idle + " days (last "
+							+ (lastSignal == null ? "none since onboarding on " + onboardedOn : "on " + since) + ")");
+		}
+		return new Decision(false, "active " + idle + " days ago");
+	}
+
+	record Decision(boolean dormant, String reason) {
+	}
+
+}
