@@ -135,6 +135,9 @@ public class Deals {
 		if (stageChanged && command.stage().isClosed()) {
 			announceClose(after);
 		}
+		if (stageChanged && before.stage() == Stage.CLOSED_WON) {
+			this.events.publishEvent(new DealReopened(id, after.partnerId()));
+		}
 		return after;
 	}
 
@@ -145,6 +148,18 @@ public class Deals {
 	@Transactional(readOnly = true)
 	public PartnerFirsts firsts(long partnerId, Instant since) {
 		return this.deals.firsts(partnerId, since);
+	}
+
+	/** The partner's closed-won deals, for incentive rules. */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> wonDeals(long partnerId) {
+		return this.deals.wonDeals(partnerId);
+	}
+
+	/** Closed-won revenue per partner and currency for deals closed in [from, to). */
+	@Transactional(readOnly = true)
+	public List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
+		return this.deals.wonRevenue(from, to);
 	}
 
 	/** Deals of the partner closed since a moment: {won, lost}. */
@@ -227,6 +242,9 @@ public class Deals {
 		this.deals.recordStageChange(opportunityId, before.stage(), to, viewer.userId(), now);
 		var after = get(viewer, opportunityId);
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, why, before, after);
+		if (before.stage() == Stage.CLOSED_WON && to != Stage.CLOSED_WON) {
+			this.events.publishEvent(new DealReopened(opportunityId, after.partnerId()));
+		}
 		if (to.isClosed()) {
 			this.events.publishEvent(new DealClosed(after.id(), after.partnerId(), to == Stage.CLOSED_WON));
 			if (disqualified && after.partnerId() != null) {

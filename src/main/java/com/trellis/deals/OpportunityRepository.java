@@ -213,6 +213,24 @@ class OpportunityRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	List<OpportunityView> wonDeals(long partnerId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM opportunity WHERE partner_id = :partner AND stage = 'CLOSED_WON' ORDER BY closed_at, id
+				""").param("partner", partnerId).query(OpportunityRepository::view).list();
+	}
+
+	List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
+		return this.jdbc.sql("""
+				SELECT partner_id, currency, sum(amount) FROM opportunity
+				WHERE partner_id IS NOT NULL AND stage = 'CLOSED_WON' AND closed_at >= :from AND closed_at < :to
+				GROUP BY partner_id, currency ORDER BY partner_id, currency
+				""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new PartnerRevenue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)))
+			.list();
+	}
+
 	long[] closedSince(long partnerId, Instant since) {
 		return this.jdbc.sql("""
 				SELECT count(*) FILTER (WHERE stage = 'CLOSED_WON'), count(*) FILTER (WHERE stage = 'CLOSED_LOST')

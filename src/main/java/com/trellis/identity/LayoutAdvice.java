@@ -32,7 +32,7 @@ class LayoutAdvice {
 						new NavItem("nav.registrations", "/registrations"),
 						new NavItem("nav.ourDeals", "/opportunities"), new NavItem("nav.inbox", "/notifications"),
 						new NavItem("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
-						new NavItem("nav.enablement", "/enablement"),
+						new NavItem("nav.enablement", "/enablement"), new NavItem("nav.incentives", "/incentives"),
 						new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER ->
 				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
@@ -40,7 +40,7 @@ class LayoutAdvice {
 						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
 			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
 					new NavItem("nav.activation", "/activation"), new NavItem("nav.enablement", "/enablement"),
-					new NavItem("nav.registrations", "/registrations"),
+					new NavItem("nav.incentives", "/incentives"), new NavItem("nav.registrations", "/registrations"),
 					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.process", "/process"),
 					new NavItem("nav.accounts", "/accounts"));
 		};

@@ -163,6 +163,16 @@ class PartnerRepository {
 			.list();
 	}
 
+	java.time.LocalDate onboardedOn(long id) {
+		return this.jdbc.sql("SELECT onboarded_on FROM partner WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> rs.getObject(1, java.time.LocalDate.class))
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
 	List<Long> idsOwnedBy(long pamId) {
 		return this.jdbc.sql("SELECT id FROM partner WHERE owner_pam_id = :pam ORDER BY id FOR UPDATE")
 			.param("pam", pamId)

@@ -106,6 +106,12 @@ public class Partners {
 		this.events.publishEvent(new PartnerLifecycleChanged(id, before.lifecycleStatus(), to, before.onboardedOn()));
 	}
 
+	/** When a partner was onboarded, for system rules; null when not yet. */
+	@Transactional(readOnly = true)
+	public LocalDate onboardedOn(long partnerId) {
+		return this.partners.onboardedOn(partnerId);
+	}
+
 	/** Ids of the partners in a PAM's book. */
 	@Transactional(readOnly = true)
 	public List<Long> book(long pamId) {

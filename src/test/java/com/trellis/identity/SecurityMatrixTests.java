@@ -106,7 +106,13 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{own}/enablement", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/enablement/rates", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/partners/{other}/dormancy", 200, 200, 200, 200, 200, 403),
-				row("POST /api/v1/partners/{other}/reengagement", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/partners/{other}/reengagement", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/incentive-programs", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/partners/{other}/incentives", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/partners/{other}/mdf-requests", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/incentives/cost-per-partner", 200, 200, 200, 200, 200, 403),
+				row("POST /api/v1/payout-runs", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -135,7 +141,10 @@ class SecurityMatrixTests {
 				row("GET /partners/{other}/enablement", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}/enablement", 200, 200, 200, 200, 200, 200),
 				row("GET /enablement/program", 200, 200, 200, 200, 200, 403),
-				row("GET /partners/{other}/dormancy", 200, 200, 200, 200, 200, 403));
+				row("GET /partners/{other}/dormancy", 200, 200, 200, 200, 200, 403),
+				row("GET /partners/{other}/incentives", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
+				row("GET /incentives", 200, 200, 200, 200, 200, 302));
 	}
 
 	/**

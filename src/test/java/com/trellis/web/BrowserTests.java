@@ -210,6 +210,32 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void aPartnerUserSeesItsEarnings() {
+		long program = this.jdbc.sql("""
+				INSERT INTO incentive_program (name, kind, currency, starts_on, params, created_at)
+				VALUES ('Browser referral', 'REFERRAL', 'USD', DATE '2026-01-01',
+				        '{"sourcedPercent": "10", "influencedPercent": "5", "coSellPercent": "3"}', now()) RETURNING id
+				""").query(Long.class).single();
+		this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					VALUES (1, ?, 'REFERRAL', 'browser:1', 1234.56, 'USD', 'referral bonus: 10% of USD 12345.60 (sourced)', now())
+					""")
+			.param(program)
+			.update();
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "partner@northwind.demo");
+			page.locator("nav a:has-text('Incentives')").click();
+			assertThat(page.locator("h1")).containsText("Northwind Systems");
+			assertThat(page.locator("#ledger")).containsText("USD 1,234.56");
+			assertThat(page.locator("#ledger")).containsText("referral bonus: 10%");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("incentives-partner.png")));
+		}
+	}
+
 	private void signIn(Page page, String email) {
 		page.navigate(url("/login"));
 		page.locator("input[name=username]").fill(email);

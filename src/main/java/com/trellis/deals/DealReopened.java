@@ -1,0 +1,7 @@
+package com.trellis.deals;
+
+/**
+ * A deal that was closed won moved back to another stage.
+ */
+public record DealReopened(long opportunityId, Long partnerId) {
+}

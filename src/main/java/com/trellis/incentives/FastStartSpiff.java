@@ -1,0 +1,54 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Fast-start SPIFF: a fixed bonus for each of a partner's first N (1–3) deals closed-won
+ * within a window (90 days) of onboarding. Later wins, and wins outside the window, earn
+ * nothing.
+ */
+final class FastStartSpiff {
+
+	private FastStartSpiff() {
+	}
+
+	static List<Earned> earn(Params params, LocalDate onboardedOn, List<WonDeal> wins) {
+		if (onboardedOn == null) {
+			return List.of();
+		}
+		var deadline = onboardedOn.plusDays(params.withinDays());
+		var earned = new ArrayList<Earned>();
+		var ordered = wins.stream().sorted(Comparator.comparing(WonDeal::closedAt).thenComparing(WonDeal::id)).toList();
+		int position = 0;
+		for (var deal : ordered) {
+			var day = LocalDate.ofInstant(deal.closedAt(), ZoneOffset.UTC);
+			if (day.isBefore(onboardedOn) || !day.isBefore(deadline)) {
+				continue;
+			}
+			position++;
+			if (position > params.firstDeals()) {
+				break;
+			}
+			earned.add(new Earned("deal:" + deal.id(), deal.id(), null, params.bonus(), params.currency(),
+					"fast-start SPIFF: win " + position + " of the first " + params.firstDeals() + " within "
+							+ params.withinDays() + " days of onboarding (" + onboardedOn + ")"));
+		}
+		return earned;
+	}
+
+	record Params(BigDecimal bonus, String currency, int firstDeals, int withinDays) {
+
+		Params {
+			if (firstDeals < 1 || firstDeals > 3) {
+				throw new IllegalArgumentException("firstDeals must be 1 to 3");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Incentives", description = "Programs, the earnings ledger, payouts, MDF and badges")
+class IncentiveApiController {
+
+	private final Incentives incentives;
+
+	private final PayoutRuns payouts;
+
+	private final MarketDevelopmentFunds mdf;
+
+	IncentiveApiController(Incentives incentives, PayoutRuns payouts, MarketDevelopmentFunds mdf) {
+		this.incentives = incentives;
+		this.payouts = payouts;
+		this.mdf = mdf;
+	}
+
+	@GetMapping("/incentive-programs")
+	@PreAuthorize("!hasRole('PARTNER')")
+	List<Program> programs() {
+		return this.incentives.programs();
+	}
+
+	@PostMapping("/incentive-programs")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Program create(Viewer viewer, @Valid @RequestBody ProgramCommand command) {
+		return this.incentives.createProgram(viewer, command);
+	}
+
+	@PostMapping("/incentives/quarters/{day}/close")
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, Integer> closeQuarter(@PathVariable LocalDate day) {
+		return Map.of("earnings", this.incentives.closeQuarter(day));
+	}
+
+	@PostMapping("/payout-runs")
+	@PreAuthorize("hasRole('ADMIN')")
+	PayoutRuns.Result payout(Viewer viewer) {
+		return this.payouts.run(viewer);
+	}
+
+	@GetMapping("/incentives/cost-per-partner")
+	@PreAuthorize("!hasRole('PARTNER')")
+	List<Map<String, Object>> cost(Viewer viewer) {
+		return this.incentives.costPerPartner(viewer);
+	}
+
+	@GetMapping("/partners/{id}/incentives")
+	Incentives.Statement statement(Viewer viewer, @PathVariable long id) {
+		return this.incentives.statement(viewer, id);
+	}
+
+	@GetMapping("/partners/{id}/mdf-requests")
+	List<MdfRequest> mdfRequests(Viewer viewer, @PathVariable long id) {
+		return this.mdf.ofPartner(viewer, id);
+	}
+
+	@PostMapping("/partners/{id}/mdf-requests")
+	@ResponseStatus(HttpStatus.CREATED)
+	MdfRequest request(Viewer viewer, @PathVariable long id, @Valid @RequestBody MdfCommand command) {
+		return this.mdf.request(viewer, id, command);
+	}
+
+	@PostMapping("/mdf-requests/{id}/decision")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	MdfRequest decide(Viewer viewer, @PathVariable long id, @RequestBody Decision decision) {
+		return this.mdf.decide(viewer, id, decision.approve(), decision.approvedAmount(), decision.reason());
+	}
+
+	@PostMapping("/mdf-requests/{id}/claims")
+	MdfRequest claim(Viewer viewer, @PathVariable long id, @RequestBody Claim claim) {
+		return this.mdf.claim(viewer, id, claim.amount(), claim.proof());
+	}
+
+	record Decision(boolean approve, BigDecimal approvedAmount, String reason) {
+	}
+
+	record Claim(BigDecimal amount, String proof) {
+	}
+
+}

@@ -1,0 +1,108 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.util.function.Supplier;
+
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class IncentivePageController {
+
+	private final Incentives incentives;
+
+	private final PayoutRuns payouts;
+
+	private final MarketDevelopmentFunds mdf;
+
+	private final Partners partners;
+
+	IncentivePageController(Incentives incentives, PayoutRuns payouts, MarketDevelopmentFunds mdf, Partners partners) {
+		this.incentives = incentives;
+		this.payouts = payouts;
+		this.mdf = mdf;
+		this.partners = partners;
+	}
+
+	@GetMapping("/incentives")
+	String home(Viewer viewer, Model model) {
+		if (viewer.isPartnerUser()) {
+			return "redirect:/partners/" + viewer.partnerId() + "/incentives";
+		}
+		var cost = this.incentives.costPerPartner(viewer);
+		model.addAttribute("programs", this.incentives.programs());
+		model.addAttribute("cost", cost);
+		model.addAttribute("names",
+				this.partners.names(viewer, cost.stream().map(row -> (Long) row.get("partnerId")).distinct().toList()));
+		return "incentives/program";
+	}
+
+	@PostMapping("/incentives/payout")
+	@PreAuthorize("hasRole('ADMIN')")
+	String payout(Viewer viewer, RedirectAttributes redirect) {
+		var result = this.payouts.run(viewer);
+		redirect.addFlashAttribute("notice",
+				"Payout run " + result.runId() + " paid " + result.itemsPaid() + " earnings");
+		return "redirect:/incentives";
+	}
+
+	@GetMapping("/partners/{id}/incentives")
+	String partner(Viewer viewer, @PathVariable long id, Model model) {
+		model.addAttribute("partner", this.partners.get(viewer, id));
+		model.addAttribute("statement", this.incentives.statement(viewer, id));
+		model.addAttribute("requests", this.mdf.ofPartner(viewer, id));
+		return "incentives/partner";
+	}
+
+	@PostMapping("/partners/{id}/mdf-requests")
+	String request(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String activity,
+			@RequestParam(required = false) BigDecimal cost, @RequestParam(required = false) String currency,
+			@RequestParam(required = false) BigDecimal expectedPipeline,
+			@RequestParam(required = false) BigDecimal partnerInvestment, RedirectAttributes redirect) {
+		return act(id, redirect, () -> {
+			if (activity == null || activity.isBlank() || cost == null || currency == null || expectedPipeline == null
+					|| partnerInvestment == null) {
+				throw InvalidInputException.of("activity",
+						"give the activity, cost, expected pipeline and your investment");
+			}
+			return this.mdf.request(viewer, id,
+					new MdfCommand(activity, cost, currency, expectedPipeline, partnerInvestment));
+		});
+	}
+
+	@PostMapping("/partners/{id}/mdf-requests/{requestId}/decision")
+	String decide(Viewer viewer, @PathVariable long id, @PathVariable long requestId, @RequestParam boolean approve,
+			@RequestParam(required = false) BigDecimal approvedAmount, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.mdf.decide(viewer, requestId, approve, approvedAmount, reason));
+	}
+
+	@PostMapping("/partners/{id}/mdf-requests/{requestId}/claims")
+	String claim(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
+			@RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String proof,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.mdf.claim(viewer, requestId, amount, proof));
+	}
+
+	private String act(long id, RedirectAttributes redirect, Supplier<?> action) {
+		try {
+			action.get();
+			redirect.addFlashAttribute("notice", "Saved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/partners/" + id + "/incentives";
+	}
+
+}

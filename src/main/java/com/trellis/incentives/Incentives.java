@@ -1,0 +1,235 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.DealClosed;
+import com.trellis.deals.DealReopened;
+import com.trellis.deals.Deals;
+import com.trellis.deals.OpportunityView;
+import com.trellis.enablement.EnablementCompleted;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.partners.Partners;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The incentives module's facade: programs, earnings by rule from deal and quarter
+ * events, reversals, badges, and each partner's statement.
+ */
+@Service
+public class Incentives {
+
+	private final LedgerRepository ledger;
+
+	private final Deals deals;
+
+	private final Partners partners;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.ledger = ledger;
+		this.deals = deals;
+		this.partners = partners;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Program createProgram(Viewer viewer, ProgramCommand command) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin defines incentive programs");
+		}
+		if (command.endsOn() != null && command.endsOn().isBefore(command.startsOn())) {
+			throw com.trellis.shared.InvalidInputException.of("endsOn", "must not be before startsOn");
+		}
+		ProgramParams.check(new Program(0, command.name(), command.kind(), command.currency(), command.startsOn(),
+				command.endsOn(), command.params()));
+		long id = this.ledger.insertProgram(command, viewer.userId(), this.clock.instant());
+		var program = this.ledger.programs().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+		this.audit.record(viewer.actor(), "incentive-program", id, "created", null, program);
+		return program;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Program> programs() {
+		return this.ledger.programs();
+	}
+
+	@ApplicationModuleListener
+	void on(DealClosed event) {
+		if (event.won() && event.partnerId() != null) {
+			earnForWin(event.partnerId(), event.opportunityId());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(DealReopened event) {
+		int reversed = this.ledger.reverseDeal(event.opportunityId(), this.clock.instant());
+		if (reversed > 0) {
+			this.audit.record(AuditLog.Actor.SYSTEM, "opportunity", event.opportunityId(),
+					reversed + " incentive earnings reversed: the won deal was reopened", null, null);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(EnablementCompleted event) {
+		this.ledger.award(event.partnerId(), "CERTIFIED", "ever", "a user completed the " + event.role() + " track",
+				this.clock.instant());
+	}
+
+	/**
+	 * Earns what a partner's win gives under every program in force on its close date.
+	 */
+	@Transactional
+	public void earnForWin(long partnerId, long opportunityId) {
+		var wins = this.deals.wonDeals(partnerId);
+		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
+		if (deal == null || deal.closedAt() == null) {
+			return;
+		}
+		var day = LocalDate.ofInstant(deal.closedAt(), ZoneOffset.UTC);
+		var now = this.clock.instant();
+		for (var program : this.ledger.programs()) {
+			if (!program.effectiveOn(day)) {
+				continue;
+			}
+			if (program.kind() == ProgramKind.REFERRAL) {
+				ReferralBonus.earn(ProgramParams.referral(program), won(deal))
+					.ifPresent(earned -> earn(partnerId, program, "REFERRAL", generation(program, earned)));
+			}
+			else if (program.kind() == ProgramKind.FAST_START_SPIFF) {
+				var onboarded = this.partners.onboardedOn(partnerId);
+				FastStartSpiff
+					.earn(ProgramParams.spiff(program), onboarded, wins.stream().map(Incentives::won).toList())
+					.forEach(earned -> earn(partnerId, program, "SPIFF", generation(program, earned)));
+			}
+		}
+		if (wins.size() == 1) {
+			this.ledger.award(partnerId, "FIRST_WIN", "ever", "first closed-won deal " + deal.name(), now);
+		}
+	}
+
+	/**
+	 * Closes a quarter: rebates and MDF accruals per partner and currency, and the top
+	 * partner of the quarter badge. Running it again changes nothing.
+	 */
+	@Transactional
+	public int closeQuarter(LocalDate anyDayInQuarter) {
+		var start = anyDayInQuarter.withDayOfMonth(1).withMonth(((anyDayInQuarter.getMonthValue() - 1) / 3) * 3 + 1);
+		var end = start.plusMonths(3);
+		var period = start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+		var revenue = this.deals.wonRevenue(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				end.atStartOfDay(ZoneOffset.UTC).toInstant());
+		int earned = 0;
+		for (var program : this.ledger.programs()) {
+			if (!program.overlaps(start, end.minusDays(1))) {
+				continue;
+			}
+			for (var line : revenue) {
+				if (!line.currency().equals(program.currency())) {
+					continue;
+				}
+				var result = switch (program.kind()) {
+					case QUARTERLY_REBATE ->
+						QuarterlyRebate.earn(ProgramParams.tiers(program), period, line.amount(), line.currency());
+					case MDF -> MdfAccrual.earn(ProgramParams.tiers(program), period, line.amount(), line.currency());
+					default -> java.util.Optional.<Earned>empty();
+				};
+				if (result.isPresent() && earn(line.partnerId(), program,
+						program.kind() == ProgramKind.MDF ? "MDF_FUND" : "REBATE", result.get())) {
+					earned++;
+				}
+			}
+		}
+		revenue.stream()
+			.max(Comparator.comparing(r -> r.amount()))
+			.ifPresent(
+					top -> this.ledger.award(
+							top.partnerId(), "TOP_PARTNER_OF_QUARTER", period, "highest closed-won revenue in " + period
+									+ ": " + top.currency() + " " + top.amount().toPlainString(),
+							this.clock.instant()));
+		return earned;
+	}
+
+	@Transactional(readOnly = true)
+	public Statement statement(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		var entries = this.ledger.ledger(partnerId);
+		var unpaid = new java.util.TreeMap<String, BigDecimal>();
+		var paid = new java.util.TreeMap<String, BigDecimal>();
+		for (var entry : entries) {
+			if (!LedgerRepository.PAYABLE.contains(entry.kind())) {
+				continue;
+			}
+			(entry.paidInRun() == null ? unpaid : paid).merge(entry.currency(), entry.amount(), BigDecimal::add);
+		}
+		return new Statement(partnerId, entries, unpaid, paid, this.ledger.fundBalances(partnerId),
+				this.ledger.badges(partnerId));
+	}
+
+	/** What the program costs per partner; vendor staff only. */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> costPerPartner(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users do not see program cost");
+		}
+		return this.ledger.costPerPartner();
+	}
+
+	private boolean earn(long partnerId, Program program, String kind, Earned earned) {
+		boolean written = this.ledger.earn(partnerId, program, kind, earned, this.clock.instant());
+		if (written) {
+			this.audit.record(AuditLog.Actor.SYSTEM, "incentive-earning", partnerId + ":" + earned.sourceKey(),
+					"earned " + earned.currency() + " " + earned.amount().toPlainString() + " under " + program.name(),
+					null, earned);
+			this.events.publishEvent(new PartnerNotice("earning:" + program.id() + ":" + earned.sourceKey(), partnerId,
+					"EARNING", "You earned " + earned.currency() + " " + earned.amount().toPlainString(),
+					program.name() + ": " + earned.basis(), "/partners/" + partnerId + "/incentives"));
+		}
+		return written;
+	}
+
+	/**
+	 * A deal won again after a reversal earns again: its key carries the number of
+	 * reversals.
+	 */
+	private Earned generation(Program program, Earned earned) {
+		long reversals = earned.opportunityId() == null ? 0
+				: this.ledger.reversalsOf(program.id(), earned.opportunityId());
+		return reversals == 0 ? earned : new Earned(earned.sourceKey() + ":" + reversals, earned.opportunityId(),
+				earned.period(), earned.amount(), earned.currency(), earned.basis());
+	}
+
+	private static WonDeal won(OpportunityView deal) {
+		return new WonDeal(deal.id(), deal.amount(), deal.currency(), deal.creditType(), deal.closedAt());
+	}
+
+	/**
+	 * A partner's incentive statement: the ledger, unpaid and paid totals, MDF fund
+	 * balances and badges.
+	 */
+	public record Statement(long partnerId, List<LedgerEntry> ledger, Map<String, BigDecimal> unpaid,
+			Map<String, BigDecimal> paid, Map<String, BigDecimal> funds, List<Map<String, Object>> badges) {
+	}
+
+}

@@ -1,0 +1,177 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LedgerRepository {
+
+	static final List<String> PAYABLE = List.of("SPIFF", "REFERRAL", "REBATE", "MDF_REIMBURSEMENT", "REVERSAL");
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	LedgerRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	long insertProgram(ProgramCommand command, long userId, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO incentive_program (name, kind, currency, starts_on, ends_on, params, created_at, created_by)
+				VALUES (:name, :kind, :currency, :starts, :ends, CAST(:params AS jsonb), :now, :by) RETURNING id
+				""")
+			.param("name", command.name().strip())
+			.param("kind", command.kind().name())
+			.param("currency", command.currency())
+			.param("starts", command.startsOn())
+			.param("ends", command.endsOn())
+			.param("params", this.json.writeValueAsString(command.params()))
+			.param("now", Timestamp.from(now))
+			.param("by", userId)
+			.query(Long.class)
+			.single();
+	}
+
+	@SuppressWarnings("unchecked")
+	List<Program> programs() {
+		return this.jdbc.sql("""
+				SELECT id, name, kind, currency, starts_on, ends_on, params::text FROM incentive_program ORDER BY id
+				""")
+			.query((rs, n) -> new Program(rs.getLong(1), rs.getString(2), ProgramKind.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+					this.json.readValue(rs.getString(7), Map.class)))
+			.list();
+	}
+
+	/**
+	 * Writes an earning once: a second write of the same program and source does nothing.
+	 */
+	boolean earn(long partnerId, Program program, String kind, Earned earned, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, opportunity_id, period, amount,
+				    currency, basis, earned_at)
+				VALUES (:partner, :program, :kind, :key, :opportunity, :period, :amount, :currency, :basis, :now)
+				ON CONFLICT (program_id, partner_id, source_key) DO NOTHING
+				""")
+			.param("partner", partnerId)
+			.param("program", program.id())
+			.param("kind", kind)
+			.param("key", earned.sourceKey())
+			.param("opportunity", earned.opportunityId())
+			.param("period", earned.period())
+			.param("amount", earned.amount())
+			.param("currency", earned.currency())
+			.param("basis", earned.basis())
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	long reversalsOf(long programId, long opportunityId) {
+		return this.jdbc
+			.sql("""
+					SELECT count(*) FROM incentive_earning WHERE program_id = :program AND opportunity_id = :deal AND kind = 'REVERSAL'
+					""")
+			.param("program", programId)
+			.param("deal", opportunityId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Reverses every earning on a deal that is not reversed yet; returns how many. */
+	int reverseDeal(long opportunityId, Instant now) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, opportunity_id, period, amount,
+					    currency, basis, earned_at, reverses_id)
+					SELECT e.partner_id, e.program_id, 'REVERSAL', 'reversal:' || e.id, e.opportunity_id, e.period, -e.amount,
+					       e.currency, 'reversal of earning ' || e.id || ': the won deal was reopened', :now, e.id
+					FROM incentive_earning e
+					WHERE e.opportunity_id = :deal AND e.kind <> 'REVERSAL'
+					  AND NOT EXISTS (SELECT 1 FROM incentive_earning r WHERE r.reverses_id = e.id)
+					ON CONFLICT DO NOTHING
+					""")
+			.param("deal", opportunityId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	List<LedgerEntry> ledger(long partnerId) {
+		return this.jdbc
+			.sql("""
+					SELECT e.id, e.partner_id, e.program_id, e.kind, e.opportunity_id, e.period, e.amount, e.currency, e.basis,
+					       e.earned_at, e.reverses_id, i.run_id
+					FROM incentive_earning e LEFT JOIN payout_item i ON i.earning_id = e.id
+					WHERE e.partner_id = :partner ORDER BY e.earned_at DESC, e.id DESC
+					""")
+			.param("partner", partnerId)
+			.query((rs, n) -> new LedgerEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+					rs.getObject(5, Long.class), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+					rs.getTimestamp(10).toInstant(), rs.getObject(11, Long.class), rs.getObject(12, Long.class)))
+			.list();
+	}
+
+	/** Earned into the MDF fund minus claimed, per currency. */
+	Map<String, BigDecimal> fundBalances(long partnerId) {
+		var balances = new java.util.TreeMap<String, BigDecimal>();
+		this.jdbc.sql("""
+				SELECT currency, sum(amount) FROM (
+				  SELECT currency, amount FROM incentive_earning WHERE partner_id = :partner AND kind = 'MDF_FUND'
+				  UNION ALL
+				  SELECT r.currency, -c.amount FROM mdf_claim c JOIN mdf_request r ON r.id = c.request_id
+				  WHERE r.partner_id = :partner) f
+				GROUP BY currency
+				""")
+			.param("partner", partnerId)
+			.query((rs, n) -> balances.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		return balances;
+	}
+
+	/** Program cost per partner: everything earned that is paid out, per currency. */
+	List<Map<String, Object>> costPerPartner() {
+		return this.jdbc.sql("""
+				SELECT partner_id, currency, sum(amount) AS total, count(*) AS entries FROM incentive_earning
+				WHERE kind IN ('SPIFF', 'REFERRAL', 'REBATE', 'MDF_REIMBURSEMENT', 'REVERSAL')
+				GROUP BY partner_id, currency ORDER BY total DESC LIMIT 200
+				""")
+			.query((rs, n) -> Map.<String, Object>of("partnerId", rs.getLong(1), "currency", rs.getString(2), "total",
+					rs.getBigDecimal(3), "entries", rs.getLong(4)))
+			.list();
+	}
+
+	void award(long partnerId, String badge, String period, String reason, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO partner_badge (partner_id, badge, period, reason, awarded_at)
+				VALUES (:partner, :badge, :period, :reason, :now) ON CONFLICT DO NOTHING
+				""")
+			.param("partner", partnerId)
+			.param("badge", badge)
+			.param("period", period)
+			.param("reason", reason)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	List<Map<String, Object>> badges(long partnerId) {
+		return this.jdbc
+			.sql("""
+					SELECT badge, period, reason, awarded_at FROM partner_badge WHERE partner_id = :partner ORDER BY awarded_at DESC
+					""")
+			.param("partner", partnerId)
+			.query((rs, n) -> Map.<String, Object>of("badge", rs.getString(1), "period", rs.getString(2), "reason",
+					rs.getString(3), "awardedAt", rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+}

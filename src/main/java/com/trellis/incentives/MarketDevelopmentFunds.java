@@ -1,0 +1,214 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * MDF: requested by the partner, approved or declined by its PAM within the fund, and
+ * claimed against proof. A claim never exceeds the approved amount or the fund; each
+ * claim becomes a payable reimbursement in the ledger.
+ */
+@Service
+public class MarketDevelopmentFunds {
+
+	private final JdbcClient jdbc;
+
+	private final LedgerRepository ledger;
+
+	private final Partners partners;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.partners = partners;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public MdfRequest request(Viewer viewer, long partnerId, MdfCommand command) {
+		var partner = this.partners.get(viewer, partnerId);
+		if (!(viewer.isPartnerUser() || viewer.is(Role.ADMIN)
+				|| viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
+			throw new AccessDeniedException("The partner, its PAM or an admin requests MDF");
+		}
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
+					    status, requested_by, requested_at)
+					VALUES (:partner, :activity, :cost, :currency, :pipeline, :investment, 'REQUESTED', :by, :now) RETURNING id
+					""")
+			.param("partner", partnerId)
+			.param("activity", command.activity().strip())
+			.param("cost", command.cost())
+			.param("currency", command.currency())
+			.param("pipeline", command.expectedPipeline())
+			.param("investment", command.partnerInvestment())
+			.param("by", viewer.userId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		var created = find(viewer, id);
+		this.audit.record(viewer.actor(), "mdf-request", id, "requested", null, created);
+		return created;
+	}
+
+	@Transactional
+	public MdfRequest decide(Viewer viewer, long requestId, boolean approve, BigDecimal amount, String reason) {
+		var request = lock(viewer, requestId);
+		var partner = this.partners.get(viewer, request.partnerId());
+		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin decides MDF");
+		}
+		if (!request.status().equals("REQUESTED")) {
+			throw InvalidInputException.of("status", "the request was decided already");
+		}
+		if (approve) {
+			var fund = this.ledger.fundBalances(request.partnerId()).getOrDefault(request.currency(), BigDecimal.ZERO);
+			if (amount == null || amount.signum() <= 0) {
+				throw InvalidInputException.of("approvedAmount", "give the amount approved");
+			}
+			if (amount.compareTo(request.cost()) > 0) {
+				throw InvalidInputException.of("approvedAmount", "cannot exceed the cost of " + request.cost());
+			}
+			if (amount.compareTo(fund) > 0) {
+				throw InvalidInputException.of("approvedAmount",
+						"cannot exceed the partner's fund of " + request.currency() + " " + fund.toPlainString());
+			}
+		}
+		else if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "a reason is required to decline");
+		}
+		this.jdbc.sql("""
+				UPDATE mdf_request SET status = :status, approved_amount = :amount, decided_by = :by, decided_at = :now,
+				    decision_reason = :reason WHERE id = :id
+				""")
+			.param("status", approve ? "APPROVED" : "DECLINED")
+			.param("amount", approve ? amount : null)
+			.param("by", viewer.userId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("reason", reason == null || reason.isBlank() ? null : reason.strip())
+			.param("id", requestId)
+			.update();
+		var decided = find(viewer, requestId);
+		this.audit.record(viewer.actor(), "mdf-request", requestId, approve ? "approved" : "declined", request,
+				decided);
+		return decided;
+	}
+
+	@Transactional
+	public MdfRequest claim(Viewer viewer, long requestId, BigDecimal amount, String proof) {
+		var request = lock(viewer, requestId);
+		if (!(viewer.isPartnerUser() || viewer.is(Role.ADMIN))) {
+			throw new AccessDeniedException("The partner claims MDF");
+		}
+		if (!request.status().equals("APPROVED")) {
+			throw InvalidInputException.of("status", "only an approved request is claimed");
+		}
+		if (proof == null || proof.isBlank()) {
+			throw InvalidInputException.of("proof", "attach proof of the activity (a link or reference)");
+		}
+		if (amount == null || amount.signum() <= 0) {
+			throw InvalidInputException.of("amount", "give the amount claimed");
+		}
+		var left = request.approvedAmount().subtract(request.claimed());
+		if (amount.compareTo(left) > 0) {
+			throw InvalidInputException.of("amount",
+					"the claim of " + request.currency() + " " + amount.toPlainString()
+							+ " exceeds what is left of the approved amount (" + request.currency() + " "
+							+ left.toPlainString() + ")");
+		}
+		var fund = this.ledger.fundBalances(request.partnerId()).getOrDefault(request.currency(), BigDecimal.ZERO);
+		if (amount.compareTo(fund) > 0) {
+			throw InvalidInputException.of("amount",
+					"the claim exceeds the partner's fund of " + request.currency() + " " + fund.toPlainString());
+		}
+		long claimId = this.jdbc.sql("""
+				INSERT INTO mdf_claim (request_id, amount, proof, claimed_by, claimed_at)
+				VALUES (:request, :amount, :proof, :by, :now) RETURNING id
+				""")
+			.param("request", requestId)
+			.param("amount", amount)
+			.param("proof", proof.strip())
+			.param("by", viewer.userId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		var program = this.ledger.programs()
+			.stream()
+			.filter(p -> p.kind() == ProgramKind.MDF)
+			.findFirst()
+			.orElseThrow(() -> InvalidInputException.of("requestId", "no MDF program exists"));
+		this.ledger.earn(request.partnerId(), program, "MDF_REIMBURSEMENT", new Earned("claim:" + claimId, null, null,
+				amount, request.currency(), "MDF reimbursement for: " + request.activity()), this.clock.instant());
+		var after = find(viewer, requestId);
+		this.audit.record(viewer.actor(), "mdf-request", requestId, "claimed " + amount.toPlainString(), request,
+				after);
+		return after;
+	}
+
+	@Transactional(readOnly = true)
+	public List<MdfRequest> ofPartner(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		return this.jdbc.sql(select() + " WHERE r.partner_id = :partner GROUP BY r.id ORDER BY r.requested_at DESC")
+			.param("partner", partnerId)
+			.query(MarketDevelopmentFunds::request)
+			.list();
+	}
+
+	private MdfRequest lock(Viewer viewer, long requestId) {
+		var request = find(viewer, requestId);
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('mdf:' || :partner, 0))")
+			.param("partner", request.partnerId())
+			.query((rs, n) -> 1)
+			.list();
+		return find(viewer, requestId);
+	}
+
+	private MdfRequest find(Viewer viewer, long id) {
+		var request = this.jdbc.sql(select() + " WHERE r.id = :id GROUP BY r.id")
+			.param("id", id)
+			.query(MarketDevelopmentFunds::request)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("MDF request", id));
+		if (viewer.isPartnerUser() && viewer.partnerId() != request.partnerId()) {
+			throw new NotFoundException("MDF request", id);
+		}
+		return request;
+	}
+
+	private static String select() {
+		return """
+				SELECT r.id, r.partner_id, r.activity, r.cost, r.currency, r.expected_pipeline, r.partner_investment,
+				       r.status, r.approved_amount, COALESCE(sum(c.amount), 0) AS claimed, r.requested_at, r.decision_reason
+				FROM mdf_request r LEFT JOIN mdf_claim c ON c.request_id = r.id
+				""";
+	}
+
+	private static MdfRequest request(ResultSet rs, int n) throws SQLException {
+		return new MdfRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
+				rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+				rs.getTimestamp(11).toInstant(), rs.getString(12));
+	}
+
+}

@@ -1,0 +1,258 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import com.trellis.deals.Deals;
+import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@TrellisTest
+class IncentiveTests {
+
+	@Autowired
+	Incentives incentives;
+
+	@Autowired
+	PayoutRuns payouts;
+
+	@Autowired
+	MarketDevelopmentFunds mdf;
+
+	@Autowired
+	Deals deals;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void reset() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aWinEarnsByRuleAReopenReversesItAndAWinAgainEarnsAgain() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var referral = this.incentives.createProgram(admin,
+				new ProgramCommand("Referral " + System.nanoTime(), ProgramKind.REFERRAL, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("sourcedPercent", "10", "influencedPercent", "5", "coSellPercent", "3")));
+		var world = this.fixtures.world("Earning Partners");
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.CLOSED_WON, "signed", false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() != 0);
+		assertThat(sum(world.partnerId(), referral.id())).isEqualByComparingTo("12500.00");
+
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.COMMIT, "customer reopened the order", false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() == 0);
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.CLOSED_WON, "signed again", false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() != 0);
+		assertThat(
+				this.jdbc.sql("SELECT kind FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
+					.params(world.partnerId(), referral.id())
+					.query(String.class)
+					.list())
+			.containsExactly("REFERRAL", "REVERSAL", "REFERRAL");
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE incentive_earning SET amount = 0 WHERE partner_id = ?")
+			.param(world.partnerId())
+			.update()).hasMessageContaining("append-only");
+	}
+
+	@Test
+	void theSamePayoutRunTwiceAndTwoAtOncePayEachEarningOnce() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = rebate(admin);
+		var partners = new ArrayList<Long>();
+		for (int i = 0; i < 4; i++) {
+			var world = this.fixtures.world("Paid Partners " + i);
+			earnDirectly(world.partnerId(), program, "test:" + i, "100.00");
+			earnDirectly(world.partnerId(), program, "test:b" + i, "50.00");
+			partners.add(world.partnerId());
+		}
+		var pool = Executors.newFixedThreadPool(2);
+		var start = new CountDownLatch(1);
+		try {
+			var runs = new ArrayList<java.util.concurrent.Future<PayoutRuns.Result>>();
+			for (int i = 0; i < 2; i++) {
+				Callable<PayoutRuns.Result> run = () -> {
+					start.await();
+					return this.payouts.run(admin);
+				};
+				runs.add(pool.submit(run));
+			}
+			start.countDown();
+			for (var run : runs) {
+				run.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		this.payouts.run(admin);
+		for (long partner : partners) {
+			assertThat(paidItems(partner)).isEqualTo(2);
+			assertThat(paidTotal(partner)).isEqualByComparingTo("150.00");
+		}
+	}
+
+	@Test
+	void anInterruptedRunLeavesTheRestForTheNextRunWhichPaysThemOnce() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = rebate(admin);
+		this.payouts.run(admin);
+		var first = this.fixtures.world("Interrupted One");
+		var second = this.fixtures.world("Interrupted Two");
+		earnDirectly(first.partnerId(), program, "cut:1", "10.00");
+		earnDirectly(second.partnerId(), program, "cut:2", "20.00");
+
+		var cut = this.payouts.run(admin, 1);
+		assertThat(cut.itemsPaid()).isEqualTo(1);
+		assertThat(paidItems(first.partnerId()) + paidItems(second.partnerId())).isEqualTo(1);
+
+		this.payouts.run(admin);
+		this.payouts.run(admin);
+		assertThat(paidItems(first.partnerId())).isEqualTo(1);
+		assertThat(paidItems(second.partnerId())).isEqualTo(1);
+	}
+
+	@Test
+	void closingAQuarterPaysTheRebateTierReachedOnceAndFillsTheMdfFund() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var rebate = this.incentives.createProgram(admin, new ProgramCommand("Rebate " + System.nanoTime(),
+				ProgramKind.QUARTERLY_REBATE, "GBP", LocalDate.of(2026, 1, 1), null, Map.of("tiers",
+						List.of(Map.of("threshold", "0", "value", "2"), Map.of("threshold", "100000", "value", "4")))));
+		var fund = this.incentives.createProgram(admin,
+				new ProgramCommand("MDF " + System.nanoTime(), ProgramKind.MDF, "GBP", LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", List.of(Map.of("threshold", "50000", "value", "2500.00")))));
+		var world = this.fixtures.world("Quarter Partners");
+		this.jdbc.sql("""
+				UPDATE opportunity SET stage = 'CLOSED_WON', currency = 'GBP', amount = 100000.00,
+				       closed_at = '2026-08-15T10:00:00Z' WHERE id = ?
+				""").param(world.dealId()).update();
+
+		this.incentives.closeQuarter(LocalDate.of(2026, 8, 1));
+		this.incentives.closeQuarter(LocalDate.of(2026, 9, 30));
+		assertThat(sum(world.partnerId(), rebate.id())).isEqualByComparingTo("4000.00");
+		assertThat(sum(world.partnerId(), fund.id())).isEqualByComparingTo("2500.00");
+		var statement = this.incentives.statement(world.partnerUser(), world.partnerId());
+		assertThat(statement.funds().get("GBP")).isEqualByComparingTo("2500.00");
+		assertThat(statement.ledger()).filteredOn(e -> e.kind().equals("REBATE"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.basis())
+				.isEqualTo("quarterly rebate 2026-Q3: 4% of GBP 100000.00 (tier from 100000)"));
+	}
+
+	@Test
+	void anMdfClaimAboveTheApprovedAmountIsRejectedAndChangesNothing() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var fund = this.incentives.createProgram(admin,
+				new ProgramCommand("MDF claims " + System.nanoTime(), ProgramKind.MDF, "EUR", LocalDate.of(2026, 1, 1),
+						null, Map.of("tiers", List.of(Map.of("threshold", "1", "value", "3000.00")))));
+		var world = this.fixtures.world("Claiming Partners");
+		earnDirectly(world.partnerId(), fund, "mdf:test", "3000.00", "MDF_FUND", "EUR");
+		var request = this.mdf.request(world.partnerUser(), world.partnerId(),
+				new MdfCommand("Joint webinar for retail CIOs", new BigDecimal("5000.00"), "EUR",
+						new BigDecimal("80000"), new BigDecimal("2000")));
+		assertThatThrownBy(() -> this.mdf.decide(world.pam(), request.id(), true, new BigDecimal("3500.00"), null))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("fund of EUR 3000.00");
+		this.mdf.decide(world.pam(), request.id(), true, new BigDecimal("2000.00"), null);
+
+		long claims = this.fixtures.count("mdf_claim");
+		assertThatThrownBy(
+				() -> this.mdf.claim(world.partnerUser(), request.id(), new BigDecimal("2000.01"), "invoice 17"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessage("amount: the claim of EUR 2000.01 exceeds what is left of the approved amount (EUR 2000.00)");
+		assertThat(this.fixtures.count("mdf_claim")).isEqualTo(claims);
+
+		var claimed = this.mdf.claim(world.partnerUser(), request.id(), new BigDecimal("1500.00"), "invoice 17");
+		assertThat(claimed.claimed()).isEqualByComparingTo("1500.00");
+		assertThat(this.incentives.statement(world.pam(), world.partnerId()).funds().get("EUR"))
+			.isEqualByComparingTo("1500.00");
+		assertThat(this.incentives.statement(world.pam(), world.partnerId()).unpaid().get("EUR"))
+			.isEqualByComparingTo("1500.00");
+	}
+
+	@Test
+	void aPartnerSeesOnlyItsOwnEarningsAndFunds() {
+		var a = this.fixtures.world("Statement Alpha");
+		var b = this.fixtures.world("Statement Beta");
+		assertThatThrownBy(() -> this.incentives.statement(a.partnerUser(), b.partnerId()))
+			.isInstanceOf(com.trellis.shared.NotFoundException.class);
+		assertThatThrownBy(() -> this.mdf.ofPartner(a.partnerUser(), b.partnerId()))
+			.isInstanceOf(com.trellis.shared.NotFoundException.class);
+	}
+
+	private Program rebate(Viewer admin) {
+		return this.incentives.createProgram(admin,
+				new ProgramCommand("Payout rebate " + System.nanoTime(), ProgramKind.QUARTERLY_REBATE, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", List.of(Map.of("threshold", "0", "value", "1")))));
+	}
+
+	private void earnDirectly(long partnerId, Program program, String key, String amount) {
+		earnDirectly(partnerId, program, key, amount, "REBATE", "USD");
+	}
+
+	private void earnDirectly(long partnerId, Program program, String key, String amount, String kind,
+			String currency) {
+		this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					VALUES (?, ?, ?, ?, ?, ?, 'test', ?)
+					""")
+			.params(partnerId, program.id(), kind, key, new BigDecimal(amount), currency,
+					java.sql.Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	private BigDecimal sum(long partnerId, long programId) {
+		return this.jdbc
+			.sql("SELECT COALESCE(sum(amount), 0) FROM incentive_earning WHERE partner_id = ? AND program_id = ?")
+			.params(partnerId, programId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	private long paidItems(long partnerId) {
+		return this.jdbc.sql("SELECT count(*) FROM payout_item WHERE partner_id = ?")
+			.param(partnerId)
+			.query(Long.class)
+			.single();
+	}
+
+	private BigDecimal paidTotal(long partnerId) {
+		return this.jdbc.sql("SELECT COALESCE(sum(amount), 0) FROM payout_item WHERE partner_id = ?")
+			.param(partnerId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+}
