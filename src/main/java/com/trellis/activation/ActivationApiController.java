@@ -5,11 +5,13 @@ import java.util.Map;
 
 import com.trellis.identity.Viewer;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +37,24 @@ class ActivationApiController {
 	@PreAuthorize("!hasRole('PARTNER')")
 	Map<Blocker, Long> blockers(Viewer viewer) {
 		return this.plans.blockerCounts(viewer);
+	}
+
+	@GetMapping("/activation/template")
+	@PreAuthorize("!hasRole('PARTNER')")
+	List<TemplateMilestone> template() {
+		return this.plans.template();
+	}
+
+	@PutMapping("/activation/template")
+	@PreAuthorize("hasRole('ADMIN')")
+	List<TemplateMilestone> editTemplate(Viewer viewer, @Valid @RequestBody List<@Valid TemplateMilestone> milestones) {
+		return this.plans.editTemplate(viewer, milestones);
+	}
+
+	@PutMapping("/partners/{id}/activation/targets")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	ActivationPlanView targets(Viewer viewer, @PathVariable long id, @Valid @RequestBody Targets targets) {
+		return this.plans.setTargets(viewer, id, targets);
 	}
 
 	@GetMapping("/partners/{id}/activation")

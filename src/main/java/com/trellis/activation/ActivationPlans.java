@@ -241,6 +241,37 @@ public class ActivationPlans {
 		return this.plans.openBlockers(partnerId);
 	}
 
+	@Transactional(readOnly = true)
+	public List<TemplateMilestone> template() {
+		return this.plans.template();
+	}
+
+	/** The admin edits the template; plans created before keep their milestones. */
+	@Transactional
+	public List<TemplateMilestone> editTemplate(Viewer viewer, List<TemplateMilestone> milestones) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin edits the activation template");
+		}
+		var before = this.plans.template();
+		for (var milestone : milestones) {
+			if (this.plans.saveTemplate(milestone) == 0) {
+				throw InvalidInputException.of("code", "no template milestone " + milestone.code());
+			}
+		}
+		var after = this.plans.template();
+		this.audit.record(viewer.actor(), "activation-template", "default", "edited", before, after);
+		return after;
+	}
+
+	@Transactional
+	public ActivationPlanView setTargets(Viewer viewer, long partnerId, Targets targets) {
+		requirePamOrAdmin(viewer, partnerId);
+		plan(viewer, partnerId);
+		this.plans.saveTargets(partnerId, targets);
+		this.audit.record(viewer.actor(), "activation-plan", partnerId, "targets set", null, targets);
+		return plan(viewer, partnerId);
+	}
+
 	/** Open blockers across the program, most common first. */
 	@Transactional(readOnly = true)
 	public Map<Blocker, Long> blockerCounts(Viewer viewer) {

@@ -183,6 +183,35 @@ class ActivationRepository {
 					java.util.LinkedHashMap::new));
 	}
 
+	List<TemplateMilestone> template() {
+		return this.jdbc.sql("SELECT code, name, due_day, owner FROM activation_template ORDER BY position")
+			.query((rs, n) -> new TemplateMilestone(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
+			.list();
+	}
+
+	int saveTemplate(TemplateMilestone milestone) {
+		return this.jdbc
+			.sql("UPDATE activation_template SET name = :name, due_day = :due, owner = :owner WHERE code = :code")
+			.param("name", milestone.name().strip())
+			.param("due", milestone.dueDay())
+			.param("owner", milestone.owner())
+			.param("code", milestone.code())
+			.update();
+	}
+
+	void saveTargets(long partnerId, Targets targets) {
+		this.jdbc.sql("""
+				UPDATE activation_plan SET target_registrations = :registrations, target_pipeline = :pipeline,
+				    target_revenue = :revenue, currency = :currency WHERE partner_id = :partner
+				""")
+			.param("registrations", targets.registrations())
+			.param("pipeline", targets.pipeline())
+			.param("revenue", targets.revenue())
+			.param("currency", targets.currency())
+			.param("partner", partnerId)
+			.update();
+	}
+
 	private static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
 	}

@@ -53,9 +53,12 @@ public class Dormancy {
 
 	private final int idleDays;
 
+	private final com.trellis.incentives.Incentives incentives;
+
 	Dormancy(ReengagementRepository sequences, Partners partners, Activity activity, Deals deals,
 			Registrations registrations, Enablement enablement, AuditLog audit, Clock clock,
-			@Value("${trellis.dormancy.idle-days:60}") int idleDays) {
+			@Value("${trellis.dormancy.idle-days:60}") int idleDays, com.trellis.incentives.Incentives incentives) {
+		this.incentives = incentives;
 		this.sequences = sequences;
 		this.partners = partners;
 		this.activity = activity;
@@ -171,8 +174,8 @@ public class Dormancy {
 		long[] closed = this.deals.closedSince(partnerId, since);
 		long rejected = this.registrations.rejectedSince(partnerId, since);
 		long[] tracks = this.enablement.trackSummary(partnerId);
-		return StallDiagnosis
-			.diagnose(new StallDiagnosis.Evidence(rejected + closed[1], closed[0], tracks[0], tracks[1], false, false));
+		return StallDiagnosis.diagnose(new StallDiagnosis.Evidence(rejected + closed[1], closed[0], tracks[0],
+				tracks[1], this.incentives.programsExist(), this.incentives.hasEarnings(partnerId)));
 	}
 
 	private void requirePam(Viewer viewer, long partnerId) {

@@ -56,6 +56,12 @@ class IncentivePageController {
 		return "redirect:/incentives";
 	}
 
+	@GetMapping("/partners/{id}/badges")
+	String badges(Viewer viewer, @PathVariable long id, Model model) {
+		model.addAttribute("badges", this.incentives.statement(viewer, id).badges());
+		return "incentives/badges :: badges";
+	}
+
 	@GetMapping("/partners/{id}/incentives")
 	String partner(Viewer viewer, @PathVariable long id, Model model) {
 		model.addAttribute("partner", this.partners.get(viewer, id));

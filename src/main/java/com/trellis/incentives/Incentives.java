@@ -187,6 +187,20 @@ public class Incentives {
 				this.ledger.badges(partnerId));
 	}
 
+	/**
+	 * Whether any incentive program exists, and so whether "no earnings" means anything.
+	 */
+	@Transactional(readOnly = true)
+	public boolean programsExist() {
+		return !this.ledger.programs().isEmpty();
+	}
+
+	/** Whether a partner ever earned anything payable. */
+	@Transactional(readOnly = true)
+	public boolean hasEarnings(long partnerId) {
+		return this.ledger.ledger(partnerId).stream().anyMatch(e -> LedgerRepository.PAYABLE.contains(e.kind()));
+	}
+
 	/** What the program costs per partner; vendor staff only. */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> costPerPartner(Viewer viewer) {

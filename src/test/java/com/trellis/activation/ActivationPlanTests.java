@@ -2,6 +2,7 @@ package com.trellis.activation;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.trellis.deals.Deals;
 import com.trellis.deals.Stage;
@@ -163,6 +164,34 @@ class ActivationPlanTests {
 		assertThat(this.plans.blockerCounts(admin).get(Blocker.REGISTRATION_FRICTION)).isEqualTo(before + 1);
 		this.plans.resolveBlocker(world.pam(), world.partnerId(), open.get(0).id());
 		assertThat(this.plans.blockerCounts(admin).getOrDefault(Blocker.REGISTRATION_FRICTION, 0L)).isEqualTo(before);
+	}
+
+	@Test
+	void theAdminEditsTheTemplateForNewPlansAndThePamSetsTargets() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var original = this.plans.template();
+		try {
+			assertThatThrownBy(() -> this.plans.editTemplate(this.fixtures.user(Role.PAM), original))
+				.isInstanceOf(AccessDeniedException.class);
+			this.plans.editTemplate(admin,
+					List.of(new TemplateMilestone("ACCOUNTS_MAPPED", "Top 25 accounts mapped", 20, "PARTNER")));
+			var world = prospect("Templated Partners");
+			this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+			var plan = this.plans.plan(world.pam(), world.partnerId());
+			assertThat(plan.milestones()).filteredOn(m -> m.code().equals("ACCOUNTS_MAPPED"))
+				.singleElement()
+				.satisfies(m -> {
+					assertThat(m.name()).isEqualTo("Top 25 accounts mapped");
+					assertThat(m.dueOn()).isEqualTo(LocalDate.of(2026, 12, 12));
+				});
+			var targeted = this.plans.setTargets(world.pam(), world.partnerId(),
+					new Targets(5, new java.math.BigDecimal("250000"), new java.math.BigDecimal("60000"), "EUR"));
+			assertThat(targeted.targetRegistrations()).isEqualTo(5);
+			assertThat(targeted.currency()).isEqualTo("EUR");
+		}
+		finally {
+			this.plans.editTemplate(admin, original);
+		}
 	}
 
 	private boolean completed(long partnerId, String code) {
