@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.FormAction;
 import com.trellis.shared.NotFoundException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,14 +71,7 @@ class ActivationPageController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Supplier<?> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("notice", "Saved");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/partners/" + id + "/activation";
+		return FormAction.run(redirect, "/partners/" + id + "/activation", "Saved", action::get);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import com.trellis.deals.CreditType;
 import com.trellis.deals.Deals;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.stereotype.Controller;
@@ -44,30 +45,21 @@ class CreditPageController {
 	String raiseFromPage(Viewer viewer, @PathVariable long id, @RequestParam(required = false) CreditType creditType,
 			@RequestParam(required = false) BigDecimal share, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
-			if (creditType == null || share == null || reason == null || reason.isBlank()) {
-				throw InvalidInputException.of("reason", "give the credit type, the share and a reason");
-			}
-			this.disputes.raise(viewer, id, new RaiseDispute(creditType, share, reason));
-			redirect.addFlashAttribute("notice", "Credit dispute raised; the partner manager decides.");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/opportunities/" + id;
+		return FormAction.run(redirect, "/opportunities/" + id, "Credit dispute raised; the partner manager decides.",
+				() -> {
+					if (creditType == null || share == null || reason == null || reason.isBlank()) {
+						throw InvalidInputException.of("reason", "give the credit type, the share and a reason");
+					}
+					this.disputes.raise(viewer, id, new RaiseDispute(creditType, share, reason));
+				});
 	}
 
 	@PostMapping("/credit-disputes/{disputeId}/decision")
 	String decideFromPage(Viewer viewer, @PathVariable long disputeId, @RequestParam long opportunityId,
 			@RequestParam boolean uphold, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		try {
-			this.disputes.decide(viewer, disputeId, uphold, reason);
-			redirect.addFlashAttribute("notice", uphold ? "Dispute upheld; credit changed." : "Dispute dismissed.");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/opportunities/" + opportunityId;
+		return FormAction.run(redirect, "/opportunities/" + opportunityId,
+				uphold ? "Dispute upheld; credit changed." : "Dispute dismissed.",
+				() -> this.disputes.decide(viewer, disputeId, uphold, reason));
 	}
 
 }

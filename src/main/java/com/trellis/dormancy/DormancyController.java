@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.FormAction;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -57,13 +57,7 @@ class DormancyController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Supplier<DormancyView> action) {
-		try {
-			action.get();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/partners/" + id + "/dormancy";
+		return FormAction.run(redirect, "/partners/" + id + "/dormancy", null, action::get);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.stereotype.Controller;
@@ -50,14 +51,8 @@ class EnablementPageController {
 	@PostMapping("/partners/{id}/enablement")
 	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId, @RequestParam String item,
 			@RequestParam(required = false) LocalDate completedOn, RedirectAttributes redirect) {
-		try {
-			this.enablement.record(viewer, userId, item, completedOn);
-			redirect.addFlashAttribute("notice", "Recorded " + item);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/partners/" + id + "/enablement";
+		return FormAction.run(redirect, "/partners/" + id + "/enablement", "Recorded " + item,
+				() -> this.enablement.record(viewer, userId, item, completedOn));
 	}
 
 	@PostMapping("/enablement/import")

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -101,14 +102,7 @@ class IncentivePageController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Supplier<?> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("notice", "Saved");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/partners/" + id + "/incentives";
+		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", action::get);
 	}
 
 }

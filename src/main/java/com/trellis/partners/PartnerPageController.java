@@ -9,7 +9,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvExport;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.FormAction;
 import com.trellis.shared.PageRequest;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -99,14 +99,8 @@ class PartnerPageController {
 	String changeLifecycle(Viewer viewer, @PathVariable long id,
 			@RequestParam(required = false) LifecycleStatus toStatus, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
-			var changed = this.partners.changeLifecycle(viewer, id, toStatus, reason);
-			redirect.addFlashAttribute("notice", "Moved to " + changed.lifecycleStatus().label());
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/partners/" + id;
+		return FormAction.run(redirect, "/partners/" + id, "Lifecycle changed",
+				() -> this.partners.changeLifecycle(viewer, id, toStatus, reason));
 	}
 
 	private List<Long> historyActors(Viewer viewer, long id) {

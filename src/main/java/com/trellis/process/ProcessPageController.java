@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 
@@ -96,13 +97,7 @@ class ProcessPageController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Supplier<DealProcess> action) {
-		try {
-			action.get();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/opportunities/" + id;
+		return FormAction.run(redirect, "/opportunities/" + id, null, action::get);
 	}
 
 }

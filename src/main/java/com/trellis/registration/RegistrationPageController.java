@@ -12,6 +12,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
+import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 
@@ -172,14 +173,7 @@ class RegistrationPageController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", done);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/registrations/" + id;
+		return FormAction.run(redirect, "/registrations/" + id, done, action);
 	}
 
 	private String form(Viewer viewer, Model model, RegistrationCommand command, Map<String, String> errors) {

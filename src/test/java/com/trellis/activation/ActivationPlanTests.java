@@ -16,7 +16,6 @@ import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,11 +49,6 @@ class ActivationPlanTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
-	}
 
 	@Test
 	void enteringOnboardingCreatesTheDatedPlanAndRecordsCompleteItself() {

@@ -7,7 +7,6 @@ import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +33,6 @@ class DormancyTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
-	}
 
 	@Test
 	void aPartnerTurnsDormantAfterSixtyIdleDaysAndActiveAgainOnNewActivity() {

@@ -11,7 +11,6 @@ import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +41,6 @@ class EnablementTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
-	}
 
 	@Test
 	void aPartnerUserRecordsOwnCompletionsAndBadInputIsNamed() {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +25,6 @@ class LoginThrottleTests {
 
 	@Autowired
 	TestClock clock;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void locksASignInNameAfterFiveWrongPasswordsForFifteenMinutes() throws Exception {

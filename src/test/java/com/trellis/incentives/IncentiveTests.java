@@ -19,7 +19,6 @@ import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +51,6 @@ class IncentiveTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
-	}
 
 	@Test
 	void aWinEarnsByRuleAReopenReversesItAndAWinAgainEarnsAgain() {

@@ -68,7 +68,6 @@ class NotificationDeliveryTests {
 	@AfterEach
 	void stop() {
 		this.receiver.stop(0);
-		this.clock.reset();
 		this.dispatcher.dispatch();
 	}
 

@@ -20,7 +20,6 @@ import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +54,6 @@ class RegistrationTests {
 
 	@Autowired
 	com.trellis.deals.Deals deals;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void rejectsRegistrationWithoutNamedAccountNamingEachMissingFieldAndSavesNothing() throws Exception {
