@@ -59,10 +59,11 @@ class AccountRepository {
 
 	List<CustomerRecord> customerCandidates(String registrableDomain, String normalizedName, int limit) {
 		return this.jdbc.sql("""
-				SELECT id, name, registrable_domain, normalized_name FROM account
-				WHERE registrable_domain = :domain OR normalized_name % :name
-				ORDER BY (registrable_domain = :domain) DESC NULLS LAST, similarity(normalized_name, :name) DESC
-				LIMIT :limit
+				(SELECT id, name, registrable_domain, normalized_name FROM account
+				 WHERE registrable_domain = :domain LIMIT :limit)
+				UNION
+				(SELECT id, name, registrable_domain, normalized_name FROM account
+				 WHERE normalized_name % :name ORDER BY normalized_name <-> :name LIMIT :limit)
 				""")
 			.param("domain", registrableDomain == null ? "" : registrableDomain)
 			.param("name", normalizedName == null ? "" : normalizedName)

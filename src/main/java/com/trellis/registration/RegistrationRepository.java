@@ -48,11 +48,12 @@ class RegistrationRepository {
 	}
 
 	List<Row> openMatching(String registrableDomain, String normalizedName) {
-		return this.jdbc.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration " + """
-				WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')
-				  AND (registrable_domain = :domain OR normalized_name % :name)
-				ORDER BY submitted_at, id LIMIT 100
-				""")
+		var select = "SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration"
+				+ " WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
+		return this.jdbc
+			.sql("SELECT * FROM ((" + select + " AND registrable_domain = :domain LIMIT 100) UNION (" + select
+					+ " AND normalized_name % :name ORDER BY normalized_name <-> :name LIMIT 100)) c"
+					+ " ORDER BY submitted_at, id")
 			.param("domain", registrableDomain == null ? "" : registrableDomain)
 			.param("name", normalizedName == null ? "" : normalizedName)
 			.query(RegistrationRepository::row)

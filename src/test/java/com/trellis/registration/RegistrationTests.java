@@ -160,10 +160,13 @@ class RegistrationTests {
 		assertThat(deal).containsExactly("REGISTERED", world.partnerId(), "SOURCED", new BigDecimal("20.00"),
 				world.ae().userId(), "PARTNER");
 		assertThat(approved.getResponse().getContentAsString()).contains("protection until 2027-02-20");
-		assertThat(this.jdbc.sql("SELECT kind FROM notification WHERE partner_id = ?")
-			.param(world.partnerId())
-			.query(String.class)
-			.list()).contains("REGISTRATION_APPROVED");
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT kind FROM notification WHERE partner_id = ?")
+				.param(world.partnerId())
+				.query(String.class)
+				.list()
+				.contains("REGISTRATION_APPROVED"));
 	}
 
 	@Test
