@@ -18,6 +18,9 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
+import com.trellis.registration.RegistrationFilter;
+import com.trellis.registration.RegistrationStatus;
+import com.trellis.registration.Registrations;
 import com.trellis.shared.PageRequest;
 
 import org.springframework.stereotype.Controller;
@@ -42,7 +45,11 @@ class HomeController {
 
 	private final Clock clock;
 
-	HomeController(Partners partners, Deals deals, Activity activity, Users users, ObjectMapper json, Clock clock) {
+	private final Registrations registrations;
+
+	HomeController(Partners partners, Deals deals, Activity activity, Users users, ObjectMapper json, Clock clock,
+			Registrations registrations) {
+		this.registrations = registrations;
 		this.partners = partners;
 		this.deals = deals;
 		this.activity = activity;
@@ -95,6 +102,12 @@ class HomeController {
 				true);
 		model.addAttribute("onboarding", this.partners.search(viewer, onboarding, PageRequest.of(0, 10)));
 		model.addAttribute("bookSize", book.size());
+		model.addAttribute("pendingRegistrations",
+				this.registrations
+					.search(viewer, new RegistrationFilter(RegistrationStatus.PENDING, null, false, true),
+							PageRequest.of(0, 1))
+					.total());
+		model.addAttribute("slaBreaches", this.registrations.breaches(viewer, PageRequest.of(0, 1)).total());
 		return "home/book";
 	}
 
