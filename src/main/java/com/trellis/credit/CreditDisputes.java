@@ -65,8 +65,8 @@ public class CreditDisputes {
 		if (deal.partnerId() == null) {
 			throw InvalidInputException.of("opportunityId", "a direct deal has no partner credit to dispute");
 		}
-		boolean rep = deal.ownerId() == viewer.userId()
-				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
+		boolean rep = viewer.is(Role.AE, Role.SALES_MANAGER) && (deal.ownerId() == viewer.userId()
+				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
 		if (!(viewer.isPartnerUser() || rep || viewer.is(Role.ADMIN))) {
 			throw new AccessDeniedException("Only the deal's partner or its rep raises a credit dispute");
 		}

@@ -280,7 +280,8 @@ public class Deals {
 	private void announcePartner(OpportunityView deal) {
 		if (deal.partnerId() != null) {
 			boolean won = deal.stage() == Stage.CLOSED_WON;
-			this.events.publishEvent(new PartnerNotice("opportunity:" + deal.id() + ":" + deal.stage(),
+			this.events.publishEvent(new PartnerNotice(
+					"opportunity:" + deal.id() + ":" + deal.stage() + ":" + deal.closedAt().toEpochMilli(),
 					deal.partnerId(), won ? "DEAL_WON" : "DEAL_LOST", (won ? "Won: " : "Lost: ") + deal.name(),
 					"The deal \"" + deal.name() + "\" with " + deal.accountName() + " was closed "
 							+ (won ? "won" : "lost") + ". Amount " + deal.money() + ".",

@@ -84,6 +84,7 @@ public class Incentives {
 
 	@ApplicationModuleListener
 	void on(DealReopened event) {
+		this.ledger.lockDeal(event.opportunityId());
 		int reversed = this.ledger.reverseDeal(event.opportunityId(), this.clock.instant());
 		if (reversed > 0) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "opportunity", event.opportunityId(),
@@ -102,6 +103,7 @@ public class Incentives {
 	 */
 	@Transactional
 	public void earnForWin(long partnerId, long opportunityId) {
+		this.ledger.lockDeal(opportunityId);
 		var wins = this.deals.wonDeals(partnerId);
 		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
 		if (deal == null || deal.closedAt() == null) {

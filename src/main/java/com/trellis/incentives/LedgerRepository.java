@@ -77,6 +77,14 @@ class LedgerRepository {
 			.update() == 1;
 	}
 
+	/** Serialises everything the ledger does for one deal (a win and its reopening). */
+	void lockDeal(long opportunityId) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('incentive-deal:' || :deal, 0))")
+			.param("deal", opportunityId)
+			.query((rs, n) -> 1)
+			.list();
+	}
+
 	long reversalsOf(long programId, long opportunityId) {
 		return this.jdbc
 			.sql("""

@@ -242,9 +242,10 @@ public class SalesProcess {
 			return;
 		}
 		boolean allowed = switch (stage.ownerRole()) {
-			case AE ->
-				viewer.userId() == deal.ownerId() || this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
-			case SALES_MANAGER -> this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
+			case AE -> viewer.is(Role.AE, Role.SALES_MANAGER) && (viewer.userId() == deal.ownerId()
+					|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
+			case SALES_MANAGER ->
+				viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
 			case PAM -> viewer.is(Role.PAM) && deal.partnerId() != null
 					&& this.partners.get(viewer, deal.partnerId()).ownerPamId() == viewer.userId();
 			case PARTNER ->

@@ -133,6 +133,10 @@ public class Registrations {
 		}
 		var command = withPartner(input, view.partnerId());
 		var values = validated(viewer, command);
+		if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
+			throw InvalidInputException.of("customerName",
+					"the customer cannot change on resubmission; withdraw this registration and register the other customer");
+		}
 		this.registrations.updateDetails(id, values);
 		var now = this.clock.instant();
 		this.registrations.resetSla(id, BusinessDays.add(now, this.registrations.rules().approvalSlaBusinessDays()));
@@ -240,8 +244,10 @@ public class Registrations {
 	public int expireLapsed() {
 		var now = this.clock.instant();
 		var expired = this.registrations.expireLapsed(now, "The protection period ended before the deal closed.");
-		for (long id : expired) {
-			var row = this.registrations.findForUpdate(id).orElseThrow();
+		var rows = expired.stream().map(id -> this.registrations.findForUpdate(id).orElseThrow()).toList();
+		lock(rows.stream().map(Row::customer).toArray(Customer[]::new));
+		for (var row : rows) {
+			long id = row.view().id();
 			this.registrations.recordHistory(id, null, RegistrationStatus.EXPIRED, null, now,
 					"Protection period ended");
 			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id, "expired", null, row.view());
@@ -400,14 +406,24 @@ public class Registrations {
 
 	/**
 	 * Serialises registrations of the same customer: the first to commit wins protection.
+	 * Keys are taken in one sorted order, also when a job locks several customers at
+	 * once, so two transactions never wait on each other in a circle.
 	 */
-	private void lock(Customer customer) {
+	private void lock(Customer... customers) {
 		var keys = new TreeSet<String>();
-		if (customer.registrableDomain() != null) {
-			keys.add("domain:" + customer.registrableDomain());
-		}
-		if (customer.normalizedName() != null) {
-			keys.add("name:" + customer.normalizedName());
+		for (var customer : customers) {
+			if (customer.registrableDomain() != null) {
+				keys.add("domain:" + customer.registrableDomain());
+			}
+			if (customer.normalizedName() != null) {
+				keys.add("name:" + customer.normalizedName());
+				// spellings the matcher takes for the same name share their word count
+				// and, but
+				// for rare typos in the very first letter, their first letter: serialise
+				// those too
+				keys.add("words:" + customer.normalizedName().split(" ").length + ":"
+						+ customer.normalizedName().charAt(0));
+			}
 		}
 		keys.forEach(this.registrations::lockCustomer);
 	}
@@ -432,6 +448,7 @@ public class Registrations {
 	 * reconsidered.
 	 */
 	private void release(Long actorId, Row lapsed) {
+		lock(lapsed.customer());
 		var held = this.registrations.heldBehind(lapsed.view().id());
 		if (held.isEmpty()) {
 			return;
@@ -504,6 +521,11 @@ public class Registrations {
 		if (reason == null || reason.isBlank()) {
 			throw InvalidInputException.of("reason", "a reason is required");
 		}
+	}
+
+	private static boolean sameCustomer(Customer customer, String registrable, String normalized) {
+		return java.util.Objects.equals(customer.registrableDomain(), registrable)
+				&& java.util.Objects.equals(customer.normalizedName(), normalized);
 	}
 
 	private static RegistrationCommand withPartner(RegistrationCommand c, long partnerId) {

@@ -40,6 +40,10 @@ class CreditDisputeTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("creditType"));
 
+		new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.EXECUTIVE)))
+			.post(deal + "/credit-disputes",
+					"{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 30, \"reason\": \"exec\"}")
+			.andExpect(status().isForbidden());
 		partner.post(deal + "/credit-disputes", "{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 30}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));

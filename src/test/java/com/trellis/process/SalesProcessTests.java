@@ -81,6 +81,22 @@ class SalesProcessTests {
 	}
 
 	@Test
+	void anExecutiveAboveTheRepStillCannotActOnTheDeal() {
+		var executive = this.fixtures.user(Role.EXECUTIVE);
+		var manager = this.fixtures.user(Role.SALES_MANAGER, null, executive.userId());
+		var world = this.fixtures.world("Hierarchy Partners");
+		this.jdbc.sql("UPDATE app_user SET manager_id = ? WHERE id = ?")
+			.params(manager.userId(), world.ae().userId())
+			.update();
+		assertThatThrownBy(() -> this.process.tick(executive, world.dealId(), "Budget confirmed", true))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.process.disqualify(executive, world.dealId(), "no"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(this.process.tick(manager, world.dealId(), "Budget confirmed", true).checklist())
+			.anyMatch(DealProcess.ChecklistItem::ticked);
+	}
+
+	@Test
 	void disqualifyingNeedsAReasonAndTellsThePartner() {
 		var world = this.fixtures.world("Disqualified Partners");
 		assertThatThrownBy(() -> this.process.disqualify(world.ae(), world.dealId(), " "))

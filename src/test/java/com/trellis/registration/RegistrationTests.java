@@ -211,6 +211,13 @@ class RegistrationTests {
 						"District IT budget 2027 funds the rollout to twelve schools", new BigDecimal("64000"), "USD",
 						LocalDate.of(2027, 3, 31), null, CreditType.SOURCED));
 		assertThat(resubmitted.status()).isEqualTo(RegistrationStatus.PENDING);
+		this.registrations.sendBack(world.pam(), registered.id(), "And the budget owner?");
+		assertThatThrownBy(() -> this.registrations.resubmit(world.partnerUser(), registered.id(),
+				new RegistrationCommand(null, "Somebody Else Entirely", "somebody-else.com",
+						"District IT budget 2027 funds the rollout to twelve schools", new BigDecimal("64000"), "USD",
+						LocalDate.of(2027, 3, 31), null, CreditType.SOURCED)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("customer cannot change");
 		assertThat(resubmitted.customerNeed()).startsWith("District IT budget");
 		assertThatThrownBy(() -> this.registrations.approve(world.ae(), registered.id(), ApproveCommand.DEFAULTS))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
