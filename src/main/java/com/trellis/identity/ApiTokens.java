@@ -58,12 +58,20 @@ public class ApiTokens {
 		if (secret == null || !secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return this.jdbc
-			.sql("""
-					UPDATE api_token SET last_used_at = :now WHERE token_hash = :hash AND revoked_at IS NULL RETURNING user_id
-					""")
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("hash", hash(secret))
+		var hash = hash(secret);
+		var now = this.clock.instant();
+		// last use is recorded at most once a minute, so a busy script does not write on
+		// every call
+		this.jdbc.sql("""
+				UPDATE api_token SET last_used_at = :now
+				WHERE token_hash = :hash AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < :stale)
+				""")
+			.param("now", Timestamp.from(now))
+			.param("stale", Timestamp.from(now.minusSeconds(60)))
+			.param("hash", hash)
+			.update();
+		return this.jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+			.param("hash", hash)
 			.query(Long.class)
 			.optional()
 			.flatMap(this.users::find)
