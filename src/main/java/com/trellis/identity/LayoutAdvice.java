@@ -33,14 +33,17 @@ class LayoutAdvice {
 						new NavItem("nav.ourDeals", "/opportunities"), new NavItem("nav.inbox", "/notifications"),
 						new NavItem("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
 						new NavItem("nav.enablement", "/enablement"), new NavItem("nav.incentives", "/incentives"),
+						new NavItem("nav.metrics", "/metrics"),
 						new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER ->
 				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
 						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.process", "/process"),
-						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
+						new NavItem("nav.metrics", "/metrics"), new NavItem("nav.accounts", "/accounts"),
+						new NavItem("nav.partners", "/partners"));
 			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
 					new NavItem("nav.activation", "/activation"), new NavItem("nav.enablement", "/enablement"),
-					new NavItem("nav.incentives", "/incentives"), new NavItem("nav.registrations", "/registrations"),
+					new NavItem("nav.incentives", "/incentives"), new NavItem("nav.metrics", "/metrics"),
+					new NavItem("nav.registrations", "/registrations"),
 					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.process", "/process"),
 					new NavItem("nav.accounts", "/accounts"));
 		};

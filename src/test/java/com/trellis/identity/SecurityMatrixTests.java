@@ -112,7 +112,11 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/partners/{other}/mdf-requests", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/incentives/cost-per-partner", 200, 200, 200, 200, 200, 403),
-				row("POST /api/v1/payout-runs", 200, 403, 403, 403, 403, 403));
+				row("POST /api/v1/payout-runs", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/kpis", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/kpis?slice=PARTNER&sliceValue={other}", 200, 403, 200, 200, 200, 200),
+				row("GET /api/v1/kpis/PARTNER_SOURCED_REVENUE/records", 200, 200, 200, 200, 200, 200),
+				row("PUT /api/v1/exchange-rates/EUR", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -144,7 +148,8 @@ class SecurityMatrixTests {
 				row("GET /partners/{other}/dormancy", 200, 200, 200, 200, 200, 403),
 				row("GET /partners/{other}/incentives", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
-				row("GET /incentives", 200, 200, 200, 200, 200, 302));
+				row("GET /incentives", 200, 200, 200, 200, 200, 302), row("GET /metrics", 200, 200, 200, 200, 200, 200),
+				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200));
 	}
 
 	/**
@@ -233,6 +238,9 @@ class SecurityMatrixTests {
 	private String body(String endpoint) {
 		if (endpoint.endsWith("/approve")) {
 			return "{\"ownerId\": %d}".formatted(other.ae().userId());
+		}
+		if (endpoint.contains("/exchange-rates/")) {
+			return "{\"toReporting\": 1.08}";
 		}
 		if (endpoint.endsWith("/blockers")) {
 			return "{\"blocker\": \"ICP_UNCLEAR\", \"note\": \"matrix\"}";

@@ -13,9 +13,19 @@ public class TestSupportConfiguration {
 		return new TestClock();
 	}
 
+	/** A real SMTP server on a free port, one per test context. */
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	com.icegreen.greenmail.util.GreenMail greenMail() {
-		return new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+		return new com.icegreen.greenmail.util.GreenMail(
+				com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+	}
+
+	@Bean
+	org.springframework.mail.javamail.JavaMailSender mailSender(com.icegreen.greenmail.util.GreenMail greenMail) {
+		var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(greenMail.getSmtp().getPort());
+		return sender;
 	}
 
 	@Bean

@@ -1,0 +1,236 @@
+package com.trellis.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL behind each KPI. Amounts are converted into the reporting currency with
+ * {@code exchange_rate}; deals in a currency without a rate are left out. Every query
+ * binds the period as {@code :from}/{@code :to} (timestamps) and
+ * {@code :fromDate}/{@code :toDate}.
+ */
+@Repository
+class KpiRepository {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final JdbcClient jdbc;
+
+	KpiRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Kpi> all(Period period, Slice slice) {
+		var kpis = new ArrayList<Kpi>();
+		var s = slice.predicate();
+		kpis.add(ratio("ACTIVATED_PARTNERS", "Activated partners",
+				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
+				"""
+						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
+						         AND o.stage = 'CLOSED_WON' AND o.closed_at >= CAST(:to AS TIMESTAMPTZ) - INTERVAL '90 days'
+						         AND o.closed_at < :to)), count(*)
+						FROM partner p WHERE p.onboarded_on < :toDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(pipeline(true, period, slice));
+		kpis.add(pipeline(false, period, slice));
+		kpis.add(single("PARTNER_SOURCED_REVENUE", "Partner-sourced revenue",
+				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
+				"MONEY",
+				"""
+						SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+						JOIN exchange_rate fx ON fx.currency = o.currency JOIN partner p ON p.id = o.partner_id
+						WHERE o.stage = 'CLOSED_WON' AND o.credit_type = 'SOURCED' AND o.closed_at >= :from AND o.closed_at < :to
+						  AND %s
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(single("REGISTRATION_VELOCITY", "Deal registration velocity",
+				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
+				"HOURS",
+				"""
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 3600)
+						FROM deal_registration r JOIN partner p ON p.id = r.partner_id
+						WHERE r.approved_at >= :from AND r.approved_at < :to AND %s
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(ratio("ENABLEMENT_COMPLETION", "Enablement completion rate",
+				"Partner users with a track role who, at the end of the period, hold every required item of their track (certifications not expired), as a share of those users.",
+				"""
+						WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN partner p ON p.id = u.partner_id
+						               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s),
+						required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
+						             WHERE i.required GROUP BY t.role),
+						done AS (SELECT c.user_id, count(DISTINCT c.item_id) AS n FROM enablement_completion c
+						         JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
+						         JOIN users u ON u.id = c.user_id AND u.job_role = t.role
+						         WHERE i.required AND c.completed_on < :toDate AND (c.expires_on IS NULL OR c.expires_on >= :toDate)
+						         GROUP BY c.user_id)
+						SELECT count(*) FILTER (WHERE d.n = r.n), count(*)
+						FROM users u JOIN required r ON r.role = u.job_role LEFT JOIN done d ON d.user_id = u.id
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(ratio("ACTIVE_PARTNER_RATE", "Active partner rate",
+				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
+				"""
+						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
+						         AND e.occurred_at >= CAST(:to AS TIMESTAMPTZ) - INTERVAL '30 days' AND e.occurred_at < :to)), count(*)
+						FROM partner p WHERE p.onboarded_on < :toDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(compared("WIN_RATE", "Win rate: partner-sourced against direct",
+				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
+				"PERCENT", "SELECT 100.0 * count(*) FILTER (WHERE o.stage = 'CLOSED_WON') / NULLIF(count(*), 0)",
+				"o.credit_type = 'SOURCED'", period, slice));
+		kpis.add(compared("AVERAGE_DEAL_SIZE", "Average deal size: partner-involved against direct",
+				"Average closed-won amount, in the reporting currency, of deals won in the period with a partner on them, against direct deals (whole program).",
+				"MONEY", "SELECT avg(o.amount * fx.to_reporting) FILTER (WHERE o.stage = 'CLOSED_WON')",
+				"o.partner_id IS NOT NULL", period, slice));
+		kpis.add(single("TIME_TO_FIRST_REVENUE", "Time to first revenue",
+				"Median days from onboarding to a partner's first closed-won deal, for partners whose first win fell in the period.",
+				"DAYS",
+				"""
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AS DATE) - p.onboarded_on)
+						FROM partner p JOIN (SELECT partner_id, min(closed_at) AS first_win FROM opportunity
+						                     WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL GROUP BY partner_id) f
+						  ON f.partner_id = p.id
+						WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(single("PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.", "COUNT", """
+				SELECT count(*) FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
+				""".formatted(s), period, slice));
+		kpis.add(ratio("CO_SELL_SHARE", "Co-sell opportunity share",
+				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
+				"""
+						SELECT count(*) FILTER (WHERE o.credit_type = 'CO_SELL' AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)),
+						       count(*)
+						FROM opportunity o WHERE o.created_at >= :from AND o.created_at < :to
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
+				"Closed-won against the forecast committed at the period's start. Not available yet: it needs the weekly forecast snapshots, which Trellis does not take yet.",
+				"PERCENT", null, null, null, null));
+		kpis.add(compared("SALES_CYCLE", "Sales cycle: partner-involved against direct",
+				"Median days from creation to close of deals won in the period with a partner on them, against direct deals (whole program).",
+				"DAYS",
+				"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400) FILTER (WHERE o.stage = 'CLOSED_WON')",
+				"o.partner_id IS NOT NULL", period, slice));
+		return kpis;
+	}
+
+	/** The deals or partners a KPI counted, for drill-down. */
+	List<Map<String, Object>> records(String code, Period period, Slice slice) {
+		var s = slice.predicate();
+		String sql = switch (code) {
+			case "PARTNER_SOURCED_REVENUE" ->
+				"""
+						SELECT o.id, o.name AS label, o.amount * fx.to_reporting AS value FROM opportunity o
+						JOIN exchange_rate fx ON fx.currency = o.currency JOIN partner p ON p.id = o.partner_id
+						WHERE o.stage = 'CLOSED_WON' AND o.credit_type = 'SOURCED' AND o.closed_at >= :from AND o.closed_at < :to AND %s
+						ORDER BY value DESC
+						""";
+			case "WIN_RATE" -> """
+					SELECT o.id, o.name || ' (' || o.stage || ')' AS label, o.amount AS value FROM opportunity o
+					JOIN partner p ON p.id = o.partner_id
+					WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.credit_type = 'SOURCED'
+					  AND o.closed_at >= :from AND o.closed_at < :to AND %s ORDER BY o.closed_at
+					""";
+			case "PARTNER_RECRUITMENT" -> """
+					SELECT p.id, p.name AS label, NULL AS value FROM partner p
+					WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s ORDER BY p.onboarded_on
+					""";
+			case "ACTIVATED_PARTNERS" ->
+				"""
+						SELECT p.id, p.name AS label, NULL AS value FROM partner p
+						WHERE p.onboarded_on < :toDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						  AND EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
+						              AND o.closed_at >= CAST(:to AS TIMESTAMPTZ) - INTERVAL '90 days' AND o.closed_at < :to)
+						ORDER BY p.name
+						""";
+			default -> throw com.trellis.shared.InvalidInputException.of("code", "no drill-down for " + code);
+		};
+		return bind(this.jdbc.sql(sql.formatted(s) + " LIMIT 500"), period, slice).query((rs, n) -> {
+			Map<String, Object> row = new java.util.LinkedHashMap<>();
+			row.put("id", rs.getLong("id"));
+			row.put("label", rs.getString("label"));
+			row.put("value", rs.getBigDecimal("value"));
+			return row;
+		}).list();
+	}
+
+	private Kpi pipeline(boolean sourced, Period period, Slice slice) {
+		var credit = sourced ? "o.credit_type = 'SOURCED'" : "o.credit_type IN ('INFLUENCED', 'CO_SELL')";
+		var sql = """
+				SELECT COALESCE(sum(o.amount * fx.to_reporting) FILTER (WHERE %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)), 0),
+				       COALESCE(sum(o.amount * fx.to_reporting), 0)
+				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				"""
+			.formatted(credit, slice.predicate());
+		return ratio(sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
+				sourced ? "Pipeline contribution: partner-sourced" : "Pipeline contribution: partner-influenced",
+				"Share of the whole open pipeline (amount in the reporting currency, deals open now) credited as "
+						+ (sourced ? "partner-sourced" : "influenced or co-sell") + " to the slice's partners.",
+				sql, period, slice);
+	}
+
+	private Kpi ratio(String code, String name, String definition, String sql, Period period, Slice slice) {
+		return bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
+			var num = rs.getBigDecimal(1);
+			var den = rs.getBigDecimal(2);
+			var value = den == null || den.signum() == 0 ? null
+					: num.multiply(HUNDRED).divide(den, 1, RoundingMode.HALF_UP);
+			return new Kpi(code, name, definition, "PERCENT", value, null, scale(num), scale(den));
+		}).single();
+	}
+
+	private Kpi single(String code, String name, String definition, String unit, String sql, Period period,
+			Slice slice) {
+		var value = bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> rs.getBigDecimal(1)).list().get(0);
+		return new Kpi(code, name, definition, unit, scale(value), null, null, null);
+	}
+
+	private Kpi compared(String code, String name, String definition, String unit, String select, String partnerSide,
+			Period period, Slice slice) {
+		var base = " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
+				+ " WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to AND ";
+		var partner = bind(this.jdbc.sql(select + base + partnerSide
+				+ " AND o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")"), period, slice)
+			.query((rs, n) -> rs.getBigDecimal(1))
+			.list()
+			.get(0);
+		var direct = bind(this.jdbc.sql(select + base + "o.partner_id IS NULL"), period, slice)
+			.query((rs, n) -> rs.getBigDecimal(1))
+			.list()
+			.get(0);
+		return new Kpi(code, name, definition, unit, scale(partner), scale(direct), null, null);
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Period period, Slice slice) {
+		return spec.param("from", Timestamp.from(period.start()))
+			.param("to", Timestamp.from(period.end()))
+			.param("fromDate", Date.valueOf(period.from()))
+			.param("toDate", Date.valueOf(period.to()))
+			.param("sliceValue", slice.value() == null ? "" : slice.value());
+	}
+
+	private static BigDecimal scale(BigDecimal value) {
+		return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+	}
+
+}

@@ -1,0 +1,144 @@
+package com.trellis.metrics;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The metrics module's facade. A partner user only ever gets its own partner's figures; a
+ * PAM gets its book (or a partner in it); other vendor staff any slice.
+ */
+@Service
+public class Kpis {
+
+	static final int TREND_PERIODS = 6;
+
+	private final KpiRepository kpis;
+
+	private final Partners partners;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Kpis(KpiRepository kpis, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.kpis = kpis;
+		this.partners = partners;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Kpi> compute(Viewer viewer, Period period, Slice slice) {
+		return this.kpis.all(period, allowed(viewer, slice));
+	}
+
+	/** One KPI over the given period and the five before it, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> trend(Viewer viewer, String code, Period period, Slice slice) {
+		var scoped = allowed(viewer, slice);
+		var periods = new ArrayList<Period>();
+		var current = period;
+		for (int i = 0; i < TREND_PERIODS; i++) {
+			periods.add(0, current);
+			current = current.previous();
+		}
+		var points = new ArrayList<Map<String, Object>>();
+		for (var p : periods) {
+			var kpi = this.kpis.all(p, scoped)
+				.stream()
+				.filter(k -> k.code().equals(code))
+				.findFirst()
+				.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
+			var point = new java.util.LinkedHashMap<String, Object>();
+			point.put("period", p.label());
+			point.put("value", kpi.value());
+			point.put("baseline", kpi.baseline());
+			points.add(point);
+		}
+		return points;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
+		return this.kpis.records(code, period, allowed(viewer, slice));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<String, BigDecimal> exchangeRates() {
+		var rates = new java.util.TreeMap<String, BigDecimal>();
+		this.jdbc.sql("SELECT currency, to_reporting FROM exchange_rate")
+			.query((rs, n) -> rates.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		return rates;
+	}
+
+	@Transactional
+	public Map<String, BigDecimal> setExchangeRate(Viewer viewer, String currency, BigDecimal toReporting) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin sets exchange rates");
+		}
+		if (currency == null || !currency.matches("^[A-Z]{3}$")) {
+			throw InvalidInputException.of("currency", "must be an ISO 4217 code such as EUR");
+		}
+		if (toReporting == null || toReporting.signum() <= 0) {
+			throw InvalidInputException.of("toReporting", "must be a positive rate");
+		}
+		var before = exchangeRates().get(currency);
+		this.jdbc.sql("""
+				INSERT INTO exchange_rate (currency, to_reporting, updated_at) VALUES (:currency, :rate, :now)
+				ON CONFLICT (currency) DO UPDATE SET to_reporting = :rate, updated_at = :now
+				""")
+			.param("currency", currency)
+			.param("rate", toReporting)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+		this.audit.record(viewer.actor(), "exchange-rate", currency, "set", before, toReporting);
+		return exchangeRates();
+	}
+
+	private Slice allowed(Viewer viewer, Slice slice) {
+		if (viewer.isPartnerUser()) {
+			return new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
+		}
+		if (!viewer.is(Role.PAM)) {
+			return slice;
+		}
+		var mine = String.valueOf(viewer.userId());
+		return switch (slice.kind()) {
+			case PROGRAM -> new Slice(Slice.Kind.PAM, mine);
+			case PAM -> {
+				if (!slice.value().equals(mine)) {
+					throw new AccessDeniedException("A PAM sees the figures of their own book");
+				}
+				yield slice;
+			}
+			case PARTNER -> {
+				long partner = Long.parseLong(slice.value());
+				if (this.partners.get(viewer, partner).ownerPamId() != viewer.userId()) {
+					throw new AccessDeniedException("A PAM sees the figures of partners in their book");
+				}
+				yield slice;
+			}
+			default -> throw new AccessDeniedException("A PAM sees the figures of their own book or its partners");
+		};
+	}
+
+}

@@ -1,0 +1,128 @@
+package com.trellis.metrics;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * KPIs as a page (with the trend of the revenue KPI as a chart), as CSV and through the
+ * API.
+ */
+@Controller
+@Tag(name = "Metrics", description = "Program KPIs over a period and slice, their trend and records")
+class MetricsController {
+
+	private final Kpis kpis;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	MetricsController(Kpis kpis, ObjectMapper json, Clock clock) {
+		this.kpis = kpis;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/kpis")
+	@ResponseBody
+	@Operation(summary = "All KPIs for a period [from, to) and a slice",
+			description = "Defaults to the current quarter and the whole program (a PAM: their book; a partner: itself).")
+	List<Kpi> all(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue) {
+		return this.kpis.compute(viewer, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/api/v1/kpis/{code}/trend")
+	@ResponseBody
+	List<Map<String, Object>> trend(Viewer viewer, @PathVariable String code,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
+		return this.kpis.trend(viewer, code, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/api/v1/kpis/{code}/records")
+	@ResponseBody
+	List<Map<String, Object>> records(Viewer viewer, @PathVariable String code,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
+		return this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/api/v1/exchange-rates")
+	@ResponseBody
+	Map<String, BigDecimal> rates() {
+		return this.kpis.exchangeRates();
+	}
+
+	@PutMapping("/api/v1/exchange-rates/{currency}")
+	@ResponseBody
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, BigDecimal> setRate(Viewer viewer, @PathVariable String currency, @RequestBody Rate rate) {
+		return this.kpis.setExchangeRate(viewer, currency, rate.toReporting());
+	}
+
+	@GetMapping("/metrics")
+	String page(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue, Model model) {
+		var period = period(from, to);
+		var chosen = new Slice(slice, sliceValue);
+		model.addAttribute("kpis", this.kpis.compute(viewer, period, chosen));
+		model.addAttribute("period", period);
+		model.addAttribute("slice", chosen);
+		model.addAttribute("kinds", Slice.Kind.values());
+		var trend = this.kpis.trend(viewer, "PARTNER_SOURCED_REVENUE", period, chosen);
+		var chart = Map.of("type", "line", "data",
+				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets",
+						List.of(Map.of("label", "Partner-sourced revenue (reporting currency)", "data",
+								trend.stream().map(p -> p.get("value")).toList(), "borderColor", "#3f6ad8"))));
+		model.addAttribute("trendChart", this.json.writeValueAsString(chart));
+		return "metrics/page";
+	}
+
+	@GetMapping("/metrics/export.csv")
+	void export(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {
+		var rows = this.kpis.compute(viewer, period(from, to), new Slice(slice, sliceValue));
+		com.trellis.shared.CsvExport.write(response, "kpis.csv",
+				List.of("code", "name", "unit", "value", "baseline", "numerator", "denominator"),
+				page -> new com.trellis.shared.PageResult<>(page == 0 ? rows : List.of(), page, rows.size() + 1,
+						rows.size()),
+				k -> java.util.Arrays.asList(k.code(), k.name(), k.unit(), k.value(), k.baseline(), k.numerator(),
+						k.denominator()));
+	}
+
+	private Period period(LocalDate from, LocalDate to) {
+		if (from == null || to == null) {
+			return Period.quarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		}
+		return new Period(from, to);
+	}
+
+	record Rate(BigDecimal toReporting) {
+	}
+
+}

@@ -1,0 +1,53 @@
+package com.trellis.metrics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * A reporting period [from, to) in whole days (UTC).
+ */
+public record Period(LocalDate from, LocalDate to) {
+
+	public Period {
+		if (!to.isAfter(from)) {
+			throw com.trellis.shared.InvalidInputException.of("to", "must be after from");
+		}
+	}
+
+	public static Period month(LocalDate any) {
+		var start = any.withDayOfMonth(1);
+		return new Period(start, start.plusMonths(1));
+	}
+
+	public static Period quarter(LocalDate any) {
+		var start = any.withDayOfMonth(1).withMonth(((any.getMonthValue() - 1) / 3) * 3 + 1);
+		return new Period(start, start.plusMonths(3));
+	}
+
+	/**
+	 * The same kind of period just before this one (months and quarters step by
+	 * calendar).
+	 */
+	Period previous() {
+		long months = java.time.temporal.ChronoUnit.MONTHS.between(this.from, this.to);
+		if (months > 0 && this.from.getDayOfMonth() == 1 && this.to.getDayOfMonth() == 1) {
+			return new Period(this.from.minusMonths(months), this.from);
+		}
+		long days = this.to.toEpochDay() - this.from.toEpochDay();
+		return new Period(this.from.minusDays(days), this.from);
+	}
+
+	Instant start() {
+		return this.from.atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+	Instant end() {
+		return this.to.atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+	String label() {
+		return this.from + " – " + this.to.minusDays(1);
+	}
+
+}

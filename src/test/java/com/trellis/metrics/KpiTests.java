@@ -1,0 +1,237 @@
+package com.trellis.metrics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every KPI on a small hand-computed program (no demo data in this context). The figures
+ * in the comments are the hand computation; docs/metrics.md has the definitions.
+ */
+@TrellisTest
+@TestPropertySource(properties = "trellis.demo.enabled=false")
+class KpiTests {
+
+	private static final Period Q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
+
+	@Autowired
+	Kpis kpis;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Viewer admin;
+
+	Viewer pam;
+
+	long x;
+
+	long y;
+
+	Viewer userOfX;
+
+	Viewer userOfY;
+
+	@BeforeEach
+	void program() {
+		if (this.jdbc.sql("SELECT count(*) FROM partner WHERE name = 'KPI X'").query(Long.class).single() > 0) {
+			this.admin = this.fixtures.user(Role.ADMIN);
+			return;
+		}
+		this.admin = this.fixtures.user(Role.ADMIN);
+		this.pam = this.fixtures.user(Role.PAM);
+		var ae = this.fixtures.user(Role.AE);
+		this.x = partner("KPI X", "2026-10-10", "ACTIVE");
+		this.y = partner("KPI Y", "2025-01-01", "ACTIVE");
+		partner("KPI W", "2026-01-01", "ACTIVE");
+		partner("KPI Z", null, "PROSPECT");
+		long account = this.fixtures.account("KPI customer", "kpi-customer.com", ae.userId());
+		deal(account, ae, this.x, "SOURCED", "USD", "10000", "CLOSED_WON", "2026-10-12", "2026-11-01");
+		deal(account, ae, this.x, "SOURCED", "EUR", "5000", "CLOSED_LOST", "2026-10-15", "2026-11-05");
+		deal(account, ae, this.y, "INFLUENCED", "USD", "20000", "CLOSED_WON", "2026-09-01", "2026-10-20");
+		deal(account, ae, this.y, "SOURCED", "USD", "5000", "CLOSED_WON", "2025-02-01", "2025-03-01");
+		deal(account, ae, this.x, "SOURCED", "USD", "7777", "CLOSED_WON", "2026-10-20", null);
+		deal(account, ae, null, null, "USD", "30000", "CLOSED_WON", "2026-10-01", "2026-11-10");
+		deal(account, ae, null, null, "USD", "10000", "CLOSED_LOST", "2026-10-02", "2026-10-30");
+		deal(account, ae, null, null, "USD", "40000", "CLOSED_LOST", "2026-10-05", "2026-11-15");
+		deal(account, ae, this.y, "CO_SELL", "EUR", "10000", "QUALIFIED", "2026-11-01", null);
+		deal(account, ae, this.x, "SOURCED", "USD", "9200", "QUALIFIED", "2026-11-02", null);
+		deal(account, ae, null, null, "USD", "20000", "QUALIFIED", "2026-11-03", null);
+		this.userOfX = this.fixtures.user(Role.PARTNER, this.x, null);
+		this.userOfY = this.fixtures.user(Role.PARTNER, this.y, null);
+		this.jdbc.sql("UPDATE app_user SET job_role = 'AE' WHERE id = ?").param(this.userOfX.userId()).update();
+		this.jdbc.sql("UPDATE app_user SET job_role = 'SE' WHERE id = ?").param(this.userOfY.userId()).update();
+		for (var item : List.of("AE-101", "AE-201", "AE-CERT")) {
+			complete(this.userOfX, this.x, item, "2026-10-20");
+		}
+		complete(this.userOfY, this.y, "SE-101", "2026-10-20");
+		this.jdbc
+			.sql("""
+					INSERT INTO activity_event (partner_id, type, occurred_at) VALUES (?, 'PORTAL_LOGIN', '2026-12-20T09:00:00Z')
+					""")
+			.param(this.x)
+			.update();
+		this.jdbc
+			.sql("""
+					INSERT INTO deal_registration (partner_id, registered_by, customer_name, customer_need, amount, currency,
+					    expected_close_date, credit_type, partner_share, status, submitted_at, approved_at)
+					VALUES (?, ?, 'KPI customer', 'a confirmed need', 10000, 'USD', '2027-01-31', 'SOURCED', 20, 'APPROVED',
+					        '2026-10-11T00:00:00Z', '2026-10-11T12:00:00Z')
+					""")
+			.params(this.x, this.userOfX.userId())
+			.update();
+	}
+
+	@Test
+	void everyKpiMatchesTheHandComputation() {
+		var k = byCode(this.kpis.compute(this.admin, Q4, Slice.PROGRAM));
+		// X (won 11-01) and Y (won 10-20) of the onboarded X, Y, W: 2 of 3
+		assertThat(k.get("ACTIVATED_PARTNERS").value()).isEqualByComparingTo("66.7");
+		// open pipeline 10000 EUR x 1.08 + 9200 + 20000 = 40000; sourced 9200, co-sell
+		// 10800
+		assertThat(k.get("PIPELINE_SOURCED").value()).isEqualByComparingTo("23.0");
+		assertThat(k.get("PIPELINE_INFLUENCED").value()).isEqualByComparingTo("27.0");
+		// only the sourced win closed in Q4; the win with no close date is left out
+		assertThat(k.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
+		assertThat(k.get("REGISTRATION_VELOCITY").value()).isEqualByComparingTo("12.00");
+		// X's AE holds all three AE items, Y's SE one of three
+		assertThat(k.get("ENABLEMENT_COMPLETION").value()).isEqualByComparingTo("50.0");
+		// only X logged in within the 30 days before 2027-01-01
+		assertThat(k.get("ACTIVE_PARTNER_RATE").value()).isEqualByComparingTo("33.3");
+		// sourced: 1 won, 1 lost; direct: 1 won, 2 lost
+		assertThat(k.get("WIN_RATE").value()).isEqualByComparingTo("50.00");
+		assertThat(k.get("WIN_RATE").baseline()).isEqualByComparingTo("33.33");
+		// partner wins 10000 and 20000; direct win 30000
+		assertThat(k.get("AVERAGE_DEAL_SIZE").value()).isEqualByComparingTo("15000.00");
+		assertThat(k.get("AVERAGE_DEAL_SIZE").baseline()).isEqualByComparingTo("30000.00");
+		// X onboarded 10-10, first win 11-01: 22 days; Y's first win was in 2025
+		assertThat(k.get("TIME_TO_FIRST_REVENUE").value()).isEqualByComparingTo("22.00");
+		assertThat(k.get("PARTNER_RECRUITMENT").value()).isEqualByComparingTo("1.00");
+		// 9 deals created in Q4 (the win without a close date too), one of them co-sell
+		assertThat(k.get("CO_SELL_SHARE").value()).isEqualByComparingTo("11.1");
+		assertThat(k.get("FORECAST_ATTAINMENT").value()).isNull();
+		// partner wins took 20 and 49 days, the direct win 40
+		assertThat(k.get("SALES_CYCLE").value()).isEqualByComparingTo("34.50");
+		assertThat(k.get("SALES_CYCLE").baseline()).isEqualByComparingTo("40.00");
+		assertThat(k.values()).allMatch(kpi -> !kpi.definition().isBlank());
+	}
+
+	@Test
+	void aPeriodWithoutDealsHasNothingToMeasure() {
+		var k = byCode(this.kpis.compute(this.admin, new Period(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 1)),
+				Slice.PROGRAM));
+		assertThat(k.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
+		assertThat(k.get("WIN_RATE").value()).isNull();
+		assertThat(k.get("SALES_CYCLE").value()).isNull();
+	}
+
+	@Test
+	void exchangeRatesAreConfigurableAndUsed() {
+		var before = this.kpis.exchangeRates().get("EUR");
+		try {
+			this.kpis.setExchangeRate(this.admin, "EUR", new BigDecimal("1.10"));
+			// 11000 of 40200
+			assertThat(byCode(this.kpis.compute(this.admin, Q4, Slice.PROGRAM)).get("PIPELINE_INFLUENCED").value())
+				.isEqualByComparingTo("27.4");
+		}
+		finally {
+			this.kpis.setExchangeRate(this.admin, "EUR", before);
+		}
+	}
+
+	@Test
+	void theTrendAndTheRecordsBehindAKpi() {
+		var trend = this.kpis.trend(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM);
+		assertThat(trend).hasSize(6);
+		assertThat(trend.get(5).get("value")).isEqualTo(new BigDecimal("10000.00"));
+		assertThat(trend.get(0).get("period")).isEqualTo("2025-07-01 – 2025-09-30");
+		assertThat(this.kpis.records(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM))
+			.extracting(row -> row.get("value"))
+			.containsExactly(new BigDecimal("10000.0000000000"));
+	}
+
+	@Test
+	void aPartnerOnlyGetsItsOwnFiguresAndAPamOnlyTheirBook() {
+		var x = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
+		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
+		assertThat(byCode(this.kpis.compute(userOfY, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
+			.isEqualByComparingTo("0.00");
+		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(x))))
+			.get("PARTNER_SOURCED_REVENUE")
+			.value()).isEqualByComparingTo("0.00");
+		var otherPam = this.fixtures.user(Role.PAM);
+		assertThat(byCode(this.kpis.compute(otherPam, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
+			.isEqualByComparingTo("0.00");
+		assertThatThrownBy(() -> this.kpis.compute(otherPam, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(x))))
+			.isInstanceOf(AccessDeniedException.class);
+		var ownerOfX = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE id = ?")
+			.param(x)
+			.query(Long.class)
+			.single();
+		var owner = new Viewer(ownerOfX, "owner", Role.PAM, null);
+		assertThat(byCode(this.kpis.compute(owner, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
+			.isEqualByComparingTo("10000.00");
+	}
+
+	private long partner(String name, String onboarded, String status) {
+		long id = this.fixtures.partner(name, this.pam.userId());
+		this.jdbc.sql("UPDATE partner SET onboarded_on = CAST(? AS DATE), lifecycle_status = ? WHERE id = ?")
+			.params(onboarded, status, id)
+			.update();
+		return id;
+	}
+
+	private void deal(long account, Viewer owner, Long partner, String credit, String currency, String amount,
+			String stage, String created, String closed) {
+		this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, owner_id, source, partner_id, credit_type,
+					    partner_share, stage_entered_at, created_at, closed_at, updated_at)
+					VALUES (?, 'KPI deal', ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ),
+					        CAST(? AS TIMESTAMPTZ), now())
+					""")
+			.params(account, new BigDecimal(amount), currency, stage, owner.userId(),
+					"SOURCED".equals(credit) ? "PARTNER" : "DIRECT", partner, credit, partner == null ? null : 20,
+					created + "T00:00:00Z", created + "T00:00:00Z", closed == null ? null : closed + "T00:00:00Z")
+			.update();
+	}
+
+	private void complete(Viewer user, long partner, String item, String day) {
+		this.jdbc
+			.sql("""
+					INSERT INTO enablement_completion (item_id, user_id, partner_id, completed_on, expires_on, source, recorded_by,
+					    recorded_at)
+					SELECT i.id, ?, ?, CAST(? AS DATE), CAST(? AS DATE) + i.validity_days, 'ADMIN', ?, now()
+					FROM enablement_item i WHERE i.code = ?
+					""")
+			.params(user.userId(), partner, day, day, user.userId(), item)
+			.update();
+	}
+
+	private static Map<String, Kpi> byCode(List<Kpi> kpis) {
+		return kpis.stream().collect(Collectors.toMap(Kpi::code, Function.identity()));
+	}
+
+}
