@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
  * The SQL behind each KPI. Amounts are converted into the reporting currency with
  * {@code exchange_rate}; deals in a currency without a rate are left out. Every query
  * binds the period as {@code :from}/{@code :to} (timestamps) and
- * {@code :fromDate}/{@code :toDate}.
+ * {@code :fromDate}/{@code :toDate}; trailing windows end at {@code :asOf}, the period's
+ * end or now while it is still running.
  */
 @Repository
 class KpiRepository {
@@ -35,9 +36,9 @@ class KpiRepository {
 				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
 				"""
 						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
-						         AND o.stage = 'CLOSED_WON' AND o.closed_at >= CAST(:to AS TIMESTAMPTZ) - INTERVAL '90 days'
-						         AND o.closed_at < :to)), count(*)
-						FROM partner p WHERE p.onboarded_on < :toDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						         AND o.stage = 'CLOSED_WON' AND o.closed_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '90 days'
+						         AND o.closed_at < :asOf)), count(*)
+						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
 						"""
 					.formatted(s),
 				period, slice));
@@ -74,7 +75,7 @@ class KpiRepository {
 						done AS (SELECT c.user_id, count(DISTINCT c.item_id) AS n FROM enablement_completion c
 						         JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
 						         JOIN users u ON u.id = c.user_id AND u.job_role = t.role
-						         WHERE i.required AND c.completed_on < :toDate AND (c.expires_on IS NULL OR c.expires_on >= :toDate)
+						         WHERE i.required AND c.completed_on < :asOfDate AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)
 						         GROUP BY c.user_id)
 						SELECT count(*) FILTER (WHERE d.n = r.n), count(*)
 						FROM users u JOIN required r ON r.role = u.job_role LEFT JOIN done d ON d.user_id = u.id
@@ -85,8 +86,8 @@ class KpiRepository {
 				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
 				"""
 						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
-						         AND e.occurred_at >= CAST(:to AS TIMESTAMPTZ) - INTERVAL '30 days' AND e.occurred_at < :to)), count(*)
-						FROM partner p WHERE p.onboarded_on < :toDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						         AND e.occurred_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '30 days' AND e.occurred_at < :asOf)), count(*)
+						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
 						"""
 					.formatted(s),
 				period, slice));
@@ -157,9 +158,9 @@ class KpiRepository {
 			case "ACTIVATED_PARTNERS" ->
 				"""
 						SELECT p.id, p.name AS label, NULL AS value FROM partner p
-						WHERE p.onboarded_on < :toDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
 						  AND EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
-						              AND o.closed_at >= CAST(:to AS TIMESTAMPTZ) - INTERVAL '90 days' AND o.closed_at < :to)
+						              AND o.closed_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '90 days' AND o.closed_at < :asOf)
 						ORDER BY p.name
 						""";
 			default -> throw com.trellis.shared.InvalidInputException.of("code", "no drill-down for " + code);
@@ -226,7 +227,9 @@ class KpiRepository {
 			.param("to", Timestamp.from(period.end()))
 			.param("fromDate", Date.valueOf(period.from()))
 			.param("toDate", Date.valueOf(period.to()))
-			.param("sliceValue", slice.value() == null ? "" : slice.value());
+			.param("sliceValue", slice.value() == null ? "" : slice.value())
+			.param("asOf", Timestamp.from(period.asOf()))
+			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), java.time.ZoneOffset.UTC)));
 	}
 
 	private static BigDecimal scale(BigDecimal value) {

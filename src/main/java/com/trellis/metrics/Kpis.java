@@ -47,7 +47,7 @@ public class Kpis {
 
 	@Transactional(readOnly = true)
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice) {
-		return this.kpis.all(period, allowed(viewer, slice));
+		return this.kpis.all(period.at(this.clock.instant()), allowed(viewer, slice));
 	}
 
 	/** One KPI over the given period and the five before it, oldest first. */
@@ -55,7 +55,7 @@ public class Kpis {
 	public List<Map<String, Object>> trend(Viewer viewer, String code, Period period, Slice slice) {
 		var scoped = allowed(viewer, slice);
 		var periods = new ArrayList<Period>();
-		var current = period;
+		var current = period.at(this.clock.instant());
 		for (int i = 0; i < TREND_PERIODS; i++) {
 			periods.add(0, current);
 			current = current.previous();
@@ -78,7 +78,7 @@ public class Kpis {
 
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
-		return this.kpis.records(code, period, allowed(viewer, slice));
+		return this.kpis.records(code, period.at(this.clock.instant()), allowed(viewer, slice));
 	}
 
 	@Transactional(readOnly = true)

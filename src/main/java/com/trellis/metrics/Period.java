@@ -7,7 +7,11 @@ import java.time.ZoneOffset;
 /**
  * A reporting period [from, to) in whole days (UTC).
  */
-public record Period(LocalDate from, LocalDate to) {
+public record Period(LocalDate from, LocalDate to, Instant now) {
+
+	public Period(LocalDate from, LocalDate to) {
+		this(from, to, null);
+	}
 
 	public Period {
 		if (!to.isAfter(from)) {
@@ -32,10 +36,22 @@ public record Period(LocalDate from, LocalDate to) {
 	Period previous() {
 		long months = java.time.temporal.ChronoUnit.MONTHS.between(this.from, this.to);
 		if (months > 0 && this.from.getDayOfMonth() == 1 && this.to.getDayOfMonth() == 1) {
-			return new Period(this.from.minusMonths(months), this.from);
+			return new Period(this.from.minusMonths(months), this.from, this.now);
 		}
 		long days = this.to.toEpochDay() - this.from.toEpochDay();
-		return new Period(this.from.minusDays(days), this.from);
+		return new Period(this.from.minusDays(days), this.from, this.now);
+	}
+
+	/**
+	 * The moment trailing windows (active in the last 30 days, won in the last 90) end
+	 * at: the period's end, or now while the period is still running.
+	 */
+	Instant asOf() {
+		return this.now != null && this.now.isBefore(end()) ? this.now : end();
+	}
+
+	Period at(Instant moment) {
+		return new Period(this.from, this.to, moment);
 	}
 
 	Instant start() {

@@ -236,6 +236,20 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void theExecutiveReadsTheProgramKpisWithTheirDefinitions() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "exec@trellis.demo");
+			page.locator("nav a:has-text('KPIs')").click();
+			assertThat(page.locator("#kpis tbody tr")).hasCount(14);
+			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
+			page.waitForFunction("document.querySelector('#trend-chart').dataset.drawn === 'true'");
+			page.screenshot(
+					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("kpis-executive.png")));
+		}
+	}
+
 	private void signIn(Page page, String email) {
 		page.navigate(url("/login"));
 		page.locator("input[name=username]").fill(email);
