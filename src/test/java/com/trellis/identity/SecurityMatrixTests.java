@@ -116,7 +116,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/kpis", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/kpis?slice=PARTNER&sliceValue={other}", 200, 403, 200, 200, 200, 200),
 				row("GET /api/v1/kpis/PARTNER_SOURCED_REVENUE/records", 200, 200, 200, 200, 200, 200),
-				row("PUT /api/v1/exchange-rates/EUR", 200, 403, 403, 403, 403, 403));
+				row("PUT /api/v1/exchange-rates/EUR", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/adoption/reps", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
+				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -149,7 +152,8 @@ class SecurityMatrixTests {
 				row("GET /partners/{other}/incentives", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
 				row("GET /incentives", 200, 200, 200, 200, 200, 302), row("GET /metrics", 200, 200, 200, 200, 200, 200),
-				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200));
+				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200),
+				row("GET /adoption", 200, 200, 200, 200, 200, 403));
 	}
 
 	/**

@@ -1,0 +1,150 @@
+package com.trellis.adoption;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.DealFilter;
+import com.trellis.deals.Deals;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.metrics.Kpis;
+import com.trellis.metrics.Period;
+import com.trellis.metrics.Slice;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The adoption module's facade. A rep sees their own figures, a manager their team's,
+ * leadership and admins every rep's; partner users none.
+ */
+@Service
+public class Adoption {
+
+	private final AdoptionRepository adoption;
+
+	private final Users users;
+
+	private final Deals deals;
+
+	private final Accounts accounts;
+
+	private final Kpis kpis;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Adoption(AdoptionRepository adoption, Users users, Deals deals, Accounts accounts, Kpis kpis, AuditLog audit,
+			Clock clock) {
+		this.adoption = adoption;
+		this.users = users;
+		this.deals = deals;
+		this.accounts = accounts;
+		this.kpis = kpis;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<RepAdoption> reps(Viewer viewer, Period period) {
+		return this.adoption.byRep(repsVisibleTo(viewer), period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+				period.to().atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+
+	/**
+	 * Each open deal of the manager's team, whether a partner is on it, and who could
+	 * help.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReviewLine> pipelineReview(Viewer viewer) {
+		if (!viewer.is(Role.SALES_MANAGER, Role.ADMIN)) {
+			throw new AccessDeniedException("The pipeline review is the sales manager's");
+		}
+		var team = viewer.is(Role.ADMIN) ? repsVisibleTo(viewer) : this.users.reportsOf(viewer.userId());
+		var open = new DealFilter(null, null, true, null, null, null, null);
+		var lines = new ArrayList<ReviewLine>();
+		for (var deal : this.deals.searchOwnedBy(viewer, team, open, PageRequest.of(0, 100)).items()) {
+			List<Map<String, Object>> candidates = List.of();
+			if (deal.partnerId() == null) {
+				candidates = this.adoption.candidates(this.accounts.get(viewer, deal.accountId()).industry(), 3);
+			}
+			lines.add(new ReviewLine(deal.id(), deal.name(), deal.accountName(), deal.ownerId(), deal.stage().label(),
+					deal.partnerId() != null, this.adoption.prompted(deal.id()), candidates));
+		}
+		return lines;
+	}
+
+	/**
+	 * A manager prompts the deal's rep to bring a partner in; a partner added afterwards
+	 * counts as compliance.
+	 */
+	@Transactional
+	public void prompt(Viewer viewer, long opportunityId, Long partnerId, String note) {
+		var deal = this.deals.get(viewer, opportunityId);
+		if (!(viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(deal.ownerId()))) {
+			throw new AccessDeniedException("Only the rep's sales manager prompts on this deal");
+		}
+		if (deal.partnerId() != null) {
+			throw InvalidInputException.of("opportunityId", "the deal already has a partner");
+		}
+		long id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId,
+				note == null || note.isBlank() ? null : note.strip(), this.clock.instant());
+		this.audit.record(viewer.actor(), "opportunity", opportunityId, "partner prompt " + id, null,
+				java.util.Collections.singletonMap("suggestedPartnerId", partnerId));
+	}
+
+	/** Adoption problem or partner problem, for the whole program, with the evidence. */
+	@Transactional(readOnly = true)
+	public AdoptionDiagnosis.Diagnosis diagnosis(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE, Role.SALES_MANAGER, Role.PAM)) {
+			throw new AccessDeniedException("Partner users and reps do not see the program diagnosis");
+		}
+		var now = this.clock.instant();
+		var quarter = Period.quarter(LocalDate.ofInstant(now, ZoneOffset.UTC));
+		var previous = Period.quarter(quarter.from().minusDays(1));
+		var current = byCode(this.kpis.compute(viewer, previous, Slice.PROGRAM));
+		var before = byCode(this.kpis.compute(viewer, Period.quarter(previous.from().minusDays(1)), Slice.PROGRAM));
+		long[] idle = this.adoption.idleCapable(now);
+		return AdoptionDiagnosis.decide(current.get("PARTNER_SOURCED_REVENUE").value(),
+				before.get("PARTNER_SOURCED_REVENUE").value(), idle[0], idle[1], current.get("WIN_RATE").value(),
+				current.get("WIN_RATE").baseline());
+	}
+
+	private List<Long> repsVisibleTo(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users do not see rep adoption");
+		}
+		if (viewer.is(Role.AE)) {
+			return List.of(viewer.userId());
+		}
+		if (viewer.is(Role.SALES_MANAGER)) {
+			return this.users.reportsOf(viewer.userId());
+		}
+		return this.users.withRole(Role.AE).stream().map(u -> u.id()).toList();
+	}
+
+	private static Map<String, com.trellis.metrics.Kpi> byCode(List<com.trellis.metrics.Kpi> kpis) {
+		var map = new java.util.HashMap<String, com.trellis.metrics.Kpi>();
+		kpis.forEach(k -> map.put(k.code(), k));
+		return map;
+	}
+
+	/**
+	 * One open deal in the pipeline review.
+	 */
+	public record ReviewLine(long opportunityId, String name, String account, long ownerId, String stage,
+			boolean partnerEngaged, boolean prompted, List<Map<String, Object>> couldHelp) {
+	}
+
+}

@@ -1,0 +1,55 @@
+package com.trellis.adoption;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Tells an adoption problem from a partner problem (§C10). Flat partner revenue while
+ * capable partners sit idle means reps are not reaching for partners. Partners who are
+ * engaged but win no better than direct deals point to the partners or the motion.
+ */
+final class AdoptionDiagnosis {
+
+	static final BigDecimal FLAT_GROWTH_PERCENT = new BigDecimal("5");
+
+	static final BigDecimal IDLE_SHARE_PERCENT = new BigDecimal("30");
+
+	private AdoptionDiagnosis() {
+	}
+
+	static Diagnosis decide(BigDecimal revenueNow, BigDecimal revenueBefore, long capable, long idleCapable,
+			BigDecimal partnerWinRate, BigDecimal directWinRate) {
+		var growth = revenueBefore == null || revenueBefore.signum() == 0 ? null
+				: revenueNow.subtract(revenueBefore)
+					.multiply(BigDecimal.valueOf(100))
+					.divide(revenueBefore, 1, RoundingMode.HALF_UP);
+		var idleShare = capable == 0 ? BigDecimal.ZERO
+				: BigDecimal.valueOf(100 * idleCapable).divide(BigDecimal.valueOf(capable), 1, RoundingMode.HALF_UP);
+		boolean flat = growth == null || growth.compareTo(FLAT_GROWTH_PERCENT) <= 0;
+		if (flat && idleShare.compareTo(IDLE_SHARE_PERCENT) >= 0) {
+			return new Diagnosis(Finding.ADOPTION_PROBLEM,
+					"partner-sourced revenue "
+							+ (growth == null ? "has no earlier quarter to grow from" : "changed " + growth + "%")
+							+ " while " + idleCapable + " of " + capable
+							+ " capable partners had no new deal in 90 days: reps are not reaching for partners");
+		}
+		if (partnerWinRate != null && directWinRate != null && partnerWinRate.compareTo(directWinRate) <= 0) {
+			return new Diagnosis(Finding.PARTNER_OR_MOTION_PROBLEM, "partner-sourced deals win at " + partnerWinRate
+					+ "% against " + directWinRate + "% for direct deals: partners engage but do not help close");
+		}
+		return new Diagnosis(Finding.HEALTHY,
+				"partner revenue " + (growth == null ? "is new" : "changed " + growth + "%") + ", " + idleCapable
+						+ " of " + capable + " capable partners idle, partner deals win at " + partnerWinRate
+						+ "% against " + directWinRate + "% direct");
+	}
+
+	enum Finding {
+
+		ADOPTION_PROBLEM, PARTNER_OR_MOTION_PROBLEM, HEALTHY
+
+	}
+
+	record Diagnosis(Finding finding, String evidence) {
+	}
+
+}

@@ -1,0 +1,128 @@
+package com.trellis.adoption;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AdoptionRepository {
+
+	private final JdbcClient jdbc;
+
+	AdoptionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<RepAdoption> byRep(Collection<Long> reps, Instant from, Instant to) {
+		if (reps.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("""
+					SELECT u.id, u.display_name,
+					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to) AS deals,
+					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to
+					     AND o.partner_id IS NOT NULL) AS partner_deals,
+					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to
+					     AND o.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM partner_prompt pp WHERE pp.opportunity_id = o.id)) AS adopted,
+					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to
+					     AND o.partner_id IS NOT NULL AND EXISTS (SELECT 1 FROM partner_prompt pp WHERE pp.opportunity_id = o.id)) AS compliant,
+					  (SELECT count(*) FROM deal_registration r WHERE r.registered_by = u.id AND r.submitted_at >= :from
+					     AND r.submitted_at < :to) AS registrations,
+					  (SELECT 100.0 * count(*) FILTER (WHERE o.stage = 'CLOSED_WON') / NULLIF(count(*), 0) FROM opportunity o
+					     WHERE o.owner_id = u.id AND o.partner_id IS NOT NULL AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
+					       AND o.closed_at >= :from AND o.closed_at < :to) AS win_with,
+					  (SELECT 100.0 * count(*) FILTER (WHERE o.stage = 'CLOSED_WON') / NULLIF(count(*), 0) FROM opportunity o
+					     WHERE o.owner_id = u.id AND o.partner_id IS NULL AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
+					       AND o.closed_at >= :from AND o.closed_at < :to) AS win_without,
+					  (SELECT avg(extract(epoch FROM o.closed_at - o.created_at) / 86400) FROM opportunity o
+					     WHERE o.owner_id = u.id AND o.partner_id IS NOT NULL AND o.stage = 'CLOSED_WON'
+					       AND o.closed_at >= :from AND o.closed_at < :to) AS cycle_with,
+					  (SELECT avg(extract(epoch FROM o.closed_at - o.created_at) / 86400) FROM opportunity o
+					     WHERE o.owner_id = u.id AND o.partner_id IS NULL AND o.stage = 'CLOSED_WON'
+					       AND o.closed_at >= :from AND o.closed_at < :to) AS cycle_without
+					FROM app_user u WHERE u.id IN (:reps) ORDER BY u.display_name
+					""")
+			.param("reps", reps)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new RepAdoption(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getLong(7), scale(rs.getBigDecimal(8)), scale(rs.getBigDecimal(9)),
+					scale(rs.getBigDecimal(10)), scale(rs.getBigDecimal(11))))
+			.list();
+	}
+
+	/**
+	 * Partners that could help on a deal: active, tier 1 or 2, working in the account's
+	 * industry, ranked by deals won in that industry.
+	 */
+	List<Map<String, Object>> candidates(String industry, int limit) {
+		if (industry == null) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT p.id, p.name, count(o.id) FILTER (WHERE o.stage = 'CLOSED_WON' AND a.id IS NOT NULL) AS wins
+				FROM partner p
+				LEFT JOIN opportunity o ON o.partner_id = p.id
+				LEFT JOIN account a ON a.id = o.account_id AND a.industry = :industry
+				WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
+				  AND :industry = ANY (p.verticals)
+				GROUP BY p.id, p.name ORDER BY wins DESC, p.name LIMIT :limit
+				""")
+			.param("industry", industry)
+			.param("limit", limit)
+			.query((rs, n) -> Map.<String, Object>of("partnerId", rs.getLong(1), "name", rs.getString(2), "wins",
+					rs.getLong(3)))
+			.list();
+	}
+
+	long prompt(long opportunityId, long managerId, long repId, Long partnerId, String note, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO partner_prompt (opportunity_id, manager_id, rep_id, suggested_partner_id, note, prompted_at)
+				VALUES (:deal, :manager, :rep, :partner, :note, :now) RETURNING id
+				""")
+			.param("deal", opportunityId)
+			.param("manager", managerId)
+			.param("rep", repId)
+			.param("partner", partnerId)
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	boolean prompted(long opportunityId) {
+		return this.jdbc.sql("SELECT count(*) FROM partner_prompt WHERE opportunity_id = :deal")
+			.param("deal", opportunityId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Capable partners (active, tier 1 or 2) and how many of them had no new deal in 90
+	 * days.
+	 */
+	long[] idleCapable(Instant now) {
+		return this.jdbc
+			.sql("""
+					SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
+					         AND o.created_at >= CAST(:now AS TIMESTAMPTZ) - INTERVAL '90 days'))
+					FROM partner p WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
+					""")
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
+	private static BigDecimal scale(BigDecimal value) {
+		return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
+	}
+
+}

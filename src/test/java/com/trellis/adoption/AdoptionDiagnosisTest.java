@@ -1,0 +1,36 @@
+package com.trellis.adoption;
+
+import java.math.BigDecimal;
+
+import com.trellis.adoption.AdoptionDiagnosis.Finding;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdoptionDiagnosisTest {
+
+	@Test
+	void flatRevenueWithCapablePartnersIdleIsAnAdoptionProblem() {
+		var diagnosis = AdoptionDiagnosis.decide(new BigDecimal("104000"), new BigDecimal("100000"), 10, 3,
+				new BigDecimal("40"), new BigDecimal("30"));
+		assertThat(diagnosis.finding()).isEqualTo(Finding.ADOPTION_PROBLEM);
+		assertThat(diagnosis.evidence()).contains("changed 4.0%").contains("3 of 10 capable partners");
+	}
+
+	@Test
+	void engagedPartnersThatDoNotWinBetterAreAPartnerOrMotionProblem() {
+		var diagnosis = AdoptionDiagnosis.decide(new BigDecimal("150000"), new BigDecimal("100000"), 10, 1,
+				new BigDecimal("28"), new BigDecimal("30"));
+		assertThat(diagnosis.finding()).isEqualTo(Finding.PARTNER_OR_MOTION_PROBLEM);
+		assertThat(diagnosis.evidence()).contains("28% against 30%");
+	}
+
+	@Test
+	void growingRevenueWithPartnersWinningMoreIsHealthy() {
+		assertThat(AdoptionDiagnosis
+			.decide(new BigDecimal("150000"), new BigDecimal("100000"), 10, 1, new BigDecimal("45"),
+					new BigDecimal("30"))
+			.finding()).isEqualTo(Finding.HEALTHY);
+	}
+
+}

@@ -1,0 +1,98 @@
+package com.trellis.adoption;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.metrics.Period;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@TrellisTest
+class AdoptionTests {
+
+	private static final Period Q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
+
+	@Autowired
+	Adoption adoption;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aRepsAdoptionTellsUnpromptedPartnersFromPromptedOnes() {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var rep = this.fixtures.user(Role.AE, null, manager.userId());
+		long partner = this.fixtures.partner("Adoption Partner", this.fixtures.user(Role.PAM).userId());
+		this.jdbc.sql("UPDATE partner SET verticals = '{Retail}' WHERE id = ?").param(partner).update();
+		long account = this.fixtures.account("Adoption customer", "adoption-customer.com", rep.userId());
+		long adopted = deal(account, rep, partner, "QUALIFIED", "2026-11-01", null);
+		long prompted = deal(account, rep, null, "QUALIFIED", "2026-11-02", null);
+		deal(account, rep, null, "CLOSED_WON", "2026-10-02", "2026-10-22");
+		deal(account, rep, partner, "CLOSED_WON", "2026-10-05", "2026-10-15");
+		deal(account, rep, null, "CLOSED_LOST", "2026-10-03", "2026-10-30");
+
+		var review = this.adoption.pipelineReview(manager);
+		assertThat(review).filteredOn(line -> line.opportunityId() == prompted).singleElement().satisfies(line -> {
+			assertThat(line.partnerEngaged()).isFalse();
+			assertThat(line.couldHelp()).extracting(c -> c.get("partnerId")).contains(partner);
+		});
+		assertThatThrownBy(() -> this.adoption.prompt(this.fixtures.user(Role.SALES_MANAGER), prompted, partner, null))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.adoption.prompt(manager, adopted, partner, null))
+			.isInstanceOf(InvalidInputException.class);
+		this.adoption.prompt(manager, prompted, partner, "They won three retail deals this year");
+		this.jdbc.sql("UPDATE opportunity SET partner_id = ?, credit_type = 'CO_SELL', partner_share = 15 WHERE id = ?")
+			.params(partner, prompted)
+			.update();
+
+		var figures = this.adoption.reps(manager, Q4)
+			.stream()
+			.filter(r -> r.repId() == rep.userId())
+			.findFirst()
+			.orElseThrow();
+		assertThat(figures.deals()).isEqualTo(5);
+		assertThat(figures.partnerDeals()).isEqualTo(3);
+		assertThat(figures.partnerShare()).isEqualByComparingTo("60.0");
+		assertThat(figures.adopted()).isEqualTo(2);
+		assertThat(figures.compliant()).isEqualTo(1);
+		assertThat(figures.winRateWithPartner()).isEqualByComparingTo("100.0");
+		assertThat(figures.winRateWithout()).isEqualByComparingTo("50.0");
+		assertThat(figures.cycleDaysWithPartner()).isEqualByComparingTo("10.0");
+		assertThat(figures.cycleDaysWithout()).isEqualByComparingTo("20.0");
+
+		assertThat(this.adoption.reps(rep, Q4)).extracting(RepAdoption::repId).containsExactly(rep.userId());
+		var partnerUser = this.fixtures.user(Role.PARTNER, partner, null);
+		assertThatThrownBy(() -> this.adoption.reps(partnerUser, Q4)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.adoption.pipelineReview(rep)).isInstanceOf(AccessDeniedException.class);
+	}
+
+	private long deal(long account, Viewer owner, Long partner, String stage, String created, String closed) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, owner_id, source, partner_id, credit_type,
+					    partner_share, stage_entered_at, created_at, closed_at, updated_at)
+					VALUES (?, 'Adoption deal', ?, 'USD', ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ),
+					        CAST(? AS TIMESTAMPTZ), now()) RETURNING id
+					""")
+			.params(account, new BigDecimal("10000"), stage, owner.userId(), partner == null ? "DIRECT" : "PARTNER",
+					partner, partner == null ? null : "SOURCED", partner == null ? null : 20, created + "T00:00:00Z",
+					created + "T00:00:00Z", closed == null ? null : closed + "T00:00:00Z")
+			.query(Long.class)
+			.single();
+	}
+
+}
