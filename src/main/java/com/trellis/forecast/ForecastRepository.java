@@ -1,0 +1,125 @@
+package com.trellis.forecast;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ForecastRepository {
+
+	static final String GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER:' || p.tier END";
+
+	private final JdbcClient jdbc;
+
+	ForecastRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * For each stage and group: closed deals that passed the stage, and how many were
+	 * won.
+	 */
+	List<Map<String, Object>> history() {
+		return this.jdbc.sql("""
+				SELECT sc.to_stage AS stage, %s AS grp, count(DISTINCT o.id) AS closed,
+				       count(DISTINCT o.id) FILTER (WHERE o.stage = 'CLOSED_WON') AS won
+				FROM opportunity o JOIN opportunity_stage_change sc ON sc.opportunity_id = o.id
+				LEFT JOIN partner p ON p.id = o.partner_id
+				WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND sc.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				GROUP BY 1, 2
+				""".formatted(GROUP))
+			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group", rs.getString(2), "closed",
+					rs.getLong(3), "won", rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * Commit, best case, weighted pipeline and closed-won so far for one quarter and
+	 * scope, in the reporting currency. {@code probabilities} is a VALUES list of (stage,
+	 * group, probability).
+	 */
+	Map<String, BigDecimal> rollUp(String probabilities, String scope, Long scopeId, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today) {
+		var sql = """
+				WITH prob(stage, grp, p) AS (VALUES %s),
+				open AS (
+				  SELECT o.id, o.amount * fx.to_reporting AS amount, o.stage, %s AS grp,
+				         CASE WHEN o.close_date >= :today THEN o.close_date ELSE CAST(:today AS DATE) + 30 END AS expected
+				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s)
+				SELECT COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL), 0) AS commit,
+				       COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL OR pr.p >= 0.5), 0) AS best_case,
+				       COALESCE(sum(open.amount * pr.p), 0) AS weighted,
+				       (SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+				        JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+				        WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :qStartTs AND o.closed_at < :qEndTs AND %s) AS closed
+				FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
+				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
+				WHERE open.expected >= :qStart AND open.expected < :qEnd
+				"""
+			.formatted(probabilities, GROUP, scope, scope);
+		return this.jdbc.sql(sql)
+			.param("today", Date.valueOf(today))
+			.param("qStart", Date.valueOf(quarterStart))
+			.param("qEnd", Date.valueOf(quarterEnd))
+			.param("qStartTs", Timestamp.from(quarterStart.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("qEndTs", Timestamp.from(quarterEnd.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("scopeId", scopeId == null ? 0L : scopeId)
+			.query((rs, n) -> Map.of("commit", rs.getBigDecimal(1), "bestCase", rs.getBigDecimal(2), "weighted",
+					rs.getBigDecimal(3), "closed", rs.getBigDecimal(4)))
+			.single();
+	}
+
+	boolean snapshot(LocalDate week, String scopeKind, long scopeId, String quarter, Map<String, BigDecimal> figures,
+			Instant now) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
+					    taken_at)
+					VALUES (:week, :kind, :id, :quarter, :commit, :best, :weighted, :closed, :now) ON CONFLICT DO NOTHING
+					""")
+			.param("week", Date.valueOf(week))
+			.param("kind", scopeKind)
+			.param("id", scopeId)
+			.param("quarter", quarter)
+			.param("commit", figures.get("commit"))
+			.param("best", figures.get("bestCase"))
+			.param("weighted", figures.get("weighted"))
+			.param("closed", figures.get("closed"))
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	List<Map<String, Object>> snapshots(String scopeKind, long scopeId, String quarter) {
+		return this.jdbc.sql("""
+				SELECT week_start, commit, best_case, weighted, closed FROM forecast_snapshot
+				WHERE scope_kind = :kind AND scope_id = :id AND quarter = :quarter ORDER BY week_start
+				""")
+			.param("kind", scopeKind)
+			.param("id", scopeId)
+			.param("quarter", quarter)
+			.query((rs, n) -> Map.<String, Object>of("week", rs.getObject(1, LocalDate.class), "commit",
+					rs.getBigDecimal(2), "bestCase", rs.getBigDecimal(3), "weighted", rs.getBigDecimal(4), "closed",
+					rs.getBigDecimal(5)))
+			.list();
+	}
+
+	void call(long opportunityId, long userId, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO forecast_call (opportunity_id, called_by, called_at) VALUES (:deal, :by, :now)
+				ON CONFLICT (opportunity_id) DO UPDATE SET called_by = :by, called_at = :now
+				""").param("deal", opportunityId).param("by", userId).param("now", Timestamp.from(now)).update();
+	}
+
+	void uncall(long opportunityId) {
+		this.jdbc.sql("DELETE FROM forecast_call WHERE opportunity_id = :deal").param("deal", opportunityId).update();
+	}
+
+}
