@@ -39,11 +39,13 @@ class LayoutAdvice {
 				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
 						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.process", "/process"),
 						new NavItem("nav.metrics", "/metrics"), new NavItem("nav.adoption", "/adoption"),
-						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
+						new NavItem("nav.forecast", "/forecast"), new NavItem("nav.accounts", "/accounts"),
+						new NavItem("nav.partners", "/partners"));
 			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
 					new NavItem("nav.activation", "/activation"), new NavItem("nav.enablement", "/enablement"),
 					new NavItem("nav.incentives", "/incentives"), new NavItem("nav.metrics", "/metrics"),
-					new NavItem("nav.adoption", "/adoption"), new NavItem("nav.registrations", "/registrations"),
+					new NavItem("nav.adoption", "/adoption"), new NavItem("nav.forecast", "/forecast"),
+					new NavItem("nav.registrations", "/registrations"),
 					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.process", "/process"),
 					new NavItem("nav.accounts", "/accounts"));
 		};

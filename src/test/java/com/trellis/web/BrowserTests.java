@@ -250,6 +250,20 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void theExecutiveOpensTheForecastRollUp() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "exec@trellis.demo");
+			page.locator("nav a:has-text('Forecast')").click();
+			assertThat(page.locator("#rollup tbody tr")).hasCount(2);
+			assertThat(page.locator("#probabilities")).containsText("PARTNER:TIER_1_INVEST");
+			page.waitForFunction("document.querySelector('#forecast-chart').dataset.drawn === 'true'");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("forecast-executive.png")));
+		}
+	}
+
 	private void signIn(Page page, String email) {
 		page.navigate(url("/login"));
 		page.locator("input[name=username]").fill(email);
