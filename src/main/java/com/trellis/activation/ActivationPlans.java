@@ -181,10 +181,9 @@ public class ActivationPlans {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users see their own plan only");
 		}
-		var ids = viewer.is(Role.PAM) ? this.partners.book(viewer.userId())
-				: this.partners.onboardedSince(LocalDate.of(1970, 1, 1)).stream().map(p -> p.id()).toList();
+		var ids = viewer.is(Role.PAM) ? this.plans.inBook(this.partners.book(viewer.userId())) : this.plans.all();
 		var result = new ArrayList<ActivationPlanView>();
-		for (long id : this.plans.inBook(ids)) {
+		for (long id : ids) {
 			result.add(plan(viewer, id));
 		}
 		return result;

@@ -126,6 +126,12 @@ class ActivationRepository {
 			.list();
 	}
 
+	List<Long> all() {
+		return this.jdbc.sql("SELECT partner_id FROM activation_plan ORDER BY onboarded_on DESC")
+			.query(Long.class)
+			.list();
+	}
+
 	List<Long> inBook(List<Long> partnerIds) {
 		if (partnerIds.isEmpty()) {
 			return List.of();

@@ -69,6 +69,19 @@ public class Activity {
 		return result;
 	}
 
+	/** The latest of the given signals of one partner, or null. */
+	@Transactional(readOnly = true)
+	public Instant lastSignal(long partnerId, java.util.Collection<String> types) {
+		var last = this.jdbc
+			.sql("SELECT max(occurred_at) FROM activity_event WHERE partner_id = :partner AND type IN (:types)")
+			.param("partner", partnerId)
+			.param("types", types)
+			.query((rs, n) -> rs.getTimestamp(1))
+			.list()
+			.get(0);
+		return last == null ? null : last.toInstant();
+	}
+
 	/** Whether the partner shows any of the given signals in a time window. */
 	@Transactional(readOnly = true)
 	public boolean anyWithin(long partnerId, java.util.Collection<String> types, Instant from, Instant to) {

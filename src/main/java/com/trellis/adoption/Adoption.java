@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Adoption {
 
+	private static final java.util.Set<String> NEEDED = java.util.Set.of("PARTNER_SOURCED_REVENUE", "WIN_RATE");
+
 	private final AdoptionRepository adoption;
 
 	private final Users users;
@@ -113,8 +115,9 @@ public class Adoption {
 		var now = this.clock.instant();
 		var quarter = Period.quarter(LocalDate.ofInstant(now, ZoneOffset.UTC));
 		var previous = Period.quarter(quarter.from().minusDays(1));
-		var current = byCode(this.kpis.compute(viewer, previous, Slice.PROGRAM));
-		var before = byCode(this.kpis.compute(viewer, Period.quarter(previous.from().minusDays(1)), Slice.PROGRAM));
+		var current = byCode(this.kpis.compute(viewer, previous, Slice.PROGRAM, NEEDED));
+		var before = byCode(this.kpis.compute(viewer, Period.quarter(previous.from().minusDays(1)), Slice.PROGRAM,
+				java.util.Set.of("PARTNER_SOURCED_REVENUE")));
 		long[] idle = this.adoption.idleCapable(now);
 		return AdoptionDiagnosis.decide(current.get("PARTNER_SOURCED_REVENUE").value(),
 				before.get("PARTNER_SOURCED_REVENUE").value(), idle[0], idle[1], current.get("WIN_RATE").value(),

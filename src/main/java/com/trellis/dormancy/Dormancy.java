@@ -116,7 +116,7 @@ public class Dormancy {
 	@Transactional(readOnly = true)
 	public DormancyView view(Viewer viewer, long partnerId) {
 		var partner = this.partners.get(viewer, partnerId);
-		var signal = this.activity.lastSignals(SIGNALS).get(partnerId);
+		var signal = this.activity.lastSignal(partnerId, SIGNALS);
 		var decision = DormancyRule.decide(signal, partner.onboardedOn(), today(), this.idleDays);
 		var diagnosis = diagnose(partnerId);
 		return new DormancyView(partnerId, partner.lifecycleStatus().name(), signal, decision.dormant(),

@@ -45,7 +45,7 @@ class ForecastPageController {
 		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		var quarters = List.of(today, today.plusMonths(3));
 		var rows = quarters.stream()
-			.map(day -> Map.<String, Object>of("quarter", Forecasts.quarter(day), "figures",
+			.map(day -> Map.<String, Object>of("quarter", com.trellis.shared.Quarters.label(day), "figures",
 					this.forecasts.rollUp(viewer, scope, day)))
 			.toList();
 		model.addAttribute("scope", scope);

@@ -22,6 +22,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.partners.Tier;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.Quarters;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -142,8 +143,8 @@ public class Forecasts {
 		for (var quarterDay : List.of(today, today.plusMonths(3))) {
 			for (var scope : scopes) {
 				var figures = rollUp(scope, quarterDay, values);
-				if (this.forecasts.snapshot(week, scope.kind().name(), scope.idOrZero(), quarter(quarterDay), figures,
-						this.clock.instant())) {
+				if (this.forecasts.snapshot(week, scope.kind().name(), scope.idOrZero(), Quarters.label(quarterDay),
+						figures, this.clock.instant())) {
 					taken++;
 				}
 			}
@@ -158,7 +159,8 @@ public class Forecasts {
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> accuracy(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
 		allowed(viewer, scope);
-		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter(anyDayInQuarter));
+		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(),
+				Quarters.label(anyDayInQuarter));
 		var actual = rollUp(scope, anyDayInQuarter, values(probabilities())).get("closed");
 		var result = new ArrayList<Map<String, Object>>();
 		for (int week : List.of(1, 5, 9)) {
@@ -182,7 +184,7 @@ public class Forecasts {
 	}
 
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String values) {
-		var start = quarterStart(anyDayInQuarter);
+		var start = Quarters.start(anyDayInQuarter);
 		return this.forecasts.rollUp(values, scope.predicate(), scope.id(), start, start.plusMonths(3),
 				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 	}
@@ -219,14 +221,6 @@ public class Forecasts {
 
 	private static String coarseOf(String group) {
 		return group.startsWith("PARTNER") ? "PARTNER" : group;
-	}
-
-	static LocalDate quarterStart(LocalDate day) {
-		return day.withDayOfMonth(1).withMonth(((day.getMonthValue() - 1) / 3) * 3 + 1);
-	}
-
-	static String quarter(LocalDate day) {
-		return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
 	}
 
 }

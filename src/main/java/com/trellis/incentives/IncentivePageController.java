@@ -59,7 +59,7 @@ class IncentivePageController {
 
 	@GetMapping("/partners/{id}/badges")
 	String badges(Viewer viewer, @PathVariable long id, Model model) {
-		model.addAttribute("badges", this.incentives.statement(viewer, id).badges());
+		model.addAttribute("badges", this.incentives.badges(viewer, id));
 		return "incentives/badges :: badges";
 	}
 

@@ -18,6 +18,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
+import com.trellis.shared.Quarters;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -137,9 +138,9 @@ public class Incentives {
 	 */
 	@Transactional
 	public int closeQuarter(LocalDate anyDayInQuarter) {
-		var start = anyDayInQuarter.withDayOfMonth(1).withMonth(((anyDayInQuarter.getMonthValue() - 1) / 3) * 3 + 1);
+		var start = Quarters.start(anyDayInQuarter);
 		var end = start.plusMonths(3);
-		var period = start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+		var period = Quarters.label(start);
 		var revenue = this.deals.wonRevenue(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
 				end.atStartOfDay(ZoneOffset.UTC).toInstant());
 		int earned = 0;
@@ -194,13 +195,20 @@ public class Incentives {
 	 */
 	@Transactional(readOnly = true)
 	public boolean programsExist() {
-		return !this.ledger.programs().isEmpty();
+		return this.ledger.programsExist();
 	}
 
 	/** Whether a partner ever earned anything payable. */
 	@Transactional(readOnly = true)
 	public boolean hasEarnings(long partnerId) {
-		return this.ledger.ledger(partnerId).stream().anyMatch(e -> LedgerRepository.PAYABLE.contains(e.kind()));
+		return this.ledger.hasEarnings(partnerId);
+	}
+
+	/** A partner's badges, for its profile and portal. */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> badges(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		return this.ledger.badges(partnerId);
 	}
 
 	/** What the program costs per partner; vendor staff only. */

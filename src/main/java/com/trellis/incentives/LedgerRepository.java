@@ -85,6 +85,19 @@ class LedgerRepository {
 			.list();
 	}
 
+	boolean programsExist() {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM incentive_program)").query(Boolean.class).single();
+	}
+
+	boolean hasEarnings(long partnerId) {
+		return this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM incentive_earning WHERE partner_id = :partner AND kind IN (:payable))")
+			.param("partner", partnerId)
+			.param("payable", PAYABLE)
+			.query(Boolean.class)
+			.single();
+	}
+
 	long reversalsOf(long programId, long opportunityId) {
 		return this.jdbc
 			.sql("""

@@ -30,9 +30,17 @@ class KpiRepository {
 	}
 
 	List<Kpi> all(Period period, Slice slice) {
+		return some(period, slice, null);
+	}
+
+	/**
+	 * Only the KPIs whose codes are given (all when null): each one's SQL runs only when
+	 * asked for.
+	 */
+	List<Kpi> some(Period period, Slice slice, java.util.Set<String> codes) {
 		var kpis = new ArrayList<Kpi>();
 		var s = slice.predicate();
-		kpis.add(ratio("ACTIVATED_PARTNERS", "Activated partners",
+		kpis.add(ratio(codes, "ACTIVATED_PARTNERS", "Activated partners",
 				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
 				"""
 						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
@@ -42,9 +50,9 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(pipeline(true, period, slice));
-		kpis.add(pipeline(false, period, slice));
-		kpis.add(single("PARTNER_SOURCED_REVENUE", "Partner-sourced revenue",
+		kpis.add(pipeline(codes, true, period, slice));
+		kpis.add(pipeline(codes, false, period, slice));
+		kpis.add(single(codes, "PARTNER_SOURCED_REVENUE", "Partner-sourced revenue",
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
 				"MONEY",
 				"""
@@ -55,7 +63,7 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(single("REGISTRATION_VELOCITY", "Deal registration velocity",
+		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
 				"HOURS",
 				"""
@@ -65,7 +73,7 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(ratio("ENABLEMENT_COMPLETION", "Enablement completion rate",
+		kpis.add(ratio(codes, "ENABLEMENT_COMPLETION", "Enablement completion rate",
 				"Partner users with a track role who, at the end of the period, hold every required item of their track (certifications not expired), as a share of those users.",
 				"""
 						WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN partner p ON p.id = u.partner_id
@@ -82,7 +90,7 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(ratio("ACTIVE_PARTNER_RATE", "Active partner rate",
+		kpis.add(ratio(codes, "ACTIVE_PARTNER_RATE", "Active partner rate",
 				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
 				"""
 						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
@@ -91,15 +99,15 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(compared("WIN_RATE", "Win rate: partner-sourced against direct",
+		kpis.add(compared(codes, "WIN_RATE", "Win rate: partner-sourced against direct",
 				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
 				"PERCENT", "SELECT 100.0 * count(*) FILTER (WHERE o.stage = 'CLOSED_WON') / NULLIF(count(*), 0)",
 				"o.credit_type = 'SOURCED'", period, slice));
-		kpis.add(compared("AVERAGE_DEAL_SIZE", "Average deal size: partner-involved against direct",
+		kpis.add(compared(codes, "AVERAGE_DEAL_SIZE", "Average deal size: partner-involved against direct",
 				"Average closed-won amount, in the reporting currency, of deals won in the period with a partner on them, against direct deals (whole program).",
 				"MONEY", "SELECT avg(o.amount * fx.to_reporting) FILTER (WHERE o.stage = 'CLOSED_WON')",
 				"o.partner_id IS NOT NULL", period, slice));
-		kpis.add(single("TIME_TO_FIRST_REVENUE", "Time to first revenue",
+		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal, for partners whose first win fell in the period.",
 				"DAYS",
 				"""
@@ -111,10 +119,14 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(single("PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.", "COUNT", """
-				SELECT count(*) FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
-				""".formatted(s), period, slice));
-		kpis.add(ratio("CO_SELL_SHARE", "Co-sell opportunity share",
+		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
+				"COUNT",
+				"""
+						SELECT count(*) FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
+						"""
+					.formatted(s),
+				period, slice));
+		kpis.add(ratio(codes, "CO_SELL_SHARE", "Co-sell opportunity share",
 				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
 				"""
 						SELECT count(*) FILTER (WHERE o.credit_type = 'CO_SELL' AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)),
@@ -126,11 +138,12 @@ class KpiRepository {
 		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
 				"Closed-won against the forecast committed at the period's start. Not available yet: it needs the weekly forecast snapshots, which Trellis does not take yet.",
 				"PERCENT", null, null, null, null));
-		kpis.add(compared("SALES_CYCLE", "Sales cycle: partner-involved against direct",
+		kpis.add(compared(codes, "SALES_CYCLE", "Sales cycle: partner-involved against direct",
 				"Median days from creation to close of deals won in the period with a partner on them, against direct deals (whole program).",
 				"DAYS",
 				"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400) FILTER (WHERE o.stage = 'CLOSED_WON')",
 				"o.partner_id IS NOT NULL", period, slice));
+		kpis.removeIf(kpi -> kpi == null || codes != null && !codes.contains(kpi.code()));
 		return kpis;
 	}
 
@@ -174,7 +187,10 @@ class KpiRepository {
 		}).list();
 	}
 
-	private Kpi pipeline(boolean sourced, Period period, Slice slice) {
+	private Kpi pipeline(java.util.Set<String> codes, boolean sourced, Period period, Slice slice) {
+		if (codes != null && !codes.contains(sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED")) {
+			return null;
+		}
 		var credit = sourced ? "o.credit_type = 'SOURCED'" : "o.credit_type IN ('INFLUENCED', 'CO_SELL')";
 		var sql = """
 				SELECT COALESCE(sum(o.amount * fx.to_reporting) FILTER (WHERE %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)), 0),
@@ -183,14 +199,18 @@ class KpiRepository {
 				WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 				"""
 			.formatted(credit, slice.predicate());
-		return ratio(sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
+		return ratio(codes, sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
 				sourced ? "Pipeline contribution: partner-sourced" : "Pipeline contribution: partner-influenced",
 				"Share of the whole open pipeline (amount in the reporting currency, deals open now) credited as "
 						+ (sourced ? "partner-sourced" : "influenced or co-sell") + " to the slice's partners.",
 				sql, period, slice);
 	}
 
-	private Kpi ratio(String code, String name, String definition, String sql, Period period, Slice slice) {
+	private Kpi ratio(java.util.Set<String> codes, String code, String name, String definition, String sql,
+			Period period, Slice slice) {
+		if (codes != null && !codes.contains(code)) {
+			return null;
+		}
 		return bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
 			var num = rs.getBigDecimal(1);
 			var den = rs.getBigDecimal(2);
@@ -200,14 +220,20 @@ class KpiRepository {
 		}).single();
 	}
 
-	private Kpi single(String code, String name, String definition, String unit, String sql, Period period,
-			Slice slice) {
+	private Kpi single(java.util.Set<String> codes, String code, String name, String definition, String unit,
+			String sql, Period period, Slice slice) {
+		if (codes != null && !codes.contains(code)) {
+			return null;
+		}
 		var value = bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> rs.getBigDecimal(1)).list().get(0);
 		return new Kpi(code, name, definition, unit, scale(value), null, null, null);
 	}
 
-	private Kpi compared(String code, String name, String definition, String unit, String select, String partnerSide,
-			Period period, Slice slice) {
+	private Kpi compared(java.util.Set<String> codes, String code, String name, String definition, String unit,
+			String select, String partnerSide, Period period, Slice slice) {
+		if (codes != null && !codes.contains(code)) {
+			return null;
+		}
 		var base = " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
 				+ " WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to AND ";
 		var partner = bind(this.jdbc.sql(select + base + partnerSide

@@ -25,7 +25,7 @@ public record Period(LocalDate from, LocalDate to, Instant now) {
 	}
 
 	public static Period quarter(LocalDate any) {
-		var start = any.withDayOfMonth(1).withMonth(((any.getMonthValue() - 1) / 3) * 3 + 1);
+		var start = com.trellis.shared.Quarters.start(any);
 		return new Period(start, start.plusMonths(3));
 	}
 

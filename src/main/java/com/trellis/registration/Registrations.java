@@ -86,11 +86,11 @@ public class Registrations {
 			throw new AccessDeniedException("Executives do not register deals");
 		}
 		var command = viewer.isPartnerUser() ? withPartner(input, viewer.partnerId()) : input;
-		var values = validated(viewer, command);
+		var rules = this.registrations.rules();
+		var values = validated(viewer, command, rules);
 		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
 				(String) values.get("normalized"));
 		lock(customer);
-		var rules = this.registrations.rules();
 		var now = this.clock.instant();
 		var candidates = this.conflicts.find(customer, command.accountId());
 		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now);
@@ -132,14 +132,15 @@ public class Registrations {
 			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
 		}
 		var command = withPartner(input, view.partnerId());
-		var values = validated(viewer, command);
+		var rules = this.registrations.rules();
+		var values = validated(viewer, command, rules);
 		if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
 			throw InvalidInputException.of("customerName",
 					"the customer cannot change on resubmission; withdraw this registration and register the other customer");
 		}
 		this.registrations.updateDetails(id, values);
 		var now = this.clock.instant();
-		this.registrations.resetSla(id, BusinessDays.add(now, this.registrations.rules().approvalSlaBusinessDays()));
+		this.registrations.resetSla(id, BusinessDays.add(now, rules.approvalSlaBusinessDays()));
 		return move(viewer, row, RegistrationStatus.PENDING, "Resubmitted with more information",
 				"Awaiting approval by your partner manager.", false);
 	}
@@ -351,7 +352,7 @@ public class Registrations {
 		return viewer.is(Role.PAM) && this.partners.get(viewer, view.partnerId()).ownerPamId() == viewer.userId();
 	}
 
-	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command) {
+	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules) {
 		var errors = new ArrayList<>(
 				EntryGate.check(command, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)));
 		String name = command.customerName();
@@ -387,7 +388,6 @@ public class Registrations {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		var rules = this.registrations.rules();
 		Map<String, Object> values = new HashMap<>();
 		values.put("partner", command.partnerId());
 		values.put("account", command.accountId());
