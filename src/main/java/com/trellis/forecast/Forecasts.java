@@ -183,6 +183,16 @@ public class Forecasts {
 		return result;
 	}
 
+	/**
+	 * The weekly snapshots of a program, PAM or manager forecast for the quarter of a
+	 * day, oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> snapshots(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
+		allowed(viewer, scope);
+		return this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), Quarters.label(anyDayInQuarter));
+	}
+
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String values) {
 		var start = Quarters.start(anyDayInQuarter);
 		return this.forecasts.rollUp(values, scope.predicate(), scope.id(), start, start.plusMonths(3),

@@ -45,7 +45,7 @@ class LayoutAdvice {
 					new NavItem("nav.activation", "/activation"), new NavItem("nav.enablement", "/enablement"),
 					new NavItem("nav.incentives", "/incentives"), new NavItem("nav.metrics", "/metrics"),
 					new NavItem("nav.adoption", "/adoption"), new NavItem("nav.forecast", "/forecast"),
-					new NavItem("nav.registrations", "/registrations"),
+					new NavItem("nav.cadence", "/cadence"), new NavItem("nav.registrations", "/registrations"),
 					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.process", "/process"),
 					new NavItem("nav.accounts", "/accounts"));
 		};

@@ -20,10 +20,7 @@ public final class CsvExport {
 
 	public static <T> void write(HttpServletResponse response, String fileName, List<String> header,
 			IntFunction<PageResult<T>> pages, Function<T, List<?>> row) throws IOException {
-		response.setContentType("text/csv");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-		PrintWriter out = response.getWriter();
+		PrintWriter out = start(response, fileName);
 		out.print(line(header));
 		int page = 0;
 		PageResult<T> result;
@@ -35,6 +32,23 @@ public final class CsvExport {
 		}
 		while (result.hasNext());
 		out.flush();
+	}
+
+	/** Writes rows that are already in memory (a short report, not a list). */
+	public static void writeRows(HttpServletResponse response, String fileName, List<? extends List<?>> rows)
+			throws IOException {
+		PrintWriter out = start(response, fileName);
+		for (var row : rows) {
+			out.print(line(row));
+		}
+		out.flush();
+	}
+
+	private static PrintWriter start(HttpServletResponse response, String fileName) throws IOException {
+		response.setContentType("text/csv");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+		return response.getWriter();
 	}
 
 	static String line(List<?> values) {

@@ -121,6 +121,9 @@ class SecurityMatrixTests {
 				row("GET /api/v1/forecast/probabilities", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/rollup", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
+				row("GET /api/v1/cadence/2026-Q4", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/cadence/2026-Q4/CEO_CFO_ROLLUP/5", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
 				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403));
 	}
@@ -156,7 +159,12 @@ class SecurityMatrixTests {
 				row("GET /partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
 				row("GET /incentives", 200, 200, 200, 200, 200, 302), row("GET /metrics", 200, 200, 200, 200, 200, 200),
 				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200),
-				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200));
+				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200),
+				row("GET /cadence", 200, 200, 403, 403, 200, 403),
+				row("GET /cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
+				row("GET /cadence/2026-Q4/BUSINESS_REVIEW/8/pack.pdf", 200, 403, 403, 403, 200, 403),
+				row("GET /cadence/2026-Q4/ELT_REVIEW/10/pack.csv", 200, 403, 403, 403, 200, 403),
+				row("GET /cadence/2026-Q4/calendar.ics", 200, 200, 403, 403, 200, 403));
 	}
 
 	/**

@@ -264,6 +264,27 @@ class BrowserTests {
 		}
 	}
 
+	@Test
+	void theExecutiveOpensTheQuartersCadenceAndTheCeoCfoPack() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "exec@trellis.demo");
+			page.locator("nav a:has-text('Cadence')").click();
+			assertThat(page.locator("h1")).hasText("Operating cadence of 2026-Q4");
+			assertThat(page.locator("#cadence tr.current")).not().hasCount(0);
+			page.locator("#cadence tr:has-text('CEO/CFO roll-up') a").first().click();
+			assertThat(page.locator("#pack h1")).hasText("CEO/CFO roll-up");
+			assertThat(page.locator("#pack article").first()).containsText("Forecast, this and next quarter");
+			assertThat(page.locator("#pack article").first().locator("tbody tr")).hasCount(2);
+			page.waitForFunction("document.querySelector('#pack canvas').dataset.drawn === 'true'");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("cadence-ceo-cfo-pack.png")));
+			var download = page.waitForDownload(() -> page.locator("a:has-text('Download PDF')").click());
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename())
+				.isEqualTo("trellis-2026-Q4-w1-ceo-cfo-rollup.pdf");
+		}
+	}
+
 	private void signIn(Page page, String email) {
 		page.navigate(url("/login"));
 		page.locator("input[name=username]").fill(email);

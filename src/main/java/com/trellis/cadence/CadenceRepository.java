@@ -1,0 +1,250 @@
+package com.trellis.cadence;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reporting SQL behind the packs, in the reporting currency. {@code pam} narrows the
+ * partner side to one PAM's book; null means the whole program.
+ */
+@Repository
+class CadenceRepository {
+
+	private static final String MONEY = "round(o.amount * fx.to_reporting, 2)";
+
+	private static final String PARTNER_DEAL = """
+			FROM opportunity o JOIN partner p ON p.id = o.partner_id JOIN exchange_rate fx ON fx.currency = o.currency
+			JOIN app_user u ON u.id = o.owner_id
+			WHERE (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+			""";
+
+	private static final String OPEN = " AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')";
+
+	private static final String STAGE_ORDER = """
+			CASE o.stage WHEN 'REGISTERED' THEN 1 WHEN 'QUALIFIED' THEN 2 WHEN 'JOINT_WORKING' THEN 3 ELSE 4 END""";
+
+	private final JdbcClient jdbc;
+
+	CadenceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Partner deals won in [from, to): deal, partner, credit, owner, closed on, amount.
+	 */
+	List<List<Object>> bookings(Long pam, LocalDate from, LocalDate to) {
+		return this.jdbc
+			.sql("SELECT o.name, p.name, o.credit_type, u.display_name, CAST(o.closed_at AS DATE), " + MONEY
+					+ " AS amount " + PARTNER_DEAL + """
+							 AND o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
+							ORDER BY amount DESC, o.id
+							""")
+			.param("pam", pam)
+			.param("from", at(from))
+			.param("to", at(to))
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
+	 * Open partner deals called commit whose close date falls before {@code before}:
+	 * deal, partner, owner, stage, close date, amount.
+	 */
+	List<List<Object>> commitsDue(Long pam, LocalDate before, int limit) {
+		return this.jdbc
+			.sql("SELECT o.name, p.name, u.display_name, o.stage, o.close_date, " + MONEY + " AS amount " + PARTNER_DEAL
+					+ OPEN
+					+ """
+							 AND o.close_date < :before AND EXISTS (SELECT 1 FROM forecast_call fc WHERE fc.opportunity_id = o.id)
+							ORDER BY amount DESC, o.id LIMIT :limit
+							""")
+			.param("pam", pam)
+			.param("before", Date.valueOf(before))
+			.param("limit", limit)
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
+	 * Open partner deals whose close date has passed: deal, partner, owner, stage, close
+	 * date, amount.
+	 */
+	List<List<Object>> slipped(Long pam, LocalDate today, int limit) {
+		return this.jdbc
+			.sql("SELECT o.name, p.name, u.display_name, o.stage, o.close_date, " + MONEY + " AS amount " + PARTNER_DEAL
+					+ OPEN + " AND o.close_date < :today ORDER BY amount DESC, o.id LIMIT :limit")
+			.param("pam", pam)
+			.param("today", Date.valueOf(today))
+			.param("limit", limit)
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
+	 * Open partner deals past their stage's norm: deal, partner, stage, days in stage,
+	 * norm, owner, and the role that owns the stage.
+	 */
+	List<List<Object>> stalled(Long pam, String norms, Instant now, int limit) {
+		return this.jdbc
+			.sql("""
+					SELECT o.name, p.name, o.stage, floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400),
+					       norm.days, u.display_name, norm.owner
+					"""
+					+ PARTNER_DEAL.replace("WHERE",
+							"JOIN (VALUES " + norms + ") AS norm(stage, days, owner) ON norm.stage = o.stage WHERE")
+					+ OPEN + """
+							 AND o.stage_entered_at < CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days)
+							ORDER BY o.stage_entered_at, o.id LIMIT :limit
+							""")
+			.param("pam", pam)
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
+	 * Open partner deals closing in [from, to) or, when {@code slippedToo}, already past
+	 * their close date: id, deal, partner, tier, owner, stage, close date, amount, called
+	 * commit.
+	 */
+	List<List<Object>> openDeals(Long pam, LocalDate from, LocalDate to, boolean slippedToo) {
+		return this.jdbc
+			.sql("SELECT o.id, o.name, p.name, p.tier, u.display_name, o.stage, o.close_date, " + MONEY
+					+ " AS amount, EXISTS (SELECT 1 FROM forecast_call fc WHERE fc.opportunity_id = o.id) "
+					+ PARTNER_DEAL + OPEN + """
+							 AND (o.close_date >= :from AND o.close_date < :to OR :slipped AND o.close_date < :from)
+							ORDER BY amount DESC, o.id
+							""")
+			.param("pam", pam)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("slipped", slippedToo)
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/** Open partner pipeline closing in [from, to) by stage: stage, deals, amount. */
+	List<List<Object>> pipelineByStage(Long pam, LocalDate from, LocalDate to) {
+		return this.jdbc
+			.sql("SELECT o.stage, count(*), sum(" + MONEY + ") " + PARTNER_DEAL + OPEN
+					+ " AND o.close_date >= :from AND o.close_date < :to GROUP BY o.stage, " + STAGE_ORDER
+					+ " ORDER BY " + STAGE_ORDER)
+			.param("pam", pam)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
+	 * Open partner pipeline closing in [from, to) by partner: partner, tier, deals,
+	 * amount.
+	 */
+	List<List<Object>> pipelineByPartner(Long pam, LocalDate from, LocalDate to, int limit) {
+		return this.jdbc.sql("SELECT p.name, p.tier, count(*), sum(" + MONEY + ") AS amount " + PARTNER_DEAL + OPEN
+				+ " AND o.close_date >= :from AND o.close_date < :to GROUP BY p.id ORDER BY amount DESC, p.id LIMIT :limit")
+			.param("pam", pam)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("limit", limit)
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
+	 * Onboarding and active partners with no open deal closing in [from, to): partner,
+	 * tier, status, last win.
+	 */
+	List<List<Object>> partnersWithoutPipeline(Long pam, LocalDate from, LocalDate to, int limit) {
+		return this.jdbc
+			.sql("""
+					SELECT p.name, p.tier, p.lifecycle_status,
+					       (SELECT CAST(max(w.closed_at) AS DATE) FROM opportunity w WHERE w.partner_id = p.id AND w.stage = 'CLOSED_WON')
+					FROM partner p
+					WHERE (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam) AND p.lifecycle_status IN ('ONBOARDING', 'ACTIVE')
+					  AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
+					                  AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.close_date >= :from AND o.close_date < :to)
+					ORDER BY p.tier, p.name LIMIT :limit
+					""")
+			.param("pam", pam)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("limit", limit)
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
+	 * Won revenue in [from, to) by credit (DIRECT for no partner): credit, deals, amount.
+	 */
+	List<List<Object>> attribution(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(o.credit_type, 'DIRECT') AS credit, count(*), round(sum(o.amount * fx.to_reporting), 2)
+				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
+				GROUP BY 1 ORDER BY 1
+				""").param("from", at(from)).param("to", at(to)).query(CadenceRepository::row).list();
+	}
+
+	/**
+	 * What the program cost in [from, to): incentive earnings by kind (an MDF fund
+	 * accrual is a budget, not a cost, so only reimbursements count), with reversals
+	 * netted.
+	 */
+	List<List<Object>> programCost(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				SELECT e.kind, count(*), round(sum(e.amount * fx.to_reporting), 2)
+				FROM incentive_earning e JOIN exchange_rate fx ON fx.currency = e.currency
+				WHERE e.kind <> 'MDF_FUND' AND e.earned_at >= :from AND e.earned_at < :to
+				GROUP BY e.kind ORDER BY e.kind
+				""").param("from", at(from)).param("to", at(to)).query(CadenceRepository::row).list();
+	}
+
+	/**
+	 * Growth figures for [from, to): partners onboarded, partner-involved won revenue,
+	 * all won revenue.
+	 */
+	Map<String, BigDecimal> growth(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				SELECT (SELECT count(*) FROM partner WHERE onboarded_on >= :fromDay AND onboarded_on < :toDay),
+				       round(COALESCE(sum(o.amount * fx.to_reporting) FILTER (WHERE o.partner_id IS NOT NULL), 0), 2),
+				       round(COALESCE(sum(o.amount * fx.to_reporting), 0), 2)
+				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
+				""")
+			.param("fromDay", Date.valueOf(from))
+			.param("toDay", Date.valueOf(to))
+			.param("from", at(from))
+			.param("to", at(to))
+			.query((rs, n) -> Map.of("onboarded", rs.getBigDecimal(1), "partnerRevenue", rs.getBigDecimal(2), "revenue",
+					rs.getBigDecimal(3)))
+			.single();
+	}
+
+	private static Timestamp at(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+
+	private static List<Object> row(ResultSet rs, int n) throws SQLException {
+		var row = new ArrayList<Object>();
+		for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+			var value = rs.getObject(i);
+			row.add(value instanceof Date date ? date.toLocalDate() : value);
+		}
+		return row;
+	}
+
+}

@@ -1,0 +1,99 @@
+package com.trellis.cadence;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The material for one meeting: its sections, each a small table, in the reporting
+ * currency.
+ *
+ * @param meeting which meeting
+ * @param quarter the quarter, like "2026-Q4"
+ * @param week the week of the quarter (1 to 13)
+ * @param day the day the meeting falls on
+ * @param audience whose figures: "Program" or the PAM's name
+ * @param generatedAt when the figures were read
+ * @param sections the tables, in order
+ */
+public record Pack(Meeting meeting, String quarter, int week, LocalDate day, String audience, Instant generatedAt,
+		List<Section> sections) {
+
+	public String title() {
+		return this.meeting.title();
+	}
+
+	/**
+	 * One table of a pack.
+	 *
+	 * @param heading what it shows
+	 * @param note how to read it, or why it is empty
+	 * @param columns the columns
+	 * @param rows the values, one list per row, in column order
+	 * @param chart {@code bar} to chart the rows (first column as labels),
+	 * {@code columns} to chart the single row's numeric columns, or null
+	 */
+	public record Section(String heading, String note, List<Column> columns, List<List<Object>> rows, String chart) {
+
+		static Section table(String heading, String note, List<Column> columns, List<List<Object>> rows) {
+			return new Section(heading, note, columns, rows, null);
+		}
+
+		Section charted(String chart) {
+			return new Section(this.heading, this.note, this.columns, this.rows, chart);
+		}
+
+	}
+
+	public record Column(String label, Kind kind) {
+
+		/** The value as shown on the page and in the PDF. */
+		public String format(Object value) {
+			if (!(value instanceof Number number)) {
+				return value == null ? "" : value.toString();
+			}
+			return switch (this.kind) {
+				case MONEY -> String.format(Locale.ROOT, "%,.0f", new BigDecimal(number.toString()));
+				case PERCENT -> new BigDecimal(number.toString()).setScale(1, RoundingMode.HALF_UP) + " %";
+				case COUNT -> String.format(Locale.ROOT, "%,d", number.longValue());
+				default -> number.toString();
+			};
+		}
+
+		public boolean numeric() {
+			return this.kind == Kind.MONEY || this.kind == Kind.COUNT || this.kind == Kind.PERCENT;
+		}
+
+		static Column text(String label) {
+			return new Column(label, Kind.TEXT);
+		}
+
+		static Column money(String label) {
+			return new Column(label, Kind.MONEY);
+		}
+
+		static Column count(String label) {
+			return new Column(label, Kind.COUNT);
+		}
+
+		static Column percent(String label) {
+			return new Column(label, Kind.PERCENT);
+		}
+
+		static Column date(String label) {
+			return new Column(label, Kind.DATE);
+		}
+
+	}
+
+	/** How a column's values are shown; percentages are already multiplied by 100. */
+	public enum Kind {
+
+		TEXT, MONEY, COUNT, PERCENT, DATE
+
+	}
+
+}

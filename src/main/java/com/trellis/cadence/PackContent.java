@@ -1,0 +1,366 @@
+package com.trellis.cadence;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.cadence.Pack.Column;
+import com.trellis.cadence.Pack.Section;
+import com.trellis.forecast.Forecasts;
+import com.trellis.forecast.Scope;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.metrics.Kpi;
+import com.trellis.metrics.Kpis;
+import com.trellis.metrics.Period;
+import com.trellis.metrics.Slice;
+import com.trellis.partners.Partners;
+import com.trellis.process.SalesProcess;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the sections of each meeting's pack from the forecast, the KPIs and reporting
+ * SQL. {@code pam} is the PAM whose book a pack covers, or null for the program.
+ */
+@Component
+class PackContent {
+
+	private static final int LIST_LIMIT = 15;
+
+	private static final List<Column> DEAL_COLUMNS = List.of(Column.text("Deal"), Column.text("Partner"),
+			Column.text("Owner"), Column.text("Stage"), Column.date("Close date"), Column.money("Amount"));
+
+	private static final List<Column> FORECAST_COLUMNS = List.of(Column.text("As of"), Column.money("Closed so far"),
+			Column.money("Commit"), Column.money("Best case"), Column.money("Weighted pipeline"));
+
+	private final CadenceRepository cadence;
+
+	private final Forecasts forecasts;
+
+	private final Kpis kpis;
+
+	private final Partners partners;
+
+	private final SalesProcess process;
+
+	private final Users users;
+
+	private final Clock clock;
+
+	PackContent(CadenceRepository cadence, Forecasts forecasts, Kpis kpis, Partners partners, SalesProcess process,
+			Users users, Clock clock) {
+		this.cadence = cadence;
+		this.forecasts = forecasts;
+		this.kpis = kpis;
+		this.partners = partners;
+		this.process = process;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	List<Section> sections(Viewer viewer, Meeting meeting, QuarterCalendar quarter, int week, Long pam) {
+		return switch (meeting) {
+			case WEEKLY_CALL -> weeklyCall(viewer, quarter, week, pam);
+			case FORECAST_ONE_ON_ONE -> forecastOneOnOne(viewer, quarter, pam);
+			case LEADERSHIP_ROLLUP -> leadershipRollUp(viewer, quarter);
+			case PIPELINE_PLANNING -> pipelinePlanning(quarter.next(), pam);
+			case CEO_CFO_ROLLUP -> ceoCfoRollUp(viewer, quarter);
+			case BUSINESS_REVIEW -> businessReview(viewer, quarter, week);
+			case ELT_REVIEW -> eltReview(viewer, quarter, week);
+		};
+	}
+
+	private List<Section> weeklyCall(Viewer viewer, QuarterCalendar quarter, int week, Long pam) {
+		var weekStart = quarter.weekStart(week);
+		var bookings = this.cadence.bookings(pam, weekStart.minusDays(7), weekStart);
+		return List.of(
+				Section.table("Last week's partner bookings",
+						"Partner deals won from " + weekStart.minusDays(7) + " to " + weekStart.minusDays(1)
+								+ "; total " + money(sum(bookings, 5)) + ".",
+						List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Credit"),
+								Column.text("Owner"), Column.date("Closed on"), Column.money("Amount")),
+						bookings),
+				Section.table("This week's commits",
+						"Open partner deals called commit with a close date before " + quarter.weekEnd(week)
+								+ " (due this week or overdue).",
+						DEAL_COLUMNS, this.cadence.commitsDue(pam, quarter.weekEnd(week), LIST_LIMIT)),
+				forecastChange(viewer, scope(pam), quarter),
+				Section.table("Risks: close dates passed",
+						"Open partner deals whose close date has passed; the largest " + LIST_LIMIT + ".", DEAL_COLUMNS,
+						this.cadence.slipped(pam, today(), LIST_LIMIT)),
+				helpNeeded(pam));
+	}
+
+	private List<Section> forecastOneOnOne(Viewer viewer, QuarterCalendar quarter, long pam) {
+		var deals = this.cadence.openDeals(pam, quarter.start(), quarter.end(), isCurrent(quarter));
+		var rows = deals.stream()
+			.map(d -> Arrays.<Object>asList(d.get(1), d.get(2), d.get(4), d.get(5), d.get(6), d.get(7),
+					(Boolean) d.get(8) ? "Commit (owner's call)" : "Pipeline or best case"))
+			.toList();
+		return List.of(rollUp(viewer, scope(pam), quarter),
+				Section.table("Deals in the quarter",
+						"Open partner deals in the book closing this quarter"
+								+ (isCurrent(quarter) ? ", and those whose close date has passed" : "")
+								+ ". Commit is the deal owner's call.",
+						List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Owner"), Column.text("Stage"),
+								Column.date("Close date"), Column.money("Amount"), Column.text("Call")),
+						rows),
+				forecastChange(viewer, scope(pam), quarter), helpNeeded(pam));
+	}
+
+	private List<Section> leadershipRollUp(Viewer viewer, QuarterCalendar quarter) {
+		var rows = new ArrayList<List<Object>>();
+		for (var pam : this.users.withRole(Role.PAM)) {
+			var figures = this.forecasts.rollUp(viewer, new Scope(Scope.Kind.PAM, pam.id()), quarter.start());
+			rows.add(figureRow(pam.displayName(), figures));
+		}
+		var columns = new ArrayList<>(FORECAST_COLUMNS);
+		columns.set(0, Column.text("PAM"));
+		var byPam = Section
+			.table("Partner forecast by PAM",
+					"Each PAM's book for " + quarter.label()
+							+ ": closed so far, commit, best case and weighted pipeline.",
+					columns, rows)
+			.charted("bar");
+		var total = rollUp(viewer, Scope.PROGRAM, quarter);
+		return List.of(byPam, total, forecastChange(viewer, Scope.PROGRAM, quarter));
+	}
+
+	private List<Section> pipelinePlanning(QuarterCalendar next, long pam) {
+		var note = "Pipeline for " + next.label()
+				+ " only: this meeting plans next quarter's pipeline and accounts and is kept apart from the forecast.";
+		return List.of(
+				Section
+					.table("Next quarter's partner pipeline by stage", note,
+							List.of(Column.text("Stage"), Column.count("Deals"), Column.money("Amount")),
+							this.cadence.pipelineByStage(pam, next.start(), next.end()))
+					.charted("bar"),
+				Section.table("Pipeline by partner", "The " + LIST_LIMIT + " partners with the most pipeline.",
+						List.of(Column.text("Partner"), Column.text("Tier"), Column.count("Deals"),
+								Column.money("Amount")),
+						this.cadence.pipelineByPartner(pam, next.start(), next.end(), LIST_LIMIT)),
+				Section.table("Partners without pipeline next quarter",
+						"Onboarding and active partners in the book with no open deal closing in " + next.label()
+								+ ": candidates for account planning.",
+						List.of(Column.text("Partner"), Column.text("Tier"), Column.text("Status"),
+								Column.date("Last win")),
+						this.cadence.partnersWithoutPipeline(pam, next.start(), next.end(), 25)));
+	}
+
+	private List<Section> ceoCfoRollUp(Viewer viewer, QuarterCalendar quarter) {
+		var rows = new ArrayList<List<Object>>();
+		for (var q : List.of(quarter, quarter.next())) {
+			rows.add(figureRow(q.label(), this.forecasts.rollUp(viewer, Scope.PROGRAM, q.start())));
+		}
+		var columns = new ArrayList<>(FORECAST_COLUMNS);
+		columns.set(0, Column.text("Quarter"));
+		var accuracy = this.forecasts.accuracy(viewer, Scope.PROGRAM, quarter.previous().start())
+			.stream()
+			.map(point -> List.<Object>of(point.get("week"), point.get("forecast"), point.get("actual"),
+					point.get("errorPercent") == null ? "" : point.get("errorPercent")))
+			.toList();
+		return List.of(
+				Section
+					.table("Forecast, this and next quarter",
+							"The whole business, partner and direct deals, in the reporting currency.", columns, rows)
+					.charted("bar"),
+				forecastChange(viewer, Scope.PROGRAM, quarter),
+				Section.table("Largest commits", "Open partner deals called commit and due this quarter.", DEAL_COLUMNS,
+						this.cadence.commitsDue(null, quarter.end(), 10)),
+				Section.table("Last quarter's forecast accuracy",
+						accuracy.isEmpty() ? "No snapshots were taken in " + quarter.previous().label() + "."
+								: "Forecast (closed plus weighted pipeline) in weeks 1, 5 and 9 of "
+										+ quarter.previous().label() + " against what closed.",
+						List.of(Column.count("Week"), Column.money("Forecast"), Column.money("Actual"),
+								Column.percent("Error")),
+						accuracy));
+	}
+
+	private List<Section> businessReview(Viewer viewer, QuarterCalendar quarter, int week) {
+		var to = quarter.weekStart(week);
+		var label = quarter.start() + " to " + to.minusDays(1);
+		var attribution = this.cadence.attribution(quarter.start(), to);
+		var revenue = sum(attribution, 2);
+		var attributionRows = attribution.stream()
+			.map(r -> List.<Object>of(r.get(0), r.get(1), r.get(2), share((BigDecimal) r.get(2), revenue)))
+			.toList();
+		var cost = this.cadence.programCost(quarter.start(), to);
+		var totalCost = sum(cost, 2);
+		var partnerRevenue = attribution.stream()
+			.filter(r -> !"DIRECT".equals(r.get(0)))
+			.map(r -> (BigDecimal) r.get(2))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		var sourced = attribution.stream()
+			.filter(r -> "SOURCED".equals(r.get(0)))
+			.map(r -> (BigDecimal) r.get(2))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		var roi = List.<List<Object>>of(List.of(partnerRevenue, sourced, totalCost,
+				totalCost.signum() == 0 ? "" : partnerRevenue.divide(totalCost, 1, RoundingMode.HALF_UP) + " x",
+				totalCost.signum() == 0 ? "" : sourced.divide(totalCost, 1, RoundingMode.HALF_UP) + " x"));
+		return List.of(
+				Section.table("Revenue attribution", "Closed-won revenue from " + label + " by partner credit.",
+						List.of(Column.text("Credit"), Column.count("Deals"), Column.money("Revenue"),
+								Column.percent("Share")),
+						attributionRows)
+					.charted("bar"),
+				Section.table("Program ROI",
+						totalCost.signum() == 0 ? "No incentive cost was recorded from " + label + "."
+								: "Partner-involved and partner-sourced revenue per unit of program cost, " + label
+										+ ".",
+						List.of(Column.money("Partner-involved revenue"), Column.money("Partner-sourced revenue"),
+								Column.money("Program cost"), Column.text("Involved / cost"),
+								Column.text("Sourced / cost")),
+						roi),
+				Section.table("Program cost",
+						"Incentive earnings (SPIFF, referral, rebate, MDF reimbursements, net of reversals), "
+								+ label + ".",
+						List.of(Column.text("Kind"), Column.count("Entries"), Column.money("Amount")), cost),
+				kpiSection(viewer, new Period(quarter.start(), to.minusDays(1))),
+				Section.table("Partner satisfaction",
+						"Not measured: Trellis records no partner satisfaction survey yet.",
+						List.of(Column.text("Survey"), Column.text("Score")), List.of()));
+	}
+
+	private List<Section> eltReview(Viewer viewer, QuarterCalendar quarter, int week) {
+		int days = (int) (quarter.weekStart(week).toEpochDay() - quarter.start().toEpochDay());
+		var periods = new LinkedHashMap<String, LocalDate>();
+		periods.put(quarter.label() + " to date", quarter.start());
+		periods.put(quarter.previous().label() + ", same days", quarter.previous().start());
+		periods.put(QuarterCalendar.containing(quarter.start().minusYears(1)).label() + ", same days",
+				quarter.start().minusYears(1));
+		var rows = new ArrayList<List<Object>>();
+		var shares = new ArrayList<BigDecimal>();
+		periods.forEach((name, from) -> {
+			var growth = this.cadence.growth(from, from.plusDays(days));
+			var share = share(growth.get("partnerRevenue"), growth.get("revenue"));
+			shares.add(share);
+			rows.add(List.of(name, growth.get("onboarded"), growth.get("partnerRevenue"), growth.get("revenue"),
+					share == null ? "" : share));
+		});
+		var gain = shares.get(0) == null || shares.get(1) == null ? "not measurable yet"
+				: shares.get(0).subtract(shares.get(1)).toPlainString() + " points against last quarter";
+		var statuses = new ArrayList<List<Object>>();
+		this.partners.countByLifecycle(viewer, null).forEach((status, count) -> statuses.add(List.of(status, count)));
+		return List.of(Section
+			.table("Program growth",
+					"The first " + days + " days of each quarter. Partner share of revenue: " + gain + ".",
+					List.of(Column.text("Period"), Column.count("Partners onboarded"),
+							Column.money("Partner-involved revenue"), Column.money("All revenue"),
+							Column.percent("Partner share")),
+					rows)
+			.charted("bar"),
+				Section
+					.table("Partners by lifecycle status", "Today.",
+							List.of(Column.text("Status"), Column.count("Partners")), statuses)
+					.charted("bar"),
+				kpiSection(viewer, new Period(quarter.start(), quarter.weekStart(week).minusDays(1))));
+	}
+
+	private Section rollUp(Viewer viewer, Scope scope, QuarterCalendar quarter) {
+		var figures = this.forecasts.rollUp(viewer, scope, quarter.start());
+		var columns = new ArrayList<>(FORECAST_COLUMNS);
+		columns.set(0, Column.text("Quarter"));
+		return Section
+			.table("Forecast for " + quarter.label(),
+					scope.kind() == Scope.Kind.PROGRAM ? "The whole business, partner and direct deals."
+							: "Partner deals of the book.",
+					columns, List.of(figureRow(quarter.label(), figures)))
+			.charted("columns");
+	}
+
+	private Section forecastChange(Viewer viewer, Scope scope, QuarterCalendar quarter) {
+		var rows = new ArrayList<List<Object>>();
+		var snapshots = this.forecasts.snapshots(viewer, scope, quarter.start());
+		snapshots.subList(Math.max(0, snapshots.size() - 2), snapshots.size())
+			.forEach(s -> rows.add(figureRow("Week of " + s.get("week"), s)));
+		rows.add(figureRow("Now", this.forecasts.rollUp(viewer, scope, quarter.start())));
+		return Section.table("Changes to the quarter's forecast",
+				snapshots.isEmpty() ? "No weekly snapshot yet this quarter; only today's figures."
+						: "The last weekly snapshots against today.",
+				FORECAST_COLUMNS, rows)
+			.charted("bar");
+	}
+
+	private Section helpNeeded(Long pam) {
+		var norms = new StringBuilder();
+		this.process.stages()
+			.stream()
+			.filter(s -> !s.closed())
+			.forEach(s -> norms.append(norms.length() == 0 ? "" : ", ")
+				.append("('")
+				.append(s.code().name())
+				.append("', ")
+				.append(s.normDays())
+				.append(", '")
+				.append(s.ownerRole().name())
+				.append("')"));
+		return Section.table("Help needed: deals past their stage's norm",
+				"The role that owns the stage must act; the longest-stuck " + LIST_LIMIT + ".",
+				List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Stage"),
+						Column.count("Days in stage"), Column.count("Norm (days)"), Column.text("Owner"),
+						Column.text("Who must act")),
+				this.cadence.stalled(pam, norms.toString(), this.clock.instant(), LIST_LIMIT));
+	}
+
+	private Section kpiSection(Viewer viewer, Period period) {
+		var rows = this.kpis.compute(viewer, period, Slice.PROGRAM)
+			.stream()
+			.map(kpi -> List.<Object>of(kpi.name(), shown(kpi, kpi.value()), shown(kpi, kpi.baseline())))
+			.toList();
+		return Section.table("Program KPIs", "From " + period.from() + " to " + period.to() + "; see docs/metrics.md.",
+				List.of(Column.text("KPI"), Column.text("Value"), Column.text("Direct baseline")), rows);
+	}
+
+	private static String shown(Kpi kpi, BigDecimal value) {
+		if (value == null) {
+			return "";
+		}
+		return switch (kpi.unit()) {
+			case "PERCENT" -> value.toPlainString() + " %";
+			case "MONEY" -> money(value);
+			case "DAYS" -> value.toPlainString() + " days";
+			case "HOURS" -> value.toPlainString() + " hours";
+			default -> value.stripTrailingZeros().toPlainString();
+		};
+	}
+
+	private static List<Object> figureRow(String label, Map<String, ?> figures) {
+		return List.of(label, figures.get("closed"), figures.get("commit"), figures.get("bestCase"),
+				figures.get("weighted"));
+	}
+
+	private static BigDecimal sum(List<List<Object>> rows, int column) {
+		return rows.stream().map(r -> (BigDecimal) r.get(column)).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private static BigDecimal share(BigDecimal part, BigDecimal whole) {
+		return whole == null || whole.signum() == 0 ? null
+				: part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+	}
+
+	private static String money(BigDecimal amount) {
+		return String.format(java.util.Locale.ROOT, "%,.0f", amount);
+	}
+
+	private static Scope scope(Long pam) {
+		return pam == null ? Scope.PROGRAM : new Scope(Scope.Kind.PAM, pam);
+	}
+
+	private boolean isCurrent(QuarterCalendar quarter) {
+		return quarter.label().equals(QuarterCalendar.containing(today()).label());
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+}

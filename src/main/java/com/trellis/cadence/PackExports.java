@@ -1,0 +1,116 @@
+package com.trellis.cadence;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A pack as PDF (rendered from the same sections as the page) and as CSV rows, and a
+ * quarter's meetings as an iCalendar file.
+ */
+@Component
+class PackExports {
+
+	private final ITemplateEngine templates;
+
+	private final CadenceProperties properties;
+
+	private final Clock clock;
+
+	PackExports(ITemplateEngine templates, CadenceProperties properties, Clock clock) {
+		this.templates = templates;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	byte[] pdf(Pack pack) {
+		var context = new Context(Locale.ENGLISH, Map.of("pack", pack));
+		var html = this.templates.process("cadence/print", context);
+		try (var out = new ByteArrayOutputStream()) {
+			var builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.withHtmlContent(html, null);
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Every section as a block of rows: the heading, the column labels, the raw values,
+	 * then an empty row.
+	 */
+	static List<List<?>> csv(Pack pack) {
+		var rows = new ArrayList<List<?>>();
+		rows.add(List.of(pack.title(), pack.quarter(), "week " + pack.week(), pack.audience()));
+		for (var section : pack.sections()) {
+			rows.add(List.of());
+			rows.add(List.of(section.heading()));
+			rows.add(section.columns().stream().map(Pack.Column::label).toList());
+			rows.addAll(section.rows());
+		}
+		return rows;
+	}
+
+	/**
+	 * The meetings as events. Each has a stable UID, so importing the file again updates
+	 * the events instead of adding copies; a PAM's 1:1s on one day follow one another.
+	 */
+	String calendar(List<Packs.Entry> entries, URI base) {
+		var calendar = new Calendar().withProdId("-//Trellis//Operating cadence//EN").withDefaults().getFluentTarget();
+		var stamp = new DtStamp(this.clock.instant());
+		Map<String, Integer> turns = new HashMap<>();
+		for (var entry : entries) {
+			int turn = turns.merge(entry.week() + ":" + entry.meeting(), 1, Integer::sum) - 1;
+			Instant start = entry.day()
+				.atTime(this.properties.startsAt())
+				.atZone(this.properties.timeZone())
+				.toInstant()
+				.plus(entry.meeting().length().multipliedBy(turn));
+			var summary = entry.meeting().title() + (entry.pamId() == null ? "" : " · " + entry.audience());
+			var link = base.resolve(PackLinks.page(entry));
+			VEvent event = new VEvent(start, start.plus(entry.meeting().length()), summary);
+			event.replace(stamp);
+			event.add(new Uid(
+					entry.quarter() + "-w" + entry.week() + "-" + entry.meeting().name().toLowerCase(Locale.ROOT)
+							+ (entry.pamId() == null ? "" : "-pam" + entry.pamId()) + "@trellis"));
+			event.add(new Url(link));
+			event.add(new Description("Week " + entry.week() + " of " + entry.quarter() + ". Pack: " + link));
+			calendar.add(event);
+		}
+		var out = new StringWriter();
+		try {
+			new CalendarOutputter().output(calendar, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,131 @@
+package com.trellis.cadence;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.UserSummary;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cadence module's facade: the quarter's meetings a viewer attends and the pack for
+ * each. Program admins and executives see every pack; a PAM sees the packs of their own
+ * book (the weekly call, their forecast 1:1 and their planning 1:1); nobody else attends.
+ */
+@Service
+public class Packs {
+
+	private final PackContent content;
+
+	private final Users users;
+
+	private final Clock clock;
+
+	Packs(PackContent content, Users users, Clock clock) {
+		this.content = content;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/** The quarter a day falls in, named like "2026-Q4". */
+	public String quarterOf(LocalDate day) {
+		return QuarterCalendar.containing(day).label();
+	}
+
+	/** Today's week of the current quarter. */
+	public int currentWeek() {
+		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return QuarterCalendar.containing(today).weekOf(today);
+	}
+
+	/** The meetings of a quarter the viewer attends, in order. */
+	@Transactional(readOnly = true)
+	public List<Entry> calendar(Viewer viewer, String quarter) {
+		var calendar = QuarterCalendar.of(quarter);
+		requireAttendee(viewer);
+		var pams = viewer.is(Role.PAM) ? List.of(self(viewer)) : this.users.withRole(Role.PAM);
+		var entries = new ArrayList<Entry>();
+		for (var slot : calendar.slots()) {
+			if (slot.meeting().perPam() || viewer.is(Role.PAM) && slot.meeting() == Meeting.WEEKLY_CALL) {
+				pams.forEach(pam -> entries.add(new Entry(calendar.label(), slot.week(), slot.day(), slot.meeting(),
+						pam.id(), pam.displayName())));
+			}
+			else if (!viewer.is(Role.PAM)) {
+				entries.add(new Entry(calendar.label(), slot.week(), slot.day(), slot.meeting(), null, "Program"));
+			}
+		}
+		return entries;
+	}
+
+	/**
+	 * The pack of one meeting. {@code pam} picks the PAM of a 1:1, or narrows the weekly
+	 * call to a PAM's book; a PAM always gets their own.
+	 */
+	@Transactional(readOnly = true)
+	public Pack pack(Viewer viewer, String quarter, Meeting meeting, int week, Long pam) {
+		var calendar = QuarterCalendar.of(quarter);
+		calendar.weekStart(week);
+		if (!meeting.fallsIn(week)) {
+			throw InvalidInputException.of("week", meeting.title() + " meets in weeks " + meeting.weeks());
+		}
+		var audience = audience(viewer, meeting, pam);
+		return new Pack(meeting, calendar.label(), week, calendar.meetingDay(week),
+				audience == null ? "Program" : audience.displayName(), this.clock.instant(),
+				this.content.sections(viewer, meeting, calendar, week, audience == null ? null : audience.id()));
+	}
+
+	private UserSummary audience(Viewer viewer, Meeting meeting, Long pam) {
+		requireAttendee(viewer);
+		if (viewer.is(Role.PAM)) {
+			if (!meeting.perPam() && meeting != Meeting.WEEKLY_CALL) {
+				throw new AccessDeniedException("The " + meeting.title() + " is for program leadership");
+			}
+			if (pam != null && pam != viewer.userId()) {
+				throw new AccessDeniedException("A PAM sees the packs of their own book");
+			}
+			return self(viewer);
+		}
+		if (pam == null) {
+			if (meeting.perPam()) {
+				throw InvalidInputException.of("pam", "the " + meeting.title() + " is held with one PAM; choose one");
+			}
+			return null;
+		}
+		if (!meeting.perPam() && meeting != Meeting.WEEKLY_CALL) {
+			throw InvalidInputException.of("pam", "the " + meeting.title() + " covers the whole program");
+		}
+		return this.users.find(pam)
+			.filter(u -> u.role() == Role.PAM)
+			.orElseThrow(() -> InvalidInputException.of("pam", "no PAM with id " + pam));
+	}
+
+	private UserSummary self(Viewer viewer) {
+		return this.users.find(viewer.userId()).orElseThrow();
+	}
+
+	private static void requireAttendee(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE, Role.PAM)) {
+			throw new AccessDeniedException("Meeting packs are for the partner team and program leadership");
+		}
+	}
+
+	/**
+	 * One meeting of the quarter as the viewer sees it.
+	 *
+	 * @param pamId the PAM of a 1:1 or of a book-narrowed call; null for a program
+	 * meeting
+	 * @param audience the PAM's name, or "Program"
+	 */
+	public record Entry(String quarter, int week, LocalDate day, Meeting meeting, Long pamId, String audience) {
+	}
+
+}

@@ -1,0 +1,258 @@
+package com.trellis.cadence;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Meeting packs on a small hand-computed program (no demo data), in Q4 2026 (today is
+ * Sunday 22 November, week 8): two PAMs, one partner each, three wins, one commit, one
+ * slipped deal and one incentive earning.
+ */
+@TrellisTest
+@TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-",
+		"trellis.cadence.time-zone=Europe/Berlin" })
+class CadenceTests {
+
+	private static Program program;
+
+	@Autowired
+	Packs packs;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeEach
+	void program() {
+		if (program != null) {
+			return;
+		}
+		var admin = this.fixtures.user(Role.ADMIN);
+		var alphaPam = this.fixtures.user(Role.PAM);
+		var betaPam = this.fixtures.user(Role.PAM);
+		var rep = this.fixtures.user(Role.AE);
+		long alpha = this.fixtures.partner("Cadence Alpha", alphaPam.userId());
+		long beta = this.fixtures.partner("Cadence Beta", betaPam.userId());
+		long account = this.fixtures.account("Cadence customer", "cadence-customer.com", rep.userId());
+		deal(account, rep, alpha, "SOURCED", "Alpha win", "120000", "USD", "CLOSED_WON", null, "2026-11-14");
+		deal(account, rep, beta, "INFLUENCED", "Beta win", "30000", "EUR", "CLOSED_WON", null, "2026-10-05");
+		deal(account, rep, null, null, "Direct win", "50000", "USD", "CLOSED_WON", null, "2026-10-20");
+		long commit = deal(account, rep, alpha, "SOURCED", "Alpha commit", "40000", "USD", "COMMIT", "2026-11-24",
+				null);
+		this.jdbc.sql("INSERT INTO forecast_call (opportunity_id, called_by, called_at) VALUES (?, ?, now())")
+			.params(commit, rep.userId())
+			.update();
+		deal(account, rep, beta, "SOURCED", "Beta slipped", "25000", "USD", "QUALIFIED", "2026-11-01", null);
+		this.jdbc.sql("UPDATE exchange_rate SET to_reporting = 1.10 WHERE currency = 'EUR'").update();
+		long incentives = this.jdbc.sql("""
+				INSERT INTO incentive_program (name, kind, currency, starts_on, params, created_at)
+				VALUES ('Cadence SPIFF', 'FAST_START_SPIFF', 'USD', DATE '2026-01-01', '{}', now()) RETURNING id
+				""").query(Long.class).single();
+		this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					VALUES (?, ?, 'SPIFF', 'cadence', 7650, 'USD', 'fixture', '2026-11-02')
+					""")
+			.params(alpha, incentives)
+			.update();
+		program = new Program(admin, alphaPam, betaPam, rep);
+	}
+
+	@Test
+	void theWeeklyCallShowsLastWeeksBookingsThisWeeksCommitsAndRisks() {
+		var pack = this.packs.pack(program.admin(), "2026-Q4", Meeting.WEEKLY_CALL, 8, null);
+		assertThat(pack.day()).hasToString("2026-11-19");
+		assertThat(column(pack, "Last week's partner bookings", 0)).containsExactly("Alpha win");
+		assertThat(column(pack, "Last week's partner bookings", 5)).containsExactly(new BigDecimal("120000.00"));
+		assertThat(column(pack, "This week's commits", 0)).containsExactly("Alpha commit");
+		assertThat(column(pack, "Risks: close dates passed", 0)).containsExactly("Beta slipped");
+
+		var betaBook = this.packs.pack(program.admin(), "2026-Q4", Meeting.WEEKLY_CALL, 8, program.betaPam().userId());
+		assertThat(betaBook.audience()).isNotEqualTo("Program");
+		assertThat(column(betaBook, "Last week's partner bookings", 0)).isEmpty();
+		assertThat(column(betaBook, "Risks: close dates passed", 0)).containsExactly("Beta slipped");
+
+		var alphaOwn = this.packs.pack(program.alphaPam(), "2026-Q4", Meeting.WEEKLY_CALL, 8, null);
+		assertThat(column(alphaOwn, "Last week's partner bookings", 0)).containsExactly("Alpha win");
+		assertThat(column(alphaOwn, "Risks: close dates passed", 0)).as("another PAM's deal").isEmpty();
+	}
+
+	@Test
+	void theBusinessReviewAttributesRevenueAndWeighsItAgainstProgramCost() {
+		var pack = this.packs.pack(program.admin(), "2026-Q4", Meeting.BUSINESS_REVIEW, 8, null);
+		var attribution = section(pack, "Revenue attribution").rows();
+		// 50000 direct, 30000 EUR x 1.10 influenced, 120000 sourced: 203000 in all
+		assertThat(attribution).containsExactly(List.of("DIRECT", 1L, new BigDecimal("50000.00"), bd("24.6")),
+				List.of("INFLUENCED", 1L, new BigDecimal("33000.00"), bd("16.3")),
+				List.of("SOURCED", 1L, new BigDecimal("120000.00"), bd("59.1")));
+		var roi = section(pack, "Program ROI").rows().get(0);
+		// 153000 / 7650 and 120000 / 7650
+		assertThat(roi.subList(3, 5)).containsExactly("20.0 x", "15.7 x");
+		assertThat(section(pack, "Partner satisfaction").note()).startsWith("Not measured");
+	}
+
+	@Test
+	void theForecastOneOnOneListsTheBooksDealsAndNeedsAPam() {
+		var pack = this.packs.pack(program.admin(), "2026-Q4", Meeting.FORECAST_ONE_ON_ONE, 1,
+				program.alphaPam().userId());
+		assertThat(column(pack, "Deals in the quarter", 0)).containsExactly("Alpha commit");
+		assertThat(column(pack, "Deals in the quarter", 6)).containsExactly("Commit (owner's call)");
+		assertThat(column(pack, "Forecast for 2026-Q4", 2)).usingElementComparator(CadenceTests::compareNumbers)
+			.containsExactly(new BigDecimal("40000"));
+
+		assertThatThrownBy(() -> this.packs.pack(program.admin(), "2026-Q4", Meeting.FORECAST_ONE_ON_ONE, 1, null))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors().get(0).field()).isEqualTo("pam"));
+		assertThatThrownBy(() -> this.packs.pack(program.admin(), "2026-Q4", Meeting.CEO_CFO_ROLLUP, 2, null))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					e -> assertThat(e.errors().get(0).field()).isEqualTo("week"));
+	}
+
+	@Test
+	void aPamSeesOnlyThePacksOfTheirOwnBookAndRepsSeeNone() {
+		assertThatThrownBy(() -> this.packs.pack(program.alphaPam(), "2026-Q4", Meeting.FORECAST_ONE_ON_ONE, 1,
+				program.betaPam().userId()))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.packs.pack(program.alphaPam(), "2026-Q4", Meeting.CEO_CFO_ROLLUP, 1, null))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.packs.calendar(program.rep(), "2026-Q4"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(this.packs.calendar(program.alphaPam(), "2026-Q4")).hasSize(15)
+			.allSatisfy(e -> assertThat(e.pamId()).isEqualTo(program.alphaPam().userId()));
+	}
+
+	@Test
+	void thePdfOpensAndCarriesTheFigures() throws Exception {
+		var pdf = this.mvc.perform(get("/cadence/2026-Q4/BUSINESS_REVIEW/8/pack.pdf").session(login(program.admin())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var document = Loader.loadPDF(pdf)) {
+			var text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("Business review", "Revenue attribution", "120,000", "33,000", "59.1 %",
+					"20.0 x");
+		}
+	}
+
+	@Test
+	void theCsvCarriesEverySectionWithRawValues() throws Exception {
+		var csv = this.mvc.perform(get("/cadence/2026-Q4/WEEKLY_CALL/8/pack.csv").session(login(program.admin())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).contains("Last week's partner bookings\r\nDeal,Partner,Credit,Owner,Closed on,Amount\r\n"
+				+ "Alpha win,Cadence Alpha,SOURCED");
+		assertThat(csv).contains("120000.00").contains("Risks: close dates passed");
+	}
+
+	@Test
+	void theQuartersCalendarParsesAsValidICalendar() throws Exception {
+		var text = this.mvc.perform(get("/cadence/2026-Q4/calendar.ics").session(login(program.admin())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var calendar = new CalendarBuilder().build(new StringReader(text));
+		assertThat(calendar.validate().hasErrors()).isFalse();
+		List<VEvent> events = calendar.getComponents(Component.VEVENT);
+		// 13 weekly calls, 2 PAMs x (forecast 1:1 + planning 1:1), 1 leadership, 3
+		// CEO/CFO,
+		// 2 business reviews, 1 ELT
+		assertThat(events).hasSize(24);
+		var weekEight = events.stream()
+			.filter(e -> value(e, Property.UID).equals("2026-Q4-w8-weekly_call@trellis"))
+			.findFirst()
+			.orElseThrow();
+		// 09:00 in Berlin (CET) on Thursday 19 November
+		assertThat(value(weekEight, Property.DTSTART)).isEqualTo("20261119T080000Z");
+		assertThat(value(weekEight, Property.DTEND)).isEqualTo("20261119T084500Z");
+		assertThat(value(weekEight, Property.URL)).endsWith("/cadence/2026-Q4/WEEKLY_CALL/8");
+		// the two forecast 1:1s of week 1 (CEST) follow one another
+		assertThat(events.stream()
+			.filter(e -> value(e, Property.UID).contains("-w1-forecast_one_on_one"))
+			.map(e -> value(e, Property.DTSTART))
+			.sorted()).containsExactly("20261001T070000Z", "20261001T073000Z");
+	}
+
+	private static String value(VEvent event, String property) {
+		return event.getProperty(property).map(Property::getValue).orElse("");
+	}
+
+	private long deal(long account, Viewer rep, Long partner, String credit, String name, String amount,
+			String currency, String stage, String close, String closedAt) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source, partner_id,
+					    credit_type, partner_share, stage_entered_at, created_at, closed_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, '2026-10-01', '2026-09-01', CAST(? AS TIMESTAMPTZ), now())
+					RETURNING id
+					""")
+			.params(account, name, new BigDecimal(amount), currency, stage, close, rep.userId(),
+					partner == null ? "DIRECT" : "PARTNER", partner, credit, partner == null ? null : 20, closedAt)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Pack.Section section(Pack pack, String heading) {
+		return pack.sections().stream().filter(s -> s.heading().equals(heading)).findFirst().orElseThrow();
+	}
+
+	private static List<Object> column(Pack pack, String heading, int column) {
+		return section(pack, heading).rows().stream().map(r -> r.get(column)).toList();
+	}
+
+	private static int compareNumbers(Object a, Object b) {
+		return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
+	}
+
+	private static BigDecimal bd(String value) {
+		return new BigDecimal(value);
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	private record Program(Viewer admin, Viewer alphaPam, Viewer betaPam, Viewer rep) {
+	}
+
+}
