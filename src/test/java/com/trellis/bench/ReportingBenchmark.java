@@ -1,0 +1,217 @@
+package com.trellis.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+
+import com.trellis.forecast.Forecasts;
+import com.trellis.identity.ApiTokens;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Benchmark, not a test (runs only with {@code mvn -P benchmark verify}): the KPI page's
+ * figures and the forecast roll-up under concurrent users (p50 and p95), and one full
+ * recomputation of the learned forecast probabilities, each next to the time of one
+ * sequential scan of the opportunities table measured in the same run.
+ *
+ * <p>
+ * Uses the same persistent dataset as {@link RegistrationBenchmark} ({@code data/bench}
+ * for the large demo). Each request of the measured phases is one of: the program's KPIs
+ * for the current quarter as an admin, or a PAM's book as that PAM (KPIs); the program
+ * roll-up as an admin, or a PAM's book as that PAM (forecast). Prints a table and writes
+ * it to {@code target/benchmark-reporting.txt}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportingBenchmark {
+
+	private static final BenchSettings settings = BenchSettings.fromSystemProperties();
+
+	private static final int SCANS = 5;
+
+	@DynamicPropertySource
+	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
+		registry.add("trellis.embedded-db.data-dir", () -> settings.dataDir().toString());
+		registry.add("trellis.embedded-db.ephemeral", () -> "false");
+		registry.add("trellis.demo.enabled", () -> "true");
+		registry.add("trellis.demo.size", settings::size);
+		registry.add("trellis.notify.dispatch-interval", () -> "24h");
+		registry.add("trellis.registration.expiry-cron", () -> "-");
+		registry.add("trellis.forecast.snapshot-cron", () -> "-");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	Forecasts forecasts;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	@Test
+	void kpisAndForecastRollUpAgainstASequentialScan() throws Exception {
+		long opportunities = this.jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single();
+		var callers = callers();
+		var scan = repeat(SCANS, this::sequentialScan);
+		var probabilities = repeat(SCANS, () -> time(() -> this.forecasts.probabilities()));
+		var kpis = concurrent(callers, "/api/v1/kpis", "?slice=PAM&sliceValue=");
+		var rollUp = concurrent(callers, "/api/v1/forecast/rollup", "?scope=PAM&scopeId=");
+		var report = report(opportunities, scan, probabilities, kpis, rollUp);
+		System.out.println(report);
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target", "benchmark-reporting.txt"), report);
+		assertThat(kpis.count()).isEqualTo(settings.listRequests() * settings.clients());
+	}
+
+	/** An admin token and PAM tokens with their PAM ids, issued for this run. */
+	private List<String[]> callers() {
+		var callers = new ArrayList<String[]>();
+		long admin = this.jdbc.sql("SELECT min(id) FROM app_user WHERE role = 'ADMIN' AND enabled")
+			.query(Long.class)
+			.single();
+		callers.add(new String[] { this.tokens.issue(admin, "reporting benchmark"), null });
+		this.jdbc.sql("SELECT id FROM app_user WHERE role = 'PAM' AND enabled ORDER BY id LIMIT 7")
+			.query(Long.class)
+			.list()
+			.forEach(pam -> callers
+				.add(new String[] { this.tokens.issue(pam, "reporting benchmark"), Long.toString(pam) }));
+		return callers;
+	}
+
+	/**
+	 * The time of one full pass over the opportunities table with index scans switched
+	 * off for the statement's transaction.
+	 */
+	private long sequentialScan() {
+		return this.transactions.execute(status -> {
+			this.jdbc.sql("SET LOCAL enable_indexscan = off").update();
+			this.jdbc.sql("SET LOCAL enable_indexonlyscan = off").update();
+			this.jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+			return time(() -> this.jdbc.sql("SELECT count(*), sum(amount) FROM opportunity").query().singleRow());
+		});
+	}
+
+	/**
+	 * {@code clients} threads, each sending {@code listRequests} requests, alternating
+	 * between the admin's program request and a PAM's request for their own book.
+	 */
+	private Samples concurrent(List<String[]> callers, String path, String pamQuery) throws Exception {
+		for (var caller : callers) {
+			get(path + (caller[1] == null ? "" : pamQuery + caller[1]), caller[0]);
+		}
+		var tasks = new ArrayList<Callable<long[]>>();
+		for (int c = 0; c < settings.clients(); c++) {
+			int client = c;
+			tasks.add(() -> {
+				long[] latencies = new long[settings.listRequests()];
+				for (int i = 0; i < latencies.length; i++) {
+					var caller = callers.get((client + i) % callers.size());
+					long started = System.nanoTime();
+					get(path + (caller[1] == null ? "" : pamQuery + caller[1]), caller[0]);
+					latencies[i] = System.nanoTime() - started;
+				}
+				return latencies;
+			});
+		}
+		var pool = Executors.newFixedThreadPool(settings.clients());
+		try {
+			long started = System.nanoTime();
+			var futures = pool.invokeAll(tasks);
+			var perClient = new ArrayList<long[]>();
+			for (var future : futures) {
+				perClient.add(future.get());
+			}
+			return Samples.merge(perClient, System.nanoTime() - started);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private void get(String path, String token) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofMinutes(2))
+			.GET()
+			.build();
+		var response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(path + " answered " + response.statusCode());
+		}
+	}
+
+	private static Samples repeat(int times, LongSupplier run) {
+		run.getAsLong();
+		long[] latencies = new long[times];
+		long started = System.nanoTime();
+		for (int i = 0; i < times; i++) {
+			latencies[i] = run.getAsLong();
+		}
+		return new Samples(latencies, System.nanoTime() - started);
+	}
+
+	private static long time(Runnable work) {
+		long started = System.nanoTime();
+		work.run();
+		return System.nanoTime() - started;
+	}
+
+	private static String report(long opportunities, Samples scan, Samples probabilities, Samples kpis,
+			Samples rollUp) {
+		double floor = scan.percentileMillis(0.5);
+		var rows = new LinkedHashMap<String, Samples>();
+		rows.put("sequential scan of opportunity (floor)", scan);
+		rows.put("full probability recomputation", probabilities);
+		rows.put("KPI figures (GET /api/v1/kpis)", kpis);
+		rows.put("forecast roll-up (GET /api/v1/forecast/rollup)", rollUp);
+		var out = new StringBuilder();
+		out.append(String.format(Locale.ROOT, "%nReporting benchmark: %,d opportunities, %d clients x %d requests%n",
+				opportunities, settings.clients(), settings.listRequests()));
+		out.append(String.format(Locale.ROOT, "%-48s %8s %10s %10s %10s %12s%n", "measure", "count", "p50 ms", "p95 ms",
+				"max ms", "p50 / scan"));
+		for (Map.Entry<String, Samples> row : rows.entrySet()) {
+			var s = row.getValue();
+			out.append(String.format(Locale.ROOT, "%-48s %8d %10.1f %10.1f %10.1f %12.2f%n", row.getKey(), s.count(),
+					s.percentileMillis(0.5), s.percentileMillis(0.95), s.maxMillis(), s.percentileMillis(0.5) / floor));
+		}
+		out.append(String.format(Locale.ROOT, "KPI requests per second: %.1f; roll-up requests per second: %.1f%n",
+				kpis.perSecond(), rollUp.perSecond()));
+		return out.toString();
+	}
+
+}
