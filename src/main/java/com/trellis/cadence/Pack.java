@@ -56,7 +56,7 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 				return value == null ? "" : value.toString();
 			}
 			return switch (this.kind) {
-				case MONEY -> String.format(Locale.ROOT, "%,.0f", new BigDecimal(number.toString()));
+				case MONEY -> PackMath.money(new BigDecimal(number.toString()));
 				case PERCENT -> new BigDecimal(number.toString()).setScale(1, RoundingMode.HALF_UP) + " %";
 				case COUNT -> String.format(Locale.ROOT, "%,d", number.longValue());
 				default -> number.toString();

@@ -1,0 +1,142 @@
+package com.trellis.cadence;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import com.trellis.cadence.Pack.Column;
+import com.trellis.cadence.Pack.Section;
+import com.trellis.identity.Viewer;
+import com.trellis.metrics.Kpi;
+import com.trellis.metrics.Kpis;
+import com.trellis.metrics.Period;
+import com.trellis.metrics.Slice;
+import com.trellis.partners.Partners;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The business reviews' sections (MBR and QBR, and the executive leadership review):
+ * revenue attribution, program ROI and cost, growth and share of revenue, and the KPIs.
+ */
+@Component
+class ReviewContent {
+
+	private final CadenceRepository cadence;
+
+	private final Kpis kpis;
+
+	private final Partners partners;
+
+	ReviewContent(CadenceRepository cadence, Kpis kpis, Partners partners) {
+		this.cadence = cadence;
+		this.kpis = kpis;
+		this.partners = partners;
+	}
+
+	List<Section> businessReview(Viewer viewer, QuarterCalendar quarter, int week) {
+		var to = quarter.weekStart(week);
+		var label = quarter.start() + " to " + to.minusDays(1);
+		var attribution = this.cadence.attribution(quarter.start(), to);
+		var revenue = PackMath.sum(attribution, 2);
+		var attributionRows = attribution.stream()
+			.map(r -> List.<Object>of(r.get(0), r.get(1), r.get(2), PackMath.share((BigDecimal) r.get(2), revenue)))
+			.toList();
+		var cost = this.cadence.programCost(quarter.start(), to);
+		var totalCost = PackMath.sum(cost, 2);
+		var partnerRevenue = attribution.stream()
+			.filter(r -> !"DIRECT".equals(r.get(0)))
+			.map(r -> (BigDecimal) r.get(2))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		var sourced = attribution.stream()
+			.filter(r -> "SOURCED".equals(r.get(0)))
+			.map(r -> (BigDecimal) r.get(2))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		var roi = List.<List<Object>>of(List.of(partnerRevenue, sourced, totalCost,
+				totalCost.signum() == 0 ? "" : partnerRevenue.divide(totalCost, 1, RoundingMode.HALF_UP) + " x",
+				totalCost.signum() == 0 ? "" : sourced.divide(totalCost, 1, RoundingMode.HALF_UP) + " x"));
+		return List.of(
+				Section.table("Revenue attribution", "Closed-won revenue from " + label + " by partner credit.",
+						List.of(Column.text("Credit"), Column.count("Deals"), Column.money("Revenue"),
+								Column.percent("Share")),
+						attributionRows)
+					.charted("bar"),
+				Section.table("Program ROI",
+						totalCost.signum() == 0 ? "No incentive cost was recorded from " + label + "."
+								: "Partner-involved and partner-sourced revenue per unit of program cost, " + label
+										+ ".",
+						List.of(Column.money("Partner-involved revenue"), Column.money("Partner-sourced revenue"),
+								Column.money("Program cost"), Column.text("Involved / cost"),
+								Column.text("Sourced / cost")),
+						roi),
+				Section.table("Program cost",
+						"Incentive earnings (SPIFF, referral, rebate, MDF reimbursements, net of reversals), "
+								+ label + ".",
+						List.of(Column.text("Kind"), Column.count("Entries"), Column.money("Amount")), cost),
+				kpiSection(viewer, new Period(quarter.start(), to.minusDays(1))),
+				Section.table("Partner satisfaction",
+						"Not measured: Trellis records no partner satisfaction survey yet.",
+						List.of(Column.text("Survey"), Column.text("Score")), List.of()));
+	}
+
+	List<Section> eltReview(Viewer viewer, QuarterCalendar quarter, int week) {
+		int days = (int) (quarter.weekStart(week).toEpochDay() - quarter.start().toEpochDay());
+		var periods = new LinkedHashMap<String, LocalDate>();
+		periods.put(quarter.label() + " to date", quarter.start());
+		periods.put(quarter.previous().label() + ", same days", quarter.previous().start());
+		periods.put(QuarterCalendar.containing(quarter.start().minusYears(1)).label() + ", same days",
+				quarter.start().minusYears(1));
+		var rows = new ArrayList<List<Object>>();
+		var shares = new ArrayList<BigDecimal>();
+		periods.forEach((name, from) -> {
+			var growth = this.cadence.growth(from, from.plusDays(days));
+			var share = PackMath.share(growth.get("partnerRevenue"), growth.get("revenue"));
+			shares.add(share);
+			rows.add(List.of(name, growth.get("onboarded"), growth.get("partnerRevenue"), growth.get("revenue"),
+					share == null ? "" : share));
+		});
+		var gain = shares.get(0) == null || shares.get(1) == null ? "not measurable yet"
+				: shares.get(0).subtract(shares.get(1)).toPlainString() + " points against last quarter";
+		var statuses = new ArrayList<List<Object>>();
+		this.partners.countByLifecycle(viewer, null).forEach((status, count) -> statuses.add(List.of(status, count)));
+		return List.of(Section
+			.table("Program growth",
+					"The first " + days + " days of each quarter. Partner share of revenue: " + gain + ".",
+					List.of(Column.text("Period"), Column.count("Partners onboarded"),
+							Column.money("Partner-involved revenue"), Column.money("All revenue"),
+							Column.percent("Partner share")),
+					rows)
+			.charted("bar"),
+				Section
+					.table("Partners by lifecycle status", "Today.",
+							List.of(Column.text("Status"), Column.count("Partners")), statuses)
+					.charted("bar"),
+				kpiSection(viewer, new Period(quarter.start(), quarter.weekStart(week).minusDays(1))));
+	}
+
+	private Section kpiSection(Viewer viewer, Period period) {
+		var rows = this.kpis.compute(viewer, period, Slice.PROGRAM)
+			.stream()
+			.map(kpi -> List.<Object>of(kpi.name(), shown(kpi, kpi.value()), shown(kpi, kpi.baseline())))
+			.toList();
+		return Section.table("Program KPIs", "From " + period.from() + " to " + period.to() + "; see docs/metrics.md.",
+				List.of(Column.text("KPI"), Column.text("Value"), Column.text("Direct baseline")), rows);
+	}
+
+	private static String shown(Kpi kpi, BigDecimal value) {
+		if (value == null) {
+			return "";
+		}
+		return switch (kpi.unit()) {
+			case "PERCENT" -> value.toPlainString() + " %";
+			case "MONEY" -> PackMath.money(value);
+			case "DAYS" -> value.toPlainString() + " days";
+			case "HOURS" -> value.toPlainString() + " hours";
+			default -> value.stripTrailingZeros().toPlainString();
+		};
+	}
+
+}
