@@ -147,46 +147,6 @@ class KpiRepository {
 		return kpis;
 	}
 
-	/** The deals or partners a KPI counted, for drill-down. */
-	List<Map<String, Object>> records(String code, Period period, Slice slice) {
-		var s = slice.predicate();
-		String sql = switch (code) {
-			case "PARTNER_SOURCED_REVENUE" ->
-				"""
-						SELECT o.id, o.name AS label, o.amount * fx.to_reporting AS value FROM opportunity o
-						JOIN exchange_rate fx ON fx.currency = o.currency JOIN partner p ON p.id = o.partner_id
-						WHERE o.stage = 'CLOSED_WON' AND o.credit_type = 'SOURCED' AND o.closed_at >= :from AND o.closed_at < :to AND %s
-						ORDER BY value DESC
-						""";
-			case "WIN_RATE" -> """
-					SELECT o.id, o.name || ' (' || o.stage || ')' AS label, o.amount AS value FROM opportunity o
-					JOIN partner p ON p.id = o.partner_id
-					WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.credit_type = 'SOURCED'
-					  AND o.closed_at >= :from AND o.closed_at < :to AND %s ORDER BY o.closed_at
-					""";
-			case "PARTNER_RECRUITMENT" -> """
-					SELECT p.id, p.name AS label, NULL AS value FROM partner p
-					WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s ORDER BY p.onboarded_on
-					""";
-			case "ACTIVATED_PARTNERS" ->
-				"""
-						SELECT p.id, p.name AS label, NULL AS value FROM partner p
-						WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
-						  AND EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
-						              AND o.closed_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '90 days' AND o.closed_at < :asOf)
-						ORDER BY p.name
-						""";
-			default -> throw com.trellis.shared.InvalidInputException.of("code", "no drill-down for " + code);
-		};
-		return bind(this.jdbc.sql(sql.formatted(s) + " LIMIT 500"), period, slice).query((rs, n) -> {
-			Map<String, Object> row = new java.util.LinkedHashMap<>();
-			row.put("id", rs.getLong("id"));
-			row.put("label", rs.getString("label"));
-			row.put("value", rs.getBigDecimal("value"));
-			return row;
-		}).list();
-	}
-
 	private Kpi pipeline(java.util.Set<String> codes, boolean sourced, Period period, Slice slice) {
 		if (codes != null && !codes.contains(sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED")) {
 			return null;

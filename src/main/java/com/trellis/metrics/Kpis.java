@@ -29,6 +29,8 @@ public class Kpis {
 
 	private final KpiRepository kpis;
 
+	private final KpiRecords records;
+
 	private final Partners partners;
 
 	private final JdbcClient jdbc;
@@ -37,8 +39,9 @@ public class Kpis {
 
 	private final Clock clock;
 
-	Kpis(KpiRepository kpis, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	Kpis(KpiRepository kpis, KpiRecords records, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.kpis = kpis;
+		this.records = records;
 		this.partners = partners;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -81,9 +84,18 @@ public class Kpis {
 		return points;
 	}
 
+	/**
+	 * The records a KPI counted; a partner user gets only its own partner's side.
+	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
-		return this.kpis.records(code, period.at(this.clock.instant()), allowed(viewer, slice));
+		var rows = new ArrayList<>(this.records.of(code, period.at(this.clock.instant()), allowed(viewer, slice)));
+		if (viewer.isPartnerUser()) {
+			// a partner sees the direct baseline as a figure, never the vendor's deals
+			// behind it
+			rows.removeIf(row -> "direct".equals(row.get("side")));
+		}
+		return rows;
 	}
 
 	@Transactional(readOnly = true)

@@ -62,7 +62,7 @@ public record Period(LocalDate from, LocalDate to, Instant now) {
 		return this.to.atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
-	String label() {
+	public String label() {
 		return this.from + " – " + this.to.minusDays(1);
 	}
 

@@ -159,6 +159,8 @@ class SecurityMatrixTests {
 				row("GET /partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
 				row("GET /incentives", 200, 200, 200, 200, 200, 302), row("GET /metrics", 200, 200, 200, 200, 200, 200),
 				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200),
+				row("GET /metrics/kpis/WIN_RATE", 200, 200, 200, 200, 200, 200),
+				row("GET /metrics/kpis/ACTIVATED_PARTNERS/records.csv", 200, 200, 200, 200, 200, 200),
 				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200),
 				row("GET /cadence", 200, 200, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),

@@ -169,7 +169,31 @@ class KpiTests {
 		assertThat(trend.get(0).get("period")).isEqualTo("2025-07-01 – 2025-09-30");
 		assertThat(this.kpis.records(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM))
 			.extracting(row -> row.get("value"))
-			.containsExactly(new BigDecimal("10000.0000000000"));
+			.containsExactly(new BigDecimal("10000.00"));
+	}
+
+	@Test
+	void everyKpiDrillsDownToTheRecordsItCounted() {
+		// ratios list their denominator and mark the numerator
+		assertThat(drill("ACTIVATED_PARTNERS")).containsExactly("partner KPI X counted", "partner KPI Y counted",
+				"partner KPI W");
+		assertThat(drill("ACTIVE_PARTNER_RATE")).containsExactly("partner KPI X counted", "partner KPI W",
+				"partner KPI Y");
+		assertThat(drill("ENABLEMENT_COMPLETION")).hasSize(2).filteredOn(r -> r.endsWith("counted")).hasSize(1);
+		assertThat(drill("PIPELINE_SOURCED")).containsExactly("partner KPI deal 9200.00 counted");
+		assertThat(drill("PIPELINE_INFLUENCED")).containsExactly("partner KPI deal 10800.00 counted");
+		assertThat(drill("PARTNER_SOURCED_REVENUE")).containsExactly("partner KPI deal 10000.00 counted");
+		assertThat(drill("REGISTRATION_VELOCITY")).containsExactly("partner KPI customer (KPI X) 12.00 counted");
+		assertThat(drill("TIME_TO_FIRST_REVENUE")).containsExactly("partner KPI X 22.00 counted");
+		assertThat(drill("PARTNER_RECRUITMENT")).containsExactly("partner KPI X counted");
+		assertThat(drill("CO_SELL_SHARE")).containsExactly("partner KPI deal counted");
+		// comparisons list the partner side, then the direct deals
+		assertThat(drill("WIN_RATE")).containsExactly("partner KPI deal 10000.00 counted", "partner KPI deal 5400.00",
+				"direct KPI deal 30000.00 counted", "direct KPI deal 10000.00", "direct KPI deal 40000.00");
+		assertThat(drill("AVERAGE_DEAL_SIZE")).containsExactly("partner KPI deal 20000.00 counted",
+				"partner KPI deal 10000.00 counted", "direct KPI deal 30000.00 counted");
+		assertThat(drill("SALES_CYCLE")).containsExactly("partner KPI deal 49.00 counted",
+				"partner KPI deal 20.00 counted", "direct KPI deal 40.00 counted");
 	}
 
 	@Test
@@ -182,6 +206,8 @@ class KpiTests {
 		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(x))))
 			.get("PARTNER_SOURCED_REVENUE")
 			.value()).isEqualByComparingTo("0.00");
+		assertThat(this.kpis.records(userOfY, "WIN_RATE", Q4, Slice.PROGRAM)).as("no direct deals for a partner")
+			.isEmpty();
 		var otherPam = this.fixtures.user(Role.PAM);
 		assertThat(byCode(this.kpis.compute(otherPam, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
 			.isEqualByComparingTo("0.00");
@@ -194,6 +220,15 @@ class KpiTests {
 		var owner = new Viewer(ownerOfX, "owner", Role.PAM, null);
 		assertThat(byCode(this.kpis.compute(owner, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
 			.isEqualByComparingTo("10000.00");
+	}
+
+	/** The drill-down as "side label [value] [counted]" lines. */
+	private List<String> drill(String code) {
+		return this.kpis.records(this.admin, code, Q4, Slice.PROGRAM)
+			.stream()
+			.map(r -> (r.get("side") + " " + r.get("label") + (r.get("value") == null ? "" : " " + r.get("value"))
+					+ (Boolean.TRUE.equals(r.get("counted")) ? " counted" : "")))
+			.toList();
 	}
 
 	private long partner(String name, String onboarded, String status) {

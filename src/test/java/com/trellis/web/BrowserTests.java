@@ -247,6 +247,12 @@ class BrowserTests {
 			page.waitForFunction("document.querySelector('#trend-chart').dataset.drawn === 'true'");
 			page.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("kpis-executive.png")));
+			page.locator("#kpis tr[data-code=WIN_RATE] a").click();
+			assertThat(page.locator("#kpi h1")).hasText("Win rate: partner-sourced against direct");
+			assertThat(page.locator("#records tbody tr").first()).containsText("partner");
+			assertThat(page.locator("#kpi-trend[data-drawn=true]")).hasCount(1);
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(false)
+				.setPath(SCREENSHOTS.resolve("kpi-win-rate-drill-down.png")));
 		}
 	}
 

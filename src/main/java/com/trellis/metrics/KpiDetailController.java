@@ -1,0 +1,90 @@
+package com.trellis.metrics;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.CsvExport;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageResult;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * One KPI's page: its definition, figure, trend over six periods as a chart (with the
+ * direct baseline where it has one) and the records behind it, also as CSV.
+ */
+@Controller
+class KpiDetailController {
+
+	private final Kpis kpis;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	KpiDetailController(Kpis kpis, ObjectMapper json, Clock clock) {
+		this.kpis = kpis;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@GetMapping("/metrics/kpis/{code}")
+	String kpi(Viewer viewer, @PathVariable String code, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue, Model model) {
+		var period = period(from, to);
+		var chosen = new Slice(slice, sliceValue);
+		var kpi = this.kpis.compute(viewer, period, chosen, java.util.Set.of(code))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
+		var trend = this.kpis.trend(viewer, code, period, chosen);
+		var datasets = new ArrayList<Map<String, Object>>();
+		datasets.add(Map.of("label", kpi.name(), "data", trend.stream().map(p -> p.get("value")).toList(),
+				"borderColor", "#3f6ad8", "backgroundColor", "#3f6ad8"));
+		if (kpi.baseline() != null) {
+			datasets.add(Map.of("label", "Direct deals", "data", trend.stream().map(p -> p.get("baseline")).toList(),
+					"borderColor", "#d8893f", "backgroundColor", "#d8893f"));
+		}
+		model.addAttribute("kpi", kpi);
+		model.addAttribute("period", period);
+		model.addAttribute("slice", chosen);
+		model.addAttribute("trendChart", this.json.writeValueAsString(Map.of("type", "line", "data",
+				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets", datasets))));
+		model.addAttribute("records",
+				"FORECAST_ATTAINMENT".equals(code) ? List.of() : this.kpis.records(viewer, code, period, chosen));
+		model.addAttribute("recordLimit", KpiRecords.LIMIT);
+		return "metrics/kpi";
+	}
+
+	@GetMapping("/metrics/kpis/{code}/records.csv")
+	void records(Viewer viewer, @PathVariable String code, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {
+		var rows = this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+		CsvExport.write(response, code.toLowerCase(java.util.Locale.ROOT) + "-records.csv",
+				List.of("kind", "id", "side", "label", "value", "counted"),
+				page -> new PageResult<>(page == 0 ? rows : List.of(), page, rows.size() + 1, rows.size()),
+				row -> new ArrayList<>(row.values()));
+	}
+
+	private Period period(LocalDate from, LocalDate to) {
+		if (from == null || to == null) {
+			return Period.quarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		}
+		return new Period(from, to);
+	}
+
+}

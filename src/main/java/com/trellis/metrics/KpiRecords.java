@@ -1,0 +1,168 @@
+package com.trellis.metrics;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The drill-down behind each KPI: exactly the records its SQL counts, with the same
+ * conditions as {@link KpiRepository}. For a ratio every record of the denominator is
+ * listed and {@code counted} says whether it is in the numerator; for a comparison with
+ * direct deals both sides are listed, told apart by {@code side}.
+ */
+@Repository
+class KpiRecords {
+
+	static final int LIMIT = 1000;
+
+	private static final String ONBOARDED = "p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')";
+
+	private static final String CLOSED_IN_PERIOD = "o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to";
+
+	private static final String WON_IN_PERIOD = "o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to";
+
+	private static final String FX = " JOIN exchange_rate fx ON fx.currency = o.currency";
+
+	private final JdbcClient jdbc;
+
+	KpiRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Map<String, Object>> of(String code, Period period, Slice slice) {
+		var s = slice.predicate();
+		String sql = switch (code) {
+			case "ACTIVATED_PARTNERS" ->
+				"""
+						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
+						       EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
+						               AND o.closed_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '90 days' AND o.closed_at < :asOf) AS counted
+						FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
+						"""
+					.formatted(ONBOARDED, s);
+			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" ->
+				"""
+						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, o.amount * fx.to_reporting AS value, TRUE AS counted
+						FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
+						WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s AND %s ORDER BY value DESC
+						"""
+					.formatted(FX, "PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
+							: "o.credit_type IN ('INFLUENCED', 'CO_SELL')", s);
+			case "PARTNER_SOURCED_REVENUE" ->
+				"""
+						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, o.amount * fx.to_reporting AS value, TRUE AS counted
+						FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
+						WHERE %s AND o.credit_type = 'SOURCED' AND %s ORDER BY value DESC
+						"""
+					.formatted(FX, WON_IN_PERIOD, s);
+			case "REGISTRATION_VELOCITY" ->
+				"""
+						SELECT 'registration' AS kind, r.id, 'partner' AS side, r.customer_name || ' (' || p.name || ')' AS label,
+						       extract(epoch FROM r.approved_at - r.submitted_at) / 3600 AS value, TRUE AS counted
+						FROM deal_registration r JOIN partner p ON p.id = r.partner_id
+						WHERE r.approved_at >= :from AND r.approved_at < :to AND %s ORDER BY value
+						"""
+					.formatted(s);
+			case "ENABLEMENT_COMPLETION" ->
+				"""
+						WITH users AS (SELECT u.id, u.display_name, u.job_role, p.name AS partner FROM app_user u
+						               JOIN partner p ON p.id = u.partner_id
+						               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s),
+						required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
+						             WHERE i.required GROUP BY t.role),
+						done AS (SELECT c.user_id, count(DISTINCT c.item_id) AS n FROM enablement_completion c
+						         JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
+						         JOIN users u ON u.id = c.user_id AND u.job_role = t.role
+						         WHERE i.required AND c.completed_on < :asOfDate AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)
+						         GROUP BY c.user_id)
+						SELECT 'user' AS kind, u.id, 'partner' AS side, u.display_name || ' (' || u.partner || ', ' || u.job_role || ')' AS label,
+						       COALESCE(d.n, 0) AS value, COALESCE(d.n, 0) = r.n AS counted
+						FROM users u JOIN required r ON r.role = u.job_role LEFT JOIN done d ON d.user_id = u.id
+						ORDER BY counted DESC, label
+						"""
+					.formatted(s);
+			case "ACTIVE_PARTNER_RATE" ->
+				"""
+						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
+						       EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
+						               AND e.occurred_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '30 days' AND e.occurred_at < :asOf) AS counted
+						FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
+						"""
+					.formatted(ONBOARDED, s);
+			case "WIN_RATE" -> compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'", "o.amount * fx.to_reporting",
+					"o.stage = 'CLOSED_WON'", s);
+			case "AVERAGE_DEAL_SIZE" ->
+				compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", "o.amount * fx.to_reporting", "TRUE", s);
+			case "SALES_CYCLE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL",
+					"extract(epoch FROM o.closed_at - o.created_at) / 86400", "TRUE", s);
+			case "TIME_TO_FIRST_REVENUE" ->
+				"""
+						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label,
+						       CAST(f.first_win AS DATE) - p.onboarded_on AS value, TRUE AS counted
+						FROM partner p JOIN (SELECT partner_id, min(closed_at) AS first_win FROM opportunity
+						                     WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL GROUP BY partner_id) f
+						  ON f.partner_id = p.id
+						WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s ORDER BY value
+						"""
+					.formatted(s);
+			case "PARTNER_RECRUITMENT" ->
+				"""
+						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value, TRUE AS counted
+						FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s ORDER BY p.onboarded_on
+						"""
+					.formatted(s);
+			case "CO_SELL_SHARE" ->
+				"""
+						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, NULL AS value, TRUE AS counted
+						FROM opportunity o JOIN partner p ON p.id = o.partner_id
+						WHERE o.credit_type = 'CO_SELL' AND o.created_at >= :from AND o.created_at < :to AND %s ORDER BY o.created_at
+						"""
+					.formatted(s);
+			default -> throw InvalidInputException.of("code", "no drill-down for " + code);
+		};
+		return this.jdbc.sql(sql + " LIMIT " + LIMIT)
+			.param("from", Timestamp.from(period.start()))
+			.param("to", Timestamp.from(period.end()))
+			.param("fromDate", Date.valueOf(period.from()))
+			.param("toDate", Date.valueOf(period.to()))
+			.param("sliceValue", slice.value() == null ? "" : slice.value())
+			.param("asOf", Timestamp.from(period.asOf()))
+			.param("asOfDate", Date.valueOf(LocalDate.ofInstant(period.asOf(), ZoneOffset.UTC)))
+			.query((rs, n) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("kind", rs.getString("kind"));
+				row.put("id", rs.getLong("id"));
+				row.put("side", rs.getString("side"));
+				row.put("label", rs.getString("label"));
+				var value = rs.getBigDecimal("value");
+				row.put("value", value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP));
+				row.put("counted", rs.getBoolean("counted"));
+				return row;
+			})
+			.list();
+	}
+
+	/**
+	 * The slice's partner deals of a comparison KPI, then the direct deals it is compared
+	 * with.
+	 */
+	private static String compared(String closed, String partnerSide, String value, String counted, String slice) {
+		return """
+				SELECT 'deal' AS kind, o.id, CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side,
+				       o.name AS label, %s AS value, %s AS counted
+				FROM opportunity o %s
+				WHERE %s AND (o.partner_id IS NULL OR %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s))
+				ORDER BY side DESC, counted DESC, o.closed_at
+				""".formatted(value, counted, FX, closed, partnerSide, slice);
+	}
+
+}
