@@ -39,6 +39,18 @@ class ForecastApiController {
 		return this.forecasts.probabilities();
 	}
 
+	@GetMapping("/forecast/norms")
+	@PreAuthorize("!hasRole('PARTNER')")
+	Map<String, Map<String, StageNorms.Norm>> norms() {
+		return this.forecasts.norms();
+	}
+
+	@GetMapping("/opportunities/{id}/forecast")
+	@PreAuthorize("!hasRole('PARTNER')")
+	DealForecast deal(Viewer viewer, @PathVariable long id) {
+		return this.forecasts.of(viewer, id);
+	}
+
 	@GetMapping("/forecast/rollup")
 	Map<String, BigDecimal> rollUp(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {

@@ -55,18 +55,49 @@ class ForecastTests {
 			.isEqualByComparingTo("0.75");
 		assertThat(probabilities.get("QUALIFIED").get("DIRECT").basis()).contains("configured default");
 
-		long open = open(account, rep, partner, "100000", "2026-12-15");
-		open(account, rep, null, "40000", "2026-12-20");
-		var rollUp = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
+		var norms = this.forecasts.norms();
+		// each history deal spent 2025-05-01 to 2025-06-01 in Qualified
+		assertThat(norms.get("QUALIFIED").get("PARTNER:TIER_1_INVEST"))
+			.isEqualTo(new StageNorms.Norm(31, "median of 40 closed deals of the same group"));
+		assertThat(norms.get("QUALIFIED").get("PARTNER:TIER_3_BASELINE").days()).isEqualTo(31);
+		assertThat(norms.get("QUALIFIED").get("DIRECT"))
+			.isEqualTo(new StageNorms.Norm(21, "too little history; configured stage norm"));
+		assertThat(norms.get("JOINT_WORKING").get("PARTNER:TIER_1_INVEST").days()).isEqualTo(30);
+
+		// today 2026-11-22. Tier 1, just qualified: 31 + 30 + 21 days = 2027-02-12 (the
+		// rep's 2026-12-15 is earlier than history allows)
+		long open = open(account, rep, partner, "100000", "2026-12-15", "QUALIFIED", "2026-11-22");
+		// direct, just qualified: 21 + 30 + 21 = 2027-02-02
+		open(account, rep, null, "40000", "2026-12-20", "QUALIFIED", "2026-11-22");
+		// tier 1 in Commit for 10 of 21 days, close date slipped: 2026-12-03
+		open(account, rep, partner, "20000", "2026-11-01", "COMMIT", "2026-11-12");
+		// direct, the rep's close date is later than the norms: 2027-05-10
+		open(account, rep, null, "10000", "2027-05-10", "QUALIFIED", "2026-11-22");
+
+		var deal = this.forecasts.of(admin, open);
+		assertThat(deal.expectedClose()).isEqualTo(LocalDate.of(2027, 2, 12));
+		assertThat(deal.expectedCloseReason()).isEqualTo(
+				"31 days left of the stage's 31-day norm plus 51 days of later stages; the rep's close date 2026-12-15 is earlier than that");
+		assertThat(deal.quarter()).isEqualTo("2027-Q1");
+		assertThat(deal.probability()).isEqualByComparingTo("0.75");
+		assertThat(deal.category()).isEqualTo("BEST_CASE");
+
+		var q4 = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
 				LocalDate.of(2026, 11, 22));
+		// only the slipped Commit deal: 20000 x 0.75 (default for Commit)
+		assertThat(q4.get("weighted")).isEqualByComparingTo("15000.00");
+		assertThat(q4.get("bestCase")).isEqualByComparingTo("20000.00");
+		var rollUp = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
+				LocalDate.of(2027, 1, 15));
 		// 100000 x 0.75 + 40000 x 0.25 (default for direct)
 		assertThat(rollUp.get("weighted")).isEqualByComparingTo("85000.00");
 		assertThat(rollUp.get("bestCase")).isEqualByComparingTo("100000.00");
 		assertThat(rollUp.get("commit")).isEqualByComparingTo("0");
 
 		this.forecasts.call(rep, open, true);
-		assertThat(this.forecasts.rollUp(rep, new Scope(Scope.Kind.REP, rep.userId()), LocalDate.of(2026, 11, 22))
+		assertThat(this.forecasts.rollUp(rep, new Scope(Scope.Kind.REP, rep.userId()), LocalDate.of(2027, 1, 15))
 			.get("commit")).isEqualByComparingTo("100000.00");
+		assertThat(this.forecasts.of(rep, open).category()).isEqualTo("COMMIT");
 		assertThatThrownBy(() -> this.forecasts.rollUp(rep, Scope.PROGRAM, LocalDate.of(2026, 11, 22)))
 			.isInstanceOf(AccessDeniedException.class);
 		var partnerUser = this.fixtures.user(Role.PARTNER, partner, null);
@@ -111,15 +142,17 @@ class ForecastTests {
 				""").params(id, id, won ? "CLOSED_WON" : "CLOSED_LOST").update();
 	}
 
-	private long open(long account, Viewer rep, Long partner, String amount, String close) {
+	private long open(long account, Viewer rep, Long partner, String amount, String close, String stage,
+			String entered) {
 		return this.jdbc
 			.sql("""
 					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source, partner_id,
 					    credit_type, partner_share, stage_entered_at, created_at, updated_at)
-					VALUES (?, 'Open', ?, 'USD', 'QUALIFIED', CAST(? AS DATE), ?, ?, ?, ?, ?, now(), now(), now()) RETURNING id
+					VALUES (?, 'Open', ?, 'USD', ?, CAST(? AS DATE), ?, ?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), now(), now())
+					RETURNING id
 					""")
-			.params(account, new BigDecimal(amount), close, rep.userId(), partner == null ? "DIRECT" : "PARTNER",
-					partner, partner == null ? null : "SOURCED", partner == null ? null : 20)
+			.params(account, new BigDecimal(amount), stage, close, rep.userId(), partner == null ? "DIRECT" : "PARTNER",
+					partner, partner == null ? null : "SOURCED", partner == null ? null : 20, entered + "T12:00:00Z")
 			.query(Long.class)
 			.single();
 	}

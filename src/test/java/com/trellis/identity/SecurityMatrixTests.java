@@ -119,6 +119,8 @@ class SecurityMatrixTests {
 				row("PUT /api/v1/exchange-rates/EUR", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/adoption/reps", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/probabilities", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/forecast/norms", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/opportunities/{otherDeal}/forecast", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/rollup", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
 				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
