@@ -1,19 +1,22 @@
 package com.trellis.forecast;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.Quarters;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +29,13 @@ class ForecastApiController {
 
 	private final Forecasts forecasts;
 
+	private final ForecastQuotas quotas;
+
 	private final Clock clock;
 
-	ForecastApiController(Forecasts forecasts, Clock clock) {
+	ForecastApiController(Forecasts forecasts, ForecastQuotas quotas, Clock clock) {
 		this.forecasts = forecasts;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
@@ -52,9 +58,29 @@ class ForecastApiController {
 	}
 
 	@GetMapping("/forecast/rollup")
-	Map<String, BigDecimal> rollUp(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+	@Operation(
+			summary = "Commit, best case, weighted pipeline and closed so far, against the quota or target where one is set")
+	Map<String, Object> rollUp(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
-		return this.forecasts.rollUp(viewer, new Scope(scope, scopeId), day == null ? today() : day);
+		var asked = new Scope(scope, scopeId);
+		var when = day == null ? today() : day;
+		var figures = this.forecasts.rollUp(viewer, asked, when);
+		var result = new LinkedHashMap<String, Object>(figures);
+		result.put("quarter", Quarters.label(when));
+		result.put("quota", this.quotas.attainment(asked, when, figures).orElse(null));
+		return result;
+	}
+
+	@GetMapping("/forecast/quotas")
+	List<Quota> quotas(Viewer viewer, @RequestParam(required = false) String quarter) {
+		return this.quotas.list(viewer, quarter == null ? Quarters.label(today()) : quarter);
+	}
+
+	@PutMapping("/forecast/quotas")
+	@Operation(
+			summary = "Set a rep's, manager's or PAM's quota, or the program's partner target (scope PARTNERS), for a quarter")
+	Quota setQuota(Viewer viewer, @RequestBody QuotaCommand command) {
+		return this.quotas.set(viewer, command);
 	}
 
 	@GetMapping("/forecast/accuracy")

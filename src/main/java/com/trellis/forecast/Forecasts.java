@@ -139,8 +139,8 @@ public class Forecasts {
 	}
 
 	/**
-	 * This week's snapshot for the program, every PAM and every sales manager; once per
-	 * week.
+	 * This week's snapshot for the program, its partner deals, every PAM, every sales
+	 * manager and every rep; once per week.
 	 */
 	@Transactional
 	public int takeWeeklySnapshots() {
@@ -149,6 +149,8 @@ public class Forecasts {
 		var values = model();
 		var scopes = new ArrayList<Scope>();
 		scopes.add(Scope.PROGRAM);
+		scopes.add(Scope.PARTNERS);
+		this.users.withRole(Role.AE).forEach(u -> scopes.add(new Scope(Scope.Kind.REP, u.id())));
 		this.users.withRole(Role.PAM).forEach(u -> scopes.add(new Scope(Scope.Kind.PAM, u.id())));
 		this.users.withRole(Role.SALES_MANAGER).forEach(u -> scopes.add(new Scope(Scope.Kind.MANAGER, u.id())));
 		int taken = 0;

@@ -10,12 +10,18 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Learned probabilities and roll-ups on a program with known conversion counts (no demo
@@ -33,6 +39,15 @@ class ForecastTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ForecastQuotas quotas;
+
+	@Autowired
+	com.trellis.audit.AuditLog audit;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void probabilitiesAreLearnedPerGroupAndRollUpsWeighTheOpenPipeline() {
@@ -123,6 +138,63 @@ class ForecastTests {
 		var accuracy = this.forecasts.accuracy(admin, Scope.PROGRAM, LocalDate.of(2026, 8, 1));
 		assertThat(accuracy).hasSize(1);
 		assertThat(accuracy.get(0).get("forecast")).isEqualTo(new BigDecimal("90000.00"));
+	}
+
+	@Test
+	void quotasAreSetByTheirOwnersAuditedAndSummedForTheTeam() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var rep1 = this.fixtures.user(Role.AE, null, manager.userId());
+		var rep2 = this.fixtures.user(Role.AE, null, manager.userId());
+		var outsider = this.fixtures.user(Role.AE);
+		this.quotas.set(admin, new QuotaCommand(Scope.Kind.REP, rep1.userId(), "2027-Q1", new BigDecimal("100000")));
+		this.quotas.set(manager, new QuotaCommand(Scope.Kind.REP, rep2.userId(), "2027-Q1", new BigDecimal("50000")));
+		this.quotas.set(admin, new QuotaCommand(Scope.Kind.REP, outsider.userId(), "2027-Q1", new BigDecimal("1")));
+		assertThatThrownBy(() -> this.quotas.set(manager,
+				new QuotaCommand(Scope.Kind.REP, outsider.userId(), "2027-Q1", new BigDecimal("9"))))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.quotas.set(rep1,
+				new QuotaCommand(Scope.Kind.REP, rep1.userId(), "2027-Q1", new BigDecimal("9"))))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(this.audit.history("forecast-quota", "REP:" + rep2.userId() + ":2027-Q1")).hasSize(1);
+
+		var figures = java.util.Map.of("closed", new BigDecimal("30000"), "commit", new BigDecimal("60000"), "bestCase",
+				new BigDecimal("90000"), "weighted", new BigDecimal("45000"));
+		var team = this.quotas
+			.attainment(new Scope(Scope.Kind.MANAGER, manager.userId()), LocalDate.of(2027, 2, 1), figures)
+			.orElseThrow();
+		// 100000 + 50000; 30000 closed is 20%, with commit 60%
+		assertThat(team.quota()).isEqualByComparingTo("150000");
+		assertThat(team.basis()).isEqualTo("no manager quota set; sum of 2 rep quotas in the team");
+		assertThat(team.closedPercent()).isEqualByComparingTo("20.0");
+		assertThat(team.commitPercent()).isEqualByComparingTo("60.0");
+		assertThat(team.gap()).isEqualByComparingTo("120000.00");
+		this.quotas.set(admin,
+				new QuotaCommand(Scope.Kind.MANAGER, manager.userId(), "2027-Q1", new BigDecimal("200000")));
+		assertThat(this.quotas
+			.attainment(new Scope(Scope.Kind.MANAGER, manager.userId()), LocalDate.of(2027, 2, 1), figures)
+			.orElseThrow()
+			.quota()).isEqualByComparingTo("200000");
+		assertThat(this.quotas.list(manager, "2027-Q1")).extracting(Quota::scopeId)
+			.containsExactlyInAnyOrder(rep1.userId(), rep2.userId(), manager.userId());
+
+		this.mvc
+			.perform(put("/api/v1/forecast/quotas").header("Authorization", "Bearer " + this.fixtures.token(admin))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scope\": \"PARTNERS\", \"quarter\": \"2027-Q1\", \"amount\": -5}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount"));
+		this.mvc
+			.perform(put("/api/v1/forecast/quotas").header("Authorization", "Bearer " + this.fixtures.token(admin))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scope\": \"PARTNERS\", \"quarter\": \"2027-Q1\", \"amount\": 2500000}"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/forecast/rollup?scope=PARTNERS&day=2027-01-15").header("Authorization",
+					"Bearer " + this.fixtures.token(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quota.quota").value(2500000))
+			.andExpect(jsonPath("$.quota.basis").value("program partner target"));
 	}
 
 	private void closed(long account, Viewer rep, long partner, boolean won) {

@@ -122,6 +122,9 @@ class SecurityMatrixTests {
 				row("GET /api/v1/forecast/norms", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/opportunities/{otherDeal}/forecast", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/rollup", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/forecast/rollup?scope=PARTNERS", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/forecast/quotas", 200, 200, 200, 200, 200, 403),
+				row("PUT /api/v1/forecast/quotas", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
 				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
 				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403));
@@ -256,6 +259,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/slack-webhook")) {
 			return "{\"url\": \"\"}";
+		}
+		if (endpoint.contains("/forecast/quotas")) {
+			return "{\"scope\": \"PARTNERS\", \"quarter\": \"2026-Q4\", \"amount\": 1000000}";
 		}
 		if (endpoint.contains("/process/stages")) {
 			return "[]";
