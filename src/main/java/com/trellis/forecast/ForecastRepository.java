@@ -164,4 +164,24 @@ class ForecastRepository {
 			.single() > 0;
 	}
 
+	/**
+	 * The first snapshot of the quarter starting on {@code quarterStart} taken in the
+	 * week that contains the start or later.
+	 */
+	java.util.Optional<CommittedForecast> firstSnapshot(String scopeKind, long scopeId, LocalDate quarterStart) {
+		return this.jdbc
+			.sql("""
+					SELECT quarter, week_start, closed, commit FROM forecast_snapshot
+					WHERE scope_kind = :kind AND scope_id = :id AND quarter = :quarter AND week_start > CAST(:start AS DATE) - 7
+					ORDER BY week_start LIMIT 1
+					""")
+			.param("kind", scopeKind)
+			.param("id", scopeId)
+			.param("quarter", com.trellis.shared.Quarters.label(quarterStart))
+			.param("start", Date.valueOf(quarterStart))
+			.query((rs, n) -> new CommittedForecast(rs.getString(1), rs.getObject(2, LocalDate.class),
+					rs.getBigDecimal(3), rs.getBigDecimal(4)))
+			.optional();
+	}
+
 }

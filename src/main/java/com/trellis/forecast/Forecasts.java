@@ -167,6 +167,17 @@ public class Forecasts {
 	}
 
 	/**
+	 * The commit forecast of the program, its partner deals, a PAM's book, a manager's
+	 * team or a rep for a quarter, from the first weekly snapshot taken in the week the
+	 * quarter starts or later; empty when no snapshot of that quarter exists. For other
+	 * modules (the forecast attainment KPI); no viewer, the caller scopes.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CommittedForecast> committedAtStart(Scope scope, LocalDate quarterStart) {
+		return this.forecasts.firstSnapshot(scope.kind().name(), scope.idOrZero(), quarterStart);
+	}
+
+	/**
 	 * For a quarter: the forecast (closed so far plus weighted pipeline) in its weeks 1,
 	 * 5 and 9, against what actually closed, with the error in percent.
 	 */
