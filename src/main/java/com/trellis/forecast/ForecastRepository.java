@@ -36,7 +36,8 @@ class ForecastRepository {
 				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR o.closed_at < :before)
 				GROUP BY 1, 2
 				""".formatted(GROUP))
-			.param("before", before == null ? null : Timestamp.from(before), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group", rs.getString(2), "closed",
 					rs.getLong(3), "won", rs.getLong(4)))
 			.list();
@@ -66,7 +67,8 @@ class ForecastRepository {
 					GROUP BY GROUPING SETS ((1, 2), (1, 3))
 					"""
 				.formatted(GROUP))
-			.param("before", before == null ? null : Timestamp.from(before), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group",
 					rs.getString(2) != null ? rs.getString(2) : rs.getString(3), "deals", rs.getLong(4), "median",
 					BigDecimal.valueOf(rs.getDouble(5))))
@@ -182,6 +184,56 @@ class ForecastRepository {
 			.query((rs, n) -> new CommittedForecast(rs.getString(1), rs.getObject(2, LocalDate.class),
 					rs.getBigDecimal(3), rs.getBigDecimal(4)))
 			.optional();
+	}
+
+	/** Converted closed-won of deals closed in [from, to). */
+	BigDecimal closedWon(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+				JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
+				""")
+			.param("from", Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("to", Timestamp.from(to.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	/**
+	 * The program's forecast for the quarter [qStart, qEnd) as it could have been made at
+	 * {@code cutoff}: won before the cut-off in the quarter (from the stage history),
+	 * plus each deal open at the cut-off (stage and entry time from the stage history)
+	 * weighted by its probability when its norm-based expected close (no close date: its
+	 * history is not kept) falls before the quarter's end.
+	 */
+	BigDecimal forecastAsOf(String probabilities, String norms, Instant cutoff, LocalDate qStart, LocalDate qEnd) {
+		var sql = """
+				WITH prob(stage, grp, p) AS (VALUES %s),
+				norm(stage, grp, own, later) AS (VALUES %s),
+				asof AS (
+				  SELECT DISTINCT ON (sc.opportunity_id) sc.opportunity_id, sc.to_stage AS stage, sc.changed_at AS entered
+				  FROM opportunity_stage_change sc WHERE sc.changed_at < :cutoff
+				  ORDER BY sc.opportunity_id, sc.changed_at DESC, sc.id DESC),
+				deal AS (
+				  SELECT o.amount * fx.to_reporting AS amount, a.stage, a.entered, %s AS grp
+				  FROM asof a JOIN opportunity o ON o.id = a.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
+				  LEFT JOIN partner p ON p.id = o.partner_id)
+				SELECT (SELECT COALESCE(sum(d.amount), 0) FROM deal d WHERE d.stage = 'CLOSED_WON' AND d.entered >= :qStartTs)
+				     + (SELECT COALESCE(sum(d.amount * pr.p), 0) FROM deal d
+				        JOIN prob pr ON pr.stage = d.stage AND pr.grp = d.grp
+				        JOIN norm n ON n.stage = d.stage AND n.grp = d.grp
+				        WHERE CAST(:today AS DATE) + GREATEST(n.own - GREATEST(CAST(:today AS DATE)
+				          - CAST(d.entered AT TIME ZONE 'UTC' AS DATE), 0), 0) + n.later < :qEnd)
+				"""
+			.formatted(probabilities, norms, GROUP);
+		var today = LocalDate.ofInstant(cutoff, java.time.ZoneOffset.UTC);
+		return this.jdbc.sql(sql)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("today", Date.valueOf(today))
+			.param("qStartTs", Timestamp.from(qStart.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("qEnd", Date.valueOf(qEnd))
+			.query(BigDecimal.class)
+			.single();
 	}
 
 }
