@@ -31,10 +31,13 @@ class ForecastApiController {
 
 	private final ForecastQuotas quotas;
 
+	private final ForecastHistory history;
+
 	private final Clock clock;
 
-	ForecastApiController(Forecasts forecasts, ForecastQuotas quotas, Clock clock) {
+	ForecastApiController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history, Clock clock) {
 		this.forecasts = forecasts;
+		this.history = history;
 		this.quotas = quotas;
 		this.clock = clock;
 	}
@@ -69,6 +72,20 @@ class ForecastApiController {
 		result.put("quarter", Quarters.label(when));
 		result.put("quota", this.quotas.attainment(asked, when, figures).orElse(null));
 		return result;
+	}
+
+	@GetMapping("/forecast/changes")
+	@Operation(summary = "This week's snapshot of the current quarter against last week's, per category")
+	List<Map<String, Object>> changes(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+			@RequestParam(required = false) Long scopeId) {
+		return this.history.changes(viewer, new Scope(scope, scopeId));
+	}
+
+	@GetMapping("/forecast/versus-actual")
+	@Operation(summary = "For past quarters: the forecast and commit of the first snapshot against what closed")
+	List<Map<String, Object>> versusActual(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+			@RequestParam(required = false) Long scopeId, @RequestParam(defaultValue = "4") int quarters) {
+		return this.history.versusActual(viewer, new Scope(scope, scopeId), Math.max(1, Math.min(quarters, 12)));
 	}
 
 	@GetMapping("/forecast/quotas")

@@ -186,13 +186,19 @@ class ForecastRepository {
 			.optional();
 	}
 
-	/** Converted closed-won of deals closed in [from, to). */
+	/** Converted closed-won of the program's deals closed in [from, to). */
 	BigDecimal closedWon(LocalDate from, LocalDate to) {
+		return closedWon("TRUE", null, from, to);
+	}
+
+	/** Converted closed-won of a scope's deals closed in [from, to). */
+	BigDecimal closedWon(String scope, Long scopeId, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
 				SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
-				JOIN exchange_rate fx ON fx.currency = o.currency
-				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
-				""")
+				JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
+				""".formatted(scope))
+			.param("scopeId", scopeId == null ? 0L : scopeId)
 			.param("from", Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
 			.param("to", Timestamp.from(to.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
 			.query(BigDecimal.class)

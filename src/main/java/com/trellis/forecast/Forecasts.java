@@ -219,7 +219,7 @@ public class Forecasts {
 				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 	}
 
-	private void allowed(Viewer viewer, Scope scope) {
+	void allowed(Viewer viewer, Scope scope) {
 		boolean ok = switch (viewer.role()) {
 			case ADMIN, EXECUTIVE -> true;
 			case PARTNER -> scope.kind() == Scope.Kind.PARTNER && scope.id().equals(viewer.partnerId());

@@ -44,6 +44,9 @@ class ForecastTests {
 	ForecastQuotas quotas;
 
 	@Autowired
+	ForecastHistory history;
+
+	@Autowired
 	com.trellis.audit.AuditLog audit;
 
 	@Autowired
@@ -124,6 +127,7 @@ class ForecastTests {
 	@Test
 	void theWeeklySnapshotIsTakenOnceAndAccuracyComesFromSnapshots() {
 		var admin = this.fixtures.user(Role.ADMIN);
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
 		int first = this.forecasts.takeWeeklySnapshots();
 		assertThat(first).isPositive();
 		assertThat(this.forecasts.takeWeeklySnapshots()).isZero();
@@ -138,6 +142,36 @@ class ForecastTests {
 		var accuracy = this.forecasts.accuracy(admin, Scope.PROGRAM, LocalDate.of(2026, 8, 1));
 		assertThat(accuracy).hasSize(1);
 		assertThat(accuracy.get(0).get("forecast")).isEqualTo(new BigDecimal("90000.00"));
+
+		// Q3 starts on Wednesday 07-01; its first snapshot is the week of 07-06 (the
+		// later one is not the start); nothing closed in Q3 in this program
+		var past = this.history.versusActual(admin, Scope.PROGRAM, 4);
+		assertThat(past).hasSize(1);
+		assertThat(past.get(0)).containsEntry("quarter", "2026-Q3")
+			.containsEntry("week", LocalDate.of(2026, 7, 6))
+			.containsEntry("forecast", new BigDecimal("90000.00"))
+			.containsEntry("commit", new BigDecimal("0.00"));
+		assertThat((BigDecimal) past.get(0).get("actual")).isEqualByComparingTo("0");
+
+		// the new manager's team is empty: this week's snapshot (week of 11-16) is all
+		// zero, last week's is set by hand
+		this.jdbc
+			.sql("""
+					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
+					    taken_at)
+					VALUES ('2026-11-09', 'MANAGER', ?, '2026-Q4', 50000, 70000, 40000, 10000, now())
+					""")
+			.param(manager.userId())
+			.update();
+		var changes = this.history.changes(admin, new Scope(Scope.Kind.MANAGER, manager.userId()));
+		assertThat(changes).extracting(c -> c.get("category"))
+			.containsExactly("closed", "commit", "bestCase", "weighted");
+		assertThat(changes.get(1)).containsEntry("lastWeek", LocalDate.of(2026, 11, 9))
+			.containsEntry("thisWeek", LocalDate.of(2026, 11, 16));
+		assertThat((BigDecimal) changes.get(1).get("change")).isEqualByComparingTo("-50000");
+		assertThat((BigDecimal) changes.get(0).get("change")).isEqualByComparingTo("-10000");
+		assertThatThrownBy(() -> this.history.changes(manager, Scope.PROGRAM))
+			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test

@@ -124,6 +124,8 @@ class SecurityMatrixTests {
 				row("GET /api/v1/forecast/rollup", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNERS", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/forecast/quotas", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/forecast/changes", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/forecast/versus-actual", 200, 403, 403, 403, 200, 403),
 				row("PUT /api/v1/forecast/quotas", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
 				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
@@ -161,7 +163,8 @@ class SecurityMatrixTests {
 				row("GET /partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
 				row("GET /incentives", 200, 200, 200, 200, 200, 302), row("GET /metrics", 200, 200, 200, 200, 200, 200),
 				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200),
-				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200));
+				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200),
+				row("POST /forecast/quotas", 302, 403, 403, 302, 403, 403));
 	}
 
 	/**
