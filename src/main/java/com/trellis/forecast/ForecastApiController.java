@@ -1,19 +1,22 @@
 package com.trellis.forecast;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.Quarters;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +29,16 @@ class ForecastApiController {
 
 	private final Forecasts forecasts;
 
+	private final ForecastQuotas quotas;
+
+	private final ForecastHistory history;
+
 	private final Clock clock;
 
-	ForecastApiController(Forecasts forecasts, Clock clock) {
+	ForecastApiController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history, Clock clock) {
 		this.forecasts = forecasts;
+		this.history = history;
+		this.quotas = quotas;
 		this.clock = clock;
 	}
 
@@ -39,10 +48,56 @@ class ForecastApiController {
 		return this.forecasts.probabilities();
 	}
 
+	@GetMapping("/forecast/norms")
+	@PreAuthorize("!hasRole('PARTNER')")
+	Map<String, Map<String, StageNorms.Norm>> norms() {
+		return this.forecasts.norms();
+	}
+
+	@GetMapping("/opportunities/{id}/forecast")
+	@PreAuthorize("!hasRole('PARTNER')")
+	DealForecast deal(Viewer viewer, @PathVariable long id) {
+		return this.forecasts.of(viewer, id);
+	}
+
 	@GetMapping("/forecast/rollup")
-	Map<String, BigDecimal> rollUp(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+	@Operation(
+			summary = "Commit, best case, weighted pipeline and closed so far, against the quota or target where one is set")
+	Map<String, Object> rollUp(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
-		return this.forecasts.rollUp(viewer, new Scope(scope, scopeId), day == null ? today() : day);
+		var asked = new Scope(scope, scopeId);
+		var when = day == null ? today() : day;
+		var figures = this.forecasts.rollUp(viewer, asked, when);
+		var result = new LinkedHashMap<String, Object>(figures);
+		result.put("quarter", Quarters.label(when));
+		result.put("quota", this.quotas.attainment(asked, when, figures).orElse(null));
+		return result;
+	}
+
+	@GetMapping("/forecast/changes")
+	@Operation(summary = "This week's snapshot of the current quarter against last week's, per category")
+	List<Map<String, Object>> changes(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+			@RequestParam(required = false) Long scopeId) {
+		return this.history.changes(viewer, new Scope(scope, scopeId));
+	}
+
+	@GetMapping("/forecast/versus-actual")
+	@Operation(summary = "For past quarters: the forecast and commit of the first snapshot against what closed")
+	List<Map<String, Object>> versusActual(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+			@RequestParam(required = false) Long scopeId, @RequestParam(defaultValue = "4") int quarters) {
+		return this.history.versusActual(viewer, new Scope(scope, scopeId), Math.max(1, Math.min(quarters, 12)));
+	}
+
+	@GetMapping("/forecast/quotas")
+	List<Quota> quotas(Viewer viewer, @RequestParam(required = false) String quarter) {
+		return this.quotas.list(viewer, quarter == null ? Quarters.label(today()) : quarter);
+	}
+
+	@PutMapping("/forecast/quotas")
+	@Operation(
+			summary = "Set a rep's, manager's or PAM's quota, or the program's partner target (scope PARTNERS), for a quarter")
+	Quota setQuota(Viewer viewer, @RequestBody QuotaCommand command) {
+		return this.quotas.set(viewer, command);
 	}
 
 	@GetMapping("/forecast/accuracy")

@@ -1,34 +1,55 @@
 package com.trellis.forecast;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Role;
+import com.trellis.identity.UserSummary;
+import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.FormAction;
+import com.trellis.shared.Quarters;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The forecast roll-up of the viewer's own scope for this and next quarter, as figures
- * and a chart.
+ * The forecast roll-up of the viewer's own scope for this and next quarter against quota,
+ * what changed since last week, the forecast against actuals of past quarters, the
+ * learned probabilities and norms, and the quota form.
  */
 @Controller
 class ForecastPageController {
 
 	private final Forecasts forecasts;
 
+	private final ForecastQuotas quotas;
+
+	private final ForecastHistory history;
+
+	private final Users users;
+
 	private final ObjectMapper json;
 
 	private final Clock clock;
 
-	ForecastPageController(Forecasts forecasts, ObjectMapper json, Clock clock) {
+	ForecastPageController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history, Users users,
+			ObjectMapper json, Clock clock) {
 		this.forecasts = forecasts;
+		this.quotas = quotas;
+		this.history = history;
+		this.users = users;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -44,14 +65,29 @@ class ForecastPageController {
 		};
 		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		var quarters = List.of(today, today.plusMonths(3));
-		var rows = quarters.stream()
-			.map(day -> Map.<String, Object>of("quarter", com.trellis.shared.Quarters.label(day), "figures",
-					this.forecasts.rollUp(viewer, scope, day)))
-			.toList();
+		var rows = rows(viewer, scope, quarters);
 		model.addAttribute("scope", scope);
 		model.addAttribute("rows", rows);
+		model.addAttribute("tables", viewer.is(Role.ADMIN, Role.EXECUTIVE)
+				? List.of(rows, rows(viewer, Scope.PARTNERS, quarters)) : List.of(rows));
+		model.addAttribute("canSetTarget", viewer.is(Role.ADMIN));
 		if (!viewer.is(Role.PARTNER)) {
 			model.addAttribute("probabilities", this.forecasts.probabilities());
+			model.addAttribute("norms", this.forecasts.norms());
+			model.addAttribute("changes", this.history.changes(viewer, scope));
+			var past = this.history.versusActual(viewer, scope, 4);
+			model.addAttribute("past", past);
+			model.addAttribute("pastChart",
+					this.json.writeValueAsString(Map.of("type", "bar", "data",
+							Map.of("labels", past.stream().map(p -> p.get("quarter")).toList(), "datasets",
+									List.of(dataset("Forecast in week 1", past, "forecast"),
+											dataset("Commit in week 1", past, "commit"),
+											dataset("Actual closed-won", past, "actual"))))));
+		}
+		if (viewer.is(Role.ADMIN, Role.SALES_MANAGER)) {
+			model.addAttribute("quotaPeople", quotaPeople(viewer));
+			model.addAttribute("quotaQuarters", quarters.stream().map(Quarters::label).toList());
+			model.addAttribute("quotaList", this.quotas.list(viewer, Quarters.label(today)));
 		}
 		var labels = List.of("Closed so far", "Commit", "Best case", "Weighted pipeline");
 		var datasets = rows.stream().map(row -> {
@@ -63,6 +99,61 @@ class ForecastPageController {
 		model.addAttribute("chart", this.json
 			.writeValueAsString(Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets))));
 		return "forecast/page";
+	}
+
+	@PostMapping("/forecast/quotas")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SALES_MANAGER')")
+	String setQuota(Viewer viewer, @RequestParam(required = false) String target,
+			@RequestParam(required = false) String quarter, @RequestParam(required = false) BigDecimal amount,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/forecast", "Quota saved", () -> {
+			// target is KIND:id, e.g. REP:12, or PARTNERS:0 for the program's partner
+			// target
+			var parts = target == null ? new String[0] : target.split(":");
+			if (parts.length != 2 || !parts[1].matches("\\d{1,18}")) {
+				throw com.trellis.shared.InvalidInputException.of("scope", "choose whose quota to set");
+			}
+			Scope.Kind kind;
+			try {
+				kind = Scope.Kind.valueOf(parts[0]);
+			}
+			catch (IllegalArgumentException ex) {
+				throw com.trellis.shared.InvalidInputException.of("scope", "choose whose quota to set");
+			}
+			this.quotas.set(viewer, new QuotaCommand(kind, Long.parseLong(parts[1]), quarter, amount));
+		});
+	}
+
+	private List<Map<String, Object>> rows(Viewer viewer, Scope scope, List<LocalDate> quarters) {
+		return quarters.stream().map(day -> {
+			var figures = this.forecasts.rollUp(viewer, scope, day);
+			var quota = this.quotas.attainment(scope, day, figures).orElse(null);
+			var row = new java.util.HashMap<String, Object>();
+			row.put("quarter", Quarters.label(day));
+			row.put("figures", figures);
+			row.put("quota", quota);
+			return (Map<String, Object>) row;
+		}).toList();
+	}
+
+	/** Whose quota the viewer may set: everyone for the admin, the team for a manager. */
+	private List<UserSummary> quotaPeople(Viewer viewer) {
+		var people = new ArrayList<UserSummary>();
+		if (viewer.is(Role.ADMIN)) {
+			people.addAll(this.users.withRole(Role.AE));
+			people.addAll(this.users.withRole(Role.SALES_MANAGER));
+			people.addAll(this.users.withRole(Role.PAM));
+		}
+		else {
+			people.addAll(this.users.byIds(this.users.reportsOf(viewer.userId())).values());
+		}
+		people.removeIf(u -> u.role() != Role.AE && u.role() != Role.SALES_MANAGER && u.role() != Role.PAM);
+		people.sort(java.util.Comparator.comparing(UserSummary::role).thenComparing(UserSummary::displayName));
+		return people;
+	}
+
+	private static Map<String, Object> dataset(String label, List<Map<String, Object>> past, String key) {
+		return Map.of("label", label, "data", past.stream().map(p -> p.get(key)).toList());
 	}
 
 }

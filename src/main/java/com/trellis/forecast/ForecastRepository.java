@@ -26,33 +26,70 @@ class ForecastRepository {
 	 * For each stage and group: closed deals that passed the stage, and how many were
 	 * won.
 	 */
-	List<Map<String, Object>> history() {
+	List<Map<String, Object>> history(Instant before) {
 		return this.jdbc.sql("""
 				SELECT sc.to_stage AS stage, %s AS grp, count(DISTINCT o.id) AS closed,
 				       count(DISTINCT o.id) FILTER (WHERE o.stage = 'CLOSED_WON') AS won
 				FROM opportunity o JOIN opportunity_stage_change sc ON sc.opportunity_id = o.id
 				LEFT JOIN partner p ON p.id = o.partner_id
 				WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND sc.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR o.closed_at < :before)
 				GROUP BY 1, 2
 				""".formatted(GROUP))
+			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group", rs.getString(2), "closed",
 					rs.getLong(3), "won", rs.getLong(4)))
 			.list();
 	}
 
 	/**
+	 * For each open stage: per group (and per coarse group, all partner deals), how many
+	 * deals closed before {@code before} (all when null) spent time in it, and the median
+	 * of their days there (a deal's visits to a stage are added up).
+	 */
+	List<Map<String, Object>> stageDurations(Instant before) {
+		return this.jdbc
+			.sql("""
+					WITH visits AS (
+					  SELECT sc.opportunity_id, sc.to_stage AS stage,
+					         extract(epoch FROM lead(sc.changed_at) OVER (PARTITION BY sc.opportunity_id ORDER BY sc.changed_at, sc.id)
+					           - sc.changed_at) / 86400 AS days
+					  FROM opportunity_stage_change sc JOIN opportunity o ON o.id = sc.opportunity_id
+					  WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
+					    AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR o.closed_at < :before)),
+					per_deal AS (
+					  SELECT opportunity_id, stage, sum(days) AS days FROM visits
+					  WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND days IS NOT NULL GROUP BY 1, 2)
+					SELECT d.stage, %s AS grp, CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER' END AS coarse,
+					       count(*) AS deals, percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS median
+					FROM per_deal d JOIN opportunity o ON o.id = d.opportunity_id LEFT JOIN partner p ON p.id = o.partner_id
+					GROUP BY GROUPING SETS ((1, 2), (1, 3))
+					"""
+				.formatted(GROUP))
+			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group",
+					rs.getString(2) != null ? rs.getString(2) : rs.getString(3), "deals", rs.getLong(4), "median",
+					BigDecimal.valueOf(rs.getDouble(5))))
+			.list();
+	}
+
+	/**
 	 * Commit, best case, weighted pipeline and closed-won so far for one quarter and
 	 * scope, in the reporting currency. {@code probabilities} is a VALUES list of (stage,
-	 * group, probability).
+	 * group, probability), {@code norms} one of (stage, group, own norm, later norms); a
+	 * deal counts in the quarter its expected close falls in ({@link ExpectedClose}).
 	 */
-	Map<String, BigDecimal> rollUp(String probabilities, String scope, Long scopeId, LocalDate quarterStart,
-			LocalDate quarterEnd, LocalDate today) {
+	Map<String, BigDecimal> rollUp(String probabilities, String norms, String scope, Long scopeId,
+			LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
 		var sql = """
 				WITH prob(stage, grp, p) AS (VALUES %s),
+				norm(stage, grp, own, later) AS (VALUES %s),
 				open AS (
-				  SELECT o.id, o.amount * fx.to_reporting AS amount, o.stage, %s AS grp,
-				         CASE WHEN o.close_date >= :today THEN o.close_date ELSE CAST(:today AS DATE) + 30 END AS expected
+				  SELECT o.id, o.amount * fx.to_reporting AS amount, o.stage, %s AS grp, %s AS expected
 				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+				  JOIN norm n ON n.stage = o.stage AND n.grp = %s
 				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s)
 				SELECT COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL), 0) AS commit,
 				       COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL OR pr.p >= 0.5), 0) AS best_case,
@@ -64,7 +101,7 @@ class ForecastRepository {
 				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
 				WHERE open.expected >= :qStart AND open.expected < :qEnd
 				"""
-			.formatted(probabilities, GROUP, scope, scope);
+			.formatted(probabilities, norms, GROUP, ExpectedClose.SQL, GROUP, scope, scope);
 		return this.jdbc.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
@@ -120,6 +157,89 @@ class ForecastRepository {
 
 	void uncall(long opportunityId) {
 		this.jdbc.sql("DELETE FROM forecast_call WHERE opportunity_id = :deal").param("deal", opportunityId).update();
+	}
+
+	boolean called(long opportunityId) {
+		return this.jdbc.sql("SELECT count(*) FROM forecast_call WHERE opportunity_id = :deal")
+			.param("deal", opportunityId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The first snapshot of the quarter starting on {@code quarterStart} taken in the
+	 * week that contains the start or later.
+	 */
+	java.util.Optional<CommittedForecast> firstSnapshot(String scopeKind, long scopeId, LocalDate quarterStart) {
+		return this.jdbc
+			.sql("""
+					SELECT quarter, week_start, closed, commit FROM forecast_snapshot
+					WHERE scope_kind = :kind AND scope_id = :id AND quarter = :quarter AND week_start > CAST(:start AS DATE) - 7
+					ORDER BY week_start LIMIT 1
+					""")
+			.param("kind", scopeKind)
+			.param("id", scopeId)
+			.param("quarter", com.trellis.shared.Quarters.label(quarterStart))
+			.param("start", Date.valueOf(quarterStart))
+			.query((rs, n) -> new CommittedForecast(rs.getString(1), rs.getObject(2, LocalDate.class),
+					rs.getBigDecimal(3), rs.getBigDecimal(4)))
+			.optional();
+	}
+
+	/** Converted closed-won of the program's deals closed in [from, to). */
+	BigDecimal closedWon(LocalDate from, LocalDate to) {
+		return closedWon("TRUE", null, from, to);
+	}
+
+	/** Converted closed-won of a scope's deals closed in [from, to). */
+	BigDecimal closedWon(String scope, Long scopeId, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+				JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
+				""".formatted(scope))
+			.param("scopeId", scopeId == null ? 0L : scopeId)
+			.param("from", Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("to", Timestamp.from(to.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	/**
+	 * The program's forecast for the quarter [qStart, qEnd) as it could have been made at
+	 * {@code cutoff}: won before the cut-off in the quarter (from the stage history),
+	 * plus each deal open at the cut-off (stage and entry time from the stage history)
+	 * weighted by its probability when its norm-based expected close (no close date: its
+	 * history is not kept) falls before the quarter's end.
+	 */
+	BigDecimal forecastAsOf(String probabilities, String norms, Instant cutoff, LocalDate qStart, LocalDate qEnd) {
+		var sql = """
+				WITH prob(stage, grp, p) AS (VALUES %s),
+				norm(stage, grp, own, later) AS (VALUES %s),
+				asof AS (
+				  SELECT DISTINCT ON (sc.opportunity_id) sc.opportunity_id, sc.to_stage AS stage, sc.changed_at AS entered
+				  FROM opportunity_stage_change sc WHERE sc.changed_at < :cutoff
+				  ORDER BY sc.opportunity_id, sc.changed_at DESC, sc.id DESC),
+				deal AS (
+				  SELECT o.amount * fx.to_reporting AS amount, a.stage, a.entered, %s AS grp
+				  FROM asof a JOIN opportunity o ON o.id = a.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
+				  LEFT JOIN partner p ON p.id = o.partner_id)
+				SELECT (SELECT COALESCE(sum(d.amount), 0) FROM deal d WHERE d.stage = 'CLOSED_WON' AND d.entered >= :qStartTs)
+				     + (SELECT COALESCE(sum(d.amount * pr.p), 0) FROM deal d
+				        JOIN prob pr ON pr.stage = d.stage AND pr.grp = d.grp
+				        JOIN norm n ON n.stage = d.stage AND n.grp = d.grp
+				        WHERE CAST(:today AS DATE) + GREATEST(n.own - GREATEST(CAST(:today AS DATE)
+				          - CAST(d.entered AT TIME ZONE 'UTC' AS DATE), 0), 0) + n.later < :qEnd)
+				"""
+			.formatted(probabilities, norms, GROUP);
+		var today = LocalDate.ofInstant(cutoff, java.time.ZoneOffset.UTC);
+		return this.jdbc.sql(sql)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("today", Date.valueOf(today))
+			.param("qStartTs", Timestamp.from(qStart.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("qEnd", Date.valueOf(qEnd))
+			.query(BigDecimal.class)
+			.single();
 	}
 
 }

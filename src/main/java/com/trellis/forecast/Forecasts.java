@@ -11,16 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
-import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
-import com.trellis.partners.Tier;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.Quarters;
 
@@ -38,9 +35,9 @@ public class Forecasts {
 	static final Map<String, BigDecimal> DEFAULTS = Map.of("REGISTERED", new BigDecimal("0.10"), "QUALIFIED",
 			new BigDecimal("0.25"), "JOINT_WORKING", new BigDecimal("0.45"), "COMMIT", new BigDecimal("0.75"));
 
-	private static final List<String> OPEN_STAGES = List.of("REGISTERED", "QUALIFIED", "JOINT_WORKING", "COMMIT");
-
 	private final ForecastRepository forecasts;
+
+	private final ForecastModel model;
 
 	private final Deals deals;
 
@@ -52,8 +49,10 @@ public class Forecasts {
 
 	private final Clock clock;
 
-	Forecasts(ForecastRepository forecasts, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock) {
+	Forecasts(ForecastRepository forecasts, ForecastModel model, Deals deals, Partners partners, Users users,
+			AuditLog audit, Clock clock) {
 		this.forecasts = forecasts;
+		this.model = model;
 		this.deals = deals;
 		this.partners = partners;
 		this.users = users;
@@ -67,31 +66,44 @@ public class Forecasts {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Map<String, StageProbabilities.Estimate>> probabilities() {
-		var fine = new TreeMap<String, StageProbabilities.Counts>();
-		var coarse = new TreeMap<String, StageProbabilities.Counts>();
-		for (var row : this.forecasts.history()) {
-			var stage = (String) row.get("stage");
-			var group = (String) row.get("group");
-			var counts = new StageProbabilities.Counts((Long) row.get("closed"), (Long) row.get("won"));
-			fine.put(stage + "|" + group, counts);
-			coarse.merge(stage + "|" + coarseOf(group), counts,
-					(a, b) -> new StageProbabilities.Counts(a.closed() + b.closed(), a.won() + b.won()));
+		return this.model.probabilities(null);
+	}
+
+	/**
+	 * Days a deal is expected to spend in each open stage, for each group, with what it
+	 * was learned from.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Map<String, StageNorms.Norm>> norms() {
+		return this.model.norms(null, true);
+	}
+
+	/**
+	 * One open deal's probability, expected close and category, each with its reason.
+	 */
+	@Transactional(readOnly = true)
+	public DealForecast of(Viewer viewer, long opportunityId) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("The forecast is for vendor staff");
 		}
-		var groups = new ArrayList<String>();
-		groups.add("DIRECT");
-		for (var tier : Tier.values()) {
-			groups.add("PARTNER:" + tier.name());
+		var deal = this.deals.get(viewer, opportunityId);
+		if (deal.stage().isClosed()) {
+			throw InvalidInputException.of("opportunityId", "the deal is closed");
 		}
-		var result = new LinkedHashMap<String, Map<String, StageProbabilities.Estimate>>();
-		for (var stage : OPEN_STAGES) {
-			var byGroup = new LinkedHashMap<String, StageProbabilities.Estimate>();
-			for (var group : groups) {
-				byGroup.put(group, StageProbabilities.choose(stage, fine.get(stage + "|" + group),
-						coarse.get(stage + "|" + coarseOf(group)), DEFAULTS));
-			}
-			result.put(stage, byGroup);
-		}
-		return result;
+		var group = deal.partnerId() == null ? "DIRECT"
+				: "PARTNER:" + this.partners.get(viewer, deal.partnerId()).tier().name();
+		var probability = probabilities().get(deal.stage().name()).get(group);
+		var norms = norms();
+		var norm = norms.get(deal.stage().name()).get(group);
+		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var expected = ExpectedClose.of(today, LocalDate.ofInstant(deal.stageEnteredAt(), ZoneOffset.UTC), norm.days(),
+				this.model.later(norms, deal.stage(), group), deal.closeDate());
+		boolean called = this.forecasts.called(opportunityId);
+		var category = called ? "COMMIT"
+				: probability.probability().compareTo(new BigDecimal("0.5")) >= 0 ? "BEST_CASE" : "PIPELINE";
+		return new DealForecast(opportunityId, deal.stage().name(), group, probability.probability(),
+				probability.basis(), norm.days(), norm.basis(), expected.date(), expected.reason(), category,
+				Quarters.label(expected.date()));
 	}
 
 	/**
@@ -101,7 +113,7 @@ public class Forecasts {
 	@Transactional(readOnly = true)
 	public Map<String, BigDecimal> rollUp(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
 		allowed(viewer, scope);
-		return rollUp(scope, anyDayInQuarter, values(probabilities()));
+		return rollUp(scope, anyDayInQuarter, model());
 	}
 
 	/** The owner (or their manager) calls a deal commit, or withdraws the call. */
@@ -127,16 +139,18 @@ public class Forecasts {
 	}
 
 	/**
-	 * This week's snapshot for the program, every PAM and every sales manager; once per
-	 * week.
+	 * This week's snapshot for the program, its partner deals, every PAM, every sales
+	 * manager and every rep; once per week.
 	 */
 	@Transactional
 	public int takeWeeklySnapshots() {
 		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		var week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		var values = values(probabilities());
+		var values = model();
 		var scopes = new ArrayList<Scope>();
 		scopes.add(Scope.PROGRAM);
+		scopes.add(Scope.PARTNERS);
+		this.users.withRole(Role.AE).forEach(u -> scopes.add(new Scope(Scope.Kind.REP, u.id())));
 		this.users.withRole(Role.PAM).forEach(u -> scopes.add(new Scope(Scope.Kind.PAM, u.id())));
 		this.users.withRole(Role.SALES_MANAGER).forEach(u -> scopes.add(new Scope(Scope.Kind.MANAGER, u.id())));
 		int taken = 0;
@@ -153,6 +167,17 @@ public class Forecasts {
 	}
 
 	/**
+	 * The commit forecast of the program, its partner deals, a PAM's book, a manager's
+	 * team or a rep for a quarter, from the first weekly snapshot taken in the week the
+	 * quarter starts or later; empty when no snapshot of that quarter exists. For other
+	 * modules (the forecast attainment KPI); no viewer, the caller scopes.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CommittedForecast> committedAtStart(Scope scope, LocalDate quarterStart) {
+		return this.forecasts.firstSnapshot(scope.kind().name(), scope.idOrZero(), quarterStart);
+	}
+
+	/**
 	 * For a quarter: the forecast (closed so far plus weighted pipeline) in its weeks 1,
 	 * 5 and 9, against what actually closed, with the error in percent.
 	 */
@@ -161,7 +186,7 @@ public class Forecasts {
 		allowed(viewer, scope);
 		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(),
 				Quarters.label(anyDayInQuarter));
-		var actual = rollUp(scope, anyDayInQuarter, values(probabilities())).get("closed");
+		var actual = rollUp(scope, anyDayInQuarter, model()).get("closed");
 		var result = new ArrayList<Map<String, Object>>();
 		for (int week : List.of(1, 5, 9)) {
 			if (snapshots.size() < week) {
@@ -193,13 +218,18 @@ public class Forecasts {
 		return this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), Quarters.label(anyDayInQuarter));
 	}
 
-	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String values) {
+	/** The live model as the VALUES lists the roll-up SQL joins. */
+	private String[] model() {
+		return new String[] { ForecastModel.probabilityValues(probabilities()), this.model.normValues(norms()) };
+	}
+
+	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String[] model) {
 		var start = Quarters.start(anyDayInQuarter);
-		return this.forecasts.rollUp(values, scope.predicate(), scope.id(), start, start.plusMonths(3),
+		return this.forecasts.rollUp(model[0], model[1], scope.predicate(), scope.id(), start, start.plusMonths(3),
 				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 	}
 
-	private void allowed(Viewer viewer, Scope scope) {
+	void allowed(Viewer viewer, Scope scope) {
 		boolean ok = switch (viewer.role()) {
 			case ADMIN, EXECUTIVE -> true;
 			case PARTNER -> scope.kind() == Scope.Kind.PARTNER && scope.id().equals(viewer.partnerId());
@@ -213,24 +243,6 @@ public class Forecasts {
 		if (!ok) {
 			throw new AccessDeniedException("This forecast scope is not yours to see");
 		}
-	}
-
-	private static String values(Map<String, Map<String, StageProbabilities.Estimate>> probabilities) {
-		var values = new StringBuilder();
-		probabilities.forEach((stage,
-				byGroup) -> byGroup.forEach((group, estimate) -> values.append(values.length() == 0 ? "" : ", ")
-					.append("('")
-					.append(Stage.valueOf(stage).name())
-					.append("', '")
-					.append(group.replaceAll("[^A-Z_:0-9]", ""))
-					.append("', ")
-					.append(estimate.probability().toPlainString())
-					.append(")")));
-		return values.toString();
-	}
-
-	private static String coarseOf(String group) {
-		return group.startsWith("PARTNER") ? "PARTNER" : group;
 	}
 
 }

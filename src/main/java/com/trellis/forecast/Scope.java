@@ -1,15 +1,23 @@
 package com.trellis.forecast;
 
 /**
- * Whose forecast: the program, a sales manager's team, a rep, a PAM's book or one
- * partner.
+ * Whose forecast: the program, the program's partner deals, a sales manager's team, a
+ * rep, a PAM's book or one partner.
  */
 public record Scope(Kind kind, Long id) {
 
 	public static final Scope PROGRAM = new Scope(Kind.PROGRAM, null);
 
+	/**
+	 * All partner deals of the program: the top of the partner → PAM → program roll-up.
+	 */
+	public static final Scope PARTNERS = new Scope(Kind.PARTNERS, null);
+
 	public Scope {
-		if (kind != Kind.PROGRAM && id == null) {
+		if (kind == Kind.PARTNERS) {
+			id = null;
+		}
+		if (kind != Kind.PROGRAM && kind != Kind.PARTNERS && id == null) {
 			throw com.trellis.shared.InvalidInputException.of("scopeId", "a " + kind + " forecast needs an id");
 		}
 	}
@@ -22,6 +30,7 @@ public record Scope(Kind kind, Long id) {
 	String predicate() {
 		return switch (this.kind) {
 			case PROGRAM -> "TRUE";
+			case PARTNERS -> "o.partner_id IS NOT NULL";
 			case MANAGER -> """
 					o.owner_id IN (WITH RECURSIVE team AS (SELECT id FROM app_user WHERE manager_id = :scopeId
 					  UNION SELECT u.id FROM app_user u JOIN team t ON u.manager_id = t.id) SELECT id FROM team)""";
@@ -33,7 +42,7 @@ public record Scope(Kind kind, Long id) {
 
 	public enum Kind {
 
-		PROGRAM, MANAGER, REP, PAM, PARTNER
+		PROGRAM, PARTNERS, MANAGER, REP, PAM, PARTNER
 
 	}
 

@@ -1,6 +1,6 @@
 /**
- * Forecasting (§C11, first part): stage-to-win probabilities learned from the program's
- * closed history, a probability, expected close and category for each open deal,
- * roll-ups, and weekly snapshots for forecast accuracy.
+ * Forecasting (§C11): stage probabilities and time-in-stage norms learned from the
+ * program's closed history, a probability, expected close and category for each open
+ * deal, roll-ups against quotas and targets, weekly snapshots, and a back-test.
  */
 package com.trellis.forecast;

@@ -135,9 +135,9 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
-				"Closed-won against the forecast committed at the period's start. Not available yet: it needs the weekly forecast snapshots, which Trellis does not take yet.",
-				"PERCENT", null, null, null, null));
+		// measured against the forecast module's snapshots in Kpis
+		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", ForecastAttainment.DEFINITION, "PERCENT", null,
+				null, null, null));
 		kpis.add(compared(codes, "SALES_CYCLE", "Sales cycle: partner-involved against direct",
 				"Median days from creation to close of deals won in the period with a partner on them, against direct deals (whole program).",
 				"DAYS",
@@ -145,6 +145,21 @@ class KpiRepository {
 				"o.partner_id IS NOT NULL", period, slice));
 		kpis.removeIf(kpi -> kpi == null || codes != null && !codes.contains(kpi.code()));
 		return kpis;
+	}
+
+	/**
+	 * Converted closed-won amount in the period: every deal for the program, the partner
+	 * deals of a PAM's book for a PAM slice (the scopes forecast snapshots are taken
+	 * for).
+	 */
+	BigDecimal closedWon(Period period, Slice slice) {
+		var scope = slice.kind() == Slice.Kind.PROGRAM ? "TRUE"
+				: "o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
+		return bind(this.jdbc.sql("""
+				SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+				JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
+				""".formatted(scope)), period, slice).query(BigDecimal.class).single();
 	}
 
 	private Kpi pipeline(java.util.Set<String> codes, boolean sourced, Period period, Slice slice) {

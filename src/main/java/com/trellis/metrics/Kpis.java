@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.audit.AuditLog;
+import com.trellis.forecast.Forecasts;
+import com.trellis.forecast.Scope;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
@@ -39,7 +41,11 @@ public class Kpis {
 
 	private final Clock clock;
 
-	Kpis(KpiRepository kpis, KpiRecords records, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	private final Forecasts forecasts;
+
+	Kpis(KpiRepository kpis, KpiRecords records, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock,
+			Forecasts forecasts) {
+		this.forecasts = forecasts;
 		this.kpis = kpis;
 		this.records = records;
 		this.partners = partners;
@@ -50,13 +56,17 @@ public class Kpis {
 
 	@Transactional(readOnly = true)
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice) {
-		return this.kpis.all(period.at(this.clock.instant()), allowed(viewer, slice));
+		var scoped = allowed(viewer, slice);
+		var at = period.at(this.clock.instant());
+		return withAttainment(this.kpis.all(at, scoped), at, scoped);
 	}
 
 	/** Only the KPIs with the given codes (each one's SQL runs only when asked for). */
 	@Transactional(readOnly = true)
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice, java.util.Set<String> codes) {
-		return this.kpis.some(period.at(this.clock.instant()), allowed(viewer, slice), codes);
+		var scoped = allowed(viewer, slice);
+		var at = period.at(this.clock.instant());
+		return withAttainment(this.kpis.some(at, scoped, codes), at, scoped);
 	}
 
 	/** One KPI over the given period and the five before it, oldest first. */
@@ -71,8 +81,7 @@ public class Kpis {
 		}
 		var points = new ArrayList<Map<String, Object>>();
 		for (var p : periods) {
-			var kpi = this.kpis.some(p, scoped, java.util.Set.of(code))
-				.stream()
+			var kpi = withAttainment(this.kpis.some(p, scoped, java.util.Set.of(code)), p, scoped).stream()
 				.findFirst()
 				.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
 			var point = new java.util.LinkedHashMap<String, Object>();
@@ -129,6 +138,26 @@ public class Kpis {
 			.update();
 		this.audit.record(viewer.actor(), "exchange-rate", currency, "set", before, toReporting);
 		return exchangeRates();
+	}
+
+	/**
+	 * Replaces the forecast attainment placeholder with the figure measured against the
+	 * forecast module's first snapshot of the quarter.
+	 */
+	private List<Kpi> withAttainment(List<Kpi> kpis, Period period, Slice slice) {
+		return kpis.stream().map(kpi -> {
+			if (!kpi.code().equals("FORECAST_ATTAINMENT")) {
+				return kpi;
+			}
+			if (ForecastAttainment.unavailable(period, slice) != null) {
+				return ForecastAttainment.of(period, slice, null, null);
+			}
+			var scope = slice.kind() == Slice.Kind.PROGRAM ? Scope.PROGRAM
+					: new Scope(Scope.Kind.PAM, Long.parseLong(slice.value()));
+			var snapshot = this.forecasts.committedAtStart(scope, period.from()).orElse(null);
+			return ForecastAttainment.of(period, slice, snapshot,
+					snapshot == null ? null : this.kpis.closedWon(period, slice));
+		}).toList();
 	}
 
 	private Slice allowed(Viewer viewer, Slice slice) {

@@ -10,12 +10,18 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Learned probabilities and roll-ups on a program with known conversion counts (no demo
@@ -33,6 +39,18 @@ class ForecastTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ForecastQuotas quotas;
+
+	@Autowired
+	ForecastHistory history;
+
+	@Autowired
+	com.trellis.audit.AuditLog audit;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void probabilitiesAreLearnedPerGroupAndRollUpsWeighTheOpenPipeline() {
@@ -55,18 +73,49 @@ class ForecastTests {
 			.isEqualByComparingTo("0.75");
 		assertThat(probabilities.get("QUALIFIED").get("DIRECT").basis()).contains("configured default");
 
-		long open = open(account, rep, partner, "100000", "2026-12-15");
-		open(account, rep, null, "40000", "2026-12-20");
-		var rollUp = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
+		var norms = this.forecasts.norms();
+		// each history deal spent 2025-05-01 to 2025-06-01 in Qualified
+		assertThat(norms.get("QUALIFIED").get("PARTNER:TIER_1_INVEST"))
+			.isEqualTo(new StageNorms.Norm(31, "median of 40 closed deals of the same group"));
+		assertThat(norms.get("QUALIFIED").get("PARTNER:TIER_3_BASELINE").days()).isEqualTo(31);
+		assertThat(norms.get("QUALIFIED").get("DIRECT"))
+			.isEqualTo(new StageNorms.Norm(21, "too little history; configured stage norm"));
+		assertThat(norms.get("JOINT_WORKING").get("PARTNER:TIER_1_INVEST").days()).isEqualTo(30);
+
+		// today 2026-11-22. Tier 1, just qualified: 31 + 30 + 21 days = 2027-02-12 (the
+		// rep's 2026-12-15 is earlier than history allows)
+		long open = open(account, rep, partner, "100000", "2026-12-15", "QUALIFIED", "2026-11-22");
+		// direct, just qualified: 21 + 30 + 21 = 2027-02-02
+		open(account, rep, null, "40000", "2026-12-20", "QUALIFIED", "2026-11-22");
+		// tier 1 in Commit for 10 of 21 days, close date slipped: 2026-12-03
+		open(account, rep, partner, "20000", "2026-11-01", "COMMIT", "2026-11-12");
+		// direct, the rep's close date is later than the norms: 2027-05-10
+		open(account, rep, null, "10000", "2027-05-10", "QUALIFIED", "2026-11-22");
+
+		var deal = this.forecasts.of(admin, open);
+		assertThat(deal.expectedClose()).isEqualTo(LocalDate.of(2027, 2, 12));
+		assertThat(deal.expectedCloseReason()).isEqualTo(
+				"31 days left of the stage's 31-day norm plus 51 days of later stages; the rep's close date 2026-12-15 is earlier than that");
+		assertThat(deal.quarter()).isEqualTo("2027-Q1");
+		assertThat(deal.probability()).isEqualByComparingTo("0.75");
+		assertThat(deal.category()).isEqualTo("BEST_CASE");
+
+		var q4 = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
 				LocalDate.of(2026, 11, 22));
+		// only the slipped Commit deal: 20000 x 0.75 (default for Commit)
+		assertThat(q4.get("weighted")).isEqualByComparingTo("15000.00");
+		assertThat(q4.get("bestCase")).isEqualByComparingTo("20000.00");
+		var rollUp = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
+				LocalDate.of(2027, 1, 15));
 		// 100000 x 0.75 + 40000 x 0.25 (default for direct)
 		assertThat(rollUp.get("weighted")).isEqualByComparingTo("85000.00");
 		assertThat(rollUp.get("bestCase")).isEqualByComparingTo("100000.00");
 		assertThat(rollUp.get("commit")).isEqualByComparingTo("0");
 
 		this.forecasts.call(rep, open, true);
-		assertThat(this.forecasts.rollUp(rep, new Scope(Scope.Kind.REP, rep.userId()), LocalDate.of(2026, 11, 22))
+		assertThat(this.forecasts.rollUp(rep, new Scope(Scope.Kind.REP, rep.userId()), LocalDate.of(2027, 1, 15))
 			.get("commit")).isEqualByComparingTo("100000.00");
+		assertThat(this.forecasts.of(rep, open).category()).isEqualTo("COMMIT");
 		assertThatThrownBy(() -> this.forecasts.rollUp(rep, Scope.PROGRAM, LocalDate.of(2026, 11, 22)))
 			.isInstanceOf(AccessDeniedException.class);
 		var partnerUser = this.fixtures.user(Role.PARTNER, partner, null);
@@ -78,6 +127,7 @@ class ForecastTests {
 	@Test
 	void theWeeklySnapshotIsTakenOnceAndAccuracyComesFromSnapshots() {
 		var admin = this.fixtures.user(Role.ADMIN);
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
 		int first = this.forecasts.takeWeeklySnapshots();
 		assertThat(first).isPositive();
 		assertThat(this.forecasts.takeWeeklySnapshots()).isZero();
@@ -92,6 +142,93 @@ class ForecastTests {
 		var accuracy = this.forecasts.accuracy(admin, Scope.PROGRAM, LocalDate.of(2026, 8, 1));
 		assertThat(accuracy).hasSize(1);
 		assertThat(accuracy.get(0).get("forecast")).isEqualTo(new BigDecimal("90000.00"));
+
+		// Q3 starts on Wednesday 07-01; its first snapshot is the week of 07-06 (the
+		// later one is not the start); nothing closed in Q3 in this program
+		var past = this.history.versusActual(admin, Scope.PROGRAM, 4);
+		assertThat(past).hasSize(1);
+		assertThat(past.get(0)).containsEntry("quarter", "2026-Q3")
+			.containsEntry("week", LocalDate.of(2026, 7, 6))
+			.containsEntry("forecast", new BigDecimal("90000.00"))
+			.containsEntry("commit", new BigDecimal("0.00"));
+		assertThat((BigDecimal) past.get(0).get("actual")).isEqualByComparingTo("0");
+
+		// the new manager's team is empty: this week's snapshot (week of 11-16) is all
+		// zero, last week's is set by hand
+		this.jdbc
+			.sql("""
+					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
+					    taken_at)
+					VALUES ('2026-11-09', 'MANAGER', ?, '2026-Q4', 50000, 70000, 40000, 10000, now())
+					""")
+			.param(manager.userId())
+			.update();
+		var changes = this.history.changes(admin, new Scope(Scope.Kind.MANAGER, manager.userId()));
+		assertThat(changes).extracting(c -> c.get("category"))
+			.containsExactly("closed", "commit", "bestCase", "weighted");
+		assertThat(changes.get(1)).containsEntry("lastWeek", LocalDate.of(2026, 11, 9))
+			.containsEntry("thisWeek", LocalDate.of(2026, 11, 16));
+		assertThat((BigDecimal) changes.get(1).get("change")).isEqualByComparingTo("-50000");
+		assertThat((BigDecimal) changes.get(0).get("change")).isEqualByComparingTo("-10000");
+		assertThatThrownBy(() -> this.history.changes(manager, Scope.PROGRAM))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void quotasAreSetByTheirOwnersAuditedAndSummedForTheTeam() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var rep1 = this.fixtures.user(Role.AE, null, manager.userId());
+		var rep2 = this.fixtures.user(Role.AE, null, manager.userId());
+		var outsider = this.fixtures.user(Role.AE);
+		this.quotas.set(admin, new QuotaCommand(Scope.Kind.REP, rep1.userId(), "2027-Q1", new BigDecimal("100000")));
+		this.quotas.set(manager, new QuotaCommand(Scope.Kind.REP, rep2.userId(), "2027-Q1", new BigDecimal("50000")));
+		this.quotas.set(admin, new QuotaCommand(Scope.Kind.REP, outsider.userId(), "2027-Q1", new BigDecimal("1")));
+		assertThatThrownBy(() -> this.quotas.set(manager,
+				new QuotaCommand(Scope.Kind.REP, outsider.userId(), "2027-Q1", new BigDecimal("9"))))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.quotas.set(rep1,
+				new QuotaCommand(Scope.Kind.REP, rep1.userId(), "2027-Q1", new BigDecimal("9"))))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(this.audit.history("forecast-quota", "REP:" + rep2.userId() + ":2027-Q1")).hasSize(1);
+
+		var figures = java.util.Map.of("closed", new BigDecimal("30000"), "commit", new BigDecimal("60000"), "bestCase",
+				new BigDecimal("90000"), "weighted", new BigDecimal("45000"));
+		var team = this.quotas
+			.attainment(new Scope(Scope.Kind.MANAGER, manager.userId()), LocalDate.of(2027, 2, 1), figures)
+			.orElseThrow();
+		// 100000 + 50000; 30000 closed is 20%, with commit 60%
+		assertThat(team.quota()).isEqualByComparingTo("150000");
+		assertThat(team.basis()).isEqualTo("no manager quota set; sum of 2 rep quotas in the team");
+		assertThat(team.closedPercent()).isEqualByComparingTo("20.0");
+		assertThat(team.commitPercent()).isEqualByComparingTo("60.0");
+		assertThat(team.gap()).isEqualByComparingTo("120000.00");
+		this.quotas.set(admin,
+				new QuotaCommand(Scope.Kind.MANAGER, manager.userId(), "2027-Q1", new BigDecimal("200000")));
+		assertThat(this.quotas
+			.attainment(new Scope(Scope.Kind.MANAGER, manager.userId()), LocalDate.of(2027, 2, 1), figures)
+			.orElseThrow()
+			.quota()).isEqualByComparingTo("200000");
+		assertThat(this.quotas.list(manager, "2027-Q1")).extracting(Quota::scopeId)
+			.containsExactlyInAnyOrder(rep1.userId(), rep2.userId(), manager.userId());
+
+		this.mvc
+			.perform(put("/api/v1/forecast/quotas").header("Authorization", "Bearer " + this.fixtures.token(admin))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scope\": \"PARTNERS\", \"quarter\": \"2027-Q1\", \"amount\": -5}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount"));
+		this.mvc
+			.perform(put("/api/v1/forecast/quotas").header("Authorization", "Bearer " + this.fixtures.token(admin))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"scope\": \"PARTNERS\", \"quarter\": \"2027-Q1\", \"amount\": 2500000}"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/forecast/rollup?scope=PARTNERS&day=2027-01-15").header("Authorization",
+					"Bearer " + this.fixtures.token(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quota.quota").value(2500000))
+			.andExpect(jsonPath("$.quota.basis").value("program partner target"));
 	}
 
 	private void closed(long account, Viewer rep, long partner, boolean won) {
@@ -111,15 +248,17 @@ class ForecastTests {
 				""").params(id, id, won ? "CLOSED_WON" : "CLOSED_LOST").update();
 	}
 
-	private long open(long account, Viewer rep, Long partner, String amount, String close) {
+	private long open(long account, Viewer rep, Long partner, String amount, String close, String stage,
+			String entered) {
 		return this.jdbc
 			.sql("""
 					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source, partner_id,
 					    credit_type, partner_share, stage_entered_at, created_at, updated_at)
-					VALUES (?, 'Open', ?, 'USD', 'QUALIFIED', CAST(? AS DATE), ?, ?, ?, ?, ?, now(), now(), now()) RETURNING id
+					VALUES (?, 'Open', ?, 'USD', ?, CAST(? AS DATE), ?, ?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), now(), now())
+					RETURNING id
 					""")
-			.params(account, new BigDecimal(amount), close, rep.userId(), partner == null ? "DIRECT" : "PARTNER",
-					partner, partner == null ? null : "SOURCED", partner == null ? null : 20)
+			.params(account, new BigDecimal(amount), stage, close, rep.userId(), partner == null ? "DIRECT" : "PARTNER",
+					partner, partner == null ? null : "SOURCED", partner == null ? null : 20, entered + "T12:00:00Z")
 			.query(Long.class)
 			.single();
 	}

@@ -119,7 +119,14 @@ class SecurityMatrixTests {
 				row("PUT /api/v1/exchange-rates/EUR", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/adoption/reps", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/probabilities", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/forecast/norms", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/opportunities/{otherDeal}/forecast", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/rollup", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/forecast/rollup?scope=PARTNERS", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/forecast/quotas", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/forecast/changes", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/forecast/versus-actual", 200, 403, 403, 403, 200, 403),
+				row("PUT /api/v1/forecast/quotas", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
 				row("GET /api/v1/cadence/2026-Q4", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
@@ -166,7 +173,8 @@ class SecurityMatrixTests {
 				row("GET /cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/BUSINESS_REVIEW/8/pack.pdf", 200, 403, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/ELT_REVIEW/10/pack.csv", 200, 403, 403, 403, 200, 403),
-				row("GET /cadence/2026-Q4/calendar.ics", 200, 200, 403, 403, 200, 403));
+				row("GET /cadence/2026-Q4/calendar.ics", 200, 200, 403, 403, 200, 403),
+				row("POST /forecast/quotas", 302, 403, 403, 302, 403, 403));
 	}
 
 	/**
@@ -264,6 +272,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/slack-webhook")) {
 			return "{\"url\": \"\"}";
+		}
+		if (endpoint.contains("/forecast/quotas")) {
+			return "{\"scope\": \"PARTNERS\", \"quarter\": \"2026-Q4\", \"amount\": 1000000}";
 		}
 		if (endpoint.contains("/process/stages")) {
 			return "[]";

@@ -131,11 +131,52 @@ class KpiTests {
 		assertThat(k.get("PARTNER_RECRUITMENT").value()).isEqualByComparingTo("1.00");
 		// 9 deals created in Q4 (the win without a close date too), one of them co-sell
 		assertThat(k.get("CO_SELL_SHARE").value()).isEqualByComparingTo("11.1");
-		assertThat(k.get("FORECAST_ATTAINMENT").value()).isNull();
 		// partner wins took 20 and 49 days, the direct win 40
 		assertThat(k.get("SALES_CYCLE").value()).isEqualByComparingTo("34.50");
 		assertThat(k.get("SALES_CYCLE").baseline()).isEqualByComparingTo("40.00");
 		assertThat(k.values()).allMatch(kpi -> !kpi.definition().isBlank());
+	}
+
+	@Test
+	void forecastAttainmentIsClosedWonAgainstTheFirstSnapshotsCommit() {
+		var q3 = byCode(this.kpis.compute(this.admin, new Period(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1)),
+				Slice.PROGRAM));
+		assertThat(q3.get("FORECAST_ATTAINMENT").value()).isNull();
+		assertThat(q3.get("FORECAST_ATTAINMENT").definition())
+			.endsWith("Not available: no forecast snapshot was taken in the quarter.");
+		long pamId = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		// Q4 starts on Thursday 2026-10-01: the snapshot of the week of Monday 09-28 is
+		// the
+		// first; the later one is not used
+		this.jdbc
+			.sql("""
+					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
+					    taken_at)
+					VALUES ('2026-09-28', 'PROGRAM', 0, '2026-Q4', 80000, 0, 0, 0, now()),
+					       ('2026-10-05', 'PROGRAM', 0, '2026-Q4', 10, 0, 0, 0, now()),
+					       ('2026-09-28', 'PAM', ?, '2026-Q4', 25000, 0, 0, 5000, now())
+					ON CONFLICT DO NOTHING
+					""")
+			.param(pamId)
+			.update();
+		var program = byCode(this.kpis.compute(this.admin, Q4, Slice.PROGRAM)).get("FORECAST_ATTAINMENT");
+		// won in Q4: 10000 (X) + 20000 (Y) + 30000 direct = 60000, against 80000
+		// committed
+		assertThat(program.value()).isEqualByComparingTo("75.0");
+		assertThat(program.numerator()).isEqualByComparingTo("60000.00");
+		assertThat(program.denominator()).isEqualByComparingTo("80000.00");
+		// the PAM's book won 10000 + 20000 against 5000 closed plus 25000 committed
+		var book = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.PAM, String.valueOf(pamId))))
+			.get("FORECAST_ATTAINMENT");
+		assertThat(book.value()).isEqualByComparingTo("100.0");
+		var tier = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.TIER, "TIER_1_INVEST")))
+			.get("FORECAST_ATTAINMENT");
+		assertThat(tier.value()).isNull();
+		assertThat(tier.definition())
+			.endsWith("Not available: forecast snapshots are taken for the program and each PAM's book, not per tier.");
+		var month = byCode(this.kpis.compute(this.admin, Period.month(LocalDate.of(2026, 10, 5)), Slice.PROGRAM))
+			.get("FORECAST_ATTAINMENT");
+		assertThat(month.definition()).endsWith("choose a calendar quarter.");
 	}
 
 	@Test

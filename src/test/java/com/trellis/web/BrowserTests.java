@@ -264,6 +264,8 @@ class BrowserTests {
 			page.locator("nav a:has-text('Forecast')").click();
 			assertThat(page.locator("#rollup tbody tr")).hasCount(2);
 			assertThat(page.locator("#probabilities")).containsText("PARTNER:TIER_1_INVEST");
+			assertThat(page.locator("#norms")).containsText("closed deals");
+			assertThat(page.locator("#partner-rollup tbody tr")).hasCount(2);
 			page.waitForFunction("document.querySelector('#forecast-chart').dataset.drawn === 'true'");
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("forecast-executive.png")));
@@ -288,6 +290,22 @@ class BrowserTests {
 			var download = page.waitForDownload(() -> page.locator("a:has-text('Download PDF')").click());
 			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename())
 				.isEqualTo("trellis-2026-Q4-w1-ceo-cfo-rollup.pdf");
+		}
+	}
+
+	@Test
+	void theAdminSetsTheProgramPartnerTargetOnTheForecastPage() {
+		try (var context = browser.newContext()) {
+			var page = context.newPage();
+			signIn(page, "admin@trellis.demo");
+			page.navigate(url("/forecast"));
+			page.locator("#quota-form select[name=target]").selectOption("PARTNERS:0");
+			page.locator("#quota-form select[name=quarter]").selectOption("2026-Q4");
+			page.locator("#quota-form input[name=amount]").fill("5000000");
+			page.locator("#quota-form button[type=submit]").click();
+			assertThat(page.locator(".notice")).hasText("Quota saved");
+			assertThat(page.locator("#partner-rollup tbody tr").first()).containsText("5,000,000");
+			assertThat(page.locator("#quotas")).containsText("Partner program");
 		}
 	}
 

@@ -1,0 +1,112 @@
+package com.trellis.forecast;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.trellis.shared.Quarters;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Back-tests the forecast on the program's own history. For each of the last complete
+ * quarters and its weeks 1, 5 and 9, it forecasts the quarter's closed-won as of the
+ * cut-off of that week (the quarter's start plus 0, 4 or 8 weeks) using only what was
+ * known then: probabilities and time-in-stage norms learned from deals closed before the
+ * cut-off, each open deal's stage and stage-entry time as of the cut-off from the stage
+ * history, and closed-won before the cut-off. The static baseline uses the configured
+ * probabilities and stage norms. Both are compared with the quarter's actual closed-won.
+ */
+@Service
+public class ForecastBacktest {
+
+	static final List<Integer> WEEKS = List.of(1, 5, 9);
+
+	private final ForecastRepository forecasts;
+
+	private final ForecastModel model;
+
+	ForecastBacktest(ForecastRepository forecasts, ForecastModel model) {
+		this.forecasts = forecasts;
+		this.model = model;
+	}
+
+	/**
+	 * The last {@code quarters} complete quarters before the quarter of {@code today}.
+	 */
+	@Transactional(readOnly = true)
+	public Result run(LocalDate today, int quarters) {
+		var rows = new ArrayList<Row>();
+		var learned = new ArrayList<BacktestError.Point>();
+		var baseline = new ArrayList<BacktestError.Point>();
+		var staticProbabilities = ForecastModel.probabilityValues(ForecastModel.staticProbabilities());
+		var staticNorms = this.model.normValues(this.model.norms(null, false));
+		var current = Quarters.start(today);
+		for (int q = quarters; q >= 1; q--) {
+			var start = current.minusMonths(3L * q);
+			var end = start.plusMonths(3);
+			var actual = this.forecasts.closedWon(start, end);
+			for (int week : WEEKS) {
+				var cutoffDay = start.plusWeeks(week - 1);
+				var cutoff = cutoffDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+				var learnedForecast = forecast(cutoff, start, end,
+						ForecastModel.probabilityValues(this.model.probabilities(cutoff)),
+						this.model.normValues(this.model.norms(cutoff, true)));
+				var staticForecast = forecast(cutoff, start, end, staticProbabilities, staticNorms);
+				rows.add(new Row(Quarters.label(start), week, cutoffDay, actual, learnedForecast, staticForecast));
+				learned.add(new BacktestError.Point(learnedForecast, actual));
+				baseline.add(new BacktestError.Point(staticForecast, actual));
+			}
+		}
+		return new Result(rows, BacktestError.of(learned), BacktestError.of(baseline));
+	}
+
+	private BigDecimal forecast(Instant cutoff, LocalDate start, LocalDate end, String probabilities, String norms) {
+		return this.forecasts.forecastAsOf(probabilities, norms, cutoff, start, end).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	/** One quarter and week: the actual and the two forecasts made at its cut-off. */
+	public record Row(String quarter, int week, LocalDate cutoff, BigDecimal actual, BigDecimal learned,
+			BigDecimal baseline) {
+
+		static BigDecimal errorPercent(BigDecimal forecast, BigDecimal actual) {
+			return actual.signum() == 0 ? null
+					: forecast.subtract(actual)
+						.multiply(BigDecimal.valueOf(100))
+						.divide(actual, 1, RoundingMode.HALF_UP);
+		}
+
+	}
+
+	/** The rows and each method's error over all of them. */
+	public record Result(List<Row> rows, BacktestError.Summary learned, BacktestError.Summary baseline) {
+
+		/** A readable table of the rows and the summary. */
+		public String table() {
+			var out = new StringBuilder();
+			out.append(String.format(Locale.ROOT, "%-8s %4s %-10s %14s %14s %8s %14s %8s%n", "quarter", "week",
+					"cut-off", "actual", "learned", "error", "static", "error"));
+			for (var row : this.rows) {
+				out.append(String.format(Locale.ROOT, "%-8s %4d %-10s %,14.0f %,14.0f %7s%% %,14.0f %7s%%%n",
+						row.quarter(), row.week(), row.cutoff(), row.actual(), row.learned(),
+						Row.errorPercent(row.learned(), row.actual()), row.baseline(),
+						Row.errorPercent(row.baseline(), row.actual())));
+			}
+			out.append(String.format(Locale.ROOT,
+					"%nlearned (probabilities and norms from deals closed before each cut-off): MAE %,.0f, MAPE %s%%%n",
+					this.learned.mae(), this.learned.mape()));
+			out.append(String.format(Locale.ROOT,
+					"static (configured probabilities and stage norms):                      MAE %,.0f, MAPE %s%%%n",
+					this.baseline.mae(), this.baseline.mape()));
+			return out.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package com.trellis.forecast;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.Quarters;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the weekly snapshots show over time: what changed since last week, and the
+ * forecast against what actually closed for past quarters.
+ */
+@Service
+class ForecastHistory {
+
+	static final List<String> CATEGORIES = List.of("closed", "commit", "bestCase", "weighted");
+
+	private final ForecastRepository forecasts;
+
+	private final Forecasts facade;
+
+	private final Clock clock;
+
+	ForecastHistory(ForecastRepository forecasts, Forecasts facade, Clock clock) {
+		this.forecasts = forecasts;
+		this.facade = facade;
+		this.clock = clock;
+	}
+
+	/**
+	 * This week's snapshot of the current quarter against last week's, per category: the
+	 * two latest snapshots up to this week. Empty when there are fewer than two.
+	 */
+	@Transactional(readOnly = true)
+	List<Map<String, Object>> changes(Viewer viewer, Scope scope) {
+		this.facade.allowed(viewer, scope);
+		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), Quarters.label(today))
+			.stream()
+			.filter(s -> !((LocalDate) s.get("week")).isAfter(monday))
+			.toList();
+		if (snapshots.size() < 2) {
+			return List.of();
+		}
+		var last = snapshots.get(snapshots.size() - 2);
+		var now = snapshots.get(snapshots.size() - 1);
+		var result = new ArrayList<Map<String, Object>>();
+		for (var category : CATEGORIES) {
+			var row = new LinkedHashMap<String, Object>();
+			row.put("category", category);
+			row.put("lastWeek", last.get("week"));
+			row.put("lastWeekValue", last.get(category));
+			row.put("thisWeek", now.get("week"));
+			row.put("thisWeekValue", now.get(category));
+			row.put("change", ((BigDecimal) now.get(category)).subtract((BigDecimal) last.get(category)));
+			result.add(row);
+		}
+		return result;
+	}
+
+	/**
+	 * For each of the last {@code quarters} complete quarters with a snapshot: the
+	 * forecast in its first snapshot (closed plus weighted pipeline), the commit forecast
+	 * (closed plus commit) and what actually closed, oldest first.
+	 */
+	@Transactional(readOnly = true)
+	List<Map<String, Object>> versusActual(Viewer viewer, Scope scope, int quarters) {
+		this.facade.allowed(viewer, scope);
+		var current = Quarters.start(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		var result = new ArrayList<Map<String, Object>>();
+		for (int q = quarters; q >= 1; q--) {
+			var start = current.minusMonths(3L * q);
+			var first = this.forecasts.firstSnapshot(scope.kind().name(), scope.idOrZero(), start);
+			if (first.isEmpty()) {
+				continue;
+			}
+			var snapshot = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), Quarters.label(start))
+				.stream()
+				.filter(s -> s.get("week").equals(first.get().weekStart()))
+				.findFirst()
+				.orElseThrow();
+			var row = new LinkedHashMap<String, Object>();
+			row.put("quarter", Quarters.label(start));
+			row.put("week", first.get().weekStart());
+			row.put("forecast", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted")));
+			row.put("commit", first.get().total());
+			row.put("actual", this.forecasts.closedWon(scope.predicate(), scope.id(), start, start.plusMonths(3)));
+			result.add(row);
+		}
+		return result;
+	}
+
+}

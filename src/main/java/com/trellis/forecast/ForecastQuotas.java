@@ -1,0 +1,129 @@
+package com.trellis.forecast;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.Quarters;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quotas per rep, sales manager and PAM, and the program's partner target, per quarter in
+ * the reporting currency; and a roll-up's attainment against them.
+ */
+@Service
+class ForecastQuotas {
+
+	/**
+	 * Forecast figures and quotas are in the reporting currency (rate 1 in
+	 * exchange_rate).
+	 */
+	static final String REPORTING_CURRENCY = "USD";
+
+	private final QuotaRepository quotas;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ForecastQuotas(QuotaRepository quotas, Users users, AuditLog audit, Clock clock) {
+		this.quotas = quotas;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Quota set(Viewer viewer, QuotaCommand command) {
+		if (command.quarter() == null || !command.quarter().matches("^[0-9]{4}-Q[1-4]$")) {
+			throw InvalidInputException.of("quarter", "must be a quarter such as 2026-Q4");
+		}
+		if (command.amount() == null || command.amount().signum() < 0) {
+			throw InvalidInputException.of("amount", "must be zero or more");
+		}
+		if (command.amount().stripTrailingZeros().scale() > 2) {
+			throw InvalidInputException.of("amount", "has at most two decimals");
+		}
+		var kind = command.scope();
+		long id = kind == Scope.Kind.PARTNERS || command.scopeId() == null ? 0 : command.scopeId();
+		if (kind != null && kind != Scope.Kind.PARTNERS && command.scopeId() == null) {
+			throw InvalidInputException.of("scopeId", "a " + kind + " quota needs the user's id");
+		}
+		var target = kind == Scope.Kind.PARTNERS ? null : this.users.find(id).map(u -> u.role()).orElse(null);
+		boolean inTeam = viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(id);
+		var decision = QuotaPolicy.decide(viewer.role(), kind, target, inTeam);
+		switch (decision.outcome()) {
+			case INVALID -> throw InvalidInputException.of(decision.field(), decision.reason());
+			case DENIED -> throw new AccessDeniedException(decision.reason());
+			case ALLOWED -> {
+			}
+		}
+		var before = this.quotas.find(kind, id, command.quarter()).map(Quota::amount).orElse(null);
+		this.quotas.save(kind, id, command.quarter(), command.amount(), REPORTING_CURRENCY, viewer.userId(),
+				this.clock.instant());
+		this.audit.record(viewer.actor(), "forecast-quota", kind + ":" + id + ":" + command.quarter(), "set", before,
+				Map.of("amount", command.amount(), "currency", REPORTING_CURRENCY));
+		return this.quotas.find(kind, id, command.quarter()).orElseThrow();
+	}
+
+	/**
+	 * The quotas of a quarter the viewer may see: all for the admin and executives, their
+	 * own and their team's for a sales manager, their own for a rep or PAM.
+	 */
+	@Transactional(readOnly = true)
+	List<Quota> list(Viewer viewer, String quarter) {
+		return switch (viewer.role()) {
+			case ADMIN, EXECUTIVE -> this.quotas.list(quarter, null, true);
+			case SALES_MANAGER -> {
+				var people = new ArrayList<>(this.users.reportsOf(viewer.userId()));
+				people.add(viewer.userId());
+				yield this.quotas.list(quarter, people, false);
+			}
+			case AE, PAM -> this.quotas.list(quarter, List.of(viewer.userId()), false);
+			case PARTNER -> throw new AccessDeniedException("Quotas are for vendor staff");
+		};
+	}
+
+	/**
+	 * The quota of a scope for a quarter: the one set for it, or for a manager without
+	 * one the sum of the rep quotas in their team; none for other scopes.
+	 */
+	@Transactional(readOnly = true)
+	Optional<QuotaAttainment> attainment(Scope scope, java.time.LocalDate anyDayInQuarter,
+			Map<String, BigDecimal> figures) {
+		var quarter = Quarters.label(anyDayInQuarter);
+		var kind = scope.kind();
+		if (kind != Scope.Kind.REP && kind != Scope.Kind.MANAGER && kind != Scope.Kind.PAM
+				&& kind != Scope.Kind.PARTNERS) {
+			return Optional.empty();
+		}
+		var set = this.quotas.find(kind, scope.idOrZero(), quarter);
+		if (set.isPresent()) {
+			return Optional.of(QuotaAttainment.of(set.get().amount(), set.get().currency(),
+					kind == Scope.Kind.PARTNERS ? "program partner target" : "quota set for " + set.get().name(),
+					figures));
+		}
+		if (kind == Scope.Kind.MANAGER) {
+			var team = this.quotas.teamRepQuotas(scope.id(), quarter);
+			if ((Long) team[0] > 0) {
+				return Optional.of(QuotaAttainment.of((BigDecimal) team[1], REPORTING_CURRENCY,
+						"no manager quota set; sum of " + team[0] + " rep quotas in the team", figures));
+			}
+		}
+		return Optional.empty();
+	}
+
+}
