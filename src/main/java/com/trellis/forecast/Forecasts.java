@@ -39,6 +39,8 @@ public class Forecasts {
 
 	private final ForecastModel model;
 
+	private final LiveModel live;
+
 	private final Deals deals;
 
 	private final Partners partners;
@@ -49,10 +51,11 @@ public class Forecasts {
 
 	private final Clock clock;
 
-	Forecasts(ForecastRepository forecasts, ForecastModel model, Deals deals, Partners partners, Users users,
-			AuditLog audit, Clock clock) {
+	Forecasts(ForecastRepository forecasts, ForecastModel model, LiveModel live, Deals deals, Partners partners,
+			Users users, AuditLog audit, Clock clock) {
 		this.forecasts = forecasts;
 		this.model = model;
+		this.live = live;
 		this.deals = deals;
 		this.partners = partners;
 		this.users = users;
@@ -66,7 +69,7 @@ public class Forecasts {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Map<String, StageProbabilities.Estimate>> probabilities() {
-		return this.model.probabilities(null);
+		return this.live.probabilities();
 	}
 
 	/**
@@ -75,7 +78,7 @@ public class Forecasts {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Map<String, StageNorms.Norm>> norms() {
-		return this.model.norms(null, true);
+		return this.live.norms();
 	}
 
 	/**

@@ -1,0 +1,54 @@
+package com.trellis.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.trellis.deals.DealClosed;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveModelTest {
+
+	private final AtomicInteger learnt = new AtomicInteger();
+
+	private final AtomicLong now = new AtomicLong();
+
+	private final ForecastModel model = new ForecastModel(null, null) {
+
+		@Override
+		Map<String, Map<String, StageProbabilities.Estimate>> probabilities(Instant before) {
+			LiveModelTest.this.learnt.incrementAndGet();
+			return Map.of();
+		}
+
+		@Override
+		Map<String, Map<String, StageNorms.Norm>> norms(Instant before, boolean learn) {
+			return Map.of();
+		}
+
+	};
+
+	private final LiveModel live = new LiveModel(this.model, Duration.ofMinutes(5), this.now::get);
+
+	@Test
+	void learnsOnceUntilItIsTooOldOrADealCloses() {
+		this.live.probabilities();
+		this.live.norms();
+		this.now.addAndGet(Duration.ofMinutes(4).toNanos());
+		this.live.probabilities();
+		assertThat(this.learnt).hasValue(1);
+
+		this.now.addAndGet(Duration.ofMinutes(1).toNanos());
+		this.live.probabilities();
+		assertThat(this.learnt).as("five minutes old").hasValue(2);
+
+		this.live.on(new DealClosed(1, null, true));
+		this.live.probabilities();
+		assertThat(this.learnt).as("a deal closed").hasValue(3);
+	}
+
+}
