@@ -115,27 +115,6 @@ class CadenceRepository {
 			.list();
 	}
 
-	/**
-	 * Open partner deals closing in [from, to) or, when {@code slippedToo}, already past
-	 * their close date: id, deal, partner, tier, owner, stage, close date, amount, called
-	 * commit.
-	 */
-	List<List<Object>> openDeals(Long pam, LocalDate from, LocalDate to, boolean slippedToo) {
-		return this.jdbc
-			.sql("SELECT o.id, o.name, p.name, p.tier, u.display_name, o.stage, o.close_date, " + MONEY
-					+ " AS amount, EXISTS (SELECT 1 FROM forecast_call fc WHERE fc.opportunity_id = o.id) "
-					+ PARTNER_DEAL + OPEN + """
-							 AND (o.close_date >= :from AND o.close_date < :to OR :slipped AND o.close_date < :from)
-							ORDER BY amount DESC, o.id
-							""")
-			.param("pam", pam)
-			.param("from", Date.valueOf(from))
-			.param("to", Date.valueOf(to))
-			.param("slipped", slippedToo)
-			.query(CadenceRepository::row)
-			.list();
-	}
-
 	/** Open partner pipeline closing in [from, to) by stage: stage, deals, amount. */
 	List<List<Object>> pipelineByStage(Long pam, LocalDate from, LocalDate to) {
 		return this.jdbc

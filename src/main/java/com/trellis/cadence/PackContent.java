@@ -27,6 +27,8 @@ class PackContent {
 
 	private static final int LIST_LIMIT = 15;
 
+	private static final int DEAL_LIMIT = 100;
+
 	private static final List<Column> DEAL_COLUMNS = List.of(Column.text("Deal"), Column.text("Partner"),
 			Column.text("Owner"), Column.text("Stage"), Column.date("Close date"), Column.money("Amount"));
 
@@ -89,20 +91,22 @@ class PackContent {
 	}
 
 	private List<Section> forecastOneOnOne(Viewer viewer, QuarterCalendar quarter, long pam) {
-		var deals = this.cadence.openDeals(pam, quarter.start(), quarter.end(), isCurrent(quarter));
-		var rows = deals.stream()
-			.map(d -> Arrays.<Object>asList(d.get(1), d.get(2), d.get(4), d.get(5), d.get(6), d.get(7),
-					(Boolean) d.get(8) ? "Commit (owner's call)" : "Pipeline or best case"))
+		var scope = scope(pam);
+		var rows = this.forecasts.lines(viewer, scope, quarter.start(), DEAL_LIMIT)
+			.stream()
+			.map(d -> Arrays.<Object>asList(d.name(), d.partner(), d.owner(), d.stage(), d.expectedClose(), d.amount(),
+					d.probability().movePointRight(2), d.category()))
 			.toList();
-		return List.of(rollUp(viewer, scope(pam), quarter),
+		return List.of(rollUp(viewer, scope, quarter),
 				Section.table("Deals in the quarter",
-						"Open partner deals in the book closing this quarter"
-								+ (isCurrent(quarter) ? ", and those whose close date has passed" : "")
-								+ ". Commit is the deal owner's call.",
+						"Open partner deals of the book expected to close in " + quarter.label()
+								+ ", largest first (at most " + DEAL_LIMIT
+								+ "): learned probability, expected close and category; commit is the owner's call.",
 						List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Owner"), Column.text("Stage"),
-								Column.date("Close date"), Column.money("Amount"), Column.text("Call")),
+								Column.date("Expected close"), Column.money("Amount"), Column.percent("Probability"),
+								Column.text("Category")),
 						rows),
-				forecastChange(viewer, scope(pam), quarter), helpNeeded(pam));
+				forecastChange(viewer, scope, quarter), helpNeeded(pam));
 	}
 
 	private List<Section> leadershipRollUp(Viewer viewer, QuarterCalendar quarter) {
@@ -226,10 +230,6 @@ class PackContent {
 
 	private static Scope scope(Long pam) {
 		return pam == null ? Scope.PROGRAM : new Scope(Scope.Kind.PAM, pam);
-	}
-
-	private boolean isCurrent(QuarterCalendar quarter) {
-		return quarter.label().equals(QuarterCalendar.containing(today()).label());
 	}
 
 	private LocalDate today() {

@@ -32,6 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ForecastPageController {
 
+	private static final int DEAL_LINES = 50;
+
 	private final Forecasts forecasts;
 
 	private final ForecastQuotas quotas;
@@ -74,6 +76,7 @@ class ForecastPageController {
 		if (!viewer.is(Role.PARTNER)) {
 			model.addAttribute("probabilities", this.forecasts.probabilities());
 			model.addAttribute("norms", this.forecasts.norms());
+			model.addAttribute("lines", this.forecasts.lines(viewer, scope, today, DEAL_LINES));
 			model.addAttribute("changes", this.history.changes(viewer, scope));
 			var past = this.history.versusActual(viewer, scope, 4);
 			model.addAttribute("past", past);

@@ -114,6 +114,42 @@ class ForecastRepository {
 			.single();
 	}
 
+	/**
+	 * The open deals a roll-up counts for one quarter and scope, largest first, with
+	 * their probability, expected close and category.
+	 */
+	List<ForecastLine> lines(String probabilities, String norms, String scope, Long scopeId, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today, int limit) {
+		var sql = """
+				WITH prob(stage, grp, p) AS (VALUES %s),
+				norm(stage, grp, own, later) AS (VALUES %s),
+				open AS (
+				  SELECT o.id, o.name, p.name AS partner, o.owner_id, round(o.amount * fx.to_reporting, 2) AS amount, o.stage,
+				         %s AS grp, %s AS expected
+				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+				  JOIN norm n ON n.stage = o.stage AND n.grp = %s
+				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s)
+				SELECT open.id, open.name, open.partner, u.display_name, open.stage, open.amount, pr.p, open.expected,
+				       CASE WHEN fc.opportunity_id IS NOT NULL THEN 'COMMIT' WHEN pr.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END
+				FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
+				JOIN app_user u ON u.id = open.owner_id
+				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
+				WHERE open.expected >= :qStart AND open.expected < :qEnd
+				ORDER BY open.amount DESC, open.id LIMIT :limit
+				"""
+			.formatted(probabilities, norms, GROUP, ExpectedClose.SQL, GROUP, scope);
+		return this.jdbc.sql(sql)
+			.param("today", Date.valueOf(today))
+			.param("qStart", Date.valueOf(quarterStart))
+			.param("qEnd", Date.valueOf(quarterEnd))
+			.param("scopeId", scopeId == null ? 0L : scopeId)
+			.param("limit", limit)
+			.query((rs, n) -> new ForecastLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class),
+					rs.getString(9)))
+			.list();
+	}
+
 	boolean snapshot(LocalDate week, String scopeKind, long scopeId, String quarter, Map<String, BigDecimal> figures,
 			Instant now) {
 		return this.jdbc

@@ -226,6 +226,22 @@ public class Forecasts {
 		return new String[] { ForecastModel.probabilityValues(probabilities()), this.model.normValues(norms()) };
 	}
 
+	/**
+	 * The open deals a scope's roll-up counts for the quarter of a day, largest first, at
+	 * most {@code limit}; vendor staff only, like the per-deal forecast.
+	 */
+	@Transactional(readOnly = true)
+	public List<ForecastLine> lines(Viewer viewer, Scope scope, LocalDate anyDayInQuarter, int limit) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("The forecast is for vendor staff");
+		}
+		allowed(viewer, scope);
+		var start = Quarters.start(anyDayInQuarter);
+		var model = model();
+		return this.forecasts.lines(model[0], model[1], scope.predicate(), scope.id(), start, start.plusMonths(3),
+				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), limit);
+	}
+
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String[] model) {
 		var start = Quarters.start(anyDayInQuarter);
 		return this.forecasts.rollUp(model[0], model[1], scope.predicate(), scope.id(), start, start.plusMonths(3),

@@ -264,6 +264,7 @@ class BrowserTests {
 			page.locator("nav a:has-text('Forecast')").click();
 			assertThat(page.locator("#rollup tbody tr")).hasCount(2);
 			assertThat(page.locator("#probabilities")).containsText("PARTNER:TIER_1_INVEST");
+			assertThat(page.locator("#forecast-lines tbody tr").first()).containsText("%");
 			assertThat(page.locator("#norms")).containsText("closed deals");
 			assertThat(page.locator("#partner-rollup tbody tr")).hasCount(2);
 			page.waitForFunction("document.querySelector('#forecast-chart').dataset.drawn === 'true'");
