@@ -86,6 +86,30 @@ public class Kpis {
 		return this.kpis.records(code, period.at(this.clock.instant()), allowed(viewer, slice));
 	}
 
+	/**
+	 * The values a cohort, vertical or capability slice can take, for the page's
+	 * selector: onboarding quarters, verticals and capabilities of the partners the
+	 * viewer may slice by (a PAM's book; none for a partner user).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> sliceChoices(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("""
+					SELECT v FROM (
+					  SELECT to_char(p.onboarded_on, 'YYYY-"Q"Q') AS v FROM partner p
+					  WHERE p.onboarded_on IS NOT NULL AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+					  UNION SELECT unnest(p.verticals) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
+					  UNION SELECT unnest(p.capabilities) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
+					) choices ORDER BY v
+					""")
+			.param("pam", viewer.is(Role.PAM) ? viewer.userId() : null, java.sql.Types.BIGINT)
+			.query(String.class)
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public Map<String, BigDecimal> exchangeRates() {
 		var rates = new java.util.TreeMap<String, BigDecimal>();
@@ -142,7 +166,9 @@ public class Kpis {
 				}
 				yield slice;
 			}
-			default -> throw new AccessDeniedException("A PAM sees the figures of their own book or its partners");
+			case COHORT, VERTICAL, CAPABILITY -> slice.inBook(viewer.userId());
+			default -> throw new AccessDeniedException(
+					"A PAM sees the figures of their own book, its partners, or its cohorts, verticals and capabilities");
 		};
 	}
 

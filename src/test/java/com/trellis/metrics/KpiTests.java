@@ -64,8 +64,11 @@ class KpiTests {
 		var ae = this.fixtures.user(Role.AE);
 		this.x = partner("KPI X", "2026-10-10", "ACTIVE");
 		this.y = partner("KPI Y", "2025-01-01", "ACTIVE");
-		partner("KPI W", "2026-01-01", "ACTIVE");
+		long w = partner("KPI W", "2026-01-01", "ACTIVE");
 		partner("KPI Z", null, "PROSPECT");
+		groups(this.x, "{Retail}", "{Cloud migration}");
+		groups(this.y, "{Retail,Healthcare}", "{Data}");
+		groups(w, "{Healthcare}", "{Cloud migration}");
 		long account = this.fixtures.account("KPI customer", "kpi-customer.com", ae.userId());
 		deal(account, ae, this.x, "SOURCED", "USD", "10000", "CLOSED_WON", "2026-10-12", "2026-11-01");
 		deal(account, ae, this.x, "SOURCED", "EUR", "5000", "CLOSED_LOST", "2026-10-15", "2026-11-05");
@@ -194,6 +197,69 @@ class KpiTests {
 		var owner = new Viewer(ownerOfX, "owner", Role.PAM, null);
 		assertThat(byCode(this.kpis.compute(owner, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
 			.isEqualByComparingTo("10000.00");
+	}
+
+	@Test
+	void cohortVerticalAndCapabilitySlicesCountOnlyTheirPartners() {
+		// cohort 2026-Q4 is X alone: its sourced win, onboarded in the period, activated
+		var q4 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")));
+		assertThat(q4.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
+		assertThat(q4.get("PARTNER_RECRUITMENT").value()).isEqualByComparingTo("1.00");
+		assertThat(q4.get("ACTIVATED_PARTNERS").numerator()).isEqualByComparingTo("1");
+		assertThat(q4.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("1");
+		// cohort 2025-Q1 is Y alone: no sourced win in Q4, its co-sell deal is 10800 of
+		// the 40000 open pipeline
+		var q1 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2025-Q1")));
+		assertThat(q1.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
+		assertThat(q1.get("PIPELINE_INFLUENCED").value()).isEqualByComparingTo("27.0");
+		assertThat(q1.get("PIPELINE_SOURCED").value()).isEqualByComparingTo("0.0");
+		// Retail is X and Y: both activated; Healthcare is Y and W: one of two
+		var retail = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.VERTICAL, "Retail")));
+		assertThat(retail.get("ACTIVATED_PARTNERS").value()).isEqualByComparingTo("100.0");
+		assertThat(retail.get("PIPELINE_SOURCED").value()).isEqualByComparingTo("23.0");
+		var healthcare = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.VERTICAL, "Healthcare")));
+		assertThat(healthcare.get("ACTIVATED_PARTNERS").value()).isEqualByComparingTo("50.0");
+		assertThat(healthcare.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
+		// Cloud migration is X and W: X's sourced win; W never won
+		var cloud = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.CAPABILITY, "Cloud migration")));
+		assertThat(cloud.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
+		assertThat(cloud.get("ACTIVATED_PARTNERS").value()).isEqualByComparingTo("50.0");
+		// the direct baseline stays the whole program
+		assertThat(cloud.get("WIN_RATE").baseline()).isEqualByComparingTo("33.33");
+	}
+
+	@Test
+	void aPamsCohortHoldsOnlyTheirBookAndAPartnerUserOnlyItself() {
+		var otherPam = this.fixtures.user(Role.PAM);
+		var retail = byCode(this.kpis.compute(otherPam, Q4, new Slice(Slice.Kind.VERTICAL, "Retail")));
+		assertThat(retail.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("0");
+		assertThat(retail.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
+		var ownerOfX = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'")
+			.query(Long.class)
+			.single();
+		var owner = new Viewer(ownerOfX, "owner", Role.PAM, null);
+		assertThat(
+				byCode(this.kpis.compute(owner, Q4, new Slice(Slice.Kind.VERTICAL, "Retail"))).get("ACTIVATED_PARTNERS")
+					.denominator())
+			.isEqualByComparingTo("2");
+		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
+		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
+		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
+			.get("PARTNER_SOURCED_REVENUE")
+			.value()).isEqualByComparingTo("0.00");
+	}
+
+	@Test
+	void aCohortIsNamedByItsQuarter() {
+		assertThatThrownBy(() -> new Slice(Slice.Kind.COHORT, "2026-5")).isInstanceOfSatisfying(
+				com.trellis.shared.InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("sliceValue"));
+	}
+
+	private void groups(long partner, String verticals, String capabilities) {
+		this.jdbc.sql("UPDATE partner SET verticals = CAST(? AS TEXT[]), capabilities = CAST(? AS TEXT[]) WHERE id = ?")
+			.params(verticals, capabilities, partner)
+			.update();
 	}
 
 	private long partner(String name, String onboarded, String status) {
