@@ -10,9 +10,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A rep accepts a lead, and may open a partner-sourced deal from it at once (then the
- * amount, currency and expected close date are needed).
+ * amount, currency and expected close date are needed). A missing {@code openDeal} means
+ * false.
  */
-public record AcceptCommand(boolean openDeal, @Size(max = 200) String dealName,
+public record AcceptCommand(Boolean openDeal, @Size(max = 200) String dealName,
 		@DecimalMin("0.00") @Digits(integer = 17, fraction = 2) BigDecimal amount,
 		@Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") String currency,
 		LocalDate closeDate) {

@@ -133,7 +133,7 @@ public class Leads {
 		var view = lead.view();
 		Long opportunityId = null;
 		Long accountId = null;
-		if (command.openDeal()) {
+		if (Boolean.TRUE.equals(command.openDeal())) {
 			var errors = new ArrayList<FieldError>();
 			if (command.amount() == null) {
 				errors.add(new FieldError("amount", "give the expected amount of the deal"));

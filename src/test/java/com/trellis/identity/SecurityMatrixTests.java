@@ -48,6 +48,8 @@ class SecurityMatrixTests {
 
 	private static long otherRegistration;
 
+	private static long otherLead;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -57,12 +59,16 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.registration.Registrations registrations;
 
+	@Autowired
+	com.trellis.leads.Leads leads;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
 			other = this.fixtures.world("Matrix Other");
 			own = this.fixtures.world("Matrix Own");
 			otherRegistration = this.registrations.register(other.partnerUser(), registration("Matrix Customer")).id();
+			otherLead = lead();
 			for (Role role : Role.values()) {
 				callers.put(role, role == PARTNER ? own.partnerUser() : this.fixtures.user(role));
 			}
@@ -122,7 +128,17 @@ class SecurityMatrixTests {
 				row("GET /api/v1/forecast/rollup", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
 				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
-				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403));
+				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403),
+				row("GET /api/v1/kpis?slice=COHORT&sliceValue=2026-Q1", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/kpis?slice=VERTICAL&sliceValue=Retail", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/adoption/teams", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/leads", 200, 200, 200, 200, 200, 200),
+				row("POST /api/v1/leads", 201, 403, 403, 403, 403, 201),
+				row("GET /api/v1/leads/{otherLead}", 200, 404, 404, 404, 200, 404),
+				row("POST /api/v1/leads/{freshLead}/route", 200, 404, 403, 403, 403, 403),
+				row("POST /api/v1/leads/{freshLead}/accept", 200, 403, 404, 404, 403, 403),
+				row("POST /api/v1/leads/{freshLead}/decline", 200, 403, 404, 404, 403, 403),
+				row("POST /api/v1/leads/{freshLead}/follow-up", 200, 403, 404, 404, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -156,7 +172,10 @@ class SecurityMatrixTests {
 				row("GET /partners/{own}/incentives", 200, 200, 200, 200, 200, 200),
 				row("GET /incentives", 200, 200, 200, 200, 200, 302), row("GET /metrics", 200, 200, 200, 200, 200, 200),
 				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200),
-				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200));
+				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200),
+				row("GET /leads", 200, 200, 200, 200, 200, 200),
+				row("GET /leads/{otherLead}", 200, 404, 404, 404, 200, 404),
+				row("POST /leads/{freshLead}/follow-up", 302, 404, 404, 404, 403, 404));
 	}
 
 	/**
@@ -176,8 +195,9 @@ class SecurityMatrixTests {
 			var request = request(endpoint).header("Authorization", "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body(endpoint));
-			int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
-			assertThat(status).as("%s as %s", endpoint, roles[i]).isEqualTo(expected[i]);
+			var response = this.mvc.perform(request).andReturn().getResponse();
+			assertThat(response.getStatus()).as("%s as %s: %s", endpoint, roles[i], response.getContentAsString())
+				.isEqualTo(expected[i]);
 		}
 	}
 
@@ -225,6 +245,10 @@ class SecurityMatrixTests {
 			.replace("{otherAccount}", String.valueOf(other.accountId()))
 			.replace("{otherDeal}", String.valueOf(other.dealId()));
 		url = url.replace("{otherRegistration}", String.valueOf(otherRegistration));
+		url = url.replace("{otherLead}", String.valueOf(otherLead));
+		if (url.contains("{freshLead}")) {
+			url = url.replace("{freshLead}", String.valueOf(lead()));
+		}
 		if (url.contains("{freshRegistration}")) {
 			url = url.replace("{freshRegistration}",
 					String.valueOf(this.registrations
@@ -243,6 +267,19 @@ class SecurityMatrixTests {
 	}
 
 	private String body(String endpoint) {
+		if (endpoint.equals("POST /api/v1/leads")) {
+			return "{\"partnerId\": %d, \"companyName\": \"Matrix lead\", \"contactName\": \"Jo\"}"
+				.formatted(other.partnerId());
+		}
+		if (endpoint.endsWith("/route")) {
+			return "{\"repId\": %d}".formatted(other.ae().userId());
+		}
+		if (endpoint.endsWith("/decline")) {
+			return "{\"reason\": \"matrix\"}";
+		}
+		if (endpoint.contains("/api/v1/leads/")) {
+			return "{}";
+		}
 		if (endpoint.endsWith("/approve")) {
 			return "{\"ownerId\": %d}".formatted(other.ae().userId());
 		}
@@ -286,6 +323,14 @@ class SecurityMatrixTests {
 				{"accountId": %d, "name": "Matrix deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
 				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
 				""".formatted(other.accountId(), other.partnerId(), other.ae().userId());
+	}
+
+	/** A lead of the other partner, routed to its AE (it names the AE's account). */
+	private long lead() {
+		return this.leads
+			.submit(other.partnerUser(),
+					new com.trellis.leads.LeadCommand(null, "Matrix Other customer", null, "Jo Buyer", null, null))
+			.id();
 	}
 
 	private static com.trellis.registration.RegistrationCommand registration(String customer) {
