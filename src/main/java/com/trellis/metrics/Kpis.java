@@ -29,6 +29,8 @@ public class Kpis {
 
 	private final KpiRepository kpis;
 
+	private final FunnelRepository funnel;
+
 	private final Partners partners;
 
 	private final JdbcClient jdbc;
@@ -37,8 +39,9 @@ public class Kpis {
 
 	private final Clock clock;
 
-	Kpis(KpiRepository kpis, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	Kpis(KpiRepository kpis, FunnelRepository funnel, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.kpis = kpis;
+		this.funnel = funnel;
 		this.partners = partners;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -79,6 +82,15 @@ public class Kpis {
 			points.add(point);
 		}
 		return points;
+	}
+
+	/**
+	 * The sales-process stage funnel over the period, partner-involved (the slice's
+	 * partners) against direct (whole program); see {@link FunnelRepository}.
+	 */
+	@Transactional(readOnly = true)
+	public List<FunnelStep> funnel(Viewer viewer, Period period, Slice slice) {
+		return this.funnel.funnel(period.at(this.clock.instant()), allowed(viewer, slice));
 	}
 
 	@Transactional(readOnly = true)

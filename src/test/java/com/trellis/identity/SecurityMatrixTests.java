@@ -132,6 +132,8 @@ class SecurityMatrixTests {
 				row("GET /api/v1/kpis?slice=COHORT&sliceValue=2026-Q1", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/kpis?slice=VERTICAL&sliceValue=Retail", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/adoption/teams", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/kpis/funnel", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/kpis/funnel?slice=PARTNER&sliceValue={other}", 200, 403, 200, 200, 200, 200),
 				row("GET /api/v1/leads", 200, 200, 200, 200, 200, 200),
 				row("POST /api/v1/leads", 201, 403, 403, 403, 403, 201),
 				row("GET /api/v1/leads/{otherLead}", 200, 404, 404, 404, 200, 404),
@@ -173,6 +175,7 @@ class SecurityMatrixTests {
 				row("GET /incentives", 200, 200, 200, 200, 200, 302), row("GET /metrics", 200, 200, 200, 200, 200, 200),
 				row("GET /metrics/export.csv", 200, 200, 200, 200, 200, 200),
 				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200),
+				row("GET /metrics/funnel", 200, 200, 200, 200, 200, 200),
 				row("GET /leads", 200, 200, 200, 200, 200, 200),
 				row("GET /leads/{otherLead}", 200, 404, 404, 404, 200, 404),
 				row("POST /leads/{freshLead}/follow-up", 302, 404, 404, 404, 403, 404));

@@ -256,6 +256,85 @@ class KpiTests {
 				ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("sliceValue"));
 	}
 
+	@Test
+	void theStageFunnelCountsReachConversionAndMedianDaysInStagePartnerAgainstDirect() {
+		var owner = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		long f = this.fixtures.partner("KPI Funnel", owner);
+		this.jdbc.sql("UPDATE partner SET onboarded_on = NULL, lifecycle_status = 'PROSPECT' WHERE id = ?")
+			.param(f)
+			.update();
+		var ae = this.fixtures.user(Role.AE);
+		long account = this.fixtures.account("KPI funnel customer", "kpi-funnel.com", ae.userId());
+		// P1 goes all the way; P2 is lost in Qualified; P3 was registered before the
+		// period
+		path(account, ae, f, "REGISTERED 07-01", "QUALIFIED 07-11", "JOINT_WORKING 07-21", "COMMIT 07-26",
+				"CLOSED_WON 08-05");
+		path(account, ae, f, "REGISTERED 07-05", "QUALIFIED 07-09", "CLOSED_LOST 07-29");
+		path(account, ae, f, "REGISTERED 06-20", "QUALIFIED 07-02", "JOINT_WORKING 07-08", "CLOSED_LOST 07-18");
+		path(account, ae, null, "REGISTERED 07-03", "QUALIFIED 07-05", "JOINT_WORKING 07-15", "COMMIT 07-20",
+				"CLOSED_WON 07-22");
+		path(account, ae, null, "REGISTERED 07-10", "CLOSED_LOST 07-16");
+		var q3 = new Period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1));
+
+		var steps = this.kpis.funnel(this.admin, q3, Slice.PROGRAM);
+		assertThat(steps).extracting(FunnelStep::stage)
+			.containsExactly("REGISTERED", "QUALIFIED", "JOINT_WORKING", "COMMIT", "CLOSED_WON");
+		// partner: reached 2, 3, 2, 1, 1; advanced 2, 2, 1, 1; days 10 and 4; 10, 20
+		// and 6; 5 and 10; 10
+		assertThat(steps).extracting(s -> s.partner().reached()).containsExactly(2L, 3L, 2L, 1L, 1L);
+		assertThat(steps).extracting(s -> s.partner().conversion())
+			.containsExactly(new BigDecimal("100.0"), new BigDecimal("66.7"), new BigDecimal("50.0"),
+					new BigDecimal("100.0"), null);
+		assertThat(steps).extracting(s -> s.partner().medianDays())
+			.containsExactly(new BigDecimal("7.0"), new BigDecimal("10.0"), new BigDecimal("7.5"),
+					new BigDecimal("10.0"), null);
+		// direct: D1 goes all the way (2, 10, 5, 2 days), D2 is lost from Registered
+		// after 6
+		assertThat(steps).extracting(s -> s.direct().reached()).containsExactly(2L, 1L, 1L, 1L, 1L);
+		assertThat(steps).extracting(s -> s.direct().conversion())
+			.containsExactly(new BigDecimal("50.0"), new BigDecimal("100.0"), new BigDecimal("100.0"),
+					new BigDecimal("100.0"), null);
+		assertThat(steps).extracting(s -> s.direct().medianDays())
+			.containsExactly(new BigDecimal("4.0"), new BigDecimal("10.0"), new BigDecimal("5.0"),
+					new BigDecimal("2.0"), null);
+
+		// another partner's slice has no partner deals; the direct side stays the program
+		var x = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		var ofX = this.kpis.funnel(this.admin, q3, new Slice(Slice.Kind.PARTNER, String.valueOf(x)));
+		assertThat(ofX).extracting(s -> s.partner().reached()).containsOnly(0L);
+		assertThat(ofX.get(0).direct().reached()).isEqualTo(2);
+		assertThat(this.kpis.funnel(this.fixtures.user(Role.PAM), q3, Slice.PROGRAM))
+			.extracting(s -> s.partner().reached())
+			.containsOnly(0L);
+	}
+
+	/** A closed deal in 2025 with its stage path, each step "STAGE MM-DD". */
+	private void path(long account, Viewer owner, Long partner, String... steps) {
+		var last = steps[steps.length - 1].split(" ");
+		var first = steps[0].split(" ");
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, owner_id, source, partner_id, credit_type,
+					    partner_share, stage_entered_at, created_at, closed_at, updated_at)
+					VALUES (?, 'Funnel deal', 1000, 'USD', ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ),
+					        CAST(? AS TIMESTAMPTZ), now()) RETURNING id
+					""")
+			.params(account, last[0], owner.userId(), partner == null ? "DIRECT" : "PARTNER", partner,
+					partner == null ? null : "SOURCED", partner == null ? null : 20, "2025-" + last[1],
+					"2025-" + first[1], "2025-" + last[1])
+			.query(Long.class)
+			.single();
+		String from = null;
+		for (var step : steps) {
+			var parts = step.split(" ");
+			this.jdbc.sql("""
+					INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_at)
+					VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ))
+					""").params(id, from, parts[0], "2025-" + parts[1] + "T00:00:00Z").update();
+			from = parts[0];
+		}
+	}
+
 	private void groups(long partner, String verticals, String capabilities) {
 		this.jdbc.sql("UPDATE partner SET verticals = CAST(? AS TEXT[]), capabilities = CAST(? AS TEXT[]) WHERE id = ?")
 			.params(verticals, capabilities, partner)

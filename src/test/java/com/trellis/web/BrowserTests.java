@@ -251,6 +251,27 @@ class BrowserTests {
 	}
 
 	@Test
+	void theExecutiveComparesTheStageFunnelOfPartnerAndDirectDeals() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "exec@trellis.demo");
+			page.locator("nav a:has-text('KPIs')").click();
+			page.locator("#funnel-link").click();
+			assertThat(page.locator("h1")).hasText("Stage funnel");
+			assertThat(page.locator("#funnel tbody tr")).hasCount(5);
+			assertThat(page.locator("#funnel tr[data-stage=CLOSED_WON] td").first()).hasText("Closed won");
+			int registered = Integer
+				.parseInt(page.locator("#funnel tr[data-stage=REGISTERED] td").nth(1).textContent().strip());
+			assertThat(registered).isPositive();
+			assertThat(page.locator("#funnel tr[data-stage=QUALIFIED] td").nth(2)).containsText("%");
+			page.waitForFunction("document.querySelector('#funnel-chart').dataset.drawn === 'true'"
+					+ " && document.querySelector('#days-chart').dataset.drawn === 'true'");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("funnel-executive.png")));
+		}
+	}
+
+	@Test
 	void theExecutiveOpensTheForecastRollUp() {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
