@@ -34,9 +34,12 @@ final class FollowUpDeadline {
 		return time.toInstant();
 	}
 
-	static Verdict judge(Instant due, Instant firstFollowUp, Instant now) {
+	static Verdict judge(Instant due, Instant firstFollowUp, Instant now, boolean declined) {
 		if (due == null) {
 			return new Verdict(Outcome.NOT_ROUTED, "not with a rep yet");
+		}
+		if (declined && firstFollowUp == null) {
+			return new Verdict(Outcome.NOT_NEEDED, "declined without a follow-up; not counted");
 		}
 		if (firstFollowUp != null) {
 			return firstFollowUp.isAfter(due)
@@ -58,7 +61,7 @@ final class FollowUpDeadline {
 
 	enum Outcome {
 
-		NOT_ROUTED, PENDING, IN_TIME, LATE, OVERDUE
+		NOT_ROUTED, PENDING, IN_TIME, LATE, OVERDUE, NOT_NEEDED
 
 	}
 

@@ -161,7 +161,7 @@ class LeadRepository {
 	private static LeadView view(ResultSet rs, Instant now) throws SQLException {
 		var due = instant(rs, "follow_up_due_at");
 		var first = instant(rs, "first_follow_up_at");
-		var verdict = FollowUpDeadline.judge(due, first, now);
+		var verdict = FollowUpDeadline.judge(due, first, now, "DECLINED".equals(rs.getString("status")));
 		return new LeadView(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("submitted_by"),
 				rs.getString("company_name"), rs.getString("company_domain"), rs.getString("contact_name"),
 				rs.getString("contact_email"), rs.getString("note"), LeadStatus.valueOf(rs.getString("status")),

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A lead as the API and pages show it. A partner user's copy leaves out the vendor's
  * side: the matched account, why it was routed there, and the rep's follow-up note.
  *
- * @param followUp the follow-up verdict: NOT_ROUTED, PENDING, IN_TIME, LATE or OVERDUE
+ * @param followUp the follow-up verdict: NOT_ROUTED, PENDING, IN_TIME, LATE, OVERDUE or
+ * NOT_NEEDED (declined without a follow-up)
  */
 public record LeadView(long id, long partnerId, long submittedBy, String companyName, String companyDomain,
 		String contactName, String contactEmail, String note, LeadStatus status, String routingReason, Long accountId,

@@ -30,14 +30,19 @@ class FollowUpDeadlineTest {
 	@Test
 	void judgesAFollowUpByTheDeadline() {
 		var due = Instant.parse("2026-11-24T15:00:00Z");
-		assertThat(FollowUpDeadline.judge(due, due, due).outcome()).isEqualTo(Outcome.IN_TIME);
-		var late = FollowUpDeadline.judge(due, due.plusSeconds(5 * 3600), due.plusSeconds(86400));
+		assertThat(FollowUpDeadline.judge(due, due, due, false).outcome()).isEqualTo(Outcome.IN_TIME);
+		var late = FollowUpDeadline.judge(due, due.plusSeconds(5 * 3600), due.plusSeconds(86400), false);
 		assertThat(late.outcome()).isEqualTo(Outcome.LATE);
 		assertThat(late.reason()).isEqualTo("followed up 5 h after the deadline");
-		assertThat(FollowUpDeadline.judge(due, null, due.plusSeconds(3600)).outcome()).isEqualTo(Outcome.OVERDUE);
-		assertThat(FollowUpDeadline.judge(due, null, due.minusSeconds(7200)).reason())
+		assertThat(FollowUpDeadline.judge(due, null, due.plusSeconds(3600), false).outcome())
+			.isEqualTo(Outcome.OVERDUE);
+		assertThat(FollowUpDeadline.judge(due, null, due.minusSeconds(7200), false).reason())
 			.isEqualTo("follow-up due within 2 h");
-		assertThat(FollowUpDeadline.judge(null, null, due).outcome()).isEqualTo(Outcome.NOT_ROUTED);
+		assertThat(FollowUpDeadline.judge(null, null, due, false).outcome()).isEqualTo(Outcome.NOT_ROUTED);
+		assertThat(FollowUpDeadline.judge(due, null, due.plusSeconds(3600), true).outcome())
+			.isEqualTo(Outcome.NOT_NEEDED);
+		assertThat(FollowUpDeadline.judge(due, due.plusSeconds(3600), due.plusSeconds(7200), true).outcome())
+			.isEqualTo(Outcome.LATE);
 	}
 
 }

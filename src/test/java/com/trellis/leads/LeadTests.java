@@ -107,7 +107,7 @@ class LeadTests {
 		assertThatThrownBy(() -> this.leads.decline(rep, second.id(), " ")).isInstanceOfSatisfying(
 				InvalidInputException.class,
 				ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("reason"));
-		this.leads.decline(rep, second.id(), "No budget this year");
+		assertThat(this.leads.decline(rep, second.id(), "No budget this year").followUp()).isEqualTo("NOT_NEEDED");
 		assertThatThrownBy(() -> this.leads.accept(rep, first.id(),
 				new AcceptCommand(true, null, null, "USD", LocalDate.of(2027, 3, 31))))
 			.isInstanceOfSatisfying(InvalidInputException.class,
