@@ -51,12 +51,11 @@ class FunnelRepository {
 				  FROM opportunity o JOIN moved m ON m.opportunity_id = o.id
 				),
 				steps (stage, next_stage) AS (VALUES %s)
-				SELECT s.side, f.to_stage, count(*),
-				       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM firsts n WHERE n.opportunity_id = f.opportunity_id
-				                                      AND n.to_stage = st.next_stage)),
+				SELECT s.side, f.to_stage, count(*), count(n.opportunity_id),
 				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.left_at - f.changed_at) / 86400)
 				         FILTER (WHERE f.left_at IS NOT NULL)
 				FROM firsts f JOIN sides s ON s.id = f.opportunity_id JOIN steps st ON st.stage = f.to_stage
+				LEFT JOIN firsts n ON n.opportunity_id = f.opportunity_id AND n.to_stage = st.next_stage
 				WHERE s.side IS NOT NULL AND f.changed_at >= :from AND f.changed_at < :to
 				GROUP BY s.side, f.to_stage
 				"""
