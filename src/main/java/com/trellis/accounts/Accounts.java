@@ -69,6 +69,15 @@ public class Accounts {
 	}
 
 	/**
+	 * The account executive who owns an account, for routing work on the customer (a
+	 * partner's lead) to them; empty when the account has no owner or does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> ownerOf(long accountId) {
+		return this.accounts.find(accountId).map(AccountView::ownerAeId);
+	}
+
+	/**
 	 * Accounts that may be the same customer: same registrable domain, or a similar name
 	 * (by trigram similarity, for the caller to decide precisely).
 	 */

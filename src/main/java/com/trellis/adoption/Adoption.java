@@ -14,6 +14,8 @@ import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.leads.LeadFigures;
+import com.trellis.leads.Leads;
 import com.trellis.metrics.Kpis;
 import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
@@ -45,10 +47,13 @@ public class Adoption {
 
 	private final AuditLog audit;
 
+	private final Leads leads;
+
 	private final Clock clock;
 
 	Adoption(AdoptionRepository adoption, Users users, Deals deals, Accounts accounts, Kpis kpis, AuditLog audit,
-			Clock clock) {
+			Leads leads, Clock clock) {
+		this.leads = leads;
 		this.adoption = adoption;
 		this.users = users;
 		this.deals = deals;
@@ -60,8 +65,31 @@ public class Adoption {
 
 	@Transactional(readOnly = true)
 	public List<RepAdoption> reps(Viewer viewer, Period period) {
-		return this.adoption.byRep(repsVisibleTo(viewer), period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+		var reps = repsVisibleTo(viewer);
+		var from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+		var to = period.to().atStartOfDay(ZoneOffset.UTC).toInstant();
+		var leads = this.leads.figuresByRep(reps, from, to);
+		return this.adoption.byRep(reps, from, to).stream().map(r -> r.withLeads(leads.get(r.repId()))).toList();
+	}
+
+	/**
+	 * Partner leads per team over a period (leads routed to the team's reps): received,
+	 * accepted and followed up in time. A rep sees their own team's row with only their
+	 * own leads; a manager their team; leadership every team.
+	 */
+	@Transactional(readOnly = true)
+	public List<TeamLeads> teams(Viewer viewer, Period period) {
+		var reps = repsVisibleTo(viewer);
+		var leads = this.leads.figuresByRep(reps, period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
 				period.to().atStartOfDay(ZoneOffset.UTC).toInstant());
+		var byTeam = new java.util.TreeMap<String, LeadFigures>();
+		this.users.byIds(reps).values().forEach(rep -> {
+			var team = rep.team() == null ? "(no team)" : rep.team();
+			var figures = leads.get(rep.id());
+			byTeam.merge(team, new LeadFigures(0, figures.received(), figures.accepted(), figures.followUpDue(),
+					figures.followedUpInTime()), LeadFigures::plus);
+		});
+		return byTeam.entrySet().stream().map(e -> new TeamLeads(e.getKey(), e.getValue())).toList();
 	}
 
 	/**
@@ -141,6 +169,12 @@ public class Adoption {
 		var map = new java.util.HashMap<String, com.trellis.metrics.Kpi>();
 		kpis.forEach(k -> map.put(k.code(), k));
 		return map;
+	}
+
+	/**
+	 * One team's partner leads.
+	 */
+	public record TeamLeads(String team, LeadFigures leads) {
 	}
 
 	/**

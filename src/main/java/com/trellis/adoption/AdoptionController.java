@@ -49,6 +49,13 @@ class AdoptionController {
 		return this.adoption.reps(viewer, period(from, to));
 	}
 
+	@GetMapping("/api/v1/adoption/teams")
+	@ResponseBody
+	List<Adoption.TeamLeads> teams(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		return this.adoption.teams(viewer, period(from, to));
+	}
+
 	@GetMapping("/api/v1/adoption/review")
 	@ResponseBody
 	List<Adoption.ReviewLine> review(Viewer viewer) {
@@ -68,6 +75,7 @@ class AdoptionController {
 		var period = period(from, to);
 		model.addAttribute("period", period);
 		model.addAttribute("reps", this.adoption.reps(viewer, period));
+		model.addAttribute("teams", this.adoption.teams(viewer, period));
 		if (!viewer.is(com.trellis.identity.Role.AE)) {
 			model.addAttribute("diagnosis", this.adoption.diagnosis(viewer));
 		}

@@ -55,7 +55,7 @@ class AdoptionRepository {
 			.param("to", Timestamp.from(to))
 			.query((rs, n) -> new RepAdoption(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6), rs.getLong(7), scale(rs.getBigDecimal(8)), scale(rs.getBigDecimal(9)),
-					scale(rs.getBigDecimal(10)), scale(rs.getBigDecimal(11))))
+					scale(rs.getBigDecimal(10)), scale(rs.getBigDecimal(11)), null))
 			.list();
 	}
 

@@ -27,7 +27,7 @@ public class DemoData {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	static final List<String> TABLES = List.of("app_user", "partner", "partner_lifecycle_change", "account",
-			"opportunity", "opportunity_stage_change", "activity_event");
+			"opportunity", "opportunity_stage_change", "activity_event", "partner_lead");
 
 	private final DataSource dataSource;
 

@@ -47,6 +47,8 @@ final class DemoGenerator {
 		var deals = new DealWriter(this.seed, this.now, this.windowStart, partners, accounts, staff.repIds());
 		var registrations = deals.write(sink, this.size.opportunities());
 		new EventWriter(this.seed, this.now, this.windowStart, partners).write(sink, this.size.events(), registrations);
+		new LeadWriter(this.seed, this.now, this.windowStart, partners, accounts, staff.repIds()).write(sink,
+				this.size.leads());
 	}
 
 	private Staff writeStaff(RowSink sink) {

@@ -23,6 +23,11 @@ public record DemoSize(int partners, int reps, int teams, int accounts, int oppo
 		}
 	}
 
+	/** Partner leads: one for every eight opportunities. */
+	int leads() {
+		return this.opportunities / 8;
+	}
+
 	/** One PAM per about 40 partners, at least 6 and at most 200. */
 	int pams() {
 		return Math.max(6, Math.min(200, Math.round(this.partners / 40f)));

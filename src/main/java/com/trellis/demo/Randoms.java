@@ -25,6 +25,8 @@ final class Randoms {
 
 	static final int EVENT_RATES = 8;
 
+	static final int LEADS = 9;
+
 	private Randoms() {
 	}
 

@@ -29,7 +29,7 @@ class LayoutAdvice {
 		return switch (viewer.role()) {
 			case PARTNER ->
 				List.of(new NavItem("nav.portal", "/portal"), new NavItem("nav.registerDeal", "/registrations/new"),
-						new NavItem("nav.registrations", "/registrations"),
+						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.leads", "/leads"),
 						new NavItem("nav.ourDeals", "/opportunities"), new NavItem("nav.inbox", "/notifications"),
 						new NavItem("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
 						new NavItem("nav.enablement", "/enablement"), new NavItem("nav.incentives", "/incentives"),
@@ -37,17 +37,17 @@ class LayoutAdvice {
 						new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER ->
 				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
-						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.process", "/process"),
-						new NavItem("nav.metrics", "/metrics"), new NavItem("nav.adoption", "/adoption"),
-						new NavItem("nav.forecast", "/forecast"), new NavItem("nav.accounts", "/accounts"),
-						new NavItem("nav.partners", "/partners"));
+						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.leads", "/leads"),
+						new NavItem("nav.process", "/process"), new NavItem("nav.metrics", "/metrics"),
+						new NavItem("nav.adoption", "/adoption"), new NavItem("nav.forecast", "/forecast"),
+						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
 			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
 					new NavItem("nav.activation", "/activation"), new NavItem("nav.enablement", "/enablement"),
 					new NavItem("nav.incentives", "/incentives"), new NavItem("nav.metrics", "/metrics"),
 					new NavItem("nav.adoption", "/adoption"), new NavItem("nav.forecast", "/forecast"),
 					new NavItem("nav.cadence", "/cadence"), new NavItem("nav.registrations", "/registrations"),
-					new NavItem("nav.opportunities", "/opportunities"), new NavItem("nav.process", "/process"),
-					new NavItem("nav.accounts", "/accounts"));
+					new NavItem("nav.leads", "/leads"), new NavItem("nav.opportunities", "/opportunities"),
+					new NavItem("nav.process", "/process"), new NavItem("nav.accounts", "/accounts"));
 		};
 
 	}

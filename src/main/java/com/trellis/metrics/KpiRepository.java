@@ -229,6 +229,7 @@ class KpiRepository {
 			.param("fromDate", Date.valueOf(period.from()))
 			.param("toDate", Date.valueOf(period.to()))
 			.param("sliceValue", slice.value() == null ? "" : slice.value())
+			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
 			.param("asOf", Timestamp.from(period.asOf()))
 			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), java.time.ZoneOffset.UTC)));
 	}

@@ -33,6 +33,8 @@ public class Kpis {
 
 	private final KpiRecords records;
 
+	private final FunnelRepository funnel;
+
 	private final Partners partners;
 
 	private final JdbcClient jdbc;
@@ -43,11 +45,12 @@ public class Kpis {
 
 	private final Forecasts forecasts;
 
-	Kpis(KpiRepository kpis, KpiRecords records, Partners partners, JdbcClient jdbc, AuditLog audit, Clock clock,
-			Forecasts forecasts) {
+	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
+			AuditLog audit, Clock clock, Forecasts forecasts) {
 		this.forecasts = forecasts;
 		this.kpis = kpis;
 		this.records = records;
+		this.funnel = funnel;
 		this.partners = partners;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -94,6 +97,15 @@ public class Kpis {
 	}
 
 	/**
+	 * The sales-process stage funnel over the period, partner-involved (the slice's
+	 * partners) against direct (whole program); see {@link FunnelRepository}.
+	 */
+	@Transactional(readOnly = true)
+	public List<FunnelStep> funnel(Viewer viewer, Period period, Slice slice) {
+		return this.funnel.funnel(period.at(this.clock.instant()), allowed(viewer, slice));
+	}
+
+	/**
 	 * The records a KPI counted; a partner user gets only its own partner's side.
 	 */
 	@Transactional(readOnly = true)
@@ -105,6 +117,30 @@ public class Kpis {
 			rows.removeIf(row -> "direct".equals(row.get("side")));
 		}
 		return rows;
+	}
+
+	/**
+	 * The values a cohort, vertical or capability slice can take, for the page's
+	 * selector: onboarding quarters, verticals and capabilities of the partners the
+	 * viewer may slice by (a PAM's book; none for a partner user).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> sliceChoices(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("""
+					SELECT v FROM (
+					  SELECT to_char(p.onboarded_on, 'YYYY-"Q"Q') AS v FROM partner p
+					  WHERE p.onboarded_on IS NOT NULL AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+					  UNION SELECT unnest(p.verticals) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
+					  UNION SELECT unnest(p.capabilities) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
+					) choices ORDER BY v
+					""")
+			.param("pam", viewer.is(Role.PAM) ? viewer.userId() : null, java.sql.Types.BIGINT)
+			.query(String.class)
+			.list();
 	}
 
 	@Transactional(readOnly = true)
@@ -183,7 +219,9 @@ public class Kpis {
 				}
 				yield slice;
 			}
-			default -> throw new AccessDeniedException("A PAM sees the figures of their own book or its partners");
+			case COHORT, VERTICAL, CAPABILITY -> slice.inBook(viewer.userId());
+			default -> throw new AccessDeniedException(
+					"A PAM sees the figures of their own book, its partners, or its cohorts, verticals and capabilities");
 		};
 	}
 

@@ -54,6 +54,51 @@ class MetricsController {
 		return this.kpis.compute(viewer, period(from, to), new Slice(slice, sliceValue));
 	}
 
+	@GetMapping("/api/v1/kpis/funnel")
+	@ResponseBody
+	@Operation(summary = "The stage funnel for a period [from, to) and a slice",
+			description = "Per stage, partner-involved against direct: deals that first reached it in the period, conversion to the next stage, median days in stage.")
+	List<FunnelStep> funnel(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue) {
+		return this.kpis.funnel(viewer, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/metrics/funnel")
+	String funnelPage(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue, Model model) {
+		var period = period(from, to);
+		var chosen = new Slice(slice, sliceValue);
+		var steps = this.kpis.funnel(viewer, period, chosen);
+		model.addAttribute("steps", steps);
+		model.addAttribute("period", period);
+		model.addAttribute("slice", chosen);
+		model.addAttribute("kinds", Slice.Kind.values());
+		model.addAttribute("sliceChoices", this.kpis.sliceChoices(viewer));
+		var labels = steps.stream().map(FunnelStep::label).toList();
+		var reached = Map
+			.of("type", "bar", "data",
+					Map.of("labels", labels, "datasets", List.of(Map.of("label", "Partner-involved", "data",
+							steps.stream().map(s -> s.partner().reached()).toList(), "backgroundColor", "#3f6ad8"),
+							Map.of("label", "Direct", "data", steps.stream().map(s -> s.direct().reached()).toList(),
+									"backgroundColor", "#9aa5b1"))),
+					"options",
+					Map.of("plugins", Map.of("title", Map.of("display", true, "text", "Deals reaching each stage"))));
+		var days = Map.of("type", "bar", "data",
+				Map.of("labels", labels.subList(0, labels.size() - 1), "datasets", List.of(
+						Map.of("label", "Partner-involved", "data",
+								steps.stream().limit(steps.size() - 1).map(s -> s.partner().medianDays()).toList(),
+								"backgroundColor", "#3f6ad8"),
+						Map.of("label", "Direct", "data",
+								steps.stream().limit(steps.size() - 1).map(s -> s.direct().medianDays()).toList(),
+								"backgroundColor", "#9aa5b1"))),
+				"options", Map.of("plugins", Map.of("title", Map.of("display", true, "text", "Median days in stage"))));
+		model.addAttribute("reachedChart", this.json.writeValueAsString(reached));
+		model.addAttribute("daysChart", this.json.writeValueAsString(days));
+		return "metrics/funnel";
+	}
+
 	@GetMapping("/api/v1/kpis/{code}/trend")
 	@ResponseBody
 	List<Map<String, Object>> trend(Viewer viewer, @PathVariable String code,
@@ -93,6 +138,7 @@ class MetricsController {
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
 		model.addAttribute("kinds", Slice.Kind.values());
+		model.addAttribute("sliceChoices", this.kpis.sliceChoices(viewer));
 		var trend = this.kpis.trend(viewer, "PARTNER_SOURCED_REVENUE", period, chosen);
 		var chart = Map.of("type", "line", "data",
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets",

@@ -30,7 +30,7 @@ public record RegistrationRules(@NotNull @Min(1) @Max(730) Integer protectionDay
 	static final RegistrationRules DEFAULTS = new RegistrationRules(90, LaterRegistration.HOLD, 2, 30,
 			new BigDecimal("20.00"), new BigDecimal("10.00"), new BigDecimal("15.00"));
 
-	BigDecimal shareFor(CreditType type) {
+	public BigDecimal shareFor(CreditType type) {
 		return switch (type) {
 			case SOURCED -> this.sourcedShare;
 			case INFLUENCED -> this.influencedShare;

@@ -223,6 +223,45 @@ class DemoGeneratorTest {
 	}
 
 	@Test
+	void leadsAreRoutedAcceptedDeclinedAndFollowedUpSometimesLate() {
+		var leads = tables.rows("partner_lead");
+		assertThat(leads).hasSize(600 / 8);
+		Map<Object, Object> partnerOfUser = new HashMap<>();
+		tables.rows("app_user").forEach(u -> partnerOfUser.put(u.get("id"), u.get("partner_id")));
+		assertThat(leads).allSatisfy(l -> {
+			assertThat(partnerOfUser.get(l.get("submitted_by"))).isEqualTo(l.get("partner_id"));
+			assertThat("SUBMITTED".equals(l.get("status"))).isEqualTo(l.get("rep_id") == null);
+			assertThat(l.get("rep_id") == null).isEqualTo(l.get("follow_up_due_at") == null);
+			assertThat("DECLINED".equals(l.get("status"))).isEqualTo(l.get("decline_reason") != null);
+			assertThat((Instant) l.get("submitted_at")).isBeforeOrEqualTo(TODAY);
+			if (l.get("first_follow_up_at") != null) {
+				assertThat((Instant) l.get("first_follow_up_at")).isAfter((Instant) l.get("routed_at"))
+					.isBeforeOrEqualTo(TODAY);
+			}
+		});
+		var statuses = leads.stream().map(l -> l.get("status")).collect(Collectors.toSet());
+		assertThat(statuses).contains("ROUTED", "ACCEPTED", "DECLINED");
+		long late = leads.stream()
+			.filter(l -> l.get("first_follow_up_at") != null
+					&& ((Instant) l.get("first_follow_up_at")).isAfter((Instant) l.get("follow_up_due_at")))
+			.count();
+		long inTime = leads.stream()
+			.filter(l -> l.get("first_follow_up_at") != null
+					&& !((Instant) l.get("first_follow_up_at")).isAfter((Instant) l.get("follow_up_due_at")))
+			.count();
+		assertThat(late).isPositive();
+		assertThat(inTime).isGreaterThan(late * 2);
+		assertThat(leads).anySatisfy(l -> assertThat(l.get("partner_id")).isEqualTo(1L));
+	}
+
+	@Test
+	void theDemoFollowUpDeadlineSkipsTheWeekend() {
+		long friday = Instant.parse("2026-11-20T15:00:00Z").getEpochSecond();
+		assertThat(Instant.ofEpochSecond(LeadWriter.businessDaysLater(friday, 2)))
+			.isEqualTo(Instant.parse("2026-11-24T15:00:00Z"));
+	}
+
+	@Test
 	void copyTextEscapesArraysTabsAndNulls() {
 		assertThat(CopyText.line(1L, List.of("Financial services", "a\"b"), "x\ty", null, LocalDate.of(2026, 1, 2)))
 			.isEqualTo("1\t{\"Financial services\",\"a\\\\\"b\"}\tx\\ty\t\\N\t2026-01-02\n");

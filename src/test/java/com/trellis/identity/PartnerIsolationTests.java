@@ -33,6 +33,9 @@ class PartnerIsolationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	com.trellis.leads.Leads leads;
+
 	World a;
 
 	World b;
@@ -97,6 +100,31 @@ class PartnerIsolationTests {
 			.getContentAsString();
 		assertThat(partners.lines()).hasSize(2);
 		assertThat(partners).contains("Isolation Alpha").doesNotContain("Isolation Beta");
+	}
+
+	@Test
+	void partnerUserCannotListOpenOrWorkAnotherPartnersLeads() throws Exception {
+		var ownLead = this.leads.submit(this.a.partnerUser(),
+				new com.trellis.leads.LeadCommand(null, "Isolation Alpha lead", null, "Jo", null, null));
+		var otherLead = this.leads.submit(this.b.partnerUser(),
+				new com.trellis.leads.LeadCommand(null, "Isolation Beta lead", null, "Jo", null, null));
+		this.apiOfA.get("/api/v1/leads?size=200")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].partnerId").value(everyItem(is((int) this.a.partnerId()))))
+			.andExpect(jsonPath("$.items[0].id").value(ownLead.id()));
+		this.apiOfA.get("/api/v1/leads/" + otherLead.id()).andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/leads/" + ownLead.id())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accountId").value(org.hamcrest.Matchers.nullValue()));
+		this.apiOfA.post("/api/v1/leads/" + otherLead.id() + "/follow-up", "{}").andExpect(status().isForbidden());
+		var session = login(this.a.partnerUser());
+		this.mvc.perform(get("/leads/" + otherLead.id()).session(session)).andExpect(status().isNotFound());
+		var list = this.mvc.perform(get("/leads").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("Isolation Alpha lead").doesNotContain("Isolation Beta lead");
 	}
 
 	@Test

@@ -48,6 +48,8 @@ class SecurityMatrixTests {
 
 	private static long otherRegistration;
 
+	private static long otherLead;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -57,12 +59,16 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.registration.Registrations registrations;
 
+	@Autowired
+	com.trellis.leads.Leads leads;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
 			other = this.fixtures.world("Matrix Other");
 			own = this.fixtures.world("Matrix Own");
 			otherRegistration = this.registrations.register(other.partnerUser(), registration("Matrix Customer")).id();
+			otherLead = lead();
 			for (Role role : Role.values()) {
 				callers.put(role, role == PARTNER ? own.partnerUser() : this.fixtures.user(role));
 			}
@@ -132,7 +138,19 @@ class SecurityMatrixTests {
 				row("GET /api/v1/cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/cadence/2026-Q4/CEO_CFO_ROLLUP/5", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
-				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403));
+				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403),
+				row("GET /api/v1/kpis?slice=COHORT&sliceValue=2026-Q1", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/kpis?slice=VERTICAL&sliceValue=Retail", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/adoption/teams", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/kpis/funnel", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/kpis/funnel?slice=PARTNER&sliceValue={other}", 200, 403, 200, 200, 200, 200),
+				row("GET /api/v1/leads", 200, 200, 200, 200, 200, 200),
+				row("POST /api/v1/leads", 201, 403, 403, 403, 403, 201),
+				row("GET /api/v1/leads/{otherLead}", 200, 404, 404, 404, 200, 404),
+				row("POST /api/v1/leads/{freshLead}/route", 200, 404, 403, 403, 403, 403),
+				row("POST /api/v1/leads/{freshLead}/accept", 200, 403, 404, 404, 403, 403),
+				row("POST /api/v1/leads/{freshLead}/decline", 200, 403, 404, 404, 403, 403),
+				row("POST /api/v1/leads/{freshLead}/follow-up", 200, 403, 404, 404, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -174,7 +192,11 @@ class SecurityMatrixTests {
 				row("GET /cadence/2026-Q4/BUSINESS_REVIEW/8/pack.pdf", 200, 403, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/ELT_REVIEW/10/pack.csv", 200, 403, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/calendar.ics", 200, 200, 403, 403, 200, 403),
-				row("POST /forecast/quotas", 302, 403, 403, 302, 403, 403));
+				row("POST /forecast/quotas", 302, 403, 403, 302, 403, 403),
+				row("GET /metrics/funnel", 200, 200, 200, 200, 200, 200),
+				row("GET /leads", 200, 200, 200, 200, 200, 200),
+				row("GET /leads/{otherLead}", 200, 404, 404, 404, 200, 404),
+				row("POST /leads/{freshLead}/follow-up", 302, 404, 404, 404, 403, 404));
 	}
 
 	/**
@@ -194,8 +216,9 @@ class SecurityMatrixTests {
 			var request = request(endpoint).header("Authorization", "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body(endpoint));
-			int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
-			assertThat(status).as("%s as %s", endpoint, roles[i]).isEqualTo(expected[i]);
+			var response = this.mvc.perform(request).andReturn().getResponse();
+			assertThat(response.getStatus()).as("%s as %s: %s", endpoint, roles[i], response.getContentAsString())
+				.isEqualTo(expected[i]);
 		}
 	}
 
@@ -243,6 +266,10 @@ class SecurityMatrixTests {
 			.replace("{otherAccount}", String.valueOf(other.accountId()))
 			.replace("{otherDeal}", String.valueOf(other.dealId()));
 		url = url.replace("{otherRegistration}", String.valueOf(otherRegistration));
+		url = url.replace("{otherLead}", String.valueOf(otherLead));
+		if (url.contains("{freshLead}")) {
+			url = url.replace("{freshLead}", String.valueOf(lead()));
+		}
 		if (url.contains("{freshRegistration}")) {
 			url = url.replace("{freshRegistration}",
 					String.valueOf(this.registrations
@@ -261,6 +288,19 @@ class SecurityMatrixTests {
 	}
 
 	private String body(String endpoint) {
+		if (endpoint.equals("POST /api/v1/leads")) {
+			return "{\"partnerId\": %d, \"companyName\": \"Matrix lead\", \"contactName\": \"Jo\"}"
+				.formatted(other.partnerId());
+		}
+		if (endpoint.endsWith("/route")) {
+			return "{\"repId\": %d}".formatted(other.ae().userId());
+		}
+		if (endpoint.endsWith("/decline")) {
+			return "{\"reason\": \"matrix\"}";
+		}
+		if (endpoint.contains("/api/v1/leads/")) {
+			return "{}";
+		}
 		if (endpoint.endsWith("/approve")) {
 			return "{\"ownerId\": %d}".formatted(other.ae().userId());
 		}
@@ -307,6 +347,14 @@ class SecurityMatrixTests {
 				{"accountId": %d, "name": "Matrix deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
 				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
 				""".formatted(other.accountId(), other.partnerId(), other.ae().userId());
+	}
+
+	/** A lead of the other partner, routed to its AE (it names the AE's account). */
+	private long lead() {
+		return this.leads
+			.submit(other.partnerUser(),
+					new com.trellis.leads.LeadCommand(null, "Matrix Other customer", null, "Jo Buyer", null, null))
+			.id();
 	}
 
 	private static com.trellis.registration.RegistrationCommand registration(String customer) {

@@ -64,8 +64,11 @@ class KpiTests {
 		var ae = this.fixtures.user(Role.AE);
 		this.x = partner("KPI X", "2026-10-10", "ACTIVE");
 		this.y = partner("KPI Y", "2025-01-01", "ACTIVE");
-		partner("KPI W", "2026-01-01", "ACTIVE");
+		long w = partner("KPI W", "2026-01-01", "ACTIVE");
 		partner("KPI Z", null, "PROSPECT");
+		groups(this.x, "{Retail}", "{Cloud migration}");
+		groups(this.y, "{Retail,Healthcare}", "{Data}");
+		groups(w, "{Healthcare}", "{Cloud migration}");
 		long account = this.fixtures.account("KPI customer", "kpi-customer.com", ae.userId());
 		deal(account, ae, this.x, "SOURCED", "USD", "10000", "CLOSED_WON", "2026-10-12", "2026-11-01");
 		deal(account, ae, this.x, "SOURCED", "EUR", "5000", "CLOSED_LOST", "2026-10-15", "2026-11-05");
@@ -270,6 +273,148 @@ class KpiTests {
 			.map(r -> (r.get("side") + " " + r.get("label") + (r.get("value") == null ? "" : " " + r.get("value"))
 					+ (Boolean.TRUE.equals(r.get("counted")) ? " counted" : "")))
 			.toList();
+	}
+
+	@Test
+	void cohortVerticalAndCapabilitySlicesCountOnlyTheirPartners() {
+		// cohort 2026-Q4 is X alone: its sourced win, onboarded in the period, activated
+		var q4 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")));
+		assertThat(q4.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
+		assertThat(q4.get("PARTNER_RECRUITMENT").value()).isEqualByComparingTo("1.00");
+		assertThat(q4.get("ACTIVATED_PARTNERS").numerator()).isEqualByComparingTo("1");
+		assertThat(q4.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("1");
+		// cohort 2025-Q1 is Y alone: no sourced win in Q4, its co-sell deal is 10800 of
+		// the 40000 open pipeline
+		var q1 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2025-Q1")));
+		assertThat(q1.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
+		assertThat(q1.get("PIPELINE_INFLUENCED").value()).isEqualByComparingTo("27.0");
+		assertThat(q1.get("PIPELINE_SOURCED").value()).isEqualByComparingTo("0.0");
+		// Retail is X and Y: both activated; Healthcare is Y and W: one of two
+		var retail = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.VERTICAL, "Retail")));
+		assertThat(retail.get("ACTIVATED_PARTNERS").value()).isEqualByComparingTo("100.0");
+		assertThat(retail.get("PIPELINE_SOURCED").value()).isEqualByComparingTo("23.0");
+		var healthcare = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.VERTICAL, "Healthcare")));
+		assertThat(healthcare.get("ACTIVATED_PARTNERS").value()).isEqualByComparingTo("50.0");
+		assertThat(healthcare.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
+		// Cloud migration is X and W: X's sourced win; W never won
+		var cloud = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.CAPABILITY, "Cloud migration")));
+		assertThat(cloud.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
+		assertThat(cloud.get("ACTIVATED_PARTNERS").value()).isEqualByComparingTo("50.0");
+		// the direct baseline stays the whole program
+		assertThat(cloud.get("WIN_RATE").baseline()).isEqualByComparingTo("33.33");
+	}
+
+	@Test
+	void aPamsCohortHoldsOnlyTheirBookAndAPartnerUserOnlyItself() {
+		var otherPam = this.fixtures.user(Role.PAM);
+		var retail = byCode(this.kpis.compute(otherPam, Q4, new Slice(Slice.Kind.VERTICAL, "Retail")));
+		assertThat(retail.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("0");
+		assertThat(retail.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
+		var ownerOfX = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'")
+			.query(Long.class)
+			.single();
+		var owner = new Viewer(ownerOfX, "owner", Role.PAM, null);
+		assertThat(
+				byCode(this.kpis.compute(owner, Q4, new Slice(Slice.Kind.VERTICAL, "Retail"))).get("ACTIVATED_PARTNERS")
+					.denominator())
+			.isEqualByComparingTo("2");
+		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
+		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
+		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
+			.get("PARTNER_SOURCED_REVENUE")
+			.value()).isEqualByComparingTo("0.00");
+	}
+
+	@Test
+	void aCohortIsNamedByItsQuarter() {
+		assertThatThrownBy(() -> new Slice(Slice.Kind.COHORT, "2026-5")).isInstanceOfSatisfying(
+				com.trellis.shared.InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("sliceValue"));
+	}
+
+	@Test
+	void theStageFunnelCountsReachConversionAndMedianDaysInStagePartnerAgainstDirect() {
+		var owner = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		long f = this.fixtures.partner("KPI Funnel", owner);
+		this.jdbc.sql("UPDATE partner SET onboarded_on = NULL, lifecycle_status = 'PROSPECT' WHERE id = ?")
+			.param(f)
+			.update();
+		var ae = this.fixtures.user(Role.AE);
+		long account = this.fixtures.account("KPI funnel customer", "kpi-funnel.com", ae.userId());
+		// P1 goes all the way; P2 is lost in Qualified; P3 was registered before the
+		// period
+		path(account, ae, f, "REGISTERED 07-01", "QUALIFIED 07-11", "JOINT_WORKING 07-21", "COMMIT 07-26",
+				"CLOSED_WON 08-05");
+		path(account, ae, f, "REGISTERED 07-05", "QUALIFIED 07-09", "CLOSED_LOST 07-29");
+		path(account, ae, f, "REGISTERED 06-20", "QUALIFIED 07-02", "JOINT_WORKING 07-08", "CLOSED_LOST 07-18");
+		path(account, ae, null, "REGISTERED 07-03", "QUALIFIED 07-05", "JOINT_WORKING 07-15", "COMMIT 07-20",
+				"CLOSED_WON 07-22");
+		path(account, ae, null, "REGISTERED 07-10", "CLOSED_LOST 07-16");
+		var q3 = new Period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1));
+
+		var steps = this.kpis.funnel(this.admin, q3, Slice.PROGRAM);
+		assertThat(steps).extracting(FunnelStep::stage)
+			.containsExactly("REGISTERED", "QUALIFIED", "JOINT_WORKING", "COMMIT", "CLOSED_WON");
+		// partner: reached 2, 3, 2, 1, 1; advanced 2, 2, 1, 1; days 10 and 4; 10, 20
+		// and 6; 5 and 10; 10
+		assertThat(steps).extracting(s -> s.partner().reached()).containsExactly(2L, 3L, 2L, 1L, 1L);
+		assertThat(steps).extracting(s -> s.partner().conversion())
+			.containsExactly(new BigDecimal("100.0"), new BigDecimal("66.7"), new BigDecimal("50.0"),
+					new BigDecimal("100.0"), null);
+		assertThat(steps).extracting(s -> s.partner().medianDays())
+			.containsExactly(new BigDecimal("7.0"), new BigDecimal("10.0"), new BigDecimal("7.5"),
+					new BigDecimal("10.0"), null);
+		// direct: D1 goes all the way (2, 10, 5, 2 days), D2 is lost from Registered
+		// after 6
+		assertThat(steps).extracting(s -> s.direct().reached()).containsExactly(2L, 1L, 1L, 1L, 1L);
+		assertThat(steps).extracting(s -> s.direct().conversion())
+			.containsExactly(new BigDecimal("50.0"), new BigDecimal("100.0"), new BigDecimal("100.0"),
+					new BigDecimal("100.0"), null);
+		assertThat(steps).extracting(s -> s.direct().medianDays())
+			.containsExactly(new BigDecimal("4.0"), new BigDecimal("10.0"), new BigDecimal("5.0"),
+					new BigDecimal("2.0"), null);
+
+		// another partner's slice has no partner deals; the direct side stays the program
+		var x = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		var ofX = this.kpis.funnel(this.admin, q3, new Slice(Slice.Kind.PARTNER, String.valueOf(x)));
+		assertThat(ofX).extracting(s -> s.partner().reached()).containsOnly(0L);
+		assertThat(ofX.get(0).direct().reached()).isEqualTo(2);
+		assertThat(this.kpis.funnel(this.fixtures.user(Role.PAM), q3, Slice.PROGRAM))
+			.extracting(s -> s.partner().reached())
+			.containsOnly(0L);
+	}
+
+	/** A closed deal in 2025 with its stage path, each step "STAGE MM-DD". */
+	private void path(long account, Viewer owner, Long partner, String... steps) {
+		var last = steps[steps.length - 1].split(" ");
+		var first = steps[0].split(" ");
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, owner_id, source, partner_id, credit_type,
+					    partner_share, stage_entered_at, created_at, closed_at, updated_at)
+					VALUES (?, 'Funnel deal', 1000, 'USD', ?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ),
+					        CAST(? AS TIMESTAMPTZ), now()) RETURNING id
+					""")
+			.params(account, last[0], owner.userId(), partner == null ? "DIRECT" : "PARTNER", partner,
+					partner == null ? null : "SOURCED", partner == null ? null : 20, "2025-" + last[1],
+					"2025-" + first[1], "2025-" + last[1])
+			.query(Long.class)
+			.single();
+		String from = null;
+		for (var step : steps) {
+			var parts = step.split(" ");
+			this.jdbc.sql("""
+					INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_at)
+					VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ))
+					""").params(id, from, parts[0], "2025-" + parts[1] + "T00:00:00Z").update();
+			from = parts[0];
+		}
+	}
+
+	private void groups(long partner, String verticals, String capabilities) {
+		this.jdbc.sql("UPDATE partner SET verticals = CAST(? AS TEXT[]), capabilities = CAST(? AS TEXT[]) WHERE id = ?")
+			.params(verticals, capabilities, partner)
+			.update();
 	}
 
 	private long partner(String name, String onboarded, String status) {

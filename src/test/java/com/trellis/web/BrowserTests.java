@@ -257,6 +257,64 @@ class BrowserTests {
 	}
 
 	@Test
+	void theExecutiveComparesTheStageFunnelOfPartnerAndDirectDeals() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "exec@trellis.demo");
+			page.locator("nav a:has-text('KPIs')").click();
+			page.locator("#funnel-link").click();
+			assertThat(page.locator("h1")).hasText("Stage funnel");
+			assertThat(page.locator("#funnel tbody tr")).hasCount(5);
+			assertThat(page.locator("#funnel tr[data-stage=CLOSED_WON] td").first()).hasText("Closed won");
+			int registered = Integer
+				.parseInt(page.locator("#funnel tr[data-stage=REGISTERED] td").nth(1).textContent().strip());
+			assertThat(registered).isPositive();
+			assertThat(page.locator("#funnel tr[data-stage=QUALIFIED] td").nth(2)).containsText("%");
+			page.waitForFunction("document.querySelector('#funnel-chart').dataset.drawn === 'true'"
+					+ " && document.querySelector('#days-chart').dataset.drawn === 'true'");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("funnel-executive.png")));
+		}
+	}
+
+	@Test
+	void aPartnerHandsOverALeadAndThePamRoutesItToARep() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "partner@northwind.demo");
+			page.locator("nav a:has-text('Leads')").click();
+			assertThat(page.locator("h1")).hasText("Our leads");
+			page.locator("#submit-lead summary").click();
+			page.locator("#submit-lead-button").click();
+			assertThat(page.locator("#lead-error")).containsText("companyName");
+			assertThat(page.locator("#lead-error")).containsText("contactName");
+			page.locator("input[name=companyName]").fill("Browser Lead Unmatched Works");
+			page.locator("input[name=contactName]").fill("Casey Buyer");
+			page.locator("#submit-lead-button").click();
+			assertThat(page.locator("#leads tbody tr").first()).containsText("Browser Lead Unmatched Works");
+			assertThat(page.locator("#leads tbody tr").first()).containsText("Awaiting routing");
+			page.locator("#leads a:has-text('Browser Lead Unmatched Works')").click();
+			var leadUrl = page.url();
+			assertThat(page.locator("#route")).hasCount(0);
+			assertThat(page.locator("#work")).hasCount(0);
+			page.locator("form[action='/logout'] button").click();
+
+			signIn(page, "pam@trellis.demo");
+			page.navigate(leadUrl);
+			assertThat(page.locator("#routing-reason"))
+				.hasText("No account matches the company; the partner manager picks a rep");
+			page.locator("#route-button").click();
+			assertThat(page.locator("#lead-status")).hasText("With the rep");
+			assertThat(page.locator("#follow-up")).containsText("due");
+			page.screenshot(
+					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("lead-routed-pam.png")));
+			page.locator("nav a:has-text('Leads')").click();
+			page.screenshot(
+					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("leads-pam.png")));
+		}
+	}
+
+	@Test
 	void theExecutiveOpensTheForecastRollUp() {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();

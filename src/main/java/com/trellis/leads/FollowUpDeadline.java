@@ -1,0 +1,71 @@
+package com.trellis.leads;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * When a routed lead must have had its first follow-up, and whether it had it in time.
+ * The window starts when the lead reaches the rep and counts business days (Monday to
+ * Friday, UTC; a lead routed at the weekend starts on Monday at midnight) or calendar
+ * days.
+ */
+final class FollowUpDeadline {
+
+	private FollowUpDeadline() {
+	}
+
+	static Instant due(Instant routedAt, int days, boolean businessDays) {
+		if (!businessDays) {
+			return routedAt.plus(Duration.ofDays(days));
+		}
+		var time = routedAt.atZone(ZoneOffset.UTC);
+		while (weekend(time.getDayOfWeek())) {
+			time = time.plusDays(1).toLocalDate().atStartOfDay(ZoneOffset.UTC);
+		}
+		int added = 0;
+		while (added < days) {
+			time = time.plusDays(1);
+			if (!weekend(time.getDayOfWeek())) {
+				added++;
+			}
+		}
+		return time.toInstant();
+	}
+
+	static Verdict judge(Instant due, Instant firstFollowUp, Instant now, boolean declined) {
+		if (due == null) {
+			return new Verdict(Outcome.NOT_ROUTED, "not with a rep yet");
+		}
+		if (declined && firstFollowUp == null) {
+			return new Verdict(Outcome.NOT_NEEDED, "declined without a follow-up; not counted");
+		}
+		if (firstFollowUp != null) {
+			return firstFollowUp.isAfter(due)
+					? new Verdict(Outcome.LATE, "followed up " + hours(due, firstFollowUp) + " h after the deadline")
+					: new Verdict(Outcome.IN_TIME, "followed up before the deadline");
+		}
+		return now.isAfter(due)
+				? new Verdict(Outcome.OVERDUE, "no follow-up " + hours(due, now) + " h after the deadline")
+				: new Verdict(Outcome.PENDING, "follow-up due within " + hours(now, due) + " h");
+	}
+
+	private static long hours(Instant from, Instant to) {
+		return Duration.between(from, to).toHours();
+	}
+
+	private static boolean weekend(DayOfWeek day) {
+		return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+	}
+
+	enum Outcome {
+
+		NOT_ROUTED, PENDING, IN_TIME, LATE, OVERDUE, NOT_NEEDED
+
+	}
+
+	record Verdict(Outcome outcome, String reason) {
+	}
+
+}

@@ -1,0 +1,88 @@
+package com.trellis.leads;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/leads")
+@Tag(name = "Partner leads", description = "Leads partners hand to the vendor: routing, acceptance, follow-up")
+class LeadApiController {
+
+	private final Leads leads;
+
+	LeadApiController(Leads leads) {
+		this.leads = leads;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('PARTNER', 'PAM', 'ADMIN')")
+	@Operation(summary = "Submit a lead",
+			description = "Routed at once to the owner of the matching account (same web domain, else same company name); otherwise the partner's PAM picks a rep. A partner user's partner is always their own.")
+	LeadView submit(Viewer viewer, @Valid @RequestBody LeadCommand command) {
+		return this.leads.submit(viewer, command);
+	}
+
+	@GetMapping
+	PageResult<LeadView> list(Viewer viewer, @RequestParam(required = false) LeadStatus status,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.leads.search(viewer, status, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	LeadView get(Viewer viewer, @PathVariable long id) {
+		return this.leads.get(viewer, id);
+	}
+
+	@PostMapping("/{id}/route")
+	@PreAuthorize("hasAnyRole('PAM', 'ADMIN')")
+	@Operation(summary = "Pick the rep for a lead, or hand it to another rep before it is decided")
+	LeadView route(Viewer viewer, @PathVariable long id, @RequestBody Route route) {
+		return this.leads.route(viewer, id, route.repId());
+	}
+
+	@PostMapping("/{id}/accept")
+	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
+	@Operation(summary = "Accept a lead, optionally opening a partner-sourced deal from it")
+	LeadView accept(Viewer viewer, @PathVariable long id, @Valid @RequestBody(required = false) AcceptCommand command) {
+		return this.leads.accept(viewer, id, command == null ? AcceptCommand.ONLY_ACCEPT : command);
+	}
+
+	@PostMapping("/{id}/decline")
+	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
+	LeadView decline(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
+		return this.leads.decline(viewer, id, reason.reason());
+	}
+
+	@PostMapping("/{id}/follow-up")
+	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
+	@Operation(summary = "Record the first follow-up with the customer (now)")
+	LeadView followUp(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Note note) {
+		return this.leads.followUp(viewer, id, note == null ? null : note.note());
+	}
+
+	record Route(Long repId) {
+	}
+
+	record Reason(String reason) {
+	}
+
+	record Note(String note) {
+	}
+
+}

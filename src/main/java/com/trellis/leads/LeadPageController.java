@@ -1,0 +1,131 @@
+package com.trellis.leads;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerFilter;
+import com.trellis.partners.Partners;
+import com.trellis.shared.FormAction;
+import com.trellis.shared.PageRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The leads list with the submit form, and one lead with the actions the viewer may take.
+ */
+@Controller
+class LeadPageController {
+
+	private final Leads leads;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	private final Clock clock;
+
+	LeadPageController(Leads leads, Partners partners, Users users, Clock clock) {
+		this.leads = leads;
+		this.partners = partners;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@GetMapping("/leads")
+	String list(Viewer viewer, @RequestParam(required = false) LeadStatus status,
+			@RequestParam(required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		var result = this.leads.search(viewer, status, PageRequest.of(page, 25));
+		model.addAttribute("result", result);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", LeadStatus.values());
+		model.addAttribute("partnerNames",
+				this.partners.names(viewer, result.items().stream().map(LeadView::partnerId).distinct().toList()));
+		model.addAttribute("reps", this.users.byIds(
+				result.items().stream().map(LeadView::repId).filter(java.util.Objects::nonNull).distinct().toList()));
+		model.addAttribute("rule", this.leads.followUpRule());
+		boolean submits = viewer.is(Role.PARTNER, Role.PAM, Role.ADMIN);
+		model.addAttribute("submits", submits);
+		if (submits && !viewer.isPartnerUser()) {
+			var filter = new PartnerFilter(null, null, null, null, viewer.is(Role.PAM) ? viewer.userId() : null, "name",
+					false);
+			model.addAttribute("partnerChoices", this.partners.search(viewer, filter, PageRequest.of(0, 200)).items());
+		}
+		return htmx != null ? "leads/list :: results" : "leads/list";
+	}
+
+	@PostMapping("/leads")
+	String submit(Viewer viewer, @RequestParam(required = false) Long partnerId,
+			@RequestParam(required = false) String companyName, @RequestParam(required = false) String companyDomain,
+			@RequestParam(required = false) String contactName, @RequestParam(required = false) String contactEmail,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/leads", "Lead submitted", () -> this.leads.submit(viewer,
+				new LeadCommand(partnerId, companyName, companyDomain, contactName, contactEmail, note)));
+	}
+
+	@GetMapping("/leads/{id}")
+	String detail(Viewer viewer, @PathVariable long id, Model model) {
+		var lead = this.leads.get(viewer, id);
+		model.addAttribute("lead", lead);
+		model.addAttribute("partnerName", this.partners.names(viewer, List.of(lead.partnerId())).get(lead.partnerId()));
+		var people = new ArrayList<Long>();
+		people.add(lead.submittedBy());
+		if (lead.repId() != null) {
+			people.add(lead.repId());
+		}
+		model.addAttribute("people", this.users.byIds(people));
+		boolean undecided = lead.status() == LeadStatus.SUBMITTED || lead.status() == LeadStatus.ROUTED;
+		boolean canRoute = !viewer.isPartnerUser() && undecided && this.leads.canRoute(viewer, lead);
+		model.addAttribute("canRoute", canRoute);
+		if (canRoute) {
+			var reps = new ArrayList<>(this.users.withRole(Role.AE));
+			reps.addAll(this.users.withRole(Role.SALES_MANAGER));
+			model.addAttribute("repChoices", reps);
+		}
+		model.addAttribute("canWork", !viewer.isPartnerUser() && this.leads.canWork(viewer, lead));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "leads/detail";
+	}
+
+	@PostMapping("/leads/{id}/route")
+	String route(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long repId,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/leads/" + id, "Lead routed", () -> this.leads.route(viewer, id, repId));
+	}
+
+	@PostMapping("/leads/{id}/accept")
+	String accept(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "false") boolean openDeal,
+			@RequestParam(required = false) String dealName, @RequestParam(required = false) BigDecimal amount,
+			@RequestParam(required = false) String currency, @RequestParam(required = false) LocalDate closeDate,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/leads/" + id, "Lead accepted", () -> this.leads.accept(viewer, id,
+				new AcceptCommand(openDeal, dealName, amount, currency, closeDate)));
+	}
+
+	@PostMapping("/leads/{id}/decline")
+	String decline(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/leads/" + id, "Lead declined", () -> this.leads.decline(viewer, id, reason));
+	}
+
+	@PostMapping("/leads/{id}/follow-up")
+	String followUp(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/leads/" + id, "Follow-up recorded",
+				() -> this.leads.followUp(viewer, id, note));
+	}
+
+}

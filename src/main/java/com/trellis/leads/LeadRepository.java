@@ -1,0 +1,224 @@
+package com.trellis.leads;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LeadRepository {
+
+	private static final String COLUMNS = """
+			id, partner_id, submitted_by, company_name, company_domain, contact_name, contact_email, note, status,
+			routing_reason, account_id, rep_id, submitted_at, routed_at, follow_up_due_at, decided_at, decline_reason,
+			opportunity_id, first_follow_up_at, follow_up_note""";
+
+	private final JdbcClient jdbc;
+
+	LeadRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long partnerId, long submittedBy, LeadCommand command, String registrableDomain,
+			LeadRouting.Decision routing, Instant now, Instant due) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO partner_lead (partner_id, submitted_by, company_name, company_domain, registrable_domain,
+					    contact_name, contact_email, note, status, routing_reason, account_id, rep_id, submitted_at, routed_at,
+					    follow_up_due_at)
+					VALUES (:partner, :by, :company, :domain, :registrable, :contact, :email, :note, :status, :reason,
+					    :account, :rep, :now, :routedAt, :due) RETURNING id
+					""")
+			.param("partner", partnerId)
+			.param("by", submittedBy)
+			.param("company", command.companyName().strip())
+			.param("domain", blankToNull(command.companyDomain()))
+			.param("registrable", registrableDomain)
+			.param("contact", command.contactName().strip())
+			.param("email", blankToNull(command.contactEmail()))
+			.param("note", blankToNull(command.note()))
+			.param("status", routing.routed() ? LeadStatus.ROUTED.name() : LeadStatus.SUBMITTED.name())
+			.param("reason", routing.reason())
+			.param("account", routing.accountId())
+			.param("rep", routing.repId())
+			.param("now", Timestamp.from(now))
+			.param("routedAt", routing.routed() ? Timestamp.from(now) : null)
+			.param("due", due == null ? null : Timestamp.from(due))
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<Lead> findForUpdate(long id, Instant now) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> new Lead(view(rs, now)))
+			.optional();
+	}
+
+	Optional<LeadView> find(long id, Scope scope, Instant now) {
+		var where = scope.where();
+		if (where == null) {
+			return Optional.empty();
+		}
+		return scope.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE id = :id AND " + where))
+			.param("id", id)
+			.query((rs, n) -> view(rs, now))
+			.optional();
+	}
+
+	PageResult<LeadView> search(Scope scope, LeadStatus status, PageRequest page, Instant now) {
+		var where = scope.where();
+		if (where == null) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		where += " AND (CAST(:status AS TEXT) IS NULL OR status = :status)";
+		long total = scope.bind(this.jdbc.sql("SELECT count(*) FROM partner_lead WHERE " + where))
+			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
+			.query(Long.class)
+			.single();
+		var items = scope
+			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where
+					+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset"))
+			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> view(rs, now))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	void route(long id, long repId, String reason, Instant now, Instant due) {
+		this.jdbc.sql("""
+				UPDATE partner_lead SET status = 'ROUTED', rep_id = :rep, routing_reason = :reason, routed_at = :now,
+				    follow_up_due_at = :due WHERE id = :id
+				""")
+			.param("id", id)
+			.param("rep", repId)
+			.param("reason", reason)
+			.param("now", Timestamp.from(now))
+			.param("due", Timestamp.from(due))
+			.update();
+	}
+
+	void decide(long id, LeadStatus status, String declineReason, Long opportunityId, Long accountId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE partner_lead SET status = :status, decline_reason = :reason, opportunity_id = :deal,
+				    account_id = COALESCE(:account, account_id), decided_at = :now WHERE id = :id
+				""")
+			.param("id", id)
+			.param("status", status.name())
+			.param("reason", declineReason)
+			.param("deal", opportunityId)
+			.param("account", accountId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void followUp(long id, String note, Instant now) {
+		this.jdbc.sql("UPDATE partner_lead SET first_follow_up_at = :now, follow_up_note = :note WHERE id = :id")
+			.param("id", id)
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Per rep, leads routed in [from, to) and what became of them, as of now. */
+	Map<Long, LeadFigures> figures(Collection<Long> reps, Instant from, Instant to, Instant now) {
+		var figures = new HashMap<Long, LeadFigures>();
+		if (reps.isEmpty()) {
+			return figures;
+		}
+		this.jdbc.sql("""
+				SELECT rep_id, count(*),
+				       count(*) FILTER (WHERE status = 'ACCEPTED'),
+				       count(*) FILTER (WHERE status <> 'DECLINED'
+				                        AND (first_follow_up_at IS NOT NULL OR follow_up_due_at <= :now)),
+				       count(*) FILTER (WHERE status <> 'DECLINED' AND first_follow_up_at <= follow_up_due_at)
+				FROM partner_lead WHERE rep_id IN (:reps) AND routed_at >= :from AND routed_at < :to
+				GROUP BY rep_id
+				""")
+			.param("reps", reps)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> figures.put(rs.getLong(1),
+					new LeadFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+			.list();
+		return figures;
+	}
+
+	private static LeadView view(ResultSet rs, Instant now) throws SQLException {
+		var due = instant(rs, "follow_up_due_at");
+		var first = instant(rs, "first_follow_up_at");
+		var verdict = FollowUpDeadline.judge(due, first, now, "DECLINED".equals(rs.getString("status")));
+		return new LeadView(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("submitted_by"),
+				rs.getString("company_name"), rs.getString("company_domain"), rs.getString("contact_name"),
+				rs.getString("contact_email"), rs.getString("note"), LeadStatus.valueOf(rs.getString("status")),
+				rs.getString("routing_reason"), (Long) rs.getObject("account_id", Long.class),
+				(Long) rs.getObject("rep_id", Long.class), instant(rs, "submitted_at"), instant(rs, "routed_at"), due,
+				instant(rs, "decided_at"), rs.getString("decline_reason"),
+				(Long) rs.getObject("opportunity_id", Long.class), first, rs.getString("follow_up_note"),
+				verdict.outcome().name(), verdict.reason());
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/**
+	 * What a viewer may see: its own partner's leads, leads routed to given reps, leads
+	 * of given partners; null lists mean no narrowing. An empty list sees nothing.
+	 */
+	record Scope(Long partnerId, List<Long> reps, List<Long> partners) {
+
+		static final Scope ALL = new Scope(null, null, null);
+
+		String where() {
+			if (this.reps != null && this.reps.isEmpty() || this.partners != null && this.partners.isEmpty()) {
+				return null;
+			}
+			var where = new StringBuilder("TRUE");
+			if (this.partnerId != null) {
+				where.append(" AND partner_id = :scopePartner");
+			}
+			if (this.reps != null) {
+				where.append(" AND rep_id IN (:scopeReps)");
+			}
+			if (this.partners != null) {
+				where.append(" AND partner_id IN (:scopePartners)");
+			}
+			return where.toString();
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+			if (this.partnerId != null) {
+				spec = spec.param("scopePartner", this.partnerId);
+			}
+			if (this.reps != null) {
+				spec = spec.param("scopeReps", this.reps);
+			}
+			if (this.partners != null) {
+				spec = spec.param("scopePartners", this.partners);
+			}
+			return spec;
+		}
+
+	}
+
+}

@@ -1,0 +1,332 @@
+package com.trellis.leads;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.accounts.CustomerIdentity;
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.CreditType;
+import com.trellis.deals.DealSource;
+import com.trellis.deals.Deals;
+import com.trellis.deals.OpportunityCommand;
+import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.leads.LeadRepository.Scope;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.partners.Partners;
+import com.trellis.registration.Registrations;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The leads module's facade. A partner user submits and sees its own partner's leads; a
+ * PAM submits for and sees the partners of their book and picks the rep when no account
+ * owner matches; a rep sees, accepts or declines and follows up the leads routed to them,
+ * a sales manager those of their team; admins and executives see all.
+ */
+@Service
+public class Leads {
+
+	private final LeadRepository leads;
+
+	private final Accounts accounts;
+
+	private final Deals deals;
+
+	private final Partners partners;
+
+	private final Registrations registrations;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final LeadProperties properties;
+
+	private final Clock clock;
+
+	Leads(LeadRepository leads, Accounts accounts, Deals deals, Partners partners, Registrations registrations,
+			Users users, AuditLog audit, ApplicationEventPublisher events, LeadProperties properties, Clock clock) {
+		this.leads = leads;
+		this.accounts = accounts;
+		this.deals = deals;
+		this.partners = partners;
+		this.registrations = registrations;
+		this.users = users;
+		this.audit = audit;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public LeadView submit(Viewer viewer, LeadCommand command) {
+		long partnerId = partnerFor(viewer, command);
+		validate(command);
+		var registrable = CustomerIdentity.registrableDomain(command.companyDomain());
+		var normalized = CustomerIdentity.normalizedName(command.companyName());
+		var candidates = this.accounts.customerCandidates(registrable, normalized, 10)
+			.stream()
+			.map(c -> new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(),
+					this.accounts.ownerOf(c.accountId()).orElse(null)))
+			.toList();
+		var routing = LeadRouting.decide(registrable, normalized, candidates);
+		var now = this.clock.instant();
+		var due = routing.routed() ? deadline(now) : null;
+		long id = this.leads.insert(partnerId, viewer.userId(), command, registrable, routing, now, due);
+		var created = this.leads.findForUpdate(id, now).orElseThrow().view();
+		this.audit.record(viewer.actor(), "partner-lead", id, "submitted: " + routing.reason(), null, created);
+		if (routing.routed()) {
+			this.events.publishEvent(new LeadRouted(id, partnerId, routing.repId()));
+		}
+		return shown(viewer, created);
+	}
+
+	/**
+	 * The partner's PAM (or an admin) picks the rep, or hands the lead to another rep.
+	 */
+	@Transactional
+	public LeadView route(Viewer viewer, long id, Long repId) {
+		var lead = lockVisible(viewer, id);
+		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM)
+				&& this.partners.get(viewer, lead.view().partnerId()).ownerPamId() == viewer.userId())) {
+			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
+		}
+		lead.checkRoutable();
+		var rep = repId == null ? null : this.users.find(repId).orElse(null);
+		if (rep == null || !(rep.role() == Role.AE || rep.role() == Role.SALES_MANAGER)) {
+			throw InvalidInputException.of("repId", "must be the id of an account executive or sales manager");
+		}
+		var now = this.clock.instant();
+		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now, deadline(now));
+		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
+		this.audit.record(viewer.actor(), "partner-lead", id, "routed to rep " + repId, lead.view(), after);
+		this.events.publishEvent(new LeadRouted(id, after.partnerId(), repId));
+		return after;
+	}
+
+	/**
+	 * The rep accepts the lead; with {@code openDeal} a partner-sourced deal is opened on
+	 * the matching account (created when none matched), owned by the rep, with the
+	 * sourced share of the rules of engagement.
+	 */
+	@Transactional
+	public LeadView accept(Viewer viewer, long id, AcceptCommand command) {
+		var lead = lockDecidable(viewer, id);
+		var view = lead.view();
+		Long opportunityId = null;
+		Long accountId = null;
+		if (Boolean.TRUE.equals(command.openDeal())) {
+			var errors = new ArrayList<FieldError>();
+			if (command.amount() == null) {
+				errors.add(new FieldError("amount", "give the expected amount of the deal"));
+			}
+			if (command.currency() == null || command.currency().isBlank()) {
+				errors.add(new FieldError("currency", "give the currency of the amount"));
+			}
+			if (command.closeDate() == null) {
+				errors.add(new FieldError("closeDate", "give the expected close date"));
+			}
+			else if (command.closeDate()
+				.isBefore(java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC))) {
+				errors.add(new FieldError("closeDate", "must not be in the past"));
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			accountId = view.accountId() != null ? view.accountId() : this.accounts
+				.findOrCreateForRegistration(viewer.actor(), view.companyName(), view.companyDomain(), view.repId());
+			var name = command.dealName() == null || command.dealName().isBlank()
+					? view.companyName() + " – partner lead" : command.dealName().strip();
+			opportunityId = this.deals
+				.create(viewer,
+						new OpportunityCommand(accountId, name, command.amount(), command.currency(), Stage.REGISTERED,
+								command.closeDate(), view.repId(), DealSource.PARTNER, view.partnerId(),
+								CreditType.SOURCED, this.registrations.rules().shareFor(CreditType.SOURCED)))
+				.id();
+		}
+		var now = this.clock.instant();
+		this.leads.decide(id, LeadStatus.ACCEPTED, null, opportunityId, accountId, now);
+		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
+		this.audit.record(viewer.actor(), "partner-lead", id,
+				opportunityId == null ? "accepted" : "accepted as deal " + opportunityId, view, after);
+		notice(after, "ACCEPTED", "Lead accepted: " + after.companyName(), "Your lead for " + after.companyName()
+				+ " was accepted" + (opportunityId == null ? "." : " and opened as a partner-sourced deal."));
+		return after;
+	}
+
+	@Transactional
+	public LeadView decline(Viewer viewer, long id, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "say why the lead is declined");
+		}
+		var lead = lockDecidable(viewer, id);
+		var now = this.clock.instant();
+		this.leads.decide(id, LeadStatus.DECLINED, reason.strip(), null, null, now);
+		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
+		this.audit.record(viewer.actor(), "partner-lead", id, "declined: " + reason.strip(), lead.view(), after);
+		notice(after, "DECLINED", "Lead declined: " + after.companyName(),
+				"Your lead for " + after.companyName() + " was declined: " + reason.strip());
+		return after;
+	}
+
+	/** Records the rep's first follow-up with the customer (now). */
+	@Transactional
+	public LeadView followUp(Viewer viewer, long id, String note) {
+		var lead = lockVisible(viewer, id);
+		requireRepOrManager(viewer, lead);
+		lead.checkFollowUp();
+		var now = this.clock.instant();
+		this.leads.followUp(id, note == null || note.isBlank() ? null : note.strip(), now);
+		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
+		this.audit.record(viewer.actor(), "partner-lead", id, "followed up: " + after.followUpReason(), lead.view(),
+				after);
+		return after;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<LeadView> search(Viewer viewer, LeadStatus status, PageRequest page) {
+		return this.leads.search(scope(viewer), status, page, this.clock.instant()).map(l -> shown(viewer, l));
+	}
+
+	@Transactional(readOnly = true)
+	public LeadView get(Viewer viewer, long id) {
+		return this.leads.find(id, scope(viewer), this.clock.instant())
+			.map(l -> shown(viewer, l))
+			.orElseThrow(() -> new NotFoundException("Lead", id));
+	}
+
+	/** Whether the viewer may accept, decline or follow up the lead. */
+	public boolean canWork(Viewer viewer, LeadView lead) {
+		return lead.repId() != null && (viewer.is(Role.ADMIN) || lead.repId() == viewer.userId()
+				|| viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(lead.repId()));
+	}
+
+	/** Whether the viewer may pick or change the rep. */
+	public boolean canRoute(Viewer viewer, LeadView lead) {
+		return viewer.is(Role.ADMIN)
+				|| viewer.is(Role.PAM) && this.partners.get(viewer, lead.partnerId()).ownerPamId() == viewer.userId();
+	}
+
+	/**
+	 * Per rep, the leads routed to them in [from, to): received, accepted, follow-up due
+	 * and followed up in time. For reporting modules that have checked the caller may see
+	 * these reps; reps without leads get zeros.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, LeadFigures> figuresByRep(Collection<Long> reps, Instant from, Instant to) {
+		var found = this.leads.figures(reps, from, to, this.clock.instant());
+		reps.forEach(rep -> found.putIfAbsent(rep, LeadFigures.none(rep)));
+		return found;
+	}
+
+	/** The follow-up window, as configured. */
+	public String followUpRule() {
+		return this.properties.followUpDays() + (this.properties.businessDays() ? " business" : " calendar")
+				+ " days from routing";
+	}
+
+	private Instant deadline(Instant routedAt) {
+		return FollowUpDeadline.due(routedAt, this.properties.followUpDays(), this.properties.businessDays());
+	}
+
+	private long partnerFor(Viewer viewer, LeadCommand command) {
+		if (viewer.isPartnerUser()) {
+			return viewer.partnerId();
+		}
+		if (!viewer.is(Role.PAM, Role.ADMIN)) {
+			throw new AccessDeniedException("Leads come from partners, or from their PAM on their behalf");
+		}
+		if (command.partnerId() == null) {
+			throw InvalidInputException.of("partnerId", "name the partner the lead comes from");
+		}
+		var partner = this.partners.names(viewer, List.of(command.partnerId()));
+		if (partner.isEmpty()) {
+			throw InvalidInputException.of("partnerId", "no partner with id " + command.partnerId());
+		}
+		if (viewer.is(Role.PAM) && this.partners.get(viewer, command.partnerId()).ownerPamId() != viewer.userId()) {
+			throw new AccessDeniedException("A PAM submits leads for the partners of their book");
+		}
+		return command.partnerId();
+	}
+
+	private static void validate(LeadCommand command) {
+		var errors = new ArrayList<FieldError>();
+		if (command.companyName() == null || command.companyName().isBlank()) {
+			errors.add(new FieldError("companyName", "name the customer's company"));
+		}
+		if (command.companyDomain() != null && !command.companyDomain().isBlank()
+				&& CustomerIdentity.registrableDomain(command.companyDomain()) == null) {
+			errors.add(new FieldError("companyDomain", "is not a web domain such as example.com"));
+		}
+		if (command.contactName() == null || command.contactName().isBlank()) {
+			errors.add(new FieldError("contactName", "name the contact at the customer"));
+		}
+		if (command.contactEmail() != null && !command.contactEmail().isBlank()
+				&& !command.contactEmail().strip().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+			errors.add(new FieldError("contactEmail", "is not an e-mail address"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private Scope scope(Viewer viewer) {
+		return switch (viewer.role()) {
+			case PARTNER -> new Scope(viewer.partnerId(), null, null);
+			case AE -> new Scope(null, List.of(viewer.userId()), null);
+			case SALES_MANAGER -> {
+				var team = new ArrayList<>(this.users.reportsOf(viewer.userId()));
+				team.add(viewer.userId());
+				yield new Scope(null, team, null);
+			}
+			case PAM -> new Scope(null, null, this.partners.book(viewer.userId()));
+			case ADMIN, EXECUTIVE -> Scope.ALL;
+		};
+	}
+
+	private Lead lockVisible(Viewer viewer, long id) {
+		get(viewer, id);
+		return this.leads.findForUpdate(id, this.clock.instant()).orElseThrow(() -> new NotFoundException("Lead", id));
+	}
+
+	private Lead lockDecidable(Viewer viewer, long id) {
+		var lead = lockVisible(viewer, id);
+		requireRepOrManager(viewer, lead);
+		lead.checkDecidable();
+		return lead;
+	}
+
+	private void requireRepOrManager(Viewer viewer, Lead lead) {
+		if (!canWork(viewer, lead.view())) {
+			throw new AccessDeniedException("Only the rep the lead is routed to, their manager or an admin works it");
+		}
+	}
+
+	private static LeadView shown(Viewer viewer, LeadView lead) {
+		return viewer.isPartnerUser() ? lead.forPartner() : lead;
+	}
+
+	private void notice(LeadView lead, String outcome, String subject, String body) {
+		this.events.publishEvent(new PartnerNotice("lead:" + lead.id() + ":" + outcome, lead.partnerId(),
+				"LEAD_" + outcome, subject, body, "/leads/" + lead.id()));
+	}
+
+}
