@@ -3,6 +3,7 @@ package com.trellis.demo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -17,6 +18,12 @@ import static com.trellis.demo.PartnerPlan.DAY;
 final class DealWriter {
 
 	static final String[] OPEN_STAGES = { "REGISTERED", "QUALIFIED", "JOINT_WORKING", "COMMIT" };
+
+	/**
+	 * Of every ten open deals in the commit stage, this many are called commit by their
+	 * owner when they enter it; the others are left to their probability.
+	 */
+	static final int COMMIT_CALLS_IN_TEN = 7;
 
 	private static final double[] LOSS_STAGE_WEIGHTS = { 35, 30, 20, 15 };
 
@@ -63,6 +70,7 @@ final class DealWriter {
 	 */
 	Registrations write(RowSink sink, int count) {
 		var registrations = new Registrations();
+		var commits = new ArrayList<long[]>();
 		try (var table = sink.table("opportunity",
 				List.of("id", "account_id", "name", "amount", "currency", "stage", "close_date", "owner_id", "source",
 						"partner_id", "credit_type", "partner_share", "stage_entered_at", "created_at", "closed_at",
@@ -77,6 +85,14 @@ final class DealWriter {
 				if ("SOURCED".equals(deal.credit)) {
 					registrations.add((int) deal.partner.id - 1, deal.times[0], id);
 				}
+				if ("COMMIT".equals(deal.stage()) && id % 10 < COMMIT_CALLS_IN_TEN) {
+					commits.add(new long[] { id, deal.owner, deal.times[deal.steps - 1] });
+				}
+			}
+		}
+		try (var table = sink.table("forecast_call", List.of("opportunity_id", "called_by", "called_at"))) {
+			for (var call : commits) {
+				table.row(call[0], call[1], Instant.ofEpochSecond(call[2]));
 			}
 		}
 		long changeId = 1;

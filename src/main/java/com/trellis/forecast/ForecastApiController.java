@@ -48,6 +48,16 @@ class ForecastApiController {
 		return this.forecasts.probabilities();
 	}
 
+	@PostMapping("/forecast/model")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Learn the probabilities and norms again now",
+			description = "The live forecast keeps its learned model for trellis.forecast.model-ttl; "
+					+ "use this after importing closed deals or changing a stage's norm.")
+	Map<String, Object> relearn(Viewer viewer) {
+		this.forecasts.relearn(viewer);
+		return Map.of("probabilities", this.forecasts.probabilities(), "norms", this.forecasts.norms());
+	}
+
 	@GetMapping("/forecast/norms")
 	@PreAuthorize("!hasRole('PARTNER')")
 	Map<String, Map<String, StageNorms.Norm>> norms() {

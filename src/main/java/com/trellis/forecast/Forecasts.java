@@ -73,6 +73,19 @@ public class Forecasts {
 	}
 
 	/**
+	 * Learns the probabilities and norms again from the whole closed history now, instead
+	 * of when the kept model expires: after closed deals were imported, or a stage's
+	 * configured norm changed. Program admins only.
+	 */
+	@Transactional(readOnly = true)
+	public void relearn(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin has the forecast relearn");
+		}
+		this.live.relearn();
+	}
+
+	/**
 	 * Days a deal is expected to spend in each open stage, for each group, with what it
 	 * was learned from.
 	 */

@@ -48,6 +48,12 @@ class LiveModel {
 		return current().norms();
 	}
 
+	/** Learns the model now, whatever its age. */
+	void relearn() {
+		this.learned = null;
+		current();
+	}
+
 	@TransactionalEventListener
 	void on(DealClosed closed) {
 		this.learned = null;

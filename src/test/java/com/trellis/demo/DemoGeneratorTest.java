@@ -49,6 +49,18 @@ class DemoGeneratorTest {
 	}
 
 	@Test
+	void ownersCallMostOpenDealsInTheCommitStageCommit() {
+		var commitStage = tables.rows("opportunity")
+			.stream()
+			.filter(o -> "COMMIT".equals(o.get("stage")))
+			.map(o -> o.get("id"))
+			.toList();
+		var calls = tables.rows("forecast_call").stream().map(c -> c.get("opportunity_id")).toList();
+		assertThat(calls).isNotEmpty().isSubsetOf(commitStage).doesNotHaveDuplicates();
+		assertThat(calls).hasSizeLessThan(commitStage.size());
+	}
+
+	@Test
 	void writesTheRequestedNumberOfRows() {
 		assertThat(tables.rows("partner")).hasSize(40);
 		assertThat(tables.rows("account")).hasSize(200);

@@ -134,6 +134,7 @@ class SecurityMatrixTests {
 				row("GET /api/v1/forecast/versus-actual", 200, 403, 403, 403, 200, 403),
 				row("PUT /api/v1/forecast/quotas", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
+				row("POST /api/v1/forecast/model", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/cadence/2026-Q4", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/cadence/2026-Q4/CEO_CFO_ROLLUP/5", 200, 403, 403, 403, 200, 403),
