@@ -32,6 +32,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "Metrics", description = "Program KPIs over a period and slice, their trend and records")
 class MetricsController {
 
+	/**
+	 * The KPIs that compare partner-involved deals with direct deals, charted side by
+	 * side.
+	 */
+	private static final List<String> COMPARED = List.of("WIN_RATE", "AVERAGE_DEAL_SIZE", "SALES_CYCLE");
+
 	private final Kpis kpis;
 
 	private final ObjectMapper json;
@@ -134,7 +140,18 @@ class MetricsController {
 			@RequestParam(required = false) String sliceValue, Model model) {
 		var period = period(from, to);
 		var chosen = new Slice(slice, sliceValue);
-		model.addAttribute("kpis", this.kpis.compute(viewer, period, chosen));
+		var computed = this.kpis.compute(viewer, period, chosen);
+		model.addAttribute("kpis", computed);
+		model.addAttribute("comparisons", computed.stream()
+			.filter(k -> COMPARED.contains(k.code()))
+			.map(k -> Map.of("code", k.code(), "chart",
+					this.json.writeValueAsString(Map.of("type", "bar", "data", Map.of("labels",
+							List.of(k.name().replaceAll(":.*", "") + " (" + k.unit().toLowerCase() + ")"), "datasets",
+							List.of(Map.of("label", "Partner", "data", java.util.Arrays.asList(k.value()),
+									"backgroundColor", "#3f6ad8"),
+									Map.of("label", "Direct", "data", java.util.Arrays.asList(k.baseline()),
+											"backgroundColor", "#d8893f")))))))
+			.toList());
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
 		model.addAttribute("kinds", Slice.Kind.values());

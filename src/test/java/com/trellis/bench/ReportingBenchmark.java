@@ -20,6 +20,9 @@ import com.trellis.forecast.Forecasts;
 import com.trellis.identity.ApiTokens;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.metrics.Kpis;
+import com.trellis.metrics.Period;
+import com.trellis.metrics.Slice;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,11 @@ class ReportingBenchmark {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	Kpis kpis;
+
+	private double floorMillis;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
@@ -90,11 +98,13 @@ class ReportingBenchmark {
 		long opportunities = this.jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single();
 		var callers = callers();
 		var scan = repeat(SCANS, this::sequentialScan);
+		this.floorMillis = scan.percentileMillis(0.5);
 		var admin = new Viewer(adminId(), "benchmark", Role.ADMIN, null);
 		var probabilities = repeat(SCANS, () -> time(() -> this.forecasts.relearn(admin)));
 		var kpis = concurrent(callers, "/api/v1/kpis", "?slice=PAM&sliceValue=");
 		var rollUp = concurrent(callers, "/api/v1/forecast/rollup", "?scope=PAM&scopeId=");
-		var report = report(opportunities, scan, probabilities, kpis, rollUp);
+		var perKpi = perKpi(admin);
+		var report = report(opportunities, scan, probabilities, kpis, rollUp) + perKpi;
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-reporting.txt"), report);
@@ -105,6 +115,18 @@ class ReportingBenchmark {
 		return this.jdbc.sql("SELECT min(id) FROM app_user WHERE role = 'ADMIN' AND enabled")
 			.query(Long.class)
 			.single();
+	}
+
+	/** Each KPI's own SQL for the program and the current quarter, one run each. */
+	private String perKpi(Viewer admin) {
+		var period = Period.quarter(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+		var out = new StringBuilder(String.format(Locale.ROOT, "%nOne KPI at a time (admin, program):%n"));
+		for (var kpi : this.kpis.compute(admin, period, Slice.PROGRAM)) {
+			long nanos = time(() -> this.kpis.compute(admin, period, Slice.PROGRAM, java.util.Set.of(kpi.code())));
+			out.append(String.format(Locale.ROOT, "  %-28s %10.1f ms %8.2f x scan%n", kpi.code(), nanos / 1e6,
+					nanos / 1e6 / this.floorMillis));
+		}
+		return out.toString();
 	}
 
 	/** An admin token and PAM tokens with their PAM ids, issued for this run. */

@@ -244,6 +244,7 @@ class BrowserTests {
 			page.locator("nav a:has-text('KPIs')").click();
 			assertThat(page.locator("#kpis tbody tr")).hasCount(14);
 			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
+			assertThat(page.locator("#comparisons canvas")).hasCount(3);
 			page.waitForFunction("document.querySelector('#trend-chart').dataset.drawn === 'true'");
 			page.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("kpis-executive.png")));
