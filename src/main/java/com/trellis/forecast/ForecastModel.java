@@ -45,7 +45,6 @@ class ForecastModel {
 
 	/** Learned from deals closed before {@code before} (all closed deals when null). */
 	Map<String, Map<String, StageProbabilities.Estimate>> probabilities(Instant before) {
-		this.forecasts.roomToSort();
 		var fine = new TreeMap<String, StageProbabilities.Counts>();
 		var coarse = new TreeMap<String, StageProbabilities.Counts>();
 		for (var row : this.forecasts.history(before)) {

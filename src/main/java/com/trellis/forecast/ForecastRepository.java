@@ -26,14 +26,6 @@ class ForecastRepository {
 	 * For each stage and group: closed deals that passed the stage, and how many were
 	 * won.
 	 */
-	/**
-	 * Learning sorts and groups every stage move of every closed deal: give this
-	 * transaction's queries enough memory to do it without spilling to disk.
-	 */
-	void roomToSort() {
-		this.jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-	}
-
 	List<Map<String, Object>> history(Instant before) {
 		return this.jdbc.sql("""
 				SELECT sc.to_stage AS stage, %s AS grp, count(DISTINCT o.id) AS closed,
