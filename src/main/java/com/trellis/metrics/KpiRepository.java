@@ -209,17 +209,20 @@ class KpiRepository {
 		if (codes != null && !codes.contains(code)) {
 			return null;
 		}
-		var base = " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
-				+ " WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to AND ";
-		var partner = bind(this.jdbc.sql(select + base + partnerSide
-				+ " AND o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")"), period, slice)
-			.query((rs, n) -> rs.getBigDecimal(1))
-			.list()
-			.get(0);
-		var direct = bind(this.jdbc.sql(select + base + "o.partner_id IS NULL"), period, slice)
-			.query((rs, n) -> rs.getBigDecimal(1))
-			.list()
-			.get(0);
+		// one pass over the period's closed deals: the slice's partner side and the
+		// direct
+		// deals as two groups (a side without deals has no row, so no figure)
+		var sides = new java.util.HashMap<String, BigDecimal>();
+		bind(this.jdbc.sql(select + ", CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side"
+				+ " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
+				+ " WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to"
+				+ " AND (o.partner_id IS NULL OR " + partnerSide
+				+ " AND o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")) GROUP BY side"),
+				period, slice)
+			.query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
+			.list();
+		var partner = sides.get("partner");
+		var direct = sides.get("direct");
 		return new Kpi(code, name, definition, unit, scale(partner), scale(direct), null, null);
 	}
 
