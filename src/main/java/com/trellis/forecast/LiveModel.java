@@ -2,6 +2,7 @@ package com.trellis.forecast;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import com.trellis.deals.DealClosed;
@@ -16,7 +17,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The learned model of the live forecast, kept between requests: learning it reads the
  * whole closed history, which every roll-up would otherwise repeat. It is learned again
  * when it is older than {@code trellis.forecast.model-ttl} (default five minutes; zero
- * learns on every read) and after a deal closes or reopens on this instance.
+ * learns on every read) and after a deal closes or reopens on this instance. One reader
+ * at a time learns; while it does, the others keep using the previous model instead of
+ * all reading the history at once.
  */
 @Component
 class LiveModel {
@@ -27,7 +30,11 @@ class LiveModel {
 
 	private final LongSupplier ticker;
 
+	private final ReentrantLock learning = new ReentrantLock();
+
 	private volatile Learned learned;
+
+	private volatile boolean stale;
 
 	@Autowired
 	LiveModel(ForecastModel model, @Value("${trellis.forecast.model-ttl:5m}") Duration ttl) {
@@ -50,28 +57,54 @@ class LiveModel {
 
 	/** Learns the model now, whatever its age. */
 	void relearn() {
-		this.learned = null;
-		current();
+		this.learning.lock();
+		try {
+			learn();
+		}
+		finally {
+			this.learning.unlock();
+		}
 	}
 
 	@TransactionalEventListener
 	void on(DealClosed closed) {
-		this.learned = null;
+		this.stale = true;
 	}
 
 	@TransactionalEventListener
 	void on(DealReopened reopened) {
-		this.learned = null;
+		this.stale = true;
 	}
 
 	private Learned current() {
-		var now = this.ticker.getAsLong();
 		var known = this.learned;
-		if (known == null || now - known.at() >= this.ttlNanos) {
-			known = new Learned(this.model.probabilities(null), this.model.norms(null, true), now);
-			this.learned = known;
+		if (known != null && !outdated(known)) {
+			return known;
 		}
-		return known;
+		if (known != null && !this.learning.tryLock()) {
+			return known;
+		}
+		if (known == null) {
+			this.learning.lock();
+		}
+		try {
+			known = this.learned;
+			return (known == null || outdated(known)) ? learn() : known;
+		}
+		finally {
+			this.learning.unlock();
+		}
+	}
+
+	private boolean outdated(Learned known) {
+		return this.stale || this.ticker.getAsLong() - known.at() >= this.ttlNanos;
+	}
+
+	private Learned learn() {
+		this.stale = false;
+		var fresh = new Learned(this.model.probabilities(null), this.model.norms(null, true), this.ticker.getAsLong());
+		this.learned = fresh;
+		return fresh;
 	}
 
 	private record Learned(Map<String, Map<String, StageProbabilities.Estimate>> probabilities,

@@ -3,6 +3,7 @@ package com.trellis.forecast;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,11 +18,15 @@ class LiveModelTest {
 
 	private final AtomicLong now = new AtomicLong();
 
+	private volatile Runnable whileLearning = () -> {
+	};
+
 	private final ForecastModel model = new ForecastModel(null, null) {
 
 		@Override
 		Map<String, Map<String, StageProbabilities.Estimate>> probabilities(Instant before) {
 			LiveModelTest.this.learnt.incrementAndGet();
+			LiveModelTest.this.whileLearning.run();
 			return Map.of();
 		}
 
@@ -33,6 +38,30 @@ class LiveModelTest {
 	};
 
 	private final LiveModel live = new LiveModel(this.model, Duration.ofMinutes(5), this.now::get);
+
+	@Test
+	void othersKeepThePreviousModelWhileOneReaderLearns() throws Exception {
+		this.live.probabilities();
+		this.now.addAndGet(Duration.ofMinutes(6).toNanos());
+		var entered = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		this.whileLearning = () -> {
+			entered.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		var learner = new Thread(this.live::probabilities);
+		learner.start();
+		entered.await();
+		this.live.probabilities();
+		assertThat(this.learnt).as("the second reader did not learn too").hasValue(2);
+		release.countDown();
+		learner.join();
+	}
 
 	@Test
 	void learnsOnceUntilItIsTooOldOrADealCloses() {
