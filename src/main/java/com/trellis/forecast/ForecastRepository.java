@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +21,16 @@ class ForecastRepository {
 
 	private final JdbcClient jdbc;
 
-	ForecastRepository(JdbcClient jdbc) {
+	/**
+	 * For learning only: without the application's query timeout, because learning reads
+	 * every stage move of every closed deal, which on millions of deals takes longer than
+	 * a request may. It runs in the background (see {@link LiveModel}).
+	 */
+	private final JdbcClient learning;
+
+	ForecastRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.learning = JdbcClient.create(new JdbcTemplate(dataSource));
 	}
 
 	/**
@@ -27,7 +38,7 @@ class ForecastRepository {
 	 * won.
 	 */
 	List<Map<String, Object>> history(Instant before) {
-		return this.jdbc.sql("""
+		return this.learning.sql("""
 				SELECT sc.to_stage AS stage, %s AS grp, count(DISTINCT o.id) AS closed,
 				       count(DISTINCT o.id) FILTER (WHERE o.stage = 'CLOSED_WON') AS won
 				FROM opportunity o JOIN opportunity_stage_change sc ON sc.opportunity_id = o.id
@@ -49,7 +60,7 @@ class ForecastRepository {
 	 * of their days there (a deal's visits to a stage are added up).
 	 */
 	List<Map<String, Object>> stageDurations(Instant before) {
-		return this.jdbc
+		return this.learning
 			.sql("""
 					WITH visits AS (
 					  SELECT sc.opportunity_id, sc.to_stage AS stage,

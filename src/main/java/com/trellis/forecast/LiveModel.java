@@ -10,6 +10,7 @@ import com.trellis.deals.DealReopened;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -76,17 +77,25 @@ class LiveModel {
 		this.stale = true;
 	}
 
+	@Scheduled(fixedDelayString = "${trellis.forecast.model-refresh:1m}")
+	void refresh() {
+		var known = this.learned;
+		if (this.ttlNanos > 0 && known != null && outdated(known) && this.learning.tryLock()) {
+			try {
+				learn();
+			}
+			finally {
+				this.learning.unlock();
+			}
+		}
+	}
+
 	private Learned current() {
 		var known = this.learned;
-		if (known != null && !outdated(known)) {
+		if (known != null && this.ttlNanos > 0) {
 			return known;
 		}
-		if (known != null && !this.learning.tryLock()) {
-			return known;
-		}
-		if (known == null) {
-			this.learning.lock();
-		}
+		this.learning.lock();
 		try {
 			known = this.learned;
 			return (known == null || outdated(known)) ? learn() : known;

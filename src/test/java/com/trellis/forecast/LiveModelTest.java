@@ -40,7 +40,7 @@ class LiveModelTest {
 	private final LiveModel live = new LiveModel(this.model, Duration.ofMinutes(5), this.now::get);
 
 	@Test
-	void othersKeepThePreviousModelWhileOneReaderLearns() throws Exception {
+	void requestsKeepThePreviousModelWhileTheBackgroundPassLearns() throws Exception {
 		this.live.probabilities();
 		this.now.addAndGet(Duration.ofMinutes(6).toNanos());
 		var entered = new CountDownLatch(1);
@@ -54,30 +54,35 @@ class LiveModelTest {
 				Thread.currentThread().interrupt();
 			}
 		};
-		var learner = new Thread(this.live::probabilities);
-		learner.start();
+		var pass = new Thread(this.live::refresh);
+		pass.start();
 		entered.await();
 		this.live.probabilities();
-		assertThat(this.learnt).as("the second reader did not learn too").hasValue(2);
+		assertThat(this.learnt).as("the request did not learn too").hasValue(2);
 		release.countDown();
-		learner.join();
+		pass.join();
 	}
 
 	@Test
-	void learnsOnceUntilItIsTooOldOrADealCloses() {
+	void theBackgroundPassLearnsOnlyWhenTheModelIsTooOldOrADealClosed() {
 		this.live.probabilities();
-		this.live.norms();
+		assertThat(this.learnt).as("no model yet: the first request learns").hasValue(1);
 		this.now.addAndGet(Duration.ofMinutes(4).toNanos());
+		this.live.refresh();
 		this.live.probabilities();
 		assertThat(this.learnt).hasValue(1);
 
 		this.now.addAndGet(Duration.ofMinutes(1).toNanos());
 		this.live.probabilities();
+		assertThat(this.learnt).as("requests never wait for learning").hasValue(1);
+		this.live.refresh();
 		assertThat(this.learnt).as("five minutes old").hasValue(2);
 
 		this.live.on(new DealClosed(1, null, true));
-		this.live.probabilities();
+		this.live.refresh();
 		assertThat(this.learnt).as("a deal closed").hasValue(3);
+		this.live.refresh();
+		assertThat(this.learnt).hasValue(3);
 	}
 
 }
