@@ -27,32 +27,43 @@ class LayoutAdvice {
 			return List.of();
 		}
 		return switch (viewer.role()) {
-			case PARTNER ->
-				List.of(new NavItem("nav.portal", "/portal"), new NavItem("nav.registerDeal", "/registrations/new"),
-						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.leads", "/leads"),
-						new NavItem("nav.ourDeals", "/opportunities"), new NavItem("nav.inbox", "/notifications"),
-						new NavItem("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
-						new NavItem("nav.enablement", "/enablement"), new NavItem("nav.incentives", "/incentives"),
-						new NavItem("nav.metrics", "/metrics"),
-						new NavItem("nav.ourProfile", "/partners/" + viewer.partnerId()));
-			case AE, SALES_MANAGER ->
-				List.of(new NavItem("nav.home", "/"), new NavItem("nav.opportunities", "/opportunities"),
-						new NavItem("nav.registrations", "/registrations"), new NavItem("nav.leads", "/leads"),
-						new NavItem("nav.process", "/process"), new NavItem("nav.metrics", "/metrics"),
-						new NavItem("nav.adoption", "/adoption"), new NavItem("nav.forecast", "/forecast"),
-						new NavItem("nav.accounts", "/accounts"), new NavItem("nav.partners", "/partners"));
-			default -> List.of(new NavItem("nav.home", "/"), new NavItem("nav.partners", "/partners"),
-					new NavItem("nav.activation", "/activation"), new NavItem("nav.enablement", "/enablement"),
-					new NavItem("nav.incentives", "/incentives"), new NavItem("nav.metrics", "/metrics"),
-					new NavItem("nav.adoption", "/adoption"), new NavItem("nav.forecast", "/forecast"),
-					new NavItem("nav.cadence", "/cadence"), new NavItem("nav.registrations", "/registrations"),
-					new NavItem("nav.leads", "/leads"), new NavItem("nav.opportunities", "/opportunities"),
-					new NavItem("nav.process", "/process"), new NavItem("nav.accounts", "/accounts"));
+			case PARTNER -> List.of(link("nav.portal", "/portal"),
+					group("nav.groupDeals", link("nav.registerDeal", "/registrations/new"),
+							link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
+							link("nav.ourDeals", "/opportunities")),
+					group("nav.groupGrowth",
+							link("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
+							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
+							link("nav.metrics", "/metrics")),
+					link("nav.inbox", "/notifications"), link("nav.ourProfile", "/partners/" + viewer.partnerId()));
+			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
+					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
+							link("nav.forecast", "/forecast")));
+			default -> List.of(link("nav.home", "/"),
+					group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
+							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives")),
+					deals(),
+					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
+							link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence")));
 		};
-
 	}
 
-	record NavItem(String label, String href) {
+	private static NavItem deals() {
+		return group("nav.groupDeals", link("nav.opportunities", "/opportunities"),
+				link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
+				link("nav.process", "/process"), link("nav.accounts", "/accounts"));
+	}
+
+	private static NavItem link(String label, String href) {
+		return new NavItem(label, href, List.of());
+	}
+
+	private static NavItem group(String label, NavItem... items) {
+		return new NavItem(label, null, List.of(items));
+	}
+
+	/** A link, or a group of links when {@code items} is not empty. */
+	record NavItem(String label, String href, List<NavItem> items) {
 	}
 
 }

@@ -118,7 +118,7 @@ class BrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var partner = context.newPage();
 			signIn(partner, "partner@northwind.demo");
-			partner.locator("nav a:has-text('Register a deal')").click();
+			navigate(partner, "Register a deal");
 			partner.locator("button[type=submit]:has-text('Register the deal')").click();
 			assertThat(partner.locator("#form-errors")).isVisible();
 			assertThat(partner.locator("small.error").first()).isVisible();
@@ -227,7 +227,7 @@ class BrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "partner@northwind.demo");
-			page.locator("nav a:has-text('Incentives')").click();
+			navigate(page, "Incentives");
 			assertThat(page.locator("h1")).containsText("Northwind Systems");
 			assertThat(page.locator("#ledger")).containsText("USD 1,234.56");
 			assertThat(page.locator("#ledger")).containsText("referral bonus: 10%");
@@ -241,7 +241,7 @@ class BrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "exec@trellis.demo");
-			page.locator("nav a:has-text('KPIs')").click();
+			navigate(page, "KPIs");
 			assertThat(page.locator("#kpis tbody tr")).hasCount(14);
 			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
 			assertThat(page.locator("#comparisons canvas")).hasCount(3);
@@ -262,7 +262,7 @@ class BrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "exec@trellis.demo");
-			page.locator("nav a:has-text('KPIs')").click();
+			navigate(page, "KPIs");
 			page.locator("#funnel-link").click();
 			assertThat(page.locator("h1")).hasText("Stage funnel");
 			assertThat(page.locator("#funnel tbody tr")).hasCount(5);
@@ -283,7 +283,7 @@ class BrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "partner@northwind.demo");
-			page.locator("nav a:has-text('Leads')").click();
+			navigate(page, "Leads");
 			assertThat(page.locator("h1")).hasText("Our leads");
 			page.locator("#submit-lead summary").click();
 			page.locator("#submit-lead-button").click();
@@ -309,7 +309,7 @@ class BrowserTests {
 			assertThat(page.locator("#follow-up")).containsText("due");
 			page.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("lead-routed-pam.png")));
-			page.locator("nav a:has-text('Leads')").click();
+			navigate(page, "Leads");
 			page.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("leads-pam.png")));
 		}
@@ -320,7 +320,7 @@ class BrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "exec@trellis.demo");
-			page.locator("nav a:has-text('Forecast')").click();
+			navigate(page, "Forecast");
 			assertThat(page.locator("#rollup tbody tr")).hasCount(2);
 			assertThat(page.locator("#probabilities")).containsText("PARTNER:TIER_1_INVEST");
 			assertThat(page.locator("#forecast-lines tbody tr").first()).containsText("%");
@@ -337,7 +337,7 @@ class BrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "exec@trellis.demo");
-			page.locator("nav a:has-text('Cadence')").click();
+			navigate(page, "Cadence");
 			assertThat(page.locator("h1")).hasText("Operating cadence of 2026-Q4");
 			assertThat(page.locator("#cadence tr.current")).not().hasCount(0);
 			page.locator("#cadence tr:has-text('CEO/CFO roll-up') a").first().click();
@@ -367,6 +367,16 @@ class BrowserTests {
 			assertThat(page.locator("#partner-rollup tbody tr").first()).containsText("5,000,000");
 			assertThat(page.locator("#quotas")).containsText("Partner program");
 		}
+	}
+
+	/** Clicks a navigation link, opening the menu group that holds it first. */
+	private static void navigate(Page page, String label) {
+		var link = "a:has-text('" + label + "')";
+		var group = page.locator("nav details:has(" + link + ") > summary");
+		if (group.count() > 0) {
+			group.first().click();
+		}
+		page.locator("nav " + link).first().click();
 	}
 
 	private void signIn(Page page, String email) {
