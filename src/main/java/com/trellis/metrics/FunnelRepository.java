@@ -2,7 +2,6 @@ package com.trellis.metrics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,11 +60,7 @@ class FunnelRepository {
 				"""
 			.formatted(slice.predicate(), values());
 		Map<String, FunnelStep.Side> found = new HashMap<>();
-		this.jdbc.sql(sql)
-			.param("from", Timestamp.from(period.start()))
-			.param("to", Timestamp.from(period.end()))
-			.param("sliceValue", slice.value() == null ? "" : slice.value())
-			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
+		KpiRepository.bind(this.jdbc.sql(sql), period, slice)
 			.query((rs, n) -> found.put(rs.getString(1) + ":" + rs.getString(2),
 					side(rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5), "CLOSED_WON".equals(rs.getString(2)))))
 			.list();

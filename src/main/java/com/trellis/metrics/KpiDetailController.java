@@ -3,7 +3,6 @@ package com.trellis.metrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +80,7 @@ class KpiDetailController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		if (from == null || to == null) {
-			return Period.quarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-		}
-		return new Period(from, to);
+		return Period.chosen(from, to, this.clock);
 	}
 
 }

@@ -1,9 +1,5 @@
 package com.trellis.metrics;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,26 +125,17 @@ class KpiRecords {
 					.formatted(s);
 			default -> throw InvalidInputException.of("code", "no drill-down for " + code);
 		};
-		return this.jdbc.sql(sql + " LIMIT " + LIMIT)
-			.param("from", Timestamp.from(period.start()))
-			.param("to", Timestamp.from(period.end()))
-			.param("fromDate", Date.valueOf(period.from()))
-			.param("toDate", Date.valueOf(period.to()))
-			.param("sliceValue", slice.value() == null ? "" : slice.value())
-			.param("asOf", Timestamp.from(period.asOf()))
-			.param("asOfDate", Date.valueOf(LocalDate.ofInstant(period.asOf(), ZoneOffset.UTC)))
-			.query((rs, n) -> {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("kind", rs.getString("kind"));
-				row.put("id", rs.getLong("id"));
-				row.put("side", rs.getString("side"));
-				row.put("label", rs.getString("label"));
-				var value = rs.getBigDecimal("value");
-				row.put("value", value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP));
-				row.put("counted", rs.getBoolean("counted"));
-				return row;
-			})
-			.list();
+		return KpiRepository.bind(this.jdbc.sql(sql + " LIMIT " + LIMIT), period, slice).query((rs, n) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("kind", rs.getString("kind"));
+			row.put("id", rs.getLong("id"));
+			row.put("side", rs.getString("side"));
+			row.put("label", rs.getString("label"));
+			var value = rs.getBigDecimal("value");
+			row.put("value", value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP));
+			row.put("counted", rs.getBoolean("counted"));
+			return row;
+		}).list();
 	}
 
 	/**

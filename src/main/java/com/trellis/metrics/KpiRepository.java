@@ -226,7 +226,11 @@ class KpiRepository {
 		return new Kpi(code, name, definition, unit, scale(partner), scale(direct), null, null);
 	}
 
-	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Period period, Slice slice) {
+	/**
+	 * Binds every parameter a KPI, drill-down or funnel query over a period and slice may
+	 * use.
+	 */
+	static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Period period, Slice slice) {
 		return spec.param("from", Timestamp.from(period.start()))
 			.param("to", Timestamp.from(period.end()))
 			.param("fromDate", Date.valueOf(period.from()))

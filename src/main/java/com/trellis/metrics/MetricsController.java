@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -179,10 +178,7 @@ class MetricsController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		if (from == null || to == null) {
-			return Period.quarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-		}
-		return new Period(from, to);
+		return Period.chosen(from, to, this.clock);
 	}
 
 	record Rate(BigDecimal toReporting) {

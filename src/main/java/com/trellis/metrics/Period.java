@@ -24,6 +24,12 @@ public record Period(LocalDate from, LocalDate to, Instant now) {
 		return new Period(start, start.plusMonths(1));
 	}
 
+	/** The period asked for, or the current quarter when either end is missing. */
+	public static Period chosen(LocalDate from, LocalDate to, java.time.Clock clock) {
+		return from == null || to == null ? quarter(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+				: new Period(from, to);
+	}
+
 	public static Period quarter(LocalDate any) {
 		var start = com.trellis.shared.Quarters.start(any);
 		return new Period(start, start.plusMonths(3));

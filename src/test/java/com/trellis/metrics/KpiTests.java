@@ -318,6 +318,9 @@ class KpiTests {
 				byCode(this.kpis.compute(owner, Q4, new Slice(Slice.Kind.VERTICAL, "Retail"))).get("ACTIVATED_PARTNERS")
 					.denominator())
 			.isEqualByComparingTo("2");
+		assertThat(this.kpis.records(owner, "ACTIVATED_PARTNERS", Q4, new Slice(Slice.Kind.VERTICAL, "Retail")))
+			.as("the drill-down of a PAM's vertical holds their book's partners")
+			.hasSize(2);
 		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
 		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
 		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
