@@ -161,6 +161,18 @@ class ForecastRepository {
 			.list();
 	}
 
+	/**
+	 * The snapshots already taken in a week, as "kind:id:quarter", so that a repeated run
+	 * computes no roll-up it would not store.
+	 */
+	java.util.Set<String> snapshotted(LocalDate week) {
+		return new java.util.HashSet<>(this.jdbc.sql(
+				"SELECT scope_kind || ':' || scope_id || ':' || quarter FROM forecast_snapshot WHERE week_start = :week")
+			.param("week", Date.valueOf(week))
+			.query(String.class)
+			.list());
+	}
+
 	boolean snapshot(LocalDate week, String scopeKind, long scopeId, String quarter, Map<String, BigDecimal> figures,
 			Instant now) {
 		return this.jdbc

@@ -170,8 +170,12 @@ public class Forecasts {
 		this.users.withRole(Role.PAM).forEach(u -> scopes.add(new Scope(Scope.Kind.PAM, u.id())));
 		this.users.withRole(Role.SALES_MANAGER).forEach(u -> scopes.add(new Scope(Scope.Kind.MANAGER, u.id())));
 		int taken = 0;
+		var done = this.forecasts.snapshotted(week);
 		for (var quarterDay : List.of(today, today.plusMonths(3))) {
 			for (var scope : scopes) {
+				if (done.contains(scope.kind().name() + ":" + scope.idOrZero() + ":" + Quarters.label(quarterDay))) {
+					continue;
+				}
 				var figures = rollUp(scope, quarterDay, values);
 				if (this.forecasts.snapshot(week, scope.kind().name(), scope.idOrZero(), Quarters.label(quarterDay),
 						figures, this.clock.instant())) {
