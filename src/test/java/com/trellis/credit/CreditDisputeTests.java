@@ -79,12 +79,11 @@ class CreditDisputeTests {
 			.param(world.dealId())
 			.query(String.class)
 			.single()).isEqualTo("SOURCED 30.00 " + world.ae().userId());
-		assertThat(
-				this.jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'credit-dispute' AND entity_id = ?")
-					.param(String.valueOf(disputeId))
-					.query(String.class)
-					.list())
-			.containsExactly("raised", "upheld");
+		assertThat(this.jdbc
+			.sql("SELECT action FROM audit_entry WHERE entity_type = 'credit-dispute' AND entity_id = ? ORDER BY id")
+			.param(String.valueOf(disputeId))
+			.query(String.class)
+			.list()).containsExactly("raised", "upheld");
 	}
 
 	@Test
