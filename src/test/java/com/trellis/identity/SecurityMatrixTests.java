@@ -62,6 +62,9 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.leads.Leads leads;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -151,7 +154,11 @@ class SecurityMatrixTests {
 				row("POST /api/v1/leads/{freshLead}/route", 200, 404, 403, 403, 403, 403),
 				row("POST /api/v1/leads/{freshLead}/accept", 200, 403, 404, 404, 403, 403),
 				row("POST /api/v1/leads/{freshLead}/decline", 200, 403, 404, 404, 403, 403),
-				row("POST /api/v1/leads/{freshLead}/follow-up", 200, 403, 404, 404, 403, 403));
+				row("POST /api/v1/leads/{freshLead}/follow-up", 200, 403, 404, 404, 403, 403),
+				row("GET /api/v1/tokens", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/tokens?userId={otherUser}", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/tokens/{freshToken}/revoke", 200, 404, 404, 404, 404, 404),
+				row("PUT /api/v1/tokens/{freshToken}", 403, 404, 404, 404, 404, 404));
 	}
 
 	static Stream<Arguments> pages() {
@@ -197,7 +204,10 @@ class SecurityMatrixTests {
 				row("GET /metrics/funnel", 200, 200, 200, 200, 200, 200),
 				row("GET /leads", 200, 200, 200, 200, 200, 200),
 				row("GET /leads/{otherLead}", 200, 404, 404, 404, 200, 404),
-				row("POST /leads/{freshLead}/follow-up", 302, 404, 404, 404, 403, 404));
+				row("POST /leads/{freshLead}/follow-up", 302, 404, 404, 404, 403, 404),
+				row("POST /me/tokens/{freshToken}/revoke", 302, 404, 404, 404, 404, 404),
+				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
+				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
 
 	/**
@@ -248,6 +258,24 @@ class SecurityMatrixTests {
 	@Test
 	void pagesWithoutASessionRedirectToLogin() throws Exception {
 		this.mvc.perform(get("/partners")).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/swagger-ui/index.html")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void theApiDescriptionWithoutASessionOrTokenAnswersUnauthorized() throws Exception {
+		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void wrongPasswordsFromAnotherAddressNeverLockACallerOut() throws Exception {
+		var email = this.fixtures.email(callers.get(ADMIN));
+		for (int i = 0; i < 12; i++) {
+			this.mvc.perform(post("/login").param("username", email).param("password", "wrong").with(csrf()).with(request -> {
+				request.setRemoteAddr("192.0.2.44");
+				return request;
+			}));
+		}
+		login(callers.get(ADMIN));
 	}
 
 	@Test
@@ -268,6 +296,15 @@ class SecurityMatrixTests {
 			.replace("{otherDeal}", String.valueOf(other.dealId()));
 		url = url.replace("{otherRegistration}", String.valueOf(otherRegistration));
 		url = url.replace("{otherLead}", String.valueOf(otherLead));
+		url = url.replace("{otherUser}", String.valueOf(other.partnerUser().userId()));
+		if (url.contains("{freshToken}")) {
+			var secret = this.fixtures.token(other.partnerUser());
+			url = url.replace("{freshToken}",
+					String.valueOf(this.jdbc.sql("SELECT id FROM api_token WHERE token_hash = ?")
+						.param(ApiTokens.hash(secret))
+						.query(Long.class)
+						.single()));
+		}
 		if (url.contains("{freshLead}")) {
 			url = url.replace("{freshLead}", String.valueOf(lead()));
 		}
@@ -292,6 +329,9 @@ class SecurityMatrixTests {
 		if (endpoint.equals("POST /api/v1/leads")) {
 			return "{\"partnerId\": %d, \"companyName\": \"Matrix lead\", \"contactName\": \"Jo\"}"
 				.formatted(other.partnerId());
+		}
+		if (endpoint.contains("/api/v1/tokens/")) {
+			return "{\"name\": \"Renamed in the matrix\"}";
 		}
 		if (endpoint.endsWith("/route")) {
 			return "{\"repId\": %d}".formatted(other.ae().userId());
