@@ -151,7 +151,8 @@ class ApiTokenTests {
 
 		var blank = call(secret, put("/api/v1/tokens/" + id).content("{\"name\": \"  \"}"));
 		assertThat(blank.getStatus()).isEqualTo(400);
-		assertThat(JsonPath.<List<String>>read(blank.getContentAsString(), "$.errors[*].field")).containsExactly("name");
+		assertThat(JsonPath.<List<String>>read(blank.getContentAsString(), "$.errors[*].field"))
+			.containsExactly("name");
 	}
 
 	@Test

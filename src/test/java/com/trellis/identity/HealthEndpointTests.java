@@ -40,8 +40,8 @@ class HealthEndpointTests {
 	@Test
 	void noOtherActuatorEndpointIsReachableEvenForAnAdmin() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
-		var session = (MockHttpSession) this.mvc
-			.perform(post("/login").param("username", this.fixtures.email(admin)).param("password", "secret").with(csrf()))
+		var session = (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(admin)).param("password", "secret").with(csrf()))
 			.andReturn()
 			.getRequest()
 			.getSession(false);

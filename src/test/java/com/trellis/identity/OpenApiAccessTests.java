@@ -47,13 +47,14 @@ class OpenApiAccessTests {
 	@Test
 	void aSignedInUserReadsTheDescriptionWithASessionOrAToken() throws Exception {
 		var user = this.fixtures.user(Role.PARTNER, this.fixtures.world("OpenAPI Partner").partnerId(), null);
-		var session = this.mvc
-			.perform(post("/login").param("username", this.fixtures.email(user)).param("password", "secret").with(csrf()))
+		var session = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(user)).param("password", "secret").with(csrf()))
 			.andReturn()
 			.getRequest()
 			.getSession(false);
 
-		var withSession = this.mvc.perform(get("/v3/api-docs").session((org.springframework.mock.web.MockHttpSession) session))
+		var withSession = this.mvc
+			.perform(get("/v3/api-docs").session((org.springframework.mock.web.MockHttpSession) session))
 			.andReturn()
 			.getResponse();
 		assertThat(withSession.getStatus()).isEqualTo(200);

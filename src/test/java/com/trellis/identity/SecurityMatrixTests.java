@@ -270,10 +270,11 @@ class SecurityMatrixTests {
 	void wrongPasswordsFromAnotherAddressNeverLockACallerOut() throws Exception {
 		var email = this.fixtures.email(callers.get(ADMIN));
 		for (int i = 0; i < 12; i++) {
-			this.mvc.perform(post("/login").param("username", email).param("password", "wrong").with(csrf()).with(request -> {
-				request.setRemoteAddr("192.0.2.44");
-				return request;
-			}));
+			this.mvc.perform(
+					post("/login").param("username", email).param("password", "wrong").with(csrf()).with(request -> {
+						request.setRemoteAddr("192.0.2.44");
+						return request;
+					}));
 		}
 		login(callers.get(ADMIN));
 	}
