@@ -1,16 +1,28 @@
 package com.trellis.identity;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.trellis.shared.InvalidInputException;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Lets a signed-in user issue a personal API token; the secret is shown once.
+ * The signed-in user's API tokens: issue one with a name and an optional expiry (the
+ * secret is shown once), see them all, revoke one.
  */
 @Controller
 class ApiTokenController {
+
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
 
 	private final ApiTokens tokens;
 
@@ -19,15 +31,40 @@ class ApiTokenController {
 	}
 
 	@GetMapping("/me/tokens")
-	String page() {
-		return "identity/tokens";
+	String page(Viewer viewer, Model model) {
+		return page(viewer, model, Map.of());
 	}
 
 	@PostMapping("/me/tokens")
-	String issue(Viewer viewer, @RequestParam(defaultValue = "API token") String name, Model model) {
-		var label = name.isBlank() ? "API token" : name.strip();
-		model.addAttribute("secret",
-				this.tokens.issue(viewer.userId(), label.substring(0, Math.min(60, label.length()))));
+	String issue(Viewer viewer, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String expiresInDays, @RequestParam(required = false) String expiresOn,
+			Model model) {
+		var request = new TokenRequest(name, expiresInDays, expiresOn);
+		try {
+			model.addAttribute("secret", this.tokens.issue(viewer, request).secret());
+			return page(viewer, model, Map.of());
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.errors().forEach(error -> errors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
+			model.addAttribute("form", request);
+			return page(viewer, model, errors);
+		}
+	}
+
+	@PostMapping("/me/tokens/{id}/revoke")
+	String revoke(Viewer viewer, @PathVariable long id) {
+		this.tokens.revoke(viewer, id);
+		return "redirect:/me/tokens";
+	}
+
+	private String page(Viewer viewer, Model model, Map<String, String> errors) {
+		model.addAttribute("tokens", this.tokens.list(viewer, null));
+		model.addAttribute("errors", errors);
+		model.addAttribute("utc", UTC);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new TokenRequest("", "", ""));
+		}
 		return "identity/tokens";
 	}
 

@@ -4,80 +4,171 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.trellis.audit.AuditLog;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens for the REST API. The secret is shown once; only its hash is kept.
+ * A user lists, names and revokes their own tokens; an admin may list and revoke
+ * anyone's. Issuing, renaming and revoking are audited.
  */
 @Service
 public class ApiTokens {
 
 	static final String PREFIX = "trl_";
 
+	private static final String AUDIT_TYPE = "api-token";
+
 	private final SecureRandom random = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final ApiTokenRepository tokens;
 
 	private final UserRepository users;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, UserRepository users, Clock clock) {
-		this.jdbc = jdbc;
+	private final int maxDays;
+
+	ApiTokens(ApiTokenRepository tokens, UserRepository users, AuditLog audit, Clock clock,
+			@Value("${trellis.security.api-token.max-days:365}") int maxDays) {
+		this.tokens = tokens;
 		this.users = users;
+		this.audit = audit;
 		this.clock = clock;
+		this.maxDays = maxDays;
 	}
 
-	/** Issues a new token for a user and returns its secret, which is not stored. */
+	/**
+	 * Issues a token without expiry for a user and returns its secret, which is not
+	 * stored.
+	 */
 	@Transactional
 	public String issue(long userId, String name) {
-		var bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		var secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.jdbc.sql("""
-				INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES (:userId, :name, :hash, :now)
-				""")
-			.param("userId", userId)
-			.param("name", name)
-			.param("hash", hash(secret))
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
+		var secret = secret();
+		this.tokens.insert(userId, name, hash(secret), this.clock.instant(), null);
 		return secret;
 	}
 
+	/** Issues a token for the viewer, as asked for on the tokens page. */
 	@Transactional
-	Optional<TrellisPrincipal> authenticate(String secret) {
-		if (secret == null || !secret.startsWith(PREFIX)) {
-			return Optional.empty();
-		}
-		var hash = hash(secret);
+	Issued issue(Viewer viewer, TokenRequest request) {
 		var now = this.clock.instant();
-		// last use is recorded at most once a minute, so a busy script does not write on
-		// every call
-		this.jdbc.sql("""
-				UPDATE api_token SET last_used_at = :now
-				WHERE token_hash = :hash AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < :stale)
-				""")
-			.param("now", Timestamp.from(now))
-			.param("stale", Timestamp.from(now.minusSeconds(60)))
-			.param("hash", hash)
-			.update();
-		return this.jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-			.param("hash", hash)
-			.query(Long.class)
-			.optional()
-			.flatMap(this.users::find)
+		var checked = request.check(now, this.maxDays);
+		var secret = secret();
+		long id = this.tokens.insert(viewer.userId(), checked.name(), hash(secret), now, checked.expiresAt());
+		var token = this.tokens.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "issued", null, token.audited());
+		return new Issued(token.view(now), secret);
+	}
+
+	/**
+	 * The tokens of the viewer, or (for an admin) of another user.
+	 * @param userId whose tokens; null for the viewer's own
+	 */
+	@Transactional(readOnly = true)
+	public List<TokenView> list(Viewer viewer, Long userId) {
+		long owner = userId == null ? viewer.userId() : userId;
+		if (owner != viewer.userId() && !viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only an admin lists another user's tokens");
+		}
+		var now = this.clock.instant();
+		return this.tokens.ofUser(owner).stream().map(token -> token.view(now)).toList();
+	}
+
+	/**
+	 * Revokes a token of the viewer, or any token for an admin; revoking twice changes
+	 * nothing.
+	 */
+	@Transactional
+	public TokenView revoke(Viewer viewer, long id) {
+		var token = visible(viewer, id);
+		var now = this.clock.instant();
+		if (token.revokedAt() == null) {
+			this.tokens.revoke(id, now);
+			var after = this.tokens.find(id).orElseThrow();
+			this.audit.record(viewer.actor(), AUDIT_TYPE, id, "revoked", token.audited(), after.audited());
+			return after.view(now);
+		}
+		return token.view(now);
+	}
+
+	/** Renames one of the viewer's own tokens. */
+	@Transactional
+	public TokenView rename(Viewer viewer, long id, String name) {
+		var token = visible(viewer, id);
+		if (token.userId() != viewer.userId()) {
+			throw new AccessDeniedException("Only its owner names a token");
+		}
+		List<FieldError> errors = new ArrayList<>();
+		var checked = name == null || name.isBlank() ? null : TokenRequest.checkedName(name, errors);
+		if (checked == null) {
+			errors.add(new FieldError("name", "must not be blank"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		this.tokens.rename(id, checked);
+		var after = this.tokens.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "renamed", token.audited(), after.audited());
+		return after.view(this.clock.instant());
+	}
+
+	/**
+	 * Checks a bearer secret: the principal it stands for, or why it is refused (unknown,
+	 * revoked, expired, or its user disabled).
+	 */
+	@Transactional
+	Check authenticate(String secret) {
+		if (secret == null || !secret.startsWith(PREFIX)) {
+			return Check.refused(null);
+		}
+		var token = this.tokens.findByHash(hash(secret)).orElse(null);
+		if (token == null) {
+			return Check.refused(null);
+		}
+		var now = this.clock.instant();
+		switch (TokenView.status(token.expiresAt(), token.revokedAt(), now)) {
+			case REVOKED:
+				return Check.refused("This API token was revoked");
+			case EXPIRED:
+				return Check.refused("This API token has expired");
+			default:
+				break;
+		}
+		this.tokens.touch(token.id(), now);
+		return this.users.find(token.userId())
 			.flatMap(user -> this.users.credentials(user.email()))
 			.filter(UserRepository.Credentials::enabled)
-			.map(credentials -> TrellisUserDetailsService.principal(credentials, false));
+			.map(credentials -> new Check(TrellisUserDetailsService.principal(credentials), null))
+			.orElseGet(() -> Check.refused(null));
+	}
+
+	/** A token the viewer may see: their own, or any for an admin; else 404. */
+	private ApiTokenRepository.Stored visible(Viewer viewer, long id) {
+		return this.tokens.find(id)
+			.filter(token -> token.userId() == viewer.userId() || viewer.is(Role.ADMIN))
+			.orElseThrow(() -> new NotFoundException("API token", id));
+	}
+
+	private String secret() {
+		var bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	static String hash(String secret) {
@@ -88,6 +179,23 @@ public class ApiTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A newly issued token and its secret, shown once. */
+	record Issued(TokenView token, String secret) {
+	}
+
+	/**
+	 * @param principal who the token stands for; null when refused
+	 * @param refusal why it is refused, for the caller; null when accepted or when the
+	 * token is simply unknown
+	 */
+	record Check(TrellisPrincipal principal, String refusal) {
+
+		static Check refused(String refusal) {
+			return new Check(null, refusal);
+		}
+
 	}
 
 }

@@ -1,14 +1,34 @@
 package com.trellis.identity;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class LoginController {
 
+	/**
+	 * The sign-in page; after a throttled attempt it says how long to wait (in seconds up
+	 * to two minutes, else in whole minutes, rounded up).
+	 */
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(name = "throttled", required = false) String throttled, Model model) {
+		long seconds = seconds(throttled);
+		if (seconds > 120) {
+			model.addAttribute("waitMinutes", (seconds + 59) / 60);
+		}
+		else if (seconds > 0) {
+			model.addAttribute("waitSeconds", seconds);
+		}
 		return "login";
+	}
+
+	private static long seconds(String value) {
+		if (value == null || !value.matches("\\d{1,6}")) {
+			return 0;
+		}
+		return Long.parseLong(value);
 	}
 
 }

@@ -1,63 +1,144 @@
 package com.trellis.identity;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Locks a sign-in name for a while after repeated wrong passwords, to slow down guessing.
+ * Slows down password guessing by e-mail (as typed, known or not) and client address,
+ * with the state in the database so that it holds across restarts and instances. Each
+ * attempt is admitted and counted as a failure in one compare-and-set, before the
+ * password is checked, so parallel requests cannot slip past the count; a successful
+ * sign-in forgets the address's failures.
  */
 @Component
 class LoginThrottle {
 
-	private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+	private static final int MAX_KEY = 254;
+
+	private static final int MAX_ADDRESS = 64;
+
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	private final int maxFailures;
+	private final SignInDelay delay;
 
-	private final Duration lockout;
+	private final Duration forgetAfter;
 
-	LoginThrottle(Clock clock, @Value("${trellis.security.max-failed-logins:5}") int maxFailures,
-			@Value("${trellis.security.lockout:15m}") Duration lockout) {
+	LoginThrottle(JdbcClient jdbc, Clock clock, LoginThrottleProperties properties) {
+		this.jdbc = jdbc;
 		this.clock = clock;
-		this.maxFailures = maxFailures;
-		this.lockout = lockout;
+		this.delay = properties.delay();
+		this.forgetAfter = properties.forgetAfter();
 	}
 
-	boolean isLocked(String username) {
-		var entry = this.failures.get(key(username));
-		return entry != null && entry.count() >= this.maxFailures
-				&& entry.last().plus(this.lockout).isAfter(this.clock.instant());
-	}
-
-	@EventListener
-	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-		var now = this.clock.instant();
-		this.failures.compute(key(event.getAuthentication().getName()), (name, previous) -> {
-			if (previous == null || previous.last().plus(this.lockout).isBefore(now)) {
-				return new Failures(1, now);
+	/**
+	 * Admits a sign-in attempt and counts it, or says how long the address must still
+	 * wait.
+	 * @return empty when the attempt may go ahead, else the wait
+	 */
+	Optional<Duration> admit(String email, String address) {
+		var key = accountKey(email);
+		var client = clientAddress(address);
+		for (int round = 0; round < 5; round++) {
+			var now = this.clock.instant();
+			var forgetBefore = Timestamp.from(now.minus(this.forgetAfter));
+			var mine = this.jdbc.sql("""
+					SELECT failures, last_failure_at FROM login_failure
+					WHERE account_key = :key AND client_address = :client
+					""")
+				.param("key", key)
+				.param("client", client)
+				.query((rs, n) -> new Failures(rs.getInt("failures"), rs.getTimestamp("last_failure_at").toInstant()))
+				.optional();
+			int account = this.jdbc.sql("""
+					SELECT coalesce(sum(failures), 0) FROM login_failure
+					WHERE account_key = :key AND last_failure_at >= :forgetBefore
+					""").param("key", key).param("forgetBefore", forgetBefore).query(Integer.class).single();
+			var remembered = mine.filter(failures -> !failures.last().isBefore(forgetBefore.toInstant()));
+			var decision = this.delay.decide(remembered.map(Failures::count).orElse(0),
+					remembered.map(Failures::last).orElse(null), account, now);
+			if (!decision.allowed()) {
+				log.info("Sign-in for {} from {} refused: {}", key, client, decision.reason());
+				return Optional.of(decision.remaining());
 			}
-			return new Failures(previous.count() + 1, now);
-		});
+			if (count(key, client, mine.orElse(null), remembered.isPresent(), now)) {
+				return Optional.empty();
+			}
+		}
+		// another request for the same e-mail and address won every round: let it finish
+		return Optional.of(Duration.ofSeconds(1));
+	}
+
+	private boolean count(String key, String client, Failures previous, boolean remembered, Instant now) {
+		if (previous == null) {
+			return this.jdbc.sql("""
+					INSERT INTO login_failure (account_key, client_address, failures, last_failure_at)
+					VALUES (:key, :client, 1, :now) ON CONFLICT DO NOTHING
+					""").param("key", key).param("client", client).param("now", Timestamp.from(now)).update() == 1;
+		}
+		return this.jdbc.sql("""
+				UPDATE login_failure SET failures = :failures, last_failure_at = :now
+				WHERE account_key = :key AND client_address = :client AND failures = :previous
+				  AND last_failure_at = :previousAt
+				""")
+			.param("failures", remembered ? previous.count() + 1 : 1)
+			.param("now", Timestamp.from(now))
+			.param("key", key)
+			.param("client", client)
+			.param("previous", previous.count())
+			.param("previousAt", Timestamp.from(previous.last()))
+			.update() == 1;
 	}
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		this.failures.remove(key(event.getAuthentication().getName()));
+		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+			this.jdbc.sql("DELETE FROM login_failure WHERE account_key = :key AND client_address = :client")
+				.param("key", accountKey(event.getAuthentication().getName()))
+				.param("client", clientAddress(details.getRemoteAddress()))
+				.update();
+		}
 	}
 
-	private static String key(String username) {
-		return username == null ? "" : username.toLowerCase(Locale.ROOT);
+	/** Deletes the failures nobody has added to for longer than they are remembered. */
+	@Scheduled(cron = "${trellis.security.login-throttle.cleanup-cron:0 23 * * * *}")
+	int forgetOldFailures() {
+		return this.jdbc.sql("DELETE FROM login_failure WHERE last_failure_at < :forgetBefore")
+			.param("forgetBefore", Timestamp.from(this.clock.instant().minus(this.forgetAfter)))
+			.update();
+	}
+
+	/**
+	 * The e-mail as typed, trimmed and lower-cased; absurdly long input is replaced by
+	 * its hash so that it still has its own (bounded) key.
+	 */
+	static String accountKey(String email) {
+		var key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+		return key.length() <= MAX_KEY ? key : "sha256:" + ApiTokens.hash(key);
+	}
+
+	private static String clientAddress(String address) {
+		if (address == null || address.isBlank()) {
+			return "unknown";
+		}
+		return address.length() <= MAX_ADDRESS ? address : address.substring(0, MAX_ADDRESS);
 	}
 
 	private record Failures(int count, Instant last) {

@@ -3,12 +3,14 @@ package com.trellis.identity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,8 +24,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two doors: the REST API under {@code /api/**} takes personal API tokens and keeps no
- * session; the pages take a form login with a session and CSRF protection.
+ * Three doors: the REST API under {@code /api/**} takes personal API tokens and keeps no
+ * session; the OpenAPI description takes a token or a signed-in session and answers 401
+ * otherwise; the pages (Swagger UI among them) take a form login with a session and CSRF
+ * protection, slowed down per e-mail and client address by the {@link LoginThrottle}.
+ * Only the actuator's health endpoint is open to anyone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,22 +43,36 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> problem(json, response, HttpStatus.UNAUTHORIZED,
-						"A valid API token is required (Authorization: Bearer <token>)"))
+				.authenticationEntryPoint((request, response, ex) -> unauthorized(json, request, response))
 				.accessDeniedHandler((request, response, ex) -> problem(json, response, HttpStatus.FORBIDDEN,
 						"Your role may not do this")));
 		return http.build();
 	}
 
+	/** The OpenAPI description: for a signed-in session or a bearer token, else 401. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiDocs(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> unauthorized(json, request, response)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/v3/api-docs/**",
-					"/swagger-ui/**", "/swagger-ui.html")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
+					"/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -67,6 +86,14 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static void unauthorized(ObjectMapper json, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		var refusal = request.getAttribute(ApiTokenAuthenticationFilter.REFUSAL);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		problem(json, response, HttpStatus.UNAUTHORIZED, refusal != null ? refusal + "; sign in and issue a new one"
+				: "A valid API token is required (Authorization: Bearer <token>)");
 	}
 
 	private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)

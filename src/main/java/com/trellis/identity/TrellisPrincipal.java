@@ -10,8 +10,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The authenticated principal: a {@link Viewer} plus what Spring Security needs.
  */
-record TrellisPrincipal(Viewer viewer, String email, String passwordHash, boolean enabled,
-		boolean locked) implements UserDetails, Viewer.Holder {
+record TrellisPrincipal(Viewer viewer, String email, String passwordHash,
+		boolean enabled) implements UserDetails, Viewer.Holder {
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -26,11 +26,6 @@ record TrellisPrincipal(Viewer viewer, String email, String passwordHash, boolea
 	@Override
 	public String getUsername() {
 		return this.email;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !this.locked;
 	}
 
 	@Override

@@ -10,24 +10,21 @@ class TrellisUserDetailsService implements UserDetailsService {
 
 	private final UserRepository users;
 
-	private final LoginThrottle throttle;
-
-	TrellisUserDetailsService(UserRepository users, LoginThrottle throttle) {
+	TrellisUserDetailsService(UserRepository users) {
 		this.users = users;
-		this.throttle = throttle;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		var credentials = this.users.credentials(email)
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
-		return principal(credentials, this.throttle.isLocked(email));
+		return principal(credentials);
 	}
 
-	static TrellisPrincipal principal(UserRepository.Credentials credentials, boolean locked) {
+	static TrellisPrincipal principal(UserRepository.Credentials credentials) {
 		var user = credentials.user();
 		var viewer = new Viewer(user.id(), user.displayName(), user.role(), user.partnerId());
-		return new TrellisPrincipal(viewer, user.email(), credentials.passwordHash(), credentials.enabled(), locked);
+		return new TrellisPrincipal(viewer, user.email(), credentials.passwordHash(), credentials.enabled());
 	}
 
 }

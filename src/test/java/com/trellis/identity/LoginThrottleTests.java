@@ -41,6 +41,9 @@ class LoginThrottleTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	LoginThrottleProperties properties;
+
 	@Test
 	void anAttackerFailingFiftyTimesDoesNotKeepTheAdminFromSigningInFromAnotherAddress() throws Exception {
 		var admin = this.fixtures.email(this.fixtures.user(Role.ADMIN));
@@ -131,6 +134,21 @@ class LoginThrottleTests {
 		// address in: the state is read from the table, not from memory
 		this.jdbc.sql("DELETE FROM login_failure WHERE account_key = ?").param(email.toLowerCase()).update();
 		assertThat(signIn(email, "secret", ATTACKER)).isEqualTo("/");
+	}
+
+	@Test
+	void aSecondThrottleOnTheSameDatabaseSeesTheFailuresAndOldOnesAreCleanedUp() throws Exception {
+		var email = this.fixtures.email(this.fixtures.user(Role.PAM));
+		for (int i = 0; i < 5; i++) {
+			signIn(email, "wrong", ATTACKER);
+		}
+		var anotherInstance = new LoginThrottle(this.jdbc, this.clock, this.properties);
+
+		assertThat(anotherInstance.admit(email.toUpperCase(), ATTACKER)).contains(Duration.ofSeconds(5));
+
+		this.clock.advance(Duration.ofHours(25));
+		assertThat(anotherInstance.forgetOldFailures()).isPositive();
+		assertThat(this.fixtures.count("login_failure WHERE account_key = '" + email.toLowerCase() + "'")).isZero();
 	}
 
 	@Test
