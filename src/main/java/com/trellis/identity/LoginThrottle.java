@@ -75,7 +75,7 @@ class LoginThrottle {
 			var decision = this.delay.decide(remembered.map(Failures::count).orElse(0),
 					remembered.map(Failures::last).orElse(null), account, now);
 			if (!decision.allowed()) {
-				log.info("Sign-in for {} from {} refused: {}", key, client, decision.reason());
+				log.info("Sign-in for {} from {} refused: {}", printable(key), printable(client), decision.reason());
 				return Optional.of(decision.remaining());
 			}
 			if (count(key, client, mine.orElse(null), remembered.isPresent(), now)) {
@@ -139,6 +139,15 @@ class LoginThrottle {
 			return "unknown";
 		}
 		return address.length() <= MAX_ADDRESS ? address : address.substring(0, MAX_ADDRESS);
+	}
+
+	/** Typed input as it may appear in a log line: no line breaks or other controls. */
+	private static String printable(String value) {
+		var shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+		return shown.codePoints()
+			.map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 	}
 
 	private record Failures(int count, Instant last) {
