@@ -6,7 +6,7 @@ CREATE TABLE deal_correction (
     what           TEXT        NOT NULL CHECK (what IN ('MONEY', 'CREDIT')),
     before         TEXT        NOT NULL,
     after          TEXT        NOT NULL,
-    reason         TEXT        NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
+    reason         TEXT        NOT NULL CHECK (length(btrim(reason)) > 0),
     corrected_by   BIGINT REFERENCES app_user (id),
     corrected_at   TIMESTAMPTZ NOT NULL
 );
