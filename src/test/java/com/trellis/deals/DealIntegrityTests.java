@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -245,6 +247,50 @@ class DealIntegrityTests {
 			.param(String.valueOf(world.dealId()))
 			.query(String.class)
 			.single()).isEqualTo("corrected USD 125000.00 to USD 150000.00: Order form said 150k");
+	}
+
+	@Test
+	void anAdminCorrectsAWonDealOnItsPageAndARepCannot() throws Exception {
+		var world = this.fixtures.world("Page Corrected Partners");
+		win(world);
+		var admin = login(this.fixtures.user(Role.ADMIN));
+		this.mvc.perform(get("/opportunities/" + world.dealId()).session(admin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Correct the amount")));
+
+		this.mvc
+			.perform(post("/opportunities/" + world.dealId() + "/correction").param("amount", "abc")
+				.param("currency", "USD")
+				.param("reason", "typo")
+				.session(admin)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", containsString("amount")));
+		this.mvc
+			.perform(post("/opportunities/" + world.dealId() + "/correction").param("amount", "1250000")
+				.param("currency", "USD")
+				.param("reason", "typo")
+				.session(login(world.ae()))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/opportunities/" + world.dealId() + "/correction").param("amount", "130000.00")
+				.param("currency", "USD")
+				.param("reason", "Signed order form says 130k")
+				.session(admin)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", "Corrected"));
+
+		assertThat(this.jdbc.sql("SELECT amount FROM opportunity WHERE id = ?")
+			.param(world.dealId())
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("130000.00");
+		this.mvc.perform(get("/opportunities/" + world.dealId()).session(admin))
+			.andExpect(content().string(containsString("Signed order form says 130k")));
+		this.mvc.perform(get("/opportunities/" + world.dealId()).session(login(world.partnerUser())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Signed order form says 130k"))));
 	}
 
 	private void win(World world) {
