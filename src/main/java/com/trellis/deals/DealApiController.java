@@ -1,13 +1,19 @@
 package com.trellis.deals;
 
+import java.util.List;
+
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +32,11 @@ class DealApiController {
 
 	private final Deals deals;
 
-	DealApiController(Deals deals) {
+	private final DealCorrections corrections;
+
+	DealApiController(Deals deals, DealCorrections corrections) {
 		this.deals = deals;
+		this.corrections = corrections;
 	}
 
 	@GetMapping
@@ -47,6 +56,12 @@ class DealApiController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Create a deal",
+			description = "A deal opens at an open stage (REGISTERED to COMMIT) and closes only through the sales "
+					+ "process: a closed stage is refused with 400 naming stage.")
+	@ApiResponse(responseCode = "201", description = "Created")
+	@ApiResponse(responseCode = "400", description = "Invalid input, or a closed stage; each bad field is named",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	OpportunityView create(Viewer viewer, @Valid @RequestBody OpportunityCommand command) {
@@ -54,9 +69,41 @@ class DealApiController {
 	}
 
 	@PutMapping("/{id}")
+	@Operation(summary = "Edit a deal's details",
+			description = "Send the deal's current stage: the stage moves only through the sales process (POST "
+					+ "/advance, /move-back or /disqualify). The amount and currency of a closed deal change only "
+					+ "through POST /correction (admins, with a reason); partner and credit only through a credit "
+					+ "dispute.")
+	@ApiResponse(responseCode = "200", description = "Saved")
+	@ApiResponse(responseCode = "400",
+			description = "Invalid input, a different stage, changed money on a closed deal or changed credit; each "
+					+ "field is named with the operation to use",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	OpportunityView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody OpportunityCommand command) {
 		return this.deals.update(viewer, id, command);
+	}
+
+	@PostMapping("/{id}/correction")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Correct a closed deal's amount or currency (program admins, with a reason)",
+			description = "Recorded and audited; the incentive earnings of a won deal are reversed and earned anew "
+					+ "from the corrected amount.")
+	@ApiResponse(responseCode = "200", description = "Corrected")
+	@ApiResponse(responseCode = "400", description = "Invalid input or nothing to correct; each field is named",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "403", description = "Not a program admin")
+	@ApiResponse(responseCode = "409", description = "The deal is open: edit it instead",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	OpportunityView correct(Viewer viewer, @PathVariable long id, @RequestBody DealCorrection correction) {
+		return this.corrections.correct(viewer, id, correction);
+	}
+
+	@GetMapping("/{id}/corrections")
+	@PreAuthorize("!hasRole('PARTNER')")
+	@Operation(summary = "The recorded corrections of a closed deal's money and credit")
+	List<Correction> corrections(Viewer viewer, @PathVariable long id) {
+		return this.corrections.of(viewer, id);
 	}
 
 }

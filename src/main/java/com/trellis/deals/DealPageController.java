@@ -1,24 +1,31 @@
 package com.trellis.deals;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.CsvExport;
+import com.trellis.shared.FormAction;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class DealPageController {
@@ -29,10 +36,13 @@ class DealPageController {
 
 	private final Users users;
 
-	DealPageController(Deals deals, Partners partners, Users users) {
+	private final DealCorrections corrections;
+
+	DealPageController(Deals deals, Partners partners, Users users, DealCorrections corrections) {
 		this.deals = deals;
 		this.partners = partners;
 		this.users = users;
+		this.corrections = corrections;
 	}
 
 	@GetMapping("/opportunities")
@@ -80,6 +90,7 @@ class DealPageController {
 	String detail(Viewer viewer, @PathVariable long id, Model model) {
 		var deal = this.deals.get(viewer, id);
 		var history = this.deals.stageHistory(viewer, id);
+		var corrections = viewer.isPartnerUser() ? List.<Correction>of() : this.corrections.of(viewer, id);
 		var people = new ArrayList<Long>();
 		people.add(deal.ownerId());
 		history.forEach(change -> {
@@ -87,12 +98,40 @@ class DealPageController {
 				people.add(change.changedBy());
 			}
 		});
+		corrections.forEach(correction -> {
+			if (correction.correctedBy() != null) {
+				people.add(correction.correctedBy());
+			}
+		});
 		model.addAttribute("deal", deal);
 		model.addAttribute("history", history);
+		model.addAttribute("corrections", corrections);
+		model.addAttribute("canCorrect", viewer.is(Role.ADMIN) && deal.stage().isClosed());
 		model.addAttribute("people", this.users.byIds(people));
 		model.addAttribute("partnerName", deal.partnerId() == null ? null
 				: this.partners.names(viewer, List.of(deal.partnerId())).get(deal.partnerId()));
 		return "deals/detail";
+	}
+
+	@PostMapping("/opportunities/{id}/correction")
+	@PreAuthorize("hasRole('ADMIN')")
+	String correct(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String currency, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/opportunities/" + id, "Corrected",
+				() -> this.corrections.correct(viewer, id, new DealCorrection(amount(amount), currency, reason)));
+	}
+
+	private static BigDecimal amount(String amount) {
+		if (amount == null || amount.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(amount.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw InvalidInputException.of("amount", "must be a number such as 125000.00");
+		}
 	}
 
 }

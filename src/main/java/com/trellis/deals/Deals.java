@@ -16,6 +16,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.NotFoundException;
@@ -36,6 +37,8 @@ public class Deals {
 
 	private final OpportunityRepository deals;
 
+	private final CorrectionRepository corrections;
+
 	private final Accounts accounts;
 
 	private final Partners partners;
@@ -48,10 +51,11 @@ public class Deals {
 
 	private final ApplicationEventPublisher events;
 
-	Deals(OpportunityRepository deals, Accounts accounts, Partners partners, Users users, AuditLog audit, Clock clock,
-			ApplicationEventPublisher events) {
+	Deals(OpportunityRepository deals, CorrectionRepository corrections, Accounts accounts, Partners partners,
+			Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.deals = deals;
+		this.corrections = corrections;
 		this.accounts = accounts;
 		this.partners = partners;
 		this.users = users;
@@ -98,12 +102,18 @@ public class Deals {
 				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId())));
 	}
 
+	/**
+	 * Opens a new deal at an open stage; it closes only through the sales process, which
+	 * announces the close. Deals that arrive with a history (closed ones included) need
+	 * an import of their own that writes the stage history and announces each close; this
+	 * is not it.
+	 */
 	@Transactional
 	public OpportunityView create(Viewer viewer, OpportunityCommand command) {
 		if (!viewer.is(Role.ADMIN, Role.AE, Role.SALES_MANAGER)) {
 			throw new AccessDeniedException("Only admins, account executives and sales managers create deals");
 		}
-		long owner = validate(viewer, command);
+		long owner = validate(viewer, command, DealEditRule.opening(command));
 		var now = this.clock.instant();
 		long id = this.deals.insert(command, owner, now);
 		this.deals.recordStageChange(id, null, command.stage(), viewer.userId(), now);
@@ -112,6 +122,10 @@ public class Deals {
 		return created;
 	}
 
+	/**
+	 * Edits a deal's details. The stage moves only through the sales process; a closed
+	 * deal's money only through a correction, its credit only through a credit dispute.
+	 */
 	@Transactional
 	public OpportunityView update(Viewer viewer, long id, OpportunityCommand command) {
 		var visible = get(viewer, id);
@@ -119,25 +133,10 @@ public class Deals {
 			throw new AccessDeniedException("Only the owner, their managers or an admin change this deal");
 		}
 		var before = this.deals.findForUpdate(id).orElseThrow();
-		if (creditChanges(before, command)) {
-			throw InvalidInputException.of("creditType",
-					"partner and credit were fixed when the partner was accepted; raise a credit dispute to change them");
-		}
-		long owner = validate(viewer, command);
-		var now = this.clock.instant();
-		boolean stageChanged = before.stage() != command.stage();
-		this.deals.update(id, command, owner, now, stageChanged);
-		if (stageChanged) {
-			this.deals.recordStageChange(id, before.stage(), command.stage(), viewer.userId(), now);
-		}
+		long owner = validate(viewer, command, DealEditRule.edit(before, command));
+		this.deals.update(id, command, owner, this.clock.instant());
 		var after = get(viewer, id);
 		this.audit.record(viewer.actor(), "opportunity", id, "updated", before, after);
-		if (stageChanged && command.stage().isClosed()) {
-			announceClose(after);
-		}
-		if (stageChanged && before.stage() == Stage.CLOSED_WON) {
-			this.events.publishEvent(new DealReopened(id, after.partnerId()));
-		}
 		return after;
 	}
 
@@ -223,23 +222,42 @@ public class Deals {
 		var before = this.deals.findForUpdate(opportunityId)
 			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
 		var source = creditType == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
-		this.deals.changeCredit(opportunityId, creditType, share, source, this.clock.instant());
-		this.audit.record(actor, "opportunity", opportunityId, why, before,
-				this.deals.findForUpdate(opportunityId).orElseThrow());
+		var now = this.clock.instant();
+		this.deals.changeCredit(opportunityId, creditType, share, source, now);
+		var after = this.deals.findForUpdate(opportunityId).orElseThrow();
+		this.audit.record(actor, "opportunity", opportunityId, why, before, after);
+		if (before.stage() == Stage.CLOSED_WON) {
+			long correction = this.corrections.insert(opportunityId, "CREDIT", credit(before), credit(after), why,
+					actor.userId(), now);
+			this.events.publishEvent(new DealCorrected(correction, opportunityId, after.partnerId(), true));
+		}
+	}
+
+	private static String credit(OpportunityView deal) {
+		return deal.creditType() + " " + deal.partnerShare().toPlainString() + "%";
 	}
 
 	/**
-	 * Moves a deal to another stage on behalf of the process module, which has checked
-	 * the exit checklist and the caller's right to move it. The move is recorded and
-	 * audited; a close is announced to the partner of record.
+	 * Moves a deal from the stage the caller saw to another on behalf of the process
+	 * module, which has checked the exit checklist and the caller's right to move it.
+	 * Refused with a conflict when the deal is no longer in {@code from}. The move is
+	 * recorded and audited; a close is announced to the partner of record.
 	 */
 	@Transactional
-	public OpportunityView moveStage(Viewer viewer, long opportunityId, Stage to, String why, boolean disqualified) {
+	public OpportunityView moveStage(Viewer viewer, long opportunityId, Stage from, Stage to, String why,
+			boolean disqualified) {
 		var before = this.deals.findForUpdate(opportunityId)
 			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
+		var refusal = StageMove.refusal(before.stage(), from, to);
+		if (refusal.isPresent()) {
+			throw refusal.get().stale() ? new ConflictException("stage", refusal.get().reason())
+					: InvalidInputException.of("stage", refusal.get().reason());
+		}
 		var now = this.clock.instant();
-		this.deals.moveStage(opportunityId, to, now);
-		this.deals.recordStageChange(opportunityId, before.stage(), to, viewer.userId(), now);
+		if (!this.deals.moveStage(opportunityId, from, to, now)) {
+			throw new ConflictException("stage", "someone moved the deal meanwhile; reload it and decide again");
+		}
+		this.deals.recordStageChange(opportunityId, from, to, viewer.userId(), now);
 		var after = get(viewer, opportunityId);
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, why, before, after);
 		if (before.stage() == Stage.CLOSED_WON && to != Stage.CLOSED_WON) {
@@ -272,11 +290,6 @@ public class Deals {
 		return new PageResult<>(items, stalled.page(), stalled.size(), stalled.total());
 	}
 
-	private void announceClose(OpportunityView deal) {
-		this.events.publishEvent(new DealClosed(deal.id(), deal.partnerId(), deal.stage() == Stage.CLOSED_WON));
-		announcePartner(deal);
-	}
-
 	private void announcePartner(OpportunityView deal) {
 		if (deal.partnerId() != null) {
 			boolean won = deal.stage() == Stage.CLOSED_WON;
@@ -289,14 +302,9 @@ public class Deals {
 		}
 	}
 
-	private static boolean creditChanges(OpportunityView before, OpportunityCommand command) {
-		return before.partnerId() != null && (!before.partnerId().equals(command.partnerId())
-				|| before.creditType() != command.creditType() || command.partnerShare() == null
-				|| before.partnerShare().compareTo(command.partnerShare()) != 0);
-	}
-
-	private long validate(Viewer viewer, OpportunityCommand command) {
-		var errors = new ArrayList<>(PartnerInvolvementRule.check(command));
+	private long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused) {
+		var errors = new ArrayList<>(refused);
+		errors.addAll(PartnerInvolvementRule.check(command));
 		if (!this.accounts.exists(command.accountId())) {
 			errors.add(new FieldError("accountId", "no account with id " + command.accountId()));
 		}

@@ -90,6 +90,7 @@ class OpportunityRepository {
 			.optional();
 	}
 
+	/** Opens a deal; it is open (the caller checked), so it has no close time yet. */
 	long insert(OpportunityCommand command, long ownerId, Instant now) {
 		return this.jdbc
 			.sql("""
@@ -97,30 +98,34 @@ class OpportunityRepository {
 					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, closed_at,
 					                         updated_at)
 					VALUES (:account, :name, :amount, :currency, :stage, :closeDate, :owner, :source, :partner, :credit,
-					        :share, :now, :now, :closedAt, :now)
+					        :share, :now, :now, NULL, :now)
 					RETURNING id
 					""")
 			.params(params(command, ownerId))
 			.param("now", Timestamp.from(now))
-			.param("closedAt", command.stage().isClosed() ? Timestamp.from(now) : null)
 			.query(Long.class)
 			.single();
 	}
 
-	void update(long id, OpportunityCommand command, long ownerId, Instant now, boolean stageChanged) {
-		this.jdbc
-			.sql("""
-					UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, currency = :currency,
-					       stage = :stage, close_date = :closeDate, owner_id = :owner, source = :source, partner_id = :partner,
-					       credit_type = :credit, partner_share = :share, updated_at = :now, version = version + 1,
-					       stage_entered_at = CASE WHEN :stageChanged THEN :now ELSE stage_entered_at END,
-					       closed_at = CASE WHEN NOT :closed THEN NULL WHEN :stageChanged THEN :now ELSE closed_at END
-					WHERE id = :id
-					""")
-			.params(params(command, ownerId))
+	/** Saves an edit; the stage, its times and the close are the process's to change. */
+	void update(long id, OpportunityCommand command, long ownerId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, currency = :currency,
+				       close_date = :closeDate, owner_id = :owner, source = :source, partner_id = :partner,
+				       credit_type = :credit, partner_share = :share, updated_at = :now, version = version + 1
+				WHERE id = :id
+				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).param("id", id).update();
+	}
+
+	/** A closed deal's corrected amount and currency. */
+	void correctMoney(long id, java.math.BigDecimal amount, String currency, Instant now) {
+		this.jdbc.sql("""
+				UPDATE opportunity SET amount = :amount, currency = :currency, updated_at = :now, version = version + 1
+				WHERE id = :id
+				""")
+			.param("amount", amount)
+			.param("currency", currency)
 			.param("now", Timestamp.from(now))
-			.param("stageChanged", stageChanged)
-			.param("closed", command.stage().isClosed())
 			.param("id", id)
 			.update();
 	}
@@ -164,18 +169,23 @@ class OpportunityRepository {
 			.update();
 	}
 
-	void moveStage(long id, Stage to, Instant now) {
-		this.jdbc
+	/**
+	 * Moves the deal only if it is still in the stage the caller saw; false when it is
+	 * not (someone moved it meanwhile).
+	 */
+	boolean moveStage(long id, Stage from, Stage to, Instant now) {
+		return this.jdbc
 			.sql("""
 					UPDATE opportunity SET stage = :stage, stage_entered_at = :now, updated_at = :now, version = version + 1,
 					       closed_at = CASE WHEN :closed THEN CAST(:now AS TIMESTAMPTZ) ELSE NULL END
-					WHERE id = :id
+					WHERE id = :id AND stage = :from
 					""")
 			.param("stage", to.name())
+			.param("from", from.name())
 			.param("now", Timestamp.from(now))
 			.param("closed", to.isClosed())
 			.param("id", id)
-			.update();
+			.update() == 1;
 	}
 
 	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Instant now, PageRequest page) {

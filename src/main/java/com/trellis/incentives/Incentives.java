@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealClosed;
+import com.trellis.deals.DealCorrected;
 import com.trellis.deals.DealReopened;
 import com.trellis.deals.Deals;
 import com.trellis.deals.OpportunityView;
@@ -86,10 +87,32 @@ public class Incentives {
 	@ApplicationModuleListener
 	void on(DealReopened event) {
 		this.ledger.lockDeal(event.opportunityId());
-		int reversed = this.ledger.reverseDeal(event.opportunityId(), this.clock.instant());
+		reverse(event.opportunityId(), "the won deal was reopened");
+	}
+
+	/**
+	 * A won deal's money or credit was corrected: what it earned is reversed and earned
+	 * anew from the corrected deal. Each correction is applied once, however often its
+	 * event is delivered.
+	 */
+	@ApplicationModuleListener
+	void on(DealCorrected event) {
+		if (!event.won() || event.partnerId() == null) {
+			return;
+		}
+		this.ledger.lockDeal(event.opportunityId());
+		if (!this.ledger.claimCorrection(event.correctionId(), event.opportunityId(), this.clock.instant())) {
+			return;
+		}
+		reverse(event.opportunityId(), "the won deal was corrected (correction " + event.correctionId() + ")");
+		earnForWin(event.partnerId(), event.opportunityId());
+	}
+
+	private void reverse(long opportunityId, String why) {
+		int reversed = this.ledger.reverseDeal(opportunityId, why, this.clock.instant());
 		if (reversed > 0) {
-			this.audit.record(AuditLog.Actor.SYSTEM, "opportunity", event.opportunityId(),
-					reversed + " incentive earnings reversed: the won deal was reopened", null, null);
+			this.audit.record(AuditLog.Actor.SYSTEM, "opportunity", opportunityId,
+					reversed + " incentive earnings reversed: " + why, null, null);
 		}
 	}
 

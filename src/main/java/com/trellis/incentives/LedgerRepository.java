@@ -109,20 +109,37 @@ class LedgerRepository {
 			.single();
 	}
 
+	/**
+	 * Marks a deal correction as applied; false when it was applied before (a redelivered
+	 * event).
+	 */
+	boolean claimCorrection(long correctionId, long opportunityId, Instant now) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO incentive_correction (correction_id, opportunity_id, applied_at) VALUES (:correction, :deal, :now)
+					ON CONFLICT (correction_id) DO NOTHING
+					""")
+			.param("correction", correctionId)
+			.param("deal", opportunityId)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
 	/** Reverses every earning on a deal that is not reversed yet; returns how many. */
-	int reverseDeal(long opportunityId, Instant now) {
+	int reverseDeal(long opportunityId, String why, Instant now) {
 		return this.jdbc
 			.sql("""
 					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, opportunity_id, period, amount,
 					    currency, basis, earned_at, reverses_id)
 					SELECT e.partner_id, e.program_id, 'REVERSAL', 'reversal:' || e.id, e.opportunity_id, e.period, -e.amount,
-					       e.currency, 'reversal of earning ' || e.id || ': the won deal was reopened', :now, e.id
+					       e.currency, 'reversal of earning ' || e.id || ': ' || CAST(:why AS TEXT), :now, e.id
 					FROM incentive_earning e
 					WHERE e.opportunity_id = :deal AND e.kind <> 'REVERSAL'
 					  AND NOT EXISTS (SELECT 1 FROM incentive_earning r WHERE r.reverses_id = e.id)
 					ON CONFLICT DO NOTHING
 					""")
 			.param("deal", opportunityId)
+			.param("why", why)
 			.param("now", Timestamp.from(now))
 			.update();
 	}

@@ -6,9 +6,14 @@ import com.trellis.deals.Stage;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,18 +64,35 @@ class ProcessApiController {
 	}
 
 	@PostMapping("/opportunities/{id}/advance")
-	DealProcess advance(Viewer viewer, @PathVariable long id) {
-		return this.process.advance(viewer, id);
+	@Operation(summary = "Advance the deal to the next stage once its exit checklist is complete",
+			description = "Pass seenStage (the stage the caller decided on) to be refused with 409 instead of moving "
+					+ "a deal someone else moved meanwhile.")
+	@ApiResponse(responseCode = "409", description = "The deal is no longer in seenStage, or moved meanwhile",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	DealProcess advance(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage) {
+		return this.process.advance(viewer, id, seenStage);
 	}
 
 	@PostMapping("/opportunities/{id}/move-back")
-	DealProcess moveBack(Viewer viewer, @PathVariable long id, @RequestBody MoveBack move) {
-		return this.process.moveBack(viewer, id, move.toStage(), move.reason());
+	@Operation(summary = "Move the deal back to an earlier open stage, with a reason",
+			description = "Pass seenStage (the stage the caller decided on) to be refused with 409 instead of moving "
+					+ "a deal someone else moved meanwhile.")
+	@ApiResponse(responseCode = "409", description = "The deal is no longer in seenStage, or moved meanwhile",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	DealProcess moveBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage,
+			@RequestBody MoveBack move) {
+		return this.process.moveBack(viewer, id, move.toStage(), move.reason(), seenStage);
 	}
 
 	@PostMapping("/opportunities/{id}/disqualify")
-	DealProcess disqualify(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
-		return this.process.disqualify(viewer, id, reason.reason());
+	@Operation(summary = "Disqualify the deal (closes it lost), with a reason",
+			description = "Pass seenStage (the stage the caller decided on) to be refused with 409 instead of moving "
+					+ "a deal someone else moved meanwhile.")
+	@ApiResponse(responseCode = "409", description = "The deal is no longer in seenStage, or moved meanwhile",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	DealProcess disqualify(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage,
+			@RequestBody Reason reason) {
+		return this.process.disqualify(viewer, id, reason.reason(), seenStage);
 	}
 
 	@PutMapping("/opportunities/{id}/joint-owners")

@@ -42,20 +42,22 @@ class ProcessPageController {
 	}
 
 	@PostMapping("/opportunities/{id}/advance")
-	String advance(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.process.advance(viewer, id));
+	String advance(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.advance(viewer, id, seenStage));
 	}
 
 	@PostMapping("/opportunities/{id}/move-back")
 	String moveBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage toStage,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.process.moveBack(viewer, id, toStage, reason));
+			@RequestParam(required = false) String reason, @RequestParam(required = false) Stage seenStage,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.moveBack(viewer, id, toStage, reason, seenStage));
 	}
 
 	@PostMapping("/opportunities/{id}/disqualify")
 	String disqualify(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.process.disqualify(viewer, id, reason));
+			@RequestParam(required = false) Stage seenStage, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.disqualify(viewer, id, reason, seenStage));
 	}
 
 	@PostMapping("/opportunities/{id}/joint-owners")

@@ -16,6 +16,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -144,10 +145,20 @@ public class SalesProcess {
 	 */
 	@Transactional
 	public DealProcess advance(Viewer viewer, long opportunityId) {
+		return advance(viewer, opportunityId, null);
+	}
+
+	/**
+	 * Advances the deal from the stage the caller saw ({@code seen}, null when the caller
+	 * does not say); refused with a conflict when it has moved since.
+	 */
+	@Transactional
+	public DealProcess advance(Viewer viewer, long opportunityId, Stage seen) {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
 		var current = stage(stages, deal.stage());
 		requireOwner(viewer, deal, current);
+		requireSeen(stages, deal, seen);
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("stage", "the deal is closed");
 		}
@@ -164,31 +175,44 @@ public class SalesProcess {
 			.filter(s -> s.active() && s.position() > current.position())
 			.findFirst()
 			.orElseThrow();
-		this.deals.moveStage(viewer, opportunityId, next.code(), "advanced: " + current.name() + " → " + next.name(),
-				false);
+		this.deals.moveStage(viewer, opportunityId, deal.stage(), next.code(),
+				"advanced: " + current.name() + " → " + next.name(), false);
 		return of(viewer, opportunityId);
 	}
 
 	@Transactional
 	public DealProcess moveBack(Viewer viewer, long opportunityId, Stage to, String reason) {
+		return moveBack(viewer, opportunityId, to, reason, null);
+	}
+
+	@Transactional
+	public DealProcess moveBack(Viewer viewer, long opportunityId, Stage to, String reason, Stage seen) {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
 		requireOwner(viewer, deal, stage(stages, deal.stage()));
+		requireSeen(stages, deal, seen);
 		if (reason == null || reason.isBlank()) {
 			throw InvalidInputException.of("reason", "say why the deal moves back");
 		}
 		if (to == null || to.isClosed() || stage(stages, to).position() >= stage(stages, deal.stage()).position()) {
 			throw InvalidInputException.of("toStage", "pick an earlier open stage");
 		}
-		this.deals.moveStage(viewer, opportunityId, to,
+		this.deals.moveStage(viewer, opportunityId, deal.stage(), to,
 				"moved back to " + stage(stages, to).name() + ": " + reason.strip(), false);
 		return of(viewer, opportunityId);
 	}
 
 	@Transactional
 	public DealProcess disqualify(Viewer viewer, long opportunityId, String reason) {
+		return disqualify(viewer, opportunityId, reason, null);
+	}
+
+	@Transactional
+	public DealProcess disqualify(Viewer viewer, long opportunityId, String reason, Stage seen) {
 		var deal = this.deals.get(viewer, opportunityId);
-		requireOwner(viewer, deal, stage(this.process.stages(), deal.stage()));
+		var stages = this.process.stages();
+		requireOwner(viewer, deal, stage(stages, deal.stage()));
+		requireSeen(stages, deal, seen);
 		if (reason == null || reason.isBlank()) {
 			throw InvalidInputException.of("reason", "a disqualification needs a reason");
 		}
@@ -196,7 +220,8 @@ public class SalesProcess {
 			throw InvalidInputException.of("stage", "the deal is closed");
 		}
 		this.process.disqualify(opportunityId, reason.strip(), viewer.userId(), this.clock.instant());
-		this.deals.moveStage(viewer, opportunityId, Stage.CLOSED_LOST, "disqualified: " + reason.strip(), true);
+		this.deals.moveStage(viewer, opportunityId, deal.stage(), Stage.CLOSED_LOST, "disqualified: " + reason.strip(),
+				true);
 		return of(viewer, opportunityId);
 	}
 
@@ -255,6 +280,15 @@ public class SalesProcess {
 		if (!allowed) {
 			throw new AccessDeniedException(stage.name() + " is owned by the " + stage.ownerRole().label().toLowerCase()
 					+ "; only they act on it");
+		}
+	}
+
+	/** A move decided on a stale view of the deal is refused: it moved since. */
+	private static void requireSeen(List<StageDefinition> stages, OpportunityView deal, Stage seen) {
+		if (seen != null && seen != deal.stage()) {
+			throw new ConflictException("stage",
+					"the deal is now in " + stage(stages, deal.stage()).name() + ", not in "
+							+ stage(stages, seen).name() + ": someone moved it meanwhile; reload it and decide again");
 		}
 	}
 

@@ -4,7 +4,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Post-redirect-get for page forms: runs the action, flashes a notice on success or the
- * field-by-field error on bad input, and redirects back to the page.
+ * field-by-field error on bad input or a conflicting change, and redirects back to the
+ * page.
  */
 public final class FormAction {
 
@@ -18,7 +19,7 @@ public final class FormAction {
 				redirect.addFlashAttribute("notice", done);
 			}
 		}
-		catch (InvalidInputException ex) {
+		catch (InvalidInputException | ConflictException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:" + target;

@@ -75,7 +75,8 @@ class ActivationPlanTests {
 		var approved = this.registrations.approve(prospect.pam(), registered.id(),
 				new ApproveCommand(prospect.ae().userId(), null));
 		this.clock.advance(Duration.ofDays(79));
-		this.deals.moveStage(prospect.ae(), approved.opportunityId(), Stage.CLOSED_WON, "signed", false);
+		this.deals.moveStage(prospect.ae(), approved.opportunityId(), Stage.REGISTERED, Stage.CLOSED_WON, "signed",
+				false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> completed(prospect.partnerId(), "FIRST_WIN"));
 
 		assertThat(this.plans.plan(prospect.pam(), prospect.partnerId()).status()).isEqualTo("ACTIVATED");
@@ -96,7 +97,7 @@ class ActivationPlanTests {
 		var approved = this.registrations.approve(world.pam(), registered.id(),
 				new ApproveCommand(world.ae().userId(), null));
 		this.clock.advance(Duration.ofDays(86));
-		this.deals.moveStage(world.ae(), approved.opportunityId(), Stage.CLOSED_WON, "signed", false);
+		this.deals.moveStage(world.ae(), approved.opportunityId(), Stage.REGISTERED, Stage.CLOSED_WON, "signed", false);
 		this.plans.daily();
 		var plan = this.plans.plan(world.pam(), world.partnerId());
 		assertThat(plan.status()).isEqualTo("NOT_ACTIVATED");

@@ -60,13 +60,14 @@ class IncentiveTests {
 						LocalDate.of(2026, 1, 1), null,
 						Map.of("sourcedPercent", "10", "influencedPercent", "5", "coSellPercent", "3")));
 		var world = this.fixtures.world("Earning Partners");
-		this.deals.moveStage(world.ae(), world.dealId(), Stage.CLOSED_WON, "signed", false);
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.QUALIFIED, Stage.CLOSED_WON, "signed", false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() != 0);
 		assertThat(sum(world.partnerId(), referral.id())).isEqualByComparingTo("12500.00");
 
-		this.deals.moveStage(world.ae(), world.dealId(), Stage.COMMIT, "customer reopened the order", false);
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.CLOSED_WON, Stage.COMMIT, "customer reopened the order",
+				false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() == 0);
-		this.deals.moveStage(world.ae(), world.dealId(), Stage.CLOSED_WON, "signed again", false);
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.COMMIT, Stage.CLOSED_WON, "signed again", false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() != 0);
 		assertThat(
 				this.jdbc.sql("SELECT kind FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")

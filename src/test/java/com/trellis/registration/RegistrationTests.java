@@ -277,7 +277,8 @@ class RegistrationTests {
 				command("Marlin Yachts", "marlin-yachts.com"));
 		var approved = this.registrations.approve(world.pam(), registered.id(),
 				new ApproveCommand(world.ae().userId(), null));
-		this.deals.moveStage(world.ae(), approved.opportunityId(), com.trellis.deals.Stage.CLOSED_WON, "won", false);
+		this.deals.moveStage(world.ae(), approved.opportunityId(), com.trellis.deals.Stage.REGISTERED,
+				com.trellis.deals.Stage.CLOSED_WON, "won", false);
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.sql("SELECT deal_closed_at IS NOT NULL FROM deal_registration WHERE id = ?")

@@ -1,0 +1,107 @@
+package com.trellis.deals;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import jakarta.validation.Validator;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Corrects a closed deal's amount or currency: a program admin only, with a reason that
+ * goes on the record and in the audit log. The correction is announced
+ * ({@link DealCorrected}) so that what the deal earned is reversed and earned anew from
+ * the corrected amount.
+ */
+@Service
+class DealCorrections {
+
+	private final Deals deals;
+
+	private final OpportunityRepository opportunities;
+
+	private final CorrectionRepository corrections;
+
+	private final AuditLog audit;
+
+	private final Validator validator;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	DealCorrections(Deals deals, OpportunityRepository opportunities, CorrectionRepository corrections, AuditLog audit,
+			Validator validator, Clock clock, ApplicationEventPublisher events) {
+		this.deals = deals;
+		this.opportunities = opportunities;
+		this.corrections = corrections;
+		this.audit = audit;
+		this.validator = validator;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	@Transactional
+	OpportunityView correct(Viewer viewer, long id, DealCorrection command) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin corrects a closed deal's amount or currency");
+		}
+		this.deals.get(viewer, id);
+		validate(command);
+		var before = this.opportunities.findForUpdate(id).orElseThrow();
+		if (!before.stage().isClosed()) {
+			throw new ConflictException("stage",
+					"the deal is open; change its amount with an edit (PUT /api/v1/opportunities/" + id + ")");
+		}
+		if (!DealEditRule.changesMoney(before, command.currency(), command.amount())) {
+			throw InvalidInputException.of("amount", "the deal already has this amount and currency");
+		}
+		var now = this.clock.instant();
+		this.opportunities.correctMoney(id, command.amount(), command.currency(), now);
+		var after = this.deals.get(viewer, id);
+		var reason = command.reason().strip();
+		long correction = this.corrections.insert(id, "MONEY", before.money().toString(), after.money().toString(),
+				reason, viewer.userId(), now);
+		this.audit.record(viewer.actor(), "opportunity", id,
+				"corrected " + before.money() + " to " + after.money() + ": " + reason, before, after);
+		this.events
+			.publishEvent(new DealCorrected(correction, id, after.partnerId(), after.stage() == Stage.CLOSED_WON));
+		return after;
+	}
+
+	@Transactional(readOnly = true)
+	List<Correction> of(Viewer viewer, long id) {
+		this.deals.get(viewer, id);
+		return this.corrections.of(id);
+	}
+
+	private void validate(DealCorrection command) {
+		var errors = new ArrayList<FieldError>();
+		this.validator.validate(command)
+			.forEach(violation -> errors
+				.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
+		if (command.currency() != null && errors.stream().noneMatch(e -> e.field().equals("currency"))) {
+			try {
+				Currency.getInstance(command.currency());
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(new FieldError("currency", "unknown currency " + command.currency()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+}

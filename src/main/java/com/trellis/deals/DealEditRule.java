@@ -1,0 +1,66 @@
+package com.trellis.deals;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/**
+ * Decides what creating or editing a deal may set. A deal opens at an open stage; an edit
+ * never moves the stage (the sales process does: advance, move back, disqualify); the
+ * amount and currency of a closed deal change only by a program admin's recorded
+ * correction; partner and credit, once set, only by an upheld credit dispute, and a
+ * closed deal takes on no partner.
+ */
+final class DealEditRule {
+
+	private DealEditRule() {
+	}
+
+	static List<FieldError> opening(OpportunityCommand command) {
+		if (command.stage() != null && command.stage().isClosed()) {
+			return List.of(new FieldError("stage",
+					"a deal opens at an open stage (REGISTERED, QUALIFIED, JOINT_WORKING or COMMIT); it closes "
+							+ "through the sales process (advance or disqualify)"));
+		}
+		return List.of();
+	}
+
+	static List<FieldError> edit(OpportunityView before, OpportunityCommand command) {
+		var errors = new ArrayList<FieldError>();
+		var deal = "/api/v1/opportunities/" + before.id();
+		if (command.stage() != before.stage()) {
+			errors.add(new FieldError("stage", "an edit does not move the stage (it is " + before.stage()
+					+ "); move it through the sales process: advance (POST " + deal + "/advance), move back (POST "
+					+ deal + "/move-back, with a reason) or disqualify (POST " + deal + "/disqualify, with a reason)"));
+		}
+		if (before.stage().isClosed()) {
+			var closed = "the deal is " + before.stage().label().toLowerCase()
+					+ "; a program admin corrects it with a reason (POST " + deal + "/correction)";
+			if (command.amount() != null && before.amount().compareTo(command.amount()) != 0) {
+				errors.add(new FieldError("amount", closed));
+			}
+			if (!before.currency().equals(command.currency())) {
+				errors.add(new FieldError("currency", closed));
+			}
+		}
+		if (before.partnerId() != null && (!before.partnerId().equals(command.partnerId())
+				|| before.creditType() != command.creditType() || command.partnerShare() == null
+				|| before.partnerShare().compareTo(command.partnerShare()) != 0)) {
+			errors.add(new FieldError("creditType",
+					"partner and credit were fixed when the partner was accepted; raise a credit dispute to change them"));
+		}
+		else if (before.partnerId() == null && before.stage().isClosed()
+				&& (command.partnerId() != null || command.source() != before.source())) {
+			errors.add(new FieldError("partnerId", "the deal is closed; a partner and its credit join an open deal"));
+		}
+		return errors;
+	}
+
+	static boolean changesMoney(OpportunityView before, String currency, BigDecimal amount) {
+		return !Objects.equals(before.currency(), currency) || before.amount().compareTo(amount) != 0;
+	}
+
+}

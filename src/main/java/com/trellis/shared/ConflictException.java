@@ -1,0 +1,43 @@
+package com.trellis.shared;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A change the record's current state refuses, typically because someone else changed it
+ * meanwhile (a deal moved on from the stage the caller saw). Answers 409 Conflict with a
+ * problem detail naming the field, like a validation error.
+ */
+public class ConflictException extends ErrorResponseException {
+
+	private final String field;
+
+	private final String reason;
+
+	public ConflictException(String field, String reason) {
+		super(HttpStatus.CONFLICT, problem(field, reason), null);
+		this.field = field;
+		this.reason = reason;
+	}
+
+	@Override
+	public String getMessage() {
+		return this.field + ": " + this.reason;
+	}
+
+	private static ProblemDetail problem(String field, String reason) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, field + ": " + reason);
+		problem.setTitle("Conflict");
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("message", reason);
+		problem.setProperty("errors", List.of(error));
+		return problem;
+	}
+
+}
