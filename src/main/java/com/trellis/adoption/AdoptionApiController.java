@@ -52,6 +52,7 @@ class AdoptionApiController {
 	}
 
 	@PostMapping("/api/v1/opportunities/{id}/partner-prompts")
+	@PreAuthorize("hasRole('SALES_MANAGER')")
 	void prompt(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Prompt prompt) {
 		this.adoption.prompt(viewer, id, prompt == null ? null : prompt.partnerId(),
 				prompt == null ? null : prompt.note());

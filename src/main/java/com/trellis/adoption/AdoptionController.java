@@ -56,6 +56,7 @@ class AdoptionController {
 	}
 
 	@PostMapping("/adoption/prompts")
+	@PreAuthorize("hasRole('SALES_MANAGER')")
 	String promptFromPage(Viewer viewer, @RequestParam long opportunityId,
 			@RequestParam(required = false) Long partnerId, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/adoption", "The rep was prompted",
