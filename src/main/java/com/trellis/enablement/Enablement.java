@@ -213,15 +213,23 @@ public class Enablement {
 
 	private Resolved resolve(Viewer viewer, long userId, String itemCode, LocalDate completedOn,
 			List<FieldError> errors, String prefix) {
+		// who may record is decided before whether the user exists, so the answer reveals
+		// no ids
+		var refused = new AccessDeniedException(
+				"A partner user records their own completions; an admin or PAM those of their partners' users");
+		if (!viewer.is(Role.ADMIN, Role.PAM) && !(viewer.isPartnerUser() && viewer.userId() == userId)) {
+			throw refused;
+		}
 		var user = this.users.find(userId).filter(u -> u.partnerId() != null).orElse(null);
+		if (user == null && !viewer.is(Role.ADMIN)) {
+			throw refused;
+		}
 		if (user == null) {
 			errors.add(new FieldError(prefix + "userId", "no partner user " + userId));
 			return null;
 		}
-		boolean allowed = viewer.is(Role.ADMIN) || viewer.isPartnerUser() && viewer.userId() == userId
-				|| viewer.is(Role.PAM) && this.partners.get(viewer, user.partnerId()).ownerPamId() == viewer.userId();
-		if (!allowed) {
-			throw new AccessDeniedException("A partner user records their own completions; an admin or PAM anyone's");
+		if (viewer.is(Role.PAM) && this.partners.get(viewer, user.partnerId()).ownerPamId() != viewer.userId()) {
+			throw refused;
 		}
 		var item = itemCode == null ? null : this.enablement.item(itemCode.strip()).orElse(null);
 		if (item == null) {

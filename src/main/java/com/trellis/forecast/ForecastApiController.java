@@ -104,6 +104,7 @@ class ForecastApiController {
 	}
 
 	@PutMapping("/forecast/quotas")
+	@PreAuthorize("hasAnyRole('ADMIN', 'SALES_MANAGER')")
 	@Operation(
 			summary = "Set a rep's, manager's or PAM's quota, or the program's partner target (scope PARTNERS), for a quarter")
 	Quota setQuota(Viewer viewer, @RequestBody QuotaCommand command) {

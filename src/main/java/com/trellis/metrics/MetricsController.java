@@ -1,34 +1,24 @@
 package com.trellis.metrics;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * KPIs as a page (with the trend of the revenue KPI as a chart), as CSV and through the
- * API.
+ * KPIs as a page (with the trend of the revenue KPI as a chart) and as CSV.
  */
 @Controller
-@Tag(name = "Metrics", description = "Program KPIs over a period and slice, their trend and records")
 class MetricsController {
 
 	/**
@@ -47,26 +37,6 @@ class MetricsController {
 		this.kpis = kpis;
 		this.json = json;
 		this.clock = clock;
-	}
-
-	@GetMapping("/api/v1/kpis")
-	@ResponseBody
-	@Operation(summary = "All KPIs for a period [from, to) and a slice",
-			description = "Defaults to the current quarter and the whole program (a PAM: their book; a partner: itself).")
-	List<Kpi> all(Viewer viewer, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
-			@RequestParam(required = false) String sliceValue) {
-		return this.kpis.compute(viewer, period(from, to), new Slice(slice, sliceValue));
-	}
-
-	@GetMapping("/api/v1/kpis/funnel")
-	@ResponseBody
-	@Operation(summary = "The stage funnel for a period [from, to) and a slice",
-			description = "Per stage, partner-involved against direct: deals that first reached it in the period, conversion to the next stage, median days in stage.")
-	List<FunnelStep> funnel(Viewer viewer, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
-			@RequestParam(required = false) String sliceValue) {
-		return this.kpis.funnel(viewer, period(from, to), new Slice(slice, sliceValue));
 	}
 
 	@GetMapping("/metrics/funnel")
@@ -102,35 +72,6 @@ class MetricsController {
 		model.addAttribute("reachedChart", this.json.writeValueAsString(reached));
 		model.addAttribute("daysChart", this.json.writeValueAsString(days));
 		return "metrics/funnel";
-	}
-
-	@GetMapping("/api/v1/kpis/{code}/trend")
-	@ResponseBody
-	List<Map<String, Object>> trend(Viewer viewer, @PathVariable String code,
-			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
-		return this.kpis.trend(viewer, code, period(from, to), new Slice(slice, sliceValue));
-	}
-
-	@GetMapping("/api/v1/kpis/{code}/records")
-	@ResponseBody
-	List<Map<String, Object>> records(Viewer viewer, @PathVariable String code,
-			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
-		return this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
-	}
-
-	@GetMapping("/api/v1/exchange-rates")
-	@ResponseBody
-	Map<String, BigDecimal> rates() {
-		return this.kpis.exchangeRates();
-	}
-
-	@PutMapping("/api/v1/exchange-rates/{currency}")
-	@ResponseBody
-	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, BigDecimal> setRate(Viewer viewer, @PathVariable String currency, @RequestBody Rate rate) {
-		return this.kpis.setExchangeRate(viewer, currency, rate.toReporting());
 	}
 
 	@GetMapping("/metrics")
@@ -179,9 +120,6 @@ class MetricsController {
 
 	private Period period(LocalDate from, LocalDate to) {
 		return Period.chosen(from, to, this.clock);
-	}
-
-	record Rate(BigDecimal toReporting) {
 	}
 
 }

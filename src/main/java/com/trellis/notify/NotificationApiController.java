@@ -40,6 +40,7 @@ class NotificationApiController {
 	}
 
 	@PutMapping("/slack-webhook")
+	@org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'PARTNER')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Set or clear the Slack incoming webhook the partner's notices are posted to",
 			description = "The partner's PAM or a program admin.")

@@ -33,6 +33,7 @@ class RegistrationApiController {
 	}
 
 	@PostMapping("/registrations")
+	@PreAuthorize("!hasRole('EXECUTIVE')")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a deal",
 			description = "Runs the entry gate and the conflict check. A partner user's partner of record is always their own.")

@@ -94,6 +94,7 @@ class RegistrationPageController {
 	}
 
 	@PostMapping("/registrations")
+	@PreAuthorize("!hasRole('EXECUTIVE')")
 	String register(Viewer viewer, @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
 			Model model) {
 		if (binding.hasErrors()) {

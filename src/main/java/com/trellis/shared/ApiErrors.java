@@ -1,30 +1,50 @@
 package com.trellis.shared;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns errors of REST controllers into RFC 9457 problem details. Validation errors name
- * every bad field in an {@code errors} list.
+ * every bad field in an {@code errors} list; a write that lost a race against another
+ * answers 409; anything else is a server error that is logged and answered without its
+ * details.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -37,23 +57,68 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/**
+	 * Validation of a method parameter as a whole, such as a list body whose elements are
+	 * validated: each error names the element and its field
+	 * ({@code milestones[2].dueDay}).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var errors = new ArrayList<Map<String, Object>>();
+		for (var result : ex.getParameterValidationResults()) {
+			var name = result.getMethodParameter().getParameterName();
+			if (result.getContainerIndex() != null) {
+				name += "[" + result.getContainerIndex() + "]";
+			}
+			else if (result.getContainerKey() != null) {
+				name += "[" + result.getContainerKey() + "]";
+			}
+			if (result instanceof ParameterErrors parameterErrors) {
+				for (FieldError error : parameterErrors.getFieldErrors()) {
+					errors.add(error(name + "." + error.getField(), error.getDefaultMessage()));
+				}
+				for (var error : parameterErrors.getGlobalErrors()) {
+					errors.add(error(name, error.getDefaultMessage()));
+				}
+			}
+			else {
+				for (var error : result.getResolvableErrors()) {
+					errors.add(error(name, error.getDefaultMessage()));
+				}
+			}
+		}
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var field = "body";
+		var message = "is missing, malformed or not one of the allowed values";
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnrecognizedPropertyException unknown) {
+				var at = path(unknown);
+				var name = unknown.getPropertyName();
+				field = at.endsWith(name) ? at : at.equals("body") ? name : at + "." + name;
+				message = "is not a property of this request";
+				break;
+			}
+			var duplicate = cause.getMessage() == null ? null : DUPLICATE.matcher(cause.getMessage());
+			if (cause instanceof JacksonException && duplicate.find()) {
+				field = duplicate.group(1);
+				message = "is given more than once";
+				break;
+			}
 			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-				field = jackson.getPath()
-					.stream()
-					.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-							: String.valueOf(reference.getIndex()))
-					.reduce((a, b) -> a + "." + b)
-					.orElse("body");
+				field = path(jackson);
+				if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
+					message = TextGuard.NUL_TEXT;
+				}
 				break;
 			}
 		}
-		return ResponseEntity.badRequest()
-			.body(invalid(List.of(error(field, "is missing, malformed or not one of the allowed values"))));
+		return ResponseEntity.badRequest().body(invalid(List.of(error(field, message))));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -66,6 +131,48 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
 		var errors = ex.errors().stream().map(error -> error(error.field(), error.message())).toList();
 		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this"));
+	}
+
+	/**
+	 * A unique key, a lock or a serialisation failure decided that another request got
+	 * there first (409); a value the database refuses is bad input (400); the rest is
+	 * ours.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	ResponseEntity<ProblemDetail> database(DataAccessException ex) {
+		var refusal = DatabaseRefusal.of(ex);
+		if (refusal.status() == HttpStatus.INTERNAL_SERVER_ERROR) {
+			return serverError(ex);
+		}
+		var problem = ProblemDetail.forStatusAndDetail(refusal.status(), refusal.reason());
+		return ResponseEntity.status(refusal.status()).body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> serverError(Exception ex) {
+		log.error("Request failed", ex);
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; it has been logged");
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+	}
+
+	private static String path(JacksonException jackson) {
+		var path = new StringBuilder();
+		for (var reference : jackson.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
 	}
 
 	private static Map<String, Object> error(String field, String message) {

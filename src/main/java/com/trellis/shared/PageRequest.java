@@ -1,7 +1,8 @@
 package com.trellis.shared;
 
 /**
- * A request for one page, clamped to sane bounds.
+ * A request for one page: the size clamped to sane bounds, a negative page read as the
+ * first, and a page past any list refused (its offset would overflow).
  */
 public record PageRequest(int page, int size) {
 
@@ -10,6 +11,13 @@ public record PageRequest(int page, int size) {
 	public PageRequest {
 		page = Math.max(page, 0);
 		size = Math.min(Math.max(size, 1), MAX_SIZE);
+		if (page > lastPage(size)) {
+			throw InvalidInputException.of("page", "must be at most " + lastPage(size));
+		}
+	}
+
+	private static int lastPage(int size) {
+		return (Integer.MAX_VALUE - size) / size;
 	}
 
 	public static PageRequest of(Integer page, Integer size) {

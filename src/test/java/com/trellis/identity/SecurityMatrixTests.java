@@ -248,6 +248,73 @@ class SecurityMatrixTests {
 		}
 	}
 
+	/**
+	 * Operations a role may use on records of its own (its book, its deals) or for a
+	 * partner it names in the body: the PAM or AE refused here can already read the
+	 * record, so a validation error tells it nothing new.
+	 */
+	private static final java.util.Set<String> DECIDED_BY_THE_RECORD = java.util.Set.of(
+			"PUT /api/v1/partners/{other} as PAM", "POST /api/v1/partners/{fresh}/lifecycle as PAM",
+			"PUT /api/v1/opportunities/{otherDeal} as AE",
+			"POST /api/v1/registrations/{freshRegistration}/approve as PAM",
+			"PUT /api/v1/partners/{other}/slack-webhook as PAM", "POST /api/v1/partners/{other}/blockers as PAM",
+			"POST /api/v1/leads as PAM", "PUT /api/v1/opportunities/{otherDeal} as SALES_MANAGER",
+			"PUT /api/v1/forecast/quotas as SALES_MANAGER",
+			"POST /api/v1/opportunities/{otherDeal}/partner-prompts as SALES_MANAGER");
+
+	/**
+	 * A role refused an operation is refused whatever it sends: a malformed, empty or
+	 * wrongly typed body answers the same 403 as a good one, never a 400 listing fields.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("api")
+	void aRoleRefusedAnOperationGetsForbiddenWhateverTheBody(String endpoint, int[] expected) throws Exception {
+		Role[] roles = { ADMIN, PAM, AE, SALES_MANAGER, EXECUTIVE, PARTNER };
+		for (int i = 0; i < roles.length; i++) {
+			if (expected[i] != 403 || endpoint.startsWith("GET")
+					|| DECIDED_BY_THE_RECORD.contains(endpoint + " as " + roles[i])) {
+				continue;
+			}
+			var token = this.fixtures.token(callers.get(roles[i]));
+			for (var bad : new String[] { "{", "{}", "{\"unknown\": 1}", "[{\"name\": {}}]", "\"text\"" }) {
+				var request = request(endpoint).header("Authorization", "Bearer " + token)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(bad);
+				var response = this.mvc.perform(request).andReturn().getResponse();
+				assertThat(response.getStatus())
+					.as("%s as %s with %s: %s", endpoint, roles[i], bad, response.getContentAsString())
+					.isEqualTo(403);
+				assertThat(response.getContentAsString()).doesNotContain("errors");
+			}
+		}
+	}
+
+	@Test
+	void recordingACompletionDoesNotTellPartnerUserIdsFromOthers() throws Exception {
+		var otherPartnerUser = other.partnerUser().userId();
+		var vendorUser = other.pam().userId();
+		long missing = Long.MAX_VALUE;
+		for (var caller : new Viewer[] { own.partnerUser(), callers.get(AE), callers.get(EXECUTIVE) }) {
+			var token = this.fixtures.token(caller);
+			var answers = new java.util.ArrayList<String>();
+			for (long id : new long[] { otherPartnerUser, vendorUser, missing }) {
+				for (var body : new String[] { "{\"item\": \"NOPE\"}",
+						"{\"item\": \"NOPE\", \"completedOn\": \"2026-01-01\"}" }) {
+					var response = this.mvc
+						.perform(post("/api/v1/users/" + id + "/completions").header("Authorization", "Bearer " + token)
+							.contentType(MediaType.APPLICATION_JSON)
+							.content(body))
+						.andReturn()
+						.getResponse();
+					answers.add(response.getStatus() + " "
+							+ response.getContentAsString().replaceAll("\"instance\":\"[^\"]*\"", ""));
+				}
+			}
+			assertThat(answers).as("as %s", caller.role()).allSatisfy(answer -> assertThat(answer).startsWith("403"));
+			assertThat(answers.stream().distinct()).as("as %s", caller.role()).hasSize(1);
+		}
+	}
+
 	@Test
 	void apiWithoutATokenAnswersUnauthorized() throws Exception {
 		this.mvc.perform(get("/api/v1/partners")).andExpect(status().isUnauthorized());
@@ -333,6 +400,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.contains("/api/v1/tokens/")) {
 			return "{\"name\": \"Renamed in the matrix\"}";
+		}
+		if (endpoint.endsWith("/partner-prompts")) {
+			return "{}";
 		}
 		if (endpoint.endsWith("/route")) {
 			return "{\"repId\": %d}".formatted(other.ae().userId());

@@ -1,0 +1,71 @@
+package com.trellis.adoption;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+import com.trellis.metrics.Period;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Rep adoption, the pipeline review and partner prompts through the API.
+ */
+@RestController
+@PreAuthorize("!hasRole('PARTNER')")
+@Tag(name = "Rep adoption", description = "Partner adoption per rep, the pipeline review and prompts")
+class AdoptionApiController {
+
+	private final Adoption adoption;
+
+	private final Clock clock;
+
+	AdoptionApiController(Adoption adoption, Clock clock) {
+		this.adoption = adoption;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/adoption/reps")
+	List<RepAdoption> reps(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		return this.adoption.reps(viewer, period(from, to));
+	}
+
+	@GetMapping("/api/v1/adoption/teams")
+	List<Adoption.TeamLeads> teams(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		return this.adoption.teams(viewer, period(from, to));
+	}
+
+	@GetMapping("/api/v1/adoption/review")
+	List<Adoption.ReviewLine> review(Viewer viewer) {
+		return this.adoption.pipelineReview(viewer);
+	}
+
+	@PostMapping("/api/v1/opportunities/{id}/partner-prompts")
+	@PreAuthorize("hasRole('SALES_MANAGER')")
+	void prompt(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Prompt prompt) {
+		this.adoption.prompt(viewer, id, prompt == null ? null : prompt.partnerId(),
+				prompt == null ? null : prompt.note());
+	}
+
+	private Period period(LocalDate from, LocalDate to) {
+		if (from == null || to == null) {
+			return Period.quarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		}
+		return new Period(from, to);
+	}
+
+	record Prompt(Long partnerId, String note) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package com.trellis.metrics;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * KPIs, their trend and records, the funnel and exchange rates through the API.
+ */
+@RestController
+@Tag(name = "Metrics", description = "Program KPIs over a period and slice, their trend and records")
+class MetricsApiController {
+
+	private final Kpis kpis;
+
+	private final Clock clock;
+
+	MetricsApiController(Kpis kpis, Clock clock) {
+		this.kpis = kpis;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/kpis")
+	@Operation(summary = "All KPIs for a period [from, to) and a slice",
+			description = "Defaults to the current quarter and the whole program (a PAM: their book; a partner: itself).")
+	List<Kpi> all(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue) {
+		return this.kpis.compute(viewer, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/api/v1/kpis/funnel")
+	@Operation(summary = "The stage funnel for a period [from, to) and a slice",
+			description = "Per stage, partner-involved against direct: deals that first reached it in the period, conversion to the next stage, median days in stage.")
+	List<FunnelStep> funnel(Viewer viewer, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
+			@RequestParam(required = false) String sliceValue) {
+		return this.kpis.funnel(viewer, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/api/v1/kpis/{code}/trend")
+	List<Map<String, Object>> trend(Viewer viewer, @PathVariable String code,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
+		return this.kpis.trend(viewer, code, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/api/v1/kpis/{code}/records")
+	List<Map<String, Object>> records(Viewer viewer, @PathVariable String code,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
+		return this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+	}
+
+	@GetMapping("/api/v1/exchange-rates")
+	Map<String, BigDecimal> rates() {
+		return this.kpis.exchangeRates();
+	}
+
+	@PutMapping("/api/v1/exchange-rates/{currency}")
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, BigDecimal> setRate(Viewer viewer, @PathVariable String currency, @RequestBody Rate rate) {
+		return this.kpis.setExchangeRate(viewer, currency, rate.toReporting());
+	}
+
+	private Period period(LocalDate from, LocalDate to) {
+		return Period.chosen(from, to, this.clock);
+	}
+
+	record Rate(BigDecimal toReporting) {
+	}
+
+}

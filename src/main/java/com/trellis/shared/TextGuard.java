@@ -1,0 +1,97 @@
+package com.trellis.shared;
+
+import java.lang.reflect.Type;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * Refuses a NUL character in any request parameter, path variable, JSON string or text
+ * body, naming where it was (PostgreSQL cannot store NUL in text, and no user types one).
+ * Runs after the role check, so a caller without the role learns nothing from it.
+ */
+@Configuration(proxyBeanMethods = false)
+class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
+
+	static final String NUL_TEXT = "must not contain a NUL character";
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).order(0);
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		for (var parameter : request.getParameterMap().entrySet()) {
+			refuseNul(parameter.getKey(), parameter.getKey());
+			for (var value : parameter.getValue()) {
+				refuseNul(parameter.getKey(), value);
+			}
+		}
+		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+			variables.forEach((name, value) -> refuseNul(String.valueOf(name), String.valueOf(value)));
+		}
+		return true;
+	}
+
+	static void refuseNul(String field, String value) {
+		if (value != null && value.indexOf('\0') >= 0) {
+			throw InvalidInputException.of(field, NUL_TEXT);
+		}
+	}
+
+	/** Every string read from JSON (the error names its path). */
+	@Bean
+	JacksonModule nulRefusingStrings() {
+		return new SimpleModule("nul-refusing-strings").addDeserializer(String.class, new StringDeserializer() {
+
+			@Override
+			public String deserialize(JsonParser parser, DeserializationContext context) {
+				var text = super.deserialize(parser, context);
+				if (text != null && text.indexOf('\0') >= 0) {
+					return (String) context.handleWeirdStringValue(String.class, text, NUL_TEXT);
+				}
+				return text;
+			}
+
+		});
+	}
+
+	/** Bodies read as plain text, such as a CSV import. */
+	@ControllerAdvice
+	static class TextBodies extends RequestBodyAdviceAdapter {
+
+		@Override
+		public boolean supports(MethodParameter parameter, Type targetType,
+				Class<? extends HttpMessageConverter<?>> converterType) {
+			return String.class.equals(targetType);
+		}
+
+		@Override
+		public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter,
+				Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
+			refuseNul("body", (String) body);
+			return body;
+		}
+
+	}
+
+}
