@@ -19,6 +19,7 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -174,9 +175,7 @@ public class SalesProcess {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
 		requireOwner(viewer, deal, stage(stages, deal.stage()));
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "say why the deal moves back");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "say why the deal moves back");
 		if (to == null || to.isClosed() || stage(stages, to).position() >= stage(stages, deal.stage()).position()) {
 			throw InvalidInputException.of("toStage", "pick an earlier open stage");
 		}
@@ -189,9 +188,7 @@ public class SalesProcess {
 	public DealProcess disqualify(Viewer viewer, long opportunityId, String reason) {
 		var deal = this.deals.get(viewer, opportunityId);
 		requireOwner(viewer, deal, stage(this.process.stages(), deal.stage()));
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "a disqualification needs a reason");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "a disqualification needs a reason");
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("stage", "the deal is closed");
 		}
