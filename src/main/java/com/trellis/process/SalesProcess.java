@@ -19,6 +19,7 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.Commands;
 import com.trellis.shared.validation.FreeText;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -44,7 +45,11 @@ public class SalesProcess {
 
 	private final Clock clock;
 
-	SalesProcess(ProcessRepository process, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock) {
+	private final Commands commands;
+
+	SalesProcess(ProcessRepository process, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock,
+			Commands commands) {
+		this.commands = commands;
 		this.process = process;
 		this.deals = deals;
 		this.partners = partners;
@@ -68,6 +73,7 @@ public class SalesProcess {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin configures the sales process");
 		}
+		changes.forEach(this.commands::check);
 		var before = this.process.stages();
 		var merged = new ArrayList<StageDefinition>();
 		for (var stage : before) {

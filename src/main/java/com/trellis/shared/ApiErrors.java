@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns errors of REST controllers into RFC 9457 problem details. Validation errors name
- * every bad field in an {@code errors} list.
+ * every bad field in an {@code errors} list. Consulted before {@link PageErrors}, which
+ * also applies to REST controllers (they are controllers too).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@Override

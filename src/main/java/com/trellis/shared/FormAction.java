@@ -1,10 +1,14 @@
 package com.trellis.shared;
 
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Post-redirect-get for page forms: runs the action, flashes a notice on success or the
- * field-by-field error on bad input, and redirects back to the page.
+ * field-by-field error on bad input, and redirects back to the page. A form bound to a
+ * validated command flashes its field errors ({@code fieldErrors}) and the values entered
+ * ({@code form}), so the page shows each message next to its field and nothing is
+ * written.
  */
 public final class FormAction {
 
@@ -20,6 +24,31 @@ public final class FormAction {
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
+		}
+		return "redirect:" + target;
+	}
+
+	/** Runs the action only when the bound command is valid. */
+	public static String run(RedirectAttributes redirect, String target, String done, Object form,
+			BindingResult binding, Runnable action) {
+		if (binding.hasErrors()) {
+			var errors = FormErrors.of(binding);
+			redirect.addFlashAttribute("error", FormErrors.summary(errors));
+			redirect.addFlashAttribute("fieldErrors", errors);
+			redirect.addFlashAttribute("form", form);
+			return "redirect:" + target;
+		}
+		try {
+			action.run();
+			if (done != null) {
+				redirect.addFlashAttribute("notice", done);
+			}
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
+			redirect.addFlashAttribute("form", form);
 		}
 		return "redirect:" + target;
 	}
