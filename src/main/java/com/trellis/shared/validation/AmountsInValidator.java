@@ -25,7 +25,9 @@ public class AmountsInValidator implements ConstraintValidator<AmountsIn, Record
 		}
 		boolean valid = true;
 		for (String name : this.amounts) {
-			if (component(command, name) instanceof BigDecimal amount) {
+			// more decimals than are stored is @MoneyAmount's to report, once
+			if (component(command, name) instanceof BigDecimal amount
+					&& CurrencyRule.decimalsOf(amount) <= CurrencyRule.STORED_DECIMALS) {
 				var problem = CurrencyRule.decimalsProblem(amount, code);
 				if (problem.isPresent()) {
 					if (valid) {
