@@ -164,6 +164,23 @@ class InputValidationTests {
 	}
 
 	@Test
+	void aPageParameterThatCannotBeReadAnswersTheBadRequestPageWithTheFieldAndAWayBack() throws Exception {
+		var session = login(this.fixtures.user(Role.ADMIN));
+		var page = this.mvc
+			.perform(post("/process/stages/QUALIFIED").session(session)
+				.with(csrf())
+				.param("name", "Qualify")
+				.param("ownerRole", "AE")
+				.param("exitCriterion", "Budget confirmed")
+				.param("normDays", "abc"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Check your input", "normDays", "Go back", "pico.min.css");
+	}
+
+	@Test
 	void dealsAndPartnersRefuseDatesOutsideTheBusinessWindowAndCurrenciesWithoutARate() throws Exception {
 		var world = this.fixtures.world("Date Validation Partners");
 		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
