@@ -22,6 +22,7 @@ import com.trellis.registration.DealRegistered;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -206,9 +207,7 @@ public class ActivationPlans {
 		if (!allowed) {
 			throw new AccessDeniedException("Only the milestone's owner or the partner's PAM ticks it");
 		}
-		if (evidence == null || evidence.isBlank()) {
-			throw InvalidInputException.of("evidence", "say what shows the milestone is done");
-		}
+		FreeText.required("evidence", evidence, FreeText.NOTE, "say what shows the milestone is done");
 		if (!this.plans.complete(partnerId, code, viewer.userId(), this.clock.instant(), evidence.strip())) {
 			throw InvalidInputException.of("code", milestone.name() + " is complete already");
 		}
@@ -224,8 +223,8 @@ public class ActivationPlans {
 		if (blocker == null) {
 			throw InvalidInputException.of("blocker", "pick a blocker from the list");
 		}
-		this.plans.recordBlocker(partnerId, blocker, note == null || note.isBlank() ? null : note.strip(),
-				viewer.userId(), this.clock.instant());
+		this.plans.recordBlocker(partnerId, blocker, FreeText.optional("note", note, FreeText.NOTE), viewer.userId(),
+				this.clock.instant());
 		this.audit.record(viewer.actor(), "partner", partnerId, "blocker recorded: " + blocker.label(), null, null);
 		return this.plans.openBlockers(partnerId);
 	}

@@ -21,6 +21,7 @@ import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -129,7 +130,7 @@ public class Adoption {
 			throw InvalidInputException.of("opportunityId", "the deal already has a partner");
 		}
 		long id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId,
-				note == null || note.isBlank() ? null : note.strip(), this.clock.instant());
+				FreeText.optional("note", note, FreeText.NOTE), this.clock.instant());
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, "partner prompt " + id, null,
 				java.util.Collections.singletonMap("suggestedPartnerId", partnerId));
 	}

@@ -17,6 +17,7 @@ import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,9 +107,7 @@ public class CreditDisputes {
 		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
 			throw new AccessDeniedException("Only the partner's PAM or a program admin decides a credit dispute");
 		}
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "a reason is required for the decision");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required for the decision");
 		int changed = this.jdbc
 			.sql("""
 					UPDATE credit_dispute SET status = :status, decided_by = :by, decided_at = :now, decision_reason = :reason

@@ -7,6 +7,7 @@ import com.trellis.deals.Deals;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.Commands;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,10 @@ class CreditPageController {
 
 	private final Deals deals;
 
-	CreditPageController(CreditDisputes disputes, Deals deals) {
+	private final Commands commands;
+
+	CreditPageController(CreditDisputes disputes, Deals deals, Commands commands) {
+		this.commands = commands;
 		this.disputes = disputes;
 		this.deals = deals;
 	}
@@ -50,7 +54,9 @@ class CreditPageController {
 					if (creditType == null || share == null || reason == null || reason.isBlank()) {
 						throw InvalidInputException.of("reason", "give the credit type, the share and a reason");
 					}
-					this.disputes.raise(viewer, id, new RaiseDispute(creditType, share, reason));
+					var command = new RaiseDispute(creditType, share, reason);
+					this.commands.check(command);
+					this.disputes.raise(viewer, id, command);
 				});
 	}
 

@@ -19,6 +19,7 @@ import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -147,7 +148,7 @@ public class Dormancy {
 		var sequence = this.sequences.open(partnerId)
 			.orElseThrow(() -> InvalidInputException.of("partnerId", "no re-engagement sequence is running"));
 		if (this.sequences.completeStep(sequence.id(), stepId, viewer.userId(),
-				note == null || note.isBlank() ? null : note.strip(), this.clock.instant()) == 0) {
+				FreeText.optional("note", note, FreeText.NOTE), this.clock.instant()) == 0) {
 			throw InvalidInputException.of("stepId", "no open step " + stepId + " in this sequence");
 		}
 		return view(viewer, partnerId);
@@ -161,9 +162,7 @@ public class Dormancy {
 			.filter(s -> s.status().equals("SUNSET_PROPOSED"))
 			.orElseThrow(() -> InvalidInputException.of("partnerId",
 					"sunset is proposed only after an unanswered sequence"));
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "a reason is required to sunset a partner");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required to sunset a partner");
 		this.partners.changeLifecycle(viewer, partnerId, LifecycleStatus.SUNSET, reason);
 		this.sequences.end(sequence.id(), "SUNSET", this.clock.instant());
 		return view(viewer, partnerId);

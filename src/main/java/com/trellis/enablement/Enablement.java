@@ -18,6 +18,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.ValueLimits;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,8 +51,11 @@ public class Enablement {
 
 	private final Clock clock;
 
+	private final ValueLimits limits;
+
 	Enablement(EnablementRepository enablement, Users users, Partners partners, Activity activity, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ValueLimits limits) {
+		this.limits = limits;
 		this.enablement = enablement;
 		this.users = users;
 		this.partners = partners;
@@ -241,7 +245,9 @@ public class Enablement {
 		else if (completedOn.isAfter(today())) {
 			errors.add(new FieldError(prefix + "completedOn", "must not be in the future"));
 		}
-		return item == null || completedOn == null || completedOn.isAfter(today()) ? null
+		var tooEarly = this.limits.dateProblem(completedOn);
+		tooEarly.ifPresent(problem -> errors.add(new FieldError(prefix + "completedOn", problem)));
+		return item == null || completedOn == null || completedOn.isAfter(today()) || tooEarly.isPresent() ? null
 				: new Resolved(user, item, completedOn);
 	}
 

@@ -12,6 +12,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.ValueLimits;
 import com.trellis.shared.Quarters;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -39,11 +40,14 @@ class ForecastQuotas {
 
 	private final Clock clock;
 
-	ForecastQuotas(QuotaRepository quotas, Users users, AuditLog audit, Clock clock) {
+	private final ValueLimits limits;
+
+	ForecastQuotas(QuotaRepository quotas, Users users, AuditLog audit, Clock clock, ValueLimits limits) {
 		this.quotas = quotas;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -51,12 +55,12 @@ class ForecastQuotas {
 		if (command.quarter() == null || !command.quarter().matches("^[0-9]{4}-Q[1-4]$")) {
 			throw InvalidInputException.of("quarter", "must be a quarter such as 2026-Q4");
 		}
-		if (command.amount() == null || command.amount().signum() < 0) {
+		if (command.amount() == null) {
 			throw InvalidInputException.of("amount", "must be zero or more");
 		}
-		if (command.amount().stripTrailingZeros().scale() > 2) {
-			throw InvalidInputException.of("amount", "has at most two decimals");
-		}
+		this.limits.amountProblem(command.amount(), false).ifPresent(problem -> {
+			throw InvalidInputException.of("amount", problem);
+		});
 		var kind = command.scope();
 		long id = kind == Scope.Kind.PARTNERS || command.scopeId() == null ? 0 : command.scopeId();
 		if (kind != null && kind != Scope.Kind.PARTNERS && command.scopeId() == null) {

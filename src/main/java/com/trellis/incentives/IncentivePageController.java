@@ -9,9 +9,13 @@ import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -72,19 +76,10 @@ class IncentivePageController {
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests")
-	String request(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String activity,
-			@RequestParam(required = false) BigDecimal cost, @RequestParam(required = false) String currency,
-			@RequestParam(required = false) BigDecimal expectedPipeline,
-			@RequestParam(required = false) BigDecimal partnerInvestment, RedirectAttributes redirect) {
-		return act(id, redirect, () -> {
-			if (activity == null || activity.isBlank() || cost == null || currency == null || expectedPipeline == null
-					|| partnerInvestment == null) {
-				throw InvalidInputException.of("activity",
-						"give the activity, cost, expected pipeline and your investment");
-			}
-			return this.mdf.request(viewer, id,
-					new MdfCommand(activity, cost, currency, expectedPipeline, partnerInvestment));
-		});
+	String request(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("mdfForm") MdfCommand command,
+			BindingResult binding, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", command, binding,
+				() -> this.mdf.request(viewer, id, command));
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/decision")

@@ -13,6 +13,9 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.validation.CurrencyRule;
+import com.trellis.shared.validation.FreeText;
+import com.trellis.shared.validation.ValueLimits;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,12 +40,16 @@ public class MarketDevelopmentFunds {
 
 	private final Clock clock;
 
-	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock) {
+	private final ValueLimits limits;
+
+	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock,
+			ValueLimits limits) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.partners = partners;
 		this.audit = audit;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -88,6 +95,7 @@ public class MarketDevelopmentFunds {
 			if (amount == null || amount.signum() <= 0) {
 				throw InvalidInputException.of("approvedAmount", "give the amount approved");
 			}
+			requireAmountIn("approvedAmount", amount, request.currency());
 			if (amount.compareTo(request.cost()) > 0) {
 				throw InvalidInputException.of("approvedAmount", "cannot exceed the cost of " + request.cost());
 			}
@@ -96,9 +104,10 @@ public class MarketDevelopmentFunds {
 						"cannot exceed the partner's fund of " + request.currency() + " " + fund.toPlainString());
 			}
 		}
-		else if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "a reason is required to decline");
+		else {
+			FreeText.required("reason", reason, FreeText.NOTE, "a reason is required to decline");
 		}
+		FreeText.optional("reason", reason, FreeText.NOTE);
 		this.jdbc.sql("""
 				UPDATE mdf_request SET status = :status, approved_amount = :amount, decided_by = :by, decided_at = :now,
 				    decision_reason = :reason WHERE id = :id
@@ -125,12 +134,11 @@ public class MarketDevelopmentFunds {
 		if (!request.status().equals("APPROVED")) {
 			throw InvalidInputException.of("status", "only an approved request is claimed");
 		}
-		if (proof == null || proof.isBlank()) {
-			throw InvalidInputException.of("proof", "attach proof of the activity (a link or reference)");
-		}
+		FreeText.required("proof", proof, FreeText.NOTE, "attach proof of the activity (a link or reference)");
 		if (amount == null || amount.signum() <= 0) {
 			throw InvalidInputException.of("amount", "give the amount claimed");
 		}
+		requireAmountIn("amount", amount, request.currency());
 		var left = request.approvedAmount().subtract(request.claimed());
 		if (amount.compareTo(left) > 0) {
 			throw InvalidInputException.of("amount",
@@ -209,6 +217,18 @@ public class MarketDevelopmentFunds {
 		return new MdfRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
 				rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
 				rs.getTimestamp(11).toInstant(), rs.getString(12));
+	}
+
+	/**
+	 * An approved or claimed amount: positive, within the maximum, in its currency's
+	 * decimals.
+	 */
+	private void requireAmountIn(String field, BigDecimal amount, String currency) {
+		this.limits.amountProblem(amount, true)
+			.or(() -> CurrencyRule.decimalsProblem(amount, currency))
+			.ifPresent(problem -> {
+				throw InvalidInputException.of(field, problem);
+			});
 	}
 
 }

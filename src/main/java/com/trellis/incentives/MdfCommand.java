@@ -2,20 +2,20 @@ package com.trellis.incentives;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import com.trellis.shared.validation.AmountsIn;
+import com.trellis.shared.validation.IsoCurrency;
+import com.trellis.shared.validation.MoneyAmount;
+import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * A partner's MDF request: the activity, its cost, the pipeline it should bring and what
  * the partner puts in itself.
  */
-public record MdfCommand(@NotBlank @Size(max = 500) String activity,
-		@NotNull @DecimalMin("0.01") @Digits(integer = 17, fraction = 2) BigDecimal cost,
-		@NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code") String currency,
-		@NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal expectedPipeline,
-		@NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal partnerInvestment) {
+@AmountsIn(amounts = { "cost", "expectedPipeline", "partnerInvestment" })
+public record MdfCommand(@NotBlank @PlainText(max = 500, multiline = true) String activity,
+		@NotNull @MoneyAmount BigDecimal cost, @NotNull @IsoCurrency String currency,
+		@NotNull @MoneyAmount(positive = false) BigDecimal expectedPipeline,
+		@NotNull @MoneyAmount(positive = false) BigDecimal partnerInvestment) {
 }

@@ -14,9 +14,13 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.PageRequest;
 
+import jakarta.validation.Valid;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -68,12 +72,10 @@ class LeadPageController {
 	}
 
 	@PostMapping("/leads")
-	String submit(Viewer viewer, @RequestParam(required = false) Long partnerId,
-			@RequestParam(required = false) String companyName, @RequestParam(required = false) String companyDomain,
-			@RequestParam(required = false) String contactName, @RequestParam(required = false) String contactEmail,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/leads", "Lead submitted", () -> this.leads.submit(viewer,
-				new LeadCommand(partnerId, companyName, companyDomain, contactName, contactEmail, note)));
+	String submit(Viewer viewer, @Valid @ModelAttribute("leadForm") LeadCommand command, BindingResult binding,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/leads", "Lead submitted", command, binding,
+				() -> this.leads.submit(viewer, command));
 	}
 
 	@GetMapping("/leads/{id}")
@@ -107,12 +109,10 @@ class LeadPageController {
 	}
 
 	@PostMapping("/leads/{id}/accept")
-	String accept(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "false") boolean openDeal,
-			@RequestParam(required = false) String dealName, @RequestParam(required = false) BigDecimal amount,
-			@RequestParam(required = false) String currency, @RequestParam(required = false) LocalDate closeDate,
-			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/leads/" + id, "Lead accepted", () -> this.leads.accept(viewer, id,
-				new AcceptCommand(openDeal, dealName, amount, currency, closeDate)));
+	String accept(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("acceptForm") AcceptCommand command,
+			BindingResult binding, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/leads/" + id, "Lead accepted", command, binding,
+				() -> this.leads.accept(viewer, id, command));
 	}
 
 	@PostMapping("/leads/{id}/decline")

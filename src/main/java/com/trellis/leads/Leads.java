@@ -27,6 +27,7 @@ import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -174,9 +175,7 @@ public class Leads {
 
 	@Transactional
 	public LeadView decline(Viewer viewer, long id, String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "say why the lead is declined");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "say why the lead is declined");
 		var lead = lockDecidable(viewer, id);
 		var now = this.clock.instant();
 		this.leads.decide(id, LeadStatus.DECLINED, reason.strip(), null, null, now);
@@ -194,7 +193,7 @@ public class Leads {
 		requireRepOrManager(viewer, lead);
 		lead.checkFollowUp();
 		var now = this.clock.instant();
-		this.leads.followUp(id, note == null || note.isBlank() ? null : note.strip(), now);
+		this.leads.followUp(id, FreeText.optional("note", note, FreeText.NOTE), now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "followed up: " + after.followUpReason(), lead.view(),
 				after);

@@ -14,6 +14,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.CurrencyRule;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -157,9 +158,9 @@ public class Kpis {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin sets exchange rates");
 		}
-		if (currency == null || !currency.matches("^[A-Z]{3}$")) {
-			throw InvalidInputException.of("currency", "must be an ISO 4217 code such as EUR");
-		}
+		CurrencyRule.problem(currency == null ? "" : currency).ifPresent(problem -> {
+			throw InvalidInputException.of("currency", problem);
+		});
 		if (toReporting == null || toReporting.signum() <= 0) {
 			throw InvalidInputException.of("toReporting", "must be a positive rate");
 		}

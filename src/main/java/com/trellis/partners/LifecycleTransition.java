@@ -1,5 +1,8 @@
 package com.trellis.partners;
 
+import com.trellis.shared.validation.FreeText;
+import com.trellis.shared.validation.TextRule;
+
 /**
  * Decides whether a partner may move from one lifecycle status to another, and says why
  * not.
@@ -15,6 +18,10 @@ final class LifecycleTransition {
 		}
 		if (reason == null || reason.isBlank()) {
 			return Decision.refused("reason", "a reason is required for every lifecycle change");
+		}
+		var problem = TextRule.problem(reason, FreeText.NOTE, true);
+		if (problem.isPresent()) {
+			return Decision.refused("reason", problem.get());
 		}
 		if (from == to) {
 			return Decision.refused("toStatus", "the partner is already " + to.label());

@@ -3,19 +3,21 @@ package com.trellis.partners;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * What it takes to create or update a partner.
  */
-public record PartnerCommand(@NotBlank @Size(max = 200) String name, @NotNull PartnerType type,
+public record PartnerCommand(@NotBlank @PlainText(max = 200) String name, @NotNull PartnerType type,
 		@Pattern(regexp = "^$|^[a-z0-9.-]+\\.[a-z]{2,}$",
 				message = "must be a bare web domain such as example.com") String webDomain,
-		List<@NotBlank @Size(max = 60) String> verticals, List<@NotBlank @Size(max = 60) String> capabilities,
-		@NotBlank @Size(max = 60) String region, LocalDate onboardedOn, @NotNull Long ownerPamId, @NotNull Tier tier) {
+		List<@NotBlank @PlainText(max = 60) String> verticals, List<@NotBlank @PlainText(max = 60) String> capabilities,
+		@NotBlank @PlainText(max = 60) String region, @BusinessDate LocalDate onboardedOn, @NotNull Long ownerPamId,
+		@NotNull Tier tier) {
 
 	public PartnerCommand {
 		verticals = verticals == null ? List.of() : List.copyOf(verticals);

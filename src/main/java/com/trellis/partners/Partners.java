@@ -14,6 +14,7 @@ import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -176,9 +177,7 @@ public class Partners {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin reassigns books");
 		}
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "a reason is required");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required");
 		requirePam(toPamId);
 		if (fromPamId == toPamId) {
 			throw InvalidInputException.of("toPamId", "must differ from the current PAM");

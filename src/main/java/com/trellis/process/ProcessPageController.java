@@ -8,6 +8,7 @@ import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 
@@ -94,6 +95,8 @@ class ProcessPageController {
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
+			redirect.addFlashAttribute("errorStage", code);
 		}
 		return "redirect:/process";
 	}

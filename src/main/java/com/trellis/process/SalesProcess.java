@@ -20,6 +20,8 @@ import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.Commands;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,7 +46,11 @@ public class SalesProcess {
 
 	private final Clock clock;
 
-	SalesProcess(ProcessRepository process, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock) {
+	private final Commands commands;
+
+	SalesProcess(ProcessRepository process, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock,
+			Commands commands) {
+		this.commands = commands;
 		this.process = process;
 		this.deals = deals;
 		this.partners = partners;
@@ -68,6 +74,7 @@ public class SalesProcess {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin configures the sales process");
 		}
+		changes.forEach(this.commands::check);
 		var before = this.process.stages();
 		var merged = new ArrayList<StageDefinition>();
 		for (var stage : before) {
@@ -191,9 +198,7 @@ public class SalesProcess {
 		var stages = this.process.stages();
 		requireOwner(viewer, deal, stage(stages, deal.stage()));
 		requireSeen(stages, deal, seen);
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "say why the deal moves back");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "say why the deal moves back");
 		if (to == null || to.isClosed() || stage(stages, to).position() >= stage(stages, deal.stage()).position()) {
 			throw InvalidInputException.of("toStage", "pick an earlier open stage");
 		}
@@ -213,9 +218,7 @@ public class SalesProcess {
 		var stages = this.process.stages();
 		requireOwner(viewer, deal, stage(stages, deal.stage()));
 		requireSeen(stages, deal, seen);
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "a disqualification needs a reason");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "a disqualification needs a reason");
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("stage", "the deal is closed");
 		}

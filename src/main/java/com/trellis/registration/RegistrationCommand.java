@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import com.trellis.deals.CreditType;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import com.trellis.shared.validation.AmountsIn;
+import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.IsoCurrency;
+import com.trellis.shared.validation.MoneyAmount;
+import com.trellis.shared.validation.PlainText;
 
 /**
  * The short registration form. Which fields are required depends on who registers, so the
@@ -24,10 +25,9 @@ import jakarta.validation.constraints.Size;
  * @param partnerId partner of record (fixed for a partner user)
  * @param creditType credit type proposed
  */
-public record RegistrationCommand(Long accountId, @Size(max = 200) String customerName,
-		@Size(max = 253) String customerDomain, @Size(max = 2000) String customerNeed,
-		@DecimalMin(value = "0.01", message = "must be more than zero") @Digits(integer = 17,
-				fraction = 2) BigDecimal amount,
-		@Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") String currency,
-		LocalDate expectedCloseDate, Long partnerId, CreditType creditType) {
+@AmountsIn(amounts = "amount")
+public record RegistrationCommand(Long accountId, @PlainText(max = 200) String customerName,
+		@PlainText(max = 253) String customerDomain, @PlainText(max = 2000, multiline = true) String customerNeed,
+		@MoneyAmount BigDecimal amount, @IsoCurrency String currency, @BusinessDate LocalDate expectedCloseDate,
+		Long partnerId, CreditType creditType) {
 }

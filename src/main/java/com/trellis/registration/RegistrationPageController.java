@@ -3,7 +3,6 @@ package com.trellis.registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.trellis.deals.CreditType;
 import com.trellis.identity.Role;
@@ -13,6 +12,7 @@ import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 
@@ -78,7 +78,7 @@ class RegistrationPageController {
 			Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
-			model.addAttribute("error", "Check " + String.join(", ", bindingErrors(binding).keySet())
+			model.addAttribute("error", "Check " + String.join(", ", FormErrors.of(binding).keySet())
 					+ ": each must be a number in its range.");
 			return "registration/rules";
 		}
@@ -95,17 +95,17 @@ class RegistrationPageController {
 
 	@PostMapping("/registrations")
 	@PreAuthorize("!hasRole('EXECUTIVE')")
-	String register(Viewer viewer, @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
+	String register(Viewer viewer, @Valid @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
 			Model model) {
 		if (binding.hasErrors()) {
-			return form(viewer, model, command, bindingErrors(binding));
+			return form(viewer, model, command, FormErrors.of(binding));
 		}
 		try {
 			var created = this.registrations.register(viewer, command);
 			return "redirect:/registrations/" + created.id();
 		}
 		catch (InvalidInputException ex) {
-			return form(viewer, model, command, errors(ex));
+			return form(viewer, model, command, FormErrors.of(ex));
 		}
 	}
 
@@ -163,11 +163,10 @@ class RegistrationPageController {
 	}
 
 	@PostMapping("/registrations/{id}/resubmit")
-	String resubmit(Viewer viewer, @PathVariable long id, @ModelAttribute("form") RegistrationCommand command,
+	String resubmit(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("form") RegistrationCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
-			redirect.addFlashAttribute("error",
-					"Check the highlighted fields: " + String.join(", ", bindingErrors(binding).keySet()));
+			redirect.addFlashAttribute("error", "Check the fields: " + FormErrors.summary(FormErrors.of(binding)));
 			return "redirect:/registrations/" + id;
 		}
 		return act(id, redirect, "Resubmitted", () -> this.registrations.resubmit(viewer, id, command));
@@ -191,20 +190,6 @@ class RegistrationPageController {
 			model.addAttribute("partnerChoices", choices);
 		}
 		return "registration/form";
-	}
-
-	private static Map<String, String> errors(InvalidInputException ex) {
-		return ex.errors()
-			.stream()
-			.collect(Collectors.toMap(InvalidInputException.FieldError::field,
-					InvalidInputException.FieldError::message, (a, b) -> a + "; " + b, java.util.LinkedHashMap::new));
-	}
-
-	private static Map<String, String> bindingErrors(BindingResult binding) {
-		return binding.getFieldErrors()
-			.stream()
-			.collect(Collectors.toMap(e -> e.getField(), e -> "cannot be read: " + e.getRejectedValue(), (a, b) -> a,
-					java.util.LinkedHashMap::new));
 	}
 
 }

@@ -31,6 +31,7 @@ import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -518,9 +519,7 @@ public class Registrations {
 	}
 
 	private static void requireReason(String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw InvalidInputException.of("reason", "a reason is required");
-		}
+		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required");
 	}
 
 	private static boolean sameCustomer(Customer customer, String registrable, String normalized) {

@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns errors of REST controllers into RFC 9457 problem details. Validation errors name
  * every bad field in an {@code errors} list; a write that lost a race against another
  * answers 409; anything else is a server error that is logged and answered without its
- * details.
+ * details. Consulted before {@link PageErrors}, which also applies to REST controllers
+ * (they are controllers too).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,11 +1,14 @@
 package com.trellis.shared;
 
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Post-redirect-get for page forms: runs the action, flashes a notice on success or the
  * field-by-field error on bad input or a conflicting change, and redirects back to the
- * page.
+ * page. A form bound to a validated command flashes its field errors
+ * ({@code fieldErrors}) and the values entered ({@code form}), so the page shows each
+ * message next to its field and nothing is written.
  */
 public final class FormAction {
 
@@ -19,8 +22,36 @@ public final class FormAction {
 				redirect.addFlashAttribute("notice", done);
 			}
 		}
-		catch (InvalidInputException | ConflictException ex) {
+		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:" + target;
+	}
+
+	/** Runs the action only when the bound command is valid. */
+	public static String run(RedirectAttributes redirect, String target, String done, Object form,
+			BindingResult binding, Runnable action) {
+		if (binding.hasErrors()) {
+			var errors = FormErrors.of(binding);
+			redirect.addFlashAttribute("error", FormErrors.summary(errors));
+			redirect.addFlashAttribute("fieldErrors", errors);
+			redirect.addFlashAttribute("form", form);
+			return "redirect:" + target;
+		}
+		try {
+			action.run();
+			if (done != null) {
+				redirect.addFlashAttribute("notice", done);
+			}
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
+			redirect.addFlashAttribute("form", form);
 		}
 		return "redirect:" + target;
 	}

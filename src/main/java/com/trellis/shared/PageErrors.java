@@ -1,36 +1,99 @@
 package com.trellis.shared;
 
 import java.io.IOException;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The last resort for pages: a bad parameter that reached a page (a period ending before
- * it starts, an unknown quarter or week, a page number past any list) answers the 400
- * error page naming it, a write that lost a race the 409 page, never a 500. Forms that
- * show their errors beside the fields handle them before this.
+ * Bad input that reaches a page handler (a rule broken past the form's own checks, a
+ * parameter that cannot be read or is missing) answers 400 with the page layout, the
+ * field-by-field problems and a way back, instead of a 500. Unexpected failures are left
+ * to the error page {@code error/500}; a write that lost a race against another request
+ * answers the 409 page. REST controllers are answered by {@link ApiErrors} first; a JSON
+ * method of a page controller gets the same problem detail.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
-	@ExceptionHandler(InvalidInputException.class)
-	void invalidInput(InvalidInputException ex, HttpServletResponse response) throws IOException {
-		response.sendError(HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
+	@ExceptionHandler({ InvalidInputException.class, MethodArgumentTypeMismatchException.class,
+			MissingServletRequestParameterException.class, BindException.class })
+	Object badInput(Exception ex, HandlerMethod handler, HttpServletRequest request) {
+		var errors = errors(ex);
+		if (answersJson(handler)) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: "
+					+ String.join(", ", errors.stream().map(InvalidInputException.FieldError::field).toList()));
+			problem.setTitle("Invalid input");
+			problem.setProperty("errors", errors);
+			return ResponseEntity.badRequest().body(problem);
+		}
+		var page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+		page.addObject("errors", errors);
+		page.addObject("back", back(request));
+		return page;
 	}
 
+	/**
+	 * A write that lost a race answers the 409 page; a value the database refuses, 400.
+	 */
 	@ExceptionHandler({ DataIntegrityViolationException.class, ConcurrencyFailureException.class })
-	void refused(org.springframework.dao.DataAccessException ex, HttpServletResponse response) throws IOException {
+	void refused(DataAccessException ex, HttpServletResponse response) throws IOException {
 		var refusal = DatabaseRefusal.of(ex);
 		response.sendError(refusal.status().value(), refusal.reason());
+	}
+
+	private static List<InvalidInputException.FieldError> errors(Exception ex) {
+		if (ex instanceof InvalidInputException invalid) {
+			return invalid.errors();
+		}
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			return List.of(new InvalidInputException.FieldError(mismatch.getName(), "cannot be read from this value"));
+		}
+		if (ex instanceof MissingServletRequestParameterException missing) {
+			return List.of(new InvalidInputException.FieldError(missing.getParameterName(), "is required"));
+		}
+		return ((BindException) ex).getFieldErrors()
+			.stream()
+			.map(e -> new InvalidInputException.FieldError(e.getField(),
+					e.isBindingFailure() ? "cannot be read from this value" : e.getDefaultMessage()))
+			.toList();
+	}
+
+	private static boolean answersJson(HandlerMethod handler) {
+		return handler.hasMethodAnnotation(ResponseBody.class)
+				|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class);
+	}
+
+	/** The page the form was on, when it is one of ours; otherwise the home page. */
+	private static String back(HttpServletRequest request) {
+		var referer = request.getHeader("Referer");
+		var own = request.getScheme() + "://" + request.getServerName();
+		if (referer != null && referer.startsWith(own)) {
+			int path = referer.indexOf('/', own.length());
+			return path < 0 ? "/" : referer.substring(path);
+		}
+		return "/";
 	}
 
 }

@@ -1,0 +1,29 @@
+package com.trellis.metrics;
+
+import com.trellis.shared.validation.CurrencyRates;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the shared currency constraint which currencies have a rate, so no module accepts
+ * an amount that would drop out of the KPIs and the forecast.
+ */
+@Component
+class ExchangeRateLookup implements CurrencyRates {
+
+	private final JdbcClient jdbc;
+
+	ExchangeRateLookup(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public boolean hasRate(String currency) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM exchange_rate WHERE currency = ?)")
+			.param(currency)
+			.query(Boolean.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,39 @@
+package com.trellis.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * The field errors of a page form as field name to message, for templates that show each
+ * message next to its field. A value that could not even be converted (text in a number
+ * field) says so; a value that broke a rule gets the rule's message, as the API does.
+ */
+public final class FormErrors {
+
+	private FormErrors() {
+	}
+
+	public static Map<String, String> of(BindingResult binding) {
+		return binding.getFieldErrors()
+			.stream()
+			.collect(Collectors.toMap(e -> e.getField(),
+					e -> e.isBindingFailure() ? "cannot be read as a value of this field" : e.getDefaultMessage(),
+					(a, b) -> a + "; " + b, LinkedHashMap::new));
+	}
+
+	public static Map<String, String> of(InvalidInputException ex) {
+		return ex.errors()
+			.stream()
+			.collect(Collectors.toMap(InvalidInputException.FieldError::field,
+					InvalidInputException.FieldError::message, (a, b) -> a + "; " + b, LinkedHashMap::new));
+	}
+
+	/** One line naming each field and its problem, for a flash message. */
+	public static String summary(Map<String, String> errors) {
+		return errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+	}
+
+}

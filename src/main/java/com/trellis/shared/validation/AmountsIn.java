@@ -1,0 +1,33 @@
+package com.trellis.shared.validation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+
+/**
+ * On a command record: the amounts named in {@link #amounts()} are in the currency of the
+ * component named {@link #currency()} and may not have more decimals than that currency
+ * has ({@link CurrencyRule#decimalsProblem}). The error names the amount's field.
+ */
+@Documented
+@Constraint(validatedBy = AmountsInValidator.class)
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface AmountsIn {
+
+	String currency() default "currency";
+
+	String[] amounts();
+
+	String message() default "has more decimals than its currency";
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+}

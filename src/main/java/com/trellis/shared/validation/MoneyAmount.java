@@ -1,0 +1,32 @@
+package com.trellis.shared.validation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+
+/**
+ * A money amount: never negative, more than zero when {@link #positive()}, at most
+ * {@code trellis.money.max-amount}, and at most the two decimals money is stored with.
+ * The decimals of its currency are checked by {@link AmountsIn} on the command.
+ */
+@Documented
+@Constraint(validatedBy = MoneyAmountValidator.class)
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
+		ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface MoneyAmount {
+
+	boolean positive() default true;
+
+	String message() default "must be a money amount";
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+}
