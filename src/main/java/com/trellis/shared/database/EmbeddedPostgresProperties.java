@@ -25,8 +25,4 @@ public record EmbeddedPostgresProperties(Path dataDir, int port, boolean ephemer
 		}
 	}
 
-	EmbeddedPostgresProperties(Path dataDir, int port, boolean ephemeral) {
-		this(dataDir, port, ephemeral, null);
-	}
-
 }

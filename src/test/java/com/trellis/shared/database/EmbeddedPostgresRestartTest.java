@@ -52,7 +52,7 @@ class EmbeddedPostgresRestartTest {
 
 		var configuration = new EmbeddedPostgresConfiguration();
 		long started = System.nanoTime();
-		try (var postgres = configuration.embeddedPostgres(new EmbeddedPostgresProperties(dataDir, 0, false))) {
+		try (var postgres = configuration.embeddedPostgres(new EmbeddedPostgresProperties(dataDir, 0, false, null))) {
 			var dataSource = (HikariDataSource) configuration.dataSource(postgres);
 			try {
 				assertThat(JdbcClient.create(dataSource)

@@ -14,7 +14,7 @@ final class KilledServerMain {
 	}
 
 	public static void main(String[] args) throws Exception {
-		var properties = new EmbeddedPostgresProperties(Path.of(args[0]), 0, false);
+		var properties = new EmbeddedPostgresProperties(Path.of(args[0]), 0, false, null);
 		var configuration = new EmbeddedPostgresConfiguration();
 		var postgres = configuration.embeddedPostgres(properties);
 		var jdbc = JdbcClient.create(configuration.dataSource(postgres));
