@@ -55,9 +55,14 @@ class IncentivePageController {
 	@PostMapping("/incentives/payout")
 	@PreAuthorize("hasRole('ADMIN')")
 	String payout(Viewer viewer, RedirectAttributes redirect) {
-		var result = this.payouts.run(viewer);
-		redirect.addFlashAttribute("notice",
-				"Payout run " + result.runId() + " paid " + result.itemsPaid() + " earnings");
+		try {
+			var result = this.payouts.run(viewer);
+			redirect.addFlashAttribute("notice",
+					"Payout run " + result.runId() + " paid " + result.itemsPaid() + " earnings");
+		}
+		catch (PayoutRuns.InProgress ex) {
+			redirect.addFlashAttribute("notice", ex.getBody().getDetail());
+		}
 		return "redirect:/incentives";
 	}
 

@@ -2,16 +2,22 @@ package com.trellis.incentives;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Pays unpaid earnings exactly once. Each partner is paid in its own transaction by one
@@ -19,6 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * makes a second payment impossible, whether the run is repeated, runs twice at once on
  * two instances, or was interrupted and started again (the partners already paid stay
  * paid; the rest are paid by the next run).
+ * <p>
+ * One run pays at a time: a run is {@code RUNNING} under a lease it renews with every
+ * partner it pays. A run whose lease ran out (its instance was killed) is marked
+ * {@code ABANDONED} by the next run, so it never stays running and never blocks a payout.
  */
 @Service
 public class PayoutRuns {
@@ -31,11 +41,15 @@ public class PayoutRuns {
 
 	private final Clock clock;
 
-	PayoutRuns(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock) {
+	private final Duration lease;
+
+	PayoutRuns(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock,
+			@Value("${trellis.incentives.payout-lease:5m}") Duration lease) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.audit = audit;
 		this.clock = clock;
+		this.lease = lease;
 	}
 
 	public Result run(Viewer viewer) {
@@ -50,38 +64,77 @@ public class PayoutRuns {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin runs payouts");
 		}
-		long runId = this.transactions.execute(status -> {
-			long id = this.jdbc.sql("INSERT INTO payout_run (started_at, started_by) VALUES (:now, :by) RETURNING id")
-				.param("now", Timestamp.from(this.clock.instant()))
-				.param("by", viewer.userId())
-				.query(Long.class)
-				.single();
-			this.audit.record(viewer.actor(), "payout-run", id, "started", null, null);
-			return id;
-		});
-		List<Long> partners = this.jdbc.sql("""
-				SELECT DISTINCT e.partner_id FROM incentive_earning e
-				WHERE e.kind IN (:payable) AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
-				ORDER BY e.partner_id
-				""").param("payable", LedgerRepository.PAYABLE).query(Long.class).list();
-		int items = 0;
-		int done = 0;
-		for (long partner : partners) {
-			if (done++ >= maxPartners) {
-				break;
+		long runId = start(viewer);
+		try {
+			List<Long> partners = this.jdbc.sql("""
+					SELECT DISTINCT e.partner_id FROM incentive_earning e
+					WHERE e.kind IN (:payable) AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
+					ORDER BY e.partner_id
+					""").param("payable", LedgerRepository.PAYABLE).query(Long.class).list();
+			int items = 0;
+			int done = 0;
+			for (long partner : partners) {
+				if (done++ >= maxPartners) {
+					break;
+				}
+				items += this.transactions.execute(status -> pay(runId, partner));
 			}
-			items += this.transactions.execute(status -> pay(runId, partner));
+			end(runId, "FINISHED", "paid " + items + " earnings");
+			return new Result(runId, items);
 		}
-		this.transactions.executeWithoutResult(status -> {
-			this.jdbc.sql("UPDATE payout_run SET finished_at = :now WHERE id = :id")
-				.param("now", Timestamp.from(this.clock.instant()))
-				.param("id", runId)
-				.update();
-		});
-		return new Result(runId, items);
+		catch (RuntimeException ex) {
+			end(runId, "FAILED", String.valueOf(ex.getMessage()));
+			throw ex;
+		}
+	}
+
+	/** Marks runs whose lease ran out as abandoned, then takes the one running slot. */
+	private long start(Viewer viewer) {
+		try {
+			return this.transactions.execute(status -> {
+				var now = Timestamp.from(this.clock.instant());
+				for (long abandoned : this.jdbc
+					.sql("""
+							UPDATE payout_run SET status = 'ABANDONED', finished_at = :now,
+							       outcome = 'lease ran out at ' || lease_until || ': its instance stopped mid-run; the next run pays the rest'
+							WHERE status = 'RUNNING' AND lease_until < :now RETURNING id
+							""")
+					.param("now", now)
+					.query(Long.class)
+					.list()) {
+					this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", abandoned,
+							"abandoned: its lease ran out before it finished", null, null);
+				}
+				long id = this.jdbc.sql("""
+						INSERT INTO payout_run (started_at, started_by, status, lease_until)
+						VALUES (:now, :by, 'RUNNING', :until) RETURNING id
+						""")
+					.param("now", now)
+					.param("by", viewer.userId())
+					.param("until", Timestamp.from(this.clock.instant().plus(this.lease)))
+					.query(Long.class)
+					.single();
+				this.audit.record(viewer.actor(), "payout-run", id, "started", null, null);
+				return id;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InProgress(this.jdbc.sql("SELECT id FROM payout_run WHERE status = 'RUNNING'")
+				.query(Long.class)
+				.optional()
+				.orElse(0L));
+		}
 	}
 
 	private int pay(long runId, long partnerId) {
+		var now = this.clock.instant();
+		int renewed = this.jdbc.sql("UPDATE payout_run SET lease_until = :until WHERE id = :id AND status = 'RUNNING'")
+			.param("until", Timestamp.from(now.plus(this.lease)))
+			.param("id", runId)
+			.update();
+		if (renewed == 0) {
+			throw new IllegalStateException("payout run " + runId + " lost its lease; the next run pays the rest");
+		}
 		int paid = this.jdbc.sql("""
 				INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
 				SELECT :run, e.id, e.partner_id, e.amount, e.currency, :now FROM incentive_earning e
@@ -91,7 +144,7 @@ public class PayoutRuns {
 				ON CONFLICT (earning_id) DO NOTHING
 				""")
 			.param("run", runId)
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Timestamp.from(now))
 			.param("partner", partnerId)
 			.param("payable", LedgerRepository.PAYABLE)
 			.update();
@@ -102,7 +155,35 @@ public class PayoutRuns {
 		return paid;
 	}
 
+	private void end(long runId, String status, String outcome) {
+		this.transactions.executeWithoutResult(tx -> this.jdbc.sql("""
+				UPDATE payout_run SET status = :status, finished_at = :now, outcome = :outcome, lease_until = NULL
+				WHERE id = :id AND status = 'RUNNING'
+				""")
+			.param("status", status)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("outcome", outcome)
+			.param("id", runId)
+			.update());
+	}
+
 	public record Result(long runId, int itemsPaid) {
+	}
+
+	/** Another payout run is paying right now (409). */
+	public static class InProgress extends ErrorResponseException {
+
+		InProgress(long runningId) {
+			super(HttpStatus.CONFLICT, problem(runningId), null);
+		}
+
+		private static ProblemDetail problem(long runningId) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"Payout run " + runningId + " is paying right now; start another when it has finished");
+			problem.setTitle("Payout run in progress");
+			return problem;
+		}
+
 	}
 
 }

@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.trellis.shared.OutboundUrlPolicy;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -23,7 +25,11 @@ import org.springframework.web.client.RestClient;
 /**
  * Delivers pending e-mail and Slack messages. Each delivery row is locked while it is
  * sent ({@code FOR UPDATE SKIP LOCKED}), so two app instances never send the same one,
- * and its outcome is committed with it: delivered, or retried later with a back-off.
+ * and its outcome is committed with it: delivered, or retried later with a back-off. A
+ * Slack URL is checked again just before each request ({@link SlackWebhookRule} and the
+ * addresses its host resolves to now, {@link OutboundUrlPolicy}); a refused one is marked
+ * failed with the reason and never called. Links are made absolute with
+ * {@code trellis.public-base-url}.
  */
 @Component
 class NotificationDispatcher {
@@ -42,17 +48,36 @@ class NotificationDispatcher {
 
 	private final String from;
 
+	private final OutboundUrlPolicy.Resolver resolver;
+
+	private final String publicBaseUrl;
+
+	@Autowired
 	NotificationDispatcher(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail,
-			RestClient.Builder http, Clock clock, @Value("${trellis.notify.from:trellis@localhost}") String from) {
+			RestClient.Builder http, Clock clock, @Value("${trellis.notify.from:trellis@localhost}") String from,
+			@Value("${trellis.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		this(jdbc, transactions, mail, http.requestFactory(timeouts()).build(), OutboundUrlPolicy.Resolver.system(),
+				clock, from, publicBaseUrl);
+	}
+
+	/** With another HTTP client and resolver (tests). */
+	NotificationDispatcher(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail,
+			RestClient http, OutboundUrlPolicy.Resolver resolver, Clock clock, String from, String publicBaseUrl) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.mail = mail;
+		this.http = http;
+		this.resolver = resolver;
+		this.clock = clock;
+		this.from = from;
+		this.publicBaseUrl = publicBaseUrl.replaceFirst("/+$", "");
+	}
+
+	private static SimpleClientHttpRequestFactory timeouts() {
 		var timeouts = new SimpleClientHttpRequestFactory();
 		timeouts.setConnectTimeout(Duration.ofSeconds(5));
 		timeouts.setReadTimeout(Duration.ofSeconds(10));
-		this.http = http.requestFactory(timeouts).build();
-		this.clock = clock;
-		this.from = from;
+		return timeouts;
 	}
 
 	@Scheduled(fixedDelayString = "${trellis.notify.dispatch-interval:10s}",
@@ -103,6 +128,14 @@ class NotificationDispatcher {
 					""").param("now", Timestamp.from(now)).param("id", delivery.id()).update();
 			return true;
 		}
+		catch (Refused ex) {
+			log.warn("Delivery {} by {} refused: {}", delivery.id(), delivery.channel(), ex.getMessage());
+			this.jdbc.sql("""
+					UPDATE notification_delivery SET status = 'FAILED', attempts = attempts + 1, last_error = :error
+					WHERE id = :id
+					""").param("error", "refused: " + ex.getMessage()).param("id", delivery.id()).update();
+			return false;
+		}
 		catch (RuntimeException | jakarta.mail.MessagingException ex) {
 			int attempts = delivery.attempts() + 1;
 			log.warn("Delivery {} by {} failed (attempt {}): {}", delivery.id(), delivery.channel(), attempts,
@@ -133,18 +166,42 @@ class NotificationDispatcher {
 			helper.setFrom(this.from);
 			helper.setTo(delivery.recipient());
 			helper.setSubject(delivery.subject());
-			helper
-				.setText(delivery.body() + (delivery.link() == null ? "" : "\n\nOpen in Trellis: " + delivery.link()));
+			var link = absolute(delivery.link());
+			helper.setText(delivery.body() + (link == null ? "" : "\n\nOpen in Trellis: " + link));
 			sender.send(message);
 		}
 		else {
+			var slack = SlackWebhookRule.check(delivery.recipient());
+			var now = slack.allowed() ? OutboundUrlPolicy.checkResolved(delivery.recipient(), this.resolver) : slack;
+			if (!now.allowed()) {
+				throw new Refused("url " + now.reason());
+			}
+			var link = absolute(delivery.link());
 			this.http.post()
 				.uri(delivery.recipient())
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(java.util.Map.of("text", "*" + delivery.subject() + "*\n" + delivery.body()))
+				.body(java.util.Map.of("text",
+						"*" + delivery.subject() + "*\n" + delivery.body() + (link == null ? "" : "\n<" + link + ">")))
 				.retrieve()
 				.toBodilessEntity();
 		}
+	}
+
+	/** A link in Trellis as an absolute URL for mail and Slack, which have no base. */
+	String absolute(String link) {
+		if (link == null || link.isBlank()) {
+			return null;
+		}
+		return link.startsWith("/") ? this.publicBaseUrl + link : link;
+	}
+
+	/** A delivery the outbound policy does not allow; never retried. */
+	private static final class Refused extends RuntimeException {
+
+		Refused(String reason) {
+			super(reason);
+		}
+
 	}
 
 	private record Due(long id, String channel, String recipient, int attempts, String subject, String body,

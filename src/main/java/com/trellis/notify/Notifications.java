@@ -6,13 +6,20 @@ import java.util.List;
 
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notify module's facade: turns partner notices into an inbox entry plus one delivery
@@ -20,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
+
+	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
 	private final JdbcClient jdbc;
 
@@ -29,8 +38,13 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock) {
+	private final TransactionTemplate nested;
+
+	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.nested = new TransactionTemplate(transactionManager);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.users = users;
 		this.mail = mail;
 		this.clock = clock;
@@ -67,14 +81,14 @@ public class Notifications {
 		}
 		if (this.mail.getIfAvailable() != null) {
 			for (var user : this.users.contactsOfPartner(notice.partnerId())) {
-				delivery(id.get(), "EMAIL", user.email(), now);
+				delivery(notice, id.get(), "EMAIL", user.email(), now);
 			}
 		}
 		this.jdbc.sql("SELECT slack_webhook_url FROM partner_channel WHERE partner_id = :partner")
 			.param("partner", notice.partnerId())
 			.query(String.class)
 			.optional()
-			.ifPresent(url -> delivery(id.get(), "SLACK", url, now));
+			.ifPresent(url -> delivery(notice, id.get(), "SLACK", url, now));
 	}
 
 	@Transactional(readOnly = true)
@@ -93,9 +107,18 @@ public class Notifications {
 			.list();
 	}
 
-	/** Sets or clears the Slack incoming webhook a partner's notices are posted to. */
+	/**
+	 * Sets or clears the Slack incoming webhook a partner's notices are posted to; only a
+	 * Slack incoming webhook URL ({@link SlackWebhookRule}) is accepted.
+	 */
 	@Transactional
 	public void setSlackWebhook(long partnerId, String url) {
+		if (url != null && !url.isBlank()) {
+			var decision = SlackWebhookRule.check(url);
+			if (!decision.allowed()) {
+				throw InvalidInputException.of("url", decision.reason());
+			}
+		}
 		if (url == null || url.isBlank()) {
 			this.jdbc.sql("DELETE FROM partner_channel WHERE partner_id = :partner")
 				.param("partner", partnerId)
@@ -112,7 +135,21 @@ public class Notifications {
 			.update();
 	}
 
-	private void delivery(long notificationId, String channel, String recipient, Timestamp now) {
+	/**
+	 * Writes one delivery under a savepoint: a delivery that cannot be written is logged
+	 * and left out, never taking the inbox entry (or the event publication) with it.
+	 */
+	private void delivery(PartnerNotice notice, long notificationId, String channel, String recipient, Timestamp now) {
+		try {
+			this.nested.executeWithoutResult(status -> insertDelivery(notificationId, channel, recipient, now));
+		}
+		catch (DataAccessException ex) {
+			log.error("Notice {} reached the inbox of partner {}, but its {} delivery could not be written: {}",
+					notice.key(), notice.partnerId(), channel, ex.getMostSpecificCause().getMessage());
+		}
+	}
+
+	private void insertDelivery(long notificationId, String channel, String recipient, Timestamp now) {
 		this.jdbc.sql("""
 				INSERT INTO notification_delivery (notification_id, channel, recipient, status, next_attempt_at)
 				VALUES (:id, :channel, :recipient, 'PENDING', :now) ON CONFLICT DO NOTHING

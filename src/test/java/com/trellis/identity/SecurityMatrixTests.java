@@ -260,7 +260,8 @@ class SecurityMatrixTests {
 			"PUT /api/v1/partners/{other}/slack-webhook as PAM", "POST /api/v1/partners/{other}/blockers as PAM",
 			"POST /api/v1/leads as PAM", "PUT /api/v1/opportunities/{otherDeal} as SALES_MANAGER",
 			"PUT /api/v1/forecast/quotas as SALES_MANAGER",
-			"POST /api/v1/opportunities/{otherDeal}/partner-prompts as SALES_MANAGER");
+			"POST /api/v1/opportunities/{otherDeal}/partner-prompts as SALES_MANAGER",
+			"PUT /api/v1/tokens/{freshToken} as ADMIN");
 
 	/**
 	 * A role refused an operation is refused whatever it sends: a malformed, empty or

@@ -2,6 +2,7 @@ package com.trellis.shared.database;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -17,7 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts a PostgreSQL server inside the application when no external database is
  * configured ({@code spring.datasource.url} unset). The server is durable (fsync and
- * synchronous commit on) and keeps its data folder, so demo data survives restarts.
+ * synchronous commit on) and keeps its data folder, so demo data survives restarts. A
+ * server left running by a Trellis that was killed is stopped before the start (see
+ * {@link StaleServerRecovery}); the server's own log goes to {@code <data folder>.log},
+ * and a failed start is logged here with the end of that log.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -31,17 +35,46 @@ class EmbeddedPostgresConfiguration {
 				: properties.dataDir().toAbsolutePath();
 		Files.createDirectories(dataDir);
 		log.info("Starting embedded PostgreSQL with data in {}", dataDir);
-		return EmbeddedPostgres.builder()
+		var builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(properties.ephemeral())
 			.setRegisterShutdownHook(false)
 			.setPort(properties.port())
+			.setPGStartupWait(properties.startupTimeout())
 			.setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
 			.setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on")
 			.setServerConfig("full_page_writes", properties.ephemeral() ? "off" : "on")
 			.setServerConfig("max_connections", "100")
-			.setServerConfig("shared_buffers", "256MB")
-			.start();
+			.setServerConfig("shared_buffers", "256MB");
+		Path serverLog = null;
+		if (!properties.ephemeral()) {
+			StaleServerRecovery.recover(dataDir, properties.startupTimeout());
+			serverLog = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+			builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()))
+				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
+		}
+		try {
+			return builder.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.error("The embedded PostgreSQL did not start on {}: {}{}", dataDir, ex.getMessage(), tail(serverLog),
+					ex);
+			throw ex;
+		}
+	}
+
+	private static String tail(Path serverLog) {
+		if (serverLog == null || !Files.exists(serverLog)) {
+			return "";
+		}
+		try {
+			var lines = Files.readAllLines(serverLog);
+			return "\nLast lines of " + serverLog + ":\n"
+					+ String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+		}
+		catch (IOException ex) {
+			return " (its log " + serverLog + " cannot be read: " + ex.getMessage() + ")";
+		}
 	}
 
 	@Bean(destroyMethod = "close")

@@ -22,7 +22,7 @@ class EmbeddedPostgresConfigurationTest {
 
 	@Test
 	void runsDurablyAndKeepsItsDataAcrossRestarts() throws Exception {
-		var properties = new EmbeddedPostgresProperties(this.folder.resolve("pg"), 0, false);
+		var properties = new EmbeddedPostgresProperties(this.folder.resolve("pg"), 0, false, null);
 
 		try (var postgres = this.configuration.embeddedPostgres(properties)) {
 			var dataSource = this.configuration.dataSource(postgres);

@@ -1,0 +1,35 @@
+package com.trellis.notify;
+
+import java.net.URI;
+import java.util.Locale;
+
+import com.trellis.shared.OutboundUrlPolicy;
+import com.trellis.shared.OutboundUrlPolicy.Decision;
+
+/**
+ * A partner's Slack channel must be a real Slack incoming webhook: {@code https} to
+ * {@code hooks.slack.com} on the standard port, path under {@code /services/}, and it
+ * must pass the {@link OutboundUrlPolicy} like any URL Trellis calls.
+ */
+final class SlackWebhookRule {
+
+	static final String HOST = "hooks.slack.com";
+
+	private SlackWebhookRule() {
+	}
+
+	static Decision check(String url) {
+		var general = OutboundUrlPolicy.check(url);
+		if (!general.allowed()) {
+			return general;
+		}
+		var uri = URI.create(url.strip());
+		if (!"https".equalsIgnoreCase(uri.getScheme()) || !HOST.equals(uri.getHost().toLowerCase(Locale.ROOT))
+				|| (uri.getPort() != -1 && uri.getPort() != 443) || uri.getRawPath() == null
+				|| !uri.getRawPath().startsWith("/services/") || uri.getRawFragment() != null) {
+			return new Decision(false, "must be a Slack incoming webhook URL (https://" + HOST + "/services/…)");
+		}
+		return general;
+	}
+
+}

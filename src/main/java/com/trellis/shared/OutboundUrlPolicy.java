@@ -1,0 +1,221 @@
+package com.trellis.shared;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether Trellis may send a request to a URL someone gave it (a Slack webhook
+ * today, outbound webhooks tomorrow), so that nobody can make the server call itself or
+ * the network behind it. Only {@code http} and {@code https} URLs of at most
+ * {@value #MAX_LENGTH} characters with a host and no user info pass; an address is
+ * refused when it is loopback, link-local, private, unique-local, shared (carrier-grade
+ * NAT), multicast, broadcast or unspecified, also when it hides in an IPv4-mapped,
+ * IPv4-compatible or NAT64 IPv6 form; a numeric host written in any form other than four
+ * plain decimal parts (decimal {@code 2130706433}, octal {@code 0177.0.0.1}, hex
+ * {@code 0x7f.1}) is refused because clients read such forms differently. Check the URL
+ * when it is entered and again, with the addresses its host resolves to, just before each
+ * request (DNS may change).
+ */
+public final class OutboundUrlPolicy {
+
+	/** The longest URL accepted. */
+	public static final int MAX_LENGTH = 500;
+
+	private static final Pattern NUMERIC_HOST = Pattern.compile("^[0-9a-fA-FxX.]+$");
+
+	private static final Pattern DOTTED_QUAD = Pattern.compile("^(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}$");
+
+	private static final Pattern HAS_DIGIT_ONLY_LABELS = Pattern.compile("^[0-9.]+$|^0[xX].*|.*\\.0[xX].*");
+
+	private OutboundUrlPolicy() {
+	}
+
+	/** Checks the URL as written, without looking its host up. */
+	public static Decision check(String url) {
+		if (url == null || url.isBlank()) {
+			return Decision.refused("is empty");
+		}
+		if (url.length() > MAX_LENGTH) {
+			return Decision.refused("is longer than " + MAX_LENGTH + " characters");
+		}
+		URI uri;
+		try {
+			uri = new URI(url.strip());
+		}
+		catch (URISyntaxException ex) {
+			return Decision.refused("is not a valid URL");
+		}
+		var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			return Decision.refused("must be an http or https URL");
+		}
+		if (uri.getRawUserInfo() != null) {
+			return Decision.refused("must not contain a user name or password");
+		}
+		var host = uri.getHost();
+		if (host == null && uri.getRawAuthority() != null) {
+			var authority = uri.getRawAuthority().replaceFirst(":[0-9]*$", "");
+			return NUMERIC_HOST.matcher(authority).matches()
+					? Decision.refused("has an IP address in a non-standard form (" + authority + ")")
+					: Decision.refused("has an invalid host name");
+		}
+		if (host == null || host.isBlank()) {
+			return Decision.refused("has no host name");
+		}
+		if (host.startsWith("[")) {
+			try {
+				return checkAddress(InetAddress.getByName(host.substring(1, host.length() - 1)));
+			}
+			catch (UnknownHostException ex) {
+				return Decision.refused("has an invalid IPv6 address");
+			}
+		}
+		if (NUMERIC_HOST.matcher(host).matches() && HAS_DIGIT_ONLY_LABELS.matcher(host).matches()) {
+			if (!DOTTED_QUAD.matcher(host).matches()) {
+				return Decision.refused("has an IP address in a non-standard form (" + host + ")");
+			}
+			try {
+				return checkAddress(InetAddress.getByName(host));
+			}
+			catch (UnknownHostException ex) {
+				return Decision.refused("has an invalid IPv4 address");
+			}
+		}
+		if (host.toLowerCase(Locale.ROOT).equals("localhost") || host.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
+			return Decision.refused("points at this server (" + host + ")");
+		}
+		return Decision.ALLOWED;
+	}
+
+	/**
+	 * Checks the URL and every address its host resolves to now; use it just before the
+	 * request is sent.
+	 */
+	public static Decision checkResolved(String url, Resolver resolver) {
+		var written = check(url);
+		if (!written.allowed()) {
+			return written;
+		}
+		var host = URI.create(url.strip()).getHost();
+		if (host.startsWith("[")) {
+			return written;
+		}
+		List<InetAddress> addresses;
+		try {
+			addresses = resolver.resolve(host);
+		}
+		catch (UnknownHostException ex) {
+			return Decision.refused("has a host that cannot be resolved (" + host + ")");
+		}
+		if (addresses.isEmpty()) {
+			return Decision.refused("has a host that cannot be resolved (" + host + ")");
+		}
+		for (var address : addresses) {
+			var decision = checkAddress(address);
+			if (!decision.allowed()) {
+				return Decision.refused("has a host " + host + " that resolves to a "
+						+ decision.reason().replaceFirst("^points at an? ", ""));
+			}
+		}
+		return Decision.ALLOWED;
+	}
+
+	/** Whether Trellis may connect to this address. */
+	public static Decision checkAddress(InetAddress address) {
+		if (address instanceof Inet6Address v6) {
+			var embedded = embeddedIpv4(v6.getAddress());
+			if (embedded != null) {
+				return checkAddress(embedded);
+			}
+		}
+		var text = address.getHostAddress();
+		if (address.isAnyLocalAddress()) {
+			return Decision.refused("points at an unspecified address " + text);
+		}
+		if (address.isLoopbackAddress()) {
+			return Decision.refused("points at a loopback address " + text);
+		}
+		if (address.isLinkLocalAddress()) {
+			return Decision.refused("points at a link-local address " + text);
+		}
+		if (address.isSiteLocalAddress()) {
+			return Decision.refused("points at a private address " + text);
+		}
+		if (address.isMulticastAddress()) {
+			return Decision.refused("points at a multicast address " + text);
+		}
+		byte[] b = address.getAddress();
+		if (address instanceof Inet4Address) {
+			int first = b[0] & 0xff;
+			int second = b[1] & 0xff;
+			if (first == 0) {
+				return Decision.refused("points at an unspecified address " + text);
+			}
+			if (first == 100 && second >= 64 && second <= 127) {
+				return Decision.refused("points at a private address " + text + " (shared address space)");
+			}
+			if (first >= 240) {
+				return Decision.refused("points at a reserved or broadcast address " + text);
+			}
+		}
+		else if ((b[0] & 0xfe) == 0xfc) {
+			return Decision.refused("points at a unique-local address " + text);
+		}
+		return Decision.ALLOWED;
+	}
+
+	/** The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address. */
+	private static InetAddress embeddedIpv4(byte[] b) {
+		boolean zeroPrefix = true;
+		for (int i = 0; i < 10; i++) {
+			zeroPrefix &= b[i] == 0;
+		}
+		boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+		boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
+		boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
+				&& (b[3] & 0xff) == 0x9b;
+		if (!mapped && !compatible && !nat64) {
+			return null;
+		}
+		try {
+			return InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] });
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	/** Looks a host name up; the system resolver by default, another in tests. */
+	@FunctionalInterface
+	public interface Resolver {
+
+		List<InetAddress> resolve(String host) throws UnknownHostException;
+
+		static Resolver system() {
+			return host -> List.of(InetAddress.getAllByName(host));
+		}
+
+	}
+
+	/**
+	 * The verdict with its reason, written to follow the field name ("url is longer than
+	 * 500 characters").
+	 */
+	public record Decision(boolean allowed, String reason) {
+
+		static final Decision ALLOWED = new Decision(true, "may be called");
+
+		static Decision refused(String reason) {
+			return new Decision(false, reason);
+		}
+
+	}
+
+}

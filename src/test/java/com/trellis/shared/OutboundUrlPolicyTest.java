@@ -1,0 +1,96 @@
+package com.trellis.shared;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboundUrlPolicyTest {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			http://127.0.0.1:8080/hook          | loopback
+			http://127.9.9.9/                   | loopback
+			http://[::1]/hook                   | loopback
+			http://10.1.2.3/                    | private
+			http://172.16.0.1/                  | private
+			http://192.168.1.1/                 | private
+			http://100.64.0.1/                  | private
+			http://169.254.169.254/latest/      | link-local
+			http://[fe80::1]/                   | link-local
+			http://[fd00::1]/                   | unique-local
+			http://224.0.0.1/                   | multicast
+			http://[ff02::1]/                   | multicast
+			http://0.0.0.0/                     | unspecified
+			http://[::]/                        | unspecified
+			http://255.255.255.255/             | broadcast
+			http://[::ffff:127.0.0.1]/          | loopback
+			http://[::ffff:7f00:1]/             | loopback
+			http://[::ffff:10.0.0.1]/           | private
+			http://[::127.0.0.1]/               | loopback
+			http://[64:ff9b::a9fe:a9fe]/        | link-local
+			http://2130706433/                  | non-standard
+			http://0177.0.0.1/                  | non-standard
+			http://0x7f.0.0.1/                  | non-standard
+			http://0x7f000001/                  | non-standard
+			http://127.1/                       | non-standard
+			http://localhost:8080/              | this server
+			ftp://example.com/                  | http or https
+			file:///etc/passwd                  | http or https
+			https://user:secret@example.com/    | user name
+			""")
+	void refusesUrlsThatPointInsideOrHideWhereTheyPoint(String url, String reason) {
+		var decision = OutboundUrlPolicy.check(url);
+		assertThat(decision.allowed()).isFalse();
+		assertThat(decision.reason()).contains(reason);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://hooks.slack.com/services/T0/B0/abc", "https://93.184.215.14/hook",
+			"http://[2606:4700::1111]/", "https://cafe.be/hook" })
+	void allowsPublicHostsAndAddresses(String url) {
+		assertThat(OutboundUrlPolicy.check(url).allowed()).isTrue();
+	}
+
+	@Test
+	void refusesAUrlLongerThanTheLimit() {
+		var decision = OutboundUrlPolicy.check("https://hooks.slack.com/services/" + "x".repeat(3000));
+		assertThat(decision.allowed()).isFalse();
+		assertThat(decision.reason()).contains("longer than 500");
+	}
+
+	@Test
+	void refusesAPublicLookingHostThatResolvesToLoopbackWhenChecked() throws UnknownHostException {
+		var loopback = InetAddress.getByAddress("hooks.slack.com", new byte[] { 127, 0, 0, 1 });
+		OutboundUrlPolicy.Resolver rebinding = host -> List.of(loopback);
+
+		var decision = OutboundUrlPolicy.checkResolved("https://hooks.slack.com/services/T0/B0/abc", rebinding);
+
+		assertThat(decision.allowed()).isFalse();
+		assertThat(decision.reason()).contains("hooks.slack.com", "loopback", "127.0.0.1");
+	}
+
+	@Test
+	void refusesAHostWhenAnyOfItsAddressesIsInternal() throws UnknownHostException {
+		var addresses = List.of(InetAddress.getByAddress(new byte[] { 93, (byte) 184, (byte) 215, 14 }),
+				InetAddress.getByAddress(new byte[] { 10, 0, 0, 7 }));
+		assertThat(OutboundUrlPolicy.checkResolved("https://example.com/hook", host -> addresses).reason())
+			.contains("private address 10.0.0.7");
+	}
+
+	@Test
+	void refusesAHostThatDoesNotResolve() {
+		OutboundUrlPolicy.Resolver nothing = host -> {
+			throw new UnknownHostException(host);
+		};
+		assertThat(OutboundUrlPolicy.checkResolved("https://nowhere.invalid/", nothing).reason())
+			.contains("cannot be resolved");
+	}
+
+}
