@@ -310,6 +310,11 @@ class InputValidationTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, String> errors(MvcResult page) {
 		var errors = page.getModelAndView().getModel().get("errors");
+		if (errors instanceof java.util.List<?> refused) {
+			// refused before the form bound (a NUL anywhere in the request): the 400 page
+			return ((java.util.List<com.trellis.shared.InvalidInputException.FieldError>) refused).stream()
+				.collect(java.util.stream.Collectors.toMap(e -> e.field(), e -> e.message(), (a, b) -> a));
+		}
 		return errors == null ? Map.of() : (Map<String, String>) errors;
 	}
 
