@@ -101,13 +101,15 @@ class RegistrationRepository {
 			.update();
 	}
 
-	void startProtection(long id, Instant protectionEndsAt, Instant slaDueAt) {
+	void startProtection(long id, Instant protectionEndsAt, Instant slaDueAt, Long directConflictId) {
 		this.jdbc.sql("""
-				UPDATE deal_registration SET protection_ends_at = :protection, sla_due_at = :sla, held_behind_id = NULL
+				UPDATE deal_registration SET protection_ends_at = :protection, sla_due_at = :sla, held_behind_id = NULL,
+				    direct_conflict_id = :direct
 				WHERE id = :id
 				""")
 			.param("protection", Timestamp.from(protectionEndsAt))
 			.param("sla", slaDueAt == null ? null : Timestamp.from(slaDueAt))
+			.param("direct", directConflictId)
 			.param("id", id)
 			.update();
 	}
@@ -172,13 +174,14 @@ class RegistrationRepository {
 				""").param("id", id).query(Long.class).list();
 	}
 
-	void holdBehind(Collection<Long> ids, long behind) {
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("UPDATE deal_registration SET held_behind_id = :behind WHERE id IN (:ids)")
-				.param("behind", behind)
-				.param("ids", ids)
-				.update();
-		}
+	/**
+	 * Keeps a registration on hold, behind another registration or (null) an open deal.
+	 */
+	void holdBehind(long id, Long behind, String reason) {
+		this.jdbc.sql("""
+				UPDATE deal_registration SET held_behind_id = :behind, status_reason = :reason, version = version + 1
+				WHERE id = :id
+				""").param("behind", behind).param("reason", reason).param("id", id).update();
 	}
 
 	Optional<Row> find(Viewer viewer, long id) {
