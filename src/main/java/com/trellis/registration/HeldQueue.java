@@ -44,21 +44,24 @@ class HeldQueue {
 
 	/**
 	 * Reconsiders what waited behind the lapsed registrations, which must already carry
-	 * their new status in this transaction. Locks every customer involved at once.
+	 * their new status in this transaction. The lapsed customers and those held behind
+	 * them are locked at once, in the one sorted order; the queue is read again under the
+	 * locks, since a registration of the same customer needs one of the lapsed customer's
+	 * keys and so cannot slip in unseen.
 	 */
 	void release(Long actorId, List<Row> lapsed) {
 		var customers = new ArrayList<Customer>();
-		lapsed.forEach(row -> customers.add(row.customer()));
-		var waiting = new ArrayList<List<Long>>();
 		for (var row : lapsed) {
-			var held = this.registrations.heldBehind(row.view().id());
-			waiting.add(held);
-			held.forEach(id -> customers.add(this.registrations.findForUpdate(id).orElseThrow().customer()));
+			customers.add(row.customer());
+			customers.addAll(this.registrations.customersHeldBehind(row.view().id()));
 		}
 		this.locks.lock(customers.toArray(Customer[]::new));
-		for (int i = 0; i < lapsed.size(); i++) {
-			for (long id : waiting.get(i)) {
-				reconsider(actorId, lapsed.get(i).view().id(), this.registrations.findForUpdate(id).orElseThrow());
+		for (var row : lapsed) {
+			for (long id : this.registrations.heldBehind(row.view().id())) {
+				var held = this.registrations.findForUpdate(id).orElseThrow();
+				// held behind it since the first read: re-entrant for keys already taken
+				this.locks.lock(held.customer());
+				reconsider(actorId, row.view().id(), held);
 			}
 		}
 	}

@@ -167,6 +167,17 @@ class RegistrationRepository {
 				""").param("now", Timestamp.from(now)).param("reason", reason).query(Long.class).list();
 	}
 
+	/** The customers of the registrations held behind one, read without locking them. */
+	List<Customer> customersHeldBehind(long id) {
+		return this.jdbc.sql("""
+				SELECT customer_name, registrable_domain, normalized_name FROM deal_registration
+				WHERE held_behind_id = :id AND status = 'ON_HOLD'
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Customer(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
 	List<Long> heldBehind(long id) {
 		return this.jdbc.sql("""
 				SELECT id FROM deal_registration WHERE held_behind_id = :id AND status = 'ON_HOLD'

@@ -97,9 +97,13 @@ public class Registrations {
 		var values = validated(viewer, command, rules);
 		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
 				(String) values.get("normalized"));
+		// deals open only through approval or sales, never by a racing registration: they
+		// are looked up before the lock, to keep the serialised part short
+		var deals = this.conflicts.deals(customer, command.accountId());
 		this.locks.lock(customer);
 		var now = this.clock.instant();
-		var candidates = this.conflicts.find(customer, command.accountId());
+		var candidates = new ArrayList<>(this.conflicts.registrations(customer));
+		candidates.addAll(deals);
 		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now);
 		boolean protecting = decision.status() == RegistrationStatus.PENDING;
 		values.put("registeredBy", viewer.userId());
