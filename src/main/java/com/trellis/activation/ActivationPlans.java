@@ -202,7 +202,7 @@ public class ActivationPlans {
 			throw InvalidInputException.of("code", milestone.name() + " completes itself from the partner's deals");
 		}
 		boolean partnerOwned = "PARTNER".equals(milestone.owner());
-		boolean allowed = viewer.is(Role.ADMIN) || owningPam(viewer, partnerId)
+		boolean allowed = this.partners.manages(viewer, partnerId)
 				|| partnerOwned && viewer.isPartnerUser() && viewer.partnerId() == partnerId;
 		if (!allowed) {
 			throw new AccessDeniedException("Only the milestone's owner or the partner's PAM ticks it");
@@ -281,13 +281,9 @@ public class ActivationPlans {
 
 	private void requirePamOrAdmin(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
-		if (!(viewer.is(Role.ADMIN) || owningPam(viewer, partnerId))) {
+		if (!this.partners.manages(viewer, partnerId)) {
 			throw new AccessDeniedException("Only the partner's PAM or a program admin records blockers");
 		}
-	}
-
-	private boolean owningPam(Viewer viewer, long partnerId) {
-		return viewer.is(Role.PAM) && this.partners.get(viewer, partnerId).ownerPamId() == viewer.userId();
 	}
 
 	private LocalDate today() {

@@ -103,8 +103,7 @@ public class CreditDisputes {
 	@Transactional
 	public CreditDispute decide(Viewer viewer, long disputeId, boolean uphold, String reason) {
 		var dispute = visible(viewer, disputeId);
-		var partner = this.partners.get(viewer, dispute.partnerId());
-		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
+		if (!this.partners.manages(viewer, dispute.partnerId())) {
 			throw new AccessDeniedException("Only the partner's PAM or a program admin decides a credit dispute");
 		}
 		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required for the decision");
@@ -152,8 +151,7 @@ public class CreditDisputes {
 	}
 
 	public boolean canDecide(Viewer viewer, OpportunityView deal) {
-		return deal.partnerId() != null && (viewer.is(Role.ADMIN)
-				|| viewer.is(Role.PAM) && this.partners.get(viewer, deal.partnerId()).ownerPamId() == viewer.userId());
+		return deal.partnerId() != null && this.partners.manages(viewer, deal.partnerId());
 	}
 
 	private boolean open(long opportunityId) {

@@ -178,8 +178,8 @@ public class Dormancy {
 	}
 
 	private void requirePam(Viewer viewer, long partnerId) {
-		var partner = this.partners.get(viewer, partnerId);
-		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
+		this.partners.get(viewer, partnerId);
+		if (!this.partners.manages(viewer, partnerId)) {
 			throw new AccessDeniedException("Only the partner's PAM or a program admin runs re-engagement");
 		}
 	}

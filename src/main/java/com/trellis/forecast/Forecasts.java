@@ -272,9 +272,8 @@ public class Forecasts {
 			case AE -> scope.kind() == Scope.Kind.REP && scope.id() == viewer.userId();
 			case SALES_MANAGER -> scope.kind() == Scope.Kind.MANAGER && scope.id() == viewer.userId()
 					|| scope.kind() == Scope.Kind.REP && this.users.reportsOf(viewer.userId()).contains(scope.id());
-			case PAM ->
-				scope.kind() == Scope.Kind.PAM && scope.id() == viewer.userId() || scope.kind() == Scope.Kind.PARTNER
-						&& this.partners.get(viewer, scope.id()).ownerPamId() == viewer.userId();
+			case PAM -> scope.kind() == Scope.Kind.PAM && scope.id() == viewer.userId()
+					|| scope.kind() == Scope.Kind.PARTNER && this.partners.manages(viewer, scope.id());
 		};
 		if (!ok) {
 			throw new AccessDeniedException("This forecast scope is not yours to see");

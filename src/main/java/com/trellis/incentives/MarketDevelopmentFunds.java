@@ -54,11 +54,11 @@ public class MarketDevelopmentFunds {
 
 	@Transactional
 	public MdfRequest request(Viewer viewer, long partnerId, MdfCommand command) {
-		var partner = this.partners.get(viewer, partnerId);
-		if (!(viewer.isPartnerUser() || viewer.is(Role.ADMIN)
-				|| viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
+		this.partners.get(viewer, partnerId);
+		if (!viewer.is(Role.PARTNER, Role.ADMIN, Role.PAM)) {
 			throw new AccessDeniedException("The partner, its PAM or an admin requests MDF");
 		}
+		this.partners.requireActsFor(viewer, partnerId);
 		long id = this.jdbc
 			.sql("""
 					INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
@@ -83,8 +83,7 @@ public class MarketDevelopmentFunds {
 	@Transactional
 	public MdfRequest decide(Viewer viewer, long requestId, boolean approve, BigDecimal amount, String reason) {
 		var request = lock(viewer, requestId);
-		var partner = this.partners.get(viewer, request.partnerId());
-		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId())) {
+		if (!this.partners.manages(viewer, request.partnerId())) {
 			throw new AccessDeniedException("Only the partner's PAM or a program admin decides MDF");
 		}
 		if (!request.status().equals("REQUESTED")) {

@@ -106,8 +106,7 @@ public class Leads {
 	@Transactional
 	public LeadView route(Viewer viewer, long id, Long repId) {
 		var lead = lockVisible(viewer, id);
-		if (!(viewer.is(Role.ADMIN) || viewer.is(Role.PAM)
-				&& this.partners.get(viewer, lead.view().partnerId()).ownerPamId() == viewer.userId())) {
+		if (!this.partners.manages(viewer, lead.view().partnerId())) {
 			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
 		}
 		lead.checkRoutable();
@@ -220,8 +219,7 @@ public class Leads {
 
 	/** Whether the viewer may pick or change the rep. */
 	public boolean canRoute(Viewer viewer, LeadView lead) {
-		return viewer.is(Role.ADMIN)
-				|| viewer.is(Role.PAM) && this.partners.get(viewer, lead.partnerId()).ownerPamId() == viewer.userId();
+		return this.partners.manages(viewer, lead.partnerId());
 	}
 
 	/**
@@ -260,9 +258,7 @@ public class Leads {
 		if (partner.isEmpty()) {
 			throw InvalidInputException.of("partnerId", "no partner with id " + command.partnerId());
 		}
-		if (viewer.is(Role.PAM) && this.partners.get(viewer, command.partnerId()).ownerPamId() != viewer.userId()) {
-			throw new AccessDeniedException("A PAM submits leads for the partners of their book");
-		}
+		this.partners.requireActsFor(viewer, command.partnerId());
 		return command.partnerId();
 	}
 

@@ -180,6 +180,14 @@ class PartnerRepository {
 			.list();
 	}
 
+	/** The owning PAM of a partner, read for authorisation only; empty when unknown. */
+	Optional<Long> ownerPamOf(long partnerId) {
+		return this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE id = :id")
+			.param("id", partnerId)
+			.query(Long.class)
+			.optional();
+	}
+
 	List<Long> idsInBook(long pamId) {
 		return this.jdbc.sql("SELECT id FROM partner WHERE owner_pam_id = :pam ORDER BY id")
 			.param("pam", pamId)

@@ -120,7 +120,38 @@ public class Partners {
 	}
 
 	public boolean canEdit(Viewer viewer, PartnerView partner) {
-		return viewer.is(Role.ADMIN) || (viewer.is(Role.PAM) && partner.ownerPamId() == viewer.userId());
+		return PartnerAuthority.manages(viewer, partner.ownerPamId()).allowed();
+	}
+
+	/**
+	 * Whether the viewer decides for the partner: the partner's own PAM or a program
+	 * admin. The one place that says who is "the partner's PAM".
+	 */
+	@Transactional(readOnly = true)
+	public boolean manages(Viewer viewer, long partnerId) {
+		if (!viewer.is(Role.ADMIN, Role.PAM)) {
+			return false;
+		}
+		return this.partners.ownerPamOf(partnerId)
+			.map(pam -> PartnerAuthority.manages(viewer, pam).allowed())
+			.orElse(false);
+	}
+
+	/**
+	 * Refuses a viewer who may not act on the partner's behalf: a PAM for a partner
+	 * outside their book, a partner user for another partner. Call it before validating
+	 * the rest of the input. An unknown partner passes: the caller's validation names it.
+	 */
+	@Transactional(readOnly = true)
+	public void requireActsFor(Viewer viewer, long partnerId) {
+		var owner = this.partners.ownerPamOf(partnerId);
+		if (owner.isEmpty()) {
+			return;
+		}
+		var decision = PartnerAuthority.actsFor(viewer, partnerId, owner.get());
+		if (!decision.allowed()) {
+			throw new AccessDeniedException(decision.reason());
+		}
 	}
 
 	@Transactional

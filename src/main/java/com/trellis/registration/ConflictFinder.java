@@ -33,6 +33,16 @@ class ConflictFinder {
 	}
 
 	List<ConflictCandidate> find(Customer customer, Long accountId) {
+		var found = new ArrayList<>(registrations(customer));
+		found.addAll(deals(customer, accountId));
+		return found;
+	}
+
+	/**
+	 * Open registrations of the customer. Only these change with the registrations racing
+	 * for it, so only this part must run under the customer's lock.
+	 */
+	List<ConflictCandidate> registrations(Customer customer) {
 		var found = new ArrayList<ConflictCandidate>();
 		for (var row : this.registrations.openMatching(customer.registrableDomain(), customer.normalizedName())) {
 			CustomerMatcher.match(customer, row.customer()).ifPresent(match -> {
@@ -41,6 +51,12 @@ class ConflictFinder {
 						view.submittedAt(), view.protectionEndsAt(), match));
 			});
 		}
+		return found;
+	}
+
+	/** Open deals on the accounts that match the customer (or on the account named). */
+	List<ConflictCandidate> deals(Customer customer, Long accountId) {
+		var found = new ArrayList<ConflictCandidate>();
 		var matches = new HashMap<Long, CustomerMatcher.Match>();
 		for (var account : this.accounts.customerCandidates(customer.registrableDomain(), customer.normalizedName(),
 				CANDIDATES)) {

@@ -14,6 +14,9 @@ final class CustomerMatcher {
 
 	static final double WORD_SIMILARITY = 0.92;
 
+	/** Words up to this length match only when identical. */
+	static final int SHORT_WORD = 4;
+
 	private static final JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
 
 	private CustomerMatcher() {
@@ -56,7 +59,8 @@ final class CustomerMatcher {
 		if (a.equals(b)) {
 			return 1.0;
 		}
-		if (a.length() <= 4 || b.length() <= 4 || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
+		if (a.length() <= SHORT_WORD || b.length() <= SHORT_WORD || Character.isDigit(a.charAt(0))
+				|| Character.isDigit(b.charAt(0))) {
 			return 0.0;
 		}
 		return similarity.apply(a, b);

@@ -184,7 +184,9 @@ class RegistrationPageController {
 			model.addAttribute("partnerName", this.partners.get(viewer, viewer.partnerId()).name());
 		}
 		else {
-			var active = new PartnerFilter(null, null, null, LifecycleStatus.ACTIVE, null, "name", false);
+			// a PAM registers for the partners of their own book only
+			var book = viewer.is(Role.PAM) ? Long.valueOf(viewer.userId()) : null;
+			var active = new PartnerFilter(null, null, null, LifecycleStatus.ACTIVE, book, "name", false);
 			var choices = new ArrayList<>(
 					this.partners.search(viewer, active, new PageRequest(0, PageRequest.MAX_SIZE)).items());
 			model.addAttribute("partnerChoices", choices);

@@ -101,13 +101,15 @@ class RegistrationRepository {
 			.update();
 	}
 
-	void startProtection(long id, Instant protectionEndsAt, Instant slaDueAt) {
+	void startProtection(long id, Instant protectionEndsAt, Instant slaDueAt, Long directConflictId) {
 		this.jdbc.sql("""
-				UPDATE deal_registration SET protection_ends_at = :protection, sla_due_at = :sla, held_behind_id = NULL
+				UPDATE deal_registration SET protection_ends_at = :protection, sla_due_at = :sla, held_behind_id = NULL,
+				    direct_conflict_id = :direct
 				WHERE id = :id
 				""")
 			.param("protection", Timestamp.from(protectionEndsAt))
 			.param("sla", slaDueAt == null ? null : Timestamp.from(slaDueAt))
+			.param("direct", directConflictId)
 			.param("id", id)
 			.update();
 	}
@@ -165,6 +167,17 @@ class RegistrationRepository {
 				""").param("now", Timestamp.from(now)).param("reason", reason).query(Long.class).list();
 	}
 
+	/** The customers of the registrations held behind one, read without locking them. */
+	List<Customer> customersHeldBehind(long id) {
+		return this.jdbc.sql("""
+				SELECT customer_name, registrable_domain, normalized_name FROM deal_registration
+				WHERE held_behind_id = :id AND status = 'ON_HOLD'
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Customer(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
 	List<Long> heldBehind(long id) {
 		return this.jdbc.sql("""
 				SELECT id FROM deal_registration WHERE held_behind_id = :id AND status = 'ON_HOLD'
@@ -172,13 +185,14 @@ class RegistrationRepository {
 				""").param("id", id).query(Long.class).list();
 	}
 
-	void holdBehind(Collection<Long> ids, long behind) {
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("UPDATE deal_registration SET held_behind_id = :behind WHERE id IN (:ids)")
-				.param("behind", behind)
-				.param("ids", ids)
-				.update();
-		}
+	/**
+	 * Keeps a registration on hold, behind another registration or (null) an open deal.
+	 */
+	void holdBehind(long id, Long behind, String reason) {
+		this.jdbc.sql("""
+				UPDATE deal_registration SET held_behind_id = :behind, status_reason = :reason, version = version + 1
+				WHERE id = :id
+				""").param("behind", behind).param("reason", reason).param("id", id).update();
 	}
 
 	Optional<Row> find(Viewer viewer, long id) {

@@ -3,6 +3,11 @@ package com.trellis.registration;
 import java.util.EnumSet;
 import java.util.Set;
 
+/**
+ * Where a registration is, and where it may go next. An approved registration has an open
+ * deal: it only ends with its protection (or stays when its deal closes); the partner
+ * leaves such a deal through the deal, not by withdrawing the registration.
+ */
 public enum RegistrationStatus {
 
 	PENDING("Awaiting approval"), ON_HOLD("On hold"), NEEDS_INFO("More information needed"), APPROVED("Approved"),
@@ -21,6 +26,25 @@ public enum RegistrationStatus {
 
 	public String label() {
 		return this.label;
+	}
+
+	public Set<RegistrationStatus> next() {
+		return switch (this) {
+			case PENDING -> EnumSet.of(APPROVED, REJECTED, NEEDS_INFO, WITHDRAWN, EXPIRED);
+			case ON_HOLD -> EnumSet.of(PENDING, REJECTED, WITHDRAWN);
+			case NEEDS_INFO -> EnumSet.of(PENDING, REJECTED, WITHDRAWN, EXPIRED);
+			case APPROVED -> EnumSet.of(EXPIRED);
+			case REJECTED, EXPIRED, WITHDRAWN -> EnumSet.noneOf(RegistrationStatus.class);
+		};
+	}
+
+	public boolean canMoveTo(RegistrationStatus target) {
+		return next().contains(target);
+	}
+
+	/** Whether it holds the customer, so its protection can be extended. */
+	public boolean protects() {
+		return PROTECTING.contains(this);
 	}
 
 }

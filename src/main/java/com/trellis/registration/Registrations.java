@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.accounts.CustomerIdentity;
@@ -24,7 +23,6 @@ import com.trellis.identity.Viewer;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.Partners;
-import com.trellis.registration.ConflictCandidate.Kind;
 import com.trellis.registration.RegistrationRepository.Row;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
@@ -66,10 +64,16 @@ public class Registrations {
 
 	private final com.trellis.activity.Activity activity;
 
+	private final CustomerLocks locks;
+
+	private final HeldQueue held;
+
 	Registrations(RegistrationRepository registrations, ConflictFinder conflicts, Partners partners, Accounts accounts,
 			Deals deals, Users users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			com.trellis.activity.Activity activity) {
+			com.trellis.activity.Activity activity, CustomerLocks locks, HeldQueue held) {
 		this.activity = activity;
+		this.locks = locks;
+		this.held = held;
 		this.registrations = registrations;
 		this.conflicts = conflicts;
 		this.partners = partners;
@@ -87,13 +91,20 @@ public class Registrations {
 			throw new AccessDeniedException("Executives do not register deals");
 		}
 		var command = viewer.isPartnerUser() ? withPartner(input, viewer.partnerId()) : input;
+		if (command.partnerId() != null) {
+			this.partners.requireActsFor(viewer, command.partnerId());
+		}
 		var rules = this.registrations.rules();
 		var values = validated(viewer, command, rules);
 		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
 				(String) values.get("normalized"));
-		lock(customer);
+		// deals open only through approval or sales, never by a racing registration: they
+		// are looked up before the lock, to keep the serialised part short
+		var deals = this.conflicts.deals(customer, command.accountId());
+		this.locks.lock(customer);
 		var now = this.clock.instant();
-		var candidates = this.conflicts.find(customer, command.accountId());
+		var candidates = new ArrayList<>(this.conflicts.registrations(customer));
+		candidates.addAll(deals);
 		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now);
 		boolean protecting = decision.status() == RegistrationStatus.PENDING;
 		values.put("registeredBy", viewer.userId());
@@ -132,6 +143,7 @@ public class Registrations {
 		if (view.status() != RegistrationStatus.NEEDS_INFO) {
 			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
 		}
+		requireMove(row, RegistrationStatus.PENDING);
 		var command = withPartner(input, view.partnerId());
 		var rules = this.registrations.rules();
 		var values = validated(viewer, command, rules);
@@ -153,6 +165,7 @@ public class Registrations {
 		if (view.status() != RegistrationStatus.PENDING) {
 			throw InvalidInputException.of("status", "only a registration awaiting approval can be approved");
 		}
+		requireMove(row, RegistrationStatus.APPROVED);
 		var rules = this.registrations.rules();
 		var actor = viewer.actor();
 		long opportunityId;
@@ -186,10 +199,10 @@ public class Registrations {
 	public RegistrationView reject(Viewer viewer, long id, String reason) {
 		var row = lockDecidable(viewer, id);
 		requireReason(reason);
-		requireStatus(row, RegistrationStatus.PENDING, RegistrationStatus.ON_HOLD, RegistrationStatus.NEEDS_INFO);
+		requireMove(row, RegistrationStatus.REJECTED);
 		var rejected = move(viewer, row, RegistrationStatus.REJECTED, "Rejected: " + reason.strip(),
 				"Rejected: " + reason.strip(), true);
-		release(viewer.userId(), row);
+		this.held.release(viewer.userId(), List.of(row));
 		return rejected;
 	}
 
@@ -197,7 +210,7 @@ public class Registrations {
 	public RegistrationView sendBack(Viewer viewer, long id, String reason) {
 		var row = lockDecidable(viewer, id);
 		requireReason(reason);
-		requireStatus(row, RegistrationStatus.PENDING);
+		requireMove(row, RegistrationStatus.NEEDS_INFO);
 		return move(viewer, row, RegistrationStatus.NEEDS_INFO, "Sent back: " + reason.strip(),
 				"Your partner manager needs more information: " + reason.strip(), true);
 	}
@@ -209,10 +222,9 @@ public class Registrations {
 				|| canDecide(viewer, row.view()))) {
 			throw new AccessDeniedException("Only the partner, the registrant or its PAM withdraws a registration");
 		}
-		requireStatus(row, RegistrationStatus.PENDING, RegistrationStatus.ON_HOLD, RegistrationStatus.NEEDS_INFO,
-				RegistrationStatus.APPROVED);
+		requireMove(row, RegistrationStatus.WITHDRAWN);
 		var withdrawn = move(viewer, row, RegistrationStatus.WITHDRAWN, "Withdrawn", "Withdrawn.", false);
-		release(viewer.userId(), row);
+		this.held.release(viewer.userId(), List.of(row));
 		return withdrawn;
 	}
 
@@ -220,7 +232,11 @@ public class Registrations {
 	public RegistrationView extend(Viewer viewer, long id) {
 		var row = lockDecidable(viewer, id);
 		var view = row.view();
-		requireStatus(row, RegistrationStatus.PENDING, RegistrationStatus.NEEDS_INFO, RegistrationStatus.APPROVED);
+		if (!view.status().protects()) {
+			throw InvalidInputException.of("status",
+					"only a registration that holds its customer is extended, not one that is "
+							+ view.status().label().toLowerCase());
+		}
 		if (view.extended()) {
 			throw InvalidInputException.of("extended", "the one extension has been granted already");
 		}
@@ -247,7 +263,6 @@ public class Registrations {
 		var now = this.clock.instant();
 		var expired = this.registrations.expireLapsed(now, "The protection period ended before the deal closed.");
 		var rows = expired.stream().map(id -> this.registrations.findForUpdate(id).orElseThrow()).toList();
-		lock(rows.stream().map(Row::customer).toArray(Customer[]::new));
 		for (var row : rows) {
 			long id = row.view().id();
 			this.registrations.recordHistory(id, null, RegistrationStatus.EXPIRED, null, now,
@@ -255,8 +270,8 @@ public class Registrations {
 			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id, "expired", null, row.view());
 			notice(row.view(), "EXPIRED", "Registration expired: " + row.view().customerName(),
 					"The protection period of your registration ended before the deal closed.");
-			release(null, row);
 		}
+		this.held.release(null, rows);
 		return expired.size();
 	}
 
@@ -347,10 +362,7 @@ public class Registrations {
 	}
 
 	public boolean canDecide(Viewer viewer, RegistrationView view) {
-		if (viewer.is(Role.ADMIN)) {
-			return true;
-		}
-		return viewer.is(Role.PAM) && this.partners.get(viewer, view.partnerId()).ownerPamId() == viewer.userId();
+		return this.partners.manages(viewer, view.partnerId());
 	}
 
 	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules) {
@@ -405,30 +417,6 @@ public class Registrations {
 		return values;
 	}
 
-	/**
-	 * Serialises registrations of the same customer: the first to commit wins protection.
-	 * Keys are taken in one sorted order, also when a job locks several customers at
-	 * once, so two transactions never wait on each other in a circle.
-	 */
-	private void lock(Customer... customers) {
-		var keys = new TreeSet<String>();
-		for (var customer : customers) {
-			if (customer.registrableDomain() != null) {
-				keys.add("domain:" + customer.registrableDomain());
-			}
-			if (customer.normalizedName() != null) {
-				keys.add("name:" + customer.normalizedName());
-				// spellings the matcher takes for the same name share their word count
-				// and, but
-				// for rare typos in the very first letter, their first letter: serialise
-				// those too
-				keys.add("words:" + customer.normalizedName().split(" ").length + ":"
-						+ customer.normalizedName().charAt(0));
-			}
-		}
-		keys.forEach(this.registrations::lockCustomer);
-	}
-
 	private RegistrationView move(Viewer viewer, Row row, RegistrationStatus to, String internal, String external,
 			boolean tellPartner) {
 		var before = row.view();
@@ -442,31 +430,6 @@ public class Registrations {
 					external);
 		}
 		return after;
-	}
-
-	/**
-	 * When a protecting registration lapses, the first one held behind it is
-	 * reconsidered.
-	 */
-	private void release(Long actorId, Row lapsed) {
-		lock(lapsed.customer());
-		var held = this.registrations.heldBehind(lapsed.view().id());
-		if (held.isEmpty()) {
-			return;
-		}
-		var rules = this.registrations.rules();
-		var now = this.clock.instant();
-		long next = held.get(0);
-		this.registrations.startProtection(next, now.plus(Duration.ofDays(rules.protectionDays())),
-				BusinessDays.add(now, rules.approvalSlaBusinessDays()));
-		this.registrations.changeStatus(next, RegistrationStatus.PENDING,
-				"The registration ahead of yours lapsed; yours is now awaiting approval.", actorId, now);
-		this.registrations.recordHistory(next, RegistrationStatus.ON_HOLD, RegistrationStatus.PENDING, actorId, now,
-				"Reconsidered: registration " + lapsed.view().id() + " ahead of it lapsed");
-		this.registrations.holdBehind(held.subList(1, held.size()), next);
-		var promoted = this.registrations.findForUpdate(next).orElseThrow().view();
-		notice(promoted, "RECONSIDERED", "Registration reconsidered: " + promoted.customerName(),
-				"The registration ahead of yours lapsed; yours is now awaiting approval.");
 	}
 
 	private void notice(RegistrationView view, String outcome, String subject, String body) {
@@ -508,14 +471,19 @@ public class Registrations {
 		return row;
 	}
 
-	private static void requireStatus(Row row, RegistrationStatus... allowed) {
-		for (var status : allowed) {
-			if (row.view().status() == status) {
-				return;
-			}
+	private static void requireMove(Row row, RegistrationStatus to) {
+		var from = row.view().status();
+		if (from.canMoveTo(to)) {
+			return;
+		}
+		if (from == RegistrationStatus.APPROVED && to == RegistrationStatus.WITHDRAWN) {
+			throw InvalidInputException
+				.of("status", "an approved registration cannot be withdrawn: its deal #" + row.view().opportunityId()
+						+ " is open with this partner, and another partner's registration would be given the customer"
+						+ " while it stays open; the deal is closed as lost instead");
 		}
 		throw InvalidInputException.of("status",
-				"not possible while the registration is " + row.view().status().label().toLowerCase());
+				"not possible while the registration is " + from.label().toLowerCase());
 	}
 
 	private static void requireReason(String reason) {

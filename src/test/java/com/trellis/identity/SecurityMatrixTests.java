@@ -93,7 +93,7 @@ class SecurityMatrixTests {
 				row("POST /api/v1/opportunities", 201, 403, 201, 201, 403, 403),
 				row("PUT /api/v1/opportunities/{otherDeal}", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/registrations", 200, 200, 200, 200, 200, 200),
-				row("POST /api/v1/registrations", 201, 201, 201, 201, 403, 201),
+				row("POST /api/v1/registrations", 201, 403, 201, 201, 403, 201),
 				row("GET /api/v1/registrations/{otherRegistration}", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/registrations/{otherRegistration}/conflicts", 200, 200, 200, 200, 200, 403),
 				row("POST /api/v1/registrations/{freshRegistration}/approve", 200, 403, 403, 403, 403, 403),

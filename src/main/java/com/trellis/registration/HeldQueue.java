@@ -1,0 +1,116 @@
+package com.trellis.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.notify.PartnerNotice;
+import com.trellis.registration.ConflictCandidate.Kind;
+import com.trellis.registration.RegistrationRepository.Row;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a protecting registration lapses (withdrawn, rejected, expired), the registrations
+ * held behind it are decided again, in the order they came, by the same conflict check
+ * and rules of engagement as a new registration: one that still meets a protected claim
+ * (an open partner deal, say the lapsed registration's own) stays on hold, so the
+ * customer never has two partners protected on it.
+ */
+@Component
+class HeldQueue {
+
+	private final RegistrationRepository registrations;
+
+	private final ConflictFinder conflicts;
+
+	private final CustomerLocks locks;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	HeldQueue(RegistrationRepository registrations, ConflictFinder conflicts, CustomerLocks locks,
+			ApplicationEventPublisher events, Clock clock) {
+		this.registrations = registrations;
+		this.conflicts = conflicts;
+		this.locks = locks;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reconsiders what waited behind the lapsed registrations, which must already carry
+	 * their new status in this transaction. The lapsed customers and those held behind
+	 * them are locked at once, in the one sorted order; the queue is read again under the
+	 * locks, since a registration of the same customer needs one of the lapsed customer's
+	 * keys and so cannot slip in unseen.
+	 */
+	void release(Long actorId, List<Row> lapsed) {
+		var customers = new ArrayList<Customer>();
+		for (var row : lapsed) {
+			customers.add(row.customer());
+			customers.addAll(this.registrations.customersHeldBehind(row.view().id()));
+		}
+		this.locks.lock(customers.toArray(Customer[]::new));
+		for (var row : lapsed) {
+			for (long id : this.registrations.heldBehind(row.view().id())) {
+				var held = this.registrations.findForUpdate(id).orElseThrow();
+				// held behind it since the first read: re-entrant for keys already taken
+				this.locks.lock(held.customer());
+				reconsider(actorId, row.view().id(), held);
+			}
+		}
+	}
+
+	private void reconsider(Long actorId, long lapsedId, Row held) {
+		var view = held.view();
+		if (view.status() != RegistrationStatus.ON_HOLD) {
+			return;
+		}
+		var rules = this.registrations.rules();
+		var now = this.clock.instant();
+		var candidates = this.conflicts.find(held.customer(), view.accountId())
+			.stream()
+			.filter(c -> !(c.kind() == Kind.REGISTRATION && c.id() == view.id()))
+			.toList();
+		var decision = RulesOfEngagement.decide(view.partnerId(), candidates, rules, now);
+		var why = "Reconsidered: registration " + lapsedId + " ahead of it lapsed; " + decision.internalReason();
+		switch (decision.status()) {
+			case PENDING -> {
+				this.registrations.startProtection(view.id(), now.plus(Duration.ofDays(rules.protectionDays())),
+						BusinessDays.add(now, rules.approvalSlaBusinessDays()), decision.directConflictId());
+				var reason = "The registration ahead of yours lapsed; yours is now awaiting approval.";
+				move(view, RegistrationStatus.PENDING, reason, actorId, now, why);
+				notice(view, "RECONSIDERED", "Registration reconsidered: " + view.customerName(), reason, now);
+			}
+			case ON_HOLD -> {
+				this.registrations.holdBehind(view.id(), decision.heldBehindId(), decision.externalReason());
+				this.registrations.recordHistory(view.id(), RegistrationStatus.ON_HOLD, RegistrationStatus.ON_HOLD,
+						actorId, now, why);
+			}
+			default -> {
+				move(view, decision.status(), decision.externalReason(), actorId, now, why);
+				notice(view, decision.status().name(),
+						"Registration " + decision.status().label().toLowerCase() + ": " + view.customerName(),
+						decision.externalReason(), now);
+			}
+		}
+	}
+
+	private void move(RegistrationView view, RegistrationStatus to, String reason, Long actorId, Instant now,
+			String internal) {
+		this.registrations.changeStatus(view.id(), to, reason, actorId, now);
+		this.registrations.recordHistory(view.id(), view.status(), to, actorId, now, internal);
+	}
+
+	private void notice(RegistrationView view, String outcome, String subject, String body, Instant now) {
+		this.events
+			.publishEvent(new PartnerNotice("registration:" + view.id() + ":" + outcome + ":" + now.toEpochMilli(),
+					view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id()));
+	}
+
+}

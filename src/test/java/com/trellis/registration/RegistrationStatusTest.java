@@ -1,0 +1,40 @@
+package com.trellis.registration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegistrationStatusTest {
+
+	@Test
+	void anApprovedRegistrationOnlyExpires() {
+		assertThat(RegistrationStatus.APPROVED.next()).containsExactly(RegistrationStatus.EXPIRED);
+		assertThat(RegistrationStatus.APPROVED.canMoveTo(RegistrationStatus.WITHDRAWN)).isFalse();
+	}
+
+	@Test
+	void aHeldRegistrationIsPromotedRejectedOrWithdrawnButNeverApprovedDirectly() {
+		assertThat(RegistrationStatus.ON_HOLD.canMoveTo(RegistrationStatus.PENDING)).isTrue();
+		assertThat(RegistrationStatus.ON_HOLD.canMoveTo(RegistrationStatus.WITHDRAWN)).isTrue();
+		assertThat(RegistrationStatus.ON_HOLD.canMoveTo(RegistrationStatus.APPROVED)).isFalse();
+		assertThat(RegistrationStatus.ON_HOLD.protects()).isFalse();
+	}
+
+	@Test
+	void endedRegistrationsGoNowhere() {
+		for (var ended : new RegistrationStatus[] { RegistrationStatus.REJECTED, RegistrationStatus.EXPIRED,
+				RegistrationStatus.WITHDRAWN }) {
+			assertThat(ended.next()).isEmpty();
+			assertThat(ended.protects()).isFalse();
+		}
+	}
+
+	@Test
+	void onlyAPendingRegistrationIsApprovedOrSentBack() {
+		for (var status : RegistrationStatus.values()) {
+			assertThat(status.canMoveTo(RegistrationStatus.APPROVED)).isEqualTo(status == RegistrationStatus.PENDING);
+			assertThat(status.canMoveTo(RegistrationStatus.NEEDS_INFO)).isEqualTo(status == RegistrationStatus.PENDING);
+		}
+	}
+
+}
