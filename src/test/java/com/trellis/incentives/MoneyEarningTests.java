@@ -46,6 +46,10 @@ class MoneyEarningTests {
 		win(world.dealId(), "12345", "JPY", this.clock.instant());
 		this.incentives.earnForWin(world.partnerId(), world.dealId());
 		assertThat(amounts(world.partnerId(), referral.id())).containsExactly("1235.00");
+		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
+			.filteredOn(entry -> entry.programId() == referral.id())
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.amount()).isEqualTo("1235"));
 	}
 
 	@Test

@@ -45,4 +45,12 @@ class MinorUnitsTest {
 			.isEqualTo("16119");
 	}
 
+	@Test
+	void amountsAreShownInTheirCurrencysMinorUnit() {
+		var money = new MoneyFormat();
+		assertThat(money.format(new BigDecimal("1234.50"), "JPY")).isEqualTo("JPY 1,235");
+		assertThat(money.format(new BigDecimal("1234567.5"), "USD")).isEqualTo("USD 1,234,567.50");
+		assertThat(money.format(new BigDecimal("1.2345"), "BHD")).isEqualTo("BHD 1.235");
+	}
+
 }
