@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.ReportingCurrency;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CadenceRepository {
 
-	private static final String MONEY = "round(o.amount * fx.to_reporting, 2)";
+	private static final String MONEY = ReportingCurrency.DEAL_AMOUNT;
 
 	private static final String PARTNER_DEAL = """
 			FROM opportunity o JOIN partner p ON p.id = o.partner_id JOIN exchange_rate fx ON fx.currency = o.currency
@@ -171,7 +173,7 @@ class CadenceRepository {
 	 */
 	List<List<Object>> attribution(LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				SELECT COALESCE(o.credit_type, 'DIRECT') AS credit, count(*), round(sum(o.amount * fx.to_reporting), 2)
+				SELECT COALESCE(o.credit_type, 'DIRECT') AS credit, count(*), sum(round(o.amount * fx.to_reporting, 2))
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
 				GROUP BY 1 ORDER BY 1
@@ -185,7 +187,7 @@ class CadenceRepository {
 	 */
 	List<List<Object>> programCost(LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				SELECT e.kind, count(*), round(sum(e.amount * fx.to_reporting), 2)
+				SELECT e.kind, count(*), sum(round(e.amount * fx.to_reporting, 2))
 				FROM incentive_earning e JOIN exchange_rate fx ON fx.currency = e.currency
 				WHERE e.kind <> 'MDF_FUND' AND e.earned_at >= :from AND e.earned_at < :to
 				GROUP BY e.kind ORDER BY e.kind
@@ -199,8 +201,8 @@ class CadenceRepository {
 	Map<String, BigDecimal> growth(LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
 				SELECT (SELECT count(*) FROM partner WHERE onboarded_on >= :fromDay AND onboarded_on < :toDay),
-				       round(COALESCE(sum(o.amount * fx.to_reporting) FILTER (WHERE o.partner_id IS NOT NULL), 0), 2),
-				       round(COALESCE(sum(o.amount * fx.to_reporting), 0), 2)
+				       COALESCE(sum(round(o.amount * fx.to_reporting, 2)) FILTER (WHERE o.partner_id IS NOT NULL), 0),
+				       COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0)
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
 				""")

@@ -155,7 +155,10 @@ public class Deals {
 		return this.deals.wonDeals(partnerId);
 	}
 
-	/** Closed-won revenue per partner and currency for deals closed in [from, to). */
+	/**
+	 * Closed-won partner deals closed in [from, to), one line per deal in its own
+	 * currency, so that a caller converts each before it adds them up.
+	 */
 	@Transactional(readOnly = true)
 	public List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
 		return this.deals.wonRevenue(from, to);

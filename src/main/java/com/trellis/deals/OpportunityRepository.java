@@ -231,13 +231,13 @@ class OpportunityRepository {
 
 	List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
 		return this.jdbc.sql("""
-				SELECT partner_id, currency, sum(amount) FROM opportunity
+				SELECT partner_id, currency, amount, id FROM opportunity
 				WHERE partner_id IS NOT NULL AND stage = 'CLOSED_WON' AND closed_at >= :from AND closed_at < :to
-				GROUP BY partner_id, currency ORDER BY partner_id, currency
+				ORDER BY partner_id, id
 				""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new PartnerRevenue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)))
+			.query((rs, n) -> new PartnerRevenue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)))
 			.list();
 	}
 

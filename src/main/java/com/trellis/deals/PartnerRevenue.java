@@ -3,7 +3,7 @@ package com.trellis.deals;
 import java.math.BigDecimal;
 
 /**
- * Closed-won revenue of one partner in one currency over a period.
+ * One closed-won partner deal's amount in its own currency, for revenue over a period.
  */
-public record PartnerRevenue(long partnerId, String currency, BigDecimal amount) {
+public record PartnerRevenue(long partnerId, String currency, BigDecimal amount, long opportunityId) {
 }

@@ -80,6 +80,7 @@ class ForecastApiController {
 		var figures = this.forecasts.rollUp(viewer, asked, when);
 		var result = new LinkedHashMap<String, Object>(figures);
 		result.put("quarter", Quarters.label(when));
+		result.put("currency", com.trellis.shared.ReportingCurrency.CODE);
 		result.put("quota", this.quotas.attainment(asked, when, figures).orElse(null));
 		return result;
 	}

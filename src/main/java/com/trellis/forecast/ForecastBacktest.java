@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.Quarters;
 
 import org.springframework.stereotype.Service;
@@ -68,7 +69,7 @@ public class ForecastBacktest {
 	}
 
 	private BigDecimal forecast(Instant cutoff, LocalDate start, LocalDate end, String probabilities, String norms) {
-		return this.forecasts.forecastAsOf(probabilities, norms, cutoff, start, end).setScale(2, RoundingMode.HALF_UP);
+		return ReportingCurrency.round(this.forecasts.forecastAsOf(probabilities, norms, cutoff, start, end));
 	}
 
 	/** One quarter and week: the actual and the two forecasts made at its cut-off. */

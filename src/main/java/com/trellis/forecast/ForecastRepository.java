@@ -10,6 +10,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.trellis.shared.ReportingCurrency;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -98,14 +100,14 @@ class ForecastRepository {
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),
 				open AS (
-				  SELECT o.id, o.amount * fx.to_reporting AS amount, o.stage, %s AS grp, %s AS expected
+				  SELECT o.id, round(o.amount * fx.to_reporting, 2) AS amount, o.stage, %s AS grp, %s AS expected
 				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
 				  JOIN norm n ON n.stage = o.stage AND n.grp = %s
 				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s)
 				SELECT COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL), 0) AS commit,
 				       COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL OR pr.p >= 0.5), 0) AS best_case,
 				       COALESCE(sum(open.amount * pr.p), 0) AS weighted,
-				       (SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+				       (SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
 				        JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
 				        WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :qStartTs AND o.closed_at < :qEndTs AND %s) AS closed
 				FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
@@ -120,8 +122,10 @@ class ForecastRepository {
 			.param("qStartTs", Timestamp.from(quarterStart.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
 			.param("qEndTs", Timestamp.from(quarterEnd.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
 			.param("scopeId", scopeId == null ? 0L : scopeId)
-			.query((rs, n) -> Map.of("commit", rs.getBigDecimal(1), "bestCase", rs.getBigDecimal(2), "weighted",
-					rs.getBigDecimal(3), "closed", rs.getBigDecimal(4)))
+			.query((rs, n) -> Map.of("commit", ReportingCurrency.round(rs.getBigDecimal(1)), "bestCase",
+					ReportingCurrency.round(rs.getBigDecimal(2)), "weighted",
+					ReportingCurrency.round(rs.getBigDecimal(3)), "closed",
+					ReportingCurrency.round(rs.getBigDecimal(4))))
 			.single();
 	}
 
@@ -253,7 +257,7 @@ class ForecastRepository {
 	/** Converted closed-won of a scope's deals closed in [from, to). */
 	BigDecimal closedWon(String scope, Long scopeId, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+				SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
 				JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
 				""".formatted(scope))
@@ -280,7 +284,7 @@ class ForecastRepository {
 				  FROM opportunity_stage_change sc WHERE sc.changed_at < :cutoff
 				  ORDER BY sc.opportunity_id, sc.changed_at DESC, sc.id DESC),
 				deal AS (
-				  SELECT o.amount * fx.to_reporting AS amount, a.stage, a.entered, %s AS grp
+				  SELECT round(o.amount * fx.to_reporting, 2) AS amount, a.stage, a.entered, %s AS grp
 				  FROM asof a JOIN opportunity o ON o.id = a.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
 				  LEFT JOIN partner p ON p.id = o.partner_id)
 				SELECT (SELECT COALESCE(sum(d.amount), 0) FROM deal d WHERE d.stage = 'CLOSED_WON' AND d.entered >= :qStartTs)

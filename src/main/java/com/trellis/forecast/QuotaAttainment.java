@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * A roll-up against its quota or target. Each forecast figure is taken together with what
  * has already closed: closed so far, closed plus commit, closed plus best case and closed
@@ -28,7 +30,7 @@ public record QuotaAttainment(BigDecimal quota, String currency, String basis, B
 		return new QuotaAttainment(quota, currency, basis, percent(closed, quota),
 				percent(closed.add(figures.get("commit")), quota), percent(closed.add(figures.get("bestCase")), quota),
 				percent(closed.add(figures.get("weighted")), quota),
-				quota.subtract(closed).setScale(2, RoundingMode.HALF_UP));
+				MinorUnits.round(quota.subtract(closed), currency));
 	}
 
 	private static BigDecimal percent(BigDecimal part, BigDecimal whole) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +16,11 @@ import com.trellis.deals.OpportunityView;
 import com.trellis.enablement.EnablementCompleted;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
-import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.ExchangeRates;
+import com.trellis.shared.ReportingCurrency;
 
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,17 +41,27 @@ public class Incentives {
 
 	private final AuditLog audit;
 
-	private final ApplicationEventPublisher events;
+	private final EarningWriter writer;
+
+	private final QuarterCloses quarters;
+
+	private final ExchangeRates rates;
+
+	private final BigDecimal minimumDealAmount;
 
 	private final Clock clock;
 
-	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit, EarningWriter writer,
+			QuarterCloses quarters, ExchangeRates rates,
+			@Value("${trellis.incentives.minimum-deal-amount:0}") BigDecimal minimumDealAmount, Clock clock) {
 		this.ledger = ledger;
 		this.deals = deals;
 		this.partners = partners;
 		this.audit = audit;
-		this.events = events;
+		this.writer = writer;
+		this.quarters = quarters;
+		this.rates = rates;
+		this.minimumDealAmount = minimumDealAmount;
 		this.clock = clock;
 	}
 
@@ -88,6 +97,9 @@ public class Incentives {
 	void on(DealReopened event) {
 		this.ledger.lockDeal(event.opportunityId());
 		reverse(event.opportunityId(), "the won deal was reopened");
+		if (event.partnerId() != null) {
+			this.quarters.recompute(event.partnerId(), "deal " + event.opportunityId() + " was reopened");
+		}
 	}
 
 	/**
@@ -106,6 +118,8 @@ public class Incentives {
 		}
 		reverse(event.opportunityId(), "the won deal was corrected (correction " + event.correctionId() + ")");
 		earnForWin(event.partnerId(), event.opportunityId());
+		this.quarters.recompute(event.partnerId(),
+				"deal " + event.opportunityId() + " was corrected (correction " + event.correctionId() + ")");
 	}
 
 	private void reverse(long opportunityId, String why) {
@@ -123,12 +137,15 @@ public class Incentives {
 	}
 
 	/**
-	 * Earns what a partner's win gives under every program in force on its close date.
+	 * Earns what a partner's win gives under every program in force on its close date. A
+	 * deal whose amount is zero or below the configured minimum earns nothing, and takes
+	 * no place among the first wins a fast-start SPIFF pays for.
 	 */
 	@Transactional
 	public void earnForWin(long partnerId, long opportunityId) {
 		this.ledger.lockDeal(opportunityId);
-		var wins = this.deals.wonDeals(partnerId);
+		var conversions = new Conversions(this.rates);
+		var wins = this.deals.wonDeals(partnerId).stream().filter(d -> floor(d, conversions).earns()).toList();
 		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
 		if (deal == null || deal.closedAt() == null) {
 			return;
@@ -156,45 +173,13 @@ public class Incentives {
 	}
 
 	/**
-	 * Closes a quarter: rebates and MDF accruals per partner and currency, and the top
-	 * partner of the quarter badge. Running it again changes nothing.
+	 * Closes a quarter once it is over: rebates and MDF accruals per partner, and the top
+	 * partner of the quarter badge. Refused with a conflict before the quarter's end.
+	 * Running it again writes only what changed since (see {@link QuarterCloses}).
 	 */
 	@Transactional
 	public int closeQuarter(LocalDate anyDayInQuarter) {
-		var start = Quarters.start(anyDayInQuarter);
-		var end = start.plusMonths(3);
-		var period = Quarters.label(start);
-		var revenue = this.deals.wonRevenue(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-				end.atStartOfDay(ZoneOffset.UTC).toInstant());
-		int earned = 0;
-		for (var program : this.ledger.programs()) {
-			if (!program.overlaps(start, end.minusDays(1))) {
-				continue;
-			}
-			for (var line : revenue) {
-				if (!line.currency().equals(program.currency())) {
-					continue;
-				}
-				var result = switch (program.kind()) {
-					case QUARTERLY_REBATE ->
-						QuarterlyRebate.earn(ProgramParams.tiers(program), period, line.amount(), line.currency());
-					case MDF -> MdfAccrual.earn(ProgramParams.tiers(program), period, line.amount(), line.currency());
-					default -> java.util.Optional.<Earned>empty();
-				};
-				if (result.isPresent() && earn(line.partnerId(), program,
-						program.kind() == ProgramKind.MDF ? "MDF_FUND" : "REBATE", result.get())) {
-					earned++;
-				}
-			}
-		}
-		revenue.stream()
-			.max(Comparator.comparing(r -> r.amount()))
-			.ifPresent(
-					top -> this.ledger.award(
-							top.partnerId(), "TOP_PARTNER_OF_QUARTER", period, "highest closed-won revenue in " + period
-									+ ": " + top.currency() + " " + top.amount().toPlainString(),
-							this.clock.instant()));
-		return earned;
+		return this.quarters.close(anyDayInQuarter);
 	}
 
 	@Transactional(readOnly = true)
@@ -244,16 +229,12 @@ public class Incentives {
 	}
 
 	private boolean earn(long partnerId, Program program, String kind, Earned earned) {
-		boolean written = this.ledger.earn(partnerId, program, kind, earned, this.clock.instant());
-		if (written) {
-			this.audit.record(AuditLog.Actor.SYSTEM, "incentive-earning", partnerId + ":" + earned.sourceKey(),
-					"earned " + earned.currency() + " " + earned.amount().toPlainString() + " under " + program.name(),
-					null, earned);
-			this.events.publishEvent(new PartnerNotice("earning:" + program.id() + ":" + earned.sourceKey(), partnerId,
-					"EARNING", "You earned " + earned.currency() + " " + earned.amount().toPlainString(),
-					program.name() + ": " + earned.basis(), "/partners/" + partnerId + "/incentives"));
-		}
-		return written;
+		return this.writer.earn(partnerId, program, kind, earned);
+	}
+
+	private DealAmountFloor.Decision floor(OpportunityView deal, Conversions conversions) {
+		var amount = conversions.toReporting(deal.amount(), deal.currency()).orElse(deal.amount());
+		return DealAmountFloor.decide(amount, this.minimumDealAmount, ReportingCurrency.CODE);
 	}
 
 	/**

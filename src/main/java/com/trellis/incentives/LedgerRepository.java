@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.MinorUnits;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,7 +155,8 @@ class LedgerRepository {
 					""")
 			.param("partner", partnerId)
 			.query((rs, n) -> new LedgerEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-					rs.getObject(5, Long.class), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+					rs.getObject(5, Long.class), rs.getString(6),
+					MinorUnits.round(rs.getBigDecimal(7), rs.getString(8)), rs.getString(8), rs.getString(9),
 					rs.getTimestamp(10).toInstant(), rs.getObject(11, Long.class), rs.getObject(12, Long.class)))
 			.list();
 	}

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * MDF accrual: a partner earns market development funds into its fund when its quarter's
  * closed-won revenue reaches a threshold; the highest threshold reached decides the
@@ -17,9 +19,9 @@ final class MdfAccrual {
 	static Optional<Earned> earn(List<Tier> tiers, String period, BigDecimal revenue, String currency) {
 		return Tier.reached(tiers, revenue)
 			.filter(tier -> tier.value().signum() > 0)
-			.map(tier -> new Earned("mdf:" + period + ":" + currency, null, period, tier.value(), currency,
-					"MDF " + period + ": revenue " + currency + " " + revenue.toPlainString() + " reached "
-							+ tier.threshold().toPlainString()));
+			.map(tier -> new Earned("mdf:" + period + ":" + currency, null, period,
+					MinorUnits.round(tier.value(), currency), currency, "MDF " + period + ": revenue " + currency + " "
+							+ revenue.toPlainString() + " reached " + tier.threshold().toPlainString()));
 	}
 
 }

@@ -1,9 +1,10 @@
 package com.trellis.incentives;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
+
+import com.trellis.shared.MinorUnits;
 
 /**
  * Quarterly performance rebate: a percentage of the quarter's partner closed-won revenue,
@@ -12,14 +13,12 @@ import java.util.Optional;
  */
 final class QuarterlyRebate {
 
-	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
 	private QuarterlyRebate() {
 	}
 
 	static Optional<Earned> earn(List<Tier> tiers, String period, BigDecimal revenue, String currency) {
 		return Tier.reached(tiers, revenue).filter(tier -> tier.value().signum() > 0).map(tier -> {
-			var amount = revenue.multiply(tier.value()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+			var amount = MinorUnits.percentOf(revenue, tier.value(), currency);
 			return new Earned("quarter:" + period + ":" + currency, null, period, amount, currency,
 					"quarterly rebate " + period + ": " + tier.value().stripTrailingZeros().toPlainString() + "% of "
 							+ currency + " " + revenue.toPlainString() + " (tier from "

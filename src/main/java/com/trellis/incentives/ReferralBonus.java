@@ -1,16 +1,16 @@
 package com.trellis.incentives;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Optional;
+
+import com.trellis.shared.MinorUnits;
 
 /**
  * Referral bonus: a percentage of the closed-won amount, tiered by credit type; sourced
- * pays more than influenced or co-sell.
+ * pays more than influenced or co-sell. The bonus is rounded to the deal currency's minor
+ * unit.
  */
 final class ReferralBonus {
-
-	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private ReferralBonus() {
 	}
@@ -24,7 +24,7 @@ final class ReferralBonus {
 		if (rate.signum() == 0) {
 			return Optional.empty();
 		}
-		var amount = deal.amount().multiply(rate).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+		var amount = MinorUnits.percentOf(deal.amount(), rate, deal.currency());
 		return Optional.of(new Earned("deal:" + deal.id(), deal.id(), null, amount, deal.currency(),
 				"referral bonus: " + rate.stripTrailingZeros().toPlainString() + "% of " + deal.currency() + " "
 						+ deal.amount().toPlainString() + " (" + deal.creditType().label().toLowerCase() + ")"));

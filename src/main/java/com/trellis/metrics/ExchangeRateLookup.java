@@ -1,5 +1,9 @@
 package com.trellis.metrics;
 
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.validation.CurrencyRates;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the shared currency constraint which currencies have a rate, so no module accepts
- * an amount that would drop out of the KPIs and the forecast.
+ * an amount that would drop out of the KPIs and the forecast, and gives other modules
+ * (incentives) the rates to compare amounts in different currencies.
  */
 @Component
-class ExchangeRateLookup implements CurrencyRates {
+class ExchangeRateLookup implements CurrencyRates, ExchangeRates {
 
 	private final JdbcClient jdbc;
 
@@ -24,6 +29,14 @@ class ExchangeRateLookup implements CurrencyRates {
 			.param(currency)
 			.query(Boolean.class)
 			.single();
+	}
+
+	@Override
+	public Optional<BigDecimal> toReporting(String currency) {
+		return this.jdbc.sql("SELECT to_reporting FROM exchange_rate WHERE currency = ?")
+			.param(currency)
+			.query(BigDecimal.class)
+			.optional();
 	}
 
 }

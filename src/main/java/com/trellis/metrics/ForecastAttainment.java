@@ -3,6 +3,7 @@ package com.trellis.metrics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.trellis.shared.ReportingCurrency;
 import com.trellis.forecast.CommittedForecast;
 
 /**
@@ -46,7 +47,7 @@ final class ForecastAttainment {
 				: closedWon.multiply(BigDecimal.valueOf(100)).divide(committed, 1, RoundingMode.HALF_UP);
 		return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
 				DEFINITION + " Committed in the snapshot of the week of " + snapshot.weekStart() + ".", "PERCENT",
-				value, null, closedWon.setScale(2, RoundingMode.HALF_UP), committed.setScale(2, RoundingMode.HALF_UP));
+				value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed));
 	}
 
 }

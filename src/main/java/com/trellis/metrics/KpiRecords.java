@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ class KpiRecords {
 					.formatted(ONBOARDED, s);
 			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" ->
 				"""
-						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, o.amount * fx.to_reporting AS value, TRUE AS counted
+						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, round(o.amount * fx.to_reporting, 2) AS value, TRUE AS counted
 						FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
 						WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s AND %s ORDER BY value DESC
 						"""
@@ -55,7 +56,7 @@ class KpiRecords {
 							: "o.credit_type IN ('INFLUENCED', 'CO_SELL')", s);
 			case "PARTNER_SOURCED_REVENUE" ->
 				"""
-						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, o.amount * fx.to_reporting AS value, TRUE AS counted
+						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, round(o.amount * fx.to_reporting, 2) AS value, TRUE AS counted
 						FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
 						WHERE %s AND o.credit_type = 'SOURCED' AND %s ORDER BY value DESC
 						"""
@@ -94,10 +95,10 @@ class KpiRecords {
 						FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
 						"""
 					.formatted(ONBOARDED, s);
-			case "WIN_RATE" -> compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'", "o.amount * fx.to_reporting",
-					"o.stage = 'CLOSED_WON'", s);
+			case "WIN_RATE" -> compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'",
+					"round(o.amount * fx.to_reporting, 2)", "o.stage = 'CLOSED_WON'", s);
 			case "AVERAGE_DEAL_SIZE" ->
-				compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", "o.amount * fx.to_reporting", "TRUE", s);
+				compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", "round(o.amount * fx.to_reporting, 2)", "TRUE", s);
 			case "SALES_CYCLE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL",
 					"extract(epoch FROM o.closed_at - o.created_at) / 86400", "TRUE", s);
 			case "TIME_TO_FIRST_REVENUE" ->
@@ -132,7 +133,7 @@ class KpiRecords {
 			row.put("side", rs.getString("side"));
 			row.put("label", rs.getString("label"));
 			var value = rs.getBigDecimal("value");
-			row.put("value", value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP));
+			row.put("value", value == null ? null : ReportingCurrency.round(value));
 			row.put("counted", rs.getBoolean("counted"));
 			return row;
 		}).list();

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.ReportingCurrency;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,7 +58,7 @@ class KpiRepository {
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
 				"MONEY",
 				"""
-						SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+						SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
 						JOIN exchange_rate fx ON fx.currency = o.currency JOIN partner p ON p.id = o.partner_id
 						WHERE o.stage = 'CLOSED_WON' AND o.credit_type = 'SOURCED' AND o.closed_at >= :from AND o.closed_at < :to
 						  AND %s
@@ -105,7 +107,7 @@ class KpiRepository {
 				"o.credit_type = 'SOURCED'", period, slice));
 		kpis.add(compared(codes, "AVERAGE_DEAL_SIZE", "Average deal size: partner-involved against direct",
 				"Average closed-won amount, in the reporting currency, of deals won in the period with a partner on them, against direct deals (whole program).",
-				"MONEY", "SELECT avg(o.amount * fx.to_reporting) FILTER (WHERE o.stage = 'CLOSED_WON')",
+				"MONEY", "SELECT avg(round(o.amount * fx.to_reporting, 2)) FILTER (WHERE o.stage = 'CLOSED_WON')",
 				"o.partner_id IS NOT NULL", period, slice));
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal, for partners whose first win fell in the period.",
@@ -156,7 +158,7 @@ class KpiRepository {
 		var scope = slice.kind() == Slice.Kind.PROGRAM ? "TRUE"
 				: "o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
 		return bind(this.jdbc.sql("""
-				SELECT COALESCE(sum(o.amount * fx.to_reporting), 0) FROM opportunity o
+				SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
 				JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
 				""".formatted(scope)), period, slice).query(BigDecimal.class).single();
@@ -168,8 +170,8 @@ class KpiRepository {
 		}
 		var credit = sourced ? "o.credit_type = 'SOURCED'" : "o.credit_type IN ('INFLUENCED', 'CO_SELL')";
 		var sql = """
-				SELECT COALESCE(sum(o.amount * fx.to_reporting) FILTER (WHERE %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)), 0),
-				       COALESCE(sum(o.amount * fx.to_reporting), 0)
+				SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)) FILTER (WHERE %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)), 0),
+				       COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0)
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 				"""
@@ -242,7 +244,7 @@ class KpiRepository {
 	}
 
 	private static BigDecimal scale(BigDecimal value) {
-		return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+		return value == null ? null : ReportingCurrency.round(value);
 	}
 
 }

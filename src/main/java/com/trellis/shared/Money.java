@@ -1,19 +1,19 @@
 package com.trellis.shared;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An exact amount in one currency. Amounts are kept to the currency's minor unit.
+ * An exact amount in one currency, kept to the currency's minor unit by the one rounding
+ * rule ({@link MinorUnits}).
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
 	public Money {
 		Objects.requireNonNull(amount, "amount");
 		Objects.requireNonNull(currency, "currency");
-		amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
+		amount = MinorUnits.round(amount, currency.getCurrencyCode());
 	}
 
 	public static Money of(String amount, String currencyCode) {

@@ -1,0 +1,63 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.shared.MinorUnits;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes earnings into the ledger, audits them and tells the partner. Amounts are rounded
+ * to the currency's minor unit here, once; an earning of nothing is neither written nor
+ * announced.
+ */
+@Component
+class EarningWriter {
+
+	private final LedgerRepository ledger;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	EarningWriter(LedgerRepository ledger, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.ledger = ledger;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Earns once per program, partner and source; false when nothing was written. */
+	boolean earn(long partnerId, Program program, String kind, Earned earned) {
+		var rounded = rounded(earned);
+		if (rounded.amount().signum() == 0) {
+			return false;
+		}
+		boolean written = this.ledger.earn(partnerId, program, kind, rounded, this.clock.instant());
+		if (written) {
+			var money = rounded.currency() + " " + rounded.amount().toPlainString();
+			this.audit.record(AuditLog.Actor.SYSTEM, "incentive-earning", partnerId + ":" + rounded.sourceKey(),
+					"earned " + money + " under " + program.name(), null, rounded);
+			boolean adjustment = rounded.sourceKey().contains(":adjusted:");
+			this.events.publishEvent(
+					new PartnerNotice("earning:" + program.id() + ":" + rounded.sourceKey(), partnerId, "EARNING",
+							adjustment ? "Your " + program.name() + " earning was recomputed: " + money
+									: "You earned " + money,
+							program.name() + ": " + rounded.basis(), "/partners/" + partnerId + "/incentives"));
+		}
+		return written;
+	}
+
+	private static Earned rounded(Earned earned) {
+		BigDecimal amount = MinorUnits.round(earned.amount(), earned.currency());
+		return new Earned(earned.sourceKey(), earned.opportunityId(), earned.period(), amount, earned.currency(),
+				earned.basis());
+	}
+
+}

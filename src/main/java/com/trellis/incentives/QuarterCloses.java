@@ -1,0 +1,185 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerRevenue;
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.ExchangeRates;
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.Quarters;
+import com.trellis.shared.ReportingCurrency;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes a quarter once it is over (rebates and MDF accruals per partner, the top partner
+ * of the quarter) and settles closed quarters again when a deal in them changes: what a
+ * partner should hold is computed from the deals as they are now, and the difference to
+ * what it holds is written as a new ledger entry, so settling twice writes nothing.
+ * Revenue is converted deal by deal into the program's currency (the badge: the reporting
+ * currency) before it is summed, compared with a threshold or ranked.
+ */
+@Component
+class QuarterCloses {
+
+	private final LedgerRepository ledger;
+
+	private final QuarterRepository quarters;
+
+	private final Deals deals;
+
+	private final ExchangeRates rates;
+
+	private final EarningWriter writer;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	QuarterCloses(LedgerRepository ledger, QuarterRepository quarters, Deals deals, ExchangeRates rates,
+			EarningWriter writer, AuditLog audit, Clock clock) {
+		this.ledger = ledger;
+		this.quarters = quarters;
+		this.deals = deals;
+		this.rates = rates;
+		this.writer = writer;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Closes the quarter of a day; refused (409) before the quarter is over. */
+	int close(LocalDate anyDayInQuarter) {
+		var start = Quarters.start(anyDayInQuarter);
+		var quarter = new QuarterRepository.ClosedQuarter(Quarters.label(start), start, start.plusMonths(3));
+		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		QuarterCloseRule.refusal(quarter.period(), quarter.end(), today).ifPresent(reason -> {
+			throw new ConflictException("day", reason);
+		});
+		this.quarters.lock(quarter.period());
+		this.quarters.markClosed(quarter, this.clock.instant());
+		return settle(quarter, null, "closing " + quarter.period());
+	}
+
+	/** Settles a partner's closed quarters again after one of its deals changed. */
+	void recompute(long partnerId, String why) {
+		for (var quarter : this.quarters.closed()) {
+			this.quarters.lock(quarter.period());
+			settle(quarter, partnerId, why);
+		}
+	}
+
+	private int settle(QuarterRepository.ClosedQuarter quarter, Long onlyPartner, String why) {
+		var lines = this.deals.wonRevenue(instant(quarter.start()), instant(quarter.end()));
+		var conversions = new Conversions(this.rates);
+		int written = 0;
+		for (var program : this.ledger.programs()) {
+			if (!program.overlaps(quarter.start(), quarter.end().minusDays(1))
+					|| (program.kind() != ProgramKind.QUARTERLY_REBATE && program.kind() != ProgramKind.MDF)) {
+				continue;
+			}
+			var revenue = revenueIn(lines, program.currency(), conversions);
+			var tiers = ProgramParams.tiers(program);
+			var key = (program.kind() == ProgramKind.MDF ? "mdf:" : "quarter:") + quarter.period() + ":"
+					+ program.currency();
+			var partners = new TreeSet<Long>();
+			if (onlyPartner == null) {
+				partners.addAll(revenue.keySet());
+				partners.addAll(this.quarters.holders(program.id(), key));
+			}
+			else {
+				partners.add(onlyPartner);
+			}
+			for (long partner : partners) {
+				var amount = revenue.getOrDefault(partner, BigDecimal.ZERO);
+				Optional<Earned> target = amount.signum() <= 0 ? Optional.empty()
+						: program.kind() == ProgramKind.MDF
+								? MdfAccrual.earn(tiers, quarter.period(), amount, program.currency())
+								: QuarterlyRebate.earn(tiers, quarter.period(), amount, program.currency());
+				if (settle(partner, program, key, quarter.period(), target, why)) {
+					written++;
+				}
+			}
+		}
+		crownTopPartner(quarter.period(), revenueIn(lines, ReportingCurrency.CODE, conversions));
+		return written;
+	}
+
+	private boolean settle(long partnerId, Program program, String key, String period, Optional<Earned> target,
+			String why) {
+		var kind = program.kind() == ProgramKind.MDF ? "MDF_FUND" : "REBATE";
+		var held = this.quarters.held(program.id(), partnerId, key);
+		if (!held.first()) {
+			return target.isPresent() && this.writer.earn(partnerId, program, kind, target.get());
+		}
+		var currency = program.currency();
+		var wanted = target.map(earned -> MinorUnits.round(earned.amount(), currency)).orElse(BigDecimal.ZERO);
+		var difference = wanted.subtract(held.net());
+		if (difference.signum() == 0) {
+			return false;
+		}
+		var basis = "recomputed after " + why + ": " + target.map(Earned::basis).orElse("no tier reached any more")
+				+ "; held " + currency + " " + held.net().toPlainString() + ", now " + currency + " "
+				+ wanted.toPlainString();
+		return this.writer.earn(partnerId, program, kind,
+				new Earned(key + ":adjusted:" + (held.adjustments() + 1), null, period, difference, currency, basis));
+	}
+
+	/**
+	 * The badge goes to the partner with the highest revenue in the reporting currency
+	 * (the lower id on a tie), and moves when a change makes another partner the highest.
+	 */
+	private void crownTopPartner(String period, Map<Long, BigDecimal> revenue) {
+		var top = revenue.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().signum() > 0)
+			.max(Map.Entry.<Long, BigDecimal>comparingByValue()
+				.thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())));
+		var holder = this.quarters.topPartner(period);
+		if (top.isEmpty()) {
+			holder.ifPresent(partner -> {
+				this.quarters.takeTopPartner(period);
+				this.audit.record(AuditLog.Actor.SYSTEM, "partner-badge", partner + ":" + period,
+						"top partner of " + period + " taken back: no closed-won revenue left", null, null);
+			});
+			return;
+		}
+		long partner = top.get().getKey();
+		if (holder.isPresent() && holder.get() == partner) {
+			return;
+		}
+		var reason = "highest closed-won revenue in " + period + ": " + ReportingCurrency.CODE + " "
+				+ top.get().getValue().toPlainString() + " (all currencies converted)";
+		this.quarters.giveTopPartner(period, partner, reason, this.clock.instant());
+		this.audit.record(AuditLog.Actor.SYSTEM, "partner-badge", partner + ":" + period,
+				holder.map(previous -> "top partner of " + period + " moved from partner " + previous)
+					.orElse("top partner of " + period) + ": " + reason,
+				null, null);
+	}
+
+	private static Map<Long, BigDecimal> revenueIn(List<PartnerRevenue> lines, String currency,
+			Conversions conversions) {
+		var revenue = new TreeMap<Long, BigDecimal>();
+		for (var line : lines) {
+			conversions.convert(line.amount(), line.currency(), currency)
+				.ifPresent(amount -> revenue.merge(line.partnerId(), amount, BigDecimal::add));
+		}
+		return revenue;
+	}
+
+	private static Instant instant(LocalDate day) {
+		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+}

@@ -1,0 +1,126 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Earnings in each currency's own minor unit, and nothing earned or announced for a deal
+ * of no amount.
+ */
+@TrellisTest
+class MoneyEarningTests {
+
+	@Autowired
+	Incentives incentives;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aTenPercentReferralOnAJpy12345WinIsJpy1235() {
+		var referral = referral("10");
+		var world = this.fixtures.world("Yen Partners");
+		win(world.dealId(), "12345", "JPY", this.clock.instant());
+		this.incentives.earnForWin(world.partnerId(), world.dealId());
+		assertThat(amounts(world.partnerId(), referral.id())).containsExactly("1235.00");
+		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
+			.filteredOn(entry -> entry.programId() == referral.id())
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.amount()).isEqualTo("1235"));
+	}
+
+	@Test
+	void aQuarterlyRebateInYenIsRoundedToWholeYen() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var rebate = this.incentives.createProgram(admin,
+				new ProgramCommand("Yen rebate " + System.nanoTime(), ProgramKind.QUARTERLY_REBATE, "JPY",
+						LocalDate.of(2022, 10, 1), LocalDate.of(2022, 12, 31),
+						Map.of("tiers", List.of(Map.of("threshold", "0", "value", "3")))));
+		var world = this.fixtures.world("Yen Rebate Partners");
+		win(world.dealId(), "1000001", "JPY", Instant.parse("2022-11-10T10:00:00Z"));
+		this.incentives.closeQuarter(LocalDate.of(2022, 11, 10));
+		// 3 % of JPY 1,000,001 is 30,000.03: paid as JPY 30,000
+		assertThat(amounts(world.partnerId(), rebate.id())).containsExactly("30000.00");
+	}
+
+	@Test
+	void aZeroAmountWinEarnsNoSpiffNoReferralAndNoNotice() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var spiff = this.incentives.createProgram(admin,
+				new ProgramCommand("Fast start " + System.nanoTime(), ProgramKind.FAST_START_SPIFF, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("bonus", "500.00", "firstDeals", "1", "withinDays", "90")));
+		var referral = referral("10");
+		var world = this.fixtures.world("Zero Amount Partners");
+		this.jdbc.sql("UPDATE partner SET onboarded_on = ? WHERE id = ?")
+			.params(LocalDate.of(2026, 11, 1), world.partnerId())
+			.update();
+		win(world.dealId(), "0.00", "USD", this.clock.instant());
+		this.incentives.earnForWin(world.partnerId(), world.dealId());
+
+		assertThat(amounts(world.partnerId(), spiff.id())).isEmpty();
+		assertThat(amounts(world.partnerId(), referral.id())).isEmpty();
+
+		// the zero deal took no place among the first wins: the next real win earns the
+		// SPIFF
+		long real = this.fixtures.partnerDeal(world.accountId(), world.ae().userId(), world.partnerId(), "1000.00");
+		win(real, "1000.00", "USD", this.clock.instant().plusSeconds(60));
+		this.incentives.earnForWin(world.partnerId(), real);
+		assertThat(amounts(world.partnerId(), spiff.id())).containsExactly("500.00");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> notices(world.partnerId()).contains("You earned USD 500.00"));
+		assertThat(notices(world.partnerId())).doesNotContain("You earned USD 0.00");
+	}
+
+	private Program referral(String sourcedPercent) {
+		return this.incentives.createProgram(this.fixtures.user(Role.ADMIN),
+				new ProgramCommand("Referral " + System.nanoTime(), ProgramKind.REFERRAL, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("sourcedPercent", sourcedPercent, "influencedPercent", "5", "coSellPercent", "3")));
+	}
+
+	private void win(long dealId, String amount, String currency, Instant at) {
+		this.jdbc.sql("""
+				UPDATE opportunity SET stage = 'CLOSED_WON', amount = ?, currency = ?, closed_at = ? WHERE id = ?
+				""").params(new BigDecimal(amount), currency, Timestamp.from(at), dealId).update();
+	}
+
+	private List<String> amounts(long partnerId, long programId) {
+		return this.jdbc
+			.sql("SELECT amount::text FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
+			.params(partnerId, programId)
+			.query(String.class)
+			.list();
+	}
+
+	private List<String> notices(long partnerId) {
+		return this.jdbc.sql("SELECT subject FROM notification WHERE partner_id = ? AND kind = 'EARNING'")
+			.param(partnerId)
+			.query(String.class)
+			.list();
+	}
+
+}
