@@ -51,7 +51,7 @@ class LayoutAdvice {
 	private static NavItem deals() {
 		return group("nav.groupDeals", link("nav.opportunities", "/opportunities"),
 				link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
-				link("nav.process", "/process"), link("nav.accounts", "/accounts"));
+				link("nav.process", "/process"), link("nav.accounts", "/accounts"), link("nav.holidays", "/holidays"));
 	}
 
 	private static NavItem link(String label, String href) {
