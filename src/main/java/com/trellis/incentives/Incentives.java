@@ -3,7 +3,6 @@ package com.trellis.incentives;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -46,8 +45,11 @@ public class Incentives {
 
 	private final Clock clock;
 
+	private final BusinessCalendar calendar;
+
 	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.ledger = ledger;
 		this.deals = deals;
 		this.partners = partners;
@@ -133,7 +135,7 @@ public class Incentives {
 		if (deal == null || deal.closedAt() == null) {
 			return;
 		}
-		var day = LocalDate.ofInstant(deal.closedAt(), ZoneOffset.UTC);
+		var day = this.calendar.dayOf(deal.closedAt());
 		var now = this.clock.instant();
 		for (var program : this.ledger.programs()) {
 			if (!program.effectiveOn(day)) {
@@ -161,11 +163,11 @@ public class Incentives {
 	 */
 	@Transactional
 	public int closeQuarter(LocalDate anyDayInQuarter) {
-		var start = Quarters.start(anyDayInQuarter);
-		var end = start.plusMonths(3);
-		var period = Quarters.label(start);
-		var revenue = this.deals.wonRevenue(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-				end.atStartOfDay(ZoneOffset.UTC).toInstant());
+		var quarter = this.calendar.quarterOf(anyDayInQuarter);
+		var start = quarter.start();
+		var end = quarter.end();
+		var period = quarter.label();
+		var revenue = this.deals.wonRevenue(this.calendar.start(quarter), this.calendar.end(quarter));
 		int earned = 0;
 		for (var program : this.ledger.programs()) {
 			if (!program.overlaps(start, end.minusDays(1))) {

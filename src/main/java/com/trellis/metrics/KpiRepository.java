@@ -238,7 +238,7 @@ class KpiRepository {
 			.param("sliceValue", slice.value() == null ? "" : slice.value())
 			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
 			.param("asOf", Timestamp.from(period.asOf()))
-			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), java.time.ZoneOffset.UTC)));
+			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())));
 	}
 
 	private static BigDecimal scale(BigDecimal value) {
