@@ -23,7 +23,7 @@ class ActivationJobs {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Scheduled(cron = "${trellis.activation.cron:0 30 6 * * *}")
+	@Scheduled(cron = "${trellis.activation.cron:0 30 6 * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void daily() {
 		int nudged = this.plans.daily();
 		if (nudged > 0) {

@@ -1,8 +1,6 @@
 package com.trellis.adoption;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +50,11 @@ public class Adoption {
 
 	private final Clock clock;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	Adoption(AdoptionRepository adoption, Users users, Deals deals, Accounts accounts, Kpis kpis, AuditLog audit,
-			Leads leads, Clock clock) {
+			Leads leads, Clock clock, com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.leads = leads;
 		this.adoption = adoption;
 		this.users = users;
@@ -67,8 +68,8 @@ public class Adoption {
 	@Transactional(readOnly = true)
 	public List<RepAdoption> reps(Viewer viewer, Period period) {
 		var reps = repsVisibleTo(viewer);
-		var from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-		var to = period.to().atStartOfDay(ZoneOffset.UTC).toInstant();
+		var from = this.calendar.startOf(period.from());
+		var to = this.calendar.startOf(period.to());
 		var leads = this.leads.figuresByRep(reps, from, to);
 		return this.adoption.byRep(reps, from, to).stream().map(r -> r.withLeads(leads.get(r.repId()))).toList();
 	}
@@ -81,8 +82,8 @@ public class Adoption {
 	@Transactional(readOnly = true)
 	public List<TeamLeads> teams(Viewer viewer, Period period) {
 		var reps = repsVisibleTo(viewer);
-		var leads = this.leads.figuresByRep(reps, period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
-				period.to().atStartOfDay(ZoneOffset.UTC).toInstant());
+		var leads = this.leads.figuresByRep(reps, this.calendar.startOf(period.from()),
+				this.calendar.startOf(period.to()));
 		var byTeam = new java.util.TreeMap<String, LeadFigures>();
 		this.users.byIds(reps).values().forEach(rep -> {
 			var team = rep.team() == null ? "(no team)" : rep.team();
@@ -142,15 +143,23 @@ public class Adoption {
 			throw new AccessDeniedException("Partner users and reps do not see the program diagnosis");
 		}
 		var now = this.clock.instant();
-		var quarter = Period.quarter(LocalDate.ofInstant(now, ZoneOffset.UTC));
-		var previous = Period.quarter(quarter.from().minusDays(1));
-		var current = byCode(this.kpis.compute(viewer, previous, Slice.PROGRAM, NEEDED));
-		var before = byCode(this.kpis.compute(viewer, Period.quarter(previous.from().minusDays(1)), Slice.PROGRAM,
-				java.util.Set.of("PARTNER_SOURCED_REVENUE")));
+		// the quarter so far against the same elapsed part of the quarter before: whole
+		// business days, so an unfinished quarter is never compared with a whole one
+		var quarter = this.calendar.currentQuarter();
+		var earlier = quarter.previous();
+		long elapsed = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(quarter.start(), this.calendar.today()));
+		var current = byCode(this.kpis.compute(viewer, new Period(quarter.start(), quarter.start().plusDays(elapsed)),
+				Slice.PROGRAM, NEEDED));
+		var sameSpanBefore = earlier.start().plusDays(elapsed);
+		var before = byCode(this.kpis.compute(viewer,
+				new Period(earlier.start(), sameSpanBefore.isAfter(earlier.end()) ? earlier.end() : sameSpanBefore),
+				Slice.PROGRAM, java.util.Set.of("PARTNER_SOURCED_REVENUE")));
+		var compared = quarter.label() + " to date, " + elapsed + " days, against the same " + elapsed + " days of "
+				+ earlier.label();
 		long[] idle = this.adoption.idleCapable(now);
 		return AdoptionDiagnosis.decide(current.get("PARTNER_SOURCED_REVENUE").value(),
 				before.get("PARTNER_SOURCED_REVENUE").value(), idle[0], idle[1], current.get("WIN_RATE").value(),
-				current.get("WIN_RATE").baseline());
+				current.get("WIN_RATE").baseline(), compared);
 	}
 
 	private List<Long> repsVisibleTo(Viewer viewer) {

@@ -1,8 +1,6 @@
 package com.trellis.adoption;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
@@ -27,11 +25,11 @@ class AdoptionApiController {
 
 	private final Adoption adoption;
 
-	private final Clock clock;
+	private final com.trellis.shared.BusinessCalendar calendar;
 
-	AdoptionApiController(Adoption adoption, Clock clock) {
+	AdoptionApiController(Adoption adoption, com.trellis.shared.BusinessCalendar calendar) {
 		this.adoption = adoption;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/api/v1/adoption/reps")
@@ -60,7 +58,7 @@ class AdoptionApiController {
 
 	private Period period(LocalDate from, LocalDate to) {
 		if (from == null || to == null) {
-			return Period.quarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			return Period.quarter(this.calendar.currentQuarter());
 		}
 		return new Period(from, to);
 	}

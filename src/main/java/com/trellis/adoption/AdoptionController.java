@@ -1,8 +1,6 @@
 package com.trellis.adoption;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -28,12 +26,12 @@ class AdoptionController {
 
 	private final Users users;
 
-	private final Clock clock;
+	private final com.trellis.shared.BusinessCalendar calendar;
 
-	AdoptionController(Adoption adoption, Users users, Clock clock) {
+	AdoptionController(Adoption adoption, Users users, com.trellis.shared.BusinessCalendar calendar) {
 		this.adoption = adoption;
 		this.users = users;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/adoption")
@@ -65,7 +63,7 @@ class AdoptionController {
 
 	private Period period(LocalDate from, LocalDate to) {
 		if (from == null || to == null) {
-			return Period.quarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			return Period.quarter(this.calendar.currentQuarter());
 		}
 		return new Period(from, to);
 	}

@@ -19,6 +19,17 @@ final class AdoptionDiagnosis {
 
 	static Diagnosis decide(BigDecimal revenueNow, BigDecimal revenueBefore, long capable, long idleCapable,
 			BigDecimal partnerWinRate, BigDecimal directWinRate) {
+		return decide(revenueNow, revenueBefore, capable, idleCapable, partnerWinRate, directWinRate, null);
+	}
+
+	/**
+	 * As above, naming the two stretches of time compared ({@code compared}, such as
+	 * "2026-Q4 to date, 52 days, against the same 52 days of 2026-Q3"), so that an
+	 * unfinished quarter is never read as a whole one.
+	 */
+	static Diagnosis decide(BigDecimal revenueNow, BigDecimal revenueBefore, long capable, long idleCapable,
+			BigDecimal partnerWinRate, BigDecimal directWinRate, String compared) {
+		var over = compared == null ? "" : " (" + compared + ")";
 		var growth = revenueBefore == null || revenueBefore.signum() == 0 ? null
 				: revenueNow.subtract(revenueBefore)
 					.multiply(BigDecimal.valueOf(100))
@@ -30,7 +41,7 @@ final class AdoptionDiagnosis {
 			return new Diagnosis(Finding.ADOPTION_PROBLEM,
 					"partner-sourced revenue "
 							+ (growth == null ? "has no earlier quarter to grow from" : "changed " + growth + "%")
-							+ " while " + idleCapable + " of " + capable
+							+ over + " while " + idleCapable + " of " + capable
 							+ " capable partners had no new deal in 90 days: reps are not reaching for partners");
 		}
 		if (partnerWinRate != null && directWinRate != null && partnerWinRate.compareTo(directWinRate) <= 0) {
@@ -38,7 +49,7 @@ final class AdoptionDiagnosis {
 					+ "% against " + directWinRate + "% for direct deals: partners engage but do not help close");
 		}
 		return new Diagnosis(Finding.HEALTHY,
-				"partner revenue " + (growth == null ? "is new" : "changed " + growth + "%") + ", " + idleCapable
+				"partner revenue " + (growth == null ? "is new" : "changed " + growth + "%") + over + ", " + idleCapable
 						+ " of " + capable + " capable partners idle, partner deals win at " + partnerWinRate
 						+ "% against " + directWinRate + "% direct");
 	}

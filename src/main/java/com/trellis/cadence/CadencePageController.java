@@ -2,9 +2,7 @@ package com.trellis.cadence;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +38,16 @@ class CadencePageController {
 
 	private final ObjectMapper json;
 
-	private final Clock clock;
-
-	CadencePageController(Packs packs, PackExports exports, ObjectMapper json, Clock clock) {
+	CadencePageController(Packs packs, PackExports exports, ObjectMapper json) {
 		this.packs = packs;
 		this.exports = exports;
 		this.json = json;
-		this.clock = clock;
 	}
 
 	@GetMapping("/cadence")
 	String calendar(Viewer viewer, @RequestParam(required = false) String quarter, Model model) {
-		var current = this.packs.quarterOf(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-		var shown = QuarterCalendar.of(quarter == null ? current : quarter);
+		var current = this.packs.currentQuarter();
+		var shown = this.packs.quarter(quarter == null ? current : quarter);
 		model.addAttribute("quarter", shown.label());
 		model.addAttribute("previous", shown.previous().label());
 		model.addAttribute("next", shown.next().label());

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * When the quarter's meetings start, for the calendar export.
  *
- * @param timeZone the time zone the meetings are held in
+ * @param timeZone the time zone the meetings are held in; unset, the business time zone
+ * ({@code trellis.business.time-zone})
  * @param startsAt when the first meeting of a meeting day starts; a PAM's 1:1s follow one
  * another from then
  */
@@ -16,7 +17,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record CadenceProperties(ZoneId timeZone, LocalTime startsAt) {
 
 	CadenceProperties {
-		timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
 		startsAt = startsAt == null ? LocalTime.of(9, 0) : startsAt;
 	}
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,11 @@ class CadenceRepository {
 
 	private final JdbcClient jdbc;
 
-	CadenceRepository(JdbcClient jdbc) {
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	CadenceRepository(JdbcClient jdbc, com.trellis.shared.BusinessCalendar calendar) {
 		this.jdbc = jdbc;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -48,12 +50,13 @@ class CadenceRepository {
 	 */
 	List<List<Object>> bookings(Long pam, LocalDate from, LocalDate to) {
 		return this.jdbc
-			.sql("SELECT o.name, p.name, o.credit_type, u.display_name, CAST(o.closed_at AS DATE), " + MONEY
-					+ " AS amount " + PARTNER_DEAL + """
+			.sql("SELECT o.name, p.name, o.credit_type, u.display_name, CAST(o.closed_at AT TIME ZONE :zone AS DATE), "
+					+ MONEY + " AS amount " + PARTNER_DEAL + """
 							 AND o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
 							ORDER BY amount DESC, o.id
 							""")
 			.param("pam", pam)
+			.param("zone", this.calendar.zone().getId())
 			.param("from", at(from))
 			.param("to", at(to))
 			.query(CadenceRepository::row)
@@ -153,7 +156,7 @@ class CadenceRepository {
 		return this.jdbc
 			.sql("""
 					SELECT p.name, p.tier, p.lifecycle_status,
-					       (SELECT CAST(max(w.closed_at) AS DATE) FROM opportunity w WHERE w.partner_id = p.id AND w.stage = 'CLOSED_WON')
+					       (SELECT CAST(max(w.closed_at) AT TIME ZONE :zone AS DATE) FROM opportunity w WHERE w.partner_id = p.id AND w.stage = 'CLOSED_WON')
 					FROM partner p
 					WHERE (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam) AND p.lifecycle_status IN ('ONBOARDING', 'ACTIVE')
 					  AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
@@ -163,6 +166,7 @@ class CadenceRepository {
 			.param("pam", pam)
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
+			.param("zone", this.calendar.zone().getId())
 			.param("limit", limit)
 			.query(CadenceRepository::row)
 			.list();
@@ -215,8 +219,8 @@ class CadenceRepository {
 			.single();
 	}
 
-	private static Timestamp at(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+	private Timestamp at(LocalDate day) {
+		return Timestamp.from(this.calendar.startOf(day));
 	}
 
 	private static List<Object> row(ResultSet rs, int n) throws SQLException {

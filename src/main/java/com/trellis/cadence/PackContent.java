@@ -2,7 +2,6 @@ package com.trellis.cadence;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +46,11 @@ class PackContent {
 
 	private final Clock clock;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	PackContent(CadenceRepository cadence, Forecasts forecasts, ReviewContent reviews, SalesProcess process,
-			Users users, Clock clock) {
+			Users users, Clock clock, com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.cadence = cadence;
 		this.forecasts = forecasts;
 		this.reviews = reviews;
@@ -168,10 +170,11 @@ class PackContent {
 				forecastChange(viewer, Scope.PROGRAM, quarter),
 				Section.table("Largest commits", "Open partner deals called commit and due this quarter.", DEAL_COLUMNS,
 						this.cadence.commitsDue(null, quarter.end(), 10)),
-				Section.table("Last quarter's forecast accuracy",
-						accuracy.isEmpty() ? "No snapshots were taken in " + quarter.previous().label() + "."
-								: "Forecast (closed plus weighted pipeline) in weeks 1, 5 and 9 of "
-										+ quarter.previous().label() + " against what closed.",
+				Section.table("Last quarter's forecast accuracy", accuracy.isEmpty()
+						? "No snapshots were taken in " + quarter.previous().label() + "."
+						: "Forecast (closed plus weighted pipeline) in weeks 1, 5 and 9 of "
+								+ quarter.previous().label()
+								+ " against what closed; a week without a snapshot is left out, never renumbered.",
 						List.of(Column.count("Week"), Column.money("Forecast"), Column.money("Actual"),
 								Column.percent("Error")),
 						accuracy));
@@ -193,7 +196,7 @@ class PackContent {
 		var rows = new ArrayList<List<Object>>();
 		var snapshots = this.forecasts.snapshots(viewer, scope, quarter.start());
 		snapshots.subList(Math.max(0, snapshots.size() - 2), snapshots.size())
-			.forEach(s -> rows.add(figureRow("Week of " + s.get("week"), s)));
+			.forEach(s -> rows.add(figureRow("Week " + s.get("weekOfQuarter") + " (from " + s.get("week") + ")", s)));
 		rows.add(figureRow("Now", this.forecasts.rollUp(viewer, scope, quarter.start())));
 		return Section.table("Changes to the quarter's forecast",
 				snapshots.isEmpty() ? "No weekly snapshot yet this quarter; only today's figures."
@@ -233,7 +236,7 @@ class PackContent {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.calendar.today();
 	}
 
 }

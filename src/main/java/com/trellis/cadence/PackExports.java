@@ -39,7 +39,11 @@ class PackExports {
 
 	private final Clock clock;
 
-	PackExports(ITemplateEngine templates, CadenceProperties properties, Clock clock) {
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	PackExports(ITemplateEngine templates, CadenceProperties properties, Clock clock,
+			com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.templates = templates;
 		this.properties = properties;
 		this.clock = clock;
@@ -89,7 +93,7 @@ class PackExports {
 			int turn = turns.merge(entry.week() + ":" + entry.meeting(), 1, Integer::sum) - 1;
 			Instant start = entry.day()
 				.atTime(this.properties.startsAt())
-				.atZone(this.properties.timeZone())
+				.atZone(this.properties.timeZone() != null ? this.properties.timeZone() : this.calendar.zone())
 				.toInstant()
 				.plus(entry.meeting().length().multipliedBy(turn));
 			var summary = entry.meeting().title() + (entry.pamId() == null ? "" : " · " + entry.audience());

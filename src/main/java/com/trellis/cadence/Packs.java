@@ -1,8 +1,6 @@
 package com.trellis.cadence;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +8,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -28,29 +27,39 @@ public class Packs {
 
 	private final Users users;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	Packs(PackContent content, Users users, Clock clock) {
+	Packs(PackContent content, Users users, BusinessCalendar calendar) {
 		this.content = content;
 		this.users = users;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
-	/** The quarter a day falls in, named like "2026-Q4". */
+	/** The fiscal quarter a day falls in, named like "2026-Q4" or "FY2027-Q1". */
 	public String quarterOf(LocalDate day) {
-		return QuarterCalendar.containing(day).label();
+		return this.calendar.quarterOf(day).label();
+	}
+
+	/** Today's fiscal quarter. */
+	public String currentQuarter() {
+		return this.calendar.currentQuarter().label();
 	}
 
 	/** Today's week of the current quarter. */
 	public int currentWeek() {
-		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		return QuarterCalendar.containing(today).weekOf(today);
+		return this.calendar.weekOfQuarter(this.calendar.today());
+	}
+
+	/** The quarter a label names, with the holidays its meeting days avoid. */
+	QuarterCalendar quarter(String label) {
+		var quarter = this.calendar.quarter(label);
+		return QuarterCalendar.of(quarter, this.calendar.holidays(quarter.start(), quarter.end().plusDays(7)));
 	}
 
 	/** The meetings of a quarter the viewer attends, in order. */
 	@Transactional(readOnly = true)
 	public List<Entry> calendar(Viewer viewer, String quarter) {
-		var calendar = QuarterCalendar.of(quarter);
+		var calendar = quarter(quarter);
 		requireAttendee(viewer);
 		var pams = viewer.is(Role.PAM) ? List.of(self(viewer)) : this.users.withRole(Role.PAM);
 		var entries = new ArrayList<Entry>();
@@ -72,14 +81,14 @@ public class Packs {
 	 */
 	@Transactional(readOnly = true)
 	public Pack pack(Viewer viewer, String quarter, Meeting meeting, int week, Long pam) {
-		var calendar = QuarterCalendar.of(quarter);
+		var calendar = quarter(quarter);
 		calendar.weekStart(week);
 		if (!meeting.fallsIn(week)) {
 			throw InvalidInputException.of("week", meeting.title() + " meets in weeks " + meeting.weeks());
 		}
 		var audience = audience(viewer, meeting, pam);
 		return new Pack(meeting, calendar.label(), week, calendar.meetingDay(week),
-				audience == null ? "Program" : audience.displayName(), this.clock.instant(),
+				audience == null ? "Program" : audience.displayName(), this.calendar.now(),
 				this.content.sections(viewer, meeting, calendar, week, audience == null ? null : audience.id()));
 	}
 

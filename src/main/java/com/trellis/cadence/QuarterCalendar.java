@@ -1,90 +1,84 @@
 package com.trellis.cadence;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.FiscalQuarter;
+import com.trellis.shared.WorkingDays;
 
 /**
- * The 13 weeks of a calendar quarter. Week 1 starts on the quarter's first day, each week
+ * The 13 weeks of a fiscal quarter. Week 1 starts on the quarter's first day, each week
  * is seven days, and week 13 runs to the quarter's end (six to eight days). A meeting
- * falls on its week's first working day.
+ * falls on its week's first business day: Monday to Friday and not a holiday, so the
+ * week-1 meetings of a quarter starting on New Year's Day move to the next business day.
  */
 final class QuarterCalendar {
 
-	static final int WEEKS = 13;
+	static final int WEEKS = FiscalQuarter.WEEKS;
 
-	private static final Pattern LABEL = Pattern.compile("^(\\d{4})-Q([1-4])$");
+	private final FiscalQuarter quarter;
 
-	private final LocalDate start;
+	private final Set<LocalDate> holidays;
 
-	private QuarterCalendar(LocalDate start) {
-		this.start = start;
+	private QuarterCalendar(FiscalQuarter quarter, Set<LocalDate> holidays) {
+		this.quarter = quarter;
+		this.holidays = holidays;
 	}
 
-	static QuarterCalendar containing(LocalDate day) {
-		return new QuarterCalendar(Quarters.start(day));
-	}
-
-	/** The quarter named like "2026-Q4". */
-	static QuarterCalendar of(String label) {
-		var matcher = LABEL.matcher(label == null ? "" : label);
-		if (!matcher.matches()) {
-			throw InvalidInputException.of("quarter", "must look like 2026-Q4");
-		}
-		return new QuarterCalendar(
-				LocalDate.of(Integer.parseInt(matcher.group(1)), (Integer.parseInt(matcher.group(2)) - 1) * 3 + 1, 1));
+	/** A quarter with the holidays its meeting days must avoid. */
+	static QuarterCalendar of(FiscalQuarter quarter, Set<LocalDate> holidays) {
+		return new QuarterCalendar(quarter, holidays);
 	}
 
 	String label() {
-		return Quarters.label(this.start);
+		return this.quarter.label();
+	}
+
+	FiscalQuarter quarter() {
+		return this.quarter;
 	}
 
 	LocalDate start() {
-		return this.start;
+		return this.quarter.start();
 	}
 
 	/** The day after the quarter's last day. */
 	LocalDate end() {
-		return this.start.plusMonths(3);
+		return this.quarter.end();
 	}
 
 	QuarterCalendar next() {
-		return new QuarterCalendar(end());
+		return new QuarterCalendar(this.quarter.next(), this.holidays);
 	}
 
 	QuarterCalendar previous() {
-		return new QuarterCalendar(this.start.minusMonths(3));
+		return new QuarterCalendar(this.quarter.previous(), this.holidays);
+	}
+
+	/** The same quarter of the fiscal year before. */
+	QuarterCalendar yearBefore() {
+		return previous().previous().previous().previous();
 	}
 
 	LocalDate weekStart(int week) {
-		return this.start.plusDays(7L * (check(week) - 1));
+		return this.quarter.weekStart(week);
 	}
 
 	/** The day after the week's last day. */
 	LocalDate weekEnd(int week) {
-		return check(week) == WEEKS ? end() : weekStart(week + 1);
+		return this.quarter.weekEnd(week);
 	}
 
 	/** The week a day falls in; days outside the quarter are refused. */
 	int weekOf(LocalDate day) {
-		if (day.isBefore(this.start) || !day.isBefore(end())) {
-			throw InvalidInputException.of("day", day + " is not in " + label());
-		}
-		return (int) Math.min(WEEKS, (day.toEpochDay() - this.start.toEpochDay()) / 7 + 1);
+		return this.quarter.weekOf(day);
 	}
 
-	/** The week's first day from Monday to Friday. */
+	/** The week's first business day (Monday to Friday, not a holiday). */
 	LocalDate meetingDay(int week) {
-		var day = weekStart(week);
-		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			day = day.plusDays(1);
-		}
-		return day;
+		return new WorkingDays(java.time.ZoneOffset.UTC, this.holidays).onOrAfter(weekStart(week));
 	}
 
 	/** Every meeting of the quarter in order of week. */
@@ -98,13 +92,6 @@ final class QuarterCalendar {
 			}
 		}
 		return slots;
-	}
-
-	private static int check(int week) {
-		if (week < 1 || week > WEEKS) {
-			throw InvalidInputException.of("week", "must be between 1 and " + WEEKS);
-		}
-		return week;
 	}
 
 	/** One meeting in one week of the quarter. */

@@ -87,8 +87,7 @@ class ReviewContent {
 		var periods = new LinkedHashMap<String, LocalDate>();
 		periods.put(quarter.label() + " to date", quarter.start());
 		periods.put(quarter.previous().label() + ", same days", quarter.previous().start());
-		periods.put(QuarterCalendar.containing(quarter.start().minusYears(1)).label() + ", same days",
-				quarter.start().minusYears(1));
+		periods.put(quarter.yearBefore().label() + ", same days", quarter.yearBefore().start());
 		var rows = new ArrayList<List<Object>>();
 		var shares = new ArrayList<BigDecimal>();
 		periods.forEach((name, from) -> {

@@ -51,8 +51,12 @@ public class Deals {
 
 	private final ApplicationEventPublisher events;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	Deals(OpportunityRepository deals, CorrectionRepository corrections, Accounts accounts, Partners partners,
-			Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+			Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+			com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.events = events;
 		this.deals = deals;
 		this.corrections = corrections;
@@ -257,7 +261,7 @@ public class Deals {
 					: InvalidInputException.of("stage", refusal.get().reason());
 		}
 		var now = this.clock.instant();
-		if (!this.deals.moveStage(opportunityId, from, to, now)) {
+		if (!this.deals.moveStage(opportunityId, from, to, now, this.calendar.dayOf(now))) {
 			throw new ConflictException("stage", "someone moved the deal meanwhile; reload it and decide again");
 		}
 		this.deals.recordStageChange(opportunityId, from, to, viewer.userId(), now);

@@ -173,17 +173,24 @@ class OpportunityRepository {
 	 * Moves the deal only if it is still in the stage the caller saw; false when it is
 	 * not (someone moved it meanwhile).
 	 */
-	boolean moveStage(long id, Stage from, Stage to, Instant now) {
+	/**
+	 * Moves a deal from one stage to another; closing it also sets its close date to
+	 * {@code closedOn}, the business day it closed, so a won deal never keeps a future
+	 * close date while its revenue counts now.
+	 */
+	boolean moveStage(long id, Stage from, Stage to, Instant now, java.time.LocalDate closedOn) {
 		return this.jdbc
 			.sql("""
 					UPDATE opportunity SET stage = :stage, stage_entered_at = :now, updated_at = :now, version = version + 1,
-					       closed_at = CASE WHEN :closed THEN CAST(:now AS TIMESTAMPTZ) ELSE NULL END
+					       closed_at = CASE WHEN :closed THEN CAST(:now AS TIMESTAMPTZ) ELSE NULL END,
+					       close_date = CASE WHEN :closed THEN CAST(:closedOn AS DATE) ELSE close_date END
 					WHERE id = :id AND stage = :from
 					""")
 			.param("stage", to.name())
 			.param("from", from.name())
 			.param("now", Timestamp.from(now))
 			.param("closed", to.isClosed())
+			.param("closedOn", java.sql.Date.valueOf(closedOn))
 			.param("id", id)
 			.update() == 1;
 	}

@@ -20,7 +20,7 @@ class DormancyJobs {
 		this.dormancy = dormancy;
 	}
 
-	@Scheduled(cron = "${trellis.dormancy.cron:0 0 6 * * *}")
+	@Scheduled(cron = "${trellis.dormancy.cron:0 0 6 * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void daily() {
 		int moved = this.dormancy.daily();
 		if (moved > 0) {

@@ -41,10 +41,11 @@ final class ExpectedClose {
 	/**
 	 * The same rule in SQL over opportunity {@code o} and a norm row
 	 * {@code n(own, later)}, binding {@code :today}, so that roll-ups assign quarters in
-	 * the database.
+	 * the database. Binds {@code :zone}, the business time zone, to find the day the deal
+	 * entered its stage.
 	 */
 	static final String SQL = """
 			GREATEST(CAST(:today AS DATE) + GREATEST(n.own - GREATEST(CAST(:today AS DATE)
-			  - CAST(o.stage_entered_at AT TIME ZONE 'UTC' AS DATE), 0), 0) + n.later, o.close_date)""";
+			  - CAST(o.stage_entered_at AT TIME ZONE :zone AS DATE), 0), 0) + n.later, o.close_date)""";
 
 }

@@ -1,14 +1,12 @@
 package com.trellis.forecast;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -33,13 +31,14 @@ class ForecastApiController {
 
 	private final ForecastHistory history;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	ForecastApiController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history, Clock clock) {
+	ForecastApiController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history,
+			BusinessCalendar calendar) {
 		this.forecasts = forecasts;
 		this.history = history;
 		this.quotas = quotas;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/forecast/probabilities")
@@ -79,7 +78,7 @@ class ForecastApiController {
 		var when = day == null ? today() : day;
 		var figures = this.forecasts.rollUp(viewer, asked, when);
 		var result = new LinkedHashMap<String, Object>(figures);
-		result.put("quarter", Quarters.label(when));
+		result.put("quarter", this.calendar.quarterOf(when).label());
 		result.put("currency", com.trellis.shared.ReportingCurrency.CODE);
 		result.put("quota", this.quotas.attainment(asked, when, figures).orElse(null));
 		return result;
@@ -101,7 +100,7 @@ class ForecastApiController {
 
 	@GetMapping("/forecast/quotas")
 	List<Quota> quotas(Viewer viewer, @RequestParam(required = false) String quarter) {
-		return this.quotas.list(viewer, quarter == null ? Quarters.label(today()) : quarter);
+		return this.quotas.list(viewer, quarter == null ? this.calendar.currentQuarter().label() : quarter);
 	}
 
 	@PutMapping("/forecast/quotas")
@@ -124,7 +123,7 @@ class ForecastApiController {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.calendar.today();
 	}
 
 	record Call(boolean commit) {

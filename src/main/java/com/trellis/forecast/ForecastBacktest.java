@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ReportingCurrency;
-import com.trellis.shared.Quarters;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +32,10 @@ public class ForecastBacktest {
 
 	private final ForecastModel model;
 
-	ForecastBacktest(ForecastRepository forecasts, ForecastModel model) {
+	private final BusinessCalendar calendar;
+
+	ForecastBacktest(ForecastRepository forecasts, ForecastModel model, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.forecasts = forecasts;
 		this.model = model;
 	}
@@ -48,19 +50,23 @@ public class ForecastBacktest {
 		var baseline = new ArrayList<BacktestError.Point>();
 		var staticProbabilities = ForecastModel.probabilityValues(ForecastModel.staticProbabilities());
 		var staticNorms = this.model.normValues(this.model.norms(null, false));
-		var current = Quarters.start(today);
+		var current = this.calendar.quarterOf(today);
 		for (int q = quarters; q >= 1; q--) {
-			var start = current.minusMonths(3L * q);
-			var end = start.plusMonths(3);
+			var quarter = current;
+			for (int i = 0; i < q; i++) {
+				quarter = quarter.previous();
+			}
+			var start = quarter.start();
+			var end = quarter.end();
 			var actual = this.forecasts.closedWon(start, end);
 			for (int week : WEEKS) {
 				var cutoffDay = start.plusWeeks(week - 1);
-				var cutoff = cutoffDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+				var cutoff = this.calendar.startOf(cutoffDay);
 				var learnedForecast = forecast(cutoff, start, end,
 						ForecastModel.probabilityValues(this.model.probabilities(cutoff)),
 						this.model.normValues(this.model.norms(cutoff, true)));
 				var staticForecast = forecast(cutoff, start, end, staticProbabilities, staticNorms);
-				rows.add(new Row(Quarters.label(start), week, cutoffDay, actual, learnedForecast, staticForecast));
+				rows.add(new Row(quarter.label(), week, cutoffDay, actual, learnedForecast, staticForecast));
 				learned.add(new BacktestError.Point(learnedForecast, actual));
 				baseline.add(new BacktestError.Point(staticForecast, actual));
 			}

@@ -1,10 +1,8 @@
 package com.trellis.forecast;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +28,12 @@ class ForecastHistory {
 
 	private final Forecasts facade;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	ForecastHistory(ForecastRepository forecasts, Forecasts facade, Clock clock) {
+	ForecastHistory(ForecastRepository forecasts, Forecasts facade, BusinessCalendar calendar) {
 		this.forecasts = forecasts;
 		this.facade = facade;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -45,9 +43,10 @@ class ForecastHistory {
 	@Transactional(readOnly = true)
 	List<Map<String, Object>> changes(Viewer viewer, Scope scope) {
 		this.facade.allowed(viewer, scope);
-		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var today = this.calendar.today();
 		var monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), Quarters.label(today))
+		var snapshots = this.forecasts
+			.snapshots(scope.kind().name(), scope.idOrZero(), this.calendar.quarterOf(today).label())
 			.stream()
 			.filter(s -> !((LocalDate) s.get("week")).isAfter(monday))
 			.toList();
@@ -78,25 +77,29 @@ class ForecastHistory {
 	@Transactional(readOnly = true)
 	List<Map<String, Object>> versusActual(Viewer viewer, Scope scope, int quarters) {
 		this.facade.allowed(viewer, scope);
-		var current = Quarters.start(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		var current = this.calendar.currentQuarter();
 		var result = new ArrayList<Map<String, Object>>();
 		for (int q = quarters; q >= 1; q--) {
-			var start = current.minusMonths(3L * q);
+			var quarter = current;
+			for (int i = 0; i < q; i++) {
+				quarter = quarter.previous();
+			}
+			var start = quarter.start();
 			var first = this.forecasts.firstSnapshot(scope.kind().name(), scope.idOrZero(), start);
 			if (first.isEmpty()) {
 				continue;
 			}
-			var snapshot = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), Quarters.label(start))
+			var snapshot = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter.label())
 				.stream()
 				.filter(s -> s.get("week").equals(first.get().weekStart()))
 				.findFirst()
 				.orElseThrow();
 			var row = new LinkedHashMap<String, Object>();
-			row.put("quarter", Quarters.label(start));
+			row.put("quarter", quarter.label());
 			row.put("week", first.get().weekStart());
 			row.put("forecast", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted")));
 			row.put("commit", first.get().total());
-			row.put("actual", this.forecasts.closedWon(scope.predicate(), scope.id(), start, start.plusMonths(3)));
+			row.put("actual", this.forecasts.closedWon(scope.predicate(), scope.id(), start, quarter.end()));
 			result.add(row);
 		}
 		return result;

@@ -23,7 +23,7 @@ class ForecastJobs {
 		this.scheduled = !"-".equals(cron.strip());
 	}
 
-	@Scheduled(cron = "${trellis.forecast.snapshot-cron:0 0 5 * * MON}")
+	@Scheduled(cron = "${trellis.forecast.snapshot-cron:0 0 5 * * MON}", zone = "${trellis.business.time-zone:UTC}")
 	void snapshot() {
 		this.forecasts.takeWeeklySnapshots();
 	}

@@ -1,9 +1,7 @@
 package com.trellis.forecast;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,7 @@ import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.BusinessCalendar;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,16 +42,16 @@ class ForecastPageController {
 
 	private final ObjectMapper json;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
 	ForecastPageController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history, Users users,
-			ObjectMapper json, Clock clock) {
+			ObjectMapper json, BusinessCalendar calendar) {
 		this.forecasts = forecasts;
 		this.quotas = quotas;
 		this.history = history;
 		this.users = users;
 		this.json = json;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/forecast")
@@ -65,7 +63,7 @@ class ForecastPageController {
 			case PAM -> new Scope(Scope.Kind.PAM, viewer.userId());
 			case PARTNER -> new Scope(Scope.Kind.PARTNER, viewer.partnerId());
 		};
-		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var today = this.calendar.today();
 		var quarters = List.of(today, today.plusMonths(3));
 		var rows = rows(viewer, scope, quarters);
 		model.addAttribute("scope", scope);
@@ -89,8 +87,9 @@ class ForecastPageController {
 		}
 		if (viewer.is(Role.ADMIN, Role.SALES_MANAGER)) {
 			model.addAttribute("quotaPeople", quotaPeople(viewer));
-			model.addAttribute("quotaQuarters", quarters.stream().map(Quarters::label).toList());
-			model.addAttribute("quotaList", this.quotas.list(viewer, Quarters.label(today)));
+			model.addAttribute("quotaQuarters",
+					quarters.stream().map(d -> this.calendar.quarterOf(d).label()).toList());
+			model.addAttribute("quotaList", this.quotas.list(viewer, this.calendar.quarterOf(today).label()));
 		}
 		var labels = List.of("Closed so far", "Commit", "Best case", "Weighted pipeline");
 		var datasets = rows.stream().map(row -> {
@@ -132,7 +131,7 @@ class ForecastPageController {
 			var figures = this.forecasts.rollUp(viewer, scope, day);
 			var quota = this.quotas.attainment(scope, day, figures).orElse(null);
 			var row = new java.util.HashMap<String, Object>();
-			row.put("quarter", Quarters.label(day));
+			row.put("quarter", this.calendar.quarterOf(day).label());
 			row.put("figures", figures);
 			row.put("quota", quota);
 			return (Map<String, Object>) row;

@@ -13,7 +13,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.ValueLimits;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,9 +40,13 @@ class ForecastQuotas {
 
 	private final Clock clock;
 
+	private final BusinessCalendar calendar;
+
 	private final ValueLimits limits;
 
-	ForecastQuotas(QuotaRepository quotas, Users users, AuditLog audit, Clock clock, ValueLimits limits) {
+	ForecastQuotas(QuotaRepository quotas, Users users, AuditLog audit, Clock clock, ValueLimits limits,
+			BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.quotas = quotas;
 		this.users = users;
 		this.audit = audit;
@@ -52,9 +56,8 @@ class ForecastQuotas {
 
 	@Transactional
 	Quota set(Viewer viewer, QuotaCommand command) {
-		if (command.quarter() == null || !command.quarter().matches("^[0-9]{4}-Q[1-4]$")) {
-			throw InvalidInputException.of("quarter", "must be a quarter such as 2026-Q4");
-		}
+		// refuses a label that names no quarter of the fiscal year, naming the field
+		var quarter = this.calendar.quarter(command.quarter()).label();
 		if (command.amount() == null) {
 			throw InvalidInputException.of("amount", "must be zero or more");
 		}
@@ -75,12 +78,12 @@ class ForecastQuotas {
 			case ALLOWED -> {
 			}
 		}
-		var before = this.quotas.find(kind, id, command.quarter()).map(Quota::amount).orElse(null);
-		this.quotas.save(kind, id, command.quarter(), command.amount(), REPORTING_CURRENCY, viewer.userId(),
+		var before = this.quotas.find(kind, id, quarter).map(Quota::amount).orElse(null);
+		this.quotas.save(kind, id, quarter, command.amount(), REPORTING_CURRENCY, viewer.userId(),
 				this.clock.instant());
-		this.audit.record(viewer.actor(), "forecast-quota", kind + ":" + id + ":" + command.quarter(), "set", before,
+		this.audit.record(viewer.actor(), "forecast-quota", kind + ":" + id + ":" + quarter, "set", before,
 				Map.of("amount", command.amount(), "currency", REPORTING_CURRENCY));
-		return this.quotas.find(kind, id, command.quarter()).orElseThrow();
+		return this.quotas.find(kind, id, quarter).orElseThrow();
 	}
 
 	/**
@@ -108,7 +111,7 @@ class ForecastQuotas {
 	@Transactional(readOnly = true)
 	Optional<QuotaAttainment> attainment(Scope scope, java.time.LocalDate anyDayInQuarter,
 			Map<String, BigDecimal> figures) {
-		var quarter = Quarters.label(anyDayInQuarter);
+		var quarter = this.calendar.quarterOf(anyDayInQuarter).label();
 		var kind = scope.kind();
 		if (kind != Scope.Kind.REP && kind != Scope.Kind.MANAGER && kind != Scope.Kind.PAM
 				&& kind != Scope.Kind.PARTNERS) {

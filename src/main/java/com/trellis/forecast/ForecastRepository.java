@@ -10,6 +10,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,8 +31,11 @@ class ForecastRepository {
 	 */
 	private final JdbcClient learning;
 
-	ForecastRepository(JdbcClient jdbc, DataSource dataSource) {
+	private final BusinessCalendar calendar;
+
+	ForecastRepository(JdbcClient jdbc, DataSource dataSource, BusinessCalendar calendar) {
 		this.jdbc = jdbc;
+		this.calendar = calendar;
 		this.learning = JdbcClient.create(new JdbcTemplate(dataSource));
 	}
 
@@ -119,8 +123,9 @@ class ForecastRepository {
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
 			.param("qEnd", Date.valueOf(quarterEnd))
-			.param("qStartTs", Timestamp.from(quarterStart.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
-			.param("qEndTs", Timestamp.from(quarterEnd.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("qStartTs", Timestamp.from(this.calendar.startOf(quarterStart)))
+			.param("qEndTs", Timestamp.from(this.calendar.startOf(quarterEnd)))
+			.param("zone", this.calendar.zone().getId())
 			.param("scopeId", scopeId == null ? 0L : scopeId)
 			.query((rs, n) -> Map.of("commit", ReportingCurrency.round(rs.getBigDecimal(1)), "bestCase",
 					ReportingCurrency.round(rs.getBigDecimal(2)), "weighted",
@@ -157,6 +162,7 @@ class ForecastRepository {
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
 			.param("qEnd", Date.valueOf(quarterEnd))
+			.param("zone", this.calendar.zone().getId())
 			.param("scopeId", scopeId == null ? 0L : scopeId)
 			.param("limit", limit)
 			.query((rs, n) -> new ForecastLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -242,7 +248,7 @@ class ForecastRepository {
 					""")
 			.param("kind", scopeKind)
 			.param("id", scopeId)
-			.param("quarter", com.trellis.shared.Quarters.label(quarterStart))
+			.param("quarter", this.calendar.quarterOf(quarterStart).label())
 			.param("start", Date.valueOf(quarterStart))
 			.query((rs, n) -> new CommittedForecast(rs.getString(1), rs.getObject(2, LocalDate.class),
 					rs.getBigDecimal(3), rs.getBigDecimal(4)))
@@ -262,8 +268,8 @@ class ForecastRepository {
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
 				""".formatted(scope))
 			.param("scopeId", scopeId == null ? 0L : scopeId)
-			.param("from", Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
-			.param("to", Timestamp.from(to.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("from", Timestamp.from(this.calendar.startOf(from)))
+			.param("to", Timestamp.from(this.calendar.startOf(to)))
 			.query(BigDecimal.class)
 			.single();
 	}
@@ -292,15 +298,16 @@ class ForecastRepository {
 				        JOIN prob pr ON pr.stage = d.stage AND pr.grp = d.grp
 				        JOIN norm n ON n.stage = d.stage AND n.grp = d.grp
 				        WHERE CAST(:today AS DATE) + GREATEST(n.own - GREATEST(CAST(:today AS DATE)
-				          - CAST(d.entered AT TIME ZONE 'UTC' AS DATE), 0), 0) + n.later < :qEnd)
+				          - CAST(d.entered AT TIME ZONE :zone AS DATE), 0), 0) + n.later < :qEnd)
 				"""
 			.formatted(probabilities, norms, GROUP);
-		var today = LocalDate.ofInstant(cutoff, java.time.ZoneOffset.UTC);
+		var today = this.calendar.dayOf(cutoff);
 		return this.jdbc.sql(sql)
 			.param("cutoff", Timestamp.from(cutoff))
 			.param("today", Date.valueOf(today))
-			.param("qStartTs", Timestamp.from(qStart.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+			.param("qStartTs", Timestamp.from(this.calendar.startOf(qStart)))
 			.param("qEnd", Date.valueOf(qEnd))
+			.param("zone", this.calendar.zone().getId())
 			.query(BigDecimal.class)
 			.single();
 	}

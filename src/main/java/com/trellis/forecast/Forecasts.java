@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.Quarters;
+import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -51,8 +50,11 @@ public class Forecasts {
 
 	private final Clock clock;
 
+	private final BusinessCalendar calendar;
+
 	Forecasts(ForecastRepository forecasts, ForecastModel model, LiveModel live, Deals deals, Partners partners,
-			Users users, AuditLog audit, Clock clock) {
+			Users users, AuditLog audit, Clock clock, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.forecasts = forecasts;
 		this.model = model;
 		this.live = live;
@@ -111,15 +113,15 @@ public class Forecasts {
 		var probability = probabilities().get(deal.stage().name()).get(group);
 		var norms = norms();
 		var norm = norms.get(deal.stage().name()).get(group);
-		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		var expected = ExpectedClose.of(today, LocalDate.ofInstant(deal.stageEnteredAt(), ZoneOffset.UTC), norm.days(),
+		var today = this.calendar.today();
+		var expected = ExpectedClose.of(today, this.calendar.dayOf(deal.stageEnteredAt()), norm.days(),
 				this.model.later(norms, deal.stage(), group), deal.closeDate());
 		boolean called = this.forecasts.called(opportunityId);
 		var category = called ? "COMMIT"
 				: probability.probability().compareTo(new BigDecimal("0.5")) >= 0 ? "BEST_CASE" : "PIPELINE";
 		return new DealForecast(opportunityId, deal.stage().name(), group, probability.probability(),
 				probability.basis(), norm.days(), norm.basis(), expected.date(), expected.reason(), category,
-				Quarters.label(expected.date()));
+				label(expected.date()));
 	}
 
 	/**
@@ -160,7 +162,7 @@ public class Forecasts {
 	 */
 	@Transactional
 	public int takeWeeklySnapshots() {
-		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var today = this.calendar.today();
 		var week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		var values = model();
 		var scopes = new ArrayList<Scope>();
@@ -173,12 +175,12 @@ public class Forecasts {
 		var done = this.forecasts.snapshotted(week);
 		for (var quarterDay : List.of(today, today.plusMonths(3))) {
 			for (var scope : scopes) {
-				if (done.contains(scope.kind().name() + ":" + scope.idOrZero() + ":" + Quarters.label(quarterDay))) {
+				if (done.contains(scope.kind().name() + ":" + scope.idOrZero() + ":" + label(quarterDay))) {
 					continue;
 				}
 				var figures = rollUp(scope, quarterDay, values);
-				if (this.forecasts.snapshot(week, scope.kind().name(), scope.idOrZero(), Quarters.label(quarterDay),
-						figures, this.clock.instant())) {
+				if (this.forecasts.snapshot(week, scope.kind().name(), scope.idOrZero(), label(quarterDay), figures,
+						this.clock.instant())) {
 					taken++;
 				}
 			}
@@ -204,15 +206,19 @@ public class Forecasts {
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> accuracy(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
 		allowed(viewer, scope);
-		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(),
-				Quarters.label(anyDayInQuarter));
+		var quarter = this.calendar.quarterOf(anyDayInQuarter);
+		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter.label());
 		var actual = rollUp(scope, anyDayInQuarter, model()).get("closed");
+		var byWeek = new java.util.TreeMap<Integer, Map<String, Object>>();
+		for (var snapshot : snapshots) {
+			byWeek.putIfAbsent(weekOfQuarter(quarter, (LocalDate) snapshot.get("week")), snapshot);
+		}
 		var result = new ArrayList<Map<String, Object>>();
 		for (int week : List.of(1, 5, 9)) {
-			if (snapshots.size() < week) {
+			var snapshot = byWeek.get(week);
+			if (snapshot == null) {
 				continue;
 			}
-			var snapshot = snapshots.get(week - 1);
 			var forecast = ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted"));
 			var point = new LinkedHashMap<String, Object>();
 			point.put("week", week);
@@ -229,13 +235,28 @@ public class Forecasts {
 	}
 
 	/**
+	 * The week of the quarter a snapshot belongs to: the week its Monday falls in, week 1
+	 * for the Monday before the quarter's first day. Weeks count from the quarter, not
+	 * from the first snapshot, so an instance that started snapshotting in week 9 has a
+	 * week 9 and no week 1.
+	 */
+	static int weekOfQuarter(com.trellis.shared.FiscalQuarter quarter, LocalDate snapshotWeek) {
+		return quarter.weekOf(snapshotWeek.isBefore(quarter.start()) ? quarter.start() : snapshotWeek);
+	}
+
+	/**
 	 * The weekly snapshots of a program, PAM or manager forecast for the quarter of a
-	 * day, oldest first.
+	 * day, oldest first, each with its week of the quarter ({@code weekOfQuarter}).
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> snapshots(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
 		allowed(viewer, scope);
-		return this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), Quarters.label(anyDayInQuarter));
+		var quarter = this.calendar.quarterOf(anyDayInQuarter);
+		return this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter.label()).stream().map(s -> {
+			var numbered = new LinkedHashMap<String, Object>(s);
+			numbered.put("weekOfQuarter", weekOfQuarter(quarter, (LocalDate) s.get("week")));
+			return (Map<String, Object>) numbered;
+		}).toList();
 	}
 
 	/** The live model as the VALUES lists the roll-up SQL joins. */
@@ -253,16 +274,21 @@ public class Forecasts {
 			throw new AccessDeniedException("The forecast is for vendor staff");
 		}
 		allowed(viewer, scope);
-		var start = Quarters.start(anyDayInQuarter);
+		var quarter = this.calendar.quarterOf(anyDayInQuarter);
 		var model = model();
-		return this.forecasts.lines(model[0], model[1], scope.predicate(), scope.id(), start, start.plusMonths(3),
-				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC), limit);
+		return this.forecasts.lines(model[0], model[1], scope.predicate(), scope.id(), quarter.start(), quarter.end(),
+				this.calendar.today(), limit);
 	}
 
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String[] model) {
-		var start = Quarters.start(anyDayInQuarter);
-		return this.forecasts.rollUp(model[0], model[1], scope.predicate(), scope.id(), start, start.plusMonths(3),
-				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		var quarter = this.calendar.quarterOf(anyDayInQuarter);
+		return this.forecasts.rollUp(model[0], model[1], scope.predicate(), scope.id(), quarter.start(), quarter.end(),
+				this.calendar.today());
+	}
+
+	/** The label of the fiscal quarter a day falls in ("2026-Q4", "FY2027-Q1"). */
+	private String label(LocalDate anyDayInQuarter) {
+		return this.calendar.quarterOf(anyDayInQuarter).label();
 	}
 
 	void allowed(Viewer viewer, Scope scope) {

@@ -8,10 +8,26 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page the signed-in viewer and the navigation that fits their role.
+ * Gives every page the signed-in viewer, the navigation that fits their role and the
+ * business time zone.
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
+
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	LayoutAdvice(com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
+	}
+
+	/**
+	 * The business time zone: pages show moments as days and times in it
+	 * ({@code #temporals.format(moment.atZone(businessZone), …)}), never in the JVM's.
+	 */
+	@ModelAttribute("businessZone")
+	java.time.ZoneId businessZone() {
+		return this.calendar.zone();
+	}
 
 	@ModelAttribute("viewer")
 	Viewer viewer() {
@@ -51,7 +67,7 @@ class LayoutAdvice {
 	private static NavItem deals() {
 		return group("nav.groupDeals", link("nav.opportunities", "/opportunities"),
 				link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
-				link("nav.process", "/process"), link("nav.accounts", "/accounts"));
+				link("nav.process", "/process"), link("nav.accounts", "/accounts"), link("nav.holidays", "/holidays"));
 	}
 
 	private static NavItem link(String label, String href) {

@@ -118,7 +118,8 @@ class LoginThrottle {
 	}
 
 	/** Deletes the failures nobody has added to for longer than they are remembered. */
-	@Scheduled(cron = "${trellis.security.login-throttle.cleanup-cron:0 23 * * * *}")
+	@Scheduled(cron = "${trellis.security.login-throttle.cleanup-cron:0 23 * * * *}",
+			zone = "${trellis.business.time-zone:UTC}")
 	int forgetOldFailures() {
 		return this.jdbc.sql("DELETE FROM login_failure WHERE last_failure_at < :forgetBefore")
 			.param("forgetBefore", Timestamp.from(this.clock.instant().minus(this.forgetAfter)))

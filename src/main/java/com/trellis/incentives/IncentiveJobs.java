@@ -1,8 +1,6 @@
 package com.trellis.incentives;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,16 +14,16 @@ class IncentiveJobs {
 
 	private final Incentives incentives;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	IncentiveJobs(Incentives incentives, Clock clock) {
+	IncentiveJobs(Incentives incentives, BusinessCalendar calendar) {
 		this.incentives = incentives;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
-	@Scheduled(cron = "${trellis.incentives.cron:0 15 6 * * *}")
+	@Scheduled(cron = "${trellis.incentives.cron:0 15 6 * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void closePreviousQuarter() {
-		this.incentives.closeQuarter(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusMonths(3));
+		this.incentives.closeQuarter(this.calendar.currentQuarter().previous().start());
 	}
 
 }

@@ -3,7 +3,7 @@ package com.trellis.incentives;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +17,7 @@ import com.trellis.enablement.EnablementCompleted;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.ReportingCurrency;
 
@@ -51,9 +52,13 @@ public class Incentives {
 
 	private final Clock clock;
 
+	private final BusinessCalendar calendar;
+
 	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit, EarningWriter writer,
 			QuarterCloses quarters, ExchangeRates rates,
-			@Value("${trellis.incentives.minimum-deal-amount:0}") BigDecimal minimumDealAmount, Clock clock) {
+			@Value("${trellis.incentives.minimum-deal-amount:0}") BigDecimal minimumDealAmount, Clock clock,
+			BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.ledger = ledger;
 		this.deals = deals;
 		this.partners = partners;
@@ -150,7 +155,7 @@ public class Incentives {
 		if (deal == null || deal.closedAt() == null) {
 			return;
 		}
-		var day = LocalDate.ofInstant(deal.closedAt(), ZoneOffset.UTC);
+		var day = this.calendar.dayOf(deal.closedAt());
 		var now = this.clock.instant();
 		for (var program : this.ledger.programs()) {
 			if (!program.effectiveOn(day)) {

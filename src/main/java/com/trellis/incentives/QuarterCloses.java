@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,10 @@ import java.util.TreeSet;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
 import com.trellis.deals.PartnerRevenue;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.Quarters;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.stereotype.Component;
@@ -48,8 +47,11 @@ class QuarterCloses {
 
 	private final Clock clock;
 
+	private final BusinessCalendar calendar;
+
 	QuarterCloses(LedgerRepository ledger, QuarterRepository quarters, Deals deals, ExchangeRates rates,
-			EarningWriter writer, AuditLog audit, Clock clock) {
+			EarningWriter writer, AuditLog audit, Clock clock, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.ledger = ledger;
 		this.quarters = quarters;
 		this.deals = deals;
@@ -61,9 +63,9 @@ class QuarterCloses {
 
 	/** Closes the quarter of a day; refused (409) before the quarter is over. */
 	int close(LocalDate anyDayInQuarter) {
-		var start = Quarters.start(anyDayInQuarter);
-		var quarter = new QuarterRepository.ClosedQuarter(Quarters.label(start), start, start.plusMonths(3));
-		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var fiscal = this.calendar.quarterOf(anyDayInQuarter);
+		var quarter = new QuarterRepository.ClosedQuarter(fiscal.label(), fiscal.start(), fiscal.end());
+		var today = this.calendar.today();
 		QuarterCloseRule.refusal(quarter.period(), quarter.end(), today).ifPresent(reason -> {
 			throw new ConflictException("day", reason);
 		});
@@ -178,8 +180,8 @@ class QuarterCloses {
 		return revenue;
 	}
 
-	private static Instant instant(LocalDate day) {
-		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	private Instant instant(LocalDate day) {
+		return this.calendar.startOf(day);
 	}
 
 }

@@ -1,37 +1,26 @@
 package com.trellis.leads;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+
+import com.trellis.shared.WorkingDays;
 
 /**
  * When a routed lead must have had its first follow-up, and whether it had it in time.
  * The window starts when the lead reaches the rep and counts business days (Monday to
- * Friday, UTC; a lead routed at the weekend starts on Monday at midnight) or calendar
- * days.
+ * Friday except holidays, in the business time zone; a lead routed at the weekend or on a
+ * holiday starts on the next business day at midnight) or calendar days.
  */
 final class FollowUpDeadline {
 
 	private FollowUpDeadline() {
 	}
 
-	static Instant due(Instant routedAt, int days, boolean businessDays) {
+	static Instant due(Instant routedAt, int days, boolean businessDays, WorkingDays calendar) {
 		if (!businessDays) {
 			return routedAt.plus(Duration.ofDays(days));
 		}
-		var time = routedAt.atZone(ZoneOffset.UTC);
-		while (weekend(time.getDayOfWeek())) {
-			time = time.plusDays(1).toLocalDate().atStartOfDay(ZoneOffset.UTC);
-		}
-		int added = 0;
-		while (added < days) {
-			time = time.plusDays(1);
-			if (!weekend(time.getDayOfWeek())) {
-				added++;
-			}
-		}
-		return time.toInstant();
+		return calendar.add(routedAt, days);
 	}
 
 	static Verdict judge(Instant due, Instant firstFollowUp, Instant now, boolean declined) {
@@ -53,10 +42,6 @@ final class FollowUpDeadline {
 
 	private static long hours(Instant from, Instant to) {
 		return Duration.between(from, to).toHours();
-	}
-
-	private static boolean weekend(DayOfWeek day) {
-		return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
 	}
 
 	enum Outcome {

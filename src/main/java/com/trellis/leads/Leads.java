@@ -63,8 +63,12 @@ public class Leads {
 
 	private final Clock clock;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	Leads(LeadRepository leads, Accounts accounts, Deals deals, Partners partners, Registrations registrations,
-			Users users, AuditLog audit, ApplicationEventPublisher events, LeadProperties properties, Clock clock) {
+			Users users, AuditLog audit, ApplicationEventPublisher events, LeadProperties properties, Clock clock,
+			com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.leads = leads;
 		this.accounts = accounts;
 		this.deals = deals;
@@ -144,8 +148,7 @@ public class Leads {
 			if (command.closeDate() == null) {
 				errors.add(new FieldError("closeDate", "give the expected close date"));
 			}
-			else if (command.closeDate()
-				.isBefore(java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC))) {
+			else if (command.closeDate().isBefore(this.calendar.today())) {
 				errors.add(new FieldError("closeDate", "must not be in the past"));
 			}
 			if (!errors.isEmpty()) {
@@ -241,7 +244,9 @@ public class Leads {
 	}
 
 	private Instant deadline(Instant routedAt) {
-		return FollowUpDeadline.due(routedAt, this.properties.followUpDays(), this.properties.businessDays());
+		int days = this.properties.followUpDays();
+		return FollowUpDeadline.due(routedAt, days, this.properties.businessDays(),
+				this.calendar.workingDays(this.calendar.dayOf(routedAt), days));
 	}
 
 	private long partnerFor(Viewer viewer, LeadCommand command) {

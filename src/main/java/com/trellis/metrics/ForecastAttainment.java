@@ -5,26 +5,32 @@ import java.math.RoundingMode;
 
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.forecast.CommittedForecast;
+import com.trellis.shared.FiscalQuarter;
 
 /**
  * Forecast attainment: closed-won in a quarter against the commit forecast of the
  * quarter's first weekly snapshot (closed so far plus the deals called commit and
  * expected to close in it). Snapshots are per quarter and per program or PAM book, so the
- * KPI is available only for calendar quarters and for those slices; otherwise it says why
- * not.
+ * KPI is available only for fiscal quarters and for those slices. The commitment must
+ * have been made at the quarter's start: a first snapshot later than week
+ * {@value #LATEST_WEEK} (an instance that started snapshotting mid-quarter) would measure
+ * the quarter against a forecast made when most of it was known, so the KPI says why it
+ * is not shown instead. While the quarter runs, the figure is closed-won so far.
  */
 final class ForecastAttainment {
 
 	static final String DEFINITION = "Closed-won in the quarter against the commit forecast of the quarter's first weekly snapshot (what had closed plus the deals called commit, expected to close in the quarter), in the reporting currency; for the program or a PAM's book.";
 
+	/** The latest week of the quarter whose snapshot still counts as the commitment. */
+	static final int LATEST_WEEK = 2;
+
 	private ForecastAttainment() {
 	}
 
 	/** Why the KPI cannot be measured for this period and slice, or null when it can. */
-	static String unavailable(Period period, Slice slice) {
-		var quarter = Period.quarter(period.from());
-		if (!quarter.from().equals(period.from()) || !quarter.to().equals(period.to())) {
-			return "the forecast is committed per quarter: choose a calendar quarter";
+	static String unavailable(Period period, Slice slice, FiscalQuarter quarter) {
+		if (!quarter.start().equals(period.from()) || !quarter.end().equals(period.to())) {
+			return "the forecast is committed per quarter: choose a fiscal quarter";
 		}
 		if (slice.kind() != Slice.Kind.PROGRAM && slice.kind() != Slice.Kind.PAM) {
 			return "forecast snapshots are taken for the program and each PAM's book, not per "
@@ -33,10 +39,20 @@ final class ForecastAttainment {
 		return null;
 	}
 
-	static Kpi of(Period period, Slice slice, CommittedForecast snapshot, BigDecimal closedWon) {
-		var reason = unavailable(period, slice);
+	static Kpi of(Period period, Slice slice, FiscalQuarter quarter, CommittedForecast snapshot, BigDecimal closedWon) {
+		var reason = unavailable(period, slice, quarter);
 		if (reason == null && snapshot == null) {
-			reason = "no forecast snapshot was taken in the quarter";
+			reason = "no forecast snapshot was taken in " + quarter.label();
+		}
+		if (reason == null) {
+			int week = quarter
+				.weekOf(snapshot.weekStart().isBefore(quarter.start()) ? quarter.start() : snapshot.weekStart());
+			if (week > LATEST_WEEK) {
+				reason = "the first forecast snapshot of " + quarter.label() + " was taken in week " + week
+						+ " (the week of " + snapshot.weekStart()
+						+ "), too late to be the quarter's commitment; attainment needs a snapshot from week 1 or "
+						+ LATEST_WEEK;
+			}
 		}
 		if (reason != null) {
 			return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", DEFINITION + " Not available: " + reason + ".",
@@ -45,9 +61,11 @@ final class ForecastAttainment {
 		var committed = snapshot.total();
 		var value = committed.signum() == 0 ? null
 				: closedWon.multiply(BigDecimal.valueOf(100)).divide(committed, 1, RoundingMode.HALF_UP);
+		var soFar = period.unfinished() ? " The quarter is not over: closed-won so far, as of "
+				+ period.asOf().atZone(period.zone()).toLocalDate() + "." : "";
 		return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
-				DEFINITION + " Committed in the snapshot of the week of " + snapshot.weekStart() + ".", "PERCENT",
-				value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed));
+				DEFINITION + " Committed in the snapshot of the week of " + snapshot.weekStart() + "." + soFar,
+				"PERCENT", value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed));
 	}
 
 }

@@ -1,13 +1,13 @@
 package com.trellis.metrics;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CsvExport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageResult;
@@ -31,12 +31,12 @@ class KpiDetailController {
 
 	private final ObjectMapper json;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	KpiDetailController(Kpis kpis, ObjectMapper json, Clock clock) {
+	KpiDetailController(Kpis kpis, ObjectMapper json, BusinessCalendar calendar) {
 		this.kpis = kpis;
 		this.json = json;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/metrics/kpis/{code}")
@@ -80,7 +80,7 @@ class KpiDetailController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		return Period.chosen(from, to, this.clock);
+		return Period.chosen(from, to, this.calendar);
 	}
 
 }

@@ -104,7 +104,7 @@ class KpiRecords {
 			case "TIME_TO_FIRST_REVENUE" ->
 				"""
 						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label,
-						       CAST(f.first_win AS DATE) - p.onboarded_on AS value, TRUE AS counted
+						       CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on AS value, TRUE AS counted
 						FROM partner p JOIN (SELECT partner_id, min(closed_at) AS first_win FROM opportunity
 						                     WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL GROUP BY partner_id) f
 						  ON f.partner_id = p.id

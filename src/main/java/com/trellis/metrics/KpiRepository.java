@@ -113,7 +113,7 @@ class KpiRepository {
 				"Median days from onboarding to a partner's first closed-won deal, for partners whose first win fell in the period.",
 				"DAYS",
 				"""
-						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AS DATE) - p.onboarded_on)
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
 						FROM partner p JOIN (SELECT partner_id, min(closed_at) AS first_win FROM opportunity
 						                     WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL GROUP BY partner_id) f
 						  ON f.partner_id = p.id
@@ -240,7 +240,8 @@ class KpiRepository {
 			.param("sliceValue", slice.value() == null ? "" : slice.value())
 			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
 			.param("asOf", Timestamp.from(period.asOf()))
-			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), java.time.ZoneOffset.UTC)));
+			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())))
+			.param("zone", period.zone().getId());
 	}
 
 	private static BigDecimal scale(BigDecimal value) {

@@ -13,6 +13,7 @@ import com.trellis.forecast.Scope;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.CurrencyRule;
 
@@ -46,9 +47,12 @@ public class Kpis {
 
 	private final Forecasts forecasts;
 
+	private final BusinessCalendar calendar;
+
 	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
-			AuditLog audit, Clock clock, Forecasts forecasts) {
+			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar) {
 		this.forecasts = forecasts;
+		this.calendar = calendar;
 		this.kpis = kpis;
 		this.records = records;
 		this.funnel = funnel;
@@ -61,7 +65,7 @@ public class Kpis {
 	@Transactional(readOnly = true)
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice) {
 		var scoped = allowed(viewer, slice);
-		var at = period.at(this.clock.instant());
+		var at = period.at(this.clock.instant(), this.calendar.zone());
 		return withAttainment(this.kpis.all(at, scoped), at, scoped);
 	}
 
@@ -69,7 +73,7 @@ public class Kpis {
 	@Transactional(readOnly = true)
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice, java.util.Set<String> codes) {
 		var scoped = allowed(viewer, slice);
-		var at = period.at(this.clock.instant());
+		var at = period.at(this.clock.instant(), this.calendar.zone());
 		return withAttainment(this.kpis.some(at, scoped, codes), at, scoped);
 	}
 
@@ -78,7 +82,7 @@ public class Kpis {
 	public List<Map<String, Object>> trend(Viewer viewer, String code, Period period, Slice slice) {
 		var scoped = allowed(viewer, slice);
 		var periods = new ArrayList<Period>();
-		var current = period.at(this.clock.instant());
+		var current = period.at(this.clock.instant(), this.calendar.zone());
 		for (int i = 0; i < TREND_PERIODS; i++) {
 			periods.add(0, current);
 			current = current.previous();
@@ -103,7 +107,7 @@ public class Kpis {
 	 */
 	@Transactional(readOnly = true)
 	public List<FunnelStep> funnel(Viewer viewer, Period period, Slice slice) {
-		return this.funnel.funnel(period.at(this.clock.instant()), allowed(viewer, slice));
+		return this.funnel.funnel(period.at(this.clock.instant(), this.calendar.zone()), allowed(viewer, slice));
 	}
 
 	/**
@@ -111,7 +115,8 @@ public class Kpis {
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
-		var rows = new ArrayList<>(this.records.of(code, period.at(this.clock.instant()), allowed(viewer, slice)));
+		var rows = new ArrayList<>(
+				this.records.of(code, period.at(this.clock.instant(), this.calendar.zone()), allowed(viewer, slice)));
 		if (viewer.isPartnerUser()) {
 			// a partner sees the direct baseline as a figure, never the vendor's deals
 			// behind it
@@ -186,13 +191,14 @@ public class Kpis {
 			if (!kpi.code().equals("FORECAST_ATTAINMENT")) {
 				return kpi;
 			}
-			if (ForecastAttainment.unavailable(period, slice) != null) {
-				return ForecastAttainment.of(period, slice, null, null);
+			var quarter = this.calendar.quarterOf(period.from());
+			if (ForecastAttainment.unavailable(period, slice, quarter) != null) {
+				return ForecastAttainment.of(period, slice, quarter, null, null);
 			}
 			var scope = slice.kind() == Slice.Kind.PROGRAM ? Scope.PROGRAM
 					: new Scope(Scope.Kind.PAM, Long.parseLong(slice.value()));
 			var snapshot = this.forecasts.committedAtStart(scope, period.from()).orElse(null);
-			return ForecastAttainment.of(period, slice, snapshot,
+			return ForecastAttainment.of(period, slice, quarter, snapshot,
 					snapshot == null ? null : this.kpis.closedWon(period, slice));
 		}).toList();
 	}

@@ -1,12 +1,12 @@
 package com.trellis.metrics;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -27,11 +27,11 @@ class MetricsApiController {
 
 	private final Kpis kpis;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	MetricsApiController(Kpis kpis, Clock clock) {
+	MetricsApiController(Kpis kpis, BusinessCalendar calendar) {
 		this.kpis = kpis;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/api/v1/kpis")
@@ -78,7 +78,7 @@ class MetricsApiController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		return Period.chosen(from, to, this.clock);
+		return Period.chosen(from, to, this.calendar);
 	}
 
 	record Rate(BigDecimal toReporting) {

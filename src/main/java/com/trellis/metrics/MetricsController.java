@@ -1,12 +1,12 @@
 package com.trellis.metrics;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,12 +31,12 @@ class MetricsController {
 
 	private final ObjectMapper json;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	MetricsController(Kpis kpis, ObjectMapper json, Clock clock) {
+	MetricsController(Kpis kpis, ObjectMapper json, BusinessCalendar calendar) {
 		this.kpis = kpis;
 		this.json = json;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/metrics/funnel")
@@ -119,7 +119,7 @@ class MetricsController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		return Period.chosen(from, to, this.clock);
+		return Period.chosen(from, to, this.calendar);
 	}
 
 }

@@ -2,15 +2,20 @@ package com.trellis.metrics;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.FiscalQuarter;
 
 /**
- * A reporting period [from, to) in whole days (UTC).
+ * A reporting period [from, to) in whole business days. Its moments ({@link #start()},
+ * {@link #end()}) are the starts of those days in the business time zone, which the
+ * period learns when it is measured ({@link #at(Instant, ZoneId)}).
  */
-public record Period(LocalDate from, LocalDate to, Instant now) {
+public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 
 	public Period(LocalDate from, LocalDate to) {
-		this(from, to, null);
+		this(from, to, null, null);
 	}
 
 	public Period {
@@ -24,15 +29,13 @@ public record Period(LocalDate from, LocalDate to, Instant now) {
 		return new Period(start, start.plusMonths(1));
 	}
 
-	/** The period asked for, or the current quarter when either end is missing. */
-	public static Period chosen(LocalDate from, LocalDate to, java.time.Clock clock) {
-		return from == null || to == null ? quarter(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
-				: new Period(from, to);
+	/** The period asked for, or the current fiscal quarter when either end is missing. */
+	public static Period chosen(LocalDate from, LocalDate to, BusinessCalendar calendar) {
+		return from == null || to == null ? quarter(calendar.currentQuarter()) : new Period(from, to);
 	}
 
-	public static Period quarter(LocalDate any) {
-		var start = com.trellis.shared.Quarters.start(any);
-		return new Period(start, start.plusMonths(3));
+	public static Period quarter(FiscalQuarter quarter) {
+		return new Period(quarter.start(), quarter.end());
 	}
 
 	/**
@@ -42,10 +45,10 @@ public record Period(LocalDate from, LocalDate to, Instant now) {
 	Period previous() {
 		long months = java.time.temporal.ChronoUnit.MONTHS.between(this.from, this.to);
 		if (months > 0 && this.from.getDayOfMonth() == 1 && this.to.getDayOfMonth() == 1) {
-			return new Period(this.from.minusMonths(months), this.from, this.now);
+			return new Period(this.from.minusMonths(months), this.from, this.now, this.zone);
 		}
 		long days = this.to.toEpochDay() - this.from.toEpochDay();
-		return new Period(this.from.minusDays(days), this.from, this.now);
+		return new Period(this.from.minusDays(days), this.from, this.now, this.zone);
 	}
 
 	/**
@@ -56,16 +59,29 @@ public record Period(LocalDate from, LocalDate to, Instant now) {
 		return this.now != null && this.now.isBefore(end()) ? this.now : end();
 	}
 
-	Period at(Instant moment) {
-		return new Period(this.from, this.to, moment);
+	/** Whether the period was still running at the moment it is measured at. */
+	boolean unfinished() {
+		return this.now != null && this.now.isBefore(end());
+	}
+
+	/** The period measured at a moment, its days counted in the business zone. */
+	Period at(Instant moment, ZoneId businessZone) {
+		return new Period(this.from, this.to, moment, businessZone);
 	}
 
 	Instant start() {
-		return this.from.atStartOfDay(ZoneOffset.UTC).toInstant();
+		return this.from.atStartOfDay(zoneOrRefuse()).toInstant();
 	}
 
 	Instant end() {
-		return this.to.atStartOfDay(ZoneOffset.UTC).toInstant();
+		return this.to.atStartOfDay(zoneOrRefuse()).toInstant();
+	}
+
+	private ZoneId zoneOrRefuse() {
+		if (this.zone == null) {
+			throw new IllegalStateException("a period is measured in the business time zone: call at(moment, zone)");
+		}
+		return this.zone;
 	}
 
 	public String label() {

@@ -1,31 +1,29 @@
 package com.trellis.registration;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
+
+import com.trellis.shared.WorkingDays;
 
 /**
- * Adds business days (Monday to Friday, in UTC) to an instant: a registration submitted
- * on a Friday afternoon with a two-day SLA is due on Tuesday afternoon.
+ * Adds business days to an instant in the vendor's business calendar (Monday to Friday
+ * except holidays, in the business time zone): a registration submitted on a Friday
+ * afternoon with a two-day SLA is due on Tuesday afternoon, one submitted on Thursday 24
+ * December with 25 December a holiday is due on Tuesday 29 December.
  */
 final class BusinessDays {
 
 	private BusinessDays() {
 	}
 
-	static Instant add(Instant start, int days) {
-		var time = start.atZone(ZoneOffset.UTC);
-		while (time.getDayOfWeek() == DayOfWeek.SATURDAY || time.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			time = time.plusDays(1).toLocalDate().atStartOfDay(ZoneOffset.UTC);
-		}
-		int added = 0;
-		while (added < days) {
-			time = time.plusDays(1);
-			if (time.getDayOfWeek() != DayOfWeek.SATURDAY && time.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				added++;
-			}
-		}
-		return time.toInstant();
+	static Instant add(Instant start, int days, WorkingDays calendar) {
+		return calendar.add(start, days);
+	}
+
+	/**
+	 * When an SLA of some business days started now falls due in the business calendar.
+	 */
+	static Instant due(Instant now, int days, com.trellis.shared.BusinessCalendar calendar) {
+		return add(now, days, calendar.workingDays(calendar.dayOf(now), days));
 	}
 
 }

@@ -33,8 +33,11 @@ class HeldQueue {
 
 	private final Clock clock;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	HeldQueue(RegistrationRepository registrations, ConflictFinder conflicts, CustomerLocks locks,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.registrations = registrations;
 		this.conflicts = conflicts;
 		this.locks = locks;
@@ -82,7 +85,8 @@ class HeldQueue {
 		switch (decision.status()) {
 			case PENDING -> {
 				this.registrations.startProtection(view.id(), now.plus(Duration.ofDays(rules.protectionDays())),
-						BusinessDays.add(now, rules.approvalSlaBusinessDays()), decision.directConflictId());
+						BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar),
+						decision.directConflictId());
 				var reason = "The registration ahead of yours lapsed; yours is now awaiting approval.";
 				move(view, RegistrationStatus.PENDING, reason, actorId, now, why);
 				notice(view, "RECONSIDERED", "Registration reconsidered: " + view.customerName(), reason, now);

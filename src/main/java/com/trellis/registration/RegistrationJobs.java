@@ -21,7 +21,7 @@ class RegistrationJobs {
 		this.registrations = registrations;
 	}
 
-	@Scheduled(cron = "${trellis.registration.expiry-cron:0 */15 * * * *}")
+	@Scheduled(cron = "${trellis.registration.expiry-cron:0 */15 * * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void expire() {
 		int expired = this.registrations.expireLapsed();
 		if (expired > 0) {

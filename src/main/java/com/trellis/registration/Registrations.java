@@ -3,8 +3,6 @@ package com.trellis.registration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,16 +62,20 @@ public class Registrations {
 
 	private final com.trellis.activity.Activity activity;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	private final CustomerLocks locks;
 
 	private final HeldQueue held;
 
 	Registrations(RegistrationRepository registrations, ConflictFinder conflicts, Partners partners, Accounts accounts,
 			Deals deals, Users users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			com.trellis.activity.Activity activity, CustomerLocks locks, HeldQueue held) {
+			com.trellis.activity.Activity activity, CustomerLocks locks, HeldQueue held,
+			com.trellis.shared.BusinessCalendar calendar) {
 		this.activity = activity;
 		this.locks = locks;
 		this.held = held;
+		this.calendar = calendar;
 		this.registrations = registrations;
 		this.conflicts = conflicts;
 		this.partners = partners;
@@ -113,7 +115,7 @@ public class Registrations {
 		values.put("heldBehind", decision.heldBehindId());
 		values.put("directConflict", decision.directConflictId());
 		values.put("submittedAt", java.sql.Timestamp.from(now));
-		values.put("slaDueAt", protecting ? ts(BusinessDays.add(now, rules.approvalSlaBusinessDays())) : null);
+		values.put("slaDueAt", protecting ? ts(slaDue(now, rules)) : null);
 		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
 		long id = this.registrations.insert(values);
 		candidates.forEach(candidate -> this.registrations.recordConflict(id, candidate, now));
@@ -153,7 +155,7 @@ public class Registrations {
 		}
 		this.registrations.updateDetails(id, values);
 		var now = this.clock.instant();
-		this.registrations.resetSla(id, BusinessDays.add(now, rules.approvalSlaBusinessDays()));
+		this.registrations.resetSla(id, slaDue(now, rules));
 		return move(viewer, row, RegistrationStatus.PENDING, "Resubmitted with more information",
 				"Awaiting approval by your partner manager.", false);
 	}
@@ -188,7 +190,7 @@ public class Registrations {
 							view.expectedCloseDate(), owner, view.partnerId(), credit, rules.shareFor(credit)));
 		}
 		this.registrations.approve(id, opportunityId, accountId, credit, rules.shareFor(credit), this.clock.instant());
-		var until = view.protectionEndsAt().atZone(ZoneOffset.UTC).toLocalDate();
+		var until = this.calendar.dayOf(view.protectionEndsAt());
 		return move(viewer, row, RegistrationStatus.APPROVED,
 				"Approved; deal " + opportunityId + " with " + credit + " credit", "Approved. Your deal is open with "
 						+ credit.label().toLowerCase() + " credit; protection until " + until + ".",
@@ -243,7 +245,7 @@ public class Registrations {
 		var until = view.protectionEndsAt().plus(Duration.ofDays(this.registrations.rules().extensionDays()));
 		this.registrations.extend(id, until);
 		var now = this.clock.instant();
-		var date = until.atZone(ZoneOffset.UTC).toLocalDate();
+		var date = this.calendar.dayOf(until);
 		this.registrations.recordHistory(id, view.status(), view.status(), viewer.userId(), now,
 				"Protection extended to " + date);
 		var after = this.registrations.findForUpdate(id).orElseThrow().view();
@@ -365,9 +367,13 @@ public class Registrations {
 		return this.partners.manages(viewer, view.partnerId());
 	}
 
+	/** When the approval is due: the SLA's business days in the business calendar. */
+	private java.time.Instant slaDue(java.time.Instant now, RegistrationRules rules) {
+		return BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar);
+	}
+
 	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules) {
-		var errors = new ArrayList<>(
-				EntryGate.check(command, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)));
+		var errors = new ArrayList<>(EntryGate.check(command, this.calendar.today()));
 		String name = command.customerName();
 		String domain = command.customerDomain();
 		if (command.accountId() != null) {

@@ -1,8 +1,13 @@
 package com.trellis.leads;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
 
 import com.trellis.leads.FollowUpDeadline.Outcome;
+import com.trellis.shared.WorkingDays;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,20 +16,47 @@ class FollowUpDeadlineTest {
 
 	private static final Instant FRIDAY_3PM = Instant.parse("2026-11-20T15:00:00Z");
 
+	private static final WorkingDays UTC_NO_HOLIDAYS = new WorkingDays(ZoneOffset.UTC, Set.of());
+
+	private static final WorkingDays UTC_CHRISTMAS = new WorkingDays(ZoneOffset.UTC,
+			Set.of(LocalDate.parse("2026-12-25")));
+
+	@Test
+	void twoBusinessDaysFromThursdayBeforeChristmasEndOnTuesdayAfterIt() {
+		assertThat(FollowUpDeadline.due(Instant.parse("2026-12-24T11:00:00Z"), 2, true, UTC_CHRISTMAS))
+			.isEqualTo(Instant.parse("2026-12-29T11:00:00Z"));
+	}
+
+	@Test
+	void aLeadRoutedOnAHolidayStartsCountingOnTheNextBusinessDay() {
+		assertThat(FollowUpDeadline.due(Instant.parse("2026-12-25T09:00:00Z"), 1, true, UTC_CHRISTMAS))
+			.isEqualTo(Instant.parse("2026-12-29T00:00:00Z"));
+	}
+
+	@Test
+	void businessDaysAreCountedInTheBusinessTimeZone() {
+		// Friday 20:00 in New York is Saturday 01:00 UTC: still Friday's business day
+		var newYork = new WorkingDays(ZoneId.of("America/New_York"), Set.of());
+		assertThat(FollowUpDeadline.due(Instant.parse("2026-11-21T01:00:00Z"), 1, true, newYork))
+			.isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
+	}
+
 	@Test
 	void twoBusinessDaysFromFridayAfternoonEndOnTuesdayAfternoon() {
-		assertThat(FollowUpDeadline.due(FRIDAY_3PM, 2, true)).isEqualTo(Instant.parse("2026-11-24T15:00:00Z"));
+		assertThat(FollowUpDeadline.due(FRIDAY_3PM, 2, true, UTC_NO_HOLIDAYS))
+			.isEqualTo(Instant.parse("2026-11-24T15:00:00Z"));
 	}
 
 	@Test
 	void aLeadRoutedOnSaturdayStartsCountingOnMonday() {
-		assertThat(FollowUpDeadline.due(Instant.parse("2026-11-21T10:00:00Z"), 2, true))
+		assertThat(FollowUpDeadline.due(Instant.parse("2026-11-21T10:00:00Z"), 2, true, UTC_NO_HOLIDAYS))
 			.isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
 	}
 
 	@Test
 	void calendarDaysCountTheWeekend() {
-		assertThat(FollowUpDeadline.due(FRIDAY_3PM, 2, false)).isEqualTo(Instant.parse("2026-11-22T15:00:00Z"));
+		assertThat(FollowUpDeadline.due(FRIDAY_3PM, 2, false, UTC_NO_HOLIDAYS))
+			.isEqualTo(Instant.parse("2026-11-22T15:00:00Z"));
 	}
 
 	@Test

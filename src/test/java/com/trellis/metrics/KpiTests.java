@@ -146,7 +146,7 @@ class KpiTests {
 				Slice.PROGRAM));
 		assertThat(q3.get("FORECAST_ATTAINMENT").value()).isNull();
 		assertThat(q3.get("FORECAST_ATTAINMENT").definition())
-			.endsWith("Not available: no forecast snapshot was taken in the quarter.");
+			.endsWith("Not available: no forecast snapshot was taken in 2026-Q3.");
 		long pamId = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
 		// Q4 starts on Thursday 2026-10-01: the snapshot of the week of Monday 09-28 is
 		// the
@@ -179,7 +179,7 @@ class KpiTests {
 			.endsWith("Not available: forecast snapshots are taken for the program and each PAM's book, not per tier.");
 		var month = byCode(this.kpis.compute(this.admin, Period.month(LocalDate.of(2026, 10, 5)), Slice.PROGRAM))
 			.get("FORECAST_ATTAINMENT");
-		assertThat(month.definition()).endsWith("choose a calendar quarter.");
+		assertThat(month.definition()).endsWith("choose a fiscal quarter.");
 	}
 
 	@Test

@@ -1,0 +1,116 @@
+package com.trellis.shared;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.ZoneId;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The vendor's calendar: today, business days, fiscal quarters and their weeks, all in
+ * the one business time zone ({@code trellis.business.time-zone}) with the fiscal year
+ * starting in {@code trellis.business.fiscal-year-start}. Every period, quarter, week and
+ * date-only value is computed here, never from the JVM's default zone.
+ */
+@Component
+public class BusinessCalendar {
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final Month fiscalYearStart;
+
+	private final ObjectProvider<HolidaySource> holidays;
+
+	BusinessCalendar(Clock clock, BusinessProperties properties, ObjectProvider<HolidaySource> holidays) {
+		this.clock = clock;
+		this.zone = properties.timeZone();
+		this.fiscalYearStart = properties.fiscalYearStart();
+		this.holidays = holidays;
+	}
+
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	public Month fiscalYearStart() {
+		return this.fiscalYearStart;
+	}
+
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	/** Today in the business zone. */
+	public LocalDate today() {
+		return dayOf(this.clock.instant());
+	}
+
+	/** The business day a moment falls on. */
+	public LocalDate dayOf(Instant moment) {
+		return LocalDate.ofInstant(moment, this.zone);
+	}
+
+	/** The moment a business day starts. */
+	public Instant startOf(LocalDate day) {
+		return day.atStartOfDay(this.zone).toInstant();
+	}
+
+	public FiscalQuarter quarterOf(LocalDate day) {
+		return FiscalQuarter.containing(day, this.fiscalYearStart);
+	}
+
+	public FiscalQuarter quarterOf(Instant moment) {
+		return quarterOf(dayOf(moment));
+	}
+
+	public FiscalQuarter currentQuarter() {
+		return quarterOf(today());
+	}
+
+	/** The quarter a label names ("2026-Q4", "FY2027-Q1"); refused naming "quarter". */
+	public FiscalQuarter quarter(String label) {
+		return FiscalQuarter.parse(label, this.fiscalYearStart, "quarter");
+	}
+
+	/** The moment a quarter starts. */
+	public Instant start(FiscalQuarter quarter) {
+		return startOf(quarter.start());
+	}
+
+	/** The moment the next quarter starts. */
+	public Instant end(FiscalQuarter quarter) {
+		return startOf(quarter.end());
+	}
+
+	/** The week of its quarter a day falls in (1 to 13). */
+	public int weekOfQuarter(LocalDate day) {
+		return quarterOf(day).weekOf(day);
+	}
+
+	/** The holidays in [from, to): the region's and the program's own. */
+	public Set<LocalDate> holidays(LocalDate from, LocalDate to) {
+		var source = this.holidays.getIfAvailable();
+		return source == null ? Set.of() : source.between(from, to);
+	}
+
+	/**
+	 * Business days for calculations that start on {@code from} and reach at most
+	 * {@code days} business days further.
+	 */
+	public WorkingDays workingDays(LocalDate from, int days) {
+		return new WorkingDays(this.zone, holidays(from.minusDays(1), from.plusDays(2L * days + 21)));
+	}
+
+	/** The business day a moment falls on, or the next one when it is not. */
+	public LocalDate businessDayOf(Instant moment) {
+		var day = dayOf(moment);
+		return workingDays(day, 0).onOrAfter(day);
+	}
+
+}
