@@ -37,6 +37,7 @@ class ApiTokenApiController {
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Renames one of the caller's tokens")
+	@ActsOn(TokenChecks.Named.class)
 	TokenView rename(Viewer viewer, @PathVariable long id, @RequestBody TokenName body) {
 		return this.tokens.rename(viewer, id, body.name());
 	}

@@ -1,0 +1,34 @@
+package com.trellis.identity;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The token rule an operation names with {@link ActsOn}, so it decides before the
+ * operation's input is bound.
+ */
+final class TokenChecks {
+
+	private TokenChecks() {
+	}
+
+	/** Only its owner names a token ({@link ApiTokens#requireNames}). */
+	@Component
+	static class Named implements AccessCheck {
+
+		private final ApiTokens tokens;
+
+		Named(ApiTokens tokens) {
+			this.tokens = tokens;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.tokens.requireNames(viewer, id);
+			}
+		}
+
+	}
+
+}
