@@ -44,6 +44,7 @@ class ApiTokenApiController {
 
 	@PostMapping("/{id}/revoke")
 	@Operation(summary = "Revokes a token of the caller (an admin: anyone's); it is refused from then on")
+	@ActsOn(TokenChecks.Visible.class)
 	TokenView revoke(Viewer viewer, @PathVariable long id) {
 		return this.tokens.revoke(viewer, id);
 	}

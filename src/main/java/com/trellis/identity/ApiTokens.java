@@ -169,6 +169,12 @@ public class ApiTokens {
 		return token;
 	}
 
+	/** Refuses (404) a viewer who may not see the token: not theirs, and not an admin. */
+	@Transactional(readOnly = true)
+	void requireVisible(Viewer viewer, long id) {
+		visible(viewer, id);
+	}
+
 	private ApiTokenRepository.Stored visible(Viewer viewer, long id) {
 		return this.tokens.find(id)
 			.filter(token -> token.userId() == viewer.userId() || viewer.is(Role.ADMIN))

@@ -11,6 +11,26 @@ final class TokenChecks {
 	private TokenChecks() {
 	}
 
+	/** Its owner or an admin sees, and revokes, a token; others get 404. */
+	@Component
+	static class Visible implements AccessCheck {
+
+		private final ApiTokens tokens;
+
+		Visible(ApiTokens tokens) {
+			this.tokens = tokens;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.tokens.requireVisible(viewer, id);
+			}
+		}
+
+	}
+
 	/** Only its owner names a token ({@link ApiTokens#requireNames}). */
 	@Component
 	static class Named implements AccessCheck {
