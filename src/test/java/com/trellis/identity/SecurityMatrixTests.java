@@ -88,6 +88,7 @@ class SecurityMatrixTests {
 				row("GET /api/v1/accounts", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/accounts/{otherAccount}", 200, 200, 200, 200, 200, 403),
 				row("POST /api/v1/accounts", 201, 403, 201, 201, 403, 403),
+				row("PUT /api/v1/accounts/{otherAccount}", 200, 403, 403, 200, 403, 403),
 				row("GET /api/v1/opportunities", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
 				row("POST /api/v1/opportunities", 201, 403, 201, 201, 403, 403),
@@ -497,6 +498,11 @@ class SecurityMatrixTests {
 					{"name": "Matrix Other", "type": "SI", "region": "EMEA", "ownerPamId": %d, "tier": "TIER_3_BASELINE"}
 					"""
 				.formatted(other.pam().userId());
+		}
+		if (endpoint.startsWith("PUT /api/v1/accounts/")) {
+			// the world's account as it is: leads of the other partner are routed to its
+			// owner
+			return "{\"name\": \"Matrix Other customer\", \"ownerAeId\": %d}".formatted(other.ae().userId());
 		}
 		if (endpoint.contains("/accounts")) {
 			return "{\"name\": \"Matrix account\"}";
