@@ -1,5 +1,6 @@
 package com.trellis.accounts;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -51,6 +52,7 @@ class AccountApiController {
 
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
+	@ActsOn(AccountChecks.Editable.class)
 	AccountView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody AccountCommand command) {
 		return this.accounts.update(viewer, id, command);
 	}

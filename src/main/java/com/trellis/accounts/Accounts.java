@@ -118,11 +118,7 @@ public class Accounts {
 
 	@Transactional
 	public AccountView update(Viewer viewer, long id, AccountCommand command) {
-		requireWriter(viewer);
-		var before = get(viewer, id);
-		if (viewer.is(Role.AE) && (before.ownerAeId() == null || before.ownerAeId() != viewer.userId())) {
-			throw new AccessDeniedException("An account executive changes only their own accounts");
-		}
+		var before = requireEditable(viewer, id);
 		this.accounts.update(id, command, owner(viewer, command), this.clock.instant());
 		var after = this.accounts.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account", id, "updated", before, after);
@@ -144,6 +140,20 @@ public class Accounts {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users do not see the vendor's accounts");
 		}
+	}
+
+	/**
+	 * Refuses a viewer who may not change the account: 403 for a role that changes none,
+	 * or an account executive who does not own it; 404 when the viewer cannot see it.
+	 */
+	@Transactional(readOnly = true)
+	public AccountView requireEditable(Viewer viewer, long id) {
+		requireWriter(viewer);
+		var account = get(viewer, id);
+		if (viewer.is(Role.AE) && (account.ownerAeId() == null || account.ownerAeId() != viewer.userId())) {
+			throw new AccessDeniedException("An account executive changes only their own accounts");
+		}
+		return account;
 	}
 
 	private static void requireWriter(Viewer viewer) {

@@ -3,7 +3,9 @@ package com.trellis.activation;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -53,6 +55,7 @@ class ActivationApiController {
 
 	@PutMapping("/partners/{id}/activation/targets")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(PartnerChecks.Managed.class)
 	ActivationPlanView targets(Viewer viewer, @PathVariable long id, @Valid @RequestBody Targets targets) {
 		return this.plans.setTargets(viewer, id, targets);
 	}
@@ -70,6 +73,7 @@ class ActivationApiController {
 
 	@PostMapping("/partners/{id}/blockers")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(PartnerChecks.Managed.class)
 	List<ActivationPlanView.BlockerView> recordBlocker(Viewer viewer, @PathVariable long id,
 			@RequestBody BlockerRequest request) {
 		return this.plans.recordBlocker(viewer, id, request.blocker(), request.note());
@@ -77,6 +81,7 @@ class ActivationApiController {
 
 	@PostMapping("/partners/{id}/blockers/{blockerId}/resolve")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(PartnerChecks.Managed.class)
 	List<ActivationPlanView.BlockerView> resolveBlocker(Viewer viewer, @PathVariable long id,
 			@PathVariable long blockerId) {
 		return this.plans.resolveBlocker(viewer, id, blockerId);

@@ -2,7 +2,9 @@ package com.trellis.activation;
 
 import java.util.function.Supplier;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.NotFoundException;
@@ -59,12 +61,14 @@ class ActivationPageController {
 	}
 
 	@PostMapping("/partners/{id}/blockers")
+	@ActsOn(PartnerChecks.Managed.class)
 	String recordBlocker(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Blocker blocker,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.plans.recordBlocker(viewer, id, blocker, note));
 	}
 
 	@PostMapping("/partners/{id}/blockers/{blockerId}/resolve")
+	@ActsOn(PartnerChecks.Managed.class)
 	String resolveBlocker(Viewer viewer, @PathVariable long id, @PathVariable long blockerId,
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.plans.resolveBlocker(viewer, id, blockerId));

@@ -9,6 +9,7 @@ import com.trellis.accounts.Accounts;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealFilter;
 import com.trellis.deals.Deals;
+import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -123,10 +124,7 @@ public class Adoption {
 	 */
 	@Transactional
 	public void prompt(Viewer viewer, long opportunityId, Long partnerId, String note) {
-		var deal = this.deals.get(viewer, opportunityId);
-		if (!(viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(deal.ownerId()))) {
-			throw new AccessDeniedException("Only the rep's sales manager prompts on this deal");
-		}
+		var deal = requirePrompter(viewer, opportunityId);
 		if (deal.partnerId() != null) {
 			throw InvalidInputException.of("opportunityId", "the deal already has a partner");
 		}
@@ -134,6 +132,19 @@ public class Adoption {
 				FreeText.optional("note", note, FreeText.NOTE), this.clock.instant());
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, "partner prompt " + id, null,
 				java.util.Collections.singletonMap("suggestedPartnerId", partnerId));
+	}
+
+	/**
+	 * Refuses a viewer who may not prompt on the deal: 404 when they cannot see it, 403
+	 * unless they are the sales manager of its owner.
+	 */
+	@Transactional(readOnly = true)
+	public OpportunityView requirePrompter(Viewer viewer, long opportunityId) {
+		var deal = this.deals.get(viewer, opportunityId);
+		if (!(viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(deal.ownerId()))) {
+			throw new AccessDeniedException("Only the rep's sales manager prompts on this deal");
+		}
+		return deal;
 	}
 
 	/** Adoption problem or partner problem, for the whole program, with the evidence. */

@@ -3,6 +3,7 @@ package com.trellis.adoption;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Period;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,6 +52,7 @@ class AdoptionApiController {
 
 	@PostMapping("/api/v1/opportunities/{id}/partner-prompts")
 	@PreAuthorize("hasRole('SALES_MANAGER')")
+	@ActsOn(AdoptionChecks.Prompter.class)
 	void prompt(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Prompt prompt) {
 		this.adoption.prompt(viewer, id, prompt == null ? null : prompt.partnerId(),
 				prompt == null ? null : prompt.note());

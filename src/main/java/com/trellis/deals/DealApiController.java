@@ -2,6 +2,7 @@ package com.trellis.deals;
 
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -80,6 +81,7 @@ class DealApiController {
 					+ "field is named with the operation to use",
 			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
+	@ActsOn(DealChecks.Editable.class)
 	OpportunityView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody OpportunityCommand command) {
 		return this.deals.update(viewer, id, command);
 	}

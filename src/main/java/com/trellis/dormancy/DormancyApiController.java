@@ -1,6 +1,8 @@
 package com.trellis.dormancy;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,17 +31,20 @@ class DormancyApiController {
 	}
 
 	@PostMapping("/reengagement")
+	@ActsOn(PartnerChecks.Managed.class)
 	DormancyView start(Viewer viewer, @PathVariable long id) {
 		return this.dormancy.start(viewer, id);
 	}
 
 	@PostMapping("/reengagement/steps/{stepId}")
+	@ActsOn(PartnerChecks.Managed.class)
 	DormancyView step(Viewer viewer, @PathVariable long id, @PathVariable long stepId,
 			@RequestBody(required = false) Note note) {
 		return this.dormancy.completeStep(viewer, id, stepId, note == null ? null : note.note());
 	}
 
 	@PostMapping("/sunset")
+	@ActsOn(PartnerChecks.Managed.class)
 	DormancyView sunset(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
 		return this.dormancy.confirmSunset(viewer, id, reason.reason());
 	}

@@ -2,7 +2,9 @@ package com.trellis.dormancy;
 
 import java.util.function.Supplier;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 
@@ -40,17 +42,20 @@ class DormancyController {
 	}
 
 	@PostMapping("/partners/{id}/reengagement")
+	@ActsOn(PartnerChecks.Managed.class)
 	String start(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.dormancy.start(viewer, id));
 	}
 
 	@PostMapping("/partners/{id}/reengagement/steps/{stepId}")
+	@ActsOn(PartnerChecks.Managed.class)
 	String step(Viewer viewer, @PathVariable long id, @PathVariable long stepId,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.dormancy.completeStep(viewer, id, stepId, note));
 	}
 
 	@PostMapping("/partners/{id}/sunset")
+	@ActsOn(PartnerChecks.Managed.class)
 	String sunset(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.dormancy.confirmSunset(viewer, id, reason));

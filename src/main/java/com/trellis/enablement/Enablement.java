@@ -232,7 +232,7 @@ public class Enablement {
 			errors.add(new FieldError(prefix + "userId", "no partner user " + userId));
 			return null;
 		}
-		if (viewer.is(Role.PAM) && this.partners.get(viewer, user.partnerId()).ownerPamId() != viewer.userId()) {
+		if (viewer.is(Role.PAM) && !this.partners.manages(viewer, user.partnerId())) {
 			throw refused;
 		}
 		var item = itemCode == null ? null : this.enablement.item(itemCode.strip()).orElse(null);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
@@ -107,6 +108,7 @@ class ForecastApiController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'SALES_MANAGER')")
 	@Operation(
 			summary = "Set a rep's, manager's or PAM's quota, or the program's partner target (scope PARTNERS), for a quarter")
+	@ActsOn(value = QuotaChecks.Setter.class, from = ActsOn.From.BODY)
 	Quota setQuota(Viewer viewer, @RequestBody QuotaCommand command) {
 		return this.quotas.set(viewer, command);
 	}

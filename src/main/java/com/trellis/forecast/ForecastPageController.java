@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
@@ -105,6 +106,7 @@ class ForecastPageController {
 
 	@PostMapping("/forecast/quotas")
 	@PreAuthorize("hasAnyRole('ADMIN', 'SALES_MANAGER')")
+	@ActsOn(value = QuotaChecks.Setter.class, from = ActsOn.From.BODY)
 	String setQuota(Viewer viewer, @RequestParam(required = false) String target,
 			@RequestParam(required = false) String quarter, @RequestParam(required = false) BigDecimal amount,
 			RedirectAttributes redirect) {

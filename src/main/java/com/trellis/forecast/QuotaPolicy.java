@@ -46,6 +46,26 @@ final class QuotaPolicy {
 		return new Decision(Outcome.DENIED, null, "only the program admin and sales managers set quotas");
 	}
 
+	/**
+	 * Whether the viewer may set quotas of this scope at all, decided from the scope
+	 * alone before the rest of the input is checked: a sales manager reaches only the
+	 * reps and managers below them, never a PAM's quota or the partner target. Unknown
+	 * scopes are left to {@link #decide}, which names them.
+	 * @param viewerRole who asks
+	 * @param kind whose quota, null when not given or not a scope
+	 * @param inViewersTeam whether the named user is below the viewer in the hierarchy
+	 */
+	static Decision reach(Role viewerRole, Scope.Kind kind, boolean inViewersTeam) {
+		if (viewerRole != Role.SALES_MANAGER || kind == null || kind == Scope.Kind.PROGRAM
+				|| kind == Scope.Kind.PARTNER) {
+			return new Decision(Outcome.ALLOWED, null, "decided with the rest of the input");
+		}
+		if ((kind == Scope.Kind.REP || kind == Scope.Kind.MANAGER) && inViewersTeam) {
+			return new Decision(Outcome.ALLOWED, null, "a sales manager sets the quotas of their team");
+		}
+		return new Decision(Outcome.DENIED, null, "a sales manager sets only the quotas of people below them");
+	}
+
 	enum Outcome {
 
 		ALLOWED, DENIED, INVALID

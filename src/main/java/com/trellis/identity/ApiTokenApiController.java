@@ -37,12 +37,14 @@ class ApiTokenApiController {
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Renames one of the caller's tokens")
+	@ActsOn(TokenChecks.Named.class)
 	TokenView rename(Viewer viewer, @PathVariable long id, @RequestBody TokenName body) {
 		return this.tokens.rename(viewer, id, body.name());
 	}
 
 	@PostMapping("/{id}/revoke")
 	@Operation(summary = "Revokes a token of the caller (an admin: anyone's); it is refused from then on")
+	@ActsOn(TokenChecks.Visible.class)
 	TokenView revoke(Viewer viewer, @PathVariable long id) {
 		return this.tokens.revoke(viewer, id);
 	}

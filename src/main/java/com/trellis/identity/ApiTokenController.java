@@ -53,6 +53,7 @@ class ApiTokenController {
 	}
 
 	@PostMapping("/me/tokens/{id}/revoke")
+	@ActsOn(TokenChecks.Visible.class)
 	String revoke(Viewer viewer, @PathVariable long id) {
 		this.tokens.revoke(viewer, id);
 		return "redirect:/me/tokens";

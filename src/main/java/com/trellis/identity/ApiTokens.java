@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.trellis.audit.AuditLog;
-import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -110,10 +110,7 @@ public class ApiTokens {
 	/** Renames one of the viewer's own tokens. */
 	@Transactional
 	public TokenView rename(Viewer viewer, long id, String name) {
-		var token = visible(viewer, id);
-		if (token.userId() != viewer.userId()) {
-			throw new AccessDeniedException("Only its owner names a token");
-		}
+		var token = requireNames(viewer, id);
 		List<FieldError> errors = new ArrayList<>();
 		var checked = name == null || name.isBlank() ? null : TokenRequest.checkedName(name, errors);
 		if (checked == null) {
@@ -159,6 +156,25 @@ public class ApiTokens {
 	}
 
 	/** A token the viewer may see: their own, or any for an admin; else 404. */
+	/**
+	 * Refuses a viewer who may not name the token: 404 unless it is theirs or they are an
+	 * admin, 403 for an admin naming another's token.
+	 */
+	@Transactional(readOnly = true)
+	ApiTokenRepository.Stored requireNames(Viewer viewer, long id) {
+		var token = visible(viewer, id);
+		if (token.userId() != viewer.userId()) {
+			throw new AccessDeniedException("Only its owner names a token");
+		}
+		return token;
+	}
+
+	/** Refuses (404) a viewer who may not see the token: not theirs, and not an admin. */
+	@Transactional(readOnly = true)
+	void requireVisible(Viewer viewer, long id) {
+		visible(viewer, id);
+	}
+
 	private ApiTokenRepository.Stored visible(Viewer viewer, long id) {
 		return this.tokens.find(id)
 			.filter(token -> token.userId() == viewer.userId() || viewer.is(Role.ADMIN))

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -79,6 +81,8 @@ class IncentiveApiController {
 
 	@PostMapping("/partners/{id}/mdf-requests")
 	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('PARTNER', 'PAM', 'ADMIN')")
+	@ActsOn(PartnerChecks.ActedFor.class)
 	MdfRequest request(Viewer viewer, @PathVariable long id, @Valid @RequestBody MdfCommand command) {
 		return this.mdf.request(viewer, id, command);
 	}

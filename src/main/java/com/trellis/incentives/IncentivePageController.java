@@ -3,13 +3,15 @@ package com.trellis.incentives;
 import java.math.BigDecimal;
 import java.util.function.Supplier;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,6 +83,8 @@ class IncentivePageController {
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests")
+	@PreAuthorize("hasAnyRole('PARTNER', 'PAM', 'ADMIN')")
+	@ActsOn(PartnerChecks.ActedFor.class)
 	String request(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("mdfForm") MdfCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", command, binding,

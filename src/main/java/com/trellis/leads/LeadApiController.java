@@ -1,6 +1,8 @@
 package com.trellis.leads;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +36,7 @@ class LeadApiController {
 	@PreAuthorize("hasAnyRole('PARTNER', 'PAM', 'ADMIN')")
 	@Operation(summary = "Submit a lead",
 			description = "Routed at once to the owner of the matching account (same web domain, else same company name); otherwise the partner's PAM picks a rep. A partner user's partner is always their own.")
+	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	LeadView submit(Viewer viewer, @Valid @RequestBody LeadCommand command) {
 		return this.leads.submit(viewer, command);
 	}
@@ -52,6 +55,7 @@ class LeadApiController {
 	@PostMapping("/{id}/route")
 	@PreAuthorize("hasAnyRole('PAM', 'ADMIN')")
 	@Operation(summary = "Pick the rep for a lead, or hand it to another rep before it is decided")
+	@ActsOn(LeadChecks.Routed.class)
 	LeadView route(Viewer viewer, @PathVariable long id, @RequestBody Route route) {
 		return this.leads.route(viewer, id, route.repId());
 	}
@@ -59,12 +63,14 @@ class LeadApiController {
 	@PostMapping("/{id}/accept")
 	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
 	@Operation(summary = "Accept a lead, optionally opening a partner-sourced deal from it")
+	@ActsOn(LeadChecks.Worked.class)
 	LeadView accept(Viewer viewer, @PathVariable long id, @Valid @RequestBody(required = false) AcceptCommand command) {
 		return this.leads.accept(viewer, id, command == null ? AcceptCommand.ONLY_ACCEPT : command);
 	}
 
 	@PostMapping("/{id}/decline")
 	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
+	@ActsOn(LeadChecks.Worked.class)
 	LeadView decline(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
 		return this.leads.decline(viewer, id, reason.reason());
 	}
@@ -72,6 +78,7 @@ class LeadApiController {
 	@PostMapping("/{id}/follow-up")
 	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
 	@Operation(summary = "Record the first follow-up with the customer (now)")
+	@ActsOn(LeadChecks.Worked.class)
 	LeadView followUp(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Note note) {
 		return this.leads.followUp(viewer, id, note == null ? null : note.note());
 	}

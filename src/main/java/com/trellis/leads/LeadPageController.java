@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
@@ -72,6 +74,7 @@ class LeadPageController {
 	}
 
 	@PostMapping("/leads")
+	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String submit(Viewer viewer, @Valid @ModelAttribute("leadForm") LeadCommand command, BindingResult binding,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads", "Lead submitted", command, binding,
@@ -103,12 +106,14 @@ class LeadPageController {
 	}
 
 	@PostMapping("/leads/{id}/route")
+	@ActsOn(LeadChecks.Routed.class)
 	String route(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long repId,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads/" + id, "Lead routed", () -> this.leads.route(viewer, id, repId));
 	}
 
 	@PostMapping("/leads/{id}/accept")
+	@ActsOn(LeadChecks.Worked.class)
 	String accept(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("acceptForm") AcceptCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads/" + id, "Lead accepted", command, binding,
@@ -116,12 +121,14 @@ class LeadPageController {
 	}
 
 	@PostMapping("/leads/{id}/decline")
+	@ActsOn(LeadChecks.Worked.class)
 	String decline(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads/" + id, "Lead declined", () -> this.leads.decline(viewer, id, reason));
 	}
 
 	@PostMapping("/leads/{id}/follow-up")
+	@ActsOn(LeadChecks.Worked.class)
 	String followUp(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads/" + id, "Follow-up recorded",

@@ -221,7 +221,7 @@ public class Kpis {
 			}
 			case PARTNER -> {
 				long partner = Long.parseLong(slice.value());
-				if (this.partners.get(viewer, partner).ownerPamId() != viewer.userId()) {
+				if (!this.partners.manages(viewer, partner)) {
 					throw new AccessDeniedException("A PAM sees the figures of partners in their book");
 				}
 				yield slice;

@@ -2,7 +2,9 @@ package com.trellis.notify;
 
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,6 +45,7 @@ class NotificationApiController {
 	@Operation(summary = "Set or clear the Slack incoming webhook the partner's notices are posted to",
 			description = "The partner's PAM or a program admin. Only a Slack incoming webhook URL "
 					+ "(https://hooks.slack.com/services/…, at most 500 characters) is accepted; an empty url clears it.")
+	@ActsOn(value = PartnerChecks.Managed.class, key = "partnerId")
 	void slackWebhook(Viewer viewer, @PathVariable long partnerId, @RequestBody Webhook webhook) {
 		if (!this.partners.canEdit(viewer, this.partners.get(viewer, partnerId))) {
 			throw new AccessDeniedException("Only the partner's PAM or a program admin sets its Slack webhook");

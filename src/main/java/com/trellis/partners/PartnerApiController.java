@@ -1,5 +1,6 @@
 package com.trellis.partners;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -59,12 +60,14 @@ class PartnerApiController {
 
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(PartnerChecks.Managed.class)
 	PartnerView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody PartnerCommand command) {
 		return this.partners.update(viewer, id, command);
 	}
 
 	@PostMapping("/{id}/lifecycle")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(PartnerChecks.Managed.class)
 	PartnerView changeLifecycle(Viewer viewer, @PathVariable long id, @Valid @RequestBody LifecycleRequest request) {
 		return this.partners.changeLifecycle(viewer, id, request.toStatus(), request.reason());
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.trellis.activity.Activity;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -96,6 +97,7 @@ class PartnerPageController {
 	}
 
 	@PostMapping("/partners/{id}/lifecycle")
+	@ActsOn(PartnerChecks.Managed.class)
 	String changeLifecycle(Viewer viewer, @PathVariable long id,
 			@RequestParam(required = false) LifecycleStatus toStatus, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {

@@ -138,6 +138,19 @@ public class Partners {
 	}
 
 	/**
+	 * Refuses a viewer who does not decide for the partner: 404 when they cannot see it,
+	 * 403 unless they are its PAM or a program admin.
+	 */
+	@Transactional(readOnly = true)
+	public PartnerView requireManages(Viewer viewer, long id) {
+		var partner = this.partners.find(viewer, id).orElseThrow(() -> new NotFoundException("Partner", id));
+		if (!canEdit(viewer, partner)) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin changes this partner");
+		}
+		return partner;
+	}
+
+	/**
 	 * Refuses a viewer who may not act on the partner's behalf: a PAM for a partner
 	 * outside their book, a partner user for another partner. Call it before validating
 	 * the rest of the input. An unknown partner passes: the caller's validation names it.
@@ -221,10 +234,7 @@ public class Partners {
 	}
 
 	private PartnerView lockEditable(Viewer viewer, long id) {
-		var partner = this.partners.find(viewer, id).orElseThrow(() -> new NotFoundException("Partner", id));
-		if (!canEdit(viewer, partner)) {
-			throw new AccessDeniedException("Only the owning PAM or a program admin changes this partner");
-		}
+		requireManages(viewer, id);
 		return this.partners.findForUpdate(id).orElseThrow();
 	}
 

@@ -3,6 +3,7 @@ package com.trellis.process;
 import java.util.List;
 
 import com.trellis.deals.Stage;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -59,6 +60,7 @@ class ProcessApiController {
 	}
 
 	@PostMapping("/opportunities/{id}/checklist")
+	@ActsOn(ProcessChecks.StageOwner.class)
 	DealProcess tick(Viewer viewer, @PathVariable long id, @RequestBody Tick tick) {
 		return this.process.tick(viewer, id, tick.item(), tick.ticked());
 	}
@@ -69,6 +71,7 @@ class ProcessApiController {
 					+ "a deal someone else moved meanwhile.")
 	@ApiResponse(responseCode = "409", description = "The deal is no longer in seenStage, or moved meanwhile",
 			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	@ActsOn(ProcessChecks.StageOwner.class)
 	DealProcess advance(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage) {
 		return this.process.advance(viewer, id, seenStage);
 	}
@@ -79,6 +82,7 @@ class ProcessApiController {
 					+ "a deal someone else moved meanwhile.")
 	@ApiResponse(responseCode = "409", description = "The deal is no longer in seenStage, or moved meanwhile",
 			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	@ActsOn(ProcessChecks.StageOwner.class)
 	DealProcess moveBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage,
 			@RequestBody MoveBack move) {
 		return this.process.moveBack(viewer, id, move.toStage(), move.reason(), seenStage);
@@ -90,12 +94,14 @@ class ProcessApiController {
 					+ "a deal someone else moved meanwhile.")
 	@ApiResponse(responseCode = "409", description = "The deal is no longer in seenStage, or moved meanwhile",
 			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	@ActsOn(ProcessChecks.StageOwner.class)
 	DealProcess disqualify(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage,
 			@RequestBody Reason reason) {
 		return this.process.disqualify(viewer, id, reason.reason(), seenStage);
 	}
 
 	@PutMapping("/opportunities/{id}/joint-owners")
+	@ActsOn(ProcessChecks.StageOwner.class)
 	DealProcess jointOwners(Viewer viewer, @PathVariable long id, @Valid @RequestBody JointOwners owners) {
 		return this.process.setJointOwners(viewer, id, owners);
 	}

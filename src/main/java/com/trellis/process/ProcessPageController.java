@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.trellis.deals.Stage;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
@@ -37,18 +38,21 @@ class ProcessPageController {
 	}
 
 	@PostMapping("/opportunities/{id}/checklist")
+	@ActsOn(ProcessChecks.StageOwner.class)
 	String tick(Viewer viewer, @PathVariable long id, @RequestParam String item,
 			@RequestParam(defaultValue = "false") boolean ticked, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.process.tick(viewer, id, item, ticked));
 	}
 
 	@PostMapping("/opportunities/{id}/advance")
+	@ActsOn(ProcessChecks.StageOwner.class)
 	String advance(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage,
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.process.advance(viewer, id, seenStage));
 	}
 
 	@PostMapping("/opportunities/{id}/move-back")
+	@ActsOn(ProcessChecks.StageOwner.class)
 	String moveBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage toStage,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) Stage seenStage,
 			RedirectAttributes redirect) {
@@ -56,12 +60,14 @@ class ProcessPageController {
 	}
 
 	@PostMapping("/opportunities/{id}/disqualify")
+	@ActsOn(ProcessChecks.StageOwner.class)
 	String disqualify(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) Stage seenStage, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.process.disqualify(viewer, id, reason, seenStage));
 	}
 
 	@PostMapping("/opportunities/{id}/joint-owners")
+	@ActsOn(ProcessChecks.StageOwner.class)
 	String jointOwners(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String relationshipOwner,
 			@RequestParam(required = false) String technicalOwner, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {

@@ -265,6 +265,16 @@ public class SalesProcess {
 		};
 	}
 
+	/**
+	 * Refuses a viewer who does not own the deal's current stage: 404 when they cannot
+	 * see the deal, 403 otherwise.
+	 */
+	@Transactional(readOnly = true)
+	public void requireStageOwner(Viewer viewer, long opportunityId) {
+		var deal = this.deals.get(viewer, opportunityId);
+		requireOwner(viewer, deal, stage(this.process.stages(), deal.stage()));
+	}
+
 	private void requireOwner(Viewer viewer, OpportunityView deal, StageDefinition stage) {
 		if (viewer.is(Role.ADMIN)) {
 			return;
@@ -274,8 +284,8 @@ public class SalesProcess {
 					|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
 			case SALES_MANAGER ->
 				viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
-			case PAM -> viewer.is(Role.PAM) && deal.partnerId() != null
-					&& this.partners.get(viewer, deal.partnerId()).ownerPamId() == viewer.userId();
+			case PAM ->
+				viewer.is(Role.PAM) && deal.partnerId() != null && this.partners.manages(viewer, deal.partnerId());
 			case PARTNER ->
 				viewer.isPartnerUser() && deal.partnerId() != null && deal.partnerId().equals(viewer.partnerId());
 			default -> false;

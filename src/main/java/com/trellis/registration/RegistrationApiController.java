@@ -2,7 +2,9 @@ package com.trellis.registration;
 
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,6 +39,7 @@ class RegistrationApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a deal",
 			description = "Runs the entry gate and the conflict check. A partner user's partner of record is always their own.")
+	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	RegistrationView register(Viewer viewer, @Valid @RequestBody RegistrationCommand command) {
 		return this.registrations.register(viewer, command);
 	}
@@ -57,6 +60,7 @@ class RegistrationApiController {
 
 	@PutMapping("/registrations/{id}")
 	@Operation(summary = "Resubmit a registration that was sent back for more information")
+	@ActsOn(RegistrationChecks.Resubmitted.class)
 	RegistrationView resubmit(Viewer viewer, @PathVariable long id, @Valid @RequestBody RegistrationCommand command) {
 		return this.registrations.resubmit(viewer, id, command);
 	}
@@ -74,6 +78,7 @@ class RegistrationApiController {
 
 	@PostMapping("/registrations/{id}/approve")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(RegistrationChecks.Decided.class)
 	RegistrationView approve(Viewer viewer, @PathVariable long id,
 			@RequestBody(required = false) ApproveCommand command) {
 		return this.registrations.approve(viewer, id, command == null ? ApproveCommand.DEFAULTS : command);
@@ -81,18 +86,21 @@ class RegistrationApiController {
 
 	@PostMapping("/registrations/{id}/reject")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(RegistrationChecks.Decided.class)
 	RegistrationView reject(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
 		return this.registrations.reject(viewer, id, reason.reason());
 	}
 
 	@PostMapping("/registrations/{id}/send-back")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(RegistrationChecks.Decided.class)
 	RegistrationView sendBack(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
 		return this.registrations.sendBack(viewer, id, reason.reason());
 	}
 
 	@PostMapping("/registrations/{id}/extend")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(RegistrationChecks.Decided.class)
 	RegistrationView extend(Viewer viewer, @PathVariable long id) {
 		return this.registrations.extend(viewer, id);
 	}

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.deals.CreditType;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
@@ -95,6 +97,7 @@ class RegistrationPageController {
 
 	@PostMapping("/registrations")
 	@PreAuthorize("!hasRole('EXECUTIVE')")
+	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String register(Viewer viewer, @Valid @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
 			Model model) {
 		if (binding.hasErrors()) {
@@ -133,6 +136,7 @@ class RegistrationPageController {
 	}
 
 	@PostMapping("/registrations/{id}/approve")
+	@ActsOn(RegistrationChecks.Decided.class)
 	String approve(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long ownerId,
 			@RequestParam(required = false) CreditType creditType, RedirectAttributes redirect) {
 		return act(id, redirect, "Approved",
@@ -140,12 +144,14 @@ class RegistrationPageController {
 	}
 
 	@PostMapping("/registrations/{id}/reject")
+	@ActsOn(RegistrationChecks.Decided.class)
 	String reject(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return act(id, redirect, "Rejected", () -> this.registrations.reject(viewer, id, reason));
 	}
 
 	@PostMapping("/registrations/{id}/send-back")
+	@ActsOn(RegistrationChecks.Decided.class)
 	String sendBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		return act(id, redirect, "Sent back for more information",
@@ -153,6 +159,7 @@ class RegistrationPageController {
 	}
 
 	@PostMapping("/registrations/{id}/extend")
+	@ActsOn(RegistrationChecks.Decided.class)
 	String extend(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, "Protection extended", () -> this.registrations.extend(viewer, id));
 	}
@@ -163,6 +170,7 @@ class RegistrationPageController {
 	}
 
 	@PostMapping("/registrations/{id}/resubmit")
+	@ActsOn(RegistrationChecks.Resubmitted.class)
 	String resubmit(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("form") RegistrationCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {

@@ -22,8 +22,8 @@ import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.Partners;
 import com.trellis.registration.RegistrationRepository.Row;
-import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -139,9 +139,7 @@ public class Registrations {
 	public RegistrationView resubmit(Viewer viewer, long id, RegistrationCommand input) {
 		var row = lockVisible(viewer, id);
 		var view = row.view();
-		if (!(viewer.isPartnerUser() || view.registeredBy() == viewer.userId())) {
-			throw new AccessDeniedException("Only the partner or the person who registered edits a registration");
-		}
+		requireEdits(viewer, view);
 		if (view.status() != RegistrationStatus.NEEDS_INFO) {
 			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
 		}
@@ -372,6 +370,36 @@ public class Registrations {
 		return BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar);
 	}
 
+	/**
+	 * Refuses a viewer who does not decide on the registration: 404 when they cannot see
+	 * it, 403 unless they are the partner's PAM or a program admin.
+	 */
+	@Transactional(readOnly = true)
+	public void requireDecides(Viewer viewer, long id) {
+		requireDecides(viewer, visible(viewer, id).view());
+	}
+
+	/**
+	 * Refuses a viewer who may not edit the registration: 404 when they cannot see it,
+	 * 403 unless they are of its partner or registered it.
+	 */
+	@Transactional(readOnly = true)
+	public void requireEdits(Viewer viewer, long id) {
+		requireEdits(viewer, visible(viewer, id).view());
+	}
+
+	private static void requireEdits(Viewer viewer, RegistrationView view) {
+		if (!(viewer.isPartnerUser() || view.registeredBy() == viewer.userId())) {
+			throw new AccessDeniedException("Only the partner or the person who registered edits a registration");
+		}
+	}
+
+	private void requireDecides(Viewer viewer, RegistrationView view) {
+		if (!canDecide(viewer, view)) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin decides on its registrations");
+		}
+	}
+
 	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules) {
 		var errors = new ArrayList<>(EntryGate.check(command, this.calendar.today()));
 		String name = command.customerName();
@@ -471,9 +499,7 @@ public class Registrations {
 
 	private Row lockDecidable(Viewer viewer, long id) {
 		var row = lockVisible(viewer, id);
-		if (!canDecide(viewer, row.view())) {
-			throw new AccessDeniedException("Only the partner's PAM or a program admin decides on its registrations");
-		}
+		requireDecides(viewer, row.view());
 		return row;
 	}
 

@@ -36,4 +36,23 @@ class QuotaPolicyTest {
 		assertThat(QuotaPolicy.decide(Role.ADMIN, Scope.Kind.PROGRAM, null, false).field()).isEqualTo("scope");
 	}
 
+	@Test
+	void aSalesManagerIsRefusedAScopeOutsideTheirTeamBeforeTheRestIsChecked() {
+		assertThat(QuotaPolicy.reach(Role.SALES_MANAGER, Scope.Kind.PARTNERS, false).outcome())
+			.isEqualTo(QuotaPolicy.Outcome.DENIED);
+		assertThat(QuotaPolicy.reach(Role.SALES_MANAGER, Scope.Kind.PAM, false).outcome())
+			.isEqualTo(QuotaPolicy.Outcome.DENIED);
+		assertThat(QuotaPolicy.reach(Role.SALES_MANAGER, Scope.Kind.REP, false).outcome())
+			.isEqualTo(QuotaPolicy.Outcome.DENIED);
+		assertThat(QuotaPolicy.reach(Role.SALES_MANAGER, Scope.Kind.REP, true).outcome())
+			.isEqualTo(QuotaPolicy.Outcome.ALLOWED);
+	}
+
+	@Test
+	void anUnknownScopeOrAnotherRoleIsLeftToTheFullDecision() {
+		assertThat(QuotaPolicy.reach(Role.SALES_MANAGER, null, false).outcome()).isEqualTo(QuotaPolicy.Outcome.ALLOWED);
+		assertThat(QuotaPolicy.reach(Role.ADMIN, Scope.Kind.PARTNERS, false).outcome())
+			.isEqualTo(QuotaPolicy.Outcome.ALLOWED);
+	}
+
 }

@@ -1,0 +1,41 @@
+package com.trellis.deals;
+
+import com.trellis.identity.AccessCheck;
+import com.trellis.identity.Viewer;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deal rules an operation names with {@link com.trellis.identity.ActsOn}, so they
+ * decide before its input is bound.
+ */
+final class DealChecks {
+
+	private DealChecks() {
+	}
+
+	/**
+	 * The deal's owner, their managers or an admin edits it ({@link Deals#canEdit}); a
+	 * viewer who cannot see the deal gets 404.
+	 */
+	@Component
+	static class Editable implements AccessCheck {
+
+		private final Deals deals;
+
+		Editable(Deals deals) {
+			this.deals = deals;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null && !this.deals.canEdit(viewer, this.deals.get(viewer, id))) {
+				throw new AccessDeniedException("Only the owner, their managers or an admin change this deal");
+			}
+		}
+
+	}
+
+}

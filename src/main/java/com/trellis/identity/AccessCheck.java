@@ -1,0 +1,47 @@
+package com.trellis.identity;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * A module's rule for who may act on one kind of its records, run before a request is
+ * bound ({@link ActsOn}). It refuses with
+ * {@link org.springframework.security.access.AccessDeniedException} (403), or with
+ * {@link com.trellis.shared.NotFoundException} when the viewer may not see the record at
+ * all. A key that is missing or malformed passes: validation names it afterwards.
+ */
+@FunctionalInterface
+public interface AccessCheck {
+
+	void check(Viewer viewer, Request request);
+
+	/**
+	 * What the rule may read of the request, before it is bound.
+	 *
+	 * @param key the name of the path variable or body field holding the record's key
+	 * @param values the path variables, or the body's top-level fields, as text; null
+	 * when absent or not a single value
+	 */
+	record Request(String key, UnaryOperator<String> values) {
+
+		/** The value of a path variable or body field, or null. */
+		public String text(String name) {
+			return this.values.apply(name);
+		}
+
+		/** The value as a whole number, or null when absent or not one. */
+		public Long id(String name) {
+			var text = text(name);
+			if (text == null || !text.strip().matches("-?[0-9]{1,18}")) {
+				return null;
+			}
+			return Long.valueOf(text.strip());
+		}
+
+		/** The record's key as a whole number, or null when absent or not one. */
+		public Long id() {
+			return id(this.key);
+		}
+
+	}
+
+}

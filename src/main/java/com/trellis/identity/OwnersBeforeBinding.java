@@ -1,0 +1,138 @@
+package com.trellis.identity;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * Runs a handler's {@link ActsOn} rule before its arguments are bound: after the role
+ * rule ({@link RolesBeforeBinding}) and before anything of the request is validated. A
+ * rule on the path runs here; a rule on the body runs on the form parameters here, or on
+ * the JSON body just before it is converted ({@link JsonBodies}).
+ */
+@Configuration(proxyBeanMethods = false)
+class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
+
+	private final ApplicationContext context;
+
+	OwnersBeforeBinding(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).order(Ordered.HIGHEST_PRECEDENCE + 1);
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(ActsOn.class)) {
+			return true;
+		}
+		var rule = method.getMethodAnnotation(ActsOn.class);
+		if (rule.from() == ActsOn.From.PATH) {
+			var variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+			check(this.context, rule, name -> (variables instanceof Map<?, ?> map && map.get(name) != null)
+					? String.valueOf(map.get(name)) : null);
+		}
+		else if (!isJson(request)) {
+			check(this.context, rule, request::getParameter);
+		}
+		return true;
+	}
+
+	private static boolean isJson(HttpServletRequest request) {
+		return request.getContentType() != null && request.getContentType().toLowerCase().contains("json");
+	}
+
+	static void check(ApplicationContext context, ActsOn rule, java.util.function.UnaryOperator<String> values) {
+		context.getBean(rule.value())
+			.check(ViewerArgumentResolver.current(), new AccessCheck.Request(rule.key(), values));
+	}
+
+	/**
+	 * Reads the top-level fields of a JSON body for a rule on the body, then hands the
+	 * same bytes on to conversion and validation. A body that is not a JSON object names
+	 * no record: the rule does not run, and conversion refuses it as usual.
+	 */
+	@ControllerAdvice
+	static class JsonBodies extends RequestBodyAdviceAdapter {
+
+		private final ApplicationContext context;
+
+		private final ObjectMapper json;
+
+		JsonBodies(ApplicationContext context, ObjectMapper json) {
+			this.context = context;
+			this.json = json;
+		}
+
+		@Override
+		public boolean supports(MethodParameter parameter, Type targetType,
+				Class<? extends HttpMessageConverter<?>> converterType) {
+			var rule = parameter.getMethodAnnotation(ActsOn.class);
+			return rule != null && rule.from() == ActsOn.From.BODY;
+		}
+
+		@Override
+		public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
+				Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+			byte[] body = input.getBody().readAllBytes();
+			var fields = object(body);
+			if (fields != null) {
+				check(this.context, parameter.getMethodAnnotation(ActsOn.class), name -> {
+					var value = fields.get(name);
+					return value != null && value.isValueNode() && !value.isNull() ? value.asString() : null;
+				});
+			}
+			return new HttpInputMessage() {
+
+				@Override
+				public InputStream getBody() {
+					return new ByteArrayInputStream(body);
+				}
+
+				@Override
+				public HttpHeaders getHeaders() {
+					return input.getHeaders();
+				}
+
+			};
+		}
+
+		private JsonNode object(byte[] body) {
+			try {
+				var tree = this.json.readTree(body);
+				return tree != null && tree.isObject() ? tree : null;
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.trellis.registration;
+
+import com.trellis.identity.AccessCheck;
+import com.trellis.identity.Viewer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The registration rules an operation names with {@link com.trellis.identity.ActsOn}, so
+ * they decide before its input is bound.
+ */
+final class RegistrationChecks {
+
+	private RegistrationChecks() {
+	}
+
+	/**
+	 * The partner's PAM or a program admin decides on a registration (approve, reject,
+	 * send back, extend); a viewer who cannot see it gets 404.
+	 */
+	@Component
+	static class Decided implements AccessCheck {
+
+		private final Registrations registrations;
+
+		Decided(Registrations registrations) {
+			this.registrations = registrations;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.registrations.requireDecides(viewer, id);
+			}
+		}
+
+	}
+
+	/**
+	 * The partner or the person who registered edits a registration sent back; a viewer
+	 * who cannot see it gets 404.
+	 */
+	@Component
+	static class Resubmitted implements AccessCheck {
+
+		private final Registrations registrations;
+
+		Resubmitted(Registrations registrations) {
+			this.registrations = registrations;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.registrations.requireEdits(viewer, id);
+			}
+		}
+
+	}
+
+}
