@@ -1,7 +1,6 @@
 package com.trellis.forecast;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -218,11 +217,7 @@ public class Forecasts {
 			point.put("week", week);
 			point.put("forecast", forecast);
 			point.put("actual", actual);
-			point.put("errorPercent",
-					actual.signum() == 0 ? null
-							: forecast.subtract(actual)
-								.multiply(BigDecimal.valueOf(100))
-								.divide(actual, 1, RoundingMode.HALF_UP));
+			point.put("errorPercent", BacktestError.percent(forecast, actual));
 			result.add(point);
 		}
 		return result;
