@@ -47,7 +47,7 @@ public class ForecastBacktest {
 		var learned = new ArrayList<BacktestError.Point>();
 		var baseline = new ArrayList<BacktestError.Point>();
 		var staticProbabilities = ForecastModel.probabilityValues(ForecastModel.staticProbabilities());
-		var staticNorms = this.model.normValues(this.model.norms(null, false));
+		var staticNorms = this.model.normValues(this.model.norms(null, false), this.model.paths(null, false));
 		var current = Quarters.start(today);
 		for (int q = quarters; q >= 1; q--) {
 			var start = current.minusMonths(3L * q);
@@ -62,7 +62,7 @@ public class ForecastBacktest {
 				var cutoff = cutoffDay.atStartOfDay(ZoneOffset.UTC).toInstant();
 				var learnedForecast = forecast(cutoff, start, end,
 						ForecastModel.probabilityValues(this.model.probabilities(cutoff)),
-						this.model.normValues(this.model.norms(cutoff, true)));
+						this.model.normValues(this.model.norms(cutoff, true), this.model.paths(cutoff, true)));
 				var staticForecast = forecast(cutoff, start, end, staticProbabilities, staticNorms);
 				rows.add(new Row(Quarters.label(start), week, cutoffDay, actual, learnedForecast, staticForecast));
 				learned.add(new BacktestError.Point(learnedForecast, actual));

@@ -111,14 +111,15 @@ public class Forecasts {
 		var norms = norms();
 		var norm = norms.get(deal.stage().name()).get(group);
 		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var later = this.model.later(norms, this.live.paths(), deal.stage(), group);
 		var expected = ExpectedClose.of(today, LocalDate.ofInstant(deal.stageEnteredAt(), ZoneOffset.UTC), norm.days(),
-				this.model.later(norms, deal.stage(), group), deal.closeDate());
+				later.days(), deal.closeDate());
 		boolean called = this.forecasts.called(opportunityId);
 		var category = called ? "COMMIT"
 				: probability.probability().compareTo(new BigDecimal("0.5")) >= 0 ? "BEST_CASE" : "PIPELINE";
 		return new DealForecast(opportunityId, deal.stage().name(), group, probability.probability(),
-				probability.basis(), norm.days(), norm.basis(), expected.date(), expected.reason(), category,
-				Quarters.label(expected.date()));
+				probability.basis(), norm.days(), norm.basis(), expected.date(), expected.reason(), later.basis(),
+				category, Quarters.label(expected.date()));
 	}
 
 	/**
@@ -235,7 +236,8 @@ public class Forecasts {
 
 	/** The live model as the VALUES lists the roll-up SQL joins. */
 	private String[] model() {
-		return new String[] { ForecastModel.probabilityValues(probabilities()), this.model.normValues(norms()) };
+		return new String[] { ForecastModel.probabilityValues(probabilities()),
+				this.model.normValues(norms(), this.live.paths()) };
 	}
 
 	/**
