@@ -1,8 +1,13 @@
 package com.trellis.cadence;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -28,6 +33,8 @@ final class PdfFonts {
 			new Face("DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC),
 			new Face("DejaVuSans-BoldOblique.ttf", 700, FontStyle.ITALIC));
 
+	private static final Map<String, byte[]> LOADED = new ConcurrentHashMap<>();
+
 	private PdfFonts() {
 	}
 
@@ -38,12 +45,23 @@ final class PdfFonts {
 		}
 	}
 
+	/** The font file, read from the class path once. */
 	private static InputStream open(String file) {
-		var stream = PdfFonts.class.getResourceAsStream(FOLDER + file);
-		if (stream == null) {
-			throw new IllegalStateException("Font " + file + " is missing from the class path (jasperreports-fonts)");
+		var bytes = LOADED.computeIfAbsent(file, PdfFonts::read);
+		return new ByteArrayInputStream(bytes);
+	}
+
+	private static byte[] read(String file) {
+		try (var stream = PdfFonts.class.getResourceAsStream(FOLDER + file)) {
+			if (stream == null) {
+				throw new IllegalStateException(
+						"Font " + file + " is missing from the class path (jasperreports-fonts)");
+			}
+			return stream.readAllBytes();
 		}
-		return stream;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private record Face(String file, int weight, FontStyle style) {
