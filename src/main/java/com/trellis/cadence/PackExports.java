@@ -27,8 +27,9 @@ import org.thymeleaf.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * A pack as PDF (rendered from the same sections as the page) and as CSV rows, and a
- * quarter's meetings as an iCalendar file.
+ * A pack as PDF (rendered from the same sections as the page, with the fonts of
+ * {@link PdfFonts} embedded) and as CSV rows, and a quarter's meetings as an iCalendar
+ * file.
  */
 @Component
 class PackExports {
@@ -55,6 +56,7 @@ class PackExports {
 		try (var out = new ByteArrayOutputStream()) {
 			var builder = new PdfRendererBuilder();
 			builder.useFastMode();
+			PdfFonts.register(builder);
 			builder.withHtmlContent(html, null);
 			builder.toStream(out);
 			builder.run();

@@ -16,6 +16,7 @@ import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.validation.ValueLimits;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Enablement {
 
 	static final int APPLIED_WITHIN_DAYS = 60;
+
+	static final List<String> IMPORT_COLUMNS = List.of("email", "item", "completed_on");
 
 	static final List<String> APPLIED_SIGNALS = List.of("PLAY_USED", "DEAL_REGISTERED", "CO_SELL_MEETING");
 
@@ -81,43 +84,41 @@ public class Enablement {
 	}
 
 	/**
-	 * Imports completions from CSV ({@code email,item,completed_on}); every row is
-	 * checked first and any bad row rejects the whole file, naming the row and the
-	 * column.
+	 * Imports completions from CSV with the columns {@code email}, {@code item} and
+	 * {@code completed_on} (read by {@link CsvImport}: a byte-order mark, quotes and
+	 * semicolons as Excel writes them are fine); every row is checked first and any bad
+	 * row rejects the whole file, naming the row and the column.
 	 */
 	@Transactional
 	public int importCsv(Viewer viewer, String csv) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin imports completions");
 		}
-		var lines = csv == null ? List.<String>of() : csv.strip().lines().toList();
-		if (lines.isEmpty() || !lines.get(0).strip().toLowerCase(Locale.ROOT).equals("email,item,completed_on")) {
-			throw InvalidInputException.of("header", "the first line must be: email,item,completed_on");
-		}
+		var file = CsvImport.read(csv, IMPORT_COLUMNS);
 		var errors = new ArrayList<FieldError>();
 		var rows = new ArrayList<Resolved>();
 		var byEmail = new HashMap<String, UserSummary>();
-		for (int i = 1; i < lines.size(); i++) {
-			var cells = lines.get(i).split(",", -1);
-			var row = "row " + (i + 1) + ": ";
-			if (cells.length != 3) {
-				errors.add(new FieldError(row + "columns", "expected 3 columns, found " + cells.length));
+		for (var line : file.rows()) {
+			if (line.columns() != file.header().size()) {
+				errors.add(line.error("columns",
+						"expected " + file.header().size() + " columns, found " + line.columns()));
 				continue;
 			}
-			var user = byEmail.computeIfAbsent(cells[0].strip().toLowerCase(Locale.ROOT), this::userByEmail);
+			var email = line.get("email");
+			var user = byEmail.computeIfAbsent(email.toLowerCase(Locale.ROOT), this::userByEmail);
 			if (user == null) {
-				errors.add(new FieldError(row + "email", "no partner user " + cells[0].strip()));
+				errors.add(line.error("email", "no partner user " + email));
 				continue;
 			}
 			LocalDate day = null;
 			try {
-				day = LocalDate.parse(cells[2].strip());
+				day = LocalDate.parse(line.get("completed_on"));
 			}
 			catch (RuntimeException ex) {
-				errors.add(new FieldError(row + "completed_on", "not a date (yyyy-mm-dd): " + cells[2].strip()));
+				errors.add(line.error("completed_on", "not a date (yyyy-mm-dd): " + line.get("completed_on")));
 				continue;
 			}
-			var resolved = resolve(viewer, user.id(), cells[1].strip(), day, errors, row);
+			var resolved = resolve(viewer, user.id(), line.get("item"), day, errors, line.label());
 			if (resolved != null) {
 				rows.add(resolved);
 			}

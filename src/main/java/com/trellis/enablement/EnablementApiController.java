@@ -46,7 +46,8 @@ class EnablementApiController {
 	@PostMapping(path = "/enablement/completions/import", consumes = "text/csv")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Import completions from CSV: email,item,completed_on",
-			description = "All rows or none: any bad row answers 400 naming the row and column.")
+			description = "UTF-8, with or without a byte-order mark; comma- or semicolon-separated; headers and values may be quoted and columns come in any order. "
+					+ "All rows or none: any bad row answers 400 naming the row and column.")
 	Map<String, Integer> importCsv(Viewer viewer, @RequestBody String csv) {
 		return Map.of("imported", this.enablement.importCsv(viewer, csv));
 	}

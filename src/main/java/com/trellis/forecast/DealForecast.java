@@ -15,10 +15,11 @@ import java.time.LocalDate;
  * @param stageNormBasis what that norm was learned from
  * @param expectedClose when it is expected to close, never before today
  * @param expectedCloseReason how that date was found
+ * @param laterStagesBasis which later stages counted, and what that was learned from
  * @param category COMMIT (called by its owner), BEST_CASE (50% or more) or PIPELINE
  * @param quarter the quarter of its expected close, where roll-ups count it
  */
 public record DealForecast(long opportunityId, String stage, String group, BigDecimal probability,
 		String probabilityBasis, int stageNormDays, String stageNormBasis, LocalDate expectedClose,
-		String expectedCloseReason, String category, String quarter) {
+		String expectedCloseReason, String laterStagesBasis, String category, String quarter) {
 }

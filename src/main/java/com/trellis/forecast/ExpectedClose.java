@@ -5,10 +5,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * When an open deal is expected to close. The norms give the date: the days left of the
- * current stage's norm (none once the deal has overstayed it) plus the norms of every
- * later open stage, counted from today. The rep's close date is kept when it is later
- * than that (the rep may know the customer's timing); it never pulls the date earlier,
- * and a close date in the past is ignored. So the expected close is never before today.
+ * current stage's norm (none once the deal has overstayed it) plus the days of the later
+ * stages along the path deals like it take ({@link RemainingPath}), counted from today.
+ * The rep's close date is kept when it is later than that (the rep may know the
+ * customer's timing); it never pulls the date earlier, and a close date in the past is
+ * ignored. So the expected close is never before today.
  */
 final class ExpectedClose {
 

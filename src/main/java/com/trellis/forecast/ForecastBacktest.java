@@ -46,10 +46,11 @@ public class ForecastBacktest {
 	@Transactional(readOnly = true)
 	public Result run(LocalDate today, int quarters) {
 		var rows = new ArrayList<Row>();
+		var skipped = new ArrayList<String>();
 		var learned = new ArrayList<BacktestError.Point>();
 		var baseline = new ArrayList<BacktestError.Point>();
 		var staticProbabilities = ForecastModel.probabilityValues(ForecastModel.staticProbabilities());
-		var staticNorms = this.model.normValues(this.model.norms(null, false));
+		var staticNorms = this.model.normValues(this.model.norms(null, false), this.model.paths(null, false));
 		var current = this.calendar.quarterOf(today);
 		for (int q = quarters; q >= 1; q--) {
 			var quarter = current;
@@ -59,19 +60,23 @@ public class ForecastBacktest {
 			var start = quarter.start();
 			var end = quarter.end();
 			var actual = this.forecasts.closedWon(start, end);
+			if (actual == null || actual.signum() == 0) {
+				skipped.add(quarter.label());
+				continue;
+			}
 			for (int week : WEEKS) {
 				var cutoffDay = start.plusWeeks(week - 1);
 				var cutoff = this.calendar.startOf(cutoffDay);
 				var learnedForecast = forecast(cutoff, start, end,
 						ForecastModel.probabilityValues(this.model.probabilities(cutoff)),
-						this.model.normValues(this.model.norms(cutoff, true)));
+						this.model.normValues(this.model.norms(cutoff, true), this.model.paths(cutoff, true)));
 				var staticForecast = forecast(cutoff, start, end, staticProbabilities, staticNorms);
 				rows.add(new Row(quarter.label(), week, cutoffDay, actual, learnedForecast, staticForecast));
 				learned.add(new BacktestError.Point(learnedForecast, actual));
 				baseline.add(new BacktestError.Point(staticForecast, actual));
 			}
 		}
-		return new Result(rows, BacktestError.of(learned), BacktestError.of(baseline));
+		return new Result(rows, skipped, BacktestError.of(learned), BacktestError.of(baseline));
 	}
 
 	private BigDecimal forecast(Instant cutoff, LocalDate start, LocalDate end, String probabilities, String norms) {
@@ -82,19 +87,16 @@ public class ForecastBacktest {
 	public record Row(String quarter, int week, LocalDate cutoff, BigDecimal actual, BigDecimal learned,
 			BigDecimal baseline) {
 
-		static BigDecimal errorPercent(BigDecimal forecast, BigDecimal actual) {
-			return actual.signum() == 0 ? null
-					: forecast.subtract(actual)
-						.multiply(BigDecimal.valueOf(100))
-						.divide(actual, 1, RoundingMode.HALF_UP);
-		}
-
 	}
 
-	/** The rows and each method's error over all of them. */
-	public record Result(List<Row> rows, BacktestError.Summary learned, BacktestError.Summary baseline) {
+	/**
+	 * The rows, the quarters left out because nothing closed won in them (there is no
+	 * actual to measure a forecast against), and each method's error over the rows.
+	 */
+	public record Result(List<Row> rows, List<String> skipped, BacktestError.Summary learned,
+			BacktestError.Summary baseline) {
 
-		/** A readable table of the rows and the summary. */
+		/** A readable table of the rows, the skipped quarters and the summary. */
 		public String table() {
 			var out = new StringBuilder();
 			out.append(String.format(Locale.ROOT, "%-8s %4s %-10s %14s %14s %8s %14s %8s%n", "quarter", "week",
@@ -102,16 +104,28 @@ public class ForecastBacktest {
 			for (var row : this.rows) {
 				out.append(String.format(Locale.ROOT, "%-8s %4d %-10s %,14.0f %,14.0f %7s%% %,14.0f %7s%%%n",
 						row.quarter(), row.week(), row.cutoff(), row.actual(), row.learned(),
-						Row.errorPercent(row.learned(), row.actual()), row.baseline(),
-						Row.errorPercent(row.baseline(), row.actual())));
+						BacktestError.percent(row.learned(), row.actual()), row.baseline(),
+						BacktestError.percent(row.baseline(), row.actual())));
+			}
+			if (!this.skipped.isEmpty()) {
+				out.append(String.format(Locale.ROOT, "%nskipped, nothing closed won to measure against: %s%n",
+						String.join(", ", this.skipped)));
 			}
 			out.append(String.format(Locale.ROOT,
-					"%nlearned (probabilities and norms from deals closed before each cut-off): MAE %,.0f, MAPE %s%%%n",
-					this.learned.mae(), this.learned.mape()));
+					"%nlearned (probabilities and norms from deals closed before each cut-off): %s%n",
+					summary(this.learned)));
 			out.append(String.format(Locale.ROOT,
-					"static (configured probabilities and stage norms):                      MAE %,.0f, MAPE %s%%%n",
-					this.baseline.mae(), this.baseline.mape()));
+					"static (configured probabilities and stage norms):                      %s%n",
+					summary(this.baseline)));
 			return out.toString();
+		}
+
+		private static String summary(BacktestError.Summary summary) {
+			if (summary.points() == 0) {
+				return "no quarter with an actual to measure";
+			}
+			return String.format(Locale.ROOT, "MAE %,.0f, MAPE %s%% over %d forecasts", summary.mae(), summary.mape(),
+					summary.points());
 		}
 
 	}

@@ -122,15 +122,41 @@ class ForecastModel {
 	}
 
 	/**
-	 * VALUES rows (stage, group, own norm, sum of the norms of the later active open
-	 * stages).
+	 * For each open stage and group: the closed deals before {@code before} (all when
+	 * null) that passed the stage and the later stages they went through; empty (every
+	 * later stage counts in full) when {@code learn} is false.
 	 */
-	String normValues(Map<String, Map<String, StageNorms.Norm>> norms) {
+	Map<String, RemainingPath.Visits> paths(Instant before, boolean learn) {
+		var deals = new TreeMap<String, Long>();
+		var through = new TreeMap<String, Map<String, Long>>();
+		if (learn) {
+			for (var row : this.forecasts.stagePaths(before)) {
+				var key = row.get("from") + "|" + row.get("group");
+				if (row.get("from").equals(row.get("to"))) {
+					deals.put(key, (Long) row.get("deals"));
+				}
+				else {
+					through.computeIfAbsent(key, k -> new TreeMap<>())
+						.put((String) row.get("to"), (Long) row.get("deals"));
+				}
+			}
+		}
+		var result = new LinkedHashMap<String, RemainingPath.Visits>();
+		deals.forEach(
+				(key, count) -> result.put(key, new RemainingPath.Visits(count, through.getOrDefault(key, Map.of()))));
+		return result;
+	}
+
+	/**
+	 * VALUES rows (stage, group, own norm, days of the later stages along the path deals
+	 * like it take).
+	 */
+	String normValues(Map<String, Map<String, StageNorms.Norm>> norms, Map<String, RemainingPath.Visits> paths) {
 		var stages = openStages();
 		var values = new StringBuilder();
 		for (var definition : stages) {
 			for (var group : groups()) {
-				int later = later(stages, norms, definition.code(), group);
+				int later = later(stages, norms, paths, definition.code(), group).days();
 				values.append(values.length() == 0 ? "" : ", ")
 					.append("('")
 					.append(definition.code().name())
@@ -146,18 +172,22 @@ class ForecastModel {
 		return values.toString();
 	}
 
-	/** Sum of the norms of the active open stages after {@code stage}. */
-	int later(Map<String, Map<String, StageNorms.Norm>> norms, Stage stage, String group) {
-		return later(openStages(), norms, stage, group);
+	/** Days of the active open stages after {@code stage} along the learned path. */
+	RemainingPath.Decision later(Map<String, Map<String, StageNorms.Norm>> norms,
+			Map<String, RemainingPath.Visits> paths, Stage stage, String group) {
+		return later(openStages(), norms, paths, stage, group);
 	}
 
-	private static int later(List<StageDefinition> stages, Map<String, Map<String, StageNorms.Norm>> norms, Stage stage,
+	private static RemainingPath.Decision later(List<StageDefinition> stages,
+			Map<String, Map<String, StageNorms.Norm>> norms, Map<String, RemainingPath.Visits> paths, Stage stage,
 			String group) {
 		int position = stages.stream().filter(s -> s.code() == stage).findFirst().orElseThrow().position();
-		return stages.stream()
+		var later = stages.stream()
 			.filter(s -> s.active() && s.position() > position)
-			.mapToInt(s -> norms.get(s.code().name()).get(group).days())
-			.sum();
+			.map(s -> new RemainingPath.LaterStage(s.code().name(), norms.get(s.code().name()).get(group).days()))
+			.toList();
+		return RemainingPath.of(later, paths.get(stage.name() + "|" + group),
+				paths.get(stage.name() + "|" + coarseOf(group)));
 	}
 
 	private List<StageDefinition> openStages() {

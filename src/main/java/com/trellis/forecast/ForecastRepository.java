@@ -93,6 +93,36 @@ class ForecastRepository {
 	}
 
 	/**
+	 * For each open stage: per group (and per coarse group, all partner deals), how many
+	 * deals closed before {@code before} (all when null) passed it (row with
+	 * {@code to = from}), and how many of those went through each other open stage after
+	 * first entering it: the paths closed deals actually took.
+	 */
+	List<Map<String, Object>> stagePaths(Instant before) {
+		return this.learning
+			.sql("""
+					WITH visits AS (
+					  SELECT sc.opportunity_id, sc.to_stage AS stage, min(sc.changed_at) AS first_at, max(sc.changed_at) AS last_at
+					  FROM opportunity_stage_change sc JOIN opportunity o ON o.id = sc.opportunity_id
+					  WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND sc.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+					    AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR o.closed_at < :before)
+					  GROUP BY 1, 2)
+					SELECT f.stage AS from_stage, t.stage AS to_stage, %s AS grp,
+					       CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER' END AS coarse, count(*) AS deals
+					FROM visits f JOIN visits t ON t.opportunity_id = f.opportunity_id
+					  AND (t.stage = f.stage OR t.last_at > f.first_at)
+					JOIN opportunity o ON o.id = f.opportunity_id LEFT JOIN partner p ON p.id = o.partner_id
+					GROUP BY GROUPING SETS ((1, 2, 3), (1, 2, 4))
+					"""
+				.formatted(GROUP))
+			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
+					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.query((rs, n) -> Map.<String, Object>of("from", rs.getString(1), "to", rs.getString(2), "group",
+					rs.getString(3) != null ? rs.getString(3) : rs.getString(4), "deals", rs.getLong(5)))
+			.list();
+	}
+
+	/**
 	 * Commit, best case, weighted pipeline and closed-won so far for one quarter and
 	 * scope, in the reporting currency. {@code probabilities} is a VALUES list of (stage,
 	 * group, probability), {@code norms} one of (stage, group, own norm, later norms); a

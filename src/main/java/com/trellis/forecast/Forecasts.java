@@ -1,7 +1,6 @@
 package com.trellis.forecast;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -114,14 +113,15 @@ public class Forecasts {
 		var norms = norms();
 		var norm = norms.get(deal.stage().name()).get(group);
 		var today = this.calendar.today();
-		var expected = ExpectedClose.of(today, this.calendar.dayOf(deal.stageEnteredAt()), norm.days(),
-				this.model.later(norms, deal.stage(), group), deal.closeDate());
+		var later = this.model.later(norms, this.live.paths(), deal.stage(), group);
+		var expected = ExpectedClose.of(today, this.calendar.dayOf(deal.stageEnteredAt()), norm.days(), later.days(),
+				deal.closeDate());
 		boolean called = this.forecasts.called(opportunityId);
 		var category = called ? "COMMIT"
 				: probability.probability().compareTo(new BigDecimal("0.5")) >= 0 ? "BEST_CASE" : "PIPELINE";
 		return new DealForecast(opportunityId, deal.stage().name(), group, probability.probability(),
-				probability.basis(), norm.days(), norm.basis(), expected.date(), expected.reason(), category,
-				label(expected.date()));
+				probability.basis(), norm.days(), norm.basis(), expected.date(), expected.reason(), later.basis(),
+				category, label(expected.date()));
 	}
 
 	/**
@@ -224,11 +224,7 @@ public class Forecasts {
 			point.put("week", week);
 			point.put("forecast", forecast);
 			point.put("actual", actual);
-			point.put("errorPercent",
-					actual.signum() == 0 ? null
-							: forecast.subtract(actual)
-								.multiply(BigDecimal.valueOf(100))
-								.divide(actual, 1, RoundingMode.HALF_UP));
+			point.put("errorPercent", BacktestError.percent(forecast, actual));
 			result.add(point);
 		}
 		return result;
@@ -261,7 +257,8 @@ public class Forecasts {
 
 	/** The live model as the VALUES lists the roll-up SQL joins. */
 	private String[] model() {
-		return new String[] { ForecastModel.probabilityValues(probabilities()), this.model.normValues(norms()) };
+		return new String[] { ForecastModel.probabilityValues(probabilities()),
+				this.model.normValues(norms(), this.live.paths()) };
 	}
 
 	/**

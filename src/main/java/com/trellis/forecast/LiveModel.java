@@ -56,6 +56,11 @@ class LiveModel {
 		return current().norms();
 	}
 
+	/** The paths closed deals took after each stage, per group. */
+	Map<String, RemainingPath.Visits> paths() {
+		return current().paths();
+	}
+
 	/** Learns the model now, whatever its age. */
 	void relearn() {
 		this.learning.lock();
@@ -111,13 +116,14 @@ class LiveModel {
 
 	private Learned learn() {
 		this.stale = false;
-		var fresh = new Learned(this.model.probabilities(null), this.model.norms(null, true), this.ticker.getAsLong());
+		var fresh = new Learned(this.model.probabilities(null), this.model.norms(null, true),
+				this.model.paths(null, true), this.ticker.getAsLong());
 		this.learned = fresh;
 		return fresh;
 	}
 
 	private record Learned(Map<String, Map<String, StageProbabilities.Estimate>> probabilities,
-			Map<String, Map<String, StageNorms.Norm>> norms, long at) {
+			Map<String, Map<String, StageNorms.Norm>> norms, Map<String, RemainingPath.Visits> paths, long at) {
 	}
 
 }

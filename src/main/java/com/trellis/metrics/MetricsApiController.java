@@ -45,7 +45,7 @@ class MetricsApiController {
 
 	@GetMapping("/api/v1/kpis/funnel")
 	@Operation(summary = "The stage funnel for a period [from, to) and a slice",
-			description = "Per stage, partner-involved against direct: deals that first reached it in the period, conversion to the next stage, median days in stage.")
+			description = "Per stage, partner-involved against direct: deals that first reached it in the period, the share of them that reached any later stage since, median days in stage.")
 	List<FunnelStep> funnel(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue) {

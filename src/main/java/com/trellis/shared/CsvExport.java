@@ -6,12 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Writes a list as CSV (RFC 4180 quoting), fetching it page by page so that a long list
- * never sits in memory at once.
+ * The one writer of CSV files: every export goes through it. A file is UTF-8 with a
+ * byte-order mark (so that Excel, which otherwise reads CSV in the computer's legacy code
+ * page, shows "Göransson" and not "GÃ¶ransson"), comma-separated with RFC 4180 quoting
+ * and CRLF line ends. Text that a spreadsheet would run as a formula (starting with
+ * {@code = + - @}, a tab or a carriage return) is neutralised with a leading apostrophe;
+ * numbers, including negative ones, are written as they are. Lists are fetched page by
+ * page so that a long list never sits in memory at once. {@link CsvImport} reads what it
+ * writes.
  */
 public final class CsvExport {
 
@@ -44,11 +51,18 @@ public final class CsvExport {
 		out.flush();
 	}
 
+	/** The byte-order mark every file starts with. */
+	static final char BOM = '\uFEFF';
+
+	private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
 	private static PrintWriter start(HttpServletResponse response, String fileName) throws IOException {
 		response.setContentType("text/csv");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-		return response.getWriter();
+		var out = response.getWriter();
+		out.print(BOM);
+		return out;
 	}
 
 	static String line(List<?> values) {
@@ -67,13 +81,24 @@ public final class CsvExport {
 			return "";
 		}
 		var text = value.toString();
-		if (text.startsWith("=") || text.startsWith("+") || text.startsWith("-") || text.startsWith("@")) {
+		if (formula(value, text)) {
 			text = "'" + text;
 		}
 		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
 			return "\"" + text.replace("\"", "\"\"") + "\"";
 		}
 		return text;
+	}
+
+	/**
+	 * Whether a spreadsheet would read the value as a formula: text (not a number)
+	 * starting with = + - @, a tab or a carriage return.
+	 */
+	static boolean formula(Object value, String text) {
+		if (text.isEmpty() || value instanceof Number || NUMBER.matcher(text).matches()) {
+			return false;
+		}
+		return "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
 	}
 
 }

@@ -48,6 +48,9 @@ class CadenceTests {
 	Packs packs;
 
 	@Autowired
+	PackExports exports;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -169,6 +172,27 @@ class CadenceTests {
 			var text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("Business review", "Revenue attribution", "120,000", "33,000", "59.1 %",
 					"20.0 x");
+		}
+	}
+
+	@Test
+	void aPdfShowsNamesInAnyEuropeanScriptWithItsFontsEmbedded() throws Exception {
+		// the issue's deal (without its CJK part, see docs/cadence.md) came out as
+		// "#ukasik Sp. z o.o. – ##### ##"
+		var names = List.of("Łukasik Sp. z o.o. – Пилот", "Αθηνά Ενέργεια Α.Ε.", "Dvořák & Şahin Ğıda ŐŰ");
+		var rows = names.stream().map(name -> List.<Object>of(name, new BigDecimal("1200.50"))).toList();
+		var pack = new Pack(Meeting.WEEKLY_CALL, "2026-Q4", 8, java.time.LocalDate.of(2026, 11, 23), "Łódź team",
+				java.time.Instant.parse("2026-11-22T08:00:00Z"), List.of(Pack.Section.table("Wins – Пилот", "",
+						List.of(Pack.Column.text("Deal"), Pack.Column.money("Amount")), rows)));
+
+		try (var document = Loader.loadPDF(this.exports.pdf(pack))) {
+			var text = new PDFTextStripper().getText(document);
+			assertThat(text).contains(names).contains("Wins – Пилот", "Łódź team").doesNotContain("#");
+			for (var page : document.getPages()) {
+				for (var font : page.getResources().getFontNames()) {
+					assertThat(page.getResources().getFont(font).isEmbedded()).as(font.getName()).isTrue();
+				}
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.trellis.enablement;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -16,10 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @TrellisTest
 class EnablementTests {
@@ -41,6 +46,9 @@ class EnablementTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void aPartnerUserRecordsOwnCompletionsAndBadInputIsNamed() {
@@ -123,6 +131,37 @@ class EnablementTests {
 		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before + 2);
 		assertThatThrownBy(() -> this.enablement.importCsv(world.pam(), "email,item,completed_on"))
 			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void anExcelFileWithByteOrderMarkSemicolonsAndQuotesImportsThroughTheApi() throws Exception {
+		var world = this.fixtures.world("Excel Partners");
+		var ae = seller(world);
+		var email = this.fixtures.email(ae);
+		var admin = this.fixtures.user(Role.ADMIN);
+		long before = this.fixtures.count("enablement_completion");
+		// as Excel saves "CSV UTF-8" in a locale whose list separator is a semicolon
+		var excel = "\uFEFF\"Email\";\"Item\";\"Completed_on\"\r\n\"%s\";\"AE-101\";\"2026-10-01\"\r\n%s;SE-101;2026-10-02\r\n"
+			.formatted(email.toUpperCase(java.util.Locale.ROOT), email);
+		this.mvc
+			.perform(post("/api/v1/enablement/completions/import")
+				.header("Authorization", "Bearer " + this.fixtures.token(admin))
+				.contentType("text/csv")
+				.content(excel.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(2));
+		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before + 2);
+
+		// a bad row in the same kind of file is named by its spreadsheet row
+		this.mvc
+			.perform(post("/api/v1/enablement/completions/import")
+				.header("Authorization", "Bearer " + this.fixtures.token(admin))
+				.contentType("text/csv")
+				.content("\uFEFFemail;item;completed_on\r\n%s;AE-101;01.10.2026\r\n".formatted(email)
+					.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: completed_on"));
+		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before + 2);
 	}
 
 	@Test

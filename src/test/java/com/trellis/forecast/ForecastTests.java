@@ -82,38 +82,48 @@ class ForecastTests {
 			.isEqualTo(new StageNorms.Norm(21, "too little history; configured stage norm"));
 		assertThat(norms.get("JOINT_WORKING").get("PARTNER:TIER_1_INVEST").days()).isEqualTo(30);
 
-		// today 2026-11-22. Tier 1, just qualified: 31 + 30 + 21 days = 2027-02-12 (the
-		// rep's 2026-12-15 is earlier than history allows)
+		// today 2026-11-22. Every closed tier-1 deal went from Qualified straight to a
+		// close, so a tier-1 deal just qualified has 31 days left and no later stage to
+		// go through: 2026-12-23, not 31 + 30 + 21 days (the rep's 2026-12-15 is earlier
+		// than history allows)
 		long open = open(account, rep, partner, "100000", "2026-12-15", "QUALIFIED", "2026-11-22");
-		// direct, just qualified: 21 + 30 + 21 = 2027-02-02
-		open(account, rep, null, "40000", "2026-12-20", "QUALIFIED", "2026-11-22");
+		// direct, just qualified, no direct history: every later stage, 21 + 30 + 21 =
+		// 2027-02-02
+		long direct = open(account, rep, null, "40000", "2026-12-20", "QUALIFIED", "2026-11-22");
 		// tier 1 in Commit for 10 of 21 days, close date slipped: 2026-12-03
 		open(account, rep, partner, "20000", "2026-11-01", "COMMIT", "2026-11-12");
 		// direct, the rep's close date is later than the norms: 2027-05-10
 		open(account, rep, null, "10000", "2027-05-10", "QUALIFIED", "2026-11-22");
 
 		var deal = this.forecasts.of(admin, open);
-		assertThat(deal.expectedClose()).isEqualTo(LocalDate.of(2027, 2, 12));
+		assertThat(deal.expectedClose()).isEqualTo(LocalDate.of(2026, 12, 23));
 		assertThat(deal.expectedCloseReason()).isEqualTo(
-				"31 days left of the stage's 31-day norm plus 51 days of later stages; the rep's close date 2026-12-15 is earlier than that");
-		assertThat(deal.quarter()).isEqualTo("2027-Q1");
+				"31 days left of the stage's 31-day norm plus 0 days of later stages; the rep's close date 2026-12-15 is earlier than that");
+		assertThat(deal.laterStagesBasis()).isEqualTo(
+				"later stages weighted by how many of 40 closed deals of the same group that passed the stage went through them: JOINT_WORKING 0 of 40, COMMIT 0 of 40");
+		assertThat(deal.quarter()).isEqualTo("2026-Q4");
 		assertThat(deal.probability()).isEqualByComparingTo("0.75");
 		assertThat(deal.category()).isEqualTo("BEST_CASE");
+		var directDeal = this.forecasts.of(admin, direct);
+		assertThat(directDeal.expectedClose()).isEqualTo(LocalDate.of(2027, 2, 2));
+		assertThat(directDeal.laterStagesBasis())
+			.isEqualTo("too little history; every later stage of the sales process in full");
 
 		var q4 = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
 				LocalDate.of(2026, 11, 22));
-		// only the slipped Commit deal: 20000 x 0.75 (default for Commit)
-		assertThat(q4.get("weighted")).isEqualByComparingTo("15000.00");
-		assertThat(q4.get("bestCase")).isEqualByComparingTo("20000.00");
+		// the slipped Commit deal, 20000 x 0.75 (default for Commit), and the tier-1
+		// qualified deal, 100000 x 0.75
+		assertThat(q4.get("weighted")).isEqualByComparingTo("90000.00");
+		assertThat(q4.get("bestCase")).isEqualByComparingTo("120000.00");
 		var rollUp = this.forecasts.rollUp(admin, new Scope(Scope.Kind.MANAGER, manager.userId()),
 				LocalDate.of(2027, 1, 15));
-		// 100000 x 0.75 + 40000 x 0.25 (default for direct)
-		assertThat(rollUp.get("weighted")).isEqualByComparingTo("85000.00");
-		assertThat(rollUp.get("bestCase")).isEqualByComparingTo("100000.00");
+		// 40000 x 0.25 (default for direct)
+		assertThat(rollUp.get("weighted")).isEqualByComparingTo("10000.00");
+		assertThat(rollUp.get("bestCase")).isEqualByComparingTo("0");
 		assertThat(rollUp.get("commit")).isEqualByComparingTo("0");
 
 		this.forecasts.call(rep, open, true);
-		assertThat(this.forecasts.rollUp(rep, new Scope(Scope.Kind.REP, rep.userId()), LocalDate.of(2027, 1, 15))
+		assertThat(this.forecasts.rollUp(rep, new Scope(Scope.Kind.REP, rep.userId()), LocalDate.of(2026, 11, 22))
 			.get("commit")).isEqualByComparingTo("100000.00");
 		assertThat(this.forecasts.of(rep, open).category()).isEqualTo("COMMIT");
 		assertThatThrownBy(() -> this.forecasts.rollUp(rep, Scope.PROGRAM, LocalDate.of(2026, 11, 22)))

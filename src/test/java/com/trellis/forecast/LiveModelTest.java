@@ -35,6 +35,11 @@ class LiveModelTest {
 			return Map.of();
 		}
 
+		@Override
+		Map<String, RemainingPath.Visits> paths(Instant before, boolean learn) {
+			return Map.of();
+		}
+
 	};
 
 	private final LiveModel live = new LiveModel(this.model, Duration.ofMinutes(5), this.now::get);

@@ -387,8 +387,45 @@ class KpiTests {
 			.containsOnly(0L);
 	}
 
+	@Test
+	void aDealThatSkipsStagesAdvancedFromEveryStageItLeftForALaterOne() {
+		var owner = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		long skipper = this.fixtures.partner("KPI Skipper", owner);
+		var ae = this.fixtures.user(Role.AE);
+		long account = this.fixtures.account("KPI skipping customer", "kpi-skipping.com", ae.userId());
+		// the issue's example: Qualified straight to Closed won, twice; one lost in
+		// Qualified
+		path(2024, account, ae, skipper, "REGISTERED 01-08", "QUALIFIED 01-10", "CLOSED_WON 02-01");
+		path(2024, account, ae, skipper, "REGISTERED 01-09", "QUALIFIED 01-12", "CLOSED_WON 02-20");
+		path(2024, account, ae, skipper, "REGISTERED 01-11", "QUALIFIED 01-15", "CLOSED_LOST 02-02");
+		// the same kind: Registered straight to Joint working, then Joint working
+		// straight to Closed won
+		path(2024, account, ae, skipper, "REGISTERED 01-20", "JOINT_WORKING 01-25", "CLOSED_WON 03-01");
+		// moving on to a later stage and back still advanced once
+		path(2024, account, ae, skipper, "REGISTERED 01-21", "QUALIFIED 01-22", "COMMIT 02-01", "QUALIFIED 02-05",
+				"CLOSED_LOST 02-10");
+		var q1 = new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1));
+
+		var steps = this.kpis.funnel(this.admin, q1, new Slice(Slice.Kind.PARTNER, String.valueOf(skipper)));
+		// Registered: 5 reached, all 5 moved to a later stage
+		// Qualified: 4 reached (the Joint working deal skipped it), 3 advanced (2 won,
+		// 1 to Commit), the one lost there did not
+		// Joint working: 1 reached, won: 100 %; Commit: 1 reached, moved back and lost
+		assertThat(steps).extracting(s -> s.partner().reached()).containsExactly(5L, 4L, 1L, 1L, 3L);
+		assertThat(steps).extracting(s -> s.partner().advanced()).containsExactly(5L, 3L, 1L, 0L, 0L);
+		assertThat(steps).extracting(s -> s.partner().conversion())
+			.containsExactly(new BigDecimal("100.0"), new BigDecimal("75.0"), new BigDecimal("100.0"),
+					new BigDecimal("0.0"), null);
+	}
+
 	/** A closed deal in 2025 with its stage path, each step "STAGE MM-DD". */
 	private void path(long account, Viewer owner, Long partner, String... steps) {
+		path(2025, account, owner, partner, steps);
+	}
+
+	/** A closed deal in a year with its stage path, each step "STAGE MM-DD". */
+
+	private void path(int year, long account, Viewer owner, Long partner, String... steps) {
 		var last = steps[steps.length - 1].split(" ");
 		var first = steps[0].split(" ");
 		long id = this.jdbc
@@ -399,8 +436,8 @@ class KpiTests {
 					        CAST(? AS TIMESTAMPTZ), now()) RETURNING id
 					""")
 			.params(account, last[0], owner.userId(), partner == null ? "DIRECT" : "PARTNER", partner,
-					partner == null ? null : "SOURCED", partner == null ? null : 20, "2025-" + last[1],
-					"2025-" + first[1], "2025-" + last[1])
+					partner == null ? null : "SOURCED", partner == null ? null : 20, year + "-" + last[1],
+					year + "-" + first[1], year + "-" + last[1])
 			.query(Long.class)
 			.single();
 		String from = null;
@@ -409,7 +446,7 @@ class KpiTests {
 			this.jdbc.sql("""
 					INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_at)
 					VALUES (?, ?, ?, CAST(? AS TIMESTAMPTZ))
-					""").params(id, from, parts[0], "2025-" + parts[1] + "T00:00:00Z").update();
+					""").params(id, from, parts[0], year + "-" + parts[1] + "T00:00:00Z").update();
 			from = parts[0];
 		}
 	}

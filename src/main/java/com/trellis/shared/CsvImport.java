@@ -1,0 +1,152 @@
+package com.trellis.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/**
+ * Reads an uploaded CSV file the way spreadsheets write it, through Apache Commons CSV
+ * (the one CSV parser of the application; see docs/decisions.md): a UTF-8 byte-order mark
+ * is dropped, the delimiter is a comma or, when the header line has more of them, a
+ * semicolon (Excel's in many European locales), headers and values may be quoted, and
+ * columns are found by their header name, ignoring case, surrounding spaces and order.
+ * Empty lines are skipped. Every error names the row as a spreadsheet numbers it (the
+ * header is row 1) or the header, and nothing is returned when the file cannot be read.
+ */
+public final class CsvImport {
+
+	private static final char BOM = '\uFEFF';
+
+	private final List<String> header;
+
+	private final List<Row> rows;
+
+	private CsvImport(List<String> header, List<Row> rows) {
+		this.header = header;
+		this.rows = rows;
+	}
+
+	/**
+	 * Reads {@code text}, refusing it when a column of {@code required} is missing from
+	 * its header or it is not readable CSV.
+	 */
+	public static CsvImport read(String text, List<String> required) {
+		var content = text == null ? "" : text;
+		if (!content.isEmpty() && content.charAt(0) == BOM) {
+			content = content.substring(1);
+		}
+		if (content.isBlank()) {
+			throw InvalidInputException.of("header",
+					"the file is empty; the first line must name the columns: " + String.join(",", required));
+		}
+		var format = CSVFormat.DEFAULT.builder()
+			.setDelimiter(delimiter(content))
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreHeaderCase(true)
+			.setTrim(true)
+			.setIgnoreEmptyLines(true)
+			.setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+			.setAllowMissingColumnNames(true)
+			.get();
+		try (var parser = CSVParser.parse(content, format)) {
+			var header = parser.getHeaderNames().stream().map(CsvImport::name).toList();
+			var missing = required.stream().map(CsvImport::name).filter(c -> !header.contains(c)).toList();
+			if (!missing.isEmpty()) {
+				throw InvalidInputException.of("header", "missing column " + String.join(", ", missing)
+						+ "; the first line must name the columns: " + String.join(",", required));
+			}
+			var rows = new ArrayList<Row>();
+			for (var record : parser) {
+				var values = new LinkedHashMap<String, String>();
+				for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
+					values.putIfAbsent(header.get(i), record.get(i));
+				}
+				rows.add(new Row(record.getRecordNumber() + 1, record.size(), values));
+			}
+			return new CsvImport(header, List.copyOf(rows));
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInputException.of("header", "cannot read the header: " + ex.getMessage());
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			throw InvalidInputException.of("file", "not readable as CSV: " + ex.getMessage());
+		}
+	}
+
+	/** The header's column names, lower case. */
+	public List<String> header() {
+		return this.header;
+	}
+
+	/** The data rows, in file order. */
+	public List<Row> rows() {
+		return this.rows;
+	}
+
+	/**
+	 * A comma unless the header line (outside quotes) holds more semicolons than commas.
+	 */
+	static char delimiter(String content) {
+		int commas = 0;
+		int semicolons = 0;
+		boolean quoted = false;
+		for (int i = 0; i < content.length(); i++) {
+			char c = content.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && (c == '\n' || c == '\r')) {
+				break;
+			}
+			else if (!quoted && c == ',') {
+				commas++;
+			}
+			else if (!quoted && c == ';') {
+				semicolons++;
+			}
+		}
+		return semicolons > commas ? ';' : ',';
+	}
+
+	private static String name(String column) {
+		return column == null ? "" : column.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * One data row.
+	 *
+	 * @param number the row as a spreadsheet numbers it (the header is row 1)
+	 * @param columns how many values the row has
+	 * @param values the values by lower-case column name
+	 */
+	public record Row(long number, int columns, Map<String, String> values) {
+
+		/** The value of a column (any case), empty when the row has none. */
+		public String get(String column) {
+			return this.values.getOrDefault(name(column), "");
+		}
+
+		/** An error about one column of this row, named as {@code row N: column}. */
+		public FieldError error(String column, String message) {
+			return new FieldError(label() + column, message);
+		}
+
+		/** {@code row N: } */
+		public String label() {
+			return "row " + this.number + ": ";
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.trellis.shared;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvImportTest {
+
+	private static final List<String> COLUMNS = List.of("email", "item", "completed_on");
+
+	@Test
+	void readsAnExcelFileWithByteOrderMarkSemicolonsAndQuotes() {
+		var text = "\uFEFF\"Email\";\"Item\";\"Completed_On\"\r\n\"anna@göransson.example\";\"AE-101\";\"2026-10-01\"\r\n"
+				+ "b@example.com;\"SE; advanced\";2026-10-02\r\n";
+		var file = CsvImport.read(text, COLUMNS);
+		assertThat(file.header()).containsExactly("email", "item", "completed_on");
+		assertThat(file.rows()).hasSize(2);
+		assertThat(file.rows().get(0).get("email")).isEqualTo("anna@göransson.example");
+		assertThat(file.rows().get(0).get("completed_on")).isEqualTo("2026-10-01");
+		assertThat(file.rows().get(1).get("item")).isEqualTo("SE; advanced");
+	}
+
+	@Test
+	void findsColumnsByNameInAnyOrderAndNumbersRowsAsASpreadsheetDoes() {
+		var file = CsvImport.read(
+				" Completed_on , EMAIL,item\n\n2026-10-01,a@example.com,AE-101\n2026-10-02,b@example.com,SE-101\n",
+				COLUMNS);
+		assertThat(file.rows()).extracting(CsvImport.Row::number).containsExactly(2L, 3L);
+		assertThat(file.rows().get(1).get("email")).isEqualTo("b@example.com");
+		assertThat(file.rows().get(1).error("email", "unknown").field()).isEqualTo("row 3: email");
+	}
+
+	@Test
+	void aSemicolonInsideAQuotedCommaHeaderDoesNotMakeItSemicolonSeparated() {
+		assertThat(CsvImport.delimiter("\"a;b;c\",d\n1,2")).isEqualTo(',');
+		assertThat(CsvImport.delimiter("a;b,c;d\n1;2")).isEqualTo(';');
+	}
+
+	@Test
+	void aMissingColumnNamesTheHeader() {
+		assertThatThrownBy(() -> CsvImport.read("email;item\na@example.com;AE-101", COLUMNS))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.errors().get(0).field()).isEqualTo("header");
+				assertThat(ex.errors().get(0).message()).startsWith("missing column completed_on");
+			});
+		assertThatThrownBy(() -> CsvImport.read("\uFEFF", COLUMNS)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors().get(0).field()).isEqualTo("header"));
+		assertThatThrownBy(() -> CsvImport.read("email,Email,item,completed_on\n", COLUMNS)).isInstanceOfSatisfying(
+				InvalidInputException.class, ex -> assertThat(ex.errors().get(0).field()).isEqualTo("header"));
+	}
+
+	@Test
+	void anUnclosedQuoteIsRefusedNotHalfRead() {
+		assertThatThrownBy(
+				() -> CsvImport.read("email,item,completed_on\n\"a@example.com,AE-101,2026-10-01\n", COLUMNS))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.errors().get(0).field()).isEqualTo("file"));
+	}
+
+}
