@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,11 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * ({@code font-family: 'DejaVu Sans'}) and also the fallback for any other family, so no
  * character falls back to the PDF base fonts, which know only Latin-1 and print {@code #}
  * for the rest.
+ * <p>
+ * No artifact of the build ships a CJK TrueType font, so Chinese, Japanese and Korean
+ * text uses Debian's {@code fonts-droid-fallback} package when it is installed
+ * ({@code bin/test} installs it; see the README): its Droid Sans Fallback file is
+ * embedded as the last fallback. Without it, CJK characters print as {@code #}.
  */
 final class PdfFonts {
 
@@ -33,6 +40,14 @@ final class PdfFonts {
 			new Face("DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC),
 			new Face("DejaVuSans-BoldOblique.ttf", 700, FontStyle.ITALIC));
 
+	/**
+	 * Debian's {@code fonts-droid-fallback} (CJK ideographs and kana) and
+	 * {@code fonts-nanum} (Hangul), each used when installed.
+	 */
+	static final List<Path> CJK_FALLBACKS = List.of(
+			Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+			Path.of("/usr/share/fonts/truetype/nanum/NanumGothic.ttf"));
+
 	private static final Map<String, byte[]> LOADED = new ConcurrentHashMap<>();
 
 	private PdfFonts() {
@@ -42,6 +57,12 @@ final class PdfFonts {
 		for (var face : FACES) {
 			builder.useFont(() -> open(face.file()), FAMILY, face.weight(), face.style(), true,
 					EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_PRE));
+		}
+		for (var file : CJK_FALLBACKS) {
+			if (Files.isReadable(file)) {
+				builder.useFont(file.toFile(), file.getFileName().toString(), 400, FontStyle.NORMAL, true,
+						EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
+			}
 		}
 	}
 
