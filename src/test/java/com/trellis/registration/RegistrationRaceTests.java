@@ -101,6 +101,30 @@ class RegistrationRaceTests {
 			.allSatisfy(outcome -> assertThat(outcome).endsWith("PENDING, ON_HOLD"));
 	}
 
+	@Test
+	void oneWordNamesWithTwoLettersSwappedRegisteredOneAfterTheOtherAreHeld() {
+		long seed = System.nanoTime();
+		var random = new Random(seed);
+		var first = this.fixtures.world("Swapped Letters First");
+		var second = this.fixtures.world("Swapped Letters Second");
+		var outcomes = new ArrayList<String>();
+		for (int i = 0; i < RANDOM_PAIRS / 4; i++) {
+			var letters = new StringBuilder();
+			for (int j = 0; j < 5; j++) {
+				letters.append((char) ('a' + random.nextInt(26)));
+			}
+			var name = "Q" + letters;
+			// two neighbours in the middle swapped: few letter triples stay in common
+			var swapped = name.substring(0, 2) + name.charAt(3) + name.charAt(2) + name.substring(4);
+			assertThat(CustomerMatcher.match(Customer.of(name, null), Customer.of(swapped, null))).isPresent();
+			var earlier = this.registrations.register(first.partnerUser(), RegistrationTests.command(name, null));
+			var later = this.registrations.register(second.partnerUser(), RegistrationTests.command(swapped, null));
+			outcomes.add(name + " / " + swapped + ": " + earlier.status() + ", " + later.status());
+		}
+		assertThat(outcomes).as("seed %d", seed)
+			.allSatisfy(outcome -> assertThat(outcome).endsWith("PENDING, ON_HOLD"));
+	}
+
 	/**
 	 * Two spellings of one invented company, as a partner would mistype it: nine random
 	 * letters behind two different first letters, and a common second word.
