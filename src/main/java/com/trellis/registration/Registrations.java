@@ -407,7 +407,9 @@ public class Registrations {
 		values.put("customerName", name.strip());
 		values.put("customerDomain", domain == null || domain.isBlank() ? null : domain.strip().toLowerCase());
 		values.put("registrable", CustomerIdentity.registrableDomain(domain));
-		values.put("normalized", CustomerIdentity.normalizedName(name));
+		var normalized = CustomerIdentity.normalizedName(name);
+		values.put("normalized", normalized);
+		values.put("shape", normalized == null ? null : CustomerLocks.shape(normalized));
 		values.put("need", command.customerNeed().strip());
 		values.put("amount", command.amount());
 		values.put("currency", command.currency());
