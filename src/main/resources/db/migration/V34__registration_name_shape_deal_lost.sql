@@ -13,3 +13,8 @@ WHERE r.normalized_name IS NOT NULL;
 
 CREATE INDEX deal_registration_open_shape_idx ON deal_registration (name_shape)
     WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED');
+
+-- A registration whose deal closed lost (or was disqualified) ends its protection.
+ALTER TABLE deal_registration DROP CONSTRAINT deal_registration_status_check;
+ALTER TABLE deal_registration ADD CONSTRAINT deal_registration_status_check
+    CHECK (status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED', 'REJECTED', 'EXPIRED', 'WITHDRAWN', 'DEAL_LOST'));
