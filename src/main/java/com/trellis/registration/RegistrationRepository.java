@@ -188,6 +188,29 @@ class RegistrationRepository {
 	}
 
 	/** The customers of the registrations held behind one, read without locking them. */
+	/** The approved registrations whose deal this is, locked. */
+	List<Long> approvedOn(long opportunityId) {
+		return this.jdbc.sql("""
+				SELECT id FROM deal_registration WHERE opportunity_id = :opportunity AND status = 'APPROVED'
+				ORDER BY id FOR UPDATE
+				""").param("opportunity", opportunityId).query(Long.class).list();
+	}
+
+	/**
+	 * Registrations on hold because of an open deal (not another registration) that met
+	 * this one.
+	 */
+	List<Row> heldByDeal(long opportunityId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration r"
+					+ " WHERE status = 'ON_HOLD' AND held_behind_id IS NULL AND EXISTS (SELECT 1 FROM"
+					+ " registration_conflict c WHERE c.registration_id = r.id AND c.candidate_kind = 'OPPORTUNITY'"
+					+ " AND c.candidate_id = :opportunity) ORDER BY submitted_at, id")
+			.param("opportunity", opportunityId)
+			.query(RegistrationRepository::row)
+			.list();
+	}
+
 	List<Customer> customersHeldBehind(long id) {
 		return this.jdbc.sql("""
 				SELECT customer_name, registrable_domain, normalized_name FROM deal_registration

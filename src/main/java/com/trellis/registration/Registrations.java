@@ -14,7 +14,6 @@ import com.trellis.accounts.Accounts;
 import com.trellis.accounts.CustomerIdentity;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.CreditType;
-import com.trellis.deals.DealClosed;
 import com.trellis.deals.Deals;
 import com.trellis.deals.RegisteredDeal;
 import com.trellis.identity.Role;
@@ -32,7 +31,6 @@ import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -273,11 +271,6 @@ public class Registrations {
 		}
 		this.held.release(null, rows);
 		return expired.size();
-	}
-
-	@ApplicationModuleListener
-	void on(DealClosed event) {
-		this.registrations.markDealClosed(event.opportunityId(), this.clock.instant());
 	}
 
 	@Transactional(readOnly = true)
