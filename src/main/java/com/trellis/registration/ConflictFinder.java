@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds what already holds a customer: open registrations of any partner and open deals
- * on matching accounts. The database narrows the candidates (same registrable domain,
- * similar name by trigrams); {@link CustomerMatcher} decides.
+ * on matching accounts. The database narrows the candidates: for registrations the same
+ * registrable domain or name shape, which every match shares (trigram similarity misses
+ * swapped letters); for accounts the same domain or a similar name by trigrams.
+ * {@link CustomerMatcher} decides.
  */
 @Component
 class ConflictFinder {
@@ -44,7 +46,8 @@ class ConflictFinder {
 	 */
 	List<ConflictCandidate> registrations(Customer customer) {
 		var found = new ArrayList<ConflictCandidate>();
-		for (var row : this.registrations.openMatching(customer.registrableDomain(), customer.normalizedName())) {
+		for (var row : this.registrations.openMatching(customer,
+				other -> CustomerMatcher.match(customer, other).isPresent())) {
 			CustomerMatcher.match(customer, row.customer()).ifPresent(match -> {
 				var view = row.view();
 				found.add(new ConflictCandidate(Kind.REGISTRATION, view.id(), view.partnerId(), view.status(),

@@ -14,11 +14,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * When a protecting registration lapses (withdrawn, rejected, expired), the registrations
- * held behind it are decided again, in the order they came, by the same conflict check
- * and rules of engagement as a new registration: one that still meets a protected claim
- * (an open partner deal, say the lapsed registration's own) stays on hold, so the
- * customer never has two partners protected on it.
+ * When a protecting registration lapses (withdrawn, rejected, expired, its deal lost),
+ * the registrations held behind it are decided again, and so are those held by an open
+ * deal when that deal closes, in the order they came, by the same conflict check and
+ * rules of engagement as a new registration: one that still meets a protected claim (an
+ * open partner deal, say the lapsed registration's own) stays on hold, so the customer
+ * never has two partners protected on it.
  */
 @Component
 class HeldQueue {
@@ -64,12 +65,26 @@ class HeldQueue {
 				var held = this.registrations.findForUpdate(id).orElseThrow();
 				// held behind it since the first read: re-entrant for keys already taken
 				this.locks.lock(held.customer());
-				reconsider(actorId, row.view().id(), held);
+				reconsider(actorId, "registration " + row.view().id() + " ahead of it lapsed", held);
 			}
 		}
 	}
 
-	private void reconsider(Long actorId, long lapsedId, Row held) {
+	/**
+	 * Reconsiders what was on hold because of an open deal that has now closed: still
+	 * held if another claim protects the customer (an approved registration when the deal
+	 * was won, say), otherwise awaiting approval.
+	 */
+	void dealClosed(long opportunityId) {
+		var waiting = this.registrations.heldByDeal(opportunityId);
+		this.locks.lock(waiting.stream().map(Row::customer).toArray(Customer[]::new));
+		for (var row : waiting) {
+			var held = this.registrations.findForUpdate(row.view().id()).orElseThrow();
+			reconsider(null, "deal " + opportunityId + " that held it closed", held);
+		}
+	}
+
+	private void reconsider(Long actorId, String cause, Row held) {
 		var view = held.view();
 		if (view.status() != RegistrationStatus.ON_HOLD) {
 			return;
@@ -81,18 +96,22 @@ class HeldQueue {
 			.filter(c -> !(c.kind() == Kind.REGISTRATION && c.id() == view.id()))
 			.toList();
 		var decision = RulesOfEngagement.decide(view.partnerId(), candidates, rules, now);
-		var why = "Reconsidered: registration " + lapsedId + " ahead of it lapsed; " + decision.internalReason();
+		var why = "Reconsidered: " + cause + "; " + decision.internalReason();
 		switch (decision.status()) {
 			case PENDING -> {
 				this.registrations.startProtection(view.id(), now.plus(Duration.ofDays(rules.protectionDays())),
 						BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar),
 						decision.directConflictId());
-				var reason = "The registration ahead of yours lapsed; yours is now awaiting approval.";
+				var reason = "The claim ahead of yours lapsed; yours is now awaiting approval.";
 				move(view, RegistrationStatus.PENDING, reason, actorId, now, why);
 				notice(view, "RECONSIDERED", "Registration reconsidered: " + view.customerName(), reason, now);
 			}
 			case ON_HOLD -> {
 				this.registrations.holdBehind(view.id(), decision.heldBehindId(), decision.externalReason());
+				// a deal that holds it now is found again when that deal closes
+				candidates.stream()
+					.filter(c -> c.kind() == Kind.OPPORTUNITY && c.protects())
+					.forEach(c -> this.registrations.recordConflict(view.id(), c, now));
 				this.registrations.recordHistory(view.id(), RegistrationStatus.ON_HOLD, RegistrationStatus.ON_HOLD,
 						actorId, now, why);
 			}

@@ -47,15 +47,34 @@ class RegistrationRepository {
 			.list();
 	}
 
-	List<Row> openMatching(String registrableDomain, String normalizedName) {
-		var select = "SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration"
-				+ " WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
+	/**
+	 * Open registrations that may be the customer: the same registrable domain, or the
+	 * same name shape ({@link CustomerLocks#shape}), which every name the matcher takes
+	 * for this one shares. Only identities are read for the whole shape; full rows for
+	 * those the matcher accepts.
+	 */
+	List<Row> openMatching(Customer customer, java.util.function.Predicate<Customer> matches) {
+		var shape = customer.normalizedName() == null ? null : CustomerLocks.shape(customer.normalizedName());
+		var ids = this.jdbc.sql("""
+				SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration
+				WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')
+				  AND (registrable_domain = :domain OR name_shape = :shape)
+				""")
+			.param("domain", customer.registrableDomain() == null ? "" : customer.registrableDomain())
+			.param("shape", shape == null ? "" : shape)
+			.query((rs, n) -> matches.test(new Customer(rs.getString(2), rs.getString(3), rs.getString(4)))
+					? rs.getLong(1) : null)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc
-			.sql("SELECT * FROM ((" + select + " AND registrable_domain = :domain LIMIT 100) UNION (" + select
-					+ " AND normalized_name % :name ORDER BY normalized_name <-> :name LIMIT 100)) c"
-					+ " ORDER BY submitted_at, id")
-			.param("domain", registrableDomain == null ? "" : registrableDomain)
-			.param("name", normalizedName == null ? "" : normalizedName)
+			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration"
+					+ " WHERE id IN (:ids) ORDER BY submitted_at, id")
+			.param("ids", ids)
 			.query(RegistrationRepository::row)
 			.list();
 	}
@@ -64,10 +83,10 @@ class RegistrationRepository {
 		return this.jdbc
 			.sql("""
 					INSERT INTO deal_registration (partner_id, registered_by, account_id, customer_name, customer_domain,
-					    registrable_domain, normalized_name, customer_need, amount, currency, expected_close_date, credit_type,
+					    registrable_domain, normalized_name, name_shape, customer_need, amount, currency, expected_close_date, credit_type,
 					    partner_share, status, status_reason, held_behind_id, direct_conflict_id, submitted_at, sla_due_at,
 					    protection_ends_at)
-					VALUES (:partner, :registeredBy, :account, :customerName, :customerDomain, :registrable, :normalized,
+					VALUES (:partner, :registeredBy, :account, :customerName, :customerDomain, :registrable, :normalized, :shape,
 					    :need, :amount, :currency, :closeDate, :credit, :share, :status, :reason, :heldBehind, :directConflict,
 					    :submittedAt, :slaDueAt, :protectionEndsAt)
 					RETURNING id
@@ -81,6 +100,7 @@ class RegistrationRepository {
 		this.jdbc.sql("""
 				UPDATE deal_registration SET account_id = :account, customer_name = :customerName,
 				    customer_domain = :customerDomain, registrable_domain = :registrable, normalized_name = :normalized,
+				    name_shape = :shape,
 				    customer_need = :need, amount = :amount, currency = :currency, expected_close_date = :closeDate,
 				    credit_type = :credit, partner_share = :share, version = version + 1
 				WHERE id = :id
@@ -168,6 +188,29 @@ class RegistrationRepository {
 	}
 
 	/** The customers of the registrations held behind one, read without locking them. */
+	/** The approved registrations whose deal this is, locked. */
+	List<Long> approvedOn(long opportunityId) {
+		return this.jdbc.sql("""
+				SELECT id FROM deal_registration WHERE opportunity_id = :opportunity AND status = 'APPROVED'
+				ORDER BY id FOR UPDATE
+				""").param("opportunity", opportunityId).query(Long.class).list();
+	}
+
+	/**
+	 * Registrations on hold because of an open deal (not another registration) that met
+	 * this one.
+	 */
+	List<Row> heldByDeal(long opportunityId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration r"
+					+ " WHERE status = 'ON_HOLD' AND held_behind_id IS NULL AND EXISTS (SELECT 1 FROM"
+					+ " registration_conflict c WHERE c.registration_id = r.id AND c.candidate_kind = 'OPPORTUNITY'"
+					+ " AND c.candidate_id = :opportunity) ORDER BY submitted_at, id")
+			.param("opportunity", opportunityId)
+			.query(RegistrationRepository::row)
+			.list();
+	}
+
 	List<Customer> customersHeldBehind(long id) {
 		return this.jdbc.sql("""
 				SELECT customer_name, registrable_domain, normalized_name FROM deal_registration

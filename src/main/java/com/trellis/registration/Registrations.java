@@ -12,7 +12,6 @@ import com.trellis.accounts.Accounts;
 import com.trellis.accounts.CustomerIdentity;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.CreditType;
-import com.trellis.deals.DealClosed;
 import com.trellis.deals.Deals;
 import com.trellis.deals.RegisteredDeal;
 import com.trellis.identity.Role;
@@ -30,7 +29,6 @@ import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -275,11 +273,6 @@ public class Registrations {
 		return expired.size();
 	}
 
-	@ApplicationModuleListener
-	void on(DealClosed event) {
-		this.registrations.markDealClosed(event.opportunityId(), this.clock.instant());
-	}
-
 	@Transactional(readOnly = true)
 	public RegistrationView get(Viewer viewer, long id) {
 		return visible(viewer, id).view();
@@ -441,7 +434,9 @@ public class Registrations {
 		values.put("customerName", name.strip());
 		values.put("customerDomain", domain == null || domain.isBlank() ? null : domain.strip().toLowerCase());
 		values.put("registrable", CustomerIdentity.registrableDomain(domain));
-		values.put("normalized", CustomerIdentity.normalizedName(name));
+		var normalized = CustomerIdentity.normalizedName(name);
+		values.put("normalized", normalized);
+		values.put("shape", normalized == null ? null : CustomerLocks.shape(normalized));
 		values.put("need", command.customerNeed().strip());
 		values.put("amount", command.amount());
 		values.put("currency", command.currency());

@@ -2,8 +2,10 @@ package com.trellis.registration;
 
 import java.time.Duration;
 
+import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.process.SalesProcess;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,6 +48,12 @@ class RegistrationIntegrityTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SalesProcess process;
+
+	@Autowired
+	AuditLog audit;
+
 	@Test
 	void anApprovedRegistrationIsNotWithdrawnAndTheHeldOneStaysHeld() throws Exception {
 		var a = this.fixtures.world("Approved Withdrawing Partners");
@@ -67,6 +76,51 @@ class RegistrationIntegrityTests {
 				() -> this.registrations.approve(b.pam(), held.id(), new ApproveCommand(b.ae().userId(), null)))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(openPartnerDeals(approved.accountId())).isEqualTo(1);
+	}
+
+	@Test
+	void whenTheApprovedRegistrationsDealIsLostItsProtectionEndsAndTheHeldOneIsDecidedAgain() {
+		var a = this.fixtures.world("Lost Deal Approved Partners");
+		var b = this.fixtures.world("Lost Deal Waiting Partners");
+		var first = this.registrations.register(a.partnerUser(), RegistrationTests.command("Quillon Aerospace", null));
+		var held = this.registrations.register(b.partnerUser(), RegistrationTests.command("Quillon Aerospace", null));
+		assertThat(held.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+		var approved = this.registrations.approve(a.pam(), first.id(), new ApproveCommand(a.ae().userId(), null));
+
+		this.process.disqualify(a.pam(), approved.opportunityId(), "The customer chose another vendor");
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.registrations.get(b.pam(), held.id()).status() == RegistrationStatus.PENDING);
+		var ended = this.registrations.get(a.pam(), first.id());
+		assertThat(ended.status()).isEqualTo(RegistrationStatus.DEAL_LOST);
+		assertThat(ended.status().protects()).isFalse();
+		assertThat(this.registrations.history(a.pam(), first.id()))
+			.anyMatch(entry -> entry.to() == RegistrationStatus.DEAL_LOST && entry.reason().contains("lost"));
+		assertThat(this.audit.history("deal-registration", first.id()))
+			.anyMatch(entry -> entry.action().contains("closed lost") && entry.after().contains("DEAL_LOST"));
+		var second = this.registrations.approve(b.pam(), held.id(), new ApproveCommand(b.ae().userId(), null));
+		assertThat(second.status()).isEqualTo(RegistrationStatus.APPROVED);
+		// the lost deal is closed: one open partner deal on the customer, the new one
+		long open = openPartnerDeals(approved.accountId())
+				+ (second.accountId() == approved.accountId() ? 0 : openPartnerDeals(second.accountId()));
+		assertThat(open).isEqualTo(1);
+	}
+
+	@Test
+	void aRegistrationHeldByAnOpenPartnerDealIsDecidedAgainWhenThatDealCloses() {
+		var b = this.fixtures.world("Deal Held Partners");
+		var other = this.fixtures.world("Deal Closing Partners");
+		long account = this.fixtures.account("Vantablack Coatings", "vantablack-coatings.com", other.ae().userId());
+		long deal = this.fixtures.partnerDeal(account, other.ae().userId(), other.partnerId(), "70000.00");
+		var held = this.registrations.register(b.partnerUser(),
+				RegistrationTests.command("Vantablack Coatings", "vantablack-coatings.com"));
+		assertThat(held.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+
+		this.process.disqualify(other.ae(), deal, "No budget this year");
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.registrations.get(b.pam(), held.id()).status() == RegistrationStatus.PENDING);
+		assertThat(openPartnerDeals(account)).isZero();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.trellis.registration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RegistrationRaceTests {
 
 	private static final int REPETITIONS = 5;
+
+	private static final int RANDOM_PAIRS = 40;
 
 	private static final AtomicInteger run = new AtomicInteger();
 
@@ -64,6 +67,76 @@ class RegistrationRaceTests {
 			}
 		}
 		assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).containsOnlyOnce("PENDING"));
+	}
+
+	@Test
+	void randomNamesDifferingInTheFirstLetterRegisteredAtTheSameInstantLeaveExactlyOneWinner() throws Exception {
+		long seed = System.nanoTime();
+		var random = new Random(seed);
+		var first = this.fixtures.world("Random Race First");
+		var second = this.fixtures.world("Random Race Second");
+		var outcomes = new ArrayList<String>();
+		for (int i = 0; i < RANDOM_PAIRS; i++) {
+			var pair = randomPair(random);
+			var statuses = race(first.partnerUser(), pair[0], null, second.partnerUser(), pair[1], null);
+			outcomes.add(pair[0] + " / " + pair[1] + ": " + statuses);
+		}
+		assertThat(outcomes).as("seed %d", seed).allSatisfy(outcome -> assertThat(outcome).containsOnlyOnce("PENDING"));
+	}
+
+	@Test
+	void randomNamesDifferingInTheFirstLetterRegisteredOneAfterTheOtherAreHeld() {
+		long seed = System.nanoTime();
+		var random = new Random(seed);
+		var first = this.fixtures.world("Random Sequence First");
+		var second = this.fixtures.world("Random Sequence Second");
+		var outcomes = new ArrayList<String>();
+		for (int i = 0; i < RANDOM_PAIRS; i++) {
+			var pair = randomPair(random);
+			var earlier = this.registrations.register(first.partnerUser(), RegistrationTests.command(pair[0], null));
+			var later = this.registrations.register(second.partnerUser(), RegistrationTests.command(pair[1], null));
+			outcomes.add(pair[0] + " / " + pair[1] + ": " + earlier.status() + ", " + later.status());
+		}
+		assertThat(outcomes).as("seed %d", seed)
+			.allSatisfy(outcome -> assertThat(outcome).endsWith("PENDING, ON_HOLD"));
+	}
+
+	@Test
+	void oneWordNamesWithTwoLettersSwappedRegisteredOneAfterTheOtherAreHeld() {
+		long seed = System.nanoTime();
+		var random = new Random(seed);
+		var first = this.fixtures.world("Swapped Letters First");
+		var second = this.fixtures.world("Swapped Letters Second");
+		var outcomes = new ArrayList<String>();
+		for (int i = 0; i < RANDOM_PAIRS / 4; i++) {
+			var letters = new StringBuilder();
+			for (int j = 0; j < 5; j++) {
+				letters.append((char) ('a' + random.nextInt(26)));
+			}
+			var name = "Q" + letters;
+			// two neighbours in the middle swapped: few letter triples stay in common
+			var swapped = name.substring(0, 2) + name.charAt(3) + name.charAt(2) + name.substring(4);
+			assertThat(CustomerMatcher.match(Customer.of(name, null), Customer.of(swapped, null))).isPresent();
+			var earlier = this.registrations.register(first.partnerUser(), RegistrationTests.command(name, null));
+			var later = this.registrations.register(second.partnerUser(), RegistrationTests.command(swapped, null));
+			outcomes.add(name + " / " + swapped + ": " + earlier.status() + ", " + later.status());
+		}
+		assertThat(outcomes).as("seed %d", seed)
+			.allSatisfy(outcome -> assertThat(outcome).endsWith("PENDING, ON_HOLD"));
+	}
+
+	/**
+	 * Two spellings of one invented company, as a partner would mistype it: nine random
+	 * letters behind two different first letters, and a common second word.
+	 */
+	private static String[] randomPair(Random random) {
+		var letters = new StringBuilder();
+		for (int i = 0; i < 9; i++) {
+			letters.append((char) ('a' + random.nextInt(26)));
+		}
+		char one = (char) ('A' + random.nextInt(26));
+		char other = (char) ('A' + (one - 'A' + 1 + random.nextInt(25)) % 26);
+		return new String[] { one + letters.toString() + " Robotics", other + letters.toString() + " Robotics" };
 	}
 
 	private List<RegistrationStatus> race(Viewer one, String nameOne, String domainOne, Viewer two, String nameTwo,

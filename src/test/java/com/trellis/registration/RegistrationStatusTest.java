@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RegistrationStatusTest {
 
 	@Test
-	void anApprovedRegistrationOnlyExpires() {
-		assertThat(RegistrationStatus.APPROVED.next()).containsExactly(RegistrationStatus.EXPIRED);
+	void anApprovedRegistrationOnlyExpiresOrEndsWithItsLostDeal() {
+		assertThat(RegistrationStatus.APPROVED.next()).containsExactlyInAnyOrder(RegistrationStatus.EXPIRED,
+				RegistrationStatus.DEAL_LOST);
 		assertThat(RegistrationStatus.APPROVED.canMoveTo(RegistrationStatus.WITHDRAWN)).isFalse();
 	}
 
@@ -23,7 +24,7 @@ class RegistrationStatusTest {
 	@Test
 	void endedRegistrationsGoNowhere() {
 		for (var ended : new RegistrationStatus[] { RegistrationStatus.REJECTED, RegistrationStatus.EXPIRED,
-				RegistrationStatus.WITHDRAWN }) {
+				RegistrationStatus.WITHDRAWN, RegistrationStatus.DEAL_LOST }) {
 			assertThat(ended.next()).isEmpty();
 			assertThat(ended.protects()).isFalse();
 		}
