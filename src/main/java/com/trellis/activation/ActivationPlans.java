@@ -3,7 +3,6 @@ package com.trellis.activation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import com.trellis.partners.PartnerLifecycleChanged;
 import com.trellis.partners.Partners;
 import com.trellis.registration.DealRegistered;
 import com.trellis.registration.Registrations;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.FreeText;
@@ -53,8 +53,11 @@ public class ActivationPlans {
 
 	private final Clock clock;
 
+	private final BusinessCalendar calendar;
+
 	ActivationPlans(ActivationRepository plans, Partners partners, Deals deals, Registrations registrations,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, ApplicationEventPublisher events, Clock clock, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.plans = plans;
 		this.partners = partners;
 		this.deals = deals;
@@ -113,7 +116,7 @@ public class ActivationPlans {
 		if (plan == null) {
 			return;
 		}
-		var since = plan.onboardedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+		var since = this.calendar.startOf(plan.onboardedOn());
 		var firsts = this.deals.firsts(partnerId, since);
 		var registered = earliest(this.registrations.firstSubmittedAt(partnerId, since), firsts.firstDeal());
 		this.plans.recordFirsts(partnerId, registered, firsts.firstWin());
@@ -126,7 +129,8 @@ public class ActivationPlans {
 					"First win!", "Congratulations on your first closed-won deal in the program.",
 					"/partners/" + partnerId + "/activation"));
 		}
-		var verdict = ActivationVerdict.decide(plan.onboardedOn(), registered, firsts.firstWin(), today());
+		var verdict = ActivationVerdict.decide(plan.onboardedOn(), registered, firsts.firstWin(), today(),
+				this.calendar.zone());
 		if (verdict.status() != ActivationVerdict.Status.IN_PROGRESS
 				&& this.plans.fixVerdict(partnerId, verdict.status().name(), this.clock.instant())) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "activation-plan", partnerId, "verdict: " + verdict.reason(), null,
@@ -165,7 +169,8 @@ public class ActivationPlans {
 		var today = today();
 		var verdict = plan.verdict() != null
 				? new ActivationVerdict.Verdict(ActivationVerdict.Status.valueOf(plan.verdict()), "final at day 90")
-				: ActivationVerdict.decide(plan.onboardedOn(), plan.firstRegisteredAt(), plan.firstWonAt(), today);
+				: ActivationVerdict.decide(plan.onboardedOn(), plan.firstRegisteredAt(), plan.firstWonAt(), today,
+						this.calendar.zone());
 		return new ActivationPlanView(partnerId, plan.onboardedOn(),
 				today.toEpochDay() - plan.onboardedOn().toEpochDay(), plan.targetRegistrations(), plan.targetPipeline(),
 				plan.targetRevenue(), plan.currency(), plan.firstRegisteredAt(), plan.firstWonAt(),
@@ -287,7 +292,7 @@ public class ActivationPlans {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.calendar.today();
 	}
 
 	private static Instant earliest(Instant a, Instant b) {

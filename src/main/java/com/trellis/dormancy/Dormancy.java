@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -18,6 +17,7 @@ import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 import com.trellis.registration.Registrations;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.FreeText;
 
@@ -54,11 +54,15 @@ public class Dormancy {
 
 	private final int idleDays;
 
+	private final BusinessCalendar calendar;
+
 	private final com.trellis.incentives.Incentives incentives;
 
 	Dormancy(ReengagementRepository sequences, Partners partners, Activity activity, Deals deals,
 			Registrations registrations, Enablement enablement, AuditLog audit, Clock clock,
-			@Value("${trellis.dormancy.idle-days:60}") int idleDays, com.trellis.incentives.Incentives incentives) {
+			@Value("${trellis.dormancy.idle-days:60}") int idleDays, com.trellis.incentives.Incentives incentives,
+			BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.incentives = incentives;
 		this.sequences = sequences;
 		this.partners = partners;
@@ -88,14 +92,15 @@ public class Dormancy {
 				var since = this.partners.inStatusSince(partner.id());
 				if (signal != null && since != null && signal.isAfter(since)) {
 					this.partners.changeLifecycleAsSystem(partner.id(), LifecycleStatus.ACTIVE,
-							"New activity on " + LocalDate.ofInstant(signal, ZoneOffset.UTC));
+							"New activity on " + this.calendar.dayOf(signal));
 					this.sequences.open(partner.id())
 						.ifPresent(sequence -> this.sequences.end(sequence.id(), "RESPONDED", this.clock.instant()));
 					moved++;
 				}
 				continue;
 			}
-			var decision = DormancyRule.decide(signal, partner.onboardedOn(), today, this.idleDays);
+			var decision = DormancyRule.decide(signal, partner.onboardedOn(), today, this.idleDays,
+					this.calendar.zone());
 			if (decision.dormant()) {
 				this.partners.changeLifecycleAsSystem(partner.id(), LifecycleStatus.DORMANT,
 						"Dormant: " + decision.reason());
@@ -118,7 +123,7 @@ public class Dormancy {
 	public DormancyView view(Viewer viewer, long partnerId) {
 		var partner = this.partners.get(viewer, partnerId);
 		var signal = this.activity.lastSignal(partnerId, SIGNALS);
-		var decision = DormancyRule.decide(signal, partner.onboardedOn(), today(), this.idleDays);
+		var decision = DormancyRule.decide(signal, partner.onboardedOn(), today(), this.idleDays, this.calendar.zone());
 		var diagnosis = diagnose(partnerId);
 		return new DormancyView(partnerId, partner.lifecycleStatus().name(), signal, decision.dormant(),
 				decision.reason(), diagnosis.cause().name(), diagnosis.evidence(),
@@ -136,7 +141,7 @@ public class Dormancy {
 		}
 		var diagnosis = diagnose(partnerId);
 		long id = this.sequences.start(partnerId, diagnosis.cause().name(), diagnosis.evidence(), viewer.userId(),
-				this.clock.instant());
+				this.clock.instant(), today());
 		this.audit.record(viewer.actor(), "partner", partnerId, "re-engagement started (" + diagnosis.cause() + ")",
 				null, java.util.Map.of("sequence", id));
 		return view(viewer, partnerId);
@@ -185,7 +190,7 @@ public class Dormancy {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.calendar.today();
 	}
 
 }

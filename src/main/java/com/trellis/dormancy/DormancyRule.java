@@ -2,20 +2,21 @@ package com.trellis.dormancy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * A partner is dormant after {@code idleDays} with no dormancy signal (portal login,
  * registration, enablement activity); with no signal at all, the idle time counts from
- * onboarding.
+ * onboarding. Days are counted in the business time zone.
  */
 final class DormancyRule {
 
 	private DormancyRule() {
 	}
 
-	static Decision decide(Instant lastSignal, LocalDate onboardedOn, LocalDate today, int idleDays) {
-		LocalDate since = lastSignal != null ? LocalDate.ofInstant(lastSignal, ZoneOffset.UTC) : onboardedOn;
+	static Decision decide(Instant lastSignal, LocalDate onboardedOn, LocalDate today, int idleDays,
+			ZoneId businessZone) {
+		LocalDate since = lastSignal != null ? LocalDate.ofInstant(lastSignal, businessZone) : onboardedOn;
 		if (since == null) {
 			return new Decision(false, "not onboarded");
 		}

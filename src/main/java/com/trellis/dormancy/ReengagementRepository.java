@@ -18,7 +18,7 @@ class ReengagementRepository {
 		this.jdbc = jdbc;
 	}
 
-	long start(long partnerId, String cause, String evidence, long userId, Instant now) {
+	long start(long partnerId, String cause, String evidence, long userId, Instant now, LocalDate today) {
 		long id = this.jdbc.sql("""
 				INSERT INTO reengagement (partner_id, cause, evidence, status, started_by, started_at)
 				VALUES (:partner, :cause, :evidence, 'RUNNING', :by, :now) RETURNING id
@@ -30,7 +30,6 @@ class ReengagementRepository {
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.single();
-		var day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
 		int position = 0;
 		for (var kind : StepKind.values()) {
 			this.jdbc
@@ -40,7 +39,7 @@ class ReengagementRepository {
 				.param("id", id)
 				.param("position", position)
 				.param("kind", kind.name())
-				.param("due", day.plusDays(7L * position))
+				.param("due", today.plusDays(7L * position))
 				.update();
 			position++;
 		}

@@ -2,7 +2,6 @@ package com.trellis.enablement;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
@@ -56,8 +56,11 @@ public class Enablement {
 
 	private final ValueLimits limits;
 
+	private final BusinessCalendar calendar;
+
 	Enablement(EnablementRepository enablement, Users users, Partners partners, Activity activity, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock, ValueLimits limits) {
+			ApplicationEventPublisher events, Clock clock, ValueLimits limits, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.limits = limits;
 		this.enablement = enablement;
 		this.users = users;
@@ -205,9 +208,9 @@ public class Enablement {
 			boolean current = done != null && (done.expiresOn() == null || !done.expiresOn().isBefore(today));
 			Boolean applied = null;
 			if (withApplied && done != null) {
-				var from = done.completedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
-				applied = this.activity.anyWithin(user.partnerId(), APPLIED_SIGNALS, from,
-						from.plus(java.time.Duration.ofDays(APPLIED_WITHIN_DAYS)));
+				applied = this.activity.anyWithin(user.partnerId(), APPLIED_SIGNALS,
+						this.calendar.startOf(done.completedOn()),
+						this.calendar.startOf(done.completedOn().plusDays(APPLIED_WITHIN_DAYS)));
 			}
 			items.add(new ItemProgress(item.code(), item.kind(), item.name(), item.required(),
 					done == null ? null : done.completedOn(), done == null ? null : done.expiresOn(), current,
@@ -276,7 +279,7 @@ public class Enablement {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.calendar.today();
 	}
 
 	private record Resolved(UserSummary user, EnablementRepository.Item item, LocalDate completedOn) {

@@ -1,10 +1,10 @@
 package com.trellis.identity;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.stereotype.Controller;
@@ -21,13 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ApiTokenController {
 
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneOffset.UTC);
-
 	private final ApiTokens tokens;
 
-	ApiTokenController(ApiTokens tokens) {
+	/** Moments on the page, as days and times in the business time zone. */
+	private final DateTimeFormatter moments;
+
+	ApiTokenController(ApiTokens tokens, BusinessCalendar calendar) {
 		this.tokens = tokens;
+		this.moments = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.zone());
 	}
 
 	@GetMapping("/me/tokens")
@@ -62,7 +63,7 @@ class ApiTokenController {
 	private String page(Viewer viewer, Model model, Map<String, String> errors) {
 		model.addAttribute("tokens", this.tokens.list(viewer, null));
 		model.addAttribute("errors", errors);
-		model.addAttribute("utc", UTC);
+		model.addAttribute("moments", this.moments);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new TokenRequest("", "", ""));
 		}

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.trellis.audit.AuditLog;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
@@ -44,8 +45,11 @@ public class ApiTokens {
 
 	private final int maxDays;
 
+	private final BusinessCalendar calendar;
+
 	ApiTokens(ApiTokenRepository tokens, UserRepository users, AuditLog audit, Clock clock,
-			@Value("${trellis.security.api-token.max-days:365}") int maxDays) {
+			@Value("${trellis.security.api-token.max-days:365}") int maxDays, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.tokens = tokens;
 		this.users = users;
 		this.audit = audit;
@@ -68,7 +72,7 @@ public class ApiTokens {
 	@Transactional
 	Issued issue(Viewer viewer, TokenRequest request) {
 		var now = this.clock.instant();
-		var checked = request.check(now, this.maxDays);
+		var checked = request.check(now, this.calendar.zone(), this.maxDays);
 		var secret = secret();
 		long id = this.tokens.insert(viewer.userId(), checked.name(), hash(secret), now, checked.expiresAt());
 		var token = this.tokens.find(id).orElseThrow();

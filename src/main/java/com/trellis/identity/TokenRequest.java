@@ -3,7 +3,7 @@ package com.trellis.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,8 @@ import com.trellis.shared.InvalidInputException.FieldError;
 
 /**
  * What a user asks for when issuing an API token, as typed into the form: a name and,
- * optionally, an expiry as a number of days or as the last day (UTC) the token works.
+ * optionally, an expiry as a number of days or as the last day the token works, a day in
+ * the business time zone.
  *
  * @param name the token's name; blank gives "API token"
  * @param expiresInDays whole days from now, or blank
@@ -26,10 +27,10 @@ record TokenRequest(String name, String expiresInDays, String expiresOn) {
 	static final String DEFAULT_NAME = "API token";
 
 	/** The checked name and expiry, or every field error at once. */
-	Checked check(Instant now, int maxDays) {
+	Checked check(Instant now, ZoneId businessZone, int maxDays) {
 		List<FieldError> errors = new ArrayList<>();
 		var checkedName = checkedName(this.name, errors);
-		var expiresAt = expiresAt(now, maxDays, errors);
+		var expiresAt = expiresAt(now, businessZone, maxDays, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -53,7 +54,7 @@ record TokenRequest(String name, String expiresInDays, String expiresOn) {
 		return stripped;
 	}
 
-	private Instant expiresAt(Instant now, int maxDays, List<FieldError> errors) {
+	private Instant expiresAt(Instant now, ZoneId businessZone, int maxDays, List<FieldError> errors) {
 		boolean days = this.expiresInDays != null && !this.expiresInDays.isBlank();
 		boolean date = this.expiresOn != null && !this.expiresOn.isBlank();
 		if (days && date) {
@@ -69,7 +70,7 @@ record TokenRequest(String name, String expiresInDays, String expiresOn) {
 			return now.plus(Duration.ofDays(Integer.parseInt(value)));
 		}
 		if (date) {
-			var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+			var today = LocalDate.ofInstant(now, businessZone);
 			LocalDate lastDay;
 			try {
 				lastDay = LocalDate.parse(this.expiresOn.strip());
@@ -83,7 +84,7 @@ record TokenRequest(String name, String expiresInDays, String expiresOn) {
 						+ today.plusDays(maxDays) + ")"));
 				return null;
 			}
-			return lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+			return lastDay.plusDays(1).atStartOfDay(businessZone).toInstant();
 		}
 		return null;
 	}

@@ -2,7 +2,7 @@ package com.trellis.incentives;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,14 +10,14 @@ import java.util.List;
 /**
  * Fast-start SPIFF: a fixed bonus for each of a partner's first N (1–3) deals closed-won
  * within a window (90 days) of onboarding. Later wins, and wins outside the window, earn
- * nothing.
+ * nothing. Days are counted in the business time zone.
  */
 final class FastStartSpiff {
 
 	private FastStartSpiff() {
 	}
 
-	static List<Earned> earn(Params params, LocalDate onboardedOn, List<WonDeal> wins) {
+	static List<Earned> earn(Params params, LocalDate onboardedOn, List<WonDeal> wins, ZoneId businessZone) {
 		if (onboardedOn == null) {
 			return List.of();
 		}
@@ -26,7 +26,7 @@ final class FastStartSpiff {
 		var ordered = wins.stream().sorted(Comparator.comparing(WonDeal::closedAt).thenComparing(WonDeal::id)).toList();
 		int position = 0;
 		for (var deal : ordered) {
-			var day = LocalDate.ofInstant(deal.closedAt(), ZoneOffset.UTC);
+			var day = LocalDate.ofInstant(deal.closedAt(), businessZone);
 			if (day.isBefore(onboardedOn) || !day.isBefore(deadline)) {
 				continue;
 			}

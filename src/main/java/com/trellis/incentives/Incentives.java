@@ -168,7 +168,8 @@ public class Incentives {
 			else if (program.kind() == ProgramKind.FAST_START_SPIFF) {
 				var onboarded = this.partners.onboardedOn(partnerId);
 				FastStartSpiff
-					.earn(ProgramParams.spiff(program), onboarded, wins.stream().map(Incentives::won).toList())
+					.earn(ProgramParams.spiff(program), onboarded, wins.stream().map(Incentives::won).toList(),
+							this.calendar.zone())
 					.forEach(earned -> earn(partnerId, program, "SPIFF", generation(program, earned)));
 			}
 		}

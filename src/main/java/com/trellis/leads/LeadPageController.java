@@ -1,8 +1,6 @@
 package com.trellis.leads;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +11,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.PageRequest;
 
@@ -41,13 +40,13 @@ class LeadPageController {
 
 	private final Users users;
 
-	private final Clock clock;
+	private final BusinessCalendar calendar;
 
-	LeadPageController(Leads leads, Partners partners, Users users, Clock clock) {
+	LeadPageController(Leads leads, Partners partners, Users users, BusinessCalendar calendar) {
 		this.leads = leads;
 		this.partners = partners;
 		this.users = users;
-		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/leads")
@@ -101,7 +100,7 @@ class LeadPageController {
 			model.addAttribute("repChoices", reps);
 		}
 		model.addAttribute("canWork", !viewer.isPartnerUser() && this.leads.canWork(viewer, lead));
-		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("today", this.calendar.today());
 		return "leads/detail";
 	}
 

@@ -2,7 +2,6 @@ package com.trellis.partners;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
@@ -38,7 +38,11 @@ public class Partners {
 
 	private final ApplicationEventPublisher events;
 
-	Partners(PartnerRepository partners, Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+	private final BusinessCalendar calendar;
+
+	Partners(PartnerRepository partners, Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+			BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.events = events;
 		this.partners = partners;
 		this.users = users;
@@ -204,7 +208,7 @@ public class Partners {
 		this.partners.changeLifecycle(id, to, viewer.userId(), this.clock.instant(), reason.strip(),
 				before.lifecycleStatus());
 		if (to == LifecycleStatus.ONBOARDING && before.onboardedOn() == null) {
-			this.partners.setOnboardedOn(id, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			this.partners.setOnboardedOn(id, this.calendar.today());
 		}
 		var after = this.partners.find(viewer, id).orElseThrow();
 		this.events.publishEvent(new PartnerLifecycleChanged(id, before.lifecycleStatus(), to, after.onboardedOn()));

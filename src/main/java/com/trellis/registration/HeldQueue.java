@@ -95,7 +95,7 @@ class HeldQueue {
 			.stream()
 			.filter(c -> !(c.kind() == Kind.REGISTRATION && c.id() == view.id()))
 			.toList();
-		var decision = RulesOfEngagement.decide(view.partnerId(), candidates, rules, now);
+		var decision = RulesOfEngagement.decide(view.partnerId(), candidates, rules, now, this.calendar.zone());
 		var why = "Reconsidered: " + cause + "; " + decision.internalReason();
 		switch (decision.status()) {
 			case PENDING -> {

@@ -105,7 +105,7 @@ public class Registrations {
 		var now = this.clock.instant();
 		var candidates = new ArrayList<>(this.conflicts.registrations(customer));
 		candidates.addAll(deals);
-		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now);
+		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now, this.calendar.zone());
 		boolean protecting = decision.status() == RegistrationStatus.PENDING;
 		values.put("registeredBy", viewer.userId());
 		values.put("status", decision.status().name());

@@ -1,7 +1,7 @@
 package com.trellis.registration;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,7 +17,8 @@ final class RulesOfEngagement {
 	private RulesOfEngagement() {
 	}
 
-	static Decision decide(long partnerId, List<ConflictCandidate> candidates, RegistrationRules rules, Instant now) {
+	static Decision decide(long partnerId, List<ConflictCandidate> candidates, RegistrationRules rules, Instant now,
+			ZoneId businessZone) {
 		var own = candidates.stream()
 			.filter(c -> c.partnerId() != null && c.partnerId() == partnerId)
 			.min(Comparator.comparing(ConflictCandidate::since));
@@ -34,7 +35,7 @@ final class RulesOfEngagement {
 		if (protecting.isPresent()) {
 			var c = protecting.get();
 			var until = c.protectionEndsAt() == null ? ""
-					: " until " + c.protectionEndsAt().atZone(ZoneOffset.UTC).toLocalDate();
+					: " until " + c.protectionEndsAt().atZone(businessZone).toLocalDate();
 			var external = "Another partner registered this customer first; it is protected" + until + ".";
 			var internal = "customer held by partner " + c.partnerId() + " through " + c.kind().name().toLowerCase()
 					+ " " + c.id() + " (" + c.match().reason() + ")";

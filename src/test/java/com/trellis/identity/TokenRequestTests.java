@@ -1,6 +1,7 @@
 package com.trellis.identity;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import com.trellis.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -14,17 +15,17 @@ class TokenRequestTests {
 
 	@Test
 	void noExpiryMeansTheTokenDoesNotExpireAndABlankNameGetsTheDefault() {
-		var checked = new TokenRequest(" ", "", null).check(NOW, 365);
+		var checked = new TokenRequest(" ", "", null).check(NOW, ZoneOffset.UTC, 365);
 
 		assertThat(checked.name()).isEqualTo("API token");
 		assertThat(checked.expiresAt()).isNull();
 	}
 
 	@Test
-	void daysCountFromNowAndADateIsValidThroughItsLastDayInUtc() {
-		assertThat(new TokenRequest("ci", "30", "").check(NOW, 365).expiresAt())
+	void daysCountFromNowAndADateIsValidThroughItsLastDayInAUtcBusinessZone() {
+		assertThat(new TokenRequest("ci", "30", "").check(NOW, ZoneOffset.UTC, 365).expiresAt())
 			.isEqualTo(Instant.parse("2026-12-22T12:00:00Z"));
-		assertThat(new TokenRequest("ci", "", "2026-11-27").check(NOW, 365).expiresAt())
+		assertThat(new TokenRequest("ci", "", "2026-11-27").check(NOW, ZoneOffset.UTC, 365).expiresAt())
 			.isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
 	}
 
@@ -44,11 +45,22 @@ class TokenRequestTests {
 		assertThat(fieldOf(new TokenRequest("x".repeat(61), "", ""))).isEqualTo("name");
 		assertThat(fieldOf(new TokenRequest("a\u0000b", "", ""))).isEqualTo("name");
 		assertThat(fieldOf(new TokenRequest("a\u202Eb", "", ""))).isEqualTo("name");
-		assertThat(new TokenRequest("x".repeat(60), "", "").check(NOW, 365).name()).hasSize(60);
+		assertThat(new TokenRequest("x".repeat(60), "", "").check(NOW, ZoneOffset.UTC, 365).name()).hasSize(60);
+	}
+
+	@Test
+	void theLastValidDayIsADayInTheBusinessZone() {
+		var auckland = java.time.ZoneId.of("Pacific/Auckland");
+		// NOW is already 23 November in Auckland
+		assertThat(new TokenRequest("ci", "", "2026-11-27").check(NOW, auckland, 365).expiresAt())
+			.isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
+		assertThat(catchThrowableOfType(InvalidInputException.class,
+				() -> new TokenRequest("ci", "", "2026-11-23").check(NOW, auckland, 365)))
+			.isNotNull();
 	}
 
 	private static String fieldOf(TokenRequest request) {
-		var error = catchThrowableOfType(InvalidInputException.class, () -> request.check(NOW, 365));
+		var error = catchThrowableOfType(InvalidInputException.class, () -> request.check(NOW, ZoneOffset.UTC, 365));
 		assertThat(error).as("%s is refused", request).isNotNull();
 		return error.errors().get(0).field();
 	}

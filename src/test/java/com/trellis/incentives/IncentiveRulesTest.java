@@ -3,6 +3,7 @@ package com.trellis.incentives;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.trellis.deals.CreditType;
@@ -22,16 +23,33 @@ class IncentiveRulesTest {
 	@Test
 	void spiffPaysOnlyTheFirstNWinsInsideTheWindow() {
 		var params = new FastStartSpiff.Params(new BigDecimal("500.00"), "USD", 2, 90);
-		var earned = FastStartSpiff.earn(params, ONBOARDED, List.of(win(3, 30), win(1, 10), win(2, 89), win(4, 95)));
+		var earned = FastStartSpiff.earn(params, ONBOARDED, List.of(win(3, 30), win(1, 10), win(2, 89), win(4, 95)),
+				ZoneOffset.UTC);
 		assertThat(earned).extracting(Earned::opportunityId).containsExactly(1L, 3L);
 		assertThat(earned).extracting(Earned::amount).containsOnly(new BigDecimal("500.00"));
 		assertThat(earned.get(1).basis()).contains("win 2 of the first 2");
 	}
 
 	@Test
+	void spiffDaysAreBusinessDaysInTheBusinessZone() {
+		var auckland = java.time.ZoneId.of("Pacific/Auckland");
+		var params = new FastStartSpiff.Params(new BigDecimal("500.00"), "USD", 3, 90);
+		// 00:30 in Auckland on the onboarding day (the day before in UTC) counts; 00:30
+		// on
+		// day 90 (still day 89 in UTC) does not
+		var onOnboardingDay = new WonDeal(1, new BigDecimal("10000.00"), "USD", CreditType.SOURCED,
+				ONBOARDED.atTime(0, 30).atZone(auckland).toInstant());
+		var onDay90 = new WonDeal(2, new BigDecimal("10000.00"), "USD", CreditType.SOURCED,
+				ONBOARDED.plusDays(90).atTime(0, 30).atZone(auckland).toInstant());
+		assertThat(FastStartSpiff.earn(params, ONBOARDED, List.of(onOnboardingDay, onDay90), auckland))
+			.extracting(Earned::opportunityId)
+			.containsExactly(1L);
+	}
+
+	@Test
 	void aSpiffWinOnDay90IsOutsideTheWindow() {
 		var params = new FastStartSpiff.Params(new BigDecimal("750.00"), "USD", 3, 90);
-		assertThat(FastStartSpiff.earn(params, ONBOARDED, List.of(win(1, 90), win(2, 89))))
+		assertThat(FastStartSpiff.earn(params, ONBOARDED, List.of(win(1, 90), win(2, 89)), ZoneOffset.UTC))
 			.extracting(Earned::opportunityId)
 			.containsExactly(2L);
 		assertThatIllegalArgumentException().isThrownBy(() -> new FastStartSpiff.Params(BigDecimal.TEN, "USD", 4, 90));

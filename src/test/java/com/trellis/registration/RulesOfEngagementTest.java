@@ -1,6 +1,8 @@
 package com.trellis.registration;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.trellis.registration.ConflictCandidate.Kind;
@@ -19,7 +21,7 @@ class RulesOfEngagementTest {
 
 	@Test
 	void aFreeCustomerAwaitsApproval() {
-		var decision = RulesOfEngagement.decide(1, List.of(), RegistrationRules.DEFAULTS, NOW);
+		var decision = RulesOfEngagement.decide(1, List.of(), RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC);
 		assertThat(decision.status()).isEqualTo(RegistrationStatus.PENDING);
 		assertThat(decision.directConflictId()).isNull();
 	}
@@ -29,7 +31,7 @@ class RulesOfEngagementTest {
 		var candidates = List.of(registration(11, 7, RegistrationStatus.APPROVED, "2026-10-01T00:00:00Z"),
 				registration(12, 8, RegistrationStatus.PENDING, "2026-09-01T00:00:00Z"),
 				registration(13, 9, RegistrationStatus.ON_HOLD, "2026-08-01T00:00:00Z"));
-		var decision = RulesOfEngagement.decide(1, candidates, RegistrationRules.DEFAULTS, NOW);
+		var decision = RulesOfEngagement.decide(1, candidates, RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC);
 		assertThat(decision.status()).isEqualTo(RegistrationStatus.ON_HOLD);
 		assertThat(decision.heldBehindId()).isEqualTo(12);
 		assertThat(decision.externalReason()).doesNotContain("8").contains("until 2026-11-30");
@@ -42,7 +44,8 @@ class RulesOfEngagementTest {
 				RegistrationRules.DEFAULTS.sourcedShare(), RegistrationRules.DEFAULTS.influencedShare(),
 				RegistrationRules.DEFAULTS.coSellShare());
 		var decision = RulesOfEngagement.decide(1,
-				List.of(registration(12, 8, RegistrationStatus.PENDING, "2026-09-01T00:00:00Z")), rules, NOW);
+				List.of(registration(12, 8, RegistrationStatus.PENDING, "2026-09-01T00:00:00Z")), rules, NOW,
+				ZoneOffset.UTC);
 		assertThat(decision.status()).isEqualTo(RegistrationStatus.REJECTED);
 	}
 
@@ -50,7 +53,7 @@ class RulesOfEngagementTest {
 	void theSamePartnerRegisteringAgainIsADuplicate() {
 		var decision = RulesOfEngagement.decide(7,
 				List.of(registration(11, 7, RegistrationStatus.PENDING, "2026-10-01T00:00:00Z")),
-				RegistrationRules.DEFAULTS, NOW);
+				RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC);
 		assertThat(decision.status()).isEqualTo(RegistrationStatus.REJECTED);
 		assertThat(decision.externalReason()).contains("your registration #11");
 	}
@@ -58,7 +61,7 @@ class RulesOfEngagementTest {
 	@Test
 	void anOpenDirectDealIsFlaggedForThePam() {
 		var direct = new ConflictCandidate(Kind.OPPORTUNITY, 501, null, null, NOW, null, DOMAIN);
-		var decision = RulesOfEngagement.decide(1, List.of(direct), RegistrationRules.DEFAULTS, NOW);
+		var decision = RulesOfEngagement.decide(1, List.of(direct), RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC);
 		assertThat(decision.status()).isEqualTo(RegistrationStatus.PENDING);
 		assertThat(decision.directConflictId()).isEqualTo(501);
 	}
@@ -66,9 +69,19 @@ class RulesOfEngagementTest {
 	@Test
 	void anotherPartnersOpenDealProtectsItsCustomer() {
 		var partnerDeal = new ConflictCandidate(Kind.OPPORTUNITY, 502, 9L, null, NOW, null, DOMAIN);
-		var decision = RulesOfEngagement.decide(1, List.of(partnerDeal), RegistrationRules.DEFAULTS, NOW);
+		var decision = RulesOfEngagement.decide(1, List.of(partnerDeal), RegistrationRules.DEFAULTS, NOW,
+				ZoneOffset.UTC);
 		assertThat(decision.status()).isEqualTo(RegistrationStatus.ON_HOLD);
 		assertThat(decision.heldBehindId()).isNull();
+	}
+
+	@Test
+	void theProtectionEndsOnItsDayInTheBusinessZone() {
+		// protected until 2026-11-30T00:00Z: still 29 November in Los Angeles
+		var candidates = List.of(registration(12, 8, RegistrationStatus.PENDING, "2026-09-01T00:00:00Z"));
+		var decision = RulesOfEngagement.decide(1, candidates, RegistrationRules.DEFAULTS, NOW,
+				ZoneId.of("America/Los_Angeles"));
+		assertThat(decision.externalReason()).contains("until 2026-11-29");
 	}
 
 	private static ConflictCandidate registration(long id, long partner, RegistrationStatus status, String since) {
