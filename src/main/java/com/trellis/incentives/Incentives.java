@@ -38,6 +38,8 @@ public class Incentives {
 
 	private final Deals deals;
 
+	static final String FIRST_WIN = "FIRST_WIN";
+
 	private final Partners partners;
 
 	private final AuditLog audit;
@@ -103,6 +105,7 @@ public class Incentives {
 		this.ledger.lockDeal(event.opportunityId());
 		reverse(event.opportunityId(), "the won deal was reopened");
 		if (event.partnerId() != null) {
+			settleFirstWin(event.partnerId(), "deal " + event.opportunityId() + " is no longer won");
 			this.quarters.recompute(event.partnerId(), "deal " + event.opportunityId() + " was reopened");
 		}
 	}
@@ -123,6 +126,8 @@ public class Incentives {
 		}
 		reverse(event.opportunityId(), "the won deal was corrected (correction " + event.correctionId() + ")");
 		earnForWin(event.partnerId(), event.opportunityId());
+		settleFirstWin(event.partnerId(),
+				"deal " + event.opportunityId() + " was corrected (correction " + event.correctionId() + ")");
 		this.quarters.recompute(event.partnerId(),
 				"deal " + event.opportunityId() + " was corrected (correction " + event.correctionId() + ")");
 	}
@@ -156,7 +161,6 @@ public class Incentives {
 			return;
 		}
 		var day = this.calendar.dayOf(deal.closedAt());
-		var now = this.clock.instant();
 		for (var program : this.ledger.programs()) {
 			if (!program.effectiveOn(day)) {
 				continue;
@@ -173,8 +177,33 @@ public class Incentives {
 					.forEach(earned -> earn(partnerId, program, "SPIFF", generation(program, earned)));
 			}
 		}
-		if (wins.size() == 1) {
-			this.ledger.award(partnerId, "FIRST_WIN", "ever", "first closed-won deal " + deal.name(), now);
+		settleFirstWin(partnerId, "deal " + opportunityId + " was won");
+	}
+
+	/**
+	 * The first-win badge follows the partner's wins that count (amount above the floor):
+	 * given with the earliest of them, taken back when none is left (the only win was
+	 * reopened, lost or corrected to no amount). Serialised per partner and audited when
+	 * it changes; running it again changes nothing.
+	 */
+	private void settleFirstWin(long partnerId, String why) {
+		this.ledger.lockBadges(partnerId);
+		var conversions = new Conversions(this.rates);
+		var first = this.deals.wonDeals(partnerId)
+			.stream()
+			.filter(d -> d.closedAt() != null && floor(d, conversions).earns())
+			.min(Comparator.comparing(OpportunityView::closedAt).thenComparing(OpportunityView::id));
+		var key = partnerId + ":" + FIRST_WIN;
+		if (first.isPresent()) {
+			var reason = "first closed-won deal " + first.get().name();
+			if (this.ledger.award(partnerId, FIRST_WIN, "ever", reason, this.clock.instant())) {
+				this.audit.record(AuditLog.Actor.SYSTEM, "partner-badge", key, "first win awarded: " + reason, null,
+						null);
+			}
+		}
+		else if (this.ledger.takeBack(partnerId, FIRST_WIN, "ever")) {
+			this.audit.record(AuditLog.Actor.SYSTEM, "partner-badge", key,
+					"first win taken back: " + why + "; no closed-won deal left", null, null);
 		}
 	}
 

@@ -190,8 +190,9 @@ class LedgerRepository {
 			.list();
 	}
 
-	void award(long partnerId, String badge, String period, String reason, Instant now) {
-		this.jdbc.sql("""
+	/** Gives a badge; true when the partner did not hold it yet. */
+	boolean award(long partnerId, String badge, String period, String reason, Instant now) {
+		return this.jdbc.sql("""
 				INSERT INTO partner_badge (partner_id, badge, period, reason, awarded_at)
 				VALUES (:partner, :badge, :period, :reason, :now) ON CONFLICT DO NOTHING
 				""")
@@ -200,7 +201,25 @@ class LedgerRepository {
 			.param("period", period)
 			.param("reason", reason)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
+	}
+
+	/** Takes a badge back; true when the partner held it. */
+	boolean takeBack(long partnerId, String badge, String period) {
+		return this.jdbc
+			.sql("DELETE FROM partner_badge WHERE partner_id = :partner AND badge = :badge AND period = :period")
+			.param("partner", partnerId)
+			.param("badge", badge)
+			.param("period", period)
+			.update() == 1;
+	}
+
+	/** Serialises the decisions about one partner's badges. */
+	void lockBadges(long partnerId) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('incentive-badges:' || :partner, 0))")
+			.param("partner", partnerId)
+			.query((rs, n) -> 1)
+			.list();
 	}
 
 	List<Map<String, Object>> badges(long partnerId) {
