@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.Quarters;
+import com.trellis.shared.validation.ValueLimits;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -46,14 +49,17 @@ public class Incentives {
 
 	private final Clock clock;
 
+	private final ValueLimits limits;
+
 	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ValueLimits limits) {
 		this.ledger = ledger;
 		this.deals = deals;
 		this.partners = partners;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -64,12 +70,29 @@ public class Incentives {
 		if (command.endsOn() != null && command.endsOn().isBefore(command.startsOn())) {
 			throw com.trellis.shared.InvalidInputException.of("endsOn", "must not be before startsOn");
 		}
-		ProgramParams.check(new Program(0, command.name(), command.kind(), command.currency(), command.startsOn(),
-				command.endsOn(), command.params()));
+		checkParams(command);
 		long id = this.ledger.insertProgram(command, viewer.userId(), this.clock.instant());
 		var program = this.ledger.programs().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
 		this.audit.record(viewer.actor(), "incentive-program", id, "created", null, program);
 		return program;
+	}
+
+	private void checkParams(ProgramCommand command) {
+		var errors = new ArrayList<>(
+				ProgramParamsRule.problems(command.kind(), command.currency(), command.params(), this.limits));
+		try {
+			ProgramParams.check(new Program(0, command.name(), command.kind(), command.currency(), command.startsOn(),
+					command.endsOn(), command.params()));
+		}
+		catch (InvalidInputException ex) {
+			ex.errors()
+				.stream()
+				.filter(e -> errors.stream().noneMatch(o -> o.field().equals(e.field())))
+				.forEach(errors::add);
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	@Transactional(readOnly = true)
