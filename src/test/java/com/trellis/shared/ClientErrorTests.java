@@ -168,6 +168,17 @@ class ClientErrorTests {
 	}
 
 	@Test
+	void aNullElementInAListBodyIsRefusedNamingItsIndex() throws Exception {
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		api.put("/api/v1/activation/template", "[null]")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("milestones[0]"));
+		api.put("/api/v1/process/stages", "[null]")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("stages[0]"));
+	}
+
+	@Test
 	void tenDisputesRaisedAtOnceOnOneDealGiveOneCreatedAndNineConflicts() throws Exception {
 		var racing = this.fixtures.world("Racing Disputes");
 		var partner = new Api(this.mvc, this.fixtures.token(racing.partnerUser()));
