@@ -1,5 +1,7 @@
 package com.trellis.deals;
 
+import java.util.List;
+
 import com.trellis.identity.Role;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -103,6 +105,32 @@ class DealApiTests {
 		new Api(this.mvc, this.fixtures.token(manager)).put("/api/v1/opportunities/" + deal, json)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("Renamed"));
+	}
+
+	@Test
+	void aClosedDealsCloseDateIsNotEditedAndNoDealsCloseDateIsSetBeforeItWasCreated() throws Exception {
+		var world = this.fixtures.world("Close Date Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		var json = """
+				{"accountId": %d, "name": "Fixture deal", "amount": 125000, "currency": "USD", "stage": "%s",
+				 "closeDate": "2020-01-01", "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED",
+				 "partnerShare": 20}
+				""";
+		ae.put("/api/v1/opportunities/" + world.dealId(),
+				json.formatted(world.accountId(), "QUALIFIED", world.partnerId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("closeDate"));
+		for (var closed : List.of("CLOSED_WON", "CLOSED_LOST")) {
+			this.jdbc.sql("UPDATE opportunity SET stage = ? WHERE id = ?").params(closed, world.dealId()).update();
+			ae.put("/api/v1/opportunities/" + world.dealId(),
+					json.formatted(world.accountId(), closed, world.partnerId()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("closeDate"));
+		}
+		assertThat(this.jdbc.sql("SELECT close_date > DATE '2020-01-01' FROM opportunity WHERE id = ?")
+			.param(world.dealId())
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 }
