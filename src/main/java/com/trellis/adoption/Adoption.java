@@ -19,6 +19,7 @@ import com.trellis.leads.Leads;
 import com.trellis.metrics.Kpis;
 import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.validation.FreeText;
@@ -127,7 +128,7 @@ public class Adoption {
 			throw new AccessDeniedException("Only the rep's sales manager prompts on this deal");
 		}
 		if (deal.partnerId() != null) {
-			throw InvalidInputException.of("opportunityId", "the deal already has a partner");
+			throw new ConflictException("opportunityId", "the deal already has a partner");
 		}
 		long id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId,
 				FreeText.optional("note", note, FreeText.NOTE), this.clock.instant());

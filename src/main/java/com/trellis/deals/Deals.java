@@ -202,7 +202,7 @@ public class Deals {
 		var before = this.deals.findForUpdate(opportunityId)
 			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
 		if (before.partnerId() != null || before.stage().isClosed()) {
-			throw InvalidInputException.of("opportunityId", "the deal is closed or already has a partner");
+			throw new ConflictException("opportunityId", "the deal is closed or already has a partner");
 		}
 		if (creditType == CreditType.SOURCED) {
 			throw InvalidInputException.of("creditType", "a partner joining a direct deal influences or co-sells it");
