@@ -133,4 +133,28 @@ class DealApiTests {
 			.single()).isTrue();
 	}
 
+	@Test
+	void aDealIsOwnedByAnActiveAccountExecutiveOrSalesManagerOnly() throws Exception {
+		var world = this.fixtures.world("Owner Rule Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		var inactive = this.fixtures.user(Role.AE);
+		this.jdbc.sql("UPDATE app_user SET enabled = false WHERE id = ?").param(inactive.userId()).update();
+		var json = """
+				{"accountId": %d, "name": "Owned", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
+				 "source": "DIRECT", "ownerId": %d}
+				""";
+		long deals = this.fixtures.count("opportunity");
+		for (var owner : List.of(this.fixtures.user(Role.ADMIN), world.pam(), world.partnerUser(), inactive)) {
+			ae.post("/api/v1/opportunities", json.formatted(world.accountId(), owner.userId()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+		}
+		ae.post("/api/v1/opportunities", json.formatted(world.accountId(), 999999999L))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(deals);
+		ae.post("/api/v1/opportunities", json.formatted(world.accountId(), world.ae().userId()))
+			.andExpect(status().isCreated());
+	}
+
 }
