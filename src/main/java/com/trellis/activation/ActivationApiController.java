@@ -8,6 +8,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,8 @@ class ActivationApiController {
 
 	@PutMapping("/activation/template")
 	@PreAuthorize("hasRole('ADMIN')")
-	List<TemplateMilestone> editTemplate(Viewer viewer, @Valid @RequestBody List<@Valid TemplateMilestone> milestones) {
+	List<TemplateMilestone> editTemplate(Viewer viewer,
+			@Valid @RequestBody List<@NotNull @Valid TemplateMilestone> milestones) {
 		return this.plans.editTemplate(viewer, milestones);
 	}
 

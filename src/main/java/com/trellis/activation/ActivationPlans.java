@@ -20,6 +20,7 @@ import com.trellis.partners.Partners;
 import com.trellis.registration.DealRegistered;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.FreeText;
@@ -214,7 +215,7 @@ public class ActivationPlans {
 		}
 		FreeText.required("evidence", evidence, FreeText.NOTE, "say what shows the milestone is done");
 		if (!this.plans.complete(partnerId, code, viewer.userId(), this.clock.instant(), evidence.strip())) {
-			throw InvalidInputException.of("code", milestone.name() + " is complete already");
+			throw new ConflictException("code", milestone.name() + " is complete already");
 		}
 		this.audit.record(viewer.actor(), "activation-plan", partnerId, "milestone " + code + " completed", null,
 				Map.of("evidence", evidence.strip()));

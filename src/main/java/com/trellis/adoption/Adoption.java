@@ -18,6 +18,7 @@ import com.trellis.leads.Leads;
 import com.trellis.metrics.Kpis;
 import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.validation.FreeText;
@@ -126,7 +127,7 @@ public class Adoption {
 	public void prompt(Viewer viewer, long opportunityId, Long partnerId, String note) {
 		var deal = requirePrompter(viewer, opportunityId);
 		if (deal.partnerId() != null) {
-			throw InvalidInputException.of("opportunityId", "the deal already has a partner");
+			throw new ConflictException("opportunityId", "the deal already has a partner");
 		}
 		long id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId,
 				FreeText.optional("note", note, FreeText.NOTE), this.clock.instant());

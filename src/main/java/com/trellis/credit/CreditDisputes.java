@@ -15,6 +15,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.FreeText;
@@ -76,7 +77,7 @@ public class CreditDisputes {
 			throw InvalidInputException.of("proposedCreditType", "propose a credit different from the current one");
 		}
 		if (open(opportunityId)) {
-			throw InvalidInputException.of("opportunityId", "this deal already has an open credit dispute");
+			throw new ConflictException("opportunityId", "this deal already has an open credit dispute");
 		}
 		long id = this.jdbc.sql("""
 				INSERT INTO credit_dispute (opportunity_id, partner_id, raised_by, current_credit_type, current_share,
@@ -119,7 +120,7 @@ public class CreditDisputes {
 			.param("id", disputeId)
 			.update();
 		if (changed == 0) {
-			throw InvalidInputException.of("status", "the dispute was decided already");
+			throw new ConflictException("status", "the dispute was decided already");
 		}
 		if (uphold) {
 			this.deals.changeCredit(viewer.actor(), dispute.opportunityId(), dispute.proposedCreditType(),

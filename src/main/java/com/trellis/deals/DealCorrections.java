@@ -1,8 +1,6 @@
 package com.trellis.deals;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 import com.trellis.audit.AuditLog;
@@ -10,8 +8,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.InvalidInputException.FieldError;
-import jakarta.validation.Validator;
+import com.trellis.shared.validation.Commands;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,19 +32,19 @@ class DealCorrections {
 
 	private final AuditLog audit;
 
-	private final Validator validator;
+	private final Commands commands;
 
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
 	DealCorrections(Deals deals, OpportunityRepository opportunities, CorrectionRepository corrections, AuditLog audit,
-			Validator validator, Clock clock, ApplicationEventPublisher events) {
+			Commands commands, Clock clock, ApplicationEventPublisher events) {
 		this.deals = deals;
 		this.opportunities = opportunities;
 		this.corrections = corrections;
 		this.audit = audit;
-		this.validator = validator;
+		this.commands = commands;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -58,7 +55,7 @@ class DealCorrections {
 			throw new AccessDeniedException("Only a program admin corrects a closed deal's amount or currency");
 		}
 		this.deals.get(viewer, id);
-		validate(command);
+		this.commands.check(command);
 		var before = this.opportunities.findForUpdate(id).orElseThrow();
 		if (!before.stage().isClosed()) {
 			throw new ConflictException("stage",
@@ -84,24 +81,6 @@ class DealCorrections {
 	List<Correction> of(Viewer viewer, long id) {
 		this.deals.get(viewer, id);
 		return this.corrections.of(id);
-	}
-
-	private void validate(DealCorrection command) {
-		var errors = new ArrayList<FieldError>();
-		this.validator.validate(command)
-			.forEach(violation -> errors
-				.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
-		if (command.currency() != null && errors.stream().noneMatch(e -> e.field().equals("currency"))) {
-			try {
-				Currency.getInstance(command.currency());
-			}
-			catch (IllegalArgumentException ex) {
-				errors.add(new FieldError("currency", "unknown currency " + command.currency()));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
 	}
 
 }

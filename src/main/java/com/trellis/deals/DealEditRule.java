@@ -1,6 +1,8 @@
 package com.trellis.deals;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +13,9 @@ import com.trellis.shared.InvalidInputException.FieldError;
  * Decides what creating or editing a deal may set. A deal opens at an open stage; an edit
  * never moves the stage (the sales process does: advance, move back, disqualify); the
  * amount and currency of a closed deal change only by a program admin's recorded
- * correction; partner and credit, once set, only by an upheld credit dispute, and a
- * closed deal takes on no partner.
+ * correction, its close date not at all, and an open deal's close date is never set
+ * before the deal was created; partner and credit, once set, only by an upheld credit
+ * dispute, and a closed deal takes on no partner.
  */
 final class DealEditRule {
 
@@ -45,6 +48,15 @@ final class DealEditRule {
 			if (!before.currency().equals(command.currency())) {
 				errors.add(new FieldError("currency", closed));
 			}
+			if (!Objects.equals(before.closeDate(), command.closeDate())) {
+				errors.add(new FieldError("closeDate",
+						"the deal is " + before.stage().label().toLowerCase() + "; its close date no longer changes"));
+			}
+		}
+		else if (command.closeDate() != null && !command.closeDate().equals(before.closeDate())
+				&& command.closeDate().isBefore(createdOn(before))) {
+			errors.add(
+					new FieldError("closeDate", "must not be before the deal was created (" + createdOn(before) + ")"));
 		}
 		if (before.partnerId() != null && (!before.partnerId().equals(command.partnerId())
 				|| before.creditType() != command.creditType() || command.partnerShare() == null
@@ -57,6 +69,14 @@ final class DealEditRule {
 			errors.add(new FieldError("partnerId", "the deal is closed; a partner and its credit join an open deal"));
 		}
 		return errors;
+	}
+
+	/**
+	 * The earliest calendar day anywhere at the moment the deal was created (UTC-18), so
+	 * that no time zone's users find their own creation day refused.
+	 */
+	private static LocalDate createdOn(OpportunityView deal) {
+		return deal.createdAt().atOffset(ZoneOffset.MIN).toLocalDate();
 	}
 
 	static boolean changesMoney(OpportunityView before, String currency, BigDecimal amount) {

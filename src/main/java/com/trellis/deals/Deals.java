@@ -117,7 +117,7 @@ public class Deals {
 		if (!viewer.is(Role.ADMIN, Role.AE, Role.SALES_MANAGER)) {
 			throw new AccessDeniedException("Only admins, account executives and sales managers create deals");
 		}
-		long owner = validate(viewer, command, DealEditRule.opening(command));
+		long owner = validate(viewer, command, DealEditRule.opening(command), null);
 		var now = this.clock.instant();
 		long id = this.deals.insert(command, owner, now);
 		this.deals.recordStageChange(id, null, command.stage(), viewer.userId(), now);
@@ -137,7 +137,7 @@ public class Deals {
 			throw new AccessDeniedException("Only the owner, their managers or an admin change this deal");
 		}
 		var before = this.deals.findForUpdate(id).orElseThrow();
-		long owner = validate(viewer, command, DealEditRule.edit(before, command));
+		long owner = validate(viewer, command, DealEditRule.edit(before, command), before.ownerId());
 		this.deals.update(id, command, owner, this.clock.instant());
 		var after = get(viewer, id);
 		this.audit.record(viewer.actor(), "opportunity", id, "updated", before, after);
@@ -209,7 +209,7 @@ public class Deals {
 		var before = this.deals.findForUpdate(opportunityId)
 			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
 		if (before.partnerId() != null || before.stage().isClosed()) {
-			throw InvalidInputException.of("opportunityId", "the deal is closed or already has a partner");
+			throw new ConflictException("opportunityId", "the deal is closed or already has a partner");
 		}
 		if (creditType == CreditType.SOURCED) {
 			throw InvalidInputException.of("creditType", "a partner joining a direct deal influences or co-sells it");
@@ -309,7 +309,7 @@ public class Deals {
 		}
 	}
 
-	private long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused) {
+	private long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
 		var errors = new ArrayList<>(refused);
 		errors.addAll(PartnerInvolvementRule.check(command));
 		if (!this.accounts.exists(command.accountId())) {
@@ -325,10 +325,14 @@ public class Deals {
 			errors.add(new FieldError("currency", "unknown currency " + command.currency()));
 		}
 		long owner = command.ownerId() == null ? viewer.userId() : command.ownerId();
-		var ownerUser = this.users.find(owner).orElse(null);
-		if (ownerUser == null || !(ownerUser.role() == Role.AE || ownerUser.role() == Role.SALES_MANAGER
-				|| ownerUser.role() == Role.ADMIN)) {
-			errors.add(new FieldError("ownerId", "must be the id of an account executive or sales manager"));
+		// a deal is owned by an active account executive or sales manager; one that has
+		// another owner already keeps them until someone names a new one
+		if (currentOwner == null || owner != currentOwner) {
+			var ownerUser = this.users.findEnabled(owner).orElse(null);
+			if (ownerUser == null || !(ownerUser.role() == Role.AE || ownerUser.role() == Role.SALES_MANAGER)) {
+				errors.add(new FieldError("ownerId", "must be the id of an active account executive or sales manager"
+						+ (command.ownerId() == null ? " (name the deal's owner)" : "")));
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

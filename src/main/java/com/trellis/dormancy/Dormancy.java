@@ -18,6 +18,7 @@ import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.FreeText;
 
@@ -137,7 +138,7 @@ public class Dormancy {
 			throw InvalidInputException.of("partnerId", "re-engagement is for dormant partners");
 		}
 		if (this.sequences.open(partnerId).isPresent()) {
-			throw InvalidInputException.of("partnerId", "a re-engagement sequence is already running");
+			throw new ConflictException("partnerId", "a re-engagement sequence is already running");
 		}
 		var diagnosis = diagnose(partnerId);
 		long id = this.sequences.start(partnerId, diagnosis.cause().name(), diagnosis.evidence(), viewer.userId(),

@@ -23,8 +23,11 @@ class EnablementApiController {
 
 	private final Enablement enablement;
 
-	EnablementApiController(Enablement enablement) {
+	private final ImportSize importSize;
+
+	EnablementApiController(Enablement enablement, ImportSize importSize) {
 		this.enablement = enablement;
+		this.importSize = importSize;
 	}
 
 	@GetMapping("/partners/{id}/enablement")
@@ -47,8 +50,10 @@ class EnablementApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Import completions from CSV: email,item,completed_on",
 			description = "UTF-8, with or without a byte-order mark; comma- or semicolon-separated; headers and values may be quoted and columns come in any order. "
-					+ "All rows or none: any bad row answers 400 naming the row and column.")
+					+ "All rows or none: any bad row answers 400 naming the row and column; a file beyond "
+					+ "trellis.imports.max-rows rows or max-characters characters answers 400 naming the body.")
 	Map<String, Integer> importCsv(Viewer viewer, @RequestBody String csv) {
+		this.importSize.check("body", csv);
 		return Map.of("imported", this.enablement.importCsv(viewer, csv));
 	}
 

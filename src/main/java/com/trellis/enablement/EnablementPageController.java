@@ -7,6 +7,7 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +23,12 @@ class EnablementPageController {
 
 	private final Partners partners;
 
-	EnablementPageController(Enablement enablement, Partners partners) {
+	private final ImportSize importSize;
+
+	EnablementPageController(Enablement enablement, Partners partners, ImportSize importSize) {
 		this.enablement = enablement;
 		this.partners = partners;
+		this.importSize = importSize;
 	}
 
 	@GetMapping("/enablement")
@@ -56,8 +60,10 @@ class EnablementPageController {
 	}
 
 	@PostMapping("/enablement/import")
+	@PreAuthorize("hasRole('ADMIN')")
 	String importCsv(Viewer viewer, @RequestParam String csv, RedirectAttributes redirect) {
 		try {
+			this.importSize.check("csv", csv);
 			redirect.addFlashAttribute("notice", "Imported " + this.enablement.importCsv(viewer, csv) + " completions");
 		}
 		catch (InvalidInputException ex) {

@@ -35,6 +35,13 @@ class UserRepository {
 			.optional();
 	}
 
+	Optional<UserSummary> findEnabled(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id AND enabled")
+			.param("id", id)
+			.query(UserRepository::summary)
+			.optional();
+	}
+
 	List<UserSummary> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

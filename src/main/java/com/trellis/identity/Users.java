@@ -27,6 +27,11 @@ public class Users {
 		return this.users.find(id);
 	}
 
+	/** The user, when they exist and may sign in. */
+	public Optional<UserSummary> findEnabled(long id) {
+		return this.users.findEnabled(id);
+	}
+
 	public Map<Long, UserSummary> byIds(Collection<Long> ids) {
 		return this.users.findAll(ids).stream().collect(Collectors.toMap(UserSummary::id, Function.identity()));
 	}

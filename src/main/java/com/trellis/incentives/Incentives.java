@@ -3,6 +3,7 @@ package com.trellis.incentives;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.ValueLimits;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -56,10 +59,12 @@ public class Incentives {
 
 	private final BusinessCalendar calendar;
 
+	private final ValueLimits limits;
+
 	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit, EarningWriter writer,
 			QuarterCloses quarters, ExchangeRates rates,
 			@Value("${trellis.incentives.minimum-deal-amount:0}") BigDecimal minimumDealAmount, Clock clock,
-			BusinessCalendar calendar) {
+			BusinessCalendar calendar, ValueLimits limits) {
 		this.calendar = calendar;
 		this.ledger = ledger;
 		this.deals = deals;
@@ -70,6 +75,7 @@ public class Incentives {
 		this.rates = rates;
 		this.minimumDealAmount = minimumDealAmount;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -80,12 +86,29 @@ public class Incentives {
 		if (command.endsOn() != null && command.endsOn().isBefore(command.startsOn())) {
 			throw com.trellis.shared.InvalidInputException.of("endsOn", "must not be before startsOn");
 		}
-		ProgramParams.check(new Program(0, command.name(), command.kind(), command.currency(), command.startsOn(),
-				command.endsOn(), command.params()));
+		checkParams(command);
 		long id = this.ledger.insertProgram(command, viewer.userId(), this.clock.instant());
 		var program = this.ledger.programs().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
 		this.audit.record(viewer.actor(), "incentive-program", id, "created", null, program);
 		return program;
+	}
+
+	private void checkParams(ProgramCommand command) {
+		var errors = new ArrayList<>(
+				ProgramParamsRule.problems(command.kind(), command.currency(), command.params(), this.limits));
+		try {
+			ProgramParams.check(new Program(0, command.name(), command.kind(), command.currency(), command.startsOn(),
+					command.endsOn(), command.params()));
+		}
+		catch (InvalidInputException ex) {
+			ex.errors()
+				.stream()
+				.filter(e -> errors.stream().noneMatch(o -> o.field().equals(e.field())))
+				.forEach(errors::add);
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.CurrencyRule;
@@ -87,7 +88,7 @@ public class MarketDevelopmentFunds {
 			throw new AccessDeniedException("Only the partner's PAM or a program admin decides MDF");
 		}
 		if (!request.status().equals("REQUESTED")) {
-			throw InvalidInputException.of("status", "the request was decided already");
+			throw new ConflictException("status", "the request was decided already");
 		}
 		if (approve) {
 			var fund = this.ledger.fundBalances(request.partnerId()).getOrDefault(request.currency(), BigDecimal.ZERO);

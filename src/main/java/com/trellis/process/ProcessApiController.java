@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,7 +44,7 @@ class ProcessApiController {
 
 	@PutMapping("/process/stages")
 	@PreAuthorize("hasRole('ADMIN')")
-	List<StageDefinition> configure(Viewer viewer, @Valid @RequestBody List<@Valid StageDefinition> stages) {
+	List<StageDefinition> configure(Viewer viewer, @Valid @RequestBody List<@NotNull @Valid StageDefinition> stages) {
 		return this.process.configure(viewer, stages);
 	}
 

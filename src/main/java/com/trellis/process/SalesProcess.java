@@ -164,8 +164,8 @@ public class SalesProcess {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
 		var current = stage(stages, deal.stage());
-		requireOwner(viewer, deal, current);
 		requireSeen(stages, deal, seen);
+		requireOwner(viewer, deal, current);
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("stage", "the deal is closed");
 		}
@@ -196,8 +196,8 @@ public class SalesProcess {
 	public DealProcess moveBack(Viewer viewer, long opportunityId, Stage to, String reason, Stage seen) {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
-		requireOwner(viewer, deal, stage(stages, deal.stage()));
 		requireSeen(stages, deal, seen);
+		requireOwner(viewer, deal, stage(stages, deal.stage()));
 		FreeText.required("reason", reason, FreeText.NOTE, "say why the deal moves back");
 		if (to == null || to.isClosed() || stage(stages, to).position() >= stage(stages, deal.stage()).position()) {
 			throw InvalidInputException.of("toStage", "pick an earlier open stage");
@@ -216,8 +216,8 @@ public class SalesProcess {
 	public DealProcess disqualify(Viewer viewer, long opportunityId, String reason, Stage seen) {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
-		requireOwner(viewer, deal, stage(stages, deal.stage()));
 		requireSeen(stages, deal, seen);
+		requireOwner(viewer, deal, stage(stages, deal.stage()));
 		FreeText.required("reason", reason, FreeText.NOTE, "a disqualification needs a reason");
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("stage", "the deal is closed");
@@ -296,7 +296,11 @@ public class SalesProcess {
 		}
 	}
 
-	/** A move decided on a stale view of the deal is refused: it moved since. */
+	/**
+	 * A move decided on a stale view of the deal is refused: it moved since. Checked
+	 * before the owner role, which belongs to the stage the deal is in now, so that a
+	 * racing loser hears the deal moved rather than that their role may not act.
+	 */
 	private static void requireSeen(List<StageDefinition> stages, OpportunityView deal, Stage seen) {
 		if (seen != null && seen != deal.stage()) {
 			throw new ConflictException("stage",

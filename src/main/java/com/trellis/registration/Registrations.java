@@ -21,6 +21,7 @@ import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.Partners;
 import com.trellis.registration.RegistrationRepository.Row;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
@@ -236,7 +237,7 @@ public class Registrations {
 							+ view.status().label().toLowerCase());
 		}
 		if (view.extended()) {
-			throw InvalidInputException.of("extended", "the one extension has been granted already");
+			throw new ConflictException("extended", "the one extension has been granted already");
 		}
 		var until = view.protectionEndsAt().plus(Duration.ofDays(this.registrations.rules().extensionDays()));
 		this.registrations.extend(id, until);

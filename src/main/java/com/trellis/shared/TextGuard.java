@@ -2,6 +2,7 @@ package com.trellis.shared;
 
 import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,10 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	static final String NUL_TEXT = "must not contain a NUL character";
 
+	static final String UTF8_TEXT = "the request is not valid UTF-8 here; send the text encoded as UTF-8";
+
+	private static final Pattern UNREADABLE_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this).order(0);
@@ -40,7 +45,7 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		for (var parameter : request.getParameterMap().entrySet()) {
+		for (var parameter : parameters(request).entrySet()) {
 			refuseNul(parameter.getKey(), parameter.getKey());
 			for (var value : parameter.getValue()) {
 				refuseNul(parameter.getKey(), value);
@@ -50,6 +55,23 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 			variables.forEach((name, value) -> refuseNul(String.valueOf(name), String.valueOf(value)));
 		}
 		return true;
+	}
+
+	/**
+	 * The request's parameters; the server refuses to read them when their bytes are not
+	 * valid UTF-8, which is refused here naming the parameter where the server says
+	 * which.
+	 */
+	static Map<String, String[]> parameters(HttpServletRequest request) {
+		try {
+			return request.getParameterMap();
+		}
+		catch (IllegalStateException ex) {
+			var named = ex.getMessage() == null ? null : UNREADABLE_PARAMETER.matcher(ex.getMessage());
+			var field = named != null && named.find() && named.group(1).matches("[A-Za-z0-9_.\\[\\]-]+")
+					? named.group(1) : "request";
+			throw InvalidInputException.of(field, UTF8_TEXT);
+		}
 	}
 
 	static void refuseNul(String field, String value) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Period;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.ConflictException;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class AdoptionTests {
 		assertThatThrownBy(() -> this.adoption.prompt(this.fixtures.user(Role.SALES_MANAGER), prompted, partner, null))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.adoption.prompt(manager, adopted, partner, null))
-			.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(ConflictException.class);
 		this.adoption.prompt(manager, prompted, partner, "They won three retail deals this year");
 		this.jdbc.sql("UPDATE opportunity SET partner_id = ?, credit_type = 'CO_SELL', partner_share = 15 WHERE id = ?")
 			.params(partner, prompted)

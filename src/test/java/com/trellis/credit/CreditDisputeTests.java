@@ -57,7 +57,7 @@ class CreditDisputeTests {
 		long disputeId = Long.parseLong(raised.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
 		rep.post(deal + "/credit-disputes",
 				"{\"proposedCreditType\": \"CO_SELL\", \"proposedShare\": 10, \"reason\": \"Joint work only\"}")
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("opportunityId"));
 
 		var decision = "/api/v1/credit-disputes/" + disputeId + "/decision";
@@ -72,7 +72,7 @@ class CreditDisputeTests {
 		pam.post(decision, "{\"uphold\": true, \"reason\": \"Champion came through the partner\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UPHELD"));
-		pam.post(decision, "{\"uphold\": false, \"reason\": \"again\"}").andExpect(status().isBadRequest());
+		pam.post(decision, "{\"uphold\": false, \"reason\": \"again\"}").andExpect(status().isConflict());
 
 		assertThat(this.jdbc
 			.sql("SELECT credit_type || ' ' || partner_share || ' ' || owner_id FROM opportunity WHERE id = ?")

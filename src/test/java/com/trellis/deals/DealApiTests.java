@@ -1,5 +1,7 @@
 package com.trellis.deals;
 
+import java.util.List;
+
 import com.trellis.identity.Role;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -103,6 +105,56 @@ class DealApiTests {
 		new Api(this.mvc, this.fixtures.token(manager)).put("/api/v1/opportunities/" + deal, json)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("Renamed"));
+	}
+
+	@Test
+	void aClosedDealsCloseDateIsNotEditedAndNoDealsCloseDateIsSetBeforeItWasCreated() throws Exception {
+		var world = this.fixtures.world("Close Date Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		var json = """
+				{"accountId": %d, "name": "Fixture deal", "amount": 125000, "currency": "USD", "stage": "%s",
+				 "closeDate": "2020-01-01", "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED",
+				 "partnerShare": 20}
+				""";
+		ae.put("/api/v1/opportunities/" + world.dealId(),
+				json.formatted(world.accountId(), "QUALIFIED", world.partnerId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("closeDate"));
+		for (var closed : List.of("CLOSED_WON", "CLOSED_LOST")) {
+			this.jdbc.sql("UPDATE opportunity SET stage = ? WHERE id = ?").params(closed, world.dealId()).update();
+			ae.put("/api/v1/opportunities/" + world.dealId(),
+					json.formatted(world.accountId(), closed, world.partnerId()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("closeDate"));
+		}
+		assertThat(this.jdbc.sql("SELECT close_date > DATE '2020-01-01' FROM opportunity WHERE id = ?")
+			.param(world.dealId())
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void aDealIsOwnedByAnActiveAccountExecutiveOrSalesManagerOnly() throws Exception {
+		var world = this.fixtures.world("Owner Rule Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		var inactive = this.fixtures.user(Role.AE);
+		this.jdbc.sql("UPDATE app_user SET enabled = false WHERE id = ?").param(inactive.userId()).update();
+		var json = """
+				{"accountId": %d, "name": "Owned", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
+				 "source": "DIRECT", "ownerId": %d}
+				""";
+		long deals = this.fixtures.count("opportunity");
+		for (var owner : List.of(this.fixtures.user(Role.ADMIN), world.pam(), world.partnerUser(), inactive)) {
+			ae.post("/api/v1/opportunities", json.formatted(world.accountId(), owner.userId()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+		}
+		ae.post("/api/v1/opportunities", json.formatted(world.accountId(), 999999999L))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(deals);
+		ae.post("/api/v1/opportunities", json.formatted(world.accountId(), world.ae().userId()))
+			.andExpect(status().isCreated());
 	}
 
 }

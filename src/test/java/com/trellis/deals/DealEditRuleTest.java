@@ -2,6 +2,7 @@ package com.trellis.deals;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import com.trellis.shared.InvalidInputException.FieldError;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,19 @@ class DealEditRuleTest {
 	}
 
 	@Test
+	void aClosedDealsCloseDateIsRefusedAndAnOpenOneNeverBeforeTheDealWasCreated() {
+		var won = deal(Stage.CLOSED_WON);
+		assertThat(DealEditRule.edit(won, command(Stage.CLOSED_WON, "1000", "USD", LocalDate.of(2020, 1, 1))))
+			.extracting(FieldError::field)
+			.containsExactly("closeDate");
+		var open = deal(Stage.COMMIT);
+		assertThat(DealEditRule.edit(open, command(Stage.COMMIT, "1000", "USD", LocalDate.of(1969, 12, 30))))
+			.extracting(FieldError::field)
+			.containsExactly("closeDate");
+		assertThat(DealEditRule.edit(open, command(Stage.COMMIT, "1000", "USD", LocalDate.of(1969, 12, 31)))).isEmpty();
+	}
+
+	@Test
 	void aClosedDirectDealTakesNoPartner() {
 		var direct = new OpportunityView(7, 1, null, "Deal", new BigDecimal("1000"), "USD", Stage.CLOSED_WON, null, 3,
 				DealSource.DIRECT, null, null, null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
@@ -58,7 +72,11 @@ class DealEditRuleTest {
 	}
 
 	private static OpportunityCommand command(Stage stage, String amount, String currency) {
-		return new OpportunityCommand(1L, "Deal", new BigDecimal(amount), currency, stage, null, null,
+		return command(stage, amount, currency, null);
+	}
+
+	private static OpportunityCommand command(Stage stage, String amount, String currency, LocalDate closeDate) {
+		return new OpportunityCommand(1L, "Deal", new BigDecimal(amount), currency, stage, closeDate, null,
 				DealSource.PARTNER, 9L, CreditType.SOURCED, new BigDecimal("20"));
 	}
 

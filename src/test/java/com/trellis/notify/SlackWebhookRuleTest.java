@@ -16,7 +16,10 @@ class SlackWebhookRuleTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "http://hooks.slack.com/services/T000/B000/X",
 			"https://hooks.slack.com:8443/services/T/B/X", "https://hooks.slack.com/workflows/T/B/X",
-			"https://hooks.slack.com.evil.example/services/T/B/X", "https://example.com/services/T/B/X" })
+			"https://hooks.slack.com.evil.example/services/T/B/X", "https://example.com/services/T/B/X",
+			"https://hooks.slack.com/services/../../api/x", "https://hooks.slack.com/services/T/B/x%00",
+			"https://hooks.slack.com/services/T/B/x%2F..%2Fapi", "https://hooks.slack.com/services/",
+			"https://hooks.slack.com/services/T//B", "https://hooks.slack.com/services/T/B/X?channel=x" })
 	void refusesAnythingElse(String url) {
 		var decision = SlackWebhookRule.check(url);
 		assertThat(decision.allowed()).isFalse();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
@@ -78,6 +79,18 @@ class SalesProcessTests {
 			.hasMessageContaining("account executive");
 		assertThatThrownBy(() -> this.process.tick(world.partnerUser(), world.dealId(), "Budget confirmed", true))
 			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void aMoveFromAStageTheDealHasLeftIsAConflictEvenWhenTheNewStageBelongsToAnotherRole() {
+		var world = this.fixtures.world("Seen Stage Partners");
+		// the deal is in Qualified (the AE's); the PAM decided on Registered, which is
+		// theirs
+		for (var move : List.<Runnable>of(() -> this.process.advance(world.pam(), world.dealId(), Stage.REGISTERED),
+				() -> this.process.moveBack(world.pam(), world.dealId(), Stage.REGISTERED, "why", Stage.REGISTERED),
+				() -> this.process.disqualify(world.pam(), world.dealId(), "why", Stage.REGISTERED))) {
+			assertThatThrownBy(move::run).isInstanceOf(ConflictException.class).hasMessageContaining("moved it");
+		}
 	}
 
 	@Test

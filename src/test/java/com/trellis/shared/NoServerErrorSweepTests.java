@@ -159,6 +159,8 @@ class NoServerErrorSweepTests {
 					calls.add(new Call("body " + entry.getKey(),
 							request(method, target).contentType("application/json").content(text), false));
 				}
+				calls.add(new Call("body [null]",
+						request(method, target).contentType("application/json").content("[null]"), false));
 				calls.add(new Call("body {}",
 						request(method, target).contentType("application/json").content(list ? "[{}]" : "{}"), true));
 			}

@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * What free text may hold: at most {@code max} characters and no control characters. Line
  * breaks (LF, CR) and tabs are allowed only in multi-line text such as notes;
- * bidirectional controls (U+202E and its kin) and NUL never.
+ * bidirectional controls (U+202E and its kin), NUL, unpaired surrogates and noncharacters
+ * (U+FFFE, U+FFFF) never; and text that is not blank must not be only invisible format
+ * characters (a name of a lone U+200B).
  */
 public final class TextRule {
 
@@ -32,7 +34,24 @@ public final class TextRule {
 			}
 			i += Character.charCount(c);
 		}
+		if (!value.isBlank() && visible(value).isBlank()) {
+			return Optional.of("must contain visible characters, not only invisible ones");
+		}
 		return Optional.empty();
+	}
+
+	/** The text without format characters (zero-width spaces, joiners and their kin). */
+	private static String visible(String value) {
+		var text = new StringBuilder();
+		value.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(text::appendCodePoint);
+		return text.toString();
+	}
+
+	/**
+	 * U+FDD0 to U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, ...).
+	 */
+	static boolean isNoncharacter(int c) {
+		return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 	}
 
 	private static boolean allowed(int c, boolean multiline) {
@@ -42,7 +61,8 @@ public final class TextRule {
 		if (c == 0x2028 || c == 0x2029) {
 			return false;
 		}
-		if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.SURROGATE) {
+		if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.SURROGATE
+				|| isNoncharacter(c)) {
 			return false;
 		}
 		return !isBidiControl(c);

@@ -100,6 +100,21 @@ class ValueConstraintsTest {
 	}
 
 	@Test
+	void invisibleOnlyNamesNoncharactersAndLoneSurrogatesAreRefused() {
+		for (var name : new String[] { "\u200B", "\u200B\u2060 \uFEFF", "\u00AD" }) {
+			assertThat(problems(command(name, "1", "USD"))).as(name)
+				.containsExactly("name: must contain visible characters, not only invisible ones");
+		}
+		assertThat(problems(command("Acme\uFFFE", "1", "USD")))
+			.containsExactly("name: must not contain control characters (found U+FFFE)");
+		assertThat(problems(command("Acme\uFFFF", "1", "USD")))
+			.containsExactly("name: must not contain control characters (found U+FFFF)");
+		assertThat(problems(command("Acme\uD800", "1", "USD")))
+			.containsExactly("name: must not contain control characters (found U+D800)");
+		assertThat(problems(command("\uD83D\uDC69\u200D\uD83D\uDCBB Acme", "1", "USD"))).as("a joined emoji").isEmpty();
+	}
+
+	@Test
 	void notesMayHaveLineBreaksButNoControlCharacters() {
 		assertThat(problems(new Command("Acme", "first line\nsecond line\r\nthird", BigDecimal.TEN, null, "USD", null)))
 			.isEmpty();

@@ -1,0 +1,61 @@
+package com.trellis.incentives;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A program whose parameters would earn amounts no money column holds is refused when it
+ * is defined, naming the parameter, rather than breaking every partner's earnings later.
+ */
+@TrellisTest
+class ProgramInputTests {
+
+	private static final String PROGRAM = """
+			{"name": "Unbounded %s", "kind": "%s", "currency": "USD", "startsOn": "2026-01-01", "params": %s}
+			""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void programParametersOutOfBoundsOrUnknownAreRefusedNamingTheParameter() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		long programs = this.fixtures.count("incentive_program");
+		String[][] refused = {
+				{ "REFERRAL", "{\"sourcedPercent\": 1e21, \"influencedPercent\": 5, \"coSellPercent\": 3}",
+						"params.sourcedPercent" },
+				{ "REFERRAL", "{\"sourcedPercent\": 600, \"influencedPercent\": 5, \"coSellPercent\": 500}",
+						"params.coSellPercent" },
+				{ "REFERRAL", "{\"sourcedPercent\": 10, \"influencedPercent\": 5, \"coSellPercent\": 3, \"bogus\": 1}",
+						"params.bogus" },
+				{ "QUARTERLY_REBATE", "{\"tiers\": [{\"threshold\": 0, \"value\": 1e40}]}", "params.tiers[0].value" },
+				{ "FAST_START_SPIFF", "{\"bonus\": 500, \"firstDeals\": 4, \"withinDays\": 90}",
+						"params.firstDeals" } };
+		for (var program : refused) {
+			admin.post("/api/v1/incentive-programs", PROGRAM.formatted(program[0], program[0], program[1]))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field == '" + program[2] + "')]").exists());
+		}
+		assertThat(this.fixtures.count("incentive_program")).isEqualTo(programs);
+
+		admin
+			.post("/api/v1/incentive-programs",
+					PROGRAM.formatted("ok", "REFERRAL",
+							"{\"sourcedPercent\": 10, \"influencedPercent\": 5.5, \"coSellPercent\": 3}"))
+			.andExpect(status().isCreated());
+	}
+
+}

@@ -1,0 +1,76 @@
+package com.trellis.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A form or query whose bytes are not valid UTF-8, sent to the real server: the 400 page
+ * and the problem detail say what was wrong instead of listing nothing.
+ */
+@TrellisTest
+class InvalidUtf8Tests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void aFormThatIsNotValidUtf8IsRefusedSayingSo() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		var login = client.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString());
+		var csrf = login.body().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
+		client.send(form("/login", "username=" + this.fixtures.email(admin) + "&password=secret&_csrf=" + csrf),
+				HttpResponse.BodyHandlers.ofString());
+		var home = client.send(HttpRequest.newBuilder(url("/partners")).build(), HttpResponse.BodyHandlers.ofString());
+		csrf = home.body().replaceAll("(?s).*name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
+
+		var page = client.send(HttpRequest.newBuilder(url("/partners?q=%FF%FE")).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("<strong>q</strong>", "not valid UTF-8");
+
+		var world = this.fixtures.world("Utf8 Partners");
+		var post = client.send(
+				form("/opportunities/" + world.dealId() + "/correction",
+						"_csrf=" + csrf + "&amount=1&currency=USD&reason=%C3%28"),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(post.statusCode()).isEqualTo(400);
+		assertThat(post.body()).contains("not valid UTF-8");
+
+		var api = client.send(HttpRequest.newBuilder(url("/api/v1/partners?q=%FF"))
+			.header("Authorization", "Bearer " + this.fixtures.token(admin))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(400);
+		assertThat(api.body()).contains("\"field\":\"q\"", "not valid UTF-8");
+	}
+
+	private HttpRequest form(String path, String body) {
+		return HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.ISO_8859_1))
+			.build();
+	}
+
+	private URI url(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
