@@ -147,9 +147,10 @@ public class Incentives {
 	}
 
 	/**
-	 * Earns what a partner's win gives under every program in force on its close date. A
-	 * deal whose amount is zero or below the configured minimum earns nothing, and takes
-	 * no place among the first wins a fast-start SPIFF pays for.
+	 * Earns what a partner's win gives under every program in force on its close date,
+	 * and only for deals closed on a day the program is in force. A deal whose amount is
+	 * zero or below the configured minimum earns nothing, and takes no place among the
+	 * first wins a fast-start SPIFF pays for.
 	 */
 	@Transactional
 	public void earnForWin(long partnerId, long opportunityId) {
@@ -173,7 +174,7 @@ public class Incentives {
 				var onboarded = this.partners.onboardedOn(partnerId);
 				FastStartSpiff
 					.earn(ProgramParams.spiff(program), onboarded, wins.stream().map(Incentives::won).toList(),
-							this.calendar.zone())
+							this.calendar.zone(), program::effectiveOn)
 					.forEach(earned -> earn(partnerId, program, "SPIFF", generation(program, earned)));
 			}
 		}
