@@ -255,13 +255,16 @@ public class Incentives {
 		return this.ledger.badges(partnerId);
 	}
 
-	/** What the program costs per partner; vendor staff only. */
+	/**
+	 * What the programs cost per partner in the reporting currency, the 200 highest
+	 * first; vendor staff only.
+	 */
 	@Transactional(readOnly = true)
-	public List<Map<String, Object>> costPerPartner(Viewer viewer) {
+	public List<ProgramCost> costPerPartner(Viewer viewer) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users do not see program cost");
 		}
-		return this.ledger.costPerPartner();
+		return ProgramCost.rank(this.ledger.costPerPartnerAndCurrency(), new Conversions(this.rates), 200);
 	}
 
 	private boolean earn(long partnerId, Program program, String kind, Earned earned) {
