@@ -18,10 +18,9 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.CountingWins;
 import com.trellis.shared.ExchangeRates;
-import com.trellis.shared.ReportingCurrency;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -50,15 +49,14 @@ public class Incentives {
 
 	private final ExchangeRates rates;
 
-	private final BigDecimal minimumDealAmount;
+	private final CountingWins counting;
 
 	private final Clock clock;
 
 	private final BusinessCalendar calendar;
 
 	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit, EarningWriter writer,
-			QuarterCloses quarters, ExchangeRates rates,
-			@Value("${trellis.incentives.minimum-deal-amount:0}") BigDecimal minimumDealAmount, Clock clock,
+			QuarterCloses quarters, ExchangeRates rates, CountingWins counting, Clock clock,
 			BusinessCalendar calendar) {
 		this.calendar = calendar;
 		this.ledger = ledger;
@@ -68,7 +66,7 @@ public class Incentives {
 		this.writer = writer;
 		this.quarters = quarters;
 		this.rates = rates;
-		this.minimumDealAmount = minimumDealAmount;
+		this.counting = counting;
 		this.clock = clock;
 	}
 
@@ -155,8 +153,7 @@ public class Incentives {
 	@Transactional
 	public void earnForWin(long partnerId, long opportunityId) {
 		this.ledger.lockDeal(opportunityId);
-		var conversions = new Conversions(this.rates);
-		var wins = this.deals.wonDeals(partnerId).stream().filter(d -> floor(d, conversions).earns()).toList();
+		var wins = this.deals.wonDeals(partnerId).stream().filter(this::counts).toList();
 		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
 		if (deal == null || deal.closedAt() == null) {
 			return;
@@ -189,10 +186,9 @@ public class Incentives {
 	 */
 	private void settleFirstWin(long partnerId, String why) {
 		this.ledger.lockBadges(partnerId);
-		var conversions = new Conversions(this.rates);
 		var first = this.deals.wonDeals(partnerId)
 			.stream()
-			.filter(d -> d.closedAt() != null && floor(d, conversions).earns())
+			.filter(d -> d.closedAt() != null && counts(d))
 			.min(Comparator.comparing(OpportunityView::closedAt).thenComparing(OpportunityView::id));
 		var key = partnerId + ":" + FIRST_WIN;
 		if (first.isPresent()) {
@@ -271,9 +267,8 @@ public class Incentives {
 		return this.writer.earn(partnerId, program, kind, earned);
 	}
 
-	private DealAmountFloor.Decision floor(OpportunityView deal, Conversions conversions) {
-		var amount = conversions.toReporting(deal.amount(), deal.currency()).orElse(deal.amount());
-		return DealAmountFloor.decide(amount, this.minimumDealAmount, ReportingCurrency.CODE);
+	private boolean counts(OpportunityView deal) {
+		return this.counting.counts(deal.amount(), deal.currency());
 	}
 
 	/**
