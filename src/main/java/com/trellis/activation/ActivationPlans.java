@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealClosed;
 import com.trellis.deals.Deals;
+import com.trellis.deals.OpportunityView;
 import com.trellis.enablement.EnablementCompleted;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
@@ -21,6 +23,7 @@ import com.trellis.registration.DealRegistered;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ConflictException;
+import com.trellis.shared.CountingWins;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.FreeText;
@@ -56,9 +59,13 @@ public class ActivationPlans {
 
 	private final BusinessCalendar calendar;
 
+	private final CountingWins counting;
+
 	ActivationPlans(ActivationRepository plans, Partners partners, Deals deals, Registrations registrations,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock, BusinessCalendar calendar) {
+			AuditLog audit, ApplicationEventPublisher events, Clock clock, BusinessCalendar calendar,
+			CountingWins counting) {
 		this.calendar = calendar;
+		this.counting = counting;
 		this.plans = plans;
 		this.partners = partners;
 		this.deals = deals;
@@ -120,23 +127,36 @@ public class ActivationPlans {
 		var since = this.calendar.startOf(plan.onboardedOn());
 		var firsts = this.deals.firsts(partnerId, since);
 		var registered = earliest(this.registrations.firstSubmittedAt(partnerId, since), firsts.firstDeal());
-		this.plans.recordFirsts(partnerId, registered, firsts.firstWin());
+		var firstWin = firstCountingWin(partnerId, since);
+		this.plans.recordFirsts(partnerId, registered, firstWin);
 		if (registered != null) {
 			this.plans.complete(partnerId, "FIRST_REGISTRATION", null, registered, "first deal registered");
 		}
-		if (firsts.firstWin() != null
-				&& this.plans.complete(partnerId, "FIRST_WIN", null, firsts.firstWin(), "first deal won")) {
+		if (firstWin != null && this.plans.complete(partnerId, "FIRST_WIN", null, firstWin, "first deal won")) {
 			this.events.publishEvent(new PartnerNotice("activation:" + partnerId + ":FIRST_WIN", partnerId, "FIRST_WIN",
 					"First win!", "Congratulations on your first closed-won deal in the program.",
 					"/partners/" + partnerId + "/activation"));
 		}
-		var verdict = ActivationVerdict.decide(plan.onboardedOn(), registered, firsts.firstWin(), today(),
-				this.calendar.zone());
+		var verdict = ActivationVerdict.decide(plan.onboardedOn(), registered, firstWin, today(), this.calendar.zone());
 		if (verdict.status() != ActivationVerdict.Status.IN_PROGRESS
 				&& this.plans.fixVerdict(partnerId, verdict.status().name(), this.clock.instant())) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "activation-plan", partnerId, "verdict: " + verdict.reason(), null,
 					Map.of("verdict", verdict.status().name()));
 		}
+	}
+
+	/**
+	 * When the partner's first win since onboarding whose amount counts was closed: a win
+	 * of no amount, or below the minimum, is no first win.
+	 */
+	private Instant firstCountingWin(long partnerId, Instant since) {
+		return this.deals.wonDeals(partnerId)
+			.stream()
+			.filter(deal -> deal.closedAt() != null && !deal.closedAt().isBefore(since)
+					&& this.counting.counts(deal.amount(), deal.currency()))
+			.map(OpportunityView::closedAt)
+			.min(Comparator.naturalOrder())
+			.orElse(null);
 	}
 
 	/**

@@ -6,18 +6,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Fast-start SPIFF: a fixed bonus for each of a partner's first N (1–3) deals closed-won
  * within a window (90 days) of onboarding. Later wins, and wins outside the window, earn
- * nothing. Days are counted in the business time zone.
+ * nothing. Only wins closed on a day the program is in force are paid: a partner's first
+ * wins from before the program started (or after it ended) keep their places among the
+ * first N but earn nothing. Days are counted in the business time zone.
  */
 final class FastStartSpiff {
 
 	private FastStartSpiff() {
 	}
 
-	static List<Earned> earn(Params params, LocalDate onboardedOn, List<WonDeal> wins, ZoneId businessZone) {
+	static List<Earned> earn(Params params, LocalDate onboardedOn, List<WonDeal> wins, ZoneId businessZone,
+			Predicate<LocalDate> programInForce) {
 		if (onboardedOn == null) {
 			return List.of();
 		}
@@ -33,6 +37,9 @@ final class FastStartSpiff {
 			position++;
 			if (position > params.firstDeals()) {
 				break;
+			}
+			if (!programInForce.test(day)) {
+				continue;
 			}
 			earned.add(new Earned("deal:" + deal.id(), deal.id(), null, params.bonus(), params.currency(),
 					"fast-start SPIFF: win " + position + " of the first " + params.firstDeals() + " within "

@@ -65,7 +65,7 @@ class IncentiveApiController {
 
 	@GetMapping("/incentives/cost-per-partner")
 	@PreAuthorize("!hasRole('PARTNER')")
-	List<Map<String, Object>> cost(Viewer viewer) {
+	List<ProgramCost> cost(Viewer viewer) {
 		return this.incentives.costPerPartner(viewer);
 	}
 

@@ -49,8 +49,7 @@ class IncentivePageController {
 		var cost = this.incentives.costPerPartner(viewer);
 		model.addAttribute("programs", this.incentives.programs());
 		model.addAttribute("cost", cost);
-		model.addAttribute("names",
-				this.partners.names(viewer, cost.stream().map(row -> (Long) row.get("partnerId")).distinct().toList()));
+		model.addAttribute("names", this.partners.names(viewer, cost.stream().map(ProgramCost::partnerId).toList()));
 		return "incentives/program";
 	}
 

@@ -19,12 +19,11 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.CountingWins;
 import com.trellis.shared.ExchangeRates;
-import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.ValueLimits;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -53,7 +52,7 @@ public class Incentives {
 
 	private final ExchangeRates rates;
 
-	private final BigDecimal minimumDealAmount;
+	private final CountingWins counting;
 
 	private final Clock clock;
 
@@ -62,9 +61,8 @@ public class Incentives {
 	private final ValueLimits limits;
 
 	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit, EarningWriter writer,
-			QuarterCloses quarters, ExchangeRates rates,
-			@Value("${trellis.incentives.minimum-deal-amount:0}") BigDecimal minimumDealAmount, Clock clock,
-			BusinessCalendar calendar, ValueLimits limits) {
+			QuarterCloses quarters, ExchangeRates rates, CountingWins counting, Clock clock, BusinessCalendar calendar,
+			ValueLimits limits) {
 		this.calendar = calendar;
 		this.ledger = ledger;
 		this.deals = deals;
@@ -73,7 +71,7 @@ public class Incentives {
 		this.writer = writer;
 		this.quarters = quarters;
 		this.rates = rates;
-		this.minimumDealAmount = minimumDealAmount;
+		this.counting = counting;
 		this.clock = clock;
 		this.limits = limits;
 	}
@@ -170,15 +168,15 @@ public class Incentives {
 	}
 
 	/**
-	 * Earns what a partner's win gives under every program in force on its close date. A
-	 * deal whose amount is zero or below the configured minimum earns nothing, and takes
-	 * no place among the first wins a fast-start SPIFF pays for.
+	 * Earns what a partner's win gives under every program in force on its close date,
+	 * and only for deals closed on a day the program is in force. A deal whose amount is
+	 * zero or below the configured minimum earns nothing, and takes no place among the
+	 * first wins a fast-start SPIFF pays for.
 	 */
 	@Transactional
 	public void earnForWin(long partnerId, long opportunityId) {
 		this.ledger.lockDeal(opportunityId);
-		var conversions = new Conversions(this.rates);
-		var wins = this.deals.wonDeals(partnerId).stream().filter(d -> floor(d, conversions).earns()).toList();
+		var wins = this.deals.wonDeals(partnerId).stream().filter(this::counts).toList();
 		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
 		if (deal == null || deal.closedAt() == null) {
 			return;
@@ -196,7 +194,7 @@ public class Incentives {
 				var onboarded = this.partners.onboardedOn(partnerId);
 				FastStartSpiff
 					.earn(ProgramParams.spiff(program), onboarded, wins.stream().map(Incentives::won).toList(),
-							this.calendar.zone())
+							this.calendar.zone(), program::effectiveOn)
 					.forEach(earned -> earn(partnerId, program, "SPIFF", generation(program, earned)));
 			}
 		}
@@ -211,10 +209,9 @@ public class Incentives {
 	 */
 	private void settleFirstWin(long partnerId, String why) {
 		this.ledger.lockBadges(partnerId);
-		var conversions = new Conversions(this.rates);
 		var first = this.deals.wonDeals(partnerId)
 			.stream()
-			.filter(d -> d.closedAt() != null && floor(d, conversions).earns())
+			.filter(d -> d.closedAt() != null && counts(d))
 			.min(Comparator.comparing(OpportunityView::closedAt).thenComparing(OpportunityView::id));
 		var key = partnerId + ":" + FIRST_WIN;
 		if (first.isPresent()) {
@@ -277,22 +274,24 @@ public class Incentives {
 		return this.ledger.badges(partnerId);
 	}
 
-	/** What the program costs per partner; vendor staff only. */
+	/**
+	 * What the programs cost per partner in the reporting currency, the 200 highest
+	 * first; vendor staff only.
+	 */
 	@Transactional(readOnly = true)
-	public List<Map<String, Object>> costPerPartner(Viewer viewer) {
+	public List<ProgramCost> costPerPartner(Viewer viewer) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users do not see program cost");
 		}
-		return this.ledger.costPerPartner();
+		return ProgramCost.rank(this.ledger.costPerPartnerAndCurrency(), new Conversions(this.rates), 200);
 	}
 
 	private boolean earn(long partnerId, Program program, String kind, Earned earned) {
 		return this.writer.earn(partnerId, program, kind, earned);
 	}
 
-	private DealAmountFloor.Decision floor(OpportunityView deal, Conversions conversions) {
-		var amount = conversions.toReporting(deal.amount(), deal.currency()).orElse(deal.amount());
-		return DealAmountFloor.decide(amount, this.minimumDealAmount, ReportingCurrency.CODE);
+	private boolean counts(OpportunityView deal) {
+		return this.counting.counts(deal.amount(), deal.currency());
 	}
 
 	/**

@@ -179,14 +179,14 @@ class LedgerRepository {
 	}
 
 	/** Program cost per partner: everything earned that is paid out, per currency. */
-	List<Map<String, Object>> costPerPartner() {
+	/** Each partner's payable total per currency, unranked (ranked after conversion). */
+	List<ProgramCost.Line> costPerPartnerAndCurrency() {
 		return this.jdbc.sql("""
 				SELECT partner_id, currency, sum(amount) AS total, count(*) AS entries FROM incentive_earning
 				WHERE kind IN ('SPIFF', 'REFERRAL', 'REBATE', 'MDF_REIMBURSEMENT', 'REVERSAL')
-				GROUP BY partner_id, currency ORDER BY total DESC LIMIT 200
+				GROUP BY partner_id, currency
 				""")
-			.query((rs, n) -> Map.<String, Object>of("partnerId", rs.getLong(1), "currency", rs.getString(2), "total",
-					rs.getBigDecimal(3), "entries", rs.getLong(4)))
+			.query((rs, n) -> new ProgramCost.Line(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)))
 			.list();
 	}
 

@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * Closes a quarter once it is over (rebates and MDF accruals per partner, the top partner
  * of the quarter) and settles closed quarters again when a deal in them changes: what a
  * partner should hold is computed from the deals as they are now, and the difference to
- * what it holds is written as a new ledger entry, so settling twice writes nothing.
- * Revenue is converted deal by deal into the program's currency (the badge: the reporting
- * currency) before it is summed, compared with a threshold or ranked.
+ * what it holds is written as a new ledger entry, so settling twice writes nothing. Each
+ * program counts only the wins closed on its own days. Revenue is converted deal by deal
+ * into the program's currency (the badge: the reporting currency) before it is summed,
+ * compared with a threshold or ranked.
  */
 @Component
 class QuarterCloses {
@@ -91,7 +92,7 @@ class QuarterCloses {
 					|| (program.kind() != ProgramKind.QUARTERLY_REBATE && program.kind() != ProgramKind.MDF)) {
 				continue;
 			}
-			var revenue = revenueIn(lines, program.currency(), conversions);
+			var revenue = revenueIn(linesInForce(program, quarter, lines), program.currency(), conversions);
 			var tiers = ProgramParams.tiers(program);
 			var key = (program.kind() == ProgramKind.MDF ? "mdf:" : "quarter:") + quarter.period() + ":"
 					+ program.currency();
@@ -168,6 +169,21 @@ class QuarterCloses {
 				holder.map(previous -> "top partner of " + period + " moved from partner " + previous)
 					.orElse("top partner of " + period) + ": " + reason,
 				null, null);
+	}
+
+	/**
+	 * The quarter's wins closed on a day the program is in force: a program that starts
+	 * or ends inside the quarter counts only the wins of its own days.
+	 */
+	private List<PartnerRevenue> linesInForce(Program program, QuarterRepository.ClosedQuarter quarter,
+			List<PartnerRevenue> lines) {
+		var from = program.startsOn().isAfter(quarter.start()) ? program.startsOn() : quarter.start();
+		var to = (program.endsOn() == null || !program.endsOn().isBefore(quarter.end())) ? quarter.end()
+				: program.endsOn().plusDays(1);
+		if (from.equals(quarter.start()) && to.equals(quarter.end())) {
+			return lines;
+		}
+		return this.deals.wonRevenue(instant(from), instant(to));
 	}
 
 	private static Map<Long, BigDecimal> revenueIn(List<PartnerRevenue> lines, String currency,

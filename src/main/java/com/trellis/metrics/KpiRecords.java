@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.CountingWins;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.InvalidInputException;
 
@@ -31,8 +32,11 @@ class KpiRecords {
 
 	private final JdbcClient jdbc;
 
-	KpiRecords(JdbcClient jdbc) {
+	private final CountingWins counting;
+
+	KpiRecords(JdbcClient jdbc, CountingWins counting) {
 		this.jdbc = jdbc;
+		this.counting = counting;
 	}
 
 	List<Map<String, Object>> of(String code, Period period, Slice slice) {
@@ -105,12 +109,14 @@ class KpiRecords {
 				"""
 						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label,
 						       CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on AS value, TRUE AS counted
-						FROM partner p JOIN (SELECT partner_id, min(closed_at) AS first_win FROM opportunity
-						                     WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL GROUP BY partner_id) f
+						FROM partner p JOIN (SELECT o.partner_id, min(o.closed_at) AS first_win FROM opportunity o
+						                     LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+						                     WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL AND %s
+						                     GROUP BY o.partner_id) f
 						  ON f.partner_id = p.id
 						WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s ORDER BY value
 						"""
-					.formatted(s);
+					.formatted(this.counting.sql("o.amount", "fx.to_reporting"), s);
 			case "PARTNER_RECRUITMENT" ->
 				"""
 						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value, TRUE AS counted

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.CountingWins;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,11 @@ class KpiRepository {
 
 	private final JdbcClient jdbc;
 
-	KpiRepository(JdbcClient jdbc) {
+	private final CountingWins counting;
+
+	KpiRepository(JdbcClient jdbc, CountingWins counting) {
 		this.jdbc = jdbc;
+		this.counting = counting;
 	}
 
 	List<Kpi> all(Period period, Slice slice) {
@@ -110,16 +114,18 @@ class KpiRepository {
 				"MONEY", "SELECT avg(round(o.amount * fx.to_reporting, 2)) FILTER (WHERE o.stage = 'CLOSED_WON')",
 				"o.partner_id IS NOT NULL", period, slice));
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
-				"Median days from onboarding to a partner's first closed-won deal, for partners whose first win fell in the period.",
+				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
 				"DAYS",
 				"""
 						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
-						FROM partner p JOIN (SELECT partner_id, min(closed_at) AS first_win FROM opportunity
-						                     WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL GROUP BY partner_id) f
+						FROM partner p JOIN (SELECT o.partner_id, min(o.closed_at) AS first_win FROM opportunity o
+						                     LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+						                     WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL AND %s
+						                     GROUP BY o.partner_id) f
 						  ON f.partner_id = p.id
 						WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s
 						"""
-					.formatted(s),
+					.formatted(this.counting.sql("o.amount", "fx.to_reporting"), s),
 				period, slice));
 		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
 				"COUNT",

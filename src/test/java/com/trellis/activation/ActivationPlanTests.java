@@ -88,6 +88,33 @@ class ActivationPlanTests {
 	}
 
 	@Test
+	void aZeroAmountWinIsNoFirstWinAndAnnouncesNothing() {
+		var world = prospect("Zero First Winners");
+		this.partners.changeLifecycle(world.pam(), world.partnerId(), LifecycleStatus.ONBOARDING, "Signed");
+		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		long zero = this.fixtures.partnerDeal(world.accountId(), world.ae().userId(), world.partnerId(), "0");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', amount = 0, closed_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(this.clock.instant()), zero)
+			.update();
+		this.plans.refresh(world.partnerId());
+		assertThat(completed(world.partnerId(), "FIRST_WIN")).isFalse();
+		assertThat(this.plans.plan(world.pam(), world.partnerId()).firstWonAt()).isNull();
+
+		this.clock.advance(Duration.ofDays(3));
+		long real = this.fixtures.partnerDeal(world.accountId(), world.ae().userId(), world.partnerId(), "1");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', amount = 25000, closed_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(this.clock.instant()), real)
+			.update();
+		this.plans.refresh(world.partnerId());
+		assertThat(this.plans.plan(world.pam(), world.partnerId()).firstWonAt()).isEqualTo(this.clock.instant());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'FIRST_WIN'")
+				.param(world.partnerId())
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	@Test
 	void aFirstWinOnDay91LeavesThePartnerNotActivated() {
 		var world = prospect("Late Winners");
 		this.partners.changeLifecycle(world.pam(), world.partnerId(), LifecycleStatus.ONBOARDING, "Signed");
