@@ -68,6 +68,24 @@ class ClientErrorTests {
 	}
 
 	@Test
+	void requestsNoApiOperationTakesAnswerProblemDetailsWhilePagesKeepTheirErrorPages() throws Exception {
+		var token = "Bearer " + this.fixtures.token(admin);
+		this.mvc.perform(post("/api/v1/tokens").header("Authorization", token))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(jsonPath("$.status").value(405))
+			.andExpect(jsonPath("$.title").exists());
+		this.mvc
+			.perform(post("/api/v1/enablement/completions/import").header("Authorization", token)
+				.contentType("application/json")
+				.content("{}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.status").value(415));
+		this.mvc.perform(get("/api/v1/no-such-thing").header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.status").value(404));
+	}
+
+	@Test
 	void duplicateJsonKeysAreRefusedNamingTheProperty() throws Exception {
 		var api = new Api(this.mvc, this.fixtures.token(admin));
 		api.put("/api/v1/opportunities/" + world.dealId(), deal("\"name\": \"First\", \"name\": \"Second\""))
