@@ -234,6 +234,7 @@ class SecurityMatrixTests {
 				row("POST /credit-disputes/{freshDispute}/decision", 400, 403, 403, 403, 403, 404),
 				row("POST /partners/{other}/enablement?userId={otherUser}", 400, 403, 403, 403, 403, 403),
 				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
+				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
