@@ -68,6 +68,7 @@ class ActivationApiController {
 	}
 
 	@PostMapping("/partners/{id}/activation/milestones/{code}")
+	@ActsOn(ActivationChecks.Ticked.class)
 	ActivationPlanView complete(Viewer viewer, @PathVariable long id, @PathVariable String code,
 			@RequestBody Evidence evidence) {
 		return this.plans.completeMilestone(viewer, id, code, evidence.evidence());

@@ -55,6 +55,7 @@ class ActivationPageController {
 	}
 
 	@PostMapping("/partners/{id}/activation/milestones/{code}")
+	@ActsOn(ActivationChecks.Ticked.class)
 	String complete(Viewer viewer, @PathVariable long id, @PathVariable String code,
 			@RequestParam(required = false) String evidence, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.plans.completeMilestone(viewer, id, code, evidence));

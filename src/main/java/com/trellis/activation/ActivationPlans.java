@@ -216,6 +216,27 @@ public class ActivationPlans {
 		return result;
 	}
 
+	/**
+	 * Refuses a viewer who may not tick the milestone: 404 when they cannot see the
+	 * partner's plan, 403 unless they are the partner's PAM, an admin, or (for a
+	 * partner-owned milestone) a user of the partner. An unknown milestone passes for
+	 * validation to name.
+	 */
+	@Transactional(readOnly = true)
+	public void requireTicks(Viewer viewer, long partnerId, String code) {
+		var milestone = plan(viewer, partnerId).milestones().stream().filter(m -> m.code().equals(code)).findFirst();
+		milestone.ifPresent(m -> requireTicks(viewer, partnerId, m));
+	}
+
+	private void requireTicks(Viewer viewer, long partnerId, ActivationPlanView.Milestone milestone) {
+		boolean partnerOwned = "PARTNER".equals(milestone.owner());
+		boolean allowed = this.partners.manages(viewer, partnerId)
+				|| partnerOwned && viewer.isPartnerUser() && viewer.partnerId() == partnerId;
+		if (!allowed) {
+			throw new AccessDeniedException("Only the milestone's owner or the partner's PAM ticks it");
+		}
+	}
+
 	@Transactional
 	public ActivationPlanView completeMilestone(Viewer viewer, long partnerId, String code, String evidence) {
 		var view = plan(viewer, partnerId);
@@ -227,12 +248,7 @@ public class ActivationPlans {
 		if ("FIRST_REGISTRATION".equals(milestone.source()) || "FIRST_WIN".equals(milestone.source())) {
 			throw InvalidInputException.of("code", milestone.name() + " completes itself from the partner's deals");
 		}
-		boolean partnerOwned = "PARTNER".equals(milestone.owner());
-		boolean allowed = this.partners.manages(viewer, partnerId)
-				|| partnerOwned && viewer.isPartnerUser() && viewer.partnerId() == partnerId;
-		if (!allowed) {
-			throw new AccessDeniedException("Only the milestone's owner or the partner's PAM ticks it");
-		}
+		requireTicks(viewer, partnerId, milestone);
 		FreeText.required("evidence", evidence, FreeText.NOTE, "say what shows the milestone is done");
 		if (!this.plans.complete(partnerId, code, viewer.userId(), this.clock.instant(), evidence.strip())) {
 			throw new ConflictException("code", milestone.name() + " is complete already");

@@ -3,6 +3,7 @@ package com.trellis.adoption;
 import java.time.LocalDate;
 
 import com.trellis.identity.Users;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Period;
 import com.trellis.shared.FormAction;
@@ -55,6 +56,7 @@ class AdoptionController {
 
 	@PostMapping("/adoption/prompts")
 	@PreAuthorize("hasRole('SALES_MANAGER')")
+	@ActsOn(value = AdoptionChecks.Prompter.class, from = ActsOn.From.BODY, key = "opportunityId")
 	String promptFromPage(Viewer viewer, @RequestParam long opportunityId,
 			@RequestParam(required = false) Long partnerId, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/adoption", "The rep was prompted",

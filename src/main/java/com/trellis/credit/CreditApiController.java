@@ -2,6 +2,7 @@ package com.trellis.credit;
 
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ class CreditApiController {
 
 	@PostMapping("/api/v1/opportunities/{id}/credit-disputes")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ActsOn(CreditChecks.Raised.class)
 	CreditDispute raise(Viewer viewer, @PathVariable long id, @Valid @RequestBody RaiseDispute command) {
 		return this.disputes.raise(viewer, id, command);
 	}
@@ -36,6 +38,7 @@ class CreditApiController {
 	}
 
 	@PostMapping("/api/v1/credit-disputes/{id}/decision")
+	@ActsOn(CreditChecks.Decided.class)
 	CreditDispute decide(Viewer viewer, @PathVariable long id, @RequestBody Decision decision) {
 		return this.disputes.decide(viewer, id, decision.uphold(), decision.reason());
 	}

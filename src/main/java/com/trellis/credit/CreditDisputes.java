@@ -67,11 +67,7 @@ public class CreditDisputes {
 		if (deal.partnerId() == null) {
 			throw InvalidInputException.of("opportunityId", "a direct deal has no partner credit to dispute");
 		}
-		boolean rep = viewer.is(Role.AE, Role.SALES_MANAGER) && (deal.ownerId() == viewer.userId()
-				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
-		if (!(viewer.isPartnerUser() || rep || viewer.is(Role.ADMIN))) {
-			throw new AccessDeniedException("Only the deal's partner or its rep raises a credit dispute");
-		}
+		requireRaises(viewer, deal);
 		if (command.proposedCreditType() == deal.creditType()
 				&& command.proposedShare().compareTo(deal.partnerShare()) == 0) {
 			throw InvalidInputException.of("proposedCreditType", "propose a credit different from the current one");
@@ -104,9 +100,7 @@ public class CreditDisputes {
 	@Transactional
 	public CreditDispute decide(Viewer viewer, long disputeId, boolean uphold, String reason) {
 		var dispute = visible(viewer, disputeId);
-		if (!this.partners.manages(viewer, dispute.partnerId())) {
-			throw new AccessDeniedException("Only the partner's PAM or a program admin decides a credit dispute");
-		}
+		requireDecides(viewer, dispute);
 		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required for the decision");
 		int changed = this.jdbc
 			.sql("""
@@ -160,6 +154,39 @@ public class CreditDisputes {
 			.param("deal", opportunityId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Refuses a viewer who may not raise a dispute on the deal: 404 when they cannot see
+	 * it, 403 unless they are of its partner, its owner or the owner's manager, or a
+	 * program admin.
+	 */
+	@Transactional(readOnly = true)
+	public void requireRaises(Viewer viewer, long opportunityId) {
+		requireRaises(viewer, this.deals.get(viewer, opportunityId));
+	}
+
+	private void requireRaises(Viewer viewer, OpportunityView deal) {
+		boolean rep = viewer.is(Role.AE, Role.SALES_MANAGER) && (deal.ownerId() == viewer.userId()
+				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
+		if (!(viewer.isPartnerUser() || rep || viewer.is(Role.ADMIN))) {
+			throw new AccessDeniedException("Only the deal's partner or its rep raises a credit dispute");
+		}
+	}
+
+	/**
+	 * Refuses a viewer who may not decide the dispute: 404 when they cannot see it, 403
+	 * unless they are its partner's PAM or a program admin.
+	 */
+	@Transactional
+	public void requireDecides(Viewer viewer, long disputeId) {
+		requireDecides(viewer, visible(viewer, disputeId));
+	}
+
+	private void requireDecides(Viewer viewer, CreditDispute dispute) {
+		if (!this.partners.manages(viewer, dispute.partnerId())) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin decides a credit dispute");
+		}
 	}
 
 	private CreditDispute visible(Viewer viewer, long id) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import com.trellis.deals.CreditType;
 import com.trellis.deals.Deals;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
@@ -46,6 +47,7 @@ class CreditPageController {
 	}
 
 	@PostMapping("/opportunities/{id}/credit-disputes")
+	@ActsOn(CreditChecks.Raised.class)
 	String raiseFromPage(Viewer viewer, @PathVariable long id, @RequestParam(required = false) CreditType creditType,
 			@RequestParam(required = false) BigDecimal share, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
@@ -61,6 +63,7 @@ class CreditPageController {
 	}
 
 	@PostMapping("/credit-disputes/{disputeId}/decision")
+	@ActsOn(value = CreditChecks.Decided.class, key = "disputeId")
 	String decideFromPage(Viewer viewer, @PathVariable long disputeId, @RequestParam long opportunityId,
 			@RequestParam boolean uphold, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/opportunities/" + opportunityId,

@@ -219,10 +219,14 @@ public class Enablement {
 		return new UserProgress(user.id(), user.displayName(), user.jobRole(), trackName, items);
 	}
 
-	private Resolved resolve(Viewer viewer, long userId, String itemCode, LocalDate completedOn,
-			List<FieldError> errors, String prefix) {
-		// who may record is decided before whether the user exists, so the answer reveals
-		// no ids
+	/**
+	 * Refuses a viewer who may not record completions for the user with one 403 whether
+	 * or not the user exists, so the answer reveals no ids: a partner user records their
+	 * own, a PAM those of their partners' users, an admin anyone's. Returns the partner
+	 * user, or null (for an admin only) when there is none.
+	 */
+	@Transactional(readOnly = true)
+	public UserSummary requireRecords(Viewer viewer, long userId) {
 		var refused = new AccessDeniedException(
 				"A partner user records their own completions; an admin or PAM those of their partners' users");
 		if (!viewer.is(Role.ADMIN, Role.PAM) && !(viewer.isPartnerUser() && viewer.userId() == userId)) {
@@ -232,12 +236,18 @@ public class Enablement {
 		if (user == null && !viewer.is(Role.ADMIN)) {
 			throw refused;
 		}
+		if (user != null && viewer.is(Role.PAM) && !this.partners.manages(viewer, user.partnerId())) {
+			throw refused;
+		}
+		return user;
+	}
+
+	private Resolved resolve(Viewer viewer, long userId, String itemCode, LocalDate completedOn,
+			List<FieldError> errors, String prefix) {
+		var user = requireRecords(viewer, userId);
 		if (user == null) {
 			errors.add(new FieldError(prefix + "userId", "no partner user " + userId));
 			return null;
-		}
-		if (viewer.is(Role.PAM) && !this.partners.manages(viewer, user.partnerId())) {
-			throw refused;
 		}
 		var item = itemCode == null ? null : this.enablement.item(itemCode.strip()).orElse(null);
 		if (item == null) {

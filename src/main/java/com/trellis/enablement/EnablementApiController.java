@@ -3,6 +3,7 @@ package com.trellis.enablement;
 import java.time.LocalDate;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,6 +43,7 @@ class EnablementApiController {
 	}
 
 	@PostMapping("/users/{userId}/completions")
+	@ActsOn(value = EnablementChecks.Recorder.class, key = "userId")
 	UserProgress record(Viewer viewer, @PathVariable long userId, @RequestBody Completion completion) {
 		return this.enablement.record(viewer, userId, completion.item(), completion.completedOn());
 	}

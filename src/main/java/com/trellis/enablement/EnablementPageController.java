@@ -2,6 +2,7 @@ package com.trellis.enablement;
 
 import java.time.LocalDate;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
@@ -53,6 +54,7 @@ class EnablementPageController {
 	}
 
 	@PostMapping("/partners/{id}/enablement")
+	@ActsOn(value = EnablementChecks.Recorder.class, from = ActsOn.From.BODY, key = "userId")
 	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId, @RequestParam String item,
 			@RequestParam(required = false) LocalDate completedOn, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/partners/" + id + "/enablement", "Recorded " + item,

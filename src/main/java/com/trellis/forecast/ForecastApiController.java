@@ -120,6 +120,7 @@ class ForecastApiController {
 	}
 
 	@PostMapping("/opportunities/{id}/forecast-call")
+	@ActsOn(CallChecks.Caller.class)
 	void call(Viewer viewer, @PathVariable long id, @RequestBody Call call) {
 		this.forecasts.call(viewer, id, call.commit());
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
+import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -134,15 +135,28 @@ public class Forecasts {
 		return rollUp(scope, anyDayInQuarter, model());
 	}
 
-	/** The owner (or their manager) calls a deal commit, or withdraws the call. */
-	@Transactional
-	public void call(Viewer viewer, long opportunityId, boolean commit) {
-		var deal = this.deals.get(viewer, opportunityId);
+	/**
+	 * Refuses a viewer who may not call the deal commit: 404 when they cannot see it, 403
+	 * unless they own it or manage its owner.
+	 */
+	@Transactional(readOnly = true)
+	public void requireCalls(Viewer viewer, long opportunityId) {
+		requireCalls(viewer, this.deals.get(viewer, opportunityId));
+	}
+
+	private void requireCalls(Viewer viewer, OpportunityView deal) {
 		boolean owner = viewer.is(Role.AE, Role.SALES_MANAGER) && (deal.ownerId() == viewer.userId()
 				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
 		if (!owner) {
 			throw new AccessDeniedException("Commit is the deal owner's call");
 		}
+	}
+
+	/** The owner (or their manager) calls a deal commit, or withdraws the call. */
+	@Transactional
+	public void call(Viewer viewer, long opportunityId, boolean commit) {
+		var deal = this.deals.get(viewer, opportunityId);
+		requireCalls(viewer, deal);
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("opportunityId", "the deal is closed");
 		}

@@ -89,11 +89,13 @@ class IncentiveApiController {
 
 	@PostMapping("/mdf-requests/{id}/decision")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(MdfChecks.Decided.class)
 	MdfRequest decide(Viewer viewer, @PathVariable long id, @RequestBody Decision decision) {
 		return this.mdf.decide(viewer, id, decision.approve(), decision.approvedAmount(), decision.reason());
 	}
 
 	@PostMapping("/mdf-requests/{id}/claims")
+	@ActsOn(MdfChecks.Claimed.class)
 	MdfRequest claim(Viewer viewer, @PathVariable long id, @RequestBody Claim claim) {
 		return this.mdf.claim(viewer, id, claim.amount(), claim.proof());
 	}

@@ -91,6 +91,7 @@ class IncentivePageController {
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/decision")
+	@ActsOn(value = MdfChecks.Decided.class, key = "requestId")
 	String decide(Viewer viewer, @PathVariable long id, @PathVariable long requestId, @RequestParam boolean approve,
 			@RequestParam(required = false) BigDecimal approvedAmount, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
@@ -98,6 +99,7 @@ class IncentivePageController {
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/claims")
+	@ActsOn(value = MdfChecks.Claimed.class, key = "requestId")
 	String claim(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
 			@RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String proof,
 			RedirectAttributes redirect) {

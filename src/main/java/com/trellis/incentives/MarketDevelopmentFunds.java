@@ -84,9 +84,7 @@ public class MarketDevelopmentFunds {
 	@Transactional
 	public MdfRequest decide(Viewer viewer, long requestId, boolean approve, BigDecimal amount, String reason) {
 		var request = lock(viewer, requestId);
-		if (!this.partners.manages(viewer, request.partnerId())) {
-			throw new AccessDeniedException("Only the partner's PAM or a program admin decides MDF");
-		}
+		requireDecides(viewer, request);
 		if (!request.status().equals("REQUESTED")) {
 			throw new ConflictException("status", "the request was decided already");
 		}
@@ -128,9 +126,7 @@ public class MarketDevelopmentFunds {
 	@Transactional
 	public MdfRequest claim(Viewer viewer, long requestId, BigDecimal amount, String proof) {
 		var request = lock(viewer, requestId);
-		if (!(viewer.isPartnerUser() || viewer.is(Role.ADMIN))) {
-			throw new AccessDeniedException("The partner claims MDF");
-		}
+		requireClaims(viewer);
 		if (!request.status().equals("APPROVED")) {
 			throw InvalidInputException.of("status", "only an approved request is claimed");
 		}
@@ -182,6 +178,37 @@ public class MarketDevelopmentFunds {
 			.param("partner", partnerId)
 			.query(MarketDevelopmentFunds::request)
 			.list();
+	}
+
+	/**
+	 * Refuses a viewer who may not decide the MDF request: 404 when they cannot see it,
+	 * 403 unless they are its partner's PAM or a program admin.
+	 */
+	@Transactional(readOnly = true)
+	public void requireDecides(Viewer viewer, long requestId) {
+		requireDecides(viewer, find(viewer, requestId));
+	}
+
+	private void requireDecides(Viewer viewer, MdfRequest request) {
+		if (!this.partners.manages(viewer, request.partnerId())) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin decides MDF");
+		}
+	}
+
+	/**
+	 * Refuses a viewer who may not claim against the MDF request: 404 when they cannot
+	 * see it, 403 unless they are of its partner or a program admin.
+	 */
+	@Transactional(readOnly = true)
+	public void requireClaims(Viewer viewer, long requestId) {
+		find(viewer, requestId);
+		requireClaims(viewer);
+	}
+
+	private static void requireClaims(Viewer viewer) {
+		if (!(viewer.isPartnerUser() || viewer.is(Role.ADMIN))) {
+			throw new AccessDeniedException("The partner claims MDF");
+		}
 	}
 
 	private MdfRequest lock(Viewer viewer, long requestId) {

@@ -89,6 +89,7 @@ class ProcessPageController {
 	}
 
 	@PostMapping("/process/stages/{code}")
+	@PreAuthorize("hasRole('ADMIN')")
 	String configure(Viewer viewer, @PathVariable Stage code, @RequestParam String name, @RequestParam Role ownerRole,
 			@RequestParam String exitCriterion, @RequestParam(defaultValue = "") String checklist,
 			@RequestParam int normDays, @RequestParam(defaultValue = "false") boolean active,

@@ -106,6 +106,7 @@ class RegistrationApiController {
 	}
 
 	@PostMapping("/registrations/{id}/withdraw")
+	@ActsOn(RegistrationChecks.Withdrawn.class)
 	RegistrationView withdraw(Viewer viewer, @PathVariable long id) {
 		return this.registrations.withdraw(viewer, id);
 	}

@@ -1,6 +1,7 @@
 package com.trellis.registration;
 
 import com.trellis.identity.AccessCheck;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 
 import org.springframework.stereotype.Component;
@@ -32,6 +33,30 @@ final class RegistrationChecks {
 			var id = request.id();
 			if (id != null) {
 				this.registrations.requireDecides(viewer, id);
+			}
+		}
+
+	}
+
+	/**
+	 * The partner, the person who registered or the partner's PAM withdraws a
+	 * registration ({@link Registrations#requireWithdraws}); a viewer who cannot see it
+	 * gets 404.
+	 */
+	@Component
+	static class Withdrawn implements AccessCheck {
+
+		private final Registrations registrations;
+
+		Withdrawn(Registrations registrations) {
+			this.registrations = registrations;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.registrations.requireWithdraws(viewer, id);
 			}
 		}
 

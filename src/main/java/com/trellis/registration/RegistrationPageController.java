@@ -165,6 +165,7 @@ class RegistrationPageController {
 	}
 
 	@PostMapping("/registrations/{id}/withdraw")
+	@ActsOn(RegistrationChecks.Withdrawn.class)
 	String withdraw(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, "Withdrawn", () -> this.registrations.withdraw(viewer, id));
 	}

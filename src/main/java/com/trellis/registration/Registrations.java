@@ -217,10 +217,7 @@ public class Registrations {
 	@Transactional
 	public RegistrationView withdraw(Viewer viewer, long id) {
 		var row = lockVisible(viewer, id);
-		if (!(viewer.isPartnerUser() || row.view().registeredBy() == viewer.userId()
-				|| canDecide(viewer, row.view()))) {
-			throw new AccessDeniedException("Only the partner, the registrant or its PAM withdraws a registration");
-		}
+		requireWithdraws(viewer, row.view());
 		requireMove(row, RegistrationStatus.WITHDRAWN);
 		var withdrawn = move(viewer, row, RegistrationStatus.WITHDRAWN, "Withdrawn", "Withdrawn.", false);
 		this.held.release(viewer.userId(), List.of(row));
@@ -380,6 +377,21 @@ public class Registrations {
 	@Transactional(readOnly = true)
 	public void requireEdits(Viewer viewer, long id) {
 		requireEdits(viewer, visible(viewer, id).view());
+	}
+
+	/**
+	 * Refuses a viewer who may not withdraw the registration: 404 when they cannot see
+	 * it, 403 unless they are of its partner, registered it, or decide on it.
+	 */
+	@Transactional(readOnly = true)
+	public void requireWithdraws(Viewer viewer, long id) {
+		requireWithdraws(viewer, visible(viewer, id).view());
+	}
+
+	private void requireWithdraws(Viewer viewer, RegistrationView view) {
+		if (!(viewer.isPartnerUser() || view.registeredBy() == viewer.userId() || canDecide(viewer, view))) {
+			throw new AccessDeniedException("Only the partner, the registrant or its PAM withdraws a registration");
+		}
 	}
 
 	private static void requireEdits(Viewer viewer, RegistrationView view) {

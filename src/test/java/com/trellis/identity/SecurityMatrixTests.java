@@ -65,6 +65,15 @@ class SecurityMatrixTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	com.trellis.activation.ActivationPlans plans;
+
+	@Autowired
+	com.trellis.incentives.MarketDevelopmentFunds funds;
+
+	@Autowired
+	com.trellis.credit.CreditDisputes disputes;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -72,6 +81,7 @@ class SecurityMatrixTests {
 			own = this.fixtures.world("Matrix Own");
 			otherRegistration = this.registrations.register(other.partnerUser(), registration("Matrix Customer")).id();
 			otherLead = lead();
+			this.plans.start(own.partnerId(), java.time.LocalDate.of(2026, 11, 2));
 			for (Role role : Role.values()) {
 				callers.put(role, role == PARTNER ? own.partnerUser() : this.fixtures.user(role));
 			}
@@ -159,7 +169,16 @@ class SecurityMatrixTests {
 				row("GET /api/v1/tokens", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/tokens?userId={otherUser}", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/tokens/{freshToken}/revoke", 200, 404, 404, 404, 404, 404),
-				row("PUT /api/v1/tokens/{freshToken}", 403, 404, 404, 404, 404, 404));
+				row("PUT /api/v1/tokens/{freshToken}", 403, 404, 404, 404, 404, 404),
+				row("POST /api/v1/partners/{own}/activation/milestones/ONBOARDING_COMPLETE", 200, 403, 403, 403, 403,
+						403),
+				row("POST /api/v1/registrations/{freshRegistration}/withdraw", 200, 403, 403, 403, 403, 404),
+				row("POST /api/v1/mdf-requests/{freshMdf}/decision", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/mdf-requests/{freshMdf}/claims", 400, 403, 403, 403, 403, 404),
+				row("POST /api/v1/opportunities/{freshDeal}/credit-disputes", 201, 403, 403, 403, 403, 404),
+				row("POST /api/v1/credit-disputes/{freshDispute}/decision", 200, 403, 403, 403, 403, 404),
+				row("POST /api/v1/opportunities/{otherDeal}/forecast-call", 403, 403, 403, 403, 403, 404),
+				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -207,6 +226,15 @@ class SecurityMatrixTests {
 				row("GET /leads/{otherLead}", 200, 404, 404, 404, 200, 404),
 				row("POST /leads/{freshLead}/follow-up", 302, 404, 404, 404, 403, 404),
 				row("POST /me/tokens/{freshToken}/revoke", 302, 404, 404, 404, 404, 404),
+				row("POST /partners/{own}/activation/milestones/ICP_ALIGNED", 302, 403, 403, 403, 403, 403),
+				row("POST /registrations/{freshRegistration}/withdraw", 302, 403, 403, 403, 403, 404),
+				row("POST /partners/{other}/mdf-requests/{freshMdf}/decision", 400, 403, 403, 403, 403, 404),
+				row("POST /partners/{other}/mdf-requests/{freshMdf}/claims", 302, 403, 403, 403, 403, 404),
+				row("POST /opportunities/{freshDeal}/credit-disputes", 302, 403, 403, 403, 403, 404),
+				row("POST /credit-disputes/{freshDispute}/decision", 400, 403, 403, 403, 403, 404),
+				row("POST /partners/{other}/enablement?userId={otherUser}", 400, 403, 403, 403, 403, 403),
+				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
+				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
@@ -429,6 +457,17 @@ class SecurityMatrixTests {
 						.register(other.partnerUser(), registration("Matrix Fresh " + System.nanoTime()))
 						.id()));
 		}
+		if (url.contains("{freshMdf}")) {
+			url = url.replace("{freshMdf}", String.valueOf(mdfRequest()));
+		}
+		if (url.contains("{freshDispute}")) {
+			var dispute = this.disputes.raise(other.partnerUser(), freshDeal(), new com.trellis.credit.RaiseDispute(
+					com.trellis.deals.CreditType.INFLUENCED, new java.math.BigDecimal("10"), "Matrix dispute"));
+			url = url.replace("{freshDispute}", String.valueOf(dispute.id()));
+		}
+		if (url.contains("{freshDeal}")) {
+			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
+		}
 		if (url.contains("{fresh}")) {
 			url = url.replace("{fresh}", String.valueOf(this.fixtures.partner("Matrix fresh", other.pam().userId())));
 		}
@@ -441,6 +480,27 @@ class SecurityMatrixTests {
 	}
 
 	private String body(String endpoint) {
+		if (endpoint.contains("/activation/milestones/")) {
+			return "{\"evidence\": \"Matrix evidence\"}";
+		}
+		if (endpoint.contains("/mdf-requests/") && endpoint.endsWith("/decision")) {
+			return "{\"approve\": false, \"reason\": \"matrix\"}";
+		}
+		if (endpoint.contains("/credit-disputes/") && endpoint.endsWith("/decision")) {
+			return "{\"uphold\": false, \"reason\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/claims")) {
+			return "{\"amount\": 10, \"proof\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/credit-disputes")) {
+			return "{\"proposedCreditType\": \"INFLUENCED\", \"proposedShare\": 10, \"reason\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/forecast-call")) {
+			return "{\"commit\": true}";
+		}
+		if (endpoint.endsWith("/completions")) {
+			return "{\"item\": \"NOPE\", \"completedOn\": \"2026-01-01\"}";
+		}
 		if (endpoint.equals("POST /api/v1/leads")) {
 			return "{\"partnerId\": %d, \"companyName\": \"Matrix lead\", \"contactName\": \"Jo\"}"
 				.formatted(other.partnerId());
@@ -511,6 +571,20 @@ class SecurityMatrixTests {
 				{"accountId": %d, "name": "Matrix deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
 				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
 				""".formatted(other.accountId(), other.partnerId(), other.ae().userId());
+	}
+
+	/** A new deal of the other partner, owned by its AE. */
+	private long freshDeal() {
+		return this.fixtures.partnerDeal(other.accountId(), other.ae().userId(), other.partnerId(), "1000.00");
+	}
+
+	/** A new MDF request of the other partner, awaiting its PAM's decision. */
+	private long mdfRequest() {
+		return this.funds
+			.request(other.partnerUser(), other.partnerId(),
+					new com.trellis.incentives.MdfCommand("Matrix event", new java.math.BigDecimal("100"), "USD",
+							new java.math.BigDecimal("1000"), java.math.BigDecimal.ZERO))
+			.id();
 	}
 
 	/** A lead of the other partner, routed to its AE (it names the AE's account). */
