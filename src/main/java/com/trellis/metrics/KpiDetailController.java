@@ -33,7 +33,11 @@ class KpiDetailController {
 
 	private final BusinessCalendar calendar;
 
-	KpiDetailController(Kpis kpis, ObjectMapper json, BusinessCalendar calendar) {
+	private final com.trellis.shared.validation.ValueLimits limits;
+
+	KpiDetailController(Kpis kpis, ObjectMapper json, BusinessCalendar calendar,
+			com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.kpis = kpis;
 		this.json = json;
 		this.calendar = calendar;
@@ -80,7 +84,7 @@ class KpiDetailController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		return Period.chosen(from, to, this.calendar);
+		return Period.chosen(from, to, this.calendar, this.limits);
 	}
 
 }

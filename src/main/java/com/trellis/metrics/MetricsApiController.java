@@ -29,7 +29,10 @@ class MetricsApiController {
 
 	private final BusinessCalendar calendar;
 
-	MetricsApiController(Kpis kpis, BusinessCalendar calendar) {
+	private final com.trellis.shared.validation.ValueLimits limits;
+
+	MetricsApiController(Kpis kpis, BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.kpis = kpis;
 		this.calendar = calendar;
 	}
@@ -78,7 +81,7 @@ class MetricsApiController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		return Period.chosen(from, to, this.calendar);
+		return Period.chosen(from, to, this.calendar, this.limits);
 	}
 
 	record Rate(BigDecimal toReporting) {

@@ -33,7 +33,11 @@ class MetricsController {
 
 	private final BusinessCalendar calendar;
 
-	MetricsController(Kpis kpis, ObjectMapper json, BusinessCalendar calendar) {
+	private final com.trellis.shared.validation.ValueLimits limits;
+
+	MetricsController(Kpis kpis, ObjectMapper json, BusinessCalendar calendar,
+			com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.kpis = kpis;
 		this.json = json;
 		this.calendar = calendar;
@@ -119,7 +123,7 @@ class MetricsController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		return Period.chosen(from, to, this.calendar);
+		return Period.chosen(from, to, this.calendar, this.limits);
 	}
 
 }

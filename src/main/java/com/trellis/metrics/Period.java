@@ -3,9 +3,13 @@ package com.trellis.metrics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.ValueLimits;
 
 /**
  * A reporting period [from, to) in whole business days. Its moments ({@link #start()},
@@ -29,8 +33,18 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 		return new Period(start, start.plusMonths(1));
 	}
 
-	/** The period asked for, or the current fiscal quarter when either end is missing. */
-	public static Period chosen(LocalDate from, LocalDate to, BusinessCalendar calendar) {
+	/**
+	 * The period asked for, or the current fiscal quarter when either end is missing.
+	 * Each end must lie in the program's date window ({@code trellis.dates.*}); 400
+	 * naming it.
+	 */
+	public static Period chosen(LocalDate from, LocalDate to, BusinessCalendar calendar, ValueLimits limits) {
+		var errors = new ArrayList<FieldError>();
+		limits.dateProblem(from).ifPresent(p -> errors.add(new FieldError("from", p)));
+		limits.dateProblem(to).ifPresent(p -> errors.add(new FieldError("to", p)));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		return from == null || to == null ? quarter(calendar.currentQuarter()) : new Period(from, to);
 	}
 

@@ -106,6 +106,13 @@ class ClientErrorTests {
 		api.get("/api/v1/kpis?from=2026-05-01&to=2026-01-01")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"));
+		api.get("/api/v1/kpis?from=0001-01-01&to=9999-12-31")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"))
+			.andExpect(jsonPath("$.errors[1].field").value("to"));
+		api.get("/api/v1/kpis/PARTNER_SOURCED_REVENUE/trend?from=2026-01-01&to=9999-12-31")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
 		api.get("/api/v1/kpis/NOPE/trend")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("code"));
@@ -114,8 +121,9 @@ class ClientErrorTests {
 			.andExpect(jsonPath("$.errors[0].field").value("code"));
 		var session = login(admin);
 		for (var page : List.of("/metrics?slice=PARTNER&sliceValue=abc", "/metrics?slice=COHORT&sliceValue=bad",
-				"/metrics?from=2026-05-01&to=2026-01-01", "/metrics/funnel?from=2026-05-01&to=2026-01-01",
-				"/metrics/kpis/NOPE", "/metrics/export.csv?slice=PARTNER&sliceValue=abc")) {
+				"/metrics?from=2026-05-01&to=2026-01-01", "/metrics?from=0001-01-01&to=9999-12-31",
+				"/metrics/funnel?from=2026-05-01&to=2026-01-01", "/metrics/kpis/NOPE",
+				"/metrics/export.csv?slice=PARTNER&sliceValue=abc")) {
 			this.mvc.perform(get(page).session(session)).andExpect(status().isBadRequest());
 		}
 	}
