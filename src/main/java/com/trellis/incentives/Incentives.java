@@ -188,17 +188,17 @@ public class Incentives {
 			}
 			if (program.kind() == ProgramKind.REFERRAL) {
 				ReferralBonus.earn(ProgramParams.referral(program), won(deal))
-					.ifPresent(earned -> earn(partnerId, program, "REFERRAL", generation(program, earned)));
+					.ifPresent(earned -> this.writer.earn(partnerId, program, "REFERRAL", generation(program, earned)));
 			}
 			else if (program.kind() == ProgramKind.FAST_START_SPIFF) {
 				var onboarded = this.partners.onboardedOn(partnerId);
 				FastStartSpiff
 					.earn(ProgramParams.spiff(program), onboarded, wins.stream().map(Incentives::won).toList(),
 							this.calendar.zone(), program::effectiveOn)
-					.forEach(earned -> earn(partnerId, program, "SPIFF", generation(program, earned)));
+					.forEach(earned -> this.writer.earn(partnerId, program, "SPIFF", generation(program, earned)));
 			}
 		}
-		settleFirstWin(partnerId, "deal " + opportunityId + " was won");
+		settleFirstWin(partnerId, wins, "deal " + opportunityId + " was won");
 	}
 
 	/**
@@ -208,10 +208,14 @@ public class Incentives {
 	 * it changes; running it again changes nothing.
 	 */
 	private void settleFirstWin(long partnerId, String why) {
+		settleFirstWin(partnerId, this.deals.wonDeals(partnerId).stream().filter(this::counts).toList(), why);
+	}
+
+	/** The same, with the partner's counting wins already read. */
+	private void settleFirstWin(long partnerId, List<OpportunityView> countingWins, String why) {
 		this.ledger.lockBadges(partnerId);
-		var first = this.deals.wonDeals(partnerId)
-			.stream()
-			.filter(d -> d.closedAt() != null && counts(d))
+		var first = countingWins.stream()
+			.filter(d -> d.closedAt() != null)
 			.min(Comparator.comparing(OpportunityView::closedAt).thenComparing(OpportunityView::id));
 		var key = partnerId + ":" + FIRST_WIN;
 		if (first.isPresent()) {
@@ -284,10 +288,6 @@ public class Incentives {
 			throw new AccessDeniedException("Partner users do not see program cost");
 		}
 		return ProgramCost.rank(this.ledger.costPerPartnerAndCurrency(), new Conversions(this.rates), 200);
-	}
-
-	private boolean earn(long partnerId, Program program, String kind, Earned earned) {
-		return this.writer.earn(partnerId, program, kind, earned);
 	}
 
 	private boolean counts(OpportunityView deal) {

@@ -107,10 +107,4 @@ public class BusinessCalendar {
 		return new WorkingDays(this.zone, holidays(from.minusDays(1), from.plusDays(2L * days + 21)));
 	}
 
-	/** The business day a moment falls on, or the next one when it is not. */
-	public LocalDate businessDayOf(Instant moment) {
-		var day = dayOf(moment);
-		return workingDays(day, 0).onOrAfter(day);
-	}
-
 }
