@@ -93,12 +93,23 @@ public class Kpis {
 				.findFirst()
 				.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
 			var point = new java.util.LinkedHashMap<String, Object>();
-			point.put("period", p.label());
+			point.put("period", label(p));
+			point.put("from", p.from());
+			point.put("to", p.to().minusDays(1));
 			point.put("value", kpi.value());
 			point.put("baseline", kpi.baseline());
 			points.add(point);
 		}
 		return points;
+	}
+
+	/**
+	 * How a trend names a period: by its fiscal quarter ("2026-Q4", "FY2027-Q1") when it
+	 * is one, otherwise by its first and last day.
+	 */
+	private String label(Period period) {
+		var quarter = this.calendar.quarterOf(period.from());
+		return quarter.spans(period.from(), period.to()) ? quarter.label() : period.label();
 	}
 
 	/**

@@ -148,16 +148,15 @@ class KpiTests {
 		assertThat(q3.get("FORECAST_ATTAINMENT").definition())
 			.endsWith("Not available: no forecast snapshot was taken in 2026-Q3.");
 		long pamId = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
-		// Q4 starts on Thursday 2026-10-01: the snapshot of the week of Monday 09-28 is
-		// the
-		// first; the later one is not used
+		// Q4 starts on Thursday 2026-10-01: the snapshot taken that day (week 1) is the
+		// first; the later one (week 2) is not used
 		this.jdbc
 			.sql("""
 					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
 					    taken_at)
-					VALUES ('2026-09-28', 'PROGRAM', 0, '2026-Q4', 80000, 0, 0, 0, now()),
-					       ('2026-10-05', 'PROGRAM', 0, '2026-Q4', 10, 0, 0, 0, now()),
-					       ('2026-09-28', 'PAM', ?, '2026-Q4', 25000, 0, 0, 5000, now())
+					VALUES ('2026-10-01', 'PROGRAM', 0, '2026-Q4', 80000, 0, 0, 0, '2026-10-01T05:00:00Z'),
+					       ('2026-10-08', 'PROGRAM', 0, '2026-Q4', 10, 0, 0, 0, '2026-10-08T05:00:00Z'),
+					       ('2026-10-01', 'PAM', ?, '2026-Q4', 25000, 0, 0, 5000, '2026-10-01T05:00:00Z')
 					ON CONFLICT DO NOTHING
 					""")
 			.param(pamId)
