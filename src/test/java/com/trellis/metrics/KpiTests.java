@@ -209,7 +209,10 @@ class KpiTests {
 		var trend = this.kpis.trend(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM);
 		assertThat(trend).hasSize(6);
 		assertThat(trend.get(5).get("value")).isEqualTo(new BigDecimal("10000.00"));
-		assertThat(trend.get(0).get("period")).isEqualTo("2025-07-01 – 2025-09-30");
+		// a fiscal quarter is named as one, with its first and last day beside
+		assertThat(trend.get(0)).containsEntry("period", "2025-Q3")
+			.containsEntry("from", java.time.LocalDate.of(2025, 7, 1))
+			.containsEntry("to", java.time.LocalDate.of(2025, 9, 30));
 		assertThat(this.kpis.records(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM))
 			.extracting(row -> row.get("value"))
 			.containsExactly(new BigDecimal("10000.00"));
