@@ -245,6 +245,9 @@ class KpiRepository {
 			.param("toDate", Date.valueOf(period.to()))
 			.param("sliceValue", slice.value() == null ? "" : slice.value())
 			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
+			.param("cohortFrom", slice.cohort() == null ? null : Date.valueOf(slice.cohort().start()),
+					java.sql.Types.DATE)
+			.param("cohortTo", slice.cohort() == null ? null : Date.valueOf(slice.cohort().end()), java.sql.Types.DATE)
 			.param("asOf", Timestamp.from(period.asOf()))
 			.param("asOfMinus30", Timestamp.from(period.asOfMinusDays(30)))
 			.param("asOfMinus90", Timestamp.from(period.asOfMinusDays(90)))

@@ -146,18 +146,29 @@ public class Kpis {
 		if (viewer.isPartnerUser()) {
 			return List.of();
 		}
-		return this.jdbc
+		var pam = viewer.is(Role.PAM) ? viewer.userId() : null;
+		var cohorts = new java.util.TreeSet<String>();
+		this.jdbc.sql("""
+				SELECT DISTINCT p.onboarded_on - CAST(extract(DAY FROM p.onboarded_on) AS INTEGER) + 1 FROM partner p
+				WHERE p.onboarded_on IS NOT NULL AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+				""")
+			.param("pam", pam, java.sql.Types.BIGINT)
+			.query(java.time.LocalDate.class)
+			.list()
+			.forEach(month -> cohorts.add(this.calendar.quarterOf(month).label()));
+		var others = this.jdbc
 			.sql("""
 					SELECT v FROM (
-					  SELECT to_char(p.onboarded_on, 'YYYY-"Q"Q') AS v FROM partner p
-					  WHERE p.onboarded_on IS NOT NULL AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-					  UNION SELECT unnest(p.verticals) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
+					  SELECT unnest(p.verticals) AS v FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
 					  UNION SELECT unnest(p.capabilities) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
 					) choices ORDER BY v
 					""")
-			.param("pam", viewer.is(Role.PAM) ? viewer.userId() : null, java.sql.Types.BIGINT)
+			.param("pam", pam, java.sql.Types.BIGINT)
 			.query(String.class)
 			.list();
+		var choices = new ArrayList<String>(cohorts);
+		choices.addAll(others);
+		return choices;
 	}
 
 	@Transactional(readOnly = true)
@@ -215,6 +226,10 @@ public class Kpis {
 	}
 
 	private Slice allowed(Viewer viewer, Slice slice) {
+		return scoped(viewer, slice).resolved(this.calendar.fiscalYearStart());
+	}
+
+	private Slice scoped(Viewer viewer, Slice slice) {
 		if (viewer.isPartnerUser()) {
 			return new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
 		}

@@ -41,6 +41,9 @@ class FiscalYearLabelTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private TimeZone jvmZone;
 
 	@BeforeEach
@@ -93,6 +96,20 @@ class FiscalYearLabelTests {
 		admin().get("/api/v1/kpis/PARTNER_SOURCED_REVENUE/trend?from=2026-11-01&to=2026-12-01")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[5].period").value("2026-11-01 – 2026-11-30"));
+	}
+
+	@Test
+	void aCohortIsTheFiscalQuarterItsPartnersWereOnboardedIn() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("November cohort partner", pam.userId());
+		this.jdbc.sql("UPDATE partner SET onboarded_on = DATE '2026-11-10' WHERE id = ?").params(partner).update();
+		var admin = admin();
+		admin.get("/api/v1/kpis?from=2026-11-01&to=2026-12-01&slice=COHORT&sliceValue=FY2027-Q4")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.code == 'PARTNER_RECRUITMENT')].value").value(contains(1.0)));
+		admin.get("/api/v1/kpis?slice=COHORT&sliceValue=2026-Q4")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));
 	}
 
 	private Api admin() {
