@@ -96,6 +96,8 @@ public class Kpis {
 			point.put("period", label(p));
 			point.put("from", p.from());
 			point.put("to", p.to().minusDays(1));
+			// a period still running holds its days so far only
+			point.put("unfinished", p.unfinished());
 			point.put("value", kpi.value());
 			point.put("baseline", kpi.baseline());
 			points.add(point);
