@@ -51,10 +51,11 @@ class SilentParameterTests {
 	}
 
 	@Test
-	void forecastDaysOutsideTheProgramsDateWindowAreRefusedNamingDay() throws Exception {
+	void forecastDaysOutsideTheProgramsDateWindowAndIdsOfTheProgramScopeAreRefused() throws Exception {
 		var admin = api(Role.ADMIN);
 		refused(admin.get("/api/v1/forecast/rollup?day=0001-01-01"), "day");
 		refused(admin.get("/api/v1/forecast/accuracy?day=9999-12-31"), "day");
+		refused(admin.get("/api/v1/forecast/rollup?scope=PROGRAM&scopeId=7"), "scopeId");
 	}
 
 	@Test
