@@ -20,7 +20,7 @@ public class PartnerAccounts {
 
 	private static final String AUDIT_TYPE = "user";
 
-	private final AccountRepository accounts;
+	private final SignInRepository accounts;
 
 	private final PasswordEncoder encoder;
 
@@ -28,7 +28,7 @@ public class PartnerAccounts {
 
 	private final Clock clock;
 
-	PartnerAccounts(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+	PartnerAccounts(SignInRepository accounts, PasswordEncoder encoder, AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -92,13 +92,13 @@ public class PartnerAccounts {
 
 	/** Sets a password proven by a reset link (the caller checked the link). */
 	@Transactional
-	void resetPassword(AccountRepository.Account account, String password, String confirmation) {
+	void resetPassword(SignInRepository.Account account, String password, String confirmation) {
 		PasswordRule.require(password, confirmation, account.email());
 		this.accounts.setPassword(account.id(), this.encoder.encode(password));
 		this.audit.record(account.actor(), AUDIT_TYPE, account.id(), "password reset by e-mail link", null, null);
 	}
 
-	private static Optional<String> refusal(AccountRepository.Account account, long partnerId) {
+	private static Optional<String> refusal(SignInRepository.Account account, long partnerId) {
 		if (account.role() != Role.PARTNER) {
 			return Optional.of("belongs to a vendor user; vendor users are added by an admin");
 		}

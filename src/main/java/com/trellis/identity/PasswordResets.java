@@ -32,7 +32,7 @@ class PasswordResets {
 
 	private final PasswordResetRepository resets;
 
-	private final AccountRepository accounts;
+	private final SignInRepository accounts;
 
 	private final PartnerAccounts passwords;
 
@@ -50,7 +50,7 @@ class PasswordResets {
 
 	private final SimpleAsyncTaskExecutor sender = new SimpleAsyncTaskExecutor("password-reset-mail-");
 
-	PasswordResets(PasswordResetRepository resets, AccountRepository accounts, PartnerAccounts passwords, LinkMail mail,
+	PasswordResets(PasswordResetRepository resets, SignInRepository accounts, PartnerAccounts passwords, LinkMail mail,
 			AuditLog audit, Clock clock, @Value("${trellis.security.password-reset.valid-for:1h}") Duration validFor,
 			@Value("${trellis.security.password-reset.window:1h}") Duration window,
 			@Value("${trellis.security.password-reset.max-per-email:3}") int perEmail,
@@ -79,7 +79,7 @@ class PasswordResets {
 				: clientAddress.substring(0, Math.min(64, clientAddress.length()));
 		var counts = this.resets.countRequest(key, address, now, now.minus(this.window));
 		var decision = this.limit.decide(counts.forEmail(), counts.fromAddress());
-		var account = this.accounts.lockByEmail(key).filter(AccountRepository.Account::enabled);
+		var account = this.accounts.lockByEmail(key).filter(SignInRepository.Account::enabled);
 		var link = OneTimeLink.issue(now, this.validFor);
 		if (!decision.allowed()) {
 			log.info("Password reset request not sent: {}", decision.reason());
@@ -117,7 +117,7 @@ class PasswordResets {
 		if (link == null) {
 			return OneTimeLink.State.UNKNOWN;
 		}
-		var account = this.accounts.lock(link.userId()).filter(AccountRepository.Account::enabled).orElse(null);
+		var account = this.accounts.lock(link.userId()).filter(SignInRepository.Account::enabled).orElse(null);
 		if (account == null) {
 			return OneTimeLink.State.UNKNOWN;
 		}
@@ -138,7 +138,7 @@ class PasswordResets {
 	}
 
 	private boolean enabled(PasswordResetRepository.Link link) {
-		return this.accounts.find(link.userId()).map(AccountRepository.Account::enabled).orElse(false);
+		return this.accounts.find(link.userId()).map(SignInRepository.Account::enabled).orElse(false);
 	}
 
 	private void send(String to, String secret) {

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
  * invitation.
  */
 @Repository
-class AccountRepository {
+class SignInRepository {
 
 	private final JdbcClient jdbc;
 
-	AccountRepository(JdbcClient jdbc) {
+	SignInRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
