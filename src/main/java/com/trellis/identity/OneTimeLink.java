@@ -72,7 +72,7 @@ public final class OneTimeLink {
 		OPEN("This link is valid."), USED("This link has been used already; each link works once."),
 		REVOKED("This link was withdrawn or replaced by a newer one; use the newest link you were sent, or ask for a new one."),
 		EXPIRED("This link has expired; ask for a new one."),
-		UNKNOWN("This link is not valid; check that you copied all of it, or ask for a new one.");
+		UNKNOWN("This link is not valid: it may have been replaced by a newer one, or not copied completely. Use the newest e-mail you received, or ask for a new link.");
 
 		private final String reason;
 

@@ -131,7 +131,8 @@ class PasswordResets {
 		return state;
 	}
 
-	@Scheduled(cron = "0 41 * * * *", zone = "${trellis.business.time-zone:UTC}")
+	@Scheduled(cron = "${trellis.security.password-reset.cleanup-cron:0 41 * * * *}",
+			zone = "${trellis.business.time-zone:UTC}")
 	@Transactional
 	void forgetOldRequests() {
 		this.resets.forgetRequestsBefore(this.clock.instant().minus(this.window));

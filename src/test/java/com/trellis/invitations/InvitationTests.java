@@ -259,6 +259,51 @@ class InvitationTests {
 		assertThat(section).contains("From The Page").contains(email).contains("Pending");
 	}
 
+	@Test
+	void aDeactivatedUserOfThePartnerIsReactivatedByAnInvitation() throws Exception {
+		var leaver = this.world.partnerUser();
+		var email = this.fixtures.email(leaver);
+		this.jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(leaver.userId()).update();
+		this.pam.post(invitations(), invite("Back Again", email)).andExpect(status().isCreated());
+		assertThat(join(linkSentTo(email), PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+		assertThat(this.jdbc.sql("SELECT display_name || ' ' || enabled FROM app_user WHERE id = ?")
+			.param(leaver.userId())
+			.query(String.class)
+			.single()).isEqualTo("Back Again true");
+		assertThat(userCount(email)).isEqualTo(1);
+	}
+
+	@Test
+	void anExpiredInvitationGivesWayToANewOne() throws Exception {
+		var email = invitee();
+		this.pam.post(invitations(), invite("Too Slow", email)).andExpect(status().isCreated());
+		var old = linkSentTo(email);
+		this.clock.advance(Duration.ofDays(8));
+		this.pam.post(invitations(), invite("Too Slow", email)).andExpect(status().isCreated());
+		assertThat(this.mvc.perform(get(old)).andReturn().getResponse().getStatus()).isEqualTo(410);
+		assertThat(join(linkSentTo(email), PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+	}
+
+	@Test
+	void theInviteFormNamesABadFieldAndSendsNothing() throws Exception {
+		var session = (org.springframework.mock.web.MockHttpSession) this.mvc
+			.perform(post("/login").param("username", this.fixtures.email(this.world.pam()))
+				.param("password", "secret")
+				.with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		long before = this.fixtures.count("partner_invitation");
+		var refused = this.mvc
+			.perform(post("/partners/" + this.world.partnerId() + "/invitations").session(session)
+				.with(csrf())
+				.param("name", "No Address")
+				.param("email", "no-at-sign"))
+			.andReturn();
+		assertThat(refused.getFlashMap().get("error").toString()).startsWith("email:");
+		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
+	}
+
 	private String invitations() {
 		return "/api/v1/partners/" + this.world.partnerId() + "/invitations";
 	}
