@@ -173,6 +173,14 @@ class PasswordResetTests {
 		assertThat(reset(link, NEW_PASSWORD).getRedirectedUrl()).isEqualTo("/login?reset");
 	}
 
+	@Test
+	void theSignInPageOffersForgotPasswordAndNoSingleSignOnWhenNoneIsConfigured() throws Exception {
+		var page = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("href=\"/password/forgot\"").doesNotContain("/oauth2/authorization");
+		var noProvider = this.mvc.perform(get("/oauth2/authorization/corp")).andReturn().getResponse();
+		assertThat(noProvider.getRedirectedUrl()).endsWith("/login");
+	}
+
 	private MockHttpServletResponse forgot(String email, String address) throws Exception {
 		return this.mvc.perform(post("/password/forgot").param("email", email).with(csrf()).with(request -> {
 			request.setRemoteAddr(address);
