@@ -80,6 +80,8 @@ class PasswordResets {
 		var counts = this.resets.countRequest(key, address, now, now.minus(this.window));
 		var decision = this.limit.decide(counts.forEmail(), counts.fromAddress());
 		var account = this.accounts.lockByEmail(key).filter(SignInRepository.Account::enabled);
+		// made for every request, sent or not, so known and unknown addresses cost the
+		// same
 		var link = OneTimeLink.issue(now, this.validFor);
 		if (!decision.allowed()) {
 			log.info("Password reset request not sent: {}", decision.reason());
