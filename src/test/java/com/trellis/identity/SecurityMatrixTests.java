@@ -74,6 +74,9 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.credit.CreditDisputes disputes;
 
+	@Autowired
+	com.trellis.webhooks.Webhooks webhooks;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -178,7 +181,15 @@ class SecurityMatrixTests {
 				row("POST /api/v1/opportunities/{freshDeal}/credit-disputes", 201, 403, 403, 403, 403, 404),
 				row("POST /api/v1/credit-disputes/{freshDispute}/decision", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/opportunities/{otherDeal}/forecast-call", 403, 403, 403, 403, 403, 404),
-				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks/event-types", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/webhooks", 201, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
+				row("DELETE /api/v1/webhooks/{freshWebhook}", 204, 403, 403, 403, 403, 403),
+				row("POST /api/v1/webhooks/{freshWebhook}/secret", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks/{freshWebhook}/deliveries", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -235,6 +246,11 @@ class SecurityMatrixTests {
 				row("POST /partners/{other}/enablement?userId={otherUser}", 400, 403, 403, 403, 403, 403),
 				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
 				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),
+				row("GET /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /admin/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks/{freshWebhook}/secret", 302, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks/{freshWebhook}/delete", 302, 403, 403, 403, 403, 403),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
@@ -465,6 +481,16 @@ class SecurityMatrixTests {
 					com.trellis.deals.CreditType.INFLUENCED, new java.math.BigDecimal("10"), "Matrix dispute"));
 			url = url.replace("{freshDispute}", String.valueOf(dispute.id()));
 		}
+		if (url.contains("{freshWebhook}")) {
+			url = url.replace("{freshWebhook}",
+					String.valueOf(
+							this.webhooks
+								.create(callers.get(ADMIN),
+										new com.trellis.webhooks.WebhookCommand("https://hooks.example.test/in",
+												java.util.List.of("deal.won"), "matrix", null))
+								.subscription()
+								.id()));
+		}
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
@@ -475,6 +501,7 @@ class SecurityMatrixTests {
 			case "GET" -> get(url);
 			case "POST" -> post(url);
 			case "PUT" -> put(url);
+			case "DELETE" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(url);
 			default -> throw new IllegalArgumentException(parts[0]);
 		};
 	}
@@ -528,6 +555,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/blockers")) {
 			return "{\"blocker\": \"ICP_UNCLEAR\", \"note\": \"matrix\"}";
+		}
+		if (endpoint.contains("/api/v1/webhooks")) {
+			return "{\"url\": \"https://hooks.example.test/in\", \"eventTypes\": [\"deal.won\", \"payout.made\"]}";
 		}
 		if (endpoint.endsWith("/slack-webhook")) {
 			return "{\"url\": \"\"}";
