@@ -111,6 +111,26 @@ class WebhookDeliveryTests {
 	}
 
 	@Test
+	void aPartnersNewTierIsAnnouncedAndAnEditKeepingTheTierIsNot() throws Exception {
+		subscribe("partner.tier_changed");
+		var world = this.fixtures.world("Tiered Partners");
+		var edit = """
+				{"name": "Tiered Partners", "type": "SI", "region": "EMEA", "ownerPamId": %d, "tier": "%s"}
+				""";
+
+		this.admin.put("/api/v1/partners/" + world.partnerId(), edit.formatted(world.pam().userId(), "TIER_1_INVEST"))
+			.andExpect(status().isOk());
+		this.admin.put("/api/v1/partners/" + world.partnerId(), edit.formatted(world.pam().userId(), "TIER_1_INVEST"))
+			.andExpect(status().isOk());
+		this.dispatcher.dispatch();
+
+		assertThat(this.receiver.requests()).hasSize(1);
+		var data = this.json.readTree(this.receiver.requests().get(0).body()).get("data");
+		assertThat(data.get("from").asString()).isEqualTo("TIER_2_EMERGING");
+		assertThat(data.get("to").asString()).isEqualTo("TIER_1_INVEST");
+	}
+
+	@Test
 	void aReceiverThatFailsTwiceGetsTheEventExactlyOnceAfterRetries() throws Exception {
 		this.receiver.answering(500, 503);
 		var secret = subscribe("deal.won");
