@@ -195,6 +195,15 @@ class OpportunityRepository {
 			.update() == 1;
 	}
 
+	void reassignOwner(long id, long ownerId, Instant now) {
+		this.jdbc
+			.sql("UPDATE opportunity SET owner_id = :owner, updated_at = :now, version = version + 1 WHERE id = :id")
+			.param("owner", ownerId)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
 	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Instant now, PageRequest page) {
 		if (normDays.isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);

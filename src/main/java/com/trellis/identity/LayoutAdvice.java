@@ -64,13 +64,16 @@ class LayoutAdvice {
 		};
 	}
 
-	/** The program admin's own pages, after everything else. */
+	/** The program admin's own pages (a PAM's data hygiene), after everything else. */
 	private static List<NavItem> withProgram(Viewer viewer, List<NavItem> items) {
-		if (viewer.role() != Role.ADMIN) {
-			return items;
-		}
 		var all = new java.util.ArrayList<>(items);
-		all.add(group("nav.groupProgram", link("nav.webhooks", "/admin/webhooks")));
+		if (viewer.role() == Role.ADMIN) {
+			all.add(group("nav.groupProgram", link("nav.hygiene", "/hygiene"),
+					link("nav.webhooks", "/admin/webhooks")));
+		}
+		else if (viewer.role() == Role.PAM) {
+			all.add(link("nav.hygiene", "/hygiene"));
+		}
 		return List.copyOf(all);
 	}
 
