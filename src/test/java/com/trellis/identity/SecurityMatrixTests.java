@@ -189,7 +189,11 @@ class SecurityMatrixTests {
 				row("PUT /api/v1/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
 				row("DELETE /api/v1/webhooks/{freshWebhook}", 204, 403, 403, 403, 403, 403),
 				row("POST /api/v1/webhooks/{freshWebhook}/secret", 200, 403, 403, 403, 403, 403),
-				row("GET /api/v1/webhooks/{freshWebhook}/deliveries", 200, 403, 403, 403, 403, 403));
+				row("GET /api/v1/webhooks/{freshWebhook}/deliveries", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/hygiene", 200, 200, 403, 403, 403, 403),
+				row("GET /api/v1/hygiene/DEACTIVATED_OWNERS", 200, 200, 403, 403, 403, 403),
+				row("GET /api/v1/hygiene/MISSING_FIELDS/records.csv", 200, 200, 403, 403, 403, 403),
+				row("POST /api/v1/hygiene/DEACTIVATED_OWNERS/fix", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -247,6 +251,10 @@ class SecurityMatrixTests {
 				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
 				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),
 				row("GET /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /hygiene", 200, 200, 403, 403, 403, 403),
+				row("GET /hygiene/STALE_DEALS", 200, 200, 403, 403, 403, 403),
+				row("GET /hygiene/ACCOUNTS_WITHOUT_DOMAIN/records.csv", 200, 200, 403, 403, 403, 403),
+				row("POST /hygiene/DEACTIVATED_OWNERS/fix", 302, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks", 200, 403, 403, 403, 403, 403),
 				row("GET /admin/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks/{freshWebhook}/secret", 302, 403, 403, 403, 403, 403),
