@@ -64,6 +64,12 @@ class WebhookDeliveryTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	com.trellis.registration.Registrations registrations;
+
+	@Autowired
+	com.trellis.credit.CreditDisputes disputes;
+
 	Api admin;
 
 	Receiver receiver;
@@ -128,6 +134,46 @@ class WebhookDeliveryTests {
 		var data = this.json.readTree(this.receiver.requests().get(0).body()).get("data");
 		assertThat(data.get("from").asString()).isEqualTo("TIER_2_EMERGING");
 		assertThat(data.get("to").asString()).isEqualTo("TIER_1_INVEST");
+	}
+
+	@Test
+	void aRegistrationAndACreditDisputeDecidedByThePamAreAnnouncedWithTheirIds() throws Exception {
+		this.admin
+			.post("/api/v1/webhooks",
+					"""
+							{"url": "%s", "eventTypes": ["registration.submitted", "registration.decided", "credit_dispute.decided"]}
+							"""
+						.formatted(this.receiver.url()))
+			.andExpect(status().isCreated());
+		var world = this.fixtures.world("Deciding Partners");
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		long registration = this.registrations
+			.register(world.partnerUser(),
+					new com.trellis.registration.RegistrationCommand(null, "Webhook Customer " + System.nanoTime(),
+							null, "A confirmed need for webhooks", new java.math.BigDecimal("1000"), "USD",
+							java.time.LocalDate.of(2027, 6, 30), null, com.trellis.deals.CreditType.SOURCED))
+			.id();
+		pam.post("/api/v1/registrations/" + registration + "/reject", "{\"reason\": \"Not a fit\"}")
+			.andExpect(status().isOk());
+		long dispute = this.disputes
+			.raise(world.partnerUser(), world.dealId(),
+					new com.trellis.credit.RaiseDispute(com.trellis.deals.CreditType.INFLUENCED,
+							new java.math.BigDecimal("10"), "We only helped"))
+			.id();
+		pam.post("/api/v1/credit-disputes/" + dispute + "/decision", "{\"uphold\": true, \"reason\": \"Agreed\"}")
+			.andExpect(status().isOk());
+
+		this.dispatcher.dispatch();
+
+		var bodies = this.receiver.requests().stream().map(r -> this.json.readTree(r.body())).toList();
+		assertThat(bodies).extracting(b -> b.get("type").asString())
+			.containsExactlyInAnyOrder("registration.submitted", "registration.decided", "credit_dispute.decided");
+		var decided = bodies.stream().filter(b -> b.get("type").asString().equals("registration.decided")).findFirst();
+		assertThat(decided.get().get("data").get("registrationId").asLong()).isEqualTo(registration);
+		assertThat(decided.get().get("data").get("status").asString()).isEqualTo("REJECTED");
+		var credit = bodies.stream().filter(b -> b.get("type").asString().equals("credit_dispute.decided")).findFirst();
+		assertThat(credit.get().get("data").get("disputeId").asLong()).isEqualTo(dispute);
+		assertThat(credit.get().get("data").get("upheld").asBoolean()).isTrue();
 	}
 
 	@Test
