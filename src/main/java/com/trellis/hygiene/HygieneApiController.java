@@ -6,6 +6,7 @@ import java.util.List;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The data-hygiene report: program admins over the program, PAMs over their book; the
  * one-click fix is for program admins.
  */
+@Tag(name = "Data hygiene",
+		description = "Checks of the CRM data with records, CSV and fixes (admins, PAMs over their book)")
 @RestController
 class HygieneApiController {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Outbound webhook subscriptions, for program admins only. Creating a subscription or
  * rotating its secret answers the secret; nothing else ever does.
  */
+@Tag(name = "Webhooks", description = "Outbound webhook subscriptions, secrets and delivery logs (program admins)")
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
 class WebhookApiController {
