@@ -123,6 +123,8 @@ public class CreditDisputes {
 		var decided = find(disputeId).orElseThrow();
 		this.audit.record(viewer.actor(), "credit-dispute", disputeId, uphold ? "upheld" : "dismissed", dispute,
 				decided);
+		this.events
+			.publishEvent(new CreditDisputeDecided(disputeId, dispute.opportunityId(), dispute.partnerId(), uphold));
 		var credit = uphold ? dispute.proposedCreditType() : dispute.currentCreditType();
 		var share = uphold ? dispute.proposedShare() : dispute.currentShare();
 		this.events.publishEvent(new PartnerNotice(

@@ -145,6 +145,24 @@ public class Deals {
 	}
 
 	/**
+	 * Hands an open deal from one owner to another (a data-hygiene fix: a deactivated
+	 * owner's deal to the account's owner), audited with the reason. False when the deal
+	 * is closed or no longer held by {@code fromOwnerId}.
+	 */
+	@Transactional
+	public boolean reassignOpenDeal(AuditLog.Actor actor, long opportunityId, long fromOwnerId, long toOwnerId,
+			String why) {
+		var before = this.deals.findForUpdate(opportunityId).orElse(null);
+		if (before == null || before.stage().isClosed() || before.ownerId() != fromOwnerId) {
+			return false;
+		}
+		this.deals.reassignOwner(opportunityId, toOwnerId, this.clock.instant());
+		this.audit.record(actor, "opportunity", opportunityId, why, before,
+				this.deals.findForUpdate(opportunityId).orElseThrow());
+		return true;
+	}
+
+	/**
 	 * When a partner first appeared on a deal and first won one, on or after a moment
 	 * (its onboarding); for activation. Null when it has not yet.
 	 */

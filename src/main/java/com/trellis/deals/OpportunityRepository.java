@@ -195,6 +195,15 @@ class OpportunityRepository {
 			.update() == 1;
 	}
 
+	void reassignOwner(long id, long ownerId, Instant now) {
+		this.jdbc
+			.sql("UPDATE opportunity SET owner_id = :owner, updated_at = :now, version = version + 1 WHERE id = :id")
+			.param("owner", ownerId)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
 	/**
 	 * Open deals in their stage since before the stage's norm: {@code since} gives the
 	 * moment that many business-zone days before now (bounds are computed in Java, not by

@@ -55,13 +55,26 @@ class LayoutAdvice {
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
 							link("nav.forecast", "/forecast")));
-			default -> List.of(link("nav.home", "/"),
+			default -> withProgram(viewer, List.of(link("nav.home", "/"),
 					group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
 							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives")),
 					deals(),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
-							link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence")));
+							link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence"))));
 		};
+	}
+
+	/** The program admin's own pages (a PAM's data hygiene), after everything else. */
+	private static List<NavItem> withProgram(Viewer viewer, List<NavItem> items) {
+		var all = new java.util.ArrayList<>(items);
+		if (viewer.role() == Role.ADMIN) {
+			all.add(group("nav.groupProgram", link("nav.hygiene", "/hygiene"),
+					link("nav.webhooks", "/admin/webhooks")));
+		}
+		else if (viewer.role() == Role.PAM) {
+			all.add(link("nav.hygiene", "/hygiene"));
+		}
+		return List.copyOf(all);
 	}
 
 	private static NavItem deals() {

@@ -10,6 +10,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,9 +44,12 @@ public class PayoutRuns {
 
 	private final Duration lease;
 
+	private final ApplicationEventPublisher events;
+
 	PayoutRuns(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock,
-			@Value("${trellis.incentives.payout-lease:5m}") Duration lease) {
+			@Value("${trellis.incentives.payout-lease:5m}") Duration lease, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.transactions = transactions;
 		this.audit = audit;
 		this.clock = clock;
@@ -151,6 +155,7 @@ public class PayoutRuns {
 		if (paid > 0) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
 					"paid " + paid + " earnings of partner " + partnerId, null, null);
+			this.events.publishEvent(new PayoutMade(runId, partnerId, paid));
 		}
 		return paid;
 	}

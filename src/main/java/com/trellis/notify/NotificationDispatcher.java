@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.trellis.shared.DeliveryBackoff;
 import com.trellis.shared.OutboundUrlPolicy;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;

@@ -195,6 +195,9 @@ public class Partners {
 		this.partners.update(id, command, this.clock.instant());
 		var after = this.partners.find(viewer, id).orElseThrow();
 		this.audit.record(viewer.actor(), "partner", id, "updated", before, after);
+		if (before.tier() != after.tier()) {
+			this.events.publishEvent(new PartnerTierChanged(id, before.tier(), after.tier()));
+		}
 		return after;
 	}
 

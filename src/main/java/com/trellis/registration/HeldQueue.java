@@ -131,6 +131,9 @@ class HeldQueue {
 	}
 
 	private void notice(RegistrationView view, String outcome, String subject, String body, Instant now) {
+		if (RegistrationStatus.APPROVED.name().equals(outcome) || RegistrationStatus.REJECTED.name().equals(outcome)) {
+			this.events.publishEvent(new RegistrationDecided(view.id(), view.partnerId(), outcome));
+		}
 		this.events
 			.publishEvent(new PartnerNotice("registration:" + view.id() + ":" + outcome + ":" + now.toEpochMilli(),
 					view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id()));

@@ -475,6 +475,9 @@ public class Registrations {
 	}
 
 	private void notice(RegistrationView view, String outcome, String subject, String body) {
+		if (RegistrationStatus.APPROVED.name().equals(outcome) || RegistrationStatus.REJECTED.name().equals(outcome)) {
+			this.events.publishEvent(new RegistrationDecided(view.id(), view.partnerId(), outcome));
+		}
 		this.events.publishEvent(new PartnerNotice(
 				"registration:" + view.id() + ":" + outcome + ":" + this.clock.instant().toEpochMilli(),
 				view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id()));

@@ -77,6 +77,9 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.invitations.Invitations invitations;
 
+	@Autowired
+	com.trellis.webhooks.Webhooks webhooks;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -185,8 +188,19 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{other}/invitations", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/partners/{other}/invitations", 201, 403, 403, 403, 403, 403),
 				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/resend", 200, 403, 403, 403, 403, 403),
-				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/revoke", 200, 403, 403, 403, 403,
-						403));
+				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/revoke", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks/event-types", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/webhooks", 201, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
+				row("DELETE /api/v1/webhooks/{freshWebhook}", 204, 403, 403, 403, 403, 403),
+				row("POST /api/v1/webhooks/{freshWebhook}/secret", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/webhooks/{freshWebhook}/deliveries", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/hygiene", 200, 200, 403, 403, 403, 403),
+				row("GET /api/v1/hygiene/DEACTIVATED_OWNERS", 200, 200, 403, 403, 403, 403),
+				row("GET /api/v1/hygiene/MISSING_FIELDS/records.csv", 200, 200, 403, 403, 403, 403),
+				row("POST /api/v1/hygiene/DEACTIVATED_OWNERS/fix", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -251,6 +265,15 @@ class SecurityMatrixTests {
 				row("GET /password/forgot", 200, 200, 200, 200, 200, 200),
 				row("GET /join/not-a-link", 404, 404, 404, 404, 404, 404),
 				row("GET /password/reset/not-a-link", 404, 404, 404, 404, 404, 404),
+				row("GET /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /hygiene", 200, 200, 403, 403, 403, 403),
+				row("GET /hygiene/STALE_DEALS", 200, 200, 403, 403, 403, 403),
+				row("GET /hygiene/ACCOUNTS_WITHOUT_DOMAIN/records.csv", 200, 200, 403, 403, 403, 403),
+				row("POST /hygiene/DEACTIVATED_OWNERS/fix", 302, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /admin/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks/{freshWebhook}/secret", 302, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks/{freshWebhook}/delete", 302, 403, 403, 403, 403, 403),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
@@ -489,6 +512,16 @@ class SecurityMatrixTests {
 										new com.trellis.invitations.InviteCommand("Matrix Invitee", invitee()))
 								.id()));
 		}
+		if (url.contains("{freshWebhook}")) {
+			url = url.replace("{freshWebhook}",
+					String.valueOf(
+							this.webhooks
+								.create(callers.get(ADMIN),
+										new com.trellis.webhooks.WebhookCommand("https://hooks.example.test/in",
+												java.util.List.of("deal.won"), "matrix", null))
+								.subscription()
+								.id()));
+		}
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
@@ -499,6 +532,7 @@ class SecurityMatrixTests {
 			case "GET" -> get(url);
 			case "POST" -> post(url);
 			case "PUT" -> put(url);
+			case "DELETE" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(url);
 			default -> throw new IllegalArgumentException(parts[0]);
 		};
 	}
@@ -555,6 +589,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/blockers")) {
 			return "{\"blocker\": \"ICP_UNCLEAR\", \"note\": \"matrix\"}";
+		}
+		if (endpoint.contains("/api/v1/webhooks")) {
+			return "{\"url\": \"https://hooks.example.test/in\", \"eventTypes\": [\"deal.won\", \"payout.made\"]}";
 		}
 		if (endpoint.endsWith("/slack-webhook")) {
 			return "{\"url\": \"\"}";

@@ -1,0 +1,139 @@
+package com.trellis.hygiene;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.Deals;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.process.SalesProcess;
+import com.trellis.registration.SameCustomer;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hygiene module's facade: each check's count, its records (paged) and the one fix
+ * that needs nobody to choose (a deactivated user's open deals to the account's owner),
+ * over the viewer's scope ({@link HygieneScope}). Stale deals use the sales process's
+ * stage norms; duplicate accounts are decided by conflict detection's matcher
+ * ({@link SameCustomer}).
+ */
+@Service
+public class Hygiene {
+
+	private final HygieneRepository repository;
+
+	private final SalesProcess process;
+
+	private final Deals deals;
+
+	private final AuditLog audit;
+
+	private final BusinessCalendar calendar;
+
+	private final Clock clock;
+
+	Hygiene(HygieneRepository repository, SalesProcess process, Deals deals, AuditLog audit, BusinessCalendar calendar,
+			Clock clock) {
+		this.repository = repository;
+		this.process = process;
+		this.deals = deals;
+		this.audit = audit;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<HygieneSummary> summary(Viewer viewer) {
+		var scope = scope(viewer);
+		var summary = new ArrayList<HygieneSummary>();
+		for (var check : HygieneCheck.values()) {
+			long count = check == HygieneCheck.DUPLICATE_ACCOUNTS ? duplicates(scope).size()
+					: this.repository.count(query(check), scope);
+			summary.add(new HygieneSummary(check, check.description(), count, check.fixable()));
+		}
+		return summary;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<HygieneRecord> records(Viewer viewer, HygieneCheck check, PageRequest page) {
+		var scope = scope(viewer);
+		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
+			return this.repository.page(query(check), scope, page);
+		}
+		var all = duplicates(scope);
+		int from = Math.min(page.offset(), all.size());
+		return new PageResult<>(all.subList(from, Math.min(from + page.size(), all.size())), page.page(), page.size(),
+				all.size());
+	}
+
+	/**
+	 * Hands every open deal of a deactivated user in scope to its account's owner where
+	 * {@link OwnerHandover} allows it; each handover is audited on the deal. Program
+	 * admins only: it changes deals of reps.
+	 */
+	@Transactional
+	public FixResult fix(Viewer viewer, HygieneCheck check) {
+		scope(viewer);
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("only a program admin applies a hygiene fix");
+		}
+		if (!check.fixable()) {
+			throw new com.trellis.shared.ConflictException("check", check + " has no one-click fix");
+		}
+		int fixed = 0;
+		var left = new ArrayList<FixResult.Left>();
+		for (var holding : this.repository.deactivatedHoldings(HygieneScope.PROGRAM)) {
+			var decision = OwnerHandover.decide(holding.accountOwnerId(), holding.accountOwnerEnabled(),
+					holding.accountOwnerRole(), holding.ownerId());
+			if (decision.allowed()
+					&& this.deals.reassignOpenDeal(viewer.actor(), holding.opportunityId(), holding.ownerId(),
+							holding.accountOwnerId(), "hygiene fix: deactivated owner's deal " + decision.reason())) {
+				fixed++;
+			}
+			else {
+				left.add(new FixResult.Left(holding.opportunityId(), decision.reason()));
+			}
+		}
+		var result = new FixResult(check, fixed, left);
+		this.audit.record(viewer.actor(), "hygiene", check.name(), "fix applied: " + fixed + " fixed", null, result);
+		return result;
+	}
+
+	private HygieneRepository.Query query(HygieneCheck check) {
+		var stages = this.process.stages().stream().filter(s -> s.active() && !s.closed()).toList();
+		var norms = new HygieneRepository.Norms(stages.stream().map(s -> s.code().name()).toArray(String[]::new),
+				stages.stream().map(s -> s.normDays()).toArray(Integer[]::new),
+				stages.stream().map(s -> s.name()).toArray(String[]::new));
+		return this.repository.query(check, this.clock.instant(), this.calendar.today(), norms);
+	}
+
+	private List<HygieneRecord> duplicates(HygieneScope scope) {
+		var found = new ArrayList<HygieneRecord>();
+		var pairs = this.repository.duplicateCandidates(scope);
+		var owners = this.repository.accountOwners(pairs.stream().map(pair -> pair[0].accountId()).distinct().toList());
+		for (var pair : pairs) {
+			SameCustomer.reason(pair[0], pair[1])
+				.ifPresent(reason -> found.add(new HygieneRecord("account", pair[0].accountId(), pair[0].name(),
+						"same customer as account " + pair[1].accountId() + " " + pair[1].name() + ": " + reason,
+						owners.get(pair[0].accountId()), "/accounts/" + pair[0].accountId())));
+		}
+		return found;
+	}
+
+	private static HygieneScope scope(Viewer viewer) {
+		var scope = HygieneScope.of(viewer.role(), viewer.userId());
+		if (scope == null) {
+			throw new AccessDeniedException("the hygiene report is for program admins and PAMs");
+		}
+		return scope;
+	}
+
+}

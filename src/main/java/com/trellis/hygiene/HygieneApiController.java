@@ -1,0 +1,59 @@
+package com.trellis.hygiene;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The data-hygiene report: program admins over the program, PAMs over their book; the
+ * one-click fix is for program admins.
+ */
+@Tag(name = "Data hygiene",
+		description = "Checks of the CRM data with records, CSV and fixes (admins, PAMs over their book)")
+@RestController
+class HygieneApiController {
+
+	private final Hygiene hygiene;
+
+	HygieneApiController(Hygiene hygiene) {
+		this.hygiene = hygiene;
+	}
+
+	@GetMapping("/api/v1/hygiene")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	List<HygieneSummary> summary(Viewer viewer) {
+		return this.hygiene.summary(viewer);
+	}
+
+	@GetMapping("/api/v1/hygiene/{check}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	PageResult<HygieneRecord> records(Viewer viewer, @PathVariable HygieneCheck check,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.hygiene.records(viewer, check, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/api/v1/hygiene/{check}/records.csv")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {
+		HygieneCsv.write(this.hygiene, viewer, check, response);
+	}
+
+	@PostMapping("/api/v1/hygiene/{check}/fix")
+	@PreAuthorize("hasRole('ADMIN')")
+	FixResult fix(Viewer viewer, @PathVariable HygieneCheck check) {
+		return this.hygiene.fix(viewer, check);
+	}
+
+}

@@ -1,0 +1,26 @@
+package com.trellis.hygiene;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.CsvExport;
+import com.trellis.shared.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** A check's records as CSV, written page by page. */
+final class HygieneCsv {
+
+	private HygieneCsv() {
+	}
+
+	static void write(Hygiene hygiene, Viewer viewer, HygieneCheck check, HttpServletResponse response)
+			throws IOException {
+		CsvExport.write(response, "hygiene-" + check.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".csv",
+				List.of("record_type", "record_id", "name", "problem", "owner"),
+				page -> hygiene.records(viewer, check, new PageRequest(page, PageRequest.MAX_SIZE)),
+				r -> List.of(r.recordType(), r.recordId(), r.name(), r.problem(), r.owner() == null ? "" : r.owner()));
+	}
+
+}

@@ -1,0 +1,64 @@
+package com.trellis.hygiene;
+
+import java.io.IOException;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The hygiene page: every check with its count; a check's records, paged, with a CSV link
+ * and, for the program admin, its one-click fix.
+ */
+@Controller
+class HygienePageController {
+
+	private final Hygiene hygiene;
+
+	HygienePageController(Hygiene hygiene) {
+		this.hygiene = hygiene;
+	}
+
+	@GetMapping("/hygiene")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	String page(Viewer viewer, Model model) {
+		model.addAttribute("summary", this.hygiene.summary(viewer));
+		model.addAttribute("admin", viewer.is(Role.ADMIN));
+		return "hygiene/page";
+	}
+
+	@GetMapping("/hygiene/{check}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	String records(Viewer viewer, @PathVariable HygieneCheck check, @RequestParam(required = false) Integer page,
+			Model model) {
+		model.addAttribute("summary", this.hygiene.summary(viewer));
+		model.addAttribute("admin", viewer.is(Role.ADMIN));
+		model.addAttribute("check", check);
+		model.addAttribute("records", this.hygiene.records(viewer, check, PageRequest.of(page, 50)));
+		return "hygiene/page";
+	}
+
+	@GetMapping("/hygiene/{check}/records.csv")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {
+		HygieneCsv.write(this.hygiene, viewer, check, response);
+	}
+
+	@PostMapping("/hygiene/{check}/fix")
+	@PreAuthorize("hasRole('ADMIN')")
+	String fix(Viewer viewer, @PathVariable HygieneCheck check, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("fixed", this.hygiene.fix(viewer, check));
+		return "redirect:/hygiene/" + check;
+	}
+
+}

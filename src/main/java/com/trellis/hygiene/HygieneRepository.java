@@ -1,0 +1,210 @@
+package com.trellis.hygiene;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.accounts.CustomerRecord;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The hygiene checks as reporting SQL over the deals, accounts, registrations and users
+ * tables (read only), each bound to the viewer's scope ({@code :pam}, null for the whole
+ * program).
+ */
+@Repository
+class HygieneRepository {
+
+	private static final String OPEN = "o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')";
+
+	private static final String BOOK = "(SELECT id FROM partner WHERE owner_pam_id = :pam)";
+
+	private static final String DEAL_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR o.partner_id IN " + BOOK + ")";
+
+	private static final String ACCOUNT_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR %1$s IN (SELECT account_id "
+			+ "FROM opportunity WHERE partner_id IN " + BOOK + ") OR %1$s IN (SELECT account_id FROM deal_registration "
+			+ "WHERE partner_id IN " + BOOK + " AND account_id IS NOT NULL))";
+
+	private static final String DEAL_COLUMNS = """
+			SELECT 'opportunity' AS record_type, o.id AS record_id, o.name, %s AS problem,
+			       u.display_name AS owner, '/opportunities/' || o.id AS link
+			""";
+
+	private final JdbcClient jdbc;
+
+	HygieneRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The SQL of a check that is SQL alone, with its parameters. */
+	Query query(HygieneCheck check, Instant now, LocalDate today, Norms norms) {
+		return switch (check) {
+			case MISSING_FIELDS -> new Query(DEAL_COLUMNS.formatted("""
+					'missing ' || concat_ws(', ', CASE WHEN o.amount IS NULL OR o.amount = 0 THEN 'amount' END,
+					                     CASE WHEN o.close_date IS NULL THEN 'close date' END,
+					                     CASE WHEN o.account_id IS NULL THEN 'account' END)""")
+					+ """
+							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+							WHERE %s AND %s AND (o.amount IS NULL OR o.amount = 0 OR o.close_date IS NULL OR o.account_id IS NULL)
+							ORDER BY o.id
+							"""
+						.formatted(OPEN, DEAL_SCOPE),
+					Map.of());
+			case STALE_DEALS -> new Query(DEAL_COLUMNS.formatted("""
+					floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) || ' days in '
+					|| norm.name || ', norm ' || norm.days || ' days'""")
+					+ """
+							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+							JOIN unnest(CAST(:stages AS TEXT[]), CAST(:days AS INT[]), CAST(:names AS TEXT[]))
+							     AS norm(stage, days, name) ON norm.stage = o.stage
+							WHERE %s AND %s AND o.stage_entered_at < CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days)
+							ORDER BY o.stage_entered_at, o.id
+							"""
+						.formatted(OPEN, DEAL_SCOPE),
+					Map.of("now", Timestamp.from(now), "stages", norms.stages(), "days", norms.days(), "names",
+							norms.names()));
+			case SLIPPED_CLOSE_DATES -> new Query(DEAL_COLUMNS.formatted(
+					"""
+							concat_ws('; ', CASE WHEN o.close_date < :today THEN 'close date ' || o.close_date || ' has passed' END,
+							          CASE WHEN moves.n > 2 THEN 'close date moved ' || moves.n || ' times' END)""")
+					+ """
+							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+							LEFT JOIN LATERAL (SELECT count(*) AS n FROM opportunity_close_date_change c
+							                   WHERE c.opportunity_id = o.id) moves ON TRUE
+							WHERE %s AND %s AND (o.close_date < :today OR moves.n > 2)
+							ORDER BY o.close_date NULLS LAST, o.id
+							""".formatted(OPEN, DEAL_SCOPE), Map.of("today", today));
+			case ACCOUNTS_WITHOUT_DOMAIN -> new Query("""
+					SELECT 'account' AS record_type, a.id AS record_id, a.name, 'no web domain' AS problem,
+					       u.display_name AS owner, '/accounts/' || a.id AS link
+					FROM account a LEFT JOIN app_user u ON u.id = a.owner_ae_id
+					WHERE (a.web_domain IS NULL OR btrim(a.web_domain) = '') AND %s
+					ORDER BY a.id
+					""".formatted(ACCOUNT_SCOPE.formatted("a.id")), Map.of());
+			case OWNER_NOT_ACCOUNT_OWNER -> new Query(DEAL_COLUMNS.formatted("""
+					'owned by ' || u.display_name || ', the account ' || a.name || ' by ' || au.display_name""") + """
+					FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+					JOIN account a ON a.id = o.account_id JOIN app_user au ON au.id = a.owner_ae_id
+					WHERE %s AND %s AND o.owner_id <> a.owner_ae_id
+					ORDER BY o.id
+					""".formatted(OPEN, DEAL_SCOPE), Map.of());
+			case OVERLAPPING_REGISTRATIONS -> new Query("""
+					SELECT 'registration' AS record_type, r.id AS record_id, r.customer_name AS name,
+					       'overlaps registration ' || other.id || ' of ' || op.name || ' for ' || other.customer_name
+					         AS problem, p.name AS owner, '/registrations/' || r.id AS link
+					FROM deal_registration r JOIN partner p ON p.id = r.partner_id
+					JOIN deal_registration other ON other.id <> r.id AND other.partner_id <> r.partner_id
+					     AND other.status IN ('PENDING', 'NEEDS_INFO', 'APPROVED')
+					     AND (other.account_id = r.account_id OR other.registrable_domain = r.registrable_domain
+					          OR other.normalized_name = r.normalized_name)
+					JOIN partner op ON op.id = other.partner_id
+					WHERE r.status IN ('PENDING', 'NEEDS_INFO', 'APPROVED')
+					  AND (CAST(:pam AS BIGINT) IS NULL OR r.partner_id IN %s)
+					ORDER BY r.id, other.id
+					""".formatted(BOOK), Map.of());
+			case DEACTIVATED_OWNERS -> new Query(DEAL_COLUMNS.formatted("""
+					u.display_name || ' is deactivated' || CASE WHEN au.id IS NULL THEN '; the account has no owner'
+					  ELSE '; the account is owned by ' || au.display_name END""") + """
+					FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+					LEFT JOIN account a ON a.id = o.account_id LEFT JOIN app_user au ON au.id = a.owner_ae_id
+					WHERE %s AND %s AND NOT u.enabled
+					ORDER BY o.id
+					""".formatted(OPEN, DEAL_SCOPE), Map.of());
+			case DUPLICATE_ACCOUNTS -> throw new IllegalArgumentException("duplicates are decided by the matcher");
+		};
+	}
+
+	long count(Query query, HygieneScope scope) {
+		return bind(this.jdbc.sql("SELECT count(*) FROM (" + query.sql() + ") AS found"), query, scope)
+			.query(Long.class)
+			.single();
+	}
+
+	PageResult<HygieneRecord> page(Query query, HygieneScope scope, PageRequest page) {
+		var items = bind(this.jdbc.sql(query.sql() + " LIMIT :limit OFFSET :offset"), query, scope)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new HygieneRecord(rs.getString("record_type"), rs.getLong("record_id"),
+					rs.getString("name"), rs.getString("problem"), rs.getString("owner"), rs.getString("link")))
+			.list();
+		return new PageResult<>(items, page.page(), page.size(), count(query, scope));
+	}
+
+	/**
+	 * Pairs of accounts in scope that may be one customer: the same registrable domain,
+	 * the same normalised name or a trigram-similar one, for the matcher to decide.
+	 */
+	List<CustomerRecord[]> duplicateCandidates(HygieneScope scope) {
+		return this.jdbc
+			.sql("""
+					SELECT a.id, a.name, a.registrable_domain, a.normalized_name,
+					       b.id AS b_id, b.name AS b_name, b.registrable_domain AS b_domain, b.normalized_name AS b_normalized
+					FROM account a JOIN account b ON b.id > a.id
+					     AND (b.registrable_domain = a.registrable_domain OR b.normalized_name %% a.normalized_name)
+					WHERE (%s OR %s)
+					ORDER BY a.id, b.id
+					"""
+				.formatted(ACCOUNT_SCOPE.formatted("a.id"), ACCOUNT_SCOPE.formatted("b.id")))
+			.param("pam", scope.pamId())
+			.query((rs,
+					n) -> new CustomerRecord[] {
+							new CustomerRecord(rs.getLong("id"), rs.getString("name"),
+									rs.getString("registrable_domain"), rs.getString("normalized_name")),
+							new CustomerRecord(rs.getLong("b_id"), rs.getString("b_name"), rs.getString("b_domain"),
+									rs.getString("b_normalized")) })
+			.list();
+	}
+
+	/** Account owners by account, for the duplicate records. */
+	Map<Long, String> accountOwners(List<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Map.of();
+		}
+		var owners = new java.util.HashMap<Long, String>();
+		this.jdbc.sql("""
+				SELECT a.id, u.display_name FROM account a LEFT JOIN app_user u ON u.id = a.owner_ae_id
+				WHERE a.id IN (:ids)
+				""").param("ids", accountIds).query((rs, n) -> owners.put(rs.getLong(1), rs.getString(2))).list();
+		return owners;
+	}
+
+	/** The open deals of deactivated owners in scope, with their account's owner. */
+	List<Handover> deactivatedHoldings(HygieneScope scope) {
+		return this.jdbc.sql("""
+				SELECT o.id, o.owner_id, a.owner_ae_id, au.enabled, au.role
+				FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+				LEFT JOIN account a ON a.id = o.account_id LEFT JOIN app_user au ON au.id = a.owner_ae_id
+				WHERE %s AND %s AND NOT u.enabled ORDER BY o.id
+				""".formatted(OPEN, DEAL_SCOPE))
+			.param("pam", scope.pamId())
+			.query((rs, n) -> new Handover(rs.getLong("id"), rs.getLong("owner_id"), (Long) rs.getObject("owner_ae_id"),
+					(Boolean) rs.getObject("enabled"), rs.getString("role")))
+			.list();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Query query, HygieneScope scope) {
+		spec = spec.param("pam", scope.pamId());
+		for (var entry : query.params().entrySet()) {
+			spec = spec.param(entry.getKey(), entry.getValue());
+		}
+		return spec;
+	}
+
+	record Query(String sql, Map<String, Object> params) {
+	}
+
+	/** The open stages' norms, from the sales process. */
+	record Norms(String[] stages, Integer[] days, String[] names) {
+	}
+
+	record Handover(long opportunityId, long ownerId, Long accountOwnerId, Boolean accountOwnerEnabled,
+			String accountOwnerRole) {
+	}
+
+}

@@ -1,0 +1,226 @@
+package com.trellis.webhooks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.shared.OutboundUrlPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due webhook deliveries, one row per transaction: the row is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and held while the request is made, and the outcome
+ * ({@link DeliveryOutcome}) and the attempt are committed with it, so two instances never
+ * send the same delivery and a delivered one is never sent again. Each attempt is signed
+ * anew with its own {@code webhook-timestamp}; the {@code webhook-id} stays the
+ * message's. Redirects are not followed; the target is checked again just before each
+ * request.
+ */
+@Component
+class WebhookDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final boolean allowPrivateTargets;
+
+	private final OutboundUrlPolicy.Resolver resolver = OutboundUrlPolicy.Resolver.system();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock,
+			@Value("${trellis.webhooks.allow-private-targets:false}") boolean allowPrivateTargets) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.audit = audit;
+		this.clock = clock;
+		this.allowPrivateTargets = allowPrivateTargets;
+	}
+
+	@Scheduled(fixedDelayString = "${trellis.webhooks.dispatch-interval:10s}",
+			initialDelayString = "${trellis.webhooks.dispatch-interval:10s}")
+	void scheduled() {
+		dispatch();
+	}
+
+	/** Sends every due delivery; returns how many were delivered. */
+	int dispatch() {
+		int delivered = 0;
+		Boolean more;
+		do {
+			more = this.transactions.execute(status -> sendNext());
+			if (Boolean.TRUE.equals(more)) {
+				delivered++;
+			}
+		}
+		while (more != null);
+		return delivered;
+	}
+
+	/** True when one was delivered, false when one was not, null when none is due. */
+	private Boolean sendNext() {
+		var now = this.clock.instant();
+		var due = this.jdbc.sql("""
+				SELECT d.id, d.attempts, d.subscription_id, m.id AS message_id, m.body, s.url, s.secret
+				FROM webhook_delivery d
+				JOIN webhook_message m ON m.id = d.message_id
+				JOIN webhook_subscription s ON s.id = d.subscription_id
+				WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND s.enabled
+				ORDER BY d.next_attempt_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED
+				""")
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getInt("attempts"), rs.getLong("subscription_id"),
+					rs.getString("message_id"), rs.getString("body"), rs.getString("url"), rs.getString("secret")))
+			.optional();
+		if (due.isEmpty()) {
+			return null;
+		}
+		var delivery = due.get();
+		int attempts = delivery.attempts() + 1;
+		var target = WebhookTargetRule.beforeSending(delivery.url(), this.allowPrivateTargets, this.resolver);
+		if (!target.allowed()) {
+			var reason = "refused: url " + target.reason();
+			attempt(delivery, now, null, 0, reason);
+			this.jdbc
+				.sql("""
+						UPDATE webhook_delivery SET status = 'FAILED', attempts = :attempts, last_error = :error WHERE id = :id
+						""")
+				.param("attempts", attempts)
+				.param("error", reason)
+				.param("id", delivery.id())
+				.update();
+			return false;
+		}
+		long started = System.nanoTime();
+		Integer statusCode = null;
+		String error = null;
+		try {
+			statusCode = send(delivery, now.getEpochSecond());
+		}
+		catch (IOException | RuntimeException ex) {
+			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			error = "interrupted";
+		}
+		int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+		var outcome = DeliveryOutcome.of(statusCode, attempts);
+		attempt(delivery, now, statusCode, millis, error);
+		record(delivery, attempts, statusCode, error, outcome, now);
+		return outcome.verdict() == DeliveryOutcome.Verdict.DELIVERED;
+	}
+
+	private int send(Due delivery, long timestamp) throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create(delivery.url().strip()))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.header("webhook-id", delivery.messageId())
+			.header("webhook-timestamp", String.valueOf(timestamp))
+			.header("webhook-signature",
+					WebhookSignature.sign(delivery.secret(), delivery.messageId(), timestamp, delivery.body()))
+			.POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private void record(Due delivery, int attempts, Integer statusCode, String error, DeliveryOutcome outcome,
+			java.time.Instant now) {
+		var lastError = error != null ? shorten(error) : outcome.reason();
+		switch (outcome.verdict()) {
+			case DELIVERED -> this.jdbc.sql("""
+					UPDATE webhook_delivery SET status = 'DELIVERED', attempts = :attempts, last_status_code = :code,
+					       last_error = NULL, delivered_at = :now WHERE id = :id
+					""")
+				.param("attempts", attempts)
+				.param("code", statusCode)
+				.param("now", Timestamp.from(now))
+				.param("id", delivery.id())
+				.update();
+			case RETRY -> this.jdbc.sql("""
+					UPDATE webhook_delivery SET attempts = :attempts, last_status_code = :code, last_error = :error,
+					       next_attempt_at = :next WHERE id = :id
+					""")
+				.param("attempts", attempts)
+				.param("code", statusCode)
+				.param("error", lastError)
+				.param("next", Timestamp.from(now.plus(outcome.retryAfter())))
+				.param("id", delivery.id())
+				.update();
+			case GIVE_UP, DISABLE -> {
+				this.jdbc.sql("""
+						UPDATE webhook_delivery SET status = 'FAILED', attempts = :attempts, last_status_code = :code,
+						       last_error = :error WHERE id = :id
+						""")
+					.param("attempts", attempts)
+					.param("code", statusCode)
+					.param("error", outcome.reason())
+					.param("id", delivery.id())
+					.update();
+				if (outcome.verdict() == DeliveryOutcome.Verdict.DISABLE) {
+					disable(delivery.subscriptionId(), outcome.reason(), now);
+				}
+			}
+		}
+		if (outcome.verdict() != DeliveryOutcome.Verdict.DELIVERED) {
+			log.warn("Webhook delivery {} to subscription {}: {}", delivery.id(), delivery.subscriptionId(), lastError);
+		}
+	}
+
+	private void disable(long subscriptionId, String reason, java.time.Instant now) {
+		int changed = this.jdbc.sql("""
+				UPDATE webhook_subscription SET enabled = FALSE, disabled_reason = :reason, updated_at = :now
+				WHERE id = :id AND enabled
+				""").param("reason", reason).param("now", Timestamp.from(now)).param("id", subscriptionId).update();
+		if (changed > 0) {
+			this.audit.record(AuditLog.Actor.SYSTEM, "webhook-subscription", subscriptionId, "disabled: " + reason,
+					null, null);
+		}
+	}
+
+	private void attempt(Due delivery, java.time.Instant now, Integer statusCode, int millis, String error) {
+		this.jdbc.sql("""
+				INSERT INTO webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, error)
+				VALUES (:delivery, :now, :code, :millis, :error)
+				""")
+			.param("delivery", delivery.id())
+			.param("now", Timestamp.from(now))
+			.param("code", statusCode)
+			.param("millis", millis)
+			.param("error", error == null ? null : shorten(error))
+			.update();
+	}
+
+	private static String shorten(String text) {
+		return text.length() <= 500 ? text : text.substring(0, 500);
+	}
+
+	private record Due(long id, int attempts, long subscriptionId, String messageId, String body, String url,
+			String secret) {
+	}
+
+}

@@ -1,0 +1,143 @@
+package com.trellis.webhooks;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.UUID;
+
+import com.trellis.credit.CreditDisputeDecided;
+import com.trellis.deals.DealClosed;
+import com.trellis.deals.DealReopened;
+import com.trellis.incentives.PayoutMade;
+import com.trellis.leads.LeadRouted;
+import com.trellis.partners.PartnerLifecycleChanged;
+import com.trellis.partners.PartnerTierChanged;
+import com.trellis.registration.DealRegistered;
+import com.trellis.registration.RegistrationDecided;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns the events subscribers may ask for into messages and one pending delivery per
+ * enabled subscription, written in the transaction that published the event (under a
+ * savepoint): the message exists exactly when the change it reports committed, and a
+ * message that cannot be written is logged and left out without undoing the change.
+ * Nothing is written when no subscription asks for the type.
+ */
+@Component
+class WebhookOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final TransactionTemplate savepoint;
+
+	WebhookOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	@EventListener
+	void on(DealClosed event) {
+		write(event.won() ? WebhookEventType.DEAL_WON : WebhookEventType.DEAL_LOST, event);
+	}
+
+	@EventListener
+	void on(DealReopened event) {
+		write(WebhookEventType.DEAL_REOPENED, event);
+	}
+
+	@EventListener
+	void on(DealRegistered event) {
+		write(WebhookEventType.REGISTRATION_SUBMITTED, event);
+	}
+
+	@EventListener
+	void on(RegistrationDecided event) {
+		write(WebhookEventType.REGISTRATION_DECIDED, event);
+	}
+
+	@EventListener
+	void on(PartnerLifecycleChanged event) {
+		write(WebhookEventType.PARTNER_LIFECYCLE_CHANGED, event);
+	}
+
+	@EventListener
+	void on(PartnerTierChanged event) {
+		write(WebhookEventType.PARTNER_TIER_CHANGED, event);
+	}
+
+	@EventListener
+	void on(PayoutMade event) {
+		write(WebhookEventType.PAYOUT_MADE, event);
+	}
+
+	@EventListener
+	void on(LeadRouted event) {
+		write(WebhookEventType.LEAD_ROUTED, event);
+	}
+
+	@EventListener
+	void on(CreditDisputeDecided event) {
+		write(WebhookEventType.CREDIT_DISPUTE_DECIDED, event);
+	}
+
+	/** Writes the message and its deliveries; returns the message id, or null. */
+	String write(WebhookEventType type, Object data) {
+		try {
+			return this.savepoint.execute(status -> insert(type, data));
+		}
+		catch (DataAccessException | tools.jackson.core.JacksonException ex) {
+			log.error("A {} webhook message could not be written and is left out: {}", type.wireName(),
+					ex.getMessage());
+			return null;
+		}
+	}
+
+	private String insert(WebhookEventType type, Object data) {
+		boolean wanted = this.jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM webhook_subscription WHERE enabled AND :type = ANY (event_types))")
+			.param("type", type.wireName())
+			.query(Boolean.class)
+			.single();
+		if (!wanted) {
+			return null;
+		}
+		var now = this.clock.instant();
+		var payload = new LinkedHashMap<String, Object>();
+		payload.put("type", type.wireName());
+		payload.put("timestamp", now.toString());
+		payload.put("data", data);
+		var id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+		this.jdbc.sql("INSERT INTO webhook_message (id, type, body, created_at) VALUES (:id, :type, :body, :now)")
+			.param("id", id)
+			.param("type", type.wireName())
+			.param("body", this.json.writeValueAsString(payload))
+			.param("now", Timestamp.from(now))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO webhook_delivery (subscription_id, message_id, status, next_attempt_at)
+				SELECT s.id, :id, 'PENDING', :now FROM webhook_subscription s
+				WHERE s.enabled AND :type = ANY (s.event_types)
+				""").param("id", id).param("now", Timestamp.from(now)).param("type", type.wireName()).update();
+		return id;
+	}
+
+}

@@ -1,0 +1,113 @@
+package com.trellis.webhooks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.FormErrors;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's webhooks page: subscriptions with a form to add one, and per subscription
+ * its settings, secret rotation and delivery log. A new secret is shown once, on the page
+ * the form redirects to.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class WebhookPageController {
+
+	private final Webhooks webhooks;
+
+	WebhookPageController(Webhooks webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	@GetMapping("/admin/webhooks")
+	@PreAuthorize("hasRole('ADMIN')")
+	String list(Viewer viewer, Model model) {
+		return list(viewer, model, Map.of(), "", List.of(), "");
+	}
+
+	@PostMapping("/admin/webhooks")
+	@PreAuthorize("hasRole('ADMIN')")
+	String create(Viewer viewer, @RequestParam(required = false) String url,
+			@RequestParam(required = false) String[] eventTypes, @RequestParam(required = false) String description,
+			Model model, RedirectAttributes redirect) {
+		var types = eventTypes == null ? List.<String>of() : Arrays.asList(eventTypes);
+		try {
+			var created = this.webhooks.create(viewer, new WebhookCommand(url, types, description, null));
+			redirect.addFlashAttribute("secret", created.secret());
+			return "redirect:/admin/webhooks/" + created.subscription().id();
+		}
+		catch (InvalidInputException ex) {
+			return list(viewer, model, FormErrors.of(ex), url, types, description);
+		}
+	}
+
+	@GetMapping("/admin/webhooks/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	String detail(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+		return detail(viewer, id, page, model, Map.of());
+	}
+
+	@PostMapping("/admin/webhooks/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	String update(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String url,
+			@RequestParam(required = false) String[] eventTypes, @RequestParam(required = false) String description,
+			@RequestParam(defaultValue = "false") boolean enabled, Model model) {
+		this.webhooks.get(viewer, id);
+		var types = eventTypes == null ? List.<String>of() : Arrays.asList(eventTypes);
+		try {
+			this.webhooks.update(viewer, id, new WebhookCommand(url, types, description, enabled));
+			return "redirect:/admin/webhooks/" + id;
+		}
+		catch (InvalidInputException ex) {
+			return detail(viewer, id, null, model, FormErrors.of(ex));
+		}
+	}
+
+	@PostMapping("/admin/webhooks/{id}/secret")
+	@PreAuthorize("hasRole('ADMIN')")
+	String rotate(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("secret", this.webhooks.rotateSecret(viewer, id).secret());
+		return "redirect:/admin/webhooks/" + id;
+	}
+
+	@PostMapping("/admin/webhooks/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String delete(Viewer viewer, @PathVariable long id) {
+		this.webhooks.delete(viewer, id);
+		return "redirect:/admin/webhooks";
+	}
+
+	private String list(Viewer viewer, Model model, Map<String, String> errors, String url, List<String> types,
+			String description) {
+		model.addAttribute("subscriptions", this.webhooks.list(viewer));
+		model.addAttribute("eventTypes", WebhookEventType.wireNames());
+		model.addAttribute("errors", errors);
+		model.addAttribute("url", url);
+		model.addAttribute("chosen", types);
+		model.addAttribute("description", description);
+		return "webhooks/list";
+	}
+
+	private String detail(Viewer viewer, long id, Integer page, Model model, Map<String, String> errors) {
+		model.addAttribute("subscription", this.webhooks.get(viewer, id));
+		model.addAttribute("deliveries", this.webhooks.deliveries(viewer, id, PageRequest.of(page, 20)));
+		model.addAttribute("eventTypes", WebhookEventType.wireNames());
+		model.addAttribute("errors", errors);
+		return "webhooks/detail";
+	}
+
+}
