@@ -55,13 +55,20 @@ class LayoutAdvice {
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
 							link("nav.forecast", "/forecast")));
-			default -> List.of(link("nav.home", "/"),
-					group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
-							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives")),
-					deals(),
-					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
-							link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence")));
+			case ADMIN ->
+				List.of(link("nav.home", "/"), partnersGroup(), deals(), insights(), link("nav.users", "/admin/users"));
+			default -> List.of(link("nav.home", "/"), partnersGroup(), deals(), insights());
 		};
+	}
+
+	private static NavItem partnersGroup() {
+		return group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
+				link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"));
+	}
+
+	private static NavItem insights() {
+		return group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
+				link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence"));
 	}
 
 	private static NavItem deals() {

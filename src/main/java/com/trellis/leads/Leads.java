@@ -87,11 +87,11 @@ public class Leads {
 		validate(command);
 		var registrable = CustomerIdentity.registrableDomain(command.companyDomain());
 		var normalized = CustomerIdentity.normalizedName(command.companyName());
-		var candidates = this.accounts.customerCandidates(registrable, normalized, 10)
-			.stream()
-			.map(c -> new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(),
-					this.accounts.ownerOf(c.accountId()).orElse(null)))
-			.toList();
+		var candidates = this.accounts.customerCandidates(registrable, normalized, 10).stream().map(c -> {
+			var owner = this.accounts.ownerOf(c.accountId()).orElse(null);
+			return new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(), owner,
+					owner != null && this.users.findEnabled(owner).isPresent());
+		}).toList();
 		var routing = LeadRouting.decide(registrable, normalized, candidates);
 		var now = this.clock.instant();
 		var due = routing.routed() ? deadline(now) : null;
@@ -114,9 +114,9 @@ public class Leads {
 			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
 		}
 		lead.checkRoutable();
-		var rep = repId == null ? null : this.users.find(repId).orElse(null);
+		var rep = repId == null ? null : this.users.findEnabled(repId).orElse(null);
 		if (rep == null || !(rep.role() == Role.AE || rep.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("repId", "must be the id of an account executive or sales manager");
+			throw InvalidInputException.of("repId", "must be the id of an active account executive or sales manager");
 		}
 		var now = this.clock.instant();
 		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now, deadline(now));
