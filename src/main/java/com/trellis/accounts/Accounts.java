@@ -69,6 +69,29 @@ public class Accounts {
 	}
 
 	/**
+	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
+	 * audits the whole hand-over): gives every account of one owner to another.
+	 * @return the ids of the accounts moved
+	 */
+	@Transactional
+	public List<Long> handOver(Viewer viewer, long fromOwnerId, long toOwnerId) {
+		requireAdmin(viewer);
+		return this.accounts.handOver(fromOwnerId, toOwnerId, this.clock.instant());
+	}
+
+	/** How many accounts a user owns. */
+	@Transactional(readOnly = true)
+	public long countOwnedBy(long ownerId) {
+		return this.accounts.countOwnedBy(ownerId);
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin hands over a user's accounts");
+		}
+	}
+
+	/**
 	 * The account executive who owns an account, for routing work on the customer (a
 	 * partner's lead) to them; empty when the account has no owner or does not exist.
 	 */

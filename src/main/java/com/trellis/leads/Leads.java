@@ -105,6 +105,29 @@ public class Leads {
 	}
 
 	/**
+	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
+	 * audits the whole hand-over): gives every lead still with one rep (routed, not yet
+	 * accepted or declined) to another; each keeps its follow-up deadline.
+	 * @return the ids of the leads moved
+	 */
+	@Transactional
+	public List<Long> handOverRouted(Viewer viewer, long fromRepId, long toRepId) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin hands over a rep's leads");
+		}
+		var from = this.users.find(fromRepId).map(u -> u.displayName()).orElse("user " + fromRepId);
+		var to = this.users.find(toRepId).map(u -> u.displayName()).orElse("user " + toRepId);
+		return this.leads.handOverRouted(fromRepId, toRepId,
+				"Handed over from " + from + " to " + to + " by " + viewer.name());
+	}
+
+	/** How many leads are with a rep, routed and not yet accepted or declined. */
+	@Transactional(readOnly = true)
+	public long countRoutedTo(long repId) {
+		return this.leads.countRoutedTo(repId);
+	}
+
+	/**
 	 * The partner's PAM (or an admin) picks the rep, or hands the lead to another rep.
 	 */
 	@Transactional

@@ -117,6 +117,19 @@ public class Partners {
 		return this.partners.onboardedOn(partnerId);
 	}
 
+	/**
+	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
+	 * audits the whole hand-over): gives a PAM's whole book to another PAM.
+	 * @return the ids of the partners moved
+	 */
+	@Transactional
+	public List<Long> handOverBook(Viewer viewer, long fromPamId, long toPamId) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin reassigns books");
+		}
+		return this.partners.handOver(fromPamId, toPamId, this.clock.instant());
+	}
+
 	/** Ids of the partners in a PAM's book. */
 	@Transactional(readOnly = true)
 	public List<Long> book(long pamId) {
