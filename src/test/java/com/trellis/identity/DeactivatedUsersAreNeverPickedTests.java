@@ -68,13 +68,14 @@ class DeactivatedUsersAreNeverPickedTests {
 	void anApprovalDoesNotGiveTheDealToTheAccountsDeactivatedOwner() {
 		var world = this.fixtures.world("Picked Approval World");
 		var leaver = this.fixtures.user(Role.AE);
-		this.fixtures.account("Lapsed Owner Corp", "lapsed-owner.example", leaver.userId());
+		long account = this.fixtures.account("Lapsed Owner Corp", "lapsed-owner.com", leaver.userId());
 		this.administration.deactivate(this.fixtures.user(Role.ADMIN), leaver.userId());
-		var registered = this.registrations.register(world.partnerUser(),
-				new RegistrationCommand(null, "Lapsed Owner Corp", "www.lapsed-owner.example",
+		// the partner's PAM registers for the partner, naming the account
+		var registered = this.registrations.register(world.pam(),
+				new RegistrationCommand(account, "Lapsed Owner Corp", "www.lapsed-owner.com",
 						"A confirmed need for the approval", new BigDecimal("1000"), "USD", LocalDate.of(2027, 6, 30),
-						null, CreditType.SOURCED));
-		assertThat(registered.accountId()).as("the registration matched the leaver's account").isNotNull();
+						world.partnerId(), CreditType.SOURCED));
+		assertThat(registered.accountId()).as("the registration names the leaver's account").isEqualTo(account);
 
 		assertThatThrownBy(() -> this.registrations.approve(world.pam(), registered.id(), ApproveCommand.DEFAULTS))
 			.isInstanceOf(InvalidInputException.class)

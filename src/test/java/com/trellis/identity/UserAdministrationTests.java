@@ -206,7 +206,7 @@ class UserAdministrationTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		var target = created.getResponse().getRedirectedUrl();
-		var page = this.mvc.perform(get(target).session(session).flashAttrs(created.getFlashMap()))
+		var page = this.mvc.perform(get(target).session(session))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
