@@ -10,9 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -108,6 +112,32 @@ class HandoverTests {
 				.value(org.hamcrest.Matchers.contains("accountsToUserId", "toUserId")));
 		assertThat(ownerOf("account", "owner_ae_id", world.accountId())).isEqualTo(world.ae().userId());
 		admin.post("/api/v1/users/999999999/reassign", "{}").andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theHandoverPageShowsWhatTheUserHoldsAndNamesTheFieldOfARefusedReceiver() throws Exception {
+		var world = this.fixtures.world("Handover Page World");
+		var admin = this.fixtures.user(Role.ADMIN);
+		var login = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(admin)).param("password", "secret").with(csrf()))
+			.andReturn();
+		var session = (MockHttpSession) login.getRequest().getSession(false);
+		var page = this.mvc.perform(get("/admin/users/" + world.pam().userId() + "/reassign").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).containsPattern("(?s)id=\"held-partners\">.*?<td>1</td>");
+		var refused = this.mvc
+			.perform(post("/admin/users/" + world.pam().userId() + "/reassign").session(session)
+				.with(csrf())
+				.param("toUserId", String.valueOf(world.ae().userId())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("id=\"form-errors\"").contains("go to a partner account manager");
+		assertThat(ownerOf("partner", "owner_pam_id", world.partnerId())).isEqualTo(world.pam().userId());
 	}
 
 	private long ownerOf(String table, String column, long id) {

@@ -178,7 +178,15 @@ class SecurityMatrixTests {
 				row("POST /api/v1/opportunities/{freshDeal}/credit-disputes", 201, 403, 403, 403, 403, 404),
 				row("POST /api/v1/credit-disputes/{freshDispute}/decision", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/opportunities/{otherDeal}/forecast-call", 403, 403, 403, 403, 403, 404),
-				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/users", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/users/{otherUser}", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users", 201, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/users/{freshUser}", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users/{freshUser}/deactivate", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users/{freshUser}/reactivate", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/users/{freshUser}/work", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -235,6 +243,13 @@ class SecurityMatrixTests {
 				row("POST /partners/{other}/enablement?userId={otherUser}", 400, 403, 403, 403, 403, 403),
 				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
 				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),
+				row("GET /admin/users", 200, 403, 403, 403, 403, 403),
+				row("GET /admin/users/new", 200, 403, 403, 403, 403, 403),
+				row("GET /admin/users/{otherUser}", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/users/{freshUser}/deactivate", 302, 403, 403, 403, 403, 403),
+				row("GET /admin/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/users/{freshUser}/reassign", 302, 403, 403, 403, 403, 403),
+				row("GET /account/password", 200, 200, 200, 200, 200, 200),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
@@ -468,6 +483,9 @@ class SecurityMatrixTests {
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
+		if (url.contains("{freshUser}")) {
+			url = url.replace("{freshUser}", String.valueOf(this.fixtures.user(AE).userId()));
+		}
 		if (url.contains("{fresh}")) {
 			url = url.replace("{fresh}", String.valueOf(this.fixtures.partner("Matrix fresh", other.pam().userId())));
 		}
@@ -480,6 +498,13 @@ class SecurityMatrixTests {
 	}
 
 	private String body(String endpoint) {
+		if (endpoint.equals("POST /api/v1/users") || endpoint.startsWith("PUT /api/v1/users/")) {
+			return "{\"email\": \"matrix%d@example.com\", \"displayName\": \"Matrix user\", \"role\": \"AE\"}"
+				.formatted(System.nanoTime());
+		}
+		if (endpoint.endsWith("/reassign")) {
+			return "{}";
+		}
 		if (endpoint.contains("/activation/milestones/")) {
 			return "{\"evidence\": \"Matrix evidence\"}";
 		}
