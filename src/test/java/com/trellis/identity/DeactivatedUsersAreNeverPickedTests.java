@@ -45,6 +45,9 @@ class DeactivatedUsersAreNeverPickedTests {
 	Leads leads;
 
 	@Autowired
+	Users users;
+
+	@Autowired
 	Registrations registrations;
 
 	@Test
@@ -83,6 +86,15 @@ class DeactivatedUsersAreNeverPickedTests {
 		var approved = this.registrations.approve(world.pam(), registered.id(),
 				new ApproveCommand(world.ae().userId(), null));
 		assertThat(approved.opportunityId()).isNotNull();
+	}
+
+	@Test
+	void aDeactivatedPartnerUserIsNoLongerAContactForThePartnersNotices() {
+		var world = this.fixtures.world("Picked Contact World");
+		var colleague = this.fixtures.user(Role.PARTNER, world.partnerId(), null);
+		this.administration.deactivate(this.fixtures.user(Role.ADMIN), world.partnerUser().userId());
+		assertThat(this.users.contactsOfPartner(world.partnerId())).extracting(UserSummary::id)
+			.containsExactly(colleague.userId());
 	}
 
 	@Test
