@@ -50,6 +50,25 @@ class AccountRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/** Gives every account of one owner to another; returns the ids moved. */
+	List<Long> handOver(long fromOwner, long toOwner, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE account SET owner_ae_id = :to, updated_at = :now WHERE owner_ae_id = :from RETURNING id
+				""")
+			.param("to", toOwner)
+			.param("from", fromOwner)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.list();
+	}
+
+	long countOwnedBy(long owner) {
+		return this.jdbc.sql("SELECT count(*) FROM account WHERE owner_ae_id = :owner")
+			.param("owner", owner)
+			.query(Long.class)
+			.single();
+	}
+
 	Optional<AccountView> find(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id")
 			.param("id", id)

@@ -69,6 +69,29 @@ public class Accounts {
 	}
 
 	/**
+	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
+	 * audits the whole hand-over): gives every account of one owner to another.
+	 * @return the ids of the accounts moved
+	 */
+	@Transactional
+	public List<Long> handOver(Viewer viewer, long fromOwnerId, long toOwnerId) {
+		requireAdmin(viewer);
+		return this.accounts.handOver(fromOwnerId, toOwnerId, this.clock.instant());
+	}
+
+	/** How many accounts a user owns. */
+	@Transactional(readOnly = true)
+	public long countOwnedBy(long ownerId) {
+		return this.accounts.countOwnedBy(ownerId);
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin hands over a user's accounts");
+		}
+	}
+
+	/**
 	 * The account executive who owns an account, for routing work on the customer (a
 	 * partner's lead) to them; empty when the account has no owner or does not exist.
 	 */
@@ -119,19 +142,30 @@ public class Accounts {
 	@Transactional
 	public AccountView update(Viewer viewer, long id, AccountCommand command) {
 		var before = requireEditable(viewer, id);
-		this.accounts.update(id, command, owner(viewer, command), this.clock.instant());
+		this.accounts.update(id, command, owner(viewer, command, before.ownerAeId()), this.clock.instant());
 		var after = this.accounts.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account", id, "updated", before, after);
 		return after;
 	}
 
 	private long owner(Viewer viewer, AccountCommand command) {
+		return owner(viewer, command, null);
+	}
+
+	/**
+	 * The account's owner: an active account executive or sales manager; an account keeps
+	 * an owner who left until someone names a new one.
+	 */
+	private long owner(Viewer viewer, AccountCommand command, Long currentOwner) {
 		if (command.ownerAeId() == null) {
 			return viewer.userId();
 		}
-		var owner = this.users.find(command.ownerAeId()).orElse(null);
+		var owner = (command.ownerAeId().equals(currentOwner) ? this.users.find(command.ownerAeId())
+				: this.users.findEnabled(command.ownerAeId()))
+			.orElse(null);
 		if (owner == null || !(owner.role() == Role.AE || owner.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("ownerAeId", "must be the id of an account executive or sales manager");
+			throw InvalidInputException.of("ownerAeId",
+					"must be the id of an active account executive or sales manager");
 		}
 		return owner.id();
 	}

@@ -199,6 +199,26 @@ public class Deals {
 	}
 
 	/**
+	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
+	 * audits the whole hand-over): gives every open deal of one owner to another (closed
+	 * deals keep the owner who closed them).
+	 * @return the ids of the deals moved
+	 */
+	@Transactional
+	public List<Long> handOverOpen(Viewer viewer, long fromOwnerId, long toOwnerId) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin hands over a user's deals");
+		}
+		return this.deals.handOverOpen(fromOwnerId, toOwnerId, this.clock.instant());
+	}
+
+	/** How many open deals a user owns. */
+	@Transactional(readOnly = true)
+	public long countOpenOwnedBy(long ownerId) {
+		return this.deals.countOpenOwnedBy(ownerId);
+	}
+
+	/**
 	 * Opens the deal of an approved registration at the first stage. The registration
 	 * module has checked the caller's right to approve and the deal's fields.
 	 */

@@ -83,6 +83,27 @@ class OpportunityRepository {
 			.optional();
 	}
 
+	/** Gives every open deal of one owner to another; returns the ids moved. */
+	List<Long> handOverOpen(long fromOwner, long toOwner, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE opportunity SET owner_id = :to, updated_at = :now, version = version + 1
+				WHERE owner_id = :from AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') RETURNING id
+				""")
+			.param("to", toOwner)
+			.param("from", fromOwner)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.list();
+	}
+
+	long countOpenOwnedBy(long owner) {
+		return this.jdbc.sql(
+				"SELECT count(*) FROM opportunity WHERE owner_id = :owner AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')")
+			.param("owner", owner)
+			.query(Long.class)
+			.single();
+	}
+
 	Optional<OpportunityView> findForUpdate(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM opportunity WHERE id = :id FOR UPDATE")
 			.param("id", id)

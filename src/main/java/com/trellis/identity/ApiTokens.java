@@ -156,7 +156,7 @@ public class ApiTokens {
 			.flatMap(user -> this.users.credentials(user.email()))
 			.filter(UserRepository.Credentials::enabled)
 			.map(credentials -> new Check(TrellisUserDetailsService.principal(credentials), null))
-			.orElseGet(() -> Check.refused(null));
+			.orElseGet(() -> Check.refused("This API token's user is deactivated"));
 	}
 
 	/** A token the viewer may see: their own, or any for an admin; else 404. */

@@ -55,26 +55,23 @@ class LayoutAdvice {
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
 							link("nav.forecast", "/forecast")));
-			default -> withProgram(viewer, List.of(link("nav.home", "/"),
-					group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
-							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives")),
-					deals(),
-					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
-							link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence"))));
+			case ADMIN -> List.of(link("nav.home", "/"), partnersGroup(), deals(), insights(),
+					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.hygiene", "/hygiene"),
+							link("nav.webhooks", "/admin/webhooks")));
+			case PAM ->
+				List.of(link("nav.home", "/"), partnersGroup(), deals(), insights(), link("nav.hygiene", "/hygiene"));
+			default -> List.of(link("nav.home", "/"), partnersGroup(), deals(), insights());
 		};
 	}
 
-	/** The program admin's own pages (a PAM's data hygiene), after everything else. */
-	private static List<NavItem> withProgram(Viewer viewer, List<NavItem> items) {
-		var all = new java.util.ArrayList<>(items);
-		if (viewer.role() == Role.ADMIN) {
-			all.add(group("nav.groupProgram", link("nav.hygiene", "/hygiene"),
-					link("nav.webhooks", "/admin/webhooks")));
-		}
-		else if (viewer.role() == Role.PAM) {
-			all.add(link("nav.hygiene", "/hygiene"));
-		}
-		return List.copyOf(all);
+	private static NavItem partnersGroup() {
+		return group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
+				link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"));
+	}
+
+	private static NavItem insights() {
+		return group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
+				link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence"));
 	}
 
 	private static NavItem deals() {

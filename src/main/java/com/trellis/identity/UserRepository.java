@@ -67,6 +67,14 @@ class UserRepository {
 			.list();
 	}
 
+	List<UserSummary> enabledOfPartner(long partnerId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM app_user WHERE partner_id = :partnerId AND enabled ORDER BY display_name")
+			.param("partnerId", partnerId)
+			.query(UserRepository::summary)
+			.list();
+	}
+
 	List<Long> reportsOf(long managerId) {
 		return this.jdbc.sql("""
 				WITH RECURSIVE tree AS (

@@ -53,7 +53,7 @@ public class Users {
 	 * record.
 	 */
 	public List<UserSummary> contactsOfPartner(long partnerId) {
-		return this.users.ofPartner(partnerId);
+		return this.users.enabledOfPartner(partnerId);
 	}
 
 	/** A partner user by sign-in e-mail, for imports. */

@@ -98,6 +98,24 @@ class LeadRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
+	/**
+	 * Gives every lead still with one rep (routed, not yet accepted or declined) to
+	 * another, keeping its follow-up deadline; returns the ids moved.
+	 */
+	List<Long> handOverRouted(long fromRep, long toRep, String reason) {
+		return this.jdbc.sql("""
+				UPDATE partner_lead SET rep_id = :to, routing_reason = :reason
+				WHERE rep_id = :from AND status = 'ROUTED' RETURNING id
+				""").param("to", toRep).param("from", fromRep).param("reason", reason).query(Long.class).list();
+	}
+
+	long countRoutedTo(long rep) {
+		return this.jdbc.sql("SELECT count(*) FROM partner_lead WHERE rep_id = :rep AND status = 'ROUTED'")
+			.param("rep", rep)
+			.query(Long.class)
+			.single();
+	}
+
 	void route(long id, long repId, String reason, Instant now, Instant due) {
 		this.jdbc.sql("""
 				UPDATE partner_lead SET status = 'ROUTED', rep_id = :rep, routing_reason = :reason, routed_at = :now,

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Who a new lead goes to. The owner of the matching account gets it: an account with the
  * same registrable domain first, else one with the same normalised company name (lowest
- * account id when several match). Without a matching account that has an owner, the lead
- * waits for the partner's PAM to pick a rep.
+ * account id when several match). Without a matching account that has an active owner,
+ * the lead waits for the partner's PAM to pick a rep.
  */
 final class LeadRouting {
 
@@ -32,12 +32,25 @@ final class LeadRouting {
 			return new Decision(account.accountId(), null, "Account " + account.name() + " matches by " + how
 					+ " but has no owner; the partner manager picks a rep");
 		}
+		if (!account.ownerActive()) {
+			return new Decision(account.accountId(), null, "Account " + account.name() + " matches by " + how
+					+ " but its owner is deactivated; the partner manager picks a rep");
+		}
 		return new Decision(account.accountId(), account.ownerId(),
 				"Routed to the owner of account " + account.name() + ", which matches by " + how);
 	}
 
-	/** An account that may be the lead's company, with its owner (null when none). */
-	record Candidate(long accountId, String name, String registrableDomain, String normalizedName, Long ownerId) {
+	/**
+	 * An account that may be the lead's company, with its owner (null when none) and
+	 * whether that owner is an active user (a deactivated owner is never routed to).
+	 */
+	record Candidate(long accountId, String name, String registrableDomain, String normalizedName, Long ownerId,
+			boolean ownerActive) {
+
+		Candidate(long accountId, String name, String registrableDomain, String normalizedName, Long ownerId) {
+			this(accountId, name, registrableDomain, normalizedName, ownerId, true);
+		}
+
 	}
 
 	/**

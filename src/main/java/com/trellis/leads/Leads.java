@@ -87,11 +87,11 @@ public class Leads {
 		validate(command);
 		var registrable = CustomerIdentity.registrableDomain(command.companyDomain());
 		var normalized = CustomerIdentity.normalizedName(command.companyName());
-		var candidates = this.accounts.customerCandidates(registrable, normalized, 10)
-			.stream()
-			.map(c -> new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(),
-					this.accounts.ownerOf(c.accountId()).orElse(null)))
-			.toList();
+		var candidates = this.accounts.customerCandidates(registrable, normalized, 10).stream().map(c -> {
+			var owner = this.accounts.ownerOf(c.accountId()).orElse(null);
+			return new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(), owner,
+					owner != null && this.users.findEnabled(owner).isPresent());
+		}).toList();
 		var routing = LeadRouting.decide(registrable, normalized, candidates);
 		var now = this.clock.instant();
 		var due = routing.routed() ? deadline(now) : null;
@@ -105,6 +105,29 @@ public class Leads {
 	}
 
 	/**
+	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
+	 * audits the whole hand-over): gives every lead still with one rep (routed, not yet
+	 * accepted or declined) to another; each keeps its follow-up deadline.
+	 * @return the ids of the leads moved
+	 */
+	@Transactional
+	public List<Long> handOverRouted(Viewer viewer, long fromRepId, long toRepId) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin hands over a rep's leads");
+		}
+		var from = this.users.find(fromRepId).map(u -> u.displayName()).orElse("user " + fromRepId);
+		var to = this.users.find(toRepId).map(u -> u.displayName()).orElse("user " + toRepId);
+		return this.leads.handOverRouted(fromRepId, toRepId,
+				"Handed over from " + from + " to " + to + " by " + viewer.name());
+	}
+
+	/** How many leads are with a rep, routed and not yet accepted or declined. */
+	@Transactional(readOnly = true)
+	public long countRoutedTo(long repId) {
+		return this.leads.countRoutedTo(repId);
+	}
+
+	/**
 	 * The partner's PAM (or an admin) picks the rep, or hands the lead to another rep.
 	 */
 	@Transactional
@@ -114,9 +137,9 @@ public class Leads {
 			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
 		}
 		lead.checkRoutable();
-		var rep = repId == null ? null : this.users.find(repId).orElse(null);
+		var rep = repId == null ? null : this.users.findEnabled(repId).orElse(null);
 		if (rep == null || !(rep.role() == Role.AE || rep.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("repId", "must be the id of an account executive or sales manager");
+			throw InvalidInputException.of("repId", "must be the id of an active account executive or sales manager");
 		}
 		var now = this.clock.instant();
 		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now, deadline(now));

@@ -195,6 +195,19 @@ class PartnerRepository {
 			.list();
 	}
 
+	/** Gives a whole book to another PAM; returns the ids moved. */
+	List<Long> handOver(long fromPam, long toPam, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE partner SET owner_pam_id = :to, updated_at = :now, version = version + 1
+				WHERE owner_pam_id = :from RETURNING id
+				""")
+			.param("to", toPam)
+			.param("from", fromPam)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.list();
+	}
+
 	int reassign(long fromPam, long toPam, Instant now) {
 		return this.jdbc
 			.sql("""

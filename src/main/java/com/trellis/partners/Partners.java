@@ -117,6 +117,19 @@ public class Partners {
 		return this.partners.onboardedOn(partnerId);
 	}
 
+	/**
+	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
+	 * audits the whole hand-over): gives a PAM's whole book to another PAM.
+	 * @return the ids of the partners moved
+	 */
+	@Transactional
+	public List<Long> handOverBook(Viewer viewer, long fromPamId, long toPamId) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin reassigns books");
+		}
+		return this.partners.handOver(fromPamId, toPamId, this.clock.instant());
+	}
+
 	/** Ids of the partners in a PAM's book. */
 	@Transactional(readOnly = true)
 	public List<Long> book(long pamId) {
@@ -191,7 +204,9 @@ public class Partners {
 		if (before.ownerPamId() != command.ownerPamId() && !viewer.is(Role.ADMIN)) {
 			throw InvalidInputException.of("ownerPamId", "only a program admin moves a partner to another PAM");
 		}
-		requirePam(command.ownerPamId());
+		// a partner keeps a PAM who left until someone names a new one; a new PAM is
+		// active
+		requirePam(command.ownerPamId(), !java.util.Objects.equals(before.ownerPamId(), command.ownerPamId()));
 		this.partners.update(id, command, this.clock.instant());
 		var after = this.partners.find(viewer, id).orElseThrow();
 		this.audit.record(viewer.actor(), "partner", id, "updated", before, after);
@@ -246,9 +261,14 @@ public class Partners {
 	}
 
 	private void requirePam(Long pamId) {
-		var owner = pamId == null ? null : this.users.find(pamId).orElse(null);
+		requirePam(pamId, true);
+	}
+
+	private void requirePam(Long pamId, boolean mustBeActive) {
+		var owner = pamId == null ? null
+				: (mustBeActive ? this.users.findEnabled(pamId) : this.users.find(pamId)).orElse(null);
 		if (owner == null || owner.role() != Role.PAM) {
-			throw InvalidInputException.of("ownerPamId", "must be the id of a partner account manager");
+			throw InvalidInputException.of("ownerPamId", "must be the id of an active partner account manager");
 		}
 	}
 

@@ -485,18 +485,27 @@ public class Registrations {
 
 	private long owner(Viewer viewer, RegistrationView view, ApproveCommand command) {
 		Long owner = command.ownerId();
+		// the account's owner, else the registering rep, when they are active; a named
+		// owner must be active
 		if (owner == null && view.accountId() != null) {
-			owner = this.accounts.get(viewer, view.accountId()).ownerAeId();
+			owner = activeRep(this.accounts.get(viewer, view.accountId()).ownerAeId());
 		}
 		if (owner == null) {
-			var registrant = this.users.find(view.registeredBy()).orElseThrow();
-			owner = registrant.role() == Role.AE || registrant.role() == Role.SALES_MANAGER ? registrant.id() : null;
+			owner = activeRep(view.registeredBy());
 		}
-		var user = owner == null ? null : this.users.find(owner).orElse(null);
+		var user = owner == null ? null : this.users.findEnabled(owner).orElse(null);
 		if (user == null || !(user.role() == Role.AE || user.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("ownerId", "name the account executive who will own the deal");
+			throw InvalidInputException.of("ownerId", "name the active account executive who will own the deal");
 		}
 		return user.id();
+	}
+
+	private Long activeRep(Long userId) {
+		return userId == null ? null
+				: this.users.findEnabled(userId)
+					.filter(u -> u.role() == Role.AE || u.role() == Role.SALES_MANAGER)
+					.map(u -> u.id())
+					.orElse(null);
 	}
 
 	private Row visible(Viewer viewer, long id) {

@@ -140,6 +140,20 @@ class PartnerIsolationTests {
 		this.mvc.perform(get("/accounts").session(session)).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void partnerUserCannotListOrAdministerUsers() throws Exception {
+		this.apiOfA.get("/api/v1/users").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/users/" + this.b.partnerUser().userId()).andExpect(status().isForbidden());
+		this.apiOfA.post("/api/v1/users/" + this.b.partnerUser().userId() + "/deactivate", "")
+			.andExpect(status().isForbidden());
+		this.apiOfA.post("/api/v1/users/" + this.b.pam().userId() + "/reassign", "{}")
+			.andExpect(status().isForbidden());
+		var session = login(this.a.partnerUser());
+		this.mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/users/" + this.b.partnerUser().userId()).session(session))
+			.andExpect(status().isForbidden());
+	}
+
 	MockHttpSession login(Viewer viewer) throws Exception {
 		var email = this.fixtures.email(viewer);
 		var result = this.mvc.perform(post("/login").param("username", email).param("password", "secret").with(csrf()))

@@ -200,7 +200,15 @@ class SecurityMatrixTests {
 				row("GET /api/v1/hygiene", 200, 200, 403, 403, 403, 403),
 				row("GET /api/v1/hygiene/DEACTIVATED_OWNERS", 200, 200, 403, 403, 403, 403),
 				row("GET /api/v1/hygiene/MISSING_FIELDS/records.csv", 200, 200, 403, 403, 403, 403),
-				row("POST /api/v1/hygiene/DEACTIVATED_OWNERS/fix", 200, 403, 403, 403, 403, 403));
+				row("POST /api/v1/hygiene/DEACTIVATED_OWNERS/fix", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/users", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/users/{otherUser}", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users", 201, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/users/{freshUser}", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users/{freshUser}/deactivate", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users/{freshUser}/reactivate", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/users/{freshUser}/work", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -274,6 +282,13 @@ class SecurityMatrixTests {
 				row("GET /admin/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks/{freshWebhook}/secret", 302, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks/{freshWebhook}/delete", 302, 403, 403, 403, 403, 403),
+				row("GET /admin/users", 200, 403, 403, 403, 403, 403),
+				row("GET /admin/users/new", 200, 403, 403, 403, 403, 403),
+				row("GET /admin/users/{otherUser}", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/users/{freshUser}/deactivate", 302, 403, 403, 403, 403, 403),
+				row("GET /admin/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/users/{freshUser}/reassign", 302, 403, 403, 403, 403, 403),
+				row("GET /account/password", 200, 200, 200, 200, 200, 200),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
@@ -525,6 +540,9 @@ class SecurityMatrixTests {
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
+		if (url.contains("{freshUser}")) {
+			url = url.replace("{freshUser}", String.valueOf(this.fixtures.user(AE).userId()));
+		}
 		if (url.contains("{fresh}")) {
 			url = url.replace("{fresh}", String.valueOf(this.fixtures.partner("Matrix fresh", other.pam().userId())));
 		}
@@ -538,6 +556,13 @@ class SecurityMatrixTests {
 	}
 
 	private String body(String endpoint) {
+		if (endpoint.equals("POST /api/v1/users") || endpoint.startsWith("PUT /api/v1/users/")) {
+			return "{\"email\": \"matrix%d@example.com\", \"displayName\": \"Matrix user\", \"role\": \"AE\"}"
+				.formatted(System.nanoTime());
+		}
+		if (endpoint.endsWith("/reassign")) {
+			return "{}";
+		}
 		if (endpoint.contains("/activation/milestones/")) {
 			return "{\"evidence\": \"Matrix evidence\"}";
 		}

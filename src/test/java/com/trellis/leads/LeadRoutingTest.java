@@ -45,4 +45,13 @@ class LeadRoutingTest {
 		assertThat(decision.reason()).endsWith("has no owner; the partner manager picks a rep");
 	}
 
+	@Test
+	void neverRoutesToADeactivatedOwnerButLeavesTheLeadToThePam() {
+		var decision = LeadRouting.decide("acme.com", "acme",
+				List.of(new Candidate(4, "Acme", "acme.com", "acme", 40L, false)));
+		assertThat(decision.routed()).isFalse();
+		assertThat(decision.accountId()).isEqualTo(4L);
+		assertThat(decision.reason()).contains("its owner is deactivated; the partner manager picks a rep");
+	}
+
 }

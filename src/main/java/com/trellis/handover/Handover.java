@@ -1,0 +1,140 @@
+package com.trellis.handover;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.Deals;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.leads.Leads;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hands a leaver's work over in one transaction: their accounts, open deals, leads with
+ * them and partner book move to the receivers the {@link HandoverPlan} accepts, through
+ * each owning module's facade, with one audit entry that counts what moved and where.
+ */
+@Service
+public class Handover {
+
+	private final Users users;
+
+	private final Accounts accounts;
+
+	private final Deals deals;
+
+	private final Leads leads;
+
+	private final Partners partners;
+
+	private final AuditLog audit;
+
+	Handover(Users users, Accounts accounts, Deals deals, Leads leads, Partners partners, AuditLog audit) {
+		this.users = users;
+		this.accounts = accounts;
+		this.deals = deals;
+		this.leads = leads;
+		this.partners = partners;
+		this.audit = audit;
+	}
+
+	/** How much of each kind of work a user holds. */
+	@Transactional(readOnly = true)
+	public Map<Kind, Long> held(Viewer viewer, long userId) {
+		requireAdmin(viewer);
+		this.users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		return held(userId);
+	}
+
+	@Transactional
+	public Result handOver(Viewer viewer, long userId, HandoverCommand command) {
+		requireAdmin(viewer);
+		var leaver = this.users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		var held = held(userId);
+		Map<Kind, HandoverPlan.Receiver> perKind = new EnumMap<>(Kind.class);
+		for (var kind : Kind.values()) {
+			var id = command.receiverOf(kind);
+			if (id != null) {
+				perKind.put(kind, receiver(id));
+			}
+		}
+		var everything = command.toUserId() == null ? null : receiver(command.toUserId());
+		var decision = HandoverPlan.decide(userId, held, everything, perKind);
+		if (!decision.allowed()) {
+			List<FieldError> errors = new ArrayList<>();
+			decision.refusals().forEach(r -> errors.add(new FieldError(r.field(), r.reason())));
+			throw new InvalidInputException(errors);
+		}
+		Map<Kind, Moved> moved = new EnumMap<>(Kind.class);
+		decision.moves().forEach((kind, receiver) -> {
+			var ids = switch (kind) {
+				case ACCOUNTS -> this.accounts.handOver(viewer, userId, receiver.id());
+				case DEALS -> this.deals.handOverOpen(viewer, userId, receiver.id());
+				case LEADS -> this.leads.handOverRouted(viewer, userId, receiver.id());
+				case PARTNERS -> this.partners.handOverBook(viewer, userId, receiver.id());
+			};
+			moved.put(kind, new Moved(receiver.id(), receiver.name(), ids.size(), ids));
+		});
+		if (!moved.isEmpty()) {
+			Map<String, Object> before = new LinkedHashMap<>();
+			held.forEach((kind, count) -> before.put(kind.name().toLowerCase(), count));
+			var summary = new StringBuilder("work of " + leaver.displayName() + " handed over:");
+			moved.forEach((kind, m) -> summary.append(" ")
+				.append(m.count())
+				.append(" ")
+				.append(kind.label())
+				.append(" to ")
+				.append(m.toName())
+				.append(";"));
+			this.audit.record(viewer.actor(), "user", userId, summary.substring(0, summary.length() - 1),
+					Map.of("held", before), Map.of("moved", moved));
+		}
+		return new Result(userId, moved);
+	}
+
+	private Map<Kind, Long> held(long userId) {
+		Map<Kind, Long> held = new EnumMap<>(Kind.class);
+		held.put(Kind.ACCOUNTS, this.accounts.countOwnedBy(userId));
+		held.put(Kind.DEALS, this.deals.countOpenOwnedBy(userId));
+		held.put(Kind.LEADS, this.leads.countRoutedTo(userId));
+		held.put(Kind.PARTNERS, (long) this.partners.book(userId).size());
+		return held;
+	}
+
+	private HandoverPlan.Receiver receiver(long id) {
+		var user = this.users.find(id).orElse(null);
+		if (user == null) {
+			return HandoverPlan.Receiver.unknown(id);
+		}
+		return new HandoverPlan.Receiver(id, user.displayName(), user.role(), this.users.findEnabled(id).isPresent(),
+				true);
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin hands over a user's work");
+		}
+	}
+
+	/** What moved of one kind, and to whom. */
+	public record Moved(long toUserId, String toName, int count, List<Long> ids) {
+	}
+
+	/** What moved, by kind; kinds the user held none of are left out. */
+	public record Result(long userId, Map<Kind, Moved> moved) {
+	}
+
+}

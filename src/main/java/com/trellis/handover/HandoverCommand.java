@@ -1,0 +1,19 @@
+package com.trellis.handover;
+
+/**
+ * Who takes over a leaver's work: one receiver for everything ({@code toUserId}), or one
+ * per kind, which overrides it for that kind.
+ */
+public record HandoverCommand(Long toUserId, Long accountsToUserId, Long dealsToUserId, Long leadsToUserId,
+		Long partnersToUserId) {
+
+	public Long receiverOf(Kind kind) {
+		return switch (kind) {
+			case ACCOUNTS -> this.accountsToUserId;
+			case DEALS -> this.dealsToUserId;
+			case LEADS -> this.leadsToUserId;
+			case PARTNERS -> this.partnersToUserId;
+		};
+	}
+
+}

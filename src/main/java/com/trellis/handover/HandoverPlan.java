@@ -1,0 +1,85 @@
+package com.trellis.handover;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Role;
+
+/**
+ * Who takes over each kind of a leaver's work. A kind the leaver holds none of needs no
+ * one. Otherwise its own receiver is named, or else the one receiver for everything; the
+ * receiver is an active user other than the leaver with a role that may hold that kind
+ * (accounts, deals and leads an account executive or sales manager, partners a PAM).
+ * Every kind that cannot be placed is refused with its field, and then nothing moves.
+ */
+final class HandoverPlan {
+
+	private HandoverPlan() {
+	}
+
+	/**
+	 * @param leaverId whose work is handed over
+	 * @param held how much of each kind the leaver holds
+	 * @param everything the receiver named for all kinds; null when none
+	 * @param perKind the receiver named for a kind, overriding {@code everything}
+	 */
+	static Decision decide(long leaverId, Map<Kind, Long> held, Receiver everything, Map<Kind, Receiver> perKind) {
+		Map<Kind, Receiver> moves = new EnumMap<>(Kind.class);
+		List<Refusal> refusals = new ArrayList<>();
+		for (var kind : Kind.values()) {
+			long count = held.getOrDefault(kind, 0L);
+			if (count == 0) {
+				continue;
+			}
+			var own = perKind.get(kind);
+			var receiver = own != null ? own : everything;
+			var field = own != null || everything == null ? kind.field() : "toUserId";
+			if (receiver == null) {
+				refusals.add(new Refusal(kind.field(), "name who takes the " + count + " " + kind.label()));
+			}
+			else if (!receiver.exists()) {
+				refusals.add(new Refusal(field, "no user has the id " + receiver.id()));
+			}
+			else if (receiver.id() == leaverId) {
+				refusals.add(new Refusal(field, "must be someone other than the user whose work is handed over"));
+			}
+			else if (!receiver.active()) {
+				refusals.add(new Refusal(field, receiver.name() + " is deactivated; name an active user"));
+			}
+			else if (!kind.takenBy(receiver.role())) {
+				refusals.add(new Refusal(field, "the " + count + " " + kind.label() + " go to " + kind.receiversText()
+						+ "; " + receiver.name() + " is " + receiver.role().label()));
+			}
+			else {
+				moves.put(kind, receiver);
+			}
+		}
+		return new Decision(moves, refusals);
+	}
+
+	/**
+	 * A named receiver; {@code exists} false when no user has the id.
+	 */
+	record Receiver(long id, String name, Role role, boolean active, boolean exists) {
+
+		static Receiver unknown(long id) {
+			return new Receiver(id, null, null, false, false);
+		}
+
+	}
+
+	record Refusal(String field, String reason) {
+	}
+
+	/** Where each kind goes, or why it cannot go anywhere. */
+	record Decision(Map<Kind, Receiver> moves, List<Refusal> refusals) {
+
+		boolean allowed() {
+			return this.refusals.isEmpty();
+		}
+
+	}
+
+}

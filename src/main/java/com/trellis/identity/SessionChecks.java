@@ -1,0 +1,62 @@
+package com.trellis.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Re-reads, on each request of a signed-in session, whether its user still may: a
+ * deactivated user's session ends on their next request, and so does one whose role was
+ * changed (they sign in again with the new role). A user holding a one-time password is
+ * sent to the page where they choose their own before anything else. API tokens are
+ * checked against the user on every call by {@link ApiTokens} already.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
+
+	private final UserAdminRepository users;
+
+	SessionChecks(UserAdminRepository users) {
+		this.users = users;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).order(Ordered.HIGHEST_PRECEDENCE);
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws IOException {
+		var session = request.getSession(false);
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (session == null || authentication == null
+				|| !(authentication.getPrincipal() instanceof TrellisPrincipal principal)) {
+			return true;
+		}
+		var viewer = principal.viewer();
+		var state = this.users.sessionState(viewer.userId()).orElse(null);
+		if (state == null || !state.active() || state.role() != viewer.role()) {
+			session.invalidate();
+			SecurityContextHolder.clearContext();
+			response.sendRedirect(request.getContextPath() + "/login?ended");
+			return false;
+		}
+		if (state.mustChangePassword() && handler instanceof HandlerMethod
+				&& !request.getRequestURI().equals(request.getContextPath() + PasswordChangeController.PATH)) {
+			response.sendRedirect(request.getContextPath() + PasswordChangeController.PATH);
+			return false;
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,67 @@
+package com.trellis.identity;
+
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * User administration for program admins: list, read, create (the answer carries the
+ * one-time password, once), update, deactivate and reactivate.
+ */
+@RestController
+@RequestMapping("/api/v1/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdminApiController {
+
+	private final UserAdministration administration;
+
+	UserAdminApiController(UserAdministration administration) {
+		this.administration = administration;
+	}
+
+	@GetMapping
+	PageResult<UserAccount> list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.administration.search(viewer, new UserFilter(q, role, active, false), PageRequest.of(page, size));
+	}
+
+	@GetMapping("/{id}")
+	UserAccount get(Viewer viewer, @PathVariable long id) {
+		return this.administration.get(viewer, id);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	UserAdministration.Created create(Viewer viewer, @Valid @RequestBody UserCommand command) {
+		return this.administration.create(viewer, command);
+	}
+
+	@PutMapping("/{id}")
+	UserAccount update(Viewer viewer, @PathVariable long id, @Valid @RequestBody UserCommand command) {
+		return this.administration.update(viewer, id, command);
+	}
+
+	@PostMapping("/{id}/deactivate")
+	UserAccount deactivate(Viewer viewer, @PathVariable long id) {
+		return this.administration.deactivate(viewer, id);
+	}
+
+	@PostMapping("/{id}/reactivate")
+	UserAccount reactivate(Viewer viewer, @PathVariable long id) {
+		return this.administration.reactivate(viewer, id);
+	}
+
+}

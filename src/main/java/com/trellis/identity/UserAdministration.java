@@ -1,0 +1,191 @@
+package com.trellis.identity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A program admin creates, edits, deactivates and reactivates vendor users. A new user
+ * gets a one-time password, shown once to the admin, that they replace at their first
+ * sign-in. A deactivated user cannot sign in, their API tokens are refused and their open
+ * sessions end on the next request. Every change is audited; passwords never are.
+ */
+@Service
+public class UserAdministration {
+
+	private static final String AUDIT_TYPE = "user";
+
+	private final UserAdminRepository users;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	UserAdministration(UserAdminRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+		this.users = users;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<UserAccount> search(Viewer viewer, UserFilter filter, PageRequest page) {
+		requireAdmin(viewer);
+		return this.users.search(filter, page);
+	}
+
+	@Transactional(readOnly = true)
+	public UserAccount get(Viewer viewer, long id) {
+		requireAdmin(viewer);
+		return existing(id);
+	}
+
+	/** Creates a vendor user with a one-time password, returned once and never stored. */
+	@Transactional
+	public Created create(Viewer viewer, UserCommand command) {
+		requireAdmin(viewer);
+		this.users.lockAdministration();
+		check(null, command);
+		var password = OneTimePasswords.next();
+		long id;
+		try {
+			id = this.users.insert(new UserAdminRepository.NewUser(command.email().strip(),
+					command.displayName().strip(), this.passwords.encode(password), command.role(), command.managerId(),
+					UserAdminRepository.blankToNull(command.team()),
+					UserAdminRepository.blankToNull(command.jobRole())), this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw emailTaken();
+		}
+		var created = existing(id);
+		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "created with a one-time password", null, created);
+		return new Created(created, password);
+	}
+
+	@Transactional
+	public UserAccount update(Viewer viewer, long id, UserCommand command) {
+		requireAdmin(viewer);
+		this.users.lockAdministration();
+		var before = this.users.findForUpdate(id).orElseThrow(() -> new NotFoundException("User", id));
+		if (before.role() == Role.PARTNER) {
+			throw InvalidInputException.of("role", "a partner user is managed through their partner, not here");
+		}
+		check(id, command);
+		if (before.role() == Role.ADMIN && command.role() != Role.ADMIN && before.active()
+				&& this.users.activeAdmins() <= 1) {
+			throw InvalidInputException.of("role",
+					"this is the last active program admin; make someone else an " + "admin first");
+		}
+		try {
+			this.users.update(id, command);
+		}
+		catch (DuplicateKeyException ex) {
+			throw emailTaken();
+		}
+		var after = existing(id);
+		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "updated", before, after);
+		return after;
+	}
+
+	/** Deactivates a user; deactivating a deactivated user changes nothing. */
+	@Transactional
+	public UserAccount deactivate(Viewer viewer, long id) {
+		requireAdmin(viewer);
+		this.users.lockAdministration();
+		var before = this.users.findForUpdate(id).orElseThrow(() -> new NotFoundException("User", id));
+		if (!before.active()) {
+			return before;
+		}
+		if (id == viewer.userId()) {
+			throw new ConflictException("id", "you cannot deactivate yourself");
+		}
+		if (before.role() == Role.ADMIN && this.users.activeAdmins() <= 1) {
+			throw new ConflictException("id", "this is the last active program admin");
+		}
+		this.users.setActive(id, false);
+		var after = existing(id);
+		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "deactivated", before, after);
+		return after;
+	}
+
+	/**
+	 * Lets a deactivated user sign in again; reactivating an active user changes nothing.
+	 */
+	@Transactional
+	public UserAccount reactivate(Viewer viewer, long id) {
+		requireAdmin(viewer);
+		var before = this.users.findForUpdate(id).orElseThrow(() -> new NotFoundException("User", id));
+		if (before.active()) {
+			return before;
+		}
+		this.users.setActive(id, true);
+		var after = existing(id);
+		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "reactivated", before, after);
+		return after;
+	}
+
+	private void check(Long id, UserCommand command) {
+		List<FieldError> errors = new ArrayList<>();
+		if (command.role() == Role.PARTNER) {
+			errors.add(new FieldError("role", "partner users are invited through their partner; choose a vendor role"));
+		}
+		if (command.managerId() != null) {
+			var manager = this.users.find(command.managerId()).orElse(null);
+			if (manager == null) {
+				errors.add(new FieldError("managerId", "no user has the id " + command.managerId()));
+			}
+			else {
+				var decision = ManagerHierarchy
+					.decide(id,
+							new ManagerHierarchy.Candidate(manager.id(), manager.displayName(),
+									manager.role().isVendor(), manager.active()),
+							this.users.managersAbove(manager.id()));
+				if (!decision.allowed()) {
+					errors.add(new FieldError("managerId", decision.reason()));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		var holder = this.users.idByEmail(command.email().strip());
+		if (holder.isPresent() && !holder.get().equals(id)) {
+			throw emailTaken();
+		}
+	}
+
+	private UserAccount existing(long id) {
+		return this.users.find(id).orElseThrow(() -> new NotFoundException("User", id));
+	}
+
+	private static ConflictException emailTaken() {
+		return new ConflictException("email", "another user already signs in with this e-mail");
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin administers users");
+		}
+	}
+
+	/** A new user and their one-time password, shown once. */
+	public record Created(UserAccount user, String oneTimePassword) {
+	}
+
+}

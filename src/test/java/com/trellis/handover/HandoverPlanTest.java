@@ -1,0 +1,72 @@
+package com.trellis.handover;
+
+import java.util.Map;
+
+import com.trellis.handover.HandoverPlan.Receiver;
+import com.trellis.handover.HandoverPlan.Refusal;
+import com.trellis.identity.Role;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HandoverPlanTest {
+
+	private static final long LEAVER = 1;
+
+	private static final Receiver AMY_AE = new Receiver(2, "Amy", Role.AE, true, true);
+
+	private static final Receiver PIA_PAM = new Receiver(3, "Pia", Role.PAM, true, true);
+
+	private static final Map<Kind, Long> REP_WORK = Map.of(Kind.ACCOUNTS, 3L, Kind.DEALS, 5L, Kind.LEADS, 1L,
+			Kind.PARTNERS, 0L);
+
+	@Test
+	void oneReceiverTakesEveryKindTheLeaverHolds() {
+		var decision = HandoverPlan.decide(LEAVER, REP_WORK, AMY_AE, Map.of());
+		assertThat(decision.allowed()).isTrue();
+		assertThat(decision.moves()).containsOnlyKeys(Kind.ACCOUNTS, Kind.DEALS, Kind.LEADS);
+	}
+
+	@Test
+	void aPartnerBookGoesToAPamNamedForItWhileTheRestGoesToTheRep() {
+		var held = Map.of(Kind.ACCOUNTS, 2L, Kind.PARTNERS, 4L);
+		var decision = HandoverPlan.decide(LEAVER, held, AMY_AE, Map.of(Kind.PARTNERS, PIA_PAM));
+		assertThat(decision.allowed()).isTrue();
+		assertThat(decision.moves()).containsEntry(Kind.ACCOUNTS, AMY_AE).containsEntry(Kind.PARTNERS, PIA_PAM);
+	}
+
+	@Test
+	void aRepCannotTakeAPartnerBookAndTheFieldUsedIsNamed() {
+		var held = Map.of(Kind.ACCOUNTS, 2L, Kind.PARTNERS, 4L);
+		var decision = HandoverPlan.decide(LEAVER, held, AMY_AE, Map.of());
+		assertThat(decision.refusals()).containsExactly(new Refusal("toUserId",
+				"the 4 partners in their book go to a partner account manager; Amy is Account executive"));
+	}
+
+	@Test
+	void eachKindHeldNeedsSomeone() {
+		var decision = HandoverPlan.decide(LEAVER, REP_WORK, null, Map.of(Kind.DEALS, AMY_AE));
+		assertThat(decision.refusals()).extracting(Refusal::field).containsExactly("accountsToUserId", "leadsToUserId");
+		assertThat(decision.refusals().get(0).reason()).isEqualTo("name who takes the 3 accounts");
+	}
+
+	@Test
+	void nothingHeldNeedsNoOne() {
+		var decision = HandoverPlan.decide(LEAVER, Map.of(), null, Map.of());
+		assertThat(decision.allowed()).isTrue();
+		assertThat(decision.moves()).isEmpty();
+	}
+
+	@Test
+	void aDeactivatedUnknownOrSameReceiverIsRefused() {
+		var held = Map.of(Kind.ACCOUNTS, 1L, Kind.DEALS, 1L, Kind.LEADS, 1L);
+		var decision = HandoverPlan.decide(LEAVER, held, null,
+				Map.of(Kind.ACCOUNTS, new Receiver(4, "Lea", Role.AE, false, true), Kind.DEALS, Receiver.unknown(99),
+						Kind.LEADS, new Receiver(LEAVER, "Leaver", Role.AE, true, true)));
+		assertThat(decision.refusals()).containsExactly(
+				new Refusal("accountsToUserId", "Lea is deactivated; name an active user"),
+				new Refusal("dealsToUserId", "no user has the id 99"),
+				new Refusal("leadsToUserId", "must be someone other than the user whose work is handed over"));
+	}
+
+}

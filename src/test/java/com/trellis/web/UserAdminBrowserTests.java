@@ -1,0 +1,119 @@
+package com.trellis.web;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Headless Chromium: the program admin creates a rep through the Users pages, and the rep
+ * signs in with the one-time password and must choose their own before anything else.
+ */
+@TrellisTest
+class UserAdminBrowserTests {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launch() {
+		playwright = Playwright.create();
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+				.setHeadless(true)
+				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void theAdminCreatesARepWhoThenChoosesTheirOwnPassword() {
+		String password;
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "admin@trellis.demo", "demo");
+			page.locator("nav a:has-text('Users')").click();
+			assertThat(page.locator("h1")).hasText("Users");
+			page.locator("#new-user").click();
+
+			page.locator("input[name=displayName]").fill("Robin Browser");
+			page.locator("input[name=email]").fill("not-an-address");
+			page.locator("button[type=submit]:has-text('Create the user')").click();
+			assertThat(page.locator("#form-errors")).isVisible();
+			assertThat(page.locator("input[name=email] + small.error")).isVisible();
+
+			page.locator("input[name=email]").fill("robin.browser@trellis.example");
+			page.locator("select[name=role]").selectOption("AE");
+			page.locator("input[name=team]").fill("West");
+			page.locator("select[name=managerId]").selectOption(new SelectOption().setIndex(1));
+			page.locator("input[name=jobRole]").fill("Account executive");
+			page.locator("button[type=submit]:has-text('Create the user')").click();
+
+			assertThat(page.locator("#user-heading")).hasText("Robin Browser");
+			assertThat(page.locator("#user-status")).hasText("Active");
+			password = page.locator("#one-time-password").textContent().strip();
+			assertThat(password).hasSize(20);
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("admin-user-created.png")));
+
+			page.reload();
+			assertThat(page.locator("#one-time-password")).hasCount(0);
+			page.navigate(url("/admin/users?q=robin.browser"));
+			assertThat(page.locator("#users tbody tr")).hasCount(1);
+			assertThat(page.locator("#users tbody tr td").nth(2)).hasText("Account executive");
+		}
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var page = context.newPage();
+			signIn(page, "robin.browser@trellis.example", password);
+			assertThat(page.locator("#must-change")).isVisible();
+			page.navigate(url("/opportunities"));
+			assertThat(page.locator("h1")).hasText("Choose your password");
+			page.locator("input[name=currentPassword]").fill(password);
+			page.locator("input[name=newPassword]").fill("robin's own passphrase");
+			page.locator("input[name=confirmation]").fill("robin's own passphrase");
+			page.locator("button[type=submit]:has-text('Set my password')").click();
+			assertThat(page.locator("#home-heading")).hasText("My pipeline");
+		}
+	}
+
+	private void signIn(Page page, String email, String password) {
+		page.navigate(url("/login"));
+		page.locator("input[name=username]").fill(email);
+		page.locator("input[name=password]").fill(password);
+		page.locator("button[type=submit]").click();
+		page.waitForURL(url -> !url.contains("/login"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
