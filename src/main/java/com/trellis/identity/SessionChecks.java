@@ -40,7 +40,7 @@ class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
 		var session = request.getSession(false);
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (session == null || authentication == null
-				|| !(authentication.getPrincipal() instanceof TrellisPrincipal principal)) {
+				|| !(authentication.getPrincipal() instanceof Viewer.Holder principal)) {
 			return true;
 		}
 		var viewer = principal.viewer();
