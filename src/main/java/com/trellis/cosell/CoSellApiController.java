@@ -31,7 +31,7 @@ class CoSellApiController {
 	@PostMapping("/api/v1/opportunities/{id}/cosell-requests")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'AE', 'SALES_MANAGER')")
-	@ActsOn(CoSellChecks.Requested.class)
+	@ActsOn(value = CoSellChecks.Requested.class, from = ActsOn.From.BODY, key = "partnerId")
 	CoSellRequest request(Viewer viewer, @PathVariable long id, @RequestBody RequestCoSell command) {
 		return this.requests.request(viewer, id, command);
 	}

@@ -1,9 +1,14 @@
 package com.trellis.cosell;
 
+import java.util.Map;
+
 import com.trellis.identity.AccessCheck;
 import com.trellis.identity.Viewer;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The co-sell rules an operation names with {@link com.trellis.identity.ActsOn}, so they
@@ -15,8 +20,9 @@ final class CoSellChecks {
 	}
 
 	/**
-	 * Who may ask for help on the deal in the path
-	 * ({@link CoSellRequests#requireRequests}).
+	 * Who may ask for help on the deal in the path, and a PAM only a partner of their
+	 * book named in the body ({@link CoSellRequests#requireRequests}). It runs on the
+	 * body's fields, so it reads the deal's id from the path variables of the request.
 	 */
 	@Component
 	static class Requested implements AccessCheck {
@@ -29,10 +35,20 @@ final class CoSellChecks {
 
 		@Override
 		public void check(Viewer viewer, Request request) {
-			var id = request.id();
-			if (id != null) {
-				this.requests.requireRequests(viewer, id);
+			var deal = pathId("id");
+			if (deal != null) {
+				this.requests.requireRequests(viewer, deal, request.id("partnerId"));
 			}
+		}
+
+		private static Long pathId(String name) {
+			var variables = RequestContextHolder.currentRequestAttributes()
+				.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+			if (variables instanceof Map<?, ?> map && map.get(name) instanceof String text
+					&& text.matches("[0-9]{1,18}")) {
+				return Long.valueOf(text);
+			}
+			return null;
 		}
 
 	}

@@ -60,10 +60,7 @@ public class CoSellRequests {
 	 */
 	@Transactional
 	public CoSellRequest request(Viewer viewer, long opportunityId, RequestCoSell command) {
-		var deal = requireRequests(viewer, opportunityId);
-		if (command != null && command.partnerId() != null && viewer.is(Role.PAM)) {
-			this.partners.requireActsFor(viewer, command.partnerId());
-		}
+		var deal = requireRequests(viewer, opportunityId, command == null ? null : command.partnerId());
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
@@ -138,10 +135,11 @@ public class CoSellRequests {
 	/**
 	 * Refuses a viewer who may not ask for co-sell help on the deal: 404 when they cannot
 	 * see it, 403 unless they may change it (its owner, the owner's managers, an admin)
-	 * or are a PAM.
+	 * or are a PAM; a PAM asks only partners of their book (an unknown partner passes:
+	 * validation names it).
 	 */
 	@Transactional(readOnly = true)
-	public OpportunityView requireRequests(Viewer viewer, long opportunityId) {
+	public OpportunityView requireRequests(Viewer viewer, long opportunityId, Long partnerId) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("A partner answers co-sell requests; the field asks them");
 		}
@@ -149,6 +147,9 @@ public class CoSellRequests {
 		if (!(viewer.is(Role.PAM) || this.deals.canEdit(viewer, deal))) {
 			throw new AccessDeniedException(
 					"Only the deal's owner, their managers, a PAM or an admin asks a partner for help on it");
+		}
+		if (partnerId != null && viewer.is(Role.PAM)) {
+			this.partners.requireActsFor(viewer, partnerId);
 		}
 		return deal;
 	}

@@ -74,6 +74,9 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.credit.CreditDisputes disputes;
 
+	@Autowired
+	com.trellis.cosell.CoSellRequests cosell;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -178,7 +181,15 @@ class SecurityMatrixTests {
 				row("POST /api/v1/opportunities/{freshDeal}/credit-disputes", 201, 403, 403, 403, 403, 404),
 				row("POST /api/v1/credit-disputes/{freshDispute}/decision", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/opportunities/{otherDeal}/forecast-call", 403, 403, 403, 403, 403, 404),
-				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403),
+				row("POST /api/v1/opportunities/{freshDeal}/cosell-requests", 201, 403, 403, 403, 403, 403),
+				row("GET /api/v1/opportunities/{otherDeal}/cosell-requests", 200, 200, 200, 200, 200, 404),
+				row("POST /api/v1/cosell-requests/{freshCoSell}/answer", 403, 403, 403, 403, 403, 404),
+				row("GET /api/v1/cosell-requests", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/partners/{other}/scores", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/export.csv", 200, 200, 403, 403, 200, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -284,14 +295,17 @@ class SecurityMatrixTests {
 	 * names no record (malformed JSON) may answer 400: the caller may use the operation
 	 * for its own records, and learns nothing about anyone else's.
 	 */
-	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map.of("POST /api/v1/leads",
-			new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"companyName\": {}}",
-					"{\"partnerId\": \"{other}\", \"unknown\": 1}" },
-			"POST /api/v1/registrations",
-			new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
-					"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
-			"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
-					"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
+	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map
+		.of("POST /api/v1/opportunities/{freshDeal}/cosell-requests", new String[] { "{\"partnerId\": {other}}",
+				"{\"partnerId\": {other}, \"ask\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+				"POST /api/v1/leads",
+				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"companyName\": {}}",
+						"{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+				"POST /api/v1/registrations",
+				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
+						"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
+				"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
+						"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
 
 	/**
 	 * A caller refused an operation, or the record it names, is refused whatever it
@@ -465,6 +479,11 @@ class SecurityMatrixTests {
 					com.trellis.deals.CreditType.INFLUENCED, new java.math.BigDecimal("10"), "Matrix dispute"));
 			url = url.replace("{freshDispute}", String.valueOf(dispute.id()));
 		}
+		if (url.contains("{freshCoSell}")) {
+			var asked = this.cosell.request(other.ae(), freshDeal(),
+					new com.trellis.cosell.RequestCoSell(other.partnerId(), "Matrix co-sell"));
+			url = url.replace("{freshCoSell}", String.valueOf(asked.id()));
+		}
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
@@ -491,6 +510,12 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/claims")) {
 			return "{\"amount\": 10, \"proof\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/cosell-requests")) {
+			return "{\"partnerId\": %d, \"ask\": \"Matrix co-sell\"}".formatted(own.partnerId());
+		}
+		if (endpoint.endsWith("/answer")) {
+			return "{\"accept\": true}";
 		}
 		if (endpoint.endsWith("/credit-disputes")) {
 			return "{\"proposedCreditType\": \"INFLUENCED\", \"proposedShare\": 10, \"reason\": \"matrix\"}";
