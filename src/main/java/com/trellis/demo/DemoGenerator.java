@@ -46,6 +46,7 @@ final class DemoGenerator {
 		var accounts = AccountBook.write(sink, this.seed, this.now, this.size.accounts(), staff.repIds());
 		var deals = new DealWriter(this.seed, this.now, this.windowStart, partners, accounts, staff.repIds());
 		var registrations = deals.write(sink, this.size.opportunities());
+		new CoSellWriter(this.seed, this.now, this.windowStart, partners, deals, this.size.opportunities()).write(sink);
 		new EventWriter(this.seed, this.now, this.windowStart, partners).write(sink, this.size.events(), registrations);
 		new LeadWriter(this.seed, this.now, this.windowStart, partners, accounts, staff.repIds()).write(sink,
 				this.size.leads());

@@ -66,6 +66,15 @@ class PartnerScoresTests {
 			.query(Long.class)
 			.single();
 		assertThat(known).as("the demo gives most partners scores").isGreaterThan(partners);
+		for (var table : java.util.List.of("cosell_request", "deal_partner_attachment", "enablement_completion")) {
+			assertThat(this.fixtures.count(table)).as(table).isPositive();
+		}
+		var behaviourKnown = this.jdbc.sql("""
+				SELECT count(*) FROM partner_score_week WHERE partner_id <= 60 AND pillar = 'BEHAVIOUR'
+				  AND score IS NOT NULL AND week_start = :week
+				""").param("week", this.scores.weekStart(this.calendar.today())).query(Long.class).single();
+		assertThat(behaviourKnown).as("behaviour scores from the demo's co-sell requests and activity")
+			.isGreaterThan(partners / 3);
 	}
 
 	@Test
