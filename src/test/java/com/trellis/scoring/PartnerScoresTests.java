@@ -19,6 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -136,6 +139,38 @@ class PartnerScoresTests {
 		pam.get("/api/v1/scores/export.csv")
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Booked Partners")));
+	}
+
+	@Test
+	void aPamOpensAScorecardWithExplanationsAndHistoryAndThePartnerSeesItsOwnInThePortal() throws Exception {
+		var pam = login(
+				this.jdbc.sql("SELECT email FROM app_user WHERE id = (SELECT owner_pam_id FROM partner WHERE id = 1)")
+					.query(String.class)
+					.single(),
+				"demo");
+		var page = this.mvc.perform(get("/partners/1/scorecard").session(pam))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Co-sell responsiveness", "Median hours from a co-sell request", "Weight 25 of 100",
+				"score-history", "Joint wins");
+		this.mvc.perform(get("/scores?sort=behaviour").session(pam))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/partners/1/scorecard")));
+		var partner = login("partner@northwind.demo", "demo");
+		this.mvc.perform(get("/partners/1/scorecard/summary").session(partner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Behaviour")));
+		this.mvc.perform(get("/partners/2/scorecard").session(partner)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/scores").session(partner)).andExpect(status().isForbidden());
+	}
+
+	private org.springframework.mock.web.MockHttpSession login(String email, String password) throws Exception {
+		var result = this.mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+		return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
 	}
 
 	@Test
