@@ -53,10 +53,13 @@ public class Deals {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
+	private final PartnerAttachments attachments;
+
 	Deals(OpportunityRepository deals, CorrectionRepository corrections, Accounts accounts, Partners partners,
 			Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			com.trellis.shared.BusinessCalendar calendar) {
+			com.trellis.shared.BusinessCalendar calendar, PartnerAttachments attachments) {
 		this.calendar = calendar;
+		this.attachments = attachments;
 		this.events = events;
 		this.deals = deals;
 		this.corrections = corrections;
@@ -121,6 +124,7 @@ public class Deals {
 		var now = this.clock.instant();
 		long id = this.deals.insert(command, owner, now);
 		this.deals.recordStageChange(id, null, command.stage(), viewer.userId(), now);
+		recordAttachment(viewer, id, command, now);
 		var created = get(viewer, id);
 		this.audit.record(viewer.actor(), "opportunity", id, "created", null, created);
 		return created;
@@ -138,7 +142,11 @@ public class Deals {
 		}
 		var before = this.deals.findForUpdate(id).orElseThrow();
 		long owner = validate(viewer, command, DealEditRule.edit(before, command), before.ownerId());
-		this.deals.update(id, command, owner, this.clock.instant());
+		var now = this.clock.instant();
+		this.deals.update(id, command, owner, now);
+		if (before.partnerId() == null) {
+			recordAttachment(viewer, id, command, now);
+		}
 		var after = get(viewer, id);
 		this.audit.record(viewer.actor(), "opportunity", id, "updated", before, after);
 		return after;
@@ -231,6 +239,8 @@ public class Deals {
 		var now = this.clock.instant();
 		long id = this.deals.insert(command, deal.ownerId(), now);
 		this.deals.recordStageChange(id, null, Stage.REGISTERED, actor.userId(), now);
+		this.attachments.record(id, deal.partnerId(), actor.userId(), now, PartnerAttachments.Via.REGISTRATION,
+				deal.creditType());
 		this.audit.record(actor, "opportunity", id, "opened from deal registration", null,
 				this.deals.findForUpdate(id).orElseThrow());
 		return id;
@@ -252,7 +262,9 @@ public class Deals {
 		if (creditType == CreditType.SOURCED) {
 			throw InvalidInputException.of("creditType", "a partner joining a direct deal influences or co-sells it");
 		}
-		this.deals.attachPartner(opportunityId, partnerId, creditType, share, this.clock.instant());
+		var now = this.clock.instant();
+		this.deals.attachPartner(opportunityId, partnerId, creditType, share, now);
+		this.attachments.record(opportunityId, partnerId, actor.userId(), now, PartnerAttachments.Via.PAM, creditType);
 		this.audit.record(actor, "opportunity", opportunityId, "partner attached", before,
 				this.deals.findForUpdate(opportunityId).orElseThrow());
 	}
@@ -275,6 +287,14 @@ public class Deals {
 			long correction = this.corrections.insert(opportunityId, "CREDIT", credit(before), credit(after), why,
 					actor.userId(), now);
 			this.events.publishEvent(new DealCorrected(correction, opportunityId, after.partnerId(), true));
+		}
+	}
+
+	/** A rep or an admin put a partner on the deal by creating or editing it. */
+	private void recordAttachment(Viewer viewer, long id, OpportunityCommand command, Instant now) {
+		if (command.partnerId() != null && command.creditType() != null) {
+			var via = viewer.is(Role.ADMIN) ? PartnerAttachments.Via.ADMIN : PartnerAttachments.Via.REP;
+			this.attachments.record(id, command.partnerId(), viewer.userId(), now, via, command.creditType());
 		}
 	}
 

@@ -27,7 +27,8 @@ public class DemoData {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	static final List<String> TABLES = List.of("app_user", "partner", "partner_lifecycle_change", "account",
-			"opportunity", "opportunity_stage_change", "activity_event", "partner_lead");
+			"opportunity", "opportunity_stage_change", "activity_event", "partner_lead", "cosell_request",
+			"enablement_completion");
 
 	private final DataSource dataSource;
 
@@ -104,6 +105,7 @@ public class DemoData {
 					sink.abort();
 					throw ex;
 				}
+				DemoCompletions.recordCertifications(this.jdbc, this.calendar.zone());
 				resetSequences();
 				return sink.rows();
 			}
@@ -117,6 +119,7 @@ public class DemoData {
 		for (String table : TABLES) {
 			this.jdbc.sql("ANALYZE " + table).update();
 		}
+		this.jdbc.sql("ANALYZE deal_partner_attachment").update();
 		var report = new LoadReport(rows, Duration.ofNanos(System.nanoTime() - started));
 		log.info("Demo data loaded: {} rows in {} s", report.totalRows(), report.took().toSeconds());
 		return report;

@@ -27,6 +27,10 @@ final class Randoms {
 
 	static final int LEADS = 9;
 
+	static final int COSELL = 10;
+
+	static final int ATTACHMENTS = 11;
+
 	private Randoms() {
 	}
 

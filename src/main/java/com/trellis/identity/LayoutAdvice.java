@@ -50,7 +50,8 @@ class LayoutAdvice {
 					group("nav.groupGrowth",
 							link("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
 							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
-							link("nav.metrics", "/metrics")),
+							link("nav.metrics", "/metrics"),
+							link("nav.ourScores", "/partners/" + viewer.partnerId() + "/scorecard")),
 					link("nav.inbox", "/notifications"), link("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
@@ -66,7 +67,8 @@ class LayoutAdvice {
 
 	private static NavItem partnersGroup() {
 		return group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
-				link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"));
+				link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
+				link("nav.scores", "/scores"));
 	}
 
 	private static NavItem insights() {

@@ -36,6 +36,9 @@ class PartnerIsolationTests {
 	@Autowired
 	com.trellis.leads.Leads leads;
 
+	@Autowired
+	com.trellis.cosell.CoSellRequests cosell;
+
 	World a;
 
 	World b;
@@ -125,6 +128,26 @@ class PartnerIsolationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(list).contains("Isolation Alpha lead").doesNotContain("Isolation Beta lead");
+	}
+
+	@Test
+	void partnerUserSeesOnlyItsOwnCoSellRequestsAndScoresAndNoRanking() throws Exception {
+		var toA = this.cosell.request(this.a.ae(), this.a.dealId(),
+				new com.trellis.cosell.RequestCoSell(this.a.partnerId(), "Isolation Alpha ask"));
+		var toB = this.cosell.request(this.b.ae(), this.b.dealId(),
+				new com.trellis.cosell.RequestCoSell(this.b.partnerId(), "Isolation Beta ask"));
+		this.apiOfA.get("/api/v1/cosell-requests?size=200")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].partnerId").value(everyItem(is((int) this.a.partnerId()))))
+			.andExpect(jsonPath("$.items[0].id").value(toA.id()));
+		this.apiOfA.get("/api/v1/opportunities/" + this.b.dealId() + "/cosell-requests")
+			.andExpect(status().isNotFound());
+		this.apiOfA.post("/api/v1/cosell-requests/" + toB.id() + "/answer", "{\"accept\": true}")
+			.andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/scores").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.a.partnerId() + "/scores").andExpect(status().isOk());
+		this.apiOfA.get("/api/v1/scores").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/scores/export.csv").andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -80,6 +80,9 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.webhooks.Webhooks webhooks;
 
+	@Autowired
+	com.trellis.cosell.CoSellRequests cosell;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -208,7 +211,15 @@ class SecurityMatrixTests {
 				row("POST /api/v1/users/{freshUser}/deactivate", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/users/{freshUser}/reactivate", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/users/{freshUser}/work", 200, 403, 403, 403, 403, 403),
-				row("POST /api/v1/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403));
+				row("POST /api/v1/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/opportunities/{freshDeal}/cosell-requests", 201, 403, 403, 403, 403, 403),
+				row("GET /api/v1/opportunities/{otherDeal}/cosell-requests", 200, 200, 200, 200, 200, 404),
+				row("POST /api/v1/cosell-requests/{freshCoSell}/answer", 403, 403, 403, 403, 403, 404),
+				row("GET /api/v1/cosell-requests", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/partners/{other}/scores", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/export.csv", 200, 200, 403, 403, 200, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -216,6 +227,11 @@ class SecurityMatrixTests {
 				row("GET /partners", 200, 200, 200, 200, 200, 302),
 				row("GET /partners/{other}", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/{other}/scorecard", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}/scorecard", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/{other}/scorecard/summary", 200, 200, 200, 200, 200, 404),
+				row("GET /scores", 200, 200, 403, 403, 200, 403),
+				row("GET /scores/export.csv", 200, 200, 403, 403, 200, 403),
 				row("GET /partners/export.csv", 200, 200, 200, 200, 200, 200),
 				row("POST /partners/{fresh}/lifecycle", 302, 403, 403, 403, 403, 404),
 				row("GET /accounts", 200, 200, 200, 200, 200, 403),
@@ -338,14 +354,17 @@ class SecurityMatrixTests {
 	 * names no record (malformed JSON) may answer 400: the caller may use the operation
 	 * for its own records, and learns nothing about anyone else's.
 	 */
-	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map.of("POST /api/v1/leads",
-			new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"companyName\": {}}",
-					"{\"partnerId\": \"{other}\", \"unknown\": 1}" },
-			"POST /api/v1/registrations",
-			new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
-					"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
-			"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
-					"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
+	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map
+		.of("POST /api/v1/opportunities/{freshDeal}/cosell-requests", new String[] { "{\"partnerId\": {other}}",
+				"{\"partnerId\": {other}, \"ask\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+				"POST /api/v1/leads",
+				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"companyName\": {}}",
+						"{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+				"POST /api/v1/registrations",
+				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
+						"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
+				"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
+						"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
 
 	/**
 	 * A caller refused an operation, or the record it names, is refused whatever it
@@ -537,6 +556,11 @@ class SecurityMatrixTests {
 								.subscription()
 								.id()));
 		}
+		if (url.contains("{freshCoSell}")) {
+			var asked = this.cosell.request(other.ae(), freshDeal(),
+					new com.trellis.cosell.RequestCoSell(other.partnerId(), "Matrix co-sell"));
+			url = url.replace("{freshCoSell}", String.valueOf(asked.id()));
+		}
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
@@ -574,6 +598,12 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/claims")) {
 			return "{\"amount\": 10, \"proof\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/cosell-requests")) {
+			return "{\"partnerId\": %d, \"ask\": \"Matrix co-sell\"}".formatted(own.partnerId());
+		}
+		if (endpoint.endsWith("/answer")) {
+			return "{\"accept\": true}";
 		}
 		if (endpoint.endsWith("/credit-disputes")) {
 			return "{\"proposedCreditType\": \"INFLUENCED\", \"proposedShare\": 10, \"reason\": \"matrix\"}";

@@ -1,0 +1,13 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One of a partner's three scores: 0 to 100 (one decimal) with the signals' points, which
+ * add up to it, or unknown with the reason; {@code change} is the move since the previous
+ * week's score (null when either is unknown or there is none).
+ */
+public record PillarView(Pillar pillar, BigDecimal score, String unknownReason, BigDecimal change,
+		List<SignalView> signals) {
+}

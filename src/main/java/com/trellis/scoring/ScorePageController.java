@@ -1,0 +1,83 @@
+package com.trellis.scoring;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The scorecard page (vendor staff for any partner, a partner user for its own), the
+ * small summary the partner portal loads, and the PAM's book of scores.
+ */
+@Controller
+class ScorePageController {
+
+	private final PartnerScores scores;
+
+	private final ObjectMapper json;
+
+	ScorePageController(PartnerScores scores, ObjectMapper json) {
+		this.scores = scores;
+		this.json = json;
+	}
+
+	@GetMapping("/partners/{id}/scorecard")
+	String scorecard(Viewer viewer, @PathVariable long id, Model model) {
+		var card = this.scores.scorecard(viewer, id);
+		model.addAttribute("card", card);
+		model.addAttribute("chart", this.json.writeValueAsString(chart(card)));
+		return "scoring/scorecard";
+	}
+
+	@GetMapping("/partners/{id}/scorecard/summary")
+	String summary(Viewer viewer, @PathVariable long id, Model model) {
+		model.addAttribute("card", this.scores.scorecard(viewer, id));
+		return "scoring/summary :: summary";
+	}
+
+	@GetMapping("/scores")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	String book(Viewer viewer, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, Model model) {
+		var order = ScoreExports.sort(sort);
+		model.addAttribute("sort", order);
+		model.addAttribute("lines", this.scores.list(viewer, order, PageRequest.of(page, 50)));
+		return "scoring/book";
+	}
+
+	@GetMapping("/scores/export.csv")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	void export(Viewer viewer, @RequestParam(required = false) String sort, HttpServletResponse response)
+			throws IOException {
+		ScoreExports.write(this.scores, viewer, ScoreExports.sort(sort), response);
+	}
+
+	private static Map<String, Object> chart(PartnerScorecard card) {
+		var labels = card.history().stream().map(WeekScores::fiscalWeek).toList();
+		var datasets = List.of(line("Readiness", card.history().stream().map(WeekScores::readiness).toList()),
+				line("Behaviour", card.history().stream().map(WeekScores::behaviour).toList()),
+				line("Trust", card.history().stream().map(WeekScores::trust).toList()));
+		var options = Map.of("scales", Map.of("y", Map.of("min", 0, "max", 100)), "spanGaps", false);
+		return Map.of("type", "line", "data", Map.of("labels", labels, "datasets", datasets), "options", options);
+	}
+
+	private static Map<String, Object> line(String label, List<?> values) {
+		var line = new HashMap<String, Object>();
+		line.put("label", label);
+		line.put("data", values);
+		return line;
+	}
+
+}

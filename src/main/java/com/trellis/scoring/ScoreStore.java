@@ -1,0 +1,234 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.shared.PageRequest;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The weekly score history: one row per partner, fiscal week and score, and the signals
+ * behind it.
+ */
+@Repository
+class ScoreStore {
+
+	/** What a stored week says of one score or one signal. */
+	record Stored(BigDecimal value, BigDecimal points, String reason) {
+	}
+
+	/** A page of current lines (names filled in by the caller) and the total. */
+	record Lines(List<ScoreLine> lines, long total) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	ScoreStore(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/**
+	 * Replaces a week's rows of the partners scored with their scores as of {@code asOf}.
+	 */
+	void replaceWeek(LocalDate weekStart, String fiscalWeek, LocalDate asOf, Map<Long, List<Score>> scores,
+			Instant now) {
+		var week = Date.valueOf(weekStart);
+		var partners = new ArrayList<>(scores.keySet());
+		for (int from = 0; from < partners.size(); from += 5000) {
+			var slice = partners.subList(from, Math.min(partners.size(), from + 5000));
+			for (var table : List.of("partner_score_week", "partner_signal_week")) {
+				this.jdbc.sql("DELETE FROM " + table + " WHERE week_start = :week AND partner_id IN (:partners)")
+					.param("week", week)
+					.param("partners", slice)
+					.update();
+			}
+		}
+		var scoreRows = new ArrayList<Object[]>();
+		var signalRows = new ArrayList<Object[]>();
+		var at = Timestamp.from(now);
+		scores.forEach((partner, list) -> {
+			for (var score : list) {
+				scoreRows.add(new Object[] { partner, week, fiscalWeek, Date.valueOf(asOf), score.pillar().name(),
+						score.value(), score.unknownReason(), at });
+				for (var part : score.parts()) {
+					signalRows.add(new Object[] { partner, week, part.entry().signal().key(), score.pillar().name(),
+							part.reading().value(), part.points(), part.reading().reason() });
+				}
+			}
+		});
+		this.batch.batchUpdate(
+				"""
+						INSERT INTO partner_score_week (partner_id, week_start, fiscal_week, as_of, pillar, score, unknown_reason,
+						                                computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						""",
+				scoreRows);
+		this.batch.batchUpdate("""
+				INSERT INTO partner_signal_week (partner_id, week_start, signal, pillar, value, points, reason)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				""", signalRows);
+	}
+
+	boolean hasWeekBefore(LocalDate weekStart) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM partner_score_week WHERE week_start < :week)")
+			.param("week", Date.valueOf(weekStart))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The partner's latest scored week on or before a day, or null. */
+	LocalDate latestWeek(long partnerId, LocalDate onOrBefore) {
+		return this.jdbc
+			.sql("SELECT max(week_start) FROM partner_score_week WHERE partner_id = :partner AND week_start <= :day")
+			.param("partner", partnerId)
+			.param("day", Date.valueOf(onOrBefore))
+			.query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+			.single()
+			.orElse(null);
+	}
+
+	/** A week's three scores of a partner, or null when the week has none. */
+	Week week(long partnerId, LocalDate weekStart) {
+		var scores = new HashMap<Pillar, Stored>();
+		var header = new Object[2];
+		this.jdbc.sql("""
+				SELECT pillar, score, unknown_reason, as_of, fiscal_week FROM partner_score_week
+				WHERE partner_id = :partner AND week_start = :week
+				""").param("partner", partnerId).param("week", Date.valueOf(weekStart)).query((rs, n) -> {
+			scores.put(Pillar.valueOf(rs.getString(1)), new Stored(rs.getBigDecimal(2), null, rs.getString(3)));
+			header[0] = rs.getObject(4, LocalDate.class);
+			header[1] = rs.getString(5);
+			return true;
+		}).list();
+		return scores.isEmpty() ? null
+				: new Week((LocalDate) header[0], (String) header[1], scores, signals(partnerId, weekStart));
+	}
+
+	/**
+	 * A stored week: when it was computed as of, its label, its scores and their signals.
+	 */
+	record Week(LocalDate asOf, String fiscalWeek, Map<Pillar, Stored> scores, Map<String, Stored> signals) {
+	}
+
+	/** Each signal's row of a week: key → (value, points, reason). */
+	private Map<String, Stored> signals(long partnerId, LocalDate weekStart) {
+		var result = new HashMap<String, Stored>();
+		this.jdbc.sql("""
+				SELECT signal, value, points, reason FROM partner_signal_week
+				WHERE partner_id = :partner AND week_start = :week
+				""")
+			.param("partner", partnerId)
+			.param("week", Date.valueOf(weekStart))
+			.query((rs, n) -> result.put(rs.getString(1),
+					new Stored(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4))))
+			.list();
+		return result;
+	}
+
+	List<WeekScores> history(long partnerId) {
+		return this.jdbc.sql("""
+				SELECT week_start, fiscal_week,
+				       max(score) FILTER (WHERE pillar = 'READINESS'), max(score) FILTER (WHERE pillar = 'BEHAVIOUR'),
+				       max(score) FILTER (WHERE pillar = 'TRUST')
+				FROM partner_score_week WHERE partner_id = :partner
+				GROUP BY week_start, fiscal_week ORDER BY week_start
+				""")
+			.param("partner", partnerId)
+			.query((rs, n) -> new WeekScores(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
+			.list();
+	}
+
+	/**
+	 * The latest week's scores of some partners (all when {@code partners} is null), with
+	 * the move since the week before, ordered by a score (nulls last) or by partner.
+	 */
+	Lines current(List<Long> partners, String sort, PageRequest page) {
+		if (partners != null && partners.isEmpty()) {
+			return new Lines(List.of(), 0);
+		}
+		var narrow = partners == null ? "" : " AND s.partner_id IN (:partners)";
+		var from = """
+				FROM partner_score_week s
+				WHERE s.week_start = (SELECT max(week_start) FROM partner_score_week)%s
+				GROUP BY s.partner_id, s.fiscal_week
+				""".formatted(narrow);
+		var order = switch (sort) {
+			case "readiness", "behaviour", "trust" -> sort + " DESC NULLS LAST, partner_id";
+			default -> "partner_id";
+		};
+		var select = this.jdbc.sql("""
+				WITH cur AS (
+				  SELECT s.partner_id, s.fiscal_week,
+				         max(s.score) FILTER (WHERE s.pillar = 'READINESS') AS readiness,
+				         max(s.score) FILTER (WHERE s.pillar = 'BEHAVIOUR') AS behaviour,
+				         max(s.score) FILTER (WHERE s.pillar = 'TRUST') AS trust
+				  %s)
+				SELECT cur.*,
+				       cur.readiness - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
+				         AND p.pillar = 'READINESS' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
+				         WHERE week_start < (SELECT max(week_start) FROM partner_score_week))),
+				       cur.behaviour - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
+				         AND p.pillar = 'BEHAVIOUR' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
+				         WHERE week_start < (SELECT max(week_start) FROM partner_score_week))),
+				       cur.trust - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
+				         AND p.pillar = 'TRUST' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
+				         WHERE week_start < (SELECT max(week_start) FROM partner_score_week)))
+				FROM cur ORDER BY %s LIMIT :limit OFFSET :offset
+				""".formatted(from, order));
+		var count = this.jdbc.sql("SELECT count(*) FROM (SELECT s.partner_id " + from + ") AS lines");
+		if (partners != null) {
+			select.param("partners", partners);
+			count.param("partners", partners);
+		}
+		var lines = select.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new ScoreLine(rs.getLong("partner_id"), null, rs.getString("fiscal_week"),
+					rs.getBigDecimal("readiness"), rs.getBigDecimal(6), rs.getBigDecimal("behaviour"),
+					rs.getBigDecimal(7), rs.getBigDecimal("trust"), rs.getBigDecimal(8)))
+			.list();
+		return new Lines(lines, count.query(Long.class).single());
+	}
+
+	boolean ranOn(LocalDate day) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM scoring_run WHERE day = :day)")
+			.param("day", Date.valueOf(day))
+			.query(Boolean.class)
+			.single();
+	}
+
+	void recordRun(LocalDate day, int partners, int weeks, Instant started, Instant finished) {
+		this.jdbc.sql("""
+				INSERT INTO scoring_run (day, partners, weeks, started_at, finished_at)
+				VALUES (:day, :partners, :weeks, :started, :finished)
+				""")
+			.param("day", Date.valueOf(day))
+			.param("partners", partners)
+			.param("weeks", weeks)
+			.param("started", Timestamp.from(started))
+			.param("finished", Timestamp.from(finished))
+			.update();
+	}
+
+	/**
+	 * Tries the run's lock for this transaction; false when another instance holds it.
+	 */
+	boolean lockRun() {
+		return this.jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('scoring-daily-run', 0))")
+			.query(Boolean.class)
+			.single();
+	}
+
+}

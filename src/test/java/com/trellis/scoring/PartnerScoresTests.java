@@ -1,0 +1,197 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class PartnerScoresTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PartnerScores scores;
+
+	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
+	@Test
+	void theDemoIsScoredAtStartUpWithTwelveWeeksOfHistoryOneRowPerPartnerAndWeek() {
+		long partners = this.jdbc.sql("SELECT count(*) FROM partner WHERE id <= 60").query(Long.class).single();
+		var weeks = this.jdbc.sql("SELECT count(DISTINCT week_start) FROM partner_score_week WHERE partner_id <= 60")
+			.query(Long.class)
+			.single();
+		assertThat(weeks).isGreaterThanOrEqualTo(13);
+		var thisWeek = this.jdbc.sql("""
+				SELECT count(*) FROM partner_score_week WHERE partner_id <= 60 AND week_start = :week
+				""").param("week", this.scores.weekStart(this.calendar.today())).query(Long.class).single();
+		assertThat(thisWeek).isEqualTo(partners * 3);
+		var firstWeek = this.jdbc.sql("""
+				SELECT count(*) FROM partner_score_week WHERE partner_id <= 60
+				  AND week_start = (SELECT min(week_start) FROM partner_score_week)
+				""").query(Long.class).single();
+		assertThat(firstWeek).as("partners created since are not scored in weeks before they existed")
+			.isLessThanOrEqualTo(partners * 3);
+		var known = this.jdbc
+			.sql("SELECT count(*) FROM partner_score_week WHERE score IS NOT NULL AND partner_id <= 60")
+			.query(Long.class)
+			.single();
+		assertThat(known).as("the demo gives most partners scores").isGreaterThan(partners);
+		for (var table : java.util.List.of("cosell_request", "deal_partner_attachment", "enablement_completion")) {
+			assertThat(this.fixtures.count(table)).as(table).isPositive();
+		}
+		var behaviourKnown = this.jdbc.sql("""
+				SELECT count(*) FROM partner_score_week WHERE partner_id <= 60 AND pillar = 'BEHAVIOUR'
+				  AND score IS NOT NULL AND week_start = :week
+				""").param("week", this.scores.weekStart(this.calendar.today())).query(Long.class).single();
+		assertThat(behaviourKnown).as("behaviour scores from the demo's co-sell requests and activity")
+			.isGreaterThan(partners / 3);
+	}
+
+	@Test
+	void aPartnersContributionsAddUpToEachScoreAndUnknownScoresSayWhy() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		var body = admin.get("/api/v1/partners/1/scores")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.computed").value(true))
+			.andExpect(jsonPath("$.fiscalWeek").value(startsWith("20")))
+			.andExpect(jsonPath("$.history.length()").value(greaterThanOrEqualTo(13)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var card = new tools.jackson.databind.json.JsonMapper().readTree(body);
+		for (var pillar : card.get("scores")) {
+			var signals = pillar.get("signals");
+			assertThat(signals.size()).isPositive();
+			if (pillar.get("score").isNull()) {
+				assertThat(pillar.get("unknownReason").asString()).isNotBlank();
+				continue;
+			}
+			var sum = BigDecimal.ZERO;
+			for (var signal : signals) {
+				assertThat(signal.get("definition").asString()).isNotBlank();
+				if (!signal.get("points").isNull()) {
+					sum = sum.add(signal.get("points").decimalValue());
+				}
+			}
+			assertThat(sum).as(pillar.get("pillar").asString())
+				.isEqualByComparingTo(pillar.get("score").decimalValue());
+		}
+	}
+
+	@Test
+	void aPartnerSeesOnlyItsOwnScoresAndNoRanking() throws Exception {
+		var world = this.fixtures.world("Scored Partners");
+		var other = this.fixtures.world("Other Scored Partners");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		partner.get("/api/v1/partners/" + world.partnerId() + "/scores").andExpect(status().isOk());
+		partner.get("/api/v1/partners/" + other.partnerId() + "/scores").andExpect(status().isNotFound());
+		partner.get("/api/v1/scores").andExpect(status().isForbidden());
+		partner.get("/api/v1/scores/export.csv").andExpect(status().isForbidden());
+		new Api(this.mvc, this.fixtures.token(world.ae())).get("/api/v1/scores").andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aPamListsTheirBookAndExportsItAsCsv() throws Exception {
+		var world = this.fixtures.world("Booked Partners");
+		this.scores.recordWeek(this.calendar.today());
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		pam.get("/api/v1/scores?sort=trust")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].partnerId").value(world.partnerId()))
+			.andExpect(jsonPath("$.items[0].partnerName").value("Booked Partners"));
+		pam.get("/api/v1/scores?sort=name")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"));
+		pam.get("/api/v1/scores/export.csv")
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Booked Partners")));
+	}
+
+	@Test
+	void aPamOpensAScorecardWithExplanationsAndHistoryAndThePartnerSeesItsOwnInThePortal() throws Exception {
+		var pam = login(
+				this.jdbc.sql("SELECT email FROM app_user WHERE id = (SELECT owner_pam_id FROM partner WHERE id = 1)")
+					.query(String.class)
+					.single(),
+				"demo");
+		var page = this.mvc.perform(get("/partners/1/scorecard").session(pam))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Co-sell responsiveness", "Median hours from a co-sell request", "Weight 25 of 100",
+				"score-history", "Joint wins");
+		this.mvc.perform(get("/scores?sort=behaviour").session(pam))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/partners/1/scorecard")));
+		var partner = login("partner@northwind.demo", "demo");
+		this.mvc.perform(get("/partners/1/scorecard/summary").session(partner))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Behaviour")));
+		this.mvc.perform(get("/partners/2/scorecard").session(partner)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/scores").session(partner)).andExpect(status().isForbidden());
+	}
+
+	private org.springframework.mock.web.MockHttpSession login(String email, String password) throws Exception {
+		var result = this.mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+		return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	@Test
+	void twoInstancesRunningTheDailyJobAtOnceScoreTheDayOnce() throws Exception {
+		this.clock.advance(Duration.ofDays(3));
+		Callable<Boolean> run = this.scores::runDaily;
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(run);
+			var second = pool.submit(run);
+			assertThat(java.util.List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.scores.runDaily()).isFalse();
+		var day = this.calendar.today();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM scoring_run WHERE day = ?")
+			.param(java.sql.Date.valueOf(day))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+}
