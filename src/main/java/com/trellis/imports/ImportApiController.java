@@ -1,0 +1,46 @@
+package com.trellis.imports;
+
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports", description = "CRM exports imported with their history (program admins)")
+class ImportApiController {
+
+	private final SalesforceImport salesforce;
+
+	ImportApiController(SalesforceImport salesforce) {
+		this.salesforce = salesforce;
+	}
+
+	@PostMapping(path = "/salesforce", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Import a Salesforce data export: files Account, User, Opportunity, OpportunityHistory",
+			description = "A dry run (the default) reports every bad row, the stage and owner mapping and the counts to "
+					+ "create, update and leave unchanged, and writes nothing. dryRun=false writes all rows in one "
+					+ "transaction, or nothing: any bad row answers 400 naming each row and column. Mapping parameters: "
+					+ "stage.<source stage>=<Trellis stage>, owner.<e-mail>=<user id>, createUnknownOwners=true, "
+					+ "currency=<ISO code for deals without CurrencyIsoCode>. See docs/import.md.")
+	ImportReport salesforce(Viewer viewer, @RequestParam(name = "Account", required = false) MultipartFile account,
+			@RequestParam(name = "User", required = false) MultipartFile user,
+			@RequestParam(name = "Opportunity", required = false) MultipartFile opportunity,
+			@RequestParam(name = "OpportunityHistory", required = false) MultipartFile history,
+			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters) {
+		var files = new SalesforceExport.Files(ImportRequest.text("Account", account), ImportRequest.text("User", user),
+				ImportRequest.text("Opportunity", opportunity), ImportRequest.text("OpportunityHistory", history));
+		return this.salesforce.run(viewer, files, ImportRequest.mapping(parameters), dryRun);
+	}
+
+}
