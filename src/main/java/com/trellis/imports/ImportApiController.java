@@ -19,10 +19,10 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Imports", description = "CRM exports imported with their history (program admins)")
 class ImportApiController {
 
-	private final SalesforceImport salesforce;
+	private final CrmImport imports;
 
-	ImportApiController(SalesforceImport salesforce) {
-		this.salesforce = salesforce;
+	ImportApiController(CrmImport imports) {
+		this.imports = imports;
 	}
 
 	@PostMapping(path = "/salesforce", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -38,9 +38,27 @@ class ImportApiController {
 			@RequestParam(name = "Opportunity", required = false) MultipartFile opportunity,
 			@RequestParam(name = "OpportunityHistory", required = false) MultipartFile history,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters) {
-		var files = new SalesforceExport.Files(ImportRequest.text("Account", account), ImportRequest.text("User", user),
+		var files = new CrmExport.Files(ImportRequest.text("Account", account), ImportRequest.text("User", user),
 				ImportRequest.text("Opportunity", opportunity), ImportRequest.text("OpportunityHistory", history));
-		return this.salesforce.run(viewer, files, ImportRequest.mapping(parameters), dryRun);
+		return this.imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(files, zone),
+				ImportRequest.mapping(parameters), dryRun);
+	}
+
+	@PostMapping(path = "/hubspot", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Import HubSpot exports: files companies and deals",
+			description = "Columns by their export label or internal name, any case (Record ID/hs_object_id, "
+					+ "Company Domain Name/domain, Deal Stage/dealstage, Close Date/closedate, Associated Company IDs, "
+					+ "Amount, Currency, Owner email or Deal owner/Company owner holding an e-mail, Create Date, "
+					+ "Date entered <stage> columns for the stage history). Dry run, mapping and all-or-nothing as for "
+					+ "Salesforce. See docs/import.md.")
+	ImportReport hubspot(Viewer viewer, @RequestParam(name = "companies", required = false) MultipartFile companies,
+			@RequestParam(name = "deals", required = false) MultipartFile deals,
+			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters) {
+		var files = new HubspotExport.Files(ImportRequest.text("companies", companies),
+				ImportRequest.text("deals", deals));
+		return this.imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(files, zone),
+				ImportRequest.mapping(parameters), dryRun);
 	}
 
 }

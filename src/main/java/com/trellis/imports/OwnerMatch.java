@@ -1,9 +1,9 @@
 package com.trellis.imports;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
@@ -21,7 +21,7 @@ final class OwnerMatch {
 	record Owner(String email, String name, Boolean activeInSource, Long userId, String match) {
 	}
 
-	private final Map<String, SalesforceExport.User> sourceUsers = new HashMap<>();
+	private final Map<String, CrmExport.User> sourceUsers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
 	private final Map<String, Owner> owners = new LinkedHashMap<>();
 
@@ -29,7 +29,7 @@ final class OwnerMatch {
 
 	private final Users users;
 
-	OwnerMatch(List<SalesforceExport.User> sourceUsers, ImportMapping mapping, Users users, List<FieldError> errors) {
+	OwnerMatch(List<CrmExport.User> sourceUsers, ImportMapping mapping, Users users, List<FieldError> errors) {
 		this.mapping = mapping;
 		this.users = users;
 		sourceUsers.stream().filter(u -> u.id() != null).forEach(u -> this.sourceUsers.putIfAbsent(u.id(), u));
@@ -64,7 +64,7 @@ final class OwnerMatch {
 		return owner;
 	}
 
-	private Owner match(SalesforceExport.User source) {
+	private Owner match(CrmExport.User source) {
 		var chosen = this.mapping.owners().get(source.email());
 		if (chosen != null) {
 			return new Owner(source.email(), source.name(), source.active(), chosen, "MAPPED");
@@ -73,6 +73,9 @@ final class OwnerMatch {
 		if (user.isPresent()) {
 			return new Owner(source.email(), source.name(), source.active(), user.get().id(),
 					user.get().role() == Role.PARTNER ? "PARTNER" : "MATCHED");
+		}
+		if (!source.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			return new Owner(source.email(), source.name(), source.active(), null, "NOT_EMAIL");
 		}
 		return new Owner(source.email(), source.name(), source.active(), null,
 				this.mapping.createUnknownOwners() ? "CREATE" : "UNKNOWN");

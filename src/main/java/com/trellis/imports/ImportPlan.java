@@ -21,7 +21,7 @@ import com.trellis.shared.InvalidInputException.FieldError;
  * stage moves, and an error for every row that cannot be imported truthfully. The rules
  * for gaps are in docs/import.md.
  */
-final class SalesforcePlan {
+final class ImportPlan {
 
 	record AccountRow(String sourceId, String name, String domain, String industry, String ownerEmail,
 			Instant createdAt) {
@@ -40,15 +40,19 @@ final class SalesforcePlan {
 
 	int partnerAccountsLeftOut;
 
+	private CrmExport.Columns columns;
+
 	/**
 	 * @param importedAccounts source ids of accounts imported before (not in this file)
 	 * @param currencyKnown whether a currency has an exchange rate
 	 * @param startOf the first moment of a business day
 	 */
-	static SalesforcePlan of(SalesforceExport export, StageMap stages, OwnerMatch owners, String defaultCurrency,
+	static ImportPlan of(CrmExport export, StageMap stages, OwnerMatch owners, String defaultCurrency,
 			Set<String> importedAccounts, Function<String, Boolean> currencyKnown, Function<LocalDate, Instant> startOf,
 			List<FieldError> errors) {
-		var plan = new SalesforcePlan();
+		var plan = new ImportPlan();
+		plan.columns = export.columns;
+		var columns = export.columns;
 		var accountIds = new HashSet<>(importedAccounts);
 		for (var a : export.accounts) {
 			if (a.partner()) {
@@ -56,9 +60,9 @@ final class SalesforcePlan {
 				continue;
 			}
 			accountIds.add(a.id());
-			var owner = owners.of(a.ownerId(), "Account row " + a.row() + ": ", "OwnerId", errors);
+			var owner = owners.of(a.ownerId(), a.where(), columns.ownerId(), errors);
 			if (a.website() != null && !a.website().isBlank() && a.domain() == null) {
-				plan.warnings.add("Account row " + a.row() + ": Website '" + a.website()
+				plan.warnings.add(a.where() + columns.website() + " '" + a.website()
 						+ "' is not a web domain; imported without one");
 			}
 			if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
@@ -66,13 +70,13 @@ final class SalesforcePlan {
 					.add(new AccountRow(a.id(), a.name(), a.domain(), a.industry(), owner.email(), a.createdAt()));
 			}
 		}
-		var history = new LinkedHashMap<String, List<SalesforceExport.History>>();
+		var history = new LinkedHashMap<String, List<CrmExport.History>>();
 		var dealIds = new HashSet<String>();
 		export.deals.forEach(d -> dealIds.add(d.id()));
 		for (var h : export.history) {
 			if (h.opportunityId() != null && !dealIds.contains(h.opportunityId())) {
-				errors.add(new FieldError("OpportunityHistory row " + h.row() + ": OpportunityId",
-						"opportunity '" + h.opportunityId() + "' is not in the Opportunity file"));
+				errors.add(new FieldError(h.where() + columns.historyDeal(),
+						"deal '" + h.opportunityId() + "' is not in the file of deals"));
 			}
 			else if (h.opportunityId() != null) {
 				history.computeIfAbsent(h.opportunityId(), k -> new ArrayList<>()).add(h);
@@ -85,46 +89,49 @@ final class SalesforcePlan {
 		return plan;
 	}
 
-	private void deal(SalesforceExport.Deal d, List<SalesforceExport.History> history, StageMap stages,
-			OwnerMatch owners, String defaultCurrency, Set<String> accountIds, Function<String, Boolean> currencyKnown,
+	private void deal(CrmExport.Deal d, List<CrmExport.History> history, StageMap stages, OwnerMatch owners,
+			String defaultCurrency, Set<String> accountIds, Function<String, Boolean> currencyKnown,
 			Function<LocalDate, Instant> startOf, List<FieldError> errors) {
-		var row = "Opportunity row " + d.row() + ": ";
+		var row = d.where();
+		var columns = this.columns;
 		int before = errors.size();
 		if (d.accountId().isBlank()) {
-			errors.add(new FieldError(row + "AccountId", "missing account: the deal names no AccountId"));
+			errors.add(new FieldError(row + columns.accountId(), "missing account: the deal names no account"));
 		}
 		else if (!accountIds.contains(d.accountId().strip())) {
-			errors.add(new FieldError(row + "AccountId", "missing account '" + d.accountId()
+			errors.add(new FieldError(row + columns.accountId(), "missing account '" + d.accountId()
 					+ "': not in the Account file (or a partner account) and not imported before"));
 		}
 		var stage = d.stage() == null ? null : stages.of(d.stage());
 		if (d.stage() != null && stage == null) {
-			errors.add(new FieldError(row + "StageName",
+			errors.add(new FieldError(row + columns.stage(),
 					"unknown stage '" + d.stage() + "'; map it to a Trellis stage in the mapping step"));
 		}
 		if (stage != null && d.closed() != null && stage.isClosed() != d.closed()) {
-			errors.add(new FieldError(row + "StageName",
-					"stage '" + d.stage() + "' maps to " + stage + " but IsClosed is " + d.closed()));
+			errors.add(new FieldError(row + columns.stage(), "stage '" + d.stage() + "' maps to " + stage
+					+ " but the export says it is " + (d.closed() ? "closed" : "open")));
 		}
 		if (stage != null && d.won() != null && (stage == Stage.CLOSED_WON) != d.won()) {
-			errors.add(new FieldError(row + "StageName",
-					"stage '" + d.stage() + "' maps to " + stage + " but IsWon is " + d.won()));
+			errors.add(new FieldError(row + columns.stage(), "stage '" + d.stage() + "' maps to " + stage
+					+ " but the export says it was " + (d.won() ? "won" : "not won")));
 		}
 		boolean amountUnknown = d.amount() == null;
 		if (amountUnknown && stage == Stage.CLOSED_WON) {
-			errors.add(new FieldError(row + "Amount", "missing Amount: a won deal needs the amount it was won for"));
+			errors.add(new FieldError(row + columns.amount(),
+					"missing Amount: a won deal needs the amount it was won for"));
 		}
 		var currency = d.currency() != null ? d.currency() : defaultCurrency;
 		if (currency != null && !currencyKnown.apply(currency)) {
-			errors.add(new FieldError(row + "CurrencyIsoCode",
+			errors.add(new FieldError(row + columns.currency(),
 					"no exchange rate for " + currency + "; add the rate before importing deals in it"));
 		}
 		if (stage != null && stage.isClosed() && d.closeDate() == null && history.isEmpty()) {
-			errors.add(new FieldError(row + "CloseDate", "missing CloseDate: a closed deal needs the day it closed"));
+			errors.add(new FieldError(row + columns.closeDate(),
+					"missing CloseDate: a closed deal needs the day it closed"));
 		}
-		var owner = owners.of(d.ownerId(), row, "OwnerId", errors);
+		var owner = owners.of(d.ownerId(), row, columns.ownerId(), errors);
 		var moves = stage == null || d.createdAt() == null ? List.<ImportedDeal.Move>of()
-				: moves(d, stage, history, stages, startOf, errors);
+				: moves(d, stage, history, stages, startOf, columns, errors);
 		if (errors.size() > before || d.id() == null || d.name() == null || owner == null || moves.isEmpty()) {
 			return;
 		}
@@ -143,25 +150,24 @@ final class SalesforcePlan {
 	 * close day (closed) or the last move (open). Without history: the current stage
 	 * since creation, or, closed, since the close day.
 	 */
-	private static List<ImportedDeal.Move> moves(SalesforceExport.Deal d, Stage current,
-			List<SalesforceExport.History> history, StageMap stages, Function<LocalDate, Instant> startOf,
-			List<FieldError> errors) {
+	private static List<ImportedDeal.Move> moves(CrmExport.Deal d, Stage current, List<CrmExport.History> history,
+			StageMap stages, Function<LocalDate, Instant> startOf, CrmExport.Columns columns, List<FieldError> errors) {
 		var moves = new ArrayList<ImportedDeal.Move>();
 		var sorted = history.stream()
 			.filter(h -> h.at() != null && h.stage() != null)
-			.sorted(Comparator.comparing(SalesforceExport.History::at))
+			.sorted(Comparator.comparing(CrmExport.History::at))
 			.toList();
 		boolean bad = false;
 		for (var h : sorted) {
-			var row = "OpportunityHistory row " + h.row() + ": ";
+			var row = h.where();
 			var stage = stages.of(h.stage());
 			if (stage == null) {
-				errors.add(new FieldError(row + "StageName",
+				errors.add(new FieldError(row + columns.historyStage(),
 						"unknown stage '" + h.stage() + "'; map it to a Trellis stage in the mapping step"));
 				bad = true;
 			}
 			else if (h.at().isBefore(d.createdAt())) {
-				errors.add(new FieldError(row + "CreatedDate", "stage change at " + h.at()
+				errors.add(new FieldError(row + columns.historyDate(), "stage change at " + h.at()
 						+ " is before the opportunity was created (" + d.createdAt() + ")"));
 				bad = true;
 			}

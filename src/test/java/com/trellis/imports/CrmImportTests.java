@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,10 +39,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A small Salesforce export (fixtures under {@code imports/salesforce}: byte-order marks,
- * a semicolon-separated Account file, quoted commas and semicolons, a quoted line break,
- * accounts without a domain, a stage typo, an unknown stage, an owner who left, an open
- * deal without amount, lost deals with history) imported into an empty program.
+ * A small Salesforce export and a small HubSpot export (fixtures under
+ * {@code imports/salesforce}: byte-order marks, a semicolon-separated Account file,
+ * quoted commas and semicolons, a quoted line break, accounts without a domain, a stage
+ * typo, an unknown stage, an owner who left, an open deal without amount, lost deals with
+ * history) imported into an empty program.
  *
  * <p>
  * By hand from Opportunity.csv and OpportunityHistory.csv: 40 closed deals, all direct,
@@ -52,10 +54,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @TrellisTest
 @TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-",
-		"trellis.imports.test-context=salesforce" })
-class SalesforceImportTests {
+		"trellis.imports.test-context=crm" })
+class CrmImportTests {
 
 	private static final String API = "/api/v1/imports/salesforce";
+
+	private static final String HUBSPOT = "/api/v1/imports/hubspot";
 
 	@Autowired
 	MockMvc mvc;
@@ -180,7 +184,39 @@ class SalesforceImportTests {
 		assertThat(kpi.get("WIN_RATE").baseline()).isEqualByComparingTo("37.50");
 		assertThat(kpi.get("AVERAGE_DEAL_SIZE").baseline()).isEqualByComparingTo("17000.00");
 
-		// the same export again changes nothing
+		// a HubSpot export of the same program (hubspot/companies.csv and deals.csv): one
+		// won deal through Appointment Scheduled and Qualified To Buy (30000), one lost
+		// from
+		// Appointment Scheduled, one open. Now 42 closed deals passed Registered, 16 won:
+		// 0.3810; 33 passed Qualified, 16 won: 0.4848. Win rate 16 of 42; average won
+		// deal
+		// (255000 + 30000) / 16 = 17812.50
+		var hubspot = Map.of("companies", file("hubspot", "companies.csv"), "deals", file("hubspot", "deals.csv"));
+		post(HUBSPOT, hubspot, Map.of("dryRun", "false")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.counts.accounts.create").value(2))
+			.andExpect(jsonPath("$.counts.opportunities.create").value(3))
+			.andExpect(jsonPath("$.stages[?(@.source == 'Appointment Scheduled')].mapped", hasItem("REGISTERED")))
+			.andExpect(jsonPath("$.stages[?(@.source == 'Closed Won')].mapped", hasItem("CLOSED_WON")));
+		assertThat(history("Stark, armour retrofit")).isEqualTo("null>REGISTERED@2025-02-10T09:00:00Z, "
+				+ "REGISTERED>QUALIFIED@2025-02-24T09:00:00Z, QUALIFIED>CLOSED_WON@2025-03-20T15:00:00Z");
+		assertThat(this.jdbc.sql("SELECT web_domain FROM account WHERE name = 'Stark Industries, Inc.'")
+			.query(String.class)
+			.single()).isEqualTo("starkindustries.com");
+		this.mvc.perform(get("/api/v1/forecast/probabilities").header("Authorization", "Bearer " + this.token))
+			.andExpect(jsonPath("$.REGISTERED.DIRECT.probability").value(0.381))
+			.andExpect(jsonPath("$.REGISTERED.DIRECT.basis").value("learned from 42 closed deals of the same group"))
+			.andExpect(jsonPath("$.QUALIFIED.DIRECT.probability").value(0.4848));
+		kpi = this.kpis
+			.compute(this.admin, new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)), Slice.PROGRAM)
+			.stream()
+			.collect(Collectors.toMap(Kpi::code, k -> k));
+		assertThat(kpi.get("WIN_RATE").baseline().doubleValue()).isCloseTo(100.0 * 16 / 42, within(0.01));
+		assertThat(kpi.get("AVERAGE_DEAL_SIZE").baseline()).isEqualByComparingTo("17812.50");
+
+		// the same exports again change nothing
+		post(HUBSPOT, hubspot, Map.of("dryRun", "false")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.counts.opportunities.unchanged").value(3))
+			.andExpect(jsonPath("$.counts.accounts.unchanged").value(2));
 		long changes = this.fixtures.count("opportunity_stage_change");
 		long audits = this.fixtures.count("audit_entry");
 		post(files, mapping).andExpect(status().isOk())
@@ -189,7 +225,7 @@ class SalesforceImportTests {
 			.andExpect(jsonPath("$.counts.opportunities.unchanged").value(44))
 			.andExpect(jsonPath("$.counts.accounts.unchanged").value(5))
 			.andExpect(jsonPath("$.counts.stageChanges.create").value(0));
-		assertThat(this.fixtures.count("opportunity")).isEqualTo(44);
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(this.fixtures.count("opportunity_stage_change")).isEqualTo(changes);
 		assertThat(this.fixtures.count("audit_entry")).isEqualTo(audits);
 		assertThat(this.fixtures.count("app_user WHERE email = 'olga.leaver@acme.test'")).isEqualTo(1);
@@ -206,7 +242,7 @@ class SalesforceImportTests {
 			.andExpect(jsonPath("$.counts.opportunities.update").value(2))
 			.andExpect(jsonPath("$.counts.opportunities.create").value(0))
 			.andExpect(jsonPath("$.counts.stageChanges.create").value(1));
-		assertThat(this.fixtures.count("opportunity")).isEqualTo(44);
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(history("Acme EU rollout")).endsWith("COMMIT>CLOSED_WON@2026-11-20T16:30:00Z");
 		assertThat(deal("Acme EU rollout").get("closed_at")).isEqualTo(Instant.parse("2026-11-20T16:30:00Z"));
 		assertThat(deal("Initech expansion").get("amount")).isEqualTo(new java.math.BigDecimal("25000.00"));
@@ -221,7 +257,11 @@ class SalesforceImportTests {
 	}
 
 	private ResultActions post(Map<String, String> files, Map<String, String> parameters) throws Exception {
-		MockMultipartHttpServletRequestBuilder request = multipart(API);
+		return post(API, files, parameters);
+	}
+
+	private ResultActions post(String url, Map<String, String> files, Map<String, String> parameters) throws Exception {
+		MockMultipartHttpServletRequestBuilder request = multipart(url);
 		files.forEach((name, text) -> request
 			.file(new MockMultipartFile(name, name + ".csv", "text/csv", text.getBytes(StandardCharsets.UTF_8))));
 		parameters.forEach(request::param);
@@ -229,8 +269,12 @@ class SalesforceImportTests {
 	}
 
 	private static String file(String name) {
+		return file("salesforce", name);
+	}
+
+	private static String file(String folder, String name) {
 		try {
-			return new ClassPathResource("imports/salesforce/" + name).getContentAsString(StandardCharsets.UTF_8);
+			return new ClassPathResource("imports/" + folder + "/" + name).getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -13,12 +13,16 @@ import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 
 /**
- * The files of a Salesforce data export (API field names as headers) read into rows, with
- * every cell that cannot be read named as {@code Opportunity row 7: CloseDate} and why.
- * Ids repeated within a file are refused as duplicates. Moments without an offset are
- * read in the given zone.
+ * The rows of a CRM export in one shape whatever the source: accounts, their owners,
+ * deals and stage changes, each naming where it came from ({@code Opportunity row 7: }),
+ * with every cell that cannot be read named with its column and why. Ids repeated within
+ * a file are refused as duplicates. Moments without an offset are read in the given zone.
+ * Reads a Salesforce data export (API field names as headers); {@link HubspotExport}
+ * reads HubSpot's.
  */
-final class SalesforceExport {
+final class CrmExport {
+
+	final Columns columns;
 
 	final List<Account> accounts = new ArrayList<>();
 
@@ -30,29 +34,39 @@ final class SalesforceExport {
 
 	final List<FieldError> errors = new ArrayList<>();
 
-	private SalesforceExport() {
+	CrmExport(Columns columns) {
+		this.columns = columns;
 	}
 
-	record Account(long row, String id, String name, String domain, String website, String industry, String ownerId,
+	/** The source's names of the columns the plan names in its errors. */
+	record Columns(String accountId, String stage, String amount, String currency, String closeDate, String ownerId,
+			String createdDate, String website, String historyDeal, String historyStage, String historyDate) {
+
+		static final Columns SALESFORCE = new Columns("AccountId", "StageName", "Amount", "CurrencyIsoCode",
+				"CloseDate", "OwnerId", "CreatedDate", "Website", "OpportunityId", "StageName", "CreatedDate");
+
+	}
+
+	record Account(String where, String id, String name, String domain, String website, String industry, String ownerId,
 			Instant createdAt, boolean partner) {
 	}
 
-	record User(long row, String id, String email, String name, Boolean active) {
+	record User(String where, String id, String email, String name, Boolean active) {
 	}
 
-	record Deal(long row, String id, String accountId, String name, String stage, BigDecimal amount, String currency,
-			LocalDate closeDate, String ownerId, Instant createdAt, Boolean closed, Boolean won) {
+	record Deal(String where, String id, String accountId, String name, String stage, BigDecimal amount,
+			String currency, LocalDate closeDate, String ownerId, Instant createdAt, Boolean closed, Boolean won) {
 	}
 
-	record History(long row, String opportunityId, String stage, Instant at) {
+	record History(String where, String opportunityId, String stage, Instant at) {
 	}
 
 	/** The export's four files as text; a file may be null when not uploaded. */
 	record Files(String account, String user, String opportunity, String opportunityHistory) {
 	}
 
-	static SalesforceExport read(Files files, ZoneId zone) {
-		var export = new SalesforceExport();
+	static CrmExport readSalesforce(Files files, ZoneId zone) {
+		var export = new CrmExport(Columns.SALESFORCE);
 		export.readAccounts(files.account(), zone);
 		export.readUsers(files.user());
 		export.readDeals(files.opportunity(), zone);
@@ -64,7 +78,7 @@ final class SalesforceExport {
 		var cells = new Cells("Account", this.errors);
 		for (var row : cells.rows(text, List.of("Id", "Name", "OwnerId", "CreatedDate"))) {
 			var website = row.get("Website");
-			this.accounts.add(new Account(row.number(), cells.id(row), cells.required(row, "Name"),
+			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name"),
 					website.isBlank() ? null : SourceValues.domain(website), website, blankToNull(row.get("Industry")),
 					cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
 					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner"))))));
@@ -76,7 +90,7 @@ final class SalesforceExport {
 		for (var row : cells.rows(text, List.of("Id", "Email"))) {
 			var name = row.get("Name").isBlank() ? (row.get("FirstName") + " " + row.get("LastName")).strip()
 					: row.get("Name");
-			this.users.add(new User(row.number(), cells.id(row), cells.required(row, "Email"), name,
+			this.users.add(new User(cells.where(row), cells.id(row), cells.required(row, "Email"), name,
 					cells.value(row, "IsActive", SourceValues.flag(row.get("IsActive")))));
 		}
 	}
@@ -86,7 +100,7 @@ final class SalesforceExport {
 		for (var row : cells.rows(text,
 				List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"))) {
 			var currency = row.get("CurrencyIsoCode");
-			this.deals.add(new Deal(row.number(), cells.id(row), row.get("AccountId"), cells.required(row, "Name"),
+			this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"), cells.required(row, "Name"),
 					cells.required(row, "StageName"),
 					cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
 					currency.isBlank() ? null : cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),
@@ -100,7 +114,7 @@ final class SalesforceExport {
 	private void readHistory(String text, ZoneId zone) {
 		var cells = new Cells("OpportunityHistory", this.errors);
 		for (var row : cells.rows(text, List.of("OpportunityId", "StageName", "CreatedDate"))) {
-			this.history.add(new History(row.number(), cells.required(row, "OpportunityId"),
+			this.history.add(new History(cells.where(row), cells.required(row, "OpportunityId"),
 					cells.required(row, "StageName"), cells.requiredMoment(row, "CreatedDate", zone)));
 		}
 	}
@@ -136,10 +150,18 @@ final class SalesforceExport {
 			}
 		}
 
+		String where(CsvImport.Row row) {
+			return this.file + " " + row.label();
+		}
+
 		String id(CsvImport.Row row) {
-			var id = required(row, "Id");
+			return id(row, "Id");
+		}
+
+		String id(CsvImport.Row row, String column) {
+			var id = required(row, column);
 			if (id != null && !this.ids.add(id)) {
-				error(row, "Id", "duplicate id '" + id + "': an earlier row of the file has it");
+				error(row, column, "duplicate id '" + id + "': an earlier row of the file has it");
 			}
 			return id;
 		}

@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.time.ZoneId;
 
 import com.trellis.accounts.AccountImport;
 import com.trellis.accounts.ImportedAccount;
@@ -31,17 +33,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a Salesforce data export (Account, User, Opportunity, OpportunityHistory).
- * Everything is validated first; a dry run reports the bad rows, the mapping and the
- * counts and writes nothing; a real run with any bad row is refused naming them all and
- * writes nothing; otherwise all rows are written in one transaction through the accounts
- * and deals modules' import ports. Rows carry their Salesforce id, so importing the same
- * export again writes nothing and a later export updates the changed rows.
+ * Imports a CRM export: a Salesforce data export (Account, User, Opportunity,
+ * OpportunityHistory) or HubSpot's companies and deals. Everything is validated first; a
+ * dry run reports the bad rows, the mapping and the counts and writes nothing; a real run
+ * with any bad row is refused naming them all and writes nothing; otherwise all rows are
+ * written in one transaction through the accounts and deals modules' import ports. Rows
+ * carry their source id, so importing the same export again writes nothing and a later
+ * export updates the changed rows.
  */
 @Service
-public class SalesforceImport {
-
-	static final String SYSTEM = "SALESFORCE";
+class CrmImport {
 
 	private final Users users;
 
@@ -59,7 +60,7 @@ public class SalesforceImport {
 
 	private final Clock clock;
 
-	SalesforceImport(Users users, AccountImport accounts, DealImport deals, ImportRecords records, AuditLog audit,
+	CrmImport(Users users, AccountImport accounts, DealImport deals, ImportRecords records, AuditLog audit,
 			BusinessCalendar calendar, ExchangeRates rates, Clock clock) {
 		this.users = users;
 		this.accounts = accounts;
@@ -71,12 +72,17 @@ public class SalesforceImport {
 		this.clock = clock;
 	}
 
+	/**
+	 * @param system SALESFORCE or HUBSPOT: the source whose ids the rows carry
+	 * @param reader reads the export's files, moments without an offset in the given zone
+	 */
 	@Transactional
-	public ImportReport run(Viewer viewer, SalesforceExport.Files files, ImportMapping mapping, boolean dryRun) {
+	ImportReport run(Viewer viewer, String system, Function<ZoneId, CrmExport> reader, ImportMapping mapping,
+			boolean dryRun) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin imports CRM exports");
 		}
-		var export = SalesforceExport.read(files, this.calendar.zone());
+		var export = reader.apply(this.calendar.zone());
 		var errors = new ArrayList<>(export.errors);
 		if (mapping.defaultCurrency() != null) {
 			var currency = SourceValues.currency(mapping.defaultCurrency());
@@ -89,19 +95,19 @@ public class SalesforceImport {
 		export.deals.stream().filter(d -> d.stage() != null).forEach(d -> stages.use(d.stage(), d.closed(), d.won()));
 		export.history.stream().filter(h -> h.stage() != null).forEach(h -> stages.use(h.stage(), null, null));
 		stages.decide(mapping, errors);
-		var fileAccounts = export.accounts.stream().map(SalesforceExport.Account::id).collect(Collectors.toSet());
+		var fileAccounts = export.accounts.stream().map(CrmExport.Account::id).collect(Collectors.toSet());
 		var referenced = export.deals.stream()
 			.map(d -> d.accountId().strip())
 			.filter(id -> !id.isEmpty() && !fileAccounts.contains(id))
 			.collect(Collectors.toSet());
 		var defaultCurrency = mapping.defaultCurrency() != null ? mapping.defaultCurrency() : ReportingCurrency.CODE;
-		var plan = SalesforcePlan.of(export, stages, owners, defaultCurrency,
-				this.records.find(SYSTEM, "Account", referenced).keySet(), c -> this.rates.toReporting(c).isPresent(),
+		var plan = ImportPlan.of(export, stages, owners, defaultCurrency,
+				this.records.find(system, "Account", referenced).keySet(), c -> this.rates.toReporting(c).isPresent(),
 				this.calendar::startOf, errors);
-		var knownAccounts = this.records.find(SYSTEM, "Account",
-				plan.accounts.stream().map(SalesforcePlan.AccountRow::sourceId).toList());
-		var knownDeals = this.records.find(SYSTEM, "Opportunity",
-				plan.deals.stream().map(SalesforcePlan.DealRow::sourceId).toList());
+		var knownAccounts = this.records.find(system, "Account",
+				plan.accounts.stream().map(ImportPlan.AccountRow::sourceId).toList());
+		var knownDeals = this.records.find(system, "Opportunity",
+				plan.deals.stream().map(ImportPlan.DealRow::sourceId).toList());
 		var counts = new LinkedHashMap<String, ImportReport.Counts>();
 		counts.put("users", new ImportReport.Counts(
 				(int) owners.all().stream().filter(o -> "CREATE".equals(o.match())).count(), 0, 0));
@@ -123,7 +129,7 @@ public class SalesforceImport {
 		}
 		boolean write = errors.isEmpty() && !dryRun;
 		if (write) {
-			write(viewer.actor(), owners, plan, knownAccounts, knownDeals, counts);
+			write(viewer.actor(), system, owners, plan, knownAccounts, knownDeals, counts);
 		}
 		var ownerLines = owners.all()
 			.stream()
@@ -134,7 +140,7 @@ public class SalesforceImport {
 				stages.report(), ownerLines);
 	}
 
-	private void write(AuditLog.Actor actor, OwnerMatch owners, SalesforcePlan plan,
+	private void write(AuditLog.Actor actor, String system, OwnerMatch owners, ImportPlan plan,
 			Map<String, ImportRecords.Known> knownAccounts, Map<String, ImportRecords.Known> knownDeals,
 			Map<String, ImportReport.Counts> counts) {
 		var now = this.clock.instant();
@@ -145,7 +151,7 @@ public class SalesforceImport {
 			userIds.put(owner.email(), id);
 		}
 		var accountIds = new HashMap<String, Long>();
-		this.records.find(SYSTEM, "Account", plan.deals.stream().map(SalesforcePlan.DealRow::accountSourceId).toList())
+		this.records.find(system, "Account", plan.deals.stream().map(ImportPlan.DealRow::accountSourceId).toList())
 			.forEach((source, known) -> accountIds.put(source, known.targetId()));
 		for (var row : plan.accounts) {
 			var account = new ImportedAccount(row.name(), row.domain(), row.industry(), userIds.get(row.ownerEmail()),
@@ -157,7 +163,7 @@ public class SalesforceImport {
 				this.accounts.update(actor, id, account);
 			}
 			if (known == null || !known.fingerprint().equals(fingerprint)) {
-				this.records.save(SYSTEM, "Account", row.sourceId(), id, fingerprint, false, now);
+				this.records.save(system, "Account", row.sourceId(), id, fingerprint, false, now);
 			}
 			accountIds.put(row.sourceId(), id);
 		}
@@ -168,17 +174,17 @@ public class SalesforceImport {
 			var fingerprint = fingerprint(row);
 			if (known == null) {
 				long id = this.deals.create(actor, deal);
-				this.records.save(SYSTEM, "Opportunity", row.sourceId(), id, fingerprint, row.amountUnknown(), now);
+				this.records.save(system, "Opportunity", row.sourceId(), id, fingerprint, row.amountUnknown(), now);
 			}
 			else if (!known.fingerprint().equals(fingerprint)) {
 				this.deals.update(actor, known.targetId(), deal);
-				this.records.save(SYSTEM, "Opportunity", row.sourceId(), known.targetId(), fingerprint,
+				this.records.save(system, "Opportunity", row.sourceId(), known.targetId(), fingerprint,
 						row.amountUnknown(), now);
 			}
 		}
 		boolean changed = counts.values().stream().anyMatch(c -> c.create() > 0 || c.update() > 0);
 		if (changed) {
-			this.audit.record(actor, "import", SYSTEM, "imported a Salesforce export", null, counts);
+			this.audit.record(actor, "import", system, "imported a " + system + " export", null, counts);
 		}
 	}
 
