@@ -42,7 +42,7 @@ class LayoutAdvice {
 		if (viewer == null) {
 			return List.of();
 		}
-		return switch (viewer.role()) {
+		var items = switch (viewer.role()) {
 			case PARTNER -> List.of(link("nav.portal", "/portal"),
 					group("nav.groupDeals", link("nav.registerDeal", "/registrations/new"),
 							link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
@@ -62,6 +62,12 @@ class LayoutAdvice {
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
 							link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence")));
 		};
+		if (viewer.is(Role.ADMIN)) {
+			var withImports = new java.util.ArrayList<>(items);
+			withImports.add(link("nav.imports", "/imports"));
+			return List.copyOf(withImports);
+		}
+		return items;
 	}
 
 	private static NavItem deals() {

@@ -124,6 +124,7 @@ class CrmImport {
 			warnings.add(plan.partnerAccountsLeftOut
 					+ " accounts marked IsPartner were left out: partners are not imported from Salesforce yet");
 		}
+		errors.sort(ImportReport.BY_ROW);
 		if (!errors.isEmpty() && !dryRun) {
 			throw new InvalidInputException(errors);
 		}

@@ -15,6 +15,24 @@ public record ImportReport(boolean dryRun, boolean written, int errorCount, List
 
 	static final int MAX_ERRORS = 1_000;
 
+	private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("^(\\S+) row (\\d+): ");
+
+	/**
+	 * File by file, row by row (errors without a row first), as the person fixing them
+	 * reads.
+	 */
+	static final java.util.Comparator<FieldError> BY_ROW = java.util.Comparator
+		.comparing((FieldError e) -> place(e.field()).file())
+		.thenComparingLong(e -> place(e.field()).row());
+
+	private record Place(String file, long row) {
+	}
+
+	private static Place place(String field) {
+		var matcher = ROW.matcher(field);
+		return matcher.find() ? new Place(matcher.group(1), Long.parseLong(matcher.group(2))) : new Place("", 0);
+	}
+
 	public record Counts(int create, int update, int unchanged) {
 	}
 
