@@ -178,7 +178,9 @@ class SecurityMatrixTests {
 				row("POST /api/v1/opportunities/{freshDeal}/credit-disputes", 201, 403, 403, 403, 403, 404),
 				row("POST /api/v1/credit-disputes/{freshDispute}/decision", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/opportunities/{otherDeal}/forecast-call", 403, 403, 403, 403, 403, 404),
-				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403),
+				row("POST /api/v1/imports/salesforce", 400, 403, 403, 403, 403, 403),
+				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -236,7 +238,9 @@ class SecurityMatrixTests {
 				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
 				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
-				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
+				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200),
+				row("GET /imports", 200, 403, 403, 403, 403, 403), row("POST /imports", 400, 403, 403, 403, 403, 403),
+				row("GET /imports/999999", 404, 403, 403, 403, 403, 403));
 	}
 
 	/**
