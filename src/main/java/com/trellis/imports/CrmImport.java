@@ -126,7 +126,7 @@ class CrmImport {
 		}
 		errors.sort(ImportReport.BY_ROW);
 		if (!errors.isEmpty() && !dryRun) {
-			throw new InvalidInputException(errors);
+			throw new InvalidInputException(listed(errors));
 		}
 		boolean write = errors.isEmpty() && !dryRun;
 		if (write) {
@@ -139,6 +139,16 @@ class CrmImport {
 		return new ImportReport(dryRun, write, errors.size(),
 				List.copyOf(errors.subList(0, Math.min(errors.size(), ImportReport.MAX_ERRORS))), warnings, counts,
 				stages.report(), ownerLines);
+	}
+
+	/** At most {@link ImportReport#MAX_ERRORS} errors, and how many more there are. */
+	private static List<FieldError> listed(List<FieldError> errors) {
+		if (errors.size() <= ImportReport.MAX_ERRORS) {
+			return errors;
+		}
+		var listed = new ArrayList<>(errors.subList(0, ImportReport.MAX_ERRORS));
+		listed.add(new FieldError("file", (errors.size() - ImportReport.MAX_ERRORS) + " more rows cannot be imported"));
+		return listed;
 	}
 
 	private void write(AuditLog.Actor actor, String system, OwnerMatch owners, ImportPlan plan,
