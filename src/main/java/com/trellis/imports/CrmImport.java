@@ -82,6 +82,9 @@ class CrmImport {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin imports CRM exports");
 		}
+		if (!dryRun) {
+			this.records.lock(system);
+		}
 		var export = reader.apply(this.calendar.zone());
 		var errors = new ArrayList<>(export.errors);
 		if (mapping.defaultCurrency() != null) {

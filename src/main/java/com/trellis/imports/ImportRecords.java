@@ -26,6 +26,18 @@ class ImportRecords {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Serialises real runs of one source system until the transaction ends, so that two
+	 * runs of the same export (two admins, two instances) cannot both create a row the
+	 * other has not committed yet; the second sees the first's rows and changes nothing.
+	 */
+	void lock(String system) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('import_record:' || :system))")
+			.param("system", system)
+			.query((rs, n) -> 1)
+			.list();
+	}
+
 	record Known(long targetId, String fingerprint) {
 	}
 
