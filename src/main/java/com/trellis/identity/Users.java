@@ -42,11 +42,6 @@ public class Users {
 		return this.users.credentials(email).map(UserRepository.Credentials::user);
 	}
 
-	/** Whether the user may sign in. */
-	public boolean isEnabled(long id) {
-		return this.users.findEnabled(id).isPresent();
-	}
-
 	/**
 	 * Adds a vendor user who has left or never used Trellis (an owner of imported
 	 * records): deactivated, with a random password nobody knows. Audited.

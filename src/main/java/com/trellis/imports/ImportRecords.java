@@ -80,11 +80,4 @@ class ImportRecords {
 			.update();
 	}
 
-	List<Long> targets(String object) {
-		return this.jdbc.sql("SELECT target_id FROM import_record WHERE object_type = :object ORDER BY target_id")
-			.param("object", object)
-			.query(Long.class)
-			.list();
-	}
-
 }
