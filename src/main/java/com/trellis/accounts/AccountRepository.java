@@ -127,6 +127,14 @@ class AccountRepository {
 				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).param("id", id).update();
 	}
 
+	/** Marks an account as changed now without touching the day it was created. */
+	void touch(long id, Instant now) {
+		this.jdbc.sql("UPDATE account SET updated_at = :now WHERE id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
 	private static Map<String, Object> params(AccountCommand command, long ownerId) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("name", command.name().strip());

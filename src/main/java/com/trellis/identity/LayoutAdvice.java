@@ -57,8 +57,8 @@ class LayoutAdvice {
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
 							link("nav.forecast", "/forecast")));
 			case ADMIN -> List.of(link("nav.home", "/"), partnersGroup(), deals(), insights(),
-					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.hygiene", "/hygiene"),
-							link("nav.webhooks", "/admin/webhooks")));
+					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.imports", "/imports"),
+							link("nav.hygiene", "/hygiene"), link("nav.webhooks", "/admin/webhooks")));
 			case PAM ->
 				List.of(link("nav.home", "/"), partnersGroup(), deals(), insights(), link("nav.hygiene", "/hygiene"));
 			default -> List.of(link("nav.home", "/"), partnersGroup(), deals(), insights());

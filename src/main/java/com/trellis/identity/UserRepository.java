@@ -84,6 +84,21 @@ class UserRepository {
 				""").param("managerId", managerId).query(Long.class).list();
 	}
 
+	/** Adds a vendor user who cannot sign in (no usable password, not enabled). */
+	long insertDeactivated(String email, String displayName, Role role, String passwordHash, java.time.Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO app_user (email, display_name, password_hash, role, enabled, created_at)
+				VALUES (:email, :name, :hash, :role, FALSE, :now) RETURNING id
+				""")
+			.param("email", email)
+			.param("name", displayName)
+			.param("hash", passwordHash)
+			.param("role", role.name())
+			.param("now", java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
 	private static UserSummary summary(ResultSet rs, int row) throws SQLException {
 		return new UserSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getObject("manager_id", Long.class), rs.getString("team"),

@@ -4,9 +4,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.time.Clock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.trellis.audit.AuditLog;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,8 +24,38 @@ public class Users {
 
 	private final UserRepository users;
 
-	Users(UserRepository users) {
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Users(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
 		this.users = users;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Any user, enabled or not, by sign-in e-mail (any case). */
+	public Optional<UserSummary> byEmail(String email) {
+		return this.users.credentials(email).map(UserRepository.Credentials::user);
+	}
+
+	/**
+	 * Adds a vendor user who has left or never used Trellis (an owner of imported
+	 * records): deactivated, with a random password nobody knows. Audited.
+	 */
+	@Transactional
+	public UserSummary createDeactivated(AuditLog.Actor actor, String email, String displayName, Role role) {
+		if (role == Role.PARTNER) {
+			throw new IllegalArgumentException("a partner user belongs to a partner");
+		}
+		var secret = this.passwords.encode(UUID.randomUUID() + "" + UUID.randomUUID());
+		long id = this.users.insertDeactivated(email.strip(), displayName, role, secret, this.clock.instant());
+		var created = this.users.find(id).orElseThrow();
+		this.audit.record(actor, "user", id, "created deactivated (owner of imported records)", null, created);
+		return created;
 	}
 
 	public Optional<UserSummary> find(long id) {

@@ -219,7 +219,9 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{other}/scores", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
-				row("GET /api/v1/scores/export.csv", 200, 200, 403, 403, 200, 403));
+				row("GET /api/v1/scores/export.csv", 200, 200, 403, 403, 200, 403),
+				row("POST /api/v1/imports/salesforce", 400, 403, 403, 403, 403, 403),
+				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -306,7 +308,9 @@ class SecurityMatrixTests {
 				row("POST /admin/users/{freshUser}/reassign", 302, 403, 403, 403, 403, 403),
 				row("GET /account/password", 200, 200, 200, 200, 200, 200),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
-				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
+				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200),
+				row("GET /imports", 200, 403, 403, 403, 403, 403), row("POST /imports", 400, 403, 403, 403, 403, 403),
+				row("GET /imports/999999", 404, 403, 403, 403, 403, 403));
 	}
 
 	/**

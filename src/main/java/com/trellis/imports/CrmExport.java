@@ -1,0 +1,200 @@
+package com.trellis.imports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/**
+ * The rows of a CRM export in one shape whatever the source: accounts, their owners,
+ * deals and stage changes, each naming where it came from ({@code Opportunity row 7: }),
+ * with every cell that cannot be read named with its column and why. Ids repeated within
+ * a file are refused as duplicates. Moments without an offset are read in the given zone.
+ * Reads a Salesforce data export (API field names as headers); {@link HubspotExport}
+ * reads HubSpot's.
+ */
+final class CrmExport {
+
+	final Columns columns;
+
+	final List<Account> accounts = new ArrayList<>();
+
+	final List<User> users = new ArrayList<>();
+
+	final List<Deal> deals = new ArrayList<>();
+
+	final List<History> history = new ArrayList<>();
+
+	final List<FieldError> errors = new ArrayList<>();
+
+	CrmExport(Columns columns) {
+		this.columns = columns;
+	}
+
+	/** The source's names of the columns the plan names in its errors. */
+	record Columns(String accountId, String stage, String amount, String currency, String closeDate, String ownerId,
+			String createdDate, String website, String historyDeal, String historyStage, String historyDate) {
+
+		static final Columns SALESFORCE = new Columns("AccountId", "StageName", "Amount", "CurrencyIsoCode",
+				"CloseDate", "OwnerId", "CreatedDate", "Website", "OpportunityId", "StageName", "CreatedDate");
+
+	}
+
+	record Account(String where, String id, String name, String domain, String website, String industry, String ownerId,
+			Instant createdAt, boolean partner) {
+	}
+
+	record User(String where, String id, String email, String name, Boolean active) {
+	}
+
+	record Deal(String where, String id, String accountId, String name, String stage, BigDecimal amount,
+			String currency, LocalDate closeDate, String ownerId, Instant createdAt, Boolean closed, Boolean won) {
+	}
+
+	record History(String where, String opportunityId, String stage, Instant at) {
+	}
+
+	/** The export's four files as text; a file may be null when not uploaded. */
+	record Files(String account, String user, String opportunity, String opportunityHistory) {
+	}
+
+	static CrmExport readSalesforce(Files files, ZoneId zone) {
+		var export = new CrmExport(Columns.SALESFORCE);
+		export.readAccounts(files.account(), zone);
+		export.readUsers(files.user());
+		export.readDeals(files.opportunity(), zone);
+		export.readHistory(files.opportunityHistory(), zone);
+		return export;
+	}
+
+	private void readAccounts(String text, ZoneId zone) {
+		var cells = new Cells("Account", this.errors);
+		for (var row : cells.rows(text, List.of("Id", "Name", "OwnerId", "CreatedDate"))) {
+			var website = row.get("Website");
+			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name"),
+					website.isBlank() ? null : SourceValues.domain(website), website, blankToNull(row.get("Industry")),
+					cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
+					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner"))))));
+		}
+	}
+
+	private void readUsers(String text) {
+		var cells = new Cells("User", this.errors);
+		for (var row : cells.rows(text, List.of("Id", "Email"))) {
+			var name = row.get("Name").isBlank() ? (row.get("FirstName") + " " + row.get("LastName")).strip()
+					: row.get("Name");
+			this.users.add(new User(cells.where(row), cells.id(row), cells.required(row, "Email"), name,
+					cells.value(row, "IsActive", SourceValues.flag(row.get("IsActive")))));
+		}
+	}
+
+	private void readDeals(String text, ZoneId zone) {
+		var cells = new Cells("Opportunity", this.errors);
+		for (var row : cells.rows(text,
+				List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"))) {
+			var currency = row.get("CurrencyIsoCode");
+			this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"), cells.required(row, "Name"),
+					cells.required(row, "StageName"),
+					cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
+					currency.isBlank() ? null : cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),
+					cells.value(row, "CloseDate", SourceValues.day(row.get("CloseDate"))),
+					cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
+					cells.value(row, "IsClosed", SourceValues.flag(row.get("IsClosed"))),
+					cells.value(row, "IsWon", SourceValues.flag(row.get("IsWon")))));
+		}
+	}
+
+	private void readHistory(String text, ZoneId zone) {
+		var cells = new Cells("OpportunityHistory", this.errors);
+		for (var row : cells.rows(text, List.of("OpportunityId", "StageName", "CreatedDate"))) {
+			this.history.add(new History(cells.where(row), cells.required(row, "OpportunityId"),
+					cells.required(row, "StageName"), cells.requiredMoment(row, "CreatedDate", zone)));
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/** Reads one file's cells, adding an error for each that cannot be read. */
+	static final class Cells {
+
+		private final String file;
+
+		private final List<FieldError> errors;
+
+		private final HashSet<String> ids = new HashSet<>();
+
+		Cells(String file, List<FieldError> errors) {
+			this.file = file;
+			this.errors = errors;
+		}
+
+		List<CsvImport.Row> rows(String text, List<String> required) {
+			if (text == null) {
+				return List.of();
+			}
+			try {
+				return CsvImport.read(text, required).rows();
+			}
+			catch (InvalidInputException ex) {
+				ex.errors().forEach(e -> this.errors.add(new FieldError(this.file + " " + e.field(), e.message())));
+				return List.of();
+			}
+		}
+
+		String where(CsvImport.Row row) {
+			return this.file + " " + row.label();
+		}
+
+		String id(CsvImport.Row row) {
+			return id(row, "Id");
+		}
+
+		String id(CsvImport.Row row, String column) {
+			var id = required(row, column);
+			if (id != null && !this.ids.add(id)) {
+				error(row, column, "duplicate id '" + id + "': an earlier row of the file has it");
+			}
+			return id;
+		}
+
+		String required(CsvImport.Row row, String column) {
+			var value = row.get(column);
+			if (value.isBlank()) {
+				error(row, column, "missing " + column);
+				return null;
+			}
+			return value.strip();
+		}
+
+		Instant requiredMoment(CsvImport.Row row, String column, ZoneId zone) {
+			var text = row.get(column);
+			if (text.isBlank()) {
+				error(row, column, "missing " + column + "; the import keeps the source's dates");
+				return null;
+			}
+			return value(row, column, SourceValues.moment(text, zone));
+		}
+
+		<T> T value(CsvImport.Row row, String column, SourceValues.Parsed<T> parsed) {
+			if (!parsed.ok()) {
+				error(row, column, parsed.refusal());
+			}
+			return parsed.value();
+		}
+
+		void error(CsvImport.Row row, String column, String message) {
+			this.errors.add(new FieldError(this.file + " " + row.label() + column, message));
+		}
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package com.trellis.imports;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The admin's choices in the mapping step: a Trellis stage for a source stage (overriding
+ * the suggestion), a Trellis user for an owner's e-mail, whether owners who are not
+ * Trellis users are created as deactivated users, and the currency of deals whose export
+ * names none.
+ */
+record ImportMapping(Map<String, String> stages, Map<String, Long> owners, boolean createUnknownOwners,
+		String defaultCurrency) {
+
+	ImportMapping {
+		var byStage = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+		byStage.putAll(stages);
+		stages = byStage;
+		var byEmail = new TreeMap<String, Long>(String.CASE_INSENSITIVE_ORDER);
+		byEmail.putAll(owners);
+		owners = byEmail;
+		defaultCurrency = defaultCurrency == null || defaultCurrency.isBlank() ? null
+				: defaultCurrency.strip().toUpperCase(Locale.ROOT);
+	}
+
+	static ImportMapping none() {
+		return new ImportMapping(Map.of(), Map.of(), false, null);
+	}
+
+}

@@ -1,0 +1,193 @@
+package com.trellis.imports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.trellis.deals.ImportedDeal;
+import com.trellis.deals.Stage;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/**
+ * Turns the rows of a Salesforce export into the accounts and deals to write, with their
+ * stage moves, and an error for every row that cannot be imported truthfully. The rules
+ * for gaps are in docs/import.md.
+ */
+final class ImportPlan {
+
+	record AccountRow(String sourceId, String name, String domain, String industry, String ownerEmail,
+			Instant createdAt) {
+	}
+
+	record DealRow(String sourceId, String accountSourceId, String name, BigDecimal amount, String currency,
+			LocalDate closeDate, String ownerEmail, Instant createdAt, List<ImportedDeal.Move> moves,
+			boolean amountUnknown) {
+	}
+
+	final List<AccountRow> accounts = new ArrayList<>();
+
+	final List<DealRow> deals = new ArrayList<>();
+
+	final List<String> warnings = new ArrayList<>();
+
+	int partnerAccountsLeftOut;
+
+	private CrmExport.Columns columns;
+
+	/**
+	 * @param importedAccounts source ids of accounts imported before (not in this file)
+	 * @param currencyKnown whether a currency has an exchange rate
+	 * @param startOf the first moment of a business day
+	 */
+	static ImportPlan of(CrmExport export, StageMap stages, OwnerMatch owners, String defaultCurrency,
+			Set<String> importedAccounts, Function<String, Boolean> currencyKnown, Function<LocalDate, Instant> startOf,
+			List<FieldError> errors) {
+		var plan = new ImportPlan();
+		plan.columns = export.columns;
+		var columns = export.columns;
+		var accountIds = new HashSet<>(importedAccounts);
+		for (var a : export.accounts) {
+			if (a.partner()) {
+				plan.partnerAccountsLeftOut++;
+				continue;
+			}
+			accountIds.add(a.id());
+			var owner = owners.of(a.ownerId(), a.where(), columns.ownerId(), errors);
+			if (a.website() != null && !a.website().isBlank() && a.domain() == null) {
+				plan.warnings.add(a.where() + columns.website() + " '" + a.website()
+						+ "' is not a web domain; imported without one");
+			}
+			if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
+				plan.accounts
+					.add(new AccountRow(a.id(), a.name(), a.domain(), a.industry(), owner.email(), a.createdAt()));
+			}
+		}
+		var history = new LinkedHashMap<String, List<CrmExport.History>>();
+		var dealIds = new HashSet<String>();
+		export.deals.forEach(d -> dealIds.add(d.id()));
+		for (var h : export.history) {
+			if (h.opportunityId() != null && !dealIds.contains(h.opportunityId())) {
+				errors.add(new FieldError(h.where() + columns.historyDeal(),
+						"deal '" + h.opportunityId() + "' is not in the file of deals"));
+			}
+			else if (h.opportunityId() != null) {
+				history.computeIfAbsent(h.opportunityId(), k -> new ArrayList<>()).add(h);
+			}
+		}
+		for (var d : export.deals) {
+			plan.deal(d, history.getOrDefault(d.id(), List.of()), stages, owners, defaultCurrency, accountIds,
+					currencyKnown, startOf, errors);
+		}
+		return plan;
+	}
+
+	private void deal(CrmExport.Deal d, List<CrmExport.History> history, StageMap stages, OwnerMatch owners,
+			String defaultCurrency, Set<String> accountIds, Function<String, Boolean> currencyKnown,
+			Function<LocalDate, Instant> startOf, List<FieldError> errors) {
+		var row = d.where();
+		var columns = this.columns;
+		int before = errors.size();
+		if (d.accountId().isBlank()) {
+			errors.add(new FieldError(row + columns.accountId(), "missing account: the deal names no account"));
+		}
+		else if (!accountIds.contains(d.accountId().strip())) {
+			errors.add(new FieldError(row + columns.accountId(), "missing account '" + d.accountId()
+					+ "': not in the Account file (or a partner account) and not imported before"));
+		}
+		var stage = d.stage() == null ? null : stages.of(d.stage());
+		if (d.stage() != null && stage == null) {
+			errors.add(new FieldError(row + columns.stage(),
+					"unknown stage '" + d.stage() + "'; map it to a Trellis stage in the mapping step"));
+		}
+		if (stage != null && d.closed() != null && stage.isClosed() != d.closed()) {
+			errors.add(new FieldError(row + columns.stage(), "stage '" + d.stage() + "' maps to " + stage
+					+ " but the export says it is " + (d.closed() ? "closed" : "open")));
+		}
+		if (stage != null && d.won() != null && (stage == Stage.CLOSED_WON) != d.won()) {
+			errors.add(new FieldError(row + columns.stage(), "stage '" + d.stage() + "' maps to " + stage
+					+ " but the export says it was " + (d.won() ? "won" : "not won")));
+		}
+		boolean amountUnknown = d.amount() == null;
+		if (amountUnknown && stage == Stage.CLOSED_WON) {
+			errors.add(new FieldError(row + columns.amount(),
+					"missing Amount: a won deal needs the amount it was won for"));
+		}
+		var currency = d.currency() != null ? d.currency() : defaultCurrency;
+		if (currency != null && !currencyKnown.apply(currency)) {
+			errors.add(new FieldError(row + columns.currency(),
+					"no exchange rate for " + currency + "; add the rate before importing deals in it"));
+		}
+		if (stage != null && stage.isClosed() && d.closeDate() == null && history.isEmpty()) {
+			errors.add(new FieldError(row + columns.closeDate(),
+					"missing CloseDate: a closed deal needs the day it closed"));
+		}
+		var owner = owners.of(d.ownerId(), row, columns.ownerId(), errors);
+		var moves = stage == null || d.createdAt() == null ? List.<ImportedDeal.Move>of()
+				: moves(d, stage, history, stages, startOf, columns, errors);
+		if (errors.size() > before || d.id() == null || d.name() == null || owner == null || moves.isEmpty()) {
+			return;
+		}
+		if (amountUnknown) {
+			this.warnings.add(row + "Amount missing on " + (stage.isClosed() ? "a lost" : "an open")
+					+ " deal; imported with the amount unknown (0, left out of weighted figures)");
+		}
+		this.deals.add(new DealRow(d.id(), d.accountId().strip(), d.name(),
+				amountUnknown ? BigDecimal.ZERO.setScale(2) : d.amount(), currency, d.closeDate(), owner.email(),
+				d.createdAt(), moves, amountUnknown));
+	}
+
+	/**
+	 * The deal's stage moves: each history row that changes the mapped stage, at its
+	 * time; then the deal's current stage, when the history does not end there, at the
+	 * close day (closed) or the last move (open). Without history: the current stage
+	 * since creation, or, closed, since the close day.
+	 */
+	private static List<ImportedDeal.Move> moves(CrmExport.Deal d, Stage current, List<CrmExport.History> history,
+			StageMap stages, Function<LocalDate, Instant> startOf, CrmExport.Columns columns, List<FieldError> errors) {
+		var moves = new ArrayList<ImportedDeal.Move>();
+		var sorted = history.stream()
+			.filter(h -> h.at() != null && h.stage() != null)
+			.sorted(Comparator.comparing(CrmExport.History::at))
+			.toList();
+		boolean bad = false;
+		for (var h : sorted) {
+			var row = h.where();
+			var stage = stages.of(h.stage());
+			if (stage == null) {
+				errors.add(new FieldError(row + columns.historyStage(),
+						"unknown stage '" + h.stage() + "'; map it to a Trellis stage in the mapping step"));
+				bad = true;
+			}
+			else if (h.at().isBefore(d.createdAt())) {
+				errors.add(new FieldError(row + columns.historyDate(), "stage change at " + h.at()
+						+ " is before the opportunity was created (" + d.createdAt() + ")"));
+				bad = true;
+			}
+			else if (moves.isEmpty() || moves.get(moves.size() - 1).stage() != stage) {
+				moves.add(new ImportedDeal.Move(stage, h.at()));
+			}
+		}
+		if (bad) {
+			return List.of();
+		}
+		if (moves.isEmpty() || moves.get(moves.size() - 1).stage() != current) {
+			var after = moves.isEmpty() ? d.createdAt() : moves.get(moves.size() - 1).at();
+			var at = current.isClosed() && d.closeDate() != null ? latest(after, startOf.apply(d.closeDate())) : after;
+			moves.add(new ImportedDeal.Move(current, at));
+		}
+		return moves;
+	}
+
+	private static Instant latest(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+}

@@ -1,0 +1,83 @@
+package com.trellis.imports;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which source record became which Trellis record, with the digest of the values it was
+ * last imported with.
+ */
+@Repository
+class ImportRecords {
+
+	private static final int CHUNK = 5_000;
+
+	private final JdbcClient jdbc;
+
+	ImportRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Serialises real runs of one source system until the transaction ends, so that two
+	 * runs of the same export (two admins, two instances) cannot both create a row the
+	 * other has not committed yet; the second sees the first's rows and changes nothing.
+	 */
+	void lock(String system) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('import_record:' || :system))")
+			.param("system", system)
+			.query((rs, n) -> 1)
+			.list();
+	}
+
+	record Known(long targetId, String fingerprint) {
+	}
+
+	Map<String, Known> find(String system, String object, Collection<String> sourceIds) {
+		var found = new HashMap<String, Known>();
+		var ids = new ArrayList<>(sourceIds);
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+			this.jdbc.sql("""
+					SELECT source_id, target_id, fingerprint FROM import_record
+					WHERE source_system = :system AND object_type = :object AND source_id IN (:ids)
+					""")
+				.param("system", system)
+				.param("object", object)
+				.param("ids", chunk)
+				.query((rs, n) -> found.put(rs.getString(1), new Known(rs.getLong(2), rs.getString(3))))
+				.list();
+		}
+		return found;
+	}
+
+	void save(String system, String object, String sourceId, long targetId, String fingerprint, boolean amountUnknown,
+			Instant now) {
+		this.jdbc
+			.sql("""
+					INSERT INTO import_record (source_system, object_type, source_id, target_id, fingerprint, amount_unknown,
+					                           imported_at, updated_at)
+					VALUES (:system, :object, :source, :target, :fingerprint, :unknown, :now, :now)
+					ON CONFLICT (source_system, object_type, source_id)
+					DO UPDATE SET target_id = EXCLUDED.target_id, fingerprint = EXCLUDED.fingerprint,
+					              amount_unknown = EXCLUDED.amount_unknown, updated_at = EXCLUDED.updated_at
+					""")
+			.param("system", system)
+			.param("object", object)
+			.param("source", sourceId)
+			.param("target", targetId)
+			.param("fingerprint", fingerprint)
+			.param("unknown", amountUnknown)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+}

@@ -1,0 +1,158 @@
+package com.trellis.imports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the values of an export cell by cell, each refusal saying why in words a person
+ * fixing the file understands. Dates are ISO days ({@code 2024-06-30}); moments are ISO
+ * with an offset ({@code 2024-03-05T14:22:10.000+0000}, Salesforce's form) or without one
+ * (then in the zone given, the export's); amounts have a point as decimal separator and
+ * at most two decimals.
+ */
+final class SourceValues {
+
+	private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+	private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*,\\d{1,2}|-?\\d+,\\d{1,2}");
+
+	private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[' ']['T']HH:mm[:ss][.SSS]");
+
+	private SourceValues() {
+	}
+
+	/** A value or the reason it is not one. */
+	record Parsed<T>(T value, String refusal) {
+
+		static <T> Parsed<T> of(T value) {
+			return new Parsed<>(value, null);
+		}
+
+		static <T> Parsed<T> refused(String why) {
+			return new Parsed<>(null, why);
+		}
+
+		boolean ok() {
+			return this.refusal == null;
+		}
+
+	}
+
+	static Parsed<LocalDate> day(String text) {
+		if (text.isBlank()) {
+			return Parsed.of(null);
+		}
+		try {
+			return Parsed.of(LocalDate.parse(text.strip()));
+		}
+		catch (DateTimeParseException ex) {
+			return Parsed.refused("unparseable date '" + text + "'; write it as yyyy-MM-dd, e.g. 2024-06-30");
+		}
+	}
+
+	static Parsed<Instant> moment(String text, ZoneId zone) {
+		if (text.isBlank()) {
+			return Parsed.of(null);
+		}
+		var value = text.strip();
+		try {
+			return Parsed.of(OffsetDateTime.parse(value, OFFSET).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			// try the next form
+		}
+		try {
+			return Parsed.of(OffsetDateTime.parse(value).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			// try the next form
+		}
+		try {
+			return Parsed.of(LocalDateTime.parse(value, LOCAL).atZone(zone).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			// try a bare day
+		}
+		try {
+			return Parsed.of(LocalDate.parse(value).atStartOfDay(zone).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			return Parsed.refused("unparseable date and time '" + text
+					+ "'; write it as yyyy-MM-ddTHH:mm:ss with an offset, e.g. 2024-03-05T14:22:10.000+0000");
+		}
+	}
+
+	/** An amount of money: not negative, a point as decimal separator, two decimals. */
+	static Parsed<BigDecimal> amount(String text) {
+		if (text.isBlank()) {
+			return Parsed.of(null);
+		}
+		var value = text.strip();
+		if (COMMA_DECIMAL.matcher(value).matches()) {
+			return Parsed.refused("amount with a comma decimal '" + text
+					+ "'; use a point as the decimal separator and no thousands separator, e.g. 1234.50");
+		}
+		if (!AMOUNT.matcher(value).matches()) {
+			return Parsed.refused("not an amount '" + text + "'; write digits with a point for decimals, e.g. 1234.50");
+		}
+		var amount = new BigDecimal(value);
+		if (amount.signum() < 0) {
+			return Parsed.refused("negative amount '" + text + "'");
+		}
+		if (amount.stripTrailingZeros().scale() > 2) {
+			return Parsed.refused("amount '" + text + "' has more than two decimals");
+		}
+		return Parsed.of(amount.setScale(2));
+	}
+
+	/** An ISO 4217 code with two or fewer decimals (the amount columns keep two). */
+	static Parsed<String> currency(String text) {
+		var code = text.strip().toUpperCase(Locale.ROOT);
+		try {
+			var currency = Currency.getInstance(code);
+			if (currency.getDefaultFractionDigits() > 2 || currency.getDefaultFractionDigits() < 0) {
+				return Parsed.refused("currency " + code + " has " + currency.getDefaultFractionDigits()
+						+ " decimals; Trellis keeps amounts with two");
+			}
+			return Parsed.of(code);
+		}
+		catch (IllegalArgumentException ex) {
+			return Parsed.refused("unknown currency '" + text + "'; use an ISO 4217 code such as EUR");
+		}
+	}
+
+	/** Salesforce's and HubSpot's true and false (1/0, yes/no too); blank is null. */
+	static Parsed<Boolean> flag(String text) {
+		return switch (text.strip().toLowerCase(Locale.ROOT)) {
+			case "" -> Parsed.of(null);
+			case "true", "1", "yes" -> Parsed.of(true);
+			case "false", "0", "no" -> Parsed.of(false);
+			default -> Parsed.refused("not true or false: '" + text + "'");
+		};
+	}
+
+	/**
+	 * A bare web domain from a website ({@code https://www.example.com/about} gives
+	 * {@code example.com}), or null when there is none that looks like a domain.
+	 */
+	static String domain(String website) {
+		var value = website.strip().toLowerCase(Locale.ROOT);
+		value = value.replaceFirst("^[a-z]+://", "");
+		int end = value.indexOf('/');
+		value = end < 0 ? value : value.substring(0, end);
+		value = value.replaceFirst(":\\d+$", "").replaceFirst("^www\\.", "");
+		return value.matches("[a-z0-9.-]+\\.[a-z]{2,}") ? value : null;
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.trellis.imports;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SourceValuesTest {
+
+	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	@Test
+	void salesforceMomentsKeepTheirOffsetAndMomentsWithoutOneAreInTheExportsZone() {
+		assertThat(SourceValues.moment("2024-03-05T14:22:10.000+0000", BERLIN).value())
+			.isEqualTo(Instant.parse("2024-03-05T14:22:10Z"));
+		assertThat(SourceValues.moment("2024-03-05T14:22:10Z", BERLIN).value())
+			.isEqualTo(Instant.parse("2024-03-05T14:22:10Z"));
+		assertThat(SourceValues.moment("2024-03-05 14:22", BERLIN).value())
+			.isEqualTo(Instant.parse("2024-03-05T13:22:00Z"));
+		assertThat(SourceValues.moment("05.03.2024", BERLIN).refusal()).startsWith("unparseable date and time");
+	}
+
+	@Test
+	void daysAreIsoAndOthersAreRefusedSayingHowToWriteThem() {
+		assertThat(SourceValues.day("2025-06-30").value()).isEqualTo(LocalDate.of(2025, 6, 30));
+		assertThat(SourceValues.day("").value()).isNull();
+		assertThat(SourceValues.day("30/06/2025").refusal())
+			.isEqualTo("unparseable date '30/06/2025'; write it as yyyy-MM-dd, e.g. 2024-06-30");
+	}
+
+	@Test
+	void amountsWithACommaDecimalAreRefusedAsSuch() {
+		assertThat(SourceValues.amount("12500.5").value()).isEqualByComparingTo("12500.50");
+		assertThat(SourceValues.amount("12500,50").refusal()).startsWith("amount with a comma decimal");
+		assertThat(SourceValues.amount("1.250,50").refusal()).startsWith("amount with a comma decimal");
+		assertThat(SourceValues.amount("12,500.50").refusal()).startsWith("not an amount");
+		assertThat(SourceValues.amount("-5").refusal()).startsWith("negative amount");
+		assertThat(SourceValues.amount("1.255").refusal()).contains("more than two decimals");
+		assertThat(SourceValues.amount(" ").value()).isNull();
+	}
+
+	@Test
+	void currenciesAreIsoCodesWithAtMostTwoDecimals() {
+		assertThat(SourceValues.currency("eur").value()).isEqualTo("EUR");
+		assertThat(SourceValues.currency("EUX").refusal()).startsWith("unknown currency 'EUX'");
+		assertThat(SourceValues.currency("KWD").refusal()).contains("3 decimals");
+	}
+
+	@Test
+	void aWebsiteGivesItsBareDomainOrNone() {
+		assertThat(SourceValues.domain("https://www.Acme-Corp.com/about")).isEqualTo("acme-corp.com");
+		assertThat(SourceValues.domain("initech.io")).isEqualTo("initech.io");
+		assertThat(SourceValues.domain("n/a")).isNull();
+	}
+
+}

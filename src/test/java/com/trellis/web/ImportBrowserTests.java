@@ -1,0 +1,113 @@
+package com.trellis.web;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Import page in headless Chromium: the admin uploads a Salesforce export with bad
+ * rows, sees each row error and the stage and owner mapping, changes the mapping, checks
+ * again, and an import with bad rows left writes nothing.
+ */
+@TrellisTest
+class ImportBrowserTests {
+
+	private static final Path FIXTURES = Path.of("src", "test", "resources", "imports", "salesforce");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void launch() {
+		playwright = Playwright.create();
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+				.setHeadless(true)
+				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void theAdminMapsStagesAndOwnersAndSeesTheRowErrorsOfAnImport() {
+		long deals = this.jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single();
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+			var page = context.newPage();
+			page.navigate(url("/login"));
+			page.locator("input[name=username]").fill("admin@trellis.demo");
+			page.locator("input[name=password]").fill("demo");
+			page.locator("button[type=submit]").click();
+			page.waitForURL(url -> !url.contains("/login"));
+			page.locator("nav a[href='/imports']").click();
+			var form = page.locator("#salesforce-upload");
+			form.locator("input[name=Account]").setInputFiles(FIXTURES.resolve("Account.csv"));
+			form.locator("input[name=User]").setInputFiles(FIXTURES.resolve("User.csv"));
+			form.locator("input[name=Opportunity]").setInputFiles(FIXTURES.resolve("Opportunity-bad.csv"));
+			form.locator("button[type=submit]").click();
+
+			var errors = page.locator("#import-errors");
+			assertThat(errors).containsText("Opportunity row 2: CloseDate");
+			assertThat(errors).containsText("unparseable date '31/03/2025'");
+			assertThat(errors).containsText("Opportunity row 4: Amount");
+			assertThat(errors).containsText("Opportunity row 5: StageName");
+			assertThat(errors).containsText("Opportunity row 7: Id");
+			assertThat(page.locator("#owner-mapping")).containsText("olga.leaver@acme.test");
+			assertThat(page.locator("#owner-mapping")).containsText("Unknown: map or create");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(Path.of("target", "screenshots", "import-check.png")));
+
+			// the mapping step: place the unknown stage, create the owner who left
+			page.locator("select[aria-label='Hibernating']").selectOption("QUALIFIED");
+			page.locator("input[name=createUnknownOwners]").check();
+			page.locator("#check-again").click();
+			assertThat(page.locator("#import-errors")).not().containsText("Opportunity row 5: StageName");
+			assertThat(page.locator("#import-errors")).not().containsText("OwnerId");
+			assertThat(page.locator("select[aria-label='Hibernating']")).hasValue("QUALIFIED");
+			assertThat(page.locator("#import-errors")).containsText("Opportunity row 3: CurrencyIsoCode");
+
+			page.locator("#run-import").click();
+			assertThat(page.locator("#import-error")).containsText("Nothing imported");
+			assertThat(page.locator("#import-errors")).containsText("Opportunity row 6: AccountId");
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single()).isEqualTo(deals);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'olga.leaver@acme.test'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
