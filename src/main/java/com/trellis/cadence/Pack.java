@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.trellis.shared.ReportingCurrency;
+
 /**
  * The material for one meeting: its sections, each a small table, in the reporting
  * currency.
@@ -71,8 +73,9 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 			return new Column(label, Kind.TEXT);
 		}
 
+		/** An amount in the reporting currency, which the label names. */
 		static Column money(String label) {
-			return new Column(label, Kind.MONEY);
+			return new Column(label + " (" + ReportingCurrency.CODE + ")", Kind.MONEY);
 		}
 
 		static Column count(String label) {

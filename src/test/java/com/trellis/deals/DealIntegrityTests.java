@@ -246,7 +246,7 @@ class DealIntegrityTests {
 					""")
 			.param(String.valueOf(world.dealId()))
 			.query(String.class)
-			.single()).isEqualTo("corrected USD 125000.00 to USD 150000.00: Order form said 150k");
+			.single()).isEqualTo("corrected USD 125,000.00 to USD 150,000.00: Order form said 150k");
 	}
 
 	@Test
