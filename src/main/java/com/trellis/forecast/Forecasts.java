@@ -19,6 +19,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -239,6 +240,7 @@ public class Forecasts {
 			point.put("forecast", forecast);
 			point.put("actual", actual);
 			point.put("errorPercent", BacktestError.percent(forecast, actual));
+			point.put("currency", ReportingCurrency.CODE);
 			result.add(point);
 		}
 		return result;
@@ -265,6 +267,7 @@ public class Forecasts {
 		return this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter.label()).stream().map(s -> {
 			var numbered = new LinkedHashMap<String, Object>(s);
 			numbered.put("weekOfQuarter", weekOfQuarter(quarter, (LocalDate) s.get("week")));
+			numbered.put("currency", ReportingCurrency.CODE);
 			return (Map<String, Object>) numbered;
 		}).toList();
 	}

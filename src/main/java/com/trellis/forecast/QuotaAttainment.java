@@ -27,6 +27,7 @@ public record QuotaAttainment(BigDecimal quota, String currency, String basis, B
 
 	public QuotaAttainment {
 		quota = MinorUnits.round(quota, currency);
+		gap = MinorUnits.round(gap, currency);
 	}
 
 	static QuotaAttainment of(BigDecimal quota, String currency, String basis, Map<String, BigDecimal> figures) {

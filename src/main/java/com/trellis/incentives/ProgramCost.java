@@ -29,6 +29,10 @@ import com.trellis.shared.ReportingCurrency;
 public record ProgramCost(long partnerId, BigDecimal total, String currency, long entries,
 		Map<String, BigDecimal> byCurrency, List<String> withoutRate) {
 
+	public ProgramCost {
+		total = MinorUnits.round(total, currency);
+	}
+
 	/** One partner's total in one currency, as the ledger sums it. */
 	record Line(long partnerId, String currency, BigDecimal total, long entries) {
 

@@ -135,6 +135,12 @@ class ConvertedFigureTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(csv).contains(",12.71\r\n");
+		// the API names the currency of every money column
+		new Api(this.mvc, this.fixtures.token(admin)).get("/api/v1/cadence/2026-Q4/WEEKLY_CALL/8" + query)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sections[0].columns[5].currency").value("USD"))
+			.andExpect(jsonPath("$.sections[0].columns[0].currency").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.sections[0].rows[0][5]").value(12.71));
 	}
 
 	@Test

@@ -57,16 +57,15 @@ class DealMoneyScaleTests {
 		long account = this.fixtures.account("Scale customer", null, ae.userId());
 		var api = new Api(this.mvc, this.fixtures.token(ae));
 		long yen = create(api, account, "Yen scale deal", "12345", "JPY");
-		long dollars = create(api, account, "Dollar scale deal", "12345", "USD");
-		long dinars = create(api, account, "Dinar scale deal", "1.234", "BHD");
-
 		assertThat(api.get("/api/v1/opportunities/" + yen)
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).contains("\"amount\":12345,");
+		long dollars = create(api, account, "Dollar scale deal", "12345", "USD");
 		assertThat(api.get("/api/v1/opportunities/" + dollars).andReturn().getResponse().getContentAsString())
 			.contains("\"amount\":12345.00,");
+		long dinars = create(api, account, "Dinar scale deal", "1.234", "BHD");
 		assertThat(api.get("/api/v1/opportunities/" + dinars).andReturn().getResponse().getContentAsString())
 			.contains("\"amount\":1.234,");
 
