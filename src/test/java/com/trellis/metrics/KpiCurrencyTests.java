@@ -71,6 +71,23 @@ class KpiCurrencyTests {
 	}
 
 	@Test
+	void theForecastsWeekOnWeekChangesNameTheirCurrency() throws Exception {
+		// two snapshots of the program's current quarter, whatever the start-up took
+		this.jdbc
+			.sql("""
+					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
+					    taken_at)
+					VALUES ('2026-11-02', 'PROGRAM', 0, '2026-Q4', 100.1234, 0, 0, 0, now()),
+					       ('2026-11-09', 'PROGRAM', 0, '2026-Q4', 0, 0, 0, 0, now())
+					ON CONFLICT DO NOTHING
+					""")
+			.update();
+		var api = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		assertThat(read(api, "/api/v1/forecast/changes")).isNotEmpty()
+			.allSatisfy(row -> assertThat(row).containsEntry("currency", "USD"));
+	}
+
+	@Test
 	void anExchangeRateOutOfRangeIsRefusedNamingToReportingAndTheRange() throws Exception {
 		var api = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
 		for (var rate : List.of("1e30", "1e-10", "0", "-1", "1.123456789")) {
