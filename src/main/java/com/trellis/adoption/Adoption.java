@@ -168,7 +168,7 @@ public class Adoption {
 				Slice.PROGRAM, java.util.Set.of("PARTNER_SOURCED_REVENUE")));
 		var compared = quarter.label() + " to date, " + elapsed + " days, against the same " + elapsed + " days of "
 				+ earlier.label();
-		long[] idle = this.adoption.idleCapable(now);
+		long[] idle = this.adoption.idleCapable(this.calendar.daysBefore(now, 90));
 		return AdoptionDiagnosis.decide(current.get("PARTNER_SOURCED_REVENUE").value(),
 				before.get("PARTNER_SOURCED_REVENUE").value(), idle[0], idle[1], current.get("WIN_RATE").value(),
 				current.get("WIN_RATE").baseline(), compared);

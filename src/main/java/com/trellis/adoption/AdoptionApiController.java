@@ -28,7 +28,11 @@ class AdoptionApiController {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
-	AdoptionApiController(Adoption adoption, com.trellis.shared.BusinessCalendar calendar) {
+	private final com.trellis.shared.validation.ValueLimits limits;
+
+	AdoptionApiController(Adoption adoption, com.trellis.shared.BusinessCalendar calendar,
+			com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.adoption = adoption;
 		this.calendar = calendar;
 	}
@@ -59,10 +63,7 @@ class AdoptionApiController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		if (from == null || to == null) {
-			return Period.quarter(this.calendar.currentQuarter());
-		}
-		return new Period(from, to);
+		return Period.chosen(from, to, this.calendar, this.limits);
 	}
 
 	record Prompt(Long partnerId, String note) {

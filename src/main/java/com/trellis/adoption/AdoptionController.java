@@ -29,7 +29,11 @@ class AdoptionController {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
-	AdoptionController(Adoption adoption, Users users, com.trellis.shared.BusinessCalendar calendar) {
+	private final com.trellis.shared.validation.ValueLimits limits;
+
+	AdoptionController(Adoption adoption, Users users, com.trellis.shared.BusinessCalendar calendar,
+			com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.adoption = adoption;
 		this.users = users;
 		this.calendar = calendar;
@@ -64,10 +68,7 @@ class AdoptionController {
 	}
 
 	private Period period(LocalDate from, LocalDate to) {
-		if (from == null || to == null) {
-			return Period.quarter(this.calendar.currentQuarter());
-		}
-		return new Period(from, to);
+		return Period.chosen(from, to, this.calendar, this.limits);
 	}
 
 }

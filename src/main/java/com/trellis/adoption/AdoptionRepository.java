@@ -106,17 +106,17 @@ class AdoptionRepository {
 	}
 
 	/**
-	 * Capable partners (active, tier 1 or 2) and how many of them had no new deal in 90
-	 * days.
+	 * Capable partners (active, tier 1 or 2) and how many of them had no new deal since
+	 * {@code since} (90 business-zone days before now, computed by the caller).
 	 */
-	long[] idleCapable(Instant now) {
+	long[] idleCapable(Instant since) {
 		return this.jdbc
 			.sql("""
 					SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
-					         AND o.created_at >= CAST(:now AS TIMESTAMPTZ) - INTERVAL '90 days'))
+					         AND o.created_at >= :since))
 					FROM partner p WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
 					""")
-			.param("now", Timestamp.from(now))
+			.param("since", Timestamp.from(since))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 	}

@@ -99,7 +99,9 @@ class CadenceRepository {
 
 	/**
 	 * Open partner deals past their stage's norm: deal, partner, stage, days in stage,
-	 * norm, owner, and the role that owns the stage.
+	 * norm, owner, and the role that owns the stage. {@code norms} lists (stage, days,
+	 * owner role, since): since is the moment the norm's days before now, computed in
+	 * Java in the business zone.
 	 */
 	List<List<Object>> stalled(Long pam, String norms, Instant now, int limit) {
 		return this.jdbc
@@ -108,9 +110,10 @@ class CadenceRepository {
 					       norm.days, u.display_name, norm.owner
 					"""
 					+ PARTNER_DEAL.replace("WHERE",
-							"JOIN (VALUES " + norms + ") AS norm(stage, days, owner) ON norm.stage = o.stage WHERE")
+							"JOIN (VALUES " + norms
+									+ ") AS norm(stage, days, owner, since) ON norm.stage = o.stage WHERE")
 					+ OPEN + """
-							 AND o.stage_entered_at < CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days)
+							 AND o.stage_entered_at < norm.since
 							ORDER BY o.stage_entered_at, o.id LIMIT :limit
 							""")
 			.param("pam", pam)
@@ -222,10 +225,12 @@ class CadenceRepository {
 	}
 
 	/**
-	 * Growth figures for [from, to): partners onboarded, partner-involved won revenue,
-	 * all won revenue.
+	 * Growth figures for the moments [from, to): partners onboarded on the days the
+	 * window touches, partner-involved won revenue, all won revenue.
 	 */
-	Map<String, BigDecimal> growth(LocalDate from, LocalDate to) {
+	Map<String, BigDecimal> growth(Instant from, Instant to) {
+		var lastDay = this.calendar.dayOf(to);
+		var endDay = this.calendar.startOf(lastDay).equals(to) ? lastDay : lastDay.plusDays(1);
 		return this.jdbc.sql("""
 				SELECT (SELECT count(*) FROM partner WHERE onboarded_on >= :fromDay AND onboarded_on < :toDay),
 				       COALESCE(sum(%1$s) FILTER (WHERE o.partner_id IS NOT NULL), 0),
@@ -233,10 +238,10 @@ class CadenceRepository {
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
 				""".formatted(MONEY))
-			.param("fromDay", Date.valueOf(from))
-			.param("toDay", Date.valueOf(to))
-			.param("from", at(from))
-			.param("to", at(to))
+			.param("fromDay", Date.valueOf(this.calendar.dayOf(from)))
+			.param("toDay", Date.valueOf(endDay))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
 			.query((rs, n) -> Map.of("onboarded", rs.getBigDecimal(1), "partnerRevenue", rs.getBigDecimal(2), "revenue",
 					rs.getBigDecimal(3)))
 			.single();

@@ -73,11 +73,12 @@ class PackContent {
 
 	private List<Section> weeklyCall(Viewer viewer, QuarterCalendar quarter, int week, Long pam) {
 		var weekStart = quarter.weekStart(week);
-		var bookings = this.cadence.bookings(pam, weekStart.minusDays(7), weekStart);
+		var lastWeek = ReportWindow.of(weekStart.minusDays(7), weekStart, this.calendar.now(), this.calendar.zone());
+		var bookings = this.cadence.bookings(pam, lastWeek.firstDay(), lastWeek.endDay());
 		return List.of(
 				Section.table("Last week's partner bookings",
-						"Partner deals won from " + weekStart.minusDays(7) + " to " + weekStart.minusDays(1)
-								+ "; total " + PackMath.money(PackMath.sum(bookings, 5)) + ".",
+						"Partner deals won from " + lastWeek.note() + "; total "
+								+ PackMath.money(PackMath.sum(bookings, 5)) + ".",
 						List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Credit"),
 								Column.text("Owner"), Column.date("Closed on"), Column.money("Amount")),
 						bookings),
@@ -157,7 +158,8 @@ class PackContent {
 		}
 		var columns = new ArrayList<>(FORECAST_COLUMNS);
 		columns.set(0, Column.text("Quarter"));
-		var accuracy = this.forecasts.accuracy(viewer, Scope.PROGRAM, quarter.previous().start())
+		var measured = this.forecasts.accuracy(viewer, Scope.PROGRAM, quarter.previous().start());
+		var accuracy = measured.points()
 			.stream()
 			.map(point -> List.<Object>of(point.get("week"), point.get("forecast"), point.get("actual"),
 					point.get("errorPercent") == null ? "" : point.get("errorPercent")))
@@ -171,7 +173,7 @@ class PackContent {
 				Section.table("Largest commits", "Open partner deals called commit and due this quarter.", DEAL_COLUMNS,
 						this.cadence.commitsDue(null, quarter.end(), 10)),
 				Section.table("Last quarter's forecast accuracy", accuracy.isEmpty()
-						? "No snapshots were taken in " + quarter.previous().label() + "."
+						? "Not measured: " + measured.reason() + "."
 						: "Forecast (closed plus weighted pipeline) in weeks 1, 5 and 9 of "
 								+ quarter.previous().label()
 								+ " against what closed; a week without a snapshot is left out, never renumbered.",
@@ -196,7 +198,10 @@ class PackContent {
 		var rows = new ArrayList<List<Object>>();
 		var snapshots = this.forecasts.snapshots(viewer, scope, quarter.start());
 		snapshots.subList(Math.max(0, snapshots.size() - 2), snapshots.size())
-			.forEach(s -> rows.add(figureRow("Week " + s.get("weekOfQuarter") + " (from " + s.get("week") + ")", s)));
+			.forEach(s -> rows.add(figureRow(
+					s.get("weekOfQuarter") == null ? "Taken " + s.get("takenOn") + ", before the quarter began"
+							: "Week " + s.get("weekOfQuarter") + " (from " + s.get("week") + ")",
+					s)));
 		rows.add(figureRow("Now", this.forecasts.rollUp(viewer, scope, quarter.start())));
 		return Section.table("Changes to the quarter's forecast",
 				snapshots.isEmpty() ? "No weekly snapshot yet this quarter; only today's figures."
@@ -217,7 +222,9 @@ class PackContent {
 				.append(s.normDays())
 				.append(", '")
 				.append(s.ownerRole().name())
-				.append("')"));
+				.append("', CAST('")
+				.append(this.calendar.daysBefore(this.clock.instant(), s.normDays()))
+				.append("' AS TIMESTAMPTZ))"));
 		return Section.table("Help needed: deals past their stage's norm",
 				"The role that owns the stage must act; the longest-stuck " + LIST_LIMIT + ".",
 				List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Stage"),

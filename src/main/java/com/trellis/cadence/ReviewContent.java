@@ -2,7 +2,6 @@ package com.trellis.cadence;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import com.trellis.metrics.Kpis;
 import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
 import com.trellis.partners.Partners;
+import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.stereotype.Component;
 
@@ -31,15 +31,24 @@ class ReviewContent {
 
 	private final Partners partners;
 
-	ReviewContent(CadenceRepository cadence, Kpis kpis, Partners partners) {
+	private final BusinessCalendar calendar;
+
+	ReviewContent(CadenceRepository cadence, Kpis kpis, Partners partners, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.cadence = cadence;
 		this.kpis = kpis;
 		this.partners = partners;
 	}
 
+	/** The part of the quarter a pack of a week reports on, capped at now. */
+	private ReportWindow window(QuarterCalendar quarter, int week) {
+		return ReportWindow.of(quarter.start(), quarter.weekStart(week), this.calendar.now(), this.calendar.zone());
+	}
+
 	List<Section> businessReview(Viewer viewer, QuarterCalendar quarter, int week) {
-		var to = quarter.weekStart(week);
-		var label = quarter.start() + " to " + to.minusDays(1);
+		var window = window(quarter, week);
+		var to = window.endDay();
+		var label = window.note();
 		var attribution = this.cadence.attribution(quarter.start(), to);
 		var revenue = PackMath.sum(attribution, 2);
 		var attributionRows = attribution.stream()
@@ -76,53 +85,62 @@ class ReviewContent {
 						"Incentive earnings (SPIFF, referral, rebate, MDF reimbursements, net of reversals), "
 								+ label + ".",
 						List.of(Column.text("Kind"), Column.count("Entries"), Column.money("Amount")), cost),
-				kpiSection(viewer, new Period(quarter.start(), to.minusDays(1))),
+				kpiSection(viewer, window),
 				Section.table("Partner satisfaction",
 						"Not measured: Trellis records no partner satisfaction survey yet.",
 						List.of(Column.text("Survey"), Column.text("Score")), List.of()));
 	}
 
 	List<Section> eltReview(Viewer viewer, QuarterCalendar quarter, int week) {
-		int days = (int) (quarter.weekStart(week).toEpochDay() - quarter.start().toEpochDay());
-		var periods = new LinkedHashMap<String, LocalDate>();
-		periods.put(quarter.label() + " to date", quarter.start());
-		periods.put(quarter.previous().label() + ", same days", quarter.previous().start());
-		periods.put(quarter.yearBefore().label() + ", same days", quarter.yearBefore().start());
+		var window = window(quarter, week);
+		var periods = new LinkedHashMap<String, java.time.Instant>();
+		periods.put(quarter.label() + (window.capped() ? " so far" : " to date"), window.start());
+		periods.put(quarter.previous().label() + ", same part", this.calendar.startOf(quarter.previous().start()));
+		periods.put(quarter.yearBefore().label() + ", same part", this.calendar.startOf(quarter.yearBefore().start()));
 		var rows = new ArrayList<List<Object>>();
 		var shares = new ArrayList<BigDecimal>();
 		periods.forEach((name, from) -> {
-			var growth = this.cadence.growth(from, from.plusDays(days));
+			var growth = this.cadence.growth(from, window.sameElapsedFrom(from));
 			var share = PackMath.share(growth.get("partnerRevenue"), growth.get("revenue"));
 			shares.add(share);
 			rows.add(List.of(name, growth.get("onboarded"), growth.get("partnerRevenue"), growth.get("revenue"),
 					share == null ? "" : share));
 		});
+		var span = !window.started() ? "Nothing to compare yet: " + window.note() + "."
+				: window.capped()
+						? "Each quarter up to the same point as " + quarter.label() + " has reached now: its first "
+								+ window.days() + " days (" + window.note() + ")."
+						: "The first " + window.days() + " days of each quarter.";
 		var gain = shares.get(0) == null || shares.get(1) == null ? "not measurable yet"
 				: shares.get(0).subtract(shares.get(1)).toPlainString() + " points against last quarter";
 		var statuses = new ArrayList<List<Object>>();
 		this.partners.countByLifecycle(viewer, null).forEach((status, count) -> statuses.add(List.of(status, count)));
-		return List.of(Section
-			.table("Program growth",
-					"The first " + days + " days of each quarter. Partner share of revenue: " + gain + ".",
-					List.of(Column.text("Period"), Column.count("Partners onboarded"),
-							Column.money("Partner-involved revenue"), Column.money("All revenue"),
-							Column.percent("Partner share")),
-					rows)
-			.charted("bar"),
+		return List.of(
+				Section
+					.table("Program growth", span + " Partner share of revenue: " + gain + ".",
+							List.of(Column.text("Period"), Column.count("Partners onboarded"),
+									Column.money("Partner-involved revenue"), Column.money("All revenue"),
+									Column.percent("Partner share")),
+							rows)
+					.charted("bar"),
 				Section
 					.table("Partners by lifecycle status", "Today.",
 							List.of(Column.text("Status"), Column.count("Partners")), statuses)
 					.charted("bar"),
-				kpiSection(viewer, new Period(quarter.start(), quarter.weekStart(week).minusDays(1))));
+				kpiSection(viewer, window));
 	}
 
-	private Section kpiSection(Viewer viewer, Period period) {
+	private Section kpiSection(Viewer viewer, ReportWindow window) {
+		var columns = List.of(Column.text("KPI"), Column.text("Value"), Column.text("Direct baseline"));
+		if (!window.started()) {
+			return Section.table("Program KPIs", "Not measured: " + window.note() + ".", columns, List.of());
+		}
+		var period = new Period(window.firstDay(), window.endDay());
 		var rows = this.kpis.compute(viewer, period, Slice.PROGRAM)
 			.stream()
 			.map(kpi -> List.<Object>of(kpi.name(), shown(kpi, kpi.value()), shown(kpi, kpi.baseline())))
 			.toList();
-		return Section.table("Program KPIs", "From " + period.from() + " to " + period.to() + "; see docs/metrics.md.",
-				List.of(Column.text("KPI"), Column.text("Value"), Column.text("Direct baseline")), rows);
+		return Section.table("Program KPIs", "From " + window.note() + "; see docs/metrics.md.", columns, rows);
 	}
 
 	private static String shown(Kpi kpi, BigDecimal value) {

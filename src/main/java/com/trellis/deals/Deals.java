@@ -287,7 +287,8 @@ public class Deals {
 	/** Open deals that sat in their stage longer than its norm, longest first. */
 	@Transactional(readOnly = true)
 	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, PageRequest page) {
-		var stalled = this.deals.stalled(viewer, normDays, this.clock.instant(), page);
+		var now = this.clock.instant();
+		var stalled = this.deals.stalled(viewer, normDays, days -> this.calendar.daysBefore(now, days), now, page);
 		var named = withAccountNames(stalled.map(StalledDeal::deal));
 		var items = new ArrayList<StalledDeal>();
 		for (int i = 0; i < stalled.items().size(); i++) {

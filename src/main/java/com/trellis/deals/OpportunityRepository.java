@@ -195,7 +195,13 @@ class OpportunityRepository {
 			.update() == 1;
 	}
 
-	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Instant now, PageRequest page) {
+	/**
+	 * Open deals in their stage since before the stage's norm: {@code since} gives the
+	 * moment that many business-zone days before now (bounds are computed in Java, not by
+	 * the database in its session's zone).
+	 */
+	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays,
+			java.util.function.IntFunction<Instant> since, Instant now, PageRequest page) {
 		if (normDays.isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
@@ -206,11 +212,13 @@ class OpportunityRepository {
 				.append(entry.getKey().name())
 				.append("', ")
 				.append(entry.getValue().intValue())
-				.append(")");
+				.append(", CAST('")
+				.append(since.apply(entry.getValue().intValue()))
+				.append("' AS TIMESTAMPTZ))");
 		}
 		var from = """
-				FROM opportunity o JOIN (VALUES %s) AS norm(stage, days) ON norm.stage = o.stage
-				WHERE %s AND o.stage_entered_at < CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days)
+				FROM opportunity o JOIN (VALUES %s) AS norm(stage, days, since) ON norm.stage = o.stage
+				WHERE %s AND o.stage_entered_at < norm.since
 				""".formatted(norms, SCOPE.replace("partner_id", "o.partner_id"));
 		long total = this.jdbc.sql("SELECT count(*) " + from)
 			.param("now", Timestamp.from(now))

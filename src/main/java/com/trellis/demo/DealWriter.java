@@ -3,6 +3,7 @@ package com.trellis.demo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,7 +44,11 @@ final class DealWriter {
 
 	private final double[] cumulativeWeight;
 
-	DealWriter(long seed, long now, long windowStart, List<PartnerPlan> partners, AccountBook accounts, long[] repIds) {
+	private final ZoneId zone;
+
+	DealWriter(long seed, long now, long windowStart, ZoneId zone, List<PartnerPlan> partners, AccountBook accounts,
+			long[] repIds) {
+		this.zone = zone;
 		this.seed = seed;
 		this.now = now;
 		this.windowStart = windowStart;
@@ -156,19 +161,26 @@ final class DealWriter {
 				deal.steps = step + 1;
 			}
 		}
-		deal.closeDate = LocalDate.ofEpochDay(Math.floorDiv(at, DAY));
+		deal.closeDate = day(at);
 		double hygiene = random.nextDouble();
 		if (!deal.closed() && !forced) {
 			if (hygiene < 0.08 && created < this.now - 10 * DAY) {
 				long slipped = Randoms.between(random, Math.max(created + 5 * DAY, this.now - 75 * DAY),
 						this.now - 2 * DAY);
-				deal.closeDate = LocalDate.ofEpochDay(Math.floorDiv(slipped, DAY));
+				deal.closeDate = day(slipped);
 			}
 			else if (hygiene >= 0.08 && hygiene < 0.10) {
 				deal.closeDate = null;
 			}
 		}
 		return deal;
+	}
+
+	/**
+	 * The business day of a moment (epoch seconds): what a closed deal's close date is.
+	 */
+	private LocalDate day(long epochSecond) {
+		return LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), this.zone);
 	}
 
 	private PartnerPlan pickPartner(SplittableRandom random, long at) {

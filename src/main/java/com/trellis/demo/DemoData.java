@@ -41,8 +41,12 @@ public class DemoData {
 
 	private final DemoProperties properties;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	DemoData(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			PasswordEncoder passwordEncoder, Clock clock, DemoProperties properties) {
+			PasswordEncoder passwordEncoder, Clock clock, DemoProperties properties,
+			com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -84,7 +88,7 @@ public class DemoData {
 	public LoadReport load(DemoSize size, long seed) {
 		long started = System.nanoTime();
 		String passwordHash = this.passwordEncoder.encode("demo");
-		var generator = new DemoGenerator(seed, size, this.clock.instant(), passwordHash);
+		var generator = new DemoGenerator(seed, size, this.clock.instant(), this.calendar.zone(), passwordHash);
 		log.info("Loading demo data (seed {}): {}", seed, size);
 		var rows = this.transaction.execute(status -> {
 			if (!isEmpty()) {

@@ -1,7 +1,8 @@
 package com.trellis.demo;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static com.trellis.demo.PartnerPlan.DAY;
@@ -28,26 +29,35 @@ final class DemoGenerator {
 
 	private final String passwordHash;
 
-	DemoGenerator(long seed, DemoSize size, Instant now, String passwordHash) {
+	private final ZoneId zone;
+
+	/**
+	 * A generator anchored at the start of {@code now}'s business day; every date it
+	 * writes (close dates, onboarding days) is the day of its moment in {@code zone}, the
+	 * business time zone.
+	 */
+	DemoGenerator(long seed, DemoSize size, Instant now, ZoneId zone, String passwordHash) {
 		this.seed = seed;
 		this.size = size;
-		this.now = now.truncatedTo(ChronoUnit.DAYS).getEpochSecond();
+		this.zone = zone;
+		this.now = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toEpochSecond();
 		this.windowStart = this.now - 540 * DAY;
 		this.passwordHash = passwordHash;
 	}
 
 	void writeTo(RowSink sink) {
 		var staff = writeStaff(sink);
-		var partners = new PartnerPlanner(this.seed, this.now, this.windowStart).plan(this.size.partners(),
+		var partners = new PartnerPlanner(this.seed, this.now, this.windowStart, this.zone).plan(this.size.partners(),
 				staff.pamIds());
 		writePartners(sink, partners);
 		writePartnerUsers(sink, partners, staff.nextId());
 		writeLifecycle(sink, partners);
 		var accounts = AccountBook.write(sink, this.seed, this.now, this.size.accounts(), staff.repIds());
-		var deals = new DealWriter(this.seed, this.now, this.windowStart, partners, accounts, staff.repIds());
+		var deals = new DealWriter(this.seed, this.now, this.windowStart, this.zone, partners, accounts,
+				staff.repIds());
 		var registrations = deals.write(sink, this.size.opportunities());
 		new EventWriter(this.seed, this.now, this.windowStart, partners).write(sink, this.size.events(), registrations);
-		new LeadWriter(this.seed, this.now, this.windowStart, partners, accounts, staff.repIds()).write(sink,
+		new LeadWriter(this.seed, this.now, this.windowStart, this.zone, partners, accounts, staff.repIds()).write(sink,
 				this.size.leads());
 	}
 

@@ -2,7 +2,7 @@ package com.trellis.demo;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -51,7 +51,11 @@ final class LeadWriter {
 
 	private final long[] repIds;
 
-	LeadWriter(long seed, long now, long windowStart, List<PartnerPlan> partners, AccountBook accounts, long[] repIds) {
+	private final ZoneId zone;
+
+	LeadWriter(long seed, long now, long windowStart, ZoneId zone, List<PartnerPlan> partners, AccountBook accounts,
+			long[] repIds) {
+		this.zone = zone;
 		this.seed = seed;
 		this.now = now;
 		this.windowStart = windowStart;
@@ -126,7 +130,7 @@ final class LeadWriter {
 		Long followUp = null;
 		String followUpNote = null;
 		if (rep != null) {
-			due = businessDaysLater(routed, FOLLOW_UP_BUSINESS_DAYS);
+			due = businessDaysLater(routed, FOLLOW_UP_BUSINESS_DAYS, this.zone);
 			// about one in five first follow-ups comes after two business days
 			double speed = random.nextDouble();
 			long delay = (speed < 0.78) ? Randoms.between(random, 1800, DAY + DAY / 2)
@@ -171,11 +175,14 @@ final class LeadWriter {
 		return partner;
 	}
 
-	/** Mirrors the leads module's business-day deadline (Monday to Friday, UTC). */
-	static long businessDaysLater(long start, int days) {
-		var time = Instant.ofEpochSecond(start).atZone(ZoneOffset.UTC);
+	/**
+	 * Mirrors the leads module's business-day deadline: Monday to Friday in the business
+	 * zone (the demo does not know the program's holidays).
+	 */
+	static long businessDaysLater(long start, int days, ZoneId zone) {
+		var time = Instant.ofEpochSecond(start).atZone(zone);
 		while (weekend(time.getDayOfWeek())) {
-			time = time.plusDays(1).toLocalDate().atStartOfDay(ZoneOffset.UTC);
+			time = time.plusDays(1).toLocalDate().atStartOfDay(zone);
 		}
 		int added = 0;
 		while (added < days) {

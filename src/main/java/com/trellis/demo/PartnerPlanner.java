@@ -1,7 +1,7 @@
 package com.trellis.demo;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,7 +31,10 @@ final class PartnerPlanner {
 
 	private final Set<String> domains = new HashSet<>();
 
-	PartnerPlanner(long seed, long now, long windowStart) {
+	private final ZoneId zone;
+
+	PartnerPlanner(long seed, long now, long windowStart, ZoneId zone) {
+		this.zone = zone;
 		this.seed = seed;
 		this.now = now;
 		this.windowStart = windowStart;
@@ -110,8 +113,8 @@ final class PartnerPlanner {
 			partner.updatedAt = partner.history.get(partner.history.size() - 1).at();
 			return;
 		}
-		partner.onboardedOn = LocalDate.ofEpochDay(Math.floorDiv(onboarded, DAY));
-		onboarded = partner.onboardedOn.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 9 * 3600;
+		partner.onboardedOn = LocalDate.ofInstant(java.time.Instant.ofEpochSecond(onboarded), this.zone);
+		onboarded = partner.onboardedOn.atStartOfDay(this.zone).toEpochSecond() + 9 * 3600;
 		partner.activeFrom = onboarded;
 		partner.activeTo = this.now;
 		partner.change("PROSPECT", "ONBOARDING", onboarded,

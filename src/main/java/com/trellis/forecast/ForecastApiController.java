@@ -8,6 +8,8 @@ import java.util.Map;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.ValueLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -26,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Forecast", description = "Learned probabilities, roll-ups, commit calls and accuracy")
 class ForecastApiController {
 
+	/** The most past quarters the forecast-against-actual compares. */
+	static final int MAX_QUARTERS = 12;
+
 	private final Forecasts forecasts;
 
 	private final ForecastQuotas quotas;
@@ -34,8 +39,11 @@ class ForecastApiController {
 
 	private final BusinessCalendar calendar;
 
+	private final ValueLimits limits;
+
 	ForecastApiController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history,
-			BusinessCalendar calendar) {
+			BusinessCalendar calendar, ValueLimits limits) {
+		this.limits = limits;
 		this.forecasts = forecasts;
 		this.history = history;
 		this.quotas = quotas;
@@ -76,7 +84,8 @@ class ForecastApiController {
 	Map<String, Object> rollUp(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
 		var asked = new Scope(scope, scopeId);
-		var when = day == null ? today() : day;
+		this.forecasts.allowed(viewer, asked);
+		var when = day == null ? today() : checked("day", day);
 		var figures = this.forecasts.rollUp(viewer, asked, when);
 		var result = new LinkedHashMap<String, Object>(figures);
 		result.put("quarter", this.calendar.quarterOf(when).label());
@@ -96,7 +105,11 @@ class ForecastApiController {
 	@Operation(summary = "For past quarters: the forecast and commit of the first snapshot against what closed")
 	List<Map<String, Object>> versusActual(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(defaultValue = "4") int quarters) {
-		return this.history.versusActual(viewer, new Scope(scope, scopeId), Math.max(1, Math.min(quarters, 12)));
+		this.forecasts.allowed(viewer, new Scope(scope, scopeId));
+		if (quarters < 1 || quarters > MAX_QUARTERS) {
+			throw InvalidInputException.of("quarters", "must be between 1 and " + MAX_QUARTERS);
+		}
+		return this.history.versusActual(viewer, new Scope(scope, scopeId), quarters);
 	}
 
 	@GetMapping("/forecast/quotas")
@@ -114,15 +127,28 @@ class ForecastApiController {
 	}
 
 	@GetMapping("/forecast/accuracy")
-	List<Map<String, Object>> accuracy(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+	@Operation(
+			summary = "For the quarter of a day that has ended: the forecast in weeks 1, 5 and 9 against what closed",
+			description = "A quarter that has not ended has no actual yet: no points, finished false and the reason.")
+	Forecasts.Accuracy accuracy(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam LocalDate day) {
-		return this.forecasts.accuracy(viewer, new Scope(scope, scopeId), day);
+		var asked = new Scope(scope, scopeId);
+		this.forecasts.allowed(viewer, asked);
+		return this.forecasts.accuracy(viewer, asked, checked("day", day));
 	}
 
 	@PostMapping("/opportunities/{id}/forecast-call")
 	@ActsOn(CallChecks.Caller.class)
 	void call(Viewer viewer, @PathVariable long id, @RequestBody Call call) {
 		this.forecasts.call(viewer, id, call.commit());
+	}
+
+	/** A date parameter inside the program's date window; 400 naming it otherwise. */
+	private LocalDate checked(String name, LocalDate day) {
+		this.limits.dateProblem(day).ifPresent(problem -> {
+			throw InvalidInputException.of(name, problem);
+		});
+		return day;
 	}
 
 	private LocalDate today() {

@@ -65,7 +65,7 @@ public class ForecastBacktest {
 				continue;
 			}
 			for (int week : WEEKS) {
-				var cutoffDay = start.plusWeeks(week - 1);
+				var cutoffDay = quarter.weekStart(week);
 				var cutoff = this.calendar.startOf(cutoffDay);
 				var learnedForecast = forecast(cutoff, start, end,
 						ForecastModel.probabilityValues(this.model.probabilities(cutoff)),

@@ -1,9 +1,7 @@
 package com.trellis.forecast;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,17 +37,16 @@ class ForecastHistory {
 
 	/**
 	 * This week's snapshot of the current quarter against last week's, per category: the
-	 * two latest snapshots up to this week. Empty when there are fewer than two.
+	 * two latest snapshots taken up to today, each named by the first day of the quarter
+	 * week it was taken in. Empty when there are fewer than two.
 	 */
 	@Transactional(readOnly = true)
 	List<Map<String, Object>> changes(Viewer viewer, Scope scope) {
 		this.facade.allowed(viewer, scope);
 		var today = this.calendar.today();
-		var monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		var snapshots = this.forecasts
-			.snapshots(scope.kind().name(), scope.idOrZero(), this.calendar.quarterOf(today).label())
+		var snapshots = this.facade.labelled(scope, this.calendar.quarterOf(today))
 			.stream()
-			.filter(s -> !((LocalDate) s.get("week")).isAfter(monday))
+			.filter(s -> !((LocalDate) s.get("takenOn")).isAfter(today))
 			.toList();
 		if (snapshots.size() < 2) {
 			return List.of();
@@ -87,20 +84,20 @@ class ForecastHistory {
 				quarter = quarter.previous();
 			}
 			var start = quarter.start();
-			var first = this.forecasts.firstSnapshot(scope.kind().name(), scope.idOrZero(), start);
+			var first = this.facade.labelled(scope, quarter)
+				.stream()
+				.filter(s -> s.get("weekOfQuarter") != null)
+				.findFirst();
 			if (first.isEmpty()) {
 				continue;
 			}
-			var snapshot = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter.label())
-				.stream()
-				.filter(s -> s.get("week").equals(first.get().weekStart()))
-				.findFirst()
-				.orElseThrow();
+			var snapshot = first.get();
 			var row = new LinkedHashMap<String, Object>();
 			row.put("quarter", quarter.label());
-			row.put("week", first.get().weekStart());
+			row.put("week", snapshot.get("week"));
+			row.put("weekOfQuarter", snapshot.get("weekOfQuarter"));
 			row.put("forecast", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted")));
-			row.put("commit", first.get().total());
+			row.put("commit", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("commit")));
 			row.put("actual", this.forecasts.closedWon(scope.predicate(), scope.id(), start, quarter.end()));
 			row.put("currency", ReportingCurrency.CODE);
 			result.add(row);

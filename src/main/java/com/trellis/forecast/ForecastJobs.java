@@ -7,9 +7,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes the weekly forecast snapshots on Monday mornings, and at start-up so that a week
- * the application was down for on Monday still gets its snapshot; the snapshot key makes
- * repeats no-ops.
+ * Runs the weekly forecast snapshot every morning (business time zone) and at start-up:
+ * the first run in each week of the fiscal quarter takes the week's snapshot, later runs
+ * in the same week find it taken. Quarter weeks start on the quarter's first day,
+ * whatever its weekday, so a daily run also covers a week the application was down on its
+ * first day.
  */
 @Component
 class ForecastJobs {
@@ -18,12 +20,12 @@ class ForecastJobs {
 
 	private final boolean scheduled;
 
-	ForecastJobs(Forecasts forecasts, @Value("${trellis.forecast.snapshot-cron:0 0 5 * * MON}") String cron) {
+	ForecastJobs(Forecasts forecasts, @Value("${trellis.forecast.snapshot-cron:0 0 5 * * *}") String cron) {
 		this.forecasts = forecasts;
 		this.scheduled = !"-".equals(cron.strip());
 	}
 
-	@Scheduled(cron = "${trellis.forecast.snapshot-cron:0 0 5 * * MON}", zone = "${trellis.business.time-zone:UTC}")
+	@Scheduled(cron = "${trellis.forecast.snapshot-cron:0 0 5 * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void snapshot() {
 		this.forecasts.takeWeeklySnapshots();
 	}

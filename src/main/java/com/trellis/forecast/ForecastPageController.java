@@ -45,8 +45,11 @@ class ForecastPageController {
 
 	private final BusinessCalendar calendar;
 
+	private final com.trellis.shared.validation.ValueLimits limits;
+
 	ForecastPageController(Forecasts forecasts, ForecastQuotas quotas, ForecastHistory history, Users users,
-			ObjectMapper json, BusinessCalendar calendar) {
+			ObjectMapper json, BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.forecasts = forecasts;
 		this.quotas = quotas;
 		this.history = history;
@@ -55,17 +58,24 @@ class ForecastPageController {
 		this.calendar = calendar;
 	}
 
+	/**
+	 * The page for the viewer's own scope, or for {@code scope} and {@code scopeId} when
+	 * the viewer may see it (403 otherwise), for the quarter of {@code day} (today when
+	 * absent) and the next. A day outside the program's date window is a 400 naming it.
+	 */
 	@GetMapping("/forecast")
-	String page(Viewer viewer, Model model) {
-		var scope = switch (viewer.role()) {
-			case ADMIN, EXECUTIVE -> Scope.PROGRAM;
-			case SALES_MANAGER -> new Scope(Scope.Kind.MANAGER, viewer.userId());
-			case AE -> new Scope(Scope.Kind.REP, viewer.userId());
-			case PAM -> new Scope(Scope.Kind.PAM, viewer.userId());
-			case PARTNER -> new Scope(Scope.Kind.PARTNER, viewer.partnerId());
-		};
-		var today = this.calendar.today();
-		var quarters = List.of(today, today.plusMonths(3));
+	String page(Viewer viewer, @RequestParam(name = "scope", required = false) Scope.Kind kind,
+			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day, Model model) {
+		var scope = kind == null ? own(viewer) : new Scope(kind, scopeId);
+		this.forecasts.allowed(viewer, scope);
+		if (day != null) {
+			this.limits.dateProblem(day).ifPresent(problem -> {
+				throw com.trellis.shared.InvalidInputException.of("day", problem);
+			});
+		}
+		var today = day == null ? this.calendar.today() : day;
+		var quarter = this.calendar.quarterOf(today);
+		var quarters = List.of(quarter.start(), quarter.next().start());
 		var rows = rows(viewer, scope, quarters);
 		model.addAttribute("scope", scope);
 		model.addAttribute("rows", rows);
@@ -82,15 +92,15 @@ class ForecastPageController {
 			model.addAttribute("pastChart",
 					this.json.writeValueAsString(Map.of("type", "bar", "data",
 							Map.of("labels", past.stream().map(p -> p.get("quarter")).toList(), "datasets",
-									List.of(dataset("Forecast in week 1", past, "forecast"),
-											dataset("Commit in week 1", past, "commit"),
+									List.of(dataset("Forecast in the first snapshot", past, "forecast"),
+											dataset("Commit in the first snapshot", past, "commit"),
 											dataset("Actual closed-won", past, "actual"))))));
 		}
 		if (viewer.is(Role.ADMIN, Role.SALES_MANAGER)) {
 			model.addAttribute("quotaPeople", quotaPeople(viewer));
 			model.addAttribute("quotaQuarters",
 					quarters.stream().map(d -> this.calendar.quarterOf(d).label()).toList());
-			model.addAttribute("quotaList", this.quotas.list(viewer, this.calendar.quarterOf(today).label()));
+			model.addAttribute("quotaList", this.quotas.list(viewer, quarter.label()));
 		}
 		var labels = List.of("Closed so far", "Commit", "Best case", "Weighted pipeline");
 		var datasets = rows.stream().map(row -> {
@@ -102,6 +112,16 @@ class ForecastPageController {
 		model.addAttribute("chart", this.json
 			.writeValueAsString(Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets))));
 		return "forecast/page";
+	}
+
+	private static Scope own(Viewer viewer) {
+		return switch (viewer.role()) {
+			case ADMIN, EXECUTIVE -> Scope.PROGRAM;
+			case SALES_MANAGER -> new Scope(Scope.Kind.MANAGER, viewer.userId());
+			case AE -> new Scope(Scope.Kind.REP, viewer.userId());
+			case PAM -> new Scope(Scope.Kind.PAM, viewer.userId());
+			case PARTNER -> new Scope(Scope.Kind.PARTNER, viewer.partnerId());
+		};
 	}
 
 	@PostMapping("/forecast/quotas")

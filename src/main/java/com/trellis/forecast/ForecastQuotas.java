@@ -92,10 +92,15 @@ class ForecastQuotas {
 
 	/**
 	 * The quotas of a quarter the viewer may see: all for the admin and executives, their
-	 * own and their team's for a sales manager, their own for a rep or PAM.
+	 * own and their team's for a sales manager, their own for a rep or PAM. A label that
+	 * names no quarter of the fiscal year is refused naming "quarter" (after the role).
 	 */
 	@Transactional(readOnly = true)
-	List<Quota> list(Viewer viewer, String quarter) {
+	List<Quota> list(Viewer viewer, String label) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Quotas are for vendor staff");
+		}
+		var quarter = this.calendar.quarter(label).label();
 		return switch (viewer.role()) {
 			case ADMIN, EXECUTIVE -> this.quotas.list(quarter, null, true);
 			case SALES_MANAGER -> {

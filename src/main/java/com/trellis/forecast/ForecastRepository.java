@@ -236,19 +236,25 @@ class ForecastRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * A scope's snapshots of a quarter, oldest first: the week key they were stored
+	 * under, the figures, and {@code takenOn}, the business day they were taken on (what
+	 * labels them).
+	 */
 	List<Map<String, Object>> snapshots(String scopeKind, long scopeId, String quarter) {
 		return this.jdbc.sql("""
-				SELECT week_start, commit, best_case, weighted, closed FROM forecast_snapshot
-				WHERE scope_kind = :kind AND scope_id = :id AND quarter = :quarter ORDER BY week_start
+				SELECT week_start, commit, best_case, weighted, closed, taken_at FROM forecast_snapshot
+				WHERE scope_kind = :kind AND scope_id = :id AND quarter = :quarter ORDER BY taken_at, week_start
 				""")
 			.param("kind", scopeKind)
 			.param("id", scopeId)
 			.param("quarter", quarter)
-			.query((rs, n) -> Map.<String, Object>of("week", rs.getObject(1, LocalDate.class), "commit",
+			.query((rs, n) -> Map.<String, Object>of("stored", rs.getObject(1, LocalDate.class), "commit",
 					ReportingCurrency.round(rs.getBigDecimal(2)), "bestCase",
 					ReportingCurrency.round(rs.getBigDecimal(3)), "weighted",
 					ReportingCurrency.round(rs.getBigDecimal(4)), "closed",
-					ReportingCurrency.round(rs.getBigDecimal(5))))
+					ReportingCurrency.round(rs.getBigDecimal(5)), "takenOn",
+					this.calendar.dayOf(rs.getTimestamp(6).toInstant())))
 			.list();
 	}
 
@@ -271,22 +277,28 @@ class ForecastRepository {
 	}
 
 	/**
-	 * The first snapshot of the quarter starting on {@code quarterStart} taken in the
-	 * week that contains the start or later.
+	 * The first snapshot of the quarter starting on {@code quarterStart} taken on its
+	 * first day or later (a snapshot taken before the quarter began is a forecast of a
+	 * quarter to come, not one of its weeks), with the start of the quarter week it was
+	 * taken in.
 	 */
 	java.util.Optional<CommittedForecast> firstSnapshot(String scopeKind, long scopeId, LocalDate quarterStart) {
-		return this.jdbc
-			.sql("""
-					SELECT quarter, week_start, closed, commit FROM forecast_snapshot
-					WHERE scope_kind = :kind AND scope_id = :id AND quarter = :quarter AND week_start > CAST(:start AS DATE) - 7
-					ORDER BY week_start LIMIT 1
-					""")
+		var quarter = this.calendar.quarterOf(quarterStart);
+		return this.jdbc.sql("""
+				SELECT quarter, taken_at, closed, commit FROM forecast_snapshot
+				WHERE scope_kind = :kind AND scope_id = :id AND quarter = :quarter AND taken_at >= :start
+				ORDER BY taken_at LIMIT 1
+				""")
 			.param("kind", scopeKind)
 			.param("id", scopeId)
-			.param("quarter", this.calendar.quarterOf(quarterStart).label())
-			.param("start", Date.valueOf(quarterStart))
-			.query((rs, n) -> new CommittedForecast(rs.getString(1), rs.getObject(2, LocalDate.class),
-					ReportingCurrency.round(rs.getBigDecimal(3)), ReportingCurrency.round(rs.getBigDecimal(4))))
+			.param("quarter", quarter.label())
+			.param("start", Timestamp.from(this.calendar.start(quarter)))
+			.query((rs, n) -> {
+				var takenOn = this.calendar.dayOf(rs.getTimestamp(2).toInstant());
+				var week = quarter.contains(takenOn) ? quarter.weekStart(quarter.weekOf(takenOn)) : takenOn;
+				return new CommittedForecast(rs.getString(1), week, ReportingCurrency.round(rs.getBigDecimal(3)),
+						ReportingCurrency.round(rs.getBigDecimal(4)));
+			})
 			.optional();
 	}
 

@@ -2,9 +2,7 @@ package com.trellis.forecast;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -173,12 +172,14 @@ public class Forecasts {
 
 	/**
 	 * This week's snapshot for the program, its partner deals, every PAM, every sales
-	 * manager and every rep; once per week.
+	 * manager and every rep, of this quarter and the next; once per week of the fiscal
+	 * quarter (stored under the week's first day), whenever in the week it runs.
 	 */
 	@Transactional
 	public int takeWeeklySnapshots() {
 		var today = this.calendar.today();
-		var week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		var current = this.calendar.quarterOf(today);
+		var week = current.weekStart(current.weekOf(today));
 		var values = model();
 		var scopes = new ArrayList<Scope>();
 		scopes.add(Scope.PROGRAM);
@@ -188,13 +189,13 @@ public class Forecasts {
 		this.users.withRole(Role.SALES_MANAGER).forEach(u -> scopes.add(new Scope(Scope.Kind.MANAGER, u.id())));
 		int taken = 0;
 		var done = this.forecasts.snapshotted(week);
-		for (var quarterDay : List.of(today, today.plusMonths(3))) {
+		for (var quarter : List.of(current, current.next())) {
 			for (var scope : scopes) {
-				if (done.contains(scope.kind().name() + ":" + scope.idOrZero() + ":" + label(quarterDay))) {
+				if (done.contains(scope.kind().name() + ":" + scope.idOrZero() + ":" + quarter.label())) {
 					continue;
 				}
-				var figures = rollUp(scope, quarterDay, values);
-				if (this.forecasts.snapshot(week, scope.kind().name(), scope.idOrZero(), label(quarterDay), figures,
+				var figures = rollUp(scope, quarter.start(), values);
+				if (this.forecasts.snapshot(week, scope.kind().name(), scope.idOrZero(), quarter.label(), figures,
 						this.clock.instant())) {
 					taken++;
 				}
@@ -205,8 +206,8 @@ public class Forecasts {
 
 	/**
 	 * The commit forecast of the program, its partner deals, a PAM's book, a manager's
-	 * team or a rep for a quarter, from the first weekly snapshot taken in the week the
-	 * quarter starts or later; empty when no snapshot of that quarter exists. For other
+	 * team or a rep for a quarter, from the first weekly snapshot taken on the quarter's
+	 * first day or later; empty when no snapshot of that quarter exists. For other
 	 * modules (the forecast attainment KPI); no viewer, the caller scopes.
 	 */
 	@Transactional(readOnly = true)
@@ -215,18 +216,29 @@ public class Forecasts {
 	}
 
 	/**
-	 * For a quarter: the forecast (closed so far plus weighted pipeline) in its weeks 1,
-	 * 5 and 9, against what actually closed, with the error in percent.
+	 * For a quarter that has ended: the forecast (closed so far plus weighted pipeline)
+	 * in its weeks 1, 5 and 9, against what closed, with the error in percent. A quarter
+	 * that has not ended has no actual yet (what closed so far is not what the quarter
+	 * will close), so it gets no points and the reason.
 	 */
 	@Transactional(readOnly = true)
-	public List<Map<String, Object>> accuracy(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
+	public Accuracy accuracy(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
 		allowed(viewer, scope);
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
-		var snapshots = this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter.label());
-		var actual = rollUp(scope, anyDayInQuarter, model()).get("closed");
+		var today = this.calendar.today();
+		if (today.isBefore(quarter.end())) {
+			return new Accuracy(quarter.label(), false, quarter.label() + " is not over (its last day is "
+					+ quarter.end().minusDays(1)
+					+ "): what has closed so far is not its actual, so its forecast accuracy is measured once it has ended",
+					List.of());
+		}
+		var actual = rollUp(scope, quarter.start(), model()).get("closed");
 		var byWeek = new java.util.TreeMap<Integer, Map<String, Object>>();
-		for (var snapshot : snapshots) {
-			byWeek.putIfAbsent(weekOfQuarter(quarter, (LocalDate) snapshot.get("week")), snapshot);
+		for (var snapshot : labelled(scope, quarter)) {
+			var week = (Integer) snapshot.get("weekOfQuarter");
+			if (week != null) {
+				byWeek.putIfAbsent(week, snapshot);
+			}
 		}
 		var result = new ArrayList<Map<String, Object>>();
 		for (int week : List.of(1, 5, 9)) {
@@ -237,36 +249,60 @@ public class Forecasts {
 			var forecast = ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted"));
 			var point = new LinkedHashMap<String, Object>();
 			point.put("week", week);
+			point.put("takenOn", snapshot.get("takenOn"));
 			point.put("forecast", forecast);
 			point.put("actual", actual);
 			point.put("errorPercent", BacktestError.percent(forecast, actual));
 			point.put("currency", ReportingCurrency.CODE);
 			result.add(point);
 		}
-		return result;
+		return new Accuracy(quarter.label(), true,
+				result.isEmpty() ? "no snapshot was taken in week 1, 5 or 9 of " + quarter.label() : null, result);
 	}
 
 	/**
-	 * The week of the quarter a snapshot belongs to: the week its Monday falls in, week 1
-	 * for the Monday before the quarter's first day. Weeks count from the quarter, not
-	 * from the first snapshot, so an instance that started snapshotting in week 9 has a
-	 * week 9 and no week 1.
+	 * A quarter's forecast accuracy.
+	 *
+	 * @param finished whether the quarter has ended (only then has it an actual)
+	 * @param reason why there are no points, or null
+	 * @param points per week 1, 5 and 9 with a snapshot: week, takenOn, forecast, actual
+	 * and errorPercent; a week without a snapshot is absent, never renumbered
 	 */
-	static int weekOfQuarter(com.trellis.shared.FiscalQuarter quarter, LocalDate snapshotWeek) {
-		return quarter.weekOf(snapshotWeek.isBefore(quarter.start()) ? quarter.start() : snapshotWeek);
+	public record Accuracy(String quarter, boolean finished, String reason, List<Map<String, Object>> points) {
+	}
+
+	/**
+	 * The week of the quarter a snapshot taken on {@code takenOn} belongs to: the week of
+	 * the quarter that day falls in (weeks count from the quarter's first day, whatever
+	 * its weekday), so an instance that started snapshotting in week 9 has a week 9 and
+	 * no week 1. Null for a snapshot taken before the quarter began (a forecast of a
+	 * quarter to come).
+	 */
+	static Integer weekOfQuarter(FiscalQuarter quarter, LocalDate takenOn) {
+		return quarter.contains(takenOn) ? quarter.weekOf(takenOn) : null;
 	}
 
 	/**
 	 * The weekly snapshots of a program, PAM or manager forecast for the quarter of a
-	 * day, oldest first, each with its week of the quarter ({@code weekOfQuarter}).
+	 * day, oldest first, each with the business day it was taken on ({@code takenOn}),
+	 * its week of the quarter ({@code weekOfQuarter}, null when taken before the quarter
+	 * began) and that week's first day ({@code week}; the day taken for a snapshot taken
+	 * before the quarter).
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> snapshots(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
 		allowed(viewer, scope);
-		var quarter = this.calendar.quarterOf(anyDayInQuarter);
+		return labelled(scope, this.calendar.quarterOf(anyDayInQuarter));
+	}
+
+	List<Map<String, Object>> labelled(Scope scope, FiscalQuarter quarter) {
 		return this.forecasts.snapshots(scope.kind().name(), scope.idOrZero(), quarter.label()).stream().map(s -> {
 			var numbered = new LinkedHashMap<String, Object>(s);
-			numbered.put("weekOfQuarter", weekOfQuarter(quarter, (LocalDate) s.get("week")));
+			var takenOn = (LocalDate) s.get("takenOn");
+			var week = weekOfQuarter(quarter, takenOn);
+			numbered.remove("stored");
+			numbered.put("week", week == null ? takenOn : quarter.weekStart(week));
+			numbered.put("weekOfQuarter", week);
 			numbered.put("currency", ReportingCurrency.CODE);
 			return (Map<String, Object>) numbered;
 		}).toList();

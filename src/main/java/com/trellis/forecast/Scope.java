@@ -14,8 +14,10 @@ public record Scope(Kind kind, Long id) {
 	public static final Scope PARTNERS = new Scope(Kind.PARTNERS, null);
 
 	public Scope {
-		if (kind == Kind.PARTNERS) {
-			id = null;
+		if ((kind == Kind.PROGRAM || kind == Kind.PARTNERS) && id != null) {
+			// never silently dropped: the caller meant some scope this is not
+			throw com.trellis.shared.InvalidInputException.of("scopeId",
+					"the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " forecast takes no id");
 		}
 		if (kind != Kind.PROGRAM && kind != Kind.PARTNERS && id == null) {
 			throw com.trellis.shared.InvalidInputException.of("scopeId", "a " + kind + " forecast needs an id");

@@ -32,7 +32,7 @@ class LayoutAdvice {
 	@ModelAttribute("viewer")
 	Viewer viewer() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof TrellisPrincipal principal
+		return authentication != null && authentication.getPrincipal() instanceof Viewer.Holder principal
 				? principal.viewer() : null;
 	}
 

@@ -65,7 +65,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, SsoSignIn sso) throws Exception {
+		sso.configure(http);
+		// links from e-mails (password reset, invitation) are opened before signing in
+		http.authorizeHttpRequests(
+				requests -> requests.requestMatchers("/password/forgot", "/password/reset/*", "/join/*").permitAll());
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
 					"/actuator/health/**")

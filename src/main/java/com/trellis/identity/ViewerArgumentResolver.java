@@ -26,7 +26,7 @@ class ViewerArgumentResolver implements HandlerMethodArgumentResolver {
 
 	static Viewer current() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof TrellisPrincipal principal) {
+		if (authentication != null && authentication.getPrincipal() instanceof Viewer.Holder principal) {
 			return principal.viewer();
 		}
 		throw new AccessDeniedException("Not signed in");

@@ -48,14 +48,12 @@ class KpiRecords {
 	List<Map<String, Object>> of(String code, Period period, Slice slice) {
 		var s = slice.predicate();
 		String sql = switch (code) {
-			case "ACTIVATED_PARTNERS" ->
-				"""
-						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
-						       EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
-						               AND o.closed_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '90 days' AND o.closed_at < :asOf) AS counted
-						FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
-						"""
-					.formatted(ONBOARDED, s);
+			case "ACTIVATED_PARTNERS" -> """
+					SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
+					       EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
+					               AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf) AS counted
+					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
+					""".formatted(ONBOARDED, s);
 			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" -> """
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
@@ -93,14 +91,12 @@ class KpiRecords {
 						ORDER BY counted DESC, label
 						"""
 					.formatted(s);
-			case "ACTIVE_PARTNER_RATE" ->
-				"""
-						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
-						       EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
-						               AND e.occurred_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '30 days' AND e.occurred_at < :asOf) AS counted
-						FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
-						"""
-					.formatted(ONBOARDED, s);
+			case "ACTIVE_PARTNER_RATE" -> """
+					SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
+					       EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
+					               AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) AS counted
+					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
+					""".formatted(ONBOARDED, s);
 			case "WIN_RATE" ->
 				compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'", AMOUNT, "o.stage = 'CLOSED_WON'", s);
 			case "AVERAGE_DEAL_SIZE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", AMOUNT, "TRUE", s);

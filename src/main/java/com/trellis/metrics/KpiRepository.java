@@ -52,7 +52,7 @@ class KpiRepository {
 				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
 				"""
 						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
-						         AND o.stage = 'CLOSED_WON' AND o.closed_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '90 days'
+						         AND o.stage = 'CLOSED_WON' AND o.closed_at >= :asOfMinus90
 						         AND o.closed_at < :asOf)), count(*)
 						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
 						"""
@@ -102,7 +102,7 @@ class KpiRepository {
 				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
 				"""
 						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
-						         AND e.occurred_at >= CAST(:asOf AS TIMESTAMPTZ) - INTERVAL '30 days' AND e.occurred_at < :asOf)), count(*)
+						         AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf)), count(*)
 						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
 						"""
 					.formatted(s),
@@ -248,7 +248,12 @@ class KpiRepository {
 			.param("toDate", Date.valueOf(period.to()))
 			.param("sliceValue", slice.value() == null ? "" : slice.value())
 			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
+			.param("cohortFrom", slice.cohort() == null ? null : Date.valueOf(slice.cohort().start()),
+					java.sql.Types.DATE)
+			.param("cohortTo", slice.cohort() == null ? null : Date.valueOf(slice.cohort().end()), java.sql.Types.DATE)
 			.param("asOf", Timestamp.from(period.asOf()))
+			.param("asOfMinus30", Timestamp.from(period.asOfMinusDays(30)))
+			.param("asOfMinus90", Timestamp.from(period.asOfMinusDays(90)))
 			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())))
 			.param("zone", period.zone().getId());
 	}

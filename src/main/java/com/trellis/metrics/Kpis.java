@@ -93,13 +93,26 @@ public class Kpis {
 				.findFirst()
 				.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
 			var point = new java.util.LinkedHashMap<String, Object>();
-			point.put("period", p.label());
+			point.put("period", label(p));
+			point.put("from", p.from());
+			point.put("to", p.to().minusDays(1));
+			// a period still running holds its days so far only
+			point.put("unfinished", p.unfinished());
 			point.put("value", kpi.value());
 			point.put("baseline", kpi.baseline());
 			point.put("currency", kpi.currency());
 			points.add(point);
 		}
 		return points;
+	}
+
+	/**
+	 * How a trend names a period: by its fiscal quarter ("2026-Q4", "FY2027-Q1") when it
+	 * is one, otherwise by its first and last day.
+	 */
+	private String label(Period period) {
+		var quarter = this.calendar.quarterOf(period.from());
+		return quarter.spans(period.from(), period.to()) ? quarter.label() : period.label();
 	}
 
 	/**
@@ -136,18 +149,29 @@ public class Kpis {
 		if (viewer.isPartnerUser()) {
 			return List.of();
 		}
-		return this.jdbc
+		var pam = viewer.is(Role.PAM) ? viewer.userId() : null;
+		var cohorts = new java.util.TreeSet<String>();
+		this.jdbc.sql("""
+				SELECT DISTINCT p.onboarded_on - CAST(extract(DAY FROM p.onboarded_on) AS INTEGER) + 1 FROM partner p
+				WHERE p.onboarded_on IS NOT NULL AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+				""")
+			.param("pam", pam, java.sql.Types.BIGINT)
+			.query(java.time.LocalDate.class)
+			.list()
+			.forEach(month -> cohorts.add(this.calendar.quarterOf(month).label()));
+		var others = this.jdbc
 			.sql("""
 					SELECT v FROM (
-					  SELECT to_char(p.onboarded_on, 'YYYY-"Q"Q') AS v FROM partner p
-					  WHERE p.onboarded_on IS NOT NULL AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-					  UNION SELECT unnest(p.verticals) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
+					  SELECT unnest(p.verticals) AS v FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
 					  UNION SELECT unnest(p.capabilities) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
 					) choices ORDER BY v
 					""")
-			.param("pam", viewer.is(Role.PAM) ? viewer.userId() : null, java.sql.Types.BIGINT)
+			.param("pam", pam, java.sql.Types.BIGINT)
 			.query(String.class)
 			.list();
+		var choices = new ArrayList<String>(cohorts);
+		choices.addAll(others);
+		return choices;
 	}
 
 	@Transactional(readOnly = true)
@@ -205,6 +229,10 @@ public class Kpis {
 	}
 
 	private Slice allowed(Viewer viewer, Slice slice) {
+		return scoped(viewer, slice).resolved(this.calendar.fiscalYearStart());
+	}
+
+	private Slice scoped(Viewer viewer, Slice slice) {
 		if (viewer.isPartnerUser()) {
 			return new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
 		}

@@ -34,18 +34,24 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 	}
 
 	/**
-	 * The period asked for, or the current fiscal quarter when either end is missing.
-	 * Each end must lie in the program's date window ({@code trellis.dates.*}); 400
-	 * naming it.
+	 * The period asked for, or the current fiscal quarter when both ends are missing.
+	 * Each end must lie in the program's date window ({@code trellis.dates.*}), and one
+	 * end alone is refused rather than read as the current quarter; 400 naming it.
 	 */
 	public static Period chosen(LocalDate from, LocalDate to, BusinessCalendar calendar, ValueLimits limits) {
 		var errors = new ArrayList<FieldError>();
 		limits.dateProblem(from).ifPresent(p -> errors.add(new FieldError("from", p)));
 		limits.dateProblem(to).ifPresent(p -> errors.add(new FieldError("to", p)));
+		if (from == null && to != null) {
+			errors.add(new FieldError("from", "give both from and to, or neither for the current quarter"));
+		}
+		if (to == null && from != null) {
+			errors.add(new FieldError("to", "give both from and to, or neither for the current quarter"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return from == null || to == null ? quarter(calendar.currentQuarter()) : new Period(from, to);
+		return from == null ? quarter(calendar.currentQuarter()) : new Period(from, to);
 	}
 
 	public static Period quarter(FiscalQuarter quarter) {
@@ -71,6 +77,14 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 	 */
 	Instant asOf() {
 		return this.now != null && this.now.isBefore(end()) ? this.now : end();
+	}
+
+	/**
+	 * The start of the trailing window of {@code days} days that ends at {@link #asOf()}:
+	 * the same time of day that many days earlier in the business zone.
+	 */
+	Instant asOfMinusDays(int days) {
+		return asOf().atZone(zoneOrRefuse()).minusDays(days).toInstant();
 	}
 
 	/** Whether the period was still running at the moment it is measured at. */

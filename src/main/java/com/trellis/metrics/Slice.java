@@ -1,7 +1,9 @@
 package com.trellis.metrics;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.time.Month;
+
+import com.trellis.shared.FiscalQuarter;
 
 /**
  * Which part of the program a KPI looks at. The partner side of every KPI is narrowed to
@@ -9,19 +11,23 @@ import java.util.regex.Pattern;
  *
  * @param kind program, a PAM's book, a tier, a partner type, a region, one partner, an
  * onboarding cohort (partners onboarded in the same quarter), a vertical or a capability
- * @param value the PAM's or partner's id, the tier, type or region, the quarter (such as
- * {@code 2026-Q1}), the vertical or the capability; null for the program
+ * @param value the PAM's or partner's id, the tier, type or region, the fiscal quarter
+ * (labelled by the business calendar: {@code 2026-Q1}, or {@code FY2027-Q1} when the
+ * fiscal year does not start in January), the vertical or the capability; null for the
+ * program
  * @param book when not null, the slice is further narrowed to this PAM's book (a PAM
  * looking at a cohort, vertical or capability sees only their own partners in it)
  */
-public record Slice(Kind kind, String value, Long book) {
+public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 
 	public static final Slice PROGRAM = new Slice(Kind.PROGRAM, null);
 
-	private static final Pattern QUARTER = Pattern.compile("^\\d{4}-Q[1-4]$");
-
 	public Slice(Kind kind, String value) {
-		this(kind, value, null);
+		this(kind, value, null, null);
+	}
+
+	public Slice(Kind kind, String value, Long book) {
+		this(kind, value, book, null);
 	}
 
 	public Slice {
@@ -32,10 +38,6 @@ public record Slice(Kind kind, String value, Long book) {
 			throw com.trellis.shared.InvalidInputException.of("sliceValue",
 					"a " + kind.name().toLowerCase(Locale.ROOT) + " slice needs a value");
 		}
-		if (kind == Kind.COHORT && !QUARTER.matcher(value.strip()).matches()) {
-			throw com.trellis.shared.InvalidInputException.of("sliceValue",
-					"a cohort is the quarter its partners were onboarded in, such as 2026-Q1");
-		}
 		if ((kind == Kind.PAM || kind == Kind.PARTNER) && !value.strip().matches("^\\d{1,18}$")) {
 			throw com.trellis.shared.InvalidInputException.of("sliceValue",
 					"a " + kind.name().toLowerCase(Locale.ROOT) + " slice needs the numeric id");
@@ -45,12 +47,25 @@ public record Slice(Kind kind, String value, Long book) {
 
 	/** The same slice narrowed to one PAM's book. */
 	Slice inBook(long pamId) {
-		return new Slice(this.kind, this.value, pamId);
+		return new Slice(this.kind, this.value, pamId, this.cohort);
 	}
 
 	/**
-	 * SQL over partner alias {@code p}, binding {@code :sliceValue} and
-	 * {@code :sliceBook}.
+	 * A cohort slice with its quarter read by the fiscal-year labelling rule (refused
+	 * naming "sliceValue" when it names no quarter or is ambiguous); other slices as they
+	 * are.
+	 */
+	Slice resolved(Month fiscalYearStart) {
+		if (this.kind != Kind.COHORT) {
+			return this;
+		}
+		var quarter = FiscalQuarter.parse(this.value, fiscalYearStart, "sliceValue");
+		return new Slice(this.kind, quarter.label(), this.book, quarter);
+	}
+
+	/**
+	 * SQL over partner alias {@code p}, binding {@code :sliceValue}, {@code :sliceBook}
+	 * and, for a cohort, {@code :cohortFrom} and {@code :cohortTo} (its quarter's days).
 	 */
 	String predicate() {
 		var base = switch (this.kind) {
@@ -60,7 +75,7 @@ public record Slice(Kind kind, String value, Long book) {
 			case TYPE -> "p.type = :sliceValue";
 			case REGION -> "p.region = :sliceValue";
 			case PARTNER -> "p.id = CAST(:sliceValue AS BIGINT)";
-			case COHORT -> "to_char(p.onboarded_on, 'YYYY-\"Q\"Q') = :sliceValue";
+			case COHORT -> "(p.onboarded_on >= :cohortFrom AND p.onboarded_on < :cohortTo)";
 			case VERTICAL -> ":sliceValue = ANY (p.verticals)";
 			case CAPABILITY -> ":sliceValue = ANY (p.capabilities)";
 		};

@@ -61,6 +61,17 @@ public class BusinessCalendar {
 		return day.atStartOfDay(this.zone).toInstant();
 	}
 
+	/**
+	 * The start of a rolling window of {@code days} days ending at {@code moment}: the
+	 * same time of day that many days earlier in the business zone (a daylight-saving
+	 * change in between makes the window an hour shorter or longer, as the vendor's
+	 * clocks say). Rolling windows are bounded here and passed to SQL as parameters,
+	 * never computed by the database in its session's zone.
+	 */
+	public Instant daysBefore(Instant moment, int days) {
+		return moment.atZone(this.zone).minusDays(days).toInstant();
+	}
+
 	public FiscalQuarter quarterOf(LocalDate day) {
 		return FiscalQuarter.containing(day, this.fiscalYearStart);
 	}

@@ -20,7 +20,7 @@ public record FiscalQuarter(int fiscalYear, int number, Month fiscalYearStart) {
 	/** Weeks of a quarter; the last one runs to the quarter's end (six to eight days). */
 	public static final int WEEKS = 13;
 
-	private static final Pattern LABEL = Pattern.compile("^(FY)?(\\d{4})-Q([1-4])$");
+	private static final Pattern LABEL = Pattern.compile("^(FY)?(\\d{4})-Q(\\d+)$");
 
 	public FiscalQuarter {
 		if (number < 1 || number > 4) {
@@ -37,20 +37,41 @@ public record FiscalQuarter(int fiscalYear, int number, Month fiscalYearStart) {
 	}
 
 	/**
-	 * The quarter named by {@code label} ("2026-Q4", "FY2027-Q1"); a bad label is refused
-	 * naming {@code field}.
+	 * The quarter named by {@code label}, read by the one rule {@link #label()} writes:
+	 * "2026-Q4" (or "FY2026-Q4") when the fiscal year is the calendar year, "FY2027-Q1"
+	 * otherwise. A label without "FY" is refused when the fiscal year does not start in
+	 * January (it could mean the fiscal year that starts or the one that ends in that
+	 * year), as is a label that names no quarter; both naming {@code field}.
 	 */
 	public static FiscalQuarter parse(String label, Month fiscalYearStart, String field) {
 		var matcher = LABEL.matcher(label == null ? "" : label.trim());
 		if (!matcher.matches()) {
 			throw InvalidInputException.of(field, "must look like " + example(fiscalYearStart));
 		}
+		if (!matcher.group(3).matches("[1-4]")) {
+			throw InvalidInputException.of(field, "names no quarter: a fiscal year has quarters Q1 to Q4");
+		}
+		if (matcher.group(1) == null && fiscalYearStart != Month.JANUARY) {
+			throw InvalidInputException.of(field, "is ambiguous: the fiscal year starts in " + name(fiscalYearStart)
+					+ " and is named by the calendar year it ends in; write it like " + example(fiscalYearStart));
+		}
 		return new FiscalQuarter(Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)),
 				fiscalYearStart);
 	}
 
+	private static String name(Month month) {
+		return month.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+	}
+
 	private static String example(Month fiscalYearStart) {
 		return fiscalYearStart == Month.JANUARY ? "2026-Q4" : "FY2027-Q1";
+	}
+
+	/**
+	 * Whether [from, to) is exactly this quarter.
+	 */
+	public boolean spans(LocalDate from, LocalDate to) {
+		return start().equals(from) && end().equals(to);
 	}
 
 	/** The quarter's first day. */

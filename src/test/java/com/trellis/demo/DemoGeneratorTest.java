@@ -2,6 +2,7 @@ package com.trellis.demo;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -269,8 +270,32 @@ class DemoGeneratorTest {
 	@Test
 	void theDemoFollowUpDeadlineSkipsTheWeekend() {
 		long friday = Instant.parse("2026-11-20T15:00:00Z").getEpochSecond();
-		assertThat(Instant.ofEpochSecond(LeadWriter.businessDaysLater(friday, 2)))
+		assertThat(Instant.ofEpochSecond(LeadWriter.businessDaysLater(friday, 2, ZoneOffset.UTC)))
 			.isEqualTo(Instant.parse("2026-11-24T15:00:00Z"));
+	}
+
+	@Test
+	void everyDateTheDemoWritesIsTheBusinessDayOfItsMoment() {
+		// Honolulu is ten hours behind UTC: a deal closed after 10:00 UTC closed on the
+		// day before in the business zone
+		var honolulu = java.time.ZoneId.of("Pacific/Honolulu");
+		var written = new Tables();
+		new DemoGenerator(42, SMALL, NOW, honolulu, "{noop}demo").writeTo(written);
+		var closed = written.rows("opportunity").stream().filter(o -> o.get("closed_at") != null).toList();
+		assertThat(closed).isNotEmpty()
+			.anySatisfy(o -> assertThat(((Instant) o.get("closed_at")).atZone(java.time.ZoneOffset.UTC).getHour())
+				.isGreaterThanOrEqualTo(10))
+			.allSatisfy(o -> assertThat(o.get("close_date"))
+				.isEqualTo(LocalDate.ofInstant((Instant) o.get("closed_at"), honolulu)));
+		Map<Object, Instant> onboarding = new HashMap<>();
+		written.rows("partner_lifecycle_change")
+			.stream()
+			.filter(c -> "ONBOARDING".equals(c.get("to_status")))
+			.forEach(c -> onboarding.put(c.get("partner_id"), (Instant) c.get("changed_at")));
+		var onboarded = written.rows("partner").stream().filter(p -> p.get("onboarded_on") != null).toList();
+		assertThat(onboarded).isNotEmpty()
+			.allSatisfy(p -> assertThat(p.get("onboarded_on"))
+				.isEqualTo(LocalDate.ofInstant(onboarding.get(p.get("id")), honolulu)));
 	}
 
 	@Test
@@ -288,12 +313,12 @@ class DemoGeneratorTest {
 	}
 
 	private static DemoGenerator generator(long seed) {
-		return new DemoGenerator(seed, SMALL, NOW, "{noop}demo");
+		return new DemoGenerator(seed, SMALL, NOW, ZoneOffset.UTC, "{noop}demo");
 	}
 
 	private static String fingerprint(long seed, Instant now) {
 		var sink = new HashingSink();
-		new DemoGenerator(seed, SMALL, now, "{noop}demo").writeTo(sink);
+		new DemoGenerator(seed, SMALL, now, ZoneOffset.UTC, "{noop}demo").writeTo(sink);
 		return sink.fingerprint();
 	}
 

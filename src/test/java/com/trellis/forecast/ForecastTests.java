@@ -145,42 +145,45 @@ class ForecastTests {
 			.sql("""
 					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
 					    taken_at)
-					VALUES ('2026-07-06', 'PROGRAM', 0, '2026-Q3', 0, 0, 90000, 0, now()),
-					       ('2026-08-03', 'PROGRAM', 0, '2026-Q3', 0, 0, 50000, 50000, now())
+					VALUES ('2026-07-06', 'PROGRAM', 0, '2026-Q3', 0, 0, 90000, 0, '2026-07-06T05:00:00Z'),
+					       ('2026-08-03', 'PROGRAM', 0, '2026-Q3', 0, 0, 50000, 50000, '2026-08-03T05:00:00Z')
 					""")
 			.update();
 		// the week of 08-03 is week 5 of Q3 (it starts on 07-29), so both rows show, each
 		// labelled by its week of the quarter
-		var accuracy = this.forecasts.accuracy(admin, Scope.PROGRAM, LocalDate.of(2026, 8, 1));
+		var accuracy = this.forecasts.accuracy(admin, Scope.PROGRAM, LocalDate.of(2026, 8, 1)).points();
 		assertThat(accuracy).extracting(row -> row.get("week")).containsExactly(1, 5);
 		assertThat(accuracy.get(0).get("forecast")).isEqualTo(new BigDecimal("90000.00"));
 		assertThat(accuracy.get(1).get("forecast")).isEqualTo(new BigDecimal("100000.00"));
 
-		// Q3 starts on Wednesday 07-01; its first snapshot is the week of 07-06 (the
-		// later one is not the start); nothing closed in Q3 in this program
+		// Q3 starts on Wednesday 07-01; its first snapshot was taken on 07-06, in week 1
+		// (07-01 to 07-07); the later one is not the start; nothing closed in Q3 here
 		var past = this.history.versusActual(admin, Scope.PROGRAM, 4);
 		assertThat(past).hasSize(1);
 		assertThat(past.get(0)).containsEntry("quarter", "2026-Q3")
-			.containsEntry("week", LocalDate.of(2026, 7, 6))
+			.containsEntry("week", LocalDate.of(2026, 7, 1))
+			.containsEntry("weekOfQuarter", 1)
 			.containsEntry("forecast", new BigDecimal("90000.00"))
 			.containsEntry("commit", new BigDecimal("0.00"));
 		assertThat((BigDecimal) past.get(0).get("actual")).isEqualByComparingTo("0");
 
-		// the new manager's team is empty: this week's snapshot (week of 11-16) is all
-		// zero, last week's is set by hand
+		// the new manager's team is empty: this week's snapshot (taken on Sunday 11-22,
+		// in
+		// week 8 of Q4, from Thursday 11-19) is all zero; an earlier one (taken on 11-09,
+		// week 6 from 11-05) is set by hand
 		this.jdbc
 			.sql("""
 					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
 					    taken_at)
-					VALUES ('2026-11-09', 'MANAGER', ?, '2026-Q4', 50000, 70000, 40000, 10000, now())
+					VALUES ('2026-11-09', 'MANAGER', ?, '2026-Q4', 50000, 70000, 40000, 10000, '2026-11-09T05:00:00Z')
 					""")
 			.param(manager.userId())
 			.update();
 		var changes = this.history.changes(admin, new Scope(Scope.Kind.MANAGER, manager.userId()));
 		assertThat(changes).extracting(c -> c.get("category"))
 			.containsExactly("closed", "commit", "bestCase", "weighted");
-		assertThat(changes.get(1)).containsEntry("lastWeek", LocalDate.of(2026, 11, 9))
-			.containsEntry("thisWeek", LocalDate.of(2026, 11, 16));
+		assertThat(changes.get(1)).containsEntry("lastWeek", LocalDate.of(2026, 11, 5))
+			.containsEntry("thisWeek", LocalDate.of(2026, 11, 19));
 		assertThat((BigDecimal) changes.get(1).get("change")).isEqualByComparingTo("-50000");
 		assertThat((BigDecimal) changes.get(0).get("change")).isEqualByComparingTo("-10000");
 		assertThatThrownBy(() -> this.history.changes(manager, Scope.PROGRAM))

@@ -149,4 +149,33 @@ class PartnerIsolationTests {
 		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
+	@Test
+	void partnerUsersNeitherInviteNorSeeInvitationsOfAnyPartner() throws Exception {
+		var body = "{\"name\": \"Colleague\", \"email\": \"colleague%d@alpha.example\"}".formatted(System.nanoTime());
+		this.apiOfA.post("/api/v1/partners/" + this.a.partnerId() + "/invitations", body)
+			.andExpect(status().isForbidden());
+		this.apiOfA.post("/api/v1/partners/" + this.b.partnerId() + "/invitations", body)
+			.andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/invitations").andExpect(status().isForbidden());
+		var session = login(this.a.partnerUser());
+		this.mvc.perform(get("/partners/" + this.b.partnerId() + "/invitations").session(session))
+			.andExpect(status().isForbidden());
+		var ownPage = this.mvc.perform(get("/partners/" + this.a.partnerId()).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(ownPage).doesNotContain("/invitations");
+	}
+
+	@Test
+	void aPamCannotInviteToAPartnerOutsideTheirBook() throws Exception {
+		var pamOfA = new Api(this.mvc, this.fixtures.token(this.a.pam()));
+		var body = "{\"name\": \"Not Mine\", \"email\": \"notmine%d@beta.example\"}".formatted(System.nanoTime());
+		pamOfA.post("/api/v1/partners/" + this.b.partnerId() + "/invitations", body).andExpect(status().isForbidden());
+		pamOfA.post("/api/v1/partners/" + this.b.partnerId() + "/invitations", "{\"email\": 1}")
+			.andExpect(status().isForbidden());
+		pamOfA.get("/api/v1/partners/" + this.b.partnerId() + "/invitations").andExpect(status().isForbidden());
+		pamOfA.post("/api/v1/partners/" + this.a.partnerId() + "/invitations", body).andExpect(status().isCreated());
+	}
+
 }

@@ -74,6 +74,9 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.credit.CreditDisputes disputes;
 
+	@Autowired
+	com.trellis.invitations.Invitations invitations;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -178,7 +181,12 @@ class SecurityMatrixTests {
 				row("POST /api/v1/opportunities/{freshDeal}/credit-disputes", 201, 403, 403, 403, 403, 404),
 				row("POST /api/v1/credit-disputes/{freshDispute}/decision", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/opportunities/{otherDeal}/forecast-call", 403, 403, 403, 403, 403, 404),
-				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/partners/{other}/invitations", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/partners/{other}/invitations", 201, 403, 403, 403, 403, 403),
+				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/resend", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/revoke", 200, 403, 403, 403, 403,
+						403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -235,6 +243,14 @@ class SecurityMatrixTests {
 				row("POST /partners/{other}/enablement?userId={otherUser}", 400, 403, 403, 403, 403, 403),
 				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
 				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),
+				row("GET /partners/{other}/invitations", 200, 403, 403, 403, 403, 403),
+				row("POST /partners/{other}/invitations", 302, 403, 403, 403, 403, 403),
+				row("POST /partners/{other}/invitations/{freshInvitation}/resend", 302, 403, 403, 403, 403, 403),
+				row("POST /partners/{other}/invitations/{freshInvitation}/revoke", 302, 403, 403, 403, 403, 403),
+				row("GET /profile", 200, 200, 200, 200, 200, 200),
+				row("GET /password/forgot", 200, 200, 200, 200, 200, 200),
+				row("GET /join/not-a-link", 404, 404, 404, 404, 404, 404),
+				row("GET /password/reset/not-a-link", 404, 404, 404, 404, 404, 404),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
@@ -465,6 +481,14 @@ class SecurityMatrixTests {
 					com.trellis.deals.CreditType.INFLUENCED, new java.math.BigDecimal("10"), "Matrix dispute"));
 			url = url.replace("{freshDispute}", String.valueOf(dispute.id()));
 		}
+		if (url.contains("{freshInvitation}")) {
+			url = url.replace("{freshInvitation}",
+					String.valueOf(
+							this.invitations
+								.invite(other.pam(), other.partnerId(),
+										new com.trellis.invitations.InviteCommand("Matrix Invitee", invitee()))
+								.id()));
+		}
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
@@ -494,6 +518,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/credit-disputes")) {
 			return "{\"proposedCreditType\": \"INFLUENCED\", \"proposedShare\": 10, \"reason\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/invitations")) {
+			return "{\"name\": \"Matrix Invitee\", \"email\": \"%s\"}".formatted(invitee());
 		}
 		if (endpoint.endsWith("/forecast-call")) {
 			return "{\"commit\": true}";
@@ -571,6 +598,10 @@ class SecurityMatrixTests {
 				{"accountId": %d, "name": "Matrix deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
 				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
 				""".formatted(other.accountId(), other.partnerId(), other.ae().userId());
+	}
+
+	private static String invitee() {
+		return "matrix" + System.nanoTime() + "@invitee.example";
 	}
 
 	/** A new deal of the other partner, owned by its AE. */

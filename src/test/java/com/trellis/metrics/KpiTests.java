@@ -148,16 +148,15 @@ class KpiTests {
 		assertThat(q3.get("FORECAST_ATTAINMENT").definition())
 			.endsWith("Not available: no forecast snapshot was taken in 2026-Q3.");
 		long pamId = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
-		// Q4 starts on Thursday 2026-10-01: the snapshot of the week of Monday 09-28 is
-		// the
-		// first; the later one is not used
+		// Q4 starts on Thursday 2026-10-01: the snapshot taken that day (week 1) is the
+		// first; the later one (week 2) is not used
 		this.jdbc
 			.sql("""
 					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
 					    taken_at)
-					VALUES ('2026-09-28', 'PROGRAM', 0, '2026-Q4', 80000, 0, 0, 0, now()),
-					       ('2026-10-05', 'PROGRAM', 0, '2026-Q4', 10, 0, 0, 0, now()),
-					       ('2026-09-28', 'PAM', ?, '2026-Q4', 25000, 0, 0, 5000, now())
+					VALUES ('2026-10-01', 'PROGRAM', 0, '2026-Q4', 80000, 0, 0, 0, '2026-10-01T05:00:00Z'),
+					       ('2026-10-08', 'PROGRAM', 0, '2026-Q4', 10, 0, 0, 0, '2026-10-08T05:00:00Z'),
+					       ('2026-10-01', 'PAM', ?, '2026-Q4', 25000, 0, 0, 5000, '2026-10-01T05:00:00Z')
 					ON CONFLICT DO NOTHING
 					""")
 			.param(pamId)
@@ -210,7 +209,10 @@ class KpiTests {
 		var trend = this.kpis.trend(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM);
 		assertThat(trend).hasSize(6);
 		assertThat(trend.get(5).get("value")).isEqualTo(new BigDecimal("10000.00"));
-		assertThat(trend.get(0).get("period")).isEqualTo("2025-07-01 – 2025-09-30");
+		// a fiscal quarter is named as one, with its first and last day beside
+		assertThat(trend.get(0)).containsEntry("period", "2025-Q3")
+			.containsEntry("from", java.time.LocalDate.of(2025, 7, 1))
+			.containsEntry("to", java.time.LocalDate.of(2025, 9, 30));
 		assertThat(this.kpis.records(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM))
 			.extracting(row -> row.get("value"))
 			.containsExactly(new BigDecimal("10000.00"));
@@ -330,9 +332,10 @@ class KpiTests {
 
 	@Test
 	void aCohortIsNamedByItsQuarter() {
-		assertThatThrownBy(() -> new Slice(Slice.Kind.COHORT, "2026-5")).isInstanceOfSatisfying(
-				com.trellis.shared.InvalidInputException.class,
-				ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("sliceValue"));
+		// read by the business calendar once the viewer's scope is settled
+		assertThatThrownBy(() -> this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2026-5")))
+			.isInstanceOfSatisfying(com.trellis.shared.InvalidInputException.class,
+					ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("sliceValue"));
 	}
 
 	@Test

@@ -67,4 +67,14 @@ class BusinessCalendarTest {
 		assertThat(berlin.weekOfQuarter(berlin.today())).isEqualTo(3);
 	}
 
+	@Test
+	void aRollingWindowStartsTheSameBusinessTimeOfDayEarlierAcrossADaylightSavingChange() {
+		var berlin = calendar("2026-10-28T23:00:00Z", "Europe/Berlin", Month.JANUARY);
+		// midnight of 29 October in Berlin (winter time) back to midnight of 31 July
+		// (summer time): 90 days and one hour
+		assertThat(berlin.daysBefore(berlin.now(), 90)).isEqualTo(Instant.parse("2026-07-30T22:00:00Z"));
+		var honolulu = calendar("2026-10-28T23:00:00Z", "Pacific/Honolulu", Month.JANUARY);
+		assertThat(honolulu.daysBefore(honolulu.now(), 90)).isEqualTo(Instant.parse("2026-07-30T23:00:00Z"));
+	}
+
 }

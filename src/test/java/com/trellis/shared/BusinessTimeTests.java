@@ -107,8 +107,10 @@ class BusinessTimeTests {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var pam = this.fixtures.user(Role.PAM);
 		snapshot("2026-11-30", pam, "90000");
-		var accuracy = this.forecasts.accuracy(admin, new Scope(Scope.Kind.PAM, pam.userId()),
-				LocalDate.of(2026, 12, 1));
+		this.clock.set(Instant.parse("2027-01-05T10:00:00Z"));
+		var accuracy = this.forecasts
+			.accuracy(admin, new Scope(Scope.Kind.PAM, pam.userId()), LocalDate.of(2026, 12, 1))
+			.points();
 		assertThat(accuracy).extracting(row -> row.get("week")).containsExactly(9);
 	}
 
@@ -116,10 +118,12 @@ class BusinessTimeTests {
 	void weeksWithoutASnapshotAreAbsentNotRenumbered() {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var pam = this.fixtures.user(Role.PAM);
-		snapshot("2026-09-28", pam, "10000");
+		snapshot("2026-10-01", pam, "10000");
 		snapshot("2026-11-30", pam, "30000");
-		var accuracy = this.forecasts.accuracy(admin, new Scope(Scope.Kind.PAM, pam.userId()),
-				LocalDate.of(2026, 12, 1));
+		this.clock.set(Instant.parse("2027-01-05T10:00:00Z"));
+		var accuracy = this.forecasts
+			.accuracy(admin, new Scope(Scope.Kind.PAM, pam.userId()), LocalDate.of(2026, 12, 1))
+			.points();
 		assertThat(accuracy).extracting(row -> row.get("week")).containsExactly(1, 9);
 		assertThat(accuracy).extracting(row -> row.get("forecast"))
 			.containsExactly(new BigDecimal("10000.00"), new BigDecimal("30000.00"));
@@ -133,14 +137,14 @@ class BusinessTimeTests {
 		this.clock.set(Instant.parse("2026-12-01T10:00:00Z"));
 		var attainment = attainment(admin, pam);
 		assertThat(attainment.value()).isNull();
-		assertThat(attainment.definition()).contains("taken in week 9 (the week of 2026-11-30)");
+		assertThat(attainment.definition()).contains("taken in week 9 (the week of 2026-11-26)");
 	}
 
 	@Test
 	void attainmentOfAQuarterStillRunningSaysItIsClosedWonSoFar() {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var pam = this.fixtures.user(Role.PAM);
-		snapshot("2026-09-28", pam, "90000");
+		snapshot("2026-10-01", pam, "90000");
 		this.clock.set(Instant.parse("2026-12-01T10:00:00Z"));
 		var attainment = attainment(admin, pam);
 		assertThat(attainment.definition()).contains("The quarter is not over: closed-won so far, as of 2026-12-01");
@@ -159,7 +163,8 @@ class BusinessTimeTests {
 			.sql("""
 					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
 					    taken_at)
-					VALUES (CAST(:week AS DATE), 'PAM', :pam, '2026-Q4', :weighted, 0, :weighted, 0, now())
+					VALUES (CAST(:week AS DATE), 'PAM', :pam, '2026-Q4', :weighted, 0, :weighted, 0,
+					        CAST(:week AS DATE) + TIME '05:00' AT TIME ZONE 'UTC')
 					""")
 			.param("week", week)
 			.param("pam", pam.userId())

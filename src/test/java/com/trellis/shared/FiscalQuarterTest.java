@@ -52,4 +52,23 @@ class FiscalQuarterTest {
 		assertThat(q.weekStart(9)).isEqualTo(LocalDate.parse("2026-11-26"));
 	}
 
+	@Test
+	void aLabelIsReadByTheRuleThatWritesIt() {
+		assertThat(FiscalQuarter.parse("2026-Q4", Month.JANUARY, "quarter").start())
+			.isEqualTo(LocalDate.parse("2026-10-01"));
+		assertThat(FiscalQuarter.parse("FY2026-Q4", Month.JANUARY, "quarter").label()).isEqualTo("2026-Q4");
+		assertThat(FiscalQuarter.parse("FY2027-Q4", Month.FEBRUARY, "quarter").start())
+			.isEqualTo(LocalDate.parse("2026-11-01"));
+	}
+
+	@Test
+	void withAFebruaryStartALabelWithoutFyIsAmbiguousAndAFifthQuarterDoesNotExist() {
+		for (var label : java.util.List.of("2026-Q4", "FY2027-Q9", "FY2027-Q0", "2026-4")) {
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> FiscalQuarter.parse(label, Month.FEBRUARY, "cohort"))
+				.isInstanceOfSatisfying(InvalidInputException.class,
+						ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("cohort"));
+		}
+	}
+
 }

@@ -1,0 +1,215 @@
+package com.trellis.invitations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.LinkMail;
+import com.trellis.identity.OneTimeLink;
+import com.trellis.identity.PartnerAccounts;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invitations module's facade. The partner's PAM or a program admin invites, lists,
+ * resends and revokes ({@link Partners#requireManages}); the invited person opens the
+ * link and sets a password, which opens their partner user. The e-mail is sent inside the
+ * transaction: when the mail server does not take it, nothing is written (503). Every
+ * change is audited.
+ */
+@Service
+public class Invitations {
+
+	private static final String AUDIT_TYPE = "partner-invitation";
+
+	private final InvitationRepository invitations;
+
+	private final Partners partners;
+
+	private final PartnerAccounts accounts;
+
+	private final LinkMail mail;
+
+	private final AuditLog audit;
+
+	private final Commands commands;
+
+	private final Clock clock;
+
+	private final Duration validFor;
+
+	Invitations(InvitationRepository invitations, Partners partners, PartnerAccounts accounts, LinkMail mail,
+			AuditLog audit, Commands commands, Clock clock,
+			@Value("${trellis.invitations.valid-for:7d}") Duration validFor) {
+		this.invitations = invitations;
+		this.partners = partners;
+		this.accounts = accounts;
+		this.mail = mail;
+		this.audit = audit;
+		this.commands = commands;
+		this.clock = clock;
+		this.validFor = validFor;
+	}
+
+	/** Invites a person to the partner and e-mails them the link. */
+	@Transactional
+	public InvitationView invite(Viewer viewer, long partnerId, InviteCommand command) {
+		var partner = this.partners.requireManages(viewer, partnerId);
+		this.commands.check(command);
+		var email = command.email().strip();
+		var name = command.name().strip();
+		var now = this.clock.instant();
+		this.accounts.whyNotInvitable(partnerId, email).ifPresent(reason -> {
+			throw InvalidInputException.of("email", reason);
+		});
+		var open = this.invitations.lockOpenFor(email);
+		if (open.isPresent()) {
+			var earlier = open.get();
+			if (earlier.state(now).opens()) {
+				throw InvalidInputException.of("email",
+						earlier.partnerId() == partnerId
+								? "has a pending invitation to this partner already; resend or revoke it"
+								: "has a pending invitation to another partner");
+			}
+			// an expired invitation gives way to the new one
+			this.invitations.revoke(earlier.id(), now);
+			this.audit.record(viewer.actor(), AUDIT_TYPE, earlier.id(), "replaced after expiry", earlier.view(now),
+					null);
+		}
+		var link = OneTimeLink.issue(now, this.validFor);
+		long id = this.invitations.insert(partnerId, partner.name(), email, name, viewer.userId(), link, now);
+		var invitation = this.invitations.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "invited", null, invitation.view(now));
+		send(invitation, link, viewer);
+		return invitation.view(now);
+	}
+
+	/** The partner's invitations, newest first. */
+	@Transactional(readOnly = true)
+	public List<InvitationView> ofPartner(Viewer viewer, long partnerId) {
+		this.partners.requireManages(viewer, partnerId);
+		var now = this.clock.instant();
+		return this.invitations.ofPartner(partnerId).stream().map(invitation -> invitation.view(now)).toList();
+	}
+
+	/** Sends a new link (valid for the full time again); the old link stops opening. */
+	@Transactional
+	public InvitationView resend(Viewer viewer, long partnerId, long invitationId) {
+		this.partners.requireManages(viewer, partnerId);
+		var invitation = lockOf(partnerId, invitationId);
+		var now = this.clock.instant();
+		requireNotClosed(invitation);
+		var link = OneTimeLink.issue(now, this.validFor);
+		this.invitations.replaceLink(invitationId, link, now);
+		var after = this.invitations.find(invitationId).orElseThrow();
+		this.audit.record(viewer.actor(), AUDIT_TYPE, invitationId, "resent", invitation.view(now), after.view(now));
+		send(after, link, viewer);
+		return after.view(now);
+	}
+
+	/**
+	 * Withdraws a pending invitation; its link stops opening. Revoking twice changes
+	 * nothing.
+	 */
+	@Transactional
+	public InvitationView revoke(Viewer viewer, long partnerId, long invitationId) {
+		this.partners.requireManages(viewer, partnerId);
+		var invitation = lockOf(partnerId, invitationId);
+		var now = this.clock.instant();
+		if (invitation.revokedAt() != null) {
+			return invitation.view(now);
+		}
+		requireNotClosed(invitation);
+		this.invitations.revoke(invitationId, now);
+		var after = this.invitations.find(invitationId).orElseThrow();
+		this.audit.record(viewer.actor(), AUDIT_TYPE, invitationId, "revoked", invitation.view(now), after.view(now));
+		return after.view(now);
+	}
+
+	/**
+	 * What the link in an invitation e-mail opens: whom it is for, or why it does not
+	 * open.
+	 */
+	@Transactional(readOnly = true)
+	public Landing open(String secret) {
+		var now = this.clock.instant();
+		return this.invitations.findByHash(OneTimeLink.hash(secret), false)
+			.map(invitation -> new Landing(invitation.state(now), invitation.name(), invitation.email(),
+					invitation.partnerName()))
+			.orElse(Landing.UNKNOWN);
+	}
+
+	/**
+	 * The invited person sets their password: their partner user is opened and the link
+	 * is used up.
+	 * @return the state the link was in; the user was opened only when it was open
+	 */
+	@Transactional
+	public OneTimeLink.State accept(String secret, String password, String confirmation) {
+		var now = this.clock.instant();
+		var invitation = this.invitations.findByHash(OneTimeLink.hash(secret), true).orElse(null);
+		if (invitation == null) {
+			return OneTimeLink.State.UNKNOWN;
+		}
+		var state = invitation.state(now);
+		if (!state.opens()) {
+			return state;
+		}
+		long userId = this.accounts.open(invitation.partnerId(), invitation.email(), invitation.name(), password,
+				confirmation);
+		this.invitations.accept(invitation.id(), userId, now);
+		this.audit.record(new AuditLog.Actor(userId, invitation.name()), AUDIT_TYPE, invitation.id(), "accepted",
+				invitation.view(now), this.invitations.find(invitation.id()).orElseThrow().view(now));
+		return state;
+	}
+
+	private InvitationRepository.Stored lockOf(long partnerId, long invitationId) {
+		return this.invitations.lock(invitationId)
+			.filter(invitation -> invitation.partnerId() == partnerId)
+			.orElseThrow(() -> new NotFoundException("Invitation", invitationId));
+	}
+
+	private static void requireNotClosed(InvitationRepository.Stored invitation) {
+		if (invitation.acceptedAt() != null) {
+			throw new ConflictException("invitation", "was accepted already; the person signs in with their password");
+		}
+		if (invitation.revokedAt() != null) {
+			throw new ConflictException("invitation", "was revoked; invite the person again");
+		}
+	}
+
+	private void send(InvitationRepository.Stored invitation, OneTimeLink.Issued link, Viewer inviter) {
+		this.mail.send(invitation.email(), "You are invited to Trellis for " + invitation.partnerName(),
+				"Hello " + invitation.name() + ",\n\n" + inviter.name()
+						+ " invited you to Trellis, the partner portal, " + "as a user of " + invitation.partnerName()
+						+ ". Open this link within " + OneTimeLink.describe(this.validFor)
+						+ " to choose your password; it works once.",
+				"/join/" + link.secret());
+	}
+
+	/**
+	 * What an invitation link opens.
+	 *
+	 * @param state whether it opens, and why not
+	 */
+	public record Landing(OneTimeLink.State state, String name, String email, String partnerName) {
+
+		static final Landing UNKNOWN = new Landing(OneTimeLink.State.UNKNOWN, null, null, null);
+
+		Map<String, Object> model() {
+			return Map.of("name", this.name, "email", this.email, "partnerName", this.partnerName);
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package com.trellis.identity;
+
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * A user's own profile: who they are, and a password change that needs the current one.
+ */
+@TrellisTest
+class ProfileTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void aPartnerUserSeesTheirNameEmailAndPartnerRole() throws Exception {
+		var world = this.fixtures.world("Profile Partner");
+		var email = this.fixtures.email(world.partnerUser());
+		var page = this.mvc.perform(get("/profile").session(login(email, "secret")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(world.partnerUser().name()).contains(email).contains("Partner user");
+	}
+
+	@Test
+	void thePasswordChangesOnlyWithTheCurrentOne() throws Exception {
+		var email = this.fixtures.email(this.fixtures.world("Profile Changer").partnerUser());
+		var session = login(email, "secret");
+		var wrong = this.mvc
+			.perform(post("/profile/password").session(session)
+				.with(csrf())
+				.param("currentPassword", "not it")
+				.param("password", "a fresh long passphrase")
+				.param("confirmPassword", "a fresh long passphrase"))
+			.andReturn();
+		assertThat(wrong.getFlashMap().get("error").toString()).contains("currentPassword");
+		assertThat(signsIn(email, "a fresh long passphrase")).isFalse();
+
+		var right = this.mvc
+			.perform(post("/profile/password").session(session)
+				.with(csrf())
+				.param("currentPassword", "secret")
+				.param("password", "a fresh long passphrase")
+				.param("confirmPassword", "a fresh long passphrase"))
+			.andReturn();
+		assertThat(right.getFlashMap().get("notice")).isEqualTo("Password changed");
+		assertThat(signsIn(email, "a fresh long passphrase")).isTrue();
+		assertThat(signsIn(email, "secret")).isFalse();
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM audit_entry WHERE entity_type = 'user' AND action = 'password changed'
+				  AND entity_id = (SELECT CAST(id AS TEXT) FROM app_user WHERE email = ?)
+				""").param(email).query(Long.class).single()).isEqualTo(1);
+	}
+
+	private boolean signsIn(String email, String password) throws Exception {
+		var answer = this.mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
+			.andReturn()
+			.getResponse();
+		return !answer.getRedirectedUrl().contains("error");
+	}
+
+	private MockHttpSession login(String email, String password) throws Exception {
+		var result = this.mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+}

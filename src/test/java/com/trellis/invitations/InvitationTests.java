@@ -1,0 +1,254 @@
+package com.trellis.invitations;
+
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.trellis.identity.OneTimeLink;
+import com.trellis.identity.Role;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Fixtures.World;
+import com.trellis.support.TrellisTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A partner's PAM (or an admin) invites a person, who sets a password through the link in
+ * the e-mail and signs in as the partner's user; nobody else invites, and bad input is
+ * named.
+ */
+@TrellisTest
+class InvitationTests {
+
+	private static final Pattern JOIN_LINK = Pattern.compile("https://trellis\\.example\\.test(/join/[A-Za-z0-9_-]+)");
+
+	private static final String PASSWORD = "a long enough passphrase";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	GreenMail mail;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	World world;
+
+	Api pam;
+
+	@BeforeEach
+	void partnerWithItsPam() {
+		this.world = this.fixtures.world("Invitation Partners " + System.nanoTime());
+		this.pam = new Api(this.mvc, this.fixtures.token(this.world.pam()));
+	}
+
+	@Test
+	void aPamInvitesAPersonWhoSetsAPasswordAndSignsInAsTheirPartnersUser() throws Exception {
+		var email = invitee();
+		this.pam.post(invitations(), invite("Jo Partner", email))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("PENDING"))
+			.andExpect(jsonPath("$.email").value(email));
+		var link = linkSentTo(email);
+		assertThat(this.jdbc.sql("SELECT token_hash FROM partner_invitation WHERE email = ?")
+			.param(email)
+			.query(String.class)
+			.single()).as("only the hash of the link is stored")
+			.isEqualTo(OneTimeLink.hash(link.substring("/join/".length())));
+
+		var page = this.mvc.perform(get(link)).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("Jo Partner").contains("Invitation Partners");
+
+		var joined = join(link, PASSWORD);
+		assertThat(joined.getRedirectedUrl()).isEqualTo("/login?joined");
+		var user = this.jdbc.sql("SELECT role, partner_id, enabled FROM app_user WHERE email = ?")
+			.param(email)
+			.query((rs, n) -> rs.getString("role") + " " + rs.getLong("partner_id") + " " + rs.getBoolean("enabled"))
+			.single();
+		assertThat(user).isEqualTo("PARTNER " + this.world.partnerId() + " true");
+		var signIn = this.mvc.perform(post("/login").param("username", email).param("password", PASSWORD).with(csrf()))
+			.andReturn()
+			.getResponse();
+		assertThat(signIn.getRedirectedUrl()).doesNotContain("error");
+		this.pam.get(invitations()).andExpect(jsonPath("$[0].status").value("ACCEPTED"));
+		assertThat(audited("invited")).isEqualTo(1);
+		assertThat(audited("accepted")).isEqualTo(1);
+	}
+
+	@Test
+	void onlyThePartnersPamOrAnAdminInvites() throws Exception {
+		var otherPam = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.PAM)));
+		var partnerUser = new Api(this.mvc, this.fixtures.token(this.world.partnerUser()));
+		var ae = new Api(this.mvc, this.fixtures.token(this.world.ae()));
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		var email = invitee();
+		otherPam.post(invitations(), invite("Not Yours", email)).andExpect(status().isForbidden());
+		otherPam.get(invitations()).andExpect(status().isForbidden());
+		partnerUser.post(invitations(), invite("Colleague", email)).andExpect(status().isForbidden());
+		ae.post(invitations(), invite("Colleague", email)).andExpect(status().isForbidden());
+		assertThat(this.mail.getReceivedMessagesForDomain(email)).isEmpty();
+		admin.post(invitations(), invite("By The Admin", email)).andExpect(status().isCreated());
+	}
+
+	@Test
+	void badInputIsRefusedNamingTheFieldAndNothingIsSent() throws Exception {
+		long before = this.fixtures.count("partner_invitation");
+		this.pam.post(invitations(), "{\"name\": \"No Mail\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("email"));
+		this.pam.post(invitations(), invite("Bad Mail", "not-an-address"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("email"));
+		this.pam.post(invitations(), invite("", invitee()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		this.pam.post(invitations(), invite("A Vendor", this.fixtures.email(this.world.ae())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("email"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("vendor user")));
+		this.pam.post(invitations(), invite("Already Here", this.fixtures.email(this.world.partnerUser())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("email"));
+		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
+	}
+
+	@Test
+	void aSecondInvitationForAPendingEmailIsRefused() throws Exception {
+		var email = invitee();
+		this.pam.post(invitations(), invite("Twice", email)).andExpect(status().isCreated());
+		this.pam.post(invitations(), invite("Twice", email.toUpperCase()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("email"));
+	}
+
+	@Test
+	void thePamInvitesFromThePartnersPageAndSeesThePendingInvitation() throws Exception {
+		var session = this.mvc
+			.perform(post("/login").param("username", this.fixtures.email(this.world.pam()))
+				.param("password", "secret")
+				.with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		var email = invitee();
+		var sent = this.mvc
+			.perform(post("/partners/" + this.world.partnerId() + "/invitations")
+				.session((org.springframework.mock.web.MockHttpSession) session)
+				.with(csrf())
+				.param("name", "From The Page")
+				.param("email", email))
+			.andReturn()
+			.getResponse();
+		assertThat(sent.getRedirectedUrl()).isEqualTo("/partners/" + this.world.partnerId());
+		linkSentTo(email);
+		var section = this.mvc
+			.perform(get("/partners/" + this.world.partnerId() + "/invitations")
+				.session((org.springframework.mock.web.MockHttpSession) session)
+				.header("HX-Request", "true"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(section).contains("From The Page").contains(email).contains("Pending");
+	}
+
+	@Test
+	void aDeactivatedUserOfThePartnerIsReactivatedByAnInvitation() throws Exception {
+		var leaver = this.world.partnerUser();
+		var email = this.fixtures.email(leaver);
+		this.jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(leaver.userId()).update();
+		this.pam.post(invitations(), invite("Back Again", email)).andExpect(status().isCreated());
+		assertThat(join(linkSentTo(email), PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+		assertThat(this.jdbc.sql("SELECT display_name || ' ' || enabled FROM app_user WHERE id = ?")
+			.param(leaver.userId())
+			.query(String.class)
+			.single()).isEqualTo("Back Again true");
+		assertThat(userCount(email)).isEqualTo(1);
+	}
+
+	@Test
+	void theInviteFormNamesABadFieldAndSendsNothing() throws Exception {
+		var session = (org.springframework.mock.web.MockHttpSession) this.mvc
+			.perform(post("/login").param("username", this.fixtures.email(this.world.pam()))
+				.param("password", "secret")
+				.with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		long before = this.fixtures.count("partner_invitation");
+		var refused = this.mvc
+			.perform(post("/partners/" + this.world.partnerId() + "/invitations").session(session)
+				.with(csrf())
+				.param("name", "No Address")
+				.param("email", "no-at-sign"))
+			.andReturn();
+		assertThat(refused.getFlashMap().get("error").toString()).startsWith("email:");
+		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
+	}
+
+	private String invitations() {
+		return "/api/v1/partners/" + this.world.partnerId() + "/invitations";
+	}
+
+	private static String invite(String name, String email) {
+		return "{\"name\": \"%s\", \"email\": \"%s\"}".formatted(name, email);
+	}
+
+	private static String invitee() {
+		return "invitee" + System.nanoTime() + "@partner.example";
+	}
+
+	private MockHttpServletResponse join(String link, String password) throws Exception {
+		return this.mvc.perform(post(link).param("password", password).param("confirmPassword", password).with(csrf()))
+			.andReturn()
+			.getResponse();
+	}
+
+	/** The join link of the newest message to the address. */
+	private String linkSentTo(String email) throws Exception {
+		String link = null;
+		for (MimeMessage message : this.mail.getReceivedMessages()) {
+			if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(email)) {
+				var matcher = JOIN_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+				assertThat(matcher.find()).as("a join link in the message").isTrue();
+				link = matcher.group(1);
+			}
+		}
+		assertThat(link).as("an invitation sent to " + email).isNotNull();
+		return link;
+	}
+
+	private long userCount(String email) {
+		return this.jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(?)")
+			.param(email)
+			.query(Long.class)
+			.single();
+	}
+
+	private long audited(String action) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM audit_entry WHERE entity_type = 'partner-invitation' AND action = ?
+				  AND entity_id IN (SELECT CAST(id AS TEXT) FROM partner_invitation WHERE partner_id = ?)
+				""").param(action).param(this.world.partnerId()).query(Long.class).single();
+	}
+
+}
