@@ -77,8 +77,8 @@ class KpiCurrencyTests {
 			.sql("""
 					INSERT INTO forecast_snapshot (week_start, scope_kind, scope_id, quarter, commit, best_case, weighted, closed,
 					    taken_at)
-					VALUES ('2026-11-02', 'PROGRAM', 0, '2026-Q4', 100.1234, 0, 0, 0, now()),
-					       ('2026-11-09', 'PROGRAM', 0, '2026-Q4', 0, 0, 0, 0, now())
+					VALUES ('2026-11-02', 'PROGRAM', 0, '2026-Q4', 100.1234, 0, 0, 0, '2026-11-02T05:00:00Z'),
+					       ('2026-11-09', 'PROGRAM', 0, '2026-Q4', 0, 0, 0, 0, '2026-11-09T05:00:00Z')
 					ON CONFLICT DO NOTHING
 					""")
 			.update();
