@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * A partner's 30-60-90 plan as its PAM, the partner and the API see it.
  */
@@ -12,6 +14,12 @@ public record ActivationPlanView(long partnerId, LocalDate onboardedOn, long day
 		int targetRegistrations, BigDecimal targetPipeline, BigDecimal targetRevenue, String currency,
 		Instant firstRegisteredAt, Instant firstWonAt, String status, String statusReason, List<Milestone> milestones,
 		List<BlockerView> blockers) {
+
+	/** Each amount at its currency's minor unit, whatever scale it was read with. */
+	public ActivationPlanView {
+		targetPipeline = MinorUnits.round(targetPipeline, currency);
+		targetRevenue = MinorUnits.round(targetRevenue, currency);
+	}
 
 	public long overdue() {
 		return this.milestones.stream().filter(Milestone::overdue).count();

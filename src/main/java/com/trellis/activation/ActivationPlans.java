@@ -150,10 +150,11 @@ public class ActivationPlans {
 	 * of no amount, or below the minimum, is no first win.
 	 */
 	private Instant firstCountingWin(long partnerId, Instant since) {
+		var conversions = this.counting.conversions();
 		return this.deals.wonDeals(partnerId)
 			.stream()
 			.filter(deal -> deal.closedAt() != null && !deal.closedAt().isBefore(since)
-					&& this.counting.counts(deal.amount(), deal.currency()))
+					&& this.counting.counts(deal.amount(), deal.currency(), conversions))
 			.map(OpportunityView::closedAt)
 			.min(Comparator.naturalOrder())
 			.orElse(null);

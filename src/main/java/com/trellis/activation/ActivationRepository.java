@@ -225,6 +225,12 @@ class ActivationRepository {
 	record Plan(long partnerId, LocalDate onboardedOn, int targetRegistrations, java.math.BigDecimal targetPipeline,
 			java.math.BigDecimal targetRevenue, String currency, Instant firstRegisteredAt, Instant firstWonAt,
 			String verdict) {
+
+		Plan {
+			targetPipeline = com.trellis.shared.MinorUnits.round(targetPipeline, currency);
+			targetRevenue = com.trellis.shared.MinorUnits.round(targetRevenue, currency);
+		}
+
 	}
 
 	record Overdue(long milestoneId, long partnerId, String name, LocalDate dueOn, String owner) {

@@ -180,25 +180,48 @@ class CadenceRepository {
 	 */
 	List<List<Object>> attribution(LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				SELECT COALESCE(o.credit_type, 'DIRECT') AS credit, count(*), sum(round(o.amount * fx.to_reporting, 2))
+				SELECT COALESCE(o.credit_type, 'DIRECT') AS credit, count(*), sum(%s)
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
 				GROUP BY 1 ORDER BY 1
-				""").param("from", at(from)).param("to", at(to)).query(CadenceRepository::row).list();
+				""".formatted(MONEY)).param("from", at(from)).param("to", at(to)).query(CadenceRepository::row).list();
 	}
 
 	/**
 	 * What the program cost in [from, to): incentive earnings by kind (an MDF fund
 	 * accrual is a budget, not a cost, so only reimbursements count), with reversals
-	 * netted.
+	 * netted. An earning for a quarter (a rebate, and its recomputations and reversals)
+	 * counts in that quarter, whenever it was written (a rebate is written when its
+	 * quarter closes, after it ended): it is in [from, to) when its quarter starts there.
+	 * Other earnings count on the day they were earned.
 	 */
 	List<List<Object>> programCost(LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				SELECT e.kind, count(*), sum(round(e.amount * fx.to_reporting, 2))
+				SELECT e.kind, count(*), sum(%s)
 				FROM incentive_earning e JOIN exchange_rate fx ON fx.currency = e.currency
-				WHERE e.kind <> 'MDF_FUND' AND e.earned_at >= :from AND e.earned_at < :to
+				WHERE e.kind <> 'MDF_FUND'
+				  AND CASE WHEN e.period IS NULL THEN e.earned_at >= :from AND e.earned_at < :to
+				           ELSE e.period = ANY (:quarters) END
 				GROUP BY e.kind ORDER BY e.kind
-				""").param("from", at(from)).param("to", at(to)).query(CadenceRepository::row).list();
+				""".formatted(ReportingCurrency.converted("e.amount", "fx.to_reporting")))
+			.param("from", at(from))
+			.param("to", at(to))
+			.param("quarters", quartersStartingIn(from, to))
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/** The labels of the fiscal quarters that start in [from, to). */
+	private String[] quartersStartingIn(LocalDate from, LocalDate to) {
+		var labels = new java.util.ArrayList<String>();
+		var quarter = this.calendar.quarterOf(from);
+		if (quarter.start().isBefore(from)) {
+			quarter = quarter.next();
+		}
+		for (; quarter.start().isBefore(to); quarter = quarter.next()) {
+			labels.add(quarter.label());
+		}
+		return labels.toArray(String[]::new);
 	}
 
 	/**
@@ -210,11 +233,11 @@ class CadenceRepository {
 		var endDay = this.calendar.startOf(lastDay).equals(to) ? lastDay : lastDay.plusDays(1);
 		return this.jdbc.sql("""
 				SELECT (SELECT count(*) FROM partner WHERE onboarded_on >= :fromDay AND onboarded_on < :toDay),
-				       COALESCE(sum(round(o.amount * fx.to_reporting, 2)) FILTER (WHERE o.partner_id IS NOT NULL), 0),
-				       COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0)
+				       COALESCE(sum(%1$s) FILTER (WHERE o.partner_id IS NOT NULL), 0),
+				       COALESCE(sum(%1$s), 0)
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
-				""")
+				""".formatted(MONEY))
 			.param("fromDay", Date.valueOf(this.calendar.dayOf(from)))
 			.param("toDay", Date.valueOf(endDay))
 			.param("from", Timestamp.from(from))

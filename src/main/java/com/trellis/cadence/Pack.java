@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.trellis.shared.ReportingCurrency;
+
 /**
  * The material for one meeting: its sections, each a small table, in the reporting
  * currency.
@@ -48,7 +50,15 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 
 	}
 
-	public record Column(String label, Kind kind) {
+	/**
+	 * A column of a section.
+	 *
+	 * @param label its heading (a money column's names the currency)
+	 * @param kind how its values are shown
+	 * @param currency the currency of a money column's amounts (the reporting currency),
+	 * null for other columns
+	 */
+	public record Column(String label, Kind kind, String currency) {
 
 		/** The value as shown on the page and in the PDF. */
 		public String format(Object value) {
@@ -68,23 +78,24 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 		}
 
 		static Column text(String label) {
-			return new Column(label, Kind.TEXT);
+			return new Column(label, Kind.TEXT, null);
 		}
 
+		/** An amount in the reporting currency, which the label names. */
 		static Column money(String label) {
-			return new Column(label, Kind.MONEY);
+			return new Column(label + " (" + ReportingCurrency.CODE + ")", Kind.MONEY, ReportingCurrency.CODE);
 		}
 
 		static Column count(String label) {
-			return new Column(label, Kind.COUNT);
+			return new Column(label, Kind.COUNT, null);
 		}
 
 		static Column percent(String label) {
-			return new Column(label, Kind.PERCENT);
+			return new Column(label, Kind.PERCENT, null);
 		}
 
 		static Column date(String label) {
-			return new Column(label, Kind.DATE);
+			return new Column(label, Kind.DATE, null);
 		}
 
 	}

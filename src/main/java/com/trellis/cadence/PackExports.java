@@ -68,8 +68,8 @@ class PackExports {
 	}
 
 	/**
-	 * Every section as a block of rows: the heading, the column labels, the raw values,
-	 * then an empty row.
+	 * Every section as a block of rows: the heading, the column labels, the values (money
+	 * at the reporting currency's minor unit, as the page shows it), then an empty row.
 	 */
 	static List<List<?>> csv(Pack pack) {
 		var rows = new ArrayList<List<?>>();
@@ -78,7 +78,15 @@ class PackExports {
 			rows.add(List.of());
 			rows.add(List.of(section.heading()));
 			rows.add(section.columns().stream().map(Pack.Column::label).toList());
-			rows.addAll(section.rows());
+			var columns = section.columns();
+			for (var row : section.rows()) {
+				var values = new ArrayList<Object>(row.size());
+				for (int i = 0; i < row.size(); i++) {
+					boolean money = i < columns.size() && columns.get(i).kind() == Pack.Kind.MONEY;
+					values.add(money ? PackMath.money(row.get(i)) : row.get(i));
+				}
+				rows.add(values);
+			}
 		}
 		return rows;
 	}

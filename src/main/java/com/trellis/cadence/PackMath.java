@@ -3,7 +3,9 @@ package com.trellis.cadence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
+
+import com.trellis.shared.MoneyFormat;
+import com.trellis.shared.ReportingCurrency;
 
 /**
  * Sums, shares and amounts as the packs show them.
@@ -23,8 +25,17 @@ final class PackMath {
 				: part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
 	}
 
+	/**
+	 * An amount in the reporting currency as pages and PDFs show it: its minor unit with
+	 * separators, the same value the CSV carries ({@code 38.13} is "38.13", never "38").
+	 */
 	static String money(BigDecimal amount) {
-		return String.format(Locale.ROOT, "%,.0f", amount);
+		return MoneyFormat.amount(amount, ReportingCurrency.CODE);
+	}
+
+	/** An amount in the reporting currency as files carry it: at its minor unit. */
+	static Object money(Object value) {
+		return value instanceof Number number ? ReportingCurrency.round(new BigDecimal(number.toString())) : value;
 	}
 
 }

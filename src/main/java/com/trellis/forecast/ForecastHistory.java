@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,7 @@ class ForecastHistory {
 			row.put("thisWeek", now.get("week"));
 			row.put("thisWeekValue", now.get(category));
 			row.put("change", ((BigDecimal) now.get(category)).subtract((BigDecimal) last.get(category)));
+			row.put("currency", ReportingCurrency.CODE);
 			result.add(row);
 		}
 		return result;
@@ -97,6 +99,7 @@ class ForecastHistory {
 			row.put("forecast", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted")));
 			row.put("commit", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("commit")));
 			row.put("actual", this.forecasts.closedWon(scope.predicate(), scope.id(), start, quarter.end()));
+			row.put("currency", ReportingCurrency.CODE);
 			result.add(row);
 		}
 		return result;

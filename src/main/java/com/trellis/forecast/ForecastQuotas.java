@@ -12,6 +12,8 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.ValueLimits;
 import com.trellis.shared.BusinessCalendar;
 
@@ -61,9 +63,11 @@ class ForecastQuotas {
 		if (command.amount() == null) {
 			throw InvalidInputException.of("amount", "must be zero or more");
 		}
-		this.limits.amountProblem(command.amount(), false).ifPresent(problem -> {
-			throw InvalidInputException.of("amount", problem);
-		});
+		this.limits.amountProblem(command.amount(), false)
+			.or(() -> CurrencyRule.decimalsProblem(command.amount(), ReportingCurrency.CODE))
+			.ifPresent(problem -> {
+				throw InvalidInputException.of("amount", problem);
+			});
 		var kind = command.scope();
 		long id = kind == Scope.Kind.PARTNERS || command.scopeId() == null ? 0 : command.scopeId();
 		if (kind != null && kind != Scope.Kind.PARTNERS && command.scopeId() == null) {

@@ -22,6 +22,9 @@ class ForecastRepository {
 
 	static final String GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER:' || p.tier END";
 
+	/** A deal's amount converted into the reporting currency, rounded once. */
+	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
+
 	private final JdbcClient jdbc;
 
 	/**
@@ -134,21 +137,21 @@ class ForecastRepository {
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),
 				open AS (
-				  SELECT o.id, round(o.amount * fx.to_reporting, 2) AS amount, o.stage, %s AS grp, %s AS expected
+				  SELECT o.id, %s AS amount, o.stage, %s AS grp, %s AS expected
 				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
 				  JOIN norm n ON n.stage = o.stage AND n.grp = %s
 				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s)
 				SELECT COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL), 0) AS commit,
 				       COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL OR pr.p >= 0.5), 0) AS best_case,
 				       COALESCE(sum(open.amount * pr.p), 0) AS weighted,
-				       (SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
+				       (SELECT COALESCE(sum(%s), 0) FROM opportunity o
 				        JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
 				        WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :qStartTs AND o.closed_at < :qEndTs AND %s) AS closed
 				FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
 				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
 				WHERE open.expected >= :qStart AND open.expected < :qEnd
 				"""
-			.formatted(probabilities, norms, GROUP, ExpectedClose.SQL, GROUP, scope, scope);
+			.formatted(probabilities, norms, AMOUNT, GROUP, ExpectedClose.SQL, GROUP, scope, AMOUNT, scope);
 		return this.jdbc.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
@@ -174,7 +177,7 @@ class ForecastRepository {
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),
 				open AS (
-				  SELECT o.id, o.name, p.name AS partner, o.owner_id, round(o.amount * fx.to_reporting, 2) AS amount, o.stage,
+				  SELECT o.id, o.name, p.name AS partner, o.owner_id, %s AS amount, o.stage,
 				         %s AS grp, %s AS expected
 				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
 				  JOIN norm n ON n.stage = o.stage AND n.grp = %s
@@ -187,7 +190,7 @@ class ForecastRepository {
 				WHERE open.expected >= :qStart AND open.expected < :qEnd
 				ORDER BY open.amount DESC, open.id LIMIT :limit
 				"""
-			.formatted(probabilities, norms, GROUP, ExpectedClose.SQL, GROUP, scope);
+			.formatted(probabilities, norms, AMOUNT, GROUP, ExpectedClose.SQL, GROUP, scope);
 		return this.jdbc.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
@@ -247,8 +250,11 @@ class ForecastRepository {
 			.param("id", scopeId)
 			.param("quarter", quarter)
 			.query((rs, n) -> Map.<String, Object>of("stored", rs.getObject(1, LocalDate.class), "commit",
-					rs.getBigDecimal(2), "bestCase", rs.getBigDecimal(3), "weighted", rs.getBigDecimal(4), "closed",
-					rs.getBigDecimal(5), "takenOn", this.calendar.dayOf(rs.getTimestamp(6).toInstant())))
+					ReportingCurrency.round(rs.getBigDecimal(2)), "bestCase",
+					ReportingCurrency.round(rs.getBigDecimal(3)), "weighted",
+					ReportingCurrency.round(rs.getBigDecimal(4)), "closed",
+					ReportingCurrency.round(rs.getBigDecimal(5)), "takenOn",
+					this.calendar.dayOf(rs.getTimestamp(6).toInstant())))
 			.list();
 	}
 
@@ -290,7 +296,8 @@ class ForecastRepository {
 			.query((rs, n) -> {
 				var takenOn = this.calendar.dayOf(rs.getTimestamp(2).toInstant());
 				var week = quarter.contains(takenOn) ? quarter.weekStart(quarter.weekOf(takenOn)) : takenOn;
-				return new CommittedForecast(rs.getString(1), week, rs.getBigDecimal(3), rs.getBigDecimal(4));
+				return new CommittedForecast(rs.getString(1), week, ReportingCurrency.round(rs.getBigDecimal(3)),
+						ReportingCurrency.round(rs.getBigDecimal(4)));
 			})
 			.optional();
 	}
@@ -303,10 +310,10 @@ class ForecastRepository {
 	/** Converted closed-won of a scope's deals closed in [from, to). */
 	BigDecimal closedWon(String scope, Long scopeId, LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
-				SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
+				SELECT COALESCE(sum(%s), 0) FROM opportunity o
 				JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
-				""".formatted(scope))
+				""".formatted(AMOUNT, scope))
 			.param("scopeId", scopeId == null ? 0L : scopeId)
 			.param("from", Timestamp.from(this.calendar.startOf(from)))
 			.param("to", Timestamp.from(this.calendar.startOf(to)))
@@ -330,7 +337,7 @@ class ForecastRepository {
 				  FROM opportunity_stage_change sc WHERE sc.changed_at < :cutoff
 				  ORDER BY sc.opportunity_id, sc.changed_at DESC, sc.id DESC),
 				deal AS (
-				  SELECT round(o.amount * fx.to_reporting, 2) AS amount, a.stage, a.entered, %s AS grp
+				  SELECT %s AS amount, a.stage, a.entered, %s AS grp
 				  FROM asof a JOIN opportunity o ON o.id = a.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
 				  LEFT JOIN partner p ON p.id = o.partner_id)
 				SELECT (SELECT COALESCE(sum(d.amount), 0) FROM deal d WHERE d.stage = 'CLOSED_WON' AND d.entered >= :qStartTs)
@@ -340,7 +347,7 @@ class ForecastRepository {
 				        WHERE CAST(:today AS DATE) + GREATEST(n.own - GREATEST(CAST(:today AS DATE)
 				          - CAST(d.entered AT TIME ZONE :zone AS DATE), 0), 0) + n.later < :qEnd)
 				"""
-			.formatted(probabilities, norms, GROUP);
+			.formatted(probabilities, norms, AMOUNT, GROUP);
 		var today = this.calendar.dayOf(cutoff);
 		return this.jdbc.sql(sql)
 			.param("cutoff", Timestamp.from(cutoff))

@@ -18,6 +18,7 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
+import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -252,6 +253,7 @@ public class Forecasts {
 			point.put("forecast", forecast);
 			point.put("actual", actual);
 			point.put("errorPercent", BacktestError.percent(forecast, actual));
+			point.put("currency", ReportingCurrency.CODE);
 			result.add(point);
 		}
 		return new Accuracy(quarter.label(), true,
@@ -301,6 +303,7 @@ public class Forecasts {
 			numbered.remove("stored");
 			numbered.put("week", week == null ? takenOn : quarter.weekStart(week));
 			numbered.put("weekOfQuarter", week);
+			numbered.put("currency", ReportingCurrency.CODE);
 			return (Map<String, Object>) numbered;
 		}).toList();
 	}

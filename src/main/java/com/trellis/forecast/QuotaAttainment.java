@@ -25,6 +25,11 @@ import com.trellis.shared.MinorUnits;
 public record QuotaAttainment(BigDecimal quota, String currency, String basis, BigDecimal closedPercent,
 		BigDecimal commitPercent, BigDecimal bestCasePercent, BigDecimal weightedPercent, BigDecimal gap) {
 
+	public QuotaAttainment {
+		quota = MinorUnits.round(quota, currency);
+		gap = MinorUnits.round(gap, currency);
+	}
+
 	static QuotaAttainment of(BigDecimal quota, String currency, String basis, Map<String, BigDecimal> figures) {
 		var closed = figures.get("closed");
 		return new QuotaAttainment(quota, currency, basis, percent(closed, quota),

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.trellis.shared.ReportingCurrency;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -79,7 +81,7 @@ class QuotaRepository {
 				""")
 			.param("manager", managerId)
 			.param("quarter", quarter)
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getBigDecimal(2) })
+			.query((rs, n) -> new Object[] { rs.getLong(1), ReportingCurrency.round(rs.getBigDecimal(2)) })
 			.single();
 	}
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import com.trellis.audit.AuditLog;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.shared.MinorUnits;
+import com.trellis.shared.MoneyFormat;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class EarningWriter {
 		}
 		boolean written = this.ledger.earn(partnerId, program, kind, rounded, this.clock.instant());
 		if (written) {
-			var money = rounded.currency() + " " + rounded.amount().toPlainString();
+			var money = MoneyFormat.of(rounded.amount(), rounded.currency());
 			this.audit.record(AuditLog.Actor.SYSTEM, "incentive-earning", partnerId + ":" + rounded.sourceKey(),
 					"earned " + money + " under " + program.name(), null, rounded);
 			boolean adjustment = rounded.sourceKey().contains(":adjusted:");

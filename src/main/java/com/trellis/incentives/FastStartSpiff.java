@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * Fast-start SPIFF: a fixed bonus for each of a partner's first N (1–3) deals closed-won
  * within a window (90 days) of onboarding. Later wins, and wins outside the window, earn
@@ -54,6 +56,7 @@ final class FastStartSpiff {
 			if (firstDeals < 1 || firstDeals > 3) {
 				throw new IllegalArgumentException("firstDeals must be 1 to 3");
 			}
+			bonus = MinorUnits.round(bonus, currency);
 		}
 
 	}

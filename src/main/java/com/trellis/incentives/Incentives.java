@@ -18,6 +18,7 @@ import com.trellis.enablement.EnablementCompleted;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.Conversions;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CountingWins;
 import com.trellis.shared.ExchangeRates;

@@ -173,7 +173,7 @@ class LedgerRepository {
 				GROUP BY currency
 				""")
 			.param("partner", partnerId)
-			.query((rs, n) -> balances.put(rs.getString(1), rs.getBigDecimal(2)))
+			.query((rs, n) -> balances.put(rs.getString(1), MinorUnits.round(rs.getBigDecimal(2), rs.getString(1))))
 			.list();
 		return balances;
 	}

@@ -17,6 +17,7 @@ import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.FreeText;
 import com.trellis.shared.validation.ValueLimits;
+import com.trellis.shared.MoneyFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -95,11 +96,12 @@ public class MarketDevelopmentFunds {
 			}
 			requireAmountIn("approvedAmount", amount, request.currency());
 			if (amount.compareTo(request.cost()) > 0) {
-				throw InvalidInputException.of("approvedAmount", "cannot exceed the cost of " + request.cost());
+				throw InvalidInputException.of("approvedAmount",
+						"cannot exceed the cost of " + MoneyFormat.of(request.cost(), request.currency()));
 			}
 			if (amount.compareTo(fund) > 0) {
 				throw InvalidInputException.of("approvedAmount",
-						"cannot exceed the partner's fund of " + request.currency() + " " + fund.toPlainString());
+						"cannot exceed the partner's fund of " + MoneyFormat.of(fund, request.currency()));
 			}
 		}
 		else {
@@ -138,14 +140,14 @@ public class MarketDevelopmentFunds {
 		var left = request.approvedAmount().subtract(request.claimed());
 		if (amount.compareTo(left) > 0) {
 			throw InvalidInputException.of("amount",
-					"the claim of " + request.currency() + " " + amount.toPlainString()
-							+ " exceeds what is left of the approved amount (" + request.currency() + " "
-							+ left.toPlainString() + ")");
+					"the claim of " + MoneyFormat.of(amount, request.currency())
+							+ " exceeds what is left of the approved amount ("
+							+ MoneyFormat.of(left, request.currency()) + ")");
 		}
 		var fund = this.ledger.fundBalances(request.partnerId()).getOrDefault(request.currency(), BigDecimal.ZERO);
 		if (amount.compareTo(fund) > 0) {
 			throw InvalidInputException.of("amount",
-					"the claim exceeds the partner's fund of " + request.currency() + " " + fund.toPlainString());
+					"the claim exceeds the partner's fund of " + MoneyFormat.of(fund, request.currency()));
 		}
 		long claimId = this.jdbc.sql("""
 				INSERT INTO mdf_claim (request_id, amount, proof, claimed_by, claimed_at)
@@ -166,8 +168,8 @@ public class MarketDevelopmentFunds {
 		this.ledger.earn(request.partnerId(), program, "MDF_REIMBURSEMENT", new Earned("claim:" + claimId, null, null,
 				amount, request.currency(), "MDF reimbursement for: " + request.activity()), this.clock.instant());
 		var after = find(viewer, requestId);
-		this.audit.record(viewer.actor(), "mdf-request", requestId, "claimed " + amount.toPlainString(), request,
-				after);
+		this.audit.record(viewer.actor(), "mdf-request", requestId,
+				"claimed " + MoneyFormat.of(amount, request.currency()), request, after);
 		return after;
 	}
 

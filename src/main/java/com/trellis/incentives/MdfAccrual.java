@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.trellis.shared.MinorUnits;
+import com.trellis.shared.MoneyFormat;
 
 /**
  * MDF accrual: a partner earns market development funds into its fund when its quarter's
@@ -20,8 +21,9 @@ final class MdfAccrual {
 		return Tier.reached(tiers, revenue)
 			.filter(tier -> tier.value().signum() > 0)
 			.map(tier -> new Earned("mdf:" + period + ":" + currency, null, period,
-					MinorUnits.round(tier.value(), currency), currency, "MDF " + period + ": revenue " + currency + " "
-							+ revenue.toPlainString() + " reached " + tier.threshold().toPlainString()));
+					MinorUnits.round(tier.value(), currency), currency,
+					"MDF " + period + ": revenue " + MoneyFormat.of(revenue, currency) + " reached "
+							+ MoneyFormat.of(tier.threshold(), currency)));
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.trellis.shared.Conversions;
+import com.trellis.shared.MinorUnits;
 import com.trellis.shared.ReportingCurrency;
 
 /**
@@ -27,8 +29,17 @@ import com.trellis.shared.ReportingCurrency;
 public record ProgramCost(long partnerId, BigDecimal total, String currency, long entries,
 		Map<String, BigDecimal> byCurrency, List<String> withoutRate) {
 
+	public ProgramCost {
+		total = MinorUnits.round(total, currency);
+	}
+
 	/** One partner's total in one currency, as the ledger sums it. */
 	record Line(long partnerId, String currency, BigDecimal total, long entries) {
+
+		Line {
+			total = MinorUnits.round(total, currency);
+		}
+
 	}
 
 	static List<ProgramCost> rank(List<Line> lines, Conversions conversions, int limit) {

@@ -22,6 +22,9 @@ final class ProgramParamsRule {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	/** Percentages keep two decimals, whatever the currency. */
+	private static final int PERCENT_DECIMALS = 2;
+
 	private final ValueLimits limits;
 
 	private final String currency;
@@ -109,9 +112,9 @@ final class ProgramParamsRule {
 	private void percent(Map<String, Object> params, String name, String prefix) {
 		var value = number(params, name);
 		if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0
-				|| value.stripTrailingZeros().scale() > CurrencyRule.STORED_DECIMALS)) {
+				|| value.stripTrailingZeros().scale() > PERCENT_DECIMALS)) {
 			this.errors.add(new FieldError(prefix + name,
-					"must be a percentage from 0 to 100 with at most " + CurrencyRule.STORED_DECIMALS + " decimals"));
+					"must be a percentage from 0 to 100 with at most " + PERCENT_DECIMALS + " decimals"));
 		}
 	}
 

@@ -14,11 +14,13 @@ import java.util.TreeSet;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
 import com.trellis.deals.PartnerRevenue;
+import com.trellis.shared.Conversions;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.MoneyFormat;
 
 import org.springframework.stereotype.Component;
 
@@ -133,8 +135,7 @@ class QuarterCloses {
 			return false;
 		}
 		var basis = "recomputed after " + why + ": " + target.map(Earned::basis).orElse("no tier reached any more")
-				+ "; held " + currency + " " + held.net().toPlainString() + ", now " + currency + " "
-				+ wanted.toPlainString();
+				+ "; held " + MoneyFormat.of(held.net(), currency) + ", now " + MoneyFormat.of(wanted, currency);
 		return this.writer.earn(partnerId, program, kind,
 				new Earned(key + ":adjusted:" + (held.adjustments() + 1), null, period, difference, currency, basis));
 	}
@@ -162,8 +163,8 @@ class QuarterCloses {
 		if (holder.isPresent() && holder.get() == partner) {
 			return;
 		}
-		var reason = "highest closed-won revenue in " + period + ": " + ReportingCurrency.CODE + " "
-				+ top.get().getValue().toPlainString() + " (all currencies converted)";
+		var reason = "highest closed-won revenue in " + period + ": "
+				+ MoneyFormat.of(top.get().getValue(), ReportingCurrency.CODE) + " (all currencies converted)";
 		this.quarters.giveTopPartner(period, partner, reason, this.clock.instant());
 		this.audit.record(AuditLog.Actor.SYSTEM, "partner-badge", partner + ":" + period,
 				holder.map(previous -> "top partner of " + period + " moved from partner " + previous)

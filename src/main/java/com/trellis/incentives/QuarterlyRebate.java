@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.trellis.shared.MinorUnits;
+import com.trellis.shared.MoneyFormat;
 
 /**
  * Quarterly performance rebate: a percentage of the quarter's partner closed-won revenue,
@@ -21,8 +22,8 @@ final class QuarterlyRebate {
 			var amount = MinorUnits.percentOf(revenue, tier.value(), currency);
 			return new Earned("quarter:" + period + ":" + currency, null, period, amount, currency,
 					"quarterly rebate " + period + ": " + tier.value().stripTrailingZeros().toPlainString() + "% of "
-							+ currency + " " + revenue.toPlainString() + " (tier from "
-							+ tier.threshold().toPlainString() + ")");
+							+ MoneyFormat.of(revenue, currency) + " (tier from "
+							+ MoneyFormat.of(tier.threshold(), currency) + ")");
 		});
 	}
 

@@ -65,7 +65,8 @@ final class ForecastAttainment {
 				+ period.asOf().atZone(period.zone()).toLocalDate() + "." : "";
 		return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
 				DEFINITION + " Committed in the snapshot of the week of " + snapshot.weekStart() + "." + soFar,
-				"PERCENT", value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed));
+				"PERCENT", value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed))
+			.ofAmounts();
 	}
 
 }

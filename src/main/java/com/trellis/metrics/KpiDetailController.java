@@ -78,7 +78,7 @@ class KpiDetailController {
 			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {
 		var rows = this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
 		CsvExport.write(response, code.toLowerCase(java.util.Locale.ROOT) + "-records.csv",
-				List.of("kind", "id", "side", "label", "value", "counted"),
+				List.of("kind", "id", "side", "label", "value", "currency", "counted"),
 				page -> new PageResult<>(page == 0 ? rows : List.of(), page, rows.size() + 1, rows.size()),
 				row -> new ArrayList<>(row.values()));
 	}

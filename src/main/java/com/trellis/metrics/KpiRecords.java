@@ -30,6 +30,12 @@ class KpiRecords {
 
 	private static final String FX = " JOIN exchange_rate fx ON fx.currency = o.currency";
 
+	/** The drill-downs whose values are amounts in the reporting currency. */
+	private static final java.util.Set<String> AMOUNTS = java.util.Set.of("PIPELINE_SOURCED", "PIPELINE_INFLUENCED",
+			"PARTNER_SOURCED_REVENUE", "WIN_RATE", "AVERAGE_DEAL_SIZE");
+
+	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
+
 	private final JdbcClient jdbc;
 
 	private final CountingWins counting;
@@ -48,21 +54,17 @@ class KpiRecords {
 					               AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf) AS counted
 					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
 					""".formatted(ONBOARDED, s);
-			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" ->
-				"""
-						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, round(o.amount * fx.to_reporting, 2) AS value, TRUE AS counted
-						FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
-						WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s AND %s ORDER BY value DESC
-						"""
-					.formatted(FX, "PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
-							: "o.credit_type IN ('INFLUENCED', 'CO_SELL')", s);
-			case "PARTNER_SOURCED_REVENUE" ->
-				"""
-						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, round(o.amount * fx.to_reporting, 2) AS value, TRUE AS counted
-						FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
-						WHERE %s AND o.credit_type = 'SOURCED' AND %s ORDER BY value DESC
-						"""
-					.formatted(FX, WON_IN_PERIOD, s);
+			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" -> """
+					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
+					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
+					WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s AND %s ORDER BY value DESC
+					""".formatted(AMOUNT, FX, "PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
+					: "o.credit_type IN ('INFLUENCED', 'CO_SELL')", s);
+			case "PARTNER_SOURCED_REVENUE" -> """
+					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
+					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
+					WHERE %s AND o.credit_type = 'SOURCED' AND %s ORDER BY value DESC
+					""".formatted(AMOUNT, FX, WON_IN_PERIOD, s);
 			case "REGISTRATION_VELOCITY" ->
 				"""
 						SELECT 'registration' AS kind, r.id, 'partner' AS side, r.customer_name || ' (' || p.name || ')' AS label,
@@ -95,10 +97,9 @@ class KpiRecords {
 					               AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) AS counted
 					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
 					""".formatted(ONBOARDED, s);
-			case "WIN_RATE" -> compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'",
-					"round(o.amount * fx.to_reporting, 2)", "o.stage = 'CLOSED_WON'", s);
-			case "AVERAGE_DEAL_SIZE" ->
-				compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", "round(o.amount * fx.to_reporting, 2)", "TRUE", s);
+			case "WIN_RATE" ->
+				compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'", AMOUNT, "o.stage = 'CLOSED_WON'", s);
+			case "AVERAGE_DEAL_SIZE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", AMOUNT, "TRUE", s);
 			case "SALES_CYCLE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL",
 					"extract(epoch FROM o.closed_at - o.created_at) / 86400", "TRUE", s);
 			case "TIME_TO_FIRST_REVENUE" ->
@@ -136,6 +137,7 @@ class KpiRecords {
 			row.put("label", rs.getString("label"));
 			var value = rs.getBigDecimal("value");
 			row.put("value", value == null ? null : ReportingCurrency.round(value));
+			row.put("currency", AMOUNTS.contains(code) ? ReportingCurrency.CODE : null);
 			row.put("counted", rs.getBoolean("counted"));
 			return row;
 		}).list();

@@ -26,6 +26,8 @@ class KpiRepository {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
+
 	private final JdbcClient jdbc;
 
 	private final CountingWins counting;
@@ -62,12 +64,12 @@ class KpiRepository {
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
 				"MONEY",
 				"""
-						SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
+						SELECT COALESCE(sum(%s), 0) FROM opportunity o
 						JOIN exchange_rate fx ON fx.currency = o.currency JOIN partner p ON p.id = o.partner_id
 						WHERE o.stage = 'CLOSED_WON' AND o.credit_type = 'SOURCED' AND o.closed_at >= :from AND o.closed_at < :to
 						  AND %s
 						"""
-					.formatted(s),
+					.formatted(AMOUNT, s),
 				period, slice));
 		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
@@ -111,8 +113,8 @@ class KpiRepository {
 				"o.credit_type = 'SOURCED'", period, slice));
 		kpis.add(compared(codes, "AVERAGE_DEAL_SIZE", "Average deal size: partner-involved against direct",
 				"Average closed-won amount, in the reporting currency, of deals won in the period with a partner on them, against direct deals (whole program).",
-				"MONEY", "SELECT avg(round(o.amount * fx.to_reporting, 2)) FILTER (WHERE o.stage = 'CLOSED_WON')",
-				"o.partner_id IS NOT NULL", period, slice));
+				"MONEY", "SELECT avg(" + AMOUNT + ") FILTER (WHERE o.stage = 'CLOSED_WON')", "o.partner_id IS NOT NULL",
+				period, slice));
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
 				"DAYS",
@@ -164,10 +166,10 @@ class KpiRepository {
 		var scope = slice.kind() == Slice.Kind.PROGRAM ? "TRUE"
 				: "o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
 		return bind(this.jdbc.sql("""
-				SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0) FROM opportunity o
+				SELECT COALESCE(sum(%s), 0) FROM opportunity o
 				JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
-				""".formatted(scope)), period, slice).query(BigDecimal.class).single();
+				""".formatted(AMOUNT, scope)), period, slice).query(BigDecimal.class).single();
 	}
 
 	private Kpi pipeline(java.util.Set<String> codes, boolean sourced, Period period, Slice slice) {
@@ -176,17 +178,18 @@ class KpiRepository {
 		}
 		var credit = sourced ? "o.credit_type = 'SOURCED'" : "o.credit_type IN ('INFLUENCED', 'CO_SELL')";
 		var sql = """
-				SELECT COALESCE(sum(round(o.amount * fx.to_reporting, 2)) FILTER (WHERE %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)), 0),
-				       COALESCE(sum(round(o.amount * fx.to_reporting, 2)), 0)
+				SELECT COALESCE(sum(%1$s) FILTER (WHERE %2$s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %3$s)), 0),
+				       COALESCE(sum(%1$s), 0)
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 				"""
-			.formatted(credit, slice.predicate());
-		return ratio(codes, sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
+			.formatted(AMOUNT, credit, slice.predicate());
+		var kpi = ratio(codes, sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
 				sourced ? "Pipeline contribution: partner-sourced" : "Pipeline contribution: partner-influenced",
 				"Share of the whole open pipeline (amount in the reporting currency, deals open now) credited as "
 						+ (sourced ? "partner-sourced" : "influenced or co-sell") + " to the slice's partners.",
 				sql, period, slice);
+		return kpi == null ? null : kpi.ofAmounts();
 	}
 
 	private Kpi ratio(java.util.Set<String> codes, String code, String name, String definition, String sql,

@@ -100,6 +100,7 @@ public class Kpis {
 			point.put("unfinished", p.unfinished());
 			point.put("value", kpi.value());
 			point.put("baseline", kpi.baseline());
+			point.put("currency", kpi.currency());
 			points.add(point);
 		}
 		return points;
@@ -190,9 +191,9 @@ public class Kpis {
 		CurrencyRule.problem(currency == null ? "" : currency).ifPresent(problem -> {
 			throw InvalidInputException.of("currency", problem);
 		});
-		if (toReporting == null || toReporting.signum() <= 0) {
-			throw InvalidInputException.of("toReporting", "must be a positive rate");
-		}
+		CurrencyRule.rateProblem(toReporting).ifPresent(problem -> {
+			throw InvalidInputException.of("toReporting", problem);
+		});
 		var before = exchangeRates().get(currency);
 		this.jdbc.sql("""
 				INSERT INTO exchange_rate (currency, to_reporting, updated_at) VALUES (:currency, :rate, :now)

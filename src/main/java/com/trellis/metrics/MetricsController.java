@@ -115,11 +115,11 @@ class MetricsController {
 			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {
 		var rows = this.kpis.compute(viewer, period(from, to), new Slice(slice, sliceValue));
 		com.trellis.shared.CsvExport.write(response, "kpis.csv",
-				List.of("code", "name", "unit", "value", "baseline", "numerator", "denominator"),
+				List.of("code", "name", "unit", "value", "baseline", "numerator", "denominator", "currency"),
 				page -> new com.trellis.shared.PageResult<>(page == 0 ? rows : List.of(), page, rows.size() + 1,
 						rows.size()),
 				k -> java.util.Arrays.asList(k.code(), k.name(), k.unit(), k.value(), k.baseline(), k.numerator(),
-						k.denominator()));
+						k.denominator(), k.currency()));
 	}
 
 	private Period period(LocalDate from, LocalDate to) {

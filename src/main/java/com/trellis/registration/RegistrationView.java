@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import com.trellis.deals.CreditType;
+import com.trellis.shared.MinorUnits;
 
 /**
  * A registration as its partner, the PAM and the API see it. {@code statusReason} is
@@ -16,6 +17,11 @@ public record RegistrationView(long id, long partnerId, long registeredBy, Long 
 		CreditType creditType, BigDecimal partnerShare, RegistrationStatus status, String statusReason,
 		boolean conflict, Instant submittedAt, Instant slaDueAt, Instant protectionEndsAt, boolean extended,
 		Instant approvedAt, Long opportunityId) {
+
+	/** Each amount at its currency's minor unit, whatever scale it was read with. */
+	public RegistrationView {
+		amount = MinorUnits.round(amount, currency);
+	}
 
 	/** Registration velocity: time from submission to the approved opportunity. */
 	public Duration timeToApproval() {

@@ -25,14 +25,29 @@ public class CountingWins {
 
 	/** Whether a won deal of this amount counts, and why. */
 	public DealAmountFloor.Decision decide(BigDecimal amount, String currency) {
-		var converted = this.rates.toReporting(currency)
-			.map(rate -> MinorUnits.convert(amount, rate, BigDecimal.ONE, ReportingCurrency.CODE))
-			.orElse(amount);
+		return decide(amount, currency, conversions());
+	}
+
+	/**
+	 * Whether a won deal counts, converted with the conversions of one calculation (each
+	 * rate read once for many deals).
+	 */
+	public DealAmountFloor.Decision decide(BigDecimal amount, String currency, Conversions conversions) {
+		var converted = conversions.toReporting(amount, currency).orElse(amount);
 		return DealAmountFloor.decide(converted, this.minimum, ReportingCurrency.CODE);
 	}
 
 	public boolean counts(BigDecimal amount, String currency) {
 		return decide(amount, currency).counts();
+	}
+
+	public boolean counts(BigDecimal amount, String currency, Conversions conversions) {
+		return decide(amount, currency, conversions).counts();
+	}
+
+	/** Conversions for one calculation over many deals. */
+	public Conversions conversions() {
+		return new Conversions(this.rates);
 	}
 
 	/**

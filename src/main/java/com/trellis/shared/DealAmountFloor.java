@@ -21,8 +21,8 @@ public final class DealAmountFloor {
 		}
 		if (amountInReporting.compareTo(minimum) < 0) {
 			return new Decision(false,
-					"the deal's amount (" + reportingCurrency + " " + amountInReporting.toPlainString()
-							+ ") is below the minimum of " + reportingCurrency + " " + minimum.toPlainString()
+					"the deal's amount (" + MoneyFormat.of(amountInReporting, reportingCurrency)
+							+ ") is below the minimum of " + MoneyFormat.of(minimum, reportingCurrency)
 							+ " that earns incentives");
 		}
 		return new Decision(true, "the deal's amount reaches the minimum");

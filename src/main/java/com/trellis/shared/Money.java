@@ -50,9 +50,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		}
 	}
 
+	/** As a person reads it ({@link MoneyFormat}): {@code JPY 12,345}. */
 	@Override
 	public String toString() {
-		return this.currency.getCurrencyCode() + " " + this.amount.toPlainString();
+		return MoneyFormat.of(this.amount, this.currency.getCurrencyCode());
 	}
 
 }

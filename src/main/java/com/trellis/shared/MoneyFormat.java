@@ -8,22 +8,46 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows an amount with its currency and the currency's own minor unit ("JPY 1,235", "USD
- * 1,234.57"), rounded by {@link MinorUnits}. Pages call it as
- * {@code @money.format(amount,
- * currency)}.
+ * Shows an amount with its currency and the currency's own minor unit, with thousands
+ * separators ("JPY 12,345", "USD 1,234.57", "BHD 1.234"), rounded by {@link MinorUnits}.
+ * Every text a person reads (pages, ledger bases, notices, error messages) shows money
+ * through here: pages as {@code @money.format(amount, currency)}, code as
+ * {@link #of(BigDecimal, String)}. Files and the API carry the bare amount at the
+ * currency's scale instead ({@link MinorUnits#round}).
  */
 @Component("money")
 public class MoneyFormat {
 
 	public String format(BigDecimal amount, String currency) {
+		return of(amount, currency);
+	}
+
+	/**
+	 * The number alone ("12,345.60"), for a column whose heading names the currency.
+	 */
+	public String number(BigDecimal amount, String currency) {
+		return amount(amount, currency);
+	}
+
+	/** The number alone in the reporting currency, for the figures of reports. */
+	public String reporting(BigDecimal amount) {
+		return amount(amount, ReportingCurrency.CODE);
+	}
+
+	/** The amount as a person reads it, e.g. {@code JPY 12,345}; empty for none. */
+	public static String of(BigDecimal amount, String currency) {
+		return amount == null ? "" : currency + " " + amount(amount, currency);
+	}
+
+	/** The number alone, e.g. {@code 12,345} for JPY; empty for none. */
+	public static String amount(BigDecimal amount, String currency) {
 		if (amount == null) {
 			return "";
 		}
 		int decimals = MinorUnits.of(currency);
 		var pattern = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
 				DecimalFormatSymbols.getInstance(Locale.ROOT));
-		return currency + " " + pattern.format(MinorUnits.round(amount, currency));
+		return pattern.format(MinorUnits.round(amount, currency));
 	}
 
 }

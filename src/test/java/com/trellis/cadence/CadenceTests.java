@@ -129,6 +129,29 @@ class CadenceTests {
 	}
 
 	@Test
+	void aRebateWrittenAtItsQuartersCloseIsThatQuartersProgramCostNotTheNextOnes() {
+		long alpha = this.jdbc.sql("SELECT id FROM partner WHERE name = 'Cadence Alpha'").query(Long.class).single();
+		long rebates = this.jdbc.sql("""
+				INSERT INTO incentive_program (name, kind, currency, starts_on, params, created_at)
+				VALUES ('Cadence rebate', 'QUARTERLY_REBATE', 'USD', DATE '2026-01-01', '{}', now()) RETURNING id
+				""").query(Long.class).single();
+		// the quarter-close job wrote Q3's rebate on the first morning of Q4
+		this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, period, amount, currency, basis,
+					    earned_at)
+					VALUES (?, ?, 'REBATE', 'quarter:2026-Q3:USD', '2026-Q3', 5000, 'USD', 'fixture', '2026-10-01T06:15:00+02:00')
+					""")
+			.params(alpha, rebates)
+			.update();
+
+		var october = this.packs.pack(program.admin(), "2026-Q4", Meeting.BUSINESS_REVIEW, 8, null);
+		assertThat(section(october, "Program cost").rows()).containsExactly(List.of("SPIFF", 1L, bd("7650.00")));
+		var q3 = this.packs.pack(program.admin(), "2026-Q3", Meeting.BUSINESS_REVIEW, 13, null);
+		assertThat(section(q3, "Program cost").rows()).containsExactly(List.of("REBATE", 1L, bd("5000.00")));
+	}
+
+	@Test
 	void theForecastOneOnOneListsTheBooksDealsAndNeedsAPam() {
 		var pack = this.packs.pack(program.admin(), "2026-Q4", Meeting.FORECAST_ONE_ON_ONE, 1,
 				program.alphaPam().userId());
@@ -206,7 +229,7 @@ class CadenceTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(csv).contains("Last week's partner bookings\r\nDeal,Partner,Credit,Owner,Closed on,Amount\r\n"
+		assertThat(csv).contains("Last week's partner bookings\r\nDeal,Partner,Credit,Owner,Closed on,Amount (USD)\r\n"
 				+ "Alpha win,Cadence Alpha,SOURCED");
 		assertThat(csv).contains("120000.00").contains("Risks: close dates passed");
 	}

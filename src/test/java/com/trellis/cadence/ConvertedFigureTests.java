@@ -16,13 +16,19 @@ import com.trellis.metrics.Slice;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -95,6 +101,49 @@ class ConvertedFigureTests {
 	}
 
 	@Test
+	void thePackPageAndPdfShowTheCentsTheCsvCarries() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var pam = this.fixtures.user(Role.PAM);
+		var rep = this.fixtures.user(Role.AE);
+		long partner = this.fixtures.partner("Sterling Pages", pam.userId());
+		long account = this.fixtures.account("Sterling page customer", null, rep.userId());
+		for (int i = 0; i < 3; i++) {
+			deal(account, rep, partner, "CLOSED_WON", "2026-11-14T10:00:00Z");
+		}
+		var session = login(admin);
+		var url = "/cadence/2026-Q4/WEEKLY_CALL/8";
+		var query = "?pam=" + pam.userId();
+
+		// the page and the PDF showed each USD 12.71 as "13" and the total as "38"
+		var page = this.mvc.perform(get(url + query).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("total 38.13.").contains(">12.71<").contains("Amount (USD)");
+		var pdf = this.mvc.perform(get(url + "/pack.pdf" + query).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("total 38.13.").contains("12.71");
+		}
+		var csv = this.mvc.perform(get(url + "/pack.csv" + query).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).contains(",12.71\r\n");
+		// the API names the currency of every money column
+		new Api(this.mvc, this.fixtures.token(admin)).get("/api/v1/cadence/2026-Q4/WEEKLY_CALL/8" + query)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sections[0].columns[5].currency").value("USD"))
+			.andExpect(jsonPath("$.sections[0].columns[0].currency").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.sections[0].rows[0][5]").value(12.71));
+	}
+
+	@Test
 	void noMoneyFigureOfAPackOrTheForecastHasMoreDecimalsThanTheReportingCurrency() {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var pam = this.fixtures.user(Role.PAM);
@@ -130,6 +179,13 @@ class ConvertedFigureTests {
 			}
 		}
 		return amounts;
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
 	}
 
 	private void deal(long account, Viewer rep, long partner, String stage, String closedAt) {

@@ -91,7 +91,7 @@ class DealCorrectionInputTests {
 	}
 
 	private void assertUnchanged(World world) {
-		assertThat(this.jdbc.sql("SELECT currency || ' ' || amount FROM opportunity WHERE id = ?")
+		assertThat(this.jdbc.sql("SELECT currency || ' ' || round(amount, 2) FROM opportunity WHERE id = ?")
 			.param(world.dealId())
 			.query(String.class)
 			.single()).isEqualTo("USD 125000.00");

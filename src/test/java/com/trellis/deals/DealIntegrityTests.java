@@ -235,10 +235,13 @@ class DealIntegrityTests {
 
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> earned(world.partnerId(), program).compareTo(new BigDecimal("15000.00")) == 0);
-		assertThat(this.jdbc.sql("""
-				SELECT kind || ' ' || amount FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id
-				""").params(world.partnerId(), program).query(String.class).list()).containsExactly("REFERRAL 12500.00",
-				"REVERSAL -12500.00", "REFERRAL 15000.00");
+		assertThat(this.jdbc
+			.sql("""
+					SELECT kind || ' ' || round(amount, 2) FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id
+					""")
+			.params(world.partnerId(), program)
+			.query(String.class)
+			.list()).containsExactly("REFERRAL 12500.00", "REVERSAL -12500.00", "REFERRAL 15000.00");
 		assertThat(this.jdbc
 			.sql("""
 					SELECT action FROM audit_entry WHERE entity_type = 'opportunity' AND entity_id = ? AND actor_id IS NOT NULL
@@ -246,7 +249,7 @@ class DealIntegrityTests {
 					""")
 			.param(String.valueOf(world.dealId()))
 			.query(String.class)
-			.single()).isEqualTo("corrected USD 125000.00 to USD 150000.00: Order form said 150k");
+			.single()).isEqualTo("corrected USD 125,000.00 to USD 150,000.00: Order form said 150k");
 	}
 
 	@Test

@@ -116,9 +116,13 @@ class CorrectionEarningTests {
 	}
 
 	private List<String> entries(long partnerId, long programId) {
-		return this.jdbc.sql("""
-				SELECT kind || ' ' || amount FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id
-				""").params(partnerId, programId).query(String.class).list();
+		return this.jdbc
+			.sql("""
+					SELECT kind || ' ' || round(amount, 2) FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id
+					""")
+			.params(partnerId, programId)
+			.query(String.class)
+			.list();
 	}
 
 	private BigDecimal sum(long partnerId, long programId) {

@@ -238,7 +238,7 @@ class IncentiveTests {
 		assertThat(statement.ledger()).filteredOn(e -> e.kind().equals("REBATE"))
 			.singleElement()
 			.satisfies(e -> assertThat(e.basis())
-				.isEqualTo("quarterly rebate 2026-Q3: 4% of GBP 100000.00 (tier from 100000)"));
+				.isEqualTo("quarterly rebate 2026-Q3: 4% of GBP 100,000.00 (tier from GBP 100,000.00)"));
 	}
 
 	@Test
@@ -254,14 +254,14 @@ class IncentiveTests {
 						new BigDecimal("80000"), new BigDecimal("2000")));
 		assertThatThrownBy(() -> this.mdf.decide(world.pam(), request.id(), true, new BigDecimal("3500.00"), null))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("fund of EUR 3000.00");
+			.hasMessageContaining("fund of EUR 3,000.00");
 		this.mdf.decide(world.pam(), request.id(), true, new BigDecimal("2000.00"), null);
 
 		long claims = this.fixtures.count("mdf_claim");
 		assertThatThrownBy(
 				() -> this.mdf.claim(world.partnerUser(), request.id(), new BigDecimal("2000.01"), "invoice 17"))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessage("amount: the claim of EUR 2000.01 exceeds what is left of the approved amount (EUR 2000.00)");
+			.hasMessage("amount: the claim of EUR 2,000.01 exceeds what is left of the approved amount (EUR 2,000.00)");
 		assertThat(this.fixtures.count("mdf_claim")).isEqualTo(claims);
 
 		var claimed = this.mdf.claim(world.partnerUser(), request.id(), new BigDecimal("1500.00"), "invoice 17");

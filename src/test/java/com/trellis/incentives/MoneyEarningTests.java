@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Role;
+import com.trellis.shared.MinorUnits;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
@@ -45,11 +46,27 @@ class MoneyEarningTests {
 		var world = this.fixtures.world("Yen Partners");
 		win(world.dealId(), "12345", "JPY", this.clock.instant());
 		this.incentives.earnForWin(world.partnerId(), world.dealId());
-		assertThat(amounts(world.partnerId(), referral.id())).containsExactly("1235.00");
+		assertThat(amounts(world.partnerId(), referral.id())).containsExactly("1235");
 		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
 			.filteredOn(entry -> entry.programId() == referral.id())
 			.singleElement()
 			.satisfies(entry -> assertThat(entry.amount()).isEqualTo("1235"));
+	}
+
+	@Test
+	void theLedgerBasisAndTheNoticeShowYenWithoutDecimalsAndWithSeparators() {
+		var referral = referral("10");
+		var world = this.fixtures.world("Yen Text Partners");
+		win(world.dealId(), "12345", "JPY", this.clock.instant());
+		this.incentives.earnForWin(world.partnerId(), world.dealId());
+		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
+			.filteredOn(entry -> entry.programId() == referral.id())
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.basis()).isEqualTo("referral bonus: 10% of JPY 12,345 (sourced)"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !notices(world.partnerId()).isEmpty());
+		// one notice per referral program in force, each of the same JPY 1,235
+		assertThat(notices(world.partnerId())).contains("You earned JPY 1,235")
+			.allSatisfy(subject -> assertThat(subject).doesNotContain("1235"));
 	}
 
 	@Test
@@ -63,7 +80,7 @@ class MoneyEarningTests {
 		win(world.dealId(), "1000001", "JPY", Instant.parse("2022-11-10T10:00:00Z"));
 		this.incentives.closeQuarter(LocalDate.of(2022, 11, 10));
 		// 3 % of JPY 1,000,001 is 30,000.03: paid as JPY 30,000
-		assertThat(amounts(world.partnerId(), rebate.id())).containsExactly("30000.00");
+		assertThat(amounts(world.partnerId(), rebate.id())).containsExactly("30000");
 	}
 
 	@Test
@@ -109,10 +126,11 @@ class MoneyEarningTests {
 	}
 
 	private List<String> amounts(long partnerId, long programId) {
+		// as the application reads them: at the currency's minor unit
 		return this.jdbc
-			.sql("SELECT amount::text FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
+			.sql("SELECT amount, currency FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
 			.params(partnerId, programId)
-			.query(String.class)
+			.query((rs, n) -> MinorUnits.round(rs.getBigDecimal(1), rs.getString(2)).toPlainString())
 			.list();
 	}
 

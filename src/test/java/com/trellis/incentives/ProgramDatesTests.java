@@ -116,8 +116,8 @@ class ProgramDatesTests {
 	}
 
 	private List<String> amounts(long partnerId, long programId) {
-		return this.jdbc
-			.sql("SELECT amount::text FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
+		return this.jdbc.sql(
+				"SELECT round(amount, 2)::text FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
 			.params(partnerId, programId)
 			.query(String.class)
 			.list();

@@ -106,7 +106,7 @@ class QuarterCloseTests {
 
 		// GBP 340,000 × 1.27 + EUR 409,308.70 × 1.08 = USD 431,800.00 + 442,053.40
 		assertThat(topPartner("2023-Q3")).isEqualTo(mixed.partnerId());
-		assertThat(reason("2023-Q3")).contains("USD 873853.40");
+		assertThat(reason("2023-Q3")).contains("USD 873,853.40");
 		// and the rebate tier from USD 500,000 is reached: 4 % of USD 873,853.40
 		assertThat(sum(mixed.partnerId(), rebate.id())).isEqualByComparingTo("34954.14");
 		assertThat(sum(dollars.partnerId(), rebate.id())).isEqualByComparingTo("8633.60");
@@ -213,9 +213,13 @@ class QuarterCloseTests {
 	}
 
 	private List<String> entries(long partnerId, long programId) {
-		return this.jdbc.sql("""
-				SELECT kind || ' ' || amount FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id
-				""").params(partnerId, programId).query(String.class).list();
+		return this.jdbc
+			.sql("""
+					SELECT kind || ' ' || round(amount, 2) FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id
+					""")
+			.params(partnerId, programId)
+			.query(String.class)
+			.list();
 	}
 
 	private BigDecimal sum(long partnerId, long programId) {

@@ -155,8 +155,8 @@ class BusinessZoneTests {
 	}
 
 	private List<String> spiffs(long partnerId, long programId) {
-		return this.jdbc
-			.sql("SELECT amount::text FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
+		return this.jdbc.sql(
+				"SELECT round(amount, 2)::text FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id")
 			.params(partnerId, programId)
 			.query(String.class)
 			.list();

@@ -26,4 +26,21 @@ class CountingWinsTest {
 			.isEqualTo("(o.amount > 0 AND round(o.amount * COALESCE(fx.to_reporting, 1), 2) >= 100)");
 	}
 
+	@Test
+	void aCalculationOverManyWinsReadsEachRateOnceAndConvertsAsConversionsDoes() {
+		var reads = new java.util.concurrent.atomic.AtomicInteger();
+		ExchangeRates counted = currency -> {
+			reads.incrementAndGet();
+			return RATES.toReporting(currency);
+		};
+		var wins = new CountingWins(new BigDecimal("100"), counted);
+		var conversions = wins.conversions();
+		for (int i = 0; i < 50; i++) {
+			wins.counts(new BigDecimal("14925"), "JPY", conversions);
+		}
+		assertThat(reads).hasValue(2);
+		assertThat(new Conversions(RATES).toReporting(new BigDecimal("14900"), "JPY"))
+			.contains(new BigDecimal("99.83"));
+	}
+
 }

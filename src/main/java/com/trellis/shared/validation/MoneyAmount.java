@@ -11,7 +11,7 @@ import jakarta.validation.Payload;
 
 /**
  * A money amount: never negative, more than zero when {@link #positive()}, at most
- * {@code trellis.money.max-amount}, and at most the two decimals money is stored with.
+ * {@code trellis.money.max-amount}, and at most the four decimals money is stored with.
  * The decimals of its currency are checked by {@link AmountsIn} on the command.
  */
 @Documented

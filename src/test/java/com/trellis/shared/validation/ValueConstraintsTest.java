@@ -35,19 +35,28 @@ class ValueConstraintsTest {
 	}
 
 	@Test
-	void dinarAmountsKeepAtMostTheTwoDecimalsTrellisStores() {
-		assertThat(CurrencyRule.decimals("BHD")).contains(2);
-		assertThat(problems(command("Acme", "10.25", "BHD"))).isEmpty();
-		assertThat(problems(command("Acme", "10.125", "BHD"))).containsExactly("amount: must have at most 2 decimals");
-		assertThat(CurrencyRule.decimalsProblem(new BigDecimal("10.125"), "BHD"))
-			.contains("must have at most 2 decimals (BHD has 3, Trellis keeps 2)");
+	void dinarAmountsKeepTheirThreeDecimals() {
+		assertThat(CurrencyRule.decimals("BHD")).contains(3);
+		assertThat(problems(command("Acme", "1.234", "BHD"))).isEmpty();
+		assertThat(problems(command("Acme", "10.1250", "BHD"))).isEmpty();
+		assertThat(problems(command("Acme", "10.1255", "BHD")))
+			.containsExactly("amount: must have at most 3 decimals for BHD");
+	}
+
+	@Test
+	void anAmountWithMoreDecimalsThanItsCurrencyIsRefusedNamingTheField() {
+		assertThat(problems(command("Acme", "1.234", "USD")))
+			.containsExactly("amount: must have at most 2 decimals for USD");
+		assertThat(problems(command("Acme", "1.5", "JPY")))
+			.containsExactly("amount: must be a whole number: JPY has no decimals");
 	}
 
 	@Test
 	void moreDecimalsThanTheCurrencyHasAreRefusedNotRounded() {
 		assertThat(problems(command("Acme", "1.0123456789", "USD")))
-			.containsExactly("amount: must have at most 2 decimals");
-		assertThat(problems(command("Acme", "0.004", "USD"))).containsExactly("amount: must have at most 2 decimals");
+			.containsExactly("amount: must have at most 4 decimals");
+		assertThat(problems(command("Acme", "0.004", "USD")))
+			.containsExactly("amount: must have at most 2 decimals for USD");
 		assertThat(problems(command("Acme", "1.50000", "USD"))).isEmpty();
 	}
 
