@@ -288,7 +288,7 @@ class SecurityMatrixTests {
 				row("POST /admin/users/{freshUser}/deactivate", 302, 403, 403, 403, 403, 403),
 				row("GET /admin/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403),
 				row("POST /admin/users/{freshUser}/reassign", 302, 403, 403, 403, 403, 403),
-				row("GET /account/password", 200, 200, 200, 200, 200, 200),
+				row("GET /account/password", 302, 302, 302, 302, 302, 302),
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200));
 	}
