@@ -270,6 +270,7 @@ class SecurityMatrixTests {
 				row("POST /partners/{other}/invitations/{freshInvitation}/resend", 302, 403, 403, 403, 403, 403),
 				row("POST /partners/{other}/invitations/{freshInvitation}/revoke", 302, 403, 403, 403, 403, 403),
 				row("GET /profile", 200, 200, 200, 200, 200, 200),
+				row("POST /profile/password", 302, 302, 302, 302, 302, 302),
 				row("GET /password/forgot", 200, 200, 200, 200, 200, 200),
 				row("GET /join/not-a-link", 404, 404, 404, 404, 404, 404),
 				row("GET /password/reset/not-a-link", 404, 404, 404, 404, 404, 404),
