@@ -38,6 +38,11 @@ public class LinkMail {
 		this.publicBaseUrl = publicBaseUrl.replaceFirst("/+$", "");
 	}
 
+	/** Whether a mail server is configured at all. */
+	public boolean configured() {
+		return this.mail.getIfAvailable() != null;
+	}
+
 	/**
 	 * Sends the message now.
 	 * @param path the link inside Trellis, starting with a slash

@@ -52,7 +52,7 @@ public class PartnerAccounts {
 	 */
 	@Transactional
 	public long open(long partnerId, String email, String name, String password, String confirmation) {
-		PasswordRule.require(password, confirmation, email);
+		PasswordRule.require(password, confirmation, email, false);
 		var existing = this.accounts.lockByEmail(email);
 		var refusal = existing.flatMap(account -> refusal(account, partnerId));
 		if (refusal.isPresent()) {
@@ -75,25 +75,33 @@ public class PartnerAccounts {
 		return id;
 	}
 
-	/** The signed-in user changes their own password, proving the current one. */
+	/**
+	 * The signed-in user changes their own password, proving the current one (the
+	 * one-time password they signed in with, when they hold one).
+	 */
 	@Transactional
 	public void changePassword(Viewer viewer, String current, String password, String confirmation) {
 		var account = this.accounts.lock(viewer.userId()).orElseThrow();
 		if (current == null || current.isEmpty() || !this.encoder.matches(current, account.passwordHash())) {
 			throw InvalidInputException.of("currentPassword", "is not your current password");
 		}
-		PasswordRule.require(password, confirmation, account.email());
-		if (this.encoder.matches(password, account.passwordHash())) {
-			throw InvalidInputException.of("password", "must differ from your current password");
-		}
+		PasswordRule.require(password, confirmation, account.email(),
+				password != null && this.encoder.matches(password, account.passwordHash()));
 		this.accounts.setPassword(account.id(), this.encoder.encode(password));
-		this.audit.record(viewer.actor(), AUDIT_TYPE, account.id(), "password changed", null, null);
+		this.audit.record(viewer.actor(), AUDIT_TYPE, account.id(),
+				account.mustChangePassword() ? "replaced their one-time password" : "password changed", null, null);
+	}
+
+	/** Whether the user still holds a one-time password they must replace. */
+	@Transactional(readOnly = true)
+	public boolean mustChangePassword(Viewer viewer) {
+		return this.accounts.find(viewer.userId()).map(SignInRepository.Account::mustChangePassword).orElse(false);
 	}
 
 	/** Sets a password proven by a reset link (the caller checked the link). */
 	@Transactional
 	void resetPassword(SignInRepository.Account account, String password, String confirmation) {
-		PasswordRule.require(password, confirmation, account.email());
+		PasswordRule.require(password, confirmation, account.email(), false);
 		this.accounts.setPassword(account.id(), this.encoder.encode(password));
 		this.audit.record(account.actor(), AUDIT_TYPE, account.id(), "password reset by e-mail link", null, null);
 	}

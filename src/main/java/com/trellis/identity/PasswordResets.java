@@ -46,6 +46,8 @@ class PasswordResets {
 
 	private final Duration window;
 
+	private final Duration welcomeValidFor;
+
 	private final ResetRequestLimit limit;
 
 	private final SimpleAsyncTaskExecutor sender = new SimpleAsyncTaskExecutor("password-reset-mail-");
@@ -54,7 +56,8 @@ class PasswordResets {
 			AuditLog audit, Clock clock, @Value("${trellis.security.password-reset.valid-for:1h}") Duration validFor,
 			@Value("${trellis.security.password-reset.window:1h}") Duration window,
 			@Value("${trellis.security.password-reset.max-per-email:3}") int perEmail,
-			@Value("${trellis.security.password-reset.max-per-address:20}") int perAddress) {
+			@Value("${trellis.security.password-reset.max-per-address:20}") int perAddress,
+			@Value("${trellis.security.welcome-link.valid-for:7d}") Duration welcomeValidFor) {
 		this.resets = resets;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -62,6 +65,7 @@ class PasswordResets {
 		this.audit = audit;
 		this.clock = clock;
 		this.validFor = validFor;
+		this.welcomeValidFor = welcomeValidFor;
 		this.window = window;
 		this.limit = new ResetRequestLimit(perEmail, perAddress);
 		this.sender.setConcurrencyLimit(4);
@@ -96,6 +100,28 @@ class PasswordResets {
 		this.audit.record(AuditLog.Actor.SYSTEM, AUDIT_TYPE, user.id(), "password reset link sent", null,
 				Map.of("expiresAt", link.expiresAt().toString()));
 		afterCommit(() -> this.sender.execute(() -> send(user.email(), link.secret())));
+	}
+
+	/**
+	 * E-mails a new user a link where they choose their first password: a reset link
+	 * valid for longer, opened on the same page under the same rule. Sent now, inside the
+	 * caller's transaction, so that a message the mail server refuses leaves nothing
+	 * behind.
+	 * @throws LinkMail.NotSent when the message could not be handed over
+	 */
+	@Transactional
+	void welcome(long userId, String email, String name) {
+		var now = this.clock.instant();
+		var link = OneTimeLink.issue(now, this.welcomeValidFor);
+		this.resets.closeOpen(userId, now);
+		this.resets.insert(userId, link.hash(), now, link.expiresAt());
+		this.mail.send(email, "Your Trellis account",
+				"Hello " + name + ", a program admin has opened a Trellis account for you. Open this link within "
+						+ OneTimeLink.describe(this.welcomeValidFor)
+						+ " to choose your password; it works once. Afterwards you sign in with your e-mail address "
+						+ email + " and that password. If the link has expired, use \"Forgot password?\" on the "
+						+ "sign-in page.",
+				"/password/reset/" + link.secret());
 	}
 
 	/** Whether the link in a reset e-mail still opens. */

@@ -7,15 +7,29 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Everyone's own profile: name, e-mail, role (and partner), and changing the password
- * with the current one.
+ * Everyone's own profile: name, e-mail, role (and partner), and the one place where a
+ * user changes their own password with the current one. A user holding a one-time
+ * password is sent here before anything else ({@link SessionChecks}); the one-time
+ * password they just signed in with is their current one.
  */
 @Controller
 class ProfileController {
+
+	static final String PATH = "/profile";
+
+	static final String PASSWORD_PATH = "/profile/password";
+
+	/**
+	 * Where the forced password change lived before; kept so old links and bookmarks
+	 * work.
+	 */
+	static final String OLD_PASSWORD_PATH = "/account/password";
 
 	private final Users users;
 
@@ -26,13 +40,15 @@ class ProfileController {
 		this.accounts = accounts;
 	}
 
-	@GetMapping("/profile")
+	@GetMapping(PATH)
 	String profile(Viewer viewer, Model model) {
 		model.addAttribute("me", this.users.find(viewer.userId()).orElseThrow());
+		model.addAttribute("mustChange", this.accounts.mustChangePassword(viewer));
+		model.addAttribute("minLength", PasswordRule.MIN_LENGTH);
 		return "identity/profile";
 	}
 
-	@PostMapping("/profile/password")
+	@PostMapping(PASSWORD_PATH)
 	String changePassword(Viewer viewer, @RequestParam(required = false) String currentPassword,
 			@RequestParam(required = false) String password, @RequestParam(required = false) String confirmPassword,
 			RedirectAttributes redirect) {
@@ -44,7 +60,12 @@ class ProfileController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 		}
-		return "redirect:/profile";
+		return "redirect:" + PATH;
+	}
+
+	@RequestMapping(path = OLD_PASSWORD_PATH, method = { RequestMethod.GET, RequestMethod.POST })
+	String oldPasswordPage() {
+		return "redirect:" + PATH;
 	}
 
 }

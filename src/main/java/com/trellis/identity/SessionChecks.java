@@ -17,8 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Re-reads, on each request of a signed-in session, whether its user still may: a
  * deactivated user's session ends on their next request, and so does one whose role was
  * changed (they sign in again with the new role). A user holding a one-time password is
- * sent to the page where they choose their own before anything else. API tokens are
- * checked against the user on every call by {@link ApiTokens} already.
+ * sent to their profile, where they choose their own, before anything else. API tokens
+ * are checked against the user on every call by {@link ApiTokens} already.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
@@ -51,12 +51,16 @@ class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
 			response.sendRedirect(request.getContextPath() + "/login?ended");
 			return false;
 		}
-		if (state.mustChangePassword() && handler instanceof HandlerMethod
-				&& !request.getRequestURI().equals(request.getContextPath() + PasswordChangeController.PATH)) {
-			response.sendRedirect(request.getContextPath() + PasswordChangeController.PATH);
+		if (state.mustChangePassword() && handler instanceof HandlerMethod && !choosesPassword(request)) {
+			response.sendRedirect(request.getContextPath() + ProfileController.PATH);
 			return false;
 		}
 		return true;
+	}
+
+	private static boolean choosesPassword(HttpServletRequest request) {
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals(ProfileController.PATH) || path.equals(ProfileController.PASSWORD_PATH);
 	}
 
 }

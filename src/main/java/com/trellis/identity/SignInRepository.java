@@ -22,27 +22,43 @@ class SignInRepository {
 
 	/** The user with this e-mail (any case), locked until the transaction ends. */
 	Optional<Account> lockByEmail(String email) {
-		return this.jdbc.sql("""
-				SELECT id, email, display_name, role, partner_id, enabled, password_hash FROM app_user
-				WHERE lower(email) = lower(:email) FOR UPDATE
-				""").param("email", email).query((rs, n) -> account(rs)).optional();
+		return this.jdbc
+			.sql("""
+					SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password FROM app_user
+					WHERE lower(email) = lower(:email) FOR UPDATE
+					""")
+			.param("email", email)
+			.query((rs, n) -> account(rs))
+			.optional();
 	}
 
 	Optional<Account> find(long id) {
-		return this.jdbc.sql("""
-				SELECT id, email, display_name, role, partner_id, enabled, password_hash FROM app_user WHERE id = :id
-				""").param("id", id).query((rs, n) -> account(rs)).optional();
+		return this.jdbc
+			.sql("""
+					SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password FROM app_user WHERE id = :id
+					""")
+			.param("id", id)
+			.query((rs, n) -> account(rs))
+			.optional();
 	}
 
 	Optional<Account> lock(long id) {
-		return this.jdbc.sql("""
-				SELECT id, email, display_name, role, partner_id, enabled, password_hash FROM app_user
-				WHERE id = :id FOR UPDATE
-				""").param("id", id).query((rs, n) -> account(rs)).optional();
+		return this.jdbc
+			.sql("""
+					SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password FROM app_user
+					WHERE id = :id FOR UPDATE
+					""")
+			.param("id", id)
+			.query((rs, n) -> account(rs))
+			.optional();
 	}
 
+	/**
+	 * Sets a password the user chose themselves; a one-time password they held is gone
+	 * with it.
+	 */
 	void setPassword(long id, String hash) {
-		this.jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE id = :id")
+		this.jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE WHERE id = :id")
 			.param("hash", hash)
 			.param("id", id)
 			.update();
@@ -64,21 +80,20 @@ class SignInRepository {
 
 	/** Opens a deactivated partner user again with a new name and password. */
 	void reopenPartnerUser(long id, String name, String hash) {
-		this.jdbc.sql("UPDATE app_user SET display_name = :name, password_hash = :hash, enabled = TRUE WHERE id = :id")
-			.param("name", name)
-			.param("hash", hash)
-			.param("id", id)
-			.update();
+		this.jdbc.sql("""
+				UPDATE app_user SET display_name = :name, password_hash = :hash, enabled = TRUE,
+				  must_change_password = FALSE WHERE id = :id
+				""").param("name", name).param("hash", hash).param("id", id).update();
 	}
 
 	private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getObject("partner_id", Long.class), rs.getBoolean("enabled"),
-				rs.getString("password_hash"));
+				rs.getString("password_hash"), rs.getBoolean("must_change_password"));
 	}
 
-	record Account(long id, String email, String name, Role role, Long partnerId, boolean enabled,
-			String passwordHash) {
+	record Account(long id, String email, String name, Role role, Long partnerId, boolean enabled, String passwordHash,
+			boolean mustChangePassword) {
 
 		com.trellis.audit.AuditLog.Actor actor() {
 			return new com.trellis.audit.AuditLog.Actor(this.id, this.name);

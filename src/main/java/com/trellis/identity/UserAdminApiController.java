@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * User administration for program admins: list, read, create (the answer carries the
- * one-time password, once), update, deactivate and reactivate.
+ * User administration for program admins: list, read, create (the new user is e-mailed a
+ * set-password link, or the answer carries their one-time password, once), update,
+ * deactivate and reactivate.
  */
 @RestController
 @RequestMapping("/api/v1/users")

@@ -56,7 +56,9 @@ class UserAdminPageController {
 
 	@GetMapping("/admin/users/new")
 	String newUser(Viewer viewer, Model model) {
-		return form(viewer, null, new UserCommand(null, null, Role.AE, null, null, null), Map.of(), model);
+		return form(viewer, null,
+				new UserCommand(null, null, Role.AE, null, null, null, this.administration.defaultInitialPassword()),
+				Map.of(), model);
 	}
 
 	@PostMapping("/admin/users")
@@ -68,7 +70,10 @@ class UserAdminPageController {
 		try {
 			var created = this.administration.create(viewer, command);
 			redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
-			redirect.addFlashAttribute("notice", "User created");
+			redirect.addFlashAttribute("notice",
+					created.setPasswordLinkSentTo() == null ? "User created"
+							: "User created; a link to choose their password was e-mailed to "
+									+ created.setPasswordLinkSentTo());
 			return "redirect:/admin/users/" + created.user().id();
 		}
 		catch (InvalidInputException ex) {
@@ -77,6 +82,9 @@ class UserAdminPageController {
 		catch (ConflictException ex) {
 			return form(viewer, null, command, Map.of("email", "another user already signs in with this e-mail"),
 					model);
+		}
+		catch (LinkMail.NotSent ex) {
+			return form(viewer, null, command, Map.of("initialPassword", ex.reason()), model);
 		}
 	}
 
@@ -132,6 +140,8 @@ class UserAdminPageController {
 		model.addAttribute("form", command);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isVendor).toList());
+		model.addAttribute("mailConfigured",
+				this.administration.defaultInitialPassword() == UserCommand.InitialPassword.EMAIL_LINK);
 		var managers = new ArrayList<Choice>();
 		this.administration
 			.search(viewer, new UserFilter(null, null, true, true), PageRequest.of(0, PageRequest.MAX_SIZE))

@@ -148,21 +148,6 @@ class UserAdminRepository {
 			.update();
 	}
 
-	void setPassword(long id, String hash, boolean mustChange) {
-		this.jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = :mustChange WHERE id = :id")
-			.param("hash", hash)
-			.param("mustChange", mustChange)
-			.param("id", id)
-			.update();
-	}
-
-	Optional<String> passwordHash(long id) {
-		return this.jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id")
-			.param("id", id)
-			.query(String.class)
-			.optional();
-	}
-
 	/** What each request of a signed-in session re-reads: whether the user still may. */
 	Optional<SessionState> sessionState(long id) {
 		return this.jdbc.sql("SELECT role, enabled, must_change_password FROM app_user WHERE id = :id")

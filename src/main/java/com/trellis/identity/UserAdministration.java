@@ -20,9 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A program admin creates, edits, deactivates and reactivates vendor users. A new user
- * gets a one-time password, shown once to the admin, that they replace at their first
- * sign-in. A deactivated user cannot sign in, their API tokens are refused and their open
- * sessions end on the next request. Every change is audited; passwords never are.
+ * gets an e-mail with a single-use link where they choose their password (the password
+ * reset link, {@link PasswordResets#welcome}) or, when no mail server is configured or
+ * the admin asks for it, a one-time password shown once to the admin that they replace at
+ * their first sign-in. A deactivated user cannot sign in, their API tokens are refused
+ * and their open sessions end on the next request. Every change is audited; passwords
+ * never are.
  */
 @Service
 public class UserAdministration {
@@ -37,11 +40,18 @@ public class UserAdministration {
 
 	private final Clock clock;
 
-	UserAdministration(UserAdminRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	private final PasswordResets links;
+
+	private final LinkMail mail;
+
+	UserAdministration(UserAdminRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock,
+			PasswordResets links, LinkMail mail) {
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
+		this.links = links;
+		this.mail = mail;
 	}
 
 	@Transactional(readOnly = true)
@@ -56,12 +66,21 @@ public class UserAdministration {
 		return existing(id);
 	}
 
-	/** Creates a vendor user with a one-time password, returned once and never stored. */
+	/**
+	 * Creates a vendor user who chooses their password through an e-mailed link, or gets
+	 * a one-time password, returned once and never stored.
+	 * @throws LinkMail.NotSent when the mail server refused the message; nobody is
+	 * created
+	 */
 	@Transactional
 	public Created create(Viewer viewer, UserCommand command) {
 		requireAdmin(viewer);
 		this.users.lockAdministration();
 		check(null, command);
+		var byLink = initialPassword(command) == UserCommand.InitialPassword.EMAIL_LINK;
+		// with a link, nobody ever sees this password: the user can only sign in once
+		// they
+		// chose their own
 		var password = OneTimePasswords.next();
 		long id;
 		try {
@@ -74,8 +93,31 @@ public class UserAdministration {
 			throw emailTaken();
 		}
 		var created = existing(id);
+		if (byLink) {
+			this.links.welcome(id, created.email(), created.displayName());
+			this.audit.record(viewer.actor(), AUDIT_TYPE, id, "created; set-password link e-mailed", null, created);
+			return new Created(created, null, created.email());
+		}
 		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "created with a one-time password", null, created);
-		return new Created(created, password);
+		return new Created(created, password, null);
+	}
+
+	/** How the new user gets in: as asked, else by link when mail can be sent. */
+	private UserCommand.InitialPassword initialPassword(UserCommand command) {
+		if (command.initialPassword() == null) {
+			return defaultInitialPassword();
+		}
+		if (command.initialPassword() == UserCommand.InitialPassword.EMAIL_LINK && !this.mail.configured()) {
+			throw InvalidInputException.of("initialPassword",
+					"no mail server is configured (spring.mail.host); choose a one-time password");
+		}
+		return command.initialPassword();
+	}
+
+	/** The choice the create form starts with. */
+	UserCommand.InitialPassword defaultInitialPassword() {
+		return this.mail.configured() ? UserCommand.InitialPassword.EMAIL_LINK
+				: UserCommand.InitialPassword.ONE_TIME_PASSWORD;
 	}
 
 	@Transactional
@@ -184,8 +226,11 @@ public class UserAdministration {
 		}
 	}
 
-	/** A new user and their one-time password, shown once. */
-	public record Created(UserAccount user, String oneTimePassword) {
+	/**
+	 * A new user, and either their one-time password (shown once) or the address the
+	 * set-password link went to.
+	 */
+	public record Created(UserAccount user, String oneTimePassword, String setPasswordLinkSentTo) {
 	}
 
 }

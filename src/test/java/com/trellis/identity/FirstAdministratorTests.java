@@ -83,6 +83,8 @@ class FirstAdministratorTests {
 			var rep2 = users.create(admin,
 					new UserCommand("rita@example.com", "Rita Rep", Role.AE, "West", manager.user().id(), "AE"));
 			assertThat(rep1.user().managerName()).isEqualTo("Mona Manager");
+			assertThat(rep2.setPasswordLinkSentTo()).as("no mail server: a one-time password instead of a link")
+				.isNull();
 			assertThat(rep2.oneTimePassword()).hasSize(20).isNotEqualTo(rep1.oneTimePassword());
 			assertThat(app.getBean(Users.class).reportsOf(manager.user().id())).containsExactly(rep1.user().id(),
 					rep2.user().id());

@@ -174,6 +174,31 @@ class PasswordResetTests {
 	}
 
 	@Test
+	void aPasswordOfMoreThanSeventyTwoBytesIsRefusedNamingTheFieldAndTheLinkStaysOpen() throws Exception {
+		var email = this.fixtures.email(this.fixtures.user(Role.AE));
+		forgot(email, "198.51.100.7");
+		var link = awaitLink(email, 1);
+		var refused = reset(link, "€".repeat(25));
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("72 bytes");
+		assertThat(signsIn(email, "secret")).isTrue();
+		assertThat(reset(link, NEW_PASSWORD).getRedirectedUrl()).isEqualTo("/login?reset");
+	}
+
+	@Test
+	void aResetLinkAlsoReplacesAOneTimePasswordTheUserHeld() throws Exception {
+		var user = this.fixtures.user(Role.AE);
+		var email = this.fixtures.email(user);
+		this.jdbc.sql("UPDATE app_user SET must_change_password = TRUE WHERE id = ?").param(user.userId()).update();
+		forgot(email, "198.51.100.8");
+		assertThat(reset(awaitLink(email, 1), NEW_PASSWORD).getRedirectedUrl()).isEqualTo("/login?reset");
+		assertThat(this.jdbc.sql("SELECT must_change_password FROM app_user WHERE id = ?")
+			.param(user.userId())
+			.query(Boolean.class)
+			.single()).isFalse();
+	}
+
+	@Test
 	void theSignInPageOffersForgotPasswordAndNoSingleSignOnWhenNoneIsConfigured() throws Exception {
 		var page = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("href=\"/password/forgot\"").doesNotContain("/oauth2/authorization");

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A user's own profile: who they are, and a password change that needs the current one.
@@ -67,6 +69,74 @@ class ProfileTests {
 				SELECT count(*) FROM audit_entry WHERE entity_type = 'user' AND action = 'password changed'
 				  AND entity_id = (SELECT CAST(id AS TEXT) FROM app_user WHERE email = ?)
 				""").param(email).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPasswordOfMoreThanSeventyTwoBytesIsRefusedNamingTheField() throws Exception {
+		var email = this.fixtures.email(this.fixtures.user(Role.AE));
+		var session = login(email, "secret");
+		var tooLong = "€".repeat(25);
+		var refused = this.mvc
+			.perform(post("/profile/password").session(session)
+				.with(csrf())
+				.param("currentPassword", "secret")
+				.param("password", tooLong)
+				.param("confirmPassword", tooLong))
+			.andReturn();
+		assertThat(refused.getFlashMap().get("error").toString()).contains("password: must be at most 72 bytes");
+		assertThat(signsIn(email, tooLong)).isFalse();
+		assertThat(signsIn(email, "secret")).isTrue();
+	}
+
+	@Test
+	void aUserWithAOneTimePasswordIsSentToTheProfileAndChoosesTheirOwnThereUnderTheSameRule() throws Exception {
+		var user = this.fixtures.user(Role.SALES_MANAGER);
+		var email = this.fixtures.email(user);
+		this.jdbc.sql("UPDATE app_user SET must_change_password = TRUE WHERE id = ?").param(user.userId()).update();
+		var session = login(email, "secret");
+		this.mvc.perform(get("/opportunities").session(session)).andExpect(redirectedUrl("/profile"));
+		this.mvc.perform(get("/account/password").session(session)).andExpect(redirectedUrl("/profile"));
+		var page = this.mvc.perform(get("/profile").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"must-change\"").contains("The one-time password you signed in with");
+		assertThat(page.split("href=\"/profile\"", -1)).as("one profile link in the header").hasSize(2);
+
+		var tooLong = "€".repeat(25);
+		var refused = this.mvc
+			.perform(post("/profile/password").session(session)
+				.with(csrf())
+				.param("currentPassword", "secret")
+				.param("password", tooLong)
+				.param("confirmPassword", tooLong))
+			.andExpect(redirectedUrl("/profile"))
+			.andReturn();
+		assertThat(refused.getFlashMap().get("error").toString()).contains("password: must be at most 72 bytes");
+		this.mvc.perform(get("/opportunities").session(session)).andExpect(redirectedUrl("/profile"));
+
+		this.mvc
+			.perform(post("/profile/password").session(session)
+				.with(csrf())
+				.param("currentPassword", "secret")
+				.param("password", "a manager's own passphrase")
+				.param("confirmPassword", "a manager's own passphrase"))
+			.andExpect(redirectedUrl("/profile"));
+		this.mvc.perform(get("/opportunities").session(session)).andExpect(status().isOk());
+		assertThat(this.mvc.perform(get("/profile").session(session)).andReturn().getResponse().getContentAsString())
+			.doesNotContain("id=\"must-change\"");
+	}
+
+	@Test
+	void everySignedInPageHeaderLinksToTheProfileOnce() throws Exception {
+		var email = this.fixtures.email(this.fixtures.user(Role.EXECUTIVE));
+		var page = this.mvc.perform(get("/").session(login(email, "secret")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page.split("href=\"/profile\"", -1)).hasSize(2);
 	}
 
 	private boolean signsIn(String email, String password) throws Exception {

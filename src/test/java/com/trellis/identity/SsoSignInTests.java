@@ -93,6 +93,34 @@ class SsoSignInTests {
 	}
 
 	@Test
+	void aSingleSignOnSessionEndsOnItsNextRequestOnceTheUserIsDeactivated() throws Exception {
+		var ae = this.fixtures.user(Role.AE);
+		var browser = browser();
+		assertThat(signIn(browser, this.fixtures.email(ae), true).uri().getPath()).isEqualTo("/");
+		this.jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(ae.userId()).update();
+
+		var ended = browser.send(HttpRequest.newBuilder(url("/opportunities")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(ended.uri().getPath()).isEqualTo("/login");
+		assertThat(ended.uri().getQuery()).isEqualTo("ended");
+		this.jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE id = ?").param(ae.userId()).update();
+		var after = browser.send(HttpRequest.newBuilder(url("/profile")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(after.uri().getPath()).as("the session stays ended").isEqualTo("/login");
+	}
+
+	@Test
+	void aSingleSignOnSessionEndsOnItsNextRequestOnceTheUsersRoleChanged() throws Exception {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var browser = browser();
+		assertThat(signIn(browser, this.fixtures.email(manager), true).uri().getPath()).isEqualTo("/");
+		this.jdbc.sql("UPDATE app_user SET role = 'AE' WHERE id = ?").param(manager.userId()).update();
+
+		var ended = browser.send(HttpRequest.newBuilder(url("/profile")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(ended.uri().getPath()).isEqualTo("/login");
+		assertThat(ended.uri().getQuery()).isEqualTo("ended");
+	}
+
+	@Test
 	void anUnknownEmailIsRefusedAndNoUserIsCreated() throws Exception {
 		var email = "stranger" + System.nanoTime() + "@corp.example";
 		var refused = signIn(browser(), email, true);

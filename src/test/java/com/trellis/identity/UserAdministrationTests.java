@@ -1,5 +1,9 @@
 package com.trellis.identity;
 
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.jayway.jsonpath.JsonPath;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -35,13 +39,19 @@ class UserAdministrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	GreenMail mail;
+
+	private static final Pattern RESET_LINK = Pattern
+		.compile("https://trellis\\.example\\.test(/password/reset/[A-Za-z0-9_-]+)");
+
 	@Test
 	void anAdminCreatesAUserWhoMustChooseTheirOwnPasswordAtTheFirstSignIn() throws Exception {
 		var admin = api(this.fixtures.user(Role.ADMIN));
 		var manager = this.fixtures.user(Role.SALES_MANAGER);
 		var created = admin.post("/api/v1/users", """
 				{"email": "Nina.New@Example.com", "displayName": "Nina New", "role": "AE", "team": "North",
-				 "managerId": %d, "jobRole": "Enterprise AE"}
+				 "managerId": %d, "jobRole": "Enterprise AE", "initialPassword": "ONE_TIME_PASSWORD"}
 				""".formatted(manager.userId()))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.user.email").value("Nina.New@Example.com"))
@@ -65,29 +75,76 @@ class UserAdministrationTests {
 			.single()).doesNotContain(password);
 
 		var session = login("nina.new@example.com", password);
-		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-		this.mvc.perform(get("/opportunities").session(session)).andExpect(redirectedUrl("/account/password"));
-		var refused = this.mvc
-			.perform(post("/account/password").session(session)
-				.with(csrf())
-				.param("currentPassword", password)
-				.param("newPassword", "short")
-				.param("confirmation", "short"))
+		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/profile"));
+		this.mvc.perform(get("/opportunities").session(session)).andExpect(redirectedUrl("/profile"));
+		this.mvc.perform(get("/account/password").session(session)).andExpect(redirectedUrl("/profile"));
+		assertThat(this.mvc.perform(get("/profile").session(session))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString();
-		assertThat(refused).contains("must have at least 12 characters");
-		this.mvc
-			.perform(post("/account/password").session(session)
+			.getContentAsString()).contains("id=\"must-change\"").contains("Nina.New@Example.com");
+		var refused = this.mvc
+			.perform(post("/profile/password").session(session)
 				.with(csrf())
 				.param("currentPassword", password)
-				.param("newPassword", "nina chooses her own")
-				.param("confirmation", "nina chooses her own"))
-			.andExpect(status().is3xxRedirection());
+				.param("password", "short")
+				.param("confirmPassword", "short"))
+			.andExpect(redirectedUrl("/profile"))
+			.andReturn();
+		assertThat(refused.getFlashMap().get("error").toString())
+			.contains("password: must have at least 12 characters");
+		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/profile"));
+		this.mvc
+			.perform(post("/profile/password").session(session)
+				.with(csrf())
+				.param("currentPassword", password)
+				.param("password", "nina chooses her own")
+				.param("confirmPassword", "nina chooses her own"))
+			.andExpect(redirectedUrl("/profile"));
 		this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
 		login("nina.new@example.com", "nina chooses her own");
-		assertThat(auditActions(id)).contains("changed their password");
+		assertThat(auditActions(id)).contains("replaced their one-time password");
+	}
+
+	@Test
+	void byDefaultANewUserIsEmailedALinkWhereTheyChooseTheirPasswordUnderThePasswordRule() throws Exception {
+		var admin = api(this.fixtures.user(Role.ADMIN));
+		var email = "link.user" + System.nanoTime() + "@example.com";
+		var created = admin.post("/api/v1/users", """
+				{"email": "%s", "displayName": "Lina Link", "role": "AE"}
+				""".formatted(email))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.setPasswordLinkSentTo").value(email))
+			.andExpect(jsonPath("$.oneTimePassword").doesNotExist())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = ((Number) JsonPath.read(created, "$.user.id")).longValue();
+		assertThat(auditActions(id)).containsExactly("created; set-password link e-mailed");
+
+		var message = this.mail.getReceivedMessagesForDomain(email);
+		assertThat(message).hasSize(1);
+		var matcher = RESET_LINK.matcher(GreenMailUtil.getBody(message[0]).replace("=\r\n", ""));
+		assertThat(matcher.find()).as("a set-password link in the message").isTrue();
+		var link = matcher.group(1);
+		this.mvc.perform(get(link)).andExpect(status().isOk());
+
+		var tooLong = "€".repeat(25);
+		var refused = this.mvc
+			.perform(post(link).param("password", tooLong).param("confirmPassword", tooLong).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("72 bytes");
+		this.mvc
+			.perform(post(link).param("password", "lina's own passphrase")
+				.param("confirmPassword", "lina's own passphrase")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/login?reset"));
+		var session = login(email, "lina's own passphrase");
+		this.mvc.perform(get("/opportunities").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get(link)).andExpect(status().isGone());
 	}
 
 	@Test
@@ -202,7 +259,8 @@ class UserAdministrationTests {
 				.param("role", "PAM")
 				.param("team", "")
 				.param("managerId", "")
-				.param("jobRole", "Channel manager"))
+				.param("jobRole", "Channel manager")
+				.param("initialPassword", "ONE_TIME_PASSWORD"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		var target = created.getResponse().getRedirectedUrl();

@@ -172,6 +172,20 @@ class InvitationTests {
 	}
 
 	@Test
+	void aPasswordOfMoreThanSeventyTwoBytesIsRefusedNamingTheFieldAndTheLinkStaysOpen() throws Exception {
+		var email = invitee();
+		this.pam.post(invitations(), invite("Byte Counter", email)).andExpect(status().isCreated());
+		var link = linkSentTo(email);
+		var refused = join(link, "€".repeat(25));
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("72 bytes");
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?").param(email).query(Long.class).single())
+			.isZero();
+		assertThat(join(link, PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+	}
+
+	@Test
 	void aDeactivatedUserOfThePartnerIsReactivatedByAnInvitation() throws Exception {
 		var leaver = this.world.partnerUser();
 		var email = this.fixtures.email(leaver);

@@ -19,8 +19,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Headless Chromium: the program admin creates a rep through the Users pages, and the rep
- * signs in with the one-time password and must choose their own before anything else.
+ * Headless Chromium: the program admin creates a rep through the Users pages (choosing a
+ * one-time password over the e-mailed link), and the rep signs in with it and must choose
+ * their own on their profile, under the password rule, before anything else.
  */
 @TrellisTest
 class UserAdminBrowserTests {
@@ -60,6 +61,7 @@ class UserAdminBrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "admin@trellis.demo", "demo");
+			page.locator("nav details summary:has-text('Program')").click();
 			page.locator("nav a:has-text('Users')").click();
 			assertThat(page.locator("h1")).hasText("Users");
 			page.locator("#new-user").click();
@@ -75,6 +77,8 @@ class UserAdminBrowserTests {
 			page.locator("input[name=team]").fill("West");
 			page.locator("select[name=managerId]").selectOption(new SelectOption().setIndex(1));
 			page.locator("input[name=jobRole]").fill("Account executive");
+			assertThat(page.locator("input[name=initialPassword][value=EMAIL_LINK]")).isChecked();
+			page.locator("input[name=initialPassword][value=ONE_TIME_PASSWORD]").check();
 			page.locator("button[type=submit]:has-text('Create the user')").click();
 
 			assertThat(page.locator("#user-heading")).hasText("Robin Browser");
@@ -95,11 +99,22 @@ class UserAdminBrowserTests {
 			signIn(page, "robin.browser@trellis.example", password);
 			assertThat(page.locator("#must-change")).isVisible();
 			page.navigate(url("/opportunities"));
-			assertThat(page.locator("h1")).hasText("Choose your password");
+			assertThat(page.locator("h1")).hasText("Your profile");
+			assertThat(page.locator("#must-change")).isVisible();
+			assertThat(page.locator("#profile-email")).hasText("robin.browser@trellis.example");
+			var tooLong = "€".repeat(25);
 			page.locator("input[name=currentPassword]").fill(password);
-			page.locator("input[name=newPassword]").fill("robin's own passphrase");
-			page.locator("input[name=confirmation]").fill("robin's own passphrase");
-			page.locator("button[type=submit]:has-text('Set my password')").click();
+			page.locator("input[name=password]").fill(tooLong);
+			page.locator("input[name=confirmPassword]").fill(tooLong);
+			page.locator("#password-form button[type=submit]").click();
+			assertThat(page.locator("input[name=password] ~ small.error")).containsText("72 bytes");
+			page.locator("input[name=currentPassword]").fill(password);
+			page.locator("input[name=password]").fill("robin's own passphrase");
+			page.locator("input[name=confirmPassword]").fill("robin's own passphrase");
+			page.locator("#password-form button[type=submit]").click();
+			assertThat(page.locator("p.notice")).containsText("Password changed");
+			assertThat(page.locator("#must-change")).hasCount(0);
+			page.locator("nav a.brand").click();
 			assertThat(page.locator("#home-heading")).hasText("My pipeline");
 		}
 	}
