@@ -259,6 +259,17 @@ class CrmImportTests {
 		assertThat(listed).contains("\"amount\":25000.00,");
 	}
 
+	@Test
+	void anAmountWithMoreDecimalsThanItsCurrencyIsRefusedNotRounded() throws Exception {
+		var opportunity = "Id,AccountId,Name,StageName,Amount,CurrencyIsoCode,CloseDate,OwnerId,CreatedDate,IsClosed,IsWon\r\n"
+				+ "006Y01,001A01,Yen deal,Prospecting,1000.50,JPY,2026-12-31,005R01,2026-10-01T09:00:00.000+0000,false,false\r\n";
+		post(Map.of("Account", file("Account.csv"), "User", file("User.csv"), "Opportunity", opportunity),
+				Map.of("dryRun", "true", "createUnknownOwners", "true"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[?(@.field == 'Opportunity row 2: Amount')].message",
+					hasItem(startsWith("Amount must be a whole number: JPY has no decimals"))));
+	}
+
 	private Map<String, String> export() {
 		var files = new LinkedHashMap<String, String>();
 		for (var name : new String[] { "Account", "User", "Opportunity", "OpportunityHistory" }) {
