@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * A direct deal as a CRM export describes it: the moment it was created there and every
  * stage it went through with the moment it got there, oldest first. Its stage is the last
@@ -14,6 +16,7 @@ public record ImportedDeal(long accountId, String name, BigDecimal amount, Strin
 		long ownerId, Instant createdAt, List<Move> moves) {
 
 	public ImportedDeal {
+		amount = MinorUnits.round(amount, currency);
 		moves = List.copyOf(moves);
 	}
 

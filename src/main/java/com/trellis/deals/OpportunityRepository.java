@@ -258,7 +258,7 @@ class OpportunityRepository {
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "o.$1") + ", norm.days AS norm_days, "
 					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
-					+ from + " ORDER BY o.stage_entered_at LIMIT :limit OFFSET :offset")
+					+ from + " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset")
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("limit", page.size())

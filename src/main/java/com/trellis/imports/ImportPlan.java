@@ -15,6 +15,8 @@ import java.util.function.Function;
 import com.trellis.deals.ImportedDeal;
 import com.trellis.deals.Stage;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.validation.CurrencyRule;
 
 /**
  * Turns the rows of a Salesforce export into the accounts and deals to write, with their
@@ -30,6 +32,11 @@ final class ImportPlan {
 	record DealRow(String sourceId, String accountSourceId, String name, BigDecimal amount, String currency,
 			LocalDate closeDate, String ownerEmail, Instant createdAt, List<ImportedDeal.Move> moves,
 			boolean amountUnknown) {
+
+		DealRow {
+			amount = MinorUnits.round(amount, currency);
+		}
+
 	}
 
 	final List<AccountRow> accounts = new ArrayList<>();
@@ -121,6 +128,8 @@ final class ImportPlan {
 					"missing Amount: a won deal needs the amount it was won for"));
 		}
 		var currency = d.currency() != null ? d.currency() : defaultCurrency;
+		CurrencyRule.decimalsProblem(d.amount(), currency)
+			.ifPresent(problem -> errors.add(new FieldError(row + columns.amount(), "Amount " + problem)));
 		if (currency != null && !currencyKnown.apply(currency)) {
 			errors.add(new FieldError(row + columns.currency(),
 					"no exchange rate for " + currency + "; add the rate before importing deals in it"));

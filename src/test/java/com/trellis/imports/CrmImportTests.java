@@ -245,7 +245,29 @@ class CrmImportTests {
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(history("Acme EU rollout")).endsWith("COMMIT>CLOSED_WON@2026-11-20T16:30:00Z");
 		assertThat(deal("Acme EU rollout").get("closed_at")).isEqualTo(Instant.parse("2026-11-20T16:30:00Z"));
-		assertThat(deal("Initech expansion").get("amount")).isEqualTo(new java.math.BigDecimal("25000.00"));
+		// the column keeps four decimals; what a user reads is at the currency's minor
+		// unit
+		assertThat((java.math.BigDecimal) deal("Initech expansion").get("amount")).isEqualByComparingTo("25000");
+		var listed = this.mvc
+			.perform(get("/api/v1/opportunities").param("q", "Initech expansion")
+				.header("Authorization", "Bearer " + this.token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].name").value("Initech expansion"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(listed).contains("\"amount\":25000.00,");
+	}
+
+	@Test
+	void anAmountWithMoreDecimalsThanItsCurrencyIsRefusedNotRounded() throws Exception {
+		var opportunity = "Id,AccountId,Name,StageName,Amount,CurrencyIsoCode,CloseDate,OwnerId,CreatedDate,IsClosed,IsWon\r\n"
+				+ "006Y01,001A01,Yen deal,Prospecting,1000.50,JPY,2026-12-31,005R01,2026-10-01T09:00:00.000+0000,false,false\r\n";
+		post(Map.of("Account", file("Account.csv"), "User", file("User.csv"), "Opportunity", opportunity),
+				Map.of("dryRun", "true", "createUnknownOwners", "true"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[?(@.field == 'Opportunity row 2: Amount')].message",
+					hasItem(startsWith("Amount must be a whole number: JPY has no decimals"))));
 	}
 
 	private Map<String, String> export() {

@@ -140,6 +140,27 @@ class SalesProcessTests {
 	}
 
 	@Test
+	void pagingThroughStalledDealsThatStalledAtTheSameMomentListsEachOnce() {
+		var world = this.fixtures.world("Same Moment Partners");
+		var ids = new java.util.HashSet<Long>();
+		ids.add(world.dealId());
+		for (int i = 0; i < 300; i++) {
+			ids.add(this.fixtures.partnerDeal(world.accountId(), world.ae().userId(), world.partnerId(), "1000.00"));
+		}
+		this.clock.advance(Duration.ofDays(30));
+		var admin = this.fixtures.user(Role.ADMIN);
+		int size = 45;
+		var first = this.process.stalled(admin, com.trellis.shared.PageRequest.of(0, size));
+		var listed = java.util.stream.IntStream.range(0, first.totalPages())
+			.mapToObj(page -> this.process.stalled(admin, com.trellis.shared.PageRequest.of(page, size)))
+			.flatMap(result -> result.items().stream())
+			.map(s -> s.stalled().deal().id())
+			.filter(ids::contains)
+			.toList();
+		assertThat(listed).hasSize(ids.size()).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void aDealPastItsStageNormIsListedAsStalledWithWhoMustAct() {
 		var world = this.fixtures.world("Stalling Partners");
 		this.clock.advance(Duration.ofDays(30));

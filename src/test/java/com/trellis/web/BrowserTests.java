@@ -70,7 +70,7 @@ class BrowserTests {
 			assertThat(page.locator("#home-heading")).hasText(heading);
 			assertThat(page.locator(".who")).isVisible();
 			if (page.locator("#pipeline-chart").count() > 0) {
-				page.waitForFunction("document.querySelector('#pipeline-chart').dataset.drawn === 'true'");
+				assertThat(page.locator("#pipeline-chart[data-drawn=true]")).hasCount(1);
 			}
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("home-" + email.replace('@', '_') + ".png")));
@@ -245,7 +245,7 @@ class BrowserTests {
 			assertThat(page.locator("#kpis tbody tr")).hasCount(14);
 			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
 			assertThat(page.locator("#comparisons canvas")).hasCount(3);
-			page.waitForFunction("document.querySelector('#trend-chart').dataset.drawn === 'true'");
+			assertThat(page.locator("#trend-chart[data-drawn=true]")).hasCount(1);
 			page.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("kpis-executive.png")));
 			page.locator("#kpis tr[data-code=WIN_RATE] a").click();
@@ -271,8 +271,8 @@ class BrowserTests {
 				.parseInt(page.locator("#funnel tr[data-stage=REGISTERED] td").nth(1).textContent().strip());
 			assertThat(registered).isPositive();
 			assertThat(page.locator("#funnel tr[data-stage=QUALIFIED] td").nth(2)).containsText("%");
-			page.waitForFunction("document.querySelector('#funnel-chart').dataset.drawn === 'true'"
-					+ " && document.querySelector('#days-chart').dataset.drawn === 'true'");
+			assertThat(page.locator("#funnel-chart[data-drawn=true]")).hasCount(1);
+			assertThat(page.locator("#days-chart[data-drawn=true]")).hasCount(1);
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("funnel-executive.png")));
 		}
@@ -326,7 +326,7 @@ class BrowserTests {
 			assertThat(page.locator("#forecast-lines tbody tr").first()).containsText("%");
 			assertThat(page.locator("#norms")).containsText("closed deals");
 			assertThat(page.locator("#partner-rollup tbody tr")).hasCount(2);
-			page.waitForFunction("document.querySelector('#forecast-chart').dataset.drawn === 'true'");
+			assertThat(page.locator("#forecast-chart[data-drawn=true]")).hasCount(1);
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("forecast-executive.png")));
 		}
@@ -344,7 +344,7 @@ class BrowserTests {
 			assertThat(page.locator("#pack h1")).hasText("CEO/CFO roll-up");
 			assertThat(page.locator("#pack article").first()).containsText("Forecast, this and next quarter");
 			assertThat(page.locator("#pack article").first().locator("tbody tr")).hasCount(2);
-			page.waitForFunction("document.querySelector('#pack canvas').dataset.drawn === 'true'");
+			assertThat(page.locator("#pack canvas[data-drawn=true]").first()).isVisible();
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("cadence-ceo-cfo-pack.png")));
 			var download = page.waitForDownload(() -> page.locator("a:has-text('Download PDF')").click());

@@ -69,7 +69,7 @@ class ImportBrowserTests {
 			page.locator("input[name=password]").fill("demo");
 			page.locator("button[type=submit]").click();
 			page.waitForURL(url -> !url.contains("/login"));
-			page.locator("nav a[href='/imports']").click();
+			Navigation.follow(page, "a[href='/imports']");
 			var form = page.locator("#salesforce-upload");
 			form.locator("input[name=Account]").setInputFiles(FIXTURES.resolve("Account.csv"));
 			form.locator("input[name=User]").setInputFiles(FIXTURES.resolve("User.csv"));

@@ -61,8 +61,7 @@ class UserAdminBrowserTests {
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
 			signIn(page, "admin@trellis.demo", "demo");
-			page.locator("nav details summary:has-text('Program')").click();
-			page.locator("nav a:has-text('Users')").click();
+			Navigation.follow(page, "a[href='/admin/users']");
 			assertThat(page.locator("h1")).hasText("Users");
 			page.locator("#new-user").click();
 
