@@ -191,11 +191,8 @@ class OpportunityRepository {
 	}
 
 	/**
-	 * Moves the deal only if it is still in the stage the caller saw; false when it is
-	 * not (someone moved it meanwhile).
-	 */
-	/**
-	 * Moves a deal from one stage to another; closing it also sets its close date to
+	 * Moves a deal from one stage to another, only if it is still in the stage the caller
+	 * saw (false when someone moved it meanwhile); closing it also sets its close date to
 	 * {@code closedOn}, the business day it closed, so a won deal never keeps a future
 	 * close date while its revenue counts now.
 	 */
