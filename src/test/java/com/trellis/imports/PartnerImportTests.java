@@ -22,16 +22,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -170,6 +177,32 @@ class PartnerImportTests {
 					hasItem(startsWith("'BEST' is not a credit type"))));
 		assertThat(this.fixtures.count("partner")).isEqualTo(partners);
 		assertThat(this.fixtures.count("opportunity WHERE partner_id IS NOT NULL")).isEqualTo(credited);
+	}
+
+	@Test
+	void theImportPageShowsEachPartnerRoleWithTheCreditToChoose() throws Exception {
+		var login = this.mvc
+			.perform(MockMvcRequestBuilders.post("/login")
+				.param("username", this.fixtures.email(this.admin))
+				.param("password", "secret")
+				.with(csrf()))
+			.andReturn();
+		var session = (MockHttpSession) login.getRequest().getSession(false);
+		var upload = multipart("/imports");
+		var files = export();
+		files.put("OpportunityPartner", file("OpportunityPartner.csv"));
+		files.forEach((name, text) -> upload
+			.file(new MockMultipartFile(name, name + ".csv", "text/csv", text.getBytes(StandardCharsets.UTF_8))));
+		var location = this.mvc.perform(upload.param("system", "SALESFORCE").session(session).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(location).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"credit-mapping\"")))
+			.andExpect(content().string(containsString("name=\"credit.VAR/Reseller\"")))
+			.andExpect(content().string(containsString("name=\"partnerPam\"")));
 	}
 
 	private String partner(String name) {
