@@ -31,8 +31,11 @@ public class DealImport {
 
 	private final ApplicationEventPublisher events;
 
+	private final PartnerAttachments attachments;
+
 	DealImport(ImportedDealRepository deals, OpportunityRepository opportunities, AuditLog audit, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PartnerAttachments attachments) {
+		this.attachments = attachments;
 		this.deals = deals;
 		this.opportunities = opportunities;
 		this.audit = audit;
@@ -49,6 +52,7 @@ public class DealImport {
 			this.opportunities.recordStageChange(id, from, move.stage(), actor.userId(), move.at());
 			from = move.stage();
 		}
+		attach(actor, id, deal);
 		var created = this.opportunities.findForUpdate(id).orElseThrow();
 		this.audit.record(actor, "opportunity", id, "imported", null, created);
 		if (created.stage().isClosed()) {
@@ -75,6 +79,7 @@ public class DealImport {
 		}
 		var last = added.isEmpty() ? null : deal.last();
 		this.deals.update(id, deal, last, this.clock.instant());
+		attach(actor, id, deal);
 		var after = this.opportunities.findForUpdate(id).orElseThrow();
 		this.audit.record(actor, "opportunity", id, "updated by import", before, after);
 		if (before.stage() == Stage.CLOSED_WON && after.stage() != Stage.CLOSED_WON) {
@@ -89,6 +94,17 @@ public class DealImport {
 	@Transactional(readOnly = true)
 	public int movesToAdd(long id, java.util.List<ImportedDeal.Move> moves) {
 		return ImportedHistory.newMoves(this.opportunities.stageHistory(id), moves).size();
+	}
+
+	/**
+	 * Records the import as what put the partner on the deal, at the deal's creation in
+	 * the source (the export does not say when the partner joined); once per deal.
+	 */
+	private void attach(AuditLog.Actor actor, long id, ImportedDeal deal) {
+		if (deal.credit() != null) {
+			this.attachments.record(id, deal.credit().partnerId(), actor.userId(), deal.createdAt(),
+					PartnerAttachments.Via.IMPORT, deal.credit().type());
+		}
 	}
 
 	private static void refuseBadHistory(ImportedDeal deal) {

@@ -8,16 +8,31 @@ import java.util.List;
 import com.trellis.shared.MinorUnits;
 
 /**
- * A direct deal as a CRM export describes it: the moment it was created there and every
- * stage it went through with the moment it got there, oldest first. Its stage is the last
- * move's; a closed deal closed at the moment of that move.
+ * A deal as a CRM export describes it: the moment it was created there and every stage it
+ * went through with the moment it got there, oldest first. Its stage is the last move's;
+ * a closed deal closed at the moment of that move. Direct unless it names a partner with
+ * its credit; a partner-sourced credit makes it a deal of source PARTNER.
  */
 public record ImportedDeal(long accountId, String name, BigDecimal amount, String currency, LocalDate closeDate,
-		long ownerId, Instant createdAt, List<Move> moves) {
+		long ownerId, Instant createdAt, List<Move> moves, Credit credit) {
 
 	public ImportedDeal {
 		amount = MinorUnits.round(amount, currency);
 		moves = List.copyOf(moves);
+	}
+
+	/** A direct deal without a partner. */
+	public ImportedDeal(long accountId, String name, BigDecimal amount, String currency, LocalDate closeDate,
+			long ownerId, Instant createdAt, List<Move> moves) {
+		this(accountId, name, amount, currency, closeDate, ownerId, createdAt, moves, null);
+	}
+
+	DealSource source() {
+		return this.credit != null && this.credit.type() == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
+	}
+
+	/** The partner on the deal, how it is credited and its share in percent. */
+	public record Credit(long partnerId, CreditType type, BigDecimal share) {
 	}
 
 	public Move last() {

@@ -21,13 +21,15 @@ class ImportedDealRepository {
 
 	long insert(ImportedDeal deal, Instant now) {
 		var last = deal.last();
-		return this.jdbc.sql("""
-				INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-				                         stage_entered_at, created_at, closed_at, updated_at)
-				VALUES (:account, :name, :amount, :currency, :stage, :closeDate, :owner, 'DIRECT',
-				        :entered, :created, CASE WHEN :closed THEN CAST(:entered AS TIMESTAMPTZ) END, :now)
-				RETURNING id
-				""")
+		return this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
+					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, closed_at,
+					                         updated_at)
+					VALUES (:account, :name, :amount, :currency, :stage, :closeDate, :owner, :source, :partner, :credit,
+					        :share, :entered, :created, CASE WHEN :closed THEN CAST(:entered AS TIMESTAMPTZ) END, :now)
+					RETURNING id
+					""")
 			.param("account", deal.accountId())
 			.param("name", deal.name())
 			.param("amount", deal.amount())
@@ -35,6 +37,7 @@ class ImportedDealRepository {
 			.param("stage", last.stage().name())
 			.param("closeDate", deal.closeDate() == null ? null : java.sql.Date.valueOf(deal.closeDate()))
 			.param("owner", deal.ownerId())
+			.params(credit(deal))
 			.param("entered", Timestamp.from(last.at()))
 			.param("created", Timestamp.from(deal.createdAt()))
 			.param("closed", last.stage().isClosed())
@@ -48,6 +51,7 @@ class ImportedDealRepository {
 		this.jdbc.sql("""
 				UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, currency = :currency,
 				       close_date = :closeDate, owner_id = :owner, updated_at = :now, version = version + 1,
+				       source = :source, partner_id = :partner, credit_type = :credit, partner_share = :share,
 				       stage = COALESCE(:stage, stage),
 				       stage_entered_at = COALESCE(CAST(:entered AS TIMESTAMPTZ), stage_entered_at),
 				       closed_at = CASE WHEN CAST(:stage AS TEXT) IS NULL THEN closed_at
@@ -60,12 +64,23 @@ class ImportedDealRepository {
 			.param("currency", deal.currency())
 			.param("closeDate", deal.closeDate() == null ? null : java.sql.Date.valueOf(deal.closeDate()))
 			.param("owner", deal.ownerId())
+			.params(credit(deal))
 			.param("stage", moved == null ? null : moved.stage().name())
 			.param("entered", moved == null ? null : Timestamp.from(moved.at()))
 			.param("closed", moved != null && moved.stage().isClosed())
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
+	}
+
+	private static java.util.Map<String, Object> credit(ImportedDeal deal) {
+		var credit = deal.credit();
+		var params = new java.util.HashMap<String, Object>();
+		params.put("source", deal.source().name());
+		params.put("partner", credit == null ? null : credit.partnerId());
+		params.put("credit", credit == null ? null : credit.type().name());
+		params.put("share", credit == null ? null : credit.share());
+		return params;
 	}
 
 }

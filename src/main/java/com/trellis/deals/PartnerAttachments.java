@@ -23,7 +23,9 @@ class PartnerAttachments {
 		/** An approved deal registration opened the deal. */
 		REGISTRATION,
 		/** The PAM approved a registration that collided with this direct deal. */
-		PAM
+		PAM,
+		/** A program admin's import of a CRM export (docs/import.md). */
+		IMPORT
 
 	}
 

@@ -32,6 +32,8 @@ final class CrmExport {
 
 	final List<History> history = new ArrayList<>();
 
+	final List<PartnerLink> partnerLinks = new ArrayList<>();
+
 	final List<FieldError> errors = new ArrayList<>();
 
 	CrmExport(Columns columns) {
@@ -48,7 +50,15 @@ final class CrmExport {
 	}
 
 	record Account(String where, String id, String name, String domain, String website, String industry, String ownerId,
-			Instant createdAt, boolean partner) {
+			Instant createdAt, boolean partner, String type, String country) {
+	}
+
+	/**
+	 * A partner account on a deal: an {@code OpportunityPartner} row, or a
+	 * {@code Partner} row naming an opportunity ({@code opportunityId} null for one
+	 * between two accounts).
+	 */
+	record PartnerLink(String where, String opportunityId, String partnerAccountId, String role, boolean primary) {
 	}
 
 	record User(String where, String id, String email, String name, Boolean active) {
@@ -61,8 +71,14 @@ final class CrmExport {
 	record History(String where, String opportunityId, String stage, Instant at) {
 	}
 
-	/** The export's four files as text; a file may be null when not uploaded. */
-	record Files(String account, String user, String opportunity, String opportunityHistory) {
+	/** The export's files as text; a file may be null when not uploaded. */
+	record Files(String account, String user, String opportunity, String opportunityHistory, String opportunityPartner,
+			String partner) {
+
+		Files(String account, String user, String opportunity, String opportunityHistory) {
+			this(account, user, opportunity, opportunityHistory, null, null);
+		}
+
 	}
 
 	static CrmExport readSalesforce(Files files, ZoneId zone) {
@@ -71,6 +87,8 @@ final class CrmExport {
 		export.readUsers(files.user());
 		export.readDeals(files.opportunity(), zone);
 		export.readHistory(files.opportunityHistory(), zone);
+		export.readPartnerLinks("OpportunityPartner", files.opportunityPartner());
+		export.readPartnerLinks("Partner", files.partner());
 		return export;
 	}
 
@@ -81,7 +99,8 @@ final class CrmExport {
 			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name"),
 					website.isBlank() ? null : SourceValues.domain(website), website, blankToNull(row.get("Industry")),
 					cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
-					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner"))))));
+					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner")))),
+					blankToNull(row.get("Type")), blankToNull(row.get("BillingCountry"))));
 		}
 	}
 
@@ -116,6 +135,25 @@ final class CrmExport {
 		for (var row : cells.rows(text, List.of("OpportunityId", "StageName", "CreatedDate"))) {
 			this.history.add(new History(cells.where(row), cells.required(row, "OpportunityId"),
 					cells.required(row, "StageName"), cells.requiredMoment(row, "CreatedDate", zone)));
+		}
+	}
+
+	/**
+	 * {@code OpportunityPartner} (OpportunityId, AccountToId, Role, IsPrimary) or
+	 * {@code Partner} (the same, OpportunityId blank when it links two accounts).
+	 */
+	private void readPartnerLinks(String file, String text) {
+		var cells = new Cells(file, this.errors);
+		var required = "Partner".equals(file) ? List.of("AccountToId") : List.of("OpportunityId", "AccountToId");
+		for (var row : cells.rows(text, required)) {
+			if (!row.get("Id").isBlank()) {
+				cells.id(row);
+			}
+			var opportunity = "Partner".equals(file) ? blankToNull(row.get("OpportunityId"))
+					: cells.required(row, "OpportunityId");
+			this.partnerLinks.add(new PartnerLink(cells.where(row), opportunity, cells.required(row, "AccountToId"),
+					blankToNull(row.get("Role")),
+					Boolean.TRUE.equals(cells.value(row, "IsPrimary", SourceValues.flag(row.get("IsPrimary"))))));
 		}
 	}
 

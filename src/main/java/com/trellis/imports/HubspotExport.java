@@ -65,7 +65,7 @@ final class HubspotExport {
 			export.accounts.add(new CrmExport.Account(cells.where(row), cells.id(row, id), cells.required(row, name),
 					website.isBlank() ? null : SourceValues.domain(website), website,
 					industry == null || row.get(industry).isBlank() ? null : row.get(industry).strip(), ownerValue,
-					cells.requiredMoment(row, created, zone), false));
+					cells.requiredMoment(row, created, zone), false, null, null));
 		}
 	}
 

@@ -29,21 +29,26 @@ class ImportApiController {
 
 	@PostMapping("/salesforce")
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(summary = "Import a Salesforce data export: files Account, User, Opportunity, OpportunityHistory",
+	@Operation(
+			summary = "Import a Salesforce data export: files Account, User, Opportunity, OpportunityHistory, OpportunityPartner, Partner",
 			description = "A dry run (the default) reports every bad row, the stage and owner mapping and the counts to "
 					+ "create, update and leave unchanged, and writes nothing. dryRun=false writes all rows in one "
 					+ "transaction, or nothing: any bad row answers 400 naming each row and column. Mapping parameters: "
 					+ "stage.<source stage>=<Trellis stage>, owner.<e-mail>=<user id>, createUnknownOwners=true, "
-					+ "currency=<ISO code for deals without CurrencyIsoCode>. See docs/import.md.")
+					+ "currency=<ISO code for deals without CurrencyIsoCode>, credit.<partner role>=<SOURCED, INFLUENCED or "
+					+ "CO_SELL>, partnerPam=<user id of the PAM of partners whose owner is no PAM>. See docs/import.md.")
 	ImportReport salesforce(Viewer viewer, @RequestParam(name = "Account", required = false) MultipartFile account,
 			@RequestParam(name = "User", required = false) MultipartFile user,
 			@RequestParam(name = "Opportunity", required = false) MultipartFile opportunity,
 			@RequestParam(name = "OpportunityHistory", required = false) MultipartFile history,
+			@RequestParam(name = "OpportunityPartner", required = false) MultipartFile opportunityPartner,
+			@RequestParam(name = "Partner", required = false) MultipartFile partner,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
 			HttpServletRequest request) {
 		requireMultipart(request);
 		var files = new CrmExport.Files(ImportRequest.text("Account", account), ImportRequest.text("User", user),
-				ImportRequest.text("Opportunity", opportunity), ImportRequest.text("OpportunityHistory", history));
+				ImportRequest.text("Opportunity", opportunity), ImportRequest.text("OpportunityHistory", history),
+				ImportRequest.text("OpportunityPartner", opportunityPartner), ImportRequest.text("Partner", partner));
 		return this.imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(files, zone),
 				ImportRequest.mapping(parameters), dryRun);
 	}

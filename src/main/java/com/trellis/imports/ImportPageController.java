@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportPageController {
 
 	private static final Map<String, List<String>> FILES = Map.of("SALESFORCE",
-			List.of("Account", "User", "Opportunity", "OpportunityHistory"), "HUBSPOT", List.of("companies", "deals"));
+			List.of("Account", "User", "Opportunity", "OpportunityHistory", "OpportunityPartner", "Partner"), "HUBSPOT",
+			List.of("companies", "deals"));
 
 	private final CrmImport imports;
 
@@ -112,6 +113,7 @@ class ImportPageController {
 	private String show(ImportUploads.Upload upload, Map<String, String> mapping, Model model) {
 		model.addAttribute("upload", upload);
 		model.addAttribute("stages", Stage.values());
+		model.addAttribute("credits", com.trellis.deals.CreditType.values());
 		model.addAttribute("createUnknownOwners", "true".equals(mapping.get("createUnknownOwners")));
 		model.addAttribute("currency", mapping.getOrDefault("currency", ""));
 		model.addAttribute("owners", mapping);
@@ -127,7 +129,7 @@ class ImportPageController {
 			return this.imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(hubspot, zone), choices, dryRun);
 		}
 		var salesforce = new CrmExport.Files(files.get("Account"), files.get("User"), files.get("Opportunity"),
-				files.get("OpportunityHistory"));
+				files.get("OpportunityHistory"), files.get("OpportunityPartner"), files.get("Partner"));
 		return this.imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(salesforce, zone), choices,
 				dryRun);
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.trellis.deals.CreditType;
 import com.trellis.deals.ImportedDeal;
 import com.trellis.deals.Stage;
 import com.trellis.shared.InvalidInputException.FieldError;
@@ -19,9 +20,9 @@ import com.trellis.shared.MinorUnits;
 import com.trellis.shared.validation.CurrencyRule;
 
 /**
- * Turns the rows of a Salesforce export into the accounts and deals to write, with their
- * stage moves, and an error for every row that cannot be imported truthfully. The rules
- * for gaps are in docs/import.md.
+ * Turns the rows of a Salesforce export into the partners, accounts and deals to write,
+ * with the deals' stage moves and partner credit, and an error for every row that cannot
+ * be imported truthfully. The rules for gaps are in docs/import.md.
  */
 final class ImportPlan {
 
@@ -31,7 +32,7 @@ final class ImportPlan {
 
 	record DealRow(String sourceId, String accountSourceId, String name, BigDecimal amount, String currency,
 			LocalDate closeDate, String ownerEmail, Instant createdAt, List<ImportedDeal.Move> moves,
-			boolean amountUnknown) {
+			boolean amountUnknown, String partnerSourceId, CreditType credit) {
 
 		DealRow {
 			amount = MinorUnits.round(amount, currency);
@@ -39,35 +40,52 @@ final class ImportPlan {
 
 	}
 
+	/** An {@code IsPartner} account: becomes a Trellis partner. */
+	record PartnerRow(String sourceId, String name, String domain, String type, String country, String ownerEmail,
+			Instant createdAt) {
+	}
+
+	/** The partner account chosen for a deal and its role there. */
+	private record Link(String partnerSourceId, String role) {
+	}
+
+	final List<PartnerRow> partners = new ArrayList<>();
+
 	final List<AccountRow> accounts = new ArrayList<>();
 
 	final List<DealRow> deals = new ArrayList<>();
 
 	final List<String> warnings = new ArrayList<>();
 
-	int partnerAccountsLeftOut;
+	private final Map<String, Link> links = new LinkedHashMap<>();
 
 	private CrmExport.Columns columns;
 
 	/**
 	 * @param importedAccounts source ids of accounts imported before (not in this file)
+	 * @param importedPartners source ids of partner accounts imported before
 	 * @param currencyKnown whether a currency has an exchange rate
 	 * @param startOf the first moment of a business day
 	 */
-	static ImportPlan of(CrmExport export, StageMap stages, OwnerMatch owners, String defaultCurrency,
-			Set<String> importedAccounts, Function<String, Boolean> currencyKnown, Function<LocalDate, Instant> startOf,
-			List<FieldError> errors) {
+	static ImportPlan of(CrmExport export, ImportMapping mapping, StageMap stages, OwnerMatch owners,
+			String defaultCurrency, Set<String> importedAccounts, Set<String> importedPartners, PartnerCredits credits,
+			Function<String, Boolean> currencyKnown, Function<LocalDate, Instant> startOf, List<FieldError> errors) {
 		var plan = new ImportPlan();
 		plan.columns = export.columns;
 		var columns = export.columns;
 		var accountIds = new HashSet<>(importedAccounts);
+		var partnerIds = new HashSet<>(importedPartners);
 		for (var a : export.accounts) {
+			var owner = owners.of(a.ownerId(), a.where(), columns.ownerId(), errors);
 			if (a.partner()) {
-				plan.partnerAccountsLeftOut++;
+				partnerIds.add(a.id());
+				if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
+					plan.partners.add(new PartnerRow(a.id(), a.name(), a.domain(), a.type(), a.country(), owner.email(),
+							a.createdAt()));
+				}
 				continue;
 			}
 			accountIds.add(a.id());
-			var owner = owners.of(a.ownerId(), a.where(), columns.ownerId(), errors);
 			if (a.website() != null && !a.website().isBlank() && a.domain() == null) {
 				plan.warnings.add(a.where() + columns.website() + " '" + a.website()
 						+ "' is not a web domain; imported without one");
@@ -89,16 +107,74 @@ final class ImportPlan {
 				history.computeIfAbsent(h.opportunityId(), k -> new ArrayList<>()).add(h);
 			}
 		}
+		plan.link(export.partnerLinks, dealIds, partnerIds, accountIds, credits, errors);
+		credits.decide(mapping, errors);
 		for (var d : export.deals) {
-			plan.deal(d, history.getOrDefault(d.id(), List.of()), stages, owners, defaultCurrency, accountIds,
+			plan.deal(d, history.getOrDefault(d.id(), List.of()), stages, owners, defaultCurrency, accountIds, credits,
 					currencyKnown, startOf, errors);
 		}
 		return plan;
 	}
 
+	/**
+	 * The partner on each deal: of several rows for one deal the primary one, else the
+	 * first (a Trellis deal has one partner); rows between two accounts are left out.
+	 */
+	private void link(List<CrmExport.PartnerLink> rows, Set<String> dealIds, Set<String> partnerIds,
+			Set<String> accountIds, PartnerCredits credits, List<FieldError> errors) {
+		int betweenAccounts = 0;
+		int secondary = 0;
+		var primary = new HashSet<String>();
+		for (var link : rows) {
+			if (link.opportunityId() == null) {
+				betweenAccounts++;
+				continue;
+			}
+			boolean bad = false;
+			if (!dealIds.contains(link.opportunityId())) {
+				errors.add(new FieldError(link.where() + "OpportunityId", "unknown opportunity '" + link.opportunityId()
+						+ "': not in the Opportunity file; upload the deal with its partners"));
+				bad = true;
+			}
+			if (link.partnerAccountId() != null && !partnerIds.contains(link.partnerAccountId())) {
+				errors.add(new FieldError(link.where() + "AccountToId", "unknown partner account '"
+						+ link.partnerAccountId() + "': "
+						+ (accountIds.contains(link.partnerAccountId()) ? "the account is not marked IsPartner"
+								: "not an IsPartner account of the Account file and not imported before as a partner")));
+				bad = true;
+			}
+			if (bad || link.partnerAccountId() == null) {
+				continue;
+			}
+			credits.use(link.role());
+			var chosen = new Link(link.partnerAccountId(), link.role());
+			if (!this.links.containsKey(link.opportunityId())) {
+				this.links.put(link.opportunityId(), chosen);
+			}
+			else if (link.primary() && primary.add(link.opportunityId())) {
+				this.links.put(link.opportunityId(), chosen);
+				secondary++;
+			}
+			else {
+				secondary++;
+			}
+			if (link.primary()) {
+				primary.add(link.opportunityId());
+			}
+		}
+		if (betweenAccounts > 0) {
+			this.warnings.add(betweenAccounts + " Partner rows link two accounts, not a deal; left out");
+		}
+		if (secondary > 0) {
+			this.warnings.add(secondary
+					+ " partner rows name a second partner on a deal; a Trellis deal has one partner: the primary one"
+					+ " (IsPrimary), else the first row, is imported");
+		}
+	}
+
 	private void deal(CrmExport.Deal d, List<CrmExport.History> history, StageMap stages, OwnerMatch owners,
-			String defaultCurrency, Set<String> accountIds, Function<String, Boolean> currencyKnown,
-			Function<LocalDate, Instant> startOf, List<FieldError> errors) {
+			String defaultCurrency, Set<String> accountIds, PartnerCredits credits,
+			Function<String, Boolean> currencyKnown, Function<LocalDate, Instant> startOf, List<FieldError> errors) {
 		var row = d.where();
 		var columns = this.columns;
 		int before = errors.size();
@@ -144,13 +220,15 @@ final class ImportPlan {
 		if (errors.size() > before || d.id() == null || d.name() == null || owner == null || moves.isEmpty()) {
 			return;
 		}
+		var link = this.links.get(d.id());
 		if (amountUnknown) {
 			this.warnings.add(row + "Amount missing on " + (stage.isClosed() ? "a lost" : "an open")
 					+ " deal; imported with the amount unknown (0, left out of weighted figures)");
 		}
 		this.deals.add(new DealRow(d.id(), d.accountId().strip(), d.name(),
 				amountUnknown ? BigDecimal.ZERO.setScale(2) : d.amount(), currency, d.closeDate(), owner.email(),
-				d.createdAt(), moves, amountUnknown));
+				d.createdAt(), moves, amountUnknown, link == null ? null : link.partnerSourceId(),
+				link == null ? null : credits.of(link.role())));
 	}
 
 	/**

@@ -11,7 +11,8 @@ import com.trellis.shared.InvalidInputException.FieldError;
  * unchanged, and the mapping of stages and owners it used.
  */
 public record ImportReport(boolean dryRun, boolean written, int errorCount, List<FieldError> errors,
-		List<String> warnings, Map<String, Counts> counts, List<StageLine> stages, List<OwnerLine> owners) {
+		List<String> warnings, Map<String, Counts> counts, List<StageLine> stages, List<OwnerLine> owners,
+		List<CreditLine> credits) {
 
 	static final int MAX_ERRORS = 1_000;
 
@@ -40,6 +41,13 @@ public record ImportReport(boolean dryRun, boolean written, int errorCount, List
 	 * A source stage: how many rows use it, the suggestion and why, and the stage used.
 	 */
 	public record StageLine(String source, int rows, String suggested, String reason, String mapped) {
+	}
+
+	/**
+	 * A partner role of the source: how many partner rows have it, the suggested credit
+	 * type and why, and the credit type used.
+	 */
+	public record CreditLine(String role, int rows, String suggested, String reason, String mapped) {
 	}
 
 	/** A source owner: how they are matched (MATCHED, MAPPED, CREATE or UNKNOWN). */

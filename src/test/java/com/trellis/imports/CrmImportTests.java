@@ -88,6 +88,7 @@ class CrmImportTests {
 			email(manager, "mara.manager@acme.test");
 			email(this.fixtures.user(Role.AE, null, manager.userId()), "ana.rep@acme.test");
 			email(this.fixtures.user(Role.AE, null, manager.userId()), "ben.rep@acme.test");
+			email(this.fixtures.user(Role.PAM), "pia.pam@acme.test");
 		}
 	}
 
@@ -147,7 +148,8 @@ class CrmImportTests {
 			.andExpect(jsonPath("$.counts.users.create").value(1))
 			.andExpect(
 					jsonPath("$.warnings", hasItem(startsWith("Opportunity row 42: Amount missing on an open deal"))))
-			.andExpect(jsonPath("$.warnings", hasItem(startsWith("1 accounts marked IsPartner were left out"))));
+			.andExpect(jsonPath("$.counts.partners.create").value(2))
+			.andExpect(jsonPath("$.warnings", hasItem(startsWith("1 partners whose owner is no active PAM"))));
 
 		// dates are the export's, not now
 		var won = deal("Acme, Inc. - deal 1");
@@ -224,6 +226,7 @@ class CrmImportTests {
 			.andExpect(jsonPath("$.counts.opportunities.update").value(0))
 			.andExpect(jsonPath("$.counts.opportunities.unchanged").value(44))
 			.andExpect(jsonPath("$.counts.accounts.unchanged").value(5))
+			.andExpect(jsonPath("$.counts.partners.unchanged").value(2))
 			.andExpect(jsonPath("$.counts.stageChanges.create").value(0));
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(this.fixtures.count("opportunity_stage_change")).isEqualTo(changes);
