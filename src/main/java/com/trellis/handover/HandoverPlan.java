@@ -2,8 +2,11 @@ package com.trellis.handover;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.trellis.identity.Role;
 
@@ -12,7 +15,9 @@ import com.trellis.identity.Role;
  * one. Otherwise its own receiver is named, or else the one receiver for everything; the
  * receiver is an active user other than the leaver with a role that may hold that kind
  * (accounts, deals and leads an account executive or sales manager, partners a PAM).
- * Every kind that cannot be placed is refused with its field, and then nothing moves.
+ * Every kind that cannot be placed is refused with its field, and then nothing moves; a
+ * field that is refused for several kinds (the one receiver for everything) is one
+ * refusal, with each distinct reason once.
  */
 final class HandoverPlan {
 
@@ -27,7 +32,7 @@ final class HandoverPlan {
 	 */
 	static Decision decide(long leaverId, Map<Kind, Long> held, Receiver everything, Map<Kind, Receiver> perKind) {
 		Map<Kind, Receiver> moves = new EnumMap<>(Kind.class);
-		List<Refusal> refusals = new ArrayList<>();
+		Map<String, Set<String>> refusals = new LinkedHashMap<>();
 		for (var kind : Kind.values()) {
 			long count = held.getOrDefault(kind, 0L);
 			if (count == 0) {
@@ -37,26 +42,32 @@ final class HandoverPlan {
 			var receiver = own != null ? own : everything;
 			var field = own != null || everything == null ? kind.field() : "toUserId";
 			if (receiver == null) {
-				refusals.add(new Refusal(kind.field(), "name who takes the " + count + " " + kind.label()));
+				refuse(refusals, kind.field(), "name who takes the " + count + " " + kind.label());
 			}
 			else if (!receiver.exists()) {
-				refusals.add(new Refusal(field, "no user has the id " + receiver.id()));
+				refuse(refusals, field, "no user has the id " + receiver.id());
 			}
 			else if (receiver.id() == leaverId) {
-				refusals.add(new Refusal(field, "must be someone other than the user whose work is handed over"));
+				refuse(refusals, field, "must be someone other than the user whose work is handed over");
 			}
 			else if (!receiver.active()) {
-				refusals.add(new Refusal(field, receiver.name() + " is deactivated; name an active user"));
+				refuse(refusals, field, receiver.name() + " is deactivated; name an active user");
 			}
 			else if (!kind.takenBy(receiver.role())) {
-				refusals.add(new Refusal(field, "the " + count + " " + kind.label() + " go to " + kind.receiversText()
-						+ "; " + receiver.name() + " is " + receiver.role().label()));
+				refuse(refusals, field, "the " + count + " " + kind.label() + " go to " + kind.receiversText() + "; "
+						+ receiver.name() + " is " + receiver.role().label());
 			}
 			else {
 				moves.put(kind, receiver);
 			}
 		}
-		return new Decision(moves, refusals);
+		List<Refusal> byField = new ArrayList<>();
+		refusals.forEach((field, reasons) -> byField.add(new Refusal(field, String.join("; ", reasons))));
+		return new Decision(moves, byField);
+	}
+
+	private static void refuse(Map<String, Set<String>> refusals, String field, String reason) {
+		refusals.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(reason);
 	}
 
 	/**

@@ -2,8 +2,11 @@ package com.trellis.hygiene;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.IntFunction;
 
+import com.trellis.accounts.CustomerRecord;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
@@ -68,10 +71,22 @@ public class Hygiene {
 		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
 			return this.repository.page(query(check), scope, page);
 		}
+		return slice(duplicates(scope), page);
+	}
+
+	/**
+	 * A check's records page by page for a download: the duplicate accounts are decided
+	 * once for all pages.
+	 */
+	@Transactional(readOnly = true)
+	public IntFunction<PageResult<HygieneRecord>> pages(Viewer viewer, HygieneCheck check) {
+		var scope = scope(viewer);
+		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
+			var query = query(check);
+			return page -> this.repository.page(query, scope, new PageRequest(page, PageRequest.MAX_SIZE));
+		}
 		var all = duplicates(scope);
-		int from = Math.min(page.offset(), all.size());
-		return new PageResult<>(all.subList(from, Math.min(from + page.size(), all.size())), page.page(), page.size(),
-				all.size());
+		return page -> slice(all, new PageRequest(page, PageRequest.MAX_SIZE));
 	}
 
 	/**
@@ -115,17 +130,30 @@ public class Hygiene {
 		return this.repository.query(check, this.clock.instant(), this.calendar.today(), norms);
 	}
 
+	/**
+	 * The accounts in scope that have at least one likely duplicate, one record each with
+	 * all of its duplicates: the candidates come from SQL, the matcher decides each pair.
+	 */
 	private List<HygieneRecord> duplicates(HygieneScope scope) {
-		var found = new ArrayList<HygieneRecord>();
-		var pairs = this.repository.duplicateCandidates(scope);
-		var owners = this.repository.accountOwners(pairs.stream().map(pair -> pair[0].accountId()).distinct().toList());
-		for (var pair : pairs) {
+		var found = new LinkedHashMap<CustomerRecord, List<String>>();
+		for (var pair : this.repository.duplicateCandidates(scope)) {
 			SameCustomer.reason(pair[0], pair[1])
-				.ifPresent(reason -> found.add(new HygieneRecord("account", pair[0].accountId(), pair[0].name(),
-						"same customer as account " + pair[1].accountId() + " " + pair[1].name() + ": " + reason,
-						owners.get(pair[0].accountId()), "/accounts/" + pair[0].accountId())));
+				.ifPresent(reason -> found.computeIfAbsent(pair[0], a -> new ArrayList<>())
+					.add("account " + pair[1].accountId() + " " + pair[1].name() + " (" + reason + ")"));
 		}
-		return found;
+		var owners = this.repository.accountOwners(found.keySet().stream().map(CustomerRecord::accountId).toList());
+		return found.entrySet()
+			.stream()
+			.map(e -> new HygieneRecord("account", e.getKey().accountId(), e.getKey().name(),
+					"same customer as " + String.join("; ", e.getValue()), owners.get(e.getKey().accountId()),
+					"/accounts/" + e.getKey().accountId()))
+			.toList();
+	}
+
+	private static PageResult<HygieneRecord> slice(List<HygieneRecord> all, PageRequest page) {
+		int from = Math.min(page.offset(), all.size());
+		return new PageResult<>(all.subList(from, Math.min(from + page.size(), all.size())), page.page(), page.size(),
+				all.size());
 	}
 
 	private static HygieneScope scope(Viewer viewer) {

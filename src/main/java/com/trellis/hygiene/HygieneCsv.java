@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvExport;
-import com.trellis.shared.PageRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** A check's records as CSV, written page by page. */
@@ -18,8 +17,7 @@ final class HygieneCsv {
 	static void write(Hygiene hygiene, Viewer viewer, HygieneCheck check, HttpServletResponse response)
 			throws IOException {
 		CsvExport.write(response, "hygiene-" + check.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".csv",
-				List.of("record_type", "record_id", "name", "problem", "owner"),
-				page -> hygiene.records(viewer, check, new PageRequest(page, PageRequest.MAX_SIZE)),
+				List.of("record_type", "record_id", "name", "problem", "owner"), hygiene.pages(viewer, check),
 				r -> List.of(r.recordType(), r.recordId(), r.name(), r.problem(), r.owner() == null ? "" : r.owner()));
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The hygiene page: every check with its count; a check's records, paged, with a CSV link
- * and, for the program admin, its one-click fix.
+ * and, for the program admin, its one-click fix. A check's page links the other checks
+ * without counting them again.
  */
 @Controller
 class HygienePageController {
@@ -41,7 +42,7 @@ class HygienePageController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	String records(Viewer viewer, @PathVariable HygieneCheck check, @RequestParam(required = false) Integer page,
 			Model model) {
-		model.addAttribute("summary", this.hygiene.summary(viewer));
+		model.addAttribute("checks", HygieneCheck.values());
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("check", check);
 		model.addAttribute("records", this.hygiene.records(viewer, check, PageRequest.of(page, 50)));

@@ -28,13 +28,18 @@ class HygieneRepository {
 	private static final String DEAL_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR o.partner_id IN " + BOOK + ")";
 
 	private static final String ACCOUNT_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR %1$s IN (SELECT account_id "
-			+ "FROM opportunity WHERE partner_id IN " + BOOK + ") OR %1$s IN (SELECT account_id FROM deal_registration "
+			+ "FROM opportunity WHERE partner_id IN " + BOOK + " UNION SELECT account_id FROM deal_registration "
 			+ "WHERE partner_id IN " + BOOK + " AND account_id IS NOT NULL))";
 
 	private static final String DEAL_COLUMNS = """
 			SELECT 'opportunity' AS record_type, o.id AS record_id, o.name, %s AS problem,
 			       u.display_name AS owner, '/opportunities/' || o.id AS link
 			""";
+
+	/**
+	 * How many candidates per account and kind (domain, name) the matcher is asked about.
+	 */
+	static final int CANDIDATES = 20;
 
 	private final JdbcClient jdbc;
 
@@ -137,21 +142,39 @@ class HygieneRepository {
 	}
 
 	/**
-	 * Pairs of accounts in scope that may be one customer: the same registrable domain,
-	 * the same normalised name or a trigram-similar one, for the matcher to decide.
+	 * Pairs of an account in scope and another account that may be the same customer, for
+	 * the matcher to decide: accounts with the same registrable domain, the same name
+	 * head key or the same name tail key (V44), up to {@value #CANDIDATES} of each per
+	 * account, each found through its index, so the work grows with the number of
+	 * accounts and not with its square.
 	 */
 	List<CustomerRecord[]> duplicateCandidates(HygieneScope scope) {
 		return this.jdbc
 			.sql("""
-					SELECT a.id, a.name, a.registrable_domain, a.normalized_name,
+					WITH scoped AS (
+					    SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.name_head_key, a.name_tail_key
+					    FROM account a WHERE %s
+					), pairs AS (
+					    SELECT s.id, d.id AS b_id FROM scoped s CROSS JOIN LATERAL (
+					        SELECT b.id FROM account b WHERE b.registrable_domain = s.registrable_domain AND b.id <> s.id
+					        ORDER BY b.id LIMIT :candidates) d
+					    UNION
+					    SELECT s.id, h.id FROM scoped s CROSS JOIN LATERAL (
+					        SELECT b.id FROM account b WHERE b.name_head_key = s.name_head_key AND b.id <> s.id
+					        ORDER BY b.id LIMIT :candidates) h
+					    UNION
+					    SELECT s.id, t.id FROM scoped s CROSS JOIN LATERAL (
+					        SELECT b.id FROM account b WHERE b.name_tail_key = s.name_tail_key AND b.id <> s.id
+					        ORDER BY b.id LIMIT :candidates) t
+					)
+					SELECT s.id, s.name, s.registrable_domain, s.normalized_name,
 					       b.id AS b_id, b.name AS b_name, b.registrable_domain AS b_domain, b.normalized_name AS b_normalized
-					FROM account a JOIN account b ON b.id > a.id
-					     AND (b.registrable_domain = a.registrable_domain OR b.normalized_name %% a.normalized_name)
-					WHERE (%s OR %s)
-					ORDER BY a.id, b.id
+					FROM pairs JOIN scoped s ON s.id = pairs.id JOIN account b ON b.id = pairs.b_id
+					ORDER BY s.id, b.id
 					"""
-				.formatted(ACCOUNT_SCOPE.formatted("a.id"), ACCOUNT_SCOPE.formatted("b.id")))
+				.formatted(ACCOUNT_SCOPE.formatted("a.id")))
 			.param("pam", scope.pamId())
+			.param("candidates", CANDIDATES)
 			.query((rs,
 					n) -> new CustomerRecord[] {
 							new CustomerRecord(rs.getLong("id"), rs.getString("name"),

@@ -28,6 +28,9 @@ public final class OutboundUrlPolicy {
 	/** The longest URL accepted. */
 	public static final int MAX_LENGTH = 500;
 
+	/** The reason for a port outside 1 to 65535, with the port. */
+	public static final String INVALID_PORT = "has an invalid port (%d); a port is 1 to 65535";
+
 	private static final Pattern NUMERIC_HOST = Pattern.compile("^[0-9a-fA-FxX.]+$");
 
 	private static final Pattern DOTTED_QUAD = Pattern.compile("^(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}$");
@@ -69,6 +72,9 @@ public final class OutboundUrlPolicy {
 		if (host == null || host.isBlank()) {
 			return Decision.refused("has no host name");
 		}
+		if (!validPort(uri)) {
+			return Decision.refused(INVALID_PORT.formatted(uri.getPort()));
+		}
 		if (host.startsWith("[")) {
 			try {
 				return checkAddress(InetAddress.getByName(host.substring(1, host.length() - 1)));
@@ -88,7 +94,8 @@ public final class OutboundUrlPolicy {
 				return Decision.refused("has an invalid IPv4 address");
 			}
 		}
-		if (host.toLowerCase(Locale.ROOT).equals("localhost") || host.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
+		var name = host.toLowerCase(Locale.ROOT).replaceFirst("\\.+$", "");
+		if (name.equals("localhost") || name.endsWith(".localhost")) {
 			return Decision.refused("points at this server (" + host + ")");
 		}
 		return Decision.ALLOWED;
@@ -125,6 +132,11 @@ public final class OutboundUrlPolicy {
 			}
 		}
 		return Decision.ALLOWED;
+	}
+
+	/** Whether the URL names no port (the scheme's default) or one from 1 to 65535. */
+	public static boolean validPort(URI uri) {
+		return uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65535;
 	}
 
 	/** Whether Trellis may connect to this address. */

@@ -35,7 +35,12 @@ record DeliveryOutcome(Verdict verdict, Duration retryAfter, String reason) {
 			return new DeliveryOutcome(Verdict.GIVE_UP, null, answer + "; given up after " + attempts + " attempts");
 		}
 		var wait = DeliveryBackoff.after(attempts);
-		return new DeliveryOutcome(Verdict.RETRY, wait, answer + "; tried again in " + wait.toMinutes() + " minutes");
+		return new DeliveryOutcome(Verdict.RETRY, wait, answer + "; tried again in " + minutes(wait));
+	}
+
+	private static String minutes(Duration wait) {
+		long minutes = wait.toMinutes();
+		return minutes == 1 ? "1 minute" : minutes + " minutes";
 	}
 
 }

@@ -101,7 +101,7 @@ class WebhookDispatcher {
 		}
 		var delivery = due.get();
 		int attempts = delivery.attempts() + 1;
-		var target = WebhookTargetRule.beforeSending(delivery.url(), this.allowPrivateTargets, this.resolver);
+		var target = WebhookTargetRule.decide(delivery.url(), this.allowPrivateTargets, this.resolver);
 		if (!target.allowed()) {
 			var reason = "refused: url " + target.reason();
 			attempt(delivery, now, null, 0, reason);

@@ -15,10 +15,12 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.OutboundUrlPolicy;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,13 +45,22 @@ public class Webhooks {
 
 	private final boolean allowPrivateTargets;
 
+	private final OutboundUrlPolicy.Resolver resolver;
+
+	@Autowired
 	Webhooks(JdbcClient jdbc, AuditLog audit, Commands commands, Clock clock,
 			@Value("${trellis.webhooks.allow-private-targets:false}") boolean allowPrivateTargets) {
+		this(jdbc, audit, commands, clock, allowPrivateTargets, OutboundUrlPolicy.Resolver.system());
+	}
+
+	Webhooks(JdbcClient jdbc, AuditLog audit, Commands commands, Clock clock, boolean allowPrivateTargets,
+			OutboundUrlPolicy.Resolver resolver) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.commands = commands;
 		this.clock = clock;
 		this.allowPrivateTargets = allowPrivateTargets;
+		this.resolver = resolver;
 	}
 
 	@Transactional(readOnly = true)
@@ -176,7 +187,7 @@ public class Webhooks {
 	private String[] checked(WebhookCommand command) {
 		this.commands.check(command);
 		var errors = new ArrayList<InvalidInputException.FieldError>();
-		var target = WebhookTargetRule.whenEntered(command.url(), this.allowPrivateTargets);
+		var target = WebhookTargetRule.decide(command.url(), this.allowPrivateTargets, this.resolver);
 		if (!target.allowed()) {
 			errors.add(new InvalidInputException.FieldError("url", target.reason()));
 		}

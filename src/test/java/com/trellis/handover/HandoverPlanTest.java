@@ -69,4 +69,20 @@ class HandoverPlanTest {
 				new Refusal("leadsToUserId", "must be someone other than the user whose work is handed over"));
 	}
 
+	@Test
+	void theLeaverNamedAsTheReceiverForEverythingIsOneErrorOnToUserId() {
+		var decision = HandoverPlan.decide(LEAVER, REP_WORK, new Receiver(LEAVER, "Leaver", Role.AE, true, true),
+				Map.of());
+		assertThat(decision.refusals())
+			.containsExactly(new Refusal("toUserId", "must be someone other than the user whose work is handed over"));
+	}
+
+	@Test
+	void differentReasonsOnOneFieldAreOneErrorWithEachReasonOnce() {
+		var held = Map.of(Kind.ACCOUNTS, 1L, Kind.DEALS, 2L, Kind.PARTNERS, 1L);
+		var decision = HandoverPlan.decide(LEAVER, held, new Receiver(5, "Lea", Role.AE, false, true), Map.of());
+		assertThat(decision.refusals())
+			.containsExactly(new Refusal("toUserId", "Lea is deactivated; name an active user"));
+	}
+
 }

@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -129,11 +134,93 @@ class HygieneTests {
 
 		var found = records(HygieneCheck.DUPLICATE_ACCOUNTS);
 
-		assertThat(found).hasSize(2);
+		assertThat(found).hasSize(4);
 		assertThat(found.get(0)).startsWith(acme + ": same customer as account " + acmeShop)
 			.contains("same registrable domain");
-		assertThat(found.get(1)).startsWith(typo + ": same customer as account " + original)
+		assertThat(found.get(1)).startsWith(acmeShop + ": same customer as account " + acme);
+		assertThat(found.get(2)).startsWith(typo + ": same customer as account " + original)
 			.contains("differ only by spelling");
+		assertThat(found.get(3)).startsWith(original + ": same customer as account " + typo);
+		assertThat(String.join("\n", found)).doesNotContain("account " + other);
+	}
+
+	@Test
+	void duplicateAccountsAreCountedListedAndDownloadedAsOneRecordPerAccountWithAllItsDuplicates() throws Exception {
+		long first = account("Brontavel Freight", "brontavel.com");
+		long second = account("Brontavel Cargo", "brontavel.com");
+		long third = account("Brontavel Shipping", "www.brontavel.com");
+		for (long account : List.of(first, second, third)) {
+			deal(account, this.ae);
+		}
+
+		var found = records(HygieneCheck.DUPLICATE_ACCOUNTS);
+
+		assertThat(found).hasSize(3);
+		assertThat(found.get(0)).startsWith(first + ": same customer as account " + second)
+			.contains("account " + third);
+		this.pamApi.get("/api/v1/hygiene")
+			.andExpect(jsonPath("$[?(@.check == 'DUPLICATE_ACCOUNTS')].count").value(hasItem(3)));
+		this.pamApi.get("/api/v1/hygiene/DUPLICATE_ACCOUNTS").andExpect(jsonPath("$.total").value(3));
+		var csv = this.pamApi.get("/api/v1/hygiene/DUPLICATE_ACCOUNTS/records.csv")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.split("\r\n")).hasSize(1 + 3);
+	}
+
+	@Test
+	@Transactional
+	void theReportOverAProgramOfThousandsOfSimilarlyNamedAccountsAnswersQuickly() {
+		this.jdbc
+			.sql("""
+					INSERT INTO account (name, web_domain, registrable_domain, normalized_name, owner_ae_id, created_at, updated_at)
+					SELECT initcap(w1 || ' ' || w2), w1 || w2 || '.example', w1 || w2 || '.example', w1 || ' ' || w2, :owner, now(), now()
+					FROM unnest(string_to_array('northwind bluepeak global summit harbor pioneer vertex meridian cobalt granite '
+					         || 'crescent sterling atlas beacon cascade evergreen falcon horizon keystone lakeside nimbus orion '
+					         || 'pinnacle quantum redwood sapphire titan unity vanguard willow', ' ')) AS a(w1)
+					CROSS JOIN unnest(string_to_array('systems solutions logistics analytics partners holdings networks '
+					         || 'consulting industries dynamics labs group software services ventures capital health foods '
+					         || 'energy media retail freight robotics security finance insurance mining motors pharma '
+					         || 'textiles travel foundry studios brands devices outfitters supplies telecom trading transport '
+					         || 'digital engineering farms fabrics imaging institute markets metals optics packaging plastics '
+					         || 'power printing products research resources shipping steel storage technologies tools works '
+					         || 'aerospace agency apparel audio biotech builders cargo chemicals clinics cloud data', ' ')) AS b(w2)
+					""")
+			.param("owner", this.ae.userId())
+			.update();
+		var admin = this.fixtures.user(Role.ADMIN);
+		this.hygiene.summary(admin);
+
+		long started = System.nanoTime();
+		this.hygiene.summary(admin);
+		this.hygiene.records(admin, HygieneCheck.DUPLICATE_ACCOUNTS, new com.trellis.shared.PageRequest(0, 200));
+		this.hygiene.summary(this.pam);
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aChecksPageListsItsRecordsWithoutCountingEveryCheckAgain() throws Exception {
+		long bare = account("Paged Bare Customer", null);
+		deal(bare, this.ae);
+
+		var session = (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", this.fixtures.email(this.pam))
+				.param("password", "secret")
+				.with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		var html = this.mvc.perform(get("/hygiene/ACCOUNTS_WITHOUT_DOMAIN").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("Paged Bare Customer")
+			.contains("/hygiene/DUPLICATE_ACCOUNTS")
+			.doesNotContain("id=\"hygiene-checks\"");
 	}
 
 	@Test

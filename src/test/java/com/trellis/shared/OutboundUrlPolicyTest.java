@@ -41,6 +41,10 @@ class OutboundUrlPolicyTest {
 			http://0x7f000001/                  | non-standard
 			http://127.1/                       | non-standard
 			http://localhost:8080/              | this server
+			http://localhost.:9999/             | this server
+			http://api.localhost.:9999/         | this server
+			https://example.com:99999/          | invalid port (99999)
+			https://example.com:0/              | invalid port (0)
 			ftp://example.com/                  | http or https
 			file:///etc/passwd                  | http or https
 			https://user:secret@example.com/    | user name

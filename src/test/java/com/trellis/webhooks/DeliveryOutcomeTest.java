@@ -28,6 +28,8 @@ class DeliveryOutcomeTest {
 			.containsExactly(Verdict.RETRY, Duration.ofMinutes(1));
 		assertThat(DeliveryOutcome.of(null, 2)).extracting(DeliveryOutcome::verdict, DeliveryOutcome::retryAfter)
 			.containsExactly(Verdict.RETRY, Duration.ofMinutes(5));
+		assertThat(DeliveryOutcome.of(500, 1).reason()).endsWith("tried again in 1 minute");
+		assertThat(DeliveryOutcome.of(null, 2).reason()).endsWith("tried again in 5 minutes");
 		assertThat(DeliveryOutcome.of(404, 11).verdict()).isEqualTo(Verdict.RETRY);
 		assertThat(DeliveryOutcome.of(404, 12).verdict()).isEqualTo(Verdict.GIVE_UP);
 		assertThat(DeliveryOutcome.of(301, 1).verdict()).isEqualTo(Verdict.RETRY);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.standardwebhooks.Webhook;
 import com.trellis.deals.DealClosed;
 import com.trellis.identity.Role;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
@@ -60,6 +61,12 @@ class WebhookDeliveryTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	com.trellis.audit.AuditLog audit;
+
+	@Autowired
+	com.trellis.shared.validation.Commands commands;
 
 	@Autowired
 	ObjectMapper json;
@@ -323,6 +330,33 @@ class WebhookDeliveryTests {
 		this.admin.post("/api/v1/webhooks", "{\"eventTypes\": [\"deal.won\"]}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("url"));
+
+		assertThat(this.fixtures.count("webhook_subscription")).isZero();
+	}
+
+	@Test
+	void aUrlWithAnInvalidPortIsRefusedNamingTheUrl() throws Exception {
+		for (var url : List.of("https://example.com:99999/", "https://example.com:0/")) {
+			this.admin.post("/api/v1/webhooks", "{\"url\": \"%s\", \"eventTypes\": [\"deal.won\"]}".formatted(url))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("url"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("invalid port")));
+		}
+
+		assertThat(this.fixtures.count("webhook_subscription")).isZero();
+	}
+
+	@Test
+	void withoutPrivateTargetsAUrlSendingWouldRefuseIsNotSavedEither() {
+		var strict = new Webhooks(this.jdbc, this.audit, this.commands, this.clock, false,
+				host -> List.of(java.net.InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 })));
+		var admin = this.fixtures.user(Role.ADMIN);
+		for (var url : List.of("http://localhost.:9999/", "http://vm:9999/")) {
+			assertThatThrownBy(() -> strict.create(admin, new WebhookCommand(url, List.of("deal.won"), null, null)))
+				.isInstanceOfSatisfying(InvalidInputException.class,
+						ex -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
+							.containsExactly("url"));
+		}
 
 		assertThat(this.fixtures.count("webhook_subscription")).isZero();
 	}
