@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.validation.ValueLimits;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -60,8 +62,11 @@ class CrmImport {
 
 	private final Clock clock;
 
+	private final ValueLimits limits;
+
 	CrmImport(Users users, AccountImport accounts, DealImport deals, ImportRecords records, AuditLog audit,
-			BusinessCalendar calendar, ExchangeRates rates, Clock clock) {
+			BusinessCalendar calendar, ExchangeRates rates, Clock clock, ValueLimits limits) {
+		this.limits = limits;
 		this.users = users;
 		this.accounts = accounts;
 		this.deals = deals;
@@ -93,6 +98,9 @@ class CrmImport {
 				errors.add(new FieldError("currency", currency.refusal()));
 			}
 		}
+		var defaultCurrency = mapping.defaultCurrency() != null ? mapping.defaultCurrency() : ReportingCurrency.CODE;
+		new ImportValueRules(this.limits, this.calendar.zone()).check(export, defaultCurrency.toUpperCase(Locale.ROOT),
+				errors);
 		var owners = new OwnerMatch(export.users, mapping, this.users, errors);
 		var stages = new StageMap();
 		export.deals.stream().filter(d -> d.stage() != null).forEach(d -> stages.use(d.stage(), d.closed(), d.won()));
@@ -103,7 +111,6 @@ class CrmImport {
 			.map(d -> d.accountId().strip())
 			.filter(id -> !id.isEmpty() && !fileAccounts.contains(id))
 			.collect(Collectors.toSet());
-		var defaultCurrency = mapping.defaultCurrency() != null ? mapping.defaultCurrency() : ReportingCurrency.CODE;
 		var plan = ImportPlan.of(export, stages, owners, defaultCurrency,
 				this.records.find(system, "Account", referenced).keySet(), c -> this.rates.toReporting(c).isPresent(),
 				this.calendar::startOf, errors);

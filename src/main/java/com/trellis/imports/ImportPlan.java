@@ -15,6 +15,7 @@ import java.util.function.Function;
 import com.trellis.deals.ImportedDeal;
 import com.trellis.deals.Stage;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.MinorUnits;
 
 /**
  * Turns the rows of a Salesforce export into the accounts and deals to write, with their
@@ -116,7 +117,7 @@ final class ImportPlan {
 					+ " but the export says it was " + (d.won() ? "won" : "not won")));
 		}
 		boolean amountUnknown = d.amount() == null;
-		if (amountUnknown && stage == Stage.CLOSED_WON) {
+		if (amountUnknown && stage == Stage.CLOSED_WON && !refused(errors, row + columns.amount())) {
 			errors.add(new FieldError(row + columns.amount(),
 					"missing Amount: a won deal needs the amount it was won for"));
 		}
@@ -140,8 +141,8 @@ final class ImportPlan {
 					+ " deal; imported with the amount unknown (0, left out of weighted figures)");
 		}
 		this.deals.add(new DealRow(d.id(), d.accountId().strip(), d.name(),
-				amountUnknown ? BigDecimal.ZERO.setScale(2) : d.amount(), currency, d.closeDate(), owner.email(),
-				d.createdAt(), moves, amountUnknown));
+				MinorUnits.round(amountUnknown ? BigDecimal.ZERO : d.amount(), currency), currency, d.closeDate(),
+				owner.email(), d.createdAt(), moves, amountUnknown));
 	}
 
 	/**
@@ -184,6 +185,11 @@ final class ImportPlan {
 			moves.add(new ImportedDeal.Move(current, at));
 		}
 		return moves;
+	}
+
+	/** Whether a cell (row and column) was refused already, as unreadable for one. */
+	private static boolean refused(List<FieldError> errors, String field) {
+		return errors.stream().anyMatch(e -> e.field().equalsIgnoreCase(field));
 	}
 
 	private static Instant latest(Instant a, Instant b) {

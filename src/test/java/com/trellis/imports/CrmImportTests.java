@@ -245,7 +245,7 @@ class CrmImportTests {
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(history("Acme EU rollout")).endsWith("COMMIT>CLOSED_WON@2026-11-20T16:30:00Z");
 		assertThat(deal("Acme EU rollout").get("closed_at")).isEqualTo(Instant.parse("2026-11-20T16:30:00Z"));
-		assertThat(deal("Initech expansion").get("amount")).isEqualTo(new java.math.BigDecimal("25000.00"));
+		assertThat((java.math.BigDecimal) deal("Initech expansion").get("amount")).isEqualByComparingTo("25000.00");
 	}
 
 	private Map<String, String> export() {
