@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
@@ -78,9 +79,10 @@ final class CrmExport {
 		var cells = new Cells("Account", this.errors);
 		for (var row : cells.rows(text, List.of("Id", "Name", "OwnerId", "CreatedDate"))) {
 			var website = row.get("Website");
-			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name"),
-					website.isBlank() ? null : SourceValues.domain(website), website, blankToNull(row.get("Industry")),
-					cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
+			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name", Cells.NAME),
+					website.isBlank() ? null : SourceValues.domain(website), cells.text(row, "Website", Cells.LINE),
+					cells.text(row, "Industry", Cells.INDUSTRY), cells.required(row, "OwnerId"),
+					cells.requiredMoment(row, "CreatedDate", zone),
 					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner"))))));
 		}
 	}
@@ -88,8 +90,10 @@ final class CrmExport {
 	private void readUsers(String text) {
 		var cells = new Cells("User", this.errors);
 		for (var row : cells.rows(text, List.of("Id", "Email"))) {
-			var name = row.get("Name").isBlank() ? (row.get("FirstName") + " " + row.get("LastName")).strip()
-					: row.get("Name");
+			var name = !row.get("Name").isBlank() ? cells.text(row, "Name", Cells.USER_NAME)
+					: (Objects.toString(cells.text(row, "FirstName", Cells.USER_NAME), "") + " "
+							+ Objects.toString(cells.text(row, "LastName", Cells.USER_NAME), ""))
+						.strip();
 			this.users.add(new User(cells.where(row), cells.id(row), cells.required(row, "Email"), name,
 					cells.value(row, "IsActive", SourceValues.flag(row.get("IsActive")))));
 		}
@@ -100,8 +104,8 @@ final class CrmExport {
 		for (var row : cells.rows(text,
 				List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"))) {
 			var currency = row.get("CurrencyIsoCode");
-			this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"), cells.required(row, "Name"),
-					cells.required(row, "StageName"),
+			this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"),
+					cells.required(row, "Name", Cells.NAME), cells.required(row, "StageName"),
 					cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
 					currency.isBlank() ? null : cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),
 					cells.value(row, "CloseDate", SourceValues.day(row.get("CloseDate"))),
@@ -119,12 +123,20 @@ final class CrmExport {
 		}
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
-
 	/** Reads one file's cells, adding an error for each that cannot be read. */
 	static final class Cells {
+
+		/** The longest id, e-mail or other one-line value. */
+		static final int LINE = 254;
+
+		/** The longest account or deal name (as the API's). */
+		static final int NAME = 200;
+
+		/** The longest industry (as the API's). */
+		static final int INDUSTRY = 60;
+
+		/** The longest user name (as the API's). */
+		static final int USER_NAME = 120;
 
 		private final String file;
 
@@ -166,13 +178,26 @@ final class CrmExport {
 			return id;
 		}
 
+		/** A value every row must have: one line ({@link SourceValues#line}). */
 		String required(CsvImport.Row row, String column) {
-			var value = row.get(column);
-			if (value.isBlank()) {
+			return required(row, column, LINE);
+		}
+
+		String required(CsvImport.Row row, String column, int max) {
+			if (row.get(column).isBlank()) {
 				error(row, column, "missing " + column);
 				return null;
 			}
-			return value.strip();
+			return text(row, column, max);
+		}
+
+		/** An optional value of one line, null when blank or refused. */
+		String text(CsvImport.Row row, String column, int max) {
+			var line = SourceValues.line(row.get(column), max);
+			if (!line.ok()) {
+				error(row, column, column + " " + line.refusal());
+			}
+			return line.value();
 		}
 
 		Instant requiredMoment(CsvImport.Row row, String column, ZoneId zone) {

@@ -62,9 +62,11 @@ final class HubspotExport {
 		for (var row : file.rows()) {
 			var website = domain == null ? "" : row.get(domain);
 			var ownerValue = user(export, cells, row, owner, owners);
-			export.accounts.add(new CrmExport.Account(cells.where(row), cells.id(row, id), cells.required(row, name),
-					website.isBlank() ? null : SourceValues.domain(website), website,
-					industry == null || row.get(industry).isBlank() ? null : row.get(industry).strip(), ownerValue,
+			export.accounts.add(new CrmExport.Account(cells.where(row), cells.id(row, id),
+					cells.required(row, name, CrmExport.Cells.NAME),
+					website.isBlank() ? null : SourceValues.domain(website),
+					domain == null ? null : cells.text(row, domain, CrmExport.Cells.LINE),
+					industry == null ? null : cells.text(row, industry, CrmExport.Cells.INDUSTRY), ownerValue,
 					cells.requiredMoment(row, created, zone), false));
 		}
 	}
@@ -98,7 +100,7 @@ final class HubspotExport {
 			var wonFlag = won == null ? null : cells.value(row, won, SourceValues.flag(row.get(won)));
 			var closedFlag = closed == null ? null : cells.value(row, closed, SourceValues.flag(row.get(closed)));
 			export.deals.add(new CrmExport.Deal(cells.where(row), dealId, companies[0].strip(),
-					cells.required(row, name), cells.required(row, stage),
+					cells.required(row, name, CrmExport.Cells.NAME), cells.required(row, stage),
 					amount == null ? null : cells.value(row, amount, SourceValues.amount(row.get(amount))),
 					currencyText.isBlank() ? null : cells.value(row, currency, SourceValues.currency(currencyText)),
 					day(cells, row, close, zone), user(export, cells, row, owner, owners),

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.trellis.shared.validation.CurrencyRule;
+import com.trellis.shared.validation.TextRule;
 
 /**
  * Reads the values of an export cell by cell, each refusal saying why in words a person
@@ -19,7 +20,8 @@ import com.trellis.shared.validation.CurrencyRule;
  * with an offset ({@code 2024-03-05T14:22:10.000+0000}, Salesforce's form) or without one
  * (then in the zone given, the export's); amounts have a point as decimal separator (how
  * many decimals an amount may have depends on its currency, see
- * {@link ImportValueRules}).
+ * {@link ImportValueRules}); text is one line without control characters
+ * ({@link TextRule}).
  */
 final class SourceValues {
 
@@ -124,6 +126,19 @@ final class SourceValues {
 			return Parsed.refused("unknown currency '" + text + "'; use an ISO 4217 code such as EUR");
 		}
 		return Parsed.of(code);
+	}
+
+	/**
+	 * One line of text of at most {@code max} characters without control or bidi
+	 * characters (the rule of every other input path, {@link TextRule}), stripped; blank
+	 * is null.
+	 */
+	static Parsed<String> line(String text, int max) {
+		if (text == null || text.isBlank()) {
+			return Parsed.of(null);
+		}
+		var problem = TextRule.problem(text, max, false);
+		return problem.isPresent() ? Parsed.refused(problem.get()) : Parsed.of(text.strip());
 	}
 
 	/** Salesforce's and HubSpot's true and false (1/0, yes/no too); blank is null. */

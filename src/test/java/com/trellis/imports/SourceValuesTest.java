@@ -50,6 +50,16 @@ class SourceValuesTest {
 	}
 
 	@Test
+	void aLineIsRefusedWithALineBreakOrABidiControlOrWhenTooLong() {
+		assertThat(SourceValues.line("Tokyo Branch", 200).value()).isEqualTo("Tokyo Branch");
+		assertThat(SourceValues.line("Tokyo\nBranch", 200).refusal()).isEqualTo("must be a single line");
+		assertThat(SourceValues.line("Evil\u202Egnp.exe", 200).refusal())
+			.isEqualTo("must not contain control characters (found U+202E)");
+		assertThat(SourceValues.line("x".repeat(61), 60).refusal()).startsWith("must be at most 60 characters");
+		assertThat(SourceValues.line(" ", 60).value()).isNull();
+	}
+
+	@Test
 	void aWebsiteGivesItsBareDomainOrNone() {
 		assertThat(SourceValues.domain("https://www.Acme-Corp.com/about")).isEqualTo("acme-corp.com");
 		assertThat(SourceValues.domain("initech.io")).isEqualTo("initech.io");
