@@ -23,7 +23,11 @@ import com.trellis.shared.InvalidInputException.FieldError;
  */
 final class CrmExport {
 
-	final Columns columns;
+	/** The names of the deal files' columns. */
+	Columns columns;
+
+	/** The names of the account file's columns (owner, creation, website). */
+	Columns accountColumns;
 
 	final List<Account> accounts = new ArrayList<>();
 
@@ -37,6 +41,7 @@ final class CrmExport {
 
 	CrmExport(Columns columns) {
 		this.columns = columns;
+		this.accountColumns = columns;
 	}
 
 	/** The source's names of the columns the plan names in its errors. */
@@ -138,14 +143,16 @@ final class CrmExport {
 		/** The longest user name (as the API's). */
 		static final int USER_NAME = 120;
 
-		private final String file;
+		private final String name;
 
 		private final List<FieldError> errors;
 
 		private final HashSet<String> ids = new HashSet<>();
 
-		Cells(String file, List<FieldError> errors) {
-			this.file = file;
+		private CsvImport file;
+
+		Cells(String name, List<FieldError> errors) {
+			this.name = name;
 			this.errors = errors;
 		}
 
@@ -154,16 +161,31 @@ final class CrmExport {
 				return List.of();
 			}
 			try {
-				return CsvImport.read(text, required).rows();
+				this.file = CsvImport.read(text, required);
+				return this.file.rows();
 			}
 			catch (InvalidInputException ex) {
-				ex.errors().forEach(e -> this.errors.add(new FieldError(this.file + " " + e.field(), e.message())));
+				ex.errors().forEach(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
 				return List.of();
 			}
 		}
 
+		/**
+		 * Reads a file's cells whose rows the caller read, naming columns as it writes
+		 * them.
+		 */
+		Cells of(CsvImport file) {
+			this.file = file;
+			return this;
+		}
+
+		/** A column's name as the file writes it. */
+		String written(String column) {
+			return this.file == null ? column : this.file.written(column);
+		}
+
 		String where(CsvImport.Row row) {
-			return this.file + " " + row.label();
+			return this.name + " " + row.label();
 		}
 
 		String id(CsvImport.Row row) {
@@ -185,7 +207,7 @@ final class CrmExport {
 
 		String required(CsvImport.Row row, String column, int max) {
 			if (row.get(column).isBlank()) {
-				error(row, column, "missing " + column);
+				error(row, column, "missing " + written(column));
 				return null;
 			}
 			return text(row, column, max);
@@ -195,7 +217,7 @@ final class CrmExport {
 		String text(CsvImport.Row row, String column, int max) {
 			var line = SourceValues.line(row.get(column), max);
 			if (!line.ok()) {
-				error(row, column, column + " " + line.refusal());
+				error(row, column, written(column) + " " + line.refusal());
 			}
 			return line.value();
 		}
@@ -203,7 +225,7 @@ final class CrmExport {
 		Instant requiredMoment(CsvImport.Row row, String column, ZoneId zone) {
 			var text = row.get(column);
 			if (text.isBlank()) {
-				error(row, column, "missing " + column + "; the import keeps the source's dates");
+				error(row, column, "missing " + written(column) + "; the import keeps the source's dates");
 				return null;
 			}
 			return value(row, column, SourceValues.moment(text, zone));
@@ -217,7 +239,7 @@ final class CrmExport {
 		}
 
 		void error(CsvImport.Row row, String column, String message) {
-			this.errors.add(new FieldError(this.file + " " + row.label() + column, message));
+			this.errors.add(new FieldError(this.name + " " + row.label() + written(column), message));
 		}
 
 	}

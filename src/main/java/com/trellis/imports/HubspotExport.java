@@ -59,6 +59,12 @@ final class HubspotExport {
 		if (id == null || name == null || created == null || owner == null) {
 			return;
 		}
+		cells.of(file);
+		var columns = export.accountColumns;
+		export.accountColumns = new CrmExport.Columns(columns.accountId(), columns.stage(), columns.amount(),
+				columns.currency(), columns.closeDate(), file.written(owner), file.written(created),
+				domain == null ? columns.website() : file.written(domain), columns.historyDeal(),
+				columns.historyStage(), columns.historyDate());
 		for (var row : file.rows()) {
 			var website = domain == null ? "" : row.get(domain);
 			var ownerValue = user(export, cells, row, owner, owners);
@@ -93,6 +99,12 @@ final class HubspotExport {
 				|| company == null) {
 			return;
 		}
+		cells.of(file);
+		export.columns = new CrmExport.Columns(file.written(company), file.written(stage),
+				amount == null ? COLUMNS.amount() : file.written(amount),
+				currency == null ? COLUMNS.currency() : file.written(currency), file.written(close),
+				file.written(owner), file.written(created), export.accountColumns.website(), file.written(id),
+				file.written(stage), COLUMNS.historyDate());
 		for (var row : file.rows()) {
 			var dealId = cells.id(row, id);
 			var companies = row.get(company).split("[;,]");

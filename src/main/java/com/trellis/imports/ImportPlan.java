@@ -61,9 +61,9 @@ final class ImportPlan {
 				continue;
 			}
 			accountIds.add(a.id());
-			var owner = owners.of(a.ownerId(), a.where(), columns.ownerId(), errors);
+			var owner = owners.of(a.ownerId(), a.where(), export.accountColumns.ownerId(), errors);
 			if (a.website() != null && !a.website().isBlank() && a.domain() == null) {
-				plan.warnings.add(a.where() + columns.website() + " '" + a.website()
+				plan.warnings.add(a.where() + export.accountColumns.website() + " '" + a.website()
 						+ "' is not a web domain; imported without one");
 			}
 			if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
@@ -128,7 +128,7 @@ final class ImportPlan {
 		}
 		if (stage != null && stage.isClosed() && d.closeDate() == null && history.isEmpty()) {
 			errors.add(new FieldError(row + columns.closeDate(),
-					"missing CloseDate: a closed deal needs the day it closed"));
+					"missing " + columns.closeDate() + ": a closed deal needs the day it closed"));
 		}
 		var owner = owners.of(d.ownerId(), row, columns.ownerId(), errors);
 		var moves = stage == null || d.createdAt() == null ? List.<ImportedDeal.Move>of()

@@ -42,7 +42,7 @@ final class ImportValueRules {
 		errors.forEach(e -> this.refused.add(key(e.field())));
 		var columns = export.columns;
 		for (var a : export.accounts) {
-			moment(a.where() + columns.createdDate(), a.createdAt(), errors);
+			moment(a.where() + export.accountColumns.createdDate(), a.createdAt(), errors);
 		}
 		for (var d : export.deals) {
 			var row = d.where();

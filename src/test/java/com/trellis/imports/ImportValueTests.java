@@ -55,6 +55,8 @@ class ImportValueTests {
 
 	String users;
 
+	String email;
+
 	@BeforeEach
 	void program() {
 		var admin = this.fixtures.user(Role.ADMIN);
@@ -64,6 +66,7 @@ class ImportValueTests {
 			.param(ae.userId())
 			.query(String.class)
 			.single();
+		this.email = email;
 		this.users = "Id,Email\n005V01," + email + "\n";
 		this.jdbc.sql("""
 				INSERT INTO exchange_rate (currency, to_reporting, updated_at) VALUES ('BHD', 2.65, now())
@@ -124,6 +127,26 @@ class ImportValueTests {
 		var report = body(post(ACCOUNTS, deals, "true").andExpect(status().isOk()));
 		assertThat(errors(report))
 			.containsExactly("Opportunity row 2: CloseDate=date 1800-02-05 must be between 1970-01-01 and 2100-12-31");
+	}
+
+	@Test
+	void hubspotErrorsNameTheColumnAsTheFilesHeaderWritesIt() throws Exception {
+		var companies = "Record ID,Company name,Create Date,Owner email\n9101,Value company,2025-01-06 09:00,"
+				+ this.email + "\n";
+		var deals = "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Owner email,Associated Company IDs\n"
+				+ "7101,Bad day,Appointment Scheduled,10,31/03/2025,2025-02-10 09:00," + this.email + ",9101\n"
+				+ "7102,No day,Closed Lost,10,,2025-02-10 09:00," + this.email + ",9101\n"
+				+ "7103,Old day,Closed Lost,10,1800-01-01,2025-02-10 09:00," + this.email + ",9101\n";
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/imports/hubspot");
+		request.file(new MockMultipartFile("companies", "companies.csv", "text/csv",
+				companies.getBytes(StandardCharsets.UTF_8)));
+		request.file(new MockMultipartFile("deals", "deals.csv", "text/csv", deals.getBytes(StandardCharsets.UTF_8)));
+		var report = body(
+				this.mvc.perform(request.header("Authorization", "Bearer " + this.token)).andExpect(status().isOk()));
+		assertThat(errors(report)).containsExactly(
+				"deals row 2: Close Date=unparseable date '31/03/2025'; write it as yyyy-MM-dd, e.g. 2024-06-30",
+				"deals row 3: Close Date=missing Close Date: a closed deal needs the day it closed",
+				"deals row 4: Close Date=date 1800-01-01 must be between 1970-01-01 and 2100-12-31");
 	}
 
 	private ResultActions post(String accounts, String deals, String dryRun) throws Exception {
