@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
@@ -22,7 +23,11 @@ import com.trellis.shared.InvalidInputException.FieldError;
  */
 final class CrmExport {
 
-	final Columns columns;
+	/** The names of the deal files' columns. */
+	Columns columns;
+
+	/** The names of the account file's columns (owner, creation, website). */
+	Columns accountColumns;
 
 	final List<Account> accounts = new ArrayList<>();
 
@@ -38,6 +43,7 @@ final class CrmExport {
 
 	CrmExport(Columns columns) {
 		this.columns = columns;
+		this.accountColumns = columns;
 	}
 
 	/** The source's names of the columns the plan names in its errors. */
@@ -96,19 +102,22 @@ final class CrmExport {
 		var cells = new Cells("Account", this.errors);
 		for (var row : cells.rows(text, List.of("Id", "Name", "OwnerId", "CreatedDate"))) {
 			var website = row.get("Website");
-			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name"),
-					website.isBlank() ? null : SourceValues.domain(website), website, blankToNull(row.get("Industry")),
-					cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
+			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name", Cells.NAME),
+					website.isBlank() ? null : SourceValues.domain(website), cells.text(row, "Website", Cells.LINE),
+					cells.text(row, "Industry", Cells.INDUSTRY), cells.required(row, "OwnerId"),
+					cells.requiredMoment(row, "CreatedDate", zone),
 					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner")))),
-					blankToNull(row.get("Type")), blankToNull(row.get("BillingCountry"))));
+					cells.text(row, "Type", Cells.LINE), cells.text(row, "BillingCountry", Cells.LINE)));
 		}
 	}
 
 	private void readUsers(String text) {
 		var cells = new Cells("User", this.errors);
 		for (var row : cells.rows(text, List.of("Id", "Email"))) {
-			var name = row.get("Name").isBlank() ? (row.get("FirstName") + " " + row.get("LastName")).strip()
-					: row.get("Name");
+			var name = !row.get("Name").isBlank() ? cells.text(row, "Name", Cells.USER_NAME)
+					: (Objects.toString(cells.text(row, "FirstName", Cells.USER_NAME), "") + " "
+							+ Objects.toString(cells.text(row, "LastName", Cells.USER_NAME), ""))
+						.strip();
 			this.users.add(new User(cells.where(row), cells.id(row), cells.required(row, "Email"), name,
 					cells.value(row, "IsActive", SourceValues.flag(row.get("IsActive")))));
 		}
@@ -119,8 +128,8 @@ final class CrmExport {
 		for (var row : cells.rows(text,
 				List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"))) {
 			var currency = row.get("CurrencyIsoCode");
-			this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"), cells.required(row, "Name"),
-					cells.required(row, "StageName"),
+			this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"),
+					cells.required(row, "Name", Cells.NAME), cells.required(row, "StageName"),
 					cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
 					currency.isBlank() ? null : cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),
 					cells.value(row, "CloseDate", SourceValues.day(row.get("CloseDate"))),
@@ -164,14 +173,28 @@ final class CrmExport {
 	/** Reads one file's cells, adding an error for each that cannot be read. */
 	static final class Cells {
 
-		private final String file;
+		/** The longest id, e-mail or other one-line value. */
+		static final int LINE = 254;
+
+		/** The longest account or deal name (as the API's). */
+		static final int NAME = 200;
+
+		/** The longest industry (as the API's). */
+		static final int INDUSTRY = 60;
+
+		/** The longest user name (as the API's). */
+		static final int USER_NAME = 120;
+
+		private final String name;
 
 		private final List<FieldError> errors;
 
 		private final HashSet<String> ids = new HashSet<>();
 
-		Cells(String file, List<FieldError> errors) {
-			this.file = file;
+		private CsvImport file;
+
+		Cells(String name, List<FieldError> errors) {
+			this.name = name;
 			this.errors = errors;
 		}
 
@@ -180,16 +203,31 @@ final class CrmExport {
 				return List.of();
 			}
 			try {
-				return CsvImport.read(text, required).rows();
+				this.file = CsvImport.read(text, required);
+				return this.file.rows();
 			}
 			catch (InvalidInputException ex) {
-				ex.errors().forEach(e -> this.errors.add(new FieldError(this.file + " " + e.field(), e.message())));
+				ex.errors().forEach(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
 				return List.of();
 			}
 		}
 
+		/**
+		 * Reads a file's cells whose rows the caller read, naming columns as it writes
+		 * them.
+		 */
+		Cells of(CsvImport file) {
+			this.file = file;
+			return this;
+		}
+
+		/** A column's name as the file writes it. */
+		String written(String column) {
+			return this.file == null ? column : this.file.written(column);
+		}
+
 		String where(CsvImport.Row row) {
-			return this.file + " " + row.label();
+			return this.name + " " + row.label();
 		}
 
 		String id(CsvImport.Row row) {
@@ -204,19 +242,32 @@ final class CrmExport {
 			return id;
 		}
 
+		/** A value every row must have: one line ({@link SourceValues#line}). */
 		String required(CsvImport.Row row, String column) {
-			var value = row.get(column);
-			if (value.isBlank()) {
-				error(row, column, "missing " + column);
+			return required(row, column, LINE);
+		}
+
+		String required(CsvImport.Row row, String column, int max) {
+			if (row.get(column).isBlank()) {
+				error(row, column, "missing " + written(column));
 				return null;
 			}
-			return value.strip();
+			return text(row, column, max);
+		}
+
+		/** An optional value of one line, null when blank or refused. */
+		String text(CsvImport.Row row, String column, int max) {
+			var line = SourceValues.line(row.get(column), max);
+			if (!line.ok()) {
+				error(row, column, written(column) + " " + line.refusal());
+			}
+			return line.value();
 		}
 
 		Instant requiredMoment(CsvImport.Row row, String column, ZoneId zone) {
 			var text = row.get(column);
 			if (text.isBlank()) {
-				error(row, column, "missing " + column + "; the import keeps the source's dates");
+				error(row, column, "missing " + written(column) + "; the import keeps the source's dates");
 				return null;
 			}
 			return value(row, column, SourceValues.moment(text, zone));
@@ -230,7 +281,7 @@ final class CrmExport {
 		}
 
 		void error(CsvImport.Row row, String column, String message) {
-			this.errors.add(new FieldError(this.file + " " + row.label() + column, message));
+			this.errors.add(new FieldError(this.name + " " + row.label() + written(column), message));
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,6 +34,7 @@ import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.validation.ValueLimits;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -74,8 +76,11 @@ class CrmImport {
 
 	private final Clock clock;
 
+	private final ValueLimits limits;
+
 	CrmImport(Users users, AccountImport accounts, DealImport deals, PartnerImport partners, ImportRecords records,
-			AuditLog audit, BusinessCalendar calendar, ExchangeRates rates, Clock clock) {
+			AuditLog audit, BusinessCalendar calendar, ExchangeRates rates, Clock clock, ValueLimits limits) {
+		this.limits = limits;
 		this.users = users;
 		this.partners = partners;
 		this.accounts = accounts;
@@ -108,6 +113,9 @@ class CrmImport {
 				errors.add(new FieldError("currency", currency.refusal()));
 			}
 		}
+		var defaultCurrency = mapping.defaultCurrency() != null ? mapping.defaultCurrency() : ReportingCurrency.CODE;
+		new ImportValueRules(this.limits, this.calendar.zone()).check(export, defaultCurrency.toUpperCase(Locale.ROOT),
+				errors);
 		var owners = new OwnerMatch(export.users, mapping, this.users, errors);
 		var stages = new StageMap();
 		export.deals.stream().filter(d -> d.stage() != null).forEach(d -> stages.use(d.stage(), d.closed(), d.won()));
@@ -118,7 +126,6 @@ class CrmImport {
 			.map(d -> d.accountId().strip())
 			.filter(id -> !id.isEmpty() && !fileAccounts.contains(id))
 			.collect(Collectors.toSet());
-		var defaultCurrency = mapping.defaultCurrency() != null ? mapping.defaultCurrency() : ReportingCurrency.CODE;
 		var filePartners = export.accounts.stream()
 			.filter(CrmExport.Account::partner)
 			.map(CrmExport.Account::id)

@@ -59,12 +59,20 @@ final class HubspotExport {
 		if (id == null || name == null || created == null || owner == null) {
 			return;
 		}
+		cells.of(file);
+		var columns = export.accountColumns;
+		export.accountColumns = new CrmExport.Columns(columns.accountId(), columns.stage(), columns.amount(),
+				columns.currency(), columns.closeDate(), file.written(owner), file.written(created),
+				domain == null ? columns.website() : file.written(domain), columns.historyDeal(),
+				columns.historyStage(), columns.historyDate());
 		for (var row : file.rows()) {
 			var website = domain == null ? "" : row.get(domain);
 			var ownerValue = user(export, cells, row, owner, owners);
-			export.accounts.add(new CrmExport.Account(cells.where(row), cells.id(row, id), cells.required(row, name),
-					website.isBlank() ? null : SourceValues.domain(website), website,
-					industry == null || row.get(industry).isBlank() ? null : row.get(industry).strip(), ownerValue,
+			export.accounts.add(new CrmExport.Account(cells.where(row), cells.id(row, id),
+					cells.required(row, name, CrmExport.Cells.NAME),
+					website.isBlank() ? null : SourceValues.domain(website),
+					domain == null ? null : cells.text(row, domain, CrmExport.Cells.LINE),
+					industry == null ? null : cells.text(row, industry, CrmExport.Cells.INDUSTRY), ownerValue,
 					cells.requiredMoment(row, created, zone), false, null, null));
 		}
 	}
@@ -91,6 +99,12 @@ final class HubspotExport {
 				|| company == null) {
 			return;
 		}
+		cells.of(file);
+		export.columns = new CrmExport.Columns(file.written(company), file.written(stage),
+				amount == null ? COLUMNS.amount() : file.written(amount),
+				currency == null ? COLUMNS.currency() : file.written(currency), file.written(close),
+				file.written(owner), file.written(created), export.accountColumns.website(), file.written(id),
+				file.written(stage), COLUMNS.historyDate());
 		for (var row : file.rows()) {
 			var dealId = cells.id(row, id);
 			var companies = row.get(company).split("[;,]");
@@ -98,7 +112,7 @@ final class HubspotExport {
 			var wonFlag = won == null ? null : cells.value(row, won, SourceValues.flag(row.get(won)));
 			var closedFlag = closed == null ? null : cells.value(row, closed, SourceValues.flag(row.get(closed)));
 			export.deals.add(new CrmExport.Deal(cells.where(row), dealId, companies[0].strip(),
-					cells.required(row, name), cells.required(row, stage),
+					cells.required(row, name, CrmExport.Cells.NAME), cells.required(row, stage),
 					amount == null ? null : cells.value(row, amount, SourceValues.amount(row.get(amount))),
 					currencyText.isBlank() ? null : cells.value(row, currency, SourceValues.currency(currencyText)),
 					day(cells, row, close, zone), user(export, cells, row, owner, owners),

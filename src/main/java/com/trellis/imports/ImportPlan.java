@@ -17,7 +17,6 @@ import com.trellis.deals.ImportedDeal;
 import com.trellis.deals.Stage;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.validation.CurrencyRule;
 
 /**
  * Turns the rows of a Salesforce export into the partners, accounts and deals to write,
@@ -76,7 +75,7 @@ final class ImportPlan {
 		var accountIds = new HashSet<>(importedAccounts);
 		var partnerIds = new HashSet<>(importedPartners);
 		for (var a : export.accounts) {
-			var owner = owners.of(a.ownerId(), a.where(), columns.ownerId(), errors);
+			var owner = owners.of(a.ownerId(), a.where(), export.accountColumns.ownerId(), errors);
 			if (a.partner()) {
 				partnerIds.add(a.id());
 				if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
@@ -87,7 +86,7 @@ final class ImportPlan {
 			}
 			accountIds.add(a.id());
 			if (a.website() != null && !a.website().isBlank() && a.domain() == null) {
-				plan.warnings.add(a.where() + columns.website() + " '" + a.website()
+				plan.warnings.add(a.where() + export.accountColumns.website() + " '" + a.website()
 						+ "' is not a web domain; imported without one");
 			}
 			if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
@@ -199,20 +198,18 @@ final class ImportPlan {
 					+ " but the export says it was " + (d.won() ? "won" : "not won")));
 		}
 		boolean amountUnknown = d.amount() == null;
-		if (amountUnknown && stage == Stage.CLOSED_WON) {
+		if (amountUnknown && stage == Stage.CLOSED_WON && !refused(errors, row + columns.amount())) {
 			errors.add(new FieldError(row + columns.amount(),
 					"missing Amount: a won deal needs the amount it was won for"));
 		}
 		var currency = d.currency() != null ? d.currency() : defaultCurrency;
-		CurrencyRule.decimalsProblem(d.amount(), currency)
-			.ifPresent(problem -> errors.add(new FieldError(row + columns.amount(), "Amount " + problem)));
 		if (currency != null && !currencyKnown.apply(currency)) {
 			errors.add(new FieldError(row + columns.currency(),
 					"no exchange rate for " + currency + "; add the rate before importing deals in it"));
 		}
 		if (stage != null && stage.isClosed() && d.closeDate() == null && history.isEmpty()) {
 			errors.add(new FieldError(row + columns.closeDate(),
-					"missing CloseDate: a closed deal needs the day it closed"));
+					"missing " + columns.closeDate() + ": a closed deal needs the day it closed"));
 		}
 		var owner = owners.of(d.ownerId(), row, columns.ownerId(), errors);
 		var moves = stage == null || d.createdAt() == null ? List.<ImportedDeal.Move>of()
@@ -226,8 +223,8 @@ final class ImportPlan {
 					+ " deal; imported with the amount unknown (0, left out of weighted figures)");
 		}
 		this.deals.add(new DealRow(d.id(), d.accountId().strip(), d.name(),
-				amountUnknown ? BigDecimal.ZERO.setScale(2) : d.amount(), currency, d.closeDate(), owner.email(),
-				d.createdAt(), moves, amountUnknown, link == null ? null : link.partnerSourceId(),
+				MinorUnits.round(amountUnknown ? BigDecimal.ZERO : d.amount(), currency), currency, d.closeDate(),
+				owner.email(), d.createdAt(), moves, amountUnknown, link == null ? null : link.partnerSourceId(),
 				link == null ? null : credits.of(link.role())));
 	}
 
@@ -271,6 +268,11 @@ final class ImportPlan {
 			moves.add(new ImportedDeal.Move(current, at));
 		}
 		return moves;
+	}
+
+	/** Whether a cell (row and column) was refused already, as unreadable for one. */
+	private static boolean refused(List<FieldError> errors, String field) {
+		return errors.stream().anyMatch(e -> e.field().equalsIgnoreCase(field));
 	}
 
 	private static Instant latest(Instant a, Instant b) {

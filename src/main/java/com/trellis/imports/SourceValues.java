@@ -8,16 +8,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import com.trellis.shared.validation.CurrencyRule;
+import com.trellis.shared.validation.TextRule;
 
 /**
  * Reads the values of an export cell by cell, each refusal saying why in words a person
  * fixing the file understands. Dates are ISO days ({@code 2024-06-30}); moments are ISO
  * with an offset ({@code 2024-03-05T14:22:10.000+0000}, Salesforce's form) or without one
- * (then in the zone given, the export's); amounts have a point as decimal separator and
- * at most two decimals.
+ * (then in the zone given, the export's); amounts have a point as decimal separator (how
+ * many decimals an amount may have depends on its currency, see
+ * {@link ImportValueRules}); text is one line without control characters
+ * ({@link TextRule}).
  */
 final class SourceValues {
 
@@ -93,7 +97,10 @@ final class SourceValues {
 		}
 	}
 
-	/** An amount of money: not negative, a point as decimal separator, two decimals. */
+	/**
+	 * An amount of money written with a point as decimal separator, as written: its sign,
+	 * size and decimals are the money rules' ({@link ImportValueRules}).
+	 */
 	static Parsed<BigDecimal> amount(String text) {
 		if (text.isBlank()) {
 			return Parsed.of(null);
@@ -106,30 +113,32 @@ final class SourceValues {
 		if (!AMOUNT.matcher(value).matches()) {
 			return Parsed.refused("not an amount '" + text + "'; write digits with a point for decimals, e.g. 1234.50");
 		}
-		var amount = new BigDecimal(value);
-		if (amount.signum() < 0) {
-			return Parsed.refused("negative amount '" + text + "'");
-		}
-		if (amount.stripTrailingZeros().scale() > 2) {
-			return Parsed.refused("amount '" + text + "' has more than two decimals");
-		}
-		return Parsed.of(amount.setScale(2));
+		return Parsed.of(new BigDecimal(value));
 	}
 
-	/** An ISO 4217 code with two or fewer decimals (the amount columns keep two). */
+	/**
+	 * An ISO 4217 currency Trellis takes (the API's rule, {@link CurrencyRule}), in any
+	 * case.
+	 */
 	static Parsed<String> currency(String text) {
 		var code = text.strip().toUpperCase(Locale.ROOT);
-		try {
-			var currency = Currency.getInstance(code);
-			if (currency.getDefaultFractionDigits() > 2 || currency.getDefaultFractionDigits() < 0) {
-				return Parsed.refused("currency " + code + " has " + currency.getDefaultFractionDigits()
-						+ " decimals; Trellis keeps amounts with two");
-			}
-			return Parsed.of(code);
-		}
-		catch (IllegalArgumentException ex) {
+		if (CurrencyRule.problem(code).isPresent()) {
 			return Parsed.refused("unknown currency '" + text + "'; use an ISO 4217 code such as EUR");
 		}
+		return Parsed.of(code);
+	}
+
+	/**
+	 * One line of text of at most {@code max} characters without control or bidi
+	 * characters (the rule of every other input path, {@link TextRule}), stripped; blank
+	 * is null.
+	 */
+	static Parsed<String> line(String text, int max) {
+		if (text == null || text.isBlank()) {
+			return Parsed.of(null);
+		}
+		var problem = TextRule.problem(text, max, false);
+		return problem.isPresent() ? Parsed.refused(problem.get()) : Parsed.of(text.strip());
 	}
 
 	/** Salesforce's and HubSpot's true and false (1/0, yes/no too); blank is null. */

@@ -29,10 +29,13 @@ public final class CsvImport {
 
 	private final List<String> header;
 
+	private final Map<String, String> written;
+
 	private final List<Row> rows;
 
-	private CsvImport(List<String> header, List<Row> rows) {
+	private CsvImport(List<String> header, Map<String, String> written, List<Row> rows) {
 		this.header = header;
+		this.written = written;
 		this.rows = rows;
 	}
 
@@ -61,6 +64,8 @@ public final class CsvImport {
 			.get();
 		try (var parser = CSVParser.parse(content, format)) {
 			var header = parser.getHeaderNames().stream().map(CsvImport::name).toList();
+			var written = new LinkedHashMap<String, String>();
+			parser.getHeaderNames().forEach(column -> written.putIfAbsent(name(column), column.strip()));
 			var missing = required.stream().map(CsvImport::name).filter(c -> !header.contains(c)).toList();
 			if (!missing.isEmpty()) {
 				throw InvalidInputException.of("header", "missing column " + String.join(", ", missing)
@@ -74,7 +79,7 @@ public final class CsvImport {
 				}
 				rows.add(new Row(record.getRecordNumber() + 1, record.size(), values));
 			}
-			return new CsvImport(header, List.copyOf(rows));
+			return new CsvImport(header, Map.copyOf(written), List.copyOf(rows));
 		}
 		catch (IllegalArgumentException ex) {
 			throw InvalidInputException.of("header", "cannot read the header: " + ex.getMessage());
@@ -87,6 +92,14 @@ public final class CsvImport {
 	/** The header's column names, lower case. */
 	public List<String> header() {
 		return this.header;
+	}
+
+	/**
+	 * A column's name as the file's header writes it ({@code Close Date} for
+	 * {@code close date}), for errors; the name given when the header has no such column.
+	 */
+	public String written(String column) {
+		return this.written.getOrDefault(name(column), column);
 	}
 
 	/** The data rows, in file order. */

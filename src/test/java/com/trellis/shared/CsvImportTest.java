@@ -60,4 +60,12 @@ class CsvImportTest {
 					ex -> assertThat(ex.errors().get(0).field()).isEqualTo("file"));
 	}
 
+	@Test
+	void namesAColumnAsTheHeaderWritesIt() {
+		var file = CsvImport.read("Record ID; Close Date \n1;2025-03-31\n", List.of());
+		assertThat(file.written("close date")).isEqualTo("Close Date");
+		assertThat(file.written("CLOSE DATE")).isEqualTo("Close Date");
+		assertThat(file.written("Amount")).isEqualTo("Amount");
+	}
+
 }

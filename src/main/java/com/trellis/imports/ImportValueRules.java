@@ -1,0 +1,97 @@
+package com.trellis.imports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.CurrencyRule;
+import com.trellis.shared.validation.ValueLimits;
+
+/**
+ * The money and date rules of every other input path applied to the readable cells of an
+ * export: an amount is not negative, at most the largest amount, and has at most its
+ * currency's decimals (JPY none, USD two, BHD three; the deal's currency or, without one,
+ * the default), as {@code @MoneyAmount} and {@code @AmountsIn} have it; a date or moment
+ * lies in the program's window of business dates ({@code @BusinessDate}). Each refusal
+ * names the row and column with the value and why, once per cell: a cell already refused
+ * (unreadable) is not judged again, and an amount whose currency was refused is not
+ * judged against another currency.
+ */
+final class ImportValueRules {
+
+	private final ValueLimits limits;
+
+	private final ZoneId zone;
+
+	private final Set<String> refused = new HashSet<>();
+
+	ImportValueRules(ValueLimits limits, ZoneId zone) {
+		this.limits = limits;
+		this.zone = zone;
+	}
+
+	/** Adds an error for each amount or date of the export that breaks a rule. */
+	void check(CrmExport export, String defaultCurrency, List<FieldError> errors) {
+		errors.forEach(e -> this.refused.add(key(e.field())));
+		var columns = export.columns;
+		for (var a : export.accounts) {
+			moment(a.where() + export.accountColumns.createdDate(), a.createdAt(), errors);
+		}
+		for (var d : export.deals) {
+			var row = d.where();
+			if (d.currency() != null || !refused(row + columns.currency())) {
+				var currency = d.currency() != null ? d.currency() : defaultCurrency;
+				amountProblem(d.amount(), currency).ifPresent(problem -> refuse(row + columns.amount(),
+						"amount '" + d.amount().toPlainString() + "' " + problem, errors));
+			}
+			day(row + columns.closeDate(), d.closeDate(), errors);
+			moment(row + columns.createdDate(), d.createdAt(), errors);
+		}
+		for (var h : export.history) {
+			moment(h.where() + columns.historyDate(), h.at(), errors);
+		}
+	}
+
+	/** Whether a cell (row and column, any case) was refused already. */
+	boolean refused(String field) {
+		return this.refused.contains(key(field));
+	}
+
+	/**
+	 * The problem with an amount in a currency: the API's money rule first (sign, size,
+	 * the four stored decimals), then the currency's decimals, one problem at most.
+	 */
+	Optional<String> amountProblem(BigDecimal amount, String currency) {
+		return this.limits.amountProblem(amount, false)
+			.or(() -> currency == null ? Optional.empty() : CurrencyRule.decimalsProblem(amount, currency));
+	}
+
+	private void day(String field, LocalDate day, List<FieldError> errors) {
+		this.limits.dateProblem(day).ifPresent(problem -> refuse(field, "date " + day + " " + problem, errors));
+	}
+
+	private void moment(String field, Instant at, List<FieldError> errors) {
+		if (at != null) {
+			var day = at.atZone(this.zone).toLocalDate();
+			this.limits.dateProblem(day).ifPresent(problem -> refuse(field, "date " + day + " " + problem, errors));
+		}
+	}
+
+	private void refuse(String field, String message, List<FieldError> errors) {
+		if (this.refused.add(key(field))) {
+			errors.add(new FieldError(field, message));
+		}
+	}
+
+	private static String key(String field) {
+		return field.toLowerCase(Locale.ROOT);
+	}
+
+}
