@@ -217,15 +217,28 @@ public class Incentives {
 	public Statement statement(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
 		var entries = this.ledger.ledger(partnerId);
-		var unpaid = new java.util.TreeMap<String, BigDecimal>();
+		var open = new java.util.TreeMap<String, BigDecimal>();
 		var paid = new java.util.TreeMap<String, BigDecimal>();
 		for (var entry : entries) {
 			if (!LedgerRepository.PAYABLE.contains(entry.kind())) {
 				continue;
 			}
-			(entry.paidInRun() == null ? unpaid : paid).merge(entry.currency(), entry.amount(), BigDecimal::add);
+			(entry.paidInRun() == null ? open : paid).merge(entry.currency(), entry.amount(), BigDecimal::add);
 		}
-		return new Statement(partnerId, entries, unpaid, paid, this.ledger.fundBalances(partnerId),
+		// what is owed to the partner is unpaid; what the partner owes is offset against
+		// its next earnings (PayoutRuns pays a currency only when its net is positive)
+		var unpaid = new java.util.TreeMap<String, BigDecimal>();
+		var toOffset = new java.util.TreeMap<String, BigDecimal>();
+		open.forEach((currency, amount) -> {
+			if (amount.signum() > 0) {
+				unpaid.put(currency, amount);
+			}
+			else if (amount.signum() < 0) {
+				toOffset.put(currency, amount.negate());
+			}
+		});
+		paid.values().removeIf(amount -> amount.signum() == 0);
+		return new Statement(partnerId, entries, unpaid, paid, toOffset, this.ledger.fundBalances(partnerId),
 				this.ledger.badges(partnerId));
 	}
 
@@ -263,11 +276,13 @@ public class Incentives {
 	}
 
 	/**
-	 * A partner's incentive statement: the ledger, unpaid and paid totals, MDF fund
-	 * balances and badges.
+	 * A partner's incentive statement: the ledger, unpaid and paid totals, what the
+	 * partner owes from reversals of paid earnings (offset against its future earnings),
+	 * MDF fund balances and badges.
 	 */
 	public record Statement(long partnerId, List<LedgerEntry> ledger, Map<String, BigDecimal> unpaid,
-			Map<String, BigDecimal> paid, Map<String, BigDecimal> funds, List<Map<String, Object>> badges) {
+			Map<String, BigDecimal> paid, Map<String, BigDecimal> toOffset, Map<String, BigDecimal> funds,
+			List<Map<String, Object>> badges) {
 	}
 
 }

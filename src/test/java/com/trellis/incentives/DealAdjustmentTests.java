@@ -134,7 +134,10 @@ class DealAdjustmentTests {
 				.single() == 1);
 
 		assertThat(entries(world.partnerId(), spiff.id())).containsExactly("SPIFF 500.00");
-		assertThat(notices(world.partnerId())).filteredOn(n -> n.contains("500.00")).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT subject FROM notification WHERE partner_id = ? AND body LIKE ?")
+			.params(world.partnerId(), spiff.name() + ":%")
+			.query(String.class)
+			.list()).containsExactly("You earned USD 500.00");
 	}
 
 	@Test
