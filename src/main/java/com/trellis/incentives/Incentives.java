@@ -210,6 +210,9 @@ public class Incentives {
 	 */
 	@Transactional
 	public int closeQuarter(LocalDate anyDayInQuarter) {
+		this.limits.dateProblem(anyDayInQuarter).ifPresent(problem -> {
+			throw InvalidInputException.of("day", problem);
+		});
 		return this.quarters.close(anyDayInQuarter);
 	}
 
