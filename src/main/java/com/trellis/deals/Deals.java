@@ -324,7 +324,11 @@ public class Deals {
 		}
 		this.deals.recordStageChange(opportunityId, from, to, viewer.userId(), now);
 		var after = get(viewer, opportunityId);
-		this.audit.record(viewer.actor(), "opportunity", opportunityId, why, before, after);
+		// a disqualification's reason is told once: "disqualified: <reason>" in the
+		// audit,
+		// "was disqualified: <reason>" in the partner's notice
+		this.audit.record(viewer.actor(), "opportunity", opportunityId, disqualified ? "disqualified: " + why : why,
+				before, after);
 		if (before.stage() == Stage.CLOSED_WON && to != Stage.CLOSED_WON) {
 			this.events.publishEvent(new DealReopened(opportunityId, after.partnerId()));
 		}

@@ -2,6 +2,8 @@ package com.trellis.incentives;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.notify.PartnerNotice;
@@ -53,6 +55,33 @@ class EarningWriter {
 							program.name() + ": " + rounded.basis(), "/partners/" + partnerId + "/incentives"));
 		}
 		return written;
+	}
+
+	/**
+	 * Audits reversals just written and tells each partner, as for every other change to
+	 * what they earned.
+	 */
+	void reversed(List<LedgerRepository.Reversal> reversals, String why) {
+		var names = new HashMap<Long, String>();
+		for (var reversal : reversals) {
+			var name = names.computeIfAbsent(reversal.programId(), this::programName);
+			var money = MoneyFormat.of(MinorUnits.round(reversal.amount(), reversal.currency()), reversal.currency());
+			this.audit.record(AuditLog.Actor.SYSTEM, "incentive-earning",
+					reversal.partnerId() + ":" + reversal.sourceKey(),
+					"reversed " + money + " under " + name + ": " + why, null, null);
+			this.events.publishEvent(new PartnerNotice("earning:" + reversal.programId() + ":" + reversal.sourceKey(),
+					reversal.partnerId(), "EARNING", "Your " + name + " earning was reversed: " + money,
+					name + ": " + why, "/partners/" + reversal.partnerId() + "/incentives"));
+		}
+	}
+
+	private String programName(long programId) {
+		return this.ledger.programs()
+			.stream()
+			.filter(p -> p.id() == programId)
+			.map(Program::name)
+			.findFirst()
+			.orElse("program " + programId);
 	}
 
 	private static Earned rounded(Earned earned) {

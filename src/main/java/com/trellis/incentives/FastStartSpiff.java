@@ -44,8 +44,8 @@ final class FastStartSpiff {
 				continue;
 			}
 			earned.add(new Earned("deal:" + deal.id(), deal.id(), null, params.bonus(), params.currency(),
-					"fast-start SPIFF: win " + position + " of the first " + params.firstDeals() + " within "
-							+ params.withinDays() + " days of onboarding (" + onboardedOn + ")"));
+					"fast-start SPIFF: one of the first " + params.firstDeals() + " wins within " + params.withinDays()
+							+ " days of onboarding (" + onboardedOn + "), closed on " + day));
 		}
 		return earned;
 	}

@@ -12,15 +12,12 @@ import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealClosed;
 import com.trellis.deals.DealCorrected;
 import com.trellis.deals.DealReopened;
-import com.trellis.deals.Deals;
 import com.trellis.deals.OpportunityView;
 import com.trellis.enablement.EnablementCompleted;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.Conversions;
-import com.trellis.shared.BusinessCalendar;
-import com.trellis.shared.CountingWins;
 import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.ValueLimits;
@@ -39,7 +36,7 @@ public class Incentives {
 
 	private final LedgerRepository ledger;
 
-	private final Deals deals;
+	private final DealEarnings dealEarnings;
 
 	static final String FIRST_WIN = "FIRST_WIN";
 
@@ -53,26 +50,19 @@ public class Incentives {
 
 	private final ExchangeRates rates;
 
-	private final CountingWins counting;
-
 	private final Clock clock;
-
-	private final BusinessCalendar calendar;
 
 	private final ValueLimits limits;
 
-	Incentives(LedgerRepository ledger, Deals deals, Partners partners, AuditLog audit, EarningWriter writer,
-			QuarterCloses quarters, ExchangeRates rates, CountingWins counting, Clock clock, BusinessCalendar calendar,
-			ValueLimits limits) {
-		this.calendar = calendar;
+	Incentives(LedgerRepository ledger, DealEarnings dealEarnings, Partners partners, AuditLog audit,
+			EarningWriter writer, QuarterCloses quarters, ExchangeRates rates, Clock clock, ValueLimits limits) {
 		this.ledger = ledger;
-		this.deals = deals;
+		this.dealEarnings = dealEarnings;
 		this.partners = partners;
 		this.audit = audit;
 		this.writer = writer;
 		this.quarters = quarters;
 		this.rates = rates;
-		this.counting = counting;
 		this.clock = clock;
 		this.limits = limits;
 	}
@@ -133,9 +123,10 @@ public class Incentives {
 	}
 
 	/**
-	 * A won deal's money or credit was corrected: what it earned is reversed and earned
-	 * anew from the corrected deal. Each correction is applied once, however often its
-	 * event is delivered.
+	 * A won deal's money or credit was corrected: each program the deal earned from is
+	 * recomputed with the corrected deal and the difference booked; a program that did
+	 * not earn for the deal at its win does not start now. Each correction is applied
+	 * once, however often its event is delivered.
 	 */
 	@ApplicationModuleListener
 	void on(DealCorrected event) {
@@ -146,19 +137,18 @@ public class Incentives {
 		if (!this.ledger.claimCorrection(event.correctionId(), event.opportunityId(), this.clock.instant())) {
 			return;
 		}
-		reverse(event.opportunityId(), "the won deal was corrected (correction " + event.correctionId() + ")");
-		earnForWin(event.partnerId(), event.opportunityId());
-		settleFirstWin(event.partnerId(),
-				"deal " + event.opportunityId() + " was corrected (correction " + event.correctionId() + ")");
-		this.quarters.recompute(event.partnerId(),
-				"deal " + event.opportunityId() + " was corrected (correction " + event.correctionId() + ")");
+		var why = "deal " + event.opportunityId() + " was corrected (correction " + event.correctionId() + ")";
+		this.dealEarnings.adjust(event.partnerId(), event.opportunityId(), "c" + event.correctionId(), why);
+		settleFirstWin(event.partnerId(), why);
+		this.quarters.recompute(event.partnerId(), why);
 	}
 
 	private void reverse(long opportunityId, String why) {
-		int reversed = this.ledger.reverseDeal(opportunityId, why, this.clock.instant());
-		if (reversed > 0) {
+		var reversed = this.ledger.reverseDeal(opportunityId, why, this.clock.instant());
+		if (!reversed.isEmpty()) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "opportunity", opportunityId,
-					reversed + " incentive earnings reversed: " + why, null, null);
+					reversed.size() + " incentive earnings reversed: " + why, null, null);
+			this.writer.reversed(reversed, why);
 		}
 	}
 
@@ -170,35 +160,16 @@ public class Incentives {
 
 	/**
 	 * Earns what a partner's win gives under every program in force on its close date,
-	 * and only for deals closed on a day the program is in force. A deal whose amount is
-	 * zero or below the configured minimum earns nothing, and takes no place among the
-	 * first wins a fast-start SPIFF pays for.
+	 * and only for deals closed on a day the program is in force; a deal won again after
+	 * a reopen earns only under the programs it earned from at its first win (see
+	 * {@link DealEarnings}). A deal whose amount is zero or below the configured minimum
+	 * earns nothing, and takes no place among the first wins a fast-start SPIFF pays for.
 	 */
 	@Transactional
 	public void earnForWin(long partnerId, long opportunityId) {
 		this.ledger.lockDeal(opportunityId);
-		var wins = this.deals.wonDeals(partnerId).stream().filter(this::counts).toList();
-		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
-		if (deal == null || deal.closedAt() == null) {
-			return;
-		}
-		var day = this.calendar.dayOf(deal.closedAt());
-		for (var program : this.ledger.programs()) {
-			if (!program.effectiveOn(day)) {
-				continue;
-			}
-			if (program.kind() == ProgramKind.REFERRAL) {
-				ReferralBonus.earn(ProgramParams.referral(program), won(deal))
-					.ifPresent(earned -> this.writer.earn(partnerId, program, "REFERRAL", generation(program, earned)));
-			}
-			else if (program.kind() == ProgramKind.FAST_START_SPIFF) {
-				var onboarded = this.partners.onboardedOn(partnerId);
-				FastStartSpiff
-					.earn(ProgramParams.spiff(program), onboarded, wins.stream().map(Incentives::won).toList(),
-							this.calendar.zone(), program::effectiveOn)
-					.forEach(earned -> this.writer.earn(partnerId, program, "SPIFF", generation(program, earned)));
-			}
-		}
+		var wins = this.dealEarnings.countingWins(partnerId);
+		this.dealEarnings.earnForWin(partnerId, opportunityId, wins);
 		settleFirstWin(partnerId, wins, "deal " + opportunityId + " was won");
 	}
 
@@ -209,7 +180,7 @@ public class Incentives {
 	 * it changes; running it again changes nothing.
 	 */
 	private void settleFirstWin(long partnerId, String why) {
-		settleFirstWin(partnerId, this.deals.wonDeals(partnerId).stream().filter(this::counts).toList(), why);
+		settleFirstWin(partnerId, this.dealEarnings.countingWins(partnerId), why);
 	}
 
 	/** The same, with the partner's counting wins already read. */
@@ -239,6 +210,9 @@ public class Incentives {
 	 */
 	@Transactional
 	public int closeQuarter(LocalDate anyDayInQuarter) {
+		this.limits.dateProblem(anyDayInQuarter).ifPresent(problem -> {
+			throw InvalidInputException.of("day", problem);
+		});
 		return this.quarters.close(anyDayInQuarter);
 	}
 
@@ -246,15 +220,28 @@ public class Incentives {
 	public Statement statement(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
 		var entries = this.ledger.ledger(partnerId);
-		var unpaid = new java.util.TreeMap<String, BigDecimal>();
+		var open = new java.util.TreeMap<String, BigDecimal>();
 		var paid = new java.util.TreeMap<String, BigDecimal>();
 		for (var entry : entries) {
 			if (!LedgerRepository.PAYABLE.contains(entry.kind())) {
 				continue;
 			}
-			(entry.paidInRun() == null ? unpaid : paid).merge(entry.currency(), entry.amount(), BigDecimal::add);
+			(entry.paidInRun() == null ? open : paid).merge(entry.currency(), entry.amount(), BigDecimal::add);
 		}
-		return new Statement(partnerId, entries, unpaid, paid, this.ledger.fundBalances(partnerId),
+		// what is owed to the partner is unpaid; what the partner owes is offset against
+		// its next earnings (PayoutRuns pays a currency only when its net is positive)
+		var unpaid = new java.util.TreeMap<String, BigDecimal>();
+		var toOffset = new java.util.TreeMap<String, BigDecimal>();
+		open.forEach((currency, amount) -> {
+			if (amount.signum() > 0) {
+				unpaid.put(currency, amount);
+			}
+			else if (amount.signum() < 0) {
+				toOffset.put(currency, amount.negate());
+			}
+		});
+		paid.values().removeIf(amount -> amount.signum() == 0);
+		return new Statement(partnerId, entries, unpaid, paid, toOffset, this.ledger.fundBalances(partnerId),
 				this.ledger.badges(partnerId));
 	}
 
@@ -291,31 +278,14 @@ public class Incentives {
 		return ProgramCost.rank(this.ledger.costPerPartnerAndCurrency(), new Conversions(this.rates), 200);
 	}
 
-	private boolean counts(OpportunityView deal) {
-		return this.counting.counts(deal.amount(), deal.currency());
-	}
-
 	/**
-	 * A deal won again after a reversal earns again: its key carries the number of
-	 * reversals.
-	 */
-	private Earned generation(Program program, Earned earned) {
-		long reversals = earned.opportunityId() == null ? 0
-				: this.ledger.reversalsOf(program.id(), earned.opportunityId());
-		return reversals == 0 ? earned : new Earned(earned.sourceKey() + ":" + reversals, earned.opportunityId(),
-				earned.period(), earned.amount(), earned.currency(), earned.basis());
-	}
-
-	private static WonDeal won(OpportunityView deal) {
-		return new WonDeal(deal.id(), deal.amount(), deal.currency(), deal.creditType(), deal.closedAt());
-	}
-
-	/**
-	 * A partner's incentive statement: the ledger, unpaid and paid totals, MDF fund
-	 * balances and badges.
+	 * A partner's incentive statement: the ledger, unpaid and paid totals, what the
+	 * partner owes from reversals of paid earnings (offset against its future earnings),
+	 * MDF fund balances and badges.
 	 */
 	public record Statement(long partnerId, List<LedgerEntry> ledger, Map<String, BigDecimal> unpaid,
-			Map<String, BigDecimal> paid, Map<String, BigDecimal> funds, List<Map<String, Object>> badges) {
+			Map<String, BigDecimal> paid, Map<String, BigDecimal> toOffset, Map<String, BigDecimal> funds,
+			List<Map<String, Object>> badges) {
 	}
 
 }

@@ -126,8 +126,46 @@ class LedgerRepository {
 			.update() == 1;
 	}
 
-	/** Reverses every earning on a deal that is not reversed yet; returns how many. */
-	int reverseDeal(long opportunityId, String why, Instant now) {
+	/**
+	 * Records that a deal's win was judged by the rules; true the first time only.
+	 */
+	boolean claimWin(long opportunityId, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO incentive_deal_win (opportunity_id, first_judged_at) VALUES (:deal, :now)
+				ON CONFLICT (opportunity_id) DO NOTHING
+				""").param("deal", opportunityId).param("now", Timestamp.from(now)).update() == 1;
+	}
+
+	/** The programs under which a deal ever earned something (reversed or not). */
+	List<Long> programsThatEarned(long opportunityId) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT program_id FROM incentive_earning
+				WHERE opportunity_id = :deal AND kind IN ('REFERRAL', 'SPIFF') ORDER BY program_id
+				""").param("deal", opportunityId).query(Long.class).list();
+	}
+
+	/**
+	 * What a deal holds today under one program, per currency: its earnings net of
+	 * reversals and adjustments.
+	 */
+	Map<String, BigDecimal> heldFor(long programId, long opportunityId) {
+		var held = new java.util.TreeMap<String, BigDecimal>();
+		this.jdbc
+			.sql("""
+					SELECT currency, sum(amount) FROM incentive_earning WHERE program_id = :program AND opportunity_id = :deal
+					GROUP BY currency
+					""")
+			.param("program", programId)
+			.param("deal", opportunityId)
+			.query((rs, n) -> held.put(rs.getString(1), rs.getBigDecimal(2)))
+			.list();
+		return held;
+	}
+
+	/**
+	 * Reverses every earning on a deal that is not reversed yet; returns the reversals.
+	 */
+	List<Reversal> reverseDeal(long opportunityId, String why, Instant now) {
 		return this.jdbc
 			.sql("""
 					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, opportunity_id, period, amount,
@@ -138,11 +176,18 @@ class LedgerRepository {
 					WHERE e.opportunity_id = :deal AND e.kind <> 'REVERSAL'
 					  AND NOT EXISTS (SELECT 1 FROM incentive_earning r WHERE r.reverses_id = e.id)
 					ON CONFLICT DO NOTHING
+					RETURNING partner_id, program_id, source_key, amount, currency
 					""")
 			.param("deal", opportunityId)
 			.param("why", why)
 			.param("now", Timestamp.from(now))
-			.update();
+			.query((rs, n) -> new Reversal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
+					rs.getString(5)))
+			.list();
+	}
+
+	/** A reversal just written: who loses how much under which program. */
+	record Reversal(long partnerId, long programId, String sourceKey, BigDecimal amount, String currency) {
 	}
 
 	List<LedgerEntry> ledger(long partnerId) {

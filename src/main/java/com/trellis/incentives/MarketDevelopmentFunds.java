@@ -13,6 +13,9 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.ExchangeRates;
+import com.trellis.shared.Conversions;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.FreeText;
@@ -36,6 +39,8 @@ public class MarketDevelopmentFunds {
 
 	private final LedgerRepository ledger;
 
+	private final ExchangeRates rates;
+
 	private final Partners partners;
 
 	private final AuditLog audit;
@@ -45,7 +50,8 @@ public class MarketDevelopmentFunds {
 	private final ValueLimits limits;
 
 	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock,
-			ValueLimits limits) {
+			ValueLimits limits, ExchangeRates rates) {
+		this.rates = rates;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.partners = partners;
@@ -90,7 +96,6 @@ public class MarketDevelopmentFunds {
 			throw new ConflictException("status", "the request was decided already");
 		}
 		if (approve) {
-			var fund = this.ledger.fundBalances(request.partnerId()).getOrDefault(request.currency(), BigDecimal.ZERO);
 			if (amount == null || amount.signum() <= 0) {
 				throw InvalidInputException.of("approvedAmount", "give the amount approved");
 			}
@@ -99,6 +104,7 @@ public class MarketDevelopmentFunds {
 				throw InvalidInputException.of("approvedAmount",
 						"cannot exceed the cost of " + MoneyFormat.of(request.cost(), request.currency()));
 			}
+			var fund = fundIn(request.partnerId(), request.currency(), "approvedAmount");
 			if (amount.compareTo(fund) > 0) {
 				throw InvalidInputException.of("approvedAmount",
 						"cannot exceed the partner's fund of " + MoneyFormat.of(fund, request.currency()));
@@ -125,6 +131,22 @@ public class MarketDevelopmentFunds {
 		return decided;
 	}
 
+	/**
+	 * The partner's fund in a request's currency: every currency the fund holds (accruals
+	 * in the program's currency, claims in their requests' currencies) converted at the
+	 * exchange rates, then summed. Refused naming the field when a rate is missing.
+	 */
+	private BigDecimal fundIn(long partnerId, String currency, String field) {
+		var conversions = new Conversions(this.rates);
+		var total = BigDecimal.ZERO;
+		for (var balance : this.ledger.fundBalances(partnerId).entrySet()) {
+			total = total.add(conversions.convert(balance.getValue(), balance.getKey(), currency)
+				.orElseThrow(() -> InvalidInputException.of(field, "no exchange rate between " + balance.getKey()
+						+ " and " + currency + " to compare with the partner's fund")));
+		}
+		return MinorUnits.round(total, currency);
+	}
+
 	@Transactional
 	public MdfRequest claim(Viewer viewer, long requestId, BigDecimal amount, String proof) {
 		var request = lock(viewer, requestId);
@@ -144,7 +166,7 @@ public class MarketDevelopmentFunds {
 							+ " exceeds what is left of the approved amount ("
 							+ MoneyFormat.of(left, request.currency()) + ")");
 		}
-		var fund = this.ledger.fundBalances(request.partnerId()).getOrDefault(request.currency(), BigDecimal.ZERO);
+		var fund = fundIn(request.partnerId(), request.currency(), "amount");
 		if (amount.compareTo(fund) > 0) {
 			throw InvalidInputException.of("amount",
 					"the claim exceeds the partner's fund of " + MoneyFormat.of(fund, request.currency()));

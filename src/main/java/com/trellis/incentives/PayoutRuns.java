@@ -21,11 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Pays unpaid earnings exactly once. Each partner is paid in its own transaction by one
- * {@code INSERT … ON CONFLICT (earning_id) DO NOTHING}: the unique key on the earning
- * makes a second payment impossible, whether the run is repeated, runs twice at once on
- * two instances, or was interrupted and started again (the partners already paid stay
- * paid; the rest are paid by the next run).
+ * Pays unpaid earnings exactly once, netted per partner and currency: a currency is paid
+ * only when what the partner earned and has not been paid comes to more than nothing, and
+ * then its reversals are paid with it as offsets. A negative balance (a reversal of an
+ * earning already paid) is not paid: it stays on the ledger as a receivable and is offset
+ * against the partner's next earnings in that currency. Each partner is paid in its own
+ * transaction by one {@code INSERT … ON CONFLICT (earning_id) DO NOTHING}: the unique key
+ * on the earning makes a second payment impossible, whether the run is repeated, runs
+ * twice at once on two instances, or was interrupted and started again (the partners
+ * already paid stay paid; the rest are paid by the next run).
  * <p>
  * One run pays at a time: a run is {@code RUNNING} under a lease it renews with every
  * partner it pays. A run whose lease ran out (its instance was killed) is marked
@@ -140,11 +144,15 @@ public class PayoutRuns {
 			throw new IllegalStateException("payout run " + runId + " lost its lease; the next run pays the rest");
 		}
 		int paid = this.jdbc.sql("""
+				WITH unpaid AS (
+				  SELECT e.id, e.partner_id, e.amount, e.currency FROM incentive_earning e
+				  WHERE e.partner_id = :partner AND e.kind IN (:payable)
+				    AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)),
+				positive AS (SELECT currency FROM unpaid GROUP BY currency HAVING sum(amount) > 0)
 				INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
-				SELECT :run, e.id, e.partner_id, e.amount, e.currency, :now FROM incentive_earning e
-				WHERE e.partner_id = :partner AND e.kind IN (:payable)
-				  AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
-				ORDER BY e.id
+				SELECT :run, u.id, u.partner_id, u.amount, u.currency, :now FROM unpaid u
+				WHERE u.currency IN (SELECT currency FROM positive)
+				ORDER BY u.id
 				ON CONFLICT (earning_id) DO NOTHING
 				""")
 			.param("run", runId)

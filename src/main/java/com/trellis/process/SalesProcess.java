@@ -223,8 +223,7 @@ public class SalesProcess {
 			throw InvalidInputException.of("stage", "the deal is closed");
 		}
 		this.process.disqualify(opportunityId, reason.strip(), viewer.userId(), this.clock.instant());
-		this.deals.moveStage(viewer, opportunityId, deal.stage(), Stage.CLOSED_LOST, "disqualified: " + reason.strip(),
-				true);
+		this.deals.moveStage(viewer, opportunityId, deal.stage(), Stage.CLOSED_LOST, reason.strip(), true);
 		return of(viewer, opportunityId);
 	}
 

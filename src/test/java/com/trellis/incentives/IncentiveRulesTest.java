@@ -29,7 +29,7 @@ class IncentiveRulesTest {
 				ZoneOffset.UTC, ALWAYS);
 		assertThat(earned).extracting(Earned::opportunityId).containsExactly(1L, 3L);
 		assertThat(earned).extracting(Earned::amount).containsOnly(new BigDecimal("500.00"));
-		assertThat(earned.get(1).basis()).contains("win 2 of the first 2");
+		assertThat(earned.get(1).basis()).contains("one of the first 2 wins");
 	}
 
 	@Test
@@ -58,7 +58,7 @@ class IncentiveRulesTest {
 		var earned = FastStartSpiff.earn(params, ONBOARDED, List.of(win(1, 10), win(2, 30), win(3, 50)), ZoneOffset.UTC,
 				program::effectiveOn);
 		assertThat(earned).extracting(Earned::opportunityId).containsExactly(2L);
-		assertThat(earned.get(0).basis()).contains("win 2 of the first 3");
+		assertThat(earned.get(0).basis()).contains("one of the first 3 wins");
 	}
 
 	@Test

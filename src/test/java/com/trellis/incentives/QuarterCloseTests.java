@@ -63,6 +63,18 @@ class QuarterCloseTests {
 	TransactionTemplate transactions;
 
 	@Test
+	void aDayOutsideTheProgramsDateWindowClosesNoQuarterAndIsRefusedNamingTheDay() throws Exception {
+		var api = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		long closes = this.fixtures.count("incentive_quarter_close");
+		for (var day : List.of("1900-01-01", "0001-01-01")) {
+			api.post("/api/v1/incentives/quarters/" + day + "/close", "")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("day"));
+		}
+		assertThat(this.fixtures.count("incentive_quarter_close")).isEqualTo(closes);
+	}
+
+	@Test
 	void closingQ4OnThe30thOfNovemberIsRefusedWithTheDayItCanBeClosed() throws Exception {
 		this.clock.set(Instant.parse("2026-11-30T12:00:00Z"));
 		var admin = this.fixtures.user(Role.ADMIN);

@@ -124,6 +124,10 @@ class SalesProcessTests {
 				.param(world.partnerId())
 				.query(Long.class)
 				.single() == 1);
+		assertThat(this.jdbc.sql("SELECT body FROM notification WHERE partner_id = ? AND kind = 'DEAL_DISQUALIFIED'")
+			.param(world.partnerId())
+			.query(String.class)
+			.single()).endsWith("was disqualified: No budget this year");
 	}
 
 	@Test
