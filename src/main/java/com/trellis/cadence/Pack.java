@@ -69,12 +69,17 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 				case MONEY -> PackMath.money(new BigDecimal(number.toString()));
 				case PERCENT -> new BigDecimal(number.toString()).setScale(1, RoundingMode.HALF_UP) + " %";
 				case COUNT -> String.format(Locale.ROOT, "%,d", number.longValue());
+				case NUMBER -> {
+					var decimal = new BigDecimal(number.toString());
+					yield String.format(Locale.ROOT, "%,." + Math.max(decimal.scale(), 0) + "f", decimal);
+				}
 				default -> number.toString();
 			};
 		}
 
 		public boolean numeric() {
-			return this.kind == Kind.MONEY || this.kind == Kind.COUNT || this.kind == Kind.PERCENT;
+			return this.kind == Kind.MONEY || this.kind == Kind.COUNT || this.kind == Kind.PERCENT
+					|| this.kind == Kind.NUMBER;
 		}
 
 		static Column text(String label) {
@@ -94,6 +99,14 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 			return new Column(label, Kind.PERCENT, null);
 		}
 
+		/**
+		 * A decimal whose unit is in the label or a unit column: a plain number in the
+		 * CSV, with thousands separators on the page and in the PDF.
+		 */
+		static Column number(String label) {
+			return new Column(label, Kind.NUMBER, null);
+		}
+
 		static Column date(String label) {
 			return new Column(label, Kind.DATE, null);
 		}
@@ -103,7 +116,7 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 	/** How a column's values are shown; percentages are already multiplied by 100. */
 	public enum Kind {
 
-		TEXT, MONEY, COUNT, PERCENT, DATE
+		TEXT, MONEY, COUNT, PERCENT, NUMBER, DATE
 
 	}
 

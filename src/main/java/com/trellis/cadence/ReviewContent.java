@@ -14,6 +14,7 @@ import com.trellis.metrics.Kpis;
 import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
 import com.trellis.partners.Partners;
+import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.stereotype.Component;
@@ -65,8 +66,8 @@ class ReviewContent {
 			.map(r -> (BigDecimal) r.get(2))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		var roi = List.<List<Object>>of(List.of(partnerRevenue, sourced, totalCost,
-				totalCost.signum() == 0 ? "" : partnerRevenue.divide(totalCost, 1, RoundingMode.HALF_UP) + " x",
-				totalCost.signum() == 0 ? "" : sourced.divide(totalCost, 1, RoundingMode.HALF_UP) + " x"));
+				totalCost.signum() == 0 ? "" : partnerRevenue.divide(totalCost, 1, RoundingMode.HALF_UP),
+				totalCost.signum() == 0 ? "" : sourced.divide(totalCost, 1, RoundingMode.HALF_UP)));
 		return List.of(
 				Section.table("Revenue attribution", "Closed-won revenue from " + label + " by partner credit.",
 						List.of(Column.text("Credit"), Column.count("Deals"), Column.money("Revenue"),
@@ -78,8 +79,8 @@ class ReviewContent {
 								: "Partner-involved and partner-sourced revenue per unit of program cost, " + label
 										+ ".",
 						List.of(Column.money("Partner-involved revenue"), Column.money("Partner-sourced revenue"),
-								Column.money("Program cost"), Column.text("Involved / cost"),
-								Column.text("Sourced / cost")),
+								Column.money("Program cost"), Column.number("Involved / cost (x)"),
+								Column.number("Sourced / cost (x)")),
 						roi),
 				Section.table("Program cost",
 						"Incentive earnings (SPIFF, referral, rebate, MDF reimbursements, net of reversals), "
@@ -131,29 +132,32 @@ class ReviewContent {
 	}
 
 	private Section kpiSection(Viewer viewer, ReportWindow window) {
-		var columns = List.of(Column.text("KPI"), Column.text("Value"), Column.text("Direct baseline"));
+		var columns = List.of(Column.text("KPI"), Column.text("Unit"), Column.number("Value"),
+				Column.number("Direct baseline"));
 		if (!window.started()) {
 			return Section.table("Program KPIs", "Not measured: " + window.note() + ".", columns, List.of());
 		}
 		var period = new Period(window.firstDay(), window.endDay());
 		var rows = this.kpis.compute(viewer, period, Slice.PROGRAM)
 			.stream()
-			.map(kpi -> List.<Object>of(kpi.name(), shown(kpi, kpi.value()), shown(kpi, kpi.baseline())))
+			.map(kpi -> List.<Object>of(kpi.name(), unit(kpi), orBlank(kpi.value()), orBlank(kpi.baseline())))
 			.toList();
 		return Section.table("Program KPIs", "From " + window.note() + "; see docs/metrics.md.", columns, rows);
 	}
 
-	private static String shown(Kpi kpi, BigDecimal value) {
-		if (value == null) {
-			return "";
-		}
+	/** The unit a KPI's value is in, so the value itself stays a plain number. */
+	private static String unit(Kpi kpi) {
 		return switch (kpi.unit()) {
-			case "PERCENT" -> value.toPlainString() + " %";
-			case "MONEY" -> PackMath.money(value);
-			case "DAYS" -> value.toPlainString() + " days";
-			case "HOURS" -> value.toPlainString() + " hours";
-			default -> value.stripTrailingZeros().toPlainString();
+			case "PERCENT" -> "%";
+			case "MONEY" -> ReportingCurrency.CODE;
+			case "DAYS" -> "days";
+			case "HOURS" -> "hours";
+			default -> "";
 		};
+	}
+
+	private static Object orBlank(BigDecimal value) {
+		return value == null ? "" : value;
 	}
 
 }

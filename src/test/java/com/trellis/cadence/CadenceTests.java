@@ -124,7 +124,7 @@ class CadenceTests {
 				List.of("SOURCED", 1L, new BigDecimal("120000.00"), bd("59.1")));
 		var roi = section(pack, "Program ROI").rows().get(0);
 		// 153000 / 7650 and 120000 / 7650
-		assertThat(roi.subList(3, 5)).containsExactly("20.0 x", "15.7 x");
+		assertThat(roi.subList(3, 5)).containsExactly(bd("20.0"), bd("15.7"));
 		assertThat(section(pack, "Partner satisfaction").note()).startsWith("Not measured");
 	}
 
@@ -194,7 +194,7 @@ class CadenceTests {
 		try (var document = Loader.loadPDF(pdf)) {
 			var text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("Business review", "Revenue attribution", "120,000", "33,000", "59.1 %",
-					"20.0 x");
+					"Involved / cost (x)", "20.0");
 		}
 	}
 
@@ -232,6 +232,20 @@ class CadenceTests {
 		assertThat(csv).contains("Last week's partner bookings\r\nDeal,Partner,Credit,Owner,Closed on,Amount (USD)\r\n"
 				+ "Alpha win,Cadence Alpha,SOURCED");
 		assertThat(csv).contains("120000.00").contains("Risks: close dates passed");
+	}
+
+	@Test
+	void theReviewsKpiAndRoiRowsAreNumbersASpreadsheetCanSum() throws Exception {
+		var csv = this.mvc.perform(get("/cadence/2026-Q4/BUSINESS_REVIEW/8/pack.csv").session(login(program.admin())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var kpis = csv.substring(csv.indexOf("Program KPIs"));
+		kpis = kpis.substring(0, kpis.indexOf("\r\n\r\n") < 0 ? kpis.length() : kpis.indexOf("\r\n\r\n"));
+		assertThat(kpis).contains("KPI,Unit,Value,Direct baseline").doesNotContain(" %").doesNotContain(" days");
+		assertThat(kpis).doesNotContain("\"");
+		assertThat(csv).contains("Involved / cost (x)").doesNotContain(" x\r\n");
 	}
 
 	@Test
