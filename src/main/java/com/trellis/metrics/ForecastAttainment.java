@@ -29,7 +29,7 @@ final class ForecastAttainment {
 
 	/** Why the KPI cannot be measured for this period and slice, or null when it can. */
 	static String unavailable(Period period, Slice slice, FiscalQuarter quarter) {
-		if (!quarter.start().equals(period.from()) || !quarter.end().equals(period.to())) {
+		if (!quarter.start().equals(period.from()) || !quarter.end().equals(period.until())) {
 			return "the forecast is committed per quarter: choose a fiscal quarter";
 		}
 		if (slice.kind() != Slice.Kind.PROGRAM && slice.kind() != Slice.Kind.PAM) {

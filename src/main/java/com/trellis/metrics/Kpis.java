@@ -95,7 +95,7 @@ public class Kpis {
 			var point = new java.util.LinkedHashMap<String, Object>();
 			point.put("period", label(p));
 			point.put("from", p.from());
-			point.put("to", p.to().minusDays(1));
+			point.put("to", p.to());
 			// a period still running holds its days so far only
 			point.put("unfinished", p.unfinished());
 			point.put("value", kpi.value());
@@ -112,7 +112,7 @@ public class Kpis {
 	 */
 	private String label(Period period) {
 		var quarter = this.calendar.quarterOf(period.from());
-		return quarter.spans(period.from(), period.to()) ? quarter.label() : period.label();
+		return quarter.spans(period.from(), period.until()) ? quarter.label() : period.label();
 	}
 
 	/**
