@@ -102,7 +102,8 @@ class ForecastApiController {
 	}
 
 	@GetMapping("/forecast/versus-actual")
-	@Operation(summary = "For past quarters: the forecast and commit of the first snapshot against what closed")
+	@Operation(
+			summary = "For past quarters: the forecast and commit of the snapshot each is judged by (its first, if from week 1 or 2; else null with the reason) against what closed")
 	List<Map<String, Object>> versusActual(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(defaultValue = "4") int quarters) {
 		this.forecasts.allowed(viewer, new Scope(scope, scopeId));
