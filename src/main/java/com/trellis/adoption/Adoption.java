@@ -174,10 +174,18 @@ public class Adoption {
 				current.get("WIN_RATE").baseline(), compared);
 	}
 
-	private List<Long> repsVisibleTo(Viewer viewer) {
+	/**
+	 * Refuses a viewer who may not see rep adoption (partner users), before any of the
+	 * request's parameters are checked.
+	 */
+	public void mayView(Viewer viewer) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users do not see rep adoption");
 		}
+	}
+
+	private List<Long> repsVisibleTo(Viewer viewer) {
+		mayView(viewer);
 		if (viewer.is(Role.AE)) {
 			return List.of(viewer.userId());
 		}

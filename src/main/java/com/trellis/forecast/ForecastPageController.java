@@ -66,7 +66,7 @@ class ForecastPageController {
 	@GetMapping("/forecast")
 	String page(Viewer viewer, @RequestParam(name = "scope", required = false) Scope.Kind kind,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day, Model model) {
-		var scope = kind == null ? own(viewer) : new Scope(kind, scopeId);
+		var scope = kind == null ? own(viewer) : this.forecasts.asked(viewer, kind, scopeId);
 		this.forecasts.allowed(viewer, scope);
 		if (day != null) {
 			this.limits.dateProblem(day).ifPresent(problem -> {

@@ -234,7 +234,15 @@ public class Kpis {
 
 	private Slice scoped(Viewer viewer, Slice slice) {
 		if (viewer.isPartnerUser()) {
-			return new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
+			// a partner sees itself: the program slice is read as its own figures, any
+			// other slice (another partner, a tier, a PAM's book) is refused, never
+			// reinterpreted as its own
+			var own = new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
+			if (slice.kind() == Slice.Kind.PROGRAM || slice.kind() == Slice.Kind.PARTNER
+					&& Long.parseLong(slice.value()) == viewer.partnerId().longValue()) {
+				return own;
+			}
+			throw new AccessDeniedException("A partner user sees its own partner's figures only (sliceValue)");
 		}
 		if (!viewer.is(Role.PAM)) {
 			return slice;

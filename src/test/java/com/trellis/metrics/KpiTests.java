@@ -303,7 +303,12 @@ class KpiTests {
 		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
 		assertThat(byCode(this.kpis.compute(userOfY, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
 			.isEqualByComparingTo("0.00");
-		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(x))))
+		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(x))))
+			.as("another partner's slice is refused, never read as its own")
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.TIER, "TIER_1_INVEST")))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(y))))
 			.get("PARTNER_SOURCED_REVENUE")
 			.value()).isEqualByComparingTo("0.00");
 		assertThat(this.kpis.records(userOfY, "WIN_RATE", Q4, Slice.PROGRAM)).as("no direct deals for a partner")
@@ -361,7 +366,7 @@ class KpiTests {
 	}
 
 	@Test
-	void aPamsCohortHoldsOnlyTheirBookAndAPartnerUserOnlyItself() {
+	void aPamsCohortHoldsOnlyTheirBookAndAPartnerUserIsRefusedACohort() {
 		var otherPam = this.fixtures.user(Role.PAM);
 		var retail = byCode(this.kpis.compute(otherPam, Q4, new Slice(Slice.Kind.VERTICAL, "Retail")));
 		assertThat(retail.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("0");
@@ -379,9 +384,9 @@ class KpiTests {
 			.hasSize(2);
 		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
 		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
-		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
-			.get("PARTNER_SOURCED_REVENUE")
-			.value()).isEqualByComparingTo("0.00");
+		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
+			.as("a partner user asking for a cohort is refused, never given its own figures instead")
+			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
