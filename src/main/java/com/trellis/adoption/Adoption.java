@@ -71,7 +71,7 @@ public class Adoption {
 	public List<RepAdoption> reps(Viewer viewer, Period period) {
 		var reps = repsVisibleTo(viewer);
 		var from = this.calendar.startOf(period.from());
-		var to = this.calendar.startOf(period.to());
+		var to = this.calendar.startOf(period.until());
 		var leads = this.leads.figuresByRep(reps, from, to);
 		return this.adoption.byRep(reps, from, to).stream().map(r -> r.withLeads(leads.get(r.repId()))).toList();
 	}
@@ -85,7 +85,7 @@ public class Adoption {
 	public List<TeamLeads> teams(Viewer viewer, Period period) {
 		var reps = repsVisibleTo(viewer);
 		var leads = this.leads.figuresByRep(reps, this.calendar.startOf(period.from()),
-				this.calendar.startOf(period.to()));
+				this.calendar.startOf(period.until()));
 		var byTeam = new java.util.TreeMap<String, LeadFigures>();
 		this.users.byIds(reps).values().forEach(rep -> {
 			var team = rep.team() == null ? "(no team)" : rep.team();
@@ -160,11 +160,11 @@ public class Adoption {
 		var quarter = this.calendar.currentQuarter();
 		var earlier = quarter.previous();
 		long elapsed = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(quarter.start(), this.calendar.today()));
-		var current = byCode(this.kpis.compute(viewer, new Period(quarter.start(), quarter.start().plusDays(elapsed)),
+		var current = byCode(this.kpis.compute(viewer, Period.until(quarter.start(), quarter.start().plusDays(elapsed)),
 				Slice.PROGRAM, NEEDED));
 		var sameSpanBefore = earlier.start().plusDays(elapsed);
 		var before = byCode(this.kpis.compute(viewer,
-				new Period(earlier.start(), sameSpanBefore.isAfter(earlier.end()) ? earlier.end() : sameSpanBefore),
+				Period.until(earlier.start(), sameSpanBefore.isAfter(earlier.end()) ? earlier.end() : sameSpanBefore),
 				Slice.PROGRAM, java.util.Set.of("PARTNER_SOURCED_REVENUE")));
 		var compared = quarter.label() + " to date, " + elapsed + " days, against the same " + elapsed + " days of "
 				+ earlier.label();
@@ -174,10 +174,18 @@ public class Adoption {
 				current.get("WIN_RATE").baseline(), compared);
 	}
 
-	private List<Long> repsVisibleTo(Viewer viewer) {
+	/**
+	 * Refuses a viewer who may not see rep adoption (partner users), before any of the
+	 * request's parameters are checked.
+	 */
+	public void mayView(Viewer viewer) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users do not see rep adoption");
 		}
+	}
+
+	private List<Long> repsVisibleTo(Viewer viewer) {
+		mayView(viewer);
 		if (viewer.is(Role.AE)) {
 			return List.of(viewer.userId());
 		}

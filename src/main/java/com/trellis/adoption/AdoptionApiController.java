@@ -40,12 +40,14 @@ class AdoptionApiController {
 	@GetMapping("/api/v1/adoption/reps")
 	List<RepAdoption> reps(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
+		this.adoption.mayView(viewer);
 		return this.adoption.reps(viewer, period(from, to));
 	}
 
 	@GetMapping("/api/v1/adoption/teams")
 	List<Adoption.TeamLeads> teams(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
+		this.adoption.mayView(viewer);
 		return this.adoption.teams(viewer, period(from, to));
 	}
 

@@ -42,6 +42,7 @@ class AdoptionController {
 	@GetMapping("/adoption")
 	String page(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, Model model) {
+		this.adoption.mayView(viewer);
 		var period = period(from, to);
 		model.addAttribute("period", period);
 		model.addAttribute("reps", this.adoption.reps(viewer, period));

@@ -137,7 +137,7 @@ class ReviewContent {
 		if (!window.started()) {
 			return Section.table("Program KPIs", "Not measured: " + window.note() + ".", columns, List.of());
 		}
-		var period = new Period(window.firstDay(), window.endDay());
+		var period = Period.until(window.firstDay(), window.endDay());
 		var rows = this.kpis.compute(viewer, period, Slice.PROGRAM)
 			.stream()
 			.map(kpi -> List.<Object>of(kpi.name(), unit(kpi), orBlank(kpi.value()), orBlank(kpi.baseline())))

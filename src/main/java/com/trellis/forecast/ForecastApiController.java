@@ -83,8 +83,7 @@ class ForecastApiController {
 			summary = "Commit, best case, weighted pipeline and closed so far, against the quota or target where one is set")
 	Map<String, Object> rollUp(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
-		var asked = new Scope(scope, scopeId);
-		this.forecasts.allowed(viewer, asked);
+		var asked = this.forecasts.asked(viewer, scope, scopeId);
 		var when = day == null ? today() : checked("day", day);
 		var figures = this.forecasts.rollUp(viewer, asked, when);
 		var result = new LinkedHashMap<String, Object>(figures);
@@ -98,18 +97,19 @@ class ForecastApiController {
 	@Operation(summary = "This week's snapshot of the current quarter against last week's, per category")
 	List<Map<String, Object>> changes(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId) {
-		return this.history.changes(viewer, new Scope(scope, scopeId));
+		return this.history.changes(viewer, this.forecasts.asked(viewer, scope, scopeId));
 	}
 
 	@GetMapping("/forecast/versus-actual")
-	@Operation(summary = "For past quarters: the forecast and commit of the first snapshot against what closed")
+	@Operation(
+			summary = "For past quarters: the forecast and commit of the snapshot each is judged by (its first, if from week 1 or 2; else null with the reason) against what closed")
 	List<Map<String, Object>> versusActual(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(defaultValue = "4") int quarters) {
-		this.forecasts.allowed(viewer, new Scope(scope, scopeId));
+		var asked = this.forecasts.asked(viewer, scope, scopeId);
 		if (quarters < 1 || quarters > MAX_QUARTERS) {
 			throw InvalidInputException.of("quarters", "must be between 1 and " + MAX_QUARTERS);
 		}
-		return this.history.versusActual(viewer, new Scope(scope, scopeId), quarters);
+		return this.history.versusActual(viewer, asked, quarters);
 	}
 
 	@GetMapping("/forecast/quotas")
@@ -131,9 +131,11 @@ class ForecastApiController {
 			summary = "For the quarter of a day that has ended: the forecast in weeks 1, 5 and 9 against what closed",
 			description = "A quarter that has not ended has no actual yet: no points, finished false and the reason.")
 	Forecasts.Accuracy accuracy(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
-			@RequestParam(required = false) Long scopeId, @RequestParam LocalDate day) {
-		var asked = new Scope(scope, scopeId);
-		this.forecasts.allowed(viewer, asked);
+			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
+		var asked = this.forecasts.asked(viewer, scope, scopeId);
+		if (day == null) {
+			throw InvalidInputException.of("day", "is required: a day in the quarter to measure");
+		}
 		return this.forecasts.accuracy(viewer, asked, checked("day", day));
 	}
 

@@ -70,8 +70,10 @@ class ForecastHistory {
 
 	/**
 	 * For each of the last {@code quarters} complete quarters with a snapshot: the
-	 * forecast in its first snapshot (closed plus weighted pipeline), the commit forecast
-	 * (closed plus commit) and what actually closed, oldest first.
+	 * forecast in the snapshot it is judged by ({@link OpeningSnapshot}: its first, from
+	 * week 1 or 2; closed plus weighted pipeline), the commit forecast (closed plus
+	 * commit) and what actually closed, oldest first. A quarter whose first snapshot came
+	 * later has no forecast or commit, and {@code reason} says why.
 	 */
 	@Transactional(readOnly = true)
 	List<Map<String, Object>> versusActual(Viewer viewer, Scope scope, int quarters) {
@@ -96,8 +98,12 @@ class ForecastHistory {
 			row.put("quarter", quarter.label());
 			row.put("week", snapshot.get("week"));
 			row.put("weekOfQuarter", snapshot.get("weekOfQuarter"));
-			row.put("forecast", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted")));
-			row.put("commit", ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("commit")));
+			var judged = OpeningSnapshot.judge(quarter, (java.time.LocalDate) snapshot.get("week"));
+			row.put("forecast", judged.counts()
+					? ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted")) : null);
+			row.put("commit", judged.counts()
+					? ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("commit")) : null);
+			row.put("reason", judged.reason());
 			row.put("actual", this.forecasts.closedWon(scope.predicate(), scope.id(), start, quarter.end()));
 			row.put("currency", ReportingCurrency.CODE);
 			result.add(row);

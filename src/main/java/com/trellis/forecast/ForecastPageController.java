@@ -66,7 +66,7 @@ class ForecastPageController {
 	@GetMapping("/forecast")
 	String page(Viewer viewer, @RequestParam(name = "scope", required = false) Scope.Kind kind,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day, Model model) {
-		var scope = kind == null ? own(viewer) : new Scope(kind, scopeId);
+		var scope = kind == null ? own(viewer) : this.forecasts.asked(viewer, kind, scopeId);
 		this.forecasts.allowed(viewer, scope);
 		if (day != null) {
 			this.limits.dateProblem(day).ifPresent(problem -> {
@@ -91,9 +91,9 @@ class ForecastPageController {
 			model.addAttribute("past", past);
 			model.addAttribute("pastChart",
 					this.json.writeValueAsString(Map.of("type", "bar", "data",
-							Map.of("labels", past.stream().map(p -> p.get("quarter")).toList(), "datasets",
-									List.of(dataset("Forecast in the first snapshot", past, "forecast"),
-											dataset("Commit in the first snapshot", past, "commit"),
+							Map.of("labels", past.stream().map(ForecastPageController::pastLabel).toList(), "datasets",
+									List.of(dataset("Forecast at the quarter's start (week 1 or 2)", past, "forecast"),
+											dataset("Commit at the quarter's start (week 1 or 2)", past, "commit"),
 											dataset("Actual closed-won", past, "actual"))))));
 		}
 		if (viewer.is(Role.ADMIN, Role.SALES_MANAGER)) {
@@ -177,7 +177,18 @@ class ForecastPageController {
 	}
 
 	private static Map<String, Object> dataset(String label, List<Map<String, Object>> past, String key) {
+		// a quarter not judged by a snapshot has no forecast: a gap in the chart
 		return Map.of("label", label, "data", past.stream().map(p -> p.get(key)).toList());
+	}
+
+	/**
+	 * A past quarter's label in the chart, with the week of the snapshot its forecast is
+	 * judged by, or why it has none ({@link OpeningSnapshot}).
+	 */
+	private static String pastLabel(Map<String, Object> past) {
+		return past.get("reason") == null
+				? past.get("quarter") + " (forecast of week " + past.get("weekOfQuarter") + ")"
+				: past.get("quarter") + " (no forecast: first snapshot in week " + past.get("weekOfQuarter") + ")";
 	}
 
 }

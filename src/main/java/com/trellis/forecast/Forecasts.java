@@ -342,14 +342,45 @@ public class Forecasts {
 	}
 
 	void allowed(Viewer viewer, Scope scope) {
+		allowed(viewer, scope.kind(), scope.id());
+	}
+
+	/**
+	 * The scope a request asks for, checked in the order every endpoint checks: the
+	 * viewer's role and ownership first (403, whatever the id), then the id itself (400
+	 * naming {@code scopeId} when missing, extra or naming nobody of that kind).
+	 */
+	@Transactional(readOnly = true)
+	public Scope asked(Viewer viewer, Scope.Kind kind, Long id) {
+		allowed(viewer, kind, id);
+		var scope = new Scope(kind, id);
+		boolean known = switch (kind) {
+			case PROGRAM, PARTNERS -> true;
+			case PARTNER -> this.partners.names(viewer, List.of(id)).containsKey(id);
+			case PAM -> hasRole(id, Role.PAM);
+			case MANAGER -> hasRole(id, Role.SALES_MANAGER);
+			case REP -> hasRole(id, Role.AE);
+		};
+		if (!known) {
+			throw com.trellis.shared.InvalidInputException.of("scopeId",
+					"no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " has the id " + id);
+		}
+		return scope;
+	}
+
+	private boolean hasRole(long userId, Role role) {
+		return this.users.find(userId).map(u -> u.role() == role).orElse(false);
+	}
+
+	private void allowed(Viewer viewer, Scope.Kind kind, Long id) {
 		boolean ok = switch (viewer.role()) {
 			case ADMIN, EXECUTIVE -> true;
-			case PARTNER -> scope.kind() == Scope.Kind.PARTNER && scope.id().equals(viewer.partnerId());
-			case AE -> scope.kind() == Scope.Kind.REP && scope.id() == viewer.userId();
-			case SALES_MANAGER -> scope.kind() == Scope.Kind.MANAGER && scope.id() == viewer.userId()
-					|| scope.kind() == Scope.Kind.REP && this.users.reportsOf(viewer.userId()).contains(scope.id());
-			case PAM -> scope.kind() == Scope.Kind.PAM && scope.id() == viewer.userId()
-					|| scope.kind() == Scope.Kind.PARTNER && this.partners.manages(viewer, scope.id());
+			case PARTNER -> kind == Scope.Kind.PARTNER && viewer.partnerId() != null && viewer.partnerId().equals(id);
+			case AE -> kind == Scope.Kind.REP && id != null && id == viewer.userId();
+			case SALES_MANAGER -> id != null && (kind == Scope.Kind.MANAGER && id == viewer.userId()
+					|| kind == Scope.Kind.REP && this.users.reportsOf(viewer.userId()).contains(id));
+			case PAM -> id != null && (kind == Scope.Kind.PAM && id == viewer.userId()
+					|| kind == Scope.Kind.PARTNER && this.partners.manages(viewer, id));
 		};
 		if (!ok) {
 			throw new AccessDeniedException("This forecast scope is not yours to see");

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.forecast.CommittedForecast;
+import com.trellis.forecast.OpeningSnapshot;
 import com.trellis.shared.FiscalQuarter;
 
 /**
@@ -12,24 +13,20 @@ import com.trellis.shared.FiscalQuarter;
  * quarter's first weekly snapshot (closed so far plus the deals called commit and
  * expected to close in it). Snapshots are per quarter and per program or PAM book, so the
  * KPI is available only for fiscal quarters and for those slices. The commitment must
- * have been made at the quarter's start: a first snapshot later than week
- * {@value #LATEST_WEEK} (an instance that started snapshotting mid-quarter) would measure
- * the quarter against a forecast made when most of it was known, so the KPI says why it
- * is not shown instead. While the quarter runs, the figure is closed-won so far.
+ * have been made at the quarter's start ({@link OpeningSnapshot}, the rule forecast
+ * against actual uses too), so the KPI says why it is not shown otherwise. While the
+ * quarter runs, the figure is closed-won so far.
  */
 final class ForecastAttainment {
 
 	static final String DEFINITION = "Closed-won in the quarter against the commit forecast of the quarter's first weekly snapshot (what had closed plus the deals called commit, expected to close in the quarter), in the reporting currency; for the program or a PAM's book.";
-
-	/** The latest week of the quarter whose snapshot still counts as the commitment. */
-	static final int LATEST_WEEK = 2;
 
 	private ForecastAttainment() {
 	}
 
 	/** Why the KPI cannot be measured for this period and slice, or null when it can. */
 	static String unavailable(Period period, Slice slice, FiscalQuarter quarter) {
-		if (!quarter.start().equals(period.from()) || !quarter.end().equals(period.to())) {
+		if (!quarter.start().equals(period.from()) || !quarter.end().equals(period.until())) {
 			return "the forecast is committed per quarter: choose a fiscal quarter";
 		}
 		if (slice.kind() != Slice.Kind.PROGRAM && slice.kind() != Slice.Kind.PAM) {
@@ -45,14 +42,7 @@ final class ForecastAttainment {
 			reason = "no forecast snapshot was taken in " + quarter.label();
 		}
 		if (reason == null) {
-			int week = quarter
-				.weekOf(snapshot.weekStart().isBefore(quarter.start()) ? quarter.start() : snapshot.weekStart());
-			if (week > LATEST_WEEK) {
-				reason = "the first forecast snapshot of " + quarter.label() + " was taken in week " + week
-						+ " (the week of " + snapshot.weekStart()
-						+ "), too late to be the quarter's commitment; attainment needs a snapshot from week 1 or "
-						+ LATEST_WEEK;
-			}
+			reason = OpeningSnapshot.judge(quarter, snapshot.weekStart()).reason();
 		}
 		if (reason != null) {
 			return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", DEFINITION + " Not available: " + reason + ".",
@@ -64,7 +54,9 @@ final class ForecastAttainment {
 		var soFar = period.unfinished() ? " The quarter is not over: closed-won so far, as of "
 				+ period.asOf().atZone(period.zone()).toLocalDate() + "." : "";
 		return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
-				DEFINITION + " Committed in the snapshot of the week of " + snapshot.weekStart() + "." + soFar,
+				DEFINITION + " Committed in the snapshot of week "
+						+ OpeningSnapshot.judge(quarter, snapshot.weekStart()).week() + " (the week of "
+						+ snapshot.weekStart() + ")." + soFar,
 				"PERCENT", value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed))
 			.ofAmounts();
 	}

@@ -245,7 +245,7 @@ class KpiRepository {
 		return spec.param("from", Timestamp.from(period.start()))
 			.param("to", Timestamp.from(period.end()))
 			.param("fromDate", Date.valueOf(period.from()))
-			.param("toDate", Date.valueOf(period.to()))
+			.param("toDate", Date.valueOf(period.until()))
 			.param("sliceValue", slice.value() == null ? "" : slice.value())
 			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
 			.param("cohortFrom", slice.cohort() == null ? null : Date.valueOf(slice.cohort().start()),

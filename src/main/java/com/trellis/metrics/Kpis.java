@@ -95,7 +95,7 @@ public class Kpis {
 			var point = new java.util.LinkedHashMap<String, Object>();
 			point.put("period", label(p));
 			point.put("from", p.from());
-			point.put("to", p.to().minusDays(1));
+			point.put("to", p.to());
 			// a period still running holds its days so far only
 			point.put("unfinished", p.unfinished());
 			point.put("value", kpi.value());
@@ -112,7 +112,7 @@ public class Kpis {
 	 */
 	private String label(Period period) {
 		var quarter = this.calendar.quarterOf(period.from());
-		return quarter.spans(period.from(), period.to()) ? quarter.label() : period.label();
+		return quarter.spans(period.from(), period.until()) ? quarter.label() : period.label();
 	}
 
 	/**
@@ -234,7 +234,15 @@ public class Kpis {
 
 	private Slice scoped(Viewer viewer, Slice slice) {
 		if (viewer.isPartnerUser()) {
-			return new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
+			// a partner sees itself: the program slice is read as its own figures, any
+			// other slice (another partner, a tier, a PAM's book) is refused, never
+			// reinterpreted as its own
+			var own = new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
+			if (slice.kind() == Slice.Kind.PROGRAM || slice.kind() == Slice.Kind.PARTNER
+					&& Long.parseLong(slice.value()) == viewer.partnerId().longValue()) {
+				return own;
+			}
+			throw new AccessDeniedException("A partner user sees its own partner's figures only (sliceValue)");
 		}
 		if (!viewer.is(Role.PAM)) {
 			return slice;

@@ -38,7 +38,7 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis")
-	@Operation(summary = "All KPIs for a period [from, to) and a slice",
+	@Operation(summary = "All KPIs for a period from..to (both days included) and a slice",
 			description = "Defaults to the current quarter and the whole program (a PAM: their book; a partner: itself).")
 	List<Kpi> all(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
@@ -47,7 +47,7 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis/funnel")
-	@Operation(summary = "The stage funnel for a period [from, to) and a slice",
+	@Operation(summary = "The stage funnel for a period from..to (both days included) and a slice",
 			description = "Per stage, partner-involved against direct: deals that first reached it in the period, the share of them that reached any later stage since, median days in stage.")
 	List<FunnelStep> funnel(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,

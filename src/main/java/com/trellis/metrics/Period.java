@@ -12,25 +12,39 @@ import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.validation.ValueLimits;
 
 /**
- * A reporting period [from, to) in whole business days. Its moments ({@link #start()},
+ * A reporting period of whole business days, from {@code from} up to and including
+ * {@link #to()}, its last day: every range a user types, reads or gets back ("1 Aug to 31
+ * Oct") names its last day, and {@code from = to} is that one day. Internally the period
+ * ends at {@code until}, the day after its last. Its moments ({@link #start()},
  * {@link #end()}) are the starts of those days in the business time zone, which the
  * period learns when it is measured ({@link #at(Instant, ZoneId)}).
  */
-public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
-
-	public Period(LocalDate from, LocalDate to) {
-		this(from, to, null, null);
-	}
+public record Period(LocalDate from, LocalDate until, Instant now, ZoneId zone) {
 
 	public Period {
-		if (!to.isAfter(from)) {
-			throw com.trellis.shared.InvalidInputException.of("to", "must be after from");
+		if (!until.isAfter(from)) {
+			throw com.trellis.shared.InvalidInputException.of("to", "must be on or after from");
 		}
+	}
+
+	/** The days from {@code from} up to and including {@code to}. */
+	public static Period of(LocalDate from, LocalDate to) {
+		return new Period(from, to.plusDays(1), null, null);
+	}
+
+	/** The days from {@code from} up to but excluding {@code until}. */
+	public static Period until(LocalDate from, LocalDate until) {
+		return new Period(from, until, null, null);
+	}
+
+	/** The period's last day (inclusive). */
+	public LocalDate to() {
+		return this.until.minusDays(1);
 	}
 
 	public static Period month(LocalDate any) {
 		var start = any.withDayOfMonth(1);
-		return new Period(start, start.plusMonths(1));
+		return until(start, start.plusMonths(1));
 	}
 
 	/**
@@ -48,14 +62,17 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 		if (to == null && from != null) {
 			errors.add(new FieldError("to", "give both from and to, or neither for the current quarter"));
 		}
+		if (from != null && to != null && to.isBefore(from)) {
+			errors.add(new FieldError("to", "must be on or after from (to is the period's last day)"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return from == null ? quarter(calendar.currentQuarter()) : new Period(from, to);
+		return from == null ? quarter(calendar.currentQuarter()) : of(from, to);
 	}
 
 	public static Period quarter(FiscalQuarter quarter) {
-		return new Period(quarter.start(), quarter.end());
+		return until(quarter.start(), quarter.end());
 	}
 
 	/**
@@ -63,11 +80,11 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 	 * calendar).
 	 */
 	Period previous() {
-		long months = java.time.temporal.ChronoUnit.MONTHS.between(this.from, this.to);
-		if (months > 0 && this.from.getDayOfMonth() == 1 && this.to.getDayOfMonth() == 1) {
+		long months = java.time.temporal.ChronoUnit.MONTHS.between(this.from, this.until);
+		if (months > 0 && this.from.getDayOfMonth() == 1 && this.until.getDayOfMonth() == 1) {
 			return new Period(this.from.minusMonths(months), this.from, this.now, this.zone);
 		}
-		long days = this.to.toEpochDay() - this.from.toEpochDay();
+		long days = this.until.toEpochDay() - this.from.toEpochDay();
 		return new Period(this.from.minusDays(days), this.from, this.now, this.zone);
 	}
 
@@ -94,7 +111,7 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 
 	/** The period measured at a moment, its days counted in the business zone. */
 	Period at(Instant moment, ZoneId businessZone) {
-		return new Period(this.from, this.to, moment, businessZone);
+		return new Period(this.from, this.until, moment, businessZone);
 	}
 
 	Instant start() {
@@ -102,7 +119,7 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 	}
 
 	Instant end() {
-		return this.to.atStartOfDay(zoneOrRefuse()).toInstant();
+		return this.until.atStartOfDay(zoneOrRefuse()).toInstant();
 	}
 
 	private ZoneId zoneOrRefuse() {
@@ -113,7 +130,7 @@ public record Period(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 	}
 
 	public String label() {
-		return this.from + " – " + this.to.minusDays(1);
+		return this.from + " – " + to();
 	}
 
 }

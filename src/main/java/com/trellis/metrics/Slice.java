@@ -34,6 +34,14 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 		if (kind == null) {
 			kind = Kind.PROGRAM;
 		}
+		if (kind == Kind.PROGRAM && value != null && !value.isBlank()) {
+			// never silently dropped: the caller meant some slice the program is not
+			throw com.trellis.shared.InvalidInputException.of("sliceValue",
+					"the program slice takes no value; choose the slice the value belongs to");
+		}
+		if (kind == Kind.PROGRAM) {
+			value = null;
+		}
 		if (kind != Kind.PROGRAM && (value == null || value.isBlank())) {
 			throw com.trellis.shared.InvalidInputException.of("sliceValue",
 					"a " + kind.name().toLowerCase(Locale.ROOT) + " slice needs a value");

@@ -141,21 +141,23 @@ public class PartnerScores {
 		for (var pillar : Pillar.values()) {
 			var score = week.scores().get(pillar);
 			var before = previous == null ? null : previous.scores().get(pillar);
+			var scoreChange = change(score == null ? null : score.value(), before == null ? null : before.value());
 			var signals = new ArrayList<SignalView>();
 			for (var entry : this.rubric.of(pillar)) {
 				var signal = entry.signal();
 				var now = week.signals().get(signal.key());
 				var then = previous == null ? null : previous.signals().get(signal.key());
+				var move = PointsMove.of(scoreChange != null, now == null ? null : now.points(),
+						then == null ? null : then.points());
 				signals.add(new SignalView(signal.key(), signal.name(), signal.definition(), signal.source(),
 						signal.window(), signal.unit(), entry.weight(), entry.ramp().describe(signal.unit()),
 						now == null ? null : now.value(), now == null ? "not computed" : now.reason(),
 						now == null ? null : now.points(),
-						change(now == null ? null : now.value(), then == null ? null : then.value()),
-						change(now == null ? null : now.points(), then == null ? null : then.points())));
+						change(now == null ? null : now.value(), then == null ? null : then.value()), move.change(),
+						move.note()));
 			}
 			pillars.add(new PillarView(pillar, score == null ? null : score.value(),
-					score == null ? "not computed" : score.reason(),
-					change(score == null ? null : score.value(), before == null ? null : before.value()), signals));
+					score == null ? "not computed" : score.reason(), scoreChange, signals));
 		}
 		return new PartnerScorecard(partnerId, partner.name(), true, week.asOf(), week.fiscalWeek(), pillars,
 				this.store.history(partnerId));

@@ -24,12 +24,18 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -120,6 +126,44 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			}
 		}
 		return ResponseEntity.badRequest().body(invalid(List.of(error(field, message))));
+	}
+
+	/** A required query parameter that is missing: the 400 names it like any other. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(invalid(List.of(error(ex.getParameterName(), "is required"))));
+	}
+
+	/** A required multipart part that is missing, named like a parameter. */
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(invalid(List.of(error(ex.getRequestPartName(), "is required"))));
+	}
+
+	/**
+	 * Any other request binding failure (a missing header or cookie, parameters that do
+	 * not fit the mapping): a 400 that names what is wrong.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (status.is5xxServerError()) {
+			return super.handleServletRequestBindingException(ex, headers, status, request);
+		}
+		String field = "request";
+		if (ex instanceof MissingRequestHeaderException header) {
+			field = header.getHeaderName();
+		}
+		else if (ex instanceof MissingRequestCookieException cookie) {
+			field = cookie.getCookieName();
+		}
+		else if (ex instanceof UnsatisfiedServletRequestParameterException unsatisfied
+				&& !unsatisfied.getActualParams().isEmpty()) {
+			field = String.join(", ", unsatisfied.getActualParams().keySet());
+		}
+		return ResponseEntity.status(status).body(invalid(List.of(error(field, ex.getBody().getDetail()))));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

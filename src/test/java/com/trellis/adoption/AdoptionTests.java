@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TrellisTest
 class AdoptionTests {
 
-	private static final Period Q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
+	private static final Period Q4 = Period.until(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
 
 	@Autowired
 	Adoption adoption;

@@ -181,7 +181,7 @@ class CrmImportTests {
 			.andExpect(jsonPath("$.QUALIFIED.DIRECT.probability").value(0.4688))
 			.andExpect(jsonPath("$.QUALIFIED.DIRECT.basis").value("learned from 32 closed deals of the same group"));
 		var kpi = this.kpis
-			.compute(this.admin, new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)), Slice.PROGRAM)
+			.compute(this.admin, Period.until(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)), Slice.PROGRAM)
 			.stream()
 			.collect(Collectors.toMap(Kpi::code, k -> k));
 		assertThat(kpi.get("WIN_RATE").baseline()).isEqualByComparingTo("37.50");
@@ -210,7 +210,7 @@ class CrmImportTests {
 			.andExpect(jsonPath("$.REGISTERED.DIRECT.basis").value("learned from 42 closed deals of the same group"))
 			.andExpect(jsonPath("$.QUALIFIED.DIRECT.probability").value(0.4848));
 		kpi = this.kpis
-			.compute(this.admin, new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)), Slice.PROGRAM)
+			.compute(this.admin, Period.until(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)), Slice.PROGRAM)
 			.stream()
 			.collect(Collectors.toMap(Kpi::code, k -> k));
 		assertThat(kpi.get("WIN_RATE").baseline().doubleValue()).isCloseTo(100.0 * 16 / 42, within(0.01));

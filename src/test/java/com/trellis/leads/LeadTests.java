@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TrellisTest
 class LeadTests {
 
-	private static final Period Q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
+	private static final Period Q4 = Period.until(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
 
 	@Autowired
 	Leads leads;
@@ -154,7 +154,7 @@ class LeadTests {
 			assertThat(team.leads().received()).isEqualTo(4);
 			assertThat(team.leads().followedUpInTime()).isEqualTo(1);
 		});
-		var nextQuarter = new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 4, 1));
+		var nextQuarter = Period.until(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 4, 1));
 		assertThat(this.adoption.reps(rep, nextQuarter).get(0).leads().received()).isZero();
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every KPI on a small hand-computed program (no demo data in this context). The figures
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestPropertySource(properties = "trellis.demo.enabled=false")
 class KpiTests {
 
-	private static final Period Q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
+	private static final Period Q4 = Period.until(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
 
 	@Autowired
 	Kpis kpis;
@@ -40,6 +42,9 @@ class KpiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	Viewer admin;
 
@@ -81,6 +86,9 @@ class KpiTests {
 		deal(account, ae, this.y, "CO_SELL", "EUR", "10000", "QUALIFIED", "2026-11-01", null);
 		deal(account, ae, this.x, "SOURCED", "USD", "9200", "QUALIFIED", "2026-11-02", null);
 		deal(account, ae, null, null, "USD", "20000", "QUALIFIED", "2026-11-03", null);
+		// won on the last day of 2026-Q2 (and the only sourced win of 15 June)
+		deal(account, ae, w, "SOURCED", "USD", "3000", "CLOSED_WON", "2026-06-01", "2026-06-30");
+		deal(account, ae, w, "SOURCED", "USD", "1500", "CLOSED_WON", "2026-06-01", "2026-06-15");
 		this.userOfX = this.fixtures.user(Role.PARTNER, this.x, null);
 		this.userOfY = this.fixtures.user(Role.PARTNER, this.y, null);
 		this.jdbc.sql("UPDATE app_user SET job_role = 'AE' WHERE id = ?").param(this.userOfX.userId()).update();
@@ -142,7 +150,7 @@ class KpiTests {
 
 	@Test
 	void forecastAttainmentIsClosedWonAgainstTheFirstSnapshotsCommit() {
-		var q3 = byCode(this.kpis.compute(this.admin, new Period(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1)),
+		var q3 = byCode(this.kpis.compute(this.admin, Period.until(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 10, 1)),
 				Slice.PROGRAM));
 		assertThat(q3.get("FORECAST_ATTAINMENT").value()).isNull();
 		assertThat(q3.get("FORECAST_ATTAINMENT").definition())
@@ -183,7 +191,7 @@ class KpiTests {
 
 	@Test
 	void aPeriodWithoutDealsHasNothingToMeasure() {
-		var k = byCode(this.kpis.compute(this.admin, new Period(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 1)),
+		var k = byCode(this.kpis.compute(this.admin, Period.until(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 1)),
 				Slice.PROGRAM));
 		assertThat(k.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
 		assertThat(k.get("WIN_RATE").value()).isNull();
@@ -202,6 +210,52 @@ class KpiTests {
 		finally {
 			this.kpis.setExchangeRate(this.admin, "EUR", before);
 		}
+	}
+
+	@Test
+	void aTrendsPeriodBoundsFedBackIntoTheKpisGiveTheSameFigures() throws Exception {
+		var api = new com.trellis.support.Api(this.mvc, this.fixtures.token(this.admin));
+		var json = new tools.jackson.databind.json.JsonMapper();
+		var trend = json.readTree(api.get("/api/v1/kpis/PARTNER_SOURCED_REVENUE/trend?from=2026-10-01&to=2026-12-31")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		var q2 = trend.get(3);
+		assertThat(q2.get("period").asString()).isEqualTo("2026-Q2");
+		assertThat(q2.get("to").asString()).isEqualTo("2026-06-30");
+		assertThat(q2.get("value").decimalValue()).isEqualByComparingTo("4500.00");
+		var kpis = json
+			.readTree(api.get("/api/v1/kpis?from=" + q2.get("from").asString() + "&to=" + q2.get("to").asString())
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		for (var kpi : kpis) {
+			if ("PARTNER_SOURCED_REVENUE".equals(kpi.get("code").asString())) {
+				assertThat(kpi.get("value").decimalValue()).as("the win of 30 June counts")
+					.isEqualByComparingTo("4500.00");
+			}
+		}
+		var records = json
+			.readTree(api.get("/api/v1/kpis/PARTNER_SOURCED_REVENUE/records?from=2026-04-01&to=2026-06-30")
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(records.size()).isEqualTo(2);
+	}
+
+	@Test
+	void aRangeFromADayToTheSameDayIsThatDay() throws Exception {
+		var api = new com.trellis.support.Api(this.mvc, this.fixtures.token(this.admin));
+		api.get("/api/v1/kpis/PARTNER_SOURCED_REVENUE/records?from=2026-06-15&to=2026-06-15")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].value").value(1500.00));
+		api.get("/api/v1/kpis?from=2026-06-16&to=2026-06-15")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
 	}
 
 	@Test
@@ -249,7 +303,12 @@ class KpiTests {
 		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
 		assertThat(byCode(this.kpis.compute(userOfY, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
 			.isEqualByComparingTo("0.00");
-		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(x))))
+		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(x))))
+			.as("another partner's slice is refused, never read as its own")
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.TIER, "TIER_1_INVEST")))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(y))))
 			.get("PARTNER_SOURCED_REVENUE")
 			.value()).isEqualByComparingTo("0.00");
 		assertThat(this.kpis.records(userOfY, "WIN_RATE", Q4, Slice.PROGRAM)).as("no direct deals for a partner")
@@ -307,7 +366,7 @@ class KpiTests {
 	}
 
 	@Test
-	void aPamsCohortHoldsOnlyTheirBookAndAPartnerUserOnlyItself() {
+	void aPamsCohortHoldsOnlyTheirBookAndAPartnerUserIsRefusedACohort() {
 		var otherPam = this.fixtures.user(Role.PAM);
 		var retail = byCode(this.kpis.compute(otherPam, Q4, new Slice(Slice.Kind.VERTICAL, "Retail")));
 		assertThat(retail.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("0");
@@ -325,9 +384,9 @@ class KpiTests {
 			.hasSize(2);
 		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
 		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
-		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
-			.get("PARTNER_SOURCED_REVENUE")
-			.value()).isEqualByComparingTo("0.00");
+		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
+			.as("a partner user asking for a cohort is refused, never given its own figures instead")
+			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
@@ -356,7 +415,7 @@ class KpiTests {
 		path(account, ae, null, "REGISTERED 07-03", "QUALIFIED 07-05", "JOINT_WORKING 07-15", "COMMIT 07-20",
 				"CLOSED_WON 07-22");
 		path(account, ae, null, "REGISTERED 07-10", "CLOSED_LOST 07-16");
-		var q3 = new Period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1));
+		var q3 = Period.until(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1));
 
 		var steps = this.kpis.funnel(this.admin, q3, Slice.PROGRAM);
 		assertThat(steps).extracting(FunnelStep::stage)
@@ -407,7 +466,7 @@ class KpiTests {
 		// moving on to a later stage and back still advanced once
 		path(2024, account, ae, skipper, "REGISTERED 01-21", "QUALIFIED 01-22", "COMMIT 02-01", "QUALIFIED 02-05",
 				"CLOSED_LOST 02-10");
-		var q1 = new Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1));
+		var q1 = Period.until(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1));
 
 		var steps = this.kpis.funnel(this.admin, q1, new Slice(Slice.Kind.PARTNER, String.valueOf(skipper)));
 		// Registered: 5 reached, all 5 moved to a later stage

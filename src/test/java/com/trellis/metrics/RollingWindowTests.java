@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"trellis.business.time-zone=Europe/Berlin" })
 class RollingWindowTests {
 
-	private static final Period OCTOBER = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
+	private static final Period OCTOBER = Period.until(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 29));
 
 	@Autowired
 	Kpis kpis;

@@ -112,6 +112,66 @@ class PartnerScoresTests {
 	}
 
 	@Test
+	void signalsThatBecameUnknownShowTheirLostPointsSoTheChangesAddUpToTheScoresChange() throws Exception {
+		long partner = this.fixtures.partner("Lost Signals GmbH", this.fixtures.user(Role.PAM).userId());
+		var thisWeek = this.scores.weekStart(this.calendar.today());
+		var lastWeek = this.scores.weekStart(thisWeek.minusDays(1));
+		var signals = Rubric.standard().of(Pillar.BEHAVIOUR).stream().map(e -> e.signal().key()).toList();
+		storeBehaviour(partner, lastWeek, "56.1", signals, new String[] { "10.0", "10.0", "36.1" });
+		storeBehaviour(partner, thisWeek, "45.1", signals, new String[] { null, null, "45.1" });
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		var body = admin.get("/api/v1/partners/" + partner + "/scores")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var card = new tools.jackson.databind.json.JsonMapper().readTree(body);
+		for (var pillar : card.get("scores")) {
+			if (!"BEHAVIOUR".equals(pillar.get("pillar").asString())) {
+				continue;
+			}
+			assertThat(pillar.get("score").decimalValue()).isEqualByComparingTo("45.1");
+			assertThat(pillar.get("change").decimalValue()).isEqualByComparingTo("-11.0");
+			var points = BigDecimal.ZERO;
+			var changes = BigDecimal.ZERO;
+			for (var signal : pillar.get("signals")) {
+				if (!signal.get("points").isNull()) {
+					points = points.add(signal.get("points").decimalValue());
+				}
+				assertThat(signal.get("pointsChange").isNull()).as(signal.get("key").asString()).isFalse();
+				changes = changes.add(signal.get("pointsChange").decimalValue());
+			}
+			assertThat(points).as("contributions add up to the score").isEqualByComparingTo("45.1");
+			assertThat(changes).as("changes add up to the score's change").isEqualByComparingTo("-11.0");
+			var lost = pillar.get("signals").get(0);
+			assertThat(lost.get("pointsChange").decimalValue()).isEqualByComparingTo("-10.0");
+			assertThat(lost.get("changeNote").asString()).contains("Not counted this week", "10.0");
+		}
+	}
+
+	private void storeBehaviour(long partner, java.time.LocalDate week, String score, java.util.List<String> signals,
+			String[] points) {
+		this.jdbc.sql("""
+				INSERT INTO partner_score_week (partner_id, week_start, fiscal_week, as_of, pillar, score, computed_at)
+				VALUES (:partner, :week, 'FY-test', :week, 'BEHAVIOUR', :score, now())
+				""").param("partner", partner).param("week", week).param("score", new BigDecimal(score)).update();
+		for (int i = 0; i < signals.size(); i++) {
+			var value = i < points.length ? points[i] : "0.0";
+			this.jdbc.sql("""
+					INSERT INTO partner_signal_week (partner_id, week_start, signal, pillar, value, points, reason)
+					VALUES (:partner, :week, :signal, 'BEHAVIOUR', :value, :points, :reason)
+					""")
+				.param("partner", partner)
+				.param("week", week)
+				.param("signal", signals.get(i))
+				.param("value", value == null ? null : BigDecimal.ONE)
+				.param("points", value == null ? null : new BigDecimal(value))
+				.param("reason", value == null ? "no data in the window" : "read")
+				.update();
+		}
+	}
+
+	@Test
 	void aPartnerSeesOnlyItsOwnScoresAndNoRanking() throws Exception {
 		var world = this.fixtures.world("Scored Partners");
 		var other = this.fixtures.world("Other Scored Partners");

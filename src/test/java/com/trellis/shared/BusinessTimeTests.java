@@ -27,9 +27,14 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Time as the vendor counts it (issue 12, items 7, 9 and 15): days in the business zone
@@ -40,7 +45,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-" })
 class BusinessTimeTests {
 
-	private static final Period Q4 = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
+	private static final Period Q4 = Period.until(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1));
 
 	@Autowired
 	Fixtures fixtures;
@@ -138,6 +143,36 @@ class BusinessTimeTests {
 		var attainment = attainment(admin, pam);
 		assertThat(attainment.value()).isNull();
 		assertThat(attainment.definition()).contains("taken in week 9 (the week of 2026-11-26)");
+	}
+
+	@Test
+	void forecastAgainstActualAndItsChartJudgeAQuarterByTheSameSnapshotAsAttainment() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var late = this.fixtures.user(Role.PAM);
+		var early = this.fixtures.user(Role.PAM);
+		snapshot("2026-11-30", late, "90000");
+		snapshot("2026-10-01", early, "10000");
+		this.clock.set(Instant.parse("2027-01-05T10:00:00Z"));
+		var api = new com.trellis.support.Api(this.mvc, this.fixtures.token(admin));
+		api.get("/api/v1/forecast/versus-actual?scope=PAM&scopeId=" + late.userId())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].quarter").value("2026-Q4"))
+			.andExpect(jsonPath("$[0].weekOfQuarter").value(9))
+			.andExpect(jsonPath("$[0].forecast").value(nullValue()))
+			.andExpect(jsonPath("$[0].commit").value(nullValue()))
+			.andExpect(jsonPath("$[0].reason").value(containsString("taken in week 9 (the week of 2026-11-26)")));
+		api.get("/api/v1/forecast/versus-actual?scope=PAM&scopeId=" + early.userId())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].weekOfQuarter").value(1))
+			.andExpect(jsonPath("$[0].forecast").value(10000.00))
+			.andExpect(jsonPath("$[0].reason").value(nullValue()));
+		var session = login(admin);
+		this.mvc.perform(get("/forecast?scope=PAM&scopeId=" + late.userId()).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026-Q4 (no forecast: first snapshot in week 9)")));
+		this.mvc.perform(get("/forecast?scope=PAM&scopeId=" + early.userId()).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026-Q4 (forecast of week 1)")));
 	}
 
 	@Test

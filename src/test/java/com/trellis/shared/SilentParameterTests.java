@@ -95,6 +95,49 @@ class SilentParameterTests {
 		refused(admin.get("/api/v1/adoption/reps?from=2026-10-01"), "to");
 	}
 
+	@Test
+	void aMissingRequiredParameterIsA400NamingIt() throws Exception {
+		refused(api(Role.ADMIN).get("/api/v1/forecast/accuracy"), "day");
+	}
+
+	@Test
+	void aForecastScopeIdThatNamesNobodyIsRefusedNamingScopeId() throws Exception {
+		var admin = api(Role.ADMIN);
+		refused(admin.get("/api/v1/forecast/rollup?scope=PAM&scopeId=99999"), "scopeId");
+		refused(admin.get("/api/v1/forecast/rollup?scope=PARTNER&scopeId=99999"), "scopeId");
+		refused(admin.get("/api/v1/forecast/versus-actual?scope=REP&scopeId=99999"), "scopeId");
+		var pam = this.fixtures.user(Role.PAM);
+		refused(admin.get("/api/v1/forecast/rollup?scope=MANAGER&scopeId=" + pam.userId()), "scopeId");
+		admin.get("/api/v1/forecast/rollup?scope=PAM&scopeId=" + pam.userId()).andExpect(status().isOk());
+	}
+
+	@Test
+	void aSliceValueIsNeverIgnoredOrReadAsSomethingElse() throws Exception {
+		var admin = api(Role.ADMIN);
+		refused(admin.get("/api/v1/kpis?slice=PROGRAM&sliceValue=2"), "sliceValue");
+		refused(admin.get("/api/v1/kpis?sliceValue=2"), "sliceValue");
+		admin.get("/api/v1/kpis?slice=PROGRAM&sliceValue=").andExpect(status().isOk());
+		var partnerUser = this.fixtures.world("Slice asker").partnerUser();
+		var partner = new Api(this.mvc, this.fixtures.token(partnerUser));
+		partner.get("/api/v1/kpis?slice=PARTNER&sliceValue=" + (partnerUser.partnerId() + 1))
+			.andExpect(status().isForbidden());
+		partner.get("/api/v1/kpis?slice=TIER&sliceValue=TIER_1_INVEST").andExpect(status().isForbidden());
+		partner.get("/api/v1/kpis?slice=PARTNER&sliceValue=" + partnerUser.partnerId()).andExpect(status().isOk());
+		var page = login(this.fixtures.user(Role.ADMIN));
+		this.mvc.perform(get("/metrics?slice=PROGRAM&sliceValue=").session(page)).andExpect(status().isOk());
+	}
+
+	@Test
+	void theRoleIsCheckedBeforeAForecastScopeOrAnAdoptionPeriodIsValidated() throws Exception {
+		var pam = api(Role.PAM);
+		pam.get("/api/v1/forecast/rollup?scope=PAM").andExpect(status().isForbidden());
+		pam.get("/api/v1/forecast/rollup?scope=PROGRAM&scopeId=3").andExpect(status().isForbidden());
+		pam.get("/api/v1/forecast/accuracy?scope=REP").andExpect(status().isForbidden());
+		var partner = new Api(this.mvc, this.fixtures.token(this.fixtures.world("Role first").partnerUser()));
+		partner.get("/api/v1/adoption/reps?from=2026-10-01").andExpect(status().isForbidden());
+		partner.get("/api/v1/forecast/rollup?scope=PARTNER").andExpect(status().isForbidden());
+	}
+
 	private Api api(Role role) {
 		return new Api(this.mvc, this.fixtures.token(this.fixtures.user(role)));
 	}
