@@ -2,20 +2,16 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.trellis.support.TrellisTest;
 import jakarta.mail.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,9 +33,8 @@ class InvitationBrowserTests {
 
 	private static final Pattern JOIN_LINK = Pattern.compile("https://trellis\\.example\\.test(/join/[A-Za-z0-9_-]+)");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@LocalServerPort
 	int port;
@@ -50,26 +45,6 @@ class InvitationBrowserTests {
 	@Autowired
 	GreenMail mail;
 
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
 	void aPamInvitesAPartnerUserWhoSetsAPasswordFromTheEmailAndSignsIn() throws Exception {
 		var partner = this.jdbc.sql("""
@@ -77,9 +52,9 @@ class InvitationBrowserTests {
 				WHERE u.email = 'pam@trellis.demo' ORDER BY p.id LIMIT 1
 				""").query((rs, n) -> new Object[] { rs.getLong("id"), rs.getString("name") }).single();
 		var email = "new.colleague" + System.nanoTime() + "@partner.example";
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var pam = context.newPage();
-			signIn(pam, "pam@trellis.demo", "demo");
+			Chromium.signIn(pam, url(""), "pam@trellis.demo", "demo");
 			pam.navigate(url("/partners/" + partner[0]));
 			pam.locator("#invite-form input[name=name]").fill("Nia Newcomer");
 			pam.locator("#invite-form input[name=email]").fill(email);
@@ -92,7 +67,7 @@ class InvitationBrowserTests {
 		}
 
 		var link = linkSentTo(email);
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var invitee = context.newPage();
 			invitee.navigate(url(link));
 			assertThat(invitee.locator("#join-welcome")).containsText("Nia Newcomer");
@@ -102,7 +77,7 @@ class InvitationBrowserTests {
 			invitee.locator("#password-form button[type=submit]").click();
 			assertThat(invitee.locator("#login-joined")).isVisible();
 
-			signIn(invitee, email, "a long enough passphrase");
+			Chromium.signIn(invitee, url(""), email, "a long enough passphrase");
 			assertThat(invitee.locator("#home-heading")).hasText((String) partner[1]);
 			assertThat(invitee.locator(".who")).containsText("Nia Newcomer");
 			invitee.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invitation-joined.png")));
@@ -124,14 +99,6 @@ class InvitationBrowserTests {
 		var matcher = JOIN_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
-	}
-
-	private void signIn(Page page, String email, String password) {
-		page.navigate(url("/login"));
-		page.locator("input[name=username]").fill(email);
-		page.locator("input[name=password]").fill(password);
-		page.locator("button[type=submit]").click();
-		page.waitForURL(url -> !url.contains("/login"));
 	}
 
 	private String url(String path) {

@@ -1,17 +1,13 @@
 package com.trellis.web;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.SelectOption;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,39 +24,18 @@ class UserAdminBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
 	void theAdminCreatesARepWhoThenChoosesTheirOwnPassword() {
 		String password;
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "admin@trellis.demo", "demo");
+			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a[href='/admin/users']");
 			assertThat(page.locator("h1")).hasText("Users");
 			page.locator("#new-user").click();
@@ -93,9 +68,9 @@ class UserAdminBrowserTests {
 			assertThat(page.locator("#users tbody tr")).hasCount(1);
 			assertThat(page.locator("#users tbody tr td").nth(2)).hasText("Account executive");
 		}
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "robin.browser@trellis.example", password);
+			Chromium.signIn(page, url(""), "robin.browser@trellis.example", password);
 			assertThat(page.locator("#must-change")).isVisible();
 			page.navigate(url("/opportunities"));
 			assertThat(page.locator("h1")).hasText("Your profile");
@@ -116,14 +91,6 @@ class UserAdminBrowserTests {
 			page.locator("nav a.brand").click();
 			assertThat(page.locator("#home-heading")).hasText("My pipeline");
 		}
-	}
-
-	private void signIn(Page page, String email, String password) {
-		page.navigate(url("/login"));
-		page.locator("input[name=username]").fill(email);
-		page.locator("input[name=password]").fill(password);
-		page.locator("button[type=submit]").click();
-		page.waitForURL(url -> !url.contains("/login"));
 	}
 
 	private String url(String path) {
