@@ -10,8 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +25,6 @@ class BrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	@LocalServerPort
-	int port;
-
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -41,7 +36,7 @@ class BrowserTests {
 	void eachDemoRoleSignsInAndSeesItsHomePage(String email, String heading) {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), email, "demo");
+			chromium.signIn(page, email, "demo");
 			assertThat(page.locator("#home-heading")).hasText(heading);
 			assertThat(page.locator(".who")).isVisible();
 			if (page.locator("#pipeline-chart").count() > 0) {
@@ -56,16 +51,16 @@ class BrowserTests {
 	void aPartnerUserBrowsingThePortalSeesOnlyTheirOwnPartner() {
 		try (var context = chromium.browser().newContext()) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "partner@northwind.demo", "demo");
-			page.navigate(url("/opportunities"));
+			chromium.signIn(page, "partner@northwind.demo", "demo");
+			page.navigate(chromium.url("/opportunities"));
 			assertThat(page.locator("h1")).hasText("Our deals");
 			var partnerCells = page.locator("#results tbody tr td:nth-child(6)").allTextContents();
 			assertThat(partnerCells).isNotEmpty().allMatch("Northwind Systems"::equals);
 
-			page.navigate(url("/partners"));
+			page.navigate(chromium.url("/partners"));
 			assertThat(page.locator("#partner-name")).hasText("Northwind Systems");
 
-			var bluepeak = page.navigate(url("/partners/2"));
+			var bluepeak = page.navigate(chromium.url("/partners/2"));
 			assertThat(bluepeak.status()).isEqualTo(404);
 			assertThat(page.content()).doesNotContain("Bluepeak");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-guess-404.png")));
@@ -76,8 +71,8 @@ class BrowserTests {
 	void anAdminFiltersThePartnerListWithoutReloadingThePage() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
-			page.navigate(url("/partners"));
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/partners"));
 			page.locator("select[name=lifecycle]").selectOption("DORMANT");
 			page.waitForURL("**lifecycle=DORMANT**");
 			var badges = page.locator("#results tbody .badge");
@@ -92,7 +87,7 @@ class BrowserTests {
 		String url;
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var partner = context.newPage();
-			Chromium.signIn(partner, url(""), "partner@northwind.demo", "demo");
+			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			Navigation.follow(partner, "a:has-text('Register a deal')");
 			partner.locator("button[type=submit]:has-text('Register the deal')").click();
 			assertThat(partner.locator("#form-errors")).isVisible();
@@ -112,8 +107,8 @@ class BrowserTests {
 		}
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var pam = context.newPage();
-			Chromium.signIn(pam, url(""), "pam@trellis.demo", "demo");
-			pam.navigate(url("/registrations"));
+			chromium.signIn(pam, "pam@trellis.demo", "demo");
+			pam.navigate(chromium.url("/registrations"));
 			pam.locator("#registrations a:has-text('Vantablue Robotics AG')").click();
 			pam.locator("select[name=ownerId]")
 				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Alex Rivera"));
@@ -124,12 +119,12 @@ class BrowserTests {
 		}
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var partner = context.newPage();
-			Chromium.signIn(partner, url(""), "partner@northwind.demo", "demo");
+			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			partner.navigate(url);
 			assertThat(partner.locator("#registration-status")).hasText("Approved");
 			assertThat(partner.locator("#status-reason")).containsText("Your deal is open");
 			for (int attempt = 0; attempt < 20 && partner.locator(".notice-item").count() == 0; attempt++) {
-				partner.navigate(url("/notifications"));
+				partner.navigate(chromium.url("/notifications"));
 				partner.waitForTimeout(250);
 			}
 			assertThat(partner.locator(".notice-item").first())
@@ -143,8 +138,8 @@ class BrowserTests {
 	void theDealPageSaysWhatTheStageStillNeedsBeforeItCanAdvance() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1100))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
-			page.navigate(url("/opportunities?stage=QUALIFIED&partnerInvolved=true"));
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/opportunities?stage=QUALIFIED&partnerInvolved=true"));
 			page.locator("#results tbody tr a").first().click();
 			page.locator("#checklist button").first().click();
 			assertThat(page.locator("#checklist button.ticked")).hasCount(1);
@@ -170,8 +165,8 @@ class BrowserTests {
 			.single();
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), (String) plan[1], "demo");
-			page.navigate(url("/activation"));
+			chromium.signIn(page, (String) plan[1], "demo");
+			page.navigate(chromium.url("/activation"));
 			page.locator("#plans a[href$='/partners/" + plan[0] + "/activation']").click();
 			var row = page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]");
 			row.locator("button").click();
@@ -201,7 +196,7 @@ class BrowserTests {
 			.update();
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "partner@northwind.demo", "demo");
+			chromium.signIn(page, "partner@northwind.demo", "demo");
 			Navigation.follow(page, "a:has-text('Incentives')");
 			assertThat(page.locator("h1")).containsText("Northwind Systems");
 			assertThat(page.locator("#ledger")).containsText("USD 1,234.56");
@@ -215,7 +210,7 @@ class BrowserTests {
 	void theExecutiveReadsTheProgramKpisWithTheirDefinitions() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "exec@trellis.demo", "demo");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('KPIs')");
 			assertThat(page.locator("#kpis tbody tr")).hasCount(14);
 			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
@@ -236,7 +231,7 @@ class BrowserTests {
 	void theExecutiveComparesTheStageFunnelOfPartnerAndDirectDeals() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "exec@trellis.demo", "demo");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('KPIs')");
 			page.locator("#funnel-link").click();
 			assertThat(page.locator("h1")).hasText("Stage funnel");
@@ -257,7 +252,7 @@ class BrowserTests {
 	void aPartnerHandsOverALeadAndThePamRoutesItToARep() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "partner@northwind.demo", "demo");
+			chromium.signIn(page, "partner@northwind.demo", "demo");
 			Navigation.follow(page, "a:has-text('Leads')");
 			assertThat(page.locator("h1")).hasText("Our leads");
 			page.locator("#submit-lead summary").click();
@@ -275,7 +270,7 @@ class BrowserTests {
 			assertThat(page.locator("#work")).hasCount(0);
 			page.locator("form[action='/logout'] button").click();
 
-			Chromium.signIn(page, url(""), "pam@trellis.demo", "demo");
+			chromium.signIn(page, "pam@trellis.demo", "demo");
 			page.navigate(leadUrl);
 			assertThat(page.locator("#routing-reason"))
 				.hasText("No account matches the company; the partner manager picks a rep");
@@ -294,7 +289,7 @@ class BrowserTests {
 	void theExecutiveOpensTheForecastRollUp() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "exec@trellis.demo", "demo");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Forecast')");
 			assertThat(page.locator("#rollup tbody tr")).hasCount(2);
 			assertThat(page.locator("#probabilities")).containsText("PARTNER:TIER_1_INVEST");
@@ -311,7 +306,7 @@ class BrowserTests {
 	void theExecutiveOpensTheQuartersCadenceAndTheCeoCfoPack() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "exec@trellis.demo", "demo");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Cadence')");
 			assertThat(page.locator("h1")).hasText("Operating cadence of 2026-Q4");
 			assertThat(page.locator("#cadence tr.current")).not().hasCount(0);
@@ -332,8 +327,8 @@ class BrowserTests {
 	void theAdminSetsTheProgramPartnerTargetOnTheForecastPage() {
 		try (var context = chromium.browser().newContext()) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
-			page.navigate(url("/forecast"));
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/forecast"));
 			page.locator("#quota-form select[name=target]").selectOption("PARTNERS:0");
 			page.locator("#quota-form select[name=quarter]").selectOption("2026-Q4");
 			page.locator("#quota-form input[name=amount]").fill("5000000");
@@ -342,10 +337,6 @@ class BrowserTests {
 			assertThat(page.locator("#partner-rollup tbody tr").first()).containsText("5,000,000");
 			assertThat(page.locator("#quotas")).containsText("Partner program");
 		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

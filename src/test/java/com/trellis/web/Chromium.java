@@ -11,9 +11,12 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
 /**
  * The Debian headless Chromium that the browser tests drive, launched once per test class
- * and closed after it. Register it as a static field with
+ * and closed after it, pointed at the application the test's Spring context started.
+ * Register it as a static field with
  * {@code @RegisterExtension static final Chromium chromium = new Chromium();}.
  */
 final class Chromium implements BeforeAllCallback, AfterAllCallback {
@@ -22,8 +25,13 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
 	private Browser browser;
 
+	private String baseUrl;
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		this.baseUrl = "http://localhost:" + SpringExtension.getApplicationContext(context)
+			.getEnvironment()
+			.getRequiredProperty("local.server.port");
 		this.playwright = Playwright.create();
 		this.browser = this.playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
@@ -46,12 +54,17 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
 		return this.browser;
 	}
 
+	/** The address of {@code path} in the running application. */
+	String url(String path) {
+		return this.baseUrl + path;
+	}
+
 	/**
-	 * Signs in through the login form of the application at {@code baseUrl} and waits
-	 * until the browser has left the login page.
+	 * Signs in through the login form and waits until the browser has left the login
+	 * page.
 	 */
-	static void signIn(Page page, String baseUrl, String email, String password) {
-		page.navigate(baseUrl + "/login");
+	void signIn(Page page, String email, String password) {
+		page.navigate(url("/login"));
 		page.locator("input[name=username]").fill(email);
 		page.locator("input[name=password]").fill(password);
 		page.locator("button[type=submit]").click();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -27,9 +26,6 @@ class HygieneBrowserTests {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -51,7 +47,7 @@ class HygieneBrowserTests {
 
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
+			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Data hygiene')");
 			assertThat(page.locator("h1")).hasText("Data hygiene");
 			assertThat(page.locator("#hygiene-checks tr[data-check=DEACTIVATED_OWNERS] .count")).not().hasText("0");
@@ -76,7 +72,7 @@ class HygieneBrowserTests {
 	void aPamOpensTheHygieneReportOfTheirBook() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "pam@trellis.demo", "demo");
+			chromium.signIn(page, "pam@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Data hygiene')");
 			assertThat(page.locator("main")).containsText("Checks over your book");
 			assertThat(page.locator("#hygiene-checks tbody tr")).hasCount(8);
@@ -90,7 +86,7 @@ class HygieneBrowserTests {
 	void theAdminSubscribesAWebhookAndSeesItsSecretOnlyOnce() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
+			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Webhooks')");
 			page.locator("#webhook-form input[name=url]").fill("https://hooks.example.test/browser");
 			page.locator("#webhook-form input[value='deal.won']").check();
@@ -101,17 +97,13 @@ class HygieneBrowserTests {
 			page.reload();
 			assertThat(page.locator("#secret")).hasCount(0);
 
-			page.navigate(url("/admin/webhooks"));
+			page.navigate(chromium.url("/admin/webhooks"));
 			page.locator("#webhook-form input[name=url]").fill("ftp://hooks.example.test/browser");
 			page.locator("#webhook-form input[value='deal.won']").check();
 			page.locator("#webhook-form button[type=submit]").click();
 			assertThat(page.locator("#webhook-form small.error")).containsText("http or https");
 		}
 		this.jdbc.sql("DELETE FROM webhook_subscription WHERE url = 'https://hooks.example.test/browser'").update();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

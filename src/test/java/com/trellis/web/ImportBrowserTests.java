@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -28,9 +27,6 @@ class ImportBrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -39,7 +35,7 @@ class ImportBrowserTests {
 		long deals = this.jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single();
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
+			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a[href='/imports']");
 			var form = page.locator("#salesforce-upload");
 			form.locator("input[name=Account]").setInputFiles(FIXTURES.resolve("Account.csv"));
@@ -75,10 +71,6 @@ class ImportBrowserTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'olga.leaver@acme.test'")
 			.query(Long.class)
 			.single()).isZero();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -36,9 +35,6 @@ class InvitationBrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -54,8 +50,8 @@ class InvitationBrowserTests {
 		var email = "new.colleague" + System.nanoTime() + "@partner.example";
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var pam = context.newPage();
-			Chromium.signIn(pam, url(""), "pam@trellis.demo", "demo");
-			pam.navigate(url("/partners/" + partner[0]));
+			chromium.signIn(pam, "pam@trellis.demo", "demo");
+			pam.navigate(chromium.url("/partners/" + partner[0]));
 			pam.locator("#invite-form input[name=name]").fill("Nia Newcomer");
 			pam.locator("#invite-form input[name=email]").fill(email);
 			pam.locator("#invite-form button[type=submit]").click();
@@ -69,7 +65,7 @@ class InvitationBrowserTests {
 		var link = linkSentTo(email);
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var invitee = context.newPage();
-			invitee.navigate(url(link));
+			invitee.navigate(chromium.url(link));
 			assertThat(invitee.locator("#join-welcome")).containsText("Nia Newcomer");
 			assertThat(invitee.locator("#join-welcome")).containsText((String) partner[1]);
 			invitee.locator("input[name=password]").fill("a long enough passphrase");
@@ -77,12 +73,12 @@ class InvitationBrowserTests {
 			invitee.locator("#password-form button[type=submit]").click();
 			assertThat(invitee.locator("#login-joined")).isVisible();
 
-			Chromium.signIn(invitee, url(""), email, "a long enough passphrase");
+			chromium.signIn(invitee, email, "a long enough passphrase");
 			assertThat(invitee.locator("#home-heading")).hasText((String) partner[1]);
 			assertThat(invitee.locator(".who")).containsText("Nia Newcomer");
 			invitee.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invitation-joined.png")));
 
-			invitee.navigate(url(link));
+			invitee.navigate(chromium.url(link));
 			assertThat(invitee.locator("#link-state")).containsText("used already");
 		}
 	}
@@ -99,10 +95,6 @@ class InvitationBrowserTests {
 		var matcher = JOIN_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

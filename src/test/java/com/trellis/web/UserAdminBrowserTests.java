@@ -9,8 +9,6 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +25,12 @@ class UserAdminBrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void theAdminCreatesARepWhoThenChoosesTheirOwnPassword() {
 		String password;
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "admin@trellis.demo", "demo");
+			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a[href='/admin/users']");
 			assertThat(page.locator("h1")).hasText("Users");
 			page.locator("#new-user").click();
@@ -64,15 +59,15 @@ class UserAdminBrowserTests {
 
 			page.reload();
 			assertThat(page.locator("#one-time-password")).hasCount(0);
-			page.navigate(url("/admin/users?q=robin.browser"));
+			page.navigate(chromium.url("/admin/users?q=robin.browser"));
 			assertThat(page.locator("#users tbody tr")).hasCount(1);
 			assertThat(page.locator("#users tbody tr td").nth(2)).hasText("Account executive");
 		}
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			Chromium.signIn(page, url(""), "robin.browser@trellis.example", password);
+			chromium.signIn(page, "robin.browser@trellis.example", password);
 			assertThat(page.locator("#must-change")).isVisible();
-			page.navigate(url("/opportunities"));
+			page.navigate(chromium.url("/opportunities"));
 			assertThat(page.locator("h1")).hasText("Your profile");
 			assertThat(page.locator("#must-change")).isVisible();
 			assertThat(page.locator("#profile-email")).hasText("robin.browser@trellis.example");
@@ -91,10 +86,6 @@ class UserAdminBrowserTests {
 			page.locator("nav a.brand").click();
 			assertThat(page.locator("#home-heading")).hasText("My pipeline");
 		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }
