@@ -1,20 +1,14 @@
 package com.trellis.web;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,35 +22,11 @@ class BrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@ParameterizedTest(name = "{0} lands on {1}")
 	@CsvSource({ "admin@trellis.demo, Program overview", "pam@trellis.demo, My partner book",
@@ -64,9 +34,9 @@ class BrowserTests {
 			"exec@trellis.demo, Executive overview", "partner@northwind.demo, Northwind Systems",
 			"partner@bluepeak.demo, Bluepeak Consulting" })
 	void eachDemoRoleSignsInAndSeesItsHomePage(String email, String heading) {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			signIn(page, email);
+			chromium.signIn(page, email, "demo");
 			assertThat(page.locator("#home-heading")).hasText(heading);
 			assertThat(page.locator(".who")).isVisible();
 			if (page.locator("#pipeline-chart").count() > 0) {
@@ -79,18 +49,18 @@ class BrowserTests {
 
 	@Test
 	void aPartnerUserBrowsingThePortalSeesOnlyTheirOwnPartner() {
-		try (var context = browser.newContext()) {
+		try (var context = chromium.browser().newContext()) {
 			var page = context.newPage();
-			signIn(page, "partner@northwind.demo");
-			page.navigate(url("/opportunities"));
+			chromium.signIn(page, "partner@northwind.demo", "demo");
+			page.navigate(chromium.url("/opportunities"));
 			assertThat(page.locator("h1")).hasText("Our deals");
 			var partnerCells = page.locator("#results tbody tr td:nth-child(6)").allTextContents();
 			assertThat(partnerCells).isNotEmpty().allMatch("Northwind Systems"::equals);
 
-			page.navigate(url("/partners"));
+			page.navigate(chromium.url("/partners"));
 			assertThat(page.locator("#partner-name")).hasText("Northwind Systems");
 
-			var bluepeak = page.navigate(url("/partners/2"));
+			var bluepeak = page.navigate(chromium.url("/partners/2"));
 			assertThat(bluepeak.status()).isEqualTo(404);
 			assertThat(page.content()).doesNotContain("Bluepeak");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-guess-404.png")));
@@ -99,10 +69,10 @@ class BrowserTests {
 
 	@Test
 	void anAdminFiltersThePartnerListWithoutReloadingThePage() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			signIn(page, "admin@trellis.demo");
-			page.navigate(url("/partners"));
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/partners"));
 			page.locator("select[name=lifecycle]").selectOption("DORMANT");
 			page.waitForURL("**lifecycle=DORMANT**");
 			var badges = page.locator("#results tbody .badge");
@@ -115,10 +85,10 @@ class BrowserTests {
 	@Test
 	void aPartnerRegistersADealThePamApprovesItAndThePartnerSeesTheApproval() {
 		String url;
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var partner = context.newPage();
-			signIn(partner, "partner@northwind.demo");
-			navigate(partner, "Register a deal");
+			chromium.signIn(partner, "partner@northwind.demo", "demo");
+			Navigation.follow(partner, "a:has-text('Register a deal')");
 			partner.locator("button[type=submit]:has-text('Register the deal')").click();
 			assertThat(partner.locator("#form-errors")).isVisible();
 			assertThat(partner.locator("small.error").first()).isVisible();
@@ -135,10 +105,10 @@ class BrowserTests {
 			assertThat(partner.locator("#registration-status")).hasText("Awaiting approval");
 			url = partner.url();
 		}
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var pam = context.newPage();
-			signIn(pam, "pam@trellis.demo");
-			pam.navigate(url("/registrations"));
+			chromium.signIn(pam, "pam@trellis.demo", "demo");
+			pam.navigate(chromium.url("/registrations"));
 			pam.locator("#registrations a:has-text('Vantablue Robotics AG')").click();
 			pam.locator("select[name=ownerId]")
 				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Alex Rivera"));
@@ -147,14 +117,14 @@ class BrowserTests {
 			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("registration-approved-pam.png")));
 		}
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var partner = context.newPage();
-			signIn(partner, "partner@northwind.demo");
+			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			partner.navigate(url);
 			assertThat(partner.locator("#registration-status")).hasText("Approved");
 			assertThat(partner.locator("#status-reason")).containsText("Your deal is open");
 			for (int attempt = 0; attempt < 20 && partner.locator(".notice-item").count() == 0; attempt++) {
-				partner.navigate(url("/notifications"));
+				partner.navigate(chromium.url("/notifications"));
 				partner.waitForTimeout(250);
 			}
 			assertThat(partner.locator(".notice-item").first())
@@ -166,10 +136,10 @@ class BrowserTests {
 
 	@Test
 	void theDealPageSaysWhatTheStageStillNeedsBeforeItCanAdvance() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1100))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1100))) {
 			var page = context.newPage();
-			signIn(page, "admin@trellis.demo");
-			page.navigate(url("/opportunities?stage=QUALIFIED&partnerInvolved=true"));
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/opportunities?stage=QUALIFIED&partnerInvolved=true"));
 			page.locator("#results tbody tr a").first().click();
 			page.locator("#checklist button").first().click();
 			assertThat(page.locator("#checklist button.ticked")).hasCount(1);
@@ -193,10 +163,10 @@ class BrowserTests {
 					""")
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.single();
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, (String) plan[1]);
-			page.navigate(url("/activation"));
+			chromium.signIn(page, (String) plan[1], "demo");
+			page.navigate(chromium.url("/activation"));
 			page.locator("#plans a[href$='/partners/" + plan[0] + "/activation']").click();
 			var row = page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]");
 			row.locator("button").click();
@@ -224,10 +194,10 @@ class BrowserTests {
 					""")
 			.param(program)
 			.update();
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "partner@northwind.demo");
-			navigate(page, "Incentives");
+			chromium.signIn(page, "partner@northwind.demo", "demo");
+			Navigation.follow(page, "a:has-text('Incentives')");
 			assertThat(page.locator("h1")).containsText("Northwind Systems");
 			assertThat(page.locator("#ledger")).containsText("USD 1,234.56");
 			assertThat(page.locator("#ledger")).containsText("referral bonus: 10%");
@@ -238,10 +208,10 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveReadsTheProgramKpisWithTheirDefinitions() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "exec@trellis.demo");
-			navigate(page, "KPIs");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
+			Navigation.follow(page, "a:has-text('KPIs')");
 			assertThat(page.locator("#kpis tbody tr")).hasCount(14);
 			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
 			assertThat(page.locator("#comparisons canvas")).hasCount(3);
@@ -259,10 +229,10 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveComparesTheStageFunnelOfPartnerAndDirectDeals() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "exec@trellis.demo");
-			navigate(page, "KPIs");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
+			Navigation.follow(page, "a:has-text('KPIs')");
 			page.locator("#funnel-link").click();
 			assertThat(page.locator("h1")).hasText("Stage funnel");
 			assertThat(page.locator("#funnel tbody tr")).hasCount(5);
@@ -280,10 +250,10 @@ class BrowserTests {
 
 	@Test
 	void aPartnerHandsOverALeadAndThePamRoutesItToARep() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "partner@northwind.demo");
-			navigate(page, "Leads");
+			chromium.signIn(page, "partner@northwind.demo", "demo");
+			Navigation.follow(page, "a:has-text('Leads')");
 			assertThat(page.locator("h1")).hasText("Our leads");
 			page.locator("#submit-lead summary").click();
 			page.locator("#submit-lead-button").click();
@@ -300,7 +270,7 @@ class BrowserTests {
 			assertThat(page.locator("#work")).hasCount(0);
 			page.locator("form[action='/logout'] button").click();
 
-			signIn(page, "pam@trellis.demo");
+			chromium.signIn(page, "pam@trellis.demo", "demo");
 			page.navigate(leadUrl);
 			assertThat(page.locator("#routing-reason"))
 				.hasText("No account matches the company; the partner manager picks a rep");
@@ -309,7 +279,7 @@ class BrowserTests {
 			assertThat(page.locator("#follow-up")).containsText("due");
 			page.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("lead-routed-pam.png")));
-			navigate(page, "Leads");
+			Navigation.follow(page, "a:has-text('Leads')");
 			page.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("leads-pam.png")));
 		}
@@ -317,10 +287,10 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveOpensTheForecastRollUp() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "exec@trellis.demo");
-			navigate(page, "Forecast");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
+			Navigation.follow(page, "a:has-text('Forecast')");
 			assertThat(page.locator("#rollup tbody tr")).hasCount(2);
 			assertThat(page.locator("#probabilities")).containsText("PARTNER:TIER_1_INVEST");
 			assertThat(page.locator("#forecast-lines tbody tr").first()).containsText("%");
@@ -334,10 +304,10 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveOpensTheQuartersCadenceAndTheCeoCfoPack() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "exec@trellis.demo");
-			navigate(page, "Cadence");
+			chromium.signIn(page, "exec@trellis.demo", "demo");
+			Navigation.follow(page, "a:has-text('Cadence')");
 			assertThat(page.locator("h1")).hasText("Operating cadence of 2026-Q4");
 			assertThat(page.locator("#cadence tr.current")).not().hasCount(0);
 			page.locator("#cadence tr:has-text('CEO/CFO roll-up') a").first().click();
@@ -355,10 +325,10 @@ class BrowserTests {
 
 	@Test
 	void theAdminSetsTheProgramPartnerTargetOnTheForecastPage() {
-		try (var context = browser.newContext()) {
+		try (var context = chromium.browser().newContext()) {
 			var page = context.newPage();
-			signIn(page, "admin@trellis.demo");
-			page.navigate(url("/forecast"));
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/forecast"));
 			page.locator("#quota-form select[name=target]").selectOption("PARTNERS:0");
 			page.locator("#quota-form select[name=quarter]").selectOption("2026-Q4");
 			page.locator("#quota-form input[name=amount]").fill("5000000");
@@ -367,28 +337,6 @@ class BrowserTests {
 			assertThat(page.locator("#partner-rollup tbody tr").first()).containsText("5,000,000");
 			assertThat(page.locator("#quotas")).containsText("Partner program");
 		}
-	}
-
-	/** Clicks a navigation link, opening the menu group that holds it first. */
-	private static void navigate(Page page, String label) {
-		var link = "a:has-text('" + label + "')";
-		var group = page.locator("nav details:has(" + link + ") > summary");
-		if (group.count() > 0) {
-			group.first().click();
-		}
-		page.locator("nav " + link).first().click();
-	}
-
-	private void signIn(Page page, String email) {
-		page.navigate(url("/login"));
-		page.locator("input[name=username]").fill(email);
-		page.locator("input[name=password]").fill("demo");
-		page.locator("button[type=submit]").click();
-		page.waitForURL(url -> !url.contains("/login"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,21 +1,16 @@
 package com.trellis.web;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.trellis.identity.Role;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -29,38 +24,14 @@ class HygieneBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	Fixtures fixtures;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void theAdminHandsADeactivatedRepsDealToTheAccountOwnerFromTheHygienePage() {
@@ -74,10 +45,10 @@ class HygieneBrowserTests {
 		this.jdbc.sql("UPDATE opportunity SET name = 'Leaver handover deal' WHERE id = ?").param(deal).update();
 		this.jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(leaver.userId()).update();
 
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			signIn(page, "admin@trellis.demo");
-			navigate(page, "Data hygiene");
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			Navigation.follow(page, "a:has-text('Data hygiene')");
 			assertThat(page.locator("h1")).hasText("Data hygiene");
 			assertThat(page.locator("#hygiene-checks tr[data-check=DEACTIVATED_OWNERS] .count")).not().hasText("0");
 			page.locator("#hygiene-checks a:has-text('Open deals held by a deactivated user')").click();
@@ -99,10 +70,10 @@ class HygieneBrowserTests {
 
 	@Test
 	void aPamOpensTheHygieneReportOfTheirBook() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			signIn(page, "pam@trellis.demo");
-			navigate(page, "Data hygiene");
+			chromium.signIn(page, "pam@trellis.demo", "demo");
+			Navigation.follow(page, "a:has-text('Data hygiene')");
 			assertThat(page.locator("main")).containsText("Checks over your book");
 			assertThat(page.locator("#hygiene-checks tbody tr")).hasCount(8);
 			page.locator("#hygiene-checks a:has-text('Open deals longer in their stage')").click();
@@ -113,10 +84,10 @@ class HygieneBrowserTests {
 
 	@Test
 	void theAdminSubscribesAWebhookAndSeesItsSecretOnlyOnce() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			signIn(page, "admin@trellis.demo");
-			navigate(page, "Webhooks");
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			Navigation.follow(page, "a:has-text('Webhooks')");
 			page.locator("#webhook-form input[name=url]").fill("https://hooks.example.test/browser");
 			page.locator("#webhook-form input[value='deal.won']").check();
 			page.locator("#webhook-form button[type=submit]").click();
@@ -126,35 +97,13 @@ class HygieneBrowserTests {
 			page.reload();
 			assertThat(page.locator("#secret")).hasCount(0);
 
-			page.navigate(url("/admin/webhooks"));
+			page.navigate(chromium.url("/admin/webhooks"));
 			page.locator("#webhook-form input[name=url]").fill("ftp://hooks.example.test/browser");
 			page.locator("#webhook-form input[value='deal.won']").check();
 			page.locator("#webhook-form button[type=submit]").click();
 			assertThat(page.locator("#webhook-form small.error")).containsText("http or https");
 		}
 		this.jdbc.sql("DELETE FROM webhook_subscription WHERE url = 'https://hooks.example.test/browser'").update();
-	}
-
-	/** Clicks a navigation link, opening the menu group that holds it first. */
-	private static void navigate(Page page, String label) {
-		var link = "a:has-text('" + label + "')";
-		var group = page.locator("nav details:has(" + link + ") > summary");
-		if (group.count() > 0) {
-			group.first().click();
-		}
-		page.locator("nav " + link).first().click();
-	}
-
-	private void signIn(Page page, String email) {
-		page.navigate(url("/login"));
-		page.locator("input[name=username]").fill(email);
-		page.locator("input[name=password]").fill("demo");
-		page.locator("button[type=submit]").click();
-		page.waitForURL(url -> !url.contains("/login"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,19 +1,14 @@
 package com.trellis.web;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -29,46 +24,18 @@ class ImportBrowserTests {
 
 	private static final Path FIXTURES = Path.of("src", "test", "resources", "imports", "salesforce");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
 	void theAdminMapsStagesAndOwnersAndSeesTheRowErrorsOfAnImport() {
 		long deals = this.jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single();
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
 			var page = context.newPage();
-			page.navigate(url("/login"));
-			page.locator("input[name=username]").fill("admin@trellis.demo");
-			page.locator("input[name=password]").fill("demo");
-			page.locator("button[type=submit]").click();
-			page.waitForURL(url -> !url.contains("/login"));
+			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a[href='/imports']");
 			var form = page.locator("#salesforce-upload");
 			form.locator("input[name=Account]").setInputFiles(FIXTURES.resolve("Account.csv"));
@@ -104,10 +71,6 @@ class ImportBrowserTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'olga.leaver@acme.test'")
 			.query(Long.class)
 			.single()).isZero();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

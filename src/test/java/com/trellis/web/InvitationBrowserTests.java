@@ -2,23 +2,18 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.trellis.support.TrellisTest;
 import jakarta.mail.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -37,38 +32,14 @@ class InvitationBrowserTests {
 
 	private static final Pattern JOIN_LINK = Pattern.compile("https://trellis\\.example\\.test(/join/[A-Za-z0-9_-]+)");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	GreenMail mail;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void aPamInvitesAPartnerUserWhoSetsAPasswordFromTheEmailAndSignsIn() throws Exception {
@@ -77,10 +48,10 @@ class InvitationBrowserTests {
 				WHERE u.email = 'pam@trellis.demo' ORDER BY p.id LIMIT 1
 				""").query((rs, n) -> new Object[] { rs.getLong("id"), rs.getString("name") }).single();
 		var email = "new.colleague" + System.nanoTime() + "@partner.example";
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var pam = context.newPage();
-			signIn(pam, "pam@trellis.demo", "demo");
-			pam.navigate(url("/partners/" + partner[0]));
+			chromium.signIn(pam, "pam@trellis.demo", "demo");
+			pam.navigate(chromium.url("/partners/" + partner[0]));
 			pam.locator("#invite-form input[name=name]").fill("Nia Newcomer");
 			pam.locator("#invite-form input[name=email]").fill(email);
 			pam.locator("#invite-form button[type=submit]").click();
@@ -92,9 +63,9 @@ class InvitationBrowserTests {
 		}
 
 		var link = linkSentTo(email);
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var invitee = context.newPage();
-			invitee.navigate(url(link));
+			invitee.navigate(chromium.url(link));
 			assertThat(invitee.locator("#join-welcome")).containsText("Nia Newcomer");
 			assertThat(invitee.locator("#join-welcome")).containsText((String) partner[1]);
 			invitee.locator("input[name=password]").fill("a long enough passphrase");
@@ -102,12 +73,12 @@ class InvitationBrowserTests {
 			invitee.locator("#password-form button[type=submit]").click();
 			assertThat(invitee.locator("#login-joined")).isVisible();
 
-			signIn(invitee, email, "a long enough passphrase");
+			chromium.signIn(invitee, email, "a long enough passphrase");
 			assertThat(invitee.locator("#home-heading")).hasText((String) partner[1]);
 			assertThat(invitee.locator(".who")).containsText("Nia Newcomer");
 			invitee.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invitation-joined.png")));
 
-			invitee.navigate(url(link));
+			invitee.navigate(chromium.url(link));
 			assertThat(invitee.locator("#link-state")).containsText("used already");
 		}
 	}
@@ -124,18 +95,6 @@ class InvitationBrowserTests {
 		var matcher = JOIN_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
-	}
-
-	private void signIn(Page page, String email, String password) {
-		page.navigate(url("/login"));
-		page.locator("input[name=username]").fill(email);
-		page.locator("input[name=password]").fill(password);
-		page.locator("button[type=submit]").click();
-		page.waitForURL(url -> !url.contains("/login"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,19 +1,13 @@
 package com.trellis.web;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.SelectOption;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,39 +22,15 @@ class UserAdminBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create();
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Test
 	void theAdminCreatesARepWhoThenChoosesTheirOwnPassword() {
 		String password;
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "admin@trellis.demo", "demo");
+			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a[href='/admin/users']");
 			assertThat(page.locator("h1")).hasText("Users");
 			page.locator("#new-user").click();
@@ -89,15 +59,15 @@ class UserAdminBrowserTests {
 
 			page.reload();
 			assertThat(page.locator("#one-time-password")).hasCount(0);
-			page.navigate(url("/admin/users?q=robin.browser"));
+			page.navigate(chromium.url("/admin/users?q=robin.browser"));
 			assertThat(page.locator("#users tbody tr")).hasCount(1);
 			assertThat(page.locator("#users tbody tr td").nth(2)).hasText("Account executive");
 		}
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
 			var page = context.newPage();
-			signIn(page, "robin.browser@trellis.example", password);
+			chromium.signIn(page, "robin.browser@trellis.example", password);
 			assertThat(page.locator("#must-change")).isVisible();
-			page.navigate(url("/opportunities"));
+			page.navigate(chromium.url("/opportunities"));
 			assertThat(page.locator("h1")).hasText("Your profile");
 			assertThat(page.locator("#must-change")).isVisible();
 			assertThat(page.locator("#profile-email")).hasText("robin.browser@trellis.example");
@@ -116,18 +86,6 @@ class UserAdminBrowserTests {
 			page.locator("nav a.brand").click();
 			assertThat(page.locator("#home-heading")).hasText("My pipeline");
 		}
-	}
-
-	private void signIn(Page page, String email, String password) {
-		page.navigate(url("/login"));
-		page.locator("input[name=username]").fill(email);
-		page.locator("input[name=password]").fill(password);
-		page.locator("button[type=submit]").click();
-		page.waitForURL(url -> !url.contains("/login"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }
