@@ -134,7 +134,7 @@ class PartnerImportTests {
 		assertThat(credit("Acme EU rollout")).isEqualTo("Contoso Resale SOURCED PARTNER 100.00 IMPORT");
 
 		var kpi = this.kpis
-			.compute(this.admin, new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)), Slice.PROGRAM)
+			.compute(this.admin, Period.until(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 1)), Slice.PROGRAM)
 			.stream()
 			.collect(Collectors.toMap(Kpi::code, k -> k));
 		assertThat(kpi.get("WIN_RATE").value()).isEqualByComparingTo("33.33");
