@@ -188,6 +188,11 @@ class LedgerRepository {
 
 	/** A reversal just written: who loses how much under which program. */
 	record Reversal(long partnerId, long programId, String sourceKey, BigDecimal amount, String currency) {
+
+		Reversal {
+			amount = MinorUnits.round(amount, currency);
+		}
+
 	}
 
 	List<LedgerEntry> ledger(long partnerId) {
