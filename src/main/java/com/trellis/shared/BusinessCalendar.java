@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+
+import com.trellis.shared.validation.ValueLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +29,15 @@ public class BusinessCalendar {
 
 	private final ObjectProvider<HolidaySource> holidays;
 
-	BusinessCalendar(Clock clock, BusinessProperties properties, ObjectProvider<HolidaySource> holidays) {
+	private final ObjectProvider<ValueLimits> limits;
+
+	BusinessCalendar(Clock clock, BusinessProperties properties, ObjectProvider<HolidaySource> holidays,
+			ObjectProvider<ValueLimits> limits) {
 		this.clock = clock;
 		this.zone = properties.timeZone();
 		this.fiscalYearStart = properties.fiscalYearStart();
 		this.holidays = holidays;
+		this.limits = limits;
 	}
 
 	public ZoneId zone() {
@@ -84,9 +90,20 @@ public class BusinessCalendar {
 		return quarterOf(today());
 	}
 
-	/** The quarter a label names ("2026-Q4", "FY2027-Q1"); refused naming "quarter". */
+	/**
+	 * The quarter a label names ("2026-Q4", "FY2027-Q1"); refused naming "quarter" when
+	 * the label is malformed or ambiguous, or the quarter lies outside the program's date
+	 * window ({@code trellis.dates.*}).
+	 */
 	public FiscalQuarter quarter(String label) {
-		return FiscalQuarter.parse(label, this.fiscalYearStart, "quarter");
+		var quarter = FiscalQuarter.parse(label, this.fiscalYearStart, "quarter");
+		var window = this.limits.getIfAvailable();
+		if (window != null) {
+			window.dateProblem(quarter.start()).or(() -> window.dateProblem(quarter.end())).ifPresent(problem -> {
+				throw InvalidInputException.of("quarter", "names a quarter whose days " + problem);
+			});
+		}
+		return quarter;
 	}
 
 	/** The moment a quarter starts. */

@@ -37,7 +37,8 @@ class BusinessCalendarTest {
 	private static BusinessCalendar calendar(String now, String zone, Month fiscalStart) {
 		return new BusinessCalendar(Clock.fixed(Instant.parse(now), ZoneOffset.UTC),
 				new BusinessProperties(ZoneId.of(zone), fiscalStart, ""),
-				new StaticListableBeanFactory().getBeanProvider(HolidaySource.class));
+				new StaticListableBeanFactory().getBeanProvider(HolidaySource.class),
+				new StaticListableBeanFactory().getBeanProvider(com.trellis.shared.validation.ValueLimits.class));
 	}
 
 	@Test

@@ -74,6 +74,16 @@ class FiscalYearLabelTests {
 	}
 
 	@Test
+	void aQuarterOutsideTheProgramsDatesIsRefusedNamingQuarter() throws Exception {
+		var admin = admin();
+		admin.get("/api/v1/cadence/FY0000-Q1")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("quarter"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("1970-01-01")));
+		admin.get("/api/v1/cadence/FY2202-Q1").andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void aQuotaQuarterIsReadByTheSameRule() throws Exception {
 		var admin = admin();
 		admin.get("/api/v1/forecast/quotas?quarter=2026-Q4")
