@@ -92,16 +92,7 @@ class NotificationDispatcher {
 	 * delivered.
 	 */
 	int dispatch() {
-		int delivered = 0;
-		Boolean more;
-		do {
-			more = this.transactions.execute(status -> sendNext());
-			if (Boolean.TRUE.equals(more)) {
-				delivered++;
-			}
-		}
-		while (more != null);
-		return delivered;
+		return com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext);
 	}
 
 	/** True when one was delivered, false when one failed, null when none is due. */

@@ -69,16 +69,7 @@ class WebhookDispatcher {
 
 	/** Sends every due delivery; returns how many were delivered. */
 	int dispatch() {
-		int delivered = 0;
-		Boolean more;
-		do {
-			more = this.transactions.execute(status -> sendNext());
-			if (Boolean.TRUE.equals(more)) {
-				delivered++;
-			}
-		}
-		while (more != null);
-		return delivered;
+		return com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext);
 	}
 
 	/** True when one was delivered, false when one was not, null when none is due. */
