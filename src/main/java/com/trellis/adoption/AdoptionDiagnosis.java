@@ -1,7 +1,8 @@
 package com.trellis.adoption;
 
+import com.trellis.shared.Percent;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Tells an adoption problem from a partner problem (§C10). Flat partner revenue while
@@ -30,12 +31,9 @@ final class AdoptionDiagnosis {
 	static Diagnosis decide(BigDecimal revenueNow, BigDecimal revenueBefore, long capable, long idleCapable,
 			BigDecimal partnerWinRate, BigDecimal directWinRate, String compared) {
 		var over = compared == null ? "" : " (" + compared + ")";
-		var growth = revenueBefore == null || revenueBefore.signum() == 0 ? null
-				: revenueNow.subtract(revenueBefore)
-					.multiply(BigDecimal.valueOf(100))
-					.divide(revenueBefore, 1, RoundingMode.HALF_UP);
-		var idleShare = capable == 0 ? BigDecimal.ZERO
-				: BigDecimal.valueOf(100 * idleCapable).divide(BigDecimal.valueOf(capable), 1, RoundingMode.HALF_UP);
+		var growth = revenueBefore == null ? null : Percent.of(revenueNow.subtract(revenueBefore), revenueBefore);
+		var idleShare = capable == 0 ? Percent.round(BigDecimal.ZERO)
+				: Percent.of(BigDecimal.valueOf(idleCapable), BigDecimal.valueOf(capable));
 		boolean flat = growth == null || growth.compareTo(FLAT_GROWTH_PERCENT) <= 0;
 		if (flat && idleShare.compareTo(IDLE_SHARE_PERCENT) >= 0) {
 			return new Diagnosis(Finding.ADOPTION_PROBLEM,

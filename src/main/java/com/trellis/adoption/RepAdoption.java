@@ -2,6 +2,7 @@ package com.trellis.adoption;
 
 import java.math.BigDecimal;
 
+import com.trellis.shared.Percent;
 import com.trellis.leads.LeadFigures;
 
 /**
@@ -19,8 +20,7 @@ public record RepAdoption(long repId, String rep, long deals, long partnerDeals,
 	}
 
 	public BigDecimal partnerShare() {
-		return this.deals == 0 ? null : BigDecimal.valueOf(100 * this.partnerDeals)
-			.divide(BigDecimal.valueOf(this.deals), 1, java.math.RoundingMode.HALF_UP);
+		return Percent.of(BigDecimal.valueOf(this.partnerDeals), BigDecimal.valueOf(this.deals));
 	}
 
 }

@@ -1,12 +1,12 @@
 package com.trellis.cadence;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.trellis.shared.Percent;
 import com.trellis.shared.ReportingCurrency;
 
 /**
@@ -67,7 +67,7 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 			}
 			return switch (this.kind) {
 				case MONEY -> PackMath.money(new BigDecimal(number.toString()));
-				case PERCENT -> new BigDecimal(number.toString()).setScale(1, RoundingMode.HALF_UP) + " %";
+				case PERCENT -> Percent.text(new BigDecimal(number.toString()));
 				case COUNT -> String.format(Locale.ROOT, "%,d", number.longValue());
 				case NUMBER -> {
 					var decimal = new BigDecimal(number.toString());
@@ -113,7 +113,10 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 
 	}
 
-	/** How a column's values are shown; percentages are already multiplied by 100. */
+	/**
+	 * How a column's values are shown; percentages are already multiplied by 100 and are
+	 * shown and exported at one decimal ({@link Percent}).
+	 */
 	public enum Kind {
 
 		TEXT, MONEY, COUNT, PERCENT, NUMBER, DATE

@@ -98,7 +98,7 @@ class PackContent {
 		var rows = this.forecasts.lines(viewer, scope, quarter.start(), DEAL_LIMIT)
 			.stream()
 			.map(d -> Arrays.<Object>asList(d.name(), d.partner(), d.owner(), d.stage(), d.expectedClose(), d.amount(),
-					d.probability().movePointRight(2), d.category()))
+					com.trellis.shared.Percent.ofFraction(d.probability()), d.category()))
 			.toList();
 		return List.of(rollUp(viewer, scope, quarter),
 				Section.table("Deals in the quarter",

@@ -69,7 +69,8 @@ class PackExports {
 
 	/**
 	 * Every section as a block of rows: the heading, the column labels, the values (money
-	 * at the reporting currency's minor unit, as the page shows it), then an empty row.
+	 * at the reporting currency's minor unit, percentages at one decimal, as the page and
+	 * the PDF show them), then an empty row.
 	 */
 	static List<List<?>> csv(Pack pack) {
 		var rows = new ArrayList<List<?>>();
@@ -82,8 +83,12 @@ class PackExports {
 			for (var row : section.rows()) {
 				var values = new ArrayList<Object>(row.size());
 				for (int i = 0; i < row.size(); i++) {
-					boolean money = i < columns.size() && columns.get(i).kind() == Pack.Kind.MONEY;
-					values.add(money ? PackMath.money(row.get(i)) : row.get(i));
+					var kind = i < columns.size() ? columns.get(i).kind() : Pack.Kind.TEXT;
+					values.add(switch (kind) {
+						case MONEY -> PackMath.money(row.get(i));
+						case PERCENT -> com.trellis.shared.Percent.round(row.get(i));
+						default -> row.get(i);
+					});
 				}
 				rows.add(values);
 			}

@@ -1,9 +1,9 @@
 package com.trellis.cadence;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
+import com.trellis.shared.Percent;
 import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.ReportingCurrency;
 
@@ -21,8 +21,7 @@ final class PackMath {
 
 	/** The part in percent of the whole, to one decimal; null when the whole is zero. */
 	static BigDecimal share(BigDecimal part, BigDecimal whole) {
-		return whole == null || whole.signum() == 0 ? null
-				: part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+		return Percent.of(part, whole);
 	}
 
 	/**

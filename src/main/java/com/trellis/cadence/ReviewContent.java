@@ -133,14 +133,15 @@ class ReviewContent {
 
 	private Section kpiSection(Viewer viewer, ReportWindow window) {
 		var columns = List.of(Column.text("KPI"), Column.text("Unit"), Column.number("Value"),
-				Column.number("Direct baseline"));
+				Column.number("Direct baseline"), Column.text("Why no value"));
 		if (!window.started()) {
 			return Section.table("Program KPIs", "Not measured: " + window.note() + ".", columns, List.of());
 		}
 		var period = Period.until(window.firstDay(), window.endDay());
 		var rows = this.kpis.compute(viewer, period, Slice.PROGRAM)
 			.stream()
-			.map(kpi -> List.<Object>of(kpi.name(), unit(kpi), orBlank(kpi.value()), orBlank(kpi.baseline())))
+			.map(kpi -> List.<Object>of(kpi.name(), unit(kpi), orBlank(kpi.value()), orBlank(kpi.baseline()),
+					kpi.reason() == null ? "" : kpi.reason()))
 			.toList();
 		return Section.table("Program KPIs", "From " + window.note() + "; see docs/metrics.md.", columns, rows);
 	}

@@ -1,5 +1,7 @@
 package com.trellis.forecast;
 
+import com.trellis.shared.Percent;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -36,7 +38,7 @@ final class BacktestError {
 		}
 		var count = BigDecimal.valueOf(measured);
 		return new Summary(measured, points.size() - measured, absolute.divide(count, 2, RoundingMode.HALF_UP),
-				percent.divide(count, 1, RoundingMode.HALF_UP));
+				Percent.round(percent.divide(count, 10, RoundingMode.HALF_UP)));
 	}
 
 	/**
@@ -47,7 +49,7 @@ final class BacktestError {
 		if (actual == null || actual.signum() == 0) {
 			return null;
 		}
-		return forecast.subtract(actual).multiply(HUNDRED).divide(actual, 1, RoundingMode.HALF_UP);
+		return Percent.of(forecast.subtract(actual), actual);
 	}
 
 	/** One forecast and the actual it is measured against. */

@@ -60,12 +60,18 @@ class ForecastPageController {
 
 	/**
 	 * The page for the viewer's own scope, or for {@code scope} and {@code scopeId} when
-	 * the viewer may see it (403 otherwise), for the quarter of {@code day} (today when
-	 * absent) and the next. A day outside the program's date window is a 400 naming it.
+	 * the viewer may see it (403 otherwise; a {@code scopeId} without {@code scope} is a
+	 * 400 naming it), for the quarter of {@code day} (today when absent) and the next. A
+	 * day outside the program's date window is a 400 naming it.
 	 */
 	@GetMapping("/forecast")
 	String page(Viewer viewer, @RequestParam(name = "scope", required = false) Scope.Kind kind,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day, Model model) {
+		if (kind == null && scopeId != null) {
+			// never silently read as the viewer's own scope
+			throw com.trellis.shared.InvalidInputException.of("scopeId",
+					"give the scope the id belongs to (scope=PAM, PARTNER, REP or MANAGER)");
+		}
 		var scope = kind == null ? own(viewer) : this.forecasts.asked(viewer, kind, scopeId);
 		this.forecasts.allowed(viewer, scope);
 		if (day != null) {

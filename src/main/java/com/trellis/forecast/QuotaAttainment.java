@@ -1,9 +1,9 @@
 package com.trellis.forecast;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 
+import com.trellis.shared.Percent;
 import com.trellis.shared.MinorUnits;
 
 /**
@@ -39,8 +39,7 @@ public record QuotaAttainment(BigDecimal quota, String currency, String basis, B
 	}
 
 	private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-		return whole.signum() == 0 ? null
-				: part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+		return Percent.of(part, whole);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.trellis.shared.Percent;
 import com.trellis.deals.PipelineLine;
 import com.trellis.deals.Stage;
 
@@ -67,11 +68,9 @@ record PipelineFigures(Map<String, Totals> byCurrency, String chartCurrency, Map
 					this.amount.add(other.amount), this.partnerAmount.add(other.partnerAmount));
 		}
 
-		public int partnerSharePercent() {
-			return this.amount.signum() == 0 ? 0
-					: this.partnerAmount.multiply(BigDecimal.valueOf(100))
-						.divide(this.amount, 0, java.math.RoundingMode.HALF_UP)
-						.intValue();
+		public BigDecimal partnerSharePercent() {
+			return this.amount.signum() == 0 ? Percent.round(BigDecimal.ZERO)
+					: Percent.of(this.partnerAmount, this.amount);
 		}
 
 	}

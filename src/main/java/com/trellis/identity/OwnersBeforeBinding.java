@@ -58,10 +58,17 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 			check(this.context, rule, name -> (variables instanceof Map<?, ?> map && map.get(name) != null)
 					? String.valueOf(map.get(name)) : null);
 		}
-		else if (!isJson(request)) {
+		else if (!isJson(request) || !readsBody(method)) {
+			// form parameters, or the query of a handler that reads no body (whatever
+			// content type the caller sends)
 			check(this.context, rule, request::getParameter);
 		}
 		return true;
+	}
+
+	private static boolean readsBody(HandlerMethod method) {
+		return java.util.Arrays.stream(method.getMethodParameters())
+			.anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class));
 	}
 
 	private static boolean isJson(HttpServletRequest request) {

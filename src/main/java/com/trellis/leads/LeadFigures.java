@@ -1,7 +1,8 @@
 package com.trellis.leads;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+
+import com.trellis.shared.Percent;
 
 /**
  * A rep's partner leads over a period: leads routed to the rep in it, how many the rep
@@ -30,8 +31,7 @@ public record LeadFigures(long repId, long received, long accepted, long followU
 	}
 
 	private static BigDecimal share(long part, long whole) {
-		return whole == 0 ? null
-				: BigDecimal.valueOf(100 * part).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+		return Percent.of(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
 	}
 
 }

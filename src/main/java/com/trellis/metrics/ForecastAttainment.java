@@ -1,8 +1,8 @@
 package com.trellis.metrics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
+import com.trellis.shared.Percent;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.forecast.CommittedForecast;
 import com.trellis.forecast.OpeningSnapshot;
@@ -46,19 +46,18 @@ final class ForecastAttainment {
 		}
 		if (reason != null) {
 			return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", DEFINITION + " Not available: " + reason + ".",
-					"PERCENT", null, null, null, null);
+					"PERCENT", null, null, null, null, null, reason);
 		}
 		var committed = snapshot.total();
-		var value = committed.signum() == 0 ? null
-				: closedWon.multiply(BigDecimal.valueOf(100)).divide(committed, 1, RoundingMode.HALF_UP);
+		var value = Percent.of(closedWon, committed);
 		var soFar = period.unfinished() ? " The quarter is not over: closed-won so far, as of "
 				+ period.asOf().atZone(period.zone()).toLocalDate() + "." : "";
 		return new Kpi("FORECAST_ATTAINMENT", "Forecast attainment",
 				DEFINITION + " Committed in the snapshot of week "
 						+ OpeningSnapshot.judge(quarter, snapshot.weekStart()).week() + " (the week of "
 						+ snapshot.weekStart() + ")." + soFar,
-				"PERCENT", value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed))
-			.ofAmounts();
+				"PERCENT", value, null, ReportingCurrency.round(closedWon), ReportingCurrency.round(committed),
+				ReportingCurrency.CODE, value == null ? "the commit forecast of the snapshot is zero" : null);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.trellis.metrics;
 
+import com.trellis.shared.Percent;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -81,8 +83,7 @@ class FunnelRepository {
 	}
 
 	private static FunnelStep.Side side(long reached, long advanced, BigDecimal medianDays, boolean last) {
-		var conversion = last || reached == 0 ? null
-				: BigDecimal.valueOf(100 * advanced).divide(BigDecimal.valueOf(reached), 1, RoundingMode.HALF_UP);
+		var conversion = last ? null : Percent.of(BigDecimal.valueOf(advanced), BigDecimal.valueOf(reached));
 		return new FunnelStep.Side(reached, last ? 0 : advanced, conversion,
 				medianDays == null ? null : medianDays.setScale(1, RoundingMode.HALF_UP));
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CsvExport;
@@ -44,6 +45,7 @@ class KpiDetailController {
 	}
 
 	@GetMapping("/metrics/kpis/{code}")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	String kpi(Viewer viewer, @PathVariable String code, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue, Model model) {
@@ -73,6 +75,7 @@ class KpiDetailController {
 	}
 
 	@GetMapping("/metrics/kpis/{code}/records.csv")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	void records(Viewer viewer, @PathVariable String code, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {

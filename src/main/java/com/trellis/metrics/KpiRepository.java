@@ -1,13 +1,13 @@
 package com.trellis.metrics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.Percent;
 import com.trellis.shared.CountingWins;
 import com.trellis.shared.ReportingCurrency;
 
@@ -23,8 +23,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class KpiRepository {
-
-	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
 
@@ -200,8 +198,7 @@ class KpiRepository {
 		return bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
 			var num = rs.getBigDecimal(1);
 			var den = rs.getBigDecimal(2);
-			var value = den == null || den.signum() == 0 ? null
-					: num.multiply(HUNDRED).divide(den, 1, RoundingMode.HALF_UP);
+			var value = Percent.of(num, den);
 			return new Kpi(code, name, definition, "PERCENT", value, null, scale(num), scale(den));
 		}).single();
 	}
@@ -212,7 +209,7 @@ class KpiRepository {
 			return null;
 		}
 		var value = bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> rs.getBigDecimal(1)).list().get(0);
-		return new Kpi(code, name, definition, unit, scale(value), null, null, null);
+		return new Kpi(code, name, definition, unit, figure(unit, value), null, null, null);
 	}
 
 	private Kpi compared(java.util.Set<String> codes, String code, String name, String definition, String unit,
@@ -234,7 +231,9 @@ class KpiRepository {
 			.list();
 		var partner = sides.get("partner");
 		var direct = sides.get("direct");
-		return new Kpi(code, name, definition, unit, scale(partner), scale(direct), null, null);
+		var kpi = new Kpi(code, name, definition, unit, figure(unit, partner), figure(unit, direct), null, null);
+		return partner != null ? kpi : new Kpi(code, name, definition, unit, null, figure(unit, direct), null, null,
+				kpi.currency(), "no closed deals of the slice's partners in the period");
 	}
 
 	/**
@@ -260,6 +259,15 @@ class KpiRepository {
 
 	private static BigDecimal scale(BigDecimal value) {
 		return value == null ? null : ReportingCurrency.round(value);
+	}
+
+	/**
+	 * A figure of a unit: an amount, hours or days at two decimals; a percentage at full
+	 * precision, rounded once by {@link Kpi} at {@link Percent#SCALE} (never 45.349 to
+	 * 45.35 to 45.4).
+	 */
+	private static BigDecimal figure(String unit, BigDecimal value) {
+		return "PERCENT".equals(unit) ? value : scale(value);
 	}
 
 }

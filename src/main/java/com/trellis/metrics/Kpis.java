@@ -16,6 +16,7 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.CurrencyRule;
+import com.trellis.shared.validation.ValueLimits;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,8 +50,11 @@ public class Kpis {
 
 	private final BusinessCalendar calendar;
 
+	private final ValueLimits limits;
+
 	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
-			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar) {
+			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits) {
+		this.limits = limits;
 		this.forecasts = forecasts;
 		this.calendar = calendar;
 		this.kpis = kpis;
@@ -77,7 +81,11 @@ public class Kpis {
 		return withAttainment(this.kpis.some(at, scoped, codes), at, scoped);
 	}
 
-	/** One KPI over the given period and the five before it, oldest first. */
+	/**
+	 * One KPI over the given period and the five before it, oldest first. A trend whose
+	 * first period would start before the program's earliest date
+	 * ({@code trellis.dates.earliest}) is refused naming {@code from}.
+	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> trend(Viewer viewer, String code, Period period, Slice slice) {
 		var scoped = allowed(viewer, slice);
@@ -87,6 +95,15 @@ public class Kpis {
 			periods.add(0, current);
 			current = current.previous();
 		}
+		var first = periods.get(0).from();
+		this.limits.dateProblem(first).ifPresent(problem -> {
+			// never a period the program's dates cannot hold (a 1970-2100 range reached
+			// back to 1315)
+			throw InvalidInputException.of("from",
+					"the trend shows the period and the " + (TREND_PERIODS - 1)
+							+ " equal periods before it; the first would start on " + first + ", but dates " + problem
+							+ ": choose a later from or a shorter period");
+		});
 		var points = new ArrayList<Map<String, Object>>();
 		for (var p : periods) {
 			var kpi = withAttainment(this.kpis.some(p, scoped, java.util.Set.of(code)), p, scoped).stream()
@@ -233,39 +250,22 @@ public class Kpis {
 	}
 
 	private Slice scoped(Viewer viewer, Slice slice) {
+		var refusal = SliceAccess.refusal(viewer, slice.kind().name(), slice.value(),
+				id -> this.partners.manages(viewer, id));
+		if (refusal != null) {
+			throw new AccessDeniedException(refusal);
+		}
 		if (viewer.isPartnerUser()) {
-			// a partner sees itself: the program slice is read as its own figures, any
-			// other slice (another partner, a tier, a PAM's book) is refused, never
-			// reinterpreted as its own
-			var own = new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
-			if (slice.kind() == Slice.Kind.PROGRAM || slice.kind() == Slice.Kind.PARTNER
-					&& Long.parseLong(slice.value()) == viewer.partnerId().longValue()) {
-				return own;
-			}
-			throw new AccessDeniedException("A partner user sees its own partner's figures only (sliceValue)");
+			// a partner sees itself: the program slice is read as its own figures
+			return new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
 		}
 		if (!viewer.is(Role.PAM)) {
 			return slice;
 		}
-		var mine = String.valueOf(viewer.userId());
 		return switch (slice.kind()) {
-			case PROGRAM -> new Slice(Slice.Kind.PAM, mine);
-			case PAM -> {
-				if (!slice.value().equals(mine)) {
-					throw new AccessDeniedException("A PAM sees the figures of their own book");
-				}
-				yield slice;
-			}
-			case PARTNER -> {
-				long partner = Long.parseLong(slice.value());
-				if (!this.partners.manages(viewer, partner)) {
-					throw new AccessDeniedException("A PAM sees the figures of partners in their book");
-				}
-				yield slice;
-			}
+			case PROGRAM -> new Slice(Slice.Kind.PAM, String.valueOf(viewer.userId()));
 			case COHORT, VERTICAL, CAPABILITY -> slice.inBook(viewer.userId());
-			default -> throw new AccessDeniedException(
-					"A PAM sees the figures of their own book, its partners, or its cohorts, verticals and capabilities");
+			default -> slice;
 		};
 	}
 

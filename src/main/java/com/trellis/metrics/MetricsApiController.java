@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,6 +39,7 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	@Operation(summary = "All KPIs for a period from..to (both days included) and a slice",
 			description = "Defaults to the current quarter and the whole program (a PAM: their book; a partner: itself).")
 	List<Kpi> all(Viewer viewer, @RequestParam(required = false) LocalDate from,
@@ -47,6 +49,7 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis/funnel")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	@Operation(summary = "The stage funnel for a period from..to (both days included) and a slice",
 			description = "Per stage, partner-involved against direct: deals that first reached it in the period, the share of them that reached any later stage since, median days in stage.")
 	List<FunnelStep> funnel(Viewer viewer, @RequestParam(required = false) LocalDate from,
@@ -56,6 +59,7 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis/{code}/trend")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	List<Map<String, Object>> trend(Viewer viewer, @PathVariable String code,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
@@ -63,6 +67,7 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis/{code}/records")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	List<Map<String, Object>> records(Viewer viewer, @PathVariable String code,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {

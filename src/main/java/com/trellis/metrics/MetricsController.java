@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,7 @@ class MetricsController {
 	}
 
 	@GetMapping("/metrics/funnel")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	String funnelPage(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue, Model model) {
@@ -79,6 +81,7 @@ class MetricsController {
 	}
 
 	@GetMapping("/metrics")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	String page(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue, Model model) {
@@ -110,16 +113,17 @@ class MetricsController {
 	}
 
 	@GetMapping("/metrics/export.csv")
+	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	void export(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {
 		var rows = this.kpis.compute(viewer, period(from, to), new Slice(slice, sliceValue));
 		com.trellis.shared.CsvExport.write(response, "kpis.csv",
-				List.of("code", "name", "unit", "value", "baseline", "numerator", "denominator", "currency"),
+				List.of("code", "name", "unit", "value", "baseline", "numerator", "denominator", "currency", "reason"),
 				page -> new com.trellis.shared.PageResult<>(page == 0 ? rows : List.of(), page, rows.size() + 1,
 						rows.size()),
 				k -> java.util.Arrays.asList(k.code(), k.name(), k.unit(), k.value(), k.baseline(), k.numerator(),
-						k.denominator(), k.currency()));
+						k.denominator(), k.currency(), k.reason()));
 	}
 
 	private Period period(LocalDate from, LocalDate to) {

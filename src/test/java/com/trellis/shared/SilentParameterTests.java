@@ -71,6 +71,23 @@ class SilentParameterTests {
 	}
 
 	@Test
+	void aForecastScopeIdWithoutItsScopeIsRefusedNamingScopeIdOnThePageAndInTheApi() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		var page = this.mvc
+			.perform(get("/forecast?scopeId=" + pam.userId()).session(login(this.fixtures.user(Role.ADMIN))))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(page)
+			.contains("scopeId")
+			.contains("give the scope the id belongs to")
+			.contains("<nav");
+		refused(api(Role.ADMIN).get("/api/v1/forecast/rollup?scopeId=" + pam.userId()), "scopeId");
+		refused(api(Role.ADMIN).get("/api/v1/forecast/changes?scopeId=" + pam.userId()), "scopeId");
+	}
+
+	@Test
 	void thePartnerListRefusesASortItDoesNotKnow() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
 		refused(new Api(this.mvc, this.fixtures.token(admin)).get("/api/v1/partners?sort=revenue"), "sort");
