@@ -86,8 +86,14 @@ class IncentivePageController {
 	@ActsOn(PartnerChecks.ActedFor.class)
 	String request(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("mdfForm") MdfCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", command, binding,
-				() -> this.mdf.request(viewer, id, command));
+		var warning = new String[1];
+		var target = FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", command, binding,
+				() -> warning[0] = this.mdf.request(viewer, id, command).fundWarning());
+		if (warning[0] != null) {
+			// recorded, but the partner learns at once that it cannot be approved in full
+			redirect.addFlashAttribute("notice", "Saved, but " + warning[0] + ".");
+		}
+		return target;
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/decision")

@@ -54,8 +54,12 @@ public class Incentives {
 
 	private final ValueLimits limits;
 
+	private final MdfFundBook fund;
+
 	Incentives(LedgerRepository ledger, DealEarnings dealEarnings, Partners partners, AuditLog audit,
-			EarningWriter writer, QuarterCloses quarters, ExchangeRates rates, Clock clock, ValueLimits limits) {
+			EarningWriter writer, QuarterCloses quarters, ExchangeRates rates, Clock clock, ValueLimits limits,
+			MdfFundBook fund) {
+		this.fund = fund;
 		this.ledger = ledger;
 		this.dealEarnings = dealEarnings;
 		this.partners = partners;
@@ -241,7 +245,7 @@ public class Incentives {
 			}
 		});
 		paid.values().removeIf(amount -> amount.signum() == 0);
-		return new Statement(partnerId, entries, unpaid, paid, toOffset, this.ledger.fundBalances(partnerId),
+		return new Statement(partnerId, entries, unpaid, paid, toOffset, this.fund.fund(partnerId).orElse(null),
 				this.ledger.badges(partnerId));
 	}
 
@@ -281,10 +285,11 @@ public class Incentives {
 	/**
 	 * A partner's incentive statement: the ledger, unpaid and paid totals, what the
 	 * partner owes from reversals of paid earnings (offset against its future earnings),
-	 * MDF fund balances and badges.
+	 * the MDF fund in its own currency (claims converted into it, each with its rate and
+	 * day; null when nothing was accrued) and badges.
 	 */
 	public record Statement(long partnerId, List<LedgerEntry> ledger, Map<String, BigDecimal> unpaid,
-			Map<String, BigDecimal> paid, Map<String, BigDecimal> toOffset, Map<String, BigDecimal> funds,
+			Map<String, BigDecimal> paid, Map<String, BigDecimal> toOffset, MdfFund fund,
 			List<Map<String, Object>> badges) {
 	}
 

@@ -211,23 +211,6 @@ class LedgerRepository {
 			.list();
 	}
 
-	/** Earned into the MDF fund minus claimed, per currency. */
-	Map<String, BigDecimal> fundBalances(long partnerId) {
-		var balances = new java.util.TreeMap<String, BigDecimal>();
-		this.jdbc.sql("""
-				SELECT currency, sum(amount) FROM (
-				  SELECT currency, amount FROM incentive_earning WHERE partner_id = :partner AND kind = 'MDF_FUND'
-				  UNION ALL
-				  SELECT r.currency, -c.amount FROM mdf_claim c JOIN mdf_request r ON r.id = c.request_id
-				  WHERE r.partner_id = :partner) f
-				GROUP BY currency
-				""")
-			.param("partner", partnerId)
-			.query((rs, n) -> balances.put(rs.getString(1), MinorUnits.round(rs.getBigDecimal(2), rs.getString(1))))
-			.list();
-		return balances;
-	}
-
 	/** Program cost per partner: everything earned that is paid out, per currency. */
 	/** Each partner's payable total per currency, unranked (ranked after conversion). */
 	List<ProgramCost.Line> costPerPartnerAndCurrency() {

@@ -14,8 +14,6 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.ExchangeRates;
-import com.trellis.shared.Conversions;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.FreeText;
@@ -39,8 +37,6 @@ public class MarketDevelopmentFunds {
 
 	private final LedgerRepository ledger;
 
-	private final ExchangeRates rates;
-
 	private final Partners partners;
 
 	private final AuditLog audit;
@@ -49,9 +45,11 @@ public class MarketDevelopmentFunds {
 
 	private final ValueLimits limits;
 
+	private final MdfFundBook fund;
+
 	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock,
-			ValueLimits limits, ExchangeRates rates) {
-		this.rates = rates;
+			ValueLimits limits, MdfFundBook fund) {
+		this.fund = fund;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.partners = partners;
@@ -104,7 +102,7 @@ public class MarketDevelopmentFunds {
 				throw InvalidInputException.of("approvedAmount",
 						"cannot exceed the cost of " + MoneyFormat.of(request.cost(), request.currency()));
 			}
-			var fund = fundIn(request.partnerId(), request.currency(), "approvedAmount");
+			var fund = this.fund.leftIn(request.partnerId(), request.currency(), "approvedAmount");
 			if (amount.compareTo(fund) > 0) {
 				throw InvalidInputException.of("approvedAmount",
 						"cannot exceed the partner's fund of " + MoneyFormat.of(fund, request.currency()));
@@ -131,22 +129,6 @@ public class MarketDevelopmentFunds {
 		return decided;
 	}
 
-	/**
-	 * The partner's fund in a request's currency: every currency the fund holds (accruals
-	 * in the program's currency, claims in their requests' currencies) converted at the
-	 * exchange rates, then summed. Refused naming the field when a rate is missing.
-	 */
-	private BigDecimal fundIn(long partnerId, String currency, String field) {
-		var conversions = new Conversions(this.rates);
-		var total = BigDecimal.ZERO;
-		for (var balance : this.ledger.fundBalances(partnerId).entrySet()) {
-			total = total.add(conversions.convert(balance.getValue(), balance.getKey(), currency)
-				.orElseThrow(() -> InvalidInputException.of(field, "no exchange rate between " + balance.getKey()
-						+ " and " + currency + " to compare with the partner's fund")));
-		}
-		return MinorUnits.round(total, currency);
-	}
-
 	@Transactional
 	public MdfRequest claim(Viewer viewer, long requestId, BigDecimal amount, String proof) {
 		var request = lock(viewer, requestId);
@@ -166,16 +148,22 @@ public class MarketDevelopmentFunds {
 							+ " exceeds what is left of the approved amount ("
 							+ MoneyFormat.of(left, request.currency()) + ")");
 		}
-		var fund = fundIn(request.partnerId(), request.currency(), "amount");
+		var fund = this.fund.leftIn(request.partnerId(), request.currency(), "amount");
 		if (amount.compareTo(fund) > 0) {
 			throw InvalidInputException.of("amount",
 					"the claim exceeds the partner's fund of " + MoneyFormat.of(fund, request.currency()));
 		}
+		var drawn = this.fund.claimed(request.partnerId(), amount, request.currency(), "amount");
 		long claimId = this.jdbc.sql("""
-				INSERT INTO mdf_claim (request_id, amount, proof, claimed_by, claimed_at)
-				VALUES (:request, :amount, :proof, :by, :now) RETURNING id
+				INSERT INTO mdf_claim (request_id, amount, proof, claimed_by, claimed_at, fund_currency, fund_amount,
+				    fund_rate, converted_on)
+				VALUES (:request, :amount, :proof, :by, :now, :fundCurrency, :fundAmount, :rate, :on) RETURNING id
 				""")
 			.param("request", requestId)
+			.param("fundCurrency", drawn.currency())
+			.param("fundAmount", drawn.amount())
+			.param("rate", drawn.rate())
+			.param("on", drawn.on())
 			.param("amount", amount)
 			.param("proof", proof.strip())
 			.param("by", viewer.userId())
@@ -201,7 +189,10 @@ public class MarketDevelopmentFunds {
 		return this.jdbc.sql(select() + " WHERE r.partner_id = :partner GROUP BY r.id ORDER BY r.requested_at DESC")
 			.param("partner", partnerId)
 			.query(MarketDevelopmentFunds::request)
-			.list();
+			.list()
+			.stream()
+			.map(this::warned)
+			.toList();
 	}
 
 	/**
@@ -253,7 +244,21 @@ public class MarketDevelopmentFunds {
 		if (viewer.isPartnerUser() && viewer.partnerId() != request.partnerId()) {
 			throw new NotFoundException("MDF request", id);
 		}
-		return request;
+		return warned(request);
+	}
+
+	/**
+	 * A request waiting for a decision, with the warning when it is more than what is
+	 * left of the fund.
+	 */
+	private MdfRequest warned(MdfRequest request) {
+		if (!request.status().equals("REQUESTED")) {
+			return request;
+		}
+		var left = this.fund.left(request.partnerId(), request.currency());
+		return request.warned(left.isEmpty()
+				? "no exchange rate into " + request.currency() + " to compare the request with the partner's fund"
+				: MdfFundCheck.warning(request.cost(), left.get(), request.currency()));
 	}
 
 	private static String select() {

@@ -6,11 +6,26 @@ import java.time.Instant;
 import com.trellis.shared.MinorUnits;
 
 /**
- * A request for market development funds and what was claimed against it.
+ * A request for market development funds and what was claimed against it; while it waits
+ * for a decision, {@code fundWarning} says when it is more than what is left of the
+ * partner's fund ({@link MdfFundCheck}), for the partner asking and the PAM deciding.
  */
 public record MdfRequest(long id, long partnerId, String activity, BigDecimal cost, String currency,
 		BigDecimal expectedPipeline, BigDecimal partnerInvestment, String status, BigDecimal approvedAmount,
-		BigDecimal claimed, Instant requestedAt, String decisionReason) {
+		BigDecimal claimed, Instant requestedAt, String decisionReason, String fundWarning) {
+
+	MdfRequest(long id, long partnerId, String activity, BigDecimal cost, String currency, BigDecimal expectedPipeline,
+			BigDecimal partnerInvestment, String status, BigDecimal approvedAmount, BigDecimal claimed,
+			Instant requestedAt, String decisionReason) {
+		this(id, partnerId, activity, cost, currency, expectedPipeline, partnerInvestment, status, approvedAmount,
+				claimed, requestedAt, decisionReason, null);
+	}
+
+	MdfRequest warned(String warning) {
+		return new MdfRequest(this.id, this.partnerId, this.activity, this.cost, this.currency, this.expectedPipeline,
+				this.partnerInvestment, this.status, this.approvedAmount, this.claimed, this.requestedAt,
+				this.decisionReason, warning);
+	}
 
 	/** Each amount at its currency's minor unit, whatever scale it was read with. */
 	public MdfRequest {

@@ -1,0 +1,45 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A partner's MDF fund in its own currency (the currency its accruals are earned in):
+ * what was accrued, what claims drew on it, converted into the fund's currency, and what
+ * is left.
+ *
+ * @param currency the fund's currency
+ * @param accrued earned into the fund
+ * @param claimed drawn by claims, in the fund's currency
+ * @param balance accrued minus claimed
+ * @param claims each claim with its own amount and how it was converted
+ */
+public record MdfFund(String currency, BigDecimal accrued, BigDecimal claimed, BigDecimal balance, List<Claim> claims) {
+
+	/**
+	 * A claim on the fund.
+	 *
+	 * @param id the claim
+	 * @param activity what the request was for
+	 * @param amount the amount claimed, in the request's currency
+	 * @param currency the request's currency
+	 * @param fundAmount what it drew from the fund, in the fund's currency
+	 * @param rate fund currency per unit of the claim's currency (1 for the same
+	 * currency)
+	 * @param convertedOn the day of the rate: the day of the claim, or today for a claim
+	 * from before conversions were kept (at today's rate)
+	 */
+	public record Claim(long id, String activity, BigDecimal amount, String currency, BigDecimal fundAmount,
+			BigDecimal rate, LocalDate convertedOn) {
+
+		/** How the claim was converted, as the statement says it. */
+		public String conversion() {
+			return this.rate.compareTo(BigDecimal.ONE) == 0 && this.fundAmount.compareTo(this.amount) == 0 ? ""
+					: "1 " + this.currency + " = " + this.rate.stripTrailingZeros().toPlainString() + " on "
+							+ this.convertedOn;
+		}
+
+	}
+
+}

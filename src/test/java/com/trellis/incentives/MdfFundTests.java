@@ -1,0 +1,156 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The MDF fund, in its own currency: a request above what is left of it is recorded with
+ * a warning the partner and the PAM see, and the statement shows the fund in the currency
+ * it accrues in, a euro claim converted into it with its rate and day.
+ */
+@TrellisTest
+class MdfFundTests {
+
+	private static final String WARNING = "the request of USD 5,000.00 is more than what is left of the partner's MDF fund (USD 3,000.00): at most that can be approved";
+
+	@Autowired
+	Incentives incentives;
+
+	@Autowired
+	MarketDevelopmentFunds mdf;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void aRequestAboveTheFundIsRecordedWithAWarningThePartnerAndThePamSeeWhenAskingAndDeciding() throws Exception {
+		var world = this.fixtures.world("Warned Requesters");
+		accrue(world, "3000.00", "USD");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var url = "/api/v1/partners/" + world.partnerId() + "/mdf-requests";
+		partner.post(url, request("Regional road show", "5000.00"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.fundWarning").value(WARNING));
+		partner.post(url, request("Webinar", "3000.00"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.fundWarning").value(nullValue()));
+		new Api(this.mvc, this.fixtures.token(world.pam())).get(url)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.activity == 'Regional road show')].fundWarning").value(WARNING));
+
+		this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/mdf-requests").session(login(world.partnerUser()))
+				.with(csrf())
+				.param("activity", "Trade fair")
+				.param("cost", "5000.00")
+				.param("currency", "USD")
+				.param("expectedPipeline", "90000")
+				.param("partnerInvestment", "1000"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", "Saved, but " + WARNING + "."));
+		var page = this.mvc.perform(get("/partners/" + world.partnerId() + "/incentives").session(login(world.pam())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("more than what is left of the partner&#39;s MDF fund (USD 3,000.00)");
+	}
+
+	@Test
+	void theStatementShowsTheDollarFundWithAEuroClaimConvertedAtItsRateAndDay() throws Exception {
+		var world = this.fixtures.world("Converted Claimants");
+		accrue(world, "25000.00", "USD");
+		var request = this.mdf.request(world.partnerUser(), world.partnerId(), new MdfCommand("Trade fair stand",
+				new BigDecimal("1000.00"), "EUR", new BigDecimal("50000"), new BigDecimal("1000")));
+		this.mdf.decide(world.pam(), request.id(), true, new BigDecimal("1000.00"), null);
+		this.mdf.claim(world.partnerUser(), request.id(), new BigDecimal("1000.00"), "invoice 88");
+
+		var fund = this.incentives.statement(world.partnerUser(), world.partnerId()).fund();
+		// EUR 1,000.00 at 1.08 draws USD 1,080.00 from the fund; it was listed as EUR
+		// -1,000.00
+		// beside USD 25,000.00
+		assertThat(fund.currency()).isEqualTo("USD");
+		assertThat(fund.accrued()).isEqualTo("25000.00");
+		assertThat(fund.claimed()).isEqualTo("1080.00");
+		assertThat(fund.balance()).isEqualTo("23920.00");
+		assertThat(fund.claims()).singleElement().satisfies(claim -> {
+			assertThat(claim.amount()).isEqualTo("1000.00");
+			assertThat(claim.currency()).isEqualTo("EUR");
+			assertThat(claim.fundAmount()).isEqualTo("1080.00");
+			assertThat(claim.conversion()).isEqualTo("1 EUR = 1.08 on 2026-11-22");
+		});
+		new Api(this.mvc, this.fixtures.token(world.partnerUser()))
+			.get("/api/v1/partners/" + world.partnerId() + "/incentives")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.fund.currency").value("USD"))
+			.andExpect(jsonPath("$.fund.balance").value(23920.00))
+			.andExpect(jsonPath("$.fund.claims[0].rate").value(1.08));
+		var page = this.mvc.perform(get("/partners/" + world.partnerId() + "/incentives").session(login(world.pam())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("USD 23,920.00")
+			.contains("1 EUR = 1.08 on 2026-11-22")
+			.doesNotContain("EUR -1,000.00");
+	}
+
+	private void accrue(Fixtures.World world, String amount, String currency) {
+		var program = this.incentives.createProgram(this.fixtures.user(Role.ADMIN),
+				new ProgramCommand("MDF fund " + System.nanoTime(), ProgramKind.MDF, currency, LocalDate.of(2026, 1, 1),
+						null, Map.of("tiers", List.of(Map.of("threshold", "1", "value", amount)))));
+		this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					VALUES (?, ?, 'MDF_FUND', ?, ?, ?, 'test', ?)
+					""")
+			.params(world.partnerId(), program.id(), "mdf:fund:" + System.nanoTime(), new BigDecimal(amount), currency,
+					Timestamp.from(Instant.parse("2026-10-01T00:00:00Z")))
+			.update();
+	}
+
+	private static String request(String activity, String cost) {
+		return """
+				{"activity": "%s", "cost": %s, "currency": "USD", "expectedPipeline": 90000, "partnerInvestment": 1000}
+				""".formatted(activity, cost);
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+}
