@@ -67,7 +67,8 @@ class LayoutAdvice {
 	}
 
 	/**
-	 * @param program with the program's tiers page (admins and executives) */
+	 * @param program with the program's tiers page (admins and executives)
+	 */
 	private static NavItem partnersGroup(boolean program) {
 		var items = new java.util.ArrayList<>(List.of(link("nav.partners", "/partners"),
 				link("nav.activation", "/activation"), link("nav.enablement", "/enablement"),
