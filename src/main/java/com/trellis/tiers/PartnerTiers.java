@@ -130,11 +130,22 @@ public class PartnerTiers {
 				latest == null ? null : latest.fiscalWeek(), values[0], values[1], values[2], gap);
 	}
 
-	/** A partner's tier history, newest first; 404 for another partner's. */
+	/**
+	 * A partner's tier history, newest first; 404 for another partner's. A partner user
+	 * reads "set by the program" for an override, not the admin's reason or name.
+	 */
 	@Transactional(readOnly = true)
 	public List<TierChange> history(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
-		return this.store.history(partnerId);
+		var history = this.store.history(partnerId);
+		if (!viewer.isPartnerUser()) {
+			return history;
+		}
+		return history.stream()
+			.map(c -> c.kind().equals("OVERRIDE") || c.kind().equals("MANUAL") ? new TierChange(c.id(), c.partnerId(),
+					c.partnerName(), c.from(), c.to(), c.effectiveOn(), c.kind(), c.readiness(), c.behaviour(),
+					c.trust(), "set by the program", "the program", c.changedAt()) : c)
+			.toList();
 	}
 
 	/**

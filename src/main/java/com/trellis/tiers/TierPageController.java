@@ -2,6 +2,7 @@ package com.trellis.tiers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,9 +88,13 @@ class TierPageController {
 		datasets.add(bar(Tier.TIER_3_BASELINE.label(), trend.weeks().stream().map(TierTrend.Week::tier3).toList()));
 		datasets.add(line("Moved up", trend.weeks().stream().map(TierTrend.Week::movedUp).toList()));
 		datasets.add(line("Moved down", trend.weeks().stream().map(TierTrend.Week::movedDown).toList()));
-		var options = Map.of("scales",
-				Map.of("x", Map.of("stacked", true), "y", Map.of("stacked", true, "beginAtZero", true), "moves",
-						Map.of("position", "right", "beginAtZero", true, "grid", Map.of("drawOnChartArea", false))));
+		var scales = new LinkedHashMap<String, Object>();
+		scales.put("x", Map.of("stacked", true));
+		scales.put("y",
+				Map.of("stacked", true, "beginAtZero", true, "title", Map.of("display", true, "text", "partners")));
+		scales.put("y2", Map.of("type", "linear", "position", "right", "beginAtZero", true, "grid",
+				Map.of("drawOnChartArea", false), "title", Map.of("display", true, "text", "moves")));
+		var options = Map.of("scales", scales);
 		return Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets), "options", options);
 	}
 
@@ -98,6 +103,7 @@ class TierPageController {
 		bar.put("label", label);
 		bar.put("data", values);
 		bar.put("stack", "tiers");
+		bar.put("yAxisID", "y");
 		return bar;
 	}
 
@@ -106,7 +112,7 @@ class TierPageController {
 		line.put("type", "line");
 		line.put("label", label);
 		line.put("data", values);
-		line.put("yAxisID", "moves");
+		line.put("yAxisID", "y2");
 		return line;
 	}
 
