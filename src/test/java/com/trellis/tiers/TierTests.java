@@ -47,6 +47,9 @@ class TierTests {
 	@Autowired
 	BusinessCalendar calendar;
 
+	@Autowired
+	com.trellis.partners.Partners partners;
+
 	@Test
 	void theDemoIsEvaluatedWeeklyFromItsScoreHistoryWithMovementsAndAnOverride() {
 		var weeks = this.jdbc.sql("SELECT count(DISTINCT week_start) FROM tier_evaluation").query(Long.class).single();
@@ -165,6 +168,21 @@ class TierTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
 		assertThat(this.fixtures.count("tier_override WHERE partner_id = " + world.partnerId())).isZero();
+	}
+
+	@Test
+	void aTierChangedOnThePartnersRecordIsKeptInTheTierHistory() {
+		var world = this.fixtures.world("Tier Manual");
+		var admin = this.fixtures.user(Role.ADMIN);
+		var p = this.partners.get(admin, world.partnerId());
+		this.partners.update(admin, p.id(), new com.trellis.partners.PartnerCommand(p.name(), p.type(), p.webDomain(),
+				p.verticals(), p.capabilities(), p.region(), p.onboardedOn(), p.ownerPamId(), Tier.TIER_3_BASELINE));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.tiers.history(admin, world.partnerId()))
+				.extracting(TierChange::kind, TierChange::to)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("MANUAL", Tier.TIER_3_BASELINE)));
+		assertThat(this.tiers.history(world.partnerUser(), world.partnerId()).get(0).reason())
+			.isEqualTo("set by the program");
 	}
 
 	private List<LocalDate> lastFinishedWeeks(int count) {
