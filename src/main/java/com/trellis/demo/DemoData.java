@@ -106,6 +106,7 @@ public class DemoData {
 					throw ex;
 				}
 				DemoCompletions.recordCertifications(this.jdbc, this.calendar.zone());
+				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
 				resetSequences();
 				return sink.rows();
 			}

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.tiers.PartnerTiers;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ForecastRepository {
 
-	static final String GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER:' || p.tier END";
+	/**
+	 * A deal's group: DIRECT, or PARTNER: and the tier its partner had on the day the
+	 * deal was created (from the tier history; the partner's tier now when it never
+	 * changed). Needs the {@code :zone} parameter.
+	 */
+	static final String GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER:' || COALESCE("
+			+ PartnerTiers.tierOnSql("o.partner_id", "CAST(o.created_at AT TIME ZONE :zone AS DATE)") + ", p.tier) END";
 
 	/** A deal's amount converted into the reporting currency, rounded once. */
 	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
@@ -58,6 +65,7 @@ class ForecastRepository {
 				""".formatted(GROUP))
 			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("zone", this.calendar.zone().getId())
 			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group", rs.getString(2), "closed",
 					rs.getLong(3), "won", rs.getLong(4)))
 			.list();
@@ -89,6 +97,7 @@ class ForecastRepository {
 				.formatted(GROUP))
 			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("zone", this.calendar.zone().getId())
 			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group",
 					rs.getString(2) != null ? rs.getString(2) : rs.getString(3), "deals", rs.getLong(4), "median",
 					BigDecimal.valueOf(rs.getDouble(5))))
@@ -120,6 +129,7 @@ class ForecastRepository {
 				.formatted(GROUP))
 			.param("before", before == null ? null : before.atOffset(java.time.ZoneOffset.UTC),
 					java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("zone", this.calendar.zone().getId())
 			.query((rs, n) -> Map.<String, Object>of("from", rs.getString(1), "to", rs.getString(2), "group",
 					rs.getString(3) != null ? rs.getString(3) : rs.getString(4), "deals", rs.getLong(5)))
 			.list();

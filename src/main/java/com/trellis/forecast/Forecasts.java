@@ -19,6 +19,7 @@ import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.tiers.PartnerTiers;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,8 @@ public class Forecasts {
 
 	private final Partners partners;
 
+	private final PartnerTiers tiers;
+
 	private final Users users;
 
 	private final AuditLog audit;
@@ -53,7 +56,8 @@ public class Forecasts {
 	private final BusinessCalendar calendar;
 
 	Forecasts(ForecastRepository forecasts, ForecastModel model, LiveModel live, Deals deals, Partners partners,
-			Users users, AuditLog audit, Clock clock, BusinessCalendar calendar) {
+			PartnerTiers tiers, Users users, AuditLog audit, Clock clock, BusinessCalendar calendar) {
+		this.tiers = tiers;
 		this.calendar = calendar;
 		this.forecasts = forecasts;
 		this.model = model;
@@ -109,7 +113,10 @@ public class Forecasts {
 			throw InvalidInputException.of("opportunityId", "the deal is closed");
 		}
 		var group = deal.partnerId() == null ? "DIRECT"
-				: "PARTNER:" + this.partners.get(viewer, deal.partnerId()).tier().name();
+				: "PARTNER:" + this.tiers
+					.tierOn(deal.partnerId(), this.calendar.dayOf(deal.createdAt()),
+							this.partners.get(viewer, deal.partnerId()).tier())
+					.name();
 		var probability = probabilities().get(deal.stage().name()).get(group);
 		var norms = norms();
 		var norm = norms.get(deal.stage().name()).get(group);

@@ -51,24 +51,32 @@ class LayoutAdvice {
 							link("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
 							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
 							link("nav.metrics", "/metrics"),
-							link("nav.ourScores", "/partners/" + viewer.partnerId() + "/scorecard")),
+							link("nav.ourScores", "/partners/" + viewer.partnerId() + "/scorecard"),
+							link("nav.ourTier", "/partners/" + viewer.partnerId() + "/tier")),
 					link("nav.inbox", "/notifications"), link("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
 							link("nav.forecast", "/forecast")));
-			case ADMIN -> List.of(link("nav.home", "/"), partnersGroup(), deals(), insights(),
+			case ADMIN -> List.of(link("nav.home", "/"), partnersGroup(true), deals(), insights(),
 					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.imports", "/imports"),
 							link("nav.hygiene", "/hygiene"), link("nav.webhooks", "/admin/webhooks")));
-			case PAM ->
-				List.of(link("nav.home", "/"), partnersGroup(), deals(), insights(), link("nav.hygiene", "/hygiene"));
-			default -> List.of(link("nav.home", "/"), partnersGroup(), deals(), insights());
+			case PAM -> List.of(link("nav.home", "/"), partnersGroup(false), deals(), insights(),
+					link("nav.hygiene", "/hygiene"));
+			default -> List.of(link("nav.home", "/"), partnersGroup(true), deals(), insights());
 		};
 	}
 
-	private static NavItem partnersGroup() {
-		return group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
-				link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
-				link("nav.scores", "/scores"));
+	/**
+	 * @param program with the program's tiers page (admins and executives)
+	 */
+	private static NavItem partnersGroup(boolean program) {
+		var items = new java.util.ArrayList<>(List.of(link("nav.partners", "/partners"),
+				link("nav.activation", "/activation"), link("nav.enablement", "/enablement"),
+				link("nav.incentives", "/incentives"), link("nav.scores", "/scores")));
+		if (program) {
+			items.add(link("nav.tiers", "/tiers"));
+		}
+		return group("nav.groupPartners", items.toArray(NavItem[]::new));
 	}
 
 	private static NavItem insights() {

@@ -124,6 +124,14 @@ class PartnerRepository {
 			.update();
 	}
 
+	void setTier(long id, Tier tier, Instant now) {
+		this.jdbc.sql("UPDATE partner SET tier = :tier, updated_at = :now, version = version + 1 WHERE id = :id")
+			.param("tier", tier.name())
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
 	void changeLifecycle(long id, LifecycleStatus to, Long changedBy, Instant now, String reason,
 			LifecycleStatus from) {
 		this.jdbc.sql("""

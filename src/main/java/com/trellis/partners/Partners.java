@@ -216,6 +216,24 @@ public class Partners {
 		return after;
 	}
 
+	/**
+	 * A tier move decided by the tiers module (scores held, an override or its expiry),
+	 * which records the tier history; audited here and announced as
+	 * {@link PartnerTierChanged}. Returns the tier before (unchanged when equal).
+	 */
+	@Transactional
+	public Tier changeTier(long id, Tier to, AuditLog.Actor actor, String reason) {
+		var before = this.partners.findForUpdate(id).orElseThrow(() -> new NotFoundException("Partner", id));
+		if (before.tier() == to) {
+			return before.tier();
+		}
+		this.partners.setTier(id, to, this.clock.instant());
+		this.audit.record(actor, "partner", id, "tier " + before.tier().name() + " -> " + to.name() + ": " + reason,
+				java.util.Map.of("tier", before.tier().name()), java.util.Map.of("tier", to.name()));
+		this.events.publishEvent(new PartnerTierChanged(id, before.tier(), to));
+		return before.tier();
+	}
+
 	@Transactional
 	public PartnerView changeLifecycle(Viewer viewer, long id, LifecycleStatus to, String reason) {
 		var before = lockEditable(viewer, id);

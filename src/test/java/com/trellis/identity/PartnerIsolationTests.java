@@ -148,6 +148,17 @@ class PartnerIsolationTests {
 		this.apiOfA.get("/api/v1/partners/" + this.a.partnerId() + "/scores").andExpect(status().isOk());
 		this.apiOfA.get("/api/v1/scores").andExpect(status().isForbidden());
 		this.apiOfA.get("/api/v1/scores/export.csv").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/tier").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/tier/history").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/tier/history.csv")
+			.andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.a.partnerId() + "/tier")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.partnerId").value((int) this.a.partnerId()));
+		this.apiOfA.get("/api/v1/tiers/changes").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/tiers/changes/export.csv").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/tiers/trend").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/tiers/overrides").andExpect(status().isForbidden());
 	}
 
 	@Test

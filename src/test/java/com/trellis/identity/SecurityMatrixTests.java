@@ -57,6 +57,9 @@ class SecurityMatrixTests {
 	Fixtures fixtures;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	com.trellis.registration.Registrations registrations;
 
 	@Autowired
@@ -233,6 +236,18 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/scores/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/partners/{other}/tier", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{own}/tier", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/partners/{other}/tier/history", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{other}/tier/history.csv", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/partners/{own}/tier/history.csv", 200, 200, 200, 200, 200, 200),
+				row("POST /api/v1/partners/{fresh}/tier/override", 201, 403, 403, 403, 403, 403),
+				row("GET /api/v1/tiers/thresholds", 200, 200, 200, 200, 200, 200),
+				row("PUT /api/v1/tiers/thresholds", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/tiers/changes", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/tiers/changes/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/tiers/overrides", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/tiers/trend", 200, 403, 403, 403, 200, 403),
 				row("POST /api/v1/imports/salesforce", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403));
 	}
@@ -247,6 +262,12 @@ class SecurityMatrixTests {
 				row("GET /partners/{other}/scorecard/summary", 200, 200, 200, 200, 200, 404),
 				row("GET /scores", 200, 200, 403, 403, 200, 403),
 				row("GET /scores/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /partners/{other}/tier", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}/tier", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/{other}/tier/card", 200, 200, 200, 200, 200, 404),
+				row("GET /tiers", 200, 403, 403, 403, 200, 403),
+				row("POST /tiers/thresholds", 302, 403, 403, 403, 403, 403),
+				row("POST /partners/{fresh}/tier/override", 302, 403, 403, 403, 403, 403),
 				row("GET /partners/export.csv", 200, 200, 200, 200, 200, 200),
 				row("POST /partners/{fresh}/lifecycle", 302, 403, 403, 403, 403, 404),
 				row("GET /accounts", 200, 200, 200, 200, 200, 403),
@@ -603,6 +624,14 @@ class SecurityMatrixTests {
 	}
 
 	private String body(String endpoint) {
+		if (endpoint.endsWith("/tier/override")) {
+			return "{\"tier\": \"TIER_1_INVEST\", \"reason\": \"Matrix override\", \"expiresOn\": \"%s\"}"
+				.formatted(java.time.LocalDate.now(this.clock).plusDays(60));
+		}
+		if (endpoint.endsWith("/tiers/thresholds")) {
+			return "{\"tier1Readiness\": 45, \"tier1Behaviour\": 55, \"tier1Trust\": 45, \"tier2Readiness\": 20,"
+					+ " \"tier2Behaviour\": 30, \"tier2Trust\": 15, \"weeksHeld\": 3}";
+		}
 		if (endpoint.equals("POST /api/v1/users") || endpoint.startsWith("PUT /api/v1/users/")) {
 			return "{\"email\": \"matrix%d@example.com\", \"displayName\": \"Matrix user\", \"role\": \"AE\"}"
 				.formatted(System.nanoTime());

@@ -1,0 +1,227 @@
+package com.trellis.tiers;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.partners.Tier;
+import com.trellis.scoring.WeeklyScores;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tiers module's facade: thresholds, a partner's tier card and history (the partner
+ * itself and vendor staff), the program's changes, overrides and trend (admins and
+ * executives; a PAM its book's changes), and the tier a partner had on a day.
+ */
+@Service
+public class PartnerTiers {
+
+	private final TierStore store;
+
+	private final TierMoves moves;
+
+	private final TierEvaluation evaluation;
+
+	private final TierTrends trends;
+
+	private final Partners partners;
+
+	private final WeeklyScores scores;
+
+	private final AuditLog audit;
+
+	private final Commands commands;
+
+	private final BusinessCalendar calendar;
+
+	private final Clock clock;
+
+	private final JdbcClient jdbc;
+
+	PartnerTiers(TierStore store, TierMoves moves, TierEvaluation evaluation, TierTrends trends, Partners partners,
+			WeeklyScores scores, AuditLog audit, Commands commands, BusinessCalendar calendar, Clock clock,
+			JdbcClient jdbc) {
+		this.store = store;
+		this.moves = moves;
+		this.evaluation = evaluation;
+		this.trends = trends;
+		this.partners = partners;
+		this.scores = scores;
+		this.audit = audit;
+		this.commands = commands;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A SQL expression for the tier (text, like {@code TIER_2_EMERGING}) a partner had on
+	 * a day, from the tier history; NULL when the partner's tier never changed here (use
+	 * its current tier then).
+	 * @param partnerId SQL for the partner's id
+	 * @param day SQL for the day (a DATE)
+	 */
+	public static String tierOnSql(String partnerId, String day) {
+		return "partner_tier_on(" + partnerId + ", " + day + ")";
+	}
+
+	/** The tier a partner had on a day; its current tier when it never changed here. */
+	@Transactional(readOnly = true)
+	public Tier tierOn(long partnerId, LocalDate day, Tier current) {
+		var tier = this.jdbc.sql("SELECT " + tierOnSql(":partner", ":day"))
+			.param("partner", partnerId)
+			.param("day", java.sql.Date.valueOf(day))
+			.query(String.class)
+			.optional();
+		return tier.map(Tier::valueOf).orElse(current);
+	}
+
+	/** Runs the weekly evaluation (the job, and tests); returns evaluations written. */
+	public int evaluate() {
+		return this.evaluation.run();
+	}
+
+	@Transactional(readOnly = true)
+	public TierThresholds thresholds(Viewer viewer) {
+		return this.store.thresholds();
+	}
+
+	/**
+	 * New thresholds (program admins): validated, audited, used from the next evaluation.
+	 */
+	@Transactional
+	public TierThresholds setThresholds(Viewer viewer, ThresholdsCommand command) {
+		requireAdmin(viewer);
+		var thresholds = command.validated();
+		var before = this.store.thresholds();
+		this.store.saveThresholds(thresholds, viewer.userId(), this.clock.instant());
+		this.audit.record(viewer.actor(), "tier-policy", 1, "thresholds changed", before, thresholds);
+		return thresholds;
+	}
+
+	/**
+	 * A partner's tier, latest scores and what the next tier needs; 404 for another's.
+	 */
+	@Transactional(readOnly = true)
+	public TierCard card(Viewer viewer, long partnerId) {
+		var partner = this.partners.get(viewer, partnerId);
+		var latest = this.scores.latest(partnerId);
+		var values = latest == null ? new BigDecimal[3]
+				: new BigDecimal[] { latest.readiness(), latest.behaviour(), latest.trust() };
+		var override = this.store.openOverride(partnerId);
+		var gap = NextTierGap.of(partner.tier(), values, this.store.thresholds(),
+				this.store.sinceLastChange(partnerId));
+		return new TierCard(partnerId, partner.name(), partner.tier(), partner.tier().label(),
+				this.store.lastChange(partnerId), override == null ? null : override.expiresOn(),
+				latest == null ? null : latest.fiscalWeek(), values[0], values[1], values[2], gap);
+	}
+
+	/**
+	 * A partner's tier history, newest first; 404 for another partner's. A partner user
+	 * reads "set by the program" for an override, not the admin's reason or name.
+	 */
+	@Transactional(readOnly = true)
+	public List<TierChange> history(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		var history = this.store.history(partnerId);
+		if (!viewer.isPartnerUser()) {
+			return history;
+		}
+		return history.stream()
+			.map(c -> c.kind().equals("OVERRIDE") || c.kind().equals("MANUAL") ? new TierChange(c.id(), c.partnerId(),
+					c.partnerName(), c.from(), c.to(), c.effectiveOn(), c.kind(), c.readiness(), c.behaviour(),
+					c.trust(), "set by the program", "the program", c.changedAt()) : c)
+			.toList();
+	}
+
+	/**
+	 * Tier changes, newest first: every partner's (admins, executives) or a PAM's book.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<TierChange> changes(Viewer viewer, PageRequest page) {
+		List<Long> scope;
+		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
+			scope = null;
+		}
+		else if (viewer.is(Role.PAM)) {
+			scope = this.partners.book(viewer.userId());
+		}
+		else {
+			throw new AccessDeniedException("The tier changes list is for PAMs, admins and executives");
+		}
+		var items = this.store.recent(scope, page.size() + 1, page.offset());
+		long total = page.offset() + items.size();
+		return new PageResult<>(items.subList(0, Math.min(items.size(), page.size())), page.page(), page.size(), total);
+	}
+
+	/** Overrides, newest first (admins and executives). */
+	@Transactional(readOnly = true)
+	public List<TierOverride> overrides(Viewer viewer, boolean openOnly) {
+		requireProgramView(viewer);
+		return this.store.overrides(openOnly, 200);
+	}
+
+	/** The tier distribution and movements per evaluated week (admins, executives). */
+	@Transactional(readOnly = true)
+	public TierTrend trend(Viewer viewer) {
+		requireProgramView(viewer);
+		return this.trends.trend();
+	}
+
+	/**
+	 * Sets a partner's tier until a day (program admins), replacing an override in force;
+	 * from that day the tier follows the scores again.
+	 */
+	@Transactional
+	public TierOverride override(Viewer viewer, long partnerId, OverrideCommand command) {
+		requireAdmin(viewer);
+		var partner = this.partners.get(viewer, partnerId);
+		this.commands.check(command);
+		var today = this.calendar.today();
+		if (!command.expiresOn().isAfter(today)) {
+			throw InvalidInputException.of("expiresOn", "must be after today (" + today + ")");
+		}
+		var reason = command.reason().strip();
+		var open = this.store.openOverride(partnerId);
+		if (open != null) {
+			this.store.endOverride(open.id(), "replaced by " + viewer.name(), this.clock.instant());
+		}
+		long id = this.store.insertOverride(partnerId, command.tier(), reason, today, command.expiresOn(),
+				viewer.userId(), this.clock.instant());
+		var created = this.store.override(id);
+		this.audit.record(viewer.actor(), "tier-override", id, "override " + command.tier().name(), open, created);
+		if (partner.tier() != command.tier()) {
+			this.moves.move(partnerId, partner.tier(), command.tier(), today, "OVERRIDE", null,
+					"override until " + command.expiresOn() + ": " + reason, viewer.actor(),
+					"The program set your tier until " + command.expiresOn() + ".");
+		}
+		return created;
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin sets tiers");
+		}
+	}
+
+	private static void requireProgramView(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
+			throw new AccessDeniedException("The program's tiers are for admins and executives");
+		}
+	}
+
+}

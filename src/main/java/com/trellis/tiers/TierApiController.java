@@ -1,0 +1,92 @@
+package com.trellis.tiers;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Partner tiers",
+		description = "Tiers that follow the scores with hysteresis, tier history, overrides and thresholds")
+class TierApiController {
+
+	private final PartnerTiers tiers;
+
+	TierApiController(PartnerTiers tiers) {
+		this.tiers = tiers;
+	}
+
+	@GetMapping("/api/v1/partners/{id}/tier")
+	TierCard card(Viewer viewer, @PathVariable long id) {
+		return this.tiers.card(viewer, id);
+	}
+
+	@GetMapping("/api/v1/partners/{id}/tier/history")
+	List<TierChange> history(Viewer viewer, @PathVariable long id) {
+		return this.tiers.history(viewer, id);
+	}
+
+	@GetMapping("/api/v1/partners/{id}/tier/history.csv")
+	void historyCsv(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
+		TierExports.history(this.tiers.history(viewer, id), "partner-" + id + "-tier-history.csv", response);
+	}
+
+	@PostMapping("/api/v1/partners/{id}/tier/override")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ResponseStatus(HttpStatus.CREATED)
+	TierOverride override(Viewer viewer, @PathVariable long id, @RequestBody OverrideCommand command) {
+		return this.tiers.override(viewer, id, command);
+	}
+
+	@GetMapping("/api/v1/tiers/thresholds")
+	TierThresholds thresholds(Viewer viewer) {
+		return this.tiers.thresholds(viewer);
+	}
+
+	@PutMapping("/api/v1/tiers/thresholds")
+	@PreAuthorize("hasRole('ADMIN')")
+	TierThresholds setThresholds(Viewer viewer, @RequestBody ThresholdsCommand command) {
+		return this.tiers.setThresholds(viewer, command);
+	}
+
+	@GetMapping("/api/v1/tiers/changes")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	PageResult<TierChange> changes(Viewer viewer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.tiers.changes(viewer, PageRequest.of(page, size));
+	}
+
+	@GetMapping("/api/v1/tiers/changes/export.csv")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	void changesCsv(Viewer viewer, HttpServletResponse response) throws IOException {
+		TierExports.changes(this.tiers, viewer, response);
+	}
+
+	@GetMapping("/api/v1/tiers/overrides")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE')")
+	List<TierOverride> overrides(Viewer viewer, @RequestParam(required = false) Boolean open) {
+		return this.tiers.overrides(viewer, Boolean.TRUE.equals(open));
+	}
+
+	@GetMapping("/api/v1/tiers/trend")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE')")
+	TierTrend trend(Viewer viewer) {
+		return this.tiers.trend(viewer);
+	}
+
+}

@@ -1,0 +1,51 @@
+package com.trellis.tiers;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.partners.Partners;
+import com.trellis.partners.Tier;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one tier move: the history row, the partner's tier (audited and announced as
+ * {@code PartnerTierChanged} by the partners module) and one notice to the partner, keyed
+ * by the history row so that it is sent exactly once. Callers hold the transaction and
+ * word the notice ({@code notice}: what the partner reads; an admin's reason stays
+ * internal).
+ */
+@Component
+class TierMoves {
+
+	private final TierStore store;
+
+	private final Partners partners;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TierMoves(TierStore store, Partners partners, ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.partners = partners;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	long move(long partnerId, Tier from, Tier to, LocalDate effectiveOn, String kind, BigDecimal[] scores,
+			String reason, AuditLog.Actor actor, String notice) {
+		long id = this.store.recordChange(partnerId, from, to, effectiveOn, kind, scores, reason, actor.userId(),
+				this.clock.instant());
+		this.partners.changeTier(partnerId, to, actor, reason);
+		this.events.publishEvent(new PartnerNotice("tier-change:" + id, partnerId, "TIER_CHANGED",
+				"Your tier is now " + to.label(), notice + " Open your tier to see what the next tier needs.",
+				"/partners/" + partnerId + "/tier"));
+		return id;
+	}
+
+}

@@ -1,0 +1,249 @@
+package com.trellis.tiers;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.trellis.partners.Tier;
+import com.trellis.scoring.WeekScores;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Thresholds, weekly evaluations, tier history and overrides. */
+@Repository
+class TierStore {
+
+	private static final String CHANGE = """
+			SELECT c.id, c.partner_id, p.name, c.from_tier, c.to_tier, c.effective_on, c.kind, c.readiness,
+			       c.behaviour, c.trust, c.reason, COALESCE(u.display_name, 'system') AS by_name, c.changed_at
+			FROM tier_change c JOIN partner p ON p.id = c.partner_id LEFT JOIN app_user u ON u.id = c.changed_by
+			""";
+
+	private static final String OVERRIDE = """
+			SELECT o.id, o.partner_id, p.name, o.tier, o.reason, o.starts_on, o.expires_on,
+			       COALESCE(u.display_name, 'system'), o.created_at, o.ended_at, o.ended_note
+			FROM tier_override o JOIN partner p ON p.id = o.partner_id LEFT JOIN app_user u ON u.id = o.created_by
+			""";
+
+	private final JdbcClient jdbc;
+
+	TierStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	TierThresholds thresholds() {
+		return this.jdbc.sql("""
+				SELECT t1_readiness, t1_behaviour, t1_trust, t2_readiness, t2_behaviour, t2_trust, weeks_held
+				FROM tier_policy WHERE id = 1
+				""")
+			.query((rs, n) -> new TierThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6), rs.getInt(7)))
+			.single();
+	}
+
+	void saveThresholds(TierThresholds t, Long userId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE tier_policy SET t1_readiness = :r1, t1_behaviour = :b1, t1_trust = :t1, t2_readiness = :r2,
+				       t2_behaviour = :b2, t2_trust = :t2, weeks_held = :weeks, updated_by = :by, updated_at = :now
+				WHERE id = 1
+				""")
+			.param("r1", t.tier1Readiness())
+			.param("b1", t.tier1Behaviour())
+			.param("t1", t.tier1Trust())
+			.param("r2", t.tier2Readiness())
+			.param("b2", t.tier2Behaviour())
+			.param("t2", t.tier2Trust())
+			.param("weeks", t.weeksHeld())
+			.param("by", userId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Whether the job may run now: false while another instance holds the lock. */
+	boolean lockRun() {
+		return this.jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('tiers-weekly-evaluation', 0))")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Partners already evaluated for a week. */
+	List<Long> evaluated(LocalDate weekStart) {
+		return this.jdbc.sql("SELECT partner_id FROM tier_evaluation WHERE week_start = :week")
+			.param("week", Date.valueOf(weekStart))
+			.query(Long.class)
+			.list();
+	}
+
+	void recordEvaluation(long partnerId, WeekScores week, Tier qualified, Tier before, Tier after, String note,
+			Instant now) {
+		this.jdbc
+			.sql("""
+					INSERT INTO tier_evaluation (partner_id, week_start, fiscal_week, readiness, behaviour, trust, qualified,
+					                             tier_before, tier_after, note, evaluated_at)
+					VALUES (:partner, :week, :label, :r, :b, :t, :qualified, :before, :after, :note, :now)
+					""")
+			.param("partner", partnerId)
+			.param("week", Date.valueOf(week.weekStart()))
+			.param("label", week.fiscalWeek())
+			.param("r", week.readiness())
+			.param("b", week.behaviour())
+			.param("t", week.trust())
+			.param("qualified", qualified == null ? null : qualified.name())
+			.param("before", before.name())
+			.param("after", after.name())
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * The tier each evaluation reached (null: unknown), oldest first, of the weeks
+	 * starting on or after the partner's last change took effect.
+	 */
+	List<Tier> sinceLastChange(long partnerId) {
+		return this.jdbc.sql("""
+				SELECT e.qualified FROM tier_evaluation e
+				WHERE e.partner_id = :partner
+				  AND e.week_start >= COALESCE((SELECT max(effective_on) FROM tier_change WHERE partner_id = :partner),
+				                               DATE '-infinity')
+				ORDER BY e.week_start
+				""")
+			.param("partner", partnerId)
+			.query((rs, n) -> rs.getString(1) == null ? null : Tier.valueOf(rs.getString(1)))
+			.list();
+	}
+
+	long recordChange(long partnerId, Tier from, Tier to, LocalDate effectiveOn, String kind, BigDecimal[] scores,
+			String reason, Long userId, Instant now) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO tier_change (partner_id, from_tier, to_tier, effective_on, kind, readiness, behaviour, trust,
+					                         reason, changed_by, changed_at)
+					VALUES (:partner, :from, :to, :effective, :kind, :r, :b, :t, :reason, :by, :now) RETURNING id
+					""")
+			.param("partner", partnerId)
+			.param("from", from.name())
+			.param("to", to.name())
+			.param("effective", Date.valueOf(effectiveOn))
+			.param("kind", kind)
+			.param("r", scores == null ? null : scores[0])
+			.param("b", scores == null ? null : scores[1])
+			.param("t", scores == null ? null : scores[2])
+			.param("reason", reason)
+			.param("by", userId)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	List<TierChange> history(long partnerId) {
+		return this.jdbc.sql(CHANGE + " WHERE c.partner_id = :partner ORDER BY c.effective_on DESC, c.id DESC")
+			.param("partner", partnerId)
+			.query(TierStore::change)
+			.list();
+	}
+
+	/**
+	 * Changes recorded, newest first; of some partners only when {@code partners} is set.
+	 */
+	List<TierChange> recent(List<Long> partners, int limit, int offset) {
+		if (partners != null && partners.isEmpty()) {
+			return List.of();
+		}
+		var where = partners == null ? "" : " WHERE c.partner_id IN (:partners)";
+		var sql = this.jdbc.sql(CHANGE + where + " ORDER BY c.effective_on DESC, c.id DESC LIMIT :limit OFFSET :offset")
+			.param("limit", limit)
+			.param("offset", offset);
+		if (partners != null) {
+			sql.param("partners", partners);
+		}
+		return sql.query(TierStore::change).list();
+	}
+
+	/** The last change's effective day, or null. */
+	LocalDate lastChange(long partnerId) {
+		return this.jdbc.sql("SELECT max(effective_on) FROM tier_change WHERE partner_id = :partner")
+			.param("partner", partnerId)
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.optional()
+			.orElse(null);
+	}
+
+	TierOverride openOverride(long partnerId) {
+		return this.jdbc.sql(OVERRIDE + " WHERE o.partner_id = :partner AND o.ended_at IS NULL")
+			.param("partner", partnerId)
+			.query(TierStore::override)
+			.optional()
+			.orElse(null);
+	}
+
+	List<TierOverride> overrides(boolean openOnly, int limit) {
+		return this.jdbc
+			.sql(OVERRIDE + (openOnly ? " WHERE o.ended_at IS NULL" : "") + " ORDER BY o.created_at DESC LIMIT :limit")
+			.param("limit", limit)
+			.query(TierStore::override)
+			.list();
+	}
+
+	/** Open overrides whose expiry day has come, locked for this transaction. */
+	List<Long> expiredOverrides(LocalDate today) {
+		return this.jdbc
+			.sql("""
+					SELECT id FROM tier_override WHERE ended_at IS NULL AND expires_on <= :today ORDER BY id FOR UPDATE SKIP LOCKED
+					""")
+			.param("today", Date.valueOf(today))
+			.query(Long.class)
+			.list();
+	}
+
+	TierOverride override(long id) {
+		return this.jdbc.sql(OVERRIDE + " WHERE o.id = :id").param("id", id).query(TierStore::override).single();
+	}
+
+	long insertOverride(long partnerId, Tier tier, String reason, LocalDate startsOn, LocalDate expiresOn, Long userId,
+			Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO tier_override (partner_id, tier, reason, starts_on, expires_on, created_by, created_at)
+				VALUES (:partner, :tier, :reason, :starts, :expires, :by, :now) RETURNING id
+				""")
+			.param("partner", partnerId)
+			.param("tier", tier.name())
+			.param("reason", reason)
+			.param("starts", Date.valueOf(startsOn))
+			.param("expires", Date.valueOf(expiresOn))
+			.param("by", userId)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	void endOverride(long id, String note, Instant now) {
+		this.jdbc
+			.sql("UPDATE tier_override SET ended_at = :now, ended_note = :note WHERE id = :id AND ended_at IS NULL")
+			.param("id", id)
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	private static TierChange change(ResultSet rs, int n) throws SQLException {
+		return new TierChange(rs.getLong(1), rs.getLong(2), rs.getString(3), Tier.valueOf(rs.getString(4)),
+				Tier.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBigDecimal(8),
+				rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), rs.getString(12),
+				rs.getTimestamp(13).toInstant());
+	}
+
+	private static TierOverride override(ResultSet rs, int n) throws SQLException {
+		var ended = rs.getTimestamp(10);
+		return new TierOverride(rs.getLong(1), rs.getLong(2), rs.getString(3), Tier.valueOf(rs.getString(4)),
+				rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+				rs.getTimestamp(9).toInstant(), ended == null ? null : ended.toInstant(), rs.getString(11));
+	}
+
+}

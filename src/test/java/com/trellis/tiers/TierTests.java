@@ -1,0 +1,217 @@
+package com.trellis.tiers;
+
+import java.sql.Date;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.trellis.identity.Role;
+import com.trellis.partners.Tier;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class TierTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PartnerTiers tiers;
+
+	@Autowired
+	TierEvaluation evaluation;
+
+	@Autowired
+	BusinessCalendar calendar;
+
+	@Autowired
+	com.trellis.partners.Partners partners;
+
+	@Test
+	void theDemoIsEvaluatedWeeklyFromItsScoreHistoryWithMovementsAndAnOverride() {
+		var weeks = this.jdbc.sql("SELECT count(DISTINCT week_start) FROM tier_evaluation").query(Long.class).single();
+		assertThat(weeks).as("every finished week of the demo's score history").isGreaterThanOrEqualTo(12);
+		var moves = this.jdbc.sql("SELECT count(*) FROM tier_change WHERE kind = 'SCORES'").query(Long.class).single();
+		assertThat(moves).as("partners moved by their scores").isPositive();
+		var admin = this.fixtures.user(Role.ADMIN);
+		var overrides = this.tiers.overrides(admin, true);
+		assertThat(overrides).extracting(TierOverride::reason)
+			.contains("Launch partner for the healthcare vertical: invest ahead of the scores");
+		var trend = this.tiers.trend(admin);
+		assertThat(trend.weeks()).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(trend.weeks().stream().mapToLong(w -> w.movedUp() + w.movedDown()).sum()).isPositive();
+	}
+
+	@Test
+	void aPartnerHoldingTheTier1ThresholdsForThreeWeeksMovesUpOnceWithHistoryAuditAndOneNotice() throws Exception {
+		var world = this.fixtures.world("Tier Climber");
+		var weeks = lastFinishedWeeks(4);
+		scores(world.partnerId(), weeks.get(0), "10.0", "10.0", "10.0");
+		for (var week : weeks.subList(1, 4)) {
+			scores(world.partnerId(), week, "80.0", "80.0", "80.0");
+		}
+		this.tiers.evaluate();
+		this.tiers.evaluate();
+		var history = this.tiers.history(world.pam(), world.partnerId());
+		assertThat(history).hasSize(1);
+		var change = history.get(0);
+		assertThat(change.from()).isEqualTo(Tier.TIER_2_EMERGING);
+		assertThat(change.to()).isEqualTo(Tier.TIER_1_INVEST);
+		assertThat(change.kind()).isEqualTo("SCORES");
+		assertThat(change.reason()).startsWith("held the Tier 1 · Invest thresholds or above for 3 consecutive");
+		assertThat(change.trust()).isEqualByComparingTo("80.0");
+		assertThat(this.fixtures.count("tier_evaluation WHERE partner_id = " + world.partnerId())).isEqualTo(4);
+		var audited = this.jdbc.sql(
+				"SELECT count(*) FROM audit_entry WHERE entity_type = 'partner' AND entity_id = :id AND action LIKE 'tier %'")
+			.param("id", String.valueOf(world.partnerId()))
+			.query(Long.class)
+			.single();
+		assertThat(audited).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = :id AND kind = 'TIER_CHANGED'")
+						.param("id", world.partnerId())
+						.query(Long.class)
+						.single())
+				.isEqualTo(1));
+		var partnerApi = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		partnerApi.get("/api/v1/partners/" + world.partnerId() + "/tier")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.tier").value("TIER_1_INVEST"))
+			.andExpect(jsonPath("$.gap.next").doesNotExist());
+	}
+
+	@Test
+	void anOverrideHoldsItsTierUntilItExpiresThenTheTierFollowsTheScoresAgain() throws Exception {
+		var world = this.fixtures.world("Tier Override");
+		var admin = this.fixtures.user(Role.ADMIN);
+		var today = this.calendar.today();
+		var created = this.tiers.override(admin, world.partnerId(),
+				new OverrideCommand(Tier.TIER_1_INVEST, "Strategic launch partner", today.plusDays(10)));
+		assertThat(created.expiresOn()).isEqualTo(today.plusDays(10));
+		assertThat(this.tiers.card(world.partnerUser(), world.partnerId()).tier()).isEqualTo(Tier.TIER_1_INVEST);
+		var thisWeek = this.evaluation.weekStart(today);
+		var w1 = this.evaluation.weekStart(thisWeek.plusDays(8));
+		var w2 = this.evaluation.weekStart(w1.plusDays(8));
+		var w3 = this.evaluation.weekStart(w2.plusDays(8));
+		for (var week : List.of(w1, w2, w3)) {
+			scores(world.partnerId(), week, "5.0", "5.0", "5.0");
+		}
+		this.clock.set(this.calendar.startOf(w2.plusDays(1)));
+		this.tiers.evaluate();
+		assertThat(this.tiers.card(world.partnerUser(), world.partnerId()).tier()).as("override in force")
+			.isEqualTo(Tier.TIER_1_INVEST);
+		this.clock.set(this.calendar.startOf(w3.plusDays(10)));
+		this.tiers.evaluate();
+		var card = this.tiers.card(world.partnerUser(), world.partnerId());
+		assertThat(card.tier()).as("three weeks below after the override expired").isEqualTo(Tier.TIER_3_BASELINE);
+		assertThat(card.overriddenUntil()).isNull();
+		assertThat(this.tiers.history(admin, world.partnerId())).extracting(TierChange::kind)
+			.containsExactly("SCORES", "OVERRIDE");
+		assertThat(this.tiers.overrides(admin, false)).filteredOn(o -> o.partnerId() == world.partnerId())
+			.singleElement()
+			.satisfies(o -> assertThat(o.endedNote()).isEqualTo("expired on " + today.plusDays(10)));
+	}
+
+	@Test
+	void thresholdsAreSetByAnAdminOnlyAndBadOnesChangeNothing() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		var pam = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.PAM)));
+		var before = this.tiers.thresholds(this.fixtures.user(Role.ADMIN));
+		pam.put("/api/v1/tiers/thresholds", "{\"tier1Readiness\": 999}").andExpect(status().isForbidden());
+		admin.put("/api/v1/tiers/thresholds", """
+				{"tier1Readiness": 101, "tier1Behaviour": 50, "tier1Trust": 50, "tier2Readiness": 60,
+				 "tier2Behaviour": 20, "tier2Trust": 20, "weeksHeld": 0}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(
+					jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("tier1Readiness", "weeksHeld")));
+		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
+	}
+
+	@Test
+	void anOverrideIsRefusedNamingTheFieldWhenItExpiresTodayOrHasNoReason() throws Exception {
+		var world = this.fixtures.world("Tier Refused");
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		admin
+			.post("/api/v1/partners/" + world.partnerId() + "/tier/override",
+					"{\"tier\": \"TIER_1_INVEST\", \"reason\": \"x\", \"expiresOn\": \"" + this.calendar.today()
+							+ "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("expiresOn"));
+		admin
+			.post("/api/v1/partners/" + world.partnerId() + "/tier/override",
+					"{\"tier\": \"TIER_1_INVEST\", \"reason\": \" \", \"expiresOn\": \"2030-01-01\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		assertThat(this.fixtures.count("tier_override WHERE partner_id = " + world.partnerId())).isZero();
+	}
+
+	@Test
+	void aTierChangedOnThePartnersRecordIsKeptInTheTierHistory() {
+		var world = this.fixtures.world("Tier Manual");
+		var admin = this.fixtures.user(Role.ADMIN);
+		var p = this.partners.get(admin, world.partnerId());
+		this.partners.update(admin, p.id(), new com.trellis.partners.PartnerCommand(p.name(), p.type(), p.webDomain(),
+				p.verticals(), p.capabilities(), p.region(), p.onboardedOn(), p.ownerPamId(), Tier.TIER_3_BASELINE));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.tiers.history(admin, world.partnerId()))
+				.extracting(TierChange::kind, TierChange::to)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("MANUAL", Tier.TIER_3_BASELINE)));
+		assertThat(this.tiers.history(world.partnerUser(), world.partnerId()).get(0).reason())
+			.isEqualTo("set by the program");
+	}
+
+	private List<LocalDate> lastFinishedWeeks(int count) {
+		var weeks = this.jdbc
+			.sql("SELECT DISTINCT week_start FROM partner_score_week WHERE week_start < :now ORDER BY week_start DESC")
+			.param("now", Date.valueOf(this.evaluation.weekStart(this.calendar.today())))
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.list()
+			.subList(0, count);
+		var oldestFirst = new java.util.ArrayList<>(weeks);
+		java.util.Collections.reverse(oldestFirst);
+		return oldestFirst;
+	}
+
+	private void scores(long partnerId, LocalDate week, String readiness, String behaviour, String trust) {
+		String[] values = { readiness, behaviour, trust };
+		String[] pillars = { "READINESS", "BEHAVIOUR", "TRUST" };
+		for (int i = 0; i < 3; i++) {
+			this.jdbc
+				.sql("""
+						INSERT INTO partner_score_week (partner_id, week_start, fiscal_week, as_of, pillar, score, computed_at)
+						VALUES (:partner, :week, 'W', :week, :pillar, :score, now())
+						""")
+				.param("partner", partnerId)
+				.param("week", Date.valueOf(week))
+				.param("pillar", pillars[i])
+				.param("score", new java.math.BigDecimal(values[i]))
+				.update();
+		}
+	}
+
+}
