@@ -44,6 +44,8 @@ public class PartnerScores {
 
 	private final LearnedWeights learned;
 
+	private final PartnerIntelligence intelligence;
+
 	private final ScoreStore store;
 
 	private final Partners partners;
@@ -54,10 +56,11 @@ public class PartnerScores {
 
 	private final TransactionTemplate transaction;
 
-	PartnerScores(ReadingsLoader loader, LearnedWeights learned, ScoreStore store, Partners partners,
-			BusinessCalendar calendar, Clock clock, PlatformTransactionManager transactions) {
+	PartnerScores(ReadingsLoader loader, LearnedWeights learned, PartnerIntelligence intelligence, ScoreStore store,
+			Partners partners, BusinessCalendar calendar, Clock clock, PlatformTransactionManager transactions) {
 		this.loader = loader;
 		this.learned = learned;
+		this.intelligence = intelligence;
 		this.store = store;
 		this.partners = partners;
 		this.calendar = calendar;
@@ -93,8 +96,9 @@ public class PartnerScores {
 					day = weekStart(day).minusDays(1);
 				}
 			}
+			int alerts = this.intelligence.raiseDrift();
 			this.store.recordRun(today, partners, weeks, started, this.clock.instant());
-			log.info("Scored {} partners as of {} ({} weeks)", partners, today, weeks);
+			log.info("Scored {} partners as of {} ({} weeks), {} drift alerts", partners, today, weeks, alerts);
 			return true;
 		});
 		return Boolean.TRUE.equals(ran);

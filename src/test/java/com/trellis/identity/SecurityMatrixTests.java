@@ -224,6 +224,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/scores/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/high-potential", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/high-potential/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/drift", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/drift/export.csv", 200, 200, 403, 403, 200, 403),
 				row("POST /api/v1/imports/salesforce", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403));
 	}
@@ -238,6 +242,8 @@ class SecurityMatrixTests {
 				row("GET /partners/{other}/scorecard/summary", 200, 200, 200, 200, 200, 404),
 				row("GET /scores", 200, 200, 403, 403, 200, 403),
 				row("GET /scores/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /scores/high-potential/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /scores/drift/export.csv", 200, 200, 403, 403, 200, 403),
 				row("GET /partners/export.csv", 200, 200, 200, 200, 200, 200),
 				row("POST /partners/{fresh}/lifecycle", 302, 403, 403, 403, 403, 404),
 				row("GET /accounts", 200, 200, 200, 200, 200, 403),
