@@ -33,7 +33,8 @@ final class ScoreDrift {
 	}
 
 	/**
-	 * @param weekly the last weeks' values, oldest first (null: unknown that week) */
+	 * @param weekly the last weeks' values, oldest first (null: unknown that week)
+	 */
 	static Decision decide(List<BigDecimal> weekly) {
 		var recent = weekly.subList(Math.max(0, weekly.size() - WEEKS), weekly.size());
 		var line = new SimpleRegression();

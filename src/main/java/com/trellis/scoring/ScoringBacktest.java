@@ -103,18 +103,24 @@ public class ScoringBacktest {
 					values(population, p -> pipeline.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
 			rankings.put("baseline: revenue to date",
 					values(population, p -> revenue.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
-			rankings.forEach((method, scores) -> rows.add(new Row(cutoff, population.size(), positives.size(), method,
-					RankQuality.auc(scores, outcome), RankQuality.precisionAtTop(scores, outcome, 0.10), "")));
-			notes.forEach((method, note) -> rows
-				.add(new Row(cutoff, population.size(), positives.size(), method, Double.NaN, Double.NaN, note)));
+			rankings.forEach((method,
+					scores) -> rows.add(new Row(cutoff, population.size(), positives.size(), method,
+							RankQuality.auc(scores, outcome), RankQuality.precisionAtTop(scores, outcome, 0.10),
+							notes.getOrDefault(method, ""))));
+			notes.forEach((method, note) -> {
+				if (!rankings.containsKey(method)) {
+					rows.add(
+							new Row(cutoff, population.size(), positives.size(), method, Double.NaN, Double.NaN, note));
+				}
+			});
 		}
 		return new Result(rows, BacktestTable.format(rows));
 	}
 
 	private static void learnedRanking(String method, LearnedWeights.Fit fit, Map<Long, PartnerReadings> readings,
 			List<Long> population, Map<String, double[]> rankings, Map<String, String> notes) {
+		notes.put(method, fit.model() == null ? "no model: " + fit.reason() : fit.reason());
 		if (fit.model() == null) {
-			notes.put(method, "no model: " + fit.reason());
 			return;
 		}
 		var features = Features.of(readings, fit.entries());
