@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scoring with its 12-week back-fill (one transaction), a day's full rescoring of every
  * partner, and one partner's scorecard page with 8 concurrent signed-in PAMs (p50, p95),
  * each next to one sequential scan of the activity events table measured in the same run.
- * Uses the dataset of {@code -Dtrellis.bench.size} (see {@link BenchSettings}); prints the
- * figures and writes them to {@code target/benchmark-scoring.txt}.
+ * Uses the dataset of {@code -Dtrellis.bench.size} (see {@link BenchSettings}); prints
+ * the figures and writes them to {@code target/benchmark-scoring.txt}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -126,7 +126,9 @@ class ScoringBenchmark {
 		});
 	}
 
-	/** Signed-in PAMs (as many as clients) opening scorecards of their own book at once. */
+	/**
+	 * Signed-in PAMs (as many as clients) opening scorecards of their own book at once.
+	 */
 	private Samples scorecards() throws Exception {
 		var pams = this.jdbc.sql("""
 				SELECT u.email, array_agg(p.id) FROM app_user u JOIN partner p ON p.owner_pam_id = u.id
@@ -185,7 +187,8 @@ class ScoringBenchmark {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(Duration.ofMinutes(2));
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofMinutes(2));
 	}
 
 	private static long time(Runnable work) {
