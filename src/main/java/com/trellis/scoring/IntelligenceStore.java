@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +28,11 @@ class IntelligenceStore {
 
 	private final JdbcClient jdbc;
 
-	IntelligenceStore(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	IntelligenceStore(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/** The latest scored weeks, newest first (at most {@code count}). */
@@ -84,21 +88,22 @@ class IntelligenceStore {
 		return result;
 	}
 
-	void saveDrift(long partnerId, Pillar pillar, ScoreDrift.Decision decision, LocalDate week) {
-		this.jdbc.sql("""
+	/** Stores the drift decisions of a week: partner, score and decision per row. */
+	void saveDrifts(List<Object[]> decisions, LocalDate week) {
+		var rows = new ArrayList<Object[]>();
+		for (var d : decisions) {
+			var decision = (ScoreDrift.Decision) d[2];
+			rows.add(new Object[] { d[0], ((Pillar) d[1]).name(), decision.state().name(),
+					Double.isNaN(decision.slope()) ? null : BigDecimal.valueOf(decision.slope()), Date.valueOf(week),
+					decision.reason() });
+		}
+		this.batch.batchUpdate("""
 				INSERT INTO score_drift (partner_id, pillar, state, slope, week_start, reason)
-				VALUES (:partner, :pillar, :state, :slope, :week, :reason)
+				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (partner_id, pillar) DO UPDATE
 				SET state = excluded.state, slope = excluded.slope, week_start = excluded.week_start,
 				    reason = excluded.reason
-				""")
-			.param("partner", partnerId)
-			.param("pillar", pillar.name())
-			.param("state", decision.state().name())
-			.param("slope", Double.isNaN(decision.slope()) ? null : BigDecimal.valueOf(decision.slope()))
-			.param("week", Date.valueOf(week))
-			.param("reason", decision.reason())
-			.update();
+				""", rows);
 	}
 
 	/** Records an alert; false when this partner, score and week has one already. */

@@ -67,12 +67,13 @@ public class PartnerIntelligence {
 		var scores = this.store.scores(weeks);
 		var states = this.store.driftStates();
 		var changed = new ArrayList<Object[]>();
+		var decisions = new ArrayList<Object[]>();
 		scores.forEach((partner, byPillar) -> {
 			for (var pillar : Pillar.values()) {
 				var byWeek = byPillar.getOrDefault(pillar, Map.of());
 				var decision = ScoreDrift.decide(weeks.stream().map(byWeek::get).toList());
 				var before = states.getOrDefault(partner, Map.of()).get(pillar);
-				this.store.saveDrift(partner, pillar, decision, latest);
+				decisions.add(new Object[] { partner, pillar, decision });
 				var state = decision.state();
 				if ((state == ScoreDrift.State.BUILDING || state == ScoreDrift.State.STALLING)
 						&& !state.name().equals(before)) {
@@ -80,6 +81,7 @@ public class PartnerIntelligence {
 				}
 			}
 		});
+		this.store.saveDrifts(decisions, latest);
 		if (changed.isEmpty()) {
 			return 0;
 		}
