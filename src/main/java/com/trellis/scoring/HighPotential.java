@@ -31,8 +31,8 @@ final class HighPotential {
 		if (readinessRank == null || behaviourRank == null) {
 			return new Decision(false, "readiness or behaviour unknown");
 		}
-		var ranks = "readiness above %.0f %% and behaviour above %.0f %% of the program".formatted(100 * readinessRank,
-				100 * behaviourRank);
+		var ranks = "readiness at percentile %.0f and behaviour at percentile %.0f of the program"
+			.formatted(100 * readinessRank, 100 * behaviourRank);
 		if (pipeline.compareTo(medianPipeline) > 0) {
 			return new Decision(false, "already has pipeline: " + pipeline.toPlainString()
 					+ " in the last 180 days, above the program's median " + medianPipeline.toPlainString());
