@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,11 @@ public class PartnerScores {
 
 	private static final Logger log = LoggerFactory.getLogger(PartnerScores.class);
 
-	private final ScoringRecords records;
+	private final ReadingsLoader loader;
+
+	private final LearnedWeights learned;
+
+	private final PartnerIntelligence intelligence;
 
 	private final ScoreStore store;
 
@@ -51,11 +56,11 @@ public class PartnerScores {
 
 	private final TransactionTemplate transaction;
 
-	private final Rubric rubric = Rubric.standard();
-
-	PartnerScores(ScoringRecords records, ScoreStore store, Partners partners, BusinessCalendar calendar, Clock clock,
-			PlatformTransactionManager transactions) {
-		this.records = records;
+	PartnerScores(ReadingsLoader loader, LearnedWeights learned, PartnerIntelligence intelligence, ScoreStore store,
+			Partners partners, BusinessCalendar calendar, Clock clock, PlatformTransactionManager transactions) {
+		this.loader = loader;
+		this.learned = learned;
+		this.intelligence = intelligence;
 		this.store = store;
 		this.partners = partners;
 		this.calendar = calendar;
@@ -80,18 +85,20 @@ public class PartnerScores {
 				return false;
 			}
 			var started = this.clock.instant();
-			int partners = recordWeek(today);
+			var session = this.learned.session();
+			int partners = recordWeek(session, today);
 			int weeks = 1;
 			var weekStart = weekStart(today);
 			if (!this.store.hasWeekBefore(weekStart)) {
 				var day = weekStart.minusDays(1);
 				for (; weeks <= HISTORY_WEEKS; weeks++) {
-					recordWeek(day);
+					recordWeek(session, day);
 					day = weekStart(day).minusDays(1);
 				}
 			}
+			int alerts = this.intelligence.raiseDrift();
 			this.store.recordRun(today, partners, weeks, started, this.clock.instant());
-			log.info("Scored {} partners as of {} ({} weeks)", partners, today, weeks);
+			log.info("Scored {} partners as of {} ({} weeks), {} drift alerts", partners, today, weeks, alerts);
 			return true;
 		});
 		return Boolean.TRUE.equals(ran);
@@ -99,27 +106,56 @@ public class PartnerScores {
 
 	/** Scores every partner as of a day into that day's fiscal week; returns how many. */
 	int recordWeek(LocalDate day) {
-		var scores = scoreAsOf(null, day);
+		return recordWeek(this.learned.session(), day);
+	}
+
+	private int recordWeek(LearnedWeights.Session session, LocalDate day) {
+		var scores = scoreAsOf(session, day);
 		this.store.replaceWeek(weekStart(day), fiscalWeek(day), day, scores, this.clock.instant());
 		return scores.size();
 	}
 
-	/** The scores of one partner (or all, null) as of the end of a business day. */
-	Map<Long, List<Score>> scoreAsOf(Long partnerId, LocalDate day) {
-		var asOf = new AsOf(day, this.calendar.startOf(day.plusDays(1)));
-		var result = new HashMap<Long, List<Score>>();
-		this.records.load(partnerId, asOf, this.calendar.zone()).forEach((id, partner) -> {
-			var readings = new HashMap<String, Reading>();
-			for (var entry : this.rubric.entries()) {
-				readings.put(entry.signal().key(), entry.signal().read(partner, asOf));
+	/**
+	 * Every partner's scores as of the end of a business day: by the weights learned from
+	 * the outcomes known by then where there is enough history, else by the default
+	 * rubric with the reason.
+	 */
+	Map<Long, List<Score>> scoreAsOf(LearnedWeights.Session session, LocalDate day) {
+		var partners = this.loader.at(day, true);
+		var rubric = this.loader.rubric();
+		var fits = new EnumMap<Pillar, LearnedWeights.Fit>(Pillar.class);
+		var features = new EnumMap<Pillar, Map<Long, double[]>>(Pillar.class);
+		for (var pillar : Pillar.values()) {
+			var fit = session.fit(rubric.of(pillar), day);
+			fits.put(pillar, fit);
+			if (fit.model() != null) {
+				features.put(pillar, Features.of(partners, fit.entries()));
 			}
+		}
+		var result = new HashMap<Long, List<Score>>();
+		partners.forEach((id, partner) -> {
 			var scores = new ArrayList<Score>();
 			for (var pillar : Pillar.values()) {
-				scores.add(ScoreRule.score(pillar, this.rubric.of(pillar), readings, partner.onboardedOn(), day));
+				scores.add(score(pillar, fits.get(pillar), features.get(pillar), partner, day));
 			}
 			result.put(id, scores);
 		});
 		return result;
+	}
+
+	private static Score score(Pillar pillar, LearnedWeights.Fit fit, Map<Long, double[]> features,
+			PartnerReadings partner, LocalDate day) {
+		if (fit.model() != null) {
+			var learned = LearnedScoreRule.score(pillar, fit.entries(), fit.model(), features.get(partner.partnerId()),
+					partner.readings(), partner.onboardedOn(), day, fit.reason());
+			if (learned != null) {
+				return learned;
+			}
+		}
+		var why = fit.model() == null ? fit.reason()
+				: "the learned weights give every partner the same score; " + fit.reason();
+		return ScoreRule.score(pillar, fit.entries(), partner.readings(), partner.onboardedOn(), day)
+			.withBasis(Score.Basis.rubric(why));
 	}
 
 	/**
@@ -143,7 +179,7 @@ public class PartnerScores {
 			var before = previous == null ? null : previous.scores().get(pillar);
 			var scoreChange = change(score == null ? null : score.value(), before == null ? null : before.value());
 			var signals = new ArrayList<SignalView>();
-			for (var entry : this.rubric.of(pillar)) {
+			for (var entry : this.loader.rubric().of(pillar)) {
 				var signal = entry.signal();
 				var now = week.signals().get(signal.key());
 				var then = previous == null ? null : previous.signals().get(signal.key());
@@ -154,10 +190,12 @@ public class PartnerScores {
 						now == null ? null : now.value(), now == null ? "not computed" : now.reason(),
 						now == null ? null : now.points(),
 						change(now == null ? null : now.value(), then == null ? null : then.value()), move.change(),
-						move.note()));
+						move.note(), now == null ? null : now.note()));
 			}
 			pillars.add(new PillarView(pillar, score == null ? null : score.value(),
-					score == null ? "not computed" : score.reason(), scoreChange, signals));
+					score == null ? "not computed" : score.reason(), scoreChange, signals,
+					score == null ? null : score.basis(), score == null ? null : score.note(),
+					score == null ? null : score.points()));
 		}
 		return new PartnerScorecard(partnerId, partner.name(), true, week.asOf(), week.fiscalWeek(), pillars,
 				this.store.history(partnerId));

@@ -26,10 +26,13 @@ class ScorePageController {
 
 	private final PartnerScores scores;
 
+	private final PartnerIntelligence intelligence;
+
 	private final ObjectMapper json;
 
-	ScorePageController(PartnerScores scores, ObjectMapper json) {
+	ScorePageController(PartnerScores scores, PartnerIntelligence intelligence, ObjectMapper json) {
 		this.scores = scores;
+		this.intelligence = intelligence;
 		this.json = json;
 	}
 
@@ -54,6 +57,10 @@ class ScorePageController {
 		var order = ScoreExports.sort(sort);
 		model.addAttribute("sort", order);
 		model.addAttribute("lines", this.scores.list(viewer, order, PageRequest.of(page, 50)));
+		var book = this.scores.list(viewer, "behaviour", new PageRequest(0, PageRequest.MAX_SIZE)).items();
+		model.addAttribute("bookChart", this.json.writeValueAsString(BookChart.of(book)));
+		model.addAttribute("highPotential", this.intelligence.highPotential(viewer));
+		model.addAttribute("drifting", this.intelligence.drifting(viewer));
 		return "scoring/book";
 	}
 

@@ -84,7 +84,7 @@ final class ScoreRule {
 		return new Score(pillar, BigDecimal.valueOf(total, 1), null, parts);
 	}
 
-	private static String tooNew(LocalDate onboardedOn, LocalDate day) {
+	static String tooNew(LocalDate onboardedOn, LocalDate day) {
 		if (onboardedOn == null || onboardedOn.isAfter(day)) {
 			return "not onboarded by " + day;
 		}

@@ -23,8 +23,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ScoreStore {
 
-	/** What a stored week says of one score or one signal. */
-	record Stored(BigDecimal value, BigDecimal points, String reason) {
+	/**
+	 * What a stored week says of one score (points: the learned weights' base points,
+	 * basis and note: which weights and why) or one signal (note: how its learned points
+	 * were computed).
+	 */
+	record Stored(BigDecimal value, BigDecimal points, String reason, String basis, String note) {
 	}
 
 	/** A page of current lines (names filled in by the caller) and the total. */
@@ -62,22 +66,24 @@ class ScoreStore {
 		scores.forEach((partner, list) -> {
 			for (var score : list) {
 				scoreRows.add(new Object[] { partner, week, fiscalWeek, Date.valueOf(asOf), score.pillar().name(),
-						score.value(), score.unknownReason(), at });
+						score.value(), score.unknownReason(), at, score.basis().kind(), score.basis().reason(),
+						score.basis().basePoints() });
 				for (var part : score.parts()) {
 					signalRows.add(new Object[] { partner, week, part.entry().signal().key(), score.pillar().name(),
-							part.reading().value(), part.points(), part.reading().reason() });
+							part.reading().value(), part.points(), part.reading().reason(), part.note() });
 				}
 			}
 		});
 		this.batch.batchUpdate(
 				"""
 						INSERT INTO partner_score_week (partner_id, week_start, fiscal_week, as_of, pillar, score, unknown_reason,
-						                                computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						                                computed_at, basis, basis_reason, base_points)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 						""",
 				scoreRows);
 		this.batch.batchUpdate("""
-				INSERT INTO partner_signal_week (partner_id, week_start, signal, pillar, value, points, reason)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO partner_signal_week (partner_id, week_start, signal, pillar, value, points, reason, note)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				""", signalRows);
 	}
 
@@ -104,10 +110,12 @@ class ScoreStore {
 		var scores = new HashMap<Pillar, Stored>();
 		var header = new Object[2];
 		this.jdbc.sql("""
-				SELECT pillar, score, unknown_reason, as_of, fiscal_week FROM partner_score_week
+				SELECT pillar, score, unknown_reason, as_of, fiscal_week, base_points, basis, basis_reason
+				FROM partner_score_week
 				WHERE partner_id = :partner AND week_start = :week
 				""").param("partner", partnerId).param("week", Date.valueOf(weekStart)).query((rs, n) -> {
-			scores.put(Pillar.valueOf(rs.getString(1)), new Stored(rs.getBigDecimal(2), null, rs.getString(3)));
+			scores.put(Pillar.valueOf(rs.getString(1)), new Stored(rs.getBigDecimal(2), rs.getBigDecimal(6),
+					rs.getString(3), rs.getString(7), rs.getString(8)));
 			header[0] = rs.getObject(4, LocalDate.class);
 			header[1] = rs.getString(5);
 			return true;
@@ -126,13 +134,13 @@ class ScoreStore {
 	private Map<String, Stored> signals(long partnerId, LocalDate weekStart) {
 		var result = new HashMap<String, Stored>();
 		this.jdbc.sql("""
-				SELECT signal, value, points, reason FROM partner_signal_week
+				SELECT signal, value, points, reason, note FROM partner_signal_week
 				WHERE partner_id = :partner AND week_start = :week
 				""")
 			.param("partner", partnerId)
 			.param("week", Date.valueOf(weekStart))
 			.query((rs, n) -> result.put(rs.getString(1),
-					new Stored(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4))))
+					new Stored(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4), null, rs.getString(5))))
 			.list();
 		return result;
 	}

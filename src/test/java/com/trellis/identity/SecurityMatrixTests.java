@@ -248,6 +248,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/tiers/changes/export.csv", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/tiers/overrides", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/tiers/trend", 200, 403, 403, 403, 200, 403),
+				row("GET /api/v1/scores/high-potential", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/high-potential/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/drift", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/scores/drift/export.csv", 200, 200, 403, 403, 200, 403),
 				row("POST /api/v1/imports/salesforce", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403));
 	}
@@ -268,6 +272,8 @@ class SecurityMatrixTests {
 				row("GET /tiers", 200, 403, 403, 403, 200, 403),
 				row("POST /tiers/thresholds", 302, 403, 403, 403, 403, 403),
 				row("POST /partners/{fresh}/tier/override", 302, 403, 403, 403, 403, 403),
+				row("GET /scores/high-potential/export.csv", 200, 200, 403, 403, 200, 403),
+				row("GET /scores/drift/export.csv", 200, 200, 403, 403, 200, 403),
 				row("GET /partners/export.csv", 200, 200, 200, 200, 200, 200),
 				row("POST /partners/{fresh}/lifecycle", 302, 403, 403, 403, 403, 404),
 				row("GET /accounts", 200, 200, 200, 200, 200, 403),

@@ -99,7 +99,9 @@ class PartnerScoresTests {
 				assertThat(pillar.get("unknownReason").asString()).isNotBlank();
 				continue;
 			}
-			var sum = BigDecimal.ZERO;
+			assertThat(pillar.get("basis").asString()).isIn("LEARNED", "RUBRIC");
+			assertThat(pillar.get("basisReason").asString()).isNotBlank();
+			var sum = pillar.get("basePoints").isNull() ? BigDecimal.ZERO : pillar.get("basePoints").decimalValue();
 			for (var signal : signals) {
 				assertThat(signal.get("definition").asString()).isNotBlank();
 				if (!signal.get("points").isNull()) {

@@ -1,0 +1,154 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the stored weekly scores for the high-potential and drift lists, and keeps each
+ * partner's drift state and the alerts raised to its PAM.
+ */
+@Repository
+class IntelligenceStore {
+
+	/** A stored drift alert. */
+	record Alert(long partnerId, Pillar pillar, String state, BigDecimal slope, LocalDate weekStart, String reason,
+			String signals, Instant raisedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	IntelligenceStore(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/** The latest scored weeks, newest first (at most {@code count}). */
+	List<LocalDate> latestWeeks(int count) {
+		return this.jdbc.sql("""
+				SELECT DISTINCT week_start FROM partner_score_week ORDER BY week_start DESC LIMIT :count
+				""").param("count", count).query(LocalDate.class).list();
+	}
+
+	/**
+	 * Every partner's scores in some weeks: partner → pillar → week → score (null:
+	 * unknown).
+	 */
+	Map<Long, Map<Pillar, Map<LocalDate, BigDecimal>>> scores(List<LocalDate> weeks) {
+		var result = new HashMap<Long, Map<Pillar, Map<LocalDate, BigDecimal>>>();
+		if (weeks.isEmpty()) {
+			return result;
+		}
+		this.jdbc
+			.sql("SELECT partner_id, pillar, week_start, score FROM partner_score_week WHERE week_start IN (:weeks)")
+			.param("weeks", weeks.stream().map(Date::valueOf).toList())
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), p -> new HashMap<>())
+				.computeIfAbsent(Pillar.valueOf(rs.getString(2)), p -> new HashMap<>())
+				.put(rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)))
+			.list();
+		return result;
+	}
+
+	/** Signal points of some partners in a week: partner → signal key → points. */
+	Map<Long, Map<String, BigDecimal>> points(List<Long> partners, LocalDate week) {
+		var result = new HashMap<Long, Map<String, BigDecimal>>();
+		for (int from = 0; from < partners.size(); from += 5000) {
+			this.jdbc.sql("""
+					SELECT partner_id, signal, points FROM partner_signal_week
+					WHERE week_start = :week AND partner_id IN (:partners) AND points IS NOT NULL
+					""")
+				.param("week", Date.valueOf(week))
+				.param("partners", partners.subList(from, Math.min(partners.size(), from + 5000)))
+				.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), p -> new HashMap<>())
+					.put(rs.getString(2), rs.getBigDecimal(3)))
+				.list();
+		}
+		return result;
+	}
+
+	/** Each partner's stored drift state per score. */
+	Map<Long, Map<Pillar, String>> driftStates() {
+		var result = new HashMap<Long, Map<Pillar, String>>();
+		this.jdbc.sql("SELECT partner_id, pillar, state FROM score_drift")
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), p -> new HashMap<>())
+				.put(Pillar.valueOf(rs.getString(2)), rs.getString(3)))
+			.list();
+		return result;
+	}
+
+	/** Stores the drift decisions of a week: partner, score and decision per row. */
+	void saveDrifts(List<Object[]> decisions, LocalDate week) {
+		var rows = new ArrayList<Object[]>();
+		for (var d : decisions) {
+			var decision = (ScoreDrift.Decision) d[2];
+			rows.add(new Object[] { d[0], ((Pillar) d[1]).name(), decision.state().name(),
+					Double.isNaN(decision.slope()) ? null : BigDecimal.valueOf(decision.slope()), Date.valueOf(week),
+					decision.reason() });
+		}
+		this.batch.batchUpdate("""
+				INSERT INTO score_drift (partner_id, pillar, state, slope, week_start, reason)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (partner_id, pillar) DO UPDATE
+				SET state = excluded.state, slope = excluded.slope, week_start = excluded.week_start,
+				    reason = excluded.reason
+				""", rows);
+	}
+
+	/** Records an alert; false when this partner, score and week has one already. */
+	boolean raise(Alert alert) {
+		return this.jdbc.sql("""
+				INSERT INTO score_drift_alert (partner_id, pillar, state, slope, week_start, reason, signals, raised_at)
+				VALUES (:partner, :pillar, :state, :slope, :week, :reason, :signals, :at)
+				ON CONFLICT (partner_id, pillar, week_start) DO NOTHING
+				""")
+			.param("partner", alert.partnerId())
+			.param("pillar", alert.pillar().name())
+			.param("state", alert.state())
+			.param("slope", alert.slope())
+			.param("week", Date.valueOf(alert.weekStart()))
+			.param("reason", alert.reason())
+			.param("signals", alert.signals())
+			.param("at", Timestamp.from(alert.raisedAt()))
+			.update() == 1;
+	}
+
+	/**
+	 * The latest alert of each partner and score still in force (the drift state is still
+	 * the alert's), for some partners (all: null).
+	 */
+	List<Alert> currentAlerts(List<Long> partners) {
+		if (partners != null && partners.isEmpty()) {
+			return List.of();
+		}
+		var result = new ArrayList<Alert>();
+		var sql = this.jdbc.sql("""
+				SELECT DISTINCT ON (a.partner_id, a.pillar) a.partner_id, a.pillar, a.state, a.slope, a.week_start,
+				       a.reason, a.signals, a.raised_at
+				FROM score_drift_alert a JOIN score_drift d ON d.partner_id = a.partner_id AND d.pillar = a.pillar
+				WHERE d.state = a.state %s
+				ORDER BY a.partner_id, a.pillar, a.raised_at DESC
+				""".formatted(partners == null ? "" : "AND a.partner_id IN (:partners)"));
+		if (partners != null) {
+			sql.param("partners", partners);
+		}
+		sql.query((rs,
+				n) -> result.add(new Alert(rs.getLong(1), Pillar.valueOf(rs.getString(2)), rs.getString(3),
+						rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
+						rs.getTimestamp(8).toInstant())))
+			.list();
+		return result;
+	}
+
+}

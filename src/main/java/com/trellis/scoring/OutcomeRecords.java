@@ -1,0 +1,83 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.trellis.shared.ReportingCurrency;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the learned weights are trained on and the back-test compares with, in the
+ * reporting currency: the partner-involved pipeline a partner created in a period (deals
+ * the partner was put on in it, whatever their credit type, at their amount), and the two
+ * measures a program ranks partners by today, pipeline to date and revenue to date. Also
+ * each partner's group (its type).
+ */
+@Repository
+class OutcomeRecords {
+
+	/** When a deal became the partner's: created with it, or attached later. */
+	private static final String JOINED = "GREATEST(o.created_at, coalesce(d.attached_at, o.created_at))";
+
+	private final JdbcClient jdbc;
+
+	OutcomeRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Partner-involved pipeline created from {@code from} (inclusive) to {@code to}. */
+	Map<Long, BigDecimal> pipelineCreated(Instant from, Instant to) {
+		return sums("""
+				SELECT o.partner_id, sum(%s)
+				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+				LEFT JOIN deal_partner_attachment d ON d.opportunity_id = o.id
+				WHERE o.partner_id IS NOT NULL AND %s >= :from AND %s < :to
+				GROUP BY o.partner_id
+				""".formatted(ReportingCurrency.DEAL_AMOUNT, JOINED, JOINED), from, to);
+	}
+
+	/** Partner-involved pipeline created before {@code end}, since the program began. */
+	Map<Long, BigDecimal> pipelineToDate(Instant end) {
+		return pipelineCreated(Instant.EPOCH, end);
+	}
+
+	/**
+	 * Revenue to date: the deals with the partner on them won before {@code end} (a deal
+	 * counts once it reached closed-won in its stage history).
+	 */
+	Map<Long, BigDecimal> revenueToDate(Instant end) {
+		return sums("""
+				SELECT o.partner_id, sum(%s)
+				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.partner_id IS NOT NULL AND o.created_at >= :from AND EXISTS (
+				  SELECT 1 FROM opportunity_stage_change c
+				  WHERE c.opportunity_id = o.id AND c.to_stage = 'CLOSED_WON' AND c.changed_at < :to)
+				GROUP BY o.partner_id
+				""".formatted(ReportingCurrency.DEAL_AMOUNT), Instant.EPOCH, end);
+	}
+
+	/** Each partner's group: its type (SI, RESELLER, ISV, REFERRAL, ADVISORY). */
+	Map<Long, String> groups() {
+		var result = new HashMap<Long, String>();
+		this.jdbc.sql("SELECT id, type FROM partner")
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return result;
+	}
+
+	private Map<Long, BigDecimal> sums(String sql, Instant from, Instant to) {
+		var result = new HashMap<Long, BigDecimal>();
+		this.jdbc.sql(sql)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getBigDecimal(2)))
+			.list();
+		return result;
+	}
+
+}

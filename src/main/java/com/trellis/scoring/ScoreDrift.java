@@ -1,0 +1,61 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * Whether a score's momentum is building, quietly stalling or steady: the slope of a
+ * least-squares line through its last {@value #WEEKS} weekly values. A slope of at least
+ * {@value #THRESHOLD} points a week (about 12 points over the 8 weeks) up is building, as
+ * much down is stalling; fewer than {@value #MINIMUM_KNOWN} known weeks is unknown.
+ */
+final class ScoreDrift {
+
+	static final int WEEKS = 8;
+
+	static final int MINIMUM_KNOWN = 6;
+
+	static final double THRESHOLD = 1.5;
+
+	enum State {
+
+		BUILDING, STALLING, STEADY, UNKNOWN
+
+	}
+
+	/** The decision, with the slope (points a week) and the reason. */
+	record Decision(State state, double slope, String reason) {
+	}
+
+	private ScoreDrift() {
+	}
+
+	/**
+	 * @param weekly the last weeks' values, oldest first (null: unknown that week)
+	 */
+	static Decision decide(List<BigDecimal> weekly) {
+		var recent = weekly.subList(Math.max(0, weekly.size() - WEEKS), weekly.size());
+		var line = new SimpleRegression();
+		for (int i = 0; i < recent.size(); i++) {
+			if (recent.get(i) != null) {
+				line.addData(i, recent.get(i).doubleValue());
+			}
+		}
+		if (line.getN() < MINIMUM_KNOWN) {
+			return new Decision(State.UNKNOWN, Double.NaN, "only " + line.getN() + " of the last " + WEEKS
+					+ " weeks have this score (" + MINIMUM_KNOWN + " needed)");
+		}
+		double slope = line.getSlope();
+		var over = "%+.1f points a week over the last %d weeks".formatted(slope, recent.size());
+		if (slope >= THRESHOLD) {
+			return new Decision(State.BUILDING, slope, "building: " + over);
+		}
+		if (slope <= -THRESHOLD) {
+			return new Decision(State.STALLING, slope, "stalling: " + over);
+		}
+		return new Decision(State.STEADY, slope, "steady: " + over);
+	}
+
+}

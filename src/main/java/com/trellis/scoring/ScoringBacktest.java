@@ -1,0 +1,138 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The scores' back-test: at past month-ends whose next 180 days are over, ranks the
+ * partners by each score as of that day and compares with the partner-involved pipeline
+ * they actually created in the next 180 days ({@link PipelineOutcome}). Learned weights
+ * are trained only on month-ends whose own 180 days were over by the cut-off, so nothing
+ * after the cut-off reaches a score. Run by {@code mvn -P backtest verify} (see
+ * {@code docs/scoring.md}).
+ */
+@Service
+public class ScoringBacktest {
+
+	private final LearnedWeights learned;
+
+	private final OutcomeRecords outcomes;
+
+	private final ReadingsLoader loader;
+
+	ScoringBacktest(LearnedWeights learned, OutcomeRecords outcomes, ReadingsLoader loader) {
+		this.learned = learned;
+		this.outcomes = outcomes;
+		this.loader = loader;
+	}
+
+	/** One ranking at one cut-off: how it did, and whether learned weights were there. */
+	public record Row(LocalDate cutoff, int partners, int positives, String method, double auc, double precisionAtTop10,
+			String note) {
+	}
+
+	public record Result(List<Row> rows, String table) {
+	}
+
+	/**
+	 * Back-tests at the last {@code cutoffs} month-ends at least 180 days before today.
+	 */
+	@Transactional(readOnly = true)
+	public Result run(LocalDate today, int cutoffs) {
+		var session = this.learned.session();
+		var days = LearnedWeights.trainingCutoffs(today);
+		days = days.subList(Math.max(0, days.size() - cutoffs), days.size());
+		var rows = new ArrayList<Row>();
+		for (var cutoff : days) {
+			var population = session.population(cutoff);
+			if (population.isEmpty()) {
+				continue;
+			}
+			var positives = session.positives(cutoff);
+			boolean[] outcome = new boolean[population.size()];
+			for (int i = 0; i < outcome.length; i++) {
+				outcome[i] = positives.contains(population.get(i));
+			}
+			var readings = session.readings(cutoff);
+			var rankings = new LinkedHashMap<String, double[]>();
+			var notes = new LinkedHashMap<String, String>();
+			var all = session.fit(this.loader.rubric().entries(), cutoff);
+			learnedRanking("learned (all signals)", all, readings, population, rankings, notes);
+			var rubricScores = new LinkedHashMap<Pillar, Map<Long, Score>>();
+			for (var pillar : Pillar.values()) {
+				var fit = session.fit(this.loader.rubric().of(pillar), cutoff);
+				learnedRanking("learned " + pillar.label().toLowerCase(), fit, readings, population, rankings, notes);
+				var byPartner = new LinkedHashMap<Long, Score>();
+				for (var partner : population) {
+					var p = readings.get(partner);
+					byPartner.put(partner,
+							ScoreRule.score(pillar, fit.entries(), p.readings(), p.onboardedOn(), cutoff));
+				}
+				rubricScores.put(pillar, byPartner);
+			}
+			rankings.put("rubric (mean of the three)", values(population, partner -> {
+				double sum = 0;
+				int known = 0;
+				for (var pillar : Pillar.values()) {
+					var score = rubricScores.get(pillar).get(partner);
+					if (score.known()) {
+						sum += score.value().doubleValue();
+						known++;
+					}
+				}
+				return known == 0 ? -1 : sum / known;
+			}));
+			for (var pillar : Pillar.values()) {
+				rankings.put("rubric " + pillar.label().toLowerCase(), values(population, partner -> {
+					var score = rubricScores.get(pillar).get(partner);
+					return score.known() ? score.value().doubleValue() : -1;
+				}));
+			}
+			var end = this.loader.asOf(cutoff).end();
+			var pipeline = this.outcomes.pipelineToDate(end);
+			var revenue = this.outcomes.revenueToDate(end);
+			rankings.put("baseline: pipeline to date",
+					values(population, p -> pipeline.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
+			rankings.put("baseline: revenue to date",
+					values(population, p -> revenue.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
+			rankings.forEach((method,
+					scores) -> rows.add(new Row(cutoff, population.size(), positives.size(), method,
+							RankQuality.auc(scores, outcome), RankQuality.precisionAtTop(scores, outcome, 0.10),
+							notes.getOrDefault(method, ""))));
+			notes.forEach((method, note) -> {
+				if (!rankings.containsKey(method)) {
+					rows.add(
+							new Row(cutoff, population.size(), positives.size(), method, Double.NaN, Double.NaN, note));
+				}
+			});
+		}
+		return new Result(rows, BacktestTable.format(rows));
+	}
+
+	private static void learnedRanking(String method, LearnedWeights.Fit fit, Map<Long, PartnerReadings> readings,
+			List<Long> population, Map<String, double[]> rankings, Map<String, String> notes) {
+		notes.put(method, fit.model() == null ? "no model: " + fit.reason() : fit.reason());
+		if (fit.model() == null) {
+			return;
+		}
+		var features = Features.of(readings, fit.entries());
+		rankings.put(method, values(population, p -> fit.model().logOdds(features.get(p))));
+	}
+
+	private static double[] values(List<Long> population, ToDoubleFunction<Long> value) {
+		double[] result = new double[population.size()];
+		for (int i = 0; i < result.length; i++) {
+			result[i] = value.applyAsDouble(population.get(i));
+		}
+		return result;
+	}
+
+}

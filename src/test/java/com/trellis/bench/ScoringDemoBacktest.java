@@ -1,0 +1,63 @@
+package com.trellis.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import com.trellis.scoring.ScoringBacktest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Back-test, not a test (runs only with {@code mvn -P backtest verify}): the learned
+ * scores, the default rubric and the two baselines (pipeline and revenue to date) against
+ * the partner-involved pipeline each partner created in the 180 days after each of the
+ * last {@code -Dtrellis.backtest.score-cutoffs=4} month-ends whose 180 days are over.
+ * Prints a table and writes it to {@code target/backtest-scoring.txt}.
+ */
+@Tag("backtest")
+@SpringBootTest
+class ScoringDemoBacktest {
+
+	private static final String SIZE = System.getProperty("trellis.backtest.size", "default");
+
+	@DynamicPropertySource
+	static void backtestDatabase(DynamicPropertyRegistry registry) {
+		registry.add("trellis.embedded-db.data-dir", () -> "data/backtest-" + SIZE);
+		registry.add("trellis.embedded-db.ephemeral", () -> "false");
+		registry.add("trellis.demo.enabled", () -> "true");
+		registry.add("trellis.demo.size", () -> SIZE);
+		registry.add("trellis.notify.dispatch-interval", () -> "24h");
+		registry.add("trellis.registration.expiry-cron", () -> "-");
+		registry.add("trellis.forecast.snapshot-cron", () -> "-");
+		registry.add("trellis.scoring.daily-cron", () -> "-");
+	}
+
+	@Autowired
+	ScoringBacktest backtest;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void learnedScoresAgainstTheRubricAndTheBaselines() throws Exception {
+		var today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		var result = this.backtest.run(today, Integer.getInteger("trellis.backtest.score-cutoffs", 4));
+		System.out.println();
+		System.out.println("Score back-test on the " + SIZE + " demo, as of " + today);
+		System.out.println(result.table());
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target/backtest-scoring.txt"), result.table());
+		assertThat(result.rows()).isNotEmpty();
+	}
+
+}

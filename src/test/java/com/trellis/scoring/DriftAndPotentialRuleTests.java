@@ -1,0 +1,56 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DriftAndPotentialRuleTests {
+
+	@Test
+	void aScoreRisingTwoPointsAWeekForEightWeeksIsBuilding() {
+		var decision = ScoreDrift.decide(weeks(40, 42, 44, 46, 48, 50, 52, 54));
+		assertThat(decision.state()).isEqualTo(ScoreDrift.State.BUILDING);
+		assertThat(decision.reason()).isEqualTo("building: +2.0 points a week over the last 8 weeks");
+	}
+
+	@Test
+	void aScoreSlippingQuietlyIsStallingAndOneWobbleIsSteady() {
+		assertThat(ScoreDrift.decide(weeks(60, 59, 57, 55, 53, 52, 49, 47)).state())
+			.isEqualTo(ScoreDrift.State.STALLING);
+		assertThat(ScoreDrift.decide(weeks(50, 50, 50, 50, 50, 50, 50, 58)).state()).isEqualTo(ScoreDrift.State.STEADY);
+	}
+
+	@Test
+	void onlyTheLastEightWeeksCountAndFewerThanSixKnownIsUnknown() {
+		assertThat(ScoreDrift.decide(weeks(0, 0, 0, 0, 50, 50, 50, 50, 50, 50, 50, 50)).state())
+			.isEqualTo(ScoreDrift.State.STEADY);
+		var thin = Arrays.asList(null, null, null, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE,
+				BigDecimal.TEN);
+		assertThat(ScoreDrift.decide(thin).state()).isEqualTo(ScoreDrift.State.UNKNOWN);
+		assertThat(ScoreDrift.decide(thin).reason()).isEqualTo("only 5 of the last 8 weeks have this score (6 needed)");
+	}
+
+	@Test
+	void aPartnerWithoutPipelineRankingHighOnReadinessAndBehaviourIsHighPotential() {
+		var decision = HighPotential.decide(0.9, 0.8, BigDecimal.ZERO, new BigDecimal("1000"));
+		assertThat(decision.highPotential()).isTrue();
+		assertThat(decision.reason()).startsWith("no partner-involved pipeline in the last 180 days, yet readiness");
+	}
+
+	@Test
+	void aPartnerWithPipelineOrRankingLowOnOneOfTheTwoIsNot() {
+		assertThat(HighPotential.decide(0.9, 0.9, new BigDecimal("1001"), new BigDecimal("1000")).reason())
+			.startsWith("already has pipeline");
+		assertThat(HighPotential.decide(0.9, 0.7, BigDecimal.ZERO, BigDecimal.ZERO).highPotential()).isFalse();
+		assertThat(HighPotential.decide(null, 0.9, BigDecimal.ZERO, BigDecimal.ZERO).highPotential()).isFalse();
+	}
+
+	private static List<BigDecimal> weeks(double... values) {
+		return Arrays.stream(values).mapToObj(BigDecimal::valueOf).toList();
+	}
+
+}

@@ -1,0 +1,128 @@
+package com.trellis.scoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class DriftAndPotentialTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PartnerIntelligence intelligence;
+
+	@Autowired
+	IntelligenceStore store;
+
+	@Test
+	void aBuildingScoreIsRaisedToThePamExactlyOnceEvenByTwoInstancesAtOnce() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("Rising Partners", pam.userId());
+		var weeks = new java.util.ArrayList<>(this.store.latestWeeks(8));
+		java.util.Collections.reverse(weeks);
+		for (int i = 0; i < weeks.size(); i++) {
+			store(partner, weeks.get(i), "BEHAVIOUR", 30 + 3 * i, "field-interactions", 5 + 3 * i);
+		}
+		Callable<Integer> run = this.intelligence::raiseDrift;
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(run);
+			var second = pool.submit(run);
+			first.get();
+			second.get();
+		}
+		finally {
+			pool.shutdown();
+		}
+		this.intelligence.raiseDrift();
+		assertThat(alerts(partner)).isEqualTo(1);
+		new Api(this.mvc, this.fixtures.token(pam)).get("/api/v1/scores/drift")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].partnerName").value("Rising Partners"))
+			.andExpect(jsonPath("$[0].state").value("BUILDING"))
+			.andExpect(jsonPath("$[0].reason").value("building: +3.0 points a week over the last 8 weeks"))
+			.andExpect(jsonPath("$[0].signals").value("partner–field interactions +21.0 points"));
+		new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.PAM))).get("/api/v1/scores/drift")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+	}
+
+	@Test
+	void aPartnerWithoutPipelineWhoseReadinessAndBehaviourRankHighIsListedForItsPamWithTheEvidence() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("Not Yet Partners", pam.userId());
+		var week = this.store.latestWeeks(1).get(0);
+		store(partner, week, "READINESS", 100, "certified-delivery-staff", 50);
+		store(partner, week, "BEHAVIOUR", 100, "cosell-responsiveness", 25);
+		var api = new Api(this.mvc, this.fixtures.token(pam));
+		api.get("/api/v1/scores/high-potential")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].partnerName").value("Not Yet Partners"))
+			.andExpect(jsonPath("$[0].reason").value(containsString("no partner-involved pipeline")))
+			.andExpect(jsonPath("$[0].evidence")
+				.value("certified delivery staff 50.0 points, co-sell responsiveness 25.0 points"));
+		api.get("/api/v1/scores/high-potential/export.csv")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Not Yet Partners")));
+		var world = this.fixtures.world("Other Book");
+		new Api(this.mvc, this.fixtures.token(world.pam())).get("/api/v1/scores/high-potential")
+			.andExpect(jsonPath("$.length()").value(0));
+		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1/scores/high-potential")
+			.andExpect(status().isForbidden());
+	}
+
+	private long alerts(long partner) {
+		return this.jdbc.sql("SELECT count(*) FROM score_drift_alert WHERE partner_id = :p")
+			.param("p", partner)
+			.query(Long.class)
+			.single();
+	}
+
+	private void store(long partner, LocalDate week, String pillar, double score, String signal, double points) {
+		this.jdbc.sql("""
+				INSERT INTO partner_score_week (partner_id, week_start, fiscal_week, as_of, pillar, score, computed_at)
+				VALUES (:partner, :week, 'FY-test', :week, :pillar, :score, now())
+				""")
+			.param("partner", partner)
+			.param("week", week)
+			.param("pillar", pillar)
+			.param("score", BigDecimal.valueOf(score))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO partner_signal_week (partner_id, week_start, signal, pillar, value, points, reason)
+				VALUES (:partner, :week, :signal, :pillar, 1, :points, 'read')
+				""")
+			.param("partner", partner)
+			.param("week", week)
+			.param("signal", signal)
+			.param("pillar", pillar)
+			.param("points", BigDecimal.valueOf(points))
+			.update();
+	}
+
+}
