@@ -132,7 +132,7 @@ class HandoverTests {
 			.perform(post("/admin/users/" + world.pam().userId() + "/reassign").session(session)
 				.with(csrf())
 				.param("toUserId", String.valueOf(world.ae().userId())))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -304,7 +304,7 @@ class SecurityMatrixTests {
 				row("GET /hygiene/STALE_DEALS", 200, 200, 403, 403, 403, 403),
 				row("GET /hygiene/ACCOUNTS_WITHOUT_DOMAIN/records.csv", 200, 200, 403, 403, 403, 403),
 				row("POST /hygiene/DEACTIVATED_OWNERS/fix", 302, 403, 403, 403, 403, 403),
-				row("POST /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks", 400, 403, 403, 403, 403, 403),
 				row("GET /admin/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks/{freshWebhook}/secret", 302, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks/{freshWebhook}/delete", 302, 403, 403, 403, 403, 403),
