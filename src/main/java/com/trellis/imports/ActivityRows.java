@@ -80,8 +80,8 @@ class ActivityRows {
 			}
 			var at = moment(cells, now);
 			var detail = cells.line("detail", 1000, false);
-			Long userId = user(cells);
 			var partnerId = this.partners.resolve(viewer, cells, knownPartners);
+			Long userId = user(cells, partnerId);
 			if (plan.errors.size() > before) {
 				continue;
 			}
@@ -121,7 +121,8 @@ class ActivityRows {
 		return parsed.value();
 	}
 
-	private Long user(FormatCells cells) {
+	/** A vendor user, or a user of the row's partner; null when the cell is empty. */
+	private Long user(FormatCells cells, Long partnerId) {
 		var email = cells.text("user_email");
 		if (email.isEmpty()) {
 			return null;
@@ -129,6 +130,11 @@ class ActivityRows {
 		var user = this.users.byEmail(email);
 		if (user.isEmpty()) {
 			cells.error("user_email", email, "is no user of this program");
+			return null;
+		}
+		var other = user.get().partnerId();
+		if (other != null && partnerId != null && !other.equals(partnerId)) {
+			cells.error("user_email", email, "is a user of another partner");
 			return null;
 		}
 		return user.get().id();

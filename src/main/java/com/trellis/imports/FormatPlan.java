@@ -37,11 +37,6 @@ final class FormatPlan {
 		this.unchanged++;
 	}
 
-	/** A write that changes no record of the program (an outside id noted). */
-	void also(Runnable write) {
-		this.writes.add(write);
-	}
-
 	void write() {
 		this.writes.forEach(Runnable::run);
 	}

@@ -153,6 +153,13 @@ class TrellisFormatTests {
 			.single()).isEqualTo(2);
 		importing("activity", "source_id,partner_id,type,occurred_at\nev-9," + partner + ",LOGIN,2999-01-01\n", true)
 			.andExpect(jsonPath("$.errors[0].field").value("row 2: occurred_at"));
+		var stranger = this.fixtures.user(Role.PARTNER, this.fixtures.partner("Stranger Partner", this.pam.userId()),
+				null);
+		importing("activity",
+				"source_id,partner_id,type,occurred_at,user_email\nev-10," + partner + ",PORTAL_LOGIN,2026-10-03,"
+						+ this.fixtures.email(stranger) + "\n",
+				true)
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: user_email"));
 	}
 
 	@Test
