@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Hands a leaver's work over in one transaction: their accounts, open deals, leads with
- * them and partner book move to the receivers the {@link HandoverPlan} accepts, through
- * each owning module's facade, with one audit entry that counts what moved and where.
+ * them, partner book and direct reports move to the receivers the {@link HandoverPlan}
+ * accepts, through each owning module's facade, with one audit entry that counts what
+ * moved and where.
  */
 @Service
 public class Handover {
@@ -72,7 +73,8 @@ public class Handover {
 			}
 		}
 		var everything = command.toUserId() == null ? null : receiver(command.toUserId());
-		var decision = HandoverPlan.decide(userId, held, everything, perKind);
+		var decision = HandoverPlan.decide(userId, held, everything, perKind,
+				java.util.Set.copyOf(this.users.reportsOf(userId)));
 		if (!decision.allowed()) {
 			List<FieldError> errors = new ArrayList<>();
 			decision.refusals().forEach(r -> errors.add(new FieldError(r.field(), r.reason())));
@@ -85,6 +87,7 @@ public class Handover {
 				case DEALS -> this.deals.handOverOpen(viewer, userId, receiver.id());
 				case LEADS -> this.leads.handOverRouted(viewer, userId, receiver.id());
 				case PARTNERS -> this.partners.handOverBook(viewer, userId, receiver.id());
+				case REPORTS -> this.users.handOverReports(viewer, userId, receiver.id());
 			};
 			moved.put(kind, new Moved(receiver.id(), receiver.name(), ids.size(), ids));
 		});
@@ -111,6 +114,7 @@ public class Handover {
 		held.put(Kind.DEALS, this.deals.countOpenOwnedBy(userId));
 		held.put(Kind.LEADS, this.leads.countRoutedTo(userId));
 		held.put(Kind.PARTNERS, (long) this.partners.book(userId).size());
+		held.put(Kind.REPORTS, (long) this.users.directReportsOf(userId).size());
 		return held;
 	}
 

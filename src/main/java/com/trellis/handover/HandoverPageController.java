@@ -81,6 +81,11 @@ class HandoverPageController {
 		model.addAttribute("reps", reps);
 		model.addAttribute("pams", pams);
 		model.addAttribute("everyone", everyone);
+		var managers = new ArrayList<>(everyone);
+		managers.addAll(this.users.withRole(Role.EXECUTIVE));
+		managers.addAll(this.users.withRole(Role.ADMIN));
+		managers.removeIf(u -> u.id() == id);
+		model.addAttribute("managers", managers);
 		return "handover/page";
 	}
 

@@ -14,10 +14,11 @@ import com.trellis.identity.Role;
  * Who takes over each kind of a leaver's work. A kind the leaver holds none of needs no
  * one. Otherwise its own receiver is named, or else the one receiver for everything; the
  * receiver is an active user other than the leaver with a role that may hold that kind
- * (accounts, deals and leads an account executive or sales manager, partners a PAM).
- * Every kind that cannot be placed is refused with its field, and then nothing moves; a
- * field that is refused for several kinds (the one receiver for everything) is one
- * refusal, with each distinct reason once.
+ * (accounts, deals and leads an account executive or sales manager, partners a PAM,
+ * direct reports any vendor user who is not below the leaver). Every kind that cannot be
+ * placed is refused with its field, and then nothing moves; a field that is refused for
+ * several kinds (the one receiver for everything) is one refusal, with each distinct
+ * reason once.
  */
 final class HandoverPlan {
 
@@ -31,6 +32,16 @@ final class HandoverPlan {
 	 * @param perKind the receiver named for a kind, overriding {@code everything}
 	 */
 	static Decision decide(long leaverId, Map<Kind, Long> held, Receiver everything, Map<Kind, Receiver> perKind) {
+		return decide(leaverId, held, everything, perKind, Set.of());
+	}
+
+	/**
+	 * As above; {@code belowLeaver} holds everyone who reports to the leaver at any
+	 * depth: none of them can become the new manager of the leaver's reports, which would
+	 * put a report above the manager they report to (a cycle).
+	 */
+	static Decision decide(long leaverId, Map<Kind, Long> held, Receiver everything, Map<Kind, Receiver> perKind,
+			Set<Long> belowLeaver) {
 		Map<Kind, Receiver> moves = new EnumMap<>(Kind.class);
 		Map<String, Set<String>> refusals = new LinkedHashMap<>();
 		for (var kind : Kind.values()) {
@@ -52,6 +63,10 @@ final class HandoverPlan {
 			}
 			else if (!receiver.active()) {
 				refuse(refusals, field, receiver.name() + " is deactivated; name an active user");
+			}
+			else if (kind == Kind.REPORTS && belowLeaver.contains(receiver.id())) {
+				refuse(refusals, field, receiver.name() + " reports to the user whose work is handed over (directly or "
+						+ "indirectly); their reports cannot move under them");
 			}
 			else if (!kind.takenBy(receiver.role())) {
 				refuse(refusals, field, "the " + count + " " + kind.label() + " go to " + kind.receiversText() + "; "

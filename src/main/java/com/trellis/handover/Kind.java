@@ -11,7 +11,8 @@ public enum Kind {
 	ACCOUNTS("accounts", "accountsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
 	DEALS("open deals", "dealsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
 	LEADS("leads with them", "leadsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
-	PARTNERS("partners in their book", "partnersToUserId", EnumSet.of(Role.PAM));
+	PARTNERS("partners in their book", "partnersToUserId", EnumSet.of(Role.PAM)), REPORTS("direct reports",
+			"reportsToUserId", EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE));
 
 	private final String label;
 
@@ -39,6 +40,9 @@ public enum Kind {
 	}
 
 	String receiversText() {
+		if (this == REPORTS) {
+			return "a vendor user";
+		}
 		return this.receivers.contains(Role.PAM) ? "a partner account manager"
 				: "an account executive or sales manager";
 	}

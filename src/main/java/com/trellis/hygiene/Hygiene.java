@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that needs nobody to choose (a deactivated user's open deals to the account's owner),
  * over the viewer's scope ({@link HygieneScope}). Stale deals use the sales process's
  * stage norms; duplicate accounts are decided by conflict detection's matcher
- * ({@link SameCustomer}).
+ * ({@link SameCustomer}) and stored ({@link DuplicateAccounts}).
  */
 @Service
 public class Hygiene {
@@ -43,8 +43,11 @@ public class Hygiene {
 
 	private final Clock clock;
 
+	private final DuplicateAccounts duplicates;
+
 	Hygiene(HygieneRepository repository, SalesProcess process, Deals deals, AuditLog audit, BusinessCalendar calendar,
-			Clock clock) {
+			Clock clock, DuplicateAccounts duplicates) {
+		this.duplicates = duplicates;
 		this.repository = repository;
 		this.process = process;
 		this.deals = deals;
@@ -58,7 +61,7 @@ public class Hygiene {
 		var scope = scope(viewer);
 		var summary = new ArrayList<HygieneSummary>();
 		for (var check : HygieneCheck.values()) {
-			long count = check == HygieneCheck.DUPLICATE_ACCOUNTS ? duplicates(scope).size()
+			long count = check == HygieneCheck.DUPLICATE_ACCOUNTS ? this.duplicates.count(scope)
 					: this.repository.count(query(check), scope);
 			summary.add(new HygieneSummary(check, check.description(), count, check.fixable()));
 		}
@@ -71,7 +74,7 @@ public class Hygiene {
 		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
 			return this.repository.page(query(check), scope, page);
 		}
-		return slice(duplicates(scope), page);
+		return this.duplicates.page(scope, page);
 	}
 
 	/**
@@ -85,8 +88,7 @@ public class Hygiene {
 			var query = query(check);
 			return page -> this.repository.page(query, scope, new PageRequest(page, PageRequest.MAX_SIZE));
 		}
-		var all = duplicates(scope);
-		return page -> slice(all, new PageRequest(page, PageRequest.MAX_SIZE));
+		return page -> this.duplicates.page(scope, new PageRequest(page, PageRequest.MAX_SIZE));
 	}
 
 	/**
@@ -128,32 +130,6 @@ public class Hygiene {
 				stages.stream().map(s -> s.normDays()).toArray(Integer[]::new),
 				stages.stream().map(s -> s.name()).toArray(String[]::new));
 		return this.repository.query(check, this.clock.instant(), this.calendar.today(), norms);
-	}
-
-	/**
-	 * The accounts in scope that have at least one likely duplicate, one record each with
-	 * all of its duplicates: the candidates come from SQL, the matcher decides each pair.
-	 */
-	private List<HygieneRecord> duplicates(HygieneScope scope) {
-		var found = new LinkedHashMap<CustomerRecord, List<String>>();
-		for (var pair : this.repository.duplicateCandidates(scope)) {
-			SameCustomer.reason(pair[0], pair[1])
-				.ifPresent(reason -> found.computeIfAbsent(pair[0], a -> new ArrayList<>())
-					.add("account " + pair[1].accountId() + " " + pair[1].name() + " (" + reason + ")"));
-		}
-		var owners = this.repository.accountOwners(found.keySet().stream().map(CustomerRecord::accountId).toList());
-		return found.entrySet()
-			.stream()
-			.map(e -> new HygieneRecord("account", e.getKey().accountId(), e.getKey().name(),
-					"same customer as " + String.join("; ", e.getValue()), owners.get(e.getKey().accountId()),
-					"/accounts/" + e.getKey().accountId()))
-			.toList();
-	}
-
-	private static PageResult<HygieneRecord> slice(List<HygieneRecord> all, PageRequest page) {
-		int from = Math.min(page.offset(), all.size());
-		return new PageResult<>(all.subList(from, Math.min(from + page.size(), all.size())), page.page(), page.size(),
-				all.size());
 	}
 
 	private static HygieneScope scope(Viewer viewer) {

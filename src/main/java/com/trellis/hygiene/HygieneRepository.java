@@ -27,7 +27,7 @@ class HygieneRepository {
 
 	private static final String DEAL_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR o.partner_id IN " + BOOK + ")";
 
-	private static final String ACCOUNT_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR %1$s IN (SELECT account_id "
+	static final String ACCOUNT_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR %1$s IN (SELECT account_id "
 			+ "FROM opportunity WHERE partner_id IN " + BOOK + " UNION SELECT account_id FROM deal_registration "
 			+ "WHERE partner_id IN " + BOOK + " AND account_id IS NOT NULL))";
 

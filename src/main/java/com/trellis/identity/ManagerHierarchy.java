@@ -18,8 +18,21 @@ final class ManagerHierarchy {
 	 * @param chainAboveManager the ids of the proposed manager's managers, nearest first
 	 */
 	static Decision decide(Long userId, Candidate manager, List<Long> chainAboveManager) {
+		return decide(userId, manager, chainAboveManager, false);
+	}
+
+	/**
+	 * As above; {@code unchanged} when the user already reports to this manager: an edit
+	 * that keeps the manager is never refused for it, even when the manager has left
+	 * since (their reports stay with them until someone names another, for example
+	 * through the hand-over); only a newly named manager must be active.
+	 */
+	static Decision decide(Long userId, Candidate manager, List<Long> chainAboveManager, boolean unchanged) {
 		if (manager == null) {
 			return Decision.allowed("No manager");
+		}
+		if (unchanged) {
+			return Decision.allowed("Keeps reporting to " + manager.name());
 		}
 		if (!manager.vendor()) {
 			return Decision.refused("must be a vendor user; a partner user manages no one");

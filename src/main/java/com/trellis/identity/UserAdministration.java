@@ -76,7 +76,7 @@ public class UserAdministration {
 	public Created create(Viewer viewer, UserCommand command) {
 		requireAdmin(viewer);
 		this.users.lockAdministration();
-		check(null, command);
+		check(null, command, null);
 		var byLink = initialPassword(command) == UserCommand.InitialPassword.EMAIL_LINK;
 		// with a link, nobody ever sees this password: the user can only sign in once
 		// they
@@ -128,7 +128,7 @@ public class UserAdministration {
 		if (before.role() == Role.PARTNER) {
 			throw InvalidInputException.of("role", "a partner user is managed through their partner, not here");
 		}
-		check(id, command);
+		check(id, command, before.managerId());
 		if (before.role() == Role.ADMIN && command.role() != Role.ADMIN && before.active()
 				&& this.users.activeAdmins() <= 1) {
 			throw InvalidInputException.of("role",
@@ -182,7 +182,11 @@ public class UserAdministration {
 		return after;
 	}
 
-	private void check(Long id, UserCommand command) {
+	/**
+	 * @param currentManagerId the user's manager as stored (null for a new user): kept
+	 * unchanged, it is accepted even when that manager has left since
+	 */
+	private void check(Long id, UserCommand command, Long currentManagerId) {
 		List<FieldError> errors = new ArrayList<>();
 		if (command.role() == Role.PARTNER) {
 			errors.add(new FieldError("role", "partner users are invited through their partner; choose a vendor role"));
@@ -193,11 +197,10 @@ public class UserAdministration {
 				errors.add(new FieldError("managerId", "no user has the id " + command.managerId()));
 			}
 			else {
-				var decision = ManagerHierarchy
-					.decide(id,
-							new ManagerHierarchy.Candidate(manager.id(), manager.displayName(),
-									manager.role().isVendor(), manager.active()),
-							this.users.managersAbove(manager.id()));
+				var decision = ManagerHierarchy.decide(id,
+						new ManagerHierarchy.Candidate(manager.id(), manager.displayName(), manager.role().isVendor(),
+								manager.active()),
+						this.users.managersAbove(manager.id()), command.managerId().equals(currentManagerId));
 				if (!decision.allowed()) {
 					errors.add(new FieldError("managerId", decision.reason()));
 				}

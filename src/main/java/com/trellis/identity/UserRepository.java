@@ -75,6 +75,21 @@ class UserRepository {
 			.list();
 	}
 
+	List<Long> directReportsOf(long managerId) {
+		return this.jdbc.sql("SELECT id FROM app_user WHERE manager_id = :managerId ORDER BY id")
+			.param("managerId", managerId)
+			.query(Long.class)
+			.list();
+	}
+
+	List<Long> moveReports(long fromManagerId, long toManagerId) {
+		return this.jdbc.sql("UPDATE app_user SET manager_id = :to WHERE manager_id = :from RETURNING id")
+			.param("to", toManagerId)
+			.param("from", fromManagerId)
+			.query(Long.class)
+			.list();
+	}
+
 	List<Long> reportsOf(long managerId) {
 		return this.jdbc.sql("""
 				WITH RECURSIVE tree AS (

@@ -96,6 +96,25 @@ public class Users {
 		return this.users.credentials(email).map(UserRepository.Credentials::user).filter(u -> u.partnerId() != null);
 	}
 
+	/** The users whose manager is this one (enabled or not). */
+	public List<Long> directReportsOf(long managerId) {
+		return this.users.directReportsOf(managerId);
+	}
+
+	/**
+	 * Gives a leaving manager's direct reports a new manager (the caller, the hand-over,
+	 * checked that the new manager is an active vendor user who is not below the leaver);
+	 * the hand-over audits the move. Returns who moved.
+	 */
+	@Transactional
+	public List<Long> handOverReports(Viewer viewer, long fromManagerId, long toManagerId) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only a program admin hands over a user's work");
+		}
+		return this.users.moveReports(fromManagerId, toManagerId);
+	}
+
 	/** Everyone below a manager, at any depth. */
 	public List<Long> reportsOf(long managerId) {
 		return this.users.reportsOf(managerId);

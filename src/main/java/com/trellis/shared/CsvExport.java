@@ -91,14 +91,37 @@ public final class CsvExport {
 	}
 
 	/**
-	 * Whether a spreadsheet would read the value as a formula: text (not a number)
-	 * starting with = + - @, a tab or a carriage return.
+	 * Whether the guard prefixes the value with an apostrophe: text (not a number) that a
+	 * spreadsheet would read as a formula, starting with = + - @, a tab or a carriage
+	 * return; and text that starts with apostrophes before such a character, so that
+	 * {@link #unguard} can tell the guard's apostrophe from the value's own.
 	 */
 	static boolean formula(Object value, String text) {
 		if (text.isEmpty() || value instanceof Number || NUMBER.matcher(text).matches()) {
 			return false;
 		}
-		return "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+		return startsFormula(text);
+	}
+
+	/**
+	 * Undoes the guard on a value read back from an exported file: one leading apostrophe
+	 * is dropped when what follows starts (after any further apostrophes) with = + - @, a
+	 * tab or a carriage return; any other value is returned as it is. Exactly the values
+	 * the guard changed are changed back, so export and re-import is lossless.
+	 */
+	public static String unguard(String text) {
+		if (text == null || text.length() < 2 || text.charAt(0) != '\'') {
+			return text == null ? "" : text;
+		}
+		return startsFormula(text.substring(1)) ? text.substring(1) : text;
+	}
+
+	private static boolean startsFormula(String text) {
+		int i = 0;
+		while (i < text.length() && text.charAt(i) == '\'') {
+			i++;
+		}
+		return i < text.length() && "=+-@\t\r".indexOf(text.charAt(i)) >= 0;
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.trellis.handover;
 
 import java.util.Map;
+import java.util.Set;
 
 import com.trellis.handover.HandoverPlan.Receiver;
 import com.trellis.handover.HandoverPlan.Refusal;
@@ -83,6 +84,22 @@ class HandoverPlanTest {
 		var decision = HandoverPlan.decide(LEAVER, held, new Receiver(5, "Lea", Role.AE, false, true), Map.of());
 		assertThat(decision.refusals())
 			.containsExactly(new Refusal("toUserId", "Lea is deactivated; name an active user"));
+	}
+
+	@Test
+	void aManagersReportsGoToTheChosenManagerButNeverToOneOfTheirOwnReports() {
+		var held = Map.of(Kind.REPORTS, 2L);
+		var moved = HandoverPlan.decide(LEAVER, held, null, Map.of(Kind.REPORTS, PIA_PAM), Set.of(4L, 5L));
+		assertThat(moved.allowed()).isTrue();
+		assertThat(moved.moves()).containsEntry(Kind.REPORTS, PIA_PAM);
+		var ownReport = new Receiver(4, "Rita", Role.AE, true, true);
+		var refused = HandoverPlan.decide(LEAVER, held, null, Map.of(Kind.REPORTS, ownReport), Set.of(4L, 5L));
+		assertThat(refused.refusals()).singleElement()
+			.satisfies(r -> assertThat(r.field()).isEqualTo("reportsToUserId"))
+			.satisfies(r -> assertThat(r.reason()).startsWith("Rita reports to the user whose work is handed over"));
+		var none = HandoverPlan.decide(LEAVER, held, null, Map.of(), Set.of(4L, 5L));
+		assertThat(none.refusals()).singleElement()
+			.satisfies(r -> assertThat(r.reason()).isEqualTo("name who takes the 2 direct reports"));
 	}
 
 }

@@ -132,12 +132,48 @@ class HandoverTests {
 			.perform(post("/admin/users/" + world.pam().userId() + "/reassign").session(session)
 				.with(csrf())
 				.param("toUserId", String.valueOf(world.ae().userId())))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(refused).contains("id=\"form-errors\"").contains("go to a partner account manager");
 		assertThat(ownerOf("partner", "owner_pam_id", world.partnerId())).isEqualTo(world.pam().userId());
+	}
+
+	@Test
+	void aDeactivatedManagersReportsStayEditableAndMoveToTheChosenManager() throws Exception {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var rep = this.fixtures.user(Role.AE, null, manager.userId());
+		var other = this.fixtures.user(Role.AE, null, manager.userId());
+		var successor = this.fixtures.user(Role.SALES_MANAGER);
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		admin.post("/api/v1/users/" + manager.userId() + "/deactivate", "").andExpect(status().isOk());
+		// editing a report who keeps their (now deactivated) manager is not refused
+		admin
+			.put("/api/v1/users/" + rep.userId(),
+					"{\"email\": \"%s\", \"displayName\": \"Renamed Rep\", \"role\": \"AE\", \"managerId\": %d}"
+						.formatted(this.fixtures.email(rep), manager.userId()))
+			.andExpect(status().isOk());
+		// naming the deactivated manager anew is refused
+		admin.put("/api/v1/users/" + successor.userId(),
+				"{\"email\": \"%s\", \"displayName\": \"Successor\", \"role\": \"SALES_MANAGER\", \"managerId\": %d}"
+					.formatted(this.fixtures.email(successor), manager.userId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("managerId"));
+
+		admin.get("/api/v1/users/" + manager.userId() + "/work").andExpect(jsonPath("$.REPORTS").value(2));
+		admin
+			.post("/api/v1/users/" + manager.userId() + "/reassign",
+					"{\"reportsToUserId\": %d}".formatted(rep.userId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reportsToUserId"));
+		admin
+			.post("/api/v1/users/" + manager.userId() + "/reassign",
+					"{\"reportsToUserId\": %d}".formatted(successor.userId()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.moved.REPORTS.count").value(2));
+		assertThat(ownerOf("app_user", "manager_id", rep.userId())).isEqualTo(successor.userId());
+		assertThat(ownerOf("app_user", "manager_id", other.userId())).isEqualTo(successor.userId());
 	}
 
 	private long ownerOf(String table, String column, long id) {

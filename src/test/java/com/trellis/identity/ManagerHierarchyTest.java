@@ -57,4 +57,13 @@ class ManagerHierarchyTest {
 		assertThat(decision.reason()).startsWith("must be a vendor user");
 	}
 
+	@Test
+	void anEditKeepingAManagerWhoHasLeftIsAcceptedButNamingThemAnewIsRefused() {
+		var gone = new Candidate(7, "Gil Gone", true, false);
+		assertThat(ManagerHierarchy.decide(1L, gone, List.of(), true).allowed()).isTrue();
+		var fresh = ManagerHierarchy.decide(1L, gone, List.of(), false);
+		assertThat(fresh.allowed()).isFalse();
+		assertThat(fresh.reason()).isEqualTo("must be an active user; Gil Gone is deactivated");
+	}
+
 }

@@ -253,7 +253,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/scores/drift", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/scores/drift/export.csv", 200, 200, 403, 403, 200, 403),
 				row("POST /api/v1/imports/salesforce", 400, 403, 403, 403, 403, 403),
-				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403),
+				row("POST /api/v1/imports/trellis/partners", 400, 403, 403, 403, 403, 403),
+				row("POST /api/v1/imports/trellis/contacts", 400, 400, 403, 403, 403, 403),
+				row("POST /api/v1/imports/trellis/activity", 400, 400, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -342,7 +345,7 @@ class SecurityMatrixTests {
 				row("GET /hygiene/STALE_DEALS", 200, 200, 403, 403, 403, 403),
 				row("GET /hygiene/ACCOUNTS_WITHOUT_DOMAIN/records.csv", 200, 200, 403, 403, 403, 403),
 				row("POST /hygiene/DEACTIVATED_OWNERS/fix", 302, 403, 403, 403, 403, 403),
-				row("POST /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("POST /admin/webhooks", 400, 403, 403, 403, 403, 403),
 				row("GET /admin/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks/{freshWebhook}/secret", 302, 403, 403, 403, 403, 403),
 				row("POST /admin/webhooks/{freshWebhook}/delete", 302, 403, 403, 403, 403, 403),
@@ -356,7 +359,9 @@ class SecurityMatrixTests {
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200),
 				row("GET /imports", 200, 403, 403, 403, 403, 403), row("POST /imports", 400, 403, 403, 403, 403, 403),
-				row("GET /imports/999999", 404, 403, 403, 403, 403, 403));
+				row("GET /imports/999999", 404, 403, 403, 403, 403, 403),
+				row("GET /imports/trellis", 200, 200, 403, 403, 403, 403),
+				row("POST /imports/trellis", 400, 400, 403, 403, 403, 403));
 	}
 
 	/**

@@ -292,7 +292,7 @@ class UserAdministrationTests {
 				.param("displayName", "")
 				.param("email", "paula.page@example.com")
 				.param("role", "AE"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -20,6 +20,16 @@ class CsvExportTest {
 	}
 
 	@Test
+	void importUndoesExactlyTheApostrophesTheGuardAdded() {
+		for (var value : List.of("=cmd()", "'=cmd()", "''@x", "'plain", "it's", "-2+3", "Göransson", "'")) {
+			var written = CsvExport.line(List.of(value)).strip();
+			assertThat(CsvExport.unguard(written)).as(value).isEqualTo(value);
+		}
+		assertThat(CsvExport.line(List.of("'=cmd()"))).isEqualTo("''=cmd()\r\n");
+		assertThat(CsvExport.unguard("'plain")).isEqualTo("'plain");
+	}
+
+	@Test
 	void negativeNumbersAreNeverPrefixed() {
 		// the example: -28.2 came out as '-28.2, which a spreadsheet reads as
 		// text

@@ -65,7 +65,7 @@ class InputValidationTests {
 					.andExpect(status().isBadRequest())
 					.andExpect(jsonPath("$.errors[0].field").value(entry.getKey()));
 				var page = this.mvc.perform(pageForm(post("/registrations"), session, form))
-					.andExpect(status().isOk())
+					.andExpect(status().isBadRequest())
 					.andReturn();
 				assertThat(errors(page)).as(entry.getKey() + "=" + abbreviate(value)).containsKey(entry.getKey());
 				assertThat(page.getResponse().getContentAsString()).contains("aria-invalid=\"true\"");

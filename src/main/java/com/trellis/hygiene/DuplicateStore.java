@@ -1,0 +1,95 @@
+package com.trellis.hygiene;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.trellis.shared.PageRequest;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The stored duplicate accounts ({@code hygiene_duplicate}) and the signature of the
+ * accounts they were decided for ({@code hygiene_duplicate_state}).
+ */
+@Repository
+class DuplicateStore {
+
+	private final JdbcClient jdbc;
+
+	DuplicateStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * What the accounts are now, as far as the matcher goes: their number, highest id and
+	 * a sum of hashes of each one's id, name, normalized name and registrable domain, so
+	 * any added, removed, renamed or re-domained account changes it (one scan of the
+	 * table, milliseconds for thousands of accounts).
+	 */
+	String signature() {
+		return this.jdbc
+			.sql("""
+					SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(CAST(hashtext(id || '|' || name || '|'
+					       || coalesce(normalized_name, '') || '|' || coalesce(registrable_domain, '')) AS BIGINT)), 0)
+					FROM account
+					""")
+			.query(String.class)
+			.single();
+	}
+
+	Optional<String> storedSignature() {
+		return this.jdbc.sql("SELECT accounts_signature FROM hygiene_duplicate_state WHERE id = 1")
+			.query(String.class)
+			.optional();
+	}
+
+	/** Serialises recomputations across instances until the transaction ends. */
+	void lock() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hygiene.duplicate-accounts'))")
+			.query((rs, n) -> 1)
+			.list();
+	}
+
+	void replace(Map<Long, String> duplicates, String signature, Instant now) {
+		this.jdbc.sql("DELETE FROM hygiene_duplicate").update();
+		duplicates.forEach((account, text) -> this.jdbc
+			.sql("INSERT INTO hygiene_duplicate (account_id, duplicates) VALUES (:account, :text)")
+			.param("account", account)
+			.param("text", text)
+			.update());
+		this.jdbc.sql("""
+				INSERT INTO hygiene_duplicate_state (id, accounts_signature, computed_at) VALUES (1, :signature, :now)
+				ON CONFLICT (id) DO UPDATE SET accounts_signature = EXCLUDED.accounts_signature,
+				                               computed_at = EXCLUDED.computed_at
+				""").param("signature", signature).param("now", Timestamp.from(now)).update();
+	}
+
+	long count(HygieneScope scope) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM hygiene_duplicate d WHERE "
+					+ HygieneRepository.ACCOUNT_SCOPE.formatted("d.account_id"))
+			.param("pam", scope.pamId())
+			.query(Long.class)
+			.single();
+	}
+
+	List<HygieneRecord> page(HygieneScope scope, PageRequest page) {
+		return this.jdbc.sql("""
+				SELECT d.account_id, a.name, d.duplicates, u.display_name
+				FROM hygiene_duplicate d JOIN account a ON a.id = d.account_id
+				LEFT JOIN app_user u ON u.id = a.owner_ae_id
+				WHERE %s ORDER BY d.account_id LIMIT :limit OFFSET :offset
+				""".formatted(HygieneRepository.ACCOUNT_SCOPE.formatted("d.account_id")))
+			.param("pam", scope.pamId())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new HygieneRecord("account", rs.getLong(1), rs.getString(2),
+					"same customer as " + rs.getString(3), rs.getString(4), "/accounts/" + rs.getLong(1)))
+			.list();
+	}
+
+}

@@ -1,0 +1,98 @@
+package com.trellis.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.trellis.audit.AuditLog;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The identity module's port for imported partner contacts: a contact becomes a
+ * deactivated partner user (a random password nobody knows) whom the PAM then invites;
+ * accepting the invitation opens the account ({@link PartnerAccounts#open}). A contact
+ * imported again updates the user's name and job role. The caller checked the role, the
+ * partner and every value; each write is audited.
+ */
+@Service
+public class PartnerContacts {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	PartnerContacts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Whoever holds the e-mail (any case), vendor or partner user, enabled or not. */
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> holder(String email) {
+		return this.jdbc.sql("""
+				SELECT id, email, display_name, role, manager_id, team, partner_id, job_role FROM app_user
+				WHERE lower(email) = lower(:email)
+				""")
+			.param("email", email)
+			.query((rs, n) -> new UserSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+					Role.valueOf(rs.getString("role")), rs.getObject("manager_id", Long.class), rs.getString("team"),
+					rs.getObject("partner_id", Long.class), rs.getString("job_role")))
+			.optional();
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long create(AuditLog.Actor actor, long partnerId, String email, String name, String jobRole) {
+		var secret = this.passwords.encode(UUID.randomUUID() + "" + UUID.randomUUID());
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO app_user (email, display_name, password_hash, role, partner_id, job_role, enabled, created_at)
+					VALUES (:email, :name, :hash, 'PARTNER', :partner, :jobRole, FALSE, :now) RETURNING id
+					""")
+			.param("email", email)
+			.param("name", name)
+			.param("hash", secret)
+			.param("partner", partnerId)
+			.param("jobRole", jobRole)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		this.audit.record(actor, "user", id, "imported as a partner contact (deactivated until invited)", null,
+				contact(email, name, partnerId, jobRole));
+		return id;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void update(AuditLog.Actor actor, UserSummary before, String name, String jobRole) {
+		this.jdbc.sql("UPDATE app_user SET display_name = :name, job_role = :jobRole WHERE id = :id")
+			.param("name", name)
+			.param("jobRole", jobRole)
+			.param("id", before.id())
+			.update();
+		this.audit.record(actor, "user", before.id(), "updated by contact import",
+				contact(before.email(), before.displayName(), before.partnerId(), before.jobRole()),
+				contact(before.email(), name, before.partnerId(), jobRole));
+	}
+
+	private static Map<String, Object> contact(String email, String name, long partnerId, String jobRole) {
+		var values = new java.util.LinkedHashMap<String, Object>();
+		values.put("email", email);
+		values.put("name", name);
+		values.put("partnerId", partnerId);
+		values.put("jobRole", jobRole == null ? "" : jobRole);
+		return values;
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.trellis.imports;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.trellis.shared.CsvExport;
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.TextRule;
+
+/**
+ * Reads the cells of a Trellis-format row: the formula guard of {@link CsvExport} is
+ * undone ({@link CsvExport#unguard}), so that an exported file imports unchanged, and
+ * text is held to the single-line rule of every other input path. Errors name the row,
+ * the column as the file's header writes it, the value and why.
+ */
+final class FormatCells {
+
+	private final CsvImport file;
+
+	private final CsvImport.Row row;
+
+	private final List<FieldError> errors;
+
+	FormatCells(CsvImport file, CsvImport.Row row, List<FieldError> errors) {
+		this.file = file;
+		this.row = row;
+		this.errors = errors;
+	}
+
+	/**
+	 * Whether the file has the column at all (an absent optional column keeps the value).
+	 */
+	boolean has(String column) {
+		return this.file.header().contains(column);
+	}
+
+	/** The cell, unguarded and stripped; empty when blank or absent. */
+	String text(String column) {
+		return CsvExport.unguard(this.row.get(column)).strip();
+	}
+
+	/**
+	 * The cell as a single line of at most {@code max} characters, or null after an
+	 * error.
+	 */
+	String line(String column, int max, boolean required) {
+		var value = text(column);
+		if (value.isEmpty()) {
+			if (required) {
+				error(column, value, "is required");
+			}
+			return value;
+		}
+		Optional<String> problem = TextRule.problem(value, max, false);
+		if (problem.isPresent()) {
+			error(column, value, problem.get());
+			return null;
+		}
+		return value;
+	}
+
+	/** A whole number id, or null (after an error when the cell is not one). */
+	Long id(String column) {
+		var value = text(column);
+		if (value.isEmpty()) {
+			return null;
+		}
+		try {
+			long id = Long.parseLong(value);
+			if (id > 0) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		error(column, value, "is not an id (a whole number above 0)");
+		return null;
+	}
+
+	void error(String column, String value, String why) {
+		var shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+		this.errors.add(this.row.error(this.file.written(column), "'" + shown + "' " + why));
+	}
+
+	long number() {
+		return this.row.number();
+	}
+
+	boolean complete() {
+		if (this.row.columns() != this.file.header().size()) {
+			this.errors.add(this.row.error("columns",
+					"expected " + this.file.header().size() + " columns, found " + this.row.columns()));
+			return false;
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,234 @@
+package com.trellis.imports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Users;
+import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.PartnerCommand;
+import com.trellis.partners.PartnerFormatImport;
+import com.trellis.partners.PartnerType;
+import com.trellis.partners.PartnerView;
+import com.trellis.partners.Tier;
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans the Trellis partner format: the partners list export's columns ({@code id, name,
+ * type, web_domain, verticals, capabilities, region, onboarded_on, owner_pam_id,
+ * lifecycle_status, tier}), with {@code source_id} for a partner of another system and
+ * {@code pam_email} instead of {@code owner_pam_id}. A row with {@code id} updates that
+ * partner of this program; a row with {@code source_id} creates the partner once and
+ * updates it on later imports. Values are held to the partner form's rules
+ * ({@link PartnerCommand}); a column the file does not have keeps the partner's value.
+ */
+@Component
+class PartnerRows {
+
+	static final String OBJECT = "Partner";
+
+	static final List<String> REQUIRED = List.of("name", "type", "region");
+
+	private static final Map<String, String> COLUMNS = Map.of("name", "name", "type", "type", "webDomain", "web_domain",
+			"verticals", "verticals", "capabilities", "capabilities", "region", "region", "onboardedOn", "onboarded_on",
+			"ownerPamId", "owner_pam_id", "tier", "tier");
+
+	private final PartnerFormatImport partners;
+
+	private final Users users;
+
+	private final FormatRecords records;
+
+	private final Commands commands;
+
+	private final Clock clock;
+
+	PartnerRows(PartnerFormatImport partners, Users users, FormatRecords records, Commands commands, Clock clock) {
+		this.partners = partners;
+		this.users = users;
+		this.records = records;
+		this.commands = commands;
+		this.clock = clock;
+	}
+
+	void plan(AuditLog.Actor actor, CsvImport file, FormatPlan plan) {
+		var sourceIds = file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList();
+		var known = this.records.targets(OBJECT, sourceIds);
+		var seen = new HashSet<String>();
+		for (var row : file.rows()) {
+			plan.rows++;
+			var cells = new FormatCells(file, row, plan.errors);
+			if (!cells.complete()) {
+				continue;
+			}
+			int before = plan.errors.size();
+			Long id = cells.id("id");
+			String sourceId = cells.line("source_id", 254, false);
+			if (id == null && (sourceId == null || sourceId.isEmpty()) && plan.errors.size() == before) {
+				cells.error("id", "", "or source_id is required: id names a partner of this program, "
+						+ "source_id a record of another system");
+			}
+			var key = id != null ? "id:" + id : "source:" + sourceId;
+			if (plan.errors.size() == before && !seen.add(key)) {
+				cells.error(id != null ? "id" : "source_id", id != null ? id.toString() : sourceId,
+						"appears twice in the file");
+			}
+			PartnerView existing = null;
+			if (id != null) {
+				existing = this.partners.find(id).orElse(null);
+				if (existing == null) {
+					cells.error("id", id.toString(), "is no partner of this program");
+				}
+			}
+			else if (sourceId != null && known.containsKey(sourceId)) {
+				existing = this.partners.find(known.get(sourceId)).orElse(null);
+			}
+			if (plan.errors.size() > before) {
+				continue;
+			}
+			planRow(actor, cells, existing, sourceId, plan, before);
+		}
+	}
+
+	private void planRow(AuditLog.Actor actor, FormatCells cells, PartnerView existing, String sourceId,
+			FormatPlan plan, int before) {
+		var name = cells.line("name", 200, true);
+		var type = choice(cells, "type", PartnerType.values(), existing == null ? null : existing.type());
+		var domain = cells.has("web_domain") ? cells.text("web_domain")
+				: existing == null ? null : existing.webDomain();
+		var verticals = cells.has("verticals") ? list(cells.text("verticals"))
+				: existing == null ? List.<String>of() : existing.verticals();
+		var capabilities = cells.has("capabilities") ? list(cells.text("capabilities"))
+				: existing == null ? List.<String>of() : existing.capabilities();
+		var region = cells.line("region", 60, true);
+		var onboarded = cells.has("onboarded_on") ? day(cells, "onboarded_on")
+				: existing == null ? null : existing.onboardedOn();
+		var pam = pam(cells, existing);
+		var tier = choice(cells, "tier", Tier.values(), existing == null ? Tier.TIER_3_BASELINE : existing.tier());
+		var lifecycle = choice(cells, "lifecycle_status", LifecycleStatus.values(),
+				existing == null ? LifecycleStatus.PROSPECT : existing.lifecycleStatus());
+		if (plan.errors.size() > before) {
+			return;
+		}
+		var command = new PartnerCommand(name, type, domain, verticals, capabilities, region, onboarded, pam, tier);
+		try {
+			this.commands.check(command);
+		}
+		catch (InvalidInputException ex) {
+			ex.errors()
+				.forEach(e -> cells.error(COLUMNS.getOrDefault(e.field().replaceAll("\\[.*", ""), e.field()),
+						cells.text(COLUMNS.getOrDefault(e.field().replaceAll("\\[.*", ""), e.field())), e.message()));
+			return;
+		}
+		this.partners.pamRefusal(pam, existing == null ? null : existing.ownerPamId())
+			.ifPresent(why -> cells.error(cells.has("owner_pam_id") ? "owner_pam_id" : "pam_email",
+					cells.has("owner_pam_id") ? cells.text("owner_pam_id") : cells.text("pam_email"), why));
+		if (existing != null) {
+			this.partners.lifecycleRefusal(existing.lifecycleStatus(), lifecycle)
+				.ifPresent(why -> cells.error("lifecycle_status", cells.text("lifecycle_status"), why));
+		}
+		if (plan.errors.size() > before) {
+			return;
+		}
+		if (existing == null) {
+			plan.create(() -> {
+				long created = this.partners.create(actor, command, lifecycle);
+				this.records.save(OBJECT, sourceId, created, this.clock.instant());
+			});
+		}
+		else if (same(existing, command, lifecycle)) {
+			plan.unchanged();
+		}
+		else {
+			long id = existing.id();
+			plan.update(() -> this.partners.update(actor, id, command, lifecycle));
+		}
+	}
+
+	private Long pam(FormatCells cells, PartnerView existing) {
+		var id = cells.id("owner_pam_id");
+		if (id != null) {
+			return id;
+		}
+		var email = cells.text("pam_email");
+		if (!email.isEmpty()) {
+			var user = this.users.byEmail(email);
+			if (user.isEmpty()) {
+				cells.error("pam_email", email, "is no user of this program");
+				return null;
+			}
+			return user.get().id();
+		}
+		if (existing != null) {
+			return existing.ownerPamId();
+		}
+		cells.error("owner_pam_id", "", "or pam_email is required for a new partner");
+		return null;
+	}
+
+	private static <E extends Enum<E>> E choice(FormatCells cells, String column, E[] values, E otherwise) {
+		var text = cells.text(column);
+		if (text.isEmpty()) {
+			if (otherwise == null) {
+				cells.error(column, text, "is required");
+			}
+			return otherwise;
+		}
+		for (var value : values) {
+			if (value.name().equalsIgnoreCase(text) || label(value).equalsIgnoreCase(text)) {
+				return value;
+			}
+		}
+		cells.error(column, text, "is not one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
+		return null;
+	}
+
+	private static String label(Enum<?> value) {
+		if (value instanceof PartnerType type) {
+			return type.label();
+		}
+		if (value instanceof Tier tier) {
+			return tier.label();
+		}
+		return value instanceof LifecycleStatus status ? status.label() : value.name();
+	}
+
+	private static LocalDate day(FormatCells cells, String column) {
+		var text = cells.text(column);
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			cells.error(column, text, "is not a date (yyyy-mm-dd)");
+			return null;
+		}
+	}
+
+	private static List<String> list(String text) {
+		return Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static boolean same(PartnerView partner, PartnerCommand command, LifecycleStatus lifecycle) {
+		return partner.name().equals(command.name()) && partner.type() == command.type()
+				&& Objects.equals(partner.webDomain(), command.webDomain())
+				&& partner.verticals().equals(command.verticals())
+				&& partner.capabilities().equals(command.capabilities()) && partner.region().equals(command.region())
+				&& Objects.equals(partner.onboardedOn(), command.onboardedOn())
+				&& partner.ownerPamId() == command.ownerPamId() && partner.tier() == command.tier()
+				&& partner.lifecycleStatus() == lifecycle;
+	}
+
+}

@@ -1,0 +1,57 @@
+package com.trellis.imports;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.trellis.shared.InvalidInputException;
+
+@RestController
+@RequestMapping("/api/v1/imports/trellis")
+@Tag(name = "Imports", description = "CRM exports imported with their history (program admins)")
+class TrellisFormatApiController {
+
+	private final TrellisFormats formats;
+
+	TrellisFormatApiController(TrellisFormats formats) {
+		this.formats = formats;
+	}
+
+	@PostMapping("/{format}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@Operation(summary = "Import a Trellis CSV format: partners, contacts or activity (multipart part 'file')",
+			description = "partners (admins): the partners list export's columns id, name, type, web_domain, verticals, "
+					+ "capabilities, region, onboarded_on, owner_pam_id, lifecycle_status, tier, with source_id and "
+					+ "pam_email as alternatives; contacts (admins, PAMs for their book): email, name, partner_id or "
+					+ "partner_source_id, job_role; activity (admins, PAMs for their book): source_id, type, occurred_at, "
+					+ "partner_id or partner_source_id, user_email, detail. A dry run (the default) reports every bad row "
+					+ "and the counts and writes nothing; dryRun=false writes all rows or none (400 naming each row and "
+					+ "column). Re-importing a file changes nothing. See docs/import.md.")
+	FormatReport run(Viewer viewer, @PathVariable String format, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(defaultValue = "true") boolean dryRun, HttpServletRequest request) {
+		var chosen = TrellisFormats.Format.of(format);
+		if (!TrellisFormats.mayImport(viewer, chosen)) {
+			throw new org.springframework.security.access.AccessDeniedException("Your role may not import " + format);
+		}
+		var type = request.getContentType();
+		if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+			throw InvalidInputException.of("body", "send the file as multipart/form-data in a part named file");
+		}
+		var text = ImportRequest.text("file", file);
+		if (text == null) {
+			throw InvalidInputException.of("file", "is required: the CSV file of the format");
+		}
+		return this.formats.run(viewer, chosen, text, dryRun);
+	}
+
+}

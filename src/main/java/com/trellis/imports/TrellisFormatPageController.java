@@ -1,0 +1,76 @@
+package com.trellis.imports;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The page of the Trellis formats: an admin (partners, contacts, activity) or a PAM
+ * (contacts and activity of their book) uploads a file, checks it (nothing is written)
+ * and imports it (all rows or none); bad rows are listed with row, column, value and why.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+class TrellisFormatPageController {
+
+	private final TrellisFormats formats;
+
+	TrellisFormatPageController(TrellisFormats formats) {
+		this.formats = formats;
+	}
+
+	@GetMapping("/imports/trellis")
+	String page(Viewer viewer, Model model) {
+		model.addAttribute("formats", allowed(viewer));
+		return "imports/trellis";
+	}
+
+	@PostMapping("/imports/trellis")
+	String upload(Viewer viewer, @RequestParam(required = false) String format,
+			@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "check") String action,
+			Model model, HttpServletResponse response) {
+		var chosen = TrellisFormats.Format.of(format == null ? "" : format);
+		if (!TrellisFormats.mayImport(viewer, chosen)) {
+			throw new AccessDeniedException("Your role may not import " + chosen.code());
+		}
+		model.addAttribute("formats", allowed(viewer));
+		model.addAttribute("format", chosen.code());
+		var text = ImportRequest.text("file", file);
+		if (text == null) {
+			model.addAttribute("error", "Choose the CSV file to import.");
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return "imports/trellis";
+		}
+		boolean dryRun = !"import".equals(action);
+		try {
+			var report = this.formats.run(viewer, chosen, text, dryRun);
+			model.addAttribute("report", report);
+			if (!report.clean()) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("report",
+					new FormatReport(chosen.code(), dryRun, 0, 0, 0, 0, ex.errors().size(), ex.errors()));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		return "imports/trellis";
+	}
+
+	private static java.util.List<String> allowed(Viewer viewer) {
+		return java.util.Arrays.stream(TrellisFormats.Format.values())
+			.filter(f -> TrellisFormats.mayImport(viewer, f))
+			.map(TrellisFormats.Format::code)
+			.toList();
+	}
+
+}

@@ -1,0 +1,122 @@
+package com.trellis.imports;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports the Trellis CSV formats (docs/import.md): partners (program admins), partner
+ * contacts and activity events (admins, and PAMs for the partners of their book). The
+ * role is checked before the file is read. A dry run (the default) plans every row and
+ * reports every bad one; a real run is one transaction that writes all rows or, when any
+ * row is bad, nothing (400 naming each row and column). Re-importing a file changes
+ * nothing: rows are matched by {@code id}, {@code source_id} or, for contacts, e-mail.
+ */
+@Service
+public class TrellisFormats {
+
+	/** The formats, with the columns each requires. */
+	public enum Format {
+
+		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED);
+
+		private final List<String> required;
+
+		Format(List<String> required) {
+			this.required = required;
+		}
+
+		public String code() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		public static Format of(String code) {
+			for (var format : values()) {
+				if (format.code().equalsIgnoreCase(code)) {
+					return format;
+				}
+			}
+			throw InvalidInputException.of("format", "must be one of partners, contacts, activity");
+		}
+
+	}
+
+	static final int MAX_ERRORS = 1_000;
+
+	private final PartnerRows partners;
+
+	private final ContactRows contacts;
+
+	private final ActivityRows activity;
+
+	private final FormatRecords records;
+
+	private final AuditLog audit;
+
+	TrellisFormats(PartnerRows partners, ContactRows contacts, ActivityRows activity, FormatRecords records,
+			AuditLog audit) {
+		this.partners = partners;
+		this.contacts = contacts;
+		this.activity = activity;
+		this.records = records;
+		this.audit = audit;
+	}
+
+	/** Whether the viewer may import the format at all (before anything is read). */
+	public static boolean mayImport(Viewer viewer, Format format) {
+		return format == Format.PARTNERS ? viewer.is(Role.ADMIN) : viewer.is(Role.ADMIN, Role.PAM);
+	}
+
+	@Transactional
+	public FormatReport run(Viewer viewer, Format format, String csv, boolean dryRun) {
+		if (!mayImport(viewer, format)) {
+			throw new AccessDeniedException(format == Format.PARTNERS ? "Only a program admin imports partners"
+					: "Only a program admin or a PAM imports " + format.code());
+		}
+		if (!dryRun) {
+			this.records.lock(format.name());
+		}
+		var file = CsvImport.read(csv, format.required);
+		var plan = new FormatPlan();
+		switch (format) {
+			case PARTNERS -> this.partners.plan(viewer.actor(), file, plan);
+			case CONTACTS -> this.contacts.plan(viewer, file, plan);
+			case ACTIVITY -> this.activity.plan(viewer, file, plan);
+		}
+		var report = plan.report(format.code(), dryRun, MAX_ERRORS);
+		if (dryRun) {
+			return report;
+		}
+		if (!plan.errors.isEmpty()) {
+			throw new InvalidInputException(refusal(plan.errors));
+		}
+		plan.write();
+		if (report.created() + report.updated() > 0) {
+			this.audit.record(viewer.actor(), "import", format.code(),
+					"imported the Trellis " + format.code() + " format", null, Map.of("rows", report.rows(), "created",
+							report.created(), "updated", report.updated(), "unchanged", report.unchanged()));
+		}
+		return report;
+	}
+
+	private static List<FieldError> refusal(List<FieldError> errors) {
+		if (errors.size() <= MAX_ERRORS) {
+			return errors;
+		}
+		var shown = new java.util.ArrayList<>(errors.subList(0, MAX_ERRORS));
+		shown.add(new FieldError("file", (errors.size() - MAX_ERRORS) + " more errors not listed"));
+		return shown;
+	}
+
+}
