@@ -225,7 +225,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/scores/export.csv", 200, 200, 403, 403, 200, 403),
 				row("POST /api/v1/imports/salesforce", 400, 403, 403, 403, 403, 403),
-				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403));
+				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403),
+				row("POST /api/v1/imports/salesforce/runs", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/imports/runs", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/imports/runs/999999", 404, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -315,7 +318,9 @@ class SecurityMatrixTests {
 				row("GET /swagger-ui/index.html", 200, 200, 200, 200, 200, 200),
 				row("GET /v3/api-docs", 200, 200, 200, 200, 200, 200),
 				row("GET /imports", 200, 403, 403, 403, 403, 403), row("POST /imports", 400, 403, 403, 403, 403, 403),
-				row("GET /imports/999999", 404, 403, 403, 403, 403, 403));
+				row("GET /imports/999999", 404, 403, 403, 403, 403, 403),
+				row("POST /imports/999999/run", 404, 403, 403, 403, 403, 403),
+				row("GET /imports/999999/runs/999999", 404, 403, 403, 403, 403, 403));
 	}
 
 	/**
