@@ -118,10 +118,13 @@ class CrmImport {
 			.filter(id -> id != null && !filePartners.contains(id))
 			.collect(Collectors.toSet());
 		var credits = new PartnerCredits();
+		// asked once per currency, not once per deal
+		var rated = new HashMap<String, Boolean>();
 		var plan = ImportPlan.of(export, mapping, stages, owners, defaultCurrency,
 				this.records.find(system, "Account", referenced).keySet(),
 				this.records.find(system, "Partner", referencedPartners).keySet(), credits,
-				c -> this.rates.toReporting(c).isPresent(), this.calendar::startOf, errors);
+				c -> rated.computeIfAbsent(c, code -> this.rates.toReporting(code).isPresent()), this.calendar::startOf,
+				errors);
 		var knownPartners = this.records.find(system, "Partner",
 				plan.partners.stream().map(ImportPlan.PartnerRow::sourceId).toList());
 		var warnings = new ArrayList<>(plan.warnings);

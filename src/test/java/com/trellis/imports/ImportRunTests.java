@@ -86,6 +86,10 @@ class ImportRunTests {
 	@Test
 	void aBackgroundRunWritesEveryRowAndShowsWhatItReadAndWrote() throws Exception {
 		long rows = FILES.stream().mapToLong(f -> CsvImport.read(file(f), List.of()).rows().size()).sum();
+		this.jdbc.sql("""
+				INSERT INTO webhook_subscription (url, event_types, secret, created_at, updated_at)
+				VALUES ('https://hooks.example.com/won', ARRAY['deal.won'], 'whsec_test', now(), now())
+				""").update();
 		var started = start(export(), Map.of("stage.Parked", "QUALIFIED", "createUnknownOwners", "true"))
 			.andExpect(status().isAccepted())
 			.andExpect(header().string("Location", startsWith("/api/v1/imports/runs/")))
@@ -105,6 +109,12 @@ class ImportRunTests {
 			.isEqualTo(44 + this.fixtures.count("opportunity_stage_change") + 5 + 2);
 		this.mvc.perform(get("/api/v1/imports/runs").header("Authorization", "Bearer " + this.token))
 			.andExpect(jsonPath("$[0].id").value(id));
+		// each won deal is announced to the subscription once, as a single close would be
+		assertThat(this.fixtures.count("""
+				webhook_message m WHERE m.type = 'deal.won' AND CAST(m.body AS JSONB) -> 'data' ->> 'won' = 'true'
+				AND CAST(CAST(m.body AS JSONB) -> 'data' ->> 'opportunityId' AS BIGINT)
+				    IN (SELECT id FROM opportunity WHERE stage = 'CLOSED_WON')""")).isEqualTo(15);
+		assertThat(this.fixtures.count("webhook_message")).as("no deal.lost: not subscribed").isEqualTo(15);
 	}
 
 	@Test
