@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.deals.Stage;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
@@ -85,6 +86,7 @@ class ImportPageController {
 	}
 
 	@PostMapping("/imports/{id}/check")
+	@ActsOn(ImportChecks.Uploaded.class)
 	String check(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping, Model model) {
 		var upload = find(id);
 		model.addAttribute("report", ImportJobs.run(this.imports, viewer, upload, ImportRequest.mapping(mapping), true,
@@ -97,6 +99,7 @@ class ImportPageController {
 	 * writes nothing and shows them.
 	 */
 	@PostMapping("/imports/{id}/run")
+	@ActsOn(ImportChecks.Uploaded.class)
 	String importAll(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping) {
 		long run = this.jobs.start(viewer, find(id), mapping);
 		return "redirect:/imports/" + id + "/runs/" + run;

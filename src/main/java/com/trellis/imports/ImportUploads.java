@@ -61,6 +61,13 @@ class ImportUploads {
 		return id;
 	}
 
+	boolean exists(long id) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_upload WHERE id = :id)")
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	Optional<Upload> find(long id) {
 		var system = this.jdbc.sql("SELECT source_system FROM import_upload WHERE id = :id")
 			.param("id", id)

@@ -320,6 +320,7 @@ class SecurityMatrixTests {
 				row("GET /imports", 200, 403, 403, 403, 403, 403), row("POST /imports", 400, 403, 403, 403, 403, 403),
 				row("GET /imports/999999", 404, 403, 403, 403, 403, 403),
 				row("POST /imports/999999/run", 404, 403, 403, 403, 403, 403),
+				row("POST /imports/999999/check", 404, 403, 403, 403, 403, 403),
 				row("GET /imports/999999/runs/999999", 404, 403, 403, 403, 403, 403));
 	}
 
