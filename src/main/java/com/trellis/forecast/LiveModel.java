@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 
 import com.trellis.deals.DealClosed;
 import com.trellis.deals.DealReopened;
+import com.trellis.deals.DealsImported;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,6 +75,11 @@ class LiveModel {
 
 	@TransactionalEventListener
 	void on(DealClosed closed) {
+		this.stale = true;
+	}
+
+	@TransactionalEventListener
+	void on(DealsImported imported) {
 		this.stale = true;
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.trellis.shared.CsvImport;
+import com.trellis.shared.CsvStream;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 
@@ -40,6 +41,8 @@ final class CrmExport {
 	final List<PartnerLink> partnerLinks = new ArrayList<>();
 
 	final List<FieldError> errors = new ArrayList<>();
+
+	private ImportProgress progress = ImportProgress.NONE;
 
 	CrmExport(Columns columns) {
 		this.columns = columns;
@@ -77,18 +80,20 @@ final class CrmExport {
 	record History(String where, String opportunityId, String stage, Instant at) {
 	}
 
-	/** The export's files as text; a file may be null when not uploaded. */
-	record Files(String account, String user, String opportunity, String opportunityHistory, String opportunityPartner,
-			String partner) {
-
-		Files(String account, String user, String opportunity, String opportunityHistory) {
-			this(account, user, opportunity, opportunityHistory, null, null);
-		}
+	/** The export's files; a file may be null when not uploaded. */
+	record Files(ImportFile account, ImportFile user, ImportFile opportunity, ImportFile opportunityHistory,
+			ImportFile opportunityPartner, ImportFile partner) {
 
 	}
 
 	static CrmExport readSalesforce(Files files, ZoneId zone) {
+		return readSalesforce(files, zone, ImportProgress.NONE);
+	}
+
+	/** Reads the files streaming, telling {@code progress} of each row read. */
+	static CrmExport readSalesforce(Files files, ZoneId zone, ImportProgress progress) {
 		var export = new CrmExport(Columns.SALESFORCE);
+		export.progress = progress;
 		export.readAccounts(files.account(), zone);
 		export.readUsers(files.user());
 		export.readDeals(files.opportunity(), zone);
@@ -98,9 +103,9 @@ final class CrmExport {
 		return export;
 	}
 
-	private void readAccounts(String text, ZoneId zone) {
-		var cells = new Cells("Account", this.errors);
-		for (var row : cells.rows(text, List.of("Id", "Name", "OwnerId", "CreatedDate"))) {
+	private void readAccounts(ImportFile text, ZoneId zone) {
+		var cells = new Cells("Account", this.errors).telling(this.progress);
+		cells.rows(text, List.of("Id", "Name", "OwnerId", "CreatedDate"), row -> {
 			var website = row.get("Website");
 			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name", Cells.NAME),
 					website.isBlank() ? null : SourceValues.domain(website), cells.text(row, "Website", Cells.LINE),
@@ -108,53 +113,54 @@ final class CrmExport {
 					cells.requiredMoment(row, "CreatedDate", zone),
 					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner")))),
 					cells.text(row, "Type", Cells.LINE), cells.text(row, "BillingCountry", Cells.LINE)));
-		}
+		});
 	}
 
-	private void readUsers(String text) {
-		var cells = new Cells("User", this.errors);
-		for (var row : cells.rows(text, List.of("Id", "Email"))) {
+	private void readUsers(ImportFile text) {
+		var cells = new Cells("User", this.errors).telling(this.progress);
+		cells.rows(text, List.of("Id", "Email"), row -> {
 			var name = !row.get("Name").isBlank() ? cells.text(row, "Name", Cells.USER_NAME)
 					: (Objects.toString(cells.text(row, "FirstName", Cells.USER_NAME), "") + " "
 							+ Objects.toString(cells.text(row, "LastName", Cells.USER_NAME), ""))
 						.strip();
 			this.users.add(new User(cells.where(row), cells.id(row), cells.required(row, "Email"), name,
 					cells.value(row, "IsActive", SourceValues.flag(row.get("IsActive")))));
-		}
+		});
 	}
 
-	private void readDeals(String text, ZoneId zone) {
-		var cells = new Cells("Opportunity", this.errors);
-		for (var row : cells.rows(text,
-				List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"))) {
-			var currency = row.get("CurrencyIsoCode");
-			this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"),
-					cells.required(row, "Name", Cells.NAME), cells.required(row, "StageName"),
-					cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
-					currency.isBlank() ? null : cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),
-					cells.value(row, "CloseDate", SourceValues.day(row.get("CloseDate"))),
-					cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
-					cells.value(row, "IsClosed", SourceValues.flag(row.get("IsClosed"))),
-					cells.value(row, "IsWon", SourceValues.flag(row.get("IsWon")))));
-		}
+	private void readDeals(ImportFile text, ZoneId zone) {
+		var cells = new Cells("Opportunity", this.errors).telling(this.progress);
+		cells.rows(text, List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"),
+				row -> {
+					var currency = row.get("CurrencyIsoCode");
+					this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"),
+							cells.required(row, "Name", Cells.NAME), cells.required(row, "StageName"),
+							cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
+							currency.isBlank() ? null
+									: cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),
+							cells.value(row, "CloseDate", SourceValues.day(row.get("CloseDate"))),
+							cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
+							cells.value(row, "IsClosed", SourceValues.flag(row.get("IsClosed"))),
+							cells.value(row, "IsWon", SourceValues.flag(row.get("IsWon")))));
+				});
 	}
 
-	private void readHistory(String text, ZoneId zone) {
-		var cells = new Cells("OpportunityHistory", this.errors);
-		for (var row : cells.rows(text, List.of("OpportunityId", "StageName", "CreatedDate"))) {
+	private void readHistory(ImportFile text, ZoneId zone) {
+		var cells = new Cells("OpportunityHistory", this.errors).telling(this.progress);
+		cells.rows(text, List.of("OpportunityId", "StageName", "CreatedDate"), row -> {
 			this.history.add(new History(cells.where(row), cells.required(row, "OpportunityId"),
 					cells.required(row, "StageName"), cells.requiredMoment(row, "CreatedDate", zone)));
-		}
+		});
 	}
 
 	/**
 	 * {@code OpportunityPartner} (OpportunityId, AccountToId, Role, IsPrimary) or
 	 * {@code Partner} (the same, OpportunityId blank when it links two accounts).
 	 */
-	private void readPartnerLinks(String file, String text) {
-		var cells = new Cells(file, this.errors);
+	private void readPartnerLinks(String file, ImportFile text) {
+		var cells = new Cells(file, this.errors).telling(this.progress);
 		var required = "Partner".equals(file) ? List.of("AccountToId") : List.of("OpportunityId", "AccountToId");
-		for (var row : cells.rows(text, required)) {
+		cells.rows(text, required, row -> {
 			if (!row.get("Id").isBlank()) {
 				cells.id(row);
 			}
@@ -163,7 +169,7 @@ final class CrmExport {
 			this.partnerLinks.add(new PartnerLink(cells.where(row), opportunity, cells.required(row, "AccountToId"),
 					blankToNull(row.get("Role")),
 					Boolean.TRUE.equals(cells.value(row, "IsPrimary", SourceValues.flag(row.get("IsPrimary"))))));
-		}
+		});
 	}
 
 	private static String blankToNull(String value) {
@@ -191,25 +197,38 @@ final class CrmExport {
 
 		private final HashSet<String> ids = new HashSet<>();
 
-		private CsvImport file;
+		private ImportProgress progress = ImportProgress.NONE;
+
+		private java.util.function.UnaryOperator<String> written = column -> column;
 
 		Cells(String name, List<FieldError> errors) {
 			this.name = name;
 			this.errors = errors;
 		}
 
-		List<CsvImport.Row> rows(String text, List<String> required) {
-			if (text == null) {
-				return List.of();
+		/**
+		 * Hands each row of the file to {@code each}, streaming; a file that cannot be
+		 * read adds its error (named with the file) and no more rows.
+		 */
+		void rows(ImportFile file, List<String> required, java.util.function.Consumer<CsvImport.Row> each) {
+			if (file == null) {
+				return;
 			}
-			try {
-				this.file = CsvImport.read(text, required);
-				return this.file.rows();
+			try (var in = CsvStream.open(file.open(), required)) {
+				this.written = in::written;
+				in.forEach(row -> {
+					this.progress.read();
+					each.accept(row);
+				});
 			}
 			catch (InvalidInputException ex) {
 				ex.errors().forEach(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
-				return List.of();
 			}
+		}
+
+		Cells telling(ImportProgress progress) {
+			this.progress = progress;
+			return this;
 		}
 
 		/**
@@ -217,13 +236,13 @@ final class CrmExport {
 		 * them.
 		 */
 		Cells of(CsvImport file) {
-			this.file = file;
+			this.written = file::written;
 			return this;
 		}
 
 		/** A column's name as the file writes it. */
 		String written(String column) {
-			return this.file == null ? column : this.file.written(column);
+			return this.written.apply(column);
 		}
 
 		String where(CsvImport.Row row) {

@@ -3,8 +3,6 @@ package com.trellis.imports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,19 +14,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.time.ZoneId;
 
-import com.trellis.accounts.AccountImport;
-import com.trellis.accounts.ImportedAccount;
-import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealImport;
-import com.trellis.deals.ImportedDeal;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.partners.ImportedPartner;
-import com.trellis.partners.LifecycleStatus;
-import com.trellis.partners.PartnerImport;
-import com.trellis.partners.PartnerType;
-import com.trellis.partners.Tier;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.InvalidInputException;
@@ -52,44 +41,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CrmImport {
 
-	/**
-	 * The partner's share of an imported deal: the exports carry none, so the whole deal;
-	 * the admin corrects it on the deal.
-	 */
-	static final java.math.BigDecimal IMPORTED_SHARE = new java.math.BigDecimal("100.00");
-
 	private final Users users;
-
-	private final AccountImport accounts;
 
 	private final DealImport deals;
 
-	private final PartnerImport partners;
-
 	private final ImportRecords records;
 
-	private final AuditLog audit;
+	private final ImportWriter writer;
 
 	private final BusinessCalendar calendar;
 
 	private final ExchangeRates rates;
 
-	private final Clock clock;
-
 	private final ValueLimits limits;
 
-	CrmImport(Users users, AccountImport accounts, DealImport deals, PartnerImport partners, ImportRecords records,
-			AuditLog audit, BusinessCalendar calendar, ExchangeRates rates, Clock clock, ValueLimits limits) {
+	CrmImport(Users users, DealImport deals, ImportRecords records, ImportWriter writer, BusinessCalendar calendar,
+			ExchangeRates rates, ValueLimits limits) {
 		this.limits = limits;
 		this.users = users;
-		this.partners = partners;
-		this.accounts = accounts;
 		this.deals = deals;
 		this.records = records;
-		this.audit = audit;
+		this.writer = writer;
 		this.calendar = calendar;
 		this.rates = rates;
-		this.clock = clock;
 	}
 
 	/**
@@ -99,13 +73,22 @@ class CrmImport {
 	@Transactional
 	ImportReport run(Viewer viewer, String system, Function<ZoneId, CrmExport> reader, ImportMapping mapping,
 			boolean dryRun) {
+		return run(viewer, system, reader, mapping, dryRun, ImportProgress.NONE);
+	}
+
+	/** As {@link #run}, telling {@code progress} what it does. */
+	@Transactional
+	ImportReport run(Viewer viewer, String system, Function<ZoneId, CrmExport> reader, ImportMapping mapping,
+			boolean dryRun, ImportProgress progress) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin imports CRM exports");
 		}
 		if (!dryRun) {
 			this.records.lock(system);
 		}
+		progress.phase("READING");
 		var export = reader.apply(this.calendar.zone());
+		progress.phase("VALIDATING");
 		var errors = new ArrayList<>(export.errors);
 		if (mapping.defaultCurrency() != null) {
 			var currency = SourceValues.currency(mapping.defaultCurrency());
@@ -135,10 +118,13 @@ class CrmImport {
 			.filter(id -> id != null && !filePartners.contains(id))
 			.collect(Collectors.toSet());
 		var credits = new PartnerCredits();
+		// asked once per currency, not once per deal
+		var rated = new HashMap<String, Boolean>();
 		var plan = ImportPlan.of(export, mapping, stages, owners, defaultCurrency,
 				this.records.find(system, "Account", referenced).keySet(),
 				this.records.find(system, "Partner", referencedPartners).keySet(), credits,
-				c -> this.rates.toReporting(c).isPresent(), this.calendar::startOf, errors);
+				c -> rated.computeIfAbsent(c, code -> this.rates.toReporting(code).isPresent()), this.calendar::startOf,
+				errors);
 		var knownPartners = this.records.find(system, "Partner",
 				plan.partners.stream().map(ImportPlan.PartnerRow::sourceId).toList());
 		var warnings = new ArrayList<>(plan.warnings);
@@ -165,7 +151,11 @@ class CrmImport {
 		}
 		boolean write = errors.isEmpty() && !dryRun;
 		if (write) {
-			write(viewer.actor(), system, owners, plan, pams, knownPartners, knownAccounts, knownDeals, counts);
+			progress.validated(export.accounts.size() + export.users.size() + export.deals.size()
+					+ export.history.size() + export.partnerLinks.size());
+			progress.phase("APPLYING");
+			this.writer.write(viewer.actor(), system, owners, plan, pams,
+					new ImportWriter.Known(knownPartners, knownAccounts, knownDeals), counts, progress);
 		}
 		var ownerLines = owners.all()
 			.stream()
@@ -229,99 +219,6 @@ class CrmImport {
 					+ " (or import with partnerPam=<user id>)");
 		}
 		return pams;
-	}
-
-	private void write(AuditLog.Actor actor, String system, OwnerMatch owners, ImportPlan plan, Map<String, Long> pams,
-			Map<String, ImportRecords.Known> knownPartners, Map<String, ImportRecords.Known> knownAccounts,
-			Map<String, ImportRecords.Known> knownDeals, Map<String, ImportReport.Counts> counts) {
-		var now = this.clock.instant();
-		var userIds = new HashMap<String, Long>();
-		for (var owner : owners.all()) {
-			long id = owner.userId() != null ? owner.userId()
-					: this.users.createDeactivated(actor, owner.email(), owner.name(), Role.AE).id();
-			userIds.put(owner.email(), id);
-		}
-		var partnerIds = new HashMap<String, Long>();
-		this.records
-			.find(system, "Partner",
-					plan.deals.stream().map(ImportPlan.DealRow::partnerSourceId).filter(p -> p != null).toList())
-			.forEach((source, known) -> partnerIds.put(source, known.targetId()));
-		for (var row : plan.partners) {
-			var known = knownPartners.get(row.sourceId());
-			var fingerprint = fingerprint(row);
-			var partner = new ImportedPartner(row.name(), partnerType(row.type()), row.domain(),
-					row.country() == null ? "Unassigned" : row.country(), known == null ? pams.get(row.sourceId()) : 0L,
-					Tier.TIER_3_BASELINE, LifecycleStatus.ACTIVE,
-					LocalDate.ofInstant(row.createdAt(), this.calendar.zone()));
-			long id = known != null ? known.targetId() : this.partners.create(actor, partner, system);
-			if (known != null && !known.fingerprint().equals(fingerprint)) {
-				this.partners.update(actor, id, partner);
-			}
-			if (known == null || !known.fingerprint().equals(fingerprint)) {
-				this.records.save(system, "Partner", row.sourceId(), id, fingerprint, false, now);
-			}
-			partnerIds.put(row.sourceId(), id);
-		}
-		var accountIds = new HashMap<String, Long>();
-		this.records.find(system, "Account", plan.deals.stream().map(ImportPlan.DealRow::accountSourceId).toList())
-			.forEach((source, known) -> accountIds.put(source, known.targetId()));
-		for (var row : plan.accounts) {
-			var account = new ImportedAccount(row.name(), row.domain(), row.industry(), userIds.get(row.ownerEmail()),
-					row.createdAt());
-			var known = knownAccounts.get(row.sourceId());
-			var fingerprint = fingerprint(row);
-			long id = known != null ? known.targetId() : this.accounts.create(actor, account);
-			if (known != null && !known.fingerprint().equals(fingerprint)) {
-				this.accounts.update(actor, id, account);
-			}
-			if (known == null || !known.fingerprint().equals(fingerprint)) {
-				this.records.save(system, "Account", row.sourceId(), id, fingerprint, false, now);
-			}
-			accountIds.put(row.sourceId(), id);
-		}
-		for (var row : plan.deals) {
-			var deal = new ImportedDeal(accountIds.get(row.accountSourceId()), row.name(), row.amount(), row.currency(),
-					row.closeDate(), userIds.get(row.ownerEmail()), row.createdAt(), row.moves(),
-					row.partnerSourceId() == null ? null : new ImportedDeal.Credit(
-							partnerIds.get(row.partnerSourceId()), row.credit(), IMPORTED_SHARE));
-			var known = knownDeals.get(row.sourceId());
-			var fingerprint = fingerprint(row);
-			if (known == null) {
-				long id = this.deals.create(actor, deal);
-				this.records.save(system, "Opportunity", row.sourceId(), id, fingerprint, row.amountUnknown(), now);
-			}
-			else if (!known.fingerprint().equals(fingerprint)) {
-				this.deals.update(actor, known.targetId(), deal);
-				this.records.save(system, "Opportunity", row.sourceId(), known.targetId(), fingerprint,
-						row.amountUnknown(), now);
-			}
-		}
-		boolean changed = counts.values().stream().anyMatch(c -> c.create() > 0 || c.update() > 0);
-		if (changed) {
-			this.audit.record(actor, "import", system, "imported a " + system + " export", null, counts);
-		}
-	}
-
-	/**
-	 * The partner type from Salesforce's account {@code Type} ("Channel Partner /
-	 * Reseller", "Installation Partner", "Technology Partner"); a reseller when it says
-	 * nothing more.
-	 */
-	static PartnerType partnerType(String type) {
-		var text = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
-		if (text.contains("integrat") || text.contains("installation") || text.contains("consult")) {
-			return PartnerType.SI;
-		}
-		if (text.contains("technology") || text.contains("isv") || text.contains("software")) {
-			return PartnerType.ISV;
-		}
-		if (text.contains("referral")) {
-			return PartnerType.REFERRAL;
-		}
-		if (text.contains("advis")) {
-			return PartnerType.ADVISORY;
-		}
-		return PartnerType.RESELLER;
 	}
 
 	private static <T> ImportReport.Counts count(List<T> rows,

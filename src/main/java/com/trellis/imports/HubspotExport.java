@@ -33,14 +33,18 @@ final class HubspotExport {
 	private HubspotExport() {
 	}
 
-	record Files(String companies, String deals) {
+	/**
+	 * HubSpot's companies and deals files; read whole (HubSpot exports are small next to
+	 * a Salesforce data export, whose files are streamed).
+	 */
+	record Files(ImportFile companies, ImportFile deals) {
 	}
 
 	static CrmExport read(Files files, ZoneId zone) {
 		var export = new CrmExport(COLUMNS);
 		var owners = new HashSet<String>();
-		readCompanies(export, files.companies(), zone, owners);
-		readDeals(export, files.deals(), zone, owners);
+		readCompanies(export, files.companies() == null ? null : files.companies().text(), zone, owners);
+		readDeals(export, files.deals() == null ? null : files.deals().text(), zone, owners);
 		return export;
 	}
 

@@ -1,15 +1,21 @@
 package com.trellis.imports;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +29,73 @@ class ImportApiController {
 
 	private final CrmImport imports;
 
-	ImportApiController(CrmImport imports) {
+	private final ImportUploads uploads;
+
+	private final ImportJobs jobs;
+
+	private final ImportRuns runs;
+
+	private final Clock clock;
+
+	ImportApiController(CrmImport imports, ImportUploads uploads, ImportJobs jobs, ImportRuns runs, Clock clock) {
 		this.imports = imports;
+		this.uploads = uploads;
+		this.jobs = jobs;
+		this.runs = runs;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts the real run of the uploaded files in the background (large exports): 202
+	 * with the run, whose status {@code GET /api/v1/imports/runs/{id}} shows.
+	 */
+	@PostMapping("/{system}/runs")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Import an export in the background (large files): answers 202 with the run",
+			description = "The files and mapping parameters as for the synchronous endpoints (system salesforce or "
+					+ "hubspot). The run reads, validates and writes every row in one transaction, all or nothing; "
+					+ "GET /api/v1/imports/runs/{id} shows its phase, rows read, validated and written, and at the end "
+					+ "its report or errors. One run at a time (409 while another runs).")
+	ResponseEntity<ImportRuns.Run> background(Viewer viewer, @PathVariable String system,
+			@RequestParam Map<String, MultipartFile> files, @RequestParam Map<String, String> parameters,
+			HttpServletRequest request) {
+		requireMultipart(request);
+		var names = ImportPageController.FILES.get(system.toUpperCase(java.util.Locale.ROOT));
+		if (names == null) {
+			throw InvalidInputException.of("system", "must be salesforce or hubspot");
+		}
+		ImportRequest.mapping(parameters);
+		var kept = new java.util.LinkedHashMap<String, ImportFile>();
+		for (var name : names) {
+			var file = ImportFile.of(name, files.get(name));
+			if (file != null) {
+				kept.put(name, file);
+			}
+		}
+		if (kept.isEmpty()) {
+			throw InvalidInputException.of("files",
+					"send at least one file of the export: " + String.join(", ", names));
+		}
+		long upload = this.uploads.save(system.toUpperCase(java.util.Locale.ROOT), viewer.userId(), kept,
+				this.clock.instant());
+		long id = this.jobs.start(viewer, this.uploads.find(upload).orElseThrow(), parameters);
+		return ResponseEntity.accepted()
+			.location(java.net.URI.create("/api/v1/imports/runs/" + id))
+			.body(this.runs.find(id).orElseThrow());
+	}
+
+	@GetMapping("/runs/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "An import run: status, phase, rows read, validated and written, report or errors")
+	ImportRuns.Run run(@PathVariable long id) {
+		return this.runs.find(id).orElseThrow(() -> new NotFoundException("Import run", id));
+	}
+
+	@GetMapping("/runs")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "The latest import runs, newest first")
+	List<ImportRuns.Run> runs() {
+		return this.runs.latest(20);
 	}
 
 	@PostMapping("/salesforce")
@@ -46,9 +117,9 @@ class ImportApiController {
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
 			HttpServletRequest request) {
 		requireMultipart(request);
-		var files = new CrmExport.Files(ImportRequest.text("Account", account), ImportRequest.text("User", user),
-				ImportRequest.text("Opportunity", opportunity), ImportRequest.text("OpportunityHistory", history),
-				ImportRequest.text("OpportunityPartner", opportunityPartner), ImportRequest.text("Partner", partner));
+		var files = new CrmExport.Files(ImportFile.of("Account", account), ImportFile.of("User", user),
+				ImportFile.of("Opportunity", opportunity), ImportFile.of("OpportunityHistory", history),
+				ImportFile.of("OpportunityPartner", opportunityPartner), ImportFile.of("Partner", partner));
 		return this.imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(files, zone),
 				ImportRequest.mapping(parameters), dryRun);
 	}
@@ -66,8 +137,7 @@ class ImportApiController {
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
 			HttpServletRequest request) {
 		requireMultipart(request);
-		var files = new HubspotExport.Files(ImportRequest.text("companies", companies),
-				ImportRequest.text("deals", deals));
+		var files = new HubspotExport.Files(ImportFile.of("companies", companies), ImportFile.of("deals", deals));
 		return this.imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(files, zone),
 				ImportRequest.mapping(parameters), dryRun);
 	}

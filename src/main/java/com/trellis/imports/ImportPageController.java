@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.deals.Stage;
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -29,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class ImportPageController {
 
-	private static final Map<String, List<String>> FILES = Map.of("SALESFORCE",
+	static final Map<String, List<String>> FILES = Map.of("SALESFORCE",
 			List.of("Account", "User", "Opportunity", "OpportunityHistory", "OpportunityPartner", "Partner"), "HUBSPOT",
 			List.of("companies", "deals"));
 
@@ -39,7 +41,13 @@ class ImportPageController {
 
 	private final Clock clock;
 
-	ImportPageController(CrmImport imports, ImportUploads uploads, Clock clock) {
+	private final ImportJobs jobs;
+
+	private final ImportRuns runs;
+
+	ImportPageController(CrmImport imports, ImportUploads uploads, Clock clock, ImportJobs jobs, ImportRuns runs) {
+		this.jobs = jobs;
+		this.runs = runs;
 		this.imports = imports;
 		this.uploads = uploads;
 		this.clock = clock;
@@ -57,9 +65,9 @@ class ImportPageController {
 		if (names == null) {
 			throw InvalidInputException.of("system", "must be SALESFORCE or HUBSPOT");
 		}
-		var texts = new LinkedHashMap<String, String>();
+		var texts = new LinkedHashMap<String, ImportFile>();
 		for (var name : names) {
-			var text = ImportRequest.text(name, files.get(name));
+			var text = ImportFile.of(name, files.get(name));
 			if (text != null) {
 				texts.put(name, text);
 			}
@@ -78,36 +86,35 @@ class ImportPageController {
 	}
 
 	@PostMapping("/imports/{id}/check")
+	@ActsOn(ImportChecks.Uploaded.class)
 	String check(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping, Model model) {
 		var upload = find(id);
-		model.addAttribute("report", run(viewer, upload, mapping, true));
+		model.addAttribute("report", ImportJobs.run(this.imports, viewer, upload, ImportRequest.mapping(mapping), true,
+				ImportProgress.NONE));
 		return show(upload, mapping, model);
 	}
 
+	/**
+	 * Starts the real run in the background and shows its progress; a run with bad rows
+	 * writes nothing and shows them.
+	 */
 	@PostMapping("/imports/{id}/run")
-	String importAll(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping, Model model,
-			RedirectAttributes redirect) {
-		var upload = find(id);
-		try {
-			var report = run(viewer, upload, mapping, false);
-			redirect.addFlashAttribute("report", report);
-			redirect.addFlashAttribute("notice", "Imported.");
-			return "redirect:/imports/" + id + "/done";
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("report", run(viewer, upload, mapping, true));
-			model.addAttribute("error", "Nothing imported: fix the rows below or the mapping, then import again.");
-			return show(upload, mapping, model);
-		}
+	@ActsOn(ImportChecks.Uploaded.class)
+	String importAll(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping) {
+		long run = this.jobs.start(viewer, find(id), mapping);
+		return "redirect:/imports/" + id + "/runs/" + run;
 	}
 
-	@GetMapping("/imports/{id}/done")
-	String done(@PathVariable long id, Model model) {
-		find(id);
-		if (!model.containsAttribute("report")) {
-			return "redirect:/imports/" + id;
-		}
-		return "imports/done";
+	/** A run's progress; the page polls its status fragment until the run has ended. */
+	@GetMapping("/imports/{id}/runs/{run}")
+	String run(@PathVariable long id, @PathVariable long run, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		var found = this.runs.find(run)
+			.filter(r -> r.uploadId() == id)
+			.orElseThrow(() -> new NotFoundException("Import run", run));
+		model.addAttribute("run", found);
+		model.addAttribute("uploadId", id);
+		return htmx != null ? "imports/run :: status" : "imports/run";
 	}
 
 	private String show(ImportUploads.Upload upload, Map<String, String> mapping, Model model) {
@@ -119,19 +126,6 @@ class ImportPageController {
 		model.addAttribute("owners", mapping);
 		model.addAttribute("mapping", mapping);
 		return "imports/check";
-	}
-
-	private ImportReport run(Viewer viewer, ImportUploads.Upload upload, Map<String, String> mapping, boolean dryRun) {
-		var files = upload.files();
-		var choices = ImportRequest.mapping(mapping);
-		if (upload.system().equals("HUBSPOT")) {
-			var hubspot = new HubspotExport.Files(files.get("companies"), files.get("deals"));
-			return this.imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(hubspot, zone), choices, dryRun);
-		}
-		var salesforce = new CrmExport.Files(files.get("Account"), files.get("User"), files.get("Opportunity"),
-				files.get("OpportunityHistory"), files.get("OpportunityPartner"), files.get("Partner"));
-		return this.imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(salesforce, zone), choices,
-				dryRun);
 	}
 
 	private ImportUploads.Upload find(long id) {

@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.trellis.shared.PgCopy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,8 +26,51 @@ class ImportRecords {
 
 	private final JdbcClient jdbc;
 
-	ImportRecords(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	ImportRecords(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/** A source record and what it became, with the digest of its values. */
+	record Saved(String sourceId, long targetId, String fingerprint, boolean amountUnknown) {
+	}
+
+	/**
+	 * Saves many records at once: streamed with {@code COPY} into a staging table that
+	 * lives until the transaction ends, then merged into {@code import_record} with one
+	 * {@code INSERT … SELECT … ON CONFLICT}, as {@link #save} does row by row.
+	 */
+	void saveAll(String system, String object, List<Saved> rows, Instant now) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE IF NOT EXISTS import_record_staging (
+				    source_id TEXT NOT NULL, target_id BIGINT NOT NULL, fingerprint TEXT NOT NULL,
+				    amount_unknown BOOLEAN NOT NULL) ON COMMIT DROP
+				""").update();
+		this.jdbc.sql("TRUNCATE import_record_staging").update();
+		try (var copy = PgCopy.into(this.dataSource, "import_record_staging",
+				List.of("source_id", "target_id", "fingerprint", "amount_unknown"))) {
+			rows.forEach(r -> copy.row(r.sourceId(), r.targetId(), r.fingerprint(), r.amountUnknown()));
+			copy.finish();
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO import_record (source_system, object_type, source_id, target_id, fingerprint, amount_unknown,
+					                           imported_at, updated_at)
+					SELECT :system, :object, source_id, target_id, fingerprint, amount_unknown, :now, :now
+					FROM import_record_staging
+					ON CONFLICT (source_system, object_type, source_id)
+					DO UPDATE SET target_id = EXCLUDED.target_id, fingerprint = EXCLUDED.fingerprint,
+					              amount_unknown = EXCLUDED.amount_unknown, updated_at = EXCLUDED.updated_at
+					""")
+			.param("system", system)
+			.param("object", object)
+			.param("now", Timestamp.from(now))
+			.update();
 	}
 
 	/**

@@ -1,10 +1,5 @@
 package com.trellis.imports;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,11 +7,8 @@ import java.util.Map;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 
-import org.springframework.web.multipart.MultipartFile;
-
 /**
- * Reads what an import request (API or page form) sends: the files as UTF-8 text and the
- * mapping step's choices as parameters {@code stage.<source stage>=QUALIFIED},
+ * Reads the mapping step's choices as parameters {@code stage.<source stage>=QUALIFIED},
  * {@code owner.<e-mail>=<user id>}, {@code createUnknownOwners=true} and
  * {@code currency=EUR}, {@code credit.<partner role>=SOURCED} and
  * {@code partnerPam=<user id>}.
@@ -24,25 +16,6 @@ import org.springframework.web.multipart.MultipartFile;
 final class ImportRequest {
 
 	private ImportRequest() {
-	}
-
-	static String text(String field, MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			return null;
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(file.getBytes()))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw InvalidInputException.of(field, "not UTF-8 text; save the export as UTF-8 CSV");
-		}
-		catch (IOException ex) {
-			throw InvalidInputException.of(field, "the upload could not be read");
-		}
 	}
 
 	static ImportMapping mapping(Map<String, String> parameters) {

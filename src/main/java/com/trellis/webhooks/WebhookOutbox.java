@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.trellis.credit.CreditDisputeDecided;
 import com.trellis.deals.DealClosed;
 import com.trellis.deals.DealReopened;
+import com.trellis.deals.DealsImported;
 import com.trellis.incentives.PayoutMade;
 import com.trellis.leads.LeadRouted;
 import com.trellis.partners.PartnerLifecycleChanged;
@@ -57,6 +58,18 @@ class WebhookOutbox {
 	@EventListener
 	void on(DealClosed event) {
 		write(event.won() ? WebhookEventType.DEAL_WON : WebhookEventType.DEAL_LOST, event);
+	}
+
+	/** Each deal of an import's batch, as its own close would have been. */
+	@EventListener
+	void on(DealsImported event) {
+		boolean won = wanted(WebhookEventType.DEAL_WON);
+		boolean lost = wanted(WebhookEventType.DEAL_LOST);
+		for (var closed : event.closes()) {
+			if (closed.won() ? won : lost) {
+				write(closed.won() ? WebhookEventType.DEAL_WON : WebhookEventType.DEAL_LOST, closed);
+			}
+		}
 	}
 
 	@EventListener

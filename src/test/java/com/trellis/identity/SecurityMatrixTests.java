@@ -256,7 +256,10 @@ class SecurityMatrixTests {
 				row("POST /api/v1/imports/hubspot", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/imports/trellis/partners", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/imports/trellis/contacts", 400, 400, 403, 403, 403, 403),
-				row("POST /api/v1/imports/trellis/activity", 400, 400, 403, 403, 403, 403));
+				row("POST /api/v1/imports/trellis/activity", 400, 400, 403, 403, 403, 403),
+				row("POST /api/v1/imports/salesforce/runs", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/imports/runs", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/imports/runs/999999", 404, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -361,7 +364,10 @@ class SecurityMatrixTests {
 				row("GET /imports", 200, 403, 403, 403, 403, 403), row("POST /imports", 400, 403, 403, 403, 403, 403),
 				row("GET /imports/999999", 404, 403, 403, 403, 403, 403),
 				row("GET /imports/trellis", 200, 200, 403, 403, 403, 403),
-				row("POST /imports/trellis", 400, 400, 403, 403, 403, 403));
+				row("POST /imports/trellis", 400, 400, 403, 403, 403, 403),
+				row("POST /imports/999999/run", 404, 403, 403, 403, 403, 403),
+				row("POST /imports/999999/check", 404, 403, 403, 403, 403, 403),
+				row("GET /imports/999999/runs/999999", 404, 403, 403, 403, 403, 403));
 	}
 
 	/**

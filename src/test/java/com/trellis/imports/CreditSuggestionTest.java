@@ -30,10 +30,10 @@ class CreditSuggestionTest {
 
 	@Test
 	void theSalesforceAccountTypeNamesThePartnerTypeAndAResellerIsTheDefault() {
-		assertThat(CrmImport.partnerType("Channel Partner / Reseller")).isEqualTo(PartnerType.RESELLER);
-		assertThat(CrmImport.partnerType("Installation Partner")).isEqualTo(PartnerType.SI);
-		assertThat(CrmImport.partnerType("Technology Partner")).isEqualTo(PartnerType.ISV);
-		assertThat(CrmImport.partnerType(null)).isEqualTo(PartnerType.RESELLER);
+		assertThat(ImportWriter.partnerType("Channel Partner / Reseller")).isEqualTo(PartnerType.RESELLER);
+		assertThat(ImportWriter.partnerType("Installation Partner")).isEqualTo(PartnerType.SI);
+		assertThat(ImportWriter.partnerType("Technology Partner")).isEqualTo(PartnerType.ISV);
+		assertThat(ImportWriter.partnerType(null)).isEqualTo(PartnerType.RESELLER);
 	}
 
 }

@@ -1,0 +1,85 @@
+package com.trellis.deals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.trellis.shared.PgCopy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes many new imported deals at once: their ids are drawn from the opportunity
+ * sequence in one query, then the deals, their stage changes and their partner
+ * attachments are each streamed with one {@code COPY} on the transaction's connection.
+ * Same rows as {@link ImportedDealRepository#insert} and
+ * {@link OpportunityRepository#recordStageChange} write one by one.
+ */
+@Repository
+class ImportedDealBatch {
+
+	private static final List<String> DEAL_COLUMNS = List.of("id", "account_id", "name", "amount", "currency", "stage",
+			"close_date", "owner_id", "source", "partner_id", "credit_type", "partner_share", "stage_entered_at",
+			"created_at", "closed_at", "updated_at");
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	ImportedDealBatch(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/** Inserts the deals in order; returns their ids in the same order. */
+	List<Long> insert(List<ImportedDeal> deals, long by, Instant now) {
+		if (deals.isEmpty()) {
+			return List.of();
+		}
+		var ids = new ArrayList<Long>(deals.size());
+		this.jdbc.sql("SELECT nextval('opportunity_id_seq') FROM generate_series(1, :n)")
+			.param("n", deals.size())
+			.query((rs, n) -> ids.add(rs.getLong(1)))
+			.list();
+		try (var copy = PgCopy.into(this.dataSource, "opportunity", DEAL_COLUMNS)) {
+			for (int i = 0; i < deals.size(); i++) {
+				var deal = deals.get(i);
+				var last = deal.last();
+				var credit = deal.credit();
+				copy.row(ids.get(i), deal.accountId(), deal.name(), deal.amount(), deal.currency(), last.stage().name(),
+						deal.closeDate(), deal.ownerId(), deal.source().name(),
+						credit == null ? null : credit.partnerId(), credit == null ? null : credit.type().name(),
+						credit == null ? null : credit.share(), last.at(), deal.createdAt(),
+						last.stage().isClosed() ? last.at() : null, now);
+			}
+			copy.finish();
+		}
+		try (var copy = PgCopy.into(this.dataSource, "opportunity_stage_change",
+				List.of("opportunity_id", "from_stage", "to_stage", "changed_by", "changed_at"))) {
+			for (int i = 0; i < deals.size(); i++) {
+				Stage from = null;
+				for (var move : deals.get(i).moves()) {
+					copy.row(ids.get(i), from == null ? null : from.name(), move.stage().name(), by, move.at());
+					from = move.stage();
+				}
+			}
+			copy.finish();
+		}
+		try (var copy = PgCopy.into(this.dataSource, "deal_partner_attachment",
+				List.of("opportunity_id", "partner_id", "attached_by", "attached_at", "via", "credit_type"))) {
+			for (int i = 0; i < deals.size(); i++) {
+				var deal = deals.get(i);
+				if (deal.credit() != null) {
+					copy.row(ids.get(i), deal.credit().partnerId(), by, deal.createdAt(),
+							PartnerAttachments.Via.IMPORT.name(), deal.credit().type().name());
+				}
+			}
+			copy.finish();
+		}
+		return ids;
+	}
+
+}
