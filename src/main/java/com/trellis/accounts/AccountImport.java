@@ -41,19 +41,10 @@ public class AccountImport {
 		this.clock = clock;
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	public long create(AuditLog.Actor actor, ImportedAccount account) {
-		long id = this.accounts.insert(command(account), account.ownerId(), account.createdAt());
-		this.accounts.touch(id, this.clock.instant());
-		this.audit.record(actor, "account", id, "imported", null, this.accounts.find(id).orElseThrow());
-		return id;
-	}
-
 	/**
 	 * Creates many accounts at once (a large export), in order; returns their ids in the
-	 * same order. The same rows as {@link #create} for each, written with {@code COPY};
-	 * one audit entry for the batch (how many, the ids' range) instead of one per
-	 * account.
+	 * same order. The rows a single import would write, written with {@code COPY}; one
+	 * audit entry for the batch (how many, the ids' range) instead of one per account.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Long> createAll(AuditLog.Actor actor, List<ImportedAccount> accounts) {

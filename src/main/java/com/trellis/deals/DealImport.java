@@ -46,30 +46,11 @@ public class DealImport {
 		this.events = events;
 	}
 
-	@Transactional(propagation = Propagation.MANDATORY)
-	public long create(AuditLog.Actor actor, ImportedDeal deal) {
-		refuseBadHistory(deal);
-		long id = this.deals.insert(deal, this.clock.instant());
-		Stage from = null;
-		for (var move : deal.moves()) {
-			this.opportunities.recordStageChange(id, from, move.stage(), actor.userId(), move.at());
-			from = move.stage();
-		}
-		attach(actor, id, deal);
-		var created = this.opportunities.findForUpdate(id).orElseThrow();
-		this.audit.record(actor, "opportunity", id, "imported", null, created);
-		if (created.stage().isClosed()) {
-			this.events.publishEvent(new DealClosed(id, null, created.stage() == Stage.CLOSED_WON));
-		}
-		return id;
-	}
-
 	/**
 	 * Creates many deals at once (a large export), in order; returns their ids in the
-	 * same order. The same rows as {@link #create} for each, written with {@code COPY};
-	 * one audit entry for the batch (how many, the ids' range) instead of one per deal,
-	 * and one {@link DealsImported} for the closed ones instead of a {@link DealClosed}
-	 * each.
+	 * same order. The rows a single import would write, written with {@code COPY}; one
+	 * audit entry for the batch (how many, the ids' range) instead of one per deal, and
+	 * one {@link DealsImported} for the closed ones instead of a {@link DealClosed} each.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public java.util.List<Long> createAll(AuditLog.Actor actor, java.util.List<ImportedDeal> deals) {

@@ -19,33 +19,6 @@ class ImportedDealRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(ImportedDeal deal, Instant now) {
-		var last = deal.last();
-		return this.jdbc
-			.sql("""
-					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, closed_at,
-					                         updated_at)
-					VALUES (:account, :name, :amount, :currency, :stage, :closeDate, :owner, :source, :partner, :credit,
-					        :share, :entered, :created, CASE WHEN :closed THEN CAST(:entered AS TIMESTAMPTZ) END, :now)
-					RETURNING id
-					""")
-			.param("account", deal.accountId())
-			.param("name", deal.name())
-			.param("amount", deal.amount())
-			.param("currency", deal.currency())
-			.param("stage", last.stage().name())
-			.param("closeDate", deal.closeDate() == null ? null : java.sql.Date.valueOf(deal.closeDate()))
-			.param("owner", deal.ownerId())
-			.params(credit(deal))
-			.param("entered", Timestamp.from(last.at()))
-			.param("created", Timestamp.from(deal.createdAt()))
-			.param("closed", last.stage().isClosed())
-			.param("now", Timestamp.from(now))
-			.query(Long.class)
-			.single();
-	}
-
 	/** Updates the values; the stage and its times too when {@code moved} is not null. */
 	void update(long id, ImportedDeal deal, ImportedDeal.Move moved, Instant now) {
 		this.jdbc.sql("""

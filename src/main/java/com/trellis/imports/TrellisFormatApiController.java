@@ -47,7 +47,8 @@ class TrellisFormatApiController {
 		if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
 			throw InvalidInputException.of("body", "send the file as multipart/form-data in a part named file");
 		}
-		var text = ImportRequest.text("file", file);
+		var upload = ImportFile.of("file", file);
+		var text = upload == null ? null : upload.text();
 		if (text == null) {
 			throw InvalidInputException.of("file", "is required: the CSV file of the format");
 		}

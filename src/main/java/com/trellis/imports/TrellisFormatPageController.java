@@ -44,7 +44,8 @@ class TrellisFormatPageController {
 		}
 		model.addAttribute("formats", allowed(viewer));
 		model.addAttribute("format", chosen.code());
-		var text = ImportRequest.text("file", file);
+		var upload = ImportFile.of("file", file);
+		var text = upload == null ? null : upload.text();
 		if (text == null) {
 			model.addAttribute("error", "Choose the CSV file to import.");
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
