@@ -50,8 +50,11 @@ public class CreditDisputes {
 
 	private final Clock clock;
 
+	private final DisputeNotices notices;
+
 	CreditDisputes(JdbcClient jdbc, Deals deals, Partners partners, Users users, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DisputeNotices notices) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.deals = deals;
 		this.partners = partners;
@@ -94,6 +97,8 @@ public class CreditDisputes {
 			.single();
 		var dispute = find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "credit-dispute", id, "raised", null, dispute);
+		this.events.publishEvent(new CreditDisputeRaised(id, opportunityId, deal.partnerId()));
+		this.notices.raised(viewer.userId(), dispute, deal);
 		return dispute;
 	}
 

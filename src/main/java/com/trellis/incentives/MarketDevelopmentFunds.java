@@ -49,8 +49,11 @@ public class MarketDevelopmentFunds {
 
 	private final ValueLimits limits;
 
+	private final MdfNotices notices;
+
 	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock,
-			ValueLimits limits, ExchangeRates rates) {
+			ValueLimits limits, ExchangeRates rates, MdfNotices notices) {
+		this.notices = notices;
 		this.rates = rates;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
@@ -85,6 +88,7 @@ public class MarketDevelopmentFunds {
 			.single();
 		var created = find(viewer, id);
 		this.audit.record(viewer.actor(), "mdf-request", id, "requested", null, created);
+		this.notices.requested(viewer.userId(), created);
 		return created;
 	}
 

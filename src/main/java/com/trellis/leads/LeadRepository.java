@@ -22,7 +22,7 @@ class LeadRepository {
 	private static final String COLUMNS = """
 			id, partner_id, submitted_by, company_name, company_domain, contact_name, contact_email, note, status,
 			routing_reason, account_id, rep_id, submitted_at, routed_at, follow_up_due_at, decided_at, decline_reason,
-			opportunity_id, first_follow_up_at, follow_up_note""";
+			opportunity_id, first_follow_up_at, follow_up_note, follow_up_type""";
 
 	private final JdbcClient jdbc;
 
@@ -143,9 +143,12 @@ class LeadRepository {
 			.update();
 	}
 
-	void followUp(long id, String note, Instant now) {
-		this.jdbc.sql("UPDATE partner_lead SET first_follow_up_at = :now, follow_up_note = :note WHERE id = :id")
+	void followUp(long id, String type, String note, Instant now) {
+		this.jdbc.sql("""
+				UPDATE partner_lead SET first_follow_up_at = :now, follow_up_type = :type, follow_up_note = :note
+				WHERE id = :id""")
 			.param("id", id)
+			.param("type", type)
 			.param("note", note)
 			.param("now", Timestamp.from(now))
 			.update();
@@ -187,7 +190,7 @@ class LeadRepository {
 				(Long) rs.getObject("rep_id", Long.class), instant(rs, "submitted_at"), instant(rs, "routed_at"), due,
 				instant(rs, "decided_at"), rs.getString("decline_reason"),
 				(Long) rs.getObject("opportunity_id", Long.class), first, rs.getString("follow_up_note"),
-				verdict.outcome().name(), verdict.reason());
+				verdict.outcome().name(), verdict.reason(), rs.getString("follow_up_type"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -180,6 +180,8 @@ class SecurityMatrixTests {
 				row("POST /api/v1/leads/{freshLead}/decline", 200, 403, 404, 404, 403, 403),
 				row("POST /api/v1/leads/{freshLead}/follow-up", 200, 403, 404, 404, 403, 403),
 				row("GET /api/v1/tokens", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/me/notifications", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/me/notice-preferences", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/tokens?userId={otherUser}", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/tokens/{freshToken}/revoke", 200, 404, 404, 404, 404, 404),
 				row("PUT /api/v1/tokens/{freshToken}", 403, 404, 404, 404, 404, 404),
@@ -253,6 +255,7 @@ class SecurityMatrixTests {
 				row("GET /opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/{otherDeal}/credit", 200, 200, 200, 200, 200, 404),
 				row("GET /notifications", 200, 200, 200, 200, 200, 200),
+				row("GET /notifications/preferences", 200, 200, 200, 200, 200, 403),
 				row("GET /activation", 200, 200, 200, 200, 200, 403),
 				row("GET /partners/{own}/activation", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/activation", 200, 200, 200, 200, 200, 404),
@@ -350,6 +353,9 @@ class SecurityMatrixTests {
 			var request = request(endpoint).session(session).with(csrf());
 			if (endpoint.endsWith("/lifecycle")) {
 				request.param("toStatus", "DORMANT").param("reason", "Matrix check");
+			}
+			if (endpoint.endsWith("/follow-up")) {
+				request.param("type", "CALL");
 			}
 			int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
 			assertThat(status).as("%s as %s", endpoint, roles[i]).isEqualTo(expected[i]);
@@ -595,6 +601,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/reassign")) {
 			return "{}";
+		}
+		if (endpoint.endsWith("/follow-up")) {
+			return "{\"type\": \"CALL\"}";
 		}
 		if (endpoint.contains("/activation/milestones/")) {
 			return "{\"evidence\": \"Matrix evidence\"}";
