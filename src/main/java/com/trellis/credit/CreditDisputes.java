@@ -152,6 +152,27 @@ public class CreditDisputes {
 			.list();
 	}
 
+	/**
+	 * Open disputes the viewer decides, the longest open first: a PAM's over their book,
+	 * all for a program admin, none for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public List<CreditDispute> openToDecide(Viewer viewer, int limit) {
+		if (!viewer.is(com.trellis.identity.Role.PAM, com.trellis.identity.Role.ADMIN)) {
+			return List.of();
+		}
+		var book = viewer.is(com.trellis.identity.Role.ADMIN) ? null : this.partners.book(viewer.userId());
+		return this.jdbc.sql("""
+				SELECT * FROM credit_dispute WHERE status = 'OPEN' AND (:all OR partner_id IN (:book))
+				ORDER BY raised_at, id LIMIT :limit
+				""")
+			.param("all", book == null)
+			.param("book", book == null || book.isEmpty() ? List.of(-1L) : book)
+			.param("limit", limit)
+			.query(CreditDisputes::dispute)
+			.list();
+	}
+
 	public boolean canDecide(Viewer viewer, OpportunityView deal) {
 		return deal.partnerId() != null && this.partners.manages(viewer, deal.partnerId());
 	}

@@ -209,6 +209,26 @@ public class MarketDevelopmentFunds {
 	}
 
 	/**
+	 * MDF requests the viewer decides, the oldest first: a PAM's over their book, all for
+	 * a program admin, none for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public List<MdfRequest> toDecide(Viewer viewer, int limit) {
+		if (!viewer.is(Role.PAM, Role.ADMIN)) {
+			return List.of();
+		}
+		var book = viewer.is(Role.ADMIN) ? null : this.partners.book(viewer.userId());
+		return this.jdbc
+			.sql(select() + " WHERE r.status = 'REQUESTED' AND (:all OR r.partner_id IN (:book))"
+					+ " GROUP BY r.id ORDER BY r.requested_at, r.id LIMIT :limit")
+			.param("all", book == null)
+			.param("book", book == null || book.isEmpty() ? List.of(-1L) : book)
+			.param("limit", limit)
+			.query(MarketDevelopmentFunds::request)
+			.list();
+	}
+
+	/**
 	 * Refuses a viewer who may not decide the MDF request: 404 when they cannot see it,
 	 * 403 unless they are its partner's PAM or a program admin.
 	 */

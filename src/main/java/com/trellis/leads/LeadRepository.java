@@ -77,6 +77,17 @@ class LeadRepository {
 			.optional();
 	}
 
+	/**
+	 * The order a lead list is worked in: leads still to route first (the longest waiting
+	 * on top), then leads with a rep (the earliest follow-up deadline on top), then the
+	 * decided ones, newest first.
+	 */
+	static final String WORK_ORDER = """
+			CASE status WHEN 'SUBMITTED' THEN 0 WHEN 'ROUTED' THEN 1 ELSE 2 END,
+			CASE WHEN status = 'SUBMITTED' THEN submitted_at END ASC,
+			CASE WHEN status = 'ROUTED' THEN follow_up_due_at END ASC NULLS LAST,
+			submitted_at DESC, id DESC""";
+
 	PageResult<LeadView> search(Scope scope, LeadStatus status, PageRequest page, Instant now) {
 		var where = scope.where();
 		if (where == null) {
@@ -88,8 +99,8 @@ class LeadRepository {
 			.query(Long.class)
 			.single();
 		var items = scope
-			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where
-					+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset"))
+			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where + " ORDER BY " + WORK_ORDER
+					+ " LIMIT :limit OFFSET :offset"))
 			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
 			.param("limit", page.size())
 			.param("offset", page.offset())
