@@ -211,6 +211,29 @@ public class Registrations {
 		return rejected;
 	}
 
+	/**
+	 * The PAM lifts a hold they find wrong (a conflict through a shared parent domain,
+	 * say): the registration awaits approval with its own protection and approval
+	 * deadline, so the PAM then approves or sends it back. The reason is kept in the
+	 * history and the audit log.
+	 */
+	@Transactional
+	public RegistrationView overrideHold(Viewer viewer, long id, String reason) {
+		var row = lockDecidable(viewer, id);
+		if (row.view().status() != RegistrationStatus.ON_HOLD) {
+			throw InvalidInputException.of("status", "only a registration on hold has a hold to lift");
+		}
+		requireReason(reason);
+		requireMove(row, RegistrationStatus.PENDING);
+		var rules = this.registrations.rules();
+		var now = this.clock.instant();
+		this.registrations.startProtection(id, now.plus(Duration.ofDays(rules.protectionDays())), slaDue(now, rules),
+				null);
+		return move(viewer, row, RegistrationStatus.PENDING, "Hold lifted: " + reason.strip(),
+				"Your partner manager reviewed the conflict and lifted the hold; your registration awaits approval.",
+				true);
+	}
+
 	@Transactional
 	public RegistrationView sendBack(Viewer viewer, long id, String reason) {
 		var row = lockDecidable(viewer, id);
