@@ -53,20 +53,6 @@ class IncentivePageController {
 		return "incentives/program";
 	}
 
-	@PostMapping("/incentives/payout")
-	@PreAuthorize("hasRole('ADMIN')")
-	String payout(Viewer viewer, RedirectAttributes redirect) {
-		try {
-			var result = this.payouts.run(viewer);
-			redirect.addFlashAttribute("notice",
-					"Payout run " + result.runId() + " paid " + result.itemsPaid() + " earnings");
-		}
-		catch (PayoutRuns.InProgress ex) {
-			redirect.addFlashAttribute("notice", ex.getBody().getDetail());
-		}
-		return "redirect:/incentives";
-	}
-
 	@GetMapping("/partners/{id}/badges")
 	String badges(Viewer viewer, @PathVariable long id, Model model) {
 		model.addAttribute("badges", this.incentives.badges(viewer, id));
