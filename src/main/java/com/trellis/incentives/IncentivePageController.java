@@ -28,15 +28,12 @@ class IncentivePageController {
 
 	private final Incentives incentives;
 
-	private final PayoutRuns payouts;
-
 	private final MarketDevelopmentFunds mdf;
 
 	private final Partners partners;
 
-	IncentivePageController(Incentives incentives, PayoutRuns payouts, MarketDevelopmentFunds mdf, Partners partners) {
+	IncentivePageController(Incentives incentives, MarketDevelopmentFunds mdf, Partners partners) {
 		this.incentives = incentives;
-		this.payouts = payouts;
 		this.mdf = mdf;
 		this.partners = partners;
 	}
