@@ -24,9 +24,8 @@ import org.springframework.stereotype.Component;
 class DisputedEarnings {
 
 	/** The SQL condition that leaves out earnings held by an open dispute ({@code e}). */
-	static final String NOT_HELD = """
-			NOT EXISTS (SELECT 1 FROM earning_hold h
-			            WHERE h.opportunity_id = e.opportunity_id AND h.released_at IS NULL)""";
+	static final String NOT_HELD = " NOT EXISTS (SELECT 1 FROM earning_hold h"
+			+ " WHERE h.opportunity_id = e.opportunity_id AND h.released_at IS NULL) ";
 
 	private final JdbcClient jdbc;
 

@@ -63,7 +63,8 @@ class IncentiveApiController {
 			description = "With {\"confirm\": fingerprint} from GET /api/v1/payout-runs/preview the run is refused (409) "
 					+ "when what would be paid changed since that preview.")
 	PayoutRuns.Result payout(Viewer viewer, @RequestBody(required = false) Confirm confirm) {
-		return confirm == null ? this.payouts.run(viewer) : this.payouts.run(viewer, confirm.confirm());
+		return confirm == null || confirm.confirm() == null ? this.payouts.run(viewer)
+				: this.payouts.run(viewer, confirm.confirm());
 	}
 
 	record Confirm(String confirm) {

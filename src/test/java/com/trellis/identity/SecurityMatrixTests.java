@@ -608,6 +608,9 @@ class SecurityMatrixTests {
 		if (endpoint.endsWith("/follow-up")) {
 			return "{\"type\": \"CALL\"}";
 		}
+		if (endpoint.endsWith("/payout-runs")) {
+			return "{}";
+		}
 		if (endpoint.contains("/activation/milestones/")) {
 			return "{\"evidence\": \"Matrix evidence\"}";
 		}
