@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * Holds a deal's earnings while its partner credit is disputed, and settles them when the
  * dispute is decided. The hold is written by a synchronous listener in the transaction
  * that raised the dispute, so no payout run can slip in between the dispute and its hold.
- * The decision releases the hold once (the release is claimed by its row); an upheld
- * dispute then re-earns the deal by the decided share, booking the difference under a key
- * per dispute, so it is applied once however often the event is delivered, and audited.
+ * The decision releases the hold once (the release is claimed by its row), audited; an
+ * upheld dispute on a won deal re-earns it by the decided share through the
+ * {@code DealCorrected} the credit change publishes (once per correction).
  */
 @Component
 class DisputedEarnings {
@@ -31,8 +31,6 @@ class DisputedEarnings {
 
 	private final LedgerRepository ledger;
 
-	private final DealEarnings dealEarnings;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -40,7 +38,6 @@ class DisputedEarnings {
 	DisputedEarnings(JdbcClient jdbc, LedgerRepository ledger, DealEarnings dealEarnings, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
-		this.dealEarnings = dealEarnings;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -74,11 +71,10 @@ class DisputedEarnings {
 		if (released == 0) {
 			return;
 		}
+		// an upheld dispute on a won deal changed its credit, which the deals module
+		// announces as a DealCorrected: Incentives re-earns the deal by the decided share
+		// then, once per correction
 		var why = "credit dispute " + event.disputeId() + (event.upheld() ? " upheld" : " dismissed");
-		if (event.upheld()) {
-			this.dealEarnings.adjust(event.partnerId(), event.opportunityId(), "d" + event.disputeId(),
-					why + ": the deal earns by the decided share");
-		}
 		this.audit.record(AuditLog.Actor.SYSTEM, "opportunity", event.opportunityId(),
 				"incentive earnings released: " + why, null, null);
 	}

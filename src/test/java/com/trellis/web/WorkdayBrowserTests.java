@@ -136,6 +136,7 @@ class WorkdayBrowserTests {
 			page.locator("#override-hold-form input[name=reason]").fill("A different subsidiary of the group");
 			page.locator("#override-hold").click();
 			assertThat(page.locator("#registration-status")).hasText("Awaiting approval");
+			page.locator("select[name=ownerId]").selectOption(String.valueOf(second.ae().userId()));
 			page.locator("#approve").click();
 			assertThat(page.locator("#registration-status")).hasText("Approved");
 		}
