@@ -16,4 +16,10 @@ document.addEventListener('DOMContentLoaded', function () {
     if (csrf) { event.detail.headers[document.querySelector('meta[name="_csrf_header"]').content] = csrf.content; }
   });
   document.body.addEventListener('htmx:afterSwap', function (event) { drawCharts(event.target); });
+  // "Back to the previous page" on error pages: the browser's history when there is one
+  document.querySelectorAll('a[data-back]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      if (window.history.length > 1) { event.preventDefault(); window.history.back(); }
+    });
+  });
 });

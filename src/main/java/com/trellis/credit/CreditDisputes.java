@@ -50,8 +50,11 @@ public class CreditDisputes {
 
 	private final Clock clock;
 
+	private final DisputeNotices notices;
+
 	CreditDisputes(JdbcClient jdbc, Deals deals, Partners partners, Users users, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DisputeNotices notices) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.deals = deals;
 		this.partners = partners;
@@ -94,6 +97,8 @@ public class CreditDisputes {
 			.single();
 		var dispute = find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "credit-dispute", id, "raised", null, dispute);
+		this.events.publishEvent(new CreditDisputeRaised(id, opportunityId, deal.partnerId()));
+		this.notices.raised(viewer.userId(), dispute, deal);
 		return dispute;
 	}
 
@@ -143,6 +148,27 @@ public class CreditDisputes {
 					+ " ORDER BY raised_at DESC, id DESC")
 			.param("deal", opportunityId)
 			.param("scopePartner", viewer.scopePartnerId())
+			.query(CreditDisputes::dispute)
+			.list();
+	}
+
+	/**
+	 * Open disputes the viewer decides, the longest open first: a PAM's over their book,
+	 * all for a program admin, none for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public List<CreditDispute> openToDecide(Viewer viewer, int limit) {
+		if (!viewer.is(com.trellis.identity.Role.PAM, com.trellis.identity.Role.ADMIN)) {
+			return List.of();
+		}
+		var book = viewer.is(com.trellis.identity.Role.ADMIN) ? null : this.partners.book(viewer.userId());
+		return this.jdbc.sql("""
+				SELECT * FROM credit_dispute WHERE status = 'OPEN' AND (:all OR partner_id IN (:book))
+				ORDER BY raised_at, id LIMIT :limit
+				""")
+			.param("all", book == null)
+			.param("book", book == null || book.isEmpty() ? List.of(-1L) : book)
+			.param("limit", limit)
 			.query(CreditDisputes::dispute)
 			.list();
 	}

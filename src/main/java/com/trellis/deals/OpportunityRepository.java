@@ -37,6 +37,16 @@ class OpportunityRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The order a deal list is worked in: open deals first, the one closing soonest on
+	 * top (an overdue close date before a later one); then closed deals, the most
+	 * recently closing first.
+	 */
+	static final String WORK_ORDER = """
+			(stage IN ('CLOSED_WON', 'CLOSED_LOST')),
+			CASE WHEN stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') THEN close_date END ASC NULLS LAST,
+			close_date DESC NULLS LAST, id DESC""";
+
 	PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, Collection<Long> owners, PageRequest page) {
 		var where = """
 				WHERE %s
@@ -65,8 +75,8 @@ class OpportunityRepository {
 			.query(Long.class)
 			.single();
 		var items = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM opportunity " + where
-					+ " ORDER BY close_date DESC NULLS LAST, id DESC LIMIT :limit OFFSET :offset")
+			.sql("SELECT " + COLUMNS + " FROM opportunity " + where + " ORDER BY " + WORK_ORDER
+					+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())

@@ -47,8 +47,11 @@ class HomeController {
 
 	private final Registrations registrations;
 
+	private final WorkQueues queues;
+
 	HomeController(Partners partners, Deals deals, Activity activity, Users users, ObjectMapper json, Clock clock,
-			Registrations registrations) {
+			Registrations registrations, WorkQueues queues) {
+		this.queues = queues;
 		this.registrations = registrations;
 		this.partners = partners;
 		this.deals = deals;
@@ -89,6 +92,11 @@ class HomeController {
 		model.addAttribute("activeLast30",
 				this.activity.partnersActiveSince(viewer, this.clock.instant().minus(Duration.ofDays(30))));
 		model.addAttribute("heading", viewer.is(Role.ADMIN) ? "home.program" : "home.executive");
+		if (viewer.is(Role.ADMIN)) {
+			// the admin runs the program's queues; the executive reads its outcomes
+			this.queues.pam(viewer, model);
+			model.addAttribute("slaBreaches", this.registrations.breaches(viewer, PageRequest.of(0, 1)).total());
+		}
 		return "home/program";
 	}
 
@@ -108,6 +116,7 @@ class HomeController {
 							PageRequest.of(0, 1))
 					.total());
 		model.addAttribute("slaBreaches", this.registrations.breaches(viewer, PageRequest.of(0, 1)).total());
+		this.queues.pam(viewer, model);
 		return "home/book";
 	}
 
@@ -115,6 +124,7 @@ class HomeController {
 		var mine = List.of(viewer.userId());
 		pipeline(model, this.deals.openPipeline(viewer, mine, null));
 		dealsOf(viewer, model, mine);
+		this.queues.rep(viewer, model);
 		model.addAttribute("heading", "home.rep");
 		return "home/pipeline";
 	}
@@ -125,6 +135,7 @@ class HomeController {
 		pipeline(model, this.deals.openPipeline(viewer, team, null));
 		dealsOf(viewer, model, team);
 		model.addAttribute("teamSize", team.size() - 1);
+		this.queues.manager(viewer, model);
 		model.addAttribute("heading", "home.team");
 		return "home/pipeline";
 	}

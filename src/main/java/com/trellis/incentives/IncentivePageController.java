@@ -28,15 +28,12 @@ class IncentivePageController {
 
 	private final Incentives incentives;
 
-	private final PayoutRuns payouts;
-
 	private final MarketDevelopmentFunds mdf;
 
 	private final Partners partners;
 
-	IncentivePageController(Incentives incentives, PayoutRuns payouts, MarketDevelopmentFunds mdf, Partners partners) {
+	IncentivePageController(Incentives incentives, MarketDevelopmentFunds mdf, Partners partners) {
 		this.incentives = incentives;
-		this.payouts = payouts;
 		this.mdf = mdf;
 		this.partners = partners;
 	}
@@ -51,20 +48,6 @@ class IncentivePageController {
 		model.addAttribute("cost", cost);
 		model.addAttribute("names", this.partners.names(viewer, cost.stream().map(ProgramCost::partnerId).toList()));
 		return "incentives/program";
-	}
-
-	@PostMapping("/incentives/payout")
-	@PreAuthorize("hasRole('ADMIN')")
-	String payout(Viewer viewer, RedirectAttributes redirect) {
-		try {
-			var result = this.payouts.run(viewer);
-			redirect.addFlashAttribute("notice",
-					"Payout run " + result.runId() + " paid " + result.itemsPaid() + " earnings");
-		}
-		catch (PayoutRuns.InProgress ex) {
-			redirect.addFlashAttribute("notice", ex.getBody().getDetail());
-		}
-		return "redirect:/incentives";
 	}
 
 	@GetMapping("/partners/{id}/badges")

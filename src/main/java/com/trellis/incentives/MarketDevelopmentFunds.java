@@ -47,9 +47,12 @@ public class MarketDevelopmentFunds {
 
 	private final MdfFundBook fund;
 
+	private final MdfNotices notices;
+
 	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock,
-			ValueLimits limits, MdfFundBook fund) {
+			ValueLimits limits, MdfFundBook fund, MdfNotices notices) {
 		this.fund = fund;
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.partners = partners;
@@ -83,6 +86,7 @@ public class MarketDevelopmentFunds {
 			.single();
 		var created = find(viewer, id);
 		this.audit.record(viewer.actor(), "mdf-request", id, "requested", null, created);
+		this.notices.requested(viewer.userId(), created);
 		return created;
 	}
 
@@ -193,6 +197,26 @@ public class MarketDevelopmentFunds {
 			.stream()
 			.map(this::warned)
 			.toList();
+	}
+
+	/**
+	 * MDF requests the viewer decides, the oldest first: a PAM's over their book, all for
+	 * a program admin, none for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public List<MdfRequest> toDecide(Viewer viewer, int limit) {
+		if (!viewer.is(Role.PAM, Role.ADMIN)) {
+			return List.of();
+		}
+		var book = viewer.is(Role.ADMIN) ? null : this.partners.book(viewer.userId());
+		return this.jdbc
+			.sql(select() + " WHERE r.status = 'REQUESTED' AND (:all OR r.partner_id IN (:book))"
+					+ " GROUP BY r.id ORDER BY r.requested_at, r.id LIMIT :limit")
+			.param("all", book == null)
+			.param("book", book == null || book.isEmpty() ? List.of(-1L) : book)
+			.param("limit", limit)
+			.query(MarketDevelopmentFunds::request)
+			.list();
 	}
 
 	/**

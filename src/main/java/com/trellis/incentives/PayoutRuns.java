@@ -50,8 +50,12 @@ public class PayoutRuns {
 
 	private final ApplicationEventPublisher events;
 
+	private final PayoutLedger ledger;
+
 	PayoutRuns(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock,
-			@Value("${trellis.incentives.payout-lease:5m}") Duration lease, ApplicationEventPublisher events) {
+			@Value("${trellis.incentives.payout-lease:5m}") Duration lease, ApplicationEventPublisher events,
+			PayoutLedger ledger) {
+		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = transactions;
@@ -61,6 +65,25 @@ public class PayoutRuns {
 	}
 
 	public Result run(Viewer viewer) {
+		return run(viewer, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Runs a payout confirmed against a preview: refused (409, naming {@code confirm})
+	 * when what would be paid changed since the preview with that fingerprint was shown.
+	 */
+	public Result run(Viewer viewer, String confirm) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin runs payouts");
+		}
+		if (confirm == null || confirm.isBlank()) {
+			throw com.trellis.shared.InvalidInputException.of("confirm",
+					"confirm the run with the fingerprint of the preview you checked");
+		}
+		if (!this.ledger.preview(viewer).fingerprint().equals(confirm.strip())) {
+			throw new com.trellis.shared.ConflictException("confirm",
+					"what would be paid changed since this preview; check the new preview and confirm again");
+		}
 		return run(viewer, Integer.MAX_VALUE);
 	}
 
@@ -77,6 +100,7 @@ public class PayoutRuns {
 			List<Long> partners = this.jdbc.sql("""
 					SELECT DISTINCT e.partner_id FROM incentive_earning e
 					WHERE e.kind IN (:payable) AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
+					  AND """ + DisputedEarnings.NOT_HELD + """
 					ORDER BY e.partner_id
 					""").param("payable", LedgerRepository.PAYABLE).query(Long.class).list();
 			int items = 0;
@@ -147,7 +171,9 @@ public class PayoutRuns {
 				WITH unpaid AS (
 				  SELECT e.id, e.partner_id, e.amount, e.currency FROM incentive_earning e
 				  WHERE e.partner_id = :partner AND e.kind IN (:payable)
-				    AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)),
+				    AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
+				    AND """ + DisputedEarnings.NOT_HELD + """
+				),
 				positive AS (SELECT currency FROM unpaid GROUP BY currency HAVING sum(amount) > 0)
 				INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
 				SELECT :run, u.id, u.partner_id, u.amount, u.currency, :now FROM unpaid u

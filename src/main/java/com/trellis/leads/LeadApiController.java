@@ -77,10 +77,12 @@ class LeadApiController {
 
 	@PostMapping("/{id}/follow-up")
 	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
-	@Operation(summary = "Record the first follow-up with the customer (now)")
+	@Operation(summary = "Record the first follow-up with the customer (now)",
+			description = "Says what happened: type CALL, MEETING or EMAIL, or a note, or both; "
+					+ "an empty follow-up is refused naming note.")
 	@ActsOn(LeadChecks.Worked.class)
 	LeadView followUp(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Note note) {
-		return this.leads.followUp(viewer, id, note == null ? null : note.note());
+		return this.leads.followUp(viewer, id, note == null ? null : note.type(), note == null ? null : note.note());
 	}
 
 	record Route(Long repId) {
@@ -89,7 +91,7 @@ class LeadApiController {
 	record Reason(String reason) {
 	}
 
-	record Note(String note) {
+	record Note(String type, String note) {
 	}
 
 }

@@ -128,10 +128,10 @@ class LeadPageController {
 
 	@PostMapping("/leads/{id}/follow-up")
 	@ActsOn(LeadChecks.Worked.class)
-	String followUp(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
+	String followUp(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads/" + id, "Follow-up recorded",
-				() -> this.leads.followUp(viewer, id, note));
+				() -> this.leads.followUp(viewer, id, type, note));
 	}
 
 }

@@ -22,7 +22,7 @@ class LeadRepository {
 	private static final String COLUMNS = """
 			id, partner_id, submitted_by, company_name, company_domain, contact_name, contact_email, note, status,
 			routing_reason, account_id, rep_id, submitted_at, routed_at, follow_up_due_at, decided_at, decline_reason,
-			opportunity_id, first_follow_up_at, follow_up_note""";
+			opportunity_id, first_follow_up_at, follow_up_note, follow_up_type""";
 
 	private final JdbcClient jdbc;
 
@@ -77,6 +77,17 @@ class LeadRepository {
 			.optional();
 	}
 
+	/**
+	 * The order a lead list is worked in: leads still to route first (the longest waiting
+	 * on top), then leads with a rep (the earliest follow-up deadline on top), then the
+	 * decided ones, newest first.
+	 */
+	static final String WORK_ORDER = """
+			CASE status WHEN 'SUBMITTED' THEN 0 WHEN 'ROUTED' THEN 1 ELSE 2 END,
+			CASE WHEN status = 'SUBMITTED' THEN submitted_at END ASC,
+			CASE WHEN status = 'ROUTED' THEN follow_up_due_at END ASC NULLS LAST,
+			submitted_at DESC, id DESC""";
+
 	PageResult<LeadView> search(Scope scope, LeadStatus status, PageRequest page, Instant now) {
 		var where = scope.where();
 		if (where == null) {
@@ -88,8 +99,8 @@ class LeadRepository {
 			.query(Long.class)
 			.single();
 		var items = scope
-			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where
-					+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset"))
+			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where + " ORDER BY " + WORK_ORDER
+					+ " LIMIT :limit OFFSET :offset"))
 			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -143,9 +154,12 @@ class LeadRepository {
 			.update();
 	}
 
-	void followUp(long id, String note, Instant now) {
-		this.jdbc.sql("UPDATE partner_lead SET first_follow_up_at = :now, follow_up_note = :note WHERE id = :id")
+	void followUp(long id, String type, String note, Instant now) {
+		this.jdbc.sql("""
+				UPDATE partner_lead SET first_follow_up_at = :now, follow_up_type = :type, follow_up_note = :note
+				WHERE id = :id""")
 			.param("id", id)
+			.param("type", type)
 			.param("note", note)
 			.param("now", Timestamp.from(now))
 			.update();
@@ -187,7 +201,7 @@ class LeadRepository {
 				(Long) rs.getObject("rep_id", Long.class), instant(rs, "submitted_at"), instant(rs, "routed_at"), due,
 				instant(rs, "decided_at"), rs.getString("decline_reason"),
 				(Long) rs.getObject("opportunity_id", Long.class), first, rs.getString("follow_up_note"),
-				verdict.outcome().name(), verdict.reason());
+				verdict.outcome().name(), verdict.reason(), rs.getString("follow_up_type"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -13,7 +13,7 @@ public record LeadView(long id, long partnerId, long submittedBy, String company
 		String contactName, String contactEmail, String note, LeadStatus status, String routingReason, Long accountId,
 		Long repId, Instant submittedAt, Instant routedAt, Instant followUpDueAt, Instant decidedAt,
 		String declineReason, Long opportunityId, Instant firstFollowUpAt, String followUpNote, String followUp,
-		String followUpReason) {
+		String followUpReason, String followUpType) {
 
 	LeadView forPartner() {
 		var reason = this.status == LeadStatus.SUBMITTED ? "Waiting for your partner manager to pick a rep"
@@ -21,7 +21,7 @@ public record LeadView(long id, long partnerId, long submittedBy, String company
 		return new LeadView(this.id, this.partnerId, this.submittedBy, this.companyName, this.companyDomain,
 				this.contactName, this.contactEmail, this.note, this.status, reason, null, this.repId, this.submittedAt,
 				this.routedAt, this.followUpDueAt, this.decidedAt, this.declineReason, this.opportunityId,
-				this.firstFollowUpAt, null, this.followUp, this.followUpReason);
+				this.firstFollowUpAt, null, this.followUp, this.followUpReason, null);
 	}
 
 }

@@ -65,9 +65,12 @@ public class Leads {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
+	private final LeadNotices notices;
+
 	Leads(LeadRepository leads, Accounts accounts, Deals deals, Partners partners, Registrations registrations,
 			Users users, AuditLog audit, ApplicationEventPublisher events, LeadProperties properties, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar) {
+			com.trellis.shared.BusinessCalendar calendar, LeadNotices notices) {
+		this.notices = notices;
 		this.calendar = calendar;
 		this.leads = leads;
 		this.accounts = accounts;
@@ -101,6 +104,7 @@ public class Leads {
 		if (routing.routed()) {
 			this.events.publishEvent(new LeadRouted(id, partnerId, routing.repId()));
 		}
+		this.notices.waiting(viewer.userId(), created);
 		return shown(viewer, created);
 	}
 
@@ -146,6 +150,7 @@ public class Leads {
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "routed to rep " + repId, lead.view(), after);
 		this.events.publishEvent(new LeadRouted(id, after.partnerId(), repId));
+		this.notices.waiting(viewer.userId(), after);
 		return after;
 	}
 
@@ -211,14 +216,27 @@ public class Leads {
 		return after;
 	}
 
-	/** Records the rep's first follow-up with the customer (now). */
+	/**
+	 * Records the rep's first follow-up with the customer (now), saying what it was by a
+	 * note.
+	 */
 	@Transactional
 	public LeadView followUp(Viewer viewer, long id, String note) {
+		return followUp(viewer, id, null, note);
+	}
+
+	/**
+	 * Records the rep's first follow-up with the customer (now): its type (CALL, MEETING,
+	 * EMAIL) or a note, or both ({@link FollowUpContent}).
+	 */
+	@Transactional
+	public LeadView followUp(Viewer viewer, long id, String type, String note) {
 		var lead = lockVisible(viewer, id);
 		requireRepOrManager(viewer, lead);
 		lead.checkFollowUp();
+		var content = FollowUpContent.decide(type, note);
 		var now = this.clock.instant();
-		this.leads.followUp(id, FreeText.optional("note", note, FreeText.NOTE), now);
+		this.leads.followUp(id, content.type() == null ? null : content.type().name(), content.note(), now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "followed up: " + after.followUpReason(), lead.view(),
 				after);

@@ -1,29 +1,107 @@
 package com.trellis.notify;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 import com.trellis.identity.Viewer;
+import com.trellis.shared.FormErrors;
+import com.trellis.shared.InvalidInputException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A partner's inbox: every outcome sent to it. Vendor staff open a partner's inbox by id.
+ * The inbox: a partner's notices for its users (vendor staff open a partner's inbox by
+ * id), and a staff member's own notices, marked read once shown. A staff member's notice
+ * preferences are part of their profile page.
  */
 @Controller
 class NotificationPageController {
 
 	private final Notifications notifications;
 
-	NotificationPageController(Notifications notifications) {
+	private final StaffNotices staff;
+
+	private final NoticePreferences preferences;
+
+	NotificationPageController(Notifications notifications, StaffNotices staff, NoticePreferences preferences) {
 		this.notifications = notifications;
+		this.staff = staff;
+		this.preferences = preferences;
 	}
 
 	@GetMapping("/notifications")
 	String inbox(Viewer viewer, @RequestParam(required = false) Long partnerId, Model model) {
-		long partner = viewer.isPartnerUser() ? viewer.partnerId() : partnerId == null ? -1 : partnerId;
+		if (!viewer.isPartnerUser() && partnerId == null) {
+			model.addAttribute("notices", this.staff.inbox(viewer, 100));
+			model.addAttribute("own", true);
+			this.staff.markAllRead(viewer);
+			return "notify/inbox";
+		}
+		long partner = viewer.isPartnerUser() ? viewer.partnerId() : partnerId;
 		model.addAttribute("notices", this.notifications.inbox(viewer, partner, 100));
 		return "notify/inbox";
+	}
+
+	/**
+	 * The preferences section of the profile page (loaded into it), or a page of its own.
+	 */
+	@GetMapping("/notifications/preferences")
+	String preferences(Viewer viewer, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		model.addAttribute("preferences", this.preferences.of(viewer));
+		model.addAttribute("kinds", StaffNoticeKind.values());
+		return htmx != null ? "notify/preferences :: form" : "notify/preferences";
+	}
+
+	/**
+	 * Saves the choices: {@code email} and {@code slack} name the kinds kept on for each
+	 * channel.
+	 */
+	@PostMapping("/notifications/preferences")
+	String change(Viewer viewer, @RequestParam(required = false) List<String> email,
+			@RequestParam(required = false) List<String> slack, @RequestParam(required = false) String slackWebhookUrl,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			var emailKinds = kinds("email", email);
+			var slackKinds = kinds("slack", slack);
+			var choices = new ArrayList<NoticePreferences.KindChoice>();
+			for (var kind : StaffNoticeKind.values()) {
+				choices
+					.add(new NoticePreferences.KindChoice(kind, emailKinds.contains(kind), slackKinds.contains(kind)));
+			}
+			this.preferences.change(viewer, new NoticePreferences.Preferences(choices, slackWebhookUrl));
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("preferences", this.preferences.of(viewer));
+			model.addAttribute("kinds", StaffNoticeKind.values());
+			model.addAttribute("fieldErrors", FormErrors.of(ex));
+			return "notify/preferences";
+		}
+		redirect.addFlashAttribute("notice", "Notice preferences saved.");
+		return "redirect:/profile";
+	}
+
+	private static Set<StaffNoticeKind> kinds(String field, List<String> names) {
+		var kinds = EnumSet.noneOf(StaffNoticeKind.class);
+		for (var name : names == null ? List.<String>of() : names) {
+			try {
+				kinds.add(StaffNoticeKind.valueOf(name));
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidInputException.of(field, "unknown kind of notice: " + name);
+			}
+		}
+		return kinds;
 	}
 
 }

@@ -136,6 +136,15 @@ public class Partners {
 		return this.partners.idsInBook(pamId);
 	}
 
+	/**
+	 * The partner's PAM, for work that comes to them (no viewer: the caller acted
+	 * already).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> ownerPam(long partnerId) {
+		return this.partners.ownerPamOf(partnerId);
+	}
+
 	public boolean canEdit(Viewer viewer, PartnerView partner) {
 		return PartnerAuthority.manages(viewer, partner.ownerPamId()).allowed();
 	}

@@ -11,8 +11,8 @@ import com.trellis.deals.OpportunityView;
  * and how long it spent in each stage.
  */
 public record DealProcess(OpportunityView deal, List<StageDefinition> path, StageDefinition current,
-		List<ChecklistItem> checklist, List<String> missing, String actor, Duration timeInStage, boolean stalled,
-		List<StageTime> timeline, JointOwners jointOwners, String disqualification) {
+		List<ChecklistItem> checklist, List<String> missing, String actor, boolean canAct, Duration timeInStage,
+		boolean stalled, List<StageTime> timeline, JointOwners jointOwners, String disqualification) {
 
 	public record ChecklistItem(String item, boolean ticked) {
 	}

@@ -121,7 +121,7 @@ public class SalesProcess {
 		}
 		var path = stages.stream().filter(s -> s.active() || s.code() == deal.stage()).toList();
 		return new DealProcess(deal, path, current, checklist, ExitGate.missing(current, ticked),
-				actor(viewer, deal, current), inStage,
+				actor(viewer, deal, current), !deal.stage().isClosed() && ownsStage(viewer, deal, current), inStage,
 				!deal.stage().isClosed() && inStage.toDays() > current.normDays(), timeline,
 				this.process.jointOwners(opportunityId).orElse(null),
 				this.process.disqualification(opportunityId).orElse(null));
@@ -253,13 +253,15 @@ public class SalesProcess {
 	/** The person or party who owns the deal's current stage. */
 	private String actor(Viewer viewer, OpportunityView deal, StageDefinition stage) {
 		return switch (stage.ownerRole()) {
-			case AE -> name(deal.ownerId()) + " (owner)";
+			case AE -> name(deal.ownerId()) + ", AE (deal owner)";
 			case SALES_MANAGER -> this.users.find(deal.ownerId())
-				.map(u -> u.managerId() == null ? name(deal.ownerId()) : name(u.managerId()) + " (sales manager)")
+				.map(u -> u.managerId() == null ? name(deal.ownerId()) + ", AE (deal owner)"
+						: name(u.managerId()) + ", sales manager")
 				.orElse("the sales manager");
 			case PAM -> deal.partnerId() == null ? "no partner on the deal"
-					: name(this.partners.get(viewer, deal.partnerId()).ownerPamId()) + " (PAM)";
-			case PARTNER -> deal.partnerId() == null ? "no partner on the deal" : "the partner";
+					: name(this.partners.get(viewer, deal.partnerId()).ownerPamId()) + ", PAM";
+			case PARTNER -> deal.partnerId() == null ? "no partner on the deal"
+					: this.partners.get(viewer, deal.partnerId()).name() + ", partner";
 			default -> "a program admin";
 		};
 	}
@@ -275,10 +277,21 @@ public class SalesProcess {
 	}
 
 	private void requireOwner(Viewer viewer, OpportunityView deal, StageDefinition stage) {
-		if (viewer.is(Role.ADMIN)) {
-			return;
+		if (!ownsStage(viewer, deal, stage)) {
+			throw new AccessDeniedException(stage.name() + " is owned by the " + stage.ownerRole().label().toLowerCase()
+					+ "; only they act on it");
 		}
-		boolean allowed = switch (stage.ownerRole()) {
+	}
+
+	/**
+	 * Whether the viewer acts on the deal in this stage: its owner role's person, or an
+	 * admin.
+	 */
+	private boolean ownsStage(Viewer viewer, OpportunityView deal, StageDefinition stage) {
+		if (viewer.is(Role.ADMIN)) {
+			return true;
+		}
+		return switch (stage.ownerRole()) {
 			case AE -> viewer.is(Role.AE, Role.SALES_MANAGER) && (viewer.userId() == deal.ownerId()
 					|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
 			case SALES_MANAGER ->
@@ -289,10 +302,6 @@ public class SalesProcess {
 				viewer.isPartnerUser() && deal.partnerId() != null && deal.partnerId().equals(viewer.partnerId());
 			default -> false;
 		};
-		if (!allowed) {
-			throw new AccessDeniedException(stage.name() + " is owned by the " + stage.ownerRole().label().toLowerCase()
-					+ "; only they act on it");
-		}
 	}
 
 	/**

@@ -36,8 +36,12 @@ class HeldQueue {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
+	private final DecisionNotices decisionNotices;
+
 	HeldQueue(RegistrationRepository registrations, ConflictFinder conflicts, CustomerLocks locks,
-			ApplicationEventPublisher events, Clock clock, com.trellis.shared.BusinessCalendar calendar) {
+			ApplicationEventPublisher events, Clock clock, com.trellis.shared.BusinessCalendar calendar,
+			DecisionNotices decisionNotices) {
+		this.decisionNotices = decisionNotices;
 		this.calendar = calendar;
 		this.registrations = registrations;
 		this.conflicts = conflicts;
@@ -105,6 +109,8 @@ class HeldQueue {
 				var reason = "The claim ahead of yours lapsed; yours is now awaiting approval.";
 				move(view, RegistrationStatus.PENDING, reason, actorId, now, why);
 				notice(view, "RECONSIDERED", "Registration reconsidered: " + view.customerName(), reason, now);
+				this.registrations.findForUpdate(view.id())
+					.ifPresent(after -> this.decisionNotices.toDecide(actorId, after.view(), now.toEpochMilli()));
 			}
 			case ON_HOLD -> {
 				this.registrations.holdBehind(view.id(), decision.heldBehindId(), decision.externalReason());

@@ -91,6 +91,15 @@ class RegistrationApiController {
 		return this.registrations.reject(viewer, id, reason.reason());
 	}
 
+	@PostMapping("/registrations/{id}/override-hold")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Lift the hold of a registration held by a conflict",
+			description = "The partner's PAM or an admin, with a reason (audited); the registration then awaits approval.")
+	@ActsOn(RegistrationChecks.Decided.class)
+	RegistrationView overrideHold(Viewer viewer, @PathVariable long id, @RequestBody Reason reason) {
+		return this.registrations.overrideHold(viewer, id, reason.reason());
+	}
+
 	@PostMapping("/registrations/{id}/send-back")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(RegistrationChecks.Decided.class)

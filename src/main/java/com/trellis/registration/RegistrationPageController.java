@@ -150,6 +150,14 @@ class RegistrationPageController {
 		return act(id, redirect, "Rejected", () -> this.registrations.reject(viewer, id, reason));
 	}
 
+	@PostMapping("/registrations/{id}/override-hold")
+	@ActsOn(RegistrationChecks.Decided.class)
+	String overrideHold(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "Hold lifted; the registration awaits your decision",
+				() -> this.registrations.overrideHold(viewer, id, reason));
+	}
+
 	@PostMapping("/registrations/{id}/send-back")
 	@ActsOn(RegistrationChecks.Decided.class)
 	String sendBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,

@@ -257,6 +257,16 @@ class RegistrationRepository {
 			.optional();
 	}
 
+	/**
+	 * The order a registration list is worked in: those waiting for a decision first (on
+	 * hold or awaiting approval), the oldest approval deadline (SLA) on top; then the
+	 * rest, newest first.
+	 */
+	static final String WORK_ORDER = """
+			(status NOT IN ('PENDING', 'ON_HOLD')),
+			CASE WHEN status IN ('PENDING', 'ON_HOLD') THEN COALESCE(sla_due_at, submitted_at) END ASC,
+			submitted_at DESC, id DESC""";
+
 	PageResult<RegistrationView> search(Viewer viewer, RegistrationFilter filter, Collection<Long> partners,
 			Instant now, PageRequest page) {
 		var where = """
@@ -280,7 +290,7 @@ class RegistrationRepository {
 			.single();
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration " + where
-					+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
+					+ " ORDER BY " + WORK_ORDER + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())

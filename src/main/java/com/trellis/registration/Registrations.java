@@ -67,10 +67,13 @@ public class Registrations {
 
 	private final HeldQueue held;
 
+	private final DecisionNotices decisionNotices;
+
 	Registrations(RegistrationRepository registrations, ConflictFinder conflicts, Partners partners, Accounts accounts,
 			Deals deals, Users users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
 			com.trellis.activity.Activity activity, CustomerLocks locks, HeldQueue held,
-			com.trellis.shared.BusinessCalendar calendar) {
+			com.trellis.shared.BusinessCalendar calendar, DecisionNotices decisionNotices) {
+		this.decisionNotices = decisionNotices;
 		this.activity = activity;
 		this.locks = locks;
 		this.held = held;
@@ -124,6 +127,7 @@ public class Registrations {
 		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
 				created);
 		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
+		this.decisionNotices.toDecide(viewer.userId(), created, now.toEpochMilli());
 		this.activity.record(created.partnerId(), viewer.userId(), "DEAL_REGISTERED",
 				"Registered " + created.customerName());
 		if (decision.status() != RegistrationStatus.PENDING) {
@@ -153,8 +157,10 @@ public class Registrations {
 		this.registrations.updateDetails(id, values);
 		var now = this.clock.instant();
 		this.registrations.resetSla(id, slaDue(now, rules));
-		return move(viewer, row, RegistrationStatus.PENDING, "Resubmitted with more information",
+		var resubmitted = move(viewer, row, RegistrationStatus.PENDING, "Resubmitted with more information",
 				"Awaiting approval by your partner manager.", false);
+		this.decisionNotices.toDecide(viewer.userId(), resubmitted, now.toEpochMilli());
+		return resubmitted;
 	}
 
 	@Transactional
@@ -203,6 +209,29 @@ public class Registrations {
 				"Rejected: " + reason.strip(), true);
 		this.held.release(viewer.userId(), List.of(row));
 		return rejected;
+	}
+
+	/**
+	 * The PAM lifts a hold they find wrong (a conflict through a shared parent domain,
+	 * say): the registration awaits approval with its own protection and approval
+	 * deadline, so the PAM then approves or sends it back. The reason is kept in the
+	 * history and the audit log.
+	 */
+	@Transactional
+	public RegistrationView overrideHold(Viewer viewer, long id, String reason) {
+		var row = lockDecidable(viewer, id);
+		if (row.view().status() != RegistrationStatus.ON_HOLD) {
+			throw InvalidInputException.of("status", "only a registration on hold has a hold to lift");
+		}
+		requireReason(reason);
+		requireMove(row, RegistrationStatus.PENDING);
+		var rules = this.registrations.rules();
+		var now = this.clock.instant();
+		this.registrations.startProtection(id, now.plus(Duration.ofDays(rules.protectionDays())), slaDue(now, rules),
+				null);
+		return move(viewer, row, RegistrationStatus.PENDING, "Hold lifted: " + reason.strip(),
+				"Your partner manager reviewed the conflict and lifted the hold; your registration awaits approval.",
+				true);
 	}
 
 	@Transactional

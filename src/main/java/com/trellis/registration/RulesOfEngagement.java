@@ -36,14 +36,18 @@ final class RulesOfEngagement {
 			var c = protecting.get();
 			var until = c.protectionEndsAt() == null ? ""
 					: " until " + c.protectionEndsAt().atZone(businessZone).toLocalDate();
-			var external = "Another partner registered this customer first; it is protected" + until + ".";
+			var external = (c.kind() == Kind.REGISTRATION ? "Another partner's registration"
+					: "Another partner's open deal") + " covers this customer (" + basis(c) + "); it is protected"
+					+ until + ".";
 			var internal = "customer held by partner " + c.partnerId() + " through " + c.kind().name().toLowerCase()
 					+ " " + c.id() + " (" + c.match().reason() + ")";
 			if (rules.laterRegistration() == RegistrationRules.LaterRegistration.REJECT) {
 				return new Decision(RegistrationStatus.REJECTED, null, null, external, internal);
 			}
 			return new Decision(RegistrationStatus.ON_HOLD, c.kind() == Kind.REGISTRATION ? c.id() : null, null,
-					external + " Yours is on hold and will be reconsidered in order if that registration lapses.",
+					external + " Yours is on hold and will be reconsidered in order if that "
+							+ (c.kind() == Kind.REGISTRATION ? "registration" : "deal")
+							+ " lapses, or sooner if your partner manager finds the match wrong and lifts the hold.",
 					internal);
 		}
 		var direct = candidates.stream()
@@ -58,6 +62,13 @@ final class RulesOfEngagement {
 		}
 		return new Decision(RegistrationStatus.PENDING, null, null, "Awaiting approval by your partner manager.",
 				"no conflict found");
+	}
+
+	/** What the match rests on, in words the registrant may read. */
+	private static String basis(ConflictCandidate candidate) {
+		var match = candidate.match();
+		return match.kind() == CustomerMatcher.MatchKind.DOMAIN ? "matched by the " + match.reason()
+				: "matched by the company's name";
 	}
 
 	/**

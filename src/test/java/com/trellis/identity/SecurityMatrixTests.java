@@ -145,6 +145,8 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{other}/mdf-requests", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/incentives/cost-per-partner", 200, 200, 200, 200, 200, 403),
 				row("POST /api/v1/payout-runs", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/payout-runs/preview", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/payout-runs", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/kpis", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/kpis?slice=PARTNER&sliceValue={other}", 200, 403, 200, 200, 200, 403),
 				row("GET /api/v1/kpis?slice=PARTNER&sliceValue={own}", 200, 403, 200, 200, 200, 200),
@@ -192,6 +194,8 @@ class SecurityMatrixTests {
 				row("POST /api/v1/leads/{freshLead}/decline", 200, 403, 404, 404, 403, 403),
 				row("POST /api/v1/leads/{freshLead}/follow-up", 200, 403, 404, 404, 403, 403),
 				row("GET /api/v1/tokens", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/me/notifications", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/me/notice-preferences", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/tokens?userId={otherUser}", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/tokens/{freshToken}/revoke", 200, 404, 404, 404, 404, 404),
 				row("PUT /api/v1/tokens/{freshToken}", 403, 404, 404, 404, 404, 404),
@@ -295,6 +299,8 @@ class SecurityMatrixTests {
 				row("GET /opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/{otherDeal}/credit", 200, 200, 200, 200, 200, 404),
 				row("GET /notifications", 200, 200, 200, 200, 200, 200),
+				row("GET /notifications/preferences", 200, 200, 200, 200, 200, 403),
+				row("GET /incentives/payouts", 200, 403, 403, 403, 403, 403),
 				row("GET /activation", 200, 200, 200, 200, 200, 403),
 				row("GET /partners/{own}/activation", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/activation", 200, 200, 200, 200, 200, 404),
@@ -402,6 +408,9 @@ class SecurityMatrixTests {
 			var request = request(endpoint).session(session).with(csrf());
 			if (endpoint.endsWith("/lifecycle")) {
 				request.param("toStatus", "DORMANT").param("reason", "Matrix check");
+			}
+			if (endpoint.endsWith("/follow-up")) {
+				request.param("type", "CALL");
 			}
 			int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
 			assertThat(status).as("%s as %s", endpoint, roles[i]).isEqualTo(expected[i]);
@@ -654,6 +663,12 @@ class SecurityMatrixTests {
 				.formatted(System.nanoTime());
 		}
 		if (endpoint.endsWith("/reassign")) {
+			return "{}";
+		}
+		if (endpoint.endsWith("/follow-up")) {
+			return "{\"type\": \"CALL\"}";
+		}
+		if (endpoint.endsWith("/payout-runs")) {
 			return "{}";
 		}
 		if (endpoint.contains("/activation/milestones/")) {

@@ -132,7 +132,7 @@ class LeadTests {
 				.containsAll(java.util.List.of("Lead accepted: Lead Match", "Lead declined: Nowhere Known Labs")));
 
 		this.clock.set(Instant.parse("2026-11-26T09:00:00Z"));
-		assertThat(this.leads.followUp(manager, third.id(), null).followUp()).isEqualTo("LATE");
+		assertThat(this.leads.followUp(manager, third.id(), "MEETING", null).followUp()).isEqualTo("LATE");
 		assertThat(this.leads.get(rep, fourth.id()).followUp()).isEqualTo("OVERDUE");
 
 		// four received, one accepted; follow-up due on three (the declined lead is left

@@ -178,7 +178,7 @@ class SalesProcessTests {
 			.findFirst();
 		assertThat(mine).isPresent();
 		assertThat(mine.get().stalled().daysInStage()).isEqualTo(30);
-		assertThat(mine.get().actor()).isEqualTo(world.ae().name() + " (owner)");
+		assertThat(mine.get().actor()).isEqualTo(world.ae().name() + ", AE (deal owner)");
 		assertThat(this.process.of(world.ae(), world.dealId()).stalled()).isTrue();
 	}
 

@@ -1,0 +1,33 @@
+package com.trellis.notify;
+
+import com.trellis.identity.Viewer;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Gives every page of a member of the vendor's staff the number of their unread notices,
+ * shown beside the inbox link of the navigation.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class InboxAdvice {
+
+	private final StaffNotices notices;
+
+	InboxAdvice(StaffNotices notices) {
+		this.notices = notices;
+	}
+
+	@ModelAttribute("unreadNotices")
+	Long unreadNotices() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof Viewer.Holder principal)
+				|| principal.viewer().isPartnerUser()) {
+			return null;
+		}
+		return this.notices.unread(principal.viewer());
+	}
+
+}

@@ -1,0 +1,171 @@
+package com.trellis.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Notices for vendor staff: each {@link StaffNotice} becomes one row in the user's inbox
+ * (its key is unique, so a redelivered event notifies once) and one delivery per channel
+ * the user keeps on ({@link NoticeChannels}), sent by the {@link NotificationDispatcher}
+ * like a partner's notices. Reads the signed-in user's own inbox and unread count.
+ */
+@Service
+public class StaffNotices {
+
+	private static final Logger log = LoggerFactory.getLogger(StaffNotices.class);
+
+	private final JdbcClient jdbc;
+
+	private final Users users;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final Clock clock;
+
+	private final TransactionTemplate nested;
+
+	StaffNotices(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.mail = mail;
+		this.clock = clock;
+		this.nested = new TransactionTemplate(transactionManager);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	@ApplicationModuleListener
+	void on(StaffNotice notice) {
+		enqueue(notice);
+	}
+
+	/** Writes the notice and its deliveries; a notice whose key is known is ignored. */
+	@Transactional
+	public void enqueue(StaffNotice notice) {
+		var user = this.users.find(notice.userId()).orElse(null);
+		if (user == null || user.partnerId() != null) {
+			log.warn("Staff notice {} names no member of the vendor's staff ({}); left out", notice.key(),
+					notice.userId());
+			return;
+		}
+		var now = Timestamp.from(this.clock.instant());
+		var id = this.jdbc.sql("""
+				INSERT INTO notification (notice_key, user_id, kind, subject, body, link, created_at)
+				VALUES (:key, :user, :kind, :subject, :body, :link, :now)
+				ON CONFLICT (notice_key) DO NOTHING RETURNING id
+				""")
+			.param("key", notice.key())
+			.param("user", notice.userId())
+			.param("kind", notice.kind().name())
+			.param("subject", notice.subject())
+			.param("body", notice.body())
+			.param("link", notice.link())
+			.param("now", now)
+			.query(Long.class)
+			.optional();
+		if (id.isEmpty() || this.users.findEnabled(user.id()).isEmpty()) {
+			return;
+		}
+		var slack = slackWebhook(user.id());
+		var channels = NoticeChannels.decide(choices(user.id()).getOrDefault(notice.kind(), Map.of()),
+				this.mail.getIfAvailable() != null, slack != null);
+		for (var channel : channels) {
+			var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
+			delivery(notice, id.get(), channel.name(), recipient, now);
+		}
+	}
+
+	/** The signed-in user's own notices, newest first. */
+	@Transactional(readOnly = true)
+	public List<Notification> inbox(Viewer viewer, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, kind, subject, body, link, created_at, read_at FROM notification
+				WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT :limit
+				""")
+			.param("user", viewer.userId())
+			.param("limit", limit)
+			.query((rs, n) -> new Notification(rs.getLong("id"), 0, rs.getString("kind"), rs.getString("subject"),
+					rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("read_at") == null))
+			.list();
+	}
+
+	/** How many of the signed-in user's notices are unread. */
+	@Transactional(readOnly = true)
+	public long unread(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			return 0;
+		}
+		return this.jdbc.sql("SELECT count(*) FROM notification WHERE user_id = :user AND read_at IS NULL")
+			.param("user", viewer.userId())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Marks every notice of the signed-in user read. */
+	@Transactional
+	public int markAllRead(Viewer viewer) {
+		return this.jdbc.sql("UPDATE notification SET read_at = :now WHERE user_id = :user AND read_at IS NULL")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("user", viewer.userId())
+			.update();
+	}
+
+	/** The user's choices by kind and channel; a missing choice means on. */
+	Map<StaffNoticeKind, Map<String, Boolean>> choices(long userId) {
+		var choices = new HashMap<StaffNoticeKind, Map<String, Boolean>>();
+		this.jdbc.sql("SELECT kind, channel, enabled FROM notice_preference WHERE user_id = :user")
+			.param("user", userId)
+			.query(rs -> {
+				choices.computeIfAbsent(StaffNoticeKind.valueOf(rs.getString("kind")), k -> new HashMap<>())
+					.put(rs.getString("channel"), rs.getBoolean("enabled"));
+			});
+		return choices;
+	}
+
+	String slackWebhook(long userId) {
+		return this.jdbc.sql("SELECT slack_webhook_url FROM user_channel WHERE user_id = :user")
+			.param("user", userId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private void delivery(StaffNotice notice, long notificationId, String channel, String recipient, Timestamp now) {
+		try {
+			this.nested.executeWithoutResult(status -> this.jdbc.sql("""
+					INSERT INTO notification_delivery (notification_id, channel, recipient, status, next_attempt_at)
+					VALUES (:id, :channel, :recipient, 'PENDING', :now) ON CONFLICT DO NOTHING
+					""")
+				.param("id", notificationId)
+				.param("channel", channel)
+				.param("recipient", recipient)
+				.param("now", now)
+				.update());
+		}
+		catch (DataAccessException ex) {
+			log.error("Notice {} reached the inbox of user {}, but its {} delivery could not be written: {}",
+					notice.key(), notice.userId(), channel, ex.getMostSpecificCause().getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,183 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.trellis.credit.CreditDisputeDecided;
+import com.trellis.credit.CreditDisputes;
+import com.trellis.credit.RaiseDispute;
+import com.trellis.deals.CreditType;
+import com.trellis.deals.Deals;
+import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
+import com.trellis.shared.ConflictException;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+@TrellisTest
+class PayoutSafeguardTests {
+
+	@Autowired
+	Incentives incentives;
+
+	@Autowired
+	PayoutRuns payouts;
+
+	@Autowired
+	PayoutLedger ledger;
+
+	@Autowired
+	DisputedEarnings disputed;
+
+	@Autowired
+	CreditDisputes disputes;
+
+	@Autowired
+	Deals deals;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void aDisputedDealsEarningIsHeldFromPayoutsAndReEarnedOnceByTheUpheldShare() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var referral = this.incentives.createProgram(admin,
+				new ProgramCommand("Disputed referral " + System.nanoTime(), ProgramKind.REFERRAL, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("sourcedPercent", "10", "influencedPercent", "5", "coSellPercent", "3")));
+		var world = this.fixtures.world("Disputed Earning Partners");
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.QUALIFIED, Stage.CLOSED_WON, "signed", false);
+		await().atMost(Duration.ofSeconds(10)).until(() -> earned(world.partnerId(), referral.id()).signum() != 0);
+		var dispute = this.disputes.raise(world.partnerUser(), world.dealId(),
+				new RaiseDispute(CreditType.INFLUENCED, new BigDecimal("10"), "We only influenced it"));
+
+		var preview = this.ledger.preview(admin);
+		assertThat(preview.pay()).noneMatch(l -> l.partnerId() == world.partnerId());
+		assertThat(preview.held()).anyMatch(l -> l.partnerId() == world.partnerId());
+		this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
+		assertThat(paid(world.partnerId())).isZero();
+
+		this.disputes.decide(world.pam(), dispute.id(), true, "The customer came through our own event");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("6250.00"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> audited(world.dealId(), "incentive earnings released%") == 1);
+		this.disputed.on(new CreditDisputeDecided(dispute.id(), world.dealId(), world.partnerId(), true));
+		assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("6250.00");
+		assertThat(audited(world.dealId(), "incentive earnings held%")).isEqualTo(1);
+		assertThat(audited(world.dealId(), "incentive earnings released%")).isEqualTo(1);
+
+		this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
+		assertThat(paid(world.partnerId())).isEqualByComparingTo("6250.00");
+	}
+
+	@Test
+	void aRunConfirmedAgainstAnOutdatedPreviewIsRefusedAndPaysNothing() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = this.incentives.createProgram(admin,
+				new ProgramCommand("Preview rebate " + System.nanoTime(), ProgramKind.QUARTERLY_REBATE, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", java.util.List.of(Map.of("threshold", "0", "value", "1")))));
+		var world = this.fixtures.world("Previewed Partners");
+		earn(world.partnerId(), program.id(), "preview:1", "300.00");
+		var seen = this.ledger.preview(admin);
+		assertThat(seen.pay()).anyMatch(l -> l.partnerId() == world.partnerId()
+				&& l.amount().compareTo(new BigDecimal("300.00")) == 0 && l.items() == 1);
+		earn(world.partnerId(), program.id(), "preview:2", "200.00");
+
+		assertThatThrownBy(() -> this.payouts.run(admin, seen.fingerprint())).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("confirm");
+		assertThat(paid(world.partnerId())).isZero();
+		var run = this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
+		assertThat(paid(world.partnerId())).isEqualByComparingTo("500.00");
+		assertThat(this.ledger.runs(admin, 100)).anySatisfy(r -> {
+			assertThat(r.id()).isEqualTo(run.runId());
+			assertThat(r.items()).isPositive();
+		});
+		assertThat(this.ledger.items(admin, run.runId())).filteredOn(i -> i.partnerId() == world.partnerId())
+			.hasSize(2);
+	}
+
+	@Test
+	void theAdminDownloadsEachRunAsCsvAndOthersMayNotSeePayouts() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = this.incentives.createProgram(admin,
+				new ProgramCommand("Csv rebate " + System.nanoTime(), ProgramKind.QUARTERLY_REBATE, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", java.util.List.of(Map.of("threshold", "0", "value", "1")))));
+		var world = this.fixtures.world("Csv Payout Partners");
+		earn(world.partnerId(), program.id(), "csv:1", "75.00");
+		var run = this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
+
+		var csv = this.mvc.perform(get("/incentives/payouts/" + run.runId() + ".csv").session(login(admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).contains("partner_id").contains("Csv Payout Partners").contains("75.00");
+		var status = this.mvc.perform(get("/incentives/payouts").session(login(world.pam())))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(403);
+	}
+
+	private MockHttpSession login(com.trellis.identity.Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	private void earn(long partnerId, long programId, String key, String amount) {
+		this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					VALUES (?, ?, 'REBATE', ?, ?, 'USD', 'test', now())
+					""")
+			.params(partnerId, programId, key, new BigDecimal(amount))
+			.update();
+	}
+
+	private BigDecimal earned(long partnerId, long programId) {
+		return this.jdbc
+			.sql("SELECT COALESCE(sum(amount), 0) FROM incentive_earning WHERE partner_id = ? AND program_id = ?")
+			.params(partnerId, programId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	private BigDecimal paid(long partnerId) {
+		return this.jdbc.sql("SELECT COALESCE(sum(amount), 0) FROM payout_item WHERE partner_id = ?")
+			.param(partnerId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	private long audited(long dealId, String action) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM audit_entry WHERE entity_type = 'opportunity' AND entity_id = ? AND action LIKE ?
+				""").params(String.valueOf(dealId), action).query(Long.class).single();
+	}
+
+}
