@@ -12,7 +12,9 @@ import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.process.SalesProcess;
-import com.trellis.registration.SameCustomer;
+import com.trellis.matching.Company;
+import com.trellis.matching.CompanyMatcher;
+import com.trellis.matching.Match;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -26,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that needs nobody to choose (a deactivated user's open deals to the account's owner),
  * over the viewer's scope ({@link HygieneScope}). Stale deals use the sales process's
  * stage norms; duplicate accounts are decided by conflict detection's matcher
- * ({@link SameCustomer}).
+ * ({@link CompanyMatcher}).
  */
 @Service
 public class Hygiene {
@@ -137,7 +139,8 @@ public class Hygiene {
 	private List<HygieneRecord> duplicates(HygieneScope scope) {
 		var found = new LinkedHashMap<CustomerRecord, List<String>>();
 		for (var pair : this.repository.duplicateCandidates(scope)) {
-			SameCustomer.reason(pair[0], pair[1])
+			CompanyMatcher.match(company(pair[0]), company(pair[1]))
+				.map(Match::reason)
 				.ifPresent(reason -> found.computeIfAbsent(pair[0], a -> new ArrayList<>())
 					.add("account " + pair[1].accountId() + " " + pair[1].name() + " (" + reason + ")"));
 		}
@@ -162,6 +165,10 @@ public class Hygiene {
 			throw new AccessDeniedException("the hygiene report is for program admins and PAMs");
 		}
 		return scope;
+	}
+
+	private static Company company(CustomerRecord account) {
+		return Company.stored(account.name(), account.registrableDomain(), account.normalizedName(), null);
 	}
 
 }
