@@ -73,6 +73,8 @@ public final class CompanyIdentity {
 		var folded = Transliteration.toAscii(name).toLowerCase(Locale.ROOT).replace("&", " and ");
 		// "S.A." and "S. A." become one token before punctuation is dropped
 		folded = folded.replaceAll("\\b(\\p{L})\\.\\s?(\\p{L})\\.", "$1$2");
+		// apostrophes join ("McDonald's" is "mcdonalds", the soft sign of "Nikel'" goes)
+		folded = folded.replaceAll("['\u2019\u02b9\u02bc`]", "");
 		// "A/S" and "K/S" are the legal suffixes "as" and "ks"
 		folded = folded.replaceAll("\\b(\\p{L})/(\\p{L})\\b", "$1$2");
 		var tokens = NOT_WORD.split(folded.strip());

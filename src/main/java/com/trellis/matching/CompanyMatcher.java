@@ -18,9 +18,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * a first word do not match.
  * <p>
  * A match is only {@linkplain Match.Confidence#POSSIBLE possible}, for a person to
- * confirm, when the countries differ, when a spelling variant comes with a different web
- * domain, or when the names are merely close (one extends the other, or a word is further
- * off).
+ * confirm, when the countries differ, or when the names are merely close (one extends the
+ * other, or a word is further off).
  */
 public final class CompanyMatcher {
 
@@ -94,9 +93,7 @@ public final class CompanyMatcher {
 		}
 		var reason = "company names differ only by spelling (\"%s\" ~ \"%s\", %.2f)".formatted(nameA, nameB, lowest);
 		if (lowest >= WORD_SIMILARITY) {
-			var match = new Match(Match.Kind.NAME, lowest, Match.Confidence.AUTOMATIC, reason);
-			boolean otherDomains = a.identityDomain() != null && b.identityDomain() != null;
-			return Optional.of(otherDomains ? match.possible("but their web domains differ") : match);
+			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.AUTOMATIC, reason));
 		}
 		if (lowest >= POSSIBLE_WORD_SIMILARITY && onlyLongWordsDiffer(wordsA, wordsB)) {
 			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.POSSIBLE,

@@ -21,7 +21,8 @@ class CompanyIdentityTest {
 	@CsvSource(nullValues = "null", value = { "'Acme Corp.', acme", "'ACME Corporation', acme", "'Acme, Inc.', acme",
 			"'Acme Holdings GmbH', acme holdings", "'Société Générale S.A.', societe generale",
 			"'The Acme Company Ltd', acme", "'Müller & Söhne KG', mueller and soehne", "'Łódź Ærø', lodz aero",
-			"'Øresund Energi A/S', oresund energi", "'Inc.', inc", "'Co-op Energy Ltd', co op energy", "'   ', null" })
+			"'Øresund Energi A/S', oresund energi", "McDonald’s, mcdonalds", "'Норильский Никель', norilskij nikel",
+			"'Inc.', inc", "'Co-op Energy Ltd', co op energy", "'   ', null" })
 	void foldsACompanyName(String input, String expected) {
 		assertThat(CompanyIdentity.normalizedName(input)).isEqualTo(expected);
 	}

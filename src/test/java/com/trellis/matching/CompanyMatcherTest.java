@@ -51,8 +51,8 @@ class CompanyMatcherTest {
 			"Acme, acme.com, DE, Acme, acme.com, AT, POSSIBLE",
 			"Globex Systems, null, US, Globex Systems, null, CA, POSSIBLE",
 			"Globex Systems, null, US, Globex Systems, null, us, NAME",
-			// a spelling variant with another web domain is for a person to confirm
-			"Contoso Pharma, contoso.com, null, Contosso Pharma, contosso.com, null, POSSIBLE" })
+			// a spelling variant is one company whatever the web domains say
+			"Contoso Pharma, contoso.com, null, Contosso Pharma, contosso.com, null, NAME" })
 	void matchesTheSameCompanyAndNothingElse(String nameA, String domainA, String countryA, String nameB,
 			String domainB, String countryB, String expected) {
 		var match = CompanyMatcher.compare(Company.of(nameA, domainA, countryA), Company.of(nameB, domainB, countryB));
