@@ -43,6 +43,3 @@ CREATE TABLE partner_account_answer (
     answered_at        TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (partner_id, company_key, account_id)
 );
-
--- The vendor's accounts gain a country (ISO 3166 alpha-2), so that a country clash is seen.
-ALTER TABLE account ADD COLUMN country TEXT CHECK (country ~ '^[A-Z]{2}$');
