@@ -4,7 +4,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.trellis.accounts.CustomerIdentity;
+import com.trellis.matching.CompanyIdentity;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -27,8 +27,8 @@ public class V8__accounts_customer_identity extends BaseJavaMigration {
 		try (var statement = connection.createStatement();
 				var rows = statement.executeQuery("SELECT id, name, web_domain FROM account")) {
 			while (rows.next()) {
-				updates.add(new Object[] { rows.getLong(1), CustomerIdentity.registrableDomain(rows.getString(3)),
-						CustomerIdentity.normalizedName(rows.getString(2)) });
+				updates.add(new Object[] { rows.getLong(1), CompanyIdentity.identityDomain(rows.getString(3)),
+						CompanyIdentity.normalizedName(rows.getString(2)) });
 			}
 		}
 		try (PreparedStatement update = connection

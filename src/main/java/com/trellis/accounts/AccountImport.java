@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.trellis.matching.CompanyIdentity;
 import com.trellis.audit.AuditLog;
 import com.trellis.shared.PgCopy;
 
@@ -62,8 +63,8 @@ public class AccountImport {
 			for (int i = 0; i < accounts.size(); i++) {
 				var account = accounts.get(i);
 				copy.row(ids.get(i), account.name().strip(), account.webDomain(), account.industry(), account.ownerId(),
-						account.createdAt(), now, CustomerIdentity.registrableDomain(account.webDomain()),
-						CustomerIdentity.normalizedName(account.name()));
+						account.createdAt(), now, CompanyIdentity.registrableDomain(account.webDomain()),
+						CompanyIdentity.normalizedName(account.name()));
 			}
 			copy.finish();
 		}

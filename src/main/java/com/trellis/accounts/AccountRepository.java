@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.trellis.matching.CompanyIdentity;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
@@ -142,8 +143,8 @@ class AccountRepository {
 		params.put("industry", command.industry());
 		params.put("band", command.employeeBand());
 		params.put("owner", ownerId);
-		params.put("registrable", CustomerIdentity.registrableDomain(command.webDomain()));
-		params.put("normalized", CustomerIdentity.normalizedName(command.name()));
+		params.put("registrable", CompanyIdentity.identityDomain(command.webDomain()));
+		params.put("normalized", CompanyIdentity.normalizedName(command.name()));
 		return params;
 	}
 

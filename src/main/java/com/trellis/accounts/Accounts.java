@@ -9,6 +9,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.matching.CompanyIdentity;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
@@ -115,7 +116,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public long findOrCreateForRegistration(AuditLog.Actor actor, String name, String webDomain, long ownerAeId) {
-		var registrable = CustomerIdentity.registrableDomain(webDomain);
+		var registrable = CompanyIdentity.identityDomain(webDomain);
 		if (registrable != null) {
 			var existing = this.accounts.idByRegistrableDomain(registrable);
 			if (existing.isPresent()) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import com.trellis.accounts.CustomerIdentity;
+import com.trellis.matching.CompanyIdentity;
 
 import static com.trellis.demo.PartnerPlan.DAY;
 
@@ -44,8 +44,8 @@ final class AccountBook {
 				book.names[i] = name;
 				book.owners[i] = owner;
 				table.row(id, name, domain, Words.VERTICALS[industry], band, owner, Instant.ofEpochSecond(created),
-						Instant.ofEpochSecond(updated), CustomerIdentity.registrableDomain(domain),
-						CustomerIdentity.normalizedName(name));
+						Instant.ofEpochSecond(updated), CompanyIdentity.identityDomain(domain),
+						CompanyIdentity.normalizedName(name));
 			}
 		}
 		return book;

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import com.trellis.accounts.CustomerIdentity;
+import com.trellis.matching.CompanyIdentity;
 
 import static com.trellis.demo.PartnerPlan.DAY;
 
@@ -153,8 +153,8 @@ final class LeadWriter {
 			}
 		}
 		return new Object[] { id, partner.id, partner.firstUserId, company, domain,
-				CustomerIdentity.registrableDomain(domain), first + " " + last, email, Randoms.pick(random, NOTES),
-				status, reason, accountId, rep, at(submitted), at(routed), at(due), at(decided), declineReason, null,
+				CompanyIdentity.identityDomain(domain), first + " " + last, email, Randoms.pick(random, NOTES), status,
+				reason, accountId, rep, at(submitted), at(routed), at(due), at(decided), declineReason, null,
 				at(followUp), followUpNote };
 	}
 

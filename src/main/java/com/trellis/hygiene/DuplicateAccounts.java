@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import com.trellis.registration.SameCustomer;
+import com.trellis.accounts.CustomerRecord;
+import com.trellis.matching.Company;
+import com.trellis.matching.CompanyMatcher;
+import com.trellis.matching.Match;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
@@ -17,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The duplicate accounts of the hygiene report, decided by the matcher
- * ({@link SameCustomer}) once for the whole program and stored, instead of once per
+ * ({@link CompanyMatcher}) once for the whole program and stored, instead of once per
  * request: a job ({@code trellis.hygiene.duplicates-refresh}, default every minute)
  * recomputes them when the accounts changed, and a read that finds them stale (or never
  * computed) recomputes them first. Recomputations are serialised by an advisory lock and
@@ -69,7 +72,8 @@ class DuplicateAccounts {
 		var signature = this.store.signature();
 		var found = new LinkedHashMap<Long, List<String>>();
 		for (var pair : this.repository.duplicateCandidates(HygieneScope.PROGRAM)) {
-			SameCustomer.reason(pair[0], pair[1])
+			CompanyMatcher.match(company(pair[0]), company(pair[1]))
+				.map(Match::reason)
 				.ifPresent(reason -> found.computeIfAbsent(pair[0].accountId(), a -> new ArrayList<>())
 					.add("account " + pair[1].accountId() + " " + pair[1].name() + " (" + reason + ")"));
 		}
@@ -92,6 +96,10 @@ class DuplicateAccounts {
 
 	private boolean fresh() {
 		return this.store.storedSignature().filter(this.store.signature()::equals).isPresent();
+	}
+
+	private static Company company(CustomerRecord account) {
+		return Company.stored(account.name(), account.registrableDomain(), account.normalizedName(), null);
 	}
 
 }

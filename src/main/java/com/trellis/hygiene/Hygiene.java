@@ -2,17 +2,14 @@ package com.trellis.hygiene;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import com.trellis.accounts.CustomerRecord;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.process.SalesProcess;
-import com.trellis.registration.SameCustomer;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -25,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The hygiene module's facade: each check's count, its records (paged) and the one fix
  * that needs nobody to choose (a deactivated user's open deals to the account's owner),
  * over the viewer's scope ({@link HygieneScope}). Stale deals use the sales process's
- * stage norms; duplicate accounts are decided by conflict detection's matcher
- * ({@link SameCustomer}) and stored ({@link DuplicateAccounts}).
+ * stage norms; duplicate accounts are decided by conflict detection's matcher (the
+ * company matcher) and stored ({@link DuplicateAccounts}).
  */
 @Service
 public class Hygiene {

@@ -1,33 +1,36 @@
 package com.trellis.leads;
 
-import java.util.Comparator;
 import java.util.List;
 
+import com.trellis.matching.BestMatch;
+import com.trellis.matching.Company;
+
 /**
- * Who a new lead goes to. The owner of the matching account gets it: an account with the
- * same registrable domain first, else one with the same normalised company name (lowest
- * account id when several match). Without a matching account that has an active owner,
- * the lead waits for the partner's PAM to pick a rep.
+ * Who a new lead goes to: the owner of the one account the company matcher is sure of
+ * ({@link BestMatch}: a web domain only one account has, or, when accounts share the
+ * domain or none has it, the one account with the company's name). Without exactly one
+ * sure match, or when that account has no active owner, the lead waits for the partner's
+ * PAM to pick a rep.
  */
 final class LeadRouting {
 
 	private LeadRouting() {
 	}
 
-	static Decision decide(String registrableDomain, String normalizedName, List<Candidate> candidates) {
-		var byDomain = candidates.stream()
-			.filter(c -> registrableDomain != null && registrableDomain.equals(c.registrableDomain()))
-			.min(Comparator.comparingLong(Candidate::accountId));
-		var byName = candidates.stream()
-			.filter(c -> normalizedName != null && normalizedName.equals(c.normalizedName()))
-			.min(Comparator.comparingLong(Candidate::accountId));
-		var match = byDomain.isPresent() ? byDomain : byName;
-		if (match.isEmpty()) {
-			return new Decision(null, null, "No account matches the company; the partner manager picks a rep");
+	static Decision decide(String identityDomain, String normalizedName, List<Candidate> candidates) {
+		var subject = new Company(null, identityDomain, normalizedName, null);
+		var decision = BestMatch.among(subject,
+				candidates.stream()
+					.map(c -> new BestMatch.Candidate<>(c,
+							Company.stored(c.name(), c.registrableDomain(), c.normalizedName(), null)))
+					.toList());
+		if (!decision.matched()) {
+			var why = decision.possibles().isEmpty() ? "No account matches the company"
+					: "No account matches the company surely (" + decision.reason() + ")";
+			return new Decision(null, null, why + "; the partner manager picks a rep");
 		}
-		var account = match.get();
-		var how = byDomain.isPresent() ? "the same web domain " + registrableDomain
-				: "the same company name as account " + account.name();
+		var account = decision.match();
+		var how = decision.how().reason();
 		if (account.ownerId() == null) {
 			return new Decision(account.accountId(), null, "Account " + account.name() + " matches by " + how
 					+ " but has no owner; the partner manager picks a rep");

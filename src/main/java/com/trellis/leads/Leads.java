@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.accounts.Accounts;
-import com.trellis.accounts.CustomerIdentity;
+import com.trellis.matching.CompanyIdentity;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.CreditType;
 import com.trellis.deals.DealSource;
@@ -42,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Leads {
+
+	/** Accounts compared with a lead's company: enough for a domain 50 accounts share. */
+	private static final int CANDIDATES = 50;
 
 	private final LeadRepository leads;
 
@@ -88,9 +91,9 @@ public class Leads {
 	public LeadView submit(Viewer viewer, LeadCommand command) {
 		long partnerId = partnerFor(viewer, command);
 		validate(command);
-		var registrable = CustomerIdentity.registrableDomain(command.companyDomain());
-		var normalized = CustomerIdentity.normalizedName(command.companyName());
-		var candidates = this.accounts.customerCandidates(registrable, normalized, 10).stream().map(c -> {
+		var registrable = CompanyIdentity.identityDomain(command.companyDomain());
+		var normalized = CompanyIdentity.normalizedName(command.companyName());
+		var candidates = this.accounts.customerCandidates(registrable, normalized, CANDIDATES).stream().map(c -> {
 			var owner = this.accounts.ownerOf(c.accountId()).orElse(null);
 			return new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(), owner,
 					owner != null && this.users.findEnabled(owner).isPresent());
@@ -314,7 +317,7 @@ public class Leads {
 			errors.add(new FieldError("companyName", "name the customer's company"));
 		}
 		if (command.companyDomain() != null && !command.companyDomain().isBlank()
-				&& CustomerIdentity.registrableDomain(command.companyDomain()) == null) {
+				&& CompanyIdentity.registrableDomain(command.companyDomain()) == null) {
 			errors.add(new FieldError("companyDomain", "is not a web domain such as example.com"));
 		}
 		if (command.contactName() == null || command.contactName().isBlank()) {

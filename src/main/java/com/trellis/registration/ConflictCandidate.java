@@ -2,7 +2,7 @@ package com.trellis.registration;
 
 import java.time.Instant;
 
-import com.trellis.registration.CustomerMatcher.Match;
+import com.trellis.matching.Match;
 
 /**
  * Something already holding a matching customer: an open registration or an open

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.deals.Deals;
+import com.trellis.matching.CompanyMatcher;
+import com.trellis.matching.Match;
 import com.trellis.registration.ConflictCandidate.Kind;
 
 import org.springframework.stereotype.Component;
@@ -15,12 +17,15 @@ import org.springframework.stereotype.Component;
  * on matching accounts. The database narrows the candidates: for registrations the same
  * registrable domain or name shape, which every match shares (trigram similarity misses
  * swapped letters); for accounts the same domain or a similar name by trigrams.
- * {@link CustomerMatcher} decides.
+ * {@link CompanyMatcher} decides (automatic matches only).
  */
 @Component
 class ConflictFinder {
 
 	private static final int CANDIDATES = 50;
+
+	private static final Match SAME_ACCOUNT = new Match(Match.Kind.NAME, 1.0, Match.Confidence.AUTOMATIC,
+			"the same account");
 
 	private final RegistrationRepository registrations;
 
@@ -47,8 +52,8 @@ class ConflictFinder {
 	List<ConflictCandidate> registrations(Customer customer) {
 		var found = new ArrayList<ConflictCandidate>();
 		for (var row : this.registrations.openMatching(customer,
-				other -> CustomerMatcher.match(customer, other).isPresent())) {
-			CustomerMatcher.match(customer, row.customer()).ifPresent(match -> {
+				other -> CompanyMatcher.match(customer.company(), other.company()).isPresent())) {
+			CompanyMatcher.match(customer.company(), row.customer().company()).ifPresent(match -> {
 				var view = row.view();
 				found.add(new ConflictCandidate(Kind.REGISTRATION, view.id(), view.partnerId(), view.status(),
 						view.submittedAt(), view.protectionEndsAt(), match));
@@ -60,20 +65,20 @@ class ConflictFinder {
 	/** Open deals on the accounts that match the customer (or on the account named). */
 	List<ConflictCandidate> deals(Customer customer, Long accountId) {
 		var found = new ArrayList<ConflictCandidate>();
-		var matches = new HashMap<Long, CustomerMatcher.Match>();
+		var matches = new HashMap<Long, Match>();
 		for (var account : this.accounts.customerCandidates(customer.registrableDomain(), customer.normalizedName(),
 				CANDIDATES)) {
 			var other = new Customer(account.name(), account.registrableDomain(), account.normalizedName());
 			if (accountId != null && accountId == account.accountId()) {
-				matches.put(account.accountId(),
-						new CustomerMatcher.Match(CustomerMatcher.MatchKind.NAME, 1.0, "the same account"));
+				matches.put(account.accountId(), SAME_ACCOUNT);
 			}
 			else {
-				CustomerMatcher.match(customer, other).ifPresent(match -> matches.put(account.accountId(), match));
+				CompanyMatcher.match(customer.company(), other.company())
+					.ifPresent(match -> matches.put(account.accountId(), match));
 			}
 		}
 		if (accountId != null && !matches.containsKey(accountId)) {
-			matches.put(accountId, new CustomerMatcher.Match(CustomerMatcher.MatchKind.NAME, 1.0, "the same account"));
+			matches.put(accountId, SAME_ACCOUNT);
 		}
 		for (var deal : this.deals.openOnAccounts(List.copyOf(matches.keySet()))) {
 			found.add(new ConflictCandidate(Kind.OPPORTUNITY, deal.id(), deal.partnerId(), null, deal.createdAt(), null,

@@ -1,6 +1,7 @@
 package com.trellis.registration;
 
-import com.trellis.accounts.CustomerIdentity;
+import com.trellis.matching.Company;
+import com.trellis.matching.CompanyIdentity;
 
 /**
  * A customer as conflict detection compares it: its registrable domain and normalised
@@ -8,9 +9,13 @@ import com.trellis.accounts.CustomerIdentity;
  */
 record Customer(String displayName, String registrableDomain, String normalizedName) {
 
+	/** The company the matcher compares (registrations know no country). */
+	Company company() {
+		return Company.stored(this.displayName, this.registrableDomain, this.normalizedName, null);
+	}
+
 	static Customer of(String name, String webAddress) {
-		return new Customer(name, CustomerIdentity.registrableDomain(webAddress),
-				CustomerIdentity.normalizedName(name));
+		return new Customer(name, CompanyIdentity.identityDomain(webAddress), CompanyIdentity.normalizedName(name));
 	}
 
 }

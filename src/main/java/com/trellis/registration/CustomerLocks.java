@@ -3,15 +3,17 @@ package com.trellis.registration;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import com.trellis.matching.CompanyMatcher;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Serialises everything that decides who holds a customer (registering, and promoting the
  * registrations held behind one that lapsed) with transaction-scoped advisory locks. Any
- * two customers {@link CustomerMatcher} calls the same share a key, so of two
- * simultaneous registrations of one customer the second waits, then sees the first. Keys
- * are taken in one sorted order, also when several customers are locked at once, so two
- * transactions never wait on each other in a circle.
+ * two customers {@link CompanyMatcher} calls the same share a key, so of two simultaneous
+ * registrations of one customer the second waits, then sees the first. Keys are taken in
+ * one sorted order, also when several customers are locked at once, so two transactions
+ * never wait on each other in a circle.
  */
 @Component
 class CustomerLocks {
@@ -59,7 +61,7 @@ class CustomerLocks {
 			if (shape.length() > 0) {
 				shape.append(' ');
 			}
-			boolean exact = word.length() <= CustomerMatcher.SHORT_WORD || Character.isDigit(word.charAt(0));
+			boolean exact = word.length() <= CompanyMatcher.SHORT_WORD || Character.isDigit(word.charAt(0));
 			shape.append(exact ? word : "*");
 		}
 		return shape.toString();

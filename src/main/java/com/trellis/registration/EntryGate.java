@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
-import com.trellis.accounts.CustomerIdentity;
+import com.trellis.matching.CompanyIdentity;
 import com.trellis.shared.InvalidInputException.FieldError;
 
 /**
@@ -25,7 +25,7 @@ final class EntryGate {
 		if (command.accountId() == null && blank(command.customerName())) {
 			errors.add(new FieldError("customerName", "name the customer's company (or pick an existing account)"));
 		}
-		if (!blank(command.customerDomain()) && CustomerIdentity.registrableDomain(command.customerDomain()) == null) {
+		if (!blank(command.customerDomain()) && CompanyIdentity.registrableDomain(command.customerDomain()) == null) {
 			errors.add(new FieldError("customerDomain", "is not a web domain such as example.com"));
 		}
 		if (blank(command.customerNeed()) || command.customerNeed().strip().length() < MIN_NEED_LENGTH) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.accounts.Accounts;
-import com.trellis.accounts.CustomerIdentity;
+import com.trellis.matching.CompanyIdentity;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.CreditType;
 import com.trellis.deals.Deals;
@@ -475,8 +475,8 @@ public class Registrations {
 		values.put("account", command.accountId());
 		values.put("customerName", name.strip());
 		values.put("customerDomain", domain == null || domain.isBlank() ? null : domain.strip().toLowerCase());
-		values.put("registrable", CustomerIdentity.registrableDomain(domain));
-		var normalized = CustomerIdentity.normalizedName(name);
+		values.put("registrable", CompanyIdentity.identityDomain(domain));
+		var normalized = CompanyIdentity.normalizedName(name);
 		values.put("normalized", normalized);
 		values.put("shape", normalized == null ? null : CustomerLocks.shape(normalized));
 		values.put("need", command.customerNeed().strip());

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
+import com.trellis.matching.Match;
 import com.trellis.registration.ConflictCandidate.Kind;
 
 /**
@@ -67,8 +68,7 @@ final class RulesOfEngagement {
 	/** What the match rests on, in words the registrant may read. */
 	private static String basis(ConflictCandidate candidate) {
 		var match = candidate.match();
-		return match.kind() == CustomerMatcher.MatchKind.DOMAIN ? "matched by the " + match.reason()
-				: "matched by the company's name";
+		return match.kind() == Match.Kind.DOMAIN ? "matched by the " + match.reason() : "matched by the company's name";
 	}
 
 	/**

@@ -82,7 +82,7 @@ class LeadTests {
 		var internal = this.leads.get(manager, first.id());
 		assertThat(internal.accountId()).isEqualTo(account);
 		assertThat(internal.routingReason()).isEqualTo(
-				"Routed to the owner of account Lead Match Co, which matches by the same web domain leadmatch-test.com");
+				"Routed to the owner of account Lead Match Co, which matches by same registrable domain leadmatch-test.com");
 		assertThat(internal.followUpDueAt()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
 
 		var unknown = this.leads.submit(partnerUser, lead("Nowhere Known Labs", null));

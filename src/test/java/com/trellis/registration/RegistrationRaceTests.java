@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.trellis.matching.CompanyMatcher;
 import com.trellis.identity.Viewer;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
@@ -57,8 +58,8 @@ class RegistrationRaceTests {
 				int round = 1000 + run.incrementAndGet();
 				var a = new Round(pair.nameA() + " " + round, domain(pair.domainA(), round), pair.nameB() + " " + round,
 						domain(pair.domainB(), round));
-				assertThat(
-						CustomerMatcher.match(Customer.of(a.nameA(), a.domainA()), Customer.of(a.nameB(), a.domainB())))
+				assertThat(CompanyMatcher.match(Customer.of(a.nameA(), a.domainA()).company(),
+						Customer.of(a.nameB(), a.domainB()).company()))
 					.as("the conflict check calls %s and %s one customer", a.nameA(), a.nameB())
 					.isPresent();
 				var statuses = race(first.partnerUser(), a.nameA(), a.domainA(), second.partnerUser(), a.nameB(),
@@ -116,7 +117,8 @@ class RegistrationRaceTests {
 			var name = "Q" + letters;
 			// two neighbours in the middle swapped: few letter triples stay in common
 			var swapped = name.substring(0, 2) + name.charAt(3) + name.charAt(2) + name.substring(4);
-			assertThat(CustomerMatcher.match(Customer.of(name, null), Customer.of(swapped, null))).isPresent();
+			assertThat(CompanyMatcher.match(Customer.of(name, null).company(), Customer.of(swapped, null).company()))
+				.isPresent();
 			var earlier = this.registrations.register(first.partnerUser(), RegistrationTests.command(name, null));
 			var later = this.registrations.register(second.partnerUser(), RegistrationTests.command(swapped, null));
 			outcomes.add(name + " / " + swapped + ": " + earlier.status() + ", " + later.status());

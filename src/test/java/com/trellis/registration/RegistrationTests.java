@@ -106,6 +106,26 @@ class RegistrationTests {
 	}
 
 	@Test
+	void twoDifferentCustomersOnTheSameFreeMailDomainDoNotCollide() {
+		var first = this.fixtures.world("Free Mail First Partners");
+		var second = this.fixtures.world("Free Mail Second Partners");
+		var one = this.registrations.register(first.partnerUser(), command("Quillon Plumbing", "gmail.com"));
+		var other = this.registrations.register(second.partnerUser(), command("Varga Dental Care", "gmail.com"));
+		assertThat(one.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(other.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(other.conflict()).isFalse();
+	}
+
+	@Test
+	void theSameCustomerSpeltWithAndWithoutUmlautsCollides() {
+		var first = this.fixtures.world("Umlaut First Partners");
+		var second = this.fixtures.world("Umlaut Second Partners");
+		this.registrations.register(first.partnerUser(), command("Müller Maschinenbau GmbH", null));
+		var held = this.registrations.register(second.partnerUser(), command("Mueller Maschinenbau GmbH", null));
+		assertThat(held.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+	}
+
+	@Test
 	void manyPartnersRegisteringTheSameCustomerAtOnceLeaveExactlyOneWinner() throws Exception {
 		int partners = 8;
 		var viewers = new ArrayList<Viewer>();

@@ -6,8 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.trellis.registration.ConflictCandidate.Kind;
-import com.trellis.registration.CustomerMatcher.Match;
-import com.trellis.registration.CustomerMatcher.MatchKind;
+import com.trellis.matching.Match;
 import com.trellis.registration.RegistrationRules.LaterRegistration;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,8 @@ class RulesOfEngagementTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
-	private static final Match DOMAIN = new Match(MatchKind.DOMAIN, 1.0, "same registrable domain acme.com");
+	private static final Match DOMAIN = new Match(Match.Kind.DOMAIN, 1.0, Match.Confidence.AUTOMATIC,
+			"same registrable domain acme.com");
 
 	@Test
 	void aFreeCustomerAwaitsApproval() {

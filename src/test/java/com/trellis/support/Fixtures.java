@@ -86,8 +86,8 @@ public class Fixtures {
 					VALUES (:name, :domain, 'Retail', :owner, :now, :now, :registrable, :normalized) RETURNING id
 					""")
 			.param("name", name)
-			.param("registrable", com.trellis.accounts.CustomerIdentity.registrableDomain(domain))
-			.param("normalized", com.trellis.accounts.CustomerIdentity.normalizedName(name))
+			.param("registrable", com.trellis.matching.CompanyIdentity.registrableDomain(domain))
+			.param("normalized", com.trellis.matching.CompanyIdentity.normalizedName(name))
 			.param("domain", domain)
 			.param("owner", ownerId)
 			.param("now", Timestamp.from(this.clock.instant()))

@@ -1,7 +1,6 @@
-package com.trellis.accounts;
+package com.trellis.matching;
 
 import java.net.IDN;
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,23 +8,22 @@ import java.util.regex.Pattern;
 import com.google.common.net.InternetDomainName;
 
 /**
- * How Trellis recognises the same customer behind different spellings: the registrable
- * domain (public suffix list aware, so {@code shop.acme.co.uk} is {@code acme.co.uk}) and
- * the company name without case, accents, punctuation and legal suffixes.
+ * How Trellis recognises the same company behind different spellings: the registrable
+ * domain (public suffix list aware, so {@code shop.acme.co.uk} is {@code acme.co.uk}),
+ * which identifies a company unless it is a free-mail or ISP domain, and the company name
+ * transliterated to ASCII, without case, punctuation and legal suffixes.
  */
-public final class CustomerIdentity {
+public final class CompanyIdentity {
 
 	private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
 
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-	private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
-
 	private static final Set<String> LEGAL_SUFFIXES = Set.of("inc", "incorporated", "llc", "llp", "lp", "ltd",
 			"limited", "gmbh", "mbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "corp",
 			"corporation", "co", "company", "pty", "oy", "ab", "as", "aps", "kk", "pte", "pvt", "se");
 
-	private CustomerIdentity() {
+	private CompanyIdentity() {
 	}
 
 	/**
@@ -51,16 +49,34 @@ public final class CustomerIdentity {
 	}
 
 	/**
+	 * The registrable domain of a web address when it can stand for one company, or null:
+	 * free-mail and ISP domains ({@code gmail.com}, {@code t-online.de}) are shared by
+	 * countless customers and never identify one.
+	 */
+	public static String identityDomain(String webAddress) {
+		var domain = registrableDomain(webAddress);
+		return FreeMailDomains.contains(domain) ? null : domain;
+	}
+
+	/** Whether a web address or e-mail domain is a free-mail or ISP domain. */
+	public static boolean isFreeMail(String webAddress) {
+		return FreeMailDomains.contains(registrableDomain(webAddress));
+	}
+
+	/**
 	 * The company name folded for comparison, or null when nothing is left.
 	 */
 	public static String normalizedName(String name) {
 		if (name == null) {
 			return null;
 		}
-		var folded = ACCENTS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
-		folded = folded.toLowerCase(Locale.ROOT).replace("&", " and ");
+		var folded = Transliteration.toAscii(name).toLowerCase(Locale.ROOT).replace("&", " and ");
 		// "S.A." and "S. A." become one token before punctuation is dropped
 		folded = folded.replaceAll("\\b(\\p{L})\\.\\s?(\\p{L})\\.", "$1$2");
+		// apostrophes join ("McDonald's" is "mcdonalds", the soft sign of "Nikel'" goes)
+		folded = folded.replaceAll("['\u2019\u02b9\u02bc`]", "");
+		// "A/S" and "K/S" are the legal suffixes "as" and "ks"
+		folded = folded.replaceAll("\\b(\\p{L})/(\\p{L})\\b", "$1$2");
 		var tokens = NOT_WORD.split(folded.strip());
 		var kept = new StringBuilder();
 		int last = tokens.length;

@@ -1,11 +1,11 @@
-package com.trellis.accounts;
+package com.trellis.matching;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CustomerIdentityTest {
+class CompanyIdentityTest {
 
 	@ParameterizedTest(name = "{0} → {1}")
 	@CsvSource(nullValues = "null",
@@ -14,17 +14,17 @@ class CustomerIdentityTest {
 					"acme.github.io, acme.github.io", "localhost, null", "co.uk, null", "'', null",
 					"not a domain, null" })
 	void foldsAWebAddressToItsRegistrableDomain(String input, String expected) {
-		assertThat(CustomerIdentity.registrableDomain(input)).isEqualTo(expected);
+		assertThat(CompanyIdentity.registrableDomain(input)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest(name = "{0} → {1}")
-	@CsvSource(nullValues = "null",
-			value = { "'Acme Corp.', acme", "'ACME Corporation', acme", "'Acme, Inc.', acme",
-					"'Acme Holdings GmbH', acme holdings", "'Société Générale S.A.', societe generale",
-					"'The Acme Company Ltd', acme", "'Müller & Söhne KG', muller and sohne", "'Inc.', inc",
-					"'Co-op Energy Ltd', co op energy", "'   ', null" })
+	@CsvSource(nullValues = "null", value = { "'Acme Corp.', acme", "'ACME Corporation', acme", "'Acme, Inc.', acme",
+			"'Acme Holdings GmbH', acme holdings", "'Société Générale S.A.', societe generale",
+			"'The Acme Company Ltd', acme", "'Müller & Söhne KG', mueller and soehne", "'Łódź Ærø', lodz aero",
+			"'Øresund Energi A/S', oresund energi", "McDonald’s, mcdonalds", "'Норильский Никель', norilskij nikel",
+			"'Inc.', inc", "'Co-op Energy Ltd', co op energy", "'   ', null" })
 	void foldsACompanyName(String input, String expected) {
-		assertThat(CustomerIdentity.normalizedName(input)).isEqualTo(expected);
+		assertThat(CompanyIdentity.normalizedName(input)).isEqualTo(expected);
 	}
 
 }

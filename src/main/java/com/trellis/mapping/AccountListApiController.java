@@ -1,0 +1,57 @@
+package com.trellis.mapping;
+
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Account mapping", description = "A partner's customer and prospect list, matched to the vendor's accounts")
+class AccountListApiController {
+
+	private final PartnerAccountLists lists;
+
+	private final PossibleMatches possibles;
+
+	AccountListApiController(PartnerAccountLists lists, PossibleMatches possibles) {
+		this.lists = lists;
+		this.possibles = possibles;
+	}
+
+	/**
+	 * The PAM's answer to a possible match, {@code ?confirmed=true|false}; read as text
+	 * so that who may answer is checked before the value.
+	 */
+	@PostMapping("/api/v1/partners/{id}/account-list/rows/{row}/answer")
+	PartnerAccountView answer(Viewer viewer, @PathVariable long id, @PathVariable long row,
+			@RequestParam(required = false) String confirmed) {
+		return this.possibles.answer(viewer, id, row, confirmed);
+	}
+
+	/** Replaces the partner's list with the CSV in the body (text/csv). */
+	@PostMapping(path = "/api/v1/partners/{id}/account-list", consumes = { "text/csv", "text/plain" })
+	@ResponseStatus(HttpStatus.CREATED)
+	AccountListUpload upload(Viewer viewer, @PathVariable long id, @RequestBody(required = false) String csv) {
+		return this.lists.upload(viewer, id, csv);
+	}
+
+	@GetMapping("/api/v1/partners/{id}/account-list")
+	List<PartnerAccountView> current(Viewer viewer, @PathVariable long id) {
+		return this.lists.current(viewer, id);
+	}
+
+	@GetMapping("/api/v1/partners/{id}/account-list/uploads")
+	List<AccountListUpload> history(Viewer viewer, @PathVariable long id) {
+		return this.lists.history(viewer, id);
+	}
+
+}

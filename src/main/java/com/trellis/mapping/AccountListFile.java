@@ -1,0 +1,69 @@
+package com.trellis.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.trellis.matching.CompanyIdentity;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.InvalidInputException;
+
+/**
+ * Reads a partner's account list (CSV with the columns company_name, web_domain, country,
+ * status and optionally crm_id, through {@link CsvImport}) and refuses the whole file
+ * when any row is bad, naming each bad row and column.
+ */
+final class AccountListFile {
+
+	static final List<String> COLUMNS = List.of("company_name", "web_domain", "country", "status");
+
+	static final int MAX_ROWS = 200_000;
+
+	private AccountListFile() {
+	}
+
+	static List<ListRow> read(String text) {
+		var csv = CsvImport.read(text, COLUMNS);
+		var errors = new ArrayList<FieldError>();
+		var rows = new ArrayList<ListRow>();
+		if (csv.rows().isEmpty()) {
+			throw InvalidInputException.of("file", "has no rows below its header");
+		}
+		if (csv.rows().size() > MAX_ROWS) {
+			throw InvalidInputException.of("file", "has more than " + MAX_ROWS + " rows");
+		}
+		for (var row : csv.rows()) {
+			var name = row.get("company_name");
+			if (name.isBlank() || name.length() > 200) {
+				errors.add(row.error("company_name", "give the company's name (up to 200 characters)"));
+			}
+			var domain = row.get("web_domain");
+			if (!domain.isBlank() && CompanyIdentity.registrableDomain(domain) == null) {
+				errors.add(row.error("web_domain", "is not a web domain such as example.com"));
+			}
+			var country = row.get("country").toUpperCase(Locale.ROOT);
+			if (!country.isBlank() && !country.matches("[A-Z]{2}")) {
+				errors.add(row.error("country", "give the two-letter ISO country code, such as DE"));
+			}
+			var status = row.get("status").toUpperCase(Locale.ROOT);
+			if (!status.equals("CUSTOMER") && !status.equals("PROSPECT")) {
+				errors.add(row.error("status", "must be customer or prospect"));
+			}
+			var crmId = row.get("crm_id");
+			if (crmId.length() > 100) {
+				errors.add(row.error("crm_id", "must be at most 100 characters"));
+			}
+			if (errors.isEmpty()) {
+				rows.add(new ListRow(row.number(), name.strip(), domain.isBlank() ? null : domain.strip(),
+						country.isBlank() ? null : country, ListRow.Status.valueOf(status),
+						crmId.isBlank() ? null : crmId.strip()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return rows;
+	}
+
+}

@@ -1,0 +1,54 @@
+package com.trellis.mapping;
+
+import java.util.List;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The AE view of account mapping: which partners have one of our accounts on their
+ * current list (as customer or prospect), with their tier. Vendor staff only; it shows
+ * the overlap on this account, never anything else of a partner's list.
+ */
+@Service
+public class PartnersOnAccount {
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final Partners partners;
+
+	PartnersOnAccount(JdbcClient jdbc, Accounts accounts, Partners partners) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.partners = partners;
+	}
+
+	@Transactional(readOnly = true)
+	public List<PartnerPresence> of(Viewer viewer, long accountId) {
+		if (viewer.isPartnerUser() || !this.accounts.exists(accountId)) {
+			throw new NotFoundException("Account", accountId);
+		}
+		return this.jdbc.sql("""
+				SELECT a.partner_id, min(a.status) AS status
+				FROM partner_account a JOIN partner_account_list l ON l.id = a.list_id AND l.current
+				WHERE a.account_id = :account AND a.match_confidence = 'AUTOMATIC' AND l.partner_id = a.partner_id
+				GROUP BY a.partner_id ORDER BY a.partner_id
+				""").param("account", accountId).query((rs, n) -> {
+			var partner = this.partners.get(viewer, rs.getLong(1));
+			return new PartnerPresence(partner.id(), partner.name(), partner.tier().name(), rs.getString(2));
+		}).list();
+	}
+
+	/** A partner that has the account on its list, its tier, and CUSTOMER or PROSPECT. */
+	public record PartnerPresence(long partnerId, String partnerName, String tier, String status) {
+	}
+
+}

@@ -1,0 +1,167 @@
+package com.trellis.matching;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Decides whether two companies are the same, precision first. The same identity domain
+ * (free-mail domains never are one) is a match; otherwise the transliterated, normalised
+ * names must be equal, or have the same number of words with every word a near-identical
+ * spelling (short words must be identical). A word of six letters or more is spelt
+ * near-identically when it is one slip of the keyboard away (a letter replaced, added,
+ * dropped, or two neighbours swapped), wherever the slip is, or when Jaro-Winkler rates
+ * it close. Jaro-Winkler alone is not enough: it pairs a replaced letter with the same
+ * letter a few places on and counts a swap, so "Dsufgnoxrp" and "Fsufgnoxrp" would rate
+ * 0.88 while "Cyberdyne" and "Syberdyne" rate 0.93. Different companies that merely share
+ * a first word do not match.
+ * <p>
+ * A match is only {@linkplain Match.Confidence#POSSIBLE possible}, for a person to
+ * confirm, when the countries differ, or when the names are merely close (one extends the
+ * other, or a word is further off).
+ */
+public final class CompanyMatcher {
+
+	static final double WORD_SIMILARITY = 0.92;
+
+	/** Below this a word is too far off even for a possible match. */
+	static final double POSSIBLE_WORD_SIMILARITY = 0.84;
+
+	/** The score of two long words one slip of the keyboard apart, at least. */
+	static final double ONE_SLIP = 0.95;
+
+	/**
+	 * Words from this length on are the same spelling one slip apart: in shorter ones a
+	 * slip makes another word ("Apple", "Ample").
+	 */
+	static final int SLIP_WORD = 6;
+
+	/** Words up to this length match only when identical. */
+	public static final int SHORT_WORD = 4;
+
+	private static final JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
+
+	private CompanyMatcher() {
+	}
+
+	/** Whether and how sure the two companies are one, or empty when they are not. */
+	public static Optional<Match> compare(Company a, Company b) {
+		var found = ignoringCountry(a, b);
+		if (found.isPresent() && found.get().automatic() && a.country() != null && b.country() != null
+				&& !a.country().equals(b.country())) {
+			return Optional
+				.of(found.get().possible("but the countries differ (%s, %s)".formatted(a.country(), b.country())));
+		}
+		return found;
+	}
+
+	/** An automatic match only: what conflict checks and data hygiene act on. */
+	public static Optional<Match> match(Company a, Company b) {
+		return compare(a, b).filter(Match::automatic);
+	}
+
+	/** How the names alone compare, whatever the domains say. */
+	static Optional<Match> byName(Company a, Company b) {
+		return compare(new Company(a.displayName(), null, a.normalizedName(), a.country()),
+				new Company(b.displayName(), null, b.normalizedName(), b.country()));
+	}
+
+	private static Optional<Match> ignoringCountry(Company a, Company b) {
+		if (a.identityDomain() != null && a.identityDomain().equals(b.identityDomain())) {
+			return Optional.of(new Match(Match.Kind.DOMAIN, 1.0, Match.Confidence.AUTOMATIC,
+					"same registrable domain " + a.identityDomain()));
+		}
+		var nameA = a.normalizedName();
+		var nameB = b.normalizedName();
+		if (nameA == null || nameB == null) {
+			return Optional.empty();
+		}
+		if (nameA.equals(nameB)) {
+			return Optional.of(new Match(Match.Kind.NAME, 1.0, Match.Confidence.AUTOMATIC,
+					"same company name once case, accents, punctuation and legal suffixes are removed (\"" + nameA
+							+ "\")"));
+		}
+		var wordsA = nameA.split(" ");
+		var wordsB = nameB.split(" ");
+		if (wordsA.length != wordsB.length) {
+			return oneExtendsTheOther(wordsA, wordsB, nameA, nameB);
+		}
+		double lowest = 1.0;
+		for (int i = 0; i < wordsA.length; i++) {
+			lowest = Math.min(lowest, wordScore(wordsA[i], wordsB[i]));
+		}
+		var reason = "company names differ only by spelling (\"%s\" ~ \"%s\", %.2f)".formatted(nameA, nameB, lowest);
+		if (lowest >= WORD_SIMILARITY) {
+			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.AUTOMATIC, reason));
+		}
+		if (lowest >= POSSIBLE_WORD_SIMILARITY && onlyLongWordsDiffer(wordsA, wordsB)) {
+			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.POSSIBLE,
+					"company names are close (\"%s\" ~ \"%s\", %.2f)".formatted(nameA, nameB, lowest)));
+		}
+		return Optional.empty();
+	}
+
+	private static boolean onlyLongWordsDiffer(String[] wordsA, String[] wordsB) {
+		for (int i = 0; i < wordsA.length; i++) {
+			if (!wordsA[i].equals(wordsB[i]) && Math.min(wordsA[i].length(), wordsB[i].length()) < SLIP_WORD) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** One name is the other with words added ("Globex", "Globex Systems"): possible. */
+	private static Optional<Match> oneExtendsTheOther(String[] wordsA, String[] wordsB, String nameA, String nameB) {
+		var shorter = wordsA.length < wordsB.length ? wordsA : wordsB;
+		var longer = wordsA.length < wordsB.length ? wordsB : wordsA;
+		if (!Arrays.equals(shorter, Arrays.copyOf(longer, shorter.length))) {
+			return Optional.empty();
+		}
+		return Optional
+			.of(new Match(Match.Kind.NAME, (double) shorter.length / longer.length, Match.Confidence.POSSIBLE,
+					"one company name extends the other (\"%s\", \"%s\")".formatted(nameA, nameB)));
+	}
+
+	private static double wordScore(String a, String b) {
+		if (a.equals(b)) {
+			return 1.0;
+		}
+		if (a.length() <= SHORT_WORD || b.length() <= SHORT_WORD || Character.isDigit(a.charAt(0))
+				|| Character.isDigit(b.charAt(0))) {
+			return 0.0;
+		}
+		double score = similarity.apply(a, b);
+		boolean slippable = Math.min(a.length(), b.length()) >= SLIP_WORD;
+		return slippable && oneSlipApart(a, b) ? Math.max(score, ONE_SLIP) : score;
+	}
+
+	/**
+	 * Whether one letter replaced, added or dropped, or two neighbouring letters swapped,
+	 * turn one word into the other.
+	 */
+	static boolean oneSlipApart(String a, String b) {
+		if (a.length() < b.length()) {
+			return oneSlipApart(b, a);
+		}
+		if (a.length() - b.length() > 1) {
+			return false;
+		}
+		int i = 0;
+		while (i < b.length() && a.charAt(i) == b.charAt(i)) {
+			i++;
+		}
+		if (a.length() > b.length()) {
+			return a.substring(i + 1).equals(b.substring(i));
+		}
+		if (i == a.length()) {
+			return true;
+		}
+		if (a.substring(i + 1).equals(b.substring(i + 1))) {
+			return true;
+		}
+		return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+				&& a.substring(i + 2).equals(b.substring(i + 2));
+	}
+
+}
