@@ -57,17 +57,17 @@ class JourneyRepository {
 				SELECT p.id,
 				  (SELECT count(*) FROM activity_event e WHERE e.partner_id = p.id
 				     AND e.type IN ('TRAINING_COMPLETED', 'CERTIFICATION_EARNED')
-				     AND e.occurred_at < :end AND e.occurred_at >= :end - INTERVAL '180 days'),
+				     AND e.occurred_at < :end AND e.occurred_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '180 days'),
 				  (SELECT count(*) FROM opportunity o WHERE o.partner_id = p.id
-				     AND o.created_at < :end AND o.created_at >= :end - INTERVAL '180 days'),
+				     AND o.created_at < :end AND o.created_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '180 days'),
 				  (SELECT count(DISTINCT c.opportunity_id) FROM opportunity_stage_change c
 				     JOIN opportunity o ON o.id = c.opportunity_id
 				     WHERE o.partner_id = p.id AND c.to_stage = 'CLOSED_WON'
-				     AND c.changed_at < :end AND c.changed_at >= :end - INTERVAL '365 days'),
+				     AND c.changed_at < :end AND c.changed_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '365 days'),
 				  (SELECT count(*) FROM deal_partner_attachment d JOIN app_user u ON u.id = d.attached_by
 				     WHERE d.partner_id = p.id AND d.via = 'REP' AND d.credit_type <> 'SOURCED'
 				     AND u.role IN ('AE', 'SALES_MANAGER')
-				     AND d.attached_at < :end AND d.attached_at >= :end - INTERVAL '365 days')
+				     AND d.attached_at < :end AND d.attached_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '365 days')
 				FROM partner p
 				WHERE p.created_at < :end AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')
 				""")

@@ -68,7 +68,7 @@ class LayoutAdvice {
 	private static NavItem partnersGroup() {
 		return group("nav.groupPartners", link("nav.partners", "/partners"), link("nav.activation", "/activation"),
 				link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
-				link("nav.scores", "/scores"));
+				link("nav.scores", "/scores"), link("nav.cohorts", "/cohorts"));
 	}
 
 	private static NavItem insights() {
