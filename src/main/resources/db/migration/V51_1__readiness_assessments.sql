@@ -8,7 +8,6 @@ CREATE TABLE readiness_assessment (
     icp_definition     TEXT        NOT NULL DEFAULT '',
     sales_process      INT         NOT NULL DEFAULT 0 CHECK (sales_process BETWEEN 0 AND 4),
     packaged_offers    INT         NOT NULL DEFAULT 0 CHECK (packaged_offers BETWEEN 0 AND 50),
-    specialisation     TEXT[]      NOT NULL DEFAULT '{}',
     delivery_staff     INT         NOT NULL DEFAULT 0 CHECK (delivery_staff BETWEEN 0 AND 10000),
     delivery_notes     TEXT        NOT NULL DEFAULT '',
     submitted_at       TIMESTAMPTZ NOT NULL,
@@ -22,13 +21,15 @@ CREATE UNIQUE INDEX readiness_one_awaiting_per_partner ON readiness_assessment (
     WHERE status = 'SUBMITTED';
 CREATE INDEX readiness_accepted ON readiness_assessment (partner_id, decided_at) WHERE status = 'ACCEPTED';
 
--- Repeatable use cases of a version, each with a won deal as proof (or none).
-CREATE TABLE readiness_use_case (
+-- A version's repeatable use cases and specialisations (verticals, capabilities), each with a won
+-- deal of the partner as proof, or none.
+CREATE TABLE readiness_item (
     assessment_id  BIGINT NOT NULL REFERENCES readiness_assessment (id),
+    kind           TEXT   NOT NULL CHECK (kind IN ('USE_CASE', 'SPECIALISATION')),
     position       INT    NOT NULL,
     title          TEXT   NOT NULL,
     proof_deal_id  BIGINT REFERENCES opportunity (id),
-    PRIMARY KEY (assessment_id, position)
+    PRIMARY KEY (assessment_id, kind, position)
 );
 
 -- Go-to-market material the partner uploaded, rated 1-5 by its PAM; the bytes live here.

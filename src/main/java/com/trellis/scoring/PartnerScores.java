@@ -51,10 +51,11 @@ public class PartnerScores {
 
 	private final TransactionTemplate transaction;
 
-	private final Rubric rubric = Rubric.standard();
+	private final Rubric rubric;
 
 	PartnerScores(ScoringRecords records, ScoreStore store, Partners partners, BusinessCalendar calendar, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, SelfAssessment.Source assessments) {
+		this.rubric = Rubric.standard(assessments);
 		this.records = records;
 		this.store = store;
 		this.partners = partners;
