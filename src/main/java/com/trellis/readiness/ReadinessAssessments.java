@@ -63,7 +63,8 @@ public class ReadinessAssessments {
 		var partner = this.partners.get(viewer, partnerId);
 		var won = won(partnerId, null);
 		return new ReadinessView(partnerId, partner.name(), this.repository.versions(partnerId, won.keySet()),
-				this.repository.materials(partnerId), validatedAsOf(partnerId, this.clock.instant()).orElse(null));
+				this.repository.materials(partnerId),
+				validatedAsOf(partnerId, this.clock.instant().plusNanos(1000)).orElse(null));
 	}
 
 	/**

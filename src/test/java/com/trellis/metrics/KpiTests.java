@@ -391,6 +391,7 @@ class KpiTests {
 
 	@Test
 	void aCohortSliceCountsThePartnersThatWereItsMembersAtThePeriodsEnd() {
+		var x = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
 		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
 		long cohort = this.jdbc.sql("""
 				INSERT INTO cohort (name, kind, basis, created_at) VALUES ('KPI cohort', 'MANUAL', 'picked', now())
@@ -399,7 +400,7 @@ class KpiTests {
 		this.jdbc.sql("""
 				INSERT INTO cohort_membership (cohort_id, partner_id, valid_from, reason)
 				VALUES (:c, :x, '2026-01-01T00:00:00Z', 'picked'), (:c, :y, '2027-02-01T00:00:00Z', 'picked')
-				""").param("c", cohort).param("x", this.x).param("y", y).update();
+				""").param("c", cohort).param("x", x).param("y", y).update();
 		var figures = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, String.valueOf(cohort))));
 		assertThat(figures.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
 		assertThat(figures.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("1");
