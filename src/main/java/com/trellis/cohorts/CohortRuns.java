@@ -57,8 +57,11 @@ class CohortRuns {
 	 */
 	@Transactional
 	int applySplit(AuditLog.Actor actor) {
+		return applySplit(actor, this.clock.instant());
+	}
+
+	private int applySplit(AuditLog.Actor actor, java.time.Instant now) {
 		lock();
-		var now = this.clock.instant();
 		var groups = CohortSplit.suggest(this.cohorts.candidates());
 		var existing = this.cohorts.ruleCohorts();
 		var current = this.cohorts.currentRuleCohort();

@@ -12,10 +12,10 @@ import java.util.function.Function;
  * The suggested split of partners into rule cohorts of {@value #MIN} to {@value #MAX}
  * similar partners. Partners are grouped by the full key (maturity band, main vertical,
  * delivery model); a group too small for a cohort is pooled with the others that share
- * the more important keys (band and vertical, then band alone, then everything left); a
- * group too large is cut into equal parts of neighbouring readiness scores. What remains
- * too small at the end joins the smallest cohort, which is cut again if it grows past
- * {@value #MAX}. So whenever there are at least {@value #MIN} partners every cohort holds
+ * the more important keys (band and vertical, then band alone, then everything left).
+ * What remains too small at the end joins the smallest group; then every group over
+ * {@value #MAX} is cut into equal parts of neighbouring readiness scores. So whenever
+ * there are at least {@value #MIN} partners every cohort holds
  * {@value #MIN}–{@value #MAX}, and each says which keys its partners share.
  */
 final class CohortSplit {
@@ -59,11 +59,12 @@ final class CohortSplit {
 				cohorts.remove(smallest);
 				var merged = new ArrayList<>(smallest.members());
 				merged.addAll(left);
-				cohorts.addAll(cut(smallest.key(), smallest.name(),
+				cohorts.add(new Bucket(smallest.key(), smallest.name(),
 						smallest.basis() + "; joined by " + left.size() + " partners left over", merged));
 			}
 		}
 		return cohorts.stream()
+			.flatMap(b -> cut(b.key(), b.name(), b.basis(), b.members()).stream())
 			.map(b -> new Group(b.key(), b.name(), b.basis(),
 					b.members().stream().map(Candidate::partnerId).sorted().toList()))
 			.sorted(Comparator.comparing(Group::key))
@@ -72,7 +73,7 @@ final class CohortSplit {
 
 	/**
 	 * Groups the candidates by key; groups of at least {@value #MIN} become cohorts (cut
-	 * when too large), the rest is returned for the next, coarser pooling.
+	 * at the end when too large), the rest is returned for the next, coarser pooling.
 	 */
 	private static List<Candidate> pool(List<Candidate> candidates, Function<Candidate, String> key,
 			Function<Candidate, String> name, String basis, List<Bucket> cohorts) {
@@ -83,7 +84,7 @@ final class CohortSplit {
 		var left = new ArrayList<Candidate>();
 		groups.forEach((k, members) -> {
 			if (members.size() >= MIN) {
-				cohorts.addAll(cut(k, name.apply(members.get(0)), members.size() + " partners " + basis, members));
+				cohorts.add(new Bucket(k, name.apply(members.get(0)), members.size() + " partners " + basis, members));
 			}
 			else {
 				left.addAll(members);
