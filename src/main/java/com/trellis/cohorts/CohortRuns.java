@@ -110,7 +110,10 @@ class CohortRuns {
 	void firstSplit() {
 		lock();
 		if (!this.cohorts.any()) {
-			applySplit(AuditLog.Actor.SYSTEM);
+			// no cohort existed before: the first memberships start with the journey's
+			// history
+			var start = weekStart(this.calendar.today()).minusWeeks(HISTORY_WEEKS + 1);
+			applySplit(AuditLog.Actor.SYSTEM, this.calendar.startOf(start));
 		}
 	}
 

@@ -69,6 +69,17 @@ class CohortTests {
 			.query(Long.class)
 			.single();
 		assertThat(weeks).as("this week and twelve before").isGreaterThanOrEqualTo(13);
+		var first = this.jdbc.sql("SELECT min(valid_from) FROM cohort_membership")
+			.query(java.time.Instant.class)
+			.single();
+		var figureWeeks = this.jdbc.sql("SELECT min(week_start) FROM journey_placement")
+			.query(java.time.LocalDate.class)
+			.single();
+		assertThat(admin.get("/api/v1/cohorts/metrics?weeks=13")
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.split("fiscalWeek").length).as("first membership %s, first week %s", first, figureWeeks).isGreaterThan(10);
 		admin.get("/api/v1/cohorts/metrics.csv").andExpect(content().string(containsString("pipeline_created")));
 		admin.get("/api/v1/cohorts/metrics?weeks=0")
 			.andExpect(status().isBadRequest())
