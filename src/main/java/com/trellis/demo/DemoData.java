@@ -28,7 +28,7 @@ public class DemoData {
 
 	static final List<String> TABLES = List.of("app_user", "partner", "partner_lifecycle_change", "account",
 			"opportunity", "opportunity_stage_change", "activity_event", "partner_lead", "cosell_request",
-			"enablement_completion");
+			"enablement_completion", "readiness_assessment");
 
 	private final DataSource dataSource;
 

@@ -58,6 +58,7 @@ final class DemoGenerator {
 		var registrations = deals.write(sink, this.size.opportunities());
 		new CoSellWriter(this.seed, this.now, this.windowStart, partners, deals, this.size.opportunities()).write(sink);
 		new EventWriter(this.seed, this.now, this.windowStart, partners).write(sink, this.size.events(), registrations);
+		new ReadinessWriter(this.now, partners).write(sink);
 		new LeadWriter(this.seed, this.now, this.windowStart, this.zone, partners, accounts, staff.repIds()).write(sink,
 				this.size.leads());
 	}

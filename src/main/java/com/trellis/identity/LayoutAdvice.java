@@ -52,7 +52,8 @@ class LayoutAdvice {
 							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
 							link("nav.metrics", "/metrics"),
 							link("nav.ourScores", "/partners/" + viewer.partnerId() + "/scorecard"),
-							link("nav.ourTier", "/partners/" + viewer.partnerId() + "/tier")),
+							link("nav.ourTier", "/partners/" + viewer.partnerId() + "/tier"),
+							link("nav.readiness", "/partners/" + viewer.partnerId() + "/readiness")),
 					link("nav.inbox", "/notifications"), link("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
@@ -72,7 +73,7 @@ class LayoutAdvice {
 	private static NavItem partnersGroup(boolean program) {
 		var items = new java.util.ArrayList<>(List.of(link("nav.partners", "/partners"),
 				link("nav.activation", "/activation"), link("nav.enablement", "/enablement"),
-				link("nav.incentives", "/incentives"), link("nav.scores", "/scores")));
+				link("nav.incentives", "/incentives"), link("nav.scores", "/scores"), link("nav.cohorts", "/cohorts")));
 		if (program) {
 			items.add(link("nav.tiers", "/tiers"));
 		}

@@ -157,9 +157,9 @@ public class Kpis {
 	}
 
 	/**
-	 * The values a cohort, vertical or capability slice can take, for the page's
-	 * selector: onboarding quarters, verticals and capabilities of the partners the
-	 * viewer may slice by (a PAM's book; none for a partner user).
+	 * The values an onboarding-quarter, vertical or capability slice can take, for the
+	 * page's selector: onboarding quarters, verticals and capabilities of the partners
+	 * the viewer may slice by (a PAM's book; none for a partner user).
 	 */
 	@Transactional(readOnly = true)
 	public List<String> sliceChoices(Viewer viewer) {
@@ -264,7 +264,7 @@ public class Kpis {
 		}
 		return switch (slice.kind()) {
 			case PROGRAM -> new Slice(Slice.Kind.PAM, String.valueOf(viewer.userId()));
-			case COHORT, VERTICAL, CAPABILITY -> slice.inBook(viewer.userId());
+			case COHORT, ONBOARDING_QUARTER, VERTICAL, CAPABILITY -> slice.inBook(viewer.userId());
 			default -> slice;
 		};
 	}

@@ -9,12 +9,13 @@ import com.trellis.shared.FiscalQuarter;
  * Which part of the program a KPI looks at. The partner side of every KPI is narrowed to
  * the slice's partners; direct-deal baselines always cover the whole program.
  *
- * @param kind program, a PAM's book, a tier, a partner type, a region, one partner, an
- * onboarding cohort (partners onboarded in the same quarter), a vertical or a capability
- * @param value the PAM's or partner's id, the tier, type or region, the fiscal quarter
- * (labelled by the business calendar: {@code 2026-Q1}, or {@code FY2027-Q1} when the
- * fiscal year does not start in January), the vertical or the capability; null for the
- * program
+ * @param kind program, a PAM's book, a tier, a partner type, a region, one partner, a
+ * cohort (the cohorts module's, by id: its members at the period's as-of moment), an
+ * onboarding quarter (partners onboarded in the same quarter), a vertical or a capability
+ * @param value the PAM's, partner's or cohort's id, the tier, type or region, the fiscal
+ * quarter (labelled by the business calendar: {@code 2026-Q1}, or {@code FY2027-Q1} when
+ * the fiscal year does not start in January), the vertical or the capability; null for
+ * the program
  * @param book when not null, the slice is further narrowed to this PAM's book (a PAM
  * looking at a cohort, vertical or capability sees only their own partners in it)
  */
@@ -46,7 +47,8 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 			throw com.trellis.shared.InvalidInputException.of("sliceValue",
 					"a " + kind.name().toLowerCase(Locale.ROOT) + " slice needs a value");
 		}
-		if ((kind == Kind.PAM || kind == Kind.PARTNER) && !value.strip().matches("^\\d{1,18}$")) {
+		if ((kind == Kind.PAM || kind == Kind.PARTNER || kind == Kind.COHORT)
+				&& !value.strip().matches("^\\d{1,18}$")) {
 			throw com.trellis.shared.InvalidInputException.of("sliceValue",
 					"a " + kind.name().toLowerCase(Locale.ROOT) + " slice needs the numeric id");
 		}
@@ -59,12 +61,12 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 	}
 
 	/**
-	 * A cohort slice with its quarter read by the fiscal-year labelling rule (refused
-	 * naming "sliceValue" when it names no quarter or is ambiguous); other slices as they
-	 * are.
+	 * An onboarding-quarter slice with its quarter read by the fiscal-year labelling rule
+	 * (refused naming "sliceValue" when it names no quarter or is ambiguous); other
+	 * slices as they are.
 	 */
 	Slice resolved(Month fiscalYearStart) {
-		if (this.kind != Kind.COHORT) {
+		if (this.kind != Kind.ONBOARDING_QUARTER) {
 			return this;
 		}
 		var quarter = FiscalQuarter.parse(this.value, fiscalYearStart, "sliceValue");
@@ -73,7 +75,8 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 
 	/**
 	 * SQL over partner alias {@code p}, binding {@code :sliceValue}, {@code :sliceBook}
-	 * and, for a cohort, {@code :cohortFrom} and {@code :cohortTo} (its quarter's days).
+	 * and, for an onboarding quarter, {@code :cohortFrom} and {@code :cohortTo} (its
+	 * quarter's days); a cohort's members are those at {@code :asOf}.
 	 */
 	String predicate() {
 		var base = switch (this.kind) {
@@ -83,7 +86,11 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 			case TYPE -> "p.type = :sliceValue";
 			case REGION -> "p.region = :sliceValue";
 			case PARTNER -> "p.id = CAST(:sliceValue AS BIGINT)";
-			case COHORT -> "(p.onboarded_on >= :cohortFrom AND p.onboarded_on < :cohortTo)";
+			case COHORT -> """
+					EXISTS (SELECT 1 FROM cohort_membership cm WHERE cm.partner_id = p.id
+					        AND cm.cohort_id = CAST(:sliceValue AS BIGINT) AND cm.valid_from < :asOf
+					        AND (cm.valid_to IS NULL OR cm.valid_to >= :asOf))""";
+			case ONBOARDING_QUARTER -> "(p.onboarded_on >= :cohortFrom AND p.onboarded_on < :cohortTo)";
 			case VERTICAL -> ":sliceValue = ANY (p.verticals)";
 			case CAPABILITY -> ":sliceValue = ANY (p.capabilities)";
 		};
@@ -92,7 +99,7 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 
 	public enum Kind {
 
-		PROGRAM, PAM, TIER, TYPE, REGION, PARTNER, COHORT, VERTICAL, CAPABILITY
+		PROGRAM, PAM, TIER, TYPE, REGION, PARTNER, COHORT, ONBOARDING_QUARTER, VERTICAL, CAPABILITY
 
 	}
 

@@ -39,10 +39,11 @@ public class PartnerIntelligence {
 
 	private final Clock clock;
 
-	private final Rubric rubric = Rubric.standard();
+	private final Rubric rubric;
 
 	PartnerIntelligence(IntelligenceStore store, OutcomeRecords outcomes, Partners partners,
-			ApplicationEventPublisher events, BusinessCalendar calendar, Clock clock) {
+			ApplicationEventPublisher events, BusinessCalendar calendar, Clock clock, ReadingsLoader loader) {
+		this.rubric = loader.rubric();
 		this.store = store;
 		this.outcomes = outcomes;
 		this.partners = partners;

@@ -21,9 +21,11 @@ class ReadingsLoader {
 
 	private final BusinessCalendar calendar;
 
-	private final Rubric rubric = Rubric.standard();
+	private final Rubric rubric;
 
-	ReadingsLoader(ScoringRecords records, OutcomeRecords outcomes, BusinessCalendar calendar) {
+	ReadingsLoader(ScoringRecords records, OutcomeRecords outcomes, BusinessCalendar calendar,
+			SelfAssessment.Source assessments) {
+		this.rubric = Rubric.standard(assessments);
 		this.records = records;
 		this.outcomes = outcomes;
 		this.calendar = calendar;

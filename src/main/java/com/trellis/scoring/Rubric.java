@@ -27,8 +27,13 @@ final class Rubric {
 	}
 
 	static Rubric standard() {
-		return new Rubric(List.of(new Entry(new CertifiedDeliveryStaff(), 50, new Ramp(0, 3)),
-				new Entry(new VerticalSpecialisation(), 50, new Ramp(0, 2)),
+		return standard(SelfAssessment.NONE);
+	}
+
+	static Rubric standard(SelfAssessment.Source assessments) {
+		return new Rubric(List.of(new Entry(new CertifiedDeliveryStaff(), 35, new Ramp(0, 3)),
+				new Entry(new VerticalSpecialisation(), 35, new Ramp(0, 2)),
+				new Entry(new SelfAssessment(assessments), 30, new Ramp(0, 100)),
 				new Entry(new CoSellResponsiveness(), 25, new Ramp(168, 8)),
 				new Entry(new DealHygiene(), 15, new Ramp(40, 100)),
 				new Entry(new FieldInteractions(), 25, new Ramp(0, 4)),

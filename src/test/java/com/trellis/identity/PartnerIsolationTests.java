@@ -75,6 +75,13 @@ class PartnerIsolationTests {
 		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId()).andExpect(status().isNotFound());
 		this.apiOfA.get("/api/v1/opportunities/" + this.b.dealId()).andExpect(status().isNotFound());
 		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId()).andExpect(status().isOk());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/readiness").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/readiness/versions.csv")
+			.andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/cohorts").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/cohorts.csv").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/cohorts").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/partners/" + this.a.partnerId() + "/cohorts").andExpect(status().isOk());
 	}
 
 	@Test

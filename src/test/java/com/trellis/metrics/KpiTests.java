@@ -337,16 +337,16 @@ class KpiTests {
 	}
 
 	@Test
-	void cohortVerticalAndCapabilitySlicesCountOnlyTheirPartners() {
+	void onboardingQuarterVerticalAndCapabilitySlicesCountOnlyTheirPartners() {
 		// cohort 2026-Q4 is X alone: its sourced win, onboarded in the period, activated
-		var q4 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")));
+		var q4 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.ONBOARDING_QUARTER, "2026-Q4")));
 		assertThat(q4.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
 		assertThat(q4.get("PARTNER_RECRUITMENT").value()).isEqualByComparingTo("1.00");
 		assertThat(q4.get("ACTIVATED_PARTNERS").numerator()).isEqualByComparingTo("1");
 		assertThat(q4.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("1");
 		// cohort 2025-Q1 is Y alone: no sourced win in Q4, its co-sell deal is 10800 of
 		// the 40000 open pipeline
-		var q1 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2025-Q1")));
+		var q1 = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.ONBOARDING_QUARTER, "2025-Q1")));
 		assertThat(q1.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("0.00");
 		assertThat(q1.get("PIPELINE_INFLUENCED").value()).isEqualByComparingTo("27.0");
 		assertThat(q1.get("PIPELINE_SOURCED").value()).isEqualByComparingTo("0.0");
@@ -384,15 +384,35 @@ class KpiTests {
 			.hasSize(2);
 		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
 		var userOfY = this.fixtures.user(Role.PARTNER, y, null);
-		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
+		assertThatThrownBy(() -> this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.ONBOARDING_QUARTER, "2026-Q4")))
 			.as("a partner user asking for a cohort is refused, never given its own figures instead")
 			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
-	void aCohortIsNamedByItsQuarter() {
+	void aCohortSliceCountsThePartnersThatWereItsMembersAtThePeriodsEnd() {
+		var x = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI X'").query(Long.class).single();
+		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();
+		long cohort = this.jdbc.sql("""
+				INSERT INTO cohort (name, kind, basis, created_at) VALUES ('KPI cohort', 'MANUAL', 'picked', now())
+				RETURNING id""").query(Long.class).single();
+		// X is a member through the quarter; Y joined only after it ended
+		this.jdbc.sql("""
+				INSERT INTO cohort_membership (cohort_id, partner_id, valid_from, reason)
+				VALUES (:c, :x, '2026-01-01T00:00:00Z', 'picked'), (:c, :y, '2027-02-01T00:00:00Z', 'picked')
+				""").param("c", cohort).param("x", x).param("y", y).update();
+		var figures = byCode(this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, String.valueOf(cohort))));
+		assertThat(figures.get("PARTNER_SOURCED_REVENUE").value()).isEqualByComparingTo("10000.00");
+		assertThat(figures.get("ACTIVATED_PARTNERS").denominator()).isEqualByComparingTo("1");
+		assertThatThrownBy(() -> this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2026-Q4")))
+			.isInstanceOfSatisfying(com.trellis.shared.InvalidInputException.class,
+					ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("sliceValue"));
+	}
+
+	@Test
+	void anOnboardingQuarterIsNamedByItsQuarter() {
 		// read by the business calendar once the viewer's scope is settled
-		assertThatThrownBy(() -> this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.COHORT, "2026-5")))
+		assertThatThrownBy(() -> this.kpis.compute(this.admin, Q4, new Slice(Slice.Kind.ONBOARDING_QUARTER, "2026-5")))
 			.isInstanceOfSatisfying(com.trellis.shared.InvalidInputException.class,
 					ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("sliceValue"));
 	}

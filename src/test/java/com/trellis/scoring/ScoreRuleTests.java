@@ -87,7 +87,7 @@ class ScoreRuleTests {
 	void theWeightsOfEachScoreMustAddUpToOneHundred() {
 		var entries = new java.util.ArrayList<>(this.rubric.entries());
 		entries.remove(0);
-		assertThatThrownBy(() -> new Rubric(entries)).hasMessageContaining("READINESS add up to 50");
+		assertThatThrownBy(() -> new Rubric(entries)).hasMessageContaining("READINESS add up to 65");
 	}
 
 	private Map<String, Reading> readings(Map<String, String> values) {

@@ -100,7 +100,7 @@ class ClientErrorTests {
 		api.get("/api/v1/kpis?slice=PARTNER&sliceValue=abc")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));
-		api.get("/api/v1/kpis/funnel?slice=COHORT&sliceValue=bad")
+		api.get("/api/v1/kpis/funnel?slice=ONBOARDING_QUARTER&sliceValue=bad")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));
 		api.get("/api/v1/kpis?from=2026-05-01&to=2026-01-01")
@@ -120,10 +120,10 @@ class ClientErrorTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("code"));
 		var session = login(admin);
-		for (var page : List.of("/metrics?slice=PARTNER&sliceValue=abc", "/metrics?slice=COHORT&sliceValue=bad",
-				"/metrics?from=2026-05-01&to=2026-01-01", "/metrics?from=0001-01-01&to=9999-12-31",
-				"/metrics/funnel?from=2026-05-01&to=2026-01-01", "/metrics/kpis/NOPE",
-				"/metrics/export.csv?slice=PARTNER&sliceValue=abc")) {
+		for (var page : List.of("/metrics?slice=PARTNER&sliceValue=abc",
+				"/metrics?slice=ONBOARDING_QUARTER&sliceValue=bad", "/metrics?from=2026-05-01&to=2026-01-01",
+				"/metrics?from=0001-01-01&to=9999-12-31", "/metrics/funnel?from=2026-05-01&to=2026-01-01",
+				"/metrics/kpis/NOPE", "/metrics/export.csv?slice=PARTNER&sliceValue=abc")) {
 			this.mvc.perform(get(page).session(session)).andExpect(status().isBadRequest());
 		}
 	}

@@ -114,10 +114,10 @@ class FiscalYearLabelTests {
 		long partner = this.fixtures.partner("November cohort partner", pam.userId());
 		this.jdbc.sql("UPDATE partner SET onboarded_on = DATE '2026-11-10' WHERE id = ?").params(partner).update();
 		var admin = admin();
-		admin.get("/api/v1/kpis?from=2026-11-01&to=2026-11-30&slice=COHORT&sliceValue=FY2027-Q4")
+		admin.get("/api/v1/kpis?from=2026-11-01&to=2026-11-30&slice=ONBOARDING_QUARTER&sliceValue=FY2027-Q4")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.code == 'PARTNER_RECRUITMENT')].value").value(contains(1.0)));
-		admin.get("/api/v1/kpis?slice=COHORT&sliceValue=2026-Q4")
+		admin.get("/api/v1/kpis?slice=ONBOARDING_QUARTER&sliceValue=2026-Q4")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));
 	}

@@ -1,0 +1,54 @@
+package com.trellis.cohorts;
+
+import com.trellis.scoring.PartnerScores;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places every partner on the journey each morning (after the scores), and at start-up
+ * makes the first rule split when there are no cohorts yet, so a fresh demo shows its
+ * cohorts at once. The split reads the readiness scores, so start-up first lets the
+ * scoring module score the day (once per day across instances; nothing when it already
+ * did, or when scoring is switched off).
+ */
+@Component
+class CohortJobs {
+
+	private final CohortRuns runs;
+
+	private final PartnerScores scores;
+
+	private final boolean scheduled;
+
+	private final boolean scoring;
+
+	CohortJobs(CohortRuns runs, PartnerScores scores, @Value("${trellis.cohorts.daily-cron:0 50 5 * * *}") String cron,
+			@Value("${trellis.scoring.daily-cron:0 40 5 * * *}") String scoringCron) {
+		this.runs = runs;
+		this.scores = scores;
+		this.scheduled = !"-".equals(cron.strip());
+		this.scoring = !"-".equals(scoringCron.strip());
+	}
+
+	@Scheduled(cron = "${trellis.cohorts.daily-cron:0 50 5 * * *}", zone = "${trellis.business.time-zone:UTC}")
+	void daily() {
+		this.runs.placeWeek();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void startUp() {
+		if (!this.scheduled) {
+			return;
+		}
+		if (this.scoring) {
+			this.scores.runDaily();
+		}
+		this.runs.firstSplit();
+		this.runs.placeWeek();
+	}
+
+}

@@ -1,0 +1,130 @@
+package com.trellis.cohorts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import com.trellis.identity.Viewer;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The Cohorts page (admins and executives: every cohort; a PAM: the cohorts of the book
+ * over its own partners): the cohorts with their journey this week, and their weekly
+ * figures side by side, one line per cohort in each chart.
+ */
+@Controller
+class CohortPageController {
+
+	/** Lines per chart: the largest cohorts unless the viewer picks others. */
+	static final int LINES = 8;
+
+	private final Cohorts cohorts;
+
+	private final ObjectMapper json;
+
+	CohortPageController(Cohorts cohorts, ObjectMapper json) {
+		this.cohorts = cohorts;
+		this.json = json;
+	}
+
+	@GetMapping("/cohorts")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	String page(Viewer viewer, @RequestParam(required = false) List<Long> show,
+			@RequestParam(required = false) Integer weeks, Model model) {
+		var list = this.cohorts.list(viewer);
+		var journey = this.cohorts.journey(viewer, weeks);
+		var figures = this.cohorts.metrics(viewer, weeks);
+		var shown = new TreeSet<Long>();
+		if (show != null && !show.isEmpty()) {
+			shown.addAll(show);
+		}
+		else {
+			list.stream()
+				.sorted((a, b) -> Integer.compare(b.inBook(), a.inBook()))
+				.limit(LINES)
+				.forEach(c -> shown.add(c.id()));
+		}
+		var latest = new HashMap<Long, CohortWeek>();
+		journey.forEach(w -> latest.merge(w.cohortId(), w, (a, b) -> a.weekStart().isAfter(b.weekStart()) ? a : b));
+		var scores = new HashMap<Long, CohortMetricWeek>();
+		figures.forEach(m -> scores.merge(m.cohortId(), m, (a, b) -> a.weekStart().isAfter(b.weekStart()) ? a : b));
+		var charts = new LinkedHashMap<String, String>();
+		var picked = figures.stream().filter(m -> shown.contains(m.cohortId())).toList();
+		charts.put("cohorts.pipelineCreated", chart(picked, CohortMetricWeek::pipelineCreated, null));
+		charts.put("cohorts.aeReferrals", chart(picked, m -> BigDecimal.valueOf(m.aeReferrals()), null));
+		charts.put("cohorts.winVelocity", chart(picked, CohortMetricWeek::winVelocityDays, null));
+		charts.put("cohorts.activationRate", chart(picked, CohortMetricWeek::activationRate, 100));
+		charts.put("cohorts.readinessMedian", chart(picked, CohortMetricWeek::readinessMedian, 100));
+		model.addAttribute("cohorts", list);
+		model.addAttribute("journey", latest);
+		model.addAttribute("scores", scores);
+		model.addAttribute("shown", shown);
+		model.addAttribute("charts", charts);
+		model.addAttribute("moves", this.json.writeValueAsString(moves(journey)));
+		return "cohorts/cohorts";
+	}
+
+	@GetMapping("/cohorts/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	String cohort(Viewer viewer, @PathVariable long id, Model model) {
+		var history = this.cohorts.memberships(viewer, id);
+		model.addAttribute("history", history);
+		model.addAttribute("cohortName", history.get(0).cohort());
+		model.addAttribute("cohortId", id);
+		return "cohorts/cohort";
+	}
+
+	@PostMapping("/cohorts/suggestion/apply")
+	@PreAuthorize("hasRole('ADMIN')")
+	String apply(Viewer viewer) {
+		this.cohorts.applySuggestion(viewer);
+		return "redirect:/cohorts";
+	}
+
+	private String chart(List<CohortMetricWeek> figures, Function<CohortMetricWeek, BigDecimal> value, Integer max) {
+		var labels = new TreeSet<String>();
+		figures.forEach(m -> labels.add(m.fiscalWeek()));
+		var weeks = new ArrayList<>(labels);
+		var lines = new LinkedHashMap<String, Object[]>();
+		for (var m : figures) {
+			var line = lines.computeIfAbsent(m.cohort(), k -> new Object[weeks.size()]);
+			line[weeks.indexOf(m.fiscalWeek())] = value.apply(m);
+		}
+		var datasets = new ArrayList<Map<String, Object>>();
+		lines.forEach((name, data) -> {
+			var dataset = new HashMap<String, Object>();
+			dataset.put("label", name);
+			dataset.put("data", data);
+			datasets.add(dataset);
+		});
+		var options = new HashMap<String, Object>();
+		options.put("spanGaps", true);
+		options.put("scales", Map.of("y", max == null ? Map.of("min", 0) : Map.of("min", 0, "max", max)));
+		return this.json.writeValueAsString(
+				Map.of("type", "line", "data", Map.of("labels", weeks, "datasets", datasets), "options", options));
+	}
+
+	/** Partners moving stage per week over all cohorts shown, as a bar chart. */
+	private static Map<String, Object> moves(List<CohortWeek> journey) {
+		var byWeek = new java.util.TreeMap<String, Integer>();
+		journey.forEach(w -> byWeek.merge(w.fiscalWeek(), w.moved(), Integer::sum));
+		return Map.of("type", "bar", "data",
+				Map.of("labels", new ArrayList<>(byWeek.keySet()), "datasets",
+						List.of(Map.of("label", "Partners moving stage", "data", new ArrayList<>(byWeek.values())))),
+				"options", Map.of("scales", Map.of("y", Map.of("min", 0))));
+	}
+
+}

@@ -1,0 +1,134 @@
+package com.trellis.cohorts;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The journey's criteria, the facts placement reads (reporting SQL over activity, deals
+ * and attachments, up to a cut-off only) and the weekly placements.
+ */
+@Repository
+class JourneyRepository {
+
+	private final JdbcClient jdbc;
+
+	JourneyRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<JourneyPlacement.Criteria> criteria() {
+		return this.jdbc.sql("""
+				SELECT stage, min_enablement_180d, min_deals_180d, min_wins_365d, min_ae_invites_365d
+				FROM journey_stage ORDER BY position
+				""")
+			.query((rs, n) -> new JourneyPlacement.Criteria(JourneyStage.valueOf(rs.getString(1)), rs.getInt(2),
+					rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+			.list();
+	}
+
+	void updateCriteria(JourneyPlacement.Criteria c) {
+		this.jdbc.sql("""
+				UPDATE journey_stage SET min_enablement_180d = :e, min_deals_180d = :d, min_wins_365d = :w,
+				       min_ae_invites_365d = :a WHERE stage = :stage
+				""")
+			.param("e", c.minEnablement180())
+			.param("d", c.minDeals180())
+			.param("w", c.minWins365())
+			.param("a", c.minAeInvites365())
+			.param("stage", c.stage().name())
+			.update();
+	}
+
+	/**
+	 * Every partner that existed and was not a prospect or sunset by the cut-off, with
+	 * its facts counted up to it.
+	 */
+	Map<Long, JourneyPlacement.Facts> facts(Instant end) {
+		var facts = new HashMap<Long, JourneyPlacement.Facts>();
+		this.jdbc.sql("""
+				SELECT p.id,
+				  (SELECT count(*) FROM activity_event e WHERE e.partner_id = p.id
+				     AND e.type IN ('TRAINING_COMPLETED', 'CERTIFICATION_EARNED')
+				     AND e.occurred_at < :end AND e.occurred_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '180 days'),
+				  (SELECT count(*) FROM opportunity o WHERE o.partner_id = p.id
+				     AND o.created_at < :end AND o.created_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '180 days'),
+				  (SELECT count(DISTINCT c.opportunity_id) FROM opportunity_stage_change c
+				     JOIN opportunity o ON o.id = c.opportunity_id
+				     WHERE o.partner_id = p.id AND c.to_stage = 'CLOSED_WON'
+				     AND c.changed_at < :end AND c.changed_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '365 days'),
+				  (SELECT count(*) FROM deal_partner_attachment d JOIN app_user u ON u.id = d.attached_by
+				     WHERE d.partner_id = p.id AND d.via = 'REP' AND d.credit_type <> 'SOURCED'
+				     AND u.role IN ('AE', 'SALES_MANAGER')
+				     AND d.attached_at < :end AND d.attached_at >= CAST(:end AS TIMESTAMPTZ) - INTERVAL '365 days')
+				FROM partner p
+				WHERE p.created_at < :end AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')
+				""")
+			.param("end", Timestamp.from(end))
+			.query((rs, n) -> facts.put(rs.getLong(1),
+					new JourneyPlacement.Facts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5))))
+			.list();
+		return facts;
+	}
+
+	void replaceWeek(LocalDate weekStart, String fiscalWeek, Map<Long, JourneyPlacement.Placement> placements) {
+		this.jdbc.sql("DELETE FROM journey_placement WHERE week_start = :week")
+			.param("week", Date.valueOf(weekStart))
+			.update();
+		placements.forEach((partner, placement) -> this.jdbc.sql("""
+				INSERT INTO journey_placement (partner_id, week_start, fiscal_week, stage, reason)
+				VALUES (:partner, :week, :label, :stage, :reason)
+				""")
+			.param("partner", partner)
+			.param("week", Date.valueOf(weekStart))
+			.param("label", fiscalWeek)
+			.param("stage", placement.stage().name())
+			.param("reason", placement.reason())
+			.update());
+	}
+
+	boolean hasWeekBefore(LocalDate weekStart) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM journey_placement WHERE week_start < :week)")
+			.param("week", Date.valueOf(weekStart))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Per cohort and week: partners in each stage and how many moved stage since their
+	 * previous week, over the cohort's members at the end of that week (a PAM: only
+	 * partners of the book).
+	 */
+	List<CohortWeek> weeks(LocalDate since, Long pam) {
+		return this.jdbc.sql("""
+				SELECT c.id, c.name, j.week_start, j.fiscal_week,
+				  count(*) FILTER (WHERE j.stage = 'AWARENESS'),
+				  count(*) FILTER (WHERE j.stage = 'ACTIVATION'),
+				  count(*) FILTER (WHERE j.stage = 'ACCELERATION'),
+				  count(*) FILTER (WHERE j.stage <> prev.stage)
+				FROM journey_placement j
+				JOIN cohort_membership m ON m.partner_id = j.partner_id
+				  AND m.valid_from < j.week_start + 7 AND (m.valid_to IS NULL OR m.valid_to >= j.week_start + 7)
+				JOIN cohort c ON c.id = m.cohort_id
+				JOIN partner p ON p.id = j.partner_id
+				LEFT JOIN LATERAL (SELECT x.stage FROM journey_placement x WHERE x.partner_id = j.partner_id
+				                   AND x.week_start < j.week_start ORDER BY x.week_start DESC LIMIT 1) prev ON TRUE
+				WHERE j.week_start >= :since AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+				GROUP BY c.id, c.name, j.week_start, j.fiscal_week
+				ORDER BY c.id, j.week_start
+				""")
+			.param("since", Date.valueOf(since))
+			.param("pam", pam, java.sql.Types.BIGINT)
+			.query((rs, n) -> new CohortWeek(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+					rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+			.list();
+	}
+
+}

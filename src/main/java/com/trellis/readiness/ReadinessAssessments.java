@@ -1,0 +1,222 @@
+package com.trellis.readiness;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.Deals;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The readiness module's facade. A partner user submits its own partner's assessment and
+ * uploads its material; the partner's PAM (or an admin) accepts or returns each version
+ * and rates the material; vendor staff who may see the partner read it; another partner's
+ * is 404. {@link #validatedAsOf} gives the scoring module the accepted version as of a
+ * moment, without look-ahead.
+ */
+@Service
+public class ReadinessAssessments {
+
+	private final ReadinessRepository repository;
+
+	private final Partners partners;
+
+	private final Deals deals;
+
+	private final AuditLog audit;
+
+	private final Commands commands;
+
+	private final Clock clock;
+
+	private final long maxUploadBytes;
+
+	ReadinessAssessments(ReadinessRepository repository, Partners partners, Deals deals, AuditLog audit,
+			Commands commands, Clock clock,
+			@Value("${trellis.readiness.max-upload-bytes:1048576}") long maxUploadBytes) {
+		this.repository = repository;
+		this.partners = partners;
+		this.deals = deals;
+		this.audit = audit;
+		this.commands = commands;
+		this.clock = clock;
+		this.maxUploadBytes = maxUploadBytes;
+	}
+
+	@Transactional(readOnly = true)
+	public ReadinessView view(Viewer viewer, long partnerId) {
+		var partner = this.partners.get(viewer, partnerId);
+		var won = won(partnerId, null);
+		return new ReadinessView(partnerId, partner.name(), this.repository.versions(partnerId, won.keySet()),
+				this.repository.materials(partnerId),
+				validatedAsOf(partnerId, this.clock.instant().plusNanos(1000)).orElse(null));
+	}
+
+	/**
+	 * Only a user of the partner itself fills in its assessment (403 else, 404 for
+	 * another partner).
+	 */
+	public void requireFillsIn(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		if (!viewer.isPartnerUser()) {
+			throw new AccessDeniedException("The partner fills in its own readiness assessment");
+		}
+	}
+
+	/**
+	 * The partner's PAM or an admin decides and rates (404 when the partner is not
+	 * visible).
+	 */
+	public void requireValidates(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		if (!this.partners.manages(viewer, partnerId)) {
+			throw new AccessDeniedException("Only the partner's PAM or a program admin validates its assessment");
+		}
+	}
+
+	/**
+	 * A new version, submitted for the PAM's validation; 409 while one awaits a decision.
+	 */
+	@Transactional
+	public AssessmentView submit(Viewer viewer, long partnerId, AssessmentCommand command) {
+		requireFillsIn(viewer, partnerId);
+		if (command == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		this.commands.check(command);
+		var won = won(partnerId, null).keySet();
+		proofs("useCases", command.useCases(), won);
+		proofs("specialisations", command.specialisations(), won);
+		if (this.repository.awaitsDecision(partnerId)) {
+			throw new ConflictException("status", "a submitted version awaits the PAM's decision");
+		}
+		int version = this.repository.lastVersion(partnerId) + 1;
+		this.repository.insert(partnerId, version, command, viewer.userId(), this.clock.instant());
+		this.audit.record(viewer.actor(), "readiness-assessment", partnerId, "submit", null,
+				Map.of("version", version));
+		return this.repository.versions(partnerId, won).get(0);
+	}
+
+	/** The PAM accepts the version awaiting a decision, or returns it with a comment. */
+	@Transactional
+	public AssessmentView decide(Viewer viewer, long partnerId, AssessmentDecision decision) {
+		requireValidates(viewer, partnerId);
+		if (decision == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		this.commands.check(decision);
+		var comment = decision.comment() == null ? null : decision.comment().strip();
+		if (!decision.accept() && (comment == null || comment.isEmpty())) {
+			throw InvalidInputException.of("comment", "say what the partner should change when returning it");
+		}
+		var version = this.repository.awaitingVersion(partnerId)
+			.orElseThrow(() -> new ConflictException("status", "no submitted version awaits a decision"));
+		if (this.repository.decide(partnerId, version, decision.accept(), comment, viewer.userId(),
+				this.clock.instant()) == 0) {
+			throw new ConflictException("status", "the version was decided meanwhile");
+		}
+		this.audit.record(viewer.actor(), "readiness-assessment", partnerId, decision.accept() ? "accept" : "return",
+				Map.of("version", version), comment == null ? Map.of() : Map.of("comment", comment));
+		return this.repository.versions(partnerId, won(partnerId, null).keySet()).get(0);
+	}
+
+	/**
+	 * Stores an uploaded go-to-market file after {@link MaterialCheck}; refused naming
+	 * {@code file}.
+	 */
+	@Transactional
+	public MaterialView upload(Viewer viewer, long partnerId, String fileName, String contentType, byte[] content) {
+		requireFillsIn(viewer, partnerId);
+		var verdict = MaterialCheck.check(fileName, contentType, content, this.maxUploadBytes);
+		if (!verdict.taken()) {
+			throw InvalidInputException.of("file", verdict.reason());
+		}
+		long id = this.repository.addMaterial(partnerId, fileName.strip(), verdict.contentType(), content,
+				viewer.userId(), this.clock.instant());
+		this.audit.record(viewer.actor(), "readiness-material", id, "upload", null,
+				Map.of("partnerId", partnerId, "file", fileName.strip(), "bytes", content.length));
+		return this.repository.materials(partnerId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+	}
+
+	/** A file's name, content type and bytes, for those who may see the partner. */
+	@Transactional(readOnly = true)
+	public Object[] material(Viewer viewer, long partnerId, long materialId) {
+		this.partners.get(viewer, partnerId);
+		return this.repository.content(partnerId, materialId)
+			.orElseThrow(() -> new NotFoundException("material", materialId));
+	}
+
+	@Transactional
+	public MaterialView rate(Viewer viewer, long partnerId, long materialId, Integer rating) {
+		requireValidates(viewer, partnerId);
+		if (rating == null || rating < 1 || rating > 5) {
+			throw InvalidInputException.of("rating", "must be 1 to 5");
+		}
+		if (this.repository.rate(partnerId, materialId, rating, viewer.userId(), this.clock.instant()) == 0) {
+			throw new NotFoundException("material", materialId);
+		}
+		this.audit.record(viewer.actor(), "readiness-material", materialId, "rate", null, Map.of("rating", rating));
+		return this.repository.materials(partnerId)
+			.stream()
+			.filter(m -> m.id() == materialId)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * The version the PAM had accepted before {@code end}, rated from what was known
+	 * then: proof deals won before {@code end}, material uploaded and rated before it.
+	 * Empty when none was accepted by then.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ValidatedAssessment> validatedAsOf(long partnerId, Instant end) {
+		var won = won(partnerId, end).keySet();
+		return this.repository.acceptedBefore(partnerId, end, won).map(a -> {
+			var rating = AssessmentRating.rate(new AssessmentRating.Facts(a.icpDefinition(),
+					(int) a.useCases().stream().filter(AssessmentView.Item::proven).count(),
+					(int) a.useCases().stream().filter(i -> !i.proven()).count(), a.salesProcess(), a.packagedOffers(),
+					this.repository.averageRating(partnerId, end),
+					(int) a.specialisations().stream().filter(AssessmentView.Item::proven).count(), a.deliveryStaff()));
+			return new ValidatedAssessment(partnerId, a.version(), a.decidedAt(), rating.points(),
+					"version " + a.version() + ": " + rating.reason());
+		});
+	}
+
+	/** The partner's won deals (closed before {@code end} when given), by id. */
+	private Map<Long, Instant> won(long partnerId, Instant end) {
+		var won = new java.util.HashMap<Long, Instant>();
+		for (var deal : this.deals.wonDeals(partnerId)) {
+			if (end == null || (deal.closedAt() != null && deal.closedAt().isBefore(end))) {
+				won.put(deal.id(), deal.closedAt());
+			}
+		}
+		return won;
+	}
+
+	private static void proofs(String field, List<ProofItem> items, Set<Long> won) {
+		var seen = new HashSet<Long>();
+		for (int i = 0; i < items.size(); i++) {
+			var deal = items.get(i).proofDealId();
+			if (deal != null && (!won.contains(deal) || !seen.add(deal) && "useCases".equals(field))) {
+				throw InvalidInputException.of(field + "[" + i + "].proofDealId",
+						"must be one of your won deals, used once (no won deal " + deal + ")");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.trellis.readiness;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.identity.ActsOn;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The readiness page: the partner fills in and submits its assessment and uploads its
+ * material; its PAM accepts or returns the version awaiting a decision and rates the
+ * material; everyone who may see the partner sees every version.
+ */
+@Controller
+class ReadinessPageController {
+
+	private final ReadinessAssessments readiness;
+
+	ReadinessPageController(ReadinessAssessments readiness) {
+		this.readiness = readiness;
+	}
+
+	@GetMapping("/partners/{id}/readiness")
+	String page(Viewer viewer, @PathVariable long id, Model model) {
+		var view = this.readiness.view(viewer, id);
+		model.addAttribute("readiness", view);
+		model.addAttribute("latest", view.versions().isEmpty() ? null : view.versions().get(0));
+		return "readiness/readiness";
+	}
+
+	@PostMapping("/partners/{id}/readiness")
+	@PreAuthorize("hasRole('PARTNER')")
+	@ActsOn(ReadinessChecks.FillsIn.class)
+	String submit(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String icpDefinition,
+			@RequestParam(defaultValue = "") String useCases, @RequestParam(defaultValue = "0") String salesProcess,
+			@RequestParam(defaultValue = "0") String packagedOffers,
+			@RequestParam(defaultValue = "") String specialisations,
+			@RequestParam(defaultValue = "0") String deliveryStaff,
+			@RequestParam(defaultValue = "") String deliveryNotes) {
+		this.readiness.submit(viewer, id,
+				new AssessmentCommand(icpDefinition, lines("useCases", useCases), number("salesProcess", salesProcess),
+						number("packagedOffers", packagedOffers), lines("specialisations", specialisations),
+						number("deliveryStaff", deliveryStaff), deliveryNotes));
+		return "redirect:/partners/" + id + "/readiness";
+	}
+
+	@PostMapping("/partners/{id}/readiness/decision")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(ReadinessChecks.Validates.class)
+	String decide(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Boolean accept,
+			@RequestParam(required = false) String comment) {
+		this.readiness.decide(viewer, id, new AssessmentDecision(accept, comment));
+		return "redirect:/partners/" + id + "/readiness";
+	}
+
+	@PostMapping("/partners/{id}/readiness/materials")
+	@PreAuthorize("hasRole('PARTNER')")
+	@ActsOn(ReadinessChecks.FillsIn.class)
+	String upload(Viewer viewer, @PathVariable long id, @RequestParam(required = false) MultipartFile file)
+			throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw InvalidInputException.of("file", "choose a file to upload");
+		}
+		this.readiness.upload(viewer, id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+		return "redirect:/partners/" + id + "/readiness";
+	}
+
+	@GetMapping("/partners/{id}/readiness/materials/{materialId}")
+	ResponseEntity<byte[]> material(Viewer viewer, @PathVariable long id, @PathVariable long materialId) {
+		return ReadinessApiController.download(this.readiness.material(viewer, id, materialId));
+	}
+
+	@PostMapping("/partners/{id}/readiness/materials/{materialId}/rating")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@ActsOn(ReadinessChecks.Validates.class)
+	String rate(Viewer viewer, @PathVariable long id, @PathVariable long materialId,
+			@RequestParam(defaultValue = "") String rating) {
+		this.readiness.rate(viewer, id, materialId, number("rating", rating));
+		return "redirect:/partners/" + id + "/readiness";
+	}
+
+	/** One item per line: "title" or "title | won deal id". */
+	static List<ProofItem> lines(String field, String text) {
+		var items = new ArrayList<ProofItem>();
+		var lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		for (int i = 0; i < lines.size(); i++) {
+			var parts = lines.get(i).split("\\|", 2);
+			Long deal = null;
+			if (parts.length == 2 && !parts[1].isBlank()) {
+				if (!parts[1].strip().matches("[0-9]{1,18}")) {
+					throw InvalidInputException.of(field, "line " + (i + 1) + ": the proof is a won deal's number");
+				}
+				deal = Long.valueOf(parts[1].strip());
+			}
+			items.add(new ProofItem(parts[0].strip(), deal));
+		}
+		return items;
+	}
+
+	private static int number(String field, String text) {
+		if (!text.strip().matches("[0-9]{1,6}")) {
+			throw InvalidInputException.of(field, "must be a whole number");
+		}
+		return Integer.parseInt(text.strip());
+	}
+
+}

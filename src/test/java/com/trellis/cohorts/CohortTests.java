@@ -1,0 +1,171 @@
+package com.trellis.cohorts;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class CohortTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theDemoHasRuleCohortsOfTenToTwentyFivePartnersOnFirstStart() throws Exception {
+		var admin = api(Role.ADMIN);
+		admin.get("/api/v1/cohorts")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", not(empty())))
+			.andExpect(jsonPath("$[?(@.kind == 'RULE')].members", everyItem(greaterThanOrEqualTo(10))))
+			.andExpect(jsonPath("$[?(@.kind == 'RULE')].members", everyItem(lessThanOrEqualTo(25))));
+		long current = this.jdbc.sql("""
+				SELECT count(*) FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+				WHERE c.kind = 'RULE' AND m.valid_to IS NULL
+				""").query(Long.class).single();
+		long placeable = this.jdbc.sql("""
+				SELECT count(*) FROM partner p WHERE p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')
+				  AND EXISTS (SELECT 1 FROM cohort_membership m WHERE m.partner_id = p.id)
+				""").query(Long.class).single();
+		assertThat(current).as("every placed partner is in exactly one rule cohort").isEqualTo(placeable);
+	}
+
+	@Test
+	void everyCohortHasItsJourneyAndFiguresWeekByWeek() throws Exception {
+		var admin = api(Role.ADMIN);
+		admin.get("/api/v1/cohorts/journey?weeks=13")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].fiscalWeek").exists())
+			.andExpect(jsonPath("$[*].activation", not(empty())));
+		admin.get("/api/v1/cohorts/metrics?weeks=13")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].currency").value("USD"))
+			.andExpect(jsonPath("$[*].readinessMedian", not(empty())));
+		long weeks = this.jdbc.sql("SELECT count(DISTINCT week_start) FROM journey_placement")
+			.query(Long.class)
+			.single();
+		assertThat(weeks).as("this week and twelve before").isGreaterThanOrEqualTo(13);
+		var first = this.jdbc.sql("SELECT min(valid_from) FROM cohort_membership")
+			.query(java.time.Instant.class)
+			.single();
+		var figureWeeks = this.jdbc.sql("SELECT min(week_start) FROM journey_placement")
+			.query(java.time.LocalDate.class)
+			.single();
+		assertThat(admin.get("/api/v1/cohorts/metrics?weeks=13")
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.split("fiscalWeek").length).as("first membership %s, first week %s", first, figureWeeks).isGreaterThan(10);
+		admin.get("/api/v1/cohorts/metrics.csv").andExpect(content().string(containsString("pipeline_created")));
+		admin.get("/api/v1/cohorts/metrics?weeks=0")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("weeks"));
+	}
+
+	@Test
+	void aCohortMadeByHandKeepsAPartnersMembershipAfterItEnds() throws Exception {
+		var admin = api(Role.ADMIN);
+		var world = this.fixtures.world("Hand-picked partner");
+		long second = this.fixtures.partner("Second hand-picked", world.pam().userId());
+		var created = admin.post("/api/v1/cohorts", """
+				{"name": "Q1 launch partners", "partnerIds": [%d, %d]}
+				""".formatted(world.partnerId(), second))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.members").value(2))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		this.mvc
+			.perform(delete("/api/v1/cohorts/" + id + "/members/" + second).header("Authorization",
+					"Bearer " + admin.token()))
+			.andExpect(status().isOk());
+		admin.get("/api/v1/partners/" + second + "/cohorts")
+			.andExpect(jsonPath("$[?(@.cohort == 'Q1 launch partners')].validTo", hasSize(1)))
+			.andExpect(jsonPath("$[?(@.cohort == 'Q1 launch partners')].validTo", everyItem(not(empty()))));
+		admin.get("/api/v1/cohorts/" + id + "/memberships").andExpect(jsonPath("$", hasSize(2)));
+		admin.post("/api/v1/cohorts", """
+				{"name": "Bad", "partnerIds": [%d, 999999999]}
+				""".formatted(second))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("partnerIds[1]"));
+	}
+
+	@Test
+	void applyingTheSplitAgainWithoutChangesMovesNobodyAndAChangedPartnerStaysInOneRuleCohort() throws Exception {
+		var admin = api(Role.ADMIN);
+		admin.post("/api/v1/cohorts/suggestion/apply", "").andExpect(status().isOk());
+		long before = this.jdbc.sql("SELECT count(*) FROM cohort_membership").query(Long.class).single();
+		admin.post("/api/v1/cohorts/suggestion/apply", "").andExpect(status().isOk());
+		long after = this.jdbc.sql("SELECT count(*) FROM cohort_membership").query(Long.class).single();
+		assertThat(after).as("nothing changed, nobody moved").isEqualTo(before);
+		long moved = this.jdbc.sql("""
+				SELECT partner_id FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+				WHERE c.kind = 'RULE' AND m.valid_to IS NULL ORDER BY partner_id LIMIT 1
+				""").query(Long.class).single();
+		this.jdbc.sql("UPDATE partner SET type = 'ADVISORY', verticals = '{Zoology}' WHERE id = :id")
+			.param("id", moved)
+			.update();
+		admin.post("/api/v1/cohorts/suggestion/apply", "").andExpect(status().isOk());
+		admin.get("/api/v1/partners/" + moved + "/cohorts")
+			.andExpect(jsonPath("$[?(@.kind == 'RULE' && @.validTo == null)]", hasSize(1)));
+	}
+
+	@Test
+	void partnersNeverSeeCohortsOrAnotherPartnersMembership() throws Exception {
+		var world = this.fixtures.world("Cohort isolation partner");
+		var other = this.fixtures.world("Cohort isolation other");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		partner.get("/api/v1/cohorts").andExpect(status().isForbidden());
+		partner.get("/api/v1/cohorts/metrics").andExpect(status().isForbidden());
+		partner.get("/api/v1/cohorts/journey.csv").andExpect(status().isForbidden());
+		partner.get("/api/v1/partners/" + other.partnerId() + "/cohorts").andExpect(status().isNotFound());
+		partner.get("/api/v1/partners/" + other.partnerId() + "/cohorts.csv").andExpect(status().isNotFound());
+		partner.get("/api/v1/partners/" + world.partnerId() + "/cohorts").andExpect(status().isOk());
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		pam.get("/api/v1/cohorts/suggestion").andExpect(status().isForbidden());
+		pam.put("/api/v1/cohorts/journey-criteria", "{\"stage\":\"ACTIVATION\"}").andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theAdminChangesAStagesEntryCriteriaAndBadValuesAreRefusedNamingTheField() throws Exception {
+		var admin = api(Role.ADMIN);
+		admin.put("/api/v1/cohorts/journey-criteria", """
+				{"stage":"ACTIVATION","minEnablement180":-1,"minDeals180":1,"minWins365":0,"minAeInvites365":0}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("minEnablement180"));
+		admin.put("/api/v1/cohorts/journey-criteria", """
+				{"stage":"ACTIVATION","minEnablement180":1,"minDeals180":1,"minWins365":0,"minAeInvites365":0}
+				""").andExpect(status().isOk()).andExpect(jsonPath("$[1].minDeals180").value(1));
+	}
+
+	private Api api(Role role) {
+		return new Api(this.mvc, this.fixtures.token(this.fixtures.user(role)));
+	}
+
+}

@@ -1,0 +1,177 @@
+package com.trellis.readiness;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class ReadinessTests {
+
+	private static final byte[] PDF = "%PDF-1.7\n%deck\n".getBytes(StandardCharsets.US_ASCII);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	ReadinessAssessments readiness;
+
+	@Test
+	void thePartnerSubmitsThePamReturnsItWithACommentThenAcceptsTheNextAndEveryVersionIsKept() throws Exception {
+		var world = this.fixtures.world("Readiness flow partner");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		String url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		partner.post(url, body("Retail.", ""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.version").value(1));
+		partner.post(url, body("Retail again.", ""))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("status"));
+		pam.post(url + "/decision", "{\"accept\": false}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("comment"));
+		pam.post(url + "/decision", "{\"accept\": false, \"comment\": \"Name the industry and size.\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("RETURNED"));
+		partner.post(url, body("Mid-market retailers with 50-500 stores running their own e-commerce.", ""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.version").value(2));
+		pam.post(url + "/decision", "{\"accept\": true}").andExpect(jsonPath("$.status").value("ACCEPTED"));
+		partner.get(url)
+			.andExpect(jsonPath("$.versions", hasSize(2)))
+			.andExpect(jsonPath("$.versions[1].decisionComment").value("Name the industry and size."))
+			.andExpect(jsonPath("$.validated.version").value(2));
+		partner.get(url + "/versions.csv")
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("RETURNED")));
+	}
+
+	@Test
+	void theValidatedAssessmentCountsOnlyFromTheMomentThePamAcceptedItAndMaterialOnlyOnceRated() throws Exception {
+		var world = this.fixtures.world("Readiness as-of partner");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		String url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		partner.post(url, body("Regional hospitals moving patient scheduling to the cloud soon.", ""))
+			.andExpect(status().isCreated());
+		var beforeAcceptance = this.clock.instant();
+		this.clock.advance(Duration.ofHours(1));
+		pam.post(url + "/decision", "{\"accept\": true}").andExpect(status().isOk());
+		var accepted = this.clock.instant().plusSeconds(1);
+		assertThat(this.readiness.validatedAsOf(world.partnerId(), beforeAcceptance)).as("no look-ahead").isEmpty();
+		var then = this.readiness.validatedAsOf(world.partnerId(), accepted).orElseThrow();
+		this.clock.advance(Duration.ofHours(1));
+		var upload = this.mvc
+			.perform(multipart(url + "/materials")
+				.file(new MockMultipartFile("file", "deck.pdf", "application/pdf", PDF))
+				.header("Authorization", "Bearer " + partner.token()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long material = Long.parseLong(upload.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		pam.put(url + "/materials/" + material + "/rating", "{\"rating\": 5}").andExpect(status().isOk());
+		assertThat(this.readiness.validatedAsOf(world.partnerId(), accepted).orElseThrow().points())
+			.as("a rating given later does not change the past")
+			.isEqualTo(then.points());
+		assertThat(this.readiness.validatedAsOf(world.partnerId(), this.clock.instant().plusSeconds(1))
+			.orElseThrow()
+			.points()).isEqualTo(then.points() + 10);
+	}
+
+	@Test
+	void aProofMustBeOneOfThePartnersOwnWonDeals() throws Exception {
+		var world = this.fixtures.world("Readiness proof partner");
+		var other = this.fixtures.world("Readiness proof other");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = now() WHERE id IN (:a, :b)")
+			.param("a", world.dealId())
+			.param("b", other.dealId())
+			.update();
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		String url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		partner
+			.post(url,
+					body("Mid-market retailers with 50-500 stores running their own shops.",
+							"{\"title\": \"Stock view\", \"proofDealId\": " + other.dealId() + "}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("useCases[0].proofDealId"));
+		partner
+			.post(url,
+					body("Mid-market retailers with 50-500 stores running their own shops.",
+							"{\"title\": \"Stock view\", \"proofDealId\": " + world.dealId() + "}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.useCases[0].proven").value(true));
+	}
+
+	@Test
+	void partnersNeverSeeOrFillInAnotherPartnersAssessmentAndOnlyItsPamDecides() throws Exception {
+		var world = this.fixtures.world("Readiness isolation partner");
+		var other = this.fixtures.world("Readiness isolation other");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var otherPam = new Api(this.mvc, this.fixtures.token(other.pam()));
+		String mine = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		String theirs = "/api/v1/partners/" + other.partnerId() + "/readiness";
+		partner.get(theirs).andExpect(status().isNotFound());
+		partner.post(theirs, "not json").andExpect(status().isNotFound());
+		partner.post(theirs + "/decision", "{}").andExpect(status().isForbidden());
+		partner.post(mine, body("Mid-market retailers with 50-500 stores running their own shops.", ""))
+			.andExpect(status().isCreated());
+		partner.post(mine + "/decision", "{\"accept\": true}").andExpect(status().isForbidden());
+		otherPam.post(mine + "/decision", "{\"accept\": true}").andExpect(status().isForbidden());
+		var exe = new MockMultipartFile("file", "deck.pdf", "application/pdf", new byte[] { 'M', 'Z', 1, 2 });
+		this.mvc.perform(multipart(mine + "/materials").file(exe).header("Authorization", "Bearer " + partner.token()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		var pdf = new MockMultipartFile("file", "deck.pdf", "application/pdf", PDF);
+		var otherPartner = new Api(this.mvc, this.fixtures.token(other.partnerUser()));
+		this.mvc
+			.perform(multipart(mine + "/materials").file(pdf).header("Authorization", "Bearer " + otherPartner.token()))
+			.andExpect(status().isNotFound());
+		var upload = this.mvc
+			.perform(multipart(mine + "/materials").file(pdf).header("Authorization", "Bearer " + partner.token()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long material = Long.parseLong(upload.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		partner.get(mine + "/materials/" + material)
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+		otherPartner.get(mine + "/materials/" + material).andExpect(status().isNotFound());
+		otherPartner.get(theirs + "/materials/" + material).andExpect(status().isNotFound());
+	}
+
+	private static String body(String icp, String useCase) {
+		return """
+				{"icpDefinition": "%s", "useCases": [%s], "salesProcess": 2, "packagedOffers": 1,
+				 "specialisations": [{"title": "Retail"}], "deliveryStaff": 2, "deliveryNotes": "two consultants"}
+				""".formatted(icp, useCase);
+	}
+
+}
