@@ -76,6 +76,14 @@ class SeveralInstancesTests {
 		var homeOnB = get(http, b + "/");
 		assertThat(homeOnB.statusCode()).isEqualTo(200);
 
+		// a flashed field error, written on A, is shown by B after the redirect
+		var refused = post(http, a + "/profile/password", "currentPassword=wrong&password=x&confirmPassword=x&_csrf="
+				+ URLEncoder.encode(csrf(homeOnA.body()), StandardCharsets.UTF_8));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		var profileOnB = get(http, b + "/profile");
+		assertThat(profileOnB.statusCode()).isEqualTo(200);
+		assertThat(profileOnB.body()).as("the error flashed on A").contains("is not your current password");
+
 		var signOut = post(http, b + "/logout",
 				"_csrf=" + URLEncoder.encode(csrf(homeOnB.body()), StandardCharsets.UTF_8));
 		assertThat(signOut.statusCode()).isEqualTo(302);

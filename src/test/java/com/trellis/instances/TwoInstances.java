@@ -36,11 +36,14 @@ final class TwoInstances implements AutoCloseable {
 	}
 
 	private static ConfigurableApplicationContext start(int smtpPort, List<String> more) {
-		var args = new ArrayList<>(List.of("--server.port=0", "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + smtpPort, "--trellis.registration.expiry-cron=" + NEW_YEAR,
-				"--trellis.forecast.snapshot-cron=" + NEW_YEAR, "--trellis.dormancy.cron=" + NEW_YEAR,
-				"--trellis.activation.cron=" + NEW_YEAR, "--trellis.incentives.cron=" + NEW_YEAR,
-				"--trellis.scoring.daily-cron=" + NEW_YEAR, "--spring.session.jdbc.cleanup-cron=" + NEW_YEAR));
+		// sessions in the database, as in production (the test profile keeps them in
+		// memory)
+		var args = new ArrayList<>(
+				List.of("--server.port=0", "--spring.autoconfigure.exclude=", "--spring.mail.host=127.0.0.1",
+						"--spring.mail.port=" + smtpPort, "--trellis.registration.expiry-cron=" + NEW_YEAR,
+						"--trellis.forecast.snapshot-cron=" + NEW_YEAR, "--trellis.dormancy.cron=" + NEW_YEAR,
+						"--trellis.activation.cron=" + NEW_YEAR, "--trellis.incentives.cron=" + NEW_YEAR,
+						"--trellis.scoring.daily-cron=" + NEW_YEAR, "--spring.session.jdbc.cleanup-cron=" + NEW_YEAR));
 		args.addAll(more);
 		return new SpringApplicationBuilder(TrellisApplication.class).profiles("test").run(args.toArray(String[]::new));
 	}
