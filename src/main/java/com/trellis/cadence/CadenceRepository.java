@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.Reporting;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ class CadenceRepository {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
-	CadenceRepository(JdbcClient jdbc, com.trellis.shared.BusinessCalendar calendar) {
+	CadenceRepository(@Reporting JdbcClient jdbc, com.trellis.shared.BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 	}

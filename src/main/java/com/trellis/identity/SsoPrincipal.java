@@ -1,5 +1,6 @@
 package com.trellis.identity;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * with their role, plus the provider's tokens.
  */
 record SsoPrincipal(Viewer viewer, String email, OidcIdToken idToken, OidcUserInfo userInfo,
-		Map<String, Object> attributes) implements OidcUser, Viewer.Holder {
+		Map<String, Object> attributes) implements OidcUser, Viewer.Holder, Serializable {
 
 	@Override
 	public Map<String, Object> getClaims() {

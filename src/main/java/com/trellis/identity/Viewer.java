@@ -1,5 +1,6 @@
 package com.trellis.identity;
 
+import java.io.Serializable;
 import com.trellis.audit.AuditLog;
 
 /**
@@ -11,7 +12,7 @@ import com.trellis.audit.AuditLog;
  * @param role the user's role
  * @param partnerId the partner a partner user belongs to; null for vendor staff
  */
-public record Viewer(long userId, String name, Role role, Long partnerId) {
+public record Viewer(long userId, String name, Role role, Long partnerId) implements Serializable {
 
 	public Viewer {
 		if ((role == Role.PARTNER) != (partnerId != null)) {

@@ -1,5 +1,6 @@
 package com.trellis.imports;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import com.trellis.shared.InvalidInputException.FieldError;
  */
 public record ImportReport(boolean dryRun, boolean written, int errorCount, List<FieldError> errors,
 		List<String> warnings, Map<String, Counts> counts, List<StageLine> stages, List<OwnerLine> owners,
-		List<CreditLine> credits) {
+		List<CreditLine> credits) implements Serializable {
 
 	static final int MAX_ERRORS = 1_000;
 
@@ -34,24 +35,27 @@ public record ImportReport(boolean dryRun, boolean written, int errorCount, List
 		return matcher.find() ? new Place(matcher.group(1), Long.parseLong(matcher.group(2))) : new Place("", 0);
 	}
 
-	public record Counts(int create, int update, int unchanged) {
+	public record Counts(int create, int update, int unchanged) implements Serializable {
 	}
 
 	/**
 	 * A source stage: how many rows use it, the suggestion and why, and the stage used.
 	 */
-	public record StageLine(String source, int rows, String suggested, String reason, String mapped) {
+	public record StageLine(String source, int rows, String suggested, String reason,
+			String mapped) implements Serializable {
 	}
 
 	/**
 	 * A partner role of the source: how many partner rows have it, the suggested credit
 	 * type and why, and the credit type used.
 	 */
-	public record CreditLine(String role, int rows, String suggested, String reason, String mapped) {
+	public record CreditLine(String role, int rows, String suggested, String reason,
+			String mapped) implements Serializable {
 	}
 
 	/** A source owner: how they are matched (MATCHED, MAPPED, CREATE or UNKNOWN). */
-	public record OwnerLine(String email, String name, Boolean activeInSource, Long userId, String match) {
+	public record OwnerLine(String email, String name, Boolean activeInSource, Long userId,
+			String match) implements Serializable {
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.trellis.incentives;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 import com.trellis.shared.validation.AmountsIn;
@@ -17,5 +18,5 @@ import jakarta.validation.constraints.NotNull;
 public record MdfCommand(@NotBlank @PlainText(max = 500, multiline = true) String activity,
 		@NotNull @MoneyAmount BigDecimal cost, @NotNull @IsoCurrency String currency,
 		@NotNull @MoneyAmount(positive = false) BigDecimal expectedPipeline,
-		@NotNull @MoneyAmount(positive = false) BigDecimal partnerInvestment) {
+		@NotNull @MoneyAmount(positive = false) BigDecimal partnerInvestment) implements Serializable {
 }

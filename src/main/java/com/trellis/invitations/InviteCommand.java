@@ -1,5 +1,7 @@
 package com.trellis.invitations;
 
+import java.io.Serializable;
+
 import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -11,5 +13,5 @@ import jakarta.validation.constraints.NotBlank;
  * @param email where the invitation goes; the person signs in with it
  */
 public record InviteCommand(@NotBlank @PlainText(max = 200) String name,
-		@NotBlank @Email @PlainText(max = 254) String email) {
+		@NotBlank @Email @PlainText(max = 254) String email) implements Serializable {
 }

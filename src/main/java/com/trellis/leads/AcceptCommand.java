@@ -1,5 +1,6 @@
 package com.trellis.leads;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -17,7 +18,7 @@ import com.trellis.shared.validation.PlainText;
 @AmountsIn(amounts = "amount")
 public record AcceptCommand(Boolean openDeal, @PlainText(max = 200) String dealName,
 		@MoneyAmount(positive = false) BigDecimal amount, @IsoCurrency String currency,
-		@BusinessDate LocalDate closeDate) {
+		@BusinessDate LocalDate closeDate) implements Serializable {
 
 	public static final AcceptCommand ONLY_ACCEPT = new AcceptCommand(false, null, null, null, null);
 

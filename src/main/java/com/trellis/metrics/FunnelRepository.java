@@ -1,6 +1,7 @@
 package com.trellis.metrics;
 
 import com.trellis.shared.Percent;
+import com.trellis.shared.Reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,7 +32,7 @@ class FunnelRepository {
 
 	private final JdbcClient jdbc;
 
-	FunnelRepository(JdbcClient jdbc) {
+	FunnelRepository(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

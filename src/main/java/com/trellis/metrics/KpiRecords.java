@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.Reporting;
 import com.trellis.shared.CountingWins;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.InvalidInputException;
@@ -40,7 +41,7 @@ class KpiRecords {
 
 	private final CountingWins counting;
 
-	KpiRecords(JdbcClient jdbc, CountingWins counting) {
+	KpiRecords(@Reporting JdbcClient jdbc, CountingWins counting) {
 		this.jdbc = jdbc;
 		this.counting = counting;
 	}

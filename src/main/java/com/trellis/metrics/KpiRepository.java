@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.Reporting;
 import com.trellis.shared.Percent;
 import com.trellis.shared.CountingWins;
 import com.trellis.shared.ReportingCurrency;
@@ -30,7 +31,7 @@ class KpiRepository {
 
 	private final CountingWins counting;
 
-	KpiRepository(JdbcClient jdbc, CountingWins counting) {
+	KpiRepository(@Reporting JdbcClient jdbc, CountingWins counting) {
 		this.jdbc = jdbc;
 		this.counting = counting;
 	}

@@ -1,5 +1,7 @@
 package com.trellis.shared;
 
+import java.io.Serializable;
+
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -8,7 +10,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * field-by-field error on bad input or a conflicting change, and redirects back to the
  * page. A form bound to a validated command flashes its field errors
  * ({@code fieldErrors}) and the values entered ({@code form}), so the page shows each
- * message next to its field and nothing is written.
+ * message next to its field and nothing is written. Flash attributes live in the session,
+ * which is stored in the database and read by any instance: what is flashed is
+ * {@link Serializable}.
  */
 public final class FormAction {
 
@@ -33,7 +37,7 @@ public final class FormAction {
 	}
 
 	/** Runs the action only when the bound command is valid. */
-	public static String run(RedirectAttributes redirect, String target, String done, Object form,
+	public static String run(RedirectAttributes redirect, String target, String done, Serializable form,
 			BindingResult binding, Runnable action) {
 		if (binding.hasErrors()) {
 			var errors = FormErrors.of(binding);

@@ -1,5 +1,6 @@
 package com.trellis.shared;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public class InvalidInputException extends RuntimeException {
 		return this.errors;
 	}
 
-	public record FieldError(String field, String message) {
+	public record FieldError(String field, String message) implements Serializable {
 	}
 
 }
