@@ -228,6 +228,47 @@ class PartnerScoresTests {
 		this.mvc.perform(get("/scores").session(partner)).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void aFirstRunThatStoppedBetweenBackfilledWeeksResumesWithOnlyTheWeeksStillMissing() {
+		var thisWeek = this.scores.weekStart(this.calendar.today());
+		var oldest = this.jdbc.sql("SELECT week_start FROM scoring_backfill_week ORDER BY week_start LIMIT 5")
+			.query(java.time.LocalDate.class)
+			.list();
+		assertThat(oldest).as("the start-up run back-filled its weeks one by one").hasSize(5);
+		var kept = this.jdbc.sql("""
+				SELECT week_start, max(computed_at) FROM partner_score_week
+				WHERE week_start > :last AND week_start < :week GROUP BY week_start ORDER BY week_start
+				""")
+			.param("last", oldest.get(4))
+			.param("week", thisWeek)
+			.query((rs, n) -> rs.getDate(1) + " " + rs.getTimestamp(2))
+			.list();
+		this.jdbc.sql("DELETE FROM scoring_run").update();
+		for (var table : java.util.List.of("partner_signal_week", "partner_score_week", "scoring_backfill_week")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE week_start <= :last").param("last", oldest.get(4)).update();
+		}
+		this.clock.advance(Duration.ofMinutes(5));
+
+		assertThat(this.scores.runDaily()).isTrue();
+
+		var refilled = this.jdbc
+			.sql("SELECT count(DISTINCT week_start) FROM partner_score_week WHERE week_start <= :last")
+			.param("last", oldest.get(4))
+			.query(Long.class)
+			.single();
+		assertThat(refilled).as("the five weeks the crash left out are scored").isEqualTo(5);
+		var after = this.jdbc.sql("""
+				SELECT week_start, max(computed_at) FROM partner_score_week
+				WHERE week_start > :last AND week_start < :week GROUP BY week_start ORDER BY week_start
+				""")
+			.param("last", oldest.get(4))
+			.param("week", thisWeek)
+			.query((rs, n) -> rs.getDate(1) + " " + rs.getTimestamp(2))
+			.list();
+		assertThat(after).as("weeks already stored are not scored again").isEqualTo(kept);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM scoring_run").query(Long.class).single()).isEqualTo(1);
+	}
+
 	private org.springframework.mock.web.MockHttpSession login(String email, String password) throws Exception {
 		var result = this.mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
 			.andReturn();
