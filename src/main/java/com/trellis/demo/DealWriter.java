@@ -26,6 +26,12 @@ final class DealWriter {
 	 */
 	static final int COMMIT_CALLS_IN_TEN = 7;
 
+	/**
+	 * Draws of a partner for a partner deal: by the highest quality it ever has, kept in
+	 * proportion to its quality as outcomes show it at the deal's moment.
+	 */
+	private static final int PICK_ATTEMPTS = 10;
+
 	private static final double[] LOSS_STAGE_WEIGHTS = { 35, 30, 20, 15 };
 
 	private final long seed;
@@ -65,7 +71,7 @@ final class DealWriter {
 				case "ADVISORY" -> 0.7;
 				default -> 1.0;
 			};
-			total += Math.pow(0.15 + partner.q, 2) * typeFactor * ((partner.id <= 2) ? 4 : 1);
+			total += Math.pow(0.15 + partner.qHighest(), 2) * typeFactor * ((partner.id <= 2) ? 4 : 1);
 			this.cumulativeWeight[i] = total;
 		}
 	}
@@ -188,11 +194,13 @@ final class DealWriter {
 			return null;
 		}
 		double total = this.cumulativeWeight[this.cumulativeWeight.length - 1];
-		for (int attempt = 0; attempt < 8; attempt++) {
+		for (int attempt = 0; attempt < PICK_ATTEMPTS; attempt++) {
 			int index = java.util.Arrays.binarySearch(this.cumulativeWeight, random.nextDouble() * total);
 			index = (index < 0) ? -index - 1 : index;
 			var partner = this.partners.get(this.dealPartners[Math.min(index, this.dealPartners.length - 1)]);
-			if (partner.takesDealsAt(at) && random.nextDouble() < 0.35 + 0.65 * partner.qOutcome(at)) {
+			double quality = partner.qOutcome(at);
+			double weightNow = Math.pow((0.15 + quality) / (0.15 + partner.qHighest()), 2);
+			if (partner.takesDealsAt(at) && random.nextDouble() < weightNow * (0.35 + 0.65 * quality)) {
 				return partner;
 			}
 		}

@@ -6,8 +6,11 @@ import java.util.List;
 
 /**
  * One generated partner, with what is stored and what is not: its hidden quality, which
- * drifts from {@code qStart} (18 months ago) to {@code q} (today), drives behaviour at
- * once and outcomes about four months later. Times are epoch seconds.
+ * moves from {@code qStart} to {@code q} (today) between {@code changeFrom} and
+ * {@code changeTo}, drives behaviour at once and outcomes about four months later. Most
+ * partners drift a little over the whole history; some ramp up or decline within a few
+ * months (see {@link PartnerPlanner}), so their behaviour moves months before their
+ * pipeline does. Times are epoch seconds.
  */
 final class PartnerPlan {
 
@@ -42,6 +45,13 @@ final class PartnerPlan {
 	double q;
 
 	double qStart;
+
+	/**
+	 * When the quality starts to move from {@code qStart} and when it reaches {@code q}.
+	 */
+	long changeFrom;
+
+	long changeTo;
 
 	long createdAt;
 
@@ -80,13 +90,20 @@ final class PartnerPlan {
 
 	/** The hidden quality as behaviour shows it at a moment. */
 	double qBehaviour(long at) {
-		double fraction = Randoms.clamp((double) (at - this.windowStart) / (this.now - this.windowStart), 0, 1);
+		long from = (this.changeTo > this.changeFrom) ? this.changeFrom : this.windowStart;
+		long to = (this.changeTo > this.changeFrom) ? this.changeTo : this.now;
+		double fraction = Randoms.clamp((double) (at - from) / (to - from), 0, 1);
 		return this.qStart + (this.q - this.qStart) * fraction;
 	}
 
 	/** The hidden quality as outcomes show it at a moment: behaviour, months earlier. */
 	double qOutcome(long at) {
 		return qBehaviour(at - OUTCOME_LAG);
+	}
+
+	/** The highest quality the partner has at any moment (its deal-weight envelope). */
+	double qHighest() {
+		return Math.max(this.q, this.qStart);
 	}
 
 	boolean activeAt(long at) {

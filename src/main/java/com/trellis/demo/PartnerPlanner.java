@@ -21,6 +21,8 @@ final class PartnerPlanner {
 
 	private static final double[] TYPE_WEIGHTS = { 35, 20, 20, 15, 10 };
 
+	static final double CHANGING_SHARE = 0.4;
+
 	private final long seed;
 
 	private final long now;
@@ -82,7 +84,29 @@ final class PartnerPlanner {
 		partner.emailDomain = (partner.domain != null) ? partner.domain : "partner" + id + ".demo";
 		lifecycle(random, partner);
 		partner.qStart = Randoms.clamp(partner.q + 0.15 * Randoms.gaussian(random), 0, 1);
+		trajectory(random, partner);
 		return partner;
+	}
+
+	/**
+	 * Gives {@value #CHANGING_SHARE} of the partners (not the two well-known ones) a real
+	 * change of quality: a ramp up (a new practice, a new partner lead) or a decline (key
+	 * people gone) by {@code 0.25}–{@code 0.5}, which takes {@code 45}–{@code 120} days
+	 * and starts at a random moment of the history. The others drift a little over the
+	 * whole history.
+	 */
+	private void trajectory(SplittableRandom random, PartnerPlan partner) {
+		boolean changes = random.nextDouble() < CHANGING_SHARE;
+		boolean up = random.nextDouble() < 0.5;
+		double step = 0.25 + 0.25 * random.nextDouble();
+		long from = Randoms.between(random, this.windowStart + 30 * DAY, this.now - 45 * DAY);
+		long length = days(random, 45, 120);
+		if (!changes || partner.id <= 2) {
+			return;
+		}
+		partner.qStart = Randoms.clamp(up ? partner.q - step : partner.q + step, 0.02, 1);
+		partner.changeFrom = from;
+		partner.changeTo = from + length;
 	}
 
 	private void lifecycle(SplittableRandom random, PartnerPlan partner) {

@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * Turns partners' readings into the features the learned weights use: each signal's value
- * as its share on the rubric's ramp (0 to 1, so coefficients compare), and small partners
- * shrunk toward their group. A partner with {@code v} records (events and deals) keeps
- * {@code v / (v + }{@value #SHRINK}{@code )} of its own share and takes the rest from the
- * mean share of its group (partners of its type as of the same day); a signal it has no
- * reading for is its group's mean. A group with no reading falls back to every partner's
- * mean, and that to 0.
+ * as its learned share on the rubric's ramp (0 to 1, so coefficients compare; a count
+ * keeps rising past the rubric's full point, see {@link Ramp#learnedShare}), and small
+ * partners shrunk toward their group. A partner with {@code v} records (events and deals)
+ * keeps {@code v / (v + }{@value #SHRINK}{@code )} of its own share and takes the rest
+ * from the mean share of its group (partners of its type as of the same day); a signal it
+ * has no reading for is its group's mean. A group with no reading falls back to every
+ * partner's mean, and that to 0.
  */
 final class Features {
 
@@ -60,7 +61,7 @@ final class Features {
 	}
 
 	static double share(Rubric.Entry entry, Reading reading) {
-		return entry.ramp().share(reading.value().doubleValue());
+		return entry.ramp().learnedShare(reading.value().doubleValue());
 	}
 
 }

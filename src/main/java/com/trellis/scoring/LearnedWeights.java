@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -15,15 +16,23 @@ import org.springframework.stereotype.Component;
  * Learns each score's weights from the program's own outcomes: a logistic regression of
  * "created the pipeline in the next 180 days" ({@link PipelineOutcome}) on the score's
  * signals ({@link Features}), trained on the partners as of the last
- * {@value #TRAINING_CUTOFFS} month-ends whose 180 days were over by the day scored. Only
- * records before that day are read, so a score as of a past day never learns from what
- * came after it. When {@link EnoughHistory} says no, the score keeps the default rubric
- * and the reason is shown with it.
+ * {@value #TRAINING_CUTOFFS} half-month cut-offs whose 180 days were over by the day
+ * scored, with the ridge penalty chosen by time-ordered validation. Only records before
+ * that day are read, so a score as of a past day never learns from what came after it.
+ * When {@link EnoughHistory} says no, the score keeps the default rubric and the reason
+ * is shown with it.
  */
 @Component
 class LearnedWeights {
 
-	static final int TRAINING_CUTOFFS = 6;
+	/** Training cut-offs: two a month (the 15th and the month-end), six months' worth. */
+	static final int TRAINING_CUTOFFS = 12;
+
+	/** Days after the program's first record before a cut-off is used for training. */
+	static final int WARM_UP_DAYS = 60;
+
+	/** The ridge penalties tried, the one chosen by time-ordered validation. */
+	static final double[] RIDGES = { 0.1, 0.3, 1, 3, 10, 30 };
 
 	private final ReadingsLoader loader;
 
@@ -50,18 +59,49 @@ class LearnedWeights {
 		return new Session();
 	}
 
-	/** The month-ends whose 180 days were over by {@code day}, latest last. */
-	static List<LocalDate> trainingCutoffs(LocalDate day) {
+	/**
+	 * The last {@code count} month-ends whose 180 days were over by {@code day}, latest
+	 * last.
+	 */
+	static List<LocalDate> monthEnds(LocalDate day, int count) {
 		var latest = day.minusDays(PipelineOutcome.DAYS);
 		var end = latest.with(TemporalAdjusters.lastDayOfMonth());
 		if (end.isAfter(latest)) {
 			end = latest.withDayOfMonth(1).minusDays(1);
 		}
 		var result = new ArrayList<LocalDate>();
-		for (int i = 0; i < TRAINING_CUTOFFS; i++) {
+		for (int i = 0; i < count; i++) {
 			result.add(0, end);
 			end = end.withDayOfMonth(1).minusDays(1);
 		}
+		return result;
+	}
+
+	/**
+	 * The training cut-offs for scoring as of {@code day}, latest last: the 15th and the
+	 * last day of each month whose 180 days were over by {@code day}, the last
+	 * {@value #TRAINING_CUTOFFS} of them, leaving out those less than
+	 * {@value #WARM_UP_DAYS} days after the program's first record (its signals would be
+	 * read from next to nothing). {@code firstRecord} null: no records, no cut-offs.
+	 */
+	static List<LocalDate> trainingCutoffs(LocalDate day, LocalDate firstRecord) {
+		var latest = day.minusDays(PipelineOutcome.DAYS);
+		var result = new ArrayList<LocalDate>();
+		var month = latest.withDayOfMonth(1);
+		while (result.size() < TRAINING_CUTOFFS) {
+			var end = month.with(TemporalAdjusters.lastDayOfMonth());
+			var middle = month.withDayOfMonth(15);
+			for (var cutoff : List.of(end, middle)) {
+				if (!cutoff.isAfter(latest) && result.size() < TRAINING_CUTOFFS) {
+					result.add(0, cutoff);
+				}
+			}
+			month = month.minusMonths(1);
+			if (firstRecord == null || month.isBefore(firstRecord.minusMonths(1))) {
+				break;
+			}
+		}
+		result.removeIf(cutoff -> firstRecord == null || cutoff.isBefore(firstRecord.plusDays(WARM_UP_DAYS)));
 		return result;
 	}
 
@@ -72,6 +112,8 @@ class LearnedWeights {
 		private final Map<LocalDate, Set<Long>> positives = new HashMap<>();
 
 		private final Map<String, Fit> fits = new HashMap<>();
+
+		private Optional<LocalDate> firstRecord;
 
 		/** Every partner's readings as of a day (kept for the session). */
 		Map<Long, PartnerReadings> readings(LocalDate day) {
@@ -100,14 +142,29 @@ class LearnedWeights {
 
 		/** The weights of some signals as learned for scoring as of {@code day}. */
 		Fit fit(List<Rubric.Entry> entries, LocalDate day) {
-			var cutoffs = trainingCutoffs(day);
-			var key = cutoffs.get(cutoffs.size() - 1) + entries.stream().map(e -> e.signal().key()).toList().toString();
+			var cutoffs = trainingCutoffs(day, firstRecord());
+			var key = cutoffs + entries.stream().map(e -> e.signal().key()).toList().toString();
 			return this.fits.computeIfAbsent(key, k -> train(entries, cutoffs));
 		}
 
+		private LocalDate firstRecord() {
+			if (this.firstRecord == null) {
+				this.firstRecord = Optional.ofNullable(LearnedWeights.this.outcomes.firstRecord())
+					.map(at -> LearnedWeights.this.loader.dayOf(at));
+			}
+			return this.firstRecord.orElse(null);
+		}
+
 		private Fit train(List<Rubric.Entry> entries, List<LocalDate> cutoffs) {
+			if (cutoffs.isEmpty()) {
+				return new Fit(entries, null,
+						EnoughHistory.decide(0, 0, 0, entries.size()).reason()
+								+ " (no half-month cut-off with its 180 days over at least " + WARM_UP_DAYS
+								+ " days after the first record)");
+			}
 			var rows = new ArrayList<double[]>();
 			var outcomes = new ArrayList<Integer>();
+			var rowCutoff = new ArrayList<Integer>();
 			int used = 0;
 			for (var cutoff : cutoffs) {
 				var population = population(cutoff);
@@ -120,18 +177,23 @@ class LearnedWeights {
 				for (var partner : population) {
 					rows.add(features.get(partner));
 					outcomes.add(positive.contains(partner) ? 1 : 0);
+					rowCutoff.add(used);
 				}
 			}
 			int positives = outcomes.stream().mapToInt(Integer::intValue).sum();
 			var verdict = EnoughHistory.decide(used, rows.size(), positives, entries.size());
-			var span = " (month-ends " + cutoffs.get(0) + " to " + cutoffs.get(cutoffs.size() - 1)
-					+ ", outcome: top quarter of partner-involved pipeline created in the next 180 days)";
+			var span = " (cut-offs " + cutoffs.get(0) + " to " + cutoffs.get(cutoffs.size() - 1)
+					+ ", outcome: top quarter of partner-involved pipeline created in the next 180 days";
 			if (!verdict.enough()) {
-				return new Fit(entries, null, verdict.reason() + span);
+				return new Fit(entries, null, verdict.reason() + span + ")");
 			}
+			double[][] x = rows.toArray(double[][]::new);
 			int[] y = outcomes.stream().mapToInt(Integer::intValue).toArray();
-			var model = LogisticModel.fit(rows.toArray(double[][]::new), y);
-			return new Fit(entries, model, verdict.reason() + span);
+			int[] period = rowCutoff.stream().mapToInt(Integer::intValue).toArray();
+			double ridge = RidgeChoice.choose(x, y, period, used, RIDGES);
+			var model = LogisticModel.fit(x, y, ridge);
+			return new Fit(entries, model,
+					verdict.reason() + span + ", ridge " + ridge + " chosen on the latest cut-offs held out)");
 		}
 
 	}

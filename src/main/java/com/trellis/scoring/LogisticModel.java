@@ -25,7 +25,8 @@ import org.apache.commons.math3.linear.MatrixUtils;
 record LogisticModel(double intercept, double[] coefficients, double[] baselines, double[] spreads) {
 
 	/**
-	 * The ridge penalty on the coefficients (not the intercept), for features on 0..1.
+	 * The default ridge penalty on the coefficients (not the intercept), for features on
+	 * 0..1; the learned weights choose theirs by validation ({@link RidgeChoice}).
 	 */
 	static final double RIDGE = 1.0;
 
@@ -33,6 +34,11 @@ record LogisticModel(double intercept, double[] coefficients, double[] baselines
 
 	/** Fits the model to rows of features {@code x} and outcomes {@code y} (0 or 1). */
 	static LogisticModel fit(double[][] x, int[] y) {
+		return fit(x, y, RIDGE);
+	}
+
+	/** Fits the model with a given ridge penalty on the coefficients. */
+	static LogisticModel fit(double[][] x, int[] y, double ridge) {
 		int n = x.length;
 		int k = n == 0 ? 0 : x[0].length;
 		double[] mean = new double[k];
@@ -70,8 +76,8 @@ record LogisticModel(double intercept, double[] coefficients, double[] baselines
 				}
 			}
 			for (int j = 1; j <= k; j++) {
-				hessian.addToEntry(j, j, RIDGE);
-				gradient[j] -= RIDGE * beta[j];
+				hessian.addToEntry(j, j, ridge);
+				gradient[j] -= ridge * beta[j];
 			}
 			hessian.addToEntry(0, 0, 1e-9);
 			var delta = new LUDecomposition(hessian).getSolver().solve(new ArrayRealVector(gradient)).toArray();

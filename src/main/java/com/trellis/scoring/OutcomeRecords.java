@@ -61,6 +61,17 @@ class OutcomeRecords {
 				""".formatted(ReportingCurrency.DEAL_AMOUNT), Instant.EPOCH, end);
 	}
 
+	/**
+	 * The program's first record: the earliest deal or activity event, or null when there
+	 * is none.
+	 */
+	Instant firstRecord() {
+		var first = this.jdbc.sql("""
+				SELECT least((SELECT min(created_at) FROM opportunity), (SELECT min(occurred_at) FROM activity_event))
+				""").query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1))).single();
+		return first.map(Timestamp::toInstant).orElse(null);
+	}
+
 	/** Each partner's group: its type (SI, RESELLER, ISV, REFERRAL, ADVISORY). */
 	Map<Long, String> groups() {
 		var result = new HashMap<Long, String>();

@@ -71,37 +71,76 @@ public class PartnerScores {
 	/**
 	 * The daily run: scores every partner as of today into this fiscal week's rows and,
 	 * the first time, the {@value #HISTORY_WEEKS} weeks before. Runs once per day across
-	 * instances: an advisory lock held for the run's transaction and the day's
-	 * {@code scoring_run} row, written in the same transaction (a crash leaves nothing
-	 * half-done and the next run does the day). Returns whether this call ran it.
+	 * instances: an advisory lock held for each transaction and the day's
+	 * {@code scoring_run} row, written with today's week (a crash leaves nothing
+	 * half-done and the next run does the day). The first run's back-fill commits one
+	 * week per transaction, under the same lock, skipping weeks already stored: a crash
+	 * between weeks resumes where it stopped, and two instances never score a week twice.
+	 * Returns whether this call ran the day.
 	 */
 	public boolean runDaily() {
-		var ran = this.transaction.execute(status -> {
-			if (!this.store.lockRun()) {
-				return false;
+		var session = this.learned.session();
+		var today = this.calendar.today();
+		var weekStart = weekStart(today);
+		int weeks = 1;
+		var history = historyDays(weekStart);
+		if (Boolean.TRUE.equals(this.transaction.execute(
+				status -> this.store.lockRun() && !this.store.ranOn(today) && backfillPending(weekStart, history)))) {
+			for (var asOf : history) {
+				weeks++;
+				var done = this.transaction.execute(status -> {
+					if (!this.store.lockRun() || this.store.ranOn(today)) {
+						return false;
+					}
+					if (!this.store.backfilled(weekStart(asOf))) {
+						int scored = recordWeek(session, asOf);
+						this.store.recordBackfill(weekStart(asOf), scored, this.clock.instant());
+					}
+					return true;
+				});
+				if (!Boolean.TRUE.equals(done)) {
+					return false;
+				}
 			}
-			var today = this.calendar.today();
-			if (this.store.ranOn(today)) {
+		}
+		int backfilled = weeks;
+		var ran = this.transaction.execute(status -> {
+			if (!this.store.lockRun() || this.store.ranOn(today) || backfillPending(weekStart, history)) {
 				return false;
 			}
 			var started = this.clock.instant();
-			var session = this.learned.session();
 			int partners = recordWeek(session, today);
-			int weeks = 1;
-			var weekStart = weekStart(today);
-			if (!this.store.hasWeekBefore(weekStart)) {
-				var day = weekStart.minusDays(1);
-				for (; weeks <= HISTORY_WEEKS; weeks++) {
-					recordWeek(session, day);
-					day = weekStart(day).minusDays(1);
-				}
-			}
 			int alerts = this.intelligence.raiseDrift();
-			this.store.recordRun(today, partners, weeks, started, this.clock.instant());
-			log.info("Scored {} partners as of {} ({} weeks), {} drift alerts", partners, today, weeks, alerts);
+			this.store.recordRun(today, partners, backfilled, started, this.clock.instant());
+			log.info("Scored {} partners as of {} ({} weeks), {} drift alerts", partners, today, backfilled, alerts);
 			return true;
 		});
 		return Boolean.TRUE.equals(ran);
+	}
+
+	/**
+	 * The last days of the {@value #HISTORY_WEEKS} weeks before the week starting then.
+	 */
+	private List<LocalDate> historyDays(LocalDate weekStart) {
+		var days = new ArrayList<LocalDate>();
+		var day = weekStart.minusDays(1);
+		for (int week = 1; week <= HISTORY_WEEKS; week++) {
+			days.add(day);
+			day = weekStart(day).minusDays(1);
+		}
+		return days;
+	}
+
+	/**
+	 * Whether the first run's back-fill still has weeks to store: no run has finished yet
+	 * (or no week before this one is stored) and one of the history weeks is missing.
+	 * Read under the run's lock.
+	 */
+	private boolean backfillPending(LocalDate weekStart, List<LocalDate> history) {
+		if (this.store.anyRun() && this.store.hasWeekBefore(weekStart)) {
+			return false;
+		}
+		return history.stream().anyMatch(day -> !this.store.backfilled(weekStart(day)));
 	}
 
 	/** Scores every partner as of a day into that day's fiscal week; returns how many. */

@@ -18,6 +18,19 @@ record Ramp(double zeroAt, double fullAt) {
 		return Math.max(0, Math.min(1, share));
 	}
 
+	/**
+	 * The learned weights' share: for a count (a ramp from 0 up), {@code 1 − e^(−value /
+	 * fullAt)}, which keeps rising past the rubric's full point (0.63 there, 0.86 at
+	 * twice it) so the model still tells a busy partner from a very busy one; for any
+	 * other ramp the rubric's share.
+	 */
+	double learnedShare(double value) {
+		if (this.zeroAt == 0 && this.fullAt > 0) {
+			return 1 - Math.exp(-Math.max(0, value) / this.fullAt);
+		}
+		return share(value);
+	}
+
 	String describe(String unit) {
 		return "0 points at " + number(this.zeroAt) + " " + unit + (this.zeroAt > this.fullAt ? " or more" : " or less")
 				+ ", full weight at " + number(this.fullAt) + " " + unit

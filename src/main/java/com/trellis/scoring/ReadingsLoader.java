@@ -35,6 +35,11 @@ class ReadingsLoader {
 		return this.rubric;
 	}
 
+	/** The business day of a moment. */
+	LocalDate dayOf(java.time.Instant moment) {
+		return this.calendar.dayOf(moment);
+	}
+
 	/** The end of a business day: the cut-off a score as of that day reads up to. */
 	AsOf asOf(LocalDate day) {
 		return new AsOf(day, this.calendar.startOf(day.plusDays(1)));

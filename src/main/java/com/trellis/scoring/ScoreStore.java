@@ -87,6 +87,36 @@ class ScoreStore {
 				""", signalRows);
 	}
 
+	/**
+	 * Whether the first run's back-fill has stored the week starting on
+	 * {@code weekStart}.
+	 */
+	boolean backfilled(LocalDate weekStart) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM scoring_backfill_week WHERE week_start = :week)")
+			.param("week", Date.valueOf(weekStart))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Records that the back-fill stored a week (in the week's own transaction). */
+	void recordBackfill(LocalDate weekStart, int partners, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO scoring_backfill_week (week_start, partners, done_at) VALUES (:week, :partners, :at)
+				ON CONFLICT (week_start) DO UPDATE SET partners = EXCLUDED.partners, done_at = EXCLUDED.done_at
+				""")
+			.param("week", Date.valueOf(weekStart))
+			.param("partners", partners)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/**
+	 * Whether any daily run has been recorded (the first run's back-fill is then done).
+	 */
+	boolean anyRun() {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM scoring_run)").query(Boolean.class).single();
+	}
+
 	boolean hasWeekBefore(LocalDate weekStart) {
 		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM partner_score_week WHERE week_start < :week)")
 			.param("week", Date.valueOf(weekStart))

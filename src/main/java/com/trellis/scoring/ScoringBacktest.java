@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScoringBacktest {
 
+	private static final String LEARNED_ALL = "learned (all signals)";
+
 	private final LearnedWeights learned;
 
 	private final OutcomeRecords outcomes;
@@ -48,8 +50,7 @@ public class ScoringBacktest {
 	@Transactional(readOnly = true)
 	public Result run(LocalDate today, int cutoffs) {
 		var session = this.learned.session();
-		var days = LearnedWeights.trainingCutoffs(today);
-		days = days.subList(Math.max(0, days.size() - cutoffs), days.size());
+		var days = LearnedWeights.monthEnds(today, cutoffs);
 		var rows = new ArrayList<Row>();
 		for (var cutoff : days) {
 			var population = session.population(cutoff);
@@ -64,37 +65,43 @@ public class ScoringBacktest {
 			var readings = session.readings(cutoff);
 			var rankings = new LinkedHashMap<String, double[]>();
 			var notes = new LinkedHashMap<String, String>();
-			var all = session.fit(this.loader.rubric().entries(), cutoff);
-			learnedRanking("learned (all signals)", all, readings, population, rankings, notes);
 			var rubricScores = new LinkedHashMap<Pillar, Map<Long, Score>>();
+			var shownScores = new LinkedHashMap<Pillar, Map<Long, Score>>();
 			for (var pillar : Pillar.values()) {
 				var fit = session.fit(this.loader.rubric().of(pillar), cutoff);
-				learnedRanking("learned " + pillar.label().toLowerCase(), fit, readings, population, rankings, notes);
+				var features = fit.model() == null ? null : Features.of(readings, fit.entries());
 				var byPartner = new LinkedHashMap<Long, Score>();
+				var shown = new LinkedHashMap<Long, Score>();
 				for (var partner : population) {
 					var p = readings.get(partner);
-					byPartner.put(partner,
-							ScoreRule.score(pillar, fit.entries(), p.readings(), p.onboardedOn(), cutoff));
+					var rubric = ScoreRule.score(pillar, fit.entries(), p.readings(), p.onboardedOn(), cutoff);
+					byPartner.put(partner, rubric);
+					var learned = features == null ? null : LearnedScoreRule.score(pillar, fit.entries(), fit.model(),
+							features.get(partner), p.readings(), p.onboardedOn(), cutoff, fit.reason());
+					shown.put(partner, learned == null ? rubric : learned);
 				}
 				rubricScores.put(pillar, byPartner);
+				shownScores.put(pillar, shown);
+				notes.put("learned " + pillar.label().toLowerCase(),
+						fit.model() == null ? "no model, the rubric's score: " + fit.reason() : fit.reason());
 			}
-			rankings.put("rubric (mean of the three)", values(population, partner -> {
-				double sum = 0;
-				int known = 0;
-				for (var pillar : Pillar.values()) {
-					var score = rubricScores.get(pillar).get(partner);
-					if (score.known()) {
-						sum += score.value().doubleValue();
-						known++;
-					}
-				}
-				return known == 0 ? -1 : sum / known;
-			}));
+			var all = session.fit(this.loader.rubric().entries(), cutoff);
+			notes.put(LEARNED_ALL,
+					all.model() == null ? "no model, the rubric's mean of the three: " + all.reason() : all.reason());
+			if (all.model() != null) {
+				var features = Features.of(readings, all.entries());
+				rankings.put(LEARNED_ALL, values(population, p -> all.model().logOdds(features.get(p))));
+			}
+			else {
+				rankings.put(LEARNED_ALL, meanOfThree(population, rubricScores));
+			}
+			rankings.put("learned (mean of the three)", meanOfThree(population, shownScores));
 			for (var pillar : Pillar.values()) {
-				rankings.put("rubric " + pillar.label().toLowerCase(), values(population, partner -> {
-					var score = rubricScores.get(pillar).get(partner);
-					return score.known() ? score.value().doubleValue() : -1;
-				}));
+				rankings.put("learned " + pillar.label().toLowerCase(), single(population, shownScores.get(pillar)));
+			}
+			rankings.put("rubric (mean of the three)", meanOfThree(population, rubricScores));
+			for (var pillar : Pillar.values()) {
+				rankings.put("rubric " + pillar.label().toLowerCase(), single(population, rubricScores.get(pillar)));
 			}
 			var end = this.loader.asOf(cutoff).end();
 			var pipeline = this.outcomes.pipelineToDate(end);
@@ -117,14 +124,29 @@ public class ScoringBacktest {
 		return new Result(rows, BacktestTable.format(rows));
 	}
 
-	private static void learnedRanking(String method, LearnedWeights.Fit fit, Map<Long, PartnerReadings> readings,
-			List<Long> population, Map<String, double[]> rankings, Map<String, String> notes) {
-		notes.put(method, fit.model() == null ? "no model: " + fit.reason() : fit.reason());
-		if (fit.model() == null) {
-			return;
-		}
-		var features = Features.of(readings, fit.entries());
-		rankings.put(method, values(population, p -> fit.model().logOdds(features.get(p))));
+	/**
+	 * The mean of a partner's known scores, -1 (below every score) when none is known.
+	 */
+	private static double[] meanOfThree(List<Long> population, Map<Pillar, Map<Long, Score>> scores) {
+		return values(population, partner -> {
+			double sum = 0;
+			int known = 0;
+			for (var pillar : Pillar.values()) {
+				var score = scores.get(pillar).get(partner);
+				if (score.known()) {
+					sum += score.value().doubleValue();
+					known++;
+				}
+			}
+			return known == 0 ? -1 : sum / known;
+		});
+	}
+
+	private static double[] single(List<Long> population, Map<Long, Score> scores) {
+		return values(population, partner -> {
+			var score = scores.get(partner);
+			return score.known() ? score.value().doubleValue() : -1;
+		});
 	}
 
 	private static double[] values(List<Long> population, ToDoubleFunction<Long> value) {

@@ -77,7 +77,7 @@ class ScoringBenchmark {
 		long events = count("activity_event");
 		long scan = sequentialScan();
 		for (var table : List.of("score_drift_alert", "score_drift", "partner_signal_week", "partner_score_week",
-				"scoring_run")) {
+				"scoring_run", "scoring_backfill_week")) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 		long firstRun = time(() -> assertThat(this.scores.runDaily()).isTrue());

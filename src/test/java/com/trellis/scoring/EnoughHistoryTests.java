@@ -1,6 +1,7 @@
 package com.trellis.scoring;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +43,25 @@ class EnoughHistoryTests {
 	}
 
 	@Test
-	void trainingCutoffsAreTheSixMonthEndsWhoseHundredAndEightyDaysAreOver() {
-		assertThat(LearnedWeights.trainingCutoffs(java.time.LocalDate.of(2026, 6, 30))).containsExactly(
-				java.time.LocalDate.of(2025, 7, 31), java.time.LocalDate.of(2025, 8, 31),
-				java.time.LocalDate.of(2025, 9, 30), java.time.LocalDate.of(2025, 10, 31),
-				java.time.LocalDate.of(2025, 11, 30), java.time.LocalDate.of(2025, 12, 31));
+	void trainingCutoffsAreTwelveHalfMonthsWhoseHundredAndEightyDaysAreOver() {
+		assertThat(LearnedWeights.trainingCutoffs(LocalDate.of(2026, 6, 30), LocalDate.of(2024, 1, 1))).containsExactly(
+				LocalDate.of(2025, 7, 15), LocalDate.of(2025, 7, 31), LocalDate.of(2025, 8, 15),
+				LocalDate.of(2025, 8, 31), LocalDate.of(2025, 9, 15), LocalDate.of(2025, 9, 30),
+				LocalDate.of(2025, 10, 15), LocalDate.of(2025, 10, 31), LocalDate.of(2025, 11, 15),
+				LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 15), LocalDate.of(2025, 12, 31));
+	}
+
+	@Test
+	void cutOffsLessThanSixtyDaysAfterTheFirstRecordAreNotTrainedOn() {
+		assertThat(LearnedWeights.trainingCutoffs(LocalDate.of(2026, 6, 30), LocalDate.of(2025, 9, 20)))
+			.containsExactly(LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 15), LocalDate.of(2025, 12, 31));
+		assertThat(LearnedWeights.trainingCutoffs(LocalDate.of(2026, 6, 30), null)).isEmpty();
+	}
+
+	@Test
+	void theBackTestRanksAtTheMonthEndsWhoseHundredAndEightyDaysAreOver() {
+		assertThat(LearnedWeights.monthEnds(LocalDate.of(2026, 11, 30), 4)).containsExactly(LocalDate.of(2026, 2, 28),
+				LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 31));
 	}
 
 }

@@ -116,10 +116,22 @@ class LearnedWeightsRuleTests {
 		var partners = Map.of(1L, partner(1, "SI", 1e9, 3.0), 2L, partner(2, "SI", 1e9, 0.0), 3L,
 				partner(3, "SI", Features.SHRINK, 3.0), 4L, partner(4, "SI", 0, null), 5L, partner(5, "ISV", 1e9, 1.5));
 		var features = Features.of(partners, entries);
-		// the SI group's mean share of certified staff: (1 + 0 + 1) / 3
-		assertThat(features.get(3L)[0]).isCloseTo(0.5 * 1 + 0.5 * (2.0 / 3), org.assertj.core.data.Offset.offset(1e-6));
-		assertThat(features.get(4L)[0]).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-6));
-		assertThat(features.get(5L)[0]).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+		// learned share of 3 certified staff on the 0..3 ramp: 1 - e^-1; the SI group's
+		// mean:
+		// (full + 0 + full) / 3
+		double full = 1 - Math.exp(-1);
+		assertThat(features.get(3L)[0]).isCloseTo(0.5 * full + 0.5 * (2 * full / 3),
+				org.assertj.core.data.Offset.offset(1e-6));
+		assertThat(features.get(4L)[0]).isCloseTo(2 * full / 3, org.assertj.core.data.Offset.offset(1e-6));
+		assertThat(features.get(5L)[0]).isCloseTo(1 - Math.exp(-0.5), org.assertj.core.data.Offset.offset(1e-6));
+	}
+
+	@Test
+	void aCountKeepsRisingPastTheRubricsFullPointForTheLearnedWeights() {
+		var ramp = new Ramp(0, 5);
+		assertThat(ramp.share(10)).isEqualTo(ramp.share(5));
+		assertThat(ramp.learnedShare(10)).isGreaterThan(ramp.learnedShare(5)).isLessThan(1);
+		assertThat(new Ramp(168, 8).learnedShare(50)).isEqualTo(new Ramp(168, 8).share(50));
 	}
 
 	private static PartnerReadings partner(long id, String group, double volume, Double staff) {

@@ -215,8 +215,20 @@ class PartnerScoresTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Co-sell responsiveness", "Median hours from a co-sell request", "Weight 25 of 100",
-				"score-history", "Joint wins");
+		assertThat(page).contains("Co-sell responsiveness", "Median hours from a co-sell request", "score-history",
+				"Joint wins");
+		var basis = this.jdbc.sql("""
+				SELECT basis FROM partner_score_week WHERE partner_id = 1 AND pillar = 'BEHAVIOUR'
+				ORDER BY week_start DESC LIMIT 1
+				""").query(String.class).single();
+		if ("LEARNED".equals(basis)) {
+			assertThat(page).as("learned weights show the learned coefficient, not the rubric's weight")
+				.contains("Weight learned from outcomes, learned: ")
+				.doesNotContain("Weight 25 of 100");
+		}
+		else {
+			assertThat(page).contains("Weight 25 of 100");
+		}
 		this.mvc.perform(get("/scores?sort=behaviour").session(pam))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("/partners/1/scorecard")));
@@ -226,6 +238,77 @@ class PartnerScoresTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Behaviour")));
 		this.mvc.perform(get("/partners/2/scorecard").session(partner)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/scores").session(partner)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aFirstRunThatStoppedBetweenBackfilledWeeksResumesWithOnlyTheWeeksStillMissing() {
+		var thisWeek = this.scores.weekStart(this.calendar.today());
+		var oldest = this.jdbc.sql("SELECT week_start FROM scoring_backfill_week ORDER BY week_start LIMIT 5")
+			.query(java.time.LocalDate.class)
+			.list();
+		assertThat(oldest).as("the start-up run back-filled its weeks one by one").hasSize(5);
+		var kept = this.jdbc.sql("""
+				SELECT week_start, max(computed_at) FROM partner_score_week
+				WHERE week_start > :last AND week_start < :week GROUP BY week_start ORDER BY week_start
+				""")
+			.param("last", oldest.get(4))
+			.param("week", thisWeek)
+			.query((rs, n) -> rs.getDate(1) + " " + rs.getTimestamp(2))
+			.list();
+		this.jdbc.sql("DELETE FROM scoring_run").update();
+		for (var table : java.util.List.of("partner_signal_week", "partner_score_week", "scoring_backfill_week")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE week_start <= :last").param("last", oldest.get(4)).update();
+		}
+		this.clock.advance(Duration.ofMinutes(5));
+
+		assertThat(this.scores.runDaily()).isTrue();
+
+		var refilled = this.jdbc
+			.sql("SELECT count(DISTINCT week_start) FROM partner_score_week WHERE week_start <= :last")
+			.param("last", oldest.get(4))
+			.query(Long.class)
+			.single();
+		assertThat(refilled).as("the five weeks the crash left out are scored").isEqualTo(5);
+		var after = this.jdbc.sql("""
+				SELECT week_start, max(computed_at) FROM partner_score_week
+				WHERE week_start > :last AND week_start < :week GROUP BY week_start ORDER BY week_start
+				""")
+			.param("last", oldest.get(4))
+			.param("week", thisWeek)
+			.query((rs, n) -> rs.getDate(1) + " " + rs.getTimestamp(2))
+			.list();
+		assertThat(after).as("weeks already stored are not scored again").isEqualTo(kept);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM scoring_run").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aScorecardOnLearnedWeightsShowsEachSignalsLearnedCoefficientInsteadOfTheRubricsWeight() throws Exception {
+		var week = this.jdbc.sql("SELECT max(week_start) FROM partner_score_week WHERE partner_id = 2")
+			.query(java.time.LocalDate.class)
+			.single();
+		this.jdbc.sql("""
+				UPDATE partner_score_week SET basis = 'LEARNED', basis_reason = 'learned from a test', base_points = 40
+				WHERE partner_id = 2 AND week_start = :week
+				""").param("week", week).update();
+		this.jdbc.sql("""
+				UPDATE partner_signal_week
+				SET note = 'learned: +1.20 log-odds per unit of share × (share 0.50 − baseline 0.40)'
+				WHERE partner_id = 2 AND week_start = :week
+				""").param("week", week).update();
+		var pam = login(
+				this.jdbc.sql("SELECT email FROM app_user WHERE id = (SELECT owner_pam_id FROM partner WHERE id = 2)")
+					.query(String.class)
+					.single(),
+				"demo");
+
+		var page = this.mvc.perform(get("/partners/2/scorecard").session(pam))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Weight learned from outcomes, learned: +1.20 log-odds per unit of share")
+			.doesNotContain(" of 100:");
 	}
 
 	private org.springframework.mock.web.MockHttpSession login(String email, String password) throws Exception {
