@@ -23,7 +23,7 @@ public final class FormAction {
 			}
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 		}
 		catch (ConflictException ex) {
@@ -49,7 +49,7 @@ public final class FormAction {
 			}
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 			redirect.addFlashAttribute("form", form);
 		}

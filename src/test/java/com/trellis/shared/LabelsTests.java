@@ -18,6 +18,24 @@ class LabelsTests {
 		assertThat(labels.of("PARTNER:TIER_1_INVEST")).isEqualTo("Partner: Tier 1 invest");
 		assertThat(labels.of("Northwind")).isEqualTo("Northwind");
 		assertThat(labels.of(null)).isEmpty();
+		assertThat(labels.of("USD")).isEqualTo("USD");
+	}
+
+	@Test
+	void programParametersReadAsNamedValuesNotAsAMap() {
+		var messages = new StaticMessageSource();
+		messages.addMessage("param.coSellPercent", java.util.Locale.getDefault(), "Co-sell share (%)");
+		var params = new java.util.LinkedHashMap<String, Object>();
+		params.put("coSellPercent", 3);
+		params.put("fundAmount", "75000.00");
+		assertThat(new Labels(messages).params(params)).isEqualTo("Co-sell share (%): 3 · Fund amount: 75000.00");
+	}
+
+	@Test
+	void aPageNamesAFieldByItsWordsNotItsJavaName() {
+		assertThat(InvalidInputException.of("ownerId", "no such user").readable()).isEqualTo("Owner: no such user");
+		assertThat(Labels.fieldWords("sliceValue")).isEqualTo("Slice value");
+		assertThat(Labels.fieldWords("lines[2].amount")).isEqualTo("Amount");
 	}
 
 }
