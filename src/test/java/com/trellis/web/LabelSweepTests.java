@@ -35,7 +35,7 @@ class LabelSweepTests {
 	private static final Pattern LINK = Pattern.compile("href=\"(/[a-z-]+(?:/[a-z0-9-]+)*)\"");
 
 	private static final Pattern RECORD = Pattern
-		.compile("href=\"(/(?:deals|partners|registrations|leads|incentives/payouts)/\\d+)\"");
+		.compile("href=\"(/(?:opportunities|deals|partners|registrations|leads|incentives/payouts)/\\d+)\"");
 
 	@Autowired
 	MockMvc mvc;
