@@ -9,8 +9,39 @@ function drawCharts(root) {
     new Chart(canvas, config);
   });
 }
+// The KPI breakdown picker: the value list shows only the chosen kind's values (what exists,
+// by name), narrowed by what is typed in its search box; the whole program takes no value.
+function slicePicker(form) {
+  var kind = form.querySelector('[data-slice-kind]');
+  var value = form.querySelector('[data-slice-value]');
+  var search = form.querySelector('[data-slice-search]');
+  if (!kind || !value) { return; }
+  function show(reset) {
+    var text = search ? search.value.trim().toLowerCase() : '';
+    value.querySelectorAll('optgroup').forEach(function (group) {
+      var mine = group.dataset.kind === kind.value;
+      group.hidden = !mine;
+      group.disabled = !mine;
+      group.querySelectorAll('option').forEach(function (option) {
+        option.hidden = mine && text !== '' && option.textContent.toLowerCase().indexOf(text) < 0;
+      });
+    });
+    var program = kind.value === 'PROGRAM';
+    value.hidden = program;
+    if (search) { search.hidden = program; }
+    if (reset || program) { value.value = ''; }
+    if (!program && value.value === '') {
+      var first = value.querySelector('optgroup[data-kind="' + kind.value + '"] option:not([hidden])');
+      if (first) { value.value = first.value; }
+    }
+  }
+  kind.addEventListener('change', function () { if (search) { search.value = ''; } show(true); });
+  if (search) { search.addEventListener('input', function () { value.value = ''; show(false); }); }
+  show(false);
+}
 document.addEventListener('DOMContentLoaded', function () {
   drawCharts(document);
+  document.querySelectorAll('form[data-slice-picker]').forEach(slicePicker);
   var csrf = document.querySelector('meta[name="_csrf"]');
   document.body.addEventListener('htmx:configRequest', function (event) {
     if (csrf) { event.detail.headers[document.querySelector('meta[name="_csrf_header"]').content] = csrf.content; }

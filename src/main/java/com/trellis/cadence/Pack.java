@@ -71,6 +71,10 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 				case COUNT -> String.format(Locale.ROOT, "%,d", number.longValue());
 				case NUMBER -> {
 					var decimal = new BigDecimal(number.toString());
+					if (decimal.stripTrailingZeros().scale() <= 0) {
+						// a whole figure (12 partners, 202 days) reads without decimals
+						decimal = decimal.setScale(0, java.math.RoundingMode.UNNECESSARY);
+					}
 					yield String.format(Locale.ROOT, "%,." + Math.max(decimal.scale(), 0) + "f", decimal);
 				}
 				default -> number.toString();

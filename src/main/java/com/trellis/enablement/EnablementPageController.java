@@ -69,7 +69,7 @@ class EnablementPageController {
 			redirect.addFlashAttribute("notice", "Imported " + this.enablement.importCsv(viewer, csv) + " completions");
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", "Nothing imported. " + ex.getMessage());
+			redirect.addFlashAttribute("error", "Nothing imported. " + ex.readable());
 		}
 		return "redirect:/enablement/program";
 	}

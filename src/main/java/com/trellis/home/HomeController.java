@@ -12,6 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 import com.trellis.activity.Activity;
 import com.trellis.deals.DealFilter;
 import com.trellis.deals.Deals;
+import com.trellis.forecast.ProgramOutlook;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -49,8 +50,11 @@ class HomeController {
 
 	private final WorkQueues queues;
 
+	private final ProgramOutlook outlook;
+
 	HomeController(Partners partners, Deals deals, Activity activity, Users users, ObjectMapper json, Clock clock,
-			Registrations registrations, WorkQueues queues) {
+			Registrations registrations, WorkQueues queues, ProgramOutlook outlook) {
+		this.outlook = outlook;
 		this.queues = queues;
 		this.registrations = registrations;
 		this.partners = partners;
@@ -92,6 +96,8 @@ class HomeController {
 		model.addAttribute("activeLast30",
 				this.activity.partnersActiveSince(viewer, this.clock.instant().minus(Duration.ofDays(30))));
 		model.addAttribute("heading", viewer.is(Role.ADMIN) ? "home.program" : "home.executive");
+		// one reporting currency, the quarter's bookings and forecast against the target
+		model.addAttribute("outlook", this.outlook.thisQuarter(viewer));
 		if (viewer.is(Role.ADMIN)) {
 			// the admin runs the program's queues; the executive reads its outcomes
 			this.queues.pam(viewer, model);

@@ -36,8 +36,11 @@ class WorkQueues {
 
 	private final SalesProcess process;
 
+	private final com.trellis.process.OpenChecklists checklists;
+
 	WorkQueues(Registrations registrations, Leads leads, CreditDisputes disputes, MarketDevelopmentFunds mdf,
-			SalesProcess process) {
+			SalesProcess process, com.trellis.process.OpenChecklists checklists) {
+		this.checklists = checklists;
 		this.registrations = registrations;
 		this.leads = leads;
 		this.disputes = disputes;
@@ -57,6 +60,8 @@ class WorkQueues {
 
 	void rep(Viewer viewer, Model model) {
 		model.addAttribute("leadsDue", this.leads.search(viewer, LeadStatus.ROUTED, TOP));
+		// the deals that wait on the viewer: their stage, their checklist still open
+		model.addAttribute("checklistsOpen", this.checklists.of(viewer, 10));
 	}
 
 	void manager(Viewer viewer, Model model) {

@@ -57,7 +57,7 @@ class ProfileController {
 			redirect.addFlashAttribute("notice", "Password changed");
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 		}
 		return "redirect:" + PATH;

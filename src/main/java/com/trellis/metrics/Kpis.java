@@ -52,8 +52,12 @@ public class Kpis {
 
 	private final ValueLimits limits;
 
+	private final SliceOptions options;
+
 	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
-			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits) {
+			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits,
+			SliceOptions options) {
+		this.options = options;
 		this.limits = limits;
 		this.forecasts = forecasts;
 		this.calendar = calendar;
@@ -156,39 +160,10 @@ public class Kpis {
 		return rows;
 	}
 
-	/**
-	 * The values an onboarding-quarter, vertical or capability slice can take, for the
-	 * page's selector: onboarding quarters, verticals and capabilities of the partners
-	 * the viewer may slice by (a PAM's book; none for a partner user).
-	 */
+	/** What the viewer can pick a breakdown from (see {@link SliceOptions}). */
 	@Transactional(readOnly = true)
-	public List<String> sliceChoices(Viewer viewer) {
-		if (viewer.isPartnerUser()) {
-			return List.of();
-		}
-		var pam = viewer.is(Role.PAM) ? viewer.userId() : null;
-		var cohorts = new java.util.TreeSet<String>();
-		this.jdbc.sql("""
-				SELECT DISTINCT p.onboarded_on - CAST(extract(DAY FROM p.onboarded_on) AS INTEGER) + 1 FROM partner p
-				WHERE p.onboarded_on IS NOT NULL AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-				""")
-			.param("pam", pam, java.sql.Types.BIGINT)
-			.query(java.time.LocalDate.class)
-			.list()
-			.forEach(month -> cohorts.add(this.calendar.quarterOf(month).label()));
-		var others = this.jdbc
-			.sql("""
-					SELECT v FROM (
-					  SELECT unnest(p.verticals) AS v FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
-					  UNION SELECT unnest(p.capabilities) FROM partner p WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
-					) choices ORDER BY v
-					""")
-			.param("pam", pam, java.sql.Types.BIGINT)
-			.query(String.class)
-			.list();
-		var choices = new ArrayList<String>(cohorts);
-		choices.addAll(others);
-		return choices;
+	List<SliceOptions.Group> sliceOptions(Viewer viewer) {
+		return this.options.of(viewer);
 	}
 
 	@Transactional(readOnly = true)
@@ -246,7 +221,11 @@ public class Kpis {
 	}
 
 	private Slice allowed(Viewer viewer, Slice slice) {
-		return scoped(viewer, slice).resolved(this.calendar.fiscalYearStart());
+		var scoped = scoped(viewer, slice);
+		// after the access check: a value that names nothing is refused, never read as
+		// zeros
+		this.options.requireExisting(scoped);
+		return scoped.resolved(this.calendar.fiscalYearStart());
 	}
 
 	private Slice scoped(Viewer viewer, Slice slice) {

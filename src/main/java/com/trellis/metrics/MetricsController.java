@@ -56,7 +56,7 @@ class MetricsController {
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
 		model.addAttribute("kinds", Slice.Kind.values());
-		model.addAttribute("sliceChoices", this.kpis.sliceChoices(viewer));
+		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer));
 		var labels = steps.stream().map(FunnelStep::label).toList();
 		var reached = Map
 			.of("type", "bar", "data",
@@ -102,7 +102,7 @@ class MetricsController {
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
 		model.addAttribute("kinds", Slice.Kind.values());
-		model.addAttribute("sliceChoices", this.kpis.sliceChoices(viewer));
+		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer));
 		var trend = this.kpis.trend(viewer, "PARTNER_SOURCED_REVENUE", period, chosen);
 		var chart = Map.of("type", "line", "data",
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets",

@@ -101,7 +101,7 @@ class ProcessPageController {
 			redirect.addFlashAttribute("notice", "Saved " + name);
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 			redirect.addFlashAttribute("errorStage", code);
 		}

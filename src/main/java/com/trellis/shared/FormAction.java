@@ -27,7 +27,7 @@ public final class FormAction {
 			}
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 		}
 		catch (ConflictException ex) {
@@ -53,7 +53,7 @@ public final class FormAction {
 			}
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 			redirect.addFlashAttribute("form", form);
 		}

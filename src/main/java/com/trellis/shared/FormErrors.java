@@ -33,7 +33,10 @@ public final class FormErrors {
 
 	/** One line naming each field and its problem, for a flash message. */
 	public static String summary(Map<String, String> errors) {
-		return errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+		return errors.entrySet()
+			.stream()
+			.map(e -> Labels.fieldWords(e.getKey()) + ": " + e.getValue())
+			.collect(Collectors.joining("; "));
 	}
 
 }

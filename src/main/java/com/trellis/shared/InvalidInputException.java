@@ -24,6 +24,17 @@ public class InvalidInputException extends RuntimeException {
 		return this.errors;
 	}
 
+	/**
+	 * The errors as a page shows them: each field by its words ("Owner", "Slice value"),
+	 * never the Java name ({@code ownerId}); the API keeps the field names.
+	 */
+	public String readable() {
+		return this.errors.stream()
+			.map(e -> Labels.fieldWords(e.field()) + ": " + e.message())
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("");
+	}
+
 	public record FieldError(String field, String message) implements Serializable {
 	}
 

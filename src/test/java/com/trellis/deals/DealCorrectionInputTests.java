@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -79,7 +80,7 @@ class DealCorrectionInputTests {
 					.session(admin)
 					.with(csrf()))
 				.andExpect(status().is3xxRedirection())
-				.andExpect(flash().attribute("error", containsString(values[3])));
+				.andExpect(flash().attribute("error", containsStringIgnoringCase(values[3])));
 		}
 		assertUnchanged(world);
 	}

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -268,7 +269,7 @@ class DealIntegrityTests {
 				.session(admin)
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", containsString("amount")));
+			.andExpect(flash().attribute("error", containsStringIgnoringCase("amount")));
 		this.mvc
 			.perform(post("/opportunities/" + world.dealId() + "/correction").param("amount", "1250000")
 				.param("currency", "USD")

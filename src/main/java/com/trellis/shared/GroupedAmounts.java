@@ -1,0 +1,52 @@
+package com.trellis.shared;
+
+import java.beans.PropertyEditorSupport;
+import java.math.BigDecimal;
+
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/**
+ * Amounts typed into page forms as people write them: "75,000" and "1,250,000.50" read as
+ * 75000 and 1250000.50 (commas only where they group thousands). Anything else that is
+ * not a number stays a field error naming the field; JSON bodies of the API are not bound
+ * here and keep plain numbers.
+ */
+@ControllerAdvice
+class GroupedAmounts {
+
+	@InitBinder
+	void amounts(WebDataBinder binder) {
+		binder.registerCustomEditor(BigDecimal.class, new Editor());
+	}
+
+	/** Reads a decimal with optional thousands grouping; blank is no value. */
+	static final class Editor extends PropertyEditorSupport {
+
+		@Override
+		public void setAsText(String text) {
+			if (text == null || text.isBlank()) {
+				setValue(null);
+				return;
+			}
+			var plain = text.strip();
+			if (plain.matches("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+				plain = plain.replace(",", "");
+			}
+			try {
+				setValue(new BigDecimal(plain));
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("not an amount: " + text, ex);
+			}
+		}
+
+		@Override
+		public String getAsText() {
+			return getValue() instanceof BigDecimal amount ? amount.toPlainString() : "";
+		}
+
+	}
+
+}

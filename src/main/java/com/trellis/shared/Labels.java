@@ -1,0 +1,109 @@
+package com.trellis.shared;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words a reader sees for a code (an enum constant or a stored code such as
+ * {@code JOINT_WORKING}): the message {@code code.<CODE>} of {@code messages.properties},
+ * or, for a code without one, the code in words ("Joint working"), never the raw code.
+ * Pages use it as {@code ${@labels.of(x)}}.
+ */
+@Component("labels")
+public class Labels {
+
+	private final MessageSource messages;
+
+	public Labels(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The label of a code; null stays empty. */
+	public String of(Object code) {
+		if (code == null) {
+			return "";
+		}
+		var text = code instanceof Enum<?> e ? e.name() : code.toString().strip();
+		if (text.isEmpty()) {
+			return "";
+		}
+		var key = "code." + text;
+		var label = this.messages.getMessage(key, null, null, LocaleContextHolder.getLocale());
+		return label != null ? label : words(text);
+	}
+
+	/**
+	 * Named values (a program's parameters) as the reader reads them: each name from the
+	 * message {@code param.<name>} or in words ({@code coSellPercent}: "Co sell
+	 * percent"), then its value, joined by " · "; never {@code {coSellPercent=3}}.
+	 */
+	public String params(java.util.Map<String, ?> values) {
+		if (values == null || values.isEmpty()) {
+			return "";
+		}
+		var out = new java.util.StringJoiner(" · ");
+		values.forEach((name, value) -> {
+			var label = this.messages.getMessage("param." + name, null, null, LocaleContextHolder.getLocale());
+			out.add((label != null ? label : camelWords(name)) + ": " + of(value));
+		});
+		return out.toString();
+	}
+
+	/** A form field's label: the message {@code field.<name>}, or the name in words. */
+	public String field(String name) {
+		if (name == null) {
+			return "";
+		}
+		var label = this.messages.getMessage("field." + name, null, null, LocaleContextHolder.getLocale());
+		return label != null ? label : fieldWords(name);
+	}
+
+	/**
+	 * A field's Java name in words: {@code ownerId} reads "Owner", {@code sliceValue}
+	 * "Slice value", {@code lines[2].amount} "Amount": the last segment of the name,
+	 * without an "Id" suffix.
+	 */
+	public static String fieldWords(String name) {
+		if (name == null || name.isBlank()) {
+			return "";
+		}
+		var last = name.replaceAll(".*[.\\]]", "");
+		if (last.isEmpty()) {
+			last = name;
+		}
+		if (last.length() > 2 && last.endsWith("Id")) {
+			last = last.substring(0, last.length() - 2);
+		}
+		return camelWords(last);
+	}
+
+	static String camelWords(String name) {
+		var spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+		return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+	}
+
+	/**
+	 * A code in words: {@code PARTNER:TIER_1_INVEST} becomes "Partner: Tier 1 invest",
+	 * {@code IN_PROGRESS} "In progress"; text that is not a code is returned as it is.
+	 */
+	static String words(String code) {
+		if (!code.matches("[A-Z][A-Z0-9_:]+") || code.length() < 4 && !code.matches(".*[_:].*")) {
+			// not a code, or a short one read as it is (USD, SI)
+			return code;
+		}
+		var parts = code.split(":");
+		var out = new StringBuilder();
+		for (var part : parts) {
+			if (!out.isEmpty()) {
+				out.append(": ");
+			}
+			var lower = part.replace('_', ' ').toLowerCase(Locale.ROOT).strip();
+			out.append(lower.isEmpty() ? "" : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,68 @@
+package com.trellis.web;
+
+import java.nio.file.Path;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The KPI breakdown picked in headless Chromium (issue 13, item 10): a PAM, a partner and
+ * a tier are chosen by name from what exists, narrowed by typing; a name typed into the
+ * address instead of picked is answered with a 400 page that keeps the layout.
+ */
+@TrellisTest
+class KpiPickerBrowserTests {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
+	@Test
+	void anAdminBreaksTheKpisDownByAPamAPartnerAndATierPickedByName() {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+			var page = context.newPage();
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/metrics"));
+			pick(page, "PAM", "Priya", "Priya Patel");
+			assertThat(page.url()).containsPattern("slice=PAM&sliceValue=\\d+");
+			assertThat(page.locator("select[name=sliceValue] option:checked")).hasText("Priya Patel");
+
+			pick(page, "PARTNER", "Northwind", "Northwind Systems");
+			assertThat(page.url()).containsPattern("slice=PARTNER&sliceValue=\\d+");
+			assertThat(page.locator("select[name=sliceValue] option:checked")).hasText("Northwind Systems");
+
+			pick(page, "TIER", "", "Tier 1 (invest)");
+			assertThat(page.url()).contains("sliceValue=TIER_1_INVEST");
+			assertThat(page.locator("tr[data-code=ACTIVE_PARTNER_RATE] td.num span")).not().hasText("—");
+			page.screenshot(
+					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("kpi-tier-1.png")));
+
+			var typed = page.navigate(chromium.url("/metrics?slice=PAM&sliceValue=Priya%20Patel"));
+			assertThat(typed.status()).isEqualTo(400);
+			assertThat(page.locator("#bad-fields li[data-field=sliceValue]")).containsText("Slice value");
+			assertThat(page.locator("nav")).isVisible();
+		}
+	}
+
+	private static void pick(Page page, String kind, String typed, String label) {
+		page.locator("select[name=slice]").selectOption(kind);
+		var search = page.locator("input[data-slice-search]");
+		assertThat(search).isVisible();
+		search.fill(typed);
+		var value = page.locator("select[name=sliceValue]");
+		assertThat(value.locator("optgroup[data-kind=" + kind + "] option:not([hidden])").first()).isAttached();
+		value.selectOption(new SelectOption().setLabel(label));
+		page.locator("form.filters button[type=submit]").click();
+		page.waitForURL("**slice=" + kind + "&**");
+		assertThat(page.locator("h1")).hasText("Program KPIs");
+	}
+
+}
