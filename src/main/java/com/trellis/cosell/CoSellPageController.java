@@ -3,6 +3,7 @@ package com.trellis.cosell;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.mapping.PartnersOnAccount;
@@ -69,6 +70,7 @@ class CoSellPageController {
 
 	@PostMapping("/opportunities/{id}/cosell-requests")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'AE', 'SALES_MANAGER')")
+	@ActsOn(value = CoSellChecks.Requested.class, from = ActsOn.From.BODY, key = "partnerId")
 	String ask(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String partnerId,
 			@RequestParam(required = false) String ask, @RequestParam(required = false) String back,
 			RedirectAttributes redirect) {
@@ -100,6 +102,7 @@ class CoSellPageController {
 
 	@PostMapping("/cosell/{id}/answer")
 	@PreAuthorize("hasRole('PARTNER')")
+	@ActsOn(CoSellChecks.Answered.class)
 	String answer(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String accept,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		this.requests.requireAnswers(viewer, id);

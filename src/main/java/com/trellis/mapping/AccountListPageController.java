@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
@@ -56,9 +57,9 @@ class AccountListPageController {
 	}
 
 	@PostMapping("/partners/{id}/account-list")
+	@ActsOn(MappingChecks.OwnsList.class)
 	String upload(Viewer viewer, @PathVariable long id, @RequestParam(required = false) MultipartFile file,
 			RedirectAttributes redirect) {
-		this.lists.history(viewer, id);
 		var target = "/partners/" + id + "/account-list";
 		try {
 			var text = text(file);
@@ -85,9 +86,9 @@ class AccountListPageController {
 	}
 
 	@PostMapping("/partners/{id}/account-list/rows/{row}/answer")
+	@ActsOn(MappingChecks.ManagesOverlaps.class)
 	String answer(Viewer viewer, @PathVariable long id, @PathVariable long row,
 			@RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
-		this.overlaps.matrix(viewer, id);
 		return FormAction.run(redirect, "/partners/" + id + "/overlaps?cell=POSSIBLE",
 				"true".equals(confirmed) ? "Match confirmed" : "Match rejected",
 				() -> this.possibles.answer(viewer, id, row, confirmed));
