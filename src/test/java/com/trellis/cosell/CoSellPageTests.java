@@ -36,6 +36,9 @@ class CoSellPageTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void anAccountExecutiveAsksAPartnerPresentAtTheDealsAccountAndReadsItsAnswerOnTheDeal() throws Exception {
 		var seller = this.fixtures.world("Page Co-sell Sellers");
@@ -126,6 +129,24 @@ class CoSellPageTests {
 		this.mvc.perform(get("/partners/" + world.partnerId() + "/overlaps").session(login(world.pam())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"cell-GREENFIELD\">1<")));
+	}
+
+	@Test
+	void theDemoStartsWithPartnerListsThatOverlapOurAccounts() {
+		var lists = this.jdbc.sql("""
+				SELECT count(DISTINCT l.partner_id) AS partners,
+				       count(*) FILTER (WHERE a.match_confidence = 'AUTOMATIC') AS matched,
+				       count(*) FILTER (WHERE a.account_id IS NULL) AS greenfield,
+				       count(*) FILTER (WHERE a.match_confidence = 'POSSIBLE') AS possible
+				FROM partner_account a JOIN partner_account_list l ON l.id = a.list_id AND l.current
+				""")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
+			.single();
+		System.out.printf("demo lists: %d partners, %d matched, %d greenfield, %d possible%n", lists[0], lists[1],
+				lists[2], lists[3]);
+		assertThat(lists[0]).isGreaterThanOrEqualTo(3);
+		assertThat(lists[1]).isGreaterThan(10);
+		assertThat(lists[2]).isGreaterThan(3);
 	}
 
 	private static MockMultipartFile csv(String text) {
