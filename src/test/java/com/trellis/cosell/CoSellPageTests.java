@@ -126,6 +126,8 @@ class CoSellPageTests {
 		this.mvc
 			.perform(get("/partners/" + world.partnerId() + "/overlaps?cell=GREENFIELD").session(login(world.pam())))
 			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/partners/" + world.partnerId()).session(login(world.pam())))
+			.andExpect(content().string(containsString("/partners/" + world.partnerId() + "/overlaps")));
 		this.mvc.perform(get("/partners/" + world.partnerId() + "/overlaps").session(login(world.pam())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"cell-GREENFIELD\">1<")));
