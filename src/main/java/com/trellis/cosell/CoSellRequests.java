@@ -114,6 +114,12 @@ public class CoSellRequests {
 		return this.requests.ofDeal(opportunityId, viewer.scopePartnerId());
 	}
 
+	/** The account of a deal the viewer sees (404 otherwise). */
+	@Transactional(readOnly = true)
+	public long accountOf(Viewer viewer, long opportunityId) {
+		return this.deals.get(viewer, opportunityId).accountId();
+	}
+
 	/**
 	 * Each side's list: a partner user its partner's requests, a PAM those to partners in
 	 * the book, an account executive or sales manager the ones they or their reports

@@ -108,6 +108,7 @@ class DealPageController {
 		model.addAttribute("corrections", corrections);
 		model.addAttribute("canCorrect", viewer.is(Role.ADMIN) && deal.stage().isClosed());
 		model.addAttribute("people", this.users.byIds(people));
+		model.addAttribute("showCoSell", !viewer.isPartnerUser());
 		model.addAttribute("partnerName", deal.partnerId() == null ? null
 				: this.partners.names(viewer, List.of(deal.partnerId())).get(deal.partnerId()));
 		return "deals/detail";

@@ -21,7 +21,10 @@ class DemoRunner implements ApplicationRunner {
 
 	private final DemoProperties properties;
 
-	DemoRunner(DemoData demo, DemoProperties properties) {
+	private final DemoAccountLists accountLists;
+
+	DemoRunner(DemoData demo, DemoProperties properties, DemoAccountLists accountLists) {
+		this.accountLists = accountLists;
 		this.demo = demo;
 		this.properties = properties;
 	}
@@ -40,6 +43,7 @@ class DemoRunner implements ApplicationRunner {
 			return;
 		}
 		this.demo.load(this.properties.demoSize());
+		this.accountLists.upload();
 	}
 
 }

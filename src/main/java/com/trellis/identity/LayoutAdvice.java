@@ -46,7 +46,8 @@ class LayoutAdvice {
 			case PARTNER -> List.of(link("nav.portal", "/portal"),
 					group("nav.groupDeals", link("nav.registerDeal", "/registrations/new"),
 							link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
-							link("nav.ourDeals", "/opportunities")),
+							link("nav.ourDeals", "/opportunities"), link("nav.cosell", "/cosell"),
+							link("nav.accountList", "/partners/" + viewer.partnerId() + "/account-list")),
 					group("nav.groupGrowth",
 							link("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
 							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
@@ -88,7 +89,8 @@ class LayoutAdvice {
 	private static NavItem deals() {
 		return group("nav.groupDeals", link("nav.opportunities", "/opportunities"),
 				link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
-				link("nav.process", "/process"), link("nav.accounts", "/accounts"), link("nav.holidays", "/holidays"));
+				link("nav.process", "/process"), link("nav.accounts", "/accounts"), link("nav.cosell", "/cosell"),
+				link("nav.holidays", "/holidays"));
 	}
 
 	private static NavItem link(String label, String href) {

@@ -58,7 +58,7 @@ public class Overlaps {
 		return this.overlaps.records(partnerId, cell);
 	}
 
-	private void requireManages(Viewer viewer, long partnerId) {
+	void requireManages(Viewer viewer, long partnerId) {
 		if (viewer.isPartnerUser()) {
 			throw new NotFoundException("Partner", partnerId);
 		}

@@ -115,7 +115,7 @@ public class PartnerAccountLists {
 	 * The partner's own users, its PAM and program admins; anyone else is refused before
 	 * the file is read (a partner user asking for another partner's list gets 404).
 	 */
-	private void requireOwnsList(Viewer viewer, long partnerId) {
+	void requireOwnsList(Viewer viewer, long partnerId) {
 		if (viewer.isPartnerUser()) {
 			if (viewer.partnerId() != partnerId) {
 				throw new NotFoundException("Partner", partnerId);

@@ -169,6 +169,35 @@ class PartnerIsolationTests {
 	}
 
 	@Test
+	void partnerUserSeesOnlyItsOwnCoSellRequestsAndAccountListOnThePages() throws Exception {
+		this.cosell.request(this.a.ae(), this.a.dealId(),
+				new com.trellis.cosell.RequestCoSell(this.a.partnerId(), "Isolation page ask to Alpha"));
+		var toB = this.cosell.request(this.b.ae(), this.b.dealId(),
+				new com.trellis.cosell.RequestCoSell(this.b.partnerId(), "Isolation page ask to Beta"));
+		var session = login(this.a.partnerUser());
+		var list = this.mvc.perform(get("/cosell").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("Isolation page ask to Alpha").doesNotContain("Isolation page ask to Beta");
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/cosell/" + toB.id() + "/answer")
+				.param("accept", "true")
+				.session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/partners/" + this.b.partnerId() + "/account-list").session(session))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/partners/" + this.b.partnerId() + "/overlaps").session(session))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/opportunities/" + this.a.dealId() + "/cosell").session(session))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void partnerUserIsSentToTheirOwnPortal() throws Exception {
 		var session = login(this.a.partnerUser());
 		this.mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
