@@ -57,6 +57,11 @@ class Utf8Guard {
 		return registration;
 	}
 
+	/** Names the fields the error page will list for this request. */
+	static void nameErrors(HttpServletRequest request, Object errors) {
+		request.setAttribute(ERRORS, errors);
+	}
+
 	/** The error page lists the fields the filter named. */
 	@Bean
 	DefaultErrorAttributes errorAttributes() {
