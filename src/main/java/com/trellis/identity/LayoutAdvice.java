@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * business time zone.
  */
 @ControllerAdvice(annotations = Controller.class)
-class LayoutAdvice {
+class LayoutAdvice implements com.trellis.shared.PageModel {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
@@ -24,6 +24,15 @@ class LayoutAdvice {
 	 * The business time zone: pages show moments as days and times in it
 	 * ({@code #temporals.format(moment.atZone(businessZone), …)}), never in the JVM's.
 	 */
+	@Override
+	public java.util.Map<String, Object> attributes() {
+		var attributes = new java.util.HashMap<String, Object>();
+		attributes.put("businessZone", businessZone());
+		attributes.put("viewer", viewer());
+		attributes.put("nav", nav());
+		return attributes;
+	}
+
 	@ModelAttribute("businessZone")
 	java.time.ZoneId businessZone() {
 		return this.calendar.zone();

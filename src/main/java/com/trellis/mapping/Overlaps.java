@@ -60,7 +60,12 @@ public class Overlaps {
 
 	void requireManages(Viewer viewer, long partnerId) {
 		if (viewer.isPartnerUser()) {
-			throw new NotFoundException("Partner", partnerId);
+			// its own partner exists for it: refused (403); another partner's is not
+			// there (404)
+			if (viewer.partnerId() != partnerId) {
+				throw new NotFoundException("Partner", partnerId);
+			}
+			throw new AccessDeniedException("The overlap matrix is for the partner's PAM and program admins");
 		}
 		if (!viewer.is(Role.ADMIN, Role.PAM) || !this.partners.manages(viewer, partnerId)) {
 			throw new AccessDeniedException("The overlap matrix is for the partner's PAM and program admins");

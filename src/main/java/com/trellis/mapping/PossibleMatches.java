@@ -42,7 +42,12 @@ public class PossibleMatches {
 	@Transactional
 	public PartnerAccountView answer(Viewer viewer, long partnerId, long rowNumber, String answer) {
 		if (viewer.isPartnerUser()) {
-			throw new NotFoundException("Partner", partnerId);
+			// its own partner exists for it: refused (403); another partner's is not
+			// there (404)
+			if (viewer.partnerId() != partnerId) {
+				throw new NotFoundException("Partner", partnerId);
+			}
+			throw new AccessDeniedException("The partner's PAM or a program admin confirms a possible match");
 		}
 		if (!viewer.is(Role.ADMIN, Role.PAM) || !this.partners.manages(viewer, partnerId)) {
 			throw new AccessDeniedException("The partner's PAM or a program admin confirms a possible match");

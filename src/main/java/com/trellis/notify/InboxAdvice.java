@@ -12,12 +12,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * shown beside the inbox link of the navigation.
  */
 @ControllerAdvice(annotations = Controller.class)
-class InboxAdvice {
+class InboxAdvice implements com.trellis.shared.PageModel {
 
 	private final StaffNotices notices;
 
 	InboxAdvice(StaffNotices notices) {
 		this.notices = notices;
+	}
+
+	@Override
+	public java.util.Map<String, Object> attributes() {
+		var unread = unreadNotices();
+		return unread == null ? java.util.Map.of() : java.util.Map.of("unreadNotices", unread);
 	}
 
 	@ModelAttribute("unreadNotices")

@@ -24,6 +24,35 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProtocolErrors {
 
+	private final org.springframework.util.unit.DataSize maxFileSize;
+
+	ApiProtocolErrors(
+			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}") org.springframework.util.unit.DataSize maxFileSize) {
+		this.maxFileSize = maxFileSize;
+	}
+
+	/**
+	 * An upload larger than {@code spring.servlet.multipart.max-file-size} is refused
+	 * before any controller runs: 413 naming {@code file} and the limit, as a problem
+	 * detail on the API and as the error page (with the layout) on pages.
+	 */
+	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+	ResponseEntity<Object> tooLarge(Exception ex, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		var errors = java.util.List.of(new InvalidInputException.FieldError("file",
+				"is larger than the upload limit of " + this.maxFileSize.toMegabytes() + " MB"));
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			Utf8Guard.nameErrors(request, errors);
+			response.sendError(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE.value());
+			return null;
+		}
+		var problem = org.springframework.http.ProblemDetail
+			.forStatusAndDetail(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Invalid input: file");
+		problem.setTitle("File too large");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.status(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE).body(problem);
+	}
+
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
 			HttpMediaTypeNotAcceptableException.class, NoResourceFoundException.class })
 	ResponseEntity<Object> refused(Exception ex, HttpServletRequest request) throws Exception {

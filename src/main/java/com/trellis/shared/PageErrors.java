@@ -37,6 +37,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
+	private final List<PageModel> layout;
+
+	PageErrors(List<PageModel> layout) {
+		this.layout = layout;
+	}
+
 	@ExceptionHandler({ InvalidInputException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class, BindException.class })
 	Object badInput(Exception ex, HandlerMethod handler, HttpServletRequest request) {
@@ -51,6 +57,12 @@ class PageErrors {
 		var page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
 		page.addObject("errors", errors);
 		page.addObject("back", back(request));
+		page.addObject("write", writes(request));
+		this.layout.forEach((contributor) -> contributor.attributes().forEach((name, value) -> {
+			if (value != null) {
+				page.addObject(name, value);
+			}
+		}));
 		return page;
 	}
 
@@ -78,6 +90,11 @@ class PageErrors {
 			.map(e -> new InvalidInputException.FieldError(e.getField(),
 					e.isBindingFailure() ? "cannot be read from this value" : e.getDefaultMessage()))
 			.toList();
+	}
+
+	/** Whether the request could have changed something ("Nothing was saved" says so). */
+	static boolean writes(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
 	}
 
 	private static boolean answersJson(HandlerMethod handler) {

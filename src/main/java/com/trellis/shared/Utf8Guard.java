@@ -57,6 +57,11 @@ class Utf8Guard {
 		return registration;
 	}
 
+	/** Names the fields the error page will list for this request. */
+	static void nameErrors(HttpServletRequest request, Object errors) {
+		request.setAttribute(ERRORS, errors);
+	}
+
 	/** The error page lists the fields the filter named. */
 	@Bean
 	DefaultErrorAttributes errorAttributes() {
@@ -68,6 +73,9 @@ class Utf8Guard {
 				var errors = request.getAttribute(ERRORS, RequestAttributes.SCOPE_REQUEST);
 				if (errors != null) {
 					attributes.put("errors", errors);
+				}
+				if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+					attributes.put("write", PageErrors.writes(servlet.getRequest()));
 				}
 				return attributes;
 			}

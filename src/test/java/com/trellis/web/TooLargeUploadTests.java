@@ -1,0 +1,50 @@
+package com.trellis.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An upload above the configured file limit, sent to the real server (the container
+ * refuses it before any controller): the API answers a problem detail naming the file and
+ * the limit instead of an empty 413.
+ */
+@TrellisTest
+class TooLargeUploadTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void aTooLargeImportFileAnswersAProblemDetailNamingTheFileAndTheLimit() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var boundary = "trellis-boundary";
+		var body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contacts.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\nemail\r\n" + "x".repeat(3 * 1024 * 1024) + "\r\n--" + boundary
+				+ "--\r\n";
+		var response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/imports/trellis/contacts"))
+				.header("Authorization", "Bearer " + this.fixtures.token(admin))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("\"field\":\"file\"", "1 MB");
+	}
+
+}
