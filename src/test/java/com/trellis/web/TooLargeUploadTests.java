@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the limit instead of an empty 413.
  */
 @TrellisTest
+@org.springframework.test.context.TestPropertySource(properties = "spring.servlet.multipart.max-file-size=1MB")
 class TooLargeUploadTests {
 
 	@LocalServerPort
