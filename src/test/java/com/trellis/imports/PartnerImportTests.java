@@ -97,8 +97,9 @@ class PartnerImportTests {
 	 * Agency on W03 (won 12000, a Partner row): influenced; its Consultant row on W01 is
 	 * not primary and left out, its Partner row between two accounts too. Closed in the
 	 * period: partner-sourced 1 won of 3 = 33.3 %; direct without partner 12 won of 35 =
-	 * 34.3 % (percentages at one decimal); partner-sourced revenue 10000; average won deal with a partner (10000 +
-	 * 11000 + 12000) / 3 = 11000, direct (255000 - 33000) / 12 = 18500.
+	 * 34.3 % (percentages at one decimal); partner-sourced revenue 10000; average won
+	 * deal with a partner (10000 + 11000 + 12000) / 3 = 11000, direct (255000 - 33000) /
+	 * 12 = 18500.
 	 */
 	@Test
 	void salesforcePartnersBecomeTrellisPartnersCreditedOnTheirDealsAndTheKpisCountThem() throws Exception {
