@@ -3,6 +3,8 @@ package com.trellis.cohorts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * A cohort's figures in one fiscal week, over its members at the week's end.
  *
@@ -21,4 +23,13 @@ import java.time.LocalDate;
 public record CohortMetricWeek(long cohortId, String cohort, LocalDate weekStart, String fiscalWeek, int members,
 		BigDecimal pipelineCreated, String currency, int aeReferrals, int wins, BigDecimal winVelocityDays,
 		BigDecimal activationRate, BigDecimal readinessP25, BigDecimal readinessMedian, BigDecimal readinessP75) {
+
+	/**
+	 * The pipeline at the reporting currency's minor unit, whatever scale it was summed
+	 * with.
+	 */
+	public CohortMetricWeek {
+		pipelineCreated = MinorUnits.round(pipelineCreated, currency);
+	}
+
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * A partner's MDF fund in its own currency (the currency its accruals are earned in):
  * what was accrued, what claims drew on it, converted into the fund's currency, and what
@@ -17,6 +19,13 @@ import java.util.List;
  */
 public record MdfFund(String currency, BigDecimal accrued, BigDecimal claimed, BigDecimal balance, List<Claim> claims) {
 
+	/** Each amount at the fund currency's minor unit. */
+	public MdfFund {
+		accrued = MinorUnits.round(accrued, currency);
+		claimed = MinorUnits.round(claimed, currency);
+		balance = MinorUnits.round(balance, currency);
+	}
+
 	/**
 	 * A claim on the fund.
 	 *
@@ -24,14 +33,21 @@ public record MdfFund(String currency, BigDecimal accrued, BigDecimal claimed, B
 	 * @param activity what the request was for
 	 * @param amount the amount claimed, in the request's currency
 	 * @param currency the request's currency
+	 * @param fundCurrency the fund's currency
 	 * @param fundAmount what it drew from the fund, in the fund's currency
 	 * @param rate fund currency per unit of the claim's currency (1 for the same
 	 * currency)
 	 * @param convertedOn the day of the rate: the day of the claim, or today for a claim
 	 * from before conversions were kept (at today's rate)
 	 */
-	public record Claim(long id, String activity, BigDecimal amount, String currency, BigDecimal fundAmount,
-			BigDecimal rate, LocalDate convertedOn) {
+	public record Claim(long id, String activity, BigDecimal amount, String currency, String fundCurrency,
+			BigDecimal fundAmount, BigDecimal rate, LocalDate convertedOn) {
+
+		/** The amount at the claim currency's minor unit, the drawn one at the fund's. */
+		public Claim {
+			amount = MinorUnits.round(amount, currency);
+			fundAmount = MinorUnits.round(fundAmount, fundCurrency);
+		}
 
 		/** How the claim was converted, as the statement says it. */
 		public String conversion() {

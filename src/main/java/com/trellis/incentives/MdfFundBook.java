@@ -70,12 +70,11 @@ class MdfFundBook {
 				var kept = currency.equals(rs.getString(5)) && rs.getBigDecimal(6) != null;
 				var amount = MinorUnits.round(rs.getBigDecimal(3), rs.getString(4));
 				if (kept) {
-					return new MdfFund.Claim(rs.getLong(1), rs.getString(2), amount, rs.getString(4),
-							MinorUnits.round(rs.getBigDecimal(6), currency), rs.getBigDecimal(7),
-							rs.getObject(8, LocalDate.class));
+					return new MdfFund.Claim(rs.getLong(1), rs.getString(2), amount, rs.getString(4), currency,
+							rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class));
 				}
 				var now = toFund(amount, rs.getString(4), currency, conversions);
-				return new MdfFund.Claim(rs.getLong(1), rs.getString(2), amount, rs.getString(4),
+				return new MdfFund.Claim(rs.getLong(1), rs.getString(2), amount, rs.getString(4), currency,
 						now.map(Conversion::amount).orElse(BigDecimal.ZERO),
 						now.map(Conversion::rate).orElse(BigDecimal.ZERO), this.calendar.today());
 			})
@@ -142,6 +141,11 @@ class MdfFundBook {
 
 	/** An amount in the fund's currency, with the rate and day it was converted at. */
 	record Conversion(String currency, BigDecimal amount, BigDecimal rate, LocalDate on) {
+
+		Conversion {
+			amount = MinorUnits.round(amount, currency);
+		}
+
 	}
 
 }

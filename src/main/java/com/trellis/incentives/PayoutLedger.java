@@ -141,6 +141,12 @@ public class PayoutLedger {
 
 	/** A partner's payment in one currency. */
 	public record Line(long partnerId, String partnerName, String currency, long items, BigDecimal amount) {
+
+		/** The amount at its currency's minor unit, whatever scale it was summed with. */
+		public Line {
+			amount = MinorUnits.round(amount, currency);
+		}
+
 	}
 
 	/**
@@ -159,6 +165,12 @@ public class PayoutLedger {
 
 	public record Item(long earningId, long partnerId, String partnerName, String kind, Long opportunityId,
 			String basis, BigDecimal amount, String currency, Instant paidAt) {
+
+		/** The amount at its currency's minor unit, whatever scale it was read with. */
+		public Item {
+			amount = MinorUnits.round(amount, currency);
+		}
+
 	}
 
 }

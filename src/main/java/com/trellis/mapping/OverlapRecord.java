@@ -2,10 +2,18 @@ package com.trellis.mapping;
 
 import java.math.BigDecimal;
 
+import com.trellis.shared.MinorUnits;
+
 /**
  * One overlap: the partner's company (row of its list, name, its status there) and our
  * account with its owner and open pipeline in the reporting currency.
  */
 public record OverlapRecord(long rowNumber, String companyName, String partnerStatus, long accountId,
 		String accountName, Long ownerId, String ownerName, BigDecimal openPipeline, String currency) {
+
+	/** The pipeline at the currency's minor unit, whatever scale it was summed with. */
+	public OverlapRecord {
+		openPipeline = MinorUnits.round(openPipeline, currency);
+	}
+
 }

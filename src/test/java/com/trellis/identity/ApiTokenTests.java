@@ -118,7 +118,7 @@ class ApiTokenTests {
 					.param("expiresOn", expiry[1]))
 				.andReturn();
 			var page = result.getResponse().getContentAsString();
-			assertThat(result.getResponse().getStatus()).as("%s / %s", expiry[0], expiry[1]).isEqualTo(200);
+			assertThat(result.getResponse().getStatus()).as("%s / %s", expiry[0], expiry[1]).isEqualTo(400);
 			assertThat(page).as("%s / %s", expiry[0], expiry[1]).contains("id=\"token-errors\"");
 			assertThat(page).doesNotContain("id=\"token-secret\"");
 		}

@@ -84,7 +84,8 @@ class ProgramDatesTests {
 						LocalDate.of(2018, 8, 15), LocalDate.of(2018, 9, 10),
 						Map.of("tiers", List.of(Map.of("threshold", "0", "value", "2")))));
 		var fund = this.incentives.createProgram(this.fixtures.user(Role.ADMIN),
-				new ProgramCommand("MDF " + System.nanoTime(), ProgramKind.MDF, "USD", LocalDate.of(2018, 8, 15), null,
+				new ProgramCommand("MDF " + System.nanoTime(), ProgramKind.MDF, "USD", LocalDate.of(2018, 8, 15),
+						LocalDate.of(2018, 12, 31),
 						Map.of("tiers", List.of(Map.of("threshold", "50000", "value", "5000.00")))));
 		var world = this.fixtures.world("Rebate Starts Late Partners");
 		win(world.dealId(), "2018-07-20T12:00:00Z", "100000.00");

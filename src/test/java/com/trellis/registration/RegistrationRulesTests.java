@@ -34,7 +34,7 @@ class RegistrationRulesTests {
 		var admin = this.fixtures.user(Role.ADMIN);
 		try {
 			var session = login(admin);
-			this.mvc.perform(form(session, "0")).andExpect(status().isOk());
+			this.mvc.perform(form(session, "0")).andExpect(status().isBadRequest());
 			assertThat(this.registrations.rules()).isEqualTo(original);
 
 			this.mvc.perform(form(session, "60")).andExpect(status().is3xxRedirection());

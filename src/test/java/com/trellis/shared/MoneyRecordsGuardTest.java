@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MoneyRecordsGuardTest {
 
 	/** Numbers beside a currency that are no amounts. */
-	private static final Pattern NOT_MONEY = Pattern.compile("(?i).*(share|percent|probability|rate).*");
+	private static final Pattern NOT_MONEY = Pattern.compile("(?i).*(share|percent|probability|rate|days|readiness).*");
 
 	/**
 	 * A KPI's value is an amount or a percentage by its unit; its amounts are rounded
@@ -96,7 +96,8 @@ class MoneyRecordsGuardTest {
 			if (c.getType() == BigDecimal.class) {
 				args[i] = new BigDecimal("12345.0000");
 			}
-			else if (c.getName().equals("currency")) {
+			else if (c.getType() == String.class
+					&& (c.getName().equals("currency") || c.getName().endsWith("Currency"))) {
 				args[i] = "JPY";
 			}
 			else if (c.getType() == long.class) {
