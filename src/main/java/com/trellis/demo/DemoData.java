@@ -105,7 +105,7 @@ public class DemoData {
 					sink.abort();
 					throw ex;
 				}
-				DemoCompletions.recordCertifications(this.jdbc, this.calendar.zone());
+				DemoCompletions.recordCompletions(this.jdbc, this.calendar.zone());
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
 				resetSequences();
 				return sink.rows();
