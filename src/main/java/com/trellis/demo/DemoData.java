@@ -28,7 +28,7 @@ public class DemoData {
 
 	static final List<String> TABLES = List.of("app_user", "partner", "partner_lifecycle_change", "account",
 			"opportunity", "opportunity_stage_change", "activity_event", "partner_lead", "cosell_request",
-			"enablement_completion", "readiness_assessment");
+			"enablement_completion", "readiness_assessment", "deal_registration");
 
 	private final DataSource dataSource;
 
@@ -105,7 +105,8 @@ public class DemoData {
 					sink.abort();
 					throw ex;
 				}
-				DemoCompletions.recordCertifications(this.jdbc, this.calendar.zone());
+				DemoCompletions.recordCompletions(this.jdbc, this.calendar.zone());
+				DemoRegistrations.record(this.jdbc, this.clock.instant());
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
 				resetSequences();
 				return sink.rows();
