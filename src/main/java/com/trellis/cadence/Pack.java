@@ -71,8 +71,10 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 				case COUNT -> String.format(Locale.ROOT, "%,d", number.longValue());
 				case NUMBER -> {
 					var decimal = new BigDecimal(number.toString());
-					if (decimal.stripTrailingZeros().scale() <= 0) {
-						// a whole figure (12 partners, 202 days) reads without decimals
+					if (decimal.scale() != 1 && decimal.stripTrailingZeros().scale() <= 0) {
+						// a whole figure (12 partners, 202 days) reads without decimals;
+						// a ratio
+						// kept at one decimal keeps it (20.0 beside 15.7)
 						decimal = decimal.setScale(0, java.math.RoundingMode.UNNECESSARY);
 					}
 					yield String.format(Locale.ROOT, "%,." + Math.max(decimal.scale(), 0) + "f", decimal);

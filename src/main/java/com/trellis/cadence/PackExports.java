@@ -42,8 +42,11 @@ class PackExports {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
+	private final org.springframework.context.ApplicationContext beans;
+
 	PackExports(ITemplateEngine templates, CadenceProperties properties, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar) {
+			com.trellis.shared.BusinessCalendar calendar, org.springframework.context.ApplicationContext beans) {
+		this.beans = beans;
 		this.calendar = calendar;
 		this.templates = templates;
 		this.properties = properties;
@@ -52,6 +55,10 @@ class PackExports {
 
 	byte[] pdf(Pack pack) {
 		var context = new Context(Locale.ENGLISH, Map.of("pack", pack));
+		// the print page formats with the same beans as the pages (@figures, @labels)
+		context.setVariable(
+				org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(this.beans, null));
 		var html = this.templates.process("cadence/print", context);
 		try (var out = new ByteArrayOutputStream()) {
 			var builder = new PdfRendererBuilder();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.MinorUnits;
 import com.trellis.shared.Percent;
 import com.trellis.shared.ReportingCurrency;
 
@@ -48,6 +49,15 @@ public class ProgramOutlook {
 	public record Outlook(String quarter, String currency, BigDecimal closed, BigDecimal commit, BigDecimal bestCase,
 			BigDecimal partnerClosed, BigDecimal partnerTarget, BigDecimal partnerTargetPercent,
 			BigDecimal partnerSharePercent) {
+
+		/** Amounts at the reporting currency's minor units, like every money figure. */
+		public Outlook {
+			closed = MinorUnits.round(closed, currency);
+			commit = MinorUnits.round(commit, currency);
+			bestCase = MinorUnits.round(bestCase, currency);
+			partnerClosed = MinorUnits.round(partnerClosed, currency);
+			partnerTarget = MinorUnits.round(partnerTarget, currency);
+		}
 	}
 
 	/**

@@ -15,6 +15,10 @@ public enum StaffNoticeKind {
 	/** A deal's credit is disputed; the PAM decides, the rep's manager hears of it. */
 	CREDIT_DISPUTE,
 	/** A partner asked for market development funds; its PAM decides. */
-	MDF_REQUEST
+	MDF_REQUEST,
+	/**
+	 * A partner's score started building or stalling (8-week slope); its PAM hears of it.
+	 */
+	SCORE_DRIFT
 
 }

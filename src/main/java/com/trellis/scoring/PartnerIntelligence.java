@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.notify.StaffNotice;
+import com.trellis.notify.StaffNoticeKind;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 
@@ -102,6 +104,7 @@ public class PartnerIntelligence {
 			if (this.store.raise(alert)) {
 				this.events
 					.publishEvent(new ScoreDrifted(partner, pillar, alert.state(), slope, alert.reason(), signals));
+				tellPam(alert);
 				raised++;
 			}
 		}
@@ -198,6 +201,21 @@ public class PartnerIntelligence {
 
 	LocalDate today() {
 		return this.calendar.today();
+	}
+
+	/**
+	 * The alert reaches the partner's PAM once: its key is the alert's (partner, score,
+	 * week).
+	 */
+	private void tellPam(IntelligenceStore.Alert alert) {
+		this.partners.ownerPam(alert.partnerId())
+			.ifPresent(pam -> this.events.publishEvent(new StaffNotice(
+					"score-drift:"
+							+ alert.partnerId() + ":" + alert.pillar() + ":" + alert.weekStart() + ":user:" + pam,
+					pam, StaffNoticeKind.SCORE_DRIFT,
+					"Partner " + alert.partnerId() + ": " + alert.pillar().name().toLowerCase(java.util.Locale.ROOT)
+							+ " score " + alert.state().toLowerCase(java.util.Locale.ROOT),
+					alert.reason(), "/partners/" + alert.partnerId() + "/scorecard")));
 	}
 
 }

@@ -47,9 +47,28 @@ public class Labels {
 		var out = new java.util.StringJoiner(" · ");
 		values.forEach((name, value) -> {
 			var label = this.messages.getMessage("param." + name, null, null, LocaleContextHolder.getLocale());
-			out.add((label != null ? label : camelWords(name)) + ": " + of(value));
+			out.add((label != null ? label : camelWords(name)) + ": " + valueText(value));
 		});
 		return out.toString();
+	}
+
+	/**
+	 * A parameter's value: a list item by item, a map as its named parts, codes as
+	 * labels.
+	 */
+	private String valueText(Object value) {
+		if (value instanceof java.util.Collection<?> items) {
+			var out = new java.util.StringJoiner("; ");
+			items.forEach(item -> out.add(valueText(item)));
+			return out.toString();
+		}
+		if (value instanceof java.util.Map<?, ?> parts) {
+			var out = new java.util.StringJoiner(", ");
+			parts.forEach((name, part) -> out
+				.add(camelWords(String.valueOf(name)).toLowerCase(java.util.Locale.ROOT) + " " + valueText(part)));
+			return out.toString();
+		}
+		return of(value);
 	}
 
 	/** A form field's label: the message {@code field.<name>}, or the name in words. */

@@ -64,7 +64,7 @@ class CoSellPageTests {
 				.param("ask", "Intro please")
 				.session(ae)
 				.with(csrf()))
-			.andExpect(flash().attribute("error", containsString("partnerId")));
+			.andExpect(flash().attribute("error", containsString("Partner: must be a partner id")));
 		this.mvc
 			.perform(post("/opportunities/" + deal + "/cosell-requests").param("partnerId", "" + helper.partnerId())
 				.param("ask", "Can you introduce us to their CFO?")
@@ -84,7 +84,7 @@ class CoSellPageTests {
 		var id = listed.replaceAll("(?s).*action=\"/cosell/(\\d+)/answer\".*", "$1");
 		assertThat(id).matches("\\d+");
 		this.mvc.perform(post("/cosell/" + id + "/answer").param("accept", "maybe").session(partner).with(csrf()))
-			.andExpect(flash().attribute("error", containsString("accept")));
+			.andExpect(flash().attribute("error", containsString("Accept: must be yes or no")));
 		this.mvc
 			.perform(post("/cosell/" + id + "/answer").param("accept", "true")
 				.param("note", "Our founder knows her; Thursday works")
@@ -122,7 +122,7 @@ class CoSellPageTests {
 		this.mvc.perform(get(page).session(login(this.fixtures.world("Page Upload Others").partnerUser())))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/partners/" + world.partnerId() + "/overlaps").session(partner))
-			.andExpect(status().isNotFound());
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(get("/partners/" + world.partnerId() + "/overlaps?cell=GREENFIELD").session(login(world.pam())))
 			.andExpect(status().isBadRequest());

@@ -52,7 +52,8 @@ class ProfileTests {
 				.param("password", "a fresh long passphrase")
 				.param("confirmPassword", "a fresh long passphrase"))
 			.andReturn();
-		assertThat(wrong.getFlashMap().get("error").toString()).contains("currentPassword");
+		assertThat(wrong.getFlashMap().get("error").toString())
+			.contains("Current password: is not your current password");
 		assertThat(signsIn(email, "a fresh long passphrase")).isFalse();
 
 		var right = this.mvc
@@ -83,7 +84,7 @@ class ProfileTests {
 				.param("password", tooLong)
 				.param("confirmPassword", tooLong))
 			.andReturn();
-		assertThat(refused.getFlashMap().get("error").toString()).contains("password: must be at most 72 bytes");
+		assertThat(refused.getFlashMap().get("error").toString()).contains("Password: must be at most 72 bytes");
 		assertThat(signsIn(email, tooLong)).isFalse();
 		assertThat(signsIn(email, "secret")).isTrue();
 	}
@@ -113,7 +114,7 @@ class ProfileTests {
 				.param("confirmPassword", tooLong))
 			.andExpect(redirectedUrl("/profile"))
 			.andReturn();
-		assertThat(refused.getFlashMap().get("error").toString()).contains("password: must be at most 72 bytes");
+		assertThat(refused.getFlashMap().get("error").toString()).contains("Password: must be at most 72 bytes");
 		this.mvc.perform(get("/opportunities").session(session)).andExpect(redirectedUrl("/profile"));
 
 		this.mvc

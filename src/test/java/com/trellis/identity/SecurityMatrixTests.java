@@ -301,7 +301,7 @@ class SecurityMatrixTests {
 				row("GET /partners/{own}/account-list", 200, 403, 403, 403, 403, 200),
 				row("POST /partners/{other}/account-list", 302, 403, 403, 403, 403, 404),
 				row("GET /partners/{other}/overlaps", 200, 403, 403, 403, 403, 404),
-				row("GET /partners/{own}/overlaps", 200, 403, 403, 403, 403, 404),
+				row("GET /partners/{own}/overlaps", 200, 403, 403, 403, 403, 403),
 				row("POST /partners/{other}/account-list/rows/1/answer", 302, 403, 403, 403, 403, 404),
 				row("GET /opportunities/{otherDeal}/cosell", 200, 200, 200, 200, 200, 403),
 				row("POST /opportunities/{freshDeal}/cosell-requests", 302, 302, 403, 403, 403, 403),

@@ -92,7 +92,7 @@ class UserAdministrationTests {
 			.andExpect(redirectedUrl("/profile"))
 			.andReturn();
 		assertThat(refused.getFlashMap().get("error").toString())
-			.contains("password: must have at least 12 characters");
+			.contains("Password: must have at least 12 characters");
 		this.mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/profile"));
 		this.mvc
 			.perform(post("/profile/password").session(session)

@@ -215,7 +215,7 @@ class InvitationTests {
 				.param("name", "No Address")
 				.param("email", "no-at-sign"))
 			.andReturn();
-		assertThat(refused.getFlashMap().get("error").toString()).startsWith("email:");
+		assertThat(refused.getFlashMap().get("error").toString()).startsWith("Email:");
 		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
 	}
 

@@ -102,7 +102,7 @@ class AccountListTests {
 			.andExpect(jsonPath("$[0].matchConfidence").value("POSSIBLE"))
 			.andExpect(jsonPath("$[1].accountId").value(labs))
 			.andExpect(jsonPath("$[1].matchConfidence").value("POSSIBLE"));
-		answer(partner, list + "/rows/2/answer?confirmed=true").andExpect(status().isNotFound());
+		answer(partner, list + "/rows/2/answer?confirmed=true").andExpect(status().isForbidden());
 		answer(pam, list + "/rows/2/answer?confirmed=maybe").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("confirmed"));
 		answer(pam, list + "/rows/2/answer?confirmed=true").andExpect(status().isOk())

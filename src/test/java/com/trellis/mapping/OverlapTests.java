@@ -94,7 +94,7 @@ class OverlapTests {
 		var b = this.fixtures.world("Overlap Isolation B");
 		String url = "/api/v1/partners/" + a.partnerId() + "/overlaps";
 		get(this.fixtures.token(b.partnerUser()), url).andExpect(status().isNotFound());
-		get(this.fixtures.token(a.partnerUser()), url).andExpect(status().isNotFound());
+		get(this.fixtures.token(a.partnerUser()), url).andExpect(status().isForbidden());
 		get(this.fixtures.token(b.pam()), url).andExpect(status().isForbidden());
 		get(this.fixtures.token(a.ae()), url + "/records?cell=NOPE").andExpect(status().isForbidden());
 		get(this.fixtures.token(a.pam()), url).andExpect(status().isOk());

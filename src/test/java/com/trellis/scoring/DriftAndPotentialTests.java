@@ -39,6 +39,9 @@ class DriftAndPotentialTests {
 	@Autowired
 	IntelligenceStore store;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	@Test
 	void aBuildingScoreIsRaisedToThePamExactlyOnceEvenByTwoInstancesAtOnce() throws Exception {
 		var pam = this.fixtures.user(Role.PAM);
@@ -48,7 +51,8 @@ class DriftAndPotentialTests {
 		for (int i = 0; i < weeks.size(); i++) {
 			store(partner, weeks.get(i), "BEHAVIOUR", 30 + 3 * i, "field-interactions", 5 + 3 * i);
 		}
-		Callable<Integer> run = this.intelligence::raiseDrift;
+		var inTransaction = new org.springframework.transaction.support.TransactionTemplate(this.transactions);
+		Callable<Integer> run = () -> inTransaction.execute(t -> this.intelligence.raiseDrift());
 		var pool = Executors.newFixedThreadPool(2);
 		try {
 			var first = pool.submit(run);
@@ -59,8 +63,16 @@ class DriftAndPotentialTests {
 		finally {
 			pool.shutdown();
 		}
-		this.intelligence.raiseDrift();
+		inTransaction.execute(t -> this.intelligence.raiseDrift());
 		assertThat(alerts(partner)).isEqualTo(1);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.jdbc
+				.sql("SELECT count(*) FROM notification WHERE user_id = :u AND kind = 'SCORE_DRIFT' AND link = :l")
+				.param("u", pam.userId())
+				.param("l", "/partners/" + partner + "/scorecard")
+				.query(Long.class)
+				.single()).isEqualTo(1));
 		new Api(this.mvc, this.fixtures.token(pam)).get("/api/v1/scores/drift")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].partnerName").value("Rising Partners"))

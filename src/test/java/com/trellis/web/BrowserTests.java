@@ -170,7 +170,7 @@ class BrowserTests {
 			page.locator("#plans a[href$='/partners/" + plan[0] + "/activation']").click();
 			var row = page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]");
 			row.locator("button").click();
-			assertThat(page.locator("#activation-error")).containsText("evidence");
+			assertThat(page.locator("#activation-error")).containsText("Evidence");
 			row = page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]");
 			row.locator("input[name=evidence]").fill("Kick-off held, portal access for 4 users");
 			row.locator("button").click();
@@ -257,8 +257,8 @@ class BrowserTests {
 			assertThat(page.locator("h1")).hasText("Our leads");
 			page.locator("#submit-lead summary").click();
 			page.locator("#submit-lead-button").click();
-			assertThat(page.locator("#lead-error")).containsText("companyName");
-			assertThat(page.locator("#lead-error")).containsText("contactName");
+			assertThat(page.locator("#lead-error")).containsText("Company name");
+			assertThat(page.locator("#lead-error")).containsText("Contact name");
 			page.locator("input[name=companyName]").fill("Browser Lead Unmatched Works");
 			page.locator("input[name=contactName]").fill("Casey Buyer");
 			page.locator("#submit-lead-button").click();
@@ -292,7 +292,7 @@ class BrowserTests {
 			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Forecast')");
 			assertThat(page.locator("#rollup tbody tr")).hasCount(2);
-			assertThat(page.locator("#probabilities")).containsText("PARTNER:TIER_1_INVEST");
+			assertThat(page.locator("#probabilities")).containsText("Partner: Tier 1");
 			assertThat(page.locator("#forecast-lines tbody tr").first()).containsText("%");
 			assertThat(page.locator("#norms")).containsText("closed deals");
 			assertThat(page.locator("#partner-rollup tbody tr")).hasCount(2);

@@ -44,7 +44,7 @@ class InvalidUtf8Tests {
 		var page = client.send(HttpRequest.newBuilder(url("/partners?q=%FF%FE")).header("Accept", "text/html").build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(400);
-		assertThat(page.body()).contains("<strong>q</strong>", "not valid UTF-8");
+		assertThat(page.body()).contains("data-field=\"q\"", "not valid UTF-8");
 
 		var world = this.fixtures.world("Utf8 Partners");
 		var post = client.send(
