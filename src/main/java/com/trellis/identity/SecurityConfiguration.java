@@ -2,11 +2,14 @@ package com.trellis.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.trellis.shared.InvalidInputException;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -85,6 +89,37 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
 						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'")));
 		return http.build();
+	}
+
+	/**
+	 * A URL the firewall refuses (a double slash, a semicolon, an encoded slash or dot
+	 * segment) is answered before any chain runs: on the API a 400 problem detail whose
+	 * {@code errors} name {@code path}, on pages the 400 error page with the layout.
+	 */
+	@Bean
+	RequestRejectedHandler rejectedUrls(ObjectMapper json) {
+		return (request, response, ex) -> {
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+				return;
+			}
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: path");
+			problem.setProperty("errors", List.of(new InvalidInputException.FieldError("path",
+					"is not a plain URL path (no double slashes, semicolons or encoded slashes)")));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter().write(json.writeValueAsString(problem));
+		};
+	}
+
+	/**
+	 * Tomcat would refuse an encoded slash itself with its own bare page; passed through,
+	 * the firewall refuses it and {@link #rejectedUrls} answers as for any refused URL.
+	 */
+	@Bean
+	TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
+		return connector -> connector.setEncodedSolidusHandling("passthrough");
 	}
 
 	@Bean
