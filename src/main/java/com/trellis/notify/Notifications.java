@@ -7,19 +7,13 @@ import java.util.List;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notify module's facade: turns partner notices into an inbox entry plus one delivery
@@ -27,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Notifications {
-
-	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
 	private final JdbcClient jdbc;
 
@@ -38,13 +30,11 @@ public class Notifications {
 
 	private final Clock clock;
 
-	private final TransactionTemplate nested;
+	private final InboxWriter inbox;
 
-	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox) {
 		this.jdbc = jdbc;
-		this.nested = new TransactionTemplate(transactionManager);
-		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.inbox = inbox;
 		this.users = users;
 		this.mail = mail;
 		this.clock = clock;
@@ -62,33 +52,21 @@ public class Notifications {
 	@Transactional
 	public void enqueue(PartnerNotice notice) {
 		var now = Timestamp.from(this.clock.instant());
-		var id = this.jdbc.sql("""
-				INSERT INTO notification (notice_key, partner_id, kind, subject, body, link, created_at)
-				VALUES (:key, :partner, :kind, :subject, :body, :link, :now)
-				ON CONFLICT (notice_key) DO NOTHING RETURNING id
-				""")
-			.param("key", notice.key())
-			.param("partner", notice.partnerId())
-			.param("kind", notice.kind())
-			.param("subject", notice.subject())
-			.param("body", notice.body())
-			.param("link", notice.link())
-			.param("now", now)
-			.query(Long.class)
-			.optional();
+		var id = this.inbox.entry(notice.key(), notice.partnerId(), null, notice.kind(), notice.subject(),
+				notice.body(), notice.link(), now);
 		if (id.isEmpty()) {
 			return;
 		}
 		if (this.mail.getIfAvailable() != null) {
 			for (var user : this.users.contactsOfPartner(notice.partnerId())) {
-				delivery(notice, id.get(), "EMAIL", user.email(), now);
+				this.inbox.delivery(notice.key(), id.get(), "EMAIL", user.email(), now);
 			}
 		}
 		this.jdbc.sql("SELECT slack_webhook_url FROM partner_channel WHERE partner_id = :partner")
 			.param("partner", notice.partnerId())
 			.query(String.class)
 			.optional()
-			.ifPresent(url -> delivery(notice, id.get(), "SLACK", url, now));
+			.ifPresent(url -> this.inbox.delivery(notice.key(), id.get(), "SLACK", url, now));
 	}
 
 	@Transactional(readOnly = true)
@@ -132,32 +110,6 @@ public class Notifications {
 			.param("partner", partnerId)
 			.param("url", url.strip())
 			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
-	}
-
-	/**
-	 * Writes one delivery under a savepoint: a delivery that cannot be written is logged
-	 * and left out, never taking the inbox entry (or the event publication) with it.
-	 */
-	private void delivery(PartnerNotice notice, long notificationId, String channel, String recipient, Timestamp now) {
-		try {
-			this.nested.executeWithoutResult(status -> insertDelivery(notificationId, channel, recipient, now));
-		}
-		catch (DataAccessException ex) {
-			log.error("Notice {} reached the inbox of partner {}, but its {} delivery could not be written: {}",
-					notice.key(), notice.partnerId(), channel, ex.getMostSpecificCause().getMessage());
-		}
-	}
-
-	private void insertDelivery(long notificationId, String channel, String recipient, Timestamp now) {
-		this.jdbc.sql("""
-				INSERT INTO notification_delivery (notification_id, channel, recipient, status, next_attempt_at)
-				VALUES (:id, :channel, :recipient, 'PENDING', :now) ON CONFLICT DO NOTHING
-				""")
-			.param("id", notificationId)
-			.param("channel", channel)
-			.param("recipient", recipient)
-			.param("now", now)
 			.update();
 	}
 

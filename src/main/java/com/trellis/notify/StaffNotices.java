@@ -12,15 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notices for vendor staff: each {@link StaffNotice} becomes one row in the user's inbox
@@ -41,16 +37,14 @@ public class StaffNotices {
 
 	private final Clock clock;
 
-	private final TransactionTemplate nested;
+	private final InboxWriter inbox;
 
-	StaffNotices(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	StaffNotices(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.mail = mail;
 		this.clock = clock;
-		this.nested = new TransactionTemplate(transactionManager);
-		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.inbox = inbox;
 	}
 
 	@ApplicationModuleListener
@@ -68,20 +62,8 @@ public class StaffNotices {
 			return;
 		}
 		var now = Timestamp.from(this.clock.instant());
-		var id = this.jdbc.sql("""
-				INSERT INTO notification (notice_key, user_id, kind, subject, body, link, created_at)
-				VALUES (:key, :user, :kind, :subject, :body, :link, :now)
-				ON CONFLICT (notice_key) DO NOTHING RETURNING id
-				""")
-			.param("key", notice.key())
-			.param("user", notice.userId())
-			.param("kind", notice.kind().name())
-			.param("subject", notice.subject())
-			.param("body", notice.body())
-			.param("link", notice.link())
-			.param("now", now)
-			.query(Long.class)
-			.optional();
+		var id = this.inbox.entry(notice.key(), null, notice.userId(), notice.kind().name(), notice.subject(),
+				notice.body(), notice.link(), now);
 		if (id.isEmpty() || this.users.findEnabled(user.id()).isEmpty()) {
 			return;
 		}
@@ -90,7 +72,7 @@ public class StaffNotices {
 				this.mail.getIfAvailable() != null, slack != null);
 		for (var channel : channels) {
 			var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
-			delivery(notice, id.get(), channel.name(), recipient, now);
+			this.inbox.delivery(notice.key(), id.get(), channel.name(), recipient, now);
 		}
 	}
 
@@ -148,24 +130,6 @@ public class StaffNotices {
 			.query(String.class)
 			.optional()
 			.orElse(null);
-	}
-
-	private void delivery(StaffNotice notice, long notificationId, String channel, String recipient, Timestamp now) {
-		try {
-			this.nested.executeWithoutResult(status -> this.jdbc.sql("""
-					INSERT INTO notification_delivery (notification_id, channel, recipient, status, next_attempt_at)
-					VALUES (:id, :channel, :recipient, 'PENDING', :now) ON CONFLICT DO NOTHING
-					""")
-				.param("id", notificationId)
-				.param("channel", channel)
-				.param("recipient", recipient)
-				.param("now", now)
-				.update());
-		}
-		catch (DataAccessException ex) {
-			log.error("Notice {} reached the inbox of user {}, but its {} delivery could not be written: {}",
-					notice.key(), notice.userId(), channel, ex.getMostSpecificCause().getMessage());
-		}
 	}
 
 }
