@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,12 +45,15 @@ public class DemoData {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
-	DemoData(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			PasswordEncoder passwordEncoder, Clock clock, DemoProperties properties,
-			com.trellis.shared.BusinessCalendar calendar) {
+	DemoData(DataSource dataSource, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder,
+			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar) {
 		this.calendar = calendar;
 		this.dataSource = dataSource;
-		this.jdbc = jdbc;
+		// the load's bulk statements read and write millions of rows at the large size:
+		// they
+		// run without the request-sized query timeout
+		// (spring.jdbc.template.query-timeout)
+		this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource));
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
