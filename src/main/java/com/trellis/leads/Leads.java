@@ -18,7 +18,6 @@ import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.leads.LeadRepository.Scope;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
 import com.trellis.registration.Registrations;
@@ -70,10 +69,13 @@ public class Leads {
 
 	private final LeadNotices notices;
 
+	private final LeadScopes scopes;
+
 	Leads(LeadRepository leads, Accounts accounts, Deals deals, Partners partners, Registrations registrations,
 			Users users, AuditLog audit, ApplicationEventPublisher events, LeadProperties properties, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar, LeadNotices notices) {
+			com.trellis.shared.BusinessCalendar calendar, LeadNotices notices, LeadScopes scopes) {
 		this.notices = notices;
+		this.scopes = scopes;
 		this.calendar = calendar;
 		this.leads = leads;
 		this.accounts = accounts;
@@ -89,8 +91,11 @@ public class Leads {
 
 	@Transactional
 	public LeadView submit(Viewer viewer, LeadCommand command) {
-		long partnerId = partnerFor(viewer, command);
-		validate(command);
+		long partnerId = this.scopes.submitterPartner(viewer, command);
+		var faults = LeadCommandRule.faults(command);
+		if (!faults.isEmpty()) {
+			throw new InvalidInputException(faults);
+		}
 		var registrable = CompanyIdentity.identityDomain(command.companyDomain());
 		var normalized = CompanyIdentity.normalizedName(command.companyName());
 		var candidates = this.accounts.customerCandidates(registrable, normalized, CANDIDATES).stream().map(c -> {
@@ -248,12 +253,12 @@ public class Leads {
 
 	@Transactional(readOnly = true)
 	public PageResult<LeadView> search(Viewer viewer, LeadStatus status, PageRequest page) {
-		return this.leads.search(scope(viewer), status, page, this.clock.instant()).map(l -> shown(viewer, l));
+		return this.leads.search(this.scopes.of(viewer), status, page, this.clock.instant()).map(l -> shown(viewer, l));
 	}
 
 	@Transactional(readOnly = true)
 	public LeadView get(Viewer viewer, long id) {
-		return this.leads.find(id, scope(viewer), this.clock.instant())
+		return this.leads.find(id, this.scopes.of(viewer), this.clock.instant())
 			.map(l -> shown(viewer, l))
 			.orElseThrow(() -> new NotFoundException("Lead", id));
 	}
@@ -291,59 +296,6 @@ public class Leads {
 		int days = this.properties.followUpDays();
 		return FollowUpDeadline.due(routedAt, days, this.properties.businessDays(),
 				this.calendar.workingDays(this.calendar.dayOf(routedAt), days));
-	}
-
-	private long partnerFor(Viewer viewer, LeadCommand command) {
-		if (viewer.isPartnerUser()) {
-			return viewer.partnerId();
-		}
-		if (!viewer.is(Role.PAM, Role.ADMIN)) {
-			throw new AccessDeniedException("Leads come from partners, or from their PAM on their behalf");
-		}
-		if (command.partnerId() == null) {
-			throw InvalidInputException.of("partnerId", "name the partner the lead comes from");
-		}
-		var partner = this.partners.names(viewer, List.of(command.partnerId()));
-		if (partner.isEmpty()) {
-			throw InvalidInputException.of("partnerId", "no partner with id " + command.partnerId());
-		}
-		this.partners.requireActsFor(viewer, command.partnerId());
-		return command.partnerId();
-	}
-
-	private static void validate(LeadCommand command) {
-		var errors = new ArrayList<FieldError>();
-		if (command.companyName() == null || command.companyName().isBlank()) {
-			errors.add(new FieldError("companyName", "name the customer's company"));
-		}
-		if (command.companyDomain() != null && !command.companyDomain().isBlank()
-				&& CompanyIdentity.registrableDomain(command.companyDomain()) == null) {
-			errors.add(new FieldError("companyDomain", "is not a web domain such as example.com"));
-		}
-		if (command.contactName() == null || command.contactName().isBlank()) {
-			errors.add(new FieldError("contactName", "name the contact at the customer"));
-		}
-		if (command.contactEmail() != null && !command.contactEmail().isBlank()
-				&& !command.contactEmail().strip().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-			errors.add(new FieldError("contactEmail", "is not an e-mail address"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-	}
-
-	private Scope scope(Viewer viewer) {
-		return switch (viewer.role()) {
-			case PARTNER -> new Scope(viewer.partnerId(), null, null);
-			case AE -> new Scope(null, List.of(viewer.userId()), null);
-			case SALES_MANAGER -> {
-				var team = new ArrayList<>(this.users.reportsOf(viewer.userId()));
-				team.add(viewer.userId());
-				yield new Scope(null, team, null);
-			}
-			case PAM -> new Scope(null, null, this.partners.book(viewer.userId()));
-			case ADMIN, EXECUTIVE -> Scope.ALL;
-		};
 	}
 
 	private Lead lockVisible(Viewer viewer, long id) {
