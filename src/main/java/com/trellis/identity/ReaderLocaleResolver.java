@@ -22,6 +22,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 @Component(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
 class ReaderLocaleResolver implements LocaleContextResolver {
 
+	/** The request attribute that keeps the request's reader once resolved. */
+	private static final String RESOLVED = ReaderLocaleResolver.class.getName() + ".RESOLVED";
+
 	private final Readers readers;
 
 	private final BusinessCalendar calendar;
@@ -33,6 +36,15 @@ class ReaderLocaleResolver implements LocaleContextResolver {
 
 	@Override
 	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+		if (request.getAttribute(RESOLVED) instanceof LocaleContext resolved) {
+			return resolved;
+		}
+		var context = resolve();
+		request.setAttribute(RESOLVED, context);
+		return context;
+	}
+
+	private LocaleContext resolve() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		Long userId = authentication != null && authentication.getPrincipal() instanceof Viewer.Holder holder
 				? holder.viewer().userId() : null;

@@ -47,7 +47,15 @@ class SearchBrowserTests {
 			page.locator("input[name=amount]").fill("64,000");
 			page.locator("input[name=expectedCloseDate]").fill("2027-03-31");
 			page.locator("#registration-form button[type=submit]").click();
-			page.waitForURL(url -> url.matches(".*/registrations/\\d+$"));
+			page.waitForLoadState();
+			page.waitForCondition(
+					() -> page.url().matches(".*/registrations/\\d+$") || page.url().endsWith("/registrations"));
+			if (!page.url().matches(".*/registrations/\\d+$")) {
+				page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+					.setPath(SCREENSHOTS.resolve("search-ae-registration-refused.png")));
+			}
+			assertThat(page.locator("main .error").allTextContents()).as(page.url()).isEmpty();
+			assertThat(page.url()).matches(".*/registrations/\\d+$");
 			assertThat(page.locator("hgroup")).containsText("Northwind Systems");
 		}
 	}
