@@ -41,7 +41,7 @@ class SearchBrowserTests {
 			assertThat(page.locator("#partner-options option[value='Northwind Systems']")).hasCount(1);
 			page.locator("#partner-box").fill("Northwind Systems");
 			page.locator("input[name=customerName]").fill("Searchbox Logistics Ltd");
-			page.locator("input[name=customerDomain]").fill("searchbox-logistics.example");
+			page.locator("input[name=customerDomain]").fill("searchbox-logistics.com");
 			page.locator("textarea[name=customerNeed]")
 				.fill("Replace the warehouse planning tool before the peak season");
 			page.locator("input[name=amount]").fill("64,000");
