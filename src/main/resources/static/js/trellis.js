@@ -39,14 +39,26 @@ function slicePicker(form) {
   if (search) { search.addEventListener('input', function () { value.value = ''; show(false); }); }
   show(false);
 }
+// Every table scrolls inside its card: wrapped once in a div.table-scroll (CSS does it
+// without JavaScript on a phone)
+function wrapTables(root) {
+  root.querySelectorAll('main table').forEach(function (table) {
+    if (table.parentElement.classList.contains('table-scroll')) { return; }
+    var wrapper = document.createElement('div');
+    wrapper.className = 'table-scroll';
+    table.parentNode.insertBefore(wrapper, table);
+    wrapper.appendChild(table);
+  });
+}
 document.addEventListener('DOMContentLoaded', function () {
   drawCharts(document);
+  wrapTables(document);
   document.querySelectorAll('form[data-slice-picker]').forEach(slicePicker);
   var csrf = document.querySelector('meta[name="_csrf"]');
   document.body.addEventListener('htmx:configRequest', function (event) {
     if (csrf) { event.detail.headers[document.querySelector('meta[name="_csrf_header"]').content] = csrf.content; }
   });
-  document.body.addEventListener('htmx:afterSwap', function (event) { drawCharts(event.target); });
+  document.body.addEventListener('htmx:afterSwap', function (event) { drawCharts(event.target); wrapTables(document); });
   // "Back to the previous page" on error pages: the browser's history when there is one
   document.querySelectorAll('a[data-back]').forEach(function (link) {
     link.addEventListener('click', function (event) {

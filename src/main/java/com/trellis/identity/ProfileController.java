@@ -31,13 +31,22 @@ class ProfileController {
 	 */
 	static final String OLD_PASSWORD_PATH = "/account/password";
 
+	static final String READING_PATH = "/profile/reading";
+
 	private final Users users;
 
 	private final PartnerAccounts accounts;
 
-	ProfileController(Users users, PartnerAccounts accounts) {
+	private final Readers readers;
+
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	ProfileController(Users users, PartnerAccounts accounts, Readers readers,
+			com.trellis.shared.BusinessCalendar calendar) {
 		this.users = users;
 		this.accounts = accounts;
+		this.readers = readers;
+		this.calendar = calendar;
 	}
 
 	@GetMapping(PATH)
@@ -45,7 +54,31 @@ class ProfileController {
 		model.addAttribute("me", this.users.find(viewer.userId()).orElseThrow());
 		model.addAttribute("mustChange", this.accounts.mustChangePassword(viewer));
 		model.addAttribute("minLength", PasswordRule.MIN_LENGTH);
+		if (!model.containsAttribute("reading")) {
+			model.addAttribute("reading", this.readers.of(viewer));
+		}
+		model.addAttribute("locales", ReaderChoice.LOCALES);
+		model.addAttribute("zones", ReaderChoice.ZONES);
+		model.addAttribute("programLocale", this.calendar.locale().toLanguageTag());
+		model.addAttribute("programZone", this.calendar.zone().getId());
 		return "identity/profile";
+	}
+
+	/** The locale and time zone the user reads numbers and dates in. */
+	@PostMapping(READING_PATH)
+	String changeReading(Viewer viewer, @RequestParam(required = false) String locale,
+			@RequestParam(required = false) String timeZone, RedirectAttributes redirect) {
+		var chosen = new ReaderSettings(locale, timeZone);
+		try {
+			this.readers.change(viewer, chosen);
+			redirect.addFlashAttribute("notice", "Reading settings saved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.readable());
+			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
+			redirect.addFlashAttribute("reading", chosen);
+		}
+		return "redirect:" + PATH;
 	}
 
 	@PostMapping(PASSWORD_PATH)

@@ -36,12 +36,42 @@ public record Kpi(String code, String name, String definition, String unit, BigD
 			value = Percent.round(value);
 			baseline = Percent.round(baseline);
 		}
+		else if ("COUNT".equals(unit)) {
+			value = tally(value, 0);
+			baseline = tally(baseline, 0);
+		}
+		else if ("DAYS".equals(unit) || "HOURS".equals(unit)) {
+			value = tally(value, 1);
+			baseline = tally(baseline, 1);
+		}
+		if (currency == null) {
+			// no amounts: what was counted and what it was divided by are whole counts
+			numerator = whole(numerator);
+			denominator = whole(denominator);
+		}
 		if (value != null) {
 			reason = null;
 		}
 		else if (reason == null || reason.isBlank()) {
 			reason = NOTHING_TO_MEASURE;
 		}
+	}
+
+	/**
+	 * A count as a whole number (124, never 124.00) or days and hours at one decimal,
+	 * whole when whole (202, 3.5): the API, the CSV, the pages and the packs show the
+	 * same figure.
+	 */
+	private static BigDecimal tally(BigDecimal figure, int decimals) {
+		if (figure == null) {
+			return null;
+		}
+		var rounded = figure.setScale(decimals, java.math.RoundingMode.HALF_UP);
+		return rounded.signum() == 0 || rounded.stripTrailingZeros().scale() <= 0 ? rounded.setScale(0) : rounded;
+	}
+
+	private static BigDecimal whole(BigDecimal figure) {
+		return figure == null || figure.stripTrailingZeros().scale() > 0 ? figure : figure.setScale(0);
 	}
 
 	/** A KPI whose only amounts are those of a MONEY unit. */
@@ -56,8 +86,12 @@ public record Kpi(String code, String name, String definition, String unit, BigD
 	 * currency.
 	 */
 	Kpi ofAmounts() {
-		return new Kpi(this.code, this.name, this.definition, this.unit, this.value, this.baseline, this.numerator,
-				this.denominator, ReportingCurrency.CODE, this.reason);
+		return new Kpi(this.code, this.name, this.definition, this.unit, this.value, this.baseline,
+				amount(this.numerator), amount(this.denominator), ReportingCurrency.CODE, this.reason);
+	}
+
+	private static BigDecimal amount(BigDecimal figure) {
+		return figure == null ? null : ReportingCurrency.round(figure);
 	}
 
 	/** The same KPI without a value, for the reason given. */

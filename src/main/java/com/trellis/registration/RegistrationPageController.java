@@ -1,6 +1,5 @@
 package com.trellis.registration;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -99,11 +98,13 @@ class RegistrationPageController {
 	@PreAuthorize("!hasRole('EXECUTIVE')")
 	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String register(Viewer viewer, @Valid @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
-			Model model) {
+			@RequestParam(required = false) String partnerName, Model model) {
+		model.addAttribute("partnerQuery", partnerName);
 		if (binding.hasErrors()) {
 			return form(viewer, model, command, FormErrors.of(binding));
 		}
 		try {
+			command = withPartnerNamed(viewer, command, partnerName);
 			var created = this.registrations.register(viewer, command);
 			return "redirect:/registrations/" + created.id();
 		}
@@ -193,6 +194,39 @@ class RegistrationPageController {
 		return FormAction.run(redirect, "/registrations/" + id, done, action);
 	}
 
+	/**
+	 * The partner typed into the partner box (the search box's suggestion, or a name
+	 * typed without JavaScript): the one active partner of that name the viewer may
+	 * register for, a PAM in their own book.
+	 */
+	private RegistrationCommand withPartnerNamed(Viewer viewer, RegistrationCommand command, String partnerName) {
+		if (viewer.isPartnerUser() || command.partnerId() != null || partnerName == null || partnerName.isBlank()) {
+			return command;
+		}
+		var name = partnerName.strip();
+		if (name.length() > 200) {
+			throw InvalidInputException.of("partnerId", "is longer than 200 characters");
+		}
+		var book = viewer.is(Role.PAM) ? Long.valueOf(viewer.userId()) : null;
+		var named = this.partners
+			.search(viewer, new PartnerFilter(name, null, null, LifecycleStatus.ACTIVE, book, "name", false),
+					new PageRequest(0, 20))
+			.items()
+			.stream()
+			.filter(p -> p.name().strip().equalsIgnoreCase(name))
+			.toList();
+		if (named.size() != 1) {
+			throw InvalidInputException.of("partnerId",
+					named.isEmpty()
+							? "no active partner " + (book != null ? "of your book " : "") + "is named “" + name
+									+ "”; pick one of the suggestions"
+							: "several active partners are named “" + name + "”; ask an admin to tell them apart");
+		}
+		return new RegistrationCommand(command.accountId(), command.customerName(), command.customerDomain(),
+				command.customerNeed(), command.amount(), command.currency(), command.expectedCloseDate(),
+				named.get(0).id(), command.creditType());
+	}
+
 	private String form(Viewer viewer, Model model, RegistrationCommand command, Map<String, String> errors) {
 		model.addAttribute("form", command);
 		model.addAttribute("errors", errors);
@@ -200,13 +234,10 @@ class RegistrationPageController {
 		if (viewer.isPartnerUser()) {
 			model.addAttribute("partnerName", this.partners.get(viewer, viewer.partnerId()).name());
 		}
-		else {
-			// a PAM registers for the partners of their own book only
-			var book = viewer.is(Role.PAM) ? Long.valueOf(viewer.userId()) : null;
-			var active = new PartnerFilter(null, null, null, LifecycleStatus.ACTIVE, book, "name", false);
-			var choices = new ArrayList<>(
-					this.partners.search(viewer, active, new PageRequest(0, PageRequest.MAX_SIZE)).items());
-			model.addAttribute("partnerChoices", choices);
+		else if (command.partnerId() != null && !model.containsAttribute("partnerQuery")) {
+			// a partner chosen before (a form shown again): its name in the partner box
+			model.addAttribute("partnerQuery",
+					this.partners.names(viewer, List.of(command.partnerId())).get(command.partnerId()));
 		}
 		return "registration/form";
 	}

@@ -27,6 +27,8 @@ public class BusinessCalendar {
 
 	private final Month fiscalYearStart;
 
+	private final java.util.Locale locale;
+
 	private final ObjectProvider<HolidaySource> holidays;
 
 	private final ObjectProvider<ValueLimits> limits;
@@ -36,12 +38,18 @@ public class BusinessCalendar {
 		this.clock = clock;
 		this.zone = properties.timeZone();
 		this.fiscalYearStart = properties.fiscalYearStart();
+		this.locale = properties.locale();
 		this.holidays = holidays;
 		this.limits = limits;
 	}
 
 	public ZoneId zone() {
 		return this.zone;
+	}
+
+	/** The program's locale: how numbers read for a user who chose none. */
+	public java.util.Locale locale() {
+		return this.locale;
 	}
 
 	public Month fiscalYearStart() {

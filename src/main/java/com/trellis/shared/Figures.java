@@ -5,32 +5,48 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Numbers and moments as the reader reads them on pages ({@code ${@figures.count(x)}}):
- * thousands grouped ("4,762,474.80"), counts and whole days without decimals ("12
- * partners", not "12.00"), and an instant as a date and time in the business zone in the
- * one format pages use ({@code 2026-11-30 12:09}). The API keeps plain JSON numbers.
+ * thousands grouped in the reader's locale ("4,762,474.80", "4.762.474,80" in de-DE),
+ * counts and whole days without decimals ("12 partners", not "12.00"), and an instant as
+ * a date, or a date and time, in the reader's time zone in the one format of every page
+ * and date input ({@code 2026-11-30}, {@code 2026-11-30 12:09}). The reader's locale and
+ * zone are their profile's, else the program's ({@link Reading}). The API and files keep
+ * plain numbers.
  */
 @Component("figures")
 public class Figures {
 
+	/** The date format of every page and date input. */
+	public static final String DATE = "yyyy-MM-dd";
+
 	/** The date-time format of every page. */
-	public static final String DATE_TIME = "yyyy-MM-dd HH:mm";
+	public static final String DATE_TIME = DATE + " HH:mm";
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	private final Locale locale;
+
+	@Autowired
 	public Figures(BusinessCalendar calendar) {
-		this(calendar.zone());
+		this(calendar.zone(), calendar.locale());
 	}
 
-	Figures(java.time.ZoneId zone) {
+	Figures(ZoneId zone) {
+		this(zone, Locale.US);
+	}
+
+	Figures(ZoneId zone, Locale locale) {
 		this.zone = zone;
+		this.locale = locale;
 	}
 
 	/** A count or a number of days: grouped, whole when it is whole, else one decimal. */
@@ -50,10 +66,20 @@ public class Figures {
 		return format(new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP), "#,##0.00");
 	}
 
-	/** A moment as a date and time in the business zone. */
+	/** A moment as a date and time in the reader's zone. */
 	public String moment(Instant instant) {
 		return instant == null ? "—"
-				: DateTimeFormatter.ofPattern(DATE_TIME, Locale.ROOT).format(instant.atZone(this.zone));
+				: DateTimeFormatter.ofPattern(DATE_TIME, Locale.ROOT).format(instant.atZone(zone()));
+	}
+
+	/** The day a moment falls on in the reader's zone. */
+	public String date(Instant instant) {
+		return instant == null ? "—" : DateTimeFormatter.ofPattern(DATE, Locale.ROOT).format(instant.atZone(zone()));
+	}
+
+	/** A calendar date (a close date, a protection end) in the one date format. */
+	public String date(LocalDate date) {
+		return date == null ? "—" : DateTimeFormatter.ofPattern(DATE, Locale.ROOT).format(date);
 	}
 
 	/**
@@ -65,15 +91,24 @@ public class Figures {
 			return "—";
 		}
 		return switch (unit == null ? "" : unit) {
-			case "MONEY" -> MoneyFormat.of(new BigDecimal(value.toString()), currency);
+			case "MONEY" -> currency + " " + MoneyFormat.amount(new BigDecimal(value.toString()), currency, locale());
 			case "PERCENT" -> Percent.text(new BigDecimal(value.toString()));
 			case "COUNT", "DAYS", "HOURS" -> count(value);
 			default -> decimal(value);
 		};
 	}
 
-	private static String format(BigDecimal number, String pattern) {
-		return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(number);
+	/** The zone the reader reads moments in. */
+	public ZoneId zone() {
+		return Reading.zone(this.zone);
+	}
+
+	private Locale locale() {
+		return Reading.locale(this.locale);
+	}
+
+	private String format(BigDecimal number, String pattern) {
+		return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale())).format(number);
 	}
 
 }

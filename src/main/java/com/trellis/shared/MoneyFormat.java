@@ -11,27 +11,28 @@ import org.springframework.stereotype.Component;
  * Shows an amount with its currency and the currency's own minor unit, with thousands
  * separators ("JPY 12,345", "USD 1,234.57", "BHD 1.234"), rounded by {@link MinorUnits}.
  * Every text a person reads (pages, ledger bases, notices, error messages) shows money
- * through here: pages as {@code @money.format(amount, currency)}, code as
- * {@link #of(BigDecimal, String)}. Files and the API carry the bare amount at the
- * currency's scale instead ({@link MinorUnits#round}).
+ * through here: pages as {@code @money.format(amount, currency)} in the reader's locale
+ * ({@link Reading}), code as {@link #of(BigDecimal, String)} (stored texts, in the
+ * program's one notation). Files and the API carry the bare amount at the currency's
+ * scale instead ({@link MinorUnits#round}).
  */
 @Component("money")
 public class MoneyFormat {
 
 	public String format(BigDecimal amount, String currency) {
-		return of(amount, currency);
+		return amount == null ? "" : currency + " " + amount(amount, currency, Reading.locale(Locale.ROOT));
 	}
 
 	/**
 	 * The number alone ("12,345.60"), for a column whose heading names the currency.
 	 */
 	public String number(BigDecimal amount, String currency) {
-		return amount(amount, currency);
+		return amount(amount, currency, Reading.locale(Locale.ROOT));
 	}
 
 	/** The number alone in the reporting currency, for the figures of reports. */
 	public String reporting(BigDecimal amount) {
-		return amount(amount, ReportingCurrency.CODE);
+		return number(amount, ReportingCurrency.CODE);
 	}
 
 	/** The amount as a person reads it, e.g. {@code JPY 12,345}; empty for none. */
@@ -41,12 +42,20 @@ public class MoneyFormat {
 
 	/** The number alone, e.g. {@code 12,345} for JPY; empty for none. */
 	public static String amount(BigDecimal amount, String currency) {
+		return amount(amount, currency, Locale.ROOT);
+	}
+
+	/**
+	 * The number alone as a reader of the locale writes it ("12.345,60" in de-DE); pages
+	 * only, stored texts and files keep {@link #amount(BigDecimal, String)}.
+	 */
+	public static String amount(BigDecimal amount, String currency, Locale locale) {
 		if (amount == null) {
 			return "";
 		}
 		int decimals = MinorUnits.of(currency);
 		var pattern = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-				DecimalFormatSymbols.getInstance(Locale.ROOT));
+				DecimalFormatSymbols.getInstance(locale));
 		return pattern.format(MinorUnits.round(amount, currency));
 	}
 

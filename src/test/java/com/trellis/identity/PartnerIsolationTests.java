@@ -62,6 +62,19 @@ class PartnerIsolationTests {
 	}
 
 	@Test
+	void partnerUserSearchingFindsNothingOfAnotherPartner() throws Exception {
+		// every world's account is "<partner> customer" and its deal "Fixture deal"
+		this.apiOfA.get("/api/v1/search?q=Isolation")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.partners[*].id").value(org.hamcrest.Matchers.contains((int) this.a.partnerId())))
+			.andExpect(jsonPath("$.accounts").isEmpty());
+		this.apiOfA.get("/api/v1/search?q=Fixture deal")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.deals[*].id")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) this.b.dealId()))));
+	}
+
+	@Test
 	void partnerUserCannotSeeAnotherPartnersDealsThroughTheApi() throws Exception {
 		this.apiOfA.get("/api/v1/opportunities?size=200")
 			.andExpect(status().isOk())

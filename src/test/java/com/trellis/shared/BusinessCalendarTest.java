@@ -36,7 +36,7 @@ class BusinessCalendarTest {
 
 	private static BusinessCalendar calendar(String now, String zone, Month fiscalStart) {
 		return new BusinessCalendar(Clock.fixed(Instant.parse(now), ZoneOffset.UTC),
-				new BusinessProperties(ZoneId.of(zone), fiscalStart, ""),
+				new BusinessProperties(ZoneId.of(zone), fiscalStart, "", null),
 				new StaticListableBeanFactory().getBeanProvider(HolidaySource.class),
 				new StaticListableBeanFactory().getBeanProvider(com.trellis.shared.validation.ValueLimits.class));
 	}

@@ -4,7 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import java.util.Locale;
+import java.util.TimeZone;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +32,25 @@ class FiguresTests {
 	@Test
 	void aMomentReadsAsADateAndTimeInTheBusinessZone() {
 		assertThat(this.figures.moment(Instant.parse("2026-11-30T12:09:11.978148614Z"))).isEqualTo("2026-11-30 13:09");
+	}
+
+	@Test
+	void aReaderInGermanyInTokyoReadsGermanNumbersAndTokyoTimes() {
+		LocaleContextHolder
+			.setLocaleContext(new SimpleTimeZoneAwareLocaleContext(Locale.GERMANY, TimeZone.getTimeZone("Asia/Tokyo")));
+		assertThat(this.figures.decimal(new BigDecimal("4762474.80"))).isEqualTo("4.762.474,80");
+		assertThat(this.figures.count(new BigDecimal("1234.00"))).isEqualTo("1.234");
+		assertThat(this.figures.kpi(new BigDecimal("75000"), "MONEY", "EUR")).isEqualTo("EUR 75.000,00");
+		assertThat(this.figures.moment(Instant.parse("2026-11-30T20:09:00Z"))).isEqualTo("2026-12-01 05:09");
+		assertThat(this.figures.date(Instant.parse("2026-11-30T20:09:00Z"))).isEqualTo("2026-12-01");
+		assertThat(new MoneyFormat().format(new BigDecimal("1234.5"), "USD")).isEqualTo("USD 1.234,50");
+		// texts stored for everyone keep the program's one notation
+		assertThat(MoneyFormat.of(new BigDecimal("1234.5"), "USD")).isEqualTo("USD 1,234.50");
+	}
+
+	@AfterEach
+	void nobodyReads() {
+		LocaleContextHolder.resetLocaleContext();
 	}
 
 }

@@ -1,0 +1,49 @@
+package com.trellis.search;
+
+import java.util.List;
+
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/**
+ * What may be searched for: 3 to 100 characters after trimming (fewer than three letters
+ * match too much to be useful, and more than a hundred are no name). Returns the text to
+ * look for or the reason it is refused, naming the parameter {@code q}.
+ */
+record SearchTerms(String text, FieldError refusal) {
+
+	static final int MIN = 3;
+
+	static final int MAX = 100;
+
+	static SearchTerms of(String q) {
+		var text = q == null ? "" : q.strip();
+		if (text.length() < MIN) {
+			return refused("enter at least " + MIN + " characters to search for");
+		}
+		if (text.length() > MAX) {
+			return refused("is longer than " + MAX + " characters");
+		}
+		if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
+			return refused("contains control characters");
+		}
+		return new SearchTerms(text, null);
+	}
+
+	private static SearchTerms refused(String message) {
+		return new SearchTerms(null, new FieldError("q", message));
+	}
+
+	boolean refused() {
+		return this.refusal != null;
+	}
+
+	List<FieldError> errors() {
+		return this.refusal == null ? List.of() : List.of(this.refusal);
+	}
+
+	/** The text as a LIKE pattern matching it anywhere, its wildcards taken literally. */
+	String pattern() {
+		return "%" + this.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+}
