@@ -10,15 +10,19 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.FormAction;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Cohorts page (admins and executives: every cohort; a PAM: the cohorts of the book
@@ -84,7 +88,25 @@ class CohortPageController {
 		model.addAttribute("history", history);
 		model.addAttribute("cohortName", history.get(0).cohort());
 		model.addAttribute("cohortId", id);
+		model.addAttribute("criteria", this.cohorts.cohortCriteria(viewer, id));
 		return "cohorts/cohort";
+	}
+
+	@PostMapping("/cohorts/{id}/journey-criteria")
+	@PreAuthorize("hasRole('ADMIN')")
+	String setCriteria(Viewer viewer, @PathVariable long id, @ModelAttribute JourneyCriteria form,
+			BindingResult binding, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/cohorts/" + id,
+				"Journey criteria saved; the next placement uses them for this cohort", form, binding,
+				() -> this.cohorts.changeCohortCriteria(viewer, id, form));
+	}
+
+	@PostMapping("/cohorts/{id}/journey-criteria/{stage}/clear")
+	@PreAuthorize("hasRole('ADMIN')")
+	String clearCriteria(Viewer viewer, @PathVariable long id, @PathVariable String stage,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/cohorts/" + id, "The stage follows the program's criteria again",
+				() -> this.cohorts.clearCohortCriteria(viewer, id, stage));
 	}
 
 	@PostMapping("/cohorts/suggestion/apply")
