@@ -130,11 +130,30 @@ public class Cohorts {
 	 */
 	@Transactional
 	public List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, long cohortId, JourneyCriteria criteria) {
+		return changeCohortCriteria(viewer, cohortId, criteria, List.of());
+	}
+
+	/**
+	 * As above, with the fields a page form could not read: reported together with every
+	 * field the validation refuses.
+	 */
+	@Transactional
+	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, long cohortId, JourneyCriteria criteria,
+			List<InvalidInputException.FieldError> unread) {
 		requireCohort(viewer, cohortId);
 		if (criteria == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
-		this.commands.check(criteria);
+		var errors = new java.util.ArrayList<>(unread);
+		try {
+			this.commands.check(criteria);
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		var before = cohortCriteria(cohortId);
 		this.journey.setCohortCriteria(cohortId, criteria.toCriteria());
 		this.audit.record(viewer.actor(), "cohort-journey-stage", cohortId + ":" + criteria.stage().name(), "change",

@@ -52,6 +52,9 @@ class ScoringDemoBacktest {
 		registry.add("trellis.registration.expiry-cron", () -> "-");
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
 		registry.add("trellis.scoring.daily-cron", () -> "-");
+		// the tiers' start-up run would score every partner first (minutes at 1,500
+		// partners): the back-test does not need it
+		registry.add("trellis.tiers.daily-cron", () -> "-");
 	}
 
 	@Autowired

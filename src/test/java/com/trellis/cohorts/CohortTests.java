@@ -18,8 +18,12 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -225,6 +229,50 @@ class CohortTests {
 			.andExpect(jsonPath("$.errors[0].field").value("stage"));
 		this.runs.placeWeek();
 		assertThat(stageThisWeek(world.partnerId(), id)).as("no own criteria left: no own placement").isNull();
+	}
+
+	@Test
+	void onTheCohortPageTheAdminSetsACohortsCriteriaAndEveryBadFieldIsNamedAtOnce() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = this.fixtures.world("Page criteria partner");
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		var created = api.post("/api/v1/cohorts", """
+				{"name": "Page criteria cohort", "partnerIds": [%d]}
+				""".formatted(world.partnerId())).andReturn().getResponse().getContentAsString();
+		long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		var session = (org.springframework.mock.web.MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(admin)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc
+			.perform(post("/cohorts/" + id + "/journey-criteria").session(session)
+				.with(csrf())
+				.param("stage", "ACTIVATION")
+				.param("minEnablement180", "1")
+				.param("minDeals180", "many")
+				.param("minWins365", "-1")
+				.param("minAeInvites365", "0"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("fieldErrors", org.hamcrest.Matchers
+				.allOf(org.hamcrest.Matchers.hasKey("minDeals180"), org.hamcrest.Matchers.hasKey("minWins365"))));
+		api.get("/api/v1/cohorts/" + id + "/journey-criteria").andExpect(jsonPath("$[1].own").value(false));
+		this.mvc
+			.perform(post("/cohorts/" + id + "/journey-criteria").session(session)
+				.with(csrf())
+				.param("stage", "ACTIVATION")
+				.param("minEnablement180", "0")
+				.param("minDeals180", "3")
+				.param("minWins365", "0")
+				.param("minAeInvites365", "0"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("notice"));
+		api.get("/api/v1/cohorts/" + id + "/journey-criteria")
+			.andExpect(jsonPath("$[1].own").value(true))
+			.andExpect(jsonPath("$[1].minDeals180").value(3));
+		this.mvc.perform(get("/cohorts/" + id).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This cohort")));
 	}
 
 	private String stageThisWeek(long partnerId, long cohortId) {
