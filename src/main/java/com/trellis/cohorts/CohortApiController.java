@@ -124,6 +124,25 @@ class CohortApiController {
 		return this.cohorts.changeCriteria(viewer, criteria);
 	}
 
+	@GetMapping("/api/v1/cohorts/{id}/journey-criteria")
+	@PreAuthorize(STAFF)
+	List<CohortJourneyCriteria> cohortCriteria(Viewer viewer, @PathVariable long id) {
+		return this.cohorts.cohortCriteria(viewer, id);
+	}
+
+	@PutMapping("/api/v1/cohorts/{id}/journey-criteria")
+	@PreAuthorize("hasRole('ADMIN')")
+	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, @PathVariable long id,
+			@RequestBody JourneyCriteria criteria) {
+		return this.cohorts.changeCohortCriteria(viewer, id, criteria);
+	}
+
+	@DeleteMapping("/api/v1/cohorts/{id}/journey-criteria/{stage}")
+	@PreAuthorize("hasRole('ADMIN')")
+	List<CohortJourneyCriteria> clearCohortCriteria(Viewer viewer, @PathVariable long id, @PathVariable String stage) {
+		return this.cohorts.clearCohortCriteria(viewer, id, stage);
+	}
+
 	@GetMapping("/api/v1/cohorts/suggestion")
 	@PreAuthorize("hasRole('ADMIN')")
 	List<SuggestedCohort> suggestion(Viewer viewer) {

@@ -52,7 +52,9 @@ class CohortMetrics {
 			), stages AS (
 			  SELECT mb.cohort_id, mb.week_start,
 			         count(*) FILTER (WHERE j.stage IN ('ACTIVATION', 'ACCELERATION')) AS active, count(j.stage) AS placed
-			  FROM members mb LEFT JOIN journey_placement j ON j.partner_id = mb.partner_id AND j.week_start = mb.week_start
+			  FROM members mb LEFT JOIN LATERAL (
+			    SELECT x.stage FROM journey_placement x WHERE x.partner_id = mb.partner_id
+			    AND x.week_start = mb.week_start AND x.cohort_id IN (0, mb.cohort_id) ORDER BY x.cohort_id DESC LIMIT 1) j ON TRUE
 			  GROUP BY 1, 2
 			), scores AS (
 			  SELECT mb.cohort_id, mb.week_start,

@@ -1,5 +1,6 @@
 package com.trellis.cohorts;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,15 +11,20 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.FormAction;
+import com.trellis.shared.InvalidInputException;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Cohorts page (admins and executives: every cohort; a PAM: the cohorts of the book
@@ -84,7 +90,63 @@ class CohortPageController {
 		model.addAttribute("history", history);
 		model.addAttribute("cohortName", history.get(0).cohort());
 		model.addAttribute("cohortId", id);
+		model.addAttribute("criteria", this.cohorts.cohortCriteria(viewer, id));
 		return "cohorts/cohort";
+	}
+
+	@PostMapping("/cohorts/{id}/journey-criteria")
+	@PreAuthorize("hasRole('ADMIN')")
+	String setCriteria(Viewer viewer, @PathVariable long id, @ModelAttribute CriteriaForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/cohorts/" + id,
+				"Journey criteria saved; the next placement uses them for this cohort", form, binding, () -> {
+					var unread = new ArrayList<InvalidInputException.FieldError>();
+					var criteria = form.read(unread);
+					this.cohorts.changeCohortCriteria(viewer, id, criteria, unread);
+				});
+	}
+
+	/**
+	 * The criteria form as typed; {@link #read} turns it into criteria, naming each field
+	 * it cannot read (and putting a valid stand-in there, so the other checks still run
+	 * and every problem is reported at once).
+	 */
+	record CriteriaForm(String stage, String minEnablement180, String minDeals180, String minWins365,
+			String minAeInvites365) implements Serializable {
+
+		JourneyCriteria read(List<InvalidInputException.FieldError> unread) {
+			JourneyStage parsed = JourneyStage.ACTIVATION;
+			try {
+				parsed = JourneyStage.valueOf(this.stage == null ? "" : this.stage.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				unread.add(new InvalidInputException.FieldError("stage",
+						"must be one of AWARENESS, ACTIVATION, ACCELERATION"));
+			}
+			return new JourneyCriteria(parsed, whole("minEnablement180", this.minEnablement180, unread),
+					whole("minDeals180", this.minDeals180, unread), whole("minWins365", this.minWins365, unread),
+					whole("minAeInvites365", this.minAeInvites365, unread));
+		}
+
+		private static Integer whole(String field, String text, List<InvalidInputException.FieldError> unread) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			if (!text.strip().matches("-?[0-9]{1,9}")) {
+				unread.add(new InvalidInputException.FieldError(field, "must be a whole number"));
+				return 0;
+			}
+			return Integer.valueOf(text.strip());
+		}
+
+	}
+
+	@PostMapping("/cohorts/{id}/journey-criteria/{stage}/clear")
+	@PreAuthorize("hasRole('ADMIN')")
+	String clearCriteria(Viewer viewer, @PathVariable long id, @PathVariable String stage,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/cohorts/" + id, "The stage follows the program's criteria again",
+				() -> this.cohorts.clearCohortCriteria(viewer, id, stage));
 	}
 
 	@PostMapping("/cohorts/suggestion/apply")

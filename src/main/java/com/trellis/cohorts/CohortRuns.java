@@ -136,14 +136,29 @@ class CohortRuns {
 		}
 	}
 
+	/**
+	 * Places every partner by the program's criteria and, for each cohort with criteria
+	 * of its own, its members at the day's end by those.
+	 */
 	private void placeAsOf(LocalDate day) {
 		var criteria = this.journey.criteria();
-		var placements = new HashMap<Long, JourneyPlacement.Placement>();
-		this.journey.facts(this.calendar.startOf(day.plusDays(1)))
-			.forEach((partner, facts) -> placements.put(partner, JourneyPlacement.place(facts, criteria)));
+		var end = this.calendar.startOf(day.plusDays(1));
+		var facts = this.journey.facts(end);
+		var byCohort = new HashMap<Long, java.util.Map<Long, JourneyPlacement.Placement>>();
+		var program = new HashMap<Long, JourneyPlacement.Placement>();
+		facts.forEach((partner, f) -> program.put(partner, JourneyPlacement.place(f, criteria)));
+		byCohort.put(0L, program);
+		var own = this.journey.cohortCriteria();
+		this.journey.members(own.keySet(), end).forEach((cohort, partners) -> {
+			var effective = JourneyPlacement.effective(criteria, own.get(cohort));
+			var placements = new HashMap<Long, JourneyPlacement.Placement>();
+			partners.stream()
+				.filter(facts::containsKey)
+				.forEach(partner -> placements.put(partner, JourneyPlacement.place(facts.get(partner), effective)));
+			byCohort.put(cohort, placements);
+		});
 		var quarter = this.calendar.quarterOf(day);
-		this.journey.replaceWeek(weekStart(day), "%s W%02d".formatted(quarter.label(), quarter.weekOf(day)),
-				placements);
+		this.journey.replaceWeek(weekStart(day), "%s W%02d".formatted(quarter.label(), quarter.weekOf(day)), byCohort);
 	}
 
 	LocalDate weekStart(LocalDate day) {

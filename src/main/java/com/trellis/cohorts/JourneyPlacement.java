@@ -47,6 +47,18 @@ final class JourneyPlacement {
 	private JourneyPlacement() {
 	}
 
+	/**
+	 * The criteria a cohort places its partners by: its own for the stages it has set,
+	 * the program's for the others.
+	 */
+	static List<Criteria> effective(List<Criteria> program, List<Criteria> own) {
+		var result = new ArrayList<Criteria>();
+		for (var c : program) {
+			result.add(own.stream().filter(o -> o.stage() == c.stage()).findFirst().orElse(c));
+		}
+		return result;
+	}
+
 	static Placement place(Facts facts, List<Criteria> criteria) {
 		var ordered = new ArrayList<>(criteria);
 		ordered.sort(Comparator.comparing(Criteria::stage));

@@ -48,6 +48,68 @@ class JourneyRepository {
 	}
 
 	/**
+	 * The criteria cohorts set for themselves, by cohort (stages they did not set
+	 * absent).
+	 */
+	Map<Long, List<JourneyPlacement.Criteria>> cohortCriteria() {
+		var result = new HashMap<Long, List<JourneyPlacement.Criteria>>();
+		this.jdbc.sql("""
+				SELECT cohort_id, stage, min_enablement_180d, min_deals_180d, min_wins_365d, min_ae_invites_365d
+				FROM cohort_journey_stage ORDER BY cohort_id, stage
+				""")
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.add(new JourneyPlacement.Criteria(JourneyStage.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+						rs.getInt(5), rs.getInt(6))))
+			.list();
+		return result;
+	}
+
+	void setCohortCriteria(long cohortId, JourneyPlacement.Criteria c) {
+		this.jdbc.sql("""
+				INSERT INTO cohort_journey_stage (cohort_id, stage, min_enablement_180d, min_deals_180d, min_wins_365d,
+				                                  min_ae_invites_365d)
+				VALUES (:cohort, :stage, :e, :d, :w, :a)
+				ON CONFLICT (cohort_id, stage) DO UPDATE SET min_enablement_180d = :e, min_deals_180d = :d,
+				  min_wins_365d = :w, min_ae_invites_365d = :a
+				""")
+			.param("cohort", cohortId)
+			.param("stage", c.stage().name())
+			.param("e", c.minEnablement180())
+			.param("d", c.minDeals180())
+			.param("w", c.minWins365())
+			.param("a", c.minAeInvites365())
+			.update();
+	}
+
+	int clearCohortCriteria(long cohortId, JourneyStage stage) {
+		return this.jdbc.sql("DELETE FROM cohort_journey_stage WHERE cohort_id = :cohort AND stage = :stage")
+			.param("cohort", cohortId)
+			.param("stage", stage.name())
+			.update();
+	}
+
+	/**
+	 * The partners of some cohorts at a moment (members then, of cohorts not retired).
+	 */
+	Map<Long, List<Long>> members(java.util.Collection<Long> cohortIds, Instant at) {
+		var result = new HashMap<Long, List<Long>>();
+		if (cohortIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql("""
+				SELECT m.cohort_id, m.partner_id FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+				WHERE m.cohort_id IN (:ids) AND c.retired_at IS NULL AND m.valid_from < :at
+				  AND (m.valid_to IS NULL OR m.valid_to >= :at)
+				""")
+			.param("ids", cohortIds)
+			.param("at", Timestamp.from(at))
+			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.add(rs.getLong(2)))
+			.list();
+		return result;
+	}
+
+	/**
 	 * Every partner that existed and was not a prospect or sunset by the cut-off, with
 	 * its facts counted up to it.
 	 */
@@ -78,20 +140,27 @@ class JourneyRepository {
 		return facts;
 	}
 
-	void replaceWeek(LocalDate weekStart, String fiscalWeek, Map<Long, JourneyPlacement.Placement> placements) {
+	/**
+	 * Replaces a week's placements: by the program's criteria (cohort 0) and, for cohorts
+	 * with criteria of their own, of their members by those.
+	 */
+	void replaceWeek(LocalDate weekStart, String fiscalWeek,
+			Map<Long, Map<Long, JourneyPlacement.Placement>> byCohort) {
 		this.jdbc.sql("DELETE FROM journey_placement WHERE week_start = :week")
 			.param("week", Date.valueOf(weekStart))
 			.update();
-		placements.forEach((partner, placement) -> this.jdbc.sql("""
-				INSERT INTO journey_placement (partner_id, week_start, fiscal_week, stage, reason)
-				VALUES (:partner, :week, :label, :stage, :reason)
-				""")
-			.param("partner", partner)
-			.param("week", Date.valueOf(weekStart))
-			.param("label", fiscalWeek)
-			.param("stage", placement.stage().name())
-			.param("reason", placement.reason())
-			.update());
+		byCohort.forEach((cohort,
+				placements) -> placements.forEach((partner, placement) -> this.jdbc.sql("""
+						INSERT INTO journey_placement (partner_id, week_start, fiscal_week, stage, reason, cohort_id)
+						VALUES (:partner, :week, :label, :stage, :reason, :cohort)
+						""")
+					.param("partner", partner)
+					.param("week", Date.valueOf(weekStart))
+					.param("label", fiscalWeek)
+					.param("stage", placement.stage().name())
+					.param("reason", placement.reason())
+					.param("cohort", cohort)
+					.update()));
 	}
 
 	boolean hasWeekBefore(LocalDate weekStart) {
@@ -107,23 +176,28 @@ class JourneyRepository {
 	 * partners of the book).
 	 */
 	List<CohortWeek> weeks(LocalDate since, Long pam) {
-		return this.jdbc.sql("""
-				SELECT c.id, c.name, j.week_start, j.fiscal_week,
-				  count(*) FILTER (WHERE j.stage = 'AWARENESS'),
-				  count(*) FILTER (WHERE j.stage = 'ACTIVATION'),
-				  count(*) FILTER (WHERE j.stage = 'ACCELERATION'),
-				  count(*) FILTER (WHERE j.stage <> prev.stage)
-				FROM journey_placement j
-				JOIN cohort_membership m ON m.partner_id = j.partner_id
-				  AND m.valid_from < j.week_start + 7 AND (m.valid_to IS NULL OR m.valid_to >= j.week_start + 7)
-				JOIN cohort c ON c.id = m.cohort_id
-				JOIN partner p ON p.id = j.partner_id
-				LEFT JOIN LATERAL (SELECT x.stage FROM journey_placement x WHERE x.partner_id = j.partner_id
-				                   AND x.week_start < j.week_start ORDER BY x.week_start DESC LIMIT 1) prev ON TRUE
-				WHERE j.week_start >= :since AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-				GROUP BY c.id, c.name, j.week_start, j.fiscal_week
-				ORDER BY c.id, j.week_start
-				""")
+		return this.jdbc
+			.sql("""
+					SELECT c.id, c.name, j.week_start, j.fiscal_week,
+					  count(*) FILTER (WHERE j.stage = 'AWARENESS'),
+					  count(*) FILTER (WHERE j.stage = 'ACTIVATION'),
+					  count(*) FILTER (WHERE j.stage = 'ACCELERATION'),
+					  count(*) FILTER (WHERE j.stage <> prev.stage)
+					FROM journey_placement j0
+					JOIN cohort_membership m ON m.partner_id = j0.partner_id
+					  AND m.valid_from < j0.week_start + 7 AND (m.valid_to IS NULL OR m.valid_to >= j0.week_start + 7)
+					JOIN cohort c ON c.id = m.cohort_id
+					JOIN partner p ON p.id = j0.partner_id
+					CROSS JOIN LATERAL (SELECT x.stage, x.week_start, x.fiscal_week FROM journey_placement x
+					                    WHERE x.partner_id = j0.partner_id AND x.week_start = j0.week_start
+					                    AND x.cohort_id IN (0, c.id) ORDER BY x.cohort_id DESC LIMIT 1) j
+					LEFT JOIN LATERAL (SELECT x.stage FROM journey_placement x WHERE x.partner_id = j0.partner_id
+					                   AND x.week_start < j0.week_start AND x.cohort_id IN (0, c.id)
+					                   ORDER BY x.week_start DESC, x.cohort_id DESC LIMIT 1) prev ON TRUE
+					WHERE j0.cohort_id = 0 AND j0.week_start >= :since AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+					GROUP BY c.id, c.name, j.week_start, j.fiscal_week
+					ORDER BY c.id, j.week_start
+					""")
 			.param("since", Date.valueOf(since))
 			.param("pam", pam, java.sql.Types.BIGINT)
 			.query((rs, n) -> new CohortWeek(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),

@@ -21,6 +21,10 @@ final class EventWriter {
 
 	private static final long ONBOARDING_PHASE = 60 * DAY;
 
+	private static final int INTEGRAL_STEPS = 240;
+
+	private static final double ONBOARDING_BOOST = 2;
+
 	private final long seed;
 
 	private final long now;
@@ -49,7 +53,13 @@ final class EventWriter {
 		}
 	}
 
-	/** Shares the events out over the partners by active time and quality, noisily. */
+	/**
+	 * Shares the events out over the partners by how busy each is over its active time
+	 * (the integral of its {@link #intensity}), times a fixed, noisy propensity. The
+	 * events are then spread in time by the same intensity, so how many a partner has by
+	 * a day follows its quality up to that day only: a partner that ramps up later does
+	 * not get more events before it.
+	 */
 	private long[] allocate(long total) {
 		double[] weights = new double[this.partners.size()];
 		double sum = 0;
@@ -59,14 +69,14 @@ final class EventWriter {
 			if (partner.activeFrom < 0 || partner.activeTo <= from) {
 				continue;
 			}
-			double days = (partner.activeTo - from) / (double) DAY;
-			if (partner.gapFrom >= 0) {
-				days -= Math.max(0, Math.min(partner.gapTo, partner.activeTo) - Math.max(partner.gapFrom, from))
-						/ (double) DAY;
+			double busy = 0;
+			for (int step = 0; step < INTEGRAL_STEPS; step++) {
+				long at = from + (long) ((partner.activeTo - from) * (step + 0.5) / INTEGRAL_STEPS);
+				busy += partner.activeAt(at) ? intensity(partner, at) : 0;
 			}
-			double quality = partner.qBehaviour((from + partner.activeTo) / 2);
+			double days = (partner.activeTo - from) / (double) DAY;
 			var random = Randoms.of(this.seed, Randoms.EVENT_RATES, partner.id);
-			weights[i] = Math.max(0, days) * Math.pow(0.1 + quality, 2) * Math.exp(0.3 * Randoms.gaussian(random));
+			weights[i] = days * busy / INTEGRAL_STEPS * Math.exp(0.3 * Randoms.gaussian(random));
 			sum += weights[i];
 		}
 		long[] counts = new long[weights.length];
@@ -96,9 +106,7 @@ final class EventWriter {
 			registered[i - from] = (registrations.time(i) << 22) | (i - from);
 		}
 		Arrays.sort(registered);
-		double quality = partner.qBehaviour(this.now);
-		double[] settled = weights(partner, quality, false);
-		double[] onboarding = weights(partner, quality, true);
+		double[] weights = new double[TYPES.length];
 		int r = 0;
 		for (int e = 0; e < times.length || r < registered.length;) {
 			if (r < registered.length && (e == times.length || (registered[r] >>> 22) <= times[e])) {
@@ -111,7 +119,7 @@ final class EventWriter {
 			}
 			else {
 				long at = times[e++];
-				double[] weights = (at - partner.activeFrom < ONBOARDING_PHASE) ? onboarding : settled;
+				weights(partner, partner.qBehaviour(at), at - partner.activeFrom < ONBOARDING_PHASE, weights);
 				String type = TYPES[Randoms.weighted(random, weights)];
 				Long user = (random.nextDouble() < 0.88) ? partner.firstUserId + random.nextInt(partner.userCount)
 						: null;
@@ -121,19 +129,19 @@ final class EventWriter {
 	}
 
 	/**
-	 * Event times by rejection sampling: busier when quality is high and just after
-	 * onboarding.
+	 * Event times by rejection sampling: as busy at each moment as {@link #intensity}
+	 * says.
 	 */
 	private long[] times(SplittableRandom random, PartnerPlan partner, int count) {
 		long[] times = new long[count];
 		long from = Math.max(partner.activeFrom, this.windowStart);
+		double highest = Math.pow(0.1 + partner.qHighest(), 2) * ONBOARDING_BOOST;
 		for (int i = 0, attempts = 0; i < count; attempts++) {
 			long at = Randoms.between(random, from, partner.activeTo);
 			if (!partner.activeAt(at)) {
 				continue;
 			}
-			double intensity = 0.15 + partner.qBehaviour(at) + ((at - partner.activeFrom < ONBOARDING_PHASE) ? 0.5 : 0);
-			if (attempts > 50L * count || random.nextDouble() * 1.65 < intensity) {
+			if (attempts > 50L * count || random.nextDouble() * highest < intensity(partner, at)) {
 				times[i++] = at;
 			}
 		}
@@ -141,12 +149,24 @@ final class EventWriter {
 		return times;
 	}
 
-	private static double[] weights(PartnerPlan partner, double q, boolean onboarding) {
+	/**
+	 * How busy a partner is at a moment: rises with its quality at that moment (not
+	 * later), higher just after onboarding.
+	 */
+	private static double intensity(PartnerPlan partner, long at) {
+		double base = Math.pow(0.1 + partner.qBehaviour(at), 2);
+		return (at - partner.activeFrom < ONBOARDING_PHASE) ? base * ONBOARDING_BOOST : base;
+	}
+
+	/**
+	 * The mix of event types at the partner's quality of the moment (not of today, which
+	 * would tell a past day about the partner's future), into {@code into}.
+	 */
+	private static void weights(PartnerPlan partner, double q, boolean onboarding, double[] into) {
 		boolean marketplace = "ISV".equals(partner.type) || "RESELLER".equals(partner.type);
-		if (onboarding) {
-			return new double[] { 30, 20, 8 + 12 * q, 2 + 4 * q, 2, 25, 5, 1, 0 };
-		}
-		return new double[] { 30, 4, 2 + 4 * q, 0.5 + 1.5 * q, 3 + 10 * q, 22, 8, 2 + 6 * q, marketplace ? 3 : 0 };
+		double[] weights = onboarding ? new double[] { 30, 20, 8 + 12 * q, 2 + 4 * q, 2, 25, 5, 1, 0 }
+				: new double[] { 30, 4, 2 + 4 * q, 0.5 + 1.5 * q, 3 + 10 * q, 22, 8, 2 + 6 * q, marketplace ? 3 : 0 };
+		System.arraycopy(weights, 0, into, 0, weights.length);
 	}
 
 	private static String detail(SplittableRandom random, String type) {

@@ -2,11 +2,10 @@ package com.trellis.readiness;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
@@ -94,14 +93,34 @@ public class ReadinessAssessments {
 	 */
 	@Transactional
 	public AssessmentView submit(Viewer viewer, long partnerId, AssessmentCommand command) {
+		return submit(viewer, partnerId, command, List.of());
+	}
+
+	/**
+	 * Submits with the errors a page form found reading its fields: those, every field
+	 * the bean validation refuses and every bad proof are reported together, in one
+	 * answer.
+	 */
+	@Transactional
+	AssessmentView submit(Viewer viewer, long partnerId, AssessmentCommand command,
+			List<InvalidInputException.FieldError> formErrors) {
 		requireFillsIn(viewer, partnerId);
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
-		this.commands.check(command);
+		var errors = new ArrayList<>(formErrors);
+		try {
+			this.commands.check(command);
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
 		var won = won(partnerId, null).keySet();
-		proofs("useCases", command.useCases(), won);
-		proofs("specialisations", command.specialisations(), won);
+		errors.addAll(ProofCheck.errors("useCases", command.useCases(), won, true));
+		errors.addAll(ProofCheck.errors("specialisations", command.specialisations(), won, false));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		if (this.repository.awaitsDecision(partnerId)) {
 			throw new ConflictException("status", "a submitted version awaits the PAM's decision");
 		}
@@ -206,17 +225,6 @@ public class ReadinessAssessments {
 			}
 		}
 		return won;
-	}
-
-	private static void proofs(String field, List<ProofItem> items, Set<Long> won) {
-		var seen = new HashSet<Long>();
-		for (int i = 0; i < items.size(); i++) {
-			var deal = items.get(i).proofDealId();
-			if (deal != null && (!won.contains(deal) || !seen.add(deal) && "useCases".equals(field))) {
-				throw InvalidInputException.of(field + "[" + i + "].proofDealId",
-						"must be one of your won deals, used once (no won deal " + deal + ")");
-			}
-		}
 	}
 
 }

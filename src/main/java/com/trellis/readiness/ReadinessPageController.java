@@ -49,10 +49,13 @@ class ReadinessPageController {
 			@RequestParam(defaultValue = "") String specialisations,
 			@RequestParam(defaultValue = "0") String deliveryStaff,
 			@RequestParam(defaultValue = "") String deliveryNotes) {
+		var errors = new ArrayList<InvalidInputException.FieldError>();
 		this.readiness.submit(viewer, id,
-				new AssessmentCommand(icpDefinition, lines("useCases", useCases), number("salesProcess", salesProcess),
-						number("packagedOffers", packagedOffers), lines("specialisations", specialisations),
-						number("deliveryStaff", deliveryStaff), deliveryNotes));
+				new AssessmentCommand(icpDefinition, lines("useCases", useCases, errors),
+						number("salesProcess", salesProcess, errors), number("packagedOffers", packagedOffers, errors),
+						lines("specialisations", specialisations, errors),
+						number("deliveryStaff", deliveryStaff, errors), deliveryNotes),
+				errors);
 		return "redirect:/partners/" + id + "/readiness";
 	}
 
@@ -91,18 +94,25 @@ class ReadinessPageController {
 		return "redirect:/partners/" + id + "/readiness";
 	}
 
-	/** One item per line: "title" or "title | won deal id". */
-	static List<ProofItem> lines(String field, String text) {
+	/**
+	 * One item per line, "title" or "title | won deal id"; an error is added for each
+	 * line whose proof is not a deal number (that line is kept without a proof, so the
+	 * other checks still run).
+	 */
+	static List<ProofItem> lines(String field, String text, List<InvalidInputException.FieldError> errors) {
 		var items = new ArrayList<ProofItem>();
 		var lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 		for (int i = 0; i < lines.size(); i++) {
 			var parts = lines.get(i).split("\\|", 2);
 			Long deal = null;
 			if (parts.length == 2 && !parts[1].isBlank()) {
-				if (!parts[1].strip().matches("[0-9]{1,18}")) {
-					throw InvalidInputException.of(field, "line " + (i + 1) + ": the proof is a won deal's number");
+				if (parts[1].strip().matches("[0-9]{1,18}")) {
+					deal = Long.valueOf(parts[1].strip());
 				}
-				deal = Long.valueOf(parts[1].strip());
+				else {
+					errors.add(new InvalidInputException.FieldError(field,
+							"line " + (i + 1) + ": the proof is a won deal's number"));
+				}
 			}
 			items.add(new ProofItem(parts[0].strip(), deal));
 		}
@@ -110,8 +120,19 @@ class ReadinessPageController {
 	}
 
 	private static int number(String field, String text) {
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		int value = number(field, text, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return value;
+	}
+
+	/** The number, or 0 with an error added when the text is not a whole number. */
+	private static int number(String field, String text, List<InvalidInputException.FieldError> errors) {
 		if (!text.strip().matches("[0-9]{1,6}")) {
-			throw InvalidInputException.of(field, "must be a whole number");
+			errors.add(new InvalidInputException.FieldError(field, "must be a whole number"));
+			return 0;
 		}
 		return Integer.parseInt(text.strip());
 	}

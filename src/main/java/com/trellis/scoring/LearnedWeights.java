@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -85,14 +86,23 @@ class LearnedWeights {
 	 * read from next to nothing). {@code firstRecord} null: no records, no cut-offs.
 	 */
 	static List<LocalDate> trainingCutoffs(LocalDate day, LocalDate firstRecord) {
+		return trainingCutoffs(day, firstRecord, TRAINING_CUTOFFS);
+	}
+
+	/**
+	 * The last {@code count} half-month cut-offs whose 180 days were over by {@code day}
+	 * and that are at least {@value #WARM_UP_DAYS} days after the first record, latest
+	 * last.
+	 */
+	static List<LocalDate> trainingCutoffs(LocalDate day, LocalDate firstRecord, int count) {
 		var latest = day.minusDays(PipelineOutcome.DAYS);
 		var result = new ArrayList<LocalDate>();
 		var month = latest.withDayOfMonth(1);
-		while (result.size() < TRAINING_CUTOFFS) {
+		while (result.size() < count) {
 			var end = month.with(TemporalAdjusters.lastDayOfMonth());
 			var middle = month.withDayOfMonth(15);
 			for (var cutoff : List.of(end, middle)) {
-				if (!cutoff.isAfter(latest) && result.size() < TRAINING_CUTOFFS) {
+				if (!cutoff.isAfter(latest) && result.size() < count) {
 					result.add(0, cutoff);
 				}
 			}
@@ -112,6 +122,8 @@ class LearnedWeights {
 		private final Map<LocalDate, Set<Long>> positives = new HashMap<>();
 
 		private final Map<String, Fit> fits = new HashMap<>();
+
+		private final Map<LocalDate, Map<Long, double[]>> outlook = new HashMap<>();
 
 		private Optional<LocalDate> firstRecord;
 
@@ -144,7 +156,47 @@ class LearnedWeights {
 		Fit fit(List<Rubric.Entry> entries, LocalDate day) {
 			var cutoffs = trainingCutoffs(day, firstRecord());
 			var key = cutoffs + entries.stream().map(e -> e.signal().key()).toList().toString();
-			return this.fits.computeIfAbsent(key, k -> train(entries, cutoffs));
+			return this.fits.computeIfAbsent(key,
+					k -> train(entries, cutoffs, d -> Features.of(readings(d), entries), entries.size()));
+		}
+
+		/**
+		 * The learned outlook for scoring as of {@code day}: every signal plus the
+		 * {@link OutlookFeatures}, trained like a score's weights.
+		 */
+		Fit fitOutlook(LocalDate day) {
+			var cutoffs = trainingCutoffs(day, firstRecord());
+			var entries = LearnedWeights.this.loader.rubric().entries();
+			return this.fits.computeIfAbsent("outlook" + cutoffs,
+					k -> train(entries, cutoffs, this::outlookRows, entries.size() + OutlookFeatures.NAMES.size()));
+		}
+
+		/**
+		 * Each partner's outlook features as of a day, the signals' first, then the
+		 * {@link OutlookFeatures} (partners of the day's population only).
+		 */
+		Map<Long, double[]> outlookRows(LocalDate day) {
+			return this.outlook.computeIfAbsent(day, d -> {
+				var signals = Features.of(readings(d), LearnedWeights.this.loader.rubric().entries());
+				var end = LearnedWeights.this.loader.asOf(d).end();
+				var records = LearnedWeights.this.outcomes;
+				var recentStart = end.minus(Duration.ofDays(OutlookFeatures.PIPELINE_DAYS));
+				var activityStart = end.minus(Duration.ofDays(OutlookFeatures.ACTIVITY_DAYS));
+				var inputs = new OutlookFeatures.Inputs(records.pipelineCreated(recentStart, end),
+						records.pipelineToDate(end), records.eventsBetween(activityStart, end), records.eventsBetween(
+								activityStart.minus(Duration.ofDays(OutlookFeatures.ACTIVITY_DAYS)), activityStart));
+				var population = population(d);
+				var extra = OutlookFeatures.of(population, inputs);
+				var rows = new HashMap<Long, double[]>();
+				for (var partner : population) {
+					var own = signals.get(partner);
+					var more = extra.get(partner);
+					double[] row = java.util.Arrays.copyOf(own, own.length + more.length);
+					System.arraycopy(more, 0, row, own.length, more.length);
+					rows.put(partner, row);
+				}
+				return rows;
+			});
 		}
 
 		private LocalDate firstRecord() {
@@ -155,10 +207,11 @@ class LearnedWeights {
 			return this.firstRecord.orElse(null);
 		}
 
-		private Fit train(List<Rubric.Entry> entries, List<LocalDate> cutoffs) {
+		private Fit train(List<Rubric.Entry> entries, List<LocalDate> cutoffs,
+				Function<LocalDate, Map<Long, double[]>> featuresAt, int featureCount) {
 			if (cutoffs.isEmpty()) {
 				return new Fit(entries, null,
-						EnoughHistory.decide(0, 0, 0, entries.size()).reason()
+						EnoughHistory.decide(0, 0, 0, featureCount).reason()
 								+ " (no half-month cut-off with its 180 days over at least " + WARM_UP_DAYS
 								+ " days after the first record)");
 			}
@@ -172,7 +225,7 @@ class LearnedWeights {
 					continue;
 				}
 				used++;
-				var features = Features.of(readings(cutoff), entries);
+				var features = featuresAt.apply(cutoff);
 				var positive = positives(cutoff);
 				for (var partner : population) {
 					rows.add(features.get(partner));
@@ -181,7 +234,7 @@ class LearnedWeights {
 				}
 			}
 			int positives = outcomes.stream().mapToInt(Integer::intValue).sum();
-			var verdict = EnoughHistory.decide(used, rows.size(), positives, entries.size());
+			var verdict = EnoughHistory.decide(used, rows.size(), positives, featureCount);
 			var span = " (cut-offs " + cutoffs.get(0) + " to " + cutoffs.get(cutoffs.size() - 1)
 					+ ", outcome: top quarter of partner-involved pipeline created in the next 180 days";
 			if (!verdict.enough()) {

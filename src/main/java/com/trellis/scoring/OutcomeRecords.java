@@ -61,6 +61,20 @@ class OutcomeRecords {
 				""".formatted(ReportingCurrency.DEAL_AMOUNT), Instant.EPOCH, end);
 	}
 
+	/** Each partner's activity events from {@code from} (inclusive) to {@code to}. */
+	Map<Long, Long> eventsBetween(Instant from, Instant to) {
+		var result = new HashMap<Long, Long>();
+		this.jdbc.sql("""
+				SELECT partner_id, count(*) FROM activity_event
+				WHERE occurred_at >= :from AND occurred_at < :to GROUP BY partner_id
+				""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return result;
+	}
+
 	/**
 	 * The program's first record: the earliest deal or activity event, or null when there
 	 * is none.

@@ -22,7 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScoringBacktest {
 
+	private static final String OUTLOOK = "learned outlook";
+
 	private static final String LEARNED_ALL = "learned (all signals)";
+
+	private static final String RUBRIC = "rubric (mean of the three)";
+
+	private static final String PIPELINE = "baseline: pipeline to date";
+
+	private static final String REVENUE = "baseline: revenue to date";
 
 	private final LearnedWeights learned;
 
@@ -41,17 +49,19 @@ public class ScoringBacktest {
 			String note) {
 	}
 
-	public record Result(List<Row> rows, String table) {
+	public record Result(List<Row> rows, List<PairedBootstrap.Difference> differences, String table) {
 	}
 
 	/**
-	 * Back-tests at the last {@code cutoffs} month-ends at least 180 days before today.
+	 * Back-tests at the last {@code cutoffs} half-month cut-offs (the 15th and the
+	 * month-end) at least 180 days before today.
 	 */
 	@Transactional(readOnly = true)
 	public Result run(LocalDate today, int cutoffs) {
 		var session = this.learned.session();
-		var days = LearnedWeights.monthEnds(today, cutoffs);
+		var days = LearnedWeights.trainingCutoffs(today, today.minusYears(100), cutoffs);
 		var rows = new ArrayList<Row>();
+		var compared = new ArrayList<PairedBootstrap.Cutoff>();
 		for (var cutoff : days) {
 			var population = session.population(cutoff);
 			if (population.isEmpty()) {
@@ -85,6 +95,16 @@ public class ScoringBacktest {
 				notes.put("learned " + pillar.label().toLowerCase(),
 						fit.model() == null ? "no model, the rubric's score: " + fit.reason() : fit.reason());
 			}
+			var outlook = session.fitOutlook(cutoff);
+			notes.put(OUTLOOK, outlook.model() == null ? "no model, the rubric's mean of the three: " + outlook.reason()
+					: outlook.reason() + "; " + coefficients(outlook));
+			if (outlook.model() != null) {
+				var features = session.outlookRows(cutoff);
+				rankings.put(OUTLOOK, values(population, p -> outlook.model().logOdds(features.get(p))));
+			}
+			else {
+				rankings.put(OUTLOOK, meanOfThree(population, rubricScores));
+			}
 			var all = session.fit(this.loader.rubric().entries(), cutoff);
 			notes.put(LEARNED_ALL,
 					all.model() == null ? "no model, the rubric's mean of the three: " + all.reason() : all.reason());
@@ -99,21 +119,21 @@ public class ScoringBacktest {
 			for (var pillar : Pillar.values()) {
 				rankings.put("learned " + pillar.label().toLowerCase(), single(population, shownScores.get(pillar)));
 			}
-			rankings.put("rubric (mean of the three)", meanOfThree(population, rubricScores));
+			rankings.put(RUBRIC, meanOfThree(population, rubricScores));
 			for (var pillar : Pillar.values()) {
 				rankings.put("rubric " + pillar.label().toLowerCase(), single(population, rubricScores.get(pillar)));
 			}
 			var end = this.loader.asOf(cutoff).end();
 			var pipeline = this.outcomes.pipelineToDate(end);
 			var revenue = this.outcomes.revenueToDate(end);
-			rankings.put("baseline: pipeline to date",
-					values(population, p -> pipeline.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
-			rankings.put("baseline: revenue to date",
-					values(population, p -> revenue.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
+			rankings.put(PIPELINE, values(population, p -> pipeline.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
+			rankings.put(REVENUE, values(population, p -> revenue.getOrDefault(p, BigDecimal.ZERO).doubleValue()));
 			rankings.forEach((method,
 					scores) -> rows.add(new Row(cutoff, population.size(), positives.size(), method,
 							RankQuality.auc(scores, outcome), RankQuality.precisionAtTop(scores, outcome, 0.10),
 							notes.getOrDefault(method, ""))));
+			compared.add(new PairedBootstrap.Cutoff(population.stream().mapToLong(Long::longValue).toArray(), outcome,
+					rankings));
 			notes.forEach((method, note) -> {
 				if (!rankings.containsKey(method)) {
 					rows.add(
@@ -121,7 +141,26 @@ public class ScoringBacktest {
 				}
 			});
 		}
-		return new Result(rows, BacktestTable.format(rows));
+		var differences = compared.isEmpty() ? List.<PairedBootstrap.Difference>of()
+				: PairedBootstrap.compare(compared,
+						List.of(new String[] { OUTLOOK, PIPELINE }, new String[] { OUTLOOK, REVENUE },
+								new String[] { OUTLOOK, RUBRIC }, new String[] { LEARNED_ALL, PIPELINE },
+								new String[] { RUBRIC, PIPELINE }),
+						PairedBootstrap.ROUNDS, 20261130L);
+		return new Result(rows, differences, BacktestTable.format(rows, differences));
+	}
+
+	/** The outlook's coefficients, largest first, for the notes. */
+	private String coefficients(LearnedWeights.Fit fit) {
+		var names = new ArrayList<String>();
+		fit.entries().forEach(e -> names.add(e.signal().key()));
+		names.addAll(OutlookFeatures.NAMES);
+		var model = fit.model();
+		var out = new ArrayList<String>();
+		for (int j : model.ranking()) {
+			out.add("%s %+.2f".formatted(names.get(j), model.coefficients()[j]));
+		}
+		return "log-odds per unit: " + String.join(", ", out);
 	}
 
 	/**

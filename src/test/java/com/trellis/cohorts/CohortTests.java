@@ -18,8 +18,12 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,6 +38,9 @@ class CohortTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CohortRuns runs;
 
 	@Test
 	void theDemoHasRuleCohortsOfTenToTwentyFivePartnersOnFirstStart() throws Exception {
@@ -162,6 +169,117 @@ class CohortTests {
 		admin.put("/api/v1/cohorts/journey-criteria", """
 				{"stage":"ACTIVATION","minEnablement180":1,"minDeals180":1,"minWins365":0,"minAeInvites365":0}
 				""").andExpect(status().isOk()).andExpect(jsonPath("$[1].minDeals180").value(1));
+	}
+
+	@Test
+	void aCohortsOwnEntryCriteriaPlaceItsPartnersWhileTheProgramsStillPlaceEveryoneElse() throws Exception {
+		var admin = api(Role.ADMIN);
+		var world = this.fixtures.world("Own criteria partner");
+		var created = admin.post("/api/v1/cohorts", """
+				{"name": "Fast-track partners", "partnerIds": [%d]}
+				""".formatted(world.partnerId()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		String url = "/api/v1/cohorts/" + id + "/journey-criteria";
+		admin.get(url)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[1].stage").value("ACTIVATION"))
+			.andExpect(jsonPath("$[1].minEnablement180").value(1))
+			.andExpect(jsonPath("$[1].own").value(false));
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		pam.put(url, "{\"stage\":\"ACTIVATION\",\"minDeals180\":-5}").andExpect(status().isForbidden());
+		admin.put(url, """
+				{"stage":"ACTIVATION","minEnablement180":0,"minDeals180":-2,"minWins365":0}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.contains("minAeInvites365", "minDeals180")));
+		admin.put("/api/v1/cohorts/999999999/journey-criteria", """
+				{"stage":"ACTIVATION","minEnablement180":0,"minDeals180":0,"minWins365":0,"minAeInvites365":0}
+				""").andExpect(status().isNotFound());
+		admin.get(url).andExpect(jsonPath("$[1].own").value(false));
+
+		admin.put(url, """
+				{"stage":"ACTIVATION","minEnablement180":0,"minDeals180":0,"minWins365":0,"minAeInvites365":0}
+				""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[1].own").value(true))
+			.andExpect(jsonPath("$[1].minEnablement180").value(0))
+			.andExpect(jsonPath("$[2].own").value(false));
+		this.runs.placeWeek();
+		assertThat(stageThisWeek(world.partnerId(), 0)).as("by the program's criteria: no completion yet")
+			.isEqualTo("AWARENESS");
+		assertThat(stageThisWeek(world.partnerId(), id)).as("by the cohort's own").isEqualTo("ACTIVATION");
+		admin.get("/api/v1/cohorts/journey?weeks=1")
+			.andExpect(jsonPath("$[?(@.cohortId == " + id + ")].activation").value(org.hamcrest.Matchers.contains(1)));
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM audit_entry WHERE entity_type = 'cohort-journey-stage' AND entity_id = ?")
+			.param(id + ":ACTIVATION")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		this.mvc.perform(delete(url + "/ACTIVATION").header("Authorization", "Bearer " + admin.token()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[1].own").value(false));
+		this.mvc.perform(delete(url + "/SIDEWAYS").header("Authorization", "Bearer " + admin.token()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("stage"));
+		this.runs.placeWeek();
+		assertThat(stageThisWeek(world.partnerId(), id)).as("no own criteria left: no own placement").isNull();
+	}
+
+	@Test
+	void onTheCohortPageTheAdminSetsACohortsCriteriaAndEveryBadFieldIsNamedAtOnce() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = this.fixtures.world("Page criteria partner");
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		var created = api.post("/api/v1/cohorts", """
+				{"name": "Page criteria cohort", "partnerIds": [%d]}
+				""".formatted(world.partnerId())).andReturn().getResponse().getContentAsString();
+		long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		var session = (org.springframework.mock.web.MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(admin)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc
+			.perform(post("/cohorts/" + id + "/journey-criteria").session(session)
+				.with(csrf())
+				.param("stage", "ACTIVATION")
+				.param("minEnablement180", "1")
+				.param("minDeals180", "many")
+				.param("minWins365", "-1")
+				.param("minAeInvites365", "0"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("fieldErrors", org.hamcrest.Matchers
+				.allOf(org.hamcrest.Matchers.hasKey("minDeals180"), org.hamcrest.Matchers.hasKey("minWins365"))));
+		api.get("/api/v1/cohorts/" + id + "/journey-criteria").andExpect(jsonPath("$[1].own").value(false));
+		this.mvc
+			.perform(post("/cohorts/" + id + "/journey-criteria").session(session)
+				.with(csrf())
+				.param("stage", "ACTIVATION")
+				.param("minEnablement180", "0")
+				.param("minDeals180", "3")
+				.param("minWins365", "0")
+				.param("minAeInvites365", "0"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("notice"));
+		api.get("/api/v1/cohorts/" + id + "/journey-criteria")
+			.andExpect(jsonPath("$[1].own").value(true))
+			.andExpect(jsonPath("$[1].minDeals180").value(3));
+		this.mvc.perform(get("/cohorts/" + id).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This cohort")));
+	}
+
+	private String stageThisWeek(long partnerId, long cohortId) {
+		return this.jdbc.sql("""
+				SELECT stage FROM journey_placement WHERE partner_id = :p AND cohort_id = :c
+				  AND week_start = (SELECT max(week_start) FROM journey_placement)
+				""").param("p", partnerId).param("c", cohortId).query(String.class).optional().orElse(null);
 	}
 
 	private Api api(Role role) {

@@ -182,6 +182,8 @@ class SecurityMatrixTests {
 				row("GET /api/v1/cohorts/journey.csv", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/cohorts/journey-criteria", 200, 200, 403, 403, 200, 403),
 				row("PUT /api/v1/cohorts/journey-criteria", 400, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/cohorts/1/journey-criteria", 400, 403, 403, 403, 403, 403),
+				row("DELETE /api/v1/cohorts/1/journey-criteria/SIDEWAYS", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/cohorts/suggestion", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/cohorts", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/partners/{other}/cohorts", 200, 200, 200, 200, 200, 404),

@@ -167,6 +167,45 @@ class ReadinessTests {
 		otherPartner.get(theirs + "/materials/" + material).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void everyBadFieldAndEveryBadProofComeBackInOneAnswerAndNothingIsSaved() throws Exception {
+		var world = this.fixtures.world("Readiness one-round partner");
+		var other = this.fixtures.world("Readiness one-round other");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		String url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		partner
+			.post(url,
+					"""
+							{"icpDefinition": "Retail.", "useCases": [{"title": "Stock view", "proofDealId": %d}],
+							 "salesProcess": 9, "packagedOffers": 1, "specialisations": [{"title": "Retail", "proofDealId": %d}],
+							 "deliveryStaff": 2}
+							"""
+						.formatted(other.dealId(), other.dealId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("salesProcess",
+					"useCases[0].proofDealId", "specialisations[0].proofDealId")));
+		partner.get(url).andExpect(jsonPath("$.versions", hasSize(0)));
+	}
+
+	@Test
+	void aWonDealProvingTwoUseCasesIsCalledUsedTwiceNotMissing() throws Exception {
+		var world = this.fixtures.world("Readiness twice partner");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = now() WHERE id = :a")
+			.param("a", world.dealId())
+			.update();
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		String url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		partner
+			.post(url, body("Mid-market retailers with 50-500 stores running their own shops.",
+					"{\"title\": \"Stock view\", \"proofDealId\": %d}, {\"title\": \"Returns\", \"proofDealId\": %d}"
+						.formatted(world.dealId(), world.dealId())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].field").value("useCases[1].proofDealId"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("deal " + world.dealId() + " already proves item 1; each won deal proves one use case"));
+	}
+
 	private static String body(String icp, String useCase) {
 		return """
 				{"icpDefinition": "%s", "useCases": [%s], "salesProcess": 2, "packagedOffers": 1,
