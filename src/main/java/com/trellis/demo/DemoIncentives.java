@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.trellis.deals.CreditType;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.MinorUnits;
@@ -77,11 +76,15 @@ final class DemoIncentives {
 			if (win.closedAt().isBefore(start) || win.creditType() == null) {
 				continue;
 			}
-			var credit = CreditType.valueOf(win.creditType());
-			var rate = switch (credit) {
-				case SOURCED -> SOURCED_PERCENT;
-				case INFLUENCED -> INFLUENCED_PERCENT;
-				case CO_SELL -> CO_SELL_PERCENT;
+			var rate = switch (win.creditType()) {
+				case "SOURCED" -> SOURCED_PERCENT;
+				case "INFLUENCED" -> INFLUENCED_PERCENT;
+				default -> CO_SELL_PERCENT;
+			};
+			var credit = switch (win.creditType()) {
+				case "SOURCED" -> "sourced";
+				case "INFLUENCED" -> "influenced";
+				default -> "co-sell";
 			};
 			var amount = MinorUnits.percentOf(win.amount(), rate, win.currency());
 			var basis = "referral bonus: " + rate.toPlainString() + "% of "
