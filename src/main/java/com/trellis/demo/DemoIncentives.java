@@ -88,7 +88,7 @@ final class DemoIncentives {
 			};
 			var amount = MinorUnits.percentOf(win.amount(), rate, win.currency());
 			var basis = "referral bonus: " + rate.toPlainString() + "% of "
-					+ MoneyFormat.of(win.amount(), win.currency()) + " (" + credit.label().toLowerCase() + ")";
+					+ MoneyFormat.of(win.amount(), win.currency()) + " (" + credit + ")";
 			this.ledger.earn(win.partnerId(), program, "REFERRAL", "deal:" + win.id(), win.id(), null, amount,
 					win.currency(), basis, win.closedAt().plusSeconds(60));
 		}

@@ -140,8 +140,8 @@ class AdminPagesBrowserTests {
 			page.navigate(chromium.url("/registrations/rules"));
 			page.locator("input[name=protectionDays]").evaluate("e => e.type = 'text'");
 			page.locator("input[name=protectionDays]").fill("ninety");
-			page.locator("form button[type=submit]").click();
-			assertThat(page.locator("small.error")).hasCount(1);
+			page.locator("main form button[type=submit]").click();
+			assertThat(page.locator("main small.error")).hasCount(1);
 			assertThat(page.locator("main")).containsText("nothing was saved");
 		}
 	}

@@ -38,15 +38,15 @@ class ReadmeWalkthroughBrowserTests {
 			assertThat(page.locator("#portal-colleagues")).isVisible();
 
 			// 2. the entry gate names each empty field; then the demo's Fabrikam account
-			page.locator("header nav a:has-text('Register a deal')").first().click();
-			page.locator("form button[type=submit]").first().click();
+			page.locator("#portal-actions a:has-text('Register a deal')").click();
+			page.locator("#registration-form button[type=submit]").click();
 			assertThat(page.locator("small.error").first()).isVisible();
 			page.locator("input[name=customerName]").fill("Fabrikam Freight Systems");
 			page.locator("input[name=customerDomain]").fill("fabrikam-freight.com");
 			page.locator("textarea[name=customerNeed]").fill("Replace the freight booking system");
 			page.locator("input[name=amount]").fill("48000");
 			page.locator("input[name=expectedCloseDate]").fill("2027-03-31");
-			page.locator("form button[type=submit]").first().click();
+			page.locator("#registration-form button[type=submit]").click();
 			assertThat(page.locator("#registration-status")).hasText("Awaiting approval");
 			page.context().clearCookies();
 
