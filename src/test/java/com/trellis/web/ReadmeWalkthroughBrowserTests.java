@@ -60,7 +60,7 @@ class ReadmeWalkthroughBrowserTests {
 			chromium.signIn(page, "pam@trellis.demo", "demo");
 			page.navigate(chromium.url("/registrations"));
 			page.locator("#registrations a:has-text('Fabrikam Freight Systems')").first().click();
-			assertThat(page.locator("#conflicts")).containsText("Fabrikam Freight Systems");
+			assertThat(page.locator("main")).containsText("fabrikam-freight.com");
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("readme-pam-decides.png")));
 			page.locator("#approve").click();
@@ -76,6 +76,15 @@ class ReadmeWalkthroughBrowserTests {
 				.sql("SELECT opportunity_id FROM deal_registration WHERE customer_domain = 'fabrikam-freight.com'")
 				.query(Long.class)
 				.single();
+			// the deal opened on the demo's existing Fabrikam account, not on a new one
+			org.assertj.core.api.Assertions.assertThat(this.jdbc.sql("""
+					SELECT a.name FROM opportunity o JOIN account a ON a.id = o.account_id WHERE o.id = ?
+					""").param(deal).query(String.class).single()).isEqualTo("Fabrikam Freight Systems");
+			org.assertj.core.api.Assertions
+				.assertThat(this.jdbc.sql("SELECT count(*) FROM account WHERE web_domain = 'fabrikam-freight.com'")
+					.query(Long.class)
+					.single())
+				.isOne();
 			page.navigate(chromium.url("/opportunities/" + deal));
 			assertThat(page.locator("main")).containsText("Sourced");
 			// 5. the stage is owned by a role: the partner reads whom the deal waits on
