@@ -111,6 +111,16 @@ public class Accounts {
 	}
 
 	/**
+	 * The existing account of a customer's web domain (by its registrable domain), if
+	 * any.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> byWebDomain(String webDomain) {
+		var registrable = CompanyIdentity.identityDomain(webDomain);
+		return (registrable == null) ? java.util.Optional.empty() : this.accounts.idByRegistrableDomain(registrable);
+	}
+
+	/**
 	 * The account for a newly approved registration: the existing account with the same
 	 * registrable domain, or a new one owned by the given account executive.
 	 */

@@ -57,6 +57,27 @@ public class Activity {
 			.list();
 	}
 
+	/**
+	 * What the partner's people did lately, without their sign-ins to the portal: what
+	 * the partner's own home shows.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActivityEvent> recentWork(Viewer viewer, long partnerId, int limit) {
+		return this.jdbc
+			.sql("""
+					SELECT id, partner_id, user_id, type, occurred_at, detail FROM activity_event
+					WHERE partner_id = :partner AND type <> 'PORTAL_LOGIN' AND %s ORDER BY occurred_at DESC, id DESC LIMIT :limit
+					"""
+				.formatted(SCOPE))
+			.param("partner", partnerId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("limit", limit)
+			.query((rs, n) -> new ActivityEvent(rs.getLong("id"), rs.getLong("partner_id"),
+					rs.getObject("user_id", Long.class), rs.getString("type"),
+					rs.getTimestamp("occurred_at").toInstant(), rs.getString("detail")))
+			.list();
+	}
+
 	/** The latest of the given signals per partner (partners with none are absent). */
 	@Transactional(readOnly = true)
 	public java.util.Map<Long, Instant> lastSignals(java.util.Collection<String> types) {

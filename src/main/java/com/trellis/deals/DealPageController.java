@@ -107,6 +107,8 @@ class DealPageController {
 		model.addAttribute("history", history);
 		model.addAttribute("corrections", corrections);
 		model.addAttribute("canCorrect", viewer.is(Role.ADMIN) && deal.stage().isClosed());
+		model.addAttribute("canEditDeal",
+				viewer.is(Role.ADMIN, Role.AE, Role.SALES_MANAGER) && this.deals.canEdit(viewer, deal));
 		model.addAttribute("people", this.users.byIds(people));
 		model.addAttribute("showCoSell", !viewer.isPartnerUser());
 		model.addAttribute("partnerName", deal.partnerId() == null ? null

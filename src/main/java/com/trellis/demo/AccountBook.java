@@ -14,6 +14,16 @@ import static com.trellis.demo.PartnerPlan.DAY;
  */
 final class AccountBook {
 
+	/**
+	 * The account the README's partner flow registers (the last one, which few deals
+	 * use).
+	 */
+	static final String WALKTHROUGH_NAME = "Fabrikam Freight Systems";
+
+	static final String WALKTHROUGH_DOMAIN = "fabrikam-freight.com";
+
+	private static final int LOGISTICS = 8;
+
 	final String[] names;
 
 	final long[] owners;
@@ -27,6 +37,14 @@ final class AccountBook {
 		return this.names.length;
 	}
 
+	/**
+	 * The account a generated deal or lead names: any but the walk-through's, which stays
+	 * without history so that registering it meets no other partner.
+	 */
+	int dealAccount(int index) {
+		return (this.names.length > 1) ? Math.min(index, this.names.length - 2) : index;
+	}
+
 	static AccountBook write(RowSink sink, long seed, long now, int count, long[] repIds) {
 		var book = new AccountBook(count);
 		try (var table = sink.table("account", List.of("id", "name", "web_domain", "industry", "employee_band",
@@ -37,6 +55,14 @@ final class AccountBook {
 				int industry = random.nextInt(Words.VERTICALS.length);
 				String name = name(random, industry);
 				String domain = domain(random, name);
+				if (id == count && count > 1) {
+					// the README's walk-through registers this customer: a name and a
+					// domain
+					// no other demo account shares
+					industry = LOGISTICS;
+					name = WALKTHROUGH_NAME;
+					domain = WALKTHROUGH_DOMAIN;
+				}
 				String band = Words.EMPLOYEE_BANDS[Randoms.weighted(random, Words.EMPLOYEE_BAND_WEIGHTS)];
 				long owner = repIds[random.nextInt(repIds.length)];
 				long created = now - Randoms.between(random, 550 * DAY, 1500 * DAY);

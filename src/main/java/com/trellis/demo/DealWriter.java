@@ -137,7 +137,7 @@ final class DealWriter {
 				deal.partner = pickPartner(random, created);
 			}
 		}
-		deal.account = (int) (this.accounts.size() * Math.pow(random.nextDouble(), 1.4));
+		deal.account = this.accounts.dealAccount((int) (this.accounts.size() * Math.pow(random.nextDouble(), 1.4)));
 		deal.owner = (random.nextDouble() < 0.85) ? this.accounts.owners[deal.account]
 				: this.repIds[random.nextInt(this.repIds.length)];
 		deal.name = this.accounts.names[deal.account] + " – " + Randoms.pick(random, Words.USE_CASES);

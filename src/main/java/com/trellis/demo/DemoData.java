@@ -31,6 +31,12 @@ public class DemoData {
 			"opportunity", "opportunity_stage_change", "activity_event", "partner_lead", "cosell_request",
 			"enablement_completion", "readiness_assessment", "deal_registration");
 
+	/**
+	 * The demo writes its incentive ledger row by row: up to this many deals (the small
+	 * demo); the benchmark size leaves the ledger empty.
+	 */
+	static final int INCENTIVES_UP_TO_DEALS = 100_000;
+
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
@@ -112,6 +118,9 @@ public class DemoData {
 				DemoCompletions.recordCompletions(this.jdbc, this.calendar.zone());
 				DemoRegistrations.record(this.jdbc, this.clock.instant());
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
+				if (size.opportunities() <= INCENTIVES_UP_TO_DEALS) {
+					writeIncentives(generator.partners(), seed);
+				}
 				resetSequences();
 				return sink.rows();
 			}
@@ -129,6 +138,18 @@ public class DemoData {
 		var report = new LoadReport(rows, Duration.ofNanos(System.nanoTime() - started));
 		log.info("Demo data loaded: {} rows in {} s", report.totalRows(), report.took().toSeconds());
 		return report;
+	}
+
+	/**
+	 * Incentive programs in force with what they earned and paid, MDF funds with requests
+	 * and claims, and credit disputes, all driven by each partner's hidden quality.
+	 */
+	private void writeIncentives(List<PartnerPlan> partners, long seed) {
+		var ledger = new DemoLedger(this.jdbc, partners, seed, this.clock.instant());
+		long mdfProgram = new DemoIncentives(ledger, this.calendar).write();
+		var disputes = new DemoDisputes(ledger).write();
+		new DemoFunds(ledger).write(mdfProgram);
+		new DemoPayouts(ledger, this.calendar).write(disputes);
 	}
 
 	private void resetSequences() {

@@ -31,6 +31,8 @@ final class DemoGenerator {
 
 	private final ZoneId zone;
 
+	private List<PartnerPlan> partners = List.of();
+
 	/**
 	 * A generator anchored at the start of {@code now}'s business day; every date it
 	 * writes (close dates, onboarding days) is the day of its moment in {@code zone}, the
@@ -49,6 +51,7 @@ final class DemoGenerator {
 		var staff = writeStaff(sink);
 		var partners = new PartnerPlanner(this.seed, this.now, this.windowStart, this.zone).plan(this.size.partners(),
 				staff.pamIds());
+		this.partners = partners;
 		writePartners(sink, partners);
 		writePartnerUsers(sink, partners, staff.nextId());
 		writeLifecycle(sink, partners);
@@ -61,6 +64,14 @@ final class DemoGenerator {
 		new ReadinessWriter(this.now, partners).write(sink);
 		new LeadWriter(this.seed, this.now, this.windowStart, this.zone, partners, accounts, staff.repIds()).write(sink,
 				this.size.leads());
+	}
+
+	/**
+	 * The partners written, with their hidden quality, for the writers that follow the
+	 * bulk load.
+	 */
+	List<PartnerPlan> partners() {
+		return this.partners;
 	}
 
 	private Staff writeStaff(RowSink sink) {

@@ -69,7 +69,8 @@ final class DemoRegistrations {
 					    FROM partner p WHERE p.lifecycle_status = 'ACTIVE'),
 					free AS (
 					    SELECT a.*, row_number() OVER (ORDER BY a.id) AS n FROM account a
-					    WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id)),
+					    WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id)
+					      AND a.id < (SELECT max(id) FROM account)),
 					picked AS (
 					    SELECT p.id AS partner_id, p.owner_pam_id, p.user_id, f.id AS account_id, f.name, f.web_domain,
 					           f.registrable_domain, f.normalized_name, p.n,

@@ -92,7 +92,7 @@ final class LeadWriter {
 		String reason;
 		Long routed;
 		if (existing) {
-			int account = (int) (this.accounts.size() * random.nextDouble());
+			int account = this.accounts.dealAccount((int) (this.accounts.size() * random.nextDouble()));
 			company = this.accounts.names[account];
 			domain = null;
 			accountId = account + 1L;

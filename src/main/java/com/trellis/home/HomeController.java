@@ -52,8 +52,11 @@ class HomeController {
 
 	private final ProgramOutlook outlook;
 
+	private final PortalHome portal;
+
 	HomeController(Partners partners, Deals deals, Activity activity, Users users, ObjectMapper json, Clock clock,
-			Registrations registrations, WorkQueues queues, ProgramOutlook outlook) {
+			Registrations registrations, WorkQueues queues, ProgramOutlook outlook, PortalHome portal) {
+		this.portal = portal;
 		this.outlook = outlook;
 		this.queues = queues;
 		this.registrations = registrations;
@@ -86,7 +89,7 @@ class HomeController {
 		model.addAttribute("pam", this.users.find(partner.ownerPamId()).orElse(null));
 		pipeline(model, this.deals.openPipeline(viewer, null, null));
 		model.addAttribute("recentDeals", this.deals.search(viewer, DealFilter.none(), PageRequest.of(0, 10)).items());
-		model.addAttribute("activity", this.activity.recent(viewer, viewer.partnerId(), 10));
+		this.portal.fill(viewer, viewer.partnerId(), model);
 		return "home/portal";
 	}
 

@@ -60,11 +60,11 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 					group("nav.groupGrowth",
 							link("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
 							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
-							link("nav.metrics", "/metrics"),
 							link("nav.ourScores", "/partners/" + viewer.partnerId() + "/scorecard"),
 							link("nav.ourTier", "/partners/" + viewer.partnerId() + "/tier"),
 							link("nav.readiness", "/partners/" + viewer.partnerId() + "/readiness")),
-					link("nav.inbox", "/notifications"), link("nav.ourProfile", "/partners/" + viewer.partnerId()));
+					link("nav.inbox", "/notifications"), link("nav.colleagues", "/portal/colleagues"),
+					link("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
 					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
 							link("nav.forecast", "/forecast")));

@@ -65,6 +65,34 @@ public class Invitations {
 	@Transactional
 	public InvitationView invite(Viewer viewer, long partnerId, InviteCommand command) {
 		var partner = this.partners.requireManages(viewer, partnerId);
+		return invite(viewer, partner, command);
+	}
+
+	/**
+	 * A partner user invites a colleague to their own partner from the portal: the same
+	 * checks, link and audit as an invitation by the PAM.
+	 */
+	@Transactional
+	public InvitationView inviteColleague(Viewer viewer, InviteCommand command) {
+		if (!viewer.isPartnerUser()) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only a partner user invites colleagues from the portal");
+		}
+		return invite(viewer, this.partners.get(viewer, viewer.partnerId()), command);
+	}
+
+	/** The invitations of the partner user's own partner, newest first. */
+	@Transactional(readOnly = true)
+	public List<InvitationView> ofOwnPartner(Viewer viewer) {
+		if (!viewer.isPartnerUser()) {
+			throw new org.springframework.security.access.AccessDeniedException("Only a partner user has colleagues");
+		}
+		var now = this.clock.instant();
+		return this.invitations.ofPartner(viewer.partnerId()).stream().map(invitation -> invitation.view(now)).toList();
+	}
+
+	private InvitationView invite(Viewer viewer, com.trellis.partners.PartnerView partner, InviteCommand command) {
+		long partnerId = partner.id();
 		this.commands.check(command);
 		var email = command.email().strip();
 		var name = command.name().strip();

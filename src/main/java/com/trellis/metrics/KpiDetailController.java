@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * direct baseline where it has one) and the records behind it, also as CSV.
  */
 @Controller
+@org.springframework.security.access.prepost.PreAuthorize("!hasRole('PARTNER')")
 class KpiDetailController {
 
 	private final Kpis kpis;

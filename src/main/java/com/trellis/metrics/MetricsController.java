@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * KPIs as a page (with the trend of the revenue KPI as a chart) and as CSV.
  */
 @Controller
+@org.springframework.security.access.prepost.PreAuthorize("!hasRole('PARTNER')")
 class MetricsController {
 
 	/**

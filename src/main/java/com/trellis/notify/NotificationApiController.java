@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,9 +27,12 @@ class NotificationApiController {
 
 	private final Partners partners;
 
-	NotificationApiController(Notifications notifications, Partners partners) {
+	private final PartnerSlackChannel slack;
+
+	NotificationApiController(Notifications notifications, Partners partners, PartnerSlackChannel slack) {
 		this.notifications = notifications;
 		this.partners = partners;
+		this.slack = slack;
 	}
 
 	@GetMapping("/notifications")
@@ -47,10 +49,7 @@ class NotificationApiController {
 					+ "(https://hooks.slack.com/services/…, at most 500 characters) is accepted; an empty url clears it.")
 	@ActsOn(value = PartnerChecks.Managed.class, key = "partnerId")
 	void slackWebhook(Viewer viewer, @PathVariable long partnerId, @RequestBody Webhook webhook) {
-		if (!this.partners.canEdit(viewer, this.partners.get(viewer, partnerId))) {
-			throw new AccessDeniedException("Only the partner's PAM or a program admin sets its Slack webhook");
-		}
-		this.notifications.setSlackWebhook(partnerId, webhook.url());
+		this.slack.set(viewer, partnerId, webhook.url());
 	}
 
 	record Webhook(String url) {

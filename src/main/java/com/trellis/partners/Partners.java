@@ -271,7 +271,7 @@ public class Partners {
 			throw new AccessDeniedException("Only a program admin reassigns books");
 		}
 		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required");
-		requirePam(toPamId);
+		requirePam(toPamId, true, "toPamId");
 		if (fromPamId == toPamId) {
 			throw InvalidInputException.of("toPamId", "must differ from the current PAM");
 		}
@@ -292,10 +292,14 @@ public class Partners {
 	}
 
 	private void requirePam(Long pamId, boolean mustBeActive) {
+		requirePam(pamId, mustBeActive, "ownerPamId");
+	}
+
+	private void requirePam(Long pamId, boolean mustBeActive, String field) {
 		var owner = pamId == null ? null
 				: (mustBeActive ? this.users.findEnabled(pamId) : this.users.find(pamId)).orElse(null);
 		if (owner == null || owner.role() != Role.PAM) {
-			throw InvalidInputException.of("ownerPamId", "must be the id of an active partner account manager");
+			throw InvalidInputException.of(field, "must be the id of an active partner account manager");
 		}
 	}
 

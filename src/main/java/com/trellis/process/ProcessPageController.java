@@ -10,6 +10,8 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.FormErrors;
+import com.trellis.shared.FormFields;
+import com.trellis.shared.validation.Commands;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 
@@ -27,8 +29,11 @@ class ProcessPageController {
 
 	private final SalesProcess process;
 
-	ProcessPageController(SalesProcess process) {
+	private final Commands commands;
+
+	ProcessPageController(SalesProcess process, Commands commands) {
 		this.process = process;
+		this.commands = commands;
 	}
 
 	@GetMapping("/opportunities/{id}/process")
@@ -88,24 +93,33 @@ class ProcessPageController {
 		return "process/page";
 	}
 
+	/**
+	 * Saves one stage with the API's checks (the stage definition's constraints, then the
+	 * process's own rules); a bad field is shown next to it on the page (400) and nothing
+	 * is saved.
+	 */
 	@PostMapping("/process/stages/{code}")
 	@PreAuthorize("hasRole('ADMIN')")
-	String configure(Viewer viewer, @PathVariable Stage code, @RequestParam String name, @RequestParam Role ownerRole,
-			@RequestParam String exitCriterion, @RequestParam(defaultValue = "") String checklist,
-			@RequestParam int normDays, @RequestParam(defaultValue = "false") boolean active,
-			RedirectAttributes redirect) {
+	String configure(Viewer viewer, @PathVariable Stage code, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String ownerRole, @RequestParam(required = false) String exitCriterion,
+			@RequestParam(defaultValue = "") String checklist, @RequestParam(required = false) String normDays,
+			@RequestParam(defaultValue = "false") boolean active, Model model, RedirectAttributes redirect) {
 		try {
+			var fields = new FormFields();
 			var items = checklist.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-			this.process.configure(viewer,
-					List.of(new StageDefinition(code, 0, name, ownerRole, exitCriterion, items, normDays, active)));
+			var stage = new StageDefinition(code, 0, name, fields.choice("ownerRole", ownerRole, Role.class),
+					exitCriterion, items, fields.whole("normDays", normDays), active);
+			fields.check(() -> this.commands.check(stage));
+			this.process.configure(viewer, List.of(stage));
 			redirect.addFlashAttribute("notice", "Saved " + name);
+			return "redirect:/process";
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.readable());
-			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
-			redirect.addFlashAttribute("errorStage", code);
+			model.addAttribute("fieldErrors", FormErrors.of(ex));
+			model.addAttribute("errorStage", code);
+			model.addAttribute("error", ex.readable());
+			return page(viewer, null, model);
 		}
-		return "redirect:/process";
 	}
 
 	private String act(long id, RedirectAttributes redirect, Supplier<DealProcess> action) {

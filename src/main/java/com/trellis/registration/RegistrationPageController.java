@@ -70,6 +70,7 @@ class RegistrationPageController {
 	String rules(Model model) {
 		model.addAttribute("rules", this.registrations.rules());
 		model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
+		model.addAttribute("errors", java.util.Map.of());
 		return "registration/rules";
 	}
 
@@ -79,11 +80,17 @@ class RegistrationPageController {
 			Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
-			model.addAttribute("error", "Check " + String.join(", ", FormErrors.of(binding).keySet())
-					+ ": each must be a number in its range.");
+			model.addAttribute("errors", FormErrors.of(binding));
 			return "registration/rules";
 		}
-		this.registrations.changeRules(viewer, rules);
+		try {
+			this.registrations.changeRules(viewer, rules);
+		}
+		catch (com.trellis.shared.InvalidInputException ex) {
+			model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
+			model.addAttribute("errors", FormErrors.of(ex));
+			return "registration/rules";
+		}
 		redirect.addFlashAttribute("notice", "Rules of engagement saved");
 		return "redirect:/registrations/rules";
 	}

@@ -519,6 +519,14 @@ public class Registrations {
 		if (owner == null && view.accountId() != null) {
 			owner = activeRep(this.accounts.get(viewer, view.accountId()).ownerAeId());
 		}
+		// a customer the registration was not linked to, whose domain is an existing
+		// account's: the deal opens on that account, so its owner owns the deal
+		if (owner == null && view.accountId() == null) {
+			owner = this.accounts.byWebDomain(view.customerDomain())
+				.flatMap(this.accounts::ownerOf)
+				.map(this::activeRep)
+				.orElse(null);
+		}
 		if (owner == null) {
 			owner = activeRep(view.registeredBy());
 		}

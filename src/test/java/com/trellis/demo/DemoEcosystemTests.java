@@ -8,6 +8,7 @@ import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TrellisTest
 class DemoEcosystemTests {
+
+	/** The earnings of the demo's own programs, as loaded before any test ran. */
+	/** The moment the demo was loaded: the test clock's start. */
+	static final java.sql.Timestamp LOADED = java.sql.Timestamp.from(TestClock.START);
+
+	static final String DEMO_EARNINGS = "WITH e AS (SELECT e.* FROM incentive_earning e"
+			+ " JOIN incentive_program p ON p.id = e.program_id"
+			+ " WHERE p.name IN ('Partner referral bonus', 'Market development fund', 'Quarterly rebate')"
+			+ " AND e.earned_at <= TIMESTAMPTZ '" + TestClock.START + "') ";
 
 	@Autowired
 	Kpis kpis;
@@ -86,6 +96,111 @@ class DemoEcosystemTests {
 					Set.of("REGISTRATION_VELOCITY"))
 			.get(0);
 		assertThat(kpi.value()).isPositive();
+	}
+
+	@Test
+	void demoIncentiveProgramsAreInForceOnItsTodayAndEarnedByTheirRules() {
+		var loadedDay = this.calendar.dayOf(TestClock.START);
+		assertThat(count("""
+				SELECT count(*) FROM incentive_program
+				WHERE name IN ('Partner referral bonus', 'Market development fund', 'Quarterly rebate')
+				  AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)
+				""", loadedDay, loadedDay)).isEqualTo(3);
+		assertThat(count(DEMO_EARNINGS + " SELECT count(*) FROM e WHERE kind = 'REFERRAL'")).isGreaterThan(20);
+		// a referral bonus is its deal's amount times the percentage of its credit type
+		assertThat(count(DEMO_EARNINGS + """
+				SELECT count(*) FROM e JOIN opportunity o ON o.id = e.opportunity_id
+				WHERE e.kind = 'REFERRAL' AND e.amount <> round(o.amount * CASE o.credit_type
+				    WHEN 'SOURCED' THEN 8 WHEN 'INFLUENCED' THEN 4 ELSE 2 END / 100.0, 2)
+				""")).isZero();
+		assertThat(count(DEMO_EARNINGS + " SELECT count(*) FROM e WHERE earned_at > ?", LOADED)).isZero();
+	}
+
+	@Test
+	void demoLedgerWasPaidInPastRunsAndLeavesSomethingToPayOnTheFirstStart() {
+		assertThat(count(DEMO_EARNINGS + """
+				SELECT count(*) FROM e JOIN payout_item i ON i.earning_id = e.id JOIN payout_run r ON r.id = i.run_id
+				WHERE r.started_at < ?
+				""", LOADED)).as("paid in the demo's runs").isGreaterThan(10);
+		// unpaid at the load and held by no open dispute: what the first payout preview
+		// pays
+		assertThat(count(DEMO_EARNINGS + """
+				SELECT count(*) FROM e
+				WHERE NOT EXISTS (SELECT 1 FROM payout_item i JOIN payout_run r ON r.id = i.run_id
+				                  WHERE i.earning_id = e.id AND r.started_at < ?)
+				  AND NOT EXISTS (SELECT 1 FROM credit_dispute d WHERE d.opportunity_id = e.opportunity_id
+				                  AND d.raised_at < ? AND (d.decided_at IS NULL OR d.decided_at > ?))
+				""", LOADED, LOADED, LOADED)).as("left to pay").isGreaterThan(2);
+		// no run paid an earning before it was earned, or while a dispute held its deal
+		assertThat(count("""
+				SELECT count(*) FROM payout_item i JOIN incentive_earning e ON e.id = i.earning_id
+				WHERE i.paid_at < e.earned_at
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM payout_item i JOIN incentive_earning e ON e.id = i.earning_id
+				JOIN credit_dispute d ON d.opportunity_id = e.opportunity_id
+				WHERE d.raised_at <= i.paid_at AND (d.decided_at IS NULL OR d.decided_at > i.paid_at)
+				""")).isZero();
+	}
+
+	@Test
+	void demoHasFundsAndMdfRequestsInEveryStateWithinEachFund() {
+		assertThat(this.jdbc.sql("SELECT DISTINCT status FROM mdf_request").query(String.class).set())
+			.contains("REQUESTED", "APPROVED", "DECLINED");
+		assertThat(count("SELECT count(*) FROM mdf_claim WHERE claimed_at < ?", LOADED)).isPositive();
+		assertThat(count(DEMO_EARNINGS + " SELECT count(DISTINCT partner_id) FROM e WHERE kind = 'MDF_FUND'"))
+			.isGreaterThan(1);
+		// no demo partner claimed more than its fund holds
+		assertThat(
+				count("""
+						SELECT count(*) FROM (SELECT r.partner_id, sum(c.fund_amount) AS claimed FROM mdf_claim c
+						                      JOIN mdf_request r ON r.id = c.request_id WHERE c.claimed_at < ? GROUP BY r.partner_id) c
+						WHERE c.claimed > (SELECT coalesce(sum(amount), 0) FROM incentive_earning f
+						                   WHERE f.partner_id = c.partner_id AND f.kind = 'MDF_FUND')
+						""",
+						LOADED))
+			.isZero();
+	}
+
+	@Test
+	void demoHasCreditDisputesOpenAndDecidedAndOpenOnesHoldTheirEarnings() {
+		assertThat(this.jdbc.sql("SELECT DISTINCT status FROM credit_dispute WHERE raised_at < ?")
+			.param(LOADED)
+			.query(String.class)
+			.set()).contains("OPEN", "UPHELD", "DISMISSED");
+		assertThat(count("""
+				SELECT count(*) FROM credit_dispute d WHERE d.raised_at < ? AND d.status = 'OPEN'
+				  AND NOT EXISTS (SELECT 1 FROM earning_hold h WHERE h.dispute_id = d.id AND h.released_at IS NULL)
+				""", LOADED)).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM credit_dispute d WHERE d.raised_at < ? AND d.status = 'UPHELD'
+				  AND NOT EXISTS (SELECT 1 FROM deal_correction c WHERE c.opportunity_id = d.opportunity_id
+				                  AND c.what = 'CREDIT')
+				""", LOADED)).isZero();
+	}
+
+	@Test
+	void betterPartnersEarnMoreAndHoldFundsMoreOften() {
+		// the tier follows each partner's hidden quality, and so do wins, earnings and
+		// funds
+		String perTier = DEMO_EARNINGS + """
+				SELECT coalesce(sum(e.amount) FILTER (WHERE e.kind = 'REFERRAL'), 0) / count(DISTINCT p.id)
+				FROM partner p LEFT JOIN e ON e.partner_id = p.id WHERE p.tier = ? AND p.id <= 300
+				""";
+		var tierOne = this.jdbc.sql(perTier).params("TIER_1_INVEST").query(java.math.BigDecimal.class).single();
+		var tierThree = this.jdbc.sql(perTier).params("TIER_3_BASELINE").query(java.math.BigDecimal.class).single();
+		assertThat(tierOne).isGreaterThan(tierThree.multiply(java.math.BigDecimal.valueOf(2)));
+	}
+
+	@Test
+	void theReadmesWalkThroughAccountHasADomainOfItsOwnAndNoHistory() {
+		assertThat(count("SELECT count(*) FROM account WHERE registrable_domain = 'fabrikam-freight.com'")).isOne();
+		assertThat(count("""
+				SELECT count(*) FROM account a WHERE a.web_domain = 'fabrikam-freight.com'
+				  AND a.name = 'Fabrikam Freight Systems'
+				  AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id)
+				  AND NOT EXISTS (SELECT 1 FROM deal_registration r WHERE r.account_id = a.id AND r.submitted_at < ?)
+				""", LOADED)).isOne();
 	}
 
 	private long count(String sql, Object... params) {

@@ -1,0 +1,132 @@
+package com.trellis.incentives;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.FormErrors;
+import com.trellis.shared.FormFields;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's page to define an incentive program, with the fields of its kind, checked
+ * as {@code POST /api/v1/incentive-programs} checks them (the same rules name the same
+ * fields) and audited as it is. Tiers are typed one per line as {@code threshold: value}.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class ProgramFormController {
+
+	private final Incentives incentives;
+
+	private final Commands commands;
+
+	ProgramFormController(Incentives incentives, Commands commands) {
+		this.incentives = incentives;
+		this.commands = commands;
+	}
+
+	@GetMapping("/incentives/programs/new")
+	String form(Model model) {
+		return form(model, ProgramForm.empty(), Map.of());
+	}
+
+	@PostMapping("/incentives/programs/new")
+	String create(Viewer viewer, @ModelAttribute("form") ProgramForm form, Model model, RedirectAttributes redirect) {
+		try {
+			var program = this.incentives.createProgram(viewer, command(form));
+			redirect.addFlashAttribute("notice", "Program " + program.name() + " created");
+			return "redirect:/incentives";
+		}
+		catch (InvalidInputException ex) {
+			return form(model, form, FormErrors.of(ex));
+		}
+	}
+
+	private ProgramCommand command(ProgramForm form) {
+		var fields = new FormFields();
+		var kind = fields.choice("kind", form.kind(), ProgramKind.class);
+		var command = new ProgramCommand(form.name(), kind,
+				(form.currency() == null) ? null : form.currency().strip().toUpperCase(java.util.Locale.ROOT),
+				fields.date("startsOn", form.startsOn()), fields.date("endsOn", form.endsOn()),
+				(kind == null) ? Map.of() : params(kind, form, fields));
+		fields.check(() -> this.commands.check(command));
+		return command;
+	}
+
+	/** The parameters of the kind, as the API's body would carry them. */
+	private static Map<String, Object> params(ProgramKind kind, ProgramForm form, FormFields fields) {
+		var params = new LinkedHashMap<String, Object>();
+		switch (kind) {
+			case REFERRAL -> {
+				put(params, "sourcedPercent", form.sourcedPercent());
+				put(params, "influencedPercent", form.influencedPercent());
+				put(params, "coSellPercent", form.coSellPercent());
+			}
+			case FAST_START_SPIFF -> {
+				put(params, "bonus", form.bonus());
+				put(params, "firstDeals", form.firstDeals());
+				put(params, "withinDays", form.withinDays());
+			}
+			default -> params.put("tiers", tiers(form.tiers(), fields));
+		}
+		return params;
+	}
+
+	private static void put(Map<String, Object> params, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			params.put(name, value.strip());
+		}
+	}
+
+	private static List<Map<String, Object>> tiers(String text, FormFields fields) {
+		var tiers = new ArrayList<Map<String, Object>>();
+		if (text == null) {
+			return tiers;
+		}
+		var lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		for (int i = 0; i < lines.size(); i++) {
+			var parts = lines.get(i).split(":", -1);
+			if (parts.length != 2) {
+				fields.reject("params.tiers[" + i + "]", "write each tier as threshold: value, such as 100000: 2");
+				continue;
+			}
+			var tier = new LinkedHashMap<String, Object>();
+			tier.put("threshold", parts[0].strip().replace(",", ""));
+			tier.put("value", parts[1].strip().replace(",", ""));
+			tiers.add(tier);
+		}
+		return tiers;
+	}
+
+	private String form(Model model, ProgramForm form, Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("kinds", ProgramKind.values());
+		return "incentives/program-form";
+	}
+
+	/** The program form as typed; only the fields of the chosen kind are read. */
+	record ProgramForm(String name, String kind, String currency, String startsOn, String endsOn, String sourcedPercent,
+			String influencedPercent, String coSellPercent, String bonus, String firstDeals, String withinDays,
+			String tiers) implements Serializable {
+
+		static ProgramForm empty() {
+			return new ProgramForm("", ProgramKind.REFERRAL.name(), "USD", "", "", "", "", "", "", "", "", "");
+		}
+
+	}
+
+}

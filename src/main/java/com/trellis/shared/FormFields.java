@@ -1,0 +1,141 @@
+package com.trellis.shared;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/**
+ * Reads the text fields of a page form into the types of a command, collecting one error
+ * per field that is not what it must be (a date, a number, one of a list) instead of
+ * answering the whole form with an error page. What it reads then goes through the same
+ * checks as the API's request body.
+ */
+public final class FormFields {
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	/** A day as {@code 2026-12-31}; empty is none. */
+	public LocalDate date(String field, String value) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return fail(field, "must be a date such as 2026-12-31");
+		}
+	}
+
+	/** A record's id as a whole number; empty is none. */
+	public Long id(String field, String value) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return fail(field, "must be one of the choices offered");
+		}
+	}
+
+	/** A whole number; empty is none. */
+	public Integer whole(String field, String value) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return fail(field, "must be a whole number");
+		}
+	}
+
+	/**
+	 * A decimal number as {@code 75000.50}, with or without thousands separators
+	 * ({@code 75,000.50}); empty is none.
+	 */
+	public BigDecimal decimal(String field, String value) {
+		if (blank(value)) {
+			return null;
+		}
+		var text = value.strip();
+		if (text.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+			text = text.replace(",", "");
+		}
+		try {
+			return new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			return fail(field, "must be a number such as 75000.00");
+		}
+	}
+
+	/** One of an enumeration's constants by name; empty is none. */
+	public <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return fail(field, "must be one of the choices offered");
+		}
+	}
+
+	/** The entries of a comma-separated list, stripped, without empty ones. */
+	public static List<String> list(String value) {
+		if (blank(value)) {
+			return List.of();
+		}
+		return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	/** Records an error of a field the caller checked itself. */
+	public void reject(String field, String message) {
+		this.errors.add(new FieldError(field, message));
+	}
+
+	public boolean hasErrors() {
+		return !this.errors.isEmpty();
+	}
+
+	/**
+	 * Refuses the form when a field could not be read, with the errors of every field
+	 * that could not, together with the ones the command's own checks found.
+	 */
+	public void check(Runnable commandChecks) {
+		var all = new ArrayList<>(this.errors);
+		try {
+			commandChecks.run();
+		}
+		catch (InvalidInputException ex) {
+			ex.errors()
+				.stream()
+				.filter(e -> all.stream().noneMatch(o -> o.field().equals(e.field())))
+				.forEach(all::add);
+		}
+		if (!all.isEmpty()) {
+			throw new InvalidInputException(all);
+		}
+	}
+
+	private <T> T fail(String field, String message) {
+		this.errors.add(new FieldError(field, message));
+		return null;
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}
