@@ -32,9 +32,12 @@ public class Overlaps {
 
 	private final Partners partners;
 
-	Overlaps(OverlapRepository overlaps, Partners partners) {
+	private final OverlapShowings showings;
+
+	Overlaps(OverlapRepository overlaps, Partners partners, OverlapShowings showings) {
 		this.overlaps = overlaps;
 		this.partners = partners;
+		this.showings = showings;
 	}
 
 	/** Every cell's count, zero included, in {@link #CELLS} order. */
@@ -47,15 +50,22 @@ public class Overlaps {
 		return counts;
 	}
 
-	/** The overlaps of one cell, sorted by our open pipeline (greenfield has none). */
-	@Transactional(readOnly = true)
+	/**
+	 * The overlaps of one cell, sorted by our open pipeline (greenfield has none), each
+	 * with our account's owner to introduce; showing them to the viewer is noted.
+	 */
+	@Transactional
 	public List<OverlapRecord> records(Viewer viewer, long partnerId, String cell) {
 		requireManages(viewer, partnerId);
 		if (cell == null || !CELLS.contains(cell) || cell.equals("GREENFIELD")) {
 			throw InvalidInputException.of("cell", "must be one of " + String.join(", ", CELLS.subList(0, 6))
 					+ " or POSSIBLE (greenfield is counted only)");
 		}
-		return this.overlaps.records(partnerId, cell);
+		var records = this.overlaps.records(partnerId, cell);
+		if (!"POSSIBLE".equals(cell)) {
+			records.forEach(r -> this.showings.shown(viewer.userId(), r.accountId(), List.of(partnerId)));
+		}
+		return records;
 	}
 
 	void requireManages(Viewer viewer, long partnerId) {
