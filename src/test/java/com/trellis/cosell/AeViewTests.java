@@ -128,7 +128,7 @@ class AeViewTests {
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM audit_entry WHERE entity_type = 'opportunity' AND entity_id = :deal
 				  AND action = 'partner attached from the AE view'
-				""").param("deal", deal).query(Long.class).single()).isEqualTo(1);
+				""").param("deal", String.valueOf(deal)).query(Long.class).single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT via FROM overlap_sourced_deal WHERE opportunity_id = :deal")
 			.param("deal", deal)
 			.query(String.class)
