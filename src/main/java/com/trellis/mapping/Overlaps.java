@@ -28,6 +28,9 @@ public class Overlaps {
 			"CUSTOMER_X_CUSTOMER", "PROSPECT_X_OPEN_OPPORTUNITY", "PROSPECT_X_PROSPECT", "PROSPECT_X_CUSTOMER",
 			"GREENFIELD", "POSSIBLE");
 
+	/** Every matched overlap of the list, whatever its cell: the PAM's working list. */
+	public static final String ALL = "ALL";
+
 	private final OverlapRepository overlaps;
 
 	private final Partners partners;
@@ -57,8 +60,8 @@ public class Overlaps {
 	@Transactional
 	public List<OverlapRecord> records(Viewer viewer, long partnerId, String cell) {
 		requireManages(viewer, partnerId);
-		if (cell == null || !CELLS.contains(cell) || cell.equals("GREENFIELD")) {
-			throw InvalidInputException.of("cell", "must be one of " + String.join(", ", CELLS.subList(0, 6))
+		if (cell == null || !(CELLS.contains(cell) || ALL.equals(cell)) || cell.equals("GREENFIELD")) {
+			throw InvalidInputException.of("cell", "must be ALL, one of " + String.join(", ", CELLS.subList(0, 6))
 					+ " or POSSIBLE (greenfield is counted only)");
 		}
 		var records = this.overlaps.records(partnerId, cell);

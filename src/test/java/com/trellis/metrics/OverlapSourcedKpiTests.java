@@ -94,7 +94,8 @@ class OverlapSourcedKpiTests {
 			.perform(MockMvcRequestBuilders.post("/login")
 				.param("username", this.fixtures.email(viewer))
 				.param("password", "secret")
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
 			.andReturn();
 		return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
 	}
