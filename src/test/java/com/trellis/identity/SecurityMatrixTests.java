@@ -474,17 +474,20 @@ class SecurityMatrixTests {
 	 * names no record (malformed JSON) may answer 400: the caller may use the operation
 	 * for its own records, and learns nothing about anyone else's.
 	 */
-	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map
-		.of("POST /api/v1/opportunities/{freshDeal}/cosell-requests", new String[] { "{\"partnerId\": {other}}",
-				"{\"partnerId\": {other}, \"ask\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
-				"POST /api/v1/leads",
-				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"companyName\": {}}",
-						"{\"partnerId\": \"{other}\", \"unknown\": 1}" },
-				"POST /api/v1/registrations",
-				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
-						"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
-				"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
-						"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
+	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map.of(
+			"POST /api/v1/opportunities/{freshDeal}/cosell-requests", new String[] { "{\"partnerId\": {other}}",
+					"{\"partnerId\": {other}, \"ask\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+			"POST /api/v1/leads", new String[] { "{\"partnerId\": {other}}",
+					"{\"partnerId\": {other}, \"companyName\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+			"POST /api/v1/registrations",
+			new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
+					"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
+			"POST /api/v1/account-plans",
+			new String[] { "{\"partnerId\": {other}, \"accountId\": {otherAccount}}",
+					"{\"partnerId\": {other}, \"accountId\": {otherAccount}, \"title\": {}}",
+					"{\"partnerId\": \"{other}\", \"accountId\": \"{otherAccount}\", \"unknown\": 1}" },
+			"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
+					"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
 
 	/**
 	 * A caller refused an operation, or the record it names, is refused whatever it
@@ -504,7 +507,8 @@ class SecurityMatrixTests {
 			var bodies = DECIDED_BY_THE_BODY.getOrDefault(endpoint,
 					new String[] { "{", "{}", "{\"unknown\": 1}", "[{\"name\": {}}]", "\"text\"" });
 			for (var bad : bodies) {
-				bad = bad.replace("{other}", String.valueOf(other.partnerId()));
+				bad = bad.replace("{other}", String.valueOf(other.partnerId()))
+					.replace("{otherAccount}", String.valueOf(other.accountId()));
 				var request = request(endpoint).header("Authorization", "Bearer " + token)
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(bad);

@@ -63,6 +63,22 @@ class PlansPackTests {
 		assertThat(ending).isPositive();
 	}
 
+	@Test
+	void theDemoStartsWithAccountPlansAndOverlapSourcedDealsMostForTheBestPartners() {
+		assertThat(this.jdbc.sql("SELECT count(*) FROM account_plan WHERE title LIKE '%joint expansion'")
+			.query(Long.class)
+			.single()).isPositive();
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM account_plan_action x JOIN account_plan p ON p.id = x.plan_id
+				WHERE p.title LIKE '%joint expansion' AND x.status = 'OPEN' AND x.due_on < :today
+				""").param("today", Date.valueOf(this.calendar.today())).query(Long.class).single()).isPositive();
+		var byTier = this.jdbc.sql("""
+				SELECT p.tier, count(*) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
+				WHERE s.via = 'COSELL_REQUEST' AND s.shown_at < s.recorded_at GROUP BY p.tier ORDER BY p.tier
+				""").query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list();
+		assertThat(byTier).isNotEmpty();
+	}
+
 	private long plan(Fixtures.World w, String title, LocalDate ends) {
 		return this.jdbc
 			.sql("""
