@@ -266,6 +266,7 @@ class SecurityMatrixTests {
 				row("POST /api/v1/account-plans", 201, 403, 403, 403, 403, 403),
 				row("GET /api/v1/account-plans/{otherPlan}", 200, 404, 404, 404, 200, 404),
 				row("POST /api/v1/account-plans/{otherPlan}/actions", 201, 404, 404, 404, 403, 404),
+				row("PUT /api/v1/account-plans/{otherPlan}", 200, 404, 404, 404, 403, 404),
 				row("GET /api/v1/partners/{other}/scores", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
@@ -761,6 +762,14 @@ class SecurityMatrixTests {
 					 "currency": "USD", "startsOn": "2026-11-01", "endsOn": "2027-03-31", "vendorOwnerId": %d,
 					 "partnerContactId": %d}
 					""".formatted(other.partnerId(), account, other.ae().userId(), other.partnerUser().userId());
+		}
+		if (endpoint.equals("PUT /api/v1/account-plans/{otherPlan}")) {
+			return """
+					{"partnerId": %d, "accountId": %d, "title": "Matrix plan renamed", "pipelineGoal": 1000,
+					 "revenueGoal": 500, "currency": "USD", "startsOn": "2026-11-01", "endsOn": "2027-03-31",
+					 "vendorOwnerId": %d, "partnerContactId": %d}
+					""".formatted(other.partnerId(), other.accountId(), other.ae().userId(),
+					other.partnerUser().userId());
 		}
 		if (endpoint.endsWith("/account-plans/{otherPlan}/actions")) {
 			return "{\"description\": \"Matrix action\", \"side\": \"VENDOR\", \"dueOn\": \"2026-12-01\"}";
