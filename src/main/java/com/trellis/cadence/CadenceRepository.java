@@ -177,6 +177,35 @@ class CadenceRepository {
 	}
 
 	/**
+	 * Open account plans of the book (every partner's when {@code pam} is null) that are
+	 * overdue or due before {@code horizon}: their next open action is due, or the plan's
+	 * goals end, before it. Partner, account, plan, next action, its due day, due or
+	 * overdue (against {@code today}), our owner; overdue first.
+	 */
+	List<List<Object>> plansDue(Long pam, LocalDate today, LocalDate horizon, int limit) {
+		return this.jdbc
+			.sql("""
+					SELECT p.name, a.name, ap.title, coalesce(na.description, '(no open action)'),
+					       least(na.due_on, ap.ends_on) AS due,
+					       CASE WHEN least(na.due_on, ap.ends_on) < :today THEN 'overdue' ELSE 'due' END AS state,
+					       u.display_name
+					FROM account_plan ap JOIN partner p ON p.id = ap.partner_id JOIN account a ON a.id = ap.account_id
+					JOIN app_user u ON u.id = ap.vendor_owner_id
+					LEFT JOIN LATERAL (SELECT x.description, x.due_on FROM account_plan_action x
+					                   WHERE x.plan_id = ap.id AND x.status = 'OPEN' ORDER BY x.due_on, x.id LIMIT 1) na ON TRUE
+					WHERE ap.status = 'OPEN' AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+					  AND least(na.due_on, ap.ends_on) < :horizon
+					ORDER BY due, p.name, ap.id LIMIT :limit
+					""")
+			.param("pam", pam)
+			.param("today", Date.valueOf(today))
+			.param("horizon", Date.valueOf(horizon))
+			.param("limit", limit)
+			.query(CadenceRepository::row)
+			.list();
+	}
+
+	/**
 	 * Won revenue in [from, to) by credit (DIRECT for no partner): credit, deals, amount.
 	 */
 	List<List<Object>> attribution(LocalDate from, LocalDate to) {

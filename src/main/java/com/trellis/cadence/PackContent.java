@@ -28,6 +28,9 @@ class PackContent {
 
 	private static final int DEAL_LIMIT = 100;
 
+	/** How far ahead the planning pack lists account plans due. */
+	static final int PLAN_HORIZON_DAYS = 14;
+
 	private static final List<Column> DEAL_COLUMNS = List.of(Column.text("Deal"), Column.text("Partner"),
 			Column.text("Owner"), Column.text("Stage"), Column.date("Close date"), Column.money("Amount"));
 
@@ -148,7 +151,22 @@ class PackContent {
 								+ ": candidates for account planning.",
 						List.of(Column.text("Partner"), Column.text("Tier"), Column.text("Status"),
 								Column.date("Last win")),
-						this.cadence.partnersWithoutPipeline(pam, next.start(), next.end(), 25)));
+						this.cadence.partnersWithoutPipeline(pam, next.start(), next.end(), 25)),
+				plansDue(pam));
+	}
+
+	/**
+	 * Account plans to review: overdue, or due within {@value #PLAN_HORIZON_DAYS} days of
+	 * today (the business zone's day).
+	 */
+	private Section plansDue(Long pam) {
+		var today = today();
+		return Section.table("Account plans due and overdue",
+				"Open account plans whose next open action is due, or whose goals end, before "
+						+ today.plusDays(PLAN_HORIZON_DAYS) + " (today is " + today + "); overdue first.",
+				List.of(Column.text("Partner"), Column.text("Account"), Column.text("Plan"), Column.text("Next action"),
+						Column.date("Due on"), Column.text("State"), Column.text("Our owner")),
+				this.cadence.plansDue(pam, today, today.plusDays(PLAN_HORIZON_DAYS), 50));
 	}
 
 	private List<Section> ceoCfoRollUp(Viewer viewer, QuarterCalendar quarter) {

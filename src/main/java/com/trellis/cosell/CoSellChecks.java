@@ -53,6 +53,72 @@ final class CoSellChecks {
 
 	}
 
+	/**
+	 * Who may put a partner on the deal in the path
+	 * ({@link com.trellis.deals.AttachPartner#requireAttaches}).
+	 */
+	@Component
+	static class Attaches implements AccessCheck {
+
+		private final com.trellis.deals.AttachPartner attach;
+
+		Attaches(com.trellis.deals.AttachPartner attach) {
+			this.attach = attach;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.attach.requireAttaches(viewer, id);
+			}
+		}
+
+	}
+
+	/**
+	 * An account page's forms name the deal in the form: who may ask a partner for help
+	 * on it (and a PAM only a partner of the book).
+	 */
+	@Component
+	static class AskedFromAccount implements AccessCheck {
+
+		private final CoSellRequests requests;
+
+		AskedFromAccount(CoSellRequests requests) {
+			this.requests = requests;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var deal = request.id("opportunityId");
+			if (deal != null) {
+				this.requests.requireRequests(viewer, deal, request.id("partnerId"));
+			}
+		}
+
+	}
+
+	/** An account page's attach form names the deal: who may put a partner on it. */
+	@Component
+	static class AttachedFromAccount implements AccessCheck {
+
+		private final com.trellis.deals.AttachPartner attach;
+
+		AttachedFromAccount(com.trellis.deals.AttachPartner attach) {
+			this.attach = attach;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var deal = request.id("opportunityId");
+			if (deal != null) {
+				this.attach.requireAttaches(viewer, deal);
+			}
+		}
+
+	}
+
 	/** Only the partner asked answers ({@link CoSellRequests#requireAnswers}). */
 	@Component
 	static class Answered implements AccessCheck {

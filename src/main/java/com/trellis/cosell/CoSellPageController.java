@@ -6,7 +6,6 @@ import java.util.List;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.mapping.PartnersOnAccount;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
@@ -23,24 +22,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Co-sell pages: the panel on a deal's page (partners present at the deal's account, the
- * requests made and their answers, a form to ask), and the list where a partner answers
- * and the field follows its requests. Forms post and redirect back.
+ * Co-sell pages: the panel on a deal's page (partners present at the deal's account with
+ * tier, trust and industry record, the requests made and their answers, a form to ask and
+ * a button to attach), and the list where a partner answers and the field follows its
+ * requests. Forms post and redirect back.
  */
 @Controller
 class CoSellPageController {
 
 	private final CoSellRequests requests;
 
-	private final PartnersOnAccount onAccount;
+	private final AeView view;
+
+	private final OverlapActions actions;
 
 	private final Partners partners;
 
 	private final Users users;
 
-	CoSellPageController(CoSellRequests requests, PartnersOnAccount onAccount, Partners partners, Users users) {
+	CoSellPageController(CoSellRequests requests, AeView view, OverlapActions actions, Partners partners, Users users) {
 		this.requests = requests;
-		this.onAccount = onAccount;
+		this.view = view;
+		this.actions = actions;
 		this.partners = partners;
 		this.users = users;
 	}
@@ -50,18 +53,19 @@ class CoSellPageController {
 	String dealPanel(Viewer viewer, @PathVariable long id, Model model) {
 		var asked = this.requests.ofDeal(viewer, id);
 		boolean canAsk;
-		long accountId;
+		boolean canAttach;
 		try {
 			var deal = this.requests.requireRequests(viewer, id, null);
-			accountId = deal.accountId();
 			canAsk = !deal.stage().isClosed();
+			canAttach = canAsk && deal.partnerId() == null && this.actions.attaches(viewer, id);
 		}
 		catch (AccessDeniedException ex) {
-			accountId = this.requests.accountOf(viewer, id);
 			canAsk = false;
+			canAttach = false;
 		}
 		model.addAttribute("dealId", id);
-		model.addAttribute("presences", this.onAccount.of(viewer, accountId));
+		model.addAttribute("partnersHere", this.view.onDeal(viewer, id));
+		model.addAttribute("canAttach", canAttach);
 		model.addAttribute("asked", asked);
 		model.addAttribute("canAsk", canAsk);
 		model.addAttribute("partnerNames", names(viewer, asked));

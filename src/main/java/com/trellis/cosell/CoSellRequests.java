@@ -43,8 +43,11 @@ public class CoSellRequests {
 
 	private final java.time.Clock clock;
 
+	private final OverlapSourcedDeals sourced;
+
 	CoSellRequests(CoSellRepository requests, Deals deals, Partners partners, AuditLog audit, Users users,
-			Commands commands, java.time.Clock clock) {
+			Commands commands, java.time.Clock clock, OverlapSourcedDeals sourced) {
+		this.sourced = sourced;
 		this.users = users;
 		this.requests = requests;
 		this.deals = deals;
@@ -75,8 +78,10 @@ public class CoSellRequests {
 		if (this.requests.hasOpen(opportunityId, command.partnerId())) {
 			throw new ConflictException("partnerId", "this partner has an open co-sell request on this deal already");
 		}
+		var now = this.clock.instant();
 		long id = this.requests.insert(opportunityId, deal.name(), command.partnerId(), viewer.userId(),
-				command.ask().strip(), this.clock.instant());
+				command.ask().strip(), now);
+		this.sourced.requested(opportunityId, deal.accountId(), command.partnerId(), viewer.userId(), now);
 		var created = this.requests.find(id, null).orElseThrow();
 		this.audit.record(viewer.actor(), "cosell-request", id, "requested", null, created);
 		return created;

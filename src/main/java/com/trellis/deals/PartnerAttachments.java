@@ -3,6 +3,7 @@ package com.trellis.deals;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,12 +32,19 @@ class PartnerAttachments {
 
 	private final JdbcClient jdbc;
 
-	PartnerAttachments(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	PartnerAttachments(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
+	/**
+	 * Records the first attachment of a partner to the deal and announces it
+	 * ({@link PartnerAttached}); a deal that had a partner before is left as it was.
+	 */
 	void record(long opportunityId, long partnerId, Long by, Instant at, Via via, CreditType creditType) {
-		this.jdbc
+		int inserted = this.jdbc
 			.sql("""
 					INSERT INTO deal_partner_attachment (opportunity_id, partner_id, attached_by, attached_at, via, credit_type)
 					VALUES (:deal, :partner, :by, :at, :via, :credit)
@@ -49,6 +57,14 @@ class PartnerAttachments {
 			.param("via", via.name())
 			.param("credit", creditType.name())
 			.update();
+		if (inserted == 1) {
+			long account = this.jdbc.sql("SELECT account_id FROM opportunity WHERE id = :deal")
+				.param("deal", opportunityId)
+				.query(Long.class)
+				.single();
+			boolean byVendor = via == Via.REP || via == Via.ADMIN || via == Via.PAM;
+			this.events.publishEvent(new PartnerAttached(opportunityId, account, partnerId, by, at, byVendor));
+		}
 	}
 
 }

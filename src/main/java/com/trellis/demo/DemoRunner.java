@@ -23,8 +23,11 @@ class DemoRunner implements ApplicationRunner {
 
 	private final DemoAccountLists accountLists;
 
-	DemoRunner(DemoData demo, DemoProperties properties, DemoAccountLists accountLists) {
+	private final DemoOverlapPlans overlapPlans;
+
+	DemoRunner(DemoData demo, DemoProperties properties, DemoAccountLists accountLists, DemoOverlapPlans overlapPlans) {
 		this.accountLists = accountLists;
+		this.overlapPlans = overlapPlans;
 		this.demo = demo;
 		this.properties = properties;
 	}
@@ -44,6 +47,7 @@ class DemoRunner implements ApplicationRunner {
 		}
 		this.demo.load(this.properties.demoSize());
 		this.accountLists.upload();
+		this.overlapPlans.write();
 	}
 
 }

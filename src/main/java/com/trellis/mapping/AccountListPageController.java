@@ -79,9 +79,9 @@ class AccountListPageController {
 		model.addAttribute("partnerId", id);
 		model.addAttribute("partnerName", this.partners.names(viewer, List.of(id)).get(id));
 		model.addAttribute("matrix", matrix);
-		model.addAttribute("cell", cell);
-		model.addAttribute("records",
-				cell == null || cell.isBlank() ? List.of() : this.overlaps.records(viewer, id, cell));
+		var chosen = cell == null || cell.isBlank() ? Overlaps.ALL : cell;
+		model.addAttribute("cell", chosen);
+		model.addAttribute("records", this.overlaps.records(viewer, id, chosen));
 		return "mapping/overlaps";
 	}
 

@@ -17,17 +17,8 @@ class OverlapApiController {
 
 	private final Overlaps overlaps;
 
-	private final PartnersOnAccount onAccount;
-
-	OverlapApiController(Overlaps overlaps, PartnersOnAccount onAccount) {
+	OverlapApiController(Overlaps overlaps) {
 		this.overlaps = overlaps;
-		this.onAccount = onAccount;
-	}
-
-	/** The partners that have the account on their list (vendor staff). */
-	@GetMapping("/api/v1/accounts/{id}/partners")
-	List<PartnersOnAccount.PartnerPresence> onAccount(Viewer viewer, @PathVariable long id) {
-		return this.onAccount.of(viewer, id);
 	}
 
 	@GetMapping("/api/v1/partners/{id}/overlaps")

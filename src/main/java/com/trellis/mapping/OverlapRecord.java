@@ -6,10 +6,12 @@ import com.trellis.shared.MinorUnits;
 
 /**
  * One overlap: the partner's company (row of its list, name, its status there) and our
- * account with its owner and open pipeline in the reporting currency.
+ * account with its owner (whom the PAM introduces, with the e-mail to reach them) and
+ * open pipeline in the reporting currency.
  */
 public record OverlapRecord(long rowNumber, String companyName, String partnerStatus, long accountId,
-		String accountName, Long ownerId, String ownerName, BigDecimal openPipeline, String currency) {
+		String accountName, Long ownerId, String ownerName, String ownerEmail, BigDecimal openPipeline,
+		String currency) {
 
 	/** The pipeline at the currency's minor unit, whatever scale it was summed with. */
 	public OverlapRecord {

@@ -28,13 +28,19 @@ public class Overlaps {
 			"CUSTOMER_X_CUSTOMER", "PROSPECT_X_OPEN_OPPORTUNITY", "PROSPECT_X_PROSPECT", "PROSPECT_X_CUSTOMER",
 			"GREENFIELD", "POSSIBLE");
 
+	/** Every matched overlap of the list, whatever its cell: the PAM's working list. */
+	public static final String ALL = "ALL";
+
 	private final OverlapRepository overlaps;
 
 	private final Partners partners;
 
-	Overlaps(OverlapRepository overlaps, Partners partners) {
+	private final OverlapShowings showings;
+
+	Overlaps(OverlapRepository overlaps, Partners partners, OverlapShowings showings) {
 		this.overlaps = overlaps;
 		this.partners = partners;
+		this.showings = showings;
 	}
 
 	/** Every cell's count, zero included, in {@link #CELLS} order. */
@@ -47,15 +53,22 @@ public class Overlaps {
 		return counts;
 	}
 
-	/** The overlaps of one cell, sorted by our open pipeline (greenfield has none). */
-	@Transactional(readOnly = true)
+	/**
+	 * The overlaps of one cell, sorted by our open pipeline (greenfield has none), each
+	 * with our account's owner to introduce; showing them to the viewer is noted.
+	 */
+	@Transactional
 	public List<OverlapRecord> records(Viewer viewer, long partnerId, String cell) {
 		requireManages(viewer, partnerId);
-		if (cell == null || !CELLS.contains(cell) || cell.equals("GREENFIELD")) {
-			throw InvalidInputException.of("cell", "must be one of " + String.join(", ", CELLS.subList(0, 6))
+		if (cell == null || !(CELLS.contains(cell) || ALL.equals(cell)) || cell.equals("GREENFIELD")) {
+			throw InvalidInputException.of("cell", "must be ALL, one of " + String.join(", ", CELLS.subList(0, 6))
 					+ " or POSSIBLE (greenfield is counted only)");
 		}
-		return this.overlaps.records(partnerId, cell);
+		var records = this.overlaps.records(partnerId, cell);
+		if (!"POSSIBLE".equals(cell)) {
+			records.forEach(r -> this.showings.shown(viewer.userId(), r.accountId(), List.of(partnerId)));
+		}
+		return records;
 	}
 
 	void requireManages(Viewer viewer, long partnerId) {

@@ -76,11 +76,15 @@ public class PartnerAccountLists {
 		return this.lists.history(partnerId).get(0);
 	}
 
-	/** The partner's current list with each company's match. */
+	/**
+	 * The partner's current list with each company's match; the partner's own users read
+	 * only that a company is (or may be) one of ours ({@link PartnerFacingMatch}).
+	 */
 	@Transactional(readOnly = true)
 	public List<PartnerAccountView> current(Viewer viewer, long partnerId) {
 		requireOwnsList(viewer, partnerId);
-		return this.lists.current(partnerId);
+		var rows = this.lists.current(partnerId);
+		return viewer.isPartnerUser() ? rows.stream().map(PartnerFacingMatch::of).toList() : rows;
 	}
 
 	/** Every upload of the partner's list, latest first. */

@@ -25,18 +25,26 @@ public class PartnersOnAccount {
 
 	private final Partners partners;
 
-	PartnersOnAccount(JdbcClient jdbc, Accounts accounts, Partners partners) {
+	private final OverlapShowings showings;
+
+	PartnersOnAccount(JdbcClient jdbc, Accounts accounts, Partners partners, OverlapShowings showings) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.partners = partners;
+		this.showings = showings;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The partners present at the account; showing them to the viewer is noted
+	 * ({@link OverlapShowings}), so a deal they join afterwards counts as
+	 * overlap-sourced.
+	 */
+	@Transactional
 	public List<PartnerPresence> of(Viewer viewer, long accountId) {
 		if (viewer.isPartnerUser() || !this.accounts.exists(accountId)) {
 			throw new NotFoundException("Account", accountId);
 		}
-		return this.jdbc.sql("""
+		var presences = this.jdbc.sql("""
 				SELECT a.partner_id, min(a.status) AS status
 				FROM partner_account a JOIN partner_account_list l ON l.id = a.list_id AND l.current
 				WHERE a.account_id = :account AND a.match_confidence = 'AUTOMATIC' AND l.partner_id = a.partner_id
@@ -45,6 +53,8 @@ public class PartnersOnAccount {
 			var partner = this.partners.get(viewer, rs.getLong(1));
 			return new PartnerPresence(partner.id(), partner.name(), partner.tier().name(), rs.getString(2));
 		}).list();
+		this.showings.shown(viewer.userId(), accountId, presences.stream().map(PartnerPresence::partnerId).toList());
+		return presences;
 	}
 
 	/** A partner that has the account on its list, its tier, and CUSTOMER or PROSPECT. */

@@ -33,7 +33,8 @@ class KpiRecords {
 
 	/** The drill-downs whose values are amounts in the reporting currency. */
 	private static final java.util.Set<String> AMOUNTS = java.util.Set.of("PIPELINE_SOURCED", "PIPELINE_INFLUENCED",
-			"PARTNER_SOURCED_REVENUE", "WIN_RATE", "AVERAGE_DEAL_SIZE");
+			"PARTNER_SOURCED_REVENUE", "WIN_RATE", "AVERAGE_DEAL_SIZE", "OVERLAP_SOURCED_DEALS",
+			"OVERLAP_SOURCED_PIPELINE");
 
 	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
 
@@ -128,6 +129,12 @@ class KpiRecords {
 						WHERE o.credit_type = 'CO_SELL' AND o.created_at >= :from AND o.created_at < :to AND %s ORDER BY o.created_at
 						"""
 					.formatted(s);
+			case "OVERLAP_SOURCED_DEALS", "OVERLAP_SOURCED_PIPELINE" -> """
+					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
+					FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
+					JOIN opportunity o ON o.id = s.opportunity_id %s
+					WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s ORDER BY value DESC, o.id
+					""".formatted(AMOUNT, FX, s);
 			default -> throw InvalidInputException.of("code", "no drill-down for " + code);
 		};
 		return KpiRepository.bind(this.jdbc.sql(sql + " LIMIT " + LIMIT), period, slice).query((rs, n) -> {

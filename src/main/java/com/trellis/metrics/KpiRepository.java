@@ -27,6 +27,9 @@ class KpiRepository {
 
 	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
 
+	/** What makes a deal overlap-sourced, said once for its count and its amount. */
+	static final String OVERLAP_SOURCED_DEFINITION = "Deals that became overlap-sourced in the period: a partner of the slice was attached to the deal, or asked for co-sell help on it, by the vendor's staff after the partner's overlap with the deal's account (the account on the partner's list) had been shown.";
+
 	private final JdbcClient jdbc;
 
 	private final CountingWins counting;
@@ -144,6 +147,19 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
+		kpis.add(single(codes, "OVERLAP_SOURCED_DEALS", "Overlap-sourced deals",
+				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", """
+						SELECT count(*) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
+						WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
+						""".formatted(s), period, slice));
+		kpis.add(single(codes, "OVERLAP_SOURCED_PIPELINE", "Overlap-sourced pipeline",
+				OVERLAP_SOURCED_DEFINITION
+						+ " Summed: the deals' amounts in the reporting currency, whatever their stage now.",
+				"MONEY", """
+						SELECT COALESCE(sum(%s), 0) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
+						JOIN opportunity o ON o.id = s.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
+						WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
+						""".formatted(AMOUNT, s), period, slice));
 		// measured against the forecast module's snapshots in Kpis
 		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", ForecastAttainment.DEFINITION, "PERCENT", null,
 				null, null, null));

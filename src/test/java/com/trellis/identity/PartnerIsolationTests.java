@@ -39,6 +39,9 @@ class PartnerIsolationTests {
 	@Autowired
 	com.trellis.cosell.CoSellRequests cosell;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	World a;
 
 	World b;
@@ -179,6 +182,46 @@ class PartnerIsolationTests {
 		this.apiOfA.get("/api/v1/tiers/changes/export.csv").andExpect(status().isForbidden());
 		this.apiOfA.get("/api/v1/tiers/trend").andExpect(status().isForbidden());
 		this.apiOfA.get("/api/v1/tiers/overrides").andExpect(status().isForbidden());
+	}
+
+	@Test
+	void partnerUserSeesOnlyItsOwnAccountPlansAndListsAndNothingOfTheAeView() throws Exception {
+		long planOfB = plan(this.b);
+		long planOfA = plan(this.a);
+		this.apiOfA.get("/api/v1/account-plans")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].partnerId").value(everyItem(is((int) this.a.partnerId()))))
+			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains((int) planOfA)));
+		this.apiOfA.get("/api/v1/account-plans/" + planOfB).andExpect(status().isNotFound());
+		this.apiOfA.post("/api/v1/account-plans/" + planOfB + "/actions", "{}").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/account-list").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/accounts/" + this.b.accountId() + "/partners").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId() + "/partners").andExpect(status().isNotFound());
+		var session = login(this.a.partnerUser());
+		var page = this.mvc.perform(get("/account-plans").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Isolation plan of " + this.a.partnerId())
+			.doesNotContain("Isolation plan of " + this.b.partnerId());
+		this.mvc.perform(get("/account-plans/" + planOfB).session(session)).andExpect(status().isNotFound());
+	}
+
+	private long plan(World w) {
+		return this.jdbc.sql("""
+				INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency,
+				    starts_on, ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at, updated_at)
+				VALUES (:p, :a, :title, 1000, 500, 'USD', DATE '2026-11-01', DATE '2027-03-31', :ae, :contact,
+				        'OPEN', :ae, now(), now()) RETURNING id
+				""")
+			.param("p", w.partnerId())
+			.param("a", w.accountId())
+			.param("title", "Isolation plan of " + w.partnerId())
+			.param("ae", w.ae().userId())
+			.param("contact", w.partnerUser().userId())
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

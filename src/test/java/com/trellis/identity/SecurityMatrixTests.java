@@ -266,6 +266,13 @@ class SecurityMatrixTests {
 				row("POST /api/v1/partners/{own}/account-list/rows/1/answer", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/partners/{other}/account-list/rows/1/answer", 400, 403, 403, 403, 403, 404),
 				row("GET /api/v1/accounts/{otherAccount}/partners", 200, 200, 200, 200, 200, 404),
+				row("GET /api/v1/opportunities/{otherDeal}/partners", 200, 200, 200, 200, 200, 404),
+				row("POST /api/v1/opportunities/{freshDirectDeal}/partner-attachment", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/account-plans", 200, 200, 200, 200, 200, 200),
+				row("POST /api/v1/account-plans", 201, 403, 403, 403, 403, 403),
+				row("GET /api/v1/account-plans/{otherPlan}", 200, 404, 404, 404, 200, 404),
+				row("POST /api/v1/account-plans/{otherPlan}/actions", 201, 404, 404, 404, 403, 404),
+				row("PUT /api/v1/account-plans/{otherPlan}", 200, 404, 404, 404, 403, 404),
 				row("GET /api/v1/partners/{other}/scores", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
@@ -356,6 +363,13 @@ class SecurityMatrixTests {
 				row("GET /accounts", 200, 200, 200, 200, 200, 403),
 				row("GET /accounts/{otherAccount}", 200, 200, 200, 200, 200, 403),
 				row("GET /accounts/{otherAccount}/partners", 200, 200, 200, 200, 200, 403),
+				row("POST /accounts/{otherAccount}/cosell-requests", 302, 302, 302, 302, 403, 403),
+				row("POST /accounts/{otherAccount}/partner-attachment", 302, 403, 302, 302, 403, 403),
+				row("POST /opportunities/{freshDirectDeal}/partner-attachment", 302, 403, 403, 403, 403, 403),
+				row("GET /account-plans", 200, 200, 200, 200, 200, 200),
+				row("GET /account-plans/{otherPlan}", 200, 404, 404, 404, 200, 404),
+				row("POST /account-plans", 302, 302, 302, 302, 403, 403),
+				row("POST /account-plans/{otherPlan}/actions", 302, 404, 404, 404, 403, 404),
 				row("GET /opportunities", 200, 200, 200, 200, 200, 200),
 				row("GET /opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/export.csv", 200, 200, 200, 200, 200, 200),
@@ -492,17 +506,20 @@ class SecurityMatrixTests {
 	 * names no record (malformed JSON) may answer 400: the caller may use the operation
 	 * for its own records, and learns nothing about anyone else's.
 	 */
-	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map
-		.of("POST /api/v1/opportunities/{freshDeal}/cosell-requests", new String[] { "{\"partnerId\": {other}}",
-				"{\"partnerId\": {other}, \"ask\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
-				"POST /api/v1/leads",
-				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"companyName\": {}}",
-						"{\"partnerId\": \"{other}\", \"unknown\": 1}" },
-				"POST /api/v1/registrations",
-				new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
-						"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
-				"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
-						"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
+	private static final Map<String, String[]> DECIDED_BY_THE_BODY = Map.of(
+			"POST /api/v1/opportunities/{freshDeal}/cosell-requests", new String[] { "{\"partnerId\": {other}}",
+					"{\"partnerId\": {other}, \"ask\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+			"POST /api/v1/leads", new String[] { "{\"partnerId\": {other}}",
+					"{\"partnerId\": {other}, \"companyName\": {}}", "{\"partnerId\": \"{other}\", \"unknown\": 1}" },
+			"POST /api/v1/registrations",
+			new String[] { "{\"partnerId\": {other}}", "{\"partnerId\": {other}, \"amount\": \"lots\"}",
+					"{\"partnerId\": {other}, \"unknown\": 1, \"currency\": [1]}" },
+			"POST /api/v1/account-plans",
+			new String[] { "{\"partnerId\": {other}, \"accountId\": {otherAccount}}",
+					"{\"partnerId\": {other}, \"accountId\": {otherAccount}, \"title\": {}}",
+					"{\"partnerId\": \"{other}\", \"accountId\": \"{otherAccount}\", \"unknown\": 1}" },
+			"PUT /api/v1/forecast/quotas", new String[] { "{\"scope\": \"PARTNERS\"}",
+					"{\"scope\": \"PARTNERS\", \"amount\": \"lots\"}", "{\"scope\": \"PAM\", \"unknown\": 1}" });
 
 	/**
 	 * A caller refused an operation, or the record it names, is refused whatever it
@@ -522,7 +539,8 @@ class SecurityMatrixTests {
 			var bodies = DECIDED_BY_THE_BODY.getOrDefault(endpoint,
 					new String[] { "{", "{}", "{\"unknown\": 1}", "[{\"name\": {}}]", "\"text\"" });
 			for (var bad : bodies) {
-				bad = bad.replace("{other}", String.valueOf(other.partnerId()));
+				bad = bad.replace("{other}", String.valueOf(other.partnerId()))
+					.replace("{otherAccount}", String.valueOf(other.accountId()));
 				var request = request(endpoint).header("Authorization", "Bearer " + token)
 					.contentType(MediaType.APPLICATION_JSON)
 					.content(bad);
@@ -699,6 +717,20 @@ class SecurityMatrixTests {
 					new com.trellis.cosell.RequestCoSell(other.partnerId(), "Matrix co-sell"));
 			url = url.replace("{freshCoSell}", String.valueOf(asked.id()));
 		}
+		if (url.contains("{freshDirectDeal}")) {
+			long deal = freshDeal();
+			this.jdbc
+				.sql("""
+						UPDATE opportunity SET partner_id = NULL, credit_type = NULL, partner_share = NULL, source = 'DIRECT'
+						WHERE id = :id
+						""")
+				.param("id", deal)
+				.update();
+			url = url.replace("{freshDirectDeal}", String.valueOf(deal));
+		}
+		if (url.contains("{otherPlan}")) {
+			url = url.replace("{otherPlan}", String.valueOf(otherPlan()));
+		}
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
@@ -750,6 +782,28 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/claims")) {
 			return "{\"amount\": 10, \"proof\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/partner-attachment")) {
+			return "{\"partnerId\": %d, \"creditType\": \"CO_SELL\"}".formatted(own.partnerId());
+		}
+		if (endpoint.equals("POST /api/v1/account-plans")) {
+			long account = this.fixtures.account("Matrix plan account " + System.nanoTime(), null, other.ae().userId());
+			return """
+					{"partnerId": %d, "accountId": %d, "title": "Matrix plan", "pipelineGoal": 1000, "revenueGoal": 500,
+					 "currency": "USD", "startsOn": "2026-11-01", "endsOn": "2027-03-31", "vendorOwnerId": %d,
+					 "partnerContactId": %d}
+					""".formatted(other.partnerId(), account, other.ae().userId(), other.partnerUser().userId());
+		}
+		if (endpoint.equals("PUT /api/v1/account-plans/{otherPlan}")) {
+			return """
+					{"partnerId": %d, "accountId": %d, "title": "Matrix plan renamed", "pipelineGoal": 1000,
+					 "revenueGoal": 500, "currency": "USD", "startsOn": "2026-11-01", "endsOn": "2027-03-31",
+					 "vendorOwnerId": %d, "partnerContactId": %d}
+					""".formatted(other.partnerId(), other.accountId(), other.ae().userId(),
+					other.partnerUser().userId());
+		}
+		if (endpoint.endsWith("/account-plans/{otherPlan}/actions")) {
+			return "{\"description\": \"Matrix action\", \"side\": \"VENDOR\", \"dueOn\": \"2026-12-01\"}";
 		}
 		if (endpoint.endsWith("/cosell-requests")) {
 			return "{\"partnerId\": %d, \"ask\": \"Matrix co-sell\"}".formatted(own.partnerId());
@@ -849,6 +903,30 @@ class SecurityMatrixTests {
 	}
 
 	/** A new deal of the other partner, owned by its AE. */
+	/** An open account plan of the other partner on its account (made once). */
+	private long otherPlan() {
+		return this.jdbc.sql("""
+				SELECT id FROM account_plan WHERE partner_id = :p AND account_id = :a AND status = 'OPEN'
+				""")
+			.param("p", other.partnerId())
+			.param("a", other.accountId())
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> this.jdbc
+				.sql("""
+						INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency,
+						    starts_on, ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at, updated_at)
+						VALUES (:p, :a, 'Matrix plan', 1000, 500, 'USD', DATE '2026-11-01', DATE '2027-03-31', :ae, :contact,
+						        'OPEN', :ae, now(), now()) RETURNING id
+						""")
+				.param("p", other.partnerId())
+				.param("a", other.accountId())
+				.param("ae", other.ae().userId())
+				.param("contact", other.partnerUser().userId())
+				.query(Long.class)
+				.single());
+	}
+
 	private long freshDeal() {
 		return this.fixtures.partnerDeal(other.accountId(), other.ae().userId(), other.partnerId(), "1000.00");
 	}

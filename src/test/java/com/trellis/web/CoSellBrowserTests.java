@@ -66,7 +66,7 @@ class CoSellBrowserTests {
 			row.locator("input[name=ask]").fill("Could your account lead introduce us to their CIO?");
 			ae.screenshot(
 					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("cosell-ae-deal.png")));
-			row.locator("button[type=submit]").click();
+			row.locator("form.cosell-ask button[type=submit]").click();
 			assertThat(ae.locator("p.notice")).containsText("Co-sell request sent");
 			assertThat(ae.locator("#cosell-panel .cosell-asked")).containsText("Waiting for the partner");
 		}

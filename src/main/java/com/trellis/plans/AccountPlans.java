@@ -1,0 +1,217 @@
+package com.trellis.plans;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The plans module's facade. Who reads a plan: program admins and executives, the
+ * partner's PAM, the account's owner and the owner's managers, and the partner's own
+ * users (their partner's plans only; another's is not there). Who writes one: admins, the
+ * partner's PAM and the account's owner side. Role and ownership are checked before the
+ * input; every change is audited.
+ */
+@Service
+public class AccountPlans {
+
+	static final int LIST_LIMIT = 500;
+
+	private final PlanRepository plans;
+
+	private final Partners partners;
+
+	private final Accounts accounts;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final Commands commands;
+
+	private final Clock clock;
+
+	AccountPlans(PlanRepository plans, Partners partners, Accounts accounts, Users users, AuditLog audit,
+			Commands commands, Clock clock) {
+		this.plans = plans;
+		this.partners = partners;
+		this.accounts = accounts;
+		this.users = users;
+		this.audit = audit;
+		this.commands = commands;
+		this.clock = clock;
+	}
+
+	/** The plans the viewer may read, open first, earliest end first. */
+	@Transactional(readOnly = true)
+	public List<PlanView> list(Viewer viewer) {
+		if (viewer.isPartnerUser()) {
+			return this.plans.search(viewer.partnerId(), null, null, LIST_LIMIT);
+		}
+		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
+			return this.plans.search(null, null, null, LIST_LIMIT);
+		}
+		if (viewer.is(Role.PAM)) {
+			return this.plans.search(null, this.partners.book(viewer.userId()), null, LIST_LIMIT);
+		}
+		return this.plans.search(null, null, team(viewer), LIST_LIMIT);
+	}
+
+	@Transactional(readOnly = true)
+	public PlanView get(Viewer viewer, long id) {
+		var plan = this.plans.find(id).orElseThrow(() -> new NotFoundException("Account plan", id));
+		if (!reads(viewer, plan)) {
+			throw new NotFoundException("Account plan", id);
+		}
+		return plan;
+	}
+
+	/**
+	 * Refuses a viewer who may not write plans for the partner and account named (either
+	 * may be null while the input is still unchecked): partner users and executives
+	 * always, a PAM for a partner outside the book, the field for an account it does not
+	 * own.
+	 */
+	@Transactional(readOnly = true)
+	public void requireWrites(Viewer viewer, Long partnerId, Long accountId) {
+		if (viewer.isPartnerUser() || !viewer.is(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER)) {
+			throw new AccessDeniedException(
+					"Account plans are written by the partner's PAM, the account's owner or an admin");
+		}
+		if (viewer.is(Role.PAM) && partnerId != null && !this.partners.manages(viewer, partnerId)) {
+			throw new AccessDeniedException("A PAM plans with the partners of their book");
+		}
+		if (viewer.is(Role.AE, Role.SALES_MANAGER) && accountId != null && !ownsAccount(viewer, accountId)) {
+			throw new AccessDeniedException("The field plans on the accounts it owns");
+		}
+	}
+
+	/**
+	 * Refuses a viewer who may not change the plan: 404 unless they read it, else 403.
+	 */
+	@Transactional(readOnly = true)
+	public PlanView requireWrites(Viewer viewer, long id) {
+		var plan = get(viewer, id);
+		requireWrites(viewer, plan.partnerId(), plan.accountId());
+		return plan;
+	}
+
+	@Transactional
+	public PlanView create(Viewer viewer, PlanCommand command) {
+		requireWrites(viewer, command == null ? null : command.partnerId(),
+				command == null ? null : command.accountId());
+		var checked = checked(viewer, command, null);
+		this.plans.lock(checked.partnerId(), checked.accountId());
+		if (this.plans.hasOpen(checked.partnerId(), checked.accountId(), null)) {
+			throw new ConflictException("accountId", "the partner has an open plan for this account already");
+		}
+		long id = this.plans.insert(checked, viewer.userId(), this.clock.instant());
+		var created = this.plans.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), "account-plan", id, "created", null, created);
+		return created;
+	}
+
+	@Transactional
+	public PlanView update(Viewer viewer, long id, PlanCommand command) {
+		var before = requireWrites(viewer, id);
+		requireWrites(viewer, command == null ? null : command.partnerId(),
+				command == null ? null : command.accountId());
+		var checked = checked(viewer, command, id);
+		this.plans.lock(checked.partnerId(), checked.accountId());
+		if (this.plans.hasOpen(checked.partnerId(), checked.accountId(), id)) {
+			throw new ConflictException("accountId", "the partner has an open plan for this account already");
+		}
+		this.plans.update(id, checked, this.clock.instant());
+		var after = this.plans.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), "account-plan", id, "updated", before, after);
+		return after;
+	}
+
+	@Transactional
+	public PlanView addAction(Viewer viewer, long id, ActionCommand command) {
+		var before = requireWrites(viewer, id);
+		if (command == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		this.commands.check(command);
+		long action = this.plans.insertAction(id, command, this.clock.instant());
+		var after = this.plans.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), "account-plan", id, "action " + action + " added", before, after);
+		return after;
+	}
+
+	@Transactional
+	public PlanView updateAction(Viewer viewer, long id, long actionId, ActionCommand command) {
+		var before = requireWrites(viewer, id);
+		if (before.actions().stream().noneMatch(a -> a.id() == actionId)) {
+			throw new NotFoundException("Plan action", actionId);
+		}
+		if (command == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		this.commands.check(command);
+		this.plans.updateAction(id, actionId, command, this.clock.instant());
+		var after = this.plans.find(id).orElseThrow();
+		this.audit.record(viewer.actor(), "account-plan", id, "action " + actionId + " changed", before, after);
+		return after;
+	}
+
+	private PlanCommand checked(Viewer viewer, PlanCommand command, Long id) {
+		if (command == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		this.commands.check(command);
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		if (this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
+			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
+		}
+		if (!this.accounts.exists(command.accountId())) {
+			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
+		}
+		errors.addAll(PlanRule.check(command, this.users.findEnabled(command.vendorOwnerId()).orElse(null),
+				this.users.findEnabled(command.partnerContactId()).orElse(null)));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return command;
+	}
+
+	private boolean reads(Viewer viewer, PlanView plan) {
+		if (viewer.isPartnerUser()) {
+			return viewer.partnerId() == plan.partnerId();
+		}
+		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
+			return true;
+		}
+		if (viewer.is(Role.PAM)) {
+			return this.partners.manages(viewer, plan.partnerId());
+		}
+		return ownsAccount(viewer, plan.accountId());
+	}
+
+	private boolean ownsAccount(Viewer viewer, long accountId) {
+		var owner = this.accounts.ownerOf(accountId);
+		return owner.isPresent() && team(viewer).contains(owner.get());
+	}
+
+	private List<Long> team(Viewer viewer) {
+		var team = new ArrayList<Long>(this.users.reportsOf(viewer.userId()));
+		team.add(viewer.userId());
+		return team;
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.trellis.plans;
+
+import java.util.List;
+
+import com.trellis.identity.ActsOn;
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Account plans", description = "Joint goals, owners and actions per key partner and account")
+class PlanApiController {
+
+	private final AccountPlans plans;
+
+	PlanApiController(AccountPlans plans) {
+		this.plans = plans;
+	}
+
+	@GetMapping("/api/v1/account-plans")
+	List<PlanView> list(Viewer viewer) {
+		return this.plans.list(viewer);
+	}
+
+	@GetMapping("/api/v1/account-plans/{id}")
+	PlanView get(Viewer viewer, @PathVariable long id) {
+		return this.plans.get(viewer, id);
+	}
+
+	@PostMapping("/api/v1/account-plans")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ActsOn(value = PlanChecks.Creates.class, from = ActsOn.From.BODY, key = "partnerId")
+	PlanView create(Viewer viewer, @RequestBody PlanCommand command) {
+		return this.plans.create(viewer, command);
+	}
+
+	@PutMapping("/api/v1/account-plans/{id}")
+	@ActsOn(PlanChecks.Writes.class)
+	PlanView update(Viewer viewer, @PathVariable long id, @RequestBody PlanCommand command) {
+		return this.plans.update(viewer, id, command);
+	}
+
+	@PostMapping("/api/v1/account-plans/{id}/actions")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ActsOn(PlanChecks.Writes.class)
+	PlanView addAction(Viewer viewer, @PathVariable long id, @RequestBody ActionCommand command) {
+		return this.plans.addAction(viewer, id, command);
+	}
+
+	@PutMapping("/api/v1/account-plans/{id}/actions/{actionId}")
+	@ActsOn(PlanChecks.Writes.class)
+	PlanView updateAction(Viewer viewer, @PathVariable long id, @PathVariable long actionId,
+			@RequestBody ActionCommand command) {
+		return this.plans.updateAction(viewer, id, actionId, command);
+	}
+
+}

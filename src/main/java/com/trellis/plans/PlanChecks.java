@@ -1,0 +1,54 @@
+package com.trellis.plans;
+
+import com.trellis.identity.AccessCheck;
+import com.trellis.identity.Viewer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The plan rules an operation names with {@link com.trellis.identity.ActsOn}, so they
+ * decide before its input is bound. Each delegates to the facade, which checks again.
+ */
+final class PlanChecks {
+
+	private PlanChecks() {
+	}
+
+	/** Who may write a plan for the partner and account named in the body. */
+	@Component
+	static class Creates implements AccessCheck {
+
+		private final AccountPlans plans;
+
+		Creates(AccountPlans plans) {
+			this.plans = plans;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			this.plans.requireWrites(viewer, request.id("partnerId"), request.id("accountId"));
+		}
+
+	}
+
+	/** Who may change the plan in the path. */
+	@Component
+	static class Writes implements AccessCheck {
+
+		private final AccountPlans plans;
+
+		Writes(AccountPlans plans) {
+			this.plans = plans;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.plans.requireWrites(viewer, id);
+			}
+		}
+
+	}
+
+}

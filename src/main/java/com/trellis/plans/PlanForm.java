@@ -1,0 +1,108 @@
+package com.trellis.plans;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/**
+ * Reads the plan pages' forms into the API's commands, naming each field that is not a
+ * number, a date or one of its values; the commands' own validation does the rest.
+ */
+final class PlanForm {
+
+	private final Map<String, String> values;
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	private PlanForm(Map<String, String> values) {
+		this.values = values;
+	}
+
+	static PlanCommand plan(Map<String, String> values) {
+		var form = new PlanForm(values);
+		var command = new PlanCommand(form.id("partnerId"), form.id("accountId"), form.text("title"),
+				form.amount("pipelineGoal"), form.amount("revenueGoal"), form.text("currency"), form.date("startsOn"),
+				form.date("endsOn"), form.id("vendorOwnerId"), form.id("partnerContactId"));
+		form.done();
+		return command;
+	}
+
+	static ActionCommand action(Map<String, String> values) {
+		var form = new PlanForm(values);
+		var command = new ActionCommand(form.text("description"), form.choice("side", PlanSide.class),
+				form.date("dueOn"), form.choice("status", ActionStatus.class));
+		form.done();
+		return command;
+	}
+
+	private void done() {
+		if (!this.errors.isEmpty()) {
+			throw new InvalidInputException(this.errors);
+		}
+	}
+
+	private String text(String field) {
+		var value = this.values.get(field);
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	private Long id(String field) {
+		var value = text(field);
+		if (value == null) {
+			return null;
+		}
+		if (!value.strip().matches("[0-9]{1,18}")) {
+			this.errors.add(new FieldError(field, "must be an id, not '" + value.strip() + "'"));
+			return null;
+		}
+		return Long.valueOf(value.strip());
+	}
+
+	private BigDecimal amount(String field) {
+		var value = text(field);
+		if (value == null) {
+			return null;
+		}
+		var plain = value.strip().replace(",", "");
+		if (!plain.matches("-?[0-9]{1,15}(\\.[0-9]{1,6})?")) {
+			this.errors.add(new FieldError(field, "must be an amount such as 75000 or 75,000.00"));
+			return null;
+		}
+		return new BigDecimal(plain);
+	}
+
+	private LocalDate date(String field) {
+		var value = text(field);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			this.errors.add(new FieldError(field, "must be a date such as 2026-12-31"));
+			return null;
+		}
+	}
+
+	private <E extends Enum<E>> E choice(String field, Class<E> type) {
+		var value = text(field);
+		if (value == null) {
+			return null;
+		}
+		for (var constant : type.getEnumConstants()) {
+			if (constant.name().equals(value.strip())) {
+				return constant;
+			}
+		}
+		this.errors.add(new FieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+		return null;
+	}
+
+}

@@ -1,0 +1,83 @@
+package com.trellis.plans;
+
+import java.util.Map;
+
+import com.trellis.identity.ActsOn;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.FormAction;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The account plan pages: the plans a viewer reads (a partner user its own partner's),
+ * one plan with its goals, owners and actions, and the forms that write them (PAM,
+ * account owner side, admins). Forms post and redirect back.
+ */
+@Controller
+class PlanPageController {
+
+	private final AccountPlans plans;
+
+	PlanPageController(AccountPlans plans) {
+		this.plans = plans;
+	}
+
+	@GetMapping("/account-plans")
+	String list(Viewer viewer, @RequestParam(required = false) Long partnerId,
+			@RequestParam(required = false) Long accountId, Model model) {
+		model.addAttribute("plans", this.plans.list(viewer));
+		model.addAttribute("writes",
+				!viewer.isPartnerUser() && viewer.is(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER));
+		model.addAttribute("partnerId", partnerId);
+		model.addAttribute("accountId", accountId);
+		return "plans/list";
+	}
+
+	@GetMapping("/account-plans/{id}")
+	String detail(Viewer viewer, @PathVariable long id, Model model) {
+		var plan = this.plans.get(viewer, id);
+		boolean writes;
+		try {
+			this.plans.requireWrites(viewer, id);
+			writes = true;
+		}
+		catch (org.springframework.security.access.AccessDeniedException ex) {
+			writes = false;
+		}
+		model.addAttribute("plan", plan);
+		model.addAttribute("writes", writes);
+		return "plans/detail";
+	}
+
+	@PostMapping("/account-plans")
+	@ActsOn(value = PlanChecks.Creates.class, from = ActsOn.From.BODY, key = "partnerId")
+	String create(Viewer viewer, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		this.plans.requireWrites(viewer, null, null);
+		return FormAction.run(redirect, "/account-plans", "Account plan created",
+				() -> this.plans.create(viewer, PlanForm.plan(form)));
+	}
+
+	@PostMapping("/account-plans/{id}/actions")
+	@ActsOn(PlanChecks.Writes.class)
+	String addAction(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/account-plans/" + id, "Action added",
+				() -> this.plans.addAction(viewer, id, PlanForm.action(form)));
+	}
+
+	@PostMapping("/account-plans/{id}/actions/{actionId}")
+	@ActsOn(PlanChecks.Writes.class)
+	String changeAction(Viewer viewer, @PathVariable long id, @PathVariable long actionId,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/account-plans/" + id, "Action updated",
+				() -> this.plans.updateAction(viewer, id, actionId, PlanForm.action(form)));
+	}
+
+}

@@ -1,0 +1,187 @@
+package com.trellis.plans;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Account plans and their actions. Reads name the partner, account and people from their
+ * tables (names only); every list read is narrowed in SQL.
+ */
+@Repository
+class PlanRepository {
+
+	private static final String SELECT = """
+			SELECT ap.*, p.name AS partner_name, a.name AS account_name, vo.display_name AS vendor_owner_name,
+			       pc.display_name AS partner_contact_name
+			FROM account_plan ap JOIN partner p ON p.id = ap.partner_id JOIN account a ON a.id = ap.account_id
+			JOIN app_user vo ON vo.id = ap.vendor_owner_id JOIN app_user pc ON pc.id = ap.partner_contact_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	PlanRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(PlanCommand c, long by, Instant at) {
+		return bind(
+				this.jdbc
+					.sql("""
+							INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency, starts_on,
+							    ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at, updated_at)
+							VALUES (:partner, :account, :title, :pipeline, :revenue, :currency, :starts, :ends, :owner, :contact, 'OPEN',
+							        :by, :at, :at) RETURNING id
+							"""),
+				c)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	void update(long id, PlanCommand c, Instant at) {
+		bind(this.jdbc.sql("""
+				UPDATE account_plan SET partner_id = :partner, account_id = :account, title = :title,
+				       pipeline_goal = :pipeline, revenue_goal = :revenue, currency = :currency, starts_on = :starts,
+				       ends_on = :ends, vendor_owner_id = :owner, partner_contact_id = :contact, updated_at = :at
+				WHERE id = :id
+				"""), c).param("id", id).param("at", Timestamp.from(at)).update();
+	}
+
+	boolean hasOpen(long partnerId, long accountId, Long except) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM account_plan WHERE partner_id = :partner AND account_id = :account
+				               AND status = 'OPEN' AND (CAST(:except AS BIGINT) IS NULL OR id <> :except))
+				""")
+			.param("partner", partnerId)
+			.param("account", accountId)
+			.param("except", except)
+			.query(Boolean.class)
+			.single();
+	}
+
+	void lock(long partnerId, long accountId) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:partner, :account)")
+			.param("partner", (int) partnerId)
+			.param("account", (int) accountId)
+			.query((rs, n) -> 1)
+			.list();
+	}
+
+	Optional<PlanView> find(long id) {
+		return this.jdbc.sql(SELECT + " WHERE ap.id = :id")
+			.param("id", id)
+			.query((rs, n) -> plan(rs, actions(rs.getLong("id"))))
+			.optional();
+	}
+
+	/**
+	 * The plans a reader may see, newest first: every plan when all narrowings are null,
+	 * else those of a partner, of partners of a book, or of accounts owned by some users.
+	 */
+	List<PlanView> search(Long partner, List<Long> partners, List<Long> accountOwners, int limit) {
+		if ((partners != null && partners.isEmpty()) || (accountOwners != null && accountOwners.isEmpty())) {
+			return List.of();
+		}
+		var where = new StringBuilder(" WHERE (CAST(:partner AS BIGINT) IS NULL OR ap.partner_id = :partner)");
+		if (partners != null) {
+			where.append(" AND ap.partner_id IN (:partners)");
+		}
+		if (accountOwners != null) {
+			where.append(" AND a.owner_ae_id IN (:owners)");
+		}
+		var spec = this.jdbc.sql(SELECT + where + " ORDER BY ap.status DESC, ap.ends_on, ap.id LIMIT :limit")
+			.param("partner", partner)
+			.param("limit", limit);
+		if (partners != null) {
+			spec = spec.param("partners", partners);
+		}
+		if (accountOwners != null) {
+			spec = spec.param("owners", accountOwners);
+		}
+		var rows = spec.query((rs, n) -> plan(rs, List.of())).list();
+		return rows.stream().map(p -> withActions(p, actions(p.id()))).toList();
+	}
+
+	long insertAction(long planId, ActionCommand c, Instant at) {
+		return this.jdbc.sql("""
+				INSERT INTO account_plan_action (plan_id, description, side, due_on, status, created_at, updated_at)
+				VALUES (:plan, :description, :side, :due, :status, :at, :at) RETURNING id
+				""")
+			.param("plan", planId)
+			.param("description", c.description().strip())
+			.param("side", c.side().name())
+			.param("due", Date.valueOf(c.dueOn()))
+			.param("status", (c.status() == null ? ActionStatus.OPEN : c.status()).name())
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
+	boolean updateAction(long planId, long actionId, ActionCommand c, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE account_plan_action SET description = :description, side = :side, due_on = :due,
+				       status = :status, updated_at = :at
+				WHERE id = :id AND plan_id = :plan
+				""")
+			.param("plan", planId)
+			.param("id", actionId)
+			.param("description", c.description().strip())
+			.param("side", c.side().name())
+			.param("due", Date.valueOf(c.dueOn()))
+			.param("status", (c.status() == null ? ActionStatus.OPEN : c.status()).name())
+			.param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
+	private List<PlanView.Action> actions(long planId) {
+		return this.jdbc.sql("""
+				SELECT id, description, side, due_on, status FROM account_plan_action WHERE plan_id = :plan
+				ORDER BY due_on, id
+				""")
+			.param("plan", planId)
+			.query((rs, n) -> new PlanView.Action(rs.getLong(1), rs.getString(2), PlanSide.valueOf(rs.getString(3)),
+					rs.getObject(4, LocalDate.class), ActionStatus.valueOf(rs.getString(5))))
+			.list();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, PlanCommand c) {
+		return spec.param("partner", c.partnerId())
+			.param("account", c.accountId())
+			.param("title", c.title().strip())
+			.param("pipeline", c.pipelineGoal())
+			.param("revenue", c.revenueGoal())
+			.param("currency", c.currency())
+			.param("starts", Date.valueOf(c.startsOn()))
+			.param("ends", Date.valueOf(c.endsOn()))
+			.param("owner", c.vendorOwnerId())
+			.param("contact", c.partnerContactId());
+	}
+
+	private static PlanView withActions(PlanView p, List<PlanView.Action> actions) {
+		return new PlanView(p.id(), p.partnerId(), p.partnerName(), p.accountId(), p.accountName(), p.title(),
+				p.pipelineGoal(), p.revenueGoal(), p.currency(), p.startsOn(), p.endsOn(), p.vendorOwnerId(),
+				p.vendorOwnerName(), p.partnerContactId(), p.partnerContactName(), p.status(), p.createdAt(),
+				p.updatedAt(), actions);
+	}
+
+	private static PlanView plan(ResultSet rs, List<PlanView.Action> actions) throws SQLException {
+		return new PlanView(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("partner_name"),
+				rs.getLong("account_id"), rs.getString("account_name"), rs.getString("title"),
+				rs.getBigDecimal("pipeline_goal"), rs.getBigDecimal("revenue_goal"), rs.getString("currency"),
+				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+				rs.getLong("vendor_owner_id"), rs.getString("vendor_owner_name"), rs.getLong("partner_contact_id"),
+				rs.getString("partner_contact_name"), rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), actions);
+	}
+
+}

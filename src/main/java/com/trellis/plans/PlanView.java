@@ -1,0 +1,28 @@
+package com.trellis.plans;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.trellis.shared.MinorUnits;
+
+/**
+ * An account plan with its actions (earliest due first) as its readers see it.
+ */
+public record PlanView(long id, long partnerId, String partnerName, long accountId, String accountName, String title,
+		BigDecimal pipelineGoal, BigDecimal revenueGoal, String currency, LocalDate startsOn, LocalDate endsOn,
+		long vendorOwnerId, String vendorOwnerName, long partnerContactId, String partnerContactName, String status,
+		Instant createdAt, Instant updatedAt, List<Action> actions) {
+
+	/** Goals at the currency's minor unit. */
+	public PlanView {
+		pipelineGoal = MinorUnits.round(pipelineGoal, currency);
+		revenueGoal = MinorUnits.round(revenueGoal, currency);
+	}
+
+	/** One action of the plan. */
+	public record Action(long id, String description, PlanSide side, LocalDate dueOn, ActionStatus status) {
+	}
+
+}

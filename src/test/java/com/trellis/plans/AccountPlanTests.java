@@ -1,0 +1,135 @@
+package com.trellis.plans;
+
+import java.time.LocalDate;
+
+import com.trellis.identity.Role;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Account plans through the API: the PAM and the account's owner write them, each bad
+ * field is named and nothing is written, the partner's own users read only their
+ * partner's plans, and every change is audited.
+ */
+@TrellisTest
+class AccountPlanTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BusinessCalendar calendar;
+
+	@Test
+	void thePamWritesAPlanWithGoalsOwnersAndActionsAndOnlyThatPartnerReadsIt() throws Exception {
+		var a = this.fixtures.world("Plan Partner A");
+		var b = this.fixtures.world("Plan Partner B");
+		var today = this.calendar.today();
+		var pam = new Api(this.mvc, this.fixtures.token(a.pam()));
+		var created = pam.post("/api/v1/account-plans", plan(a, today, today.plusDays(90), "EUR"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.partnerId").value((int) a.partnerId()))
+			.andExpect(jsonPath("$.pipelineGoal").value(250000.00))
+			.andExpect(jsonPath("$.currency").value("EUR"))
+			.andExpect(jsonPath("$.vendorOwnerId").value((int) a.ae().userId()))
+			.andExpect(jsonPath("$.partnerContactId").value((int) a.partnerUser().userId()))
+			.andReturn();
+		long id = Long.parseLong(created.getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		pam.post("/api/v1/account-plans/" + id + "/actions",
+				"{\"description\": \"Joint workshop with the CIO\", \"side\": \"PARTNER\", \"dueOn\": \""
+						+ today.plusDays(10) + "\"}")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.actions[0].status").value("OPEN"));
+		pam.post("/api/v1/account-plans", plan(a, today, today.plusDays(30), "EUR")).andExpect(status().isConflict());
+
+		new Api(this.mvc, this.fixtures.token(a.partnerUser())).get("/api/v1/account-plans")
+			.andExpect(jsonPath("$[*].id").value(containsInAnyOrder((int) id)));
+		new Api(this.mvc, this.fixtures.token(a.partnerUser())).get("/api/v1/account-plans/" + id)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.actions[0].description").value("Joint workshop with the CIO"));
+		new Api(this.mvc, this.fixtures.token(b.partnerUser())).get("/api/v1/account-plans/" + id)
+			.andExpect(status().isNotFound());
+		new Api(this.mvc, this.fixtures.token(b.partnerUser())).get("/api/v1/account-plans")
+			.andExpect(jsonPath("$.length()").value(0));
+		new Api(this.mvc, this.fixtures.token(b.pam())).get("/api/v1/account-plans/" + id)
+			.andExpect(status().isNotFound());
+		new Api(this.mvc, this.fixtures.token(a.ae())).get("/api/v1/account-plans/" + id).andExpect(status().isOk());
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE entity_type = 'account-plan' AND entity_id = :id")
+					.param("id", String.valueOf(id))
+					.query(Long.class)
+					.single())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void whoMayNotWriteIsRefusedBeforeTheInputAndBadFieldsAreNamedWithNothingWritten() throws Exception {
+		var a = this.fixtures.world("Plan Checks A");
+		var b = this.fixtures.world("Plan Checks B");
+		var today = this.calendar.today();
+		long before = this.fixtures.count("account_plan");
+		// another PAM, another AE, a partner user: refused whatever they send
+		new Api(this.mvc, this.fixtures.token(b.pam()))
+			.post("/api/v1/account-plans", "{\"partnerId\": " + a.partnerId() + ", \"title\": 12}")
+			.andExpect(status().isForbidden());
+		new Api(this.mvc, this.fixtures.token(b.ae()))
+			.post("/api/v1/account-plans",
+					"{\"partnerId\": " + b.partnerId() + ", \"accountId\": " + a.accountId() + "}")
+			.andExpect(status().isForbidden());
+		new Api(this.mvc, this.fixtures.token(a.partnerUser())).post("/api/v1/account-plans", "{}")
+			.andExpect(status().isForbidden());
+		new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.EXECUTIVE)))
+			.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "USD"))
+			.andExpect(status().isForbidden());
+		// the account's owner writes; each bad field named
+		var owner = new Api(this.mvc, this.fixtures.token(a.ae()));
+		owner.post("/api/v1/account-plans", plan(a, today, today.minusDays(1), "USD"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("endsOn"));
+		owner
+			.post("/api/v1/account-plans",
+					plan(a, today, today.plusDays(5), "USD").replace(
+							"\"partnerContactId\": " + a.partnerUser().userId(),
+							"\"partnerContactId\": " + b.partnerUser().userId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("partnerContactId"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("user of the plan's partner")));
+		owner.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "XYZ"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("currency"));
+		owner.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "USD").replace("250000", "-5"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("pipelineGoal"));
+		assertThat(this.fixtures.count("account_plan")).isEqualTo(before);
+		owner.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "USD")).andExpect(status().isCreated());
+	}
+
+	private static String plan(Fixtures.World w, LocalDate starts, LocalDate ends, String currency) {
+		return """
+				{"partnerId": %d, "accountId": %d, "title": "Grow the retail account together",
+				 "pipelineGoal": 250000, "revenueGoal": 100000, "currency": "%s", "startsOn": "%s", "endsOn": "%s",
+				 "vendorOwnerId": %d, "partnerContactId": %d}
+				""".formatted(w.partnerId(), w.accountId(), currency, starts, ends, w.ae().userId(),
+				w.partnerUser().userId());
+	}
+
+}
