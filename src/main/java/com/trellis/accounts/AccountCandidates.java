@@ -46,7 +46,7 @@ class AccountCandidates {
 	void load(List<String[]> domainAndName) {
 		this.jdbc.sql("""
 				CREATE TEMPORARY TABLE match_subject (n INT NOT NULL, registrable_domain TEXT, normalized_name TEXT,
-				                                      similar BOOLEAN NOT NULL DEFAULT FALSE) ON COMMIT DROP
+				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE) ON COMMIT DROP
 				""").update();
 		try (var copy = PgCopy.into(this.dataSource, "match_subject",
 				List.of("n", "registrable_domain", "normalized_name"))) {
@@ -72,7 +72,7 @@ class AccountCandidates {
 		if (which.isEmpty()) {
 			return grouped(subjects, null);
 		}
-		this.jdbc.sql("UPDATE match_subject SET similar = TRUE WHERE n = ANY(:which)")
+		this.jdbc.sql("UPDATE match_subject SET by_similarity = TRUE WHERE n = ANY(:which)")
 			.param("which", which.toArray(Integer[]::new))
 			.update();
 		this.jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', :t, true)")
@@ -84,7 +84,7 @@ class AccountCandidates {
 				    SELECT a.id FROM account a WHERE a.normalized_name % s.normalized_name
 				    ORDER BY similarity(a.normalized_name, s.normalized_name) DESC, a.id LIMIT\s""" + SIMILAR + """
 				) t
-				WHERE s.similar AND s.normalized_name IS NOT NULL
+				WHERE s.by_similarity AND s.normalized_name IS NOT NULL
 				""");
 	}
 
