@@ -13,22 +13,16 @@ import org.springframework.stereotype.Repository;
 /**
  * Candidate accounts for many companies at once (a partner's list of 100,000), set-based:
  * the companies are copied into a temporary table and joined with the accounts, so the
- * database answers in a few joins instead of one query per company. Two rounds: first the
- * same registrable domain or the same normalised name (hash joins); then, only for the
- * companies the caller found no sure match for, similar names from the trigram index on
- * the normalised name ({@code account_normalized_name_trgm_idx}).
+ * database answers in a few hash joins instead of one query per company. Two rounds:
+ * first the same registrable domain or the same normalised name; then, only for the
+ * companies the caller found no sure match for, names one slip of the keyboard apart in
+ * one word, by the accounts' slip keys ({@code account_slip_keys}, V61_2). A trigram
+ * probe per company (the {@code pg_trgm} index the one-at-a-time search uses) costs over
+ * 15 ms at a million accounts whose names share common words, too slow for 100,000
+ * companies.
  */
 @Repository
 class AccountCandidates {
-
-	/** Similar names per company from the trigram index, best first. */
-	static final int SIMILAR = 8;
-
-	/**
-	 * The trigram similarity from which a name is a candidate: below it the names differ
-	 * by more than the matcher's one slip per word.
-	 */
-	static final double SIMILARITY = 0.45;
 
 	private final JdbcClient jdbc;
 
@@ -67,24 +61,22 @@ class AccountCandidates {
 				""");
 	}
 
-	/** Accounts with a similar name (trigrams), for the companies given by index. */
-	List<List<CustomerRecord>> similarNames(int subjects, List<Integer> which) {
+	/**
+	 * Accounts whose names are one slip of the keyboard apart in one word, for the
+	 * companies given by index.
+	 */
+	List<List<CustomerRecord>> oneSlipApart(int subjects, List<Integer> which) {
 		if (which.isEmpty()) {
 			return grouped(subjects, null);
 		}
 		this.jdbc.sql("UPDATE match_subject SET by_similarity = TRUE WHERE n = ANY(:which)")
 			.param("which", which.toArray(Integer[]::new))
 			.update();
-		this.jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', :t, true)")
-			.param("t", Double.toString(SIMILARITY))
-			.query(String.class)
-			.single();
 		return grouped(subjects, """
-				SELECT s.n, t.id FROM match_subject s CROSS JOIN LATERAL (
-				    SELECT a.id FROM account a WHERE a.normalized_name % s.normalized_name
-				    ORDER BY similarity(a.normalized_name, s.normalized_name) DESC, a.id LIMIT\s""" + SIMILAR + """
-				) t
-				WHERE s.by_similarity AND s.normalized_name IS NOT NULL
+				SELECT DISTINCT k.n, a.id
+				FROM (SELECT s.n, unnest(account_slip_keys(s.normalized_name)) AS key FROM match_subject s
+				      WHERE s.by_similarity) k
+				JOIN (SELECT a.id, unnest(a.slip_keys) AS key FROM account a) a ON a.key = k.key
 				""");
 	}
 

@@ -121,8 +121,8 @@ public class Accounts {
 	 * The account each of many companies is (a partner's list, 100,000 rows), decided by
 	 * {@link BestMatch} exactly as one company at a time, with the candidates found
 	 * set-based: same registrable domain or normalised name for all companies in one
-	 * query, then similar names from the trigram index only for the companies without a
-	 * sure match. The decisions are in the companies' order.
+	 * query, then names one slip of the keyboard apart (slip keys) only for the companies
+	 * without a sure match. The decisions are in the companies' order.
 	 */
 	@Transactional
 	public List<BestMatch.Decision<Long>> matchAll(List<Company> companies) {
@@ -134,7 +134,7 @@ public class Accounts {
 			.filter(i -> !decisions.get(i).matched() && companies.get(i).normalizedName() != null)
 			.boxed()
 			.toList();
-		var similar = this.candidates.similarNames(companies.size(), unsure);
+		var similar = this.candidates.oneSlipApart(companies.size(), unsure);
 		for (int i : unsure) {
 			var more = similar.get(i);
 			var known = found.get(i).stream().map(CustomerRecord::accountId).collect(Collectors.toSet());
