@@ -201,7 +201,7 @@ final class MatchingWorld {
 
 	private String coined() {
 		var word = new StringBuilder();
-		int syllables = 2 + this.random.nextInt(3);
+		int syllables = 3 + this.random.nextInt(2);
 		for (int i = 0; i < syllables; i++) {
 			word.append(pick(SYLLABLES));
 		}
@@ -259,8 +259,9 @@ final class MatchingWorld {
 			else if (roll < 0.60) {
 				if (account.domain() != null && !isFreeMail(account.domain())
 						&& !this.groups.containsKey(account.domain())) {
-					row(CompanyIdentity.normalizedName(account.name()) + " UK Ltd", "uk." + account.domain(), "GB",
-							account.id(), "subsidiary on a subdomain");
+					row(CompanyIdentity.normalizedName(account.name()) + " Services Ltd",
+							"services." + account.domain(), account.country(), account.id(),
+							"subsidiary on a subdomain");
 				}
 			}
 			else if (roll < 0.64) {
