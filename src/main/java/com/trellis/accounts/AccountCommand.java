@@ -1,11 +1,15 @@
 package com.trellis.accounts;
 
+import java.util.Locale;
+
+import com.trellis.shared.validation.IsoCountry;
 import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * What it takes to create or update an account. The owner defaults to the caller.
+ * What it takes to create or update an account. The owner defaults to the caller; the
+ * country (ISO 3166-1 alpha-2, any case) is optional.
  */
 public record AccountCommand(@NotBlank @PlainText(max = 200) String name,
 		@Pattern(regexp = "^$|^[a-z0-9.-]+\\.[a-z]{2,}$",
@@ -13,12 +17,19 @@ public record AccountCommand(@NotBlank @PlainText(max = 200) String name,
 		@PlainText(max = 60) String industry,
 		@Pattern(regexp = "^$|^(1-50|51-200|201-1000|1001-5000|5000\\+)$",
 				message = "must be one of 1-50, 51-200, 201-1000, 1001-5000, 5000+") String employeeBand,
-		Long ownerAeId) {
+		Long ownerAeId, @IsoCountry String country) {
 
 	public AccountCommand {
 		webDomain = blankToNull(webDomain);
 		industry = blankToNull(industry);
 		employeeBand = blankToNull(employeeBand);
+		country = blankToNull(country);
+		country = country == null ? null : country.toUpperCase(Locale.ROOT);
+	}
+
+	/** An account whose country is not known. */
+	public AccountCommand(String name, String webDomain, String industry, String employeeBand, Long ownerAeId) {
+		this(name, webDomain, industry, employeeBand, ownerAeId, null);
 	}
 
 	private static String blankToNull(String value) {

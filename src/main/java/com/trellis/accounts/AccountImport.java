@@ -59,12 +59,12 @@ public class AccountImport {
 			.list();
 		var now = this.clock.instant();
 		try (var copy = PgCopy.into(this.dataSource, "account", List.of("id", "name", "web_domain", "industry",
-				"owner_ae_id", "created_at", "updated_at", "registrable_domain", "normalized_name"))) {
+				"owner_ae_id", "created_at", "updated_at", "registrable_domain", "normalized_name", "country"))) {
 			for (int i = 0; i < accounts.size(); i++) {
 				var account = accounts.get(i);
 				copy.row(ids.get(i), account.name().strip(), account.webDomain(), account.industry(), account.ownerId(),
 						account.createdAt(), now, CompanyIdentity.registrableDomain(account.webDomain()),
-						CompanyIdentity.normalizedName(account.name()));
+						CompanyIdentity.normalizedName(account.name()), account.country());
 			}
 			copy.finish();
 		}
@@ -76,12 +76,15 @@ public class AccountImport {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void update(AuditLog.Actor actor, long id, ImportedAccount account) {
 		var before = this.accounts.find(id).orElseThrow();
-		this.accounts.update(id, command(account), account.ownerId(), this.clock.instant());
+		// an export without a billing country leaves the one the account has
+		var country = account.country() != null ? account.country() : before.country();
+		this.accounts.update(id, command(account, country), account.ownerId(), this.clock.instant());
 		this.audit.record(actor, "account", id, "updated by import", before, this.accounts.find(id).orElseThrow());
 	}
 
-	private static AccountCommand command(ImportedAccount account) {
-		return new AccountCommand(account.name(), account.webDomain(), account.industry(), null, account.ownerId());
+	private static AccountCommand command(ImportedAccount account, String country) {
+		return new AccountCommand(account.name(), account.webDomain(), account.industry(), null, account.ownerId(),
+				country);
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-	private static final String COLUMNS = "id, name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at";
+	private static final String COLUMNS = "id, name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at, country";
 
 	private final JdbcClient jdbc;
 
@@ -79,16 +79,17 @@ class AccountRepository {
 
 	List<CustomerRecord> customerCandidates(String registrableDomain, String normalizedName, int limit) {
 		return this.jdbc.sql("""
-				(SELECT id, name, registrable_domain, normalized_name FROM account
+				(SELECT id, name, registrable_domain, normalized_name, country FROM account
 				 WHERE registrable_domain = :domain LIMIT :limit)
 				UNION
-				(SELECT id, name, registrable_domain, normalized_name FROM account
+				(SELECT id, name, registrable_domain, normalized_name, country FROM account
 				 WHERE normalized_name % :name ORDER BY normalized_name <-> :name LIMIT :limit)
 				""")
 			.param("domain", registrableDomain == null ? "" : registrableDomain)
 			.param("name", normalizedName == null ? "" : normalizedName)
 			.param("limit", limit)
-			.query((rs, n) -> new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
 			.list();
 	}
 
@@ -114,8 +115,9 @@ class AccountRepository {
 	long insert(AccountCommand command, long ownerId, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO account (name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at,
-				                     registrable_domain, normalized_name)
-				VALUES (:name, :domain, :industry, :band, :owner, :now, :now, :registrable, :normalized) RETURNING id
+				                     registrable_domain, normalized_name, country)
+				VALUES (:name, :domain, :industry, :band, :owner, :now, :now, :registrable, :normalized, :country)
+				RETURNING id
 				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).query(Long.class).single();
 	}
 
@@ -123,7 +125,7 @@ class AccountRepository {
 		this.jdbc.sql("""
 				UPDATE account SET name = :name, web_domain = :domain, industry = :industry, employee_band = :band,
 				       owner_ae_id = :owner, updated_at = :now, registrable_domain = :registrable,
-				       normalized_name = :normalized
+				       normalized_name = :normalized, country = :country
 				WHERE id = :id
 				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).param("id", id).update();
 	}
@@ -145,13 +147,15 @@ class AccountRepository {
 		params.put("owner", ownerId);
 		params.put("registrable", CompanyIdentity.identityDomain(command.webDomain()));
 		params.put("normalized", CompanyIdentity.normalizedName(command.name()));
+		params.put("country", command.country());
 		return params;
 	}
 
 	private static AccountView view(ResultSet rs, int row) throws SQLException {
 		return new AccountView(rs.getLong("id"), rs.getString("name"), rs.getString("web_domain"),
 				rs.getString("industry"), rs.getString("employee_band"), rs.getObject("owner_ae_id", Long.class),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("country"));
 	}
 
 }

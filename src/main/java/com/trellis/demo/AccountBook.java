@@ -48,7 +48,7 @@ final class AccountBook {
 	static AccountBook write(RowSink sink, long seed, long now, int count, long[] repIds) {
 		var book = new AccountBook(count);
 		try (var table = sink.table("account", List.of("id", "name", "web_domain", "industry", "employee_band",
-				"owner_ae_id", "created_at", "updated_at", "registrable_domain", "normalized_name"))) {
+				"owner_ae_id", "created_at", "updated_at", "registrable_domain", "normalized_name", "country"))) {
 			for (int i = 0; i < count; i++) {
 				long id = i + 1;
 				var random = Randoms.of(seed, Randoms.ACCOUNTS, id);
@@ -67,11 +67,12 @@ final class AccountBook {
 				long owner = repIds[random.nextInt(repIds.length)];
 				long created = now - Randoms.between(random, 550 * DAY, 1500 * DAY);
 				long updated = Randoms.between(random, created, now);
+				String country = country(random, domain);
 				book.names[i] = name;
 				book.owners[i] = owner;
 				table.row(id, name, domain, Words.VERTICALS[industry], band, owner, Instant.ofEpochSecond(created),
 						Instant.ofEpochSecond(updated), CompanyIdentity.identityDomain(domain),
-						CompanyIdentity.normalizedName(name));
+						CompanyIdentity.normalizedName(name), country);
 			}
 		}
 		return book;
@@ -89,6 +90,21 @@ final class AccountBook {
 			name = name + " " + Randoms.pick(random, Words.LEGAL_SUFFIXES);
 		}
 		return name;
+	}
+
+	/**
+	 * The billing country: the one a country domain names, otherwise mostly the United
+	 * States and the larger European markets, one in twenty unknown.
+	 */
+	private static String country(SplittableRandom random, String domain) {
+		double roll = random.nextDouble();
+		if (domain != null && domain.endsWith(".de")) {
+			return "DE";
+		}
+		if (domain != null && domain.endsWith(".co.uk")) {
+			return "GB";
+		}
+		return roll < 0.05 ? null : Words.COUNTRIES[Randoms.weighted(random, Words.COUNTRY_WEIGHTS)];
 	}
 
 	/**

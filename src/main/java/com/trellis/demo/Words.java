@@ -45,6 +45,10 @@ final class Words {
 			{ "Labs", "Software", "AI", "Analytics", "Cloud" }, { "Partners", "Connect", "Ventures", "Network" },
 			{ "Advisory", "Strategy Group", "& Co.", "Associates" } };
 
+	static final String[] COUNTRIES = { "US", "GB", "DE", "FR", "NL", "CA", "AU", "SE", "ES", "IT" };
+
+	static final double[] COUNTRY_WEIGHTS = { 45, 10, 10, 7, 5, 6, 5, 4, 4, 4 };
+
 	static final String[] TLDS = { ".com", ".com", ".com", ".io", ".net", ".co", ".eu", ".co.uk", ".de" };
 
 	static final String[] ACCOUNT_HEADS = { "Granite Ridge", "Lakeshore", "Northgate", "Riverbend", "Pacific Crest",

@@ -99,7 +99,7 @@ class DuplicateAccounts {
 	}
 
 	private static Company company(CustomerRecord account) {
-		return Company.stored(account.name(), account.registrableDomain(), account.normalizedName(), null);
+		return account.company();
 	}
 
 }

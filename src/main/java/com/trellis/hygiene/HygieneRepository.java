@@ -152,7 +152,7 @@ class HygieneRepository {
 		return this.jdbc
 			.sql("""
 					WITH scoped AS (
-					    SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.name_head_key, a.name_tail_key
+					    SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country, a.name_head_key, a.name_tail_key
 					    FROM account a WHERE %s
 					), pairs AS (
 					    SELECT s.id, d.id AS b_id FROM scoped s CROSS JOIN LATERAL (
@@ -167,20 +167,20 @@ class HygieneRepository {
 					        SELECT b.id FROM account b WHERE b.name_tail_key = s.name_tail_key AND b.id <> s.id
 					        ORDER BY b.id LIMIT :candidates) t
 					)
-					SELECT s.id, s.name, s.registrable_domain, s.normalized_name,
-					       b.id AS b_id, b.name AS b_name, b.registrable_domain AS b_domain, b.normalized_name AS b_normalized
+					SELECT s.id, s.name, s.registrable_domain, s.normalized_name, s.country,
+					       b.id AS b_id, b.name AS b_name, b.registrable_domain AS b_domain, b.normalized_name AS b_normalized,
+					       b.country AS b_country
 					FROM pairs JOIN scoped s ON s.id = pairs.id JOIN account b ON b.id = pairs.b_id
 					ORDER BY s.id, b.id
 					"""
 				.formatted(ACCOUNT_SCOPE.formatted("a.id")))
 			.param("pam", scope.pamId())
 			.param("candidates", CANDIDATES)
-			.query((rs,
-					n) -> new CustomerRecord[] {
-							new CustomerRecord(rs.getLong("id"), rs.getString("name"),
-									rs.getString("registrable_domain"), rs.getString("normalized_name")),
-							new CustomerRecord(rs.getLong("b_id"), rs.getString("b_name"), rs.getString("b_domain"),
-									rs.getString("b_normalized")) })
+			.query((rs, n) -> new CustomerRecord[] {
+					new CustomerRecord(rs.getLong("id"), rs.getString("name"), rs.getString("registrable_domain"),
+							rs.getString("normalized_name"), rs.getString("country")),
+					new CustomerRecord(rs.getLong("b_id"), rs.getString("b_name"), rs.getString("b_domain"),
+							rs.getString("b_normalized"), rs.getString("b_country")) })
 			.list();
 	}
 

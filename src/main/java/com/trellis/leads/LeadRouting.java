@@ -22,7 +22,7 @@ final class LeadRouting {
 		var decision = BestMatch.among(subject,
 				candidates.stream()
 					.map(c -> new BestMatch.Candidate<>(c,
-							Company.stored(c.name(), c.registrableDomain(), c.normalizedName(), null)))
+							Company.stored(c.name(), c.registrableDomain(), c.normalizedName(), c.country())))
 					.toList());
 		if (!decision.matched()) {
 			var why = decision.possibles().isEmpty() ? "No account matches the company"
@@ -48,7 +48,12 @@ final class LeadRouting {
 	 * whether that owner is an active user (a deactivated owner is never routed to).
 	 */
 	record Candidate(long accountId, String name, String registrableDomain, String normalizedName, Long ownerId,
-			boolean ownerActive) {
+			boolean ownerActive, String country) {
+
+		Candidate(long accountId, String name, String registrableDomain, String normalizedName, Long ownerId,
+				boolean ownerActive) {
+			this(accountId, name, registrableDomain, normalizedName, ownerId, ownerActive, null);
+		}
 
 		Candidate(long accountId, String name, String registrableDomain, String normalizedName, Long ownerId) {
 			this(accountId, name, registrableDomain, normalizedName, ownerId, true);

@@ -101,7 +101,7 @@ public class Leads {
 		var candidates = this.accounts.customerCandidates(registrable, normalized, CANDIDATES).stream().map(c -> {
 			var owner = this.accounts.ownerOf(c.accountId()).orElse(null);
 			return new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(), owner,
-					owner != null && this.users.findEnabled(owner).isPresent());
+					owner != null && this.users.findEnabled(owner).isPresent(), c.country());
 		}).toList();
 		var routing = LeadRouting.decide(registrable, normalized, candidates);
 		var now = this.clock.instant();

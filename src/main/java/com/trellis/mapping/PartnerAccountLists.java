@@ -99,8 +99,7 @@ public class PartnerAccountLists {
 			.customerCandidates(company.identityDomain(), company.normalizedName(), CANDIDATES)
 			.stream()
 			.filter(c -> !Boolean.FALSE.equals(answered.get(c.accountId())))
-			.map(c -> new BestMatch.Candidate<>(c.accountId(),
-					Company.stored(c.name(), c.registrableDomain(), c.normalizedName(), null)))
+			.map(c -> new BestMatch.Candidate<>(c.accountId(), c.company()))
 			.toList();
 		var confirmed = answered.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst();
 		if (confirmed.isPresent()) {

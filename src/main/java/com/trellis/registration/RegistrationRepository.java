@@ -40,28 +40,46 @@ class RegistrationRepository {
 		this.jdbc = jdbc;
 	}
 
-	void lockCustomer(String key) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "customer:" + key)
-			.query((rs, n) -> 1)
-			.list();
+	/**
+	 * Takes the advisory locks of the keys in one round trip, in the order of their
+	 * hashes.
+	 */
+	void lockCustomers(java.util.Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				SELECT pg_advisory_xact_lock(h) FROM (
+				    SELECT DISTINCT hashtextextended('customer:' || k, 0) AS h FROM unnest(CAST(:keys AS TEXT[])) AS k
+				    ORDER BY h) AS sorted
+				""").param("keys", keys.toArray(String[]::new)).query((rs, n) -> 1).list();
 	}
 
 	/**
 	 * Open registrations that may be the customer: the same registrable domain, or the
-	 * same name shape ({@link CustomerLocks#shape}), which every name the matcher takes
-	 * for this one shares. Only identities are read for the whole shape; full rows for
-	 * those the matcher accepts.
+	 * same name shape ({@link CustomerLocks#shape}) with a lead word similar by trigrams
+	 * (through the GIN index on {@code lead_word}), which every name the matcher takes
+	 * for this one has. Only identities are read for the candidates; full rows for those
+	 * the matcher accepts.
 	 */
 	List<Row> openMatching(Customer customer, java.util.function.Predicate<Customer> matches) {
-		var shape = customer.normalizedName() == null ? null : CustomerLocks.shape(customer.normalizedName());
+		var normalized = customer.normalizedName();
+		var shape = normalized == null ? null : CustomerLocks.shape(normalized);
+		var lead = normalized == null ? null : CustomerLocks.leadWord(normalized);
+		this.jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', :t, true)")
+			.param("t", Double.toString(CustomerLocks.LEAD_WORD_SIMILARITY))
+			.query(String.class)
+			.single();
 		var ids = this.jdbc.sql("""
 				SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration
 				WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')
-				  AND (registrable_domain = :domain OR name_shape = :shape)
+				  AND (registrable_domain = :domain
+				       OR name_shape = :shape AND lead_word IS NULL AND CAST(:lead AS TEXT) IS NULL
+				       OR name_shape = :shape AND lead_word % CAST(:lead AS TEXT))
 				""")
 			.param("domain", customer.registrableDomain() == null ? "" : customer.registrableDomain())
 			.param("shape", shape == null ? "" : shape)
+			.param("lead", lead)
 			.query((rs, n) -> matches.test(new Customer(rs.getString(2), rs.getString(3), rs.getString(4)))
 					? rs.getLong(1) : null)
 			.list()

@@ -117,9 +117,12 @@ class RegistrationBenchmark {
 			var mix = new RegistrationMix(this.runId, knownCustomers(random), settings.collisionShare(),
 					LocalDate.now(ZoneOffset.UTC));
 			var warmup = registrations(clients, mix, settings.warmup(), random);
+			var before = tableStatistics();
 			var measured = registrations(clients, mix, settings.registrations(), random);
+			Thread.sleep(1_500);
+			var profile = profile(before, tableStatistics(), settings.registrations());
 			var lists = lists(admin, busiestPartnerToken(clients.get(0).http()));
-			var report = report(dataset, clients, raw, warmup, measured, lists);
+			var report = report(dataset, clients, raw, warmup, measured, lists) + profile + explain();
 			System.out.println(report);
 			Files.createDirectories(Path.of("target"));
 			Files.writeString(Path.of("target", "benchmark-registration.txt"), report);
@@ -366,6 +369,108 @@ class RegistrationBenchmark {
 			}
 		}
 		return new ListResult(path, viewer, total, new Samples(latencies, System.nanoTime() - started), failures);
+	}
+
+	// --- where a registration's database work goes
+
+	/**
+	 * Rows inserted, updated and read per table, and transactions, from PostgreSQL's
+	 * cumulative statistics (every backend, so the asynchronous listeners count too).
+	 */
+	private Map<String, long[]> tableStatistics() {
+		var stats = new TreeMap<String, long[]>();
+		this.jdbc.sql("SELECT pg_stat_clear_snapshot()").query((rs, n) -> 1).list();
+		this.jdbc.sql("""
+				SELECT relname, n_tup_ins, n_tup_upd + n_tup_del, coalesce(seq_tup_read, 0),
+				       coalesce(idx_tup_fetch, 0), coalesce(seq_scan, 0) + coalesce(idx_scan, 0)
+				FROM pg_stat_user_tables
+				""")
+			.query((rs, n) -> stats.put(rs.getString(1),
+					new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6) }))
+			.list();
+		this.jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+			.query((rs, n) -> stats.put("(transactions)", new long[] { rs.getLong(1), 0, 0, 0, 0 }))
+			.list();
+		return stats;
+	}
+
+	private static String profile(Map<String, long[]> before, Map<String, long[]> after, int registrations) {
+		var out = new StringBuilder();
+		line(out, "");
+		line(out, "Database work per registration in the measured phase (pg_stat_user_tables, all backends)");
+		line(out, "  %-32s %9s %9s %12s %12s %9s", "table", "inserted", "updated", "seq. read", "index fetch", "scans");
+		var rows = new ArrayList<Map.Entry<String, double[]>>();
+		after.forEach((table, now) -> {
+			var then = before.getOrDefault(table, new long[5]);
+			var per = new double[5];
+			for (int i = 0; i < 5; i++) {
+				per[i] = (now[i] - then[i]) / (double) registrations;
+			}
+			if (per[0] + per[1] + per[2] + per[3] + per[4] >= 0.05) {
+				rows.add(Map.entry(table, per));
+			}
+		});
+		rows.sort((a, b) -> Double.compare(b.getValue()[2] + b.getValue()[3] + 10 * (b.getValue()[0] + b.getValue()[1]),
+				a.getValue()[2] + a.getValue()[3] + 10 * (a.getValue()[0] + a.getValue()[1])));
+		rows.forEach(row -> line(out, "  %-32s %9.2f %9.2f %12.1f %12.1f %9.2f", row.getKey(), row.getValue()[0],
+				row.getValue()[1], row.getValue()[2], row.getValue()[3], row.getValue()[4]));
+		return out.toString();
+	}
+
+	/**
+	 * The plans of the conflict check's searches for the last registration of the run:
+	 * open registrations by the name shape alone (before) and by shape and
+	 * trigram-similar lead word (now), and accounts by domain and trigram-similar name.
+	 */
+	private String explain() {
+		var out = new StringBuilder();
+		var last = this.jdbc.sql("""
+				SELECT coalesce(registrable_domain, ''), name_shape, lead_word, normalized_name FROM deal_registration
+				WHERE customer_domain LIKE '%x%.com' ORDER BY id DESC LIMIT 1
+				""")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
+			.optional();
+		if (last.isEmpty()) {
+			return "";
+		}
+		var v = last.get();
+		var open = "status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
+		var queries = new LinkedHashMap<String, String>();
+		queries.put("open registrations by name shape (before)",
+				"SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration WHERE " + open
+						+ " AND (registrable_domain = " + literal(v[0]) + " OR name_shape = " + literal(v[1]) + ")");
+		queries.put("open registrations by shape and similar lead word (now)",
+				"SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration WHERE " + open
+						+ " AND (registrable_domain = " + literal(v[0]) + " OR name_shape = " + literal(v[1])
+						+ " AND lead_word IS NULL AND CAST(" + literal(v[2]) + " AS TEXT) IS NULL OR name_shape = "
+						+ literal(v[1]) + " AND lead_word % CAST(" + literal(v[2]) + " AS TEXT))");
+		queries.put("accounts by domain or similar name",
+				"(SELECT id FROM account WHERE registrable_domain = " + literal(v[0])
+						+ " LIMIT 50) UNION (SELECT id FROM account WHERE normalized_name % " + literal(v[3])
+						+ " ORDER BY normalized_name <-> " + literal(v[3]) + " LIMIT 50)");
+		line(out, "");
+		line(out, "Plans of the conflict check's searches, for %s (shape '%s', lead word '%s')", v[3], v[1], v[2]);
+		try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
+			for (var query : queries.entrySet()) {
+				line(out, "-- %s", query.getKey());
+				var threshold = query.getKey().contains("lead word") ? "0.15" : "0.3";
+				statement.execute("SET pg_trgm.similarity_threshold = " + threshold);
+				try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query.getValue())) {
+					while (plan.next()) {
+						line(out, "  %s", plan.getString(1));
+					}
+				}
+			}
+			statement.execute("RESET pg_trgm.similarity_threshold");
+		}
+		catch (java.sql.SQLException ex) {
+			line(out, "  (no plan: %s)", ex.getMessage());
+		}
+		return out.toString();
+	}
+
+	private static String literal(String value) {
+		return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
 	}
 
 	// --- running phases

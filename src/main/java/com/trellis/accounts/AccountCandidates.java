@@ -1,0 +1,102 @@
+package com.trellis.accounts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.trellis.shared.PgCopy;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Candidate accounts for many companies at once (a partner's list of 100,000), set-based:
+ * the companies are copied into a temporary table and joined with the accounts, so the
+ * database answers in a few hash joins instead of one query per company. Two rounds:
+ * first the same registrable domain or the same normalised name; then, only for the
+ * companies the caller found no sure match for, names one slip of the keyboard apart in
+ * one word, by the accounts' slip keys ({@code account_slip_keys}, V61_2). A trigram
+ * probe per company (the {@code pg_trgm} index the one-at-a-time search uses) costs over
+ * 15 ms at a million accounts whose names share common words, too slow for 100,000
+ * companies.
+ */
+@Repository
+class AccountCandidates {
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	AccountCandidates(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Loads the companies (index = position) into the transaction's temporary table; the
+	 * caller's transaction must be active.
+	 */
+	void load(List<String[]> domainAndName) {
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE match_subject (n INT NOT NULL, registrable_domain TEXT, normalized_name TEXT,
+				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE) ON COMMIT DROP
+				""").update();
+		try (var copy = PgCopy.into(this.dataSource, "match_subject",
+				List.of("n", "registrable_domain", "normalized_name"))) {
+			for (int i = 0; i < domainAndName.size(); i++) {
+				copy.row(i, domainAndName.get(i)[0], domainAndName.get(i)[1]);
+			}
+			copy.finish();
+		}
+		this.jdbc.sql("ANALYZE match_subject").update();
+	}
+
+	/** Accounts with the same registrable domain or the same normalised name. */
+	List<List<CustomerRecord>> sameDomainOrName(int subjects) {
+		return grouped(subjects, """
+				SELECT s.n, a.id FROM match_subject s JOIN account a ON a.registrable_domain = s.registrable_domain
+				UNION
+				SELECT s.n, a.id FROM match_subject s JOIN account a ON a.normalized_name = s.normalized_name
+				""");
+	}
+
+	/**
+	 * Accounts whose names are one slip of the keyboard apart in one word, for the
+	 * companies given by index.
+	 */
+	List<List<CustomerRecord>> oneSlipApart(int subjects, List<Integer> which) {
+		if (which.isEmpty()) {
+			return grouped(subjects, null);
+		}
+		this.jdbc.sql("UPDATE match_subject SET by_similarity = TRUE WHERE n = ANY(:which)")
+			.param("which", which.toArray(Integer[]::new))
+			.update();
+		return grouped(subjects, """
+				SELECT DISTINCT k.n, a.id
+				FROM (SELECT s.n, unnest(account_slip_keys(s.normalized_name)) AS key FROM match_subject s
+				      WHERE s.by_similarity) k
+				JOIN (SELECT a.id, unnest(a.slip_keys) AS key FROM account a) a ON a.key = k.key
+				""");
+	}
+
+	private List<List<CustomerRecord>> grouped(int subjects, String pairs) {
+		var result = new ArrayList<List<CustomerRecord>>(subjects);
+		for (int i = 0; i < subjects; i++) {
+			result.add(new ArrayList<>(2));
+		}
+		if (pairs == null) {
+			return result;
+		}
+		this.jdbc
+			.sql("SELECT c.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country FROM (" + pairs
+					+ ") c JOIN account a ON a.id = c.id")
+			.query(rs -> {
+				result.get(rs.getInt(1))
+					.add(new CustomerRecord(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+							rs.getString(6)));
+			});
+		return result;
+	}
+
+}
