@@ -46,7 +46,7 @@ class AccountFormController {
 	@GetMapping("/accounts/new")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	String create(Viewer viewer, Model model) {
-		return form(model, new AccountForm("", "", "", "", String.valueOf(viewer.userId())), null, Map.of());
+		return form(model, new AccountForm("", "", "", "", String.valueOf(viewer.userId()), ""), null, Map.of());
 	}
 
 	@PostMapping("/accounts/new")
@@ -89,7 +89,7 @@ class AccountFormController {
 	private AccountCommand command(AccountForm form) {
 		var fields = new FormFields();
 		var command = new AccountCommand(form.name(), form.webDomain(), form.industry(), form.employeeBand(),
-				fields.id("ownerAeId", form.ownerAeId()));
+				fields.id("ownerAeId", form.ownerAeId()), form.country());
 		fields.check(() -> this.commands.check(command));
 		return command;
 	}
@@ -106,13 +106,14 @@ class AccountFormController {
 	}
 
 	/** The account form as typed. */
-	record AccountForm(String name, String webDomain, String industry, String employeeBand,
-			String ownerAeId) implements Serializable {
+	record AccountForm(String name, String webDomain, String industry, String employeeBand, String ownerAeId,
+			String country) implements Serializable {
 
 		static AccountForm of(AccountView account) {
 			return new AccountForm(account.name(), orEmpty(account.webDomain()), orEmpty(account.industry()),
 					orEmpty(account.employeeBand()),
-					(account.ownerAeId() == null) ? "" : String.valueOf(account.ownerAeId()));
+					(account.ownerAeId() == null) ? "" : String.valueOf(account.ownerAeId()),
+					orEmpty(account.country()));
 		}
 
 		private static String orEmpty(String value) {

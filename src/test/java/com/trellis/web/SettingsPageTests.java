@@ -96,18 +96,27 @@ class SettingsPageTests {
 		long accounts = count("account");
 		var bad = send(post("/accounts/new").param("name", "Paged Account Ltd")
 			.param("webDomain", "not a domain")
+			.param("country", "UK")
 			.param("employeeBand", "lots")
 			.param("ownerAeId", String.valueOf(ae.userId())), ae);
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(bad.body()).contains("must be a bare web domain", "must be one of 1-50");
+		assertThat(bad.body()).contains("must be a bare web domain", "must be one of 1-50",
+				"must be a two-letter ISO 3166 country code");
 		assertThat(count("account")).isEqualTo(accounts);
 		var made = send(post("/accounts/new").param("name", "Paged Account Ltd")
 			.param("webDomain", "paged-account.example")
 			.param("employeeBand", "51-200")
+			.param("country", "de")
 			.param("ownerAeId", String.valueOf(ae.userId())), ae);
 		assertThat(made.status()).isEqualTo(302);
 		long account = Long.parseLong(made.location().substring("/accounts/".length()));
 		assertThat(audited("account", account, "created")).isTrue();
+		var form = this.mvc.perform(get("/accounts/" + account + "/edit").session(login(ae))).andReturn().getResponse();
+		assertThat(form.getContentAsString()).contains("name=\"country\"", "value=\"DE\"");
+		assertThat(this.jdbc.sql("SELECT country FROM account WHERE id = :id")
+			.param("id", account)
+			.query(String.class)
+			.single()).isEqualTo("DE");
 
 		long deals = count("opportunity");
 		var badDeal = send(post("/opportunities/new").param("accountId", String.valueOf(account))
