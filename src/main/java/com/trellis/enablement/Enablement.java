@@ -265,12 +265,14 @@ public class Enablement {
 				: new Resolved(user, item, completedOn);
 	}
 
-	private void save(Viewer viewer, Resolved row, String source) {
+	/** Saves a completion once; the new completion's id, empty when it was there. */
+	java.util.Optional<Long> save(Viewer viewer, Resolved row, String source) {
 		var expires = row.item().validityDays() == null ? null : row.completedOn().plusDays(row.item().validityDays());
 		boolean wasComplete = progress(row.user(), false).complete();
-		if (!this.enablement.insert(row.item().id(), row.user().id(), row.user().partnerId(), row.completedOn(),
-				expires, source, viewer.userId(), this.clock.instant())) {
-			return;
+		var id = this.enablement.insert(row.item().id(), row.user().id(), row.user().partnerId(), row.completedOn(),
+				expires, source, viewer.userId(), this.clock.instant());
+		if (id.isEmpty()) {
+			return id;
 		}
 		this.activity.record(row.user().partnerId(), row.user().id(),
 				"CERTIFICATION".equals(row.item().kind()) ? "CERTIFICATION_EARNED" : "TRAINING_COMPLETED",
@@ -282,6 +284,7 @@ public class Enablement {
 			this.events
 				.publishEvent(new EnablementCompleted(row.user().partnerId(), row.user().id(), row.user().jobRole()));
 		}
+		return id;
 	}
 
 	private UserSummary userByEmail(String email) {
@@ -292,7 +295,7 @@ public class Enablement {
 		return this.calendar.today();
 	}
 
-	private record Resolved(UserSummary user, EnablementRepository.Item item, LocalDate completedOn) {
+	record Resolved(UserSummary user, EnablementRepository.Item item, LocalDate completedOn) {
 	}
 
 }

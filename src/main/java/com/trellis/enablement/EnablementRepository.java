@@ -54,12 +54,16 @@ class EnablementRepository {
 			.list();
 	}
 
-	boolean insert(long itemId, long userId, long partnerId, LocalDate completedOn, LocalDate expiresOn, String source,
-			long recordedBy, Instant now) {
+	/**
+	 * The new completion's id; empty when the user completed the item that day already.
+	 */
+	Optional<Long> insert(long itemId, long userId, long partnerId, LocalDate completedOn, LocalDate expiresOn,
+			String source, long recordedBy, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO enablement_completion (item_id, user_id, partner_id, completed_on, expires_on, source,
 				    recorded_by, recorded_at)
 				VALUES (:item, :user, :partner, :completed, :expires, :source, :by, :now) ON CONFLICT DO NOTHING
+				RETURNING id
 				""")
 			.param("item", itemId)
 			.param("user", userId)
@@ -69,7 +73,54 @@ class EnablementRepository {
 			.param("source", source)
 			.param("by", recordedBy)
 			.param("now", Timestamp.from(now))
-			.update() == 1;
+			.query(Long.class)
+			.optional();
+	}
+
+	/** A completion by id: its user, item code and date. */
+	Optional<Stored> completion(long id) {
+		return this.jdbc.sql("""
+				SELECT c.id, c.user_id, c.partner_id, i.code, c.completed_on
+				FROM enablement_completion c JOIN enablement_item i ON i.id = c.item_id WHERE c.id = :id
+				""").param("id", id).query(this::stored).optional();
+	}
+
+	/** The completion of an item by a user on a day. */
+	Optional<Stored> completion(long userId, long itemId, LocalDate completedOn) {
+		return this.jdbc.sql("""
+				SELECT c.id, c.user_id, c.partner_id, i.code, c.completed_on
+				FROM enablement_completion c JOIN enablement_item i ON i.id = c.item_id
+				WHERE c.user_id = :user AND c.item_id = :item AND c.completed_on = :day
+				""")
+			.param("user", userId)
+			.param("item", itemId)
+			.param("day", completedOn)
+			.query(this::stored)
+			.optional();
+	}
+
+	/** Corrects an imported completion: its user, item and dates. */
+	void correct(long id, long itemId, long userId, long partnerId, LocalDate completedOn, LocalDate expiresOn) {
+		this.jdbc.sql("""
+				UPDATE enablement_completion SET item_id = :item, user_id = :user, partner_id = :partner,
+				    completed_on = :completed, expires_on = :expires WHERE id = :id
+				""")
+			.param("id", id)
+			.param("item", itemId)
+			.param("user", userId)
+			.param("partner", partnerId)
+			.param("completed", completedOn)
+			.param("expires", expiresOn)
+			.update();
+	}
+
+	private Stored stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Stored(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+				rs.getObject(5, LocalDate.class));
+	}
+
+	/** A stored completion as the import format reads it. */
+	record Stored(long id, long userId, long partnerId, String item, LocalDate completedOn) {
 	}
 
 	/**

@@ -79,9 +79,14 @@ final class FormatCells {
 		return null;
 	}
 
+	/**
+	 * Reports a bad cell: {@code 'value' why}, the value once even when the reason (of a
+	 * shared parser) quotes it too.
+	 */
 	void error(String column, String value, String why) {
 		var shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-		this.errors.add(this.row.error(this.file.written(column), "'" + shown + "' " + why));
+		var reason = value.isEmpty() ? why : why.replace(" '" + value + "'", "");
+		this.errors.add(this.row.error(this.file.written(column), "'" + shown + "' " + reason));
 	}
 
 	long number() {

@@ -17,11 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports the Trellis CSV formats (docs/import.md): partners (program admins), partner
- * contacts and activity events (admins, and PAMs for the partners of their book). The
- * role is checked before the file is read. A dry run (the default) plans every row and
- * reports every bad one; a real run is one transaction that writes all rows or, when any
- * row is bad, nothing (400 naming each row and column). Re-importing a file changes
- * nothing: rows are matched by {@code id}, {@code source_id} or, for contacts, e-mail.
+ * contacts, activity events and enablement completions (admins, and PAMs for the partners
+ * of their book). The role is checked before the file is read. A dry run (the default)
+ * plans every row and reports every bad one; a real run is one transaction that writes
+ * all rows or, when any row is bad, nothing (400 naming each row and column).
+ * Re-importing a file changes nothing: rows are matched by {@code id}, {@code source_id}
+ * or, for contacts, e-mail and, for completions, user, item and day.
  */
 @Service
 public class TrellisFormats {
@@ -29,7 +30,8 @@ public class TrellisFormats {
 	/** The formats, with the columns each requires. */
 	public enum Format {
 
-		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED);
+		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED),
+		COMPLETIONS(CompletionRows.REQUIRED);
 
 		private final List<String> required;
 
@@ -47,7 +49,7 @@ public class TrellisFormats {
 					return format;
 				}
 			}
-			throw InvalidInputException.of("format", "must be one of partners, contacts, activity");
+			throw InvalidInputException.of("format", "must be one of partners, contacts, activity, completions");
 		}
 
 	}
@@ -60,12 +62,15 @@ public class TrellisFormats {
 
 	private final ActivityRows activity;
 
+	private final CompletionRows completions;
+
 	private final FormatRecords records;
 
 	private final AuditLog audit;
 
-	TrellisFormats(PartnerRows partners, ContactRows contacts, ActivityRows activity, FormatRecords records,
-			AuditLog audit) {
+	TrellisFormats(PartnerRows partners, ContactRows contacts, ActivityRows activity, CompletionRows completions,
+			FormatRecords records, AuditLog audit) {
+		this.completions = completions;
 		this.partners = partners;
 		this.contacts = contacts;
 		this.activity = activity;
@@ -93,6 +98,7 @@ public class TrellisFormats {
 			case PARTNERS -> this.partners.plan(viewer.actor(), file, plan);
 			case CONTACTS -> this.contacts.plan(viewer, file, plan);
 			case ACTIVITY -> this.activity.plan(viewer, file, plan);
+			case COMPLETIONS -> this.completions.plan(viewer, file, plan);
 		}
 		var report = plan.report(format.code(), dryRun, MAX_ERRORS);
 		if (dryRun) {

@@ -1,0 +1,165 @@
+package com.trellis.imports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+import com.trellis.enablement.CompletionFormatImport;
+import com.trellis.enablement.CompletionFormatImport.Completion;
+import com.trellis.identity.Role;
+import com.trellis.identity.UserSummary;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.CsvImport;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans the Trellis enablement completions format: {@code item} (a course or
+ * certification code) and {@code completed_on} (yyyy-mm-dd, not in the future), the
+ * partner user by {@code user_id} or {@code email}, optional {@code source_id}. A
+ * completion is the same one when its source id was imported before, or else when the
+ * user completed the item on that day already: importing a file again changes nothing,
+ * and a later file with other values for a source id corrects that completion.
+ */
+@Component
+class CompletionRows {
+
+	static final String OBJECT = "EnablementCompletion";
+
+	static final List<String> REQUIRED = List.of("item", "completed_on");
+
+	private final CompletionFormatImport completions;
+
+	private final FormatRecords records;
+
+	private final Users users;
+
+	private final Partners partners;
+
+	private final Clock clock;
+
+	CompletionRows(CompletionFormatImport completions, FormatRecords records, Users users, Partners partners,
+			Clock clock) {
+		this.clock = clock;
+		this.completions = completions;
+		this.records = records;
+		this.users = users;
+		this.partners = partners;
+	}
+
+	void plan(Viewer viewer, CsvImport file, FormatPlan plan) {
+		var known = this.records.targets(OBJECT,
+				file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList());
+		var sources = new HashSet<String>();
+		var keys = new HashSet<String>();
+		for (var row : file.rows()) {
+			plan.rows++;
+			var cells = new FormatCells(file, row, plan.errors);
+			if (!cells.complete()) {
+				continue;
+			}
+			int before = plan.errors.size();
+			var sourceId = cells.line("source_id", 254, false);
+			if (sourceId != null && !sourceId.isEmpty() && !sources.add(sourceId)) {
+				cells.error("source_id", sourceId, "appears twice in the file");
+			}
+			var user = user(viewer, cells);
+			var item = cells.text("item").toUpperCase(Locale.ROOT);
+			if (item.isEmpty()) {
+				cells.error("item", item, "is required");
+			}
+			else if (!this.completions.isItem(item)) {
+				cells.error("item", cells.text("item"), "is no course or certification of the program");
+			}
+			var day = day(cells);
+			if (plan.errors.size() > before) {
+				continue;
+			}
+			if (!keys.add(user.id() + ":" + item + ":" + day)) {
+				cells.error("completed_on", day.toString(),
+						"repeats a completion of the same user and item in the file");
+				continue;
+			}
+			var sameDay = this.completions.find(user.id(), item, day);
+			var targetId = sourceId.isEmpty() ? null : known.get(sourceId);
+			var imported = targetId == null ? null : this.completions.find(targetId).orElse(null);
+			if (imported == null && sameDay.isPresent()) {
+				plan.unchanged();
+			}
+			else if (imported == null) {
+				plan.create(() -> {
+					long id = this.completions.create(viewer, user, item, day);
+					if (!sourceId.isEmpty()) {
+						this.records.save(OBJECT, sourceId, id, this.clock.instant());
+					}
+				});
+			}
+			else if (same(imported, user, item, day)) {
+				plan.unchanged();
+			}
+			else if (sameDay.isPresent()) {
+				cells.error("completed_on", day.toString(), "is already recorded for this user and item");
+			}
+			else {
+				plan.update(() -> this.completions.correct(viewer, imported.id(), user, item, day));
+			}
+		}
+	}
+
+	private static boolean same(Completion completion, UserSummary user, String item, LocalDate day) {
+		return completion.userId() == user.id() && completion.item().equals(item)
+				&& completion.completedOn().equals(day);
+	}
+
+	/** The partner user of the row, or null after an error. */
+	private UserSummary user(Viewer viewer, FormatCells cells) {
+		var id = cells.id("user_id");
+		var column = id == null ? "email" : "user_id";
+		var value = cells.text(column);
+		if (id == null && !cells.text("user_id").isEmpty()) {
+			return null;
+		}
+		if (value.isEmpty()) {
+			cells.error("email", "", "or user_id is required: the partner user who completed the item");
+			return null;
+		}
+		var user = id == null ? this.users.partnerUserByEmail(value) : this.users.find(id);
+		var found = user.filter(u -> u.role() == Role.PARTNER && u.partnerId() != null).orElse(null);
+		if (found == null) {
+			cells.error(column, value, "is no partner user of this program");
+			return null;
+		}
+		if (!viewer.is(Role.ADMIN) && !this.partners.manages(viewer, found.partnerId())) {
+			cells.error(column, value, "is not a user of a partner of your book");
+			return null;
+		}
+		return found;
+	}
+
+	private LocalDate day(FormatCells cells) {
+		var text = cells.text("completed_on");
+		if (text.isEmpty()) {
+			cells.error("completed_on", text, "is required");
+			return null;
+		}
+		try {
+			var day = LocalDate.parse(text);
+			var problem = this.completions.dateProblem(day);
+			if (problem.isPresent()) {
+				cells.error("completed_on", text, problem.get());
+				return null;
+			}
+			return day;
+		}
+		catch (DateTimeParseException ex) {
+			cells.error("completed_on", text, "is not a date (yyyy-mm-dd)");
+			return null;
+		}
+	}
+
+}
