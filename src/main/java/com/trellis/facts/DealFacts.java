@@ -34,8 +34,10 @@ public class DealFacts {
 
 	private final Clock clock;
 
-	DealFacts(JdbcClient jdbc, BusinessCalendar calendar, AuditLog audit, Clock clock) {
-		this.jdbc = jdbc;
+	DealFacts(javax.sql.DataSource dataSource, BusinessCalendar calendar, AuditLog audit, Clock clock) {
+		// a rebuild reads every deal and stage move: without the request-sized query
+		// timeout (spring.jdbc.template.query-timeout)
+		this.jdbc = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 		this.calendar = calendar;
 		this.audit = audit;
 		this.clock = clock;

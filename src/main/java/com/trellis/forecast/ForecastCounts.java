@@ -21,8 +21,11 @@ class ForecastCounts {
 
 	private final JdbcClient jdbc;
 
-	ForecastCounts(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ForecastCounts(javax.sql.DataSource dataSource) {
+		// learning runs in the background (LiveModel); the medians over every closed deal
+		// and stage may take longer than a request may
+		// (spring.jdbc.template.query-timeout)
+		this.jdbc = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 	}
 
 	/** Rows as {@link ForecastRepository#history}: stage, group, closed, won. */
