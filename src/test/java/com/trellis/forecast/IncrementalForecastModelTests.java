@@ -55,6 +55,24 @@ class IncrementalForecastModelTests {
 		assertThat(this.model.norms(null, true)).isEqualTo(this.model.norms(AFTER_EVERYTHING, true));
 		assertThat(this.model.paths(null, true)).isEqualTo(this.model.paths(AFTER_EVERYTHING, true));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM forecast_deal_stage").query(Long.class).single()).isPositive();
+		var counted = this.jdbc.sql(
+				"SELECT stage || grp || closed || '/' || won FROM forecast_stage_count WHERE closed <> 0 OR won <> 0 ORDER BY 1")
+			.query(String.class)
+			.list();
+		var paths = this.jdbc
+			.sql("SELECT from_stage || to_stage || grp || deals FROM forecast_path_count WHERE deals <> 0 ORDER BY 1")
+			.query(String.class)
+			.list();
+
+		// the full rebuild of the counts gives the same counts
+		this.jdbc.sql("SELECT forecast_counts_rebuild()").query().singleRow();
+		assertThat(this.jdbc.sql("SELECT stage || grp || closed || '/' || won FROM forecast_stage_count ORDER BY 1")
+			.query(String.class)
+			.list()).isEqualTo(counted);
+		assertThat(this.jdbc.sql("SELECT from_stage || to_stage || grp || deals FROM forecast_path_count ORDER BY 1")
+			.query(String.class)
+			.list()).isEqualTo(paths);
+		assertThat(this.model.probabilities(null)).isEqualTo(this.model.probabilities(AFTER_EVERYTHING));
 	}
 
 }
