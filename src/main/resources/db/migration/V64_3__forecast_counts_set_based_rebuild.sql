@@ -37,3 +37,35 @@ BEGIN
     GROUP BY f.stage, t.stage, f.grp;
 END
 $fn$;
+
+-- A partner's tier history or current tier decides the group its closed deals were counted
+-- in: a change to either recounts that partner's closed deals.
+CREATE FUNCTION forecast_counts_on_tiers() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    partners TEXT;
+    closed BIGINT[];
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM fact_setting) THEN
+        RETURN NULL;
+    END IF;
+    partners := CASE
+        WHEN TG_TABLE_NAME = 'partner' THEN
+            'SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.tier IS DISTINCT FROM o.tier'
+        WHEN TG_OP = 'INSERT' THEN 'SELECT partner_id FROM new_rows'
+        WHEN TG_OP = 'DELETE' THEN 'SELECT partner_id FROM old_rows'
+        ELSE 'SELECT partner_id FROM new_rows UNION SELECT partner_id FROM old_rows' END;
+    EXECUTE 'SELECT ARRAY(SELECT o.id FROM opportunity o WHERE o.partner_id IN (' || partners || ') '
+        'AND o.stage IN (''CLOSED_WON'', ''CLOSED_LOST''))' INTO closed;
+    PERFORM forecast_counts_refresh(closed);
+    RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER forecast_counts_tier_changes_inserted AFTER INSERT ON tier_change
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION forecast_counts_on_tiers();
+CREATE TRIGGER forecast_counts_tier_changes_updated AFTER UPDATE ON tier_change
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION forecast_counts_on_tiers();
+CREATE TRIGGER forecast_counts_tier_changes_deleted AFTER DELETE ON tier_change
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION forecast_counts_on_tiers();
+CREATE TRIGGER forecast_counts_partner_tier_changed AFTER UPDATE ON partner
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION forecast_counts_on_tiers();

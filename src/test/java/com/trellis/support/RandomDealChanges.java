@@ -64,6 +64,19 @@ public class RandomDealChanges {
 				this.fixtures.partner("Random Partner C " + seed, pam.userId()));
 		long account = this.fixtures.account("Random Customer " + seed, null, reps.get(0).userId());
 		var currencies = List.of("USD", "EUR", "GBP", "JPY");
+		// other tests read the program's rates: they are put back afterwards
+		var rates = this.kpis.exchangeRates();
+		try {
+			changes(random, admin, reps, partners, account, currencies, steps);
+		}
+		finally {
+			rates.forEach((currency, rate) -> this.kpis.setExchangeRate(admin, currency, rate));
+		}
+		return admin;
+	}
+
+	private void changes(Random random, Viewer admin, List<Viewer> reps, List<Long> partners, long account,
+			List<String> currencies, int steps) {
 		this.kpis.setExchangeRate(admin, "EUR", new BigDecimal("1.08"));
 		this.kpis.setExchangeRate(admin, "GBP", new BigDecimal("1.27"));
 		var ids = new ArrayList<Long>();
@@ -80,7 +93,6 @@ public class RandomDealChanges {
 				default -> other(random, admin, reps, ids);
 			}
 		}
-		return admin;
 	}
 
 	private void count(String kind) {
