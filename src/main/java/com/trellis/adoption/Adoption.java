@@ -73,7 +73,10 @@ public class Adoption {
 		var from = this.calendar.startOf(period.from());
 		var to = this.calendar.startOf(period.until());
 		var leads = this.leads.figuresByRep(reps, from, to);
-		return this.adoption.byRep(reps, from, to).stream().map(r -> r.withLeads(leads.get(r.repId()))).toList();
+		return this.adoption.byRep(reps, from, to, period.from(), period.until())
+			.stream()
+			.map(r -> r.withLeads(leads.get(r.repId())))
+			.toList();
 	}
 
 	/**

@@ -20,36 +20,47 @@ class AdoptionRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<RepAdoption> byRep(Collection<Long> reps, Instant from, Instant to) {
+	/**
+	 * Per rep over the business days [fromDate, untilDate) (starting at the moments
+	 * {@code from} and {@code to}): deals created, with a partner, prompted; win rates
+	 * and cycle days with and without partners. Counts, win rates and cycles read the
+	 * daily rep facts (module facts: {@code rep_day_fact}); the prompted deals are read
+	 * through the prompts, which are few.
+	 */
+	List<RepAdoption> byRep(Collection<Long> reps, Instant from, Instant to, java.time.LocalDate fromDate,
+			java.time.LocalDate untilDate) {
 		if (reps.isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc
 			.sql("""
-					SELECT u.id, u.display_name,
-					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to) AS deals,
-					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to
-					     AND o.partner_id IS NOT NULL) AS partner_deals,
-					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to
-					     AND o.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM partner_prompt pp WHERE pp.opportunity_id = o.id)) AS adopted,
-					  (SELECT count(*) FROM opportunity o WHERE o.owner_id = u.id AND o.created_at >= :from AND o.created_at < :to
-					     AND o.partner_id IS NOT NULL AND EXISTS (SELECT 1 FROM partner_prompt pp WHERE pp.opportunity_id = o.id)) AS compliant,
+					WITH f AS (
+					  SELECT owner_id,
+					         sum(created_count) AS deals,
+					         sum(created_count) FILTER (WHERE partner_involved) AS partner_deals,
+					         sum(won_count) FILTER (WHERE partner_involved) AS won_with,
+					         sum(won_count + lost_count) FILTER (WHERE partner_involved) AS closed_with,
+					         sum(won_count) FILTER (WHERE NOT partner_involved) AS won_without,
+					         sum(won_count + lost_count) FILTER (WHERE NOT partner_involved) AS closed_without,
+					         sum(won_cycle_days) FILTER (WHERE partner_involved) AS days_with,
+					         sum(won_cycle_days) FILTER (WHERE NOT partner_involved) AS days_without
+					  FROM rep_day_fact WHERE owner_id IN (:reps) AND day >= :fromDate AND day < :untilDate
+					  GROUP BY owner_id),
+					prompted AS (
+					  SELECT o.owner_id, count(DISTINCT o.id) AS deals FROM partner_prompt pp JOIN opportunity o ON o.id = pp.opportunity_id
+					  WHERE o.owner_id IN (:reps) AND o.partner_id IS NOT NULL AND o.created_at >= :from AND o.created_at < :to
+					  GROUP BY o.owner_id)
+					SELECT u.id, u.display_name, COALESCE(f.deals, 0), COALESCE(f.partner_deals, 0),
+					  COALESCE(f.partner_deals, 0) - COALESCE(pr.deals, 0), COALESCE(pr.deals, 0),
 					  (SELECT count(*) FROM deal_registration r WHERE r.registered_by = u.id AND r.submitted_at >= :from
 					     AND r.submitted_at < :to) AS registrations,
-					  (SELECT 100.0 * count(*) FILTER (WHERE o.stage = 'CLOSED_WON') / NULLIF(count(*), 0) FROM opportunity o
-					     WHERE o.owner_id = u.id AND o.partner_id IS NOT NULL AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
-					       AND o.closed_at >= :from AND o.closed_at < :to) AS win_with,
-					  (SELECT 100.0 * count(*) FILTER (WHERE o.stage = 'CLOSED_WON') / NULLIF(count(*), 0) FROM opportunity o
-					     WHERE o.owner_id = u.id AND o.partner_id IS NULL AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
-					       AND o.closed_at >= :from AND o.closed_at < :to) AS win_without,
-					  (SELECT avg(extract(epoch FROM o.closed_at - o.created_at) / 86400) FROM opportunity o
-					     WHERE o.owner_id = u.id AND o.partner_id IS NOT NULL AND o.stage = 'CLOSED_WON'
-					       AND o.closed_at >= :from AND o.closed_at < :to) AS cycle_with,
-					  (SELECT avg(extract(epoch FROM o.closed_at - o.created_at) / 86400) FROM opportunity o
-					     WHERE o.owner_id = u.id AND o.partner_id IS NULL AND o.stage = 'CLOSED_WON'
-					       AND o.closed_at >= :from AND o.closed_at < :to) AS cycle_without
-					FROM app_user u WHERE u.id IN (:reps) ORDER BY u.display_name
+					  100.0 * f.won_with / NULLIF(f.closed_with, 0), 100.0 * f.won_without / NULLIF(f.closed_without, 0),
+					  f.days_with / NULLIF(f.won_with, 0), f.days_without / NULLIF(f.won_without, 0)
+					FROM app_user u LEFT JOIN f ON f.owner_id = u.id LEFT JOIN prompted pr ON pr.owner_id = u.id
+					WHERE u.id IN (:reps) ORDER BY u.display_name
 					""")
+			.param("fromDate", java.sql.Date.valueOf(fromDate))
+			.param("untilDate", java.sql.Date.valueOf(untilDate))
 			.param("reps", reps)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))

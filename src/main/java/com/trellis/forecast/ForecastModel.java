@@ -27,10 +27,13 @@ class ForecastModel {
 
 	private final ForecastRepository forecasts;
 
+	private final ForecastCounts counts;
+
 	private final SalesProcess process;
 
-	ForecastModel(ForecastRepository forecasts, SalesProcess process) {
+	ForecastModel(ForecastRepository forecasts, ForecastCounts counts, SalesProcess process) {
 		this.forecasts = forecasts;
+		this.counts = counts;
 		this.process = process;
 	}
 
@@ -43,11 +46,14 @@ class ForecastModel {
 		return groups;
 	}
 
-	/** Learned from deals closed before {@code before} (all closed deals when null). */
+	/**
+	 * Learned from deals closed before {@code before}; all closed deals when null, read
+	 * from the counts kept with each close ({@link ForecastCounts}).
+	 */
 	Map<String, Map<String, StageProbabilities.Estimate>> probabilities(Instant before) {
 		var fine = new TreeMap<String, StageProbabilities.Counts>();
 		var coarse = new TreeMap<String, StageProbabilities.Counts>();
-		for (var row : this.forecasts.history(before)) {
+		for (var row : before == null ? this.counts.history() : this.forecasts.history(before)) {
 			var stage = (String) row.get("stage");
 			var group = (String) row.get("group");
 			var counts = new StageProbabilities.Counts((Long) row.get("closed"), (Long) row.get("won"));
@@ -88,7 +94,7 @@ class ForecastModel {
 	Map<String, Map<String, StageNorms.Norm>> norms(Instant before, boolean learn) {
 		var fine = new TreeMap<String, StageNorms.Stats>();
 		if (learn) {
-			for (var row : this.forecasts.stageDurations(before)) {
+			for (var row : before == null ? this.counts.stageDurations() : this.forecasts.stageDurations(before)) {
 				fine.put(row.get("stage") + "|" + row.get("group"),
 						new StageNorms.Stats((Long) row.get("deals"), (BigDecimal) row.get("median")));
 			}
@@ -130,7 +136,7 @@ class ForecastModel {
 		var deals = new TreeMap<String, Long>();
 		var through = new TreeMap<String, Map<String, Long>>();
 		if (learn) {
-			for (var row : this.forecasts.stagePaths(before)) {
+			for (var row : before == null ? this.counts.stagePaths() : this.forecasts.stagePaths(before)) {
 				var key = row.get("from") + "|" + row.get("group");
 				if (row.get("from").equals(row.get("to"))) {
 					deals.put(key, (Long) row.get("deals"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.Reporting;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.tiers.PartnerTiers;
 
@@ -43,8 +44,13 @@ class ForecastRepository {
 
 	private final BusinessCalendar calendar;
 
-	ForecastRepository(JdbcClient jdbc, DataSource dataSource, BusinessCalendar calendar) {
+	/** Read-only roll-ups: the reporting replica when one is configured. */
+	private final JdbcClient reporting;
+
+	ForecastRepository(JdbcClient jdbc, @Reporting JdbcClient reporting, DataSource dataSource,
+			BusinessCalendar calendar) {
 		this.jdbc = jdbc;
+		this.reporting = reporting;
 		this.calendar = calendar;
 		this.learning = JdbcClient.create(new JdbcTemplate(dataSource));
 	}
@@ -162,7 +168,7 @@ class ForecastRepository {
 				WHERE open.expected >= :qStart AND open.expected < :qEnd
 				"""
 			.formatted(probabilities, norms, AMOUNT, GROUP, ExpectedClose.SQL, GROUP, scope, AMOUNT, scope);
-		return this.jdbc.sql(sql)
+		return this.reporting.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
 			.param("qEnd", Date.valueOf(quarterEnd))
@@ -201,7 +207,7 @@ class ForecastRepository {
 				ORDER BY open.amount DESC, open.id LIMIT :limit
 				"""
 			.formatted(probabilities, norms, AMOUNT, GROUP, ExpectedClose.SQL, GROUP, scope);
-		return this.jdbc.sql(sql)
+		return this.reporting.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
 			.param("qEnd", Date.valueOf(quarterEnd))

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL behind each KPI. Amounts are converted into the reporting currency with
- * {@code exchange_rate}; deals in a currency without a rate are left out. Every query
+ * {@code exchange_rate}; deals in a currency without a rate are left out. Sums and counts
+ * over a period read the daily deal facts (module {@code facts}:
+ * {@code partner_day_fact}, {@code open_pipeline_fact}), kept with every change to a
+ * deal; medians read the period's closed deals only, through their index. Every query
  * binds the period as {@code :from}/{@code :to} (timestamps) and
  * {@code :fromDate}/{@code :toDate}; trailing windows end at {@code :asOf}, the period's
  * end or now while it is still running.
@@ -50,29 +53,16 @@ class KpiRepository {
 	List<Kpi> some(Period period, Slice slice, java.util.Set<String> codes) {
 		var kpis = new ArrayList<Kpi>();
 		var s = slice.predicate();
-		kpis.add(ratio(codes, "ACTIVATED_PARTNERS", "Activated partners",
-				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
-				"""
-						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
-						         AND o.stage = 'CLOSED_WON' AND o.closed_at >= :asOfMinus90
-						         AND o.closed_at < :asOf)), count(*)
-						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
-						"""
-					.formatted(s),
-				period, slice));
+		kpis.add(activated(codes, period, slice));
 		kpis.add(pipeline(codes, true, period, slice));
 		kpis.add(pipeline(codes, false, period, slice));
 		kpis.add(single(codes, "PARTNER_SOURCED_REVENUE", "Partner-sourced revenue",
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
-				"MONEY",
-				"""
-						SELECT COALESCE(sum(%s), 0) FROM opportunity o
-						JOIN exchange_rate fx ON fx.currency = o.currency JOIN partner p ON p.id = o.partner_id
-						WHERE o.stage = 'CLOSED_WON' AND o.credit_type = 'SOURCED' AND o.closed_at >= :from AND o.closed_at < :to
-						  AND %s
-						"""
-					.formatted(AMOUNT, s),
-				period, slice));
+				"MONEY", """
+						SELECT COALESCE(sum(f.won_reporting), 0) FROM partner_day_fact f
+						JOIN exchange_rate fx ON fx.currency = f.currency JOIN partner p ON p.id = f.partner_id
+						WHERE f.credit_type = 'SOURCED' AND f.day >= :fromDate AND f.day < :toDate AND %s
+						""".formatted(s), period, slice));
 		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
 				"HOURS",
@@ -111,12 +101,11 @@ class KpiRepository {
 				period, slice));
 		kpis.add(compared(codes, "WIN_RATE", "Win rate: partner-sourced against direct",
 				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
-				"PERCENT", "SELECT 100.0 * count(*) FILTER (WHERE o.stage = 'CLOSED_WON') / NULLIF(count(*), 0)",
-				"o.credit_type = 'SOURCED'", period, slice));
+				"PERCENT", "SELECT 100.0 * sum(f.won_count) / NULLIF(sum(f.won_count + f.lost_count), 0)",
+				"f.credit_type = 'SOURCED'", true, period, slice));
 		kpis.add(compared(codes, "AVERAGE_DEAL_SIZE", "Average deal size: partner-involved against direct",
 				"Average closed-won amount, in the reporting currency, of deals won in the period with a partner on them, against direct deals (whole program).",
-				"MONEY", "SELECT avg(" + AMOUNT + ") FILTER (WHERE o.stage = 'CLOSED_WON')", "o.partner_id IS NOT NULL",
-				period, slice));
+				"MONEY", "SELECT sum(f.won_reporting) / NULLIF(sum(f.won_count), 0)", "TRUE", true, period, slice));
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
 				"DAYS",
@@ -124,12 +113,18 @@ class KpiRepository {
 						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
 						FROM partner p JOIN (SELECT o.partner_id, min(o.closed_at) AS first_win FROM opportunity o
 						                     LEFT JOIN exchange_rate fx ON fx.currency = o.currency
-						                     WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL AND %s
+						                     WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
+						                       AND o.closed_at >= :from AND o.closed_at < :to AND %s
+						                       AND NOT EXISTS (SELECT 1 FROM opportunity e
+						                         LEFT JOIN exchange_rate efx ON efx.currency = e.currency
+						                         WHERE e.partner_id = o.partner_id AND e.stage = 'CLOSED_WON'
+						                           AND e.closed_at < :from AND %s)
 						                     GROUP BY o.partner_id) f
 						  ON f.partner_id = p.id
-						WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s
+						WHERE p.onboarded_on IS NOT NULL AND %s
 						"""
-					.formatted(this.counting.sql("o.amount", "fx.to_reporting"), s),
+					.formatted(this.counting.sql("o.amount", "fx.to_reporting"),
+							this.counting.sql("e.amount", "efx.to_reporting"), s),
 				period, slice));
 		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
 				"COUNT",
@@ -141,12 +136,11 @@ class KpiRepository {
 		kpis.add(ratio(codes, "CO_SELL_SHARE", "Co-sell opportunity share",
 				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
 				"""
-						SELECT count(*) FILTER (WHERE o.credit_type = 'CO_SELL' AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s)),
-						       count(*)
-						FROM opportunity o WHERE o.created_at >= :from AND o.created_at < :to
-						"""
-					.formatted(s),
-				period, slice));
+						SELECT COALESCE(sum(f.created_count) FILTER (WHERE f.credit_type = 'CO_SELL'
+						         AND f.partner_id IN (SELECT p.id FROM partner p WHERE %s)), 0),
+						       COALESCE(sum(f.created_count), 0)
+						FROM partner_day_fact f WHERE f.day >= :fromDate AND f.day < :toDate
+						""".formatted(s), period, slice));
 		kpis.add(single(codes, "OVERLAP_SOURCED_DEALS", "Overlap-sourced deals",
 				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", """
 						SELECT count(*) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
@@ -167,9 +161,31 @@ class KpiRepository {
 				"Median days from creation to close of deals won in the period with a partner on them, against direct deals (whole program).",
 				"DAYS",
 				"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400) FILTER (WHERE o.stage = 'CLOSED_WON')",
-				"o.partner_id IS NOT NULL", period, slice));
+				"o.partner_id IS NOT NULL", false, period, slice));
 		kpis.removeIf(kpi -> kpi == null || codes != null && !codes.contains(kpi.code()));
 		return kpis;
+	}
+
+	/**
+	 * Partners with a closed-won deal in the 90 days before the period's as-of moment:
+	 * the whole days from the daily facts, the partial days at the window's edges from
+	 * the deals (see {@link TrailingWindow}).
+	 */
+	private Kpi activated(java.util.Set<String> codes, Period period, Slice slice) {
+		return ratio(codes, "ACTIVATED_PARTNERS", "Activated partners",
+				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
+				"""
+						WITH won AS (SELECT f.partner_id FROM partner_day_fact f
+						             WHERE f.won_count > 0 AND f.day >= :won90FirstDay AND f.day < :won90UntilDay
+						             UNION
+						             SELECT o.partner_id FROM opportunity o WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
+						               AND (o.closed_at >= :asOfMinus90 AND o.closed_at < :won90WholeFrom
+						                    OR o.closed_at >= :won90WholeUntil AND o.closed_at < :asOf))
+						SELECT count(*) FILTER (WHERE p.id IN (SELECT partner_id FROM won)), count(*)
+						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						"""
+					.formatted(slice.predicate()),
+				period, slice);
 	}
 
 	/**
@@ -179,26 +195,25 @@ class KpiRepository {
 	 */
 	BigDecimal closedWon(Period period, Slice slice) {
 		var scope = slice.kind() == Slice.Kind.PROGRAM ? "TRUE"
-				: "o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
+				: "f.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
 		return bind(this.jdbc.sql("""
-				SELECT COALESCE(sum(%s), 0) FROM opportunity o
-				JOIN exchange_rate fx ON fx.currency = o.currency
-				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
-				""".formatted(AMOUNT, scope)), period, slice).query(BigDecimal.class).single();
+				SELECT COALESCE(sum(f.won_reporting), 0) FROM partner_day_fact f
+				JOIN exchange_rate fx ON fx.currency = f.currency
+				WHERE f.day >= :fromDate AND f.day < :toDate AND %s
+				""".formatted(scope)), period, slice).query(BigDecimal.class).single();
 	}
 
 	private Kpi pipeline(java.util.Set<String> codes, boolean sourced, Period period, Slice slice) {
 		if (codes != null && !codes.contains(sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED")) {
 			return null;
 		}
-		var credit = sourced ? "o.credit_type = 'SOURCED'" : "o.credit_type IN ('INFLUENCED', 'CO_SELL')";
+		var credit = sourced ? "f.credit_type = 'SOURCED'" : "f.credit_type IN ('INFLUENCED', 'CO_SELL')";
 		var sql = """
-				SELECT COALESCE(sum(%1$s) FILTER (WHERE %2$s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %3$s)), 0),
-				       COALESCE(sum(%1$s), 0)
-				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
-				WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				SELECT COALESCE(sum(f.open_reporting) FILTER (WHERE %1$s AND f.partner_id IN (SELECT p.id FROM partner p WHERE %2$s)), 0),
+				       COALESCE(sum(f.open_reporting), 0)
+				FROM open_pipeline_fact f JOIN exchange_rate fx ON fx.currency = f.currency
 				"""
-			.formatted(AMOUNT, credit, slice.predicate());
+			.formatted(credit, slice.predicate());
 		var kpi = ratio(codes, sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
 				sourced ? "Pipeline contribution: partner-sourced" : "Pipeline contribution: partner-influenced",
 				"Share of the whole open pipeline (amount in the reporting currency, deals open now) credited as "
@@ -229,22 +244,32 @@ class KpiRepository {
 		return new Kpi(code, name, definition, unit, figure(unit, value), null, null, null);
 	}
 
+	/**
+	 * A figure of the slice's partner deals against direct deals over the period's closed
+	 * deals: from the daily facts ({@code facts}, SQL over {@code f}) or, for medians,
+	 * from the period's closed deals themselves (over {@code o}, read through the
+	 * closed-deal index).
+	 */
 	private Kpi compared(java.util.Set<String> codes, String code, String name, String definition, String unit,
-			String select, String partnerSide, Period period, Slice slice) {
+			String select, String partnerSide, boolean facts, Period period, Slice slice) {
 		if (codes != null && !codes.contains(code)) {
 			return null;
 		}
-		// one pass over the period's closed deals: the slice's partner side and the
-		// direct
-		// deals as two groups (a side without deals has no row, so no figure)
+		// one pass over the period's closed deals (or their daily facts): the slice's
+		// partner side and the direct deals as two groups (a side without closed deals
+		// has no row, so no figure)
 		var sides = new java.util.HashMap<String, BigDecimal>();
-		bind(this.jdbc.sql(select + ", CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side"
-				+ " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
-				+ " WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to"
-				+ " AND (o.partner_id IS NULL OR " + partnerSide
-				+ " AND o.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")) GROUP BY side"),
-				period, slice)
-			.query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
+		var slicePartners = " IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
+		var sql = facts ? select + ", CASE WHEN f.partner_id = 0 THEN 'direct' ELSE 'partner' END AS side"
+				+ " FROM partner_day_fact f JOIN exchange_rate fx ON fx.currency = f.currency"
+				+ " WHERE f.day >= :fromDate AND f.day < :toDate AND (f.partner_id = 0 OR " + partnerSide
+				+ " AND f.partner_id" + slicePartners + ") GROUP BY side HAVING sum(f.won_count + f.lost_count) > 0"
+				: select + ", CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side"
+						+ " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
+						+ " WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to"
+						+ " AND (o.partner_id IS NULL OR " + partnerSide + " AND o.partner_id" + slicePartners
+						+ ") GROUP BY side";
+		bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
 			.list();
 		var partner = sides.get("partner");
 		var direct = sides.get("direct");
@@ -271,7 +296,15 @@ class KpiRepository {
 			.param("asOfMinus30", Timestamp.from(period.asOfMinusDays(30)))
 			.param("asOfMinus90", Timestamp.from(period.asOfMinusDays(90)))
 			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())))
-			.param("zone", period.zone().getId());
+			.param("zone", period.zone().getId())
+			.params(won90(period));
+	}
+
+	private static Map<String, Object> won90(Period period) {
+		var window = TrailingWindow.of(period.asOfMinusDays(90), period.asOf(), period.zone());
+		return Map.of("won90FirstDay", Date.valueOf(window.firstDay()), "won90UntilDay",
+				Date.valueOf(window.untilDay()), "won90WholeFrom", Timestamp.from(window.wholeFrom()),
+				"won90WholeUntil", Timestamp.from(window.wholeUntil()));
 	}
 
 	private static BigDecimal scale(BigDecimal value) {

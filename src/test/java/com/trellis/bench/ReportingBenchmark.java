@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
+import com.trellis.deals.Deals;
+import com.trellis.deals.Stage;
 import com.trellis.forecast.Forecasts;
 import com.trellis.identity.ApiTokens;
 import com.trellis.identity.Role;
@@ -37,10 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Benchmark, not a test (runs only with {@code mvn -P benchmark verify}): the KPI page's
- * figures and the forecast roll-up under concurrent users (p50 and p95), and one full
- * recomputation of the learned forecast probabilities, each next to the time of one
- * sequential scan of the opportunities table measured in the same run.
+ * Benchmark, not a test (runs only with {@code mvn -P benchmark verify}): the rows of
+ * issue 15's targets that are reporting's: the KPI figures program-wide and for a PAM's
+ * book and the forecast roll-up under concurrent users (p50 and p95), the forecast
+ * model's incremental update on a close, its full relearning and the full rebuild of its
+ * counts and of the deal facts, and the adoption page's per-rep figures, each next to the
+ * time of one sequential scan of the opportunities table measured in the same run.
  *
  * <p>
  * Uses the same persistent dataset as {@link RegistrationBenchmark} ({@code data/bench}
@@ -86,6 +90,12 @@ class ReportingBenchmark {
 	@Autowired
 	Kpis kpis;
 
+	@Autowired
+	Deals deals;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	private double floorMillis;
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -101,14 +111,114 @@ class ReportingBenchmark {
 		this.floorMillis = scan.percentileMillis(0.5);
 		var admin = new Viewer(adminId(), "benchmark", Role.ADMIN, null);
 		var probabilities = repeat(SCANS, () -> time(() -> this.forecasts.relearn(admin)));
+		// -Dtrellis.bench.rebuilds=false leaves the two full rebuilds out (minutes on the
+		// large dataset; the start-up's build of the same is logged by FactsStartup)
+		boolean rebuilds = Boolean.parseBoolean(System.getProperty("trellis.bench.rebuilds", "true"));
+		var rebuild = rebuilds ? repeat(1, () -> rolledBack("SELECT forecast_counts_rebuild()"))
+				: new Samples(new long[0], 0);
+		var facts = rebuilds ? repeat(1, () -> rolledBack("SELECT facts_rebuild((SELECT zone FROM fact_setting))"))
+				: new Samples(new long[0], 0);
+		var closes = closes(admin);
 		var kpis = concurrent(callers, "/api/v1/kpis", "?slice=PAM&sliceValue=");
 		var rollUp = concurrent(callers, "/api/v1/forecast/rollup", "?scope=PAM&scopeId=");
+		var adoption = concurrent(List.<String[]>of(callers.get(0)), "/api/v1/adoption/reps", "");
 		var perKpi = perKpi(admin);
-		var report = report(opportunities, scan, probabilities, kpis, rollUp) + perKpi;
+		var rows = new LinkedHashMap<String, Samples>();
+		rows.put("sequential scan of opportunity (floor)", scan);
+		rows.put("KPI figures, program-wide (admin)", kpis[0]);
+		rows.put("KPI figures, a PAM's book", kpis[1]);
+		rows.put("forecast roll-up, program-wide (admin)", rollUp[0]);
+		rows.put("forecast roll-up, a PAM's book", rollUp[1]);
+		rows.put("model: a close, incremental (counts refresh)", closes[0]);
+		rows.put("model: a close, whole transaction", closes[1]);
+		rows.put("model: full relearn (from the counts)", probabilities);
+		rows.put("model: full rebuild of the counts (base)", rebuild);
+		rows.put("facts: full rebuild (base tables)", facts);
+		rows.put("adoption page, per-rep figures (admin)", adoption[0]);
+		var report = report(opportunities, rows) + String.format(Locale.ROOT,
+				"KPI requests per second: %.1f; roll-up requests per second: %.1f; load average at the end: %s%n",
+				(kpis[0].count() + kpis[1].count()) / Math.max(kpis[0].wallSeconds(), 1e-9),
+				(rollUp[0].count() + rollUp[1].count()) / Math.max(rollUp[0].wallSeconds(), 1e-9), loadAverage())
+				+ perKpi;
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-reporting.txt"), report);
-		assertThat(kpis.count()).isEqualTo(settings.listRequests() * settings.clients());
+		Files.writeString(Path.of("target", "benchmark-reporting-explain.txt"), explain("before") + explain("after"));
+		assertThat(kpis[0].count() + kpis[1].count()).isEqualTo(settings.listRequests() * settings.clients());
+	}
+
+	/**
+	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of each hot query in
+	 * {@code bench/reporting-explain-<which>.sql}: "before" holds the SQL as it was
+	 * before the facts (run on today's schema, so with the new indexes), "after" the SQL
+	 * that replaced it.
+	 */
+	private String explain(String which) throws java.io.IOException {
+		var text = new String(
+				getClass().getResourceAsStream("/bench/reporting-explain-" + which + ".sql").readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		var out = new StringBuilder();
+		for (var part : text.split("-- ### ")) {
+			if (part.isBlank()) {
+				continue;
+			}
+			int eol = part.indexOf('\n');
+			var title = part.substring(0, eol).strip();
+			var sql = part.substring(eol + 1).strip().replaceAll(";$", "");
+			out.append("### ").append(which).append(": ").append(title).append("\n\n");
+			this.jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+				.query(String.class)
+				.list()
+				.forEach(line -> out.append("    ").append(line).append("\n"));
+			out.append("\n");
+		}
+		return out.toString();
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).strip();
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/** Runs a statement in a transaction that is rolled back; its time. */
+	private long rolledBack(String sql) {
+		return this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			// a rebuild takes longer than the request-sized query timeout allows
+			var unlimited = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(this.dataSource));
+			return time(() -> unlimited.sql(sql).query().singleRow());
+		});
+	}
+
+	/**
+	 * Twenty open deals closed as won, each in its own rolled-back transaction: the time
+	 * of the forecast counts' refresh for the closed deal alone ([0]) and of the whole
+	 * close with its facts and counts ([1]).
+	 */
+	private Samples[] closes(Viewer admin) {
+		var ids = this.jdbc.sql("SELECT id FROM opportunity WHERE stage = 'COMMIT' ORDER BY id DESC LIMIT 20")
+			.query(Long.class)
+			.list();
+		long[] refresh = new long[ids.size()];
+		long[] whole = new long[ids.size()];
+		for (int i = 0; i < ids.size(); i++) {
+			long id = ids.get(i);
+			int at = i;
+			this.transactions.executeWithoutResult(status -> {
+				status.setRollbackOnly();
+				whole[at] = time(
+						() -> this.deals.moveStage(admin, id, Stage.COMMIT, Stage.CLOSED_WON, "benchmark", false));
+				refresh[at] = time(() -> this.jdbc.sql("SELECT forecast_counts_refresh(ARRAY[CAST(:id AS BIGINT)])")
+					.param("id", id)
+					.query()
+					.singleRow());
+			});
+		}
+		return new Samples[] { new Samples(refresh, 0), new Samples(whole, 0) };
 	}
 
 	private long adminId() {
@@ -159,33 +269,46 @@ class ReportingBenchmark {
 	 * {@code clients} threads, each sending {@code listRequests} requests, alternating
 	 * between the admin's program request and a PAM's request for their own book.
 	 */
-	private Samples concurrent(List<String[]> callers, String path, String pamQuery) throws Exception {
+	private Samples[] concurrent(List<String[]> callers, String path, String pamQuery) throws Exception {
 		for (var caller : callers) {
 			get(path + (caller[1] == null ? "" : pamQuery + caller[1]), caller[0]);
 		}
-		var tasks = new ArrayList<Callable<long[]>>();
+		var tasks = new ArrayList<Callable<long[][]>>();
 		for (int c = 0; c < settings.clients(); c++) {
 			int client = c;
 			tasks.add(() -> {
-				long[] latencies = new long[settings.listRequests()];
-				for (int i = 0; i < latencies.length; i++) {
+				long[] program = new long[settings.listRequests()];
+				long[] book = new long[settings.listRequests()];
+				int programs = 0;
+				int books = 0;
+				for (int i = 0; i < settings.listRequests(); i++) {
 					var caller = callers.get((client + i) % callers.size());
 					long started = System.nanoTime();
 					get(path + (caller[1] == null ? "" : pamQuery + caller[1]), caller[0]);
-					latencies[i] = System.nanoTime() - started;
+					long took = System.nanoTime() - started;
+					if (caller[1] == null) {
+						program[programs++] = took;
+					}
+					else {
+						book[books++] = took;
+					}
 				}
-				return latencies;
+				return new long[][] { java.util.Arrays.copyOf(program, programs),
+						java.util.Arrays.copyOf(book, books) };
 			});
 		}
 		var pool = Executors.newFixedThreadPool(settings.clients());
 		try {
 			long started = System.nanoTime();
 			var futures = pool.invokeAll(tasks);
-			var perClient = new ArrayList<long[]>();
+			var programs = new ArrayList<long[]>();
+			var books = new ArrayList<long[]>();
 			for (var future : futures) {
-				perClient.add(future.get());
+				programs.add(future.get()[0]);
+				books.add(future.get()[1]);
 			}
-			return Samples.merge(perClient, System.nanoTime() - started);
+			long wall = System.nanoTime() - started;
+			return new Samples[] { Samples.merge(programs, wall), Samples.merge(books, wall) };
 		}
 		finally {
 			pool.shutdownNow();
@@ -220,26 +343,19 @@ class ReportingBenchmark {
 		return System.nanoTime() - started;
 	}
 
-	private static String report(long opportunities, Samples scan, Samples probabilities, Samples kpis,
-			Samples rollUp) {
-		double floor = scan.percentileMillis(0.5);
-		var rows = new LinkedHashMap<String, Samples>();
-		rows.put("sequential scan of opportunity (floor)", scan);
-		rows.put("full relearning of probabilities and norms", probabilities);
-		rows.put("KPI figures (GET /api/v1/kpis)", kpis);
-		rows.put("forecast roll-up (GET /api/v1/forecast/rollup)", rollUp);
+	private static String report(long opportunities, Map<String, Samples> rows) {
+		double floor = rows.values().iterator().next().percentileMillis(0.5);
 		var out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "%nReporting benchmark: %,d opportunities, %d clients x %d requests%n",
 				opportunities, settings.clients(), settings.listRequests()));
 		out.append(String.format(Locale.ROOT, "%-48s %8s %10s %10s %10s %12s%n", "measure", "count", "p50 ms", "p95 ms",
-				"max ms", "p50 / scan"));
+				"max ms", "p95 / scan"));
 		for (Map.Entry<String, Samples> row : rows.entrySet()) {
 			var s = row.getValue();
 			out.append(String.format(Locale.ROOT, "%-48s %8d %10.1f %10.1f %10.1f %12.2f%n", row.getKey(), s.count(),
-					s.percentileMillis(0.5), s.percentileMillis(0.95), s.maxMillis(), s.percentileMillis(0.5) / floor));
+					s.percentileMillis(0.5), s.percentileMillis(0.95), s.maxMillis(),
+					s.percentileMillis(0.95) / floor));
 		}
-		out.append(String.format(Locale.ROOT, "KPI requests per second: %.1f; roll-up requests per second: %.1f%n",
-				kpis.perSecond(), rollUp.perSecond()));
 		return out.toString();
 	}
 

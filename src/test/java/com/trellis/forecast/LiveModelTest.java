@@ -21,7 +21,7 @@ class LiveModelTest {
 	private volatile Runnable whileLearning = () -> {
 	};
 
-	private final ForecastModel model = new ForecastModel(null, null) {
+	private final ForecastModel model = new ForecastModel(null, null, null) {
 
 		@Override
 		Map<String, Map<String, StageProbabilities.Estimate>> probabilities(Instant before) {

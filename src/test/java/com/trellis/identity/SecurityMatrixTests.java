@@ -152,6 +152,7 @@ class SecurityMatrixTests {
 				row("GET /api/v1/kpis?slice=PARTNER&sliceValue={own}", 200, 403, 200, 200, 200, 200),
 				row("GET /api/v1/kpis/PARTNER_SOURCED_REVENUE/records", 200, 200, 200, 200, 200, 200),
 				row("PUT /api/v1/exchange-rates/EUR", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/admin/facts/rebuild", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/adoption/reps", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/probabilities", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/norms", 200, 200, 200, 200, 200, 403),

@@ -1,0 +1,93 @@
+package com.trellis.facts;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The facts module's facade: rebuilding the deal facts from the base tables. The facts
+ * themselves are kept by database triggers on {@code opportunity},
+ * {@code opportunity_stage_change} and {@code exchange_rate} (migration V64), so they
+ * commit with the change whatever wrote it; reporting SQL reads the tables
+ * {@code partner_day_fact}, {@code rep_day_fact} and {@code open_pipeline_fact}.
+ */
+@Service
+public class DealFacts {
+
+	/** One rebuild at a time, across instances. */
+	private static final long REBUILD_LOCK = 0x7472656c6c6973L;
+
+	private final JdbcClient jdbc;
+
+	private final BusinessCalendar calendar;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	DealFacts(javax.sql.DataSource dataSource, BusinessCalendar calendar, AuditLog audit, Clock clock) {
+		// a rebuild reads every deal and stage move: without the request-sized query
+		// timeout (spring.jdbc.template.query-timeout)
+		this.jdbc = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+		this.calendar = calendar;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Recomputes every fact from the deals and their stage moves (program admins only),
+	 * in one transaction: readers see the old facts until it commits.
+	 */
+	@Transactional
+	public Rebuilt rebuild(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin rebuilds the reporting facts");
+		}
+		var rebuilt = rebuildNow();
+		this.audit.record(viewer.actor(), "deal-facts", "all", "rebuild", null, rebuilt.partnerDays());
+		return rebuilt;
+	}
+
+	/** Builds the facts when they were never built or were counted in another zone. */
+	@Transactional
+	public boolean buildIfNeeded() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query().singleRow();
+		var zone = this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).optional();
+		if (zone.isPresent() && zone.get().equals(this.calendar.zone().getId())) {
+			return false;
+		}
+		rebuildNow();
+		return true;
+	}
+
+	private Rebuilt rebuildNow() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query().singleRow();
+		long started = System.nanoTime();
+		this.jdbc.sql("SELECT facts_rebuild(:zone)").param("zone", this.calendar.zone().getId()).query().singleRow();
+		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
+		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
+		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+				this.clock.instant());
+	}
+
+	/**
+	 * What a rebuild wrote.
+	 *
+	 * @param partnerDays rows per partner, day, credit type and currency
+	 * @param repDays rows per rep, day, partner involvement and currency
+	 * @param millis how long it took
+	 * @param at when it finished
+	 */
+	public record Rebuilt(long partnerDays, long repDays, long millis, java.time.Instant at) {
+	}
+
+}

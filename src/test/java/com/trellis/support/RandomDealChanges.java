@@ -1,0 +1,197 @@
+package com.trellis.support;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.trellis.deals.CreditType;
+import com.trellis.deals.Deals;
+import com.trellis.deals.RegisteredDeal;
+import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.metrics.Kpis;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A random but repeatable (fixed seed) sequence of changes to deals through the
+ * application's own paths: registrations, stage moves, closes (won and lost), reopens,
+ * credit changes, partners attached to direct deals, amount and currency corrections,
+ * hand-overs of a rep's open deals and exchange-rate changes, spread over days and times
+ * of day. For the property tests of the reporting facts and the forecast counts.
+ */
+public class RandomDealChanges {
+
+	private static final List<Stage> OPEN = List.of(Stage.REGISTERED, Stage.QUALIFIED, Stage.JOINT_WORKING,
+			Stage.COMMIT);
+
+	private final Deals deals;
+
+	private final Kpis kpis;
+
+	private final Fixtures fixtures;
+
+	private final TestClock clock;
+
+	private final JdbcClient jdbc;
+
+	private Viewer admin;
+
+	/** What the sequence did, by kind. */
+	public final java.util.Map<String, Integer> done = new java.util.TreeMap<>();
+
+	public RandomDealChanges(Deals deals, Kpis kpis, Fixtures fixtures, TestClock clock, JdbcClient jdbc) {
+		this.deals = deals;
+		this.kpis = kpis;
+		this.fixtures = fixtures;
+		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	/** Runs {@code steps} random changes; returns the admin who made them. */
+	public Viewer run(long seed, int steps) {
+		var random = new Random(seed);
+		var admin = this.fixtures.user(Role.ADMIN);
+		this.admin = admin;
+		var reps = List.of(this.fixtures.user(Role.AE), this.fixtures.user(Role.AE), this.fixtures.user(Role.AE));
+		var pam = this.fixtures.user(Role.PAM);
+		var partners = List.of(this.fixtures.partner("Random Partner A " + seed, pam.userId()),
+				this.fixtures.partner("Random Partner B " + seed, pam.userId()),
+				this.fixtures.partner("Random Partner C " + seed, pam.userId()));
+		long account = this.fixtures.account("Random Customer " + seed, null, reps.get(0).userId());
+		var currencies = List.of("USD", "EUR", "GBP", "JPY");
+		// other tests read the program's rates: they are put back afterwards
+		var rates = this.kpis.exchangeRates();
+		try {
+			changes(random, admin, reps, partners, account, currencies, steps);
+		}
+		finally {
+			rates.forEach((currency, rate) -> this.kpis.setExchangeRate(admin, currency, rate));
+		}
+		return admin;
+	}
+
+	private void changes(Random random, Viewer admin, List<Viewer> reps, List<Long> partners, long account,
+			List<String> currencies, int steps) {
+		this.kpis.setExchangeRate(admin, "EUR", new BigDecimal("1.08"));
+		this.kpis.setExchangeRate(admin, "GBP", new BigDecimal("1.27"));
+		var ids = new ArrayList<Long>();
+		for (int step = 0; step < steps; step++) {
+			this.clock.advance(Duration.ofMinutes(30 + random.nextInt(60 * 20)));
+			int action = ids.isEmpty() ? 0 : random.nextInt(10);
+			switch (action) {
+				case 0, 1 -> ids.add(register(random, account, reps, partners, currencies));
+				case 2, 3, 4 -> move(random, admin, pick(random, ids));
+				case 5 -> close(random, admin, pick(random, ids));
+				case 6 -> reopen(admin, pick(random, ids));
+				case 7 -> changeCredit(random, admin, pick(random, ids));
+				case 8 -> direct(random, account, reps, partners, ids, admin);
+				default -> other(random, admin, reps, ids);
+			}
+		}
+	}
+
+	private void count(String kind) {
+		this.done.merge(kind, 1, Integer::sum);
+	}
+
+	private long register(Random random, long account, List<Viewer> reps, List<Long> partners,
+			List<String> currencies) {
+		var credit = CreditType.values()[random.nextInt(CreditType.values().length)];
+		var deal = new RegisteredDeal(account, "Random deal", BigDecimal.valueOf(1000 + random.nextInt(900_000), 2),
+				pick(random, currencies), LocalDate.now(this.clock).plusDays(60), pick(random, reps).userId(),
+				pick(random, partners), credit, new BigDecimal("20"));
+		count("registration");
+		return this.deals.openForRegistration(this.admin.actor(), deal);
+	}
+
+	private void direct(Random random, long account, List<Viewer> reps, List<Long> partners, List<Long> ids,
+			Viewer admin) {
+		// a direct deal, later perhaps with a partner attached (influence or co-sell)
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, owner_id, source, stage_entered_at,
+					                         created_at, updated_at)
+					VALUES (:account, 'Random direct', :amount, 'USD', 'QUALIFIED', :owner, 'DIRECT', :now, :now, :now) RETURNING id
+					""")
+			.param("account", account)
+			.param("amount", BigDecimal.valueOf(500 + random.nextInt(100_000)))
+			.param("owner", pick(random, reps).userId())
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)
+				VALUES (:id, NULL, 'QUALIFIED', :by, :now)
+				""")
+			.param("id", id)
+			.param("by", admin.userId())
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+		if (random.nextBoolean()) {
+			this.deals.attachPartner(admin.actor(), id, pick(random, partners),
+					random.nextBoolean() ? CreditType.INFLUENCED : CreditType.CO_SELL, new BigDecimal("10"));
+		}
+		ids.add(id);
+	}
+
+	private void move(Random random, Viewer admin, long id) {
+		var deal = this.deals.get(admin, id);
+		if (deal.stage().isClosed()) {
+			return;
+		}
+		var to = pick(random, OPEN);
+		if (to != deal.stage()) {
+			count("stage move");
+			this.deals.moveStage(admin, id, deal.stage(), to, "random change", false);
+		}
+	}
+
+	private void close(Random random, Viewer admin, long id) {
+		var deal = this.deals.get(admin, id);
+		if (!deal.stage().isClosed()) {
+			count("close");
+			this.deals.moveStage(admin, id, deal.stage(), random.nextInt(3) == 0 ? Stage.CLOSED_LOST : Stage.CLOSED_WON,
+					"random change", false);
+		}
+	}
+
+	private void reopen(Viewer admin, long id) {
+		var deal = this.deals.get(admin, id);
+		if (deal.stage().isClosed()) {
+			count("reopen");
+			this.deals.moveStage(admin, id, deal.stage(), Stage.COMMIT, "random change: reopened", false);
+		}
+	}
+
+	private void changeCredit(Random random, Viewer admin, long id) {
+		var deal = this.deals.get(admin, id);
+		if (deal.partnerId() != null) {
+			count("credit change");
+			this.deals.changeCredit(admin.actor(), id, CreditType.values()[random.nextInt(3)], new BigDecimal("30"),
+					"random change: credit dispute upheld");
+		}
+	}
+
+	/** Amount corrections, hand-overs of a rep's open deals, exchange-rate changes. */
+	private void other(Random random, Viewer admin, List<Viewer> reps, List<Long> ids) {
+		switch (random.nextInt(3)) {
+			case 0 -> this.jdbc.sql("UPDATE opportunity SET amount = amount + 100, currency = :currency WHERE id = :id")
+				.param("currency", random.nextBoolean() ? "EUR" : "USD")
+				.param("id", pick(random, ids))
+				.update();
+			case 1 -> this.deals.handOverOpen(admin, pick(random, reps).userId(), pick(random, reps).userId());
+			default -> this.kpis.setExchangeRate(admin, random.nextBoolean() ? "EUR" : "GBP",
+					BigDecimal.valueOf(90 + random.nextInt(40), 2));
+		}
+	}
+
+	private static <T> T pick(Random random, List<T> items) {
+		return items.get(random.nextInt(items.size()));
+	}
+
+}
