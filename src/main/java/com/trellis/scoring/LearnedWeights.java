@@ -120,6 +120,25 @@ class LearnedWeights {
 			return this.readings.computeIfAbsent(day, d -> LearnedWeights.this.loader.at(d, false));
 		}
 
+		/**
+		 * Every partner's readings as of {@code day} with their reasons, read in one pass
+		 * together with the training cut-offs of that day the session does not hold yet;
+		 * the cut-offs it no longer needs are let go (the back-fill walks back in time).
+		 */
+		Map<Long, PartnerReadings> prepare(LocalDate day) {
+			var cutoffs = trainingCutoffs(day, firstRecord());
+			this.readings.keySet().retainAll(cutoffs);
+			var days = new ArrayList<LocalDate>(cutoffs.stream().filter(c -> !this.readings.containsKey(c)).toList());
+			days.add(day);
+			var loaded = LearnedWeights.this.loader.at(days, day);
+			loaded.forEach((d, r) -> {
+				if (!d.equals(day)) {
+					this.readings.put(d, r);
+				}
+			});
+			return loaded.get(day);
+		}
+
 		/** The partners scored at a cut-off: onboarded at least 30 days before it. */
 		List<Long> population(LocalDate day) {
 			return readings(day).values()

@@ -160,7 +160,7 @@ public class PartnerScores {
 	 * rubric with the reason.
 	 */
 	Map<Long, List<Score>> scoreAsOf(LearnedWeights.Session session, LocalDate day) {
-		var partners = this.loader.at(day, true);
+		var partners = session.prepare(day);
 		var rubric = this.loader.rubric();
 		var fits = new EnumMap<Pillar, LearnedWeights.Fit>(Pillar.class);
 		var features = new EnumMap<Pillar, Map<Long, double[]>>(Pillar.class);
