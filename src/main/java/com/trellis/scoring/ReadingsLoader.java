@@ -105,7 +105,7 @@ class ReadingsLoader {
 	 * every partner's readings were computed from before they were read in one pass (the
 	 * reference {@link #at(Collection, LocalDate)} is checked against).
 	 */
-	Map<String, Reading> onePartnerAt(long partnerId, LocalDate day) {
+	PartnerReadings onePartnerAt(long partnerId, LocalDate day) {
 		var asOf = asOf(day);
 		var partner = this.records.load(partnerId, asOf, this.calendar.zone()).get(partnerId);
 		if (partner == null) {
@@ -115,7 +115,8 @@ class ReadingsLoader {
 		for (var entry : this.rubric.entries()) {
 			readings.put(entry.signal().key(), entry.signal().read(partner, asOf));
 		}
-		return readings;
+		return new PartnerReadings(partnerId, partner.onboardedOn(), "", PartnerReadings.volume(partner, asOf),
+				readings);
 	}
 
 }
