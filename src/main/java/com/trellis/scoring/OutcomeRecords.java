@@ -28,8 +28,12 @@ class OutcomeRecords {
 
 	private final JdbcClient jdbc;
 
-	OutcomeRecords(JdbcClient jdbc) {
+	/** For the daily run's pass over every deal: without the request-sized timeout. */
+	private final JdbcClient bulk;
+
+	OutcomeRecords(JdbcClient jdbc, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.bulk = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 	}
 
 	/** Partner-involved pipeline created from {@code from} (inclusive) to {@code to}. */
@@ -54,7 +58,7 @@ class OutcomeRecords {
 		if (from.isEmpty()) {
 			return result;
 		}
-		this.jdbc.sql("""
+		this.bulk.sql("""
 				SELECT w.k, o.partner_id, sum(%s)
 				FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
 				LEFT JOIN deal_partner_attachment d ON d.opportunity_id = o.id

@@ -41,9 +41,13 @@ class ScoreStore {
 
 	private final DataSource dataSource;
 
+	/** For replacing a whole week: without the request-sized timeout. */
+	private final JdbcClient bulk;
+
 	ScoreStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.bulk = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 	}
 
 	/**
@@ -57,7 +61,7 @@ class ScoreStore {
 		var week = Date.valueOf(weekStart);
 		var partners = scores.keySet().toArray(Long[]::new);
 		for (var table : List.of("partner_score_week", "partner_signal_week")) {
-			this.jdbc.sql("DELETE FROM " + table + " WHERE week_start = :week AND partner_id = ANY(:partners)")
+			this.bulk.sql("DELETE FROM " + table + " WHERE week_start = :week AND partner_id = ANY(:partners)")
 				.param("week", week)
 				.param("partners", partners)
 				.update();
