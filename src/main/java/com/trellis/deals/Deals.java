@@ -185,6 +185,12 @@ public class Deals {
 		return this.deals.wonDeals(partnerId);
 	}
 
+	/** Those of some deals that are closed won, whoever's they are (readiness proofs). */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
+		return this.deals.wonDeals(ids);
+	}
+
 	/**
 	 * Closed-won partner deals closed in [from, to), one line per deal in its own
 	 * currency, so that a caller converts each before it adds them up.

@@ -281,6 +281,20 @@ class OpportunityRepository {
 				""").param("partner", partnerId).query(OpportunityRepository::view).list();
 	}
 
+	List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
+		var result = new java.util.ArrayList<OpportunityView>();
+		var list = List.copyOf(ids);
+		for (int from = 0; from < list.size(); from += 5000) {
+			result.addAll(this.jdbc.sql("SELECT " + COLUMNS + """
+					 FROM opportunity WHERE id IN (:ids) AND stage = 'CLOSED_WON'
+					""")
+				.param("ids", list.subList(from, Math.min(list.size(), from + 5000)))
+				.query(OpportunityRepository::view)
+				.list());
+		}
+		return result;
+	}
+
 	List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				SELECT partner_id, currency, amount, id FROM opportunity

@@ -205,15 +205,40 @@ public class ReadinessAssessments {
 	@Transactional(readOnly = true)
 	public Optional<ValidatedAssessment> validatedAsOf(long partnerId, Instant end) {
 		var won = won(partnerId, end).keySet();
-		return this.repository.acceptedBefore(partnerId, end, won).map(a -> {
-			var rating = AssessmentRating.rate(new AssessmentRating.Facts(a.icpDefinition(),
-					(int) a.useCases().stream().filter(AssessmentView.Item::proven).count(),
-					(int) a.useCases().stream().filter(i -> !i.proven()).count(), a.salesProcess(), a.packagedOffers(),
-					this.repository.averageRating(partnerId, end),
-					(int) a.specialisations().stream().filter(AssessmentView.Item::proven).count(), a.deliveryStaff()));
-			return new ValidatedAssessment(partnerId, a.version(), a.decidedAt(), rating.points(),
-					"version " + a.version() + ": " + rating.reason());
-		});
+		return this.repository.acceptedBefore(partnerId, end, won)
+			.map(a -> validated(a, this.repository.averageRating(partnerId, end)));
+	}
+
+	/**
+	 * Every partner's version its PAM had accepted before {@code end}, rated as
+	 * {@link #validatedAsOf(long, Instant)} rates it, read in a few queries for all
+	 * partners at once (the scoring module's daily run). Partners without one are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, ValidatedAssessment> validatedAsOf(Instant end) {
+		var proofs = this.repository.proofDealsAcceptedBefore(end);
+		var won = new java.util.HashMap<Long, Long>();
+		for (var deal : this.deals.wonDeals(proofs)) {
+			if (deal.partnerId() != null && deal.closedAt() != null && deal.closedAt().isBefore(end)) {
+				won.put(deal.id(), deal.partnerId());
+			}
+		}
+		var ratings = this.repository.averageRatings(end);
+		var result = new java.util.HashMap<Long, ValidatedAssessment>();
+		for (var a : this.repository.acceptedBefore(end, won)) {
+			result.put(a.partnerId(), validated(a, ratings.get(a.partnerId())));
+		}
+		return result;
+	}
+
+	private static ValidatedAssessment validated(AssessmentView a, Double materialRating) {
+		var rating = AssessmentRating.rate(new AssessmentRating.Facts(a.icpDefinition(),
+				(int) a.useCases().stream().filter(AssessmentView.Item::proven).count(),
+				(int) a.useCases().stream().filter(i -> !i.proven()).count(), a.salesProcess(), a.packagedOffers(),
+				materialRating, (int) a.specialisations().stream().filter(AssessmentView.Item::proven).count(),
+				a.deliveryStaff()));
+		return new ValidatedAssessment(a.partnerId(), a.version(), a.decidedAt(), rating.points(),
+				"version " + a.version() + ": " + rating.reason());
 	}
 
 	/** The partner's won deals (closed before {@code end} when given), by id. */

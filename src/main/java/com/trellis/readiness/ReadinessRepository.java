@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -196,19 +198,81 @@ class ReadinessRepository {
 			.orElse(null);
 	}
 
+	/** The version each partner's PAM accepted last before {@code :end}. */
+	private static final String ACCEPTED_LAST = """
+			SELECT DISTINCT ON (partner_id) id FROM readiness_assessment
+			WHERE status = 'ACCEPTED' AND decided_at < :end ORDER BY partner_id, decided_at DESC
+			""";
+
+	/** The proof deals named by the versions accepted last before {@code end}. */
+	List<Long> proofDealsAcceptedBefore(Instant end) {
+		return this.jdbc
+			.sql("SELECT DISTINCT proof_deal_id FROM readiness_item WHERE proof_deal_id IS NOT NULL"
+					+ " AND assessment_id IN (" + ACCEPTED_LAST + ")")
+			.param("end", Timestamp.from(end))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Every partner's version accepted last before {@code end}, its items marked proven
+	 * when their deal is in {@code won} and the partner's own ({@code wonBy}: deal →
+	 * partner).
+	 */
+	List<AssessmentView> acceptedBefore(Instant end, Map<Long, Long> wonBy) {
+		var items = new HashMap<Long, List<Object[]>>();
+		this.jdbc.sql("""
+				SELECT i.assessment_id, i.kind, i.title, i.proof_deal_id, a.partner_id
+				FROM readiness_item i JOIN readiness_assessment a ON a.id = i.assessment_id
+				WHERE i.assessment_id IN (%s) ORDER BY i.assessment_id, i.position
+				""".formatted(ACCEPTED_LAST)).param("end", Timestamp.from(end)).query((r, n) -> {
+			var deal = (Long) r.getObject(4);
+			var item = new AssessmentView.Item(r.getString(3), deal,
+					deal != null && Long.valueOf(r.getLong(5)).equals(wonBy.get(deal)));
+			return items.computeIfAbsent(r.getLong(1), a -> new ArrayList<>())
+				.add(new Object[] { r.getString(2), item });
+		}).list();
+		return this.jdbc.sql(VERSION + " WHERE a.id IN (" + ACCEPTED_LAST + ") ORDER BY a.partner_id")
+			.param("end", Timestamp.from(end))
+			.query((rs, n) -> view(rs, items.getOrDefault(rs.getLong(1), List.of())))
+			.list();
+	}
+
+	/** Each partner's average material rating given before {@code end}. */
+	Map<Long, Double> averageRatings(Instant end) {
+		var result = new HashMap<Long, Double>();
+		this.jdbc.sql("""
+				SELECT partner_id, avg(rating) FROM readiness_material
+				WHERE uploaded_at < :end AND rated_at < :end GROUP BY partner_id
+				""")
+			.param("end", Timestamp.from(end))
+			.query((rs, n) -> result.put(rs.getLong(1), rs.getDouble(2)))
+			.list();
+		return result;
+	}
+
 	private AssessmentView version(ResultSet rs, Set<Long> won) throws SQLException {
+		var items = new ArrayList<Object[]>();
+		this.jdbc
+			.sql("SELECT kind, title, proof_deal_id FROM readiness_item WHERE assessment_id = :a ORDER BY position")
+			.param("a", rs.getLong(1))
+			.query((r, n) -> {
+				var deal = (Long) r.getObject(3);
+				return items.add(new Object[] { r.getString(1),
+						new AssessmentView.Item(r.getString(2), deal, deal != null && won.contains(deal)) });
+			})
+			.list();
+		return view(rs, items);
+	}
+
+	/** A version from its row and its items (kind, item). */
+	private static AssessmentView view(ResultSet rs, List<Object[]> items) throws SQLException {
 		long id = rs.getLong(1);
 		var useCases = new ArrayList<AssessmentView.Item>();
 		var specialisations = new ArrayList<AssessmentView.Item>();
-		this.jdbc
-			.sql("SELECT kind, title, proof_deal_id FROM readiness_item WHERE assessment_id = :a ORDER BY position")
-			.param("a", id)
-			.query((r, n) -> {
-				var deal = (Long) r.getObject(3);
-				var item = new AssessmentView.Item(r.getString(2), deal, deal != null && won.contains(deal));
-				return ("USE_CASE".equals(r.getString(1)) ? useCases : specialisations).add(item);
-			})
-			.list();
+		for (var item : items) {
+			("USE_CASE".equals(item[0]) ? useCases : specialisations).add((AssessmentView.Item) item[1]);
+		}
 		return new AssessmentView(id, rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), useCases,
 				rs.getInt(6), rs.getInt(7), specialisations, rs.getInt(8), rs.getString(9),
 				rs.getTimestamp(10).toInstant(), rs.getString(11),

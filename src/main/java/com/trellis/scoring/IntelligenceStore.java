@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,11 +27,8 @@ class IntelligenceStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
-	IntelligenceStore(JdbcClient jdbc, JdbcTemplate batch) {
+	IntelligenceStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	/** The latest scored weeks, newest first (at most {@code count}). */
@@ -88,22 +84,46 @@ class IntelligenceStore {
 		return result;
 	}
 
-	/** Stores the drift decisions of a week: partner, score and decision per row. */
+	/**
+	 * Stores the drift decisions of a week: partner, score and decision per row, in one
+	 * statement.
+	 */
 	void saveDrifts(List<Object[]> decisions, LocalDate week) {
-		var rows = new ArrayList<Object[]>();
-		for (var d : decisions) {
-			var decision = (ScoreDrift.Decision) d[2];
-			rows.add(new Object[] { d[0], ((Pillar) d[1]).name(), decision.state().name(),
-					Double.isNaN(decision.slope()) ? null : BigDecimal.valueOf(decision.slope()), Date.valueOf(week),
-					decision.reason() });
+		if (decisions.isEmpty()) {
+			return;
 		}
-		this.batch.batchUpdate("""
+		int n = decisions.size();
+		var partners = new Long[n];
+		var pillars = new String[n];
+		var states = new String[n];
+		var slopes = new String[n];
+		var reasons = new String[n];
+		for (int i = 0; i < n; i++) {
+			var d = decisions.get(i);
+			var decision = (ScoreDrift.Decision) d[2];
+			partners[i] = (Long) d[0];
+			pillars[i] = ((Pillar) d[1]).name();
+			states[i] = decision.state().name();
+			slopes[i] = Double.isNaN(decision.slope()) ? null : BigDecimal.valueOf(decision.slope()).toPlainString();
+			reasons[i] = decision.reason();
+		}
+		this.jdbc.sql("""
 				INSERT INTO score_drift (partner_id, pillar, state, slope, week_start, reason)
-				VALUES (?, ?, ?, ?, ?, ?)
+				SELECT d.partner_id, d.pillar, d.state, CAST(d.slope AS NUMERIC(7, 2)), :week, d.reason
+				FROM unnest(CAST(:partners AS BIGINT[]), CAST(:pillars AS TEXT[]), CAST(:states AS TEXT[]),
+				            CAST(:slopes AS TEXT[]), CAST(:reasons AS TEXT[]))
+				     AS d (partner_id, pillar, state, slope, reason)
 				ON CONFLICT (partner_id, pillar) DO UPDATE
 				SET state = excluded.state, slope = excluded.slope, week_start = excluded.week_start,
 				    reason = excluded.reason
-				""", rows);
+				""")
+			.param("partners", partners)
+			.param("pillars", pillars)
+			.param("states", states)
+			.param("slopes", slopes)
+			.param("reasons", reasons)
+			.param("week", Date.valueOf(week))
+			.update();
 	}
 
 	/** Records an alert; false when this partner, score and week has one already. */

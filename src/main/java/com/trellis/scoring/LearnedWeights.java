@@ -132,6 +132,34 @@ class LearnedWeights {
 			return this.readings.computeIfAbsent(day, d -> LearnedWeights.this.loader.at(d, false));
 		}
 
+		/**
+		 * Every partner's readings as of {@code day} with their reasons, read in one pass
+		 * together with the training cut-offs of that day the session does not hold yet
+		 * (and their outcomes, in one pass over the deals); the cut-offs it no longer
+		 * needs are let go (the back-fill walks back in time).
+		 */
+		Map<Long, PartnerReadings> prepare(LocalDate day) {
+			var cutoffs = trainingCutoffs(day, firstRecord());
+			this.readings.keySet().retainAll(cutoffs);
+			var days = new ArrayList<LocalDate>(cutoffs.stream().filter(c -> !this.readings.containsKey(c)).toList());
+			days.add(day);
+			var loaded = LearnedWeights.this.loader.at(days, day);
+			loaded.forEach((d, r) -> {
+				if (!d.equals(day)) {
+					this.readings.put(d, r);
+				}
+			});
+			var outcomesDue = cutoffs.stream().filter(c -> !this.positives.containsKey(c)).toList();
+			var from = outcomesDue.stream().map(c -> LearnedWeights.this.loader.asOf(c).end()).toList();
+			var created = LearnedWeights.this.outcomes.pipelineCreated(from,
+					from.stream().map(f -> f.plus(Duration.ofDays(PipelineOutcome.DAYS))).toList());
+			for (int i = 0; i < outcomesDue.size(); i++) {
+				this.positives.put(outcomesDue.get(i),
+						PipelineOutcome.positives(population(outcomesDue.get(i)), created.get(i)));
+			}
+			return loaded.get(day);
+		}
+
 		/** The partners scored at a cut-off: onboarded at least 30 days before it. */
 		List<Long> population(LocalDate day) {
 			return readings(day).values()

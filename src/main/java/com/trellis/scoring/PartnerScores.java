@@ -149,8 +149,12 @@ public class PartnerScores {
 	}
 
 	private int recordWeek(LearnedWeights.Session session, LocalDate day) {
+		long started = System.nanoTime();
 		var scores = scoreAsOf(session, day);
+		long scored = System.nanoTime();
 		this.store.replaceWeek(weekStart(day), fiscalWeek(day), day, scores, this.clock.instant());
+		log.info("Scored {} partners as of {} in {} ms (read, trained and scored) and stored them in {} ms",
+				scores.size(), day, (scored - started) / 1_000_000, (System.nanoTime() - scored) / 1_000_000);
 		return scores.size();
 	}
 
@@ -160,7 +164,10 @@ public class PartnerScores {
 	 * rubric with the reason.
 	 */
 	Map<Long, List<Score>> scoreAsOf(LearnedWeights.Session session, LocalDate day) {
-		var partners = this.loader.at(day, true);
+		long started = System.nanoTime();
+		var partners = session.prepare(day);
+		log.info("Read the records as of {} and the training cut-offs it needs in {} ms", day,
+				(System.nanoTime() - started) / 1_000_000);
 		var rubric = this.loader.rubric();
 		var fits = new EnumMap<Pillar, LearnedWeights.Fit>(Pillar.class);
 		var features = new EnumMap<Pillar, Map<Long, double[]>>(Pillar.class);

@@ -1,7 +1,12 @@
 package com.trellis.scoring;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.trellis.shared.BusinessCalendar;
@@ -10,12 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads every signal of the rubric for every partner that existed by the end of a day,
- * from the records up to that moment only.
+ * from the records up to that moment only: for several days at once in one pass over each
+ * kind of record, the signals' rules applied to each partner's records as the pass
+ * streams by.
  */
 @Component
 class ReadingsLoader {
 
 	private final ScoringRecords records;
+
+	private final RecordStream stream;
+
+	private final SelfAssessment.Source assessments;
 
 	private final OutcomeRecords outcomes;
 
@@ -23,10 +34,12 @@ class ReadingsLoader {
 
 	private final Rubric rubric;
 
-	ReadingsLoader(ScoringRecords records, OutcomeRecords outcomes, BusinessCalendar calendar,
+	ReadingsLoader(ScoringRecords records, RecordStream stream, OutcomeRecords outcomes, BusinessCalendar calendar,
 			SelfAssessment.Source assessments) {
 		this.rubric = Rubric.standard(assessments);
+		this.assessments = assessments;
 		this.records = records;
+		this.stream = stream;
 		this.outcomes = outcomes;
 		this.calendar = calendar;
 	}
@@ -50,19 +63,60 @@ class ReadingsLoader {
 	 * texts (training needs only the values).
 	 */
 	Map<Long, PartnerReadings> at(LocalDate day, boolean withReasons) {
-		var asOf = asOf(day);
+		return at(List.of(day), withReasons ? day : null).get(day);
+	}
+
+	/**
+	 * Every partner's readings as of each of some days, read in one pass over each kind
+	 * of record ({@link RecordStream}); only the day {@code withReasonsOn} (null: none)
+	 * keeps the evidence texts, the others keep the values (training needs no more).
+	 */
+	Map<LocalDate, Map<Long, PartnerReadings>> at(Collection<LocalDate> days, LocalDate withReasonsOn) {
+		var cutoffs = days.stream().distinct().sorted().map(this::asOf).toList();
 		var groups = this.outcomes.groups();
-		var result = new HashMap<Long, PartnerReadings>();
-		this.records.load(null, asOf, this.calendar.zone()).forEach((id, partner) -> {
+		var rubrics = new ArrayList<Rubric>();
+		var result = new LinkedHashMap<LocalDate, Map<Long, PartnerReadings>>();
+		for (var asOf : cutoffs) {
+			var validated = this.assessments.everyValidatedAsOf(asOf);
+			rubrics.add(validated == null ? this.rubric
+					: Rubric.standard((partner, at) -> java.util.Optional.ofNullable(validated.get(partner))));
+			result.put(asOf.day(), new HashMap<>());
+		}
+		var values = new HashMap<BigDecimal, Reading>();
+		this.stream.forEach(cutoffs, this.calendar.zone(), (k, partner) -> {
+			var asOf = cutoffs.get(k);
+			boolean reasons = asOf.day().equals(withReasonsOn);
 			var readings = new HashMap<String, Reading>();
-			for (var entry : this.rubric.entries()) {
+			for (var entry : rubrics.get(k).entries()) {
 				var reading = entry.signal().read(partner, asOf);
-				readings.put(entry.signal().key(), withReasons ? reading : new Reading(reading.value(), ""));
+				readings.put(entry.signal().key(),
+						reasons ? reading : values.computeIfAbsent(reading.value(), v -> new Reading(v, "")));
 			}
-			result.put(id, new PartnerReadings(id, partner.onboardedOn(), groups.getOrDefault(id, ""),
-					PartnerReadings.volume(partner, asOf), readings));
+			long id = partner.partnerId();
+			result.get(asOf.day())
+				.put(id, new PartnerReadings(id, partner.onboardedOn(), groups.getOrDefault(id, ""),
+						PartnerReadings.volume(partner, asOf), Map.copyOf(readings)));
 		});
 		return result;
+	}
+
+	/**
+	 * The readings of one partner as of a day, from its records read for it alone: what
+	 * every partner's readings were computed from before they were read in one pass (the
+	 * reference {@link #at(Collection, LocalDate)} is checked against).
+	 */
+	PartnerReadings onePartnerAt(long partnerId, LocalDate day) {
+		var asOf = asOf(day);
+		var partner = this.records.load(partnerId, asOf, this.calendar.zone()).get(partnerId);
+		if (partner == null) {
+			return null;
+		}
+		var readings = new HashMap<String, Reading>();
+		for (var entry : this.rubric.entries()) {
+			readings.put(entry.signal().key(), entry.signal().read(partner, asOf));
+		}
+		return new PartnerReadings(partnerId, partner.onboardedOn(), "", PartnerReadings.volume(partner, asOf),
+				readings);
 	}
 
 }

@@ -5,16 +5,18 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.trellis.shared.PageRequest;
+import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PgCopy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The weekly score history: one row per partner, fiscal week and score, and the signals
@@ -37,54 +39,58 @@ class ScoreStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
+	private final DataSource dataSource;
 
-	ScoreStore(JdbcClient jdbc, JdbcTemplate batch) {
+	/** For replacing a whole week: without the request-sized timeout. */
+	private final JdbcClient bulk;
+
+	ScoreStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.dataSource = dataSource;
+		this.bulk = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 	}
 
 	/**
-	 * Replaces a week's rows of the partners scored with their scores as of {@code asOf}.
+	 * Replaces a week's rows of the partners scored with their scores as of {@code asOf}:
+	 * one delete per table and the new rows streamed in with {@code COPY}, in the
+	 * caller's transaction.
 	 */
+	@Transactional
 	void replaceWeek(LocalDate weekStart, String fiscalWeek, LocalDate asOf, Map<Long, List<Score>> scores,
 			Instant now) {
 		var week = Date.valueOf(weekStart);
-		var partners = new ArrayList<>(scores.keySet());
-		for (int from = 0; from < partners.size(); from += 5000) {
-			var slice = partners.subList(from, Math.min(partners.size(), from + 5000));
-			for (var table : List.of("partner_score_week", "partner_signal_week")) {
-				this.jdbc.sql("DELETE FROM " + table + " WHERE week_start = :week AND partner_id IN (:partners)")
-					.param("week", week)
-					.param("partners", slice)
-					.update();
-			}
+		var partners = scores.keySet().toArray(Long[]::new);
+		for (var table : List.of("partner_score_week", "partner_signal_week")) {
+			this.bulk.sql("DELETE FROM " + table + " WHERE week_start = :week AND partner_id = ANY(:partners)")
+				.param("week", week)
+				.param("partners", partners)
+				.update();
 		}
-		var scoreRows = new ArrayList<Object[]>();
-		var signalRows = new ArrayList<Object[]>();
-		var at = Timestamp.from(now);
-		scores.forEach((partner, list) -> {
-			for (var score : list) {
-				scoreRows.add(new Object[] { partner, week, fiscalWeek, Date.valueOf(asOf), score.pillar().name(),
-						score.value(), score.unknownReason(), at, score.basis().kind(), score.basis().reason(),
-						score.basis().basePoints() });
-				for (var part : score.parts()) {
-					signalRows.add(new Object[] { partner, week, part.entry().signal().key(), score.pillar().name(),
-							part.reading().value(), part.points(), part.reading().reason(), part.note() });
+		// one COPY at a time: a connection carries a single COPY
+		try (var rows = PgCopy.into(this.dataSource, "partner_score_week",
+				List.of("partner_id", "week_start", "fiscal_week", "as_of", "pillar", "score", "unknown_reason",
+						"computed_at", "basis", "basis_reason", "base_points"))) {
+			scores.forEach((partner, list) -> {
+				for (var score : list) {
+					rows.row(partner, weekStart, fiscalWeek, asOf, score.pillar().name(), score.value(),
+							score.unknownReason(), now, score.basis().kind(), score.basis().reason(),
+							score.basis().basePoints());
 				}
-			}
-		});
-		this.batch.batchUpdate(
-				"""
-						INSERT INTO partner_score_week (partner_id, week_start, fiscal_week, as_of, pillar, score, unknown_reason,
-						                                computed_at, basis, basis_reason, base_points)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-						""",
-				scoreRows);
-		this.batch.batchUpdate("""
-				INSERT INTO partner_signal_week (partner_id, week_start, signal, pillar, value, points, reason, note)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				""", signalRows);
+			});
+			rows.finish();
+		}
+		try (var rows = PgCopy.into(this.dataSource, "partner_signal_week",
+				List.of("partner_id", "week_start", "signal", "pillar", "value", "points", "reason", "note"))) {
+			scores.forEach((partner, list) -> {
+				for (var score : list) {
+					for (var part : score.parts()) {
+						rows.row(partner, weekStart, part.entry().signal().key(), score.pillar().name(),
+								part.reading().value(), part.points(), part.reading().reason(), part.note());
+					}
+				}
+			});
+			rows.finish();
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.trellis.scoring;
 
+import java.util.Map;
 import java.util.Optional;
 
 import com.trellis.readiness.ReadinessAssessments;
@@ -20,6 +21,14 @@ final class SelfAssessment extends NamedSignal {
 	interface Source {
 
 		Optional<ValidatedAssessment> validatedAsOf(long partnerId, AsOf asOf);
+
+		/**
+		 * Every partner's validated assessment as of a cut-off, read at once; null when
+		 * this source answers one partner at a time only.
+		 */
+		default Map<Long, ValidatedAssessment> everyValidatedAsOf(AsOf asOf) {
+			return null;
+		}
 
 	}
 
@@ -58,6 +67,11 @@ final class SelfAssessment extends NamedSignal {
 		@Override
 		public Optional<ValidatedAssessment> validatedAsOf(long partnerId, AsOf asOf) {
 			return this.readiness.validatedAsOf(partnerId, asOf.end());
+		}
+
+		@Override
+		public Map<Long, ValidatedAssessment> everyValidatedAsOf(AsOf asOf) {
+			return this.readiness.validatedAsOf(asOf.end());
 		}
 
 	}

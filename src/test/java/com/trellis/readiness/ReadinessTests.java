@@ -130,6 +130,37 @@ class ReadinessTests {
 	}
 
 	@Test
+	void everyPartnersValidatedAssessmentReadAtOnceIsRatedAsOnePartnerAtATime() throws Exception {
+		var world = this.fixtures.world("Readiness bulk partner");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = :at WHERE id = :d")
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.param("d", world.dealId())
+			.update();
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		String url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		partner
+			.post(url,
+					body("Mid-market retailers with 50-500 stores running their own shops.",
+							"{\"title\": \"Stock view\", \"proofDealId\": " + world.dealId() + "}"))
+			.andExpect(status().isCreated());
+		var beforeAcceptance = this.clock.instant();
+		this.clock.advance(Duration.ofHours(1));
+		pam.post(url + "/decision", "{\"accept\": true}").andExpect(status().isOk());
+		for (var end : java.util.List.of(beforeAcceptance, this.clock.instant().plusSeconds(1))) {
+			var all = this.readiness.validatedAsOf(end);
+			var partners = this.jdbc.sql("SELECT id FROM partner").query(Long.class).list();
+			for (long id : partners) {
+				assertThat(all.get(id)).as("partner " + id + " at " + end)
+					.isEqualTo(this.readiness.validatedAsOf(id, end).orElse(null));
+			}
+		}
+		var now = this.readiness.validatedAsOf(this.clock.instant().plusSeconds(1)).get(world.partnerId());
+		assertThat(now.reason()).as("the use case proven by the partner's own win")
+			.contains("1 use cases proven by a win");
+	}
+
+	@Test
 	void partnersNeverSeeOrFillInAnotherPartnersAssessmentAndOnlyItsPamDecides() throws Exception {
 		var world = this.fixtures.world("Readiness isolation partner");
 		var other = this.fixtures.world("Readiness isolation other");

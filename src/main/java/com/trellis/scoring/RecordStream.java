@@ -1,0 +1,365 @@
+package com.trellis.scoring;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the records of every partner for several cut-offs at once: one pass per kind of
+ * record over the union of the cut-offs' windows (each query bounded by the earliest
+ * window start and the latest cut-off, so a table partitioned by time is pruned), every
+ * cursor ordered by partner and merged as it streams. Each partner's records are handed
+ * out per cut-off, filtered exactly as {@link ScoringRecords#load} filters them for that
+ * cut-off alone, and then forgotten: memory holds one partner's records at a time, and
+ * there is no query per partner.
+ */
+@Repository
+class RecordStream {
+
+	/** Rows fetched per round trip on each cursor. */
+	private static final int FETCH = 5_000;
+
+	/** What receives each partner's records as of one of the cut-offs (by index). */
+	@FunctionalInterface
+	interface Visitor {
+
+		void accept(int cutoff, PartnerRecords records);
+
+	}
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	RecordStream(DataSource dataSource, PlatformTransactionManager transactions) {
+		this.dataSource = dataSource;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Hands every partner that existed by a cut-off its records as of that cut-off,
+	 * partner by partner in id order, for each cut-off.
+	 */
+	void forEach(List<AsOf> cutoffs, ZoneId zone, Visitor visitor) {
+		if (cutoffs.isEmpty()) {
+			return;
+		}
+		// cursors stream only inside a transaction: join the caller's or open one
+		this.transaction.executeWithoutResult(status -> {
+			var connection = DataSourceUtils.getConnection(this.dataSource);
+			try (var sources = new Sources(connection, Window.of(cutoffs), zone)) {
+				sources.run(cutoffs, visitor);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Cannot read the scoring records: " + ex.getMessage(), ex);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
+			}
+		});
+	}
+
+	/** The union of the cut-offs' windows. */
+	record Window(Instant lastEnd, Instant activitySince, Instant dealsSince, LocalDate firstDay, LocalDate lastDay) {
+
+		static Window of(List<AsOf> cutoffs) {
+			var first = cutoffs.stream().min(Comparator.comparing(AsOf::end)).orElseThrow();
+			var last = cutoffs.stream().max(Comparator.comparing(AsOf::end)).orElseThrow();
+			return new Window(last.end(), first.end().minus(ScoringRecords.ACTIVITY_BACK),
+					first.end().minus(ScoringRecords.DEALS_BACK), first.day(), last.day());
+		}
+
+	}
+
+	/** The open cursors, one per kind of record, merged by partner. */
+	private static final class Sources implements AutoCloseable {
+
+		private final List<PreparedStatement> statements = new ArrayList<>();
+
+		private final Cursor partners;
+
+		private final Cursor members;
+
+		private final Cursor activity;
+
+		private final Cursor asks;
+
+		private final Cursor deals;
+
+		private final Cursor steps;
+
+		private final Cursor invitations;
+
+		private final Cursor certifications;
+
+		private final ZoneId zone;
+
+		Sources(Connection connection, Window window, ZoneId zone) throws SQLException {
+			this.zone = zone;
+			var end = Timestamp.from(window.lastEnd());
+			var activitySince = Timestamp.from(window.activitySince());
+			var dealsSince = Timestamp.from(window.dealsSince());
+			this.partners = open(connection,
+					"SELECT id, created_at, onboarded_on, verticals FROM partner WHERE created_at < ? ORDER BY id",
+					end);
+			this.members = open(connection, """
+					SELECT partner_id, id, job_role, created_at FROM app_user
+					WHERE partner_id IS NOT NULL AND created_at < ? ORDER BY partner_id
+					""", end);
+			this.activity = open(connection, """
+					SELECT partner_id, CAST(occurred_at AT TIME ZONE ? AS DATE) AS day, type, count(*)
+					FROM activity_event
+					WHERE occurred_at >= ? AND occurred_at < ?
+					GROUP BY 1, 2, 3 ORDER BY 1
+					""", zone.getId(), activitySince, end);
+			this.asks = open(connection, """
+					SELECT partner_id, requested_at, answered_at FROM cosell_request
+					WHERE requested_at >= ? AND requested_at < ? ORDER BY partner_id
+					""", activitySince, end);
+			var dealsWhere = """
+					WHERE o.partner_id IS NOT NULL AND (o.closed_at IS NULL OR o.closed_at >= ?)
+					""";
+			this.deals = open(connection, """
+					SELECT o.partner_id, o.id, GREATEST(o.created_at, coalesce(d.attached_at, o.created_at)),
+					       a.industry, o.closed_at
+					FROM opportunity o LEFT JOIN deal_partner_attachment d ON d.opportunity_id = o.id
+					LEFT JOIN account a ON a.id = o.account_id
+					""" + dealsWhere + """
+					  AND GREATEST(o.created_at, coalesce(d.attached_at, o.created_at)) < ?
+					ORDER BY o.partner_id, o.id
+					""", dealsSince, end);
+			this.steps = open(connection, """
+					SELECT o.partner_id, c.opportunity_id, c.to_stage, c.changed_at
+					FROM opportunity_stage_change c JOIN opportunity o ON o.id = c.opportunity_id
+					""" + dealsWhere + """
+					  AND c.changed_at < ?
+					ORDER BY o.partner_id, c.opportunity_id, c.changed_at
+					""", dealsSince, end);
+			this.invitations = open(connection, """
+					SELECT d.partner_id, d.opportunity_id, d.attached_by, d.attached_at
+					FROM deal_partner_attachment d JOIN app_user u ON u.id = d.attached_by
+					WHERE d.via = 'REP' AND d.credit_type <> 'SOURCED' AND u.role IN ('AE', 'SALES_MANAGER')
+					  AND d.attached_at < ?
+					  AND NOT EXISTS (SELECT 1 FROM partner_prompt pp
+					                  WHERE pp.opportunity_id = d.opportunity_id AND pp.prompted_at <= d.attached_at)
+					ORDER BY d.partner_id
+					""", end);
+			this.certifications = open(connection, """
+					SELECT c.partner_id, c.user_id, c.completed_on, c.expires_on, c.recorded_at
+					FROM enablement_completion c JOIN enablement_item i ON i.id = c.item_id
+					WHERE i.kind = 'CERTIFICATION' AND c.recorded_at < ? AND c.completed_on <= ?
+					  AND (c.expires_on IS NULL OR c.expires_on >= ?)
+					ORDER BY c.partner_id
+					""", end, java.sql.Date.valueOf(window.lastDay()), java.sql.Date.valueOf(window.firstDay()));
+		}
+
+		private Cursor open(Connection connection, String sql, Object... params) throws SQLException {
+			var statement = connection.prepareStatement(sql);
+			this.statements.add(statement);
+			statement.setFetchSize(FETCH);
+			for (int i = 0; i < params.length; i++) {
+				statement.setObject(i + 1, params[i]);
+			}
+			return new Cursor(statement.executeQuery());
+		}
+
+		void run(List<AsOf> cutoffs, Visitor visitor) throws SQLException {
+			var lists = new Lists();
+			while (this.partners.more) {
+				var rs = this.partners.rs;
+				long id = rs.getLong(1);
+				var createdAt = rs.getTimestamp(2).toInstant();
+				var onboardedOn = rs.getObject(3, LocalDate.class);
+				var verticals = Arrays.asList((String[]) rs.getArray(4).getArray());
+				this.partners.advance();
+				lists.read(this, id);
+				for (int k = 0; k < cutoffs.size(); k++) {
+					var asOf = cutoffs.get(k);
+					if (createdAt.isBefore(asOf.end())) {
+						visitor.accept(k, lists.asOf(id, onboardedOn, verticals, asOf, this.zone));
+					}
+				}
+			}
+		}
+
+		@Override
+		public void close() throws SQLException {
+			SQLException failure = null;
+			for (var statement : this.statements) {
+				try {
+					statement.close();
+				}
+				catch (SQLException ex) {
+					failure = ex;
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+		}
+
+	}
+
+	/** A result set ordered by partner (its first column), read one partner at a time. */
+	private static final class Cursor {
+
+		final ResultSet rs;
+
+		boolean more;
+
+		Cursor(ResultSet rs) throws SQLException {
+			this.rs = rs;
+			this.more = rs.next();
+		}
+
+		void advance() throws SQLException {
+			this.more = this.rs.next();
+		}
+
+		/**
+		 * Skips the rows of partners before {@code partnerId}; true while on one of its
+		 * rows.
+		 */
+		boolean on(long partnerId) throws SQLException {
+			while (this.more && this.rs.getLong(1) < partnerId) {
+				this.more = this.rs.next();
+			}
+			return this.more && this.rs.getLong(1) == partnerId;
+		}
+
+	}
+
+	/**
+	 * One partner's rows up to the latest cut-off, with what each cut-off filters on.
+	 */
+	private static final class Lists {
+
+		final List<Timed<PartnerRecords.Member>> members = new ArrayList<>();
+
+		final List<PartnerRecords.DailyCount> activity = new ArrayList<>();
+
+		final List<PartnerRecords.CoSellAsk> asks = new ArrayList<>();
+
+		final List<Deal> deals = new ArrayList<>();
+
+		final List<Step> steps = new ArrayList<>();
+
+		final List<PartnerRecords.Invitation> invitations = new ArrayList<>();
+
+		final List<Timed<PartnerRecords.Certification>> certifications = new ArrayList<>();
+
+		record Timed<T>(T record, Instant at) {
+		}
+
+		record Deal(long id, Instant joinedAt, String industry, Instant closedAt) {
+		}
+
+		record Step(long opportunityId, PartnerRecords.StageStep step) {
+		}
+
+		void read(Sources s, long id) throws SQLException {
+			this.members.clear();
+			this.activity.clear();
+			this.asks.clear();
+			this.deals.clear();
+			this.steps.clear();
+			this.invitations.clear();
+			this.certifications.clear();
+			for (var c = s.members; c.on(id); c.advance()) {
+				var at = c.rs.getTimestamp(4).toInstant();
+				this.members.add(new Timed<>(new PartnerRecords.Member(c.rs.getLong(2), c.rs.getString(3), at), at));
+			}
+			for (var c = s.activity; c.on(id); c.advance()) {
+				this.activity.add(new PartnerRecords.DailyCount(c.rs.getObject(2, LocalDate.class),
+						c.rs.getString(3).intern(), c.rs.getInt(4)));
+			}
+			for (var c = s.asks; c.on(id); c.advance()) {
+				var answered = c.rs.getTimestamp(3);
+				this.asks.add(new PartnerRecords.CoSellAsk(c.rs.getTimestamp(2).toInstant(),
+						answered == null ? null : answered.toInstant()));
+			}
+			for (var c = s.deals; c.on(id); c.advance()) {
+				var closed = c.rs.getTimestamp(5);
+				this.deals.add(new Deal(c.rs.getLong(2), c.rs.getTimestamp(3).toInstant(), c.rs.getString(4),
+						closed == null ? null : closed.toInstant()));
+			}
+			for (var c = s.steps; c.on(id); c.advance()) {
+				this.steps.add(new Step(c.rs.getLong(2),
+						new PartnerRecords.StageStep(c.rs.getString(3).intern(), c.rs.getTimestamp(4).toInstant())));
+			}
+			for (var c = s.invitations; c.on(id); c.advance()) {
+				this.invitations.add(new PartnerRecords.Invitation(c.rs.getLong(2), c.rs.getLong(3),
+						c.rs.getTimestamp(4).toInstant()));
+			}
+			for (var c = s.certifications; c.on(id); c.advance()) {
+				this.certifications.add(new Timed<>(new PartnerRecords.Certification(c.rs.getLong(2),
+						c.rs.getObject(3, LocalDate.class), c.rs.getObject(4, LocalDate.class)),
+						c.rs.getTimestamp(5).toInstant()));
+			}
+		}
+
+		/**
+		 * The partner's records as {@link ScoringRecords#load} reads them for one
+		 * cut-off.
+		 */
+		PartnerRecords asOf(long id, LocalDate onboardedOn, List<String> verticals, AsOf asOf, ZoneId zone) {
+			var end = asOf.end();
+			var activitySince = end.minus(ScoringRecords.ACTIVITY_BACK);
+			var dealsSince = end.minus(ScoringRecords.DEALS_BACK);
+			// activity is read per business day: the day the 400-day window starts in is
+			// kept whole, which no signal reaches (the longest looks back 365 days)
+			var firstDay = activitySince.atZone(zone).toLocalDate();
+			var members = this.members.stream().filter(m -> m.at().isBefore(end)).map(Timed::record).toList();
+			var activity = this.activity.stream()
+				.filter(d -> !d.day().isAfter(asOf.day()) && !d.day().isBefore(firstDay))
+				.toList();
+			var asks = this.asks.stream()
+				.filter(a -> !a.requestedAt().isBefore(activitySince) && a.requestedAt().isBefore(end))
+				.map(a -> a.answeredAt() == null || a.answeredAt().isBefore(end) ? a
+						: new PartnerRecords.CoSellAsk(a.requestedAt(), null))
+				.toList();
+			var deals = new ArrayList<PartnerRecords.DealTrack>();
+			int from = 0;
+			for (var deal : this.deals) {
+				while (from < this.steps.size() && this.steps.get(from).opportunityId() < deal.id()) {
+					from++;
+				}
+				if (!deal.joinedAt().isBefore(end) || deal.closedAt() != null && deal.closedAt().isBefore(dealsSince)) {
+					continue;
+				}
+				var path = new ArrayList<PartnerRecords.StageStep>();
+				for (int i = from; i < this.steps.size() && this.steps.get(i).opportunityId() == deal.id(); i++) {
+					if (this.steps.get(i).step().at().isBefore(end)) {
+						path.add(this.steps.get(i).step());
+					}
+				}
+				deals.add(new PartnerRecords.DealTrack(deal.id(), deal.joinedAt(), deal.industry(), path));
+			}
+			var invitations = this.invitations.stream().filter(i -> i.at().isBefore(end)).toList();
+			var certifications = this.certifications.stream()
+				.filter(c -> c.at().isBefore(end) && c.record().validOn(asOf.day()))
+				.map(Timed::record)
+				.toList();
+			return new PartnerRecords(id, onboardedOn, verticals, members, activity, asks, deals, invitations,
+					certifications);
+		}
+
+	}
+
+}
