@@ -117,11 +117,10 @@ class ImportApiController {
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
 			HttpServletRequest request) {
 		requireMultipart(request);
-		var files = new CrmExport.Files(ImportFile.of("Account", account), ImportFile.of("User", user),
+		var files = new SalesforceExport.Files(ImportFile.of("Account", account), ImportFile.of("User", user),
 				ImportFile.of("Opportunity", opportunity), ImportFile.of("OpportunityHistory", history),
 				ImportFile.of("OpportunityPartner", opportunityPartner), ImportFile.of("Partner", partner));
-		return this.imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(files, zone),
-				ImportRequest.mapping(parameters), dryRun);
+		return this.imports.run(viewer, "SALESFORCE", files, ImportRequest.mapping(parameters), dryRun);
 	}
 
 	@PostMapping("/hubspot")
@@ -138,8 +137,7 @@ class ImportApiController {
 			HttpServletRequest request) {
 		requireMultipart(request);
 		var files = new HubspotExport.Files(ImportFile.of("companies", companies), ImportFile.of("deals", deals));
-		return this.imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(files, zone),
-				ImportRequest.mapping(parameters), dryRun);
+		return this.imports.run(viewer, "HUBSPOT", files, ImportRequest.mapping(parameters), dryRun);
 	}
 
 	/**

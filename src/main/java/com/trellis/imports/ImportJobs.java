@@ -127,12 +127,11 @@ class ImportJobs implements DisposableBean {
 		var files = upload.files();
 		if (upload.system().equals("HUBSPOT")) {
 			var hubspot = new HubspotExport.Files(files.get("companies"), files.get("deals"));
-			return imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(hubspot, zone), mapping, dryRun, progress);
+			return imports.run(viewer, "HUBSPOT", hubspot, mapping, dryRun, progress);
 		}
-		var salesforce = new CrmExport.Files(files.get("Account"), files.get("User"), files.get("Opportunity"),
+		var salesforce = new SalesforceExport.Files(files.get("Account"), files.get("User"), files.get("Opportunity"),
 				files.get("OpportunityHistory"), files.get("OpportunityPartner"), files.get("Partner"));
-		return imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(salesforce, zone, progress), mapping,
-				dryRun, progress);
+		return imports.run(viewer, "SALESFORCE", salesforce, mapping, dryRun, progress);
 	}
 
 	@Override

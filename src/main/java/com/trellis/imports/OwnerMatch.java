@@ -29,16 +29,22 @@ final class OwnerMatch {
 
 	private final Users users;
 
-	OwnerMatch(List<CrmExport.User> sourceUsers, ImportMapping mapping, Users users, List<FieldError> errors) {
+	OwnerMatch(ImportMapping mapping, Users users, List<FieldError> errors) {
 		this.mapping = mapping;
 		this.users = users;
-		sourceUsers.stream().filter(u -> u.id() != null).forEach(u -> this.sourceUsers.putIfAbsent(u.id(), u));
 		mapping.owners().forEach((email, id) -> {
 			var user = users.find(id);
 			if (user.isEmpty() || user.get().role() == Role.PARTNER) {
 				errors.add(new FieldError("owner." + email, "no vendor user with id " + id));
 			}
 		});
+	}
+
+	/** A user of the source (its User file, or an owner a HubSpot row names). */
+	void add(CrmExport.User user) {
+		if (user.id() != null) {
+			this.sourceUsers.putIfAbsent(user.id(), user);
+		}
 	}
 
 	/**
