@@ -24,7 +24,10 @@ import com.trellis.shared.validation.ValueLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a CRM export: a Salesforce data export (Account, User, Opportunity,
@@ -63,9 +66,20 @@ class CrmImport {
 
 	private final int pageSize;
 
+	/**
+	 * Look-ups made while rows are read (owners, exchange rates) run beside the run's
+	 * transaction: its connection is busy copying the rows into the staging tables.
+	 */
+	private final TransactionTemplate aside;
+
 	CrmImport(Users users, DealImport deals, ImportRecords records, ImportWriter writer, BusinessCalendar calendar,
 			ExchangeRates rates, ValueLimits limits, ImportStaging staging, StagedChecks checks, StagedPlan plans,
-			HeldRows held, @Value("${trellis.imports.page-size:5000}") int pageSize) {
+			HeldRows held, @Value("${trellis.imports.page-size:5000}") int pageSize,
+			PlatformTransactionManager transactions) {
+		var aside = new TransactionTemplate(transactions);
+		aside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		aside.setReadOnly(true);
+		this.aside = aside;
 		this.limits = limits;
 		this.users = users;
 		this.deals = deals;
@@ -114,12 +128,13 @@ class CrmImport {
 			}
 		}
 		var defaultCurrency = mapping.defaultCurrency() != null ? mapping.defaultCurrency() : ReportingCurrency.CODE;
-		var owners = new OwnerMatch(mapping, this.users, errors);
+		var owners = new OwnerMatch(mapping, this.users, errors, this.aside);
 		var stages = new StageMap();
 		// asked once per currency, not once per deal
 		var rated = new HashMap<String, Boolean>();
-		var context = new CrmExport.Context(this.staging, new ImportValueRules(this.limits, this.calendar.zone()),
-				defaultCurrency, c -> rated.computeIfAbsent(c, code -> this.rates.toReporting(code).isPresent()),
+		var context = new CrmExport.Context(
+				this.staging, new ImportValueRules(this.limits, this.calendar.zone()), defaultCurrency, c -> rated
+					.computeIfAbsent(c, code -> this.aside.execute(status -> this.rates.toReporting(code).isPresent())),
 				this.held);
 		var export = new CrmExport("HUBSPOT".equals(system) ? HubspotExport.COLUMNS : CrmExport.Columns.SALESFORCE,
 				this.calendar.zone(), owners, stages, context, progress);

@@ -166,6 +166,7 @@ class PartnerImportTests {
 		post(files,
 				Map.of("stage.Parked", "QUALIFIED", "owner.olga.leaver@acme.test", this.ben, "credit.VAR/Reseller",
 						"BEST"))
+			.andDo(r -> System.out.println("DEBUG-ERRORS " + r.getResponse().getContentAsString()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.errorCount").value(4))
 			.andExpect(jsonPath("$.errors[?(@.field == 'OpportunityPartner row 3: OpportunityId')].message",
@@ -199,7 +200,23 @@ class PartnerImportTests {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
-		this.mvc.perform(get(location).session(session))
+		// the check runs in the background: its page shows the progress, then what it
+		// found
+		var check = this.mvc.perform(get(location).session(session))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String page = "";
+		for (int i = 0; i < 240 && !page.contains("mapping-form"); i++) {
+			Thread.sleep(250);
+			page = this.mvc.perform(get(check).session(session))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+		this.mvc.perform(get(check).session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"credit-mapping\"")))
 			.andExpect(content().string(containsString("name=\"credit.VAR/Reseller\"")))
