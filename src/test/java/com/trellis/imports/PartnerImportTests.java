@@ -166,7 +166,6 @@ class PartnerImportTests {
 		post(files,
 				Map.of("stage.Parked", "QUALIFIED", "owner.olga.leaver@acme.test", this.ben, "credit.VAR/Reseller",
 						"BEST"))
-			.andDo(r -> System.out.println("DEBUG-ERRORS " + r.getResponse().getContentAsString()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.errorCount").value(4))
 			.andExpect(jsonPath("$.errors[?(@.field == 'OpportunityPartner row 3: OpportunityId')].message",
