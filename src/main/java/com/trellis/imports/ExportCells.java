@@ -107,7 +107,7 @@ final class ExportCells {
 
 	String id(CsvImport.Row row, String column) {
 		var id = required(row, column);
-		if (id != null && !this.ids.add(id)) {
+		if (id != null && this.trackIds && !this.ids.add(id)) {
 			error(row, column, "duplicate id '" + id + "': an earlier row of the file has it");
 		}
 		return id;
