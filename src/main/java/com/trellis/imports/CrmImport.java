@@ -21,6 +21,9 @@ import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.validation.ValueLimits;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class CrmImport {
+
+	private static final Logger log = LoggerFactory.getLogger(CrmImport.class);
 
 	private final Users users;
 
@@ -117,6 +122,7 @@ class CrmImport {
 		if (!dryRun) {
 			this.records.lock(system);
 		}
+		var lap = new Lap();
 		this.held.reset();
 		this.staging.create();
 		progress.phase("READING");
@@ -139,19 +145,23 @@ class CrmImport {
 		var export = new CrmExport("HUBSPOT".equals(system) ? HubspotExport.COLUMNS : CrmExport.Columns.SALESFORCE,
 				this.calendar.zone(), owners, stages, context, progress);
 		source.read(export);
+		lap.log("read and staged");
 		errors.addAll(0, export.errors);
 		progress.phase("VALIDATING");
 		this.staging.loaded();
+		lap.log("indexed and analyzed");
 		stages.decide(mapping, errors);
 		this.plans.stages(stages);
 		this.staging.rowErrors();
 		this.checks.check(system, export);
+		lap.log("checked");
 		var credits = new PartnerCredits();
 		var roles = this.plans.links(system, this.staging);
 		roles.forEach(role -> credits.use(role.shown(), role.rows()));
 		credits.decide(mapping, errors);
 		this.plans.credits(roles, credits);
 		this.plans.plan(system, this.calendar.zone());
+		lap.log("planned");
 		var pams = new Pams(viewer, owners, mapping, errors);
 		long adminHeld = this.plans.newPartnerOwners(system).stream().filter(pams::heldByAdmin).count();
 		if (adminHeld > 0) {
@@ -167,6 +177,7 @@ class CrmImport {
 		counts.put("opportunities", this.plans.deals());
 		knownLastMoves();
 		counts.put("stageChanges", new ImportReport.Counts(this.plans.moves(), 0, 0));
+		lap.log("counted");
 		this.staging.errors(errors);
 		long errorCount = this.staging.errorCount();
 		var listed = this.staging.errors(ImportReport.MAX_ERRORS);
@@ -178,6 +189,7 @@ class CrmImport {
 			progress.validated(this.staging.stagedRows());
 			progress.phase("APPLYING");
 			this.writer.write(viewer.actor(), system, owners, pams::of, counts, progress);
+			lap.log("written");
 		}
 		var ownerLines = owners.all()
 			.stream()
@@ -195,6 +207,19 @@ class CrmImport {
 			this.plans.knownLastMoves(this.deals.lastMoves(page.stream().map(p -> p[1]).toList()));
 			after = page.get(page.size() - 1)[0];
 		}
+	}
+
+	/** Logs how long each phase of a run took (for profiling large imports). */
+	private static final class Lap {
+
+		private long start = System.nanoTime();
+
+		void log(String phase) {
+			long now = System.nanoTime();
+			log.info("CRM import: {} in {} ms", phase, (now - this.start) / 1_000_000);
+			this.start = now;
+		}
+
 	}
 
 	/** At most {@link ImportReport#MAX_ERRORS} errors, and how many more there are. */

@@ -37,8 +37,6 @@ class ImportPageController {
 			List.of("Account", "User", "Opportunity", "OpportunityHistory", "OpportunityPartner", "Partner"), "HUBSPOT",
 			List.of("companies", "deals"));
 
-	private final CrmImport imports;
-
 	private final ImportUploads uploads;
 
 	private final Clock clock;
@@ -47,10 +45,9 @@ class ImportPageController {
 
 	private final ImportRuns runs;
 
-	ImportPageController(CrmImport imports, ImportUploads uploads, Clock clock, ImportJobs jobs, ImportRuns runs) {
+	ImportPageController(ImportUploads uploads, Clock clock, ImportJobs jobs, ImportRuns runs) {
 		this.jobs = jobs;
 		this.runs = runs;
-		this.imports = imports;
 		this.uploads = uploads;
 		this.clock = clock;
 	}

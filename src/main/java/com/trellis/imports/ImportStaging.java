@@ -83,6 +83,7 @@ class ImportStaging {
 	void loaded() {
 		this.jdbc.sql("""
 				CREATE INDEX ON imp_account (source_id);
+				CREATE INDEX ON imp_account (ord);
 				CREATE INDEX ON imp_deal (source_id);
 				CREATE INDEX ON imp_history (opportunity_id);
 				CREATE INDEX ON imp_link (opportunity_id);

@@ -91,8 +91,16 @@ class StagedPages {
 			return List.of();
 		}
 		var moves = new HashMap<Long, List<ImportedDeal.Move>>();
-		this.jdbc.sql("SELECT deal_ord, stage, at FROM imp_move WHERE deal_ord IN (:ords) ORDER BY deal_ord, n")
-			.param("ords", rows.stream().map(Staged::ord).toList())
+		// the page's ords are a range of the plan: read its moves by range on (deal_ord,
+		// n)
+		this.jdbc.sql("""
+				SELECT m.deal_ord, m.stage, m.at FROM imp_move m JOIN imp_plan p ON p.ord = m.deal_ord
+				WHERE m.deal_ord > :after AND m.deal_ord <= :last
+				  AND (p.target_id IS NULL OR p.known_fingerprint <> p.fingerprint)
+				ORDER BY m.deal_ord, m.n
+				""")
+			.param("after", after)
+			.param("last", rows.get(rows.size() - 1).ord())
 			.query((rs, n) -> moves.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 				.add(new ImportedDeal.Move(Stage.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant())))
 			.list();
