@@ -115,6 +115,15 @@ public class DealImport {
 	}
 
 	/**
+	 * When each of the given deals last moved (the newest of its stage changes), for many
+	 * deals at once: a later export adds only the moves after it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, java.time.Instant> lastMoves(java.util.Collection<Long> ids) {
+		return this.batch.lastMoves(ids);
+	}
+
+	/**
 	 * Records the import as what put the partner on the deal, at the deal's creation in
 	 * the source (the export does not say when the partner joined); once per deal.
 	 */

@@ -82,4 +82,17 @@ class ImportedDealBatch {
 		return ids;
 	}
 
+	/** The newest stage change of each deal. */
+	java.util.Map<Long, Instant> lastMoves(java.util.Collection<Long> ids) {
+		var last = new java.util.HashMap<Long, Instant>();
+		if (ids.isEmpty()) {
+			return last;
+		}
+		this.jdbc.sql("""
+				SELECT opportunity_id, max(changed_at) FROM opportunity_stage_change
+				WHERE opportunity_id IN (:ids) GROUP BY opportunity_id
+				""").param("ids", ids).query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+		return last;
+	}
+
 }

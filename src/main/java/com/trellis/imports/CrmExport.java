@@ -5,22 +5,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.function.Function;
 
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.CsvStream;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.PgCopy;
 
 /**
- * The rows of a CRM export in one shape whatever the source: accounts, their owners,
- * deals and stage changes, each naming where it came from ({@code Opportunity row 7: }),
- * with every cell that cannot be read named with its column and why. Ids repeated within
- * a file are refused as duplicates. Moments without an offset are read in the given zone.
- * Reads a Salesforce data export (API field names as headers); {@link HubspotExport}
- * reads HubSpot's.
+ * The rows of a CRM export in one shape whatever the source, read streaming: each row's
+ * cells are read and judged on their own (the value rules, the owner, the currency's
+ * rate), and the row is copied at once into the run's staging table
+ * ({@link ImportStaging}) with the errors of its cells, each naming where it came from
+ * ({@code Opportunity row 7: }) and its column. Nothing of a row stays in memory after it
+ * is copied: the rules that need other rows (repeated ids, references, history order) run
+ * over the staging tables ({@link StagedChecks}). What is held is bounded by the source's
+ * owners, stages and currencies, not by its rows. {@link SalesforceExport} and
+ * {@link HubspotExport} read the files.
  */
 final class CrmExport {
 
@@ -30,23 +35,41 @@ final class CrmExport {
 	/** The names of the account file's columns (owner, creation, website). */
 	Columns accountColumns;
 
-	final List<Account> accounts = new ArrayList<>();
-
-	final List<User> users = new ArrayList<>();
-
-	final List<Deal> deals = new ArrayList<>();
-
-	final List<History> history = new ArrayList<>();
-
-	final List<PartnerLink> partnerLinks = new ArrayList<>();
-
+	/** Errors that name no staged row: a file's header, the User file, the mapping. */
 	final List<FieldError> errors = new ArrayList<>();
 
-	private ImportProgress progress = ImportProgress.NONE;
+	/** The written name of each staged file's id column, for repeated ids. */
+	final java.util.Map<String, String> idColumns = new java.util.LinkedHashMap<>();
 
-	CrmExport(Columns columns) {
+	final ZoneId zone;
+
+	final OwnerMatch owners;
+
+	final StageMap stages;
+
+	final ImportProgress progress;
+
+	private final Context context;
+
+	/** The errors of the row being read. */
+	final List<FieldError> row = new ArrayList<>();
+
+	private long ord;
+
+	/** What a run gives its reader: where rows go and the rules judging each row. */
+	record Context(ImportStaging staging, ImportValueRules rules, String defaultCurrency,
+			Function<String, Boolean> currencyKnown, HeldRows held) {
+	}
+
+	CrmExport(Columns columns, ZoneId zone, OwnerMatch owners, StageMap stages, Context context,
+			ImportProgress progress) {
 		this.columns = columns;
 		this.accountColumns = columns;
+		this.zone = zone;
+		this.owners = owners;
+		this.stages = stages;
+		this.context = context;
+		this.progress = progress;
 	}
 
 	/** The source's names of the columns the plan names in its errors. */
@@ -80,229 +103,164 @@ final class CrmExport {
 	record History(String where, String opportunityId, String stage, Instant at) {
 	}
 
-	/** The export's files; a file may be null when not uploaded. */
-	record Files(ImportFile account, ImportFile user, ImportFile opportunity, ImportFile opportunityHistory,
-			ImportFile opportunityPartner, ImportFile partner) {
+	/** Reads a source's files into a run's staging tables. */
+	@FunctionalInterface
+	interface Source {
+
+		void read(CrmExport export);
 
 	}
 
-	static CrmExport readSalesforce(Files files, ZoneId zone) {
-		return readSalesforce(files, zone, ImportProgress.NONE);
-	}
+	/** What to do with each row of a file, copying it with {@code copy}. */
+	@FunctionalInterface
+	interface RowReader {
 
-	/** Reads the files streaming, telling {@code progress} of each row read. */
-	static CrmExport readSalesforce(Files files, ZoneId zone, ImportProgress progress) {
-		var export = new CrmExport(Columns.SALESFORCE);
-		export.progress = progress;
-		export.readAccounts(files.account(), zone);
-		export.readUsers(files.user());
-		export.readDeals(files.opportunity(), zone);
-		export.readHistory(files.opportunityHistory(), zone);
-		export.readPartnerLinks("OpportunityPartner", files.opportunityPartner());
-		export.readPartnerLinks("Partner", files.partner());
-		return export;
-	}
+		void read(CsvImport.Row row, PgCopy copy);
 
-	private void readAccounts(ImportFile text, ZoneId zone) {
-		var cells = new Cells("Account", this.errors).telling(this.progress);
-		cells.rows(text, List.of("Id", "Name", "OwnerId", "CreatedDate"), row -> {
-			var website = row.get("Website");
-			this.accounts.add(new Account(cells.where(row), cells.id(row), cells.required(row, "Name", Cells.NAME),
-					website.isBlank() ? null : SourceValues.domain(website), cells.text(row, "Website", Cells.LINE),
-					cells.text(row, "Industry", Cells.INDUSTRY), cells.required(row, "OwnerId"),
-					cells.requiredMoment(row, "CreatedDate", zone),
-					Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner")))),
-					cells.text(row, "Type", Cells.LINE), cells.text(row, "BillingCountry", Cells.LINE)));
-		});
-	}
-
-	private void readUsers(ImportFile text) {
-		var cells = new Cells("User", this.errors).telling(this.progress);
-		cells.rows(text, List.of("Id", "Email"), row -> {
-			var name = !row.get("Name").isBlank() ? cells.text(row, "Name", Cells.USER_NAME)
-					: (Objects.toString(cells.text(row, "FirstName", Cells.USER_NAME), "") + " "
-							+ Objects.toString(cells.text(row, "LastName", Cells.USER_NAME), ""))
-						.strip();
-			this.users.add(new User(cells.where(row), cells.id(row), cells.required(row, "Email"), name,
-					cells.value(row, "IsActive", SourceValues.flag(row.get("IsActive")))));
-		});
-	}
-
-	private void readDeals(ImportFile text, ZoneId zone) {
-		var cells = new Cells("Opportunity", this.errors).telling(this.progress);
-		cells.rows(text, List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"),
-				row -> {
-					var currency = row.get("CurrencyIsoCode");
-					this.deals.add(new Deal(cells.where(row), cells.id(row), row.get("AccountId"),
-							cells.required(row, "Name", Cells.NAME), cells.required(row, "StageName"),
-							cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
-							currency.isBlank() ? null
-									: cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),
-							cells.value(row, "CloseDate", SourceValues.day(row.get("CloseDate"))),
-							cells.required(row, "OwnerId"), cells.requiredMoment(row, "CreatedDate", zone),
-							cells.value(row, "IsClosed", SourceValues.flag(row.get("IsClosed"))),
-							cells.value(row, "IsWon", SourceValues.flag(row.get("IsWon")))));
-				});
-	}
-
-	private void readHistory(ImportFile text, ZoneId zone) {
-		var cells = new Cells("OpportunityHistory", this.errors).telling(this.progress);
-		cells.rows(text, List.of("OpportunityId", "StageName", "CreatedDate"), row -> {
-			this.history.add(new History(cells.where(row), cells.required(row, "OpportunityId"),
-					cells.required(row, "StageName"), cells.requiredMoment(row, "CreatedDate", zone)));
-		});
 	}
 
 	/**
-	 * {@code OpportunityPartner} (OpportunityId, AccountToId, Role, IsPrimary) or
-	 * {@code Partner} (the same, OpportunityId blank when it links two accounts).
+	 * Streams one file into a staging table: each row to {@code each} with this row's
+	 * errors emptied first; a file that cannot be read adds its error (named with the
+	 * file), the rows read before it staying staged.
 	 */
-	private void readPartnerLinks(String file, ImportFile text) {
-		var cells = new Cells(file, this.errors).telling(this.progress);
-		var required = "Partner".equals(file) ? List.of("AccountToId") : List.of("OpportunityId", "AccountToId");
-		cells.rows(text, required, row -> {
-			if (!row.get("Id").isBlank()) {
-				cells.id(row);
-			}
-			var opportunity = "Partner".equals(file) ? blankToNull(row.get("OpportunityId"))
-					: cells.required(row, "OpportunityId");
-			this.partnerLinks.add(new PartnerLink(cells.where(row), opportunity, cells.required(row, "AccountToId"),
-					blankToNull(row.get("Role")),
-					Boolean.TRUE.equals(cells.value(row, "IsPrimary", SourceValues.flag(row.get("IsPrimary"))))));
-		});
+	void stream(ExportCells cells, ImportFile file, List<String> required, String table, List<String> columns,
+			java.util.function.Predicate<CsvStream> header, RowReader each) {
+		stream(cells, file, required, table, columns, header, true, each);
 	}
 
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	/** Reads one file's cells, adding an error for each that cannot be read. */
-	static final class Cells {
-
-		/** The longest id, e-mail or other one-line value. */
-		static final int LINE = 254;
-
-		/** The longest account or deal name (as the API's). */
-		static final int NAME = 200;
-
-		/** The longest industry (as the API's). */
-		static final int INDUSTRY = 60;
-
-		/** The longest user name (as the API's). */
-		static final int USER_NAME = 120;
-
-		private final String name;
-
-		private final List<FieldError> errors;
-
-		private final HashSet<String> ids = new HashSet<>();
-
-		private ImportProgress progress = ImportProgress.NONE;
-
-		private java.util.function.UnaryOperator<String> written = column -> column;
-
-		Cells(String name, List<FieldError> errors) {
-			this.name = name;
-			this.errors = errors;
+	/**
+	 * As {@link #stream}; {@code header} says whether the rows are to be read (the file's
+	 * columns are there), {@code counted} whether its rows count as read (a second pass
+	 * over a file does not).
+	 */
+	void stream(ExportCells cells, ImportFile file, List<String> required, String table, List<String> columns,
+			java.util.function.Predicate<CsvStream> header, boolean counted, RowReader each) {
+		if (file == null) {
+			return;
 		}
-
-		/**
-		 * Hands each row of the file to {@code each}, streaming; a file that cannot be
-		 * read adds its error (named with the file) and no more rows.
-		 */
-		void rows(ImportFile file, List<String> required, java.util.function.Consumer<CsvImport.Row> each) {
-			if (file == null) {
-				return;
-			}
+		var copy = this.context.staging().copy(table, columns);
+		try {
 			try (var in = CsvStream.open(file.open(), required)) {
-				this.written = in::written;
-				in.forEach(row -> {
-					this.progress.read();
-					each.accept(row);
+				cells.streaming(in);
+				if (!header.test(in)) {
+					copy.finish();
+					return;
+				}
+				in.forEach(r -> {
+					if (counted) {
+						this.progress.read();
+					}
+					this.row.clear();
+					this.context.held().hold(1);
+					each.read(r, copy);
+					this.context.held().release(1);
 				});
 			}
 			catch (InvalidInputException ex) {
-				ex.errors().forEach(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
+				ex.errors().forEach(e -> this.errors.add(new FieldError(cells.name() + " " + e.field(), e.message())));
 			}
+			copy.finish();
 		}
-
-		Cells telling(ImportProgress progress) {
-			this.progress = progress;
-			return this;
+		finally {
+			copy.close();
 		}
+	}
 
-		/**
-		 * Reads a file's cells whose rows the caller read, naming columns as it writes
-		 * them.
-		 */
-		Cells of(CsvImport file) {
-			this.written = file::written;
-			return this;
+	/** Keeps the written name of a file's id column; the rows are read. */
+	boolean idColumn(String file, String written) {
+		this.idColumns.put(file, written);
+		return true;
+	}
+
+	/** Judges an account row on its own and copies it. */
+	void account(Account a, PgCopy copy) {
+		this.context.rules().account(a, this.accountColumns, this.row);
+		var owner = this.owners.of(a.ownerId(), a.where(), this.accountColumns.ownerId(), this.row);
+		String warning = null;
+		if (!a.partner() && a.website() != null && !a.website().isBlank() && a.domain() == null) {
+			warning = a.where() + this.accountColumns.website() + " '" + a.website()
+					+ "' is not a web domain; imported without one";
 		}
-
-		/** A column's name as the file writes it. */
-		String written(String column) {
-			return this.written.apply(column);
+		String fingerprint = null;
+		if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
+			fingerprint = CrmImport.fingerprint(a.partner()
+					? new ImportPlan.PartnerRow(a.id(), a.name(), a.domain(), a.type(), a.country(), owner.email(),
+							a.createdAt())
+					: new ImportPlan.AccountRow(a.id(), a.name(), a.domain(), a.industry(), owner.email(),
+							a.createdAt()));
 		}
+		copy.row(this.ord++, a.where(), a.id(), a.name(), a.domain(), a.industry(),
+				owner == null ? null : owner.email(), a.createdAt(), a.partner(), a.type(), a.country(), fingerprint,
+				ImportStaging.json(this.row), warning);
+	}
 
-		String where(CsvImport.Row row) {
-			return this.name + " " + row.label();
+	/**
+	 * Judges a deal row on its own (values, account named, currency with a rate, owner)
+	 * and copies it with the part of its digest its own cells make.
+	 */
+	void deal(Deal d, PgCopy copy) {
+		var where = d.where();
+		this.context.rules().deal(d, this.columns, this.context.defaultCurrency(), this.row);
+		boolean amountRefused = refused(where + this.columns.amount());
+		if (d.accountId().isBlank()) {
+			this.row
+				.add(new FieldError(where + this.columns.accountId(), "missing account: the deal names no account"));
 		}
-
-		String id(CsvImport.Row row) {
-			return id(row, "Id");
+		var currency = d.currency() != null ? d.currency() : this.context.defaultCurrency();
+		boolean rated = this.context.currencyKnown().apply(currency);
+		if (!rated) {
+			this.row.add(new FieldError(where + this.columns.currency(),
+					"no exchange rate for " + currency + "; add the rate before importing deals in it"));
 		}
-
-		String id(CsvImport.Row row, String column) {
-			var id = required(row, column);
-			if (id != null && !this.ids.add(id)) {
-				error(row, column, "duplicate id '" + id + "': an earlier row of the file has it");
-			}
-			return id;
+		var owner = this.owners.of(d.ownerId(), where, this.columns.ownerId(), this.row);
+		if (d.stage() != null) {
+			this.stages.use(d.stage(), d.closed(), d.won());
 		}
-
-		/** A value every row must have: one line ({@link SourceValues#line}). */
-		String required(CsvImport.Row row, String column) {
-			return required(row, column, LINE);
+		boolean amountUnknown = d.amount() == null;
+		var amount = amountUnknown ? BigDecimal.ZERO : d.amount();
+		if (rated) {
+			amount = MinorUnits.round(amount, currency);
 		}
-
-		String required(CsvImport.Row row, String column, int max) {
-			if (row.get(column).isBlank()) {
-				error(row, column, "missing " + written(column));
-				return null;
-			}
-			return text(row, column, max);
+		String prefix = null;
+		if (d.id() != null && d.name() != null && owner != null && d.createdAt() != null && rated) {
+			prefix = ImportPlan.DealRow
+				.digestPrefix(new ImportPlan.DealRow(d.id(), d.accountId().strip(), d.name(), amount, currency,
+						d.closeDate(), owner.email(), d.createdAt(), List.of(), amountUnknown, null, null));
 		}
+		copy.row(this.ord++, where, d.id(), d.accountId(), d.name(), d.stage(), key(d.stage()), d.closed(), d.won(),
+				amount, amountUnknown, amountRefused, currency, d.closeDate(), owner == null ? null : owner.email(),
+				d.createdAt(), prefix, ImportStaging.json(this.row));
+	}
 
-		/** An optional value of one line, null when blank or refused. */
-		String text(CsvImport.Row row, String column, int max) {
-			var line = SourceValues.line(row.get(column), max);
-			if (!line.ok()) {
-				error(row, column, written(column) + " " + line.refusal());
-			}
-			return line.value();
+	/** Judges a stage change on its own and copies it. */
+	void history(History h, PgCopy copy) {
+		this.context.rules().history(h, this.columns, this.row);
+		if (h.stage() != null) {
+			this.stages.use(h.stage(), null, null);
 		}
+		copy.row(this.ord++, h.where(), h.opportunityId(), h.stage(), key(h.stage()), h.at(),
+				ImportStaging.json(this.row));
+	}
 
-		Instant requiredMoment(CsvImport.Row row, String column, ZoneId zone) {
-			var text = row.get(column);
-			if (text.isBlank()) {
-				error(row, column, "missing " + written(column) + "; the import keeps the source's dates");
-				return null;
-			}
-			return value(row, column, SourceValues.moment(text, zone));
-		}
+	/** Copies a partner row of a file ({@code OpportunityPartner} or {@code Partner}). */
+	void link(String file, String linkId, PartnerLink l, PgCopy copy) {
+		var shown = l.role() == null ? PartnerCredits.NONE : l.role().strip();
+		copy.row(this.ord++, file, l.where(), linkId, l.opportunityId(), l.partnerAccountId(), shown,
+				shown.toLowerCase(Locale.ROOT), l.primary(), ImportStaging.json(this.row));
+	}
 
-		<T> T value(CsvImport.Row row, String column, SourceValues.Parsed<T> parsed) {
-			if (!parsed.ok()) {
-				error(row, column, parsed.refusal());
-			}
-			return parsed.value();
-		}
+	/** Whether a cell (row and column, any case) of the row being read was refused. */
+	boolean refused(String field) {
+		return this.row.stream().anyMatch(e -> e.field().equalsIgnoreCase(field));
+	}
 
-		void error(CsvImport.Row row, String column, String message) {
-			this.errors.add(new FieldError(this.name + " " + row.label() + written(column), message));
-		}
+	static String key(String stage) {
+		return stage == null ? null : stage.strip().toLowerCase(Locale.ROOT);
+	}
 
+	static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

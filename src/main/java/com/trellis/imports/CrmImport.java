@@ -8,11 +8,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.time.ZoneId;
 
 import com.trellis.deals.DealImport;
 import com.trellis.identity.Role;
@@ -25,21 +21,31 @@ import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.validation.ValueLimits;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a CRM export: a Salesforce data export (Account, User, Opportunity,
- * OpportunityHistory) or HubSpot's companies and deals. Everything is validated first; a
- * dry run reports the bad rows, the mapping and the counts and writes nothing; a real run
- * with any bad row is refused naming them all and writes nothing; otherwise all rows are
- * written in one transaction through the accounts and deals modules' import ports. Rows
- * carry their source id, so importing the same export again writes nothing and a later
- * export updates the changed rows.
+ * OpportunityHistory, partner files) or HubSpot's companies and deals, through staging
+ * tables so that memory stays flat whatever the files' size. Everything is validated
+ * first; a dry run reports the bad rows, the mapping and the counts and writes nothing; a
+ * real run with any bad row is refused naming them all and writes nothing; otherwise all
+ * rows are written in one transaction through the accounts and deals modules' import
+ * ports. Rows carry their source id, so importing the same export again writes nothing
+ * and a later export updates the changed rows.
  */
 @Service
 class CrmImport {
+
+	private static final Logger log = LoggerFactory.getLogger(CrmImport.class);
 
 	private final Users users;
 
@@ -55,8 +61,30 @@ class CrmImport {
 
 	private final ValueLimits limits;
 
+	private final ImportStaging staging;
+
+	private final StagedChecks checks;
+
+	private final StagedPlan plans;
+
+	private final HeldRows held;
+
+	private final int pageSize;
+
+	/**
+	 * Look-ups made while rows are read (owners, exchange rates) run beside the run's
+	 * transaction: its connection is busy copying the rows into the staging tables.
+	 */
+	private final TransactionTemplate aside;
+
 	CrmImport(Users users, DealImport deals, ImportRecords records, ImportWriter writer, BusinessCalendar calendar,
-			ExchangeRates rates, ValueLimits limits) {
+			ExchangeRates rates, ValueLimits limits, ImportStaging staging, StagedChecks checks, StagedPlan plans,
+			HeldRows held, @Value("${trellis.imports.page-size:5000}") int pageSize,
+			PlatformTransactionManager transactions) {
+		var aside = new TransactionTemplate(transactions);
+		aside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		aside.setReadOnly(true);
+		this.aside = aside;
 		this.limits = limits;
 		this.users = users;
 		this.deals = deals;
@@ -64,32 +92,41 @@ class CrmImport {
 		this.writer = writer;
 		this.calendar = calendar;
 		this.rates = rates;
+		this.staging = staging;
+		this.checks = checks;
+		this.plans = plans;
+		this.held = held;
+		this.pageSize = pageSize;
 	}
 
 	/**
 	 * @param system SALESFORCE or HUBSPOT: the source whose ids the rows carry
-	 * @param reader reads the export's files, moments without an offset in the given zone
+	 * @param source reads the export's files into the run's staging
 	 */
 	@Transactional
-	ImportReport run(Viewer viewer, String system, Function<ZoneId, CrmExport> reader, ImportMapping mapping,
-			boolean dryRun) {
-		return run(viewer, system, reader, mapping, dryRun, ImportProgress.NONE);
+	ImportReport run(Viewer viewer, String system, CrmExport.Source source, ImportMapping mapping, boolean dryRun) {
+		return run(viewer, system, source, mapping, dryRun, ImportProgress.NONE);
 	}
 
-	/** As {@link #run}, telling {@code progress} what it does. */
+	/**
+	 * As {@link #run}, telling {@code progress} what it does. The files are read into the
+	 * run's staging tables row by row; the rules that need other rows, the plan and the
+	 * counts are SQL over them; the writer reads the plan a page at a time.
+	 */
 	@Transactional
-	ImportReport run(Viewer viewer, String system, Function<ZoneId, CrmExport> reader, ImportMapping mapping,
-			boolean dryRun, ImportProgress progress) {
+	ImportReport run(Viewer viewer, String system, CrmExport.Source source, ImportMapping mapping, boolean dryRun,
+			ImportProgress progress) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin imports CRM exports");
 		}
 		if (!dryRun) {
 			this.records.lock(system);
 		}
+		var lap = new Lap();
+		this.held.reset();
+		this.staging.create();
 		progress.phase("READING");
-		var export = reader.apply(this.calendar.zone());
-		progress.phase("VALIDATING");
-		var errors = new ArrayList<>(export.errors);
+		var errors = new ArrayList<FieldError>();
 		if (mapping.defaultCurrency() != null) {
 			var currency = SourceValues.currency(mapping.defaultCurrency());
 			if (!currency.ok()) {
@@ -97,82 +134,101 @@ class CrmImport {
 			}
 		}
 		var defaultCurrency = mapping.defaultCurrency() != null ? mapping.defaultCurrency() : ReportingCurrency.CODE;
-		new ImportValueRules(this.limits, this.calendar.zone()).check(export, defaultCurrency.toUpperCase(Locale.ROOT),
-				errors);
-		var owners = new OwnerMatch(export.users, mapping, this.users, errors);
+		var owners = new OwnerMatch(mapping, this.users, errors, this.aside);
 		var stages = new StageMap();
-		export.deals.stream().filter(d -> d.stage() != null).forEach(d -> stages.use(d.stage(), d.closed(), d.won()));
-		export.history.stream().filter(h -> h.stage() != null).forEach(h -> stages.use(h.stage(), null, null));
-		stages.decide(mapping, errors);
-		var fileAccounts = export.accounts.stream().map(CrmExport.Account::id).collect(Collectors.toSet());
-		var referenced = export.deals.stream()
-			.map(d -> d.accountId().strip())
-			.filter(id -> !id.isEmpty() && !fileAccounts.contains(id))
-			.collect(Collectors.toSet());
-		var filePartners = export.accounts.stream()
-			.filter(CrmExport.Account::partner)
-			.map(CrmExport.Account::id)
-			.collect(Collectors.toSet());
-		var referencedPartners = export.partnerLinks.stream()
-			.map(CrmExport.PartnerLink::partnerAccountId)
-			.filter(id -> id != null && !filePartners.contains(id))
-			.collect(Collectors.toSet());
-		var credits = new PartnerCredits();
 		// asked once per currency, not once per deal
 		var rated = new HashMap<String, Boolean>();
-		var plan = ImportPlan.of(export, mapping, stages, owners, defaultCurrency,
-				this.records.find(system, "Account", referenced).keySet(),
-				this.records.find(system, "Partner", referencedPartners).keySet(), credits,
-				c -> rated.computeIfAbsent(c, code -> this.rates.toReporting(code).isPresent()), this.calendar::startOf,
-				errors);
-		var knownPartners = this.records.find(system, "Partner",
-				plan.partners.stream().map(ImportPlan.PartnerRow::sourceId).toList());
-		var warnings = new ArrayList<>(plan.warnings);
-		var pams = pams(viewer, plan, owners, mapping, knownPartners, warnings, errors);
-		var knownAccounts = this.records.find(system, "Account",
-				plan.accounts.stream().map(ImportPlan.AccountRow::sourceId).toList());
-		var knownDeals = this.records.find(system, "Opportunity",
-				plan.deals.stream().map(ImportPlan.DealRow::sourceId).toList());
+		var context = new CrmExport.Context(
+				this.staging, new ImportValueRules(this.limits, this.calendar.zone()), defaultCurrency, c -> rated
+					.computeIfAbsent(c, code -> this.aside.execute(status -> this.rates.toReporting(code).isPresent())),
+				this.held);
+		var export = new CrmExport("HUBSPOT".equals(system) ? HubspotExport.COLUMNS : CrmExport.Columns.SALESFORCE,
+				this.calendar.zone(), owners, stages, context, progress);
+		source.read(export);
+		lap.log("read and staged");
+		errors.addAll(0, export.errors);
+		progress.phase("VALIDATING");
+		this.staging.loaded();
+		lap.log("indexed and analyzed");
+		stages.decide(mapping, errors);
+		this.plans.stages(stages);
+		this.staging.rowErrors();
+		this.checks.check(system, export);
+		lap.log("checked");
+		var credits = new PartnerCredits();
+		var roles = this.plans.links(system, this.staging);
+		roles.forEach(role -> credits.use(role.shown(), role.rows()));
+		credits.decide(mapping, errors);
+		this.plans.credits(roles, credits);
+		this.plans.plan(system, this.calendar.zone());
+		lap.log("planned");
+		var pams = new Pams(viewer, owners, mapping, errors);
+		long adminHeld = this.plans.newPartnerOwners(system).stream().filter(pams::heldByAdmin).count();
+		if (adminHeld > 0) {
+			this.staging
+				.warning(adminHeld + " partners whose owner is no active PAM are held by you until you name their PAM"
+						+ " (or import with partnerPam=<user id>)");
+		}
 		var counts = new LinkedHashMap<String, ImportReport.Counts>();
 		counts.put("users", new ImportReport.Counts(
 				(int) owners.all().stream().filter(o -> "CREATE".equals(o.match())).count(), 0, 0));
-		counts.put("partners", count(plan.partners, p -> knownPartners.get(p.sourceId()), p -> fingerprint(p)));
-		counts.put("accounts", count(plan.accounts, a -> knownAccounts.get(a.sourceId()), a -> fingerprint(a)));
-		counts.put("opportunities", count(plan.deals, d -> knownDeals.get(d.sourceId()), d -> fingerprint(d)));
-		int moves = 0;
-		for (var deal : plan.deals) {
-			var known = knownDeals.get(deal.sourceId());
-			moves += known == null ? deal.moves().size() : this.deals.movesToAdd(known.targetId(), deal.moves());
+		counts.put("partners", this.plans.accounts(system, true));
+		counts.put("accounts", this.plans.accounts(system, false));
+		counts.put("opportunities", this.plans.deals());
+		knownLastMoves();
+		counts.put("stageChanges", new ImportReport.Counts(this.plans.moves(), 0, 0));
+		lap.log("counted");
+		this.staging.errors(errors);
+		long errorCount = this.staging.errorCount();
+		var listed = this.staging.errors(ImportReport.MAX_ERRORS);
+		if (errorCount > 0 && !dryRun) {
+			throw new InvalidInputException(listed(listed, errorCount));
 		}
-		counts.put("stageChanges", new ImportReport.Counts(moves, 0, 0));
-		errors.sort(ImportReport.BY_ROW);
-		if (!errors.isEmpty() && !dryRun) {
-			throw new InvalidInputException(listed(errors));
-		}
-		boolean write = errors.isEmpty() && !dryRun;
+		boolean write = errorCount == 0 && !dryRun;
 		if (write) {
-			progress.validated(export.accounts.size() + export.users.size() + export.deals.size()
-					+ export.history.size() + export.partnerLinks.size());
+			progress.validated(this.staging.stagedRows());
 			progress.phase("APPLYING");
-			this.writer.write(viewer.actor(), system, owners, plan, pams,
-					new ImportWriter.Known(knownPartners, knownAccounts, knownDeals), counts, progress);
+			this.writer.write(viewer.actor(), system, owners, pams::of, counts, progress);
+			lap.log("written");
 		}
 		var ownerLines = owners.all()
 			.stream()
 			.map(o -> new ImportReport.OwnerLine(o.email(), o.name(), o.activeInSource(), o.userId(), o.match()))
 			.toList();
-		return new ImportReport(dryRun, write, errors.size(),
-				List.copyOf(errors.subList(0, Math.min(errors.size(), ImportReport.MAX_ERRORS))), warnings, counts,
-				stages.report(), ownerLines, credits.report());
+		return new ImportReport(dryRun, write, (int) errorCount, listed, this.staging.warnings(ImportReport.MAX_ERRORS),
+				counts, stages.report(), ownerLines, credits.report());
+	}
+
+	/** When each deal imported before last moved, a page of deals at a time. */
+	private void knownLastMoves() {
+		long after = -1;
+		List<long[]> page;
+		while (!(page = this.plans.knownDeals(after, this.pageSize)).isEmpty()) {
+			this.plans.knownLastMoves(this.deals.lastMoves(page.stream().map(p -> p[1]).toList()));
+			after = page.get(page.size() - 1)[0];
+		}
+	}
+
+	/** Logs how long each phase of a run took (for profiling large imports). */
+	private static final class Lap {
+
+		private long start = System.nanoTime();
+
+		void log(String phase) {
+			long now = System.nanoTime();
+			log.info("CRM import: {} in {} ms", phase, (now - this.start) / 1_000_000);
+			this.start = now;
+		}
+
 	}
 
 	/** At most {@link ImportReport#MAX_ERRORS} errors, and how many more there are. */
-	private static List<FieldError> listed(List<FieldError> errors) {
-		if (errors.size() <= ImportReport.MAX_ERRORS) {
+	private static List<FieldError> listed(List<FieldError> errors, long all) {
+		if (all <= ImportReport.MAX_ERRORS) {
 			return errors;
 		}
-		var listed = new ArrayList<>(errors.subList(0, ImportReport.MAX_ERRORS));
-		listed.add(new FieldError("file", (errors.size() - ImportReport.MAX_ERRORS) + " more rows cannot be imported"));
+		var listed = new ArrayList<>(errors);
+		listed.add(new FieldError("file", (all - ImportReport.MAX_ERRORS) + " more rows cannot be imported"));
 		return listed;
 	}
 
@@ -181,65 +237,43 @@ class CrmImport {
 	 * else the PAM named in the mapping ({@code partnerPam}), else the importing admin
 	 * holds the partner until they name its PAM (listed as a warning).
 	 */
-	private Map<String, Long> pams(Viewer viewer, ImportPlan plan, OwnerMatch owners, ImportMapping mapping,
-			Map<String, ImportRecords.Known> known, List<String> warnings, List<FieldError> errors) {
-		Long fallback = null;
-		if (mapping.partnerPam() != null) {
-			var pam = this.users.findEnabled(mapping.partnerPam());
-			if (pam.isEmpty() || pam.get().role() != Role.PAM) {
-				errors.add(new FieldError("partnerPam", "must be the id of an active partner account manager"));
-			}
-			else {
-				fallback = pam.get().id();
-			}
-		}
-		var ownerIds = new HashMap<String, Long>();
-		owners.all().forEach(o -> ownerIds.put(o.email(), o.userId()));
-		var pams = new HashMap<String, Long>();
-		int adminHeld = 0;
-		for (var row : plan.partners) {
-			if (known.containsKey(row.sourceId())) {
-				continue;
-			}
-			var ownerId = ownerIds.get(row.ownerEmail());
-			var owner = ownerId == null ? null : this.users.findEnabled(ownerId).orElse(null);
-			if (owner != null && owner.role() == Role.PAM) {
-				pams.put(row.sourceId(), owner.id());
-			}
-			else if (fallback != null) {
-				pams.put(row.sourceId(), fallback);
-			}
-			else {
-				pams.put(row.sourceId(), viewer.userId());
-				adminHeld++;
-			}
-		}
-		if (adminHeld > 0) {
-			warnings.add(adminHeld + " partners whose owner is no active PAM are held by you until you name their PAM"
-					+ " (or import with partnerPam=<user id>)");
-		}
-		return pams;
-	}
+	private final class Pams {
 
-	private static <T> ImportReport.Counts count(List<T> rows,
-			java.util.function.Function<T, ImportRecords.Known> known,
-			java.util.function.Function<T, String> fingerprint) {
-		int create = 0;
-		int update = 0;
-		int unchanged = 0;
-		for (var row : rows) {
-			var k = known.apply(row);
-			if (k == null) {
-				create++;
+		private final Viewer viewer;
+
+		private final Map<String, Long> ownerIds = new HashMap<>();
+
+		private Long fallback;
+
+		Pams(Viewer viewer, OwnerMatch owners, ImportMapping mapping, List<FieldError> errors) {
+			this.viewer = viewer;
+			if (mapping.partnerPam() != null) {
+				var pam = CrmImport.this.users.findEnabled(mapping.partnerPam());
+				if (pam.isEmpty() || pam.get().role() != Role.PAM) {
+					errors.add(new FieldError("partnerPam", "must be the id of an active partner account manager"));
+				}
+				else {
+					this.fallback = pam.get().id();
+				}
 			}
-			else if (k.fingerprint().equals(fingerprint.apply(row))) {
-				unchanged++;
-			}
-			else {
-				update++;
-			}
+			owners.all().forEach(o -> this.ownerIds.put(o.email(), o.userId()));
 		}
-		return new ImportReport.Counts(create, update, unchanged);
+
+		private Long ownerPam(String ownerEmail) {
+			var ownerId = this.ownerIds.get(ownerEmail);
+			var owner = ownerId == null ? null : CrmImport.this.users.findEnabled(ownerId).orElse(null);
+			return owner != null && owner.role() == Role.PAM ? owner.id() : null;
+		}
+
+		boolean heldByAdmin(String ownerEmail) {
+			return ownerPam(ownerEmail) == null && this.fallback == null;
+		}
+
+		Long of(String ownerEmail) {
+			var pam = ownerPam(ownerEmail);
+			return pam != null ? pam : this.fallback != null ? this.fallback : this.viewer.userId();
+		}
+
 	}
 
 	/** A digest of the values a row is imported with. */

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.trellis.shared.CsvImport;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.CsvStream;
 import com.trellis.shared.InvalidInputException.FieldError;
 
 /**
@@ -34,108 +34,121 @@ final class HubspotExport {
 	}
 
 	/**
-	 * HubSpot's companies and deals files; read whole (HubSpot exports are small next to
-	 * a Salesforce data export, whose files are streamed).
+	 * HubSpot's companies and deals files, streamed row by row as a Salesforce export's;
+	 * the deals file is read twice: its deals, then the stage changes its "Date entered"
+	 * columns hold.
 	 */
-	record Files(ImportFile companies, ImportFile deals) {
+	record Files(ImportFile companies, ImportFile deals) implements CrmExport.Source {
+
+		@Override
+		public void read(CrmExport export) {
+			var owners = new HashSet<String>();
+			readCompanies(export, companies(), owners);
+			readDeals(export, deals(), owners);
+		}
+
 	}
 
-	static CrmExport read(Files files, ZoneId zone) {
-		var export = new CrmExport(COLUMNS);
-		var owners = new HashSet<String>();
-		readCompanies(export, files.companies() == null ? null : files.companies().text(), zone, owners);
-		readDeals(export, files.deals() == null ? null : files.deals().text(), zone, owners);
-		return export;
-	}
-
-	private static void readCompanies(CrmExport export, String text, ZoneId zone, HashSet<String> owners) {
-		var cells = new CrmExport.Cells("companies", export.errors);
-		var file = read(text, "companies", export.errors);
-		if (file == null) {
-			return;
-		}
-		var id = column(file, export, "companies", "Record ID", "hs_object_id", "Company ID");
-		var name = column(file, export, "companies", "Company name", "name");
-		var created = column(file, export, "companies", "Create Date", "createdate");
-		var owner = column(file, export, "companies", "Owner email", "Company owner", "hubspot_owner_email");
-		var domain = optional(file, "Company Domain Name", "domain", "Website URL", "website");
-		var industry = optional(file, "Industry");
-		if (id == null || name == null || created == null || owner == null) {
-			return;
-		}
-		cells.of(file);
-		var columns = export.accountColumns;
-		export.accountColumns = new CrmExport.Columns(columns.accountId(), columns.stage(), columns.amount(),
-				columns.currency(), columns.closeDate(), file.written(owner), file.written(created),
-				domain == null ? columns.website() : file.written(domain), columns.historyDeal(),
-				columns.historyStage(), columns.historyDate());
-		for (var row : file.rows()) {
+	private static void readCompanies(CrmExport export, ImportFile file, HashSet<String> owners) {
+		var cells = new ExportCells("companies", export.row);
+		var found = new String[6];
+		export.stream(cells, file, List.of(), "imp_account", ImportStaging.ACCOUNT_COLUMNS, in -> {
+			found[0] = column(in, export, "companies", "Record ID", "hs_object_id", "Company ID");
+			found[1] = column(in, export, "companies", "Company name", "name");
+			found[2] = column(in, export, "companies", "Create Date", "createdate");
+			found[3] = column(in, export, "companies", "Owner email", "Company owner", "hubspot_owner_email");
+			found[4] = optional(in, "Company Domain Name", "domain", "Website URL", "website");
+			found[5] = optional(in, "Industry");
+			if (found[0] == null || found[1] == null || found[2] == null || found[3] == null) {
+				return false;
+			}
+			var columns = export.accountColumns;
+			export.accountColumns = new CrmExport.Columns(columns.accountId(), columns.stage(), columns.amount(),
+					columns.currency(), columns.closeDate(), in.written(found[3]), in.written(found[2]),
+					found[4] == null ? columns.website() : in.written(found[4]), columns.historyDeal(),
+					columns.historyStage(), columns.historyDate());
+			return export.idColumn("companies", in.written(found[0]));
+		}, (row, copy) -> {
+			var domain = found[4];
+			var industry = found[5];
 			var website = domain == null ? "" : row.get(domain);
-			var ownerValue = user(export, cells, row, owner, owners);
-			export.accounts.add(new CrmExport.Account(cells.where(row), cells.id(row, id),
-					cells.required(row, name, CrmExport.Cells.NAME),
+			var ownerValue = user(export, cells, row, found[3], owners);
+			export.account(new CrmExport.Account(cells.where(row), cells.id(row, found[0]),
+					cells.required(row, found[1], ExportCells.NAME),
 					website.isBlank() ? null : SourceValues.domain(website),
-					domain == null ? null : cells.text(row, domain, CrmExport.Cells.LINE),
-					industry == null ? null : cells.text(row, industry, CrmExport.Cells.INDUSTRY), ownerValue,
-					cells.requiredMoment(row, created, zone), false, null, null));
-		}
+					domain == null ? null : cells.text(row, domain, ExportCells.LINE),
+					industry == null ? null : cells.text(row, industry, ExportCells.INDUSTRY), ownerValue,
+					cells.requiredMoment(row, found[2], export.zone), false, null, null), copy);
+		});
 	}
 
-	private static void readDeals(CrmExport export, String text, ZoneId zone, HashSet<String> owners) {
-		var cells = new CrmExport.Cells("deals", export.errors);
-		var file = read(text, "deals", export.errors);
-		if (file == null) {
-			return;
-		}
-		var id = column(file, export, "deals", "Record ID", "hs_object_id", "Deal ID");
-		var name = column(file, export, "deals", "Deal Name", "dealname");
-		var stage = column(file, export, "deals", "Deal Stage", "dealstage");
-		var created = column(file, export, "deals", "Create Date", "createdate");
-		var close = column(file, export, "deals", "Close Date", "closedate");
-		var owner = column(file, export, "deals", "Owner email", "Deal owner", "hubspot_owner_email");
-		var company = column(file, export, "deals", "Associated Company IDs", "Associated Company ID",
-				"associatedcompanyids");
-		var amount = optional(file, "Amount", "amount");
-		var currency = optional(file, "Currency", "deal_currency_code");
-		var won = optional(file, "Is Closed Won", "hs_is_closed_won");
-		var closed = optional(file, "Is closed", "hs_is_closed");
-		if (id == null || name == null || stage == null || created == null || close == null || owner == null
-				|| company == null) {
-			return;
-		}
-		cells.of(file);
-		export.columns = new CrmExport.Columns(file.written(company), file.written(stage),
-				amount == null ? COLUMNS.amount() : file.written(amount),
-				currency == null ? COLUMNS.currency() : file.written(currency), file.written(close),
-				file.written(owner), file.written(created), export.accountColumns.website(), file.written(id),
-				file.written(stage), COLUMNS.historyDate());
-		for (var row : file.rows()) {
-			var dealId = cells.id(row, id);
-			var companies = row.get(company).split("[;,]");
+	private static void readDeals(CrmExport export, ImportFile file, HashSet<String> owners) {
+		var cells = new ExportCells("deals", export.row);
+		var found = new String[11];
+		export.stream(cells, file, List.of(), "imp_deal", ImportStaging.DEAL_COLUMNS, in -> {
+			found[0] = column(in, export, "deals", "Record ID", "hs_object_id", "Deal ID");
+			found[1] = column(in, export, "deals", "Deal Name", "dealname");
+			found[2] = column(in, export, "deals", "Deal Stage", "dealstage");
+			found[3] = column(in, export, "deals", "Create Date", "createdate");
+			found[4] = column(in, export, "deals", "Close Date", "closedate");
+			found[5] = column(in, export, "deals", "Owner email", "Deal owner", "hubspot_owner_email");
+			found[6] = column(in, export, "deals", "Associated Company IDs", "Associated Company ID",
+					"associatedcompanyids");
+			found[7] = optional(in, "Amount", "amount");
+			found[8] = optional(in, "Currency", "deal_currency_code");
+			found[9] = optional(in, "Is Closed Won", "hs_is_closed_won");
+			found[10] = optional(in, "Is closed", "hs_is_closed");
+			for (int i = 0; i < 7; i++) {
+				if (found[i] == null) {
+					return false;
+				}
+			}
+			export.columns = new CrmExport.Columns(in.written(found[6]), in.written(found[2]),
+					found[7] == null ? COLUMNS.amount() : in.written(found[7]),
+					found[8] == null ? COLUMNS.currency() : in.written(found[8]), in.written(found[4]),
+					in.written(found[5]), in.written(found[3]), export.accountColumns.website(), in.written(found[0]),
+					in.written(found[2]), COLUMNS.historyDate());
+			return export.idColumn("deals", in.written(found[0]));
+		}, (row, copy) -> {
+			var amount = found[7];
+			var currency = found[8];
+			var won = found[9];
+			var closed = found[10];
+			var companies = row.get(found[6]).split("[;,]");
 			var currencyText = currency == null ? "" : row.get(currency);
 			var wonFlag = won == null ? null : cells.value(row, won, SourceValues.flag(row.get(won)));
 			var closedFlag = closed == null ? null : cells.value(row, closed, SourceValues.flag(row.get(closed)));
-			export.deals.add(new CrmExport.Deal(cells.where(row), dealId, companies[0].strip(),
-					cells.required(row, name, CrmExport.Cells.NAME), cells.required(row, stage),
+			export.deal(new CrmExport.Deal(cells.where(row), cells.id(row, found[0]), companies[0].strip(),
+					cells.required(row, found[1], ExportCells.NAME), cells.required(row, found[2]),
 					amount == null ? null : cells.value(row, amount, SourceValues.amount(row.get(amount))),
 					currencyText.isBlank() ? null : cells.value(row, currency, SourceValues.currency(currencyText)),
-					day(cells, row, close, zone), user(export, cells, row, owner, owners),
-					cells.requiredMoment(row, created, zone), closedFlag, wonFlag));
-			for (var column : file.header()) {
-				var entered = DATE_ENTERED.matcher(column);
-				if (entered.matches() && !row.get(column).isBlank()) {
-					var stageName = entered.group(1) != null ? entered.group(1) : entered.group(2);
-					export.history.add(new CrmExport.History(cells.where(row), dealId, stageName,
-							cells.value(row, column, SourceValues.moment(row.get(column), zone))));
-				}
-			}
+					day(cells, row, found[4], export.zone), user(export, cells, row, found[5], owners),
+					cells.requiredMoment(row, found[3], export.zone), closedFlag, wonFlag), copy);
+		});
+		if (found[6] == null) {
+			return;
 		}
+		var history = new ExportCells("deals", export.row);
+		export.stream(history, file, List.of(), "imp_history", ImportStaging.HISTORY_COLUMNS, in -> true, false,
+				(row, copy) -> {
+					var dealId = CrmExport.blankToNull(row.get(found[0]));
+					for (var column : row.values().keySet()) {
+						var entered = DATE_ENTERED.matcher(column);
+						if (entered.matches() && !row.get(column).isBlank()) {
+							var stageName = entered.group(1) != null ? entered.group(1) : entered.group(2);
+							export.row.clear();
+							export.history(new CrmExport.History(history.where(row), dealId, stageName,
+									history.value(row, column, SourceValues.moment(row.get(column), export.zone))),
+									copy);
+						}
+					}
+				});
 	}
 
 	/**
 	 * A close date as a day or a moment (HubSpot writes either), as the day in the zone.
 	 */
-	private static LocalDate day(CrmExport.Cells cells, CsvImport.Row row, String column, ZoneId zone) {
+	private static LocalDate day(ExportCells cells, CsvImport.Row row, String column, ZoneId zone) {
 		var text = row.get(column).strip();
 		if (text.length() <= 10) {
 			return cells.value(row, column, SourceValues.day(text));
@@ -145,29 +158,16 @@ final class HubspotExport {
 	}
 
 	/** The owner named in a row, added once to the export's users by e-mail. */
-	private static String user(CrmExport export, CrmExport.Cells cells, CsvImport.Row row, String column,
+	private static String user(CrmExport export, ExportCells cells, CsvImport.Row row, String column,
 			HashSet<String> owners) {
 		var value = cells.required(row, column);
 		if (value != null && owners.add(value.toLowerCase(Locale.ROOT))) {
-			export.users.add(new CrmExport.User(cells.where(row), value, value, value, null));
+			export.owners.add(new CrmExport.User(cells.where(row), value, value, value, null));
 		}
 		return value;
 	}
 
-	private static CsvImport read(String text, String file, List<FieldError> errors) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return CsvImport.read(text, List.of());
-		}
-		catch (InvalidInputException ex) {
-			ex.errors().forEach(e -> errors.add(new FieldError(file + " " + e.field(), e.message())));
-			return null;
-		}
-	}
-
-	private static String column(CsvImport file, CrmExport export, String name, String... candidates) {
+	private static String column(CsvStream file, CrmExport export, String name, String... candidates) {
 		var found = optional(file, candidates);
 		if (found == null) {
 			export.errors.add(new FieldError(name + " header",
@@ -176,7 +176,7 @@ final class HubspotExport {
 		return found;
 	}
 
-	private static String optional(CsvImport file, String... candidates) {
+	private static String optional(CsvStream file, String... candidates) {
 		var names = new ArrayList<String>();
 		for (var candidate : candidates) {
 			names.add(candidate.toLowerCase(Locale.ROOT));

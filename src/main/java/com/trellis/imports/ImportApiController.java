@@ -51,9 +51,11 @@ class ImportApiController {
 	 */
 	@PostMapping("/{system}/runs")
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(summary = "Import an export in the background (large files): answers 202 with the run",
+	@Operation(summary = "Import or check an export in the background (large files): answers 202 with the run",
 			description = "The files and mapping parameters as for the synchronous endpoints (system salesforce or "
-					+ "hubspot). The run reads, validates and writes every row in one transaction, all or nothing; "
+					+ "hubspot); dryRun=true checks (writes nothing, the report lists every bad row and the counts), "
+					+ "dryRun=false (the default here) imports. "
+					+ "The run reads, validates and writes every row in one transaction, all or nothing; "
 					+ "GET /api/v1/imports/runs/{id} shows its phase, rows read, validated and written, and at the end "
 					+ "its report or errors. One run at a time (409 while another runs).")
 	ResponseEntity<ImportRuns.Run> background(Viewer viewer, @PathVariable String system,
@@ -65,6 +67,10 @@ class ImportApiController {
 			throw InvalidInputException.of("system", "must be salesforce or hubspot");
 		}
 		ImportRequest.mapping(parameters);
+		var dryRun = parameters.getOrDefault("dryRun", "false");
+		if (!dryRun.equals("true") && !dryRun.equals("false")) {
+			throw InvalidInputException.of("dryRun", "must be true or false");
+		}
 		var kept = new java.util.LinkedHashMap<String, ImportFile>();
 		for (var name : names) {
 			var file = ImportFile.of(name, files.get(name));
@@ -78,7 +84,7 @@ class ImportApiController {
 		}
 		long upload = this.uploads.save(system.toUpperCase(java.util.Locale.ROOT), viewer.userId(), kept,
 				this.clock.instant());
-		long id = this.jobs.start(viewer, this.uploads.find(upload).orElseThrow(), parameters);
+		long id = this.jobs.start(viewer, this.uploads.find(upload).orElseThrow(), parameters, dryRun.equals("true"));
 		return ResponseEntity.accepted()
 			.location(java.net.URI.create("/api/v1/imports/runs/" + id))
 			.body(this.runs.find(id).orElseThrow());
@@ -117,11 +123,10 @@ class ImportApiController {
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
 			HttpServletRequest request) {
 		requireMultipart(request);
-		var files = new CrmExport.Files(ImportFile.of("Account", account), ImportFile.of("User", user),
+		var files = new SalesforceExport.Files(ImportFile.of("Account", account), ImportFile.of("User", user),
 				ImportFile.of("Opportunity", opportunity), ImportFile.of("OpportunityHistory", history),
 				ImportFile.of("OpportunityPartner", opportunityPartner), ImportFile.of("Partner", partner));
-		return this.imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(files, zone),
-				ImportRequest.mapping(parameters), dryRun);
+		return this.imports.run(viewer, "SALESFORCE", files, ImportRequest.mapping(parameters), dryRun);
 	}
 
 	@PostMapping("/hubspot")
@@ -138,8 +143,7 @@ class ImportApiController {
 			HttpServletRequest request) {
 		requireMultipart(request);
 		var files = new HubspotExport.Files(ImportFile.of("companies", companies), ImportFile.of("deals", deals));
-		return this.imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(files, zone),
-				ImportRequest.mapping(parameters), dryRun);
+		return this.imports.run(viewer, "HUBSPOT", files, ImportRequest.mapping(parameters), dryRun);
 	}
 
 	/**

@@ -49,6 +49,9 @@ class ImportJobs implements DisposableBean {
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-run"));
 
+	/** Checks (dry runs) write nothing: they run beside the real run, two at a time. */
+	private final ExecutorService checker = Executors.newFixedThreadPool(2, r -> new Thread(r, "import-check"));
+
 	private final ScheduledExecutorService ticker = Executors
 		.newSingleThreadScheduledExecutor(r -> new Thread(r, "import-progress"));
 
@@ -63,21 +66,39 @@ class ImportJobs implements DisposableBean {
 
 	/** Starts the real run of an upload with the mapping's choices; returns its id. */
 	long start(Viewer viewer, ImportUploads.Upload upload, Map<String, String> mapping) {
+		return start(viewer, upload, mapping, false);
+	}
+
+	/**
+	 * Starts the real run or the check (dry run) of an upload with the mapping's choices;
+	 * returns its id. Its status (and heartbeat) is written from now on, also while it
+	 * waits for its turn.
+	 */
+	long start(Viewer viewer, ImportUploads.Upload upload, Map<String, String> mapping, boolean dryRun) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin imports CRM exports");
 		}
 		var choices = ImportRequest.mapping(mapping);
-		long id = this.runs.start(upload.id(), upload.system(), viewer.userId(), this.clock.instant());
-		this.worker.execute(() -> execute(id, viewer, upload, choices));
+		var kept = new java.util.TreeMap<String, String>();
+		mapping.forEach((name, value) -> {
+			if (name.contains(".") || name.equals("createUnknownOwners") || name.equals("currency")
+					|| name.equals("partnerPam")) {
+				kept.put(name, value);
+			}
+		});
+		long id = this.runs.start(upload.id(), upload.system(), viewer.userId(), dryRun, kept, this.clock.instant());
+		var progress = new Counting();
+		var tick = this.ticker.scheduleWithFixedDelay(() -> flush(id, progress), 0, 500, TimeUnit.MILLISECONDS);
+		(dryRun ? this.checker : this.worker)
+			.execute(() -> execute(id, viewer, upload, choices, dryRun, progress, tick));
 		return id;
 	}
 
-	private void execute(long id, Viewer viewer, ImportUploads.Upload upload, ImportMapping mapping) {
-		var progress = new Counting();
-		var tick = this.ticker.scheduleWithFixedDelay(() -> flush(id, progress), 0, 500, TimeUnit.MILLISECONDS);
+	private void execute(long id, Viewer viewer, ImportUploads.Upload upload, ImportMapping mapping, boolean dryRun,
+			Counting progress, java.util.concurrent.ScheduledFuture<?> tick) {
 		try {
 			this.transaction.executeWithoutResult(status -> {
-				var report = run(this.imports, viewer, upload, mapping, false, progress);
+				var report = run(this.imports, viewer, upload, mapping, dryRun, progress);
 				tick.cancel(false);
 				this.runs.finish(id, true, progress.read.get(), progress.applied.get(), null, report,
 						this.clock.instant());
@@ -127,17 +148,17 @@ class ImportJobs implements DisposableBean {
 		var files = upload.files();
 		if (upload.system().equals("HUBSPOT")) {
 			var hubspot = new HubspotExport.Files(files.get("companies"), files.get("deals"));
-			return imports.run(viewer, "HUBSPOT", zone -> HubspotExport.read(hubspot, zone), mapping, dryRun, progress);
+			return imports.run(viewer, "HUBSPOT", hubspot, mapping, dryRun, progress);
 		}
-		var salesforce = new CrmExport.Files(files.get("Account"), files.get("User"), files.get("Opportunity"),
+		var salesforce = new SalesforceExport.Files(files.get("Account"), files.get("User"), files.get("Opportunity"),
 				files.get("OpportunityHistory"), files.get("OpportunityPartner"), files.get("Partner"));
-		return imports.run(viewer, "SALESFORCE", zone -> CrmExport.readSalesforce(salesforce, zone, progress), mapping,
-				dryRun, progress);
+		return imports.run(viewer, "SALESFORCE", salesforce, mapping, dryRun, progress);
 	}
 
 	@Override
 	public void destroy() {
 		this.worker.shutdownNow();
+		this.checker.shutdownNow();
 		this.ticker.shutdownNow();
 	}
 

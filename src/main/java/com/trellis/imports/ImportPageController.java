@@ -11,6 +11,8 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +37,6 @@ class ImportPageController {
 			List.of("Account", "User", "Opportunity", "OpportunityHistory", "OpportunityPartner", "Partner"), "HUBSPOT",
 			List.of("companies", "deals"));
 
-	private final CrmImport imports;
-
 	private final ImportUploads uploads;
 
 	private final Clock clock;
@@ -45,10 +45,9 @@ class ImportPageController {
 
 	private final ImportRuns runs;
 
-	ImportPageController(CrmImport imports, ImportUploads uploads, Clock clock, ImportJobs jobs, ImportRuns runs) {
+	ImportPageController(ImportUploads uploads, Clock clock, ImportJobs jobs, ImportRuns runs) {
 		this.jobs = jobs;
 		this.runs = runs;
-		this.imports = imports;
 		this.uploads = uploads;
 		this.clock = clock;
 	}
@@ -80,18 +79,20 @@ class ImportPageController {
 		return "redirect:/imports/" + id;
 	}
 
+	/** Checks the upload (a dry run in the background) with the suggested mapping. */
 	@GetMapping("/imports/{id}")
-	String first(Viewer viewer, @PathVariable long id, Model model) {
-		return check(viewer, id, Map.of(), model);
+	String first(Viewer viewer, @PathVariable long id) {
+		return "redirect:/imports/" + id + "/runs/" + this.jobs.start(viewer, find(id), Map.of(), true);
 	}
 
+	/**
+	 * Checks the upload again with the admin's mapping, in the background; the page shows
+	 * its progress, then what it found.
+	 */
 	@PostMapping("/imports/{id}/check")
 	@ActsOn(ImportChecks.Uploaded.class)
-	String check(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping, Model model) {
-		var upload = find(id);
-		model.addAttribute("report", ImportJobs.run(this.imports, viewer, upload, ImportRequest.mapping(mapping), true,
-				ImportProgress.NONE));
-		return show(upload, mapping, model);
+	String check(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping) {
+		return "redirect:/imports/" + id + "/runs/" + this.jobs.start(viewer, find(id), mapping, true);
 	}
 
 	/**
@@ -108,12 +109,21 @@ class ImportPageController {
 	/** A run's progress; the page polls its status fragment until the run has ended. */
 	@GetMapping("/imports/{id}/runs/{run}")
 	String run(@PathVariable long id, @PathVariable long run, Model model,
-			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
 		var found = this.runs.find(run)
 			.filter(r -> r.uploadId() == id)
 			.orElseThrow(() -> new NotFoundException("Import run", run));
 		model.addAttribute("run", found);
 		model.addAttribute("uploadId", id);
+		if (found.dryRun() && !found.running() && found.report() != null) {
+			if (htmx != null) {
+				// the check has ended: the whole page shows what it found and the mapping
+				response.setHeader("HX-Refresh", "true");
+				return "imports/run :: status";
+			}
+			model.addAttribute("report", found.report());
+			return show(find(id), found.mapping(), model);
+		}
 		return htmx != null ? "imports/run :: status" : "imports/run";
 	}
 

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.trellis.shared.ConflictException;
@@ -39,9 +40,9 @@ class ImportRuns {
 	 * @param status RUNNING, SUCCEEDED or FAILED
 	 * @param phase QUEUED, READING, VALIDATING, APPLYING or DONE
 	 */
-	record Run(long id, long uploadId, String system, long startedBy, String status, String phase, long rowsRead,
-			long rowsValidated, long rowsApplied, Instant startedAt, Instant finishedAt, String error,
-			ImportReport report) {
+	record Run(long id, long uploadId, String system, long startedBy, boolean dryRun, String status, String phase,
+			long rowsRead, long rowsValidated, long rowsApplied, Instant startedAt, Instant finishedAt, String error,
+			ImportReport report, Map<String, String> mapping) {
 
 		public boolean running() {
 			return "RUNNING".equals(this.status);
@@ -49,17 +50,23 @@ class ImportRuns {
 
 	}
 
-	/** Starts a run; refused while another one runs. */
-	long start(long uploadId, String system, long userId, Instant now) {
+	/**
+	 * Starts a run; a real one is refused while another real one runs, a check (dry run)
+	 * never.
+	 */
+	long start(long uploadId, String system, long userId, boolean dryRun, Map<String, String> mapping, Instant now) {
 		try {
-			return this.jdbc
-				.sql("""
-						INSERT INTO import_run (upload_id, source_system, started_by, status, phase, started_at, heartbeat_at)
-						VALUES (:upload, :system, :user, 'RUNNING', 'QUEUED', :now, :now) RETURNING id
-						""")
+			return this.jdbc.sql("""
+					INSERT INTO import_run (upload_id, source_system, started_by, dry_run, mapping, status, phase,
+					                        started_at, heartbeat_at)
+					VALUES (:upload, :system, :user, :dryRun, CAST(:mapping AS JSONB), 'RUNNING', 'QUEUED', :now, :now)
+					RETURNING id
+					""")
 				.param("upload", uploadId)
 				.param("system", system)
 				.param("user", userId)
+				.param("dryRun", dryRun)
+				.param("mapping", this.json.writeValueAsString(mapping))
 				.param("now", Timestamp.from(now))
 				.query(Long.class)
 				.single();
@@ -133,11 +140,17 @@ class ImportRuns {
 	private Run run(ResultSet rs, int n) throws SQLException {
 		var report = rs.getString("report");
 		var finished = rs.getTimestamp("finished_at");
+		var mapping = rs.getString("mapping");
+		var choices = new java.util.LinkedHashMap<String, String>();
+		if (mapping != null) {
+			this.json.readTree(mapping).properties().forEach(e -> choices.put(e.getKey(), e.getValue().asString()));
+		}
 		return new Run(rs.getLong("id"), rs.getLong("upload_id"), rs.getString("source_system"),
-				rs.getLong("started_by"), rs.getString("status"), rs.getString("phase"), rs.getLong("rows_read"),
-				rs.getLong("rows_validated"), rs.getLong("rows_applied"), rs.getTimestamp("started_at").toInstant(),
-				finished == null ? null : finished.toInstant(), rs.getString("error"),
-				report == null ? null : this.json.readValue(report, ImportReport.class));
+				rs.getLong("started_by"), rs.getBoolean("dry_run"), rs.getString("status"), rs.getString("phase"),
+				rs.getLong("rows_read"), rs.getLong("rows_validated"), rs.getLong("rows_applied"),
+				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+				rs.getString("error"), report == null ? null : this.json.readValue(report, ImportReport.class),
+				choices);
 	}
 
 }

@@ -3,11 +3,14 @@ package com.trellis.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,8 +26,11 @@ class ImportUploads {
 
 	private final JdbcClient jdbc;
 
-	ImportUploads(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	ImportUploads(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	record Upload(long id, String system, Map<String, ImportFile> files) {
@@ -124,21 +130,35 @@ class ImportUploads {
 
 		private boolean fill() {
 			while (this.at >= this.chunk.length) {
-				var next = ImportUploads.this.jdbc
-					.sql("SELECT bytes FROM import_upload_chunk WHERE upload_id = :id AND name = :name AND seq = :seq")
-					.param("id", this.upload)
-					.param("name", this.name)
-					.param("seq", this.seq)
-					.query(byte[].class)
-					.optional();
-				if (next.isEmpty()) {
+				var next = next();
+				if (next == null) {
 					return false;
 				}
 				this.seq++;
-				this.chunk = next.get();
+				this.chunk = next;
 				this.at = 0;
 			}
 			return true;
+		}
+
+		/**
+		 * The next chunk, read on a connection of its own: the run's connection is busy
+		 * copying the rows read into its staging tables.
+		 */
+		private byte[] next() {
+			try (var connection = ImportUploads.this.dataSource.getConnection();
+					var query = connection.prepareStatement(
+							"SELECT bytes FROM import_upload_chunk WHERE upload_id = ? AND name = ? AND seq = ?")) {
+				query.setLong(1, this.upload);
+				query.setString(2, this.name);
+				query.setInt(3, this.seq);
+				try (var rs = query.executeQuery()) {
+					return rs.next() ? rs.getBytes(1) : null;
+				}
+			}
+			catch (SQLException ex) {
+				throw new UncheckedIOException(new IOException("the stored upload could not be read", ex));
+			}
 		}
 
 	}

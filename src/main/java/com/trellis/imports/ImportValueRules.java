@@ -37,26 +37,37 @@ final class ImportValueRules {
 		this.zone = zone;
 	}
 
-	/** Adds an error for each amount or date of the export that breaks a rule. */
-	void check(CrmExport export, String defaultCurrency, List<FieldError> errors) {
-		errors.forEach(e -> this.refused.add(key(e.field())));
-		var columns = export.columns;
-		for (var a : export.accounts) {
-			moment(a.where() + export.accountColumns.createdDate(), a.createdAt(), errors);
+	/** Adds an error to the row's for its creation moment when it breaks a rule. */
+	void account(CrmExport.Account a, CrmExport.Columns columns, List<FieldError> row) {
+		judging(row);
+		moment(a.where() + columns.createdDate(), a.createdAt(), row);
+	}
+
+	/**
+	 * Adds an error to the row's for each amount or date of a deal that breaks a rule.
+	 */
+	void deal(CrmExport.Deal d, CrmExport.Columns columns, String defaultCurrency, List<FieldError> row) {
+		judging(row);
+		var where = d.where();
+		if (d.currency() != null || !refused(where + columns.currency())) {
+			var currency = d.currency() != null ? d.currency() : defaultCurrency.toUpperCase(Locale.ROOT);
+			amountProblem(d.amount(), currency).ifPresent(problem -> refuse(where + columns.amount(),
+					"amount '" + d.amount().toPlainString() + "' " + problem, row));
 		}
-		for (var d : export.deals) {
-			var row = d.where();
-			if (d.currency() != null || !refused(row + columns.currency())) {
-				var currency = d.currency() != null ? d.currency() : defaultCurrency;
-				amountProblem(d.amount(), currency).ifPresent(problem -> refuse(row + columns.amount(),
-						"amount '" + d.amount().toPlainString() + "' " + problem, errors));
-			}
-			day(row + columns.closeDate(), d.closeDate(), errors);
-			moment(row + columns.createdDate(), d.createdAt(), errors);
-		}
-		for (var h : export.history) {
-			moment(h.where() + columns.historyDate(), h.at(), errors);
-		}
+		day(where + columns.closeDate(), d.closeDate(), row);
+		moment(where + columns.createdDate(), d.createdAt(), row);
+	}
+
+	/** Adds an error to the row's when a stage change's moment breaks a rule. */
+	void history(CrmExport.History h, CrmExport.Columns columns, List<FieldError> row) {
+		judging(row);
+		moment(h.where() + columns.historyDate(), h.at(), row);
+	}
+
+	/** Judges one row: a cell the row refused already is not judged again. */
+	private void judging(List<FieldError> row) {
+		this.refused.clear();
+		row.forEach(e -> this.refused.add(key(e.field())));
 	}
 
 	/** Whether a cell (row and column, any case) was refused already. */

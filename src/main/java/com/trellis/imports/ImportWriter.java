@@ -1,10 +1,13 @@
 package com.trellis.imports;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.trellis.accounts.AccountImport;
 import com.trellis.accounts.ImportedAccount;
@@ -20,13 +23,16 @@ import com.trellis.partners.PartnerType;
 import com.trellis.partners.Tier;
 import com.trellis.shared.BusinessCalendar;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a checked import plan in the caller's transaction through the owning modules'
- * import ports: owners and partners one by one (few), new accounts and deals in bulk
- * ({@code COPY}, one audit entry and one event per batch), changed ones one by one, and
- * the source records in bulk.
+ * import ports, reading the planned rows from the staging a page at a time
+ * ({@code trellis.imports.page-size}, 5,000 by default), so what it holds does not grow
+ * with the files: owners and partners one by one (few), new accounts and deals in bulk
+ * per page ({@code COPY}, one audit entry and one event per page), changed ones one by
+ * one, and the source records in bulk per page.
  */
 @Component
 class ImportWriter {
@@ -53,8 +59,18 @@ class ImportWriter {
 
 	private final Clock clock;
 
+	private final StagedPages pages;
+
+	private final HeldRows held;
+
+	private final int pageSize;
+
 	ImportWriter(Users users, AccountImport accounts, DealImport deals, PartnerImport partners, ImportRecords records,
-			AuditLog audit, BusinessCalendar calendar, Clock clock) {
+			AuditLog audit, BusinessCalendar calendar, Clock clock, StagedPages pages, HeldRows held,
+			@Value("${trellis.imports.page-size:5000}") int pageSize) {
+		this.pages = pages;
+		this.held = held;
+		this.pageSize = pageSize;
 		this.users = users;
 		this.accounts = accounts;
 		this.deals = deals;
@@ -65,12 +81,14 @@ class ImportWriter {
 		this.clock = clock;
 	}
 
-	record Known(Map<String, ImportRecords.Known> partners, Map<String, ImportRecords.Known> accounts,
-			Map<String, ImportRecords.Known> deals) {
-	}
-
-	void write(AuditLog.Actor actor, String system, OwnerMatch owners, ImportPlan plan, Map<String, Long> pams,
-			Known known, Map<String, ImportReport.Counts> counts, ImportProgress progress) {
+	/**
+	 * Writes the planned rows a page at a time (at most {@code page} rows held), each
+	 * page through the owning module's bulk port; returns nothing, the counts being
+	 * known.
+	 * @param pams the PAM of a new partner from its owner's e-mail
+	 */
+	void write(AuditLog.Actor actor, String system, OwnerMatch owners, Function<String, Long> pams,
+			Map<String, ImportReport.Counts> counts, ImportProgress progress) {
 		var now = this.clock.instant();
 		var userIds = new HashMap<String, Long>();
 		for (var owner : owners.all()) {
@@ -78,93 +96,123 @@ class ImportWriter {
 					: this.users.createDeactivated(actor, owner.email(), owner.name(), Role.AE).id();
 			userIds.put(owner.email(), id);
 		}
-		var partnerIds = new HashMap<String, Long>();
-		this.records
-			.find(system, "Partner",
-					plan.deals.stream().map(ImportPlan.DealRow::partnerSourceId).filter(p -> p != null).toList())
-			.forEach((source, record) -> partnerIds.put(source, record.targetId()));
-		for (var row : plan.partners) {
-			var record = known.partners().get(row.sourceId());
-			var fingerprint = CrmImport.fingerprint(row);
-			var partner = new ImportedPartner(row.name(), partnerType(row.type()), row.domain(),
-					row.country() == null ? "Unassigned" : row.country(),
-					record == null ? pams.get(row.sourceId()) : 0L, Tier.TIER_3_BASELINE, LifecycleStatus.ACTIVE,
-					LocalDate.ofInstant(row.createdAt(), this.calendar.zone()));
-			long id = record != null ? record.targetId() : this.partners.create(actor, partner, system);
-			if (record != null && !record.fingerprint().equals(fingerprint)) {
-				this.partners.update(actor, id, partner);
-			}
-			if (record == null || !record.fingerprint().equals(fingerprint)) {
-				this.records.save(system, "Partner", row.sourceId(), id, fingerprint, false, now);
-			}
-			partnerIds.put(row.sourceId(), id);
-		}
-		var accountIds = new HashMap<String, Long>();
-		this.records.find(system, "Account", plan.deals.stream().map(ImportPlan.DealRow::accountSourceId).toList())
-			.forEach((source, record) -> accountIds.put(source, record.targetId()));
-		var newAccounts = new ArrayList<ImportPlan.AccountRow>();
-		var savedAccounts = new ArrayList<ImportRecords.Saved>();
-		for (var row : plan.accounts) {
-			var account = account(row, userIds);
-			var record = known.accounts().get(row.sourceId());
-			var fingerprint = CrmImport.fingerprint(row);
-			if (record == null) {
-				newAccounts.add(row);
-				continue;
-			}
-			if (!record.fingerprint().equals(fingerprint)) {
-				this.accounts.update(actor, record.targetId(), account);
-				savedAccounts.add(new ImportRecords.Saved(row.sourceId(), record.targetId(), fingerprint, false));
-			}
-			accountIds.put(row.sourceId(), record.targetId());
-		}
-		var createdAccounts = this.accounts.createAll(actor,
-				newAccounts.stream().map(row -> account(row, userIds)).toList());
-		for (int i = 0; i < newAccounts.size(); i++) {
-			var row = newAccounts.get(i);
-			accountIds.put(row.sourceId(), createdAccounts.get(i));
-			savedAccounts.add(
-					new ImportRecords.Saved(row.sourceId(), createdAccounts.get(i), CrmImport.fingerprint(row), false));
-		}
-		this.records.saveAll(system, "Account", savedAccounts, now);
-		progress.applied(plan.partners.size() + plan.accounts.size());
-		var newDeals = new ArrayList<ImportPlan.DealRow>();
-		var newValues = new ArrayList<ImportedDeal>();
-		var savedDeals = new ArrayList<ImportRecords.Saved>();
-		for (var row : plan.deals) {
-			var deal = new ImportedDeal(accountIds.get(row.accountSourceId()), row.name(), row.amount(), row.currency(),
-					row.closeDate(), userIds.get(row.ownerEmail()), row.createdAt(), row.moves(),
-					row.partnerSourceId() == null ? null : new ImportedDeal.Credit(
-							partnerIds.get(row.partnerSourceId()), row.credit(), IMPORTED_SHARE));
-			var record = known.deals().get(row.sourceId());
-			var fingerprint = CrmImport.fingerprint(row);
-			if (record == null) {
-				newDeals.add(row);
-				newValues.add(deal);
-			}
-			else if (!record.fingerprint().equals(fingerprint)) {
-				this.deals.update(actor, record.targetId(), deal);
-				savedDeals
-					.add(new ImportRecords.Saved(row.sourceId(), record.targetId(), fingerprint, row.amountUnknown()));
-			}
-		}
-		var createdDeals = this.deals.createAll(actor, newValues);
-		for (int i = 0; i < newDeals.size(); i++) {
-			var row = newDeals.get(i);
-			savedDeals.add(new ImportRecords.Saved(row.sourceId(), createdDeals.get(i), CrmImport.fingerprint(row),
-					row.amountUnknown()));
-		}
-		this.records.saveAll(system, "Opportunity", savedDeals, now);
-		progress.applied(plan.deals.size() + plan.deals.stream().mapToLong(d -> d.moves().size()).sum());
+		partners(actor, system, pams, now, progress);
+		accounts(actor, system, userIds, now, progress);
+		deals(actor, system, userIds, now, progress);
 		boolean changed = counts.values().stream().anyMatch(c -> c.create() > 0 || c.update() > 0);
 		if (changed) {
 			this.audit.record(actor, "import", system, "imported a " + system + " export", null, counts);
 		}
 	}
 
+	private void partners(AuditLog.Actor actor, String system, Function<String, Long> pams, Instant now,
+			ImportProgress progress) {
+		long after = -1;
+		List<Planned<ImportPlan.PartnerRow>> page;
+		while (!(page = this.pages
+			.accounts(system, true, after, this.pageSize,
+					(rs, row) -> new ImportPlan.PartnerRow(row.sourceId(), row.name(), row.domain(),
+							rs.getString("type"), rs.getString("country"), row.ownerEmail(), row.createdAt())))
+			.isEmpty()) {
+			this.held.hold(page.size());
+			for (var planned : page) {
+				var row = planned.row();
+				var partner = new ImportedPartner(row.name(), partnerType(row.type()), row.domain(),
+						row.country() == null ? "Unassigned" : row.country(),
+						planned.targetId() == null ? pams.apply(row.ownerEmail()) : 0L, Tier.TIER_3_BASELINE,
+						LifecycleStatus.ACTIVE, LocalDate.ofInstant(row.createdAt(), this.calendar.zone()));
+				if (planned.targetId() == null) {
+					long id = this.partners.create(actor, partner, system);
+					this.records.save(system, "Partner", row.sourceId(), id, planned.fingerprint(), false, now);
+				}
+				else if (!planned.fingerprint().equals(planned.knownFingerprint())) {
+					this.partners.update(actor, planned.targetId(), partner);
+					this.records.save(system, "Partner", row.sourceId(), planned.targetId(), planned.fingerprint(),
+							false, now);
+				}
+			}
+			progress.applied(page.size());
+			this.held.release(page.size());
+			after = page.get(page.size() - 1).ord();
+		}
+	}
+
+	private void accounts(AuditLog.Actor actor, String system, Map<String, Long> userIds, Instant now,
+			ImportProgress progress) {
+		long after = -1;
+		List<Planned<ImportPlan.AccountRow>> page;
+		while (!(page = this.pages.accounts(system, false, after, this.pageSize, (rs, row) -> row)).isEmpty()) {
+			this.held.hold(page.size());
+			var created = new ArrayList<Planned<ImportPlan.AccountRow>>();
+			var saved = new ArrayList<ImportRecords.Saved>();
+			for (var planned : page) {
+				if (planned.targetId() == null) {
+					created.add(planned);
+				}
+				else if (!planned.fingerprint().equals(planned.knownFingerprint())) {
+					this.accounts.update(actor, planned.targetId(), account(planned.row(), userIds));
+					saved.add(new ImportRecords.Saved(planned.row().sourceId(), planned.targetId(),
+							planned.fingerprint(), false));
+				}
+			}
+			var ids = this.accounts.createAll(actor, created.stream().map(p -> account(p.row(), userIds)).toList());
+			for (int i = 0; i < created.size(); i++) {
+				saved.add(new ImportRecords.Saved(created.get(i).row().sourceId(), ids.get(i),
+						created.get(i).fingerprint(), false));
+			}
+			this.records.saveAll(system, "Account", saved, now);
+			progress.applied(page.size());
+			this.held.release(page.size());
+			after = page.get(page.size() - 1).ord();
+		}
+	}
+
+	private void deals(AuditLog.Actor actor, String system, Map<String, Long> userIds, Instant now,
+			ImportProgress progress) {
+		long after = -1;
+		List<StagedPages.PlannedDeal> page;
+		while (!(page = this.pages.deals(system, after, this.pageSize)).isEmpty()) {
+			long moves = page.stream().mapToLong(d -> d.row().moves().size()).sum();
+			this.held.hold(page.size() + moves);
+			var created = new ArrayList<StagedPages.PlannedDeal>();
+			var values = new ArrayList<ImportedDeal>();
+			var saved = new ArrayList<ImportRecords.Saved>();
+			for (var planned : page) {
+				var row = planned.row();
+				var deal = new ImportedDeal(planned.accountId(), row.name(), row.amount(), row.currency(),
+						row.closeDate(), userIds.get(row.ownerEmail()), row.createdAt(), row.moves(),
+						row.partnerSourceId() == null ? null
+								: new ImportedDeal.Credit(planned.partnerId(), row.credit(), IMPORTED_SHARE));
+				if (planned.targetId() == null) {
+					created.add(planned);
+					values.add(deal);
+				}
+				else {
+					this.deals.update(actor, planned.targetId(), deal);
+					saved.add(new ImportRecords.Saved(row.sourceId(), planned.targetId(), planned.fingerprint(),
+							row.amountUnknown()));
+				}
+			}
+			var ids = this.deals.createAll(actor, values);
+			for (int i = 0; i < created.size(); i++) {
+				var row = created.get(i).row();
+				saved.add(new ImportRecords.Saved(row.sourceId(), ids.get(i), created.get(i).fingerprint(),
+						row.amountUnknown()));
+			}
+			this.records.saveAll(system, "Opportunity", saved, now);
+			progress.applied(page.size() + moves);
+			this.held.release(page.size() + moves);
+			after = page.get(page.size() - 1).ord();
+		}
+	}
+
 	private static ImportedAccount account(ImportPlan.AccountRow row, Map<String, Long> userIds) {
 		return new ImportedAccount(row.name(), row.domain(), row.industry(), userIds.get(row.ownerEmail()),
 				row.createdAt());
+	}
+
+	/** A planned row of the staging with the record it was imported as before, if any. */
+	record Planned<T>(long ord, T row, String fingerprint, Long targetId, String knownFingerprint) {
 	}
 
 	/**

@@ -9,6 +9,8 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.shared.InvalidInputException.FieldError;
 
+import org.springframework.transaction.support.TransactionOperations;
+
 /**
  * Matches the export's owners (its user ids) onto Trellis users by e-mail: the admin's
  * choice first, then the vendor user with that e-mail (enabled or not: an owner who left
@@ -29,16 +31,29 @@ final class OwnerMatch {
 
 	private final Users users;
 
-	OwnerMatch(List<CrmExport.User> sourceUsers, ImportMapping mapping, Users users, List<FieldError> errors) {
+	private final TransactionOperations aside;
+
+	/**
+	 * @param aside runs a look-up of users beside the caller's transaction (whose
+	 * connection is busy copying rows while owners are matched)
+	 */
+	OwnerMatch(ImportMapping mapping, Users users, List<FieldError> errors, TransactionOperations aside) {
 		this.mapping = mapping;
 		this.users = users;
-		sourceUsers.stream().filter(u -> u.id() != null).forEach(u -> this.sourceUsers.putIfAbsent(u.id(), u));
+		this.aside = aside;
 		mapping.owners().forEach((email, id) -> {
 			var user = users.find(id);
 			if (user.isEmpty() || user.get().role() == Role.PARTNER) {
 				errors.add(new FieldError("owner." + email, "no vendor user with id " + id));
 			}
 		});
+	}
+
+	/** A user of the source (its User file, or an owner a HubSpot row names). */
+	void add(CrmExport.User user) {
+		if (user.id() != null) {
+			this.sourceUsers.putIfAbsent(user.id(), user);
+		}
 	}
 
 	/**
@@ -69,7 +84,7 @@ final class OwnerMatch {
 		if (chosen != null) {
 			return new Owner(source.email(), source.name(), source.active(), chosen, "MAPPED");
 		}
-		var user = this.users.byEmail(source.email());
+		var user = this.aside.execute(status -> this.users.byEmail(source.email()));
 		if (user.isPresent()) {
 			return new Owner(source.email(), source.name(), source.active(), user.get().id(),
 					user.get().role() == Role.PARTNER ? "PARTNER" : "MATCHED");

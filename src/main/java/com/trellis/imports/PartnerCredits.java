@@ -15,7 +15,7 @@ import com.trellis.shared.InvalidInputException.FieldError;
  */
 final class PartnerCredits {
 
-	private static final String NONE = "(no role)";
+	static final String NONE = "(no role)";
 
 	private final Map<String, Line> lines = new LinkedHashMap<>();
 
@@ -36,8 +36,13 @@ final class PartnerCredits {
 	}
 
 	void use(String role) {
+		use(role, 1);
+	}
+
+	/** Counts {@code rows} partner rows with a role (as the first of them writes it). */
+	void use(String role, int rows) {
 		var shown = role == null ? NONE : role.strip();
-		this.lines.computeIfAbsent(key(shown), k -> new Line(shown)).rows++;
+		this.lines.computeIfAbsent(key(shown), k -> new Line(shown)).rows += rows;
 	}
 
 	void decide(ImportMapping mapping, List<FieldError> errors) {

@@ -82,6 +82,17 @@ final class StageMap {
 		return line == null ? null : line.mapped;
 	}
 
+	/** Each source stage (its key: stripped, lower case) that has a Trellis stage. */
+	Map<String, Stage> mapped() {
+		var mapped = new LinkedHashMap<String, Stage>();
+		this.lines.forEach((key, line) -> {
+			if (line.mapped != null) {
+				mapped.put(key, line.mapped);
+			}
+		});
+		return mapped;
+	}
+
 	List<ImportReport.StageLine> report() {
 		return this.lines.values()
 			.stream()

@@ -129,6 +129,24 @@ class ImportRunTests {
 	}
 
 	@Test
+	void aCheckRunsInTheBackgroundNamingEachBadRowAndWritesNothing() throws Exception {
+		long deals = this.fixtures.count("opportunity");
+		long accounts = this.fixtures.count("account");
+		long id = id(start(export(), Map.of("dryRun", "true", "createUnknownOwners", "true"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.dryRun").value(true)));
+		finished(id).andExpect(jsonPath("$.status").value("SUCCEEDED"))
+			.andExpect(jsonPath("$.rowsRead")
+				.value(FILES.stream().mapToLong(f -> CsvImport.read(file(f), List.of()).rows().size()).sum()))
+			.andExpect(jsonPath("$.report.dryRun").value(true))
+			.andExpect(jsonPath("$.report.written").value(false))
+			.andExpect(jsonPath("$.report.errors[?(@.field == 'Opportunity row 43: StageName')].message",
+					hasItem(startsWith("unknown stage 'Parked'"))));
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(deals);
+		assertThat(this.fixtures.count("account")).isEqualTo(accounts);
+	}
+
+	@Test
 	void onlyOneImportRunsAtATime() throws Exception {
 		long upload = this.jdbc.sql("""
 				INSERT INTO import_upload (source_system, uploaded_by, uploaded_at) VALUES ('SALESFORCE', ?, now())

@@ -199,7 +199,23 @@ class PartnerImportTests {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
-		this.mvc.perform(get(location).session(session))
+		// the check runs in the background: its page shows the progress, then what it
+		// found
+		var check = this.mvc.perform(get(location).session(session))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String page = "";
+		for (int i = 0; i < 240 && !page.contains("mapping-form"); i++) {
+			Thread.sleep(250);
+			page = this.mvc.perform(get(check).session(session))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+		this.mvc.perform(get(check).session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"credit-mapping\"")))
 			.andExpect(content().string(containsString("name=\"credit.VAR/Reseller\"")))

@@ -1,0 +1,158 @@
+package com.trellis.imports;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.CsvStream;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+/** Reads one file's cells, adding an error for each that cannot be read. */
+final class ExportCells {
+
+	/** The longest id, e-mail or other one-line value. */
+	static final int LINE = 254;
+
+	/** The longest account or deal name (as the API's). */
+	static final int NAME = 200;
+
+	/** The longest industry (as the API's). */
+	static final int INDUSTRY = 60;
+
+	/** The longest user name (as the API's). */
+	static final int USER_NAME = 120;
+
+	private final String name;
+
+	private final List<FieldError> errors;
+
+	private final HashSet<String> ids = new HashSet<>();
+
+	/** Whether repeated ids are found here (else by the staging's SQL). */
+	private boolean trackIds = true;
+
+	private ImportProgress progress = ImportProgress.NONE;
+
+	private java.util.function.UnaryOperator<String> written = column -> column;
+
+	ExportCells(String name, List<FieldError> errors) {
+		this.name = name;
+		this.errors = errors;
+	}
+
+	/**
+	 * Hands each row of the file to {@code each}, streaming; a file that cannot be read
+	 * adds its error (named with the file) and no more rows.
+	 */
+	void rows(ImportFile file, List<String> required, java.util.function.Consumer<CsvImport.Row> each) {
+		if (file == null) {
+			return;
+		}
+		try (var in = CsvStream.open(file.open(), required)) {
+			this.written = in::written;
+			in.forEach(row -> {
+				this.progress.read();
+				each.accept(row);
+			});
+		}
+		catch (InvalidInputException ex) {
+			ex.errors().forEach(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
+		}
+	}
+
+	ExportCells telling(ImportProgress progress) {
+		this.progress = progress;
+		return this;
+	}
+
+	/**
+	 * Reads a file's cells whose rows the caller read, naming columns as it writes them.
+	 */
+	ExportCells of(CsvImport file) {
+		this.written = file::written;
+		return this;
+	}
+
+	/**
+	 * Reads a file's cells streamed by the caller, naming columns as it writes them;
+	 * repeated ids are left to the caller (found over the staged rows with SQL), so no id
+	 * is held here.
+	 */
+	ExportCells streaming(CsvStream file) {
+		this.written = file::written;
+		this.trackIds = false;
+		return this;
+	}
+
+	/** The file's name as errors name it. */
+	String name() {
+		return this.name;
+	}
+
+	/** A column's name as the file writes it. */
+	String written(String column) {
+		return this.written.apply(column);
+	}
+
+	String where(CsvImport.Row row) {
+		return this.name + " " + row.label();
+	}
+
+	String id(CsvImport.Row row) {
+		return id(row, "Id");
+	}
+
+	String id(CsvImport.Row row, String column) {
+		var id = required(row, column);
+		if (id != null && this.trackIds && !this.ids.add(id)) {
+			error(row, column, "duplicate id '" + id + "': an earlier row of the file has it");
+		}
+		return id;
+	}
+
+	/** A value every row must have: one line ({@link SourceValues#line}). */
+	String required(CsvImport.Row row, String column) {
+		return required(row, column, LINE);
+	}
+
+	String required(CsvImport.Row row, String column, int max) {
+		if (row.get(column).isBlank()) {
+			error(row, column, "missing " + written(column));
+			return null;
+		}
+		return text(row, column, max);
+	}
+
+	/** An optional value of one line, null when blank or refused. */
+	String text(CsvImport.Row row, String column, int max) {
+		var line = SourceValues.line(row.get(column), max);
+		if (!line.ok()) {
+			error(row, column, written(column) + " " + line.refusal());
+		}
+		return line.value();
+	}
+
+	Instant requiredMoment(CsvImport.Row row, String column, ZoneId zone) {
+		var text = row.get(column);
+		if (text.isBlank()) {
+			error(row, column, "missing " + written(column) + "; the import keeps the source's dates");
+			return null;
+		}
+		return value(row, column, SourceValues.moment(text, zone));
+	}
+
+	<T> T value(CsvImport.Row row, String column, SourceValues.Parsed<T> parsed) {
+		if (!parsed.ok()) {
+			error(row, column, parsed.refusal());
+		}
+		return parsed.value();
+	}
+
+	void error(CsvImport.Row row, String column, String message) {
+		this.errors.add(new FieldError(this.name + " " + row.label() + written(column), message));
+	}
+
+}
