@@ -12,7 +12,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.CsvExport;
 import com.trellis.shared.FormAction;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.FormFields;
 import com.trellis.shared.PageRequest;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -126,15 +126,11 @@ class DealPageController {
 	}
 
 	private static BigDecimal amount(String amount) {
-		if (amount == null || amount.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(amount.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw InvalidInputException.of("amount", "must be a number such as 125000.00");
-		}
+		var fields = new FormFields();
+		var value = fields.decimal("amount", amount);
+		fields.check(() -> {
+		});
+		return value;
 	}
 
 }

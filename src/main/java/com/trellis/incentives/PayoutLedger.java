@@ -63,16 +63,28 @@ public class PayoutLedger {
 		return new Preview(pay, totals, held, fingerprint(pay));
 	}
 
-	/** Past runs, the newest first, with what each paid per currency. */
+	/**
+	 * Past runs, the newest first, with what each paid per currency (at the currency's
+	 * minor unit).
+	 */
 	@Transactional(readOnly = true)
 	public List<Run> runs(Viewer viewer, int limit) {
 		requireAdmin(viewer);
+		var totals = new java.util.HashMap<Long, java.util.SortedMap<String, BigDecimal>>();
+		this.jdbc.sql("""
+				SELECT i.run_id, i.currency, sum(i.amount) AS total
+				FROM payout_item i
+				WHERE i.run_id IN (SELECT r.id FROM payout_run r ORDER BY r.started_at DESC, r.id DESC LIMIT :limit)
+				GROUP BY i.run_id, i.currency
+				""").param("limit", limit).query((rs, n) -> {
+			var currency = rs.getString("currency");
+			totals.computeIfAbsent(rs.getLong("run_id"), id -> new java.util.TreeMap<>())
+				.put(currency, MinorUnits.round(rs.getBigDecimal("total"), currency));
+			return currency;
+		}).list();
 		return this.jdbc.sql("""
 				SELECT r.id, r.started_at, r.finished_at, r.status, r.outcome, u.display_name AS started_by,
-				       (SELECT count(*) FROM payout_item i WHERE i.run_id = r.id) AS items,
-				       (SELECT string_agg(t.currency || ' ' || t.total, ', ' ORDER BY t.currency) FROM (
-				          SELECT currency, sum(amount) AS total FROM payout_item i WHERE i.run_id = r.id
-				          GROUP BY currency) t) AS totals
+				       (SELECT count(*) FROM payout_item i WHERE i.run_id = r.id) AS items
 				FROM payout_run r LEFT JOIN app_user u ON u.id = r.started_by
 				ORDER BY r.started_at DESC, r.id DESC LIMIT :limit
 				""")
@@ -80,7 +92,7 @@ public class PayoutLedger {
 			.query((rs, n) -> new Run(rs.getLong("id"), rs.getTimestamp("started_at").toInstant(),
 					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
 					rs.getString("status"), rs.getString("outcome"), rs.getString("started_by"), rs.getLong("items"),
-					rs.getString("totals")))
+					totals.getOrDefault(rs.getLong("id"), java.util.Collections.emptySortedMap())))
 			.list();
 	}
 
@@ -159,8 +171,11 @@ public class PayoutLedger {
 			String fingerprint) {
 	}
 
+	/**
+	 * @param totals what the run paid per currency, by currency code
+	 */
 	public record Run(long id, Instant startedAt, Instant finishedAt, String status, String outcome, String startedBy,
-			long items, String totals) {
+			long items, java.util.SortedMap<String, BigDecimal> totals) {
 	}
 
 	public record Item(long earningId, long partnerId, String partnerName, String kind, Long opportunityId,

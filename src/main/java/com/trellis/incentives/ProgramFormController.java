@@ -87,8 +87,17 @@ class ProgramFormController {
 
 	private static void put(Map<String, Object> params, String name, String value) {
 		if (value != null && !value.isBlank()) {
-			params.put(name, value.strip());
+			params.put(name, typed(value));
 		}
+	}
+
+	/**
+	 * A number as the reader typed it ("2,5" for a German reader), in plain digits; text
+	 * that is no number stays as typed, for the API's checks to name its field.
+	 */
+	private static String typed(String value) {
+		var number = new FormFields().decimal("value", value);
+		return (number == null) ? value.strip() : number.toPlainString();
 	}
 
 	private static List<Map<String, Object>> tiers(String text, FormFields fields) {
@@ -104,8 +113,8 @@ class ProgramFormController {
 				continue;
 			}
 			var tier = new LinkedHashMap<String, Object>();
-			tier.put("threshold", parts[0].strip().replace(",", ""));
-			tier.put("value", parts[1].strip().replace(",", ""));
+			tier.put("threshold", typed(parts[0]));
+			tier.put("value", typed(parts[1]));
 			tiers.add(tier);
 		}
 		return tiers;

@@ -60,22 +60,17 @@ public final class FormFields {
 	}
 
 	/**
-	 * A decimal number as {@code 75000.50}, with or without thousands separators
-	 * ({@code 75,000.50}); empty is none.
+	 * A decimal number as the reader writes it: {@code 75000.50} or {@code 75,000.50},
+	 * and {@code 75.000,50} for a reader whose locale marks decimals with a comma (the
+	 * same reading as amounts bound to page forms, {@link GroupedAmounts}); empty is
+	 * none.
 	 */
 	public BigDecimal decimal(String field, String value) {
-		if (blank(value)) {
-			return null;
-		}
-		var text = value.strip();
-		if (text.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
-			text = text.replace(",", "");
-		}
 		try {
-			return new BigDecimal(text);
+			return GroupedAmounts.Editor.read(value);
 		}
 		catch (NumberFormatException ex) {
-			return fail(field, "must be a number such as 75000.00");
+			return fail(field, "must be a number such as " + example());
 		}
 	}
 
@@ -132,6 +127,13 @@ public final class FormFields {
 	private <T> T fail(String field, String message) {
 		this.errors.add(new FieldError(field, message));
 		return null;
+	}
+
+	/** 75,000.50 as the reader writes it ("75.000,50" in de-DE). */
+	private static String example() {
+		var format = java.text.NumberFormat.getNumberInstance(Reading.locale(Locale.US));
+		format.setMinimumFractionDigits(2);
+		return format.format(new BigDecimal("75000.50"));
 	}
 
 	private static boolean blank(String value) {

@@ -27,21 +27,29 @@ class GroupedAmounts {
 
 		@Override
 		public void setAsText(String text) {
+			try {
+				setValue(read(text));
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("not an amount: " + text, ex);
+			}
+		}
+
+		/**
+		 * The amount a reader typed, read in their locale ({@link Reading}); null when
+		 * blank.
+		 * @throws NumberFormatException when it is not a number
+		 */
+		static BigDecimal read(String text) {
 			if (text == null || text.isBlank()) {
-				setValue(null);
-				return;
+				return null;
 			}
 			var plain = local(text.strip(),
 					java.text.DecimalFormatSymbols.getInstance(Reading.locale(java.util.Locale.ROOT)));
 			if (plain.matches("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
 				plain = plain.replace(",", "");
 			}
-			try {
-				setValue(new BigDecimal(plain));
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("not an amount: " + text, ex);
-			}
+			return new BigDecimal(plain);
 		}
 
 		/**

@@ -143,6 +143,27 @@ class PayoutSafeguardTests {
 		assertThat(status).isEqualTo(403);
 	}
 
+	@Test
+	void pastRunsShowWhatEachPaidAsMoneyInTheReadersFormat() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = this.incentives.createProgram(admin,
+				new ProgramCommand("Listed rebate " + System.nanoTime(), ProgramKind.QUARTERLY_REBATE, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", java.util.List.of(Map.of("threshold", "0", "value", "1")))));
+		var world = this.fixtures.world("Listed Payout Partners");
+		earn(world.partnerId(), program.id(), "listed:1", "75000.00");
+		var run = this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
+
+		var session = login(admin);
+		for (var path : java.util.List.of("/incentives/payouts", "/incentives/payouts/" + run.runId())) {
+			var response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
+			response.setCharacterEncoding("UTF-8");
+			assertThat(response.getContentAsString()).as(path)
+				.containsPattern("USD \\d{2,3}(,\\d{3})+\\.\\d{2}\\b")
+				.doesNotContainPattern("USD \\d+\\.\\d{4}");
+		}
+	}
+
 	private MockHttpSession login(com.trellis.identity.Viewer viewer) throws Exception {
 		var result = this.mvc.perform(
 				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
