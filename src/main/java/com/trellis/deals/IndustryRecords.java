@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.trellis.shared.MinorUnits;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +63,11 @@ public class IndustryRecords {
 	/** Won and lost deals of a partner in an industry, and the won amount. */
 	public record IndustryRecord(long partnerId, String industry, long won, long lost, BigDecimal wonAmount,
 			String currency) {
+
+		public IndustryRecord {
+			wonAmount = MinorUnits.round(wonAmount, currency);
+		}
+
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.MinorUnits;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -84,6 +86,11 @@ final class DemoLedger {
 	/** A won partner deal as loaded. */
 	record WonDeal(long id, long partnerId, BigDecimal amount, String currency, String creditType, BigDecimal share,
 			Instant closedAt) {
+
+		WonDeal {
+			amount = MinorUnits.round(amount, currency);
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.MinorUnits;
 
 /**
  * The monthly payout runs of the demo's past, on the fifth of each month: each paid every
@@ -101,6 +102,11 @@ final class DemoPayouts {
 
 	private record Earning(long id, long partnerId, BigDecimal amount, String currency, Instant earnedAt,
 			Long opportunityId) {
+
+		Earning {
+			amount = MinorUnits.round(amount, currency);
+		}
+
 	}
 
 }

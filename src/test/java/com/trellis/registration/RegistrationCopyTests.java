@@ -50,7 +50,7 @@ class RegistrationCopyTests {
 	void thePamReadsTheApprovalAsWhatThePartnerWasToldNotAsTheirOwnDeal() throws Exception {
 		var world = this.fixtures.world("Copy Approval");
 		var registered = this.registrations.register(world.partnerUser(),
-				RegistrationTests.command("Tamarind Optics Inc", "tamarind-optics.com"));
+				RegistrationTests.command("Wrenfield Copyworks Inc", "wrenfield-copyworks.com"));
 		new Api(this.mvc, this.fixtures.token(world.pam()))
 			.post("/api/v1/registrations/" + registered.id() + "/approve",
 					"{\"ownerId\": %d}".formatted(world.ae().userId()))

@@ -116,7 +116,7 @@ class FiscalYearLabelTests {
 		var admin = admin();
 		admin.get("/api/v1/kpis?from=2026-11-01&to=2026-11-30&slice=ONBOARDING_QUARTER&sliceValue=FY2027-Q4")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.code == 'PARTNER_RECRUITMENT')].value").value(contains(1.0)));
+			.andExpect(jsonPath("$[?(@.code == 'PARTNER_RECRUITMENT')].value").value(contains(1)));
 		admin.get("/api/v1/kpis?slice=ONBOARDING_QUARTER&sliceValue=2026-Q4")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));

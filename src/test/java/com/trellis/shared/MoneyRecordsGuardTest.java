@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MoneyRecordsGuardTest {
 
 	/** Numbers beside a currency that are no amounts. */
-	private static final Pattern NOT_MONEY = Pattern.compile("(?i).*(share|percent|probability|rate|days|readiness).*");
+	private static final Pattern NOT_MONEY = Pattern
+		.compile("(?i).*(share|percent|probability|rate|days|readiness|trust).*");
 
 	/**
 	 * A KPI's value is an amount or a percentage by its unit; its amounts are rounded
