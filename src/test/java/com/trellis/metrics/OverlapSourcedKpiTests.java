@@ -70,7 +70,7 @@ class OverlapSourcedKpiTests {
 		var api = new Api(this.mvc, this.fixtures.token(admin));
 		api.get("/api/v1/kpis?from=2026-04-01&to=2026-06-30&slice=PARTNER&sliceValue=" + b.partnerId())
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.code == 'OVERLAP_SOURCED_DEALS')].value").value(1.0))
+			.andExpect(jsonPath("$[?(@.code == 'OVERLAP_SOURCED_DEALS')].value").value(1))
 			.andExpect(jsonPath("$[?(@.code == 'OVERLAP_SOURCED_PIPELINE')].value").value(5000.0))
 			.andExpect(jsonPath("$[?(@.code == 'OVERLAP_SOURCED_PIPELINE')].currency").value("USD"));
 		api.get("/api/v1/kpis/OVERLAP_SOURCED_PIPELINE/records?from=2026-04-01&to=2026-06-30&slice=PARTNER&sliceValue="
