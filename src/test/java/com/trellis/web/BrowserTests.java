@@ -212,7 +212,7 @@ class BrowserTests {
 			var page = context.newPage();
 			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('KPIs')");
-			assertThat(page.locator("#kpis tbody tr")).hasCount(14);
+			assertThat(page.locator("#kpis tbody tr")).hasCount(16);
 			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
 			assertThat(page.locator("#comparisons canvas")).hasCount(3);
 			assertThat(page.locator("#trend-chart[data-drawn=true]")).hasCount(1);

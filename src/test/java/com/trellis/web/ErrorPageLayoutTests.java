@@ -61,7 +61,7 @@ class ErrorPageLayoutTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Nothing was saved", "normDays", "Sign out");
+		assertThat(page).containsIgnoringCase("nothing was saved").contains("normDays", "Sign out");
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {
