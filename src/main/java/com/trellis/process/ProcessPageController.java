@@ -117,7 +117,7 @@ class ProcessPageController {
 		catch (InvalidInputException ex) {
 			model.addAttribute("fieldErrors", FormErrors.of(ex));
 			model.addAttribute("errorStage", code);
-			model.addAttribute("error", ex.readable());
+			model.addAttribute("error", "Nothing was saved: " + ex.readable());
 			return page(viewer, null, model);
 		}
 	}
