@@ -40,7 +40,10 @@ class AccountListTests {
 				Mueller Maschinenbau;;DE;prospect;
 				Quillon Plumbing;gmail.com;US;prospect;
 				""").andExpect(status().isCreated()).andExpect(jsonPath("$.rowCount").value(3));
-		get(token, "/api/v1/partners/" + world.partnerId() + "/account-list").andExpect(status().isOk())
+		// the partner's PAM reads which account each company is (the partner reads only
+		// that it is ours)
+		get(this.fixtures.token(world.pam()), "/api/v1/partners/" + world.partnerId() + "/account-list")
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(3)))
 			.andExpect(jsonPath("$[0].accountId").value(bank))
 			.andExpect(jsonPath("$[0].matchConfidence").value("AUTOMATIC"))
