@@ -97,7 +97,7 @@ class AccountCountryTests {
 			.andExpect(status().isCreated());
 		this.mvc
 			.perform(MockMvcRequestBuilders.get("/api/v1/partners/" + world.partnerId() + "/account-list")
-				.header("Authorization", "Bearer " + token))
+				.header("Authorization", "Bearer " + this.fixtures.token(world.pam())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].accountId").value((int) german))
 			.andExpect(jsonPath("$[0].matchConfidence").value("POSSIBLE"))

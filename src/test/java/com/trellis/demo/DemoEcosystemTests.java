@@ -108,11 +108,18 @@ class DemoEcosystemTests {
 				""", loadedDay, loadedDay)).isEqualTo(3);
 		assertThat(count(DEMO_EARNINGS + " SELECT count(*) FROM e WHERE kind = 'REFERRAL'")).isGreaterThan(20);
 		// a referral bonus is its deal's amount times the percentage of its credit type
-		assertThat(count(DEMO_EARNINGS + """
-				SELECT count(*) FROM e JOIN opportunity o ON o.id = e.opportunity_id
-				WHERE e.kind = 'REFERRAL' AND e.amount <> round(o.amount * CASE o.credit_type
-				    WHEN 'SOURCED' THEN 8 WHEN 'INFLUENCED' THEN 4 ELSE 2 END / 100.0, 2)
-				""")).isZero();
+		assertThat(count(
+				DEMO_EARNINGS
+						+ """
+								SELECT count(*) FROM e JOIN opportunity o ON o.id = e.opportunity_id
+								WHERE e.kind = 'REFERRAL' AND e.amount <> round(o.amount * CASE o.credit_type
+								    WHEN 'SOURCED' THEN 8 WHEN 'INFLUENCED' THEN 4 ELSE 2 END / 100.0, 2)
+								  -- other tests of the shared database correct or re-credit demo deals later
+								  AND NOT EXISTS (SELECT 1 FROM deal_correction c WHERE c.opportunity_id = o.id)
+								  AND NOT EXISTS (SELECT 1 FROM audit_entry a WHERE a.entity_type = 'opportunity' AND a.entity_id = o.id::text AND a.occurred_at > ?)
+								""",
+				LOADED))
+			.isZero();
 		assertThat(count(DEMO_EARNINGS + " SELECT count(*) FROM e WHERE earned_at > ?", LOADED)).isZero();
 	}
 
@@ -134,13 +141,13 @@ class DemoEcosystemTests {
 		// no run paid an earning before it was earned, or while a dispute held its deal
 		assertThat(count("""
 				SELECT count(*) FROM payout_item i JOIN incentive_earning e ON e.id = i.earning_id
-				WHERE i.paid_at < e.earned_at
-				""")).isZero();
+				WHERE i.paid_at < e.earned_at AND i.paid_at < ?
+				""", LOADED)).isZero();
 		assertThat(count("""
 				SELECT count(*) FROM payout_item i JOIN incentive_earning e ON e.id = i.earning_id
 				JOIN credit_dispute d ON d.opportunity_id = e.opportunity_id
-				WHERE d.raised_at <= i.paid_at AND (d.decided_at IS NULL OR d.decided_at > i.paid_at)
-				""")).isZero();
+				WHERE d.raised_at <= i.paid_at AND (d.decided_at IS NULL OR d.decided_at > i.paid_at) AND i.paid_at < ?
+				""", LOADED)).isZero();
 	}
 
 	@Test
@@ -198,9 +205,9 @@ class DemoEcosystemTests {
 		assertThat(count("""
 				SELECT count(*) FROM account a WHERE a.web_domain = 'fabrikam-freight.com'
 				  AND a.name = 'Fabrikam Freight Systems'
-				  AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id)
+				  AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.account_id = a.id AND o.created_at < ?)
 				  AND NOT EXISTS (SELECT 1 FROM deal_registration r WHERE r.account_id = a.id AND r.submitted_at < ?)
-				""", LOADED)).isOne();
+				""", LOADED, LOADED)).isOne();
 	}
 
 	private long count(String sql, Object... params) {
