@@ -16,6 +16,7 @@ import com.trellis.shared.FormAction;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
+import com.trellis.shared.validation.Commands;
 
 import jakarta.validation.Valid;
 
@@ -41,8 +42,12 @@ class RegistrationPageController {
 
 	private final java.time.Clock clock;
 
-	RegistrationPageController(Registrations registrations, Partners partners, Users users, java.time.Clock clock) {
+	private final Commands commands;
+
+	RegistrationPageController(Registrations registrations, Partners partners, Users users, java.time.Clock clock,
+			Commands commands) {
 		this.registrations = registrations;
+		this.commands = commands;
 		this.partners = partners;
 		this.users = users;
 		this.clock = clock;
@@ -77,10 +82,10 @@ class RegistrationPageController {
 	@PostMapping("/registrations/rules")
 	@PreAuthorize("hasRole('ADMIN')")
 	String saveRules(Viewer viewer, @Valid @ModelAttribute("rules") RegistrationRules rules, BindingResult binding,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
-			model.addAttribute("errors", FormErrors.of(binding));
+			model.addAttribute("errors", FormErrors.of(binding, () -> this.commands.check(RulesForm.readable(form))));
 			return "registration/rules";
 		}
 		try {
@@ -108,7 +113,12 @@ class RegistrationPageController {
 			@RequestParam(required = false) String partnerName, Model model) {
 		model.addAttribute("partnerQuery", partnerName);
 		if (binding.hasErrors()) {
-			return form(viewer, model, command, FormErrors.of(binding));
+			var read = command;
+			return form(viewer, model, command, FormErrors.of(binding, () -> {
+				if (read != null) {
+					this.registrations.check(viewer, read);
+				}
+			}));
 		}
 		try {
 			command = withPartnerNamed(viewer, command, partnerName);

@@ -370,6 +370,17 @@ public class Registrations {
 		return this.registrations.rules();
 	}
 
+	/**
+	 * Runs the checks of {@link #register} on a command without registering anything, so
+	 * that a page form can name every bad field at once, also when some of its fields
+	 * could not even be read.
+	 */
+	@Transactional(readOnly = true)
+	public void check(Viewer viewer, RegistrationCommand input) {
+		var command = viewer.isPartnerUser() ? withPartner(input, viewer.partnerId()) : input;
+		validated(viewer, command, this.registrations.rules());
+	}
+
 	@Transactional
 	public RegistrationRules changeRules(Viewer viewer, RegistrationRules rules) {
 		if (!viewer.is(Role.ADMIN)) {

@@ -31,6 +31,22 @@ public final class FormErrors {
 					InvalidInputException.FieldError::message, (a, b) -> a + "; " + b, LinkedHashMap::new));
 	}
 
+	/**
+	 * The errors of a form that broke the binding or its annotations, together with the
+	 * ones the command's own checks find in what could be read, so that every bad field
+	 * is named in one round; a field keeps the first message it got.
+	 */
+	public static Map<String, String> of(BindingResult binding, Runnable commandChecks) {
+		var errors = of(binding);
+		try {
+			commandChecks.run();
+		}
+		catch (InvalidInputException ex) {
+			of(ex).forEach(errors::putIfAbsent);
+		}
+		return errors;
+	}
+
 	/** One line naming each field and its problem, for a flash message. */
 	public static String summary(Map<String, String> errors) {
 		return errors.entrySet()

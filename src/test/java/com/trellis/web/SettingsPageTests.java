@@ -233,6 +233,37 @@ class SettingsPageTests {
 		assertThat(stage.body()).contains("must be a whole number", "<nav");
 	}
 
+	@Test
+	void theRulesPageNamesAnUnreadableFieldAndTheOutOfRangeOnesInOneRound() throws Exception {
+		var rules = send(post("/registrations/rules").param("protectionDays", "abc")
+			.param("laterRegistration", "HOLD")
+			.param("approvalSlaBusinessDays", "-1")
+			.param("extensionDays", "30")
+			.param("sourcedShare", "150")
+			.param("influencedShare", "10")
+			.param("coSellShare", "15"), this.fixtures.user(Role.ADMIN));
+		assertThat(rules.status()).isEqualTo(400);
+		assertThat(rules.errorsShown()).isEqualTo(3);
+		assertThat(rules.body()).contains("cannot be read as a value of this field",
+				"must be greater than or equal to 1", "must be less than or equal to 100");
+	}
+
+	@Test
+	void theRegistrationFormNamesAnEmptyCurrencyAndTheOtherMissingFieldsInOneRound() throws Exception {
+		var partnerUser = this.fixtures.world("One Round Partners").partnerUser();
+		var page = send(post("/registrations").param("customerName", "")
+			.param("customerDomain", "")
+			.param("customerNeed", "")
+			.param("amount", "")
+			.param("currency", "")
+			.param("expectedCloseDate", "")
+			.param("creditType", "SOURCED"), partnerUser);
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.errorsShown()).isEqualTo(5);
+		assertThat(page.body()).contains("name the customer&#39;s company", "give the expected amount",
+				"must be an ISO 4217 currency code");
+	}
+
 	private long owner(long partnerId) {
 		return this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE id = ?")
 			.param(partnerId)
