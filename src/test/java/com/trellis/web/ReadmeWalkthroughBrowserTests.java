@@ -96,7 +96,8 @@ class ReadmeWalkthroughBrowserTests {
 			page.navigate(chromium.url("/incentives/payouts"));
 			long partnersToPay = this.jdbc.sql("""
 					SELECT count(DISTINCT e.partner_id) FROM incentive_earning e
-					WHERE NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
+					WHERE e.kind IN ('SPIFF', 'REFERRAL', 'REBATE', 'MDF_REIMBURSEMENT', 'REVERSAL')
+					  AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
 					  AND NOT EXISTS (SELECT 1 FROM earning_hold h WHERE h.opportunity_id = e.opportunity_id
 					                  AND h.released_at IS NULL)
 					""").query(Long.class).single();
