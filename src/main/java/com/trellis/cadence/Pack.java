@@ -97,6 +97,18 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 			return new Column(label + " (" + ReportingCurrency.CODE + ")", Kind.MONEY, ReportingCurrency.CODE);
 		}
 
+		/**
+		 * A stored code (a stage, tier, status, forecast category): the page and the PDF
+		 * show its label ({@code @labels}), the CSV the code.
+		 */
+		static Column code(String label) {
+			return new Column(label, Kind.CODE, null);
+		}
+
+		public boolean code() {
+			return this.kind == Kind.CODE;
+		}
+
 		static Column count(String label) {
 			return new Column(label, Kind.COUNT, null);
 		}
@@ -125,7 +137,7 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 	 */
 	public enum Kind {
 
-		TEXT, MONEY, COUNT, PERCENT, NUMBER, DATE
+		TEXT, CODE, MONEY, COUNT, PERCENT, NUMBER, DATE
 
 	}
 

@@ -32,7 +32,7 @@ class PackContent {
 	static final int PLAN_HORIZON_DAYS = 14;
 
 	private static final List<Column> DEAL_COLUMNS = List.of(Column.text("Deal"), Column.text("Partner"),
-			Column.text("Owner"), Column.text("Stage"), Column.date("Close date"), Column.money("Amount"));
+			Column.text("Owner"), Column.code("Stage"), Column.date("Close date"), Column.money("Amount"));
 
 	private static final List<Column> FORECAST_COLUMNS = List.of(Column.text("As of"), Column.money("Closed so far"),
 			Column.money("Commit"), Column.money("Best case"), Column.money("Weighted pipeline"));
@@ -82,7 +82,7 @@ class PackContent {
 				Section.table("Last week's partner bookings",
 						"Partner deals won from " + lastWeek.note() + "; total "
 								+ PackMath.money(PackMath.sum(bookings, 5)) + ".",
-						List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Credit"),
+						List.of(Column.text("Deal"), Column.text("Partner"), Column.code("Credit"),
 								Column.text("Owner"), Column.date("Closed on"), Column.money("Amount")),
 						bookings),
 				Section.table("This week's commits",
@@ -108,9 +108,9 @@ class PackContent {
 						"Open partner deals of the book expected to close in " + quarter.label()
 								+ ", largest first (at most " + DEAL_LIMIT
 								+ "): learned probability, expected close and category; commit is the owner's call.",
-						List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Owner"), Column.text("Stage"),
+						List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Owner"), Column.code("Stage"),
 								Column.date("Expected close"), Column.money("Amount"), Column.percent("Probability"),
-								Column.text("Category")),
+								Column.code("Category")),
 						rows),
 				forecastChange(viewer, scope, quarter), helpNeeded(pam));
 	}
@@ -139,17 +139,17 @@ class PackContent {
 		return List.of(
 				Section
 					.table("Next quarter's partner pipeline by stage", note,
-							List.of(Column.text("Stage"), Column.count("Deals"), Column.money("Amount")),
+							List.of(Column.code("Stage"), Column.count("Deals"), Column.money("Amount")),
 							this.cadence.pipelineByStage(pam, next.start(), next.end()))
 					.charted("bar"),
 				Section.table("Pipeline by partner", "The " + LIST_LIMIT + " partners with the most pipeline.",
-						List.of(Column.text("Partner"), Column.text("Tier"), Column.count("Deals"),
+						List.of(Column.text("Partner"), Column.code("Tier"), Column.count("Deals"),
 								Column.money("Amount")),
 						this.cadence.pipelineByPartner(pam, next.start(), next.end(), LIST_LIMIT)),
 				Section.table("Partners without pipeline next quarter",
 						"Onboarding and active partners in the book with no open deal closing in " + next.label()
 								+ ": candidates for account planning.",
-						List.of(Column.text("Partner"), Column.text("Tier"), Column.text("Status"),
+						List.of(Column.text("Partner"), Column.code("Tier"), Column.code("Status"),
 								Column.date("Last win")),
 						this.cadence.partnersWithoutPipeline(pam, next.start(), next.end(), 25)),
 				plansDue(pam));
@@ -165,7 +165,7 @@ class PackContent {
 				"Open account plans whose next open action is due, or whose goals end, before "
 						+ today.plusDays(PLAN_HORIZON_DAYS) + " (today is " + today + "); overdue first.",
 				List.of(Column.text("Partner"), Column.text("Account"), Column.text("Plan"), Column.text("Next action"),
-						Column.date("Due on"), Column.text("State"), Column.text("Our owner")),
+						Column.date("Due on"), Column.code("State"), Column.text("Our owner")),
 				this.cadence.plansDue(pam, today, today.plusDays(PLAN_HORIZON_DAYS), 50));
 	}
 
@@ -245,9 +245,9 @@ class PackContent {
 				.append("' AS TIMESTAMPTZ))"));
 		return Section.table("Help needed: deals past their stage's norm",
 				"The role that owns the stage must act; the longest-stuck " + LIST_LIMIT + ".",
-				List.of(Column.text("Deal"), Column.text("Partner"), Column.text("Stage"),
+				List.of(Column.text("Deal"), Column.text("Partner"), Column.code("Stage"),
 						Column.count("Days in stage"), Column.count("Norm (days)"), Column.text("Owner"),
-						Column.text("Who must act")),
+						Column.code("Who must act")),
 				this.cadence.stalled(pam, norms.toString(), this.clock.instant(), LIST_LIMIT));
 	}
 

@@ -70,7 +70,7 @@ class ReviewContent {
 				totalCost.signum() == 0 ? "" : sourced.divide(totalCost, 1, RoundingMode.HALF_UP)));
 		return List.of(
 				Section.table("Revenue attribution", "Closed-won revenue from " + label + " by partner credit.",
-						List.of(Column.text("Credit"), Column.count("Deals"), Column.money("Revenue"),
+						List.of(Column.code("Credit"), Column.count("Deals"), Column.money("Revenue"),
 								Column.percent("Share")),
 						attributionRows)
 					.charted("bar"),
@@ -85,7 +85,7 @@ class ReviewContent {
 				Section.table("Program cost",
 						"Incentive earnings (SPIFF, referral, rebate, MDF reimbursements, net of reversals), "
 								+ label + ".",
-						List.of(Column.text("Kind"), Column.count("Entries"), Column.money("Amount")), cost),
+						List.of(Column.code("Kind"), Column.count("Entries"), Column.money("Amount")), cost),
 				kpiSection(viewer, window),
 				Section.table("Partner satisfaction",
 						"Not measured: Trellis records no partner satisfaction survey yet.",
@@ -126,7 +126,7 @@ class ReviewContent {
 					.charted("bar"),
 				Section
 					.table("Partners by lifecycle status", "Today.",
-							List.of(Column.text("Status"), Column.count("Partners")), statuses)
+							List.of(Column.code("Status"), Column.count("Partners")), statuses)
 					.charted("bar"),
 				kpiSection(viewer, window));
 	}

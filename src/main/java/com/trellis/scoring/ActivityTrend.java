@@ -19,7 +19,7 @@ final class ActivityTrend extends NamedSignal {
 				"Activity events of the last " + RECENT_DAYS + " days divided by the average " + RECENT_DAYS
 						+ " days of the " + BEFORE_DAYS + " days before them (1.00 is steady, capped at " + (int) CAP
 						+ ")",
-				"all activity events (activity_event)", "the last " + (RECENT_DAYS + BEFORE_DAYS) + " days", "ratio");
+				"all of the partner's recorded activity", "the last " + (RECENT_DAYS + BEFORE_DAYS) + " days", "ratio");
 	}
 
 	@Override

@@ -8,8 +8,8 @@ final class AeInvitations extends NamedSignal {
 
 	static final int WINDOW_DAYS = 365;
 
-	static final String SOURCE = "who put the partner on a deal (deal_partner_attachment: by the deal's rep, "
-			+ "influencer or co-seller credit), less deals a manager prompted first (partner_prompt)";
+	static final String SOURCE = "who put the partner on a deal (the deal's rep, with influencer or "
+			+ "co-seller credit), less deals a manager prompted first";
 
 	AeInvitations() {
 		super("ae-invitations", "AE invitations", Pillar.TRUST,

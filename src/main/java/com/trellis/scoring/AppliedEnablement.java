@@ -25,8 +25,8 @@ final class AppliedEnablement extends NamedSignal {
 		super("applied-enablement", "Applied enablement", Pillar.BEHAVIOUR,
 				"Share of completed courses and certifications followed within " + APPLIED_WITHIN_DAYS
 						+ " days by a play used, a deal registered or a joint customer meeting",
-				"activity events TRAINING_COMPLETED, CERTIFICATION_EARNED, PLAY_USED, DEAL_REGISTERED, "
-						+ "CO_SELL_MEETING (activity_event)",
+				"courses completed, certifications earned, plays used, deals registered and "
+						+ "joint customer meetings",
 				"completions in the last " + WINDOW_DAYS + " days", "percent");
 	}
 

@@ -11,8 +11,7 @@ final class CertifiedDeliveryStaff extends NamedSignal {
 	CertifiedDeliveryStaff() {
 		super("certified-delivery-staff", "Certified delivery staff", Pillar.READINESS,
 				"Partner users in delivery roles (SE, CSM) holding a certification valid on the cut-off day",
-				"partner users and their job roles (app_user), certification completions with expiry "
-						+ "(enablement_completion, enablement_item)",
+				"partner users and their job roles, certifications completed and when they " + "expire",
 				"valid on the cut-off day", "people");
 	}
 

@@ -22,7 +22,7 @@ final class CoSellResponsiveness extends NamedSignal {
 		super("cosell-responsiveness", "Co-sell responsiveness", Pillar.BEHAVIOUR,
 				"Median hours from a co-sell request to the partner's answer; a request unanswered after "
 						+ DUE_AFTER_HOURS + " hours counts at its age so far, a younger one is not due yet",
-				"co-sell requests (cosell_request)", "requests made in the last " + WINDOW_DAYS + " days", "hours");
+				"co-sell requests", "requests made in the last " + WINDOW_DAYS + " days", "hours");
 	}
 
 	@Override

@@ -13,8 +13,7 @@ final class DealHygiene extends NamedSignal {
 		super("deal-hygiene", "Deal hygiene", Pillar.BEHAVIOUR,
 				"Share of the partner's open deals that entered their current stage within the last " + STALE_AFTER_DAYS
 						+ " days (not stale)",
-				"deals the partner is on and their stage history (opportunity, opportunity_stage_change)",
-				"deals open at the cut-off", "percent");
+				"deals the partner is on and their stage history", "deals open at the cut-off", "percent");
 	}
 
 	@Override

@@ -16,7 +16,7 @@ final class FieldInteractions extends NamedSignal {
 		super("field-interactions", "Partner–field interactions", Pillar.BEHAVIOUR,
 				"Interactions with vendor account executives, joint customer meetings and answered co-sell "
 						+ "requests, per 30 days",
-				"activity events AE_INTERACTION and CO_SELL_MEETING (activity_event); co-sell answers (cosell_request)",
+				"interactions with account executives and joint customer meetings; co-sell answers",
 				"the last " + WINDOW_DAYS + " days", "interactions per 30 days");
 	}
 

@@ -2,6 +2,9 @@ package com.trellis.scoring;
 
 import java.math.BigDecimal;
 
+import com.trellis.shared.MoneyFormat;
+import com.trellis.shared.ReportingCurrency;
+
 /**
  * "Not yet" rather than "not ever": a partner with little or no pipeline yet whose
  * readiness and behaviour both rank high. Little pipeline: its partner-involved pipeline
@@ -20,6 +23,11 @@ final class HighPotential {
 	private HighPotential() {
 	}
 
+	/** Pipeline is in the reporting currency; a reason shows it as money, grouped. */
+	private static String money(BigDecimal amount) {
+		return MoneyFormat.of(amount, ReportingCurrency.CODE);
+	}
+
 	/**
 	 * @param readinessRank share of known readiness scores at or below the partner's
 	 * (null: unknown)
@@ -34,17 +42,16 @@ final class HighPotential {
 		var ranks = "readiness at percentile %.0f and behaviour at percentile %.0f of the program"
 			.formatted(100 * readinessRank, 100 * behaviourRank);
 		if (pipeline.compareTo(medianPipeline) > 0) {
-			return new Decision(false, "already has pipeline: " + pipeline.toPlainString()
-					+ " in the last 180 days, above the program's median " + medianPipeline.toPlainString());
+			return new Decision(false, "already has pipeline: " + money(pipeline)
+					+ " in the last 180 days, above the program's median " + money(medianPipeline));
 		}
 		if (readinessRank < TOP_RANK || behaviourRank < TOP_RANK) {
 			return new Decision(false, "not in the top quarter on both: " + ranks);
 		}
 		return new Decision(true,
-				(pipeline.signum() == 0 ? "no partner-involved pipeline in the last 180 days"
-						: "little pipeline (" + pipeline.toPlainString() + " in the last 180 days, median "
-								+ medianPipeline.toPlainString() + ")")
-						+ ", yet " + ranks);
+				(pipeline.signum() == 0 ? "no partner-involved pipeline in the last 180 days" : "little pipeline ("
+						+ money(pipeline) + " in the last 180 days, median " + money(medianPipeline) + ")") + ", yet "
+						+ ranks);
 	}
 
 }

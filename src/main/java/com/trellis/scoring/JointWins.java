@@ -7,8 +7,7 @@ final class JointWins extends NamedSignal {
 
 	JointWins() {
 		super("joint-wins", "Joint wins", Pillar.TRUST, "Deals with the partner on them that were won",
-				"deals and their stage history (opportunity, opportunity_stage_change)",
-				"won in the last " + WINDOW_DAYS + " days", "deals");
+				"deals and their stage history", "won in the last " + WINDOW_DAYS + " days", "deals");
 	}
 
 	@Override

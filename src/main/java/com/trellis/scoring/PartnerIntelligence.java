@@ -203,6 +203,13 @@ public class PartnerIntelligence {
 		return this.calendar.today();
 	}
 
+	/** The partner's name as its PAM reads it in the inbox, not its number. */
+	private String partnerName(long pam, long partnerId) {
+		var viewer = new Viewer(pam, "", Role.PAM, null);
+		var name = this.partners.names(viewer, List.of(partnerId)).get(partnerId);
+		return name != null ? name : "Partner " + partnerId;
+	}
+
 	/**
 	 * The alert reaches the partner's PAM once: its key is the alert's (partner, score,
 	 * week).
@@ -213,8 +220,9 @@ public class PartnerIntelligence {
 					"score-drift:"
 							+ alert.partnerId() + ":" + alert.pillar() + ":" + alert.weekStart() + ":user:" + pam,
 					pam, StaffNoticeKind.SCORE_DRIFT,
-					"Partner " + alert.partnerId() + ": " + alert.pillar().name().toLowerCase(java.util.Locale.ROOT)
-							+ " score " + alert.state().toLowerCase(java.util.Locale.ROOT),
+					partnerName(pam, alert.partnerId()) + ": "
+							+ alert.pillar().name().toLowerCase(java.util.Locale.ROOT) + " score "
+							+ alert.state().toLowerCase(java.util.Locale.ROOT),
 					alert.reason(), "/partners/" + alert.partnerId() + "/scorecard")));
 	}
 

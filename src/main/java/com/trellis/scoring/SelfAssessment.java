@@ -42,7 +42,7 @@ final class SelfAssessment extends NamedSignal {
 				"Points of the partner's readiness self-assessment in the version its PAM accepted last: ICP, "
 						+ "use cases proven by wins, sales-process maturity, packaged offers, PAM-rated material, "
 						+ "specialisation backed by wins, delivery staff",
-				"readiness_assessment, readiness_item, readiness_material (readiness), won deals",
+				"the readiness self-assessment, its items and materials, won deals",
 				"the version accepted last before the cut-off", "points");
 		this.source = source;
 	}

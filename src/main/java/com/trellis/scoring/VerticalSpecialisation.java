@@ -17,8 +17,7 @@ final class VerticalSpecialisation extends NamedSignal {
 	VerticalSpecialisation() {
 		super("vertical-specialisation", "Specialisation (wins by vertical)", Pillar.READINESS,
 				"Customer industries in which the partner won at least " + WINS_FOR_A_VERTICAL + " deals",
-				"won deals, their stage history and the customer account's industry (opportunity, "
-						+ "opportunity_stage_change, account)",
+				"won deals, their stage history and the customer account's industry",
 				"won in the last " + WINDOW_DAYS + " days", "verticals");
 	}
 

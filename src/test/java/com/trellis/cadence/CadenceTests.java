@@ -185,6 +185,23 @@ class CadenceTests {
 	}
 
 	@Test
+	void everyPackPageShowsStagesTiersAndCategoriesAsLabelsNotCodes() throws Exception {
+		var session = login(program.admin());
+		var found = new java.util.ArrayList<String>();
+		for (var entry : this.packs.calendar(program.admin(), "2026-Q4")) {
+			var path = "/cadence/2026-Q4/" + entry.meeting().name() + "/" + entry.week()
+					+ (entry.pamId() != null ? "?pam=" + entry.pamId() : "");
+			var page = this.mvc.perform(get(path).session(session)).andReturn().getResponse().getContentAsString();
+			var codes = java.util.regex.Pattern.compile(">\\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|COMMIT|SOURCED)\\s*<")
+				.matcher(page);
+			while (codes.find()) {
+				found.add(path + ": " + codes.group(1));
+			}
+		}
+		assertThat(found).isEmpty();
+	}
+
+	@Test
 	void thePdfOpensAndCarriesTheFigures() throws Exception {
 		var pdf = this.mvc.perform(get("/cadence/2026-Q4/BUSINESS_REVIEW/8/pack.pdf").session(login(program.admin())))
 			.andExpect(status().isOk())

@@ -42,6 +42,14 @@ class DriftAndPotentialRuleTests {
 	}
 
 	@Test
+	void theReasonShowsPipelineAsMoneyWithItsCurrencyAndGrouping() {
+		var decision = HighPotential.decide(0.9, 0.8, new BigDecimal("89182"), new BigDecimal("124416.8"));
+		var code = com.trellis.shared.ReportingCurrency.CODE;
+		assertThat(decision.reason()).startsWith(
+				"little pipeline (" + code + " 89,182.00 in the last 180 days, median " + code + " 124,416.80)");
+	}
+
+	@Test
 	void aPartnerWithPipelineOrRankingLowOnOneOfTheTwoIsNot() {
 		assertThat(HighPotential.decide(0.9, 0.9, new BigDecimal("1001"), new BigDecimal("1000")).reason())
 			.startsWith("already has pipeline");

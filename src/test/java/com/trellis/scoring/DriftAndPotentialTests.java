@@ -73,6 +73,11 @@ class DriftAndPotentialTests {
 				.param("l", "/partners/" + partner + "/scorecard")
 				.query(Long.class)
 				.single()).isEqualTo(1));
+		// the PAM's inbox names the partner, not its number
+		assertThat(this.jdbc.sql("SELECT subject FROM notification WHERE user_id = :u AND kind = 'SCORE_DRIFT'")
+			.param("u", pam.userId())
+			.query(String.class)
+			.single()).isEqualTo("Rising Partners: behaviour score building");
 		new Api(this.mvc, this.fixtures.token(pam)).get("/api/v1/scores/drift")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].partnerName").value("Rising Partners"))

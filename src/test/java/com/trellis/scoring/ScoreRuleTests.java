@@ -12,6 +12,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScoreRuleTests {
 
+	@Test
+	void aScorecardExplainsEverySignalInWordsNotEventCodesOrTableNames() {
+		var codes = java.util.regex.Pattern.compile("[A-Z]+_[A-Z_]+|[a-z]+_[a-z_]+");
+		assertThat(Rubric.standard().entries()).allSatisfy(entry -> {
+			var signal = entry.signal();
+			for (var text : java.util.List.of(signal.definition(), signal.source(), signal.window())) {
+				assertThat(codes.matcher(text).find()).as(signal.name() + ": " + text).isFalse();
+			}
+		});
+	}
+
 	private final Rubric rubric = Rubric.standard();
 
 	@Test

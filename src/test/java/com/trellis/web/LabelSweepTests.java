@@ -73,6 +73,12 @@ class LabelSweepTests {
 		assertThat(found).isEmpty();
 	}
 
+	@org.junit.jupiter.api.Test
+	void theForecastsQuotaPickerNamesEachPersonsRoleInWords() throws Exception {
+		var page = page(login("admin@trellis.demo"), "/forecast");
+		assertThat(page).contains("(Account executive)").doesNotContain("(AE)", "(SALES_MANAGER)", "(PAM)");
+	}
+
 	private String page(MockHttpSession session, String path) throws Exception {
 		var response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
 		if (response.getStatus() == 302 && response.getRedirectedUrl() != null
