@@ -266,7 +266,7 @@ public class PartnerScores {
 		else {
 			throw new AccessDeniedException("Score lists are for PAMs, admins and executives");
 		}
-		var lines = this.store.current(scope, sort == null ? "" : sort, page);
+		var lines = this.store.current(scope, sort == null ? "" : sort, page, weekStart(this.calendar.today()));
 		var names = this.partners.names(viewer, lines.lines().stream().map(ScoreLine::partnerId).toList());
 		var named = lines.lines()
 			.stream()

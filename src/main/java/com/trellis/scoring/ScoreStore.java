@@ -197,42 +197,48 @@ class ScoreStore {
 
 	/**
 	 * The latest week's scores of some partners (all when {@code partners} is null), with
-	 * the move since the week before, ordered by a score (nulls last) or by partner.
+	 * the move since the week before, ordered by a score (nulls last) or by partner. The
+	 * latest week is the newest stored on or before {@code thisWeek}: a week stored ahead
+	 * of the clock (a clock set back) is not today's.
 	 */
-	Lines current(List<Long> partners, String sort, PageRequest page) {
+	Lines current(List<Long> partners, String sort, PageRequest page, LocalDate thisWeek) {
 		if (partners != null && partners.isEmpty()) {
 			return new Lines(List.of(), 0);
 		}
 		var narrow = partners == null ? "" : " AND s.partner_id IN (:partners)";
 		var from = """
 				FROM partner_score_week s
-				WHERE s.week_start = (SELECT max(week_start) FROM partner_score_week)%s
+				WHERE s.week_start = (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week)%s
 				GROUP BY s.partner_id, s.fiscal_week
 				""".formatted(narrow);
 		var order = switch (sort) {
 			case "readiness", "behaviour", "trust" -> sort + " DESC NULLS LAST, partner_id";
 			default -> "partner_id";
 		};
-		var select = this.jdbc.sql("""
-				WITH cur AS (
-				  SELECT s.partner_id, s.fiscal_week,
-				         max(s.score) FILTER (WHERE s.pillar = 'READINESS') AS readiness,
-				         max(s.score) FILTER (WHERE s.pillar = 'BEHAVIOUR') AS behaviour,
-				         max(s.score) FILTER (WHERE s.pillar = 'TRUST') AS trust
-				  %s)
-				SELECT cur.*,
-				       cur.readiness - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
-				         AND p.pillar = 'READINESS' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
-				         WHERE week_start < (SELECT max(week_start) FROM partner_score_week))),
-				       cur.behaviour - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
-				         AND p.pillar = 'BEHAVIOUR' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
-				         WHERE week_start < (SELECT max(week_start) FROM partner_score_week))),
-				       cur.trust - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
-				         AND p.pillar = 'TRUST' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
-				         WHERE week_start < (SELECT max(week_start) FROM partner_score_week)))
-				FROM cur ORDER BY %s LIMIT :limit OFFSET :offset
-				""".formatted(from, order));
+		var select = this.jdbc
+			.sql("""
+					WITH cur AS (
+					  SELECT s.partner_id, s.fiscal_week,
+					         max(s.score) FILTER (WHERE s.pillar = 'READINESS') AS readiness,
+					         max(s.score) FILTER (WHERE s.pillar = 'BEHAVIOUR') AS behaviour,
+					         max(s.score) FILTER (WHERE s.pillar = 'TRUST') AS trust
+					  %s)
+					SELECT cur.*,
+					       cur.readiness - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
+					         AND p.pillar = 'READINESS' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
+					         WHERE week_start < (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week))),
+					       cur.behaviour - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
+					         AND p.pillar = 'BEHAVIOUR' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
+					         WHERE week_start < (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week))),
+					       cur.trust - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
+					         AND p.pillar = 'TRUST' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
+					         WHERE week_start < (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week)))
+					FROM cur ORDER BY %s LIMIT :limit OFFSET :offset
+					"""
+				.formatted(from, order));
 		var count = this.jdbc.sql("SELECT count(*) FROM (SELECT s.partner_id " + from + ") AS lines");
+		select.param("week", thisWeek);
+		count.param("week", thisWeek);
 		if (partners != null) {
 			select.param("partners", partners);
 			count.param("partners", partners);

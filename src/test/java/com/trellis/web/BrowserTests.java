@@ -123,12 +123,17 @@ class BrowserTests {
 			partner.navigate(url);
 			assertThat(partner.locator("#registration-status")).hasText("Approved");
 			assertThat(partner.locator("#status-reason")).containsText("Your deal is open");
-			for (int attempt = 0; attempt < 20 && partner.locator(".notice-item").count() == 0; attempt++) {
+			// other tests of the shared database move the clock and leave newer notices
+			// for this
+			// partner, so the approval is looked for among the entries, not taken as the
+			// first
+			var approval = partner.locator(".notice-item",
+					new Page.LocatorOptions().setHasText("Registration approved: Vantablue Robotics AG"));
+			for (int attempt = 0; attempt < 20 && approval.count() == 0; attempt++) {
 				partner.navigate(chromium.url("/notifications"));
 				partner.waitForTimeout(250);
 			}
-			assertThat(partner.locator(".notice-item").first())
-				.containsText("Registration approved: Vantablue Robotics AG");
+			assertThat(approval).hasCount(1);
 			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("registration-approved-partner-inbox.png")));
 		}
