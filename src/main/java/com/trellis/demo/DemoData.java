@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.trellis.facts.DealFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +52,12 @@ public class DemoData {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
+	private final DealFacts facts;
+
 	DemoData(DataSource dataSource, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder,
-			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar) {
+			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar, DealFacts facts) {
 		this.calendar = calendar;
+		this.facts = facts;
 		this.dataSource = dataSource;
 		// the load's bulk statements read and write millions of rows at the large size:
 		// they
@@ -105,6 +109,9 @@ public class DemoData {
 			if (!isEmpty()) {
 				throw new IllegalStateException("Demo data loads only into an empty database");
 			}
+			// the facts are recomputed once after the load instead of by the triggers on
+			// each bulk statement (at the large size one COPY holds millions of rows)
+			this.facts.suspendForBulkLoad();
 			var connection = DataSourceUtils.getConnection(this.dataSource);
 			try {
 				var sink = new CopySink(connection);
@@ -122,6 +129,7 @@ public class DemoData {
 					writeIncentives(generator.partners(), seed);
 				}
 				resetSequences();
+				this.facts.buildIfNeeded();
 				return sink.rows();
 			}
 			catch (SQLException ex) {

@@ -57,6 +57,19 @@ public class DealFacts {
 		return rebuilt;
 	}
 
+	/**
+	 * Stops keeping the facts for a bulk load in the caller's transaction: the triggers
+	 * skip their work (a statement of millions of rows would otherwise be counted row set
+	 * by row set) until {@link #buildIfNeeded()}, called in the same transaction after
+	 * the load, recomputes everything from the base tables. Other transactions see the
+	 * facts as they were until it commits.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void suspendForBulkLoad() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query().singleRow();
+		this.jdbc.sql("DELETE FROM fact_setting").update();
+	}
+
 	/** Builds the facts when they were never built or were counted in another zone. */
 	@Transactional
 	public boolean buildIfNeeded() {
