@@ -95,7 +95,7 @@ public class Invitations {
 	 * The checks of an invitation's e-mail that {@link #invite} runs, without changing
 	 * anything, so that a page form names every bad field at once.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional // the accounts' check locks the user it reads (released at once)
 	public void checkInvitation(long partnerId, InviteCommand command) {
 		if (command.email() == null || command.email().isBlank()) {
 			return;

@@ -79,12 +79,13 @@ class OneRoundFormTests {
 
 	@Test
 	void aNewUserWithAnUnreadableManagerNoNameAndThePartnerRoleNamesAllThree() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
 		long before = this.fixtures.count("app_user");
 		var page = send(post("/admin/users").param("email", "one-round-new@example.com")
 			.param("displayName", "")
 			.param("role", "PARTNER")
 			.param("managerId", "the boss")
-			.param("initialPassword", "ONE_TIME_PASSWORD"), this.fixtures.user(Role.ADMIN));
+			.param("initialPassword", "ONE_TIME_PASSWORD"), admin);
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("partner users are invited through their partner");
 		assertThat(page.errorsShown()).isEqualTo(3);
