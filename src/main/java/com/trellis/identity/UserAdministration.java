@@ -175,10 +175,6 @@ public class UserAdministration {
 	}
 
 	/**
-	 * @param currentManagerId the user's manager as stored (null for a new user): kept
-	 * unchanged, it is accepted even when that manager has left since
-	 */
-	/**
 	 * Runs the checks of {@link #create} ({@code id} null) or {@link #update} without
 	 * changing anything, so that a page form can name every bad field at once, also when
 	 * some of its fields could not be read.
@@ -197,8 +193,9 @@ public class UserAdministration {
 	}
 
 	/**
-	 * Every problem of the command at once: the role, the manager, the last admin and an
-	 * e-mail another user signs in with.
+	 * Every problem of the command at once: the role, the manager (the stored one, kept
+	 * unchanged, is accepted even when that manager has left since), the last admin and
+	 * an e-mail another user signs in with.
 	 */
 	private List<FieldError> problems(Long id, UserCommand command, UserAccount before) {
 		List<FieldError> errors = new ArrayList<>();
