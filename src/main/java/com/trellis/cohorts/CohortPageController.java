@@ -100,6 +100,9 @@ class CohortPageController {
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/cohorts/" + id,
 				"Journey criteria saved; the next placement uses them for this cohort", form, binding, () -> {
+					// every field is text: binding refuses none of them, the action's
+					// checks name each
+				}, () -> {
 					var unread = new ArrayList<InvalidInputException.FieldError>();
 					var criteria = form.read(unread);
 					this.cohorts.changeCohortCriteria(viewer, id, criteria, unread);

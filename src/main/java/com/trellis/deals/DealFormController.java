@@ -146,7 +146,9 @@ class DealFormController {
 			String ownerId) implements Serializable {
 
 		static DealForm of(OpportunityView deal) {
-			return new DealForm(String.valueOf(deal.accountId()), deal.name(), deal.amount().toPlainString(),
+			return new DealForm(String.valueOf(deal.accountId()), deal.name(),
+					com.trellis.shared.MoneyFormat.inputValue(deal.amount(), deal.currency(),
+							com.trellis.shared.Reading.locale(java.util.Locale.ROOT)),
 					deal.currency(), deal.stage().name(), (deal.closeDate() == null) ? "" : deal.closeDate().toString(),
 					String.valueOf(deal.ownerId()));
 		}

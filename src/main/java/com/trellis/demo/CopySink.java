@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -32,8 +33,11 @@ final class CopySink implements RowSink {
 
 	private CopyIn open;
 
-	CopySink(Connection connection) throws SQLException {
+	private final BooleanSupplier stopRequested;
+
+	CopySink(Connection connection, BooleanSupplier stopRequested) throws SQLException {
 		this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+		this.stopRequested = stopRequested;
 	}
 
 	@Override
@@ -118,6 +122,9 @@ final class CopySink implements RowSink {
 		}
 
 		private void flush() {
+			if (CopySink.this.stopRequested.getAsBoolean()) {
+				throw new DemoLoadStopped();
+			}
 			if (this.buffer.length() == 0) {
 				return;
 			}

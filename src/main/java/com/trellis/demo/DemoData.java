@@ -44,6 +44,8 @@ public class DemoData {
 
 	private final TransactionTemplate transaction;
 
+	private volatile boolean stopRequested;
+
 	private final PasswordEncoder passwordEncoder;
 
 	private final Clock clock;
@@ -89,6 +91,14 @@ public class DemoData {
 	}
 
 	/**
+	 * Asks a running load to stop at its next chunk of rows (Trellis is stopping): the
+	 * load then throws {@link DemoLoadStopped} and its one transaction leaves nothing.
+	 */
+	void requestStop() {
+		this.stopRequested = true;
+	}
+
+	/**
 	 * Loads the demo with the configured seed; the same seed on the same day gives the
 	 * same data.
 	 */
@@ -114,7 +124,7 @@ public class DemoData {
 			this.facts.suspendForBulkLoad();
 			var connection = DataSourceUtils.getConnection(this.dataSource);
 			try {
-				var sink = new CopySink(connection);
+				var sink = new CopySink(connection, () -> this.stopRequested);
 				try {
 					generator.writeTo(sink);
 				}

@@ -65,21 +65,7 @@ public class Handover {
 		requireAdmin(viewer);
 		var leaver = this.users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
 		var held = held(userId);
-		Map<Kind, HandoverPlan.Receiver> perKind = new EnumMap<>(Kind.class);
-		for (var kind : Kind.values()) {
-			var id = command.receiverOf(kind);
-			if (id != null) {
-				perKind.put(kind, receiver(id));
-			}
-		}
-		var everything = command.toUserId() == null ? null : receiver(command.toUserId());
-		var decision = HandoverPlan.decide(userId, held, everything, perKind,
-				java.util.Set.copyOf(this.users.reportsOf(userId)));
-		if (!decision.allowed()) {
-			List<FieldError> errors = new ArrayList<>();
-			decision.refusals().forEach(r -> errors.add(new FieldError(r.field(), r.reason())));
-			throw new InvalidInputException(errors);
-		}
+		var decision = allowed(userId, held, command);
 		Map<Kind, Moved> moved = new EnumMap<>(Kind.class);
 		decision.moves().forEach((kind, receiver) -> {
 			var ids = switch (kind) {
@@ -106,6 +92,37 @@ public class Handover {
 					Map.of("held", before), Map.of("moved", moved));
 		}
 		return new Result(userId, moved);
+	}
+
+	/**
+	 * Runs the checks of {@link #handOver} without moving anything, so that a page form
+	 * can name every bad field at once, also when some of its fields could not be read.
+	 */
+	@Transactional(readOnly = true)
+	public void check(Viewer viewer, long userId, HandoverCommand command) {
+		requireAdmin(viewer);
+		this.users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		allowed(userId, held(userId), command);
+	}
+
+	/** The plan of the hand-over, refused with every bad field when it cannot be done. */
+	private HandoverPlan.Decision allowed(long userId, Map<Kind, Long> held, HandoverCommand command) {
+		Map<Kind, HandoverPlan.Receiver> perKind = new EnumMap<>(Kind.class);
+		for (var kind : Kind.values()) {
+			var id = command.receiverOf(kind);
+			if (id != null) {
+				perKind.put(kind, receiver(id));
+			}
+		}
+		var everything = command.toUserId() == null ? null : receiver(command.toUserId());
+		var decision = HandoverPlan.decide(userId, held, everything, perKind,
+				java.util.Set.copyOf(this.users.reportsOf(userId)));
+		if (!decision.allowed()) {
+			List<FieldError> errors = new ArrayList<>();
+			decision.refusals().forEach(r -> errors.add(new FieldError(r.field(), r.reason())));
+			throw new InvalidInputException(errors);
+		}
+		return decision;
 	}
 
 	private Map<Kind, Long> held(long userId) {

@@ -44,7 +44,8 @@ class HandoverPageController {
 	String reassign(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("form") HandoverCommand command,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
-			return page(viewer, id, command, FormErrors.of(binding), model);
+			return page(viewer, id, command, FormErrors.of(binding, () -> this.handover.check(viewer, id, command)),
+					model);
 		}
 		try {
 			var result = this.handover.handOver(viewer, id, command);

@@ -8,6 +8,7 @@ import com.trellis.shared.ConflictException;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
+import com.trellis.shared.validation.Commands;
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,9 +35,12 @@ class UserAdminPageController {
 
 	private final Users users;
 
-	UserAdminPageController(UserAdministration administration, Users users) {
+	private final Commands commands;
+
+	UserAdminPageController(UserAdministration administration, Users users, Commands commands) {
 		this.administration = administration;
 		this.users = users;
+		this.commands = commands;
 	}
 
 	@GetMapping("/admin/users")
@@ -65,7 +69,9 @@ class UserAdminPageController {
 	String create(Viewer viewer, @Valid @ModelAttribute("form") UserCommand command, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
-			return form(viewer, null, command, FormErrors.of(binding), model);
+			return form(viewer, null, command, FormErrors.of(binding, FormErrors
+				.checks(() -> this.commands.check(command), () -> this.administration.check(viewer, null, command))),
+					model);
 		}
 		try {
 			var created = this.administration.create(viewer, command);
@@ -100,7 +106,9 @@ class UserAdminPageController {
 			BindingResult binding, Model model, RedirectAttributes redirect) {
 		var user = this.administration.get(viewer, id);
 		if (binding.hasErrors()) {
-			return form(viewer, user, command, FormErrors.of(binding), model);
+			return form(viewer, user, command, FormErrors.of(binding, FormErrors
+				.checks(() -> this.commands.check(command), () -> this.administration.check(viewer, id, command))),
+					model);
 		}
 		try {
 			this.administration.update(viewer, id, command);

@@ -76,7 +76,7 @@ public class UserAdministration {
 	public Created create(Viewer viewer, UserCommand command) {
 		requireAdmin(viewer);
 		this.users.lockAdministration();
-		check(null, command, null);
+		refuse(problems(null, command, null));
 		var byLink = initialPassword(command) == UserCommand.InitialPassword.EMAIL_LINK;
 		// with a link, nobody ever sees this password: the user can only sign in once
 		// they
@@ -125,15 +125,7 @@ public class UserAdministration {
 		requireAdmin(viewer);
 		this.users.lockAdministration();
 		var before = this.users.findForUpdate(id).orElseThrow(() -> new NotFoundException("User", id));
-		if (before.role() == Role.PARTNER) {
-			throw InvalidInputException.of("role", "a partner user is managed through their partner, not here");
-		}
-		check(id, command, before.managerId());
-		if (before.role() == Role.ADMIN && command.role() != Role.ADMIN && before.active()
-				&& this.users.activeAdmins() <= 1) {
-			throw InvalidInputException.of("role",
-					"this is the last active program admin; make someone else an " + "admin first");
-		}
+		refuse(problems(id, command, before));
 		try {
 			this.users.update(id, command);
 		}
@@ -183,11 +175,39 @@ public class UserAdministration {
 	}
 
 	/**
-	 * @param currentManagerId the user's manager as stored (null for a new user): kept
-	 * unchanged, it is accepted even when that manager has left since
+	 * Runs the checks of {@link #create} ({@code id} null) or {@link #update} without
+	 * changing anything, so that a page form can name every bad field at once, also when
+	 * some of its fields could not be read.
 	 */
-	private void check(Long id, UserCommand command, Long currentManagerId) {
+	@Transactional(readOnly = true)
+	public void check(Viewer viewer, Long id, UserCommand command) {
+		requireAdmin(viewer);
+		var before = (id == null) ? null : existing(id);
+		var problems = problems(id, command, before);
+		if (id == null && command.initialPassword() == UserCommand.InitialPassword.EMAIL_LINK
+				&& !this.mail.configured()) {
+			problems.add(new FieldError("initialPassword",
+					"no mail server is configured (spring.mail.host); choose a one-time password"));
+		}
+		refuse(problems);
+	}
+
+	/**
+	 * Every problem of the command at once: the role, the manager (the stored one, kept
+	 * unchanged, is accepted even when that manager has left since), the last admin and
+	 * an e-mail another user signs in with.
+	 */
+	private List<FieldError> problems(Long id, UserCommand command, UserAccount before) {
 		List<FieldError> errors = new ArrayList<>();
+		if (before != null && before.role() == Role.PARTNER) {
+			errors.add(new FieldError("role", "a partner user is managed through their partner, not here"));
+		}
+		else if (before != null && before.role() == Role.ADMIN && command.role() != null && command.role() != Role.ADMIN
+				&& before.active() && this.users.activeAdmins() <= 1) {
+			errors
+				.add(new FieldError("role", "this is the last active program admin; make someone else an admin first"));
+		}
+		Long currentManagerId = (before == null) ? null : before.managerId();
 		if (command.role() == Role.PARTNER) {
 			errors.add(new FieldError("role", "partner users are invited through their partner; choose a vendor role"));
 		}
@@ -206,12 +226,26 @@ public class UserAdministration {
 				}
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+		if (command.email() != null && !command.email().isBlank()) {
+			var holder = this.users.idByEmail(command.email().strip());
+			if (holder.isPresent() && !holder.get().equals(id)) {
+				errors.add(new FieldError(EMAIL_TAKEN.field(), EMAIL_TAKEN.message()));
+			}
 		}
-		var holder = this.users.idByEmail(command.email().strip());
-		if (holder.isPresent() && !holder.get().equals(id)) {
+		return errors;
+	}
+
+	/**
+	 * Refuses the problems found: an e-mail another user signs in with alone is a
+	 * conflict (409), as it always was; with other problems every one is named in one
+	 * answer.
+	 */
+	private static void refuse(List<FieldError> problems) {
+		if (problems.size() == 1 && problems.get(0).equals(EMAIL_TAKEN)) {
 			throw emailTaken();
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
 		}
 	}
 
@@ -219,8 +253,11 @@ public class UserAdministration {
 		return this.users.find(id).orElseThrow(() -> new NotFoundException("User", id));
 	}
 
+	private static final FieldError EMAIL_TAKEN = new FieldError("email",
+			"another user already signs in with this e-mail");
+
 	private static ConflictException emailTaken() {
-		return new ConflictException("email", "another user already signs in with this e-mail");
+		return new ConflictException(EMAIL_TAKEN.field(), EMAIL_TAKEN.message());
 	}
 
 	private static void requireAdmin(Viewer viewer) {

@@ -8,6 +8,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.validation.Commands;
 import com.trellis.shared.InvalidInputException;
 
 import jakarta.validation.Valid;
@@ -32,7 +33,10 @@ class IncentivePageController {
 
 	private final Partners partners;
 
-	IncentivePageController(Incentives incentives, MarketDevelopmentFunds mdf, Partners partners) {
+	private final Commands commands;
+
+	IncentivePageController(Incentives incentives, MarketDevelopmentFunds mdf, Partners partners, Commands commands) {
+		this.commands = commands;
 		this.incentives = incentives;
 		this.mdf = mdf;
 		this.partners = partners;
@@ -70,7 +74,9 @@ class IncentivePageController {
 	String request(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("mdfForm") MdfCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		var warning = new String[1];
+		// the request's fields have no checks beyond their annotations (the binding's)
 		var target = FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", command, binding,
+				() -> this.commands.check(command),
 				() -> warning[0] = this.mdf.request(viewer, id, command).fundWarning());
 		if (warning[0] != null) {
 			// recorded, but the partner learns at once that it cannot be approved in full

@@ -54,8 +54,13 @@ class PayoutPageController {
 		catch (PayoutRuns.InProgress ex) {
 			redirect.addFlashAttribute("error", ex.getBody().getDetail());
 		}
-		catch (ConflictException | InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+		catch (ConflictException ex) {
+			// the preview the admin confirmed is out of date: said in words, not as a
+			// field
+			redirect.addFlashAttribute("errorKey", "payouts.changed");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errorKey", "payouts.unconfirmed");
 		}
 		return "redirect:/incentives/payouts";
 	}

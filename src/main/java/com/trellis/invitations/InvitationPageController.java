@@ -9,6 +9,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.validation.Commands;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +38,10 @@ class InvitationPageController {
 
 	private final Partners partners;
 
-	InvitationPageController(Invitations invitations, Partners partners) {
+	private final Commands commands;
+
+	InvitationPageController(Invitations invitations, Partners partners, Commands commands) {
+		this.commands = commands;
 		this.invitations = invitations;
 		this.partners = partners;
 	}
@@ -57,8 +61,11 @@ class InvitationPageController {
 	@ActsOn(PartnerChecks.Managed.class)
 	String invite(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("inviteForm") InviteCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
-		return mailed(redirect, id, () -> FormAction.run(redirect, back(id), "Invitation sent to " + command.email(),
-				command, binding, () -> this.invitations.invite(viewer, id, command)));
+		return mailed(redirect, id,
+				() -> FormAction.run(redirect, back(id), "Invitation sent to " + command.email(), command, binding,
+						FormErrors.checks(() -> this.commands.check(command),
+								() -> this.invitations.checkInvitation(id, command)),
+						() -> this.invitations.invite(viewer, id, command)));
 	}
 
 	@PostMapping("/partners/{id}/invitations/{invitationId}/resend")

@@ -46,10 +46,21 @@ class InvitationRepository {
 
 	/** The open (not accepted, not revoked) invitation for an e-mail, locked. */
 	Optional<Stored> lockOpenFor(String email) {
+		return openFor(email, " FOR UPDATE");
+	}
+
+	/**
+	 * The open invitation for an e-mail, as it is now (for checks that change nothing).
+	 */
+	Optional<Stored> findOpenFor(String email) {
+		return openFor(email, "");
+	}
+
+	private Optional<Stored> openFor(String email, String lock) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM partner_invitation
-				WHERE lower(email) = lower(:email) AND accepted_at IS NULL AND revoked_at IS NULL FOR UPDATE
-				""").param("email", email).query(InvitationRepository::stored).optional();
+				WHERE lower(email) = lower(:email) AND accepted_at IS NULL AND revoked_at IS NULL
+				""" + lock).param("email", email).query(InvitationRepository::stored).optional();
 	}
 
 	Optional<Stored> lock(long id) {

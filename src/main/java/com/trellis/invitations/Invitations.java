@@ -91,24 +91,43 @@ public class Invitations {
 		return this.invitations.ofPartner(viewer.partnerId()).stream().map(invitation -> invitation.view(now)).toList();
 	}
 
+	/**
+	 * The checks of an invitation's e-mail that {@link #invite} runs, without changing
+	 * anything, so that a page form names every bad field at once.
+	 */
+	@Transactional // the accounts' check locks the user it reads (released at once)
+	public void checkInvitation(long partnerId, InviteCommand command) {
+		if (command.email() == null || command.email().isBlank()) {
+			return;
+		}
+		var email = command.email().strip();
+		refuseTaken(partnerId, email, this.invitations.findOpenFor(email), this.clock.instant());
+	}
+
+	/** Refuses an e-mail that cannot be invited or has a pending invitation. */
+	private void refuseTaken(long partnerId, String email, java.util.Optional<InvitationRepository.Stored> open,
+			java.time.Instant now) {
+		this.accounts.whyNotInvitable(partnerId, email).ifPresent(reason -> {
+			throw InvalidInputException.of("email", reason);
+		});
+		if (open.isPresent() && open.get().state(now).opens()) {
+			throw InvalidInputException.of("email",
+					open.get().partnerId() == partnerId
+							? "has a pending invitation to this partner already; resend or revoke it"
+							: "has a pending invitation to another partner");
+		}
+	}
+
 	private InvitationView invite(Viewer viewer, com.trellis.partners.PartnerView partner, InviteCommand command) {
 		long partnerId = partner.id();
 		this.commands.check(command);
 		var email = command.email().strip();
 		var name = command.name().strip();
 		var now = this.clock.instant();
-		this.accounts.whyNotInvitable(partnerId, email).ifPresent(reason -> {
-			throw InvalidInputException.of("email", reason);
-		});
 		var open = this.invitations.lockOpenFor(email);
+		refuseTaken(partnerId, email, open, now);
 		if (open.isPresent()) {
 			var earlier = open.get();
-			if (earlier.state(now).opens()) {
-				throw InvalidInputException.of("email",
-						earlier.partnerId() == partnerId
-								? "has a pending invitation to this partner already; resend or revoke it"
-								: "has a pending invitation to another partner");
-			}
 			// an expired invitation gives way to the new one
 			this.invitations.revoke(earlier.id(), now);
 			this.audit.record(viewer.actor(), AUDIT_TYPE, earlier.id(), "replaced after expiry", earlier.view(now),

@@ -13,6 +13,8 @@ import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.validation.Commands;
+import com.trellis.shared.FormErrors;
 import com.trellis.shared.PageRequest;
 
 import jakarta.validation.Valid;
@@ -42,7 +44,10 @@ class LeadPageController {
 
 	private final BusinessCalendar calendar;
 
-	LeadPageController(Leads leads, Partners partners, Users users, BusinessCalendar calendar) {
+	private final Commands commands;
+
+	LeadPageController(Leads leads, Partners partners, Users users, BusinessCalendar calendar, Commands commands) {
+		this.commands = commands;
 		this.leads = leads;
 		this.partners = partners;
 		this.users = users;
@@ -77,6 +82,7 @@ class LeadPageController {
 	String submit(Viewer viewer, @Valid @ModelAttribute("leadForm") LeadCommand command, BindingResult binding,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads", "Lead submitted", command, binding,
+				FormErrors.checks(() -> this.commands.check(command), () -> this.leads.checkSubmission(command)),
 				() -> this.leads.submit(viewer, command));
 	}
 
@@ -116,6 +122,7 @@ class LeadPageController {
 	String accept(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("acceptForm") AcceptCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads/" + id, "Lead accepted", command, binding,
+				FormErrors.checks(() -> this.commands.check(command), () -> this.leads.checkAcceptance(command)),
 				() -> this.leads.accept(viewer, id, command));
 	}
 

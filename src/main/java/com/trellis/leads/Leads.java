@@ -92,10 +92,7 @@ public class Leads {
 	@Transactional
 	public LeadView submit(Viewer viewer, LeadCommand command) {
 		long partnerId = this.scopes.submitterPartner(viewer, command);
-		var faults = LeadCommandRule.faults(command);
-		if (!faults.isEmpty()) {
-			throw new InvalidInputException(faults);
-		}
+		checkSubmission(command);
 		var registrable = CompanyIdentity.identityDomain(command.companyDomain());
 		var normalized = CompanyIdentity.normalizedName(command.companyName());
 		var candidates = this.accounts.customerCandidates(registrable, normalized, CANDIDATES).stream().map(c -> {
@@ -114,6 +111,43 @@ public class Leads {
 		}
 		this.notices.waiting(viewer.userId(), created);
 		return shown(viewer, created);
+	}
+
+	/**
+	 * The checks of a lead's fields that {@link #submit} runs, without changing anything
+	 * (a page form names every bad field at once).
+	 */
+	public void checkSubmission(LeadCommand command) {
+		var faults = LeadCommandRule.faults(command);
+		if (!faults.isEmpty()) {
+			throw new InvalidInputException(faults);
+		}
+	}
+
+	/**
+	 * The checks of the deal an acceptance opens that {@link #accept} runs, without
+	 * changing anything.
+	 */
+	public void checkAcceptance(AcceptCommand command) {
+		if (!Boolean.TRUE.equals(command.openDeal())) {
+			return;
+		}
+		var errors = new ArrayList<FieldError>();
+		if (command.amount() == null) {
+			errors.add(new FieldError("amount", "give the expected amount of the deal"));
+		}
+		if (command.currency() == null || command.currency().isBlank()) {
+			errors.add(new FieldError("currency", "give the currency of the amount"));
+		}
+		if (command.closeDate() == null) {
+			errors.add(new FieldError("closeDate", "give the expected close date"));
+		}
+		else if (command.closeDate().isBefore(this.calendar.today())) {
+			errors.add(new FieldError("closeDate", "must not be in the past"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	/**
@@ -174,22 +208,7 @@ public class Leads {
 		Long opportunityId = null;
 		Long accountId = null;
 		if (Boolean.TRUE.equals(command.openDeal())) {
-			var errors = new ArrayList<FieldError>();
-			if (command.amount() == null) {
-				errors.add(new FieldError("amount", "give the expected amount of the deal"));
-			}
-			if (command.currency() == null || command.currency().isBlank()) {
-				errors.add(new FieldError("currency", "give the currency of the amount"));
-			}
-			if (command.closeDate() == null) {
-				errors.add(new FieldError("closeDate", "give the expected close date"));
-			}
-			else if (command.closeDate().isBefore(this.calendar.today())) {
-				errors.add(new FieldError("closeDate", "must not be in the past"));
-			}
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
+			checkAcceptance(command);
 			accountId = view.accountId() != null ? view.accountId() : this.accounts
 				.findOrCreateForRegistration(viewer.actor(), view.companyName(), view.companyDomain(), view.repId());
 			var name = command.dealName() == null || command.dealName().isBlank()

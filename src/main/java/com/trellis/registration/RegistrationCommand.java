@@ -29,5 +29,5 @@ import com.trellis.shared.validation.PlainText;
 public record RegistrationCommand(Long accountId, @PlainText(max = 200) String customerName,
 		@PlainText(max = 253) String customerDomain, @PlainText(max = 2000, multiline = true) String customerNeed,
 		@MoneyAmount BigDecimal amount, @IsoCurrency String currency, @BusinessDate LocalDate expectedCloseDate,
-		Long partnerId, CreditType creditType) {
+		Long partnerId, CreditType creditType) implements java.io.Serializable {
 }

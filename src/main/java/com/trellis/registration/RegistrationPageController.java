@@ -113,6 +113,7 @@ class RegistrationPageController {
 			@RequestParam(required = false) String partnerName, Model model) {
 		model.addAttribute("partnerQuery", partnerName);
 		if (binding.hasErrors()) {
+			model.addAttribute("typed", FormErrors.typed(binding));
 			var read = command;
 			return form(viewer, model, command, FormErrors.of(binding, () -> {
 				if (read != null) {
@@ -200,11 +201,10 @@ class RegistrationPageController {
 	@ActsOn(RegistrationChecks.Resubmitted.class)
 	String resubmit(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("form") RegistrationCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
-		if (binding.hasErrors()) {
-			redirect.addFlashAttribute("error", "Check the fields: " + FormErrors.summary(FormErrors.of(binding)));
-			return "redirect:/registrations/" + id;
-		}
-		return act(id, redirect, "Resubmitted", () -> this.registrations.resubmit(viewer, id, command));
+		return FormAction.run(redirect, "/registrations/" + id, "Resubmitted", command, binding,
+				FormErrors.checks(() -> this.commands.check(command),
+						() -> this.registrations.checkResubmission(viewer, id, command)),
+				() -> this.registrations.resubmit(viewer, id, command));
 	}
 
 	private String act(long id, RedirectAttributes redirect, String done, Runnable action) {

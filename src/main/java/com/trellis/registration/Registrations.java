@@ -142,18 +142,9 @@ public class Registrations {
 	public RegistrationView resubmit(Viewer viewer, long id, RegistrationCommand input) {
 		var row = lockVisible(viewer, id);
 		var view = row.view();
-		requireEdits(viewer, view);
-		if (view.status() != RegistrationStatus.NEEDS_INFO) {
-			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
-		}
-		requireMove(row, RegistrationStatus.PENDING);
-		var command = withPartner(input, view.partnerId());
 		var rules = this.registrations.rules();
-		var values = validated(viewer, command, rules);
-		if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
-			throw InvalidInputException.of("customerName",
-					"the customer cannot change on resubmission; withdraw this registration and register the other customer");
-		}
+		var values = resubmission(viewer, row, input, rules);
+		requireMove(row, RegistrationStatus.PENDING);
 		this.registrations.updateDetails(id, values);
 		var now = this.clock.instant();
 		this.registrations.resetSla(id, slaDue(now, rules));
@@ -161,6 +152,30 @@ public class Registrations {
 				"Awaiting approval by your partner manager.", false);
 		this.decisionNotices.toDecide(viewer.userId(), resubmitted, now.toEpochMilli());
 		return resubmitted;
+	}
+
+	/**
+	 * Runs the checks of {@link #resubmit} without changing anything, so that a page form
+	 * can name every bad field at once, also when some of its fields could not be read.
+	 */
+	@Transactional(readOnly = true)
+	public void checkResubmission(Viewer viewer, long id, RegistrationCommand input) {
+		resubmission(viewer, visible(viewer, id), input, this.registrations.rules());
+	}
+
+	private Map<String, Object> resubmission(Viewer viewer, Row row, RegistrationCommand input,
+			RegistrationRules rules) {
+		var view = row.view();
+		requireEdits(viewer, view);
+		if (view.status() != RegistrationStatus.NEEDS_INFO) {
+			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
+		}
+		var values = validated(viewer, withPartner(input, view.partnerId()), rules);
+		if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
+			throw InvalidInputException.of("customerName",
+					"the customer cannot change on resubmission; withdraw this registration and register the other customer");
+		}
+		return values;
 	}
 
 	@Transactional

@@ -25,6 +25,16 @@ public class ConflictException extends ErrorResponseException {
 		this.reason = reason;
 	}
 
+	/** The field the conflict is about. */
+	public String field() {
+		return this.field;
+	}
+
+	/** Why, in words for the person who sent it (without the field's name). */
+	public String reason() {
+		return this.reason;
+	}
+
 	@Override
 	public String getMessage() {
 		return this.field + ": " + this.reason;

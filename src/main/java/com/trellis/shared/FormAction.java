@@ -36,14 +36,21 @@ public final class FormAction {
 		return "redirect:" + target;
 	}
 
-	/** Runs the action only when the bound command is valid. */
+	/**
+	 * Runs the action only when the bound command is valid. When it is not, the command's
+	 * own checks ({@code checks}, which must change nothing) run on what could be read,
+	 * so that every bad field is named in one round; the page gets the field errors
+	 * ({@code fieldErrors}), the command ({@code form}) and the text typed into fields
+	 * that could not be read ({@code typed}).
+	 */
 	public static String run(RedirectAttributes redirect, String target, String done, Serializable form,
-			BindingResult binding, Runnable action) {
+			BindingResult binding, Runnable checks, Runnable action) {
 		if (binding.hasErrors()) {
-			var errors = FormErrors.of(binding);
+			var errors = FormErrors.of(binding, checks);
 			redirect.addFlashAttribute("error", FormErrors.summary(errors));
 			redirect.addFlashAttribute("fieldErrors", errors);
 			redirect.addFlashAttribute("form", form);
+			redirect.addFlashAttribute("typed", FormErrors.typed(binding));
 			return "redirect:" + target;
 		}
 		try {

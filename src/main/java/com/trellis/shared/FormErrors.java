@@ -44,7 +44,60 @@ public final class FormErrors {
 		catch (InvalidInputException ex) {
 			of(ex).forEach(errors::putIfAbsent);
 		}
+		catch (ConflictException ex) {
+			errors.putIfAbsent(ex.field(), ex.reason());
+		}
 		return errors;
+	}
+
+	/**
+	 * What the user typed into the fields that could not be read (text in a number or
+	 * date field), as field name to text, so that a form shown again keeps it; the bound
+	 * command holds nothing for such a field.
+	 */
+	public static Map<String, String> typed(BindingResult binding) {
+		var typed = new LinkedHashMap<String, String>();
+		binding.getFieldErrors()
+			.stream()
+			.filter(e -> e.isBindingFailure() && e.getRejectedValue() != null)
+			.forEach(e -> typed.putIfAbsent(e.getField(), text(e.getRejectedValue())));
+		return typed;
+	}
+
+	private static String text(Object rejected) {
+		if (rejected instanceof String[] values) {
+			return String.join(",", values);
+		}
+		return String.valueOf(rejected);
+	}
+
+	/**
+	 * Several checks that change nothing run as one: every one runs, and what they refuse
+	 * is refused at once (a field keeps the first message it got). A form whose binding
+	 * failed skips the command's annotations, so its checks name them first
+	 * ({@code commands.check(command)}), then the service's own.
+	 */
+	public static Runnable checks(Runnable... each) {
+		return () -> {
+			var found = new LinkedHashMap<String, String>();
+			for (var check : each) {
+				try {
+					check.run();
+				}
+				catch (InvalidInputException ex) {
+					of(ex).forEach(found::putIfAbsent);
+				}
+				catch (ConflictException ex) {
+					found.putIfAbsent(ex.field(), ex.reason());
+				}
+			}
+			if (!found.isEmpty()) {
+				throw new InvalidInputException(found.entrySet()
+					.stream()
+					.map(e -> new InvalidInputException.FieldError(e.getKey(), e.getValue()))
+					.toList());
+			}
+		};
 	}
 
 	/** One line naming each field and its problem, for a flash message. */

@@ -35,6 +35,35 @@ public class MoneyFormat {
 		return number(amount, ReportingCurrency.CODE);
 	}
 
+	/**
+	 * An amount for a form's amount field, as the reader writes it and as the form reads
+	 * it back ({@link GroupedAmounts}): "1.234,567" for BHD 1234.567 in de-DE, never the
+	 * bare "567.125" a German reader's form would read as 567,125. Never rounded (an
+	 * amount with more decimals than its currency, shown back with its error, keeps
+	 * them); empty for none.
+	 */
+	public String input(BigDecimal amount, String currency) {
+		return inputValue(amount, currency, Reading.locale(Locale.ROOT));
+	}
+
+	/** {@link #input} in a given locale. */
+	public static String inputValue(BigDecimal amount, String currency, Locale locale) {
+		if (amount == null) {
+			return "";
+		}
+		int decimals;
+		try {
+			decimals = MinorUnits.of(currency);
+		}
+		catch (RuntimeException ex) {
+			decimals = 2;
+		}
+		decimals = Math.max(decimals, Math.max(0, amount.stripTrailingZeros().scale()));
+		var pattern = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+				DecimalFormatSymbols.getInstance(locale));
+		return pattern.format(amount);
+	}
+
 	/** The amount as a person reads it, e.g. {@code JPY 12,345}; empty for none. */
 	public static String of(BigDecimal amount, String currency) {
 		return amount == null ? "" : currency + " " + amount(amount, currency);

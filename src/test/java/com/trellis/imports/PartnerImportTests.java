@@ -219,7 +219,10 @@ class PartnerImportTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"credit-mapping\"")))
 			.andExpect(content().string(containsString("name=\"credit.VAR/Reseller\"")))
-			.andExpect(content().string(containsString("name=\"partnerPam\"")));
+			.andExpect(content().string(containsString("name=\"partnerPam\"")))
+			// the source system by its name, not its code (issue 13, labels not codes)
+			.andExpect(content().string(containsString("Check the Salesforce import")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("SALESFORCE import"))));
 	}
 
 	private String partner(String name) {

@@ -59,6 +59,9 @@ class PayoutSafeguardTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void aDisputedDealsEarningIsHeldFromPayoutsAndReEarnedOnceByTheUpheldShare() {
 		var admin = this.fixtures.user(Role.ADMIN);
@@ -162,6 +165,30 @@ class PayoutSafeguardTests {
 				.containsPattern("USD \\d{2,3}(,\\d{3})+\\.\\d{2}\\b")
 				.doesNotContainPattern("USD \\d+\\.\\d{4}");
 		}
+	}
+
+	@Test
+	void aPayConfirmedAgainstAnOldPreviewOrWithoutOneIsRefusedOnThePageInWordsNotAsAFieldName() throws Exception {
+		var session = login(this.fixtures.user(Role.ADMIN));
+		for (var confirm : java.util.List.of("an-old-preview", "")) {
+			var sent = this.mvc
+				.perform(post("/incentives/payout").param("confirm", confirm).session(session).with(csrf()))
+				.andReturn();
+			var response = this.mvc.perform(get("/incentives/payouts").session(session).flashAttrs(sent.getFlashMap()))
+				.andReturn()
+				.getResponse();
+			response.setCharacterEncoding("UTF-8");
+			assertThat(response.getContentAsString()).as(confirm)
+				.contains("Nothing was paid")
+				.doesNotContain("confirm:")
+				.doesNotContain("fingerprint");
+		}
+	}
+
+	@Test
+	void anEmptyPreviewSaysThereIsNothingToPayInAFinanceUsersWords() {
+		var text = this.messages.getMessage("payouts.nothing", null, java.util.Locale.ENGLISH);
+		assertThat(text).startsWith("Nothing to pay").doesNotContain("above nothing");
 	}
 
 	private MockHttpSession login(com.trellis.identity.Viewer viewer) throws Exception {
