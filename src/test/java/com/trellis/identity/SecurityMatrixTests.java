@@ -300,6 +300,7 @@ class SecurityMatrixTests {
 				row("POST /api/v1/imports/trellis/contacts", 400, 400, 403, 403, 403, 403),
 				row("POST /api/v1/imports/trellis/activity", 400, 400, 403, 403, 403, 403),
 				row("POST /api/v1/imports/trellis/completions", 400, 400, 403, 403, 403, 403),
+				row("POST /api/v1/imports/trellis/deals", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/imports/salesforce/runs", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/imports/runs", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/imports/runs/999999", 404, 403, 403, 403, 403, 403));
