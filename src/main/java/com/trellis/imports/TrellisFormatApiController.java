@@ -23,8 +23,11 @@ class TrellisFormatApiController {
 
 	private final TrellisFormats formats;
 
-	TrellisFormatApiController(TrellisFormats formats) {
+	private final ImportSize size;
+
+	TrellisFormatApiController(TrellisFormats formats, ImportSize size) {
 		this.formats = formats;
+		this.size = size;
 	}
 
 	@PostMapping("/{format}")
@@ -41,7 +44,8 @@ class TrellisFormatApiController {
 					+ "account_domain or account, amount, currency, stage, close_date, owner_id or owner_email, source, "
 					+ "partner_id or partner_source_id, credit_type, partner_share. A dry run (the default) reports every bad row "
 					+ "and the counts and writes nothing; dryRun=false writes all rows or none (400 naming each row and "
-					+ "column). Re-importing a file changes nothing. See docs/import.md.")
+					+ "column); a file beyond trellis.imports.max-rows rows or max-characters characters answers 400 naming the "
+					+ "file. Re-importing a file changes nothing. See docs/import.md.")
 	FormatReport run(Viewer viewer, @PathVariable String format, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "true") boolean dryRun, HttpServletRequest request) {
 		var chosen = TrellisFormats.Format.of(format);
@@ -57,6 +61,7 @@ class TrellisFormatApiController {
 		if (text == null) {
 			throw InvalidInputException.of("file", "is required: the CSV file of the format");
 		}
+		this.size.check("file", text);
 		return this.formats.run(viewer, chosen, text, dryRun);
 	}
 

@@ -99,12 +99,20 @@ public class TrellisFormats {
 		}
 		var file = CsvImport.read(csv, format.required);
 		var plan = new FormatPlan();
-		switch (format) {
-			case PARTNERS -> this.partners.plan(viewer.actor(), file, plan);
-			case CONTACTS -> this.contacts.plan(viewer, file, plan);
-			case ACTIVITY -> this.activity.plan(viewer, file, plan);
-			case COMPLETIONS -> this.completions.plan(viewer, file, plan);
-			case DEALS -> this.deals.plan(viewer, file, plan);
+		// a NUL character is refused before any cell is looked up (the database takes
+		// none), naming each row and column that has one
+		plan.errors.addAll(nulCells(file));
+		if (!plan.errors.isEmpty()) {
+			plan.rows = file.rows().size();
+		}
+		else {
+			switch (format) {
+				case PARTNERS -> this.partners.plan(viewer.actor(), file, plan);
+				case CONTACTS -> this.contacts.plan(viewer, file, plan);
+				case ACTIVITY -> this.activity.plan(viewer, file, plan);
+				case COMPLETIONS -> this.completions.plan(viewer, file, plan);
+				case DEALS -> this.deals.plan(viewer, file, plan);
+			}
 		}
 		var report = plan.report(format.code(), dryRun, MAX_ERRORS);
 		if (dryRun) {
@@ -120,6 +128,18 @@ public class TrellisFormats {
 							report.created(), "updated", report.updated(), "unchanged", report.unchanged()));
 		}
 		return report;
+	}
+
+	private static List<FieldError> nulCells(CsvImport file) {
+		var errors = new java.util.ArrayList<FieldError>();
+		for (var row : file.rows()) {
+			for (var column : file.header()) {
+				if (row.get(column).indexOf('\u0000') >= 0) {
+					errors.add(row.error(file.written(column), "must not contain a NUL character"));
+				}
+			}
+		}
+		return errors;
 	}
 
 	private static List<FieldError> refusal(List<FieldError> errors) {
