@@ -138,6 +138,24 @@ public class Enablement {
 		return result;
 	}
 
+	/**
+	 * Every completion of a partner's users as rows of the Trellis completions format
+	 * ({@code user_id, email, item, completed_on}), for whoever sees the partner.
+	 */
+	@Transactional(readOnly = true)
+	public List<List<?>> completionRows(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		var completions = this.enablement.completionsOfPartner(partnerId);
+		var users = this.users.byIds(completions.stream().map(c -> c.userId()).distinct().toList());
+		var rows = new ArrayList<List<?>>();
+		rows.add(List.of("user_id", "email", "item", "completed_on"));
+		for (var c : completions) {
+			var user = users.get(c.userId());
+			rows.add(List.of(c.userId(), user == null ? "" : user.email(), c.item(), c.completedOn()));
+		}
+		return rows;
+	}
+
 	@Transactional(readOnly = true)
 	public List<String> itemCodes() {
 		return this.enablement.items().stream().map(EnablementRepository.Item::code).toList();

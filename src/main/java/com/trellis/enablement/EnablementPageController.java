@@ -49,6 +49,16 @@ class EnablementPageController {
 		return "enablement/partner";
 	}
 
+	/**
+	 * A partner's completions in the Trellis completions format's columns: the file
+	 * imports back unchanged (each row is a completion the user has on that day).
+	 */
+	@GetMapping("/partners/{id}/enablement/completions.csv")
+	void completions(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		com.trellis.shared.CsvExport.writeRows(response, "completions.csv", this.enablement.completionRows(viewer, id));
+	}
+
 	@PostMapping("/partners/{id}/enablement")
 	@ActsOn(value = EnablementChecks.Recorder.class, from = ActsOn.From.BODY, key = "userId")
 	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId, @RequestParam String item,

@@ -317,6 +317,8 @@ class SecurityMatrixTests {
 				row("GET /partners/{own}", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/contacts.csv", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}/contacts.csv", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/{other}/enablement/completions.csv", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}/enablement/completions.csv", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/scorecard", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}/scorecard", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/account-list", 200, 403, 403, 403, 403, 404),
