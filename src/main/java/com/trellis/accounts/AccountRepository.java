@@ -100,6 +100,13 @@ class AccountRepository {
 			.optional();
 	}
 
+	List<Long> idsByName(String name) {
+		return this.jdbc.sql("SELECT id FROM account WHERE lower(name) = lower(:name) ORDER BY id LIMIT 2")
+			.param("name", name)
+			.query(Long.class)
+			.list();
+	}
+
 	Map<Long, String> names(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

@@ -128,6 +128,16 @@ public class Accounts {
 	}
 
 	/**
+	 * The accounts called exactly {@code name}, ignoring case and surrounding spaces (a
+	 * file that names its deals' accounts by name; more than one means the name is
+	 * ambiguous).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> idsByName(String name) {
+		return this.accounts.idsByName(name.strip());
+	}
+
+	/**
 	 * The account each of many companies is (a partner's list, 100,000 rows), decided by
 	 * {@link BestMatch} exactly as one company at a time, with the candidates found
 	 * set-based: same registrable domain or normalised name for all companies in one

@@ -379,6 +379,18 @@ public class Deals {
 	}
 
 	private long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
+		var errors = problems(viewer, command, refused, currentOwner);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return command.ownerId() == null ? viewer.userId() : command.ownerId();
+	}
+
+	/**
+	 * Every reason the deal may not take the command's values, beside those already
+	 * {@code refused}: an edit and an import (the Trellis deal format) judge alike.
+	 */
+	List<FieldError> problems(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
 		var errors = new ArrayList<>(refused);
 		errors.addAll(PartnerInvolvementRule.check(command));
 		if (!this.accounts.exists(command.accountId())) {
@@ -403,10 +415,7 @@ public class Deals {
 						+ (command.ownerId() == null ? " (name the deal's owner)" : "")));
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		return owner;
+		return errors;
 	}
 
 	private PageResult<OpportunityView> withAccountNames(PageResult<OpportunityView> page) {

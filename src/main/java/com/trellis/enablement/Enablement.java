@@ -16,7 +16,6 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
-import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.validation.ValueLimits;
@@ -35,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Enablement {
 
 	static final int APPLIED_WITHIN_DAYS = 60;
-
-	static final List<String> IMPORT_COLUMNS = List.of("email", "item", "completed_on");
 
 	static final List<String> APPLIED_SIGNALS = List.of("PLAY_USED", "DEAL_REGISTERED", "CO_SELL_MEETING");
 
@@ -84,53 +81,6 @@ public class Enablement {
 		}
 		save(viewer, completion, viewer.isPartnerUser() ? "PARTNER" : "ADMIN");
 		return progress(viewer, userId);
-	}
-
-	/**
-	 * Imports completions from CSV with the columns {@code email}, {@code item} and
-	 * {@code completed_on} (read by {@link CsvImport}: a byte-order mark, quotes and
-	 * semicolons as Excel writes them are fine); every row is checked first and any bad
-	 * row rejects the whole file, naming the row and the column.
-	 */
-	@Transactional
-	public int importCsv(Viewer viewer, String csv) {
-		if (!viewer.is(Role.ADMIN)) {
-			throw new AccessDeniedException("Only a program admin imports completions");
-		}
-		var file = CsvImport.read(csv, IMPORT_COLUMNS);
-		var errors = new ArrayList<FieldError>();
-		var rows = new ArrayList<Resolved>();
-		var byEmail = new HashMap<String, UserSummary>();
-		for (var line : file.rows()) {
-			if (line.columns() != file.header().size()) {
-				errors.add(line.error("columns",
-						"expected " + file.header().size() + " columns, found " + line.columns()));
-				continue;
-			}
-			var email = line.get("email");
-			var user = byEmail.computeIfAbsent(email.toLowerCase(Locale.ROOT), this::userByEmail);
-			if (user == null) {
-				errors.add(line.error("email", "no partner user " + email));
-				continue;
-			}
-			LocalDate day = null;
-			try {
-				day = LocalDate.parse(line.get("completed_on"));
-			}
-			catch (RuntimeException ex) {
-				errors.add(line.error("completed_on", "not a date (yyyy-mm-dd): " + line.get("completed_on")));
-				continue;
-			}
-			var resolved = resolve(viewer, user.id(), line.get("item"), day, errors, line.label());
-			if (resolved != null) {
-				rows.add(resolved);
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		rows.forEach(row -> save(viewer, row, "IMPORT"));
-		return rows.size();
 	}
 
 	@Transactional(readOnly = true)
@@ -186,6 +136,24 @@ public class Enablement {
 		result.put("usersComplete", rates.usersComplete());
 		result.put("usersStarted", rates.usersStarted());
 		return result;
+	}
+
+	/**
+	 * Every completion of a partner's users as rows of the Trellis completions format
+	 * ({@code user_id, email, item, completed_on}), for whoever sees the partner.
+	 */
+	@Transactional(readOnly = true)
+	public List<List<?>> completionRows(Viewer viewer, long partnerId) {
+		this.partners.get(viewer, partnerId);
+		var completions = this.enablement.completionsOfPartner(partnerId);
+		var users = this.users.byIds(completions.stream().map(c -> c.userId()).distinct().toList());
+		var rows = new ArrayList<List<?>>();
+		rows.add(List.of("user_id", "email", "item", "completed_on"));
+		for (var c : completions) {
+			var user = users.get(c.userId());
+			rows.add(List.of(c.userId(), user == null ? "" : user.email(), c.item(), c.completedOn()));
+		}
+		return rows;
 	}
 
 	@Transactional(readOnly = true)
@@ -285,10 +253,6 @@ public class Enablement {
 				.publishEvent(new EnablementCompleted(row.user().partnerId(), row.user().id(), row.user().jobRole()));
 		}
 		return id;
-	}
-
-	private UserSummary userByEmail(String email) {
-		return this.users.partnerUserByEmail(email).orElse(null);
 	}
 
 	private LocalDate today() {

@@ -8,7 +8,9 @@ import com.trellis.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +26,8 @@ class EnablementApiController {
 
 	private final Enablement enablement;
 
-	private final ImportSize importSize;
-
-	EnablementApiController(Enablement enablement, ImportSize importSize) {
+	EnablementApiController(Enablement enablement) {
 		this.enablement = enablement;
-		this.importSize = importSize;
 	}
 
 	@GetMapping("/partners/{id}/enablement")
@@ -48,16 +47,31 @@ class EnablementApiController {
 		return this.enablement.record(viewer, userId, completion.item(), completion.completedOn());
 	}
 
+	/**
+	 * The old completions import (admins, {@code email,item,completed_on}, no dry run) is
+	 * retired: the Trellis completions format reads its files unchanged and adds the dry
+	 * run, PAMs and source ids. Its path still answers, with where to go instead.
+	 */
 	@PostMapping(path = "/enablement/completions/import", consumes = "text/csv")
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(summary = "Import completions from CSV: email,item,completed_on",
-			description = "UTF-8, with or without a byte-order mark; comma- or semicolon-separated; headers and values may be quoted and columns come in any order. "
-					+ "All rows or none: any bad row answers 400 naming the row and column; a file beyond "
-					+ "trellis.imports.max-rows rows or max-characters characters answers 400 naming the body.")
-	Map<String, Integer> importCsv(Viewer viewer, @RequestBody String csv) {
-		this.importSize.check("body", csv);
-		return Map.of("imported", this.enablement.importCsv(viewer, csv));
+	@Operation(summary = "Retired: import completions through POST /api/v1/imports/trellis/completions",
+			description = "Answers 410 with a pointer. The same files (email,item,completed_on) import unchanged through "
+					+ "POST /api/v1/imports/trellis/completions (multipart/form-data, the file in a part named file; "
+					+ "dryRun=true, the default, checks and writes nothing; dryRun=false imports all rows or none).")
+	ResponseEntity<ProblemDetail> importCsv() {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, RETIRED);
+		problem.setTitle("Import moved");
+		problem.setProperty("replacement", REPLACEMENT);
+		return ResponseEntity.status(HttpStatus.GONE)
+			.header("Link", "<" + REPLACEMENT + ">; rel=\"alternate\"")
+			.body(problem);
 	}
+
+	static final String REPLACEMENT = "/api/v1/imports/trellis/completions";
+
+	static final String RETIRED = "This import is retired. Send the same file (email,item,completed_on) to POST "
+			+ REPLACEMENT + " as multipart/form-data in a part named file: dryRun=true (the default) checks every row "
+			+ "and writes nothing, dryRun=false imports all rows or none. Nothing was imported.";
 
 	record Completion(String item, LocalDate completedOn) {
 	}

@@ -6,7 +6,6 @@ import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
-import com.trellis.shared.InvalidInputException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,12 +23,9 @@ class EnablementPageController {
 
 	private final Partners partners;
 
-	private final ImportSize importSize;
-
-	EnablementPageController(Enablement enablement, Partners partners, ImportSize importSize) {
+	EnablementPageController(Enablement enablement, Partners partners) {
 		this.enablement = enablement;
 		this.partners = partners;
-		this.importSize = importSize;
 	}
 
 	@GetMapping("/enablement")
@@ -53,6 +49,16 @@ class EnablementPageController {
 		return "enablement/partner";
 	}
 
+	/**
+	 * A partner's completions in the Trellis completions format's columns: the file
+	 * imports back unchanged (each row is a completion the user has on that day).
+	 */
+	@GetMapping("/partners/{id}/enablement/completions.csv")
+	void completions(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		com.trellis.shared.CsvExport.writeRows(response, "completions.csv", this.enablement.completionRows(viewer, id));
+	}
+
 	@PostMapping("/partners/{id}/enablement")
 	@ActsOn(value = EnablementChecks.Recorder.class, from = ActsOn.From.BODY, key = "userId")
 	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId, @RequestParam String item,
@@ -61,17 +67,16 @@ class EnablementPageController {
 				() -> this.enablement.record(viewer, userId, item, completedOn));
 	}
 
+	/**
+	 * The old completions form is retired: a post to it (a bookmarked or open page) is
+	 * sent to the Trellis formats page, which checks the file before importing it.
+	 */
 	@PostMapping("/enablement/import")
 	@PreAuthorize("hasRole('ADMIN')")
-	String importCsv(Viewer viewer, @RequestParam String csv, RedirectAttributes redirect) {
-		try {
-			this.importSize.check("csv", csv);
-			redirect.addFlashAttribute("notice", "Imported " + this.enablement.importCsv(viewer, csv) + " completions");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", "Nothing imported. " + ex.readable());
-		}
-		return "redirect:/enablement/program";
+	String importCsv(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("error", "Nothing imported: completions are imported here now, as the "
+				+ "enablement completions format (the same columns email, item, completed_on), checked first.");
+		return "redirect:/imports/trellis?format=completions";
 	}
 
 }

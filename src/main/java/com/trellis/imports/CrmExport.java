@@ -187,8 +187,8 @@ final class CrmExport {
 			fingerprint = CrmImport.fingerprint(a.partner()
 					? new ImportPlan.PartnerRow(a.id(), a.name(), a.domain(), a.type(), a.country(), owner.email(),
 							a.createdAt())
-					: new ImportPlan.AccountRow(a.id(), a.name(), a.domain(), a.industry(), owner.email(),
-							a.createdAt()));
+					: ImportPlan.located(new ImportPlan.AccountRow(a.id(), a.name(), a.domain(), a.industry(),
+							owner.email(), a.createdAt()), a.country()));
 		}
 		copy.row(this.ord++, a.where(), a.id(), a.name(), a.domain(), a.industry(),
 				owner == null ? null : owner.email(), a.createdAt(), a.partner(), a.type(), a.country(), fingerprint,

@@ -51,7 +51,7 @@ final class HubspotExport {
 
 	private static void readCompanies(CrmExport export, ImportFile file, HashSet<String> owners) {
 		var cells = new ExportCells("companies", export.row);
-		var found = new String[6];
+		var found = new String[7];
 		export.stream(cells, file, List.of(), "imp_account", ImportStaging.ACCOUNT_COLUMNS, in -> {
 			found[0] = column(in, export, "companies", "Record ID", "hs_object_id", "Company ID");
 			found[1] = column(in, export, "companies", "Company name", "name");
@@ -59,6 +59,7 @@ final class HubspotExport {
 			found[3] = column(in, export, "companies", "Owner email", "Company owner", "hubspot_owner_email");
 			found[4] = optional(in, "Company Domain Name", "domain", "Website URL", "website");
 			found[5] = optional(in, "Industry");
+			found[6] = optional(in, "Country/Region", "Country", "country");
 			if (found[0] == null || found[1] == null || found[2] == null || found[3] == null) {
 				return false;
 			}
@@ -78,7 +79,9 @@ final class HubspotExport {
 					website.isBlank() ? null : SourceValues.domain(website),
 					domain == null ? null : cells.text(row, domain, ExportCells.LINE),
 					industry == null ? null : cells.text(row, industry, ExportCells.INDUSTRY), ownerValue,
-					cells.requiredMoment(row, found[2], export.zone), false, null, null), copy);
+					cells.requiredMoment(row, found[2], export.zone), false, null,
+					found[6] == null ? null : cells.value(row, found[6], SourceValues.country(row.get(found[6])))),
+					copy);
 		});
 	}
 

@@ -25,6 +25,18 @@ final class ImportPlan {
 			Instant createdAt) {
 	}
 
+	/** An account with the country its export gives (ISO 3166-1 alpha-2). */
+	record LocatedAccountRow(AccountRow account, String country) {
+	}
+
+	/**
+	 * What an account's digest is taken of: the row, and its country when the export
+	 * gives one (so accounts imported before countries were read keep their digest).
+	 */
+	static Record located(AccountRow account, String country) {
+		return country == null ? account : new LocatedAccountRow(account, country);
+	}
+
 	record DealRow(String sourceId, String accountSourceId, String name, BigDecimal amount, String currency,
 			LocalDate closeDate, String ownerEmail, Instant createdAt, List<ImportedDeal.Move> moves,
 			boolean amountUnknown, String partnerSourceId, CreditType credit) {

@@ -140,10 +140,12 @@ class ImportWriter {
 	private void accounts(AuditLog.Actor actor, String system, Map<String, Long> userIds, Instant now,
 			ImportProgress progress) {
 		long after = -1;
-		List<Planned<ImportPlan.AccountRow>> page;
-		while (!(page = this.pages.accounts(system, false, after, this.pageSize, (rs, row) -> row)).isEmpty()) {
+		List<Planned<ImportPlan.LocatedAccountRow>> page;
+		while (!(page = this.pages.accounts(system, false, after, this.pageSize,
+				(rs, row) -> new ImportPlan.LocatedAccountRow(row, rs.getString("country"))))
+			.isEmpty()) {
 			this.held.hold(page.size());
-			var created = new ArrayList<Planned<ImportPlan.AccountRow>>();
+			var created = new ArrayList<Planned<ImportPlan.LocatedAccountRow>>();
 			var saved = new ArrayList<ImportRecords.Saved>();
 			for (var planned : page) {
 				if (planned.targetId() == null) {
@@ -151,13 +153,13 @@ class ImportWriter {
 				}
 				else if (!planned.fingerprint().equals(planned.knownFingerprint())) {
 					this.accounts.update(actor, planned.targetId(), account(planned.row(), userIds));
-					saved.add(new ImportRecords.Saved(planned.row().sourceId(), planned.targetId(),
+					saved.add(new ImportRecords.Saved(planned.row().account().sourceId(), planned.targetId(),
 							planned.fingerprint(), false));
 				}
 			}
 			var ids = this.accounts.createAll(actor, created.stream().map(p -> account(p.row(), userIds)).toList());
 			for (int i = 0; i < created.size(); i++) {
-				saved.add(new ImportRecords.Saved(created.get(i).row().sourceId(), ids.get(i),
+				saved.add(new ImportRecords.Saved(created.get(i).row().account().sourceId(), ids.get(i),
 						created.get(i).fingerprint(), false));
 			}
 			this.records.saveAll(system, "Account", saved, now);
@@ -206,9 +208,10 @@ class ImportWriter {
 		}
 	}
 
-	private static ImportedAccount account(ImportPlan.AccountRow row, Map<String, Long> userIds) {
+	private static ImportedAccount account(ImportPlan.LocatedAccountRow located, Map<String, Long> userIds) {
+		var row = located.account();
 		return new ImportedAccount(row.name(), row.domain(), row.industry(), userIds.get(row.ownerEmail()),
-				row.createdAt());
+				row.createdAt(), located.country());
 	}
 
 	/** A planned row of the staging with the record it was imported as before, if any. */

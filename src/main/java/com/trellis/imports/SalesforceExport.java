@@ -48,15 +48,19 @@ final class SalesforceExport {
 		export.stream(cells, file, List.of("Id", "Name", "OwnerId", "CreatedDate"), "imp_account",
 				ImportStaging.ACCOUNT_COLUMNS, in -> export.idColumn("Account", in.written("Id")), (row, copy) -> {
 					var website = row.get("Website");
+					boolean partner = Boolean.TRUE
+						.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner"))));
+					// a partner's billing country is its region (text); a customer's is
+					// the account's country, an ISO code
+					var country = partner ? cells.text(row, "BillingCountry", ExportCells.LINE)
+							: cells.value(row, "BillingCountry", SourceValues.country(row.get("BillingCountry")));
 					export.account(new CrmExport.Account(cells.where(row), cells.id(row),
 							cells.required(row, "Name", ExportCells.NAME),
 							website.isBlank() ? null : SourceValues.domain(website),
 							cells.text(row, "Website", ExportCells.LINE),
 							cells.text(row, "Industry", ExportCells.INDUSTRY), cells.required(row, "OwnerId"),
-							cells.requiredMoment(row, "CreatedDate", export.zone),
-							Boolean.TRUE.equals(cells.value(row, "IsPartner", SourceValues.flag(row.get("IsPartner")))),
-							cells.text(row, "Type", ExportCells.LINE),
-							cells.text(row, "BillingCountry", ExportCells.LINE)), copy);
+							cells.requiredMoment(row, "CreatedDate", export.zone), partner,
+							cells.text(row, "Type", ExportCells.LINE), country), copy);
 				});
 	}
 

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import com.trellis.shared.validation.CountryRule;
 import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.TextRule;
 
@@ -139,6 +140,21 @@ final class SourceValues {
 		}
 		var problem = TextRule.problem(text, max, false);
 		return problem.isPresent() ? Parsed.refused(problem.get()) : Parsed.of(text.strip());
+	}
+
+	/**
+	 * A country as a source system writes it: an ISO 3166 code (two or three letters, any
+	 * case) or the country's English name, as its two-letter code
+	 * ({@link CountryRule#code}); blank is null.
+	 */
+	static Parsed<String> country(String text) {
+		if (text == null || text.isBlank()) {
+			return Parsed.of(null);
+		}
+		return CountryRule.code(text)
+			.map(Parsed::of)
+			.orElseGet(() -> Parsed.refused("not a country '" + text.strip()
+					+ "'; write an ISO 3166 code such as DE or the country's English name such as Germany"));
 	}
 
 	/** Salesforce's and HubSpot's true and false (1/0, yes/no too); blank is null. */

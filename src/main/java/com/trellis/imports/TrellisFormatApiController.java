@@ -23,22 +23,29 @@ class TrellisFormatApiController {
 
 	private final TrellisFormats formats;
 
-	TrellisFormatApiController(TrellisFormats formats) {
+	private final ImportSize size;
+
+	TrellisFormatApiController(TrellisFormats formats, ImportSize size) {
 		this.formats = formats;
+		this.size = size;
 	}
 
 	@PostMapping("/{format}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@Operation(
-			summary = "Import a Trellis CSV format: partners, contacts, activity or completions (multipart part 'file')",
+			summary = "Import a Trellis CSV format: partners, contacts, activity, completions or deals (multipart part 'file')",
 			description = "partners (admins): the partners list export's columns id, name, type, web_domain, verticals, "
 					+ "capabilities, region, onboarded_on, owner_pam_id, lifecycle_status, tier, with source_id and "
 					+ "pam_email as alternatives; contacts (admins, PAMs for their book): email, name, partner_id or "
 					+ "partner_source_id, job_role; activity (admins, PAMs for their book): source_id, type, occurred_at, "
 					+ "partner_id or partner_source_id, user_email, detail; completions (admins, PAMs for their book): "
-					+ "item, completed_on, user_id or email, source_id. A dry run (the default) reports every bad row "
+					+ "item, completed_on, user_id or email, source_id; deals (admins): the opportunities export's "
+					+ "columns id (a deal of this program) or source_id (another system's), name, account_id or "
+					+ "account_domain or account, amount, currency, stage, close_date, owner_id or owner_email, source, "
+					+ "partner_id or partner_source_id, credit_type, partner_share. A dry run (the default) reports every bad row "
 					+ "and the counts and writes nothing; dryRun=false writes all rows or none (400 naming each row and "
-					+ "column). Re-importing a file changes nothing. See docs/import.md.")
+					+ "column); a file beyond trellis.imports.max-rows rows or max-characters characters answers 400 naming the "
+					+ "file. Re-importing a file changes nothing. See docs/import.md.")
 	FormatReport run(Viewer viewer, @PathVariable String format, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "true") boolean dryRun, HttpServletRequest request) {
 		var chosen = TrellisFormats.Format.of(format);
@@ -54,6 +61,7 @@ class TrellisFormatApiController {
 		if (text == null) {
 			throw InvalidInputException.of("file", "is required: the CSV file of the format");
 		}
+		this.size.check("file", text);
 		return this.formats.run(viewer, chosen, text, dryRun);
 	}
 

@@ -24,13 +24,17 @@ class TrellisFormatPageController {
 
 	private final TrellisFormats formats;
 
-	TrellisFormatPageController(TrellisFormats formats) {
+	private final ImportSize size;
+
+	TrellisFormatPageController(TrellisFormats formats, ImportSize size) {
 		this.formats = formats;
+		this.size = size;
 	}
 
 	@GetMapping("/imports/trellis")
-	String page(Viewer viewer, Model model) {
+	String page(Viewer viewer, @RequestParam(required = false) String format, Model model) {
 		model.addAttribute("formats", allowed(viewer));
+		model.addAttribute("format", format);
 		return "imports/trellis";
 	}
 
@@ -53,6 +57,7 @@ class TrellisFormatPageController {
 		}
 		boolean dryRun = !"import".equals(action);
 		try {
+			this.size.check("file", text);
 			var report = this.formats.run(viewer, chosen, text, dryRun);
 			model.addAttribute("report", report);
 			if (!report.clean()) {

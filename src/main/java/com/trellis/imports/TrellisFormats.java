@@ -31,7 +31,7 @@ public class TrellisFormats {
 	public enum Format {
 
 		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED),
-		COMPLETIONS(CompletionRows.REQUIRED);
+		COMPLETIONS(CompletionRows.REQUIRED), DEALS(DealRows.REQUIRED);
 
 		private final List<String> required;
 
@@ -49,7 +49,7 @@ public class TrellisFormats {
 					return format;
 				}
 			}
-			throw InvalidInputException.of("format", "must be one of partners, contacts, activity, completions");
+			throw InvalidInputException.of("format", "must be one of partners, contacts, activity, completions, deals");
 		}
 
 	}
@@ -64,12 +64,15 @@ public class TrellisFormats {
 
 	private final CompletionRows completions;
 
+	private final DealRows deals;
+
 	private final FormatRecords records;
 
 	private final AuditLog audit;
 
 	TrellisFormats(PartnerRows partners, ContactRows contacts, ActivityRows activity, CompletionRows completions,
-			FormatRecords records, AuditLog audit) {
+			DealRows deals, FormatRecords records, AuditLog audit) {
+		this.deals = deals;
 		this.completions = completions;
 		this.partners = partners;
 		this.contacts = contacts;
@@ -80,13 +83,15 @@ public class TrellisFormats {
 
 	/** Whether the viewer may import the format at all (before anything is read). */
 	public static boolean mayImport(Viewer viewer, Format format) {
-		return format == Format.PARTNERS ? viewer.is(Role.ADMIN) : viewer.is(Role.ADMIN, Role.PAM);
+		return format == Format.PARTNERS || format == Format.DEALS ? viewer.is(Role.ADMIN)
+				: viewer.is(Role.ADMIN, Role.PAM);
 	}
 
 	@Transactional
 	public FormatReport run(Viewer viewer, Format format, String csv, boolean dryRun) {
 		if (!mayImport(viewer, format)) {
-			throw new AccessDeniedException(format == Format.PARTNERS ? "Only a program admin imports partners"
+			throw new AccessDeniedException(format == Format.PARTNERS || format == Format.DEALS
+					? "Only a program admin imports " + format.code()
 					: "Only a program admin or a PAM imports " + format.code());
 		}
 		if (!dryRun) {
@@ -94,11 +99,20 @@ public class TrellisFormats {
 		}
 		var file = CsvImport.read(csv, format.required);
 		var plan = new FormatPlan();
-		switch (format) {
-			case PARTNERS -> this.partners.plan(viewer.actor(), file, plan);
-			case CONTACTS -> this.contacts.plan(viewer, file, plan);
-			case ACTIVITY -> this.activity.plan(viewer, file, plan);
-			case COMPLETIONS -> this.completions.plan(viewer, file, plan);
+		// a NUL character is refused before any cell is looked up (the database takes
+		// none), naming each row and column that has one
+		plan.errors.addAll(nulCells(file));
+		if (!plan.errors.isEmpty()) {
+			plan.rows = file.rows().size();
+		}
+		else {
+			switch (format) {
+				case PARTNERS -> this.partners.plan(viewer.actor(), file, plan);
+				case CONTACTS -> this.contacts.plan(viewer, file, plan);
+				case ACTIVITY -> this.activity.plan(viewer, file, plan);
+				case COMPLETIONS -> this.completions.plan(viewer, file, plan);
+				case DEALS -> this.deals.plan(viewer, file, plan);
+			}
 		}
 		var report = plan.report(format.code(), dryRun, MAX_ERRORS);
 		if (dryRun) {
@@ -114,6 +128,18 @@ public class TrellisFormats {
 							report.created(), "updated", report.updated(), "unchanged", report.unchanged()));
 		}
 		return report;
+	}
+
+	private static List<FieldError> nulCells(CsvImport file) {
+		var errors = new java.util.ArrayList<FieldError>();
+		for (var row : file.rows()) {
+			for (var column : file.header()) {
+				if (row.get(column).indexOf('\u0000') >= 0) {
+					errors.add(row.error(file.written(column), "must not contain a NUL character"));
+				}
+			}
+		}
+		return errors;
 	}
 
 	private static List<FieldError> refusal(List<FieldError> errors) {

@@ -78,6 +78,21 @@ class PartnerPageController {
 						p.lifecycleStatus(), p.tier()));
 	}
 
+	/**
+	 * The partner's contacts (its active partner users) in the Trellis contacts format's
+	 * columns, so the file imports back unchanged; whoever sees the partner may export
+	 * them (another partner's user gets 404).
+	 */
+	@GetMapping("/partners/{id}/contacts.csv")
+	void contacts(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
+		var partner = this.partners.get(viewer, id);
+		var rows = new java.util.ArrayList<List<?>>();
+		rows.add(List.of("partner_id", "email", "name", "job_role"));
+		this.users.contactsOfPartner(partner.id())
+			.forEach(u -> rows.add(List.of(partner.id(), u.email(), u.displayName(), nullToEmpty(u.jobRole()))));
+		CsvExport.writeRows(response, "contacts.csv", rows);
+	}
+
 	private static Object nullToEmpty(Object value) {
 		return value == null ? "" : value;
 	}

@@ -50,6 +50,9 @@ class EnablementTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	com.trellis.imports.TrellisFormats formats;
+
 	@Test
 	void aPartnerUserRecordsOwnCompletionsAndBadInputIsNamed() {
 		var world = this.fixtures.world("Learning Partners");
@@ -120,21 +123,28 @@ class EnablementTests {
 				nobody@nowhere.example,AE-101,2026-10-01
 				%s,AE-101,yesterday
 				""".formatted(email, email);
-		assertThatThrownBy(() -> this.enablement.importCsv(admin, csv)).isInstanceOf(InvalidInputException.class)
+		var completions = com.trellis.imports.TrellisFormats.Format.COMPLETIONS;
+		assertThatThrownBy(() -> this.formats.run(admin, completions, csv, false))
+			.isInstanceOf(InvalidInputException.class)
 			.satisfies(ex -> assertThat(((InvalidInputException) ex).errors()).extracting(FieldError::field)
 				.containsExactly("row 3: email", "row 4: completed_on"));
 		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before);
 
-		assertThat(this.enablement.importCsv(admin,
-				"email,item,completed_on\n%s,AE-101,2026-10-01\n%s,SE-101,2026-10-02".formatted(email, email)))
+		assertThat(
+				this.formats
+					.run(admin, completions,
+							"email,item,completed_on\n%s,AE-101,2026-10-01\n%s,SE-101,2026-10-02".formatted(email,
+									email),
+							false)
+					.created())
 			.isEqualTo(2);
 		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before + 2);
-		assertThatThrownBy(() -> this.enablement.importCsv(world.pam(), "email,item,completed_on"))
+		assertThatThrownBy(() -> this.formats.run(world.partnerUser(), completions, "email,item,completed_on", false))
 			.isInstanceOf(AccessDeniedException.class);
 	}
 
 	@Test
-	void anExcelFileWithByteOrderMarkSemicolonsAndQuotesImportsThroughTheApi() throws Exception {
+	void anExcelFileOfTheRetiredImportImportsUnchangedThroughTheTrellisCompletionsFormat() throws Exception {
 		var world = this.fixtures.world("Excel Partners");
 		var ae = seller(world);
 		var email = this.fixtures.email(ae);
@@ -143,25 +153,40 @@ class EnablementTests {
 		// as Excel saves "CSV UTF-8" in a locale whose list separator is a semicolon
 		var excel = "\uFEFF\"Email\";\"Item\";\"Completed_on\"\r\n\"%s\";\"AE-101\";\"2026-10-01\"\r\n%s;SE-101;2026-10-02\r\n"
 			.formatted(email.toUpperCase(java.util.Locale.ROOT), email);
+
+		// the old path answers with where to go, and writes nothing
 		this.mvc
 			.perform(post("/api/v1/enablement/completions/import")
 				.header("Authorization", "Bearer " + this.fixtures.token(admin))
 				.contentType("text/csv")
 				.content(excel.getBytes(StandardCharsets.UTF_8)))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.imported").value(2));
+			.andExpect(status().isGone())
+			.andExpect(jsonPath("$.replacement").value("/api/v1/imports/trellis/completions"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Nothing was imported")));
+		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before);
+
+		completions(admin, excel, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.errorCount").value(0))
+			.andExpect(jsonPath("$.created").value(2));
+		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before);
+		completions(admin, excel, false).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
 		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before + 2);
 
 		// a bad row in the same kind of file is named by its spreadsheet row
-		this.mvc
-			.perform(post("/api/v1/enablement/completions/import")
-				.header("Authorization", "Bearer " + this.fixtures.token(admin))
-				.contentType("text/csv")
-				.content("\uFEFFemail;item;completed_on\r\n%s;AE-101;01.10.2026\r\n".formatted(email)
-					.getBytes(StandardCharsets.UTF_8)))
+		completions(admin, "\uFEFFemail;item;completed_on\r\n%s;AE-101;01.10.2026\r\n".formatted(email), false)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("row 2: completed_on"));
 		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before + 2);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions completions(Viewer viewer, String csv, boolean dryRun)
+			throws Exception {
+		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/imports/trellis/completions")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "completions.csv", "text/csv",
+					csv.getBytes(StandardCharsets.UTF_8)))
+			.param("dryRun", String.valueOf(dryRun))
+			.header("Authorization", "Bearer " + this.fixtures.token(viewer)));
 	}
 
 	@Test

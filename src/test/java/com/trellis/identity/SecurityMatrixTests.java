@@ -300,6 +300,7 @@ class SecurityMatrixTests {
 				row("POST /api/v1/imports/trellis/contacts", 400, 400, 403, 403, 403, 403),
 				row("POST /api/v1/imports/trellis/activity", 400, 400, 403, 403, 403, 403),
 				row("POST /api/v1/imports/trellis/completions", 400, 400, 403, 403, 403, 403),
+				row("POST /api/v1/imports/trellis/deals", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/imports/salesforce/runs", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/imports/runs", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/imports/runs/999999", 404, 403, 403, 403, 403, 403));
@@ -314,6 +315,10 @@ class SecurityMatrixTests {
 				row("POST /profile/reading", 302, 302, 302, 302, 302, 302),
 				row("GET /partners/{other}", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/{other}/contacts.csv", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}/contacts.csv", 200, 200, 200, 200, 200, 200),
+				row("GET /partners/{other}/enablement/completions.csv", 200, 200, 200, 200, 200, 404),
+				row("GET /partners/{own}/enablement/completions.csv", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/scorecard", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{own}/scorecard", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/account-list", 200, 403, 403, 403, 403, 404),
@@ -455,6 +460,7 @@ class SecurityMatrixTests {
 				row("GET /imports/999999", 404, 403, 403, 403, 403, 403),
 				row("GET /imports/trellis", 200, 200, 403, 403, 403, 403),
 				row("POST /imports/trellis", 400, 400, 403, 403, 403, 403),
+				row("POST /enablement/import", 302, 403, 403, 403, 403, 403),
 				row("POST /imports/999999/run", 404, 403, 403, 403, 403, 403),
 				row("POST /imports/999999/check", 404, 403, 403, 403, 403, 403),
 				row("GET /imports/999999/runs/999999", 404, 403, 403, 403, 403, 403));

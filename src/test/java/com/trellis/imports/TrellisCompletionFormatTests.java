@@ -115,6 +115,48 @@ class TrellisCompletionFormatTests {
 		importing(this.learner, "not even csv \"", true).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void aPartnersCompletionsExportReimportsWithoutErrorsOrChangesAndIsNotAnotherPartnersToRead() throws Exception {
+		var email = this.fixtures.email(this.learner);
+		importing(this.admin,
+				"email,item,completed_on\n" + email + ",AE-101,2026-09-01\n" + email + ",AE-201,2026-09-15\n", false)
+			.andExpect(status().isOk());
+		var export = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/partners/" + this.partner + "/enablement/completions.csv")
+				.session(login(this.admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(export).startsWith("\uFEFFuser_id,email,item,completed_on\r\n")
+			.contains(this.learner.userId() + "," + email + ",AE-101,2026-09-01\r\n");
+		importing(this.admin, export, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.errorCount").value(0))
+			.andExpect(jsonPath("$.rows").value(2))
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.unchanged").value(2));
+		assertThat(completions()).isEqualTo(2);
+		var outsider = this.fixtures.world("Completions Outsider " + System.nanoTime());
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/partners/" + this.partner + "/enablement/completions.csv")
+				.session(login(outsider.partnerUser())))
+			.andExpect(status().isNotFound());
+	}
+
+	private org.springframework.mock.web.MockHttpSession login(Viewer viewer) throws Exception {
+		var login = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+				.param("username", this.fixtures.email(viewer))
+				.param("password", "secret")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn();
+		return (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false);
+	}
+
 	private long completions() {
 		return this.jdbc.sql("SELECT count(*) FROM enablement_completion WHERE user_id = ?")
 			.param(this.learner.userId())

@@ -163,6 +163,29 @@ class TrellisFormatTests {
 	}
 
 	@Test
+	void aPartnersContactsExportReimportsWithoutErrorsOrChangesAndIsNotAnotherPartnersToRead() throws Exception {
+		var world = this.fixtures.world("Contact Export " + System.nanoTime());
+		this.fixtures.user(Role.PARTNER, world.partnerId(), null);
+		var other = this.fixtures.world("Contact Outsider " + System.nanoTime());
+		var export = this.mvc
+			.perform(get("/partners/" + world.partnerId() + "/contacts.csv").session(login(this.admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(export).startsWith("\uFEFFpartner_id,email,name,job_role\r\n")
+			.contains(this.fixtures.email(world.partnerUser()));
+		importing("contacts", export, false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.errorCount").value(0))
+			.andExpect(jsonPath("$.rows").value(2))
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.unchanged").value(2));
+		this.mvc.perform(get("/partners/" + world.partnerId() + "/contacts.csv").session(login(other.partnerUser())))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aPamCannotImportPartnersWhateverTheFileSays() throws Exception {
 		importingAs(this.pam, "partners", "not even csv \"", true).andExpect(status().isForbidden());
 		importingAs(this.fixtures.user(Role.AE), "activity", "x", true).andExpect(status().isForbidden());

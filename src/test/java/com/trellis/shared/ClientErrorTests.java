@@ -171,11 +171,15 @@ class ClientErrorTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("name"));
 		this.mvc
-			.perform(post("/api/v1/enablement/completions/import").header("Authorization", token)
-				.contentType("text/csv")
-				.content("email,item,completed_on\nx\u0000@y.example,AE_FOUNDATIONS,2026-01-01\n"))
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/api/v1/imports/trellis/completions")
+				.file(new org.springframework.mock.web.MockMultipartFile("file", "completions.csv", "text/csv",
+						"email,item,completed_on\nx\u0000@y.example,AE_FOUNDATIONS,2026-01-01\n"
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.param("dryRun", "false")
+				.header("Authorization", token))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("body"));
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: email"));
 		var session = login(admin);
 		this.mvc.perform(get("/opportunities").param("q", "a\u0000b").session(session))
 			.andExpect(status().isBadRequest());

@@ -26,9 +26,9 @@ public final class CountryRule {
 	}
 
 	/**
-	 * The code for what a source system wrote as a country: a code in any case
-	 * ({@code de}) or the country's English name ({@code Germany}); empty when it is
-	 * neither.
+	 * The code for what a source system wrote as a country: a two- or three-letter ISO
+	 * 3166 code in any case ({@code de}, {@code DEU}) or the country's English name
+	 * ({@code Germany}), all from the JDK's locale data; empty when it is none of them.
 	 */
 	public static Optional<String> code(String country) {
 		if (country == null || country.isBlank()) {
@@ -40,7 +40,9 @@ public final class CountryRule {
 			return Optional.of(upper);
 		}
 		for (var code : CODES) {
-			if (new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH).equalsIgnoreCase(text)) {
+			var locale = new Locale.Builder().setRegion(code).build();
+			if (locale.getDisplayCountry(Locale.ENGLISH).equalsIgnoreCase(text)
+					|| locale.getISO3Country().equals(upper)) {
 				return Optional.of(code);
 			}
 		}

@@ -17,10 +17,12 @@ class CountryRuleTest {
 	}
 
 	@Test
-	void aSourceSystemsCountryIsReadAsACodeOrAnEnglishName() {
+	void aSourceSystemsCountryIsReadAsATwoOrThreeLetterCodeOrAnEnglishName() {
 		assertThat(CountryRule.code("Germany")).hasValue("DE");
 		assertThat(CountryRule.code(" united kingdom ")).hasValue("GB");
 		assertThat(CountryRule.code("us")).hasValue("US");
+		assertThat(CountryRule.code("FRA")).hasValue("FR");
+		assertThat(CountryRule.code("deu")).hasValue("DE");
 		assertThat(CountryRule.code("Atlantis")).isEmpty();
 		assertThat(CountryRule.code("")).isEmpty();
 	}

@@ -1,4 +1,4 @@
-package com.trellis.enablement;
+package com.trellis.imports;
 
 import com.trellis.shared.InvalidInputException;
 
@@ -6,9 +6,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How large a completions import may be ({@code trellis.imports.max-rows},
- * {@code trellis.imports.max-characters}): a larger file is refused before any row is
- * read, naming the file, instead of holding the request for minutes.
+ * How large a file of a Trellis format may be ({@code trellis.imports.max-rows},
+ * {@code trellis.imports.max-characters}): such a file is read and planned in memory, so
+ * a larger one is refused before any row is read, naming the file, instead of holding the
+ * request and the heap for minutes. (The Salesforce and HubSpot imports stream their
+ * files through staging tables and have no such limit.)
  */
 @Component
 class ImportSize {
@@ -17,8 +19,8 @@ class ImportSize {
 
 	private final int maxCharacters;
 
-	ImportSize(@Value("${trellis.imports.max-rows:5000}") int maxRows,
-			@Value("${trellis.imports.max-characters:1000000}") int maxCharacters) {
+	ImportSize(@Value("${trellis.imports.max-rows:50000}") int maxRows,
+			@Value("${trellis.imports.max-characters:20000000}") int maxCharacters) {
 		this.maxRows = maxRows;
 		this.maxCharacters = maxCharacters;
 	}

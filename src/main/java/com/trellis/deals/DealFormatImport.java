@@ -1,0 +1,120 @@
+package com.trellis.deals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deals module's port for the Trellis deal format (the opportunities export's own
+ * columns). A row that names a deal of this program is an edit and is judged as one
+ * ({@link DealEditRule}: the stage moves through the sales process, a closed deal's money
+ * through a correction, partner and credit through a credit dispute; the owner, account,
+ * partner and currency as on the deal form). A deal of another system is created with the
+ * import port ({@link DealImport}): open at the stage it is in, or closed at the start of
+ * its close day, as a CRM import creates a closed deal without history. The caller (the
+ * {@code imports} module) checked the admin's right; each write is audited.
+ */
+@Service
+public class DealFormatImport {
+
+	private final Deals deals;
+
+	private final OpportunityRepository opportunities;
+
+	private final DealImport imports;
+
+	private final PartnerAttachments attachments;
+
+	private final AuditLog audit;
+
+	private final BusinessCalendar calendar;
+
+	private final Clock clock;
+
+	DealFormatImport(Deals deals, OpportunityRepository opportunities, DealImport imports,
+			PartnerAttachments attachments, AuditLog audit, BusinessCalendar calendar, Clock clock) {
+		this.deals = deals;
+		this.opportunities = opportunities;
+		this.imports = imports;
+		this.attachments = attachments;
+		this.audit = audit;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	/** A deal of this program as it stands, with its account's name. */
+	@Transactional(readOnly = true)
+	public Optional<OpportunityView> find(Viewer viewer, long id) {
+		if (this.opportunities.findForUpdate(id).isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(this.deals.get(viewer, id));
+	}
+
+	/**
+	 * Every reason the deal ({@code before}, or a new one when null) may not take the
+	 * command's values, named by the command's fields.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldError> refusal(Viewer viewer, OpportunityView before, OpportunityCommand command) {
+		if (before != null) {
+			return this.deals.problems(viewer, command, DealEditRule.edit(before, command), before.ownerId());
+		}
+		var refused = new ArrayList<FieldError>();
+		if (command.stage() != null && command.stage().isClosed()) {
+			if (command.closeDate() == null) {
+				refused.add(new FieldError("closeDate", "is required for a closed deal (the day it closed)"));
+			}
+			else if (command.closeDate().isAfter(this.calendar.dayOf(this.clock.instant()))) {
+				refused.add(new FieldError("closeDate", "a closed deal's close date is not in the future"));
+			}
+		}
+		return this.deals.problems(viewer, command, refused, null);
+	}
+
+	/**
+	 * Creates a deal of another system: open deals now, at their stage; closed ones at
+	 * the start of their close day. Returns its id.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long create(AuditLog.Actor actor, OpportunityCommand command) {
+		var now = this.clock.instant();
+		Instant at = now;
+		if (command.stage().isClosed()) {
+			var closed = this.calendar.startOf(command.closeDate());
+			at = closed.isBefore(now) ? closed : now;
+		}
+		var credit = command.partnerId() == null ? null
+				: new ImportedDeal.Credit(command.partnerId(), command.creditType(), command.partnerShare());
+		var deal = new ImportedDeal(command.accountId(), command.name(), command.amount(), command.currency(),
+				command.closeDate(), command.ownerId(), at, List.of(new ImportedDeal.Move(command.stage(), at)),
+				credit);
+		return this.imports.createAll(actor, List.of(deal)).get(0);
+	}
+
+	/** Saves the row's values on a deal of this program, audited "updated by import". */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void update(AuditLog.Actor actor, long id, OpportunityCommand command) {
+		var before = this.opportunities.findForUpdate(id).orElseThrow();
+		var now = this.clock.instant();
+		this.opportunities.update(id, command, command.ownerId(), now);
+		if (before.partnerId() == null && command.partnerId() != null) {
+			this.attachments.record(id, command.partnerId(), actor.userId(), now, PartnerAttachments.Via.IMPORT,
+					command.creditType());
+		}
+		this.audit.record(actor, "opportunity", id, "updated by import", before,
+				this.opportunities.findForUpdate(id).orElseThrow());
+	}
+
+}

@@ -1,0 +1,328 @@
+package com.trellis.imports;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.deals.CreditType;
+import com.trellis.deals.DealFormatImport;
+import com.trellis.deals.DealSource;
+import com.trellis.deals.OpportunityCommand;
+import com.trellis.deals.OpportunityView;
+import com.trellis.deals.Stage;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans the Trellis deal format: the opportunities list export's own columns ({@code id,
+ * name, account_id, account, amount, currency, stage, close_date, owner_id, source,
+ * partner_id, credit_type, partner_share}). A row with {@code id} edits that deal of this
+ * program and is held to the deal edit's rules; a row with {@code source_id} names a deal
+ * of another system, created once and matched through {@code import_record} (system
+ * {@code TRELLIS}, object {@code Opportunity}) on every later import. The account is
+ * named by {@code account_id}, {@code account_domain} or {@code account} (its exact
+ * name), the owner by {@code owner_id} or {@code owner_email}, the partner by
+ * {@code partner_id} or {@code partner_source_id}. A row equal to its deal is unchanged.
+ */
+@Component
+class DealRows {
+
+	static final String OBJECT = "Opportunity";
+
+	static final List<String> REQUIRED = List.of("name", "amount", "currency", "stage");
+
+	/** The file's column for each field of the command, in the order they are tried. */
+	private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
+			Map.entry("accountId", List.of("account_id", "account_domain", "account")),
+			Map.entry("name", List.of("name")), Map.entry("amount", List.of("amount")),
+			Map.entry("currency", List.of("currency")), Map.entry("stage", List.of("stage")),
+			Map.entry("closeDate", List.of("close_date")), Map.entry("ownerId", List.of("owner_id", "owner_email")),
+			Map.entry("source", List.of("source")), Map.entry("partnerId", List.of("partner_id", "partner_source_id")),
+			Map.entry("creditType", List.of("credit_type")), Map.entry("partnerShare", List.of("partner_share")));
+
+	private final DealFormatImport deals;
+
+	private final Accounts accounts;
+
+	private final Users users;
+
+	private final FormatRecords records;
+
+	private final FormatPartners partners;
+
+	private final Commands commands;
+
+	private final Clock clock;
+
+	DealRows(DealFormatImport deals, Accounts accounts, Users users, FormatRecords records, FormatPartners partners,
+			Commands commands, Clock clock) {
+		this.clock = clock;
+		this.deals = deals;
+		this.accounts = accounts;
+		this.users = users;
+		this.records = records;
+		this.partners = partners;
+		this.commands = commands;
+	}
+
+	void plan(Viewer viewer, CsvImport file, FormatPlan plan) {
+		var sourceIds = file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList();
+		var known = this.records.targets(OBJECT, sourceIds);
+		var knownPartners = this.partners.known(file);
+		var seen = new HashSet<String>();
+		for (var row : file.rows()) {
+			plan.rows++;
+			var cells = new FormatCells(file, row, plan.errors);
+			if (!cells.complete()) {
+				continue;
+			}
+			int before = plan.errors.size();
+			Long id = cells.id("id");
+			String sourceId = cells.line("source_id", 254, false);
+			if (id == null && (sourceId == null || sourceId.isEmpty()) && plan.errors.size() == before) {
+				cells.error("id", "", "or source_id is required: id names a deal of this program, "
+						+ "source_id a deal of another system");
+			}
+			if (plan.errors.size() == before
+					&& !seen.add(id != null ? "id:" + id : "source:" + sourceId.toLowerCase(java.util.Locale.ROOT))) {
+				cells.error(id != null ? "id" : "source_id", id != null ? id.toString() : sourceId,
+						"appears twice in the file");
+			}
+			OpportunityView existing = null;
+			if (id != null) {
+				existing = this.deals.find(viewer, id).orElse(null);
+				if (existing == null) {
+					cells.error("id", id.toString(), "is no deal of this program");
+				}
+			}
+			else if (sourceId != null && known.containsKey(sourceId)) {
+				existing = this.deals.find(viewer, known.get(sourceId)).orElse(null);
+			}
+			if (plan.errors.size() > before) {
+				continue;
+			}
+			planRow(viewer, cells, existing, sourceId, knownPartners, plan, before);
+		}
+	}
+
+	private void planRow(Viewer viewer, FormatCells cells, OpportunityView existing, String sourceId,
+			Map<String, Long> knownPartners, FormatPlan plan, int before) {
+		var name = cells.line("name", 200, true);
+		var account = account(cells, existing);
+		var amount = amount(cells);
+		var currency = cells.text("currency").toUpperCase(java.util.Locale.ROOT);
+		if (currency.isEmpty()) {
+			cells.error("currency", "", "is required");
+		}
+		var stage = choice(cells, "stage", Stage.values(), true);
+		var closeDate = cells.has("close_date") ? day(cells, "close_date")
+				: existing == null ? null : existing.closeDate();
+		var owner = owner(cells, existing);
+		var partner = partner(viewer, cells, existing, knownPartners);
+		var credit = cells.has("credit_type") ? choice(cells, "credit_type", CreditType.values(), false)
+				: existing == null ? null : existing.creditType();
+		var share = cells.has("partner_share") ? share(cells) : existing == null ? null : existing.partnerShare();
+		var source = cells.has("source") ? choice(cells, "source", DealSource.values(), true) : existing != null
+				? existing.source() : credit == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
+		if (plan.errors.size() > before) {
+			return;
+		}
+		var command = new OpportunityCommand(account, name, amount, currency, stage, closeDate, owner, source, partner,
+				credit, share);
+		if (existing != null && same(existing, command)) {
+			plan.unchanged();
+			return;
+		}
+		try {
+			this.commands.check(command);
+		}
+		catch (InvalidInputException ex) {
+			report(cells, ex.errors());
+			return;
+		}
+		report(cells, this.deals.refusal(viewer, existing, command));
+		if (plan.errors.size() > before) {
+			return;
+		}
+		if (existing == null) {
+			plan.create(() -> {
+				long created = this.deals.create(viewer.actor(), command);
+				this.records.save(OBJECT, sourceId, created, this.clock.instant());
+			});
+		}
+		else {
+			long id = existing.id();
+			plan.update(() -> this.deals.update(viewer.actor(), id, command));
+		}
+	}
+
+	private Long account(FormatCells cells, OpportunityView existing) {
+		var id = cells.id("account_id");
+		var domain = cells.text("account_domain");
+		var name = cells.text("account");
+		if (id != null) {
+			if (!name.isEmpty() && this.accounts.exists(id)) {
+				var actual = this.accounts.names(List.of(id)).get(id);
+				if (actual != null && !actual.strip().equalsIgnoreCase(name)) {
+					cells.error("account", name, "is not the name of account " + id + " (" + actual + ")");
+				}
+			}
+			return id;
+		}
+		if (!cells.text("account_id").isEmpty()) {
+			return null;
+		}
+		if (!domain.isEmpty()) {
+			var found = this.accounts.byWebDomain(domain);
+			if (found.isEmpty()) {
+				cells.error("account_domain", domain, "is the domain of no account of this program");
+			}
+			return found.orElse(null);
+		}
+		if (!name.isEmpty()) {
+			var found = this.accounts.idsByName(name);
+			if (found.size() != 1) {
+				cells.error("account", name, found.isEmpty() ? "is the name of no account of this program"
+						: "names several accounts; give account_id or account_domain");
+				return null;
+			}
+			return found.get(0);
+		}
+		if (existing != null) {
+			return existing.accountId();
+		}
+		cells.error("account_id", "", "or account_domain or account is required");
+		return null;
+	}
+
+	private Long owner(FormatCells cells, OpportunityView existing) {
+		var id = cells.id("owner_id");
+		if (id != null || !cells.text("owner_id").isEmpty()) {
+			return id;
+		}
+		var email = cells.text("owner_email");
+		if (!email.isEmpty()) {
+			var user = this.users.byEmail(email);
+			if (user.isEmpty()) {
+				cells.error("owner_email", email, "is no user of this program");
+				return null;
+			}
+			return user.get().id();
+		}
+		if (existing != null) {
+			return existing.ownerId();
+		}
+		cells.error("owner_id", "", "or owner_email is required for a new deal");
+		return null;
+	}
+
+	private Long partner(Viewer viewer, FormatCells cells, OpportunityView existing, Map<String, Long> known) {
+		if (cells.text("partner_id").isEmpty() && cells.text("partner_source_id").isEmpty()) {
+			return cells.has("partner_id") || cells.has("partner_source_id") || existing == null ? null
+					: existing.partnerId();
+		}
+		return this.partners.resolve(viewer, cells, known);
+	}
+
+	private static BigDecimal amount(FormatCells cells) {
+		var text = cells.text("amount");
+		if (text.isEmpty()) {
+			cells.error("amount", text, "is required (a number with a point for decimals, such as 12500.50)");
+			return null;
+		}
+		var parsed = SourceValues.amount(text);
+		if (!parsed.ok()) {
+			cells.error("amount", text, parsed.refusal());
+			return null;
+		}
+		return parsed.value();
+	}
+
+	private static BigDecimal share(FormatCells cells) {
+		var text = cells.text("partner_share");
+		if (text.isEmpty()) {
+			return null;
+		}
+		var parsed = SourceValues.amount(text);
+		if (!parsed.ok()) {
+			cells.error("partner_share", text, "is not a percentage (a number such as 20 or 12.5)");
+			return null;
+		}
+		return parsed.value();
+	}
+
+	private static LocalDate day(FormatCells cells, String column) {
+		var text = cells.text(column);
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			cells.error(column, text, "is not a date (yyyy-mm-dd)");
+			return null;
+		}
+	}
+
+	private static <E extends Enum<E>> E choice(FormatCells cells, String column, E[] values, boolean required) {
+		var text = cells.text(column);
+		if (text.isEmpty()) {
+			if (required) {
+				cells.error(column, text, "is required");
+			}
+			return null;
+		}
+		for (var value : values) {
+			if (value.name().equalsIgnoreCase(text) || label(value).equalsIgnoreCase(text)) {
+				return value;
+			}
+		}
+		cells.error(column, text, "is not one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
+		return null;
+	}
+
+	private static String label(Enum<?> value) {
+		if (value instanceof Stage stage) {
+			return stage.label();
+		}
+		return value instanceof CreditType type ? type.label() : value.name();
+	}
+
+	/** Reports the port's and the command's errors under the file's own columns. */
+	private static void report(FormatCells cells, List<FieldError> errors) {
+		for (var error : errors) {
+			var field = error.field().replaceAll("\\[.*", "");
+			var column = COLUMNS.getOrDefault(field, List.of(field))
+				.stream()
+				.filter(c -> !cells.text(c).isEmpty())
+				.findFirst()
+				.orElse(COLUMNS.getOrDefault(field, List.of(field)).get(0));
+			cells.error(column, cells.text(column), error.message());
+		}
+	}
+
+	private static boolean same(OpportunityView deal, OpportunityCommand command) {
+		return deal.name().equals(command.name()) && deal.accountId() == command.accountId()
+				&& deal.amount().compareTo(command.amount()) == 0 && deal.currency().equals(command.currency())
+				&& deal.stage() == command.stage() && Objects.equals(deal.closeDate(), command.closeDate())
+				&& deal.ownerId() == command.ownerId() && deal.source() == command.source()
+				&& Objects.equals(deal.partnerId(), command.partnerId()) && deal.creditType() == command.creditType()
+				&& (deal.partnerShare() == null ? command.partnerShare() == null
+						: command.partnerShare() != null && deal.partnerShare().compareTo(command.partnerShare()) == 0);
+	}
+
+}
