@@ -105,6 +105,35 @@ class TierTests {
 	}
 
 	@Test
+	void aPartnerMovedTwiceInOneEvaluationHasJustItsTwoMovesAndTwoNotices() {
+		var world = this.fixtures.world("Tier Twice");
+		var admin = this.fixtures.user(Role.ADMIN);
+		int held = this.tiers.thresholds(admin).weeksHeld();
+		var weeks = lastFinishedWeeks(2 * held);
+		for (var week : weeks.subList(0, held)) {
+			scores(world.partnerId(), week, "5.0", "5.0", "5.0");
+		}
+		for (var week : weeks.subList(held, 2 * held)) {
+			scores(world.partnerId(), week, "80.0", "80.0", "80.0");
+		}
+		this.tiers.evaluate();
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(this.tiers.history(admin, world.partnerId()))
+				.as("newest first: down after the weak weeks, up after the strong ones, nothing else")
+				.extracting(TierChange::kind, TierChange::to)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("SCORES", Tier.TIER_1_INVEST),
+						org.assertj.core.groups.Tuple.tuple("SCORES", Tier.TIER_3_BASELINE));
+			assertThat(
+					this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = :id AND kind = 'TIER_CHANGED'")
+						.param("id", world.partnerId())
+						.query(Long.class)
+						.single())
+				.as("one notice per move")
+				.isEqualTo(2);
+		});
+	}
+
+	@Test
 	void anOverrideHoldsItsTierUntilItExpiresThenTheTierFollowsTheScoresAgain() throws Exception {
 		var world = this.fixtures.world("Tier Override");
 		var admin = this.fixtures.user(Role.ADMIN);
