@@ -182,6 +182,23 @@ class TierTests {
 	}
 
 	@Test
+	void aThresholdWithAFractionIsRefusedNamingItRatherThanCutToAWholeNumber() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		var before = this.tiers.thresholds(this.fixtures.user(Role.ADMIN));
+		var changedAt = this.jdbc.sql("SELECT updated_at::text FROM tier_policy").query(String.class).single();
+		admin.put("/api/v1/tiers/thresholds", """
+				{"tier1Readiness": 45.5, "tier1Behaviour": 55, "tier1Trust": 45, "tier2Readiness": 20,
+				 "tier2Behaviour": 30, "tier2Trust": 15, "weeksHeld": 3}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("tier1Readiness"));
+		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT updated_at::text FROM tier_policy").query(String.class).single())
+			.as("nothing saved")
+			.isEqualTo(changedAt);
+	}
+
+	@Test
 	void anOverrideIsRefusedNamingTheFieldWhenItExpiresTodayOrHasNoReason() throws Exception {
 		var world = this.fixtures.world("Tier Refused");
 		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
