@@ -16,11 +16,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @TrellisTest
@@ -196,6 +202,48 @@ class TierTests {
 		assertThat(this.jdbc.sql("SELECT updated_at::text FROM tier_policy").query(String.class).single())
 			.as("nothing saved")
 			.isEqualTo(changedAt);
+	}
+
+	@Test
+	void theTierFormsAnswerAnUnreadableValueOnTheFormNamingTheFieldAndSaveNothing() throws Exception {
+		var world = this.fixtures.world("Tier Form Typo");
+		var before = this.tiers.thresholds(this.fixtures.user(Role.ADMIN));
+		var admin = (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", "admin@trellis.demo").param("password", "demo").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc
+			.perform(post("/tiers/thresholds").param("tier1Readiness", "abc")
+				.param("tier1Behaviour", "56")
+				.param("tier1Trust", "45")
+				.param("tier2Readiness", "20")
+				.param("tier2Behaviour", "30")
+				.param("tier2Trust", "15")
+				.param("weeksHeld", "3")
+				.session(admin)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/tiers"))
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("Tier1 readiness")));
+		var page = this.mvc.perform(get("/tiers").session(admin)).andReturn().getResponse().getContentAsString();
+		assertThat(page).as("the other values typed are kept").contains("name=\"tier1Behaviour\" value=\"56\"");
+		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
+		this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/tier/override").param("tier", "TIER_9")
+				.param("expiresOn", "2030-01-01")
+				.param("reason", "Launch partner")
+				.session(admin)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/partners/" + world.partnerId() + "/tier"))
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("Tier")));
+		var tierPage = this.mvc.perform(get("/partners/" + world.partnerId() + "/tier").session(admin))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(tierPage).contains("value=\"Launch partner\"", "value=\"2030-01-01\"");
+		assertThat(this.fixtures.count("tier_override WHERE partner_id = " + world.partnerId())).isZero();
 	}
 
 	@Test
