@@ -238,10 +238,14 @@ public class PartnerScores {
 						change(now == null ? null : now.value(), then == null ? null : then.value()), move.change(),
 						move.note(), now == null ? null : now.note()));
 			}
+			var baseNow = score == null ? null : score.points();
+			var baseThen = before == null ? null : before.points();
+			var baseMove = baseNow == null && baseThen == null ? new PointsMove(null, null)
+					: PointsMove.of(scoreChange != null, baseNow, baseThen);
 			pillars.add(new PillarView(pillar, score == null ? null : score.value(),
 					score == null ? "not computed" : score.reason(), scoreChange, signals,
 					score == null ? null : score.basis(), score == null ? null : score.note(),
-					score == null ? null : score.points()));
+					score == null ? null : score.points(), baseMove.change(), baseMove.note()));
 		}
 		return new PartnerScorecard(partnerId, partner.name(), true, week.asOf(), week.fiscalWeek(), pillars,
 				this.store.history(partnerId));

@@ -9,8 +9,12 @@ import java.util.List;
  * the reason; {@code change} is the move since the previous week's score (null when
  * either is unknown or there is none). {@code basis} is {@code LEARNED} or {@code RUBRIC}
  * and {@code basisReason} says what the weights were learned from, or why the default
- * rubric is used.
+ * rubric is used. {@code basePointsChange} is how far the base points moved since the
+ * previous week (the weights are learned afresh each week, so the base moves too), with
+ * {@code basePointsNote} when they were given in only one of the weeks: the signals'
+ * moves and it add up to {@code change}.
  */
 public record PillarView(Pillar pillar, BigDecimal score, String unknownReason, BigDecimal change,
-		List<SignalView> signals, String basis, String basisReason, BigDecimal basePoints) {
+		List<SignalView> signals, String basis, String basisReason, BigDecimal basePoints, BigDecimal basePointsChange,
+		String basePointsNote) {
 }

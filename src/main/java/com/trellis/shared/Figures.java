@@ -66,6 +66,23 @@ public class Figures {
 		return format(new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP), "#,##0.00");
 	}
 
+	/** A score or its points: grouped, always one decimal ("94.2", "80.0"). */
+	public String points(Number value) {
+		if (value == null) {
+			return "—";
+		}
+		return format(new BigDecimal(value.toString()).setScale(1, RoundingMode.HALF_UP), "#,##0.0");
+	}
+
+	/** A move in points: one decimal with its sign ("+0.6", "-0.1", "0.0"). */
+	public String signedPoints(Number value) {
+		if (value == null) {
+			return "—";
+		}
+		var number = new BigDecimal(value.toString()).setScale(1, RoundingMode.HALF_UP);
+		return (number.signum() > 0 ? "+" : "") + format(number, "#,##0.0");
+	}
+
 	/** A moment as a date and time in the reader's zone. */
 	public String moment(Instant instant) {
 		return instant == null ? "—"

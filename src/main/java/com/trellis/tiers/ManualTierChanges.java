@@ -7,7 +7,7 @@ import com.trellis.partners.PartnerTierChanged;
 import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +15,13 @@ import org.springframework.stereotype.Component;
  * partner form or API) rather than by this module: such a change is recorded as
  * {@code MANUAL} with a notice to the partner. Changes this module made are in the
  * history already (the latest row ends in the new tier) and are left alone.
+ * <p>
+ * It listens inside the transaction that changed the tier, not after it: one evaluation
+ * may move a partner twice (down in one week, up a few weeks later), and read after the
+ * commit the history's latest row no longer matches the first move, which was then
+ * recorded a second time as a manual change with a second notice. In the transaction the
+ * latest row is always the move being announced, and a manual change is recorded with the
+ * change itself or not at all.
  */
 @Component
 class ManualTierChanges {
@@ -34,7 +41,7 @@ class ManualTierChanges {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(PartnerTierChanged event) {
 		var history = this.store.history(event.partnerId());
 		if (!history.isEmpty() && history.get(0).to() == event.to()) {

@@ -1,5 +1,6 @@
 package com.trellis.tiers;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 import com.trellis.partners.Tier;
@@ -12,5 +13,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /** An admin's override: the tier, the reason and the last day it holds. */
 public record OverrideCommand(@NotNull Tier tier, @NotBlank @PlainText(max = 500) String reason,
-		@NotNull @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn) {
+		@NotNull @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn)
+		implements
+			Serializable {
 }

@@ -1,5 +1,6 @@
 package com.trellis.tiers;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 
 import com.trellis.shared.InvalidInputException;
@@ -9,7 +10,7 @@ import com.trellis.shared.InvalidInputException.FieldError;
  * New thresholds as the admin sends them; {@link #validated()} names every bad field.
  */
 public record ThresholdsCommand(Integer tier1Readiness, Integer tier1Behaviour, Integer tier1Trust,
-		Integer tier2Readiness, Integer tier2Behaviour, Integer tier2Trust, Integer weeksHeld) {
+		Integer tier2Readiness, Integer tier2Behaviour, Integer tier2Trust, Integer weeksHeld) implements Serializable {
 
 	/** Longest hold an admin may ask for: half a year of weekly evaluations. */
 	static final int MAX_WEEKS = 26;

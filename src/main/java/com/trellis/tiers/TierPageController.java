@@ -15,6 +15,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,16 +67,17 @@ class TierPageController {
 
 	@PostMapping("/tiers/thresholds")
 	@PreAuthorize("hasRole('ADMIN')")
-	String setThresholds(Viewer viewer, @ModelAttribute ThresholdsCommand command, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them",
-				() -> this.tiers.setThresholds(viewer, command));
+	String setThresholds(Viewer viewer, @ModelAttribute ThresholdsCommand command, BindingResult binding,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them", command,
+				binding, () -> this.tiers.setThresholds(viewer, command));
 	}
 
 	@PostMapping("/partners/{id}/tier/override")
 	@PreAuthorize("hasRole('ADMIN')")
 	String override(Viewer viewer, @PathVariable long id, @ModelAttribute OverrideCommand command,
-			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/partners/" + id + "/tier", "Tier overridden",
+			BindingResult binding, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/partners/" + id + "/tier", "Tier overridden", command, binding,
 				() -> this.tiers.override(viewer, id, command));
 	}
 

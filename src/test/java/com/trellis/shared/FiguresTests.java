@@ -48,6 +48,21 @@ class FiguresTests {
 		assertThat(MoneyFormat.of(new BigDecimal("1234.5"), "USD")).isEqualTo("USD 1,234.50");
 	}
 
+	@Test
+	void aGermanReaderReadsScoresAndTheirMovesWithOneDecimalCommaAndASign() {
+		LocaleContextHolder
+			.setLocaleContext(new SimpleTimeZoneAwareLocaleContext(Locale.GERMANY, TimeZone.getTimeZone("UTC")));
+		assertThat(this.figures.points(new BigDecimal("94.2"))).isEqualTo("94,2");
+		assertThat(this.figures.points(new BigDecimal("80"))).isEqualTo("80,0");
+		assertThat(this.figures.points(new BigDecimal("1234.56"))).isEqualTo("1.234,6");
+		assertThat(this.figures.signedPoints(new BigDecimal("0.6"))).isEqualTo("+0,6");
+		assertThat(this.figures.signedPoints(new BigDecimal("-0.1"))).isEqualTo("-0,1");
+		assertThat(this.figures.signedPoints(BigDecimal.ZERO)).isEqualTo("0,0");
+		assertThat(this.figures.points(null)).isEqualTo("—");
+		LocaleContextHolder.resetLocaleContext();
+		assertThat(this.figures.signedPoints(new BigDecimal("3.25"))).isEqualTo("+3.3");
+	}
+
 	@AfterEach
 	void nobodyReads() {
 		LocaleContextHolder.resetLocaleContext();

@@ -16,11 +16,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @TrellisTest
@@ -105,6 +111,35 @@ class TierTests {
 	}
 
 	@Test
+	void aPartnerMovedTwiceInOneEvaluationHasJustItsTwoMovesAndTwoNotices() {
+		var world = this.fixtures.world("Tier Twice");
+		var admin = this.fixtures.user(Role.ADMIN);
+		int held = this.tiers.thresholds(admin).weeksHeld();
+		var weeks = lastFinishedWeeks(2 * held);
+		for (var week : weeks.subList(0, held)) {
+			scores(world.partnerId(), week, "5.0", "5.0", "5.0");
+		}
+		for (var week : weeks.subList(held, 2 * held)) {
+			scores(world.partnerId(), week, "80.0", "80.0", "80.0");
+		}
+		this.tiers.evaluate();
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(this.tiers.history(admin, world.partnerId()))
+				.as("newest first: down after the weak weeks, up after the strong ones, nothing else")
+				.extracting(TierChange::kind, TierChange::to)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("SCORES", Tier.TIER_1_INVEST),
+						org.assertj.core.groups.Tuple.tuple("SCORES", Tier.TIER_3_BASELINE));
+			assertThat(
+					this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = :id AND kind = 'TIER_CHANGED'")
+						.param("id", world.partnerId())
+						.query(Long.class)
+						.single())
+				.as("one notice per move")
+				.isEqualTo(2);
+		});
+	}
+
+	@Test
 	void anOverrideHoldsItsTierUntilItExpiresThenTheTierFollowsTheScoresAgain() throws Exception {
 		var world = this.fixtures.world("Tier Override");
 		var admin = this.fixtures.user(Role.ADMIN);
@@ -150,6 +185,65 @@ class TierTests {
 			.andExpect(
 					jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("tier1Readiness", "weeksHeld")));
 		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
+	}
+
+	@Test
+	void aThresholdWithAFractionIsRefusedNamingItRatherThanCutToAWholeNumber() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		var before = this.tiers.thresholds(this.fixtures.user(Role.ADMIN));
+		var changedAt = this.jdbc.sql("SELECT updated_at::text FROM tier_policy").query(String.class).single();
+		admin.put("/api/v1/tiers/thresholds", """
+				{"tier1Readiness": 45.5, "tier1Behaviour": 55, "tier1Trust": 45, "tier2Readiness": 20,
+				 "tier2Behaviour": 30, "tier2Trust": 15, "weeksHeld": 3}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("tier1Readiness"));
+		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT updated_at::text FROM tier_policy").query(String.class).single())
+			.as("nothing saved")
+			.isEqualTo(changedAt);
+	}
+
+	@Test
+	void theTierFormsAnswerAnUnreadableValueOnTheFormNamingTheFieldAndSaveNothing() throws Exception {
+		var world = this.fixtures.world("Tier Form Typo");
+		var before = this.tiers.thresholds(this.fixtures.user(Role.ADMIN));
+		var admin = (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", "admin@trellis.demo").param("password", "demo").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc
+			.perform(post("/tiers/thresholds").param("tier1Readiness", "abc")
+				.param("tier1Behaviour", "56")
+				.param("tier1Trust", "45")
+				.param("tier2Readiness", "20")
+				.param("tier2Behaviour", "30")
+				.param("tier2Trust", "15")
+				.param("weeksHeld", "3")
+				.session(admin)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/tiers"))
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("Tier1 readiness")));
+		var page = this.mvc.perform(get("/tiers").session(admin)).andReturn().getResponse().getContentAsString();
+		assertThat(page).as("the other values typed are kept").contains("name=\"tier1Behaviour\" value=\"56\"");
+		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
+		this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/tier/override").param("tier", "TIER_9")
+				.param("expiresOn", "2030-01-01")
+				.param("reason", "Launch partner")
+				.session(admin)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/partners/" + world.partnerId() + "/tier"))
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("Tier")));
+		var tierPage = this.mvc.perform(get("/partners/" + world.partnerId() + "/tier").session(admin))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(tierPage).contains("value=\"Launch partner\"", "value=\"2030-01-01\"");
+		assertThat(this.fixtures.count("tier_override WHERE partner_id = " + world.partnerId())).isZero();
 	}
 
 	@Test
