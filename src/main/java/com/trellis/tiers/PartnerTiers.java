@@ -183,6 +183,19 @@ public class PartnerTiers {
 	}
 
 	/**
+	 * The checks of an override that need no partner and change nothing: its fields, and
+	 * an expiry after today.
+	 * @throws InvalidInputException naming every bad field
+	 */
+	void checkOverride(OverrideCommand command) {
+		this.commands.check(command);
+		var today = this.calendar.today();
+		if (!command.expiresOn().isAfter(today)) {
+			throw InvalidInputException.of("expiresOn", "must be after today (" + today + ")");
+		}
+	}
+
+	/**
 	 * Sets a partner's tier until a day (program admins), replacing an override in force;
 	 * from that day the tier follows the scores again.
 	 */
@@ -190,11 +203,8 @@ public class PartnerTiers {
 	public TierOverride override(Viewer viewer, long partnerId, OverrideCommand command) {
 		requireAdmin(viewer);
 		var partner = this.partners.get(viewer, partnerId);
-		this.commands.check(command);
+		checkOverride(command);
 		var today = this.calendar.today();
-		if (!command.expiresOn().isAfter(today)) {
-			throw InvalidInputException.of("expiresOn", "must be after today (" + today + ")");
-		}
 		var reason = command.reason().strip();
 		var open = this.store.openOverride(partnerId);
 		if (open != null) {

@@ -70,7 +70,7 @@ class TierPageController {
 	String setThresholds(Viewer viewer, @ModelAttribute ThresholdsCommand command, BindingResult binding,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them", command,
-				binding, () -> this.tiers.setThresholds(viewer, command));
+				binding, command::validated, () -> this.tiers.setThresholds(viewer, command));
 	}
 
 	@PostMapping("/partners/{id}/tier/override")
@@ -78,7 +78,7 @@ class TierPageController {
 	String override(Viewer viewer, @PathVariable long id, @ModelAttribute OverrideCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/partners/" + id + "/tier", "Tier overridden", command, binding,
-				() -> this.tiers.override(viewer, id, command));
+				() -> this.tiers.checkOverride(command), () -> this.tiers.override(viewer, id, command));
 	}
 
 	/** A stacked bar per week (partners per tier) with the moves up and down as lines. */
