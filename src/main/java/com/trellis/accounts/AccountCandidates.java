@@ -38,6 +38,7 @@ class AccountCandidates {
 	 * caller's transaction must be active.
 	 */
 	void load(List<String[]> domainAndName) {
+		this.jdbc.sql("DROP TABLE IF EXISTS match_subject").update();
 		this.jdbc.sql("""
 				CREATE TEMPORARY TABLE match_subject (n INT NOT NULL, registrable_domain TEXT, normalized_name TEXT,
 				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE) ON COMMIT DROP
@@ -78,6 +79,31 @@ class AccountCandidates {
 				      WHERE s.by_similarity) k
 				JOIN (SELECT a.id, unnest(a.slip_keys) AS key FROM account a) a ON a.key = k.key
 				""");
+	}
+
+	/**
+	 * Accounts whose name is the company's name with words added, or the company's name
+	 * with words dropped from its end ("Talvoring" and "Talvoring Consulting": a possible
+	 * match at most), for the companies marked by {@link #oneSlipApart}: through the
+	 * byte-ordered name index (V66), the first {@code limit} extensions per company.
+	 */
+	List<List<CustomerRecord>> extendedOrShortened(int subjects, int limit) {
+		return grouped(subjects, """
+				SELECT s.n, e.id
+				FROM match_subject s
+				CROSS JOIN LATERAL (SELECT a.id FROM account a
+				                    WHERE a.normalized_name COLLATE "C" > (s.normalized_name || ' ') COLLATE "C"
+				                      AND a.normalized_name COLLATE "C" < (s.normalized_name || '!') COLLATE "C"
+				                    ORDER BY a.normalized_name COLLATE "C" LIMIT %d) e
+				WHERE s.by_similarity
+				UNION
+				SELECT p.n, a.id
+				FROM (SELECT s.n, array_to_string(w.words[:i], ' ') AS prefix
+				      FROM match_subject s, string_to_array(s.normalized_name, ' ') AS w(words),
+				           generate_series(1, cardinality(w.words) - 1) AS i
+				      WHERE s.by_similarity) p
+				JOIN account a ON a.normalized_name COLLATE "C" = p.prefix COLLATE "C"
+				""".formatted(limit));
 	}
 
 	private List<List<CustomerRecord>> grouped(int subjects, String pairs) {
