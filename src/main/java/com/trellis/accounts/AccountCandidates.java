@@ -1,5 +1,7 @@
 package com.trellis.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,11 +57,17 @@ class AccountCandidates {
 
 	/** Accounts with the same registrable domain or the same normalised name. */
 	List<List<CustomerRecord>> sameDomainOrName(int subjects) {
-		return grouped(subjects, """
-				SELECT s.n, a.id FROM match_subject s JOIN account a ON a.registrable_domain = s.registrable_domain
+		var result = empty(subjects);
+		this.jdbc.sql("""
+				SELECT s.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country
+				FROM match_subject s JOIN account a ON a.registrable_domain = s.registrable_domain
 				UNION
-				SELECT s.n, a.id FROM match_subject s JOIN account a ON a.normalized_name = s.normalized_name
-				""");
+				SELECT s.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country
+				FROM match_subject s JOIN account a ON a.normalized_name = s.normalized_name
+				""").query(rs -> {
+			add(result, rs);
+		});
+		return result;
 	}
 
 	/**
@@ -107,10 +115,7 @@ class AccountCandidates {
 	}
 
 	private List<List<CustomerRecord>> grouped(int subjects, String pairs) {
-		var result = new ArrayList<List<CustomerRecord>>(subjects);
-		for (int i = 0; i < subjects; i++) {
-			result.add(new ArrayList<>(2));
-		}
+		var result = empty(subjects);
 		if (pairs == null) {
 			return result;
 		}
@@ -118,11 +123,22 @@ class AccountCandidates {
 			.sql("SELECT c.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country FROM (" + pairs
 					+ ") c JOIN account a ON a.id = c.id")
 			.query(rs -> {
-				result.get(rs.getInt(1))
-					.add(new CustomerRecord(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-							rs.getString(6)));
+				add(result, rs);
 			});
 		return result;
+	}
+
+	private static List<List<CustomerRecord>> empty(int subjects) {
+		var result = new ArrayList<List<CustomerRecord>>(subjects);
+		for (int i = 0; i < subjects; i++) {
+			result.add(new ArrayList<>(2));
+		}
+		return result;
+	}
+
+	private static void add(List<List<CustomerRecord>> result, ResultSet rs) throws SQLException {
+		result.get(rs.getInt(1))
+			.add(new CustomerRecord(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
 	}
 
 }

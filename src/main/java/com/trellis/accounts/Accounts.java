@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
@@ -39,14 +37,11 @@ public class Accounts {
 
 	private final Clock clock;
 
-	private final AccountCandidates candidates;
+	private final ListMatching listMatching;
 
-	/** Accounts whose names extend a company's name, at most, offered as possible. */
-	static final int EXTENSIONS = 20;
-
-	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock, AccountCandidates candidates) {
+	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock, ListMatching listMatching) {
 		this.accounts = accounts;
-		this.candidates = candidates;
+		this.listMatching = listMatching;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
@@ -134,17 +129,11 @@ public class Accounts {
 	/**
 	 * The account each of many companies is (a partner's list, 100,000 rows), decided by
 	 * {@link BestMatch} exactly as one company at a time, with the candidates found
-	 * set-based: same registrable domain or normalised name for all companies in one
-	 * query, then, only for the companies without a sure match, names one slip of the
-	 * keyboard apart in one word (slip keys) and names extending or shortened by whole
-	 * words (possible matches). The decisions are in the companies' order. Where the
-	 * one-company search ({@link #customerCandidates}, trigram) differs: two misspelt
-	 * words in one name are not found, and a name extended by more than
-	 * {@value #EXTENSIONS} accounts offers the first in name order, not the closest.
+	 * set-based ({@link ListMatching}). The decisions are in the companies' order.
 	 */
 	@Transactional
 	public List<BestMatch.Decision<Long>> matchAll(List<Company> companies) {
-		return matchAll(companies, Map.of());
+		return this.listMatching.matchAll(companies, Map.of());
 	}
 
 	/**
@@ -153,39 +142,7 @@ public class Accounts {
 	 */
 	@Transactional
 	public List<BestMatch.Decision<Long>> matchAll(List<Company> companies, Map<Integer, Set<Long>> notThese) {
-		var keys = companies.stream().map(c -> new String[] { c.identityDomain(), c.normalizedName() }).toList();
-		this.candidates.load(keys);
-		var found = this.candidates.sameDomainOrName(companies.size());
-		var decisions = decide(companies, found, notThese);
-		var unsure = IntStream.range(0, companies.size())
-			.filter(i -> !decisions.get(i).matched() && companies.get(i).normalizedName() != null)
-			.boxed()
-			.toList();
-		var similar = this.candidates.oneSlipApart(companies.size(), unsure);
-		var extended = unsure.isEmpty() ? similar : this.candidates.extendedOrShortened(companies.size(), EXTENSIONS);
-		for (int i : unsure) {
-			var known = found.get(i).stream().map(CustomerRecord::accountId).collect(Collectors.toSet());
-			for (var more : List.of(similar.get(i), extended.get(i))) {
-				more.stream().filter(c -> known.add(c.accountId())).forEach(found.get(i)::add);
-			}
-		}
-		var second = decide(companies, found, notThese);
-		return IntStream.range(0, companies.size())
-			.mapToObj(i -> decisions.get(i).matched() ? decisions.get(i) : second.get(i))
-			.toList();
-	}
-
-	private static List<BestMatch.Decision<Long>> decide(List<Company> companies, List<List<CustomerRecord>> found,
-			Map<Integer, Set<Long>> notThese) {
-		return IntStream.range(0, companies.size())
-			.parallel()
-			.mapToObj(i -> BestMatch.among(companies.get(i),
-					found.get(i)
-						.stream()
-						.filter(c -> !notThese.getOrDefault(i, Set.of()).contains(c.accountId()))
-						.map(c -> new BestMatch.Candidate<>(c.accountId(), c.company()))
-						.toList()))
-			.toList();
+		return this.listMatching.matchAll(companies, notThese);
 	}
 
 	/**
