@@ -23,13 +23,16 @@ import org.springframework.stereotype.Component;
  * company alone. Where the one-company search ({@link Accounts#customerCandidates},
  * trigram) differs: two misspelt words in one name are not found, and a name extended by
  * more than {@value #EXTENSIONS} accounts offers the first in name order, not the
- * closest. Each phase's time is logged at debug level.
+ * closest. Each phase's time is logged for lists of {@value #LOGGED} companies or more.
  */
 @Component
 class ListMatching {
 
 	/** Accounts whose names extend a company's name, at most, offered as possible. */
 	static final int EXTENSIONS = 20;
+
+	/** Lists from this size on have their phase times logged. */
+	static final int LOGGED = 1_000;
 
 	private static final Logger log = LoggerFactory.getLogger(ListMatching.class);
 
@@ -71,8 +74,8 @@ class ListMatching {
 			decisions.set(unsure.get(j), second.get(j));
 		}
 		clock.lap("decide the unsure");
-		if (log.isDebugEnabled()) {
-			log.debug("matched {} companies ({} without a sure match by domain or name): {}", companies.size(),
+		if (companies.size() >= LOGGED || log.isDebugEnabled()) {
+			log.info("matched {} companies ({} without a sure match by domain or name): {}", companies.size(),
 					unsure.size(), clock);
 		}
 		return decisions;

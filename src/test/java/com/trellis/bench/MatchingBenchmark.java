@@ -53,8 +53,6 @@ class MatchingBenchmark {
 		registry.add("trellis.embedded-db.ephemeral", () -> "true");
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
 		registry.add("trellis.registration.expiry-cron", () -> "-");
-		// the matcher's phase timings (load, candidates by kind, decisions) in the log
-		registry.add("logging.level.com.trellis.accounts.ListMatching", () -> "debug");
 		// the load of a million accounts is set-up, not measured; a shared machine is
 		// slow
 		registry.add("spring.jdbc.template.query-timeout", () -> "30m");
