@@ -3,6 +3,7 @@ package com.trellis.plans;
 import java.time.Instant;
 
 import com.jayway.jsonpath.JsonPath;
+import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -132,6 +137,52 @@ class PlanProgressTests {
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(1)).startsWith(planOfA + ",").contains("Joint workshop with the CIO", "PARTNER", "OPEN");
 		assertThat(csv).doesNotContain("Plan of " + b.partnerId());
+	}
+
+	@Test
+	void onThePlanPageThePartnerTicksItsSidesActionAndThePamClosesThePlan() throws Exception {
+		var a = this.fixtures.world("Plan Page A");
+		var pam = new Api(this.mvc, this.fixtures.token(a.pam()));
+		long id = plan(pam, a);
+		long theirs = actionId(pam.post("/api/v1/account-plans/" + id + "/actions", action("PARTNER")), 0);
+		var partner = login(a.partnerUser());
+		var page = this.mvc.perform(get("/account-plans/" + id).session(partner))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Mark done").doesNotContain("close-plan");
+		this.mvc
+			.perform(post("/account-plans/" + id + "/actions/" + theirs + "/status").param("status", "DONE")
+				.session(partner)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		pam.get("/api/v1/account-plans/" + id)
+			.andExpect(jsonPath("$.actions[0].status").value("DONE"))
+			.andExpect(jsonPath("$.actions[0].doneByName").value(a.partnerUser().name()));
+		var session = login(a.pam());
+		assertThat(this.mvc.perform(get("/account-plans/" + id).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("close-plan", a.partnerUser().name());
+		this.mvc
+			.perform(post("/account-plans/" + id + "/close").param("outcome", "ABANDONED")
+				.param("note", "Budget frozen")
+				.session(session)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.mvc.perform(get("/account-plans/" + id).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Abandoned", "Budget frozen").doesNotContain("close-plan");
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
 	}
 
 	/** An instant to the minute, as JSON writes it. */
