@@ -1,5 +1,7 @@
 package com.trellis.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +40,7 @@ class AccountCandidates {
 	 * caller's transaction must be active.
 	 */
 	void load(List<String[]> domainAndName) {
+		this.jdbc.sql("DROP TABLE IF EXISTS match_subject").update();
 		this.jdbc.sql("""
 				CREATE TEMPORARY TABLE match_subject (n INT NOT NULL, registrable_domain TEXT, normalized_name TEXT,
 				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE) ON COMMIT DROP
@@ -52,18 +55,33 @@ class AccountCandidates {
 		this.jdbc.sql("ANALYZE match_subject").update();
 	}
 
-	/** Accounts with the same registrable domain or the same normalised name. */
+	/**
+	 * Accounts with the same registrable domain or the same normalised name. The names
+	 * are compared byte for byte ({@code COLLATE "C"}, the same equality for these ASCII
+	 * keys) so that PostgreSQL uses the byte-ordered btree (V66) or a hash join, never
+	 * the trigram index, which also answers {@code =} but takes milliseconds per name
+	 * sharing common words.
+	 */
 	List<List<CustomerRecord>> sameDomainOrName(int subjects) {
-		return grouped(subjects, """
-				SELECT s.n, a.id FROM match_subject s JOIN account a ON a.registrable_domain = s.registrable_domain
+		var result = empty(subjects);
+		this.jdbc.sql("""
+				SELECT s.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country
+				FROM match_subject s JOIN account a ON a.registrable_domain = s.registrable_domain
 				UNION
-				SELECT s.n, a.id FROM match_subject s JOIN account a ON a.normalized_name = s.normalized_name
-				""");
+				SELECT s.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country
+				FROM match_subject s JOIN account a ON a.normalized_name COLLATE "C" = s.normalized_name COLLATE "C"
+				""").query(rs -> {
+			add(result, rs);
+		});
+		return result;
 	}
 
 	/**
 	 * Accounts whose names are one slip of the keyboard apart in one word, for the
-	 * companies given by index.
+	 * companies given by index: sharing a slip key and no more than one letter longer or
+	 * shorter (one slip adds or drops at most one). The key of a one-word name is three
+	 * letters, which thousands of accounts share; without the length bound each of them
+	 * was scored in Java.
 	 */
 	List<List<CustomerRecord>> oneSlipApart(int subjects, List<Integer> which) {
 		if (which.isEmpty()) {
@@ -74,17 +92,40 @@ class AccountCandidates {
 			.update();
 		return grouped(subjects, """
 				SELECT DISTINCT k.n, a.id
-				FROM (SELECT s.n, unnest(account_slip_keys(s.normalized_name)) AS key FROM match_subject s
-				      WHERE s.by_similarity) k
-				JOIN (SELECT a.id, unnest(a.slip_keys) AS key FROM account a) a ON a.key = k.key
+				FROM (SELECT s.n, s.normalized_name, unnest(account_slip_keys(s.normalized_name)) AS key
+				      FROM match_subject s WHERE s.by_similarity) k
+				JOIN (SELECT a.id, a.normalized_name, unnest(a.slip_keys) AS key FROM account a) a ON a.key = k.key
+				WHERE abs(char_length(a.normalized_name) - char_length(k.normalized_name)) <= 1
 				""");
 	}
 
+	/**
+	 * Accounts whose name is the company's name with words added, or the company's name
+	 * with words dropped from its end ("Talvoring" and "Talvoring Consulting": a possible
+	 * match at most), for the companies marked by {@link #oneSlipApart}: through the
+	 * byte-ordered name index (V66), the first {@code limit} extensions per company.
+	 */
+	List<List<CustomerRecord>> extendedOrShortened(int subjects, int limit) {
+		return grouped(subjects, """
+				SELECT s.n, e.id
+				FROM match_subject s
+				CROSS JOIN LATERAL (SELECT a.id FROM account a
+				                    WHERE a.normalized_name COLLATE "C" > (s.normalized_name || ' ') COLLATE "C"
+				                      AND a.normalized_name COLLATE "C" < (s.normalized_name || '!') COLLATE "C"
+				                    ORDER BY a.normalized_name COLLATE "C" LIMIT %d) e
+				WHERE s.by_similarity
+				UNION
+				SELECT p.n, a.id
+				FROM (SELECT s.n, array_to_string(w.words[:i], ' ') AS prefix
+				      FROM match_subject s, string_to_array(s.normalized_name, ' ') AS w(words),
+				           generate_series(1, cardinality(w.words) - 1) AS i
+				      WHERE s.by_similarity) p
+				JOIN account a ON a.normalized_name COLLATE "C" = p.prefix COLLATE "C"
+				""".formatted(limit));
+	}
+
 	private List<List<CustomerRecord>> grouped(int subjects, String pairs) {
-		var result = new ArrayList<List<CustomerRecord>>(subjects);
-		for (int i = 0; i < subjects; i++) {
-			result.add(new ArrayList<>(2));
-		}
+		var result = empty(subjects);
 		if (pairs == null) {
 			return result;
 		}
@@ -92,11 +133,22 @@ class AccountCandidates {
 			.sql("SELECT c.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country FROM (" + pairs
 					+ ") c JOIN account a ON a.id = c.id")
 			.query(rs -> {
-				result.get(rs.getInt(1))
-					.add(new CustomerRecord(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-							rs.getString(6)));
+				add(result, rs);
 			});
 		return result;
+	}
+
+	private static List<List<CustomerRecord>> empty(int subjects) {
+		var result = new ArrayList<List<CustomerRecord>>(subjects);
+		for (int i = 0; i < subjects; i++) {
+			result.add(new ArrayList<>(2));
+		}
+		return result;
+	}
+
+	private static void add(List<List<CustomerRecord>> result, ResultSet rs) throws SQLException {
+		result.get(rs.getInt(1))
+			.add(new CustomerRecord(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
 	}
 
 }

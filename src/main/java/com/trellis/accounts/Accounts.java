@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.Set;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
@@ -38,11 +37,11 @@ public class Accounts {
 
 	private final Clock clock;
 
-	private final AccountCandidates candidates;
+	private final ListMatching listMatching;
 
-	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock, AccountCandidates candidates) {
+	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock, ListMatching listMatching) {
 		this.accounts = accounts;
-		this.candidates = candidates;
+		this.listMatching = listMatching;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
@@ -140,38 +139,20 @@ public class Accounts {
 	/**
 	 * The account each of many companies is (a partner's list, 100,000 rows), decided by
 	 * {@link BestMatch} exactly as one company at a time, with the candidates found
-	 * set-based: same registrable domain or normalised name for all companies in one
-	 * query, then names one slip of the keyboard apart (slip keys) only for the companies
-	 * without a sure match. The decisions are in the companies' order.
+	 * set-based ({@link ListMatching}). The decisions are in the companies' order.
 	 */
 	@Transactional
 	public List<BestMatch.Decision<Long>> matchAll(List<Company> companies) {
-		var keys = companies.stream().map(c -> new String[] { c.identityDomain(), c.normalizedName() }).toList();
-		this.candidates.load(keys);
-		var found = this.candidates.sameDomainOrName(companies.size());
-		var decisions = decide(companies, found);
-		var unsure = IntStream.range(0, companies.size())
-			.filter(i -> !decisions.get(i).matched() && companies.get(i).normalizedName() != null)
-			.boxed()
-			.toList();
-		var similar = this.candidates.oneSlipApart(companies.size(), unsure);
-		for (int i : unsure) {
-			var more = similar.get(i);
-			var known = found.get(i).stream().map(CustomerRecord::accountId).collect(Collectors.toSet());
-			more.stream().filter(c -> !known.contains(c.accountId())).forEach(found.get(i)::add);
-		}
-		var second = decide(companies, found);
-		return IntStream.range(0, companies.size())
-			.mapToObj(i -> decisions.get(i).matched() ? decisions.get(i) : second.get(i))
-			.toList();
+		return this.listMatching.matchAll(companies, Map.of());
 	}
 
-	private static List<BestMatch.Decision<Long>> decide(List<Company> companies, List<List<CustomerRecord>> found) {
-		return IntStream.range(0, companies.size())
-			.parallel()
-			.mapToObj(i -> BestMatch.among(companies.get(i),
-					found.get(i).stream().map(c -> new BestMatch.Candidate<>(c.accountId(), c.company())).toList()))
-			.toList();
+	/**
+	 * As {@link #matchAll(List)}, leaving out for some companies (by index) the accounts
+	 * a person said they are not.
+	 */
+	@Transactional
+	public List<BestMatch.Decision<Long>> matchAll(List<Company> companies, Map<Integer, Set<Long>> notThese) {
+		return this.listMatching.matchAll(companies, notThese);
 	}
 
 	/**

@@ -1,8 +1,13 @@
 package com.trellis.mapping;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.audit.AuditLog;
@@ -22,15 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The mapping module's facade for partners' account lists. A list is the partner's data:
  * only the partner's own users, its PAM and program admins read or replace it (account
  * executives see overlaps, never the list). Each upload replaces the current list and is
- * kept as history; each company is matched to the vendor's accounts, candidates from the
- * database (same domain, or similar name by the trigram index) decided by
- * {@link BestMatch}, with the answers people gave to earlier possible matches applied.
+ * kept as history; the whole list is matched to the vendor's accounts at once
+ * ({@link Accounts#matchAll}: candidates found set-based, each company decided by
+ * {@link BestMatch} as one company alone), with the answers people gave to earlier
+ * possible matches applied.
  */
 @Service
 public class PartnerAccountLists {
-
-	/** Accounts compared with each company of a list. */
-	static final int CANDIDATES = 20;
 
 	private final PartnerAccountRepository lists;
 
@@ -59,18 +62,10 @@ public class PartnerAccountLists {
 		this.lists.lockPartner(partnerId);
 		var answers = this.lists.answers(partnerId);
 		long listId = this.lists.newCurrentList(partnerId, viewer.userId(), this.clock.instant(), rows.size());
-		int matched = 0;
-		for (var row : rows) {
-			var company = Company.of(row.companyName(), row.webDomain(), row.country());
-			var decision = decide(company, answers.getOrDefault(key(company), Map.of()));
-			Long account = decision.matched() ? decision.match()
-					: decision.possibles().isEmpty() ? null : decision.possibles().get(0).ref();
-			Match how = decision.matched() ? decision.how()
-					: decision.possibles().isEmpty() ? null : decision.possibles().get(0).match();
-			matched += decision.matched() ? 1 : 0;
-			this.lists.insertRow(listId, partnerId, row, company.identityDomain(), company.normalizedName(), account,
-					how == null ? null : how.confidence().name(), how == null ? null : how.reason());
-		}
+		var companies = rows.stream().map(r -> Company.of(r.companyName(), r.webDomain(), r.country())).toList();
+		var decisions = decide(companies, answers);
+		this.lists.insertRows(listId, partnerId, rows, companies, decisions);
+		long matched = decisions.stream().filter(BestMatch.Decision::matched).count();
 		this.audit.record(viewer.actor(), "partner-account-list", listId,
 				"uploaded " + rows.size() + " companies, " + matched + " matched automatically", null, null);
 		return this.lists.history(partnerId).get(0);
@@ -94,19 +89,34 @@ public class PartnerAccountLists {
 		return this.lists.history(partnerId);
 	}
 
-	private BestMatch.Decision<Long> decide(Company company, Map<Long, Boolean> answered) {
-		var candidates = this.accounts
-			.customerCandidates(company.identityDomain(), company.normalizedName(), CANDIDATES)
-			.stream()
-			.filter(c -> !Boolean.FALSE.equals(answered.get(c.accountId())))
-			.map(c -> new BestMatch.Candidate<>(c.accountId(), c.company()))
-			.toList();
-		var confirmed = answered.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst();
-		if (confirmed.isPresent()) {
-			return new BestMatch.Decision<>(confirmed.get(), new Match(Match.Kind.NAME, 1.0, Match.Confidence.AUTOMATIC,
-					"confirmed by a person for an earlier list"), List.of(), "confirmed");
+	/**
+	 * Each company's decision: the account a person confirmed for it on an earlier list,
+	 * else the whole list matched at once by {@link Accounts#matchAll}, leaving out the
+	 * accounts a person rejected for it.
+	 */
+	private List<BestMatch.Decision<Long>> decide(List<Company> companies, Map<String, Map<Long, Boolean>> answers) {
+		var decisions = new ArrayList<BestMatch.Decision<Long>>(Collections.nCopies(companies.size(), null));
+		var toMatch = new ArrayList<Integer>();
+		var notThese = new HashMap<Integer, Set<Long>>();
+		for (int i = 0; i < companies.size(); i++) {
+			var answered = answers.getOrDefault(key(companies.get(i)), Map.of());
+			var confirmed = answered.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst();
+			if (confirmed.isPresent()) {
+				decisions.set(i,
+						new BestMatch.Decision<>(confirmed.get(), new Match(Match.Kind.NAME, 1.0,
+								Match.Confidence.AUTOMATIC, "confirmed by a person for an earlier list"), List.of(),
+								"confirmed"));
+				continue;
+			}
+			var rejected = answered.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey);
+			notThese.put(toMatch.size(), rejected.collect(Collectors.toSet()));
+			toMatch.add(i);
 		}
-		return BestMatch.among(company, candidates);
+		var matched = this.accounts.matchAll(toMatch.stream().map(companies::get).toList(), notThese);
+		for (int j = 0; j < toMatch.size(); j++) {
+			decisions.set(toMatch.get(j), matched.get(j));
+		}
+		return decisions;
 	}
 
 	static String key(Company company) {

@@ -6,6 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.trellis.matching.BestMatch;
+import com.trellis.matching.Company;
+import com.trellis.shared.PgCopy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,8 +21,11 @@ class PartnerAccountRepository {
 
 	private final JdbcClient jdbc;
 
-	PartnerAccountRepository(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	PartnerAccountRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/** Serialises uploads of one partner's list. */
@@ -43,29 +52,30 @@ class PartnerAccountRepository {
 			.single();
 	}
 
-	void insertRow(long listId, long partnerId, ListRow row, String registrable, String normalized, Long accountId,
-			String confidence, String reason) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("list", listId);
-		params.put("partner", partnerId);
-		params.put("row", row.rowNumber());
-		params.put("name", row.companyName());
-		params.put("domain", row.webDomain());
-		params.put("country", row.country());
-		params.put("status", row.status().name());
-		params.put("crm", row.crmId());
-		params.put("registrable", registrable);
-		params.put("normalized", normalized);
-		params.put("account", accountId);
-		params.put("confidence", confidence);
-		params.put("reason", reason);
-		this.jdbc.sql("""
-				INSERT INTO partner_account (list_id, partner_id, row_number, company_name, web_domain, country, status,
-				                             crm_id, registrable_domain, normalized_name, account_id, match_confidence,
-				                             match_reason)
-				VALUES (:list, :partner, :row, :name, :domain, :country, :status, :crm, :registrable, :normalized,
-				        :account, :confidence, :reason)
-				""").params(params).update();
+	/**
+	 * Writes the list's rows with their matches in one COPY: the account matched
+	 * automatically, else the most likely possible match, else none.
+	 */
+	void insertRows(long listId, long partnerId, List<ListRow> rows, List<Company> companies,
+			List<BestMatch.Decision<Long>> decisions) {
+		try (var copy = PgCopy.into(this.dataSource, "partner_account",
+				List.of("list_id", "partner_id", "row_number", "company_name", "web_domain", "country", "status",
+						"crm_id", "registrable_domain", "normalized_name", "account_id", "match_confidence",
+						"match_reason"))) {
+			for (int i = 0; i < rows.size(); i++) {
+				var row = rows.get(i);
+				var decision = decisions.get(i);
+				var shown = decision.matched() ? decision.how()
+						: decision.possibles().isEmpty() ? null : decision.possibles().get(0).match();
+				Long account = decision.matched() ? decision.match()
+						: decision.possibles().isEmpty() ? null : decision.possibles().get(0).ref();
+				copy.row(listId, partnerId, row.rowNumber(), row.companyName(), row.webDomain(), row.country(),
+						row.status().name(), row.crmId(), companies.get(i).identityDomain(),
+						companies.get(i).normalizedName(), account, shown == null ? null : shown.confidence().name(),
+						shown == null ? null : shown.reason());
+			}
+			copy.finish();
+		}
 	}
 
 	List<PartnerAccountView> current(long partnerId) {

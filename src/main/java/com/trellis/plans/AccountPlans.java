@@ -101,6 +101,21 @@ public class AccountPlans {
 	}
 
 	/**
+	 * Whether the viewer writes the plan (it reads it already): admins, the partner's
+	 * PAM, the account's owner side.
+	 */
+	@Transactional(readOnly = true)
+	public boolean writes(Viewer viewer, PlanView plan) {
+		if (viewer.isPartnerUser() || !viewer.is(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER)) {
+			return false;
+		}
+		if (viewer.is(Role.PAM)) {
+			return this.partners.manages(viewer, plan.partnerId());
+		}
+		return !viewer.is(Role.AE, Role.SALES_MANAGER) || ownsAccount(viewer, plan.accountId());
+	}
+
+	/**
 	 * Refuses a viewer who may not change the plan: 404 unless they read it, else 403.
 	 */
 	@Transactional(readOnly = true)
@@ -131,6 +146,7 @@ public class AccountPlans {
 		requireWrites(viewer, command == null ? null : command.partnerId(),
 				command == null ? null : command.accountId());
 		var checked = checked(viewer, command, id);
+		requireOpen(before);
 		this.plans.lock(checked.partnerId(), checked.accountId());
 		if (this.plans.hasOpen(checked.partnerId(), checked.accountId(), id)) {
 			throw new ConflictException("accountId", "the partner has an open plan for this account already");
@@ -148,7 +164,8 @@ public class AccountPlans {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		this.commands.check(command);
-		long action = this.plans.insertAction(id, command, this.clock.instant());
+		requireOpen(before);
+		long action = this.plans.insertAction(id, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account-plan", id, "action " + action + " added", before, after);
 		return after;
@@ -164,10 +181,18 @@ public class AccountPlans {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		this.commands.check(command);
-		this.plans.updateAction(id, actionId, command, this.clock.instant());
+		requireOpen(before);
+		this.plans.updateAction(id, actionId, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account-plan", id, "action " + actionId + " changed", before, after);
 		return after;
+	}
+
+	/** A closed plan keeps its goals and actions as they were when it closed. */
+	static void requireOpen(PlanView plan) {
+		if (!plan.open()) {
+			throw new ConflictException("status", "the plan is closed; it stays as it was when it closed");
+		}
 	}
 
 	private PlanCommand checked(Viewer viewer, PlanCommand command, Long id) {

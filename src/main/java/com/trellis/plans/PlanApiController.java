@@ -1,10 +1,13 @@
 package com.trellis.plans;
 
+import java.io.IOException;
 import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.CsvExport;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +24,28 @@ class PlanApiController {
 
 	private final AccountPlans plans;
 
-	PlanApiController(AccountPlans plans) {
+	private final PlanProgress progress;
+
+	PlanApiController(AccountPlans plans, PlanProgress progress) {
 		this.plans = plans;
+		this.progress = progress;
+	}
+
+	@GetMapping("/api/v1/account-plans/export.csv")
+	void export(Viewer viewer, HttpServletResponse response) throws IOException {
+		CsvExport.writeRows(response, "account-plans.csv", this.progress.export(viewer));
+	}
+
+	@PostMapping("/api/v1/account-plans/{id}/close")
+	@ActsOn(PlanChecks.Writes.class)
+	PlanView close(Viewer viewer, @PathVariable long id, @RequestBody CloseCommand command) {
+		return this.progress.close(viewer, id, command);
+	}
+
+	@PutMapping("/api/v1/account-plans/{id}/actions/{actionId}/status")
+	@ActsOn(PlanChecks.Ticks.class)
+	PlanView tick(Viewer viewer, @PathVariable long id, @PathVariable long actionId, @RequestBody TickCommand command) {
+		return this.progress.tick(viewer, id, actionId, command);
 	}
 
 	@GetMapping("/api/v1/account-plans")

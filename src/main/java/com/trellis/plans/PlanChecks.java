@@ -51,4 +51,26 @@ final class PlanChecks {
 
 	}
 
+	/**
+	 * Who may tick the action in the path (its plan's writers, the partner's own side).
+	 */
+	@Component
+	static class Ticks implements AccessCheck {
+
+		private final PlanProgress progress;
+
+		Ticks(PlanProgress progress) {
+			this.progress = progress;
+		}
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var id = request.id();
+			if (id != null) {
+				this.progress.requireTicks(viewer, id, request.id("actionId"));
+			}
+		}
+
+	}
+
 }

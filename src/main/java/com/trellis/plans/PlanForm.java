@@ -41,6 +41,20 @@ final class PlanForm {
 		return command;
 	}
 
+	static CloseCommand close(Map<String, String> values) {
+		var form = new PlanForm(values);
+		var command = new CloseCommand(form.choice("outcome", PlanOutcome.class), form.text("note"));
+		form.done();
+		return command;
+	}
+
+	static TickCommand tick(Map<String, String> values) {
+		var form = new PlanForm(values);
+		var command = new TickCommand(form.choice("status", ActionStatus.class));
+		form.done();
+		return command;
+	}
+
 	private void done() {
 		if (!this.errors.isEmpty()) {
 			throw new InvalidInputException(this.errors);

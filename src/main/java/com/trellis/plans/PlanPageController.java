@@ -1,11 +1,14 @@
 package com.trellis.plans;
 
+import java.io.IOException;
 import java.util.Map;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.CsvExport;
 import com.trellis.shared.FormAction;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +28,32 @@ class PlanPageController {
 
 	private final AccountPlans plans;
 
-	PlanPageController(AccountPlans plans) {
+	private final PlanProgress progress;
+
+	PlanPageController(AccountPlans plans, PlanProgress progress) {
 		this.plans = plans;
+		this.progress = progress;
+	}
+
+	@GetMapping("/account-plans/export.csv")
+	void export(Viewer viewer, HttpServletResponse response) throws IOException {
+		CsvExport.writeRows(response, "account-plans.csv", this.progress.export(viewer));
+	}
+
+	@PostMapping("/account-plans/{id}/close")
+	@ActsOn(PlanChecks.Writes.class)
+	String close(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
+			RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/account-plans/" + id, "Account plan closed",
+				() -> this.progress.close(viewer, id, PlanForm.close(form)));
+	}
+
+	@PostMapping("/account-plans/{id}/actions/{actionId}/status")
+	@ActsOn(PlanChecks.Ticks.class)
+	String tick(Viewer viewer, @PathVariable long id, @PathVariable long actionId,
+			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/account-plans/" + id, "Action updated",
+				() -> this.progress.tick(viewer, id, actionId, PlanForm.tick(form)));
 	}
 
 	@GetMapping("/account-plans")
@@ -43,16 +70,12 @@ class PlanPageController {
 	@GetMapping("/account-plans/{id}")
 	String detail(Viewer viewer, @PathVariable long id, Model model) {
 		var plan = this.plans.get(viewer, id);
-		boolean writes;
-		try {
-			this.plans.requireWrites(viewer, id);
-			writes = true;
-		}
-		catch (org.springframework.security.access.AccessDeniedException ex) {
-			writes = false;
-		}
+		boolean writes = this.progress.writes(viewer, id);
 		model.addAttribute("plan", plan);
-		model.addAttribute("writes", writes);
+		model.addAttribute("writes", writes && plan.open());
+		// a partner user ticks the actions its own side carries out
+		model.addAttribute("ticks", !writes && viewer.isPartnerUser() && plan.open());
+		model.addAttribute("closes", writes && plan.open());
 		return "plans/detail";
 	}
 

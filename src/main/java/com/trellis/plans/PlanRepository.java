@@ -21,9 +21,10 @@ class PlanRepository {
 
 	private static final String SELECT = """
 			SELECT ap.*, p.name AS partner_name, a.name AS account_name, vo.display_name AS vendor_owner_name,
-			       pc.display_name AS partner_contact_name
+			       pc.display_name AS partner_contact_name, cb.display_name AS closed_by_name
 			FROM account_plan ap JOIN partner p ON p.id = ap.partner_id JOIN account a ON a.id = ap.account_id
 			JOIN app_user vo ON vo.id = ap.vendor_owner_id JOIN app_user pc ON pc.id = ap.partner_contact_id
+			LEFT JOIN app_user cb ON cb.id = ap.closed_by
 			""";
 
 	private final JdbcClient jdbc;
@@ -112,22 +113,27 @@ class PlanRepository {
 		return rows.stream().map(p -> withActions(p, actions(p.id()))).toList();
 	}
 
-	long insertAction(long planId, ActionCommand c, Instant at) {
+	long insertAction(long planId, ActionCommand c, long by, Instant at) {
+		var status = c.status() == null ? ActionStatus.OPEN : c.status();
 		return this.jdbc.sql("""
-				INSERT INTO account_plan_action (plan_id, description, side, due_on, status, created_at, updated_at)
-				VALUES (:plan, :description, :side, :due, :status, :at, :at) RETURNING id
+				INSERT INTO account_plan_action (plan_id, description, side, due_on, status, created_at, updated_at,
+				                                 done_by, done_at)
+				VALUES (:plan, :description, :side, :due, :status, :at, :at,
+				        CASE WHEN :status = 'DONE' THEN CAST(:by AS BIGINT) END,
+				        CASE WHEN :status = 'DONE' THEN CAST(:at AS TIMESTAMPTZ) END) RETURNING id
 				""")
 			.param("plan", planId)
 			.param("description", c.description().strip())
 			.param("side", c.side().name())
 			.param("due", Date.valueOf(c.dueOn()))
-			.param("status", (c.status() == null ? ActionStatus.OPEN : c.status()).name())
+			.param("status", status.name())
+			.param("by", by)
 			.param("at", Timestamp.from(at))
 			.query(Long.class)
 			.single();
 	}
 
-	boolean updateAction(long planId, long actionId, ActionCommand c, Instant at) {
+	boolean updateAction(long planId, long actionId, ActionCommand c, long by, Instant at) {
 		return this.jdbc.sql("""
 				UPDATE account_plan_action SET description = :description, side = :side, due_on = :due,
 				       status = :status, updated_at = :at
@@ -140,17 +146,60 @@ class PlanRepository {
 			.param("due", Date.valueOf(c.dueOn()))
 			.param("status", (c.status() == null ? ActionStatus.OPEN : c.status()).name())
 			.param("at", Timestamp.from(at))
+			.update() == 1 && markDone(actionId, by, at);
+	}
+
+	/** Sets an action's status, keeping who marked it done and when. */
+	boolean tick(long planId, long actionId, ActionStatus status, long by, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE account_plan_action SET status = :status, updated_at = :at WHERE id = :id AND plan_id = :plan
+				""")
+			.param("plan", planId)
+			.param("id", actionId)
+			.param("status", status.name())
+			.param("at", Timestamp.from(at))
+			.update() == 1 && markDone(actionId, by, at);
+	}
+
+	/**
+	 * Who marked the action done and when: set when it became done, kept while it stays
+	 * done, cleared when it is open or dropped again.
+	 */
+	private boolean markDone(long actionId, long by, Instant at) {
+		this.jdbc.sql("""
+				UPDATE account_plan_action
+				SET done_by = CASE WHEN status <> 'DONE' THEN NULL WHEN done_at IS NULL THEN :by ELSE done_by END,
+				    done_at = CASE WHEN status <> 'DONE' THEN NULL WHEN done_at IS NULL THEN :at ELSE done_at END
+				WHERE id = :id
+				""").param("id", actionId).param("by", by).param("at", Timestamp.from(at)).update();
+		return true;
+	}
+
+	/** Closes an open plan; false when it was closed already. */
+	boolean close(long id, CloseCommand c, long by, Instant at) {
+		return this.jdbc.sql("""
+				UPDATE account_plan SET status = 'CLOSED', outcome = :outcome, outcome_note = :note, closed_by = :by,
+				       closed_at = :at, updated_at = :at
+				WHERE id = :id AND status = 'OPEN'
+				""")
+			.param("id", id)
+			.param("outcome", c.outcome().name())
+			.param("note", c.note().strip())
+			.param("by", by)
+			.param("at", Timestamp.from(at))
 			.update() == 1;
 	}
 
 	private List<PlanView.Action> actions(long planId) {
 		return this.jdbc.sql("""
-				SELECT id, description, side, due_on, status FROM account_plan_action WHERE plan_id = :plan
-				ORDER BY due_on, id
+				SELECT x.id, x.description, x.side, x.due_on, x.status, u.display_name, x.done_at
+				FROM account_plan_action x LEFT JOIN app_user u ON u.id = x.done_by
+				WHERE x.plan_id = :plan ORDER BY x.due_on, x.id
 				""")
 			.param("plan", planId)
 			.query((rs, n) -> new PlanView.Action(rs.getLong(1), rs.getString(2), PlanSide.valueOf(rs.getString(3)),
-					rs.getObject(4, LocalDate.class), ActionStatus.valueOf(rs.getString(5))))
+					rs.getObject(4, LocalDate.class), ActionStatus.valueOf(rs.getString(5)), rs.getString(6),
+					instant(rs.getTimestamp(7))))
 			.list();
 	}
 
@@ -171,7 +220,7 @@ class PlanRepository {
 		return new PlanView(p.id(), p.partnerId(), p.partnerName(), p.accountId(), p.accountName(), p.title(),
 				p.pipelineGoal(), p.revenueGoal(), p.currency(), p.startsOn(), p.endsOn(), p.vendorOwnerId(),
 				p.vendorOwnerName(), p.partnerContactId(), p.partnerContactName(), p.status(), p.createdAt(),
-				p.updatedAt(), actions);
+				p.updatedAt(), p.outcome(), p.outcomeNote(), p.closedByName(), p.closedAt(), actions);
 	}
 
 	private static PlanView plan(ResultSet rs, List<PlanView.Action> actions) throws SQLException {
@@ -181,7 +230,14 @@ class PlanRepository {
 				rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
 				rs.getLong("vendor_owner_id"), rs.getString("vendor_owner_name"), rs.getLong("partner_contact_id"),
 				rs.getString("partner_contact_name"), rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), actions);
+				rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("outcome") == null ? null : PlanOutcome.valueOf(rs.getString("outcome")),
+				rs.getString("outcome_note"), rs.getString("closed_by_name"), instant(rs.getTimestamp("closed_at")),
+				actions);
+	}
+
+	private static Instant instant(Timestamp at) {
+		return at == null ? null : at.toInstant();
 	}
 
 }

@@ -194,6 +194,20 @@ class PartnerIsolationTests {
 			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains((int) planOfA)));
 		this.apiOfA.get("/api/v1/account-plans/" + planOfB).andExpect(status().isNotFound());
 		this.apiOfA.post("/api/v1/account-plans/" + planOfB + "/actions", "{}").andExpect(status().isNotFound());
+		this.apiOfA.post("/api/v1/account-plans/" + planOfB + "/close", "{}").andExpect(status().isNotFound());
+		long actionOfB = this.jdbc.sql("""
+				INSERT INTO account_plan_action (plan_id, description, side, due_on, status, created_at, updated_at)
+				VALUES (:plan, 'Isolation action', 'PARTNER', DATE '2026-12-01', 'OPEN', now(), now()) RETURNING id
+				""").param("plan", planOfB).query(Long.class).single();
+		this.apiOfA
+			.put("/api/v1/account-plans/" + planOfB + "/actions/" + actionOfB + "/status", "{\"status\": \"DONE\"}")
+			.andExpect(status().isNotFound());
+		assertThat(this.apiOfA.get("/api/v1/account-plans/export.csv")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Isolation plan of " + this.a.partnerId())
+			.doesNotContain("Isolation plan of " + this.b.partnerId());
 		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/account-list").andExpect(status().isNotFound());
 		this.apiOfA.get("/api/v1/accounts/" + this.b.accountId() + "/partners").andExpect(status().isNotFound());
 		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId() + "/partners").andExpect(status().isNotFound());

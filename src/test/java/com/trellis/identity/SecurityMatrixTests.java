@@ -274,6 +274,10 @@ class SecurityMatrixTests {
 				row("GET /api/v1/account-plans/{otherPlan}", 200, 404, 404, 404, 200, 404),
 				row("POST /api/v1/account-plans/{otherPlan}/actions", 201, 404, 404, 404, 403, 404),
 				row("PUT /api/v1/account-plans/{otherPlan}", 200, 404, 404, 404, 403, 404),
+				row("POST /api/v1/account-plans/{otherPlan}/close", 200, 404, 404, 404, 403, 404),
+				row("PUT /api/v1/account-plans/{otherPlan}/actions/{otherPlanAction}/status", 200, 404, 404, 404, 403,
+						404),
+				row("GET /api/v1/account-plans/export.csv", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/partners/{other}/scores", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/scores", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/scores", 200, 200, 403, 403, 200, 403),
@@ -377,6 +381,9 @@ class SecurityMatrixTests {
 				row("GET /account-plans/{otherPlan}", 200, 404, 404, 404, 200, 404),
 				row("POST /account-plans", 302, 302, 302, 302, 403, 403),
 				row("POST /account-plans/{otherPlan}/actions", 302, 404, 404, 404, 403, 404),
+				row("POST /account-plans/{otherPlan}/close", 302, 404, 404, 404, 403, 404),
+				row("POST /account-plans/{otherPlan}/actions/{otherPlanAction}/status", 302, 404, 404, 404, 403, 404),
+				row("GET /account-plans/export.csv", 200, 200, 200, 200, 200, 200),
 				row("GET /opportunities", 200, 200, 200, 200, 200, 200),
 				row("GET /opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/export.csv", 200, 200, 200, 200, 200, 200),
@@ -736,6 +743,9 @@ class SecurityMatrixTests {
 				.update();
 			url = url.replace("{freshDirectDeal}", String.valueOf(deal));
 		}
+		if (url.contains("{otherPlanAction}")) {
+			url = url.replace("{otherPlanAction}", String.valueOf(otherPlanAction()));
+		}
 		if (url.contains("{otherPlan}")) {
 			url = url.replace("{otherPlan}", String.valueOf(otherPlan()));
 		}
@@ -809,6 +819,12 @@ class SecurityMatrixTests {
 					 "vendorOwnerId": %d, "partnerContactId": %d}
 					""".formatted(other.partnerId(), other.accountId(), other.ae().userId(),
 					other.partnerUser().userId());
+		}
+		if (endpoint.endsWith("/account-plans/{otherPlan}/close")) {
+			return "{\"outcome\": \"ACHIEVED\", \"note\": \"Matrix close\"}";
+		}
+		if (endpoint.endsWith("/actions/{otherPlanAction}/status")) {
+			return "{\"status\": \"DONE\"}";
 		}
 		if (endpoint.endsWith("/account-plans/{otherPlan}/actions")) {
 			return "{\"description\": \"Matrix action\", \"side\": \"VENDOR\", \"dueOn\": \"2026-12-01\"}";
@@ -933,6 +949,14 @@ class SecurityMatrixTests {
 				.param("contact", other.partnerUser().userId())
 				.query(Long.class)
 				.single());
+	}
+
+	/** An action of the other partner's open plan, carried out by the partner. */
+	private long otherPlanAction() {
+		return this.jdbc.sql("""
+				INSERT INTO account_plan_action (plan_id, description, side, due_on, status, created_at, updated_at)
+				VALUES (:plan, 'Matrix action', 'PARTNER', DATE '2026-12-01', 'OPEN', now(), now()) RETURNING id
+				""").param("plan", otherPlan()).query(Long.class).single();
 	}
 
 	private long freshDeal() {

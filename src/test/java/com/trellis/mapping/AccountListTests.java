@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,6 +25,9 @@ class AccountListTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aPartnersUploadReplacesItsListKeepsHistoryAndMatchesTheVendorsAccounts() throws Exception {
@@ -116,6 +121,24 @@ class AccountListTests {
 		get(pam, list).andExpect(jsonPath("$[0].accountId").value(shipping))
 			.andExpect(jsonPath("$[0].matchConfidence").value("AUTOMATIC"))
 			.andExpect(jsonPath("$[1].accountId").doesNotExist());
+	}
+
+	@Test
+	void aCompanyInAnotherCountryThanOurAccountIsOnlyAPossibleMatchForAPerson() throws Exception {
+		var world = this.fixtures.world("Mapping Country Partners");
+		long account = this.fixtures.account("Hervantico Tooling GmbH", "hervantico.de", world.ae().userId());
+		this.jdbc.sql("UPDATE account SET country = 'DE' WHERE id = :id").param("id", account).update();
+		upload(this.fixtures.token(world.partnerUser()), world.partnerId(), """
+				company_name,web_domain,country,status
+				Hervantico Tooling,,FR,customer
+				Hervantico Tooling,hervantico.de,DE,customer
+				""").andExpect(status().isCreated());
+		get(this.fixtures.token(world.pam()), "/api/v1/partners/" + world.partnerId() + "/account-list")
+			.andExpect(jsonPath("$[0].accountId").value(account))
+			.andExpect(jsonPath("$[0].matchConfidence").value("POSSIBLE"))
+			.andExpect(jsonPath("$[0].matchReason").value(containsString("countries differ")))
+			.andExpect(jsonPath("$[1].accountId").value(account))
+			.andExpect(jsonPath("$[1].matchConfidence").value("AUTOMATIC"));
 	}
 
 	private ResultActions answer(String token, String url) throws Exception {

@@ -1,0 +1,119 @@
+package com.trellis.accounts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import com.trellis.matching.BestMatch;
+import com.trellis.matching.Company;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Many companies (a partner's list, 100,000 rows) matched at once: candidates found
+ * set-based ({@link AccountCandidates}) — same registrable domain or normalised name for
+ * all companies in one query, then, only for the companies without a sure match, names
+ * one slip of the keyboard apart in one word (slip keys) and names extended or shortened
+ * by whole words (possible matches) — each company decided by {@link BestMatch} as one
+ * company alone. Where the one-company search ({@link Accounts#customerCandidates},
+ * trigram) differs: two misspelt words in one name are not found, and a name extended by
+ * more than {@value #EXTENSIONS} accounts offers the first in name order, not the
+ * closest. Each phase's time is logged for lists of {@value #LOGGED} companies or more.
+ */
+@Component
+class ListMatching {
+
+	/** Accounts whose names extend a company's name, at most, offered as possible. */
+	static final int EXTENSIONS = 20;
+
+	/** Lists from this size on have their phase times logged. */
+	static final int LOGGED = 1_000;
+
+	private static final Logger log = LoggerFactory.getLogger(ListMatching.class);
+
+	private final AccountCandidates candidates;
+
+	ListMatching(AccountCandidates candidates) {
+		this.candidates = candidates;
+	}
+
+	/**
+	 * The caller's transaction must be active (the companies go to a temporary table).
+	 */
+	List<BestMatch.Decision<Long>> matchAll(List<Company> companies, Map<Integer, Set<Long>> notThese) {
+		var clock = new Phases();
+		var keys = companies.stream().map(c -> new String[] { c.identityDomain(), c.normalizedName() }).toList();
+		this.candidates.load(keys);
+		clock.lap("load");
+		var found = this.candidates.sameDomainOrName(companies.size());
+		clock.lap("same domain or name");
+		var decisions = new ArrayList<>(decide(companies, found, notThese, IntStream.range(0, companies.size())));
+		clock.lap("decide");
+		var unsure = IntStream.range(0, companies.size())
+			.filter(i -> !decisions.get(i).matched() && companies.get(i).normalizedName() != null)
+			.boxed()
+			.toList();
+		var similar = this.candidates.oneSlipApart(companies.size(), unsure);
+		clock.lap("one slip apart");
+		var extended = unsure.isEmpty() ? similar : this.candidates.extendedOrShortened(companies.size(), EXTENSIONS);
+		clock.lap("extended or shortened");
+		for (int i : unsure) {
+			var known = new HashSet<Long>();
+			found.get(i).forEach(c -> known.add(c.accountId()));
+			for (var more : List.of(similar.get(i), extended.get(i))) {
+				more.stream().filter(c -> known.add(c.accountId())).forEach(found.get(i)::add);
+			}
+		}
+		var second = decide(companies, found, notThese, unsure.stream().mapToInt(Integer::intValue));
+		for (int j = 0; j < unsure.size(); j++) {
+			decisions.set(unsure.get(j), second.get(j));
+		}
+		clock.lap("decide the unsure");
+		if (companies.size() >= LOGGED || log.isDebugEnabled()) {
+			log.info("matched {} companies ({} without a sure match by domain or name): {}", companies.size(),
+					unsure.size(), clock);
+		}
+		return decisions;
+	}
+
+	private static List<BestMatch.Decision<Long>> decide(List<Company> companies, List<List<CustomerRecord>> found,
+			Map<Integer, Set<Long>> notThese, IntStream which) {
+		return which.parallel()
+			.mapToObj(i -> BestMatch.among(companies.get(i),
+					found.get(i)
+						.stream()
+						.filter(c -> !notThese.getOrDefault(i, Set.of()).contains(c.accountId()))
+						.map(c -> new BestMatch.Candidate<>(c.accountId(), c.company()))
+						.toList()))
+			.toList();
+	}
+
+	/** Seconds per phase, for the log. */
+	private static final class Phases {
+
+		private final StringBuilder text = new StringBuilder();
+
+		private long last = System.nanoTime();
+
+		void lap(String phase) {
+			long now = System.nanoTime();
+			this.text.append(this.text.isEmpty() ? "" : ", ")
+				.append(phase)
+				.append(' ')
+				.append(String.format(java.util.Locale.ROOT, "%.2f s", (now - this.last) / 1e9));
+			this.last = now;
+		}
+
+		@Override
+		public String toString() {
+			return this.text.toString();
+		}
+
+	}
+
+}
