@@ -1,0 +1,150 @@
+package com.trellis.web;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What the try-out of issue 13 on the running demo found on the home queues and error
+ * pages: a manager's stalled deals are their team's, the queue's money and deal numbers
+ * read as money and numbers, any refused request keeps the layout, and a missing value is
+ * named in words.
+ */
+@TrellisTest
+class WorkQueueTryoutTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void aManagersHomeListsTheStalledDealsOfTheirTeamAndNotEveryonesElse() throws Exception {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var rep = this.fixtures.user(Role.AE, null, manager.userId());
+		var stranger = this.fixtures.user(Role.AE);
+		var world = this.fixtures.world("Stalled Team Partners");
+		long ours = stalledDeal(world.accountId(), rep, world.partnerId(), "Stalled team deal of ours");
+		long theirs = stalledDeal(world.accountId(), stranger, world.partnerId(), "Stalled deal of another team");
+
+		long direct = stalledDeal(world.accountId(), rep, world.partnerId(), "Stalled direct deal of ours");
+		this.jdbc.sql("""
+				UPDATE opportunity SET partner_id = NULL, credit_type = NULL, partner_share = NULL, source = 'DIRECT',
+				                       stage = 'REGISTERED' WHERE id = ?""").param(direct).update();
+
+		var home = page(login(manager), "/");
+
+		assertThat(home).contains("Stalled team deal of ours", "/opportunities/" + ours);
+		assertThat(home).doesNotContain("Stalled deal of another team", "/opportunities/" + theirs);
+		assertThat(home).contains("waiting on a program admin (the deal has no partner)")
+			.doesNotContain("waiting on no partner");
+	}
+
+	@Test
+	void thePamsQueueShowsMdfCostsAsMoneyAndDisputedDealsByTheirPlainNumber() throws Exception {
+		this.jdbc
+			.sql("SELECT setval('opportunity_id_seq', GREATEST((SELECT last_value FROM opportunity_id_seq), 100000))")
+			.query(Long.class)
+			.single();
+		var world = this.fixtures.world("Queue Money Partners");
+		this.jdbc.sql("""
+				INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
+				                         status, requested_by, requested_at)
+				VALUES (?, 'Queue money roadshow', 12500.5, 'USD', 50000, 1000, 'REQUESTED', ?, now())
+				""").params(world.partnerId(), world.partnerUser().userId()).update();
+		this.jdbc.sql("""
+				INSERT INTO credit_dispute (opportunity_id, partner_id, raised_by, current_credit_type, current_share,
+				                            proposed_credit_type, proposed_share, reason, status, raised_at)
+				VALUES (?, ?, ?, 'SOURCED', 20, 'SOURCED', 40, 'Queue number dispute', 'OPEN', now())
+				""").params(world.dealId(), world.partnerId(), world.partnerUser().userId()).update();
+
+		var home = page(login(world.pam()), "/");
+
+		assertThat(home).contains("USD 12,500.50").doesNotContain("12500.5000 USD");
+		assertThat(home).contains("Deal #" + world.dealId() + "<");
+	}
+
+	@Test
+	void anAddressThatOnlyTakesAFormAnswersAPlainVisitWithTheLayoutAndAWayBack() throws Exception {
+		var world = this.fixtures.world("Method Page Partners");
+		var refused = this.mvc
+			.perform(get("/partners/" + world.partnerId() + "/mdf-requests").session(login(world.pam()))
+				.accept("text/html"))
+			.andExpect(status().isMethodNotAllowed())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(refused).contains("This address cannot answer that", "Sign out", "id=\"error-back\"")
+			.doesNotContain("Whitelabel");
+	}
+
+	@Test
+	void anEmptyMdfRequestNamesEachMissingFieldInWordsAndSavesNothing() throws Exception {
+		var world = this.fixtures.world("Empty Mdf Partners");
+		long before = this.fixtures.count("mdf_request");
+		var flash = this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/mdf-requests").session(login(world.partnerUser()))
+				.with(csrf())
+				.param("activity", "Roadshow")
+				.param("currency", "USD")
+				.param("cost", "")
+				.param("expectedPipeline", "")
+				.param("partnerInvestment", ""))
+			.andReturn()
+			.getFlashMap()
+			.toString();
+
+		assertThat(flash).contains("is required").doesNotContain("must not be null");
+		assertThat(this.fixtures.count("mdf_request")).isEqualTo(before);
+	}
+
+	private long stalledDeal(long accountId, Viewer owner, long partnerId, String name) {
+		long id = this.fixtures.partnerDeal(accountId, owner.userId(), partnerId, "10000.00");
+		this.jdbc.sql("UPDATE opportunity SET name = ?, stage_entered_at = ? WHERE id = ?")
+			.params(name, Timestamp.from(this.clock.instant().minus(400, ChronoUnit.DAYS)), id)
+			.update();
+		return id;
+	}
+
+	private String page(MockHttpSession session, String url) throws Exception {
+		return this.mvc.perform(get(url).session(session).accept("text/html"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}
