@@ -1,5 +1,13 @@
 package com.trellis.web;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +19,7 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +50,9 @@ class WorkQueueTryoutTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void aManagersHomeListsTheStalledDealsOfTheirTeamAndNotEveryonesElse() throws Exception {
@@ -90,16 +102,18 @@ class WorkQueueTryoutTests {
 
 	@Test
 	void anAddressThatOnlyTakesAFormAnswersAPlainVisitWithTheLayoutAndAWayBack() throws Exception {
+		// through the running server: the error page is rendered by the servlet
+		// container's error dispatch, which MockMvc does not perform
 		var world = this.fixtures.world("Method Page Partners");
-		var refused = this.mvc
-			.perform(get("/partners/" + world.partnerId() + "/mdf-requests").session(login(world.pam()))
-				.accept("text/html"))
-			.andExpect(status().isMethodNotAllowed())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		var http = signedIn(world.pam());
 
-		assertThat(refused).contains("This address cannot answer that", "Sign out", "id=\"error-back\"")
+		var refused = http
+			.send(HttpRequest.newBuilder(URI.create(base() + "/partners/" + world.partnerId() + "/mdf-requests"))
+				.header("Accept", "text/html")
+				.build(), BodyHandlers.ofString());
+
+		assertThat(refused.statusCode()).isEqualTo(405);
+		assertThat(refused.body()).contains("This address cannot answer that", "Sign out", "id=\"error-back\"")
 			.doesNotContain("Whitelabel");
 	}
 
@@ -121,6 +135,51 @@ class WorkQueueTryoutTests {
 
 		assertThat(flash).contains("is required").doesNotContain("must not be null");
 		assertThat(this.fixtures.count("mdf_request")).isEqualTo(before);
+	}
+
+	@Test
+	void aTimeZoneThatDoesNotExistIsNamedOnTheProfileAndNothingIsSaved() throws Exception {
+		// through the running server: the refused choice is flashed through the signed-in
+		// session, which lives in the database (MockMvc's session never serializes it)
+		var pam = this.fixtures.user(Role.PAM);
+		var http = signedIn(pam);
+		var profile = http.send(HttpRequest.newBuilder(URI.create(base() + "/profile")).build(),
+				BodyHandlers.ofString());
+		var form = "locale=de-DE&timeZone=Mars%2FOlympus&_csrf=" + tokenOf(profile.body());
+
+		var answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/profile/reading"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(form))
+			.build(), BodyHandlers.ofString());
+		var shown = http.send(HttpRequest.newBuilder(URI.create(base() + "/profile")).build(), BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(302);
+		assertThat(shown.body()).contains("is not a time zone name").doesNotContain("Something went wrong");
+		assertThat(this.jdbc.sql("SELECT coalesce(time_zone, 'none') FROM app_user WHERE id = ?")
+			.param(pam.userId())
+			.query(String.class)
+			.single()).isEqualTo("none");
+	}
+
+	private HttpClient signedIn(Viewer viewer) throws Exception {
+		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		var login = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), BodyHandlers.ofString());
+		var form = "username=" + URLEncoder.encode(this.fixtures.email(viewer), StandardCharsets.UTF_8)
+				+ "&password=secret&_csrf=" + tokenOf(login.body());
+		http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(form))
+			.build(), BodyHandlers.discarding());
+		return http;
+	}
+
+	private String base() {
+		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port");
+	}
+
+	private static String tokenOf(String page) {
+		return URLEncoder.encode(page.replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1"),
+				StandardCharsets.UTF_8);
 	}
 
 	private long stalledDeal(long accountId, Viewer owner, long partnerId, String name) {
