@@ -355,8 +355,19 @@ public class Deals {
 	/** Open deals that sat in their stage longer than its norm, longest first. */
 	@Transactional(readOnly = true)
 	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, PageRequest page) {
+		return stalled(viewer, normDays, null, page);
+	}
+
+	/**
+	 * Deals past their stage's norm owned by one of {@code owners} (a manager's team), or
+	 * by anyone when it is null.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, List<Long> owners,
+			PageRequest page) {
 		var now = this.clock.instant();
-		var stalled = this.deals.stalled(viewer, normDays, days -> this.calendar.daysBefore(now, days), now, page);
+		var stalled = this.deals.stalled(viewer, normDays, owners, days -> this.calendar.daysBefore(now, days), now,
+				page);
 		var named = withAccountNames(stalled.map(StalledDeal::deal));
 		var items = new ArrayList<StalledDeal>();
 		for (int i = 0; i < stalled.items().size(); i++) {

@@ -237,7 +237,7 @@ class OpportunityRepository {
 	 * moment that many business-zone days before now (bounds are computed in Java, not by
 	 * the database in its session's zone).
 	 */
-	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays,
+	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Collection<Long> owners,
 			java.util.function.IntFunction<Instant> since, Instant now, PageRequest page) {
 		if (normDays.isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
@@ -255,11 +255,14 @@ class OpportunityRepository {
 		}
 		var from = """
 				FROM opportunity o JOIN (VALUES %s) AS norm(stage, days, since) ON norm.stage = o.stage
-				WHERE %s AND o.stage_entered_at < norm.since
+				WHERE %s AND o.stage_entered_at < norm.since AND (:anyOwner OR o.owner_id IN (:owners))
 				""".formatted(norms, SCOPE.replace("partner_id", "o.partner_id"));
+		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
 		long total = this.jdbc.sql("SELECT count(*) " + from)
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
+			.param("anyOwner", owners == null)
+			.param("owners", ownerIds)
 			.query(Long.class)
 			.single();
 		var items = this.jdbc
@@ -268,6 +271,8 @@ class OpportunityRepository {
 					+ from + " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset")
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
+			.param("anyOwner", owners == null)
+			.param("owners", ownerIds)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> new StalledDeal(view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))

@@ -144,7 +144,7 @@ class HomeController {
 		pipeline(model, this.deals.openPipeline(viewer, team, null));
 		dealsOf(viewer, model, team);
 		model.addAttribute("teamSize", team.size() - 1);
-		this.queues.manager(viewer, model);
+		this.queues.manager(viewer, team, model);
 		model.addAttribute("heading", "home.team");
 		return "home/pipeline";
 	}

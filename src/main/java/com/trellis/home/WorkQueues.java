@@ -1,5 +1,7 @@
 package com.trellis.home;
 
+import java.util.List;
+
 import com.trellis.credit.CreditDisputes;
 import com.trellis.identity.Viewer;
 import com.trellis.incentives.MarketDevelopmentFunds;
@@ -64,9 +66,10 @@ class WorkQueues {
 		model.addAttribute("checklistsOpen", this.checklists.of(viewer, 10));
 	}
 
-	void manager(Viewer viewer, Model model) {
+	/** The manager's own queue and the stalled deals of their team ({@code team}). */
+	void manager(Viewer viewer, List<Long> team, Model model) {
 		rep(viewer, model);
-		model.addAttribute("stalled", this.process.stalled(viewer, TOP));
+		model.addAttribute("stalled", this.process.stalledOwnedBy(viewer, team, TOP));
 	}
 
 }

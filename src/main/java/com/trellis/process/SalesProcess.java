@@ -34,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SalesProcess {
 
+	/**
+	 * Who acts on a deal without a partner in a stage a PAM or the partner owns: only a
+	 * program admin may ({@link #ownsStage}).
+	 */
+	private static final String NO_PARTNER = "a program admin (the deal has no partner)";
+
 	private final ProcessRepository process;
 
 	private final Deals deals;
@@ -239,10 +245,19 @@ public class SalesProcess {
 	/** Deals past their stage's norm, each with who must act. */
 	@Transactional(readOnly = true)
 	public PageResult<Stalled> stalled(Viewer viewer, PageRequest page) {
+		return stalledOwnedBy(viewer, null, page);
+	}
+
+	/**
+	 * Deals past their stage's norm owned by one of {@code owners} (a manager's team;
+	 * everyone's when null), each with who must act.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<Stalled> stalledOwnedBy(Viewer viewer, List<Long> owners, PageRequest page) {
 		var stages = this.process.stages();
 		Map<Stage, Integer> norms = new EnumMap<>(Stage.class);
 		stages.stream().filter(s -> !s.closed()).forEach(s -> norms.put(s.code(), s.normDays()));
-		return this.deals.stalled(viewer, norms, page)
+		return this.deals.stalled(viewer, norms, owners, page)
 			.map(s -> new Stalled(s, stage(stages, s.deal().stage()).name(),
 					actor(viewer, s.deal(), stage(stages, s.deal().stage()))));
 	}
@@ -258,9 +273,9 @@ public class SalesProcess {
 				.map(u -> u.managerId() == null ? name(deal.ownerId()) + ", AE (deal owner)"
 						: name(u.managerId()) + ", sales manager")
 				.orElse("the sales manager");
-			case PAM -> deal.partnerId() == null ? "no partner on the deal"
+			case PAM -> deal.partnerId() == null ? NO_PARTNER
 					: name(this.partners.get(viewer, deal.partnerId()).ownerPamId()) + ", PAM";
-			case PARTNER -> deal.partnerId() == null ? "no partner on the deal"
+			case PARTNER -> deal.partnerId() == null ? NO_PARTNER
 					: this.partners.get(viewer, deal.partnerId()).name() + ", partner";
 			default -> "a program admin";
 		};
