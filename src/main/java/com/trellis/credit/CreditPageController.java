@@ -1,18 +1,17 @@
 package com.trellis.credit;
 
-import java.math.BigDecimal;
-
-import com.trellis.deals.CreditType;
 import com.trellis.deals.Deals;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
-import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.Commands;
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,24 +41,21 @@ class CreditPageController {
 		model.addAttribute("deal", deal);
 		model.addAttribute("disputes", this.disputes.ofDeal(viewer, id));
 		model.addAttribute("canDecide", this.disputes.canDecide(viewer, deal));
-		model.addAttribute("creditTypes", CreditType.values());
 		return "credit/panel :: panel";
 	}
 
+	/**
+	 * The deal page's dispute form in one round: a share that cannot be read is named
+	 * with the command's other problems, the typed text comes back on the deal page, and
+	 * nothing is saved.
+	 */
 	@PostMapping("/opportunities/{id}/credit-disputes")
 	@ActsOn(CreditChecks.Raised.class)
-	String raiseFromPage(Viewer viewer, @PathVariable long id, @RequestParam(required = false) CreditType creditType,
-			@RequestParam(required = false) BigDecimal share, @RequestParam(required = false) String reason,
+	String raiseFromPage(Viewer viewer, @PathVariable long id,
+			@Valid @ModelAttribute("disputeForm") RaiseDispute command, BindingResult binding,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/opportunities/" + id, "Credit dispute raised; the partner manager decides.",
-				() -> {
-					if (creditType == null || share == null || reason == null || reason.isBlank()) {
-						throw InvalidInputException.of("reason", "give the credit type, the share and a reason");
-					}
-					var command = new RaiseDispute(creditType, share, reason);
-					this.commands.check(command);
-					this.disputes.raise(viewer, id, command);
-				});
+				command, binding, () -> this.commands.check(command), () -> this.disputes.raise(viewer, id, command));
 	}
 
 	@PostMapping("/credit-disputes/{disputeId}/decision")

@@ -1,5 +1,6 @@
 package com.trellis.credit;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 import com.trellis.deals.CreditType;
@@ -11,9 +12,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * What the partner or rep asks for, and why.
+ * What the partner or rep asks for, and why; also the deal page's dispute form (flashed
+ * back when refused, hence serializable).
  */
 public record RaiseDispute(@NotNull CreditType proposedCreditType,
 		@NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal proposedShare,
-		@NotBlank @PlainText(max = 2000, multiline = true) String reason) {
+		@NotBlank @PlainText(max = 2000, multiline = true) String reason) implements Serializable {
 }

@@ -109,7 +109,7 @@ public class Figures {
 		}
 		return switch (unit == null ? "" : unit) {
 			case "MONEY" -> currency + " " + MoneyFormat.amount(new BigDecimal(value.toString()), currency, locale());
-			case "PERCENT" -> Percent.text(new BigDecimal(value.toString()));
+			case "PERCENT" -> Percent.text(new BigDecimal(value.toString()), locale());
 			case "COUNT", "DAYS", "HOURS" -> count(value);
 			default -> decimal(value);
 		};

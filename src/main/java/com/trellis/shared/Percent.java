@@ -2,6 +2,9 @@ package com.trellis.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
 /**
  * The one scale of percentages: carried at full precision while they are computed, and
@@ -51,6 +54,16 @@ public final class Percent {
 	/** A percentage as people read it: {@code 45.4 %}; empty for none. */
 	public static String text(BigDecimal percent) {
 		return percent == null ? "" : round(percent).toPlainString() + " %";
+	}
+
+	/**
+	 * A percentage as a reader in the locale reads it: grouped, one decimal with the
+	 * locale's mark, a space and the sign ({@code 1,234.5 %}, {@code 1.234,5 %} in
+	 * de-DE); empty for none.
+	 */
+	public static String text(BigDecimal percent, Locale locale) {
+		return percent == null ? ""
+				: new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(locale)).format(round(percent)) + " %";
 	}
 
 }

@@ -245,7 +245,7 @@ class CohortTests {
 			.andReturn()
 			.getRequest()
 			.getSession(false);
-		this.mvc
+		var refused = this.mvc
 			.perform(post("/cohorts/" + id + "/journey-criteria").session(session)
 				.with(csrf())
 				.param("stage", "ACTIVATION")
@@ -254,8 +254,16 @@ class CohortTests {
 				.param("minWins365", "-1")
 				.param("minAeInvites365", "0"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("fieldErrors", org.hamcrest.Matchers
-				.allOf(org.hamcrest.Matchers.hasKey("minDeals180"), org.hamcrest.Matchers.hasKey("minWins365"))));
+			.andExpect(flash().attribute("fieldErrors",
+					org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("minDeals180"),
+							org.hamcrest.Matchers.hasKey("minWins365"))))
+			.andReturn();
+		this.mvc.perform(get("/cohorts/" + id).session(session).flashAttrs(refused.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Deals (180 days): ")))
+			.andExpect(content().string(containsString("Wins (365 days): ")))
+			.andExpect(content().string(not(containsString("minDeals180: "))))
+			.andExpect(content().string(not(containsString("minWins365: "))));
 		api.get("/api/v1/cohorts/" + id + "/journey-criteria").andExpect(jsonPath("$[1].own").value(false));
 		this.mvc
 			.perform(post("/cohorts/" + id + "/journey-criteria").session(session)

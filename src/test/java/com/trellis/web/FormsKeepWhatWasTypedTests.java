@@ -1,0 +1,139 @@
+package com.trellis.web;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * No dead ends on page forms (issue 13 items 3 and 9): a value that cannot be read is
+ * named on the page the form sits on, in one round with the form's other problems, the
+ * text typed into it comes back in its field, and nothing is saved.
+ */
+@TrellisTest
+class FormsKeepWhatWasTypedTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aDisputedShareTypedAsAbcIsNamedOnTheDealPageWithTheMissingReasonAndNothingIsSaved() throws Exception {
+		var world = this.fixtures.world("Dispute Typist");
+		var partner = login(world.partnerUser());
+		long before = this.fixtures.count("credit_dispute");
+
+		var refused = this.mvc
+			.perform(post("/opportunities/" + world.dealId() + "/credit-disputes").session(partner)
+				.with(csrf())
+				.param("proposedCreditType", "INFLUENCED")
+				.param("proposedShare", "abc")
+				.param("reason", ""))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/opportunities/" + world.dealId()))
+			.andReturn();
+
+		assertThat(this.fixtures.count("credit_dispute")).isEqualTo(before);
+		var page = page(partner, "/opportunities/" + world.dealId(), refused);
+		assertThat(page).contains("Proposed share: cannot be read")
+			.contains("Reason: ")
+			.contains("value=\"abc\"")
+			.contains("<option value=\"INFLUENCED\" selected=\"selected\"");
+	}
+
+	@Test
+	void anMdfRequestCostTypedAsAbcComesBackAsTyped() throws Exception {
+		var world = this.fixtures.world("Mdf Typist");
+		var partner = login(world.partnerUser());
+		long before = this.fixtures.count("mdf_request");
+
+		var refused = this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/mdf-requests").session(partner)
+				.with(csrf())
+				.param("activity", "Roadshow")
+				.param("cost", "abc")
+				.param("currency", "USD")
+				.param("expectedPipeline", "10000")
+				.param("partnerInvestment", "0"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+
+		assertThat(this.fixtures.count("mdf_request")).isEqualTo(before);
+		assertThat(page(partner, "/partners/" + world.partnerId() + "/incentives", refused)).contains("value=\"abc\"");
+	}
+
+	@Test
+	void aTierThresholdTypedAsAbcComesBackAsTypedBesideTheOthers() throws Exception {
+		var admin = login(this.fixtures.user(Role.ADMIN));
+
+		var refused = this.mvc
+			.perform(post("/tiers/thresholds").session(admin)
+				.with(csrf())
+				.param("tier1Readiness", "abc")
+				.param("tier1Behaviour", "70")
+				.param("tier1Trust", "70")
+				.param("tier2Readiness", "50")
+				.param("tier2Behaviour", "50")
+				.param("tier2Trust", "50")
+				.param("weeksHeld", "2"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+
+		assertThat(refused.getFlashMap().get("fieldErrors")).isNotNull();
+		var page = page(admin, "/tiers", refused);
+		assertThat(page).contains("name=\"tier1Readiness\" value=\"abc\"").contains("name=\"weeksHeld\" value=\"2\"");
+	}
+
+	@Test
+	void aTierOverrideExpiryTypedAsSoonComesBackAsTyped() throws Exception {
+		var world = this.fixtures.world("Tier Typist");
+		var admin = login(this.fixtures.user(Role.ADMIN));
+
+		var refused = this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/tier/override").session(admin)
+				.with(csrf())
+				.param("tier", "TIER_1_INVEST")
+				.param("reason", "Strategic")
+				.param("expiresOn", "soon"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+
+		assertThat(page(admin, "/partners/" + world.partnerId() + "/tier", refused)).contains("value=\"soon\"");
+	}
+
+	private String page(MockHttpSession session, String path, MvcResult refused) throws Exception {
+		var response = this.mvc.perform(get(path).session(session).flashAttrs(refused.getFlashMap()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		response.setCharacterEncoding("UTF-8");
+		return response.getContentAsString();
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+}
