@@ -1,7 +1,7 @@
 package com.trellis.incentives;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.function.Supplier;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -87,22 +86,38 @@ class IncentivePageController {
 
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/decision")
 	@ActsOn(value = MdfChecks.Decided.class, key = "requestId")
-	String decide(Viewer viewer, @PathVariable long id, @PathVariable long requestId, @RequestParam boolean approve,
-			@RequestParam(required = false) BigDecimal approvedAmount, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.mdf.decide(viewer, requestId, approve, approvedAmount, reason));
+	String decide(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
+			@ModelAttribute("decisionForm") DecisionForm form, BindingResult binding, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("formRow", requestId);
+		Runnable chosen = () -> {
+			if (form.approve() == null) {
+				throw InvalidInputException.of("approve", "choose approve or decline");
+			}
+		};
+		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding, chosen, () -> {
+			chosen.run();
+			this.mdf.decide(viewer, requestId, form.approve(), form.approvedAmount(), form.reason());
+		});
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/claims")
 	@ActsOn(value = MdfChecks.Claimed.class, key = "requestId")
 	String claim(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
-			@RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String proof,
-			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.mdf.claim(viewer, requestId, amount, proof));
+			@ModelAttribute("claimForm") ClaimForm form, BindingResult binding, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("formRow", requestId);
+		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding, () -> {
+		}, () -> this.mdf.claim(viewer, requestId, form.amount(), form.proof()));
 	}
 
-	private String act(long id, RedirectAttributes redirect, Supplier<?> action) {
-		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", action::get);
+	/**
+	 * The decision form of a request row: an approved amount that cannot be read is named
+	 * on the partner's incentives page, kept as typed, and nothing is decided.
+	 */
+	record DecisionForm(Boolean approve, BigDecimal approvedAmount, String reason) implements Serializable {
+	}
+
+	/** The claim form of an approved request row, read the same way. */
+	record ClaimForm(BigDecimal amount, String proof) implements Serializable {
 	}
 
 }

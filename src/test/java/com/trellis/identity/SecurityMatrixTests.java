@@ -429,7 +429,7 @@ class SecurityMatrixTests {
 				row("POST /me/tokens/{freshToken}/revoke", 302, 404, 404, 404, 404, 404),
 				row("POST /partners/{own}/activation/milestones/ICP_ALIGNED", 302, 403, 403, 403, 403, 403),
 				row("POST /registrations/{freshRegistration}/withdraw", 302, 403, 403, 403, 403, 404),
-				row("POST /partners/{other}/mdf-requests/{freshMdf}/decision", 400, 403, 403, 403, 403, 404),
+				row("POST /partners/{other}/mdf-requests/{freshMdf}/decision", 302, 403, 403, 403, 403, 404),
 				row("POST /partners/{other}/mdf-requests/{freshMdf}/claims", 302, 403, 403, 403, 403, 404),
 				row("POST /opportunities/{freshDeal}/credit-disputes", 302, 403, 403, 403, 403, 404),
 				row("POST /credit-disputes/{freshDispute}/decision", 400, 403, 403, 403, 403, 404),

@@ -82,6 +82,34 @@ class FormsKeepWhatWasTypedTests {
 	}
 
 	@Test
+	void anApprovedMdfAmountTypedAsAbcIsNamedOnTheIncentivesPageAndDecidesNothing() throws Exception {
+		var world = this.fixtures.world("Mdf Decider");
+		long request = this.jdbc.sql("""
+				INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
+				                         status, requested_by, requested_at)
+				VALUES (?, 'Webinar', 1000, 'USD', 5000, 0, 'REQUESTED', ?, now()) RETURNING id
+				""").params(world.partnerId(), world.partnerUser().userId()).query(Long.class).single();
+		var pam = login(world.pam());
+
+		var refused = this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/mdf-requests/" + request + "/decision").session(pam)
+				.with(csrf())
+				.param("approve", "true")
+				.param("approvedAmount", "abc")
+				.param("reason", "Fine"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/partners/" + world.partnerId() + "/incentives"))
+			.andReturn();
+
+		assertThat(this.jdbc.sql("SELECT status FROM mdf_request WHERE id = ?")
+			.param(request)
+			.query(String.class)
+			.single()).isEqualTo("REQUESTED");
+		assertThat(page(pam, "/partners/" + world.partnerId() + "/incentives", refused)).contains("value=\"abc\"")
+			.contains("cannot be read");
+	}
+
+	@Test
 	void aTierThresholdTypedAsAbcComesBackAsTypedBesideTheOthers() throws Exception {
 		var admin = login(this.fixtures.user(Role.ADMIN));
 
