@@ -1,5 +1,6 @@
 package com.trellis.enablement;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 import com.trellis.identity.ActsOn;
@@ -9,8 +10,11 @@ import com.trellis.shared.FormAction;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -61,10 +65,19 @@ class EnablementPageController {
 
 	@PostMapping("/partners/{id}/enablement")
 	@ActsOn(value = EnablementChecks.Recorder.class, from = ActsOn.From.BODY, key = "userId")
-	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId, @RequestParam String item,
-			@RequestParam(required = false) LocalDate completedOn, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/partners/" + id + "/enablement", "Recorded " + item,
-				() -> this.enablement.record(viewer, userId, item, completedOn));
+	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId,
+			@ModelAttribute("completionForm") CompletionForm form, BindingResult binding, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/partners/" + id + "/enablement", "Recorded " + form.item(), form, binding,
+				() -> {
+				}, () -> this.enablement.record(viewer, userId, form.item(), form.completedOn()));
+	}
+
+	/**
+	 * A completion typed on the page: a date that cannot be read is named on the
+	 * enablement page, not on a separate error page, and nothing is recorded.
+	 */
+	record CompletionForm(String item,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn) implements Serializable {
 	}
 
 	/**

@@ -110,6 +110,25 @@ class FormsKeepWhatWasTypedTests {
 	}
 
 	@Test
+	void aCompletionDateTypedAsSoonIsNamedOnTheEnablementPageAndRecordsNothing() throws Exception {
+		var world = this.fixtures.world("Completion Typist");
+		var partner = login(world.partnerUser());
+
+		var refused = this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/enablement").session(partner)
+				.with(csrf())
+				.param("userId", String.valueOf(world.partnerUser().userId()))
+				.param("item", "SALES_101")
+				.param("completedOn", "soon"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/partners/" + world.partnerId() + "/enablement"))
+			.andReturn();
+
+		assertThat(refused.getFlashMap().get("error").toString()).contains("Completed on");
+		assertThat(refused.getFlashMap().get("notice")).isNull();
+	}
+
+	@Test
 	void aTierThresholdTypedAsAbcComesBackAsTypedBesideTheOthers() throws Exception {
 		var admin = login(this.fixtures.user(Role.ADMIN));
 
