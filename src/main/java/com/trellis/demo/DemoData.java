@@ -56,8 +56,12 @@ public class DemoData {
 
 	private final DealFacts facts;
 
+	private final DemoNoticeSources noticeSources;
+
 	DemoData(DataSource dataSource, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder,
-			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar, DealFacts facts) {
+			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar, DealFacts facts,
+			DemoNoticeSources noticeSources) {
+		this.noticeSources = noticeSources;
 		this.calendar = calendar;
 		this.facts = facts;
 		this.dataSource = dataSource;
@@ -155,6 +159,11 @@ public class DemoData {
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
 				if (size.opportunities() <= INCENTIVES_UP_TO_DEALS) {
 					writeIncentives(generator.partners(), seed);
+					// the staff notices of what is still open, as the live path writes
+					// them (one facade call per notice: left out at the large size)
+					new DemoNotices(this.jdbc, this.noticeSources.notices(), this.noticeSources.partners(),
+							this.noticeSources.users(), this.calendar)
+						.write();
 				}
 				resetSequences();
 				this.facts.buildIfNeeded();

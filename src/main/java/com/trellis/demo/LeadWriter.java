@@ -13,9 +13,10 @@ import static com.trellis.demo.PartnerPlan.DAY;
 /**
  * Writes partner leads: about two in three name a customer that is already an account
  * (routed at once to its owner), the rest a new company the PAM routes to a rep a little
- * later (the most recent ones still wait). Reps accept about two in three, decline the
- * rest with a reason, and mostly follow up within a couple of days; about one in five
- * follow-ups is late. Each lead is drawn from its own random stream.
+ * later (the most recent ones still wait, none older than a few days). Reps accept about
+ * two in three, decline the rest with a reason, and mostly follow up within a couple of
+ * days; about one in five follow-ups is late. Each lead is drawn from its own random
+ * stream.
  */
 final class LeadWriter {
 
@@ -26,6 +27,9 @@ final class LeadWriter {
 
 	/** The default follow-up window of the leads module: two business days. */
 	static final int FOLLOW_UP_BUSINESS_DAYS = 2;
+
+	/** The oldest a lead still waiting to be routed is at the demo's today. */
+	static final int WAITING_DAYS = 4;
 
 	private static final String[] NOTES = { "Evaluating vendors this quarter", "Met at our customer day",
 			"Asked for a demo of the platform", "Budget approved for next year", "Unhappy with their current tool",
@@ -84,7 +88,11 @@ final class LeadWriter {
 		var partner = pickPartner(random, id);
 		long earliest = Math.max(this.windowStart, partner.onboardedOn.toEpochDay() * DAY);
 		long submitted = earliest + (long) ((this.now - DAY - earliest) * Math.pow(random.nextDouble(), 0.7));
-		boolean existing = random.nextDouble() < 0.65;
+		// the demo partners' last two leads of the first six name new companies still
+		// waiting
+		// for the PAM to route them, so every demo has leads to route
+		boolean waiting = id == 5 || id == 6;
+		boolean existing = random.nextDouble() < 0.65 && !waiting;
 		String company;
 		String domain;
 		Long accountId = null;
@@ -109,7 +117,12 @@ final class LeadWriter {
 			domain = Words.slug(company.split(" ")[0]) + Words.slug(company.split(" ")[1]) + "-" + id
 					+ Randoms.pick(random, Words.TLDS);
 			long pickedAt = submitted + Randoms.between(random, 2 * 3600, 3 * DAY);
-			if (pickedAt > this.now || random.nextDouble() < 0.04) {
+			if (waiting || pickedAt > this.now || random.nextDouble() < 0.04) {
+				// a lead still waiting for its rep came in within the last days: a PAM
+				// routes within days, so none waits from long before the demo's today
+				if (submitted < this.now - WAITING_DAYS * DAY) {
+					submitted = this.now - Randoms.between(random, 2 * 3600, WAITING_DAYS * DAY);
+				}
 				rep = null;
 				routed = null;
 				reason = "No account matches the company; the partner manager picks a rep";

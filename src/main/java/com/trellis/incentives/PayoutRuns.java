@@ -52,10 +52,13 @@ public class PayoutRuns {
 
 	private final PayoutLedger ledger;
 
+	private final PayoutNotices notices;
+
 	PayoutRuns(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock,
 			@Value("${trellis.incentives.payout-lease:5m}") Duration lease, ApplicationEventPublisher events,
-			PayoutLedger ledger) {
+			PayoutLedger ledger, PayoutNotices notices) {
 		this.ledger = ledger;
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = transactions;
@@ -190,6 +193,7 @@ public class PayoutRuns {
 			this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
 					"paid " + paid + " earnings of partner " + partnerId, null, null);
 			this.events.publishEvent(new PayoutMade(runId, partnerId, paid));
+			this.notices.paid(runId, partnerId, paid);
 		}
 		return paid;
 	}

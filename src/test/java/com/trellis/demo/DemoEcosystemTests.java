@@ -214,6 +214,71 @@ class DemoEcosystemTests {
 				""", LOADED, LOADED)).isOne();
 	}
 
+	@Test
+	void everyOpenDemoRegistrationDisputeAndMdfRequestIsInItsPamsInboxOnce() {
+		String demo = " AND n.created_at <= TIMESTAMPTZ '" + TestClock.START + "'";
+		// the demo's open items, each with the count of its notices to the partner's PAM
+		String registrations = """
+				SELECT (SELECT count(*) FROM notification n WHERE n.user_id = p.owner_pam_id
+				          AND n.kind = 'REGISTRATION_SUBMITTED' AND n.link = '/registrations/' || r.id %s)
+				FROM deal_registration r JOIN partner p ON p.id = r.partner_id
+				WHERE r.status IN ('PENDING', 'ON_HOLD') AND r.submitted_at <= ?
+				""".formatted(demo);
+		String disputes = """
+				SELECT (SELECT count(*) FROM notification n WHERE n.user_id = p.owner_pam_id
+				          AND n.kind = 'CREDIT_DISPUTE' AND n.link = '/opportunities/' || d.opportunity_id %s)
+				FROM credit_dispute d JOIN partner p ON p.id = d.partner_id
+				WHERE d.status = 'OPEN' AND d.raised_at <= ?
+				""".formatted(demo);
+		String requests = """
+				SELECT (SELECT count(*) FROM notification n WHERE n.user_id = p.owner_pam_id
+				          AND n.kind = 'MDF_REQUEST' AND n.notice_key LIKE 'mdf-request:' || m.id || ':%%' %s)
+				FROM mdf_request m JOIN partner p ON p.id = m.partner_id
+				WHERE m.status = 'REQUESTED' AND m.requested_at <= ?
+				""".formatted(demo);
+		String leads = """
+				SELECT (SELECT count(*) FROM notification n WHERE n.user_id = p.owner_pam_id
+				          AND n.kind = 'LEAD_TO_ROUTE' AND n.link = '/leads/' || l.id %s)
+				FROM partner_lead l JOIN partner p ON p.id = l.partner_id
+				WHERE l.status = 'SUBMITTED' AND l.submitted_at <= ?
+				""".formatted(demo);
+		for (String open : new String[] { registrations, disputes, requests, leads }) {
+			var notices = this.jdbc.sql(open).param(LOADED).query(Long.class).list();
+			assertThat(notices).as(open).isNotEmpty().allSatisfy(n -> assertThat(n).isEqualTo(1L));
+		}
+		// and nothing the demo shows as decided waits in an inbox
+		assertThat(count("""
+				SELECT count(*) FROM notification n JOIN deal_registration r ON n.link = '/registrations/' || r.id
+				WHERE n.kind = 'REGISTRATION_SUBMITTED' AND r.status NOT IN ('PENDING', 'ON_HOLD')
+				""" + demo)).isZero();
+	}
+
+	@Test
+	void theDemoPamsInboxHoldsTheWorkOfTheirQueue() {
+		var pam = this.jdbc.sql("SELECT id FROM app_user WHERE display_name = 'Priya Patel'")
+			.query(Long.class)
+			.single();
+		var kinds = this.jdbc.sql("SELECT DISTINCT kind FROM notification WHERE user_id = ? AND created_at <= ?")
+			.params(pam, LOADED)
+			.query(String.class)
+			.set();
+		assertThat(kinds).contains("REGISTRATION_SUBMITTED", "LEAD_TO_ROUTE");
+	}
+
+	@Test
+	void demoLeadsWaitingToBeRoutedCameInWithinTheLastDaysBeforeTheDemosToday() {
+		var waiting = this.jdbc
+			.sql("SELECT company_name, submitted_at FROM partner_lead WHERE status = 'SUBMITTED' AND submitted_at <= ?")
+			.param(LOADED)
+			.query((rs, n) -> rs.getString(1) + ", " + rs.getTimestamp(2).toInstant())
+			.list();
+		assertThat(waiting).isNotEmpty();
+		assertThat(count("""
+				SELECT count(*) FROM partner_lead WHERE status = 'SUBMITTED' AND submitted_at <= ?
+				  AND submitted_at < CAST(? AS TIMESTAMPTZ) - INTERVAL '5 days'
+				""", LOADED, LOADED)).as(String.join("; ", waiting)).isZero();
+	}
+
 	private long count(String sql, Object... params) {
 		return this.jdbc.sql(sql).params(params).query(Long.class).single();
 	}

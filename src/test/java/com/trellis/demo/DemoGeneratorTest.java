@@ -247,13 +247,18 @@ class DemoGeneratorTest {
 			assertThat(l.get("rep_id") == null).isEqualTo(l.get("follow_up_due_at") == null);
 			assertThat("DECLINED".equals(l.get("status"))).isEqualTo(l.get("decline_reason") != null);
 			assertThat((Instant) l.get("submitted_at")).isBeforeOrEqualTo(TODAY);
+			if ("SUBMITTED".equals(l.get("status"))) {
+				// a lead waiting to be routed came in within the last days
+				assertThat((Instant) l.get("submitted_at")).as("waiting lead %s", l.get("company_name"))
+					.isAfter(TODAY.minus(java.time.Duration.ofDays(LeadWriter.WAITING_DAYS + 1)));
+			}
 			if (l.get("first_follow_up_at") != null) {
 				assertThat((Instant) l.get("first_follow_up_at")).isAfter((Instant) l.get("routed_at"))
 					.isBeforeOrEqualTo(TODAY);
 			}
 		});
 		var statuses = leads.stream().map(l -> l.get("status")).collect(Collectors.toSet());
-		assertThat(statuses).contains("ROUTED", "ACCEPTED", "DECLINED");
+		assertThat(statuses).contains("SUBMITTED", "ROUTED", "ACCEPTED", "DECLINED");
 		long late = leads.stream()
 			.filter(l -> l.get("first_follow_up_at") != null
 					&& ((Instant) l.get("first_follow_up_at")).isAfter((Instant) l.get("follow_up_due_at")))
