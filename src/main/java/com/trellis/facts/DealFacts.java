@@ -70,6 +70,28 @@ public class DealFacts {
 		this.jdbc.sql("DELETE FROM fact_setting").update();
 	}
 
+	/**
+	 * Defers, for the rest of the caller's transaction, the forecast counts' recount that
+	 * a tier change triggers (a partner's tier decides the group its closed deals are
+	 * counted in): the partners are only noted, and {@link #recountDeferredTiers()}
+	 * recounts their closed deals once. For jobs that move thousands of partners one by
+	 * one.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void deferTierRecounts() {
+		this.jdbc.sql("SELECT set_config('trellis.defer_tier_recount', 'on', true)").query().singleRow();
+	}
+
+	/**
+	 * Recounts the closed deals of the partners whose tier changed since
+	 * {@link #deferTierRecounts()} and ends the deferral; the counts are then as if each
+	 * change had been counted when it happened.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void recountDeferredTiers() {
+		this.jdbc.sql("SELECT forecast_counts_recount_deferred_tiers()").query().singleRow();
+	}
+
 	/** Builds the facts when they were never built or were counted in another zone. */
 	@Transactional
 	public boolean buildIfNeeded() {

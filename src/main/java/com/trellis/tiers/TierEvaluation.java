@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 
 import com.trellis.audit.AuditLog;
+import com.trellis.facts.DealFacts;
 import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.Partners;
 import com.trellis.partners.Tier;
@@ -27,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * finished fiscal week with stored scores that a partner has no evaluation for yet,
  * oldest first, moving partners as {@link TierRule} decides. One transaction under an
  * advisory lock, each (partner, week) once: two instances or a rerun after a crash never
- * evaluate or notify twice.
+ * evaluate or notify twice. The week's evaluations are written in batches and the
+ * forecast counts of the partners that moved are recounted once at the end
+ * ({@link DealFacts#deferTierRecounts()}), so that a first run over tens of thousands of
+ * partners and a dozen back-filled weeks stays a matter of seconds per week.
  */
 @Service
 class TierEvaluation {
@@ -48,8 +54,11 @@ class TierEvaluation {
 
 	private final TransactionTemplate transaction;
 
+	private final DealFacts facts;
+
 	TierEvaluation(TierStore store, TierMoves moves, WeeklyScores scores, Partners partners, BusinessCalendar calendar,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, DealFacts facts) {
+		this.facts = facts;
 		this.store = store;
 		this.moves = moves;
 		this.scores = scores;
@@ -65,18 +74,22 @@ class TierEvaluation {
 			if (!this.store.lockRun()) {
 				return 0;
 			}
+			this.facts.deferTierRecounts();
 			var today = this.calendar.today();
 			var thresholds = this.store.thresholds();
 			var tiers = new HashMap<Long, Tier>();
 			this.partners.inStatuses(EnumSet.allOf(LifecycleStatus.class)).forEach(p -> tiers.put(p.id(), p.tier()));
 			expireOverrides(today, thresholds, tiers);
+			var state = new State(thresholds, tiers, this.store.openOverrideExpiries(),
+					this.store.allSinceLastChange());
 			var thisWeek = weekStart(today);
 			var weeks = new ArrayList<>(this.scores.weeksBefore(thisWeek));
 			weeks.add(thisWeek);
 			int count = 0;
 			for (int i = 0; i < weeks.size() - 1; i++) {
-				count += evaluateWeek(weeks.get(i), weeks.get(i + 1), thresholds, tiers);
+				count += evaluateWeek(weeks.get(i), weeks.get(i + 1), state);
 			}
+			this.facts.recountDeferredTiers();
 			if (count > 0) {
 				log.info("Tiers: {} weekly evaluations written", count);
 			}
@@ -85,43 +98,51 @@ class TierEvaluation {
 		return written == null ? 0 : written;
 	}
 
-	private int evaluateWeek(LocalDate week, LocalDate nextWeek, TierThresholds thresholds, HashMap<Long, Tier> tiers) {
+	/**
+	 * What the evaluation keeps in memory across the weeks: each partner's tier, open
+	 * override (expiry day) and the tiers its evaluations since its last change qualified
+	 * for, so that a week costs a few statements whatever the number of partners.
+	 */
+	private record State(TierThresholds thresholds, Map<Long, Tier> tiers, Map<Long, LocalDate> overrides,
+			Map<Long, List<Tier>> history) {
+	}
+
+	private int evaluateWeek(LocalDate week, LocalDate nextWeek, State state) {
 		var done = new HashSet<>(this.store.evaluated(week));
-		int count = 0;
+		var rows = new ArrayList<TierStore.Evaluation>();
 		for (var entry : this.scores.week(week).entrySet()) {
 			long partner = entry.getKey();
-			var current = tiers.get(partner);
+			var current = state.tiers().get(partner);
 			if (done.contains(partner) || current == null) {
 				continue;
 			}
 			var s = entry.getValue();
-			var qualified = TierRule.qualify(s.readiness(), s.behaviour(), s.trust(), thresholds);
-			var override = this.store.openOverride(partner);
-			if (override != null) {
-				this.store.recordEvaluation(partner, s, qualified.tier(), current, current,
-						"override in force until " + override.expiresOn() + "; " + qualified.reason(),
-						this.clock.instant());
-				count++;
+			var qualified = TierRule.qualify(s.readiness(), s.behaviour(), s.trust(), state.thresholds());
+			var history = state.history().computeIfAbsent(partner, k -> new ArrayList<>());
+			history.add(qualified.tier());
+			var overrideEnds = state.overrides().get(partner);
+			if (overrideEnds != null) {
+				rows.add(new TierStore.Evaluation(partner, s, qualified.tier(), current, current,
+						"override in force until " + overrideEnds + "; " + qualified.reason()));
 				continue;
 			}
-			var history = new ArrayList<>(this.store.sinceLastChange(partner));
-			history.add(qualified.tier());
-			var decision = TierRule.decide(current, history, thresholds.weeksHeld());
-			this.store.recordEvaluation(partner, s, qualified.tier(), current, decision.tier(),
-					qualified.reason() + "; " + decision.reason(), this.clock.instant());
-			count++;
+			var decision = TierRule.decide(current, history, state.thresholds().weeksHeld());
+			rows.add(new TierStore.Evaluation(partner, s, qualified.tier(), current, decision.tier(),
+					qualified.reason() + "; " + decision.reason()));
 			if (decision.moves()) {
 				var reason = decision.reason() + " (" + s.fiscalWeek() + ": " + qualified.reason() + ")";
 				this.moves.move(partner, current, decision.tier(), nextWeek, "SCORES",
 						new BigDecimal[] { s.readiness(), s.behaviour(), s.trust() }, reason, AuditLog.Actor.SYSTEM,
 						"Your scores " + decision.reason() + ".");
-				tiers.put(partner, decision.tier());
+				state.tiers().put(partner, decision.tier());
+				history.clear();
 			}
 		}
-		return count;
+		this.store.recordEvaluations(rows, this.clock.instant());
+		return rows.size();
 	}
 
-	private void expireOverrides(LocalDate today, TierThresholds thresholds, HashMap<Long, Tier> tiers) {
+	private void expireOverrides(LocalDate today, TierThresholds thresholds, Map<Long, Tier> tiers) {
 		for (long id : this.store.expiredOverrides(today)) {
 			var override = this.store.override(id);
 			this.store.endOverride(id, "expired on " + override.expiresOn(), this.clock.instant());

@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.trellis.partners.Tier;
 import com.trellis.scoring.WeekScores;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,8 +37,11 @@ class TierStore {
 
 	private final JdbcClient jdbc;
 
-	TierStore(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	TierStore(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	TierThresholds thresholds() {
@@ -80,26 +87,63 @@ class TierStore {
 			.list();
 	}
 
-	void recordEvaluation(long partnerId, WeekScores week, Tier qualified, Tier before, Tier after, String note,
-			Instant now) {
-		this.jdbc
-			.sql("""
-					INSERT INTO tier_evaluation (partner_id, week_start, fiscal_week, readiness, behaviour, trust, qualified,
-					                             tier_before, tier_after, note, evaluated_at)
-					VALUES (:partner, :week, :label, :r, :b, :t, :qualified, :before, :after, :note, :now)
-					""")
-			.param("partner", partnerId)
-			.param("week", Date.valueOf(week.weekStart()))
-			.param("label", week.fiscalWeek())
-			.param("r", week.readiness())
-			.param("b", week.behaviour())
-			.param("t", week.trust())
-			.param("qualified", qualified == null ? null : qualified.name())
-			.param("before", before.name())
-			.param("after", after.name())
-			.param("note", note)
-			.param("now", Timestamp.from(now))
-			.update();
+	/**
+	 * Writes a week's evaluations in batches (one row per partner: scores, the tier they
+	 * qualify for, the tier before and after, and the note).
+	 */
+	void recordEvaluations(List<Evaluation> rows, Instant now) {
+		var at = Timestamp.from(now);
+		this.batches.batchUpdate(
+				"""
+						INSERT INTO tier_evaluation (partner_id, week_start, fiscal_week, readiness, behaviour, trust, qualified,
+						                             tier_before, tier_after, note, evaluated_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""",
+				rows, 1000, (ps, e) -> {
+					ps.setLong(1, e.partnerId());
+					ps.setDate(2, Date.valueOf(e.week().weekStart()));
+					ps.setString(3, e.week().fiscalWeek());
+					ps.setBigDecimal(4, e.week().readiness());
+					ps.setBigDecimal(5, e.week().behaviour());
+					ps.setBigDecimal(6, e.week().trust());
+					ps.setString(7, e.qualified() == null ? null : e.qualified().name());
+					ps.setString(8, e.before().name());
+					ps.setString(9, e.after().name());
+					ps.setString(10, e.note());
+					ps.setTimestamp(11, at);
+				});
+	}
+
+	/** One partner's evaluation of one week, as {@link #recordEvaluations} writes it. */
+	record Evaluation(long partnerId, WeekScores week, Tier qualified, Tier before, Tier after, String note) {
+	}
+
+	/**
+	 * Every partner's evaluations since its last change took effect, as
+	 * {@link #sinceLastChange} answers for one partner, read in one statement.
+	 */
+	Map<Long, List<Tier>> allSinceLastChange() {
+		var result = new HashMap<Long, List<Tier>>();
+		this.jdbc.sql("""
+				SELECT e.partner_id, e.qualified FROM tier_evaluation e
+				LEFT JOIN (SELECT partner_id, max(effective_on) AS last FROM tier_change GROUP BY partner_id) c
+				       ON c.partner_id = e.partner_id
+				WHERE e.week_start >= COALESCE(c.last, DATE '-infinity')
+				ORDER BY e.partner_id, e.week_start
+				""").query(rs -> {
+			var tier = rs.getString(2);
+			result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(tier == null ? null : Tier.valueOf(tier));
+		});
+		return result;
+	}
+
+	/** The partners with an override in force, and its expiry day. */
+	Map<Long, LocalDate> openOverrideExpiries() {
+		var result = new HashMap<Long, LocalDate>();
+		this.jdbc.sql("SELECT partner_id, expires_on FROM tier_override WHERE ended_at IS NULL").query(rs -> {
+			result.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+		});
+		return result;
 	}
 
 	/**

@@ -111,6 +111,46 @@ class TierTests {
 	}
 
 	@Test
+	void theForecastCountsFollowATierMoveOfTheEvaluationAsAFullRecountWould() {
+		var world = this.fixtures.world("Tier Counted");
+		var weeks = lastFinishedWeeks(4);
+		scores(world.partnerId(), weeks.get(0), "10.0", "10.0", "10.0");
+		for (var week : weeks.subList(1, 4)) {
+			scores(world.partnerId(), week, "80.0", "80.0", "80.0");
+		}
+		// a deal won by the partner, created today: after the evaluation it counts in the
+		// tier the
+		// partner moved to (the move takes effect before today)
+		this.jdbc.sql("""
+				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_at)
+				VALUES (:deal, NULL, 'QUALIFIED', :now), (:deal, 'QUALIFIED', 'CLOSED_WON', :now)
+				""").param("deal", world.dealId()).param("now", java.sql.Timestamp.from(this.clock.instant())).update();
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = :now WHERE id = :deal")
+			.param("deal", world.dealId())
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+		assertThat(group(world.dealId())).isEqualTo("PARTNER:TIER_2_EMERGING");
+		this.tiers.evaluate();
+		assertThat(group(world.dealId())).isEqualTo("PARTNER:TIER_1_INVEST");
+		var counted = this.jdbc
+			.sql("SELECT stage || grp || closed || '/' || won FROM forecast_stage_count "
+					+ "WHERE closed <> 0 OR won <> 0 ORDER BY 1")
+			.query(String.class)
+			.list();
+		this.jdbc.sql("SELECT forecast_counts_rebuild()").query().singleRow();
+		assertThat(this.jdbc.sql("SELECT stage || grp || closed || '/' || won FROM forecast_stage_count ORDER BY 1")
+			.query(String.class)
+			.list()).isEqualTo(counted);
+	}
+
+	private String group(long dealId) {
+		return this.jdbc.sql("SELECT grp FROM forecast_deal_stage WHERE opportunity_id = :deal")
+			.param("deal", dealId)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void aPartnerMovedTwiceInOneEvaluationHasJustItsTwoMovesAndTwoNotices() {
 		var world = this.fixtures.world("Tier Twice");
 		var admin = this.fixtures.user(Role.ADMIN);
