@@ -9,7 +9,10 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * Whether a score's momentum is building, quietly stalling or steady: the slope of a
  * least-squares line through its last {@value #WEEKS} weekly values. A slope of at least
  * {@value #THRESHOLD} points a week (about 12 points over the 8 weeks) up is building, as
- * much down is stalling; fewer than {@value #MINIMUM_KNOWN} known weeks is unknown.
+ * much down is stalling, provided the line explains the weeks: the slope's two-sided
+ * t-test (Apache Commons Math) must give p &le; {@value #SIGNIFICANCE}, so a score that
+ * only swings from week to week is steady rather than alerted on whichever way the last
+ * swing went. Fewer than {@value #MINIMUM_KNOWN} known weeks is unknown.
  */
 final class ScoreDrift {
 
@@ -18,6 +21,8 @@ final class ScoreDrift {
 	static final int MINIMUM_KNOWN = 6;
 
 	static final double THRESHOLD = 1.5;
+
+	static final double SIGNIFICANCE = 0.05;
 
 	enum State {
 
@@ -49,6 +54,11 @@ final class ScoreDrift {
 		}
 		double slope = line.getSlope();
 		var over = "%+.1f points a week over the last %d weeks".formatted(slope, recent.size());
+		double p = line.getSignificance();
+		if (Math.abs(slope) >= THRESHOLD && p > SIGNIFICANCE) {
+			return new Decision(State.STEADY, slope,
+					"steady: " + over + ", but the weeks swing too much for a trend (p = %.2f)".formatted(p));
+		}
 		if (slope >= THRESHOLD) {
 			return new Decision(State.BUILDING, slope, "building: " + over);
 		}

@@ -25,6 +25,15 @@ class DriftAndPotentialRuleTests {
 	}
 
 	@Test
+	void aScoreThatOnlySwingsFromWeekToWeekIsSteadyEvenWhenItsLineRisesFast() {
+		var decision = ScoreDrift.decide(weeks(40, 62, 38, 60, 45, 70, 50, 66));
+		assertThat(decision.slope()).isGreaterThan(ScoreDrift.THRESHOLD);
+		assertThat(decision.state()).isEqualTo(ScoreDrift.State.STEADY);
+		assertThat(decision.reason()).isEqualTo(
+				"steady: +2.4 points a week over the last 8 weeks, but the weeks swing too much for a trend (p = 0.22)");
+	}
+
+	@Test
 	void onlyTheLastEightWeeksCountAndFewerThanSixKnownIsUnknown() {
 		assertThat(ScoreDrift.decide(weeks(0, 0, 0, 0, 50, 50, 50, 50, 50, 50, 50, 50)).state())
 			.isEqualTo(ScoreDrift.State.STEADY);
