@@ -16,6 +16,15 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
 		return this.page > 0;
 	}
 
+	/**
+	 * The page a "previous" link leads to: the one before, or the last page when this one
+	 * lies past the end of the list (a page number typed or kept in a bookmark), so the
+	 * reader always has a way back.
+	 */
+	public int previousPage() {
+		return Math.min(this.page - 1, totalPages() - 1);
+	}
+
 	public boolean hasNext() {
 		return this.page + 1 < totalPages();
 	}

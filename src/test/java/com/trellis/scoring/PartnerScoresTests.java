@@ -253,6 +253,22 @@ class PartnerScoresTests {
 	}
 
 	@Test
+	void aPagePastTheEndOfTheScoreListLeadsBackToItsLastPage() throws Exception {
+		var pam = login("pam@trellis.demo", "demo");
+		var page = this.mvc.perform(get("/scores?sort=behaviour&page=99999").session(pam))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var links = java.util.regex.Pattern.compile("/scores\\?sort=behaviour&amp;page=(\\d+)")
+			.matcher(page)
+			.results()
+			.map(m -> Integer.parseInt(m.group(1)))
+			.toList();
+		assertThat(links).as("a link back into the list").isNotEmpty().allMatch(number -> number < 1000);
+	}
+
+	@Test
 	void aFirstRunThatStoppedBetweenBackfilledWeeksResumesWithOnlyTheWeeksStillMissing() {
 		var thisWeek = this.scores.weekStart(this.calendar.today());
 		var oldest = this.jdbc.sql("SELECT week_start FROM scoring_backfill_week ORDER BY week_start LIMIT 5")
