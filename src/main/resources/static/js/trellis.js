@@ -5,7 +5,9 @@ function drawCharts(root) {
     if (canvas.dataset.drawn) { return; }
     canvas.dataset.drawn = 'true';
     var config = JSON.parse(canvas.dataset.chart);
-    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, config.options || {});
+    // the page's language is the reader's locale: Chart.js formats its axis numbers with it
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false,
+      locale: document.documentElement.lang || undefined }, config.options || {});
     new Chart(canvas, config);
   });
 }

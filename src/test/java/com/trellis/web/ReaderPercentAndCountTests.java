@@ -78,6 +78,18 @@ class ReaderPercentAndCountTests {
 	}
 
 	@Test
+	void everyPageNamesTheReadersLanguageSoThatChartsFormatTheirAxesAsTheReaderReads() throws Exception {
+		var world = this.fixtures.world("Chart Abroad");
+		var pam = login(world.pam());
+		assertThat(page(pam, "/partners/" + world.partnerId() + "/scorecard")).contains("<html lang=\"en-US\"");
+		readsGerman(pam);
+		assertThat(page(pam, "/partners/" + world.partnerId() + "/scorecard")).contains("<html lang=\"de-DE\"");
+		assertThat(Files.readString(Path.of("src/main/resources/static/js/trellis.js")))
+			.as("the charts take their number and date format from the page's language")
+			.contains("locale: document.documentElement.lang");
+	}
+
+	@Test
 	void noTemplateGroupsNumbersOrWritesAPercentSignItself() throws Exception {
 		try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
 			var offenders = templates.filter(p -> p.toString().endsWith(".html")).filter(p -> {
