@@ -151,6 +151,48 @@ class TierTests {
 	}
 
 	@Test
+	void theCleanUpMigrationRemovesOnlyTheManualRowsThatRepeatedAScoresMoveAndAuditsEach() throws Exception {
+		var world = this.fixtures.world("Tier Repeated");
+		String insert = """
+				INSERT INTO tier_change (partner_id, from_tier, to_tier, effective_on, kind, reason, changed_by, changed_at)
+				VALUES (:partner, :from, :to, DATE '2026-11-02', :kind, 'test', NULL, TIMESTAMPTZ '2026-11-30 06:10:00+00' + CAST(:after AS INTERVAL))
+				RETURNING id
+				""";
+		long down = change(insert, world.partnerId(), "TIER_2_EMERGING", "TIER_3_BASELINE", "SCORES", "0 s");
+		change(insert, world.partnerId(), "TIER_3_BASELINE", "TIER_1_INVEST", "SCORES", "1 s");
+		long repeat = change(insert, world.partnerId(), "TIER_2_EMERGING", "TIER_3_BASELINE", "MANUAL", "3 s");
+		long real = change(insert, world.partnerId(), "TIER_2_EMERGING", "TIER_3_BASELINE", "MANUAL", "2 days");
+		var migration = java.nio.file.Files.readString(
+				java.nio.file.Path.of("src/main/resources/db/migration/V77__tiers_remove_repeated_manual_rows.sql"));
+		this.jdbc.sql(migration).update();
+		assertThat(this.jdbc.sql("SELECT id FROM tier_change WHERE partner_id = :p ORDER BY id")
+			.param("p", world.partnerId())
+			.query(Long.class)
+			.list()).as("the repeat is gone; the moves and a later real manual change stay")
+			.doesNotContain(repeat)
+			.contains(down, real)
+			.hasSize(3);
+		assertThat(this.jdbc
+			.sql("SELECT action FROM audit_entry WHERE entity_type = 'partner' AND entity_id = :p "
+					+ "AND action LIKE 'tier history: removed%'")
+			.param("p", String.valueOf(world.partnerId()))
+			.query(String.class)
+			.list())
+			.containsExactly("tier history: removed MANUAL row " + repeat + ", a repeat of SCORES move " + down);
+	}
+
+	private long change(String sql, long partner, String from, String to, String kind, String after) {
+		return this.jdbc.sql(sql)
+			.param("partner", partner)
+			.param("from", from)
+			.param("to", to)
+			.param("kind", kind)
+			.param("after", after)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void aPartnerMovedTwiceInOneEvaluationHasJustItsTwoMovesAndTwoNotices() {
 		var world = this.fixtures.world("Tier Twice");
 		var admin = this.fixtures.user(Role.ADMIN);
