@@ -59,6 +59,11 @@ public class PartnerIntelligence {
 	 * (and {@link ScoreDrifted}) where it changed into building or stalling. Called by
 	 * the daily run inside its once-a-day transaction; the alert's unique key makes a
 	 * second call in the same week raise nothing. Returns the alerts raised.
+	 * <p>
+	 * The first run ever (no drift state stored yet) sets the baseline: its alerts are
+	 * listed, but no PAM is sent a notice for them — they describe where every partner
+	 * already stands, not a change, and on a program of 40,000 partners they were 22,222
+	 * notices at once. Later runs notify each change into building or stalling.
 	 */
 	int raiseDrift() {
 		var weeks = new ArrayList<>(this.store.latestWeeks(ScoreDrift.WEEKS));
@@ -69,6 +74,7 @@ public class PartnerIntelligence {
 		var latest = weeks.get(weeks.size() - 1);
 		var scores = this.store.scores(weeks);
 		var states = this.store.driftStates();
+		boolean baseline = states.isEmpty();
 		var changed = new ArrayList<Object[]>();
 		var decisions = new ArrayList<Object[]>();
 		scores.forEach((partner, byPillar) -> {
@@ -104,7 +110,9 @@ public class PartnerIntelligence {
 			if (this.store.raise(alert)) {
 				this.events
 					.publishEvent(new ScoreDrifted(partner, pillar, alert.state(), slope, alert.reason(), signals));
-				tellPam(alert);
+				if (!baseline) {
+					tellPam(alert);
+				}
 				raised++;
 			}
 		}

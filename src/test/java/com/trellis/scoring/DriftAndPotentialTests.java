@@ -90,6 +90,35 @@ class DriftAndPotentialTests {
 	}
 
 	@Test
+	void theFirstRunSetsTheBaselineListingDriftWithoutSendingNoticesAndTheNextChangeIsSent() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("Baseline Partners", pam.userId());
+		var weeks = new java.util.ArrayList<>(this.store.latestWeeks(8));
+		java.util.Collections.reverse(weeks);
+		for (int i = 0; i < weeks.size(); i++) {
+			store(partner, weeks.get(i), "BEHAVIOUR", 30 + 3 * i, "field-interactions", 5 + 3 * i);
+		}
+		var inTransaction = new org.springframework.transaction.support.TransactionTemplate(this.transactions);
+		// no drift state stored yet: the program's first run
+		inTransaction.execute(t -> this.jdbc.sql("DELETE FROM score_drift").update());
+		inTransaction.execute(t -> this.intelligence.raiseDrift());
+		assertThat(alerts(partner)).as("listed").isEqualTo(1);
+		// a later change of another partner of the same PAM is sent: notices are not
+		// switched off
+		long later = this.fixtures.partner("Baseline Later Partners", pam.userId());
+		for (int i = 0; i < weeks.size(); i++) {
+			store(later, weeks.get(i), "TRUST", 80 - 3 * i, "field-interactions", 5);
+		}
+		inTransaction.execute(t -> this.intelligence.raiseDrift());
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("SELECT subject FROM notification WHERE user_id = :u")
+				.param("u", pam.userId())
+				.query(String.class)
+				.list()).containsExactly("Baseline Later Partners: trust score stalling"));
+	}
+
+	@Test
 	void aPartnerWithoutPipelineWhoseReadinessAndBehaviourRankHighIsListedForItsPamWithTheEvidence() throws Exception {
 		var pam = this.fixtures.user(Role.PAM);
 		long partner = this.fixtures.partner("Not Yet Partners", pam.userId());
