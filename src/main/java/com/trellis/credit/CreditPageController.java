@@ -4,6 +4,7 @@ import com.trellis.deals.Deals;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormErrors;
 import com.trellis.shared.validation.Commands;
 import jakarta.validation.Valid;
 
@@ -46,8 +47,9 @@ class CreditPageController {
 
 	/**
 	 * The deal page's dispute form in one round: a share that cannot be read is named
-	 * with the command's other problems, the typed text comes back on the deal page, and
-	 * nothing is saved.
+	 * with the command's other problems and the dispute's own (a direct deal, the current
+	 * credit proposed again, a dispute already open), the typed text comes back on the
+	 * deal page, and nothing is saved.
 	 */
 	@PostMapping("/opportunities/{id}/credit-disputes")
 	@ActsOn(CreditChecks.Raised.class)
@@ -55,7 +57,9 @@ class CreditPageController {
 			@Valid @ModelAttribute("disputeForm") RaiseDispute command, BindingResult binding,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/opportunities/" + id, "Credit dispute raised; the partner manager decides.",
-				command, binding, () -> this.commands.check(command), () -> this.disputes.raise(viewer, id, command));
+				command, binding,
+				FormErrors.checks(() -> this.commands.check(command), () -> this.disputes.check(viewer, id, command)),
+				() -> this.disputes.raise(viewer, id, command));
 	}
 
 	@PostMapping("/credit-disputes/{disputeId}/decision")
