@@ -153,6 +153,17 @@ public class CreditDisputes {
 		return decided;
 	}
 
+	/** The deal a dispute the viewer may see is about (404 otherwise). */
+	@Transactional(readOnly = true)
+	public long dealOf(Viewer viewer, long disputeId) {
+		return this.jdbc.sql("SELECT opportunity_id FROM credit_dispute WHERE id = :id AND " + SCOPE)
+			.param("id", disputeId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Credit dispute", disputeId));
+	}
+
 	@Transactional(readOnly = true)
 	public List<CreditDispute> ofDeal(Viewer viewer, long opportunityId) {
 		this.deals.get(viewer, opportunityId);

@@ -75,6 +75,27 @@ class OneRoundPageFormTests {
 	}
 
 	@Test
+	void aDecisionThatIsNeitherUpholdNorDismissWithoutAReasonNamesBothOnTheDealPage() throws Exception {
+		var world = this.fixtures.world("Round Deciders Page");
+		var dispute = this.disputes.raise(world.partnerUser(), world.dealId(),
+				new RaiseDispute(CreditType.INFLUENCED, new BigDecimal("10"), "The partner only helped"));
+
+		var refused = this.mvc
+			.perform(post("/credit-disputes/" + dispute.id() + "/decision").session(login(world.pam()))
+				.with(csrf())
+				.param("uphold", "perhaps")
+				.param("reason", " "))
+			.andExpect(redirectedUrl("/opportunities/" + world.dealId()))
+			.andReturn();
+
+		assertThat(fieldErrors(refused)).containsKeys("uphold", "reason");
+		assertThat(this.jdbc.sql("SELECT status FROM credit_dispute WHERE id = ?")
+			.param(dispute.id())
+			.query(String.class)
+			.single()).isEqualTo("OPEN");
+	}
+
+	@Test
 	void anApprovalWithAnUnreadableOwnerAndAnUnknownCreditIsNamedOnTheRegistrationPage() throws Exception {
 		var world = this.fixtures.world("Round Approvers Page");
 		long id = registered(world);
