@@ -96,6 +96,25 @@ class OneRoundPageFormTests {
 	}
 
 	@Test
+	void aColleagueInvitedWithoutANameToAnEmailAlreadySigningInNamesBothOnThePortal() throws Exception {
+		var world = this.fixtures.world("Round Colleagues Page");
+		long before = this.fixtures.count("partner_invitation");
+
+		var page = this.mvc
+			.perform(post("/portal/colleagues").session(login(world.partnerUser()))
+				.with(csrf())
+				.param("name", "")
+				.param("email", this.fixtures.email(world.partnerUser())))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page.split("<small class=\"error\"", -1).length - 1).isGreaterThanOrEqualTo(2);
+		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
+	}
+
+	@Test
 	void anApprovalWithAnUnreadableOwnerAndAnUnknownCreditIsNamedOnTheRegistrationPage() throws Exception {
 		var world = this.fixtures.world("Round Approvers Page");
 		long id = registered(world);
