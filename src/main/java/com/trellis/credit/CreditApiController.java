@@ -4,10 +4,12 @@ import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BodyChecks;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +30,10 @@ class CreditApiController {
 	@PostMapping("/api/v1/opportunities/{id}/credit-disputes")
 	@ResponseStatus(HttpStatus.CREATED)
 	@ActsOn(CreditChecks.Raised.class)
-	CreditDispute raise(Viewer viewer, @PathVariable long id, @Valid @RequestBody RaiseDispute command) {
+	CreditDispute raise(Viewer viewer, @PathVariable long id, @Valid @RequestBody RaiseDispute command,
+			BindingResult binding) {
+		// every bad field in one round: the body's and the dispute's own checks
+		BodyChecks.require(binding, () -> this.disputes.check(viewer, id, command));
 		return this.disputes.raise(viewer, id, command);
 	}
 

@@ -67,16 +67,13 @@ public class CreditDisputes {
 	@Transactional
 	public CreditDispute raise(Viewer viewer, long opportunityId, RaiseDispute command) {
 		var deal = this.deals.get(viewer, opportunityId);
-		if (deal.partnerId() == null) {
-			throw InvalidInputException.of("opportunityId", "a direct deal has no partner credit to dispute");
-		}
 		requireRaises(viewer, deal);
-		if (command.proposedCreditType() == deal.creditType()
-				&& command.proposedShare().compareTo(deal.partnerShare()) == 0) {
-			throw InvalidInputException.of("proposedCreditType", "propose a credit different from the current one");
+		var errors = DisputeRule.check(deal.partnerId(), deal.creditType(), deal.partnerShare(), false, command);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		if (open(opportunityId)) {
-			throw new ConflictException("opportunityId", "this deal already has an open credit dispute");
+			throw new ConflictException("opportunityId", DisputeRule.OPEN);
 		}
 		long id = this.jdbc.sql("""
 				INSERT INTO credit_dispute (opportunity_id, partner_id, raised_by, current_credit_type, current_share,
@@ -100,6 +97,22 @@ public class CreditDisputes {
 		this.events.publishEvent(new CreditDisputeRaised(id, opportunityId, deal.partnerId()));
 		this.notices.raised(viewer.userId(), dispute, deal);
 		return dispute;
+	}
+
+	/**
+	 * Runs the checks of {@link #raise} on a proposal without raising anything (the
+	 * deal's state and the fields that could be read), so that a form or a request body
+	 * names every bad field at once; refuses a viewer who may not raise it first.
+	 */
+	@Transactional(readOnly = true)
+	public void check(Viewer viewer, long opportunityId, RaiseDispute command) {
+		var deal = this.deals.get(viewer, opportunityId);
+		requireRaises(viewer, deal);
+		var errors = DisputeRule.check(deal.partnerId(), deal.creditType(), deal.partnerShare(),
+				deal.partnerId() != null && open(opportunityId), command);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	@Transactional
@@ -138,6 +151,17 @@ public class CreditDisputes {
 						+ credit.label().toLowerCase() + " at " + share.toPlainString() + "%. " + reason.strip(),
 				"/opportunities/" + dispute.opportunityId()));
 		return decided;
+	}
+
+	/** The deal a dispute the viewer may see is about (404 otherwise). */
+	@Transactional(readOnly = true)
+	public long dealOf(Viewer viewer, long disputeId) {
+		return this.jdbc.sql("SELECT opportunity_id FROM credit_dispute WHERE id = :id AND " + SCOPE)
+			.param("id", disputeId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Credit dispute", disputeId));
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import com.trellis.deals.Deals;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormErrors;
 import com.trellis.shared.validation.Commands;
 import jakarta.validation.Valid;
 
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,8 +46,9 @@ class CreditPageController {
 
 	/**
 	 * The deal page's dispute form in one round: a share that cannot be read is named
-	 * with the command's other problems, the typed text comes back on the deal page, and
-	 * nothing is saved.
+	 * with the command's other problems and the dispute's own (a direct deal, the current
+	 * credit proposed again, a dispute already open), the typed text comes back on the
+	 * deal page, and nothing is saved.
 	 */
 	@PostMapping("/opportunities/{id}/credit-disputes")
 	@ActsOn(CreditChecks.Raised.class)
@@ -55,16 +56,44 @@ class CreditPageController {
 			@Valid @ModelAttribute("disputeForm") RaiseDispute command, BindingResult binding,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/opportunities/" + id, "Credit dispute raised; the partner manager decides.",
-				command, binding, () -> this.commands.check(command), () -> this.disputes.raise(viewer, id, command));
+				command, binding,
+				FormErrors.checks(() -> this.commands.check(command), () -> this.disputes.check(viewer, id, command)),
+				() -> this.disputes.raise(viewer, id, command));
 	}
 
+	/**
+	 * The decision form of the deal page's dispute panel: an uphold that cannot be read
+	 * or is missing is named with a missing reason on the deal page, never an error page,
+	 * and nothing is decided. The deal is the dispute's own.
+	 */
 	@PostMapping("/credit-disputes/{disputeId}/decision")
 	@ActsOn(value = CreditChecks.Decided.class, key = "disputeId")
-	String decideFromPage(Viewer viewer, @PathVariable long disputeId, @RequestParam long opportunityId,
-			@RequestParam boolean uphold, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/opportunities/" + opportunityId,
-				uphold ? "Dispute upheld; credit changed." : "Dispute dismissed.",
-				() -> this.disputes.decide(viewer, disputeId, uphold, reason));
+	String decideFromPage(Viewer viewer, @PathVariable long disputeId, @ModelAttribute("decisionForm") Decision form,
+			BindingResult binding, RedirectAttributes redirect) {
+		long deal = this.disputes.dealOf(viewer, disputeId);
+		return FormAction.run(redirect, "/opportunities/" + deal,
+				Boolean.TRUE.equals(form.uphold()) ? "Dispute upheld; credit changed." : "Dispute dismissed.",
+				"decisionForm", form, binding, form::check,
+				() -> this.disputes.decide(viewer, disputeId, form.check(), form.reason()));
+	}
+
+	/** Uphold or dismiss, and why (flashed back when refused, hence serializable). */
+	record Decision(Boolean uphold, String reason) implements java.io.Serializable {
+
+		/**
+		 * Whether to uphold; refuses a decision that says neither, with a missing reason.
+		 */
+		boolean check() {
+			FormErrors.checks(() -> {
+				if (this.uphold == null) {
+					throw com.trellis.shared.InvalidInputException.of("uphold", "choose uphold or dismiss");
+				}
+			}, () -> com.trellis.shared.validation.FreeText.required("reason", this.reason,
+					com.trellis.shared.validation.FreeText.NOTE, "a reason is required for the decision"))
+				.run();
+			return this.uphold;
+		}
+
 	}
 
 }

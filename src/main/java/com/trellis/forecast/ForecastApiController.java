@@ -122,7 +122,10 @@ class ForecastApiController {
 	@Operation(
 			summary = "Set a rep's, manager's or PAM's quota, or the program's partner target (scope PARTNERS), for a quarter")
 	@ActsOn(value = QuotaChecks.Setter.class, from = ActsOn.From.BODY)
-	Quota setQuota(Viewer viewer, @RequestBody QuotaCommand command) {
+	Quota setQuota(Viewer viewer, @jakarta.validation.Valid @RequestBody QuotaCommand command,
+			org.springframework.validation.BindingResult binding) {
+		// an amount that cannot be read is named with the quota's own checks
+		com.trellis.shared.BodyChecks.require(binding, () -> this.quotas.check(viewer, command));
 		return this.quotas.set(viewer, command);
 	}
 

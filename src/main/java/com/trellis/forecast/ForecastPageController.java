@@ -1,6 +1,5 @@
 package com.trellis.forecast;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,9 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -133,25 +134,15 @@ class ForecastPageController {
 	@PostMapping("/forecast/quotas")
 	@PreAuthorize("hasAnyRole('ADMIN', 'SALES_MANAGER')")
 	@ActsOn(value = QuotaChecks.Setter.class, from = ActsOn.From.BODY)
-	String setQuota(Viewer viewer, @RequestParam(required = false) String target,
-			@RequestParam(required = false) String quarter, @RequestParam(required = false) BigDecimal amount,
+	String setQuota(Viewer viewer, @ModelAttribute("quotaForm") QuotaForm form, BindingResult binding,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/forecast", "Quota saved", () -> {
-			// target is KIND:id, e.g. REP:12, or PARTNERS:0 for the program's partner
-			// target
-			var parts = target == null ? new String[0] : target.split(":");
-			if (parts.length != 2 || !parts[1].matches("\\d{1,18}")) {
-				throw com.trellis.shared.InvalidInputException.of("scope", "choose whose quota to set");
-			}
-			Scope.Kind kind;
-			try {
-				kind = Scope.Kind.valueOf(parts[0]);
-			}
-			catch (IllegalArgumentException ex) {
-				throw com.trellis.shared.InvalidInputException.of("scope", "choose whose quota to set");
-			}
-			this.quotas.set(viewer, new QuotaCommand(kind, Long.parseLong(parts[1]), quarter, amount));
-		});
+		// an amount that cannot be read is named on the page with the other fields, as
+		// typed
+		return FormAction.run(redirect, "/forecast", "Quota saved", "quotaForm", form, binding,
+				() -> form.check(this.quotas, viewer), () -> {
+					form.check(this.quotas, viewer);
+					this.quotas.set(viewer, form.command());
+				});
 	}
 
 	private List<Map<String, Object>> rows(Viewer viewer, Scope scope, List<LocalDate> quarters) {

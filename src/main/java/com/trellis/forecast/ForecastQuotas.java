@@ -11,6 +11,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.validation.CurrencyRule;
@@ -58,16 +59,48 @@ class ForecastQuotas {
 
 	@Transactional
 	Quota set(Viewer viewer, QuotaCommand command) {
-		// refuses a label that names no quarter of the fiscal year, naming the field
+		check(viewer, command);
 		var quarter = this.calendar.quarter(command.quarter()).label();
-		if (command.amount() == null) {
-			throw InvalidInputException.of("amount", "must be zero or more");
-		}
-		this.limits.amountProblem(command.amount(), false)
-			.or(() -> CurrencyRule.decimalsProblem(command.amount(), ReportingCurrency.CODE))
-			.ifPresent(problem -> {
-				throw InvalidInputException.of("amount", problem);
-			});
+		var kind = command.scope();
+		long id = kind == Scope.Kind.PARTNERS || command.scopeId() == null ? 0 : command.scopeId();
+		var before = this.quotas.find(kind, id, quarter).map(Quota::amount).orElse(null);
+		this.quotas.save(kind, id, quarter, command.amount(), REPORTING_CURRENCY, viewer.userId(),
+				this.clock.instant());
+		this.audit.record(viewer.actor(), "forecast-quota", kind + ":" + id + ":" + quarter, "set", before,
+				Map.of("amount", command.amount(), "currency", REPORTING_CURRENCY));
+		return this.quotas.find(kind, id, quarter).orElseThrow();
+	}
+
+	/**
+	 * The checks of {@link #set} without saving anything, every field at once: a label
+	 * that names no quarter of the fiscal year ("quarter"), an amount that is missing,
+	 * negative or finer than the reporting currency ("amount"), a scope or user the quota
+	 * cannot be for ("scope", "scopeId"); a viewer who may not set it is refused (403).
+	 */
+	@Transactional(readOnly = true)
+	void check(Viewer viewer, QuotaCommand command) {
+		FormErrors.checks(() -> checkFigures(command.quarter(), command.amount()), () -> whose(viewer, command)).run();
+	}
+
+	/** The quarter and amount of a quota, both at once, whoever it is for. */
+	void checkFigures(String quarter, BigDecimal amount) {
+		FormErrors.checks(() -> this.calendar.quarter(quarter), () -> {
+			if (amount == null) {
+				throw InvalidInputException.of("amount", "must be zero or more");
+			}
+			this.limits.amountProblem(amount, false)
+				.or(() -> CurrencyRule.decimalsProblem(amount, ReportingCurrency.CODE))
+				.ifPresent(problem -> {
+					throw InvalidInputException.of("amount", problem);
+				});
+		}).run();
+	}
+
+	/**
+	 * Whose quota it is: refuses a scope or user it cannot be for, and a viewer who may
+	 * not set it.
+	 */
+	private void whose(Viewer viewer, QuotaCommand command) {
 		var kind = command.scope();
 		long id = kind == Scope.Kind.PARTNERS || command.scopeId() == null ? 0 : command.scopeId();
 		if (kind != null && kind != Scope.Kind.PARTNERS && command.scopeId() == null) {
@@ -82,12 +115,6 @@ class ForecastQuotas {
 			case ALLOWED -> {
 			}
 		}
-		var before = this.quotas.find(kind, id, quarter).map(Quota::amount).orElse(null);
-		this.quotas.save(kind, id, quarter, command.amount(), REPORTING_CURRENCY, viewer.userId(),
-				this.clock.instant());
-		this.audit.record(viewer.actor(), "forecast-quota", kind + ":" + id + ":" + quarter, "set", before,
-				Map.of("amount", command.amount(), "currency", REPORTING_CURRENCY));
-		return this.quotas.find(kind, id, quarter).orElseThrow();
 	}
 
 	/**

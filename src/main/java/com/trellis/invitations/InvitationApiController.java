@@ -5,11 +5,13 @@ import java.util.List;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
+import com.trellis.shared.BodyChecks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +47,10 @@ class InvitationApiController {
 			description = "E-mails a single-use link (valid for trellis.invitations.valid-for) where the person "
 					+ "sets a password and their partner user is opened. 503 when the e-mail could not be sent; "
 					+ "then nothing is written.")
-	InvitationView invite(Viewer viewer, @PathVariable long id, @Valid @RequestBody InviteCommand command) {
+	InvitationView invite(Viewer viewer, @PathVariable long id, @Valid @RequestBody InviteCommand command,
+			BindingResult binding) {
+		// every bad field in one round: the body's and whether the e-mail can be invited
+		BodyChecks.require(binding, () -> this.invitations.checkInvitation(id, command));
 		return this.invitations.invite(viewer, id, command);
 	}
 

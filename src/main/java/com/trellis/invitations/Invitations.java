@@ -120,7 +120,10 @@ public class Invitations {
 
 	private InvitationView invite(Viewer viewer, com.trellis.partners.PartnerView partner, InviteCommand command) {
 		long partnerId = partner.id();
-		this.commands.check(command);
+		// every bad field at once: the annotations and whether the e-mail can be invited
+		com.trellis.shared.FormErrors
+			.checks(() -> this.commands.check(command), () -> checkInvitation(partnerId, command))
+			.run();
 		var email = command.email().strip();
 		var name = command.name().strip();
 		var now = this.clock.instant();

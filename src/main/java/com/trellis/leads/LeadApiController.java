@@ -3,6 +3,7 @@ package com.trellis.leads;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
+import com.trellis.shared.BodyChecks;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +29,11 @@ class LeadApiController {
 
 	private final Leads leads;
 
-	LeadApiController(Leads leads) {
+	private final RouteCheck routes;
+
+	LeadApiController(Leads leads, RouteCheck routes) {
 		this.leads = leads;
+		this.routes = routes;
 	}
 
 	@PostMapping
@@ -56,7 +61,10 @@ class LeadApiController {
 	@PreAuthorize("hasAnyRole('PAM', 'ADMIN')")
 	@Operation(summary = "Pick the rep for a lead, or hand it to another rep before it is decided")
 	@ActsOn(LeadChecks.Routed.class)
-	LeadView route(Viewer viewer, @PathVariable long id, @RequestBody Route route) {
+	LeadView route(Viewer viewer, @PathVariable long id, @Valid @RequestBody RouteCheck.Route route,
+			BindingResult binding) {
+		// a rep that cannot be read is named with the lead's own state
+		BodyChecks.require(binding, () -> this.routes.check(viewer, id, route.repId()));
 		return this.leads.route(viewer, id, route.repId());
 	}
 
@@ -83,9 +91,6 @@ class LeadApiController {
 	@ActsOn(LeadChecks.Worked.class)
 	LeadView followUp(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Note note) {
 		return this.leads.followUp(viewer, id, note == null ? null : note.type(), note == null ? null : note.note());
-	}
-
-	record Route(Long repId) {
 	}
 
 	record Reason(String reason) {

@@ -46,7 +46,11 @@ class LeadPageController {
 
 	private final Commands commands;
 
-	LeadPageController(Leads leads, Partners partners, Users users, BusinessCalendar calendar, Commands commands) {
+	private final RouteCheck routes;
+
+	LeadPageController(Leads leads, Partners partners, Users users, BusinessCalendar calendar, Commands commands,
+			RouteCheck routes) {
+		this.routes = routes;
 		this.commands = commands;
 		this.leads = leads;
 		this.partners = partners;
@@ -112,9 +116,11 @@ class LeadPageController {
 
 	@PostMapping("/leads/{id}/route")
 	@ActsOn(LeadChecks.Routed.class)
-	String route(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long repId,
-			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/leads/" + id, "Lead routed", () -> this.leads.route(viewer, id, repId));
+	String route(Viewer viewer, @PathVariable long id, @ModelAttribute("routeForm") RouteCheck.Route route,
+			BindingResult binding, RedirectAttributes redirect) {
+		// a rep that cannot be read is named with the lead's own state, never a 400 page
+		return FormAction.run(redirect, "/leads/" + id, "Lead routed", "routeForm", route, binding,
+				() -> this.routes.check(viewer, id, route.repId()), () -> this.leads.route(viewer, id, route.repId()));
 	}
 
 	@PostMapping("/leads/{id}/accept")

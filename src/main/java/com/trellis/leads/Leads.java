@@ -185,7 +185,7 @@ public class Leads {
 		lead.checkRoutable();
 		var rep = repId == null ? null : this.users.findEnabled(repId).orElse(null);
 		if (rep == null || !(rep.role() == Role.AE || rep.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("repId", "must be the id of an active account executive or sales manager");
+			throw InvalidInputException.of("repId", RouteCheck.REP);
 		}
 		var now = this.clock.instant();
 		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now, deadline(now));

@@ -5,6 +5,7 @@ import java.util.List;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
+import com.trellis.shared.BodyChecks;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +32,11 @@ class RegistrationApiController {
 
 	private final Registrations registrations;
 
-	RegistrationApiController(Registrations registrations) {
+	private final ApprovalCheck approvals;
+
+	RegistrationApiController(Registrations registrations, ApprovalCheck approvals) {
 		this.registrations = registrations;
+		this.approvals = approvals;
 	}
 
 	@PostMapping("/registrations")
@@ -40,7 +45,8 @@ class RegistrationApiController {
 	@Operation(summary = "Register a deal",
 			description = "Runs the entry gate and the conflict check. A partner user's partner of record is always their own.")
 	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
-	RegistrationView register(Viewer viewer, @Valid @RequestBody RegistrationCommand command) {
+	RegistrationView register(Viewer viewer, @Valid @RequestBody RegistrationCommand command, BindingResult binding) {
+		BodyChecks.require(binding, () -> this.registrations.check(viewer, command));
 		return this.registrations.register(viewer, command);
 	}
 
@@ -61,7 +67,9 @@ class RegistrationApiController {
 	@PutMapping("/registrations/{id}")
 	@Operation(summary = "Resubmit a registration that was sent back for more information")
 	@ActsOn(RegistrationChecks.Resubmitted.class)
-	RegistrationView resubmit(Viewer viewer, @PathVariable long id, @Valid @RequestBody RegistrationCommand command) {
+	RegistrationView resubmit(Viewer viewer, @PathVariable long id, @Valid @RequestBody RegistrationCommand command,
+			BindingResult binding) {
+		BodyChecks.require(binding, () -> this.registrations.checkResubmission(viewer, id, command));
 		return this.registrations.resubmit(viewer, id, command);
 	}
 
@@ -80,7 +88,9 @@ class RegistrationApiController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(RegistrationChecks.Decided.class)
 	RegistrationView approve(Viewer viewer, @PathVariable long id,
-			@RequestBody(required = false) ApproveCommand command) {
+			@Valid @RequestBody(required = false) ApproveCommand command, BindingResult binding) {
+		// an owner or credit that cannot be read is named with the approval's own checks
+		BodyChecks.require(binding, () -> this.approvals.check(viewer, id, command));
 		return this.registrations.approve(viewer, id, command == null ? ApproveCommand.DEFAULTS : command);
 	}
 

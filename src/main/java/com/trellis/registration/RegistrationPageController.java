@@ -44,9 +44,12 @@ class RegistrationPageController {
 
 	private final Commands commands;
 
+	private final ApprovalCheck approvals;
+
 	RegistrationPageController(Registrations registrations, Partners partners, Users users, java.time.Clock clock,
-			Commands commands) {
+			Commands commands, ApprovalCheck approvals) {
 		this.registrations = registrations;
+		this.approvals = approvals;
 		this.commands = commands;
 		this.partners = partners;
 		this.users = users;
@@ -156,10 +159,11 @@ class RegistrationPageController {
 
 	@PostMapping("/registrations/{id}/approve")
 	@ActsOn(RegistrationChecks.Decided.class)
-	String approve(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Long ownerId,
-			@RequestParam(required = false) CreditType creditType, RedirectAttributes redirect) {
-		return act(id, redirect, "Approved",
-				() -> this.registrations.approve(viewer, id, new ApproveCommand(ownerId, creditType)));
+	String approve(Viewer viewer, @PathVariable long id, @ModelAttribute("approveForm") ApproveCommand command,
+			BindingResult binding, RedirectAttributes redirect) {
+		// an owner or credit that cannot be read is named with the approval's own checks
+		return FormAction.run(redirect, "/registrations/" + id, "Approved", "approveForm", command, binding,
+				() -> this.approvals.check(viewer, id, command), () -> this.registrations.approve(viewer, id, command));
 	}
 
 	@PostMapping("/registrations/{id}/reject")

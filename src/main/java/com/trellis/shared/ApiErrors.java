@@ -56,10 +56,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		var errors = ex.getBindingResult()
-			.getFieldErrors()
+		// a field that could not be read (UnreadableFields) is named for that alone
+		var errors = BodyChecks.errors(ex.getBindingResult())
 			.stream()
-			.map(error -> error(error.getField(), error.getDefaultMessage()))
+			.map(error -> error(error.field(), error.message()))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}

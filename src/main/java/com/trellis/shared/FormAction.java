@@ -45,11 +45,22 @@ public final class FormAction {
 	 */
 	public static String run(RedirectAttributes redirect, String target, String done, Serializable form,
 			BindingResult binding, Runnable checks, Runnable action) {
+		return run(redirect, target, done, "form", form, binding, checks, action);
+	}
+
+	/**
+	 * As
+	 * {@link #run(RedirectAttributes, String, String, Serializable, BindingResult, Runnable, Runnable)},
+	 * with the command flashed under its own name ({@code formName}), for a page that
+	 * shows another form as {@code form}.
+	 */
+	public static String run(RedirectAttributes redirect, String target, String done, String formName,
+			Serializable form, BindingResult binding, Runnable checks, Runnable action) {
 		if (binding.hasErrors()) {
 			var errors = FormErrors.of(binding, checks);
 			redirect.addFlashAttribute("error", FormErrors.summary(errors));
 			redirect.addFlashAttribute("fieldErrors", errors);
-			redirect.addFlashAttribute("form", form);
+			redirect.addFlashAttribute(formName, form);
 			redirect.addFlashAttribute("typed", FormErrors.typed(binding));
 			return "redirect:" + target;
 		}
@@ -62,7 +73,7 @@ public final class FormAction {
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
-			redirect.addFlashAttribute("form", form);
+			redirect.addFlashAttribute(formName, form);
 		}
 		return "redirect:" + target;
 	}

@@ -432,7 +432,7 @@ class SecurityMatrixTests {
 				row("POST /partners/{other}/mdf-requests/{freshMdf}/decision", 302, 403, 403, 403, 403, 404),
 				row("POST /partners/{other}/mdf-requests/{freshMdf}/claims", 302, 403, 403, 403, 403, 404),
 				row("POST /opportunities/{freshDeal}/credit-disputes", 302, 403, 403, 403, 403, 404),
-				row("POST /credit-disputes/{freshDispute}/decision", 400, 403, 403, 403, 403, 404),
+				row("POST /credit-disputes/{freshDispute}/decision", 302, 403, 403, 403, 403, 404),
 				row("POST /partners/{other}/enablement?userId={otherUser}", 302, 403, 403, 403, 403, 403),
 				row("POST /adoption/prompts?opportunityId={otherDeal}&partnerId=x", 403, 403, 403, 403, 403, 403),
 				row("POST /process/stages/QUALIFIED", 400, 403, 403, 403, 403, 403),

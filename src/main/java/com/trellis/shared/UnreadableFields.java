@@ -1,0 +1,259 @@
+package com.trellis.shared;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.shared.InvalidInputException.FieldError;
+import jakarta.validation.Valid;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * A JSON body with fields that cannot be read ({@code "amount": "abc"}) is not refused at
+ * its first such field: each one is noted with its path, the rest of the body is read
+ * without them, and the notes join the body's validation as field errors. A validated
+ * body ({@code @Valid}) so names the unreadable fields together with the ones that break
+ * an annotation, and a controller that takes the {@link BindingResult} adds its service's
+ * checks ({@link BodyChecks}); any other body is refused with the unreadable fields
+ * before its controller runs. Nothing is ever done with a body that had an unreadable
+ * field. A body that is not a JSON object, or that fails for another reason (malformed,
+ * an unknown or repeated property), is read and refused as before.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class UnreadableFields extends RequestBodyAdviceAdapter {
+
+	private static final String NOTED = UnreadableFields.class.getName() + ".noted";
+
+	/** How many unreadable fields one body may have before it is refused as it is. */
+	private static final int MOST = 50;
+
+	private final ObjectMapper json;
+
+	UnreadableFields(ObjectMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public boolean supports(MethodParameter parameter, Type targetType,
+			Class<? extends HttpMessageConverter<?>> converterType) {
+		return AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType)
+				&& targetType instanceof Class<?> type && !type.isArray() && !type.isPrimitive()
+				&& !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)
+				&& !JsonNode.class.isAssignableFrom(type) && !type.getName().startsWith("java.");
+	}
+
+	@Override
+	public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
+			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+		byte[] body = input.getBody().readAllBytes();
+		byte[] readable = readable(body, (Class<?>) targetType);
+		return message(readable == null ? body : readable, input.getHeaders());
+	}
+
+	@Override
+	public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+			Class<? extends HttpMessageConverter<?>> converterType) {
+		var noted = noted();
+		if (noted == null) {
+			return body;
+		}
+		if (!validatedByBinder(parameter)) {
+			throw new InvalidInputException(noted.errors());
+		}
+		RequestContextHolder.currentRequestAttributes()
+			.setAttribute(NOTED, new Noted(noted.errors(), body), RequestAttributes.SCOPE_REQUEST);
+		return body;
+	}
+
+	/** The body's validation names the fields that could not be read. */
+	@InitBinder
+	void nameUnreadable(WebDataBinder binder) {
+		var noted = noted();
+		if (noted != null && noted.body() != null && binder.getTarget() == noted.body()) {
+			binder.addValidators(new Naming(noted.errors()));
+		}
+	}
+
+	/**
+	 * The body without its unreadable fields, noting each; null when it reads as it is,
+	 * or cannot be read for another reason.
+	 */
+	private byte[] readable(byte[] body, Class<?> type) {
+		JsonNode tree;
+		try {
+			// decimals kept exact: an amount is written back as it was sent
+			tree = this.json.readerFor(JsonNode.class)
+				.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+				.readValue(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+		if (!(tree instanceof ObjectNode)) {
+			return null;
+		}
+		var errors = new ArrayList<FieldError>();
+		var reader = this.json.readerFor(type);
+		byte[] current = body;
+		for (int round = 0; round <= MOST; round++) {
+			try {
+				reader.readValue(current);
+				break;
+			}
+			catch (PropertyBindingException ex) {
+				return null;
+			}
+			catch (MismatchedInputException ex) {
+				if (round == MOST || !remove(tree, ex.getPath())) {
+					return null;
+				}
+				errors.add(new FieldError(path(ex.getPath()), message(ex)));
+				current = this.json.writeValueAsBytes(tree);
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
+		}
+		if (errors.isEmpty()) {
+			return null;
+		}
+		RequestContextHolder.currentRequestAttributes()
+			.setAttribute(NOTED, new Noted(errors, null), RequestAttributes.SCOPE_REQUEST);
+		return current;
+	}
+
+	/** Removes the field at the path from the tree; false when it names no field. */
+	private static boolean remove(JsonNode tree, List<JacksonException.Reference> path) {
+		if (path.isEmpty() || path.get(path.size() - 1).getPropertyName() == null) {
+			return false;
+		}
+		JsonNode node = tree;
+		for (var reference : path.subList(0, path.size() - 1)) {
+			node = reference.getPropertyName() != null ? node.get(reference.getPropertyName())
+					: node.get(reference.getIndex());
+			if (node == null) {
+				return false;
+			}
+		}
+		var name = path.get(path.size() - 1).getPropertyName();
+		return node instanceof ObjectNode object && object.remove(name) != null;
+	}
+
+	static String path(List<JacksonException.Reference> references) {
+		var path = new StringBuilder();
+		for (var reference : references) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String message(MismatchedInputException ex) {
+		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
+			return TextGuard.NUL_TEXT;
+		}
+		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
+			return "cannot be read from '" + format.getValue() + "'";
+		}
+		return "is missing, malformed or not one of the allowed values";
+	}
+
+	/**
+	 * Whether the body is validated by its data binder ({@code @Valid} or
+	 * {@code @Validated} on it, and no constraint on another parameter that would hand it
+	 * to method validation instead).
+	 */
+	private static boolean validatedByBinder(MethodParameter parameter) {
+		if (!(parameter.hasParameterAnnotation(Valid.class) || parameter.hasParameterAnnotation(Validated.class))) {
+			return false;
+		}
+		for (var annotations : parameter.getExecutable().getParameterAnnotations()) {
+			for (var annotation : annotations) {
+				if (annotation.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private static Noted noted() {
+		var attributes = RequestContextHolder.getRequestAttributes();
+		return attributes == null ? null : (Noted) attributes.getAttribute(NOTED, RequestAttributes.SCOPE_REQUEST);
+	}
+
+	private static HttpInputMessage message(byte[] body, HttpHeaders headers) {
+		return new HttpInputMessage() {
+
+			@Override
+			public InputStream getBody() {
+				return new ByteArrayInputStream(body);
+			}
+
+			@Override
+			public HttpHeaders getHeaders() {
+				return headers;
+			}
+
+		};
+	}
+
+	/** The unreadable fields of this request's body, and the body read without them. */
+	private record Noted(List<FieldError> errors, Object body) {
+	}
+
+	/** Adds the unreadable fields to the body's binding result as binding failures. */
+	private record Naming(List<FieldError> errors) implements Validator {
+
+		@Override
+		public boolean supports(Class<?> type) {
+			return true;
+		}
+
+		@Override
+		public void validate(Object target, Errors errors) {
+			var result = (BindingResult) errors;
+			for (var error : this.errors) {
+				result.addError(new org.springframework.validation.FieldError(result.getObjectName(), error.field(),
+						null, true, null, null, error.message()));
+			}
+		}
+
+	}
+
+}
