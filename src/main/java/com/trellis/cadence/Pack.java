@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.Percent;
+import com.trellis.shared.Reading;
 import com.trellis.shared.ReportingCurrency;
 
 /**
@@ -60,15 +62,23 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 	 */
 	public record Column(String label, Kind kind, String currency) {
 
-		/** The value as shown on the page and in the PDF. */
+		/**
+		 * The value as shown on the page and in the PDF, in the reader's locale
+		 * ({@link Reading}; the program's grouping outside a request).
+		 */
 		public String format(Object value) {
+			return format(value, Reading.locale(Locale.ROOT));
+		}
+
+		/** The value as a reader in the locale reads it ("45,8 %" in de-DE). */
+		public String format(Object value, Locale locale) {
 			if (!(value instanceof Number number)) {
 				return value == null ? "" : value.toString();
 			}
 			return switch (this.kind) {
-				case MONEY -> PackMath.money(new BigDecimal(number.toString()));
-				case PERCENT -> Percent.text(new BigDecimal(number.toString()));
-				case COUNT -> String.format(Locale.ROOT, "%,d", number.longValue());
+				case MONEY -> MoneyFormat.amount(new BigDecimal(number.toString()), ReportingCurrency.CODE, locale);
+				case PERCENT -> Percent.text(new BigDecimal(number.toString()), locale);
+				case COUNT -> String.format(locale, "%,d", number.longValue());
 				case NUMBER -> {
 					var decimal = new BigDecimal(number.toString());
 					if (decimal.scale() != 1 && decimal.stripTrailingZeros().scale() <= 0) {
@@ -77,7 +87,7 @@ public record Pack(Meeting meeting, String quarter, int week, LocalDate day, Str
 						// kept at one decimal keeps it (20.0 beside 15.7)
 						decimal = decimal.setScale(0, java.math.RoundingMode.UNNECESSARY);
 					}
-					yield String.format(Locale.ROOT, "%,." + Math.max(decimal.scale(), 0) + "f", decimal);
+					yield String.format(locale, "%,." + Math.max(decimal.scale(), 0) + "f", decimal);
 				}
 				default -> number.toString();
 			};

@@ -4,8 +4,6 @@ import java.util.LinkedHashSet;
 
 import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Users;
-import com.trellis.notify.StaffNotice;
-import com.trellis.notify.StaffNoticeKind;
 import com.trellis.partners.Partners;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,12 +34,9 @@ class DisputeNotices {
 		this.users.find(deal.ownerId()).map(owner -> owner.managerId()).ifPresent(recipients::add);
 		recipients.remove(actorId);
 		for (var user : recipients) {
-			this.events.publishEvent(new StaffNotice("credit-dispute:" + dispute.id() + ":RAISED:user:" + user, user,
-					StaffNoticeKind.CREDIT_DISPUTE, "Credit dispute on " + deal.name(),
-					"The partner credit of " + deal.name() + " is disputed: proposed "
-							+ dispute.proposedCreditType().label().toLowerCase() + " at "
-							+ dispute.proposedShare().toPlainString() + "%. " + dispute.reason(),
-					"/opportunities/" + deal.id()));
+			this.events.publishEvent(new DisputeToDecide(dispute.id(), deal.id(), deal.name(),
+					dispute.proposedCreditType(), dispute.proposedShare(), dispute.reason())
+				.noticeTo(user));
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.trellis.deals.CreditType;
+import com.trellis.incentives.EarningBasis;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.MinorUnits;
@@ -81,14 +83,8 @@ final class DemoIncentives {
 				case "INFLUENCED" -> INFLUENCED_PERCENT;
 				default -> CO_SELL_PERCENT;
 			};
-			var credit = switch (win.creditType()) {
-				case "SOURCED" -> "sourced";
-				case "INFLUENCED" -> "influenced";
-				default -> "co-sell";
-			};
 			var amount = MinorUnits.percentOf(win.amount(), rate, win.currency());
-			var basis = "referral bonus: " + rate.toPlainString() + "% of "
-					+ MoneyFormat.of(win.amount(), win.currency()) + " (" + credit + ")";
+			var basis = EarningBasis.referral(rate, win.amount(), win.currency(), CreditType.valueOf(win.creditType()));
 			this.ledger.earn(win.partnerId(), program, "REFERRAL", "deal:" + win.id(), win.id(), null, amount,
 					win.currency(), basis, win.closedAt().plusSeconds(60));
 		}
@@ -123,8 +119,7 @@ final class DemoIncentives {
 			if (reached != null) {
 				var amount = MinorUnits.round(BigDecimal.valueOf(reached[1]), "USD");
 				this.ledger.earn(entry.getKey(), program, "MDF_FUND", "mdf:" + period + ":USD", null, period, amount,
-						"USD", "MDF " + period + ": revenue " + MoneyFormat.of(entry.getValue(), "USD") + " reached "
-								+ MoneyFormat.of(BigDecimal.valueOf(reached[0]), "USD"),
+						"USD", EarningBasis.mdfAccrual(period, entry.getValue(), BigDecimal.valueOf(reached[0]), "USD"),
 						closedAt);
 			}
 		}

@@ -1,17 +1,19 @@
 package com.trellis.demo;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 
+import com.trellis.credit.DisputeToDecide;
 import com.trellis.deals.CreditType;
 import com.trellis.identity.Users;
+import com.trellis.incentives.MdfRequestToDecide;
+import com.trellis.leads.LeadWaiting;
 import com.trellis.notify.StaffNotice;
-import com.trellis.notify.StaffNoticeKind;
 import com.trellis.notify.StaffNotices;
 import com.trellis.partners.Partners;
+import com.trellis.registration.RegistrationStatus;
+import com.trellis.registration.RegistrationToDecide;
 import com.trellis.shared.BusinessCalendar;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The staff notices the live path writes for what the demo loaded as still open at its
  * today: registrations to decide (PENDING or ON_HOLD), leads to route and leads routed to
  * a rep, open credit disputes and MDF requests to decide. Each goes through the notify
- * module's facade ({@link StaffNotices#enqueue}) with the key the live path gives it, so
- * a newcomer's inbox matches their queue and nothing is told twice.
+ * module's facade ({@link StaffNotices#enqueue}) worded by the live path's own wording
+ * ({@link RegistrationToDecide}, {@link LeadWaiting}, {@link DisputeToDecide},
+ * {@link MdfRequestToDecide}: words and key), so a newcomer's inbox matches their queue,
+ * nothing is told twice and the two never drift apart.
  */
 final class DemoNotices {
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final JdbcClient jdbc;
 
@@ -59,19 +61,10 @@ final class DemoNotices {
 			if (pam == null) {
 				return 0;
 			}
-			var status = rs.getString("status");
-			var held = status.equals("ON_HOLD");
-			var customer = rs.getString("customer_name");
-			long id = rs.getLong("id");
-			return send(new StaffNotice(
-					"registration:" + id + ":" + status + ":" + rs.getTimestamp("submitted_at").getTime() + ":user:"
-							+ pam,
-					pam, StaffNoticeKind.REGISTRATION_SUBMITTED,
-					(held ? "Registration on hold: " : "Registration to decide: ") + customer,
-					customer + " (" + rs.getBigDecimal("amount").toPlainString() + " " + rs.getString("currency")
-							+ ") waits for your decision."
-							+ (held ? " It is on hold: " + rs.getString("status_reason") : ""),
-					"/registrations/" + id));
+			return send(new RegistrationToDecide(rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status")),
+					rs.getTimestamp("submitted_at").getTime(), rs.getString("customer_name"),
+					rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("status_reason"))
+				.noticeTo(pam));
 		});
 	}
 
@@ -82,12 +75,8 @@ final class DemoNotices {
 					if (pam == null) {
 						return 0;
 					}
-					long id = rs.getLong("id");
-					var company = rs.getString("company_name");
-					return send(new StaffNotice("lead:" + id + ":TO_ROUTE:user:" + pam, pam,
-							StaffNoticeKind.LEAD_TO_ROUTE, "Lead to route: " + company,
-							"A partner lead for " + company + " matched no account owner: pick the rep.",
-							"/leads/" + id));
+					return send(
+							new LeadWaiting(rs.getLong("id"), rs.getString("company_name"), null, null).toRouteBy(pam));
 				});
 	}
 
@@ -96,21 +85,11 @@ final class DemoNotices {
 				SELECT id, rep_id, company_name, routed_at, follow_up_due_at FROM partner_lead
 				WHERE status = 'ROUTED' AND rep_id IS NOT NULL ORDER BY id
 				""", rs -> {
-			long id = rs.getLong("id");
-			long rep = rs.getLong("rep_id");
-			var company = rs.getString("company_name");
 			var due = rs.getTimestamp("follow_up_due_at");
 			var routed = rs.getTimestamp("routed_at");
-			return send(
-					new StaffNotice(
-							"lead:" + id + ":ROUTED:" + (routed == null ? 0 : routed.getTime()) + ":user:" + rep, rep,
-							StaffNoticeKind.LEAD_ROUTED, "Lead routed to you: " + company,
-							"A partner lead for " + company + " is yours to accept or decline."
-									+ (due == null ? ""
-											: " Follow up by "
-													+ WHEN.format(due.toInstant().atZone(this.calendar.zone())) + " ("
-													+ this.calendar.zone().getId() + ")."),
-							"/leads/" + id));
+			return send(new LeadWaiting(rs.getLong("id"), rs.getString("company_name"),
+					routed == null ? null : routed.toInstant(), due == null ? null : due.toInstant())
+				.routedTo(rs.getLong("rep_id"), this.calendar.zone()));
 		});
 	}
 
@@ -125,15 +104,12 @@ final class DemoNotices {
 			this.partners.ownerPam(rs.getLong("partner_id")).ifPresent(recipients::add);
 			this.users.find(rs.getLong("owner_id")).map(owner -> owner.managerId()).ifPresent(recipients::add);
 			recipients.remove(rs.getLong("raised_by"));
+			var wording = new DisputeToDecide(rs.getLong("id"), rs.getLong("deal_id"), rs.getString("deal_name"),
+					CreditType.valueOf(rs.getString("proposed_credit_type")), rs.getBigDecimal("proposed_share"),
+					rs.getString("reason"));
 			int sent = 0;
 			for (var user : recipients) {
-				sent += send(new StaffNotice("credit-dispute:" + rs.getLong("id") + ":RAISED:user:" + user, user,
-						StaffNoticeKind.CREDIT_DISPUTE, "Credit dispute on " + rs.getString("deal_name"),
-						"The partner credit of " + rs.getString("deal_name") + " is disputed: proposed "
-								+ CreditType.valueOf(rs.getString("proposed_credit_type")).label().toLowerCase()
-								+ " at " + rs.getBigDecimal("proposed_share").toPlainString() + "%. "
-								+ rs.getString("reason"),
-						"/opportunities/" + rs.getLong("deal_id")));
+				sent += send(wording.noticeTo(user));
 			}
 			return sent;
 		});
@@ -147,13 +123,9 @@ final class DemoNotices {
 			if (pam == null) {
 				return 0;
 			}
-			long id = rs.getLong("id");
-			BigDecimal cost = rs.getBigDecimal("cost");
-			return send(new StaffNotice(
-					"mdf-request:" + id + ":REQUESTED:user:" + pam, pam, StaffNoticeKind.MDF_REQUEST,
-					"MDF request to decide: " + rs.getString("activity"), "Requested " + cost.toPlainString() + " "
-							+ rs.getString("currency") + " for " + rs.getString("activity") + ".",
-					"/partners/" + rs.getLong("partner_id") + "/incentives"));
+			return send(new MdfRequestToDecide(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("activity"),
+					rs.getBigDecimal("cost"), rs.getString("currency"))
+				.noticeTo(pam));
 		});
 	}
 

@@ -7,8 +7,10 @@ import java.util.List;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.notify.PartnerNotice;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.MoneyFormat;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,11 @@ class EarningWriter {
 
 	private final Clock clock;
 
-	EarningWriter(LedgerRepository ledger, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+	private final BusinessCalendar calendar;
+
+	EarningWriter(LedgerRepository ledger, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.ledger = ledger;
 		this.audit = audit;
 		this.events = events;
@@ -52,7 +58,8 @@ class EarningWriter {
 					new PartnerNotice("earning:" + program.id() + ":" + rounded.sourceKey(), partnerId, "EARNING",
 							adjustment ? "Your " + program.name() + " earning was recomputed: " + money
 									: "You earned " + money,
-							program.name() + ": " + rounded.basis(), "/partners/" + partnerId + "/incentives"));
+							program.name() + ": " + StoredFigures.render(rounded.basis(), this.calendar.locale()),
+							"/partners/" + partnerId + "/incentives"));
 		}
 		return written;
 	}

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.MinorUnits;
+import com.trellis.shared.Reading;
+import com.trellis.shared.StoredFigures;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +25,10 @@ class LedgerRepository {
 
 	private final ObjectMapper json;
 
-	LedgerRepository(JdbcClient jdbc, ObjectMapper json) {
+	private final BusinessCalendar calendar;
+
+	LedgerRepository(JdbcClient jdbc, ObjectMapper json, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -206,7 +212,8 @@ class LedgerRepository {
 			.param("partner", partnerId)
 			.query((rs, n) -> new LedgerEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 					rs.getObject(5, Long.class), rs.getString(6),
-					MinorUnits.round(rs.getBigDecimal(7), rs.getString(8)), rs.getString(8), rs.getString(9),
+					MinorUnits.round(rs.getBigDecimal(7), rs.getString(8)), rs.getString(8),
+					StoredFigures.render(rs.getString(9), Reading.locale(this.calendar.locale())),
 					rs.getTimestamp(10).toInstant(), rs.getObject(11, Long.class), rs.getObject(12, Long.class)))
 			.list();
 	}

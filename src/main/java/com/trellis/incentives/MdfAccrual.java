@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.MoneyFormat;
 
 /**
  * MDF accrual: a partner earns market development funds into its fund when its quarter's
@@ -22,8 +21,7 @@ final class MdfAccrual {
 			.filter(tier -> tier.value().signum() > 0)
 			.map(tier -> new Earned("mdf:" + period + ":" + currency, null, period,
 					MinorUnits.round(tier.value(), currency), currency,
-					"MDF " + period + ": revenue " + MoneyFormat.of(revenue, currency) + " reached "
-							+ MoneyFormat.of(tier.threshold(), currency)));
+					EarningBasis.mdfAccrual(period, revenue, tier.threshold(), currency)));
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.trellis.incentives;
 
-import com.trellis.notify.StaffNotice;
-import com.trellis.notify.StaffNoticeKind;
 import com.trellis.partners.Partners;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,11 +23,9 @@ class MdfNotices {
 		if (pam == null || pam == actorId) {
 			return;
 		}
-		this.events.publishEvent(new StaffNotice(
-				"mdf-request:" + request.id() + ":REQUESTED:user:" + pam, pam, StaffNoticeKind.MDF_REQUEST,
-				"MDF request to decide: " + request.activity(), "Requested " + request.cost().toPlainString() + " "
-						+ request.currency() + " for " + request.activity() + ".",
-				"/partners/" + request.partnerId() + "/incentives"));
+		this.events.publishEvent(new MdfRequestToDecide(request.id(), request.partnerId(), request.activity(),
+				request.cost(), request.currency())
+			.noticeTo(pam));
 	}
 
 }

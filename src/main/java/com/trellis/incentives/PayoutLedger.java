@@ -10,8 +10,11 @@ import java.util.List;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.Reading;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,7 +42,10 @@ public class PayoutLedger {
 
 	private final JdbcClient jdbc;
 
-	PayoutLedger(JdbcClient jdbc) {
+	private final BusinessCalendar calendar;
+
+	PayoutLedger(JdbcClient jdbc, BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.jdbc = jdbc;
 	}
 
@@ -114,7 +120,8 @@ public class PayoutLedger {
 				""")
 			.param("run", runId)
 			.query((rs, n) -> new Item(rs.getLong("earning_id"), rs.getLong("partner_id"), rs.getString("name"),
-					rs.getString("kind"), (Long) rs.getObject("opportunity_id", Long.class), rs.getString("basis"),
+					rs.getString("kind"), (Long) rs.getObject("opportunity_id", Long.class),
+					StoredFigures.render(rs.getString("basis"), Reading.locale(this.calendar.locale())),
 					MinorUnits.round(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("currency"),
 					rs.getTimestamp("paid_at").toInstant()))
 			.list();

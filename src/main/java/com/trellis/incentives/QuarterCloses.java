@@ -21,6 +21,7 @@ import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.MoneyFormat;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.stereotype.Component;
 
@@ -135,7 +136,8 @@ class QuarterCloses {
 			return false;
 		}
 		var basis = "recomputed after " + why + ": " + target.map(Earned::basis).orElse("no tier reached any more")
-				+ "; held " + MoneyFormat.of(held.net(), currency) + ", now " + MoneyFormat.of(wanted, currency);
+				+ "; held " + StoredFigures.money(held.net(), currency) + ", now "
+				+ StoredFigures.money(wanted, currency);
 		return this.writer.earn(partnerId, program, kind,
 				new Earned(key + ":adjusted:" + (held.adjustments() + 1), null, period, difference, currency, basis));
 	}

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.MoneyFormat;
 
 /**
  * Quarterly performance rebate: a percentage of the quarter's partner closed-won revenue,
@@ -21,9 +20,7 @@ final class QuarterlyRebate {
 		return Tier.reached(tiers, revenue).filter(tier -> tier.value().signum() > 0).map(tier -> {
 			var amount = MinorUnits.percentOf(revenue, tier.value(), currency);
 			return new Earned("quarter:" + period + ":" + currency, null, period, amount, currency,
-					"quarterly rebate " + period + ": " + tier.value().stripTrailingZeros().toPlainString() + "% of "
-							+ MoneyFormat.of(revenue, currency) + " (tier from "
-							+ MoneyFormat.of(tier.threshold(), currency) + ")");
+					EarningBasis.rebate(period, tier.value(), revenue, tier.threshold(), currency));
 		});
 	}
 

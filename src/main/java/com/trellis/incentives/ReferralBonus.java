@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.MoneyFormat;
 
 /**
  * Referral bonus: a percentage of the closed-won amount, tiered by credit type; sourced
@@ -27,9 +26,7 @@ final class ReferralBonus {
 		}
 		var amount = MinorUnits.percentOf(deal.amount(), rate, deal.currency());
 		return Optional.of(new Earned("deal:" + deal.id(), deal.id(), null, amount, deal.currency(),
-				"referral bonus: " + rate.stripTrailingZeros().toPlainString() + "% of "
-						+ MoneyFormat.of(deal.amount(), deal.currency()) + " ("
-						+ deal.creditType().label().toLowerCase() + ")"));
+				EarningBasis.referral(rate, deal.amount(), deal.currency(), deal.creditType())));
 	}
 
 	record Params(BigDecimal sourcedPercent, BigDecimal influencedPercent, BigDecimal coSellPercent) {

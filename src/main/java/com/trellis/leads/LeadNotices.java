@@ -1,9 +1,5 @@
 package com.trellis.leads;
 
-import java.time.format.DateTimeFormatter;
-
-import com.trellis.notify.StaffNotice;
-import com.trellis.notify.StaffNoticeKind;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 
@@ -17,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LeadNotices {
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Partners partners;
 
@@ -37,23 +31,16 @@ class LeadNotices {
 		if (lead.status() == LeadStatus.SUBMITTED) {
 			var pam = this.partners.ownerPam(lead.partnerId()).orElse(null);
 			if (pam != null && pam != actorId) {
-				this.events.publishEvent(new StaffNotice("lead:" + lead.id() + ":TO_ROUTE:user:" + pam, pam,
-						StaffNoticeKind.LEAD_TO_ROUTE, "Lead to route: " + lead.companyName(),
-						"A partner lead for " + lead.companyName() + " matched no account owner: pick the rep.",
-						"/leads/" + lead.id()));
+				this.events.publishEvent(wording(lead).toRouteBy(pam));
 			}
 		}
 		else if (lead.status() == LeadStatus.ROUTED && lead.repId() != null && lead.repId() != actorId) {
-			var due = lead.followUpDueAt() == null ? ""
-					: " Follow up by " + WHEN.format(lead.followUpDueAt().atZone(this.calendar.zone())) + " ("
-							+ this.calendar.zone().getId() + ").";
-			this.events.publishEvent(new StaffNotice(
-					"lead:" + lead.id() + ":ROUTED:" + (lead.routedAt() == null ? 0 : lead.routedAt().toEpochMilli())
-							+ ":user:" + lead.repId(),
-					lead.repId(), StaffNoticeKind.LEAD_ROUTED, "Lead routed to you: " + lead.companyName(),
-					"A partner lead for " + lead.companyName() + " is yours to accept or decline." + due,
-					"/leads/" + lead.id()));
+			this.events.publishEvent(wording(lead).routedTo(lead.repId(), this.calendar.zone()));
 		}
+	}
+
+	private static LeadWaiting wording(LeadView lead) {
+		return new LeadWaiting(lead.id(), lead.companyName(), lead.routedAt(), lead.followUpDueAt());
 	}
 
 }

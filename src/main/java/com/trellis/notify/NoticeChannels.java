@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which channels a staff notice goes by besides the in-app inbox, which always has it:
- * e-mail unless the user turned that kind off (and a mail server is configured), Slack
- * when the user named a webhook and did not turn that kind off.
+ * Which channels a notice goes to one user by besides the in-app inbox, which always has
+ * it (a staff notice, or a partner notice to each of the partner's users): e-mail unless
+ * the user turned that kind off (and a mail server is configured), Slack when the user
+ * named a webhook and did not turn that kind off.
  */
 final class NoticeChannels {
 

@@ -1,15 +1,12 @@
 package com.trellis.notify;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
-import com.trellis.shared.InvalidInputException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,29 +18,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NoticePreferences {
 
-	private final JdbcClient jdbc;
+	private final UserNoticeChoices choices;
 
-	private final StaffNotices notices;
-
-	private final Clock clock;
-
-	NoticePreferences(JdbcClient jdbc, StaffNotices notices, Clock clock) {
-		this.jdbc = jdbc;
-		this.notices = notices;
-		this.clock = clock;
+	NoticePreferences(UserNoticeChoices choices) {
+		this.choices = choices;
 	}
 
 	/** The signed-in user's choices, one per kind. */
 	@Transactional(readOnly = true)
 	public Preferences of(Viewer viewer) {
 		requireStaff(viewer);
-		var stored = this.notices.choices(viewer.userId());
+		var stored = this.choices.of(viewer.userId());
 		var kinds = new ArrayList<KindChoice>();
 		for (var kind : StaffNoticeKind.values()) {
-			var choice = stored.getOrDefault(kind, Map.of());
+			var choice = stored.getOrDefault(kind.name(), Map.of());
 			kinds.add(new KindChoice(kind, choice.getOrDefault("EMAIL", true), choice.getOrDefault("SLACK", true)));
 		}
-		return new Preferences(kinds, this.notices.slackWebhook(viewer.userId()));
+		return new Preferences(kinds, this.choices.slackWebhook(viewer.userId()));
 	}
 
 	/**
@@ -53,46 +44,17 @@ public class NoticePreferences {
 	@Transactional
 	public Preferences change(Viewer viewer, Preferences preferences) {
 		requireStaff(viewer);
-		var url = preferences.slackWebhookUrl();
-		if (url != null && !url.isBlank()) {
-			var decision = SlackWebhookRule.check(url);
-			if (!decision.allowed()) {
-				throw InvalidInputException.of("slackWebhookUrl", decision.reason());
-			}
-		}
-		this.jdbc.sql("DELETE FROM notice_preference WHERE user_id = :user").param("user", viewer.userId()).update();
 		var kinds = preferences.kinds() == null ? List.<KindChoice>of() : preferences.kinds();
+		var stored = new LinkedHashMap<String, boolean[]>();
 		for (var kind : StaffNoticeKind.values()) {
 			var choice = kinds.stream()
 				.filter(k -> k.kind() == kind)
 				.findFirst()
 				.orElse(new KindChoice(kind, false, false));
-			store(viewer.userId(), kind, "EMAIL", choice.email());
-			store(viewer.userId(), kind, "SLACK", choice.slack());
+			stored.put(kind.name(), new boolean[] { choice.email(), choice.slack() });
 		}
-		if (url == null || url.isBlank()) {
-			this.jdbc.sql("DELETE FROM user_channel WHERE user_id = :user").param("user", viewer.userId()).update();
-		}
-		else {
-			this.jdbc.sql("""
-					INSERT INTO user_channel (user_id, slack_webhook_url, updated_at) VALUES (:user, :url, :now)
-					ON CONFLICT (user_id) DO UPDATE SET slack_webhook_url = :url, updated_at = :now
-					""")
-				.param("user", viewer.userId())
-				.param("url", url.strip())
-				.param("now", Timestamp.from(this.clock.instant()))
-				.update();
-		}
+		this.choices.replace(viewer.userId(), stored, preferences.slackWebhookUrl());
 		return of(viewer);
-	}
-
-	private void store(long userId, StaffNoticeKind kind, String channel, boolean enabled) {
-		this.jdbc.sql("INSERT INTO notice_preference (user_id, kind, channel, enabled) VALUES (:u, :k, :c, :e)")
-			.param("u", userId)
-			.param("k", kind.name())
-			.param("c", channel)
-			.param("e", enabled)
-			.update();
 	}
 
 	private static void requireStaff(Viewer viewer) {

@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The inbox: a partner's notices for its users (vendor staff open a partner's inbox by
- * id), and a staff member's own notices, marked read once shown. A staff member's notice
- * preferences are part of their profile page.
+ * id), and a staff member's own notices, marked read once shown. Each user's notice
+ * preferences (staff and partner users alike) are part of their profile page.
  */
 @Controller
 class NotificationPageController {
@@ -33,8 +33,12 @@ class NotificationPageController {
 
 	private final NoticePreferences preferences;
 
-	NotificationPageController(Notifications notifications, StaffNotices staff, NoticePreferences preferences) {
+	private final PartnerNoticePreferences partnerPreferences;
+
+	NotificationPageController(Notifications notifications, StaffNotices staff, NoticePreferences preferences,
+			PartnerNoticePreferences partnerPreferences) {
 		this.notifications = notifications;
+		this.partnerPreferences = partnerPreferences;
 		this.staff = staff;
 		this.preferences = preferences;
 	}
@@ -53,12 +57,12 @@ class NotificationPageController {
 	}
 
 	/**
-	 * The preferences section of the profile page (loaded into it), or a page of its own.
+	 * The preferences section of the profile page (loaded into it), or a page of its own:
+	 * a staff member's kinds of notice, or a partner user's.
 	 */
 	@GetMapping("/notifications/preferences")
 	String preferences(Viewer viewer, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		model.addAttribute("preferences", this.preferences.of(viewer));
-		model.addAttribute("kinds", StaffNoticeKind.values());
+		show(viewer, model);
 		return htmx != null ? "notify/preferences :: form" : "notify/preferences";
 	}
 
@@ -71,19 +75,31 @@ class NotificationPageController {
 			@RequestParam(required = false) List<String> slack, @RequestParam(required = false) String slackWebhookUrl,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			var emailKinds = kinds("email", email);
-			var slackKinds = kinds("slack", slack);
-			var choices = new ArrayList<NoticePreferences.KindChoice>();
-			for (var kind : StaffNoticeKind.values()) {
-				choices
-					.add(new NoticePreferences.KindChoice(kind, emailKinds.contains(kind), slackKinds.contains(kind)));
+			if (viewer.isPartnerUser()) {
+				var emailKinds = kinds(PartnerNoticeKind.class, "email", email);
+				var slackKinds = kinds(PartnerNoticeKind.class, "slack", slack);
+				var choices = new ArrayList<PartnerNoticePreferences.KindChoice>();
+				for (var kind : PartnerNoticeKind.values()) {
+					choices.add(new PartnerNoticePreferences.KindChoice(kind, emailKinds.contains(kind),
+							slackKinds.contains(kind)));
+				}
+				this.partnerPreferences.change(viewer,
+						new PartnerNoticePreferences.Preferences(choices, slackWebhookUrl));
 			}
-			this.preferences.change(viewer, new NoticePreferences.Preferences(choices, slackWebhookUrl));
+			else {
+				var emailKinds = kinds(StaffNoticeKind.class, "email", email);
+				var slackKinds = kinds(StaffNoticeKind.class, "slack", slack);
+				var choices = new ArrayList<NoticePreferences.KindChoice>();
+				for (var kind : StaffNoticeKind.values()) {
+					choices.add(new NoticePreferences.KindChoice(kind, emailKinds.contains(kind),
+							slackKinds.contains(kind)));
+				}
+				this.preferences.change(viewer, new NoticePreferences.Preferences(choices, slackWebhookUrl));
+			}
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("preferences", this.preferences.of(viewer));
-			model.addAttribute("kinds", StaffNoticeKind.values());
+			show(viewer, model);
 			model.addAttribute("fieldErrors", FormErrors.of(ex));
 			return "notify/preferences";
 		}
@@ -91,11 +107,22 @@ class NotificationPageController {
 		return "redirect:/profile";
 	}
 
-	private static Set<StaffNoticeKind> kinds(String field, List<String> names) {
-		var kinds = EnumSet.noneOf(StaffNoticeKind.class);
+	private void show(Viewer viewer, Model model) {
+		if (viewer.isPartnerUser()) {
+			model.addAttribute("preferences", this.partnerPreferences.of(viewer));
+			model.addAttribute("kindLabels", "notices.partnerKind.");
+		}
+		else {
+			model.addAttribute("preferences", this.preferences.of(viewer));
+			model.addAttribute("kindLabels", "notices.kind.");
+		}
+	}
+
+	private static <K extends Enum<K>> Set<K> kinds(Class<K> type, String field, List<String> names) {
+		var kinds = EnumSet.noneOf(type);
 		for (var name : names == null ? List.<String>of() : names) {
 			try {
-				kinds.add(StaffNoticeKind.valueOf(name));
+				kinds.add(Enum.valueOf(type, name));
 			}
 			catch (IllegalArgumentException ex) {
 				throw InvalidInputException.of(field, "unknown kind of notice: " + name);

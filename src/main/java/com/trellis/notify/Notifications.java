@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notify module's facade: turns partner notices into an inbox entry plus one delivery
- * per channel and recipient, and reads a partner's inbox.
+ * per channel and recipient (the partner's Slack channel, and each partner user by the
+ * channels they keep on for the notice's kind, {@link PartnerNoticePreferences}), and
+ * reads a partner's inbox.
  */
 @Service
 public class Notifications {
@@ -32,7 +34,11 @@ public class Notifications {
 
 	private final InboxWriter inbox;
 
-	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox) {
+	private final UserNoticeChoices choices;
+
+	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
+			UserNoticeChoices choices) {
+		this.choices = choices;
 		this.jdbc = jdbc;
 		this.inbox = inbox;
 		this.users = users;
@@ -57,9 +63,14 @@ public class Notifications {
 		if (id.isEmpty()) {
 			return;
 		}
-		if (this.mail.getIfAvailable() != null) {
-			for (var user : this.users.contactsOfPartner(notice.partnerId())) {
-				this.inbox.delivery(notice.key(), id.get(), "EMAIL", user.email(), now);
+		var kind = PartnerNoticeKind.of(notice.kind()).name();
+		boolean mailConfigured = this.mail.getIfAvailable() != null;
+		for (var user : this.users.contactsOfPartner(notice.partnerId())) {
+			var slack = this.choices.slackWebhook(user.id());
+			var channels = NoticeChannels.decide(this.choices.of(user.id(), kind), mailConfigured, slack != null);
+			for (var channel : channels) {
+				var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
+				this.inbox.delivery(notice.key(), id.get(), channel.name(), recipient, now);
 			}
 		}
 		this.jdbc.sql("SELECT slack_webhook_url FROM partner_channel WHERE partner_id = :partner")

@@ -6,6 +6,7 @@ import com.trellis.identity.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,11 +46,13 @@ class StaffNoticeApiController {
 	}
 
 	@GetMapping("/notice-preferences")
+	@PreAuthorize("!hasRole('PARTNER')")
 	NoticePreferences.Preferences preferences(Viewer viewer) {
 		return this.preferences.of(viewer);
 	}
 
 	@PutMapping("/notice-preferences")
+	@PreAuthorize("!hasRole('PARTNER')")
 	@Operation(summary = "Replaces which kinds of notice also come by e-mail and Slack",
 			description = "A kind not listed keeps both channels off; slackWebhookUrl empty clears it, "
 					+ "otherwise a Slack incoming webhook URL.")

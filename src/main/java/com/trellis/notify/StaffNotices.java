@@ -2,9 +2,7 @@ package com.trellis.notify;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -39,8 +37,12 @@ public class StaffNotices {
 
 	private final InboxWriter inbox;
 
-	StaffNotices(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox) {
+	private final UserNoticeChoices choices;
+
+	StaffNotices(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
+			UserNoticeChoices choices) {
 		this.jdbc = jdbc;
+		this.choices = choices;
 		this.users = users;
 		this.mail = mail;
 		this.clock = clock;
@@ -67,8 +69,8 @@ public class StaffNotices {
 		if (id.isEmpty() || this.users.findEnabled(user.id()).isEmpty()) {
 			return;
 		}
-		var slack = slackWebhook(user.id());
-		var channels = NoticeChannels.decide(choices(user.id()).getOrDefault(notice.kind(), Map.of()),
+		var slack = this.choices.slackWebhook(user.id());
+		var channels = NoticeChannels.decide(this.choices.of(user.id(), notice.kind().name()),
 				this.mail.getIfAvailable() != null, slack != null);
 		for (var channel : channels) {
 			var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
@@ -110,26 +112,6 @@ public class StaffNotices {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("user", viewer.userId())
 			.update();
-	}
-
-	/** The user's choices by kind and channel; a missing choice means on. */
-	Map<StaffNoticeKind, Map<String, Boolean>> choices(long userId) {
-		var choices = new HashMap<StaffNoticeKind, Map<String, Boolean>>();
-		this.jdbc.sql("SELECT kind, channel, enabled FROM notice_preference WHERE user_id = :user")
-			.param("user", userId)
-			.query(rs -> {
-				choices.computeIfAbsent(StaffNoticeKind.valueOf(rs.getString("kind")), k -> new HashMap<>())
-					.put(rs.getString("channel"), rs.getBoolean("enabled"));
-			});
-		return choices;
-	}
-
-	String slackWebhook(long userId) {
-		return this.jdbc.sql("SELECT slack_webhook_url FROM user_channel WHERE user_id = :user")
-			.param("user", userId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.trellis.registration;
 
-import com.trellis.notify.StaffNotice;
-import com.trellis.notify.StaffNoticeKind;
 import com.trellis.partners.Partners;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,14 +33,9 @@ class DecisionNotices {
 		if (pam == null || pam.equals(actorId)) {
 			return;
 		}
-		var held = view.status() == RegistrationStatus.ON_HOLD;
-		this.events
-			.publishEvent(new StaffNotice("registration:" + view.id() + ":" + view.status() + ":" + at + ":user:" + pam,
-					pam, StaffNoticeKind.REGISTRATION_SUBMITTED,
-					(held ? "Registration on hold: " : "Registration to decide: ") + view.customerName(),
-					view.customerName() + " (" + view.amount().toPlainString() + " " + view.currency()
-							+ ") waits for your decision." + (held ? " It is on hold: " + view.statusReason() : ""),
-					"/registrations/" + view.id()));
+		this.events.publishEvent(new RegistrationToDecide(view.id(), view.status(), at, view.customerName(),
+				view.amount(), view.currency(), view.statusReason())
+			.noticeTo(pam));
 	}
 
 }

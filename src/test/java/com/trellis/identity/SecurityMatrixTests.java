@@ -216,6 +216,8 @@ class SecurityMatrixTests {
 				row("GET /api/v1/tokens", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/me/notifications", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/me/notice-preferences", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/me/partner-notice-preferences", 403, 403, 403, 403, 403, 200),
+				row("PUT /api/v1/me/partner-notice-preferences", 403, 403, 403, 403, 403, 400),
 				row("GET /api/v1/me/reading", 200, 200, 200, 200, 200, 200),
 				row("PUT /api/v1/me/reading", 400, 400, 400, 400, 400, 400),
 				row("GET /api/v1/search?q=Matrix", 200, 200, 200, 200, 200, 200),
@@ -395,7 +397,7 @@ class SecurityMatrixTests {
 				row("GET /opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/{otherDeal}/credit", 200, 200, 200, 200, 200, 404),
 				row("GET /notifications", 200, 200, 200, 200, 200, 200),
-				row("GET /notifications/preferences", 200, 200, 200, 200, 200, 403),
+				row("GET /notifications/preferences", 200, 200, 200, 200, 200, 200),
 				row("GET /incentives/payouts", 200, 403, 403, 403, 403, 403),
 				row("GET /activation", 200, 200, 200, 200, 200, 403),
 				row("GET /partners/{own}/activation", 200, 200, 200, 200, 200, 200),
@@ -800,6 +802,9 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/claims")) {
 			return "{\"amount\": 10, \"proof\": \"matrix\"}";
+		}
+		if (endpoint.endsWith("/partner-notice-preferences")) {
+			return "{\"kinds\": [], \"slackWebhookUrl\": \"http://127.0.0.1/matrix\"}";
 		}
 		if (endpoint.endsWith("/partner-attachment")) {
 			return "{\"partnerId\": %d, \"creditType\": \"CO_SELL\"}".formatted(own.partnerId());

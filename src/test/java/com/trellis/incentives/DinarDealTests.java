@@ -99,7 +99,7 @@ class DinarDealTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(statement).contains("\"amount\":1234.568,")
-			.contains("referral bonus: 10% of BHD 12,345.675 (sourced)");
+			.contains("referral bonus: 10.0 % of BHD 12,345.675 (sourced)");
 		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
 			.filteredOn(entry -> entry.programId() == referral.id())
 			.singleElement()

@@ -93,7 +93,8 @@ class IncentiveRulesTest {
 			.isEqualByComparingTo("7500.00");
 		var top = QuarterlyRebate.earn(REBATE, "2026-Q3", new BigDecimal("250000.00"), "USD").orElseThrow();
 		assertThat(top.amount()).isEqualByComparingTo("12500.00");
-		assertThat(top.basis()).isEqualTo("quarterly rebate 2026-Q3: 5% of USD 250,000.00 (tier from USD 250,000.00)");
+		assertThat(com.trellis.shared.StoredFigures.render(top.basis(), java.util.Locale.US))
+			.isEqualTo("quarterly rebate 2026-Q3: 5.0 % of USD 250,000.00 (tier from USD 250,000.00)");
 		assertThat(top.sourceKey()).isEqualTo("quarter:2026-Q3:USD");
 	}
 

@@ -245,7 +245,7 @@ class IncentiveTests {
 		assertThat(statement.ledger()).filteredOn(e -> e.kind().equals("REBATE"))
 			.singleElement()
 			.satisfies(e -> assertThat(e.basis())
-				.isEqualTo("quarterly rebate 2021-Q3: 4% of GBP 100,000.00 (tier from GBP 100,000.00)"));
+				.isEqualTo("quarterly rebate 2021-Q3: 4.0 % of GBP 100,000.00 (tier from GBP 100,000.00)"));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.trellis.identity.Role;
@@ -16,6 +17,7 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,11 +64,37 @@ class MoneyEarningTests {
 		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
 			.filteredOn(entry -> entry.programId() == referral.id())
 			.singleElement()
-			.satisfies(entry -> assertThat(entry.basis()).isEqualTo("referral bonus: 10% of JPY 12,345 (sourced)"));
+			.satisfies(entry -> assertThat(entry.basis()).isEqualTo("referral bonus: 10.0 % of JPY 12,345 (sourced)"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !notices(world.partnerId()).isEmpty());
 		// one notice per referral program in force, each of the same JPY 1,235
 		assertThat(notices(world.partnerId())).contains("You earned JPY 1,235")
 			.allSatisfy(subject -> assertThat(subject).doesNotContain("1235"));
+	}
+
+	@Test
+	void aGermanReaderReadsTheLedgerBasisFiguresInTheirOwnFormatWhileTheProgramsReaderKeepsTheirs() {
+		var referral = referral("20");
+		var world = this.fixtures.world("Basis Reader Partners");
+		win(world.dealId(), "100000", "USD", this.clock.instant());
+		this.incentives.earnForWin(world.partnerId(), world.dealId());
+		try {
+			LocaleContextHolder.setLocale(Locale.GERMANY);
+			assertThat(basis(world, referral)).isEqualTo("referral bonus: 20,0 % of USD 100.000,00 (sourced)");
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		assertThat(basis(world, referral)).isEqualTo("referral bonus: 20.0 % of USD 100,000.00 (sourced)");
+	}
+
+	private String basis(Fixtures.World world, Program referral) {
+		return this.incentives.statement(world.partnerUser(), world.partnerId())
+			.ledger()
+			.stream()
+			.filter(entry -> entry.programId() == referral.id())
+			.findFirst()
+			.orElseThrow()
+			.basis();
 	}
 
 	@Test

@@ -1,0 +1,22 @@
+package com.trellis.incentives;
+
+import java.math.BigDecimal;
+
+import com.trellis.notify.StaffNotice;
+import com.trellis.notify.StaffNoticeKind;
+
+/**
+ * The words of the notice that tells a PAM an MDF request waits for their decision, kept
+ * in one place for the live path ({@link MdfNotices}) and the demo alike.
+ */
+public record MdfRequestToDecide(long requestId, long partnerId, String activity, BigDecimal cost, String currency) {
+
+	/** The notice to the partner's PAM. */
+	public StaffNotice noticeTo(long pamId) {
+		return new StaffNotice("mdf-request:" + this.requestId + ":REQUESTED:user:" + pamId, pamId,
+				StaffNoticeKind.MDF_REQUEST, "MDF request to decide: " + this.activity,
+				"Requested " + this.cost.toPlainString() + " " + this.currency + " for " + this.activity + ".",
+				"/partners/" + this.partnerId + "/incentives");
+	}
+
+}

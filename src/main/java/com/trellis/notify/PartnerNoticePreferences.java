@@ -1,0 +1,75 @@
+package com.trellis.notify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A partner user's own choices: which kinds of partner notice ({@link PartnerNoticeKind})
+ * also come to them by e-mail and by Slack, and their own Slack incoming webhook. Every
+ * notice stays in the partner's inbox; with no choice stored each kind comes by e-mail,
+ * as it always did. Only the signed-in partner user reads or changes their own.
+ */
+@Service
+public class PartnerNoticePreferences {
+
+	private final UserNoticeChoices choices;
+
+	PartnerNoticePreferences(UserNoticeChoices choices) {
+		this.choices = choices;
+	}
+
+	/** The signed-in partner user's choices, one per kind. */
+	@Transactional(readOnly = true)
+	public Preferences of(Viewer viewer) {
+		requirePartnerUser(viewer);
+		var stored = this.choices.of(viewer.userId());
+		var kinds = new ArrayList<KindChoice>();
+		for (var kind : PartnerNoticeKind.values()) {
+			var choice = stored.getOrDefault(kind.name(), Map.of());
+			kinds.add(new KindChoice(kind, choice.getOrDefault("EMAIL", true), choice.getOrDefault("SLACK", true)));
+		}
+		return new Preferences(kinds, this.choices.slackWebhook(viewer.userId()));
+	}
+
+	/**
+	 * Replaces the signed-in partner user's choices; a kind not named keeps both channels
+	 * off. An empty Slack URL clears it; any other must be a Slack incoming webhook.
+	 */
+	@Transactional
+	public Preferences change(Viewer viewer, Preferences preferences) {
+		requirePartnerUser(viewer);
+		var kinds = preferences.kinds() == null ? List.<KindChoice>of() : preferences.kinds();
+		var stored = new LinkedHashMap<String, boolean[]>();
+		for (var kind : PartnerNoticeKind.values()) {
+			var choice = kinds.stream()
+				.filter(k -> k.kind() == kind)
+				.findFirst()
+				.orElse(new KindChoice(kind, false, false));
+			stored.put(kind.name(), new boolean[] { choice.email(), choice.slack() });
+		}
+		this.choices.replace(viewer.userId(), stored, preferences.slackWebhookUrl());
+		return of(viewer);
+	}
+
+	private static void requirePartnerUser(Viewer viewer) {
+		if (!viewer.isPartnerUser()) {
+			throw new AccessDeniedException("These notice preferences are for partner users");
+		}
+	}
+
+	/** Whether partner notices of one kind also come by e-mail and by Slack. */
+	public record KindChoice(PartnerNoticeKind kind, boolean email, boolean slack) {
+	}
+
+	public record Preferences(List<KindChoice> kinds, String slackWebhookUrl) {
+	}
+
+}

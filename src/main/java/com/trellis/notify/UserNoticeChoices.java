@@ -1,0 +1,96 @@
+package com.trellis.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One user's stored notice choices, staff and partner users alike: per kind and channel
+ * whether it is on (a missing choice means on), and the user's own Slack incoming
+ * webhook. Callers check who may read or change them.
+ */
+@Component
+class UserNoticeChoices {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	UserNoticeChoices(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The user's choices by kind name and channel. */
+	Map<String, Map<String, Boolean>> of(long userId) {
+		var choices = new HashMap<String, Map<String, Boolean>>();
+		this.jdbc.sql("SELECT kind, channel, enabled FROM notice_preference WHERE user_id = :user")
+			.param("user", userId)
+			.query(rs -> {
+				choices.computeIfAbsent(rs.getString("kind"), k -> new HashMap<>())
+					.put(rs.getString("channel"), rs.getBoolean("enabled"));
+			});
+		return choices;
+	}
+
+	/** The user's choices for one kind by channel; empty when none is stored. */
+	Map<String, Boolean> of(long userId, String kind) {
+		return of(userId).getOrDefault(kind, Map.of());
+	}
+
+	/**
+	 * Replaces all of the user's choices and their Slack webhook (blank clears it; any
+	 * other must be a Slack incoming webhook, else nothing changes).
+	 * @param choices per kind name: whether e-mail and Slack are on
+	 */
+	void replace(long userId, Map<String, boolean[]> choices, String slackWebhookUrl) {
+		if (slackWebhookUrl != null && !slackWebhookUrl.isBlank()) {
+			var decision = SlackWebhookRule.check(slackWebhookUrl);
+			if (!decision.allowed()) {
+				throw InvalidInputException.of("slackWebhookUrl", decision.reason());
+			}
+		}
+		this.jdbc.sql("DELETE FROM notice_preference WHERE user_id = :user").param("user", userId).update();
+		choices.forEach((kind, channels) -> {
+			store(userId, kind, "EMAIL", channels[0]);
+			store(userId, kind, "SLACK", channels[1]);
+		});
+		if (slackWebhookUrl == null || slackWebhookUrl.isBlank()) {
+			this.jdbc.sql("DELETE FROM user_channel WHERE user_id = :user").param("user", userId).update();
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO user_channel (user_id, slack_webhook_url, updated_at) VALUES (:user, :url, :now)
+				ON CONFLICT (user_id) DO UPDATE SET slack_webhook_url = :url, updated_at = :now
+				""")
+			.param("user", userId)
+			.param("url", slackWebhookUrl.strip())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/** The user's own Slack incoming webhook, or null. */
+	String slackWebhook(long userId) {
+		return this.jdbc.sql("SELECT slack_webhook_url FROM user_channel WHERE user_id = :user")
+			.param("user", userId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private void store(long userId, String kind, String channel, boolean enabled) {
+		this.jdbc.sql("INSERT INTO notice_preference (user_id, kind, channel, enabled) VALUES (:u, :k, :c, :e)")
+			.param("u", userId)
+			.param("k", kind)
+			.param("c", channel)
+			.param("e", enabled)
+			.update();
+	}
+
+}

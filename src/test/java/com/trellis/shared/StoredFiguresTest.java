@@ -1,0 +1,32 @@
+package com.trellis.shared;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoredFiguresTest {
+
+	@Test
+	void figuresStoredAsPartsReadInEachReadersOwnFormat() {
+		var stored = "rebate: " + StoredFigures.percent(new BigDecimal("2.250")) + " of "
+				+ StoredFigures.money(new BigDecimal("1234567.5"), "USD") + ", "
+				+ StoredFigures.money(new BigDecimal("12345"), "JPY");
+
+		assertThat(StoredFigures.render(stored, Locale.US)).isEqualTo("rebate: 2.25 % of USD 1,234,567.50, JPY 12,345");
+		assertThat(StoredFigures.render(stored, Locale.GERMANY))
+			.isEqualTo("rebate: 2,25 % of USD 1.234.567,50, JPY 12.345");
+	}
+
+	@Test
+	void aWholeRateReadsWithOneDecimalAndATextStoredBeforeReadsAsItWasStored() {
+		assertThat(StoredFigures.render(StoredFigures.percent(new BigDecimal("20")), Locale.GERMANY))
+			.isEqualTo("20,0 %");
+		assertThat(StoredFigures.render("referral bonus: 10% of USD 12345.60 {sourced}", Locale.GERMANY))
+			.isEqualTo("referral bonus: 10% of USD 12345.60 {sourced}");
+		assertThat(StoredFigures.render(null, Locale.GERMANY)).isNull();
+	}
+
+}
