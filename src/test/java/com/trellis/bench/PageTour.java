@@ -70,7 +70,9 @@ final class PageTour {
 			var pages = new LinkedHashSet<String>();
 			pages.add(home);
 			if (listRoles.contains(role)) {
-				pages.addAll(navigation(get(sessions.get(0), home)));
+				for (var link : navigation(get(sessions.get(0), home))) {
+					pages.add(target(sessions.get(0), link));
+				}
 			}
 			for (var page : pages) {
 				rows.add(measure(role, email, page, sessions));
@@ -117,6 +119,27 @@ final class PageTour {
 			}
 		}
 		return links;
+	}
+
+	/**
+	 * The page a navigation link shows: the link itself, or where it redirects within the
+	 * application (the enablement link of a partner user goes to its own page).
+	 */
+	private String target(HttpClient session, String link) throws Exception {
+		var page = link;
+		for (int hop = 0; hop < 3; hop++) {
+			var response = session.send(request(page).build(), HttpResponse.BodyHandlers.discarding());
+			var location = response.headers().firstValue("Location").orElse(null);
+			if (response.statusCode() / 100 != 3 || location == null) {
+				return page;
+			}
+			var next = URI.create("http://127.0.0.1:" + this.port + page).resolve(location);
+			if (next.getPort() != this.port || next.getPath().startsWith("/login")) {
+				return page;
+			}
+			page = next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+		}
+		return page;
 	}
 
 	private Row measure(String role, String email, String page, List<HttpClient> sessions) throws Exception {
