@@ -1,0 +1,251 @@
+package com.trellis.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 15's row "every list page and the home page of each role": signed-in users of
+ * each role (form sign-in, sessions like a browser) open their home page and, for the
+ * roles given, every page of their navigation, {@code clients} at once, each page
+ * {@code requests} times per client after one warm-up request. A page whose warm-up takes
+ * longer than {@link #TOO_SLOW} is recorded with that one request only, so one very slow
+ * page cannot hold up the tour.
+ */
+final class PageTour {
+
+	static final Duration TOO_SLOW = Duration.ofSeconds(20);
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private static final Pattern NAV = Pattern.compile("<nav id=\"main-nav\">(.*?)</nav>", Pattern.DOTALL);
+
+	private static final Pattern HREF = Pattern.compile("href=\"(/[^\"]*)\"");
+
+	/** Links of the navigation that are forms or personal settings, not lists. */
+	private static final List<String> NOT_LISTS = List.of("/registrations/new", "/profile", "/me/tokens");
+
+	private final int port;
+
+	private final JdbcClient jdbc;
+
+	private final int clients;
+
+	private final int requests;
+
+	PageTour(int port, JdbcClient jdbc, int clients, int requests) {
+		this.port = port;
+		this.jdbc = jdbc;
+		this.clients = clients;
+		this.requests = requests;
+	}
+
+	/**
+	 * One row per role and page: the home page of every role, and every navigation page
+	 * of the roles in {@code listRoles}.
+	 */
+	List<Row> tour(List<String> roles, List<String> listRoles) throws Exception {
+		var rows = new ArrayList<Row>();
+		for (var role : roles) {
+			var email = user(role);
+			var sessions = new ArrayList<HttpClient>();
+			for (int c = 0; c < this.clients; c++) {
+				sessions.add(signIn(email));
+			}
+			var home = "PARTNER".equals(role) ? "/portal" : "/";
+			var pages = new LinkedHashSet<String>();
+			pages.add(home);
+			if (listRoles.contains(role)) {
+				for (var link : navigation(get(sessions.get(0), home))) {
+					pages.add(target(sessions.get(0), link));
+				}
+			}
+			for (var page : pages) {
+				rows.add(measure(role, email, page, sessions));
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * The user a role's pages are opened as: the demo's admin and executive, the PAM with
+	 * the largest book, a user of the active partner with the most open deals, and the
+	 * first sales manager and AE.
+	 */
+	private String user(String role) {
+		var sql = switch (role) {
+			case "PAM" -> """
+					SELECT u.email FROM app_user u JOIN partner p ON p.owner_pam_id = u.id
+					WHERE u.role = 'PAM' AND u.enabled GROUP BY u.id, u.email ORDER BY count(*) DESC, u.id LIMIT 1
+					""";
+			case "PARTNER" -> """
+					SELECT u.email FROM app_user u
+					JOIN partner p ON p.id = u.partner_id AND p.lifecycle_status = 'ACTIVE'
+					JOIN (SELECT partner_id, count(*) AS deals FROM opportunity
+					      WHERE partner_id IS NOT NULL AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+					      GROUP BY partner_id) o ON o.partner_id = u.partner_id
+					WHERE u.role = 'PARTNER' AND u.enabled ORDER BY o.deals DESC, u.id LIMIT 1
+					""";
+			default -> "SELECT email FROM app_user WHERE role = :role AND enabled ORDER BY id LIMIT 1";
+		};
+		var statement = this.jdbc.sql(sql);
+		return (sql.contains(":role") ? statement.param("role", role) : statement).query(String.class).single();
+	}
+
+	private static List<String> navigation(String html) {
+		var nav = NAV.matcher(html);
+		var links = new ArrayList<String>();
+		if (nav.find()) {
+			var href = HREF.matcher(nav.group(1));
+			while (href.find()) {
+				var link = href.group(1);
+				if (!NOT_LISTS.contains(link) && !links.contains(link)) {
+					links.add(link);
+				}
+			}
+		}
+		return links;
+	}
+
+	/**
+	 * The page a navigation link shows: the link itself, or where it redirects within the
+	 * application (the enablement link of a partner user goes to its own page).
+	 */
+	private String target(HttpClient session, String link) throws Exception {
+		var page = link;
+		for (int hop = 0; hop < 3; hop++) {
+			var response = session.send(request(page).build(), HttpResponse.BodyHandlers.discarding());
+			var location = response.headers().firstValue("Location").orElse(null);
+			if (response.statusCode() / 100 != 3 || location == null) {
+				return page;
+			}
+			var next = URI.create("http://127.0.0.1:" + this.port + page).resolve(location);
+			if (next.getPort() != this.port || next.getPath().startsWith("/login")) {
+				return page;
+			}
+			page = next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+		}
+		return page;
+	}
+
+	private Row measure(String role, String email, String page, List<HttpClient> sessions) throws Exception {
+		long started = System.nanoTime();
+		var failure = status(sessions.get(0), page);
+		long warmup = System.nanoTime() - started;
+		if (failure != null || warmup > TOO_SLOW.toNanos()) {
+			return new Row(role, email, page, new Samples(new long[] { warmup }, warmup),
+					failure != null ? failure : "warm-up over " + TOO_SLOW.toSeconds() + " s: one request only");
+		}
+		var tasks = new ArrayList<Callable<long[]>>();
+		var failures = java.util.Collections.synchronizedList(new ArrayList<String>());
+		for (var session : sessions) {
+			tasks.add(() -> {
+				long[] latencies = new long[this.requests];
+				for (int i = 0; i < latencies.length; i++) {
+					long began = System.nanoTime();
+					var problem = status(session, page);
+					latencies[i] = System.nanoTime() - began;
+					if (problem != null) {
+						failures.add(problem);
+					}
+				}
+				return latencies;
+			});
+		}
+		var pool = Executors.newFixedThreadPool(sessions.size());
+		try {
+			long began = System.nanoTime();
+			var perClient = new ArrayList<long[]>();
+			for (var future : pool.invokeAll(tasks)) {
+				perClient.add(future.get());
+			}
+			return new Row(role, email, page, Samples.merge(perClient, System.nanoTime() - began),
+					failures.isEmpty() ? null : failures.size() + " not 200, e.g. " + failures.get(0));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Null when the page answered 200, else what it answered. */
+	private String status(HttpClient session, String page) throws Exception {
+		var response = session.send(request(page).build(), HttpResponse.BodyHandlers.discarding());
+		return response.statusCode() == 200 ? null
+				: response.statusCode() + response.headers().firstValue("Location").map(l -> " to " + l).orElse("");
+	}
+
+	private String get(HttpClient session, String page) throws Exception {
+		var response = session.send(request(page).build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(page + " answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	private HttpClient signIn(String email) throws Exception {
+		var http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		var login = get(http, "/login");
+		var token = CSRF.matcher(login);
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token on the sign-in page");
+		}
+		var form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=demo&_csrf="
+				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+		var response = http.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		if (response.headers().firstValue("Location").orElse("error").contains("error")) {
+			throw new IllegalStateException("sign-in of " + email + " failed: " + response.statusCode());
+		}
+		return http;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofMinutes(2));
+	}
+
+	static String report(List<Row> rows, double floorMillis, int clients, int requests) {
+		var out = new StringBuilder(String.format(Locale.ROOT,
+				"%nPages: home of each role and every navigation page, %d signed-in sessions x %d requests after a"
+						+ " warm-up (target p95 <= 300 ms)%n",
+				clients, requests));
+		out.append(String.format(Locale.ROOT, "%-14s %-34s %6s %9s %9s %9s %10s %s%n", "role", "page", "count",
+				"p50 ms", "p95 ms", "max ms", "p95/scan", "note"));
+		for (var row : rows) {
+			var s = row.samples();
+			out.append(String.format(Locale.ROOT, "%-14s %-34s %6d %9.1f %9.1f %9.1f %10.2f %s%n", row.role(),
+					row.page(), s.count(), s.percentileMillis(0.5), s.percentileMillis(0.95), s.maxMillis(),
+					s.percentileMillis(0.95) / floorMillis, row.note() == null ? "" : row.note()));
+		}
+		long over = rows.stream().filter(r -> r.samples().percentileMillis(0.95) > 300).count();
+		out.append(String.format(Locale.ROOT, "%d of %d pages over the 300 ms p95 target%n", over, rows.size()));
+		return out.toString();
+	}
+
+	/**
+	 * @param note why the page has fewer samples, or what it answered when not 200
+	 */
+	record Row(String role, String user, String page, Samples samples, String note) {
+	}
+
+}
