@@ -18,10 +18,10 @@ import org.springframework.stereotype.Repository;
  * database answers in a few hash joins instead of one query per company. Two rounds:
  * first the same registrable domain or the same normalised name; then, only for the
  * companies the caller found no sure match for, names one slip of the keyboard apart in
- * one word, by the accounts' slip keys ({@code account_slip_keys}, V61_2). A trigram
- * probe per company (the {@code pg_trgm} index the one-at-a-time search uses) costs over
- * 15 ms at a million accounts whose names share common words, too slow for 100,000
- * companies.
+ * one word, by the accounts' slip keys ({@code account_slip_keys}, V61_2 and V74, through
+ * a GIN index). A trigram probe per company (the {@code pg_trgm} index the one-at-a-time
+ * search uses) costs over 15 ms at a million accounts whose names share common words, too
+ * slow for 100,000 companies.
  */
 @Repository
 class AccountCandidates {
@@ -43,7 +43,8 @@ class AccountCandidates {
 		this.jdbc.sql("DROP TABLE IF EXISTS match_subject").update();
 		this.jdbc.sql("""
 				CREATE TEMPORARY TABLE match_subject (n INT NOT NULL, registrable_domain TEXT, normalized_name TEXT,
-				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE) ON COMMIT DROP
+				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE, slip_probes TEXT[])
+				                                      ON COMMIT DROP
 				""").update();
 		try (var copy = PgCopy.into(this.dataSource, "match_subject",
 				List.of("n", "registrable_domain", "normalized_name"))) {
@@ -78,24 +79,32 @@ class AccountCandidates {
 
 	/**
 	 * Accounts whose names are one slip of the keyboard apart in one word, for the
-	 * companies given by index: sharing a slip key and no more than one letter longer or
-	 * shorter (one slip adds or drops at most one). The key of a one-word name is three
-	 * letters, which thousands of accounts share; without the length bound each of them
-	 * was scored in Java.
+	 * companies given by index: sharing a slip key at a length no more than one letter
+	 * longer or shorter (one slip adds or drops at most one). Each company probes the GIN
+	 * index on the accounts' keys (V74) with its keys at its own length and one letter
+	 * either side, so the work grows with the companies probed, not with the accounts. A
+	 * key shares only three letters of a word; the candidates must also be
+	 * trigram-similar (the bar of {@code %} the one-company search's trigram probe sets;
+	 * computed, so that no trigram index probe is planned per company), so names that
+	 * merely share a word's first or last three letters are not sent to Java to be
+	 * scored.
 	 */
 	List<List<CustomerRecord>> oneSlipApart(int subjects, List<Integer> which) {
 		if (which.isEmpty()) {
 			return grouped(subjects, null);
 		}
-		this.jdbc.sql("UPDATE match_subject SET by_similarity = TRUE WHERE n = ANY(:which)")
-			.param("which", which.toArray(Integer[]::new))
-			.update();
+		this.jdbc.sql("""
+				UPDATE match_subject SET by_similarity = TRUE, slip_probes = account_slip_probes(normalized_name)
+				WHERE n = ANY(:which)
+				""").param("which", which.toArray(Integer[]::new)).update();
+		this.jdbc.sql("ANALYZE match_subject").update();
 		return grouped(subjects, """
-				SELECT DISTINCT k.n, a.id
-				FROM (SELECT s.n, s.normalized_name, unnest(account_slip_keys(s.normalized_name)) AS key
-				      FROM match_subject s WHERE s.by_similarity) k
-				JOIN (SELECT a.id, a.normalized_name, unnest(a.slip_keys) AS key FROM account a) a ON a.key = k.key
-				WHERE abs(char_length(a.normalized_name) - char_length(k.normalized_name)) <= 1
+				SELECT DISTINCT s.n, a.id
+				FROM match_subject s JOIN account a ON a.slip_keys && s.slip_probes
+				WHERE s.by_similarity AND cardinality(s.slip_probes) > 0
+				  AND abs(char_length(a.normalized_name) - char_length(s.normalized_name)) <= 1
+				  AND similarity(a.normalized_name, s.normalized_name)
+				      >= coalesce(current_setting('pg_trgm.similarity_threshold', TRUE)::real, 0.3)
 				""");
 	}
 

@@ -75,8 +75,9 @@ class ListMatching {
 		}
 		clock.lap("decide the unsure");
 		if (companies.size() >= LOGGED || log.isDebugEnabled()) {
-			log.info("matched {} companies ({} without a sure match by domain or name): {}", companies.size(),
-					unsure.size(), clock);
+			long weighed = unsure.stream().mapToLong(i -> found.get(i).size()).sum();
+			log.info("matched {} companies ({} without a sure match by domain or name, {} candidates weighed for them):"
+					+ " {}", companies.size(), unsure.size(), weighed, clock);
 		}
 		return decisions;
 	}

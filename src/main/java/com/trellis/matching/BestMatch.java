@@ -10,6 +10,8 @@ import java.util.List;
  * domain several candidates share (14 accounts on {@code ashford.com}) does not: the name
  * decides among them. Without exactly one sure candidate there is no automatic match, and
  * the close candidates are offered as possible matches for a person to confirm or reject.
+ * A name equal only by spelling is not sure when {@link SpellingOnly} doubts it (other
+ * own web domains, or a word with another first letter).
  */
 public final class BestMatch {
 
@@ -20,9 +22,11 @@ public final class BestMatch {
 		var sure = new ArrayList<Found<T>>();
 		var possible = new ArrayList<Found<T>>();
 		for (var candidate : candidates) {
-			CompanyMatcher.compare(subject, candidate.company()).ifPresent(match -> {
-				(match.automatic() ? sure : possible).add(new Found<>(candidate.ref(), candidate.company(), match));
-			});
+			CompanyMatcher.compare(subject, candidate.company())
+				.map(match -> weighed(subject, candidate.company(), match))
+				.ifPresent(match -> {
+					(match.automatic() ? sure : possible).add(new Found<>(candidate.ref(), candidate.company(), match));
+				});
 		}
 		var byDomain = sure.stream().filter(f -> f.match().kind() == Match.Kind.DOMAIN).toList();
 		if (byDomain.size() == 1) {
@@ -48,7 +52,8 @@ public final class BestMatch {
 		var named = new ArrayList<Found<T>>();
 		var others = new ArrayList<Found<T>>(possible);
 		for (var found : byDomain) {
-			var byName = CompanyMatcher.byName(subject, found.company());
+			var byName = CompanyMatcher.byName(subject, found.company())
+				.map(match -> weighed(subject, found.company(), match));
 			if (byName.isPresent() && byName.get().automatic()) {
 				named.add(new Found<>(found.ref(), found.company(), byName.get()));
 			}
@@ -67,6 +72,11 @@ public final class BestMatch {
 		return new Decision<>(null, null, demoted(others, "the shared web domain " + domain + " does not decide"),
 				byDomain.size() + " candidates share the web domain " + domain + " and "
 						+ (named.isEmpty() ? "none" : named.size()) + " of them has the name; a person decides");
+	}
+
+	/** A match by spelling alone that {@link SpellingOnly} doubts is only possible. */
+	private static Match weighed(Company subject, Company candidate, Match match) {
+		return SpellingOnly.doubt(subject, candidate, match).map(match::possible).orElse(match);
 	}
 
 	private static <T> List<Found<T>> demoted(List<Found<T>> found, String why) {

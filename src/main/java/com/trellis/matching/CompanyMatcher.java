@@ -88,12 +88,12 @@ public final class CompanyMatcher {
 			return oneExtendsTheOther(wordsA, wordsB, nameA, nameB);
 		}
 		double lowest = 1.0;
-		for (int i = 0; i < wordsA.length; i++) {
+		for (int i = 0; i < wordsA.length && lowest >= POSSIBLE_WORD_SIMILARITY; i++) {
 			lowest = Math.min(lowest, wordScore(wordsA[i], wordsB[i]));
 		}
-		var reason = "company names differ only by spelling (\"%s\" ~ \"%s\", %.2f)".formatted(nameA, nameB, lowest);
 		if (lowest >= WORD_SIMILARITY) {
-			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.AUTOMATIC, reason));
+			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.AUTOMATIC,
+					"company names differ only by spelling (\"%s\" ~ \"%s\", %.2f)".formatted(nameA, nameB, lowest)));
 		}
 		if (lowest >= POSSIBLE_WORD_SIMILARITY && onlyLongWordsDiffer(wordsA, wordsB)) {
 			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.POSSIBLE,

@@ -62,6 +62,17 @@ class LabelledPairsTest {
 		assertThat(recall).isGreaterThanOrEqualTo(0.95);
 	}
 
+	@Test
+	void namesEqualOnlyBySpellingAreLeftForAPersonWhenTheirDomainsOrFirstLettersDiffer() throws IOException {
+		var lookAlikes = pairs().stream().filter(p -> p.category().equals("look-alike-spelling")).toList();
+		assertThat(lookAlikes).hasSizeGreaterThanOrEqualTo(7);
+		for (var pair : lookAlikes) {
+			var decision = BestMatch.among(pair.a(), List.of(new BestMatch.Candidate<>(1, pair.b())));
+			assertThat(decision.matched()).as("%s / %s", pair.a(), pair.b()).isFalse();
+			assertThat(decision.possibles()).as("%s / %s", pair.a(), pair.b()).hasSize(1);
+		}
+	}
+
 	private static List<Pair> pairs() throws IOException {
 		try (var in = LabelledPairsTest.class.getResourceAsStream("/matching/labelled-pairs.csv")) {
 			var csv = CsvImport.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),

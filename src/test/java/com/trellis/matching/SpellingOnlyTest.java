@@ -1,0 +1,51 @@
+package com.trellis.matching;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpellingOnlyTest {
+
+	@Test
+	void aSpellingVariantWithItsOwnOtherWebDomainIsDoubted() {
+		var subject = Company.of("Velfleyo Inc.", "velfleyo.io", "FR");
+		var account = Company.of("Velfleor", "velfleor.com", "FR");
+
+		var doubt = SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow());
+
+		assertThat(doubt)
+			.hasValue("but the names differ in spelling and their web domains differ (velfleyo.io, velfleor.com)");
+	}
+
+	@Test
+	void aWordStartingWithAnotherLetterIsDoubted() {
+		var subject = Company.of("Babator Ventures GmbH", null, null);
+		var account = Company.of("Kabator Ventures", null, null);
+
+		var doubt = SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow());
+
+		assertThat(doubt).hasValue("but \"babator\" and \"kabator\" start with different letters");
+	}
+
+	@Test
+	void aSlipInsideAWordWithoutAnOwnOtherDomainIsSure() {
+		var subject = Company.of("Pelorathine Systems", null, "US");
+		var account = Company.of("Pelorathyne Systems", "pelorathyne.com", "US");
+
+		assertThat(SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow()))
+			.isEmpty();
+	}
+
+	@Test
+	void theSameNameOrTheSameDomainIsNeverDoubted() {
+		var subject = Company.of("Velfleor GmbH", "velfleor.de", "DE");
+		var account = Company.of("Velfleor", "velfleor.com", "DE");
+		var sameDomain = Company.of("Velfleyo", "velfleor.com", "DE");
+
+		assertThat(SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow()))
+			.isEmpty();
+		assertThat(SpellingOnly.doubt(sameDomain, account, CompanyMatcher.compare(sameDomain, account).orElseThrow()))
+			.isEmpty();
+	}
+
+}
