@@ -1,10 +1,14 @@
 package com.trellis.accounts;
 
+import java.io.IOException;
+
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -36,6 +40,17 @@ class AccountApiController {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) Long ownerId,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		return this.accounts.search(viewer, q, industry, ownerId, PageRequest.of(page, size));
+	}
+
+	@GetMapping(value = "/export.csv", produces = "text/csv")
+	@Operation(summary = "The accounts list as CSV in the Trellis account format (re-imports unchanged)",
+			description = "Columns id, name, web_domain, industry, employee_band, owner_ae_id, country; the list's "
+					+ "filters q, industry and ownerId apply. POST the file to /api/v1/imports/trellis/accounts "
+					+ "(admins) to import it back; see docs/import.md.")
+	void export(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) Long ownerId,
+			HttpServletResponse response) throws IOException {
+		AccountExport.write(this.accounts, viewer, q, industry, ownerId, response);
 	}
 
 	@GetMapping("/{id}")

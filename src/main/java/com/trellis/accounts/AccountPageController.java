@@ -1,10 +1,12 @@
 package com.trellis.accounts;
 
+import java.io.IOException;
 import java.util.ArrayList;
 
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,6 +47,16 @@ class AccountPageController {
 		model.addAttribute("result", result);
 		model.addAttribute("owners", this.users.byIds(ownerIds));
 		return htmx != null ? "accounts/list :: results" : "accounts/list";
+	}
+
+	/**
+	 * The list (its filters apply) in the Trellis account format, re-importable as is.
+	 */
+	@GetMapping("/accounts/export.csv")
+	void export(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) Long ownerId,
+			HttpServletResponse response) throws IOException {
+		AccountExport.write(this.accounts, viewer, q, industry, ownerId, response);
 	}
 
 	@GetMapping("/accounts/{id}")

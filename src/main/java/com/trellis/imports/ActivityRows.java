@@ -2,12 +2,13 @@ package com.trellis.imports;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import com.trellis.activity.ActivityEvent;
 import com.trellis.activity.ActivityImport;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -17,10 +18,13 @@ import com.trellis.shared.CsvImport;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans the Trellis activity format: {@code source_id, type, occurred_at} with
- * {@code partner_id} or {@code partner_source_id}, optional {@code user_email} and
- * {@code detail}. Each event is written once per {@code source_id}; a later file with
- * other values for the same id corrects the event. The type is a signal code
+ * Plans the Trellis activity format: {@code type, occurred_at} with {@code partner_id} or
+ * {@code partner_source_id}, optional {@code user_email} and {@code detail}, and per row
+ * {@code id} or {@code source_id}. Each event of another system is written once per
+ * {@code source_id}; a later file with other values for the same source id corrects the
+ * event. An {@code id} (the activity export's) names an event of this program: a row
+ * equal to it is unchanged, and a row that differs is refused, for a recorded event is
+ * never rewritten by a file (docs/decisions.md). The type is a signal code
  * ({@code PORTAL_LOGIN}, {@code TRAINING_COMPLETED}, or any other upper-case code of
  * letters, digits and underscores); the moment is ISO with an offset, or local to the
  * business time zone, and not in the future.
@@ -30,7 +34,7 @@ class ActivityRows {
 
 	static final String OBJECT = "ActivityEvent";
 
-	static final List<String> REQUIRED = List.of("source_id", "type", "occurred_at");
+	static final List<String> REQUIRED = List.of("type", "occurred_at");
 
 	private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
 
@@ -58,48 +62,42 @@ class ActivityRows {
 
 	void plan(Viewer viewer, CsvImport file, FormatPlan plan) {
 		var knownPartners = this.partners.known(file);
-		var known = this.records.targets(OBJECT,
-				file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList());
-		var seen = new HashSet<String>();
 		var now = this.clock.instant();
-		for (var row : file.rows()) {
-			plan.rows++;
-			var cells = new FormatCells(file, row, plan.errors);
-			if (!cells.complete()) {
-				continue;
-			}
-			int before = plan.errors.size();
-			var sourceId = cells.line("source_id", 254, true);
-			if (sourceId != null && !sourceId.isEmpty() && !seen.add(sourceId)) {
-				cells.error("source_id", sourceId, "appears twice in the file");
-			}
-			var type = cells.text("type").toUpperCase(Locale.ROOT);
-			if (!TYPE.matcher(type).matches()) {
-				cells.error("type", cells.text("type"),
-						"is not a signal code (upper-case letters, digits and _, such as PORTAL_LOGIN)");
-			}
-			var at = moment(cells, now);
-			var detail = cells.line("detail", 1000, false);
-			var partnerId = this.partners.resolve(viewer, cells, knownPartners);
-			Long userId = user(cells, partnerId);
-			if (plan.errors.size() > before) {
-				continue;
-			}
-			var text = detail.isEmpty() ? null : detail;
-			var eventId = known.get(sourceId);
-			var existing = eventId == null ? null : this.activity.find(eventId).orElse(null);
-			if (existing == null) {
-				plan.create(() -> this.records.save(OBJECT, sourceId,
-						this.activity.create(partnerId, userId, type, at, text), this.clock.instant()));
-			}
-			else if (existing.partnerId() == partnerId && Objects.equals(existing.userId(), userId)
-					&& existing.type().equals(type) && existing.occurredAt().equals(at)
-					&& Objects.equals(existing.detail(), text)) {
-				plan.unchanged();
-			}
-			else {
-				plan.update(() -> this.activity.update(existing.id(), partnerId, userId, type, at, text));
-			}
+		KeyedRows.plan(this.records, OBJECT, "an activity event", file, plan, this.activity::find, (cells, existing,
+				sourceId, before) -> planRow(viewer, cells, existing, sourceId, knownPartners, now, plan, before));
+	}
+
+	private void planRow(Viewer viewer, FormatCells cells, ActivityEvent existing, String sourceId,
+			Map<String, Long> knownPartners, Instant now, FormatPlan plan, int before) {
+		var type = cells.text("type").toUpperCase(Locale.ROOT);
+		if (!TYPE.matcher(type).matches()) {
+			cells.error("type", cells.text("type"),
+					"is not a signal code (upper-case letters, digits and _, such as PORTAL_LOGIN)");
+		}
+		var at = moment(cells, now);
+		var detail = cells.line("detail", 1000, false);
+		var partnerId = this.partners.resolve(viewer, cells, knownPartners);
+		Long userId = user(cells, partnerId);
+		if (plan.errors.size() > before) {
+			return;
+		}
+		var text = detail.isEmpty() ? null : detail;
+		if (existing == null) {
+			plan.create(() -> this.records.save(OBJECT, sourceId,
+					this.activity.create(partnerId, userId, type, at, text), this.clock.instant()));
+		}
+		else if (existing.partnerId() == partnerId && Objects.equals(existing.userId(), userId)
+				&& existing.type().equals(type) && existing.occurredAt().equals(at)
+				&& Objects.equals(existing.detail(), text)) {
+			plan.unchanged();
+		}
+		else if (cells.id("id") != null) {
+			cells.error("id", String.valueOf(existing.id()), "is an event Trellis recorded: its partner, type, "
+					+ "moment, user and detail are kept as they are (give the row a source_id instead of the id "
+					+ "to import it as another system's event)");
+		}
+		else {
+			plan.update(() -> this.activity.update(existing.id(), partnerId, userId, type, at, text));
 		}
 	}
 

@@ -2,10 +2,7 @@ package com.trellis.imports;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,43 +76,9 @@ class DealRows {
 	}
 
 	void plan(Viewer viewer, CsvImport file, FormatPlan plan) {
-		var sourceIds = file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList();
-		var known = this.records.targets(OBJECT, sourceIds);
 		var knownPartners = this.partners.known(file);
-		var seen = new HashSet<String>();
-		for (var row : file.rows()) {
-			plan.rows++;
-			var cells = new FormatCells(file, row, plan.errors);
-			if (!cells.complete()) {
-				continue;
-			}
-			int before = plan.errors.size();
-			Long id = cells.id("id");
-			String sourceId = cells.line("source_id", 254, false);
-			if (id == null && (sourceId == null || sourceId.isEmpty()) && plan.errors.size() == before) {
-				cells.error("id", "", "or source_id is required: id names a deal of this program, "
-						+ "source_id a deal of another system");
-			}
-			if (plan.errors.size() == before
-					&& !seen.add(id != null ? "id:" + id : "source:" + sourceId.toLowerCase(java.util.Locale.ROOT))) {
-				cells.error(id != null ? "id" : "source_id", id != null ? id.toString() : sourceId,
-						"appears twice in the file");
-			}
-			OpportunityView existing = null;
-			if (id != null) {
-				existing = this.deals.find(viewer, id).orElse(null);
-				if (existing == null) {
-					cells.error("id", id.toString(), "is no deal of this program");
-				}
-			}
-			else if (sourceId != null && known.containsKey(sourceId)) {
-				existing = this.deals.find(viewer, known.get(sourceId)).orElse(null);
-			}
-			if (plan.errors.size() > before) {
-				continue;
-			}
-			planRow(viewer, cells, existing, sourceId, knownPartners, plan, before);
-		}
+		KeyedRows.plan(this.records, OBJECT, "a deal", file, plan, id -> this.deals.find(viewer, id), (cells, existing,
+				sourceId, before) -> planRow(viewer, cells, existing, sourceId, knownPartners, plan, before));
 	}
 
 	private void planRow(Viewer viewer, FormatCells cells, OpportunityView existing, String sourceId,
@@ -128,7 +91,7 @@ class DealRows {
 			cells.error("currency", "", "is required");
 		}
 		var stage = choice(cells, "stage", Stage.values(), true);
-		var closeDate = cells.has("close_date") ? day(cells, "close_date")
+		var closeDate = cells.has("close_date") ? cells.day("close_date")
 				: existing == null ? null : existing.closeDate();
 		var owner = owner(cells, existing);
 		var partner = partner(viewer, cells, existing, knownPartners);
@@ -262,20 +225,6 @@ class DealRows {
 			return null;
 		}
 		return parsed.value();
-	}
-
-	private static LocalDate day(FormatCells cells, String column) {
-		var text = cells.text(column);
-		if (text.isEmpty()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			cells.error(column, text, "is not a date (yyyy-mm-dd)");
-			return null;
-		}
 	}
 
 	private static <E extends Enum<E>> E choice(FormatCells cells, String column, E[] values, boolean required) {

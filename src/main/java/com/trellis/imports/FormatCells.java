@@ -1,5 +1,7 @@
 package com.trellis.imports;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +79,21 @@ final class FormatCells {
 		}
 		error(column, value, "is not an id (a whole number above 0)");
 		return null;
+	}
+
+	/** A day (yyyy-mm-dd), or null when blank or (after an error) not one. */
+	LocalDate day(String column) {
+		var value = text(column);
+		if (value.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			error(column, value, "is not a date (yyyy-mm-dd)");
+			return null;
+		}
 	}
 
 	/**

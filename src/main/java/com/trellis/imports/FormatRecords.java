@@ -51,6 +51,23 @@ class FormatRecords {
 		return found;
 	}
 
+	/** Source ids by Trellis id, of those given that were imported with one. */
+	Map<Long, String> sources(String object, Collection<Long> targetIds) {
+		var found = new HashMap<Long, String>();
+		if (targetIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("""
+				SELECT target_id, source_id FROM import_record
+				WHERE source_system = 'TRELLIS' AND object_type = :object AND target_id IN (:ids)
+				""")
+			.param("object", object)
+			.param("ids", List.copyOf(targetIds))
+			.query((rs, n) -> found.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return found;
+	}
+
 	void save(String object, String sourceId, long targetId, Instant now) {
 		this.jdbc
 			.sql("""

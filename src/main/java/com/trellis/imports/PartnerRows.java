@@ -1,10 +1,7 @@
 package com.trellis.imports;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,42 +59,8 @@ class PartnerRows {
 	}
 
 	void plan(AuditLog.Actor actor, CsvImport file, FormatPlan plan) {
-		var sourceIds = file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList();
-		var known = this.records.targets(OBJECT, sourceIds);
-		var seen = new HashSet<String>();
-		for (var row : file.rows()) {
-			plan.rows++;
-			var cells = new FormatCells(file, row, plan.errors);
-			if (!cells.complete()) {
-				continue;
-			}
-			int before = plan.errors.size();
-			Long id = cells.id("id");
-			String sourceId = cells.line("source_id", 254, false);
-			if (id == null && (sourceId == null || sourceId.isEmpty()) && plan.errors.size() == before) {
-				cells.error("id", "", "or source_id is required: id names a partner of this program, "
-						+ "source_id a record of another system");
-			}
-			var key = id != null ? "id:" + id : "source:" + sourceId;
-			if (plan.errors.size() == before && !seen.add(key)) {
-				cells.error(id != null ? "id" : "source_id", id != null ? id.toString() : sourceId,
-						"appears twice in the file");
-			}
-			PartnerView existing = null;
-			if (id != null) {
-				existing = this.partners.find(id).orElse(null);
-				if (existing == null) {
-					cells.error("id", id.toString(), "is no partner of this program");
-				}
-			}
-			else if (sourceId != null && known.containsKey(sourceId)) {
-				existing = this.partners.find(known.get(sourceId)).orElse(null);
-			}
-			if (plan.errors.size() > before) {
-				continue;
-			}
-			planRow(actor, cells, existing, sourceId, plan, before);
-		}
+		KeyedRows.plan(this.records, OBJECT, "a partner", file, plan, this.partners::find,
+				(cells, existing, sourceId, before) -> planRow(actor, cells, existing, sourceId, plan, before));
 	}
 
 	private void planRow(AuditLog.Actor actor, FormatCells cells, PartnerView existing, String sourceId,
@@ -111,7 +74,7 @@ class PartnerRows {
 		var capabilities = cells.has("capabilities") ? list(cells.text("capabilities"))
 				: existing == null ? List.<String>of() : existing.capabilities();
 		var region = cells.line("region", 60, true);
-		var onboarded = cells.has("onboarded_on") ? day(cells, "onboarded_on")
+		var onboarded = cells.has("onboarded_on") ? cells.day("onboarded_on")
 				: existing == null ? null : existing.onboardedOn();
 		var pam = pam(cells, existing);
 		var tier = choice(cells, "tier", Tier.values(), existing == null ? Tier.TIER_3_BASELINE : existing.tier());
@@ -201,20 +164,6 @@ class PartnerRows {
 			return tier.label();
 		}
 		return value instanceof LifecycleStatus status ? status.label() : value.name();
-	}
-
-	private static LocalDate day(FormatCells cells, String column) {
-		var text = cells.text(column);
-		if (text.isEmpty()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			cells.error(column, text, "is not a date (yyyy-mm-dd)");
-			return null;
-		}
 	}
 
 	private static List<String> list(String text) {

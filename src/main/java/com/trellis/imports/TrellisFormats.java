@@ -16,11 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports the Trellis CSV formats (docs/import.md): partners (program admins), partner
- * contacts, activity events and enablement completions (admins, and PAMs for the partners
- * of their book). The role is checked before the file is read. A dry run (the default)
- * plans every row and reports every bad one; a real run is one transaction that writes
- * all rows or, when any row is bad, nothing (400 naming each row and column).
+ * Imports the Trellis CSV formats (docs/import.md): partners, deals and accounts (program
+ * admins), partner contacts, activity events and enablement completions (admins, and PAMs
+ * for the partners of their book). The role is checked before the file is read. A dry run
+ * (the default) plans every row and reports every bad one; a real run is one transaction
+ * that writes all rows or, when any row is bad, nothing (400 naming each row and column).
  * Re-importing a file changes nothing: rows are matched by {@code id}, {@code source_id}
  * or, for contacts, e-mail and, for completions, user, item and day.
  */
@@ -31,12 +31,17 @@ public class TrellisFormats {
 	public enum Format {
 
 		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED),
-		COMPLETIONS(CompletionRows.REQUIRED), DEALS(DealRows.REQUIRED);
+		COMPLETIONS(CompletionRows.REQUIRED), DEALS(DealRows.REQUIRED), ACCOUNTS(AccountRows.REQUIRED);
 
 		private final List<String> required;
 
 		Format(List<String> required) {
 			this.required = required;
+		}
+
+		/** Whether only a program admin imports the format (PAMs import the others). */
+		boolean adminsOnly() {
+			return this == PARTNERS || this == DEALS || this == ACCOUNTS;
 		}
 
 		public String code() {
@@ -49,7 +54,8 @@ public class TrellisFormats {
 					return format;
 				}
 			}
-			throw InvalidInputException.of("format", "must be one of partners, contacts, activity, completions, deals");
+			throw InvalidInputException.of("format",
+					"must be one of partners, contacts, activity, completions, deals, accounts");
 		}
 
 	}
@@ -66,13 +72,16 @@ public class TrellisFormats {
 
 	private final DealRows deals;
 
+	private final AccountRows accounts;
+
 	private final FormatRecords records;
 
 	private final AuditLog audit;
 
 	TrellisFormats(PartnerRows partners, ContactRows contacts, ActivityRows activity, CompletionRows completions,
-			DealRows deals, FormatRecords records, AuditLog audit) {
+			DealRows deals, AccountRows accounts, FormatRecords records, AuditLog audit) {
 		this.deals = deals;
+		this.accounts = accounts;
 		this.completions = completions;
 		this.partners = partners;
 		this.contacts = contacts;
@@ -83,15 +92,13 @@ public class TrellisFormats {
 
 	/** Whether the viewer may import the format at all (before anything is read). */
 	public static boolean mayImport(Viewer viewer, Format format) {
-		return format == Format.PARTNERS || format == Format.DEALS ? viewer.is(Role.ADMIN)
-				: viewer.is(Role.ADMIN, Role.PAM);
+		return format.adminsOnly() ? viewer.is(Role.ADMIN) : viewer.is(Role.ADMIN, Role.PAM);
 	}
 
 	@Transactional
 	public FormatReport run(Viewer viewer, Format format, String csv, boolean dryRun) {
 		if (!mayImport(viewer, format)) {
-			throw new AccessDeniedException(format == Format.PARTNERS || format == Format.DEALS
-					? "Only a program admin imports " + format.code()
+			throw new AccessDeniedException(format.adminsOnly() ? "Only a program admin imports " + format.code()
 					: "Only a program admin or a PAM imports " + format.code());
 		}
 		if (!dryRun) {
@@ -112,6 +119,7 @@ public class TrellisFormats {
 				case ACTIVITY -> this.activity.plan(viewer, file, plan);
 				case COMPLETIONS -> this.completions.plan(viewer, file, plan);
 				case DEALS -> this.deals.plan(viewer, file, plan);
+				case ACCOUNTS -> this.accounts.plan(viewer.actor(), file, plan);
 			}
 		}
 		var report = plan.report(format.code(), dryRun, MAX_ERRORS);
