@@ -28,7 +28,7 @@ class ScoreRuleTests {
 	@Test
 	void contributionsAddUpToTheScore() {
 		var readings = readings(Map.of("cosell-responsiveness", "30", "deal-hygiene", "77.7", "field-interactions",
-				"1.33", "applied-enablement", "41", "activity-trend", "1.13"));
+				"1.33", "applied-enablement", "41", "activity-trend", "1.13", "play-use", "0.67"));
 		var score = ScoreRule.score(Pillar.BEHAVIOUR, this.rubric.of(Pillar.BEHAVIOUR), readings,
 				RecordsFixture.DAY.minusDays(200), RecordsFixture.DAY);
 		assertThat(score.known()).isTrue();

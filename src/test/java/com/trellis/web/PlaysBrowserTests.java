@@ -63,7 +63,7 @@ class PlaysBrowserTests {
 			chromium.signIn(admin, "admin@trellis.demo", "demo");
 			admin.navigate(chromium.url("/plays/new"));
 			admin.locator("input[name=title]").fill("Reference call with a peer");
-			admin.locator("button[type=submit]").click();
+			admin.locator("#play-form button[type=submit]").click();
 			var form = admin.locator("#play-form");
 			assertThat(form.locator("small.error")).hasCount(7);
 			assertThat(admin.locator("input[name=title]")).hasValue("Reference call with a peer");
@@ -74,7 +74,7 @@ class PlaysBrowserTests {
 			admin.locator("textarea[name=whenToBring]").fill("When references are asked for");
 			admin.locator("textarea[name=problem]").fill("Fear of a failed rollout");
 			admin.locator("input[name=partnerTypes][value=SI]").check();
-			admin.locator("button[type=submit]").click();
+			admin.locator("#play-form button[type=submit]").click();
 			assertThat(admin.locator("p.notice")).containsText("Play written");
 			assertThat(admin.locator("h1")).hasText("Reference call with a peer");
 		}
