@@ -157,6 +157,7 @@ public class DemoData {
 				DemoCompletions.recordCompletions(this.jdbc, this.calendar.zone());
 				DemoRegistrations.record(this.jdbc, this.clock.instant());
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
+				new DemoPlays(this.jdbc, generator.partners(), seed, this.clock.instant()).write();
 				if (size.opportunities() <= INCENTIVES_UP_TO_DEALS) {
 					writeIncentives(generator.partners(), seed);
 					// the staff notices of what is still open, as the live path writes

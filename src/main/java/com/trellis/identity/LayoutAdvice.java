@@ -56,7 +56,7 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 					group("nav.groupDeals", link("nav.registerDeal", "/registrations/new"),
 							link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
 							link("nav.ourDeals", "/opportunities"), link("nav.cosell", "/cosell"),
-							link("nav.accountPlans", "/account-plans"),
+							link("nav.accountPlans", "/account-plans"), link("nav.plays", "/plays"),
 							link("nav.accountList", "/partners/" + viewer.partnerId() + "/account-list")),
 					group("nav.groupGrowth",
 							link("nav.activationPlan", "/partners/" + viewer.partnerId() + "/activation"),
@@ -100,7 +100,8 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 		return group("nav.groupDeals", link("nav.opportunities", "/opportunities"),
 				link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
 				link("nav.process", "/process"), link("nav.accounts", "/accounts"), link("nav.cosell", "/cosell"),
-				link("nav.accountPlans", "/account-plans"), link("nav.holidays", "/holidays"));
+				link("nav.accountPlans", "/account-plans"), link("nav.plays", "/plays"),
+				link("nav.holidays", "/holidays"));
 	}
 
 	private static NavItem link(String label, String href) {

@@ -40,6 +40,9 @@ class PartnerIsolationTests {
 	com.trellis.cosell.CoSellRequests cosell;
 
 	@Autowired
+	com.trellis.plays.Plays plays;
+
+	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	World a;
@@ -84,6 +87,29 @@ class PartnerIsolationTests {
 			.andExpect(jsonPath("$.items[*].partnerId").value(everyItem(is((int) this.a.partnerId()))));
 		this.apiOfA.get("/api/v1/opportunities?partnerId=" + this.b.partnerId())
 			.andExpect(jsonPath("$.total").value(0));
+	}
+
+	@Test
+	void partnerUserNeverSeesThePlaysAnotherPartnerUsedOnADeal() throws Exception {
+		var admin = this.fixtures.user(com.trellis.identity.Role.ADMIN);
+		long play = this.plays
+			.create(admin,
+					new com.trellis.plays.PlayCommand("Isolation play", "DISCOVERY", "AE", "CIO", "They run it",
+							"Early", "Slow rollout", java.util.List.of("SI"), java.util.List.of(), java.util.List.of()))
+			.id();
+		this.apiOfA.post("/api/v1/opportunities/" + this.a.dealId() + "/plays", "{\"playId\": " + play + "}")
+			.andExpect(status().isCreated());
+		var apiOfB = new Api(this.mvc, this.fixtures.token(this.b.partnerUser()));
+		apiOfB.get("/api/v1/opportunities/" + this.a.dealId() + "/plays").andExpect(status().isNotFound());
+		// the deal moves to partner B: B sees the deal, not the play A used on it
+		this.jdbc.sql("UPDATE opportunity SET partner_id = ? WHERE id = ?")
+			.params(this.b.partnerId(), this.a.dealId())
+			.update();
+		apiOfB.get("/api/v1/opportunities/" + this.a.dealId() + "/plays")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$").isEmpty());
+		new Api(this.mvc, this.fixtures.token(this.a.pam())).get("/api/v1/opportunities/" + this.a.dealId() + "/plays")
+			.andExpect(jsonPath("$[0].partnerId").value((int) this.a.partnerId()));
 	}
 
 	@Test

@@ -86,6 +86,9 @@ class SecurityMatrixTests {
 	@Autowired
 	com.trellis.cosell.CoSellRequests cosell;
 
+	@Autowired
+	com.trellis.plays.Plays plays;
+
 	@BeforeEach
 	void callers() {
 		if (other == null) {
@@ -262,6 +265,14 @@ class SecurityMatrixTests {
 				row("GET /api/v1/opportunities/{otherDeal}/cosell-requests", 200, 200, 200, 200, 200, 404),
 				row("POST /api/v1/cosell-requests/{freshCoSell}/answer", 403, 403, 403, 403, 403, 404),
 				row("GET /api/v1/cosell-requests", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/plays", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/plays/{play}", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/plays/{play}/versions", 200, 200, 200, 200, 200, 200),
+				row("POST /api/v1/plays", 201, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/plays/{play}", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/plays/{play}/effectiveness", 200, 200, 200, 200, 200, 403),
+				row("GET /api/v1/opportunities/{otherDeal}/plays", 200, 200, 200, 200, 200, 404),
+				row("POST /api/v1/opportunities/{freshDeal}/plays", 201, 403, 403, 403, 403, 404),
 				row("GET /api/v1/partners/{other}/account-list", 200, 403, 403, 403, 403, 404),
 				row("GET /api/v1/partners/{other}/account-list/uploads", 200, 403, 403, 403, 403, 404),
 				row("GET /api/v1/partners/{other}/overlaps", 200, 403, 403, 403, 403, 404),
@@ -342,7 +353,13 @@ class SecurityMatrixTests {
 				row("POST /partners/{other}/account-list/rows/1/answer", 302, 403, 403, 403, 403, 404),
 				row("GET /opportunities/{otherDeal}/cosell", 200, 200, 200, 200, 200, 403),
 				row("POST /opportunities/{freshDeal}/cosell-requests", 302, 302, 403, 403, 403, 403),
-				row("GET /cosell", 200, 200, 200, 200, 200, 200),
+				row("GET /cosell", 200, 200, 200, 200, 200, 200), row("GET /plays", 200, 200, 200, 200, 200, 200),
+				row("GET /plays/new", 200, 403, 403, 403, 403, 403), row("POST /plays", 302, 403, 403, 403, 403, 403),
+				row("GET /plays/{play}", 200, 200, 200, 200, 200, 200),
+				row("GET /plays/{play}/edit", 200, 403, 403, 403, 403, 403),
+				row("POST /plays/{play}", 302, 403, 403, 403, 403, 403),
+				row("GET /opportunities/{otherDeal}/plays", 200, 200, 200, 200, 200, 404),
+				row("POST /opportunities/{freshDeal}/plays", 302, 403, 403, 403, 403, 404),
 				row("POST /cosell/{freshCoSell}/answer", 403, 403, 403, 403, 403, 404),
 				row("GET /partners/{other}/scorecard/summary", 200, 200, 200, 200, 200, 404),
 				row("GET /scores", 200, 200, 403, 403, 200, 403), row("GET /cohorts", 200, 200, 403, 403, 200, 403),
@@ -758,6 +775,9 @@ class SecurityMatrixTests {
 		if (url.contains("{otherPlan}")) {
 			url = url.replace("{otherPlan}", String.valueOf(otherPlan()));
 		}
+		if (url.contains("{play}")) {
+			url = url.replace("{play}", String.valueOf(play()));
+		}
 		if (url.contains("{freshDeal}")) {
 			url = url.replace("{freshDeal}", String.valueOf(freshDeal()));
 		}
@@ -840,6 +860,12 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.endsWith("/account-plans/{otherPlan}/actions")) {
 			return "{\"description\": \"Matrix action\", \"side\": \"VENDOR\", \"dueOn\": \"2026-12-01\"}";
+		}
+		if (endpoint.equals("POST /api/v1/plays") || endpoint.startsWith("PUT /api/v1/plays/")) {
+			return PLAY;
+		}
+		if (endpoint.endsWith("/plays")) {
+			return "{\"playId\": %d}".formatted(play());
 		}
 		if (endpoint.endsWith("/cosell-requests")) {
 			return "{\"partnerId\": %d, \"ask\": \"Matrix co-sell\"}".formatted(own.partnerId());
@@ -932,6 +958,25 @@ class SecurityMatrixTests {
 				{"accountId": %d, "name": "Matrix deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
 				 "source": "PARTNER", "partnerId": %d, "creditType": "SOURCED", "partnerShare": 20, "ownerId": %d}
 				""".formatted(other.accountId(), other.partnerId(), other.ae().userId());
+	}
+
+	private static final String PLAY = """
+			{"title": "Matrix play", "moment": "DISCOVERY", "role": "AE", "buyer": "CIO",
+			 "whyPartner": "They run the platform", "whenToBring": "Before the demo", "problem": "Slow rollout",
+			 "partnerTypes": ["SI"], "verticals": ["Retail"], "capabilities": []}
+			""";
+
+	/** A play of the library, written once. */
+	private long play() {
+		return this.jdbc.sql("SELECT id FROM play ORDER BY id LIMIT 1")
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> this.plays
+				.create(callers.get(ADMIN),
+						new com.trellis.plays.PlayCommand("Matrix play", "DISCOVERY", "AE", "CIO",
+								"They run the platform", "Before the demo", "Slow rollout", java.util.List.of("SI"),
+								java.util.List.of("Retail"), java.util.List.of()))
+				.id());
 	}
 
 	private static String invitee() {

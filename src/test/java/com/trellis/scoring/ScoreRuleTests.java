@@ -28,7 +28,7 @@ class ScoreRuleTests {
 	@Test
 	void contributionsAddUpToTheScore() {
 		var readings = readings(Map.of("cosell-responsiveness", "30", "deal-hygiene", "77.7", "field-interactions",
-				"1.33", "applied-enablement", "41", "activity-trend", "1.13"));
+				"1.33", "applied-enablement", "41", "activity-trend", "1.13", "play-use", "0.67"));
 		var score = ScoreRule.score(Pillar.BEHAVIOUR, this.rubric.of(Pillar.BEHAVIOUR), readings,
 				RecordsFixture.DAY.minusDays(200), RecordsFixture.DAY);
 		assertThat(score.known()).isTrue();
@@ -63,13 +63,13 @@ class ScoreRuleTests {
 
 	@Test
 	void unknownSignalsLeaveTheirWeightToTheOthers() {
-		// responsiveness and applied enablement unknown: 45 of 100 weight missing, 55
-		// known
+		// responsiveness, applied enablement and play use unknown: 50 of 100 weight
+		// missing, 50 known
 		var readings = readings(Map.of("deal-hygiene", "100", "field-interactions", "4", "activity-trend", "1.5"));
 		var score = ScoreRule.score(Pillar.BEHAVIOUR, this.rubric.of(Pillar.BEHAVIOUR), readings,
 				RecordsFixture.DAY.minusDays(200), RecordsFixture.DAY);
 		assertThat(score.value()).isEqualByComparingTo("100.0");
-		assertThat(score.parts()).filteredOn(p -> p.points() == null).hasSize(2);
+		assertThat(score.parts()).filteredOn(p -> p.points() == null).hasSize(3);
 	}
 
 	@Test
