@@ -13,6 +13,7 @@ import com.trellis.activity.Activity;
 import com.trellis.deals.DealFilter;
 import com.trellis.deals.Deals;
 import com.trellis.forecast.ProgramOutlook;
+import com.trellis.guidance.Guidance;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -34,6 +35,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+	private static final int TOP_RECOMMENDATIONS = 5;
+
 	private final Partners partners;
 
 	private final Deals deals;
@@ -54,8 +57,12 @@ class HomeController {
 
 	private final PortalHome portal;
 
+	private final Guidance guidance;
+
 	HomeController(Partners partners, Deals deals, Activity activity, Users users, ObjectMapper json, Clock clock,
-			Registrations registrations, WorkQueues queues, ProgramOutlook outlook, PortalHome portal) {
+			Registrations registrations, WorkQueues queues, ProgramOutlook outlook, PortalHome portal,
+			Guidance guidance) {
+		this.guidance = guidance;
 		this.portal = portal;
 		this.outlook = outlook;
 		this.queues = queues;
@@ -70,6 +77,10 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Viewer viewer, Model model) {
+		if (!viewer.isPartnerUser()) {
+			// each role's home page leads with its top recommendations
+			model.addAttribute("guidance", this.guidance.top(viewer, TOP_RECOMMENDATIONS));
+		}
 		return switch (viewer.role()) {
 			case PARTNER -> "redirect:/portal";
 			case ADMIN, EXECUTIVE -> program(viewer, model);
@@ -90,6 +101,7 @@ class HomeController {
 		pipeline(model, this.deals.openPipeline(viewer, null, null));
 		model.addAttribute("recentDeals", this.deals.search(viewer, DealFilter.none(), PageRequest.of(0, 10)).items());
 		this.portal.fill(viewer, viewer.partnerId(), model);
+		model.addAttribute("guidance", this.guidance.top(viewer, TOP_RECOMMENDATIONS));
 		return "home/portal";
 	}
 

@@ -68,6 +68,33 @@ class PartnerIsolationTests {
 	}
 
 	@Test
+	void partnerUserNeitherSeesNorActsOnAnotherPartnersRecommendations() throws Exception {
+		long id = this.jdbc.sql("""
+				INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
+				    action_link, shown_on, last_seen_on)
+				SELECT :user, :partner, 'ACTIVATION_MILESTONE', 'partner:' || :partner || ':FIRST', 'Beta milestone',
+				    'Beta reason', 'Open', '/', max(day), max(day) FROM guidance_run
+				RETURNING id
+				""")
+			.param("user", this.b.partnerUser().userId())
+			.param("partner", this.b.partnerId())
+			.query(Long.class)
+			.single();
+		new Api(this.mvc, this.fixtures.token(this.b.partnerUser())).get("/api/v1/guidance")
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].title").value("Beta milestone"));
+
+		this.apiOfA.get("/api/v1/guidance")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == " + id + ")]").isEmpty());
+		this.apiOfA.post("/api/v1/guidance/" + id + "/accept", "").andExpect(status().isNotFound());
+		this.apiOfA.post("/api/v1/guidance/" + id + "/dismiss", "{}").andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("SELECT state FROM guidance_recommendation WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("OPEN");
+	}
+
+	@Test
 	void partnerUserSearchingFindsNothingOfAnotherPartner() throws Exception {
 		// every world's account is "<partner> customer" and its deal "Fixture deal"
 		this.apiOfA.get("/api/v1/search?q=Isolation")

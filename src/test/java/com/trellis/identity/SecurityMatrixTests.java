@@ -324,12 +324,20 @@ class SecurityMatrixTests {
 				row("GET /api/v1/partners/{own}/activity.csv", 200, 200, 200, 200, 200, 200),
 				row("POST /api/v1/imports/salesforce/runs", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/imports/runs", 200, 403, 403, 403, 403, 403),
-				row("GET /api/v1/imports/runs/999999", 404, 403, 403, 403, 403, 403));
+				row("GET /api/v1/imports/runs/999999", 404, 403, 403, 403, 403, 403),
+				// each person reads and acts on their own recommendations only: anyone
+				// else's is 404
+				row("GET /api/v1/guidance", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/guidance/usefulness", 200, 200, 403, 403, 200, 403),
+				row("POST /api/v1/guidance/999999/accept", 404, 404, 404, 404, 404, 404),
+				row("POST /api/v1/guidance/999999/dismiss", 404, 404, 404, 404, 404, 404),
+				row("POST /api/v1/guidance/999999/snooze", 404, 404, 404, 404, 404, 404));
 	}
 
 	static Stream<Arguments> pages() {
 		return Stream.of(row("GET /", 200, 200, 200, 200, 200, 302), row("GET /portal", 302, 302, 302, 302, 302, 200),
-				row("GET /partners", 200, 200, 200, 200, 200, 302),
+				row("GET /partners", 200, 200, 200, 200, 200, 302), row("GET /guidance", 200, 200, 200, 200, 200, 200),
+				row("POST /guidance/999999/dismiss", 404, 404, 404, 404, 404, 404),
 				row("GET /search?q=Matrix", 200, 200, 200, 200, 200, 200),
 				row("GET /search?q=M", 400, 400, 400, 400, 400, 400),
 				row("GET /search/partners?partnerName=Matrix", 200, 200, 200, 200, 200, 200),

@@ -1,0 +1,172 @@
+package com.trellis.guidance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.trellis.activation.ActivationPlans;
+import com.trellis.identity.Role;
+import com.trellis.identity.UserSummary;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.process.OpenChecklists;
+import com.trellis.process.SalesProcess;
+import com.trellis.registration.RegistrationFilter;
+import com.trellis.registration.RegistrationStatus;
+import com.trellis.registration.Registrations;
+import com.trellis.scoring.DriftLine;
+import com.trellis.scoring.HighPotentialLine;
+import com.trellis.scoring.PartnerIntelligence;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.tiers.PartnerTiers;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads each person's records through the owning modules' facades, as that person may see
+ * them, and asks the rules what to recommend: at most {@value #PER_KIND} of each kind per
+ * person.
+ */
+@Component
+class Advisors {
+
+	static final int PER_KIND = 5;
+
+	private static final PageRequest FEW = PageRequest.of(0, PER_KIND);
+
+	private final PartnerIntelligence intelligence;
+
+	private final PartnerTiers tiers;
+
+	private final ActivationPlans activation;
+
+	private final SalesProcess process;
+
+	private final OpenChecklists checklists;
+
+	private final Registrations registrations;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	private final BusinessCalendar calendar;
+
+	Advisors(PartnerIntelligence intelligence, PartnerTiers tiers, ActivationPlans activation, SalesProcess process,
+			OpenChecklists checklists, Registrations registrations, Partners partners, Users users,
+			BusinessCalendar calendar) {
+		this.intelligence = intelligence;
+		this.tiers = tiers;
+		this.activation = activation;
+		this.process = process;
+		this.checklists = checklists;
+		this.registrations = registrations;
+		this.partners = partners;
+		this.users = users;
+		this.calendar = calendar;
+	}
+
+	/** Every enabled person's advice, by user id. */
+	Map<Long, List<Advice>> everyone() {
+		var program = new Viewer(0, "Guidance", Role.ADMIN, null);
+		var highPotential = this.intelligence.highPotential(program);
+		var drifting = this.intelligence.drifting(program);
+		var result = new LinkedHashMap<Long, List<Advice>>();
+		for (var admin : this.users.withRole(Role.ADMIN)) {
+			result.put(admin.id(), pam(null, highPotential, drifting));
+		}
+		for (var pam : this.users.withRole(Role.PAM)) {
+			var viewer = viewer(pam);
+			var advice = pam(new HashSet<>(this.partners.book(pam.id())), highPotential, drifting);
+			advice.addAll(expiring(viewer, new RegistrationFilter(RegistrationStatus.APPROVED, null, false, true)));
+			advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
+			result.put(pam.id(), advice);
+		}
+		for (var role : List.of(Role.AE, Role.SALES_MANAGER)) {
+			for (var rep : this.users.withRole(role)) {
+				var viewer = viewer(rep);
+				var advice = new ArrayList<Advice>(
+						stalled(() -> this.process.stalledOwnedBy(viewer, List.of(rep.id()), FEW).items()));
+				this.checklists.of(viewer, PER_KIND).forEach(w -> advice.add(DealRules.exitCriteria(w)));
+				result.put(rep.id(), advice);
+			}
+		}
+		var partnerUsers = this.users.withRole(Role.PARTNER)
+			.stream()
+			.filter(u -> u.partnerId() != null)
+			.collect(Collectors.groupingBy(UserSummary::partnerId, LinkedHashMap::new, Collectors.toList()));
+		partnerUsers.forEach((partnerId, people) -> {
+			var advice = partner(viewer(people.get(0)), partnerId);
+			people.forEach(p -> result.put(p.id(), advice));
+		});
+		return result;
+	}
+
+	/** A partner's own advice, read as one of its users sees it. */
+	List<Advice> partner(Viewer viewer, long partnerId) {
+		var advice = new ArrayList<Advice>();
+		PartnerRules.tierGap(this.tiers.card(viewer, partnerId)).ifPresent(advice::add);
+		quietly(() -> PartnerRules.nextMilestone(this.activation.plan(viewer, partnerId))).ifPresent(advice::add);
+		advice.addAll(expiring(viewer, new RegistrationFilter(RegistrationStatus.APPROVED, partnerId, false, false)));
+		advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
+		return advice;
+	}
+
+	/**
+	 * A PAM's (or, with no book, the program's) partners ready for a motion or stalling.
+	 */
+	private List<Advice> pam(java.util.Set<Long> book, List<HighPotentialLine> highPotential,
+			List<DriftLine> drifting) {
+		var advice = new ArrayList<Advice>();
+		highPotential.stream()
+			.filter(l -> book == null || book.contains(l.partnerId()))
+			.limit(PER_KIND)
+			.forEach(l -> advice.add(PamRules.readyForIntroduction(l)));
+		drifting.stream()
+			.filter(l -> book == null || book.contains(l.partnerId()))
+			.map(PamRules::stalling)
+			.flatMap(Optional::stream)
+			.limit(PER_KIND)
+			.forEach(advice::add);
+		return advice;
+	}
+
+	private List<Advice> expiring(Viewer viewer, RegistrationFilter filter) {
+		var today = this.calendar.today();
+		return this.registrations.search(viewer, filter, PageRequest.of(0, 200))
+			.items()
+			.stream()
+			.map(r -> DealRules.expiring(r, today, this.calendar.zone()))
+			.flatMap(Optional::stream)
+			.limit(PER_KIND)
+			.toList();
+	}
+
+	private List<Advice> stalled(Supplier<List<SalesProcess.Stalled>> read) {
+		return quietly(() -> Optional.of(read.get())).orElse(List.of()).stream().map(DealRules::stalled).toList();
+	}
+
+	/** The rule's answer, or none when the viewer has no such record (no plan yet). */
+	private static <T> Optional<T> quietly(Supplier<Optional<T>> read) {
+		try {
+			return read.get();
+		}
+		catch (NotFoundException | AccessDeniedException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static Viewer viewer(UserSummary user) {
+		return new Viewer(user.id(), user.displayName(), user.role(), user.partnerId());
+	}
+
+}

@@ -1,0 +1,66 @@
+package com.trellis.guidance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.trellis.identity.ActsOn;
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/guidance")
+@Tag(name = "Guidance", description = "Each person's recommendations with their reason, accepted, dismissed or snoozed")
+class GuidanceApiController {
+
+	private final Guidance guidance;
+
+	GuidanceApiController(Guidance guidance) {
+		this.guidance = guidance;
+	}
+
+	/** The caller's waiting recommendations, best first. */
+	@GetMapping
+	List<RecommendationView> current(Viewer viewer) {
+		return this.guidance.current(viewer);
+	}
+
+	@PostMapping("/{id}/accept")
+	@ActsOn(GuidanceChecks.class)
+	RecommendationView accept(Viewer viewer, @PathVariable long id) {
+		return this.guidance.accept(viewer, id);
+	}
+
+	@PostMapping("/{id}/dismiss")
+	@ActsOn(GuidanceChecks.class)
+	RecommendationView dismiss(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Dismissal body) {
+		return this.guidance.dismiss(viewer, id, body == null ? null : body.reason());
+	}
+
+	@PostMapping("/{id}/snooze")
+	@ActsOn(GuidanceChecks.class)
+	RecommendationView snooze(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Snooze body) {
+		return this.guidance.snooze(viewer, id, body == null ? null : body.until());
+	}
+
+	/** Acceptance and outcome rates per kind, and which kinds are ranked down. */
+	@GetMapping("/usefulness")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	List<UsefulnessLine> usefulness(Viewer viewer) {
+		return this.guidance.usefulness(viewer);
+	}
+
+	record Dismissal(String reason) {
+	}
+
+	record Snooze(LocalDate until) {
+	}
+
+}

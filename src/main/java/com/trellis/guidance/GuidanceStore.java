@@ -1,0 +1,207 @@
+package com.trellis.guidance;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The recommendations shown and the daily runs. Every read of a person's recommendations
+ * binds their user id, so nobody reads another's.
+ */
+@Repository
+class GuidanceStore {
+
+	private static final String COLUMNS = """
+			id, kind, partner_id, title, reason, action_label, action_link, state, dismiss_reason, snoozed_until,
+			shown_on, acted_at, outcome_at""";
+
+	private final JdbcClient jdbc;
+
+	GuidanceStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Waits for any other instance's run, inside the caller's transaction. */
+	void lockRun() {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('guidance-daily-run', 0))").query().singleRow();
+	}
+
+	boolean ranOn(LocalDate day) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM guidance_run WHERE day = :day)")
+			.param("day", Date.valueOf(day))
+			.query(Boolean.class)
+			.single();
+	}
+
+	void recordRun(LocalDate day, int shown, Instant at) {
+		this.jdbc.sql("INSERT INTO guidance_run (day, shown, finished_at) VALUES (:day, :shown, :at)")
+			.param("day", Date.valueOf(day))
+			.param("shown", shown)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/**
+	 * Shows the advice to the person: new, or refreshed while still open or snoozed; an
+	 * accepted or dismissed one stays as it was and is not shown again.
+	 */
+	void show(long userId, Advice advice, LocalDate today) {
+		var due = advice.partnerId() != null && advice.kind().outcomeDays() > 0
+				? Date.valueOf(today.plusDays(advice.kind().outcomeDays())) : null;
+		this.jdbc.sql("""
+				INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
+				                                     action_link, shown_on, last_seen_on, outcome_due)
+				VALUES (:user, :partner, :kind, :subject, :title, :reason, :label, :link, :today, :today, :due)
+				ON CONFLICT (user_id, kind, subject) DO UPDATE
+				SET title = EXCLUDED.title, reason = EXCLUDED.reason, action_label = EXCLUDED.action_label,
+				    action_link = EXCLUDED.action_link, last_seen_on = EXCLUDED.last_seen_on
+				WHERE guidance_recommendation.state IN ('OPEN', 'SNOOZED')
+				""")
+			.param("user", userId)
+			.param("partner", advice.partnerId())
+			.param("kind", advice.kind().name())
+			.param("subject", advice.subject())
+			.param("title", advice.title())
+			.param("reason", advice.reason())
+			.param("label", advice.actionLabel())
+			.param("link", advice.actionLink())
+			.param("today", Date.valueOf(today))
+			.param("due", due)
+			.update();
+	}
+
+	/**
+	 * The person's recommendations raised by the latest run and waiting on them (open, or
+	 * snoozed until today or before).
+	 */
+	List<RecommendationView> current(long userId, LocalDate today) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM guidance_recommendation
+				WHERE user_id = :user AND last_seen_on = (SELECT max(day) FROM guidance_run)
+				  AND (state = 'OPEN' OR (state = 'SNOOZED' AND snoozed_until <= :today))
+				ORDER BY shown_on DESC, id
+				""").param("user", userId).param("today", Date.valueOf(today)).query(GuidanceStore::view).list();
+	}
+
+	/**
+	 * What the person did with recommendations: accepted, dismissed and snoozed, latest
+	 * first.
+	 */
+	List<RecommendationView> handled(long userId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM guidance_recommendation
+				WHERE user_id = :user AND state <> 'OPEN'
+				ORDER BY acted_at DESC NULLS LAST, id DESC
+				LIMIT :limit
+				""").param("user", userId).param("limit", limit).query(GuidanceStore::view).list();
+	}
+
+	Optional<RecommendationView> find(long userId, long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM guidance_recommendation WHERE id = :id AND user_id = :user")
+			.param("id", id)
+			.param("user", userId)
+			.query(GuidanceStore::view)
+			.optional();
+	}
+
+	/**
+	 * Records what the person did, only while it is still open or snoozed; returns false
+	 * when it was accepted or dismissed meanwhile.
+	 */
+	boolean act(long userId, long id, String state, String dismissReason, LocalDate snoozedUntil, Instant at,
+			LocalDate outcomeDue) {
+		return this.jdbc.sql("""
+				UPDATE guidance_recommendation
+				SET state = :state, dismiss_reason = :reason, snoozed_until = :until, acted_at = :at,
+				    outcome_due = COALESCE(:due, outcome_due)
+				WHERE id = :id AND user_id = :user AND state IN ('OPEN', 'SNOOZED')
+				""")
+			.param("state", state)
+			.param("reason", dismissReason)
+			.param("until", snoozedUntil == null ? null : Date.valueOf(snoozedUntil))
+			.param("at", Timestamp.from(at))
+			.param("due", outcomeDue == null ? null : Date.valueOf(outcomeDue))
+			.param("id", id)
+			.param("user", userId)
+			.update() == 1;
+	}
+
+	/** A recommendation whose outcome is still to be looked for. */
+	record Pending(long id, long partnerId, Instant since, LocalDate due) {
+	}
+
+	/**
+	 * Recommendations with an outcome not yet seen whose window is open or closed within
+	 * the last {@code graceDays} (so a run missed on the window's last day still looks).
+	 */
+	List<Pending> pendingOutcomes(LocalDate today, int graceDays, java.time.ZoneId zone) {
+		return this.jdbc.sql("""
+				SELECT id, partner_id, state, acted_at, shown_on, outcome_due FROM guidance_recommendation
+				WHERE outcome_due IS NOT NULL AND outcome_at IS NULL AND partner_id IS NOT NULL
+				  AND outcome_due >= :from
+				""").param("from", Date.valueOf(today.minusDays(graceDays))).query((rs, n) -> {
+			var acted = rs.getTimestamp("acted_at");
+			var since = "ACCEPTED".equals(rs.getString("state")) && acted != null ? acted.toInstant()
+					: rs.getDate("shown_on").toLocalDate().atStartOfDay(zone).toInstant();
+			return new Pending(rs.getLong("id"), rs.getLong("partner_id"), since,
+					rs.getDate("outcome_due").toLocalDate());
+		}).list();
+	}
+
+	void outcome(long id, Instant at) {
+		this.jdbc.sql("UPDATE guidance_recommendation SET outcome_at = :at WHERE id = :id AND outcome_at IS NULL")
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Per kind: shown, accepted, and the outcome counts of accepted ones and of ones not
+	 * acted on (open, snoozed, dismissed) whose outcome is known by {@code today}.
+	 */
+	Map<Kind, Usefulness.Counts> counts(LocalDate today) {
+		return this.jdbc.sql("""
+				SELECT kind, count(*) AS shown,
+				       count(*) FILTER (WHERE state = 'ACCEPTED') AS accepted,
+				       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_due IS NOT NULL
+				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)) AS accepted_decided,
+				       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_at IS NOT NULL) AS accepted_met,
+				       count(*) FILTER (WHERE state <> 'ACCEPTED' AND outcome_due IS NOT NULL
+				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)) AS idle_decided,
+				       count(*) FILTER (WHERE state <> 'ACCEPTED' AND outcome_at IS NOT NULL) AS idle_met
+				FROM guidance_recommendation GROUP BY kind
+				""")
+			.param("today", Date.valueOf(today))
+			.query((rs, n) -> Map.entry(Kind.valueOf(rs.getString("kind")),
+					new Usefulness.Counts(rs.getLong("shown"), rs.getLong("accepted"), rs.getLong("accepted_decided"),
+							rs.getLong("accepted_met"), rs.getLong("idle_decided"), rs.getLong("idle_met"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private static RecommendationView view(ResultSet rs, int n) throws SQLException {
+		var kind = Kind.valueOf(rs.getString("kind"));
+		var partner = rs.getLong("partner_id");
+		Long partnerId = rs.wasNull() ? null : partner;
+		var snoozed = rs.getDate("snoozed_until");
+		var acted = rs.getTimestamp("acted_at");
+		var outcome = rs.getTimestamp("outcome_at");
+		return new RecommendationView(rs.getLong("id"), kind, kind.label(), partnerId, rs.getString("title"),
+				rs.getString("reason"), rs.getString("action_label"), rs.getString("action_link"),
+				rs.getString("state"), rs.getString("dismiss_reason"), snoozed == null ? null : snoozed.toLocalDate(),
+				rs.getDate("shown_on").toLocalDate(), acted == null ? null : acted.toInstant(),
+				outcome == null ? null : outcome.toInstant());
+	}
+
+}

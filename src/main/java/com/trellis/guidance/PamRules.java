@@ -1,0 +1,69 @@
+package com.trellis.guidance;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import com.trellis.scoring.DriftLine;
+import com.trellis.scoring.HighPotentialLine;
+import com.trellis.scoring.Pillar;
+
+/**
+ * A PAM's rules: a high-potential partner is ready for the introduction motion; a
+ * stalling score calls for the intervention that fits that score.
+ */
+final class PamRules {
+
+	private PamRules() {
+	}
+
+	/** High readiness and behaviour with little pipeline yet: introduce it to the AEs. */
+	static Advice readyForIntroduction(HighPotentialLine line) {
+		var name = name(line.partnerId(), line.partnerName());
+		var reason = line.reason()
+				+ (line.evidence() == null || line.evidence().isBlank() ? ""
+						: " Strongest signals: " + line.evidence() + ".")
+				+ " Pipeline in the last 180 days: " + line.pipeline180Days().toPlainString() + ".";
+		return new Advice(Kind.INTRODUCE_TO_AES, "partner:" + line.partnerId(), line.partnerId(),
+				"Introduce " + name + " to account executives", reason, "Open its overlap accounts",
+				"/partners/" + line.partnerId() + "/overlaps");
+	}
+
+	/**
+	 * A stalling score, with the intervention for it: readiness wants training, behaviour
+	 * an incentive to act, trust an introduction to the field; building and steady scores
+	 * ask for nothing.
+	 */
+	static Optional<Advice> stalling(DriftLine line) {
+		if (!"STALLING".equals(line.state())) {
+			return Optional.empty();
+		}
+		var name = name(line.partnerId(), line.partnerName());
+		var score = line.pillar().label().toLowerCase(Locale.ROOT);
+		var intervention = intervention(line.pillar());
+		var reason = name + "'s " + score + " score is stalling at " + line.slope().toPlainString()
+				+ " points a week since the week of " + line.weekStart() + ": " + line.reason()
+				+ (line.signals() == null || line.signals().isBlank() ? ""
+						: " Signals behind it: " + line.signals() + ".")
+				+ " " + intervention[1];
+		return Optional.of(new Advice(Kind.STALLING_INTERVENTION,
+				"partner:" + line.partnerId() + ":" + line.pillar() + ":" + line.weekStart(), line.partnerId(),
+				intervention[0] + " for " + name, reason, "Open the scorecard",
+				"/partners/" + line.partnerId() + "/scorecard"));
+	}
+
+	private static String[] intervention(Pillar pillar) {
+		return switch (pillar) {
+			case READINESS -> new String[] { "Plan training",
+					"Readiness rests on certified staff and applied enablement, so training is the intervention." };
+			case BEHAVIOUR -> new String[] { "Offer an incentive",
+					"Behaviour rests on registrations and activity, so an incentive to act is the intervention." };
+			case TRUST -> new String[] { "Arrange an introduction",
+					"Trust rests on the field inviting the partner, so an introduction to account executives is the intervention." };
+		};
+	}
+
+	static String name(long partnerId, String name) {
+		return name == null ? "Partner " + partnerId : name;
+	}
+
+}

@@ -1,0 +1,249 @@
+package com.trellis.guidance;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.trellis.identity.Role;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@TrellisTest
+class GuidanceTests {
+
+	/** Each test runs on days of its own, after the demo's first run. */
+	private static final AtomicInteger days = new AtomicInteger(200);
+
+	@Autowired
+	Guidance guidance;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	BusinessCalendar calendar;
+
+	@Test
+	void twoInstancesRunningTheDayAtOnceRaiseEachRecommendationOnce() throws Exception {
+		var world = this.fixtures.world("Guidance Once");
+		newDay();
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Boolean> run = this.guidance::runDaily;
+			var first = pool.submit(run);
+			var second = pool.submit(run);
+			assertThat(new boolean[] { first.get(), second.get() }).containsExactlyInAnyOrder(true, false);
+		}
+		finally {
+			pool.shutdown();
+		}
+		var stalled = this.guidance.current(world.ae())
+			.stream()
+			.filter(r -> r.kind() == Kind.STALLED_DEAL && r.actionLink().equals("/opportunities/" + world.dealId()))
+			.toList();
+		assertThat(stalled).hasSize(1);
+		assertThat(stalled.get(0).reason()).startsWith("Fixture deal has been ")
+			.contains(" days in Qualified where the norm is ");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM guidance_run WHERE day = :day")
+			.param("day", this.calendar.today())
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(this.guidance.runDaily()).isFalse();
+	}
+
+	@Test
+	void acceptedDismissedAndSnoozedRecommendationsLeaveTheListAndOnlyTheSnoozedOneComesBackOnItsDay()
+			throws Exception {
+		var world = this.fixtures.world("Guidance States");
+		var ae = world.ae();
+		var second = this.fixtures.partnerDeal(world.accountId(), ae.userId(), world.partnerId(), "5000.00");
+		var third = this.fixtures.partnerDeal(world.accountId(), ae.userId(), world.partnerId(), "7000.00");
+		newDay();
+		this.guidance.runDaily();
+		var mine = this.guidance.current(ae).stream().filter(r -> r.kind() == Kind.STALLED_DEAL).toList();
+		var accepted = find(mine, world.dealId());
+		var dismissed = find(mine, second);
+		var snoozed = find(mine, third);
+
+		this.guidance.accept(ae, accepted);
+		this.guidance.dismiss(ae, dismissed, "We are closing it this week");
+		var today = this.calendar.today();
+		this.guidance.snooze(ae, snoozed, today.plusDays(3));
+
+		newDay(1);
+		this.guidance.runDaily();
+		assertThat(ids(ae)).doesNotContain(accepted, dismissed, snoozed);
+		newDay(3);
+		this.guidance.runDaily();
+		assertThat(ids(ae)).contains(snoozed).doesNotContain(accepted, dismissed);
+		var handled = this.guidance.handled(ae);
+		assertThat(handled).anySatisfy(r -> {
+			assertThat(r.id()).isEqualTo(dismissed);
+			assertThat(r.state()).isEqualTo("DISMISSED");
+			assertThat(r.dismissReason()).isEqualTo("We are closing it this week");
+		});
+	}
+
+	@Test
+	void dismissingWithoutAReasonNamesTheFieldAndChangesNothing() throws Exception {
+		var world = this.fixtures.world("Guidance Reason");
+		newDay();
+		this.guidance.runDaily();
+		var id = find(this.guidance.current(world.ae()), world.dealId());
+		var api = new Api(this.mvc, this.fixtures.token(world.ae()));
+
+		api.post("/api/v1/guidance/" + id + "/dismiss", "{\"reason\": \"  \"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		api.post("/api/v1/guidance/" + id + "/snooze", "{\"until\": \"2020-01-01\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("until"));
+
+		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("OPEN");
+		api.post("/api/v1/guidance/" + id + "/accept", "").andExpect(status().isOk());
+		api.post("/api/v1/guidance/" + id + "/dismiss", "{\"reason\": \"changed my mind\"}")
+			.andExpect(status().isConflict());
+		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void nobodyReadsOrActsOnAnotherPersonsRecommendationsBeforeTheirInputIsRead() throws Exception {
+		var world = this.fixtures.world("Guidance Own");
+		var stranger = this.fixtures.user(Role.AE);
+		newDay();
+		this.guidance.runDaily();
+		var id = find(this.guidance.current(world.ae()), world.dealId());
+		var api = new Api(this.mvc, this.fixtures.token(stranger));
+
+		api.get("/api/v1/guidance")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == " + id + ")]").isEmpty());
+		// a missing reason would be 400 for the owner; for anyone else the recommendation
+		// does not exist
+		api.post("/api/v1/guidance/" + id + "/dismiss", "{}").andExpect(status().isNotFound());
+		api.post("/api/v1/guidance/" + id + "/accept", "").andExpect(status().isNotFound());
+		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("OPEN");
+	}
+
+	@Test
+	void acceptedIntroductionsFollowedByRegistrationsGiveTheHandComputedLift() {
+		// nine introductions shown on day 0 with a 30-day window: four accepted, two of
+		// them
+		// followed by the partner's registration in time and one too late; five not acted
+		// on
+		// (three open, two dismissed), one followed by a registration
+		this.jdbc.sql("DELETE FROM guidance_recommendation").update();
+		var pam = this.fixtures.user(Role.PAM);
+		newDay();
+		var day0 = this.calendar.today();
+		var partners = new ArrayList<Long>();
+		String[] states = { "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "OPEN", "OPEN", "OPEN", "DISMISSED",
+				"DISMISSED" };
+		for (int i = 0; i < states.length; i++) {
+			long partner = this.fixtures.partner("Guidance Lift " + i, pam.userId());
+			partners.add(partner);
+			this.jdbc
+				.sql("""
+						INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
+						    action_link, state, dismiss_reason, shown_on, last_seen_on, acted_at, outcome_due)
+						VALUES (:user, :partner, 'INTRODUCE_TO_AES', :subject, 'Introduce', 'reason', 'Open', '/', :state,
+						    :why, :day, :day, CASE WHEN :state = 'OPEN' THEN NULL ELSE now() END, :due)
+						""")
+				.param("user", pam.userId())
+				.param("partner", partner)
+				.param("subject", "partner:" + partner)
+				.param("state", states[i])
+				.param("why", "DISMISSED".equals(states[i]) ? "not now" : null)
+				.param("day", day0)
+				.param("due", day0.plusDays(30))
+				.update();
+		}
+		register(partners.get(0), day0.plusDays(5));
+		register(partners.get(1), day0.plusDays(29));
+		register(partners.get(2), day0.plusDays(32));
+		register(partners.get(5), day0.plusDays(10));
+		setDay(day0.plusDays(35));
+
+		this.guidance.trackOutcomes(this.calendar.today());
+
+		var line = this.guidance.usefulness(pam)
+			.stream()
+			.filter(l -> l.kind() == Kind.INTRODUCE_TO_AES)
+			.findFirst()
+			.orElseThrow();
+		assertThat(line.shown()).isEqualTo(9);
+		assertThat(line.accepted()).isEqualTo(4);
+		assertThat(line.acceptance()).isEqualByComparingTo("0.4444");
+		assertThat(line.acceptedMet()).isEqualTo(2);
+		assertThat(line.acceptedRate()).isEqualByComparingTo("0.5000");
+		assertThat(line.idleMet()).isEqualTo(1);
+		assertThat(line.idleRate()).isEqualByComparingTo("0.2000");
+		assertThat(line.lift()).isEqualByComparingTo("0.3000");
+		assertThat(line.rankedDown()).isFalse();
+	}
+
+	private void register(long partner, LocalDate day) {
+		var user = this.fixtures.user(Role.PARTNER, partner, null);
+		setDay(day);
+		this.registrations.register(user,
+				new com.trellis.registration.RegistrationCommand(null, "Lift customer " + partner, null,
+						"A confirmed need", new java.math.BigDecimal("1000"), "USD", day.plusDays(90), null,
+						com.trellis.deals.CreditType.SOURCED));
+	}
+
+	@Autowired
+	com.trellis.registration.Registrations registrations;
+
+	private void newDay() {
+		newDay(0);
+	}
+
+	/** A fresh day for this test (offset 0), or a day after it. */
+	private void newDay(int after) {
+		int day = after == 0 ? days.addAndGet(10) : days.get() + after;
+		this.clock.set(TestClock.START.plus(Duration.ofDays(day)));
+	}
+
+	private void setDay(LocalDate day) {
+		this.clock.set(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+	}
+
+	private java.util.List<Long> ids(com.trellis.identity.Viewer viewer) {
+		return this.guidance.current(viewer).stream().map(RecommendationView::id).toList();
+	}
+
+	private static long find(java.util.List<RecommendationView> list, long dealId) {
+		return list.stream()
+			.filter(r -> r.actionLink().equals("/opportunities/" + dealId))
+			.filter(r -> r.kind() == Kind.STALLED_DEAL)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no stalled-deal recommendation for deal " + dealId + " in " + list))
+			.id();
+	}
+
+}

@@ -1,0 +1,51 @@
+package com.trellis.guidance;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsefulnessTests {
+
+	@Test
+	void introductionsThatLeadToRegistrationsHelpByTheHandComputedLift() {
+		// 40 shown, 12 accepted of which 10 decided and 6 met; 25 not acted on decided, 5
+		// met
+		var verdict = Usefulness.judge(Kind.INTRODUCE_TO_AES, new Usefulness.Counts(40, 12, 10, 6, 25, 5));
+
+		assertThat(verdict.acceptance()).isEqualByComparingTo("0.3000");
+		assertThat(verdict.acceptedRate()).isEqualByComparingTo("0.6000");
+		assertThat(verdict.idleRate()).isEqualByComparingTo("0.2000");
+		assertThat(verdict.lift()).isEqualByComparingTo("0.4000");
+		assertThat(verdict.rankedDown()).isFalse();
+		assertThat(verdict.reason()).isEqualTo("Helps: accepting it raises the outcome rate by 40.0 %.");
+	}
+
+	@Test
+	void kindWhoseAcceptedOnesDoNoBetterIsRankedDown() {
+		var verdict = Usefulness.judge(Kind.STALLING_INTERVENTION, new Usefulness.Counts(40, 12, 10, 2, 20, 4));
+
+		assertThat(verdict.lift()).isEqualByComparingTo(BigDecimal.ZERO);
+		assertThat(verdict.rankedDown()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("Ranked down: accepted ones led to the outcome 20.0 % of the time,"
+				+ " ones not acted on 20.0 %; accepting it does not help.");
+	}
+
+	@Test
+	void kindHardlyAnyoneAcceptsIsRankedDown() {
+		var verdict = Usefulness.judge(Kind.STALLED_DEAL, new Usefulness.Counts(30, 2, 0, 0, 0, 0));
+
+		assertThat(verdict.rankedDown()).isTrue();
+		assertThat(verdict.reason()).isEqualTo("Ranked down: 2 of 30 accepted, fewer than one in ten.");
+	}
+
+	@Test
+	void fewOutcomesKeepTheDefaultOrder() {
+		var verdict = Usefulness.judge(Kind.INTRODUCE_TO_AES, new Usefulness.Counts(8, 3, 3, 0, 4, 2));
+
+		assertThat(verdict.rankedDown()).isFalse();
+		assertThat(verdict.reason()).startsWith("Default order: not enough decided outcomes yet");
+	}
+
+}
