@@ -43,9 +43,12 @@ public class Roi {
 
 	private final Clock clock;
 
-	Roi(RoiRepository repository, BusinessCalendar calendar, Partners partners, Commands commands, AuditLog audit,
-			Clock clock) {
+	private final VelocityRepository velocity;
+
+	Roi(RoiRepository repository, VelocityRepository velocity, BusinessCalendar calendar, Partners partners,
+			Commands commands, AuditLog audit, Clock clock) {
 		this.repository = repository;
+		this.velocity = velocity;
 		this.calendar = calendar;
 		this.partners = partners;
 		this.commands = commands;
@@ -60,8 +63,7 @@ public class Roi {
 	@Transactional(readOnly = true)
 	public RoiReport report(Viewer viewer, String quarterLabel, Long partnerId) {
 		var scope = RoiScope.of(viewer, partnerId);
-		var quarter = quarterLabel == null || quarterLabel.isBlank() ? this.calendar.currentQuarter()
-				: this.calendar.quarter(quarterLabel.trim());
+		var quarter = quarter(quarterLabel);
 		var rows = rows(scope, quarter);
 		if (partnerId != null && rows.isEmpty()) {
 			throw new com.trellis.shared.NotFoundException("Partner", partnerId);
@@ -81,6 +83,47 @@ public class Roi {
 		return new RoiReport(quarter.label(), ReportingCurrency.CODE,
 				rows.stream().map(PartnerQuarter.Row::decide).toList(), tiers, RoiReport.Total.of("ALL", rows),
 				List.copyOf(trend));
+	}
+
+	/**
+	 * AE pull-through in a quarter: the partners reps invited (co-sell requests, deal
+	 * attachments), how often and by how many distinct reps, the 200 most widely invited
+	 * first.
+	 */
+	@Transactional(readOnly = true)
+	public List<PullThrough> pullThrough(Viewer viewer, String quarterLabel) {
+		var scope = RoiScope.of(viewer, null);
+		var quarter = quarter(quarterLabel);
+		return this.velocity.pullThrough(scope, this.calendar.start(quarter), this.calendar.end(quarter));
+	}
+
+	/**
+	 * Reinvest by velocity: long-tail partners (outside tier 1) by behaviour momentum per
+	 * 1,000 of cost to serve in the quarter, with what to shift ({@link VelocityRule}).
+	 */
+	@Transactional(readOnly = true)
+	public List<Reinvestment> reinvest(Viewer viewer, String quarterLabel) {
+		var scope = RoiScope.of(viewer, null);
+		var quarter = quarter(quarterLabel);
+		var today = this.calendar.today();
+		var asOf = quarter.end().isAfter(today) ? today : quarter.end().minusDays(1);
+		var momentum = this.velocity.momentum(scope, asOf);
+		return rows(scope, quarter).stream().filter(row -> !"TIER_1_INVEST".equals(row.tier())).map(row -> {
+			var verdict = VelocityRule.of(momentum.get(row.partnerId()), row.cost().total());
+			return new Reinvestment(row.partnerId(), row.name(), row.tier(), momentum.get(row.partnerId()),
+					row.cost().total(), verdict.perThousand(), verdict.shift().name(), verdict.reason());
+		})
+			.sorted(java.util.Comparator.comparing((Reinvestment r) -> VelocityRule.Shift.valueOf(r.shift()).ordinal())
+				.thenComparing(Reinvestment::perThousand,
+						java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+				.thenComparing(Reinvestment::momentum,
+						java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+				.thenComparing(Reinvestment::partnerId))
+			.toList();
+	}
+
+	private FiscalQuarter quarter(String label) {
+		return label == null || label.isBlank() ? this.calendar.currentQuarter() : this.calendar.quarter(label.trim());
 	}
 
 	private List<PartnerQuarter.Row> rows(RoiScope scope, FiscalQuarter quarter) {

@@ -48,6 +48,18 @@ class RoiApiController {
 		RoiCsv.write(this.roi.report(viewer, quarter, null), response);
 	}
 
+	@GetMapping("/api/v1/roi/pull-through")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	List<PullThrough> pullThrough(Viewer viewer, @RequestParam(required = false) String quarter) {
+		return this.roi.pullThrough(viewer, quarter);
+	}
+
+	@GetMapping("/api/v1/roi/reinvest")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	List<Reinvestment> reinvest(Viewer viewer, @RequestParam(required = false) String quarter) {
+		return this.roi.reinvest(viewer, quarter);
+	}
+
 	@GetMapping("/api/v1/roi/spend")
 	@PreAuthorize(READERS)
 	List<SpendView> spend(Viewer viewer) {

@@ -94,6 +94,9 @@ class RoiPageController {
 			CostRates rates) {
 		var report = this.roi.report(viewer, quarter, null);
 		model.addAttribute("report", report);
+		model.addAttribute("totals",
+				java.util.stream.Stream.concat(java.util.stream.Stream.of(report.total()), report.tiers().stream())
+					.toList());
 		model.addAttribute("listed", report.partners()
 			.stream()
 			.sorted(Comparator.comparing(PartnerQuarter::cost).reversed().thenComparing(PartnerQuarter::partnerId))
@@ -104,6 +107,9 @@ class RoiPageController {
 		model.addAttribute("errors", errors);
 		if (!viewer.isPartnerUser()) {
 			model.addAttribute("rates", rates != null ? rates : this.roi.rates(viewer));
+			model.addAttribute("pullThrough",
+					this.roi.pullThrough(viewer, report.quarter()).stream().limit(20).toList());
+			model.addAttribute("reinvest", this.roi.reinvest(viewer, report.quarter()).stream().limit(20).toList());
 		}
 		model.addAttribute("spend", spend);
 		model.addAttribute("spent", this.roi.spend(viewer, 20));

@@ -22,6 +22,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -144,6 +148,43 @@ class RoiTests {
 		this.roi.setRates(admin, new CostRates(new BigDecimal("1000.00"), "EUR", new BigDecimal("50.00"), "USD"));
 		assertThat(this.roi.rates(admin).pamCostPerPartner()).isEqualByComparingTo("1000.00");
 		assertThat(this.audit.history("roi-cost-rates", 1)).isNotEmpty();
+	}
+
+	@Test
+	void theRoiPageShowsThePartnersCostAndRoiAndAPartnerUserSeesNoOtherPartner() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var own = fixture(admin);
+		var other = this.fixtures.world("ROI hidden partner " + System.nanoTime());
+		var page = this.mvc.perform(get("/roi?quarter=2026-Q4").session(login(own.pam())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("7,208.32").contains("454.9");
+		var partnerPage = this.mvc.perform(get("/roi?quarter=2026-Q4").session(login(own.partnerUser())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(partnerPage).contains("7,208.32")
+			.doesNotContain("ROI hidden partner")
+			.doesNotContain("roi-reinvest");
+		this.mvc
+			.perform(post("/roi/spend").session(login(admin))
+				.with(csrf())
+				.param("partnerId", "" + other.partnerId())
+				.param("spentOn", "2026-10-05")
+				.param("amount", "lots")
+				.param("currency", "USD")
+				.param("purpose", ""))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("aria-invalid=\"true\"")));
+	}
+
+	private org.springframework.mock.web.MockHttpSession login(Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
 	}
 
 	private Fixtures.World fixture(Viewer admin) {
