@@ -193,6 +193,7 @@ public class DemoData {
 		var disputes = new DemoDisputes(ledger).write();
 		new DemoFunds(ledger).write(mdfProgram);
 		new DemoPayouts(ledger, this.calendar).write(disputes);
+		new DemoRoi(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
 	}
 
 	private void resetSequences() {

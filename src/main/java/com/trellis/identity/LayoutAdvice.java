@@ -63,7 +63,8 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 							link("nav.enablement", "/enablement"), link("nav.incentives", "/incentives"),
 							link("nav.ourScores", "/partners/" + viewer.partnerId() + "/scorecard"),
 							link("nav.ourTier", "/partners/" + viewer.partnerId() + "/tier"),
-							link("nav.readiness", "/partners/" + viewer.partnerId() + "/readiness")),
+							link("nav.readiness", "/partners/" + viewer.partnerId() + "/readiness"),
+							link("nav.ourRoi", "/roi")),
 					link("nav.inbox", "/notifications"), link("nav.colleagues", "/portal/colleagues"),
 					link("nav.ourProfile", "/partners/" + viewer.partnerId()));
 			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
@@ -93,7 +94,7 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 
 	private static NavItem insights() {
 		return group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
-				link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence"));
+				link("nav.forecast", "/forecast"), link("nav.cadence", "/cadence"), link("nav.roi", "/roi"));
 	}
 
 	private static NavItem deals() {

@@ -331,7 +331,15 @@ class SecurityMatrixTests {
 				row("GET /api/v1/guidance/usefulness", 200, 200, 403, 403, 200, 403),
 				row("POST /api/v1/guidance/999999/accept", 404, 404, 404, 404, 404, 404),
 				row("POST /api/v1/guidance/999999/dismiss", 404, 404, 404, 404, 404, 404),
-				row("POST /api/v1/guidance/999999/snooze", 404, 404, 404, 404, 404, 404));
+				row("POST /api/v1/guidance/999999/snooze", 404, 404, 404, 404, 404, 404),
+				row("GET /api/v1/roi", 200, 200, 403, 403, 200, 200),
+				row("GET /api/v1/roi?partner={other}", 200, 404, 403, 403, 200, 404),
+				row("GET /api/v1/roi?partner={own}", 200, 404, 403, 403, 200, 200),
+				row("GET /api/v1/roi/partners.csv", 200, 200, 403, 403, 200, 200),
+				row("GET /api/v1/roi/spend", 200, 200, 403, 403, 200, 200),
+				row("POST /api/v1/roi/spend", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/roi/cost-rates", 200, 200, 403, 403, 200, 403),
+				row("PUT /api/v1/roi/cost-rates", 400, 403, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -479,7 +487,10 @@ class SecurityMatrixTests {
 				row("GET /password/forgot", 200, 200, 200, 200, 200, 200),
 				row("GET /join/not-a-link", 404, 404, 404, 404, 404, 404),
 				row("GET /password/reset/not-a-link", 404, 404, 404, 404, 404, 404),
-				row("GET /admin/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /admin/webhooks", 200, 403, 403, 403, 403, 403), row("GET /roi", 200, 200, 403, 403, 200, 200),
+				row("GET /roi/partners.csv", 200, 200, 403, 403, 200, 200),
+				row("POST /roi/spend", 400, 403, 403, 403, 403, 403),
+				row("POST /roi/cost-rates", 400, 403, 403, 403, 403, 403),
 				row("GET /hygiene", 200, 200, 403, 403, 403, 403),
 				row("GET /hygiene/STALE_DEALS", 200, 200, 403, 403, 403, 403),
 				row("GET /hygiene/ACCOUNTS_WITHOUT_DOMAIN/records.csv", 200, 200, 403, 403, 403, 403),

@@ -1,0 +1,18 @@
+package com.trellis.roi;
+
+import java.math.BigDecimal;
+
+import com.trellis.shared.validation.AmountsIn;
+import com.trellis.shared.validation.IsoCurrency;
+import com.trellis.shared.validation.MoneyAmount;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The admin's cost rates: PAM time per managed partner and quarter, and one enablement
+ * hour, each in its own currency.
+ */
+@AmountsIn(amounts = { "pamCostPerPartner" }, currency = "pamCurrency")
+public record CostRates(@NotNull @MoneyAmount(positive = false) BigDecimal pamCostPerPartner,
+		@NotNull @IsoCurrency String pamCurrency, @NotNull @MoneyAmount(positive = false) BigDecimal enablementHourCost,
+		@NotNull @IsoCurrency String enablementCurrency) {
+}

@@ -1,0 +1,184 @@
+package com.trellis.roi;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.FiscalQuarter;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ROI module's facade: a quarter's cost to serve against pipeline, revenue and lift
+ * per partner, tier and scope with its trend; program spend and the cost rates an admin
+ * records (audited).
+ */
+@Service
+public class Roi {
+
+	/** Quarters in the trend, this one included. */
+	static final int TREND_QUARTERS = 4;
+
+	private final RoiRepository repository;
+
+	private final BusinessCalendar calendar;
+
+	private final Partners partners;
+
+	private final Commands commands;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final VelocityRepository velocity;
+
+	Roi(RoiRepository repository, VelocityRepository velocity, BusinessCalendar calendar, Partners partners,
+			Commands commands, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.velocity = velocity;
+		this.calendar = calendar;
+		this.partners = partners;
+		this.commands = commands;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * The quarter's report (the current one when no label is given) for the viewer's
+	 * scope, or for one partner in it.
+	 */
+	@Transactional(readOnly = true)
+	public RoiReport report(Viewer viewer, String quarterLabel, Long partnerId) {
+		var scope = RoiScope.of(viewer, partnerId);
+		var quarter = quarter(quarterLabel);
+		var rows = rows(scope, quarter);
+		if (partnerId != null && rows.isEmpty()) {
+			throw new com.trellis.shared.NotFoundException("Partner", partnerId);
+		}
+		var byTier = new TreeMap<String, List<PartnerQuarter.Row>>();
+		rows.forEach(row -> byTier.computeIfAbsent(row.tier(), t -> new ArrayList<>()).add(row));
+		var tiers = byTier.entrySet().stream().map(e -> RoiReport.Total.of(e.getKey(), e.getValue())).toList();
+		var trend = new ArrayList<RoiReport.Total>();
+		var q = quarter;
+		for (int i = 1; i < TREND_QUARTERS; i++) {
+			q = q.previous();
+		}
+		for (int i = 0; i < TREND_QUARTERS; i++) {
+			trend.add(RoiReport.Total.of(q.label(), q.equals(quarter) ? rows : rows(scope, q)));
+			q = q.next();
+		}
+		return new RoiReport(quarter.label(), ReportingCurrency.CODE,
+				rows.stream().map(PartnerQuarter.Row::decide).toList(), tiers, RoiReport.Total.of("ALL", rows),
+				List.copyOf(trend));
+	}
+
+	/**
+	 * AE pull-through in a quarter: the partners reps invited (co-sell requests, deal
+	 * attachments), how often and by how many distinct reps, the 200 most widely invited
+	 * first.
+	 */
+	@Transactional(readOnly = true)
+	public List<PullThrough> pullThrough(Viewer viewer, String quarterLabel) {
+		var scope = RoiScope.of(viewer, null);
+		var quarter = quarter(quarterLabel);
+		return this.velocity.pullThrough(scope, this.calendar.start(quarter), this.calendar.end(quarter));
+	}
+
+	/**
+	 * Reinvest by velocity: long-tail partners (outside tier 1) by behaviour momentum per
+	 * 1,000 of cost to serve in the quarter, with what to shift ({@link VelocityRule}).
+	 */
+	@Transactional(readOnly = true)
+	public List<Reinvestment> reinvest(Viewer viewer, String quarterLabel) {
+		var scope = RoiScope.of(viewer, null);
+		var quarter = quarter(quarterLabel);
+		var today = this.calendar.today();
+		var asOf = quarter.end().isAfter(today) ? today : quarter.end().minusDays(1);
+		var momentum = this.velocity.momentum(scope, asOf);
+		return rows(scope, quarter).stream().filter(row -> !"TIER_1_INVEST".equals(row.tier())).map(row -> {
+			var verdict = VelocityRule.of(momentum.get(row.partnerId()), row.cost().total());
+			return new Reinvestment(row.partnerId(), row.name(), row.tier(), momentum.get(row.partnerId()),
+					row.cost().total(), verdict.perThousand(), verdict.shift().name(), verdict.reason());
+		})
+			.sorted(java.util.Comparator.comparing((Reinvestment r) -> VelocityRule.Shift.valueOf(r.shift()).ordinal())
+				.thenComparing(Reinvestment::perThousand,
+						java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+				.thenComparing(Reinvestment::momentum,
+						java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+				.thenComparing(Reinvestment::partnerId))
+			.toList();
+	}
+
+	private FiscalQuarter quarter(String label) {
+		return label == null || label.isBlank() ? this.calendar.currentQuarter() : this.calendar.quarter(label.trim());
+	}
+
+	private List<PartnerQuarter.Row> rows(RoiScope scope, FiscalQuarter quarter) {
+		return this.repository.figures(scope, quarter, this.calendar.start(quarter), this.calendar.end(quarter));
+	}
+
+	/** A program admin records spend against a partner; audited. */
+	@Transactional
+	public SpendView addSpend(Viewer viewer, SpendCommand command) {
+		requireAdmin(viewer);
+		this.commands.check(command);
+		var partner = this.partners.names(viewer, List.of(command.partnerId())).get(command.partnerId());
+		if (partner == null) {
+			throw InvalidInputException.of("partnerId", "names no partner");
+		}
+		var purpose = command.purpose().trim();
+		long id = this.repository.addSpend(command.partnerId(), command.spentOn(), command.amount(), command.currency(),
+				purpose, viewer.userId(), this.clock.instant());
+		var view = new SpendView(id, command.partnerId(), partner, command.spentOn(),
+				com.trellis.shared.MinorUnits.round(command.amount(), command.currency()), command.currency(), purpose);
+		this.audit.record(viewer.actor(), "program-spend", id, "recorded", null,
+				Map.of("partnerId", command.partnerId(), "spentOn", command.spentOn().toString(), "amount",
+						view.amount().toPlainString(), "currency", command.currency(), "purpose", purpose));
+		return view;
+	}
+
+	/** The latest program spend in the viewer's scope. */
+	@Transactional(readOnly = true)
+	public List<SpendView> spend(Viewer viewer, int limit) {
+		return this.repository.spend(RoiScope.of(viewer, null), limit);
+	}
+
+	/** The cost rates; vendor staff who read ROI. */
+	@Transactional(readOnly = true)
+	public CostRates rates(Viewer viewer) {
+		RoiScope.of(viewer, null);
+		return this.repository.rates();
+	}
+
+	/** A program admin sets the cost rates; audited with the values before and after. */
+	@Transactional
+	public CostRates setRates(Viewer viewer, CostRates rates) {
+		requireAdmin(viewer);
+		this.commands.check(rates);
+		var before = this.repository.rates();
+		this.repository.setRates(rates, viewer.userId(), this.clock.instant());
+		var after = this.repository.rates();
+		this.audit.record(viewer.actor(), "roi-cost-rates", 1, "changed", before, after);
+		return after;
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin records program spend and cost rates");
+		}
+	}
+
+}

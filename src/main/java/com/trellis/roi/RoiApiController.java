@@ -1,0 +1,88 @@
+package com.trellis.roi;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.trellis.identity.Viewer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Long-tail ROI: admins and executives read the program, a PAM its book, a partner user
+ * its own partner; program admins record spend and set the cost rates.
+ */
+@Tag(name = "ROI", description = "Cost to serve against pipeline, revenue and lift per partner and tier (§C18)")
+@RestController
+class RoiApiController {
+
+	static final String READERS = "hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM', 'PARTNER')";
+
+	private final Roi roi;
+
+	RoiApiController(Roi roi) {
+		this.roi = roi;
+	}
+
+	@GetMapping("/api/v1/roi")
+	@PreAuthorize(READERS)
+	RoiReport report(Viewer viewer, @RequestParam(required = false) String quarter,
+			@RequestParam(required = false) Long partner) {
+		return this.roi.report(viewer, quarter, partner);
+	}
+
+	@GetMapping("/api/v1/roi/partners.csv")
+	@PreAuthorize(READERS)
+	void csv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
+			throws IOException {
+		RoiCsv.write(this.roi.report(viewer, quarter, null), response);
+	}
+
+	@GetMapping("/api/v1/roi/pull-through")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	List<PullThrough> pullThrough(Viewer viewer, @RequestParam(required = false) String quarter) {
+		return this.roi.pullThrough(viewer, quarter);
+	}
+
+	@GetMapping("/api/v1/roi/reinvest")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	List<Reinvestment> reinvest(Viewer viewer, @RequestParam(required = false) String quarter) {
+		return this.roi.reinvest(viewer, quarter);
+	}
+
+	@GetMapping("/api/v1/roi/spend")
+	@PreAuthorize(READERS)
+	List<SpendView> spend(Viewer viewer) {
+		return this.roi.spend(viewer, 200);
+	}
+
+	@PostMapping("/api/v1/roi/spend")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ResponseStatus(HttpStatus.CREATED)
+	SpendView addSpend(Viewer viewer, @Valid @RequestBody SpendCommand command) {
+		return this.roi.addSpend(viewer, command);
+	}
+
+	@GetMapping("/api/v1/roi/cost-rates")
+	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
+	CostRates rates(Viewer viewer) {
+		return this.roi.rates(viewer);
+	}
+
+	@PutMapping("/api/v1/roi/cost-rates")
+	@PreAuthorize("hasRole('ADMIN')")
+	CostRates setRates(Viewer viewer, @Valid @RequestBody CostRates rates) {
+		return this.roi.setRates(viewer, rates);
+	}
+
+}

@@ -1,0 +1,47 @@
+package com.trellis.roi;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A quarter's ROI for a scope: each partner, the totals per tier and for the whole scope,
+ * and the scope's ROI over the last quarters.
+ *
+ * @param quarter the fiscal quarter's label
+ * @param currency the reporting currency
+ * @param partners each partner in the scope
+ * @param tiers the totals per tier (the partners' tier now)
+ * @param total the scope's total
+ * @param trend the scope's total per quarter, oldest first, ending with this quarter
+ */
+public record RoiReport(String quarter, String currency, List<PartnerQuarter> partners, List<Total> tiers, Total total,
+		List<Total> trend) {
+
+	/**
+	 * Summed figures of a group of partners.
+	 *
+	 * @param group the tier's code, the quarter's label or "ALL"
+	 */
+	public record Total(String group, long partners, BigDecimal enablementHours, BigDecimal enablementCost,
+			BigDecimal mdfPaid, BigDecimal incentivesPaid, BigDecimal programSpend, BigDecimal pamCost, BigDecimal cost,
+			BigDecimal pipeline, BigDecimal revenue, BigDecimal roiPercent, String roiReason) {
+
+		static Total of(String group, List<PartnerQuarter.Row> rows) {
+			var cost = RoiRule.Cost.NONE;
+			var hours = BigDecimal.ZERO;
+			var pipeline = BigDecimal.ZERO;
+			var revenue = BigDecimal.ZERO;
+			for (var row : rows) {
+				cost = cost.plus(row.cost());
+				hours = hours.add(row.hours());
+				pipeline = pipeline.add(row.pipeline());
+				revenue = revenue.add(row.revenue());
+			}
+			var verdict = RoiRule.of(cost, revenue);
+			return new Total(group, rows.size(), hours, cost.enablement(), cost.mdf(), cost.incentives(), cost.spend(),
+					cost.pam(), verdict.cost(), pipeline, revenue, verdict.roiPercent(), verdict.reason());
+		}
+
+	}
+
+}

@@ -1,0 +1,9 @@
+package com.trellis.roi;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Program spend recorded against a partner, in its own currency. */
+public record SpendView(long id, long partnerId, String partnerName, LocalDate spentOn, BigDecimal amount,
+		String currency, String purpose) {
+}
