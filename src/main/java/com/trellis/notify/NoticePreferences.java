@@ -1,9 +1,6 @@
 package com.trellis.notify;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.trellis.identity.Viewer;
 
@@ -28,12 +25,7 @@ public class NoticePreferences {
 	@Transactional(readOnly = true)
 	public Preferences of(Viewer viewer) {
 		requireStaff(viewer);
-		var stored = this.choices.of(viewer.userId());
-		var kinds = new ArrayList<KindChoice>();
-		for (var kind : StaffNoticeKind.values()) {
-			var choice = stored.getOrDefault(kind.name(), Map.of());
-			kinds.add(new KindChoice(kind, choice.getOrDefault("EMAIL", true), choice.getOrDefault("SLACK", true)));
-		}
+		var kinds = this.choices.choicesOf(viewer.userId(), StaffNoticeKind.values(), KindChoice::new);
 		return new Preferences(kinds, this.choices.slackWebhook(viewer.userId()));
 	}
 
@@ -45,15 +37,13 @@ public class NoticePreferences {
 	public Preferences change(Viewer viewer, Preferences preferences) {
 		requireStaff(viewer);
 		var kinds = preferences.kinds() == null ? List.<KindChoice>of() : preferences.kinds();
-		var stored = new LinkedHashMap<String, boolean[]>();
-		for (var kind : StaffNoticeKind.values()) {
-			var choice = kinds.stream()
-				.filter(k -> k.kind() == kind)
-				.findFirst()
-				.orElse(new KindChoice(kind, false, false));
-			stored.put(kind.name(), new boolean[] { choice.email(), choice.slack() });
-		}
-		this.choices.replace(viewer.userId(), stored, preferences.slackWebhookUrl());
+		this.choices.replaceAll(viewer.userId(), StaffNoticeKind.values(),
+				kind -> kinds.stream()
+					.filter(k -> k.kind() == kind)
+					.findFirst()
+					.map(k -> new boolean[] { k.email(), k.slack() })
+					.orElse(null),
+				preferences.slackWebhookUrl());
 		return of(viewer);
 	}
 

@@ -1,9 +1,6 @@
 package com.trellis.notify;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.trellis.identity.Viewer;
 
@@ -30,12 +27,7 @@ public class PartnerNoticePreferences {
 	@Transactional(readOnly = true)
 	public Preferences of(Viewer viewer) {
 		requirePartnerUser(viewer);
-		var stored = this.choices.of(viewer.userId());
-		var kinds = new ArrayList<KindChoice>();
-		for (var kind : PartnerNoticeKind.values()) {
-			var choice = stored.getOrDefault(kind.name(), Map.of());
-			kinds.add(new KindChoice(kind, choice.getOrDefault("EMAIL", true), choice.getOrDefault("SLACK", true)));
-		}
+		var kinds = this.choices.choicesOf(viewer.userId(), PartnerNoticeKind.values(), KindChoice::new);
 		return new Preferences(kinds, this.choices.slackWebhook(viewer.userId()));
 	}
 
@@ -47,15 +39,13 @@ public class PartnerNoticePreferences {
 	public Preferences change(Viewer viewer, Preferences preferences) {
 		requirePartnerUser(viewer);
 		var kinds = preferences.kinds() == null ? List.<KindChoice>of() : preferences.kinds();
-		var stored = new LinkedHashMap<String, boolean[]>();
-		for (var kind : PartnerNoticeKind.values()) {
-			var choice = kinds.stream()
-				.filter(k -> k.kind() == kind)
-				.findFirst()
-				.orElse(new KindChoice(kind, false, false));
-			stored.put(kind.name(), new boolean[] { choice.email(), choice.slack() });
-		}
-		this.choices.replace(viewer.userId(), stored, preferences.slackWebhookUrl());
+		this.choices.replaceAll(viewer.userId(), PartnerNoticeKind.values(),
+				kind -> kinds.stream()
+					.filter(k -> k.kind() == kind)
+					.findFirst()
+					.map(k -> new boolean[] { k.email(), k.slack() })
+					.orElse(null),
+				preferences.slackWebhookUrl());
 		return of(viewer);
 	}
 

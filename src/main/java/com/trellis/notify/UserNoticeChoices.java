@@ -2,8 +2,12 @@ package com.trellis.notify;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.trellis.shared.InvalidInputException;
 
@@ -73,6 +77,38 @@ class UserNoticeChoices {
 			.param("url", slackWebhookUrl.strip())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
+	}
+
+	/** Builds one kind's choice (e-mail on, Slack on) as the caller's record. */
+	interface ChoiceOf<K, C> {
+
+		C of(K kind, boolean email, boolean slack);
+
+	}
+
+	/** The user's choice for every kind, in the kinds' order (a missing choice is on). */
+	<K extends Enum<K>, C> List<C> choicesOf(long userId, K[] kinds, ChoiceOf<K, C> choice) {
+		var stored = of(userId);
+		var result = new ArrayList<C>();
+		for (var kind : kinds) {
+			var channels = stored.getOrDefault(kind.name(), Map.of());
+			result.add(choice.of(kind, channels.getOrDefault("EMAIL", true), channels.getOrDefault("SLACK", true)));
+		}
+		return result;
+	}
+
+	/**
+	 * Replaces the user's choices for every kind: a kind the caller did not name
+	 * ({@code chosen} answers null) has both channels off.
+	 * @param chosen a kind's e-mail and Slack choice, or null
+	 */
+	<K extends Enum<K>> void replaceAll(long userId, K[] kinds, Function<K, boolean[]> chosen, String slackWebhookUrl) {
+		var stored = new LinkedHashMap<String, boolean[]>();
+		for (var kind : kinds) {
+			var channels = chosen.apply(kind);
+			stored.put(kind.name(), channels == null ? new boolean[] { false, false } : channels);
+		}
+		replace(userId, stored, slackWebhookUrl);
 	}
 
 	/** The user's own Slack incoming webhook, or null. */
