@@ -11,6 +11,11 @@ import com.trellis.notify.StaffNoticeKind;
  */
 public record MdfRequestToDecide(long requestId, long partnerId, String activity, BigDecimal cost, String currency) {
 
+	/** The amount at its currency's minor unit, whatever scale it was read with. */
+	public MdfRequestToDecide {
+		cost = com.trellis.shared.MinorUnits.round(cost, currency);
+	}
+
 	/** The notice to the partner's PAM. */
 	public StaffNotice noticeTo(long pamId) {
 		return new StaffNotice("mdf-request:" + this.requestId + ":REQUESTED:user:" + pamId, pamId,

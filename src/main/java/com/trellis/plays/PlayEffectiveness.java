@@ -38,6 +38,13 @@ final class PlayEffectiveness {
 	record DealGroup(boolean usedPlay, String segment, boolean won, String currency, long deals, long cycleDays,
 			BigDecimal amount) {
 
+		/**
+		 * The won amount at its currency's minor unit, whatever scale it was summed at.
+		 */
+		DealGroup {
+			amount = com.trellis.shared.MinorUnits.round(amount, currency);
+		}
+
 		String segmentOrUnknown() {
 			return this.segment == null ? UNKNOWN_SEGMENT : this.segment;
 		}

@@ -16,6 +16,11 @@ import com.trellis.notify.StaffNoticeKind;
 public record RegistrationToDecide(long registrationId, RegistrationStatus status, long at, String customerName,
 		BigDecimal amount, String currency, String statusReason) {
 
+	/** The amount at its currency's minor unit, whatever scale it was read with. */
+	public RegistrationToDecide {
+		amount = com.trellis.shared.MinorUnits.round(amount, currency);
+	}
+
 	/** The notice to the partner's PAM. */
 	public StaffNotice noticeTo(long pamId) {
 		var held = this.status == RegistrationStatus.ON_HOLD;

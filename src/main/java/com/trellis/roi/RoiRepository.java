@@ -31,7 +31,7 @@ class RoiRepository {
 			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
 			),
 			rate AS (
-			    SELECT r.pam_cost_per_partner * pfx.to_reporting AS pam, r.enablement_hour_cost * efx.to_reporting AS hour
+			    SELECT %4$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
 			    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
 			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
 			),
@@ -74,7 +74,7 @@ class RoiRepository {
 			    GROUP BY c.partner_id
 			)
 			SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
-			       round(coalesce(h.hours, 0) * coalesce((SELECT hour FROM rate), 0), %3$s) AS enablement,
+			       coalesce(%5$s, 0) AS enablement,
 			       coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
 			       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
 			            THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
@@ -84,10 +84,11 @@ class RoiRepository {
 			LEFT JOIN spend sp ON sp.partner_id = s.id LEFT JOIN made m ON m.partner_id = s.id
 			LEFT JOIN lift l ON l.partner_id = s.id
 			ORDER BY s.id
-			"""
-		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
-				ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
-				com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE));
+			""".formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
+			ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
+			com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE),
+			ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
+				.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"));
 
 	private final JdbcClient jdbc;
 
