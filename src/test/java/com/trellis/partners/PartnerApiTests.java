@@ -50,7 +50,8 @@ class PartnerApiTests {
 		var admin = this.fixtures.token(this.fixtures.user(Role.ADMIN));
 		send(post("/api/v1/partners"), admin, "{\"name\": \"X\", \"type\": \"WIZARD\"}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("type"));
+			// the unknown value is named beside the other missing fields, in one round
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("type", "region", "ownerPamId", "tier")));
 	}
 
 	@Test
