@@ -63,6 +63,20 @@ class ReaderSettingsTests {
 	}
 
 	@Test
+	void aReaderInGermanReadsEveryFieldMessageOfOneAnswerInOneLanguage() throws Exception {
+		var user = this.fixtures.user(Role.ADMIN);
+		var api = new Api(this.mvc, this.fixtures.token(user));
+		api.put("/api/v1/me/reading", "{\"locale\":\"de-DE\",\"timeZone\":\"Europe/Berlin\"}")
+			.andExpect(status().isOk());
+		var body = api.post("/api/v1/accounts", "{\"name\": \"\", \"employeeBand\": \"abc\"}")
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(body).contains("\"field\":\"name\"").doesNotContain("darf nicht").doesNotContain("muss");
+	}
+
+	@Test
 	void anUnknownLocaleOrZoneIsRefusedByFieldAndChangesNothing() throws Exception {
 		var user = this.fixtures.user(Role.AE);
 		var api = new Api(this.mvc, this.fixtures.token(user));
