@@ -74,32 +74,50 @@ class NotificationPageController {
 	String change(Viewer viewer, @RequestParam(required = false) List<String> email,
 			@RequestParam(required = false) List<String> slack, @RequestParam(required = false) String slackWebhookUrl,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		// every bad field is named at once, and the page shows what was typed
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		if (slackWebhookUrl != null && !slackWebhookUrl.isBlank()) {
+			var decision = SlackWebhookRule.check(slackWebhookUrl);
+			if (!decision.allowed()) {
+				errors.add(new InvalidInputException.FieldError("slackWebhookUrl", decision.reason()));
+			}
+		}
+		Object typed;
+		Runnable save;
+		if (viewer.isPartnerUser()) {
+			var emailKinds = kinds(PartnerNoticeKind.class, "email", email, errors);
+			var slackKinds = kinds(PartnerNoticeKind.class, "slack", slack, errors);
+			var choices = new ArrayList<PartnerNoticePreferences.KindChoice>();
+			for (var kind : PartnerNoticeKind.values()) {
+				choices.add(new PartnerNoticePreferences.KindChoice(kind, emailKinds.contains(kind),
+						slackKinds.contains(kind)));
+			}
+			var preferences = new PartnerNoticePreferences.Preferences(choices, slackWebhookUrl);
+			typed = preferences;
+			save = () -> this.partnerPreferences.change(viewer, preferences);
+		}
+		else {
+			var emailKinds = kinds(StaffNoticeKind.class, "email", email, errors);
+			var slackKinds = kinds(StaffNoticeKind.class, "slack", slack, errors);
+			var choices = new ArrayList<NoticePreferences.KindChoice>();
+			for (var kind : StaffNoticeKind.values()) {
+				choices
+					.add(new NoticePreferences.KindChoice(kind, emailKinds.contains(kind), slackKinds.contains(kind)));
+			}
+			var preferences = new NoticePreferences.Preferences(choices, slackWebhookUrl);
+			typed = preferences;
+			save = () -> this.preferences.change(viewer, preferences);
+		}
 		try {
-			if (viewer.isPartnerUser()) {
-				var emailKinds = kinds(PartnerNoticeKind.class, "email", email);
-				var slackKinds = kinds(PartnerNoticeKind.class, "slack", slack);
-				var choices = new ArrayList<PartnerNoticePreferences.KindChoice>();
-				for (var kind : PartnerNoticeKind.values()) {
-					choices.add(new PartnerNoticePreferences.KindChoice(kind, emailKinds.contains(kind),
-							slackKinds.contains(kind)));
-				}
-				this.partnerPreferences.change(viewer,
-						new PartnerNoticePreferences.Preferences(choices, slackWebhookUrl));
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
 			}
-			else {
-				var emailKinds = kinds(StaffNoticeKind.class, "email", email);
-				var slackKinds = kinds(StaffNoticeKind.class, "slack", slack);
-				var choices = new ArrayList<NoticePreferences.KindChoice>();
-				for (var kind : StaffNoticeKind.values()) {
-					choices.add(new NoticePreferences.KindChoice(kind, emailKinds.contains(kind),
-							slackKinds.contains(kind)));
-				}
-				this.preferences.change(viewer, new NoticePreferences.Preferences(choices, slackWebhookUrl));
-			}
+			save.run();
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			show(viewer, model);
+			model.addAttribute("preferences", typed);
 			model.addAttribute("fieldErrors", FormErrors.of(ex));
 			return "notify/preferences";
 		}
@@ -118,15 +136,22 @@ class NotificationPageController {
 		}
 	}
 
-	private static <K extends Enum<K>> Set<K> kinds(Class<K> type, String field, List<String> names) {
+	/** The kinds named; an unknown name is added to {@code errors} (once per field). */
+	private static <K extends Enum<K>> Set<K> kinds(Class<K> type, String field, List<String> names,
+			List<InvalidInputException.FieldError> errors) {
 		var kinds = EnumSet.noneOf(type);
+		var unknown = new ArrayList<String>();
 		for (var name : names == null ? List.<String>of() : names) {
 			try {
 				kinds.add(Enum.valueOf(type, name));
 			}
 			catch (IllegalArgumentException ex) {
-				throw InvalidInputException.of(field, "unknown kind of notice: " + name);
+				unknown.add(name);
 			}
+		}
+		if (!unknown.isEmpty()) {
+			errors.add(new InvalidInputException.FieldError(field,
+					"unknown kind of notice: " + String.join(", ", unknown)));
 		}
 		return kinds;
 	}

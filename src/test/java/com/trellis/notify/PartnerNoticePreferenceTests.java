@@ -122,6 +122,17 @@ class PartnerNoticePreferenceTests {
 				.param("email", "REGISTRATION_SUBMITTED"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("unknown kind of notice: REGISTRATION_SUBMITTED")));
+		// every bad field at once, and the page shows what was typed, not what is stored
+		this.mvc
+			.perform(post("/notifications/preferences").session(session)
+				.with(csrf())
+				.param("email", "BOGUS")
+				.param("slack", "TIER")
+				.param("slackWebhookUrl", "notaurl"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("unknown kind of notice: BOGUS")))
+			.andExpect(content().string(containsString("must be an http or https URL")))
+			.andExpect(content().string(containsString("value=\"notaurl\"")));
 		assertThat(this.preferences.of(world.partnerUser()).kinds())
 			.allMatch(PartnerNoticePreferences.KindChoice::email);
 
