@@ -1,6 +1,7 @@
 package com.trellis.shared;
 
 import java.util.Locale;
+import java.util.StringJoiner;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -108,6 +109,10 @@ public class Labels {
 	 * A code in words: {@code PARTNER:TIER_1_INVEST} becomes "Partner: Tier 1 invest",
 	 * {@code IN_PROGRESS} "In progress"; text that is not a code is returned as it is.
 	 */
+	/** The field's abbreviations, kept in capitals inside a code read as words. */
+	private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("MDF", "SPIFF", "PAM", "AE", "ICP",
+			"ROI", "KPI", "CRM", "SLA", "ELT", "CSM", "SE", "API", "ISV", "MSP", "SI", "VAR");
+
 	static String words(String code) {
 		if (!code.matches("[A-Z][A-Z0-9_:]+") || code.length() < 4 && !code.matches(".*[_:].*")) {
 			// not a code, or a short one read as it is (USD, SI)
@@ -119,8 +124,15 @@ public class Labels {
 			if (!out.isEmpty()) {
 				out.append(": ");
 			}
-			var lower = part.replace('_', ' ').toLowerCase(Locale.ROOT).strip();
-			out.append(lower.isEmpty() ? "" : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+			var words = new StringJoiner(" ");
+			for (var word : part.split("_")) {
+				if (word.isEmpty()) {
+					continue;
+				}
+				words.add(ABBREVIATIONS.contains(word) ? word : word.toLowerCase(Locale.ROOT));
+			}
+			var text = words.toString();
+			out.append(text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1));
 		}
 		return out.toString();
 	}

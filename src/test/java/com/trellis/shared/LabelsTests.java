@@ -19,6 +19,9 @@ class LabelsTests {
 		assertThat(labels.of("Northwind")).isEqualTo("Northwind");
 		assertThat(labels.of(null)).isEmpty();
 		assertThat(labels.of("USD")).isEqualTo("USD");
+		assertThat(labels.of("MDF_REIMBURSEMENT")).as("the field's abbreviations stay in capitals")
+			.isEqualTo("MDF reimbursement");
+		assertThat(labels.of("PAM_TIME")).isEqualTo("PAM time");
 	}
 
 	@Test
