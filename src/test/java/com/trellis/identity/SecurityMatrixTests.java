@@ -339,7 +339,13 @@ class SecurityMatrixTests {
 				row("GET /api/v1/roi/spend", 200, 200, 403, 403, 200, 200),
 				row("POST /api/v1/roi/spend", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/roi/cost-rates", 200, 200, 403, 403, 200, 403),
-				row("PUT /api/v1/roi/cost-rates", 400, 403, 403, 403, 403, 403));
+				row("PUT /api/v1/roi/cost-rates", 400, 403, 403, 403, 403, 403),
+				// vendor staff who steer investment only: never the field, never a
+				// partner
+				row("GET /api/v1/roi/pull-through", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/roi/pull-through?quarter=bad", 400, 400, 403, 403, 400, 403),
+				row("GET /api/v1/roi/reinvest", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/roi/reinvest?quarter=bad", 400, 400, 403, 403, 400, 403));
 	}
 
 	static Stream<Arguments> pages() {
