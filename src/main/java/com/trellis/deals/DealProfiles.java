@@ -1,0 +1,104 @@
+package com.trellis.deals;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.ReportingCurrency;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deals as profiles to compare (partner fit, play fit): the customer's industry, size and
+ * country and the amount in the reporting currency. Callers decide who may read what; the
+ * names of deals are handed out only through {@link #visibleTo}, which applies the same
+ * scope as every deal read ({@code :scopePartner}).
+ */
+@Service
+public class DealProfiles {
+
+	private static final String COLUMNS = """
+			o.id, o.name, o.partner_id, o.owner_id, o.stage, a.industry, a.employee_band, a.country,
+			%s AS reporting_amount, o.closed_at
+			""".formatted(ReportingCurrency.DEAL_AMOUNT);
+
+	private final JdbcClient jdbc;
+
+	DealProfiles(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The deal's profile, or empty when there is no such deal. */
+	@Transactional(readOnly = true)
+	public Optional<DealProfile> of(long opportunityId) {
+		return this.jdbc.sql("""
+				SELECT %s FROM opportunity o JOIN account a ON a.id = o.account_id
+				LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.id = :id
+				""".formatted(COLUMNS)).param("id", opportunityId).query(DealProfiles::profile).optional();
+	}
+
+	/**
+	 * Won deals with a partner on customers of the industry (any case), closed since the
+	 * given moment, other than the deal excluded; the most recently closed first, at most
+	 * {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<DealProfile> wonWithPartnerIn(String industry, Instant since, long except, int limit) {
+		if (industry == null || industry.isBlank()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT %s FROM opportunity o JOIN account a ON a.id = o.account_id
+				LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL AND o.id <> :except
+				  AND o.closed_at >= :since AND lower(a.industry) = lower(:industry)
+				ORDER BY o.closed_at DESC, o.id DESC
+				LIMIT :limit
+				""".formatted(COLUMNS))
+			.param("industry", industry.strip())
+			.param("since", Timestamp.from(since))
+			.param("except", except)
+			.param("limit", limit)
+			.query(DealProfiles::profile)
+			.list();
+	}
+
+	/**
+	 * Of these deals, the ones the viewer may open (a partner user: its own partner's).
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> visibleTo(Viewer viewer, Collection<Long> opportunityIds) {
+		if (opportunityIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				SELECT id FROM opportunity
+				WHERE id IN (:ids) AND (CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)
+				""")
+			.param("ids", opportunityIds)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query(Long.class)
+			.list());
+	}
+
+	private static DealProfile profile(ResultSet rs, int n) throws SQLException {
+		long partner = rs.getLong("partner_id");
+		Long partnerId = rs.wasNull() ? null : partner;
+		var closed = rs.getTimestamp("closed_at");
+		return new DealProfile(rs.getLong("id"), rs.getString("name"), partnerId, rs.getLong("owner_id"),
+				Stage.valueOf(rs.getString("stage")), rs.getString("industry"), rs.getString("employee_band"),
+				rs.getString("country"), rs.getBigDecimal("reporting_amount"),
+				closed == null ? null : closed.toInstant());
+	}
+
+}
