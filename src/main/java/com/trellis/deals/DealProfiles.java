@@ -73,6 +73,15 @@ public class DealProfiles {
 			.list();
 	}
 
+	/** Whether the deal's customer has bought from us before (another deal of it won). */
+	@Transactional(readOnly = true)
+	public boolean customerHasWon(long opportunityId) {
+		return this.jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM opportunity o JOIN opportunity won ON won.account_id = o.account_id
+				               WHERE o.id = :id AND won.id <> o.id AND won.stage = 'CLOSED_WON')
+				""").param("id", opportunityId).query(Boolean.class).single();
+	}
+
 	/**
 	 * Of these deals, the ones the viewer may open (a partner user: its own partner's).
 	 */

@@ -24,9 +24,12 @@ class PlayApiController {
 
 	private final PlayEffects effects;
 
-	PlayApiController(Plays plays, PlayEffects effects) {
+	private final PlayRecommendations recommendations;
+
+	PlayApiController(Plays plays, PlayEffects effects, PlayRecommendations recommendations) {
 		this.plays = plays;
 		this.effects = effects;
+		this.recommendations = recommendations;
 	}
 
 	@GetMapping("/api/v1/plays")
@@ -66,6 +69,15 @@ class PlayApiController {
 	@GetMapping("/api/v1/opportunities/{id}/plays")
 	List<PlayUse> usesOfDeal(Viewer viewer, @PathVariable long id) {
 		return this.plays.usesOfDeal(viewer, id);
+	}
+
+	/**
+	 * The plays that fit the deal's partner, customer and stage, not used on it yet, each
+	 * with its reason (whoever sees the deal; a partner user only its own partner's).
+	 */
+	@GetMapping("/api/v1/opportunities/{id}/plays/recommended")
+	List<RecommendedPlay> recommended(Viewer viewer, @PathVariable long id) {
+		return this.recommendations.forDeal(viewer, id);
 	}
 
 	@PostMapping("/api/v1/opportunities/{id}/plays")

@@ -35,10 +35,13 @@ class PlayPageController {
 
 	private final Users users;
 
-	PlayPageController(Plays plays, PlayEffects effects, Users users) {
+	private final PlayRecommendations recommendations;
+
+	PlayPageController(Plays plays, PlayEffects effects, Users users, PlayRecommendations recommendations) {
 		this.plays = plays;
 		this.effects = effects;
 		this.users = users;
+		this.recommendations = recommendations;
 	}
 
 	@GetMapping("/plays")
@@ -138,6 +141,7 @@ class PlayPageController {
 		var used = uses.stream().map(PlayUse::playId).toList();
 		model.addAttribute("choices",
 				attaches ? this.plays.library().stream().filter(p -> !used.contains(p.id())).toList() : List.of());
+		model.addAttribute("recommended", this.recommendations.forDeal(viewer, id));
 		return "plays/deal :: panel";
 	}
 
