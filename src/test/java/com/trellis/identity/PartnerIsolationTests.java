@@ -140,6 +140,21 @@ class PartnerIsolationTests {
 	}
 
 	@Test
+	void partnerUserReadsNoPartnerFitAndNoPlayRecommendationsOfAnotherPartnersDeal() throws Exception {
+		// partner fit ranks partners and names vendor deals: for vendor staff only, even
+		// on
+		// the partner's own deal
+		this.apiOfA.get("/api/v1/opportunities/" + this.b.dealId() + "/partner-fit").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId() + "/partner-fit").andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/opportunities/" + this.b.dealId() + "/plays/recommended")
+			.andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId() + "/plays/recommended").andExpect(status().isOk());
+		new Api(this.mvc, this.fixtures.token(this.a.ae()))
+			.get("/api/v1/opportunities/" + this.a.dealId() + "/partner-fit")
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void guessingAnotherPartnersIdsAnswersNotFound() throws Exception {
 		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId()).andExpect(status().isNotFound());
 		this.apiOfA.get("/api/v1/opportunities/" + this.b.dealId()).andExpect(status().isNotFound());

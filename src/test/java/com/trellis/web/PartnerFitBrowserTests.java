@@ -1,0 +1,72 @@
+package com.trellis.web;
+
+import java.nio.file.Path;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The account executive's guidance on a deal in headless Chromium (issue 16): the AE
+ * opens one of their open partner deals, sees the partners that fit it ranked with the
+ * similar won deals named, and attaches a play recommended for the deal in one click.
+ */
+@TrellisTest
+class PartnerFitBrowserTests {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anAccountExecutiveOpensADealSeesThePartnerFitListAndAttachesARecommendedPlay() {
+		var deal = this.jdbc
+			.sql("""
+					SELECT o.id FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+					JOIN partner p ON p.id = o.partner_id JOIN account a ON a.id = o.account_id
+					WHERE u.email = 'ae@trellis.demo' AND o.stage = 'QUALIFIED'
+					  AND EXISTS (SELECT 1 FROM play pl JOIN play_version v ON v.play_id = pl.id AND v.version = pl.current_version
+					              WHERE v.moment = 'DISCOVERY' AND p.type = ANY (v.partner_types)
+					                AND NOT EXISTS (SELECT 1 FROM play_use pu WHERE pu.opportunity_id = o.id AND pu.play_id = pl.id))
+					  AND EXISTS (SELECT 1 FROM opportunity w JOIN account wa ON wa.id = w.account_id JOIN partner wp ON wp.id = w.partner_id
+					              WHERE w.stage = 'CLOSED_WON' AND lower(wa.industry) = lower(a.industry) AND wp.lifecycle_status = 'ACTIVE'
+					                AND w.closed_at > now() - interval '700 days')
+					ORDER BY o.id LIMIT 1
+					""")
+			.query(Long.class)
+			.single();
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var ae = context.newPage();
+			chromium.signIn(ae, "ae@trellis.demo", "demo");
+			ae.navigate(chromium.url("/opportunities/" + deal));
+
+			var fits = ae.locator("#partner-fit-list tr.fit-partner");
+			assertThat(fits.first()).isVisible();
+			assertThat(fits.first().locator(".fit-reason")).containsText("similar won deal");
+			assertThat(fits.first().locator("ul.fit-deals a").first()).isVisible();
+			assertThat(fits.first().locator("form.fit-ask button")).isVisible();
+
+			var recommended = ae.locator("#recommended-plays li").first();
+			assertThat(recommended.locator(".play-reason")).containsText("the discovery moment of a deal at Qualified");
+			var title = recommended.locator("a").textContent();
+			recommended.locator("form.attach-recommended button").click();
+			assertThat(ae.locator("p.notice")).containsText("Play attached");
+			assertThat(ae.locator("#deal-plays")).containsText(title);
+			assertThat(ae.locator("#recommended-plays")).not().containsText(title);
+			ae.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("partner-fit-deal.png")));
+		}
+	}
+
+}
