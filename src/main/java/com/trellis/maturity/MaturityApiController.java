@@ -38,8 +38,18 @@ class MaturityApiController {
 
 	@GetMapping("/api/v1/maturity/questionnaires/{subject}")
 	@PreAuthorize(PARTNER_READERS)
-	Questionnaire questionnaire(@PathVariable String subject) {
-		return this.maturity.questionnaire(subject(subject));
+	QuestionnaireView questionnaire(@PathVariable String subject) {
+		var questionnaire = this.maturity.questionnaire(subject(subject));
+		return new QuestionnaireView(questionnaire.subject(), questionnaire.version(), Questionnaire.SCALE,
+				questionnaire.areas(), questionnaire.questions());
+	}
+
+	/**
+	 * A questionnaire as the API shows it, with the answer scale: answer {@code i} means
+	 * {@code scale[i]}.
+	 */
+	record QuestionnaireView(Subject subject, int version, java.util.List<String> scale, java.util.List<Area> areas,
+			java.util.List<Question> questions) {
 	}
 
 	@GetMapping("/api/v1/maturity/program")

@@ -135,6 +135,12 @@ class MaturityTests {
 			.andExpect(jsonPath("$.previous", hasSize(1)));
 		new Api(this.mvc, this.fixtures.token(world.partnerUser())).post("/api/v1/maturity/program", good)
 			.andExpect(status().isForbidden());
+		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1/maturity/questionnaires/partner")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(1))
+			.andExpect(jsonPath("$.scale[4]").value("Measured and improved"))
+			.andExpect(jsonPath("$.questions", hasSize(10)))
+			.andExpect(jsonPath("$.questions[0].id").value("partner-customer-profile"));
 	}
 
 	@Test
