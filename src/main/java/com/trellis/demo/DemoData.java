@@ -58,9 +58,12 @@ public class DemoData {
 
 	private final DemoNoticeSources noticeSources;
 
+	private final com.trellis.maturity.MaturityAssessments maturity;
+
 	DemoData(DataSource dataSource, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder,
 			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar, DealFacts facts,
-			DemoNoticeSources noticeSources) {
+			DemoNoticeSources noticeSources, com.trellis.maturity.MaturityAssessments maturity) {
+		this.maturity = maturity;
 		this.noticeSources = noticeSources;
 		this.calendar = calendar;
 		this.facts = facts;
@@ -158,6 +161,7 @@ public class DemoData {
 				DemoRegistrations.record(this.jdbc, this.clock.instant());
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
 				new DemoPlays(this.jdbc, generator.partners(), seed, this.clock.instant()).write();
+				new DemoMaturity(this.jdbc, this.maturity, this.clock.instant()).write(generator.partners(), seed);
 				if (size.opportunities() <= INCENTIVES_UP_TO_DEALS) {
 					writeIncentives(generator.partners(), seed);
 					// the staff notices of what is still open, as the live path writes

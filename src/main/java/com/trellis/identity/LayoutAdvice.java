@@ -64,6 +64,7 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 							link("nav.ourScores", "/partners/" + viewer.partnerId() + "/scorecard"),
 							link("nav.ourTier", "/partners/" + viewer.partnerId() + "/tier"),
 							link("nav.readiness", "/partners/" + viewer.partnerId() + "/readiness"),
+							link("nav.ourMaturity", "/partners/" + viewer.partnerId() + "/maturity"),
 							link("nav.ourRoi", "/roi")),
 					link("nav.inbox", "/notifications"), link("nav.colleagues", "/portal/colleagues"),
 					link("nav.ourProfile", "/partners/" + viewer.partnerId()));
@@ -85,7 +86,8 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 	private static NavItem partnersGroup(boolean program) {
 		var items = new java.util.ArrayList<>(List.of(link("nav.partners", "/partners"),
 				link("nav.activation", "/activation"), link("nav.enablement", "/enablement"),
-				link("nav.incentives", "/incentives"), link("nav.scores", "/scores"), link("nav.cohorts", "/cohorts")));
+				link("nav.incentives", "/incentives"), link("nav.scores", "/scores"), link("nav.cohorts", "/cohorts"),
+				link("nav.maturity", "/maturity")));
 		if (program) {
 			items.add(link("nav.tiers", "/tiers"));
 		}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
 import com.trellis.identity.Viewer;
+import com.trellis.maturity.MaturityAssessments;
 import com.trellis.partners.Partners;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
@@ -45,9 +46,12 @@ public class ReadinessAssessments {
 
 	private final long maxUploadBytes;
 
+	private final MaturityAssessments maturity;
+
 	ReadinessAssessments(ReadinessRepository repository, Partners partners, Deals deals, AuditLog audit,
-			Commands commands, Clock clock,
-			@Value("${trellis.readiness.max-upload-bytes:1048576}") long maxUploadBytes) {
+			Commands commands, Clock clock, @Value("${trellis.readiness.max-upload-bytes:1048576}") long maxUploadBytes,
+			MaturityAssessments maturity) {
+		this.maturity = maturity;
 		this.repository = repository;
 		this.partners = partners;
 		this.deals = deals;
@@ -61,9 +65,10 @@ public class ReadinessAssessments {
 	public ReadinessView view(Viewer viewer, long partnerId) {
 		var partner = this.partners.get(viewer, partnerId);
 		var won = won(partnerId, null);
+		var now = this.clock.instant().plusNanos(1000);
 		return new ReadinessView(partnerId, partner.name(), this.repository.versions(partnerId, won.keySet()),
-				this.repository.materials(partnerId),
-				validatedAsOf(partnerId, this.clock.instant().plusNanos(1000)).orElse(null));
+				this.repository.materials(partnerId), validatedAsOf(partnerId, now).orElse(null),
+				this.maturity.latestOfPartner(partnerId, now).orElse(null));
 	}
 
 	/**

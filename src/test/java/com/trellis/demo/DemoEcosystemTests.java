@@ -208,6 +208,32 @@ class DemoEcosystemTests {
 	}
 
 	@Test
+	void demoMaturityAssessmentsShowTheProgramClimbingAndBetterPartnersHigher() {
+		assertThat(this.jdbc.sql("""
+				SELECT level FROM maturity_assessment WHERE subject = 'PROGRAM' AND answered_at <= ?
+				ORDER BY answered_at
+				""").param(LOADED).query(Integer.class).list()).containsExactly(2, 3, 4);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM maturity_assessment WHERE partner_id = 1 AND answered_at <= ?
+				""").param(LOADED).query(Long.class).single()).isBetween(2L, 3L);
+		assertThat(this.jdbc
+			.sql("""
+					SELECT count(DISTINCT partner_id) FROM maturity_assessment WHERE subject = 'PARTNER' AND answered_at <= ?
+					""")
+			.param(LOADED)
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(10);
+		// the tier follows the hidden quality, and so do the answers
+		String perTier = """
+				SELECT avg(a.score) FROM maturity_assessment a JOIN partner p ON p.id = a.partner_id
+				WHERE p.tier = ? AND a.answered_at <= ?
+				""";
+		var tierOne = this.jdbc.sql(perTier).params("TIER_1_INVEST", LOADED).query(Double.class).single();
+		var tierThree = this.jdbc.sql(perTier).params("TIER_3_BASELINE", LOADED).query(Double.class).single();
+		assertThat(tierOne).isGreaterThan(tierThree);
+	}
+
+	@Test
 	void betterPartnersEarnMoreAndHoldFundsMoreOften() {
 		// the tier follows each partner's hidden quality, and so do wins, earnings and
 		// funds

@@ -169,6 +169,32 @@ class PartnerIsolationTests {
 	}
 
 	@Test
+	void partnerUserNeitherReadsNorAnswersAnotherPartnersMaturityAssessment() throws Exception {
+		var answers = com.trellis.maturity.Questionnaire.PARTNER.questions()
+			.stream()
+			.map(q -> "\"" + q.id() + "\": 1")
+			.collect(java.util.stream.Collectors.joining(", ", "{\"answers\": {", "}}"));
+		var apiOfB = new Api(this.mvc, this.fixtures.token(this.b.partnerUser()));
+		apiOfB.post("/api/v1/maturity/partners/" + this.b.partnerId(), answers).andExpect(status().isCreated());
+		this.apiOfA.get("/api/v1/maturity/partners/" + this.b.partnerId()).andExpect(status().isNotFound());
+		this.apiOfA.post("/api/v1/maturity/partners/" + this.b.partnerId(), answers).andExpect(status().isNotFound());
+		this.apiOfA.post("/api/v1/maturity/partners/" + this.b.partnerId(), "{\"answers\": 1")
+			.andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/maturity/program").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/maturity/partner-levels").andExpect(status().isForbidden());
+		this.apiOfA.get("/api/v1/maturity/partners/" + this.a.partnerId())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.latest").doesNotExist());
+		var session = login(this.a.partnerUser());
+		this.mvc.perform(get("/partners/" + this.b.partnerId() + "/maturity").session(session))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM maturity_assessment WHERE partner_id = :p")
+			.param("p", this.b.partnerId())
+			.query(Long.class)
+			.single()).as("only B's own assessment").isEqualTo(1);
+	}
+
+	@Test
 	void partnerUsersDoNotReadTheVendorsAccounts() throws Exception {
 		this.apiOfA.get("/api/v1/accounts").andExpect(status().isForbidden());
 		this.apiOfA.get("/api/v1/accounts/" + this.a.accountId()).andExpect(status().isForbidden());

@@ -347,7 +347,16 @@ class SecurityMatrixTests {
 				row("GET /api/v1/roi/pull-through", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/roi/pull-through?quarter=bad", 400, 400, 403, 403, 400, 403),
 				row("GET /api/v1/roi/reinvest", 200, 200, 403, 403, 200, 403),
-				row("GET /api/v1/roi/reinvest?quarter=bad", 400, 400, 403, 403, 400, 403));
+				row("GET /api/v1/roi/reinvest?quarter=bad", 400, 400, 403, 403, 400, 403),
+				row("GET /api/v1/maturity/questionnaires/partner", 200, 200, 403, 403, 200, 200),
+				row("GET /api/v1/maturity/questionnaires/nope", 400, 400, 403, 403, 400, 400),
+				row("GET /api/v1/maturity/program", 200, 200, 403, 403, 200, 403),
+				row("POST /api/v1/maturity/program", 400, 403, 403, 403, 403, 403),
+				row("GET /api/v1/maturity/partner-levels", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/maturity/partners/{other}", 200, 403, 403, 403, 200, 404),
+				row("GET /api/v1/maturity/partners/{own}", 200, 403, 403, 403, 200, 200),
+				row("POST /api/v1/maturity/partners/{other}", 400, 403, 403, 403, 403, 404),
+				row("POST /api/v1/maturity/partners/{own}", 400, 403, 403, 403, 403, 400));
 	}
 
 	static Stream<Arguments> pages() {
@@ -498,6 +507,11 @@ class SecurityMatrixTests {
 				row("GET /password/reset/not-a-link", 404, 404, 404, 404, 404, 404),
 				row("GET /admin/webhooks", 200, 403, 403, 403, 403, 403), row("GET /roi", 200, 200, 403, 403, 200, 200),
 				row("GET /roi/partners.csv", 200, 200, 403, 403, 200, 200),
+				row("GET /maturity", 200, 200, 403, 403, 200, 302), row("POST /maturity", 400, 403, 403, 403, 403, 403),
+				row("GET /partners/{other}/maturity", 200, 403, 403, 403, 200, 404),
+				row("GET /partners/{own}/maturity", 200, 403, 403, 403, 200, 200),
+				row("POST /partners/{other}/maturity", 400, 403, 403, 403, 403, 404),
+				row("POST /partners/{own}/maturity", 400, 403, 403, 403, 403, 400),
 				row("POST /roi/spend", 400, 403, 403, 403, 403, 403),
 				row("POST /roi/cost-rates", 400, 403, 403, 403, 403, 403),
 				row("GET /hygiene", 200, 200, 403, 403, 403, 403),
