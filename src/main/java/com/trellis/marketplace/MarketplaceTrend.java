@@ -6,9 +6,10 @@ import java.math.RoundingMode;
 /**
  * The trend of a partner's marketplace sales: the amount of the last 90 days against the
  * 90 days before, in percent (one decimal, half-even; by the number of transactions when
- * the earlier amount is zero). A change of {@value #THRESHOLD} % or more either way is
- * rising or falling, anything less steady; sales in the last 90 days only are new, in the
- * earlier 90 only stopped, in neither none. Amounts are in the reporting currency.
+ * the earlier amount is zero). A change, as shown (to one decimal), of
+ * {@value #THRESHOLD} % or more either way is rising or falling, anything less steady;
+ * sales in the last 90 days only are new, in the earlier 90 only stopped, in neither
+ * none. Amounts are in the reporting currency.
  */
 final class MarketplaceTrend {
 
