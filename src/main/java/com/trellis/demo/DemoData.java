@@ -194,6 +194,7 @@ public class DemoData {
 		new DemoFunds(ledger).write(mdfProgram);
 		new DemoPayouts(ledger, this.calendar).write(disputes);
 		new DemoRoi(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
+		new DemoMarketplace(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
 	}
 
 	private void resetSequences() {
