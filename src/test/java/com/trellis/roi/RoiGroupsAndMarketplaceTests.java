@@ -209,6 +209,28 @@ class RoiGroupsAndMarketplaceTests {
 			.contains("TIER,TIER_2_EMERGING,2026-Q3,USD,2,")
 			.contains("COHORT,X" + this.tag + ",2026-Q3,USD,2,0,0.00,0.00,0.00,1127.00,1000.00,2127.00,6000.00,"
 					+ "6000.00,182.1\r\n");
+		var login = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+				.param("username", this.fixtures.email(this.pam))
+				.param("password", "secret")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn();
+		var page = this.mvc
+			.perform(get("/roi?quarter=2026-Q3")
+				.session((org.springframework.mock.web.MockHttpSession) login.getRequest().getSession(false)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"roi-cohorts\"")
+			.contains("X" + this.tag)
+			.contains("2,127.00")
+			.contains("182.1")
+			.contains("id=\"roi-marketplace\"")
+			.contains("Groups A" + this.tag)
+			.contains("1,000.00")
+			.contains("/roi/totals.csv?quarter=2026-Q3");
 	}
 
 	private void cohorts() {
