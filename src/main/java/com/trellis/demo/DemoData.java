@@ -198,6 +198,8 @@ public class DemoData {
 		new DemoFunds(ledger).write(mdfProgram);
 		new DemoPayouts(ledger, this.calendar).write(disputes);
 		new DemoRoi(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
+		int sold = new DemoMarketplace(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
+		log.info("Demo marketplace: {} transactions", sold);
 	}
 
 	private void resetSequences() {

@@ -17,12 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports the Trellis CSV formats (docs/import.md): partners, deals and accounts (program
- * admins), partner contacts, activity events and enablement completions (admins, and PAMs
- * for the partners of their book). The role is checked before the file is read. A dry run
- * (the default) plans every row and reports every bad one; a real run is one transaction
- * that writes all rows or, when any row is bad, nothing (400 naming each row and column).
- * Re-importing a file changes nothing: rows are matched by {@code id}, {@code source_id}
- * or, for contacts, e-mail and, for completions, user, item and day.
+ * admins), partner contacts, activity events, enablement completions and marketplace
+ * transactions (admins, and PAMs for the partners of their book). The role is checked
+ * before the file is read. A dry run (the default) plans every row and reports every bad
+ * one; a real run is one transaction that writes all rows or, when any row is bad,
+ * nothing (400 naming each row and column). Re-importing a file changes nothing: rows are
+ * matched by {@code id}, {@code source_id} or, for contacts, e-mail and, for completions,
+ * user, item and day (marketplace transactions by the marketplace's {@code source_id}
+ * alone).
  */
 @Service
 public class TrellisFormats {
@@ -31,7 +33,8 @@ public class TrellisFormats {
 	public enum Format {
 
 		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED),
-		COMPLETIONS(CompletionRows.REQUIRED), DEALS(DealRows.REQUIRED), ACCOUNTS(AccountRows.REQUIRED);
+		COMPLETIONS(CompletionRows.REQUIRED), DEALS(DealRows.REQUIRED), ACCOUNTS(AccountRows.REQUIRED),
+		MARKETPLACE(MarketplaceRows.REQUIRED);
 
 		private final List<String> required;
 
@@ -55,7 +58,7 @@ public class TrellisFormats {
 				}
 			}
 			throw InvalidInputException.of("format",
-					"must be one of partners, contacts, activity, completions, deals, accounts");
+					"must be one of partners, contacts, activity, completions, deals, accounts, marketplace");
 		}
 
 	}
@@ -74,12 +77,15 @@ public class TrellisFormats {
 
 	private final AccountRows accounts;
 
+	private final MarketplaceRows marketplace;
+
 	private final FormatRecords records;
 
 	private final AuditLog audit;
 
 	TrellisFormats(PartnerRows partners, ContactRows contacts, ActivityRows activity, CompletionRows completions,
-			DealRows deals, AccountRows accounts, FormatRecords records, AuditLog audit) {
+			DealRows deals, AccountRows accounts, MarketplaceRows marketplace, FormatRecords records, AuditLog audit) {
+		this.marketplace = marketplace;
 		this.deals = deals;
 		this.accounts = accounts;
 		this.completions = completions;
@@ -120,6 +126,7 @@ public class TrellisFormats {
 				case COMPLETIONS -> this.completions.plan(viewer, file, plan);
 				case DEALS -> this.deals.plan(viewer, file, plan);
 				case ACCOUNTS -> this.accounts.plan(viewer.actor(), file, plan);
+				case MARKETPLACE -> this.marketplace.plan(viewer, file, plan);
 			}
 		}
 		var report = plan.report(format.code(), dryRun, MAX_ERRORS);

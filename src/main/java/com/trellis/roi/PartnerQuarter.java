@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  *
  * @param partnerId the partner
  * @param name its name
- * @param tier its tier now
+ * @param tier its tier on the quarter's last day (today for the quarter in progress)
  * @param enablementHours the hours of the enablement items its users completed
  * @param enablementCost those hours at the admin's hourly cost
  * @param mdfPaid MDF reimbursements paid out in the quarter

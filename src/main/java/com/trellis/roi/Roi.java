@@ -1,14 +1,19 @@
 package com.trellis.roi;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.marketplace.Marketplace;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
@@ -22,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ROI module's facade: a quarter's cost to serve against pipeline, revenue and lift
- * per partner, tier and scope with its trend; program spend and the cost rates an admin
- * records (audited).
+ * per partner, tier, cohort and scope with its trend, and marketplace velocity as a
+ * leading indicator; program spend and the cost rates an admin records (audited).
  */
 @Service
 public class Roi {
@@ -45,9 +50,12 @@ public class Roi {
 
 	private final VelocityRepository velocity;
 
-	Roi(RoiRepository repository, VelocityRepository velocity, BusinessCalendar calendar, Partners partners,
-			Commands commands, AuditLog audit, Clock clock) {
+	private final Marketplace marketplace;
+
+	Roi(RoiRepository repository, VelocityRepository velocity, Marketplace marketplace, BusinessCalendar calendar,
+			Partners partners, Commands commands, AuditLog audit, Clock clock) {
 		this.repository = repository;
+		this.marketplace = marketplace;
 		this.velocity = velocity;
 		this.calendar = calendar;
 		this.partners = partners;
@@ -58,7 +66,9 @@ public class Roi {
 
 	/**
 	 * The quarter's report (the current one when no label is given) for the viewer's
-	 * scope, or for one partner in it.
+	 * scope, or for one partner in it: each partner, the totals per tier (as of the
+	 * quarter's last day) and per cohort (the members at the quarter's end), the trend,
+	 * and the marketplace velocity of the partners that sold through a marketplace.
 	 */
 	@Transactional(readOnly = true)
 	public RoiReport report(Viewer viewer, String quarterLabel, Long partnerId) {
@@ -80,9 +90,40 @@ public class Roi {
 			trend.add(RoiReport.Total.of(q.label(), q.equals(quarter) ? rows : rows(scope, q)));
 			q = q.next();
 		}
+		var inScope = rows.stream().map(PartnerQuarter.Row::partnerId).collect(Collectors.toSet());
+		var velocity = this.marketplace.velocity(viewer, lastDay(quarter))
+			.stream()
+			.filter(v -> inScope.contains(v.partnerId()))
+			.toList();
 		return new RoiReport(quarter.label(), ReportingCurrency.CODE,
-				rows.stream().map(PartnerQuarter.Row::decide).toList(), tiers, RoiReport.Total.of("ALL", rows),
-				List.copyOf(trend));
+				rows.stream().map(PartnerQuarter.Row::decide).toList(), tiers, cohorts(rows, quarter),
+				RoiReport.Total.of("ALL", rows), List.copyOf(trend), velocity);
+	}
+
+	/**
+	 * The totals of each cohort with members in the rows at the quarter's end (now for
+	 * the quarter in progress); a partner in several cohorts counts in each.
+	 */
+	private List<RoiReport.Total> cohorts(List<PartnerQuarter.Row> rows, FiscalQuarter quarter) {
+		var end = this.calendar.end(quarter);
+		var now = this.clock.instant();
+		var byPartner = rows.stream().collect(Collectors.toMap(PartnerQuarter.Row::partnerId, row -> row));
+		var byCohort = new LinkedHashMap<Long, List<PartnerQuarter.Row>>();
+		var names = new HashMap<Long, String>();
+		for (var member : this.repository.members(end.isAfter(now) ? now : end)) {
+			var row = byPartner.get(member.partnerId());
+			if (row != null) {
+				names.put(member.cohortId(), member.cohort());
+				byCohort.computeIfAbsent(member.cohortId(), c -> new ArrayList<>()).add(row);
+			}
+		}
+		return byCohort.entrySet().stream().map(e -> RoiReport.Total.of(names.get(e.getKey()), e.getValue())).toList();
+	}
+
+	/** The quarter's last day, or today for the quarter in progress. */
+	private LocalDate lastDay(FiscalQuarter quarter) {
+		var today = this.calendar.today();
+		return quarter.end().isAfter(today) ? today : quarter.end().minusDays(1);
 	}
 
 	/**
@@ -105,9 +146,7 @@ public class Roi {
 	public List<Reinvestment> reinvest(Viewer viewer, String quarterLabel) {
 		var scope = RoiScope.of(viewer, null);
 		var quarter = quarter(quarterLabel);
-		var today = this.calendar.today();
-		var asOf = quarter.end().isAfter(today) ? today : quarter.end().minusDays(1);
-		var momentum = this.velocity.momentum(scope, asOf);
+		var momentum = this.velocity.momentum(scope, lastDay(quarter));
 		return rows(scope, quarter).stream().filter(row -> !"TIER_1_INVEST".equals(row.tier())).map(row -> {
 			var verdict = VelocityRule.of(momentum.get(row.partnerId()), row.cost().total());
 			return new Reinvestment(row.partnerId(), row.name(), row.tier(), momentum.get(row.partnerId()),
@@ -127,7 +166,8 @@ public class Roi {
 	}
 
 	private List<PartnerQuarter.Row> rows(RoiScope scope, FiscalQuarter quarter) {
-		return this.repository.figures(scope, quarter, this.calendar.start(quarter), this.calendar.end(quarter));
+		return this.repository.figures(scope, quarter, this.calendar.start(quarter), this.calendar.end(quarter),
+				lastDay(quarter));
 	}
 
 	/** A program admin records spend against a partner; audited. */

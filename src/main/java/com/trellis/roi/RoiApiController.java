@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Long-tail ROI: admins and executives read the program, a PAM its book, a partner user
  * its own partner; program admins record spend and set the cost rates.
  */
-@Tag(name = "ROI", description = "Cost to serve against pipeline, revenue and lift per partner and tier (§C18)")
+@Tag(name = "ROI",
+		description = "Cost to serve against pipeline, revenue and lift per partner, tier and cohort, and marketplace velocity (§C18)")
 @RestController
 class RoiApiController {
 
@@ -46,6 +47,13 @@ class RoiApiController {
 	void csv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
 			throws IOException {
 		RoiCsv.write(this.roi.report(viewer, quarter, null), response);
+	}
+
+	@GetMapping("/api/v1/roi/totals.csv")
+	@PreAuthorize(READERS)
+	void totalsCsv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
+			throws IOException {
+		RoiCsv.writeTotals(this.roi.report(viewer, quarter, null), response);
 	}
 
 	@GetMapping("/api/v1/roi/pull-through")

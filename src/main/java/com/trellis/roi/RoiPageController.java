@@ -54,6 +54,13 @@ class RoiPageController {
 		RoiCsv.write(this.roi.report(viewer, quarter, null), response);
 	}
 
+	@GetMapping("/roi/totals.csv")
+	@PreAuthorize(RoiApiController.READERS)
+	void totalsCsv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
+			throws IOException {
+		RoiCsv.writeTotals(this.roi.report(viewer, quarter, null), response);
+	}
+
 	@PostMapping("/roi/spend")
 	@PreAuthorize("hasRole('ADMIN')")
 	String addSpend(Viewer viewer, @Valid @ModelAttribute("spend") SpendCommand command, BindingResult binding,
@@ -102,6 +109,7 @@ class RoiPageController {
 			.sorted(Comparator.comparing(PartnerQuarter::cost).reversed().thenComparing(PartnerQuarter::partnerId))
 			.limit(LISTED)
 			.toList());
+		model.addAttribute("velocity", report.marketplace().stream().limit(LISTED).toList());
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("partnerUser", viewer.isPartnerUser());
 		model.addAttribute("errors", errors);

@@ -3,6 +3,8 @@ package com.trellis.roi;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.trellis.marketplace.MarketplaceVelocity;
+
 /**
  * A quarter's ROI for a scope: each partner, the totals per tier and for the whole scope,
  * and the scope's ROI over the last quarters.
@@ -10,17 +12,22 @@ import java.util.List;
  * @param quarter the fiscal quarter's label
  * @param currency the reporting currency
  * @param partners each partner in the scope
- * @param tiers the totals per tier (the partners' tier now)
+ * @param tiers the totals per tier (the tier each partner had on the quarter's last day,
+ * today for the quarter in progress)
+ * @param cohorts the totals per cohort (the members at the quarter's end, now for the
+ * quarter in progress; a partner in several cohorts counts in each), by cohort name
  * @param total the scope's total
  * @param trend the scope's total per quarter, oldest first, ending with this quarter
+ * @param marketplace the marketplace velocity (as of the quarter's last day) of the
+ * partners in the report with marketplace transactions in the 180 days up to it
  */
-public record RoiReport(String quarter, String currency, List<PartnerQuarter> partners, List<Total> tiers, Total total,
-		List<Total> trend) {
+public record RoiReport(String quarter, String currency, List<PartnerQuarter> partners, List<Total> tiers,
+		List<Total> cohorts, Total total, List<Total> trend, List<MarketplaceVelocity> marketplace) {
 
 	/**
 	 * Summed figures of a group of partners.
 	 *
-	 * @param group the tier's code, the quarter's label or "ALL"
+	 * @param group the tier's code, the cohort's name, the quarter's label or "ALL"
 	 */
 	public record Total(String group, long partners, BigDecimal enablementHours, BigDecimal enablementCost,
 			BigDecimal mdfPaid, BigDecimal incentivesPaid, BigDecimal programSpend, BigDecimal pamCost, BigDecimal cost,

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.tiers.PartnerTiers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,7 @@ class RoiRepository {
 
 	private static final String FIGURES = """
 			WITH scope AS (
-			    SELECT p.id, p.name, p.tier, p.lifecycle_status FROM partner p
+			    SELECT p.id, p.name, coalesce(%6$s, p.tier) AS tier, p.lifecycle_status FROM partner p
 			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
 			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
@@ -88,7 +89,8 @@ class RoiRepository {
 			ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
 			com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE),
 			ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
-				.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"));
+				.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
+			PartnerTiers.tierOnSql("p.id", ":tierDay"));
 
 	private final JdbcClient jdbc;
 
@@ -98,11 +100,13 @@ class RoiRepository {
 
 	/**
 	 * Each partner's figures in the scope for the quarter from {@code from} to
-	 * {@code to}.
+	 * {@code to}, with the tier it had on {@code tierDay} (from the tier history; its
+	 * tier now when it never changed).
 	 */
 	List<PartnerQuarter.Row> figures(RoiScope scope, FiscalQuarter quarter, java.time.Instant from,
-			java.time.Instant to) {
+			java.time.Instant to, java.time.LocalDate tierDay) {
 		return this.jdbc.sql(FIGURES)
+			.param("tierDay", Date.valueOf(tierDay))
 			.param("scopePartner", scope.partnerId())
 			.param("pam", scope.pamId())
 			.param("onePartner", scope.onePartner())
@@ -122,6 +126,25 @@ class RoiRepository {
 				ReportingCurrency.round(rs.getBigDecimal("pipeline")),
 				ReportingCurrency.round(rs.getBigDecimal("revenue")), rs.getLong("deals"), rs.getLong("won"),
 				rs.getBigDecimal("expected"));
+	}
+
+	/**
+	 * The cohorts each partner belonged to at a moment (cohort membership history, read
+	 * as reporting SQL): cohort id and name with the partner, by cohort name.
+	 */
+	List<Member> members(java.time.Instant at) {
+		return this.jdbc.sql("""
+				SELECT c.id, c.name, m.partner_id FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+				WHERE m.valid_from < :at AND (m.valid_to IS NULL OR m.valid_to >= :at)
+				ORDER BY c.name, c.id, m.partner_id
+				""")
+			.param("at", Timestamp.from(at))
+			.query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
+	/** A partner's membership of a cohort. */
+	record Member(long cohortId, String cohort, long partnerId) {
 	}
 
 	long addSpend(long partnerId, java.time.LocalDate spentOn, BigDecimal amount, String currency, String purpose,

@@ -63,9 +63,9 @@ class VelocityRepository {
 	}
 
 	/**
-	 * Each long-tail partner's behaviour momentum as of a day: its latest weekly
-	 * behaviour score less the latest one at least {@link #MOMENTUM_WEEKS} weeks older;
-	 * partners without both are absent.
+	 * Each partner's behaviour momentum as of a day: its latest weekly behaviour score
+	 * less the latest one at least {@link #MOMENTUM_WEEKS} weeks older; partners without
+	 * both are absent.
 	 */
 	Map<Long, BigDecimal> momentum(RoiScope scope, LocalDate asOf) {
 		var result = new HashMap<Long, BigDecimal>();
@@ -79,8 +79,7 @@ class VelocityRepository {
 					    WHERE w.partner_id = p.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
 					      AND w.week_start <= latest.week_start - :days
 					    ORDER BY w.week_start DESC LIMIT 1) earlier
-					WHERE p.tier <> 'TIER_1_INVEST'
-					  AND (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+					WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
 					  AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 					""")
 			.param("asOf", Date.valueOf(asOf))

@@ -247,6 +247,29 @@ class DemoEcosystemTests {
 	}
 
 	@Test
+	void aShareOfDemoPartnersSellsThroughTheMarketplaceAndBetterOnesSellMore() {
+		var selling = this.jdbc
+			.sql("SELECT count(DISTINCT partner_id) FROM marketplace_transaction WHERE recorded_at <= ?")
+			.param(LOADED)
+			.query(Long.class)
+			.single();
+		var partners = this.jdbc.sql("SELECT count(*) FROM partner WHERE id <= 300").query(Long.class).single();
+		assertThat(selling).isPositive().isLessThan(partners);
+		// transactions per partner follow the hidden quality, as the tier does
+		String perTier = """
+				SELECT count(t.id)::numeric / count(DISTINCT p.id) FROM partner p
+				LEFT JOIN marketplace_transaction t ON t.partner_id = p.id AND t.recorded_at <= ?
+				WHERE p.tier = ? AND p.id <= 300
+				""";
+		var tierOne = this.jdbc.sql(perTier).params(LOADED, "TIER_1_INVEST").query(java.math.BigDecimal.class).single();
+		var tierThree = this.jdbc.sql(perTier)
+			.params(LOADED, "TIER_3_BASELINE")
+			.query(java.math.BigDecimal.class)
+			.single();
+		assertThat(tierOne).isGreaterThan(tierThree);
+	}
+
+	@Test
 	void theReadmesWalkThroughAccountHasADomainOfItsOwnAndNoHistory() {
 		assertThat(count("SELECT count(*) FROM account WHERE registrable_domain = 'fabrikam-freight.com'")).isOne();
 		assertThat(count("""

@@ -426,4 +426,45 @@ class PartnerIsolationTests {
 		pamOfA.post("/api/v1/partners/" + this.a.partnerId() + "/invitations", body).andExpect(status().isCreated());
 	}
 
+	@Test
+	void partnerUserNeverSeesAnotherPartnersMarketplaceTransactionsOrVelocity() throws Exception {
+		var now = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-01T10:00:00Z"));
+		for (var world : java.util.List.of(this.a, this.b)) {
+			this.jdbc.sql("""
+					INSERT INTO marketplace_transaction (source_id, partner_id, customer, listing, amount, currency,
+					                                     transacted_on, recorded_at, updated_at)
+					VALUES (:source, :partner, :customer, 'Listing', 10.00, 'USD', DATE '2026-11-01', :at, :at)
+					""")
+				.param("source", "iso-" + System.nanoTime())
+				.param("partner", world.partnerId())
+				.param("customer", "Marketplace customer of " + world.partnerId())
+				.param("at", now)
+				.update();
+		}
+		var list = this.apiOfA.get("/api/v1/marketplace/transactions?size=200")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].partnerId").value(everyItem(is((int) this.a.partnerId()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("Marketplace customer of " + this.a.partnerId())
+			.doesNotContain("Marketplace customer of " + this.b.partnerId());
+		this.apiOfA.get("/api/v1/marketplace/transactions?partner=" + this.b.partnerId())
+			.andExpect(status().isNotFound());
+		this.apiOfA.get("/api/v1/marketplace/transactions.csv?partner=" + this.b.partnerId())
+			.andExpect(status().isNotFound());
+		var csv = this.apiOfA.get("/api/v1/marketplace/transactions.csv")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).doesNotContain("Marketplace customer of " + this.b.partnerId());
+		this.apiOfA.get("/api/v1/roi")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.marketplace[*].partnerId").value(everyItem(is((int) this.a.partnerId()))))
+			.andExpect(jsonPath("$.cohorts[*].partners").value(everyItem(is(1))));
+		var totals = this.apiOfA.get("/api/v1/roi/totals.csv").andReturn().getResponse().getContentAsString();
+		assertThat(totals).contains("ALL,ALL,").doesNotContain("Isolation Beta");
+	}
+
 }

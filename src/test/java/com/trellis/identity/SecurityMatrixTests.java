@@ -356,7 +356,18 @@ class SecurityMatrixTests {
 				row("GET /api/v1/maturity/partners/{other}", 200, 403, 403, 403, 200, 404),
 				row("GET /api/v1/maturity/partners/{own}", 200, 403, 403, 403, 200, 200),
 				row("POST /api/v1/maturity/partners/{other}", 400, 403, 403, 403, 403, 404),
-				row("POST /api/v1/maturity/partners/{own}", 400, 403, 403, 403, 403, 400));
+				row("POST /api/v1/maturity/partners/{own}", 400, 403, 403, 403, 403, 400),
+				row("GET /api/v1/roi/totals.csv", 200, 200, 403, 403, 200, 200),
+				row("GET /api/v1/roi/totals.csv?quarter=bad", 400, 400, 403, 403, 400, 400),
+				// marketplace transactions: read as ROI is (a PAM its book, a partner its
+				// own)
+				row("GET /api/v1/marketplace/transactions", 200, 200, 403, 403, 200, 200),
+				row("GET /api/v1/marketplace/transactions?partner={other}", 200, 404, 403, 403, 200, 404),
+				row("GET /api/v1/marketplace/transactions?partner={own}", 200, 404, 403, 403, 200, 200),
+				row("GET /api/v1/marketplace/transactions?partner={other}&page=-1", 400, 404, 403, 403, 400, 404),
+				row("GET /api/v1/marketplace/transactions.csv", 200, 200, 403, 403, 200, 200),
+				row("GET /api/v1/marketplace/transactions.csv?partner={other}", 200, 404, 403, 403, 200, 404),
+				row("POST /api/v1/imports/trellis/marketplace", 400, 400, 403, 403, 403, 403));
 	}
 
 	static Stream<Arguments> pages() {
@@ -514,6 +525,9 @@ class SecurityMatrixTests {
 				row("POST /partners/{own}/maturity", 400, 403, 403, 403, 403, 400),
 				row("POST /roi/spend", 400, 403, 403, 403, 403, 403),
 				row("POST /roi/cost-rates", 400, 403, 403, 403, 403, 403),
+				row("GET /roi/totals.csv", 200, 200, 403, 403, 200, 200),
+				row("GET /marketplace/transactions.csv", 200, 200, 403, 403, 200, 200),
+				row("GET /marketplace/transactions.csv?partner={other}", 200, 404, 403, 403, 200, 404),
 				row("GET /hygiene", 200, 200, 403, 403, 403, 403),
 				row("GET /hygiene/STALE_DEALS", 200, 200, 403, 403, 403, 403),
 				row("GET /hygiene/ACCOUNTS_WITHOUT_DOMAIN/records.csv", 200, 200, 403, 403, 403, 403),
