@@ -52,3 +52,12 @@ FROM partner p WHERE p.onboarded_on < CURRENT_DATE AND p.lifecycle_status NOT IN
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 3600)
 FROM deal_registration r JOIN partner p ON p.id = r.partner_id
 WHERE r.approved_at >= '2026-10-01T00:00Z' AND r.approved_at < '2027-01-01T00:00Z' AND TRUE;
+-- ### Forecast roll-up: the open deals with their group (program, V83)
+WITH deal AS MATERIALIZED (
+  SELECT o.id, o.owner_id, o.partner_id, round(o.amount * fx.to_reporting, 2) AS amount, o.stage, o.stage_entered_at, o.close_date,
+         CASE WHEN o.partner_id IS NULL THEN 'DIRECT' WHEN tc.partner_id IS NULL THEN 'PARTNER:' || p.tier
+              ELSE 'PARTNER:' || COALESCE(partner_tier_on(o.partner_id, CAST(o.created_at AT TIME ZONE 'UTC' AS DATE)), p.tier) END AS grp
+  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+  LEFT JOIN (SELECT DISTINCT partner_id FROM tier_change) tc ON tc.partner_id = o.partner_id
+  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND TRUE)
+SELECT stage, grp, count(*), sum(amount) FROM deal GROUP BY 1, 2;
