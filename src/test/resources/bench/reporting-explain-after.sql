@@ -20,3 +20,44 @@ FROM partner p JOIN (SELECT o.partner_id, min(o.closed_at) AS first_win FROM opp
 WHERE p.onboarded_on IS NOT NULL AND TRUE;
 -- ### Forecast learning: stage reached / won per group (program)
 SELECT stage, grp, closed, won FROM forecast_stage_count WHERE closed > 0;
+-- ### ENABLEMENT_COMPLETION (program, as of today)
+WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN partner p ON p.id = u.partner_id
+               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND TRUE),
+required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
+             WHERE i.required GROUP BY t.role),
+done AS (SELECT c.user_id, count(DISTINCT c.item_id) AS n FROM enablement_completion c
+         JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
+         JOIN users u ON u.id = c.user_id AND u.job_role = t.role
+         WHERE i.required AND c.completed_on < CURRENT_DATE AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)
+         GROUP BY c.user_id)
+SELECT count(*) FILTER (WHERE d.n = r.n), count(*)
+FROM users u JOIN required r ON r.role = u.job_role LEFT JOIN done d ON d.user_id = u.id;
+-- ### AVERAGE_DEAL_SIZE (program, 2026-Q4)
+SELECT sum(f.won_reporting) / NULLIF(sum(f.won_count), 0), CASE WHEN f.partner_id = 0 THEN 'direct' ELSE 'partner' END AS side
+FROM partner_day_fact f JOIN exchange_rate fx ON fx.currency = f.currency
+WHERE f.day >= '2026-10-01' AND f.day < '2027-01-01' AND (f.partner_id = 0 OR TRUE AND f.partner_id IN (SELECT p.id FROM partner p WHERE TRUE))
+GROUP BY side HAVING sum(f.won_count + f.lost_count) > 0;
+-- ### SALES_CYCLE (program, 2026-Q4)
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400) FILTER (WHERE o.stage = 'CLOSED_WON'),
+       CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side
+FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= '2026-10-01T00:00Z' AND o.closed_at < '2027-01-01T00:00Z'
+  AND (o.partner_id IS NULL OR o.partner_id IS NOT NULL AND o.partner_id IN (SELECT p.id FROM partner p WHERE TRUE))
+GROUP BY side;
+-- ### ACTIVE_PARTNER_RATE (program, as of now)
+SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
+         AND e.occurred_at >= now() - INTERVAL '30 days' AND e.occurred_at < now())), count(*)
+FROM partner p WHERE p.onboarded_on < CURRENT_DATE AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND TRUE;
+-- ### REGISTRATION_VELOCITY (program, 2026-Q4)
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 3600)
+FROM deal_registration r JOIN partner p ON p.id = r.partner_id
+WHERE r.approved_at >= '2026-10-01T00:00Z' AND r.approved_at < '2027-01-01T00:00Z' AND TRUE;
+-- ### Forecast roll-up: the open deals with their group (program, V83)
+WITH deal AS MATERIALIZED (
+  SELECT o.id, o.owner_id, o.partner_id, round(o.amount * fx.to_reporting, 2) AS amount, o.stage, o.stage_entered_at, o.close_date,
+         CASE WHEN o.partner_id IS NULL THEN 'DIRECT' WHEN tc.partner_id IS NULL THEN 'PARTNER:' || p.tier
+              ELSE 'PARTNER:' || COALESCE(partner_tier_on(o.partner_id, CAST(o.created_at AT TIME ZONE 'UTC' AS DATE)), p.tier) END AS grp
+  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+  LEFT JOIN (SELECT DISTINCT partner_id FROM tier_change) tc ON tc.partner_id = o.partner_id
+  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND TRUE)
+SELECT stage, grp, count(*), sum(amount) FROM deal GROUP BY 1, 2;

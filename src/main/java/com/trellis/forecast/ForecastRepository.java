@@ -30,6 +30,37 @@ class ForecastRepository {
 	static final String GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER:' || COALESCE("
 			+ PartnerTiers.tierOnSql("o.partner_id", "CAST(o.created_at AT TIME ZONE :zone AS DATE)") + ", p.tier) END";
 
+	/**
+	 * {@link #GROUP} for the open deals of a roll-up, evaluated once per deal: the tier
+	 * history is looked up only for partners that have one (joined as {@code tc}), the
+	 * others are in their tier now, as {@link #GROUP} has it.
+	 */
+	private static final String OPEN_GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT'"
+			+ " WHEN tc.partner_id IS NULL THEN 'PARTNER:' || p.tier ELSE 'PARTNER:' || COALESCE("
+			+ PartnerTiers.tierOnSql("o.partner_id", "CAST(o.created_at AT TIME ZONE :zone AS DATE)") + ", p.tier) END";
+
+	/**
+	 * The open deals of a scope (SQL over {@code o} and {@code p}) with their amount and
+	 * group, computed once each and kept ({@code deal}), then with their expected close
+	 * ({@code open}, joined to the norms {@code norm}). Reads the open deals through
+	 * {@code opportunity_open_forecast_idx} (V83) rather than the whole table; before,
+	 * the group was computed again for every norm row the planner tried (30 s on the
+	 * large demo).
+	 */
+	private static String openDeals(String scope) {
+		return """
+				deal AS MATERIALIZED (
+				  SELECT o.id, o.owner_id, o.partner_id, %s AS amount, o.stage, o.stage_entered_at, o.close_date, %s AS grp
+				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
+				  LEFT JOIN (SELECT DISTINCT partner_id FROM tier_change) tc ON tc.partner_id = o.partner_id
+				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s),
+				open AS (
+				  SELECT o.id, o.owner_id, o.partner_id, o.amount, o.stage, o.grp, %s AS expected
+				  FROM deal o JOIN norm n ON n.stage = o.stage AND n.grp = o.grp)
+				"""
+			.formatted(AMOUNT, OPEN_GROUP, scope, ExpectedClose.SQL);
+	}
+
 	/** A deal's amount converted into the reporting currency, rounded once. */
 	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
 
@@ -152,11 +183,7 @@ class ForecastRepository {
 		var sql = """
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),
-				open AS (
-				  SELECT o.id, %s AS amount, o.stage, %s AS grp, %s AS expected
-				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
-				  JOIN norm n ON n.stage = o.stage AND n.grp = %s
-				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s)
+				%s
 				SELECT COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL), 0) AS commit,
 				       COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL OR pr.p >= 0.5), 0) AS best_case,
 				       COALESCE(sum(open.amount * pr.p), 0) AS weighted,
@@ -167,7 +194,7 @@ class ForecastRepository {
 				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
 				WHERE open.expected >= :qStart AND open.expected < :qEnd
 				"""
-			.formatted(probabilities, norms, AMOUNT, GROUP, ExpectedClose.SQL, GROUP, scope, AMOUNT, scope);
+			.formatted(probabilities, norms, openDeals(scope), AMOUNT, scope);
 		return this.reporting.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
@@ -192,21 +219,20 @@ class ForecastRepository {
 		var sql = """
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),
-				open AS (
-				  SELECT o.id, o.name, p.name AS partner, o.owner_id, %s AS amount, o.stage,
-				         %s AS grp, %s AS expected
-				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
-				  JOIN norm n ON n.stage = o.stage AND n.grp = %s
-				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s)
-				SELECT open.id, open.name, open.partner, u.display_name, open.stage, open.amount, pr.p, open.expected,
-				       CASE WHEN fc.opportunity_id IS NOT NULL THEN 'COMMIT' WHEN pr.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END
-				FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
-				JOIN app_user u ON u.id = open.owner_id
-				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
-				WHERE open.expected >= :qStart AND open.expected < :qEnd
-				ORDER BY open.amount DESC, open.id LIMIT :limit
+				%s,
+				top AS (
+				  SELECT open.id, open.owner_id, open.partner_id, open.stage, open.amount, pr.p, open.expected,
+				         CASE WHEN fc.opportunity_id IS NOT NULL THEN 'COMMIT' WHEN pr.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END AS category
+				  FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
+				  LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
+				  WHERE open.expected >= :qStart AND open.expected < :qEnd
+				  ORDER BY open.amount DESC, open.id LIMIT :limit)
+				SELECT top.id, o.name, p.name, u.display_name, top.stage, top.amount, top.p, top.expected, top.category
+				FROM top JOIN opportunity o ON o.id = top.id JOIN app_user u ON u.id = top.owner_id
+				LEFT JOIN partner p ON p.id = top.partner_id
+				ORDER BY top.amount DESC, top.id
 				"""
-			.formatted(probabilities, norms, AMOUNT, GROUP, ExpectedClose.SQL, GROUP, scope);
+			.formatted(probabilities, norms, openDeals(scope));
 		return this.reporting.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
