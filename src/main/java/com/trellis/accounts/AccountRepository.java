@@ -119,6 +119,16 @@ class AccountRepository {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	List<AccountView> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(AccountRepository::view)
+			.list();
+	}
+
 	long insert(AccountCommand command, long ownerId, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO account (name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at,

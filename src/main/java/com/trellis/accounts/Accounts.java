@@ -76,6 +76,15 @@ public class Accounts {
 	}
 
 	/**
+	 * The accounts the caller already holds ids for through a scoped query (the accounts
+	 * of deals it may see), by id: their industry, size and country.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, AccountView> profiles(Collection<Long> ids) {
+		return this.accounts.findAll(ids).stream().collect(java.util.stream.Collectors.toMap(AccountView::id, a -> a));
+	}
+
+	/**
 	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
 	 * audits the whole hand-over): gives every account of one owner to another.
 	 * @return the ids of the accounts moved

@@ -61,9 +61,12 @@ class Advisors {
 
 	private final BusinessCalendar calendar;
 
+	private final RuleReads reads;
+
 	Advisors(PartnerIntelligence intelligence, PartnerTiers tiers, ActivationPlans activation, SalesProcess process,
 			OpenChecklists checklists, Registrations registrations, Partners partners, Users users,
-			BusinessCalendar calendar) {
+			BusinessCalendar calendar, RuleReads reads) {
+		this.reads = reads;
 		this.intelligence = intelligence;
 		this.tiers = tiers;
 		this.activation = activation;
@@ -89,6 +92,7 @@ class Advisors {
 			var advice = pam(new HashSet<>(this.partners.book(pam.id())), highPotential, drifting);
 			advice.addAll(expiring(viewer, new RegistrationFilter(RegistrationStatus.APPROVED, null, false, true)));
 			advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
+			advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
 			result.put(pam.id(), advice);
 		}
 		for (var role : List.of(Role.AE, Role.SALES_MANAGER)) {
@@ -97,6 +101,7 @@ class Advisors {
 				var advice = new ArrayList<Advice>(
 						stalled(() -> this.process.stalledOwnedBy(viewer, List.of(rep.id()), FEW).items()));
 				this.checklists.of(viewer, PER_KIND).forEach(w -> advice.add(DealRules.exitCriteria(w)));
+				advice.addAll(this.reads.icpMismatches(viewer, rep.id(), PER_KIND));
 				result.put(rep.id(), advice);
 			}
 		}
@@ -118,6 +123,8 @@ class Advisors {
 		quietly(() -> PartnerRules.nextMilestone(this.activation.plan(viewer, partnerId))).ifPresent(advice::add);
 		advice.addAll(expiring(viewer, new RegistrationFilter(RegistrationStatus.APPROVED, partnerId, false, false)));
 		advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
+		this.reads.proofPoints(viewer, partnerId).ifPresent(advice::add);
+		advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
 		return advice;
 	}
 

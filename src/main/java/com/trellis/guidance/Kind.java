@@ -21,7 +21,11 @@ public enum Kind {
 	/** Partner: the next milestone of its activation plan. */
 	ACTIVATION_MILESTONE("Next activation milestone", 30),
 	/** Partner: what the next tier still needs. */
-	TIER_GAP("Next tier gap", 60);
+	TIER_GAP("Next tier gap", 60),
+	/** Everyone: an early-stage deal whose customer lies outside the program's ICP. */
+	ICP_MISMATCH("Outside the ideal customer profile", 0),
+	/** Partner: use cases to prove with a won deal before asking for an introduction. */
+	PROOF_POINTS("Proof points to attach", 0);
 
 	private final String label;
 

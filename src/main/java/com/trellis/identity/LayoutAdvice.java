@@ -52,7 +52,7 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 			return List.of();
 		}
 		return switch (viewer.role()) {
-			case PARTNER -> List.of(link("nav.portal", "/portal"),
+			case PARTNER -> List.of(link("nav.portal", "/portal"), guidance(),
 					group("nav.groupDeals", link("nav.registerDeal", "/registrations/new"),
 							link("nav.registrations", "/registrations"), link("nav.leads", "/leads"),
 							link("nav.ourDeals", "/opportunities"), link("nav.cosell", "/cosell"),
@@ -68,15 +68,15 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 							link("nav.ourRoi", "/roi")),
 					link("nav.inbox", "/notifications"), link("nav.colleagues", "/portal/colleagues"),
 					link("nav.ourProfile", "/partners/" + viewer.partnerId()));
-			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), deals(), link("nav.partners", "/partners"),
-					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
-							link("nav.forecast", "/forecast")));
-			case ADMIN -> List.of(link("nav.home", "/"), partnersGroup(true), deals(), insights(),
+			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), guidance(), deals(),
+					link("nav.partners", "/partners"), group("nav.groupInsights", link("nav.metrics", "/metrics"),
+							link("nav.adoption", "/adoption"), link("nav.forecast", "/forecast")));
+			case ADMIN -> List.of(link("nav.home", "/"), guidance(), partnersGroup(true), deals(), insights(),
 					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.imports", "/imports"),
 							link("nav.hygiene", "/hygiene"), link("nav.webhooks", "/admin/webhooks")));
-			case PAM -> List.of(link("nav.home", "/"), partnersGroup(false), deals(), insights(),
+			case PAM -> List.of(link("nav.home", "/"), guidance(), partnersGroup(false), deals(), insights(),
 					link("nav.hygiene", "/hygiene"));
-			default -> List.of(link("nav.home", "/"), partnersGroup(true), deals(), insights());
+			default -> List.of(link("nav.home", "/"), guidance(), partnersGroup(true), deals(), insights());
 		};
 	}
 
@@ -92,6 +92,11 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 			items.add(link("nav.tiers", "/tiers"));
 		}
 		return group("nav.groupPartners", items.toArray(NavItem[]::new));
+	}
+
+	/** Every role's own recommendations (§C16). */
+	private static NavItem guidance() {
+		return link("nav.guidance", "/guidance");
 	}
 
 	private static NavItem insights() {

@@ -24,6 +24,8 @@ public enum PartnerNoticeKind {
 	ACTIVATION,
 	/** The partner's tier changed. */
 	TIER,
+	/** The weekly digest of the user's own recommendations ({@link Digests}). */
+	GUIDANCE_DIGEST,
 	/** Any notice whose code names none of the kinds above. */
 	OTHER;
 
@@ -49,6 +51,7 @@ public enum PartnerNoticeKind {
 			case "PAYOUT" -> PAYOUT;
 			case "FIRST_WIN", "MILESTONE_OVERDUE" -> ACTIVATION;
 			case "TIER_CHANGED" -> TIER;
+			case "GUIDANCE_DIGEST" -> GUIDANCE_DIGEST;
 			default -> OTHER;
 		};
 	}

@@ -19,6 +19,11 @@ public enum StaffNoticeKind {
 	/**
 	 * A partner's score started building or stalling (8-week slope); its PAM hears of it.
 	 */
-	SCORE_DRIFT
+	SCORE_DRIFT,
+	/**
+	 * The weekly digest of the user's recommendations ({@link Digests}); sent by the
+	 * guidance module, not as a staff notice.
+	 */
+	GUIDANCE_DIGEST
 
 }

@@ -110,7 +110,7 @@ class SeveralInstancesTests {
 		}
 		var jobs = TwoInstances.jobs(instances.first);
 		assertThat(jobs).contains("ForecastJobs.snapshot", "DormancyJobs.daily", "RegistrationJobs.expire",
-				"ActivationJobs.daily", "IncentiveJobs.closePreviousQuarter", "ScoringJobs.daily",
+				"ActivationJobs.daily", "IncentiveJobs.closePreviousQuarter", "ScoringJobs.daily", "DigestJobs.weekly",
 				"NotificationDispatcher.scheduled", "WebhookDispatcher.scheduled");
 		// the dispatchers last, so that they also send what the other jobs noticed
 		for (var job : jobs) {
@@ -150,6 +150,14 @@ class SeveralInstancesTests {
 			.anySatisfy(mail -> assertThat(mail).startsWith("Two instances 3 to"));
 		assertThat(subjects.stream().filter(mail -> mail.startsWith("Two instances ")).toList())
 			.as("the test's three notices mailed once to each recipient")
+			.doesNotHaveDuplicates();
+		assertThat(jdbc.sql("SELECT count(*) FROM guidance_digest_run").query(Long.class).single())
+			.as("the week's digest run once")
+			.isOne();
+		var digests = subjects.stream().filter(mail -> mail.startsWith("Your guidance for the week of ")).toList();
+		assertThat(digests).as("each person's weekly digest mailed once")
+			.hasSize(jdbc.sql("SELECT people FROM guidance_digest_run").query(Integer.class).single())
+			.isNotEmpty()
 			.doesNotHaveDuplicates();
 	}
 
