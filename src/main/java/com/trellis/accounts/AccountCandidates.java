@@ -1,15 +1,21 @@
 package com.trellis.accounts;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.trellis.shared.PgCopy;
+import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -18,10 +24,10 @@ import org.springframework.stereotype.Repository;
  * database answers in a few hash joins instead of one query per company. Two rounds:
  * first the same registrable domain or the same normalised name; then, only for the
  * companies the caller found no sure match for, names one slip of the keyboard apart in
- * one word, by the accounts' slip keys ({@code account_slip_keys}, V61_2 and V74, through
- * a GIN index). A trigram probe per company (the {@code pg_trgm} index the one-at-a-time
- * search uses) costs over 15 ms at a million accounts whose names share common words, too
- * slow for 100,000 companies.
+ * one word, by one pass over the accounts' names ({@link SlipNeighbours}). A trigram
+ * probe per company (the {@code pg_trgm} index the one-at-a-time search uses) costs over
+ * 15 ms at a million accounts whose names share common words, too slow for 100,000
+ * companies.
  */
 @Repository
 class AccountCandidates {
@@ -43,7 +49,7 @@ class AccountCandidates {
 		this.jdbc.sql("DROP TABLE IF EXISTS match_subject").update();
 		this.jdbc.sql("""
 				CREATE TEMPORARY TABLE match_subject (n INT NOT NULL, registrable_domain TEXT, normalized_name TEXT,
-				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE, slip_probes TEXT[])
+				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE)
 				                                      ON COMMIT DROP
 				""").update();
 		try (var copy = PgCopy.into(this.dataSource, "match_subject",
@@ -79,33 +85,89 @@ class AccountCandidates {
 
 	/**
 	 * Accounts whose names are one slip of the keyboard apart in one word, for the
-	 * companies given by index: sharing a slip key at a length no more than one letter
-	 * longer or shorter (one slip adds or drops at most one). Each company probes the GIN
-	 * index on the accounts' keys (V74) with its keys at its own length and one letter
-	 * either side, so the work grows with the companies probed, not with the accounts. A
-	 * key shares only three letters of a word; the candidates must also be
-	 * trigram-similar (the bar of {@code %} the one-company search's trigram probe sets;
-	 * computed, so that no trigram index probe is planned per company), so names that
-	 * merely share a word's first or last three letters are not sent to Java to be
-	 * scored.
+	 * companies given by index ({@code names} holds every company's normalised name): the
+	 * accounts' names are read once, in one sequential pass ({@code COPY}), and each
+	 * account's {@link com.trellis.matching.OneSlipKeys} looked up among the companies'
+	 * ({@link SlipNeighbours}). A probe per company (the GIN index on slip keys V74 had)
+	 * read some sixty rows a company at a million accounts; this pass costs about what
+	 * one scan of the account table costs, whatever the list's size, and finds only names
+	 * one slip apart, not every name sharing a word's first three letters.
 	 */
-	List<List<CustomerRecord>> oneSlipApart(int subjects, List<Integer> which) {
+	List<List<CustomerRecord>> oneSlipApart(List<String> names, List<Integer> which) {
 		if (which.isEmpty()) {
-			return grouped(subjects, null);
+			return empty(names.size());
 		}
-		this.jdbc.sql("""
-				UPDATE match_subject SET by_similarity = TRUE, slip_probes = account_slip_probes(normalized_name)
-				WHERE n = ANY(:which)
-				""").param("which", which.toArray(Integer[]::new)).update();
+		this.jdbc.sql("UPDATE match_subject SET by_similarity = TRUE WHERE n = ANY(:which)")
+			.param("which", which.toArray(Integer[]::new))
+			.update();
 		this.jdbc.sql("ANALYZE match_subject").update();
-		return grouped(subjects, """
-				SELECT DISTINCT s.n, a.id
-				FROM match_subject s JOIN account a ON a.slip_keys && s.slip_probes
-				WHERE s.by_similarity AND cardinality(s.slip_probes) > 0
-				  AND abs(char_length(a.normalized_name) - char_length(s.normalized_name)) <= 1
-				  AND similarity(a.normalized_name, s.normalized_name)
-				      >= coalesce(current_setting('pg_trgm.similarity_threshold', TRUE)::real, 0.3)
-				""");
+		var neighbours = new SlipNeighbours(names, which);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			var out = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyOut("COPY (SELECT id, normalized_name FROM account WHERE normalized_name IS NOT NULL) TO STDOUT");
+			byte[] row;
+			while ((row = out.readFromCopy()) != null) {
+				int tab = 0;
+				long id = 0;
+				while (row[tab] != '\t') {
+					id = id * 10 + (row[tab++] - '0');
+				}
+				int end = row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+				neighbours.offer(id, copyText(row, tab + 1, end));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read the accounts' names", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+		var ids = new HashSet<Long>();
+		for (int p = 0; p < neighbours.pairs(); p++) {
+			ids.add(neighbours.accountOf(p));
+		}
+		var records = new HashMap<Long, CustomerRecord>();
+		this.jdbc.sql("SELECT id, name, registrable_domain, normalized_name, country FROM account WHERE id = ANY(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(rs -> {
+				records.put(rs.getLong(1), new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getString(4), rs.getString(5)));
+			});
+		var result = empty(names.size());
+		for (int p = 0; p < neighbours.pairs(); p++) {
+			var found = result.get(neighbours.companyOf(p));
+			var record = records.get(neighbours.accountOf(p));
+			if (record != null && found.stream().noneMatch(r -> r.accountId() == record.accountId())) {
+				found.add(record);
+			}
+		}
+		return result;
+	}
+
+	/** A text value of COPY's text format (backslash escapes undone). */
+	private static String copyText(byte[] row, int from, int to) {
+		var text = new String(row, from, to - from, StandardCharsets.UTF_8);
+		if (text.indexOf('\\') < 0) {
+			return text;
+		}
+		var plain = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c != '\\' || i + 1 == text.length()) {
+				plain.append(c);
+				continue;
+			}
+			char escaped = text.charAt(++i);
+			plain.append(switch (escaped) {
+				case 't' -> '\t';
+				case 'n' -> '\n';
+				case 'r' -> '\r';
+				default -> escaped;
+			});
+		}
+		return plain.toString();
 	}
 
 	/**

@@ -58,7 +58,7 @@ class ListMatching {
 			.filter(i -> !decisions.get(i).matched() && companies.get(i).normalizedName() != null)
 			.boxed()
 			.toList();
-		var similar = this.candidates.oneSlipApart(companies.size(), unsure);
+		var similar = this.candidates.oneSlipApart(companies.stream().map(Company::normalizedName).toList(), unsure);
 		clock.lap("one slip apart");
 		var extended = unsure.isEmpty() ? similar : this.candidates.extendedOrShortened(companies.size(), EXTENSIONS);
 		clock.lap("extended or shortened");

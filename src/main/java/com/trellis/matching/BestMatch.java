@@ -11,7 +11,8 @@ import java.util.List;
  * decides among them. Without exactly one sure candidate there is no automatic match, and
  * the close candidates are offered as possible matches for a person to confirm or reject.
  * A name equal only by spelling is not sure when {@link SpellingOnly} doubts it (other
- * own web domains, or a word with another first letter).
+ * own web domains, a word with another first letter or more than one slip away, or
+ * another candidate with exactly the name).
  */
 public final class BestMatch {
 
@@ -21,9 +22,11 @@ public final class BestMatch {
 	public static <T> Decision<T> among(Company subject, List<Candidate<T>> candidates) {
 		var sure = new ArrayList<Found<T>>();
 		var possible = new ArrayList<Found<T>>();
+		boolean exactName = subject.normalizedName() != null
+				&& candidates.stream().anyMatch(c -> subject.normalizedName().equals(c.company().normalizedName()));
 		for (var candidate : candidates) {
 			CompanyMatcher.compare(subject, candidate.company())
-				.map(match -> weighed(subject, candidate.company(), match))
+				.map(match -> weighed(subject, candidate.company(), match, exactName))
 				.ifPresent(match -> {
 					(match.automatic() ? sure : possible).add(new Found<>(candidate.ref(), candidate.company(), match));
 				});
@@ -53,7 +56,7 @@ public final class BestMatch {
 		var others = new ArrayList<Found<T>>(possible);
 		for (var found : byDomain) {
 			var byName = CompanyMatcher.byName(subject, found.company())
-				.map(match -> weighed(subject, found.company(), match));
+				.map(match -> weighed(subject, found.company(), match, false));
 			if (byName.isPresent() && byName.get().automatic()) {
 				named.add(new Found<>(found.ref(), found.company(), byName.get()));
 			}
@@ -75,8 +78,8 @@ public final class BestMatch {
 	}
 
 	/** A match by spelling alone that {@link SpellingOnly} doubts is only possible. */
-	private static Match weighed(Company subject, Company candidate, Match match) {
-		return SpellingOnly.doubt(subject, candidate, match).map(match::possible).orElse(match);
+	private static Match weighed(Company subject, Company candidate, Match match, boolean exactName) {
+		return SpellingOnly.doubt(subject, candidate, match, exactName).map(match::possible).orElse(match);
 	}
 
 	private static <T> List<Found<T>> demoted(List<Found<T>> found, String why) {

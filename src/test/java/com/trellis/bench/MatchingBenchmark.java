@@ -94,9 +94,6 @@ class MatchingBenchmark {
 
 		var report = report(world, decisions, generated, loaded, floor, scanned, normalised, matched, total);
 		System.out.println(report);
-		if (Boolean.getBoolean("trellis.bench.explain")) {
-			System.out.println(explainOneSlip(companies));
-		}
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-matching.txt"), report);
 		assertThat(decisions).hasSize(world.rows.size());
@@ -194,47 +191,6 @@ class MatchingBenchmark {
 		}
 		this.jdbc.sql("SELECT setval('account_id_seq', (SELECT max(id) FROM account))").query(Long.class).single();
 		this.jdbc.sql("VACUUM ANALYZE account").update();
-	}
-
-	/**
-	 * The plan of the one-slip candidate join (the phase that grew with the accounts),
-	 * with every company of the list probing: EXPLAIN (ANALYZE, BUFFERS).
-	 */
-	private String explainOneSlip(List<Company> companies) throws Exception {
-		try (Connection connection = this.dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			try (var statement = connection.createStatement()) {
-				statement
-					.execute("CREATE TEMPORARY TABLE explain_subject (n INT, normalized_name TEXT, slip_probes TEXT[])"
-							+ " ON COMMIT DROP");
-				try (var insert = connection
-					.prepareStatement("INSERT INTO explain_subject (n, normalized_name) VALUES (?, ?)")) {
-					for (int i = 0; i < companies.size(); i++) {
-						insert.setInt(1, i);
-						insert.setString(2, companies.get(i).normalizedName());
-						insert.addBatch();
-					}
-					insert.executeBatch();
-				}
-				statement.execute("UPDATE explain_subject SET slip_probes = account_slip_probes(normalized_name)");
-				statement.execute("ANALYZE explain_subject");
-				var plan = new StringBuilder("EXPLAIN (ANALYZE, BUFFERS) of the one-slip candidates, every company:\n");
-				try (var rs = statement.executeQuery("""
-						EXPLAIN (ANALYZE, BUFFERS) SELECT DISTINCT s.n, a.id
-						FROM explain_subject s JOIN account a ON a.slip_keys && s.slip_probes
-						WHERE cardinality(s.slip_probes) > 0
-						  AND abs(char_length(a.normalized_name) - char_length(s.normalized_name)) <= 1
-						  AND similarity(a.normalized_name, s.normalized_name)
-						      >= coalesce(current_setting('pg_trgm.similarity_threshold', TRUE)::real, 0.3)
-						""")) {
-					while (rs.next()) {
-						plan.append("  ").append(rs.getString(1)).append('\n');
-					}
-				}
-				connection.rollback();
-				return plan.toString();
-			}
-		}
 	}
 
 	private long scan() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The labelled fixture {@code matching/labelled-pairs.csv}: 349 pairs built for issue 14
+ * The labelled fixture {@code matching/labelled-pairs.csv}: 366 pairs built for issue 14
  * (same company under other domains, subdomains, spelling slips, accents and other
  * scripts, legal forms, free-mail domains, subsidiaries, look-alikes, country clashes,
  * domains several companies share), each labelled same or different. Every first company
@@ -63,13 +63,35 @@ class LabelledPairsTest {
 	}
 
 	@Test
-	void namesEqualOnlyBySpellingAreLeftForAPersonWhenTheirDomainsOrFirstLettersDiffer() throws IOException {
+	void namesEqualOnlyBySpellingAreLeftForAPersonWhenTheirDomainsOrFirstLettersDifferOrAWordIsNotOneSlipOff()
+			throws IOException {
 		var lookAlikes = pairs().stream().filter(p -> p.category().equals("look-alike-spelling")).toList();
 		assertThat(lookAlikes).hasSizeGreaterThanOrEqualTo(7);
 		for (var pair : lookAlikes) {
 			var decision = BestMatch.among(pair.a(), List.of(new BestMatch.Candidate<>(1, pair.b())));
 			assertThat(decision.matched()).as("%s / %s", pair.a(), pair.b()).isFalse();
 			assertThat(decision.possibles()).as("%s / %s", pair.a(), pair.b()).hasSize(1);
+		}
+	}
+
+	@Test
+	void aNameEqualOnlyBySpellingIsLeftForAPersonWhenAnotherAccountHasExactlyTheName() throws IOException {
+		var pairs = pairs().stream().filter(p -> p.category().equals("exact-name-elsewhere")).toList();
+		assertThat(pairs).hasSizeGreaterThanOrEqualTo(4);
+		var accounts = new ArrayList<BestMatch.Candidate<Integer>>();
+		for (int i = 0; i < pairs.size(); i++) {
+			accounts.add(new BestMatch.Candidate<>(i, pairs.get(i).b()));
+		}
+		for (int i = 0; i < pairs.size(); i++) {
+			var pair = pairs.get(i);
+			var decision = BestMatch.among(pair.a(), accounts);
+			if (pair.same()) {
+				assertThat(decision.match()).as("%s", pair.a()).isEqualTo(i);
+			}
+			else {
+				assertThat(decision.matched()).as("%s -> %s", pair.a(), decision.how()).isFalse();
+				assertThat(decision.possibles()).as("%s", pair.a()).hasSizeGreaterThanOrEqualTo(2);
+			}
 		}
 	}
 

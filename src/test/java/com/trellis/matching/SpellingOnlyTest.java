@@ -11,7 +11,7 @@ class SpellingOnlyTest {
 		var subject = Company.of("Velfleyo Inc.", "velfleyo.io", "FR");
 		var account = Company.of("Velfleor", "velfleor.com", "FR");
 
-		var doubt = SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow());
+		var doubt = SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow(), false);
 
 		assertThat(doubt)
 			.hasValue("but the names differ in spelling and their web domains differ (velfleyo.io, velfleor.com)");
@@ -22,7 +22,7 @@ class SpellingOnlyTest {
 		var subject = Company.of("Babator Ventures GmbH", null, null);
 		var account = Company.of("Kabator Ventures", null, null);
 
-		var doubt = SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow());
+		var doubt = SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow(), false);
 
 		assertThat(doubt).hasValue("but \"babator\" and \"kabator\" start with different letters");
 	}
@@ -32,7 +32,7 @@ class SpellingOnlyTest {
 		var subject = Company.of("Pelorathine Systems", null, "US");
 		var account = Company.of("Pelorathyne Systems", "pelorathyne.com", "US");
 
-		assertThat(SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow()))
+		assertThat(SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow(), false))
 			.isEmpty();
 	}
 
@@ -42,9 +42,40 @@ class SpellingOnlyTest {
 		var account = Company.of("Velfleor", "velfleor.com", "DE");
 		var sameDomain = Company.of("Velfleyo", "velfleor.com", "DE");
 
-		assertThat(SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow()))
+		assertThat(SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow(), false))
 			.isEmpty();
-		assertThat(SpellingOnly.doubt(sameDomain, account, CompanyMatcher.compare(sameDomain, account).orElseThrow()))
+		assertThat(SpellingOnly.doubt(sameDomain, account, CompanyMatcher.compare(sameDomain, account).orElseThrow(),
+				false))
+			.isEmpty();
+	}
+
+	@Test
+	void aWordOnlyJaroWinklerCloseIsDoubted() {
+		var subject = Company.of("Wavoelxa", null, "ES");
+		var account = Company.of("Wavovel", null, "ES");
+
+		var doubt = SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow(), false);
+
+		assertThat(doubt).hasValue("but \"wavoelxa\" and \"wavovel\" are not one slip of the keyboard apart");
+	}
+
+	@Test
+	void aSlipIsDoubtedWhenAnotherAccountHasExactlyTheName() {
+		var subject = Company.of("Versablun", null, "SE");
+		var account = Company.of("Versablum", null, "SE");
+		var match = CompanyMatcher.compare(subject, account).orElseThrow();
+
+		assertThat(SpellingOnly.doubt(subject, account, match, true))
+			.hasValue("but another account has exactly the name \"versablun\"");
+		assertThat(SpellingOnly.doubt(subject, account, match, false)).isEmpty();
+	}
+
+	@Test
+	void anUmlautWrittenOutOrNotIsNoDoubt() {
+		var subject = Company.of("Björk Consulting S.A.", null, "SE");
+		var account = Company.of("Bjork Consulting", null, "SE");
+
+		assertThat(SpellingOnly.doubt(subject, account, CompanyMatcher.compare(subject, account).orElseThrow(), false))
 			.isEmpty();
 	}
 
