@@ -3,6 +3,9 @@ package com.trellis.imports;
 import java.time.ZoneId;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,8 +48,11 @@ class StagedPlan {
 
 	private final JdbcClient jdbc;
 
-	StagedPlan(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	StagedPlan(DataSource dataSource) {
+		// SQL over a whole run's staging tables (a million rows and more): without the
+		// request-sized query timeout (spring.jdbc.template.query-timeout), in the run's
+		// transaction
+		this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource));
 	}
 
 	/** A partner role of the rows that put a partner on a deal, with how many do. */
