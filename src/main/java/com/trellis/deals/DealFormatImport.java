@@ -21,9 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link DealEditRule}: the stage moves through the sales process, a closed deal's money
  * through a correction, partner and credit through a credit dispute; the owner, account,
  * partner and currency as on the deal form). A deal of another system is created with the
- * import port ({@link DealImport}): open at the stage it is in, or closed at the start of
- * its close day, as a CRM import creates a closed deal without history. The caller (the
- * {@code imports} module) checked the admin's right; each write is audited.
+ * import port ({@link DealImport}) with the created moment and the stage history the row
+ * gives (the export's {@code created_at} and {@code stage_history}), so the forecast,
+ * funnel and KPIs read it as the deal it was; without a history it is open at the stage
+ * it is in since it was created (or now), or closed at the start of its close day, as a
+ * CRM import creates a closed deal without history. A recorded history is never rewritten
+ * by a file. The caller (the {@code imports} module) checked the admin's right; each
+ * write is audited.
  */
 @Service
 public class DealFormatImport {
@@ -42,8 +46,12 @@ public class DealFormatImport {
 
 	private final Clock clock;
 
+	private final DealHistories histories;
+
 	DealFormatImport(Deals deals, OpportunityRepository opportunities, DealImport imports,
-			PartnerAttachments attachments, AuditLog audit, BusinessCalendar calendar, Clock clock) {
+			PartnerAttachments attachments, AuditLog audit, BusinessCalendar calendar, Clock clock,
+			DealHistories histories) {
+		this.histories = histories;
 		this.deals = deals;
 		this.opportunities = opportunities;
 		this.imports = imports;
@@ -83,24 +91,69 @@ public class DealFormatImport {
 		return this.deals.problems(viewer, command, refused, null);
 	}
 
+	/** The deal's recorded stage history, oldest first. */
+	@Transactional(readOnly = true)
+	public List<ImportedDeal.Move> history(long id) {
+		return this.histories.of(List.of(id)).getOrDefault(id, List.of());
+	}
+
 	/**
-	 * Creates a deal of another system: open deals now, at their stage; closed ones at
-	 * the start of their close day. Returns its id.
+	 * Every reason a new deal may not start with this created moment and history (null:
+	 * not given), named {@code createdAt} or {@code stageHistory}: a moment in the
+	 * future, a history that does not end in the deal's stage, or one that cannot stand
+	 * as a deal's history ({@link ImportedHistory}).
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldError> historyRefusal(OpportunityCommand command, Instant createdAt,
+			List<ImportedDeal.Move> moves) {
+		var refused = new ArrayList<FieldError>();
+		var now = this.clock.instant();
+		if (createdAt != null && createdAt.isAfter(now)) {
+			refused.add(new FieldError("createdAt", "is in the future"));
+		}
+		if (moves.stream().anyMatch(move -> move.at().isAfter(now))) {
+			refused.add(new FieldError("stageHistory", "has a move in the future"));
+		}
+		if (!moves.isEmpty() && moves.get(moves.size() - 1).stage() != command.stage()) {
+			refused.add(new FieldError("stageHistory",
+					"ends in " + moves.get(moves.size() - 1).stage() + ", but the deal's stage is " + command.stage()));
+		}
+		if (refused.isEmpty() && (!command.stage().isClosed() || command.closeDate() != null)) {
+			ImportedHistory.refusal(imported(command, createdAt, moves))
+				.ifPresent(
+						reason -> refused.add(new FieldError(moves.isEmpty() ? "createdAt" : "stageHistory", reason)));
+		}
+		return refused;
+	}
+
+	/**
+	 * Creates a deal of another system with its created moment and stage history when the
+	 * row gives them (null, empty: not given); without a history, open deals at their
+	 * stage since they were created (or now), closed ones at the start of their close
+	 * day. Returns its id.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public long create(AuditLog.Actor actor, OpportunityCommand command) {
-		var now = this.clock.instant();
-		Instant at = now;
-		if (command.stage().isClosed()) {
-			var closed = this.calendar.startOf(command.closeDate());
-			at = closed.isBefore(now) ? closed : now;
+	public long create(AuditLog.Actor actor, OpportunityCommand command, Instant createdAt,
+			List<ImportedDeal.Move> moves) {
+		return this.imports.createAll(actor, List.of(imported(command, createdAt, moves))).get(0);
+	}
+
+	private ImportedDeal imported(OpportunityCommand command, Instant createdAt, List<ImportedDeal.Move> moves) {
+		var history = moves;
+		if (history.isEmpty()) {
+			var now = this.clock.instant();
+			Instant at = createdAt != null && createdAt.isBefore(now) ? createdAt : now;
+			if (command.stage().isClosed()) {
+				var closed = this.calendar.startOf(command.closeDate());
+				at = closed.isBefore(now) ? closed : now;
+			}
+			history = List.of(new ImportedDeal.Move(command.stage(), at));
 		}
 		var credit = command.partnerId() == null ? null
 				: new ImportedDeal.Credit(command.partnerId(), command.creditType(), command.partnerShare());
-		var deal = new ImportedDeal(command.accountId(), command.name(), command.amount(), command.currency(),
-				command.closeDate(), command.ownerId(), at, List.of(new ImportedDeal.Move(command.stage(), at)),
+		return new ImportedDeal(command.accountId(), command.name(), command.amount(), command.currency(),
+				command.closeDate(), command.ownerId(), createdAt != null ? createdAt : history.get(0).at(), history,
 				credit);
-		return this.imports.createAll(actor, List.of(deal)).get(0);
 	}
 
 	/** Saves the row's values on a deal of this program, audited "updated by import". */

@@ -38,7 +38,11 @@ class DealPageController {
 
 	private final DealCorrections corrections;
 
-	DealPageController(Deals deals, Partners partners, Users users, DealCorrections corrections) {
+	private final DealHistories histories;
+
+	DealPageController(Deals deals, Partners partners, Users users, DealCorrections corrections,
+			DealHistories histories) {
+		this.histories = histories;
 		this.deals = deals;
 		this.partners = partners;
 		this.users = users;
@@ -77,13 +81,21 @@ class DealPageController {
 			@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) Boolean partnerInvolved, HttpServletResponse response) throws IOException {
 		var filter = new DealFilter(q, stage, open, ownerId, partnerId, accountId, partnerInvolved);
+		// each page's stage histories are read in one query with the page
+		var pageHistories = new java.util.HashMap<Long, List<ImportedDeal.Move>>();
 		CsvExport.write(response, "opportunities.csv",
 				List.of("id", "name", "account_id", "account", "amount", "currency", "stage", "close_date", "owner_id",
-						"source", "partner_id", "credit_type", "partner_share"),
-				page -> this.deals.search(viewer, filter, new PageRequest(page, PageRequest.MAX_SIZE)),
+						"source", "partner_id", "credit_type", "partner_share", "created_at", "stage_history"),
+				page -> {
+					var result = this.deals.search(viewer, filter, new PageRequest(page, PageRequest.MAX_SIZE));
+					pageHistories.clear();
+					pageHistories.putAll(this.histories.of(result.items().stream().map(OpportunityView::id).toList()));
+					return result;
+				},
 				d -> Arrays.asList(d.id(), d.name(), d.accountId(), d.accountName(), d.amount().toPlainString(),
 						d.currency(), d.stage(), d.closeDate(), d.ownerId(), d.source(), d.partnerId(), d.creditType(),
-						d.partnerShare()));
+						d.partnerShare(), d.createdAt(),
+						StageHistoryText.write(pageHistories.getOrDefault(d.id(), List.of()))));
 	}
 
 	@GetMapping("/opportunities/{id}")

@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class DuplicateAccounts {
 
+	/** Accounts (by id) whose candidates one statement finds. */
+	static final int ID_RANGE = 5_000;
+
 	private final HygieneRepository repository;
 
 	private final DuplicateStore store;
@@ -71,11 +74,16 @@ class DuplicateAccounts {
 		}
 		var signature = this.store.signature();
 		var found = new LinkedHashMap<Long, List<String>>();
-		for (var pair : this.repository.duplicateCandidates(HygieneScope.PROGRAM)) {
-			CompanyMatcher.match(company(pair[0]), company(pair[1]))
-				.map(Match::reason)
-				.ifPresent(reason -> found.computeIfAbsent(pair[0].accountId(), a -> new ArrayList<>())
-					.add("account " + pair[1].accountId() + " " + pair[1].name() + " (" + reason + ")"));
+		// a range of account ids at a time: each statement and each batch of pairs held
+		// stays small whatever the number of accounts
+		var ids = this.repository.accountIds();
+		for (long after = ids[0] - 1; after < ids[1]; after += ID_RANGE) {
+			for (var pair : this.repository.duplicateCandidates(HygieneScope.PROGRAM, after, after + ID_RANGE)) {
+				CompanyMatcher.match(company(pair[0]), company(pair[1]))
+					.map(Match::reason)
+					.ifPresent(reason -> found.computeIfAbsent(pair[0].accountId(), a -> new ArrayList<>())
+						.add("account " + pair[1].accountId() + " " + pair[1].name() + " (" + reason + ")"));
+			}
 		}
 		var texts = new LinkedHashMap<Long, String>();
 		found.forEach((account, reasons) -> texts.put(account, String.join("; ", reasons)));

@@ -1,7 +1,10 @@
 package com.trellis.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,10 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
  * deactivated partner user (a random password nobody knows) whom the PAM then invites;
  * accepting the invitation opens the account ({@link PartnerAccounts#open}). A contact
  * imported again updates the user's name and job role. The caller checked the role, the
- * partner and every value; each write is audited.
+ * partner and every value; each write is audited. Neither the import nor this port ever
+ * changes whether a user can sign in: that is the invitation's and the user
+ * administration's (docs/decisions.md).
  */
 @Service
 public class PartnerContacts {
+
+	private static final String COLUMNS = "id, email, display_name, role, manager_id, team, partner_id, job_role, enabled";
 
 	private final JdbcClient jdbc;
 
@@ -39,18 +46,41 @@ public class PartnerContacts {
 		this.clock = clock;
 	}
 
+	/**
+	 * A user as a contact: who they are and whether they can sign in ({@code active}: an
+	 * imported contact not yet invited, and a user an admin deactivated, are not).
+	 */
+	public record Contact(UserSummary user, boolean active) {
+	}
+
 	/** Whoever holds the e-mail (any case), vendor or partner user, enabled or not. */
 	@Transactional(readOnly = true)
-	public Optional<UserSummary> holder(String email) {
-		return this.jdbc.sql("""
-				SELECT id, email, display_name, role, manager_id, team, partner_id, job_role FROM app_user
-				WHERE lower(email) = lower(:email)
-				""")
+	public Optional<Contact> holder(String email) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE lower(email) = lower(:email)")
 			.param("email", email)
-			.query((rs, n) -> new UserSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-					Role.valueOf(rs.getString("role")), rs.getObject("manager_id", Long.class), rs.getString("team"),
-					rs.getObject("partner_id", Long.class), rs.getString("job_role")))
+			.query((rs, n) -> contact(rs))
 			.optional();
+	}
+
+	/**
+	 * Every user of the partner, deactivated ones too (contacts imported but not yet
+	 * invited, users who left), by name: what the partner's contacts export lists.
+	 */
+	@Transactional(readOnly = true)
+	public List<Contact> ofPartner(long partnerId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM app_user WHERE partner_id = :partner ORDER BY display_name, lower(email)")
+			.param("partner", partnerId)
+			.query((rs, n) -> contact(rs))
+			.list();
+	}
+
+	private static Contact contact(ResultSet rs) throws SQLException {
+		return new Contact(
+				new UserSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+						Role.valueOf(rs.getString("role")), rs.getObject("manager_id", Long.class),
+						rs.getString("team"), rs.getObject("partner_id", Long.class), rs.getString("job_role")),
+				rs.getBoolean("enabled"));
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -15,10 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans the Trellis partner contact format: {@code email, name} with {@code partner_id}
- * or {@code partner_source_id}, optional {@code job_role}. The e-mail is the contact's
- * outside id: a new one becomes a deactivated partner user of the partner (the PAM then
- * invites them), a known one of the same partner gets the file's name and job role, and
- * one held by a vendor user or another partner's user is refused.
+ * or {@code partner_source_id}, optional {@code job_role} and {@code state}. The e-mail
+ * is the contact's outside id: a new one becomes a deactivated partner user of the
+ * partner (the PAM then invites them), a known one of the same partner gets the file's
+ * name and job role, and one held by a vendor user or another partner's user is refused.
+ * The {@code state} the contacts export writes ({@code ACTIVE} or {@code DEACTIVATED}) is
+ * read but never applied: who can sign in changes only by an invitation or the user
+ * administration, so a row whose state differs from the user's (or a new contact marked
+ * active) imports with the state kept, and the report lists it as a notice.
  */
 @Component
 class ContactRows {
@@ -30,6 +34,8 @@ class ContactRows {
 	private final PartnerContacts contacts;
 
 	private final FormatPartners partners;
+
+	private static final String STATE = "state";
 
 	ContactRows(PartnerContacts contacts, FormatPartners partners) {
 		this.contacts = contacts;
@@ -55,6 +61,7 @@ class ContactRows {
 			}
 			var name = cells.line("name", 120, true);
 			var jobRole = cells.line("job_role", 80, false);
+			var state = state(cells);
 			var partnerId = this.partners.resolve(viewer, cells, known);
 			if (plan.errors.size() > before) {
 				continue;
@@ -63,20 +70,47 @@ class ContactRows {
 			var holder = this.contacts.holder(email);
 			if (holder.isEmpty()) {
 				plan.create(() -> this.contacts.create(viewer.actor(), partnerId, email, name, role));
+				notice(plan, cells, state, null);
+				continue;
 			}
-			else if (holder.get().role() != Role.PARTNER) {
+			var user = holder.get().user();
+			if (user.role() != Role.PARTNER) {
 				cells.error("email", email, "belongs to a vendor user");
+				continue;
 			}
-			else if (!holder.get().partnerId().equals(partnerId)) {
+			if (!user.partnerId().equals(partnerId)) {
 				cells.error("email", email, "belongs to a user of another partner");
+				continue;
 			}
-			else if (holder.get().displayName().equals(name) && Objects.equals(holder.get().jobRole(), role)) {
+			if (user.displayName().equals(name) && Objects.equals(user.jobRole(), role)) {
 				plan.unchanged();
 			}
 			else {
-				var user = holder.get();
 				plan.update(() -> this.contacts.update(viewer.actor(), user, name, role));
 			}
+			notice(plan, cells, state, holder.get().active());
+		}
+	}
+
+	/**
+	 * The row's state (any case), null when the file has none or (after an error) a bad
+	 * one.
+	 */
+	private static ContactState state(FormatCells cells) {
+		var value = cells.text(STATE);
+		if (value.isEmpty()) {
+			return null;
+		}
+		var state = ContactState.of(value);
+		if (state.isEmpty()) {
+			cells.error(STATE, value, "must be ACTIVE or DEACTIVATED");
+		}
+		return state.orElse(null);
+	}
+
+	private static void notice(FormatPlan plan, FormatCells cells, ContactState state, Boolean active) {
+		if (state != null) {
+			state.notice(active).ifPresent(why -> plan.notices.add(cells.remark(STATE, why)));
 		}
 	}
 

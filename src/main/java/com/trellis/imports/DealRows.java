@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
  * named by {@code account_id}, {@code account_domain} or {@code account} (its exact
  * name), the owner by {@code owner_id} or {@code owner_email}, the partner by
  * {@code partner_id} or {@code partner_source_id}. A row equal to its deal is unchanged.
+ * {@code created_at} and {@code stage_history} (the export writes both) give a new deal
+ * the moment it was created and every stage move with its moment
+ * ({@link StageHistoryText}); for a deal already here they must be the recorded ones, as
+ * a file never rewrites a recorded history.
  */
 @Component
 class DealRows {
@@ -48,7 +52,8 @@ class DealRows {
 			Map.entry("currency", List.of("currency")), Map.entry("stage", List.of("stage")),
 			Map.entry("closeDate", List.of("close_date")), Map.entry("ownerId", List.of("owner_id", "owner_email")),
 			Map.entry("source", List.of("source")), Map.entry("partnerId", List.of("partner_id", "partner_source_id")),
-			Map.entry("creditType", List.of("credit_type")), Map.entry("partnerShare", List.of("partner_share")));
+			Map.entry("creditType", List.of("credit_type")), Map.entry("partnerShare", List.of("partner_share")),
+			Map.entry("createdAt", List.of("created_at")), Map.entry("stageHistory", List.of("stage_history")));
 
 	private final DealFormatImport deals;
 
@@ -100,6 +105,11 @@ class DealRows {
 		var share = cells.has("partner_share") ? share(cells) : existing == null ? null : existing.partnerShare();
 		var source = cells.has("source") ? choice(cells, "source", DealSource.values(), true) : existing != null
 				? existing.source() : credit == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
+		var createdAt = DealHistoryCells.moment(cells, "created_at");
+		var history = DealHistoryCells.history(cells);
+		if (existing != null && plan.errors.size() == before) {
+			DealHistoryCells.keepsRecorded(this.deals, cells, existing, createdAt, history);
+		}
 		if (plan.errors.size() > before) {
 			return;
 		}
@@ -117,12 +127,15 @@ class DealRows {
 			return;
 		}
 		report(cells, this.deals.refusal(viewer, existing, command));
+		if (existing == null && plan.errors.size() == before) {
+			report(cells, this.deals.historyRefusal(command, createdAt, history));
+		}
 		if (plan.errors.size() > before) {
 			return;
 		}
 		if (existing == null) {
 			plan.create(() -> {
-				long created = this.deals.create(viewer.actor(), command);
+				long created = this.deals.create(viewer.actor(), command, createdAt, history);
 				this.records.save(OBJECT, sourceId, created, this.clock.instant());
 			});
 		}

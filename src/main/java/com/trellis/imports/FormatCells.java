@@ -106,6 +106,11 @@ final class FormatCells {
 		this.errors.add(this.row.error(this.file.written(column), "'" + shown + "' " + reason));
 	}
 
+	/** A remark on a cell that is not an error: {@code row N: column} and the message. */
+	FieldError remark(String column, String message) {
+		return this.row.error(this.file.written(column), message);
+	}
+
 	long number() {
 		return this.row.number();
 	}

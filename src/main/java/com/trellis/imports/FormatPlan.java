@@ -15,6 +15,12 @@ final class FormatPlan {
 
 	final List<FieldError> errors = new ArrayList<>();
 
+	/**
+	 * What the file asks for that the import does not do, row by row (not errors: the row
+	 * imports, the rest is kept and said so).
+	 */
+	final List<FieldError> notices = new ArrayList<>();
+
 	int rows;
 
 	int created;
@@ -43,7 +49,8 @@ final class FormatPlan {
 
 	FormatReport report(String format, boolean dryRun, int maxErrors) {
 		return new FormatReport(format, dryRun, this.rows, this.created, this.updated, this.unchanged,
-				this.errors.size(), List.copyOf(this.errors.subList(0, Math.min(maxErrors, this.errors.size()))));
+				this.errors.size(), List.copyOf(this.errors.subList(0, Math.min(maxErrors, this.errors.size()))),
+				this.notices.size(), List.copyOf(this.notices.subList(0, Math.min(maxErrors, this.notices.size()))));
 	}
 
 }

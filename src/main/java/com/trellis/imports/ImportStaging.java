@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.PgCopy;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,8 +40,10 @@ class ImportStaging {
 
 	private final DataSource dataSource;
 
-	ImportStaging(JdbcClient jdbc, DataSource dataSource) {
-		this.jdbc = jdbc;
+	ImportStaging(DataSource dataSource) {
+		// indexes and analyses a whole run's staging tables: without the request-sized
+		// query timeout (spring.jdbc.template.query-timeout), in the run's transaction
+		this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource));
 		this.dataSource = dataSource;
 	}
 

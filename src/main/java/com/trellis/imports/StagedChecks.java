@@ -1,5 +1,8 @@
 package com.trellis.imports;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +23,11 @@ class StagedChecks {
 
 	private final JdbcClient jdbc;
 
-	StagedChecks(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	StagedChecks(DataSource dataSource) {
+		// SQL over a whole run's staging tables (a million rows and more): without the
+		// request-sized query timeout (spring.jdbc.template.query-timeout), in the run's
+		// transaction
+		this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource));
 	}
 
 	void check(String system, CrmExport export) {

@@ -63,16 +63,18 @@ class StagedPages {
 
 	/**
 	 * Planned deals to write (new, or changed since they were imported) after the row
-	 * {@code after}, each with its moves.
+	 * {@code after}, each with its moves. The account's and partner's records are looked
+	 * up per deal by their whole key (see {@link StagedPlan#PLANNED_ACCOUNTS}: this run
+	 * wrote most of them, unknown to the statistics).
 	 */
 	List<PlannedDeal> deals(String system, long after, int page) {
 		var rows = this.jdbc.sql("""
-				SELECT p.*, ra.target_id AS account_target, rp.target_id AS partner_target
+				SELECT p.*,
+				       (SELECT r.target_id FROM import_record r WHERE r.source_system = :system
+				          AND r.object_type = 'Account' AND r.source_id = p.account_source LIMIT 1) AS account_target,
+				       (SELECT r.target_id FROM import_record r WHERE r.source_system = :system
+				          AND r.object_type = 'Partner' AND r.source_id = p.partner_source LIMIT 1) AS partner_target
 				FROM imp_plan p
-				LEFT JOIN import_record ra ON ra.source_system = :system AND ra.object_type = 'Account'
-				                          AND ra.source_id = p.account_source
-				LEFT JOIN import_record rp ON rp.source_system = :system AND rp.object_type = 'Partner'
-				                          AND rp.source_id = p.partner_source
 				WHERE p.ord > :after AND (p.target_id IS NULL OR p.known_fingerprint <> p.fingerprint)
 				ORDER BY p.ord LIMIT :page
 				""")

@@ -1,5 +1,7 @@
 package com.trellis.imports;
 
+import java.util.List;
+
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,7 +68,7 @@ class TrellisFormatPageController {
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("report",
-					new FormatReport(chosen.code(), dryRun, 0, 0, 0, 0, ex.errors().size(), ex.errors()));
+					new FormatReport(chosen.code(), dryRun, 0, 0, 0, 0, ex.errors().size(), ex.errors(), 0, List.of()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
 		return "imports/trellis";

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.trellis.activity.Activity;
 import com.trellis.identity.ActsOn;
+import com.trellis.identity.PartnerContacts;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -33,10 +34,13 @@ class PartnerPageController {
 
 	private final Activity activity;
 
-	PartnerPageController(Partners partners, Users users, Activity activity) {
+	private final PartnerContacts contacts;
+
+	PartnerPageController(Partners partners, Users users, Activity activity, PartnerContacts contacts) {
 		this.partners = partners;
 		this.users = users;
 		this.activity = activity;
+		this.contacts = contacts;
 	}
 
 	@GetMapping("/partners")
@@ -79,17 +83,19 @@ class PartnerPageController {
 	}
 
 	/**
-	 * The partner's contacts (its active partner users) in the Trellis contacts format's
-	 * columns, so the file imports back unchanged; whoever sees the partner may export
-	 * them (another partner's user gets 404).
+	 * The partner's contacts (all its partner users, with {@code state} ACTIVE or
+	 * DEACTIVATED: contacts not yet invited and users who left too) in the Trellis
+	 * contacts format's columns, so the file imports back unchanged; whoever sees the
+	 * partner may export them (another partner's user gets 404).
 	 */
 	@GetMapping("/partners/{id}/contacts.csv")
 	void contacts(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		var partner = this.partners.get(viewer, id);
 		var rows = new java.util.ArrayList<List<?>>();
-		rows.add(List.of("partner_id", "email", "name", "job_role"));
-		this.users.contactsOfPartner(partner.id())
-			.forEach(u -> rows.add(List.of(partner.id(), u.email(), u.displayName(), nullToEmpty(u.jobRole()))));
+		rows.add(List.of("partner_id", "email", "name", "job_role", "state"));
+		this.contacts.ofPartner(partner.id())
+			.forEach(c -> rows.add(List.of(partner.id(), c.user().email(), c.user().displayName(),
+					nullToEmpty(c.user().jobRole()), c.active() ? "ACTIVE" : "DEACTIVATED")));
 		CsvExport.writeRows(response, "contacts.csv", rows);
 	}
 

@@ -71,7 +71,16 @@ class TrellisDealFormatTests {
 		this.openDeal = deal("Direct, \"quoted\" deal", "1000.00", "USD", "QUALIFIED", 30);
 		deal("=Formula won deal", "2500.50", "EUR", "CLOSED_WON", -10);
 		deal("Lost yen deal", "5000", "JPY", "CLOSED_LOST", -3);
-		this.fixtures.partnerDeal(this.account, this.ae.userId(), partner, "125000.00");
+		long partnerDeal = this.fixtures.partnerDeal(this.account, this.ae.userId(), partner, "125000.00");
+		// as every deal created in Trellis, it records its first stage
+		move(partnerDeal, null, "QUALIFIED", this.clock.instant());
+	}
+
+	private void move(long deal, String from, String to, java.time.Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_at)
+				VALUES (?, ?, ?, ?)
+				""").params(deal, from, to, Timestamp.from(at)).update();
 	}
 
 	@Test
@@ -186,7 +195,8 @@ class TrellisDealFormatTests {
 	private long deal(String name, String amount, String currency, String stage, int closeInDays) {
 		var now = Timestamp.from(this.clock.instant());
 		boolean closed = stage.startsWith("CLOSED");
-		return this.jdbc.sql("""
+		var created = this.clock.instant().minusSeconds(86_400L * 40);
+		long id = this.jdbc.sql("""
 				INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
 				                         stage_entered_at, created_at, updated_at, closed_at)
 				VALUES (:account, :name, :amount, :currency, :stage, :close, :owner, 'DIRECT', :now, :created, :now,
@@ -200,10 +210,16 @@ class TrellisDealFormatTests {
 			.param("close", LocalDate.now(this.clock).plusDays(closeInDays))
 			.param("owner", this.ae.userId())
 			.param("now", now)
-			.param("created", Timestamp.from(this.clock.instant().minusSeconds(86_400L * 40)))
+			.param("created", Timestamp.from(created))
 			.param("closedAt", closed ? now : null)
 			.query(Long.class)
 			.single();
+		// its history: created in its stage, or qualified and closed now
+		move(id, null, closed ? "QUALIFIED" : stage, created);
+		if (closed) {
+			move(id, "QUALIFIED", stage, now.toInstant());
+		}
+		return id;
 	}
 
 	private String export(String query) throws Exception {

@@ -173,7 +173,7 @@ class TrellisFormatTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(export).startsWith("\uFEFFpartner_id,email,name,job_role\r\n")
+		assertThat(export).startsWith("\uFEFFpartner_id,email,name,job_role,state\r\n")
 			.contains(this.fixtures.email(world.partnerUser()));
 		importing("contacts", export, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.errorCount").value(0))
