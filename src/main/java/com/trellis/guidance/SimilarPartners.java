@@ -18,6 +18,7 @@ import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 import com.trellis.scoring.DriftLine;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.NotFoundException;
 
 import org.springframework.stereotype.Component;
 
@@ -85,16 +86,28 @@ class SimilarPartners {
 		};
 	}
 
+	/** The partner's current cohorts; none when the partner or cohort is gone. */
 	private List<Membership> currentCohorts(Viewer program, long partnerId) {
-		return this.cohorts.ofPartner(program, partnerId).stream().filter(m -> m.validTo() == null).toList();
+		try {
+			return this.cohorts.ofPartner(program, partnerId).stream().filter(m -> m.validTo() == null).toList();
+		}
+		catch (NotFoundException ex) {
+			return List.of();
+		}
 	}
 
+	/** The cohort's current members; none for a retired cohort. */
 	private Set<Long> currentMembers(Viewer program, long cohortId) {
 		var members = new HashSet<Long>();
-		this.cohorts.memberships(program, cohortId)
-			.stream()
-			.filter(m -> m.validTo() == null)
-			.forEach(m -> members.add(m.partnerId()));
+		try {
+			this.cohorts.memberships(program, cohortId)
+				.stream()
+				.filter(m -> m.validTo() == null)
+				.forEach(m -> members.add(m.partnerId()));
+		}
+		catch (NotFoundException ex) {
+			// retired since: no group
+		}
 		return members;
 	}
 
