@@ -40,39 +40,33 @@ class GuidanceRankingBenchmark {
 		var out = new ArrayList<String>();
 		try {
 			long t0 = System.nanoTime();
-			this.jdbc
-				.sql("""
-						INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
-						    action_link, state, shown_on, last_seen_on, acted_at, outcome_due, outcome_at, outcome, intervention)
-						SELECT u.ids[1 + n % array_length(u.ids, 1)], p.ids[1 + n % array_length(p.ids, 1)],
-						       (ARRAY['INTRODUCE_TO_AES','STALLING_INTERVENTION','EXPIRING_REGISTRATION','STALLED_DEAL',
-						              'MISSING_EXIT_CRITERIA','ACTIVATION_MILESTONE','TIER_GAP'])[1 + n % 7],
-						       'bench:' || n, 'Bench', 'reason', 'Open', '/',
-						       (ARRAY['OPEN','ACCEPTED','DISMISSED','SNOOZED'])[1 + (n / 7) % 4],
-						       current_date - (n % 400), current_date - (n % 400),
-						       CASE WHEN (n / 7) % 4 = 1 THEN now() END,
-						       CASE WHEN n % 7 IN (0, 1, 5, 6) THEN current_date - (n % 400) + 30 END,
-						       CASE WHEN n % 7 IN (0, 1, 5, 6) AND n % 3 = 0 THEN now() END,
-						       CASE WHEN n % 7 = 0 THEN 'COSELL' WHEN n % 7 IN (1, 5, 6) THEN 'REGISTRATION' END,
-						       CASE WHEN n % 7 = 1 THEN (ARRAY['TRAINING','INCENTIVE','INTRODUCTION'])[1 + n % 3] END
-						FROM generate_series(1, :rows) AS n,
-						     (SELECT array_agg(id) AS ids FROM app_user) u,
-						     (SELECT array_agg(id) AS ids FROM partner) p
-						""")
-				.param("rows", rows)
-				.update();
-			this.jdbc
-				.sql("""
-						INSERT INTO deal_registration (partner_id, registered_by, customer_name, customer_need, amount, currency,
-						    expected_close_date, credit_type, partner_share, status, submitted_at, approved_at, protection_ends_at)
-						SELECT p.ids[1 + n % array_length(p.ids, 1)], u.id, 'Bench customer ' || n, 'a need', 1000, 'USD',
-						       current_date + 90, 'SOURCED', 20, 'APPROVED', now() - (n % 300) * interval '1 day',
-						       now() - (n % 300) * interval '1 day', now() + (n % 400 - 100) * interval '1 day'
-						FROM generate_series(1, :rows) AS n, (SELECT array_agg(id) AS ids FROM partner) p,
-						     (SELECT min(id) AS id FROM app_user) u
-						""")
-				.param("rows", registrations)
-				.update();
+			seed("""
+					INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
+					    action_link, state, shown_on, last_seen_on, acted_at, outcome_due, outcome_at, outcome, intervention)
+					SELECT u.ids[1 + n % array_length(u.ids, 1)], p.ids[1 + n % array_length(p.ids, 1)],
+					       (ARRAY['INTRODUCE_TO_AES','STALLING_INTERVENTION','EXPIRING_REGISTRATION','STALLED_DEAL',
+					              'MISSING_EXIT_CRITERIA','ACTIVATION_MILESTONE','TIER_GAP'])[1 + n % 7],
+					       'bench:' || n, 'Bench', 'reason', 'Open', '/',
+					       (ARRAY['OPEN','ACCEPTED','DISMISSED','SNOOZED'])[1 + (n / 7) % 4],
+					       current_date - (n % 400), current_date - (n % 400),
+					       CASE WHEN (n / 7) % 4 = 1 THEN now() END,
+					       CASE WHEN n % 7 IN (0, 1, 5, 6) THEN current_date - (n % 400) + 30 END,
+					       CASE WHEN n % 7 IN (0, 1, 5, 6) AND n % 3 = 0 THEN now() END,
+					       CASE WHEN n % 7 = 0 THEN 'COSELL' WHEN n % 7 IN (1, 5, 6) THEN 'REGISTRATION' END,
+					       CASE WHEN n % 7 = 1 THEN (ARRAY['TRAINING','INCENTIVE','INTRODUCTION'])[1 + n % 3] END
+					FROM generate_series(:from, :to) AS n,
+					     (SELECT array_agg(id) AS ids FROM app_user) u,
+					     (SELECT array_agg(id) AS ids FROM partner) p
+					""", rows);
+			seed("""
+					INSERT INTO deal_registration (partner_id, registered_by, customer_name, customer_need, amount, currency,
+					    expected_close_date, credit_type, partner_share, status, submitted_at, approved_at, protection_ends_at)
+					SELECT p.ids[1 + n % array_length(p.ids, 1)], u.id, 'Bench customer ' || n, 'a need', 1000, 'USD',
+					       current_date + 90, 'SOURCED', 20, 'APPROVED', now() - (n % 300) * interval '1 day',
+					       now() - (n % 300) * interval '1 day', now() + (n % 400 - 100) * interval '1 day'
+					FROM generate_series(:from, :to) AS n, (SELECT array_agg(id) AS ids FROM partner) p,
+					     (SELECT min(id) AS id FROM app_user) u
+					""", registrations);
 			this.jdbc.sql("ANALYZE guidance_recommendation").update();
 			this.jdbc.sql("ANALYZE deal_registration").update();
 			out.add("seeded " + rows + " recommendations and " + registrations + " registrations in "
@@ -133,6 +127,13 @@ class GuidanceRankingBenchmark {
 			this.jdbc.sql("DELETE FROM deal_registration WHERE id > :m").param("m", regMarker).update();
 			Files.write(Path.of("target", "guidance-explain.txt"), out);
 			out.forEach(System.out::println);
+		}
+	}
+
+	/** Inserts in chunks of 50,000 rows, each well within the statement timeout. */
+	private void seed(String sql, int rows) {
+		for (int from = 1; from <= rows; from += 50_000) {
+			this.jdbc.sql(sql).param("from", from).param("to", Math.min(rows, from + 49_999)).update();
 		}
 	}
 
