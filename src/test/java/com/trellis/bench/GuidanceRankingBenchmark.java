@@ -57,7 +57,8 @@ class GuidanceRankingBenchmark {
 					FROM generate_series(:from, :to) AS n,
 					     (SELECT array_agg(id) AS ids FROM app_user) u,
 					     (SELECT array_agg(id) AS ids FROM partner) p
-					""", rows);
+					""",
+					rows);
 			seed("""
 					INSERT INTO deal_registration (partner_id, registered_by, customer_name, customer_need, amount, currency,
 					    expected_close_date, credit_type, partner_share, status, submitted_at, approved_at, protection_ends_at)
@@ -66,7 +67,8 @@ class GuidanceRankingBenchmark {
 					       now() - (n % 300) * interval '1 day', now() + (n % 400 - 100) * interval '1 day'
 					FROM generate_series(:from, :to) AS n, (SELECT array_agg(id) AS ids FROM partner) p,
 					     (SELECT min(id) AS id FROM app_user) u
-					""", registrations);
+					""",
+					registrations);
 			this.jdbc.sql("ANALYZE guidance_recommendation").update();
 			this.jdbc.sql("ANALYZE deal_registration").update();
 			out.add("seeded " + rows + " recommendations and " + registrations + " registrations in "
@@ -123,10 +125,18 @@ class GuidanceRankingBenchmark {
 			out.add("summary written (once a day) in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
 		}
 		finally {
-			this.jdbc.sql("DELETE FROM guidance_recommendation WHERE id > :m").param("m", marker).update();
-			this.jdbc.sql("DELETE FROM deal_registration WHERE id > :m").param("m", regMarker).update();
 			Files.write(Path.of("target", "guidance-explain.txt"), out);
 			out.forEach(System.out::println);
+			for (var table : List.of("guidance_recommendation", "deal_registration")) {
+				long from = "deal_registration".equals(table) ? regMarker : marker;
+				long to = this.jdbc.sql("SELECT coalesce(max(id), 0) FROM " + table).query(Long.class).single();
+				for (long id = from; id < to; id += 20_000) {
+					this.jdbc.sql("DELETE FROM " + table + " WHERE id > :a AND id <= :b")
+						.param("a", id)
+						.param("b", id + 20_000)
+						.update();
+				}
+			}
 		}
 	}
 
