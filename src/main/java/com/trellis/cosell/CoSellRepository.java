@@ -42,6 +42,22 @@ class CoSellRepository {
 			.single();
 	}
 
+	/**
+	 * When the partner was first asked for co-sell help on or after a moment, or null
+	 * (reads the partner's index from that moment on).
+	 */
+	Instant firstRequestedAt(long partnerId, Instant since) {
+		return this.jdbc.sql("""
+				SELECT requested_at FROM cosell_request WHERE partner_id = :partner AND requested_at >= :since
+				ORDER BY requested_at LIMIT 1
+				""")
+			.param("partner", partnerId)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
 	boolean hasOpen(long opportunityId, long partnerId) {
 		return this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM cosell_request WHERE opportunity_id = :deal AND partner_id = :partner

@@ -144,6 +144,15 @@ public class CoSellRequests {
 	}
 
 	/**
+	 * When the partner was first asked for co-sell help (by anyone, on any deal) on or
+	 * after a moment, or null: the outcome an introduction to account executives aims at.
+	 */
+	@Transactional(readOnly = true)
+	public java.time.Instant firstRequestedAt(long partnerId, java.time.Instant since) {
+		return this.requests.firstRequestedAt(partnerId, since);
+	}
+
+	/**
 	 * Refuses a viewer who may not ask for co-sell help on the deal: 404 when they cannot
 	 * see it, 403 unless they may change it (its owner, the owner's managers, an admin)
 	 * or are a PAM; a PAM asks only partners of their book (an unknown partner passes:

@@ -17,10 +17,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.process.OpenChecklists;
 import com.trellis.process.SalesProcess;
-import com.trellis.registration.RegistrationFilter;
-import com.trellis.registration.RegistrationStatus;
 import com.trellis.registration.Registrations;
-import com.trellis.scoring.DriftLine;
 import com.trellis.scoring.HighPotentialLine;
 import com.trellis.scoring.PartnerIntelligence;
 import com.trellis.shared.BusinessCalendar;
@@ -63,10 +60,13 @@ class Advisors {
 
 	private final RuleReads reads;
 
+	private final SimilarPartners similar;
+
 	Advisors(PartnerIntelligence intelligence, PartnerTiers tiers, ActivationPlans activation, SalesProcess process,
 			OpenChecklists checklists, Registrations registrations, Partners partners, Users users,
-			BusinessCalendar calendar, RuleReads reads) {
+			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar) {
 		this.reads = reads;
+		this.similar = similar;
 		this.intelligence = intelligence;
 		this.tiers = tiers;
 		this.activation = activation;
@@ -82,7 +82,13 @@ class Advisors {
 	Map<Long, List<Advice>> everyone() {
 		var program = new Viewer(0, "Guidance", Role.ADMIN, null);
 		var highPotential = this.intelligence.highPotential(program);
-		var drifting = this.intelligence.drifting(program);
+		var stalling = this.similar.stallingRule(program);
+		var drifting = this.intelligence.drifting(program)
+			.stream()
+			.map(l -> Map.entry(l.partnerId(), stalling.apply(l)))
+			.filter(e -> e.getValue().isPresent())
+			.map(e -> Map.entry(e.getKey(), e.getValue().get()))
+			.toList();
 		var result = new LinkedHashMap<Long, List<Advice>>();
 		for (var admin : this.users.withRole(Role.ADMIN)) {
 			result.put(admin.id(), pam(null, highPotential, drifting));
@@ -90,7 +96,7 @@ class Advisors {
 		for (var pam : this.users.withRole(Role.PAM)) {
 			var viewer = viewer(pam);
 			var advice = pam(new HashSet<>(this.partners.book(pam.id())), highPotential, drifting);
-			advice.addAll(expiring(viewer, new RegistrationFilter(RegistrationStatus.APPROVED, null, false, true)));
+			advice.addAll(expiring(viewer, null, true));
 			advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
 			advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
 			result.put(pam.id(), advice);
@@ -121,7 +127,7 @@ class Advisors {
 		var advice = new ArrayList<Advice>();
 		PartnerRules.tierGap(this.tiers.card(viewer, partnerId)).ifPresent(advice::add);
 		quietly(() -> PartnerRules.nextMilestone(this.activation.plan(viewer, partnerId))).ifPresent(advice::add);
-		advice.addAll(expiring(viewer, new RegistrationFilter(RegistrationStatus.APPROVED, partnerId, false, false)));
+		advice.addAll(expiring(viewer, partnerId, false));
 		advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
 		this.reads.proofPoints(viewer, partnerId).ifPresent(advice::add);
 		advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
@@ -129,28 +135,34 @@ class Advisors {
 	}
 
 	/**
-	 * A PAM's (or, with no book, the program's) partners ready for a motion or stalling.
+	 * A PAM's (or, with no book, the program's) partners ready for a motion or stalling
+	 * (the day's stalling advice by partner).
 	 */
 	private List<Advice> pam(java.util.Set<Long> book, List<HighPotentialLine> highPotential,
-			List<DriftLine> drifting) {
+			List<Map.Entry<Long, Advice>> drifting) {
 		var advice = new ArrayList<Advice>();
 		highPotential.stream()
 			.filter(l -> book == null || book.contains(l.partnerId()))
 			.limit(PER_KIND)
 			.forEach(l -> advice.add(PamRules.readyForIntroduction(l)));
 		drifting.stream()
-			.filter(l -> book == null || book.contains(l.partnerId()))
-			.map(PamRules::stalling)
-			.flatMap(Optional::stream)
+			.filter(e -> book == null || book.contains(e.getKey()))
 			.limit(PER_KIND)
-			.forEach(advice::add);
+			.forEach(e -> advice.add(e.getValue()));
 		return advice;
 	}
 
-	private List<Advice> expiring(Viewer viewer, RegistrationFilter filter) {
+	/**
+	 * The approved registrations whose protection ends within the rule's days, soonest
+	 * first, found in SQL among all the viewer's (a partner's own, a PAM's book), so none
+	 * is missed however many registrations there are.
+	 */
+	private List<Advice> expiring(Viewer viewer, Long partnerId, boolean book) {
 		var today = this.calendar.today();
-		return this.registrations.search(viewer, filter, PageRequest.of(0, 200))
-			.items()
+		var zone = this.calendar.zone();
+		return this.registrations
+			.protectionEnding(viewer, partnerId, book, today.atStartOfDay(zone).toInstant(),
+					today.plusDays(DealRules.EXPIRING_DAYS + 1).atStartOfDay(zone).toInstant(), PER_KIND)
 			.stream()
 			.map(r -> DealRules.expiring(r, today, this.calendar.zone()))
 			.flatMap(Optional::stream)

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.trellis.cosell.CoSellRequests;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.registration.Registrations;
@@ -49,14 +50,17 @@ public class Guidance {
 
 	private final Registrations registrations;
 
+	private final CoSellRequests cosell;
+
 	private final BusinessCalendar calendar;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
-	Guidance(GuidanceStore store, Advisors advisors, Registrations registrations, BusinessCalendar calendar,
-			Clock clock, TransactionTemplate transaction) {
+	Guidance(GuidanceStore store, Advisors advisors, Registrations registrations, CoSellRequests cosell,
+			BusinessCalendar calendar, Clock clock, TransactionTemplate transaction) {
+		this.cosell = cosell;
 		this.store = store;
 		this.advisors = advisors;
 		this.registrations = registrations;
@@ -91,6 +95,7 @@ public class Guidance {
 				}
 			}
 			int outcomes = trackOutcomes(today);
+			this.store.summarise(today);
 			this.store.recordRun(today, shown, this.clock.instant());
 			log.info("Guidance: {} recommendations shown, {} outcomes seen as of {}", shown, outcomes, today);
 			return true;
@@ -99,15 +104,18 @@ public class Guidance {
 	}
 
 	/**
-	 * The outcome each recommendation aimed at: the partner's first deal registration
-	 * after it was shown (or, once accepted, after its acceptance) and by its window's
-	 * last day.
+	 * The outcome each recommendation aimed at — the first co-sell request to the partner
+	 * for an introduction, its first deal registration for the others — after it was
+	 * shown (or, once accepted, after its acceptance) and by its window's last day.
 	 */
 	int trackOutcomes(LocalDate today) {
 		int seen = 0;
 		var zone = this.calendar.zone();
 		for (var pending : this.store.pendingOutcomes(today, OUTCOME_GRACE_DAYS, zone)) {
-			var first = this.registrations.firstSubmittedAt(pending.partnerId(), pending.since());
+			var first = switch (pending.outcome()) {
+				case COSELL -> this.cosell.firstRequestedAt(pending.partnerId(), pending.since());
+				case REGISTRATION -> this.registrations.firstSubmittedAt(pending.partnerId(), pending.since());
+			};
 			if (first != null && !first.atZone(zone).toLocalDate().isAfter(pending.due())) {
 				this.store.outcome(pending.id(), first);
 				seen++;
@@ -116,11 +124,14 @@ public class Guidance {
 		return seen;
 	}
 
-	/** The viewer's waiting recommendations, best first: kinds ranked down go last. */
+	/**
+	 * The viewer's waiting recommendations, best first: kinds ranked down (by the summary
+	 * of the last daily run) go last.
+	 */
 	@Transactional(readOnly = true)
 	public List<RecommendationView> current(Viewer viewer) {
 		var today = this.calendar.today();
-		var down = rankedDown(today);
+		var down = rankedDown();
 		return this.store.current(viewer.userId(), today)
 			.stream()
 			.sorted(Comparator.comparing((RecommendationView r) -> down.contains(r.kind()))
@@ -194,13 +205,16 @@ public class Guidance {
 		}
 	}
 
-	/** How useful each kind is, program-wide; for admins, executives and PAMs. */
+	/**
+	 * How useful each kind is, program-wide, as of the last daily run (see
+	 * {@link #usefulnessAsOf}); for admins, executives and PAMs.
+	 */
 	@Transactional(readOnly = true)
 	public List<UsefulnessLine> usefulness(Viewer viewer) {
 		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE, Role.PAM)) {
 			throw new AccessDeniedException("Usefulness is for admins, executives and PAMs");
 		}
-		var counts = this.store.counts(this.calendar.today());
+		var counts = this.store.counts();
 		var lines = new ArrayList<UsefulnessLine>();
 		for (var kind : Kind.values()) {
 			var v = Usefulness.judge(kind, counts.getOrDefault(kind, new Usefulness.Counts(0, 0, 0, 0, 0, 0)));
@@ -212,8 +226,19 @@ public class Guidance {
 		return lines;
 	}
 
-	private Set<Kind> rankedDown(LocalDate today) {
-		Map<Kind, Usefulness.Counts> counts = this.store.counts(today);
+	/** The day the usefulness counts were summed, or null before the first daily run. */
+	@Transactional(readOnly = true)
+	public LocalDate usefulnessAsOf() {
+		return this.store.summaryAsOf();
+	}
+
+	/** Sums the usefulness counts now, as the daily run does. */
+	void summarise(LocalDate today) {
+		this.store.summarise(today);
+	}
+
+	private Set<Kind> rankedDown() {
+		Map<Kind, Usefulness.Counts> counts = this.store.counts();
 		return counts.entrySet()
 			.stream()
 			.filter(e -> Usefulness.judge(e.getKey(), e.getValue()).rankedDown())

@@ -37,6 +37,7 @@ class GuidancePageController {
 		model.addAttribute("handled", this.guidance.handled(viewer));
 		if (viewer.is(Role.ADMIN, Role.EXECUTIVE, Role.PAM)) {
 			model.addAttribute("usefulness", this.guidance.usefulness(viewer));
+			model.addAttribute("usefulnessAsOf", this.guidance.usefulnessAsOf());
 		}
 		return "guidance/index";
 	}

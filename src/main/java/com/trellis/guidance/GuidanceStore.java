@@ -56,17 +56,22 @@ class GuidanceStore {
 	 * accepted or dismissed one stays as it was and is not shown again.
 	 */
 	void show(long userId, Advice advice, LocalDate today) {
-		var due = advice.partnerId() != null && advice.kind().outcomeDays() > 0
-				? Date.valueOf(today.plusDays(advice.kind().outcomeDays())) : null;
+		var outcome = advice.outcome();
+		var due = outcome != null ? Date.valueOf(today.plusDays(advice.kind().outcomeDays())) : null;
 		this.jdbc.sql("""
 				INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
-				                                     action_link, shown_on, last_seen_on, outcome_due)
-				VALUES (:user, :partner, :kind, :subject, :title, :reason, :label, :link, :today, :today, :due)
+				                                     action_link, shown_on, last_seen_on, outcome_due, outcome,
+				                                     intervention)
+				VALUES (:user, :partner, :kind, :subject, :title, :reason, :label, :link, :today, :today, :due,
+				        :outcome, :intervention)
 				ON CONFLICT (user_id, kind, subject) DO UPDATE
 				SET title = EXCLUDED.title, reason = EXCLUDED.reason, action_label = EXCLUDED.action_label,
-				    action_link = EXCLUDED.action_link, last_seen_on = EXCLUDED.last_seen_on
+				    action_link = EXCLUDED.action_link, last_seen_on = EXCLUDED.last_seen_on,
+				    outcome = EXCLUDED.outcome, intervention = EXCLUDED.intervention
 				WHERE guidance_recommendation.state IN ('OPEN', 'SNOOZED')
 				""")
+			.param("outcome", outcome == null ? null : outcome.name())
+			.param("intervention", advice.intervention() == null ? null : advice.intervention().name())
 			.param("user", userId)
 			.param("partner", advice.partnerId())
 			.param("kind", advice.kind().name())
@@ -137,7 +142,7 @@ class GuidanceStore {
 	}
 
 	/** A recommendation whose outcome is still to be looked for. */
-	record Pending(long id, long partnerId, Instant since, LocalDate due) {
+	record Pending(long id, long partnerId, Outcome outcome, Instant since, LocalDate due) {
 	}
 
 	/**
@@ -146,14 +151,16 @@ class GuidanceStore {
 	 */
 	List<Pending> pendingOutcomes(LocalDate today, int graceDays, java.time.ZoneId zone) {
 		return this.jdbc.sql("""
-				SELECT id, partner_id, state, acted_at, shown_on, outcome_due FROM guidance_recommendation
+				SELECT id, partner_id, outcome, state, acted_at, shown_on, outcome_due FROM guidance_recommendation
 				WHERE outcome_due IS NOT NULL AND outcome_at IS NULL AND partner_id IS NOT NULL
 				  AND outcome_due >= :from
 				""").param("from", Date.valueOf(today.minusDays(graceDays))).query((rs, n) -> {
 			var acted = rs.getTimestamp("acted_at");
 			var since = "ACCEPTED".equals(rs.getString("state")) && acted != null ? acted.toInstant()
 					: rs.getDate("shown_on").toLocalDate().atStartOfDay(zone).toInstant();
-			return new Pending(rs.getLong("id"), rs.getLong("partner_id"), since,
+			var outcome = rs.getString("outcome");
+			return new Pending(rs.getLong("id"), rs.getLong("partner_id"),
+					outcome == null ? Outcome.REGISTRATION : Outcome.valueOf(outcome), since,
 					rs.getDate("outcome_due").toLocalDate());
 		}).list();
 	}
@@ -166,28 +173,73 @@ class GuidanceStore {
 	}
 
 	/**
-	 * Per kind: shown, accepted, and the outcome counts of accepted ones and of ones not
-	 * acted on (open, snoozed, dismissed) whose outcome is known by {@code today}.
+	 * Writes the per-kind summary as of {@code today}: shown, accepted, and the outcome
+	 * counts of accepted ones and of ones not acted on (open, snoozed, dismissed) whose
+	 * outcome is known by then. One aggregate over the table, once a day in the daily
+	 * run.
 	 */
-	Map<Kind, Usefulness.Counts> counts(LocalDate today) {
-		return this.jdbc.sql("""
-				SELECT kind, count(*) AS shown,
-				       count(*) FILTER (WHERE state = 'ACCEPTED') AS accepted,
+	void summarise(LocalDate today) {
+		this.jdbc.sql("""
+				INSERT INTO guidance_kind_summary (kind, as_of, shown, accepted, accepted_decided, accepted_met,
+				                                   idle_decided, idle_met)
+				SELECT kind, :today, count(*),
+				       count(*) FILTER (WHERE state = 'ACCEPTED'),
 				       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_due IS NOT NULL
-				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)) AS accepted_decided,
-				       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_at IS NOT NULL) AS accepted_met,
+				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)),
+				       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_at IS NOT NULL),
 				       count(*) FILTER (WHERE state <> 'ACCEPTED' AND outcome_due IS NOT NULL
-				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)) AS idle_decided,
-				       count(*) FILTER (WHERE state <> 'ACCEPTED' AND outcome_at IS NOT NULL) AS idle_met
+				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)),
+				       count(*) FILTER (WHERE state <> 'ACCEPTED' AND outcome_at IS NOT NULL)
 				FROM guidance_recommendation GROUP BY kind
-				""")
-			.param("today", Date.valueOf(today))
+				ON CONFLICT (kind) DO UPDATE
+				SET as_of = EXCLUDED.as_of, shown = EXCLUDED.shown, accepted = EXCLUDED.accepted,
+				    accepted_decided = EXCLUDED.accepted_decided, accepted_met = EXCLUDED.accepted_met,
+				    idle_decided = EXCLUDED.idle_decided, idle_met = EXCLUDED.idle_met
+				""").param("today", Date.valueOf(today)).update();
+		this.jdbc.sql("""
+				DELETE FROM guidance_kind_summary s
+				WHERE NOT EXISTS (SELECT 1 FROM guidance_recommendation r WHERE r.kind = s.kind)
+				""").update();
+	}
+
+	/**
+	 * The per-kind counts as of the last daily run (a handful of rows; empty before the
+	 * first run).
+	 */
+	Map<Kind, Usefulness.Counts> counts() {
+		return this.jdbc.sql("SELECT * FROM guidance_kind_summary")
 			.query((rs, n) -> Map.entry(Kind.valueOf(rs.getString("kind")),
 					new Usefulness.Counts(rs.getLong("shown"), rs.getLong("accepted"), rs.getLong("accepted_decided"),
 							rs.getLong("accepted_met"), rs.getLong("idle_decided"), rs.getLong("idle_met"))))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/** The day of the summary's counts, or null before the first run. */
+	LocalDate summaryAsOf() {
+		return this.jdbc.sql("SELECT as_of FROM guidance_kind_summary ORDER BY as_of DESC LIMIT 1")
+			.query((rs, n) -> rs.getDate(1).toLocalDate())
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * Accepted stalling interventions whose outcome is known by {@code today}, per
+	 * partner and intervention: how many, and how many led to their outcome.
+	 */
+	List<InterventionChoice.Tally> interventionTallies(LocalDate today) {
+		return this.jdbc.sql("""
+				SELECT partner_id, intervention, count(*) AS decided, count(outcome_at) AS met
+				FROM guidance_recommendation
+				WHERE state = 'ACCEPTED' AND intervention IS NOT NULL
+				  AND (outcome_at IS NOT NULL OR outcome_due < :today)
+				GROUP BY partner_id, intervention
+				""")
+			.param("today", Date.valueOf(today))
+			.query((rs, n) -> new InterventionChoice.Tally(rs.getLong("partner_id"),
+					Intervention.valueOf(rs.getString("intervention")), rs.getLong("decided"), rs.getLong("met")))
+			.list();
 	}
 
 	private static RecommendationView view(ResultSet rs, int n) throws SQLException {

@@ -5,11 +5,10 @@ import java.util.Optional;
 
 import com.trellis.scoring.DriftLine;
 import com.trellis.scoring.HighPotentialLine;
-import com.trellis.scoring.Pillar;
 
 /**
  * A PAM's rules: a high-potential partner is ready for the introduction motion; a
- * stalling score calls for the intervention that fits that score.
+ * stalling score calls for an intervention ({@link InterventionChoice}).
  */
 final class PamRules {
 
@@ -29,37 +28,33 @@ final class PamRules {
 	}
 
 	/**
-	 * A stalling score, with the intervention for it: readiness wants training, behaviour
-	 * an incentive to act, trust an introduction to the field; building and steady scores
-	 * ask for nothing.
+	 * A stalling score, with the rule-based intervention for it: readiness wants
+	 * training, behaviour an incentive to act, trust an introduction to the field;
+	 * building and steady scores ask for nothing.
 	 */
 	static Optional<Advice> stalling(DriftLine line) {
+		return line.pillar() == null ? Optional.empty() : stalling(line, InterventionChoice.byScore(line.pillar()));
+	}
+
+	/**
+	 * A stalling score, with the intervention chosen (from what worked for similar
+	 * partners, or by the score) and the reason for that choice.
+	 */
+	static Optional<Advice> stalling(DriftLine line, InterventionChoice.Choice choice) {
 		if (!"STALLING".equals(line.state())) {
 			return Optional.empty();
 		}
 		var name = name(line.partnerId(), line.partnerName());
 		var score = line.pillar().label().toLowerCase(Locale.ROOT);
-		var intervention = intervention(line.pillar());
 		var reason = name + "'s " + score + " score is stalling at " + line.slope().toPlainString()
 				+ " points a week since the week of " + line.weekStart() + ": " + line.reason()
 				+ (line.signals() == null || line.signals().isBlank() ? ""
 						: " Signals behind it: " + line.signals() + ".")
-				+ " " + intervention[1];
+				+ " " + choice.reason();
 		return Optional.of(new Advice(Kind.STALLING_INTERVENTION,
 				"partner:" + line.partnerId() + ":" + line.pillar() + ":" + line.weekStart(), line.partnerId(),
-				intervention[0] + " for " + name, reason, "Open the scorecard",
-				"/partners/" + line.partnerId() + "/scorecard"));
-	}
-
-	private static String[] intervention(Pillar pillar) {
-		return switch (pillar) {
-			case READINESS -> new String[] { "Plan training",
-					"Readiness rests on certified staff and applied enablement, so training is the intervention." };
-			case BEHAVIOUR -> new String[] { "Offer an incentive",
-					"Behaviour rests on registrations and activity, so an incentive to act is the intervention." };
-			case TRUST -> new String[] { "Arrange an introduction",
-					"Trust rests on the field inviting the partner, so an introduction to account executives is the intervention." };
-		};
+				choice.intervention().action() + " for " + name, reason, "Open the scorecard",
+				"/partners/" + line.partnerId() + "/scorecard", choice.intervention()));
 	}
 
 	static String name(long partnerId, String name) {

@@ -450,6 +450,38 @@ class RegistrationRepository {
 		return value == null ? null : value.toInstant();
 	}
 
+	/**
+	 * Approved registrations whose protection ends in {@code [from, to)}, soonest first
+	 * (the partial index on the protection's end), in the viewer's scope, to one partner
+	 * or to some partners when not null.
+	 */
+	List<RegistrationView> protectionEnding(Viewer viewer, Long partnerId, Collection<Long> partners, Instant from,
+			Instant to, int limit) {
+		if (partners != null && partners.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration WHERE " + SCOPE
+					+ """
+							 AND status = 'APPROVED' AND protection_ends_at >= :from AND protection_ends_at < :to
+							  AND (CAST(:partner AS BIGINT) IS NULL OR partner_id = :partner)
+							  AND (:anyPartner OR partner_id IN (:partners))
+							ORDER BY protection_ends_at, id LIMIT :limit
+							""")
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("partner", partnerId)
+			.param("anyPartner", partners == null)
+			.param("partners", partners == null ? List.of(-1L) : partners)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("limit", limit)
+			.query(RegistrationRepository::row)
+			.list()
+			.stream()
+			.map(Row::view)
+			.toList();
+	}
+
 	/** A registration with the fields only this module reads. */
 	record Row(RegistrationView view, Long heldBehindId, Long directConflictId, Customer customer) {
 	}

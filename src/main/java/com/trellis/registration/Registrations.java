@@ -374,6 +374,18 @@ public class Registrations {
 		return this.registrations.rejectedSince(partnerId, since);
 	}
 
+	/**
+	 * Approved registrations the viewer sees whose protection ends in {@code [from, to)},
+	 * soonest first, at most {@code limit}: narrowed to one partner, or with {@code book}
+	 * to a PAM's book. Found in SQL, so none is missed among many.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegistrationView> protectionEnding(Viewer viewer, Long partnerId, boolean book, java.time.Instant from,
+			java.time.Instant to, int limit) {
+		List<Long> partners = book && viewer.is(Role.PAM) ? this.partners.book(viewer.userId()) : null;
+		return this.registrations.protectionEnding(viewer, partnerId, partners, from, to, limit);
+	}
+
 	/** When the partner first registered a deal on or after a moment, or null. */
 	@Transactional(readOnly = true)
 	public java.time.Instant firstSubmittedAt(long partnerId, java.time.Instant since) {

@@ -1,9 +1,6 @@
 package com.trellis.guidance;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,75 +147,6 @@ class GuidanceTests {
 		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("OPEN");
 	}
 
-	@Test
-	void acceptedIntroductionsFollowedByRegistrationsGiveTheHandComputedLift() {
-		// nine introductions shown on day 0 with a 30-day window: four accepted, two of
-		// them
-		// followed by the partner's registration in time and one too late; five not acted
-		// on
-		// (three open, two dismissed), one followed by a registration
-		this.jdbc.sql("DELETE FROM guidance_recommendation").update();
-		var pam = this.fixtures.user(Role.PAM);
-		newDay();
-		var day0 = this.calendar.today();
-		var partners = new ArrayList<Long>();
-		String[] states = { "ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED", "OPEN", "OPEN", "OPEN", "DISMISSED",
-				"DISMISSED" };
-		for (int i = 0; i < states.length; i++) {
-			long partner = this.fixtures.partner("Guidance Lift " + i, pam.userId());
-			partners.add(partner);
-			this.jdbc
-				.sql("""
-						INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
-						    action_link, state, dismiss_reason, shown_on, last_seen_on, acted_at, outcome_due)
-						VALUES (:user, :partner, 'INTRODUCE_TO_AES', :subject, 'Introduce', 'reason', 'Open', '/', :state,
-						    :why, :day, :day, CASE WHEN :state = 'OPEN' THEN NULL ELSE now() END, :due)
-						""")
-				.param("user", pam.userId())
-				.param("partner", partner)
-				.param("subject", "partner:" + partner)
-				.param("state", states[i])
-				.param("why", "DISMISSED".equals(states[i]) ? "not now" : null)
-				.param("day", day0)
-				.param("due", day0.plusDays(30))
-				.update();
-		}
-		register(partners.get(0), day0.plusDays(5));
-		register(partners.get(1), day0.plusDays(29));
-		register(partners.get(2), day0.plusDays(32));
-		register(partners.get(5), day0.plusDays(10));
-		setDay(day0.plusDays(35));
-
-		this.guidance.trackOutcomes(this.calendar.today());
-
-		var line = this.guidance.usefulness(pam)
-			.stream()
-			.filter(l -> l.kind() == Kind.INTRODUCE_TO_AES)
-			.findFirst()
-			.orElseThrow();
-		assertThat(line.shown()).isEqualTo(9);
-		assertThat(line.accepted()).isEqualTo(4);
-		assertThat(line.acceptance()).isEqualByComparingTo("0.4444");
-		assertThat(line.acceptedMet()).isEqualTo(2);
-		assertThat(line.acceptedRate()).isEqualByComparingTo("0.5000");
-		assertThat(line.idleMet()).isEqualTo(1);
-		assertThat(line.idleRate()).isEqualByComparingTo("0.2000");
-		assertThat(line.lift()).isEqualByComparingTo("0.3000");
-		assertThat(line.rankedDown()).isFalse();
-	}
-
-	private void register(long partner, LocalDate day) {
-		var user = this.fixtures.user(Role.PARTNER, partner, null);
-		setDay(day);
-		this.registrations.register(user,
-				new com.trellis.registration.RegistrationCommand(null, "Lift customer " + partner, null,
-						"A confirmed need", new java.math.BigDecimal("1000"), "USD", day.plusDays(90), null,
-						com.trellis.deals.CreditType.SOURCED));
-	}
-
-	@Autowired
-	com.trellis.registration.Registrations registrations;
-
 	private void newDay() {
 		newDay(0);
 	}
@@ -227,10 +155,6 @@ class GuidanceTests {
 	private void newDay(int after) {
 		int day = after == 0 ? days.addAndGet(10) : days.get() + after;
 		this.clock.set(TestClock.START.plus(Duration.ofDays(day)));
-	}
-
-	private void setDay(LocalDate day) {
-		this.clock.set(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
 	}
 
 	private java.util.List<Long> ids(com.trellis.identity.Viewer viewer) {
