@@ -101,12 +101,16 @@ class Advisors {
 			advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
 			result.put(pam.id(), advice);
 		}
+		for (var executive : this.users.withRole(Role.EXECUTIVE)) {
+			result.put(executive.id(), executive(pam(null, highPotential, drifting)));
+		}
 		for (var role : List.of(Role.AE, Role.SALES_MANAGER)) {
 			for (var rep : this.users.withRole(role)) {
 				var viewer = viewer(rep);
+				var team = team(rep);
 				var advice = new ArrayList<Advice>(
-						stalled(() -> this.process.stalledOwnedBy(viewer, List.of(rep.id()), FEW).items()));
-				this.checklists.of(viewer, PER_KIND).forEach(w -> advice.add(DealRules.exitCriteria(w)));
+						stalled(() -> this.process.stalledOwnedBy(viewer, team, FEW).items()));
+				advice.addAll(exitCriteria(rep, team));
 				advice.addAll(this.reads.icpMismatches(viewer, rep.id(), PER_KIND));
 				result.put(rep.id(), advice);
 			}
@@ -150,6 +154,49 @@ class Advisors {
 			.limit(PER_KIND)
 			.forEach(e -> advice.add(e.getValue()));
 		return advice;
+	}
+
+	/**
+	 * Whose deals a rep answers for: an AE's own; a sales manager's own and those of
+	 * everyone below him.
+	 */
+	private List<Long> team(UserSummary rep) {
+		var team = new ArrayList<Long>();
+		team.add(rep.id());
+		if (rep.role() == Role.SALES_MANAGER) {
+			team.addAll(this.users.reportsOf(rep.id()));
+		}
+		return team;
+	}
+
+	/**
+	 * Deals of the team waiting on exit criteria, read as each owner sees his own (the
+	 * checklist is the stage owner's), at most {@value #PER_KIND}.
+	 */
+	private List<Advice> exitCriteria(UserSummary rep, List<Long> team) {
+		var advice = new ArrayList<Advice>();
+		var people = this.users.byIds(team);
+		for (long id : team) {
+			var owner = people.get(id);
+			if (owner == null || advice.size() >= PER_KIND) {
+				continue;
+			}
+			var asOwner = id == rep.id() ? viewer(rep) : viewer(owner);
+			this.checklists.of(asOwner, PER_KIND - advice.size()).forEach(w -> advice.add(DealRules.exitCriteria(w)));
+		}
+		return advice;
+	}
+
+	/**
+	 * The program's partner-level advice for an executive: the same partners as the
+	 * admin's, each leading to the partner's scorecard, which an executive may open (the
+	 * overlap matrix is the PAM's and admin's).
+	 */
+	private static List<Advice> executive(List<Advice> program) {
+		return program.stream()
+			.map(a -> new Advice(a.kind(), a.subject(), a.partnerId(), a.title(), a.reason(), "Open the scorecard",
+					"/partners/" + a.partnerId() + "/scorecard", a.intervention()))
+			.toList();
 	}
 
 	/**
