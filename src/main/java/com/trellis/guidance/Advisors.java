@@ -62,9 +62,12 @@ class Advisors {
 
 	private final SimilarPartners similar;
 
+	private final ProgramIcp icp;
+
 	Advisors(PartnerIntelligence intelligence, PartnerTiers tiers, ActivationPlans activation, SalesProcess process,
 			OpenChecklists checklists, Registrations registrations, Partners partners, Users users,
-			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar) {
+			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar, ProgramIcp icp) {
+		this.icp = icp;
 		this.reads = reads;
 		this.similar = similar;
 		this.intelligence = intelligence;
@@ -81,6 +84,7 @@ class Advisors {
 	/** Every enabled person's advice, by user id. */
 	Map<Long, List<Advice>> everyone() {
 		var program = new Viewer(0, "Guidance", Role.ADMIN, null);
+		var icp = this.icp.current();
 		var highPotential = this.intelligence.highPotential(program);
 		var stalling = this.similar.stallingRule(program);
 		var drifting = this.intelligence.drifting(program)
@@ -98,7 +102,7 @@ class Advisors {
 			var advice = pam(new HashSet<>(this.partners.book(pam.id())), highPotential, drifting);
 			advice.addAll(expiring(viewer, null, true));
 			advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
-			advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
+			advice.addAll(this.reads.icpMismatches(viewer, icp, null, PER_KIND));
 			result.put(pam.id(), advice);
 		}
 		for (var executive : this.users.withRole(Role.EXECUTIVE)) {
@@ -111,7 +115,7 @@ class Advisors {
 				var advice = new ArrayList<Advice>(
 						stalled(() -> this.process.stalledOwnedBy(viewer, team, FEW).items()));
 				advice.addAll(exitCriteria(rep, team));
-				advice.addAll(this.reads.icpMismatches(viewer, rep.id(), PER_KIND));
+				advice.addAll(this.reads.icpMismatches(viewer, icp, rep.id(), PER_KIND));
 				result.put(rep.id(), advice);
 			}
 		}
@@ -120,7 +124,7 @@ class Advisors {
 			.filter(u -> u.partnerId() != null)
 			.collect(Collectors.groupingBy(UserSummary::partnerId, LinkedHashMap::new, Collectors.toList()));
 		partnerUsers.forEach((partnerId, people) -> {
-			var advice = partner(viewer(people.get(0)), partnerId);
+			var advice = partner(viewer(people.get(0)), partnerId, icp);
 			people.forEach(p -> result.put(p.id(), advice));
 		});
 		return result;
@@ -128,13 +132,17 @@ class Advisors {
 
 	/** A partner's own advice, read as one of its users sees it. */
 	List<Advice> partner(Viewer viewer, long partnerId) {
+		return partner(viewer, partnerId, this.icp.current());
+	}
+
+	private List<Advice> partner(Viewer viewer, long partnerId, Icp icp) {
 		var advice = new ArrayList<Advice>();
 		PartnerRules.tierGap(this.tiers.card(viewer, partnerId)).ifPresent(advice::add);
 		quietly(() -> PartnerRules.nextMilestone(this.activation.plan(viewer, partnerId))).ifPresent(advice::add);
 		advice.addAll(expiring(viewer, partnerId, false));
 		advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
 		this.reads.proofPoints(viewer, partnerId).ifPresent(advice::add);
-		advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
+		advice.addAll(this.reads.icpMismatches(viewer, icp, null, PER_KIND));
 		return advice;
 	}
 
