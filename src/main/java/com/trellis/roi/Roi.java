@@ -161,13 +161,26 @@ public class Roi {
 			.toList();
 	}
 
+	/**
+	 * The quarter a label names, the current one without; a quarter that starts after now
+	 * is refused naming "quarter": it has no figures yet.
+	 */
 	private FiscalQuarter quarter(String label) {
-		return label == null || label.isBlank() ? this.calendar.currentQuarter() : this.calendar.quarter(label.trim());
+		if (label == null || label.isBlank()) {
+			return this.calendar.currentQuarter();
+		}
+		var quarter = this.calendar.quarter(label.trim());
+		if (this.calendar.start(quarter).isAfter(this.clock.instant())) {
+			throw InvalidInputException.of("quarter", quarter.label() + " has not started");
+		}
+		return quarter;
 	}
 
 	private List<PartnerQuarter.Row> rows(RoiScope scope, FiscalQuarter quarter) {
-		return this.repository.figures(scope, quarter, this.calendar.start(quarter), this.calendar.end(quarter),
-				lastDay(quarter));
+		var end = this.calendar.end(quarter);
+		var now = this.clock.instant();
+		return this.repository.figures(scope, quarter, this.calendar.start(quarter), end, lastDay(quarter),
+				end.isAfter(now) ? now : end);
 	}
 
 	/** A program admin records spend against a partner; audited. */

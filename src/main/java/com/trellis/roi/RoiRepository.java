@@ -26,7 +26,10 @@ class RoiRepository {
 
 	private static final String FIGURES = """
 			WITH scope AS (
-			    SELECT p.id, p.name, coalesce(%6$s, p.tier) AS tier, p.lifecycle_status FROM partner p
+			    SELECT p.id, p.name, coalesce(%6$s, p.tier) AS tier, p.lifecycle_status,
+			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
+			             AS existed
+			    FROM partner p
 			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
 			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
@@ -77,7 +80,7 @@ class RoiRepository {
 			SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
 			       coalesce(%5$s, 0) AS enablement,
 			       coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
-			       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
 			            THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
 			       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
 			       coalesce(l.deals, 0) AS deals, coalesce(l.won, 0) AS won, coalesce(l.expected, 0) AS expected
@@ -85,12 +88,13 @@ class RoiRepository {
 			LEFT JOIN spend sp ON sp.partner_id = s.id LEFT JOIN made m ON m.partner_id = s.id
 			LEFT JOIN lift l ON l.partner_id = s.id
 			ORDER BY s.id
-			""".formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
-			ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
-			com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE),
-			ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
-				.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
-			PartnerTiers.tierOnSql("p.id", ":tierDay"));
+			"""
+		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
+				ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
+				com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE),
+				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
+					.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
+				PartnerTiers.tierOnSql("p.id", ":tierDay"));
 
 	private final JdbcClient jdbc;
 
@@ -101,12 +105,16 @@ class RoiRepository {
 	/**
 	 * Each partner's figures in the scope for the quarter from {@code from} to
 	 * {@code to}, with the tier it had on {@code tierDay} (from the tier history; its
-	 * tier now when it never changed).
+	 * tier now when it never changed). PAM time is charged only for a partner that
+	 * existed by then: onboarded on or before {@code tierDay}, or, without an onboarding
+	 * day, created before {@code until} (the quarter's end, or now for the quarter in
+	 * progress).
 	 */
 	List<PartnerQuarter.Row> figures(RoiScope scope, FiscalQuarter quarter, java.time.Instant from,
-			java.time.Instant to, java.time.LocalDate tierDay) {
+			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until) {
 		return this.jdbc.sql(FIGURES)
 			.param("tierDay", Date.valueOf(tierDay))
+			.param("until", Timestamp.from(until))
 			.param("scopePartner", scope.partnerId())
 			.param("pam", scope.pamId())
 			.param("onePartner", scope.onePartner())
