@@ -114,10 +114,11 @@ class HeldQueue {
 			}
 			case ON_HOLD -> {
 				this.registrations.holdBehind(view.id(), decision.heldBehindId(), decision.externalReason());
-				// a deal that holds it now is found again when that deal closes
-				candidates.stream()
-					.filter(c -> c.kind() == Kind.OPPORTUNITY && c.protects())
-					.forEach(c -> this.registrations.recordConflict(view.id(), c, now));
+				// the claims that hold it now are listed for the PAM; a deal among them
+				// is
+				// found again when that deal closes
+				this.registrations.recordConflicts(view.id(),
+						DecisiveConflicts.select(view.partnerId(), candidates).recorded(), now);
 				this.registrations.recordHistory(view.id(), RegistrationStatus.ON_HOLD, RegistrationStatus.ON_HOLD,
 						actorId, now, why);
 			}

@@ -146,6 +146,8 @@ class RegistrationPageController {
 		if (!viewer.isPartnerUser()) {
 			var conflicts = this.registrations.conflicts(viewer, id);
 			model.addAttribute("conflicts", conflicts);
+			var found = this.registrations.conflictsFound(viewer, id);
+			model.addAttribute("otherClaims", found == null ? 0 : Math.max(0, found - conflicts.size()));
 			model.addAttribute("conflictPartners", this.partners.names(viewer,
 					conflicts.stream().map(ConflictView::partnerId).filter(p -> p != null).distinct().toList()));
 			model.addAttribute("owners", this.users.withRole(Role.AE));

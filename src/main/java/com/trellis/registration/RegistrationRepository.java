@@ -97,20 +97,21 @@ class RegistrationRepository {
 			.list();
 	}
 
-	long insert(Map<String, Object> values) {
+	/** Inserts a registration and returns it as stored, without reading it again. */
+	Row insert(Map<String, Object> values) {
 		return this.jdbc
 			.sql("""
 					INSERT INTO deal_registration (partner_id, registered_by, account_id, customer_name, customer_domain,
 					    registrable_domain, normalized_name, name_shape, customer_need, amount, currency, expected_close_date, credit_type,
 					    partner_share, status, status_reason, held_behind_id, direct_conflict_id, submitted_at, sla_due_at,
-					    protection_ends_at)
+					    protection_ends_at, conflicts_found)
 					VALUES (:partner, :registeredBy, :account, :customerName, :customerDomain, :registrable, :normalized, :shape,
 					    :need, :amount, :currency, :closeDate, :credit, :share, :status, :reason, :heldBehind, :directConflict,
-					    :submittedAt, :slaDueAt, :protectionEndsAt)
-					RETURNING id
-					""")
+					    :submittedAt, :slaDueAt, :protectionEndsAt, :conflictsFound)
+					"""
+					+ "RETURNING " + COLUMNS + ", registrable_domain, normalized_name")
 			.params(values)
-			.query(Long.class)
+			.query(RegistrationRepository::row)
 			.single();
 	}
 
@@ -320,22 +321,47 @@ class RegistrationRepository {
 		return new PageResult<>(items, page.page(), page.size(), total);
 	}
 
-	void recordConflict(long registrationId, ConflictCandidate candidate, Instant at) {
+	/**
+	 * Records the claims, in their order, in one statement; a claim recorded for the
+	 * registration before (when it is reconsidered) is not recorded twice.
+	 */
+	void recordConflicts(long registrationId, List<ConflictCandidate> candidates, Instant at) {
+		if (candidates.isEmpty()) {
+			return;
+		}
 		this.jdbc
 			.sql("""
 					INSERT INTO registration_conflict (registration_id, candidate_kind, candidate_id, partner_id, match_kind,
 					    score, reason, detected_at)
-					VALUES (:id, :kind, :candidate, :partner, :match, :score, :reason, :at)
+					SELECT :id, c.kind, c.candidate, c.partner, c.match, CAST(c.score AS NUMERIC(4, 3)), c.reason, :at
+					FROM unnest(CAST(:kinds AS TEXT[]), CAST(:candidates AS BIGINT[]), CAST(:partners AS BIGINT[]),
+					            CAST(:matches AS TEXT[]), CAST(:scores AS TEXT[]), CAST(:reasons AS TEXT[]))
+					     WITH ORDINALITY AS c(kind, candidate, partner, match, score, reason, n)
+					WHERE NOT EXISTS (SELECT 1 FROM registration_conflict e WHERE e.registration_id = :id
+					                  AND e.candidate_kind = c.kind AND e.candidate_id = c.candidate)
+					ORDER BY c.n
 					""")
 			.param("id", registrationId)
-			.param("kind", candidate.kind().name())
-			.param("candidate", candidate.id())
-			.param("partner", candidate.partnerId())
-			.param("match", candidate.match().kind().name())
-			.param("score", BigDecimal.valueOf(candidate.match().score()).setScale(3, java.math.RoundingMode.HALF_UP))
-			.param("reason", candidate.match().reason())
+			.param("kinds", candidates.stream().map(c -> c.kind().name()).toArray(String[]::new))
+			.param("candidates", candidates.stream().map(ConflictCandidate::id).toArray(Long[]::new))
+			.param("partners", candidates.stream().map(ConflictCandidate::partnerId).toArray(Long[]::new))
+			.param("matches", candidates.stream().map(c -> c.match().kind().name()).toArray(String[]::new))
+			.param("scores",
+					candidates.stream()
+						.map(c -> BigDecimal.valueOf(c.match().score())
+							.setScale(3, java.math.RoundingMode.HALF_UP)
+							.toPlainString())
+						.toArray(String[]::new))
+			.param("reasons", candidates.stream().map(c -> c.match().reason()).toArray(String[]::new))
 			.param("at", Timestamp.from(at))
 			.update();
+	}
+
+	Integer conflictsFound(long registrationId) {
+		return this.jdbc.sql("SELECT conflicts_found FROM deal_registration WHERE id = :id")
+			.param("id", registrationId)
+			.query((rs, n) -> rs.getObject(1, Integer.class))
+			.single();
 	}
 
 	List<ConflictView> conflicts(long registrationId) {

@@ -119,11 +119,13 @@ public class Registrations {
 		values.put("submittedAt", java.sql.Timestamp.from(now));
 		values.put("slaDueAt", protecting ? ts(slaDue(now, rules)) : null);
 		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
-		long id = this.registrations.insert(values);
-		candidates.forEach(candidate -> this.registrations.recordConflict(id, candidate, now));
+		var conflicts = DecisiveConflicts.select(command.partnerId(), candidates);
+		values.put("conflictsFound", conflicts.found());
+		var created = this.registrations.insert(values).view();
+		long id = created.id();
+		this.registrations.recordConflicts(id, conflicts.recorded(), now);
 		this.registrations.recordHistory(id, null, decision.status(), viewer.userId(), now,
-				"Registered; " + decision.internalReason());
-		var created = this.registrations.findForUpdate(id).orElseThrow().view();
+				"Registered; " + decision.internalReason() + "; " + conflicts.summary());
 		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
 				created);
 		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
@@ -348,14 +350,33 @@ public class Registrations {
 				this.clock.instant(), page);
 	}
 
-	/** The candidates a registration collided with and why; vendor staff only. */
+	/**
+	 * The claims that decided a registration (or would, were the one before found wrong),
+	 * the deciding one first, and why each matched; vendor staff only. Other claims on
+	 * the customer are counted ({@link #conflictsFound}), not listed.
+	 */
 	@Transactional(readOnly = true)
 	public List<ConflictView> conflicts(Viewer viewer, long id) {
+		requireSeesConflicts(viewer);
+		visible(viewer, id);
+		return this.registrations.conflicts(id);
+	}
+
+	/**
+	 * How many claims on the customer the conflict check found when the registration was
+	 * submitted, listed or not; null for one registered before this was counted.
+	 */
+	@Transactional(readOnly = true)
+	public Integer conflictsFound(Viewer viewer, long id) {
+		requireSeesConflicts(viewer);
+		visible(viewer, id);
+		return this.registrations.conflictsFound(id);
+	}
+
+	private static void requireSeesConflicts(Viewer viewer) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users never see other parties' claims");
 		}
-		visible(viewer, id);
-		return this.registrations.conflicts(id);
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import com.trellis.matching.Match;
 import com.trellis.registration.ConflictCandidate.Kind;
@@ -20,9 +21,7 @@ final class RulesOfEngagement {
 
 	static Decision decide(long partnerId, List<ConflictCandidate> candidates, RegistrationRules rules, Instant now,
 			ZoneId businessZone) {
-		var own = candidates.stream()
-			.filter(c -> c.partnerId() != null && c.partnerId() == partnerId)
-			.min(Comparator.comparing(ConflictCandidate::since));
+		var own = ownClaim(partnerId, candidates);
 		if (own.isPresent()) {
 			var c = own.get();
 			var what = c.kind() == Kind.REGISTRATION ? "your registration #" + c.id() : "your deal #" + c.id();
@@ -30,9 +29,7 @@ final class RulesOfEngagement {
 					"Duplicate: this customer is already covered by " + what + ".", "duplicate of the partner's own "
 							+ c.kind().name().toLowerCase() + " " + c.id() + " (" + c.match().reason() + ")");
 		}
-		var protecting = candidates.stream()
-			.filter(ConflictCandidate::protects)
-			.min(Comparator.comparing(ConflictCandidate::since));
+		var protecting = protectedClaim(partnerId, candidates);
 		if (protecting.isPresent()) {
 			var c = protecting.get();
 			var until = c.protectionEndsAt() == null ? ""
@@ -51,9 +48,7 @@ final class RulesOfEngagement {
 							+ " lapses, or sooner if your partner manager finds the match wrong and lifts the hold.",
 					internal);
 		}
-		var direct = candidates.stream()
-			.filter(c -> c.kind() == Kind.OPPORTUNITY && c.partnerId() == null)
-			.min(Comparator.comparing(ConflictCandidate::since));
+		var direct = directDeal(candidates);
 		if (direct.isPresent()) {
 			var c = direct.get();
 			return new Decision(RegistrationStatus.PENDING, null, c.id(),
@@ -63,6 +58,34 @@ final class RulesOfEngagement {
 		}
 		return new Decision(RegistrationStatus.PENDING, null, null, "Awaiting approval by your partner manager.",
 				"no conflict found");
+	}
+
+	/**
+	 * The first rule: the partner's own earliest claim on the customer, which makes a new
+	 * registration a duplicate.
+	 */
+	static Optional<ConflictCandidate> ownClaim(long partnerId, List<ConflictCandidate> candidates) {
+		return candidates.stream()
+			.filter(c -> c.partnerId() != null && c.partnerId() == partnerId)
+			.min(Comparator.comparing(ConflictCandidate::since));
+	}
+
+	/**
+	 * The second rule: the earliest claim of another partner that protects the customer
+	 * (an awaiting, sent-back or approved registration, or an open partner deal), which
+	 * holds or rejects a new registration.
+	 */
+	static Optional<ConflictCandidate> protectedClaim(long partnerId, List<ConflictCandidate> candidates) {
+		return candidates.stream()
+			.filter(c -> c.protects() && !(c.partnerId() != null && c.partnerId() == partnerId))
+			.min(Comparator.comparing(ConflictCandidate::since));
+	}
+
+	/** The third rule: the earliest open direct deal, which the PAM decides on. */
+	static Optional<ConflictCandidate> directDeal(List<ConflictCandidate> candidates) {
+		return candidates.stream()
+			.filter(c -> c.kind() == Kind.OPPORTUNITY && c.partnerId() == null)
+			.min(Comparator.comparing(ConflictCandidate::since));
 	}
 
 	/** What the match rests on, in words the registrant may read. */
