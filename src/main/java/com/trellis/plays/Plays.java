@@ -81,8 +81,14 @@ public class Plays {
 
 	@Transactional
 	public PlayView create(Viewer viewer, PlayCommand command) {
+		return create(viewer, command, PlayCheck.Naming.CODES);
+	}
+
+	/** Writes a play; its errors name the choices as the caller's reader knows them. */
+	@Transactional
+	PlayView create(Viewer viewer, PlayCommand command, PlayCheck.Naming naming) {
 		requireWrites(viewer);
-		var written = this.check.check(command);
+		var written = this.check.check(command, naming);
 		var now = this.clock.instant();
 		long id = this.plays.create(viewer.userId(), now);
 		this.plays.writeVersion(id, 1, written, viewer.userId(), now);
@@ -94,9 +100,14 @@ public class Plays {
 	/** Writes the next version of the play; uses of earlier versions keep theirs. */
 	@Transactional
 	public PlayView revise(Viewer viewer, long playId, PlayCommand command) {
+		return revise(viewer, playId, command, PlayCheck.Naming.CODES);
+	}
+
+	@Transactional
+	PlayView revise(Viewer viewer, long playId, PlayCommand command, PlayCheck.Naming naming) {
 		requireWrites(viewer);
 		var before = get(playId);
-		var written = this.check.check(command);
+		var written = this.check.check(command, naming);
 		int next = this.plays.lockForEdit(playId).orElseThrow(() -> new NotFoundException("Play", playId));
 		this.plays.writeVersion(playId, next, written, viewer.userId(), this.clock.instant());
 		var after = get(playId);
