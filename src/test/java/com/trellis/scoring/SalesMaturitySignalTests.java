@@ -21,9 +21,11 @@ class SalesMaturitySignalTests {
 	private static final Instant ANSWERED = Instant.parse("2026-06-15T10:00:00Z");
 
 	/** A partner that placed itself at level 3 (score 58) on 15 June. */
-	private final SalesMaturity signal = new SalesMaturity((partnerId, asOf) -> asOf.knows(ANSWERED) ? Optional
+	private final SalesMaturity.Source source = (partnerId, asOf) -> asOf.knows(ANSWERED) ? Optional
 		.of(new PartnerMaturity(partnerId, 11, 3, "Repeatable", 58, ANSWERED, List.of("Co-selling"), "score 58"))
-			: Optional.empty());
+			: Optional.empty();
+
+	private final SalesMaturity signal = new SalesMaturity(this.source);
 
 	@Test
 	void readsTheScoreOfTheLatestAssessmentWithItsLevelAndWeakAreas() {
