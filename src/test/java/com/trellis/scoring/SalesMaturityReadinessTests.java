@@ -42,7 +42,9 @@ class SalesMaturityReadinessTests {
 	void thePartnersLatestMaturityAssessmentIsAReadinessInputWithItsLevelAsTheReason() throws Exception {
 		var assessed = this.fixtures.world("Maturity Feeds Readiness");
 		var never = this.fixtures.world("Maturity Never Assessed");
-		var before = this.loader.dayOf(this.clock.instant()).minusDays(1);
+		// the day the partners joined, before the assessment
+		var before = this.loader.dayOf(this.clock.instant());
+		this.clock.advance(Duration.ofDays(1));
 		var answers = Questionnaire.PARTNER.questions()
 			.stream()
 			.map(q -> "\"" + q.id() + "\": 4")
