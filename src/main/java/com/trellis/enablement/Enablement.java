@@ -35,7 +35,8 @@ public class Enablement {
 
 	static final int APPLIED_WITHIN_DAYS = 60;
 
-	static final List<String> APPLIED_SIGNALS = List.of("PLAY_USED", "DEAL_REGISTERED", "CO_SELL_MEETING");
+	static final List<String> APPLIED_SIGNALS = List.of("PLAY_USED", "OTHER_PLAY_USED", "DEAL_REGISTERED",
+			"CO_SELL_MEETING");
 
 	private final EnablementRepository enablement;
 

@@ -2,6 +2,7 @@ package com.trellis.maturity;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import com.trellis.shared.InvalidInputException.FieldError;
  * Reads the answers as sent (a JSON object or form fields: question id to answer) against
  * a questionnaire, naming every bad one at once as {@code answers.<question id>}: an
  * unknown question, a question left unanswered, an answer that is not a whole number from
- * 0 to 4. Accepts whole numbers, and their digits as text (page forms send text).
+ * 0 to 4, a question answered more than once (a form field sent twice, or a list of
+ * answers). Accepts whole numbers, and their digits as text (page forms send text).
  */
 final class AnswerCheck {
 
@@ -63,6 +65,11 @@ final class AnswerCheck {
 						"missing: answer from 0 (" + Questionnaire.SCALE.get(0).toLowerCase(java.util.Locale.ROOT)
 								+ ") to " + Questionnaire.TOP + " ("
 								+ Questionnaire.SCALE.get(Questionnaire.TOP).toLowerCase(java.util.Locale.ROOT) + ")"));
+				continue;
+			}
+			if (value instanceof Collection<?> several && several.size() > 1) {
+				errors.add(new FieldError(field,
+						"answered " + several.size() + " times; give one answer from 0 to " + Questionnaire.TOP));
 				continue;
 			}
 			var answer = whole(value);

@@ -143,6 +143,27 @@ public class MaturityAssessments {
 		});
 	}
 
+	/**
+	 * Every partner's latest result answered before {@code end}, as
+	 * {@link #latestOfPartner(long, Instant)} gives it for one, read at once for all
+	 * partners (the readiness score's daily run). Partners never assessed are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, PartnerMaturity> latestOfPartners(Instant end) {
+		var questionnaire = Questionnaire.of(Subject.PARTNER);
+		var result = new java.util.HashMap<Long, PartnerMaturity>();
+		for (var row : this.repository.latestOfPartners(end)) {
+			var weak = questionnaire.areas()
+				.stream()
+				.filter(a -> row.weakAreas().contains(a.id()))
+				.map(Area::name)
+				.toList();
+			result.put(row.partnerId(), new PartnerMaturity(row.partnerId(), row.id(), row.level(),
+					Level.of(row.level()).label(), row.score(), row.answeredAt(), weak, row.reason()));
+		}
+		return result;
+	}
+
 	/** Where complete answers place their subject, without storing anything. */
 	public Placement place(Subject subject, Map<String, Integer> answers) {
 		var decision = MaturityRule.place(Questionnaire.of(subject), answers);

@@ -1,6 +1,7 @@
 package com.trellis.maturity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.ActsOn;
@@ -11,6 +12,7 @@ import com.trellis.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +49,7 @@ class MaturityPageController {
 
 	@PostMapping("/maturity")
 	@PreAuthorize("hasRole('ADMIN')")
-	String submitProgram(Viewer viewer, @RequestParam Map<String, String> form, Model model,
+	String submitProgram(Viewer viewer, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		var command = command(form);
 		try {
@@ -69,8 +71,8 @@ class MaturityPageController {
 	@PostMapping("/partners/{id}/maturity")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'PARTNER')")
 	@ActsOn(MaturityChecks.AnswersPartner.class)
-	String submitPartner(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
-			RedirectAttributes redirect) {
+	String submitPartner(Viewer viewer, @PathVariable long id, @RequestParam MultiValueMap<String, String> form,
+			Model model, RedirectAttributes redirect) {
 		var command = command(form);
 		try {
 			this.maturity.submitPartner(viewer, id, command);
@@ -121,15 +123,19 @@ class MaturityPageController {
 		return "maturity/page";
 	}
 
-	/** The answers of the form (fields {@code answer.<question id>}) and the note. */
-	private static AnswersCommand command(Map<String, String> form) {
+	/**
+	 * The answers of the form (fields {@code answer.<question id>}) and the note. A
+	 * question answered more than once keeps all its answers, which {@link AnswerCheck}
+	 * refuses, instead of one of them winning unseen.
+	 */
+	private static AnswersCommand command(MultiValueMap<String, String> form) {
 		var answers = new LinkedHashMap<String, Object>();
-		form.forEach((name, value) -> {
-			if (name.startsWith(ANSWER)) {
-				answers.put(name.substring(ANSWER.length()), value);
+		form.forEach((name, values) -> {
+			if (name.startsWith(ANSWER) && values != null && !values.isEmpty()) {
+				answers.put(name.substring(ANSWER.length()), values.size() == 1 ? values.get(0) : List.copyOf(values));
 			}
 		});
-		return new AnswersCommand(answers, form.get("note"));
+		return new AnswersCommand(answers, form.getFirst("note"));
 	}
 
 	/** Each error by its field: {@code answers.<question id>} or {@code note}. */

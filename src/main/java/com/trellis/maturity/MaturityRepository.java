@@ -115,6 +115,38 @@ class MaturityRepository {
 	}
 
 	/**
+	 * Every partner's latest assessment answered before the moment, with the names of its
+	 * weak areas' ids, read in two queries (the scoring module's daily run).
+	 */
+	List<Latest> latestOfPartners(Instant before) {
+		var rows = new LinkedHashMap<Long, Latest>();
+		this.jdbc.sql("""
+				SELECT DISTINCT ON (a.partner_id) a.id, a.partner_id, a.score, a.level, a.reason, a.answered_at
+				FROM maturity_assessment a
+				WHERE a.subject = 'PARTNER' AND a.answered_at < :before
+				ORDER BY a.partner_id, a.answered_at DESC, a.id DESC
+				""").param("before", Timestamp.from(before)).query(rs -> {
+			rows.put(rs.getLong("id"),
+					new Latest(rs.getLong("id"), rs.getLong("partner_id"), rs.getInt("score"), rs.getInt("level"),
+							rs.getString("reason"), rs.getTimestamp("answered_at").toInstant(), new ArrayList<>()));
+		});
+		if (!rows.isEmpty()) {
+			this.jdbc.sql("""
+					SELECT assessment_id, area FROM maturity_area_result
+					WHERE weak AND assessment_id = ANY (:ids) ORDER BY assessment_id, area
+					""").param("ids", rows.keySet().toArray(Long[]::new)).query(rs -> {
+				rows.get(rs.getLong("assessment_id")).weakAreas().add(rs.getString("area"));
+			});
+		}
+		return List.copyOf(rows.values());
+	}
+
+	/** A partner's latest assessment, with its weak areas' ids. */
+	record Latest(long id, long partnerId, int score, int level, String reason, Instant answeredAt,
+			List<String> weakAreas) {
+	}
+
+	/**
 	 * How many partners' latest assessment is at each level (1–5), of the given partners
 	 * (a PAM's book) or of every partner (null).
 	 */

@@ -9,40 +9,65 @@ import java.util.Locale;
 import com.trellis.partners.PartnerType;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import java.util.stream.Collectors;
+
 import jakarta.validation.Validator;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a written play in one round: the bean constraints of {@link PlayCommand} and the
  * sales moment, role and partner types as one of their values, every bad field named in
- * one {@link InvalidInputException}. Returns the play as the library stores it.
+ * one {@link InvalidInputException}. Returns the play as the library stores it. A value
+ * that is none of the choices is named with the labels of {@code messages.properties}:
+ * the API's answer also names the codes it accepts, a page's only the words its reader
+ * chose from.
  */
 @Component
 class PlayCheck {
 
-	private final Validator validator;
+	/** How the choices are named in an error. */
+	enum Naming {
 
-	PlayCheck(Validator validator) {
-		this.validator = validator;
+		/** The API: each accepted code with its label ("DISCOVERY (Discovery)"). */
+		CODES,
+
+		/** A page form: the labels its reader chose from. */
+		WORDS
+
 	}
 
-	Written check(PlayCommand command) {
+	private final Validator validator;
+
+	private final MessageSource messages;
+
+	PlayCheck(Validator validator, MessageSource messages) {
+		this.validator = validator;
+		this.messages = messages;
+	}
+
+	Written check(PlayCommand command, Naming naming) {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		var errors = new ArrayList<FieldError>();
-		this.validator.validate(command)
-			.forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
-		var moment = choice(command.moment(), SalesMoment.class, "moment", errors);
-		var role = choice(command.role(), PlayRole.class, "role", errors);
+		var moment = choice(command.moment(), SalesMoment.class, "moment", naming, errors);
+		var role = choice(command.role(), PlayRole.class, "role", naming, errors);
 		var types = EnumSet.noneOf(PartnerType.class);
 		for (int i = 0; i < command.partnerTypes().size(); i++) {
-			var type = choice(command.partnerTypes().get(i), PartnerType.class, "partnerTypes[" + i + "]", errors);
+			var type = choice(command.partnerTypes().get(i), PartnerType.class, "partnerTypes[" + i + "]", naming,
+					errors);
 			if (type != null) {
 				types.add(type);
 			}
 		}
+		var named = errors.stream().map(FieldError::field).toList();
+		this.validator.validate(command)
+			.stream()
+			.filter(v -> !named.contains(v.getPropertyPath().toString()))
+			.forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(
 					errors.stream().distinct().sorted(Comparator.comparing(FieldError::field)).toList());
@@ -52,19 +77,37 @@ class PlayCheck {
 				distinct(command.verticals()), distinct(command.capabilities()));
 	}
 
-	private static <E extends Enum<E>> E choice(String value, Class<E> type, String field, List<FieldError> errors) {
+	private <E extends Enum<E>> E choice(String value, Class<E> type, String field, Naming naming,
+			List<FieldError> errors) {
 		if (value == null || value.isBlank()) {
-			return null; // the bean constraint names a missing value
+			if (naming == Naming.WORDS && !field.startsWith("partnerTypes")) {
+				errors.add(new FieldError(field, "choose one of " + choices(type, naming)));
+			}
+			return null; // otherwise the bean constraint names a missing value
 		}
 		try {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			var allowed = EnumSet.allOf(type).stream().map(Enum::name).toList();
-			errors.add(new FieldError(field,
-					"must be one of " + String.join(", ", allowed) + ", not '" + shortened(value.strip()) + "'"));
+			errors.add(new FieldError(field, naming == Naming.WORDS ? "choose one of " + choices(type, naming)
+					: "must be one of " + choices(type, naming) + ", not '" + shortened(value.strip()) + "'"));
 			return null;
 		}
+	}
+
+	/** The choices of a type: their labels, with their codes for the API. */
+	private <E extends Enum<E>> String choices(Class<E> type, Naming naming) {
+		return EnumSet.allOf(type)
+			.stream()
+			.map(e -> naming == Naming.WORDS ? label(e) : e.name() + " (" + label(e) + ")")
+			.collect(Collectors.joining(", "));
+	}
+
+	/** The label a page shows for a choice ({@code messages.properties}). */
+	String label(Enum<?> choice) {
+		var key = (choice instanceof SalesMoment ? "plays.moment."
+				: choice instanceof PlayRole ? "plays.role." : "code.") + choice.name();
+		return this.messages.getMessage(key, null, choice.name(), LocaleContextHolder.getLocale());
 	}
 
 	private static String shortened(String value) {

@@ -72,7 +72,7 @@ class PlayPageController {
 		var command = PlayForm.command(title, moment, role, buyer, whyPartner, whenToBring, problem, partnerTypes,
 				verticals, capabilities);
 		try {
-			var play = this.plays.create(viewer, command);
+			var play = this.plays.create(viewer, command, PlayCheck.Naming.WORDS);
 			redirect.addFlashAttribute("notice", "Play written");
 			return "redirect:/plays/" + play.id();
 		}
@@ -106,7 +106,7 @@ class PlayPageController {
 		var command = PlayForm.command(title, moment, role, buyer, whyPartner, whenToBring, problem, partnerTypes,
 				verticals, capabilities);
 		try {
-			var play = this.plays.revise(viewer, id, command);
+			var play = this.plays.revise(viewer, id, command, PlayCheck.Naming.WORDS);
 			redirect.addFlashAttribute("notice", "Version " + play.version() + " written");
 			return "redirect:/plays/" + id;
 		}

@@ -3,6 +3,7 @@ package com.trellis.plays;
 import java.util.List;
 
 import com.trellis.deals.DealProfiles;
+import com.trellis.deals.Deals;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlayRecommendations {
 
-	private final Plays plays;
+	private final Deals deals;
 
 	private final PlayRepository library;
 
@@ -26,8 +27,8 @@ public class PlayRecommendations {
 
 	private final Partners partners;
 
-	PlayRecommendations(Plays plays, PlayRepository library, DealProfiles profiles, Partners partners) {
-		this.plays = plays;
+	PlayRecommendations(Deals deals, PlayRepository library, DealProfiles profiles, Partners partners) {
+		this.deals = deals;
 		this.library = library;
 		this.profiles = profiles;
 		this.partners = partners;
@@ -35,7 +36,7 @@ public class PlayRecommendations {
 
 	@Transactional(readOnly = true)
 	public List<RecommendedPlay> forDeal(Viewer viewer, long opportunityId) {
-		var deal = this.plays.deal(viewer, opportunityId);
+		var deal = this.deals.get(viewer, opportunityId);
 		if (deal.partnerId() == null || deal.stage().isClosed()) {
 			return List.of();
 		}
@@ -49,6 +50,15 @@ public class PlayRecommendations {
 			.map(r -> new RecommendedPlay(r.play().id(), r.play().version(), r.play().title(), r.play().moment(),
 					r.reason()))
 			.toList();
+	}
+
+	/**
+	 * The play as recommended on the deal now, with its reason; empty when it is not (it
+	 * does not fit, or is used on the deal already).
+	 */
+	@Transactional(readOnly = true)
+	java.util.Optional<RecommendedPlay> recommends(Viewer viewer, long opportunityId, long playId) {
+		return forDeal(viewer, opportunityId).stream().filter(r -> r.playId() == playId).findFirst();
 	}
 
 }

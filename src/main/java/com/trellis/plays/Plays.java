@@ -23,14 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
  * The plays module's facade. Program admins write the library (an edit is a new version);
  * everyone signed in reads it. A play is attached to an open deal by the deal's owner (or
  * the owner's managers, or an admin), the PAM of the deal's partner, or a user of that
- * partner; the use keeps the version attached and counts as the partner's play use
- * ({@code PLAY_USED} activity, read by scoring).
+ * partner; the use keeps the version attached and is recorded as the partner's activity:
+ * {@code PLAY_USED} when the play was among those recommended for the deal
+ * ({@link PlayRecommendations}) as it was attached, which scoring counts as use of
+ * recommended plays, {@code OTHER_PLAY_USED} otherwise.
  */
 @Service
 public class Plays {
 
-	/** The activity type a use is recorded under (the scoring signals read it). */
+	/**
+	 * The activity type a use of a play recommended for the deal is recorded under (the
+	 * scoring signal "use of recommended plays" counts it).
+	 */
 	public static final String PLAY_USED = "PLAY_USED";
+
+	/** The activity type a use of any other play is recorded under. */
+	public static final String OTHER_PLAY_USED = "OTHER_PLAY_USED";
 
 	private final PlayRepository plays;
 
@@ -46,10 +54,13 @@ public class Plays {
 
 	private final Commands commands;
 
+	private final PlayRecommendations recommendations;
+
 	private final Clock clock;
 
 	Plays(PlayRepository plays, PlayCheck check, Deals deals, Partners partners, Activity activity, AuditLog audit,
-			Commands commands, Clock clock) {
+			Commands commands, PlayRecommendations recommendations, Clock clock) {
+		this.recommendations = recommendations;
 		this.plays = plays;
 		this.check = check;
 		this.deals = deals;
@@ -81,8 +92,14 @@ public class Plays {
 
 	@Transactional
 	public PlayView create(Viewer viewer, PlayCommand command) {
+		return create(viewer, command, PlayCheck.Naming.CODES);
+	}
+
+	/** Writes a play; its errors name the choices as the caller's reader knows them. */
+	@Transactional
+	PlayView create(Viewer viewer, PlayCommand command, PlayCheck.Naming naming) {
 		requireWrites(viewer);
-		var written = this.check.check(command);
+		var written = this.check.check(command, naming);
 		var now = this.clock.instant();
 		long id = this.plays.create(viewer.userId(), now);
 		this.plays.writeVersion(id, 1, written, viewer.userId(), now);
@@ -94,9 +111,14 @@ public class Plays {
 	/** Writes the next version of the play; uses of earlier versions keep theirs. */
 	@Transactional
 	public PlayView revise(Viewer viewer, long playId, PlayCommand command) {
+		return revise(viewer, playId, command, PlayCheck.Naming.CODES);
+	}
+
+	@Transactional
+	PlayView revise(Viewer viewer, long playId, PlayCommand command, PlayCheck.Naming naming) {
 		requireWrites(viewer);
 		var before = get(playId);
-		var written = this.check.check(command);
+		var written = this.check.check(command, naming);
 		int next = this.plays.lockForEdit(playId).orElseThrow(() -> new NotFoundException("Play", playId));
 		this.plays.writeVersion(playId, next, written, viewer.userId(), this.clock.instant());
 		var after = get(playId);
@@ -126,12 +148,15 @@ public class Plays {
 					"the deal has no partner; put a partner on it before attaching a play");
 		}
 		var note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+		var recommended = this.recommendations.recommends(viewer, opportunityId, play.id());
 		var now = this.clock.instant();
 		if (!this.plays.use(play.id(), play.version(), opportunityId, deal.partnerId(), viewer.userId(), now, note)) {
 			throw new ConflictException("playId", "this play is on the deal already");
 		}
-		this.activity.record(deal.partnerId(), viewer.userId(), PLAY_USED,
-				"Used play: " + play.title() + " on " + deal.name());
+		this.activity.record(deal.partnerId(), viewer.userId(), recommended.isPresent() ? PLAY_USED : OTHER_PLAY_USED,
+				recommended
+					.map(r -> "Used recommended play: " + play.title() + " on " + deal.name() + " (" + r.reason() + ")")
+					.orElse("Used play (not recommended for the deal): " + play.title() + " on " + deal.name()));
 		var use = this.plays.usesOfDeal(opportunityId, null)
 			.stream()
 			.filter(u -> u.playId() == play.id())

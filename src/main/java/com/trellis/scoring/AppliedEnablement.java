@@ -19,7 +19,8 @@ final class AppliedEnablement extends NamedSignal {
 
 	static final Set<String> COMPLETIONS = Set.of("TRAINING_COMPLETED", "CERTIFICATION_EARNED");
 
-	static final Set<String> APPLICATIONS = Set.of("PLAY_USED", "DEAL_REGISTERED", "CO_SELL_MEETING");
+	static final Set<String> APPLICATIONS = Set.of("PLAY_USED", "OTHER_PLAY_USED", "DEAL_REGISTERED",
+			"CO_SELL_MEETING");
 
 	AppliedEnablement() {
 		super("applied-enablement", "Applied enablement", Pillar.BEHAVIOUR,

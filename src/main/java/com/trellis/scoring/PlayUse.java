@@ -3,10 +3,12 @@ package com.trellis.scoring;
 import java.util.Set;
 
 /**
- * Use of recommended plays (§C17): plays from the program's play library attached to the
- * partner's live deals (by the partner, its PAM or the deal's AE; recorded by the plays
- * module as {@code PLAY_USED} activity), per 30 days. Scoring reads the activity record,
- * so it does not depend on the plays module.
+ * Use of recommended plays (§C17): plays attached to the partner's live deals (by the
+ * partner, its PAM or the deal's AE) that were recommended for that deal when attached,
+ * fitting its partner's type, verticals and capabilities, its customer and its stage
+ * (recorded by the plays module as {@code PLAY_USED} activity; any other play used is
+ * {@code OTHER_PLAY_USED} and earns nothing here), per 30 days. Scoring reads the
+ * activity record, so it does not depend on the plays module.
  */
 final class PlayUse extends NamedSignal {
 
@@ -16,8 +18,9 @@ final class PlayUse extends NamedSignal {
 
 	PlayUse() {
 		super("play-use", "Use of recommended plays", Pillar.BEHAVIOUR,
-				"Plays from the play library used on the partner's live deals, per 30 days",
-				"plays used (attached to the partner's deals)", "the last " + WINDOW_DAYS + " days",
+				"Plays used on the partner's live deals that were recommended for the deal (fitting its partner, "
+						+ "customer and stage), per 30 days; other plays used earn nothing",
+				"recommended plays used (attached to the partner's deals)", "the last " + WINDOW_DAYS + " days",
 				"plays per 30 days");
 	}
 
@@ -29,7 +32,7 @@ final class PlayUse extends NamedSignal {
 			.mapToLong(PartnerRecords.DailyCount::count)
 			.sum();
 		return Reading.of(used * 30.0 / WINDOW_DAYS,
-				plural(used, "play used", "plays used") + " in " + WINDOW_DAYS + " days");
+				plural(used, "recommended play used", "recommended plays used") + " in " + WINDOW_DAYS + " days");
 	}
 
 }

@@ -34,10 +34,13 @@ class ReadingsLoader {
 
 	private final Rubric rubric;
 
+	private final SalesMaturity.Source maturity;
+
 	ReadingsLoader(ScoringRecords records, RecordStream stream, OutcomeRecords outcomes, BusinessCalendar calendar,
-			SelfAssessment.Source assessments) {
-		this.rubric = Rubric.standard(assessments);
+			SelfAssessment.Source assessments, SalesMaturity.Source maturity) {
+		this.rubric = Rubric.standard(assessments, maturity);
 		this.assessments = assessments;
+		this.maturity = maturity;
 		this.records = records;
 		this.stream = stream;
 		this.outcomes = outcomes;
@@ -78,8 +81,16 @@ class ReadingsLoader {
 		var result = new LinkedHashMap<LocalDate, Map<Long, PartnerReadings>>();
 		for (var asOf : cutoffs) {
 			var validated = this.assessments.everyValidatedAsOf(asOf);
-			rubrics.add(validated == null ? this.rubric
-					: Rubric.standard((partner, at) -> java.util.Optional.ofNullable(validated.get(partner))));
+			var latest = this.maturity.everyLatestAsOf(asOf);
+			rubrics.add(
+					validated == null && latest == null ? this.rubric
+							: Rubric
+								.standard(
+										validated == null ? this.assessments
+												: (partner, at) -> java.util.Optional
+													.ofNullable(validated.get(partner)),
+										latest == null ? this.maturity
+												: (partner, at) -> java.util.Optional.ofNullable(latest.get(partner))));
 			result.put(asOf.day(), new HashMap<>());
 		}
 		var values = new HashMap<BigDecimal, Reading>();

@@ -27,13 +27,20 @@ final class Rubric {
 	}
 
 	static Rubric standard() {
-		return standard(SelfAssessment.NONE);
+		return standard(SelfAssessment.NONE, SalesMaturity.NONE);
 	}
 
-	static Rubric standard(SelfAssessment.Source assessments) {
-		return new Rubric(List.of(new Entry(new CertifiedDeliveryStaff(), 35, new Ramp(0, 3)),
-				new Entry(new VerticalSpecialisation(), 35, new Ramp(0, 2)),
-				new Entry(new SelfAssessment(assessments), 30, new Ramp(0, 100)),
+	/**
+	 * The readiness weights keep the proportions the three record and self-assessment
+	 * signals had before the sales maturity signal joined them (35:35:30), so a partner
+	 * without a maturity assessment (the signal unknown, its weight shared by the others)
+	 * scores as it did.
+	 */
+	static Rubric standard(SelfAssessment.Source assessments, SalesMaturity.Source maturity) {
+		return new Rubric(List.of(new Entry(new CertifiedDeliveryStaff(), 28, new Ramp(0, 3)),
+				new Entry(new VerticalSpecialisation(), 28, new Ramp(0, 2)),
+				new Entry(new SelfAssessment(assessments), 24, new Ramp(0, 100)),
+				new Entry(new SalesMaturity(maturity), 20, new Ramp(0, 100)),
 				new Entry(new CoSellResponsiveness(), 20, new Ramp(168, 8)),
 				new Entry(new DealHygiene(), 15, new Ramp(40, 100)),
 				new Entry(new FieldInteractions(), 20, new Ramp(0, 4)), new Entry(new PlayUse(), 10, new Ramp(0, 2)),

@@ -83,14 +83,14 @@ public class Labels {
 
 	/**
 	 * A field's Java name in words: {@code ownerId} reads "Owner", {@code sliceValue}
-	 * "Slice value", {@code lines[2].amount} "Amount": the last segment of the name,
-	 * without an "Id" suffix.
+	 * "Slice value", {@code lines[2].amount} "Amount", {@code partnerTypes[1]} "Partner
+	 * types": the last segment of the name, without an "Id" suffix.
 	 */
 	public static String fieldWords(String name) {
 		if (name == null || name.isBlank()) {
 			return "";
 		}
-		var last = name.replaceAll(".*[.\\]]", "");
+		var last = name.replaceAll("\\[[0-9]+\\]$", "").replaceAll(".*[.\\]]", "");
 		if (last.isEmpty()) {
 			last = name;
 		}

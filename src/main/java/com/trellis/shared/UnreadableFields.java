@@ -187,6 +187,9 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
 			return TextGuard.NUL_TEXT;
 		}
+		if (TextOnlyFromText.notText(ex)) {
+			return TextOnlyFromText.TEXT_EXPECTED;
+		}
 		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
 			return "cannot be read from '" + format.getValue() + "'";
 		}

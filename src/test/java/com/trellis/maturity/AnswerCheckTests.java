@@ -21,6 +21,18 @@ class AnswerCheckTests {
 	}
 
 	@Test
+	void aQuestionAnsweredTwiceIsRefusedNamingTheQuestionWhateverTheAnswers() {
+		var sent = new LinkedHashMap<String, Object>(complete());
+		sent.put("program-kpis", java.util.List.of("1", "4"));
+		sent.put("program-training", java.util.List.of(2, 2));
+		var checked = AnswerCheck.check(Questionnaire.PROGRAM, sent);
+		assertThat(checked.ok()).isFalse();
+		assertThat(checked.errors()).extracting(FieldError::field)
+			.containsExactlyInAnyOrder("answers.program-kpis", "answers.program-training");
+		assertThat(checked.errors()).allSatisfy(e -> assertThat(e.message()).startsWith("answered 2 times"));
+	}
+
+	@Test
 	void eachMissingOutOfRangeOrUnknownAnswerIsNamedByItsQuestion() {
 		var sent = new LinkedHashMap<String, Object>(complete());
 		sent.remove("program-training");

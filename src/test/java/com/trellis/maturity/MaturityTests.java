@@ -186,6 +186,36 @@ class MaturityTests {
 		this.mvc.perform(get("/maturity").session(session)).andExpect(redirectedUrl(page));
 	}
 
+	@Test
+	void aQuestionAnsweredTwiceInOneSubmissionIsRefusedNamingItOnThePageAndInTheApi() throws Exception {
+		var world = this.fixtures.world("Maturity twice partner");
+		var session = login(world.partnerUser());
+		String page = "/partners/" + world.partnerId() + "/maturity";
+		var form = post(page).session(session).with(csrf());
+		for (var question : Questionnaire.PARTNER.questions()) {
+			form.param("answer." + question.id(), "3");
+		}
+		form.param("answer.partner-pipeline-reviews", "0");
+		this.mvc.perform(form)
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("answered 2 times")));
+
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		String url = "/api/v1/maturity/partners/" + world.partnerId();
+		partner.post(url, body(Questionnaire.PARTNER, 3, Map.of()).replace("}}", ", \"partner-joint-plans\": 0}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value(containsString("partner-joint-plans")))
+			.andExpect(jsonPath("$.errors[0].message").value("is given more than once"));
+		partner
+			.post(url,
+					body(Questionnaire.PARTNER, 3, Map.of()).replace("\"partner-joint-plans\": 3",
+							"\"partner-joint-plans\": [3, 0]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("answers.partner-joint-plans"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("answered 2 times")));
+		assertThat(partnerAssessments(world.partnerId())).isZero();
+	}
+
 	private String body(Questionnaire questionnaire, int answer, Map<String, Integer> except) {
 		return "{\"answers\": {" + questionnaire.questions()
 			.stream()

@@ -119,7 +119,8 @@ class PlaysTests {
 
 		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get(deal).andExpect(jsonPath("$", hasSize(3)));
 		new Api(this.mvc, this.fixtures.token(stranger.partnerUser())).get(deal).andExpect(status().isNotFound());
-		assertThat(this.jdbc.sql("SELECT count(*) FROM activity_event WHERE partner_id = ? AND type = 'PLAY_USED'")
+		assertThat(this.jdbc.sql(
+				"SELECT count(*) FROM activity_event WHERE partner_id = ? AND type IN ('PLAY_USED', 'OTHER_PLAY_USED')")
 			.param(world.partnerId())
 			.query(Long.class)
 			.single()).isEqualTo(3);

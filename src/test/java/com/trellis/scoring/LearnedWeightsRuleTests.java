@@ -84,29 +84,30 @@ class LearnedWeightsRuleTests {
 	@Test
 	void aPartnerAtEveryBaselineScoresTheBasePointsAndItsSignalsGiveNothing() {
 		var entries = this.rubric.of(Pillar.READINESS);
-		var model = new LogisticModel(0, new double[] { 1.0, 3.0, 2.0 }, new double[] { 0.5, 0.25, 0.5 },
-				new double[] { 0.1, 0.1, 0.1 });
+		var model = new LogisticModel(0, new double[] { 1.0, 3.0, 2.0, 4.0 }, new double[] { 0.5, 0.25, 0.5, 0.5 },
+				new double[] { 0.1, 0.1, 0.1, 0.1 });
 		var readings = Map.of("certified-delivery-staff", Reading.of(1.5, "x"), "vertical-specialisation",
-				Reading.of(0.5, "x"), "self-assessment", Reading.of(50, "x"));
-		var score = LearnedScoreRule.score(Pillar.READINESS, entries, model, new double[] { 0.5, 0.25, 0.5 }, readings,
-				DAY.minusDays(90), DAY, "learned");
-		// log-odds from 1.0 × [-0.5, 0.5], 3.0 × [-0.75, 2.25] and the self-assessment's
-		// 2.0 × [-1, 1]: -2.25 to 3.75, so the baselines sit at 100 × 2.25 / 6 = 37.5
-		assertThat(entries).hasSize(3);
-		assertThat(score.value()).isEqualByComparingTo("37.5");
-		assertThat(score.basis().basePoints()).isEqualByComparingTo("37.5");
+				Reading.of(0.5, "x"), "self-assessment", Reading.of(50, "x"), "sales-maturity", Reading.of(50, "x"));
+		var score = LearnedScoreRule.score(Pillar.READINESS, entries, model, new double[] { 0.5, 0.25, 0.5, 0.5 },
+				readings, DAY.minusDays(90), DAY, "learned");
+		// log-odds from 1.0 × [-0.5, 0.5], 3.0 × [-0.75, 2.25], the self-assessment's
+		// 2.0 × [-1, 1] and the sales maturity's 4.0 × [-2, 2]: -4.25 to 5.75, so the
+		// baselines sit at 100 × 4.25 / 10 = 42.5
+		assertThat(entries).hasSize(4);
+		assertThat(score.value()).isEqualByComparingTo("42.5");
+		assertThat(score.basis().basePoints()).isEqualByComparingTo("42.5");
 		assertThat(score.parts()).allSatisfy(p -> assertThat(p.points()).isEqualByComparingTo("0.0"));
 	}
 
 	@Test
 	void aPartnerOnboardedLessThanThirtyDaysBeforeIsUnknownUnderLearnedWeightsToo() {
 		var entries = this.rubric.of(Pillar.READINESS);
-		var model = new LogisticModel(0, new double[] { 1.0, 1.0, 1.0 }, new double[] { 0.5, 0.5, 0.5 },
-				new double[] { 0.1, 0.1, 0.1 });
+		var model = new LogisticModel(0, new double[] { 1.0, 1.0, 1.0, 1.0 }, new double[] { 0.5, 0.5, 0.5, 0.5 },
+				new double[] { 0.1, 0.1, 0.1, 0.1 });
 		var readings = Map.of("certified-delivery-staff", Reading.of(1, "x"), "vertical-specialisation",
-				Reading.of(1, "x"), "self-assessment", Reading.of(50, "x"));
-		var score = LearnedScoreRule.score(Pillar.READINESS, entries, model, new double[] { 0.5, 0.5, 0.5 }, readings,
-				DAY.minusDays(12), DAY, "learned");
+				Reading.of(1, "x"), "self-assessment", Reading.of(50, "x"), "sales-maturity", Reading.of(50, "x"));
+		var score = LearnedScoreRule.score(Pillar.READINESS, entries, model, new double[] { 0.5, 0.5, 0.5, 0.5 },
+				readings, DAY.minusDays(12), DAY, "learned");
 		assertThat(score.known()).isFalse();
 		assertThat(score.unknownReason()).contains("onboarded 12 days before");
 	}

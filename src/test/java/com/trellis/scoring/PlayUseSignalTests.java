@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Use of recommended plays: plays used on the partner's deals in the last 90 days, per 30
- * days, from the plays module's {@code PLAY_USED} activity.
+ * Use of recommended plays: plays recommended for the deal they were used on, in the last
+ * 90 days, per 30 days, from the plays module's {@code PLAY_USED} activity; other plays
+ * used ({@code OTHER_PLAY_USED}) earn nothing.
  */
 class PlayUseSignalTests {
 
@@ -15,11 +16,13 @@ class PlayUseSignalTests {
 		var records = new RecordsFixture().events("PLAY_USED", 10, 2)
 			.events("PLAY_USED", 89, 1)
 			.events("PLAY_USED", 95, 7)
+			.events("OTHER_PLAY_USED", 3, 5)
 			.events("AE_INTERACTION", 5, 4);
 		var reading = records.read(new PlayUse());
-		// 3 plays in 90 days: 1 per 30 days; the one 95 days back is outside the window
+		// 3 recommended plays in 90 days: 1 per 30 days; the one 95 days back is outside
+		// the window, and the 5 plays that were not recommended count for nothing
 		assertThat(reading.value()).isEqualByComparingTo("1.00");
-		assertThat(reading.reason()).isEqualTo("3 plays used in 90 days");
+		assertThat(reading.reason()).isEqualTo("3 recommended plays used in 90 days");
 	}
 
 	@Test

@@ -98,7 +98,7 @@ class ScoreRuleTests {
 	void theWeightsOfEachScoreMustAddUpToOneHundred() {
 		var entries = new java.util.ArrayList<>(this.rubric.entries());
 		entries.remove(0);
-		assertThatThrownBy(() -> new Rubric(entries)).hasMessageContaining("READINESS add up to 65");
+		assertThatThrownBy(() -> new Rubric(entries)).hasMessageContaining("READINESS add up to 72");
 	}
 
 	private Map<String, Reading> readings(Map<String, String> values) {

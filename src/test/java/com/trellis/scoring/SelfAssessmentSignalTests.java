@@ -33,14 +33,14 @@ class SelfAssessmentSignalTests {
 	}
 
 	@Test
-	void theStandardRubricWeighsItThirtyOfOneHundredReadinessPoints() {
+	void theStandardRubricWeighsItTwentyFourOfOneHundredReadinessPoints() {
 		var entry = Rubric.standard()
 			.of(Pillar.READINESS)
 			.stream()
 			.filter(e -> e.signal().key().equals("self-assessment"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(entry.weight()).isEqualTo(30);
+		assertThat(entry.weight()).isEqualTo(24);
 	}
 
 	private static AsOf asOf(int year, int month, int day) {

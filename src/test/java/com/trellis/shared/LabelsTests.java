@@ -39,6 +39,7 @@ class LabelsTests {
 		assertThat(InvalidInputException.of("ownerId", "no such user").readable()).isEqualTo("Owner: no such user");
 		assertThat(Labels.fieldWords("sliceValue")).isEqualTo("Slice value");
 		assertThat(Labels.fieldWords("lines[2].amount")).isEqualTo("Amount");
+		assertThat(Labels.fieldWords("partnerTypes[1]")).isEqualTo("Partner types");
 	}
 
 }
