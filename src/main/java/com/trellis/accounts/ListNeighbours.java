@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.trellis.matching.Company;
 import com.trellis.matching.OneSlipKeys;
@@ -31,6 +32,9 @@ final class ListNeighbours {
 
 	private static final int NONE = -1;
 
+	/** Shards of the key table, built at once (one a core of two). */
+	private static final int SHARDS = 2;
+
 	final List<Company> companies;
 
 	/** Distinct normalised names, and the companies (by index) bearing each. */
@@ -40,25 +44,11 @@ final class ListNeighbours {
 
 	private final Map<String, int[]> byDomain = new HashMap<>();
 
-	private final long[] keys;
-
-	/** Per slot, the first entry (name and kind of key) of its key, or NONE. */
-	private final int[] first;
-
-	private int[] entryName;
-
-	private byte[] entryKind;
-
-	private int[] next;
-
-	private int entries;
-
-	private final int mask;
-
-	/** One 64-bit word per key holding three of its bits: most misses end here. */
-	private final long[] filter;
-
-	private final int filterMask;
+	/**
+	 * The keys, in shards by hash, each shard filled by a thread of its own (building the
+	 * table for 100,000 names is itself a second of work).
+	 */
+	private final KeyTable[] shards;
 
 	ListNeighbours(List<Company> companies) {
 		this.companies = companies;
@@ -86,66 +76,25 @@ final class ListNeighbours {
 		for (var name : this.names) {
 			most += name.length() + 2;
 		}
-		// at most two thirds full: a probe ends at a free slot soon
-		int capacity = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 27, most * 3 / 2))) << 1;
-		this.keys = new long[capacity];
-		this.first = new int[capacity];
-		Arrays.fill(this.first, NONE);
-		this.mask = capacity - 1;
-		this.entryName = new int[(int) Math.max(16, Math.min(1 << 28, most))];
-		this.entryKind = new byte[this.entryName.length];
-		this.next = new int[this.entryName.length];
-		// four bits of filter a slot, about eight a key
-		this.filter = new long[Math.max(1, capacity / 16)];
-		this.filterMask = this.filter.length - 1;
-		for (int id = 0; id < this.names.size(); id++) {
-			int name = id;
-			OneSlipKeys.forEach(this.names.get(id), true, (key, kind) -> add(key, name, kind));
-		}
-	}
-
-	private void add(long key, int name, int kind) {
-		int slot = slot(key);
-		for (int e = this.first[slot]; e != NONE; e = this.next[e]) {
-			if (this.entryName[e] == name && this.entryKind[e] == kind) {
-				return;
+		long perShard = most / SHARDS + 16;
+		this.shards = new KeyTable[SHARDS];
+		IntStream.range(0, SHARDS).parallel().forEach(shard -> {
+			var table = new KeyTable(perShard);
+			for (int id = 0; id < this.names.size(); id++) {
+				int name = id;
+				OneSlipKeys.forEach(this.names.get(id), true, (key, kind) -> {
+					long mixed = mix(key);
+					if (shard(mixed) == shard) {
+						table.add(key, mixed, name, kind);
+					}
+				});
 			}
-		}
-		if (this.entries == this.entryName.length) {
-			this.entryName = Arrays.copyOf(this.entryName, this.entries * 2);
-			this.entryKind = Arrays.copyOf(this.entryKind, this.entries * 2);
-			this.next = Arrays.copyOf(this.next, this.entries * 2);
-		}
-		this.entryName[this.entries] = name;
-		this.entryKind[this.entries] = (byte) kind;
-		this.next[this.entries] = this.first[slot];
-		this.first[slot] = this.entries++;
-		this.keys[slot] = key;
-		long mixed = mix(key);
-		this.filter[(int) (mixed >>> 40) & this.filterMask] |= bits(mixed);
+			this.shards[shard] = table;
+		});
 	}
 
-	/** The slot of a key: its own, or the free one where it would go. */
-	private int slot(long key) {
-		int slot = (int) mix(key) & this.mask;
-		while (this.first[slot] != NONE && this.keys[slot] != key) {
-			slot = (slot + 1) & this.mask;
-		}
-		return slot;
-	}
-
-	/** The first entry of a key, or NONE; most keys not held end at the filter. */
-	private int entry(long key) {
-		long mixed = mix(key);
-		long bits = bits(mixed);
-		if ((this.filter[(int) (mixed >>> 40) & this.filterMask] & bits) != bits) {
-			return NONE;
-		}
-		return this.first[slot(key)];
-	}
-
-	private static long bits(long mixed) {
-		return 1L << ((mixed >>> 22) & 63) | 1L << ((mixed >>> 28) & 63) | 1L << ((mixed >>> 34) & 63);
+	private static int shard(long mixed) {
+		return (int) (mixed >>> 62) & (SHARDS - 1);
 	}
 
 	/** A 64-bit finaliser, so that neighbouring hashes spread over the table. */
@@ -206,10 +155,12 @@ final class ListNeighbours {
 		}
 
 		private void look(long key, int accountKind) {
-			for (int e = entry(key); e != NONE; e = ListNeighbours.this.next[e]) {
-				var kind = meeting(accountKind, ListNeighbours.this.entryKind[e]);
+			long mixed = mix(key);
+			var table = ListNeighbours.this.shards[shard(mixed)];
+			for (int e = table.entry(key, mixed); e != NONE; e = table.next[e]) {
+				var kind = meeting(accountKind, table.entryKind[e]);
 				if (kind != null) {
-					met(ListNeighbours.this.entryName[e], kind);
+					met(table.entryName[e], kind);
 				}
 			}
 		}
@@ -243,6 +194,91 @@ final class ListNeighbours {
 				this.account = this.row.get();
 			}
 			return this.account;
+		}
+
+	}
+
+	/**
+	 * An open-addressing table of keys, each with its entries (name and kind of key),
+	 * behind a filter of one 64-bit word per key holding three of its bits: most keys not
+	 * held end there, in a few megabytes the processor's cache keeps.
+	 */
+	private static final class KeyTable {
+
+		private final long[] keys;
+
+		/** Per slot, the first entry of its key, or NONE. */
+		private final int[] first;
+
+		private int[] entryName;
+
+		private byte[] entryKind;
+
+		private int[] next;
+
+		private int entries;
+
+		private final int mask;
+
+		private final long[] filter;
+
+		private final int filterMask;
+
+		KeyTable(long most) {
+			// at most two thirds full: a probe ends at a free slot soon
+			int capacity = Integer.highestOneBit((int) Math.max(16, Math.min(1 << 27, most * 3 / 2))) << 1;
+			this.keys = new long[capacity];
+			this.first = new int[capacity];
+			Arrays.fill(this.first, NONE);
+			this.mask = capacity - 1;
+			this.entryName = new int[(int) Math.max(16, Math.min(1 << 28, most))];
+			this.entryKind = new byte[this.entryName.length];
+			this.next = new int[this.entryName.length];
+			// four bits of filter a slot, about eight a key
+			this.filter = new long[Math.max(1, capacity / 16)];
+			this.filterMask = this.filter.length - 1;
+		}
+
+		void add(long key, long mixed, int name, int kind) {
+			int slot = slot(key, mixed);
+			for (int e = this.first[slot]; e != NONE; e = this.next[e]) {
+				if (this.entryName[e] == name && this.entryKind[e] == kind) {
+					return;
+				}
+			}
+			if (this.entries == this.entryName.length) {
+				this.entryName = Arrays.copyOf(this.entryName, this.entries * 2);
+				this.entryKind = Arrays.copyOf(this.entryKind, this.entries * 2);
+				this.next = Arrays.copyOf(this.next, this.entries * 2);
+			}
+			this.entryName[this.entries] = name;
+			this.entryKind[this.entries] = (byte) kind;
+			this.next[this.entries] = this.first[slot];
+			this.first[slot] = this.entries++;
+			this.keys[slot] = key;
+			this.filter[(int) (mixed >>> 38) & this.filterMask] |= bits(mixed);
+		}
+
+		/** The first entry of a key, or NONE. */
+		int entry(long key, long mixed) {
+			long bits = bits(mixed);
+			if ((this.filter[(int) (mixed >>> 38) & this.filterMask] & bits) != bits) {
+				return NONE;
+			}
+			return this.first[slot(key, mixed)];
+		}
+
+		/** The slot of a key: its own, or the free one where it would go. */
+		private int slot(long key, long mixed) {
+			int slot = (int) mixed & this.mask;
+			while (this.first[slot] != NONE && this.keys[slot] != key) {
+				slot = (slot + 1) & this.mask;
+			}
+			return slot;
+		}
+
+		private static long bits(long mixed) {
+			return 1L << ((mixed >>> 20) & 63) | 1L << ((mixed >>> 26) & 63) | 1L << ((mixed >>> 32) & 63);
 		}
 
 	}
