@@ -2,152 +2,214 @@ package com.trellis.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import com.trellis.shared.PgCopy;
+import com.trellis.matching.Company;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * Candidate accounts for many companies at once (a partner's list of 100,000), set-based:
- * the companies are copied into a temporary table and joined with the accounts, so the
- * database answers in a few hash joins instead of one query per company. Two rounds:
- * first the same registrable domain or the same normalised name; then, only for the
- * companies the caller found no sure match for, names one slip of the keyboard apart in
- * one word, by one pass over the accounts' names ({@link SlipNeighbours}). A trigram
- * probe per company (the {@code pg_trgm} index the one-at-a-time search uses) costs over
- * 15 ms at a million accounts whose names share common words, too slow for 100,000
- * companies.
+ * Candidate accounts for many companies at once (a partner's list of 100,000): one pass
+ * over the accounts ({@code COPY}), each account looking its registrable domain and its
+ * name's keys up among the list's ({@link ListNeighbours}), so the work is one read of
+ * the account table plus a few hash look-ups per account, whatever the list's size. On a
+ * large table the pass is split by block range over several connections reading one
+ * snapshot (one core each). A trigram probe per company (the {@code pg_trgm} index the
+ * one-at-a-time search uses) costs over 15 ms at a million accounts whose names share
+ * common words, and joins per kind of candidate read the table once each (same domain,
+ * same name, extended, shortened): too slow for 100,000 companies.
  */
 @Repository
 class AccountCandidates {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountCandidates.class);
 
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
-	AccountCandidates(JdbcClient jdbc, DataSource dataSource) {
+	/** Connections (and threads) reading a large account table at once. */
+	private final int readers;
+
+	/** From this many 8 kB blocks on, the account table is read in parts. */
+	private final long parallelFromBlocks;
+
+	AccountCandidates(JdbcClient jdbc, DataSource dataSource, @Value("${trellis.matching.readers:2}") int readers,
+			@Value("${trellis.matching.parallel-from-blocks:2000}") long parallelFromBlocks) {
+		if (readers < 1) {
+			throw new IllegalArgumentException("trellis.matching.readers must be 1 or more, not " + readers);
+		}
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.readers = readers;
+		this.parallelFromBlocks = parallelFromBlocks;
 	}
 
 	/**
-	 * Loads the companies (index = position) into the transaction's temporary table; the
-	 * caller's transaction must be active.
+	 * Every candidate of every company, in one pass over the accounts ({@code COPY} of
+	 * their keys and records, split by block range over {@link #readers} connections when
+	 * the table is large, all reading the caller's snapshot): for each company the
+	 * accounts with its registrable domain or normalised name ({@code first}), and those
+	 * one slip apart in one word, extended by words (the first {@code limit} in name
+	 * order) or shortened by words ({@code further}).
 	 */
-	void load(List<String[]> domainAndName) {
-		this.jdbc.sql("DROP TABLE IF EXISTS match_subject").update();
-		this.jdbc.sql("""
-				CREATE TEMPORARY TABLE match_subject (n INT NOT NULL, registrable_domain TEXT, normalized_name TEXT,
-				                                      by_similarity BOOLEAN NOT NULL DEFAULT FALSE)
-				                                      ON COMMIT DROP
-				""").update();
-		try (var copy = PgCopy.into(this.dataSource, "match_subject",
-				List.of("n", "registrable_domain", "normalized_name"))) {
-			for (int i = 0; i < domainAndName.size(); i++) {
-				copy.row(i, domainAndName.get(i)[0], domainAndName.get(i)[1]);
-			}
-			copy.finish();
-		}
-		this.jdbc.sql("ANALYZE match_subject").update();
-	}
-
-	/**
-	 * Accounts with the same registrable domain or the same normalised name. The names
-	 * are compared byte for byte ({@code COLLATE "C"}, the same equality for these ASCII
-	 * keys) so that PostgreSQL uses the byte-ordered btree (V66) or a hash join, never
-	 * the trigram index, which also answers {@code =} but takes milliseconds per name
-	 * sharing common words.
-	 */
-	List<List<CustomerRecord>> sameDomainOrName(int subjects) {
-		var result = empty(subjects);
-		this.jdbc.sql("""
-				SELECT s.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country
-				FROM match_subject s JOIN account a ON a.registrable_domain = s.registrable_domain
-				UNION
-				SELECT s.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country
-				FROM match_subject s JOIN account a ON a.normalized_name COLLATE "C" = s.normalized_name COLLATE "C"
-				""").query(rs -> {
-			add(result, rs);
-		});
-		return result;
-	}
-
-	/**
-	 * Accounts whose names are one slip of the keyboard apart in one word, for the
-	 * companies given by index ({@code names} holds every company's normalised name): the
-	 * accounts' names are read once, in one sequential pass ({@code COPY}), and each
-	 * account's {@link com.trellis.matching.OneSlipKeys} looked up among the companies'
-	 * ({@link SlipNeighbours}). A probe per company (the GIN index on slip keys V74 had)
-	 * read some sixty rows a company at a million accounts; this pass costs about what
-	 * one scan of the account table costs, whatever the list's size, and finds only names
-	 * one slip apart, not every name sharing a word's first three letters.
-	 */
-	List<List<CustomerRecord>> oneSlipApart(List<String> names, List<Integer> which) {
-		if (which.isEmpty()) {
-			return empty(names.size());
-		}
-		this.jdbc.sql("UPDATE match_subject SET by_similarity = TRUE WHERE n = ANY(:which)")
-			.param("which", which.toArray(Integer[]::new))
-			.update();
-		this.jdbc.sql("ANALYZE match_subject").update();
-		var neighbours = new SlipNeighbours(names, which);
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+	ListCandidates find(List<Company> companies, int limit) {
+		long began = System.nanoTime();
+		var neighbours = new ListNeighbours(companies);
+		long keyed = System.nanoTime();
+		Connection own = DataSourceUtils.getConnection(this.dataSource);
+		int parts;
 		try {
-			var out = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyOut("COPY (SELECT id, normalized_name FROM account WHERE normalized_name IS NOT NULL) TO STDOUT");
-			byte[] row;
-			while ((row = out.readFromCopy()) != null) {
-				int tab = 0;
-				long id = 0;
-				while (row[tab] != '\t') {
-					id = id * 10 + (row[tab++] - '0');
-				}
-				int end = row[row.length - 1] == '\n' ? row.length - 1 : row.length;
-				neighbours.offer(id, copyText(row, tab + 1, end));
+			long blocks = this.jdbc.sql("SELECT pg_relation_size('account') / current_setting('block_size')::bigint")
+				.query(Long.class)
+				.single();
+			parts = blocks < this.parallelFromBlocks ? 1 : this.readers;
+			var readers = new ArrayList<ListNeighbours.Reader>();
+			if (parts == 1) {
+				var reader = neighbours.new Reader();
+				read(own, reader, 0, -1);
+				readers.add(reader);
 			}
+			else {
+				readers.addAll(readInParts(own, neighbours, blocks, parts));
+			}
+			long read = System.nanoTime();
+			var found = ListCandidates.of(neighbours, readers, limit);
+			if (companies.size() >= ListMatching.LOGGED) {
+				log.info(String.format(Locale.ROOT,
+						"candidates of %d companies: their keys %.2f s, accounts read in %d part(s) %.2f s,"
+								+ " gathered %.2f s",
+						companies.size(), (keyed - began) / 1e9, parts, (read - keyed) / 1e9,
+						(System.nanoTime() - read) / 1e9));
+			}
+			return found;
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot read the accounts' names", ex);
+			throw new IllegalStateException("Cannot read the accounts", ex);
 		}
 		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
+			DataSourceUtils.releaseConnection(own, this.dataSource);
 		}
-		var ids = new HashSet<Long>();
-		for (int p = 0; p < neighbours.pairs(); p++) {
-			ids.add(neighbours.accountOf(p));
+	}
+
+	/**
+	 * Reads the table in {@code parts} block ranges at once: the first on the caller's
+	 * connection, the others each on a connection of its own that imports the caller's
+	 * snapshot, so every part sees the same accounts.
+	 */
+	private List<ListNeighbours.Reader> readInParts(Connection own, ListNeighbours neighbours, long blocks, int parts)
+			throws SQLException {
+		String snapshot;
+		try (var statement = own.createStatement(); var rs = statement.executeQuery("SELECT pg_export_snapshot()")) {
+			rs.next();
+			snapshot = rs.getString(1);
 		}
-		var records = new HashMap<Long, CustomerRecord>();
-		this.jdbc.sql("SELECT id, name, registrable_domain, normalized_name, country FROM account WHERE id = ANY(:ids)")
-			.param("ids", ids.toArray(Long[]::new))
-			.query(rs -> {
-				records.put(rs.getLong(1), new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getString(4), rs.getString(5)));
-			});
-		var result = empty(names.size());
-		for (int p = 0; p < neighbours.pairs(); p++) {
-			var found = result.get(neighbours.companyOf(p));
-			var record = records.get(neighbours.accountOf(p));
-			if (record != null && found.stream().noneMatch(r -> r.accountId() == record.accountId())) {
-				found.add(record);
+		var pool = Executors.newFixedThreadPool(parts - 1);
+		try {
+			var others = new ArrayList<Future<ListNeighbours.Reader>>();
+			for (int p = 1; p < parts; p++) {
+				long from = blocks * p / parts;
+				long to = p == parts - 1 ? -1 : blocks * (p + 1) / parts;
+				others.add(pool.submit(() -> readWithSnapshot(snapshot, neighbours, from, to)));
 			}
+			var first = neighbours.new Reader();
+			read(own, first, 0, blocks / parts);
+			var readers = new ArrayList<>(List.of(first));
+			for (var other : others) {
+				readers.add(other.get());
+			}
+			return readers;
 		}
-		return result;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading the accounts", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Cannot read the accounts", ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private ListNeighbours.Reader readWithSnapshot(String snapshot, ListNeighbours neighbours, long from, long to)
+			throws SQLException {
+		try (var connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+			try (var statement = connection.createStatement()) {
+				statement.execute("SET TRANSACTION READ ONLY");
+				statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+			}
+			var reader = neighbours.new Reader();
+			try {
+				read(connection, reader, from, to);
+			}
+			finally {
+				connection.rollback();
+			}
+			return reader;
+		}
+	}
+
+	/**
+	 * Offers the accounts in blocks {@code from} to {@code to} (-1: to the end) to the
+	 * reader, by {@code COPY … TO STDOUT} (text format: tab-separated, {@code \N} for
+	 * null); name and country are decoded only for the accounts that meet a company.
+	 */
+	private static void read(Connection connection, ListNeighbours.Reader reader, long from, long to)
+			throws SQLException {
+		var range = "ctid >= '(" + from + ",0)'::tid" + (to < 0 ? "" : " AND ctid < '(" + to + ",0)'::tid");
+		var out = connection.unwrap(PGConnection.class)
+			.getCopyAPI()
+			.copyOut("COPY (SELECT id, registrable_domain, normalized_name, name, country FROM account WHERE " + range
+					+ ") TO STDOUT");
+		var tabs = new int[5];
+		byte[] row;
+		while ((row = out.readFromCopy()) != null) {
+			int end = row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+			int found = 0;
+			for (int i = 0; i < end && found < 4; i++) {
+				if (row[i] == '\t') {
+					tabs[found++] = i;
+				}
+			}
+			tabs[4] = end;
+			long id = 0;
+			for (int i = 0; i < tabs[0]; i++) {
+				id = id * 10 + (row[i] - '0');
+			}
+			var domain = copyText(row, tabs[0] + 1, tabs[1]);
+			var normalized = copyText(row, tabs[1] + 1, tabs[2]);
+			long account = id;
+			byte[] line = row;
+			int nameFrom = tabs[2] + 1;
+			int nameTo = tabs[3];
+			int countryTo = tabs[4];
+			reader.offer(domain, normalized, () -> new CustomerRecord(account, copyText(line, nameFrom, nameTo), domain,
+					normalized, copyText(line, nameTo + 1, countryTo)));
+		}
 	}
 
 	/** A text value of COPY's text format (backslash escapes undone). */
 	private static String copyText(byte[] row, int from, int to) {
+		if (to - from == 2 && row[from] == '\\' && row[from + 1] == 'N') {
+			return null;
+		}
 		var text = new String(row, from, to - from, StandardCharsets.UTF_8);
 		if (text.indexOf('\\') < 0) {
 			return text;
@@ -168,58 +230,6 @@ class AccountCandidates {
 			});
 		}
 		return plain.toString();
-	}
-
-	/**
-	 * Accounts whose name is the company's name with words added, or the company's name
-	 * with words dropped from its end ("Talvoring" and "Talvoring Consulting": a possible
-	 * match at most), for the companies marked by {@link #oneSlipApart}: through the
-	 * byte-ordered name index (V66), the first {@code limit} extensions per company.
-	 */
-	List<List<CustomerRecord>> extendedOrShortened(int subjects, int limit) {
-		return grouped(subjects, """
-				SELECT s.n, e.id
-				FROM match_subject s
-				CROSS JOIN LATERAL (SELECT a.id FROM account a
-				                    WHERE a.normalized_name COLLATE "C" > (s.normalized_name || ' ') COLLATE "C"
-				                      AND a.normalized_name COLLATE "C" < (s.normalized_name || '!') COLLATE "C"
-				                    ORDER BY a.normalized_name COLLATE "C" LIMIT %d) e
-				WHERE s.by_similarity
-				UNION
-				SELECT p.n, a.id
-				FROM (SELECT s.n, array_to_string(w.words[:i], ' ') AS prefix
-				      FROM match_subject s, string_to_array(s.normalized_name, ' ') AS w(words),
-				           generate_series(1, cardinality(w.words) - 1) AS i
-				      WHERE s.by_similarity) p
-				JOIN account a ON a.normalized_name COLLATE "C" = p.prefix COLLATE "C"
-				""".formatted(limit));
-	}
-
-	private List<List<CustomerRecord>> grouped(int subjects, String pairs) {
-		var result = empty(subjects);
-		if (pairs == null) {
-			return result;
-		}
-		this.jdbc
-			.sql("SELECT c.n, a.id, a.name, a.registrable_domain, a.normalized_name, a.country FROM (" + pairs
-					+ ") c JOIN account a ON a.id = c.id")
-			.query(rs -> {
-				add(result, rs);
-			});
-		return result;
-	}
-
-	private static List<List<CustomerRecord>> empty(int subjects) {
-		var result = new ArrayList<List<CustomerRecord>>(subjects);
-		for (int i = 0; i < subjects; i++) {
-			result.add(new ArrayList<>(2));
-		}
-		return result;
-	}
-
-	private static void add(List<List<CustomerRecord>> result, ResultSet rs) throws SQLException {
-		result.get(rs.getInt(1))
-			.add(new CustomerRecord(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
 	}
 
 }

@@ -15,15 +15,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Many companies (a partner's list, 100,000 rows) matched at once: candidates found
- * set-based ({@link AccountCandidates}) — same registrable domain or normalised name for
- * all companies in one query, then, only for the companies without a sure match, names
- * one slip of the keyboard apart in one word (slip keys) and names extended or shortened
- * by whole words (possible matches) — each company decided by {@link BestMatch} as one
- * company alone. Where the one-company search ({@link Accounts#customerCandidates},
- * trigram) differs: two misspelt words in one name are not found, and a name extended by
- * more than {@value #EXTENSIONS} accounts offers the first in name order, not the
- * closest. Each phase's time is logged for lists of {@value #LOGGED} companies or more.
+ * Many companies (a partner's list, 100,000 rows) matched at once: candidates found in
+ * one pass over the accounts ({@link AccountCandidates}) — each company decided first
+ * among the accounts with its registrable domain or normalised name, then, only when that
+ * gave no sure match, also among names one slip of the keyboard apart in one word (slip
+ * keys) and names extended or shortened by whole words (possible matches) — each decided
+ * by {@link BestMatch} as one company alone. Where the one-company search
+ * ({@link Accounts#customerCandidates}, trigram) differs: two misspelt words in one name
+ * are not found, and a name extended by more than {@value #EXTENSIONS} accounts offers
+ * the first in name order, not the closest. Each phase's time is logged for lists of
+ * {@value #LOGGED} companies or more.
  */
 @Component
 class ListMatching {
@@ -43,39 +44,32 @@ class ListMatching {
 	}
 
 	/**
-	 * The caller's transaction must be active (the companies go to a temporary table).
+	 * The caller's transaction must be active (every part of the pass reads its
+	 * snapshot).
 	 */
 	List<BestMatch.Decision<Long>> matchAll(List<Company> companies, Map<Integer, Set<Long>> notThese) {
 		var clock = new Phases();
-		var keys = companies.stream().map(c -> new String[] { c.identityDomain(), c.normalizedName() }).toList();
-		this.candidates.load(keys);
-		clock.lap("load");
-		var found = this.candidates.sameDomainOrName(companies.size());
-		clock.lap("same domain or name");
-		var decisions = new ArrayList<>(decide(companies, found, notThese, IntStream.range(0, companies.size())));
+		var found = this.candidates.find(companies, EXTENSIONS);
+		clock.lap("one pass over the accounts");
+		var first = found.first();
+		var decisions = new ArrayList<>(decide(companies, first, notThese, IntStream.range(0, companies.size())));
 		clock.lap("decide");
 		var unsure = IntStream.range(0, companies.size())
 			.filter(i -> !decisions.get(i).matched() && companies.get(i).normalizedName() != null)
 			.boxed()
 			.toList();
-		var similar = this.candidates.oneSlipApart(companies.stream().map(Company::normalizedName).toList(), unsure);
-		clock.lap("one slip apart");
-		var extended = unsure.isEmpty() ? similar : this.candidates.extendedOrShortened(companies.size(), EXTENSIONS);
-		clock.lap("extended or shortened");
 		for (int i : unsure) {
 			var known = new HashSet<Long>();
-			found.get(i).forEach(c -> known.add(c.accountId()));
-			for (var more : List.of(similar.get(i), extended.get(i))) {
-				more.stream().filter(c -> known.add(c.accountId())).forEach(found.get(i)::add);
-			}
+			first.get(i).forEach(c -> known.add(c.accountId()));
+			found.further().get(i).stream().filter(c -> known.add(c.accountId())).forEach(first.get(i)::add);
 		}
-		var second = decide(companies, found, notThese, unsure.stream().mapToInt(Integer::intValue));
+		var second = decide(companies, first, notThese, unsure.stream().mapToInt(Integer::intValue));
 		for (int j = 0; j < unsure.size(); j++) {
 			decisions.set(unsure.get(j), second.get(j));
 		}
 		clock.lap("decide the unsure");
 		if (companies.size() >= LOGGED || log.isDebugEnabled()) {
-			long weighed = unsure.stream().mapToLong(i -> found.get(i).size()).sum();
+			long weighed = unsure.stream().mapToLong(i -> first.get(i).size()).sum();
 			log.info("matched {} companies ({} without a sure match by domain or name, {} candidates weighed for them):"
 					+ " {}", companies.size(), unsure.size(), weighed, clock);
 		}

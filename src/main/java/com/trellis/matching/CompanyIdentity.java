@@ -19,6 +19,21 @@ public final class CompanyIdentity {
 
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+	// compiled once: a list of 100,000 names is folded at a time
+	private static final Pattern PATH = Pattern.compile("[/?#].*$");
+
+	private static final Pattern PORT = Pattern.compile(":\\d+$");
+
+	private static final Pattern WWW = Pattern.compile("^www\\d*\\.");
+
+	private static final Pattern ROOT_DOT = Pattern.compile("\\.$");
+
+	private static final Pattern INITIALS = Pattern.compile("\\b(\\p{L})\\.\\s?(\\p{L})\\.");
+
+	private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02b9\u02bc`]");
+
+	private static final Pattern SLASHED = Pattern.compile("\\b(\\p{L})/(\\p{L})\\b");
+
 	private static final Set<String> LEGAL_SUFFIXES = Set.of("inc", "incorporated", "llc", "llp", "lp", "ltd",
 			"limited", "gmbh", "mbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "corp",
 			"corporation", "co", "company", "pty", "oy", "ab", "as", "aps", "kk", "pte", "pvt", "se");
@@ -34,8 +49,10 @@ public final class CompanyIdentity {
 			return null;
 		}
 		var host = SCHEME.matcher(webAddress.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
-		host = host.replaceFirst("[/?#].*$", "").replaceFirst(":\\d+$", "").replaceFirst("^www\\d*\\.", "");
-		host = host.replaceFirst("\\.$", "");
+		host = PATH.matcher(host).replaceFirst("");
+		host = PORT.matcher(host).replaceFirst("");
+		host = WWW.matcher(host).replaceFirst("");
+		host = ROOT_DOT.matcher(host).replaceFirst("");
 		try {
 			var domain = InternetDomainName.from(IDN.toASCII(host));
 			if (domain.isUnderPublicSuffix()) {
@@ -72,11 +89,11 @@ public final class CompanyIdentity {
 		}
 		var folded = Transliteration.toAscii(name).toLowerCase(Locale.ROOT).replace("&", " and ");
 		// "S.A." and "S. A." become one token before punctuation is dropped
-		folded = folded.replaceAll("\\b(\\p{L})\\.\\s?(\\p{L})\\.", "$1$2");
+		folded = INITIALS.matcher(folded).replaceAll("$1$2");
 		// apostrophes join ("McDonald's" is "mcdonalds", the soft sign of "Nikel'" goes)
-		folded = folded.replaceAll("['\u2019\u02b9\u02bc`]", "");
+		folded = APOSTROPHES.matcher(folded).replaceAll("");
 		// "A/S" and "K/S" are the legal suffixes "as" and "ks"
-		folded = folded.replaceAll("\\b(\\p{L})/(\\p{L})\\b", "$1$2");
+		folded = SLASHED.matcher(folded).replaceAll("$1$2");
 		var tokens = NOT_WORD.split(folded.strip());
 		var kept = new StringBuilder();
 		int last = tokens.length;

@@ -24,21 +24,38 @@ public final class OneSlipKeys {
 	private OneSlipKeys() {
 	}
 
+	/** The key standing for the whole name. */
+	public static final int WHOLE = 0;
+
+	/** A key standing for the name less one letter of one of its longer words. */
+	public static final int LESS_ONE = 1;
+
+	/** A key standing for the name's first words (the name up to a space). */
+	public static final int FIRST_WORDS = 2;
+
 	/** Every key of a normalised name (none for null). */
 	public static void forEach(String normalizedName, LongConsumer key) {
+		forEach(normalizedName, false, (hash, kind) -> key.accept(hash));
+	}
+
+	/**
+	 * Every key of a normalised name with its kind ({@link #WHOLE} first, then
+	 * {@link #LESS_ONE}), and, when asked, the keys of the name's first words
+	 * ({@link #FIRST_WORDS}: "zembrovia" for "zembrovia logistics"), which are the whole
+	 * name keys of a name shortened by words at its end.
+	 */
+	public static void forEach(String normalizedName, boolean firstWords, Sink sink) {
 		if (normalizedName == null || normalizedName.isEmpty()) {
 			return;
 		}
 		int n = normalizedName.length();
 		// prefix[k]: the hash of the first k letters; power[k]: BASE to the k-th
 		var prefix = new long[n + 1];
-		var power = new long[n + 1];
-		power[0] = 1;
+		var power = n < POWERS.length ? POWERS : powers(n + 1);
 		for (int i = 0; i < n; i++) {
 			prefix[i + 1] = prefix[i] * BASE + normalizedName.charAt(i);
-			power[i + 1] = power[i] * BASE;
 		}
-		key.accept(prefix[n]);
+		sink.key(prefix[n], WHOLE);
 		int start = 0;
 		while (start < n) {
 			int end = normalizedName.indexOf(' ', start);
@@ -47,11 +64,33 @@ public final class OneSlipKeys {
 				for (int at = start; at < end; at++) {
 					// the name without the letter at "at": its head shifted past the tail
 					long tail = prefix[n] - prefix[at + 1] * power[n - at - 1];
-					key.accept(prefix[at] * power[n - at - 1] + tail);
+					sink.key(prefix[at] * power[n - at - 1] + tail, LESS_ONE);
 				}
+			}
+			if (firstWords && end < n && end > 0) {
+				sink.key(prefix[end], FIRST_WORDS);
 			}
 			start = end + 1;
 		}
+	}
+
+	private static final long[] POWERS = powers(256);
+
+	private static long[] powers(int count) {
+		var power = new long[count];
+		power[0] = 1;
+		for (int i = 1; i < count; i++) {
+			power[i] = power[i - 1] * BASE;
+		}
+		return power;
+	}
+
+	/** Receives a key and its kind. */
+	@FunctionalInterface
+	public interface Sink {
+
+		void key(long key, int kind);
+
 	}
 
 }
