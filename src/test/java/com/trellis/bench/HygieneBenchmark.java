@@ -112,14 +112,18 @@ class HygieneBenchmark {
 
 	@DynamicPropertySource
 	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
+		// before the shared settings (which switch the job off): the first value of a
+		// name counts
+		registry.add("trellis.hygiene.duplicates-refresh", () -> "5s");
 		settings.registerDemoDatabase(registry);
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
 		registry.add("trellis.scoring.daily-cron", () -> "-");
 		registry.add("trellis.tiers.daily-cron", () -> "-");
 		registry.add("trellis.cohorts.daily-cron", () -> "-");
-		// the week's digest for every person at start (minutes at the large size) is not measured here
+		// the week's digest for every person at start (minutes at the large size) is not
+		// measured here
 		registry.add("trellis.guidance.digest-cron", () -> "-");
-		registry.add("trellis.hygiene.duplicates-refresh", () -> "5s");
+		registry.add("trellis.guidance.daily-cron", () -> "-");
 	}
 
 	@LocalServerPort
@@ -152,6 +156,10 @@ class HygieneBenchmark {
 			.query(Long.class)
 			.single();
 		String token = this.tokens.issue(admin, "hygiene benchmark");
+		out.append("\nOverlapping registrations' count, key by key (V93):\n").append(plan(OVERLAP_BY_KEY, null));
+		out.append("\nOverlapping registrations' count, joined on any key (before V93):\n")
+			.append(plan(OVERLAP_ANY_KEY, null));
+		System.out.println(out);
 		out.append("\nGET /api/v1/hygiene while the job decides the duplicates:\n");
 		while (computedAt() == null) {
 			out.append("  ").append(summary(token)).append('\n');
@@ -175,9 +183,6 @@ class HygieneBenchmark {
 		Collections.sort(seconds);
 		out.append(String.format(Locale.ROOT, "  median %.3f s, max %.3f s over %d requests; load %s%n",
 				seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1), seconds.size(), load()));
-		out.append("\nOverlapping registrations' count, key by key (V93):\n").append(plan(OVERLAP_BY_KEY, null));
-		out.append("\nOverlapping registrations' count, joined on any key (before V93):\n")
-			.append(plan(OVERLAP_ANY_KEY, null));
 		if (Boolean.getBoolean("trellis.bench.hygiene-candidates")) {
 			out.append("\nDuplicate candidates, BEFORE (single-column indexes on the keys, as up to V77):\n")
 				.append(plan(CANDIDATES, """
