@@ -1,12 +1,12 @@
 package com.trellis.hygiene;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.trellis.accounts.CustomerRecord;
-import com.trellis.matching.Company;
 import com.trellis.matching.CompanyMatcher;
 import com.trellis.matching.Match;
 import com.trellis.shared.PageRequest;
@@ -20,12 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The duplicate accounts of the hygiene report, decided by the matcher
- * ({@link CompanyMatcher}) once for the whole program and stored, instead of once per
- * request: a job ({@code trellis.hygiene.duplicates-refresh}, default every minute)
- * recomputes them when the accounts changed, and a read that finds them stale (or never
- * computed) recomputes them first. Recomputations are serialised by an advisory lock and
- * re-check the accounts' signature under it, so with several instances each change is
- * decided once. Reads are scoped and paged in SQL.
+ * ({@link CompanyMatcher}) for the whole program by a job and stored with the time they
+ * were computed. The job ({@code trellis.hygiene.duplicates-refresh}, default every
+ * minute) recomputes them when the accounts changed since or an admin queued a
+ * recomputation ({@link #request}); it claims each run with a transaction-scoped advisory
+ * lock that another instance does not wait for, so with several instances each change is
+ * decided once. Requests only read the stored result (scoped and paged in SQL): at
+ * 100,000 accounts the recomputation takes minutes, no request waits for it.
  */
 @Service
 class DuplicateAccounts {
@@ -53,33 +54,42 @@ class DuplicateAccounts {
 	@Scheduled(fixedDelayString = "${trellis.hygiene.duplicates-refresh:60s}",
 			initialDelayString = "${trellis.hygiene.duplicates-refresh:60s}")
 	void refresh() {
-		ensureFresh();
+		recomputeIfDue();
 	}
 
 	/**
-	 * Recomputes the stored duplicates, in a transaction of its own, when the accounts
-	 * changed since; true when it did.
+	 * The job's run, in a transaction of its own: recomputes and stores the duplicates
+	 * when the accounts changed since the stored result or a recomputation was requested;
+	 * true when it did, false when nothing was due or another instance holds the run.
 	 */
-	boolean ensureFresh() {
-		if (fresh()) {
-			return false;
-		}
-		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> recompute()));
+	boolean recomputeIfDue() {
+		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> {
+			if (!this.store.tryLock()) {
+				return false;
+			}
+			var signature = this.store.signature();
+			boolean requested = this.store.requestedAt().isPresent();
+			if (!requested && this.store.storedSignature().filter(signature::equals).isPresent()) {
+				return false;
+			}
+			var started = this.clock.instant();
+			this.store.replace(decide(), signature, started);
+			this.store.clearRequest(started);
+			return true;
+		}));
 	}
 
-	private boolean recompute() {
-		this.store.lock();
-		if (fresh()) {
-			return false;
-		}
-		var signature = this.store.signature();
+	/**
+	 * Every account of the program with a likely duplicate, with the duplicates' texts: a
+	 * range of account ids at a time, so each statement and each batch of pairs held
+	 * stays small whatever the number of accounts.
+	 */
+	Map<Long, String> decide() {
 		var found = new LinkedHashMap<Long, List<String>>();
-		// a range of account ids at a time: each statement and each batch of pairs held
-		// stays small whatever the number of accounts
 		var ids = this.repository.accountIds();
 		for (long after = ids[0] - 1; after < ids[1]; after += ID_RANGE) {
 			for (var pair : this.repository.duplicateCandidates(HygieneScope.PROGRAM, after, after + ID_RANGE)) {
-				CompanyMatcher.match(company(pair[0]), company(pair[1]))
+				CompanyMatcher.match(pair[0].company(), pair[1].company())
 					.map(Match::reason)
 					.ifPresent(reason -> found.computeIfAbsent(pair[0].accountId(), a -> new ArrayList<>())
 						.add("account " + pair[1].accountId() + " " + pair[1].name() + " (" + reason + ")"));
@@ -87,27 +97,27 @@ class DuplicateAccounts {
 		}
 		var texts = new LinkedHashMap<Long, String>();
 		found.forEach((account, reasons) -> texts.put(account, String.join("; ", reasons)));
-		this.store.replace(texts, signature, this.clock.instant());
-		return true;
+		return texts;
 	}
 
-	/** Reads are in the caller's transaction; the recomputation has its own. */
+	/**
+	 * Queues a recomputation for the job's next run (the request does not wait for it).
+	 */
+	void request(long by) {
+		this.store.request(this.clock.instant(), by);
+	}
+
+	/** When the stored result was computed and whether a recomputation is queued. */
+	StoredResult state() {
+		return new StoredResult(this.store.computedAt().orElse(null), this.store.requestedAt().orElse(null));
+	}
+
 	long count(HygieneScope scope) {
-		ensureFresh();
 		return this.store.count(scope);
 	}
 
 	PageResult<HygieneRecord> page(HygieneScope scope, PageRequest page) {
-		ensureFresh();
 		return new PageResult<>(this.store.page(scope, page), page.page(), page.size(), this.store.count(scope));
-	}
-
-	private boolean fresh() {
-		return this.store.storedSignature().filter(this.store.signature()::equals).isPresent();
-	}
-
-	private static Company company(CustomerRecord account) {
-		return account.company();
 	}
 
 }

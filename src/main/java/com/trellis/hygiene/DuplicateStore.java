@@ -47,11 +47,47 @@ class DuplicateStore {
 			.optional();
 	}
 
-	/** Serialises recomputations across instances until the transaction ends. */
-	void lock() {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hygiene.duplicate-accounts'))")
-			.query((rs, n) -> 1)
-			.list();
+	/**
+	 * Claims the recomputation for this transaction; false when another instance holds it
+	 * (that instance stores the result, this one skips its run).
+	 */
+	boolean tryLock() {
+		return this.jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('hygiene.duplicate-accounts'))")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** When the stored result was computed; empty when it never was. */
+	Optional<Instant> computedAt() {
+		return this.jdbc.sql("SELECT computed_at FROM hygiene_duplicate_state WHERE id = 1")
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
+	/**
+	 * When an admin asked for a recomputation the job has not made yet; empty if none.
+	 */
+	Optional<Instant> requestedAt() {
+		return this.jdbc.sql("SELECT requested_at FROM hygiene_duplicate_request WHERE id = 1")
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
+	/** Queues a recomputation; a request already queued keeps its time. */
+	void request(Instant now, long by) {
+		this.jdbc.sql("""
+				INSERT INTO hygiene_duplicate_request (id, requested_at, requested_by) VALUES (1, :now, :by)
+				ON CONFLICT (id) DO NOTHING
+				""").param("now", Timestamp.from(now)).param("by", by).update();
+	}
+
+	/** Clears a request the recomputation started at {@code started} answers. */
+	void clearRequest(Instant started) {
+		this.jdbc.sql("DELETE FROM hygiene_duplicate_request WHERE requested_at <= :started")
+			.param("started", Timestamp.from(started))
+			.update();
 	}
 
 	void replace(Map<Long, String> duplicates, String signature, Instant now) {

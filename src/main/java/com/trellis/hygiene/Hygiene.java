@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * that needs nobody to choose (a deactivated user's open deals to the account's owner),
  * over the viewer's scope ({@link HygieneScope}). Stale deals use the sales process's
  * stage norms; duplicate accounts are decided by conflict detection's matcher (the
- * company matcher) and stored ({@link DuplicateAccounts}).
+ * company matcher) in a job and read as it stored them ({@link DuplicateAccounts}): no
+ * request recomputes them, an admin queues a recomputation.
  */
 @Service
 public class Hygiene {
@@ -58,11 +59,46 @@ public class Hygiene {
 		var scope = scope(viewer);
 		var summary = new ArrayList<HygieneSummary>();
 		for (var check : HygieneCheck.values()) {
-			long count = check == HygieneCheck.DUPLICATE_ACCOUNTS ? this.duplicates.count(scope)
-					: this.repository.count(query(check), scope);
-			summary.add(new HygieneSummary(check, check.description(), count, check.fixable()));
+			if (check == HygieneCheck.DUPLICATE_ACCOUNTS) {
+				summary.add(new HygieneSummary(check, check.description(), this.duplicates.count(scope),
+						check.fixable(), this.duplicates.state().computedAt()));
+			}
+			else {
+				summary.add(new HygieneSummary(check, check.description(), this.repository.count(query(check), scope),
+						check.fixable(), null));
+			}
 		}
 		return summary;
+	}
+
+	/**
+	 * When the stored result of a check a job computes was computed and whether a
+	 * recomputation is queued; null for a check counted on each read.
+	 */
+	@Transactional(readOnly = true)
+	public StoredResult storedResult(Viewer viewer, HygieneCheck check) {
+		scope(viewer);
+		return check == HygieneCheck.DUPLICATE_ACCOUNTS ? this.duplicates.state() : null;
+	}
+
+	/**
+	 * Queues a recomputation of a stored check (the duplicate accounts) for the job's
+	 * next run; the request does not wait for it. Program admins only; audited.
+	 */
+	@Transactional
+	public StoredResult requestRecomputation(Viewer viewer, HygieneCheck check) {
+		scope(viewer);
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("only a program admin queues a recomputation");
+		}
+		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
+			throw new com.trellis.shared.ConflictException("check",
+					check + " is counted on each read; only DUPLICATE_ACCOUNTS is computed by a job");
+		}
+		this.duplicates.request(viewer.userId());
+		var state = this.duplicates.state();
+		this.audit.record(viewer.actor(), "hygiene", check.name(), "recomputation queued", null, state);
+		return state;
 	}
 
 	@Transactional(readOnly = true)

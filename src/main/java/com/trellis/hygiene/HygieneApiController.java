@@ -9,16 +9,19 @@ import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The data-hygiene report: program admins over the program, PAMs over their book; the
- * one-click fix is for program admins.
+ * one-click fix and queueing a recomputation of the duplicate accounts are for program
+ * admins.
  */
 @Tag(name = "Data hygiene",
 		description = "Checks of the CRM data with records, CSV and fixes (admins, PAMs over their book)")
@@ -48,6 +51,17 @@ class HygieneApiController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {
 		HygieneCsv.write(this.hygiene, viewer, check, response);
+	}
+
+	/**
+	 * Queues a recomputation of the duplicate accounts for the job (202 Accepted); the
+	 * summary's {@code computedAt} moves on when the job has made it.
+	 */
+	@PostMapping("/api/v1/hygiene/{check}/recompute")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	StoredResult recompute(Viewer viewer, @PathVariable HygieneCheck check) {
+		return this.hygiene.requestRecomputation(viewer, check);
 	}
 
 	@PostMapping("/api/v1/hygiene/{check}/fix")

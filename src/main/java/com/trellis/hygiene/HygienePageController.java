@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The hygiene page: every check with its count; a check's records, paged, with a CSV link
  * and, for the program admin, its one-click fix. A check's page links the other checks
- * without counting them again.
+ * without counting them again. The duplicate accounts show when the job computed them
+ * and, for the program admin, a button that queues a recomputation.
  */
 @Controller
 class HygienePageController {
@@ -35,6 +36,7 @@ class HygienePageController {
 	String page(Viewer viewer, Model model) {
 		model.addAttribute("summary", this.hygiene.summary(viewer));
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
+		model.addAttribute("stored", this.hygiene.storedResult(viewer, HygieneCheck.DUPLICATE_ACCOUNTS));
 		return "hygiene/page";
 	}
 
@@ -46,6 +48,7 @@ class HygienePageController {
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("check", check);
 		model.addAttribute("records", this.hygiene.records(viewer, check, PageRequest.of(page, 50)));
+		model.addAttribute("stored", this.hygiene.storedResult(viewer, check));
 		return "hygiene/page";
 	}
 
@@ -53,6 +56,14 @@ class HygienePageController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {
 		HygieneCsv.write(this.hygiene, viewer, check, response);
+	}
+
+	/** Queues a recomputation of a stored check for the job; the page shows it queued. */
+	@PostMapping("/hygiene/{check}/recompute")
+	@PreAuthorize("hasRole('ADMIN')")
+	String recompute(Viewer viewer, @PathVariable HygieneCheck check) {
+		this.hygiene.requestRecomputation(viewer, check);
+		return "redirect:/hygiene/" + check;
 	}
 
 	@PostMapping("/hygiene/{check}/fix")
