@@ -187,7 +187,7 @@ public class Roi {
 	@Transactional
 	public SpendView addSpend(Viewer viewer, SpendCommand command) {
 		requireAdmin(viewer);
-		this.commands.check(command);
+		com.trellis.shared.FormErrors.checks(() -> this.commands.check(command), () -> notAfterToday(command)).run();
 		var partner = this.partners.names(viewer, List.of(command.partnerId())).get(command.partnerId());
 		if (partner == null) {
 			throw InvalidInputException.of("partnerId", "names no partner");
@@ -201,6 +201,14 @@ public class Roi {
 				Map.of("partnerId", command.partnerId(), "spentOn", command.spentOn().toString(), "amount",
 						view.amount().toPlainString(), "currency", command.currency(), "purpose", purpose));
 		return view;
+	}
+
+	/** Spend is recorded when it was made: a day after today is refused naming spentOn. */
+	private void notAfterToday(SpendCommand command) {
+		var today = this.calendar.today();
+		if (command.spentOn() != null && command.spentOn().isAfter(today)) {
+			throw InvalidInputException.of("spentOn", "must not be after today (" + today + ")");
+		}
 	}
 
 	/** The latest program spend in the viewer's scope. */

@@ -66,6 +66,7 @@ class RoiPageController {
 	String addSpend(Viewer viewer, @Valid @ModelAttribute("spend") SpendCommand command, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
+			model.addAttribute("typed", FormErrors.typed(binding));
 			return page(viewer, null, model,
 					FormErrors.of(binding, FormErrors.checks(() -> this.commands.check(command))), command, null);
 		}
@@ -113,6 +114,9 @@ class RoiPageController {
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("partnerUser", viewer.isPartnerUser());
 		model.addAttribute("errors", errors);
+		if (!model.containsAttribute("typed")) {
+			model.addAttribute("typed", Map.of());
+		}
 		if (!viewer.isPartnerUser()) {
 			model.addAttribute("rates", rates != null ? rates : this.roi.rates(viewer));
 			model.addAttribute("pullThrough",

@@ -122,6 +122,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
 					message = TextGuard.NUL_TEXT;
 				}
+				if (jackson.getOriginalMessage() != null
+						&& jackson.getOriginalMessage().contains(PlainDecimals.EXPONENT_TEXT)) {
+					message = PlainDecimals.EXPONENT_TEXT;
+				}
 				break;
 			}
 		}

@@ -212,7 +212,7 @@ class RoiTests {
 		paid(world.partnerId(), "MDF_REIMBURSEMENT", "1234.56", "EUR");
 		paid(world.partnerId(), "SPIFF", "500.00", "USD");
 		spend(admin, world.partnerId(), "2026-10-02", "2500.00", "GBP");
-		spend(admin, world.partnerId(), "2026-12-30", "100000", "JPY");
+		spend(admin, world.partnerId(), "2026-11-20", "100000", "JPY");
 		spend(admin, world.partnerId(), "2026-08-15", "1000.00", "USD");
 		return world;
 	}
