@@ -162,6 +162,7 @@ public class DemoData {
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
 				new DemoPlays(this.jdbc, generator.partners(), seed, this.clock.instant()).write();
 				new DemoMaturity(this.jdbc, this.maturity, this.clock.instant()).write(generator.partners(), seed);
+				DemoIcp.write(this.jdbc, this.clock.instant());
 				if (size.opportunities() <= INCENTIVES_UP_TO_DEALS) {
 					writeIncentives(generator.partners(), seed);
 					// the staff notices of what is still open, as the live path writes

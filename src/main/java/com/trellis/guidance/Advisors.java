@@ -62,9 +62,12 @@ class Advisors {
 
 	private final SimilarPartners similar;
 
+	private final ProgramIcp icp;
+
 	Advisors(PartnerIntelligence intelligence, PartnerTiers tiers, ActivationPlans activation, SalesProcess process,
 			OpenChecklists checklists, Registrations registrations, Partners partners, Users users,
-			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar) {
+			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar, ProgramIcp icp) {
+		this.icp = icp;
 		this.reads = reads;
 		this.similar = similar;
 		this.intelligence = intelligence;
@@ -81,6 +84,7 @@ class Advisors {
 	/** Every enabled person's advice, by user id. */
 	Map<Long, List<Advice>> everyone() {
 		var program = new Viewer(0, "Guidance", Role.ADMIN, null);
+		var icp = this.icp.current();
 		var highPotential = this.intelligence.highPotential(program);
 		var stalling = this.similar.stallingRule(program);
 		var drifting = this.intelligence.drifting(program)
@@ -98,16 +102,20 @@ class Advisors {
 			var advice = pam(new HashSet<>(this.partners.book(pam.id())), highPotential, drifting);
 			advice.addAll(expiring(viewer, null, true));
 			advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
-			advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
+			advice.addAll(this.reads.icpMismatches(viewer, icp, null, PER_KIND));
 			result.put(pam.id(), advice);
+		}
+		for (var executive : this.users.withRole(Role.EXECUTIVE)) {
+			result.put(executive.id(), executive(pam(null, highPotential, drifting)));
 		}
 		for (var role : List.of(Role.AE, Role.SALES_MANAGER)) {
 			for (var rep : this.users.withRole(role)) {
 				var viewer = viewer(rep);
+				var team = team(rep);
 				var advice = new ArrayList<Advice>(
-						stalled(() -> this.process.stalledOwnedBy(viewer, List.of(rep.id()), FEW).items()));
-				this.checklists.of(viewer, PER_KIND).forEach(w -> advice.add(DealRules.exitCriteria(w)));
-				advice.addAll(this.reads.icpMismatches(viewer, rep.id(), PER_KIND));
+						stalled(() -> this.process.stalledOwnedBy(viewer, team, FEW).items()));
+				advice.addAll(exitCriteria(rep, team));
+				advice.addAll(this.reads.icpMismatches(viewer, icp, rep.id(), PER_KIND));
 				result.put(rep.id(), advice);
 			}
 		}
@@ -116,7 +124,7 @@ class Advisors {
 			.filter(u -> u.partnerId() != null)
 			.collect(Collectors.groupingBy(UserSummary::partnerId, LinkedHashMap::new, Collectors.toList()));
 		partnerUsers.forEach((partnerId, people) -> {
-			var advice = partner(viewer(people.get(0)), partnerId);
+			var advice = partner(viewer(people.get(0)), partnerId, icp);
 			people.forEach(p -> result.put(p.id(), advice));
 		});
 		return result;
@@ -124,13 +132,17 @@ class Advisors {
 
 	/** A partner's own advice, read as one of its users sees it. */
 	List<Advice> partner(Viewer viewer, long partnerId) {
+		return partner(viewer, partnerId, this.icp.current());
+	}
+
+	private List<Advice> partner(Viewer viewer, long partnerId, Icp icp) {
 		var advice = new ArrayList<Advice>();
 		PartnerRules.tierGap(this.tiers.card(viewer, partnerId)).ifPresent(advice::add);
 		quietly(() -> PartnerRules.nextMilestone(this.activation.plan(viewer, partnerId))).ifPresent(advice::add);
 		advice.addAll(expiring(viewer, partnerId, false));
 		advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
 		this.reads.proofPoints(viewer, partnerId).ifPresent(advice::add);
-		advice.addAll(this.reads.icpMismatches(viewer, null, PER_KIND));
+		advice.addAll(this.reads.icpMismatches(viewer, icp, null, PER_KIND));
 		return advice;
 	}
 
@@ -150,6 +162,49 @@ class Advisors {
 			.limit(PER_KIND)
 			.forEach(e -> advice.add(e.getValue()));
 		return advice;
+	}
+
+	/**
+	 * Whose deals a rep answers for: an AE's own; a sales manager's own and those of
+	 * everyone below him.
+	 */
+	private List<Long> team(UserSummary rep) {
+		var team = new ArrayList<Long>();
+		team.add(rep.id());
+		if (rep.role() == Role.SALES_MANAGER) {
+			team.addAll(this.users.reportsOf(rep.id()));
+		}
+		return team;
+	}
+
+	/**
+	 * Deals of the team waiting on exit criteria, read as each owner sees his own (the
+	 * checklist is the stage owner's), at most {@value #PER_KIND}.
+	 */
+	private List<Advice> exitCriteria(UserSummary rep, List<Long> team) {
+		var advice = new ArrayList<Advice>();
+		var people = this.users.byIds(team);
+		for (long id : team) {
+			var owner = people.get(id);
+			if (owner == null || advice.size() >= PER_KIND) {
+				continue;
+			}
+			var asOwner = id == rep.id() ? viewer(rep) : viewer(owner);
+			this.checklists.of(asOwner, PER_KIND - advice.size()).forEach(w -> advice.add(DealRules.exitCriteria(w)));
+		}
+		return advice;
+	}
+
+	/**
+	 * The program's partner-level advice for an executive: the same partners as the
+	 * admin's, each leading to the partner's scorecard, which an executive may open (the
+	 * overlap matrix is the PAM's and admin's).
+	 */
+	private static List<Advice> executive(List<Advice> program) {
+		return program.stream()
+			.map(a -> new Advice(a.kind(), a.subject(), a.partnerId(), a.title(), a.reason(), "Open the scorecard",
+					"/partners/" + a.partnerId() + "/scorecard", a.intervention()))
+			.toList();
 	}
 
 	/**

@@ -217,9 +217,9 @@ public class Guidance {
 		var counts = this.store.counts();
 		var lines = new ArrayList<UsefulnessLine>();
 		for (var kind : Kind.values()) {
-			var v = Usefulness.judge(kind, counts.getOrDefault(kind, new Usefulness.Counts(0, 0, 0, 0, 0, 0)));
+			var v = Usefulness.judge(kind, counts.getOrDefault(kind, new Usefulness.Counts(0, 0, 0, 0, 0, 0, 0)));
 			var c = v.counts();
-			lines.add(new UsefulnessLine(kind, kind.label(), kind.outcomeDays(), c.shown(), c.accepted(),
+			lines.add(new UsefulnessLine(kind, kind.label(), kind.outcomeDays(), c.shown(), c.accepted(), c.weighed(),
 					v.acceptance(), c.acceptedDecided(), c.acceptedMet(), v.acceptedRate(), c.idleDecided(),
 					c.idleMet(), v.idleRate(), v.lift(), v.rankedDown(), v.reason()));
 		}

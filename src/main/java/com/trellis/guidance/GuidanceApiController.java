@@ -5,12 +5,14 @@ import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,8 +24,11 @@ class GuidanceApiController {
 
 	private final Guidance guidance;
 
-	GuidanceApiController(Guidance guidance) {
+	private final ProgramIcp icp;
+
+	GuidanceApiController(Guidance guidance, ProgramIcp icp) {
 		this.guidance = guidance;
+		this.icp = icp;
 	}
 
 	/** The caller's waiting recommendations, best first. */
@@ -55,6 +60,29 @@ class GuidanceApiController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	List<UsefulnessLine> usefulness(Viewer viewer) {
 		return this.guidance.usefulness(viewer);
+	}
+
+	/** The program's ideal customer profile, against which early deals are checked. */
+	@GetMapping("/icp")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'AE', 'SALES_MANAGER', 'EXECUTIVE')")
+	ProgramIcp.Settings icp(Viewer viewer) {
+		return this.icp.view(viewer);
+	}
+
+	/**
+	 * Sets the program's ideal customer profile (admins only; empty lists clear it). Each
+	 * bad value is named ({@code countries[1]}) and nothing changes.
+	 */
+	@PutMapping("/icp")
+	@PreAuthorize("hasRole('ADMIN')")
+	ProgramIcp.Settings setIcp(Viewer viewer, @RequestBody IcpBody body) {
+		if (body == null) {
+			throw InvalidInputException.of("body", "must be an object with industries, employeeBands and countries");
+		}
+		return this.icp.set(viewer, body.industries(), body.employeeBands(), body.countries());
+	}
+
+	record IcpBody(List<String> industries, List<String> employeeBands, List<String> countries) {
 	}
 
 	record Dismissal(String reason) {

@@ -39,6 +39,7 @@ class GuidancePageController {
 			model.addAttribute("usefulness", this.guidance.usefulness(viewer));
 			model.addAttribute("usefulnessAsOf", this.guidance.usefulnessAsOf());
 		}
+		model.addAttribute("icpPage", viewer.is(Role.ADMIN));
 		return "guidance/index";
 	}
 

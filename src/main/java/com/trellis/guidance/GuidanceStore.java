@@ -173,29 +173,37 @@ class GuidanceStore {
 	}
 
 	/**
-	 * Writes the per-kind summary as of {@code today}: shown, accepted, and the outcome
-	 * counts of accepted ones and of ones not acted on (open, snoozed, dismissed) whose
-	 * outcome is known by then. One aggregate over the table, once a day in the daily
-	 * run.
+	 * Writes the per-kind summary as of {@code today}: shown, accepted, the ones that
+	 * have had their chance (decided, or shown at least {@value Usefulness#DAYS_TO_ACT}
+	 * days before), and the outcome counts of accepted ones and of ones not acted on
+	 * (dismissed, or open or snoozed and shown that long before) whose outcome is known
+	 * by then. One aggregate over the table, once a day in the daily run.
 	 */
 	void summarise(LocalDate today) {
-		this.jdbc.sql("""
-				INSERT INTO guidance_kind_summary (kind, as_of, shown, accepted, accepted_decided, accepted_met,
-				                                   idle_decided, idle_met)
-				SELECT kind, :today, count(*),
-				       count(*) FILTER (WHERE state = 'ACCEPTED'),
-				       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_due IS NOT NULL
-				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)),
-				       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_at IS NOT NULL),
-				       count(*) FILTER (WHERE state <> 'ACCEPTED' AND outcome_due IS NOT NULL
-				                        AND (outcome_at IS NOT NULL OR outcome_due < :today)),
-				       count(*) FILTER (WHERE state <> 'ACCEPTED' AND outcome_at IS NOT NULL)
-				FROM guidance_recommendation GROUP BY kind
-				ON CONFLICT (kind) DO UPDATE
-				SET as_of = EXCLUDED.as_of, shown = EXCLUDED.shown, accepted = EXCLUDED.accepted,
-				    accepted_decided = EXCLUDED.accepted_decided, accepted_met = EXCLUDED.accepted_met,
-				    idle_decided = EXCLUDED.idle_decided, idle_met = EXCLUDED.idle_met
-				""").param("today", Date.valueOf(today)).update();
+		this.jdbc
+			.sql("""
+					INSERT INTO guidance_kind_summary (kind, as_of, shown, accepted, weighed, accepted_decided,
+					                                   accepted_met, idle_decided, idle_met)
+					SELECT kind, :today, count(*),
+					       count(*) FILTER (WHERE state = 'ACCEPTED'),
+					       count(*) FILTER (WHERE state IN ('ACCEPTED', 'DISMISSED') OR shown_on <= :actBy),
+					       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_due IS NOT NULL
+					                        AND (outcome_at IS NOT NULL OR outcome_due < :today)),
+					       count(*) FILTER (WHERE state = 'ACCEPTED' AND outcome_at IS NOT NULL),
+					       count(*) FILTER (WHERE state <> 'ACCEPTED' AND (state = 'DISMISSED' OR shown_on <= :actBy)
+					                        AND outcome_due IS NOT NULL
+					                        AND (outcome_at IS NOT NULL OR outcome_due < :today)),
+					       count(*) FILTER (WHERE state <> 'ACCEPTED' AND (state = 'DISMISSED' OR shown_on <= :actBy)
+					                        AND outcome_at IS NOT NULL)
+					FROM guidance_recommendation GROUP BY kind
+					ON CONFLICT (kind) DO UPDATE
+					SET as_of = EXCLUDED.as_of, shown = EXCLUDED.shown, accepted = EXCLUDED.accepted,
+					    weighed = EXCLUDED.weighed, accepted_decided = EXCLUDED.accepted_decided, accepted_met = EXCLUDED.accepted_met,
+					    idle_decided = EXCLUDED.idle_decided, idle_met = EXCLUDED.idle_met
+					""")
+			.param("today", Date.valueOf(today))
+			.param("actBy", Date.valueOf(today.minusDays(Usefulness.DAYS_TO_ACT)))
+			.update();
 		this.jdbc.sql("""
 				DELETE FROM guidance_kind_summary s
 				WHERE NOT EXISTS (SELECT 1 FROM guidance_recommendation r WHERE r.kind = s.kind)
@@ -209,8 +217,9 @@ class GuidanceStore {
 	Map<Kind, Usefulness.Counts> counts() {
 		return this.jdbc.sql("SELECT * FROM guidance_kind_summary")
 			.query((rs, n) -> Map.entry(Kind.valueOf(rs.getString("kind")),
-					new Usefulness.Counts(rs.getLong("shown"), rs.getLong("accepted"), rs.getLong("accepted_decided"),
-							rs.getLong("accepted_met"), rs.getLong("idle_decided"), rs.getLong("idle_met"))))
+					new Usefulness.Counts(rs.getLong("shown"), rs.getLong("accepted"), rs.getLong("weighed"),
+							rs.getLong("accepted_decided"), rs.getLong("accepted_met"), rs.getLong("idle_decided"),
+							rs.getLong("idle_met"))))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -14,7 +14,6 @@ import com.trellis.readiness.ReadinessAssessments;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -35,24 +34,19 @@ class RuleReads {
 
 	private final ReadinessAssessments readiness;
 
-	private final Icp icp;
-
-	RuleReads(Deals deals, Accounts accounts, ReadinessAssessments readiness,
-			@Value("${trellis.guidance.icp.industries:}") List<String> industries,
-			@Value("${trellis.guidance.icp.employee-bands:}") List<String> employeeBands,
-			@Value("${trellis.guidance.icp.countries:}") List<String> countries) {
+	RuleReads(Deals deals, Accounts accounts, ReadinessAssessments readiness) {
 		this.deals = deals;
 		this.accounts = accounts;
 		this.readiness = readiness;
-		this.icp = Icp.of(industries, employeeBands, countries);
 	}
 
 	/**
 	 * The person's open early-stage deals (their own when {@code ownerId} is given, else
-	 * all they may see) whose customer lies outside the ICP; at most {@code limit}.
+	 * all they may see) whose customer lies outside the ICP (the run reads it once,
+	 * {@link ProgramIcp#current}); at most {@code limit}.
 	 */
-	List<Advice> icpMismatches(Viewer viewer, Long ownerId, int limit) {
-		if (!this.icp.defined()) {
+	List<Advice> icpMismatches(Viewer viewer, Icp icp, Long ownerId, int limit) {
+		if (!icp.defined()) {
 			return List.of();
 		}
 		var early = new ArrayList<OpportunityView>();
@@ -65,7 +59,7 @@ class RuleReads {
 		}
 		var profiles = this.accounts.profiles(early.stream().map(OpportunityView::accountId).distinct().toList());
 		return early.stream()
-			.map(deal -> IcpRules.mismatch(deal, profiles.get(deal.accountId()), this.icp))
+			.map(deal -> IcpRules.mismatch(deal, profiles.get(deal.accountId()), icp))
 			.flatMap(Optional::stream)
 			.limit(limit)
 			.toList();

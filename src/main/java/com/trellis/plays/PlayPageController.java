@@ -137,6 +137,7 @@ class PlayPageController {
 		model.addAttribute("dealId", id);
 		model.addAttribute("uses", uses);
 		model.addAttribute("attaches", attaches);
+		model.addAttribute("withoutPartner", !deal.stage().isClosed() && deal.partnerId() == null);
 		model.addAttribute("people", this.users.byIds(uses.stream().map(PlayUse::usedBy).distinct().toList()));
 		var used = uses.stream().map(PlayUse::playId).toList();
 		model.addAttribute("choices",

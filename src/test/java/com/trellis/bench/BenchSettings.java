@@ -2,6 +2,8 @@ package com.trellis.bench;
 
 import java.nio.file.Path;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * What a benchmark run measures, read from system properties ({@code -Dtrellis.bench.*}
  * on the Maven command line).
@@ -39,6 +41,22 @@ record BenchSettings(String size, Path dataDir, int clients, int registrations, 
 		boolean keep = Boolean.getBoolean("trellis.bench.keep");
 		return new BenchSettings(size, dataDir, clients, registrations, warmup, collisionShare, listRequests, seed,
 				keep);
+	}
+
+	/**
+	 * The settings every benchmark on the persistent demo shares: its data folder, kept
+	 * between runs, the demo of this size, no expiry job or notice dispatch during the
+	 * run, and the hygiene report's program-wide duplicate search not refreshed (at
+	 * 100,000 accounts it would run every minute of the measurement).
+	 */
+	void registerDemoDatabase(DynamicPropertyRegistry registry) {
+		registry.add("trellis.embedded-db.data-dir", () -> dataDir().toString());
+		registry.add("trellis.embedded-db.ephemeral", () -> "false");
+		registry.add("trellis.demo.enabled", () -> "true");
+		registry.add("trellis.demo.size", this::size);
+		registry.add("trellis.notify.dispatch-interval", () -> "24h");
+		registry.add("trellis.registration.expiry-cron", () -> "-");
+		registry.add("trellis.hygiene.duplicates-refresh", () -> "24h");
 	}
 
 	private static int positive(String name, int fallback) {

@@ -71,18 +71,11 @@ class HygieneBenchmark {
 
 	@DynamicPropertySource
 	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
-		registry.add("trellis.embedded-db.data-dir", () -> settings.dataDir().toString());
-		registry.add("trellis.embedded-db.ephemeral", () -> "false");
-		registry.add("trellis.demo.enabled", () -> "true");
-		registry.add("trellis.demo.size", settings::size);
-		registry.add("trellis.notify.dispatch-interval", () -> "24h");
-		registry.add("trellis.registration.expiry-cron", () -> "-");
+		settings.registerDemoDatabase(registry);
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
 		registry.add("trellis.scoring.daily-cron", () -> "-");
 		registry.add("trellis.tiers.daily-cron", () -> "-");
 		registry.add("trellis.cohorts.daily-cron", () -> "-");
-		// the benchmark times the recomputation itself, through the page's API
-		registry.add("trellis.hygiene.duplicates-refresh", () -> "24h");
 	}
 
 	@LocalServerPort

@@ -67,16 +67,8 @@ class ReportingBenchmark {
 
 	@DynamicPropertySource
 	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
-		registry.add("trellis.embedded-db.data-dir", () -> settings.dataDir().toString());
-		registry.add("trellis.embedded-db.ephemeral", () -> "false");
-		registry.add("trellis.demo.enabled", () -> "true");
-		registry.add("trellis.demo.size", settings::size);
-		registry.add("trellis.notify.dispatch-interval", () -> "24h");
-		registry.add("trellis.registration.expiry-cron", () -> "-");
+		settings.registerDemoDatabase(registry);
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
-		// the program-wide duplicate search of the hygiene report runs into the query
-		// timeout at 100,000 accounts and would be retried every minute during the run
-		registry.add("trellis.hygiene.duplicates-refresh", () -> "24h");
 	}
 
 	@LocalServerPort

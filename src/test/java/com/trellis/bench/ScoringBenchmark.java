@@ -55,12 +55,7 @@ class ScoringBenchmark {
 
 	@DynamicPropertySource
 	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
-		registry.add("trellis.embedded-db.data-dir", () -> settings.dataDir().toString());
-		registry.add("trellis.embedded-db.ephemeral", () -> "false");
-		registry.add("trellis.demo.enabled", () -> "true");
-		registry.add("trellis.demo.size", settings::size);
-		registry.add("trellis.notify.dispatch-interval", () -> "24h");
-		registry.add("trellis.registration.expiry-cron", () -> "-");
+		settings.registerDemoDatabase(registry);
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
 		registry.add("trellis.scoring.daily-cron", () -> "-");
 		// the tier and cohort jobs score the day at start-up too: the benchmark times
@@ -68,9 +63,6 @@ class ScoringBenchmark {
 		// itself
 		registry.add("trellis.tiers.daily-cron", () -> "-");
 		registry.add("trellis.cohorts.daily-cron", () -> "-");
-		// the program-wide duplicate search of the hygiene report runs into the query
-		// timeout at 100,000 accounts and would be retried every minute during the run
-		registry.add("trellis.hygiene.duplicates-refresh", () -> "24h");
 	}
 
 	@LocalServerPort

@@ -234,6 +234,38 @@ class DemoEcosystemTests {
 	}
 
 	@Test
+	void demoProgramHasAnIcpThatSomeButNotAllEarlyDealsMissAndItsPeopleAreToldOnTheFirstStart() {
+		// early demo deals whose customer misses the stored ICP in a fact it records
+		var early = this.jdbc
+			.sql("""
+					SELECT count(*) FILTER (WHERE (a.industry IS NOT NULL AND cardinality(i.industries) > 0
+					                               AND NOT lower(a.industry) = ANY (SELECT lower(x) FROM unnest(i.industries) x))
+					                           OR (a.employee_band IS NOT NULL AND cardinality(i.employee_bands) > 0
+					                               AND NOT a.employee_band = ANY (i.employee_bands))
+					                           OR (a.country IS NOT NULL AND cardinality(i.countries) > 0
+					                               AND NOT a.country = ANY (i.countries))) AS missing,
+					       count(*) AS total
+					FROM opportunity o JOIN account a ON a.id = o.account_id CROSS JOIN guidance_icp i
+					WHERE o.stage IN ('REGISTERED', 'QUALIFIED') AND o.created_at <= ?
+					""")
+			.param(LOADED)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		assertThat(early[1]).isPositive();
+		assertThat(early[0]).as("early deals outside the ICP of %d", early[1]).isPositive().isLessThan(early[1]);
+		var shown = this.jdbc.sql("""
+				SELECT count(*), count(DISTINCT r.user_id), count(DISTINCT u.role)
+				FROM guidance_recommendation r JOIN app_user u ON u.id = r.user_id
+				WHERE r.kind = 'ICP_MISMATCH' AND r.shown_on = ?
+				""")
+			.param(this.calendar.today())
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.single();
+		assertThat(shown[0]).as("ICP mismatches shown on the first start").isPositive();
+		assertThat(shown[2]).as("to PAMs, AEs or managers, and partner users").isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
 	void betterPartnersEarnMoreAndHoldFundsMoreOften() {
 		// the tier follows each partner's hidden quality, and so do wins, earnings and
 		// funds

@@ -117,6 +117,42 @@ class GuidanceOutcomeTests {
 	}
 
 	@Test
+	void freshlyShownRecommendationsDoNotRankAKindDownButOnesIgnoredForTwoWeeksDo() {
+		this.jdbc.sql("DELETE FROM guidance_recommendation").update();
+		var ae = this.fixtures.user(Role.AE);
+		var admin = this.fixtures.user(Role.ADMIN);
+		newDay();
+		var day0 = this.calendar.today();
+		for (int i = 0; i < 25; i++) {
+			this.store.show(ae.userId(),
+					new Advice(Kind.STALLED_DEAL, "deal:" + i, null, "Stalled", "reason", "Open", "/"), day0);
+		}
+
+		this.guidance.summarise(day0);
+		var fresh = stalledDeals(admin);
+		this.guidance.summarise(day0.plusDays(Usefulness.DAYS_TO_ACT - 1));
+		var almostTwoWeeks = stalledDeals(admin);
+		this.guidance.summarise(day0.plusDays(Usefulness.DAYS_TO_ACT));
+		var twoWeeks = stalledDeals(admin);
+
+		assertThat(fresh.shown()).isEqualTo(25);
+		assertThat(fresh.rankedDown()).isFalse();
+		assertThat(fresh.reason()).doesNotContain("Ranked down");
+		assertThat(almostTwoWeeks.rankedDown()).isFalse();
+		assertThat(twoWeeks.rankedDown()).isTrue();
+		assertThat(twoWeeks.reason())
+			.isEqualTo("Ranked down: 0 of 25 decided or shown at least 14 days ago accepted, fewer than one in ten.");
+	}
+
+	private UsefulnessLine stalledDeals(Viewer admin) {
+		return this.guidance.usefulness(admin)
+			.stream()
+			.filter(l -> l.kind() == Kind.STALLED_DEAL)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
 	void aTrainingsOutcomeIsARegistrationAndAnIntroductionsACoSell() {
 		var world = this.fixtures.world("Outcome Kinds");
 		var pam = this.fixtures.user(Role.PAM);

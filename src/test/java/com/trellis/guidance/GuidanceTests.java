@@ -45,6 +45,9 @@ class GuidanceTests {
 	@Autowired
 	BusinessCalendar calendar;
 
+	@Autowired
+	com.trellis.identity.Users users;
+
 	@Test
 	void twoInstancesRunningTheDayAtOnceRaiseEachRecommendationOnce() throws Exception {
 		var world = this.fixtures.world("Guidance Once");
@@ -145,6 +148,37 @@ class GuidanceTests {
 		api.post("/api/v1/guidance/" + id + "/dismiss", "{}").andExpect(status().isNotFound());
 		api.post("/api/v1/guidance/" + id + "/accept", "").andExpect(status().isNotFound());
 		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("OPEN");
+	}
+
+	@Test
+	void theDemosSalesManagerGetsHisTeamsDealsAndTheExecutiveProgramLevelPartnersHeMayOpen() throws Exception {
+		var manager = demoViewer("manager@trellis.demo");
+		var executive = demoViewer("exec@trellis.demo");
+		var team = this.users.reportsOf(manager.userId());
+		newDay();
+		this.guidance.runDaily();
+
+		var managers = this.guidance.current(manager);
+		assertThat(managers).isNotEmpty();
+		assertThat(managers).anySatisfy(r -> {
+			assertThat(r.kind()).isIn(Kind.STALLED_DEAL, Kind.MISSING_EXIT_CRITERIA);
+			long deal = Long.parseLong(r.actionLink().substring("/opportunities/".length()));
+			assertThat(this.jdbc.sql("SELECT owner_id FROM opportunity WHERE id = :id")
+				.param("id", deal)
+				.query(Long.class)
+				.single()).isIn(team);
+		});
+		var executives = this.guidance.current(executive);
+		assertThat(executives).isNotEmpty()
+			.allSatisfy(r -> assertThat(r.actionLink()).matches("/partners/\\d+/scorecard"));
+		var link = executives.get(0).actionLink();
+		new Api(this.mvc, this.fixtures.token(executive)).get("/api/v1/partners/" + link.split("/")[2] + "/scores")
+			.andExpect(status().isOk());
+	}
+
+	private com.trellis.identity.Viewer demoViewer(String email) {
+		var user = this.users.byEmail(email).orElseThrow();
+		return new com.trellis.identity.Viewer(user.id(), user.displayName(), user.role(), user.partnerId());
 	}
 
 	private void newDay() {

@@ -45,22 +45,21 @@ class IcpAndProofReadsTests {
 		this.jdbc.sql("UPDATE account SET industry = 'Retail', employee_band = '1-50' WHERE id = :id")
 			.param("id", world.accountId())
 			.update();
-		var reads = new RuleReads(this.deals, this.accounts, this.readiness, List.of("Manufacturing"),
-				List.of("201-1000"), List.of());
+		var reads = new RuleReads(this.deals, this.accounts, this.readiness);
+		var icp = Icp.of(List.of("Manufacturing"), List.of("201-1000"), List.of());
 
-		var ae = reads.icpMismatches(world.ae(), world.ae().userId(), 5);
+		var ae = reads.icpMismatches(world.ae(), icp, world.ae().userId(), 5);
 		assertThat(ae).singleElement().satisfies(advice -> {
 			assertThat(advice.kind()).isEqualTo(Kind.ICP_MISMATCH);
 			assertThat(advice.actionLink()).isEqualTo("/opportunities/" + world.dealId());
 			assertThat(advice.reason()).startsWith("Icp Reads customer is in Retail (the program targets the"
 					+ " industries Manufacturing) and has 1-50 employees (the program targets the sizes 201-1000).");
 		});
-		assertThat(reads.icpMismatches(world.partnerUser(), null, 5)).extracting(Advice::actionLink)
+		assertThat(reads.icpMismatches(world.partnerUser(), icp, null, 5)).extracting(Advice::actionLink)
 			.contains("/opportunities/" + world.dealId());
-		assertThat(reads.icpMismatches(stranger.partnerUser(), null, 5)).extracting(Advice::actionLink)
+		assertThat(reads.icpMismatches(stranger.partnerUser(), icp, null, 5)).extracting(Advice::actionLink)
 			.doesNotContain("/opportunities/" + world.dealId());
-		assertThat(new RuleReads(this.deals, this.accounts, this.readiness, List.of(), List.of(), List.of())
-			.icpMismatches(world.ae(), world.ae().userId(), 5)).as("no ICP configured").isEmpty();
+		assertThat(reads.icpMismatches(world.ae(), Icp.NONE, world.ae().userId(), 5)).as("no ICP").isEmpty();
 	}
 
 	@Test
@@ -74,7 +73,7 @@ class IcpAndProofReadsTests {
 			assertThat(a.reason()).startsWith("You have not described your use cases yet;");
 			assertThat(a.actionLink()).isEqualTo("/partners/" + world.partnerId() + "/readiness");
 		});
-		var reads = new RuleReads(this.deals, this.accounts, this.readiness, List.of(), List.of(), List.of());
+		var reads = new RuleReads(this.deals, this.accounts, this.readiness);
 		assertThat(reads.proofPoints(stranger.partnerUser(), world.partnerId())).isEmpty();
 	}
 

@@ -11,10 +11,12 @@ import com.trellis.deals.DealSource;
 import com.trellis.deals.OpportunityView;
 import com.trellis.deals.Stage;
 import com.trellis.readiness.AssessmentView;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class IcpAndProofRulesTests {
 
@@ -53,11 +55,19 @@ class IcpAndProofRulesTests {
 	}
 
 	@Test
-	void aConfiguredBandOrCountryNoAccountCanHaveIsRefusedNamingTheSetting() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Icp.of(List.of(), List.of("50-100"), List.of()))
-			.withMessageStartingWith("trellis.guidance.icp.employee-bands: '50-100' is none of");
-		assertThatIllegalArgumentException().isThrownBy(() -> Icp.of(List.of(), List.of(), List.of("Germany")))
-			.withMessageStartingWith("trellis.guidance.icp.countries: 'GERMANY' is no ISO 3166-1 alpha-2");
+	void aBandOrCountryNoAccountCanHaveABlankOrLongIndustryAndTooManyValuesAreEachNamed() {
+		assertThat(Icp.problems(List.of("Retail", " ", "x".repeat(61)), List.of("201-1000", "50-100"),
+				List.of("de", "Germany", "UK")))
+			.extracting(FieldError::field)
+			.containsExactly("industries[1]", "industries[2]", "employeeBands[1]", "countries[1]", "countries[2]");
+		assertThat(Icp.problems(null, null, java.util.Collections.nCopies(21, "DE"))).extracting(FieldError::field)
+			.containsExactly("countries");
+		assertThat(Icp.problems(List.of("Retail"), List.of("5000+"), List.of("de"))).isEmpty();
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> Icp.of(List.of(), List.of("50-100"), List.of()))
+			.satisfies(ex -> assertThat(ex.errors()).singleElement()
+				.satisfies(e -> assertThat(e.message()).startsWith("must be one of 1-50, 51-200")));
+		assertThat(Icp.of(null, null, List.of("de")).countries()).containsExactly("DE");
 	}
 
 	@Test

@@ -331,6 +331,8 @@ class SecurityMatrixTests {
 				// else's is 404
 				row("GET /api/v1/guidance", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/guidance/usefulness", 200, 200, 403, 403, 200, 403),
+				row("GET /api/v1/guidance/icp", 200, 200, 200, 200, 200, 403),
+				row("PUT /api/v1/guidance/icp", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/guidance/999999/accept", 404, 404, 404, 404, 404, 404),
 				row("POST /api/v1/guidance/999999/dismiss", 404, 404, 404, 404, 404, 404),
 				row("POST /api/v1/guidance/999999/snooze", 404, 404, 404, 404, 404, 404),
@@ -374,6 +376,8 @@ class SecurityMatrixTests {
 		return Stream.of(row("GET /", 200, 200, 200, 200, 200, 302), row("GET /portal", 302, 302, 302, 302, 302, 200),
 				row("GET /partners", 200, 200, 200, 200, 200, 302), row("GET /guidance", 200, 200, 200, 200, 200, 200),
 				row("POST /guidance/999999/dismiss", 404, 404, 404, 404, 404, 404),
+				row("GET /guidance/icp", 200, 403, 403, 403, 403, 403),
+				row("POST /guidance/icp", 302, 403, 403, 403, 403, 403),
 				row("GET /search?q=Matrix", 200, 200, 200, 200, 200, 200),
 				row("GET /search?q=M", 400, 400, 400, 400, 400, 400),
 				row("GET /search/partners?partnerName=Matrix", 200, 200, 200, 200, 200, 200),
@@ -980,6 +984,12 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.contains("/process/stages")) {
 			return "[]";
+		}
+		if (endpoint.endsWith("/guidance/icp")) {
+			// the demo's ICP (the customers of the tests' worlds, in Retail, fit it)
+			return "{\"industries\": [\"Manufacturing\", \"Logistics\", \"Retail\"],"
+					+ " \"employeeBands\": [\"51-200\", \"201-1000\", \"1001-5000\"],"
+					+ " \"countries\": [\"US\", \"GB\", \"DE\", \"CA\"]}";
 		}
 		if (endpoint.equals("POST /api/v1/registrations")) {
 			return """

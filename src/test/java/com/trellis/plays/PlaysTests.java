@@ -13,6 +13,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,6 +123,28 @@ class PlaysTests {
 			.param(world.partnerId())
 			.query(Long.class)
 			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void aDealWithoutAPartnerSaysAPartnerComesFirstInsteadOfPromisingAFormThatIsNotThere() throws Exception {
+		var world = this.fixtures.world("Plays No Partner");
+		this.jdbc.sql(
+				"UPDATE opportunity SET partner_id = NULL, credit_type = NULL, partner_share = NULL, source = 'DIRECT' WHERE id = :id")
+			.param("id", world.dealId())
+			.update();
+		var session = this.mvc
+			.perform(post("/login").param("username", this.fixtures.email(world.ae()))
+				.param("password", "secret")
+				.with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc
+			.perform(get("/opportunities/" + world.dealId() + "/plays")
+				.session((org.springframework.mock.web.MockHttpSession) session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("attach one of the partners that fit this deal first")))
+			.andExpect(content().string(not(containsString("can still be attached below"))));
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.marketplace.MarketplaceVelocity;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RoiGroupsAndMarketplaceTests {
 
 	private static final Instant IN_Q3 = Instant.parse("2026-08-20T10:00:00Z");
+
+	private final java.util.List<Long> wonDeals = new java.util.ArrayList<>();
 
 	@Autowired
 	Roi roi;
@@ -297,19 +300,32 @@ class RoiGroupsAndMarketplaceTests {
 	}
 
 	private void won(long account, Viewer ae, long partner, String amount) {
-		this.jdbc.sql("""
+		long id = this.jdbc.sql("""
 				INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
 				                         partner_id, credit_type, partner_share, stage_entered_at, created_at,
 				                         closed_at, updated_at)
 				VALUES (:account, 'Groups deal', :amount, 'USD', 'CLOSED_WON', DATE '2026-08-20', :owner, 'PARTNER',
-				        :partner, 'SOURCED', 20, :at, :at, :at, :at)
+				        :partner, 'SOURCED', 20, :at, :at, :at, :at) RETURNING id
 				""")
 			.param("account", account)
 			.param("amount", new BigDecimal(amount))
 			.param("owner", ae.userId())
 			.param("partner", partner)
 			.param("at", Timestamp.from(IN_Q3))
-			.update();
+			.query(Long.class)
+			.single();
+		this.wonDeals.add(id);
+	}
+
+	/**
+	 * The won deals of 2026-Q3 leave the shared database with the test: program-wide
+	 * figures of that quarter (the forecast's accuracy against actuals) are asserted
+	 * elsewhere.
+	 */
+	@AfterEach
+	void removeTheQuartersWonDeals() {
+		this.jdbc.sql("DELETE FROM opportunity WHERE id IN (:ids)").param("ids", this.wonDeals).update();
+		this.wonDeals.clear();
 	}
 
 }
