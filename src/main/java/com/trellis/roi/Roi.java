@@ -203,7 +203,9 @@ public class Roi {
 		return view;
 	}
 
-	/** Spend is recorded when it was made: a day after today is refused naming spentOn. */
+	/**
+	 * Spend is recorded when it was made: a day after today is refused naming spentOn.
+	 */
 	private void notAfterToday(SpendCommand command) {
 		var today = this.calendar.today();
 		if (command.spentOn() != null && command.spentOn().isAfter(today)) {

@@ -20,8 +20,8 @@ public final class FormErrors {
 		return binding.getFieldErrors()
 			.stream()
 			.collect(Collectors.toMap(e -> e.getField(),
-					e -> e.isBindingFailure() ? unreadable(e) : e.getDefaultMessage(),
-					(a, b) -> a + "; " + b, LinkedHashMap::new));
+					e -> e.isBindingFailure() ? unreadable(e) : e.getDefaultMessage(), (a, b) -> a + "; " + b,
+					LinkedHashMap::new));
 	}
 
 	/**

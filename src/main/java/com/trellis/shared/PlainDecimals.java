@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Decimals (amounts, rates) are read only as written out: {@code 1e10} or
- * {@code 1.5E3} is refused naming the field, in JSON bodies (as a number or as text) and
- * in page forms ({@link GroupedAmounts}), instead of being read as ten billion.
+ * Decimals (amounts, rates) are read only as written out: {@code 1e10} or {@code 1.5E3}
+ * is refused naming the field, in JSON bodies (as a number or as text) and in page forms
+ * ({@link GroupedAmounts}), instead of being read as ten billion.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlainDecimals {
