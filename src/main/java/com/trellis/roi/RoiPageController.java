@@ -85,6 +85,7 @@ class RoiPageController {
 	String setRates(Viewer viewer, @Valid @ModelAttribute("rates") CostRates rates, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
+			model.addAttribute("typed", FormErrors.typed(binding));
 			return page(viewer, null, model,
 					FormErrors.of(binding, FormErrors.checks(() -> this.commands.check(rates))), null, rates);
 		}

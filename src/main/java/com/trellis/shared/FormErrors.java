@@ -25,14 +25,14 @@ public final class FormErrors {
 	}
 
 	/**
-	 * What a field that could not be read is told: an amount how to write it (a comma as
-	 * decimal separator, an exponent), anything else that it cannot be read.
+	 * What a field that could not be read is told: an amount how to write it (without an
+	 * exponent, with a point as decimal separator where a comma was typed), anything else
+	 * that it cannot be read.
 	 */
 	private static String unreadable(org.springframework.validation.FieldError error) {
 		if (java.util.Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes())
 			.contains("typeMismatch.java.math.BigDecimal")) {
-			return PlainDecimals.hasExponent(String.valueOf(error.getRejectedValue())) ? PlainDecimals.EXPONENT_TEXT
-					: PlainDecimals.COMMA_TEXT;
+			return PlainDecimals.unreadable(String.valueOf(error.getRejectedValue()));
 		}
 		return "cannot be read as a value of this field";
 	}

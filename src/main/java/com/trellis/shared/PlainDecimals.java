@@ -26,6 +26,24 @@ public class PlainDecimals {
 	/** What a form field for a decimal that cannot be read (1234,56) is told. */
 	public static final String COMMA_TEXT = "must be a number such as 1234.56: use a point as the decimal separator";
 
+	/** What a form field for a decimal that is not a number at all is told. */
+	public static final String NUMBER_TEXT = "must be a number such as 1234.56";
+
+	/**
+	 * What a decimal typed into a form that could not be read is told: how to write it
+	 * when it is a number written with an exponent or a decimal comma ("1234,56").
+	 */
+	public static String unreadable(String typed) {
+		var text = typed == null ? "" : typed.strip();
+		if (text.matches("[-+]?[\\d.]+[eE][-+]?\\d+")) {
+			return EXPONENT_TEXT;
+		}
+		if (text.matches("[-+]?[\\d.,\\s]*,[\\d.,\\s]*") && text.matches(".*\\d.*")) {
+			return COMMA_TEXT;
+		}
+		return NUMBER_TEXT;
+	}
+
 	/** Whether a number's text has an exponent. */
 	public static boolean hasExponent(String text) {
 		return text != null && (text.indexOf('e') >= 0 || text.indexOf('E') >= 0);
@@ -33,7 +51,7 @@ public class PlainDecimals {
 
 	/** Every BigDecimal read from JSON (the error names its path). */
 	@Bean
-	JacksonModule plainDecimals() {
+	JacksonModule plainDecimalsModule() {
 		return new SimpleModule("plain-decimals").addDeserializer(BigDecimal.class,
 				new NumberDeserializers.BigDecimalDeserializer() {
 
