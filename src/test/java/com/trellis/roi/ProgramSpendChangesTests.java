@@ -61,8 +61,8 @@ class ProgramSpendChangesTests {
 
 		assertThat(stored(entry.id())).isZero();
 		assertThat(this.audit.history("program-spend", entry.id())).extracting(AuditLog.Entry::action)
-			.containsExactly("recorded", "deleted");
-		assertThat(this.audit.history("program-spend", entry.id()).get(1).before()).contains("1500.00").contains("GBP");
+			.containsExactly("deleted", "recorded");
+		assertThat(this.audit.history("program-spend", entry.id()).get(0).before()).contains("1500.00").contains("GBP");
 		api.delete("/api/v1/roi/spend/" + entry.id()).andExpect(status().isNotFound());
 		api.delete("/api/v1/roi/spend/999999999").andExpect(status().isNotFound());
 	}
@@ -79,7 +79,7 @@ class ProgramSpendChangesTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.amount").value(150.00))
 			.andExpect(jsonPath("$.currency").value("USD"));
-		var corrected = this.audit.history("program-spend", entry.id()).get(1);
+		var corrected = this.audit.history("program-spend", entry.id()).get(0);
 		assertThat(corrected.action()).isEqualTo("corrected");
 		assertThat(corrected.before()).contains("1500.00").contains("GBP");
 		assertThat(corrected.after()).contains("150.00").contains("USD").contains("2026-10-06");
@@ -129,7 +129,7 @@ class ProgramSpendChangesTests {
 
 		this.mvc.perform(post(action).session(session).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(stored(entry.id())).isZero();
-		assertThat(this.audit.history("program-spend", entry.id()).get(1).before()).contains("75.00").contains("EUR");
+		assertThat(this.audit.history("program-spend", entry.id()).get(0).before()).contains("75.00").contains("EUR");
 		this.mvc.perform(post(action).session(session)).andExpect(status().isForbidden());
 		this.mvc.perform(post(action).session(session).with(csrf())).andExpect(status().isNotFound());
 	}
