@@ -27,7 +27,7 @@ public class PlainDecimals {
 	public static final String COMMA_TEXT = "must be a number such as 1234.56: use a point as the decimal separator";
 
 	/** What a form field for a decimal that is not a number at all is told. */
-	public static final String NUMBER_TEXT = "must be a number such as 1234.56";
+	public static final String NUMBER_TEXT = "cannot be read as a number such as 1234.56";
 
 	/**
 	 * What a decimal typed into a form that could not be read is told: how to write it

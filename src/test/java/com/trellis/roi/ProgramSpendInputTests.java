@@ -137,7 +137,7 @@ class ProgramSpendInputTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(errorNextTo(page, "pamCostPerPartner")).contains("use a point as the decimal separator");
-		assertThat(errorNextTo(page, "enablementHourCost")).isEqualTo("must be a number such as 1234.56");
+		assertThat(errorNextTo(page, "enablementHourCost")).isEqualTo("cannot be read as a number such as 1234.56");
 		assertThat(valueOf(page, "pamCostPerPartner")).isEqualTo("1000,50");
 		assertThat(valueOf(page, "enablementHourCost")).isEqualTo("lots");
 	}
