@@ -6,29 +6,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.trellis.audit.AuditLog;
-import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.marketplace.Marketplace;
-import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.validation.Commands;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ROI module's facade: a quarter's cost to serve against pipeline, revenue and lift
  * per partner, tier, cohort and scope with its trend, and marketplace velocity as a
- * leading indicator; program spend and the cost rates an admin records (audited).
+ * leading indicator; the cost rates an admin sets (audited). Program spend is
+ * {@link ProgramSpend}.
  */
 @Service
 public class Roi {
@@ -39,8 +36,6 @@ public class Roi {
 	private final RoiRepository repository;
 
 	private final BusinessCalendar calendar;
-
-	private final Partners partners;
 
 	private final Commands commands;
 
@@ -53,12 +48,11 @@ public class Roi {
 	private final Marketplace marketplace;
 
 	Roi(RoiRepository repository, VelocityRepository velocity, Marketplace marketplace, BusinessCalendar calendar,
-			Partners partners, Commands commands, AuditLog audit, Clock clock) {
+			Commands commands, AuditLog audit, Clock clock) {
 		this.repository = repository;
 		this.marketplace = marketplace;
 		this.velocity = velocity;
 		this.calendar = calendar;
-		this.partners = partners;
 		this.commands = commands;
 		this.audit = audit;
 		this.clock = clock;
@@ -183,32 +177,6 @@ public class Roi {
 				end.isAfter(now) ? now : end);
 	}
 
-	/** A program admin records spend against a partner; audited. */
-	@Transactional
-	public SpendView addSpend(Viewer viewer, SpendCommand command) {
-		requireAdmin(viewer);
-		this.commands.check(command);
-		var partner = this.partners.names(viewer, List.of(command.partnerId())).get(command.partnerId());
-		if (partner == null) {
-			throw InvalidInputException.of("partnerId", "names no partner");
-		}
-		var purpose = command.purpose().trim();
-		long id = this.repository.addSpend(command.partnerId(), command.spentOn(), command.amount(), command.currency(),
-				purpose, viewer.userId(), this.clock.instant());
-		var view = new SpendView(id, command.partnerId(), partner, command.spentOn(),
-				com.trellis.shared.MinorUnits.round(command.amount(), command.currency()), command.currency(), purpose);
-		this.audit.record(viewer.actor(), "program-spend", id, "recorded", null,
-				Map.of("partnerId", command.partnerId(), "spentOn", command.spentOn().toString(), "amount",
-						view.amount().toPlainString(), "currency", command.currency(), "purpose", purpose));
-		return view;
-	}
-
-	/** The latest program spend in the viewer's scope. */
-	@Transactional(readOnly = true)
-	public List<SpendView> spend(Viewer viewer, int limit) {
-		return this.repository.spend(RoiScope.of(viewer, null), limit);
-	}
-
 	/** The cost rates; vendor staff who read ROI. */
 	@Transactional(readOnly = true)
 	public CostRates rates(Viewer viewer) {
@@ -219,19 +187,13 @@ public class Roi {
 	/** A program admin sets the cost rates; audited with the values before and after. */
 	@Transactional
 	public CostRates setRates(Viewer viewer, CostRates rates) {
-		requireAdmin(viewer);
+		ProgramSpend.requireAdmin(viewer);
 		this.commands.check(rates);
 		var before = this.repository.rates();
 		this.repository.setRates(rates, viewer.userId(), this.clock.instant());
 		var after = this.repository.rates();
 		this.audit.record(viewer.actor(), "roi-cost-rates", 1, "changed", before, after);
 		return after;
-	}
-
-	private static void requireAdmin(Viewer viewer) {
-		if (!viewer.is(Role.ADMIN)) {
-			throw new AccessDeniedException("Only a program admin records program spend and cost rates");
-		}
 	}
 
 }

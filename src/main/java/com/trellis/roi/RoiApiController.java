@@ -10,7 +10,9 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Long-tail ROI: admins and executives read the program, a PAM its book, a partner user
- * its own partner; program admins record spend and set the cost rates.
+ * its own partner; program admins record, correct and delete spend and set the cost
+ * rates.
  */
 @Tag(name = "ROI",
 		description = "Cost to serve against pipeline, revenue and lift per partner, tier and cohort, and marketplace velocity (§C18)")
@@ -31,8 +34,11 @@ class RoiApiController {
 
 	private final Roi roi;
 
-	RoiApiController(Roi roi) {
+	private final ProgramSpend spend;
+
+	RoiApiController(Roi roi, ProgramSpend spend) {
 		this.roi = roi;
+		this.spend = spend;
 	}
 
 	@GetMapping("/api/v1/roi")
@@ -71,14 +77,27 @@ class RoiApiController {
 	@GetMapping("/api/v1/roi/spend")
 	@PreAuthorize(READERS)
 	List<SpendView> spend(Viewer viewer) {
-		return this.roi.spend(viewer, 200);
+		return this.spend.latest(viewer, 200);
 	}
 
 	@PostMapping("/api/v1/roi/spend")
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.CREATED)
 	SpendView addSpend(Viewer viewer, @Valid @RequestBody SpendCommand command) {
-		return this.roi.addSpend(viewer, command);
+		return this.spend.add(viewer, command);
+	}
+
+	@PutMapping("/api/v1/roi/spend/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	SpendView correctSpend(Viewer viewer, @PathVariable long id, @Valid @RequestBody SpendCommand command) {
+		return this.spend.correct(viewer, id, command);
+	}
+
+	@DeleteMapping("/api/v1/roi/spend/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteSpend(Viewer viewer, @PathVariable long id) {
+		this.spend.delete(viewer, id);
 	}
 
 	@GetMapping("/api/v1/roi/cost-rates")

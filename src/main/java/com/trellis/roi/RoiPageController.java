@@ -6,8 +6,11 @@ import java.util.Map;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerFilter;
+import com.trellis.partners.Partners;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
 import com.trellis.shared.validation.Commands;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -18,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,12 +36,21 @@ class RoiPageController {
 	/** Partners listed on the page, highest cost first; the CSV has them all. */
 	static final int LISTED = 200;
 
+	/** A program with at most this many partners picks one from a list, else by name. */
+	static final int PARTNER_CHOICES = 200;
+
 	private final Roi roi;
+
+	private final ProgramSpend spend;
+
+	private final Partners partners;
 
 	private final Commands commands;
 
-	RoiPageController(Roi roi, Commands commands) {
+	RoiPageController(Roi roi, ProgramSpend spend, Partners partners, Commands commands) {
 		this.roi = roi;
+		this.spend = spend;
+		this.partners = partners;
 		this.commands = commands;
 	}
 
@@ -61,16 +74,33 @@ class RoiPageController {
 		RoiCsv.writeTotals(this.roi.report(viewer, quarter, null), response);
 	}
 
+	/**
+	 * Records spend against the partner picked from the list ({@code partnerId}) or typed
+	 * into the search box ({@code partnerName}); every bad field is named in one round
+	 * and the form keeps what was typed.
+	 */
 	@PostMapping("/roi/spend")
 	@PreAuthorize("hasRole('ADMIN')")
-	String addSpend(Viewer viewer, @Valid @ModelAttribute("spend") SpendCommand command, BindingResult binding,
-			Model model, RedirectAttributes redirect) {
-		if (binding.hasErrors()) {
-			return page(viewer, null, model,
-					FormErrors.of(binding, FormErrors.checks(() -> this.commands.check(command))), command, null);
+	String addSpend(Viewer viewer, @ModelAttribute("spend") SpendCommand command, BindingResult binding,
+			@RequestParam(required = false) String partnerName, Model model, RedirectAttributes redirect) {
+		model.addAttribute("partnerQuery", partnerName);
+		var errors = FormErrors.of(binding);
+		var named = command;
+		try {
+			named = SpendPartner.named(this.partners, viewer, command, partnerName);
+		}
+		catch (InvalidInputException ex) {
+			FormErrors.of(ex).forEach(errors::putIfAbsent);
+		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("typed", FormErrors.typed(binding));
+			var read = named;
+			FormErrors.of(binding, FormErrors.checks(() -> this.spend.check(viewer, read)))
+				.forEach(errors::putIfAbsent);
+			return page(viewer, null, model, errors, command, null);
 		}
 		try {
-			this.roi.addSpend(viewer, command);
+			this.spend.add(viewer, named);
 			redirect.addFlashAttribute("notice", "Program spend recorded");
 			return "redirect:/roi";
 		}
@@ -79,11 +109,20 @@ class RoiPageController {
 		}
 	}
 
+	@PostMapping("/roi/spend/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String deleteSpend(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+		this.spend.delete(viewer, id);
+		redirect.addFlashAttribute("notice", "Program spend deleted");
+		return "redirect:/roi";
+	}
+
 	@PostMapping("/roi/cost-rates")
 	@PreAuthorize("hasRole('ADMIN')")
 	String setRates(Viewer viewer, @Valid @ModelAttribute("rates") CostRates rates, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
+			model.addAttribute("typed", FormErrors.typed(binding));
 			return page(viewer, null, model,
 					FormErrors.of(binding, FormErrors.checks(() -> this.commands.check(rates))), null, rates);
 		}
@@ -113,6 +152,9 @@ class RoiPageController {
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("partnerUser", viewer.isPartnerUser());
 		model.addAttribute("errors", errors);
+		if (!model.containsAttribute("typed")) {
+			model.addAttribute("typed", Map.of());
+		}
 		if (!viewer.isPartnerUser()) {
 			model.addAttribute("rates", rates != null ? rates : this.roi.rates(viewer));
 			model.addAttribute("pullThrough",
@@ -120,7 +162,11 @@ class RoiPageController {
 			model.addAttribute("reinvest", this.roi.reinvest(viewer, report.quarter()).stream().limit(20).toList());
 		}
 		model.addAttribute("spend", spend);
-		model.addAttribute("spent", this.roi.spend(viewer, 20));
+		model.addAttribute("spent", this.spend.latest(viewer, 20));
+		if (viewer.is(Role.ADMIN)) {
+			var listed = this.partners.search(viewer, PartnerFilter.none(), new PageRequest(0, PARTNER_CHOICES));
+			model.addAttribute("partnerChoices", listed.total() <= PARTNER_CHOICES ? listed.items() : null);
+		}
 		return "roi/page";
 	}
 

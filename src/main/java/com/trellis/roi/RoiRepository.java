@@ -184,10 +184,42 @@ class RoiRepository {
 			.param("scopePartner", scope.partnerId())
 			.param("pam", scope.pamId())
 			.param("limit", limit)
-			.query((rs, n) -> new SpendView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-					com.trellis.shared.MinorUnits.round(rs.getBigDecimal(5), rs.getString(6)), rs.getString(6),
-					rs.getString(7)))
+			.query(RoiRepository::spendView)
 			.list();
+	}
+
+	java.util.Optional<SpendView> spendEntry(long id) {
+		return this.jdbc.sql("""
+				SELECT sp.id, sp.partner_id, p.name, sp.spent_on, sp.amount, sp.currency, sp.purpose
+				FROM roi_program_spend sp JOIN partner p ON p.id = sp.partner_id
+				WHERE sp.id = :id
+				""").param("id", id).query(RoiRepository::spendView).optional();
+	}
+
+	void correctSpend(long id, long partnerId, java.time.LocalDate spentOn, BigDecimal amount, String currency,
+			String purpose) {
+		this.jdbc.sql("""
+				UPDATE roi_program_spend
+				SET partner_id = :partner, spent_on = :day, amount = :amount, currency = :currency, purpose = :purpose
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.param("partner", partnerId)
+			.param("day", Date.valueOf(spentOn))
+			.param("amount", amount)
+			.param("currency", currency)
+			.param("purpose", purpose)
+			.update();
+	}
+
+	void deleteSpend(long id) {
+		this.jdbc.sql("DELETE FROM roi_program_spend WHERE id = :id").param("id", id).update();
+	}
+
+	private static SpendView spendView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new SpendView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+				com.trellis.shared.MinorUnits.round(rs.getBigDecimal(5), rs.getString(6)), rs.getString(6),
+				rs.getString(7));
 	}
 
 	CostRates rates() {

@@ -125,6 +125,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				else if (TextOnlyFromText.notText(jackson)) {
 					message = TextOnlyFromText.TEXT_EXPECTED;
 				}
+				else if (jackson.getOriginalMessage() != null
+						&& jackson.getOriginalMessage().contains(PlainDecimals.EXPONENT_TEXT)) {
+					message = PlainDecimals.EXPONENT_TEXT;
+				}
 				break;
 			}
 		}

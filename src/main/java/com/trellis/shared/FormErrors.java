@@ -20,8 +20,21 @@ public final class FormErrors {
 		return binding.getFieldErrors()
 			.stream()
 			.collect(Collectors.toMap(e -> e.getField(),
-					e -> e.isBindingFailure() ? "cannot be read as a value of this field" : e.getDefaultMessage(),
-					(a, b) -> a + "; " + b, LinkedHashMap::new));
+					e -> e.isBindingFailure() ? unreadable(e) : e.getDefaultMessage(), (a, b) -> a + "; " + b,
+					LinkedHashMap::new));
+	}
+
+	/**
+	 * What a field that could not be read is told: an amount how to write it (without an
+	 * exponent, with a point as decimal separator where a comma was typed), anything else
+	 * that it cannot be read.
+	 */
+	private static String unreadable(org.springframework.validation.FieldError error) {
+		if (java.util.Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes())
+			.contains("typeMismatch.java.math.BigDecimal")) {
+			return PlainDecimals.unreadable(String.valueOf(error.getRejectedValue()));
+		}
+		return "cannot be read as a value of this field";
 	}
 
 	public static Map<String, String> of(InvalidInputException ex) {

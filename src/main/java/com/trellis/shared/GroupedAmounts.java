@@ -44,6 +44,9 @@ class GroupedAmounts {
 			if (text == null || text.isBlank()) {
 				return null;
 			}
+			if (PlainDecimals.hasExponent(text)) {
+				throw new NumberFormatException("an exponent is not read: " + text);
+			}
 			var plain = local(text.strip(),
 					java.text.DecimalFormatSymbols.getInstance(Reading.locale(java.util.Locale.ROOT)));
 			if (plain.matches("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {

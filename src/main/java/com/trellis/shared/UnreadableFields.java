@@ -190,6 +190,9 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		if (TextOnlyFromText.notText(ex)) {
 			return TextOnlyFromText.TEXT_EXPECTED;
 		}
+		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains(PlainDecimals.EXPONENT_TEXT)) {
+			return PlainDecimals.EXPONENT_TEXT;
+		}
 		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
 			return "cannot be read from '" + format.getValue() + "'";
 		}

@@ -343,6 +343,9 @@ class SecurityMatrixTests {
 				row("GET /api/v1/roi/partners.csv", 200, 200, 403, 403, 200, 200),
 				row("GET /api/v1/roi/spend", 200, 200, 403, 403, 200, 200),
 				row("POST /api/v1/roi/spend", 400, 403, 403, 403, 403, 403),
+				row("PUT /api/v1/roi/spend/{freshSpend}", 400, 403, 403, 403, 403, 403),
+				row("DELETE /api/v1/roi/spend/{freshSpend}", 204, 403, 403, 403, 403, 403),
+				row("DELETE /api/v1/roi/spend/999999999", 404, 403, 403, 403, 403, 403),
 				row("GET /api/v1/roi/cost-rates", 200, 200, 403, 403, 200, 403),
 				row("PUT /api/v1/roi/cost-rates", 400, 403, 403, 403, 403, 403),
 				// vendor staff who steer investment only: never the field, never a
@@ -529,6 +532,7 @@ class SecurityMatrixTests {
 				row("POST /partners/{other}/maturity", 400, 403, 403, 403, 403, 404),
 				row("POST /partners/{own}/maturity", 400, 403, 403, 403, 403, 400),
 				row("POST /roi/spend", 400, 403, 403, 403, 403, 403),
+				row("POST /roi/spend/{freshSpend}/delete", 302, 403, 403, 403, 403, 403),
 				row("POST /roi/cost-rates", 400, 403, 403, 403, 403, 403),
 				row("GET /roi/totals.csv", 200, 200, 403, 403, 200, 200),
 				row("GET /marketplace/transactions.csv", 200, 200, 403, 403, 200, 200),
@@ -845,6 +849,18 @@ class SecurityMatrixTests {
 		}
 		if (url.contains("{freshUser}")) {
 			url = url.replace("{freshUser}", String.valueOf(this.fixtures.user(AE).userId()));
+		}
+		if (url.contains("{freshSpend}")) {
+			url = url.replace("{freshSpend}",
+					String.valueOf(this.jdbc
+						.sql("""
+								INSERT INTO roi_program_spend (partner_id, spent_on, amount, currency, purpose, recorded_by, recorded_at)
+								VALUES (:partner, DATE '2026-10-05', 10, 'USD', 'Matrix spend', :by, now()) RETURNING id
+								""")
+						.param("partner", other.partnerId())
+						.param("by", callers.get(ADMIN).userId())
+						.query(Long.class)
+						.single()));
 		}
 		if (url.contains("{fresh}")) {
 			url = url.replace("{fresh}", String.valueOf(this.fixtures.partner("Matrix fresh", other.pam().userId())));

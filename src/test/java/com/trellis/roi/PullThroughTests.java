@@ -28,6 +28,9 @@ class PullThroughTests {
 	Roi roi;
 
 	@Autowired
+	ProgramSpend programSpend;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -77,7 +80,7 @@ class PullThroughTests {
 		var tail = this.fixtures.world("Long-tail partner " + System.nanoTime());
 		score(tail.partnerId(), "2026-09-14", "40.0");
 		score(tail.partnerId(), "2026-11-16", "52.0");
-		this.roi.addSpend(admin, new SpendCommand(tail.partnerId(), java.time.LocalDate.of(2026, 10, 1),
+		this.programSpend.add(admin, new SpendCommand(tail.partnerId(), java.time.LocalDate.of(2026, 10, 1),
 				new java.math.BigDecimal("4000.00"), "USD", "Roadshow"));
 
 		var list = this.roi.reinvest(tail.pam(), "2026-Q4");

@@ -53,6 +53,9 @@ class RoiGroupsAndMarketplaceTests {
 	Roi roi;
 
 	@Autowired
+	ProgramSpend programSpend;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -280,7 +283,7 @@ class RoiGroupsAndMarketplaceTests {
 	}
 
 	private void spend(long partner, String day, String amount, String currency) {
-		this.roi.addSpend(this.admin,
+		this.programSpend.add(this.admin,
 				new SpendCommand(partner, LocalDate.parse(day), new BigDecimal(amount), currency, "Partner event"));
 	}
 

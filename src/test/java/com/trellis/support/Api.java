@@ -23,6 +23,10 @@ public record Api(MockMvc mvc, String token) {
 		return this.mvc.perform(authorized(MockMvcRequestBuilders.put(url)).content(json));
 	}
 
+	public ResultActions delete(String url) throws Exception {
+		return this.mvc.perform(authorized(MockMvcRequestBuilders.delete(url)));
+	}
+
 	private MockHttpServletRequestBuilder authorized(MockHttpServletRequestBuilder request) {
 		return request.header("Authorization", "Bearer " + this.token).contentType(MediaType.APPLICATION_JSON);
 	}
