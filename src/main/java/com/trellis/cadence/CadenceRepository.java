@@ -101,8 +101,8 @@ class CadenceRepository {
 	/**
 	 * Open partner deals past their stage's norm: deal, partner, stage, days in stage,
 	 * norm, owner, and the role that owns the stage. {@code norms} lists (stage, days,
-	 * owner role, since): since is the moment the norm's days before now, computed in
-	 * Java in the business zone.
+	 * owner role, since): since is the latest stage entry that is stalled now
+	 * ({@code deals.StageNorm}: longer than the norm in whole days), computed in Java.
 	 */
 	List<List<Object>> stalled(Long pam, String norms, Instant now, int limit) {
 		return this.jdbc
@@ -114,7 +114,7 @@ class CadenceRepository {
 							"JOIN (VALUES " + norms
 									+ ") AS norm(stage, days, owner, since) ON norm.stage = o.stage WHERE")
 					+ OPEN + """
-							 AND o.stage_entered_at < norm.since
+							 AND o.stage_entered_at <= norm.since
 							ORDER BY o.stage_entered_at, o.id LIMIT :limit
 							""")
 			.param("pam", pam)

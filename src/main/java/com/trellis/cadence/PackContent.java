@@ -13,6 +13,7 @@ import com.trellis.forecast.Scope;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.deals.StageNorm;
 import com.trellis.process.SalesProcess;
 
 import org.springframework.stereotype.Component;
@@ -241,7 +242,7 @@ class PackContent {
 				.append(", '")
 				.append(s.ownerRole().name())
 				.append("', CAST('")
-				.append(this.calendar.daysBefore(this.clock.instant(), s.normDays()))
+				.append(StageNorm.stalledIfEnteredBy(this.clock.instant(), s.normDays()))
 				.append("' AS TIMESTAMPTZ))"));
 		return Section.table("Help needed: deals past their stage's norm",
 				"The role that owns the stage must act; the longest-stuck " + LIST_LIMIT + ".",

@@ -366,8 +366,7 @@ public class Deals {
 	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, List<Long> owners,
 			PageRequest page) {
 		var now = this.clock.instant();
-		var stalled = this.deals.stalled(viewer, normDays, owners, days -> this.calendar.daysBefore(now, days), now,
-				page);
+		var stalled = this.deals.stalled(viewer, normDays, owners, now, page);
 		var named = withAccountNames(stalled.map(StalledDeal::deal));
 		var items = new ArrayList<StalledDeal>();
 		for (int i = 0; i < stalled.items().size(); i++) {

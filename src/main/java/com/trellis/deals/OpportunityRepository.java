@@ -233,12 +233,12 @@ class OpportunityRepository {
 	}
 
 	/**
-	 * Open deals in their stage since before the stage's norm: {@code since} gives the
-	 * moment that many business-zone days before now (bounds are computed in Java, not by
-	 * the database in its session's zone).
+	 * Open deals longer in their stage than the stage's norm ({@link StageNorm}: entered
+	 * at or before the norm's days and one more before now; bounds are computed in Java,
+	 * not by the database in its session's zone).
 	 */
-	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Collection<Long> owners,
-			java.util.function.IntFunction<Instant> since, Instant now, PageRequest page) {
+	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Collection<Long> owners, Instant now,
+			PageRequest page) {
 		if (normDays.isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
@@ -250,12 +250,12 @@ class OpportunityRepository {
 				.append("', ")
 				.append(entry.getValue().intValue())
 				.append(", CAST('")
-				.append(since.apply(entry.getValue().intValue()))
+				.append(StageNorm.stalledIfEnteredBy(now, entry.getValue().intValue()))
 				.append("' AS TIMESTAMPTZ))");
 		}
 		var from = """
 				FROM opportunity o JOIN (VALUES %s) AS norm(stage, days, since) ON norm.stage = o.stage
-				WHERE %s AND o.stage_entered_at < norm.since AND (:anyOwner OR o.owner_id IN (:owners))
+				WHERE %s AND o.stage_entered_at <= norm.since AND (:anyOwner OR o.owner_id IN (:owners))
 				""".formatted(norms, SCOPE.replace("partner_id", "o.partner_id"));
 		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
 		long total = this.jdbc.sql("SELECT count(*) " + from)

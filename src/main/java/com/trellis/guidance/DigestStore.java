@@ -38,6 +38,17 @@ class DigestStore {
 			.single();
 	}
 
+	/**
+	 * Whether the guidance run of the day has finished (its key is written in the run's
+	 * own transaction, with the recommendations).
+	 */
+	boolean guidanceRanOn(LocalDate day) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM guidance_run WHERE day = :day)")
+			.param("day", Date.valueOf(day))
+			.query(Boolean.class)
+			.single();
+	}
+
 	void record(LocalDate weekStart, int people, Instant at) {
 		this.jdbc.sql("INSERT INTO guidance_digest_run (week_start, people, finished_at) VALUES (:week, :people, :at)")
 			.param("week", Date.valueOf(weekStart))

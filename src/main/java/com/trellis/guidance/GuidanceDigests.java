@@ -24,7 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the notify module's outbox by the channels the person keeps on for digests. A business
  * week's digests go out once across instances: one transaction takes an advisory lock (a
  * second instance waits), checks the week's key, writes every digest and the key, so a
- * crash leaves nothing half sent and a second run of the week sends nothing.
+ * crash leaves nothing half sent and a second run of the week sends nothing. Nothing is
+ * composed, and the week is not recorded, before the day's guidance run has raised the
+ * recommendations: a digest of a week before them would be empty (or last run's), and the
+ * week's key would keep the real one from ever going out.
  */
 @Service
 public class GuidanceDigests {
@@ -67,7 +70,8 @@ public class GuidanceDigests {
 
 	/**
 	 * Sends this business week's digests unless they went out already (here or on another
-	 * instance); returns false then.
+	 * instance) or today's guidance run has not finished yet; returns false then (and
+	 * records nothing, so the digest goes out after the run: {@link DigestJobs}).
 	 */
 	public boolean runWeekly() {
 		var today = this.calendar.today();
@@ -78,6 +82,10 @@ public class GuidanceDigests {
 		var ran = this.transaction.execute(status -> {
 			this.store.lock();
 			if (this.store.sent(week)) {
+				return false;
+			}
+			if (!this.store.guidanceRanOn(today)) {
+				log.info("Guidance digest of the week of {} waits for the guidance run of {}", week, today);
 				return false;
 			}
 			var people = this.store.waitingPeople(today);

@@ -21,7 +21,7 @@ final class PamRules {
 		var reason = line.reason()
 				+ (line.evidence() == null || line.evidence().isBlank() ? ""
 						: " Strongest signals: " + line.evidence() + ".")
-				+ " Pipeline in the last 180 days: " + line.pipeline180Days().toPlainString() + ".";
+				+ " Pipeline in the last 180 days: " + ReasonMoney.reporting(line.pipeline180Days()) + ".";
 		return new Advice(Kind.INTRODUCE_TO_AES, "partner:" + line.partnerId(), line.partnerId(),
 				"Introduce " + name + " to account executives", reason, "Open its overlap accounts",
 				"/partners/" + line.partnerId() + "/overlaps");

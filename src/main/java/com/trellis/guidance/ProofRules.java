@@ -62,7 +62,7 @@ final class ProofRules {
 			.sorted(Comparator.comparing(OpportunityView::closedAt, Comparator.nullsLast(Comparator.reverseOrder()))
 				.thenComparing(OpportunityView::id))
 			.limit(CANDIDATES)
-			.map(d -> d.name() + " (deal " + d.id() + ", " + d.amount().toPlainString() + " " + d.currency() + ")")
+			.map(d -> d.name() + " (deal " + d.id() + ", " + ReasonMoney.of(d.amount(), d.currency()) + ")")
 			.toList();
 		var reason = missing + "; account executives are introduced to partners whose claims a won deal proves. "
 				+ (candidates.isEmpty() ? "You have no won deal left to attach: your next win is the proof."

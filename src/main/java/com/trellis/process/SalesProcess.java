@@ -11,6 +11,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
 import com.trellis.deals.OpportunityView;
 import com.trellis.deals.Stage;
+import com.trellis.deals.StageNorm;
 import com.trellis.deals.StalledDeal;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
@@ -128,7 +129,7 @@ public class SalesProcess {
 		var path = stages.stream().filter(s -> s.active() || s.code() == deal.stage()).toList();
 		return new DealProcess(deal, path, current, checklist, ExitGate.missing(current, ticked),
 				actor(viewer, deal, current), !deal.stage().isClosed() && ownsStage(viewer, deal, current), inStage,
-				!deal.stage().isClosed() && inStage.toDays() > current.normDays(), timeline,
+				!deal.stage().isClosed() && StageNorm.stalled(inStage, current.normDays()), timeline,
 				this.process.jointOwners(opportunityId).orElse(null),
 				this.process.disqualification(opportunityId).orElse(null));
 	}

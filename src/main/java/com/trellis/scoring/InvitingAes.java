@@ -8,7 +8,7 @@ final class InvitingAes extends NamedSignal {
 	static final int WINDOW_DAYS = 365;
 
 	InvitingAes() {
-		super("inviting-aes", "Distinct inviting AEs", Pillar.TRUST,
+		super("inviting-aes", "Distinct AEs inviting", Pillar.TRUST,
 				"Distinct account executives who invited the partner onto a deal", AeInvitations.SOURCE,
 				"the last " + WINDOW_DAYS + " days", "account executives");
 	}

@@ -125,13 +125,13 @@ public class PartnerIntelligence {
 		int sign = decision.state() == ScoreDrift.State.BUILDING ? 1 : -1;
 		return this.rubric.of(pillar)
 			.stream()
-			.map(e -> Map.entry(e.signal().name(),
+			.map(e -> Map.entry(e.signal().nameInText(),
 					now.getOrDefault(e.signal().key(), BigDecimal.ZERO)
 						.subtract(then.getOrDefault(e.signal().key(), BigDecimal.ZERO))))
 			.filter(m -> m.getValue().signum() == sign)
 			.sorted(Comparator.comparing((Map.Entry<String, BigDecimal> m) -> m.getValue().abs()).reversed())
 			.limit(3)
-			.map(m -> m.getKey().toLowerCase() + " " + (sign > 0 ? "+" : "") + m.getValue().toPlainString() + " points")
+			.map(m -> m.getKey() + " " + (sign > 0 ? "+" : "") + m.getValue().toPlainString() + " points")
 			.collect(Collectors.joining(", "));
 	}
 
@@ -193,7 +193,7 @@ public class PartnerIntelligence {
 			.filter(e -> e.signal().pillar() != Pillar.TRUST && points.containsKey(e.signal().key()))
 			.sorted(Comparator.comparing((Rubric.Entry e) -> points.get(e.signal().key())).reversed())
 			.limit(3)
-			.map(e -> e.signal().name().toLowerCase() + " " + points.get(e.signal().key()).toPlainString() + " points")
+			.map(e -> e.signal().nameInText() + " " + points.get(e.signal().key()).toPlainString() + " points")
 			.collect(Collectors.joining(", "));
 	}
 

@@ -39,7 +39,7 @@ final class ScoreRule {
 					+ MINIMUM_KNOWN_WEIGHT + " needed); "
 					+ entries.stream()
 						.filter(e -> !readings.get(e.signal().key()).known())
-						.map(e -> e.signal().name().toLowerCase() + ": " + readings.get(e.signal().key()).reason())
+						.map(e -> e.signal().nameInText() + ": " + readings.get(e.signal().key()).reason())
 						.collect(Collectors.joining("; "));
 		}
 		if (unknown != null) {

@@ -13,6 +13,23 @@ interface Signal {
 
 	String name();
 
+	/**
+	 * The name inside a sentence ("distinct AEs inviting 6.3 points"): its first letter
+	 * in lower case unless the first word is an abbreviation ("AE invitations"); the
+	 * abbreviations further on keep their capitals.
+	 */
+	default String nameInText() {
+		return inText(name());
+	}
+
+	/** A name as it reads inside a sentence; see {@link #nameInText()}. */
+	static String inText(String name) {
+		if (name == null || name.length() < 2 || Character.isUpperCase(name.charAt(1))) {
+			return name;
+		}
+		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+	}
+
 	Pillar pillar();
 
 	String definition();

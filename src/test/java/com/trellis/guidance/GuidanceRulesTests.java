@@ -42,9 +42,19 @@ class GuidanceRulesTests {
 		assertThat(advice.title()).isEqualTo("Introduce Nordwind to account executives");
 		assertThat(advice.reason()).isEqualTo("Readiness and behaviour in the top quarter, pipeline below the median."
 				+ " Strongest signals: certified delivery staff 18.0 points, portal logins 12.0 points."
-				+ " Pipeline in the last 180 days: 0.00.");
+				+ " Pipeline in the last 180 days: USD 0.00.");
 		assertThat(advice.actionLink()).isEqualTo("/partners/7/overlaps");
 		assertThat(advice.partnerId()).isEqualTo(7L);
+	}
+
+	@Test
+	void aReasonShowsItsAmountWithTheCurrencyAndGroupedAsThePagesDo() {
+		var line = new HighPotentialLine(7, "Nordwind", new BigDecimal("81.0"), new BigDecimal("77.5"),
+				new BigDecimal("40.0"), new BigDecimal("89182.00"), "Little pipeline.", null);
+
+		assertThat(PamRules.readyForIntroduction(line).reason())
+			.endsWith(" Pipeline in the last 180 days: USD 89,182.00.")
+			.doesNotContain("89182");
 	}
 
 	@Test

@@ -86,7 +86,7 @@ class IcpAndProofRulesTests {
 		assertThat(advice.reason()).isEqualTo("In version 3 of your readiness assessment, use case \"Fleet telemetry\""
 				+ " and specialisation \"SAP logistics\" have no won deal as proof; account executives are introduced"
 				+ " to partners whose claims a won deal proves. Won deals you could attach: Routing at Navvy (deal 92,"
-				+ " 10000.00 USD), Telemetry at Voxel (deal 91, 10000.00 USD).");
+				+ " USD 10,000.00), Telemetry at Voxel (deal 91, USD 10,000.00).");
 		assertThat(advice.subject()).isEqualTo("partner:7:proof:v3");
 		assertThat(advice.actionLink()).isEqualTo("/partners/7/readiness");
 	}
