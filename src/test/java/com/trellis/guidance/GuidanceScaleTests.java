@@ -118,13 +118,14 @@ class GuidanceScaleTests {
 	}
 
 	private void summary(Kind kind, long shown, long accepted) {
-		this.jdbc.sql("""
-				INSERT INTO guidance_kind_summary (kind, as_of, shown, accepted, accepted_decided, accepted_met,
-				                                   idle_decided, idle_met)
-				VALUES (:kind, :today, :shown, :accepted, 0, 0, 0, 0)
-				ON CONFLICT (kind) DO UPDATE SET shown = :shown, accepted = :accepted, accepted_decided = 0,
-				    accepted_met = 0, idle_decided = 0, idle_met = 0
-				""")
+		this.jdbc
+			.sql("""
+					INSERT INTO guidance_kind_summary (kind, as_of, shown, accepted, weighed, accepted_decided, accepted_met,
+					                                   idle_decided, idle_met)
+					VALUES (:kind, :today, :shown, :accepted, :shown, 0, 0, 0, 0)
+					ON CONFLICT (kind) DO UPDATE SET shown = :shown, accepted = :accepted, weighed = :shown,
+					    accepted_decided = 0, accepted_met = 0, idle_decided = 0, idle_met = 0
+					""")
 			.param("kind", kind.name())
 			.param("today", this.calendar.today())
 			.param("shown", shown)
