@@ -57,11 +57,7 @@ final class DemoMarketplace {
 		int written = 0;
 		for (var partner : partners) {
 			var random = Randoms.of(seed, RANDOM_STREAM, partner.id);
-			// most partners sell there, the better ones likelier; the two well-known demo
-			// partners (Northwind, whose user the README signs in as, and Bluepeak)
-			// always
-			boolean sells = random.nextDouble() < 0.55 + 0.4 * partner.q || partner.id <= 2;
-			if (!sells) {
+			if (!sellsAtAll(partner, random)) {
 				continue;
 			}
 			// a weak partner may stop selling some day in the year
@@ -88,6 +84,16 @@ final class DemoMarketplace {
 		}
 		flush();
 		return written;
+	}
+
+	/**
+	 * Whether the partner sells through the marketplace at all: most do, the better ones
+	 * likelier; the two well-known demo partners (Northwind, whose user the README signs
+	 * in as, and Bluepeak) always, whatever the seed.
+	 */
+	static boolean sellsAtAll(PartnerPlan partner, java.util.SplittableRandom random) {
+		boolean drawn = random.nextDouble() < 0.55 + 0.4 * partner.q;
+		return drawn || partner.id <= 2;
 	}
 
 	private static String customer(java.util.SplittableRandom random) {
