@@ -58,6 +58,20 @@ class CoSellRepository {
 			.orElse(null);
 	}
 
+	Instant firstRequestedOnDealAt(long partnerId, long opportunityId, Instant since) {
+		return this.jdbc.sql("""
+				SELECT requested_at FROM cosell_request
+				WHERE partner_id = :partner AND opportunity_id = :deal AND requested_at >= :since
+				ORDER BY requested_at LIMIT 1
+				""")
+			.param("partner", partnerId)
+			.param("deal", opportunityId)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
 	boolean hasOpen(long opportunityId, long partnerId) {
 		return this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM cosell_request WHERE opportunity_id = :deal AND partner_id = :partner

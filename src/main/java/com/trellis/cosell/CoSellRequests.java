@@ -153,6 +153,15 @@ public class CoSellRequests {
 	}
 
 	/**
+	 * When the partner was first asked for co-sell help on this deal on or after a
+	 * moment, or null: with the partner's attachment, the outcome of a partner fit.
+	 */
+	@Transactional(readOnly = true)
+	public java.time.Instant firstRequestedOnDealAt(long partnerId, long opportunityId, java.time.Instant since) {
+		return this.requests.firstRequestedOnDealAt(partnerId, opportunityId, since);
+	}
+
+	/**
 	 * Refuses a viewer who may not ask for co-sell help on the deal: 404 when they cannot
 	 * see it, 403 unless they may change it (its owner, the owner's managers, an admin)
 	 * or are a PAM; a PAM asks only partners of their book (an unknown partner passes:

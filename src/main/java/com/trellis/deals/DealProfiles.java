@@ -83,6 +83,25 @@ public class DealProfiles {
 	}
 
 	/**
+	 * When the partner was put on the deal, if that was on or after a moment (the first
+	 * partner a deal gets, by whatever path: the rep, an admin, a registration, the PAM,
+	 * an import), else null: the outcome a partner-fit recommendation aims at.
+	 */
+	@Transactional(readOnly = true)
+	public java.time.Instant partnerAttachedAt(long opportunityId, long partnerId, java.time.Instant since) {
+		return this.jdbc.sql("""
+				SELECT attached_at FROM deal_partner_attachment
+				WHERE opportunity_id = :deal AND partner_id = :partner AND attached_at >= :since
+				""")
+			.param("deal", opportunityId)
+			.param("partner", partnerId)
+			.param("since", java.sql.Timestamp.from(since))
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
+	/**
 	 * Of these deals, the ones the viewer may open (a partner user: its own partner's).
 	 */
 	@Transactional(readOnly = true)

@@ -190,7 +190,8 @@ public class DemoData {
 
 	/**
 	 * Incentive programs in force with what they earned and paid, MDF funds with requests
-	 * and claims, and credit disputes, all driven by each partner's hidden quality.
+	 * and claims, credit disputes, marketplace sales and the past weeks' guidance
+	 * decisions, all driven by each partner's hidden quality.
 	 */
 	private void writeIncentives(List<PartnerPlan> partners, long seed) {
 		var ledger = new DemoLedger(this.jdbc, partners, seed, this.clock.instant());
@@ -201,6 +202,8 @@ public class DemoData {
 		new DemoRoi(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
 		int sold = new DemoMarketplace(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
 		log.info("Demo marketplace: {} transactions", sold);
+		int decided = new DemoGuidance(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
+		log.info("Demo guidance history: {} recommendations of the past {} weeks", decided, DemoGuidance.WEEKS);
 	}
 
 	private void resetSequences() {

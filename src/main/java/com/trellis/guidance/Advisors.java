@@ -64,10 +64,13 @@ class Advisors {
 
 	private final ProgramIcp icp;
 
+	private final FitReads fits;
+
 	Advisors(PartnerIntelligence intelligence, PartnerTiers tiers, ActivationPlans activation, SalesProcess process,
 			OpenChecklists checklists, Registrations registrations, Partners partners, Users users,
-			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar, ProgramIcp icp) {
+			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar, ProgramIcp icp, FitReads fits) {
 		this.icp = icp;
+		this.fits = fits;
 		this.reads = reads;
 		this.similar = similar;
 		this.intelligence = intelligence;
@@ -116,6 +119,7 @@ class Advisors {
 						stalled(() -> this.process.stalledOwnedBy(viewer, team, FEW).items()));
 				advice.addAll(exitCriteria(rep, team));
 				advice.addAll(this.reads.icpMismatches(viewer, icp, rep.id(), PER_KIND));
+				advice.addAll(this.fits.partnerFits(viewer, PER_KIND));
 				result.put(rep.id(), advice);
 			}
 		}

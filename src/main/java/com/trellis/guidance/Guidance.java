@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.trellis.cosell.CoSellRequests;
+import com.trellis.deals.DealProfiles;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.registration.Registrations;
@@ -52,6 +53,8 @@ public class Guidance {
 
 	private final CoSellRequests cosell;
 
+	private final DealProfiles deals;
+
 	private final BusinessCalendar calendar;
 
 	private final Clock clock;
@@ -59,8 +62,9 @@ public class Guidance {
 	private final TransactionTemplate transaction;
 
 	Guidance(GuidanceStore store, Advisors advisors, Registrations registrations, CoSellRequests cosell,
-			BusinessCalendar calendar, Clock clock, TransactionTemplate transaction) {
+			DealProfiles deals, BusinessCalendar calendar, Clock clock, TransactionTemplate transaction) {
 		this.cosell = cosell;
+		this.deals = deals;
 		this.store = store;
 		this.advisors = advisors;
 		this.registrations = registrations;
@@ -105,8 +109,9 @@ public class Guidance {
 
 	/**
 	 * The outcome each recommendation aimed at — the first co-sell request to the partner
-	 * for an introduction, its first deal registration for the others — after it was
-	 * shown (or, once accepted, after its acceptance) and by its window's last day.
+	 * for an introduction, the partner on the deal for a partner fit, its first deal
+	 * registration for the others — after it was shown (or, once accepted, after its
+	 * acceptance) and by its window's last day.
 	 */
 	int trackOutcomes(LocalDate today) {
 		int seen = 0;
@@ -115,6 +120,7 @@ public class Guidance {
 			var first = switch (pending.outcome()) {
 				case COSELL -> this.cosell.firstRequestedAt(pending.partnerId(), pending.since());
 				case REGISTRATION -> this.registrations.firstSubmittedAt(pending.partnerId(), pending.since());
+				case DEAL_PARTNER -> onDeal(pending);
 			};
 			if (first != null && !first.atZone(zone).toLocalDate().isAfter(pending.due())) {
 				this.store.outcome(pending.id(), first);
@@ -122,6 +128,22 @@ public class Guidance {
 			}
 		}
 		return seen;
+	}
+
+	/**
+	 * When the partner of a partner fit got onto its deal — attached, or asked for
+	 * co-sell help there, whichever came first — after the moment given, or null.
+	 */
+	private java.time.Instant onDeal(GuidanceStore.Pending pending) {
+		if (pending.opportunityId() == null) {
+			return null;
+		}
+		var attached = this.deals.partnerAttachedAt(pending.opportunityId(), pending.partnerId(), pending.since());
+		var asked = this.cosell.firstRequestedOnDealAt(pending.partnerId(), pending.opportunityId(), pending.since());
+		if (attached == null || asked == null) {
+			return attached != null ? attached : asked;
+		}
+		return attached.isBefore(asked) ? attached : asked;
 	}
 
 	/**

@@ -52,8 +52,9 @@ class GuidanceStore {
 	}
 
 	/**
-	 * Shows the advice to the person: new, or refreshed while still open or snoozed; an
-	 * accepted or dismissed one stays as it was and is not shown again.
+	 * Shows the advice to the person: new, or refreshed while still open or snoozed (a
+	 * partner fit may name another partner by then); an accepted or dismissed one stays
+	 * as it was and is not shown again.
 	 */
 	void show(long userId, Advice advice, LocalDate today) {
 		var outcome = advice.outcome();
@@ -61,17 +62,19 @@ class GuidanceStore {
 		this.jdbc.sql("""
 				INSERT INTO guidance_recommendation (user_id, partner_id, kind, subject, title, reason, action_label,
 				                                     action_link, shown_on, last_seen_on, outcome_due, outcome,
-				                                     intervention)
+				                                     intervention, opportunity_id)
 				VALUES (:user, :partner, :kind, :subject, :title, :reason, :label, :link, :today, :today, :due,
-				        :outcome, :intervention)
+				        :outcome, :intervention, :deal)
 				ON CONFLICT (user_id, kind, subject) DO UPDATE
 				SET title = EXCLUDED.title, reason = EXCLUDED.reason, action_label = EXCLUDED.action_label,
 				    action_link = EXCLUDED.action_link, last_seen_on = EXCLUDED.last_seen_on,
-				    outcome = EXCLUDED.outcome, intervention = EXCLUDED.intervention
+				    outcome = EXCLUDED.outcome, intervention = EXCLUDED.intervention,
+				    partner_id = EXCLUDED.partner_id, opportunity_id = EXCLUDED.opportunity_id
 				WHERE guidance_recommendation.state IN ('OPEN', 'SNOOZED')
 				""")
 			.param("outcome", outcome == null ? null : outcome.name())
 			.param("intervention", advice.intervention() == null ? null : advice.intervention().name())
+			.param("deal", advice.opportunityId())
 			.param("user", userId)
 			.param("partner", advice.partnerId())
 			.param("kind", advice.kind().name())
@@ -141,8 +144,11 @@ class GuidanceStore {
 			.update() == 1;
 	}
 
-	/** A recommendation whose outcome is still to be looked for. */
-	record Pending(long id, long partnerId, Outcome outcome, Instant since, LocalDate due) {
+	/**
+	 * A recommendation whose outcome is still to be looked for; {@code opportunityId} the
+	 * deal of a partner fit, else null.
+	 */
+	record Pending(long id, long partnerId, Long opportunityId, Outcome outcome, Instant since, LocalDate due) {
 	}
 
 	/**
@@ -151,7 +157,8 @@ class GuidanceStore {
 	 */
 	List<Pending> pendingOutcomes(LocalDate today, int graceDays, java.time.ZoneId zone) {
 		return this.jdbc.sql("""
-				SELECT id, partner_id, outcome, state, acted_at, shown_on, outcome_due FROM guidance_recommendation
+				SELECT id, partner_id, opportunity_id, outcome, state, acted_at, shown_on, outcome_due
+				FROM guidance_recommendation
 				WHERE outcome_due IS NOT NULL AND outcome_at IS NULL AND partner_id IS NOT NULL
 				  AND outcome_due >= :from
 				""").param("from", Date.valueOf(today.minusDays(graceDays))).query((rs, n) -> {
@@ -159,7 +166,8 @@ class GuidanceStore {
 			var since = "ACCEPTED".equals(rs.getString("state")) && acted != null ? acted.toInstant()
 					: rs.getDate("shown_on").toLocalDate().atStartOfDay(zone).toInstant();
 			var outcome = rs.getString("outcome");
-			return new Pending(rs.getLong("id"), rs.getLong("partner_id"),
+			long deal = rs.getLong("opportunity_id");
+			return new Pending(rs.getLong("id"), rs.getLong("partner_id"), rs.wasNull() ? null : deal,
 					outcome == null ? Outcome.REGISTRATION : Outcome.valueOf(outcome), since,
 					rs.getDate("outcome_due").toLocalDate());
 		}).list();

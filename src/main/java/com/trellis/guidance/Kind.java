@@ -2,10 +2,11 @@ package com.trellis.guidance;
 
 /**
  * The kinds of recommendation, in their default order of importance, each with the
- * outcome it aims at ({@link Outcome}: an introduction a co-sell request, the others the
- * partner's first new deal registration) and the days after it was shown (or accepted)
- * within which it counts, or 0 when the kind tracks no outcome. A stalling intervention's
- * outcome follows the intervention chosen ({@link Intervention#outcome()}).
+ * outcome it aims at ({@link Outcome}: an introduction a co-sell request, a partner fit
+ * the partner on the deal, the others the partner's first new deal registration) and the
+ * days after it was shown (or accepted) within which it counts, or 0 when the kind tracks
+ * no outcome. A stalling intervention's outcome follows the intervention chosen
+ * ({@link Intervention#outcome()}).
  */
 public enum Kind {
 
@@ -26,7 +27,13 @@ public enum Kind {
 	/** Everyone: an early-stage deal whose customer lies outside the program's ICP. */
 	ICP_MISMATCH("Outside the ideal customer profile", 0, null),
 	/** Partner: use cases to prove with a won deal before asking for an introduction. */
-	PROOF_POINTS("Proof points to attach", 0, null);
+	PROOF_POINTS("Proof points to attach", 0, null),
+	/**
+	 * AE: the partner that fits an open early or mid-stage deal without a partner best,
+	 * from similar won deals and trust (module {@code fit}); its outcome is that partner
+	 * attached to the deal or asked for co-sell help on it.
+	 */
+	PARTNER_FIT("Partner that fits the deal", 30, Outcome.DEAL_PARTNER);
 
 	private final String label;
 

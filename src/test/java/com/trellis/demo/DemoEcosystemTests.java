@@ -1,6 +1,12 @@
 package com.trellis.demo;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+
+import com.trellis.guidance.Guidance;
+import com.trellis.guidance.Kind;
+import com.trellis.marketplace.Marketplace;
 
 import com.trellis.identity.Role;
 import com.trellis.metrics.Kpis;
@@ -48,6 +54,12 @@ class DemoEcosystemTests {
 
 	@Autowired
 	BusinessCalendar calendar;
+
+	@Autowired
+	Marketplace marketplace;
+
+	@Autowired
+	Guidance guidance;
 
 	@Test
 	void someDemoPartnerUsersHoldEveryRequiredItemOfTheirTrack() {
@@ -296,6 +308,49 @@ class DemoEcosystemTests {
 		var tierOne = this.jdbc.sql(perTier).params(LOADED, "TIER_1_INVEST").query(java.math.BigDecimal.class).single();
 		var tierThree = this.jdbc.sql(perTier)
 			.params(LOADED, "TIER_3_BASELINE")
+			.query(java.math.BigDecimal.class)
+			.single();
+		assertThat(tierOne).isGreaterThan(tierThree);
+	}
+
+	@Test
+	void theDemoPartnerNorthwindHasAMarketplaceVelocityOnTheFirstStart() {
+		var user = this.jdbc.sql("SELECT id, partner_id FROM app_user WHERE email = 'partner@northwind.demo'")
+			.query((rs, n) -> new com.trellis.identity.Viewer(rs.getLong(1), "Northwind", Role.PARTNER, rs.getLong(2)))
+			.single();
+		var velocity = this.marketplace.velocity(user, LocalDate.ofInstant(TestClock.START, this.calendar.zone()));
+		assertThat(velocity).singleElement().satisfies(v -> {
+			assertThat(v.name()).isEqualTo("Northwind Systems");
+			assertThat(v.transactions90()).isPositive();
+		});
+	}
+
+	@Test
+	void theUsefulnessOfGuidanceHasFiguresOnTheFirstStartAndBetterPartnersRecommendationsAreAcceptedMore() {
+		var lines = this.guidance.usefulness(this.fixtures.user(Role.ADMIN));
+		assertThat(this.guidance.usefulnessAsOf()).isNotNull();
+		for (var kind : List.of(Kind.STALLING_INTERVENTION, Kind.PARTNER_FIT)) {
+			var line = lines.stream().filter(l -> l.kind() == kind).findFirst().orElseThrow();
+			assertThat(line.weighed()).as(kind + " weighed").isPositive();
+			assertThat(line.acceptance()).as(kind + " acceptance").isNotNull();
+			assertThat(line.acceptedDecided()).as(kind + " accepted with a known outcome").isPositive();
+			assertThat(line.idleDecided()).as(kind + " not acted on with a known outcome").isPositive();
+		}
+		assertThat(lines).anySatisfy(l -> assertThat(l.acceptedMet()).isPositive());
+		// decisions before the demo's today follow each partner's hidden quality, as the
+		// tier does
+		String acceptedPerTier = """
+				SELECT avg(CASE WHEN r.state = 'ACCEPTED' THEN 1.0 ELSE 0 END) FROM guidance_recommendation r
+				JOIN partner p ON p.id = r.partner_id
+				WHERE r.kind = 'STALLING_INTERVENTION' AND r.shown_on < ? AND p.tier = ?
+				""";
+		var today = java.sql.Date.valueOf(LocalDate.ofInstant(TestClock.START, this.calendar.zone()));
+		var tierOne = this.jdbc.sql(acceptedPerTier)
+			.params(today, "TIER_1_INVEST")
+			.query(java.math.BigDecimal.class)
+			.single();
+		var tierThree = this.jdbc.sql(acceptedPerTier)
+			.params(today, "TIER_3_BASELINE")
 			.query(java.math.BigDecimal.class)
 			.single();
 		assertThat(tierOne).isGreaterThan(tierThree);
