@@ -95,7 +95,7 @@ class HygieneRepository {
 							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
 							JOIN unnest(CAST(:stages AS TEXT[]), CAST(:days AS INT[]), CAST(:names AS TEXT[]))
 							     AS norm(stage, days, name) ON norm.stage = o.stage
-							WHERE %s AND %s AND o.stage_entered_at < CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days)
+							WHERE %s AND %s AND o.stage_entered_at <= CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days + 1)
 							ORDER BY o.stage_entered_at, o.id
 							"""
 						.formatted(OPEN, DEAL_SCOPE),

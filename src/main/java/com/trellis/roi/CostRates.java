@@ -9,9 +9,10 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The admin's cost rates: PAM time per managed partner and quarter, and one enablement
- * hour, each in its own currency.
+ * hour, each in its own currency and refused with more decimals than that currency has.
  */
 @AmountsIn(amounts = { "pamCostPerPartner" }, currency = "pamCurrency")
+@AmountsIn(amounts = { "enablementHourCost" }, currency = "enablementCurrency")
 public record CostRates(@NotNull @MoneyAmount(positive = false) BigDecimal pamCostPerPartner,
 		@NotNull @IsoCurrency String pamCurrency, @NotNull @MoneyAmount(positive = false) BigDecimal enablementHourCost,
 		@NotNull @IsoCurrency String enablementCurrency) {
