@@ -122,6 +122,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
 					message = TextGuard.NUL_TEXT;
 				}
+				if (StrictJsonDates.refusal(jackson.getOriginalMessage())) {
+					message = jackson.getOriginalMessage();
+				}
 				break;
 			}
 		}

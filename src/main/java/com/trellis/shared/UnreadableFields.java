@@ -187,6 +187,9 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
 			return TextGuard.NUL_TEXT;
 		}
+		if (StrictJsonDates.refusal(ex.getOriginalMessage())) {
+			return ex.getOriginalMessage();
+		}
 		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
 			return "cannot be read from '" + format.getValue() + "'";
 		}
