@@ -78,8 +78,15 @@ class GuidanceRunDayTests {
 		var world = this.fixtures.world("Run Day Seen");
 		var monday = this.weeks.monday(1);
 		this.guidance.runDaily();
-		var advice = new Advice(Kind.STALLED_DEAL, "deal:" + world.dealId() + ":stalled", world.partnerId(), "Move it",
-				"Stalled", "Open the deal", "/opportunities/" + world.dealId());
+		var shown = this.jdbc.sql("""
+				SELECT kind, subject FROM guidance_recommendation WHERE user_id = :user AND action_link = :link LIMIT 1
+				""")
+			.param("user", world.ae().userId())
+			.param("link", "/opportunities/" + world.dealId())
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+			.single();
+		var advice = new Advice(Kind.valueOf(shown.get(0)), shown.get(1), world.partnerId(), "Look at it", "Why",
+				"Open the deal", "/opportunities/" + world.dealId());
 		this.store.show(world.ae().userId(), advice, monday.minusDays(1));
 		var rows = this.jdbc.sql("""
 				SELECT kind || ' ' || subject || ' ' || last_seen_on FROM guidance_recommendation
