@@ -109,7 +109,8 @@ class GuidanceRunDayTests {
 		// what a run for the day before did before runs refused such days: recorded after
 		// Monday's and moved the day last seen back
 		var sunday = monday.minusDays(1);
-		this.jdbc.sql("INSERT INTO guidance_run (day, shown, finished_at) VALUES (:day, 1, now() + interval '1 hour')")
+		this.jdbc.sql(
+				"INSERT INTO guidance_run (day, shown, finished_at) SELECT :day, 1, max(finished_at) + interval '1 hour' FROM guidance_run")
 			.param("day", sunday)
 			.update();
 		this.jdbc.sql("UPDATE guidance_recommendation SET last_seen_on = :day WHERE user_id = :user")
