@@ -83,6 +83,15 @@ public class Deals {
 		return withAccountNames(this.deals.search(viewer, filter, owners, page));
 	}
 
+	/**
+	 * Deals with one of {@code partners} (a PAM's book), still narrowed by the viewer.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<OpportunityView> searchWithPartners(Viewer viewer, List<Long> partners, DealFilter filter,
+			PageRequest page) {
+		return withAccountNames(this.deals.search(viewer, filter, null, partners, page));
+	}
+
 	@Transactional(readOnly = true)
 	public OpportunityView get(Viewer viewer, long id) {
 		var deal = this.deals.find(viewer, id).orElseThrow(() -> new NotFoundException("Opportunity", id));

@@ -48,6 +48,15 @@ class OpportunityRepository {
 			close_date DESC NULLS LAST, id DESC""";
 
 	PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, Collection<Long> owners, PageRequest page) {
+		return search(viewer, filter, owners, null, page);
+	}
+
+	/**
+	 * Deals the viewer may see, narrowed to {@code owners} and to deals with one of
+	 * {@code partners} when either is not null (an empty list matches none).
+	 */
+	PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, Collection<Long> owners,
+			Collection<Long> partners, PageRequest page) {
 		var where = """
 				WHERE %s
 				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE '%%' || :q || '%%')
@@ -58,6 +67,7 @@ class OpportunityRepository {
 				  AND (CAST(:account AS BIGINT) IS NULL OR account_id = :account)
 				  AND (CAST(:involved AS BOOLEAN) IS NULL OR (partner_id IS NOT NULL) = :involved)
 				  AND (:anyOwner OR owner_id IN (:owners))
+				  AND (:anyPartner OR partner_id IN (:partners))
 				""".formatted(SCOPE);
 		Map<String, Object> params = new HashMap<>();
 		params.put("scopePartner", viewer.scopePartnerId());
@@ -70,6 +80,8 @@ class OpportunityRepository {
 		params.put("involved", filter.partnerInvolved());
 		params.put("anyOwner", owners == null);
 		params.put("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners);
+		params.put("anyPartner", partners == null);
+		params.put("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners);
 		long total = this.jdbc.sql("SELECT count(*) FROM opportunity " + where)
 			.params(params)
 			.query(Long.class)

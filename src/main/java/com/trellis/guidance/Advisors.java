@@ -102,10 +102,11 @@ class Advisors {
 		}
 		for (var pam : this.users.withRole(Role.PAM)) {
 			var viewer = viewer(pam);
-			var advice = pam(new HashSet<>(this.partners.book(pam.id())), highPotential, drifting);
+			var book = this.partners.book(pam.id());
+			var advice = pam(new HashSet<>(book), highPotential, drifting);
 			advice.addAll(expiring(viewer, null, true));
 			advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
-			advice.addAll(this.reads.icpMismatches(viewer, icp, null, PER_KIND));
+			advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.ofPartners(book), PER_KIND));
 			result.put(pam.id(), advice);
 		}
 		for (var executive : this.users.withRole(Role.EXECUTIVE)) {
@@ -118,7 +119,7 @@ class Advisors {
 				var advice = new ArrayList<Advice>(
 						stalled(() -> this.process.stalledOwnedBy(viewer, team, FEW).items()));
 				advice.addAll(exitCriteria(rep, team));
-				advice.addAll(this.reads.icpMismatches(viewer, icp, rep.id(), PER_KIND));
+				advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.ownedBy(team), PER_KIND));
 				advice.addAll(this.fits.partnerFits(viewer, PER_KIND));
 				result.put(rep.id(), advice);
 			}
@@ -146,7 +147,7 @@ class Advisors {
 		advice.addAll(expiring(viewer, partnerId, false));
 		advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
 		this.reads.proofPoints(viewer, partnerId).ifPresent(advice::add);
-		advice.addAll(this.reads.icpMismatches(viewer, icp, null, PER_KIND));
+		advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.VISIBLE, PER_KIND));
 		return advice;
 	}
 

@@ -76,11 +76,14 @@ public class Guidance {
 	/**
 	 * The day's run: raises everyone's recommendations and looks for the outcomes of
 	 * earlier ones, once per business day across instances (the run's key, under an
-	 * advisory lock that a second instance waits on). Returns false when the day had run.
+	 * advisory lock that a second instance waits on). Returns false when the day, or a
+	 * later one, had run: a day before the latest run (the business zone moved west, the
+	 * clock set back) is never run, as the list shows what the latest day's run raised.
 	 */
 	public boolean runDaily() {
 		var today = this.calendar.today();
-		if (this.store.ranOn(today)) {
+		if (this.store.ranOnOrAfter(today)) {
+			log.info("Guidance: the run for {} or a later day is recorded; nothing to do", today);
 			return false;
 		}
 		// read through the other modules' facades first, each read in its own transaction
@@ -88,7 +91,7 @@ public class Guidance {
 		var everyone = this.advisors.everyone();
 		var ran = this.transaction.execute(status -> {
 			this.store.lockRun();
-			if (this.store.ranOn(today)) {
+			if (this.store.ranOnOrAfter(today)) {
 				return false;
 			}
 			int shown = 0;

@@ -70,8 +70,10 @@ class GuidanceApiController {
 	}
 
 	/**
-	 * Sets the program's ideal customer profile (admins only; empty lists clear it). Each
-	 * bad value is named ({@code countries[1]}) and nothing changes.
+	 * Sets the program's whole ideal customer profile (admins only): the body names all
+	 * three lists (an empty list targets everyone on it; all three empty clear it), so a
+	 * list left out is refused rather than cleared. Each missing list and bad value is
+	 * named ({@code countries[1]}) and nothing changes.
 	 */
 	@PutMapping("/icp")
 	@PreAuthorize("hasRole('ADMIN')")
@@ -79,10 +81,34 @@ class GuidanceApiController {
 		if (body == null) {
 			throw InvalidInputException.of("body", "must be an object with industries, employeeBands and countries");
 		}
+		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
+		body.missing().forEach(field -> errors.add(new InvalidInputException.FieldError(field, IcpBody.MISSING)));
+		errors.addAll(Icp.problems(body.industries(), body.employeeBands(), body.countries()));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		return this.icp.set(viewer, body.industries(), body.employeeBands(), body.countries());
 	}
 
 	record IcpBody(List<String> industries, List<String> employeeBands, List<String> countries) {
+
+		static final String MISSING = "must be given: a PUT sets the whole profile ([] targets everyone on it)";
+
+		/** The lists the body leaves out (or sends as null), in the body's order. */
+		List<String> missing() {
+			var missing = new java.util.ArrayList<String>();
+			if (this.industries == null) {
+				missing.add("industries");
+			}
+			if (this.employeeBands == null) {
+				missing.add("employeeBands");
+			}
+			if (this.countries == null) {
+				missing.add("countries");
+			}
+			return missing;
+		}
+
 	}
 
 	record Dismissal(String reason) {

@@ -36,8 +36,13 @@ class GuidanceStore {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('guidance-daily-run', 0))").query().singleRow();
 	}
 
-	boolean ranOn(LocalDate day) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM guidance_run WHERE day = :day)")
+	/**
+	 * Whether a run is recorded for the day or a later one: a day before the latest run
+	 * (the clock set back, or a business zone west of the former one) is not run, so a
+	 * run never goes back to an earlier day.
+	 */
+	boolean ranOnOrAfter(LocalDate day) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM guidance_run WHERE day >= :day)")
 			.param("day", Date.valueOf(day))
 			.query(Boolean.class)
 			.single();
@@ -54,7 +59,7 @@ class GuidanceStore {
 	/**
 	 * Shows the advice to the person: new, or refreshed while still open or snoozed (a
 	 * partner fit may name another partner by then); an accepted or dismissed one stays
-	 * as it was and is not shown again.
+	 * as it was and is not shown again. The day it was last seen never moves back.
 	 */
 	void show(long userId, Advice advice, LocalDate today) {
 		var outcome = advice.outcome();
@@ -67,7 +72,8 @@ class GuidanceStore {
 				        :outcome, :intervention, :deal)
 				ON CONFLICT (user_id, kind, subject) DO UPDATE
 				SET title = EXCLUDED.title, reason = EXCLUDED.reason, action_label = EXCLUDED.action_label,
-				    action_link = EXCLUDED.action_link, last_seen_on = EXCLUDED.last_seen_on,
+				    action_link = EXCLUDED.action_link,
+				    last_seen_on = GREATEST(guidance_recommendation.last_seen_on, EXCLUDED.last_seen_on),
 				    outcome = EXCLUDED.outcome, intervention = EXCLUDED.intervention,
 				    partner_id = EXCLUDED.partner_id, opportunity_id = EXCLUDED.opportunity_id
 				WHERE guidance_recommendation.state IN ('OPEN', 'SNOOZED')

@@ -20,7 +20,7 @@ import com.trellis.shared.validation.TextRule;
 record Icp(Set<String> industries, Set<String> employeeBands, Set<String> countries) {
 
 	/** The employee bands an account can have. */
-	static final List<String> BANDS = List.of("1-50", "51-200", "201-1000", "1001-5000", "5000+");
+	static final List<String> BANDS = com.trellis.shared.EmployeeBands.ALL;
 
 	/** No ICP: no deal is a mismatch. */
 	static final Icp NONE = new Icp(Set.of(), Set.of(), Set.of());
@@ -41,7 +41,9 @@ record Icp(Set<String> industries, Set<String> employeeBands, Set<String> countr
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return new Icp(clean(industries, false), clean(employeeBands, false), clean(countries, true));
+		var bands = new TreeSet<String>(com.trellis.shared.EmployeeBands.BY_SIZE);
+		bands.addAll(clean(employeeBands, false));
+		return new Icp(clean(industries, false), bands, clean(countries, true));
 	}
 
 	/**

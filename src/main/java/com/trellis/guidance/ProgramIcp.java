@@ -89,8 +89,9 @@ class ProgramIcp {
 				SELECT i.industries, i.employee_bands, i.countries, i.updated_at, u.display_name
 				FROM guidance_icp i LEFT JOIN app_user u ON u.id = i.updated_by
 				""")
-			.query((rs, n) -> new Settings(list(rs.getArray(1)), list(rs.getArray(2)), list(rs.getArray(3)),
-					rs.getTimestamp(4).toInstant(), rs.getString(5)))
+			.query((rs, n) -> new Settings(list(rs.getArray(1)),
+					list(rs.getArray(2)).stream().sorted(com.trellis.shared.EmployeeBands.BY_SIZE).toList(),
+					list(rs.getArray(3)), rs.getTimestamp(4).toInstant(), rs.getString(5)))
 			.optional();
 	}
 

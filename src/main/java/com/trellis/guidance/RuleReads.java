@@ -41,21 +41,40 @@ class RuleReads {
 	}
 
 	/**
-	 * The person's open early-stage deals (their own when {@code ownerId} is given, else
-	 * all they may see) whose customer lies outside the ICP (the run reads it once,
-	 * {@link ProgramIcp#current}); at most {@code limit}.
+	 * Whose early deals a person answers for: a rep's team ({@code owners}), a PAM's book
+	 * ({@code partners}), or, both null, every deal the person may see (a partner user's
+	 * own).
 	 */
-	List<Advice> icpMismatches(Viewer viewer, Icp icp, Long ownerId, int limit) {
+	record DealScope(List<Long> owners, List<Long> partners) {
+
+		static final DealScope VISIBLE = new DealScope(null, null);
+
+		static DealScope ownedBy(List<Long> owners) {
+			return new DealScope(List.copyOf(owners), null);
+		}
+
+		static DealScope ofPartners(java.util.Collection<Long> partners) {
+			return new DealScope(null, List.copyOf(partners));
+		}
+
+	}
+
+	/**
+	 * The person's open early-stage deals in {@code scope} whose customer lies outside
+	 * the ICP (the run reads it once, {@link ProgramIcp#current}); at most {@code limit}.
+	 */
+	List<Advice> icpMismatches(Viewer viewer, Icp icp, DealScope scope, int limit) {
 		if (!icp.defined()) {
 			return List.of();
 		}
 		var early = new ArrayList<OpportunityView>();
 		for (var stage : List.of(Stage.REGISTERED, Stage.QUALIFIED)) {
-			early.addAll(
-					this.deals
-						.search(viewer, new DealFilter(null, stage, true, ownerId, null, null, null),
-								PageRequest.of(0, EARLY_DEALS))
-						.items());
+			var filter = new DealFilter(null, stage, true, null, null, null, null);
+			var page = PageRequest.of(0, EARLY_DEALS);
+			var found = scope.partners() != null ? this.deals.searchWithPartners(viewer, scope.partners(), filter, page)
+					: scope.owners() != null ? this.deals.searchOwnedBy(viewer, scope.owners(), filter, page)
+							: this.deals.search(viewer, filter, page);
+			early.addAll(found.items());
 		}
 		var profiles = this.accounts.profiles(early.stream().map(OpportunityView::accountId).distinct().toList());
 		return early.stream()

@@ -75,7 +75,7 @@ final class PlayEffectiveness {
 		var used = deals.stream().filter(DealGroup::usedPlay).toList();
 		Set<String> segments = used.stream()
 			.map(DealGroup::segmentOrUnknown)
-			.collect(Collectors.toCollection(TreeSet::new));
+			.collect(Collectors.toCollection(() -> new TreeSet<>(com.trellis.shared.EmployeeBands.BY_SIZE)));
 		var comparable = deals.stream().filter(d -> !d.usedPlay() && segments.contains(d.segmentOrUnknown())).toList();
 		var withPlay = side(used);
 		var without = side(comparable);

@@ -129,6 +129,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 						&& jackson.getOriginalMessage().contains(PlainDecimals.EXPONENT_TEXT)) {
 					message = PlainDecimals.EXPONENT_TEXT;
 				}
+				else if (StrictJsonDates.refusal(jackson.getOriginalMessage())) {
+					message = jackson.getOriginalMessage();
+				}
 				break;
 			}
 		}

@@ -193,6 +193,9 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains(PlainDecimals.EXPONENT_TEXT)) {
 			return PlainDecimals.EXPONENT_TEXT;
 		}
+		if (StrictJsonDates.refusal(ex.getOriginalMessage())) {
+			return ex.getOriginalMessage();
+		}
 		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
 			return "cannot be read from '" + format.getValue() + "'";
 		}

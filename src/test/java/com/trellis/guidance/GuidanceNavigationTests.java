@@ -23,6 +23,9 @@ class GuidanceNavigationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void everyRoleReachesItsGuidanceFromTheNavigationAndTheLinkOpensIt() throws Exception {
 		var world = this.fixtures.world("Guidance Navigation");
@@ -39,6 +42,13 @@ class GuidanceNavigationTests {
 				.as(person.role() + " opens it")
 				.isEqualTo(200);
 		}
+	}
+
+	@Test
+	void theUsefulnessLineSaysTodaysDecisionsWithItsApostrophe() {
+		assertThat(this.messages.getMessage("guidance.usefulnessAsOf", new Object[] { "1 Dec 2026" },
+				java.util.Locale.ENGLISH))
+			.isEqualTo("Counted by the daily run of 1 Dec 2026; today's decisions count from tomorrow.");
 	}
 
 	private MockHttpSession login(String email) throws Exception {

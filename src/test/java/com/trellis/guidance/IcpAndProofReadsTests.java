@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.deals.Deals;
+import com.trellis.identity.Role;
 import com.trellis.readiness.ReadinessAssessments;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
@@ -38,6 +39,9 @@ class IcpAndProofReadsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ProgramIcp programIcp;
+
 	@Test
 	void theOwnerAndThePartnerOfAnEarlyDealOutsideTheIcpAreToldAndAnotherPartnerIsNot() {
 		var world = this.fixtures.world("Icp Reads");
@@ -48,18 +52,54 @@ class IcpAndProofReadsTests {
 		var reads = new RuleReads(this.deals, this.accounts, this.readiness);
 		var icp = Icp.of(List.of("Manufacturing"), List.of("201-1000"), List.of());
 
-		var ae = reads.icpMismatches(world.ae(), icp, world.ae().userId(), 5);
+		var ae = reads.icpMismatches(world.ae(), icp, RuleReads.DealScope.ownedBy(List.of(world.ae().userId())), 5);
 		assertThat(ae).singleElement().satisfies(advice -> {
 			assertThat(advice.kind()).isEqualTo(Kind.ICP_MISMATCH);
 			assertThat(advice.actionLink()).isEqualTo("/opportunities/" + world.dealId());
 			assertThat(advice.reason()).startsWith("Icp Reads customer is in Retail (the program targets the"
 					+ " industries Manufacturing) and has 1-50 employees (the program targets the sizes 201-1000).");
 		});
-		assertThat(reads.icpMismatches(world.partnerUser(), icp, null, 5)).extracting(Advice::actionLink)
+		assertThat(reads.icpMismatches(world.partnerUser(), icp, RuleReads.DealScope.VISIBLE, 5))
+			.extracting(Advice::actionLink)
 			.contains("/opportunities/" + world.dealId());
-		assertThat(reads.icpMismatches(stranger.partnerUser(), icp, null, 5)).extracting(Advice::actionLink)
+		assertThat(reads.icpMismatches(stranger.partnerUser(), icp, RuleReads.DealScope.VISIBLE, 5))
+			.extracting(Advice::actionLink)
 			.doesNotContain("/opportunities/" + world.dealId());
-		assertThat(reads.icpMismatches(world.ae(), Icp.NONE, world.ae().userId(), 5)).as("no ICP").isEmpty();
+		assertThat(
+				reads.icpMismatches(world.ae(), Icp.NONE, RuleReads.DealScope.ownedBy(List.of(world.ae().userId())), 5))
+			.as("no ICP")
+			.isEmpty();
+	}
+
+	@Test
+	void aPamIsToldOnlyOfEarlyDealsOfPartnersInHisBookAndAManagerOfHisTeamsDeals() {
+		var world = this.fixtures.world("Icp Book");
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var report = this.fixtures.user(Role.AE, null, manager.userId());
+		long account = this.fixtures.account("Icp Team customer", null, report.userId());
+		long teamDeal = this.fixtures.partnerDeal(account, report.userId(), world.partnerId(), "9000.00");
+		var admin = this.fixtures.user(Role.ADMIN);
+		var before = this.programIcp.view(admin);
+		// every fixture customer is in Retail, as are many of the demo's
+		this.programIcp.set(admin, List.of("Manufacturing"), List.of(), List.of());
+		try {
+			var everyone = this.advisors.everyone();
+
+			var pams = links(everyone.get(world.pam().userId()));
+			assertThat(pams).as("the PAM's book holds one partner with two early deals")
+				.containsExactlyInAnyOrder("/opportunities/" + world.dealId(), "/opportunities/" + teamDeal);
+			assertThat(links(everyone.get(manager.userId()))).as("his report's deal")
+				.containsExactly("/opportunities/" + teamDeal);
+			assertThat(links(everyone.get(report.userId()))).containsExactly("/opportunities/" + teamDeal);
+			assertThat(links(everyone.get(world.ae().userId()))).containsExactly("/opportunities/" + world.dealId());
+		}
+		finally {
+			this.programIcp.set(admin, before.industries(), before.employeeBands(), before.countries());
+		}
+	}
+
+	private static List<String> links(List<Advice> advice) {
+		return advice.stream().filter(a -> a.kind() == Kind.ICP_MISMATCH).map(Advice::actionLink).toList();
 	}
 
 	@Test

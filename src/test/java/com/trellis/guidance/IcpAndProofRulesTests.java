@@ -33,8 +33,8 @@ class IcpAndProofRulesTests {
 		assertThat(advice.kind()).isEqualTo(Kind.ICP_MISMATCH);
 		assertThat(advice.title()).isEqualTo("Check the fit of Kestrel rollout with the ideal customer profile");
 		assertThat(advice.reason()).isEqualTo("Kestrel Retail is in Retail (the program targets the industries"
-				+ " Logistics, Manufacturing) and has 1-50 employees (the program targets the sizes 1001-5000,"
-				+ " 201-1000). Kestrel rollout is still in Qualified: requalify it, or bring in a partner that serves"
+				+ " Logistics, Manufacturing) and has 1-50 employees (the program targets the sizes 201-1000,"
+				+ " 1001-5000). Kestrel rollout is still in Qualified: requalify it, or bring in a partner that serves"
 				+ " such customers, before more work goes into it.");
 		assertThat(advice.subject()).isEqualTo("deal:41:icp");
 		assertThat(advice.actionLink()).isEqualTo("/opportunities/41");

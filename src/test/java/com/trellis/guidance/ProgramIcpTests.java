@@ -19,6 +19,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -83,7 +85,9 @@ class ProgramIcpTests {
 			.singleElement()
 			.satisfies(r -> assertThat(r.reason()).contains("the program targets the industries Manufacturing"));
 
-		api.put("/api/v1/guidance/icp", "{\"industries\": [\"Retail\", \"Manufacturing\"]}").andExpect(status().isOk());
+		api.put("/api/v1/guidance/icp",
+				"{\"industries\": [\"Retail\", \"Manufacturing\"], \"employeeBands\": [], \"countries\": []}")
+			.andExpect(status().isOk());
 		this.clock.set(TestClock.START.plus(Duration.ofDays(4001)));
 		this.guidance.runDaily();
 		assertThat(mismatches(world)).as("Retail is now targeted").isEmpty();
@@ -92,7 +96,8 @@ class ProgramIcpTests {
 	@Test
 	void badValuesThroughTheApiAreEachNamedAndChangeNothing() throws Exception {
 		var api = new Api(this.mvc, this.fixtures.token(this.admin));
-		api.put("/api/v1/guidance/icp", "{\"industries\": [\"Retail\"], \"employeeBands\": [\"201-1000\"]}")
+		api.put("/api/v1/guidance/icp",
+				"{\"industries\": [\"Retail\"], \"employeeBands\": [\"201-1000\"], \"countries\": []}")
 			.andExpect(status().isOk());
 		long audited = audited();
 
@@ -110,6 +115,29 @@ class ProgramIcpTests {
 			.andExpect(jsonPath("$.industries.length()").value(1))
 			.andExpect(jsonPath("$.industries[0]").value("Retail"))
 			.andExpect(jsonPath("$.employeeBands[0]").value("201-1000"));
+		assertThat(audited()).isEqualTo(audited);
+	}
+
+	@Test
+	void aPutLeavingOutAListIsRefusedNamingItAndTheIcpStaysAsItWas() throws Exception {
+		var api = new Api(this.mvc, this.fixtures.token(this.admin));
+		api.put("/api/v1/guidance/icp",
+				"{\"industries\": [\"Retail\"], \"employeeBands\": [\"51-200\"], \"countries\": [\"DE\"]}")
+			.andExpect(status().isOk());
+		long audited = audited();
+
+		api.put("/api/v1/guidance/icp", "{}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("industries", "employeeBands", "countries")))
+			.andExpect(jsonPath("$.errors[0].message").value(startsWith("must be given")));
+		api.put("/api/v1/guidance/icp", "{\"industries\": [], \"employeeBands\": null, \"countries\": [\"XX\"]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("employeeBands", "countries[0]")));
+
+		api.get("/api/v1/guidance/icp")
+			.andExpect(jsonPath("$.industries").value(contains("Retail")))
+			.andExpect(jsonPath("$.employeeBands").value(contains("51-200")))
+			.andExpect(jsonPath("$.countries").value(contains("DE")));
 		assertThat(audited()).isEqualTo(audited);
 	}
 
