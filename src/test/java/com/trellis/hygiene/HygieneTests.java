@@ -89,7 +89,8 @@ class HygieneTests {
 		assertThat(records(HygieneCheck.STALE_DEALS)).containsExactly(stale + ": 30 days in Qualified, norm 21 days");
 		assertThat(fresh).isNotEqualTo(stale);
 
-		// at the norm (21 days and some hours) a deal is on time, as on its own page; a day later it is stale
+		// at the norm (21 days and some hours) a deal is on time, as on its own page; a
+		// day later it is stale
 		long atNorm = deal(account("Punctual Customer", "punctual.example"), this.ae);
 		this.jdbc.sql("UPDATE opportunity SET stage_entered_at = ? WHERE id = ?")
 			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(21).plusHours(5))))
