@@ -95,6 +95,8 @@ class PlayRevisionTests {
 			var matcher = HEADER.matcher(page);
 			assertThat(matcher.find()).isTrue();
 			var text = matcher.group().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+			// one item line: the separator joins the role and the version, never trails
+			assertThat(matcher.group()).contains("<span id=\"play-meta\">For: Account executive · Version 1</span>");
 			assertThat(text).contains("For: Account executive · Version 1")
 				.doesNotEndWith("·")
 				.doesNotStartWith("·")
