@@ -121,6 +121,19 @@ class PlayCheck {
 	/** A play checked and ready to store. */
 	record Written(String title, SalesMoment moment, PlayRole role, String buyer, String whyPartner, String whenToBring,
 			String problem, List<PartnerType> partnerTypes, List<String> verticals, List<String> capabilities) {
+
+		/**
+		 * Whether this says exactly what the version does: saving it would write an
+		 * identical version, so it is not written.
+		 */
+		boolean sameAs(PlayView version) {
+			return this.title.equals(version.title()) && this.moment == version.moment() && this.role == version.role()
+					&& this.buyer.equals(version.buyer()) && this.whyPartner.equals(version.whyPartner())
+					&& this.whenToBring.equals(version.whenToBring()) && this.problem.equals(version.problem())
+					&& this.partnerTypes.equals(version.partnerTypes()) && this.verticals.equals(version.verticals())
+					&& this.capabilities.equals(version.capabilities());
+		}
+
 	}
 
 }

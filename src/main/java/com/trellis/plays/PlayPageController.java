@@ -102,12 +102,13 @@ class PlayPageController {
 			@RequestParam(required = false) String whenToBring, @RequestParam(required = false) String problem,
 			@RequestParam(required = false) List<String> partnerTypes, @RequestParam(required = false) String verticals,
 			@RequestParam(required = false) String capabilities, RedirectAttributes redirect) {
-		this.plays.get(id);
+		int before = this.plays.get(id).version();
 		var command = PlayForm.command(title, moment, role, buyer, whyPartner, whenToBring, problem, partnerTypes,
 				verticals, capabilities);
 		try {
 			var play = this.plays.revise(viewer, id, command, PlayCheck.Naming.WORDS);
-			redirect.addFlashAttribute("notice", "Version " + play.version() + " written");
+			redirect.addFlashAttribute("notice", (play.version() == before)
+					? "No changes: version " + play.version() + " kept" : "Version " + play.version() + " written");
 			return "redirect:/plays/" + id;
 		}
 		catch (InvalidInputException ex) {

@@ -108,7 +108,11 @@ public class Plays {
 		return created;
 	}
 
-	/** Writes the next version of the play; uses of earlier versions keep theirs. */
+	/**
+	 * Writes the next version of the play; uses of earlier versions keep theirs. A
+	 * revision identical to the current version writes nothing (no version, no audit
+	 * entry) and answers the current version.
+	 */
 	@Transactional
 	public PlayView revise(Viewer viewer, long playId, PlayCommand command) {
 		return revise(viewer, playId, command, PlayCheck.Naming.CODES);
@@ -120,6 +124,10 @@ public class Plays {
 		var before = get(playId);
 		var written = this.check.check(command, naming);
 		int next = this.plays.lockForEdit(playId).orElseThrow(() -> new NotFoundException("Play", playId));
+		var current = get(playId);
+		if (written.sameAs(current)) {
+			return current;
+		}
 		this.plays.writeVersion(playId, next, written, viewer.userId(), this.clock.instant());
 		var after = get(playId);
 		this.audit.record(viewer.actor(), "play", playId, "revised", before, after);

@@ -3,6 +3,7 @@ package com.trellis.roi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.ReportingCurrency;
 
 /**
@@ -21,8 +22,9 @@ final class RoiRule {
 			return new Verdict(total, null, "no cost recorded for the quarter: ROI is not defined");
 		}
 		var roi = revenue.subtract(total).multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_EVEN);
-		return new Verdict(total, roi, "revenue " + revenue.toPlainString() + " less cost " + total.toPlainString()
-				+ " " + ReportingCurrency.CODE + ", over the cost");
+		return new Verdict(total, roi,
+				"revenue " + MoneyFormat.of(ReportingCurrency.round(revenue), ReportingCurrency.CODE) + " less cost "
+						+ MoneyFormat.of(total, ReportingCurrency.CODE) + ", over the cost");
 	}
 
 	/** The cost to serve, each part in the reporting currency at its minor unit. */

@@ -3,6 +3,9 @@ package com.trellis.roi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.trellis.shared.MoneyFormat;
+import com.trellis.shared.ReportingCurrency;
+
 /**
  * Reinvest by velocity: a long-tail partner's momentum (the change of its behaviour score
  * over the last weeks, in points) per 1,000 of the reporting currency it cost to serve in
@@ -31,7 +34,8 @@ final class VelocityRule {
 					"momentum " + momentum.toPlainString() + " points with no cost to serve this quarter");
 		}
 		var perThousand = momentum.multiply(BigDecimal.valueOf(1000)).divide(cost, 2, RoundingMode.HALF_EVEN);
-		var reason = "momentum " + momentum.toPlainString() + " points for a cost of " + cost.toPlainString() + ": "
+		var reason = "momentum " + momentum.toPlainString() + " points for a cost of "
+				+ MoneyFormat.of(ReportingCurrency.round(cost), ReportingCurrency.CODE) + ": "
 				+ perThousand.toPlainString() + " points per 1,000";
 		if (momentum.compareTo(BUILDING) >= 0) {
 			return new Velocity(perThousand, Shift.SHIFT_TO, reason);

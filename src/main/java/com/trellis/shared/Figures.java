@@ -66,6 +66,11 @@ public class Figures {
 		return format(new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP), "#,##0.00");
 	}
 
+	/** An average of days: grouped, always one decimal ("63.0", "12.5"). */
+	public String days(Number value) {
+		return points(value);
+	}
+
 	/** A score or its points: grouped, always one decimal ("94.2", "80.0"). */
 	public String points(Number value) {
 		if (value == null) {

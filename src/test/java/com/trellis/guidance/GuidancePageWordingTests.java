@@ -74,6 +74,20 @@ class GuidancePageWordingTests {
 			.doesNotContain("ACCEPTED", "DISMISSED", "SNOOZED");
 	}
 
+	@Test
+	void theGuidancePageLinksToTheNoticePreferencesWhereTheWeeklyDigestIsSwitched() throws Exception {
+		var world = this.fixtures.world("Guidance Digest Link");
+		var session = login(this.fixtures.email(world.ae()));
+		var page = this.mvc.perform(get("/guidance").session(session)).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).containsPattern(
+				"<a id=\"guidance-digest-link\" href=\"/notifications/preferences\">Weekly digest: change in your notice preferences</a>");
+		assertThat(this.mvc.perform(get("/notifications/preferences").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("The weekly digest of your recommendations");
+	}
+
 	private MockHttpSession login(String email) throws Exception {
 		var result = this.mvc.perform(post("/login").param("username", email).param("password", "secret").with(csrf()))
 			.andReturn();

@@ -13,9 +13,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -80,6 +87,28 @@ class PlayEffectsTests {
 			.andExpect(jsonPath("$.comparable.closed").value(before + 2));
 		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1/plays/" + play + "/effectiveness")
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void thePlayPageShowsTheAverageCycleInDaysWithOneDecimal() throws Exception {
+		var world = this.fixtures.world("Plays Effect Page");
+		var admin = this.fixtures.user(Role.ADMIN);
+		long play = this.plays
+			.create(admin,
+					new PlayCommand("Cycle play", "EXPANSION", "CSM", "Head of ops", "They run it", "At renewal",
+							"Manual work", java.util.List.of("SI"), java.util.List.of(), java.util.List.of()))
+			.id();
+		// won with the play after 63 days
+		closed(world, play, "1001-5000", true, 63, "1000.00", "USD", 10);
+		var session = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(admin)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc.perform(get("/plays/" + play).session((MockHttpSession) session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<td>63.0</td>")))
+			.andExpect(content().string(not(containsString("63.00"))));
 	}
 
 	private int comparableCount(Api api, long play) throws Exception {

@@ -19,7 +19,7 @@ class RoiRuleTest {
 		assertThat(verdict.cost()).isEqualByComparingTo("7208.32");
 		// (40,000.00 - 7,208.32) / 7,208.32 = 4.54914… → 454.9 %
 		assertThat(verdict.roiPercent()).isEqualByComparingTo("454.9");
-		assertThat(verdict.reason()).contains("7208.32").contains("40000.00");
+		assertThat(verdict.reason()).isEqualTo("revenue USD 40,000.00 less cost USD 7,208.32, over the cost");
 	}
 
 	@Test

@@ -14,7 +14,7 @@ class VelocityRuleTest {
 		// 12 points / 4 thousand = 3.00 points per 1,000
 		assertThat(velocity.perThousand()).isEqualByComparingTo("3.00");
 		assertThat(velocity.shift()).isEqualTo(VelocityRule.Shift.SHIFT_TO);
-		assertThat(velocity.reason()).contains("3.00 points per 1,000");
+		assertThat(velocity.reason()).contains("3.00 points per 1,000").contains("for a cost of USD 4,000.00");
 	}
 
 	@Test
