@@ -361,21 +361,16 @@ public class Deals {
 		return after;
 	}
 
-	/** Open deals that sat in their stage longer than its norm, longest first. */
-	@Transactional(readOnly = true)
-	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, PageRequest page) {
-		return stalled(viewer, normDays, null, page);
-	}
-
 	/**
-	 * Deals past their stage's norm owned by one of {@code owners} (a manager's team), or
-	 * by anyone when it is null.
+	 * Deals past their stage's norm, longest first, owned by one of {@code owners} (a
+	 * manager's team) and with one of {@code partners} (a PAM's book); either null means
+	 * any.
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, List<Long> owners,
-			PageRequest page) {
+			List<Long> partners, PageRequest page) {
 		var now = this.clock.instant();
-		var stalled = this.deals.stalled(viewer, normDays, owners, now, page);
+		var stalled = this.deals.stalled(viewer, normDays, owners, partners, now, page);
 		var named = withAccountNames(stalled.map(StalledDeal::deal));
 		var items = new ArrayList<StalledDeal>();
 		for (int i = 0; i < stalled.items().size(); i++) {

@@ -249,8 +249,8 @@ class OpportunityRepository {
 	 * at or before the norm's days and one more before now; bounds are computed in Java,
 	 * not by the database in its session's zone).
 	 */
-	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Collection<Long> owners, Instant now,
-			PageRequest page) {
+	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Collection<Long> owners,
+			Collection<Long> partners, Instant now, PageRequest page) {
 		if (normDays.isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
@@ -268,13 +268,17 @@ class OpportunityRepository {
 		var from = """
 				FROM opportunity o JOIN (VALUES %s) AS norm(stage, days, since) ON norm.stage = o.stage
 				WHERE %s AND o.stage_entered_at <= norm.since AND (:anyOwner OR o.owner_id IN (:owners))
+				  AND (:anyPartner OR o.partner_id IN (:partners))
 				""".formatted(norms, SCOPE.replace("partner_id", "o.partner_id"));
 		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
+		var partnerIds = partners == null || partners.isEmpty() ? List.of(-1L) : partners;
 		long total = this.jdbc.sql("SELECT count(*) " + from)
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)
 			.param("owners", ownerIds)
+			.param("anyPartner", partners == null)
+			.param("partners", partnerIds)
 			.query(Long.class)
 			.single();
 		var items = this.jdbc
@@ -285,6 +289,8 @@ class OpportunityRepository {
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)
 			.param("owners", ownerIds)
+			.param("anyPartner", partners == null)
+			.param("partners", partnerIds)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> new StalledDeal(view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))

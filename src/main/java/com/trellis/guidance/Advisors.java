@@ -105,7 +105,7 @@ class Advisors {
 			var book = this.partners.book(pam.id());
 			var advice = pam(new HashSet<>(book), highPotential, drifting);
 			advice.addAll(expiring(viewer, null, true));
-			advice.addAll(stalled(() -> this.process.stalled(viewer, FEW).items()));
+			advice.addAll(stalled(() -> this.process.stalledOfPartners(viewer, book, FEW).items()));
 			advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.ofPartners(book), PER_KIND));
 			result.put(pam.id(), advice);
 		}

@@ -255,10 +255,20 @@ public class SalesProcess {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<Stalled> stalledOwnedBy(Viewer viewer, List<Long> owners, PageRequest page) {
+		return stalled(viewer, owners, null, page);
+	}
+
+	/** Deals past their stage's norm with one of {@code partners} (a PAM's book). */
+	@Transactional(readOnly = true)
+	public PageResult<Stalled> stalledOfPartners(Viewer viewer, List<Long> partners, PageRequest page) {
+		return stalled(viewer, null, partners, page);
+	}
+
+	private PageResult<Stalled> stalled(Viewer viewer, List<Long> owners, List<Long> partners, PageRequest page) {
 		var stages = this.process.stages();
 		Map<Stage, Integer> norms = new EnumMap<>(Stage.class);
 		stages.stream().filter(s -> !s.closed()).forEach(s -> norms.put(s.code(), s.normDays()));
-		return this.deals.stalled(viewer, norms, owners, page)
+		return this.deals.stalled(viewer, norms, owners, partners, page)
 			.map(s -> new Stalled(s, stage(stages, s.deal().stage()).name(),
 					actor(viewer, s.deal(), stage(stages, s.deal().stage()))));
 	}
