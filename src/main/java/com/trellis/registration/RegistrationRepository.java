@@ -357,11 +357,13 @@ class RegistrationRepository {
 			.update();
 	}
 
+	/** How many claims were found in all; null for registrations recorded before V94. */
 	Integer conflictsFound(long registrationId) {
-		return this.jdbc.sql("SELECT conflicts_found FROM deal_registration WHERE id = :id")
+		var found = this.jdbc.sql("SELECT conflicts_found FROM deal_registration WHERE id = :id")
 			.param("id", registrationId)
 			.query((rs, n) -> rs.getObject(1, Integer.class))
-			.single();
+			.list();
+		return found.isEmpty() ? null : found.get(0);
 	}
 
 	List<ConflictView> conflicts(long registrationId) {

@@ -90,12 +90,19 @@ class KpiCurrencyTests {
 	@Test
 	void anExchangeRateOutOfRangeIsRefusedNamingToReportingAndTheRange() throws Exception {
 		var api = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
-		for (var rate : List.of("1e30", "1e-10", "0", "-1", "1.123456789")) {
+		for (var rate : List.of("1000.5", "0.000000001", "0", "-1", "1.123456789")) {
 			api.put("/api/v1/exchange-rates/ZAR", "{\"toReporting\": " + rate + "}")
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("toReporting"))
 				.andExpect(jsonPath("$.errors[0].message")
 					.value("must be a rate from 0.00000001 to 1000 with at most 8 decimals"));
+		}
+		// a rate with an exponent is not read at all (PlainDecimals), whatever its size
+		for (var rate : List.of("1e30", "1e-10")) {
+			api.put("/api/v1/exchange-rates/ZAR", "{\"toReporting\": " + rate + "}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("toReporting"))
+				.andExpect(jsonPath("$.errors[0].message").value(com.trellis.shared.PlainDecimals.EXPONENT_TEXT));
 		}
 		assertThat(
 				this.jdbc.sql("SELECT count(*) FROM exchange_rate WHERE currency = 'ZAR'").query(Long.class).single())
