@@ -27,6 +27,9 @@ class GuidanceTests {
 	/** Each test runs on days of its own, after the demo's first run. */
 	private static final AtomicInteger days = new AtomicInteger(200);
 
+	/** This test's fresh day, set by {@link #newDay()}. */
+	private java.time.Instant today;
+
 	@Autowired
 	Guidance guidance;
 
@@ -185,10 +188,30 @@ class GuidanceTests {
 		newDay(0);
 	}
 
-	/** A fresh day for this test (offset 0), or a day after it. */
+	/**
+	 * A fresh day for this test (offset 0), or a day after it. A fresh day also lies
+	 * after every guidance run the shared test database has seen (other test classes run
+	 * weeks in the future), since a run for a day on or before the latest one does not
+	 * happen.
+	 */
 	private void newDay(int after) {
-		int day = after == 0 ? days.addAndGet(10) : days.get() + after;
-		this.clock.set(TestClock.START.plus(Duration.ofDays(day)));
+		if (after == 0) {
+			var day = TestClock.START.plus(Duration.ofDays(days.addAndGet(10)));
+			var latest = this.jdbc.sql("SELECT max(day) FROM guidance_run")
+				.query((rs, n) -> rs.getDate(1))
+				.list()
+				.get(0);
+			if (latest != null) {
+				var afterLatest = latest.toLocalDate()
+					.plusDays(1)
+					.atStartOfDay(this.calendar.zone())
+					.toInstant()
+					.plus(Duration.ofHours(12));
+				day = afterLatest.isAfter(day) ? afterLatest : day;
+			}
+			this.today = day;
+		}
+		this.clock.set(this.today.plus(Duration.ofDays(after)));
 	}
 
 	private java.util.List<Long> ids(com.trellis.identity.Viewer viewer) {
