@@ -119,19 +119,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			}
 			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				field = path(jackson);
-				if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
-					message = TextGuard.NUL_TEXT;
-				}
-				else if (TextOnlyFromText.notText(jackson)) {
-					message = TextOnlyFromText.TEXT_EXPECTED;
-				}
-				else if (jackson.getOriginalMessage() != null
-						&& jackson.getOriginalMessage().contains(PlainDecimals.EXPONENT_TEXT)) {
-					message = PlainDecimals.EXPONENT_TEXT;
-				}
-				else if (StrictJsonDates.refusal(jackson.getOriginalMessage())) {
-					message = jackson.getOriginalMessage();
-				}
+				var deliberate = UnreadableFields.deliberateRefusal(jackson);
+				message = deliberate != null ? deliberate : message;
 				break;
 			}
 		}

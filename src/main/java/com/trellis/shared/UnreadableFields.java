@@ -183,18 +183,29 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		return path.isEmpty() ? "body" : path.toString();
 	}
 
-	private static String message(MismatchedInputException ex) {
-		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains(TextGuard.NUL_TEXT)) {
+	/**
+	 * The message of a refusal Trellis's own JSON readers raise on purpose (a NUL in
+	 * text, a number for text, a decimal with an exponent, a date not in ISO text), else
+	 * null; the API's and the binder's error answers both use it.
+	 */
+	static String deliberateRefusal(JacksonException ex) {
+		var original = ex.getOriginalMessage();
+		if (original != null && original.contains(TextGuard.NUL_TEXT)) {
 			return TextGuard.NUL_TEXT;
 		}
 		if (TextOnlyFromText.notText(ex)) {
 			return TextOnlyFromText.TEXT_EXPECTED;
 		}
-		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains(PlainDecimals.EXPONENT_TEXT)) {
+		if (original != null && original.contains(PlainDecimals.EXPONENT_TEXT)) {
 			return PlainDecimals.EXPONENT_TEXT;
 		}
-		if (StrictJsonDates.refusal(ex.getOriginalMessage())) {
-			return ex.getOriginalMessage();
+		return StrictJsonDates.refusal(original) ? original : null;
+	}
+
+	private static String message(MismatchedInputException ex) {
+		var deliberate = deliberateRefusal(ex);
+		if (deliberate != null) {
+			return deliberate;
 		}
 		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
 			return "cannot be read from '" + format.getValue() + "'";
