@@ -9,6 +9,7 @@ import com.trellis.deals.Deals;
 import com.trellis.matching.CompanyMatcher;
 import com.trellis.matching.Match;
 import com.trellis.registration.ConflictCandidate.Kind;
+import com.trellis.registration.RegistrationRepository.Found;
 
 import org.springframework.stereotype.Component;
 
@@ -39,20 +40,36 @@ class ConflictFinder {
 		this.deals = deals;
 	}
 
+	/**
+	 * Everything holding the customer, for a caller that holds the customer's lock
+	 * already.
+	 */
 	List<ConflictCandidate> find(Customer customer, Long accountId) {
-		var found = new ArrayList<>(registrations(customer));
+		var found = new ArrayList<>(registrations(customer, search(customer)));
 		found.addAll(deals(customer, accountId));
 		return found;
 	}
 
 	/**
-	 * Open registrations of the customer. Only these change with the registrations racing
-	 * for it, so only this part must run under the customer's lock.
+	 * Searches the customer's open registrations without its lock: the expensive part
+	 * (the trigram index, every candidate's name compared), so registrations of other
+	 * customers sharing a lock key do not wait for it. Only
+	 * {@link #registrations(Customer, Found)} under the lock makes candidates of it.
 	 */
-	List<ConflictCandidate> registrations(Customer customer) {
+	Found search(Customer customer) {
+		return this.registrations.openMatching(customer,
+				other -> CompanyMatcher.match(customer.company(), other.company()).isPresent());
+	}
+
+	/**
+	 * Open registrations of the customer, under its lock: those the search found, read
+	 * again as they are now, and those registered since the search's snapshot, which it
+	 * could not see. Only these change with the registrations racing for the customer, so
+	 * the candidates are the same as a search under the lock would find.
+	 */
+	List<ConflictCandidate> registrations(Customer customer, Found searched) {
 		var found = new ArrayList<ConflictCandidate>();
-		for (var row : this.registrations.openMatching(customer,
-				other -> CompanyMatcher.match(customer.company(), other.company()).isPresent())) {
+		for (var row : this.registrations.openMatchingSince(customer, searched)) {
 			CompanyMatcher.match(customer.company(), row.customer().company()).ifPresent(match -> {
 				var view = row.view();
 				found.add(new ConflictCandidate(Kind.REGISTRATION, view.id(), view.partnerId(), view.status(),

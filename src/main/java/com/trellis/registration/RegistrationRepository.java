@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.trellis.deals.CreditType;
 import com.trellis.identity.Viewer;
@@ -55,46 +56,85 @@ class RegistrationRepository {
 				""").param("keys", keys.toArray(String[]::new)).query((rs, n) -> 1).list();
 	}
 
+	private static final String OPEN = "status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
+
 	/**
 	 * Open registrations that may be the customer: the same registrable domain, or the
 	 * same name shape ({@link CustomerLocks#shape}) with a lead word similar by trigrams
 	 * (through the GIN index on {@code lead_word}), which every name the matcher takes
-	 * for this one has. Only identities are read for the candidates; full rows for those
-	 * the matcher accepts.
+	 * for this one has.
 	 */
-	List<Row> openMatching(Customer customer, java.util.function.Predicate<Customer> matches) {
-		var normalized = customer.normalizedName();
-		var shape = normalized == null ? null : CustomerLocks.shape(normalized);
-		var lead = normalized == null ? null : CustomerLocks.leadWord(normalized);
-		this.jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', :t, true)")
-			.param("t", Double.toString(CustomerLocks.LEAD_WORD_SIMILARITY))
-			.query(String.class)
-			.single();
+	private static final String MAY_BE_CUSTOMER = """
+			(r.registrable_domain = :domain
+			 OR r.name_shape = :shape AND r.lead_word IS NULL AND CAST(:lead AS TEXT) IS NULL
+			 OR r.name_shape = :shape AND r.lead_word % CAST(:lead AS TEXT))""";
+
+	/**
+	 * Searches the customer's open registrations without its lock, in one statement: the
+	 * ids of those the matcher accepts (only identities are read), with the mark from
+	 * which {@link #openMatchingSince} re-reads under the lock. The statement first sets
+	 * the trigram threshold for the transaction: the one-row subquery is the outer side
+	 * of the join ({@code OFFSET 0} keeps it one), so it runs before the index is read.
+	 * The mark is the xmin of the statement's own snapshot: every registration it cannot
+	 * see was inserted by a transaction at or above it.
+	 */
+	Found openMatching(Customer customer, Predicate<Customer> matches) {
+		var mark = new long[1];
 		var ids = this.jdbc.sql("""
-				SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration
-				WHERE status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')
-				  AND (registrable_domain = :domain
-				       OR name_shape = :shape AND lead_word IS NULL AND CAST(:lead AS TEXT) IS NULL
-				       OR name_shape = :shape AND lead_word % CAST(:lead AS TEXT))
-				""")
-			.param("domain", customer.registrableDomain() == null ? "" : customer.registrableDomain())
-			.param("shape", shape == null ? "" : shape)
-			.param("lead", lead)
-			.query((rs, n) -> matches.test(new Customer(rs.getString(2), rs.getString(3), rs.getString(4)))
-					? rs.getLong(1) : null)
+				SELECT m.mark, r.id, r.customer_name, r.registrable_domain, r.normalized_name
+				FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold,
+				             CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) AS mark
+				      OFFSET 0) AS m
+				LEFT JOIN deal_registration r ON r.""" + OPEN + " AND " + MAY_BE_CUSTOMER)
+			.param("t", Double.toString(CustomerLocks.LEAD_WORD_SIMILARITY))
+			.params(keys(customer))
+			.query((rs, n) -> {
+				mark[0] = rs.getLong(1);
+				long id = rs.getLong(2);
+				return !rs.wasNull() && matches.test(new Customer(rs.getString(3), rs.getString(4), rs.getString(5)))
+						? id : null;
+			})
 			.list()
 			.stream()
 			.filter(java.util.Objects::nonNull)
 			.toList();
-		if (ids.isEmpty()) {
-			return List.of();
-		}
+		return new Found(ids, mark[0]);
+	}
+
+	/**
+	 * Under the customer's lock, in one statement: the registrations
+	 * {@link #openMatching} found, as they are now (gone when no longer open), and the
+	 * open registrations that may be the customer inserted since its mark, which it could
+	 * not see; full rows, in the order they came. Registrations never reopen and the
+	 * fields the matcher compares never change, so nothing else can have become a
+	 * candidate.
+	 */
+	List<Row> openMatchingSince(Customer customer, Found found) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration"
-					+ " WHERE id IN (:ids) ORDER BY submitted_at, id")
-			.param("ids", ids)
+			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration r WHERE " + OPEN
+					+ " AND (id = ANY(CAST(:ids AS BIGINT[])) OR inserted_xact >= :mark AND " + OPEN + " AND "
+					+ MAY_BE_CUSTOMER + ") ORDER BY submitted_at, id")
+			.param("ids", found.ids().toArray(Long[]::new))
+			.param("mark", found.mark())
+			.params(keys(customer))
 			.query(RegistrationRepository::row)
 			.list();
+	}
+
+	private static Map<String, Object> keys(Customer customer) {
+		var normalized = customer.normalizedName();
+		var values = new HashMap<String, Object>();
+		values.put("domain", customer.registrableDomain() == null ? "" : customer.registrableDomain());
+		values.put("shape", normalized == null ? "" : CustomerLocks.shape(normalized));
+		values.put("lead", normalized == null ? null : CustomerLocks.leadWord(normalized));
+		return values;
+	}
+
+	/**
+	 * What a search without the lock found: the ids of the open registrations the matcher
+	 * accepted, and the snapshot xmin from which registrations it could not see are read.
+	 */
+	record Found(List<Long> ids, long mark) {
 	}
 
 	/** Inserts a registration and returns it as stored, without reading it again. */

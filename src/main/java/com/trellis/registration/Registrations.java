@@ -103,11 +103,13 @@ public class Registrations {
 		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
 				(String) values.get("normalized"));
 		// deals open only through approval or sales, never by a racing registration: they
-		// are looked up before the lock, to keep the serialised part short
+		// are looked up before the lock, and so are the open registrations, of which only
+		// what changed since is read again under it, to keep the serialised part short
 		var deals = this.conflicts.deals(customer, command.accountId());
+		var searched = this.conflicts.search(customer);
 		this.locks.lock(customer);
 		var now = this.clock.instant();
-		var candidates = new ArrayList<>(this.conflicts.registrations(customer));
+		var candidates = new ArrayList<>(this.conflicts.registrations(customer, searched));
 		candidates.addAll(deals);
 		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now, this.calendar.zone());
 		boolean protecting = decision.status() == RegistrationStatus.PENDING;

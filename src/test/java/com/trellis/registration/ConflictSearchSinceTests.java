@@ -1,0 +1,134 @@
+package com.trellis.registration;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The conflict check searches a customer's open registrations before it takes the
+ * customer's lock and, under the lock, re-reads only what changed since
+ * ({@link ConflictFinder#registrations(Customer, RegistrationRepository.Found)}): these
+ * tests stop between the two steps and change the customer's registrations there.
+ */
+@TrellisTest
+class ConflictSearchSinceTests {
+
+	private static final AtomicInteger round = new AtomicInteger();
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	ConflictFinder finder;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	/**
+	 * A registration of the customer still uncommitted when the search ran (its id below
+	 * one the search saw committed: a mark by id would miss it), committed before the
+	 * lock is taken: found under the lock. Fails when the search's result is used without
+	 * the re-read.
+	 */
+	@Test
+	void aRegistrationTheSearchCouldNotSeeIsFoundUnderTheLock() throws Exception {
+		int n = 7000 + round.incrementAndGet();
+		var racing = this.fixtures.world("Since Racing " + n);
+		var other = this.fixtures.world("Since Other " + n);
+		var customer = Customer.of("Quorvantix Robotics " + n, null);
+		var inserted = new CountDownLatch(1);
+		var commit = new CountDownLatch(1);
+		var pool = Executors.newSingleThreadExecutor();
+		try {
+			// one slip off the customer's lead word: found through the trigram index
+			var pending = pool.submit(() -> this.transactions.execute(status -> {
+				var view = this.registrations.register(racing.partnerUser(),
+						RegistrationTests.command("Quorvamtix Robotics " + n, null));
+				inserted.countDown();
+				await(commit);
+				return view;
+			}));
+			assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+			var later = this.registrations.register(other.partnerUser(),
+					RegistrationTests.command("Unrelated Zembrovia Holdings " + n, null));
+			var candidates = this.transactions.execute(status -> {
+				var searched = this.finder.search(customer);
+				assertThat(searched.ids()).isEmpty();
+				commit.countDown();
+				var racer = get(pending);
+				assertThat(racer.id()).isLessThan(later.id());
+				return this.finder.registrations(customer, searched);
+			});
+			assertThat(candidates).extracting(ConflictCandidate::id).containsExactly(get(pending).id());
+		}
+		finally {
+			commit.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * What the search found is read again as it is now: a registration withdrawn between
+	 * search and lock is no candidate, one approved in between carries its new status.
+	 */
+	@Test
+	void whatTheSearchFoundIsReadAgainUnderTheLock() {
+		int n = 7000 + round.incrementAndGet();
+		var first = this.fixtures.world("Since First " + n);
+		var second = this.fixtures.world("Since Second " + n);
+		var customer = Customer.of("Velmorant Analytics " + n, "velmorant-" + n + ".com");
+		var withdrawn = this.registrations.register(first.partnerUser(),
+				RegistrationTests.command("Velmorant Analytics " + n, null));
+		var kept = this.registrations.register(second.partnerUser(),
+				RegistrationTests.command("Other Name Entirely " + n, "velmorant-" + n + ".com"));
+		var candidates = this.transactions.execute(status -> {
+			var searched = this.finder.search(customer);
+			assertThat(searched.ids()).containsExactlyInAnyOrder(withdrawn.id(), kept.id());
+			var pool = Executors.newSingleThreadExecutor();
+			try {
+				get(pool.submit(() -> this.registrations.withdraw(first.partnerUser(), withdrawn.id())));
+				get(pool.submit(() -> this.registrations.sendBack(second.pam(), kept.id(), "Which region?")));
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			return this.finder.registrations(customer, searched);
+		});
+		assertThat(candidates).singleElement().satisfies(candidate -> {
+			assertThat(candidate.id()).isEqualTo(kept.id());
+			assertThat(candidate.status()).isEqualTo(RegistrationStatus.NEEDS_INFO);
+		});
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static <T> T get(java.util.concurrent.Future<T> future) {
+		try {
+			return future.get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
