@@ -414,8 +414,10 @@ class RegistrationBenchmark {
 
 	/**
 	 * The plans of the conflict check's searches for the last registration of the run:
-	 * open registrations by the name shape alone (before) and by shape and
-	 * trigram-similar lead word (now), and accounts by domain and trigram-similar name.
+	 * open registrations by shape and trigram-similar lead word (before: under the lock),
+	 * the same searched before the lock (now), the re-read under the lock (now: the ids
+	 * the search found, and registrations inserted since a mark 50 transactions back),
+	 * and accounts by domain and trigram-similar name.
 	 */
 	private String explain() {
 		var out = new StringBuilder();
@@ -431,14 +433,22 @@ class RegistrationBenchmark {
 		var v = last.get();
 		var open = "status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
 		var queries = new LinkedHashMap<String, String>();
-		queries.put("open registrations by name shape (before)",
-				"SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration WHERE " + open
-						+ " AND (registrable_domain = " + literal(v[0]) + " OR name_shape = " + literal(v[1]) + ")");
-		queries.put("open registrations by shape and similar lead word (now)",
-				"SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration WHERE " + open
-						+ " AND (registrable_domain = " + literal(v[0]) + " OR name_shape = " + literal(v[1])
-						+ " AND lead_word IS NULL AND CAST(" + literal(v[2]) + " AS TEXT) IS NULL OR name_shape = "
-						+ literal(v[1]) + " AND lead_word % CAST(" + literal(v[2]) + " AS TEXT))");
+		var mayBe = "(r.registrable_domain = " + literal(v[0]) + " OR r.name_shape = " + literal(v[1])
+				+ " AND r.lead_word IS NULL AND CAST(" + literal(v[2]) + " AS TEXT) IS NULL OR r.name_shape = "
+				+ literal(v[1]) + " AND r.lead_word % CAST(" + literal(v[2]) + " AS TEXT))";
+		queries.put("open registrations by shape and similar lead word (before: under the lock)",
+				"SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration r WHERE r." + open
+						+ " AND " + mayBe);
+		queries.put("the same, searched before the lock in one statement with the threshold and the mark (now)",
+				"SELECT m.mark, r.id, r.customer_name, r.registrable_domain, r.normalized_name FROM (SELECT"
+						+ " set_config('pg_trgm.similarity_threshold', '0.15', true) AS threshold,"
+						+ " CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) AS mark OFFSET 0) AS m"
+						+ " LEFT JOIN deal_registration r ON r." + open + " AND " + mayBe);
+		queries.put("under the lock: those found, and those inserted since the mark (now)",
+				"SELECT * FROM deal_registration r WHERE r." + open + " AND (id = ANY(ARRAY(SELECT id FROM"
+						+ " deal_registration r WHERE r." + open + " AND " + mayBe + ")) OR inserted_xact >="
+						+ " CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) - 50 AND r." + open
+						+ " AND " + mayBe + ") ORDER BY submitted_at, id");
 		queries.put("accounts by domain or similar name",
 				"(SELECT id FROM account WHERE registrable_domain = " + literal(v[0])
 						+ " LIMIT 50) UNION (SELECT id FROM account WHERE normalized_name % " + literal(v[3])
@@ -448,7 +458,7 @@ class RegistrationBenchmark {
 		try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
 			for (var query : queries.entrySet()) {
 				line(out, "-- %s", query.getKey());
-				var threshold = query.getKey().contains("lead word") ? "0.15" : "0.3";
+				var threshold = query.getKey().startsWith("accounts") ? "0.3" : "0.15";
 				statement.execute("SET pg_trgm.similarity_threshold = " + threshold);
 				try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query.getValue())) {
 					while (plan.next()) {
