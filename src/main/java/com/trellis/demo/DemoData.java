@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.trellis.activity.ActivityPartitions;
 import com.trellis.facts.DealFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public class DemoData {
 
 	private volatile boolean stopRequested;
 
+	private final ActivityPartitions activityPartitions;
+
 	private final PasswordEncoder passwordEncoder;
 
 	private final Clock clock;
@@ -62,8 +65,10 @@ public class DemoData {
 
 	DemoData(DataSource dataSource, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder,
 			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar, DealFacts facts,
-			DemoNoticeSources noticeSources, com.trellis.maturity.MaturityAssessments maturity) {
+			DemoNoticeSources noticeSources, com.trellis.maturity.MaturityAssessments maturity,
+			ActivityPartitions activityPartitions) {
 		this.maturity = maturity;
+		this.activityPartitions = activityPartitions;
 		this.noticeSources = noticeSources;
 		this.calendar = calendar;
 		this.facts = facts;
@@ -140,6 +145,10 @@ public class DemoData {
 			// the facts are recomputed once after the load instead of by the triggers on
 			// each bulk statement (at the large size one COPY holds millions of rows)
 			this.facts.suspendForBulkLoad();
+			// the events' months get their partitions first, so the COPY routes each row
+			// straight to its month (the generator's window is 540 days back)
+			this.activityPartitions.ensureMonths(this.clock.instant().minus(Duration.ofDays(600)),
+					this.clock.instant());
 			var connection = DataSourceUtils.getConnection(this.dataSource);
 			try {
 				var sink = new CopySink(connection, () -> this.stopRequested);
