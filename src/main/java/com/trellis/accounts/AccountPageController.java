@@ -34,7 +34,7 @@ class AccountPageController {
 			@RequestParam(required = false) String industry, @RequestParam(required = false) Long ownerId,
 			@RequestParam(required = false) Integer page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		var result = this.accounts.search(viewer, q, industry, ownerId, PageRequest.of(page, 25));
+		var result = this.accounts.search(viewer, q, industry, ownerId, PageRequest.listed(page, 25));
 		var ownerIds = new ArrayList<Long>();
 		result.items().forEach(account -> {
 			if (account.ownerAeId() != null) {

@@ -39,7 +39,11 @@ class AccountRepository {
 		params.put("q", q == null || q.isBlank() ? null : q.strip());
 		params.put("industry", industry == null || industry.isBlank() ? null : industry);
 		params.put("owner", ownerId);
-		long total = this.jdbc.sql("SELECT count(*) FROM account " + where).params(params).query(Long.class).single();
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM account " + where))
+			.params(params)
+			.param("countLimit", page.countLimit())
+			.query(Long.class)
+			.single();
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM account " + where
 					+ " ORDER BY lower(name), id LIMIT :limit OFFSET :offset")
@@ -48,7 +52,7 @@ class AccountRepository {
 			.param("offset", page.offset())
 			.query(AccountRepository::view)
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	/** Gives every account of one owner to another; returns the ids moved. */

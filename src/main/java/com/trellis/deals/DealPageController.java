@@ -57,7 +57,7 @@ class DealPageController {
 			@RequestParam(defaultValue = "false") boolean embed,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		var filter = new DealFilter(q, stage, open, ownerId, partnerId, accountId, partnerInvolved);
-		var result = this.deals.search(viewer, filter, PageRequest.of(page, embed ? 10 : 25));
+		var result = this.deals.search(viewer, filter, PageRequest.listed(page, embed ? 10 : 25));
 		var partnerIds = new ArrayList<Long>();
 		var ownerIds = new ArrayList<Long>();
 		result.items().forEach(deal -> {

@@ -377,7 +377,7 @@ public class Deals {
 			var s = stalled.items().get(i);
 			items.add(new StalledDeal(named.items().get(i), s.daysInStage(), s.normDays()));
 		}
-		return new PageResult<>(items, stalled.page(), stalled.size(), stalled.total());
+		return new PageResult<>(items, stalled.page(), stalled.size(), stalled.total(), stalled.totalExact());
 	}
 
 	private void announcePartner(OpportunityView deal) {

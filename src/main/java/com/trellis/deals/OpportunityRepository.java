@@ -82,8 +82,9 @@ class OpportunityRepository {
 		params.put("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners);
 		params.put("anyPartner", partners == null);
 		params.put("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners);
-		long total = this.jdbc.sql("SELECT count(*) FROM opportunity " + where)
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM opportunity " + where))
 			.params(params)
+			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
 		var items = this.jdbc
@@ -94,7 +95,7 @@ class OpportunityRepository {
 			.param("offset", page.offset())
 			.query(OpportunityRepository::view)
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	Optional<OpportunityView> find(Viewer viewer, long id) {
@@ -254,25 +255,35 @@ class OpportunityRepository {
 		if (normDays.isEmpty()) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		var norms = new StringBuilder();
+		// each open stage's norm as a CASE on the row's stage (not a join to a VALUES
+		// list),
+		// so the oldest entries are read in order from opportunity_open_stage_entered_idx
+		// (V103) and the page and its count stop early
+		var since = new StringBuilder("CASE o.stage");
+		var days = new StringBuilder("CASE o.stage");
+		var stages = new StringBuilder();
 		for (var entry : normDays.entrySet()) {
-			norms.append(norms.length() == 0 ? "" : ", ")
-				.append("('")
-				.append(entry.getKey().name())
-				.append("', ")
-				.append(entry.getValue().intValue())
-				.append(", CAST('")
+			var stage = "'" + entry.getKey().name() + "'";
+			since.append(" WHEN ")
+				.append(stage)
+				.append(" THEN CAST('")
 				.append(StageNorm.stalledIfEnteredBy(now, entry.getValue().intValue()))
-				.append("' AS TIMESTAMPTZ))");
+				.append("' AS TIMESTAMPTZ)");
+			days.append(" WHEN ").append(stage).append(" THEN ").append(entry.getValue().intValue());
+			stages.append(stages.length() == 0 ? "" : ", ").append(stage);
 		}
+		since.append(" END");
+		days.append(" END");
 		var from = """
-				FROM opportunity o JOIN (VALUES %s) AS norm(stage, days, since) ON norm.stage = o.stage
-				WHERE %s AND o.stage_entered_at <= norm.since AND (:anyOwner OR o.owner_id IN (:owners))
+				FROM opportunity o
+				WHERE %s AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.stage IN (%s)
+				  AND o.stage_entered_at <= %s AND (:anyOwner OR o.owner_id IN (:owners))
 				  AND (:anyPartner OR o.partner_id IN (:partners))
-				""".formatted(norms, SCOPE.replace("partner_id", "o.partner_id"));
+				""".formatted(SCOPE.replace("partner_id", "o.partner_id"), stages, since);
 		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
 		var partnerIds = partners == null || partners.isEmpty() ? List.of(-1L) : partners;
-		long total = this.jdbc.sql("SELECT count(*) " + from)
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit(from))
+			.param("countLimit", page.countLimit())
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)
@@ -282,7 +293,7 @@ class OpportunityRepository {
 			.query(Long.class)
 			.single();
 		var items = this.jdbc
-			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "o.$1") + ", norm.days AS norm_days, "
+			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days + " AS norm_days, "
 					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
 					+ from + " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset")
 			.param("now", Timestamp.from(now))
@@ -295,7 +306,7 @@ class OpportunityRepository {
 			.param("offset", page.offset())
 			.query((rs, n) -> new StalledDeal(view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	List<OpportunityView> wonDeals(long partnerId) {

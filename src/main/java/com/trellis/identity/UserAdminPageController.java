@@ -49,8 +49,8 @@ class UserAdminPageController {
 		var roleFilter = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
 		Boolean activeFilter = "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
 		var filter = new UserFilter(q, roleFilter, activeFilter, false);
-		model.addAttribute("result",
-				this.administration.search(viewer, filter, PageRequest.of(page == null ? 0 : Math.max(page, 0), 50)));
+		model.addAttribute("result", this.administration.search(viewer, filter,
+				PageRequest.listed(page == null ? 0 : Math.max(page, 0), 50)));
 		model.addAttribute("q", q);
 		model.addAttribute("role", roleFilter);
 		model.addAttribute("active", activeFilter);

@@ -40,7 +40,8 @@ class UserAdminRepository {
 		var q = filter.q() == null || filter.q().isBlank() ? null
 				: "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		var role = filter.role() == null ? null : filter.role().name();
-		long total = this.jdbc.sql("SELECT count(*) FROM app_user u " + FILTER)
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM app_user u " + FILTER))
+			.param("countLimit", page.countLimit())
 			.param("q", q)
 			.param("role", role)
 			.param("active", filter.active())
@@ -56,7 +57,7 @@ class UserAdminRepository {
 			.param("offset", page.offset())
 			.query(UserAdminRepository::account)
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	Optional<UserAccount> find(long id) {

@@ -62,7 +62,7 @@ class LeadPageController {
 	String list(Viewer viewer, @RequestParam(required = false) LeadStatus status,
 			@RequestParam(required = false) Integer page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		var result = this.leads.search(viewer, status, PageRequest.of(page, 25));
+		var result = this.leads.search(viewer, status, PageRequest.listed(page, 25));
 		model.addAttribute("result", result);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", LeadStatus.values());
@@ -76,7 +76,8 @@ class LeadPageController {
 		if (submits && !viewer.isPartnerUser()) {
 			var filter = new PartnerFilter(null, null, null, null, viewer.is(Role.PAM) ? viewer.userId() : null, "name",
 					false);
-			model.addAttribute("partnerChoices", this.partners.search(viewer, filter, PageRequest.of(0, 200)).items());
+			model.addAttribute("partnerChoices",
+					this.partners.search(viewer, filter, PageRequest.listed(0, 200)).items());
 		}
 		return htmx != null ? "leads/list :: results" : "leads/list";
 	}

@@ -94,8 +94,9 @@ class LeadRepository {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		where += " AND (CAST(:status AS TEXT) IS NULL OR status = :status)";
-		long total = scope.bind(this.jdbc.sql("SELECT count(*) FROM partner_lead WHERE " + where))
+		long counted = scope.bind(this.jdbc.sql(PageRequest.countUpToLimit("FROM partner_lead WHERE " + where)))
 			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
+			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
 		var items = scope
@@ -106,7 +107,7 @@ class LeadRepository {
 			.param("offset", page.offset())
 			.query((rs, n) -> view(rs, now))
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	/**

@@ -54,7 +54,7 @@ class PartnerPageController {
 			return "redirect:/partners/" + viewer.partnerId();
 		}
 		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc);
-		var result = this.partners.search(viewer, filter, PageRequest.of(page, 25));
+		var result = this.partners.search(viewer, filter, PageRequest.listed(page, 25));
 		var ownerIds = new ArrayList<Long>();
 		result.items().forEach(partner -> ownerIds.add(partner.ownerPamId()));
 		model.addAttribute("filter", filter);

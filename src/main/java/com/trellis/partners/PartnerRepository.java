@@ -54,7 +54,11 @@ class PartnerRepository {
 		params.put("tier", filter.tier() == null ? null : filter.tier().name());
 		params.put("lifecycle", filter.lifecycle() == null ? null : filter.lifecycle().name());
 		params.put("pam", filter.pamId());
-		long total = this.jdbc.sql("SELECT count(*) FROM partner " + where).params(params).query(Long.class).single();
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM partner " + where))
+			.params(params)
+			.param("countLimit", page.countLimit())
+			.query(Long.class)
+			.single();
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM partner " + where + " ORDER BY " + filter.orderBy()
 					+ " LIMIT :limit OFFSET :offset")
@@ -63,7 +67,7 @@ class PartnerRepository {
 			.param("offset", page.offset())
 			.query(PartnerRepository::view)
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	Optional<PartnerView> find(Viewer viewer, long id) {

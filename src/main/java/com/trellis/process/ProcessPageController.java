@@ -89,7 +89,7 @@ class ProcessPageController {
 	String page(Viewer viewer, @RequestParam(required = false) Integer page, Model model) {
 		model.addAttribute("stages", this.process.stages());
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r != Role.EXECUTIVE).toList());
-		model.addAttribute("stalled", this.process.stalled(viewer, PageRequest.of(page, 25)));
+		model.addAttribute("stalled", this.process.stalled(viewer, PageRequest.listed(page, 25)));
 		return "process/page";
 	}
 

@@ -62,8 +62,8 @@ class RegistrationPageController {
 			@RequestParam(required = false) Integer page, Model model) {
 		boolean book = mine != null ? mine : viewer.is(Role.PAM);
 		var filter = new RegistrationFilter(status, null, breached, book);
-		var result = breached ? this.registrations.breaches(viewer, PageRequest.of(page, 25))
-				: this.registrations.search(viewer, filter, PageRequest.of(page, 25));
+		var result = breached ? this.registrations.breaches(viewer, PageRequest.listed(page, 25))
+				: this.registrations.search(viewer, filter, PageRequest.listed(page, 25));
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", RegistrationStatus.values());

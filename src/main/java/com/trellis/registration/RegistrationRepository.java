@@ -343,8 +343,9 @@ class RegistrationRepository {
 		params.put("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners);
 		params.put("breached", filter.breachedOnly());
 		params.put("now", Timestamp.from(now));
-		long total = this.jdbc.sql("SELECT count(*) FROM deal_registration " + where)
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM deal_registration " + where))
 			.params(params)
+			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
 		var items = this.jdbc
@@ -358,7 +359,7 @@ class RegistrationRepository {
 			.stream()
 			.map(Row::view)
 			.toList();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	/**

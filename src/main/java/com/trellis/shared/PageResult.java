@@ -5,11 +5,42 @@ import java.util.function.Function;
 
 /**
  * One page of a longer list, with what a pager needs to show where it is.
+ *
+ * @param total the rows of the whole list when {@code totalExact}; otherwise a lower
+ * bound: the list was counted only as far as {@link PageRequest#countLimit()} (the rows
+ * through this page and {@value PageRequest#COUNT_AHEAD} more), so a long list is not
+ * counted in full for every page. A lower bound is always past the end of this page, so
+ * "is there a next page" is answered right either way.
+ * @param totalExact whether {@code total} is the exact count
  */
-public record PageResult<T>(List<T> items, int page, int size, long total) {
+public record PageResult<T>(List<T> items, int page, int size, long total, boolean totalExact) {
+
+	/** A page of a list counted in full. */
+	public PageResult(List<T> items, int page, int size, long total) {
+		this(items, page, size, total, true);
+	}
+
+	/**
+	 * A page of a list counted with {@code LIMIT} {@link PageRequest#countLimit()}: a
+	 * count that reached the limit means there are more rows than were counted.
+	 */
+	public static <T> PageResult<T> counted(List<T> items, PageRequest request, long counted) {
+		boolean exact = request.countLimit() == null || counted < request.countLimit();
+		return new PageResult<>(items, request.page(), request.size(), exact ? counted : counted - 1, exact);
+	}
 
 	public int totalPages() {
-		return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (this.total + this.size - 1) / this.size));
+	}
+
+	/** The total as a page shows it: "1000", or "1000+" when the list goes on. */
+	public String totalShown() {
+		return this.totalExact ? Long.toString(this.total) : this.total + "+";
+	}
+
+	/** The number of pages as a page shows it: "40", or "40+" when the list goes on. */
+	public String totalPagesShown() {
+		return this.totalExact ? Integer.toString(totalPages()) : totalPages() + "+";
 	}
 
 	public boolean hasPrevious() {
@@ -30,7 +61,8 @@ public record PageResult<T>(List<T> items, int page, int size, long total) {
 	}
 
 	public <R> PageResult<R> map(Function<T, R> mapper) {
-		return new PageResult<>(this.items.stream().map(mapper).toList(), this.page, this.size, this.total);
+		return new PageResult<>(this.items.stream().map(mapper).toList(), this.page, this.size, this.total,
+				this.totalExact);
 	}
 
 }

@@ -24,4 +24,26 @@ class PageResultTest {
 		assertThat(new PageResult<String>(List.of(), 5, 50, 0).previousPage()).as("an empty list has page 0").isZero();
 	}
 
+	@Test
+	void aListCountedToTheLimitIsShownAsMoreAndStillHasANextPage() {
+		var request = PageRequest.listed(2, 25);
+		assertThat(request.countLimit()).isEqualTo(50 + PageRequest.COUNT_AHEAD + 1);
+		var more = PageResult.counted(List.of("a"), request, request.countLimit());
+		assertThat(more.totalExact()).isFalse();
+		assertThat(more.total()).isEqualTo(50 + PageRequest.COUNT_AHEAD);
+		assertThat(more.totalShown()).isEqualTo("1050+");
+		assertThat(more.totalPagesShown()).isEqualTo("42+");
+		assertThat(more.hasNext()).isTrue();
+		var whole = PageResult.counted(List.of("a"), request, 51);
+		assertThat(whole.totalExact()).isTrue();
+		assertThat(whole.totalShown()).isEqualTo("51");
+		assertThat(whole.hasNext()).isFalse();
+	}
+
+	@Test
+	void aFullCountHasNoLimit() {
+		assertThat(PageRequest.of(3, 25).countLimit()).isNull();
+		assertThat(PageResult.counted(List.of(), PageRequest.of(0, 25), 5000).totalExact()).isTrue();
+	}
+
 }
