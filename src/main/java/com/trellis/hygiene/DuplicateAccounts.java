@@ -19,14 +19,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The duplicate accounts of the hygiene report, decided by the matcher
+ * The stored checks of the hygiene report: the duplicate accounts, decided by the matcher
  * ({@link CompanyMatcher}) for the whole program by a job and stored with the time they
- * were computed. The job ({@code trellis.hygiene.duplicates-refresh}, default every
- * minute) recomputes them when the accounts changed since or an admin queued a
- * recomputation ({@link #request}); it claims each run with a transaction-scoped advisory
- * lock that another instance does not wait for, so with several instances each change is
- * decided once. Requests only read the stored result (scoped and paged in SQL): at
- * 100,000 accounts the recomputation takes minutes, no request waits for it.
+ * were computed, and the overlapping registrations, counted per registration
+ * ({@link OverlapStore}). The job ({@code trellis.hygiene.duplicates-refresh}, default
+ * every minute) recomputes each when its data (the accounts, the open registrations)
+ * changed since or an admin queued a recomputation ({@link #request}); it claims each run
+ * with a transaction-scoped advisory lock that another instance does not wait for, so
+ * with several instances each change is decided once. Requests only read the stored
+ * result (scoped and paged in SQL): at 100,000 accounts the recomputation takes minutes,
+ * no request waits for it.
  */
 @Service
 class DuplicateAccounts {
@@ -38,14 +40,17 @@ class DuplicateAccounts {
 
 	private final DuplicateStore store;
 
+	private final OverlapStore overlaps;
+
 	private final Clock clock;
 
 	private final TransactionTemplate ownTransaction;
 
-	DuplicateAccounts(HygieneRepository repository, DuplicateStore store, Clock clock,
+	DuplicateAccounts(HygieneRepository repository, DuplicateStore store, OverlapStore overlaps, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.repository = repository;
 		this.store = store;
+		this.overlaps = overlaps;
 		this.clock = clock;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -59,23 +64,31 @@ class DuplicateAccounts {
 
 	/**
 	 * The job's run, in a transaction of its own: recomputes and stores the duplicates
-	 * when the accounts changed since the stored result or a recomputation was requested;
-	 * true when it did, false when nothing was due or another instance holds the run.
+	 * when the accounts changed since the stored result, and counts the overlapping
+	 * registrations again ({@link OverlapStore}) when the open registrations changed,
+	 * both when a recomputation was requested; true when it stored anything, false when
+	 * nothing was due or another instance holds the run.
 	 */
 	boolean recomputeIfDue() {
 		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> {
 			if (!this.store.tryLock()) {
 				return false;
 			}
-			var signature = this.store.signature();
 			boolean requested = this.store.requestedAt().isPresent();
-			if (!requested && this.store.storedSignature().filter(signature::equals).isPresent()) {
-				return false;
-			}
 			var started = this.clock.instant();
-			this.store.replace(decide(), signature, started);
+			boolean stored = false;
+			var signature = this.store.signature();
+			if (requested || this.store.storedSignature().filter(signature::equals).isEmpty()) {
+				this.store.replace(decide(), signature, started);
+				stored = true;
+			}
+			var registrations = this.overlaps.signature();
+			if (requested || this.overlaps.storedSignature().filter(registrations::equals).isEmpty()) {
+				this.overlaps.replace(registrations, started);
+				stored = true;
+			}
 			this.store.clearRequest(started);
-			return true;
+			return stored;
 		}));
 	}
 
@@ -107,9 +120,25 @@ class DuplicateAccounts {
 		this.store.request(this.clock.instant(), by);
 	}
 
-	/** When the stored result was computed and whether a recomputation is queued. */
-	StoredResult state() {
-		return new StoredResult(this.store.computedAt().orElse(null), this.store.requestedAt().orElse(null));
+	/**
+	 * When the stored result of a check was computed and whether a recomputation is
+	 * queued; null for a check counted on each read.
+	 */
+	StoredResult state(HygieneCheck check) {
+		var computed = switch (check) {
+			case DUPLICATE_ACCOUNTS -> this.store.computedAt();
+			case OVERLAPPING_REGISTRATIONS -> this.overlaps.computedAt();
+			default -> null;
+		};
+		return computed == null ? null : new StoredResult(computed.orElse(null), this.store.requestedAt().orElse(null));
+	}
+
+	long overlapCount(HygieneScope scope) {
+		return this.overlaps.count(scope);
+	}
+
+	PageResult<HygieneRecord> overlapPage(HygieneScope scope, PageRequest page) {
+		return new PageResult<>(this.overlaps.page(scope, page), page.page(), page.size(), this.overlaps.count(scope));
 	}
 
 	long count(HygieneScope scope) {

@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * that needs nobody to choose (a deactivated user's open deals to the account's owner),
  * over the viewer's scope ({@link HygieneScope}). Stale deals use the sales process's
  * stage norms; duplicate accounts are decided by conflict detection's matcher (the
- * company matcher) in a job and read as it stored them ({@link DuplicateAccounts}): no
- * request recomputes them, an admin queues a recomputation.
+ * company matcher) and overlapping registrations counted in a job and read as it stored
+ * them ({@link DuplicateAccounts}, {@link OverlapStore}): no request computes them, an
+ * admin queues a recomputation.
  */
 @Service
 public class Hygiene {
@@ -59,9 +60,9 @@ public class Hygiene {
 		var scope = scope(viewer);
 		var summary = new ArrayList<HygieneSummary>();
 		for (var check : HygieneCheck.values()) {
-			if (check == HygieneCheck.DUPLICATE_ACCOUNTS) {
-				summary.add(new HygieneSummary(check, check.description(), this.duplicates.count(scope),
-						check.fixable(), this.duplicates.state().computedAt()));
+			if (check.stored()) {
+				summary.add(new HygieneSummary(check, check.description(), storedCount(check, scope), check.fixable(),
+						this.duplicates.state(check).computedAt()));
 			}
 			else {
 				summary.add(new HygieneSummary(check, check.description(), this.repository.count(query(check), scope),
@@ -78,12 +79,13 @@ public class Hygiene {
 	@Transactional(readOnly = true)
 	public StoredResult storedResult(Viewer viewer, HygieneCheck check) {
 		scope(viewer);
-		return check == HygieneCheck.DUPLICATE_ACCOUNTS ? this.duplicates.state() : null;
+		return this.duplicates.state(check);
 	}
 
 	/**
-	 * Queues a recomputation of a stored check (the duplicate accounts) for the job's
-	 * next run; the request does not wait for it. Program admins only; audited.
+	 * Queues a recomputation of the stored checks (the duplicate accounts and the
+	 * overlapping registrations) for the job's next run; the request does not wait for
+	 * it. Program admins only; audited.
 	 */
 	@Transactional
 	public StoredResult requestRecomputation(Viewer viewer, HygieneCheck check) {
@@ -91,12 +93,12 @@ public class Hygiene {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("only a program admin queues a recomputation");
 		}
-		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
-			throw new com.trellis.shared.ConflictException("check",
-					check + " is counted on each read; only DUPLICATE_ACCOUNTS is computed by a job");
+		if (!check.stored()) {
+			throw new com.trellis.shared.ConflictException("check", check
+					+ " is counted on each read; only DUPLICATE_ACCOUNTS and OVERLAPPING_REGISTRATIONS are computed by a job");
 		}
 		this.duplicates.request(viewer.userId());
-		var state = this.duplicates.state();
+		var state = this.duplicates.state(check);
 		this.audit.record(viewer.actor(), "hygiene", check.name(), "recomputation queued", null, state);
 		return state;
 	}
@@ -104,24 +106,26 @@ public class Hygiene {
 	@Transactional(readOnly = true)
 	public PageResult<HygieneRecord> records(Viewer viewer, HygieneCheck check, PageRequest page) {
 		var scope = scope(viewer);
-		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
-			return this.repository.page(query(check), scope, page);
-		}
-		return this.duplicates.page(scope, page);
+		return switch (check) {
+			case DUPLICATE_ACCOUNTS -> this.duplicates.page(scope, page);
+			case OVERLAPPING_REGISTRATIONS -> this.duplicates.overlapPage(scope, page);
+			default -> this.repository.page(query(check), scope, page);
+		};
+	}
+
+	private long storedCount(HygieneCheck check, HygieneScope scope) {
+		return check == HygieneCheck.DUPLICATE_ACCOUNTS ? this.duplicates.count(scope)
+				: this.duplicates.overlapCount(scope);
 	}
 
 	/**
-	 * A check's records page by page for a download: the duplicate accounts are decided
-	 * once for all pages.
+	 * A check's records page by page for a download: the stored checks as the job stored
+	 * them.
 	 */
 	@Transactional(readOnly = true)
 	public IntFunction<PageResult<HygieneRecord>> pages(Viewer viewer, HygieneCheck check) {
-		var scope = scope(viewer);
-		if (check != HygieneCheck.DUPLICATE_ACCOUNTS) {
-			var query = query(check);
-			return page -> this.repository.page(query, scope, new PageRequest(page, PageRequest.MAX_SIZE));
-		}
-		return page -> this.duplicates.page(scope, new PageRequest(page, PageRequest.MAX_SIZE));
+		scope(viewer);
+		return page -> records(viewer, check, new PageRequest(page, PageRequest.MAX_SIZE));
 	}
 
 	/**

@@ -32,4 +32,12 @@ public enum HygieneCheck {
 		return this.fixable;
 	}
 
+	/**
+	 * Whether a job computes and stores this check's records (requests read them with the
+	 * time they were computed) instead of each read finding them.
+	 */
+	public boolean stored() {
+		return this == DUPLICATE_ACCOUNTS || this == OVERLAPPING_REGISTRATIONS;
+	}
+
 }

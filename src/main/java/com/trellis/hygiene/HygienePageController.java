@@ -19,8 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The hygiene page: every check with its count; a check's records, paged, with a CSV link
  * and, for the program admin, its one-click fix. A check's page links the other checks
- * without counting them again. The duplicate accounts show when the job computed them
- * and, for the program admin, a button that queues a recomputation.
+ * without counting them again. The stored checks (duplicate accounts, overlapping
+ * registrations) show when the job computed them and, for the program admin, a button
+ * that queues a recomputation.
  */
 @Controller
 class HygienePageController {
@@ -37,6 +38,7 @@ class HygienePageController {
 		model.addAttribute("summary", this.hygiene.summary(viewer));
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("stored", this.hygiene.storedResult(viewer, HygieneCheck.DUPLICATE_ACCOUNTS));
+		model.addAttribute("storedCheck", HygieneCheck.DUPLICATE_ACCOUNTS);
 		return "hygiene/page";
 	}
 
@@ -49,6 +51,7 @@ class HygienePageController {
 		model.addAttribute("check", check);
 		model.addAttribute("records", this.hygiene.records(viewer, check, PageRequest.of(page, 50)));
 		model.addAttribute("stored", this.hygiene.storedResult(viewer, check));
+		model.addAttribute("storedCheck", check);
 		return "hygiene/page";
 	}
 

@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The hygiene checks as reporting SQL over the deals, accounts, registrations and users
- * tables (read only), each bound to the viewer's scope ({@code :pam}, null for the whole
- * program).
+ * The hygiene checks as reporting SQL over the deals, accounts and users tables (read
+ * only; the overlapping registrations are counted by the job, {@link OverlapStore}), each
+ * bound to the viewer's scope ({@code :pam}, null for the whole program).
  */
 @Repository
 class HygieneRepository {
@@ -30,33 +30,6 @@ class HygieneRepository {
 	static final String ACCOUNT_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR %1$s IN (SELECT account_id "
 			+ "FROM opportunity WHERE partner_id IN " + BOOK + " UNION SELECT account_id FROM deal_registration "
 			+ "WHERE partner_id IN " + BOOK + " AND account_id IS NOT NULL))";
-
-	private static final String OPEN_REGISTRATION = "IN ('PENDING', 'NEEDS_INFO', 'APPROVED')";
-
-	/**
-	 * The overlapping registrations as pairs (a registration in scope, an open one of
-	 * another partner): one equality join per key, account, registrable domain and
-	 * normalised name, each served by an index on the open registrations' key and partner
-	 * (V93), deduplicated by {@code UNION}. Joined on "account OR domain OR name" no
-	 * index served it and every open registration was compared with every other.
-	 */
-	private static final String OVERLAP_PAIRS = """
-			WITH pairs AS (
-			    SELECT r.id, other.id AS other_id FROM deal_registration r JOIN deal_registration other
-			         ON other.account_id = r.account_id AND other.partner_id <> r.partner_id AND other.status %1$s
-			    WHERE r.status %1$s AND %2$s
-			    UNION
-			    SELECT r.id, other.id FROM deal_registration r JOIN deal_registration other
-			         ON other.registrable_domain = r.registrable_domain AND other.partner_id <> r.partner_id
-			            AND other.status %1$s
-			    WHERE r.status %1$s AND %2$s
-			    UNION
-			    SELECT r.id, other.id FROM deal_registration r JOIN deal_registration other
-			         ON other.normalized_name = r.normalized_name AND other.partner_id <> r.partner_id
-			            AND other.status %1$s
-			    WHERE r.status %1$s AND %2$s
-			)
-			""".formatted(OPEN_REGISTRATION, "(CAST(:pam AS BIGINT) IS NULL OR r.partner_id IN " + BOOK + ")");
 
 	private static final String DEAL_COLUMNS = """
 			SELECT 'opportunity' AS record_type, o.id AS record_id, o.name, %s AS problem,
@@ -126,17 +99,6 @@ class HygieneRepository {
 					WHERE %s AND %s AND o.owner_id <> a.owner_ae_id
 					ORDER BY o.id
 					""".formatted(OPEN, DEAL_SCOPE), Map.of());
-			case OVERLAPPING_REGISTRATIONS -> new Query(
-					OVERLAP_PAIRS
-							+ """
-									SELECT 'registration' AS record_type, r.id AS record_id, r.customer_name AS name,
-									       'overlaps registration ' || other.id || ' of ' || op.name || ' for ' || other.customer_name
-									         AS problem, p.name AS owner, '/registrations/' || r.id AS link
-									FROM pairs JOIN deal_registration r ON r.id = pairs.id JOIN partner p ON p.id = r.partner_id
-									JOIN deal_registration other ON other.id = pairs.other_id JOIN partner op ON op.id = other.partner_id
-									ORDER BY r.id, other.id
-									""",
-					Map.of(), OVERLAP_PAIRS + "SELECT count(*) FROM pairs");
 			case DEACTIVATED_OWNERS -> new Query(DEAL_COLUMNS.formatted("""
 					u.display_name || ' is deactivated' || CASE WHEN au.id IS NULL THEN '; the account has no owner'
 					  ELSE '; the account is owned by ' || au.display_name END""") + """
@@ -145,7 +107,8 @@ class HygieneRepository {
 					WHERE %s AND %s AND NOT u.enabled
 					ORDER BY o.id
 					""".formatted(OPEN, DEAL_SCOPE), Map.of());
-			case DUPLICATE_ACCOUNTS -> throw new IllegalArgumentException("duplicates are decided by the matcher");
+			case DUPLICATE_ACCOUNTS, OVERLAPPING_REGISTRATIONS ->
+				throw new IllegalArgumentException(check + " is stored by the job");
 		};
 	}
 
@@ -254,8 +217,8 @@ class HygieneRepository {
 	}
 
 	/**
-	 * A check's SQL and parameters; {@code countSql} counts its records (by default the
-	 * records' query wrapped in a count).
+	 * A check's SQL and parameters; {@code countSql} counts its records (the records'
+	 * query wrapped in a count).
 	 */
 	record Query(String sql, Map<String, Object> params, String countSql) {
 

@@ -29,16 +29,20 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Benchmark, not a test (runs only with {@code mvn -P benchmark verify
  * -Dtest=HygieneBenchmark}): the hygiene report on the dataset of
- * {@code -Dtrellis.bench.size} (see {@link BenchSettings}). The duplicate accounts' job
- * runs every 5 s here; the benchmark times {@code GET /api/v1/hygiene} while the job
- * decides the duplicates (requests read the stored result and do not wait for it), how
- * long the job's run took, then the summary {@code -Dtrellis.bench.hygiene-requests}
- * times (default 10) once it has stored them; then {@code EXPLAIN (ANALYZE, BUFFERS)} of
- * the overlapping registrations' count key by key (V93) and, cut off at
- * {@code -Dtrellis.bench.hygiene-before-timeout} (default 300 s), joined on any key as
- * before. With {@code -Dtrellis.bench.hygiene-candidates=true} also the duplicate
- * candidate query before and after V82 (minutes each). Next to one sequential scan of the
- * accounts (the floor) and the load average. Writes {@code target/benchmark-hygiene.txt}.
+ * {@code -Dtrellis.bench.size} (see {@link BenchSettings}). The hygiene job (duplicate
+ * accounts, overlapping registrations) runs every {@value #JOB_REFRESH} here. In order:
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} of the overlapping registrations' count as requests
+ * made it before V97 (key by key, V93; cut off at
+ * {@code -Dtrellis.bench.hygiene-before-timeout}, default 120 s; with
+ * {@code -Dtrellis.bench.hygiene-any-key=true} also joined on any key, before V93) and of
+ * the job's count (V97); {@code GET /api/v1/hygiene} while the job makes its first run;
+ * how long a queued recomputation takes; the plan of the stored count a request reads;
+ * then for the admin and the PAM with the most partners {@code GET /api/v1/hygiene}, each
+ * check's first records page and the page {@code /hygiene}, each
+ * {@code -Dtrellis.bench.hygiene-requests} times (default 20), p50 and p95. With
+ * {@code -Dtrellis.bench.hygiene-candidates=true} also the duplicate candidate query
+ * before and after V82 (minutes each). Next to one sequential scan of the accounts (the
+ * floor) and the load average. Writes {@code target/benchmark-hygiene.txt}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,9 +50,12 @@ class HygieneBenchmark {
 
 	private static final BenchSettings settings = BenchSettings.fromSystemProperties();
 
-	private static final int BEFORE_TIMEOUT = Integer.getInteger("trellis.bench.hygiene-before-timeout", 300);
+	private static final int BEFORE_TIMEOUT = Integer.getInteger("trellis.bench.hygiene-before-timeout", 120);
 
-	private static final int REQUESTS = Integer.getInteger("trellis.bench.hygiene-requests", 10);
+	private static final int REQUESTS = Integer.getInteger("trellis.bench.hygiene-requests", 20);
+
+	/** How often the hygiene job runs here. */
+	static final String JOB_REFRESH = "5s";
 
 	private static final String OPEN = "IN ('PENDING', 'NEEDS_INFO', 'APPROVED')";
 
@@ -72,6 +79,38 @@ class HygieneBenchmark {
 			    WHERE r.status %1$s
 			)
 			SELECT count(*) FROM pairs
+			""".formatted(OPEN);
+
+	/** The checks' record lists. */
+	private static final String[] CHECKS = { "MISSING_FIELDS", "STALE_DEALS", "SLIPPED_CLOSE_DATES",
+			"ACCOUNTS_WITHOUT_DOMAIN", "DUPLICATE_ACCOUNTS", "OWNER_NOT_ACCOUNT_OWNER", "OVERLAPPING_REGISTRATIONS",
+			"DEACTIVATED_OWNERS" };
+
+	private static final String KEY_OTHERS = "CASE WHEN %1$s THEN 0 ELSE count(*) OVER (PARTITION BY %2$s) "
+			+ "- count(*) OVER (PARTITION BY %2$s, partner_id) END";
+
+	/** The job's count of {@code hygiene.OverlapStore} (V97), as a SELECT. */
+	private static final String OVERLAP_COUNTED = """
+			SELECT count(*) FROM (
+			    SELECT id, partner_id, %s AS a, %s AS d, %s AS n, %s AS ad, %s AS an, %s AS dn, %s AS adn
+			    FROM deal_registration WHERE status %s
+			) counted WHERE a + d + n > 0
+			""".formatted(KEY_OTHERS.formatted("account_id IS NULL", "account_id"),
+			KEY_OTHERS.formatted("registrable_domain IS NULL", "registrable_domain"),
+			KEY_OTHERS.formatted("normalized_name IS NULL", "normalized_name"),
+			KEY_OTHERS.formatted("account_id IS NULL OR registrable_domain IS NULL", "account_id, registrable_domain"),
+			KEY_OTHERS.formatted("account_id IS NULL OR normalized_name IS NULL", "account_id, normalized_name"),
+			KEY_OTHERS.formatted("registrable_domain IS NULL OR normalized_name IS NULL",
+					"registrable_domain, normalized_name"),
+			KEY_OTHERS.formatted("account_id IS NULL OR registrable_domain IS NULL OR normalized_name IS NULL",
+					"account_id, registrable_domain, normalized_name"),
+			OPEN);
+
+	/** The stored overlaps' count of {@code hygiene.OverlapStore}, program scope. */
+	private static final String STORED_COUNT = """
+			SELECT count(*) FROM hygiene_overlap h
+			JOIN deal_registration r ON r.id = h.registration_id AND r.status %s
+			WHERE (CAST(NULL AS BIGINT) IS NULL OR h.partner_id IN (SELECT id FROM partner WHERE owner_pam_id = NULL))
 			""".formatted(OPEN);
 
 	/** The same count as it was before V93: one join on any of the keys. */
@@ -112,10 +151,7 @@ class HygieneBenchmark {
 
 	@DynamicPropertySource
 	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
-		// before the shared settings (which switch the job off): the first value of a
-		// name counts
-		registry.add("trellis.hygiene.duplicates-refresh", () -> "5s");
-		settings.registerDemoDatabase(registry);
+		settings.registerDemoDatabase(registry, JOB_REFRESH);
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
 		registry.add("trellis.scoring.daily-cron", () -> "-");
 		registry.add("trellis.tiers.daily-cron", () -> "-");
@@ -150,39 +186,55 @@ class HygieneBenchmark {
 		double scan = (System.nanoTime() - scanStart) / 1e9;
 		var out = new StringBuilder(String.format(Locale.ROOT,
 				"Hygiene report, %,d accounts, %,d registrations; floor (one sequential scan of the accounts): "
-						+ "%.2f s; load %s%n",
+						+ "%.3f s; load %s%n",
 				accounts, registrations, scan, load()));
 		long admin = this.jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND enabled ORDER BY id LIMIT 1")
 			.query(Long.class)
 			.single();
-		String token = this.tokens.issue(admin, "hygiene benchmark");
-		out.append("\nOverlapping registrations' count, key by key (V93):\n").append(plan(OVERLAP_BY_KEY, null));
-		out.append("\nOverlapping registrations' count, joined on any key (before V93):\n")
-			.append(plan(OVERLAP_ANY_KEY, null));
+		long pam = this.jdbc.sql(
+				"SELECT owner_pam_id FROM partner WHERE owner_pam_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+			.query(Long.class)
+			.single();
+		String adminToken = this.tokens.issue(admin, "hygiene benchmark");
+		String pamToken = this.tokens.issue(pam, "hygiene benchmark");
+		out.append("\nBEFORE: overlapping registrations' count per request, key by key (V93):\n")
+			.append(plan(OVERLAP_BY_KEY, null));
+		if (Boolean.getBoolean("trellis.bench.hygiene-any-key")) {
+			out.append("\nOverlapping registrations' count, joined on any key (before V93):\n")
+				.append(plan(OVERLAP_ANY_KEY, null));
+		}
+		out.append("\nAFTER: the job's overlap count (V97), as it runs (SELECT of its INSERT):\n")
+			.append(plan(OVERLAP_COUNTED, null));
 		System.out.println(out);
-		out.append("\nGET /api/v1/hygiene while the job decides the duplicates:\n");
-		while (computedAt() == null) {
-			out.append("  ").append(summary(token)).append('\n');
+		out.append("\nGET /api/v1/hygiene (admin) while the job makes its first run:\n");
+		while (computedAt("hygiene_duplicate_state") == null || computedAt("hygiene_overlap_state") == null) {
+			out.append("  ").append(summary(adminToken)).append('\n');
 			if (System.nanoTime() - begun > Duration.ofMinutes(30).toNanos()) {
-				throw new IllegalStateException("the job stored no duplicates within 30 minutes");
+				throw new IllegalStateException("the job stored nothing within 30 minutes");
 			}
 			Thread.sleep(5_000);
 		}
-		long stored = this.jdbc.sql("SELECT count(*) FROM hygiene_duplicate").query(Long.class).single();
 		out.append(String.format(Locale.ROOT,
-				"the job stored %,d accounts with a duplicate; seen stored %.0f s after the test began; load %s%n",
-				stored, (System.nanoTime() - begun) / 1e9, load()));
-		out.append("\nGET /api/v1/hygiene from the stored result:\n");
-		var seconds = new ArrayList<Double>();
-		for (int i = 0; i < REQUESTS; i++) {
-			long start = System.nanoTime();
-			var line = summary(token);
-			seconds.add((System.nanoTime() - start) / 1e9);
-			out.append("  ").append(line).append('\n');
+				"the job stored %,d accounts with a duplicate and %,d overlapping registrations; seen stored %.0f s "
+						+ "after the test began; load %s%n",
+				count("hygiene_duplicate"), count("hygiene_overlap"), (System.nanoTime() - begun) / 1e9, load()));
+		long queued = System.nanoTime();
+		send("POST", "/api/v1/hygiene/OVERLAPPING_REGISTRATIONS/recompute", adminToken);
+		while (count("hygiene_duplicate_request") > 0) {
+			Thread.sleep(500);
 		}
-		Collections.sort(seconds);
-		out.append(String.format(Locale.ROOT, "  median %.3f s, max %.3f s over %d requests; load %s%n",
-				seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1), seconds.size(), load()));
+		out.append(String.format(Locale.ROOT,
+				"a queued recomputation (duplicates and overlaps) made in %.1f s (schedule every %s); load %s%n",
+				(System.nanoTime() - queued) / 1e9, JOB_REFRESH, load()));
+		out.append("\nAFTER: the stored overlaps' count per request (admin):\n").append(plan(STORED_COUNT, null));
+		for (var viewer : new String[][] { { "admin", adminToken }, { "PAM " + pam, pamToken } }) {
+			out.append("\n").append(viewer[0]).append(", ").append(REQUESTS).append(" requests each:\n");
+			out.append(times("/api/v1/hygiene", viewer[1]));
+			for (String check : CHECKS) {
+				out.append(times("/api/v1/hygiene/" + check, viewer[1]));
+			}
+			out.append(times("/hygiene", viewer[1]));
+		}
 		if (Boolean.getBoolean("trellis.bench.hygiene-candidates")) {
 			out.append("\nDuplicate candidates, BEFORE (single-column indexes on the keys, as up to V77):\n")
 				.append(plan(CANDIDATES, """
@@ -197,6 +249,36 @@ class HygieneBenchmark {
 		}
 		System.out.println(out);
 		Files.writeString(Path.of("target", "benchmark-hygiene.txt"), out);
+	}
+
+	/**
+	 * p50 and p95 of {@link #REQUESTS} sequential requests of one path, with the floor.
+	 */
+	private String times(String path, String token) throws Exception {
+		var seconds = new ArrayList<Double>();
+		int status = 0;
+		for (int i = 0; i < REQUESTS; i++) {
+			long start = System.nanoTime();
+			status = send("GET", path, token).statusCode();
+			seconds.add((System.nanoTime() - start) / 1e9);
+		}
+		Collections.sort(seconds);
+		return String.format(Locale.ROOT, "  %-50s HTTP %d  p50 %.3f s  p95 %.3f s  max %.3f s; load %s%n", path,
+				status, seconds.get(seconds.size() / 2), seconds.get((int) Math.ceil(seconds.size() * 0.95) - 1),
+				seconds.get(seconds.size() - 1), load());
+	}
+
+	private HttpResponse<String> send(String method, String path, String token) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofMinutes(15))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private long count(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
 	}
 
 	private String summary(String token) throws Exception {
@@ -216,8 +298,8 @@ class HygieneBenchmark {
 				load());
 	}
 
-	private java.time.Instant computedAt() {
-		return this.jdbc.sql("SELECT computed_at FROM hygiene_duplicate_state WHERE id = 1")
+	private java.time.Instant computedAt(String table) {
+		return this.jdbc.sql("SELECT computed_at FROM " + table + " WHERE id = 1")
 			.query(java.sql.Timestamp.class)
 			.optional()
 			.map(java.sql.Timestamp::toInstant)

@@ -284,11 +284,12 @@ class HygieneTests {
 		long ours = registration(this.partner, "Overlap Customer", "overlap.example");
 		registration(rival, "Overlap Customer Inc", "overlap.example");
 		registration(this.partner, "Lone Customer", "lone.example");
+		this.duplicateAccounts.recomputeIfDue();
 
 		assertThat(records(HygieneCheck.OVERLAPPING_REGISTRATIONS)).singleElement()
 			.asString()
-			.startsWith(ours + ": overlaps registration")
-			.contains("Rival Partner");
+			.startsWith(ours + ": overlaps 1 open registration of other partners")
+			.contains("of Rival Partner for Overlap Customer Inc");
 	}
 
 	@Test

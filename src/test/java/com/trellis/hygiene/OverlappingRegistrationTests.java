@@ -17,16 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The overlapping registrations, found one key at a time (account, registrable domain,
- * normalised name), are the pairs the join on any of the keys found: a pair sharing two
- * keys once, registrations of one partner or closed ones never.
+ * The overlapping registrations are counted by the job (per registration, inclusion–
+ * exclusion over the three keys) and only read by requests: the counts are those of the
+ * join on any of the keys (a pair sharing two keys once, registrations of one partner or
+ * closed ones never); a request does not count registrations added after the run, and a
+ * registration decided or withdrawn after the run drops out at once.
  */
 @TrellisTest
 class OverlappingRegistrationTests {
 
 	/** The check's query before V93: one join on account OR domain OR name. */
 	private static final String JOIN_ON_ANY_KEY = """
-			SELECT r.id || '>' || other.id
+			SELECT r.id || ':' || count(*)
 			FROM deal_registration r JOIN partner p ON p.id = r.partner_id
 			JOIN deal_registration other ON other.id <> r.id AND other.partner_id <> r.partner_id
 			     AND other.status IN ('PENDING', 'NEEDS_INFO', 'APPROVED')
@@ -34,11 +36,14 @@ class OverlappingRegistrationTests {
 			          OR other.normalized_name = r.normalized_name)
 			WHERE r.status IN ('PENDING', 'NEEDS_INFO', 'APPROVED')
 			  AND (CAST(:pam AS BIGINT) IS NULL OR r.partner_id IN (SELECT id FROM partner WHERE owner_pam_id = :pam))
-			ORDER BY r.id, other.id
+			GROUP BY r.id ORDER BY r.id
 			""";
 
 	@Autowired
 	Hygiene hygiene;
+
+	@Autowired
+	DuplicateAccounts job;
 
 	@Autowired
 	Fixtures fixtures;
@@ -50,7 +55,7 @@ class OverlappingRegistrationTests {
 	TestClock clock;
 
 	@Test
-	void theOverlapsFoundKeyByKeyAreThoseOfTheJoinOnAnyKeyForTheProgramAndABook() {
+	void theOverlapsTheJobCountsAreThoseOfTheJoinOnAnyKeyForTheProgramAndABook() {
 		var pam = this.fixtures.user(Role.PAM);
 		var ae = this.fixtures.user(Role.AE);
 		long ours = this.fixtures.partner("Overlap Ours", pam.userId());
@@ -65,27 +70,71 @@ class OverlappingRegistrationTests {
 		registration(rival, null, "Trevanor Ltd", "trevanor.example", "REJECTED");
 		registration(rival, null, "Caldrith Foods", "caldrith.example", "PENDING");
 		registration(third, null, "Caldrith Foods Europe", "caldrith.example", "PENDING");
+		this.job.request(pam.userId());
+		this.job.recomputeIfDue();
 
 		var admin = this.fixtures.user(Role.ADMIN);
-		var program = pairs(admin).stream().filter(p -> Long.parseLong(p.split(">")[0]) >= first).toList();
-		assertThat(pairs(admin)).isEqualTo(joinOnAnyKey(null));
-		assertThat(program).hasSize(6)
-			.isEqualTo(joinOnAnyKey(null).stream().filter(p -> Long.parseLong(p.split(">")[0]) >= first).toList());
-		var book = pairs(pam);
-		assertThat(book).hasSize(2).isEqualTo(joinOnAnyKey(pam.userId()));
-		assertThat(this.hygiene.summary(pam)).filteredOn(s -> s.check() == HygieneCheck.OVERLAPPING_REGISTRATIONS)
-			.singleElement()
-			.satisfies(s -> assertThat(s.count()).isEqualTo(2));
+		assertThat(counts(admin)).isEqualTo(joinOnAnyKey(null));
+		assertThat(counts(admin).stream().filter(c -> Long.parseLong(c.split(":")[0]) >= first))
+			.as("the first shares account and key with two partners, counted once each")
+			.hasSize(5)
+			.startsWith(first + ":2");
+		var book = counts(pam);
+		assertThat(book).containsExactly(first + ":2").isEqualTo(joinOnAnyKey(pam.userId()));
+		assertThat(count(pam)).isEqualTo(1);
 	}
 
-	private List<String> pairs(Viewer viewer) {
-		var pairs = new java.util.ArrayList<String>();
+	@Test
+	void aRequestReadsTheStoredCountAndARegistrationClosedSinceTheRunDropsOutAtOnce() {
+		var pam = this.fixtures.user(Role.PAM);
+		long ours = this.fixtures.partner("Stored Ours", pam.userId());
+		long rival = this.fixtures.partner("Stored Rival", this.fixtures.user(Role.PAM).userId());
+		this.job.recomputeIfDue();
+		long mine = registration(ours, null, "Quillmoor Stored", "quillmoor.example", "PENDING");
+		long theirs = registration(rival, null, "Quillmoor Stored Group", "quillmoor.example", "PENDING");
+
+		assertThat(count(pam)).as("added after the run: no request counts it").isZero();
+		assertThat(this.hygiene.storedResult(pam, HygieneCheck.OVERLAPPING_REGISTRATIONS).computedAt()).isNotNull();
+		assertThat(this.job.recomputeIfDue()).as("the open registrations changed: the job counts again").isTrue();
+		assertThat(count(pam)).isEqualTo(1);
+		assertThat(records(pam)).singleElement()
+			.satisfies(r -> assertThat(r.problem()).startsWith("overlaps 1 open registration of other partners")
+				.endsWith("e.g. registration " + theirs + " of Stored Rival for Quillmoor Stored Group"));
+
+		withdraw(theirs);
+		assertThat(records(pam)).singleElement()
+			.as("the other was withdrawn since the run: no example is named as open")
+			.satisfies(r -> assertThat(r.problem()).endsWith("none open now"));
+		withdraw(mine);
+		assertThat(count(pam)).as("withdrawn since the run: left out at once").isZero();
+		assertThat(records(pam)).isEmpty();
+	}
+
+	private long count(Viewer viewer) {
+		return this.hygiene.summary(viewer)
+			.stream()
+			.filter(s -> s.check() == HygieneCheck.OVERLAPPING_REGISTRATIONS)
+			.findFirst()
+			.orElseThrow()
+			.count();
+	}
+
+	private List<HygieneRecord> records(Viewer viewer) {
+		return this.hygiene.records(viewer, HygieneCheck.OVERLAPPING_REGISTRATIONS, new PageRequest(0, 50)).items();
+	}
+
+	private void withdraw(long registration) {
+		this.jdbc.sql("UPDATE deal_registration SET status = 'WITHDRAWN' WHERE id = ?").param(registration).update();
+	}
+
+	private List<String> counts(Viewer viewer) {
+		var counts = new java.util.ArrayList<String>();
 		for (int page = 0;; page++) {
 			var found = this.hygiene.records(viewer, HygieneCheck.OVERLAPPING_REGISTRATIONS,
 					new PageRequest(page, PageRequest.MAX_SIZE));
-			found.items().forEach(r -> pairs.add(r.recordId() + ">" + r.problem().split(" ")[2]));
+			found.items().forEach(r -> counts.add(r.recordId() + ":" + r.problem().split(" ")[1]));
 			if (!found.hasNext()) {
-				return pairs;
+				return counts;
 			}
 		}
 	}
