@@ -69,8 +69,16 @@ class ActivityEnablementFactsPropertyTests {
 			.single();
 		var done = new java.util.TreeMap<String, Integer>();
 		try {
+			var ids = users.stream().mapToLong(u -> u[0]).boxed().toArray(Long[]::new);
 			for (int step = 0; step < STEPS; step++) {
-				done.merge(step(random, partners, users, items, optional), 1, Integer::sum);
+				var what = step(random, partners, users, items, optional);
+				done.merge(what, 1, Integer::sum);
+				// after every step: a later step (a recount of a moved event's partners)
+				// must not hide a path that forgot its fact
+				assertThat(latestActivity()).as("latest activity after step %d (%s)", step, what)
+					.isEqualTo(recomputedLatestActivity());
+				assertThat(heldDays(ids)).as("held days after step %d (%s)", step, what)
+					.isEqualTo(recomputedHeldDays(ids));
 			}
 		}
 		finally {
