@@ -177,37 +177,84 @@ class ForecastRepository {
 	 * scope, in the reporting currency. {@code probabilities} is a VALUES list of (stage,
 	 * group, probability), {@code norms} one of (stage, group, own norm, later norms); a
 	 * deal counts in the quarter its expected close falls in ({@link ExpectedClose}).
+	 * Closed-won is read from the daily deal facts ({@link Scope#facts()}): a few rows a
+	 * day for the program instead of the quarter's won deals.
 	 */
-	Map<String, BigDecimal> rollUp(String probabilities, String norms, String scope, Long scopeId,
+	Map<String, BigDecimal> rollUp(String probabilities, String norms, Scope scope, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today) {
+		return rollUps(probabilities, norms, scope, "FALSE", "program_day_fact f WHERE FALSE", quarterStart, quarterEnd,
+				today)
+			.get(0);
+	}
+
+	/**
+	 * {@link #rollUp} of the scope whose {@link Scope#predicate()} and id are given (the
+	 * form its callers had before closed-won was read from the facts).
+	 */
+	Map<String, BigDecimal> rollUp(String probabilities, String norms, String predicate, Long scopeId,
 			LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
+		var scope = java.util.Arrays.stream(Scope.Kind.values())
+			.map(kind -> new Scope(kind,
+					kind == Scope.Kind.PROGRAM || kind == Scope.Kind.PARTNERS ? null : scopeId == null ? 0L : scopeId))
+			.filter(candidate -> candidate.predicate().equals(predicate))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no scope has the predicate " + predicate));
+		return rollUp(probabilities, norms, scope, quarterStart, quarterEnd, today);
+	}
+
+	/**
+	 * {@link #rollUp} of the program and of its partner deals ({@link Scope#PARTNERS}),
+	 * both from one reading of the open deals: the home pages' outlook.
+	 */
+	List<Map<String, BigDecimal>> programAndPartners(String probabilities, String norms, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today) {
+		return rollUps(probabilities, norms, Scope.PROGRAM, "open.partner_id IS NOT NULL", Scope.PARTNERS.facts(),
+				quarterStart, quarterEnd, today);
+	}
+
+	/**
+	 * The figures of a scope and of a part of it: {@code inPart} over the scope's open
+	 * deals {@code open}, {@code partFacts} the part's daily facts (as
+	 * {@link Scope#facts()}).
+	 */
+	private List<Map<String, BigDecimal>> rollUps(String probabilities, String norms, Scope scope, String inPart,
+			String partFacts, LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
 		var sql = """
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),
-				%s
-				SELECT COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL), 0) AS commit,
-				       COALESCE(sum(open.amount) FILTER (WHERE fc.opportunity_id IS NOT NULL OR pr.p >= 0.5), 0) AS best_case,
-				       COALESCE(sum(open.amount * pr.p), 0) AS weighted,
-				       (SELECT COALESCE(sum(%s), 0) FROM opportunity o
-				        JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
-				        WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :qStartTs AND o.closed_at < :qEndTs AND %s) AS closed
-				FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
-				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
-				WHERE open.expected >= :qStart AND open.expected < :qEnd
-				"""
-			.formatted(probabilities, norms, openDeals(scope), AMOUNT, scope);
+				%s,
+				counted AS (
+				  SELECT open.amount, pr.p, fc.opportunity_id IS NOT NULL AS called, %s AS in_part
+				  FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
+				  LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
+				  WHERE open.expected >= :qStart AND open.expected < :qEnd)
+				SELECT COALESCE(sum(amount) FILTER (WHERE called), 0),
+				       COALESCE(sum(amount) FILTER (WHERE called OR p >= 0.5), 0),
+				       COALESCE(sum(amount * p), 0),
+				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
+				          AND f.currency IN (SELECT currency FROM exchange_rate)),
+				       COALESCE(sum(amount) FILTER (WHERE in_part AND called), 0),
+				       COALESCE(sum(amount) FILTER (WHERE in_part AND (called OR p >= 0.5)), 0),
+				       COALESCE(sum(amount * p) FILTER (WHERE in_part), 0),
+				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
+				          AND f.currency IN (SELECT currency FROM exchange_rate))
+				FROM counted
+				""".formatted(probabilities, norms, openDeals(scope.predicate()), inPart, scope.facts(), partFacts);
 		return this.reporting.sql(sql)
 			.param("today", Date.valueOf(today))
 			.param("qStart", Date.valueOf(quarterStart))
 			.param("qEnd", Date.valueOf(quarterEnd))
-			.param("qStartTs", Timestamp.from(this.calendar.startOf(quarterStart)))
-			.param("qEndTs", Timestamp.from(this.calendar.startOf(quarterEnd)))
 			.param("zone", this.calendar.zone().getId())
-			.param("scopeId", scopeId == null ? 0L : scopeId)
-			.query((rs, n) -> Map.of("commit", ReportingCurrency.round(rs.getBigDecimal(1)), "bestCase",
-					ReportingCurrency.round(rs.getBigDecimal(2)), "weighted",
-					ReportingCurrency.round(rs.getBigDecimal(3)), "closed",
-					ReportingCurrency.round(rs.getBigDecimal(4))))
+			.param("scopeId", scope.idOrZero())
+			.query((rs, n) -> List.of(figures(rs, 1), figures(rs, 5)))
 			.single();
+	}
+
+	private static Map<String, BigDecimal> figures(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+		return Map.of("commit", ReportingCurrency.round(rs.getBigDecimal(first)), "bestCase",
+				ReportingCurrency.round(rs.getBigDecimal(first + 1)), "weighted",
+				ReportingCurrency.round(rs.getBigDecimal(first + 2)), "closed",
+				ReportingCurrency.round(rs.getBigDecimal(first + 3)));
 	}
 
 	/**

@@ -143,6 +143,21 @@ public class Forecasts {
 	}
 
 	/**
+	 * {@link #rollUp} of the program and of its partner deals for the quarter of a day,
+	 * from one reading of the open deals (admins and executives, as the program scope).
+	 * @return the program's figures, then the partner deals'
+	 */
+	@Transactional(readOnly = true)
+	public List<Map<String, BigDecimal>> programAndPartners(Viewer viewer, LocalDate anyDayInQuarter) {
+		allowed(viewer, Scope.PROGRAM);
+		allowed(viewer, Scope.PARTNERS);
+		var quarter = this.calendar.quarterOf(anyDayInQuarter);
+		var model = model();
+		return this.forecasts.programAndPartners(model[0], model[1], quarter.start(), quarter.end(),
+				this.calendar.today());
+	}
+
+	/**
 	 * Refuses a viewer who may not call the deal commit: 404 when they cannot see it, 403
 	 * unless they own it or manage its owner.
 	 */
@@ -339,8 +354,7 @@ public class Forecasts {
 
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String[] model) {
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
-		return this.forecasts.rollUp(model[0], model[1], scope.predicate(), scope.id(), quarter.start(), quarter.end(),
-				this.calendar.today());
+		return this.forecasts.rollUp(model[0], model[1], scope, quarter.start(), quarter.end(), this.calendar.today());
 	}
 
 	/** The label of the fiscal quarter a day falls in ("2026-Q4", "FY2027-Q1"). */

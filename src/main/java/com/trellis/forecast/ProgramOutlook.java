@@ -66,8 +66,10 @@ public class ProgramOutlook {
 	@Transactional(readOnly = true)
 	public Outlook thisQuarter(Viewer viewer) {
 		var day = this.calendar.today();
-		var program = this.forecasts.rollUp(viewer, Scope.PROGRAM, day);
-		var partners = this.forecasts.rollUp(viewer, Scope.PARTNERS, day);
+		// both roll-ups from one reading of the open deals
+		var both = this.forecasts.programAndPartners(viewer, day);
+		var program = both.get(0);
+		var partners = both.get(1);
 		var target = this.quotas.attainment(Scope.PARTNERS, day, partners).orElse(null);
 		var closed = program.get("closed");
 		var partnerClosed = partners.get("closed");

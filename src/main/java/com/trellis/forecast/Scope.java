@@ -24,6 +24,11 @@ public record Scope(Kind kind, Long id) {
 		}
 	}
 
+	/** The users below the manager {@code :scopeId}, at any depth. */
+	private static final String TEAM = """
+			(WITH RECURSIVE team AS (SELECT id FROM app_user WHERE manager_id = :scopeId
+			  UNION SELECT u.id FROM app_user u JOIN team t ON u.manager_id = t.id) SELECT id FROM team)""";
+
 	long idOrZero() {
 		return this.id == null ? 0 : this.id;
 	}
@@ -33,12 +38,28 @@ public record Scope(Kind kind, Long id) {
 		return switch (this.kind) {
 			case PROGRAM -> "TRUE";
 			case PARTNERS -> "o.partner_id IS NOT NULL";
-			case MANAGER -> """
-					o.owner_id IN (WITH RECURSIVE team AS (SELECT id FROM app_user WHERE manager_id = :scopeId
-					  UNION SELECT u.id FROM app_user u JOIN team t ON u.manager_id = t.id) SELECT id FROM team)""";
+			case MANAGER -> "o.owner_id IN " + TEAM;
 			case REP -> "o.owner_id = :scopeId";
 			case PAM -> "p.owner_pam_id = :scopeId";
 			case PARTNER -> "o.partner_id = :scopeId";
+		};
+	}
+
+	/**
+	 * The daily deal facts of the scope's deals as {@code f} with their condition (FROM
+	 * ... WHERE ..., binding {@code :scopeId}): the program's for the program and its
+	 * partner deals, each rep's for a rep or a team, each partner's for a partner or a
+	 * PAM's book. Every one has {@code day}, {@code currency} and {@code won_reporting}.
+	 */
+	String facts() {
+		return switch (this.kind) {
+			case PROGRAM -> "program_day_fact f WHERE TRUE";
+			case PARTNERS -> "program_day_fact f WHERE f.partner_involved";
+			case MANAGER -> "rep_day_fact f WHERE f.owner_id IN " + TEAM;
+			case REP -> "rep_day_fact f WHERE f.owner_id = :scopeId";
+			case PAM ->
+				"partner_day_fact f WHERE f.partner_id IN (SELECT p.id FROM partner p WHERE p.owner_pam_id = :scopeId)";
+			case PARTNER -> "partner_day_fact f WHERE f.partner_id = :scopeId";
 		};
 	}
 

@@ -59,10 +59,10 @@ class KpiRepository {
 		kpis.add(single(codes, "PARTNER_SOURCED_REVENUE", "Partner-sourced revenue",
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
 				"MONEY", """
-						SELECT COALESCE(sum(f.won_reporting), 0) FROM partner_day_fact f
-						JOIN exchange_rate fx ON fx.currency = f.currency JOIN partner p ON p.id = f.partner_id
+						SELECT COALESCE(sum(f.won_reporting), 0) FROM %s
+						JOIN exchange_rate fx ON fx.currency = f.currency
 						WHERE f.credit_type = 'SOURCED' AND f.day >= :fromDate AND f.day < :toDate AND %s
-						""".formatted(s), period, slice));
+						""".formatted(days(slice), partnerOf(slice)), period, slice));
 		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
 				"HOURS",
@@ -78,27 +78,24 @@ class KpiRepository {
 				"""
 						WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN partner p ON p.id = u.partner_id
 						               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s),
-						required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
-						             WHERE i.required GROUP BY t.role),
-						done AS (SELECT c.user_id, count(DISTINCT c.item_id) AS n FROM enablement_completion c
-						         JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
-						         JOIN users u ON u.id = c.user_id AND u.job_role = t.role
-						         WHERE i.required AND c.completed_on < :asOfDate AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)
-						         GROUP BY c.user_id)
-						SELECT count(*) FILTER (WHERE d.n = r.n), count(*)
-						FROM users u JOIN required r ON r.role = u.job_role LEFT JOIN done d ON d.user_id = u.id
+						required AS (SELECT DISTINCT t.role FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
+						             WHERE i.required)
+						SELECT count(*) FILTER (WHERE h.held @> CAST(:asOfDate AS DATE)), count(*)
+						FROM users u JOIN required r ON r.role = u.job_role
+						LEFT JOIN enablement_held_fact h ON h.user_id = u.id AND h.role = u.job_role
 						"""
 					.formatted(s),
 				period, slice));
 		kpis.add(ratio(codes, "ACTIVE_PARTNER_RATE", "Active partner rate",
 				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
 				"""
-						SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
-						         AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf)), count(*)
-						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
-						"""
-					.formatted(s),
-				period, slice));
+						SELECT count(*) FILTER (WHERE CASE WHEN a.last_at IS NULL THEN FALSE
+						         WHEN a.last_at < :asOf THEN a.last_at >= :asOfMinus30
+						         ELSE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
+						           AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) END), count(*)
+						FROM partner p LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
+						WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+						""".formatted(s), period, slice));
 		kpis.add(compared(codes, "WIN_RATE", "Win rate: partner-sourced against direct",
 				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
 				"PERCENT", "SELECT 100.0 * sum(f.won_count) / NULLIF(sum(f.won_count + f.lost_count), 0)",
@@ -136,11 +133,10 @@ class KpiRepository {
 		kpis.add(ratio(codes, "CO_SELL_SHARE", "Co-sell opportunity share",
 				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
 				"""
-						SELECT COALESCE(sum(f.created_count) FILTER (WHERE f.credit_type = 'CO_SELL'
-						         AND f.partner_id IN (SELECT p.id FROM partner p WHERE %s)), 0),
+						SELECT COALESCE(sum(f.created_count) FILTER (WHERE f.credit_type = 'CO_SELL' AND %s), 0),
 						       COALESCE(sum(f.created_count), 0)
-						FROM partner_day_fact f WHERE f.day >= :fromDate AND f.day < :toDate
-						""".formatted(s), period, slice));
+						FROM %s WHERE f.day >= :fromDate AND f.day < :toDate
+						""".formatted(partnerOf(slice), days(slice)), period, slice));
 		kpis.add(single(codes, "OVERLAP_SOURCED_DEALS", "Overlap-sourced deals",
 				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", """
 						SELECT count(*) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
@@ -194,13 +190,12 @@ class KpiRepository {
 	 * for).
 	 */
 	BigDecimal closedWon(Period period, Slice slice) {
-		var scope = slice.kind() == Slice.Kind.PROGRAM ? "TRUE"
-				: "f.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
+		var scope = slice.kind() == Slice.Kind.PROGRAM ? "TRUE" : partnerOf(slice);
 		return bind(this.jdbc.sql("""
-				SELECT COALESCE(sum(f.won_reporting), 0) FROM partner_day_fact f
+				SELECT COALESCE(sum(f.won_reporting), 0) FROM %s
 				JOIN exchange_rate fx ON fx.currency = f.currency
 				WHERE f.day >= :fromDate AND f.day < :toDate AND %s
-				""".formatted(scope)), period, slice).query(BigDecimal.class).single();
+				""".formatted(days(slice), scope)), period, slice).query(BigDecimal.class).single();
 	}
 
 	private Kpi pipeline(java.util.Set<String> codes, boolean sourced, Period period, Slice slice) {
@@ -260,13 +255,17 @@ class KpiRepository {
 		// has no row, so no figure)
 		var sides = new java.util.HashMap<String, BigDecimal>();
 		var slicePartners = " IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
-		var sql = facts ? select + ", CASE WHEN f.partner_id = 0 THEN 'direct' ELSE 'partner' END AS side"
-				+ " FROM partner_day_fact f JOIN exchange_rate fx ON fx.currency = f.currency"
-				+ " WHERE f.day >= :fromDate AND f.day < :toDate AND (f.partner_id = 0 OR " + partnerSide
-				+ " AND f.partner_id" + slicePartners + ") GROUP BY side HAVING sum(f.won_count + f.lost_count) > 0"
+		var sql = facts
+				? select + ", CASE WHEN " + directOf(slice) + " THEN 'direct' ELSE 'partner' END AS side" + " FROM "
+						+ days(slice) + " JOIN exchange_rate fx ON fx.currency = f.currency"
+						+ " WHERE f.day >= :fromDate AND f.day < :toDate AND (" + directOf(slice) + " OR " + partnerSide
+						+ " AND " + partnerOf(slice) + ") GROUP BY side HAVING sum(f.won_count + f.lost_count) > 0"
 				: select + ", CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side"
 						+ " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
-						+ " WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to"
+						// won deals only (the median's filter), through
+						// opportunity_won_cycle_idx
+						// (V101): a side with lost deals alone has no figure either way
+						+ " WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to"
 						+ " AND (o.partner_id IS NULL OR " + partnerSide + " AND o.partner_id" + slicePartners
 						+ ") GROUP BY side";
 		bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
@@ -276,6 +275,31 @@ class KpiRepository {
 		var kpi = new Kpi(code, name, definition, unit, figure(unit, partner), figure(unit, direct), null, null);
 		return partner != null ? kpi : new Kpi(code, name, definition, unit, null, figure(unit, direct), null, null,
 				kpi.currency(), "no closed deals of the slice's partners in the period");
+	}
+
+	/**
+	 * The daily deal facts a slice's sums read, as {@code f}: the program's
+	 * ({@code program_day_fact}, partners summed, a few rows a day) for the program,
+	 * otherwise each partner's ({@code partner_day_fact}). Both have {@code day},
+	 * {@code credit_type}, {@code currency} and the same measures.
+	 */
+	private static String days(Slice slice) {
+		return program(slice) ? "program_day_fact f" : "partner_day_fact f";
+	}
+
+	/** SQL over {@link #days} rows {@code f}: a deal fact of the slice's partners. */
+	private static String partnerOf(Slice slice) {
+		return program(slice) ? "f.partner_involved"
+				: "f.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
+	}
+
+	/** SQL over {@link #days} rows {@code f}: a fact of direct deals. */
+	private static String directOf(Slice slice) {
+		return program(slice) ? "NOT f.partner_involved" : "f.partner_id = 0";
+	}
+
+	private static boolean program(Slice slice) {
+		return slice.kind() == Slice.Kind.PROGRAM && slice.book() == null;
 	}
 
 	/**

@@ -58,10 +58,48 @@ class DealFactsPropertyTests {
 		assertThat(rows("rep_day_fact", "day, owner_id, partner_involved, currency")).as("per rep and day")
 			.containsExactlyElementsOf(recomputedRepDays());
 		assertThat(openPipeline()).as("open pipeline").containsExactlyElementsOf(recomputedOpenPipeline());
+		assertThat(programDays()).as("per program day").containsExactlyElementsOf(recomputedProgramDays());
 		// and the rebuild command gives the same again
 		this.facts.rebuild(admin);
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency"))
 			.containsExactlyElementsOf(recomputedPartnerDays());
+		assertThat(programDays()).as("per program day after the rebuild")
+			.containsExactlyElementsOf(recomputedProgramDays());
+	}
+
+	/** The program's facts, their slots summed. */
+	private List<String> programDays() {
+		return this.jdbc
+			.sql("""
+					WITH summed AS (
+					  SELECT day, partner_involved, credit_type, currency, sum(created_count) AS cc, sum(created_amount) AS ca,
+					         sum(created_reporting) AS cr, sum(won_count) AS wc, sum(won_amount) AS wa, sum(won_reporting) AS wr,
+					         sum(lost_count) AS lc, sum(lost_amount) AS la, sum(lost_reporting) AS lr, sum(won_cycle_days) AS wd,
+					         sum(lost_cycle_days) AS ld, sum(stage_moves) AS sm
+					  FROM program_day_fact GROUP BY day, partner_involved, credit_type, currency)
+					SELECT concat_ws('|', day, partner_involved, credit_type, currency, cc, ca, cr, wc, wa, wr, lc, la, lr,
+					                 round(wd, 6), round(ld, 6), sm)
+					FROM summed WHERE (cc, ca, cr, wc, wa, wr, lc, la, lr, wd, ld, sm) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+					ORDER BY day, partner_involved, credit_type, currency
+					""")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(DealFactsPropertyTests::normalised)
+			.toList();
+	}
+
+	private List<String> recomputedProgramDays() {
+		return this.jdbc.sql(PER_DEAL + """
+				SELECT concat_ws('|', day, partner_id IS NOT NULL, COALESCE(credit_type, ''), currency, %s) FROM events
+				GROUP BY day, partner_id IS NOT NULL, COALESCE(credit_type, ''), currency %s
+				ORDER BY day, partner_id IS NOT NULL, COALESCE(credit_type, ''), currency
+				""".formatted(SUMS, HAVING))
+			.query(String.class)
+			.list()
+			.stream()
+			.map(DealFactsPropertyTests::normalised)
+			.toList();
 	}
 
 	private static final String MEASURES = """
