@@ -51,4 +51,17 @@ ALTER TABLE activity_event ADD CONSTRAINT activity_event_partner_id_fkey
     FOREIGN KEY (partner_id) REFERENCES partner (id);
 ALTER TABLE activity_event ADD CONSTRAINT activity_event_user_id_fkey
     FOREIGN KEY (user_id) REFERENCES app_user (id);
+
+-- V101's triggers keeping partner_activity_fact went with the old table; the events did not
+-- change, so the facts are still right and the triggers come back only now (statement
+-- triggers on the partitioned table see the rows of every partition). Moving rows between
+-- partitions (ActivityPartitions) writes the partitions directly and fires none of them.
+CREATE TRIGGER facts_activity_inserted AFTER INSERT ON activity_event
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION facts_on_activity();
+CREATE TRIGGER facts_activity_updated AFTER UPDATE ON activity_event
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION facts_on_activity();
+CREATE TRIGGER facts_activity_deleted AFTER DELETE ON activity_event
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION facts_on_activity();
+CREATE TRIGGER facts_activity_truncated AFTER TRUNCATE ON activity_event
+    FOR EACH STATEMENT EXECUTE FUNCTION facts_activity_on_truncate();
 ANALYZE activity_event;

@@ -165,6 +165,16 @@ public class ActivityPartitions {
 					Map.of("events", old), null);
 			dropped.merge(cutoff.minusMonths(1), (long) old, Long::sum);
 		}
+		if (!dropped.isEmpty()) {
+			// dropping a table fires no trigger: the facts' latest activity (V101) of the
+			// partners whose latest event was dropped is read again from what is left
+			this.jdbc
+				.sql("SELECT facts_activity_refresh(ARRAY(SELECT partner_id FROM partner_activity_fact"
+						+ " WHERE last_at < :cutoff))")
+				.param("cutoff", Timestamp.from(start(cutoff)))
+				.query()
+				.listOfRows();
+		}
 		return dropped;
 	}
 

@@ -121,6 +121,16 @@ class ActivityPartitionsTests {
 		assertThat(done.dropped()).containsEntry(YearMonth.of(1994, 2), 2L);
 		assertThat(this.events.find(old)).isEmpty();
 		assertThat(this.events.find(kept)).isPresent();
+		// the facts' latest activity of the dropped event's partner goes with it
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM partner_activity_fact f JOIN activity_event e"
+					+ " ON e.partner_id = f.partner_id WHERE e.id = :id")
+			.param("id", kept)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_activity_fact WHERE last_at < '1994-03-01'")
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(this.partitions.months()).doesNotContain(YearMonth.of(1994, 2)).contains(YearMonth.of(1994, 3));
 		assertThat(this.audit.history("activity_event_month", "1994-02")).singleElement()
 			.satisfies(entry -> assertThat(entry.before()).contains("\"events\": 2"));
