@@ -39,6 +39,16 @@ final class PageTour {
 	/** Links of the navigation that are forms or personal settings, not lists. */
 	private static final List<String> NOT_LISTS = List.of("/registrations/new", "/profile", "/me/tokens");
 
+	/**
+	 * The pages to measure ({@code -Dtrellis.bench.pages=/cohorts,/roi}, each as the tour
+	 * reaches it, a home page as {@code /} or {@code /portal}); every page when unset.
+	 */
+	private static final List<String> ONLY = List.of(System.getProperty("trellis.bench.pages", "").split(","))
+		.stream()
+		.map(String::strip)
+		.filter(p -> !p.isEmpty())
+		.toList();
+
 	private final int port;
 
 	private final JdbcClient jdbc;
@@ -75,7 +85,9 @@ final class PageTour {
 				}
 			}
 			for (var page : pages) {
-				rows.add(measure(role, email, page, sessions));
+				if (ONLY.isEmpty() || ONLY.contains(page)) {
+					rows.add(measure(role, email, page, sessions));
+				}
 			}
 		}
 		return rows;
