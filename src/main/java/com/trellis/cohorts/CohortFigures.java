@@ -1,0 +1,81 @@
+package com.trellis.cohorts;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.PageFigureStore;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Cohorts page's weekly figures over the default 13 weeks ({@link CohortMetrics}),
+ * computed by the daily job after the placement for the program and for every PAM's book
+ * (two passes over the history, whatever the number of PAMs) and stored with their time
+ * ({@code stored_page_figures}, set {@value #NAME}); the page reads them and says "as
+ * of". Another number of weeks, and a scope the job did not store, are computed per
+ * request as before.
+ */
+@Component
+class CohortFigures {
+
+	static final String NAME = "cohorts.metrics";
+
+	private final CohortMetrics metrics;
+
+	private final Cohorts cohorts;
+
+	private final PageFigureStore store;
+
+	private final BusinessCalendar calendar;
+
+	private final Clock clock;
+
+	private final TransactionTemplate ownTransaction;
+
+	CohortFigures(CohortMetrics metrics, Cohorts cohorts, PageFigureStore store, BusinessCalendar calendar, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.metrics = metrics;
+		this.cohorts = cohorts;
+		this.store = store;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * The job's run, in a transaction of its own: computes and stores the figures unless
+	 * another instance holds the run or already stored them today (business day); true
+	 * when this run stored them.
+	 */
+	boolean storeDaily() {
+		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> {
+			if (!this.store.claim(NAME) || this.store.storedSince(NAME, this.calendar.startOf(this.calendar.today()))) {
+				return false;
+			}
+			var at = this.clock.instant();
+			var since = this.cohorts.since(null);
+			var byScope = new LinkedHashMap<Long, List<CohortMetricWeek>>();
+			byScope.put(PageFigureStore.PROGRAM, this.metrics.weeks(since, null, this.calendar.zone()));
+			byScope.putAll(this.metrics.weeksByPam(since, this.calendar.zone()));
+			this.store.replace(NAME, byScope, at);
+			return true;
+		}));
+	}
+
+	/**
+	 * The viewer's stored figures (the program's for admins and executives, the book's
+	 * for a PAM); empty when the job has not stored them.
+	 */
+	Optional<PageFigureStore.Stored<List<CohortMetricWeek>>> stored(Viewer viewer) {
+		var pam = Cohorts.book(viewer);
+		return this.store.read(NAME, pam == null ? PageFigureStore.PROGRAM : pam,
+				this.store.types().constructCollectionType(List.class, CohortMetricWeek.class));
+	}
+
+}
