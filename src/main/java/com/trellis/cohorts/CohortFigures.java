@@ -1,6 +1,5 @@
 package com.trellis.cohorts;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +9,6 @@ import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.PageFigureStore;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Cohorts page's weekly figures over the default 13 weeks ({@link CohortMetrics}),
@@ -34,18 +31,11 @@ class CohortFigures {
 
 	private final BusinessCalendar calendar;
 
-	private final Clock clock;
-
-	private final TransactionTemplate ownTransaction;
-
-	CohortFigures(CohortMetrics metrics, Cohorts cohorts, PageFigureStore store, BusinessCalendar calendar, Clock clock,
-			PlatformTransactionManager transactions) {
+	CohortFigures(CohortMetrics metrics, Cohorts cohorts, PageFigureStore store, BusinessCalendar calendar) {
 		this.metrics = metrics;
 		this.cohorts = cohorts;
 		this.store = store;
 		this.calendar = calendar;
-		this.clock = clock;
-		this.ownTransaction = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -54,18 +44,13 @@ class CohortFigures {
 	 * when this run stored them.
 	 */
 	boolean storeDaily() {
-		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> {
-			if (!this.store.claim(NAME) || this.store.storedSince(NAME, this.calendar.startOf(this.calendar.today()))) {
-				return false;
-			}
-			var at = this.clock.instant();
+		return this.store.storeDaily(NAME, () -> {
 			var since = this.cohorts.since(null);
 			var byScope = new LinkedHashMap<Long, List<CohortMetricWeek>>();
 			byScope.put(PageFigureStore.PROGRAM, this.metrics.weeks(since, null, this.calendar.zone()));
 			byScope.putAll(this.metrics.weeksByPam(since, this.calendar.zone()));
-			this.store.replace(NAME, byScope, at);
-			return true;
-		}));
+			return byScope;
+		});
 	}
 
 	/**

@@ -49,13 +49,10 @@ public class PartnerIntelligence {
 
 	private final PageFigureStore figures;
 
-	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
-
 	PartnerIntelligence(IntelligenceStore store, OutcomeRecords outcomes, Partners partners,
 			ApplicationEventPublisher events, BusinessCalendar calendar, Clock clock, ReadingsLoader loader,
-			PageFigureStore figures, org.springframework.transaction.PlatformTransactionManager transactions) {
+			PageFigureStore figures) {
 		this.figures = figures;
-		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.rubric = loader.rubric();
 		this.store = store;
 		this.outcomes = outcomes;
@@ -186,15 +183,7 @@ public class PartnerIntelligence {
 	 * this call stored it.
 	 */
 	boolean storeHighPotential() {
-		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> {
-			if (!this.figures.claim(HIGH_POTENTIAL)
-					|| this.figures.storedSince(HIGH_POTENTIAL, this.calendar.startOf(today()))) {
-				return false;
-			}
-			var at = this.clock.instant();
-			this.figures.replace(HIGH_POTENTIAL, Map.of(PageFigureStore.PROGRAM, programHighPotential()), at);
-			return true;
-		}));
+		return this.figures.storeDaily(HIGH_POTENTIAL, () -> Map.of(PageFigureStore.PROGRAM, programHighPotential()));
 	}
 
 	/** Every high-potential partner of the program, unnamed, best behaviour first. */

@@ -29,9 +29,36 @@ public class PageFigureStore {
 
 	private final ObjectMapper json;
 
-	PageFigureStore(JdbcClient jdbc, ObjectMapper json) {
+	private final BusinessCalendar calendar;
+
+	private final java.time.Clock clock;
+
+	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
+	PageFigureStore(JdbcClient jdbc, ObjectMapper json, BusinessCalendar calendar, java.time.Clock clock,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.calendar = calendar;
+		this.clock = clock;
+		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+	}
+
+	/**
+	 * A daily job's run, in a transaction of its own: computes a figure set per scope and
+	 * stores it ({@link #replace}) with the time the run started, unless another instance
+	 * holds the run ({@link #claim}) or the set was already stored this business day.
+	 * True when this call stored it.
+	 */
+	public boolean storeDaily(String name, java.util.function.Supplier<Map<Long, ?>> compute) {
+		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> {
+			if (!claim(name) || storedSince(name, this.calendar.startOf(this.calendar.today()))) {
+				return false;
+			}
+			var at = this.clock.instant();
+			replace(name, compute.get(), at);
+			return true;
+		}));
 	}
 
 	/**
