@@ -47,7 +47,8 @@ class EnablementFiguresTests {
 		var now = this.enablement.programRates(pam);
 		assertThat(now).hasSize(4).allSatisfy((name, count) -> assertThat(count).isNotNull());
 		assertThat(now.get("usersStarted")).isPositive();
-		assertThat(shown.value()).containsExactlyEntriesOf(now);
+		// JSONB keeps no key order; the page reads the counts by name
+		assertThat(shown.value()).isEqualTo(now);
 	}
 
 }
