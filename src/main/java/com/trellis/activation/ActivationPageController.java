@@ -8,6 +8,7 @@ import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ActivationPageController {
 
+	/** Plans per page of the book, newest onboarding first. */
+	static final int PAGE = 50;
+
 	private final ActivationPlans plans;
 
 	private final Partners partners;
@@ -32,11 +36,11 @@ class ActivationPageController {
 
 	@GetMapping("/activation")
 	@PreAuthorize("!hasRole('PARTNER')")
-	String book(Viewer viewer, Model model) {
-		var book = this.plans.book(viewer);
+	String book(Viewer viewer, @RequestParam(required = false) Integer page, Model model) {
+		var book = this.plans.book(viewer, PageRequest.of(page, PAGE));
 		model.addAttribute("plans", book);
 		model.addAttribute("names",
-				this.partners.names(viewer, book.stream().map(ActivationPlanView::partnerId).toList()));
+				this.partners.names(viewer, book.items().stream().map(ActivationPlanView::partnerId).toList()));
 		model.addAttribute("blockers", this.plans.blockerCounts(viewer));
 		return "activation/book";
 	}

@@ -26,6 +26,8 @@ import com.trellis.shared.ConflictException;
 import com.trellis.shared.CountingWins;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -215,6 +217,21 @@ public class ActivationPlans {
 			result.add(plan(viewer, id));
 		}
 		return result;
+	}
+
+	/**
+	 * One page of {@link #book(Viewer)}, for the activation page: the same plans in the
+	 * same order (ties by partner id), read a page at a time so an admin's page does not
+	 * build every plan of the program.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<ActivationPlanView> book(Viewer viewer, PageRequest page) {
+		if (viewer.isPartnerUser()) {
+			throw new AccessDeniedException("Partner users see their own plan only");
+		}
+		var ids = this.plans.page(viewer.is(Role.PAM) ? this.partners.book(viewer.userId()) : null, page);
+		return new PageResult<>(ids.items().stream().map(id -> plan(viewer, id)).toList(), ids.page(), ids.size(),
+				ids.total());
 	}
 
 	/**

@@ -127,17 +127,41 @@ class ActivationRepository {
 	}
 
 	List<Long> all() {
-		return this.jdbc.sql("SELECT partner_id FROM activation_plan ORDER BY onboarded_on DESC")
+		return this.jdbc.sql("SELECT partner_id FROM activation_plan ORDER BY onboarded_on DESC, partner_id DESC")
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * One page of the plans, newest onboarding first (ties by partner id, so pages never
+	 * overlap), of the given partners or of every partner when {@code partnerIds} is
+	 * null.
+	 */
+	com.trellis.shared.PageResult<Long> page(List<Long> partnerIds, com.trellis.shared.PageRequest page) {
+		if (partnerIds != null && partnerIds.isEmpty()) {
+			return new com.trellis.shared.PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		var where = partnerIds == null ? "" : " WHERE partner_id IN (:ids)";
+		var ids = this.jdbc
+			.sql("SELECT partner_id FROM activation_plan" + where
+					+ " ORDER BY onboarded_on DESC, partner_id DESC LIMIT :limit OFFSET :offset")
+			.param("limit", page.size())
+			.param("offset", page.offset());
+		var count = this.jdbc.sql("SELECT count(*) FROM activation_plan" + where);
+		if (partnerIds != null) {
+			ids.param("ids", partnerIds);
+			count.param("ids", partnerIds);
+		}
+		return new com.trellis.shared.PageResult<>(ids.query(Long.class).list(), page.page(), page.size(),
+				count.query(Long.class).single());
 	}
 
 	List<Long> inBook(List<Long> partnerIds) {
 		if (partnerIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("SELECT partner_id FROM activation_plan WHERE partner_id IN (:ids) ORDER BY onboarded_on DESC")
+		return this.jdbc.sql(
+				"SELECT partner_id FROM activation_plan WHERE partner_id IN (:ids) ORDER BY onboarded_on DESC, partner_id DESC")
 			.param("ids", partnerIds)
 			.query(Long.class)
 			.list();

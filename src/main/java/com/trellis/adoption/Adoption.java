@@ -86,9 +86,24 @@ public class Adoption {
 	 */
 	@Transactional(readOnly = true)
 	public List<TeamLeads> teams(Viewer viewer, Period period) {
+		return teams(viewer, period, List.of());
+	}
+
+	/**
+	 * As {@link #teams(Viewer, Period)}, reusing the lead figures of the reps already
+	 * computed for the same viewer and period ({@link #reps}), so the page counts each
+	 * rep's leads once; reps not among them are counted here.
+	 */
+	@Transactional(readOnly = true)
+	public List<TeamLeads> teams(Viewer viewer, Period period, List<RepAdoption> known) {
 		var reps = repsVisibleTo(viewer);
-		var leads = this.leads.figuresByRep(reps, this.calendar.startOf(period.from()),
-				this.calendar.startOf(period.until()));
+		var leads = new java.util.HashMap<Long, LeadFigures>();
+		known.stream().filter(r -> r.leads() != null).forEach(r -> leads.put(r.repId(), r.leads()));
+		var missing = reps.stream().filter(rep -> !leads.containsKey(rep)).toList();
+		if (!missing.isEmpty()) {
+			leads.putAll(this.leads.figuresByRep(missing, this.calendar.startOf(period.from()),
+					this.calendar.startOf(period.until())));
+		}
 		var byTeam = new java.util.TreeMap<String, LeadFigures>();
 		this.users.byIds(reps).values().forEach(rep -> {
 			var team = rep.team() == null ? "(no team)" : rep.team();
@@ -111,10 +126,14 @@ public class Adoption {
 		var team = viewer.is(Role.ADMIN) ? repsVisibleTo(viewer) : this.users.reportsOf(viewer.userId());
 		var open = new DealFilter(null, null, true, null, null, null, null);
 		var lines = new ArrayList<ReviewLine>();
+		// the partners who could help depend on the account's industry only: once per
+		// industry
+		var couldHelp = new java.util.HashMap<String, List<Map<String, Object>>>();
 		for (var deal : this.deals.searchOwnedBy(viewer, team, open, PageRequest.of(0, 100)).items()) {
 			List<Map<String, Object>> candidates = List.of();
 			if (deal.partnerId() == null) {
-				candidates = this.adoption.candidates(this.accounts.get(viewer, deal.accountId()).industry(), 3);
+				var industry = this.accounts.get(viewer, deal.accountId()).industry();
+				candidates = couldHelp.computeIfAbsent(industry, i -> this.adoption.candidates(industry, 3));
 			}
 			lines.add(new ReviewLine(deal.id(), deal.name(), deal.accountName(), deal.ownerId(), deal.stage().label(),
 					deal.partnerId() != null, this.adoption.prompted(deal.id()), candidates));
@@ -154,9 +173,7 @@ public class Adoption {
 	/** Adoption problem or partner problem, for the whole program, with the evidence. */
 	@Transactional(readOnly = true)
 	public AdoptionDiagnosis.Diagnosis diagnosis(Viewer viewer) {
-		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE, Role.SALES_MANAGER, Role.PAM)) {
-			throw new AccessDeniedException("Partner users and reps do not see the program diagnosis");
-		}
+		requireDiagnosisViewer(viewer);
 		var now = this.clock.instant();
 		// the quarter so far against the same elapsed part of the quarter before: whole
 		// business days, so an unfinished quarter is never compared with a whole one
@@ -175,6 +192,13 @@ public class Adoption {
 		return AdoptionDiagnosis.decide(current.get("PARTNER_SOURCED_REVENUE").value(),
 				before.get("PARTNER_SOURCED_REVENUE").value(), idle[0], idle[1], current.get("WIN_RATE").value(),
 				current.get("WIN_RATE").baseline(), compared);
+	}
+
+	/** Refuses partner users and reps: the diagnosis is the program's. */
+	void requireDiagnosisViewer(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE, Role.SALES_MANAGER, Role.PAM)) {
+			throw new AccessDeniedException("Partner users and reps do not see the program diagnosis");
+		}
 	}
 
 	/**

@@ -27,12 +27,15 @@ class AdoptionController {
 
 	private final Users users;
 
+	private final AdoptionFigures figures;
+
 	private final com.trellis.shared.BusinessCalendar calendar;
 
 	private final com.trellis.shared.validation.ValueLimits limits;
 
-	AdoptionController(Adoption adoption, Users users, com.trellis.shared.BusinessCalendar calendar,
-			com.trellis.shared.validation.ValueLimits limits) {
+	AdoptionController(Adoption adoption, AdoptionFigures figures, Users users,
+			com.trellis.shared.BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits) {
+		this.figures = figures;
 		this.limits = limits;
 		this.adoption = adoption;
 		this.users = users;
@@ -45,10 +48,13 @@ class AdoptionController {
 		this.adoption.mayView(viewer);
 		var period = period(from, to);
 		model.addAttribute("period", period);
-		model.addAttribute("reps", this.adoption.reps(viewer, period));
-		model.addAttribute("teams", this.adoption.teams(viewer, period));
+		var reps = this.adoption.reps(viewer, period);
+		model.addAttribute("reps", reps);
+		model.addAttribute("teams", this.adoption.teams(viewer, period, reps));
 		if (!viewer.is(com.trellis.identity.Role.AE)) {
-			model.addAttribute("diagnosis", this.adoption.diagnosis(viewer));
+			var diagnosis = this.figures.diagnosis(viewer);
+			model.addAttribute("diagnosis", diagnosis.value());
+			model.addAttribute("diagnosisAsOf", diagnosis.asOf());
 		}
 		if (viewer.is(com.trellis.identity.Role.SALES_MANAGER, com.trellis.identity.Role.ADMIN)) {
 			var review = this.adoption.pipelineReview(viewer);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * makes the first rule split when there are no cohorts yet, so a fresh demo shows its
  * cohorts at once. The split reads the readiness scores, so start-up first lets the
  * scoring module score the day (once per day across instances; nothing when it already
- * did, or when scoring is switched off).
+ * did, or when scoring is switched off). After the placement it stores the Cohorts page's
+ * figures ({@link CohortFigures}).
  */
 @Component
 class CohortJobs {
@@ -22,14 +23,18 @@ class CohortJobs {
 
 	private final PartnerScores scores;
 
+	private final CohortFigures figures;
+
 	private final boolean scheduled;
 
 	private final boolean scoring;
 
-	CohortJobs(CohortRuns runs, PartnerScores scores, @Value("${trellis.cohorts.daily-cron:0 50 5 * * *}") String cron,
+	CohortJobs(CohortRuns runs, PartnerScores scores, CohortFigures figures,
+			@Value("${trellis.cohorts.daily-cron:0 50 5 * * *}") String cron,
 			@Value("${trellis.scoring.daily-cron:0 40 5 * * *}") String scoringCron) {
 		this.runs = runs;
 		this.scores = scores;
+		this.figures = figures;
 		this.scheduled = !"-".equals(cron.strip());
 		this.scoring = !"-".equals(scoringCron.strip());
 	}
@@ -37,6 +42,7 @@ class CohortJobs {
 	@Scheduled(cron = "${trellis.cohorts.daily-cron:0 50 5 * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void daily() {
 		this.runs.placeWeek();
+		this.figures.storeDaily();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -49,6 +55,7 @@ class CohortJobs {
 		}
 		this.runs.firstSplit();
 		this.runs.placeWeek();
+		this.figures.storeDaily();
 	}
 
 }

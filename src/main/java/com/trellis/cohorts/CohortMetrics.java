@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CohortMetrics {
 
-	private static final String SQL = """
+	private static final String SQL_OF_SCOPES = """
 			WITH weeks AS (
 			  SELECT week_start, fiscal_week,
 			         CAST(week_start AS TIMESTAMP) AT TIME ZONE :zone AS ws,
@@ -26,59 +26,68 @@ class CohortMetrics {
 			           AT TIME ZONE :zone AS we
 			  FROM (SELECT DISTINCT week_start, fiscal_week FROM journey_placement WHERE week_start >= :since) w
 			), members AS (
-			  SELECT m.cohort_id, w.week_start, w.fiscal_week, w.ws, w.we, m.partner_id
+			  SELECT m.cohort_id, w.week_start, w.fiscal_week, w.ws, w.we, m.partner_id, %2$s AS scope
 			  FROM weeks w JOIN cohort_membership m ON m.valid_from < w.we AND (m.valid_to IS NULL OR m.valid_to >= w.we)
 			  JOIN cohort c ON c.id = m.cohort_id AND c.retired_at IS NULL
 			  JOIN partner p ON p.id = m.partner_id
 			  WHERE CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam
 			), pipeline AS (
-			  SELECT mb.cohort_id, mb.week_start, sum(%s) AS amount
+			  SELECT mb.scope, mb.cohort_id, mb.week_start, sum(%1$s) AS amount
 			  FROM members mb JOIN opportunity o ON o.partner_id = mb.partner_id AND o.created_at >= mb.ws AND o.created_at < mb.we
 			  JOIN exchange_rate fx ON fx.currency = o.currency
-			  GROUP BY 1, 2
+			  GROUP BY 1, 2, 3
 			), referrals AS (
-			  SELECT mb.cohort_id, mb.week_start, count(*) AS n
+			  SELECT mb.scope, mb.cohort_id, mb.week_start, count(*) AS n
 			  FROM members mb JOIN deal_partner_attachment d ON d.partner_id = mb.partner_id
 			    AND d.attached_at >= mb.ws AND d.attached_at < mb.we AND d.via = 'REP' AND d.credit_type <> 'SOURCED'
 			  JOIN app_user u ON u.id = d.attached_by AND u.role IN ('AE', 'SALES_MANAGER')
-			  GROUP BY 1, 2
+			  GROUP BY 1, 2, 3
 			), wins AS (
-			  SELECT mb.cohort_id, mb.week_start, count(*) AS n,
+			  SELECT mb.scope, mb.cohort_id, mb.week_start, count(*) AS n,
 			         avg(extract(EPOCH FROM c.changed_at - o.created_at) / 86400) AS days
 			  FROM members mb JOIN opportunity o ON o.partner_id = mb.partner_id
 			  JOIN opportunity_stage_change c ON c.opportunity_id = o.id AND c.to_stage = 'CLOSED_WON'
 			    AND c.changed_at >= mb.ws AND c.changed_at < mb.we
-			  GROUP BY 1, 2
+			  GROUP BY 1, 2, 3
 			), stages AS (
-			  SELECT mb.cohort_id, mb.week_start,
+			  SELECT mb.scope, mb.cohort_id, mb.week_start,
 			         count(*) FILTER (WHERE j.stage IN ('ACTIVATION', 'ACCELERATION')) AS active, count(j.stage) AS placed
 			  FROM members mb LEFT JOIN LATERAL (
 			    SELECT x.stage FROM journey_placement x WHERE x.partner_id = mb.partner_id
 			    AND x.week_start = mb.week_start AND x.cohort_id IN (0, mb.cohort_id) ORDER BY x.cohort_id DESC LIMIT 1) j ON TRUE
-			  GROUP BY 1, 2
+			  GROUP BY 1, 2, 3
 			), scores AS (
-			  SELECT mb.cohort_id, mb.week_start,
+			  SELECT mb.scope, mb.cohort_id, mb.week_start,
 			         percentile_cont(0.25) WITHIN GROUP (ORDER BY s.score) AS p25,
 			         percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS p50,
 			         percentile_cont(0.75) WITHIN GROUP (ORDER BY s.score) AS p75
 			  FROM members mb JOIN partner_score_week s ON s.partner_id = mb.partner_id
 			    AND s.week_start = mb.week_start AND s.pillar = 'READINESS' AND s.score IS NOT NULL
-			  GROUP BY 1, 2
+			  GROUP BY 1, 2, 3
 			)
-			SELECT mb.cohort_id, c.name, mb.week_start, mb.fiscal_week, count(*) AS members,
+			SELECT mb.scope, mb.cohort_id, c.name, mb.week_start, mb.fiscal_week, count(*) AS members,
 			       coalesce(max(pl.amount), 0), coalesce(max(r.n), 0), coalesce(max(wn.n), 0), max(wn.days),
 			       CASE WHEN max(st.placed) > 0 THEN round(100.0 * max(st.active) / max(st.placed), 1) END,
 			       max(sc.p25), max(sc.p50), max(sc.p75)
 			FROM members mb JOIN cohort c ON c.id = mb.cohort_id
-			LEFT JOIN pipeline pl ON pl.cohort_id = mb.cohort_id AND pl.week_start = mb.week_start
-			LEFT JOIN referrals r ON r.cohort_id = mb.cohort_id AND r.week_start = mb.week_start
-			LEFT JOIN wins wn ON wn.cohort_id = mb.cohort_id AND wn.week_start = mb.week_start
-			LEFT JOIN stages st ON st.cohort_id = mb.cohort_id AND st.week_start = mb.week_start
-			LEFT JOIN scores sc ON sc.cohort_id = mb.cohort_id AND sc.week_start = mb.week_start
-			GROUP BY mb.cohort_id, c.name, mb.week_start, mb.fiscal_week
-			ORDER BY mb.cohort_id, mb.week_start
-			"""
-		.formatted(ReportingCurrency.DEAL_AMOUNT);
+			LEFT JOIN pipeline pl ON pl.scope = mb.scope AND pl.cohort_id = mb.cohort_id AND pl.week_start = mb.week_start
+			LEFT JOIN referrals r ON r.scope = mb.scope AND r.cohort_id = mb.cohort_id AND r.week_start = mb.week_start
+			LEFT JOIN wins wn ON wn.scope = mb.scope AND wn.cohort_id = mb.cohort_id AND wn.week_start = mb.week_start
+			LEFT JOIN stages st ON st.scope = mb.scope AND st.cohort_id = mb.cohort_id AND st.week_start = mb.week_start
+			LEFT JOIN scores sc ON sc.scope = mb.scope AND sc.cohort_id = mb.cohort_id AND sc.week_start = mb.week_start
+			GROUP BY mb.scope, mb.cohort_id, c.name, mb.week_start, mb.fiscal_week
+			ORDER BY mb.scope, mb.cohort_id, mb.week_start
+			""";
+
+	/** One scope: the program, or one PAM's book ({@code :pam}). */
+	private static final String SQL = SQL_OF_SCOPES.formatted(ReportingCurrency.DEAL_AMOUNT, "0");
+
+	/**
+	 * Every PAM's book in one pass: the same figures grouped by the partners' PAM as well
+	 * (each partner has one PAM, so each book's figures are those of {@link #SQL} with
+	 * that PAM; partners without a PAM are left out).
+	 */
+	private static final String SQL_BY_PAM = SQL_OF_SCOPES.formatted(ReportingCurrency.DEAL_AMOUNT, "p.owner_pam_id");
 
 	private final JdbcClient jdbc;
 
@@ -86,15 +95,39 @@ class CohortMetrics {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The weeks since {@code since} of the program ({@code pam} null) or of a PAM's book.
+	 */
 	List<CohortMetricWeek> weeks(LocalDate since, Long pam, ZoneId zone) {
-		return this.jdbc.sql(SQL)
+		var byScope = new java.util.LinkedHashMap<Long, List<CohortMetricWeek>>();
+		read(SQL, since, pam, zone, byScope);
+		return byScope.getOrDefault(0L, List.of());
+	}
+
+	/** The weeks since {@code since} of every PAM's book, by the PAM's user id. */
+	java.util.Map<Long, List<CohortMetricWeek>> weeksByPam(LocalDate since, ZoneId zone) {
+		var byScope = new java.util.LinkedHashMap<Long, List<CohortMetricWeek>>();
+		read(SQL_BY_PAM, since, null, zone, byScope);
+		byScope.remove(null);
+		return byScope;
+	}
+
+	private void read(String sql, LocalDate since, Long pam, ZoneId zone,
+			java.util.Map<Long, List<CohortMetricWeek>> byScope) {
+		this.jdbc.sql(sql)
 			.param("since", Date.valueOf(since))
 			.param("pam", pam, java.sql.Types.BIGINT)
 			.param("zone", zone.getId())
-			.query((rs, n) -> new CohortMetricWeek(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getString(4), rs.getInt(5), ReportingCurrency.round(rs.getBigDecimal(6)), ReportingCurrency.CODE,
-					rs.getInt(7), rs.getInt(8), scale(rs.getBigDecimal(9)), rs.getBigDecimal(10),
-					scale(rs.getBigDecimal(11)), scale(rs.getBigDecimal(12)), scale(rs.getBigDecimal(13))))
+			.query((rs, n) -> {
+				Long scope = rs.getObject(1) == null ? null : rs.getLong(1);
+				byScope.computeIfAbsent(scope, k -> new java.util.ArrayList<>())
+					.add(new CohortMetricWeek(rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+							rs.getString(5), rs.getInt(6), ReportingCurrency.round(rs.getBigDecimal(7)),
+							ReportingCurrency.CODE, rs.getInt(8), rs.getInt(9), scale(rs.getBigDecimal(10)),
+							rs.getBigDecimal(11), scale(rs.getBigDecimal(12)), scale(rs.getBigDecimal(13)),
+							scale(rs.getBigDecimal(14))));
+				return scope;
+			})
 			.list();
 	}
 

@@ -39,10 +39,13 @@ class CohortPageController {
 
 	private final Cohorts cohorts;
 
+	private final CohortFigures stored;
+
 	private final ObjectMapper json;
 
-	CohortPageController(Cohorts cohorts, ObjectMapper json) {
+	CohortPageController(Cohorts cohorts, CohortFigures stored, ObjectMapper json) {
 		this.cohorts = cohorts;
+		this.stored = stored;
 		this.json = json;
 	}
 
@@ -52,7 +55,11 @@ class CohortPageController {
 			@RequestParam(required = false) Integer weeks, Model model) {
 		var list = this.cohorts.list(viewer);
 		var journey = this.cohorts.journey(viewer, weeks);
-		var figures = this.cohorts.metrics(viewer, weeks);
+		// the default 13 weeks as the daily job stored them; other weeks per request
+		var kept = weeks == null || weeks == 13 ? this.stored.stored(viewer)
+				: java.util.Optional.<com.trellis.shared.PageFigureStore.Stored<List<CohortMetricWeek>>>empty();
+		var figures = kept.isPresent() ? kept.get().value() : this.cohorts.metrics(viewer, weeks);
+		model.addAttribute("figuresAsOf", kept.map(com.trellis.shared.PageFigureStore.Stored::asOf).orElse(null));
 		var shown = new TreeSet<Long>();
 		if (show != null && !show.isEmpty()) {
 			shown.addAll(show);

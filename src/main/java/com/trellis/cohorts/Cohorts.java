@@ -282,7 +282,7 @@ public class Cohorts {
 		}
 	}
 
-	private java.time.LocalDate since(Integer weeks) {
+	java.time.LocalDate since(Integer weeks) {
 		int n = weeks == null ? 13 : weeks;
 		if (n < 1 || n > MAX_WEEKS) {
 			throw InvalidInputException.of("weeks", "must be between 1 and " + MAX_WEEKS);
@@ -291,7 +291,7 @@ public class Cohorts {
 	}
 
 	/** The PAM whose book narrows what a viewer sees; null for admins and executives. */
-	private static Long book(Viewer viewer) {
+	static Long book(Viewer viewer) {
 		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
 			return null;
 		}

@@ -27,9 +27,12 @@ class EnablementPageController {
 
 	private final Partners partners;
 
-	EnablementPageController(Enablement enablement, Partners partners) {
+	private final EnablementFigures figures;
+
+	EnablementPageController(Enablement enablement, Partners partners, EnablementFigures figures) {
 		this.enablement = enablement;
 		this.partners = partners;
+		this.figures = figures;
 	}
 
 	@GetMapping("/enablement")
@@ -41,7 +44,9 @@ class EnablementPageController {
 	@GetMapping("/enablement/program")
 	@org.springframework.security.access.prepost.PreAuthorize("!hasRole('PARTNER')")
 	String program(Viewer viewer, Model model) {
-		model.addAttribute("rates", this.enablement.programRates(viewer));
+		var rates = this.figures.rates(viewer);
+		model.addAttribute("rates", rates.value());
+		model.addAttribute("ratesAsOf", rates.asOf());
 		return "enablement/program";
 	}
 

@@ -72,6 +72,28 @@ public class Roi {
 		if (partnerId != null && rows.isEmpty()) {
 			throw new com.trellis.shared.NotFoundException("Partner", partnerId);
 		}
+		return report(viewer, scope, quarter, rows);
+	}
+
+	/**
+	 * The ROI page's figures: the quarter's {@link #report} and, for vendor staff, its
+	 * {@link #reinvest} list, both from one computation of the quarter's partner figures
+	 * (the page computed them twice).
+	 */
+	@Transactional(readOnly = true)
+	public PageFigures page(Viewer viewer, String quarterLabel) {
+		var scope = RoiScope.of(viewer, null);
+		var quarter = quarter(quarterLabel);
+		var rows = rows(scope, quarter);
+		return new PageFigures(report(viewer, scope, quarter, rows),
+				viewer.isPartnerUser() ? List.of() : reinvest(scope, quarter, rows));
+	}
+
+	/** The ROI page's report and reinvest list (empty for a partner user). */
+	public record PageFigures(RoiReport report, List<Reinvestment> reinvest) {
+	}
+
+	private RoiReport report(Viewer viewer, RoiScope scope, FiscalQuarter quarter, List<PartnerQuarter.Row> rows) {
 		var byTier = new TreeMap<String, List<PartnerQuarter.Row>>();
 		rows.forEach(row -> byTier.computeIfAbsent(row.tier(), t -> new ArrayList<>()).add(row));
 		var tiers = byTier.entrySet().stream().map(e -> RoiReport.Total.of(e.getKey(), e.getValue())).toList();
@@ -140,8 +162,12 @@ public class Roi {
 	public List<Reinvestment> reinvest(Viewer viewer, String quarterLabel) {
 		var scope = RoiScope.of(viewer, null);
 		var quarter = quarter(quarterLabel);
+		return reinvest(scope, quarter, rows(scope, quarter));
+	}
+
+	private List<Reinvestment> reinvest(RoiScope scope, FiscalQuarter quarter, List<PartnerQuarter.Row> rows) {
 		var momentum = this.velocity.momentum(scope, lastDay(quarter));
-		return rows(scope, quarter).stream().filter(row -> !"TIER_1_INVEST".equals(row.tier())).map(row -> {
+		return rows.stream().filter(row -> !"TIER_1_INVEST".equals(row.tier())).map(row -> {
 			var verdict = VelocityRule.of(momentum.get(row.partnerId()), row.cost().total());
 			return new Reinvestment(row.partnerId(), row.name(), row.tier(), momentum.get(row.partnerId()),
 					row.cost().total(), verdict.perThousand(), verdict.shift().name(), verdict.reason());

@@ -138,7 +138,8 @@ class RoiPageController {
 
 	private String page(Viewer viewer, String quarter, Model model, Map<String, String> errors, SpendCommand spend,
 			CostRates rates) {
-		var report = this.roi.report(viewer, quarter, null);
+		var figures = this.roi.page(viewer, quarter);
+		var report = figures.report();
 		model.addAttribute("report", report);
 		model.addAttribute("totals",
 				java.util.stream.Stream.concat(java.util.stream.Stream.of(report.total()), report.tiers().stream())
@@ -159,7 +160,7 @@ class RoiPageController {
 			model.addAttribute("rates", rates != null ? rates : this.roi.rates(viewer));
 			model.addAttribute("pullThrough",
 					this.roi.pullThrough(viewer, report.quarter()).stream().limit(20).toList());
-			model.addAttribute("reinvest", this.roi.reinvest(viewer, report.quarter()).stream().limit(20).toList());
+			model.addAttribute("reinvest", figures.reinvest().stream().limit(20).toList());
 		}
 		model.addAttribute("spend", spend);
 		model.addAttribute("spent", this.spend.latest(viewer, 20));

@@ -15,6 +15,7 @@ import com.trellis.notify.StaffNotice;
 import com.trellis.notify.StaffNoticeKind;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.PageFigureStore;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,8 +44,15 @@ public class PartnerIntelligence {
 
 	private final Rubric rubric;
 
+	/** The stored figure set of the high-potential list (issue 15). */
+	public static final String HIGH_POTENTIAL = "scoring.high-potential";
+
+	private final PageFigureStore figures;
+
 	PartnerIntelligence(IntelligenceStore store, OutcomeRecords outcomes, Partners partners,
-			ApplicationEventPublisher events, BusinessCalendar calendar, Clock clock, ReadingsLoader loader) {
+			ApplicationEventPublisher events, BusinessCalendar calendar, Clock clock, ReadingsLoader loader,
+			PageFigureStore figures) {
+		this.figures = figures;
 		this.rubric = loader.rubric();
 		this.store = store;
 		this.outcomes = outcomes;
@@ -152,7 +160,34 @@ public class PartnerIntelligence {
 	/** The high-potential partners of the viewer's scope, best behaviour first. */
 	@Transactional(readOnly = true)
 	public List<HighPotentialLine> highPotential(Viewer viewer) {
-		var scope = scope(viewer);
+		return inScope(viewer, programHighPotential());
+	}
+
+	/**
+	 * The high-potential list as the daily job stored it for the whole program
+	 * ({@link #storeHighPotential}), narrowed to the viewer's scope and named, with the
+	 * time it was computed; computed per request (as {@link #highPotential}) when nothing
+	 * is stored.
+	 */
+	@Transactional(readOnly = true)
+	public AsStored<List<HighPotentialLine>> highPotentialAsStored(Viewer viewer) {
+		var stored = this.figures.<List<HighPotentialLine>>read(HIGH_POTENTIAL, PageFigureStore.PROGRAM,
+				this.figures.types().constructCollectionType(List.class, HighPotentialLine.class));
+		return stored.map(s -> new AsStored<>(inScope(viewer, s.value()), s.asOf()))
+			.orElseGet(() -> new AsStored<>(highPotential(viewer), null));
+	}
+
+	/**
+	 * The daily job's part: the program's high-potential list, stored with its time
+	 * unless another instance holds the run or stored it today (business day). True when
+	 * this call stored it.
+	 */
+	boolean storeHighPotential() {
+		return this.figures.storeDaily(HIGH_POTENTIAL, () -> Map.of(PageFigureStore.PROGRAM, programHighPotential()));
+	}
+
+	/** Every high-potential partner of the program, unnamed, best behaviour first. */
+	private List<HighPotentialLine> programHighPotential() {
 		var weeks = this.store.latestWeeks(1);
 		if (weeks.isEmpty()) {
 			return List.of();
@@ -166,9 +201,6 @@ public class PartnerIntelligence {
 		var found = new ArrayList<Long>();
 		var reasons = new java.util.HashMap<Long, String>();
 		for (var partner : scores.keySet()) {
-			if (scope != null && !scope.contains(partner)) {
-				continue;
-			}
 			var decision = HighPotential.decide(ranks.of(Pillar.READINESS, partner),
 					ranks.of(Pillar.BEHAVIOUR, partner), pipeline.getOrDefault(partner, BigDecimal.ZERO), median);
 			if (decision.highPotential()) {
@@ -177,14 +209,33 @@ public class PartnerIntelligence {
 			}
 		}
 		var points = this.store.points(found, week);
-		var names = this.partners.names(viewer, found);
 		return found.stream()
-			.map(p -> new HighPotentialLine(p, names.get(p), ranks.score(Pillar.READINESS, p),
-					ranks.score(Pillar.BEHAVIOUR, p), ranks.score(Pillar.TRUST, p),
-					pipeline.getOrDefault(p, BigDecimal.ZERO), reasons.get(p),
+			.map(p -> new HighPotentialLine(p, null, ranks.score(Pillar.READINESS, p), ranks.score(Pillar.BEHAVIOUR, p),
+					ranks.score(Pillar.TRUST, p), pipeline.getOrDefault(p, BigDecimal.ZERO), reasons.get(p),
 					evidence(points.getOrDefault(p, Map.of()))))
 			.sorted(Comparator.comparing(HighPotentialLine::behaviour).reversed())
 			.toList();
+	}
+
+	/**
+	 * The program's lines of the viewer's scope (a PAM's book; every line for admins and
+	 * executives) with the partners' names; the order is kept.
+	 */
+	private List<HighPotentialLine> inScope(Viewer viewer, List<HighPotentialLine> program) {
+		var scope = scope(viewer);
+		var lines = program.stream().filter(l -> scope == null || scope.contains(l.partnerId())).toList();
+		var names = this.partners.names(viewer, lines.stream().map(HighPotentialLine::partnerId).toList());
+		return lines.stream()
+			.map(l -> new HighPotentialLine(l.partnerId(), names.get(l.partnerId()), l.readiness(), l.behaviour(),
+					l.trust(), l.pipeline180Days(), l.reason(), l.evidence()))
+			.toList();
+	}
+
+	/**
+	 * Figures as a page shows them: stored by the daily job at {@code asOf}, or computed
+	 * for the request ({@code asOf} null).
+	 */
+	public record AsStored<T>(T value, java.time.Instant asOf) {
 	}
 
 	private String evidence(Map<String, BigDecimal> points) {

@@ -59,7 +59,9 @@ class ScorePageController {
 		model.addAttribute("lines", this.scores.list(viewer, order, PageRequest.of(page, 50)));
 		var book = this.scores.list(viewer, "behaviour", new PageRequest(0, PageRequest.MAX_SIZE)).items();
 		model.addAttribute("bookChart", this.json.writeValueAsString(BookChart.of(book)));
-		model.addAttribute("highPotential", this.intelligence.highPotential(viewer));
+		var highPotential = this.intelligence.highPotentialAsStored(viewer);
+		model.addAttribute("highPotential", highPotential.value());
+		model.addAttribute("highPotentialAsOf", highPotential.asOf());
 		model.addAttribute("drifting", this.intelligence.drifting(viewer));
 		return "scoring/book";
 	}

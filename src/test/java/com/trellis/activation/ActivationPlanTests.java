@@ -50,6 +50,27 @@ class ActivationPlanTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * The activation page reads the book a page at a time: its pages, joined, are the
+	 * whole book in the same order, and the total counts every plan (before, the page
+	 * built every plan of the program per request).
+	 */
+	@Test
+	void theBookPagesJoinedAreTheWholeBook() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var whole = this.plans.book(admin).stream().map(ActivationPlanView::partnerId).toList();
+		assertThat(whole).hasSizeGreaterThan(3);
+		var paged = new java.util.ArrayList<Long>();
+		var first = this.plans.book(admin, new com.trellis.shared.PageRequest(0, 3));
+		assertThat(first.total()).isEqualTo(whole.size());
+		for (int page = 0; page < first.totalPages(); page++) {
+			this.plans.book(admin, new com.trellis.shared.PageRequest(page, 3))
+				.items()
+				.forEach(plan -> paged.add(plan.partnerId()));
+		}
+		assertThat(paged).containsExactlyElementsOf(whole);
+	}
+
 	@Test
 	void enteringOnboardingCreatesTheDatedPlanAndRecordsCompleteItself() {
 		var prospect = prospect("Fresh Onboarders");

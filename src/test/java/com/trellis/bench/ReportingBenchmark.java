@@ -151,7 +151,8 @@ class ReportingBenchmark {
 	 * The home page of each role and every navigation page of the roles in
 	 * {@code -Dtrellis.bench.page-roles} (default admin, PAM and partner user), through
 	 * signed-in sessions, next to the same floor; {@code -Dtrellis.bench.page-requests}
-	 * per session (default 2). Writes {@code target/benchmark-pages.txt}.
+	 * per session (default 2); {@code -Dtrellis.bench.pages=/cohorts,/roi} measures only
+	 * those pages. Writes {@code target/benchmark-pages.txt}.
 	 */
 	@Test
 	@Order(2)

@@ -40,6 +40,9 @@ class DriftAndPotentialTests {
 	IntelligenceStore store;
 
 	@Autowired
+	com.trellis.shared.PageFigureStore figures;
+
+	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	@Test
@@ -140,6 +143,38 @@ class DriftAndPotentialTests {
 			.andExpect(jsonPath("$.length()").value(0));
 		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1/scores/high-potential")
 			.andExpect(status().isForbidden());
+	}
+
+	/**
+	 * The book of scores reads the high-potential list the daily job stored (issue 15):
+	 * for the program and for a PAM it equals the per-request list, names, evidence and
+	 * order included, and says when it was computed.
+	 */
+	@Test
+	void theStoredHighPotentialListIsThePerRequestOne() {
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("Stored Potential Partners", pam.userId());
+		var week = this.store.latestWeeks(1).get(0);
+		store(partner, week, "READINESS", 100, "certified-delivery-staff", 50);
+		store(partner, week, "BEHAVIOUR", 100, "cosell-responsiveness", 25);
+		var admin = this.fixtures.user(Role.ADMIN);
+		this.figures.clear(PartnerIntelligence.HIGH_POTENTIAL);
+		try {
+			assertThat(this.intelligence.highPotentialAsStored(admin).asOf()).as("nothing stored yet").isNull();
+			assertThat(this.intelligence.storeHighPotential()).isTrue();
+			assertThat(this.intelligence.storeHighPotential()).as("once a business day").isFalse();
+			var program = this.intelligence.highPotential(admin);
+			assertThat(program).extracting(HighPotentialLine::partnerName).contains("Stored Potential Partners");
+			var stored = this.intelligence.highPotentialAsStored(admin);
+			assertThat(stored.asOf()).isNotNull();
+			assertThat(stored.value()).isEqualTo(program);
+			var book = this.intelligence.highPotential(pam);
+			assertThat(book).extracting(HighPotentialLine::partnerId).containsExactly(partner);
+			assertThat(this.intelligence.highPotentialAsStored(pam).value()).isEqualTo(book);
+		}
+		finally {
+			this.figures.clear(PartnerIntelligence.HIGH_POTENTIAL);
+		}
 	}
 
 	private long alerts(long partner) {
