@@ -106,8 +106,8 @@ final class PlanCells {
 
 	/**
 	 * A plan of the file as its first row planned it: its values, the plan it names (null
-	 * for a new one), whether it was refused (who) or bad (values), whether it is open,
-	 * and its id (a new plan's once written).
+	 * for a new one), the column it was refused by (who may write it) or whether it is
+	 * bad (values), whether it is open, and its id (a new plan's once written).
 	 */
 	static final class Planned {
 
@@ -119,7 +119,11 @@ final class PlanCells {
 
 		PlanView existing;
 
-		boolean refused;
+		/**
+		 * The column a refused plan's first row was refused by (who may write it), or
+		 * null.
+		 */
+		String refused;
 
 		boolean bad;
 

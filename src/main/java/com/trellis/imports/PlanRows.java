@@ -84,6 +84,11 @@ class PlanRows {
 			planned = planPlan(run, cells);
 			run.planned.put(key, planned);
 		}
+		else if (planned.refused != null) {
+			// every row of a plan the viewer may not write is named, not only its first
+			cells.error(planned.refused, cells.text(planned.refused), "is refused as in row " + planned.row);
+			return;
+		}
 		else {
 			for (var column : PLAN_COLUMNS) {
 				if (!cells.text(column).equals(planned.cells.get(column))) {
@@ -93,7 +98,7 @@ class PlanRows {
 				}
 			}
 		}
-		if (!planned.refused) {
+		if (planned.refused == null) {
 			planAction(run, cells, planned);
 		}
 	}
@@ -135,10 +140,14 @@ class PlanRows {
 		if (existing != null && !this.plans.writes(run.viewer, existing)) {
 			cells.error(keyColumn, keyValue, "is a plan of a partner that is not of your book");
 		}
-		var partnerId = run.plan.errors.size() > before ? null
-				: this.partners.resolve(run.viewer, cells, run.knownPartners);
 		if (run.plan.errors.size() > before) {
-			planned.refused = true;
+			planned.refused = keyColumn;
+			return planned;
+		}
+		var partnerId = this.partners.resolve(run.viewer, cells, run.knownPartners);
+		if (run.plan.errors.size() > before) {
+			planned.refused = cells.text("partner_id").isEmpty() && !cells.text("partner_source_id").isEmpty()
+					? "partner_source_id" : "partner_id";
 			return planned;
 		}
 		planned.existing = existing;

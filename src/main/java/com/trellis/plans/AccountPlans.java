@@ -217,27 +217,44 @@ public class AccountPlans {
 
 	/**
 	 * The command when every field is right, else an {@link InvalidInputException} naming
-	 * each wrong field (the command's own rules first, then the partner, the account and
-	 * {@link PlanRule}).
+	 * each wrong field: the command's own rules first, then the rest ({@link #problems}).
 	 */
-	PlanCommand checked(Viewer viewer, PlanCommand command, Long id) {
+	private PlanCommand checked(Viewer viewer, PlanCommand command, Long id) {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		this.commands.check(command);
-		var errors = new ArrayList<InvalidInputException.FieldError>();
-		if (this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
-			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
-		}
-		if (!this.accounts.exists(command.accountId())) {
-			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
-		}
-		errors.addAll(PlanRule.check(command, this.users.findEnabled(command.vendorOwnerId()).orElse(null),
-				this.users.findEnabled(command.partnerContactId()).orElse(null)));
+		var errors = problems(viewer, command);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		return command;
+	}
+
+	/**
+	 * Every wrong field of the command: its own rules, the partner and the account, and
+	 * {@link PlanRule} (asked when the fields it reads are given).
+	 */
+	List<InvalidInputException.FieldError> problems(Viewer viewer, PlanCommand command) {
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		try {
+			this.commands.check(command);
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
+		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
+			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
+		}
+		if (command.accountId() != null && !this.accounts.exists(command.accountId())) {
+			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
+		}
+		if (command.startsOn() != null && command.endsOn() != null && command.vendorOwnerId() != null
+				&& command.partnerContactId() != null) {
+			errors.addAll(PlanRule.check(command, this.users.findEnabled(command.vendorOwnerId()).orElse(null),
+					this.users.findEnabled(command.partnerContactId()).orElse(null)));
+		}
+		return errors;
 	}
 
 	private boolean reads(Viewer viewer, PlanView plan) {

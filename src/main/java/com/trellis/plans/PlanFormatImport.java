@@ -55,13 +55,7 @@ public class PlanFormatImport {
 	 */
 	@Transactional(readOnly = true)
 	public List<FieldError> problems(Viewer viewer, PlanCommand command) {
-		try {
-			this.plans.checked(viewer, command, null);
-			return List.of();
-		}
-		catch (InvalidInputException ex) {
-			return ex.errors();
-		}
+		return this.plans.problems(viewer, command);
 	}
 
 	/** What is wrong with the action's values, by the command's field. */
