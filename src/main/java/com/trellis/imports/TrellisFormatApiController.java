@@ -33,7 +33,7 @@ class TrellisFormatApiController {
 	@PostMapping("/{format}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@Operation(
-			summary = "Import a Trellis CSV format: partners, contacts, activity, completions, deals, accounts or marketplace (multipart part 'file')",
+			summary = "Import a Trellis CSV format: partners, contacts, activity, completions, deals, accounts, marketplace or plans (multipart part 'file')",
 			description = "partners (admins): the partners list export's columns id, name, type, web_domain, verticals, "
 					+ "capabilities, region, onboarded_on, owner_pam_id, lifecycle_status, tier, with source_id and "
 					+ "pam_email as alternatives; contacts (admins, PAMs for their book): email, name, partner_id or "
@@ -43,7 +43,11 @@ class TrellisFormatApiController {
 					+ "columns id (a deal of this program) or source_id (another system's), name, account_id or "
 					+ "account_domain or account, amount, currency, stage, close_date, owner_id or owner_email, source, "
 					+ "partner_id or partner_source_id, credit_type, partner_share; marketplace (admins, PAMs for their book): "
-					+ "source_id, partner_id or partner_source_id, customer, listing, amount, currency, transacted_on. A dry run (the default) reports every bad row "
+					+ "source_id, partner_id or partner_source_id, customer, listing, amount, currency, transacted_on; plans (admins, PAMs for "
+					+ "their book): the account plans export's columns, one row per action: plan_id or plan_source_id, title, "
+					+ "partner_id or partner_source_id, account_id, currency, pipeline_goal, revenue_goal, starts_on, ends_on, "
+					+ "our_owner_email, partner_contact_email, action_id (blank for a new action), action, side, due_on, "
+					+ "action_status; the counts are of plans and actions. A dry run (the default) reports every bad row "
 					+ "and the counts and writes nothing; dryRun=false writes all rows or none (400 naming each row and "
 					+ "column); a file beyond trellis.imports.max-rows rows or max-characters characters answers 400 naming the "
 					+ "file. Re-importing a file changes nothing. See docs/import.md.")

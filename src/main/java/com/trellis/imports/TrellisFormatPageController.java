@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The page of the Trellis formats: an admin (partners, contacts, activity) or a PAM
- * (contacts and activity of their book) uploads a file, checks it (nothing is written)
- * and imports it (all rows or none); bad rows are listed with row, column, value and why.
+ * The page of the Trellis formats: an admin (every format) or a PAM (contacts, activity,
+ * completions, marketplace transactions and account plans of their book) uploads a file,
+ * checks it (nothing is written) and imports it (all rows or none); bad rows are listed
+ * with row, column, value and why.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'PAM')")

@@ -17,14 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports the Trellis CSV formats (docs/import.md): partners, deals and accounts (program
- * admins), partner contacts, activity events, enablement completions and marketplace
- * transactions (admins, and PAMs for the partners of their book). The role is checked
- * before the file is read. A dry run (the default) plans every row and reports every bad
- * one; a real run is one transaction that writes all rows or, when any row is bad,
- * nothing (400 naming each row and column). Re-importing a file changes nothing: rows are
- * matched by {@code id}, {@code source_id} or, for contacts, e-mail and, for completions,
- * user, item and day (marketplace transactions by the marketplace's {@code source_id}
- * alone).
+ * admins), partner contacts, activity events, enablement completions, marketplace
+ * transactions and account plans (admins, and PAMs for the partners of their book). The
+ * role is checked before the file is read. A dry run (the default) plans every row and
+ * reports every bad one; a real run is one transaction that writes all rows or, when any
+ * row is bad, nothing (400 naming each row and column). Re-importing a file changes
+ * nothing: rows are matched by {@code id}, {@code source_id} or, for contacts, e-mail
+ * and, for completions, user, item and day (marketplace transactions by the marketplace's
+ * {@code source_id} alone; account plans by {@code plan_id} or {@code plan_source_id},
+ * their actions by {@code action_id} or text).
  */
 @Service
 public class TrellisFormats {
@@ -34,7 +35,7 @@ public class TrellisFormats {
 
 		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED),
 		COMPLETIONS(CompletionRows.REQUIRED), DEALS(DealRows.REQUIRED), ACCOUNTS(AccountRows.REQUIRED),
-		MARKETPLACE(MarketplaceRows.REQUIRED);
+		MARKETPLACE(MarketplaceRows.REQUIRED), PLANS(PlanRows.REQUIRED);
 
 		private final List<String> required;
 
@@ -58,7 +59,7 @@ public class TrellisFormats {
 				}
 			}
 			throw InvalidInputException.of("format",
-					"must be one of partners, contacts, activity, completions, deals, accounts, marketplace");
+					"must be one of partners, contacts, activity, completions, deals, accounts, marketplace, plans");
 		}
 
 	}
@@ -79,12 +80,16 @@ public class TrellisFormats {
 
 	private final MarketplaceRows marketplace;
 
+	private final PlanRows plans;
+
 	private final FormatRecords records;
 
 	private final AuditLog audit;
 
 	TrellisFormats(PartnerRows partners, ContactRows contacts, ActivityRows activity, CompletionRows completions,
-			DealRows deals, AccountRows accounts, MarketplaceRows marketplace, FormatRecords records, AuditLog audit) {
+			DealRows deals, AccountRows accounts, MarketplaceRows marketplace, PlanRows plans, FormatRecords records,
+			AuditLog audit) {
+		this.plans = plans;
 		this.marketplace = marketplace;
 		this.deals = deals;
 		this.accounts = accounts;
@@ -127,6 +132,7 @@ public class TrellisFormats {
 				case DEALS -> this.deals.plan(viewer, file, plan);
 				case ACCOUNTS -> this.accounts.plan(viewer.actor(), file, plan);
 				case MARKETPLACE -> this.marketplace.plan(viewer, file, plan);
+				case PLANS -> this.plans.plan(viewer, file, plan);
 			}
 		}
 		var report = plan.report(format.code(), dryRun, MAX_ERRORS);

@@ -127,6 +127,14 @@ public class AccountPlans {
 
 	@Transactional
 	public PlanView create(Viewer viewer, PlanCommand command) {
+		return create(viewer, command, "");
+	}
+
+	/**
+	 * Creates a plan, audited as "created" followed by {@code via} (" by import" for the
+	 * Trellis plans format).
+	 */
+	PlanView create(Viewer viewer, PlanCommand command, String via) {
 		requireWrites(viewer, command == null ? null : command.partnerId(),
 				command == null ? null : command.accountId());
 		var checked = checked(viewer, command, null);
@@ -136,12 +144,16 @@ public class AccountPlans {
 		}
 		long id = this.plans.insert(checked, viewer.userId(), this.clock.instant());
 		var created = this.plans.find(id).orElseThrow();
-		this.audit.record(viewer.actor(), "account-plan", id, "created", null, created);
+		this.audit.record(viewer.actor(), "account-plan", id, "created" + via, null, created);
 		return created;
 	}
 
 	@Transactional
 	public PlanView update(Viewer viewer, long id, PlanCommand command) {
+		return update(viewer, id, command, "");
+	}
+
+	PlanView update(Viewer viewer, long id, PlanCommand command, String via) {
 		var before = requireWrites(viewer, id);
 		requireWrites(viewer, command == null ? null : command.partnerId(),
 				command == null ? null : command.accountId());
@@ -153,12 +165,16 @@ public class AccountPlans {
 		}
 		this.plans.update(id, checked, this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
-		this.audit.record(viewer.actor(), "account-plan", id, "updated", before, after);
+		this.audit.record(viewer.actor(), "account-plan", id, "updated" + via, before, after);
 		return after;
 	}
 
 	@Transactional
 	public PlanView addAction(Viewer viewer, long id, ActionCommand command) {
+		return addAction(viewer, id, command, "");
+	}
+
+	PlanView addAction(Viewer viewer, long id, ActionCommand command, String via) {
 		var before = requireWrites(viewer, id);
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
@@ -167,12 +183,16 @@ public class AccountPlans {
 		requireOpen(before);
 		long action = this.plans.insertAction(id, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
-		this.audit.record(viewer.actor(), "account-plan", id, "action " + action + " added", before, after);
+		this.audit.record(viewer.actor(), "account-plan", id, "action " + action + " added" + via, before, after);
 		return after;
 	}
 
 	@Transactional
 	public PlanView updateAction(Viewer viewer, long id, long actionId, ActionCommand command) {
+		return updateAction(viewer, id, actionId, command, "");
+	}
+
+	PlanView updateAction(Viewer viewer, long id, long actionId, ActionCommand command, String via) {
 		var before = requireWrites(viewer, id);
 		if (before.actions().stream().noneMatch(a -> a.id() == actionId)) {
 			throw new NotFoundException("Plan action", actionId);
@@ -184,7 +204,7 @@ public class AccountPlans {
 		requireOpen(before);
 		this.plans.updateAction(id, actionId, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
-		this.audit.record(viewer.actor(), "account-plan", id, "action " + actionId + " changed", before, after);
+		this.audit.record(viewer.actor(), "account-plan", id, "action " + actionId + " changed" + via, before, after);
 		return after;
 	}
 
@@ -195,24 +215,46 @@ public class AccountPlans {
 		}
 	}
 
+	/**
+	 * The command when every field is right, else an {@link InvalidInputException} naming
+	 * each wrong field: the command's own rules first, then the rest ({@link #problems}).
+	 */
 	private PlanCommand checked(Viewer viewer, PlanCommand command, Long id) {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		this.commands.check(command);
-		var errors = new ArrayList<InvalidInputException.FieldError>();
-		if (this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
-			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
-		}
-		if (!this.accounts.exists(command.accountId())) {
-			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
-		}
-		errors.addAll(PlanRule.check(command, this.users.findEnabled(command.vendorOwnerId()).orElse(null),
-				this.users.findEnabled(command.partnerContactId()).orElse(null)));
+		var errors = problems(viewer, command);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		return command;
+	}
+
+	/**
+	 * Every wrong field of the command: its own rules, the partner and the account, and
+	 * {@link PlanRule} (asked when the fields it reads are given).
+	 */
+	List<InvalidInputException.FieldError> problems(Viewer viewer, PlanCommand command) {
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		try {
+			this.commands.check(command);
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
+		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
+			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
+		}
+		if (command.accountId() != null && !this.accounts.exists(command.accountId())) {
+			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
+		}
+		if (command.startsOn() != null && command.endsOn() != null && command.vendorOwnerId() != null
+				&& command.partnerContactId() != null) {
+			errors.addAll(PlanRule.check(command, this.users.findEnabled(command.vendorOwnerId()).orElse(null),
+					this.users.findEnabled(command.partnerContactId()).orElse(null)));
+		}
+		return errors;
 	}
 
 	private boolean reads(Viewer viewer, PlanView plan) {

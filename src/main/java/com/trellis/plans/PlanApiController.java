@@ -26,14 +26,17 @@ class PlanApiController {
 
 	private final PlanProgress progress;
 
-	PlanApiController(AccountPlans plans, PlanProgress progress) {
+	private final PlanExport export;
+
+	PlanApiController(AccountPlans plans, PlanProgress progress, PlanExport export) {
 		this.plans = plans;
 		this.progress = progress;
+		this.export = export;
 	}
 
 	@GetMapping("/api/v1/account-plans/export.csv")
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
-		CsvExport.writeRows(response, "account-plans.csv", this.progress.export(viewer));
+		CsvExport.writeRows(response, "account-plans.csv", this.export.rows(viewer));
 	}
 
 	@PostMapping("/api/v1/account-plans/{id}/close")

@@ -30,14 +30,17 @@ class PlanPageController {
 
 	private final PlanProgress progress;
 
-	PlanPageController(AccountPlans plans, PlanProgress progress) {
+	private final PlanExport export;
+
+	PlanPageController(AccountPlans plans, PlanProgress progress, PlanExport export) {
 		this.plans = plans;
 		this.progress = progress;
+		this.export = export;
 	}
 
 	@GetMapping("/account-plans/export.csv")
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
-		CsvExport.writeRows(response, "account-plans.csv", this.progress.export(viewer));
+		CsvExport.writeRows(response, "account-plans.csv", this.export.rows(viewer));
 	}
 
 	@PostMapping("/account-plans/{id}/close")

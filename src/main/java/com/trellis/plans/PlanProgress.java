@@ -1,9 +1,6 @@
 package com.trellis.plans;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.ConflictException;
@@ -17,9 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How a plan moves on: its writers close it (achieved or abandoned, with a note), the
- * partner's own users tick the actions their side carries out ({@link ActionTick}), and
- * its readers export the plans they read. Role and ownership are checked before the
- * input; every change is audited.
+ * partner's own users tick the actions their side carries out ({@link ActionTick}). Role
+ * and ownership are checked before the input; every change is audited.
  */
 @Service
 public class PlanProgress {
@@ -108,44 +104,6 @@ public class PlanProgress {
 	@Transactional(readOnly = true)
 	public boolean writes(Viewer viewer, long id) {
 		return this.plans.writes(viewer, this.plans.get(viewer, id));
-	}
-
-	/** The header of the plans export. */
-	static final List<String> EXPORT_HEADER = List.of("plan_id", "title", "partner", "account", "status", "outcome",
-			"outcome_note", "closed_by", "closed_at", "currency", "pipeline_goal", "revenue_goal", "starts_on",
-			"ends_on", "our_owner", "partner_contact", "action", "side", "due_on", "action_status", "done_by",
-			"done_at");
-
-	/**
-	 * The plans the viewer reads, one row per action (a plan without actions has one row
-	 * with the action columns empty), header first.
-	 */
-	@Transactional(readOnly = true)
-	public List<List<Object>> export(Viewer viewer) {
-		var rows = new ArrayList<List<Object>>();
-		rows.add(new ArrayList<>(EXPORT_HEADER));
-		for (var p : this.plans.list(viewer)) {
-			var plan = List.<Object>of(p.id(), p.title(), p.partnerName(), p.accountName(), p.status(),
-					text(p.outcome()), text(p.outcomeNote()), text(p.closedByName()), text(p.closedAt()), p.currency(),
-					p.pipelineGoal().toPlainString(), p.revenueGoal().toPlainString(), p.startsOn(), p.endsOn(),
-					p.vendorOwnerName(), p.partnerContactName());
-			if (p.actions().isEmpty()) {
-				var row = new ArrayList<Object>(plan);
-				row.addAll(List.of("", "", "", "", "", ""));
-				rows.add(row);
-			}
-			for (var a : p.actions()) {
-				var row = new ArrayList<Object>(plan);
-				row.addAll(List.of(a.description(), a.side(), a.dueOn(), a.status(), text(a.doneByName()),
-						text(a.doneAt())));
-				rows.add(row);
-			}
-		}
-		return rows;
-	}
-
-	private static Object text(Object value) {
-		return value == null ? "" : value;
 	}
 
 }

@@ -133,7 +133,7 @@ class PlanProgressTests {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		var lines = csv.lines().toList();
-		assertThat(lines.get(0)).startsWith("\uFEFFplan_id,title,partner,account,status,outcome");
+		assertThat(lines.get(0)).startsWith("\uFEFFplan_id,title,partner_id,partner,account_id,account,status,outcome");
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(1)).startsWith(planOfA + ",").contains("Joint workshop with the CIO", "PARTNER", "OPEN");
 		assertThat(csv).doesNotContain("Plan of " + b.partnerId());

@@ -1,0 +1,83 @@
+package com.trellis.plans;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import com.trellis.identity.UserSummary;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The plans a viewer reads as CSV ({@code /account-plans/export.csv},
+ * {@code /api/v1/account-plans/export.csv}), one row per action, in the columns the
+ * Trellis plans format imports back (docs/import.md): the plan's id, its partner and
+ * account by id (their names beside them, for reading), the owners by e-mail, days as
+ * {@code yyyy-mm-dd}, moments as ISO 8601 instants, goals as plain decimals with their
+ * currency, and each action's id. A plan without actions has one row with the action
+ * columns empty. The outcome, who closed the plan and who marked an action done are
+ * written for reading; an import never changes them.
+ */
+@Service
+public class PlanExport {
+
+	/** The header of the plans export. */
+	static final List<String> HEADER = List.of("plan_id", "title", "partner_id", "partner", "account_id", "account",
+			"status", "outcome", "outcome_note", "closed_by", "closed_at", "currency", "pipeline_goal", "revenue_goal",
+			"starts_on", "ends_on", "our_owner_email", "our_owner", "partner_contact_email", "partner_contact",
+			"action_id", "action", "side", "due_on", "action_status", "done_by", "done_at");
+
+	private final AccountPlans plans;
+
+	private final Users users;
+
+	PlanExport(AccountPlans plans, Users users) {
+		this.plans = plans;
+		this.users = users;
+	}
+
+	/** The plans the viewer reads (as the list shows them), header first. */
+	@Transactional(readOnly = true)
+	public List<List<Object>> rows(Viewer viewer) {
+		var list = this.plans.list(viewer);
+		var people = new HashSet<Long>();
+		list.forEach(p -> {
+			people.add(p.vendorOwnerId());
+			people.add(p.partnerContactId());
+		});
+		var byId = this.users.byIds(people);
+		var rows = new ArrayList<List<Object>>();
+		rows.add(new ArrayList<>(HEADER));
+		for (var p : list) {
+			var plan = List.<Object>of(p.id(), p.title(), p.partnerId(), p.partnerName(), p.accountId(),
+					p.accountName(), p.status(), text(p.outcome()), text(p.outcomeNote()), text(p.closedByName()),
+					text(p.closedAt()), p.currency(), p.pipelineGoal().toPlainString(), p.revenueGoal().toPlainString(),
+					p.startsOn(), p.endsOn(), email(byId.get(p.vendorOwnerId())), p.vendorOwnerName(),
+					email(byId.get(p.partnerContactId())), p.partnerContactName());
+			if (p.actions().isEmpty()) {
+				var row = new ArrayList<Object>(plan);
+				row.addAll(List.of("", "", "", "", "", "", ""));
+				rows.add(row);
+			}
+			for (var a : p.actions()) {
+				var row = new ArrayList<Object>(plan);
+				row.addAll(List.of(a.id(), a.description(), a.side(), a.dueOn(), a.status(), text(a.doneByName()),
+						text(a.doneAt())));
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private static Object email(UserSummary user) {
+		return user == null ? "" : user.email();
+	}
+
+	private static Object text(Object value) {
+		return value == null ? "" : value;
+	}
+
+}
