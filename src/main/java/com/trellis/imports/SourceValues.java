@@ -71,6 +71,10 @@ final class SourceValues {
 			return Parsed.of(null);
 		}
 		var value = text.strip();
+		var common = IsoMoments.read(value);
+		if (common != null) {
+			return Parsed.of(common);
+		}
 		try {
 			return Parsed.of(OffsetDateTime.parse(value, OFFSET).toInstant());
 		}
@@ -107,6 +111,11 @@ final class SourceValues {
 			return Parsed.of(null);
 		}
 		var value = text.strip();
+		if (plainAmount(value)) {
+			// the common case, read without a pattern: a point decimal cannot be a comma
+			// one
+			return Parsed.of(new BigDecimal(value));
+		}
 		if (COMMA_DECIMAL.matcher(value).matches()) {
 			return Parsed.refused("amount with a comma decimal '" + text
 					+ "'; use a point as the decimal separator and no thousands separator, e.g. 1234.50");
@@ -115,6 +124,32 @@ final class SourceValues {
 			return Parsed.refused("not an amount '" + text + "'; write digits with a point for decimals, e.g. 1234.50");
 		}
 		return Parsed.of(new BigDecimal(value));
+	}
+
+	/**
+	 * Whether a value is ASCII digits, optionally signed, with a point and more digits or
+	 * not: what {@code AMOUNT} matches, scanned without it.
+	 */
+	private static boolean plainAmount(String value) {
+		int i = value.startsWith("-") ? 1 : 0;
+		int digits = digits(value, i);
+		if (digits == 0) {
+			return false;
+		}
+		i += digits;
+		if (i == value.length()) {
+			return true;
+		}
+		return value.charAt(i) == '.' && digits(value, i + 1) > 0 && i + 1 + digits(value, i + 1) == value.length();
+	}
+
+	/** How many ASCII digits follow from {@code from}. */
+	private static int digits(String value, int from) {
+		int i = from;
+		while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+			i++;
+		}
+		return i - from;
 	}
 
 	/**
@@ -173,11 +208,39 @@ final class SourceValues {
 	 */
 	static String domain(String website) {
 		var value = website.strip().toLowerCase(Locale.ROOT);
-		value = value.replaceFirst("^[a-z]+://", "");
+		int scheme = value.indexOf("://");
+		if (scheme > 0 && value.chars().limit(scheme).allMatch(c -> c >= 'a' && c <= 'z')) {
+			value = value.substring(scheme + 3);
+		}
 		int end = value.indexOf('/');
 		value = end < 0 ? value : value.substring(0, end);
-		value = value.replaceFirst(":\\d+$", "").replaceFirst("^www\\.", "");
-		return value.matches("[a-z0-9.-]+\\.[a-z]{2,}") ? value : null;
+		int port = value.lastIndexOf(':');
+		if (port >= 0 && port + 1 < value.length() && digits(value, port + 1) == value.length() - port - 1) {
+			value = value.substring(0, port);
+		}
+		if (value.startsWith("www.")) {
+			value = value.substring(4);
+		}
+		return webDomain(value) ? value : null;
+	}
+
+	/**
+	 * Whether a value is lower-case ASCII letters, digits, dots and hyphens ending in a
+	 * dot and two letters or more, with something before that dot.
+	 */
+	private static boolean webDomain(String value) {
+		int dot = value.lastIndexOf('.');
+		if (dot < 1 || value.length() - dot - 1 < 2) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean letter = c >= 'a' && c <= 'z';
+			if (i > dot ? !letter : !(letter || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

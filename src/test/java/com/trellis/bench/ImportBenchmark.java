@@ -89,6 +89,7 @@ class ImportBenchmark {
 		copy("OpportunityHistory.csv", 6);
 		double copySeconds = (System.nanoTime() - copyStart) / 1e9;
 
+		var loadBefore = loadAverage();
 		resetPeaks();
 		var sampler = new HeapSampler();
 		sampler.start();
@@ -98,6 +99,7 @@ class ImportBenchmark {
 		sampler.interrupt();
 		sampler.join();
 		long peakHeap = peakHeap();
+		var loadAfter = loadAverage();
 
 		var report = String.format(Locale.ROOT,
 				"""
@@ -105,11 +107,12 @@ class ImportBenchmark {
 						  import (POST /api/v1/imports/salesforce, dry run off): %8.1f s %,12.0f rows/s   peak heap: old generation %,d MB, used heap sampled every 100 ms %,d MB (max heap %,d MB)
 						  floor (plain COPY of the same files into bare tables): %8.1f s %,12.0f rows/s
 						  ratio import / floor (time): %.1f x
+						  load average (1, 5, 15 min) at the import's start: %s, at its end: %s
 						  answer: HTTP %d %s
 						""",
 				OPPORTUNITIES, historyRows, rows, importSeconds, rows / importSeconds, peakHeap / (1024 * 1024),
 				sampler.max / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), copySeconds,
-				rows / copySeconds, importSeconds / copySeconds, response.statusCode(),
+				rows / copySeconds, importSeconds / copySeconds, loadBefore, loadAfter, response.statusCode(),
 				response.body().length() > 300 ? response.body().substring(0, 300) + "..." : response.body());
 		System.out.println(report);
 		Files.writeString(Path.of("target", "benchmark-import.txt"), report);
@@ -229,6 +232,17 @@ class ImportBenchmark {
 			}
 		}
 
+	}
+
+	/** The machine's load averages over 1, 5 and 15 minutes ({@code /proc/loadavg}). */
+	private static String loadAverage() {
+		try {
+			var fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static void resetPeaks() {

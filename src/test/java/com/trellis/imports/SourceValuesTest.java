@@ -24,6 +24,25 @@ class SourceValuesTest {
 	}
 
 	@Test
+	void theMomentsReadByHandAreTheOnesTheFormattersRead() {
+		assertThat(SourceValues.moment("2024-03-05T14:22:10.250-0130", BERLIN).value())
+			.isEqualTo(Instant.parse("2024-03-05T15:52:10.250Z"));
+		assertThat(SourceValues.moment("2024-03-05T14:22:10+05:30", BERLIN).value())
+			.isEqualTo(Instant.parse("2024-03-05T08:52:10Z"));
+		// forms the hand reading leaves to the formatters
+		assertThat(SourceValues.moment("2024-03-05T14:22:10.123456Z", BERLIN).value())
+			.isEqualTo(Instant.parse("2024-03-05T14:22:10.123456Z"));
+		assertThat(SourceValues.moment("2024-03-05T14:22Z", BERLIN).value())
+			.isEqualTo(Instant.parse("2024-03-05T14:22:00Z"));
+		assertThat(SourceValues.moment("2023-02-30T10:00:00.000+0000", BERLIN).value())
+			.isEqualTo(Instant.parse("2023-02-28T10:00:00Z"));
+		assertThat(SourceValues.moment("2024-03-05T25:22:10Z", BERLIN).refusal())
+			.startsWith("unparseable date and time");
+		assertThat(SourceValues.moment("2024-03-05T14:22:10+1900", BERLIN).refusal())
+			.startsWith("unparseable date and time");
+	}
+
+	@Test
 	void daysAreIsoAndOthersAreRefusedSayingHowToWriteThem() {
 		assertThat(SourceValues.day("2025-06-30").value()).isEqualTo(LocalDate.of(2025, 6, 30));
 		assertThat(SourceValues.day("").value()).isNull();
@@ -39,6 +58,10 @@ class SourceValuesTest {
 		assertThat(SourceValues.amount("1.250,50").refusal()).startsWith("amount with a comma decimal");
 		assertThat(SourceValues.amount("12,500.50").refusal()).startsWith("not an amount");
 		assertThat(SourceValues.amount(" ").value()).isNull();
+		assertThat(SourceValues.amount("-0.5").value()).isEqualByComparingTo("-0.5");
+		assertThat(SourceValues.amount("1.").refusal()).startsWith("not an amount");
+		assertThat(SourceValues.amount(".5").refusal()).startsWith("not an amount");
+		assertThat(SourceValues.amount("١٢").refusal()).startsWith("not an amount");
 	}
 
 	@Test
@@ -64,6 +87,11 @@ class SourceValuesTest {
 		assertThat(SourceValues.domain("https://www.Acme-Corp.com/about")).isEqualTo("acme-corp.com");
 		assertThat(SourceValues.domain("initech.io")).isEqualTo("initech.io");
 		assertThat(SourceValues.domain("n/a")).isNull();
+		assertThat(SourceValues.domain("HTTP://www.Example.org:8080/x")).isEqualTo("example.org");
+		assertThat(SourceValues.domain("example.org:80:90")).isNull();
+		assertThat(SourceValues.domain("h2://www.example.org")).isNull();
+		assertThat(SourceValues.domain(".io")).isNull();
+		assertThat(SourceValues.domain("example.c0m")).isNull();
 	}
 
 }

@@ -26,15 +26,19 @@ public final class TextRule {
 		if (length > max) {
 			return Optional.of("must be at most " + max + " characters (it has " + length + ")");
 		}
+		boolean format = false;
 		for (int i = 0; i < value.length();) {
 			int c = value.codePointAt(i);
 			if (!allowed(c, multiline)) {
 				return Optional.of(isLineBreak(c) ? "must be a single line"
 						: "must not contain control characters (found U+%04X)".formatted(c));
 			}
+			format |= Character.getType(c) == Character.FORMAT;
 			i += Character.charCount(c);
 		}
-		if (!value.isBlank() && visible(value).isBlank()) {
+		// without format characters the visible text is the text (not built for each
+		// value)
+		if (format && !value.isBlank() && visible(value).isBlank()) {
 			return Optional.of("must contain visible characters, not only invisible ones");
 		}
 		return Optional.empty();
