@@ -8,6 +8,7 @@ import java.util.Map;
 import com.trellis.deals.Stage;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 
@@ -101,9 +102,20 @@ class ImportPageController {
 	 */
 	@PostMapping("/imports/{id}/run")
 	@ActsOn(ImportChecks.Uploaded.class)
-	String importAll(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping) {
-		long run = this.jobs.start(viewer, find(id), mapping);
-		return "redirect:/imports/" + id + "/runs/" + run;
+	String importAll(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping, Model model,
+			HttpServletResponse response) {
+		var upload = find(id);
+		try {
+			long run = this.jobs.start(viewer, upload, mapping);
+			return "redirect:/imports/" + id + "/runs/" + run;
+		}
+		catch (ConflictException ex) {
+			// another real run holds the turn: say so and link to it (409)
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("uploadId", id);
+			model.addAttribute("running", this.runs.running().orElse(null));
+			return "imports/busy";
+		}
 	}
 
 	/** A run's progress; the page polls its status fragment until the run has ended. */
