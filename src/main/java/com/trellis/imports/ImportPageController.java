@@ -1,7 +1,6 @@
 package com.trellis.imports;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,15 +64,19 @@ class ImportPageController {
 		if (names == null) {
 			throw InvalidInputException.of("system", "must be SALESFORCE or HUBSPOT");
 		}
-		var texts = new LinkedHashMap<String, ImportFile>();
-		for (var name : names) {
-			var text = ImportFile.of(name, files.get(name));
-			if (text != null) {
-				texts.put(name, text);
-			}
+		Map<String, ImportFile> texts;
+		try {
+			texts = ExportParts.read(names, files);
 		}
-		if (texts.isEmpty()) {
-			redirect.addFlashAttribute("error", "Choose at least one file of the export.");
+		catch (InvalidInputException ex) {
+			// "Opportunity: the file is empty, no header line", or choose at least one
+			// file
+			redirect.addFlashAttribute("error",
+					ex.errors()
+						.stream()
+						.map(e -> e.field().equals("files") ? "Choose at least one file of the export."
+								: e.field() + ": " + e.message())
+						.collect(java.util.stream.Collectors.joining("; ")));
 			return "redirect:/imports";
 		}
 		long id = this.uploads.save(system, viewer.userId(), texts, this.clock.instant());
