@@ -142,21 +142,44 @@ public class ApiTokens {
 		if (token == null) {
 			return Check.refused(null);
 		}
+		// a deactivated user's tokens are revoked as well: say why, without the advice to
+		// issue a new one, which the user cannot
+		var credentials = this.users.find(token.userId())
+			.flatMap(user -> this.users.credentials(user.email()))
+			.filter(UserRepository.Credentials::enabled);
+		if (credentials.isEmpty()) {
+			return Check.refused("This API token's user is deactivated");
+		}
 		var now = this.clock.instant();
 		switch (TokenView.status(token.expiresAt(), token.revokedAt(), now)) {
 			case REVOKED:
-				return Check.refused("This API token was revoked");
+				return Check.refused("This API token was revoked; sign in and issue a new one");
 			case EXPIRED:
-				return Check.refused("This API token has expired");
+				return Check.refused("This API token has expired; sign in and issue a new one");
 			default:
 				break;
 		}
 		this.tokens.touch(token.id(), now);
-		return this.users.find(token.userId())
-			.flatMap(user -> this.users.credentials(user.email()))
-			.filter(UserRepository.Credentials::enabled)
-			.map(credentials -> new Check(TrellisUserDetailsService.principal(credentials), null))
-			.orElseGet(() -> Check.refused("This API token's user is deactivated"));
+		return new Check(TrellisUserDetailsService.principal(credentials.get()), null);
+	}
+
+	/**
+	 * Revokes every token of a user still in use, for good (each audited as revoked by
+	 * {@code actor}): deactivating a user ends their tokens, reactivating does not bring
+	 * them back. Returns how many were revoked.
+	 */
+	int revokeAll(com.trellis.audit.AuditLog.Actor actor, long userId) {
+		var now = this.clock.instant();
+		int revoked = 0;
+		for (var token : this.tokens.ofUser(userId)) {
+			if (token.revokedAt() == null) {
+				this.tokens.revoke(token.id(), now);
+				var after = this.tokens.find(token.id()).orElseThrow();
+				this.audit.record(actor, AUDIT_TYPE, token.id(), "revoked", token.audited(), after.audited());
+				revoked++;
+			}
+		}
+		return revoked;
 	}
 
 	/** A token the viewer may see: their own, or any for an admin; else 404. */

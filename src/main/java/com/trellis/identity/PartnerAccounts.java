@@ -85,8 +85,7 @@ public class PartnerAccounts {
 		if (current == null || current.isEmpty() || !this.encoder.matches(current, account.passwordHash())) {
 			throw InvalidInputException.of("currentPassword", "is not your current password");
 		}
-		PasswordRule.require(password, confirmation, account.email(),
-				password != null && this.encoder.matches(password, account.passwordHash()));
+		PasswordRule.require(password, confirmation, account.email(), current(account, password));
 		this.accounts.setPassword(account.id(), this.encoder.encode(password));
 		this.audit.record(viewer.actor(), AUDIT_TYPE, account.id(),
 				account.mustChangePassword() ? "replaced their one-time password" : "password changed", null, null);
@@ -101,9 +100,16 @@ public class PartnerAccounts {
 	/** Sets a password proven by a reset link (the caller checked the link). */
 	@Transactional
 	void resetPassword(SignInRepository.Account account, String password, String confirmation) {
-		PasswordRule.require(password, confirmation, account.email(), false);
+		// a reset (or a welcome link) must not set the password the user has now either
+		PasswordRule.require(password, confirmation, account.email(), current(account, password));
 		this.accounts.setPassword(account.id(), this.encoder.encode(password));
 		this.audit.record(account.actor(), AUDIT_TYPE, account.id(), "password reset by e-mail link", null, null);
+	}
+
+	/** Whether {@code password} is the one the account has now (none yet: false). */
+	private boolean current(SignInRepository.Account account, String password) {
+		return password != null && account.passwordHash() != null
+				&& this.encoder.matches(password, account.passwordHash());
 	}
 
 	private static Optional<String> refusal(SignInRepository.Account account, long partnerId) {

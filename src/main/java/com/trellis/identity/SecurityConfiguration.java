@@ -131,8 +131,8 @@ class SecurityConfiguration {
 			throws IOException {
 		var refusal = request.getAttribute(ApiTokenAuthenticationFilter.REFUSAL);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		problem(json, response, HttpStatus.UNAUTHORIZED, refusal != null ? refusal + "; sign in and issue a new one"
-				: "A valid API token is required (Authorization: Bearer <token>)");
+		problem(json, response, HttpStatus.UNAUTHORIZED,
+				refusal != null ? refusal.toString() : "A valid API token is required (Authorization: Bearer <token>)");
 	}
 
 	private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)

@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * gets an e-mail with a single-use link where they choose their password (the password
  * reset link, {@link PasswordResets#welcome}) or, when no mail server is configured or
  * the admin asks for it, a one-time password shown once to the admin that they replace at
- * their first sign-in. A deactivated user cannot sign in, their API tokens are refused
- * and their open sessions end on the next request. Every change is audited; passwords
- * never are.
+ * their first sign-in. A deactivated user cannot sign in, their API tokens are revoked
+ * for good (each audited; reactivation does not bring them back) and their open sessions
+ * end on the next request. Every change is audited; passwords never are.
  */
 @Service
 public class UserAdministration {
@@ -44,8 +44,11 @@ public class UserAdministration {
 
 	private final LinkMail mail;
 
+	private final ApiTokens tokens;
+
 	UserAdministration(UserAdminRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock,
-			PasswordResets links, LinkMail mail) {
+			PasswordResets links, LinkMail mail, ApiTokens tokens) {
+		this.tokens = tokens;
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -137,7 +140,10 @@ public class UserAdministration {
 		return after;
 	}
 
-	/** Deactivates a user; deactivating a deactivated user changes nothing. */
+	/**
+	 * Deactivates a user and revokes their API tokens; deactivating a deactivated user
+	 * changes nothing.
+	 */
 	@Transactional
 	public UserAccount deactivate(Viewer viewer, long id) {
 		requireAdmin(viewer);
@@ -153,6 +159,8 @@ public class UserAdministration {
 			throw new ConflictException("id", "this is the last active program admin");
 		}
 		this.users.setActive(id, false);
+		// for good: reactivating the user does not bring them back
+		this.tokens.revokeAll(viewer.actor(), id);
 		var after = existing(id);
 		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "deactivated", before, after);
 		return after;

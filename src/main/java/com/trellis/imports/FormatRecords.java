@@ -26,12 +26,12 @@ class FormatRecords {
 		this.jdbc = jdbc;
 	}
 
-	/** Serialises real runs of one format until the transaction ends. */
+	/**
+	 * Serialises real runs of one format until the transaction ends: a second is refused
+	 * at once with 409 (it never waits).
+	 */
 	void lock(String object) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('import_record:TRELLIS:' || :object))")
-			.param("object", object)
-			.query((rs, n) -> 1)
-			.list();
+		ImportLock.claim(this.jdbc, "import_record:TRELLIS:" + object);
 	}
 
 	/** Trellis ids by source id, of those given that were imported before. */

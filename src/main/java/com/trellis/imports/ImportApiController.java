@@ -71,17 +71,7 @@ class ImportApiController {
 		if (!dryRun.equals("true") && !dryRun.equals("false")) {
 			throw InvalidInputException.of("dryRun", "must be true or false");
 		}
-		var kept = new java.util.LinkedHashMap<String, ImportFile>();
-		for (var name : names) {
-			var file = ImportFile.of(name, files.get(name));
-			if (file != null) {
-				kept.put(name, file);
-			}
-		}
-		if (kept.isEmpty()) {
-			throw InvalidInputException.of("files",
-					"send at least one file of the export: " + String.join(", ", names));
-		}
+		var kept = ExportParts.read(names, files);
 		long upload = this.uploads.save(system.toUpperCase(java.util.Locale.ROOT), viewer.userId(), kept,
 				this.clock.instant());
 		long id = this.jobs.start(viewer, this.uploads.find(upload).orElseThrow(), parameters, dryRun.equals("true"));
@@ -109,7 +99,8 @@ class ImportApiController {
 	@Operation(
 			summary = "Import a Salesforce data export: files Account, User, Opportunity, OpportunityHistory, OpportunityPartner, Partner",
 			description = "A dry run (the default) reports every bad row, the stage and owner mapping and the counts to "
-					+ "create, update and leave unchanged, and writes nothing. dryRun=false writes all rows in one "
+					+ "create, update and leave unchanged, and writes nothing. A part of another name, a file with no bytes or no "
+					+ "file at all answers 400 naming the part. dryRun=false writes all rows in one "
 					+ "transaction, or nothing: any bad row answers 400 naming each row and column. Mapping parameters: "
 					+ "stage.<source stage>=<Trellis stage>, owner.<e-mail>=<user id>, createUnknownOwners=true, "
 					+ "currency=<ISO code for deals without CurrencyIsoCode>, credit.<partner role>=<SOURCED, INFLUENCED or "
@@ -121,11 +112,12 @@ class ImportApiController {
 			@RequestParam(name = "OpportunityPartner", required = false) MultipartFile opportunityPartner,
 			@RequestParam(name = "Partner", required = false) MultipartFile partner,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
-			HttpServletRequest request) {
+			@RequestParam Map<String, MultipartFile> parts, HttpServletRequest request) {
 		requireMultipart(request);
-		var files = new SalesforceExport.Files(ImportFile.of("Account", account), ImportFile.of("User", user),
-				ImportFile.of("Opportunity", opportunity), ImportFile.of("OpportunityHistory", history),
-				ImportFile.of("OpportunityPartner", opportunityPartner), ImportFile.of("Partner", partner));
+		// the named parameters document the parts; all parts sent are checked by name
+		var sent = ExportParts.read(ImportPageController.FILES.get("SALESFORCE"), parts);
+		var files = new SalesforceExport.Files(sent.get("Account"), sent.get("User"), sent.get("Opportunity"),
+				sent.get("OpportunityHistory"), sent.get("OpportunityPartner"), sent.get("Partner"));
 		return this.imports.run(viewer, "SALESFORCE", files, ImportRequest.mapping(parameters), dryRun);
 	}
 
@@ -140,9 +132,10 @@ class ImportApiController {
 	ImportReport hubspot(Viewer viewer, @RequestParam(name = "companies", required = false) MultipartFile companies,
 			@RequestParam(name = "deals", required = false) MultipartFile deals,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
-			HttpServletRequest request) {
+			@RequestParam Map<String, MultipartFile> parts, HttpServletRequest request) {
 		requireMultipart(request);
-		var files = new HubspotExport.Files(ImportFile.of("companies", companies), ImportFile.of("deals", deals));
+		var sent = ExportParts.read(ImportPageController.FILES.get("HUBSPOT"), parts);
+		var files = new HubspotExport.Files(sent.get("companies"), sent.get("deals"));
 		return this.imports.run(viewer, "HUBSPOT", files, ImportRequest.mapping(parameters), dryRun);
 	}
 

@@ -1,13 +1,13 @@
 package com.trellis.imports;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.deals.Stage;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 
@@ -64,15 +64,19 @@ class ImportPageController {
 		if (names == null) {
 			throw InvalidInputException.of("system", "must be SALESFORCE or HUBSPOT");
 		}
-		var texts = new LinkedHashMap<String, ImportFile>();
-		for (var name : names) {
-			var text = ImportFile.of(name, files.get(name));
-			if (text != null) {
-				texts.put(name, text);
-			}
+		Map<String, ImportFile> texts;
+		try {
+			texts = ExportParts.read(names, files);
 		}
-		if (texts.isEmpty()) {
-			redirect.addFlashAttribute("error", "Choose at least one file of the export.");
+		catch (InvalidInputException ex) {
+			// "Opportunity: the file is empty, no header line", or choose at least one
+			// file
+			redirect.addFlashAttribute("error",
+					ex.errors()
+						.stream()
+						.map(e -> e.field().equals("files") ? "Choose at least one file of the export."
+								: e.field() + ": " + e.message())
+						.collect(java.util.stream.Collectors.joining("; ")));
 			return "redirect:/imports";
 		}
 		long id = this.uploads.save(system, viewer.userId(), texts, this.clock.instant());
@@ -101,9 +105,20 @@ class ImportPageController {
 	 */
 	@PostMapping("/imports/{id}/run")
 	@ActsOn(ImportChecks.Uploaded.class)
-	String importAll(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping) {
-		long run = this.jobs.start(viewer, find(id), mapping);
-		return "redirect:/imports/" + id + "/runs/" + run;
+	String importAll(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> mapping, Model model,
+			HttpServletResponse response) {
+		var upload = find(id);
+		try {
+			long run = this.jobs.start(viewer, upload, mapping);
+			return "redirect:/imports/" + id + "/runs/" + run;
+		}
+		catch (ConflictException ex) {
+			// another real run holds the turn: say so and link to it (409)
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("uploadId", id);
+			model.addAttribute("running", this.runs.running().orElse(null));
+			return "imports/busy";
+		}
 	}
 
 	/** A run's progress; the page polls its status fragment until the run has ended. */

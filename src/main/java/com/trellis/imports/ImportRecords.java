@@ -76,13 +76,11 @@ class ImportRecords {
 	/**
 	 * Serialises real runs of one source system until the transaction ends, so that two
 	 * runs of the same export (two admins, two instances) cannot both create a row the
-	 * other has not committed yet; the second sees the first's rows and changes nothing.
+	 * other has not committed yet: the second is refused at once with 409 (it never
+	 * waits).
 	 */
 	void lock(String system) {
-		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('import_record:' || :system))")
-			.param("system", system)
-			.query((rs, n) -> 1)
-			.list();
+		ImportLock.claim(this.jdbc, "import_record:" + system);
 	}
 
 	record Known(long targetId, String fingerprint) {

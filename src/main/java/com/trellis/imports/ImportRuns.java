@@ -72,7 +72,7 @@ class ImportRuns {
 				.single();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("import", "another import is running; wait until it has finished");
+			throw new ConflictException("import", ImportLock.RUNNING);
 		}
 	}
 
@@ -128,6 +128,15 @@ class ImportRuns {
 
 	Optional<Run> find(long id) {
 		return this.jdbc.sql("SELECT * FROM import_run WHERE id = :id").param("id", id).query(this::run).optional();
+	}
+
+	/**
+	 * The real run going on now, if any (at most one: {@link #start} refuses a second).
+	 */
+	Optional<Run> running() {
+		return this.jdbc.sql("SELECT * FROM import_run WHERE status = 'RUNNING' AND NOT dry_run LIMIT 1")
+			.query(this::run)
+			.optional();
 	}
 
 	List<Run> latest(int limit) {

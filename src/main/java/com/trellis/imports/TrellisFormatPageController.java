@@ -72,6 +72,12 @@ class TrellisFormatPageController {
 					new FormatReport(chosen.code(), dryRun, 0, 0, 0, 0, ex.errors().size(), ex.errors(), 0, List.of()));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
+		catch (com.trellis.shared.ConflictException ex) {
+			// another real run of this format holds the turn: said on the form, 409
+			model.addAttribute("error", "Another import of " + chosen.code()
+					+ " is running; wait until it has finished, then import again.");
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+		}
 		return "imports/trellis";
 	}
 

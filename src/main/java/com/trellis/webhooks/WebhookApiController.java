@@ -6,7 +6,6 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,7 +49,7 @@ class WebhookApiController {
 	@PostMapping("/api/v1/webhooks")
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.CREATED)
-	WebhookSecret create(Viewer viewer, @Valid @RequestBody WebhookCommand command) {
+	WebhookSecret create(Viewer viewer, @RequestBody WebhookCommand command) {
 		return this.webhooks.create(viewer, command);
 	}
 
@@ -62,7 +61,7 @@ class WebhookApiController {
 
 	@PutMapping("/api/v1/webhooks/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	WebhookSubscription update(Viewer viewer, @PathVariable long id, @Valid @RequestBody WebhookCommand command) {
+	WebhookSubscription update(Viewer viewer, @PathVariable long id, @RequestBody WebhookCommand command) {
 		return this.webhooks.update(viewer, id, command);
 	}
 

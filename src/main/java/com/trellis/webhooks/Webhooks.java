@@ -185,14 +185,19 @@ public class Webhooks {
 	}
 
 	private String[] checked(WebhookCommand command) {
-		this.commands.check(command);
-		var errors = new ArrayList<InvalidInputException.FieldError>();
-		var target = WebhookTargetRule.decide(command.url(), this.allowPrivateTargets, this.resolver);
-		if (!target.allowed()) {
-			errors.add(new InvalidInputException.FieldError("url", target.reason()));
+		// every bad field in one answer: the constraints, then the rules of the fields
+		// that
+		// passed them
+		var errors = new ArrayList<>(this.commands.errors(command));
+		var named = errors.stream().map(e -> e.field().replaceAll("\\[.*", "")).toList();
+		if (!named.contains("url")) {
+			var target = WebhookTargetRule.decide(command.url(), this.allowPrivateTargets, this.resolver);
+			if (!target.allowed()) {
+				errors.add(new InvalidInputException.FieldError("url", target.reason()));
+			}
 		}
 		var types = new LinkedHashSet<String>();
-		for (var type : command.eventTypes()) {
+		for (var type : named.contains("eventTypes") ? List.<String>of() : command.eventTypes()) {
 			if (WebhookEventType.ofWireName(type.strip()).isEmpty()) {
 				errors.add(new InvalidInputException.FieldError("eventTypes", "unknown event type '" + type.strip()
 						+ "'; known are " + String.join(", ", WebhookEventType.wireNames())));

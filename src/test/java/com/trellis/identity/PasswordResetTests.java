@@ -50,6 +50,9 @@ class PasswordResetTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.security.crypto.password.PasswordEncoder encoder;
+
 	@Test
 	void aResetLinkSetsANewPasswordOnce() throws Exception {
 		var email = this.fixtures.email(this.fixtures.user(Role.AE));
@@ -170,6 +173,22 @@ class PasswordResetTests {
 			.getResponse();
 		assertThat(refused.getStatus()).isEqualTo(400);
 		assertThat(refused.getContentAsString()).contains("does not match the password");
+		assertThat(reset(link, NEW_PASSWORD).getRedirectedUrl()).isEqualTo("/login?reset");
+	}
+
+	@Test
+	void aResetToThePasswordTheUserHasNowIsRefusedAndTheLinkStaysOpen() throws Exception {
+		var user = this.fixtures.user(Role.AE);
+		var email = this.fixtures.email(user);
+		var current = "the passphrase I have now";
+		this.jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?")
+			.params(this.encoder.encode(current), user.userId())
+			.update();
+		forgot(email, "198.51.100.9");
+		var link = awaitLink(email, 1);
+		var refused = reset(link, current);
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("must differ from the password you have now");
 		assertThat(reset(link, NEW_PASSWORD).getRedirectedUrl()).isEqualTo("/login?reset");
 	}
 

@@ -200,7 +200,7 @@ class UserAdministrationTests {
 	}
 
 	@Test
-	void aDeactivatedUserCannotSignInUseATokenOrGoOnWithTheirSession() throws Exception {
+	void aDeactivatedUserCannotSignInUseATokenOrGoOnWithTheirSessionAndTheirTokensStayRevoked() throws Exception {
 		var admin = api(this.fixtures.user(Role.ADMIN));
 		var rep = this.fixtures.user(Role.AE);
 		var token = this.fixtures.token(rep);
@@ -215,7 +215,7 @@ class UserAdministrationTests {
 		this.mvc.perform(get("/opportunities").session(session)).andExpect(status().is3xxRedirection());
 		new Api(this.mvc, token).get("/api/v1/opportunities")
 			.andExpect(status().isUnauthorized())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("deactivated")));
+			.andExpect(jsonPath("$.detail").value("This API token's user is deactivated"));
 		var attempt = this.mvc
 			.perform(
 					post("/login").param("username", this.fixtures.email(rep)).param("password", "secret").with(csrf()))
@@ -223,7 +223,15 @@ class UserAdministrationTests {
 		assertThat(attempt.getResponse().getRedirectedUrl()).contains("error");
 
 		admin.post("/api/v1/users/" + rep.userId() + "/reactivate", "").andExpect(jsonPath("$.active").value(true));
-		new Api(this.mvc, token).get("/api/v1/opportunities").andExpect(status().isOk());
+		// deactivation revoked the token for good: reactivation does not bring it back
+		new Api(this.mvc, token).get("/api/v1/opportunities")
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.detail").value("This API token was revoked; sign in and issue a new one"));
+		admin.get("/api/v1/tokens?userId=" + rep.userId()).andExpect(jsonPath("$[0].status").value("REVOKED"));
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM audit_entry WHERE entity_type = 'api-token' AND action = 'revoked'
+				  AND entity_id IN (SELECT CAST(id AS TEXT) FROM api_token WHERE user_id = ?)
+				""").param(rep.userId()).query(Long.class).single()).isEqualTo(1);
 		login(this.fixtures.email(rep), "secret");
 		assertThat(auditActions(rep.userId())).containsExactly("deactivated", "reactivated");
 	}

@@ -1,6 +1,7 @@
 package com.trellis.shared.validation;
 
 import java.util.Comparator;
+import java.util.List;
 
 import com.trellis.shared.InvalidInputException;
 import jakarta.validation.Validator;
@@ -22,13 +23,22 @@ public class Commands {
 	}
 
 	public void check(Object command) {
-		var violations = this.validator.validate(command);
-		if (!violations.isEmpty()) {
-			throw new InvalidInputException(violations.stream()
-				.map(v -> new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-				.sorted(Comparator.comparing(InvalidInputException.FieldError::field))
-				.toList());
+		var errors = errors(command);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
+	}
+
+	/**
+	 * What {@link #check} refuses, without throwing: for a caller that adds its own
+	 * checks and names every bad field in one answer.
+	 */
+	public List<InvalidInputException.FieldError> errors(Object command) {
+		return this.validator.validate(command)
+			.stream()
+			.map(v -> new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+			.sorted(Comparator.comparing(InvalidInputException.FieldError::field))
+			.toList();
 	}
 
 }
