@@ -131,13 +131,15 @@ class ListPagingTests {
 	}
 
 	/**
-	 * Deals of the world's AE at every stage, with close dates shared by several deals
-	 * (ties broken by id) and some without a partner.
+	 * Deals of the world's AE at every open stage, with close dates shared by several
+	 * deals (ties broken by id) and some without a partner. Closed stages are left out:
+	 * written here by SQL they would bypass the forecast model's counts, which
+	 * IncrementalForecastModelTests compares with a full relearning in the same database.
 	 */
 	private List<Long> dealsOf(Fixtures.World world, int count) {
 		var ids = new ArrayList<Long>();
 		ids.add(world.dealId());
-		var stages = Stage.values();
+		var stages = java.util.Arrays.stream(Stage.values()).filter(stage -> !stage.isClosed()).toArray(Stage[]::new);
 		for (int i = 1; i < count; i++) {
 			long id = this.fixtures.partnerDeal(world.accountId(), world.ae().userId(), world.partnerId(), "1000.00");
 			this.jdbc.sql("UPDATE opportunity SET stage = :stage, close_date = :close WHERE id = :id")

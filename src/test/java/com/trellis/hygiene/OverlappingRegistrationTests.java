@@ -90,8 +90,8 @@ class OverlappingRegistrationTests {
 		long ours = this.fixtures.partner("Stored Ours", pam.userId());
 		long rival = this.fixtures.partner("Stored Rival", this.fixtures.user(Role.PAM).userId());
 		this.job.recomputeIfDue();
-		long mine = registration(ours, null, "Quillmoor Stored", "quillmoor.example", "PENDING");
-		long theirs = registration(rival, null, "Quillmoor Stored Group", "quillmoor.example", "PENDING");
+		long mine = registration(ours, null, "Brackenholt Stored", "quillmoor.example", "PENDING");
+		long theirs = registration(rival, null, "Brackenholt Stored Group", "quillmoor.example", "PENDING");
 
 		assertThat(count(pam)).as("added after the run: no request counts it").isZero();
 		assertThat(this.hygiene.storedResult(pam, HygieneCheck.OVERLAPPING_REGISTRATIONS).computedAt()).isNotNull();
@@ -99,7 +99,7 @@ class OverlappingRegistrationTests {
 		assertThat(count(pam)).isEqualTo(1);
 		assertThat(records(pam)).singleElement()
 			.satisfies(r -> assertThat(r.problem()).startsWith("overlaps 1 open registration of other partners")
-				.endsWith("e.g. registration " + theirs + " of Stored Rival for Quillmoor Stored Group"));
+				.endsWith("e.g. registration " + theirs + " of Stored Rival for Brackenholt Stored Group"));
 
 		withdraw(theirs);
 		assertThat(records(pam)).singleElement()
