@@ -187,7 +187,7 @@ class CrmImport {
 		}
 		boolean write = errorCount == 0 && !dryRun;
 		if (write) {
-			progress.validated(this.staging.stagedRows());
+			progress.validated(export.rowsRead());
 			progress.phase("APPLYING");
 			this.writer.write(viewer.actor(), system, owners, pams::of, counts, progress);
 			lap.log("written");
