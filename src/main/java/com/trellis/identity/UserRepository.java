@@ -60,6 +60,13 @@ class UserRepository {
 			.list();
 	}
 
+	List<UserSummary> enabledVendor() {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM app_user WHERE partner_id IS NULL AND enabled ORDER BY display_name, id")
+			.query(UserRepository::summary)
+			.list();
+	}
+
 	List<UserSummary> ofPartner(long partnerId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE partner_id = :partnerId ORDER BY display_name")
 			.param("partnerId", partnerId)

@@ -75,6 +75,11 @@ public class Users {
 		return this.users.byRole(role);
 	}
 
+	/** The vendor users who may sign in (any role), by display name. */
+	public List<UserSummary> activeVendorUsers() {
+		return this.users.enabledVendor();
+	}
+
 	/** Users of one partner; a partner user may only ask for their own partner's. */
 	public List<UserSummary> ofPartner(Viewer viewer, long partnerId) {
 		if (viewer.isPartnerUser() && viewer.partnerId() != partnerId) {

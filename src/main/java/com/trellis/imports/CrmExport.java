@@ -56,6 +56,9 @@ final class CrmExport {
 
 	private long ord;
 
+	/** The rows read from the files (a second pass over a file not counted again). */
+	private long rowsRead;
+
 	/** What a run gives its reader: where rows go and the rules judging each row. */
 	record Context(ImportStaging staging, ImportValueRules rules, String defaultCurrency,
 			Function<String, Boolean> currencyKnown, HeldRows held) {
@@ -149,6 +152,7 @@ final class CrmExport {
 				}
 				in.forEach(r -> {
 					if (counted) {
+						this.rowsRead++;
 						this.progress.read();
 					}
 					this.row.clear();
@@ -165,6 +169,11 @@ final class CrmExport {
 		finally {
 			copy.close();
 		}
+	}
+
+	/** The rows read from the export's files: what the run validates. */
+	long rowsRead() {
+		return this.rowsRead;
 	}
 
 	/** Keeps the written name of a file's id column; the rows are read. */

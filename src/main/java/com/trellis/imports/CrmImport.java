@@ -138,9 +138,10 @@ class CrmImport {
 		var stages = new StageMap();
 		// asked once per currency, not once per deal
 		var rated = new HashMap<String, Boolean>();
-		var context = new CrmExport.Context(
-				this.staging, new ImportValueRules(this.limits, this.calendar.zone()), defaultCurrency, c -> rated
-					.computeIfAbsent(c, code -> this.aside.execute(status -> this.rates.toReporting(code).isPresent())),
+		var context = new CrmExport.Context(this.staging,
+				new ImportValueRules(this.limits, this.calendar.zone(), this.calendar.now()), defaultCurrency,
+				c -> rated.computeIfAbsent(c,
+						code -> this.aside.execute(status -> this.rates.toReporting(code).isPresent())),
 				this.held);
 		var export = new CrmExport("HUBSPOT".equals(system) ? HubspotExport.COLUMNS : CrmExport.Columns.SALESFORCE,
 				this.calendar.zone(), owners, stages, context, progress);
@@ -186,7 +187,7 @@ class CrmImport {
 		}
 		boolean write = errorCount == 0 && !dryRun;
 		if (write) {
-			progress.validated(this.staging.stagedRows());
+			progress.validated(export.rowsRead());
 			progress.phase("APPLYING");
 			this.writer.write(viewer.actor(), system, owners, pams::of, counts, progress);
 			lap.log("written");

@@ -56,8 +56,10 @@ class ImportApiController {
 					+ "hubspot); dryRun=true checks (writes nothing, the report lists every bad row and the counts), "
 					+ "dryRun=false (the default here) imports. "
 					+ "The run reads, validates and writes every row in one transaction, all or nothing; "
-					+ "GET /api/v1/imports/runs/{id} shows its phase, rows read, validated and written, and at the end "
-					+ "its report or errors. One run at a time (409 while another runs).")
+					+ "GET /api/v1/imports/runs/{id} shows its phase, rowsRead and rowsValidated (rows of the files: "
+					+ "rowsValidated reaches rowsRead), rowsApplied (records written: accounts, partners, deals and "
+					+ "stage changes, so it may exceed rowsRead: a HubSpot deal row carries its stage changes), "
+					+ "and at the end its report or errors. One run at a time (409 while another runs).")
 	ResponseEntity<ImportRuns.Run> background(Viewer viewer, @PathVariable String system,
 			@RequestParam Map<String, MultipartFile> files, @RequestParam Map<String, String> parameters,
 			HttpServletRequest request) {

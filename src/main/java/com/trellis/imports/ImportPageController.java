@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.trellis.deals.Stage;
 import com.trellis.identity.ActsOn;
+import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
@@ -45,7 +46,10 @@ class ImportPageController {
 
 	private final ImportRuns runs;
 
-	ImportPageController(ImportUploads uploads, Clock clock, ImportJobs jobs, ImportRuns runs) {
+	private final Users users;
+
+	ImportPageController(ImportUploads uploads, Clock clock, ImportJobs jobs, ImportRuns runs, Users users) {
+		this.users = users;
 		this.jobs = jobs;
 		this.runs = runs;
 		this.uploads = uploads;
@@ -149,6 +153,8 @@ class ImportPageController {
 		model.addAttribute("createUnknownOwners", "true".equals(mapping.get("createUnknownOwners")));
 		model.addAttribute("currency", mapping.getOrDefault("currency", ""));
 		model.addAttribute("owners", mapping);
+		// an owner maps to an active vendor user, chosen by name and e-mail
+		model.addAttribute("vendorUsers", this.users.activeVendorUsers());
 		model.addAttribute("mapping", mapping);
 		return "imports/check";
 	}

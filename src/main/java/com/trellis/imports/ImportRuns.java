@@ -39,6 +39,11 @@ class ImportRuns {
 	 *
 	 * @param status RUNNING, SUCCEEDED or FAILED
 	 * @param phase QUEUED, READING, VALIDATING, APPLYING or DONE
+	 * @param rowsRead rows read from the export's files
+	 * @param rowsValidated of these, the rows validated (file rows; reaches rowsRead)
+	 * @param rowsApplied records written: accounts, partners, deals and stage changes
+	 * (not file rows: a HubSpot deal row carries its stage changes, so it may exceed
+	 * rowsRead)
 	 */
 	record Run(long id, long uploadId, String system, long startedBy, boolean dryRun, String status, String phase,
 			long rowsRead, long rowsValidated, long rowsApplied, Instant startedAt, Instant finishedAt, String error,

@@ -122,14 +122,6 @@ class ImportStaging {
 				""").update();
 	}
 
-	/** The rows staged from the files. */
-	long stagedRows() {
-		return this.jdbc.sql("""
-				SELECT (SELECT count(*) FROM imp_account) + (SELECT count(*) FROM imp_deal)
-				       + (SELECT count(*) FROM imp_history) + (SELECT count(*) FROM imp_link)
-				""").query(Long.class).single();
-	}
-
 	long errorCount() {
 		return this.jdbc.sql("SELECT count(*) FROM imp_error").query(Long.class).single();
 	}

@@ -22,7 +22,8 @@ import com.trellis.shared.validation.ValueLimits;
  * lies in the program's window of business dates ({@code @BusinessDate}). Each refusal
  * names the row and column with the value and why, once per cell: a cell already refused
  * (unreadable) is not judged again, and an amount whose currency was refused is not
- * judged against another currency.
+ * judged against another currency. A deal's creation and a stage change are not in the
+ * future: after {@code now}, the run's moment from the injected clock.
  */
 final class ImportValueRules {
 
@@ -30,11 +31,14 @@ final class ImportValueRules {
 
 	private final ZoneId zone;
 
+	private final Instant now;
+
 	private final Set<String> refused = new HashSet<>();
 
-	ImportValueRules(ValueLimits limits, ZoneId zone) {
+	ImportValueRules(ValueLimits limits, ZoneId zone, Instant now) {
 		this.limits = limits;
 		this.zone = zone;
+		this.now = now;
 	}
 
 	/** Adds an error to the row's for its creation moment when it breaks a rule. */
@@ -56,12 +60,14 @@ final class ImportValueRules {
 		}
 		day(where + columns.closeDate(), d.closeDate(), row);
 		moment(where + columns.createdDate(), d.createdAt(), row);
+		past(where + columns.createdDate(), d.createdAt(), row);
 	}
 
 	/** Adds an error to the row's when a stage change's moment breaks a rule. */
 	void history(CrmExport.History h, CrmExport.Columns columns, List<FieldError> row) {
 		judging(row);
 		moment(h.where() + columns.historyDate(), h.at(), row);
+		past(h.where() + columns.historyDate(), h.at(), row);
 	}
 
 	/** Judges one row: a cell the row refused already is not judged again. */
@@ -92,6 +98,18 @@ final class ImportValueRules {
 		if (at != null) {
 			var day = at.atZone(this.zone).toLocalDate();
 			this.limits.dateProblem(day).ifPresent(problem -> refuse(field, "date " + day + " " + problem, errors));
+		}
+	}
+
+	/**
+	 * Refuses a moment after now (the run's clock), in the business time zone's words.
+	 */
+	private void past(String field, Instant at, List<FieldError> errors) {
+		if (at != null && at.isAfter(this.now)) {
+			refuse(field,
+					"moment " + at + " (" + at.atZone(this.zone).toLocalDate() + " in " + this.zone
+							+ ") is in the future: the import keeps moments that happened, and now is " + this.now,
+					errors);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package com.trellis.imports;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,10 +14,11 @@ import org.springframework.stereotype.Repository;
  * ({@link ImportStaging}): an id repeated within a file, a deal naming an account that is
  * neither in the file nor imported before, a stage that maps to nothing or contradicts
  * the export's closed and won flags, a won deal without amount, a closed deal without
- * close day or history, a stage change of a deal not in the file, of an unknown stage or
- * before its deal was created, and a partner row naming an unknown deal or partner
- * account. Each error names the row and column as the file writes them, with the value
- * and why (the messages of docs/import.md), and the staged row it refuses.
+ * close day or history, a closed deal created (its business day, in the program's time
+ * zone) after the day it closed, a stage change of a deal not in the file, of an unknown
+ * stage or before its deal was created, and a partner row naming an unknown deal or
+ * partner account. Each error names the row and column as the file writes them, with the
+ * value and why (the messages of docs/import.md), and the staged row it refuses.
  */
 @Repository
 class StagedChecks {
@@ -46,6 +50,7 @@ class StagedChecks {
 				""",
 				system, columns.accountId());
 		stages(system, columns);
+		closedBeforeCreated(columns, export.zone);
 		history(system, columns);
 		links(system);
 	}
@@ -101,6 +106,31 @@ class StagedChecks {
 				ORDER BY d.ord
 				"""
 			.formatted(CLOSED), system, columns.closeDate());
+	}
+
+	/**
+	 * A closed deal whose creation's business day (in {@code zone}) comes after its close
+	 * day, named by its creation column: a deal cannot close before it existed. A row
+	 * whose creation or close cell was refused already is not judged again.
+	 */
+	private void closedBeforeCreated(CrmExport.Columns columns, ZoneId zone) {
+		var offset = zone.normalized() instanceof ZoneOffset o ? o : null;
+		var at = offset != null ? "INTERVAL '" + offset.getTotalSeconds() + " seconds'" : "'" + zone.getId() + "'";
+		var day = "(d.created_at AT TIME ZONE " + at + ")::DATE";
+		this.jdbc.sql("""
+				INSERT INTO imp_error (field, message, ref_ord, deal_ord)
+				SELECT d.where_ || :column, 'created ' || %s || ' (' || %s || ' in %s), after its %s '
+				       || d.close_date || ': a closed deal cannot close before it was created', d.ord, NULL
+				FROM imp_deal d JOIN imp_stage m ON m.key = d.stage_key
+				WHERE m.stage IN %s AND d.close_date IS NOT NULL AND d.created_at IS NOT NULL
+				  AND %s > d.close_date
+				  AND NOT EXISTS (SELECT 1 FROM imp_error e
+				                  WHERE lower(e.field) IN (lower(d.where_ || :column), lower(d.where_ || :close)))
+				ORDER BY d.ord
+				""".formatted(instant("d.created_at"), day, zone.getId(), columns.closeDate(), CLOSED, day))
+			.param("column", columns.createdDate())
+			.param("close", columns.closeDate())
+			.update();
 	}
 
 	/**

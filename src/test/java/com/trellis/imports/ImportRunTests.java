@@ -109,6 +109,26 @@ class ImportRunTests {
 			.isEqualTo(44 + this.fixtures.count("opportunity_stage_change") + 5 + 2);
 		this.mvc.perform(get("/api/v1/imports/runs").header("Authorization", "Bearer " + this.token))
 			.andExpect(jsonPath("$[0].id").value(id));
+		// the page names each figure's unit: file rows read and validated, records
+		// written
+		long upload = ((Number) com.jayway.jsonpath.JsonPath.read(run.andReturn().getResponse().getContentAsString(),
+				"$.uploadId"))
+			.longValue();
+		var session = (org.springframework.mock.web.MockHttpSession) this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+				.param("username", this.fixtures.email(this.admin))
+				.param("password", "secret")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc.perform(get("/imports/" + upload + "/runs/" + id).session(session))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("File rows validated"),
+						org.hamcrest.Matchers
+							.containsString("Records written (accounts, partners, deals, stage changes)"))));
 		// each won deal is announced to the subscription once, as a single close would be
 		assertThat(this.fixtures.count("""
 				webhook_message m WHERE m.type = 'deal.won' AND CAST(m.body AS JSONB) -> 'data' ->> 'won' = 'true'

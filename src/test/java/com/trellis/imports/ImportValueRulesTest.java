@@ -13,7 +13,7 @@ class ImportValueRulesTest {
 
 	private final ImportValueRules rules = new ImportValueRules(
 			new ValueLimits(new BigDecimal("1000000"), LocalDate.of(1970, 1, 1), LocalDate.of(2100, 12, 31)),
-			ZoneOffset.UTC);
+			ZoneOffset.UTC, java.time.Instant.parse("2026-12-01T08:00:00Z"));
 
 	@Test
 	void anAmountMayHaveItsCurrencysDecimalsAndNoMore() {

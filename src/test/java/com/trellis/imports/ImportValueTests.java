@@ -130,6 +130,45 @@ class ImportValueTests {
 	}
 
 	@Test
+	void aDealCreatedInTheFutureOrClosedBeforeItWasCreatedIsRefusedNamingCreatedDate() throws Exception {
+		long before = this.fixtures.count("opportunity");
+		var deals = DEALS
+				+ "006V07,001V01,Future deal,Prospecting,10,USD,2099-12-31,005V01,2099-11-01T10:00:00.000+0000\n"
+				+ "006V08,001V01,Backwards deal,Closed Won,10,USD,2025-01-10,005V01,2025-02-01T09:00:00.000+0000\n"
+				+ "006V09,001V01,Same day deal,Closed Won,10,USD,2025-01-10,005V01,2025-01-10T09:00:00.000+0000\n";
+		var expected = new String[] {
+				"Opportunity row 2: CreatedDate=moment 2099-11-01T10:00:00Z (2099-11-01 in UTC) is in the future: "
+						+ "the import keeps moments that happened, and now is 2026-11-22T12:00:00Z",
+				"Opportunity row 3: CreatedDate=created 2025-02-01T09:00:00Z (2025-02-01 in UTC), after its CloseDate "
+						+ "2025-01-10: a closed deal cannot close before it was created" };
+		assertThat(errors(body(post(ACCOUNTS, deals, "true").andExpect(status().isOk())))).containsExactly(expected);
+		assertThat(errors(body(post(ACCOUNTS, deals, "false").andExpect(status().isBadRequest())))).contains(expected);
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(before);
+	}
+
+	@Test
+	void aHubspotDealCreatedInTheFutureOrAfterItClosedIsRefusedNamingCreateDate() throws Exception {
+		var companies = "Record ID,Company name,Create Date,Owner email\n9201,Date company,2025-01-06 09:00,"
+				+ this.email + "\n";
+		var deals = "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Owner email,Associated Company IDs\n"
+				+ "7201,Future,Appointment Scheduled,10,2099-12-31,2099-11-01 10:00," + this.email + ",9201\n"
+				+ "7202,Backwards,Closed Lost,10,2025-01-10,2025-02-01 09:00," + this.email + ",9201\n";
+		assertThat(errors(body(hubspot(companies, deals).andExpect(status().isOk())))).containsExactly(
+				"deals row 2: Create Date=moment 2099-11-01T10:00:00Z (2099-11-01 in UTC) is in the future: "
+						+ "the import keeps moments that happened, and now is 2026-11-22T12:00:00Z",
+				"deals row 3: Create Date=created 2025-02-01T09:00:00Z (2025-02-01 in UTC), after its Close Date "
+						+ "2025-01-10: a closed deal cannot close before it was created");
+	}
+
+	private ResultActions hubspot(String companies, String deals) throws Exception {
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/imports/hubspot");
+		request.file(new MockMultipartFile("companies", "companies.csv", "text/csv",
+				companies.getBytes(StandardCharsets.UTF_8)));
+		request.file(new MockMultipartFile("deals", "deals.csv", "text/csv", deals.getBytes(StandardCharsets.UTF_8)));
+		return this.mvc.perform(request.header("Authorization", "Bearer " + this.token));
+	}
+
+	@Test
 	void hubspotErrorsNameTheColumnAsTheFilesHeaderWritesIt() throws Exception {
 		var companies = "Record ID,Company name,Create Date,Owner email\n9101,Value company,2025-01-06 09:00,"
 				+ this.email + "\n";
@@ -137,12 +176,7 @@ class ImportValueTests {
 				+ "7101,Bad day,Appointment Scheduled,10,31/03/2025,2025-02-10 09:00," + this.email + ",9101\n"
 				+ "7102,No day,Closed Lost,10,,2025-02-10 09:00," + this.email + ",9101\n"
 				+ "7103,Old day,Closed Lost,10,1800-01-01,2025-02-10 09:00," + this.email + ",9101\n";
-		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/imports/hubspot");
-		request.file(new MockMultipartFile("companies", "companies.csv", "text/csv",
-				companies.getBytes(StandardCharsets.UTF_8)));
-		request.file(new MockMultipartFile("deals", "deals.csv", "text/csv", deals.getBytes(StandardCharsets.UTF_8)));
-		var report = body(
-				this.mvc.perform(request.header("Authorization", "Bearer " + this.token)).andExpect(status().isOk()));
+		var report = body(hubspot(companies, deals).andExpect(status().isOk()));
 		assertThat(errors(report)).containsExactly(
 				"deals row 2: Close Date=unparseable date '31/03/2025'; write it as yyyy-MM-dd, e.g. 2024-06-30",
 				"deals row 3: Close Date=missing Close Date: a closed deal needs the day it closed",

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Import page in headless Chromium: the admin uploads a Salesforce export with bad
- * rows, sees each row error and the stage and owner mapping, changes the mapping, checks
- * again, and an import with bad rows left writes nothing.
+ * rows, sees each row error and the stage and owner mapping, changes the mapping (an
+ * owner to a vendor user chosen from a list by name and e-mail), checks again, and an
+ * import with bad rows left writes nothing.
  */
 @TrellisTest
 class ImportBrowserTests {
@@ -62,6 +63,20 @@ class ImportBrowserTests {
 			assertThat(page.locator("#import-errors")).not().containsText("OwnerId");
 			assertThat(page.locator("select[aria-label='Hibernating']")).hasValue("QUALIFIED");
 			assertThat(page.locator("#import-errors")).containsText("Opportunity row 3: CurrencyIsoCode");
+
+			// an owner maps to an active vendor user chosen by name and e-mail, not typed
+			// as an id
+			assertThat(page.locator("#owner-mapping input[type=number]")).hasCount(0);
+			var olga = page.locator("select[aria-label='olga.leaver@acme.test']");
+			assertThat(olga).containsText("<admin@trellis.demo>");
+			long admin = this.jdbc.sql("SELECT id FROM app_user WHERE email = 'admin@trellis.demo'")
+				.query(Long.class)
+				.single();
+			olga.selectOption(String.valueOf(admin));
+			page.locator("#check-again").click();
+			assertThat(page.locator("select[aria-label='olga.leaver@acme.test']")).hasValue(String.valueOf(admin));
+			assertThat(page.locator("#owner-mapping")).containsText("Mapped to the user chosen");
+			assertThat(page.locator("#import-errors")).not().containsText("OwnerId");
 
 			page.locator("#run-import").click();
 			assertThat(page.locator("#import-error")).containsText("Nothing imported");
