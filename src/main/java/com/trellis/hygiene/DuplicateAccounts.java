@@ -149,4 +149,14 @@ class DuplicateAccounts {
 		return new PageResult<>(this.store.page(scope, page), page.page(), page.size(), this.store.count(scope));
 	}
 
+	/** Every stored record of {@code check} in scope, each handed on as it is read. */
+	void forEach(HygieneCheck check, HygieneScope scope, java.util.function.Consumer<HygieneRecord> action) {
+		if (check == HygieneCheck.DUPLICATE_ACCOUNTS) {
+			this.store.forEach(scope, action);
+		}
+		else {
+			this.overlaps.forEach(scope, action);
+		}
+	}
+
 }

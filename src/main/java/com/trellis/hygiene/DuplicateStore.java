@@ -1,10 +1,13 @@
 package com.trellis.hygiene;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.trellis.shared.PageRequest;
 
@@ -20,7 +23,10 @@ class DuplicateStore {
 
 	private final JdbcClient jdbc;
 
-	DuplicateStore(JdbcClient jdbc) {
+	private final HygieneCursor cursor;
+
+	DuplicateStore(JdbcClient jdbc, HygieneCursor cursor) {
+		this.cursor = cursor;
 		this.jdbc = jdbc;
 	}
 
@@ -114,18 +120,28 @@ class DuplicateStore {
 	}
 
 	List<HygieneRecord> page(HygieneScope scope, PageRequest page) {
-		return this.jdbc.sql("""
-				SELECT d.account_id, a.name, d.duplicates, u.display_name
-				FROM hygiene_duplicate d JOIN account a ON a.id = d.account_id
-				LEFT JOIN app_user u ON u.id = a.owner_ae_id
-				WHERE %s ORDER BY d.account_id LIMIT :limit OFFSET :offset
-				""".formatted(HygieneRepository.ACCOUNT_SCOPE.formatted("d.account_id")))
+		return this.jdbc.sql(RECORDS + " LIMIT :limit OFFSET :offset")
 			.param("pam", scope.pamId())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new HygieneRecord("account", rs.getLong(1), rs.getString(2),
-					"same customer as " + rs.getString(3), rs.getString(4), "/accounts/" + rs.getLong(1)))
+			.query(DuplicateStore::record)
 			.list();
+	}
+
+	/** Every stored record in scope, in page order, each handed on as it is read. */
+	void forEach(HygieneScope scope, Consumer<HygieneRecord> action) {
+		this.cursor.forEach(RECORDS, scope, Map.of(), DuplicateStore::record, action);
+	}
+
+	private static final String RECORDS = """
+			SELECT d.account_id, a.name, d.duplicates, u.display_name
+			FROM hygiene_duplicate d JOIN account a ON a.id = d.account_id
+			LEFT JOIN app_user u ON u.id = a.owner_ae_id
+			WHERE %s ORDER BY d.account_id""".formatted(HygieneRepository.ACCOUNT_SCOPE.formatted("d.account_id"));
+
+	private static HygieneRecord record(ResultSet rs, int n) throws SQLException {
+		return new HygieneRecord("account", rs.getLong(1), rs.getString(2), "same customer as " + rs.getString(3),
+				rs.getString(4), "/accounts/" + rs.getLong(1));
 	}
 
 }

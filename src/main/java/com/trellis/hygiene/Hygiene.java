@@ -3,7 +3,7 @@ package com.trellis.hygiene;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
+import java.util.function.Consumer;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
@@ -119,13 +119,19 @@ public class Hygiene {
 	}
 
 	/**
-	 * A check's records page by page for a download: the stored checks as the job stored
-	 * them.
+	 * Every record of a check in the viewer's scope for a download, the same records in
+	 * the same order as the pages: one query read in one pass, each record handed to
+	 * {@code action} as it is read (the stored checks as the job stored them).
 	 */
 	@Transactional(readOnly = true)
-	public IntFunction<PageResult<HygieneRecord>> pages(Viewer viewer, HygieneCheck check) {
-		scope(viewer);
-		return page -> records(viewer, check, new PageRequest(page, PageRequest.MAX_SIZE));
+	public void forEachRecord(Viewer viewer, HygieneCheck check, Consumer<HygieneRecord> action) {
+		var scope = scope(viewer);
+		if (check.stored()) {
+			this.duplicates.forEach(check, scope, action);
+		}
+		else {
+			this.repository.forEach(query(check), scope, action);
+		}
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package com.trellis.hygiene;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.trellis.accounts.CustomerRecord;
 import com.trellis.shared.PageRequest;
@@ -43,8 +46,11 @@ class HygieneRepository {
 
 	private final JdbcClient jdbc;
 
-	HygieneRepository(JdbcClient jdbc) {
+	private final HygieneCursor cursor;
+
+	HygieneRepository(JdbcClient jdbc, HygieneCursor cursor) {
 		this.jdbc = jdbc;
+		this.cursor = cursor;
 	}
 
 	/** The SQL of a check that is SQL alone, with its parameters. */
@@ -120,10 +126,21 @@ class HygieneRepository {
 		var items = bind(this.jdbc.sql(query.sql() + " LIMIT :limit OFFSET :offset"), query, scope)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new HygieneRecord(rs.getString("record_type"), rs.getLong("record_id"),
-					rs.getString("name"), rs.getString("problem"), rs.getString("owner"), rs.getString("link")))
+			.query(HygieneRepository::record)
 			.list();
 		return new PageResult<>(items, page.page(), page.size(), count(query, scope));
+	}
+
+	/**
+	 * Every record of the check in scope, in page order, each handed on as it is read.
+	 */
+	void forEach(Query query, HygieneScope scope, Consumer<HygieneRecord> action) {
+		this.cursor.forEach(query.sql(), scope, query.params(), HygieneRepository::record, action);
+	}
+
+	private static HygieneRecord record(ResultSet rs, int n) throws SQLException {
+		return new HygieneRecord(rs.getString("record_type"), rs.getLong("record_id"), rs.getString("name"),
+				rs.getString("problem"), rs.getString("owner"), rs.getString("link"));
 	}
 
 	/**

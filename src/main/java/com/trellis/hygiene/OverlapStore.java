@@ -1,9 +1,13 @@
 package com.trellis.hygiene;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.trellis.shared.PageRequest;
 
@@ -41,7 +45,10 @@ class OverlapStore {
 
 	private final JdbcClient jdbc;
 
-	OverlapStore(JdbcClient jdbc) {
+	private final HygieneCursor cursor;
+
+	OverlapStore(JdbcClient jdbc, HygieneCursor cursor) {
+		this.cursor = cursor;
 		this.jdbc = jdbc;
 	}
 
@@ -120,33 +127,42 @@ class OverlapStore {
 	 * V93 index of each key; none when all it overlapped were decided since the run).
 	 */
 	List<HygieneRecord> page(HygieneScope scope, PageRequest page) {
-		return this.jdbc.sql("""
-				SELECT h.registration_id, r.customer_name, p.name AS partner, h.others, h.on_account, h.on_domain,
-				       h.on_name, eo.id AS example_id, eo.customer_name AS example_name, ep.name AS example_partner
-				FROM hygiene_overlap h %1$s JOIN partner p ON p.id = h.partner_id
-				LEFT JOIN LATERAL (
-				    (SELECT o.id FROM deal_registration o WHERE o.account_id = r.account_id
-				        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
-				    UNION ALL
-				    (SELECT o.id FROM deal_registration o WHERE o.registrable_domain = r.registrable_domain
-				        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
-				    UNION ALL
-				    (SELECT o.id FROM deal_registration o WHERE o.normalized_name = r.normalized_name
-				        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
-				    LIMIT 1) example ON TRUE
-				LEFT JOIN deal_registration eo ON eo.id = example.id LEFT JOIN partner ep ON ep.id = eo.partner_id
-				WHERE %3$s ORDER BY h.registration_id LIMIT :limit OFFSET :offset
-				""".formatted(STILL_OPEN, OPEN, SCOPE))
+		return this.jdbc.sql(RECORDS + " LIMIT :limit OFFSET :offset")
 			.param("pam", scope.pamId())
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new HygieneRecord("registration", rs.getLong("registration_id"),
-					rs.getString("customer_name"),
-					problem(rs.getInt("others"), rs.getInt("on_account"), rs.getInt("on_domain"), rs.getInt("on_name"),
-							(Long) rs.getObject("example_id"), rs.getString("example_partner"),
-							rs.getString("example_name")),
-					rs.getString("partner"), "/registrations/" + rs.getLong("registration_id")))
+			.query(OverlapStore::record)
 			.list();
+	}
+
+	/** Every stored record in scope, in page order, each handed on as it is read. */
+	void forEach(HygieneScope scope, Consumer<HygieneRecord> action) {
+		this.cursor.forEach(RECORDS, scope, Map.of(), OverlapStore::record, action);
+	}
+
+	private static final String RECORDS = """
+			SELECT h.registration_id, r.customer_name, p.name AS partner, h.others, h.on_account, h.on_domain,
+			       h.on_name, eo.id AS example_id, eo.customer_name AS example_name, ep.name AS example_partner
+			FROM hygiene_overlap h %1$s JOIN partner p ON p.id = h.partner_id
+			LEFT JOIN LATERAL (
+			    (SELECT o.id FROM deal_registration o WHERE o.account_id = r.account_id
+			        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
+			    UNION ALL
+			    (SELECT o.id FROM deal_registration o WHERE o.registrable_domain = r.registrable_domain
+			        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
+			    UNION ALL
+			    (SELECT o.id FROM deal_registration o WHERE o.normalized_name = r.normalized_name
+			        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
+			    LIMIT 1) example ON TRUE
+			LEFT JOIN deal_registration eo ON eo.id = example.id LEFT JOIN partner ep ON ep.id = eo.partner_id
+			WHERE %3$s ORDER BY h.registration_id""".formatted(STILL_OPEN, OPEN, SCOPE);
+
+	private static HygieneRecord record(ResultSet rs, int n) throws SQLException {
+		return new HygieneRecord("registration", rs.getLong("registration_id"), rs.getString("customer_name"),
+				problem(rs.getInt("others"), rs.getInt("on_account"), rs.getInt("on_domain"), rs.getInt("on_name"),
+						(Long) rs.getObject("example_id"), rs.getString("example_partner"),
+						rs.getString("example_name")),
+				rs.getString("partner"), "/registrations/" + rs.getLong("registration_id"));
 	}
 
 	static String problem(int others, int account, int domain, int name, Long exampleId, String examplePartner,

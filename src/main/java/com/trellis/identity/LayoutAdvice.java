@@ -73,7 +73,8 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 							link("nav.adoption", "/adoption"), link("nav.forecast", "/forecast")));
 			case ADMIN -> List.of(link("nav.home", "/"), guidance(), partnersGroup(true), deals(), insights(),
 					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.imports", "/imports"),
-							link("nav.hygiene", "/hygiene"), link("nav.webhooks", "/admin/webhooks")));
+							link("nav.hygiene", "/hygiene"), link("nav.exchangeRates", "/admin/exchange-rates"),
+							link("nav.webhooks", "/admin/webhooks")));
 			case PAM -> List.of(link("nav.home", "/"), guidance(), partnersGroup(false), deals(), insights(),
 					link("nav.hygiene", "/hygiene"));
 			default -> List.of(link("nav.home", "/"), guidance(), partnersGroup(true), deals(), insights());

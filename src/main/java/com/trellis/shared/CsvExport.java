@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
@@ -17,8 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * and CRLF line ends. Text that a spreadsheet would run as a formula (starting with
  * {@code = + - @}, a tab or a carriage return) is neutralised with a leading apostrophe;
  * numbers, including negative ones, are written as they are. Lists are fetched page by
- * page so that a long list never sits in memory at once. {@link CsvImport} reads what it
- * writes.
+ * page, or streamed in one pass, so that a long list never sits in memory at once.
+ * {@link CsvImport} reads what it writes.
  */
 public final class CsvExport {
 
@@ -38,6 +39,19 @@ public final class CsvExport {
 			}
 		}
 		while (result.hasNext());
+		out.flush();
+	}
+
+	/**
+	 * Writes a list read in one pass: {@code source} hands each item to the consumer it
+	 * is given, and each is written as it comes, so neither the list nor the file sits in
+	 * memory and no page is read twice.
+	 */
+	public static <T> void stream(HttpServletResponse response, String fileName, List<String> header,
+			Consumer<Consumer<T>> source, Function<T, List<?>> row) throws IOException {
+		PrintWriter out = start(response, fileName);
+		out.print(line(header));
+		source.accept(item -> out.print(line(row.apply(item))));
 		out.flush();
 	}
 

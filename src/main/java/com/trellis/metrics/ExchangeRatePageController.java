@@ -1,0 +1,72 @@
+package com.trellis.metrics;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.FormErrors;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.ReportingCurrency;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The exchange rates page ({@code /admin/exchange-rates}, program admins only): each
+ * currency's rate to the reporting currency ({@link ReportingCurrency#CODE}), as the
+ * KPIs, forecast and imports convert amounts with it; a form adds a rate or changes one,
+ * through {@link Kpis#setExchangeRate} as {@code PUT /api/v1/exchange-rates/{currency}}
+ * does (same checks, same audit entry). A bad currency or rate is named beside its field
+ * and changes nothing; a non-admin is refused before the form is read.
+ */
+@Controller
+class ExchangeRatePageController {
+
+	private final Kpis kpis;
+
+	ExchangeRatePageController(Kpis kpis) {
+		this.kpis = kpis;
+	}
+
+	@GetMapping("/admin/exchange-rates")
+	@PreAuthorize("hasRole('ADMIN')")
+	String page(Model model) {
+		return page(model, Map.of(), "", "");
+	}
+
+	@PostMapping("/admin/exchange-rates")
+	@PreAuthorize("hasRole('ADMIN')")
+	String set(Viewer viewer, @RequestParam(required = false) String currency,
+			@RequestParam(required = false) String toReporting, Model model) {
+		var code = currency == null ? "" : currency.strip();
+		var text = toReporting == null ? "" : toReporting.strip();
+		BigDecimal rate;
+		try {
+			rate = text.isEmpty() ? null : new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			return page(model, Map.of("toReporting", "must be a number like 0.095, not '" + text + "'"), code, text);
+		}
+		try {
+			this.kpis.setExchangeRate(viewer, code, rate);
+			return "redirect:/admin/exchange-rates?saved=" + code;
+		}
+		catch (InvalidInputException ex) {
+			return page(model, FormErrors.of(ex), code, text);
+		}
+	}
+
+	private String page(Model model, Map<String, String> errors, String currency, String toReporting) {
+		model.addAttribute("rates", this.kpis.exchangeRates());
+		model.addAttribute("reporting", ReportingCurrency.CODE);
+		model.addAttribute("errors", errors);
+		model.addAttribute("currency", currency);
+		model.addAttribute("toReporting", toReporting);
+		return "metrics/exchange-rates";
+	}
+
+}
