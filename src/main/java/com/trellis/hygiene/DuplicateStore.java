@@ -111,17 +111,14 @@ class DuplicateStore {
 	}
 
 	long count(HygieneScope scope) {
-		return this.jdbc
-			.sql("SELECT count(*) FROM hygiene_duplicate d WHERE "
-					+ HygieneRepository.ACCOUNT_SCOPE.formatted("d.account_id"))
-			.param("pam", scope.pamId())
+		return scope
+			.bind(this.jdbc.sql("SELECT count(*) FROM hygiene_duplicate d WHERE " + scope.accounts("d.account_id")))
 			.query(Long.class)
 			.single();
 	}
 
 	List<HygieneRecord> page(HygieneScope scope, PageRequest page) {
-		return this.jdbc.sql(RECORDS + " LIMIT :limit OFFSET :offset")
-			.param("pam", scope.pamId())
+		return scope.bind(this.jdbc.sql(records(scope) + " LIMIT :limit OFFSET :offset"))
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(DuplicateStore::record)
@@ -130,14 +127,16 @@ class DuplicateStore {
 
 	/** Every stored record in scope, in page order, each handed on as it is read. */
 	void forEach(HygieneScope scope, Consumer<HygieneRecord> action) {
-		this.cursor.forEach(RECORDS, scope, Map.of(), DuplicateStore::record, action);
+		this.cursor.forEach(records(scope), scope, Map.of(), DuplicateStore::record, action);
 	}
 
-	private static final String RECORDS = """
-			SELECT d.account_id, a.name, d.duplicates, u.display_name
-			FROM hygiene_duplicate d JOIN account a ON a.id = d.account_id
-			LEFT JOIN app_user u ON u.id = a.owner_ae_id
-			WHERE %s ORDER BY d.account_id""".formatted(HygieneRepository.ACCOUNT_SCOPE.formatted("d.account_id"));
+	private static String records(HygieneScope scope) {
+		return """
+				SELECT d.account_id, a.name, d.duplicates, u.display_name
+				FROM hygiene_duplicate d JOIN account a ON a.id = d.account_id
+				LEFT JOIN app_user u ON u.id = a.owner_ae_id
+				WHERE %s ORDER BY d.account_id""".formatted(scope.accounts("d.account_id"));
+	}
 
 	private static HygieneRecord record(ResultSet rs, int n) throws SQLException {
 		return new HygieneRecord("account", rs.getLong(1), rs.getString(2), "same customer as " + rs.getString(3),

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
+import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.process.SalesProcess;
 import com.trellis.shared.BusinessCalendar;
@@ -21,11 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The hygiene module's facade: each check's count, its records (paged) and the one fix
  * that needs nobody to choose (a deactivated user's open deals to the account's owner),
- * over the viewer's scope ({@link HygieneScope}). Stale deals use the sales process's
- * stage norms; duplicate accounts are decided by conflict detection's matcher (the
- * company matcher) and overlapping registrations counted in a job and read as it stored
- * them ({@link DuplicateAccounts}, {@link OverlapStore}): no request computes them, an
- * admin queues a recomputation.
+ * over the viewer's scope ({@link HygieneScope}: the program, a PAM's book or a sales
+ * manager's team). The checks counted on each read are exact and current (each count
+ * reads the check's V105 index); the stored ones carry the time the job computed them.
+ * Stale deals use the sales process's stage norms; duplicate accounts are decided by
+ * conflict detection's matcher (the company matcher) and overlapping registrations
+ * counted in a job and read as it stored them ({@link DuplicateAccounts},
+ * {@link OverlapStore}): no request computes them, an admin queues a recomputation.
  */
 @Service
 public class Hygiene {
@@ -44,9 +47,12 @@ public class Hygiene {
 
 	private final DuplicateAccounts duplicates;
 
+	private final Users users;
+
 	Hygiene(HygieneRepository repository, SalesProcess process, Deals deals, AuditLog audit, BusinessCalendar calendar,
-			Clock clock, DuplicateAccounts duplicates) {
+			Clock clock, DuplicateAccounts duplicates, Users users) {
 		this.duplicates = duplicates;
+		this.users = users;
 		this.repository = repository;
 		this.process = process;
 		this.deals = deals;
@@ -65,8 +71,8 @@ public class Hygiene {
 						this.duplicates.state(check).computedAt()));
 			}
 			else {
-				summary.add(new HygieneSummary(check, check.description(), this.repository.count(query(check), scope),
-						check.fixable(), null));
+				summary.add(new HygieneSummary(check, check.description(),
+						this.repository.count(query(check, scope), scope), check.fixable(), null));
 			}
 		}
 		return summary;
@@ -109,7 +115,7 @@ public class Hygiene {
 		return switch (check) {
 			case DUPLICATE_ACCOUNTS -> this.duplicates.page(scope, page);
 			case OVERLAPPING_REGISTRATIONS -> this.duplicates.overlapPage(scope, page);
-			default -> this.repository.page(query(check), scope, page);
+			default -> this.repository.page(query(check, scope), scope, page);
 		};
 	}
 
@@ -130,7 +136,7 @@ public class Hygiene {
 			this.duplicates.forEach(check, scope, action);
 		}
 		else {
-			this.repository.forEach(query(check), scope, action);
+			this.repository.forEach(query(check, scope), scope, action);
 		}
 	}
 
@@ -167,18 +173,18 @@ public class Hygiene {
 		return result;
 	}
 
-	private HygieneRepository.Query query(HygieneCheck check) {
+	private HygieneRepository.Query query(HygieneCheck check, HygieneScope scope) {
 		var stages = this.process.stages().stream().filter(s -> s.active() && !s.closed()).toList();
 		var norms = new HygieneRepository.Norms(stages.stream().map(s -> s.code().name()).toArray(String[]::new),
 				stages.stream().map(s -> s.normDays()).toArray(Integer[]::new),
 				stages.stream().map(s -> s.name()).toArray(String[]::new));
-		return this.repository.query(check, this.clock.instant(), this.calendar.today(), norms);
+		return this.repository.query(check, scope, this.clock.instant(), this.calendar.today(), norms);
 	}
 
-	private static HygieneScope scope(Viewer viewer) {
-		var scope = HygieneScope.of(viewer.role(), viewer.userId());
+	private HygieneScope scope(Viewer viewer) {
+		var scope = HygieneScope.of(viewer.role(), viewer.userId(), this.users::reportsOf);
 		if (scope == null) {
-			throw new AccessDeniedException("the hygiene report is for program admins and PAMs");
+			throw new AccessDeniedException("the hygiene report is for program admins, PAMs and sales managers");
 		}
 		return scope;
 	}

@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The data-hygiene report: program admins over the program, PAMs over their book; the
- * one-click fix and queueing a recomputation of the duplicate accounts are for program
- * admins.
+ * The data-hygiene report: program admins over the program, PAMs over their book, sales
+ * managers over their team's books (the users reporting to them); the one-click fix and
+ * queueing a recomputation of the duplicate accounts are for program admins.
  */
 @Tag(name = "Data hygiene",
-		description = "Checks of the CRM data with records, CSV and fixes (admins, PAMs over their book)")
+		description = "Checks of the CRM data with records, CSV and fixes (admins; PAMs over their book; sales managers over their team)")
 @RestController
 class HygieneApiController {
 
@@ -35,20 +35,20 @@ class HygieneApiController {
 	}
 
 	@GetMapping("/api/v1/hygiene")
-	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	List<HygieneSummary> summary(Viewer viewer) {
 		return this.hygiene.summary(viewer);
 	}
 
 	@GetMapping("/api/v1/hygiene/{check}")
-	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	PageResult<HygieneRecord> records(Viewer viewer, @PathVariable HygieneCheck check,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		return this.hygiene.records(viewer, check, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/v1/hygiene/{check}/records.csv")
-	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {
 		HygieneCsv.write(this.hygiene, viewer, check, response);
 	}

@@ -32,12 +32,12 @@ class HygieneCursor {
 	}
 
 	/**
-	 * Hands each row of {@code sql} (bound to the scope's {@code :pam} and to
-	 * {@code params}), in its order, to {@code action} as it is read.
+	 * Hands each row of {@code sql} (bound to the scope's {@code :pam} and {@code :team}
+	 * and to {@code params}), in its order, to {@code action} as it is read.
 	 */
 	void forEach(String sql, HygieneScope scope, Map<String, ?> params, RowMapper<HygieneRecord> mapper,
 			Consumer<HygieneRecord> action) {
-		var spec = this.jdbc.sql(sql).param("pam", scope.pamId());
+		var spec = scope.bind(this.jdbc.sql(sql));
 		for (var entry : params.entrySet()) {
 			spec = spec.param(entry.getKey(), entry.getValue());
 		}

@@ -33,21 +33,23 @@ class HygienePageController {
 	}
 
 	@GetMapping("/hygiene")
-	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	String page(Viewer viewer, Model model) {
 		model.addAttribute("summary", this.hygiene.summary(viewer));
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
+		model.addAttribute("team", viewer.is(Role.SALES_MANAGER));
 		model.addAttribute("stored", this.hygiene.storedResult(viewer, HygieneCheck.DUPLICATE_ACCOUNTS));
 		model.addAttribute("storedCheck", HygieneCheck.DUPLICATE_ACCOUNTS);
 		return "hygiene/page";
 	}
 
 	@GetMapping("/hygiene/{check}")
-	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	String records(Viewer viewer, @PathVariable HygieneCheck check, @RequestParam(required = false) Integer page,
 			Model model) {
 		model.addAttribute("checks", HygieneCheck.values());
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
+		model.addAttribute("team", viewer.is(Role.SALES_MANAGER));
 		model.addAttribute("check", check);
 		model.addAttribute("records", this.hygiene.records(viewer, check, PageRequest.of(page, 50)));
 		model.addAttribute("stored", this.hygiene.storedResult(viewer, check));
@@ -56,7 +58,7 @@ class HygienePageController {
 	}
 
 	@GetMapping("/hygiene/{check}/records.csv")
-	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {
 		HygieneCsv.write(this.hygiene, viewer, check, response);
 	}

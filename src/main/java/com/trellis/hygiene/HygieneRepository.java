@@ -24,15 +24,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HygieneRepository {
 
+	/**
+	 * An open deal; the V105 indexes are partial on exactly this text, so keep them
+	 * together.
+	 */
 	private static final String OPEN = "o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')";
 
-	private static final String BOOK = "(SELECT id FROM partner WHERE owner_pam_id = :pam)";
+	/** MISSING_FIELDS' condition, as in its V105 index's predicate. */
+	private static final String MISSING = "(o.amount IS NULL OR o.amount = 0 OR o.close_date IS NULL OR o.account_id IS NULL)";
 
-	private static final String DEAL_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR o.partner_id IN " + BOOK + ")";
-
-	static final String ACCOUNT_SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR %1$s IN (SELECT account_id "
-			+ "FROM opportunity WHERE partner_id IN " + BOOK + " UNION SELECT account_id FROM deal_registration "
-			+ "WHERE partner_id IN " + BOOK + " AND account_id IS NOT NULL))";
+	/** ACCOUNTS_WITHOUT_DOMAIN's condition, as in its V105 index's predicate. */
+	private static final String NO_DOMAIN = "(a.web_domain IS NULL OR btrim(a.web_domain) = '')";
 
 	private static final String DEAL_COLUMNS = """
 			SELECT 'opportunity' AS record_type, o.id AS record_id, o.name, %s AS problem,
@@ -53,20 +55,24 @@ class HygieneRepository {
 		this.cursor = cursor;
 	}
 
-	/** The SQL of a check that is SQL alone, with its parameters. */
-	Query query(HygieneCheck check, Instant now, LocalDate today, Norms norms) {
+	/**
+	 * The SQL of a check that is SQL alone, with its parameters, in the viewer's scope:
+	 * the records in page order and, apart, their count, written to read the check's V105
+	 * index and not the deals (the count states the records' condition over the same
+	 * rows; the tests hold each count to its records).
+	 */
+	Query query(HygieneCheck check, HygieneScope scope, Instant now, LocalDate today, Norms norms) {
+		String deals = scope.deals();
 		return switch (check) {
 			case MISSING_FIELDS -> new Query(DEAL_COLUMNS.formatted("""
 					'missing ' || concat_ws(', ', CASE WHEN o.amount IS NULL OR o.amount = 0 THEN 'amount' END,
 					                     CASE WHEN o.close_date IS NULL THEN 'close date' END,
-					                     CASE WHEN o.account_id IS NULL THEN 'account' END)""")
-					+ """
-							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
-							WHERE %s AND %s AND (o.amount IS NULL OR o.amount = 0 OR o.close_date IS NULL OR o.account_id IS NULL)
-							ORDER BY o.id
-							"""
-						.formatted(OPEN, DEAL_SCOPE),
-					Map.of());
+					                     CASE WHEN o.account_id IS NULL THEN 'account' END)""") + """
+					FROM opportunity o JOIN app_user u ON u.id = o.owner_id
+					WHERE %1$s AND %2$s AND %3$s
+					ORDER BY o.id
+					""".formatted(OPEN, MISSING, deals), Map.of(),
+					"SELECT count(*) FROM opportunity o WHERE %s AND %s AND %s".formatted(OPEN, MISSING, deals));
 			case STALE_DEALS -> new Query(DEAL_COLUMNS.formatted("""
 					floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) || ' days in '
 					|| norm.name || ', norm ' || norm.days || ' days'""")
@@ -74,45 +80,66 @@ class HygieneRepository {
 							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
 							JOIN unnest(CAST(:stages AS TEXT[]), CAST(:days AS INT[]), CAST(:names AS TEXT[]))
 							     AS norm(stage, days, name) ON norm.stage = o.stage
-							WHERE %s AND %s AND o.stage_entered_at <= CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days + 1)
+							WHERE %1$s AND %2$s AND o.stage_entered_at <= CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days + 1)
 							ORDER BY o.stage_entered_at, o.id
 							"""
-						.formatted(OPEN, DEAL_SCOPE),
+						.formatted(OPEN, deals),
 					Map.of("now", Timestamp.from(now), "stages", norms.stages(), "days", norms.days(), "names",
-							norms.names()));
+							norms.names()),
+					"""
+							SELECT coalesce(sum(stale.n), 0)
+							FROM unnest(CAST(:stages AS TEXT[]), CAST(:days AS INT[]), CAST(:names AS TEXT[]))
+							     AS norm(stage, days, name)
+							CROSS JOIN LATERAL (SELECT count(*) AS n FROM opportunity o
+							    WHERE o.stage = norm.stage AND %1$s AND %2$s
+							      AND o.stage_entered_at <= CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days + 1)) stale
+							"""
+						.formatted(OPEN, deals));
 			case SLIPPED_CLOSE_DATES -> new Query(DEAL_COLUMNS.formatted(
 					"""
 							concat_ws('; ', CASE WHEN o.close_date < :today THEN 'close date ' || o.close_date || ' has passed' END,
-							          CASE WHEN moves.n > 2 THEN 'close date moved ' || moves.n || ' times' END)""")
+							          CASE WHEN m.moves > 2 THEN 'close date moved ' || m.moves || ' times' END)""")
 					+ """
 							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
-							LEFT JOIN LATERAL (SELECT count(*) AS n FROM opportunity_close_date_change c
-							                   WHERE c.opportunity_id = o.id) moves ON TRUE
-							WHERE %s AND %s AND (o.close_date < :today OR moves.n > 2)
+							LEFT JOIN hygiene_close_date_moves m ON m.opportunity_id = o.id
+							WHERE %1$s AND %2$s AND (o.close_date < :today OR m.moves > 2)
 							ORDER BY o.close_date NULLS LAST, o.id
-							""".formatted(OPEN, DEAL_SCOPE), Map.of("today", today));
+							""".formatted(OPEN, deals), Map.of("today", today),
+					"""
+							SELECT (SELECT count(*) FROM opportunity o WHERE %1$s AND o.close_date < :today AND %2$s)
+							     + (SELECT count(*) FROM hygiene_close_date_moves m JOIN opportunity o ON o.id = m.opportunity_id
+							        WHERE m.moves > 2 AND %1$s AND (o.close_date >= :today OR o.close_date IS NULL) AND %2$s)
+							"""
+						.formatted(OPEN, deals));
 			case ACCOUNTS_WITHOUT_DOMAIN -> new Query("""
 					SELECT 'account' AS record_type, a.id AS record_id, a.name, 'no web domain' AS problem,
 					       u.display_name AS owner, '/accounts/' || a.id AS link
 					FROM account a LEFT JOIN app_user u ON u.id = a.owner_ae_id
-					WHERE (a.web_domain IS NULL OR btrim(a.web_domain) = '') AND %s
+					WHERE %1$s AND %2$s
 					ORDER BY a.id
-					""".formatted(ACCOUNT_SCOPE.formatted("a.id")), Map.of());
+					""".formatted(NO_DOMAIN, scope.accounts("a.id")), Map.of(),
+					"SELECT count(*) FROM account a WHERE %s AND %s".formatted(NO_DOMAIN, scope.accounts("a.id")));
 			case OWNER_NOT_ACCOUNT_OWNER -> new Query(DEAL_COLUMNS.formatted("""
 					'owned by ' || u.display_name || ', the account ' || a.name || ' by ' || au.display_name""") + """
 					FROM opportunity o JOIN app_user u ON u.id = o.owner_id
 					JOIN account a ON a.id = o.account_id JOIN app_user au ON au.id = a.owner_ae_id
-					WHERE %s AND %s AND o.owner_id <> a.owner_ae_id
+					WHERE %1$s AND %2$s AND o.owner_id <> a.owner_ae_id
 					ORDER BY o.id
-					""".formatted(OPEN, DEAL_SCOPE), Map.of());
+					""".formatted(OPEN, deals), Map.of(), """
+					SELECT count(*) FROM opportunity o JOIN account a ON a.id = o.account_id
+					WHERE %1$s AND %2$s AND o.owner_id <> a.owner_ae_id
+					""".formatted(OPEN, deals));
 			case DEACTIVATED_OWNERS -> new Query(DEAL_COLUMNS.formatted("""
 					u.display_name || ' is deactivated' || CASE WHEN au.id IS NULL THEN '; the account has no owner'
 					  ELSE '; the account is owned by ' || au.display_name END""") + """
 					FROM opportunity o JOIN app_user u ON u.id = o.owner_id
 					LEFT JOIN account a ON a.id = o.account_id LEFT JOIN app_user au ON au.id = a.owner_ae_id
-					WHERE %s AND %s AND NOT u.enabled
+					WHERE %1$s AND %2$s AND NOT u.enabled
 					ORDER BY o.id
-					""".formatted(OPEN, DEAL_SCOPE), Map.of());
+					""".formatted(OPEN, deals), Map.of(), """
+					SELECT count(*) FROM opportunity o
+					WHERE %1$s AND %2$s AND o.owner_id IN (SELECT id FROM app_user WHERE NOT enabled)
+					""".formatted(OPEN, deals));
 			case DUPLICATE_ACCOUNTS, OVERLAPPING_REGISTRATIONS ->
 				throw new IllegalArgumentException(check + " is stored by the job");
 		};
@@ -154,32 +181,32 @@ class HygieneRepository {
 	 * query timeout in one statement on a loaded machine).
 	 */
 	List<CustomerRecord[]> duplicateCandidates(HygieneScope scope, long after, long upTo) {
-		return this.jdbc
-			.sql("""
-					WITH scoped AS (
-					    SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country, a.name_head_key, a.name_tail_key
-					    FROM account a WHERE %s AND a.id > :after AND a.id <= :upTo
-					), pairs AS (
-					    SELECT s.id, d.id AS b_id FROM scoped s CROSS JOIN LATERAL (
-					        SELECT b.id FROM account b WHERE b.registrable_domain = s.registrable_domain AND b.id <> s.id
-					        ORDER BY b.id LIMIT :candidates) d
-					    UNION
-					    SELECT s.id, h.id FROM scoped s CROSS JOIN LATERAL (
-					        SELECT b.id FROM account b WHERE b.name_head_key = s.name_head_key AND b.id <> s.id
-					        ORDER BY b.id LIMIT :candidates) h
-					    UNION
-					    SELECT s.id, t.id FROM scoped s CROSS JOIN LATERAL (
-					        SELECT b.id FROM account b WHERE b.name_tail_key = s.name_tail_key AND b.id <> s.id
-					        ORDER BY b.id LIMIT :candidates) t
-					)
-					SELECT s.id, s.name, s.registrable_domain, s.normalized_name, s.country,
-					       b.id AS b_id, b.name AS b_name, b.registrable_domain AS b_domain, b.normalized_name AS b_normalized,
-					       b.country AS b_country
-					FROM pairs JOIN scoped s ON s.id = pairs.id JOIN account b ON b.id = pairs.b_id
-					ORDER BY s.id, b.id
-					"""
-				.formatted(ACCOUNT_SCOPE.formatted("a.id")))
-			.param("pam", scope.pamId())
+		return scope
+			.bind(this.jdbc
+				.sql("""
+						WITH scoped AS (
+						    SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country, a.name_head_key, a.name_tail_key
+						    FROM account a WHERE %s AND a.id > :after AND a.id <= :upTo
+						), pairs AS (
+						    SELECT s.id, d.id AS b_id FROM scoped s CROSS JOIN LATERAL (
+						        SELECT b.id FROM account b WHERE b.registrable_domain = s.registrable_domain AND b.id <> s.id
+						        ORDER BY b.id LIMIT :candidates) d
+						    UNION
+						    SELECT s.id, h.id FROM scoped s CROSS JOIN LATERAL (
+						        SELECT b.id FROM account b WHERE b.name_head_key = s.name_head_key AND b.id <> s.id
+						        ORDER BY b.id LIMIT :candidates) h
+						    UNION
+						    SELECT s.id, t.id FROM scoped s CROSS JOIN LATERAL (
+						        SELECT b.id FROM account b WHERE b.name_tail_key = s.name_tail_key AND b.id <> s.id
+						        ORDER BY b.id LIMIT :candidates) t
+						)
+						SELECT s.id, s.name, s.registrable_domain, s.normalized_name, s.country,
+						       b.id AS b_id, b.name AS b_name, b.registrable_domain AS b_domain, b.normalized_name AS b_normalized,
+						       b.country AS b_country
+						FROM pairs JOIN scoped s ON s.id = pairs.id JOIN account b ON b.id = pairs.b_id
+						ORDER BY s.id, b.id
+						"""
+					.formatted(scope.accounts("a.id"))))
 			.param("candidates", CANDIDATES)
 			.param("after", after)
 			.param("upTo", upTo)
@@ -213,20 +240,19 @@ class HygieneRepository {
 
 	/** The open deals of deactivated owners in scope, with their account's owner. */
 	List<Handover> deactivatedHoldings(HygieneScope scope) {
-		return this.jdbc.sql("""
+		return scope.bind(this.jdbc.sql("""
 				SELECT o.id, o.owner_id, a.owner_ae_id, au.enabled, au.role
 				FROM opportunity o JOIN app_user u ON u.id = o.owner_id
 				LEFT JOIN account a ON a.id = o.account_id LEFT JOIN app_user au ON au.id = a.owner_ae_id
 				WHERE %s AND %s AND NOT u.enabled ORDER BY o.id
-				""".formatted(OPEN, DEAL_SCOPE))
-			.param("pam", scope.pamId())
+				""".formatted(OPEN, scope.deals())))
 			.query((rs, n) -> new Handover(rs.getLong("id"), rs.getLong("owner_id"), (Long) rs.getObject("owner_ae_id"),
 					(Boolean) rs.getObject("enabled"), rs.getString("role")))
 			.list();
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Query query, HygieneScope scope) {
-		spec = spec.param("pam", scope.pamId());
+		spec = scope.bind(spec);
 		for (var entry : query.params().entrySet()) {
 			spec = spec.param(entry.getKey(), entry.getValue());
 		}
@@ -234,15 +260,10 @@ class HygieneRepository {
 	}
 
 	/**
-	 * A check's SQL and parameters; {@code countSql} counts its records (the records'
-	 * query wrapped in a count).
+	 * A check's SQL and parameters: {@code sql} its records in page order,
+	 * {@code countSql} their number (a bigint).
 	 */
 	record Query(String sql, Map<String, Object> params, String countSql) {
-
-		Query(String sql, Map<String, Object> params) {
-			this(sql, params, "SELECT count(*) FROM (" + sql + ") AS found");
-		}
-
 	}
 
 	/** The open stages' norms, from the sales process. */

@@ -1,26 +1,101 @@
 package com.trellis.hygiene;
 
+import java.util.List;
+import java.util.function.LongFunction;
+
 import com.trellis.identity.Role;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
- * Whose data a viewer's hygiene report covers: a program admin the whole program; a PAM
- * their book, that is the deals with one of their partners on them, the accounts of those
- * deals or of their partners' registrations, and their partners' registrations. Anyone
- * else has no report.
+ * Whose data a viewer's hygiene report covers, as SQL: a program admin the whole program;
+ * a PAM their book, that is the deals with one of their partners on them, the accounts of
+ * those deals or of their partners' registrations, and their partners' registrations; a
+ * sales manager their team's books, that is the deals owned by the users reporting to
+ * them at any depth (the manager hierarchy of package identity), the accounts those users
+ * own and the registrations on those accounts. Anyone else has no report.
  *
- * @param pamId the PAM whose book is covered, or null for the whole program
+ * @param kind whose report
+ * @param pamId the PAM whose book is covered (bound as {@code :pam}), null otherwise
+ * @param team the ids of the users below the sales manager (bound as {@code :team}),
+ * empty otherwise
  */
-record HygieneScope(Long pamId) {
+record HygieneScope(Kind kind, Long pamId, List<Long> team) {
 
-	static final HygieneScope PROGRAM = new HygieneScope(null);
+	static final HygieneScope PROGRAM = new HygieneScope(Kind.PROGRAM, null, List.of());
 
-	/** The scope of a role, or null when the role has no hygiene report. */
-	static HygieneScope of(Role role, long userId) {
+	private static final String BOOK = "(SELECT id FROM partner WHERE owner_pam_id = :pam)";
+
+	private static final String TEAM = "CAST(:team AS BIGINT[])";
+
+	HygieneScope {
+		team = List.copyOf(team);
+	}
+
+	static HygieneScope book(long pamId) {
+		return new HygieneScope(Kind.BOOK, pamId, List.of());
+	}
+
+	static HygieneScope team(List<Long> reports) {
+		return new HygieneScope(Kind.TEAM, null, reports);
+	}
+
+	/**
+	 * The scope of a role, or null when the role has no hygiene report; {@code reports}
+	 * gives the users below a manager, asked only for a sales manager.
+	 */
+	static HygieneScope of(Role role, long userId, LongFunction<List<Long>> reports) {
 		return switch (role) {
 			case ADMIN -> PROGRAM;
-			case PAM -> new HygieneScope(userId);
+			case PAM -> book(userId);
+			case SALES_MANAGER -> team(reports.apply(userId));
 			default -> null;
 		};
+	}
+
+	/** The condition on the deal {@code o} (opportunity). */
+	String deals() {
+		return switch (this.kind) {
+			case PROGRAM -> "TRUE";
+			case BOOK -> "o.partner_id IN " + BOOK;
+			case TEAM -> "o.owner_id = ANY(" + TEAM + ")";
+		};
+	}
+
+	/** The condition on an account id column, e.g. {@code a.id}. */
+	String accounts(String accountId) {
+		return switch (this.kind) {
+			case PROGRAM -> "TRUE";
+			case BOOK -> "%1$s IN (SELECT account_id FROM opportunity WHERE partner_id IN %2$s UNION "
+					+ "SELECT account_id FROM deal_registration WHERE partner_id IN %2$s AND account_id IS NOT NULL)"
+						.formatted(accountId, BOOK);
+			case TEAM -> accountId + " IN (SELECT id FROM account WHERE owner_ae_id = ANY(" + TEAM + "))";
+		};
+	}
+
+	/**
+	 * The condition on the registration {@code r} (deal_registration): its partner's PAM,
+	 * or for a team the owner of the account it is on.
+	 */
+	String registrations() {
+		return switch (this.kind) {
+			case PROGRAM -> "TRUE";
+			case BOOK -> "r.partner_id IN " + BOOK;
+			case TEAM -> accounts("r.account_id");
+		};
+	}
+
+	/**
+	 * Binds {@code :pam} and {@code :team} (a statement that names neither ignores them).
+	 */
+	JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+		return spec.param("pam", this.pamId).param("team", this.team.toArray(Long[]::new));
+	}
+
+	enum Kind {
+
+		PROGRAM, BOOK, TEAM
+
 	}
 
 }

@@ -37,9 +37,6 @@ class OverlapStore {
 	private static final String OTHERS = "CASE WHEN %1$s THEN 0 ELSE count(*) OVER (PARTITION BY %2$s) "
 			+ "- count(*) OVER (PARTITION BY %2$s, partner_id) END";
 
-	private static final String SCOPE = "(CAST(:pam AS BIGINT) IS NULL OR h.partner_id IN "
-			+ "(SELECT id FROM partner WHERE owner_pam_id = :pam))";
-
 	private static final String STILL_OPEN = "JOIN deal_registration r ON r.id = h.registration_id AND r.status "
 			+ OPEN;
 
@@ -115,8 +112,9 @@ class OverlapStore {
 
 	/** The stored registrations in scope that are still open. */
 	long count(HygieneScope scope) {
-		return this.jdbc.sql("SELECT count(*) FROM hygiene_overlap h " + STILL_OPEN + " WHERE " + SCOPE)
-			.param("pam", scope.pamId())
+		return scope
+			.bind(this.jdbc
+				.sql("SELECT count(*) FROM hygiene_overlap h " + STILL_OPEN + " WHERE " + scope.registrations()))
 			.query(Long.class)
 			.single();
 	}
@@ -127,8 +125,7 @@ class OverlapStore {
 	 * V93 index of each key; none when all it overlapped were decided since the run).
 	 */
 	List<HygieneRecord> page(HygieneScope scope, PageRequest page) {
-		return this.jdbc.sql(RECORDS + " LIMIT :limit OFFSET :offset")
-			.param("pam", scope.pamId())
+		return scope.bind(this.jdbc.sql(records(scope) + " LIMIT :limit OFFSET :offset"))
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(OverlapStore::record)
@@ -137,25 +134,27 @@ class OverlapStore {
 
 	/** Every stored record in scope, in page order, each handed on as it is read. */
 	void forEach(HygieneScope scope, Consumer<HygieneRecord> action) {
-		this.cursor.forEach(RECORDS, scope, Map.of(), OverlapStore::record, action);
+		this.cursor.forEach(records(scope), scope, Map.of(), OverlapStore::record, action);
 	}
 
-	private static final String RECORDS = """
-			SELECT h.registration_id, r.customer_name, p.name AS partner, h.others, h.on_account, h.on_domain,
-			       h.on_name, eo.id AS example_id, eo.customer_name AS example_name, ep.name AS example_partner
-			FROM hygiene_overlap h %1$s JOIN partner p ON p.id = h.partner_id
-			LEFT JOIN LATERAL (
-			    (SELECT o.id FROM deal_registration o WHERE o.account_id = r.account_id
-			        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
-			    UNION ALL
-			    (SELECT o.id FROM deal_registration o WHERE o.registrable_domain = r.registrable_domain
-			        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
-			    UNION ALL
-			    (SELECT o.id FROM deal_registration o WHERE o.normalized_name = r.normalized_name
-			        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
-			    LIMIT 1) example ON TRUE
-			LEFT JOIN deal_registration eo ON eo.id = example.id LEFT JOIN partner ep ON ep.id = eo.partner_id
-			WHERE %3$s ORDER BY h.registration_id""".formatted(STILL_OPEN, OPEN, SCOPE);
+	private static String records(HygieneScope scope) {
+		return """
+				SELECT h.registration_id, r.customer_name, p.name AS partner, h.others, h.on_account, h.on_domain,
+				       h.on_name, eo.id AS example_id, eo.customer_name AS example_name, ep.name AS example_partner
+				FROM hygiene_overlap h %1$s JOIN partner p ON p.id = h.partner_id
+				LEFT JOIN LATERAL (
+				    (SELECT o.id FROM deal_registration o WHERE o.account_id = r.account_id
+				        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
+				    UNION ALL
+				    (SELECT o.id FROM deal_registration o WHERE o.registrable_domain = r.registrable_domain
+				        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
+				    UNION ALL
+				    (SELECT o.id FROM deal_registration o WHERE o.normalized_name = r.normalized_name
+				        AND o.partner_id <> r.partner_id AND o.status %2$s LIMIT 1)
+				    LIMIT 1) example ON TRUE
+				LEFT JOIN deal_registration eo ON eo.id = example.id LEFT JOIN partner ep ON ep.id = eo.partner_id
+				WHERE %3$s ORDER BY h.registration_id""".formatted(STILL_OPEN, OPEN, scope.registrations());
+	}
 
 	private static HygieneRecord record(ResultSet rs, int n) throws SQLException {
 		return new HygieneRecord("registration", rs.getLong("registration_id"), rs.getString("customer_name"),

@@ -68,9 +68,13 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 							link("nav.ourRoi", "/roi")),
 					link("nav.inbox", "/notifications"), link("nav.colleagues", "/portal/colleagues"),
 					link("nav.ourProfile", "/partners/" + viewer.partnerId()));
-			case AE, SALES_MANAGER -> List.of(link("nav.home", "/"), guidance(), deals(),
-					link("nav.partners", "/partners"), group("nav.groupInsights", link("nav.metrics", "/metrics"),
-							link("nav.adoption", "/adoption"), link("nav.forecast", "/forecast")));
+			case AE -> List.of(link("nav.home", "/"), guidance(), deals(), link("nav.partners", "/partners"),
+					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
+							link("nav.forecast", "/forecast")));
+			case SALES_MANAGER -> List.of(link("nav.home", "/"), guidance(), deals(), link("nav.partners", "/partners"),
+					group("nav.groupInsights", link("nav.metrics", "/metrics"), link("nav.adoption", "/adoption"),
+							link("nav.forecast", "/forecast")),
+					link("nav.hygiene", "/hygiene"));
 			case ADMIN -> List.of(link("nav.home", "/"), guidance(), partnersGroup(true), deals(), insights(),
 					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.imports", "/imports"),
 							link("nav.hygiene", "/hygiene"), link("nav.exchangeRates", "/admin/exchange-rates"),

@@ -209,26 +209,39 @@ final class PageTour {
 	}
 
 	private HttpClient signIn(String email) throws Exception {
+		return signIn(this.port, email);
+	}
+
+	/**
+	 * A session signed in through the sign-in form as a browser does (CSRF token, session
+	 * cookie, password "demo" of the generated users), redirects not followed, so a page
+	 * that sends to /login shows as its 302.
+	 */
+	static HttpClient signIn(int port, String email) throws Exception {
 		var http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
-		var login = get(http, "/login");
-		var token = CSRF.matcher(login);
-		if (!token.find()) {
-			throw new IllegalStateException("no CSRF token on the sign-in page");
+		var login = http.send(request(port, "/login").build(), HttpResponse.BodyHandlers.ofString());
+		var token = CSRF.matcher(login.body());
+		if (login.statusCode() != 200 || !token.find()) {
+			throw new IllegalStateException("no CSRF token on the sign-in page (" + login.statusCode() + ")");
 		}
 		var form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=demo&_csrf="
 				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-		var response = http.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+		var response = http.send(request(port, "/login").header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.discarding());
 		if (response.headers().firstValue("Location").orElse("error").contains("error")) {
 			throw new IllegalStateException("sign-in of " + email + " failed: " + response.statusCode());
 		}
 		return http;
+	}
+
+	private static HttpRequest.Builder request(int port, String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2));
 	}
 
 	private HttpRequest.Builder request(String path) {
