@@ -66,9 +66,9 @@ record HygieneScope(Kind kind, Long pamId, List<Long> team) {
 	String accounts(String accountId) {
 		return switch (this.kind) {
 			case PROGRAM -> "TRUE";
-			case BOOK -> "%1$s IN (SELECT account_id FROM opportunity WHERE partner_id IN %2$s UNION "
-					+ "SELECT account_id FROM deal_registration WHERE partner_id IN %2$s AND account_id IS NOT NULL)"
-						.formatted(accountId, BOOK);
+			case BOOK -> accountId + " IN (SELECT account_id FROM opportunity WHERE partner_id IN " + BOOK
+					+ " UNION SELECT account_id FROM deal_registration WHERE partner_id IN " + BOOK
+					+ " AND account_id IS NOT NULL)";
 			case TEAM -> accountId + " IN (SELECT id FROM account WHERE owner_ae_id = ANY(" + TEAM + "))";
 		};
 	}
