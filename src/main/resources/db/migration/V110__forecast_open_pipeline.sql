@@ -48,7 +48,8 @@ CREATE TABLE forecast_open_fact (
 );
 
 -- The ledger row of each given deal as it is now (none for a closed deal or one without an
--- exchange rate), in the business time zone; for the refresh and the rebuild.
+-- exchange rate), in the business time zone; for the refresh and the rebuild. Only by id, so
+-- that even a generic plan reads the deals by their key.
 CREATE FUNCTION forecast_open_rows(ids BIGINT[], zone TEXT) RETURNS TABLE (opportunity_id BIGINT, stage TEXT,
     grp TEXT, partner_involved BOOLEAN, called BOOLEAN, entered_day DATE, close_month DATE, amount_reporting NUMERIC)
 LANGUAGE sql STABLE AS $fn$
@@ -62,7 +63,7 @@ LANGUAGE sql STABLE AS $fn$
            COALESCE(CAST(date_trunc('month', o.close_date) AS DATE), DATE '-infinity'),
            round(o.amount * fx.to_reporting, 2)
     FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
-    WHERE (ids IS NULL OR o.id = ANY (ids)) AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+    WHERE o.id = ANY (ids) AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 $fn$;
 
 -- Replaces the ledger rows of the given deals with their current state and moves the sums
@@ -115,7 +116,8 @@ BEGIN
     IF zone IS NULL THEN
         RETURN;
     END IF;
-    INSERT INTO forecast_open_deal SELECT * FROM forecast_open_rows(NULL, zone);
+    INSERT INTO forecast_open_deal
+    SELECT * FROM forecast_open_rows(ARRAY(SELECT id FROM opportunity WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')), zone);
     INSERT INTO forecast_open_fact (stage, grp, partner_involved, called, entered_day, close_month, deals,
         amount_reporting)
     SELECT stage, grp, partner_involved, called, entered_day, close_month, count(*), sum(amount_reporting)

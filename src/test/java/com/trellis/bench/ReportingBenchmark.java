@@ -118,7 +118,8 @@ class ReportingBenchmark {
 				: new Samples(new long[0], 0);
 		var facts = rebuilds ? repeat(1, () -> rolledBack("SELECT facts_rebuild((SELECT zone FROM fact_setting))"))
 				: new Samples(new long[0], 0);
-		var open = rebuilds ? repeat(1, () -> rolledBack("SELECT forecast_open_rebuild()")) : new Samples(new long[0], 0);
+		var open = rebuilds ? repeat(1, () -> rolledBack("SELECT forecast_open_rebuild()"))
+				: new Samples(new long[0], 0);
 		var closes = closes(admin);
 		var kpis = concurrent(callers, "/api/v1/kpis", "?slice=PAM&sliceValue=");
 		var rollUp = concurrent(callers, "/api/v1/forecast/rollup", "?scope=PAM&scopeId=");
