@@ -61,3 +61,44 @@ WITH deal AS MATERIALIZED (
   LEFT JOIN (SELECT DISTINCT partner_id FROM tier_change) tc ON tc.partner_id = o.partner_id
   WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND TRUE)
 SELECT stage, grp, count(*), sum(amount) FROM deal GROUP BY 1, 2;
+
+-- ### Forecast roll-up, program and partner deals: the kept open pipeline (V110)
+WITH prob(stage, grp, p) AS (VALUES ('REGISTERED', 'DIRECT', 0.10), ('QUALIFIED', 'DIRECT', 0.25), ('JOINT_WORKING', 'DIRECT', 0.45), ('COMMIT', 'DIRECT', 0.75),
+  ('REGISTERED', 'PARTNER:TIER_1_INVEST', 0.12), ('QUALIFIED', 'PARTNER:TIER_1_INVEST', 0.30), ('JOINT_WORKING', 'PARTNER:TIER_1_INVEST', 0.50), ('COMMIT', 'PARTNER:TIER_1_INVEST', 0.80),
+  ('REGISTERED', 'PARTNER:TIER_2_EMERGING', 0.10), ('QUALIFIED', 'PARTNER:TIER_2_EMERGING', 0.25), ('JOINT_WORKING', 'PARTNER:TIER_2_EMERGING', 0.45), ('COMMIT', 'PARTNER:TIER_2_EMERGING', 0.75),
+  ('REGISTERED', 'PARTNER:TIER_3_BASELINE', 0.08), ('QUALIFIED', 'PARTNER:TIER_3_BASELINE', 0.20), ('JOINT_WORKING', 'PARTNER:TIER_3_BASELINE', 0.40), ('COMMIT', 'PARTNER:TIER_3_BASELINE', 0.70)),
+norm(stage, grp, own, later) AS (SELECT stage, grp, 20, 40 FROM prob),
+counted AS (
+  SELECT f.amount_reporting AS amount, pr.p, f.called, f.partner_involved AS in_part
+  FROM forecast_open_fact f JOIN norm n ON n.stage = f.stage AND n.grp = f.grp
+  JOIN prob pr ON pr.stage = f.stage AND pr.grp = f.grp
+  WHERE GREATEST(CURRENT_DATE + GREATEST(n.own - GREATEST(CURRENT_DATE - f.entered_day, 0), 0) + n.later, f.close_month)
+        >= CAST(date_trunc('quarter', CURRENT_DATE) AS DATE)
+    AND GREATEST(CURRENT_DATE + GREATEST(n.own - GREATEST(CURRENT_DATE - f.entered_day, 0), 0) + n.later, f.close_month)
+        < CAST(date_trunc('quarter', CURRENT_DATE) + INTERVAL '3 months' AS DATE))
+SELECT sum(amount) FILTER (WHERE called), sum(amount) FILTER (WHERE called OR p >= 0.5), sum(amount * p),
+       sum(amount * p) FILTER (WHERE in_part)
+FROM counted;
+
+-- ### Forecast deal lines, program: the largest open deals of the quarter (V110)
+WITH norm(stage, grp, own, later) AS (
+  SELECT s, g, 20, 40 FROM unnest(ARRAY['REGISTERED', 'QUALIFIED', 'JOINT_WORKING', 'COMMIT']) s,
+    unnest(ARRAY['DIRECT', 'PARTNER:TIER_1_INVEST', 'PARTNER:TIER_2_EMERGING', 'PARTNER:TIER_3_BASELINE']) g)
+SELECT f.opportunity_id, f.amount_reporting
+FROM forecast_open_deal f JOIN norm n ON n.stage = f.stage AND n.grp = f.grp
+WHERE GREATEST(CURRENT_DATE + GREATEST(n.own - GREATEST(CURRENT_DATE - f.entered_day, 0), 0) + n.later, f.close_month)
+        >= CAST(date_trunc('quarter', CURRENT_DATE) AS DATE)
+  AND GREATEST(CURRENT_DATE + GREATEST(n.own - GREATEST(CURRENT_DATE - f.entered_day, 0), 0) + n.later, f.close_month)
+        < CAST(date_trunc('quarter', CURRENT_DATE) + INTERVAL '3 months' AS DATE)
+ORDER BY f.amount_reporting DESC, f.opportunity_id LIMIT 25;
+
+-- ### Forecast relearn: the day histogram (V111)
+SELECT stage, grp, bin, deals FROM forecast_stage_days WHERE deals > 0;
+
+-- ### Forecast relearn: one group's middle rows from the ledger index (V111)
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days)
+FROM (SELECT days FROM (
+  (SELECT days FROM forecast_deal_stage WHERE stage = 'QUALIFIED' AND grp = 'PARTNER:TIER_2_EMERGING' AND days >= 14.5 ORDER BY days LIMIT 2002)
+  UNION ALL
+  (SELECT days FROM forecast_deal_stage WHERE stage = 'QUALIFIED' AND grp = 'PARTNER:TIER_3_BASELINE' AND days >= 14.5 ORDER BY days LIMIT 2002)) u
+  ORDER BY days OFFSET 2000 LIMIT 2) m;

@@ -108,6 +108,8 @@ public class DealFacts {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query().singleRow();
 		long started = System.nanoTime();
 		this.jdbc.sql("SELECT facts_rebuild(:zone)").param("zone", this.calendar.zone().getId()).query().singleRow();
+		// the forecast's open pipeline (V110), kept by its own triggers
+		this.jdbc.sql("SELECT forecast_open_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),

@@ -38,19 +38,67 @@ class ForecastCounts {
 
 	/**
 	 * Rows as {@link ForecastRepository#stageDurations}: per stage and group (and coarse
-	 * group) the closed deals that spent time there and the median of their days.
+	 * group) the closed deals that spent time there and the median of their days. The
+	 * counts per day bin ({@code forecast_stage_days}, V111) give each group's size and
+	 * the bin of its middle row(s); only those rows are read from the ledger, through its
+	 * index on (stage, group, days), and {@code percentile_cont} over them gives the same
+	 * median as over the whole group.
 	 */
 	List<Map<String, Object>> stageDurations() {
+		var bins = new java.util.TreeMap<String, java.util.TreeMap<Integer, Long>>();
+		var members = new java.util.TreeMap<String, java.util.TreeSet<String>>();
+		this.jdbc.sql("SELECT stage, grp, bin, deals FROM forecast_stage_days WHERE deals > 0").query(rs -> {
+			var stage = rs.getString(1);
+			var group = rs.getString(2);
+			for (var key : new java.util.LinkedHashSet<>(List.of(group, ForecastModel.coarseOf(group)))) {
+				bins.computeIfAbsent(stage + "|" + key, k -> new java.util.TreeMap<>())
+					.merge(rs.getInt(3), rs.getLong(4), Long::sum);
+				members.computeIfAbsent(stage + "|" + key, k -> new java.util.TreeSet<>()).add(group);
+			}
+		});
+		var rows = new java.util.ArrayList<Map<String, Object>>();
+		bins.forEach((key, histogram) -> {
+			var stage = key.substring(0, key.indexOf('|'));
+			long deals = histogram.values().stream().mapToLong(Long::longValue).sum();
+			long middle = (deals - 1) / 2;
+			long before = 0;
+			int bin = histogram.firstKey();
+			for (var entry : histogram.entrySet()) {
+				if (before + entry.getValue() > middle) {
+					bin = entry.getKey();
+					break;
+				}
+				before += entry.getValue();
+			}
+			rows.add(Map.of("stage", stage, "group", key.substring(key.indexOf('|') + 1), "deals", deals, "median",
+					BigDecimal.valueOf(median(stage, members.get(key), bin, middle - before, deals % 2 == 0 ? 2 : 1))));
+		});
+		return rows;
+	}
+
+	/**
+	 * The median of the {@code count} (one or two) middle rows of a stage's groups, the
+	 * first of them the {@code offset}-th from the start of {@code bin}.
+	 */
+	private double median(String stage, java.util.Set<String> groups, int bin, long offset, int count) {
+		var branches = new java.util.ArrayList<String>();
+		var params = new java.util.HashMap<String, Object>();
+		int i = 0;
+		for (var group : groups) {
+			branches.add("""
+					(SELECT days FROM forecast_deal_stage WHERE stage = :stage AND grp = :g%d AND days >= :from
+					 ORDER BY days LIMIT :need)""".formatted(i));
+			params.put("g" + i++, group);
+		}
+		params.put("stage", stage);
+		params.put("from", BigDecimal.valueOf(bin).subtract(new BigDecimal("0.5")));
+		params.put("need", offset + count);
+		params.put("offset", offset);
+		params.put("count", count);
 		return this.jdbc.sql("""
-				SELECT stage, grp, CASE WHEN grp = 'DIRECT' THEN 'DIRECT' ELSE 'PARTNER' END AS coarse, count(*),
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY days)
-				FROM forecast_deal_stage WHERE days IS NOT NULL
-				GROUP BY GROUPING SETS ((1, 2), (1, 3))
-				""")
-			.query((rs, n) -> Map.<String, Object>of("stage", rs.getString(1), "group",
-					rs.getString(2) != null ? rs.getString(2) : rs.getString(3), "deals", rs.getLong(4), "median",
-					BigDecimal.valueOf(rs.getDouble(5))))
-			.list();
+				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days)
+				FROM (SELECT days FROM (%s) u ORDER BY days OFFSET :offset LIMIT :count) m
+				""".formatted(String.join(" UNION ALL ", branches))).params(params).query(Double.class).single();
 	}
 
 	/** Rows as {@link ForecastRepository#stagePaths}: from, to, group, deals. */

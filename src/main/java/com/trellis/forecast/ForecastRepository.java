@@ -11,7 +11,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.trellis.shared.BusinessCalendar;
-import com.trellis.shared.Reporting;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.tiers.PartnerTiers;
 
@@ -30,37 +29,6 @@ class ForecastRepository {
 	static final String GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER:' || COALESCE("
 			+ PartnerTiers.tierOnSql("o.partner_id", "CAST(o.created_at AT TIME ZONE :zone AS DATE)") + ", p.tier) END";
 
-	/**
-	 * {@link #GROUP} for the open deals of a roll-up, evaluated once per deal: the tier
-	 * history is looked up only for partners that have one (joined as {@code tc}), the
-	 * others are in their tier now, as {@link #GROUP} has it.
-	 */
-	private static final String OPEN_GROUP = "CASE WHEN o.partner_id IS NULL THEN 'DIRECT'"
-			+ " WHEN tc.partner_id IS NULL THEN 'PARTNER:' || p.tier ELSE 'PARTNER:' || COALESCE("
-			+ PartnerTiers.tierOnSql("o.partner_id", "CAST(o.created_at AT TIME ZONE :zone AS DATE)") + ", p.tier) END";
-
-	/**
-	 * The open deals of a scope (SQL over {@code o} and {@code p}) with their amount and
-	 * group, computed once each and kept ({@code deal}), then with their expected close
-	 * ({@code open}, joined to the norms {@code norm}). Reads the open deals through
-	 * {@code opportunity_open_forecast_idx} (V83) rather than the whole table; before,
-	 * the group was computed again for every norm row the planner tried (30 s on the
-	 * large demo).
-	 */
-	private static String openDeals(String scope) {
-		return """
-				deal AS MATERIALIZED (
-				  SELECT o.id, o.owner_id, o.partner_id, %s AS amount, o.stage, o.stage_entered_at, o.close_date, %s AS grp
-				  FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency LEFT JOIN partner p ON p.id = o.partner_id
-				  LEFT JOIN (SELECT DISTINCT partner_id FROM tier_change) tc ON tc.partner_id = o.partner_id
-				  WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s),
-				open AS (
-				  SELECT o.id, o.owner_id, o.partner_id, o.amount, o.stage, o.grp, %s AS expected
-				  FROM deal o JOIN norm n ON n.stage = o.stage AND n.grp = o.grp)
-				"""
-			.formatted(AMOUNT, OPEN_GROUP, scope, ExpectedClose.SQL);
-	}
-
 	/** A deal's amount converted into the reporting currency, rounded once. */
 	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
 
@@ -75,13 +43,8 @@ class ForecastRepository {
 
 	private final BusinessCalendar calendar;
 
-	/** Read-only roll-ups: the reporting replica when one is configured. */
-	private final JdbcClient reporting;
-
-	ForecastRepository(JdbcClient jdbc, @Reporting JdbcClient reporting, DataSource dataSource,
-			BusinessCalendar calendar) {
+	ForecastRepository(JdbcClient jdbc, DataSource dataSource, BusinessCalendar calendar) {
 		this.jdbc = jdbc;
-		this.reporting = reporting;
 		this.calendar = calendar;
 		this.learning = JdbcClient.create(new JdbcTemplate(dataSource));
 	}
@@ -169,127 +132,6 @@ class ForecastRepository {
 			.param("zone", this.calendar.zone().getId())
 			.query((rs, n) -> Map.<String, Object>of("from", rs.getString(1), "to", rs.getString(2), "group",
 					rs.getString(3) != null ? rs.getString(3) : rs.getString(4), "deals", rs.getLong(5)))
-			.list();
-	}
-
-	/**
-	 * Commit, best case, weighted pipeline and closed-won so far for one quarter and
-	 * scope, in the reporting currency. {@code probabilities} is a VALUES list of (stage,
-	 * group, probability), {@code norms} one of (stage, group, own norm, later norms); a
-	 * deal counts in the quarter its expected close falls in ({@link ExpectedClose}).
-	 * Closed-won is read from the daily deal facts ({@link Scope#facts()}): a few rows a
-	 * day for the program instead of the quarter's won deals.
-	 */
-	Map<String, BigDecimal> rollUp(String probabilities, String norms, Scope scope, LocalDate quarterStart,
-			LocalDate quarterEnd, LocalDate today) {
-		return rollUps(probabilities, norms, scope, "FALSE", "program_day_fact f WHERE FALSE", quarterStart, quarterEnd,
-				today)
-			.get(0);
-	}
-
-	/**
-	 * {@link #rollUp} of the scope whose {@link Scope#predicate()} and id are given (the
-	 * form its callers had before closed-won was read from the facts).
-	 */
-	Map<String, BigDecimal> rollUp(String probabilities, String norms, String predicate, Long scopeId,
-			LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
-		var scope = java.util.Arrays.stream(Scope.Kind.values())
-			.map(kind -> new Scope(kind,
-					kind == Scope.Kind.PROGRAM || kind == Scope.Kind.PARTNERS ? null : scopeId == null ? 0L : scopeId))
-			.filter(candidate -> candidate.predicate().equals(predicate))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no scope has the predicate " + predicate));
-		return rollUp(probabilities, norms, scope, quarterStart, quarterEnd, today);
-	}
-
-	/**
-	 * {@link #rollUp} of the program and of its partner deals ({@link Scope#PARTNERS}),
-	 * both from one reading of the open deals: the home pages' outlook.
-	 */
-	List<Map<String, BigDecimal>> programAndPartners(String probabilities, String norms, LocalDate quarterStart,
-			LocalDate quarterEnd, LocalDate today) {
-		return rollUps(probabilities, norms, Scope.PROGRAM, "open.partner_id IS NOT NULL", Scope.PARTNERS.facts(),
-				quarterStart, quarterEnd, today);
-	}
-
-	/**
-	 * The figures of a scope and of a part of it: {@code inPart} over the scope's open
-	 * deals {@code open}, {@code partFacts} the part's daily facts (as
-	 * {@link Scope#facts()}).
-	 */
-	private List<Map<String, BigDecimal>> rollUps(String probabilities, String norms, Scope scope, String inPart,
-			String partFacts, LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
-		var sql = """
-				WITH prob(stage, grp, p) AS (VALUES %s),
-				norm(stage, grp, own, later) AS (VALUES %s),
-				%s,
-				counted AS (
-				  SELECT open.amount, pr.p, fc.opportunity_id IS NOT NULL AS called, %s AS in_part
-				  FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
-				  LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
-				  WHERE open.expected >= :qStart AND open.expected < :qEnd)
-				SELECT COALESCE(sum(amount) FILTER (WHERE called), 0),
-				       COALESCE(sum(amount) FILTER (WHERE called OR p >= 0.5), 0),
-				       COALESCE(sum(amount * p), 0),
-				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
-				          AND f.currency IN (SELECT currency FROM exchange_rate)),
-				       COALESCE(sum(amount) FILTER (WHERE in_part AND called), 0),
-				       COALESCE(sum(amount) FILTER (WHERE in_part AND (called OR p >= 0.5)), 0),
-				       COALESCE(sum(amount * p) FILTER (WHERE in_part), 0),
-				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
-				          AND f.currency IN (SELECT currency FROM exchange_rate))
-				FROM counted
-				""".formatted(probabilities, norms, openDeals(scope.predicate()), inPart, scope.facts(), partFacts);
-		return this.reporting.sql(sql)
-			.param("today", Date.valueOf(today))
-			.param("qStart", Date.valueOf(quarterStart))
-			.param("qEnd", Date.valueOf(quarterEnd))
-			.param("zone", this.calendar.zone().getId())
-			.param("scopeId", scope.idOrZero())
-			.query((rs, n) -> List.of(figures(rs, 1), figures(rs, 5)))
-			.single();
-	}
-
-	private static Map<String, BigDecimal> figures(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
-		return Map.of("commit", ReportingCurrency.round(rs.getBigDecimal(first)), "bestCase",
-				ReportingCurrency.round(rs.getBigDecimal(first + 1)), "weighted",
-				ReportingCurrency.round(rs.getBigDecimal(first + 2)), "closed",
-				ReportingCurrency.round(rs.getBigDecimal(first + 3)));
-	}
-
-	/**
-	 * The open deals a roll-up counts for one quarter and scope, largest first, with
-	 * their probability, expected close and category.
-	 */
-	List<ForecastLine> lines(String probabilities, String norms, String scope, Long scopeId, LocalDate quarterStart,
-			LocalDate quarterEnd, LocalDate today, int limit) {
-		var sql = """
-				WITH prob(stage, grp, p) AS (VALUES %s),
-				norm(stage, grp, own, later) AS (VALUES %s),
-				%s,
-				top AS (
-				  SELECT open.id, open.owner_id, open.partner_id, open.stage, open.amount, pr.p, open.expected,
-				         CASE WHEN fc.opportunity_id IS NOT NULL THEN 'COMMIT' WHEN pr.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END AS category
-				  FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
-				  LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
-				  WHERE open.expected >= :qStart AND open.expected < :qEnd
-				  ORDER BY open.amount DESC, open.id LIMIT :limit)
-				SELECT top.id, o.name, p.name, u.display_name, top.stage, top.amount, top.p, top.expected, top.category
-				FROM top JOIN opportunity o ON o.id = top.id JOIN app_user u ON u.id = top.owner_id
-				LEFT JOIN partner p ON p.id = top.partner_id
-				ORDER BY top.amount DESC, top.id
-				"""
-			.formatted(probabilities, norms, openDeals(scope));
-		return this.reporting.sql(sql)
-			.param("today", Date.valueOf(today))
-			.param("qStart", Date.valueOf(quarterStart))
-			.param("qEnd", Date.valueOf(quarterEnd))
-			.param("zone", this.calendar.zone().getId())
-			.param("scopeId", scopeId == null ? 0L : scopeId)
-			.param("limit", limit)
-			.query((rs, n) -> new ForecastLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class),
-					rs.getString(9)))
 			.list();
 	}
 

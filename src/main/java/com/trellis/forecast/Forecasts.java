@@ -37,6 +37,8 @@ public class Forecasts {
 
 	private final ForecastRepository forecasts;
 
+	private final ForecastRollUps rollUps;
+
 	private final ForecastModel model;
 
 	private final LiveModel live;
@@ -55,11 +57,13 @@ public class Forecasts {
 
 	private final BusinessCalendar calendar;
 
-	Forecasts(ForecastRepository forecasts, ForecastModel model, LiveModel live, Deals deals, Partners partners,
-			PartnerTiers tiers, Users users, AuditLog audit, Clock clock, BusinessCalendar calendar) {
+	Forecasts(ForecastRepository forecasts, ForecastRollUps rollUps, ForecastModel model, LiveModel live, Deals deals,
+			Partners partners, PartnerTiers tiers, Users users, AuditLog audit, Clock clock,
+			BusinessCalendar calendar) {
 		this.tiers = tiers;
 		this.calendar = calendar;
 		this.forecasts = forecasts;
+		this.rollUps = rollUps;
 		this.model = model;
 		this.live = live;
 		this.deals = deals;
@@ -153,7 +157,7 @@ public class Forecasts {
 		allowed(viewer, Scope.PARTNERS);
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
 		var model = model();
-		return this.forecasts.programAndPartners(model[0], model[1], quarter.start(), quarter.end(),
+		return this.rollUps.programAndPartners(model[0], model[1], quarter.start(), quarter.end(),
 				this.calendar.today());
 	}
 
@@ -348,13 +352,13 @@ public class Forecasts {
 		allowed(viewer, scope);
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
 		var model = model();
-		return this.forecasts.lines(model[0], model[1], scope.predicate(), scope.id(), quarter.start(), quarter.end(),
+		return this.rollUps.lines(model[0], model[1], scope.predicate(), scope.id(), quarter.start(), quarter.end(),
 				this.calendar.today(), limit);
 	}
 
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String[] model) {
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
-		return this.forecasts.rollUp(model[0], model[1], scope, quarter.start(), quarter.end(), this.calendar.today());
+		return this.rollUps.rollUp(model[0], model[1], scope, quarter.start(), quarter.end(), this.calendar.today());
 	}
 
 	/** The label of the fiscal quarter a day falls in ("2026-Q4", "FY2027-Q1"). */

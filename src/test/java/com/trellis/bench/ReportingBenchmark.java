@@ -118,6 +118,8 @@ class ReportingBenchmark {
 				: new Samples(new long[0], 0);
 		var facts = rebuilds ? repeat(1, () -> rolledBack("SELECT facts_rebuild((SELECT zone FROM fact_setting))"))
 				: new Samples(new long[0], 0);
+		var open = rebuilds ? repeat(1, () -> rolledBack("SELECT forecast_open_rebuild()"))
+				: new Samples(new long[0], 0);
 		var closes = closes(admin);
 		var kpis = concurrent(callers, "/api/v1/kpis", "?slice=PAM&sliceValue=");
 		var rollUp = concurrent(callers, "/api/v1/forecast/rollup", "?scope=PAM&scopeId=");
@@ -134,6 +136,7 @@ class ReportingBenchmark {
 		rows.put("model: full relearn (from the counts)", probabilities);
 		rows.put("model: full rebuild of the counts (base)", rebuild);
 		rows.put("facts: full rebuild (base tables)", facts);
+		rows.put("forecast: full rebuild of the open pipeline (V110)", open);
 		rows.put("adoption page, per-rep figures (admin)", adoption[0]);
 		var report = report(opportunities, rows) + String.format(Locale.ROOT,
 				"KPI requests per second: %.1f; roll-up requests per second: %.1f; load average at the end: %s%n",

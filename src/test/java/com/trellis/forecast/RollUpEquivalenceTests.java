@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RollUpEquivalenceTests {
 
 	@Autowired
-	ForecastRepository repository;
+	ForecastRollUps repository;
 
 	@Autowired
 	ForecastModel model;

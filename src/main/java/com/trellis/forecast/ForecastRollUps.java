@@ -1,0 +1,150 @@
+package com.trellis.forecast;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.Reporting;
+import com.trellis.shared.ReportingCurrency;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The roll-up SQL: commit, best case, weighted pipeline and closed-won of a scope and
+ * quarter, and the open deals it counts. {@code probabilities} is a VALUES list of
+ * (stage, group, probability), {@code norms} one of (stage, group, own norm, later
+ * norms); a deal counts in the quarter its expected close falls in
+ * ({@link ExpectedClose}). The program and its partner deals read the open pipeline kept
+ * by the database ({@link OpenPipelineSql}, V110: a few thousand sums instead of 200,000
+ * deals); a PAM's book, a partner, a team and a rep read their own open deals
+ * ({@link OpenDealsSql}). Closed-won is read from the daily deal facts
+ * ({@link Scope#facts()}).
+ */
+@Repository
+class ForecastRollUps {
+
+	private final BusinessCalendar calendar;
+
+	/** Read-only roll-ups: the reporting replica when one is configured. */
+	private final JdbcClient reporting;
+
+	ForecastRollUps(@Reporting JdbcClient reporting, BusinessCalendar calendar) {
+		this.reporting = reporting;
+		this.calendar = calendar;
+	}
+
+	/** Figures of one quarter and scope, in the reporting currency. */
+	Map<String, BigDecimal> rollUp(String probabilities, String norms, Scope scope, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today) {
+		return rollUps(probabilities, norms, scope, "FALSE", "program_day_fact f WHERE FALSE", quarterStart, quarterEnd,
+				today)
+			.get(0);
+	}
+
+	/**
+	 * {@link #rollUp} of the scope whose {@link Scope#predicate()} and id are given (the
+	 * form its callers had before closed-won was read from the facts).
+	 */
+	Map<String, BigDecimal> rollUp(String probabilities, String norms, String predicate, Long scopeId,
+			LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
+		return rollUp(probabilities, norms, scopeOf(predicate, scopeId), quarterStart, quarterEnd, today);
+	}
+
+	/**
+	 * {@link #rollUp} of the program and of its partner deals ({@link Scope#PARTNERS}),
+	 * both from one reading of the open pipeline: the home pages' outlook.
+	 */
+	List<Map<String, BigDecimal>> programAndPartners(String probabilities, String norms, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today) {
+		return rollUps(probabilities, norms, Scope.PROGRAM, OpenPipelineSql.PARTNER_INVOLVED, Scope.PARTNERS.facts(),
+				quarterStart, quarterEnd, today);
+	}
+
+	/**
+	 * The figures of a scope and of a part of it: {@code inPart} over the scope's counted
+	 * open deals or sums, {@code partFacts} the part's daily facts (as
+	 * {@link Scope#facts()}).
+	 */
+	private List<Map<String, BigDecimal>> rollUps(String probabilities, String norms, Scope scope, String inPart,
+			String partFacts, LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
+		var counted = OpenPipelineSql.covers(scope) ? OpenPipelineSql.counted(scope, inPart)
+				: OpenDealsSql.counted(scope.predicate(), inPart);
+		var sql = """
+				WITH prob(stage, grp, p) AS (VALUES %s),
+				norm(stage, grp, own, later) AS (VALUES %s),
+				%s
+				SELECT COALESCE(sum(amount) FILTER (WHERE called), 0),
+				       COALESCE(sum(amount) FILTER (WHERE called OR p >= 0.5), 0),
+				       COALESCE(sum(amount * p), 0),
+				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
+				          AND f.currency IN (SELECT currency FROM exchange_rate)),
+				       COALESCE(sum(amount) FILTER (WHERE in_part AND called), 0),
+				       COALESCE(sum(amount) FILTER (WHERE in_part AND (called OR p >= 0.5)), 0),
+				       COALESCE(sum(amount * p) FILTER (WHERE in_part), 0),
+				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
+				          AND f.currency IN (SELECT currency FROM exchange_rate))
+				FROM counted
+				""".formatted(probabilities, norms, counted, scope.facts(), partFacts);
+		return this.reporting.sql(sql)
+			.param("today", Date.valueOf(today))
+			.param("qStart", Date.valueOf(quarterStart))
+			.param("qEnd", Date.valueOf(quarterEnd))
+			.param("zone", this.calendar.zone().getId())
+			.param("scopeId", scope.idOrZero())
+			.query((rs, n) -> List.of(figures(rs, 1), figures(rs, 5)))
+			.single();
+	}
+
+	private static Map<String, BigDecimal> figures(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+		return Map.of("commit", ReportingCurrency.round(rs.getBigDecimal(first)), "bestCase",
+				ReportingCurrency.round(rs.getBigDecimal(first + 1)), "weighted",
+				ReportingCurrency.round(rs.getBigDecimal(first + 2)), "closed",
+				ReportingCurrency.round(rs.getBigDecimal(first + 3)));
+	}
+
+	/**
+	 * The open deals a roll-up counts for one quarter and scope, largest first (then by
+	 * id), with their probability, expected close and category.
+	 */
+	List<ForecastLine> lines(String probabilities, String norms, String predicate, Long scopeId, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today, int limit) {
+		var scope = scopeOf(predicate, scopeId);
+		var top = OpenPipelineSql.covers(scope) ? OpenPipelineSql.top(scope) : OpenDealsSql.top(scope.predicate());
+		var sql = """
+				WITH prob(stage, grp, p) AS (VALUES %s),
+				norm(stage, grp, own, later) AS (VALUES %s),
+				%s
+				SELECT top.id, o.name, p.name, u.display_name, top.stage, top.amount, top.p, %s,
+				       CASE WHEN top.called THEN 'COMMIT' WHEN top.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END
+				FROM top JOIN opportunity o ON o.id = top.id JOIN norm n ON n.stage = top.stage AND n.grp = top.grp
+				JOIN app_user u ON u.id = o.owner_id LEFT JOIN partner p ON p.id = o.partner_id
+				ORDER BY top.amount DESC, top.id
+				""".formatted(probabilities, norms, top, ExpectedClose.SQL);
+		return this.reporting.sql(sql)
+			.param("today", Date.valueOf(today))
+			.param("qStart", Date.valueOf(quarterStart))
+			.param("qEnd", Date.valueOf(quarterEnd))
+			.param("zone", this.calendar.zone().getId())
+			.param("scopeId", scope.idOrZero())
+			.param("limit", limit)
+			.query((rs, n) -> new ForecastLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class),
+					rs.getString(9)))
+			.list();
+	}
+
+	/** The scope of a {@link Scope#predicate()} and id. */
+	private static Scope scopeOf(String predicate, Long scopeId) {
+		return java.util.Arrays.stream(Scope.Kind.values())
+			.map(kind -> new Scope(kind,
+					kind == Scope.Kind.PROGRAM || kind == Scope.Kind.PARTNERS ? null : scopeId == null ? 0L : scopeId))
+			.filter(candidate -> candidate.predicate().equals(predicate))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no scope has the predicate " + predicate));
+	}
+
+}

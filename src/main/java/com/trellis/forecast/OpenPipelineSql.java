@@ -1,0 +1,67 @@
+package com.trellis.forecast;
+
+/**
+ * The roll-up's CTEs over the open pipeline the database keeps (V110) for the program and
+ * its partner deals: {@code forecast_open_fact}, the open deals' converted amounts summed
+ * per stage, group, partner involvement, call, stage entry day and close month, and
+ * {@code forecast_open_deal}, one row per open deal, for the deal lines. The expected
+ * close is the rule of {@link ExpectedClose} with the close month in place of the close
+ * date: quarters start on the first of a month, so the later of a date and a close date
+ * falls in a quarter exactly when the later of that date and the first of the close
+ * date's month does. Binds {@code :today}, {@code :qStart} and {@code :qEnd}.
+ */
+final class OpenPipelineSql {
+
+	/** The part of the program that is its partner deals, over the sums or the deals. */
+	static final String PARTNER_INVOLVED = "f.partner_involved";
+
+	private static final String EXPECTED = """
+			GREATEST(CAST(:today AS DATE) + GREATEST(n.own - GREATEST(CAST(:today AS DATE) - f.entered_day, 0), 0)
+			  + n.later, f.close_month)""";
+
+	private OpenPipelineSql() {
+	}
+
+	/**
+	 * Whether the kept open pipeline serves the scope: the program or its partner deals.
+	 */
+	static boolean covers(Scope scope) {
+		return scope.kind() == Scope.Kind.PROGRAM || scope.kind() == Scope.Kind.PARTNERS;
+	}
+
+	private static String where(Scope scope) {
+		return (scope.kind() == Scope.Kind.PARTNERS ? PARTNER_INVOLVED : "TRUE") + " AND " + EXPECTED
+				+ " >= :qStart AND " + EXPECTED + " < :qEnd";
+	}
+
+	/**
+	 * {@code counted(amount, p, called, in_part)}: the sums expected to close in the
+	 * quarter (the amount of a row times the probability of its stage and group is the
+	 * sum of its deals' amounts times it).
+	 */
+	static String counted(Scope scope, String inPart) {
+		return """
+				counted AS (
+				  SELECT f.amount_reporting AS amount, pr.p, f.called, %s AS in_part
+				  FROM forecast_open_fact f JOIN norm n ON n.stage = f.stage AND n.grp = f.grp
+				  JOIN prob pr ON pr.stage = f.stage AND pr.grp = f.grp
+				  WHERE %s)
+				""".formatted(inPart, where(scope));
+	}
+
+	/**
+	 * {@code top(id, stage, grp, amount, p, called)}: the largest {@code :limit} open
+	 * deals expected to close in the quarter.
+	 */
+	static String top(Scope scope) {
+		return """
+				top AS (
+				  SELECT f.opportunity_id AS id, f.stage, f.grp, f.amount_reporting AS amount, pr.p, f.called
+				  FROM forecast_open_deal f JOIN norm n ON n.stage = f.stage AND n.grp = f.grp
+				  JOIN prob pr ON pr.stage = f.stage AND pr.grp = f.grp
+				  WHERE %s
+				  ORDER BY f.amount_reporting DESC, f.opportunity_id LIMIT :limit)
+				""".formatted(where(scope));
+	}
+
+}
