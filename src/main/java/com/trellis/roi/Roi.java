@@ -103,7 +103,9 @@ public class Roi {
 			q = q.previous();
 		}
 		for (int i = 0; i < TREND_QUARTERS; i++) {
-			trend.add(RoiReport.Total.of(q.label(), q.equals(quarter) ? rows : rows(scope, q)));
+			// a total reads neither the tiers nor the lift: the other quarters are read
+			// without them
+			trend.add(RoiReport.Total.of(q.label(), q.equals(quarter) ? rows : rows(scope, q, false)));
 			q = q.next();
 		}
 		var inScope = rows.stream().map(PartnerQuarter.Row::partnerId).collect(Collectors.toSet());
@@ -112,7 +114,7 @@ public class Roi {
 			.filter(v -> inScope.contains(v.partnerId()))
 			.toList();
 		return new RoiReport(quarter.label(), ReportingCurrency.CODE,
-				rows.stream().map(PartnerQuarter.Row::decide).toList(), tiers, cohorts(rows, quarter),
+				rows.stream().map(PartnerQuarter.Row::decide).toList(), tiers, cohorts(scope, rows, quarter),
 				RoiReport.Total.of("ALL", rows), List.copyOf(trend), velocity);
 	}
 
@@ -120,13 +122,13 @@ public class Roi {
 	 * The totals of each cohort with members in the rows at the quarter's end (now for
 	 * the quarter in progress); a partner in several cohorts counts in each.
 	 */
-	private List<RoiReport.Total> cohorts(List<PartnerQuarter.Row> rows, FiscalQuarter quarter) {
+	private List<RoiReport.Total> cohorts(RoiScope scope, List<PartnerQuarter.Row> rows, FiscalQuarter quarter) {
 		var end = this.calendar.end(quarter);
 		var now = this.clock.instant();
 		var byPartner = rows.stream().collect(Collectors.toMap(PartnerQuarter.Row::partnerId, row -> row));
 		var byCohort = new LinkedHashMap<Long, List<PartnerQuarter.Row>>();
 		var names = new HashMap<Long, String>();
-		for (var member : this.repository.members(end.isAfter(now) ? now : end)) {
+		for (var member : this.repository.members(scope, end.isAfter(now) ? now : end)) {
 			var row = byPartner.get(member.partnerId());
 			if (row != null) {
 				names.put(member.cohortId(), member.cohort());
@@ -197,10 +199,14 @@ public class Roi {
 	}
 
 	private List<PartnerQuarter.Row> rows(RoiScope scope, FiscalQuarter quarter) {
+		return rows(scope, quarter, true);
+	}
+
+	private List<PartnerQuarter.Row> rows(RoiScope scope, FiscalQuarter quarter, boolean lift) {
 		var end = this.calendar.end(quarter);
 		var now = this.clock.instant();
 		return this.repository.figures(scope, quarter, this.calendar.start(quarter), end, lastDay(quarter),
-				end.isAfter(now) ? now : end);
+				end.isAfter(now) ? now : end, lift);
 	}
 
 	/** The cost rates; vendor staff who read ROI. */

@@ -9,7 +9,6 @@ import java.util.List;
 
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.ReportingCurrency;
-import com.trellis.tiers.PartnerTiers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,12 +23,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RoiRepository {
 
-	private static final String FIGURES = """
+	/**
+	 * Each partner's figures: its tier on the day, costs, pipeline and revenue, and (with
+	 * {@code LIFT_CTES}) its closes against the direct baseline of their industries.
+	 */
+	private static final String FIGURES_SQL = """
 			WITH scope AS (
-			    SELECT p.id, p.name, coalesce(%6$s, p.tier) AS tier, p.lifecycle_status,
+			    SELECT p.id, p.name, %6$s AS tier, p.lifecycle_status,
 			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
 			             AS existed
-			    FROM partner p
+			    FROM partner p%10$s
 			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
 			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
@@ -61,7 +64,23 @@ class RoiRepository {
 			    SELECT f.partner_id, sum(f.created_reporting) AS pipeline, sum(f.won_reporting) AS revenue
 			    FROM partner_day_fact f JOIN scope s ON s.id = f.partner_id
 			    WHERE f.day >= :fromDay AND f.day < :toDay GROUP BY f.partner_id
-			),
+			)%7$s
+			SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
+			       coalesce(%5$s, 0) AS enablement,
+			       coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
+			       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
+			            THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
+			       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
+			       %8$s
+			FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
+			LEFT JOIN spend sp ON sp.partner_id = s.id LEFT JOIN made m ON m.partner_id = s.id
+			%9$s
+			ORDER BY s.id
+			""";
+
+	/** The closes of the quarter against the direct baseline of their industries. */
+	private static final String LIFT_CTES = """
+			,
 			closed AS (
 			    SELECT o.partner_id, o.stage, coalesce(a.industry, '') AS industry FROM opportunity o
 			    JOIN account a ON a.id = o.account_id
@@ -76,25 +95,42 @@ class RoiRepository {
 			           sum(b.rate) AS expected
 			    FROM closed c JOIN baseline b ON b.industry = c.industry JOIN scope s ON s.id = c.partner_id
 			    GROUP BY c.partner_id
-			)
-			SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
-			       coalesce(%5$s, 0) AS enablement,
-			       coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
-			       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
-			            THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
-			       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
-			       coalesce(l.deals, 0) AS deals, coalesce(l.won, 0) AS won, coalesce(l.expected, 0) AS expected
-			FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
-			LEFT JOIN spend sp ON sp.partner_id = s.id LEFT JOIN made m ON m.partner_id = s.id
-			LEFT JOIN lift l ON l.partner_id = s.id
-			ORDER BY s.id
-			"""
-		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
+			)""";
+
+	/**
+	 * Each partner's tier on {@code :tierDay}, set-based: what
+	 * {@code partner_tier_on(p.id, :tierDay)} gives one partner at a time (the latest
+	 * change's tier by then, else the first change's former tier) read from the tier
+	 * history in one pass, its tier now when it never changed.
+	 */
+	private static final String TIER_JOINS = """
+
+			LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, to_tier FROM tier_change
+			           WHERE effective_on <= :tierDay ORDER BY partner_id, effective_on DESC, id DESC) t1
+			  ON t1.partner_id = p.id
+			LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, from_tier FROM tier_change
+			           ORDER BY partner_id, effective_on, id) t2 ON t2.partner_id = p.id""";
+
+	/** The quarter's figures of each partner, lift and tier included (the report). */
+	private static final String FIGURES = figures("coalesce(t1.to_tier, t2.from_tier, p.tier)", TIER_JOINS, LIFT_CTES,
+			"coalesce(l.deals, 0) AS deals, coalesce(l.won, 0) AS won, coalesce(l.expected, 0) AS expected",
+			"LEFT JOIN lift l ON l.partner_id = s.id");
+
+	/**
+	 * The quarter's figures of each partner without the lift and with its tier now: what
+	 * a quarter's total in the trend sums (cost, pipeline and revenue), read without the
+	 * quarter's closes.
+	 */
+	private static final String COSTS = figures("p.tier", "", "", "0 AS deals, 0 AS won, 0 AS expected", "");
+
+	private static String figures(String tier, String tierJoins, String liftCtes, String liftColumns, String liftJoin) {
+		return FIGURES_SQL.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
 				ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
 				com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE),
 				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
 					.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
-				PartnerTiers.tierOnSql("p.id", ":tierDay"));
+				tier, liftCtes, liftColumns, liftJoin, tierJoins);
+	}
 
 	private final JdbcClient jdbc;
 
@@ -108,11 +144,13 @@ class RoiRepository {
 	 * tier now when it never changed). PAM time is charged only for a partner that
 	 * existed by then: onboarded on or before {@code tierDay}, or, without an onboarding
 	 * day, created before {@code until} (the quarter's end, or now for the quarter in
-	 * progress).
+	 * progress). Without {@code lift} the closes are not read (comparable and won deals
+	 * and the expected wins are 0) and the tier is the partner's tier now: what a
+	 * quarter's total in the trend needs.
 	 */
 	List<PartnerQuarter.Row> figures(RoiScope scope, FiscalQuarter quarter, java.time.Instant from,
-			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until) {
-		return this.jdbc.sql(FIGURES)
+			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until, boolean lift) {
+		return this.jdbc.sql(lift ? FIGURES : COSTS)
 			.param("tierDay", Date.valueOf(tierDay))
 			.param("until", Timestamp.from(until))
 			.param("scopePartner", scope.partnerId())
@@ -137,16 +175,24 @@ class RoiRepository {
 	}
 
 	/**
-	 * The cohorts each partner belonged to at a moment (cohort membership history, read
-	 * as reporting SQL): cohort id and name with the partner, by cohort name.
+	 * The cohorts each partner in the scope belonged to at a moment (cohort membership
+	 * history, read as reporting SQL): cohort id and name with the partner, by cohort
+	 * name.
 	 */
-	List<Member> members(java.time.Instant at) {
+	List<Member> members(RoiScope scope, java.time.Instant at) {
 		return this.jdbc.sql("""
 				SELECT c.id, c.name, m.partner_id FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+				JOIN partner p ON p.id = m.partner_id
 				WHERE m.valid_from < :at AND (m.valid_to IS NULL OR m.valid_to >= :at)
+				  AND (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+				  AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+				  AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
 				ORDER BY c.name, c.id, m.partner_id
 				""")
 			.param("at", Timestamp.from(at))
+			.param("scopePartner", scope.partnerId())
+			.param("pam", scope.pamId())
+			.param("onePartner", scope.onePartner())
 			.query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getLong(3)))
 			.list();
 	}
