@@ -41,8 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * then for the admin, the PAM with the most partners and the sales manager with the most
  * direct reports {@code GET /api/v1/hygiene} and each check's first records page (bearer
  * token), and the pages {@code /hygiene} and {@code /hygiene/SLIPPED_CLOSE_DATES} in a
- * session signed in through the sign-in form ({@link PageTour#signIn}; any answer but 200,
- * such as a redirect to the sign-in page, stops the benchmark), each
+ * session signed in through the sign-in form ({@link PageTour#signIn}; any answer but
+ * 200, such as a redirect to the sign-in page, stops the benchmark), each
  * {@code -Dtrellis.bench.hygiene-requests} times (default 20), p50 and p95. With
  * {@code -Dtrellis.bench.hygiene-candidates=true} also the duplicate candidate query
  * before and after V82 (minutes each). Next to one sequential scan of the accounts (the
