@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.trellis.shared.Reporting;
 import com.trellis.shared.Percent;
@@ -274,15 +273,7 @@ class KpiRepository {
 			.param("asOfMinus30", Timestamp.from(period.asOfMinusDays(30)))
 			.param("asOfMinus90", Timestamp.from(period.asOfMinusDays(90)))
 			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())))
-			.param("zone", period.zone().getId())
-			.params(won90(period));
-	}
-
-	private static Map<String, Object> won90(Period period) {
-		var window = TrailingWindow.of(period.asOfMinusDays(90), period.asOf(), period.zone());
-		return Map.of("won90FirstDay", Date.valueOf(window.firstDay()), "won90UntilDay",
-				Date.valueOf(window.untilDay()), "won90WholeFrom", Timestamp.from(window.wholeFrom()),
-				"won90WholeUntil", Timestamp.from(window.wholeUntil()));
+			.param("zone", period.zone().getId());
 	}
 
 	private static BigDecimal scale(BigDecimal value) {

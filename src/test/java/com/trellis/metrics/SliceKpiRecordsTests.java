@@ -128,8 +128,6 @@ class SliceKpiRecordsTests {
 		}
 	}
 
-	}
-
 	private static void same(String what, BigDecimal figure, BigDecimal expected) {
 		if (expected == null) {
 			assertThat(figure).as(what).isNull();
