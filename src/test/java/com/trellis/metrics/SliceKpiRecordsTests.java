@@ -34,7 +34,7 @@ class SliceKpiRecordsTests {
 
 	private static final Period QUARTER = Period.until(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 7, 1));
 
-	private static final String[] STAGES = { "CLOSED_WON", "CLOSED_WON", "CLOSED_LOST", "QUALIFIED", "PROPOSAL" };
+	private static final String[] STAGES = { "CLOSED_WON", "CLOSED_WON", "CLOSED_LOST", "QUALIFIED", "JOINT_WORKING" };
 
 	private static final String[] CREDITS = { "SOURCED", "INFLUENCED", "CO_SELL" };
 
