@@ -75,14 +75,16 @@ class SliceKpiRecordsTests {
 			registration(partners.get(random.nextInt(partners.size())), ae.userId(),
 					LocalDate.of(2019, 3, 20).plusDays(random.nextInt(90)), 1 + random.nextInt(200));
 		}
-		var slices = List.of(Slice.PROGRAM, new Slice(Slice.Kind.PAM, String.valueOf(pams.get(0).userId())),
-				new Slice(Slice.Kind.PARTNER, String.valueOf(partners.get(3))));
+		// the program last: in a database shared with other test classes its drill-downs
+		// may reach their limit (see records)
+		var slices = List.of(new Slice(Slice.Kind.PAM, String.valueOf(pams.get(0).userId())),
+				new Slice(Slice.Kind.PARTNER, String.valueOf(partners.get(3))), Slice.PROGRAM);
 		int checked = 0;
 		for (var slice : slices) {
 			var figures = new java.util.HashMap<String, Kpi>();
 			this.kpis.compute(admin, QUARTER, slice).forEach(kpi -> figures.put(kpi.code(), kpi));
 			for (var code : Set.of("ACTIVATED_PARTNERS", "CO_SELL_SHARE")) {
-				var rows = this.kpis.records(admin, code, QUARTER, slice);
+				var rows = records(admin, code, QUARTER, slice);
 				if ("ACTIVATED_PARTNERS".equals(code)) {
 					assertThat(figures.get(code).denominator()).as(slice + " " + code)
 						.isEqualByComparingTo(BigDecimal.valueOf(rows.size()));
@@ -92,27 +94,26 @@ class SliceKpiRecordsTests {
 			}
 			for (var code : List.of("PIPELINE_SOURCED", "PIPELINE_INFLUENCED")) {
 				assertThat(figures.get(code).numerator()).as(slice + " " + code)
-					.isEqualByComparingTo(sum(this.kpis.records(admin, code, QUARTER, slice), "partner"));
+					.isEqualByComparingTo(sum(records(admin, code, QUARTER, slice), "partner"));
 			}
 			assertThat(figures.get("PARTNER_SOURCED_REVENUE").value()).as(slice + " sourced revenue")
-				.isEqualByComparingTo(
-						sum(this.kpis.records(admin, "PARTNER_SOURCED_REVENUE", QUARTER, slice), "partner"));
-			var average = this.kpis.records(admin, "AVERAGE_DEAL_SIZE", QUARTER, slice);
+				.isEqualByComparingTo(sum(records(admin, "PARTNER_SOURCED_REVENUE", QUARTER, slice), "partner"));
+			var average = records(admin, "AVERAGE_DEAL_SIZE", QUARTER, slice);
 			same(slice + " average deal size", figures.get("AVERAGE_DEAL_SIZE").value(), average(average, "partner"));
 			same(slice + " average direct deal size", figures.get("AVERAGE_DEAL_SIZE").baseline(),
 					average(average, "direct"));
-			var wins = this.kpis.records(admin, "WIN_RATE", QUARTER, slice);
+			var wins = records(admin, "WIN_RATE", QUARTER, slice);
 			var partnerSide = wins.stream().filter(row -> "partner".equals(row.get("side"))).toList();
 			same(slice + " win rate", figures.get("WIN_RATE").value(),
 					partnerSide.isEmpty() ? null
 							: BigDecimal.valueOf(100 * partnerSide.stream().filter(this::counted).count())
 								.divide(BigDecimal.valueOf(partnerSide.size()), 1, RoundingMode.HALF_UP));
 			for (var code : List.of("SALES_CYCLE", "TIME_TO_FIRST_REVENUE", "REGISTRATION_VELOCITY")) {
-				assertMedian(figures.get(code).value(), this.kpis.records(admin, code, QUARTER, slice), "partner",
+				assertMedian(figures.get(code).value(), records(admin, code, QUARTER, slice), "partner",
 						slice + " " + code);
 			}
-			assertMedian(figures.get("SALES_CYCLE").baseline(), this.kpis.records(admin, "SALES_CYCLE", QUARTER, slice),
-					"direct", slice + " direct sales cycle");
+			assertMedian(figures.get("SALES_CYCLE").baseline(), records(admin, "SALES_CYCLE", QUARTER, slice), "direct",
+					slice + " direct sales cycle");
 			checked++;
 		}
 		assertThat(checked).isEqualTo(slices.size());
@@ -124,7 +125,9 @@ class SliceKpiRecordsTests {
 			assertThat(figure).as(what).isNull();
 		}
 		else {
-			assertThat(figure).as(what).isCloseTo(median, within());
+			// the figure is shown at its own scale (days and hours at one decimal)
+			assertThat(figure).as(what).isNotNull();
+			assertThat(figure).as(what).isEqualByComparingTo(median.setScale(figure.scale(), RoundingMode.HALF_UP));
 		}
 	}
 
@@ -137,9 +140,15 @@ class SliceKpiRecordsTests {
 		}
 	}
 
-	private static org.assertj.core.data.Offset<BigDecimal> within() {
-		// the records' values are rounded to two decimals before the median is taken
-		return org.assertj.core.data.Offset.offset(new BigDecimal("0.01"));
+	/**
+	 * The records of a KPI; the check stops (aborted, not passed) when a drill-down holds
+	 * its limit of rows, which only the program's can in a shared test database.
+	 */
+	private List<Map<String, Object>> records(Viewer admin, String code, Period period, Slice slice) {
+		var rows = this.kpis.records(admin, code, period, slice);
+		org.junit.jupiter.api.Assumptions.assumeTrue(rows.size() < KpiRecords.LIMIT,
+				() -> slice + ": the drill-down of " + code + " holds its limit of rows");
+		return rows;
 	}
 
 	private boolean counted(Map<String, Object> row) {
