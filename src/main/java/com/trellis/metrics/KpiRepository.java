@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.trellis.shared.Reporting;
 import com.trellis.shared.Percent;
@@ -18,10 +17,13 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL behind each KPI. Amounts are converted into the reporting currency with
  * {@code exchange_rate}; deals in a currency without a rate are left out. Sums and counts
- * over a period read the daily deal facts (module {@code facts}:
- * {@code partner_day_fact}, {@code open_pipeline_fact}), kept with every change to a
- * deal; medians read the period's closed deals only, through their index. Every query
- * binds the period as {@code :from}/{@code :to} (timestamps) and
+ * over a period read the daily deal facts (module {@code facts}): the program's
+ * ({@code program_day_fact}) for the program and for every direct baseline and
+ * program-wide denominator, the slice's partners' ({@code partner_day_fact}, through each
+ * partner's index) for any other slice, and {@code open_pipeline_fact} for the pipeline
+ * now. Medians and per-partner firsts read the deals or registrations themselves, by time
+ * for the program and partner by partner for a slice ({@link KpiSql}). Every query binds
+ * the period as {@code :from}/{@code :to} (timestamps) and
  * {@code :fromDate}/{@code :toDate}; trailing windows end at {@code :asOf}, the period's
  * end or now while it is still running.
  */
@@ -54,25 +56,17 @@ class KpiRepository {
 		var kpis = new ArrayList<Kpi>();
 		var s = slice.predicate();
 		kpis.add(activated(codes, period, slice));
-		kpis.add(pipeline(codes, true, period, slice));
-		kpis.add(pipeline(codes, false, period, slice));
+		kpis.addAll(pipelines(codes, period, slice));
 		kpis.add(single(codes, "PARTNER_SOURCED_REVENUE", "Partner-sourced revenue",
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
 				"MONEY", """
 						SELECT COALESCE(sum(f.won_reporting), 0) FROM %s
 						JOIN exchange_rate fx ON fx.currency = f.currency
 						WHERE f.credit_type = 'SOURCED' AND f.day >= :fromDate AND f.day < :toDate AND %s
-						""".formatted(days(slice), partnerOf(slice)), period, slice));
+						""".formatted(KpiSql.sliceDays(slice), KpiSql.partnerInvolved(slice)), period, slice));
 		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
-				"HOURS",
-				"""
-						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 3600)
-						FROM deal_registration r JOIN partner p ON p.id = r.partner_id
-						WHERE r.approved_at >= :from AND r.approved_at < :to AND %s
-						"""
-					.formatted(s),
-				period, slice));
+				"HOURS", KpiSql.registrationVelocity(slice), period, slice));
 		kpis.add(ratio(codes, "ENABLEMENT_COMPLETION", "Enablement completion rate",
 				"Partner users with a track role who, at the end of the period, hold every required item of their track (certifications not expired), as a share of those users.",
 				"""
@@ -105,24 +99,7 @@ class KpiRepository {
 				"MONEY", "SELECT sum(f.won_reporting) / NULLIF(sum(f.won_count), 0)", "TRUE", true, period, slice));
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
-				"DAYS",
-				"""
-						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
-						FROM partner p JOIN (SELECT o.partner_id, min(o.closed_at) AS first_win FROM opportunity o
-						                     LEFT JOIN exchange_rate fx ON fx.currency = o.currency
-						                     WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
-						                       AND o.closed_at >= :from AND o.closed_at < :to AND %s
-						                       AND NOT EXISTS (SELECT 1 FROM opportunity e
-						                         LEFT JOIN exchange_rate efx ON efx.currency = e.currency
-						                         WHERE e.partner_id = o.partner_id AND e.stage = 'CLOSED_WON'
-						                           AND e.closed_at < :from AND %s)
-						                     GROUP BY o.partner_id) f
-						  ON f.partner_id = p.id
-						WHERE p.onboarded_on IS NOT NULL AND %s
-						"""
-					.formatted(this.counting.sql("o.amount", "fx.to_reporting"),
-							this.counting.sql("e.amount", "efx.to_reporting"), s),
-				period, slice));
+				"DAYS", KpiSql.firstRevenue(slice, this.counting), period, slice));
 		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
 				"COUNT",
 				"""
@@ -133,10 +110,12 @@ class KpiRepository {
 		kpis.add(ratio(codes, "CO_SELL_SHARE", "Co-sell opportunity share",
 				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
 				"""
-						SELECT COALESCE(sum(f.created_count) FILTER (WHERE f.credit_type = 'CO_SELL' AND %s), 0),
-						       COALESCE(sum(f.created_count), 0)
-						FROM %s WHERE f.day >= :fromDate AND f.day < :toDate
-						""".formatted(partnerOf(slice), days(slice)), period, slice));
+						SELECT (SELECT COALESCE(sum(f.created_count), 0) FROM %s
+						        WHERE f.credit_type = 'CO_SELL' AND %s AND f.day >= :fromDate AND f.day < :toDate),
+						       (SELECT COALESCE(sum(f.created_count), 0) FROM %s WHERE f.day >= :fromDate AND f.day < :toDate)
+						"""
+					.formatted(KpiSql.sliceDays(slice), KpiSql.partnerInvolved(slice), KpiSql.programDays()),
+				period, slice));
 		kpis.add(single(codes, "OVERLAP_SOURCED_DEALS", "Overlap-sourced deals",
 				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", """
 						SELECT count(*) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
@@ -155,33 +134,19 @@ class KpiRepository {
 				null, null, null));
 		kpis.add(compared(codes, "SALES_CYCLE", "Sales cycle: partner-involved against direct",
 				"Median days from creation to close of deals won in the period with a partner on them, against direct deals (whole program).",
-				"DAYS",
-				"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400) FILTER (WHERE o.stage = 'CLOSED_WON')",
-				"o.partner_id IS NOT NULL", false, period, slice));
+				"DAYS", KpiSql.salesCycle(slice), null, false, period, slice));
 		kpis.removeIf(kpi -> kpi == null || codes != null && !codes.contains(kpi.code()));
 		return kpis;
 	}
 
 	/**
-	 * Partners with a closed-won deal in the 90 days before the period's as-of moment:
-	 * the whole days from the daily facts, the partial days at the window's edges from
-	 * the deals (see {@link TrailingWindow}).
+	 * Partners with a closed-won deal in the 90 days before the period's as-of moment,
+	 * read from the won deals themselves (see {@link KpiSql#activated}).
 	 */
 	private Kpi activated(java.util.Set<String> codes, Period period, Slice slice) {
 		return ratio(codes, "ACTIVATED_PARTNERS", "Activated partners",
 				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
-				"""
-						WITH won AS (SELECT f.partner_id FROM partner_day_fact f
-						             WHERE f.won_count > 0 AND f.day >= :won90FirstDay AND f.day < :won90UntilDay
-						             UNION
-						             SELECT o.partner_id FROM opportunity o WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
-						               AND (o.closed_at >= :asOfMinus90 AND o.closed_at < :won90WholeFrom
-						                    OR o.closed_at >= :won90WholeUntil AND o.closed_at < :asOf))
-						SELECT count(*) FILTER (WHERE p.id IN (SELECT partner_id FROM won)), count(*)
-						FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
-						"""
-					.formatted(slice.predicate()),
-				period, slice);
+				KpiSql.activated(slice), period, slice);
 	}
 
 	/**
@@ -190,31 +155,52 @@ class KpiRepository {
 	 * for).
 	 */
 	BigDecimal closedWon(Period period, Slice slice) {
-		var scope = slice.kind() == Slice.Kind.PROGRAM ? "TRUE" : partnerOf(slice);
+		var days = slice.kind() == Slice.Kind.PROGRAM ? KpiSql.programDays() : KpiSql.sliceDays(slice);
 		return bind(this.jdbc.sql("""
 				SELECT COALESCE(sum(f.won_reporting), 0) FROM %s
 				JOIN exchange_rate fx ON fx.currency = f.currency
-				WHERE f.day >= :fromDate AND f.day < :toDate AND %s
-				""".formatted(days(slice), scope)), period, slice).query(BigDecimal.class).single();
+				WHERE f.day >= :fromDate AND f.day < :toDate
+				""".formatted(days)), period, slice).query(BigDecimal.class).single();
 	}
 
-	private Kpi pipeline(java.util.Set<String> codes, boolean sourced, Period period, Slice slice) {
-		if (codes != null && !codes.contains(sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED")) {
-			return null;
+	/**
+	 * Both pipeline contributions (sourced; influenced or co-sell) from one pass over the
+	 * open pipeline facts: the slice's share of the whole open pipeline.
+	 */
+	private List<Kpi> pipelines(java.util.Set<String> codes, Period period, Slice slice) {
+		boolean sourced = codes == null || codes.contains("PIPELINE_SOURCED");
+		boolean influenced = codes == null || codes.contains("PIPELINE_INFLUENCED");
+		if (!sourced && !influenced) {
+			return List.of();
 		}
-		var credit = sourced ? "f.credit_type = 'SOURCED'" : "f.credit_type IN ('INFLUENCED', 'CO_SELL')";
 		var sql = """
-				SELECT COALESCE(sum(f.open_reporting) FILTER (WHERE %1$s AND f.partner_id IN (SELECT p.id FROM partner p WHERE %2$s)), 0),
-				       COALESCE(sum(f.open_reporting), 0)
-				FROM open_pipeline_fact f JOIN exchange_rate fx ON fx.currency = f.currency
+				SELECT COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type = 'SOURCED' AND %2$s), 0),
+				       COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type IN ('INFLUENCED', 'CO_SELL') AND %2$s), 0),
+				       (SELECT COALESCE(sum(a.open_reporting), 0) FROM program_open_fact a
+				        JOIN exchange_rate afx ON afx.currency = a.currency)
+				FROM %1$s JOIN exchange_rate fx ON fx.currency = f.currency
 				"""
-			.formatted(credit, slice.predicate());
-		var kpi = ratio(codes, sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
+			.formatted(KpiSql.sliceOpenPipeline(slice), KpiSql.partnerInvolved(slice));
+		return bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
+			var all = rs.getBigDecimal(3);
+			var kpis = new ArrayList<Kpi>();
+			if (sourced) {
+				kpis.add(pipeline(true, rs.getBigDecimal(1), all));
+			}
+			if (influenced) {
+				kpis.add(pipeline(false, rs.getBigDecimal(2), all));
+			}
+			return kpis;
+		}).single();
+	}
+
+	private static Kpi pipeline(boolean sourced, BigDecimal num, BigDecimal den) {
+		return new Kpi(sourced ? "PIPELINE_SOURCED" : "PIPELINE_INFLUENCED",
 				sourced ? "Pipeline contribution: partner-sourced" : "Pipeline contribution: partner-influenced",
 				"Share of the whole open pipeline (amount in the reporting currency, deals open now) credited as "
 						+ (sourced ? "partner-sourced" : "influenced or co-sell") + " to the slice's partners.",
-				sql, period, slice);
-		return kpi == null ? null : kpi.ofAmounts();
+				"PERCENT", Percent.of(num, den), null, scale(num), scale(den))
+			.ofAmounts();
 	}
 
 	private Kpi ratio(java.util.Set<String> codes, String code, String name, String definition, String sql,
@@ -240,34 +226,26 @@ class KpiRepository {
 	}
 
 	/**
-	 * A figure of the slice's partner deals against direct deals over the period's closed
-	 * deals: from the daily facts ({@code facts}, SQL over {@code f}) or, for medians,
-	 * from the period's closed deals themselves (over {@code o}, read through the
-	 * closed-deal index).
+	 * A figure of the slice's partner deals against direct deals (whole program) over the
+	 * period's closed deals, one row per side: from the daily facts ({@code facts}: the
+	 * slice's partner days against {@code program_day_fact}'s direct days, SQL over
+	 * {@code f}, with {@code partnerSide} narrowing the partner days) or, for medians,
+	 * the whole statement given as {@code select} (see {@link KpiSql#salesCycle}).
 	 */
 	private Kpi compared(java.util.Set<String> codes, String code, String name, String definition, String unit,
 			String select, String partnerSide, boolean facts, Period period, Slice slice) {
 		if (codes != null && !codes.contains(code)) {
 			return null;
 		}
-		// one pass over the period's closed deals (or their daily facts): the slice's
-		// partner side and the direct deals as two groups (a side without closed deals
-		// has no row, so no figure)
+		// the slice's partner side, then the direct deals of the whole program (a side
+		// without closed deals has no row or a null figure, so no figure)
 		var sides = new java.util.HashMap<String, BigDecimal>();
-		var slicePartners = " IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
-		var sql = facts
-				? select + ", CASE WHEN " + directOf(slice) + " THEN 'direct' ELSE 'partner' END AS side" + " FROM "
-						+ days(slice) + " JOIN exchange_rate fx ON fx.currency = f.currency"
-						+ " WHERE f.day >= :fromDate AND f.day < :toDate AND (" + directOf(slice) + " OR " + partnerSide
-						+ " AND " + partnerOf(slice) + ") GROUP BY side HAVING sum(f.won_count + f.lost_count) > 0"
-				: select + ", CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side"
-						+ " FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency"
-						// won deals only (the median's filter), through
-						// opportunity_won_cycle_idx
-						// (V101): a side with lost deals alone has no figure either way
-						+ " WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to"
-						+ " AND (o.partner_id IS NULL OR " + partnerSide + " AND o.partner_id" + slicePartners
-						+ ") GROUP BY side";
+		var sql = !facts ? select : select + ", 'partner' AS side FROM " + KpiSql.sliceDays(slice)
+				+ " JOIN exchange_rate fx ON fx.currency = f.currency WHERE f.day >= :fromDate AND f.day < :toDate AND "
+				+ partnerSide + " AND " + KpiSql.partnerInvolved(slice) + " HAVING sum(f.won_count + f.lost_count) > 0"
+				+ " UNION ALL " + select + ", 'direct' FROM " + KpiSql.programDays()
+				+ " JOIN exchange_rate fx ON fx.currency = f.currency WHERE f.day >= :fromDate AND f.day < :toDate"
+				+ " AND NOT f.partner_involved HAVING sum(f.won_count + f.lost_count) > 0";
 		bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
 			.list();
 		var partner = sides.get("partner");
@@ -275,31 +253,6 @@ class KpiRepository {
 		var kpi = new Kpi(code, name, definition, unit, figure(unit, partner), figure(unit, direct), null, null);
 		return partner != null ? kpi : new Kpi(code, name, definition, unit, null, figure(unit, direct), null, null,
 				kpi.currency(), "no closed deals of the slice's partners in the period");
-	}
-
-	/**
-	 * The daily deal facts a slice's sums read, as {@code f}: the program's
-	 * ({@code program_day_fact}, partners summed, a few rows a day) for the program,
-	 * otherwise each partner's ({@code partner_day_fact}). Both have {@code day},
-	 * {@code credit_type}, {@code currency} and the same measures.
-	 */
-	private static String days(Slice slice) {
-		return program(slice) ? "program_day_fact f" : "partner_day_fact f";
-	}
-
-	/** SQL over {@link #days} rows {@code f}: a deal fact of the slice's partners. */
-	private static String partnerOf(Slice slice) {
-		return program(slice) ? "f.partner_involved"
-				: "f.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
-	}
-
-	/** SQL over {@link #days} rows {@code f}: a fact of direct deals. */
-	private static String directOf(Slice slice) {
-		return program(slice) ? "NOT f.partner_involved" : "f.partner_id = 0";
-	}
-
-	private static boolean program(Slice slice) {
-		return slice.kind() == Slice.Kind.PROGRAM && slice.book() == null;
 	}
 
 	/**
@@ -320,15 +273,7 @@ class KpiRepository {
 			.param("asOfMinus30", Timestamp.from(period.asOfMinusDays(30)))
 			.param("asOfMinus90", Timestamp.from(period.asOfMinusDays(90)))
 			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())))
-			.param("zone", period.zone().getId())
-			.params(won90(period));
-	}
-
-	private static Map<String, Object> won90(Period period) {
-		var window = TrailingWindow.of(period.asOfMinusDays(90), period.asOf(), period.zone());
-		return Map.of("won90FirstDay", Date.valueOf(window.firstDay()), "won90UntilDay",
-				Date.valueOf(window.untilDay()), "won90WholeFrom", Timestamp.from(window.wholeFrom()),
-				"won90WholeUntil", Timestamp.from(window.wholeUntil()));
+			.param("zone", period.zone().getId());
 	}
 
 	private static BigDecimal scale(BigDecimal value) {

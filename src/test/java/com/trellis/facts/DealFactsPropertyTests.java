@@ -59,12 +59,15 @@ class DealFactsPropertyTests {
 			.containsExactlyElementsOf(recomputedRepDays());
 		assertThat(openPipeline()).as("open pipeline").containsExactlyElementsOf(recomputedOpenPipeline());
 		assertThat(programDays()).as("per program day").containsExactlyElementsOf(recomputedProgramDays());
+		assertThat(programOpen()).as("program's open pipeline").containsExactlyElementsOf(recomputedProgramOpen());
 		// and the rebuild command gives the same again
 		this.facts.rebuild(admin);
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency"))
 			.containsExactlyElementsOf(recomputedPartnerDays());
 		assertThat(programDays()).as("per program day after the rebuild")
 			.containsExactlyElementsOf(recomputedProgramDays());
+		assertThat(programOpen()).as("program's open pipeline after the rebuild")
+			.containsExactlyElementsOf(recomputedProgramOpen());
 	}
 
 	/** The program's facts, their slots summed. */
@@ -200,6 +203,34 @@ class DealFactsPropertyTests {
 					WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 					GROUP BY COALESCE(o.partner_id, 0), COALESCE(o.credit_type, ''), o.currency
 					ORDER BY COALESCE(o.partner_id, 0), COALESCE(o.credit_type, ''), o.currency
+					""")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(DealFactsPropertyTests::normalised)
+			.toList();
+	}
+
+	/** The program's open pipeline (V108), its slots summed. */
+	private List<String> programOpen() {
+		return this.jdbc.sql("""
+				SELECT concat_ws('|', partner_involved, credit_type, currency, sum(open_count), sum(open_amount),
+				                 sum(open_reporting))
+				FROM program_open_fact GROUP BY partner_involved, credit_type, currency
+				HAVING (sum(open_count), sum(open_amount), sum(open_reporting)) <> (0, 0, 0)
+				ORDER BY partner_involved, credit_type, currency
+				""").query(String.class).list().stream().map(DealFactsPropertyTests::normalised).toList();
+	}
+
+	private List<String> recomputedProgramOpen() {
+		return this.jdbc
+			.sql("""
+					SELECT concat_ws('|', o.partner_id IS NOT NULL, COALESCE(o.credit_type, ''), o.currency, count(*), sum(o.amount),
+					                 sum(COALESCE(round(o.amount * fx.to_reporting, 2), 0)))
+					FROM opportunity o LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+					WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+					GROUP BY o.partner_id IS NOT NULL, COALESCE(o.credit_type, ''), o.currency
+					ORDER BY o.partner_id IS NOT NULL, COALESCE(o.credit_type, ''), o.currency
 					""")
 			.query(String.class)
 			.list()

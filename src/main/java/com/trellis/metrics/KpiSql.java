@@ -1,0 +1,144 @@
+package com.trellis.metrics;
+
+import com.trellis.shared.CountingWins;
+
+/**
+ * The SQL of the KPIs that read deals, registrations or partners one by one, written per
+ * slice so that a statement reads rows in proportion to the slice: the program reads the
+ * period's rows through their time index (one range of an index); any other slice (a
+ * PAM's book, a tier, one partner) starts from the slice's partners and probes each
+ * partner's rows through an index led by {@code partner_id}, so a book of 200 partners
+ * never reads the program's 2,000,000 deals. Each method returns one statement binding
+ * the parameters of {@link KpiRepository#bind}; what the figure means is written beside
+ * it in {@link KpiRepository}.
+ */
+final class KpiSql {
+
+	private KpiSql() {
+	}
+
+	/**
+	 * Activated partners: numerator and denominator. The program reads the won deals of
+	 * the trailing 90 days once (a hashed set of partner ids, through
+	 * {@code opportunity_won_cycle_idx}); a slice probes each of its partners' won deals
+	 * in the window ({@code opportunity_won_partner_idx}).
+	 */
+	static String activated(Slice slice) {
+		var won = program(slice)
+				? """
+						p.id IN (SELECT o.partner_id FROM opportunity o WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
+						         AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)"""
+				: """
+						EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
+						        AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)""";
+		return """
+				SELECT count(*) FILTER (WHERE %s), count(*)
+				FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+				"""
+			.formatted(won, slice.predicate());
+	}
+
+	/**
+	 * Time to first revenue: the median over the slice's partners whose first counted win
+	 * falls in the period. Each partner's first counted win is the first of its won deals
+	 * ({@code opportunity_won_partner_amount_idx}, in close order) whose amount counts,
+	 * before the period ends; the program looks only at the partners with a win in the
+	 * period.
+	 */
+	static String firstRevenue(Slice slice, CountingWins counting) {
+		var winners = program(slice)
+				? """
+						p.id IN (SELECT o.partner_id FROM opportunity o WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
+						         AND o.closed_at >= :from AND o.closed_at < :to)"""
+				: "TRUE";
+		return """
+				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
+				FROM partner p CROSS JOIN LATERAL (
+				  SELECT o.closed_at AS first_win FROM opportunity o LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+				  WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON' AND o.closed_at < :to AND %s
+				  ORDER BY o.closed_at LIMIT 1) f
+				WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND %s AND %s
+				"""
+			.formatted(counting.sql("o.amount", "fx.to_reporting"), winners, slice.predicate());
+	}
+
+	/**
+	 * Registration velocity: the median hours from submission to approval of the
+	 * registrations approved in the period. The program reads them from
+	 * {@code deal_registration_approved_idx} alone; a slice through its partners
+	 * ({@code deal_registration_partner_idx}).
+	 */
+	static String registrationVelocity(Slice slice) {
+		var from = program(slice) ? "deal_registration r" : "partner p JOIN deal_registration r ON r.partner_id = p.id";
+		return """
+				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 3600)
+				FROM %s
+				WHERE r.approved_at >= :from AND r.approved_at < :to AND %s
+				"""
+			.formatted(from, program(slice) ? "TRUE" : slice.predicate());
+	}
+
+	/**
+	 * Sales cycle: the median days from creation to close of the won deals closed in the
+	 * period, as two rows {@code (median, side)}: the slice's partner deals
+	 * ({@code 'partner'}) and the direct deals of the whole program ({@code 'direct'}); a
+	 * side without won deals has a null median.
+	 */
+	static String salesCycle(Slice slice) {
+		var median = "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400)";
+		var partnerDeals = program(slice) ? "opportunity o" : "partner p JOIN opportunity o ON o.partner_id = p.id";
+		return """
+				SELECT %1$s, 'partner' AS side FROM %2$s JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND o.partner_id IS NOT NULL AND %3$s
+				UNION ALL
+				SELECT %1$s, 'direct' FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND o.partner_id IS NULL
+				"""
+			.formatted(median, partnerDeals, program(slice) ? "TRUE" : slice.predicate());
+	}
+
+	/**
+	 * The daily deal facts of the slice's partners, as {@code f}: the program's
+	 * ({@code program_day_fact}, partners summed) for the program, otherwise each of the
+	 * slice's partners' ({@code partner_day_fact} through
+	 * {@code partner_day_fact_partner_idx}). Both have {@code day}, {@code credit_type},
+	 * {@code currency} and the same measures.
+	 */
+	static String sliceDays(Slice slice) {
+		return program(slice) ? "program_day_fact f"
+				: "partner p JOIN partner_day_fact f ON f.partner_id = p.id AND " + slice.predicate();
+	}
+
+	/**
+	 * The open pipeline now of the slice's partners, as {@code f}: the program's
+	 * ({@code program_open_fact}, partners summed, with {@link #partnerInvolved}) for the
+	 * program, otherwise each of the slice's partners' ({@code open_pipeline_fact}
+	 * through its key). Both have {@code credit_type}, {@code currency} and the open
+	 * measures.
+	 */
+	static String sliceOpenPipeline(Slice slice) {
+		return program(slice) ? "program_open_fact f"
+				: "partner p JOIN open_pipeline_fact f ON f.partner_id = p.id AND " + slice.predicate();
+	}
+
+	/**
+	 * SQL over {@link #sliceDays} or {@link #sliceOpenPipeline} rows {@code f}: a fact of
+	 * the slice's partners.
+	 */
+	static String partnerInvolved(Slice slice) {
+		return program(slice) ? "f.partner_involved" : "TRUE";
+	}
+
+	/**
+	 * The whole program's daily deal facts, as {@code f} (direct baselines and
+	 * program-wide denominators, whatever the slice).
+	 */
+	static String programDays() {
+		return "program_day_fact f";
+	}
+
+	static boolean program(Slice slice) {
+		return slice.kind() == Slice.Kind.PROGRAM && slice.book() == null;
+	}
+
+}
