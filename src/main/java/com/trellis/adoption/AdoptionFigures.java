@@ -1,15 +1,13 @@
 package com.trellis.adoption;
 
-import java.time.Instant;
-import java.util.Map;
-
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.DailyProgramFigures;
 import com.trellis.shared.PageFigureStore;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.type.TypeFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +20,10 @@ import org.springframework.stereotype.Component;
  * diagnosis reads the book's KPIs and is computed per request as before; so is the
  * program's until the job first stores it. The job runs at
  * {@code trellis.adoption.daily-cron} (default 06:00, after the scores; {@code -} for
- * never) and at start-up.
+ * never) and at start-up ({@link DailyProgramFigures}).
  */
 @Component
-class AdoptionFigures {
+class AdoptionFigures extends DailyProgramFigures<AdoptionDiagnosis.Diagnosis> {
 
 	static final String NAME = "adoption.diagnosis";
 
@@ -34,15 +32,10 @@ class AdoptionFigures {
 
 	private final Adoption adoption;
 
-	private final PageFigureStore store;
-
-	private final boolean scheduled;
-
 	AdoptionFigures(Adoption adoption, PageFigureStore store,
 			@Value("${trellis.adoption.daily-cron:0 0 6 * * *}") String cron) {
+		super(store, NAME, cron);
 		this.adoption = adoption;
-		this.store = store;
-		this.scheduled = !"-".equals(cron.strip());
 	}
 
 	@Scheduled(cron = "${trellis.adoption.daily-cron:0 0 6 * * *}", zone = "${trellis.business.time-zone:UTC}")
@@ -50,19 +43,14 @@ class AdoptionFigures {
 		storeDaily();
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void startUp() {
-		if (this.scheduled) {
-			storeDaily();
-		}
+	@Override
+	protected AdoptionDiagnosis.Diagnosis computeForProgram() {
+		return this.adoption.diagnosis(JOB);
 	}
 
-	/**
-	 * Computes and stores the program's diagnosis unless another instance holds the run
-	 * or it was stored today (business day); true when this call stored it.
-	 */
-	boolean storeDaily() {
-		return this.store.storeDaily(NAME, () -> Map.of(PageFigureStore.PROGRAM, this.adoption.diagnosis(JOB)));
+	@Override
+	protected JavaType type(TypeFactory types) {
+		return types.constructType(AdoptionDiagnosis.Diagnosis.class);
 	}
 
 	/**
@@ -70,20 +58,12 @@ class AdoptionFigures {
 	 * program's (admins, executives, sales managers), with its time; computed per request
 	 * (time null) for a PAM or when nothing is stored.
 	 */
-	Shown diagnosis(Viewer viewer) {
-		if (!viewer.is(Role.PAM)) {
-			this.adoption.requireDiagnosisViewer(viewer);
-			var stored = this.store.<AdoptionDiagnosis.Diagnosis>read(NAME, PageFigureStore.PROGRAM,
-					this.store.types().constructType(AdoptionDiagnosis.Diagnosis.class));
-			if (stored.isPresent()) {
-				return new Shown(stored.get().value(), stored.get().asOf());
-			}
+	Shown<AdoptionDiagnosis.Diagnosis> diagnosis(Viewer viewer) {
+		if (viewer.is(Role.PAM)) {
+			return new Shown<>(this.adoption.diagnosis(viewer), null);
 		}
-		return new Shown(this.adoption.diagnosis(viewer), null);
-	}
-
-	/** A diagnosis as the page shows it, and when the job computed it (null: now). */
-	record Shown(AdoptionDiagnosis.Diagnosis value, Instant asOf) {
+		this.adoption.requireDiagnosisViewer(viewer);
+		return storedOr(() -> this.adoption.diagnosis(viewer));
 	}
 
 }

@@ -15,15 +15,23 @@ import org.springframework.stereotype.Component;
  * computed by the daily job after the placement for the program and for every PAM's book
  * (two passes over the history, whatever the number of PAMs) and stored with their time
  * ({@code stored_page_figures}, set {@value #NAME}); the page reads them and says "as
- * of". Another number of weeks, and a scope the job did not store, are computed per
- * request as before.
+ * of". The journey over the same weeks ({@link Cohorts#journey}: the stage counts and
+ * moves per cohort and week, from {@code journey_placement}, which only the placement
+ * writes) is stored the same way for the program and every PAM's book (set
+ * {@value #JOURNEY}, also two passes). Another number of weeks, and a scope the job did
+ * not store (a PAM none of whose partners is in a cohort), are computed per request as
+ * before.
  */
 @Component
 class CohortFigures {
 
 	static final String NAME = "cohorts.metrics";
 
+	static final String JOURNEY = "cohorts.journey";
+
 	private final CohortMetrics metrics;
+
+	private final JourneyRepository journey;
 
 	private final Cohorts cohorts;
 
@@ -31,19 +39,32 @@ class CohortFigures {
 
 	private final BusinessCalendar calendar;
 
-	CohortFigures(CohortMetrics metrics, Cohorts cohorts, PageFigureStore store, BusinessCalendar calendar) {
+	CohortFigures(CohortMetrics metrics, JourneyRepository journey, Cohorts cohorts, PageFigureStore store,
+			BusinessCalendar calendar) {
 		this.metrics = metrics;
+		this.journey = journey;
 		this.cohorts = cohorts;
 		this.store = store;
 		this.calendar = calendar;
 	}
 
 	/**
-	 * The job's run, in a transaction of its own: computes and stores the figures unless
-	 * another instance holds the run or already stored them today (business day); true
-	 * when this run stored them.
+	 * The job's run, each set in a transaction of its own: computes and stores the
+	 * figures and the program's journey unless another instance holds the run or already
+	 * stored them today (business day); true when this run stored either.
 	 */
 	boolean storeDaily() {
+		boolean journey = this.store.storeDaily(JOURNEY, () -> {
+			var since = this.cohorts.since(null);
+			var byScope = new LinkedHashMap<Long, List<CohortWeek>>();
+			byScope.put(PageFigureStore.PROGRAM, this.journey.weeks(since, null));
+			byScope.putAll(this.journey.weeksByPam(since));
+			return byScope;
+		});
+		return storeMetrics() | journey;
+	}
+
+	private boolean storeMetrics() {
 		return this.store.storeDaily(NAME, () -> {
 			var since = this.cohorts.since(null);
 			var byScope = new LinkedHashMap<Long, List<CohortMetricWeek>>();
@@ -61,6 +82,16 @@ class CohortFigures {
 		var pam = Cohorts.book(viewer);
 		return this.store.read(NAME, pam == null ? PageFigureStore.PROGRAM : pam,
 				this.store.types().constructCollectionType(List.class, CohortMetricWeek.class));
+	}
+
+	/**
+	 * The viewer's stored journey (the program's for admins and executives, the book's
+	 * for a PAM); empty when the job has not stored it.
+	 */
+	Optional<PageFigureStore.Stored<List<CohortWeek>>> storedJourney(Viewer viewer) {
+		var pam = Cohorts.book(viewer);
+		return this.store.read(JOURNEY, pam == null ? PageFigureStore.PROGRAM : pam,
+				this.store.types().constructCollectionType(List.class, CohortWeek.class));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.PageFigureStore;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 import tools.jackson.databind.ObjectMapper;
@@ -54,12 +55,16 @@ class CohortPageController {
 	String page(Viewer viewer, @RequestParam(required = false) List<Long> show,
 			@RequestParam(required = false) Integer weeks, Model model) {
 		var list = this.cohorts.list(viewer);
-		var journey = this.cohorts.journey(viewer, weeks);
 		// the default 13 weeks as the daily job stored them; other weeks per request
-		var kept = weeks == null || weeks == 13 ? this.stored.stored(viewer)
-				: java.util.Optional.<com.trellis.shared.PageFigureStore.Stored<List<CohortMetricWeek>>>empty();
+		boolean usual = weeks == null || weeks == 13;
+		var keptJourney = usual ? this.stored.storedJourney(viewer)
+				: java.util.Optional.<PageFigureStore.Stored<List<CohortWeek>>>empty();
+		var journey = keptJourney.isPresent() ? keptJourney.get().value() : this.cohorts.journey(viewer, weeks);
+		model.addAttribute("journeyAsOf", keptJourney.map(PageFigureStore.Stored::asOf).orElse(null));
+		var kept = usual ? this.stored.stored(viewer)
+				: java.util.Optional.<PageFigureStore.Stored<List<CohortMetricWeek>>>empty();
 		var figures = kept.isPresent() ? kept.get().value() : this.cohorts.metrics(viewer, weeks);
-		model.addAttribute("figuresAsOf", kept.map(com.trellis.shared.PageFigureStore.Stored::asOf).orElse(null));
+		model.addAttribute("figuresAsOf", kept.map(PageFigureStore.Stored::asOf).orElse(null));
 		var shown = new TreeSet<Long>();
 		if (show != null && !show.isEmpty()) {
 			shown.addAll(show);

@@ -204,32 +204,61 @@ class JourneyRepository {
 	 * partners of the book).
 	 */
 	List<CohortWeek> weeks(LocalDate since, Long pam) {
-		return this.jdbc
-			.sql("""
-					SELECT c.id, c.name, j.week_start, j.fiscal_week,
-					  count(*) FILTER (WHERE j.stage = 'AWARENESS'),
-					  count(*) FILTER (WHERE j.stage = 'ACTIVATION'),
-					  count(*) FILTER (WHERE j.stage = 'ACCELERATION'),
-					  count(*) FILTER (WHERE j.stage <> prev.stage)
-					FROM journey_placement j0
-					JOIN cohort_membership m ON m.partner_id = j0.partner_id
-					  AND m.valid_from < j0.week_start + 7 AND (m.valid_to IS NULL OR m.valid_to >= j0.week_start + 7)
-					JOIN cohort c ON c.id = m.cohort_id
-					JOIN partner p ON p.id = j0.partner_id
-					CROSS JOIN LATERAL (SELECT x.stage, x.week_start, x.fiscal_week FROM journey_placement x
-					                    WHERE x.partner_id = j0.partner_id AND x.week_start = j0.week_start
-					                    AND x.cohort_id IN (0, c.id) ORDER BY x.cohort_id DESC LIMIT 1) j
-					LEFT JOIN LATERAL (SELECT x.stage FROM journey_placement x WHERE x.partner_id = j0.partner_id
-					                   AND x.week_start < j0.week_start AND x.cohort_id IN (0, c.id)
-					                   ORDER BY x.week_start DESC, x.cohort_id DESC LIMIT 1) prev ON TRUE
-					WHERE j0.cohort_id = 0 AND j0.week_start >= :since AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-					GROUP BY c.id, c.name, j.week_start, j.fiscal_week
-					ORDER BY c.id, j.week_start
-					""")
+		var byScope = new java.util.HashMap<Long, List<CohortWeek>>();
+		read(JOURNEY.formatted("NULL", "(CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)", ""), since, pam,
+				byScope);
+		return byScope.getOrDefault(null, List.of());
+	}
+
+	/**
+	 * As {@link #weeks} for every PAM's book in one pass (the same SQL grouped by the
+	 * partners' PAM as well), by the PAM's user id; a PAM none of whose partners is in a
+	 * cohort has no entry.
+	 */
+	java.util.Map<Long, List<CohortWeek>> weeksByPam(LocalDate since) {
+		var byScope = new java.util.LinkedHashMap<Long, List<CohortWeek>>();
+		read(JOURNEY.formatted("p.owner_pam_id", "p.owner_pam_id IS NOT NULL", "p.owner_pam_id, "), since, null,
+				byScope);
+		return byScope;
+	}
+
+	/**
+	 * The journey per cohort and week (the scope column, its filter and its grouping are
+	 * filled in): stage counts at the week's end and moves during it.
+	 */
+	private static final String JOURNEY = """
+			SELECT %1$s, c.id, c.name, j.week_start, j.fiscal_week,
+			  count(*) FILTER (WHERE j.stage = 'AWARENESS'),
+			  count(*) FILTER (WHERE j.stage = 'ACTIVATION'),
+			  count(*) FILTER (WHERE j.stage = 'ACCELERATION'),
+			  count(*) FILTER (WHERE j.stage <> prev.stage)
+			FROM journey_placement j0
+			JOIN cohort_membership m ON m.partner_id = j0.partner_id
+			  AND m.valid_from < j0.week_start + 7 AND (m.valid_to IS NULL OR m.valid_to >= j0.week_start + 7)
+			JOIN cohort c ON c.id = m.cohort_id
+			JOIN partner p ON p.id = j0.partner_id
+			CROSS JOIN LATERAL (SELECT x.stage, x.week_start, x.fiscal_week FROM journey_placement x
+			                    WHERE x.partner_id = j0.partner_id AND x.week_start = j0.week_start
+			                    AND x.cohort_id IN (0, c.id) ORDER BY x.cohort_id DESC LIMIT 1) j
+			LEFT JOIN LATERAL (SELECT x.stage FROM journey_placement x WHERE x.partner_id = j0.partner_id
+			                   AND x.week_start < j0.week_start AND x.cohort_id IN (0, c.id)
+			                   ORDER BY x.week_start DESC, x.cohort_id DESC LIMIT 1) prev ON TRUE
+			WHERE j0.cohort_id = 0 AND j0.week_start >= :since AND %2$s
+			GROUP BY %3$sc.id, c.name, j.week_start, j.fiscal_week
+			ORDER BY %3$sc.id, j.week_start
+			""";
+
+	private void read(String sql, LocalDate since, Long pam, java.util.Map<Long, List<CohortWeek>> byScope) {
+		this.jdbc.sql(sql)
 			.param("since", Date.valueOf(since))
 			.param("pam", pam, java.sql.Types.BIGINT)
-			.query((rs, n) -> new CohortWeek(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)))
+			.query((rs, n) -> {
+				Long scope = rs.getObject(1) == null ? null : rs.getLong(1);
+				byScope.computeIfAbsent(scope, k -> new java.util.ArrayList<>())
+					.add(new CohortWeek(rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+							rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+				return n;
+			})
 			.list();
 	}
 

@@ -19,6 +19,7 @@ import com.trellis.shared.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PartnerScores {
 
 	/**
-	 * Weeks of history the first run fills in from the records, each as of its last day.
+	 * Weeks of history the first run fills in from the records, each as of its last day,
+	 * unless {@code trellis.scoring.history-weeks} says otherwise.
 	 */
 	static final int HISTORY_WEEKS = 12;
 
@@ -56,8 +58,21 @@ public class PartnerScores {
 
 	private final TransactionTemplate transaction;
 
+	/**
+	 * Weeks the first run back-fills: {@value #HISTORY_WEEKS}, or
+	 * {@code trellis.scoring.history-weeks} (0 scores only the current week: a benchmark
+	 * on a large copy where each week takes minutes; 0 to 52).
+	 */
+	private final int historyWeeks;
+
 	PartnerScores(ReadingsLoader loader, LearnedWeights learned, PartnerIntelligence intelligence, ScoreStore store,
-			Partners partners, BusinessCalendar calendar, Clock clock, PlatformTransactionManager transactions) {
+			Partners partners, BusinessCalendar calendar, Clock clock, PlatformTransactionManager transactions,
+			@Value("${trellis.scoring.history-weeks:" + HISTORY_WEEKS + "}") int historyWeeks) {
+		if (historyWeeks < 0 || historyWeeks > 52) {
+			throw new IllegalArgumentException(
+					"trellis.scoring.history-weeks must be between 0 and 52, was " + historyWeeks);
+		}
+		this.historyWeeks = historyWeeks;
 		this.loader = loader;
 		this.learned = learned;
 		this.intelligence = intelligence;
@@ -70,7 +85,7 @@ public class PartnerScores {
 
 	/**
 	 * The daily run: scores every partner as of today into this fiscal week's rows and,
-	 * the first time, the {@value #HISTORY_WEEKS} weeks before. Runs once per day across
+	 * the first time, the {@link #historyWeeks} weeks before. Runs once per day across
 	 * instances: an advisory lock held for each transaction and the day's
 	 * {@code scoring_run} row, written with today's week (a crash leaves nothing
 	 * half-done and the next run does the day). The first run's back-fill commits one
@@ -119,12 +134,12 @@ public class PartnerScores {
 	}
 
 	/**
-	 * The last days of the {@value #HISTORY_WEEKS} weeks before the week starting then.
+	 * The last days of the {@link #historyWeeks} weeks before the week starting then.
 	 */
 	private List<LocalDate> historyDays(LocalDate weekStart) {
 		var days = new ArrayList<LocalDate>();
 		var day = weekStart.minusDays(1);
-		for (int week = 1; week <= HISTORY_WEEKS; week++) {
+		for (int week = 1; week <= this.historyWeeks; week++) {
 			days.add(day);
 			day = weekStart(day).minusDays(1);
 		}
