@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * two customers {@link CompanyMatcher} calls the same share a key, so of two simultaneous
  * registrations of one customer the second waits, then sees the first. The keys are the
  * registrable domain and, for the name, its {@linkplain #shape shape} with each pair of
- * neighbouring letters of its {@linkplain #leadWord lead word}: two near-identical
- * spellings of a word always keep a pair of letters in common, while unrelated names of
- * the same shape ("Bacedi Analytics", "Zorumi Logistics") rarely do, so they no longer
- * wait for each other. All keys are taken in one statement, in one sorted order, also
- * when several customers are locked at once, so two transactions never wait on each other
- * in a circle.
+ * neighbouring letters of its {@linkplain #leadWord lead word} crossed with each pair of
+ * its next long word: two near-identical spellings of a word always keep a pair of
+ * letters in common, while unrelated names of the same shape ("Bacedi Analytics", "Zorumi
+ * Logistics", "Bacoru Freight") rarely do in both words, so they do not wait for each
+ * other. All keys are taken in one statement, in one sorted order, also when several
+ * customers are locked at once, so two transactions never wait on each other in a circle.
  */
 @Component
 class CustomerLocks {
@@ -43,7 +43,12 @@ class CustomerLocks {
 	/**
 	 * The keys of the customers: the registrable domain (a domain match) and, for a name
 	 * match, the shape of the normalised name with each pair of neighbouring letters of
-	 * its lead word (the shape alone when it has none).
+	 * its lead word, crossed with each pair of the next word the shape writes as
+	 * {@code *} when there is one (the shape alone when there is no such word). The
+	 * matcher asks every long word of two names to be near-identical, so two names it
+	 * takes for one keep a pair in common in each of the two words, hence a key; names
+	 * that share only a pair in the lead word ("Bacedi Analytics", "Bacoru Freight") no
+	 * longer wait for each other.
 	 */
 	static SortedSet<String> keys(Customer... customers) {
 		var keys = new TreeSet<String>();
@@ -53,18 +58,40 @@ class CustomerLocks {
 			}
 			if (customer.normalizedName() != null) {
 				var shape = shape(customer.normalizedName());
-				var lead = leadWord(customer.normalizedName());
-				if (lead == null) {
+				var longWords = longWords(customer.normalizedName());
+				if (longWords.isEmpty()) {
 					keys.add("shape:" + shape);
 				}
 				else {
-					for (int i = 0; i + 1 < lead.length(); i++) {
-						keys.add("shape:" + shape + "|" + lead.substring(i, i + 2));
+					var second = longWords.size() > 1 ? pairs(longWords.get(1)) : java.util.List.of("");
+					for (var first : pairs(longWords.get(0))) {
+						for (var next : second) {
+							keys.add("shape:" + shape + "|" + first + (next.isEmpty() ? "" : "|" + next));
+						}
 					}
 				}
 			}
 		}
 		return keys;
+	}
+
+	private static java.util.List<String> pairs(String word) {
+		var pairs = new java.util.ArrayList<String>();
+		for (int i = 0; i + 1 < word.length(); i++) {
+			pairs.add(word.substring(i, i + 2));
+		}
+		return pairs;
+	}
+
+	/** The words of the name the shape writes as {@code *}, in order. */
+	private static java.util.List<String> longWords(String normalizedName) {
+		var words = new java.util.ArrayList<String>();
+		for (var word : normalizedName.split(" ")) {
+			if (!exact(word)) {
+				words.add(word);
+			}
+		}
+		return words;
 	}
 
 	/**

@@ -26,10 +26,23 @@ class DecisionNotices {
 	 * @param at the moment of the change, in epoch milliseconds (part of the key)
 	 */
 	void toDecide(Long actorId, RegistrationView view, long at) {
+		toDecide(actorId, view, at, pamOf(view.partnerId()));
+	}
+
+	/** The partner's PAM, who is told, or null when it has none. */
+	Long pamOf(long partnerId) {
+		return this.partners.ownerPam(partnerId).orElse(null);
+	}
+
+	/**
+	 * As {@link #toDecide(Long, RegistrationView, long)}, with the partner's PAM looked
+	 * up before ({@link #pamOf}): a registration looks it up before it takes the
+	 * customer's lock.
+	 */
+	void toDecide(Long actorId, RegistrationView view, long at, Long pam) {
 		if (view.status() != RegistrationStatus.PENDING && view.status() != RegistrationStatus.ON_HOLD) {
 			return;
 		}
-		var pam = this.partners.ownerPam(view.partnerId()).orElse(null);
 		if (pam == null || pam.equals(actorId)) {
 			return;
 		}

@@ -137,10 +137,15 @@ class RegistrationRepository {
 	record Found(List<Long> ids, long mark) {
 	}
 
-	/** Inserts a registration and returns it as stored, without reading it again. */
-	Row insert(Map<String, Object> values) {
+	/**
+	 * Inserts a registration with its first history entry (to its status, by its
+	 * registrant, at its submission, for the {@code history} reason) in one statement,
+	 * and returns it as stored, without reading it again.
+	 */
+	Row insert(Map<String, Object> values, String history) {
 		return this.jdbc
 			.sql("""
+					WITH r AS (
 					INSERT INTO deal_registration (partner_id, registered_by, account_id, customer_name, customer_domain,
 					    registrable_domain, normalized_name, name_shape, customer_need, amount, currency, expected_close_date, credit_type,
 					    partner_share, status, status_reason, held_behind_id, direct_conflict_id, submitted_at, sla_due_at,
@@ -149,8 +154,15 @@ class RegistrationRepository {
 					    :need, :amount, :currency, :closeDate, :credit, :share, :status, :reason, :heldBehind, :directConflict,
 					    :submittedAt, :slaDueAt, :protectionEndsAt, :conflictsFound)
 					"""
-					+ "RETURNING " + COLUMNS + ", registrable_domain, normalized_name")
+					+ "RETURNING " + COLUMNS + ", registrable_domain, normalized_name"
+					+ """
+							), h AS (
+							INSERT INTO registration_history (registration_id, from_status, to_status, actor_id, at, reason)
+							SELECT id, NULL, status, registered_by, submitted_at, :history FROM r)
+							SELECT * FROM r
+							""")
 			.params(values)
+			.param("history", history)
 			.query(RegistrationRepository::row)
 			.single();
 	}

@@ -107,6 +107,9 @@ public class Registrations {
 		// what changed since is read again under it, to keep the serialised part short
 		var deals = this.conflicts.deals(customer, command.accountId());
 		var searched = this.conflicts.search(customer);
+		// read before the lock, so registrations sharing a lock key wait for less; the
+		// activity is recorded under it, as the partner's activity fact is locked by it
+		var pam = this.decisionNotices.pamOf(command.partnerId());
 		this.locks.lock(customer);
 		var now = this.clock.instant();
 		var candidates = new ArrayList<>(this.conflicts.registrations(customer, searched));
@@ -123,15 +126,15 @@ public class Registrations {
 		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
 		var conflicts = DecisiveConflicts.select(command.partnerId(), candidates);
 		values.put("conflictsFound", conflicts.found());
-		var created = this.registrations.insert(values).view();
+		var created = this.registrations
+			.insert(values, "Registered; " + decision.internalReason() + "; " + conflicts.summary())
+			.view();
 		long id = created.id();
 		this.registrations.recordConflicts(id, conflicts.recorded(), now);
-		this.registrations.recordHistory(id, null, decision.status(), viewer.userId(), now,
-				"Registered; " + decision.internalReason() + "; " + conflicts.summary());
 		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
 				created);
 		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
-		this.decisionNotices.toDecide(viewer.userId(), created, now.toEpochMilli());
+		this.decisionNotices.toDecide(viewer.userId(), created, now.toEpochMilli(), pam);
 		this.activity.record(created.partnerId(), viewer.userId(), "DEAL_REGISTERED",
 				"Registered " + created.customerName());
 		if (decision.status() != RegistrationStatus.PENDING) {
