@@ -122,7 +122,7 @@ class JsonTypesAreExactTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("stage"))
 			.andExpect(jsonPath("$.errors[0].message").value(startsWith("must be one of REGISTERED, QUALIFIED")));
-		rep.get("/api/v1/opportunities?open=yes")
+		rep.get("/api/v1/opportunities?open=maybe")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("open"))
 			.andExpect(jsonPath("$.errors[0].message").value(startsWith("must be true or false")));
