@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.accounts.Accounts;
 import com.trellis.deals.Deals;
 import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Role;
@@ -46,9 +47,12 @@ class DealWonData {
 
 	private final Users users;
 
+	private final Accounts accounts;
+
 	private final BusinessCalendar calendar;
 
-	DealWonData(Deals deals, Partners partners, Users users, BusinessCalendar calendar) {
+	DealWonData(Deals deals, Partners partners, Users users, Accounts accounts, BusinessCalendar calendar) {
+		this.accounts = accounts;
 		this.deals = deals;
 		this.partners = partners;
 		this.users = users;
@@ -62,6 +66,9 @@ class DealWonData {
 		var partnerNames = this.partners.names(OUTBOX,
 				found.values().stream().map(OpportunityView::partnerId).filter(id -> id != null).distinct().toList());
 		var owners = this.users.byIds(found.values().stream().map(OpportunityView::ownerId).distinct().toList());
+		// the won deals' rows carry no account name: read with the accounts' names
+		var accountNames = this.accounts
+			.names(found.values().stream().map(OpportunityView::accountId).distinct().toList());
 		var payloads = new ArrayList<Payload>(opportunityIds.size());
 		for (var id : opportunityIds) {
 			var deal = found.get(id);

@@ -94,7 +94,11 @@ class DealWonPayloadTests {
 		assertThat(data.get("deal").get("amount").get("value").decimalValue()).isEqualByComparingTo("48000.00");
 		assertThat(data.get("deal").get("amount").get("currency").asString()).isEqualTo(deal.currency());
 		assertThat(data.get("account").get("id").asLong()).isEqualTo(world.accountId());
-		assertThat(data.get("account").get("name").asString()).isEqualTo(deal.accountName());
+		assertThat(data.get("account").get("name").asString())
+			.isEqualTo(this.jdbc.sql("SELECT name FROM account WHERE id = ?")
+				.param(world.accountId())
+				.query(String.class)
+				.single());
 		assertThat(data.get("partner").get("id").asLong()).isEqualTo(world.partnerId());
 		assertThat(data.get("partner").get("name").asString())
 			.isEqualTo(this.jdbc.sql("SELECT name FROM partner WHERE id = ?")
