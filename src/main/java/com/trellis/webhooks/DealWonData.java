@@ -77,11 +77,10 @@ class DealWonData {
 				continue;
 			}
 			var owner = owners.get(deal.ownerId());
-			payloads.add(
-					new Payload(id, deal.partnerId(), true, deal(deal), new Named(deal.accountId(), deal.accountName()),
-							deal.partnerId() == null ? null
-									: new Named(deal.partnerId(), partnerNames.get(deal.partnerId())),
-							new Owner(deal.ownerId(), owner == null ? null : owner.email()), credit(deal)));
+			payloads.add(new Payload(id, deal.partnerId(), true, deal(deal),
+					new Named(deal.accountId(), accountNames.get(deal.accountId())),
+					deal.partnerId() == null ? null : new Named(deal.partnerId(), partnerNames.get(deal.partnerId())),
+					new Owner(deal.ownerId(), owner == null ? null : owner.email()), credit(deal)));
 		}
 		return payloads;
 	}
