@@ -141,7 +141,8 @@ public class Enablement {
 
 	/**
 	 * Every completion of a partner's users as rows of the Trellis completions format
-	 * ({@code user_id, email, item, completed_on}), for whoever sees the partner.
+	 * ({@code id, user_id, email, item, completed_on}; {@code id} the completion's own,
+	 * by which an edited export corrects it), for whoever sees the partner.
 	 */
 	@Transactional(readOnly = true)
 	public List<List<?>> completionRows(Viewer viewer, long partnerId) {
@@ -149,10 +150,11 @@ public class Enablement {
 		var completions = this.enablement.completionsOfPartner(partnerId);
 		var users = this.users.byIds(completions.stream().map(c -> c.userId()).distinct().toList());
 		var rows = new ArrayList<List<?>>();
-		rows.add(List.of("user_id", "email", "item", "completed_on"));
+		// the completion's id: an edited export re-imported corrects that completion
+		rows.add(List.of("id", "user_id", "email", "item", "completed_on"));
 		for (var c : completions) {
 			var user = users.get(c.userId());
-			rows.add(List.of(c.userId(), user == null ? "" : user.email(), c.item(), c.completedOn()));
+			rows.add(List.of(c.id(), c.userId(), user == null ? "" : user.email(), c.item(), c.completedOn()));
 		}
 		return rows;
 	}

@@ -57,16 +57,17 @@ class EnablementRepository {
 	/** Every completion recorded for a partner's users, oldest first. */
 	List<PartnerCompletion> completionsOfPartner(long partnerId) {
 		return this.jdbc.sql("""
-				SELECT c.user_id, i.code, c.completed_on FROM enablement_completion c
+				SELECT c.id, c.user_id, i.code, c.completed_on FROM enablement_completion c
 				JOIN enablement_item i ON i.id = c.item_id
 				WHERE c.partner_id = :partner ORDER BY c.completed_on, c.user_id, i.code
 				""")
 			.param("partner", partnerId)
-			.query((rs, n) -> new PartnerCompletion(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+			.query((rs, n) -> new PartnerCompletion(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getObject(4, LocalDate.class)))
 			.list();
 	}
 
-	record PartnerCompletion(long userId, String item, LocalDate completedOn) {
+	record PartnerCompletion(long id, long userId, String item, LocalDate completedOn) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * partner user by {@code user_id} or {@code email}, optional {@code source_id}. A
  * completion is the same one when its source id was imported before, or else when the
  * user completed the item on that day already: importing a file again changes nothing,
- * and a later file with other values for a source id corrects that completion.
+ * and a later file with other values for a source id corrects that completion. The
+ * export's {@code id} column names a recorded completion: an edited export corrects the
+ * completion it names instead of adding one.
  */
 @Component
 class CompletionRows {
@@ -56,6 +59,7 @@ class CompletionRows {
 		var known = this.records.targets(OBJECT,
 				file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList());
 		var sources = new HashSet<String>();
+		var ids = new HashSet<Long>();
 		var keys = new HashSet<String>();
 		for (var row : file.rows()) {
 			plan.rows++;
@@ -68,6 +72,7 @@ class CompletionRows {
 			if (sourceId != null && !sourceId.isEmpty() && !sources.add(sourceId)) {
 				cells.error("source_id", sourceId, "appears twice in the file");
 			}
+			var byId = recorded(viewer, cells, ids);
 			var user = user(viewer, cells);
 			var item = cells.text("item").toUpperCase(Locale.ROOT);
 			if (item.isEmpty()) {
@@ -87,7 +92,7 @@ class CompletionRows {
 			}
 			var sameDay = this.completions.find(user.id(), item, day);
 			var targetId = sourceId.isEmpty() ? null : known.get(sourceId);
-			var imported = targetId == null ? null : this.completions.find(targetId).orElse(null);
+			var imported = byId != null ? byId : targetId == null ? null : this.completions.find(targetId).orElse(null);
 			if (imported == null && sameDay.isPresent()) {
 				plan.unchanged();
 			}
@@ -109,6 +114,30 @@ class CompletionRows {
 				plan.update(() -> this.completions.correct(viewer, imported.id(), user, item, day));
 			}
 		}
+	}
+
+	/**
+	 * The recorded completion the row's {@code id} names (the export's own column), or
+	 * null without one or after an error: it must be a completion of this program, of a
+	 * partner the viewer imports for, named once in the file.
+	 */
+	private Completion recorded(Viewer viewer, FormatCells cells, Set<Long> ids) {
+		var id = cells.id("id");
+		if (id == null) {
+			return null;
+		}
+		var found = this.completions.find(id)
+			.filter(c -> viewer.is(Role.ADMIN) || this.partners.manages(viewer, c.partnerId()))
+			.orElse(null);
+		if (found == null) {
+			cells.error("id", id.toString(), "is no completion of a partner you import for");
+			return null;
+		}
+		if (!ids.add(id)) {
+			cells.error("id", id.toString(), "appears twice in the file");
+			return null;
+		}
+		return found;
 	}
 
 	private static boolean same(Completion completion, UserSummary user, String item, LocalDate day) {

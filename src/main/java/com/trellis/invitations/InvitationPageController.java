@@ -61,11 +61,16 @@ class InvitationPageController {
 	@ActsOn(PartnerChecks.Managed.class)
 	String invite(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("inviteForm") InviteCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
-		return mailed(redirect, id,
-				() -> FormAction.run(redirect, back(id), "Invitation sent to " + command.email(), command, binding,
+		var target = mailed(redirect, id,
+				() -> FormAction.run(redirect, back(id), "Invitation sent to " + command.email(), "inviteForm", command,
+						binding,
 						FormErrors.checks(() -> this.commands.check(command),
 								() -> this.invitations.checkInvitation(id, command)),
 						() -> this.invitations.invite(viewer, id, command)));
+		// refused: the invitations page shows each error beside its field with what was
+		// typed (the partner's page loads the section separately, without the flash)
+		return redirect.getFlashAttributes().containsKey("fieldErrors") ? "redirect:" + back(id) + "/invitations"
+				: target;
 	}
 
 	@PostMapping("/partners/{id}/invitations/{invitationId}/resend")

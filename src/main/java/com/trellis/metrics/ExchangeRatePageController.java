@@ -1,12 +1,15 @@
 package com.trellis.metrics;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PlainDecimals;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.validation.CurrencyRule;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * currency's rate to the reporting currency ({@link ReportingCurrency#CODE}), as the
  * KPIs, forecast and imports convert amounts with it; a form adds a rate or changes one,
  * through {@link Kpis#setExchangeRate} as {@code PUT /api/v1/exchange-rates/{currency}}
- * does (same checks, same audit entry). A bad currency or rate is named beside its field
- * and changes nothing; a non-admin is refused before the form is read.
+ * does (same checks, same audit entry). A bad currency and a bad rate are each named
+ * beside their field, both at once, with what was typed kept, and change nothing; a
+ * non-admin is refused before the form is read.
  */
 @Controller
 class ExchangeRatePageController {
@@ -44,12 +48,24 @@ class ExchangeRatePageController {
 			@RequestParam(required = false) String toReporting, Model model) {
 		var code = currency == null ? "" : currency.strip();
 		var text = toReporting == null ? "" : toReporting.strip();
-		BigDecimal rate;
-		try {
-			rate = text.isEmpty() ? null : new BigDecimal(text);
+		// every bad field at once, each beside its own input
+		var errors = new LinkedHashMap<String, String>();
+		CurrencyRule.problem(code).ifPresent(problem -> errors.put("currency", problem));
+		BigDecimal rate = null;
+		if (PlainDecimals.hasExponent(text)) {
+			errors.put("toReporting", PlainDecimals.EXPONENT_TEXT);
 		}
-		catch (NumberFormatException ex) {
-			return page(model, Map.of("toReporting", "must be a number like 0.095, not '" + text + "'"), code, text);
+		else {
+			try {
+				rate = text.isEmpty() ? null : new BigDecimal(text);
+				CurrencyRule.rateProblem(rate).ifPresent(problem -> errors.put("toReporting", problem));
+			}
+			catch (NumberFormatException ex) {
+				errors.put("toReporting", "must be a number like 0.095, not '" + text + "'");
+			}
+		}
+		if (!errors.isEmpty()) {
+			return page(model, errors, code, text);
 		}
 		try {
 			this.kpis.setExchangeRate(viewer, code, rate);

@@ -13,6 +13,8 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -28,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccountPlans {
-
-	static final int LIST_LIMIT = 500;
 
 	private final PlanRepository plans;
 
@@ -56,19 +56,22 @@ public class AccountPlans {
 		this.clock = clock;
 	}
 
-	/** The plans the viewer may read, open first, earliest end first. */
+	/**
+	 * One page of the plans the viewer may read, open first, earliest end first (every
+	 * plan is on some page: the list and the export page through them all).
+	 */
 	@Transactional(readOnly = true)
-	public List<PlanView> list(Viewer viewer) {
+	public PageResult<PlanView> list(Viewer viewer, PageRequest page) {
 		if (viewer.isPartnerUser()) {
-			return this.plans.search(viewer.partnerId(), null, null, LIST_LIMIT);
+			return this.plans.search(viewer.partnerId(), null, null, page);
 		}
 		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
-			return this.plans.search(null, null, null, LIST_LIMIT);
+			return this.plans.search(null, null, null, page);
 		}
 		if (viewer.is(Role.PAM)) {
-			return this.plans.search(null, this.partners.book(viewer.userId()), null, LIST_LIMIT);
+			return this.plans.search(null, this.partners.book(viewer.userId()), null, page);
 		}
-		return this.plans.search(null, null, team(viewer), LIST_LIMIT);
+		return this.plans.search(null, null, team(viewer), page);
 	}
 
 	@Transactional(readOnly = true)

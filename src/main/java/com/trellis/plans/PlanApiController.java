@@ -6,6 +6,8 @@ import java.util.List;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvExport;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,7 +39,8 @@ class PlanApiController {
 
 	@GetMapping("/api/v1/account-plans/export.csv")
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
-		CsvExport.writeRows(response, "account-plans.csv", this.export.rows(viewer));
+		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,
+				out -> this.export.each(viewer, out), row -> row);
 	}
 
 	@PostMapping("/api/v1/account-plans/{id}/close")
@@ -51,9 +55,14 @@ class PlanApiController {
 		return this.progress.tick(viewer, id, actionId, command);
 	}
 
+	/**
+	 * One page of the plans the caller reads ({@code page} from 0, {@code size} 1 to 200,
+	 * 25 by default).
+	 */
 	@GetMapping("/api/v1/account-plans")
-	List<PlanView> list(Viewer viewer) {
-		return this.plans.list(viewer);
+	PageResult<PlanView> list(Viewer viewer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return this.plans.list(viewer, PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/v1/account-plans/{id}")

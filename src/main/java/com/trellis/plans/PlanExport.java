@@ -3,12 +3,16 @@ package com.trellis.plans;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,18 +43,30 @@ public class PlanExport {
 		this.users = users;
 	}
 
-	/** The plans the viewer reads (as the list shows them), header first. */
-	@Transactional(readOnly = true)
-	public List<List<Object>> rows(Viewer viewer) {
-		var list = this.plans.list(viewer);
+	/**
+	 * Hands each row of the plans the viewer reads (as the list shows them, every page of
+	 * it) to {@code out}, a page of {@value PageRequest#MAX_SIZE} plans at a time, all
+	 * read in one snapshot (repeatable read), so a plan written meanwhile neither repeats
+	 * nor shifts another off the file. The header is {@link #HEADER}.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public void each(Viewer viewer, Consumer<List<Object>> out) {
+		PageResult<PlanView> page;
+		int number = 0;
+		do {
+			page = this.plans.list(viewer, new PageRequest(number++, PageRequest.MAX_SIZE));
+			rows(page.items(), out);
+		}
+		while (page.hasNext());
+	}
+
+	private void rows(List<PlanView> list, Consumer<List<Object>> out) {
 		var people = new HashSet<Long>();
 		list.forEach(p -> {
 			people.add(p.vendorOwnerId());
 			people.add(p.partnerContactId());
 		});
 		var byId = this.users.byIds(people);
-		var rows = new ArrayList<List<Object>>();
-		rows.add(new ArrayList<>(HEADER));
 		for (var p : list) {
 			var plan = List.<Object>of(p.id(), p.title(), p.partnerId(), p.partnerName(), p.accountId(),
 					p.accountName(), p.status(), text(p.outcome()), text(p.outcomeNote()), text(p.closedByName()),
@@ -60,16 +76,15 @@ public class PlanExport {
 			if (p.actions().isEmpty()) {
 				var row = new ArrayList<Object>(plan);
 				row.addAll(List.of("", "", "", "", "", "", ""));
-				rows.add(row);
+				out.accept(row);
 			}
 			for (var a : p.actions()) {
 				var row = new ArrayList<Object>(plan);
 				row.addAll(List.of(a.id(), a.description(), a.side(), a.dueOn(), a.status(), text(a.doneByName()),
 						text(a.doneAt())));
-				rows.add(row);
+				out.accept(row);
 			}
 		}
-		return rows;
 	}
 
 	private static Object email(UserSummary user) {

@@ -1,12 +1,14 @@
 package com.trellis.plans;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvExport;
+import com.trellis.shared.PageRequest;
 import com.trellis.shared.FormAction;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,7 +42,8 @@ class PlanPageController {
 
 	@GetMapping("/account-plans/export.csv")
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
-		CsvExport.writeRows(response, "account-plans.csv", this.export.rows(viewer));
+		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,
+				out -> this.export.each(viewer, out), row -> row);
 	}
 
 	@PostMapping("/account-plans/{id}/close")
@@ -61,8 +64,10 @@ class PlanPageController {
 
 	@GetMapping("/account-plans")
 	String list(Viewer viewer, @RequestParam(required = false) Long partnerId,
-			@RequestParam(required = false) Long accountId, Model model) {
-		model.addAttribute("plans", this.plans.list(viewer));
+			@RequestParam(required = false) Long accountId, @RequestParam(required = false) Integer page, Model model) {
+		var result = this.plans.list(viewer, PageRequest.listed(page, null));
+		model.addAttribute("result", result);
+		model.addAttribute("plans", result.items());
 		model.addAttribute("writes",
 				!viewer.isPartnerUser() && viewer.is(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER));
 		model.addAttribute("partnerId", partnerId);

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -89,9 +92,14 @@ class PlanRepository {
 	 * The plans a reader may see, newest first: every plan when all narrowings are null,
 	 * else those of a partner, of partners of a book, or of accounts owned by some users.
 	 */
-	List<PlanView> search(Long partner, List<Long> partners, List<Long> accountOwners, int limit) {
+	/**
+	 * One page of the plans of a scope (a partner, a book of partners, the accounts of
+	 * some owners, or every plan when all are null), open first, earliest end first, with
+	 * the count the pager needs.
+	 */
+	PageResult<PlanView> search(Long partner, List<Long> partners, List<Long> accountOwners, PageRequest page) {
 		if ((partners != null && partners.isEmpty()) || (accountOwners != null && accountOwners.isEmpty())) {
-			return List.of();
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		var where = new StringBuilder(" WHERE (CAST(:partner AS BIGINT) IS NULL OR ap.partner_id = :partner)");
 		if (partners != null) {
@@ -100,17 +108,30 @@ class PlanRepository {
 		if (accountOwners != null) {
 			where.append(" AND a.owner_ae_id IN (:owners)");
 		}
-		var spec = this.jdbc.sql(SELECT + where + " ORDER BY ap.status DESC, ap.ends_on, ap.id LIMIT :limit")
-			.param("partner", partner)
-			.param("limit", limit);
+		var rows = scoped(SELECT + where + " ORDER BY ap.status DESC, ap.ends_on, ap.id LIMIT :limit OFFSET :offset",
+				partner, partners, accountOwners)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> plan(rs, List.of()))
+			.list();
+		long total = scoped(
+				PageRequest.countUpToLimit("FROM account_plan ap JOIN account a ON a.id = ap.account_id" + where),
+				partner, partners, accountOwners)
+			.param("countLimit", page.countLimit())
+			.query(Long.class)
+			.single();
+		return PageResult.counted(rows.stream().map(p -> withActions(p, actions(p.id()))).toList(), page, total);
+	}
+
+	private JdbcClient.StatementSpec scoped(String sql, Long partner, List<Long> partners, List<Long> accountOwners) {
+		var spec = this.jdbc.sql(sql).param("partner", partner);
 		if (partners != null) {
 			spec = spec.param("partners", partners);
 		}
 		if (accountOwners != null) {
 			spec = spec.param("owners", accountOwners);
 		}
-		var rows = spec.query((rs, n) -> plan(rs, List.of())).list();
-		return rows.stream().map(p -> withActions(p, actions(p.id()))).toList();
+		return spec;
 	}
 
 	long insertAction(long planId, ActionCommand c, long by, Instant at) {

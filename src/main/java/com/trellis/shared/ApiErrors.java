@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
@@ -117,6 +118,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				message = "is given more than once";
 				break;
 			}
+			if (cause instanceof MismatchedInputException mismatch) {
+				// the whole body or one field of the wrong JSON type: named with what it
+				// must be
+				field = path(mismatch);
+				message = UnreadableFields.message(mismatch);
+				break;
+			}
 			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 				field = path(jackson);
 				var deliberate = UnreadableFields.deliberateRefusal(jackson);
@@ -167,8 +175,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return ResponseEntity.badRequest()
-			.body(invalid(List.of(error(ex.getName(), "cannot be read from '" + ex.getValue() + "'"))));
+		var expected = ExactJsonTypes.parameter(ex.getRequiredType());
+		var message = expected != null ? expected + " ('" + ex.getValue() + "' is not)"
+				: "cannot be read from '" + ex.getValue() + "'";
+		return ResponseEntity.badRequest().body(invalid(List.of(error(ex.getName(), message))));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -227,8 +237,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail invalid(List<Map<String, Object>> errors) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Invalid input: " + String.join(", ", errors.stream().map(e -> (String) e.get("field")).toList()));
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: "
+				+ String.join("; ", errors.stream().map(e -> e.get("field") + ": " + e.get("message")).toList()));
 		problem.setTitle("Invalid input");
 		problem.setProperty("errors", errors);
 		return problem;

@@ -202,10 +202,14 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		return StrictJsonDates.refusal(original) ? original : null;
 	}
 
-	private static String message(MismatchedInputException ex) {
+	static String message(MismatchedInputException ex) {
 		var deliberate = deliberateRefusal(ex);
 		if (deliberate != null) {
 			return deliberate;
+		}
+		var expected = ExactJsonTypes.expected(ex);
+		if (expected != null) {
+			return expected;
 		}
 		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
 			return "cannot be read from '" + format.getValue() + "'";

@@ -3,7 +3,9 @@ package com.trellis.webhooks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.trellis.credit.CreditDisputeDecided;
 import com.trellis.deals.DealClosed;
@@ -47,7 +49,14 @@ class WebhookOutbox {
 
 	private final TransactionTemplate savepoint;
 
-	WebhookOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+	private final DealWonData dealWon;
+
+	/** How many won deals of an import are read at once. */
+	private static final int WON_BATCH = 1000;
+
+	WebhookOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager,
+			DealWonData dealWon) {
+		this.dealWon = dealWon;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -55,19 +64,36 @@ class WebhookOutbox {
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
+	/** A won deal is sent with its account, partner, money, close, owner and credit. */
 	@EventListener
 	void on(DealClosed event) {
-		write(event.won() ? WebhookEventType.DEAL_WON : WebhookEventType.DEAL_LOST, event);
+		if (event.won()) {
+			write(WebhookEventType.DEAL_WON, () -> this.dealWon.of(List.of(event.opportunityId())).get(0));
+		}
+		else {
+			write(WebhookEventType.DEAL_LOST, event);
+		}
 	}
 
-	/** Each deal of an import's batch, as its own close would have been. */
+	/**
+	 * Each deal of an import's batch, as its own close would have been; the won ones read
+	 * a thousand at a time.
+	 */
 	@EventListener
 	void on(DealsImported event) {
-		boolean won = wanted(WebhookEventType.DEAL_WON);
-		boolean lost = wanted(WebhookEventType.DEAL_LOST);
-		for (var closed : event.closes()) {
-			if (closed.won() ? won : lost) {
-				write(closed.won() ? WebhookEventType.DEAL_WON : WebhookEventType.DEAL_LOST, closed);
+		if (wanted(WebhookEventType.DEAL_WON)) {
+			var won = event.won();
+			for (int from = 0; from < won.size(); from += WON_BATCH) {
+				for (var data : this.dealWon.of(won.subList(from, Math.min(won.size(), from + WON_BATCH)))) {
+					write(WebhookEventType.DEAL_WON, data);
+				}
+			}
+		}
+		if (wanted(WebhookEventType.DEAL_LOST)) {
+			for (var closed : event.closes()) {
+				if (!closed.won()) {
+					write(WebhookEventType.DEAL_LOST, closed);
+				}
 			}
 		}
 	}
@@ -114,13 +140,21 @@ class WebhookOutbox {
 
 	/** Writes the message and its deliveries; returns the message id, or null. */
 	String write(WebhookEventType type, Object data) {
+		return write(type, () -> data);
+	}
+
+	/**
+	 * As {@link #write(WebhookEventType, Object)}, with data read only when some
+	 * subscription wants the type.
+	 */
+	String write(WebhookEventType type, Supplier<?> data) {
 		try {
 			// checked before the savepoint: each savepoint costs more the more events the
 			// transaction has published, and most events have no subscriber
 			if (!wanted(type)) {
 				return null;
 			}
-			return this.savepoint.execute(status -> insert(type, data));
+			return this.savepoint.execute(status -> insert(type, data.get()));
 		}
 		catch (DataAccessException | tools.jackson.core.JacksonException ex) {
 			log.error("A {} webhook message could not be written and is left out: {}", type.wireName(),

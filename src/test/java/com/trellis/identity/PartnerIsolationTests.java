@@ -284,8 +284,8 @@ class PartnerIsolationTests {
 		long planOfA = plan(this.a);
 		this.apiOfA.get("/api/v1/account-plans")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[*].partnerId").value(everyItem(is((int) this.a.partnerId()))))
-			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains((int) planOfA)));
+			.andExpect(jsonPath("$.items[*].partnerId").value(everyItem(is((int) this.a.partnerId()))))
+			.andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains((int) planOfA)));
 		this.apiOfA.get("/api/v1/account-plans/" + planOfB).andExpect(status().isNotFound());
 		this.apiOfA.post("/api/v1/account-plans/" + planOfB + "/actions", "{}").andExpect(status().isNotFound());
 		this.apiOfA.post("/api/v1/account-plans/" + planOfB + "/close", "{}").andExpect(status().isNotFound());

@@ -35,6 +35,9 @@ class ExportRoundTripTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Viewer admin;
 
 	Fixtures.World world;
@@ -87,6 +90,68 @@ class ExportRoundTripTests {
 			.andExpect(jsonPath("$.created").value(2));
 		roundTrip("/api/v1/marketplace/transactions.csv?partner=" + p, "marketplace", ",Beta,Connector,20.00,",
 				",Beta,Connector,25.00,");
+	}
+
+	@Test
+	void theCompletionsExportWithAnEditedDayCorrectsThatCompletionInsteadOfAddingOne() throws Exception {
+		var learner = this.fixtures.user(Role.PARTNER, this.world.partnerId(), null);
+		var email = this.fixtures.email(learner);
+		importing("completions",
+				"email,item,completed_on\n" + email + ",AE-101,2026-09-01\n" + email + ",AE-201,2026-09-15\n", false)
+			.andExpect(jsonPath("$.created").value(2));
+		long before = this.fixtures.count("enablement_completion");
+		roundTrip("/partners/" + this.world.partnerId() + "/enablement/completions.csv", "completions",
+				",AE-101,2026-09-01", ",AE-101,2026-09-03");
+		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before);
+	}
+
+	@Test
+	void thePlansListAndExportGoPastFiveHundredPlansAndTheExportReimportsUnchanged() throws Exception {
+		var pam = this.world.pam();
+		var owner = this.world.ae().userId();
+		int plans = 501 + 2;
+		// accounts and plans of the world's partner only, so the PAM's book holds exactly
+		// these
+		this.jdbc
+			.sql("""
+					WITH accounts AS (
+					    INSERT INTO account (name, web_domain, industry, owner_ae_id, created_at, updated_at,
+					                         registrable_domain, normalized_name)
+					    SELECT :tag || ' plan account ' || n, NULL, 'Retail', :owner, now(), now(), NULL,
+					           lower(:tag || ' plan account ' || n)
+					    FROM generate_series(1, :plans) AS n RETURNING id)
+					INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency, starts_on,
+					                          ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at,
+					                          updated_at)
+					SELECT :partner, id, 'Plan ' || id, 1000, 500, 'USD', DATE '2026-10-01', DATE '2027-03-31', :owner,
+					       :contact, 'OPEN', :owner, now(), now()
+					FROM accounts
+					""")
+			.param("tag", this.tag)
+			.param("owner", owner)
+			.param("plans", plans)
+			.param("partner", this.world.partnerId())
+			.param("contact", this.world.partnerUser().userId())
+			.update();
+		var api = new com.trellis.support.Api(this.mvc, this.fixtures.token(pam));
+		api.get("/api/v1/account-plans?size=200&page=2")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(plans))
+			.andExpect(jsonPath("$.items.length()").value(plans - 400));
+
+		var csv = this.mvc
+			.perform(get("/api/v1/account-plans/export.csv").header("Authorization",
+					"Bearer " + this.fixtures.token(pam)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).distinct().count())
+			.isEqualTo(plans);
+		importing("plans", csv, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.errorCount").value(0))
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0));
 	}
 
 	/**

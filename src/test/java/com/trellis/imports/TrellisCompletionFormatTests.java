@@ -129,8 +129,8 @@ class TrellisCompletionFormatTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(export).startsWith("\uFEFFuser_id,email,item,completed_on\r\n")
-			.contains(this.learner.userId() + "," + email + ",AE-101,2026-09-01\r\n");
+		assertThat(export).startsWith("\uFEFFid,user_id,email,item,completed_on\r\n")
+			.contains("," + this.learner.userId() + "," + email + ",AE-101,2026-09-01\r\n");
 		importing(this.admin, export, false).andExpect(status().isOk())
 			.andExpect(jsonPath("$.errorCount").value(0))
 			.andExpect(jsonPath("$.rows").value(2))

@@ -62,14 +62,14 @@ class AccountPlanTests {
 		pam.post("/api/v1/account-plans", plan(a, today, today.plusDays(30), "EUR")).andExpect(status().isConflict());
 
 		new Api(this.mvc, this.fixtures.token(a.partnerUser())).get("/api/v1/account-plans")
-			.andExpect(jsonPath("$[*].id").value(containsInAnyOrder((int) id)));
+			.andExpect(jsonPath("$.items[*].id").value(containsInAnyOrder((int) id)));
 		new Api(this.mvc, this.fixtures.token(a.partnerUser())).get("/api/v1/account-plans/" + id)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.actions[0].description").value("Joint workshop with the CIO"));
 		new Api(this.mvc, this.fixtures.token(b.partnerUser())).get("/api/v1/account-plans/" + id)
 			.andExpect(status().isNotFound());
 		new Api(this.mvc, this.fixtures.token(b.partnerUser())).get("/api/v1/account-plans")
-			.andExpect(jsonPath("$.length()").value(0));
+			.andExpect(jsonPath("$.items.length()").value(0));
 		new Api(this.mvc, this.fixtures.token(b.pam())).get("/api/v1/account-plans/" + id)
 			.andExpect(status().isNotFound());
 		new Api(this.mvc, this.fixtures.token(a.ae())).get("/api/v1/account-plans/" + id).andExpect(status().isOk());

@@ -83,6 +83,34 @@ class InvitationBrowserTests {
 		}
 	}
 
+	@Test
+	void aRefusedInvitationShowsEveryErrorBesideItsFieldAndKeepsWhatWasTyped() {
+		var partner = this.jdbc.sql("""
+				SELECT p.id FROM partner p JOIN app_user u ON u.id = p.owner_pam_id
+				WHERE u.email = 'pam@trellis.demo' ORDER BY p.id LIMIT 1
+				""").query(Long.class).single();
+		long before = this.jdbc.sql("SELECT count(*) FROM partner_invitation").query(Long.class).single();
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+			var pam = context.newPage();
+			chromium.signIn(pam, "pam@trellis.demo", "demo");
+			pam.navigate(chromium.url("/partners/" + partner));
+			// a blank name and the e-mail of someone who already signs in: both are wrong
+			pam.locator("#invite-form input[name=name]").fill("   ");
+			pam.locator("#invite-form input[name=email]").fill("pam@trellis.demo");
+			pam.locator("#invite-form button[type=submit]").click();
+
+			assertThat(pam.locator("#invite-name-error")).isVisible();
+			assertThat(pam.locator("#invite-email-error")).isVisible();
+			assertThat(pam.locator("#invite-form input[name=email]")).hasValue("pam@trellis.demo");
+			assertThat(pam.locator("#invite-form input[name=email]")).hasAttribute("aria-invalid", "true");
+			assertThat(pam.locator("#invite-form input[name=name]")).hasAttribute("aria-invalid", "true");
+			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				.setPath(SCREENSHOTS.resolve("invitation-refused.png")));
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_invitation").query(Long.class).single())
+			.isEqualTo(before);
+	}
+
 	private String linkSentTo(String email) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.mail.getReceivedMessagesForDomain(email).length > 0);
 		var message = this.mail.getReceivedMessagesForDomain(email)[0];

@@ -67,7 +67,7 @@ class OneRoundApiTests {
 				""").andExpect(status().isBadRequest());
 
 		assertThat(fields(refused)).containsExactlyInAnyOrder("proposedShare", "reason");
-		assertThat(messages(refused)).contains("cannot be read from 'abc'");
+		assertThat(messages(refused)).contains("must be a number such as 1234.56, not in quotes");
 		assertThat(this.fixtures.count("credit_dispute where opportunity_id = " + world.dealId())).isZero();
 	}
 
