@@ -1,10 +1,13 @@
 package com.trellis.identity;
 
+import com.trellis.shared.BodyChecks;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +37,28 @@ class UserAdminApiController {
 
 	@GetMapping
 	PageResult<UserAccount> list(Viewer viewer, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
+			@RequestParam(required = false) String role, @RequestParam(required = false) Boolean active,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return this.administration.search(viewer, new UserFilter(q, role, active, false), PageRequest.of(page, size));
+		// every bad parameter in one answer: the role read here, then the page's
+		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
+		var chosen = role(role, errors);
+		var pageRequest = PageRequest.of(page, size, errors);
+		return this.administration.search(viewer, new UserFilter(q, chosen, active, false), pageRequest);
+	}
+
+	/** The role a {@code role} parameter names (any case), null when blank. */
+	private static Role role(String text, java.util.List<InvalidInputException.FieldError> errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		for (var role : Role.values()) {
+			if (role.name().equalsIgnoreCase(text.strip())) {
+				return role;
+			}
+		}
+		errors.add(new InvalidInputException.FieldError("role", "unknown role '" + text.strip() + "'; one of "
+				+ String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::name).toList())));
+		return null;
 	}
 
 	@GetMapping("/{id}")
@@ -46,12 +68,15 @@ class UserAdminApiController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	UserAdministration.Created create(Viewer viewer, @Valid @RequestBody UserCommand command) {
+	UserAdministration.Created create(Viewer viewer, @Valid @RequestBody UserCommand command, BindingResult binding) {
+		BodyChecks.require(binding, () -> this.administration.check(viewer, null, command));
 		return this.administration.create(viewer, command);
 	}
 
 	@PutMapping("/{id}")
-	UserAccount update(Viewer viewer, @PathVariable long id, @Valid @RequestBody UserCommand command) {
+	UserAccount update(Viewer viewer, @PathVariable long id, @Valid @RequestBody UserCommand command,
+			BindingResult binding) {
+		BodyChecks.require(binding, () -> this.administration.check(viewer, id, command));
 		return this.administration.update(viewer, id, command);
 	}
 

@@ -41,6 +41,12 @@ final class CrmExport {
 	/** The written name of each staged file's id column, for repeated ids. */
 	final java.util.Map<String, String> idColumns = new java.util.LinkedHashMap<>();
 
+	/** The warnings of the files' rows (folded line breaks), the first hundred. */
+	final List<String> warnings = new ArrayList<>();
+
+	/** The warnings beyond the first hundred, counted. */
+	private long moreWarnings;
+
 	final ZoneId zone;
 
 	final OwnerMatch owners;
@@ -73,6 +79,30 @@ final class CrmExport {
 		this.stages = stages;
 		this.context = context;
 		this.progress = progress;
+	}
+
+	/** Keeps a row's warning (the first hundred; the rest counted). */
+	void warn(String text) {
+		if (this.warnings.size() < 100) {
+			this.warnings.add(text);
+		}
+		else {
+			this.moreWarnings++;
+		}
+	}
+
+	/** The warnings kept, and a line counting those beyond them. */
+	List<String> warnings() {
+		var all = new ArrayList<>(this.warnings);
+		if (this.moreWarnings > 0) {
+			all.add("and " + this.moreWarnings + " more line breaks folded to a space");
+		}
+		return all;
+	}
+
+	/** The run's business day (the injected clock in the program's time zone). */
+	java.time.LocalDate today() {
+		return this.context.rules().today();
 	}
 
 	/** The source's names of the columns the plan names in its errors. */

@@ -148,6 +148,7 @@ class CrmImport {
 		source.read(export);
 		lap.log("read and staged");
 		errors.addAll(0, export.errors);
+		export.warnings().forEach(this.staging::warning);
 		progress.phase("VALIDATING");
 		this.staging.loaded();
 		lap.log("indexed and analyzed");

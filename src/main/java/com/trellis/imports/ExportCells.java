@@ -38,6 +38,9 @@ final class ExportCells {
 
 	private java.util.function.UnaryOperator<String> written = column -> column;
 
+	private java.util.function.Consumer<String> warnings = warning -> {
+	};
+
 	ExportCells(String name, List<FieldError> errors) {
 		this.name = name;
 		this.errors = errors;
@@ -61,6 +64,12 @@ final class ExportCells {
 		catch (InvalidInputException ex) {
 			ex.errors().forEach(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
 		}
+	}
+
+	/** Where the warnings of folded line breaks go ({@link #prose}). */
+	ExportCells warning(java.util.function.Consumer<String> sink) {
+		this.warnings = sink;
+		return this;
 	}
 
 	ExportCells telling(ImportProgress progress) {
@@ -131,6 +140,36 @@ final class ExportCells {
 		var line = SourceValues.line(row.get(column), max);
 		if (!line.ok()) {
 			error(row, column, written(column) + " " + line.refusal());
+		}
+		return line.value();
+	}
+
+	/** A value of prose every row must have ({@link #prose}). */
+	String requiredProse(CsvImport.Row row, String column, int max) {
+		if (row.get(column).isBlank()) {
+			error(row, column, "missing " + written(column));
+			return null;
+		}
+		return prose(row, column, max);
+	}
+
+	/**
+	 * An optional one-line value of prose (a name, an industry), null when blank or
+	 * refused: a line break in it (a quoted multi-line cell) is folded to one space
+	 * ({@link SourceValues#folded}) with a warning naming the row and column, since the
+	 * name is still the source's; other text rules refuse as {@link #text} does.
+	 */
+	String prose(CsvImport.Row row, String column, int max) {
+		var raw = row.get(column);
+		var folded = SourceValues.folded(raw);
+		var line = SourceValues.line(folded, max);
+		if (!line.ok()) {
+			error(row, column, written(column) + " " + line.refusal());
+			return null;
+		}
+		if (!folded.equals(raw)) {
+			this.warnings.accept(this.name + " " + row.label() + written(column) + ": line break folded to a space ('"
+					+ line.value() + "')");
 		}
 		return line.value();
 	}

@@ -50,7 +50,7 @@ final class HubspotExport {
 	}
 
 	private static void readCompanies(CrmExport export, ImportFile file, HashSet<String> owners) {
-		var cells = new ExportCells("companies", export.row);
+		var cells = new ExportCells("companies", export.row).warning(export::warn);
 		var found = new String[7];
 		export.stream(cells, file, List.of(), "imp_account", ImportStaging.ACCOUNT_COLUMNS, in -> {
 			found[0] = column(in, export, "companies", "Record ID", "hs_object_id", "Company ID");
@@ -75,10 +75,10 @@ final class HubspotExport {
 			var website = domain == null ? "" : row.get(domain);
 			var ownerValue = user(export, cells, row, found[3], owners);
 			export.account(new CrmExport.Account(cells.where(row), cells.id(row, found[0]),
-					cells.required(row, found[1], ExportCells.NAME),
+					cells.requiredProse(row, found[1], ExportCells.NAME),
 					website.isBlank() ? null : SourceValues.domain(website),
 					domain == null ? null : cells.text(row, domain, ExportCells.LINE),
-					industry == null ? null : cells.text(row, industry, ExportCells.INDUSTRY), ownerValue,
+					industry == null ? null : cells.prose(row, industry, ExportCells.INDUSTRY), ownerValue,
 					cells.requiredMoment(row, found[2], export.zone), false, null,
 					found[6] == null ? null : cells.value(row, found[6], SourceValues.country(row.get(found[6])))),
 					copy);
@@ -86,7 +86,7 @@ final class HubspotExport {
 	}
 
 	private static void readDeals(CrmExport export, ImportFile file, HashSet<String> owners) {
-		var cells = new ExportCells("deals", export.row);
+		var cells = new ExportCells("deals", export.row).warning(export::warn);
 		var found = new String[11];
 		export.stream(cells, file, List.of(), "imp_deal", ImportStaging.DEAL_COLUMNS, in -> {
 			found[0] = column(in, export, "deals", "Record ID", "hs_object_id", "Deal ID");
@@ -122,7 +122,7 @@ final class HubspotExport {
 			var wonFlag = won == null ? null : cells.value(row, won, SourceValues.flag(row.get(won)));
 			var closedFlag = closed == null ? null : cells.value(row, closed, SourceValues.flag(row.get(closed)));
 			export.deal(new CrmExport.Deal(cells.where(row), cells.id(row, found[0]), companies[0].strip(),
-					cells.required(row, found[1], ExportCells.NAME), cells.required(row, found[2]),
+					cells.requiredProse(row, found[1], ExportCells.NAME), cells.required(row, found[2]),
 					amount == null ? null : cells.value(row, amount, SourceValues.amount(row.get(amount))),
 					currencyText.isBlank() ? null : cells.value(row, currency, SourceValues.currency(currencyText)),
 					day(cells, row, found[4], export.zone), user(export, cells, row, found[5], owners),

@@ -70,6 +70,11 @@ final class ImportValueRules {
 		past(h.where() + columns.historyDate(), h.at(), row);
 	}
 
+	/** The run's business day: now (the injected clock) in the program's time zone. */
+	LocalDate today() {
+		return this.now.atZone(this.zone).toLocalDate();
+	}
+
 	/** Judges one row: a cell the row refused already is not judged again. */
 	private void judging(List<FieldError> row) {
 		this.refused.clear();

@@ -32,11 +32,11 @@ final class SalesforceExport {
 
 	/** The users (owners) are few: read into the owner match, their errors kept. */
 	private static void readUsers(CrmExport export, ImportFile file) {
-		var cells = new ExportCells("User", export.errors).telling(export.progress);
+		var cells = new ExportCells("User", export.errors).warning(export::warn).telling(export.progress);
 		cells.rows(file, List.of("Id", "Email"), row -> {
-			var name = !row.get("Name").isBlank() ? cells.text(row, "Name", ExportCells.USER_NAME)
-					: (Objects.toString(cells.text(row, "FirstName", ExportCells.USER_NAME), "") + " "
-							+ Objects.toString(cells.text(row, "LastName", ExportCells.USER_NAME), ""))
+			var name = !row.get("Name").isBlank() ? cells.prose(row, "Name", ExportCells.USER_NAME)
+					: (Objects.toString(cells.prose(row, "FirstName", ExportCells.USER_NAME), "") + " "
+							+ Objects.toString(cells.prose(row, "LastName", ExportCells.USER_NAME), ""))
 						.strip();
 			export.owners.add(new CrmExport.User(cells.where(row), cells.id(row), cells.required(row, "Email"), name,
 					cells.value(row, "IsActive", SourceValues.flag(row.get("IsActive")))));
@@ -44,7 +44,7 @@ final class SalesforceExport {
 	}
 
 	private static void readAccounts(CrmExport export, ImportFile file) {
-		var cells = new ExportCells("Account", export.row);
+		var cells = new ExportCells("Account", export.row).warning(export::warn);
 		export.stream(cells, file, List.of("Id", "Name", "OwnerId", "CreatedDate"), "imp_account",
 				ImportStaging.ACCOUNT_COLUMNS, in -> export.idColumn("Account", in.written("Id")), (row, copy) -> {
 					var website = row.get("Website");
@@ -55,23 +55,23 @@ final class SalesforceExport {
 					var country = partner ? cells.text(row, "BillingCountry", ExportCells.LINE)
 							: cells.value(row, "BillingCountry", SourceValues.country(row.get("BillingCountry")));
 					export.account(new CrmExport.Account(cells.where(row), cells.id(row),
-							cells.required(row, "Name", ExportCells.NAME),
+							cells.requiredProse(row, "Name", ExportCells.NAME),
 							website.isBlank() ? null : SourceValues.domain(website),
 							cells.text(row, "Website", ExportCells.LINE),
-							cells.text(row, "Industry", ExportCells.INDUSTRY), cells.required(row, "OwnerId"),
+							cells.prose(row, "Industry", ExportCells.INDUSTRY), cells.required(row, "OwnerId"),
 							cells.requiredMoment(row, "CreatedDate", export.zone), partner,
 							cells.text(row, "Type", ExportCells.LINE), country), copy);
 				});
 	}
 
 	private static void readDeals(CrmExport export, ImportFile file) {
-		var cells = new ExportCells("Opportunity", export.row);
+		var cells = new ExportCells("Opportunity", export.row).warning(export::warn);
 		export.stream(cells, file,
 				List.of("Id", "AccountId", "Name", "StageName", "CloseDate", "OwnerId", "CreatedDate"), "imp_deal",
 				ImportStaging.DEAL_COLUMNS, in -> export.idColumn("Opportunity", in.written("Id")), (row, copy) -> {
 					var currency = row.get("CurrencyIsoCode");
 					export.deal(new CrmExport.Deal(cells.where(row), cells.id(row), row.get("AccountId"),
-							cells.required(row, "Name", ExportCells.NAME), cells.required(row, "StageName"),
+							cells.requiredProse(row, "Name", ExportCells.NAME), cells.required(row, "StageName"),
 							cells.value(row, "Amount", SourceValues.amount(row.get("Amount"))),
 							currency.isBlank() ? null
 									: cells.value(row, "CurrencyIsoCode", SourceValues.currency(currency)),

@@ -26,6 +26,8 @@ import com.trellis.shared.validation.TextRule;
  */
 final class SourceValues {
 
+	private static final Pattern LINE_BREAKS = Pattern.compile("[ \\t]*[\\r\\n\\u2028\\u2029]+[ \\t]*");
+
 	private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
 
 	private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*,\\d{1,2}|-?\\d+,\\d{1,2}");
@@ -175,6 +177,15 @@ final class SourceValues {
 		}
 		var problem = TextRule.problem(text, max, false);
 		return problem.isPresent() ? Parsed.refused(problem.get()) : Parsed.of(text.strip());
+	}
+
+	/**
+	 * The text with each line break (CR, LF, CRLF, U+2028, U+2029, with the blanks around
+	 * it) folded to one space: how a one-line field reads a quoted multi-line cell (a
+	 * name typed on two lines in the source system). Null stays null.
+	 */
+	static String folded(String text) {
+		return text == null ? null : LINE_BREAKS.matcher(text).replaceAll(" ");
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.trellis.imports;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -15,10 +16,12 @@ import org.springframework.stereotype.Repository;
  * neither in the file nor imported before, a stage that maps to nothing or contradicts
  * the export's closed and won flags, a won deal without amount, a closed deal without
  * close day or history, a closed deal created (its business day, in the program's time
- * zone) after the day it closed, a stage change of a deal not in the file, of an unknown
+ * zone) after the day it closed, a closed deal whose close day is after today (the
+ * injected clock's business day), a stage change of a deal not in the file, of an unknown
  * stage or before its deal was created, and a partner row naming an unknown deal or
  * partner account. Each error names the row and column as the file writes them, with the
- * value and why (the messages of docs/import.md), and the staged row it refuses.
+ * value and why (the messages of docs/import.md), and the staged row it refuses. A row
+ * refused as a repeated id is set aside: the checks of other rows use the id's first row.
  */
 @Repository
 class StagedChecks {
@@ -37,6 +40,7 @@ class StagedChecks {
 	void check(String system, CrmExport export) {
 		var columns = export.columns;
 		export.idColumns.forEach((file, column) -> repeated(file, column));
+		setAsideRepeated();
 		insert("""
 				SELECT d.where_ || :column,
 				       'missing account ''' || d.account_id || ''': not in the Account file (or a partner account) and not imported before',
@@ -51,6 +55,7 @@ class StagedChecks {
 				system, columns.accountId());
 		stages(system, columns);
 		closedBeforeCreated(columns, export.zone);
+		closedInFuture(columns, export.zone, export.today());
 		history(system, columns);
 		links(system);
 	}
@@ -70,6 +75,24 @@ class StagedChecks {
 				      FROM %s WHERE %s IS NOT NULL %s) s
 				WHERE n > 1 ORDER BY ord
 				""".formatted(id, id, table, id, only)).param("column", column).param("file", file).update();
+	}
+
+	/**
+	 * Sets aside each row refused as a repeated id (its id cleared; the row and its error
+	 * stay): every other check and the plan that looks a row up by its id then find the
+	 * first row of that id, the one kept, never a refused repetition.
+	 */
+	private void setAsideRepeated() {
+		this.jdbc.sql("""
+				UPDATE imp_account a SET source_id = NULL
+				FROM (SELECT ord, row_number() OVER (PARTITION BY source_id ORDER BY ord) AS n
+				      FROM imp_account WHERE source_id IS NOT NULL) s
+				WHERE s.ord = a.ord AND s.n > 1;
+				UPDATE imp_deal d SET source_id = NULL
+				FROM (SELECT ord, row_number() OVER (PARTITION BY source_id ORDER BY ord) AS n
+				      FROM imp_deal WHERE source_id IS NOT NULL) s
+				WHERE s.ord = d.ord AND s.n > 1;
+				""").update();
 	}
 
 	/** The rules on a deal that need its mapped stage or its history. */
@@ -130,6 +153,29 @@ class StagedChecks {
 				""".formatted(instant("d.created_at"), day, zone.getId(), columns.closeDate(), CLOSED, day))
 			.param("column", columns.createdDate())
 			.param("close", columns.closeDate())
+			.update();
+	}
+
+	/**
+	 * A closed deal whose close day comes after {@code today} (the run's business day in
+	 * {@code zone}): a deal is won or lost on a day that came. A row whose close cell was
+	 * refused already is not judged again.
+	 */
+	private void closedInFuture(CrmExport.Columns columns, ZoneId zone, LocalDate today) {
+		this.jdbc
+			.sql("""
+					INSERT INTO imp_error (field, message, ref_ord, deal_ord)
+					SELECT d.where_ || :column, 'date ' || d.close_date || ' is in the future: a closed deal closed on a day '
+					       || 'that came, and today is ' || :today || ' in %s', d.ord, NULL
+					FROM imp_deal d JOIN imp_stage m ON m.key = d.stage_key
+					WHERE m.stage IN %s AND d.close_date > :day
+					  AND NOT EXISTS (SELECT 1 FROM imp_error e WHERE lower(e.field) = lower(d.where_ || :column))
+					ORDER BY d.ord
+					"""
+				.formatted(zone.getId(), CLOSED))
+			.param("column", columns.closeDate())
+			.param("today", today.toString())
+			.param("day", today)
 			.update();
 	}
 

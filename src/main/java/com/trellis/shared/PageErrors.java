@@ -47,7 +47,7 @@ class PageErrors {
 			MissingServletRequestParameterException.class, BindException.class })
 	Object badInput(Exception ex, HandlerMethod handler, HttpServletRequest request) {
 		var errors = errors(ex);
-		if (answersJson(handler)) {
+		if (answersJson(handler) || ApiErrorFallback.apiPath(request)) {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: "
 					+ String.join(", ", errors.stream().map(InvalidInputException.FieldError::field).toList()));
 			problem.setTitle("Invalid input");

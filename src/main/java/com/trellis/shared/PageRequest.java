@@ -20,15 +20,39 @@ public record PageRequest(int page, int size, boolean countAhead) {
 	public static final int COUNT_AHEAD = 1000;
 
 	public PageRequest {
+		var problems = problems(page, size);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	/** Every problem of a page and size at once (both named in one answer). */
+	static java.util.List<InvalidInputException.FieldError> problems(int page, int size) {
+		var problems = new java.util.ArrayList<InvalidInputException.FieldError>();
 		if (page < 0) {
-			throw InvalidInputException.of("page", "must be 0 or more (pages count from 0)");
+			problems.add(new InvalidInputException.FieldError("page", "must be 0 or more (pages count from 0)"));
 		}
-		if (size < 1 || size > MAX_SIZE) {
-			throw InvalidInputException.of("size", "must be between 1 and " + MAX_SIZE);
+		boolean sized = size >= 1 && size <= MAX_SIZE;
+		if (!sized) {
+			problems.add(new InvalidInputException.FieldError("size", "must be between 1 and " + MAX_SIZE));
 		}
-		if (page > lastPage(size)) {
-			throw InvalidInputException.of("page", "must be at most " + lastPage(size));
+		if (sized && page > lastPage(size)) {
+			problems.add(new InvalidInputException.FieldError("page", "must be at most " + lastPage(size)));
 		}
+		return problems;
+	}
+
+	/**
+	 * A page of a list counted in full, refused together with the problems the caller
+	 * found in its other parameters ({@code earlier}): every bad parameter in one answer.
+	 */
+	public static PageRequest of(Integer page, Integer size, java.util.List<InvalidInputException.FieldError> earlier) {
+		var problems = new java.util.ArrayList<>(earlier);
+		problems.addAll(problems(page == null ? 0 : page, size == null ? 25 : size));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return of(page, size);
 	}
 
 	/** A page of a list counted in full. */

@@ -7,7 +7,10 @@ import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import com.trellis.shared.BodyChecks;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +52,8 @@ class WebhookApiController {
 	@PostMapping("/api/v1/webhooks")
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.CREATED)
-	WebhookSecret create(Viewer viewer, @RequestBody WebhookCommand command) {
+	WebhookSecret create(Viewer viewer, @Valid @RequestBody WebhookCommand command, BindingResult binding) {
+		BodyChecks.require(binding, () -> this.webhooks.check(viewer, command));
 		return this.webhooks.create(viewer, command);
 	}
 
@@ -61,7 +65,9 @@ class WebhookApiController {
 
 	@PutMapping("/api/v1/webhooks/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	WebhookSubscription update(Viewer viewer, @PathVariable long id, @RequestBody WebhookCommand command) {
+	WebhookSubscription update(Viewer viewer, @PathVariable long id, @Valid @RequestBody WebhookCommand command,
+			BindingResult binding) {
+		BodyChecks.require(binding, () -> this.webhooks.check(viewer, command));
 		return this.webhooks.update(viewer, id, command);
 	}
 

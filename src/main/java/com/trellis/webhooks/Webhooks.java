@@ -75,6 +75,16 @@ public class Webhooks {
 		return find(id);
 	}
 
+	/**
+	 * Runs the checks of {@link #create} and {@link #update} without changing anything,
+	 * so that a body with unreadable fields or broken annotations also names the rule
+	 * problems of the rest ({@code BodyChecks}).
+	 */
+	public void check(Viewer viewer, WebhookCommand command) {
+		requireAdmin(viewer);
+		checked(command);
+	}
+
 	@Transactional
 	public WebhookSecret create(Viewer viewer, WebhookCommand command) {
 		requireAdmin(viewer);

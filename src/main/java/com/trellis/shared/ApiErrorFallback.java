@@ -1,0 +1,118 @@
+package com.trellis.shared;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The error page fallback ({@code /error}) of a request to the API ({@code /api/**}): a
+ * status set outside the app's exception handlers (an {@code ErrorResponseException} or
+ * {@code ResponseStatusException} thrown by a page controller that also serves an API
+ * path, a filter's {@code sendError}, the servlet container's own refusals) answers the
+ * same RFC 9457 problem detail as every other API error ({@code application/problem+json}
+ * with {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance} and,
+ * when a filter named them, {@code errors}), whatever the request accepts, instead of
+ * Spring's default body. The detail is the exception's own problem detail when it has
+ * one, else the reason given to {@code sendError}, else the status's phrase: never a
+ * stack trace. Pages keep their error pages ({@link BasicErrorController}).
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ApiErrorFallback extends BasicErrorController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ErrorAttributes attributes;
+
+	ApiErrorFallback(ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
+		super(attributes, web.getError(), resolvers.orderedStream().toList());
+		this.attributes = attributes;
+	}
+
+	@Override
+	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+		if (!api(request)) {
+			return super.errorHtml(request, response);
+		}
+		var problem = problem(request);
+		response.setStatus((int) problem.get("status"));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		try {
+			JSON.writeValue(response.getOutputStream(), problem);
+		}
+		catch (IOException ex) {
+			// the client went away: nothing left to answer
+		}
+		return null;
+	}
+
+	@Override
+	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+		if (!api(request)) {
+			return super.error(request);
+		}
+		var problem = problem(request);
+		return ResponseEntity.status((int) problem.get("status"))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	/** Whether the failed request was to the API (its original path, not /error). */
+	static boolean api(HttpServletRequest request) {
+		var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return uri instanceof String path && path.startsWith(request.getContextPath() + "/api/");
+	}
+
+	/**
+	 * Whether a request being handled is to the API: a page controller's method that also
+	 * serves an API path answers its bad input as a problem detail there.
+	 */
+	static boolean apiPath(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	private Map<String, Object> problem(HttpServletRequest request) {
+		var status = getStatus(request);
+		var web = new ServletWebRequest(request);
+		var error = this.attributes.getError(web);
+		String detail = null;
+		if (error instanceof ErrorResponse response && response.getBody().getDetail() != null) {
+			detail = response.getBody().getDetail();
+		}
+		var reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+		if (detail == null && reason instanceof String text && !text.isBlank()) {
+			detail = text;
+		}
+		var phrase = status.getReasonPhrase();
+		var problem = new LinkedHashMap<String, Object>();
+		problem.put("type", "about:blank");
+		problem.put("title", phrase);
+		problem.put("status", status.value());
+		problem.put("detail", detail != null ? detail : phrase);
+		problem.put("instance", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		if (request.getAttribute(Utf8Guard.class.getName() + ".errors") instanceof List<?> errors) {
+			problem.put("errors", errors);
+		}
+		return problem;
+	}
+
+}

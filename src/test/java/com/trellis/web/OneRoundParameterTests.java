@@ -1,0 +1,76 @@
+package com.trellis.web;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every problem of a request is named in one 400: a body's broken annotations or
+ * unreadable fields together with its rule problems (an unknown manager, a target's bad
+ * port), and a list's bad parameters together (an unknown role with a bad size, a bad
+ * page with a bad size).
+ */
+@TrellisTest
+class OneRoundParameterTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void aNewUsersTooLongNameAndUnknownManagerAreNamedTogether() throws Exception {
+		var admin = admin();
+		long before = count();
+		admin.post("/api/v1/users", """
+				{"email": "one.round@example.com", "displayName": "%s", "role": "AE", "managerId": 99999999999}
+				""".formatted("a".repeat(300)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("displayName", "managerId")));
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void aWebhooksUnreadableEventTypesAndBadPortAreNamedTogether() throws Exception {
+		admin().post("/api/v1/webhooks", """
+				{"url": "http://127.0.0.1:99999/x", "eventTypes": "deal.won"}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("url", "eventTypes")));
+	}
+
+	@Test
+	void aListsBadParametersAreNamedTogether() throws Exception {
+		var admin = admin();
+		admin.get("/api/v1/users?role=KING&size=0")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("role", "size")));
+		admin.get("/api/v1/hygiene/STALE_DEALS?page=-1&size=100000")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("page", "size")));
+		admin.get("/api/v1/users?role=ae&size=5").andExpect(status().isOk());
+	}
+
+	private long count() {
+		return this.jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+	}
+
+	private Api admin() {
+		return new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+	}
+
+}
