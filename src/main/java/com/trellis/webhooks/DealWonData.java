@@ -16,6 +16,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.MinorUnits;
 
 import org.springframework.stereotype.Component;
 
@@ -114,8 +115,11 @@ class DealWonData {
 	record Deal(long id, String name, Amount amount, String closeDate, String closedAt) {
 	}
 
-	/** An amount with its ISO 4217 currency. */
+	/** An amount with its ISO 4217 currency, at that currency's minor unit. */
 	record Amount(BigDecimal value, String currency) {
+		Amount {
+			value = MinorUnits.round(value, currency);
+		}
 	}
 
 	/** A record by id and name. */
