@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.forecast.Forecasts;
@@ -15,6 +16,8 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.ValueLimits;
 
@@ -180,12 +183,15 @@ public class Kpis {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin sets exchange rates");
 		}
-		CurrencyRule.problem(currency == null ? "" : currency).ifPresent(problem -> {
-			throw InvalidInputException.of("currency", problem);
-		});
-		CurrencyRule.rateProblem(toReporting).ifPresent(problem -> {
-			throw InvalidInputException.of("toReporting", problem);
-		});
+		var errors = new ArrayList<FieldError>();
+		CurrencyRule.problem(currency == null ? "" : currency)
+			.or(() -> ReportingCurrency.CODE.equals(currency)
+					? Optional.of(currency + " is the reporting currency: its rate is always 1") : Optional.empty())
+			.ifPresent(problem -> errors.add(new FieldError("currency", problem)));
+		CurrencyRule.rateProblem(toReporting).ifPresent(problem -> errors.add(new FieldError("toReporting", problem)));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		var before = exchangeRates().get(currency);
 		this.jdbc.sql("""
 				INSERT INTO exchange_rate (currency, to_reporting, updated_at) VALUES (:currency, :rate, :now)

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,6 +38,9 @@ class ExchangeRatePageTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Kpis kpis;
 
 	@Test
 	void anAdminAddsAndChangesARateAndEachChangeIsAudited() throws Exception {
@@ -76,6 +81,24 @@ class ExchangeRatePageTests {
 		assertThat(form(session, "KZT", "")).contains("must be a rate from 0.00000001 to 1000");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM exchange_rate").query(Long.class).single()).isEqualTo(before);
 		assertThat(rate("KZT")).isNull();
+	}
+
+	@Test
+	void theReportingCurrencysRateStaysOneOnThePageAndThroughTheService() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var session = login(admin);
+
+		assertThat(form(session, "USD", "0.5")).contains("aria-invalid=\"true\"")
+			.contains("USD is the reporting currency: its rate is always 1");
+		assertThatThrownBy(() -> this.kpis.setExchangeRate(admin, "USD", new BigDecimal("2"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
+					.containsExactly("currency"));
+		assertThatThrownBy(() -> this.kpis.setExchangeRate(admin, "USD", new BigDecimal("-1"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
+					.containsExactly("currency", "toReporting"));
+		assertThat(rate("USD")).isEqualByComparingTo("1");
 	}
 
 	@Test

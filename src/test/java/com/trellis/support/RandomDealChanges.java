@@ -14,6 +14,7 @@ import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Kpis;
+import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -70,7 +71,10 @@ public class RandomDealChanges {
 			changes(random, admin, reps, partners, account, currencies, steps);
 		}
 		finally {
-			rates.forEach((currency, rate) -> this.kpis.setExchangeRate(admin, currency, rate));
+			rates.entrySet()
+				.stream()
+				.filter(rate -> !rate.getKey().equals(ReportingCurrency.CODE))
+				.forEach(rate -> this.kpis.setExchangeRate(admin, rate.getKey(), rate.getValue()));
 		}
 		return admin;
 	}
