@@ -41,24 +41,9 @@ class UserAdminApiController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		// every bad parameter in one answer: the role read here, then the page's
 		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
-		var chosen = role(role, errors);
+		var chosen = UserListParameters.role(role, errors);
 		var pageRequest = PageRequest.of(page, size, errors);
 		return this.administration.search(viewer, new UserFilter(q, chosen, active, false), pageRequest);
-	}
-
-	/** The role a {@code role} parameter names (any case), null when blank. */
-	private static Role role(String text, java.util.List<InvalidInputException.FieldError> errors) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		for (var role : Role.values()) {
-			if (role.name().equalsIgnoreCase(text.strip())) {
-				return role;
-			}
-		}
-		errors.add(new InvalidInputException.FieldError("role", "unknown role '" + text.strip() + "'; one of "
-				+ String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::name).toList())));
-		return null;
 	}
 
 	@GetMapping("/{id}")

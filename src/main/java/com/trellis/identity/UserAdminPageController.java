@@ -46,8 +46,14 @@ class UserAdminPageController {
 	@GetMapping("/admin/users")
 	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String active, @RequestParam(required = false) Integer page, Model model) {
-		var roleFilter = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
-		Boolean activeFilter = "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
+		// filters read as given or refused (a 400 page naming each bad one), as the API
+		// does
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		var roleFilter = UserListParameters.role(role, errors);
+		var activeFilter = UserListParameters.active(active, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		var filter = new UserFilter(q, roleFilter, activeFilter, false);
 		model.addAttribute("result", this.administration.search(viewer, filter,
 				PageRequest.listed(page == null ? 0 : Math.max(page, 0), 50)));

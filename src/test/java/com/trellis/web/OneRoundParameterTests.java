@@ -7,10 +7,14 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -63,6 +67,24 @@ class OneRoundParameterTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("page", "size")));
 		admin.get("/api/v1/users?role=ae&size=5").andExpect(status().isOk());
+	}
+
+	@Test
+	void theUsersPageRefusesBadFiltersNamingEachInsteadOfShowingEveryone() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var session = (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(admin)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		var page = this.mvc.perform(get("/admin/users?role=FOO&active=maybe").session(session))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("unknown role &#39;FOO&#39;").contains("must be true or false, not &#39;maybe&#39;");
+		this.mvc.perform(get("/admin/users?role=pam&active=TRUE").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/admin/users?role=&active=").session(session)).andExpect(status().isOk());
 	}
 
 	private long count() {
