@@ -80,7 +80,8 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 							link("nav.hygiene", "/hygiene"), link("nav.exchangeRates", "/admin/exchange-rates"),
 							link("nav.webhooks", "/admin/webhooks")));
 			case PAM -> List.of(link("nav.home", "/"), guidance(), partnersGroup(false), deals(), insights(),
-					link("nav.hygiene", "/hygiene"));
+					group("nav.groupBookData", link("nav.hygiene", "/hygiene"),
+							link("nav.importFormats", "/imports/trellis")));
 			default -> List.of(link("nav.home", "/"), guidance(), partnersGroup(true), deals(), insights());
 		};
 	}

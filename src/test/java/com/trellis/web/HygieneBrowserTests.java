@@ -79,6 +79,10 @@ class HygieneBrowserTests {
 			page.locator("#hygiene-checks a:has-text('Open deals longer in their stage')").click();
 			assertThat(page.locator("#records h2")).hasText("Open deals longer in their stage than the stage's norm");
 			assertThat(page.locator("#fix-form")).hasCount(0);
+			// the Trellis formats a PAM imports for their book are in the menu, beside
+			// hygiene
+			Navigation.follow(page, "a:has-text('Import Trellis CSV formats')");
+			assertThat(page.locator("h1")).hasText("Import Trellis CSV formats");
 		}
 	}
 
