@@ -142,15 +142,6 @@ class UserAdminRepository {
 			.update();
 	}
 
-	/** The display names of the active users a user manages, by name. */
-	List<String> activeReports(long id) {
-		return this.jdbc
-			.sql("SELECT display_name FROM app_user WHERE manager_id = :id AND enabled ORDER BY display_name, id")
-			.param("id", id)
-			.query(String.class)
-			.list();
-	}
-
 	void setActive(long id, boolean active) {
 		this.jdbc.sql("UPDATE app_user SET enabled = :active WHERE id = :id")
 			.param("active", active)

@@ -142,9 +142,7 @@ public class UserAdministration {
 
 	/**
 	 * Deactivates a user and revokes their API tokens; deactivating a deactivated user
-	 * changes nothing. Refused (409 naming {@code id}) for oneself, the last active admin
-	 * and a manager of active users (named, the first five): their reps get another
-	 * manager first, so nobody reports to a deactivated manager.
+	 * changes nothing.
 	 */
 	@Transactional
 	public UserAccount deactivate(Viewer viewer, long id) {
@@ -159,14 +157,6 @@ public class UserAdministration {
 		}
 		if (before.role() == Role.ADMIN && this.users.activeAdmins() <= 1) {
 			throw new ConflictException("id", "this is the last active program admin");
-		}
-		var reports = this.users.activeReports(id);
-		if (!reports.isEmpty()) {
-			// under the administration lock: nobody gains them as manager meanwhile
-			throw new ConflictException("id",
-					"manager of " + reports.size() + " active user" + (reports.size() == 1 ? "" : "s") + " ("
-							+ String.join(", ", reports.subList(0, Math.min(5, reports.size())))
-							+ (reports.size() > 5 ? ", …" : "") + "): reassign their manager first");
 		}
 		this.users.setActive(id, false);
 		// for good: reactivating the user does not bring them back
