@@ -92,11 +92,13 @@ class NotificationDispatcher {
 	 * delivered.
 	 */
 	int dispatch() {
-		return com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext);
+		try (var smtp = new MailConnection(this.mail.getIfAvailable())) {
+			return com.trellis.shared.OutboxDrain.drain(this.transactions, () -> sendNext(smtp));
+		}
 	}
 
 	/** True when one was delivered, false when one failed, null when none is due. */
-	private Boolean sendNext() {
+	private Boolean sendNext(MailConnection smtp) {
 		var now = this.clock.instant();
 		var due = this.jdbc.sql("""
 				SELECT d.id, d.channel, d.recipient, d.attempts, n.subject, n.body, n.link
@@ -113,7 +115,7 @@ class NotificationDispatcher {
 		}
 		var delivery = due.get();
 		try {
-			send(delivery);
+			send(delivery, smtp);
 			this.jdbc.sql("""
 					UPDATE notification_delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = :now,
 					       last_error = NULL WHERE id = :id
@@ -147,20 +149,16 @@ class NotificationDispatcher {
 		}
 	}
 
-	private void send(Due delivery) throws jakarta.mail.MessagingException {
+	private void send(Due delivery, MailConnection smtp) throws jakarta.mail.MessagingException {
 		if ("EMAIL".equals(delivery.channel())) {
-			var sender = this.mail.getIfAvailable();
-			if (sender == null) {
-				throw new IllegalStateException("no mail server configured (spring.mail.host)");
-			}
-			MimeMessage message = sender.createMimeMessage();
+			MimeMessage message = smtp.createMessage();
 			var helper = new MimeMessageHelper(message, "UTF-8");
 			helper.setFrom(this.from);
 			helper.setTo(delivery.recipient());
 			helper.setSubject(delivery.subject());
 			var link = absolute(delivery.link());
 			helper.setText(delivery.body() + (link == null ? "" : "\n\nOpen in Trellis: " + link));
-			sender.send(message);
+			smtp.send(message);
 		}
 		else {
 			var slack = SlackWebhookRule.check(delivery.recipient());

@@ -1,0 +1,88 @@
+package com.trellis.notify;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * One SMTP connection kept open for a whole drain of the outbox, so sending a hundred
+ * e-mails costs one connection, greeting and EHLO rather than a hundred. Opened on the
+ * first message and closed by {@link #close()}. A message that fails on a connection
+ * already used for an earlier one (the server may have dropped it while idle) is sent
+ * once more on a fresh connection; a refused address ({@link SendFailedException}) or a
+ * failure on a fresh connection is thrown to the caller, which records the attempt. A
+ * sender that is not Spring's {@link JavaMailSenderImpl} sends each message on its own;
+ * without a sender (no {@code spring.mail.host}) every message fails.
+ */
+final class MailConnection implements AutoCloseable {
+
+	private final JavaMailSender sender;
+
+	private Transport transport;
+
+	private boolean used;
+
+	MailConnection(JavaMailSender sender) {
+		this.sender = sender;
+	}
+
+	/** A new message; fails when no mail server is configured. */
+	MimeMessage createMessage() {
+		if (this.sender == null) {
+			throw new IllegalStateException("no mail server configured (spring.mail.host)");
+		}
+		return this.sender.createMimeMessage();
+	}
+
+	void send(MimeMessage message) throws MessagingException {
+		if (!(this.sender instanceof JavaMailSenderImpl impl)) {
+			this.sender.send(message);
+			return;
+		}
+		message.saveChanges();
+		boolean reused = this.transport != null && this.used;
+		try {
+			open(impl).sendMessage(message, message.getAllRecipients());
+		}
+		catch (SendFailedException ex) {
+			throw ex;
+		}
+		catch (MessagingException ex) {
+			close();
+			if (!reused) {
+				throw ex;
+			}
+			open(impl).sendMessage(message, message.getAllRecipients());
+		}
+		this.used = true;
+	}
+
+	private Transport open(JavaMailSenderImpl impl) throws MessagingException {
+		if (this.transport == null) {
+			var protocol = impl.getProtocol() == null ? "smtp" : impl.getProtocol();
+			var fresh = impl.getSession().getTransport(protocol);
+			fresh.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+			this.transport = fresh;
+			this.used = false;
+		}
+		return this.transport;
+	}
+
+	@Override
+	public void close() {
+		if (this.transport != null) {
+			try {
+				this.transport.close();
+			}
+			catch (MessagingException ex) {
+				// the connection is gone either way
+			}
+			this.transport = null;
+		}
+	}
+
+}
