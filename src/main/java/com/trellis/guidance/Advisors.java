@@ -25,6 +25,7 @@ import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.tiers.PartnerTiers;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -66,9 +67,16 @@ class Advisors {
 
 	private final FitReads fits;
 
+	private final int threads;
+
 	Advisors(PartnerIntelligence intelligence, PartnerTiers tiers, ActivationPlans activation, SalesProcess process,
 			OpenChecklists checklists, Registrations registrations, Partners partners, Users users,
-			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar, ProgramIcp icp, FitReads fits) {
+			BusinessCalendar calendar, RuleReads reads, SimilarPartners similar, ProgramIcp icp, FitReads fits,
+			@Value("${trellis.guidance.run-threads:4}") int threads) {
+		if (threads < 1) {
+			throw new IllegalArgumentException("trellis.guidance.run-threads must be 1 or more, was " + threads);
+		}
+		this.threads = threads;
 		this.icp = icp;
 		this.fits = fits;
 		this.reads = reads;
@@ -84,7 +92,12 @@ class Advisors {
 		this.calendar = calendar;
 	}
 
-	/** Every enabled person's advice, by user id. */
+	/**
+	 * Every enabled person's advice, by user id, in the order admins, PAMs, executives,
+	 * reps, partner users. Each person's (or partner's) reads are independent, so they
+	 * run on {@code trellis.guidance.run-threads} threads at once (default 4; the reads
+	 * wait on the database far more than they compute); the first failure is thrown.
+	 */
 	Map<Long, List<Advice>> everyone() {
 		var program = new Viewer(0, "Guidance", Role.ADMIN, null);
 		var icp = this.icp.current();
@@ -96,43 +109,45 @@ class Advisors {
 			.filter(e -> e.getValue().isPresent())
 			.map(e -> Map.entry(e.getKey(), e.getValue().get()))
 			.toList();
-		var result = new LinkedHashMap<Long, List<Advice>>();
+		var work = new ArrayList<Reads>();
 		for (var admin : this.users.withRole(Role.ADMIN)) {
-			result.put(admin.id(), pam(null, highPotential, drifting));
+			work.add(new Reads(List.of(admin.id()), () -> pam(null, highPotential, drifting)));
 		}
 		for (var pam : this.users.withRole(Role.PAM)) {
-			var viewer = viewer(pam);
-			var book = this.partners.book(pam.id());
-			var advice = pam(new HashSet<>(book), highPotential, drifting);
-			advice.addAll(expiring(viewer, null, true));
-			advice.addAll(stalled(() -> this.process.stalledOfPartners(viewer, book, FEW).items()));
-			advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.ofPartners(book), PER_KIND));
-			result.put(pam.id(), advice);
+			work.add(new Reads(List.of(pam.id()), () -> {
+				var viewer = viewer(pam);
+				var book = this.partners.book(pam.id());
+				var advice = pam(new HashSet<>(book), highPotential, drifting);
+				advice.addAll(expiring(viewer, null, true));
+				advice.addAll(stalled(() -> this.process.stalledOfPartners(viewer, book, FEW).items()));
+				advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.ofPartners(book), PER_KIND));
+				return advice;
+			}));
 		}
 		for (var executive : this.users.withRole(Role.EXECUTIVE)) {
-			result.put(executive.id(), executive(pam(null, highPotential, drifting)));
+			work.add(new Reads(List.of(executive.id()), () -> executive(pam(null, highPotential, drifting))));
 		}
 		for (var role : List.of(Role.AE, Role.SALES_MANAGER)) {
 			for (var rep : this.users.withRole(role)) {
-				var viewer = viewer(rep);
-				var team = team(rep);
-				var advice = new ArrayList<Advice>(
-						stalled(() -> this.process.stalledOwnedBy(viewer, team, FEW).items()));
-				advice.addAll(exitCriteria(rep, team));
-				advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.ownedBy(team), PER_KIND));
-				advice.addAll(this.fits.partnerFits(viewer, PER_KIND));
-				result.put(rep.id(), advice);
+				work.add(new Reads(List.of(rep.id()), () -> {
+					var viewer = viewer(rep);
+					var team = team(rep);
+					var advice = new ArrayList<Advice>(
+							stalled(() -> this.process.stalledOwnedBy(viewer, team, FEW).items()));
+					advice.addAll(exitCriteria(rep, team));
+					advice.addAll(this.reads.icpMismatches(viewer, icp, RuleReads.DealScope.ownedBy(team), PER_KIND));
+					advice.addAll(this.fits.partnerFits(viewer, PER_KIND));
+					return advice;
+				}));
 			}
 		}
-		var partnerUsers = this.users.withRole(Role.PARTNER)
+		this.users.withRole(Role.PARTNER)
 			.stream()
 			.filter(u -> u.partnerId() != null)
-			.collect(Collectors.groupingBy(UserSummary::partnerId, LinkedHashMap::new, Collectors.toList()));
-		partnerUsers.forEach((partnerId, people) -> {
-			var advice = partner(viewer(people.get(0)), partnerId, icp);
-			people.forEach(p -> result.put(p.id(), advice));
-		});
-		return result;
+			.collect(Collectors.groupingBy(UserSummary::partnerId, LinkedHashMap::new, Collectors.toList()))
+			.forEach((partnerId, people) -> work.add(new Reads(people.stream().map(UserSummary::id).toList(),
+					() -> partner(viewer(people.get(0)), partnerId, icp))));
+		return RunThreads.all(work, this.threads);
 	}
 
 	/** A partner's own advice, read as one of its users sees it. */
