@@ -44,9 +44,17 @@ public class AccountFormatImport {
 		return this.accounts.find(id);
 	}
 
-	/** Why a user may not own an account that has {@code currentOwner}, or empty. */
+	/**
+	 * Why a user may not own an account that has {@code currentOwner}, or empty: the
+	 * current owner is kept as is, whoever it is (one who left, or an admin a CRM import
+	 * named); only a newly named owner must be an active account executive or sales
+	 * manager.
+	 */
 	public Optional<String> ownerRefusal(long ownerId, Long currentOwner) {
-		var owner = Objects.equals(ownerId, currentOwner) ? this.users.find(ownerId) : this.users.findEnabled(ownerId);
+		if (Objects.equals(ownerId, currentOwner)) {
+			return Optional.empty();
+		}
+		var owner = this.users.findEnabled(ownerId);
 		if (owner.isEmpty() || !(owner.get().role() == Role.AE || owner.get().role() == Role.SALES_MANAGER)) {
 			return Optional.of("must be the id of an active account executive or sales manager");
 		}

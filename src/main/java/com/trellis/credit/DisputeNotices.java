@@ -31,7 +31,9 @@ class DisputeNotices {
 	void raised(long actorId, CreditDispute dispute, OpportunityView deal) {
 		var recipients = new LinkedHashSet<Long>();
 		this.partners.ownerPam(dispute.partnerId()).ifPresent(recipients::add);
-		this.users.find(deal.ownerId()).map(owner -> owner.managerId()).ifPresent(recipients::add);
+		// the owner's manager, or the next active one up: a deactivated manager is never
+		// asked
+		this.users.activeManagerOf(deal.ownerId()).ifPresent(recipients::add);
 		recipients.remove(actorId);
 		for (var user : recipients) {
 			this.events.publishEvent(new DisputeToDecide(dispute.id(), deal.id(), deal.name(),

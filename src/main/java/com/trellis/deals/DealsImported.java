@@ -7,9 +7,10 @@ import java.util.List;
  * for the batch instead of one {@link DealClosed} per deal, which would cost a stored
  * event publication per deal and listener. It stands for a {@link DealClosed} without a
  * partner (no partner notice, no incentive: the news is old) for each id: listeners that
- * react to closes of deals without a partner handle it (the forecast relearns, the
- * webhooks send deal.won / deal.lost). A deal created here has no registration and no
- * partner plan to settle, so the other {@link DealClosed} listeners have nothing to do.
+ * react to closes of deals without a partner handle it (the forecast relearns; no webhook
+ * announces an import's history, docs/webhooks.md). A deal created here has no
+ * registration and no partner plan to settle, so the other {@link DealClosed} listeners
+ * have nothing to do.
  */
 public record DealsImported(List<Long> won, List<Long> lost) {
 

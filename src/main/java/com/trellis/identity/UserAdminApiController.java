@@ -65,9 +65,14 @@ class UserAdminApiController {
 		return this.administration.update(viewer, id, command);
 	}
 
+	/**
+	 * Deactivates the user; the answer warns when active users still name them as their
+	 * manager and links the hand-over ({@link DeactivatedUser}).
+	 */
 	@PostMapping("/{id}/deactivate")
-	UserAccount deactivate(Viewer viewer, @PathVariable long id) {
-		return this.administration.deactivate(viewer, id);
+	DeactivatedUser deactivate(Viewer viewer, @PathVariable long id) {
+		var user = this.administration.deactivate(viewer, id);
+		return DeactivatedUser.of(user, this.administration.activeReports(viewer, id));
 	}
 
 	@PostMapping("/{id}/reactivate")

@@ -135,6 +135,7 @@ class UserAdminPageController {
 		try {
 			this.administration.deactivate(viewer, id);
 			redirect.addFlashAttribute("notice", "Deactivated: they can no longer sign in or use their API tokens");
+			// the user page warns of reports still naming them, with the hand-over link
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", "Not deactivated: " + ex.getMessage().replaceFirst("^id: ", ""));
@@ -151,6 +152,8 @@ class UserAdminPageController {
 
 	private String form(Viewer viewer, UserAccount user, UserCommand command, Map<String, String> errors, Model model) {
 		model.addAttribute("user", user);
+		long reports = user == null || user.active() ? 0 : this.administration.activeReports(viewer, user.id());
+		model.addAttribute("reportsWarning", reports == 0 ? null : DeactivatedUser.warning(reports));
 		model.addAttribute("form", command);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isVendor).toList());

@@ -102,6 +102,14 @@ class UserAdminRepository {
 			.list();
 	}
 
+	/** How many active users name {@code managerId} as their manager. */
+	long activeReports(long managerId) {
+		return this.jdbc.sql("SELECT count(*) FROM app_user WHERE manager_id = :manager AND enabled")
+			.param("manager", managerId)
+			.query(Long.class)
+			.single();
+	}
+
 	long activeAdmins() {
 		return this.jdbc.sql("SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled")
 			.query(Long.class)

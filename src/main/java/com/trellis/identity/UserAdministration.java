@@ -167,6 +167,16 @@ public class UserAdministration {
 	}
 
 	/**
+	 * How many active users still name this user as their manager: after a manager is
+	 * deactivated, the hand-over ({@code /admin/users/{id}/reassign}) gives them another.
+	 */
+	@Transactional(readOnly = true)
+	public long activeReports(Viewer viewer, long id) {
+		requireAdmin(viewer);
+		return this.users.activeReports(id);
+	}
+
+	/**
 	 * Lets a deactivated user sign in again; reactivating an active user changes nothing.
 	 */
 	@Transactional

@@ -89,6 +89,21 @@ class UserRepository {
 			.list();
 	}
 
+	/**
+	 * The nearest active user above this one (the hierarchy has no cycles; the depth is
+	 * bounded all the same).
+	 */
+	Optional<Long> activeManagerOf(long userId) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE up (id, enabled, depth) AS (
+				    SELECT m.id, m.enabled, 1 FROM app_user u JOIN app_user m ON m.id = u.manager_id WHERE u.id = :user
+				    UNION ALL
+				    SELECT m.id, m.enabled, up.depth + 1 FROM up JOIN app_user x ON x.id = up.id
+				    JOIN app_user m ON m.id = x.manager_id WHERE NOT up.enabled AND up.depth < 50)
+				SELECT id FROM up WHERE enabled ORDER BY depth LIMIT 1
+				""").param("user", userId).query(Long.class).optional();
+	}
+
 	List<Long> moveReports(long fromManagerId, long toManagerId) {
 		return this.jdbc.sql("UPDATE app_user SET manager_id = :to WHERE manager_id = :from RETURNING id")
 			.param("to", toManagerId)

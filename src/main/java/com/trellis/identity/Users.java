@@ -120,6 +120,17 @@ public class Users {
 		return this.users.moveReports(fromManagerId, toManagerId);
 	}
 
+	/**
+	 * The manager who acts for this user: their manager when active, else the next active
+	 * manager up the hierarchy; empty when nobody above them is active (the caller falls
+	 * back to its own rule: the partner's PAM, an admin). A deactivated manager is never
+	 * picked.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> activeManagerOf(long userId) {
+		return this.users.activeManagerOf(userId);
+	}
+
 	/** Everyone below a manager, at any depth. */
 	public List<Long> reportsOf(long managerId) {
 		return this.users.reportsOf(managerId);

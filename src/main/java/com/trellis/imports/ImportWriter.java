@@ -89,6 +89,8 @@ class ImportWriter {
 	 */
 	void write(AuditLog.Actor actor, String system, OwnerMatch owners, Function<String, Long> pams,
 			Map<String, ImportReport.Counts> counts, ImportProgress progress) {
+		// history brought in, not news: no webhook announces what these rows change
+		com.trellis.shared.ImportScope.mark();
 		var now = this.clock.instant();
 		var userIds = new HashMap<String, Long>();
 		for (var owner : owners.all()) {

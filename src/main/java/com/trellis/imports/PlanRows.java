@@ -172,7 +172,7 @@ class PlanRows {
 			planned.bad = true;
 			return planned;
 		}
-		PlanCells.errors(cells, this.plans.problems(run.viewer, command));
+		PlanCells.errors(cells, this.plans.problems(run.viewer, command, existing));
 		if (run.plan.errors.size() == before) {
 			var other = run.open.putIfAbsent(command.partnerId() + ":" + command.accountId(), cells.number());
 			if (other != null) {

@@ -142,6 +142,8 @@ public class TrellisFormats {
 		if (!plan.errors.isEmpty()) {
 			throw new InvalidInputException(refusal(plan.errors));
 		}
+		// history brought in, not news: no webhook announces what these rows change
+		com.trellis.shared.ImportScope.mark();
 		plan.write();
 		if (report.created() + report.updated() > 0) {
 			this.audit.record(viewer.actor(), "import", format.code(),

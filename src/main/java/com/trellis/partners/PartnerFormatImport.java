@@ -62,11 +62,15 @@ public class PartnerFormatImport {
 
 	/**
 	 * Why a user may not be a partner's PAM, or empty: a newly named PAM is an active
-	 * one; a partner keeps a PAM who left until someone names another.
+	 * partner account manager; the partner's current holder is kept as is, whoever it is
+	 * (a PAM who left, or the admin who holds a partner a CRM import brought in), so an
+	 * unchanged export re-imports.
 	 */
 	public Optional<String> pamRefusal(long pamId, Long currentPamId) {
-		boolean unchanged = Objects.equals(currentPamId, pamId);
-		var user = unchanged ? this.users.find(pamId) : this.users.findEnabled(pamId);
+		if (Objects.equals(currentPamId, pamId)) {
+			return Optional.empty();
+		}
+		var user = this.users.findEnabled(pamId);
 		if (user.isEmpty() || user.get().role() != Role.PAM) {
 			return Optional.of("must be the id of an active partner account manager");
 		}

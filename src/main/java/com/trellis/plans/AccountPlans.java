@@ -160,7 +160,7 @@ public class AccountPlans {
 		var before = requireWrites(viewer, id);
 		requireWrites(viewer, command == null ? null : command.partnerId(),
 				command == null ? null : command.accountId());
-		var checked = checked(viewer, command, id);
+		var checked = checked(viewer, command, before);
 		requireOpen(before);
 		this.plans.lock(checked.partnerId(), checked.accountId());
 		if (this.plans.hasOpen(checked.partnerId(), checked.accountId(), id)) {
@@ -222,12 +222,12 @@ public class AccountPlans {
 	 * The command when every field is right, else an {@link InvalidInputException} naming
 	 * each wrong field: the command's own rules first, then the rest ({@link #problems}).
 	 */
-	private PlanCommand checked(Viewer viewer, PlanCommand command, Long id) {
+	private PlanCommand checked(Viewer viewer, PlanCommand command, PlanView current) {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		this.commands.check(command);
-		var errors = problems(viewer, command);
+		var errors = problems(viewer, command, current);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -238,7 +238,7 @@ public class AccountPlans {
 	 * Every wrong field of the command: its own rules, the partner and the account, and
 	 * {@link PlanRule} (asked when the fields it reads are given).
 	 */
-	List<InvalidInputException.FieldError> problems(Viewer viewer, PlanCommand command) {
+	List<InvalidInputException.FieldError> problems(Viewer viewer, PlanCommand command, PlanView current) {
 		var errors = new ArrayList<InvalidInputException.FieldError>();
 		try {
 			this.commands.check(command);
@@ -254,8 +254,18 @@ public class AccountPlans {
 		}
 		if (command.startsOn() != null && command.endsOn() != null && command.vendorOwnerId() != null
 				&& command.partnerContactId() != null) {
-			errors.addAll(PlanRule.check(command, this.users.findEnabled(command.vendorOwnerId()).orElse(null),
-					this.users.findEnabled(command.partnerContactId()).orElse(null)));
+			// the plan's current owner and contact are kept as they are, even after they
+			// left;
+			// only a newly named one must be active
+			boolean sameOwner = current != null && current.vendorOwnerId() == command.vendorOwnerId();
+			boolean sameContact = current != null && current.partnerContactId() == command.partnerContactId();
+			errors.addAll(PlanRule.check(command,
+					(sameOwner ? this.users.find(command.vendorOwnerId())
+							: this.users.findEnabled(command.vendorOwnerId()))
+						.orElse(null),
+					(sameContact ? this.users.find(command.partnerContactId())
+							: this.users.findEnabled(command.partnerContactId()))
+						.orElse(null)));
 		}
 		return errors;
 	}

@@ -51,11 +51,12 @@ public class PlanFormatImport {
 	/**
 	 * What is wrong with the plan's values, by the command's field; empty when it may be
 	 * written as it is (another open plan of its partner and account is not asked here:
-	 * see {@link #hasOpen}).
+	 * see {@link #hasOpen}). The plan's {@code current} owner and contact (null for a new
+	 * plan) are kept as they are; only a newly named one must be active.
 	 */
 	@Transactional(readOnly = true)
-	public List<FieldError> problems(Viewer viewer, PlanCommand command) {
-		return this.plans.problems(viewer, command);
+	public List<FieldError> problems(Viewer viewer, PlanCommand command, PlanView current) {
+		return this.plans.problems(viewer, command, current);
 	}
 
 	/** What is wrong with the action's values, by the command's field. */

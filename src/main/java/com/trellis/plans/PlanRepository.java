@@ -157,7 +157,8 @@ class PlanRepository {
 	boolean updateAction(long planId, long actionId, ActionCommand c, long by, Instant at) {
 		return this.jdbc.sql("""
 				UPDATE account_plan_action SET description = :description, side = :side, due_on = :due,
-				       status = :status, updated_at = :at
+				       status = :status, updated_at = :at,
+				""" + DONE_STAMPS + """
 				WHERE id = :id AND plan_id = :plan
 				""")
 			.param("plan", planId)
@@ -166,35 +167,39 @@ class PlanRepository {
 			.param("side", c.side().name())
 			.param("due", Date.valueOf(c.dueOn()))
 			.param("status", (c.status() == null ? ActionStatus.OPEN : c.status()).name())
+			.param("by", by)
 			.param("at", Timestamp.from(at))
-			.update() == 1 && markDone(actionId, by, at);
+			.update() == 1;
 	}
 
 	/** Sets an action's status, keeping who marked it done and when. */
 	boolean tick(long planId, long actionId, ActionStatus status, long by, Instant at) {
 		return this.jdbc.sql("""
-				UPDATE account_plan_action SET status = :status, updated_at = :at WHERE id = :id AND plan_id = :plan
+				UPDATE account_plan_action SET status = :status, updated_at = :at,
+				""" + DONE_STAMPS + """
+				WHERE id = :id AND plan_id = :plan
 				""")
 			.param("plan", planId)
 			.param("id", actionId)
 			.param("status", status.name())
+			.param("by", by)
 			.param("at", Timestamp.from(at))
-			.update() == 1 && markDone(actionId, by, at);
+			.update() == 1;
 	}
 
 	/**
-	 * Who marked the action done and when: set when it became done, kept while it stays
-	 * done, cleared when it is open or dropped again.
+	 * Who marked the action done and when, as SET clauses of an UPDATE that also sets
+	 * {@code status = :status} (the right-hand side reads the row as it was): recorded
+	 * only when the action turns done, kept as they are (even when unknown, as for
+	 * actions done before V67) while it stays done, cleared when it is open or dropped
+	 * again.
 	 */
-	private boolean markDone(long actionId, long by, Instant at) {
-		this.jdbc.sql("""
-				UPDATE account_plan_action
-				SET done_by = CASE WHEN status <> 'DONE' THEN NULL WHEN done_at IS NULL THEN :by ELSE done_by END,
-				    done_at = CASE WHEN status <> 'DONE' THEN NULL WHEN done_at IS NULL THEN :at ELSE done_at END
-				WHERE id = :id
-				""").param("id", actionId).param("by", by).param("at", Timestamp.from(at)).update();
-		return true;
-	}
+	private static final String DONE_STAMPS = """
+			done_by = CASE WHEN :status <> 'DONE' THEN NULL WHEN status = 'DONE' THEN done_by
+			               ELSE CAST(:by AS BIGINT) END,
+			done_at = CASE WHEN :status <> 'DONE' THEN NULL WHEN status = 'DONE' THEN done_at
+			               ELSE CAST(:at AS TIMESTAMPTZ) END
+			""";
 
 	/** Closes an open plan; false when it was closed already. */
 	boolean close(long id, CloseCommand c, long by, Instant at) {

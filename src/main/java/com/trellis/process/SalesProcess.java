@@ -280,10 +280,10 @@ public class SalesProcess {
 	private String actor(Viewer viewer, OpportunityView deal, StageDefinition stage) {
 		return switch (stage.ownerRole()) {
 			case AE -> name(deal.ownerId()) + ", AE (deal owner)";
-			case SALES_MANAGER -> this.users.find(deal.ownerId())
-				.map(u -> u.managerId() == null ? name(deal.ownerId()) + ", AE (deal owner)"
-						: name(u.managerId()) + ", sales manager")
-				.orElse("the sales manager");
+			// the owner's manager, or the next active one up; none active: the owner
+			case SALES_MANAGER -> this.users.activeManagerOf(deal.ownerId())
+				.map(manager -> name(manager) + ", sales manager")
+				.orElse(name(deal.ownerId()) + ", AE (deal owner)");
 			case PAM -> deal.partnerId() == null ? NO_PARTNER
 					: name(this.partners.get(viewer, deal.partnerId()).ownerPamId()) + ", PAM";
 			case PARTNER -> deal.partnerId() == null ? NO_PARTNER

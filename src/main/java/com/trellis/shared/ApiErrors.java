@@ -12,7 +12,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +58,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
 	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
+
+	private final ObjectProvider<ConversionService> conversions;
+
+	/** Reads query parameters as Spring MVC does (its {@code mvcConversionService}). */
+	ApiErrors(@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions) {
+		this.conversions = conversions;
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -173,12 +185,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(status).body(invalid(List.of(error(field, ex.getBody().getDetail()))));
 	}
 
+	/**
+	 * An unreadable query parameter, named with every other bad parameter of the request
+	 * ({@link ParameterProblems}): unreadable ones and the page's range.
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		var expected = ExactJsonTypes.parameter(ex.getRequiredType());
 		var message = expected != null ? expected + " ('" + ex.getValue() + "' is not)"
 				: "cannot be read from '" + ex.getValue() + "'";
-		return ResponseEntity.badRequest().body(invalid(List.of(error(ex.getName(), message))));
+		var errors = ParameterProblems.of(ex, message, request, this.conversions.getIfAvailable())
+			.stream()
+			.map(problem -> error(problem.field(), problem.message()))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

@@ -10,13 +10,13 @@ import java.util.function.Supplier;
 import com.trellis.credit.CreditDisputeDecided;
 import com.trellis.deals.DealClosed;
 import com.trellis.deals.DealReopened;
-import com.trellis.deals.DealsImported;
 import com.trellis.incentives.PayoutMade;
 import com.trellis.leads.LeadRouted;
 import com.trellis.partners.PartnerLifecycleChanged;
 import com.trellis.partners.PartnerTierChanged;
 import com.trellis.registration.DealRegistered;
 import com.trellis.registration.RegistrationDecided;
+import com.trellis.shared.ImportScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -34,7 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * enabled subscription, written in the transaction that published the event (under a
  * savepoint): the message exists exactly when the change it reports committed, and a
  * message that cannot be written is logged and left out without undoing the change.
- * Nothing is written when no subscription asks for the type.
+ * Nothing is written when no subscription asks for the type, nor for a change an import
+ * writes ({@link ImportScope}): an import brings history in, it announces nothing (a
+ * close recorded by an import sends no {@code deal.won} or {@code deal.lost};
+ * docs/webhooks.md).
  */
 @Component
 class WebhookOutbox {
@@ -50,9 +53,6 @@ class WebhookOutbox {
 	private final TransactionTemplate savepoint;
 
 	private final DealWonData dealWon;
-
-	/** How many won deals of an import are read at once. */
-	private static final int WON_BATCH = 1000;
 
 	WebhookOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactionManager,
 			DealWonData dealWon) {
@@ -72,29 +72,6 @@ class WebhookOutbox {
 		}
 		else {
 			write(WebhookEventType.DEAL_LOST, event);
-		}
-	}
-
-	/**
-	 * Each deal of an import's batch, as its own close would have been; the won ones read
-	 * a thousand at a time.
-	 */
-	@EventListener
-	void on(DealsImported event) {
-		if (wanted(WebhookEventType.DEAL_WON)) {
-			var won = event.won();
-			for (int from = 0; from < won.size(); from += WON_BATCH) {
-				for (var data : this.dealWon.of(won.subList(from, Math.min(won.size(), from + WON_BATCH)))) {
-					write(WebhookEventType.DEAL_WON, data);
-				}
-			}
-		}
-		if (wanted(WebhookEventType.DEAL_LOST)) {
-			for (var closed : event.closes()) {
-				if (!closed.won()) {
-					write(WebhookEventType.DEAL_LOST, closed);
-				}
-			}
 		}
 	}
 
@@ -151,7 +128,7 @@ class WebhookOutbox {
 		try {
 			// checked before the savepoint: each savepoint costs more the more events the
 			// transaction has published, and most events have no subscriber
-			if (!wanted(type)) {
+			if (ImportScope.active() || !wanted(type)) {
 				return null;
 			}
 			return this.savepoint.execute(status -> insert(type, data.get()));

@@ -70,6 +70,27 @@ class OneRoundParameterTests {
 	}
 
 	@Test
+	void aListsUnreadableEnumOrDateIsNamedWithItsBadPageAndSizeAndEveryOtherUnreadableParameter() throws Exception {
+		var admin = admin();
+		admin.get("/api/v1/registrations?status=BOGUS&page=-1&size=0")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status", "page", "size")));
+		admin.get("/api/v1/registrations?status=BOGUS&partnerId=abc&size=100000")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status", "partnerId", "size")));
+		// an unreadable page is named once, for what it is, not also for its range
+		admin.get("/api/v1/registrations?status=BOGUS&page=x&size=0")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status", "page", "size")));
+		admin.get("/api/v1/kpis?from=yesterday&to=2026-13-40&slice=NOPE")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("from", "to", "slice")));
+		admin.get("/api/v1/registrations?status=BOGUS")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status")));
+	}
+
+	@Test
 	void theUsersPageRefusesBadFiltersNamingEachInsteadOfShowingEveryone() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var session = (MockHttpSession) this.mvc.perform(

@@ -1,0 +1,108 @@
+package com.trellis.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every bad query parameter of a request whose binding stopped at the first unreadable
+ * one (an unknown enum value, a date that is none, a number that is none): Spring MVC
+ * reports that one alone, this reads the handler's other {@code @RequestParam}s from the
+ * request with the same conversion service and adds each that cannot be read, and the
+ * range of {@code page} and {@code size} ({@link PageRequest#problems}) when the handler
+ * pages. So {@code ?status=BOGUS&page=-1&size=0} is answered with three errors in one
+ * 400, as a list whose parameters all read names its bad page and size together.
+ */
+final class ParameterProblems {
+
+	private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+	private ParameterProblems() {
+	}
+
+	/**
+	 * The problems, the mismatched parameter's first (with {@code message}), then the
+	 * others in the handler's order.
+	 */
+	static List<InvalidInputException.FieldError> of(MethodArgumentTypeMismatchException ex, String message,
+			HttpServletRequest request, ConversionService conversions) {
+		var problems = new ArrayList<InvalidInputException.FieldError>();
+		problems.add(new InvalidInputException.FieldError(ex.getName(), message));
+		var failing = ex.getParameter();
+		if (request == null || conversions == null || failing.getMethod() == null) {
+			return problems;
+		}
+		Integer page = null;
+		Integer size = null;
+		boolean pageRead = true;
+		boolean paged = false;
+		var method = failing.getMethod();
+		for (int i = 0; i < method.getParameterCount(); i++) {
+			var parameter = new MethodParameter(method, i);
+			parameter.initParameterNameDiscovery(NAMES);
+			var annotation = parameter.getParameterAnnotation(RequestParam.class);
+			if (annotation == null) {
+				continue;
+			}
+			var name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
+			if (name == null) {
+				continue;
+			}
+			var text = request.getParameter(name);
+			if ((text == null || text.isEmpty()) && !ValueConstants.DEFAULT_NONE.equals(annotation.defaultValue())) {
+				text = annotation.defaultValue();
+			}
+			boolean paging = ("page".equals(name) || "size".equals(name))
+					&& Number.class.isAssignableFrom(boxed(parameter.getParameterType()));
+			paged |= paging;
+			Object value = null;
+			if (text != null && !text.isEmpty() && parameter.getParameterType() != String.class) {
+				try {
+					value = conversions.convert(text, TypeDescriptor.valueOf(String.class),
+							new TypeDescriptor(parameter));
+				}
+				catch (ConversionException | IllegalArgumentException failed) {
+					if (!name.equals(ex.getName())) {
+						var expected = ExactJsonTypes.parameter(parameter.getParameterType());
+						problems.add(new InvalidInputException.FieldError(name, expected != null
+								? expected + " ('" + text + "' is not)" : "cannot be read from '" + text + "'"));
+					}
+					pageRead &= !"page".equals(name);
+					continue;
+				}
+			}
+			if (paging && value instanceof Number number) {
+				if ("page".equals(name)) {
+					page = number.intValue();
+				}
+				else {
+					size = number.intValue();
+				}
+			}
+		}
+		if (paged) {
+			for (var range : PageRequest.problems(page == null ? 0 : page, size == null ? 25 : size)) {
+				boolean known = problems.stream().anyMatch(p -> p.field().equals(range.field()));
+				if (!known && (pageRead || !"page".equals(range.field()))) {
+					problems.add(range);
+				}
+			}
+		}
+		return problems;
+	}
+
+	private static Class<?> boxed(Class<?> type) {
+		return type == int.class ? Integer.class : type == long.class ? Long.class : type;
+	}
+
+}
