@@ -7,6 +7,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.CountingWins;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,13 +35,18 @@ public class DealFacts {
 
 	private final Clock clock;
 
-	DealFacts(javax.sql.DataSource dataSource, BusinessCalendar calendar, AuditLog audit, Clock clock) {
+	/** The rule a won deal's amount counts by, as SQL over {@code o} and {@code fx}. */
+	private final String firstWinRule;
+
+	DealFacts(javax.sql.DataSource dataSource, BusinessCalendar calendar, AuditLog audit, Clock clock,
+			CountingWins counting) {
 		// a rebuild reads every deal and stage move: without the request-sized query
 		// timeout (spring.jdbc.template.query-timeout)
 		this.jdbc = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 		this.calendar = calendar;
 		this.audit = audit;
 		this.clock = clock;
+		this.firstWinRule = counting.sql("o.amount", "fx.to_reporting");
 	}
 
 	/**
@@ -92,16 +98,29 @@ public class DealFacts {
 		this.jdbc.sql("SELECT forecast_counts_recount_deferred_tiers()").query().singleRow();
 	}
 
-	/** Builds the facts when they were never built or were counted in another zone. */
+	/**
+	 * Builds the facts when they were never built or were counted in another zone, and
+	 * recounts each partner's first counted win ({@code partner_first_win_fact}, V117)
+	 * when the counting rule ({@link CountingWins}: its minimum) is not the one the facts
+	 * were counted by.
+	 */
 	@Transactional
 	public boolean buildIfNeeded() {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query().singleRow();
 		var zone = this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).optional();
-		if (zone.isPresent() && zone.get().equals(this.calendar.zone().getId())) {
-			return false;
+		boolean rebuilt = false;
+		if (zone.isEmpty() || !zone.get().equals(this.calendar.zone().getId())) {
+			rebuildNow();
+			rebuilt = true;
 		}
-		rebuildNow();
-		return true;
+		int ruleChanged = this.jdbc
+			.sql("UPDATE fact_setting SET first_win_rule = :rule WHERE first_win_rule IS DISTINCT FROM :rule")
+			.param("rule", this.firstWinRule)
+			.update();
+		if (ruleChanged > 0) {
+			this.jdbc.sql("SELECT facts_first_win_refresh(NULL)").query().singleRow();
+		}
+		return rebuilt;
 	}
 
 	private Rebuilt rebuildNow() {

@@ -8,7 +8,6 @@ import java.util.List;
 
 import com.trellis.shared.Reporting;
 import com.trellis.shared.Percent;
-import com.trellis.shared.CountingWins;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +20,10 @@ import org.springframework.stereotype.Repository;
  * ({@code program_day_fact}) for the program and for every direct baseline and
  * program-wide denominator, the slice's partners' ({@code partner_day_fact}, through each
  * partner's index) for any other slice, and {@code open_pipeline_fact} for the pipeline
- * now. Medians and per-partner firsts read the deals or registrations themselves, by time
- * for the program and partner by partner for a slice ({@link KpiSql}). Every query binds
- * the period as {@code :from}/{@code :to} (timestamps) and
+ * now. Medians read the deals or registrations themselves, by time for the program and
+ * partner by partner for a slice; each partner's first counted win, the program's
+ * enablement days and each user's held days read their kept facts ({@link KpiSql}). Every
+ * query binds the period as {@code :from}/{@code :to} (timestamps) and
  * {@code :fromDate}/{@code :toDate}; trailing windows end at {@code :asOf}, the period's
  * end or now while it is still running.
  */
@@ -37,11 +37,8 @@ class KpiRepository {
 
 	private final JdbcClient jdbc;
 
-	private final CountingWins counting;
-
-	KpiRepository(@Reporting JdbcClient jdbc, CountingWins counting) {
+	KpiRepository(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.counting = counting;
 	}
 
 	List<Kpi> all(Period period, Slice slice) {
@@ -69,17 +66,7 @@ class KpiRepository {
 				"HOURS", KpiSql.registrationVelocity(slice), period, slice));
 		kpis.add(ratio(codes, "ENABLEMENT_COMPLETION", "Enablement completion rate",
 				"Partner users with a track role who, at the end of the period, hold every required item of their track (certifications not expired), as a share of those users.",
-				"""
-						WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN partner p ON p.id = u.partner_id
-						               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s),
-						required AS (SELECT DISTINCT t.role FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
-						             WHERE i.required)
-						SELECT count(*) FILTER (WHERE h.held @> CAST(:asOfDate AS DATE)), count(*)
-						FROM users u JOIN required r ON r.role = u.job_role
-						LEFT JOIN enablement_held_fact h ON h.user_id = u.id AND h.role = u.job_role
-						"""
-					.formatted(s),
-				period, slice));
+				KpiSql.enablementCompletion(slice), period, slice));
 		kpis.add(ratio(codes, "ACTIVE_PARTNER_RATE", "Active partner rate",
 				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
 				"""
@@ -99,7 +86,7 @@ class KpiRepository {
 				"MONEY", "SELECT sum(f.won_reporting) / NULLIF(sum(f.won_count), 0)", "TRUE", true, period, slice));
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
-				"DAYS", KpiSql.firstRevenue(slice, this.counting), period, slice));
+				"DAYS", KpiSql.firstRevenue(slice), period, slice));
 		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
 				"COUNT",
 				"""

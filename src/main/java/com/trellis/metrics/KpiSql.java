@@ -1,7 +1,5 @@
 package com.trellis.metrics;
 
-import com.trellis.shared.CountingWins;
-
 /**
  * The SQL of the KPIs that read deals, registrations or partners one by one, written per
  * slice so that a statement reads rows in proportion to the slice: the program reads the
@@ -40,26 +38,45 @@ final class KpiSql {
 
 	/**
 	 * Time to first revenue: the median over the slice's partners whose first counted win
-	 * falls in the period. Each partner's first counted win is the first of its won deals
-	 * ({@code opportunity_won_partner_amount_idx}, in close order) whose amount counts,
-	 * before the period ends; the program looks only at the partners with a win in the
-	 * period.
+	 * falls in the period, read from each partner's first counted win
+	 * ({@code partner_first_win_fact}, V117, counted by {@code shared.CountingWins}'
+	 * rule): the program through its index on the first win, a slice partner by partner
+	 * through its key.
 	 */
-	static String firstRevenue(Slice slice, CountingWins counting) {
-		var winners = program(slice)
-				? """
-						p.id IN (SELECT o.partner_id FROM opportunity o WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
-						         AND o.closed_at >= :from AND o.closed_at < :to)"""
-				: "TRUE";
+	static String firstRevenue(Slice slice) {
+		var from = program(slice) ? "partner_first_win_fact f JOIN partner p ON p.id = f.partner_id"
+				: "partner p JOIN partner_first_win_fact f ON f.partner_id = p.id";
 		return """
 				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
-				FROM partner p CROSS JOIN LATERAL (
-				  SELECT o.closed_at AS first_win FROM opportunity o LEFT JOIN exchange_rate fx ON fx.currency = o.currency
-				  WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON' AND o.closed_at < :to AND %s
-				  ORDER BY o.closed_at LIMIT 1) f
-				WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND %s AND %s
+				FROM %s
+				WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s
 				"""
-			.formatted(counting.sql("o.amount", "fx.to_reporting"), winners, slice.predicate());
+			.formatted(from, slice.predicate());
+	}
+
+	/**
+	 * Enablement completion rate: numerator and denominator at the as-of day. The program
+	 * sums its kept day rows ({@code enablement_program_fact}, V116: the change of the
+	 * count of users holding every required item per day, and the users with a track role
+	 * on the row of day {@code -infinity}), a few thousand rows; a slice joins its
+	 * partners' users with their held days ({@code enablement_held_fact}, V101).
+	 */
+	static String enablementCompletion(Slice slice) {
+		if (program(slice)) {
+			return """
+					SELECT COALESCE(sum(f.held) FILTER (WHERE f.day <= :asOfDate), 0), COALESCE(sum(f.users), 0)
+					FROM enablement_program_fact f
+					""";
+		}
+		return """
+				WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN partner p ON p.id = u.partner_id
+				               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s),
+				required AS (SELECT DISTINCT t.role FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
+				             WHERE i.required)
+				SELECT count(*) FILTER (WHERE h.held @> CAST(:asOfDate AS DATE)), count(*)
+				FROM users u JOIN required r ON r.role = u.job_role
+				LEFT JOIN enablement_held_fact h ON h.user_id = u.id AND h.role = u.job_role
+				""".formatted(slice.predicate());
 	}
 
 	/**

@@ -48,6 +48,9 @@ class DealFactsPropertyTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.trellis.shared.CountingWins counting;
+
 	@Test
 	void factsEqualARecomputationAfterARandomSequenceOfChanges() {
 		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
@@ -60,6 +63,7 @@ class DealFactsPropertyTests {
 		assertThat(openPipeline()).as("open pipeline").containsExactlyElementsOf(recomputedOpenPipeline());
 		assertThat(programDays()).as("per program day").containsExactlyElementsOf(recomputedProgramDays());
 		assertThat(programOpen()).as("program's open pipeline").containsExactlyElementsOf(recomputedProgramOpen());
+		assertThat(firstWins()).as("each partner's first counted win").containsExactlyElementsOf(recomputedFirstWins());
 		// and the rebuild command gives the same again
 		this.facts.rebuild(admin);
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency"))
@@ -68,6 +72,24 @@ class DealFactsPropertyTests {
 			.containsExactlyElementsOf(recomputedProgramDays());
 		assertThat(programOpen()).as("program's open pipeline after the rebuild")
 			.containsExactlyElementsOf(recomputedProgramOpen());
+		assertThat(firstWins()).as("first counted wins after the rebuild")
+			.containsExactlyElementsOf(recomputedFirstWins());
+	}
+
+	private List<String> firstWins() {
+		return this.jdbc.sql("SELECT partner_id || '|' || first_win FROM partner_first_win_fact ORDER BY partner_id")
+			.query(String.class)
+			.list();
+	}
+
+	/** Each partner's earliest won deal whose amount counts (the KPI's rule). */
+	private List<String> recomputedFirstWins() {
+		return this.jdbc.sql("""
+				SELECT o.partner_id || '|' || min(o.closed_at) FROM opportunity o
+				LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL AND o.closed_at IS NOT NULL AND %s
+				GROUP BY o.partner_id ORDER BY o.partner_id
+				""".formatted(this.counting.sql("o.amount", "fx.to_reporting"))).query(String.class).list();
 	}
 
 	/** The program's facts, their slots summed. */

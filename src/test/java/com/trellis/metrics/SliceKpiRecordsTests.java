@@ -92,6 +92,14 @@ class SliceKpiRecordsTests {
 				assertThat(figures.get(code).numerator()).as(slice + " " + code)
 					.isEqualByComparingTo(BigDecimal.valueOf(rows.stream().filter(this::counted).count()));
 			}
+			// the program's figure sums kept day rows (V116); its records list the users
+			var users = this.kpis.records(admin, "ENABLEMENT_COMPLETION", QUARTER, slice);
+			if (users.size() < KpiRecords.LIMIT) {
+				assertThat(figures.get("ENABLEMENT_COMPLETION").denominator()).as(slice + " enablement users")
+					.isEqualByComparingTo(BigDecimal.valueOf(users.size()));
+				assertThat(figures.get("ENABLEMENT_COMPLETION").numerator()).as(slice + " enablement holding")
+					.isEqualByComparingTo(BigDecimal.valueOf(users.stream().filter(this::counted).count()));
+			}
 			for (var code : List.of("PIPELINE_SOURCED", "PIPELINE_INFLUENCED")) {
 				assertThat(figures.get(code).numerator()).as(slice + " " + code)
 					.isEqualByComparingTo(sum(records(admin, code, QUARTER, slice), "partner"));
