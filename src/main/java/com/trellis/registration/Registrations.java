@@ -43,6 +43,8 @@ public class Registrations {
 
 	private final RegistrationRepository registrations;
 
+	private final RegistrationQueries queries;
+
 	private final ConflictFinder conflicts;
 
 	private final Partners partners;
@@ -69,16 +71,17 @@ public class Registrations {
 
 	private final DecisionNotices decisionNotices;
 
-	Registrations(RegistrationRepository registrations, ConflictFinder conflicts, Partners partners, Accounts accounts,
-			Deals deals, Users users, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			com.trellis.activity.Activity activity, CustomerLocks locks, HeldQueue held,
-			com.trellis.shared.BusinessCalendar calendar, DecisionNotices decisionNotices) {
+	Registrations(RegistrationRepository registrations, RegistrationQueries queries, ConflictFinder conflicts,
+			Partners partners, Accounts accounts, Deals deals, Users users, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock, com.trellis.activity.Activity activity, CustomerLocks locks,
+			HeldQueue held, com.trellis.shared.BusinessCalendar calendar, DecisionNotices decisionNotices) {
 		this.decisionNotices = decisionNotices;
 		this.activity = activity;
 		this.locks = locks;
 		this.held = held;
 		this.calendar = calendar;
 		this.registrations = registrations;
+		this.queries = queries;
 		this.conflicts = conflicts;
 		this.partners = partners;
 		this.accounts = accounts;
@@ -130,7 +133,7 @@ public class Registrations {
 			.insert(values, "Registered; " + decision.internalReason() + "; " + conflicts.summary())
 			.view();
 		long id = created.id();
-		this.registrations.recordConflicts(id, conflicts.recorded(), now);
+		this.conflicts.record(id, conflicts.recorded(), now);
 		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
 				created);
 		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
@@ -333,7 +336,7 @@ public class Registrations {
 		if (filter.mine() && viewer.is(Role.PAM)) {
 			book = this.partners.book(viewer.userId());
 		}
-		return this.registrations.search(viewer, filter, book, this.clock.instant(), page);
+		return this.queries.search(viewer, filter, book, this.clock.instant(), page);
 	}
 
 	/**
@@ -351,8 +354,8 @@ public class Registrations {
 			pams.add(viewer.userId());
 			scope = pams.stream().flatMap(pam -> this.partners.book(pam).stream()).toList();
 		}
-		return this.registrations.search(viewer, new RegistrationFilter(null, null, true, false), scope,
-				this.clock.instant(), page);
+		return this.queries.search(viewer, new RegistrationFilter(null, null, true, false), scope, this.clock.instant(),
+				page);
 	}
 
 	/**
@@ -364,7 +367,7 @@ public class Registrations {
 	public List<ConflictView> conflicts(Viewer viewer, long id) {
 		requireSeesConflicts(viewer);
 		visible(viewer, id);
-		return this.registrations.conflicts(id);
+		return this.conflicts.recorded(id);
 	}
 
 	/**
@@ -375,7 +378,7 @@ public class Registrations {
 	public Integer conflictsFound(Viewer viewer, long id) {
 		requireSeesConflicts(viewer);
 		visible(viewer, id);
-		return this.registrations.conflictsFound(id);
+		return this.conflicts.found(id);
 	}
 
 	private static void requireSeesConflicts(Viewer viewer) {
@@ -387,7 +390,7 @@ public class Registrations {
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(Viewer viewer, long id) {
 		visible(viewer, id);
-		var history = this.registrations.history(id);
+		var history = this.queries.history(id);
 		if (viewer.isPartnerUser()) {
 			return history.stream().map(h -> new HistoryEntry(h.from(), h.to(), null, h.at(), h.to().label())).toList();
 		}
@@ -397,7 +400,7 @@ public class Registrations {
 	/** How many of the partner's registrations were rejected since a moment. */
 	@Transactional(readOnly = true)
 	public long rejectedSince(long partnerId, java.time.Instant since) {
-		return this.registrations.rejectedSince(partnerId, since);
+		return this.queries.rejectedSince(partnerId, since);
 	}
 
 	/**
@@ -409,13 +412,13 @@ public class Registrations {
 	public List<RegistrationView> protectionEnding(Viewer viewer, Long partnerId, boolean book, java.time.Instant from,
 			java.time.Instant to, int limit) {
 		List<Long> partners = book && viewer.is(Role.PAM) ? this.partners.book(viewer.userId()) : null;
-		return this.registrations.protectionEnding(viewer, partnerId, partners, from, to, limit);
+		return this.queries.protectionEnding(viewer, partnerId, partners, from, to, limit);
 	}
 
 	/** When the partner first registered a deal on or after a moment, or null. */
 	@Transactional(readOnly = true)
 	public java.time.Instant firstSubmittedAt(long partnerId, java.time.Instant since) {
-		return this.registrations.firstSubmittedAt(partnerId, since);
+		return this.queries.firstSubmittedAt(partnerId, since);
 	}
 
 	@Transactional(readOnly = true)
