@@ -97,6 +97,46 @@ class AccountRepository {
 			.list();
 	}
 
+	/**
+	 * Accounts of the registrable domain, and accounts whose lead and second long word
+	 * (the SQL functions {@code registration_lead_word} and
+	 * {@code registration_second_word}) are each similar by trigrams to the given ones at
+	 * {@code similarity}, through the two-column GIN index (V122); a name without a long
+	 * word is found by equality. The threshold is set in this statement (its one-row
+	 * subquery is the outer side of the lateral join, so it runs before the index is
+	 * read), so the result does not depend on what ran before in the transaction. Up to
+	 * {@code limit} of each, the names closest to the customer's first.
+	 */
+	List<CustomerRecord> customerCandidatesByWords(String registrableDomain, String normalizedName, String lead,
+			String second, double similarity, int limit) {
+		return this.jdbc
+			.sql("""
+					(SELECT id, name, registrable_domain, normalized_name, country FROM account
+					 WHERE registrable_domain = :domain LIMIT :limit)
+					UNION
+					(SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country
+					 FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
+					 CROSS JOIN LATERAL (
+					     SELECT id, name, registrable_domain, normalized_name, country FROM account
+					     WHERE s.threshold IS NOT NULL
+					       AND (CAST(:lead AS TEXT) IS NULL AND normalized_name COLLATE "C" = :name
+					            OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT) AND CAST(:second AS TEXT) IS NULL
+					               AND registration_second_word(normalized_name) IS NULL
+					            OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT)
+					               AND registration_second_word(normalized_name) % CAST(:second AS TEXT))
+					     ORDER BY normalized_name <-> :name, id LIMIT :limit) AS a)
+					""")
+			.param("domain", registrableDomain == null ? "" : registrableDomain)
+			.param("name", normalizedName == null ? "" : normalizedName)
+			.param("lead", lead)
+			.param("second", second)
+			.param("t", Double.toString(similarity))
+			.param("limit", limit)
+			.query((rs, n) -> new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
+
 	Optional<Long> idByRegistrableDomain(String registrableDomain) {
 		return this.jdbc.sql("SELECT id FROM account WHERE registrable_domain = :domain ORDER BY id LIMIT 1")
 			.param("domain", registrableDomain)

@@ -126,6 +126,22 @@ public class Accounts {
 	}
 
 	/**
+	 * Accounts that may be the customer of a conflict check: the same registrable domain,
+	 * or a name whose lead and second long word (more than four letters, not starting
+	 * with a digit; null when the name has none) are each similar by trigrams at
+	 * {@code similarity}, or the same name when it has no long word; up to {@code limit}
+	 * of each kind, for the caller to decide precisely. Every name
+	 * {@link com.trellis.matching.CompanyMatcher} takes for the customer's is among them
+	 * when the threshold is low enough for a near-identical word.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerRecord> customerCandidatesByWords(String registrableDomain, String normalizedName,
+			String leadWord, String secondWord, double similarity, int limit) {
+		return this.accounts.customerCandidatesByWords(registrableDomain, normalizedName, leadWord, secondWord,
+				similarity, limit);
+	}
+
+	/**
 	 * The existing account of a customer's web domain (by its registrable domain), if
 	 * any.
 	 */

@@ -9,7 +9,7 @@ import com.trellis.deals.Deals;
 import com.trellis.matching.CompanyMatcher;
 import com.trellis.matching.Match;
 import com.trellis.registration.ConflictCandidate.Kind;
-import com.trellis.registration.RegistrationRepository.Found;
+import com.trellis.registration.ConflictRepository.Found;
 
 import org.springframework.stereotype.Component;
 
@@ -28,13 +28,13 @@ class ConflictFinder {
 	private static final Match SAME_ACCOUNT = new Match(Match.Kind.NAME, 1.0, Match.Confidence.AUTOMATIC,
 			"the same account");
 
-	private final RegistrationRepository registrations;
+	private final ConflictRepository registrations;
 
 	private final Accounts accounts;
 
 	private final Deals deals;
 
-	ConflictFinder(RegistrationRepository registrations, Accounts accounts, Deals deals) {
+	ConflictFinder(ConflictRepository registrations, Accounts accounts, Deals deals) {
 		this.registrations = registrations;
 		this.accounts = accounts;
 		this.deals = deals;
@@ -79,12 +79,32 @@ class ConflictFinder {
 		return found;
 	}
 
+	/**
+	 * Records the claims, in their order; one recorded for the registration before is not
+	 * recorded twice.
+	 */
+	void record(long registrationId, List<ConflictCandidate> candidates, java.time.Instant at) {
+		this.registrations.recordConflicts(registrationId, candidates, at);
+	}
+
+	/** The claims recorded against a registration, in the order they were found. */
+	List<ConflictView> recorded(long registrationId) {
+		return this.registrations.conflicts(registrationId);
+	}
+
+	/** How many claims were found in all; null for registrations recorded before V94. */
+	Integer found(long registrationId) {
+		return this.registrations.conflictsFound(registrationId);
+	}
+
 	/** Open deals on the accounts that match the customer (or on the account named). */
 	List<ConflictCandidate> deals(Customer customer, Long accountId) {
 		var found = new ArrayList<ConflictCandidate>();
 		var matches = new HashMap<Long, Match>();
-		for (var account : this.accounts.customerCandidates(customer.registrableDomain(), customer.normalizedName(),
-				CANDIDATES)) {
+		var name = customer.normalizedName();
+		for (var account : this.accounts.customerCandidatesByWords(customer.registrableDomain(), name,
+				name == null ? null : CustomerLocks.leadWord(name),
+				name == null ? null : CustomerLocks.secondWord(name), CustomerLocks.WORD_SIMILARITY, CANDIDATES)) {
 			var other = new Customer(account.name(), account.registrableDomain(), account.normalizedName());
 			if (accountId != null && accountId == account.accountId()) {
 				matches.put(account.accountId(), SAME_ACCOUNT);

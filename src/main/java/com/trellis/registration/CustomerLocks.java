@@ -23,18 +23,21 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerLocks {
 
-	private final RegistrationRepository registrations;
+	private final ConflictRepository registrations;
 
-	CustomerLocks(RegistrationRepository registrations) {
+	CustomerLocks(ConflictRepository registrations) {
 		this.registrations = registrations;
 	}
 
 	/**
-	 * How similar by trigrams (PostgreSQL's {@code pg_trgm}) two lead words the matcher
-	 * takes for one are at least: two letters swapped in a five-letter word ("abcde",
-	 * "bacde") keep two of ten trigrams, 0.2.
+	 * The one trigram threshold (PostgreSQL's {@code pg_trgm}) of the conflict check's
+	 * candidate searches by name, for open registrations and for accounts alike: how
+	 * similar two long words the matcher takes for one are at least. Two letters swapped
+	 * in a five-letter word ("abcde", "bacde") keep two of ten trigrams, 0.2. Each search
+	 * sets it in its own statement, so neither depends on what ran before it in the
+	 * transaction.
 	 */
-	static final double LEAD_WORD_SIMILARITY = 0.15;
+	static final double WORD_SIMILARITY = 0.15;
 
 	void lock(Customer... customers) {
 		this.registrations.lockCustomers(keys(customers));
@@ -106,6 +109,15 @@ class CustomerLocks {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The second word of the name the shape writes as {@code *}, or null when there is
+	 * none; the same as the database's {@code registration_second_word}.
+	 */
+	static String secondWord(String normalizedName) {
+		var words = longWords(normalizedName);
+		return words.size() > 1 ? words.get(1) : null;
 	}
 
 	private static boolean exact(String word) {

@@ -117,8 +117,8 @@ class HeldQueue {
 				// the claims that hold it now are listed for the PAM; a deal among them
 				// is
 				// found again when that deal closes
-				this.registrations.recordConflicts(view.id(),
-						DecisiveConflicts.select(view.partnerId(), candidates).recorded(), now);
+				this.conflicts.record(view.id(), DecisiveConflicts.select(view.partnerId(), candidates).recorded(),
+						now);
 				this.registrations.recordHistory(view.id(), RegistrationStatus.ON_HOLD, RegistrationStatus.ON_HOLD,
 						actorId, now, why);
 			}

@@ -77,6 +77,9 @@ class RegistrationBenchmark {
 
 	private static final String RAW_TABLE = "bench_raw_insert";
 
+	/** The conflict check's trigram threshold ({@code CustomerLocks.WORD_SIMILARITY}). */
+	private static final String CONFLICT_WORD_SIMILARITY = "0.15";
+
 	private static final List<String> OUTCOMES = List.of("PENDING", "ON_HOLD", "REJECTED");
 
 	@DynamicPropertySource
@@ -414,10 +417,11 @@ class RegistrationBenchmark {
 
 	/**
 	 * The plans of the conflict check's searches for the last registration of the run:
-	 * open registrations by shape and trigram-similar lead word (before: under the lock),
-	 * the same searched before the lock (now), the re-read under the lock (now: the ids
-	 * the search found, and registrations inserted since a mark 50 transactions back),
-	 * and accounts by domain and trigram-similar name.
+	 * open registrations by shape and trigram-similar lead and second long word, the same
+	 * searched before the lock in one statement with the threshold and the mark, the
+	 * re-read under the lock (the ids the search found, and registrations inserted since
+	 * a mark 50 transactions back), and accounts by domain or trigram-similar lead and
+	 * second word, all at the conflict check's one threshold.
 	 */
 	private String explain() {
 		var out = new StringBuilder();
@@ -433,10 +437,17 @@ class RegistrationBenchmark {
 		var v = last.get();
 		var open = "status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
 		var queries = new LinkedHashMap<String, String>();
+		var second = this.jdbc.sql("SELECT registration_second_word(:name)")
+			.param("name", v[3])
+			.query(String.class)
+			.optional()
+			.orElse(null);
 		var mayBe = "(r.registrable_domain = " + literal(v[0]) + " OR r.name_shape = " + literal(v[1])
 				+ " AND r.lead_word IS NULL AND CAST(" + literal(v[2]) + " AS TEXT) IS NULL OR r.name_shape = "
-				+ literal(v[1]) + " AND r.lead_word % CAST(" + literal(v[2]) + " AS TEXT))";
-		queries.put("open registrations by shape and similar lead word (before: under the lock)",
+				+ literal(v[1]) + " AND r.lead_word % CAST(" + literal(v[2]) + " AS TEXT) AND CAST(" + literal(second)
+				+ " AS TEXT) IS NULL OR r.name_shape = " + literal(v[1]) + " AND r.lead_word % CAST(" + literal(v[2])
+				+ " AS TEXT) AND registration_second_word(r.normalized_name) % CAST(" + literal(second) + " AS TEXT))";
+		queries.put("open registrations by shape and similar lead and second word",
 				"SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration r WHERE r." + open
 						+ " AND " + mayBe);
 		queries.put("the same, searched before the lock in one statement with the threshold and the mark (now)",
@@ -449,17 +460,18 @@ class RegistrationBenchmark {
 						+ " deal_registration r WHERE r." + open + " AND " + mayBe + ")) OR inserted_xact >="
 						+ " CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) - 50 AND r." + open
 						+ " AND " + mayBe + ") ORDER BY submitted_at, id");
-		queries.put("accounts by domain or similar name",
+		queries.put("accounts by domain or similar lead and second word",
 				"(SELECT id FROM account WHERE registrable_domain = " + literal(v[0])
-						+ " LIMIT 50) UNION (SELECT id FROM account WHERE normalized_name % " + literal(v[3])
-						+ " ORDER BY normalized_name <-> " + literal(v[3]) + " LIMIT 50)");
+						+ " LIMIT 50) UNION (SELECT id FROM account WHERE registration_lead_word(normalized_name) % "
+						+ literal(v[2]) + " AND registration_second_word(normalized_name) % " + literal(second)
+						+ " ORDER BY normalized_name <-> " + literal(v[3]) + ", id LIMIT 50)");
 		line(out, "");
-		line(out, "Plans of the conflict check's searches, for %s (shape '%s', lead word '%s')", v[3], v[1], v[2]);
+		line(out, "Plans of the conflict check's searches, for %s (shape '%s', lead word '%s', second word '%s')", v[3],
+				v[1], v[2], second);
 		try (var connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
 			for (var query : queries.entrySet()) {
 				line(out, "-- %s", query.getKey());
-				var threshold = query.getKey().startsWith("accounts") ? "0.3" : "0.15";
-				statement.execute("SET pg_trgm.similarity_threshold = " + threshold);
+				statement.execute("SET pg_trgm.similarity_threshold = " + CONFLICT_WORD_SIMILARITY);
 				try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query.getValue())) {
 					while (plan.next()) {
 						line(out, "  %s", plan.getString(1));

@@ -43,7 +43,7 @@ class CustomerLocksTest {
 				var leadA = CustomerLocks.leadWord(a.normalizedName());
 				var leadB = CustomerLocks.leadWord(b.normalizedName());
 				assertThat(CustomerLocks.shape(a.normalizedName())).isEqualTo(CustomerLocks.shape(b.normalizedName()));
-				if (leadA != null && trigramSimilarity(leadA, leadB) < CustomerLocks.LEAD_WORD_SIMILARITY) {
+				if (leadA != null && trigramSimilarity(leadA, leadB) < CustomerLocks.WORD_SIMILARITY) {
 					unfound.add(original + " / " + variant);
 				}
 			}
@@ -54,6 +54,51 @@ class CustomerLocksTest {
 		// several letters swapped inside one long word, which Jaro-Winkler still accepts
 		assertThat(unfound).as("matching pairs whose lead words are less similar than the search asks")
 			.hasSizeLessThanOrEqualTo(matched / 200);
+	}
+
+	/**
+	 * The candidate search asks the second long word to be similar too (V122): of the
+	 * look-alike spellings the matcher accepts, as few are missed as by the lead word
+	 * alone.
+	 */
+	@Test
+	void everyLookAlikeSpellingTheMatcherAcceptsKeepsBothLongWordsSimilar() {
+		var random = new Random(42);
+		int matched = 0;
+		int withSecond = 0;
+		var unfound = new java.util.ArrayList<String>();
+		for (int i = 0; i < 20_000; i++) {
+			var original = name(random);
+			var variant = misspelt(original, random);
+			var a = Customer.of(original, null);
+			var b = Customer.of(variant, null);
+			if (CompanyMatcher.match(a.company(), b.company()).isPresent()) {
+				matched++;
+				var secondA = CustomerLocks.secondWord(a.normalizedName());
+				var secondB = CustomerLocks.secondWord(b.normalizedName());
+				assertThat(secondA == null).as("%s / %s", original, variant).isEqualTo(secondB == null);
+				if (secondA != null) {
+					withSecond++;
+				}
+				var leadA = CustomerLocks.leadWord(a.normalizedName());
+				var leadB = CustomerLocks.leadWord(b.normalizedName());
+				if (leadA != null && trigramSimilarity(leadA, leadB) < CustomerLocks.WORD_SIMILARITY
+						|| secondA != null && trigramSimilarity(secondA, secondB) < CustomerLocks.WORD_SIMILARITY) {
+					unfound.add(original + " / " + variant);
+				}
+			}
+		}
+		assertThat(withSecond).isGreaterThan(1_000);
+		assertThat(unfound).as("matching pairs with a long word less similar than the search asks")
+			.hasSizeLessThanOrEqualTo(matched / 200);
+	}
+
+	@Test
+	void theSecondWordIsTheSecondLongWord() {
+		assertThat(CustomerLocks.secondWord("cyberdyne robotics")).isEqualTo("robotics");
+		assertThat(CustomerLocks.secondWord("city of westfield")).isNull();
+		assertThat(CustomerLocks.secondWord("initech 2 systems group")).isEqualTo("systems");
+		assertThat(CustomerLocks.secondWord("acme labs")).isNull();
 	}
 
 	@Test
@@ -96,7 +141,7 @@ class CustomerLocksTest {
 				assertThat(trigramSimilarity(CustomerLocks.leadWord(a.normalizedName()),
 						CustomerLocks.leadWord(b.normalizedName())))
 					.as("%s / %s", word, chars)
-					.isGreaterThanOrEqualTo(CustomerLocks.LEAD_WORD_SIMILARITY);
+					.isGreaterThanOrEqualTo(CustomerLocks.WORD_SIMILARITY);
 			}
 		}
 		assertThat(matched).isGreaterThan(2_000);

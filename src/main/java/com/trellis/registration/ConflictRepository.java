@@ -1,0 +1,190 @@
+package com.trellis.registration;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.trellis.registration.RegistrationRepository.Row;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The conflict check's storage: the customers' advisory locks, the search for open
+ * registrations that may be the customer (before the lock, then what changed under it),
+ * and the claims recorded against a registration. Split from
+ * {@link RegistrationRepository}, which keeps the registration's own rows.
+ */
+@Repository
+class ConflictRepository {
+
+	private final JdbcClient jdbc;
+
+	ConflictRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Takes the advisory locks of the keys in one round trip, in the order of their
+	 * hashes.
+	 */
+	void lockCustomers(java.util.Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				SELECT pg_advisory_xact_lock(h) FROM (
+				    SELECT DISTINCT hashtextextended('customer:' || k, 0) AS h FROM unnest(CAST(:keys AS TEXT[])) AS k
+				    ORDER BY h) AS sorted
+				""").param("keys", keys.toArray(String[]::new)).query((rs, n) -> 1).list();
+	}
+
+	private static final String OPEN = "status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
+
+	/**
+	 * Open registrations that may be the customer: the same registrable domain, or the
+	 * same name shape ({@link CustomerLocks#shape}) with a lead word and, when the shape
+	 * has two long words or more, a second long word each similar by trigrams
+	 * ({@link CustomerLocks#WORD_SIMILARITY}), through the two-column GIN index on both
+	 * (V122), which every name the matcher takes for this one has. The same shape means
+	 * the same number of long words, so a name without a second long word meets only
+	 * names without one.
+	 */
+	private static final String MAY_BE_CUSTOMER = """
+			(r.registrable_domain = :domain
+			 OR r.name_shape = :shape AND r.lead_word IS NULL AND CAST(:lead AS TEXT) IS NULL
+			 OR r.name_shape = :shape AND r.lead_word % CAST(:lead AS TEXT) AND CAST(:second AS TEXT) IS NULL
+			 OR r.name_shape = :shape AND r.lead_word % CAST(:lead AS TEXT)
+			    AND registration_second_word(r.normalized_name) % CAST(:second AS TEXT))""";
+
+	/**
+	 * Searches the customer's open registrations without its lock, in one statement: the
+	 * ids of those the matcher accepts (only identities are read), with the mark from
+	 * which {@link #openMatchingSince} re-reads under the lock. The statement first sets
+	 * the trigram threshold for the transaction: the one-row subquery is the outer side
+	 * of the join ({@code OFFSET 0} keeps it one), so it runs before the index is read.
+	 * The mark is the xmin of the statement's own snapshot: every registration it cannot
+	 * see was inserted by a transaction at or above it.
+	 */
+	Found openMatching(Customer customer, Predicate<Customer> matches) {
+		var mark = new long[1];
+		var ids = this.jdbc.sql("""
+				SELECT m.mark, r.id, r.customer_name, r.registrable_domain, r.normalized_name
+				FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold,
+				             CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) AS mark
+				      OFFSET 0) AS m
+				LEFT JOIN deal_registration r ON r.""" + OPEN + " AND " + MAY_BE_CUSTOMER)
+			.param("t", Double.toString(CustomerLocks.WORD_SIMILARITY))
+			.params(keys(customer))
+			.query((rs, n) -> {
+				mark[0] = rs.getLong(1);
+				long id = rs.getLong(2);
+				return !rs.wasNull() && matches.test(new Customer(rs.getString(3), rs.getString(4), rs.getString(5)))
+						? id : null;
+			})
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		return new Found(ids, mark[0]);
+	}
+
+	/**
+	 * Under the customer's lock, in one statement: the registrations
+	 * {@link #openMatching} found, as they are now (gone when no longer open), and the
+	 * open registrations that may be the customer inserted since its mark, which it could
+	 * not see; full rows, in the order they came. Registrations never reopen and the
+	 * fields the matcher compares never change, so nothing else can have become a
+	 * candidate.
+	 */
+	List<Row> openMatchingSince(Customer customer, Found found) {
+		return this.jdbc
+			.sql("SELECT " + RegistrationRepository.COLUMNS
+					+ ", registrable_domain, normalized_name FROM deal_registration r WHERE " + OPEN
+					+ " AND (id = ANY(CAST(:ids AS BIGINT[])) OR inserted_xact >= :mark AND " + OPEN + " AND "
+					+ MAY_BE_CUSTOMER + ") ORDER BY submitted_at, id")
+			.param("ids", found.ids().toArray(Long[]::new))
+			.param("mark", found.mark())
+			.params(keys(customer))
+			.query(RegistrationRepository::row)
+			.list();
+	}
+
+	private static Map<String, Object> keys(Customer customer) {
+		var normalized = customer.normalizedName();
+		var values = new HashMap<String, Object>();
+		values.put("domain", customer.registrableDomain() == null ? "" : customer.registrableDomain());
+		values.put("shape", normalized == null ? "" : CustomerLocks.shape(normalized));
+		values.put("lead", normalized == null ? null : CustomerLocks.leadWord(normalized));
+		values.put("second", normalized == null ? null : CustomerLocks.secondWord(normalized));
+		return values;
+	}
+
+	/**
+	 * What a search without the lock found: the ids of the open registrations the matcher
+	 * accepted, and the snapshot xmin from which registrations it could not see are read.
+	 */
+	record Found(List<Long> ids, long mark) {
+	}
+
+	/**
+	 * Records the claims, in their order, in one statement; a claim recorded for the
+	 * registration before (when it is reconsidered) is not recorded twice.
+	 */
+	void recordConflicts(long registrationId, List<ConflictCandidate> candidates, Instant at) {
+		if (candidates.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO registration_conflict (registration_id, candidate_kind, candidate_id, partner_id, match_kind,
+					    score, reason, detected_at)
+					SELECT :id, c.kind, c.candidate, c.partner, c.match, CAST(c.score AS NUMERIC(4, 3)), c.reason, :at
+					FROM unnest(CAST(:kinds AS TEXT[]), CAST(:candidates AS BIGINT[]), CAST(:partners AS BIGINT[]),
+					            CAST(:matches AS TEXT[]), CAST(:scores AS TEXT[]), CAST(:reasons AS TEXT[]))
+					     WITH ORDINALITY AS c(kind, candidate, partner, match, score, reason, n)
+					WHERE NOT EXISTS (SELECT 1 FROM registration_conflict e WHERE e.registration_id = :id
+					                  AND e.candidate_kind = c.kind AND e.candidate_id = c.candidate)
+					ORDER BY c.n
+					""")
+			.param("id", registrationId)
+			.param("kinds", candidates.stream().map(c -> c.kind().name()).toArray(String[]::new))
+			.param("candidates", candidates.stream().map(ConflictCandidate::id).toArray(Long[]::new))
+			.param("partners", candidates.stream().map(ConflictCandidate::partnerId).toArray(Long[]::new))
+			.param("matches", candidates.stream().map(c -> c.match().kind().name()).toArray(String[]::new))
+			.param("scores",
+					candidates.stream()
+						.map(c -> BigDecimal.valueOf(c.match().score())
+							.setScale(3, java.math.RoundingMode.HALF_UP)
+							.toPlainString())
+						.toArray(String[]::new))
+			.param("reasons", candidates.stream().map(c -> c.match().reason()).toArray(String[]::new))
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/** How many claims were found in all; null for registrations recorded before V94. */
+	Integer conflictsFound(long registrationId) {
+		var found = this.jdbc.sql("SELECT conflicts_found FROM deal_registration WHERE id = :id")
+			.param("id", registrationId)
+			.query((rs, n) -> rs.getObject(1, Integer.class))
+			.list();
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	List<ConflictView> conflicts(long registrationId) {
+		return this.jdbc.sql("""
+				SELECT candidate_kind, candidate_id, partner_id, match_kind, score, reason FROM registration_conflict
+				WHERE registration_id = :id ORDER BY detected_at, id
+				""")
+			.param("id", registrationId)
+			.query((rs, n) -> new ConflictView(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class),
+					rs.getString(4), rs.getDouble(5), rs.getString(6)))
+			.list();
+	}
+
+}

@@ -1,0 +1,253 @@
+package com.trellis.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.audit.AuditLog;
+import com.trellis.deals.CreditType;
+import com.trellis.deals.Deals;
+import com.trellis.deals.RegisteredDeal;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.InvalidInputException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens to a registration after it is registered: resubmission, approval (the deal
+ * opened or the partner attached), rejection, lifting a hold, sending back, withdrawal,
+ * the one extension and expiry; each called by {@link Registrations} inside its
+ * transaction. Split from {@link Registrations}.
+ */
+@Component
+class RegistrationDecisions {
+
+	private final RegistrationRepository registrations;
+
+	private final RegistrationAccess access;
+
+	private final RegistrationInput input;
+
+	private final StatusMoves moves;
+
+	private final Accounts accounts;
+
+	private final Deals deals;
+
+	private final Users users;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	private final HeldQueue held;
+
+	private final DecisionNotices decisionNotices;
+
+	RegistrationDecisions(RegistrationRepository registrations, RegistrationAccess access, RegistrationInput input,
+			StatusMoves moves, Accounts accounts, Deals deals, Users users, AuditLog audit, Clock clock,
+			com.trellis.shared.BusinessCalendar calendar, HeldQueue held, DecisionNotices decisionNotices) {
+		this.registrations = registrations;
+		this.access = access;
+		this.input = input;
+		this.moves = moves;
+		this.accounts = accounts;
+		this.deals = deals;
+		this.users = users;
+		this.audit = audit;
+		this.clock = clock;
+		this.calendar = calendar;
+		this.held = held;
+		this.decisionNotices = decisionNotices;
+	}
+
+	RegistrationView resubmit(Viewer viewer, long id, RegistrationCommand input) {
+		var row = this.access.lockVisible(viewer, id);
+		var view = row.view();
+		var rules = this.registrations.rules();
+		var values = this.input.resubmission(viewer, row, input, rules);
+		StatusMoves.requireMove(row, RegistrationStatus.PENDING);
+		this.registrations.updateDetails(id, values);
+		var now = this.clock.instant();
+		this.registrations.resetSla(id, this.moves.slaDue(now, rules));
+		var resubmitted = this.moves.move(viewer, row, RegistrationStatus.PENDING, "Resubmitted with more information",
+				"Awaiting approval by your partner manager.", false);
+		this.decisionNotices.toDecide(viewer.userId(), resubmitted, now.toEpochMilli());
+		return resubmitted;
+	}
+
+	RegistrationView approve(Viewer viewer, long id, ApproveCommand command) {
+		var row = this.access.lockDecidable(viewer, id);
+		var view = row.view();
+		if (view.status() != RegistrationStatus.PENDING) {
+			throw InvalidInputException.of("status", "only a registration awaiting approval can be approved");
+		}
+		StatusMoves.requireMove(row, RegistrationStatus.APPROVED);
+		var rules = this.registrations.rules();
+		var actor = viewer.actor();
+		long opportunityId;
+		long accountId;
+		CreditType credit;
+		if (row.directConflictId() != null) {
+			credit = command.creditType() != null ? command.creditType()
+					: view.creditType() == CreditType.SOURCED ? CreditType.INFLUENCED : view.creditType();
+			this.deals.attachPartner(actor, row.directConflictId(), view.partnerId(), credit, rules.shareFor(credit));
+			opportunityId = row.directConflictId();
+			accountId = this.deals.get(viewer, opportunityId).accountId();
+		}
+		else {
+			credit = command.creditType() != null ? command.creditType() : view.creditType();
+			long owner = owner(viewer, view, command);
+			accountId = view.accountId() != null ? view.accountId() : this.accounts.findOrCreateForRegistration(actor,
+					view.customerName(), view.customerDomain(), owner);
+			opportunityId = this.deals.openForRegistration(actor,
+					new RegisteredDeal(accountId, dealName(view), view.amount(), view.currency(),
+							view.expectedCloseDate(), owner, view.partnerId(), credit, rules.shareFor(credit)));
+		}
+		this.registrations.approve(id, opportunityId, accountId, credit, rules.shareFor(credit), this.clock.instant());
+		var until = this.calendar.dayOf(view.protectionEndsAt());
+		return this.moves.move(viewer, row, RegistrationStatus.APPROVED,
+				"Approved; deal " + opportunityId + " with " + credit + " credit", "Approved. Your deal is open with "
+						+ credit.label().toLowerCase() + " credit; protection until " + until + ".",
+				true);
+	}
+
+	RegistrationView reject(Viewer viewer, long id, String reason) {
+		var row = this.access.lockDecidable(viewer, id);
+		StatusMoves.requireReason(reason);
+		StatusMoves.requireMove(row, RegistrationStatus.REJECTED);
+		var rejected = this.moves.move(viewer, row, RegistrationStatus.REJECTED, "Rejected: " + reason.strip(),
+				"Rejected: " + reason.strip(), true);
+		this.held.release(viewer.userId(), List.of(row));
+		return rejected;
+	}
+
+	/**
+	 * The PAM lifts a hold they find wrong (a conflict through a shared parent domain,
+	 * say): the registration awaits approval with its own protection and approval
+	 * deadline, so the PAM then approves or sends it back. The reason is kept in the
+	 * history and the audit log.
+	 */
+	RegistrationView overrideHold(Viewer viewer, long id, String reason) {
+		var row = this.access.lockDecidable(viewer, id);
+		if (row.view().status() != RegistrationStatus.ON_HOLD) {
+			throw InvalidInputException.of("status", "only a registration on hold has a hold to lift");
+		}
+		StatusMoves.requireReason(reason);
+		StatusMoves.requireMove(row, RegistrationStatus.PENDING);
+		var rules = this.registrations.rules();
+		var now = this.clock.instant();
+		this.registrations.startProtection(id, now.plus(Duration.ofDays(rules.protectionDays())),
+				this.moves.slaDue(now, rules), null);
+		return this.moves.move(viewer, row, RegistrationStatus.PENDING, "Hold lifted: " + reason.strip(),
+				"Your partner manager reviewed the conflict and lifted the hold; your registration awaits approval.",
+				true);
+	}
+
+	RegistrationView sendBack(Viewer viewer, long id, String reason) {
+		var row = this.access.lockDecidable(viewer, id);
+		StatusMoves.requireReason(reason);
+		StatusMoves.requireMove(row, RegistrationStatus.NEEDS_INFO);
+		return this.moves.move(viewer, row, RegistrationStatus.NEEDS_INFO, "Sent back: " + reason.strip(),
+				"Your partner manager needs more information: " + reason.strip(), true);
+	}
+
+	RegistrationView withdraw(Viewer viewer, long id) {
+		var row = this.access.lockVisible(viewer, id);
+		this.access.requireWithdraws(viewer, row.view());
+		StatusMoves.requireMove(row, RegistrationStatus.WITHDRAWN);
+		var withdrawn = this.moves.move(viewer, row, RegistrationStatus.WITHDRAWN, "Withdrawn", "Withdrawn.", false);
+		this.held.release(viewer.userId(), List.of(row));
+		return withdrawn;
+	}
+
+	RegistrationView extend(Viewer viewer, long id) {
+		var row = this.access.lockDecidable(viewer, id);
+		var view = row.view();
+		if (!view.status().protects()) {
+			throw InvalidInputException.of("status",
+					"only a registration that holds its customer is extended, not one that is "
+							+ view.status().label().toLowerCase());
+		}
+		if (view.extended()) {
+			throw new ConflictException("extended", "the one extension has been granted already");
+		}
+		var until = view.protectionEndsAt().plus(Duration.ofDays(this.registrations.rules().extensionDays()));
+		this.registrations.extend(id, until);
+		var now = this.clock.instant();
+		var date = this.calendar.dayOf(until);
+		this.registrations.recordHistory(id, view.status(), view.status(), viewer.userId(), now,
+				"Protection extended to " + date);
+		var after = this.registrations.findForUpdate(id).orElseThrow().view();
+		this.audit.record(viewer.actor(), "deal-registration", id, "protection extended", view, after);
+		this.moves.notice(after, "EXTENDED", "Protection extended: " + view.customerName(),
+				"Your protection now runs until " + date + ".");
+		return after;
+	}
+
+	/**
+	 * Expires every registration whose protection ended before its deal closed. One
+	 * statement picks and changes the rows, so running it twice, or on two instances at
+	 * once, expires each registration once.
+	 */
+	int expireLapsed() {
+		var now = this.clock.instant();
+		var expired = this.registrations.expireLapsed(now, "The protection period ended before the deal closed.");
+		var rows = expired.stream().map(id -> this.registrations.findForUpdate(id).orElseThrow()).toList();
+		for (var row : rows) {
+			long id = row.view().id();
+			this.registrations.recordHistory(id, null, RegistrationStatus.EXPIRED, null, now,
+					"Protection period ended");
+			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id, "expired", null, row.view());
+			this.moves.notice(row.view(), "EXPIRED", "Registration expired: " + row.view().customerName(),
+					"The protection period of your registration ended before the deal closed.");
+		}
+		this.held.release(null, rows);
+		return expired.size();
+	}
+
+	long owner(Viewer viewer, RegistrationView view, ApproveCommand command) {
+		Long owner = command.ownerId();
+		// the account's owner, else the registering rep, when they are active; a named
+		// owner must be active
+		if (owner == null && view.accountId() != null) {
+			owner = activeRep(this.accounts.get(viewer, view.accountId()).ownerAeId());
+		}
+		// a customer the registration was not linked to, whose domain is an existing
+		// account's: the deal opens on that account, so its owner owns the deal
+		if (owner == null && view.accountId() == null) {
+			owner = this.accounts.byWebDomain(view.customerDomain())
+				.flatMap(this.accounts::ownerOf)
+				.map(this::activeRep)
+				.orElse(null);
+		}
+		if (owner == null) {
+			owner = activeRep(view.registeredBy());
+		}
+		var user = owner == null ? null : this.users.findEnabled(owner).orElse(null);
+		if (user == null || !(user.role() == Role.AE || user.role() == Role.SALES_MANAGER)) {
+			throw InvalidInputException.of("ownerId", "name the active account executive who will own the deal");
+		}
+		return user.id();
+	}
+
+	Long activeRep(Long userId) {
+		return userId == null ? null
+				: this.users.findEnabled(userId)
+					.filter(u -> u.role() == Role.AE || u.role() == Role.SALES_MANAGER)
+					.map(u -> u.id())
+					.orElse(null);
+	}
+
+	static String dealName(RegistrationView view) {
+		var need = view.customerNeed().strip();
+		return view.customerName() + " – " + (need.length() > 60 ? need.substring(0, 57) + "…" : need);
+	}
+
+}

@@ -1,0 +1,117 @@
+package com.trellis.registration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.identity.Viewer;
+import com.trellis.matching.CompanyIdentity;
+import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.Partners;
+import com.trellis.registration.RegistrationRepository.Row;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.NotFoundException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A registration's input checked and turned into the values stored: the entry gate, the
+ * account or partner named, the customer's registrable domain, normalised name and shape;
+ * every bad field named at once ({@link InvalidInputException}). Split from
+ * {@link Registrations}.
+ */
+@Component
+class RegistrationInput {
+
+	private final Accounts accounts;
+
+	private final Partners partners;
+
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	RegistrationInput(Accounts accounts, Partners partners, com.trellis.shared.BusinessCalendar calendar) {
+		this.accounts = accounts;
+		this.partners = partners;
+		this.calendar = calendar;
+	}
+
+	Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules) {
+		var errors = new ArrayList<>(EntryGate.check(command, this.calendar.today()));
+		String name = command.customerName();
+		String domain = command.customerDomain();
+		if (command.accountId() != null) {
+			if (viewer.isPartnerUser()) {
+				errors
+					.add(new FieldError("accountId", "partner users name the customer instead of picking an account"));
+			}
+			else {
+				try {
+					var account = this.accounts.get(viewer, command.accountId());
+					name = account.name();
+					domain = account.webDomain();
+				}
+				catch (NotFoundException ex) {
+					errors.add(new FieldError("accountId", "no account with id " + command.accountId()));
+				}
+			}
+		}
+		if (command.partnerId() != null) {
+			try {
+				var status = this.partners.get(viewer, command.partnerId()).lifecycleStatus();
+				if (status == LifecycleStatus.PROSPECT || status == LifecycleStatus.SUNSET) {
+					errors.add(new FieldError("partnerId",
+							"a " + status.label().toLowerCase() + " partner cannot register deals"));
+				}
+			}
+			catch (NotFoundException ex) {
+				errors.add(new FieldError("partnerId", "no partner with id " + command.partnerId()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Map<String, Object> values = new HashMap<>();
+		values.put("partner", command.partnerId());
+		values.put("account", command.accountId());
+		values.put("customerName", name.strip());
+		values.put("customerDomain", domain == null || domain.isBlank() ? null : domain.strip().toLowerCase());
+		values.put("registrable", CompanyIdentity.identityDomain(domain));
+		var normalized = CompanyIdentity.normalizedName(name);
+		values.put("normalized", normalized);
+		values.put("shape", normalized == null ? null : CustomerLocks.shape(normalized));
+		values.put("need", command.customerNeed().strip());
+		values.put("amount", command.amount());
+		values.put("currency", command.currency());
+		values.put("closeDate", command.expectedCloseDate());
+		values.put("credit", command.creditType().name());
+		values.put("share", rules.shareFor(command.creditType()));
+		return values;
+	}
+
+	Map<String, Object> resubmission(Viewer viewer, Row row, RegistrationCommand input, RegistrationRules rules) {
+		var view = row.view();
+		RegistrationAccess.requireEdits(viewer, view);
+		if (view.status() != RegistrationStatus.NEEDS_INFO) {
+			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
+		}
+		var values = validated(viewer, withPartner(input, view.partnerId()), rules);
+		if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
+			throw InvalidInputException.of("customerName",
+					"the customer cannot change on resubmission; withdraw this registration and register the other customer");
+		}
+		return values;
+	}
+
+	static boolean sameCustomer(Customer customer, String registrable, String normalized) {
+		return java.util.Objects.equals(customer.registrableDomain(), registrable)
+				&& java.util.Objects.equals(customer.normalizedName(), normalized);
+	}
+
+	static RegistrationCommand withPartner(RegistrationCommand c, long partnerId) {
+		return new RegistrationCommand(c.accountId(), c.customerName(), c.customerDomain(), c.customerNeed(),
+				c.amount(), c.currency(), c.expectedCloseDate(), partnerId, c.creditType());
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.trellis.registration;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Viewer;
+import com.trellis.notify.PartnerNotice;
+import com.trellis.registration.RegistrationRepository.Row;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.FreeText;
+
+import java.time.Clock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * A registration moved from one status to another: the change, its history entry and
+ * audit entry, and the partner's notice (with {@link RegistrationDecided} for an approval
+ * or rejection); which moves are allowed, and the approval deadline. Split from
+ * {@link Registrations}.
+ */
+@Component
+class StatusMoves {
+
+	private final RegistrationRepository registrations;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	StatusMoves(RegistrationRepository registrations, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			com.trellis.shared.BusinessCalendar calendar) {
+		this.registrations = registrations;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+		this.calendar = calendar;
+	}
+
+	RegistrationView move(Viewer viewer, Row row, RegistrationStatus to, String internal, String external,
+			boolean tellPartner) {
+		var before = row.view();
+		var now = this.clock.instant();
+		this.registrations.changeStatus(before.id(), to, external, viewer.userId(), now);
+		this.registrations.recordHistory(before.id(), before.status(), to, viewer.userId(), now, internal);
+		var after = this.registrations.findForUpdate(before.id()).orElseThrow().view();
+		this.audit.record(viewer.actor(), "deal-registration", before.id(), internal, before, after);
+		if (tellPartner) {
+			notice(after, to.name(), "Registration " + to.label().toLowerCase() + ": " + after.customerName(),
+					external);
+		}
+		return after;
+	}
+
+	void notice(RegistrationView view, String outcome, String subject, String body) {
+		if (RegistrationStatus.APPROVED.name().equals(outcome) || RegistrationStatus.REJECTED.name().equals(outcome)) {
+			this.events.publishEvent(new RegistrationDecided(view.id(), view.partnerId(), outcome));
+		}
+		this.events.publishEvent(new PartnerNotice(
+				"registration:" + view.id() + ":" + outcome + ":" + this.clock.instant().toEpochMilli(),
+				view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id()));
+	}
+
+	/** When the approval is due: the SLA's business days in the business calendar. */
+	java.time.Instant slaDue(java.time.Instant now, RegistrationRules rules) {
+		return BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar);
+	}
+
+	static void requireMove(Row row, RegistrationStatus to) {
+		var from = row.view().status();
+		if (from.canMoveTo(to)) {
+			return;
+		}
+		if (from == RegistrationStatus.APPROVED && to == RegistrationStatus.WITHDRAWN) {
+			throw InvalidInputException
+				.of("status", "an approved registration cannot be withdrawn: its deal #" + row.view().opportunityId()
+						+ " is open with this partner, and another partner's registration would be given the customer"
+						+ " while it stays open; the deal is closed as lost instead");
+		}
+		throw InvalidInputException.of("status",
+				"not possible while the registration is " + from.label().toLowerCase());
+	}
+
+	static void requireReason(String reason) {
+		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required");
+	}
+
+}
