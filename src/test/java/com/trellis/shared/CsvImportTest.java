@@ -51,8 +51,7 @@ class CsvImportTest {
 		assertThatThrownBy(() -> CsvImport.read("email,Email,item,completed_on\n", COLUMNS))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
 				assertThat(ex.errors().get(0).field()).isEqualTo("header");
-				assertThat(ex.errors().get(0).message())
-					.matches("the header names `[eE]mail` twice; give each column one name");
+				assertThat(ex.errors().get(0).message()).contains("twice; give each column one name");
 			});
 	}
 
