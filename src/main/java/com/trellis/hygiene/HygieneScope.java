@@ -11,14 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Whose data a viewer's hygiene report covers, as SQL: a program admin the whole program;
  * a PAM their book, that is the deals with one of their partners on them, the accounts of
  * those deals or of their partners' registrations, and their partners' registrations; a
- * sales manager their team's books, that is the deals owned by the users reporting to
- * them at any depth (the manager hierarchy of package identity), the accounts those users
- * own and the registrations on those accounts. Anyone else has no report.
+ * sales manager their team's books, that is the deals owned by the manager or by the
+ * users reporting to them at any depth (the manager hierarchy of package identity), the
+ * accounts those users (the manager included) own and the registrations on those
+ * accounts. Anyone else has no report.
  *
  * @param kind whose report
  * @param pamId the PAM whose book is covered (bound as {@code :pam}), null otherwise
- * @param team the ids of the users below the sales manager (bound as {@code :team}),
- * empty otherwise
+ * @param team the ids of the sales manager and the users below them (bound as
+ * {@code :team}), empty otherwise
  */
 record HygieneScope(Kind kind, Long pamId, List<Long> team) {
 
@@ -48,9 +49,17 @@ record HygieneScope(Kind kind, Long pamId, List<Long> team) {
 		return switch (role) {
 			case ADMIN -> PROGRAM;
 			case PAM -> book(userId);
-			case SALES_MANAGER -> team(reports.apply(userId));
+			case SALES_MANAGER -> team(withManager(userId, reports.apply(userId)));
 			default -> null;
 		};
+	}
+
+	/** The manager's own deals and accounts belong to their team's books too. */
+	private static List<Long> withManager(long managerId, List<Long> reports) {
+		var team = new java.util.ArrayList<Long>(reports.size() + 1);
+		team.add(managerId);
+		reports.stream().filter(id -> id != managerId).forEach(team::add);
+		return team;
 	}
 
 	/** The condition on the deal {@code o} (opportunity). */

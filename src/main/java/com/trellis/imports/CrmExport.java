@@ -186,6 +186,7 @@ final class CrmExport {
 						this.progress.read();
 					}
 					this.row.clear();
+					cells.complete(r, in.header().size());
 					this.context.held().hold(1);
 					each.read(r, copy);
 					this.context.held().release(1);
@@ -199,6 +200,20 @@ final class CrmExport {
 		finally {
 			copy.close();
 		}
+	}
+
+	/**
+	 * The progress a file read outside {@link #stream} tells (the User file), its rows
+	 * counted as read so that the rows validated reach the rows read.
+	 */
+	ImportProgress reading() {
+		return new ImportProgress() {
+			@Override
+			public void read() {
+				CrmExport.this.rowsRead++;
+				CrmExport.this.progress.read();
+			}
+		};
 	}
 
 	/** The rows read from the export's files: what the run validates. */

@@ -186,9 +186,16 @@ class CrmImport {
 		if (errorCount > 0 && !dryRun) {
 			throw new InvalidInputException(listed(listed, errorCount));
 		}
-		boolean write = errorCount == 0 && !dryRun;
-		if (write) {
+		if (errorCount == 0) {
 			progress.validated(export.rowsRead());
+		}
+		// a re-import finding nothing new writes nothing and says so
+		boolean changes = counts.values().stream().anyMatch(c -> c.create() + c.update() > 0);
+		if (errorCount == 0 && !dryRun && !changes) {
+			this.staging.warning("nothing to change: every row is as imported before; nothing was written");
+		}
+		boolean write = errorCount == 0 && !dryRun && changes;
+		if (write) {
 			progress.phase("APPLYING");
 			this.writer.write(viewer.actor(), system, owners, pams::of, counts, progress);
 			lap.log("written");

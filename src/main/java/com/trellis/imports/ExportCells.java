@@ -58,6 +58,7 @@ final class ExportCells {
 			this.written = in::written;
 			in.forEach(row -> {
 				this.progress.read();
+				complete(row, in.header().size());
 				each.accept(row);
 			});
 		}
@@ -188,6 +189,17 @@ final class ExportCells {
 			error(row, column, parsed.refusal());
 		}
 		return parsed.value();
+	}
+
+	/**
+	 * Refuses a row holding more values than its header names columns (the extra values
+	 * would be dropped unseen): {@code row N: columns}, expected and found.
+	 */
+	void complete(CsvImport.Row row, int columns) {
+		if (row.columns() > columns) {
+			this.errors.add(
+					new FieldError(where(row) + "columns", "expected " + columns + " columns, found " + row.columns()));
+		}
 	}
 
 	void error(CsvImport.Row row, String column, String message) {

@@ -32,7 +32,7 @@ final class SalesforceExport {
 
 	/** The users (owners) are few: read into the owner match, their errors kept. */
 	private static void readUsers(CrmExport export, ImportFile file) {
-		var cells = new ExportCells("User", export.errors).warning(export::warn).telling(export.progress);
+		var cells = new ExportCells("User", export.errors).warning(export::warn).telling(export.reading());
 		cells.rows(file, List.of("Id", "Email"), row -> {
 			var name = !row.get("Name").isBlank() ? cells.prose(row, "Name", ExportCells.USER_NAME)
 					: (Objects.toString(cells.prose(row, "FirstName", ExportCells.USER_NAME), "") + " "

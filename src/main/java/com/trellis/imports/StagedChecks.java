@@ -43,7 +43,7 @@ class StagedChecks {
 		setAsideRepeated();
 		insert("""
 				SELECT d.where_ || :column,
-				       'missing account ''' || d.account_id || ''': not in the Account file (or a partner account) and not imported before',
+				       'missing account ''' || d.account_id || ''': not in the %s (or a partner account) and not imported before',
 				       d.ord, NULL
 				FROM imp_deal d
 				WHERE btrim(d.account_id) <> ''
@@ -51,8 +51,8 @@ class StagedChecks {
 				  AND NOT EXISTS (SELECT 1 FROM import_record r WHERE r.source_system = :system
 				                  AND r.object_type = 'Account' AND r.source_id = btrim(d.account_id))
 				ORDER BY d.ord
-				""",
-				system, columns.accountId());
+				"""
+			.formatted("HUBSPOT".equals(system) ? "companies file" : "Account file"), system, columns.accountId());
 		stages(system, columns);
 		closedBeforeCreated(columns, export.zone);
 		closedInFuture(columns, export.zone, export.today());

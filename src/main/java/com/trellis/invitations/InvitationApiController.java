@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/partners/{id}/invitations")
-@Tag(name = "Partner invitations", description = "Partner users invited by their PAM or a program admin")
+@Tag(name = "Partner invitations",
+		description = "Partner users invited by their PAM, a program admin or a colleague (a partner user)")
 @PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 class InvitationApiController {
 
@@ -42,11 +43,13 @@ class InvitationApiController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@ActsOn(PartnerChecks.Managed.class)
-	@Operation(summary = "Invite a person to the partner",
+	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'PARTNER')")
+	@ActsOn(InviterCheck.class)
+	@Operation(summary = "Invite a person to the partner (its PAM, an admin, or a partner user to their own partner)",
 			description = "E-mails a single-use link (valid for trellis.invitations.valid-for) where the person "
-					+ "sets a password and their partner user is opened. 503 when the e-mail could not be sent; "
-					+ "then nothing is written.")
+					+ "sets a password and their partner user is opened. A partner user invites colleagues to "
+					+ "their own partner only (another partner: 403), as on the portal's colleagues page. 503 when "
+					+ "the e-mail could not be sent; then nothing is written.")
 	InvitationView invite(Viewer viewer, @PathVariable long id, @Valid @RequestBody InviteCommand command,
 			BindingResult binding) {
 		// every bad field in one round: the body's and whether the e-mail can be invited

@@ -61,9 +61,20 @@ public class Invitations {
 		this.validFor = validFor;
 	}
 
-	/** Invites a person to the partner and e-mails them the link. */
+	/**
+	 * Invites a person to the partner and e-mails them the link: its PAM or an admin, or
+	 * a partner user to their own partner ({@link #inviteColleague}); a partner user
+	 * naming another partner is refused (403).
+	 */
 	@Transactional
 	public InvitationView invite(Viewer viewer, long partnerId, InviteCommand command) {
+		if (viewer.isPartnerUser()) {
+			if (!java.util.Objects.equals(viewer.partnerId(), partnerId)) {
+				throw new org.springframework.security.access.AccessDeniedException(
+						"A partner user invites colleagues to their own partner only");
+			}
+			return inviteColleague(viewer, command);
+		}
 		var partner = this.partners.requireManages(viewer, partnerId);
 		return invite(viewer, partner, command);
 	}

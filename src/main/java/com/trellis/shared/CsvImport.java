@@ -66,7 +66,7 @@ public final class CsvImport {
 			var header = parser.getHeaderNames().stream().map(CsvImport::name).toList();
 			var written = new LinkedHashMap<String, String>();
 			parser.getHeaderNames().forEach(column -> written.putIfAbsent(name(column), column.strip()));
-			var missing = required.stream().map(CsvImport::name).filter(c -> !header.contains(c)).toList();
+			var missing = required.stream().filter(c -> !header.contains(name(c))).toList();
 			if (!missing.isEmpty()) {
 				throw InvalidInputException.of("header", "missing column " + String.join(", ", missing)
 						+ "; the first line must name the columns: " + String.join(",", required));
@@ -81,11 +81,8 @@ public final class CsvImport {
 			}
 			return new CsvImport(header, Map.copyOf(written), List.copyOf(rows));
 		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidInputException.of("header", "cannot read the header: " + ex.getMessage());
-		}
-		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			throw InvalidInputException.of("file", "not readable as CSV: " + ex.getMessage());
+		catch (IllegalArgumentException | IOException | UncheckedIOException | IllegalStateException ex) {
+			throw CsvProblems.unreadable(ex);
 		}
 	}
 

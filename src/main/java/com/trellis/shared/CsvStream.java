@@ -69,7 +69,7 @@ public final class CsvStream implements AutoCloseable {
 			var header = parser.getHeaderNames().stream().map(CsvStream::name).toList();
 			var written = new LinkedHashMap<String, String>();
 			parser.getHeaderNames().forEach(column -> written.putIfAbsent(name(column), column.strip()));
-			var missing = required.stream().map(CsvStream::name).filter(c -> !header.contains(c)).toList();
+			var missing = required.stream().filter(c -> !header.contains(name(c))).toList();
 			if (!missing.isEmpty()) {
 				parser.close();
 				throw InvalidInputException.of("header", "missing column " + String.join(", ", missing)
@@ -77,11 +77,8 @@ public final class CsvStream implements AutoCloseable {
 			}
 			return new CsvStream(parser, header, Map.copyOf(written));
 		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidInputException.of("header", "cannot read the header: " + ex.getMessage());
-		}
-		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			throw InvalidInputException.of("file", "not readable as CSV: " + ex.getMessage());
+		catch (IllegalArgumentException | IOException | UncheckedIOException | IllegalStateException ex) {
+			throw CsvProblems.unreadable(ex);
 		}
 	}
 
@@ -110,7 +107,7 @@ public final class CsvStream implements AutoCloseable {
 			}
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
-			throw InvalidInputException.of("file", "not readable as CSV: " + ex.getMessage());
+			throw CsvProblems.unreadable(ex);
 		}
 	}
 

@@ -159,6 +159,16 @@ class HygieneTeamTests {
 	}
 
 	@Test
+	void aSalesManagersReportCoversTheirOwnDealsAndAccountsToo() {
+		long ownAccount = this.fixtures.account("Managerown Customer", null, this.manager.userId());
+		long ownDeal = deal(ownAccount, this.manager);
+		this.jdbc.sql("UPDATE opportunity SET amount = 0 WHERE id = ?").param(ownDeal).update();
+		assertThat(ids(this.manager, HygieneCheck.MISSING_FIELDS)).contains(ownDeal);
+		assertThat(ids(this.manager, HygieneCheck.ACCOUNTS_WITHOUT_DOMAIN)).contains(ownAccount);
+		assertThat(ids(this.otherManager, HygieneCheck.MISSING_FIELDS)).doesNotContain(ownDeal);
+	}
+
+	@Test
 	void aSalesManagerReadsTheTeamsReportOnTheApiAndThePageButNeverAnotherTeamsRecords() throws Exception {
 		var api = new Api(this.mvc, this.fixtures.token(this.manager));
 		api.get("/api/v1/hygiene")

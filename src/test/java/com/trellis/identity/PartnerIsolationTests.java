@@ -398,12 +398,14 @@ class PartnerIsolationTests {
 	}
 
 	@Test
-	void partnerUsersNeitherInviteNorSeeInvitationsOfAnyPartner() throws Exception {
+	void partnerUsersInviteOnlyToTheirOwnPartnerAndSeeNoOtherPartnersInvitations() throws Exception {
 		var body = "{\"name\": \"Colleague\", \"email\": \"colleague%d@alpha.example\"}".formatted(System.nanoTime());
-		this.apiOfA.post("/api/v1/partners/" + this.a.partnerId() + "/invitations", body)
-			.andExpect(status().isForbidden());
 		this.apiOfA.post("/api/v1/partners/" + this.b.partnerId() + "/invitations", body)
 			.andExpect(status().isForbidden());
+		this.apiOfA.post("/api/v1/partners/" + this.b.partnerId() + "/invitations", "{\"email\": 1}")
+			.andExpect(status().isForbidden());
+		this.apiOfA.post("/api/v1/partners/" + this.a.partnerId() + "/invitations", body)
+			.andExpect(status().isCreated());
 		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/invitations").andExpect(status().isForbidden());
 		var session = login(this.a.partnerUser());
 		this.mvc.perform(get("/partners/" + this.b.partnerId() + "/invitations").session(session))

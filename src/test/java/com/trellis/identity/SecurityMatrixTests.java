@@ -239,6 +239,9 @@ class SecurityMatrixTests {
 				row("POST /api/v1/users/{otherUser}/completions", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/partners/{other}/invitations", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/partners/{other}/invitations", 201, 403, 403, 403, 403, 403),
+				// a partner user invites colleagues to their own partner, as on the
+				// portal's page
+				row("POST /api/v1/partners/{own}/invitations", 201, 403, 403, 403, 403, 201),
 				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/resend", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/revoke", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/webhooks", 200, 403, 403, 403, 403, 403),

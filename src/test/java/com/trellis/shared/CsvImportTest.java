@@ -48,16 +48,21 @@ class CsvImportTest {
 			});
 		assertThatThrownBy(() -> CsvImport.read("\uFEFF", COLUMNS)).isInstanceOfSatisfying(InvalidInputException.class,
 				ex -> assertThat(ex.errors().get(0).field()).isEqualTo("header"));
-		assertThatThrownBy(() -> CsvImport.read("email,Email,item,completed_on\n", COLUMNS)).isInstanceOfSatisfying(
-				InvalidInputException.class, ex -> assertThat(ex.errors().get(0).field()).isEqualTo("header"));
+		assertThatThrownBy(() -> CsvImport.read("email,Email,item,completed_on\n", COLUMNS))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.errors().get(0).field()).isEqualTo("header");
+				assertThat(ex.errors().get(0).message()).contains("twice; give each column one name");
+			});
 	}
 
 	@Test
 	void anUnclosedQuoteIsRefusedNotHalfRead() {
 		assertThatThrownBy(
 				() -> CsvImport.read("email,item,completed_on\n\"a@example.com,AE-101,2026-10-01\n", COLUMNS))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.errors().get(0).field()).isEqualTo("file"));
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.errors().get(0).field()).isEqualTo("file, row 2");
+				assertThat(ex.errors().get(0).message()).startsWith("a quoted value is never closed");
+			});
 	}
 
 	@Test
