@@ -28,7 +28,7 @@ final class CsvProblems {
 		}
 		var duplicate = DUPLICATE.matcher(text);
 		if (duplicate.find()) {
-			return InvalidInputException.of("file",
+			return InvalidInputException.of("header",
 					"the header names `" + duplicate.group(1).strip() + "` twice; give each column one name");
 		}
 		String what;
