@@ -119,6 +119,39 @@ public class Activity {
 	}
 
 	/**
+	 * {@link #anyWithin} for several windows of one partner in one statement: element
+	 * {@code i} of the answer says whether the partner shows any of the signals in
+	 * [{@code froms[i]}, {@code tos[i]}).
+	 */
+	@Transactional(readOnly = true)
+	public List<Boolean> anyWithinEach(long partnerId, java.util.Collection<String> types, List<Instant> froms,
+			List<Instant> tos) {
+		if (froms.size() != tos.size()) {
+			throw new IllegalArgumentException("as many window ends as starts");
+		}
+		if (froms.isEmpty()) {
+			return List.of();
+		}
+		var found = new java.util.HashSet<Long>(this.jdbc
+			.sql("""
+					SELECT w.i FROM unnest(CAST(:froms AS TIMESTAMPTZ[]), CAST(:tos AS TIMESTAMPTZ[])) WITH ORDINALITY AS w(f, t, i)
+					WHERE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = :partner AND e.type IN (:types)
+					              AND e.occurred_at >= w.f AND e.occurred_at < w.t)
+					""")
+			.param("partner", partnerId)
+			.param("types", types)
+			.param("froms", froms.stream().map(Instant::toString).toArray(String[]::new))
+			.param("tos", tos.stream().map(Instant::toString).toArray(String[]::new))
+			.query(Long.class)
+			.list());
+		var answer = new java.util.ArrayList<Boolean>(froms.size());
+		for (long i = 1; i <= froms.size(); i++) {
+			answer.add(found.contains(i));
+		}
+		return answer;
+	}
+
+	/**
 	 * Partners with any activity since the given instant, within the viewer's scope. Read
 	 * from each partner's latest activity ({@code partner_activity_fact}, kept by the
 	 * triggers on {@code activity_event}): a partner has an event at or after the instant

@@ -113,6 +113,21 @@ public class Deals {
 		return this.deals.openPipeline(viewer, owners, partners);
 	}
 
+	/**
+	 * A partner's deals per stage, every stage present (0 without deals), as the viewer
+	 * may see them: the count {@link #search} gives for that stage and partner, from one
+	 * statement instead of one search per stage.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Stage, Long> countByStage(Viewer viewer, long partnerId) {
+		var counts = this.deals.countByStage(viewer, partnerId);
+		var all = new java.util.EnumMap<Stage, Long>(Stage.class);
+		for (var stage : Stage.values()) {
+			all.put(stage, counts.getOrDefault(stage, 0L));
+		}
+		return all;
+	}
+
 	public boolean canEdit(Viewer viewer, OpportunityView deal) {
 		return viewer.is(Role.ADMIN) || (viewer.is(Role.AE, Role.SALES_MANAGER) && (deal.ownerId() == viewer.userId()
 				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId())));

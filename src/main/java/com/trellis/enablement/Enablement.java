@@ -96,7 +96,7 @@ public class Enablement {
 	@Transactional(readOnly = true)
 	public PartnerEnablement ofPartner(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
-		var progress = this.users.contactsOfPartner(partnerId).stream().map(u -> progress(u, true)).toList();
+		var progress = progressWithApplied(this.users.contactsOfPartner(partnerId), partnerId);
 		var withTrack = progress.stream().filter(p -> p.trackName() != null).toList();
 		long complete = withTrack.stream().filter(UserProgress::complete).count();
 		long completions = 0;
@@ -165,8 +165,46 @@ public class Enablement {
 	}
 
 	private UserProgress progress(UserSummary user, boolean withApplied) {
+		var latest = latest(user);
+		java.util.function.Function<LocalDate, Boolean> applied = withApplied
+				? day -> this.activity.anyWithin(user.partnerId(), APPLIED_SIGNALS, this.calendar.startOf(day),
+						this.calendar.startOf(day.plusDays(APPLIED_WITHIN_DAYS)))
+				: null;
+		return progress(user, latest, applied);
+	}
+
+	private Map<Long, EnablementRepository.Completion> latest(UserSummary user) {
 		var latest = new HashMap<Long, EnablementRepository.Completion>();
 		this.enablement.latestCompletions(user.id()).forEach(c -> latest.put(c.itemId(), c));
+		return latest;
+	}
+
+	/**
+	 * Each user's progress with whether each completion was applied, the partner's
+	 * signals looked up for every completion day at once ({@link Activity#anyWithinEach})
+	 * instead of one statement per user and item: the same answer per day.
+	 */
+	private List<UserProgress> progressWithApplied(List<UserSummary> users, long partnerId) {
+		var latest = new java.util.LinkedHashMap<UserSummary, Map<Long, EnablementRepository.Completion>>();
+		var days = new java.util.TreeSet<LocalDate>();
+		for (var user : users) {
+			var completions = latest(user);
+			latest.put(user, completions);
+			completions.values().forEach(c -> days.add(c.completedOn()));
+		}
+		var ordered = List.copyOf(days);
+		var signalled = this.activity.anyWithinEach(partnerId, APPLIED_SIGNALS,
+				ordered.stream().map(this.calendar::startOf).toList(),
+				ordered.stream().map(day -> this.calendar.startOf(day.plusDays(APPLIED_WITHIN_DAYS))).toList());
+		var applied = new HashMap<LocalDate, Boolean>();
+		for (int i = 0; i < ordered.size(); i++) {
+			applied.put(ordered.get(i), signalled.get(i));
+		}
+		return latest.entrySet().stream().map(e -> progress(e.getKey(), e.getValue(), applied::get)).toList();
+	}
+
+	private UserProgress progress(UserSummary user, Map<Long, EnablementRepository.Completion> latest,
+			java.util.function.Function<LocalDate, Boolean> appliedOn) {
 		var today = today();
 		String trackName = null;
 		var items = new ArrayList<ItemProgress>();
@@ -178,10 +216,8 @@ public class Enablement {
 			var done = latest.get(item.id());
 			boolean current = done != null && (done.expiresOn() == null || !done.expiresOn().isBefore(today));
 			Boolean applied = null;
-			if (withApplied && done != null) {
-				applied = this.activity.anyWithin(user.partnerId(), APPLIED_SIGNALS,
-						this.calendar.startOf(done.completedOn()),
-						this.calendar.startOf(done.completedOn().plusDays(APPLIED_WITHIN_DAYS)));
+			if (appliedOn != null && done != null) {
+				applied = appliedOn.apply(done.completedOn());
 			}
 			items.add(new ItemProgress(item.code(), item.kind(), item.name(), item.required(),
 					done == null ? null : done.completedOn(), done == null ? null : done.expiresOn(), current,

@@ -129,6 +129,10 @@ public class DealFacts {
 		this.jdbc.sql("SELECT facts_rebuild(:zone)").param("zone", this.calendar.zone().getId()).query().singleRow();
 		// the forecast's open pipeline (V110), kept by its own triggers
 		this.jdbc.sql("SELECT forecast_open_rebuild()").query().singleRow();
+		// the program's open pipeline by stage (V120), kept by the deals' triggers
+		this.jdbc.sql("SELECT deals_open_stage_rebuild()").query().singleRow();
+		// the hygiene check's open deals whose owner is not the account's (V121)
+		this.jdbc.sql("SELECT hygiene_owner_mismatch_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),

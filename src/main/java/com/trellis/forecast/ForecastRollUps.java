@@ -108,12 +108,46 @@ class ForecastRollUps {
 
 	/**
 	 * The open deals a roll-up counts for one quarter and scope, largest first (then by
-	 * id), with their probability, expected close and category.
+	 * id), with their probability, expected close and category. The program and its
+	 * partner deals look among the {@value #WINDOW} times {@code limit} largest open
+	 * deals first and among all of them only when fewer than {@code limit} of those close
+	 * in the quarter ({@link OpenPipelineSql#top}): the same lines either way.
 	 */
 	List<ForecastLine> lines(String probabilities, String norms, String predicate, Long scopeId, LocalDate quarterStart,
 			LocalDate quarterEnd, LocalDate today, int limit) {
+		return lines(probabilities, norms, predicate, scopeId, quarterStart, quarterEnd, today, limit,
+				Math.multiplyExact(WINDOW, Math.max(limit, 1)));
+	}
+
+	/**
+	 * How many times the lines asked for the first look reads (program, partner deals).
+	 */
+	static final int WINDOW = 20;
+
+	/**
+	 * {@link #lines} looking first among the {@code window} largest open deals (the
+	 * program and its partner deals; 0: among all of them at once).
+	 */
+	List<ForecastLine> lines(String probabilities, String norms, String predicate, Long scopeId, LocalDate quarterStart,
+			LocalDate quarterEnd, LocalDate today, int limit, int window) {
 		var scope = scopeOf(predicate, scopeId);
-		var top = OpenPipelineSql.covers(scope) ? OpenPipelineSql.top(scope) : OpenDealsSql.top(scope.predicate());
+		if (!OpenPipelineSql.covers(scope)) {
+			return lines(probabilities, norms, OpenDealsSql.top(scope.predicate()), scope, quarterStart, quarterEnd,
+					today, limit);
+		}
+		if (window > 0) {
+			var first = lines(probabilities, norms, OpenPipelineSql.top(scope, window), scope, quarterStart, quarterEnd,
+					today, limit);
+			if (first.size() >= limit) {
+				return first;
+			}
+		}
+		return lines(probabilities, norms, OpenPipelineSql.top(scope, 0), scope, quarterStart, quarterEnd, today,
+				limit);
+	}
+
+	private List<ForecastLine> lines(String probabilities, String norms, String top, Scope scope,
+			LocalDate quarterStart, LocalDate quarterEnd, LocalDate today, int limit) {
 		var sql = """
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),

@@ -51,17 +51,26 @@ final class OpenPipelineSql {
 
 	/**
 	 * {@code top(id, stage, grp, amount, p, called)}: the largest {@code :limit} open
-	 * deals expected to close in the quarter.
+	 * deals expected to close in the quarter, looked for among the {@code window} largest
+	 * open deals (read in order from {@code forecast_open_deal_amount_idx}), or among all
+	 * of them when {@code window} is 0. The largest {@code :limit} of a window are the
+	 * largest of all whenever the window holds {@code :limit} deals of the quarter: every
+	 * deal outside it comes later in the order (amount descending, then id). The planner
+	 * cannot see how many deals the quarter keeps (the expected close is computed), so
+	 * without the window it sorts every open deal (1.8 s on 212,000 deals).
 	 */
-	static String top(Scope scope) {
+	static String top(Scope scope, int window) {
+		var deals = window > 0 ? """
+				(SELECT * FROM forecast_open_deal ORDER BY amount_reporting DESC, opportunity_id LIMIT %d) f"""
+			.formatted(window) : "forecast_open_deal f";
 		return """
 				top AS (
 				  SELECT f.opportunity_id AS id, f.stage, f.grp, f.amount_reporting AS amount, pr.p, f.called
-				  FROM forecast_open_deal f JOIN norm n ON n.stage = f.stage AND n.grp = f.grp
+				  FROM %s JOIN norm n ON n.stage = f.stage AND n.grp = f.grp
 				  JOIN prob pr ON pr.stage = f.stage AND pr.grp = f.grp
 				  WHERE %s
 				  ORDER BY f.amount_reporting DESC, f.opportunity_id LIMIT :limit)
-				""".formatted(where(scope));
+				""".formatted(deals, where(scope));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 
 import com.trellis.activation.ActivationPlans;
 import com.trellis.activity.Activity;
-import com.trellis.deals.DealFilter;
 import com.trellis.deals.Deals;
 import com.trellis.deals.Stage;
 import com.trellis.enablement.Enablement;
@@ -55,12 +54,8 @@ class PortalHome {
 	}
 
 	void fill(Viewer viewer, long partnerId, Model model) {
-		var dealsByStage = new LinkedHashMap<Stage, Long>();
-		for (var stage : Stage.values()) {
-			var filter = new DealFilter(null, stage, null, null, partnerId, null, null);
-			dealsByStage.put(stage, this.deals.search(viewer, filter, PageRequest.of(0, 1)).total());
-		}
-		model.addAttribute("dealsByStage", dealsByStage);
+		// every stage in order, counted in one statement
+		model.addAttribute("dealsByStage", new LinkedHashMap<Stage, Long>(this.deals.countByStage(viewer, partnerId)));
 		var registrationsByStatus = new LinkedHashMap<RegistrationStatus, Long>();
 		for (var status : RegistrationStatus.values()) {
 			long count = this.registrations

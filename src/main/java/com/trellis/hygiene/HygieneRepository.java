@@ -36,6 +36,13 @@ class HygieneRepository {
 	/** ACCOUNTS_WITHOUT_DOMAIN's condition, as in its V105 index's predicate. */
 	private static final String NO_DOMAIN = "(a.web_domain IS NULL OR btrim(a.web_domain) = '')";
 
+	/**
+	 * OWNER_NOT_ACCOUNT_OWNER's count: the open deals failing the check as the database
+	 * keeps them (V121, {@code hygiene_owner_mismatch}, with the deal's partner and owner
+	 * for the scope), not a join of every open deal to its account.
+	 */
+	private static final String OWNER_MISMATCH_COUNT = "SELECT count(*) FROM hygiene_owner_mismatch o WHERE %s";
+
 	private static final String DEAL_COLUMNS = """
 			SELECT 'opportunity' AS record_type, o.id AS record_id, o.name, %s AS problem,
 			       u.display_name AS owner, '/opportunities/' || o.id AS link
@@ -125,10 +132,7 @@ class HygieneRepository {
 					JOIN account a ON a.id = o.account_id JOIN app_user au ON au.id = a.owner_ae_id
 					WHERE %1$s AND %2$s AND o.owner_id <> a.owner_ae_id
 					ORDER BY o.id
-					""".formatted(OPEN, deals), Map.of(), """
-					SELECT count(*) FROM opportunity o JOIN account a ON a.id = o.account_id
-					WHERE %1$s AND %2$s AND o.owner_id <> a.owner_ae_id
-					""".formatted(OPEN, deals));
+					""".formatted(OPEN, deals), Map.of(), OWNER_MISMATCH_COUNT.formatted(deals));
 			case DEACTIVATED_OWNERS -> new Query(DEAL_COLUMNS.formatted("""
 					u.display_name || ' is deactivated' || CASE WHEN au.id IS NULL THEN '; the account has no owner'
 					  ELSE '; the account is owned by ' || au.display_name END""") + """

@@ -77,6 +77,7 @@ class RollUpEquivalenceTests {
 		var today = this.calendar.today();
 		var current = this.calendar.quarterOf(today);
 		int compared = 0;
+		int windowed = 0;
 		BigDecimal weighted = BigDecimal.ZERO;
 		for (var scope : scopes()) {
 			for (var quarter : List.of(current, current.next())) {
@@ -86,13 +87,27 @@ class RollUpEquivalenceTests {
 				assertThat(now).as("roll-up of %s in %s", scope, quarter.label()).isEqualTo(before);
 				var lines = this.repository.lines(probabilities, norms, scope.predicate(), scope.id(), quarter.start(),
 						quarter.end(), today, 25);
-				assertThat(lines).as("deal lines of %s in %s", scope, quarter.label())
-					.isEqualTo(replacedLines(probabilities, norms, scope, quarter.start(), quarter.end(), today, 25));
+				var replaced = replacedLines(probabilities, norms, scope, quarter.start(), quarter.end(), today, 25);
+				assertThat(lines).as("deal lines of %s in %s", scope, quarter.label()).isEqualTo(replaced);
+				// the first look among the largest deals only: too small a window to hold
+				// the lines (read again over all), one just large enough, and none
+				for (int window : new int[] { 1, 3, 26, 0 }) {
+					assertThat(this.repository.lines(probabilities, norms, scope.predicate(), scope.id(),
+							quarter.start(), quarter.end(), today, 25, window))
+						.as("deal lines of %s in %s looked for among the %d largest", scope, quarter.label(), window)
+						.isEqualTo(replaced);
+					assertThat(this.repository.lines(probabilities, norms, scope.predicate(), scope.id(),
+							quarter.start(), quarter.end(), today, 2, window))
+						.as("the two largest lines of %s in %s, window %d", scope, quarter.label(), window)
+						.isEqualTo(replaced.subList(0, Math.min(2, replaced.size())));
+				}
+				windowed += replaced.size() >= 2 ? 1 : 0;
 				weighted = weighted.add(now.get("weighted"));
 				compared++;
 			}
 		}
 		assertThat(compared).isGreaterThan(10);
+		assertThat(windowed).as("scopes with at least two deal lines").isPositive();
 		assertThat(weighted).as("the comparison covers open deals").isPositive();
 		assertThat(this.jdbc.sql("SELECT count(DISTINCT partner_id) FROM tier_change").query(Long.class).single())
 			.as("partners with a tier history")
