@@ -162,7 +162,7 @@ class CrmImport {
 		roles.forEach(role -> credits.use(role.shown(), role.rows()));
 		credits.decide(mapping, errors);
 		this.plans.credits(roles, credits);
-		this.plans.plan(system, this.calendar.zone());
+		this.plans.plan(system, this.calendar.zone(), this.calendar.now(), export.columns.closeDate());
 		lap.log("planned");
 		var pams = new Pams(viewer, owners, mapping, errors);
 		long adminHeld = this.plans.newPartnerOwners(system).stream().filter(pams::heldByAdmin).count();

@@ -119,8 +119,10 @@ class StagedPlan {
 	/**
 	 * Plans the deals that have no error: their moves, partner and digest, and whether
 	 * each is new, changed or unchanged; warns of each deal imported without its amount.
+	 * A closed deal's closing move is put on its close date ({@link CloseDayMoves}, named
+	 * by {@code closeColumn}) before the digests are taken.
 	 */
-	void plan(String system, ZoneId zone) {
+	void plan(String system, ZoneId zone, java.time.Instant now, String closeColumn) {
 		this.jdbc
 			.sql("""
 					CREATE TEMPORARY TABLE imp_plan_deal ON COMMIT DROP AS
@@ -159,9 +161,10 @@ class StagedPlan {
 					""")
 			.param("zone", zone.getId())
 			.update();
+		this.jdbc.sql("CREATE INDEX ON imp_move (deal_ord, n)").update();
+		CloseDayMoves.align(this.jdbc, zone, now, closeColumn);
 		this.jdbc
 			.sql("""
-					CREATE INDEX ON imp_move (deal_ord, n);
 					CREATE TEMPORARY TABLE imp_plan ON COMMIT DROP AS
 					SELECT p.*, mv.moves_count,
 					       encode(sha256(convert_to(p.fp_prefix || mv.moves || ', amountUnknown=' || p.amount_unknown
