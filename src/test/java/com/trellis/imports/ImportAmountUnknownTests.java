@@ -57,6 +57,10 @@ class ImportAmountUnknownTests {
 			.query(Long.class)
 			.single();
 
+		assertThat(this.jdbc.sql("SELECT amount FROM opportunity WHERE id = ?")
+			.param(id)
+			.query(java.math.BigDecimal.class)
+			.single()).as("stored as 0: pipeline and weighted sums count nothing for it").isZero();
 		var deal = json(this.mvc.perform(get("/api/v1/opportunities/" + id).header("Authorization", "Bearer " + token))
 			.andExpect(status().isOk()));
 		assertThat(deal.get("amount").isNull()).isTrue();
@@ -69,6 +73,18 @@ class ImportAmountUnknownTests {
 		var list = html(this.mvc.perform(get("/opportunities").param("q", "Amount not given").session(session))
 			.andExpect(status().isOk()));
 		assertThat(list).contains("Amount unknown").doesNotContain(currency + " 0.00");
+
+		var url = "/opportunities/export.csv?accountId=" + deal.get("accountId").asLong();
+		var csv = html(this.mvc.perform(get(url).session(session)).andExpect(status().isOk()));
+		assertThat(csv).contains(
+				",Amount not given," + deal.get("accountId").asLong() + ",Unknown amount company,," + currency + ",");
+		var trellis = multipart("/api/v1/imports/trellis/deals")
+			.file(new MockMultipartFile("file", "deals.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+		var report = json(this.mvc.perform(trellis.param("dryRun", "false").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk()));
+		assertThat(report.get("errorCount").asInt()).as(report.toString()).isZero();
+		assertThat(report.get("unchanged").asInt()).as(report.toString()).isEqualTo(1);
+		assertThat(html(this.mvc.perform(get(url).session(session)))).isEqualTo(csv);
 
 		hubspot(token, companies, DEALS + "912402,Amount not given,Qualified To Buy,4200.00,2026-12-30,"
 				+ "2025-02-01 10:00," + email + ",912401\n");
