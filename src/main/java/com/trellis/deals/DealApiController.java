@@ -41,7 +41,9 @@ class DealApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List deals", description = "A partner user only ever gets deals its partner is on.")
+	@Operation(summary = "List deals",
+			description = "A partner user only ever gets deals its partner is on. A deal whose amount is unknown "
+					+ "(imported without one) has amount null and amountUnknown true.")
 	PageResult<OpportunityView> list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) Boolean open,
 			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long partnerId,
@@ -52,6 +54,10 @@ class DealApiController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "A deal",
+			description = "amount is null and amountUnknown true for an open deal imported from a CRM export "
+					+ "without an amount (it counts 0 in pipeline and weighted figures); editing the deal to "
+					+ "another amount, or a later import with one, clears it.")
 	OpportunityView get(Viewer viewer, @PathVariable long id) {
 		return this.deals.get(viewer, id);
 	}

@@ -92,9 +92,9 @@ class DealPageController {
 					pageHistories.putAll(this.histories.of(result.items().stream().map(OpportunityView::id).toList()));
 					return result;
 				},
-				d -> Arrays.asList(d.id(), d.name(), d.accountId(), d.accountName(), d.amount().toPlainString(),
-						d.currency(), d.stage(), d.closeDate(), d.ownerId(), d.source(), d.partnerId(), d.creditType(),
-						d.partnerShare(), d.createdAt(),
+				d -> Arrays.asList(d.id(), d.name(), d.accountId(), d.accountName(),
+						d.amountUnknown() ? "" : d.amount().toPlainString(), d.currency(), d.stage(), d.closeDate(),
+						d.ownerId(), d.source(), d.partnerId(), d.creditType(), d.partnerShare(), d.createdAt(),
 						StageHistoryText.write(pageHistories.getOrDefault(d.id(), List.of()))));
 	}
 

@@ -454,7 +454,7 @@ public class Deals {
 		return page.map(deal -> new OpportunityView(deal.id(), deal.accountId(), names.get(deal.accountId()),
 				deal.name(), deal.amount(), deal.currency(), deal.stage(), deal.closeDate(), deal.ownerId(),
 				deal.source(), deal.partnerId(), deal.creditType(), deal.partnerShare(), deal.stageEnteredAt(),
-				deal.createdAt(), deal.closedAt()));
+				deal.createdAt(), deal.closedAt(), deal.amountUnknown()));
 	}
 
 }

@@ -11,7 +11,10 @@ import com.trellis.shared.MinorUnits;
  * A deal as a CRM export describes it: the moment it was created there and every stage it
  * went through with the moment it got there, oldest first. Its stage is the last move's;
  * a closed deal closed at the moment of that move. Direct unless it names a partner with
- * its credit; a partner-sourced credit makes it a deal of source PARTNER.
+ * its credit; a partner-sourced credit makes it a deal of source PARTNER. A {@code null}
+ * amount is an amount the export does not give (an open deal only): the deal is stored
+ * with amount 0 and {@code opportunity.amount_unknown} set, so sums count nothing for it
+ * and pages, exports and the API say the amount is unknown.
  */
 public record ImportedDeal(long accountId, String name, BigDecimal amount, String currency, LocalDate closeDate,
 		long ownerId, Instant createdAt, List<Move> moves, Credit credit) {
@@ -25,6 +28,16 @@ public record ImportedDeal(long accountId, String name, BigDecimal amount, Strin
 	public ImportedDeal(long accountId, String name, BigDecimal amount, String currency, LocalDate closeDate,
 			long ownerId, Instant createdAt, List<Move> moves) {
 		this(accountId, name, amount, currency, closeDate, ownerId, createdAt, moves, null);
+	}
+
+	/** The export gave no amount. */
+	public boolean amountUnknown() {
+		return this.amount == null;
+	}
+
+	/** The amount as stored: 0 when unknown. */
+	BigDecimal storedAmount() {
+		return this.amount == null ? MinorUnits.round(BigDecimal.ZERO, this.currency) : this.amount;
 	}
 
 	DealSource source() {

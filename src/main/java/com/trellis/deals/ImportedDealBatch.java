@@ -21,9 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportedDealBatch {
 
-	private static final List<String> DEAL_COLUMNS = List.of("id", "account_id", "name", "amount", "currency", "stage",
-			"close_date", "owner_id", "source", "partner_id", "credit_type", "partner_share", "stage_entered_at",
-			"created_at", "closed_at", "updated_at");
+	private static final List<String> DEAL_COLUMNS = List.of("id", "account_id", "name", "amount", "amount_unknown",
+			"currency", "stage", "close_date", "owner_id", "source", "partner_id", "credit_type", "partner_share",
+			"stage_entered_at", "created_at", "closed_at", "updated_at");
 
 	private final JdbcClient jdbc;
 
@@ -49,8 +49,8 @@ class ImportedDealBatch {
 				var deal = deals.get(i);
 				var last = deal.last();
 				var credit = deal.credit();
-				copy.row(ids.get(i), deal.accountId(), deal.name(), deal.amount(), deal.currency(), last.stage().name(),
-						deal.closeDate(), deal.ownerId(), deal.source().name(),
+				copy.row(ids.get(i), deal.accountId(), deal.name(), deal.storedAmount(), deal.amountUnknown(),
+						deal.currency(), last.stage().name(), deal.closeDate(), deal.ownerId(), deal.source().name(),
 						credit == null ? null : credit.partnerId(), credit == null ? null : credit.type().name(),
 						credit == null ? null : credit.share(), last.at(), deal.createdAt(),
 						last.stage().isClosed() ? last.at() : null, now);

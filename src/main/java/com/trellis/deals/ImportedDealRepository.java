@@ -21,19 +21,21 @@ class ImportedDealRepository {
 
 	/** Updates the values; the stage and its times too when {@code moved} is not null. */
 	void update(long id, ImportedDeal deal, ImportedDeal.Move moved, Instant now) {
-		this.jdbc.sql("""
-				UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, currency = :currency,
-				       close_date = :closeDate, owner_id = :owner, updated_at = :now, version = version + 1,
-				       source = :source, partner_id = :partner, credit_type = :credit, partner_share = :share,
-				       stage = COALESCE(:stage, stage),
-				       stage_entered_at = COALESCE(CAST(:entered AS TIMESTAMPTZ), stage_entered_at),
-				       closed_at = CASE WHEN CAST(:stage AS TEXT) IS NULL THEN closed_at
-				                        WHEN :closed THEN CAST(:entered AS TIMESTAMPTZ) END
-				WHERE id = :id
-				""")
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, amount_unknown = :unknown,
+					       currency = :currency, close_date = :closeDate, owner_id = :owner, updated_at = :now, version = version + 1,
+					       source = :source, partner_id = :partner, credit_type = :credit, partner_share = :share,
+					       stage = COALESCE(:stage, stage),
+					       stage_entered_at = COALESCE(CAST(:entered AS TIMESTAMPTZ), stage_entered_at),
+					       closed_at = CASE WHEN CAST(:stage AS TEXT) IS NULL THEN closed_at
+					                        WHEN :closed THEN CAST(:entered AS TIMESTAMPTZ) END
+					WHERE id = :id
+					""")
 			.param("account", deal.accountId())
 			.param("name", deal.name())
-			.param("amount", deal.amount())
+			.param("amount", deal.storedAmount())
+			.param("unknown", deal.amountUnknown())
 			.param("currency", deal.currency())
 			.param("closeDate", deal.closeDate() == null ? null : java.sql.Date.valueOf(deal.closeDate()))
 			.param("owner", deal.ownerId())

@@ -28,7 +28,7 @@ class OpportunityRepository {
 
 	private static final String COLUMNS = """
 			id, account_id, name, amount, currency, stage, close_date, owner_id, source, partner_id, credit_type,
-			partner_share, stage_entered_at, created_at, closed_at
+			partner_share, stage_entered_at, created_at, closed_at, amount_unknown
 			""";
 
 	private final JdbcClient jdbc;
@@ -155,6 +155,7 @@ class OpportunityRepository {
 	void update(long id, OpportunityCommand command, long ownerId, Instant now) {
 		this.jdbc.sql("""
 				UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, currency = :currency,
+				       amount_unknown = (amount_unknown AND amount = :amount),
 				       close_date = :closeDate, owner_id = :owner, source = :source, partner_id = :partner,
 				       credit_type = :credit, partner_share = :share, updated_at = :now, version = version + 1
 				WHERE id = :id
@@ -163,10 +164,12 @@ class OpportunityRepository {
 
 	/** A closed deal's corrected amount and currency. */
 	void correctMoney(long id, java.math.BigDecimal amount, String currency, Instant now) {
-		this.jdbc.sql("""
-				UPDATE opportunity SET amount = :amount, currency = :currency, updated_at = :now, version = version + 1
-				WHERE id = :id
-				""")
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET amount = :amount, amount_unknown = FALSE, currency = :currency, updated_at = :now,
+					       version = version + 1
+					WHERE id = :id
+					""")
 			.param("amount", amount)
 			.param("currency", currency)
 			.param("now", Timestamp.from(now))
@@ -476,7 +479,7 @@ class OpportunityRepository {
 				DealSource.valueOf(rs.getString("source")), rs.getObject("partner_id", Long.class),
 				credit == null ? null : CreditType.valueOf(credit), rs.getBigDecimal("partner_share"),
 				rs.getTimestamp("stage_entered_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-				closedAt == null ? null : closedAt.toInstant());
+				closedAt == null ? null : closedAt.toInstant(), rs.getBoolean("amount_unknown"));
 	}
 
 }

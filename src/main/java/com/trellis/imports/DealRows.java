@@ -90,7 +90,7 @@ class DealRows {
 			Map<String, Long> knownPartners, FormatPlan plan, int before) {
 		var name = cells.line("name", 200, true);
 		var account = account(cells, existing);
-		var amount = amount(cells);
+		var amount = amount(cells, existing);
 		var currency = cells.text("currency").toUpperCase(java.util.Locale.ROOT);
 		if (currency.isEmpty()) {
 			cells.error("currency", "", "is required");
@@ -213,8 +213,15 @@ class DealRows {
 		return this.partners.resolve(viewer, cells, known);
 	}
 
-	private static BigDecimal amount(FormatCells cells) {
+	/**
+	 * The row's amount; an empty cell on a deal whose amount is unknown (as the export
+	 * writes it) keeps it unknown, stored as 0.
+	 */
+	private static BigDecimal amount(FormatCells cells, OpportunityView existing) {
 		var text = cells.text("amount");
+		if (text.isEmpty() && existing != null && existing.amountUnknown()) {
+			return existing.amount();
+		}
 		if (text.isEmpty()) {
 			cells.error("amount", text, "is required (a number with a point for decimals, such as 12500.50)");
 			return null;

@@ -183,8 +183,8 @@ class ImportWriter {
 			var saved = new ArrayList<ImportRecords.Saved>();
 			for (var planned : page) {
 				var row = planned.row();
-				var deal = new ImportedDeal(planned.accountId(), row.name(), row.amount(), row.currency(),
-						row.closeDate(), userIds.get(row.ownerEmail()), row.createdAt(), row.moves(),
+				var deal = new ImportedDeal(planned.accountId(), row.name(), row.amountUnknown() ? null : row.amount(),
+						row.currency(), row.closeDate(), userIds.get(row.ownerEmail()), row.createdAt(), row.moves(),
 						row.partnerSourceId() == null ? null
 								: new ImportedDeal.Credit(planned.partnerId(), row.credit(), IMPORTED_SHARE));
 				if (planned.targetId() == null) {
