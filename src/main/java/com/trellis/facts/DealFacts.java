@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * themselves are kept by database triggers on {@code opportunity},
  * {@code opportunity_stage_change} and {@code exchange_rate} (migration V64), so they
  * commit with the change whatever wrote it; reporting SQL reads the tables
- * {@code partner_day_fact}, {@code rep_day_fact} and {@code open_pipeline_fact}.
+ * {@code partner_day_fact}, {@code rep_day_fact} (summed per month in
+ * {@code rep_month_fact}, V119) and {@code open_pipeline_fact}. A rebuild also recomputes
+ * the forecast's open pipeline (V110) and the adoption page's wins per partner and
+ * industry ({@code partner_industry_win}, V118).
  */
 @Service
 public class DealFacts {
@@ -110,6 +113,9 @@ public class DealFacts {
 		this.jdbc.sql("SELECT facts_rebuild(:zone)").param("zone", this.calendar.zone().getId()).query().singleRow();
 		// the forecast's open pipeline (V110), kept by its own triggers
 		this.jdbc.sql("SELECT forecast_open_rebuild()").query().singleRow();
+		// the adoption page's wins per partner and industry (V118), kept by their own
+		// triggers; the rep month facts (V119) follow the day facts' truncate and insert
+		this.jdbc.sql("SELECT partner_industry_win_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),
