@@ -20,12 +20,13 @@ CREATE TABLE partner_industry_win (
 -- the most wins first within an industry
 CREATE INDEX partner_industry_win_rank_idx ON partner_industry_win (industry, wins DESC, partner_id);
 
--- Adds the signed contributions (sign, partner_id, industry) the query text yields; a count
--- that falls to zero is removed. Keys in order, so concurrent writers lock rows in one order.
-CREATE FUNCTION partner_industry_win_apply(contributions TEXT) RETURNS VOID
-LANGUAGE plpgsql AS $fn$
-BEGIN
-    EXECUTE format($sql$
+-- The statement that adds the signed contributions (sign, partner_id, industry) the query
+-- text yields; a count that falls to zero is removed. Keys in order, so concurrent writers lock
+-- rows in one order. The text may read the trigger's transition tables, so the trigger
+-- function EXECUTEs it itself.
+CREATE FUNCTION partner_industry_win_sql(contributions TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $fn$
+SELECT format($sql$
         WITH c AS (%s),
         moved AS (
             INSERT INTO partner_industry_win AS w (industry, partner_id, wins)
@@ -36,8 +37,7 @@ BEGIN
             RETURNING w.industry, w.partner_id, w.wins)
         DELETE FROM partner_industry_win w USING moved m
         WHERE m.wins = 0 AND w.industry = m.industry AND w.partner_id = m.partner_id
-        $sql$, contributions);
-END
+        $sql$, contributions)
 $fn$;
 
 CREATE FUNCTION partner_industry_win_rebuild() RETURNS VOID
@@ -61,13 +61,13 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        PERFORM partner_industry_win_apply('SELECT 1 AS sign, n.partner_id, a.industry FROM new_rows n '
+        EXECUTE partner_industry_win_sql('SELECT 1 AS sign, n.partner_id, a.industry FROM new_rows n '
             'JOIN account a ON a.id = n.account_id WHERE n.stage = ''CLOSED_WON''');
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM partner_industry_win_apply('SELECT -1 AS sign, o.partner_id, a.industry FROM old_rows o '
+        EXECUTE partner_industry_win_sql('SELECT -1 AS sign, o.partner_id, a.industry FROM old_rows o '
             'JOIN account a ON a.id = o.account_id WHERE o.stage = ''CLOSED_WON''');
     ELSE
-        PERFORM partner_industry_win_apply('WITH moved AS (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id '
+        EXECUTE partner_industry_win_sql('WITH moved AS (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id '
             'WHERE (n.stage = ''CLOSED_WON'' OR o.stage = ''CLOSED_WON'') '
             'AND (n.stage, n.partner_id, n.account_id) IS DISTINCT FROM (o.stage, o.partner_id, o.account_id)) '
             'SELECT 1 AS sign, n.partner_id, a.industry FROM new_rows n JOIN account a ON a.id = n.account_id '
@@ -92,7 +92,7 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM fact_setting) THEN
         RETURN NULL;
     END IF;
-    PERFORM partner_industry_win_apply('WITH changed AS (SELECT n.id, o.industry AS before, n.industry AS after '
+    EXECUTE partner_industry_win_sql('WITH changed AS (SELECT n.id, o.industry AS before, n.industry AS after '
         'FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.industry IS DISTINCT FROM o.industry), '
         'won AS (SELECT c.before, c.after, d.partner_id FROM changed c JOIN opportunity d ON d.account_id = c.id '
         'WHERE d.stage = ''CLOSED_WON'' AND d.partner_id IS NOT NULL) '

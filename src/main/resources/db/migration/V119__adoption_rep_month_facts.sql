@@ -23,13 +23,13 @@ CREATE TABLE rep_month_fact (
     PRIMARY KEY (owner_id, month, partner_involved, currency)
 );
 
--- Adds the signed day rows the query text yields (columns: sign, day, owner_id,
--- partner_involved, currency, created_count, won_count, lost_count, won_cycle_days) to their
--- months; a month that falls to nothing is removed. Keys in order.
-CREATE FUNCTION rep_month_fact_apply(days TEXT) RETURNS VOID
-LANGUAGE plpgsql AS $fn$
-BEGIN
-    EXECUTE format($sql$
+-- The statement that adds the signed day rows the query text yields (columns: sign, day,
+-- owner_id, partner_involved, currency, created_count, won_count, lost_count, won_cycle_days) to
+-- their months; a month that falls to nothing is removed. Keys in order. The text reads the
+-- trigger's transition tables, so the trigger function EXECUTEs it itself.
+CREATE FUNCTION rep_month_fact_sql(days TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE AS $fn$
+SELECT format($sql$
         WITH d AS (%s),
         moved AS (
             INSERT INTO rep_month_fact AS m (month, owner_id, partner_involved, currency, created_count, won_count,
@@ -48,8 +48,7 @@ BEGIN
         DELETE FROM rep_month_fact m USING moved x
         WHERE x.created_count = 0 AND x.won_count = 0 AND x.lost_count = 0 AND x.won_cycle_days = 0
           AND (m.owner_id, m.month, m.partner_involved, m.currency) = (x.owner_id, x.month, x.partner_involved, x.currency)
-        $sql$, days);
-END
+        $sql$, days)
 $fn$;
 
 CREATE FUNCTION rep_month_fact_on_days() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -59,11 +58,11 @@ BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         TRUNCATE rep_month_fact;
     ELSIF TG_OP = 'INSERT' THEN
-        PERFORM rep_month_fact_apply('SELECT 1 AS sign, ' || columns || ' FROM new_rows');
+        EXECUTE rep_month_fact_sql('SELECT 1 AS sign, ' || columns || ' FROM new_rows');
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM rep_month_fact_apply('SELECT -1 AS sign, ' || columns || ' FROM old_rows');
+        EXECUTE rep_month_fact_sql('SELECT -1 AS sign, ' || columns || ' FROM old_rows');
     ELSE
-        PERFORM rep_month_fact_apply('SELECT 1 AS sign, ' || columns || ' FROM new_rows UNION ALL SELECT -1, '
+        EXECUTE rep_month_fact_sql('SELECT 1 AS sign, ' || columns || ' FROM new_rows UNION ALL SELECT -1, '
             || columns || ' FROM old_rows');
     END IF;
     RETURN NULL;
