@@ -112,8 +112,8 @@ class AdoptionKeptFiguresPropertyTests {
 				""")).as("rep months " + when)
 			.containsExactlyElementsOf(
 					rows("""
-							SELECT CAST(date_trunc('month', day) AS DATE), owner_id, partner_involved, currency, sum(created_count),
-							       sum(won_count), sum(lost_count), sum(won_cycle_days)
+							SELECT CAST(date_trunc('month', day) AS DATE), owner_id, partner_involved, currency, CAST(sum(created_count) AS BIGINT),
+							       CAST(sum(won_count) AS BIGINT), CAST(sum(lost_count) AS BIGINT), sum(won_cycle_days)
 							FROM rep_day_fact GROUP BY 1, 2, 3, 4
 							HAVING sum(created_count) <> 0 OR sum(won_count) <> 0 OR sum(lost_count) <> 0 OR sum(won_cycle_days) <> 0
 							ORDER BY 2, 1, 3, 4
