@@ -145,33 +145,15 @@ class AdoptionRepository {
 
 	/**
 	 * Capable partners (active, tier 1 or 2) and how many of them had no new deal since
-	 * {@code since} (90 business-zone days before now, computed by the caller). A partner
-	 * had one exactly when a kept partner day fact after the day of {@code since} counts
-	 * a deal created (module facts: {@code partner_day_fact}, days in the facts' zone,
-	 * one probe of its index per capable partner) or one of the deals created from
-	 * {@code since} to the end of that day is its (read by creation time); while the
-	 * facts are not kept (a bulk load) every partner's deals are read.
+	 * {@code since} (90 business-zone days before now, computed by the caller).
 	 */
 	long[] idleCapable(Instant since) {
-		boolean kept = this.jdbc.sql("SELECT count(*) FROM fact_setting").query(Long.class).single() > 0;
 		return this.jdbc
-			.sql(kept
-					? """
-							WITH z AS (SELECT zone, CAST(CAST(:since AS TIMESTAMPTZ) AT TIME ZONE zone AS DATE) AS day FROM fact_setting),
-							edge AS (
-							  SELECT DISTINCT o.partner_id FROM opportunity o CROSS JOIN z
-							  WHERE o.created_at >= :since AND o.created_at < CAST(z.day + 1 AS TIMESTAMP) AT TIME ZONE z.zone
-							    AND o.partner_id IS NOT NULL)
-							SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM partner_day_fact f CROSS JOIN z
-							         WHERE f.partner_id = p.id AND f.day > z.day AND f.created_count > 0)
-							       AND NOT EXISTS (SELECT 1 FROM edge e WHERE e.partner_id = p.id))
-							FROM partner p WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
-							"""
-					: """
-							SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
-							         AND o.created_at >= :since))
-							FROM partner p WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
-							""")
+			.sql("""
+					SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
+					         AND o.created_at >= :since))
+					FROM partner p WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
+					""")
 			.param("since", Timestamp.from(since))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();

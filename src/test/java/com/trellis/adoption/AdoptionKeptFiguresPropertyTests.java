@@ -88,7 +88,6 @@ class AdoptionKeptFiguresPropertyTests {
 					""").param("account", accounts.get(random.nextInt(accounts.size()))).param("slot", round).update();
 			assertKeptEqualRecomputed("after round " + round);
 			assertNewStatementsGiveTheOldFigures();
-			assertIdleCapableAsBefore();
 		}
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_industry_win").query(Long.class).single())
@@ -145,42 +144,6 @@ class AdoptionKeptFiguresPropertyTests {
 				.as("per rep from " + period[0] + " until " + period[1])
 				.containsExactlyElementsOf(
 						oldByRep(reps, from, to, period[0], period[1]).stream().sorted(byId).toList());
-		}
-	}
-
-	private void assertIdleCapableAsBefore() {
-		var zone = java.time.ZoneId.of(this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).single());
-		var first = this.jdbc.sql("SELECT min(created_at) FROM opportunity WHERE partner_id IS NOT NULL")
-			.query(java.time.OffsetDateTime.class)
-			.single()
-			.toInstant();
-		var last = this.clock.instant();
-		var instants = new ArrayList<java.time.Instant>();
-		for (var at = first.minusSeconds(3600); at
-			.isBefore(last.plusSeconds(86_400)); at = at.plusSeconds(13 * 3600 + 17)) {
-			instants.add(at);
-		}
-		// the first moment of a business day, and the moments deals were created
-		instants.add(first.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant());
-		instants.addAll(
-				this.jdbc.sql("SELECT created_at FROM opportunity WHERE partner_id IS NOT NULL ORDER BY id LIMIT 20")
-					.query(java.time.OffsetDateTime.class)
-					.list()
-					.stream()
-					.map(java.time.OffsetDateTime::toInstant)
-					.toList());
-		for (var since : instants) {
-			long[] old = this.jdbc
-				.sql("""
-						SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
-						         AND o.created_at >= :since))
-						FROM partner p WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
-						""")
-				.param("since", java.sql.Timestamp.from(since))
-				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-				.single();
-			assertThat(this.adoption.idleCapable(since)).as("idle capable partners since " + since)
-				.containsExactly(old);
 		}
 	}
 
