@@ -19,24 +19,23 @@ CREATE TABLE partner_industry_win (
 );
 -- the most wins first within an industry
 CREATE INDEX partner_industry_win_rank_idx ON partner_industry_win (industry, wins DESC, partner_id);
+-- the rows whose count fell to zero, removed by the triggers in a statement of their own (a
+-- data-modifying CTE cannot delete a row its INSERT … ON CONFLICT just updated)
+CREATE INDEX partner_industry_win_zero_idx ON partner_industry_win (industry) WHERE wins = 0;
 
 -- The statement that adds the signed contributions (sign, partner_id, industry) the query
--- text yields; a count that falls to zero is removed. Keys in order, so concurrent writers lock
+-- text yields. Keys in order, so concurrent writers lock
 -- rows in one order. The text may read the trigger's transition tables, so the trigger
 -- function EXECUTEs it itself.
 CREATE FUNCTION partner_industry_win_sql(contributions TEXT) RETURNS TEXT
 LANGUAGE sql IMMUTABLE AS $fn$
 SELECT format($sql$
-        WITH c AS (%s),
-        moved AS (
-            INSERT INTO partner_industry_win AS w (industry, partner_id, wins)
-            SELECT industry, partner_id, sum(sign) FROM c
-            WHERE partner_id IS NOT NULL AND industry IS NOT NULL
-            GROUP BY industry, partner_id HAVING sum(sign) <> 0 ORDER BY industry, partner_id
-            ON CONFLICT (industry, partner_id) DO UPDATE SET wins = w.wins + EXCLUDED.wins
-            RETURNING w.industry, w.partner_id, w.wins)
-        DELETE FROM partner_industry_win w USING moved m
-        WHERE m.wins = 0 AND w.industry = m.industry AND w.partner_id = m.partner_id
+        WITH c AS (%s)
+        INSERT INTO partner_industry_win AS w (industry, partner_id, wins)
+        SELECT industry, partner_id, sum(sign) FROM c
+        WHERE partner_id IS NOT NULL AND industry IS NOT NULL
+        GROUP BY industry, partner_id HAVING sum(sign) <> 0 ORDER BY industry, partner_id
+        ON CONFLICT (industry, partner_id) DO UPDATE SET wins = w.wins + EXCLUDED.wins
         $sql$, contributions)
 $fn$;
 
@@ -75,6 +74,7 @@ BEGIN
             'UNION ALL SELECT -1, o.partner_id, a.industry FROM old_rows o JOIN account a ON a.id = o.account_id '
             'WHERE o.stage = ''CLOSED_WON'' AND o.id IN (SELECT id FROM moved)');
     END IF;
+    DELETE FROM partner_industry_win WHERE wins = 0;
     RETURN NULL;
 END
 $fn$;
@@ -97,6 +97,7 @@ BEGIN
         'won AS (SELECT c.before, c.after, d.partner_id FROM changed c JOIN opportunity d ON d.account_id = c.id '
         'WHERE d.stage = ''CLOSED_WON'' AND d.partner_id IS NOT NULL) '
         'SELECT 1 AS sign, partner_id, after AS industry FROM won UNION ALL SELECT -1, partner_id, before FROM won');
+    DELETE FROM partner_industry_win WHERE wins = 0;
     RETURN NULL;
 END
 $fn$;

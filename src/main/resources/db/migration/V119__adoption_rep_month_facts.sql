@@ -22,16 +22,18 @@ CREATE TABLE rep_month_fact (
     won_cycle_days   NUMERIC NOT NULL,
     PRIMARY KEY (owner_id, month, partner_involved, currency)
 );
+-- the months that fell to nothing, which the trigger removes after each change
+CREATE INDEX rep_month_fact_zero_idx ON rep_month_fact (owner_id)
+    WHERE created_count = 0 AND won_count = 0 AND lost_count = 0 AND won_cycle_days = 0;
 
 -- The statement that adds the signed day rows the query text yields (columns: sign, day,
 -- owner_id, partner_involved, currency, created_count, won_count, lost_count, won_cycle_days) to
--- their months; a month that falls to nothing is removed. Keys in order. The text reads the
+-- their months. Keys in order. The text reads the
 -- trigger's transition tables, so the trigger function EXECUTEs it itself.
 CREATE FUNCTION rep_month_fact_sql(days TEXT) RETURNS TEXT
 LANGUAGE sql IMMUTABLE AS $fn$
 SELECT format($sql$
-        WITH d AS (%s),
-        moved AS (
+        WITH d AS (%s)
             INSERT INTO rep_month_fact AS m (month, owner_id, partner_involved, currency, created_count, won_count,
                 lost_count, won_cycle_days)
             SELECT CAST(date_trunc('month', day) AS DATE), owner_id, partner_involved, currency,
@@ -44,10 +46,6 @@ SELECT format($sql$
                 created_count = m.created_count + EXCLUDED.created_count, won_count = m.won_count + EXCLUDED.won_count,
                 lost_count = m.lost_count + EXCLUDED.lost_count,
                 won_cycle_days = m.won_cycle_days + EXCLUDED.won_cycle_days
-            RETURNING m.*)
-        DELETE FROM rep_month_fact m USING moved x
-        WHERE x.created_count = 0 AND x.won_count = 0 AND x.lost_count = 0 AND x.won_cycle_days = 0
-          AND (m.owner_id, m.month, m.partner_involved, m.currency) = (x.owner_id, x.month, x.partner_involved, x.currency)
         $sql$, days)
 $fn$;
 
@@ -65,6 +63,10 @@ BEGIN
         EXECUTE rep_month_fact_sql('SELECT 1 AS sign, ' || columns || ' FROM new_rows UNION ALL SELECT -1, '
             || columns || ' FROM old_rows');
     END IF;
+    -- a month that fell to nothing, removed in a statement of its own (a data-modifying CTE
+    -- cannot delete a row its INSERT … ON CONFLICT just updated)
+    DELETE FROM rep_month_fact
+    WHERE created_count = 0 AND won_count = 0 AND lost_count = 0 AND won_cycle_days = 0;
     RETURN NULL;
 END
 $fn$;
