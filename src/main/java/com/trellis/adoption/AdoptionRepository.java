@@ -23,8 +23,10 @@ class AdoptionRepository {
 	/**
 	 * Per rep over the business days [fromDate, untilDate) (starting at the moments
 	 * {@code from} and {@code to}): deals created, with a partner, prompted; win rates
-	 * and cycle days with and without partners. Counts, win rates and cycles read the
-	 * daily rep facts (module facts: {@code rep_day_fact}); the prompted deals are read
+	 * and cycle days with and without partners. Counts, win rates and cycles read the rep
+	 * facts of module facts: the period's whole calendar months from the monthly sums
+	 * ({@code rep_month_fact}, V119) and the days of its partial months from
+	 * {@code rep_day_fact}, the same sums as the days alone; the prompted deals are read
 	 * through the prompts, which are few.
 	 */
 	List<RepAdoption> byRep(Collection<Long> reps, Instant from, Instant to, java.time.LocalDate fromDate,
@@ -32,9 +34,17 @@ class AdoptionRepository {
 		if (reps.isEmpty()) {
 			return List.of();
 		}
+		var months = WholeMonths.within(fromDate, untilDate);
 		return this.jdbc
 			.sql("""
-					WITH f AS (
+					WITH facts AS (
+					  SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
+					  FROM rep_month_fact WHERE owner_id IN (:reps) AND month >= :wholeFrom AND month < :wholeUntil
+					  UNION ALL
+					  SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
+					  FROM rep_day_fact WHERE owner_id IN (:reps) AND day >= :fromDate AND day < :untilDate
+					    AND NOT (day >= :wholeFrom AND day < :wholeUntil)),
+					f AS (
 					  SELECT owner_id,
 					         sum(created_count) AS deals,
 					         sum(created_count) FILTER (WHERE partner_involved) AS partner_deals,
@@ -44,8 +54,7 @@ class AdoptionRepository {
 					         sum(won_count + lost_count) FILTER (WHERE NOT partner_involved) AS closed_without,
 					         sum(won_cycle_days) FILTER (WHERE partner_involved) AS days_with,
 					         sum(won_cycle_days) FILTER (WHERE NOT partner_involved) AS days_without
-					  FROM rep_day_fact WHERE owner_id IN (:reps) AND day >= :fromDate AND day < :untilDate
-					  GROUP BY owner_id),
+					  FROM facts GROUP BY owner_id),
 					prompted AS (
 					  SELECT o.owner_id, count(DISTINCT o.id) AS deals FROM partner_prompt pp JOIN opportunity o ON o.id = pp.opportunity_id
 					  WHERE o.owner_id IN (:reps) AND o.partner_id IS NOT NULL AND o.created_at >= :from AND o.created_at < :to
@@ -61,6 +70,8 @@ class AdoptionRepository {
 					""")
 			.param("fromDate", java.sql.Date.valueOf(fromDate))
 			.param("untilDate", java.sql.Date.valueOf(untilDate))
+			.param("wholeFrom", java.sql.Date.valueOf(months.from()))
+			.param("wholeUntil", java.sql.Date.valueOf(months.until()))
 			.param("reps", reps)
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
@@ -72,21 +83,37 @@ class AdoptionRepository {
 
 	/**
 	 * Partners that could help on a deal: active, tier 1 or 2, working in the account's
-	 * industry, ranked by deals won in that industry.
+	 * industry, ranked by deals won in that industry (then by name). The wins are kept
+	 * per industry and partner ({@code partner_industry_win}, V118, by triggers on the
+	 * deals and accounts): the best {@code limit} capable partners with wins are read
+	 * down the industry's ranking, then every capable partner with as many wins as the
+	 * last of them (the name decides among equals), and, when fewer than {@code limit}
+	 * have wins, the capable partners without wins in name order.
 	 */
 	List<Map<String, Object>> candidates(String industry, int limit) {
 		if (industry == null) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				SELECT p.id, p.name, count(o.id) FILTER (WHERE o.stage = 'CLOSED_WON' AND a.id IS NOT NULL) AS wins
-				FROM partner p
-				LEFT JOIN opportunity o ON o.partner_id = p.id
-				LEFT JOIN account a ON a.id = o.account_id AND a.industry = :industry
-				WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
-				  AND :industry = ANY (p.verticals)
-				GROUP BY p.id, p.name ORDER BY wins DESC, p.name LIMIT :limit
-				""")
+		return this.jdbc
+			.sql("""
+					WITH top AS (
+					  SELECT w.wins FROM partner_industry_win w JOIN partner p ON p.id = w.partner_id
+					  WHERE w.industry = :industry AND p.lifecycle_status = 'ACTIVE'
+					    AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING') AND :industry = ANY (p.verticals)
+					  ORDER BY w.wins DESC LIMIT :limit),
+					cut AS (SELECT min(wins) AS wins, count(*) AS found FROM top)
+					SELECT id, name, wins FROM (
+					  SELECT p.id, p.name, w.wins FROM partner_industry_win w JOIN partner p ON p.id = w.partner_id
+					  WHERE w.industry = :industry AND w.wins >= (SELECT wins FROM cut) AND p.lifecycle_status = 'ACTIVE'
+					    AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING') AND :industry = ANY (p.verticals)
+					  UNION ALL
+					  (SELECT p.id, p.name, 0 FROM partner p
+					   WHERE (SELECT found FROM cut) < :limit AND p.lifecycle_status = 'ACTIVE'
+					     AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING') AND :industry = ANY (p.verticals)
+					     AND NOT EXISTS (SELECT 1 FROM partner_industry_win w WHERE w.industry = :industry AND w.partner_id = p.id)
+					   ORDER BY p.name LIMIT :limit)) c
+					ORDER BY wins DESC, name LIMIT :limit
+					""")
 			.param("industry", industry)
 			.param("limit", limit)
 			.query((rs, n) -> Map.<String, Object>of("partnerId", rs.getLong(1), "name", rs.getString(2), "wins",

@@ -19,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * themselves are kept by database triggers on {@code opportunity},
  * {@code opportunity_stage_change} and {@code exchange_rate} (migration V64), so they
  * commit with the change whatever wrote it; reporting SQL reads the tables
- * {@code partner_day_fact}, {@code rep_day_fact} and {@code open_pipeline_fact}.
+ * {@code partner_day_fact}, {@code rep_day_fact} (summed per month in
+ * {@code rep_month_fact}, V119) and {@code open_pipeline_fact}. A rebuild also recomputes
+ * the forecast's open pipeline (V110) and the adoption page's wins per partner and
+ * industry ({@code partner_industry_win}, V118).
  */
 @Service
 public class DealFacts {
@@ -133,6 +136,9 @@ public class DealFacts {
 		this.jdbc.sql("SELECT deals_open_stage_rebuild()").query().singleRow();
 		// the hygiene check's open deals whose owner is not the account's (V121)
 		this.jdbc.sql("SELECT hygiene_owner_mismatch_rebuild()").query().singleRow();
+		// the adoption page's wins per partner and industry (V118), kept by their own
+		// triggers; the rep month facts (V119) follow the day facts' truncate and insert
+		this.jdbc.sql("SELECT partner_industry_win_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),
