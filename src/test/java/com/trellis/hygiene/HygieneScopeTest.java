@@ -15,7 +15,7 @@ class HygieneScopeTest {
 		assertThat(HygieneScope.of(Role.PAM, 42, id -> List.of()).pamId()).isEqualTo(42L);
 		var team = HygieneScope.of(Role.SALES_MANAGER, 7, id -> id == 7 ? List.of(8L, 9L) : List.of());
 		assertThat(team.kind()).isEqualTo(HygieneScope.Kind.TEAM);
-		assertThat(team.team()).containsExactly(8L, 9L);
+		assertThat(team.team()).as("the manager's own and their reports'").containsExactly(7L, 8L, 9L);
 		assertThat(team.pamId()).isNull();
 		for (var role : new Role[] { Role.AE, Role.EXECUTIVE, Role.PARTNER }) {
 			assertThat(HygieneScope.of(role, 5, id -> List.of(6L))).as(role.name()).isNull();
