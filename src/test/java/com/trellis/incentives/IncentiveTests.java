@@ -136,7 +136,8 @@ class IncentiveTests {
 
 		var cut = this.payouts.run(admin, 1);
 		assertThat(cut.itemsPaid()).isEqualTo(1);
-		// the cut pays the lowest partner id with payable earnings: another test's partner
+		// the cut pays the lowest partner id with payable earnings: another test's
+		// partner
 		// (an earning made by an event listener after the first run) may come first
 		assertThat(paidItems(first.partnerId()) + paidItems(second.partnerId())).isLessThanOrEqualTo(1);
 
