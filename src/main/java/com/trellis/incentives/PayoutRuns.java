@@ -91,8 +91,9 @@ public class PayoutRuns {
 	}
 
 	/**
-	 * Runs a payout, stopping after {@code maxPartners} partners (what an interrupted run
-	 * leaves behind).
+	 * Runs a payout, stopping after {@code maxPartners} partners were paid (what an
+	 * interrupted run leaves behind; a listed partner the run pays nothing does not
+	 * count).
 	 */
 	Result run(Viewer viewer, int maxPartners) {
 		if (!viewer.is(Role.ADMIN)) {
@@ -107,12 +108,14 @@ public class PayoutRuns {
 					ORDER BY e.partner_id
 					""").param("payable", LedgerRepository.PAYABLE).query(Long.class).list();
 			int items = 0;
-			int done = 0;
+			int paidPartners = 0;
 			for (long partner : partners) {
-				if (done++ >= maxPartners) {
+				if (paidPartners >= maxPartners) {
 					break;
 				}
-				items += this.transactions.execute(status -> pay(runId, partner));
+				int paid = this.transactions.execute(status -> pay(runId, partner));
+				items += paid;
+				paidPartners += paid > 0 ? 1 : 0;
 			}
 			end(runId, "FINISHED", "paid " + items + " earnings");
 			return new Result(runId, items);

@@ -106,19 +106,21 @@ class CoSellPageTests {
 		var partner = login(world.partnerUser());
 		var page = "/partners/" + world.partnerId() + "/account-list";
 		this.mvc
-			.perform(multipart(page).file(csv("company_name,web_domain,country,status\nKept Co,kept.com,US,customer\n"))
+			.perform(multipart(page)
+				.file(csv("company_name,web_domain,country,status\nUpload Keeper Zq,uploadkeeperzq.com,US,customer\n"))
 				.session(partner)
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		var bad = this.mvc
-			.perform(multipart(page).file(csv("company_name,web_domain,country,status\n,kept.com,Germany,friend\n"))
+			.perform(multipart(page)
+				.file(csv("company_name,web_domain,country,status\n,uploadkeeperzq.com,Germany,friend\n"))
 				.session(partner)
 				.with(csrf()))
 			.andReturn();
 		this.mvc.perform(get(page).session(partner).flashAttrs(bad.getFlashMap()))
 			.andExpect(content().string(containsString("row 2: country")))
 			.andExpect(content().string(containsString("row 2: status")))
-			.andExpect(content().string(containsString("Kept Co")));
+			.andExpect(content().string(containsString("Upload Keeper Zq")));
 		this.mvc.perform(get(page).session(login(this.fixtures.world("Page Upload Others").partnerUser())))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/partners/" + world.partnerId() + "/overlaps").session(partner))
