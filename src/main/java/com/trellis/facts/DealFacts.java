@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * commit with the change whatever wrote it; reporting SQL reads the tables
  * {@code partner_day_fact}, {@code rep_day_fact} (summed per month in
  * {@code rep_month_fact}, V119) and {@code open_pipeline_fact}. A rebuild also recomputes
- * the forecast's open pipeline (V110) and the adoption page's wins per partner and
- * industry ({@code partner_industry_win}, V118).
+ * the forecast's open pipeline (V110), the adoption page's wins per partner and industry
+ * ({@code partner_industry_win}, V118) and the won deals per close day and cycle day
+ * ({@code won_cycle_fact}, V128).
  */
 @Service
 public class DealFacts {
@@ -139,6 +140,8 @@ public class DealFacts {
 		// the adoption page's wins per partner and industry (V118), kept by their own
 		// triggers; the rep month facts (V119) follow the day facts' truncate and insert
 		this.jdbc.sql("SELECT partner_industry_win_rebuild()").query().singleRow();
+		// the won deals per close day and cycle day, for the sales cycle's median (V128)
+		this.jdbc.sql("SELECT won_cycle_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),

@@ -99,19 +99,65 @@ final class KpiSql {
 	 * Sales cycle: the median days from creation to close of the won deals closed in the
 	 * period, as two rows {@code (median, side)}: the slice's partner deals
 	 * ({@code 'partner'}) and the direct deals of the whole program ({@code 'direct'}); a
-	 * side without won deals has a null median.
+	 * side without won deals has a null median. The program's partner side and the direct
+	 * side (every slice) come from {@link #keptMedian}; a slice's partner side reads its
+	 * partners' won deals of the period ({@code opportunity_won_partner_idx}), few per
+	 * partner.
 	 */
 	static String salesCycle(Slice slice) {
-		var median = "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400)";
-		var partnerDeals = program(slice) ? "opportunity o" : "partner p JOIN opportunity o ON o.partner_id = p.id";
+		var partnerSide = program(slice) ? "SELECT (%s), 'partner' AS side".formatted(keptMedian(true))
+				: """
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400),
+						       'partner' AS side
+						FROM partner p JOIN opportunity o ON o.partner_id = p.id JOIN exchange_rate fx ON fx.currency = o.currency
+						WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
+						"""
+					.formatted(slice.predicate());
+		return partnerSide + " UNION ALL SELECT (" + keptMedian(false) + "), 'direct'";
+	}
+
+	/**
+	 * The exact median cycle in days ({@code double precision}, null without deals) of
+	 * the won deals closed in the period with a partner ({@code involved}) or without,
+	 * equal to {@code percentile_cont(0.5)} over {@code extract(epoch FROM closed_at -
+	 * created_at) / 86400} of those deals (a rate for their currency required). Two steps
+	 * (V128): the counts per whole cycle day from {@code won_cycle_fact} (the period's
+	 * full calendar months from the month rows, its other days from the day rows) give
+	 * the 0-based middle ranks {@code lo = (n - 1) / 2} and {@code hi = n / 2} and the
+	 * cycle days holding them; only those cycle days' won deals of the period are read
+	 * ({@code opportunity_won_cycle_day_idx}) and ranked after the deals of the shorter
+	 * cycle days. As {@code percentile_cont}: the value at {@code lo} when {@code n} is
+	 * odd, otherwise {@code lo + (hi - lo) * 0.5} in double precision.
+	 */
+	static String keptMedian(boolean involved) {
 		return """
-				SELECT %1$s, 'partner' AS side FROM %2$s JOIN exchange_rate fx ON fx.currency = o.currency
-				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND o.partner_id IS NOT NULL AND %3$s
-				UNION ALL
-				SELECT %1$s, 'direct' FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
-				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND o.partner_id IS NULL
-				"""
-			.formatted(median, partnerDeals, program(slice) ? "TRUE" : slice.predicate());
+				WITH bounds AS (
+				  SELECT CAST(date_trunc('month', CAST(:fromDate AS TIMESTAMP) - INTERVAL '1 day') + INTERVAL '1 month' AS DATE) AS mf,
+				         CAST(date_trunc('month', CAST(:toDate AS TIMESTAMP)) AS DATE) AS mt),
+				h AS (SELECT f.cycle_day, CAST(sum(f.won_count) AS BIGINT) AS n
+				      FROM won_cycle_fact f JOIN exchange_rate fx ON fx.currency = f.currency CROSS JOIN bounds b
+				      WHERE f.partner_involved = %1$s
+				        AND (f.month AND f.day >= b.mf AND f.day < b.mt
+				             OR NOT f.month AND f.day >= :fromDate AND f.day < :toDate AND (f.day < b.mf OR f.day >= b.mt))
+				      GROUP BY f.cycle_day HAVING sum(f.won_count) > 0),
+				c AS (SELECT cycle_day, n, CAST(sum(n) OVER (ORDER BY cycle_day) AS BIGINT) AS upto FROM h),
+				r AS (SELECT (t.total - 1) / 2 AS lo, t.total / 2 AS hi
+				      FROM (SELECT CAST(sum(n) AS BIGINT) AS total FROM h) t WHERE t.total > 0),
+				m AS (SELECT r.lo, r.hi, l.cycle_day AS first_day, l.upto - l.n AS before, u.cycle_day AS last_day
+				      FROM r CROSS JOIN LATERAL (SELECT * FROM c WHERE c.upto > r.lo ORDER BY c.cycle_day LIMIT 1) l
+				      CROSS JOIN LATERAL (SELECT * FROM c WHERE c.upto > r.hi ORDER BY c.cycle_day LIMIT 1) u),
+				v AS (SELECT m.lo, m.hi, m.before + row_number() OVER (ORDER BY x.days) - 1 AS rank, x.days
+				      FROM m CROSS JOIN LATERAL (
+				        SELECT CAST(extract(epoch FROM o.closed_at - o.created_at) / 86400 AS DOUBLE PRECISION) AS days
+				        FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+				        WHERE o.stage = 'CLOSED_WON' AND facts_cycle_day(o.created_at, o.closed_at) BETWEEN m.first_day AND m.last_day
+				          AND o.closed_at >= :from AND o.closed_at < :to AND o.partner_id IS %2$s NULL) x)
+				SELECT CASE WHEN min(lo) = min(hi) THEN min(days) FILTER (WHERE rank = lo)
+				            ELSE min(days) FILTER (WHERE rank = lo)
+				                 + (min(days) FILTER (WHERE rank = hi) - min(days) FILTER (WHERE rank = lo))
+				                   * CAST(0.5 AS DOUBLE PRECISION) END
+				FROM v"""
+			.formatted(involved ? "TRUE" : "FALSE", involved ? "NOT" : "");
 	}
 
 	/**

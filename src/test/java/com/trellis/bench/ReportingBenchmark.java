@@ -282,10 +282,13 @@ class ReportingBenchmark {
 			for (var kpi : this.kpis.compute(admin, period, slice.getValue())) {
 				long nanos = time(
 						() -> this.kpis.compute(admin, period, slice.getValue(), java.util.Set.of(kpi.code())));
-				out.append(String.format(Locale.ROOT, "  %-28s %10.1f ms %8.2f x scan%n", kpi.code(), nanos / 1e6,
-						nanos / 1e6 / this.floorMillis));
+				out.append(String.format(Locale.ROOT, "  %-28s %10.1f ms %8.2f x scan  (%s / %s)%n", kpi.code(),
+						nanos / 1e6, nanos / 1e6 / this.floorMillis, kpi.value(), kpi.baseline()));
 			}
 		}
+		var zone = java.time.ZoneId.of(this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).single());
+		out.append(SalesCycleCheck.before(this.jdbc, period.from().atStartOfDay(zone).toInstant(),
+				period.until().atStartOfDay(zone).toInstant()));
 		return out.toString();
 	}
 

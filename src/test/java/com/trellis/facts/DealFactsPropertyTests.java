@@ -64,6 +64,9 @@ class DealFactsPropertyTests {
 		assertThat(programDays()).as("per program day").containsExactlyElementsOf(recomputedProgramDays());
 		assertThat(programOpen()).as("program's open pipeline").containsExactlyElementsOf(recomputedProgramOpen());
 		assertThat(firstWins()).as("each partner's first counted win").containsExactlyElementsOf(recomputedFirstWins());
+		assertThat(WonCycleRows.kept(this.jdbc)).as("won deals per close day and cycle day")
+			.isNotEmpty()
+			.containsExactlyElementsOf(WonCycleRows.recomputed(this.jdbc));
 		// and the rebuild command gives the same again
 		this.facts.rebuild(admin);
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency"))
@@ -74,6 +77,8 @@ class DealFactsPropertyTests {
 			.containsExactlyElementsOf(recomputedProgramOpen());
 		assertThat(firstWins()).as("first counted wins after the rebuild")
 			.containsExactlyElementsOf(recomputedFirstWins());
+		assertThat(WonCycleRows.kept(this.jdbc)).as("won deals per close day and cycle day after the rebuild")
+			.containsExactlyElementsOf(WonCycleRows.recomputed(this.jdbc));
 	}
 
 	private List<String> firstWins() {
