@@ -100,7 +100,8 @@ class SalesCycleMedianTests {
 			}
 		}
 		assertThat(compared).isEqualTo(rounds.size() * PERIODS.size() * slices.size());
-		// comparisons of medians, not only of nulls (a period without deals on a side has none)
+		// comparisons of medians, not only of nulls (a period without deals on a side has
+		// none)
 		assertThat(medians).isGreaterThan(compared / 2);
 		assertThat(this.jdbc.sql(
 				"SELECT COALESCE(sum(won_count), 0) FROM won_cycle_fact WHERE day < '2011-06-01' AND day >= '2010-12-01'")
