@@ -31,6 +31,7 @@ import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -84,9 +85,27 @@ public class ActivationPlans {
 		}
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * In the registration's own transaction (not an asynchronous listener): what it
+	 * changes — the first registration and the verdict that follows from it — is derived
+	 * from the registration alone, so it commits exactly when the registration does (no
+	 * event publication row, no three listener transactions, nothing to repeat after a
+	 * crash or on a second instance). Most registrations change nothing: the partner has
+	 * no plan, or its first registration is recorded and no verdict is due; those cost
+	 * one read of the plan.
+	 */
+	@EventListener
 	void on(DealRegistered event) {
-		refresh(event.partnerId());
+		var plan = this.plans.plan(event.partnerId()).orElse(null);
+		if (plan == null) {
+			return;
+		}
+		boolean verdictDue = plan.verdict() == null && ActivationVerdict
+			.decide(plan.onboardedOn(), plan.firstRegisteredAt(), plan.firstWonAt(), today(), this.calendar.zone())
+			.status() != ActivationVerdict.Status.IN_PROGRESS;
+		if (plan.firstRegisteredAt() == null || verdictDue) {
+			refresh(event.partnerId());
+		}
 	}
 
 	@ApplicationModuleListener

@@ -1,24 +1,27 @@
 package com.trellis.registration;
 
+import com.trellis.notify.StaffNotices;
 import com.trellis.partners.Partners;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the partner's PAM that a registration waits for their decision (submitted, put on
- * hold, resubmitted or reconsidered), unless the PAM made the change themselves.
+ * hold, resubmitted or reconsidered), unless the PAM made the change themselves. The
+ * notice (inbox entry and pending deliveries) is written in the caller's transaction, as
+ * {@link StatusMoves} writes the partner's: it commits exactly with the change it
+ * reports.
  */
 @Component
 class DecisionNotices {
 
 	private final Partners partners;
 
-	private final ApplicationEventPublisher events;
+	private final StaffNotices notices;
 
-	DecisionNotices(Partners partners, ApplicationEventPublisher events) {
+	DecisionNotices(Partners partners, StaffNotices notices) {
 		this.partners = partners;
-		this.events = events;
+		this.notices = notices;
 	}
 
 	/**
@@ -46,8 +49,8 @@ class DecisionNotices {
 		if (pam == null || pam.equals(actorId)) {
 			return;
 		}
-		this.events.publishEvent(new RegistrationToDecide(view.id(), view.status(), at, view.customerName(),
-				view.amount(), view.currency(), view.statusReason())
+		this.notices.enqueue(new RegistrationToDecide(view.id(), view.status(), at, view.customerName(), view.amount(),
+				view.currency(), view.statusReason())
 			.noticeTo(pam));
 	}
 

@@ -2,6 +2,7 @@ package com.trellis.registration;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Viewer;
+import com.trellis.notify.Notifications;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.registration.RegistrationRepository.Row;
 import com.trellis.shared.InvalidInputException;
@@ -17,6 +18,14 @@ import org.springframework.stereotype.Component;
  * audit entry, and the partner's notice (with {@link RegistrationDecided} for an approval
  * or rejection); which moves are allowed, and the approval deadline. Split from
  * {@link Registrations}.
+ * <p>
+ * The partner's notice (its inbox entry and pending deliveries) is written in the
+ * transaction of the move, not by an asynchronous listener: it is derived from the move
+ * alone, so it commits exactly when the move does (a crash or a second instance cannot
+ * lose or repeat it, and its key is unique besides); the e-mail and Slack messages are
+ * still sent afterwards by the notify module's dispatcher. This saves the event
+ * publication row and the listener's three transactions (mark processing, write, mark
+ * completed) per notice.
  */
 @Component
 class StatusMoves {
@@ -31,8 +40,11 @@ class StatusMoves {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
+	private final Notifications notifications;
+
 	StatusMoves(RegistrationRepository registrations, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar) {
+			com.trellis.shared.BusinessCalendar calendar, Notifications notifications) {
+		this.notifications = notifications;
 		this.registrations = registrations;
 		this.audit = audit;
 		this.events = events;
@@ -59,7 +71,7 @@ class StatusMoves {
 		if (RegistrationStatus.APPROVED.name().equals(outcome) || RegistrationStatus.REJECTED.name().equals(outcome)) {
 			this.events.publishEvent(new RegistrationDecided(view.id(), view.partnerId(), outcome));
 		}
-		this.events.publishEvent(new PartnerNotice(
+		this.notifications.enqueue(new PartnerNotice(
 				"registration:" + view.id() + ":" + outcome + ":" + this.clock.instant().toEpochMilli(),
 				view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id()));
 	}

@@ -43,7 +43,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -85,6 +87,17 @@ class RegistrationBenchmark {
 	@DynamicPropertySource
 	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
 		settings.registerDemoDatabase(registry);
+	}
+
+	/** Counts the statements the application sends ({@link StatementCounter}). */
+	@TestConfiguration
+	static class Counting {
+
+		@Bean
+		static StatementCounter statementCounter() {
+			return new StatementCounter();
+		}
+
 	}
 
 	@LocalServerPort
@@ -389,6 +402,7 @@ class RegistrationBenchmark {
 		this.jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
 			.query((rs, n) -> stats.put("(transactions)", new long[] { rs.getLong(1), 0, 0, 0, 0 }))
 			.list();
+		stats.put("(statements)", new long[] { StatementCounter.count(), 0, 0, 0, 0 });
 		return stats;
 	}
 
@@ -396,6 +410,10 @@ class RegistrationBenchmark {
 		var out = new StringBuilder();
 		line(out, "");
 		line(out, "Database work per registration in the measured phase (pg_stat_user_tables, all backends)");
+		for (var counted : List.of("(transactions)", "(statements)")) {
+			line(out, "  %s per registration: %.2f", counted.substring(1, counted.length() - 1),
+					(after.get(counted)[0] - before.get(counted)[0]) / (double) registrations);
+		}
 		line(out, "  %-32s %9s %9s %12s %12s %9s", "table", "inserted", "updated", "seq. read", "index fetch", "scans");
 		var rows = new ArrayList<Map.Entry<String, double[]>>();
 		after.forEach((table, now) -> {

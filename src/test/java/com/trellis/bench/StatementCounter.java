@@ -1,0 +1,83 @@
+package com.trellis.bench;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements the application sends, for a benchmark's "statements per
+ * registration": wraps the {@link DataSource} bean so that every statement a connection
+ * prepares or creates ({@code prepareStatement}, {@code prepareCall},
+ * {@code createStatement}) adds one, whatever thread sends it (request threads and
+ * asynchronous listeners alike). Commits and rollbacks are not statements here; the
+ * transactions are counted by PostgreSQL ({@code pg_stat_database.xact_commit}).
+ */
+final class StatementCounter implements BeanPostProcessor {
+
+	private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
+
+	private static final AtomicLong count = new AtomicLong();
+
+	/** Statements sent since the application started. */
+	static long count() {
+		return count.get();
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && !(bean instanceof Counting)) {
+			return new Counting(dataSource);
+		}
+		return bean;
+	}
+
+	/** The data source with its statements counted; closing it closes the pool. */
+	static final class Counting extends DelegatingDataSource implements AutoCloseable {
+
+		Counting(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return counted(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return counted(super.getConnection(username, password));
+		}
+
+		@Override
+		public void close() throws Exception {
+			if (getTargetDataSource() instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
+
+		private static Connection counted(Connection connection) {
+			return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+						if (STATEMENTS.contains(method.getName())) {
+							count.incrementAndGet();
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
+	}
+
+}
