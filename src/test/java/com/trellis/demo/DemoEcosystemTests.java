@@ -21,17 +21,23 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The small demo loaded at start-up shows every feature working: what a newcomer checks
- * on the first start. Runs before every other test class (see
- * {@code junit-platform.properties}): the other tests of the shared database change demo
- * deals, pay demo earnings and move the clock, which these checks of the first start must
- * not see.
+ * on the first start. The other tests of the shared database change demo deals, pay demo
+ * earnings and move the clock, which these checks of the first start must not see: they
+ * run on a context (and embedded database) of their own, whichever test classes ran
+ * before in the same JVM (the suite runs in several JVMs, each taking the next class),
+ * and close it afterwards. They also run first where classes keep their order (see
+ * {@code junit-platform.properties}).
  */
 @TrellisTest
+@TestPropertySource(properties = "trellis.demo.test-context=first-start")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Order(1)
 class DemoEcosystemTests {
 

@@ -7,23 +7,28 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * The Debian headless Chromium that the browser tests drive, launched once per test class
- * and closed after it, pointed at the application the test's Spring context started.
- * Register it as a static field with
+ * The Debian headless Chromium that the browser tests drive, pointed at the application
+ * the test's Spring context started. One browser serves every test class of the JVM
+ * (launched by the first, closed when the JVM ends; launched again if it went away):
+ * Playwright's driver and a Chromium cost about 4.5 s of CPU to start and stop, which
+ * each of the two dozen classes paid before (docs/performance.md, "Test suite time").
+ * Each test still opens its own browser context (its own cookies and storage) and closes
+ * it, so no class sees another's session. Register it as a static field with
  * {@code @RegisterExtension static final Chromium chromium = new Chromium();}.
  */
-final class Chromium implements BeforeAllCallback, AfterAllCallback {
+final class Chromium implements BeforeAllCallback {
 
-	private Playwright playwright;
+	private static Playwright playwright;
 
-	private Browser browser;
+	private static Browser browser;
+
+	private static boolean hooked;
 
 	private String baseUrl;
 
@@ -32,26 +37,41 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
 		this.baseUrl = "http://localhost:" + SpringExtension.getApplicationContext(context)
 			.getEnvironment()
 			.getRequiredProperty("local.server.port");
-		this.playwright = Playwright.create();
-		this.browser = this.playwright.chromium()
+		shared();
+	}
+
+	/** The JVM's browser, launched on first use or when the last one is gone. */
+	private static synchronized Browser shared() {
+		if (browser != null && browser.isConnected()) {
+			return browser;
+		}
+		close();
+		playwright = Playwright.create();
+		browser = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
 				.setHeadless(true)
 				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync", "--no-first-run")));
+		if (!hooked) {
+			Runtime.getRuntime().addShutdownHook(new Thread(Chromium::close, "chromium-close"));
+			hooked = true;
+		}
+		return browser;
 	}
 
-	@Override
-	public void afterAll(ExtensionContext context) {
-		if (this.browser != null) {
-			this.browser.close();
+	private static synchronized void close() {
+		if (browser != null) {
+			browser.close();
+			browser = null;
 		}
-		if (this.playwright != null) {
-			this.playwright.close();
+		if (playwright != null) {
+			playwright.close();
+			playwright = null;
 		}
 	}
 
 	Browser browser() {
-		return this.browser;
+		return shared();
 	}
 
 	/** The address of {@code path} in the running application. */
