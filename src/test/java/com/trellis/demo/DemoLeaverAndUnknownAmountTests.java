@@ -83,7 +83,7 @@ class DemoLeaverAndUnknownAmountTests {
 				SELECT o.id FROM opportunity o JOIN app_user u ON u.id = o.owner_id
 				WHERE u.email = 'ae@trellis.demo' AND o.amount_unknown
 				""");
-		assertThat(count("SELECT count(*) FROM opportunity WHERE amount_unknown AND partner_id = 1")).isOne();
+		assertThat(count("SELECT count(*) FROM opportunity WHERE amount_unknown AND partner_id = 1")).isPositive();
 
 		var admin = new Viewer(1, "Ada Admin", Role.ADMIN, null);
 		var missing = new java.util.ArrayList<String>();
