@@ -66,12 +66,13 @@ class CadenceRepository {
 
 	/**
 	 * Open partner deals called commit whose close date falls before {@code before}:
-	 * deal, partner, owner, stage, close date, amount.
+	 * deal, partner, owner, stage, close date, amount (the words "Amount unknown" for a
+	 * deal whose amount is unknown, V124).
 	 */
 	List<List<Object>> commitsDue(Long pam, LocalDate before, int limit) {
 		return this.jdbc
-			.sql("SELECT o.name, p.name, u.display_name, o.stage, o.close_date, " + MONEY + " AS amount " + PARTNER_DEAL
-					+ OPEN
+			.sql("SELECT o.name, p.name, u.display_name, o.stage, o.close_date, " + MONEY
+					+ " AS amount, o.amount_unknown " + PARTNER_DEAL + OPEN
 					+ """
 							 AND o.close_date < :before AND EXISTS (SELECT 1 FROM forecast_call fc WHERE fc.opportunity_id = o.id)
 							ORDER BY amount DESC, o.id LIMIT :limit
@@ -79,22 +80,23 @@ class CadenceRepository {
 			.param("pam", pam)
 			.param("before", Date.valueOf(before))
 			.param("limit", limit)
-			.query(CadenceRepository::row)
+			.query(CadenceRepository::dealRow)
 			.list();
 	}
 
 	/**
 	 * Open partner deals whose close date has passed: deal, partner, owner, stage, close
-	 * date, amount.
+	 * date, amount (the words "Amount unknown" for a deal whose amount is unknown).
 	 */
 	List<List<Object>> slipped(Long pam, LocalDate today, int limit) {
 		return this.jdbc
-			.sql("SELECT o.name, p.name, u.display_name, o.stage, o.close_date, " + MONEY + " AS amount " + PARTNER_DEAL
-					+ OPEN + " AND o.close_date < :today ORDER BY amount DESC, o.id LIMIT :limit")
+			.sql("SELECT o.name, p.name, u.display_name, o.stage, o.close_date, " + MONEY
+					+ " AS amount, o.amount_unknown " + PARTNER_DEAL + OPEN
+					+ " AND o.close_date < :today ORDER BY amount DESC, o.id LIMIT :limit")
 			.param("pam", pam)
 			.param("today", Date.valueOf(today))
 			.param("limit", limit)
-			.query(CadenceRepository::row)
+			.query(CadenceRepository::dealRow)
 			.list();
 	}
 
@@ -279,6 +281,20 @@ class CadenceRepository {
 
 	private Timestamp at(LocalDate day) {
 		return Timestamp.from(this.calendar.startOf(day));
+	}
+
+	/**
+	 * A deal's row whose last column says whether its amount is unknown: the amount
+	 * before it is then {@link PackMath#AMOUNT_UNKNOWN} (the stored 0 is no amount), and
+	 * the flag is left out.
+	 */
+	private static List<Object> dealRow(ResultSet rs, int n) throws SQLException {
+		var row = row(rs, n);
+		boolean unknown = Boolean.TRUE.equals(row.remove(row.size() - 1));
+		if (unknown) {
+			row.set(row.size() - 1, PackMath.AMOUNT_UNKNOWN);
+		}
+		return row;
 	}
 
 	private static List<Object> row(ResultSet rs, int n) throws SQLException {

@@ -101,7 +101,8 @@ class PackContent {
 		var scope = scope(pam);
 		var rows = this.forecasts.lines(viewer, scope, quarter.start(), DEAL_LIMIT)
 			.stream()
-			.map(d -> Arrays.<Object>asList(d.name(), d.partner(), d.owner(), d.stage(), d.expectedClose(), d.amount(),
+			.map(d -> Arrays.<Object>asList(d.name(), d.partner(), d.owner(), d.stage(), d.expectedClose(),
+					d.amountUnknown() ? PackMath.AMOUNT_UNKNOWN : d.amount(),
 					com.trellis.shared.Percent.ofFraction(d.probability()), d.category()))
 			.toList();
 		return List.of(rollUp(viewer, scope, quarter),

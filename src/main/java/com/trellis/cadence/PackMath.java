@@ -12,11 +12,19 @@ import com.trellis.shared.ReportingCurrency;
  */
 final class PackMath {
 
+	/**
+	 * What a deal's amount cell holds when the amount is unknown (V124): words, not the
+	 * stored 0; a sum counts such a cell as nothing.
+	 */
+	static final String AMOUNT_UNKNOWN = "Amount unknown";
+
 	private PackMath() {
 	}
 
 	static BigDecimal sum(List<List<Object>> rows, int column) {
-		return rows.stream().map(r -> (BigDecimal) r.get(column)).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return rows.stream()
+			.map(r -> r.get(column) instanceof BigDecimal amount ? amount : BigDecimal.ZERO)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	/** The part in percent of the whole, to one decimal; null when the whole is zero. */

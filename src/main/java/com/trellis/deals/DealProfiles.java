@@ -19,16 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deals as profiles to compare (partner fit, play fit): the customer's industry, size and
- * country and the amount in the reporting currency. Callers decide who may read what; the
- * names of deals are handed out only through {@link #visibleTo}, which applies the same
- * scope as every deal read ({@code :scopePartner}).
+ * country and the amount in the reporting currency (null when the deal's amount is
+ * unknown, V124). Callers decide who may read what; the names of deals are handed out
+ * only through {@link #visibleTo}, which applies the same scope as every deal read
+ * ({@code :scopePartner}).
  */
 @Service
 public class DealProfiles {
 
 	private static final String COLUMNS = """
 			o.id, o.name, o.partner_id, o.owner_id, o.stage, a.industry, a.employee_band, a.country,
-			%s AS reporting_amount, o.closed_at
+			CASE WHEN o.amount_unknown THEN NULL ELSE %s END AS reporting_amount, o.closed_at
 			""".formatted(ReportingCurrency.DEAL_AMOUNT);
 
 	private final JdbcClient jdbc;

@@ -172,6 +172,8 @@ public class DemoData {
 				new DemoPlays(this.jdbc, generator.partners(), seed, this.clock.instant()).write();
 				new DemoMaturity(this.jdbc, this.maturity, this.clock.instant()).write(generator.partners(), seed);
 				DemoIcp.write(this.jdbc, this.clock.instant());
+				new DemoLeaver(this.jdbc, this.clock.instant()).write(seed, size.accounts(), size.opportunities());
+				new DemoUnknownAmounts(this.jdbc).write(seed, size.opportunities());
 				if (size.opportunities() <= INCENTIVES_UP_TO_DEALS) {
 					writeIncentives(generator.partners(), seed);
 					// the staff notices of what is still open, as the live path writes

@@ -153,7 +153,8 @@ class ForecastRollUps {
 				norm(stage, grp, own, later) AS (VALUES %s),
 				%s
 				SELECT top.id, o.name, p.name, u.display_name, top.stage, top.amount, top.p, %s,
-				       CASE WHEN top.called THEN 'COMMIT' WHEN top.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END
+				       CASE WHEN top.called THEN 'COMMIT' WHEN top.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END,
+				       o.amount_unknown
 				FROM top JOIN opportunity o ON o.id = top.id JOIN norm n ON n.stage = top.stage AND n.grp = top.grp
 				JOIN app_user u ON u.id = o.owner_id LEFT JOIN partner p ON p.id = o.partner_id
 				ORDER BY top.amount DESC, top.id
@@ -166,8 +167,8 @@ class ForecastRollUps {
 			.param("scopeId", scope.idOrZero())
 			.param("limit", limit)
 			.query((rs, n) -> new ForecastLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class),
-					rs.getString(9)))
+					rs.getString(5), rs.getBoolean(10) ? null : rs.getBigDecimal(6), rs.getBigDecimal(7),
+					rs.getObject(8, LocalDate.class), rs.getString(9), rs.getBoolean(10)))
 			.list();
 	}
 

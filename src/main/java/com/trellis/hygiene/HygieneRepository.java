@@ -72,9 +72,11 @@ class HygieneRepository {
 		String deals = scope.deals();
 		return switch (check) {
 			case MISSING_FIELDS -> new Query(DEAL_COLUMNS.formatted("""
-					'missing ' || concat_ws(', ', CASE WHEN o.amount IS NULL OR o.amount = 0 THEN 'amount' END,
-					                     CASE WHEN o.close_date IS NULL THEN 'close date' END,
-					                     CASE WHEN o.account_id IS NULL THEN 'account' END)""") + """
+					concat_ws('; ', CASE WHEN o.amount_unknown THEN 'amount unknown' END,
+					    'missing ' || nullif(concat_ws(', ',
+					        CASE WHEN NOT o.amount_unknown AND (o.amount IS NULL OR o.amount = 0) THEN 'amount' END,
+					        CASE WHEN o.close_date IS NULL THEN 'close date' END,
+					        CASE WHEN o.account_id IS NULL THEN 'account' END), ''))""") + """
 					FROM opportunity o JOIN app_user u ON u.id = o.owner_id
 					WHERE %1$s AND %2$s AND %3$s
 					ORDER BY o.id

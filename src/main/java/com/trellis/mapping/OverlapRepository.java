@@ -48,14 +48,18 @@ class OverlapRepository {
 
 	/**
 	 * The accounts of one cell (or of every matched cell: {@code ALL}) with their owner
-	 * and open pipeline, largest pipeline first (not for greenfield).
+	 * and open pipeline, largest pipeline first (not for greenfield), with the count of
+	 * its open deals whose amount is unknown (V124; their stored 0 adds nothing to the
+	 * sum).
 	 */
 	List<OverlapRecord> records(long partnerId, String cell) {
 		var sql = """
 				SELECT x.row_number, x.company_name, x.status, acc.id, acc.name, acc.owner_ae_id, u.display_name, u.email,
 				       (SELECT coalesce(sum(%s), 0) FROM opportunity o
 				        JOIN exchange_rate fx ON fx.currency = o.currency
-				        WHERE o.account_id = acc.id AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')) AS open_pipeline
+				        WHERE o.account_id = acc.id AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')) AS open_pipeline,
+				       (SELECT count(*) FROM opportunity o WHERE o.account_id = acc.id AND o.amount_unknown
+				          AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')) AS amount_unknown
 				FROM (%s) x JOIN account acc ON acc.id = x.account_id
 				LEFT JOIN app_user u ON u.id = acc.owner_ae_id
 				WHERE x.cell = :cell OR (:cell = 'ALL' AND x.cell NOT IN ('GREENFIELD', 'POSSIBLE'))
@@ -67,7 +71,7 @@ class OverlapRepository {
 			.param("cell", cell)
 			.query((rs, n) -> new OverlapRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
-					ReportingCurrency.CODE))
+					ReportingCurrency.CODE, rs.getLong(10)))
 			.list();
 	}
 

@@ -82,7 +82,7 @@ class KpiDetailController {
 			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {
 		var rows = this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
 		CsvExport.write(response, code.toLowerCase(java.util.Locale.ROOT) + "-records.csv",
-				List.of("kind", "id", "side", "label", "value", "currency", "counted"),
+				List.of("kind", "id", "side", "label", "value", "currency", "counted", "amountUnknown"),
 				page -> new PageResult<>(page == 0 ? rows : List.of(), page, rows.size() + 1, rows.size()),
 				row -> new ArrayList<>(row.values()));
 	}

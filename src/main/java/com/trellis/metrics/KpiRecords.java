@@ -16,7 +16,9 @@ import org.springframework.stereotype.Repository;
  * The drill-down behind each KPI: exactly the records its SQL counts, with the same
  * conditions as {@link KpiRepository}. For a ratio every record of the denominator is
  * listed and {@code counted} says whether it is in the numerator; for a comparison with
- * direct deals both sides are listed, told apart by {@code side}.
+ * direct deals both sides are listed, told apart by {@code side}. A deal of an amount
+ * drill-down whose amount is unknown (V124) has {@code value} null and
+ * {@code amountUnknown} true (false on every other record).
  */
 @Repository
 class KpiRecords {
@@ -36,7 +38,12 @@ class KpiRecords {
 			"PARTNER_SOURCED_REVENUE", "WIN_RATE", "AVERAGE_DEAL_SIZE", "OVERLAP_SOURCED_DEALS",
 			"OVERLAP_SOURCED_PIPELINE");
 
-	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
+	/**
+	 * A deal's value in the reporting currency; null when its amount is unknown (V124),
+	 * so the record says so instead of 0.
+	 */
+	private static final String AMOUNT = "CASE WHEN o.amount_unknown THEN NULL ELSE " + ReportingCurrency.DEAL_AMOUNT
+			+ " END";
 
 	private final JdbcClient jdbc;
 
@@ -59,7 +66,7 @@ class KpiRecords {
 			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" -> """
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
-					WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s AND %s ORDER BY value DESC
+					WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s AND %s ORDER BY value DESC NULLS LAST
 					""".formatted(AMOUNT, FX, "PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
 					: "o.credit_type IN ('INFLUENCED', 'CO_SELL')", s);
 			case "PARTNER_SOURCED_REVENUE" -> """
@@ -133,7 +140,7 @@ class KpiRecords {
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
 					JOIN opportunity o ON o.id = s.opportunity_id %s
-					WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s ORDER BY value DESC, o.id
+					WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s ORDER BY value DESC NULLS LAST, o.id
 					""".formatted(AMOUNT, FX, s);
 			default -> throw InvalidInputException.of("code", "no drill-down for " + code);
 		};
@@ -147,6 +154,8 @@ class KpiRecords {
 			row.put("value", value == null ? null : ReportingCurrency.round(value));
 			row.put("currency", AMOUNTS.contains(code) ? ReportingCurrency.CODE : null);
 			row.put("counted", rs.getBoolean("counted"));
+			// a deal of an amount drill-down without a value: its amount is unknown
+			row.put("amountUnknown", AMOUNTS.contains(code) && "deal".equals(rs.getString("kind")) && value == null);
 			return row;
 		}).list();
 	}

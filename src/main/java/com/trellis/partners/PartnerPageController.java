@@ -53,6 +53,11 @@ class PartnerPageController {
 		if (viewer.isPartnerUser()) {
 			return "redirect:/partners/" + viewer.partnerId();
 		}
+		// a bad sort and a bad page are named together
+		com.trellis.shared.FormErrors
+			.checks(() -> new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc),
+					() -> PageRequest.listed(page, 25))
+			.run();
 		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc);
 		var result = this.partners.search(viewer, filter, PageRequest.listed(page, 25));
 		var ownerIds = new ArrayList<Long>();

@@ -54,6 +54,8 @@ class ScorePageController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	String book(Viewer viewer, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, Model model) {
+		// a bad sort and a bad page are named together
+		com.trellis.shared.FormErrors.checks(() -> ScoreExports.sort(sort), () -> PageRequest.of(page, 50)).run();
 		var order = ScoreExports.sort(sort);
 		model.addAttribute("sort", order);
 		model.addAttribute("lines", this.scores.list(viewer, order, PageRequest.of(page, 50)));

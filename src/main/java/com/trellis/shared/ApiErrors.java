@@ -191,10 +191,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
-		var expected = ExactJsonTypes.parameter(ex.getRequiredType());
-		var message = expected != null ? expected + " ('" + ex.getValue() + "' is not)"
-				: "cannot be read from '" + ex.getValue() + "'";
-		var errors = ParameterProblems.of(ex, message, request, this.conversions.getIfAvailable())
+		var errors = ParameterProblems.of(ex, request, this.conversions.getIfAvailable())
 			.stream()
 			.map(problem -> error(problem.field(), problem.message()))
 			.toList();

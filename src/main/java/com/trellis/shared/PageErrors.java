@@ -6,9 +6,12 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,14 +42,18 @@ class PageErrors {
 
 	private final List<PageModel> layout;
 
-	PageErrors(List<PageModel> layout) {
+	private final ObjectProvider<ConversionService> conversions;
+
+	PageErrors(List<PageModel> layout,
+			@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions) {
 		this.layout = layout;
+		this.conversions = conversions;
 	}
 
 	@ExceptionHandler({ InvalidInputException.class, MethodArgumentTypeMismatchException.class,
 			MissingServletRequestParameterException.class, BindException.class })
 	Object badInput(Exception ex, HandlerMethod handler, HttpServletRequest request) {
-		var errors = errors(ex);
+		var errors = errors(ex, request);
 		if (answersJson(handler) || ApiErrorFallback.apiPath(request)) {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: "
 					+ String.join(", ", errors.stream().map(InvalidInputException.FieldError::field).toList()));
@@ -75,12 +82,16 @@ class PageErrors {
 		response.sendError(refusal.status().value(), refusal.reason());
 	}
 
-	private static List<InvalidInputException.FieldError> errors(Exception ex) {
+	/**
+	 * The problems to show: an unreadable parameter with every other bad parameter of the
+	 * request ({@link ParameterProblems}, as the API names them), not the first alone.
+	 */
+	private List<InvalidInputException.FieldError> errors(Exception ex, HttpServletRequest request) {
 		if (ex instanceof InvalidInputException invalid) {
 			return invalid.errors();
 		}
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
-			return List.of(new InvalidInputException.FieldError(mismatch.getName(), "cannot be read from this value"));
+			return ParameterProblems.of(mismatch, request, this.conversions.getIfAvailable());
 		}
 		if (ex instanceof MissingServletRequestParameterException missing) {
 			return List.of(new InvalidInputException.FieldError(missing.getParameterName(), "is required"));

@@ -31,6 +31,19 @@ final class ParameterProblems {
 	}
 
 	/**
+	 * The problems, the mismatched parameter's first (what it should be and its value),
+	 * then the others in the handler's order: the API's problem detail and a page's 400
+	 * ({@link PageErrors}) name the same ones.
+	 */
+	static List<InvalidInputException.FieldError> of(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
+			ConversionService conversions) {
+		var expected = ExactJsonTypes.parameter(ex.getRequiredType());
+		var message = expected != null ? expected + " ('" + ex.getValue() + "' is not)"
+				: "cannot be read from '" + ex.getValue() + "'";
+		return of(ex, message, request, conversions);
+	}
+
+	/**
 	 * The problems, the mismatched parameter's first (with {@code message}), then the
 	 * others in the handler's order.
 	 */

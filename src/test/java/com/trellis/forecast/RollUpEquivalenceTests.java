@@ -191,7 +191,8 @@ class RollUpEquivalenceTests {
 				norm(stage, grp, own, later) AS (VALUES %s),
 				%s
 				SELECT open.id, open.name, open.partner, u.display_name, open.stage, open.amount, pr.p, open.expected,
-				       CASE WHEN fc.opportunity_id IS NOT NULL THEN 'COMMIT' WHEN pr.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END
+				       CASE WHEN fc.opportunity_id IS NOT NULL THEN 'COMMIT' WHEN pr.p >= 0.5 THEN 'BEST_CASE' ELSE 'PIPELINE' END,
+				       (SELECT o.amount_unknown FROM opportunity o WHERE o.id = open.id)
 				FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
 				JOIN app_user u ON u.id = open.owner_id
 				LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
@@ -207,8 +208,8 @@ class RollUpEquivalenceTests {
 			.param("scopeId", scope.id() == null ? 0L : scope.id())
 			.param("limit", limit)
 			.query((rs, n) -> new ForecastLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class),
-					rs.getString(9)))
+					rs.getString(5), rs.getBoolean(10) ? null : rs.getBigDecimal(6), rs.getBigDecimal(7),
+					rs.getObject(8, LocalDate.class), rs.getString(9), rs.getBoolean(10)))
 			.list();
 	}
 

@@ -1,0 +1,67 @@
+package com.trellis.web;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A list page given several bad filter, sort or page parameters names every one of them
+ * on its 400 page at once (as the API does, {@code OneRoundParameterTests}), not the
+ * first alone or a generic error.
+ */
+@TrellisTest
+class ListPagesNameEveryBadParameterTests {
+
+	private static final Pattern FIELD = Pattern.compile("data-field=\"([^\"]+)\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "/opportunities?stage=BOGUS&partnerInvolved=maybe | stage partnerInvolved",
+			"/opportunities?stage=WON&page=-1 | stage page", "/registrations?status=BOGUS&page=-1 | status page",
+			"/registrations?status=BOGUS&mine=perhaps&page=x | status mine page",
+			"/leads?status=NOPE&page=x | status page", "/partners?tier=NOPE&lifecycle=GONE | tier lifecycle",
+			"/partners?sort=bogus&page=-1 | sort page", "/accounts?ownerId=abc&page=-3 | ownerId page",
+			"/hygiene/NO_SUCH_CHECK?page=-1 | check page", "/hygiene/STALE_DEALS?page=abc | page",
+			"/forecast?scope=NOPE&day=2026-13-40 | scope day", "/metrics?from=yesterday&to=2026-13-40 | from to",
+			"/cosell?status=MAYBE&page=-2 | status page", "/scores?sort=height&page=-1 | sort page" })
+	void aListPageNamesEveryBadParameterAtOnce(String url, String fields) throws Exception {
+		var page = this.mvc.perform(get(url).session(signIn(this.fixtures.user(Role.ADMIN))))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var named = FIELD.matcher(page).results().map(m -> m.group(1)).toList();
+		assertThat(named).as(url).containsExactlyInAnyOrderElementsOf(List.of(fields.split(" ")));
+		assertThat(page).contains("id=\"bad-fields\"");
+	}
+
+	private MockHttpSession signIn(Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}
