@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.trellis.deals.DealImport;
 import com.trellis.identity.Role;
