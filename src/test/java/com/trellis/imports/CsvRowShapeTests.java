@@ -97,8 +97,9 @@ class CsvRowShapeTests {
 		assertThat(errors(run)).isEmpty();
 		assertThat(run.at("/counts/accounts/create").asInt()).isEqualTo(1);
 		assertThat(run.at("/counts/opportunities/create").asInt()).isEqualTo(1);
-		var partners = "source_id;name;type;region\n;;;\nps-" + this.key + ";Blank rows partner " + this.key
-				+ ";SI;EMEA\n  \n";
+		var pam = this.fixtures.email(this.fixtures.user(Role.PAM));
+		var partners = "source_id;name;type;region;pam_email\n;;;;\nps-" + this.key + ";Blank rows partner " + this.key
+				+ ";SI;EMEA;" + pam + "\n  \n";
 		var report = trellis("partners", partners);
 		assertThat(errors(report)).isEmpty();
 		assertThat(report.get("rows").asInt()).isEqualTo(1);

@@ -14,16 +14,15 @@ class AccountListFileTest {
 
 	@Test
 	void aRowWithFewerValuesThanItsHeaderIsRefusedNamingTheRow() {
-		var refused = catchThrowableOfType(InvalidInputException.class, () -> AccountListFile.read(
-				"company_name,web_domain,country,status\nAcme,acme.com,DE,customer\nShort Co,short.com,DE\n"));
+		var refused = catchThrowableOfType(InvalidInputException.class, () -> AccountListFile
+			.read("company_name,web_domain,country,status\nAcme,acme.com,DE,customer\nShort Co,short.com,DE\n"));
 		assertThat(refused.errors()).extracting(e -> e.field() + "=" + e.message())
 			.containsExactly("row 3: columns=3 values where the header has 4 columns");
 	}
 
 	@Test
 	void rowsWithOnlySeparatorsAreSkipped() {
-		var rows = AccountListFile
-			.read("company_name;web_domain;country;status\n;;;\nAcme;acme.com;DE;customer\n;;\n");
+		var rows = AccountListFile.read("company_name;web_domain;country;status\n;;;\nAcme;acme.com;DE;customer\n;;\n");
 		assertThat(rows).extracting(ListRow::companyName).containsExactly("Acme");
 	}
 
