@@ -75,11 +75,37 @@ public class AccountImport {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void update(AuditLog.Actor actor, long id, ImportedAccount account) {
+		update(actor, id, account, false);
+	}
+
+	/**
+	 * Brings an imported account up to a later export; with {@code keepOwner} it keeps
+	 * the owner it has (given in Trellis since the last import) instead of the export's.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void update(AuditLog.Actor actor, long id, ImportedAccount account, boolean keepOwner) {
 		var before = this.accounts.find(id).orElseThrow();
 		// an export without a billing country leaves the one the account has
 		var country = account.country() != null ? account.country() : before.country();
-		this.accounts.update(id, command(account, country), account.ownerId(), this.clock.instant());
+		this.accounts.update(id, command(account, country), keepOwner ? before.ownerAeId() : account.ownerId(),
+				this.clock.instant());
 		this.audit.record(actor, "account", id, "updated by import", before, this.accounts.find(id).orElseThrow());
+	}
+
+	/**
+	 * The owner (user id, null for none) of each of the given accounts now, for many at
+	 * once: a later export judges whose an imported account stays against it.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> owners(java.util.Collection<Long> ids) {
+		var owners = new java.util.HashMap<Long, Long>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("SELECT id, owner_ae_id FROM account WHERE id IN (:ids)")
+				.param("ids", ids)
+				.query((rs, n) -> owners.put(rs.getLong(1), rs.getObject(2, Long.class)))
+				.list();
+		}
+		return owners;
 	}
 
 	private static AccountCommand command(ImportedAccount account, String country) {

@@ -182,7 +182,7 @@ class AccountRepository {
 				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).query(Long.class).single();
 	}
 
-	void update(long id, AccountCommand command, long ownerId, Instant now) {
+	void update(long id, AccountCommand command, Long ownerId, Instant now) {
 		this.jdbc.sql("""
 				UPDATE account SET name = :name, web_domain = :domain, industry = :industry, employee_band = :band,
 				       owner_ae_id = :owner, updated_at = :now, registrable_domain = :registrable,
@@ -199,7 +199,7 @@ class AccountRepository {
 			.update();
 	}
 
-	private static Map<String, Object> params(AccountCommand command, long ownerId) {
+	private static Map<String, Object> params(AccountCommand command, Long ownerId) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("name", command.name().strip());
 		params.put("domain", command.webDomain());

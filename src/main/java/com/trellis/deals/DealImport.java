@@ -85,6 +85,16 @@ public class DealImport {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void update(AuditLog.Actor actor, long id, ImportedDeal deal) {
+		update(actor, id, deal, false);
+	}
+
+	/**
+	 * As {@link #update(AuditLog.Actor, long, ImportedDeal)}; with {@code keepOwner} the
+	 * deal keeps the owner it has (given in Trellis since the last import) instead of the
+	 * export's {@code ownerId}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void update(AuditLog.Actor actor, long id, ImportedDeal deal, boolean keepOwner) {
 		refuseBadHistory(deal);
 		var before = this.opportunities.findForUpdate(id).orElseThrow();
 		var added = ImportedHistory.newMoves(this.opportunities.stageHistory(id), deal.moves());
@@ -96,7 +106,7 @@ public class DealImport {
 			}
 		}
 		var last = added.isEmpty() ? null : deal.last();
-		this.deals.update(id, deal, last, this.clock.instant());
+		this.deals.update(id, deal, keepOwner, last, this.clock.instant());
 		attach(actor, id, deal);
 		var after = this.opportunities.findForUpdate(id).orElseThrow();
 		this.audit.record(actor, "opportunity", id, "updated by import", before, after);
@@ -121,6 +131,15 @@ public class DealImport {
 	@Transactional(readOnly = true)
 	public java.util.Map<Long, java.time.Instant> lastMoves(java.util.Collection<Long> ids) {
 		return this.batch.lastMoves(ids);
+	}
+
+	/**
+	 * The owner (user id) of each of the given deals now, for many deals at once: a later
+	 * export judges whose an imported deal stays against it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, Long> owners(java.util.Collection<Long> ids) {
+		return this.batch.owners(ids);
 	}
 
 	/**

@@ -83,6 +83,19 @@ class ImportedDealBatch {
 	}
 
 	/** The newest stage change of each deal. */
+	/** The owner of each of the given deals now. */
+	java.util.Map<Long, Long> owners(java.util.Collection<Long> ids) {
+		var owners = new java.util.HashMap<Long, Long>();
+		if (ids.isEmpty()) {
+			return owners;
+		}
+		this.jdbc.sql("SELECT id, owner_id FROM opportunity WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> owners.put(rs.getLong(1), rs.getObject(2, Long.class)))
+			.list();
+		return owners;
+	}
+
 	java.util.Map<Long, Instant> lastMoves(java.util.Collection<Long> ids) {
 		var last = new java.util.HashMap<Long, Instant>();
 		if (ids.isEmpty()) {

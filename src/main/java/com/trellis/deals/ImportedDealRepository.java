@@ -20,11 +20,12 @@ class ImportedDealRepository {
 	}
 
 	/** Updates the values; the stage and its times too when {@code moved} is not null. */
-	void update(long id, ImportedDeal deal, ImportedDeal.Move moved, Instant now) {
+	void update(long id, ImportedDeal deal, boolean keepOwner, ImportedDeal.Move moved, Instant now) {
 		this.jdbc
 			.sql("""
 					UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, amount_unknown = :unknown,
-					       currency = :currency, close_date = :closeDate, owner_id = :owner, updated_at = :now, version = version + 1,
+					       currency = :currency, close_date = :closeDate,
+					       owner_id = CASE WHEN :keepOwner THEN owner_id ELSE :owner END, updated_at = :now, version = version + 1,
 					       source = :source, partner_id = :partner, credit_type = :credit, partner_share = :share,
 					       stage = COALESCE(:stage, stage),
 					       stage_entered_at = COALESCE(CAST(:entered AS TIMESTAMPTZ), stage_entered_at),
@@ -39,6 +40,7 @@ class ImportedDealRepository {
 			.param("currency", deal.currency())
 			.param("closeDate", deal.closeDate() == null ? null : java.sql.Date.valueOf(deal.closeDate()))
 			.param("owner", deal.ownerId())
+			.param("keepOwner", keepOwner)
 			.params(credit(deal))
 			.param("stage", moved == null ? null : moved.stage().name())
 			.param("entered", moved == null ? null : Timestamp.from(moved.at()))

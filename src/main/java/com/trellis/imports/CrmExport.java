@@ -186,7 +186,7 @@ final class CrmExport {
 						this.progress.read();
 					}
 					this.row.clear();
-					cells.complete(r, in.header().size());
+					cells.complete(r);
 					this.context.held().hold(1);
 					each.read(r, copy);
 					this.context.held().release(1);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.trellis.deals.DealImport;
 import com.trellis.identity.Role;
@@ -40,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * real run with any bad row is refused naming them all and writes nothing; otherwise all
  * rows are written in one transaction through the accounts and deals modules' import
  * ports. Rows carry their source id, so importing the same export again writes nothing
- * and a later export updates the changed rows.
+ * and a later export updates the changed rows, keeping the owners given in Trellis since
+ * while the export names the owner it named before ({@link OwnerRule}).
  */
 @Service
 class CrmImport {
@@ -69,6 +69,8 @@ class CrmImport {
 
 	private final HeldRows held;
 
+	private final RecordOwners recordOwners;
+
 	private final int pageSize;
 
 	/**
@@ -79,8 +81,9 @@ class CrmImport {
 
 	CrmImport(Users users, DealImport deals, ImportRecords records, ImportWriter writer, BusinessCalendar calendar,
 			ExchangeRates rates, ValueLimits limits, ImportStaging staging, StagedChecks checks, StagedPlan plans,
-			HeldRows held, @Value("${trellis.imports.page-size:5000}") int pageSize,
+			HeldRows held, RecordOwners recordOwners, @Value("${trellis.imports.page-size:5000}") int pageSize,
 			PlatformTransactionManager transactions) {
+		this.recordOwners = recordOwners;
 		var aside = new TransactionTemplate(transactions);
 		aside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		aside.setReadOnly(true);
@@ -147,7 +150,8 @@ class CrmImport {
 				this.calendar.zone(), owners, stages, context, progress);
 		source.read(export);
 		lap.log("read and staged");
-		errors.addAll(0, export.errors);
+		// each once, though a file read twice (HubSpot's deals) fails twice
+		errors.addAll(0, export.errors.stream().distinct().toList());
 		export.warnings().forEach(this.staging::warning);
 		progress.phase("VALIDATING");
 		this.staging.loaded();
@@ -164,7 +168,7 @@ class CrmImport {
 		this.plans.credits(roles, credits);
 		this.plans.plan(system, this.calendar.zone(), this.calendar.now(), export.columns.closeDate());
 		lap.log("planned");
-		var pams = new Pams(viewer, owners, mapping, errors);
+		var pams = new PartnerPams(this.users, viewer, owners, mapping, errors);
 		long adminHeld = this.plans.newPartnerOwners(system).stream().filter(pams::heldByAdmin).count();
 		if (adminHeld > 0) {
 			this.staging
@@ -179,6 +183,7 @@ class CrmImport {
 		counts.put("opportunities", this.plans.deals());
 		knownLastMoves();
 		counts.put("stageChanges", new ImportReport.Counts(this.plans.moves(), 0, 0));
+		counts.put("recordOwners", this.recordOwners.judge(system, owners, export, this.staging, this.pageSize));
 		lap.log("counted");
 		this.staging.errors(errors);
 		long errorCount = this.staging.errorCount();
@@ -239,50 +244,6 @@ class CrmImport {
 		var listed = new ArrayList<>(errors);
 		listed.add(new FieldError("file", (all - ImportReport.MAX_ERRORS) + " more rows cannot be imported"));
 		return listed;
-	}
-
-	/**
-	 * The PAM of each partner to create: the account's owner when that user is a PAM,
-	 * else the PAM named in the mapping ({@code partnerPam}), else the importing admin
-	 * holds the partner until they name its PAM (listed as a warning).
-	 */
-	private final class Pams {
-
-		private final Viewer viewer;
-
-		private final Map<String, Long> ownerIds = new HashMap<>();
-
-		private Long fallback;
-
-		Pams(Viewer viewer, OwnerMatch owners, ImportMapping mapping, List<FieldError> errors) {
-			this.viewer = viewer;
-			if (mapping.partnerPam() != null) {
-				var pam = CrmImport.this.users.findEnabled(mapping.partnerPam());
-				if (pam.isEmpty() || pam.get().role() != Role.PAM) {
-					errors.add(new FieldError("partnerPam", "must be the id of an active partner account manager"));
-				}
-				else {
-					this.fallback = pam.get().id();
-				}
-			}
-			owners.all().forEach(o -> this.ownerIds.put(o.email(), o.userId()));
-		}
-
-		private Long ownerPam(String ownerEmail) {
-			var ownerId = this.ownerIds.get(ownerEmail);
-			var owner = ownerId == null ? null : CrmImport.this.users.findEnabled(ownerId).orElse(null);
-			return owner != null && owner.role() == Role.PAM ? owner.id() : null;
-		}
-
-		boolean heldByAdmin(String ownerEmail) {
-			return ownerPam(ownerEmail) == null && this.fallback == null;
-		}
-
-		Long of(String ownerEmail) {
-			var pam = ownerPam(ownerEmail);
-			return pam != null ? pam : this.fallback != null ? this.fallback : this.viewer.userId();
-		}
-
 	}
 
 	/** A digest of the values a row is imported with. */

@@ -58,7 +58,7 @@ final class ExportCells {
 			this.written = in::written;
 			in.forEach(row -> {
 				this.progress.read();
-				complete(row, in.header().size());
+				complete(row);
 				each.accept(row);
 			});
 		}
@@ -192,14 +192,12 @@ final class ExportCells {
 	}
 
 	/**
-	 * Refuses a row holding more values than its header names columns (the extra values
-	 * would be dropped unseen): {@code row N: columns}, expected and found.
+	 * Refuses a row whose number of values is not its header's
+	 * ({@link CsvImport.Row#misfit}), named with the file: {@code Opportunity row 7:
+	 * columns}.
 	 */
-	void complete(CsvImport.Row row, int columns) {
-		if (row.columns() > columns) {
-			this.errors.add(
-					new FieldError(where(row) + "columns", "expected " + columns + " columns, found " + row.columns()));
-		}
+	void complete(CsvImport.Row row) {
+		row.misfit().ifPresent(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
 	}
 
 	void error(CsvImport.Row row, String column, String message) {

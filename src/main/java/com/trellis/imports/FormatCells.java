@@ -115,13 +115,14 @@ final class FormatCells {
 		return this.row.number();
 	}
 
+	/**
+	 * Whether the row has as many values as the header names columns; else its refusal
+	 * ({@link CsvImport.Row#misfit}) is added and the row is read no further.
+	 */
 	boolean complete() {
-		if (this.row.columns() != this.file.header().size()) {
-			this.errors.add(this.row.error("columns",
-					"expected " + this.file.header().size() + " columns, found " + this.row.columns()));
-			return false;
-		}
-		return true;
+		var misfit = this.row.misfit();
+		misfit.ifPresent(this.errors::add);
+		return misfit.isEmpty();
 	}
 
 }

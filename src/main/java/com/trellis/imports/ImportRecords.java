@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Which source record became which Trellis record, with the digest of the values it was
- * last imported with.
+ * last imported with and the owner (e-mail) its file named then ({@code source_owner},
+ * null for records of the Trellis formats and those imported before V125).
  */
 @Repository
 class ImportRecords {
@@ -33,8 +34,11 @@ class ImportRecords {
 		this.dataSource = dataSource;
 	}
 
-	/** A source record and what it became, with the digest of its values. */
-	record Saved(String sourceId, long targetId, String fingerprint, boolean amountUnknown) {
+	/**
+	 * A source record and what it became, with the digest of its values and the owner
+	 * (e-mail) its file names.
+	 */
+	record Saved(String sourceId, long targetId, String fingerprint, boolean amountUnknown, String sourceOwner) {
 	}
 
 	/**
@@ -49,23 +53,25 @@ class ImportRecords {
 		this.jdbc.sql("""
 				CREATE TEMPORARY TABLE IF NOT EXISTS import_record_staging (
 				    source_id TEXT NOT NULL, target_id BIGINT NOT NULL, fingerprint TEXT NOT NULL,
-				    amount_unknown BOOLEAN NOT NULL) ON COMMIT DROP
+				    amount_unknown BOOLEAN NOT NULL, source_owner TEXT) ON COMMIT DROP
 				""").update();
 		this.jdbc.sql("TRUNCATE import_record_staging").update();
 		try (var copy = PgCopy.into(this.dataSource, "import_record_staging",
-				List.of("source_id", "target_id", "fingerprint", "amount_unknown"))) {
-			rows.forEach(r -> copy.row(r.sourceId(), r.targetId(), r.fingerprint(), r.amountUnknown()));
+				List.of("source_id", "target_id", "fingerprint", "amount_unknown", "source_owner"))) {
+			rows.forEach(
+					r -> copy.row(r.sourceId(), r.targetId(), r.fingerprint(), r.amountUnknown(), r.sourceOwner()));
 			copy.finish();
 		}
 		this.jdbc
 			.sql("""
 					INSERT INTO import_record (source_system, object_type, source_id, target_id, fingerprint, amount_unknown,
-					                           imported_at, updated_at)
-					SELECT :system, :object, source_id, target_id, fingerprint, amount_unknown, :now, :now
+					                           source_owner, imported_at, updated_at)
+					SELECT :system, :object, source_id, target_id, fingerprint, amount_unknown, source_owner, :now, :now
 					FROM import_record_staging
 					ON CONFLICT (source_system, object_type, source_id)
 					DO UPDATE SET target_id = EXCLUDED.target_id, fingerprint = EXCLUDED.fingerprint,
-					              amount_unknown = EXCLUDED.amount_unknown, updated_at = EXCLUDED.updated_at
+					              amount_unknown = EXCLUDED.amount_unknown, source_owner = EXCLUDED.source_owner,
+					              updated_at = EXCLUDED.updated_at
 					""")
 			.param("system", system)
 			.param("object", object)
@@ -104,23 +110,24 @@ class ImportRecords {
 		return found;
 	}
 
-	void save(String system, String object, String sourceId, long targetId, String fingerprint, boolean amountUnknown,
-			Instant now) {
+	void save(String system, String object, Saved row, Instant now) {
 		this.jdbc
 			.sql("""
 					INSERT INTO import_record (source_system, object_type, source_id, target_id, fingerprint, amount_unknown,
-					                           imported_at, updated_at)
-					VALUES (:system, :object, :source, :target, :fingerprint, :unknown, :now, :now)
+					                           source_owner, imported_at, updated_at)
+					VALUES (:system, :object, :source, :target, :fingerprint, :unknown, :owner, :now, :now)
 					ON CONFLICT (source_system, object_type, source_id)
 					DO UPDATE SET target_id = EXCLUDED.target_id, fingerprint = EXCLUDED.fingerprint,
-					              amount_unknown = EXCLUDED.amount_unknown, updated_at = EXCLUDED.updated_at
+					              amount_unknown = EXCLUDED.amount_unknown, source_owner = EXCLUDED.source_owner,
+					              updated_at = EXCLUDED.updated_at
 					""")
 			.param("system", system)
 			.param("object", object)
-			.param("source", sourceId)
-			.param("target", targetId)
-			.param("fingerprint", fingerprint)
-			.param("unknown", amountUnknown)
+			.param("source", row.sourceId())
+			.param("target", row.targetId())
+			.param("fingerprint", row.fingerprint())
+			.param("unknown", row.amountUnknown())
+			.param("owner", row.sourceOwner())
 			.param("now", Timestamp.from(now))
 			.update();
 	}

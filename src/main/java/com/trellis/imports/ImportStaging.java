@@ -52,7 +52,7 @@ class ImportStaging {
 		this.jdbc
 			.sql("""
 					DROP TABLE IF EXISTS imp_account, imp_deal, imp_history, imp_link, imp_error, imp_warning, imp_stage,
-					     imp_credit, imp_chosen, imp_plan_deal, imp_move, imp_plan, imp_known_last;
+					     imp_credit, imp_chosen, imp_plan_deal, imp_move, imp_plan, imp_known_last, imp_keep_owner;
 					CREATE TEMPORARY TABLE imp_account (ord BIGINT, where_ TEXT, source_id TEXT, name TEXT, domain TEXT,
 					    industry TEXT, owner_email TEXT, created_at TIMESTAMPTZ, partner BOOLEAN, type TEXT, country TEXT,
 					    fingerprint TEXT, errors JSONB, warning TEXT) ON COMMIT DROP;
@@ -73,6 +73,8 @@ class ImportStaging {
 					    ON COMMIT DROP;
 					CREATE TEMPORARY TABLE imp_stage (key TEXT PRIMARY KEY, stage TEXT NOT NULL) ON COMMIT DROP;
 					CREATE TEMPORARY TABLE imp_credit (key TEXT PRIMARY KEY, credit TEXT NOT NULL) ON COMMIT DROP;
+					CREATE TEMPORARY TABLE imp_keep_owner (object TEXT NOT NULL, ord BIGINT NOT NULL,
+					    PRIMARY KEY (object, ord)) ON COMMIT DROP;
 					""")
 			.update();
 	}

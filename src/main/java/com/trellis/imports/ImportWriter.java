@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * ({@code trellis.imports.page-size}, 5,000 by default), so what it holds does not grow
  * with the files: owners and partners one by one (few), new accounts and deals in bulk
  * per page ({@code COPY}, one audit entry and one event per page), changed ones one by
- * one, and the source records in bulk per page.
+ * one (keeping their owner where {@link OwnerRule} says so), and the source records, with
+ * the owner each file row names, in bulk per page.
  */
 @Component
 class ImportWriter {
@@ -125,12 +126,15 @@ class ImportWriter {
 						LifecycleStatus.ACTIVE, LocalDate.ofInstant(row.createdAt(), this.calendar.zone()));
 				if (planned.targetId() == null) {
 					long id = this.partners.create(actor, partner, system);
-					this.records.save(system, "Partner", row.sourceId(), id, planned.fingerprint(), false, now);
+					this.records.save(system, "Partner",
+							new ImportRecords.Saved(row.sourceId(), id, planned.fingerprint(), false, row.ownerEmail()),
+							now);
 				}
 				else if (!planned.fingerprint().equals(planned.knownFingerprint())) {
+					// a later export never sets the PAM: it belongs to the program
 					this.partners.update(actor, planned.targetId(), partner);
-					this.records.save(system, "Partner", row.sourceId(), planned.targetId(), planned.fingerprint(),
-							false, now);
+					this.records.save(system, "Partner", new ImportRecords.Saved(row.sourceId(), planned.targetId(),
+							planned.fingerprint(), false, row.ownerEmail()), now);
 				}
 			}
 			progress.applied(page.size());
@@ -154,15 +158,17 @@ class ImportWriter {
 					created.add(planned);
 				}
 				else if (!planned.fingerprint().equals(planned.knownFingerprint())) {
-					this.accounts.update(actor, planned.targetId(), account(planned.row(), userIds));
+					this.accounts.update(actor, planned.targetId(), account(planned.row(), userIds),
+							planned.keepOwner());
 					saved.add(new ImportRecords.Saved(planned.row().account().sourceId(), planned.targetId(),
-							planned.fingerprint(), false));
+							planned.fingerprint(), false, planned.row().account().ownerEmail()));
 				}
 			}
 			var ids = this.accounts.createAll(actor, created.stream().map(p -> account(p.row(), userIds)).toList());
 			for (int i = 0; i < created.size(); i++) {
-				saved.add(new ImportRecords.Saved(created.get(i).row().account().sourceId(), ids.get(i),
-						created.get(i).fingerprint(), false));
+				var row = created.get(i).row().account();
+				saved.add(new ImportRecords.Saved(row.sourceId(), ids.get(i), created.get(i).fingerprint(), false,
+						row.ownerEmail()));
 			}
 			this.records.saveAll(system, "Account", saved, now);
 			progress.applied(page.size());
@@ -192,16 +198,16 @@ class ImportWriter {
 					values.add(deal);
 				}
 				else {
-					this.deals.update(actor, planned.targetId(), deal);
+					this.deals.update(actor, planned.targetId(), deal, planned.keepOwner());
 					saved.add(new ImportRecords.Saved(row.sourceId(), planned.targetId(), planned.fingerprint(),
-							row.amountUnknown()));
+							row.amountUnknown(), row.ownerEmail()));
 				}
 			}
 			var ids = this.deals.createAll(actor, values);
 			for (int i = 0; i < created.size(); i++) {
 				var row = created.get(i).row();
 				saved.add(new ImportRecords.Saved(row.sourceId(), ids.get(i), created.get(i).fingerprint(),
-						row.amountUnknown()));
+						row.amountUnknown(), row.ownerEmail()));
 			}
 			this.records.saveAll(system, "Opportunity", saved, now);
 			progress.applied(page.size() + moves);
@@ -216,8 +222,11 @@ class ImportWriter {
 				row.createdAt(), located.country());
 	}
 
-	/** A planned row of the staging with the record it was imported as before, if any. */
-	record Planned<T>(long ord, T row, String fingerprint, Long targetId, String knownFingerprint) {
+	/**
+	 * A planned row of the staging with the record it was imported as before, if any, and
+	 * whether that record keeps its owner ({@link OwnerRule}).
+	 */
+	record Planned<T>(long ord, T row, String fingerprint, Long targetId, String knownFingerprint, boolean keepOwner) {
 	}
 
 	/**

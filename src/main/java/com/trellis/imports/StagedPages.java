@@ -35,9 +35,12 @@ class StagedPages {
 
 	}
 
-	/** A planned deal with the Trellis ids of its account and partner. */
+	/**
+	 * A planned deal with the Trellis ids of its account and partner, and whether a deal
+	 * imported before keeps its owner ({@link OwnerRule}).
+	 */
 	record PlannedDeal(long ord, ImportPlan.DealRow row, String fingerprint, Long targetId, long accountId,
-			Long partnerId) {
+			Long partnerId, boolean keepOwner) {
 	}
 
 	/** Planned accounts or partners ({@code partner}) after the row {@code after}. */
@@ -45,7 +48,8 @@ class StagedPages {
 			AccountMapper<T> mapper) {
 		return this.jdbc.sql("""
 				SELECT a.ord, a.source_id, a.name, a.domain, a.industry, a.owner_email, a.created_at, a.type, a.country,
-				       a.fingerprint, r.target_id, r.fingerprint AS known
+				       a.fingerprint, r.target_id, r.fingerprint AS known,
+				       EXISTS (SELECT 1 FROM imp_keep_owner o WHERE o.object = :object AND o.ord = a.ord) AS keep_owner
 				""" + StagedPlan.PLANNED_ACCOUNTS + " AND a.ord > :after ORDER BY a.ord LIMIT :page")
 			.param("system", system)
 			.param("object", partner ? "Partner" : "Account")
@@ -57,7 +61,8 @@ class StagedPages {
 							new ImportPlan.AccountRow(rs.getString("source_id"), rs.getString("name"),
 									rs.getString("domain"), rs.getString("industry"), rs.getString("owner_email"),
 									rs.getTimestamp("created_at").toInstant())),
-					rs.getString("fingerprint"), rs.getObject("target_id", Long.class), rs.getString("known")))
+					rs.getString("fingerprint"), rs.getObject("target_id", Long.class), rs.getString("known"),
+					rs.getBoolean("keep_owner")))
 			.list();
 	}
 
@@ -68,16 +73,18 @@ class StagedPages {
 	 * wrote most of them, unknown to the statistics).
 	 */
 	List<PlannedDeal> deals(String system, long after, int page) {
-		var rows = this.jdbc.sql("""
-				SELECT p.*,
-				       (SELECT r.target_id FROM import_record r WHERE r.source_system = :system
-				          AND r.object_type = 'Account' AND r.source_id = p.account_source LIMIT 1) AS account_target,
-				       (SELECT r.target_id FROM import_record r WHERE r.source_system = :system
-				          AND r.object_type = 'Partner' AND r.source_id = p.partner_source LIMIT 1) AS partner_target
-				FROM imp_plan p
-				WHERE p.ord > :after AND (p.target_id IS NULL OR p.known_fingerprint <> p.fingerprint)
-				ORDER BY p.ord LIMIT :page
-				""")
+		var rows = this.jdbc
+			.sql("""
+					SELECT p.*,
+					       (SELECT r.target_id FROM import_record r WHERE r.source_system = :system
+					          AND r.object_type = 'Account' AND r.source_id = p.account_source LIMIT 1) AS account_target,
+					       (SELECT r.target_id FROM import_record r WHERE r.source_system = :system
+					          AND r.object_type = 'Partner' AND r.source_id = p.partner_source LIMIT 1) AS partner_target,
+					       EXISTS (SELECT 1 FROM imp_keep_owner o WHERE o.object = 'Opportunity' AND o.ord = p.ord) AS keep_owner
+					FROM imp_plan p
+					WHERE p.ord > :after AND (p.target_id IS NULL OR p.known_fingerprint <> p.fingerprint)
+					ORDER BY p.ord LIMIT :page
+					""")
 			.param("system", system)
 			.param("after", after)
 			.param("page", page)
@@ -87,7 +94,7 @@ class StagedPages {
 					rs.getTimestamp("created_at").toInstant(), rs.getBoolean("amount_unknown"),
 					rs.getString("partner_source"), rs.getString("credit"), rs.getString("fingerprint"),
 					rs.getObject("target_id", Long.class), rs.getLong("account_target"),
-					rs.getObject("partner_target", Long.class)))
+					rs.getObject("partner_target", Long.class), rs.getBoolean("keep_owner")))
 			.list();
 		if (rows.isEmpty()) {
 			return List.of();
@@ -111,14 +118,14 @@ class StagedPages {
 					new ImportPlan.DealRow(s.sourceId(), s.accountSource(), s.name(), s.amount(), s.currency(),
 							s.closeDate(), s.ownerEmail(), s.createdAt(), moves.get(s.ord()), s.amountUnknown(),
 							s.partnerSource(), s.credit() == null ? null : CreditType.valueOf(s.credit())),
-					s.fingerprint(), s.targetId(), s.accountId(), s.partnerId()))
+					s.fingerprint(), s.targetId(), s.accountId(), s.partnerId(), s.keepOwner()))
 			.toList();
 	}
 
 	private record Staged(long ord, String sourceId, String accountSource, String name, java.math.BigDecimal amount,
 			String currency, java.time.LocalDate closeDate, String ownerEmail, java.time.Instant createdAt,
 			boolean amountUnknown, String partnerSource, String credit, String fingerprint, Long targetId,
-			long accountId, Long partnerId) {
+			long accountId, Long partnerId, boolean keepOwner) {
 
 		Staged {
 			amount = com.trellis.shared.MinorUnits.round(amount, currency);

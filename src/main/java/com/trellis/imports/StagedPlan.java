@@ -39,7 +39,7 @@ class StagedPlan {
 	 */
 	static final String PLANNED_ACCOUNTS = """
 			FROM imp_account a
-			LEFT JOIN LATERAL (SELECT k.target_id, k.fingerprint FROM import_record k
+			LEFT JOIN LATERAL (SELECT k.target_id, k.fingerprint, k.source_owner FROM import_record k
 			                   WHERE k.source_system = :system AND k.object_type = :object AND k.source_id = a.source_id
 			                   LIMIT 1) r ON TRUE
 			WHERE a.partner = :partner AND a.errors IS NULL AND a.fingerprint IS NOT NULL
@@ -170,7 +170,7 @@ class StagedPlan {
 					       encode(sha256(convert_to(p.fp_prefix || mv.moves || ', amountUnknown=' || p.amount_unknown
 					              || ', partnerSourceId=' || coalesce(p.partner_source, 'null') || ', credit='
 					              || coalesce(p.credit, 'null') || ']', 'UTF8')), 'hex') AS fingerprint,
-					       r.target_id, r.fingerprint AS known_fingerprint
+					       r.target_id, r.fingerprint AS known_fingerprint, r.source_owner AS known_owner
 					FROM imp_plan_deal p
 					JOIN (SELECT deal_ord, count(*) AS moves_count,
 					             '[' || string_agg('Move[stage=' || stage || ', at=' || %s || ']', ', ' ORDER BY n) || ']' AS moves

@@ -34,6 +34,11 @@ final class AccountListFile {
 			throw InvalidInputException.of("file", "has more than " + MAX_ROWS + " rows");
 		}
 		for (var row : csv.rows()) {
+			var misfit = row.misfit();
+			if (misfit.isPresent()) {
+				errors.add(misfit.get());
+				continue;
+			}
 			var name = row.get("company_name");
 			if (name.isBlank() || name.length() > 200) {
 				errors.add(row.error("company_name", "give the company's name (up to 200 characters)"));

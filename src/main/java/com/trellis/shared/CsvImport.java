@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 import com.trellis.shared.InvalidInputException.FieldError;
@@ -20,8 +21,9 @@ import com.trellis.shared.InvalidInputException.FieldError;
  * is dropped, the delimiter is a comma or, when the header line has more of them, a
  * semicolon (Excel's in many European locales), headers and values may be quoted, and
  * columns are found by their header name, ignoring case, surrounding spaces and order.
- * Empty lines are skipped. Every error names the row as a spreadsheet numbers it (the
- * header is row 1) or the header, and nothing is returned when the file cannot be read.
+ * Empty lines are skipped, and so are rows without any value (only separators or blanks).
+ * Every error names the row as a spreadsheet numbers it (the header is row 1) or the
+ * header, and nothing is returned when the file cannot be read.
  */
 public final class CsvImport {
 
@@ -73,17 +75,37 @@ public final class CsvImport {
 			}
 			var rows = new ArrayList<Row>();
 			for (var record : parser) {
-				var values = new LinkedHashMap<String, String>();
-				for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
-					values.putIfAbsent(header.get(i), record.get(i));
+				var row = row(record, header);
+				if (row != null) {
+					rows.add(row);
 				}
-				rows.add(new Row(record.getRecordNumber() + 1, record.size(), values));
 			}
 			return new CsvImport(header, Map.copyOf(written), List.copyOf(rows));
 		}
 		catch (IllegalArgumentException | IOException | UncheckedIOException | IllegalStateException ex) {
 			throw CsvProblems.unreadable(ex);
 		}
+	}
+
+	/**
+	 * A data row of a file whose header names {@code header}, or null for a row without
+	 * any value (a blank line, blanks, or only separators, as a spreadsheet writes an
+	 * empty row): it is skipped as an empty line is. The one place every CSV path
+	 * ({@link #read}, {@link CsvStream}) builds its rows.
+	 */
+	static Row row(CSVRecord record, List<String> header) {
+		boolean blank = true;
+		for (int i = 0; i < record.size() && blank; i++) {
+			blank = record.get(i).isBlank();
+		}
+		if (blank) {
+			return null;
+		}
+		var values = new LinkedHashMap<String, String>();
+		for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
+			values.putIfAbsent(header.get(i), record.get(i));
+		}
+		return new Row(record.getRecordNumber() + 1, record.size(), header.size(), values);
 	}
 
 	/** The header's column names, lower case. */
@@ -138,9 +160,24 @@ public final class CsvImport {
 	 *
 	 * @param number the row as a spreadsheet numbers it (the header is row 1)
 	 * @param columns how many values the row has
+	 * @param headerColumns how many columns its file's header names
 	 * @param values the values by lower-case column name
 	 */
-	public record Row(long number, int columns, Map<String, String> values) {
+	public record Row(long number, int columns, int headerColumns, Map<String, String> values) {
+
+		/**
+		 * The refusal of a row whose number of values is not the header's (a value too
+		 * many would be dropped unseen, one too few leaves the last columns empty or
+		 * shifts the values): {@code row N: columns}, "7 values where the header has 9
+		 * columns"; empty when the row fits. The one check of every CSV path.
+		 */
+		public java.util.Optional<FieldError> misfit() {
+			if (this.columns == this.headerColumns) {
+				return java.util.Optional.empty();
+			}
+			return java.util.Optional
+				.of(error("columns", this.columns + " values where the header has " + this.headerColumns + " columns"));
+		}
 
 		/** The value of a column (any case), empty when the row has none. */
 		public String get(String column) {

@@ -93,17 +93,17 @@ public final class CsvStream implements AutoCloseable {
 	}
 
 	/**
-	 * Hands each data row to {@code action}, in file order; a file that stops being
-	 * readable CSV part way is refused naming the file.
+	 * Hands each data row to {@code action}, in file order (rows without any value
+	 * skipped, as {@link CsvImport} does); a file that stops being readable CSV part way
+	 * is refused naming the file.
 	 */
 	public void forEach(Consumer<CsvImport.Row> action) {
 		try {
 			for (var record : this.parser) {
-				var values = new LinkedHashMap<String, String>();
-				for (int i = 0; i < Math.min(this.header.size(), record.size()); i++) {
-					values.putIfAbsent(this.header.get(i), record.get(i));
+				var row = CsvImport.row(record, this.header);
+				if (row != null) {
+					action.accept(row);
 				}
-				action.accept(new CsvImport.Row(record.getRecordNumber() + 1, record.size(), values));
 			}
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {

@@ -24,10 +24,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The shape of a CRM export's files: a row with more values than its header is refused
- * naming the row; what the CSV parser cannot read is said in plain words naming the file
- * and row; missing columns are named as the source spells them and HubSpot's errors name
- * HubSpot's files; a re-import changing nothing writes nothing; the rows validated reach
- * the rows read.
+ * naming the row (fewer values too: {@link CsvRowShapeTests}); what the CSV parser cannot
+ * read is said in plain words naming the file and row; missing columns are named as the
+ * source spells them and HubSpot's errors name HubSpot's files; a re-import changing
+ * nothing writes nothing; the rows validated reach the rows read.
  */
 @TrellisTest
 @TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-" })
@@ -64,11 +64,11 @@ class CrmFileShapeTests {
 		var accounts = ACCOUNTS + "001SH2,Wide customer,005SH1,2025-01-06T09:00:00Z,extra,more\n";
 		var deals = DEALS + "006SH1,001SH1,Wide deal,Prospecting,10,USD,2025-02-05,005SH1,2025-01-06T09:00:00Z,x\n";
 		var errors = errors(salesforce(accounts, deals, "true"));
-		assertThat(errors).contains("Account row 3: columns=expected 4 columns, found 6",
-				"Opportunity row 2: columns=expected 9 columns, found 10");
+		assertThat(errors).contains("Account row 3: columns=6 values where the header has 4 columns",
+				"Opportunity row 2: columns=10 values where the header has 9 columns");
 		var hubspot = errors(hubspot("Record ID,Company name,Create Date,Owner email\nC1,Co,2025-01-06,"
 				+ this.fixtures.email(this.admin) + ",spill\n", "Record ID,Deal Name\n"));
-		assertThat(hubspot).contains("companies row 2: columns=expected 4 columns, found 5");
+		assertThat(hubspot).contains("companies row 2: columns=5 values where the header has 4 columns");
 	}
 
 	@Test

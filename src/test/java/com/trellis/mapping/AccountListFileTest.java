@@ -1,0 +1,29 @@
+package com.trellis.mapping;
+
+import com.trellis.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A partner's account list is read as every other CSV file: a row whose number of values
+ * is not the header's is refused naming the row, a row without any value is skipped.
+ */
+class AccountListFileTest {
+
+	@Test
+	void aRowWithFewerValuesThanItsHeaderIsRefusedNamingTheRow() {
+		var refused = catchThrowableOfType(InvalidInputException.class, () -> AccountListFile
+			.read("company_name,web_domain,country,status\nAcme,acme.com,DE,customer\nShort Co,short.com,DE\n"));
+		assertThat(refused.errors()).extracting(e -> e.field() + "=" + e.message())
+			.containsExactly("row 3: columns=3 values where the header has 4 columns");
+	}
+
+	@Test
+	void rowsWithOnlySeparatorsAreSkipped() {
+		var rows = AccountListFile.read("company_name;web_domain;country;status\n;;;\nAcme;acme.com;DE;customer\n;;\n");
+		assertThat(rows).extracting(ListRow::companyName).containsExactly("Acme");
+	}
+
+}
