@@ -65,7 +65,7 @@ class TrellisDealCloseDayTests {
 		assertThat(report.errors()).extracting(e -> e.field())
 			.containsExactly("row 2: stage_history", "row 3: stage_history");
 		assertThat(report.errors().get(0).message()).contains("CLOSED_WON at 2025-09-30T20:00:00Z")
-			.contains("falls on 2025-10-01 in Pacific/Auckland, not on the close date 2025-09-30");
+			.contains("falls on 2025-10-01 in Pacific/Auckland, after the close date 2025-09-30");
 		assertThat(report.errors().get(1).message()).contains("COMMIT at 2025-10-01T12:00:00Z")
 			.contains("falls on 2025-10-02 in Pacific/Auckland, after the close date 2025-10-01");
 		assertThat(report.created()).isEqualTo(1);
