@@ -2,6 +2,7 @@ package com.trellis.deals;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,13 +99,17 @@ public class DealFormatImport {
 	}
 
 	/**
-	 * Every reason a new deal may not start with this created moment and history (null:
-	 * not given), named {@code createdAt} or {@code stageHistory}: a moment in the
-	 * future, a history that does not end in the deal's stage, or one that cannot stand
-	 * as a deal's history ({@link ImportedHistory}).
+	 * Every reason a new deal of {@code stage}, closed on {@code closeDate} (null: open
+	 * or not given), may not start with this created moment and history (null, empty: not
+	 * given), named {@code createdAt} or {@code stageHistory}: a moment in the future, a
+	 * history that does not end in the deal's stage, one that cannot stand as a deal's
+	 * history ({@link ImportedHistory}), and, for a closed deal, a move after its close
+	 * date or a closing move on another day ({@link CloseDayRule}, days in the business
+	 * time zone). Needs only these values, so it is asked even when another cell of the
+	 * row was refused.
 	 */
 	@Transactional(readOnly = true)
-	public List<FieldError> historyRefusal(OpportunityCommand command, Instant createdAt,
+	public List<FieldError> historyRefusal(Stage stage, LocalDate closeDate, Instant createdAt,
 			List<ImportedDeal.Move> moves) {
 		var refused = new ArrayList<FieldError>();
 		var now = this.clock.instant();
@@ -114,14 +119,19 @@ public class DealFormatImport {
 		if (moves.stream().anyMatch(move -> move.at().isAfter(now))) {
 			refused.add(new FieldError("stageHistory", "has a move in the future"));
 		}
-		if (!moves.isEmpty() && moves.get(moves.size() - 1).stage() != command.stage()) {
+		if (!moves.isEmpty() && moves.get(moves.size() - 1).stage() != stage) {
 			refused.add(new FieldError("stageHistory",
-					"ends in " + moves.get(moves.size() - 1).stage() + ", but the deal's stage is " + command.stage()));
+					"ends in " + moves.get(moves.size() - 1).stage() + ", but the deal's stage is " + stage));
 		}
-		if (refused.isEmpty() && (!command.stage().isClosed() || command.closeDate() != null)) {
-			ImportedHistory.refusal(imported(command, createdAt, moves))
+		if (refused.isEmpty() && (!stage.isClosed() || closeDate != null)) {
+			var history = moves.isEmpty() ? defaultHistory(stage, closeDate, createdAt) : moves;
+			ImportedHistory.refusal(createdAt != null ? createdAt : history.get(0).at(), history)
 				.ifPresent(
 						reason -> refused.add(new FieldError(moves.isEmpty() ? "createdAt" : "stageHistory", reason)));
+		}
+		if (stage.isClosed() && closeDate != null) {
+			CloseDayRule.refusal(moves, closeDate, this.calendar.zone())
+				.ifPresent(reason -> refused.add(new FieldError("stageHistory", reason)));
 		}
 		return refused;
 	}
@@ -139,21 +149,26 @@ public class DealFormatImport {
 	}
 
 	private ImportedDeal imported(OpportunityCommand command, Instant createdAt, List<ImportedDeal.Move> moves) {
-		var history = moves;
-		if (history.isEmpty()) {
-			var now = this.clock.instant();
-			Instant at = createdAt != null && createdAt.isBefore(now) ? createdAt : now;
-			if (command.stage().isClosed()) {
-				var closed = this.calendar.startOf(command.closeDate());
-				at = closed.isBefore(now) ? closed : now;
-			}
-			history = List.of(new ImportedDeal.Move(command.stage(), at));
-		}
+		var history = moves.isEmpty() ? defaultHistory(command.stage(), command.closeDate(), createdAt) : moves;
 		var credit = command.partnerId() == null ? null
 				: new ImportedDeal.Credit(command.partnerId(), command.creditType(), command.partnerShare());
 		return new ImportedDeal(command.accountId(), command.name(), command.amount(), command.currency(),
 				command.closeDate(), command.ownerId(), createdAt != null ? createdAt : history.get(0).at(), history,
 				credit);
+	}
+
+	/**
+	 * A deal's history when the row gives none: open deals at their stage since they were
+	 * created (or now), closed ones at the start of their close day (or now).
+	 */
+	private List<ImportedDeal.Move> defaultHistory(Stage stage, LocalDate closeDate, Instant createdAt) {
+		var now = this.clock.instant();
+		Instant at = createdAt != null && createdAt.isBefore(now) ? createdAt : now;
+		if (stage.isClosed()) {
+			var closed = this.calendar.startOf(closeDate);
+			at = closed.isBefore(now) ? closed : now;
+		}
+		return List.of(new ImportedDeal.Move(stage, at));
 	}
 
 	/** Saves the row's values on a deal of this program, audited "updated by import". */

@@ -2,6 +2,8 @@ package com.trellis.deals;
 
 import java.util.List;
 
+import com.trellis.shared.ImportScope;
+
 /**
  * Many deals were imported at once, created closed (a CRM export's history): one event
  * for the batch instead of one {@link DealClosed} per deal, which would cost a stored
@@ -12,7 +14,7 @@ import java.util.List;
  * registration and no partner plan to settle, so the other {@link DealClosed} listeners
  * have nothing to do.
  */
-public record DealsImported(List<Long> won, List<Long> lost) {
+public record DealsImported(List<Long> won, List<Long> lost) implements ImportScope.Origin {
 
 	public DealsImported {
 		won = List.copyOf(won);
@@ -22,9 +24,15 @@ public record DealsImported(List<Long> won, List<Long> lost) {
 	/** Each deal as the {@link DealClosed} a single import publishes. */
 	public List<DealClosed> closes() {
 		var closes = new java.util.ArrayList<DealClosed>(this.won.size() + this.lost.size());
-		this.won.forEach(id -> closes.add(new DealClosed(id, null, true)));
-		this.lost.forEach(id -> closes.add(new DealClosed(id, null, false)));
+		this.won.forEach(id -> closes.add(new DealClosed(id, null, true, true)));
+		this.lost.forEach(id -> closes.add(new DealClosed(id, null, false, true)));
 		return closes;
+	}
+
+	/** Always made by an import. */
+	@Override
+	public boolean byImport() {
+		return true;
 	}
 
 }

@@ -16,14 +16,18 @@ final class ImportedHistory {
 	}
 
 	static Optional<String> refusal(ImportedDeal deal) {
-		var moves = deal.moves();
+		return refusal(deal.createdAt(), deal.moves());
+	}
+
+	/** As {@link #refusal(ImportedDeal)}, for a deal created at {@code createdAt}. */
+	static Optional<String> refusal(java.time.Instant createdAt, List<ImportedDeal.Move> moves) {
 		if (moves.isEmpty()) {
 			return Optional.of("a deal needs at least the stage it is in");
 		}
 		ImportedDeal.Move before = null;
 		for (int i = 0; i < moves.size(); i++) {
 			var move = moves.get(i);
-			if (move.at().isBefore(deal.createdAt())) {
+			if (move.at().isBefore(createdAt)) {
 				return Optional
 					.of("the move to " + move.stage() + " at " + move.at() + " is before the deal was created");
 			}

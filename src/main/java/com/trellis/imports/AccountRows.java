@@ -67,31 +67,26 @@ class AccountRows {
 		var band = kept(cells, "employee_band", existing == null ? null : existing.employeeBand());
 		var country = kept(cells, "country", existing == null ? null : existing.country());
 		var owner = owner(cells, existing);
-		if (plan.errors.size() > before) {
-			return;
-		}
 		var command = new AccountCommand(name, domain, industry, band, owner, country);
-		if (existing != null && same(existing, command)) {
+		if (existing != null && plan.errors.size() == before && same(existing, command)) {
 			plan.unchanged();
 			return;
 		}
-		if (owner == null) {
+		// the cells that were read are held to the rules even when another is refused
+		if (owner == null && cells.read("owner_ae_id", "owner_email")) {
 			cells.error("owner_ae_id", "", "or owner_email is required: the account has no owner to keep");
-			return;
 		}
 		try {
 			this.commands.check(command);
 		}
 		catch (InvalidInputException ex) {
-			ex.errors().forEach(e -> {
-				var column = COLUMNS.getOrDefault(e.field(), e.field());
-				cells.error(column, cells.text(column), e.message());
-			});
-			return;
+			cells.rule(ex.errors(), field -> COLUMNS.getOrDefault(field, field));
 		}
-		this.accounts.ownerRefusal(owner, existing == null ? null : existing.ownerAeId())
-			.ifPresent(why -> cells.error(cells.has("owner_ae_id") ? "owner_ae_id" : "owner_email",
-					cells.has("owner_ae_id") ? cells.text("owner_ae_id") : cells.text("owner_email"), why));
+		if (owner != null) {
+			this.accounts.ownerRefusal(owner, existing == null ? null : existing.ownerAeId())
+				.ifPresent(why -> cells.error(cells.has("owner_ae_id") ? "owner_ae_id" : "owner_email",
+						cells.has("owner_ae_id") ? cells.text("owner_ae_id") : cells.text("owner_email"), why));
+		}
 		if (plan.errors.size() > before) {
 			return;
 		}

@@ -63,23 +63,25 @@ class ContactRows {
 			var jobRole = cells.line("job_role", 80, false);
 			var state = state(cells);
 			var partnerId = this.partners.resolve(viewer, cells, known);
+			// the cells that were read are held to the rules even when another is
+			// refused:
+			// who holds the e-mail is asked whenever the e-mail was read
+			var holder = email != null && !email.isEmpty() && cells.read("email") ? this.contacts.holder(email)
+					: java.util.Optional.<PartnerContacts.Contact>empty();
+			var user = holder.map(PartnerContacts.Contact::user).orElse(null);
+			if (user != null && user.role() != Role.PARTNER) {
+				cells.error("email", email, "belongs to a vendor user");
+			}
+			else if (user != null && partnerId != null && !user.partnerId().equals(partnerId)) {
+				cells.error("email", email, "belongs to a user of another partner");
+			}
 			if (plan.errors.size() > before) {
 				continue;
 			}
 			var role = jobRole.isEmpty() ? null : jobRole;
-			var holder = this.contacts.holder(email);
 			if (holder.isEmpty()) {
 				plan.create(() -> this.contacts.create(viewer.actor(), partnerId, email, name, role));
 				notice(plan, cells, state, null);
-				continue;
-			}
-			var user = holder.get().user();
-			if (user.role() != Role.PARTNER) {
-				cells.error("email", email, "belongs to a vendor user");
-				continue;
-			}
-			if (!user.partnerId().equals(partnerId)) {
-				cells.error("email", email, "belongs to a user of another partner");
 				continue;
 			}
 			if (user.displayName().equals(name) && Objects.equals(user.jobRole(), role)) {

@@ -107,28 +107,30 @@ class DealRows {
 				? existing.source() : credit == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
 		var createdAt = DealHistoryCells.moment(cells, "created_at");
 		var history = DealHistoryCells.history(cells);
-		if (existing != null && plan.errors.size() == before) {
+		if (existing != null && cells.read("created_at", "stage_history")) {
 			DealHistoryCells.keepsRecorded(this.deals, cells, existing, createdAt, history);
-		}
-		if (plan.errors.size() > before) {
-			return;
 		}
 		var command = new OpportunityCommand(account, name, amount, currency, stage, closeDate, owner, source, partner,
 				credit, share);
-		if (existing != null && same(existing, command)) {
+		if (existing != null && plan.errors.size() == before && same(existing, command)) {
 			plan.unchanged();
 			return;
 		}
+		// the cells that were read are held to the rules even when another is refused:
+		// each field's own rules always, the history's when its cells were read, the
+		// edit's and the owner's (which read the whole deal) when every cell was
+		boolean read = plan.errors.size() == before;
 		try {
 			this.commands.check(command);
 		}
 		catch (InvalidInputException ex) {
-			report(cells, ex.errors());
-			return;
+			cells.rule(ex.errors(), field -> column(cells, field));
 		}
-		report(cells, this.deals.refusal(viewer, existing, command));
-		if (existing == null && plan.errors.size() == before) {
-			report(cells, this.deals.historyRefusal(command, createdAt, history));
+		if (existing == null && stage != null && cells.read("stage", "close_date", "created_at", "stage_history")) {
+			cells.rule(this.deals.historyRefusal(stage, closeDate, createdAt, history), field -> column(cells, field));
+		}
+		if (read && plan.errors.size() == before) {
+			report(cells, this.deals.refusal(viewer, existing, command));
 		}
 		if (plan.errors.size() > before) {
 			return;
@@ -271,17 +273,18 @@ class DealRows {
 		return value instanceof CreditType type ? type.label() : value.name();
 	}
 
-	/** Reports the port's and the command's errors under the file's own columns. */
+	/** Reports the port's errors under the file's own columns. */
 	private static void report(FormatCells cells, List<FieldError> errors) {
 		for (var error : errors) {
-			var field = error.field().replaceAll("\\[.*", "");
-			var column = COLUMNS.getOrDefault(field, List.of(field))
-				.stream()
-				.filter(c -> !cells.text(c).isEmpty())
-				.findFirst()
-				.orElse(COLUMNS.getOrDefault(field, List.of(field)).get(0));
+			var column = column(cells, error.field().replaceAll("\\[.*", ""));
 			cells.error(column, cells.text(column), error.message());
 		}
+	}
+
+	/** The file's column of a command's field: the first of its columns the row fills. */
+	private static String column(FormatCells cells, String field) {
+		var columns = COLUMNS.getOrDefault(field, List.of(field));
+		return columns.stream().filter(c -> !cells.text(c).isEmpty()).findFirst().orElse(columns.get(0));
 	}
 
 	private static boolean same(OpportunityView deal, OpportunityCommand command) {

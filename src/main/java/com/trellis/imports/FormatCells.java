@@ -2,8 +2,12 @@ package com.trellis.imports;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import com.trellis.shared.CsvExport;
 import com.trellis.shared.CsvImport;
@@ -15,6 +19,13 @@ import com.trellis.shared.validation.TextRule;
  * undone ({@link CsvExport#unguard}), so that an exported file imports unchanged, and
  * text is held to the single-line rule of every other input path. Errors name the row,
  * the column as the file's header writes it, the value and why.
+ * <p>
+ * Every fault of a row is reported in one round: a cell that cannot be read (a bad date,
+ * number, id or choice) is refused, and the row's other cells are still held to the
+ * rules. The cells keep which columns were refused ({@link #refused}), so a rule is asked
+ * only when the values it reads were read ({@link #read}), and a rule's errors
+ * ({@link #rule}) are not reported again on a cell refused already (a bad date is not
+ * also "required"). The formats write a row only when it has no error at all.
  */
 final class FormatCells {
 
@@ -23,6 +34,9 @@ final class FormatCells {
 	private final CsvImport.Row row;
 
 	private final List<FieldError> errors;
+
+	/** The columns of this row refused so far, in lower case. */
+	private final Set<String> refused = new HashSet<>();
 
 	FormatCells(CsvImport file, CsvImport.Row row, List<FieldError> errors) {
 		this.file = file;
@@ -103,7 +117,42 @@ final class FormatCells {
 	void error(String column, String value, String why) {
 		var shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
 		var reason = value.isEmpty() ? why : why.replace(" '" + value + "'", "");
+		this.refused.add(column.toLowerCase(Locale.ROOT));
 		this.errors.add(this.row.error(this.file.written(column), "'" + shown + "' " + reason));
+	}
+
+	/**
+	 * Whether the row's cell in the column was refused (unreadable or breaking a rule).
+	 */
+	boolean refused(String column) {
+		return this.refused.contains(column.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Whether every one of the columns was read without error, so a rule that needs their
+	 * values may be asked.
+	 */
+	boolean read(String... columns) {
+		for (var column : columns) {
+			if (refused(column)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Reports a rule's errors (named by a command's fields) under the file's columns
+	 * ({@code column} maps a field to its column), except on a cell refused already: the
+	 * rule judged the value that cell could not give.
+	 */
+	void rule(List<FieldError> errors, Function<String, String> column) {
+		for (var error : errors) {
+			var name = column.apply(error.field().replaceAll("\\[.*", ""));
+			if (!refused(name)) {
+				error(name, text(name), error.message());
+			}
+		}
 	}
 
 	/** A remark on a cell that is not an error: {@code row N: column} and the message. */

@@ -13,7 +13,9 @@ import com.trellis.shared.CsvImport;
  * {@code source_id} names a record of another system, created once and found through
  * {@code import_record} on every later import. Reports a row with neither key, a key that
  * appears twice in the file (source ids without regard to case) and an id of no record,
- * and hands every other row to its format with the record it names (null for a new one).
+ * and hands every other row to its format with the record it names (null for a new one),
+ * a row without a key or repeating one too, so that its other faults are reported in the
+ * same round (the format writes no row with an error).
  */
 final class KeyedRows {
 
@@ -59,14 +61,19 @@ final class KeyedRows {
 				existing = find.apply(id).orElse(null);
 				if (existing == null) {
 					cells.error("id", id.toString(), "is no " + what.replaceFirst("^an? ", "") + " of this program");
+					// its cells could only be judged against a record it does not name
+					continue;
 				}
 			}
 			else if (sourceId != null && known.containsKey(sourceId)) {
 				existing = find.apply(known.get(sourceId)).orElse(null);
 			}
-			if (plan.errors.size() > before) {
-				continue;
+			if (existing == null && !cells.text("id").isEmpty()) {
+				continue; // an unreadable id names a record the row cannot be judged
+							// against
 			}
+			// a row without a key, or repeating one, is never written, but its cells are
+			// still read and judged, so every fault of the row is reported at once
 			each.plan(cells, existing, sourceId, before);
 		}
 	}

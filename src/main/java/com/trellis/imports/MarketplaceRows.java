@@ -86,20 +86,24 @@ class MarketplaceRows {
 		var currency = currency(cells);
 		var amount = amount(cells, currency);
 		var day = day(cells, today);
+		var values = plan.errors.size() > before ? null
+				: new TransactionValues(partnerId, customer, listing, amount, currency, day);
+		var existing = sourceId == null ? null : imported.get(sourceId);
+		// a row with an unreadable cell differs from its transaction: a PAM's row for a
+		// transaction outside the book is refused in the same round
+		if (existing != null && !viewer.is(Role.ADMIN) && !this.registry.manages(viewer, existing.partnerId())
+				&& (values == null || !existing.same(values))) {
+			// a PAM corrects only transactions of their own book, whatever the row names
+			cells.error("source_id", sourceId, "is a transaction of a partner that is not of your book");
+		}
 		if (plan.errors.size() > before) {
 			return;
 		}
-		var values = new TransactionValues(partnerId, customer, listing, amount, currency, day);
-		var existing = imported.get(sourceId);
 		if (existing == null) {
 			plan.create(() -> this.transactions.create(viewer, sourceId, values));
 		}
 		else if (existing.same(values)) {
 			plan.unchanged();
-		}
-		else if (!viewer.is(Role.ADMIN) && !this.registry.manages(viewer, existing.partnerId())) {
-			// a PAM corrects only transactions of their own book, whatever the row names
-			cells.error("source_id", sourceId, "is a transaction of a partner that is not of your book");
 		}
 		else {
 			plan.update(() -> this.transactions.correct(viewer, existing, values));

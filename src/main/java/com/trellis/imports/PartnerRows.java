@@ -80,23 +80,20 @@ class PartnerRows {
 		var tier = choice(cells, "tier", Tier.values(), existing == null ? Tier.TIER_3_BASELINE : existing.tier());
 		var lifecycle = choice(cells, "lifecycle_status", LifecycleStatus.values(),
 				existing == null ? LifecycleStatus.PROSPECT : existing.lifecycleStatus());
-		if (plan.errors.size() > before) {
-			return;
-		}
+		// the cells that were read are held to the rules even when another is refused
 		var command = new PartnerCommand(name, type, domain, verticals, capabilities, region, onboarded, pam, tier);
 		try {
 			this.commands.check(command);
 		}
 		catch (InvalidInputException ex) {
-			ex.errors()
-				.forEach(e -> cells.error(COLUMNS.getOrDefault(e.field().replaceAll("\\[.*", ""), e.field()),
-						cells.text(COLUMNS.getOrDefault(e.field().replaceAll("\\[.*", ""), e.field())), e.message()));
-			return;
+			cells.rule(ex.errors(), field -> pamColumn(cells, COLUMNS.getOrDefault(field, field)));
 		}
-		this.partners.pamRefusal(pam, existing == null ? null : existing.ownerPamId())
-			.ifPresent(why -> cells.error(cells.has("owner_pam_id") ? "owner_pam_id" : "pam_email",
-					cells.has("owner_pam_id") ? cells.text("owner_pam_id") : cells.text("pam_email"), why));
-		if (existing != null) {
+		if (pam != null) {
+			this.partners.pamRefusal(pam, existing == null ? null : existing.ownerPamId())
+				.ifPresent(why -> cells.error(pamColumn(cells, "owner_pam_id"),
+						cells.text(pamColumn(cells, "owner_pam_id")), why));
+		}
+		if (existing != null && lifecycle != null) {
 			this.partners.lifecycleRefusal(existing.lifecycleStatus(), lifecycle)
 				.ifPresent(why -> cells.error("lifecycle_status", cells.text("lifecycle_status"), why));
 		}
@@ -116,6 +113,12 @@ class PartnerRows {
 			long id = existing.id();
 			plan.update(() -> this.partners.update(actor, id, command, lifecycle));
 		}
+	}
+
+	/** The PAM's column: {@code pam_email} when the row names the PAM by e-mail. */
+	private static String pamColumn(FormatCells cells, String column) {
+		return column.equals("owner_pam_id") && cells.text("owner_pam_id").isEmpty() && cells.has("pam_email")
+				? "pam_email" : column;
 	}
 
 	private Long pam(FormatCells cells, PartnerView existing) {

@@ -29,11 +29,12 @@ final class PlanCells {
 			Map.entry("description", "action"), Map.entry("side", "side"), Map.entry("dueOn", "due_on"),
 			Map.entry("status", "action_status"));
 
+	/**
+	 * Reports a rule's errors under the file's columns, but not on a cell refused
+	 * already.
+	 */
 	static void errors(FormatCells cells, List<FieldError> errors) {
-		for (var e : errors) {
-			var column = COLUMNS.getOrDefault(e.field(), e.field());
-			cells.error(column, cells.text(column), e.message());
-		}
+		cells.rule(errors, field -> COLUMNS.getOrDefault(field, field));
 	}
 
 	static <T> T required(FormatCells cells, T value, String column) {

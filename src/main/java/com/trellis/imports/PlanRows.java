@@ -157,11 +157,8 @@ class PlanRows {
 				PlanCells.required(cells, cells.day("starts_on"), "starts_on"),
 				PlanCells.required(cells, cells.day("ends_on"), "ends_on"), user(cells, "our_owner_email"),
 				user(cells, "partner_contact_email"));
-		if (run.plan.errors.size() > before) {
-			planned.bad = true;
-			return planned;
-		}
-		if (existing != null && same(existing, command)) {
+		// the cells that were read are held to the rules even when another is refused
+		if (run.plan.errors.size() == before && existing != null && same(existing, command)) {
 			run.plan.unchanged();
 			planned.id = existing.id();
 			planned.open = existing.open();
@@ -173,7 +170,7 @@ class PlanRows {
 			return planned;
 		}
 		PlanCells.errors(cells, this.plans.problems(run.viewer, command, existing));
-		if (run.plan.errors.size() == before) {
+		if (command.partnerId() != null && command.accountId() != null && cells.read("account_id")) {
 			var other = run.open.putIfAbsent(command.partnerId() + ":" + command.accountId(), cells.number());
 			if (other != null) {
 				cells.error("account_id", cells.text("account_id"), "has another plan of the same partner in row "
@@ -213,17 +210,13 @@ class PlanRows {
 		var side = PlanCells.choice(cells, "side", PlanSide.class, true);
 		var due = PlanCells.required(cells, cells.day("due_on"), "due_on");
 		var status = PlanCells.choice(cells, "action_status", ActionStatus.class, false);
-		if (run.plan.errors.size() > before || planned.bad) {
-			return;
-		}
-		var existing = existingAction(run, cells, planned, actionId, description);
-		if (run.plan.errors.size() > before) {
-			return;
-		}
+		// the cells that were read are held to the rules even when another is refused
+		var existing = cells.read("action_id", "action") ? existingAction(run, cells, planned, actionId, description)
+				: null;
 		var command = new ActionCommand(description, side, due,
 				status != null ? status : existing != null ? existing.status() : ActionStatus.OPEN);
 		PlanCells.errors(cells, this.plans.problems(command));
-		if (run.plan.errors.size() > before) {
+		if (run.plan.errors.size() > before || planned.bad) {
 			return;
 		}
 		if (existing != null && existing.description().equals(command.description())

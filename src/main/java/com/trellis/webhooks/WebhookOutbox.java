@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Nothing is written when no subscription asks for the type, nor for a change an import
  * writes ({@link ImportScope}): an import brings history in, it announces nothing (a
  * close recorded by an import sends no {@code deal.won} or {@code deal.lost};
- * docs/webhooks.md).
+ * docs/webhooks.md), nor for what a listener reacting to an import's event changes later
+ * in a transaction of its own (the event carries its origin, {@link ImportScope.Origin}).
  */
 @Component
 class WebhookOutbox {
@@ -71,13 +72,13 @@ class WebhookOutbox {
 			write(WebhookEventType.DEAL_WON, () -> this.dealWon.of(List.of(event.opportunityId())).get(0));
 		}
 		else {
-			write(WebhookEventType.DEAL_LOST, event);
+			write(WebhookEventType.DEAL_LOST, EventData.DealLost.of(event));
 		}
 	}
 
 	@EventListener
 	void on(DealReopened event) {
-		write(WebhookEventType.DEAL_REOPENED, event);
+		write(WebhookEventType.DEAL_REOPENED, EventData.Reopened.of(event));
 	}
 
 	@EventListener
@@ -92,12 +93,12 @@ class WebhookOutbox {
 
 	@EventListener
 	void on(PartnerLifecycleChanged event) {
-		write(WebhookEventType.PARTNER_LIFECYCLE_CHANGED, event);
+		write(WebhookEventType.PARTNER_LIFECYCLE_CHANGED, EventData.LifecycleChanged.of(event));
 	}
 
 	@EventListener
 	void on(PartnerTierChanged event) {
-		write(WebhookEventType.PARTNER_TIER_CHANGED, event);
+		write(WebhookEventType.PARTNER_TIER_CHANGED, EventData.TierChanged.of(event));
 	}
 
 	@EventListener
