@@ -195,6 +195,8 @@ class TrellisDealFormatTests {
 	private long deal(String name, String amount, String currency, String stage, int closeInDays) {
 		var now = Timestamp.from(this.clock.instant());
 		boolean closed = stage.startsWith("CLOSED");
+		// a deal closes on its close date, as the sales process closes one
+		var closedAt = Timestamp.from(this.clock.instant().plusSeconds(86_400L * closeInDays));
 		var created = this.clock.instant().minusSeconds(86_400L * 40);
 		long id = this.jdbc.sql("""
 				INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
@@ -211,13 +213,13 @@ class TrellisDealFormatTests {
 			.param("owner", this.ae.userId())
 			.param("now", now)
 			.param("created", Timestamp.from(created))
-			.param("closedAt", closed ? now : null)
+			.param("closedAt", closed ? closedAt : null)
 			.query(Long.class)
 			.single();
-		// its history: created in its stage, or qualified and closed now
+		// its history: created in its stage, or qualified and closed on its close date
 		move(id, null, closed ? "QUALIFIED" : stage, created);
 		if (closed) {
-			move(id, "QUALIFIED", stage, now.toInstant());
+			move(id, "QUALIFIED", stage, closedAt.toInstant());
 		}
 		return id;
 	}

@@ -185,10 +185,12 @@ class TrellisPlanFormatTests {
 				+ ",,,Act,VENDOR,2026-01-01,OPEN,,\r\n" // row 6: no such plan
 				+ good.replaceFirst(",[0-9]+,Workshop", ",1,Workshop") + "\r\n"; // row 7
 		importing(this.world.pam(), bad, true).andExpect(status().isOk())
-			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("row 3: side", "row 4: currency",
-					"row 5: plan_id", "row 6: plan_id", "row 7: action_id")))
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("row 3: side", "row 3: action_id",
+					"row 4: currency", "row 5: plan_id", "row 6: plan_id", "row 7: action_id")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'row 4: currency')].message")
 				.value(hasItem(org.hamcrest.Matchers.containsString("differs from row 2"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'row 3: action_id')].message")
+				.value(hasItem(org.hamcrest.Matchers.containsString("appears twice in the file"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'row 7: action_id')].message")
 				.value(hasItem("'1' is no action of this plan")));
 		// cells that are not what they say, then values against the rules: each named
