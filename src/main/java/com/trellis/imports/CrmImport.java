@@ -182,7 +182,7 @@ class CrmImport {
 		counts.put("accounts", this.plans.accounts(system, false));
 		counts.put("opportunities", this.plans.deals());
 		knownLastMoves();
-		counts.put("stageChanges", new ImportReport.Counts(this.plans.moves(), 0, 0));
+		counts.put("stageChanges", this.plans.moves());
 		counts.put("recordOwners", this.recordOwners.judge(system, owners, export, this.staging, this.pageSize));
 		lap.log("counted");
 		this.staging.errors(errors);

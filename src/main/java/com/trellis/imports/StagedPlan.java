@@ -216,15 +216,18 @@ class StagedPlan {
 	}
 
 	/**
-	 * The stage moves to write: every move of a new deal, and those of a deal imported
-	 * before that come after the last move it has ({@code imp_known_last}).
+	 * The stage moves of the planned deals: to write (every move of a new deal, and those
+	 * of a deal imported before that come after the last move it has,
+	 * {@code imp_known_last}) and unchanged (a known deal's moves up to that last one,
+	 * which Trellis holds already).
 	 */
-	int moves() {
+	ImportReport.Counts moves() {
 		return this.jdbc.sql("""
-				SELECT count(*) FROM imp_plan p JOIN imp_move m ON m.deal_ord = p.ord
+				SELECT count(*) FILTER (WHERE p.target_id IS NULL OR k.last_at IS NULL OR m.at > k.last_at),
+				       count(*) FILTER (WHERE p.target_id IS NOT NULL AND k.last_at IS NOT NULL AND m.at <= k.last_at)
+				FROM imp_plan p JOIN imp_move m ON m.deal_ord = p.ord
 				LEFT JOIN imp_known_last k ON k.target_id = p.target_id
-				WHERE p.target_id IS NULL OR k.last_at IS NULL OR m.at > k.last_at
-				""").query(Integer.class).single();
+				""").query((rs, n) -> new ImportReport.Counts(rs.getInt(1), 0, rs.getInt(2))).single();
 	}
 
 	/** The deals imported before, a page at a time after {@code after} (their ords). */

@@ -142,7 +142,7 @@ class CrmImportTests {
 		assertThat(this.fixtures.count("account")).isZero();
 
 		var mapping = Map.of("dryRun", "false", "stage.Parked", "QUALIFIED", "createUnknownOwners", "true");
-		post(files, mapping).andExpect(status().isOk())
+		int moves = com.jayway.jsonpath.JsonPath.read(post(files, mapping).andExpect(status().isOk())
 			.andExpect(jsonPath("$.written").value(true))
 			.andExpect(jsonPath("$.counts.accounts.create").value(5))
 			.andExpect(jsonPath("$.counts.opportunities.create").value(44))
@@ -150,7 +150,11 @@ class CrmImportTests {
 			.andExpect(
 					jsonPath("$.warnings", hasItem(startsWith("Opportunity row 42: Amount missing on an open deal"))))
 			.andExpect(jsonPath("$.counts.partners.create").value(2))
-			.andExpect(jsonPath("$.warnings", hasItem(startsWith("1 partners whose owner is no active PAM"))));
+			.andExpect(jsonPath("$.warnings", hasItem(startsWith("1 partners whose owner is no active PAM"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.counts.stageChanges.create");
+		assertThat(moves).isPositive();
 
 		// dates are the export's, not now
 		var won = deal("Acme, Inc. - deal 1");
@@ -228,7 +232,8 @@ class CrmImportTests {
 			.andExpect(jsonPath("$.counts.opportunities.unchanged").value(44))
 			.andExpect(jsonPath("$.counts.accounts.unchanged").value(5))
 			.andExpect(jsonPath("$.counts.partners.unchanged").value(2))
-			.andExpect(jsonPath("$.counts.stageChanges.create").value(0));
+			.andExpect(jsonPath("$.counts.stageChanges.create").value(0))
+			.andExpect(jsonPath("$.counts.stageChanges.unchanged").value(moves));
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(this.fixtures.count("opportunity_stage_change")).isEqualTo(changes);
 		assertThat(this.fixtures.count("audit_entry")).isEqualTo(audits);
@@ -245,7 +250,8 @@ class CrmImportTests {
 		post(later, mapping).andExpect(status().isOk())
 			.andExpect(jsonPath("$.counts.opportunities.update").value(2))
 			.andExpect(jsonPath("$.counts.opportunities.create").value(0))
-			.andExpect(jsonPath("$.counts.stageChanges.create").value(1));
+			.andExpect(jsonPath("$.counts.stageChanges.create").value(1))
+			.andExpect(jsonPath("$.counts.stageChanges.unchanged").value(moves));
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(history("Acme EU rollout")).endsWith("COMMIT>CLOSED_WON@2026-11-20T16:30:00Z");
 		assertThat(deal("Acme EU rollout").get("closed_at")).isEqualTo(Instant.parse("2026-11-20T16:30:00Z"));
