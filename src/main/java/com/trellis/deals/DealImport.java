@@ -134,6 +134,15 @@ public class DealImport {
 	}
 
 	/**
+	 * The stage (its name) each of the given deals is in now: a later export whose stage
+	 * moved without a history row is judged against it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> stages(java.util.Collection<Long> ids) {
+		return this.batch.stages(ids);
+	}
+
+	/**
 	 * The owner (user id) of each of the given deals now, for many deals at once: a later
 	 * export judges whose an imported deal stays against it.
 	 */

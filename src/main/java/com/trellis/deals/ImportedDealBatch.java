@@ -108,4 +108,16 @@ class ImportedDealBatch {
 		return last;
 	}
 
+	java.util.Map<Long, String> stages(java.util.Collection<Long> ids) {
+		var stages = new java.util.HashMap<Long, String>();
+		if (ids.isEmpty()) {
+			return stages;
+		}
+		this.jdbc.sql("SELECT id, stage FROM opportunity WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> stages.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return stages;
+	}
+
 }

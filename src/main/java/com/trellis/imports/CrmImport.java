@@ -182,6 +182,7 @@ class CrmImport {
 		counts.put("accounts", this.plans.accounts(system, false));
 		counts.put("opportunities", this.plans.deals());
 		knownLastMoves();
+		this.plans.stagesWithoutHistory(this.calendar.now());
 		counts.put("stageChanges", this.plans.moves());
 		counts.put("recordOwners", this.recordOwners.judge(system, owners, export, this.staging, this.pageSize));
 		lap.log("counted");
@@ -218,7 +219,8 @@ class CrmImport {
 		long after = -1;
 		List<long[]> page;
 		while (!(page = this.plans.knownDeals(after, this.pageSize)).isEmpty()) {
-			this.plans.knownLastMoves(this.deals.lastMoves(page.stream().map(p -> p[1]).toList()));
+			var ids = page.stream().map(p -> p[1]).toList();
+			this.plans.knownLastMoves(this.deals.lastMoves(ids), this.deals.stages(ids));
 			after = page.get(page.size() - 1)[0];
 		}
 	}

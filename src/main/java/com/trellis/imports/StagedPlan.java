@@ -179,7 +179,7 @@ class StagedPlan {
 					                         AND r.source_id = p.source_id;
 					CREATE INDEX ON imp_plan (ord);
 					ANALYZE imp_plan; ANALYZE imp_move;
-					CREATE TEMPORARY TABLE imp_known_last (target_id BIGINT PRIMARY KEY, last_at TIMESTAMPTZ) ON COMMIT DROP;
+					CREATE TEMPORARY TABLE imp_known_last (target_id BIGINT PRIMARY KEY, last_at TIMESTAMPTZ, stage TEXT) ON COMMIT DROP;
 					"""
 				.formatted(StagedChecks.instant("at")))
 			.param("system", system)
@@ -241,11 +241,45 @@ class StagedPlan {
 	}
 
 	/** Keeps when each deal imported before last moved (a page of them). */
-	void knownLastMoves(java.util.Map<Long, java.time.Instant> last) {
-		last.forEach((id, at) -> this.jdbc.sql("INSERT INTO imp_known_last (target_id, last_at) VALUES (:id, :at)")
+	void knownLastMoves(java.util.Map<Long, java.time.Instant> last, java.util.Map<Long, String> stages) {
+		last.forEach((id, at) -> this.jdbc
+			.sql("INSERT INTO imp_known_last (target_id, last_at, stage) VALUES (:id, :at, :stage)")
 			.param("id", id)
 			.param("at", java.sql.Timestamp.from(at))
+			.param("stage", stages.get(id))
 			.update());
+	}
+
+	/**
+	 * A later export whose open deal is in another stage than Trellis holds, with no
+	 * history row after the last one Trellis has (the export's history ends where it did,
+	 * or it has no history file): the move to the file's stage is dated at the import's
+	 * moment, so it is written, and a warning names the row. Only when Trellis's last
+	 * move is the file's last one (nobody moved the deal in Trellis since): a deal moved
+	 * in Trellis after that keeps its stage, also with a warning. Rows the file did not
+	 * change are left alone.
+	 */
+	void stagesWithoutHistory(java.time.Instant now) {
+		this.jdbc
+			.sql("""
+					CREATE TEMPORARY TABLE imp_stage_moved ON COMMIT DROP AS
+					SELECT DISTINCT ON (m.deal_ord) m.deal_ord, m.n, m.stage, m.at, p.where_, k.last_at, k.stage AS known
+					FROM imp_plan p JOIN imp_move m ON m.deal_ord = p.ord JOIN imp_known_last k ON k.target_id = p.target_id
+					WHERE p.known_fingerprint IS DISTINCT FROM p.fingerprint
+					ORDER BY m.deal_ord, m.n DESC;
+					DELETE FROM imp_stage_moved WHERE at > last_at OR stage = known OR stage IN ('CLOSED_WON', 'CLOSED_LOST');
+					UPDATE imp_move m SET at = greatest(:now, s.last_at + INTERVAL '1 millisecond')
+					FROM imp_stage_moved s WHERE m.deal_ord = s.deal_ord AND m.n = s.n AND s.at = s.last_at;
+					INSERT INTO imp_warning (text)
+					SELECT where_ || CASE WHEN at = last_at
+					       THEN 'the stage is now ' || stage || ' with no history row after the last one imported; the move is'
+					            || ' recorded at the import''s time'
+					       ELSE 'the stage ' || stage || ' is not applied: the deal was moved in Trellis (to ' || known
+					            || ') after the last history row of the file; it keeps its stage' END
+					FROM imp_stage_moved ORDER BY deal_ord;
+					""")
+			.param("now", java.sql.Timestamp.from(now))
+			.update();
 	}
 
 	/** The owners' e-mails of the planned partners not imported before (few). */

@@ -244,13 +244,19 @@ class CrmImportTests {
 		later.put("Opportunity", files.get("Opportunity")
 			.replace("Negotiation/Review,80000.00,EUR,2026-12-11,005R01,2026-10-07T10:00:00.000+0000,false,false",
 					"Closed Won,80000.00,EUR,2026-11-20,005R01,2026-10-07T10:00:00.000+0000,true,true")
-			.replace("\"Initech expansion\",Prospecting,,", "\"Initech expansion\",Prospecting,25000.00,"));
+			.replace("\"Initech expansion\",Prospecting,,", "\"Initech expansion\",Negotiation/Review,25000.00,"));
 		later.put("OpportunityHistory", files.get("OpportunityHistory")
 				+ "008H9999,006O03,Closed Won,80000.00,2026-11-20,2026-11-20T16:30:00.000+0000\r\n");
 		post(later, mapping).andExpect(status().isOk())
 			.andExpect(jsonPath("$.counts.opportunities.update").value(2))
 			.andExpect(jsonPath("$.counts.opportunities.create").value(0))
-			.andExpect(jsonPath("$.counts.stageChanges.create").value(1))
+			// the EUR deal's close has its history row; the open deal's move to
+			// Negotiation/Review has none: it is recorded at the import's time, with a
+			// warning
+			.andExpect(jsonPath("$.counts.stageChanges.create").value(2))
+			.andExpect(jsonPath("$.warnings",
+					hasItem(org.hamcrest.Matchers
+						.containsString("the stage is now COMMIT with no history row after the last one imported"))))
 			.andExpect(jsonPath("$.counts.stageChanges.unchanged").value(moves));
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(47);
 		assertThat(history("Acme EU rollout")).endsWith("COMMIT>CLOSED_WON@2026-11-20T16:30:00Z");
@@ -258,6 +264,8 @@ class CrmImportTests {
 		// the column keeps four decimals; what a user reads is at the currency's minor
 		// unit
 		assertThat((java.math.BigDecimal) deal("Initech expansion").get("amount")).isEqualByComparingTo("25000");
+		assertThat(deal("Initech expansion").get("stage")).isEqualTo("COMMIT");
+		assertThat(history("Initech expansion")).matches(".*>COMMIT@[^,]+");
 		var listed = this.mvc
 			.perform(get("/api/v1/opportunities").param("q", "Initech expansion")
 				.header("Authorization", "Bearer " + this.token))

@@ -202,14 +202,18 @@ class TrellisPlanFormatTests {
 				true)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("row 2: pipeline_goal", "row 2: ends_on",
-					"row 2: our_owner_email", "row 2: due_on")));
+					"row 2: our_owner_email", "row 2: due_on", "row 2: account_id")))
+			// the partner's plan for this account is open: a fault of the row beside its
+			// cells, named in the same round
+			.andExpect(jsonPath("$.errors[?(@.field == 'row 2: account_id')].message").value(hasItem(
+					org.hamcrest.Matchers.containsString("the partner has an open plan for this account already"))));
 		importing(this.admin,
 				source + "10.00,1.005,2026-02-01,2026-01-01," + this.fixtures.email(this.world.ae()) + ",,"
 						+ this.fixtures.email(this.world.ae()) + ",,,Act,VENDOR,2026-01-01,OPEN,,\r\n",
 				true)
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.errors[*].field")
-				.value(containsInAnyOrder("row 2: revenue_goal", "row 2: ends_on", "row 2: partner_contact_email")));
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("row 2: revenue_goal", "row 2: ends_on",
+					"row 2: partner_contact_email", "row 2: account_id")));
 		importing(this.world.pam(), bad, false).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 3: side")));
 		assertThat(actions()).isEqualTo(2);
