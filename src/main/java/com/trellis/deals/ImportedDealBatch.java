@@ -82,42 +82,38 @@ class ImportedDealBatch {
 		return ids;
 	}
 
-	/** The newest stage change of each deal. */
 	/** The owner of each of the given deals now. */
 	java.util.Map<Long, Long> owners(java.util.Collection<Long> ids) {
-		var owners = new java.util.HashMap<Long, Long>();
-		if (ids.isEmpty()) {
-			return owners;
-		}
-		this.jdbc.sql("SELECT id, owner_id FROM opportunity WHERE id IN (:ids)")
-			.param("ids", ids)
-			.query((rs, n) -> owners.put(rs.getLong(1), rs.getObject(2, Long.class)))
-			.list();
-		return owners;
+		return perDeal(ids, "SELECT id, owner_id FROM opportunity WHERE id IN (:ids)",
+				rs -> rs.getObject(2, Long.class));
 	}
 
+	/** The newest stage change of each deal. */
 	java.util.Map<Long, Instant> lastMoves(java.util.Collection<Long> ids) {
-		var last = new java.util.HashMap<Long, Instant>();
-		if (ids.isEmpty()) {
-			return last;
-		}
-		this.jdbc.sql("""
+		return perDeal(ids, """
 				SELECT opportunity_id, max(changed_at) FROM opportunity_stage_change
 				WHERE opportunity_id IN (:ids) GROUP BY opportunity_id
-				""").param("ids", ids).query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
-		return last;
+				""", rs -> rs.getTimestamp(2).toInstant());
 	}
 
+	/** The stage each of the given deals is in now. */
 	java.util.Map<Long, String> stages(java.util.Collection<Long> ids) {
-		var stages = new java.util.HashMap<Long, String>();
-		if (ids.isEmpty()) {
-			return stages;
+		return perDeal(ids, "SELECT id, stage FROM opportunity WHERE id IN (:ids)", rs -> rs.getString(2));
+	}
+
+	/** One value per deal id (the first column), read by {@code sql} for {@code :ids}. */
+	private <T> java.util.Map<Long, T> perDeal(java.util.Collection<Long> ids, String sql, Value<T> value) {
+		var values = new java.util.HashMap<Long, T>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql(sql).param("ids", ids).query((rs, n) -> values.put(rs.getLong(1), value.read(rs))).list();
 		}
-		this.jdbc.sql("SELECT id, stage FROM opportunity WHERE id IN (:ids)")
-			.param("ids", ids)
-			.query((rs, n) -> stages.put(rs.getLong(1), rs.getString(2)))
-			.list();
-		return stages;
+		return values;
+	}
+
+	private interface Value<T> {
+
+		T read(java.sql.ResultSet rs) throws java.sql.SQLException;
+
 	}
 
 }

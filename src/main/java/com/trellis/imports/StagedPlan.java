@@ -1,6 +1,7 @@
 package com.trellis.imports;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -242,12 +243,23 @@ class StagedPlan {
 
 	/** Keeps when each deal imported before last moved (a page of them). */
 	void knownLastMoves(java.util.Map<Long, java.time.Instant> last, java.util.Map<Long, String> stages) {
-		last.forEach((id, at) -> this.jdbc
-			.sql("INSERT INTO imp_known_last (target_id, last_at, stage) VALUES (:id, :at, :stage)")
-			.param("id", id)
-			.param("at", java.sql.Timestamp.from(at))
-			.param("stage", stages.get(id))
-			.update());
+		// a statement per 10,000 deals (PostgreSQL takes at most 65,535 parameters), not
+		// one per deal
+		var ids = List.copyOf(last.keySet());
+		for (int from = 0; from < ids.size(); from += 10_000) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + 10_000));
+			var params = new ArrayList<Object>();
+			for (var id : chunk) {
+				params.add(id);
+				params.add(java.sql.Timestamp.from(last.get(id)));
+				params.add(stages.get(id));
+			}
+			this.jdbc
+				.sql("INSERT INTO imp_known_last (target_id, last_at, stage) VALUES "
+						+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)")))
+				.params(params)
+				.update();
+		}
 	}
 
 	/**
