@@ -2,7 +2,6 @@ package com.trellis.scoring;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -88,25 +87,25 @@ class RecordStream {
 	}
 
 	/** The open cursors, one per kind of record, merged by partner. */
-	private static final class Sources implements AutoCloseable {
+	static final class Sources implements AutoCloseable {
 
 		private final List<PreparedStatement> statements = new ArrayList<>();
 
-		private final Cursor partners;
+		final RecordCursor partners;
 
-		private final Cursor members;
+		final RecordCursor members;
 
-		private final Cursor activity;
+		final RecordCursor activity;
 
-		private final Cursor asks;
+		final RecordCursor asks;
 
-		private final Cursor deals;
+		final RecordCursor deals;
 
-		private final Cursor steps;
+		final RecordCursor steps;
 
-		private final Cursor invitations;
+		final RecordCursor invitations;
 
-		private final Cursor certifications;
+		final RecordCursor certifications;
 
 		private final ZoneId zone;
 
@@ -169,18 +168,18 @@ class RecordStream {
 					""", end, java.sql.Date.valueOf(window.lastDay()), java.sql.Date.valueOf(window.firstDay()));
 		}
 
-		private Cursor open(Connection connection, String sql, Object... params) throws SQLException {
+		private RecordCursor open(Connection connection, String sql, Object... params) throws SQLException {
 			var statement = connection.prepareStatement(sql);
 			this.statements.add(statement);
 			statement.setFetchSize(FETCH);
 			for (int i = 0; i < params.length; i++) {
 				statement.setObject(i + 1, params[i]);
 			}
-			return new Cursor(statement.executeQuery());
+			return new RecordCursor(statement.executeQuery());
 		}
 
 		void run(List<AsOf> cutoffs, Visitor visitor) throws SQLException {
-			var lists = new Lists();
+			var lists = new RecordLists();
 			while (this.partners.more) {
 				var rs = this.partners.rs;
 				long id = rs.getLong(1);
@@ -212,152 +211,6 @@ class RecordStream {
 			if (failure != null) {
 				throw failure;
 			}
-		}
-
-	}
-
-	/** A result set ordered by partner (its first column), read one partner at a time. */
-	private static final class Cursor {
-
-		final ResultSet rs;
-
-		boolean more;
-
-		Cursor(ResultSet rs) throws SQLException {
-			this.rs = rs;
-			this.more = rs.next();
-		}
-
-		void advance() throws SQLException {
-			this.more = this.rs.next();
-		}
-
-		/**
-		 * Skips the rows of partners before {@code partnerId}; true while on one of its
-		 * rows.
-		 */
-		boolean on(long partnerId) throws SQLException {
-			while (this.more && this.rs.getLong(1) < partnerId) {
-				this.more = this.rs.next();
-			}
-			return this.more && this.rs.getLong(1) == partnerId;
-		}
-
-	}
-
-	/**
-	 * One partner's rows up to the latest cut-off, with what each cut-off filters on.
-	 */
-	private static final class Lists {
-
-		final List<Timed<PartnerRecords.Member>> members = new ArrayList<>();
-
-		final List<PartnerRecords.DailyCount> activity = new ArrayList<>();
-
-		final List<PartnerRecords.CoSellAsk> asks = new ArrayList<>();
-
-		final List<Deal> deals = new ArrayList<>();
-
-		final List<Step> steps = new ArrayList<>();
-
-		final List<PartnerRecords.Invitation> invitations = new ArrayList<>();
-
-		final List<Timed<PartnerRecords.Certification>> certifications = new ArrayList<>();
-
-		record Timed<T>(T record, Instant at) {
-		}
-
-		record Deal(long id, Instant joinedAt, String industry, Instant closedAt) {
-		}
-
-		record Step(long opportunityId, PartnerRecords.StageStep step) {
-		}
-
-		void read(Sources s, long id) throws SQLException {
-			this.members.clear();
-			this.activity.clear();
-			this.asks.clear();
-			this.deals.clear();
-			this.steps.clear();
-			this.invitations.clear();
-			this.certifications.clear();
-			for (var c = s.members; c.on(id); c.advance()) {
-				var at = c.rs.getTimestamp(4).toInstant();
-				this.members.add(new Timed<>(new PartnerRecords.Member(c.rs.getLong(2), c.rs.getString(3), at), at));
-			}
-			for (var c = s.activity; c.on(id); c.advance()) {
-				this.activity.add(new PartnerRecords.DailyCount(c.rs.getObject(2, LocalDate.class),
-						c.rs.getString(3).intern(), c.rs.getInt(4)));
-			}
-			for (var c = s.asks; c.on(id); c.advance()) {
-				var answered = c.rs.getTimestamp(3);
-				this.asks.add(new PartnerRecords.CoSellAsk(c.rs.getTimestamp(2).toInstant(),
-						answered == null ? null : answered.toInstant()));
-			}
-			for (var c = s.deals; c.on(id); c.advance()) {
-				var closed = c.rs.getTimestamp(5);
-				this.deals.add(new Deal(c.rs.getLong(2), c.rs.getTimestamp(3).toInstant(), c.rs.getString(4),
-						closed == null ? null : closed.toInstant()));
-			}
-			for (var c = s.steps; c.on(id); c.advance()) {
-				this.steps.add(new Step(c.rs.getLong(2),
-						new PartnerRecords.StageStep(c.rs.getString(3).intern(), c.rs.getTimestamp(4).toInstant())));
-			}
-			for (var c = s.invitations; c.on(id); c.advance()) {
-				this.invitations.add(new PartnerRecords.Invitation(c.rs.getLong(2), c.rs.getLong(3),
-						c.rs.getTimestamp(4).toInstant()));
-			}
-			for (var c = s.certifications; c.on(id); c.advance()) {
-				this.certifications.add(new Timed<>(new PartnerRecords.Certification(c.rs.getLong(2),
-						c.rs.getObject(3, LocalDate.class), c.rs.getObject(4, LocalDate.class)),
-						c.rs.getTimestamp(5).toInstant()));
-			}
-		}
-
-		/**
-		 * The partner's records as {@link ScoringRecords#load} reads them for one
-		 * cut-off.
-		 */
-		PartnerRecords asOf(long id, LocalDate onboardedOn, List<String> verticals, AsOf asOf, ZoneId zone) {
-			var end = asOf.end();
-			var activitySince = end.minus(ScoringRecords.ACTIVITY_BACK);
-			var dealsSince = end.minus(ScoringRecords.DEALS_BACK);
-			// activity is read per business day: the day the 400-day window starts in is
-			// kept whole, which no signal reaches (the longest looks back 365 days)
-			var firstDay = activitySince.atZone(zone).toLocalDate();
-			var members = this.members.stream().filter(m -> m.at().isBefore(end)).map(Timed::record).toList();
-			var activity = this.activity.stream()
-				.filter(d -> !d.day().isAfter(asOf.day()) && !d.day().isBefore(firstDay))
-				.toList();
-			var asks = this.asks.stream()
-				.filter(a -> !a.requestedAt().isBefore(activitySince) && a.requestedAt().isBefore(end))
-				.map(a -> a.answeredAt() == null || a.answeredAt().isBefore(end) ? a
-						: new PartnerRecords.CoSellAsk(a.requestedAt(), null))
-				.toList();
-			var deals = new ArrayList<PartnerRecords.DealTrack>();
-			int from = 0;
-			for (var deal : this.deals) {
-				while (from < this.steps.size() && this.steps.get(from).opportunityId() < deal.id()) {
-					from++;
-				}
-				if (!deal.joinedAt().isBefore(end) || deal.closedAt() != null && deal.closedAt().isBefore(dealsSince)) {
-					continue;
-				}
-				var path = new ArrayList<PartnerRecords.StageStep>();
-				for (int i = from; i < this.steps.size() && this.steps.get(i).opportunityId() == deal.id(); i++) {
-					if (this.steps.get(i).step().at().isBefore(end)) {
-						path.add(this.steps.get(i).step());
-					}
-				}
-				deals.add(new PartnerRecords.DealTrack(deal.id(), deal.joinedAt(), deal.industry(), path));
-			}
-			var invitations = this.invitations.stream().filter(i -> i.at().isBefore(end)).toList();
-			var certifications = this.certifications.stream()
-				.filter(c -> c.at().isBefore(end) && c.record().validOn(asOf.day()))
-				.map(Timed::record)
-				.toList();
-			return new PartnerRecords(id, onboardedOn, verticals, members, activity, asks, deals, invitations,
-					certifications);
 		}
 
 	}
