@@ -83,9 +83,12 @@ class ExactJsonTypes {
 
 	/**
 	 * What a query or path parameter of the type must be (its text is always text, so
-	 * nothing about quotes); null for a type with no fixed form.
+	 * nothing about quotes; a day as yyyy-mm-dd); null for a type with no fixed form.
 	 */
 	static String parameter(Class<?> type) {
+		if (type == java.time.LocalDate.class) {
+			return "must be a date written yyyy-mm-dd, such as 2026-12-31";
+		}
 		var expected = expected(type);
 		if (expected == null || type.isArray() || Collection.class.isAssignableFrom(type) || expected.equals(OBJECT)) {
 			return null;

@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -84,7 +85,11 @@ class OneRoundParameterTests {
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status", "page", "size")));
 		admin.get("/api/v1/kpis?from=yesterday&to=2026-13-40&slice=NOPE")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("from", "to", "slice")));
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("from", "to", "slice")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'from')].message",
+					contains("must be a date written yyyy-mm-dd, such as 2026-12-31 ('yesterday' is not)")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'to')].message",
+					contains("must be a date written yyyy-mm-dd, such as 2026-12-31 ('2026-13-40' is not)")));
 		admin.get("/api/v1/registrations?status=BOGUS")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status")));
