@@ -124,7 +124,7 @@ class FormsKeepWhatWasTypedTests {
 			.andExpect(redirectedUrl("/partners/" + world.partnerId() + "/enablement"))
 			.andReturn();
 
-		assertThat(refused.getFlashMap().get("error").toString()).contains("Completed on");
+		assertThat(refused.getFlashMap().get("error").toString()).contains("Completed on", "yyyy-mm-dd");
 		assertThat(refused.getFlashMap().get("notice")).isNull();
 	}
 
