@@ -60,6 +60,9 @@ final class CrmExport {
 	/** The errors of the row being read. */
 	final List<FieldError> row = new ArrayList<>();
 
+	/** Whether the row being read has not as many values as its header has columns. */
+	private boolean misfit;
+
 	private long ord;
 
 	/** The rows read from the files (a second pass over a file not counted again). */
@@ -82,6 +85,15 @@ final class CrmExport {
 	}
 
 	/** Keeps a row's warning (the first hundred; the rest counted). */
+	/**
+	 * The faults staged with the row being read: a row whose values do not fit its header
+	 * keeps that fault alone (its empty or shifted cells are a consequence, "missing
+	 * Name" beside "7 values where the header has 9 columns" would name one fault twice).
+	 */
+	List<FieldError> rowErrors() {
+		return this.misfit ? this.row.stream().filter(e -> e.field().endsWith(": columns")).toList() : this.row;
+	}
+
 	void warn(String text) {
 		if (this.warnings.size() < 100) {
 			this.warnings.add(text);
@@ -186,7 +198,7 @@ final class CrmExport {
 						this.progress.read();
 					}
 					this.row.clear();
-					cells.complete(r);
+					this.misfit = !cells.complete(r);
 					this.context.held().hold(1);
 					each.read(r, copy);
 					this.context.held().release(1);
@@ -246,7 +258,7 @@ final class CrmExport {
 		}
 		copy.row(this.ord++, a.where(), a.id(), a.name(), a.domain(), a.industry(),
 				owner == null ? null : owner.email(), a.createdAt(), a.partner(), a.type(), a.country(), fingerprint,
-				ImportStaging.json(this.row), warning);
+				ImportStaging.json(rowErrors()), warning);
 	}
 
 	/**
@@ -284,7 +296,7 @@ final class CrmExport {
 		}
 		copy.row(this.ord++, where, d.id(), d.accountId(), d.name(), d.stage(), key(d.stage()), d.closed(), d.won(),
 				amount, amountUnknown, amountRefused, currency, d.closeDate(), owner == null ? null : owner.email(),
-				d.createdAt(), prefix, ImportStaging.json(this.row));
+				d.createdAt(), prefix, ImportStaging.json(rowErrors()));
 	}
 
 	/** Judges a stage change on its own and copies it. */
@@ -294,14 +306,14 @@ final class CrmExport {
 			this.stages.use(h.stage(), null, null);
 		}
 		copy.row(this.ord++, h.where(), h.opportunityId(), h.stage(), key(h.stage()), h.at(),
-				ImportStaging.json(this.row));
+				ImportStaging.json(rowErrors()));
 	}
 
 	/** Copies a partner row of a file ({@code OpportunityPartner} or {@code Partner}). */
 	void link(String file, String linkId, PartnerLink l, PgCopy copy) {
 		var shown = l.role() == null ? PartnerCredits.NONE : l.role().strip();
 		copy.row(this.ord++, file, l.where(), linkId, l.opportunityId(), l.partnerAccountId(), shown,
-				shown.toLowerCase(Locale.ROOT), l.primary(), ImportStaging.json(this.row));
+				shown.toLowerCase(Locale.ROOT), l.primary(), ImportStaging.json(rowErrors()));
 	}
 
 	/** Whether a cell (row and column, any case) of the row being read was refused. */

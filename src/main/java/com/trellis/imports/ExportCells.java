@@ -194,10 +194,13 @@ final class ExportCells {
 	/**
 	 * Refuses a row whose number of values is not its header's
 	 * ({@link CsvImport.Row#misfit}), named with the file: {@code Opportunity row 7:
-	 * columns}.
+	 * columns}; false then (its other cells' faults follow from the shape and are not
+	 * reported again, see {@link CrmExport#rowErrors}).
 	 */
-	void complete(CsvImport.Row row) {
-		row.misfit().ifPresent(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
+	boolean complete(CsvImport.Row row) {
+		var misfit = row.misfit();
+		misfit.ifPresent(e -> this.errors.add(new FieldError(this.name + " " + e.field(), e.message())));
+		return misfit.isEmpty();
 	}
 
 	void error(CsvImport.Row row, String column, String message) {

@@ -76,6 +76,17 @@ class CsvRowShapeTests {
 	}
 
 	@Test
+	void aShortRowMissingARequiredValueIsReportedOnceForItsShapeNotAlsoForTheMissingValue() throws Exception {
+		var accounts = "Id,Name,OwnerId,CreatedDate\n001M" + this.key + ",Missing name customer " + this.key
+				+ ",005R,2025-01-06T09:00:00Z\n";
+		var nameLast = "Id,AccountId,StageName,CloseDate,OwnerId,CreatedDate,Amount,CurrencyIsoCode,Name\n";
+		var deals = nameLast + "006M" + this.key + ",001M" + this.key + ",Prospecting,2027-02-05,005R,"
+				+ "2025-01-06T09:00:00Z,10\n";
+		assertThat(errors(salesforce(accounts, deals, true)))
+			.containsExactly("Opportunity row 2: columns=7 values where the header has 9 columns");
+	}
+
+	@Test
 	void aHubspotRowWithFewerValuesThanItsHeaderIsARowError() throws Exception {
 		var companies = "Record ID,Company name,Create Date,Owner email,Industry\n5" + this.key + ",Short company,"
 				+ "2025-01-06 09:00," + this.owner + "\n";
