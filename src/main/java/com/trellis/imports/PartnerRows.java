@@ -138,7 +138,10 @@ class PartnerRows {
 		if (existing != null) {
 			return existing.ownerPamId();
 		}
-		cells.error("owner_pam_id", "", "or pam_email is required for a new partner");
+		// on the column the command's own "is required" would name, so it is said once
+		var column = pamColumn(cells, "owner_pam_id");
+		cells.error(column, "",
+				"or " + (column.equals("pam_email") ? "owner_pam_id" : "pam_email") + " is required for a new partner");
 		return null;
 	}
 

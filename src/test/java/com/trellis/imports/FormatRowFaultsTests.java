@@ -58,6 +58,13 @@ class FormatRowFaultsTests {
 	}
 
 	@Test
+	void aNewPartnerRowWithoutAPamIsToldSoOnce() {
+		var csv = "source_id,name,type,region,owner_pam_id,pam_email\n" + "rf-np-" + this.tag + ",No Pam Partner "
+				+ this.tag + ",SI,EMEA,,\n";
+		assertThat(fields(this.admin, Format.PARTNERS, csv)).containsExactly("row 2: pam_email");
+	}
+
+	@Test
 	void anAccountRowWithAnUnreadableOwnerIdAlsoReportsItsUnknownCountry() {
 		var csv = "source_id,name,owner_ae_id,country\nrf-a-" + this.tag + ",Row Fault Account " + this.tag
 				+ ",abc,Atlantis\n";
