@@ -39,8 +39,12 @@ public class Accounts {
 
 	private final ListMatching listMatching;
 
-	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock, ListMatching listMatching) {
+	private final CompanyCandidates companyCandidates;
+
+	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock, ListMatching listMatching,
+			CompanyCandidates companyCandidates) {
 		this.accounts = accounts;
+		this.companyCandidates = companyCandidates;
 		this.listMatching = listMatching;
 		this.users = users;
 		this.audit = audit;
@@ -123,6 +127,18 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	public List<CustomerRecord> customerCandidates(String registrableDomain, String normalizedName, int limit) {
 		return this.accounts.customerCandidates(registrableDomain, normalizedName, limit);
+	}
+
+	/**
+	 * Accounts that may be one company, with their owners, for
+	 * {@link com.trellis.matching.BestMatch} to decide: the same registrable domain,
+	 * names whose long words are each similar by trigrams, and names one extends by whole
+	 * words; up to {@code limit} of each kind, in one statement
+	 * ({@link CompanyCandidates}).
+	 */
+	@Transactional(readOnly = true)
+	public List<AccountCandidate> companyCandidates(String registrableDomain, String normalizedName, int limit) {
+		return this.companyCandidates.find(registrableDomain, normalizedName, limit);
 	}
 
 	/**

@@ -49,6 +49,30 @@ class ApiTokenRepository {
 			.optional();
 	}
 
+	/**
+	 * The token of a bearer secret's hash with its user's credentials, in one statement
+	 * (a request's authentication reads nothing else unless the token's last use is a
+	 * minute old).
+	 */
+	Optional<Presented> presented(String hash) {
+		return this.jdbc
+			.sql("""
+					SELECT t.id AS token_id, t.user_id AS token_user_id, t.name AS token_name, t.created_at AS token_created_at,
+					       t.last_used_at, t.expires_at, t.revoked_at, u.*
+					FROM api_token t
+					LEFT JOIN LATERAL (SELECT %s, password_hash, enabled FROM app_user WHERE id = t.user_id) AS u ON TRUE
+					WHERE t.token_hash = :hash
+					"""
+				.formatted(UserRepository.COLUMNS))
+			.param("hash", hash)
+			.query((rs, n) -> new Presented(
+					new Stored(rs.getLong("token_id"), rs.getLong("token_user_id"), rs.getString("token_name"),
+							instant(rs, "token_created_at"), instant(rs, "last_used_at"), instant(rs, "expires_at"),
+							instant(rs, "revoked_at")),
+					rs.getObject("id") == null ? null : UserRepository.credentials(rs)))
+			.optional();
+	}
+
 	List<Stored> ofUser(long userId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM api_token WHERE user_id = :userId ORDER BY created_at DESC, id DESC")
@@ -68,6 +92,9 @@ class ApiTokenRepository {
 		this.jdbc.sql("UPDATE api_token SET name = :name WHERE id = :id").param("name", name).param("id", id).update();
 	}
 
+	/** How often a token's last use is written at most. */
+	static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofSeconds(60);
+
 	/**
 	 * Records a use at most once a minute, so a busy script does not write on every call.
 	 */
@@ -77,7 +104,7 @@ class ApiTokenRepository {
 				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :stale)
 				""")
 			.param("now", Timestamp.from(now))
-			.param("stale", Timestamp.from(now.minusSeconds(60)))
+			.param("stale", Timestamp.from(now.minus(TOUCH_EVERY)))
 			.param("id", id)
 			.update();
 	}
@@ -104,6 +131,10 @@ class ApiTokenRepository {
 			return new Audited(this.userId, this.name, this.expiresAt, this.revokedAt);
 		}
 
+	}
+
+	/** A token with its user's credentials (null when the user is gone). */
+	record Presented(Stored token, UserRepository.Credentials credentials) {
 	}
 
 	/** What the audit log keeps of a token: never its secret or hash. */

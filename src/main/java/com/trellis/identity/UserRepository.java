@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-	private static final String COLUMNS = "id, email, display_name, role, manager_id, team, partner_id, job_role";
+	static final String COLUMNS = "id, email, display_name, role, manager_id, team, partner_id, job_role";
 
 	private final JdbcClient jdbc;
 
@@ -24,7 +24,7 @@ class UserRepository {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + ", password_hash, enabled FROM app_user WHERE lower(email) = lower(:email)")
 			.param("email", email)
-			.query((rs, n) -> new Credentials(summary(rs, n), rs.getString("password_hash"), rs.getBoolean("enabled")))
+			.query((rs, n) -> credentials(rs))
 			.optional();
 	}
 
@@ -40,6 +40,47 @@ class UserRepository {
 			.param("id", id)
 			.query(UserRepository::summary)
 			.optional();
+	}
+
+	/**
+	 * A user by id, enabled or not, and a partner's enabled users (by display name), in
+	 * one statement.
+	 */
+	Users.Recipients recipients(Long userId, Long partnerId) {
+		var user = new UserSummary[1];
+		var userEnabled = new boolean[1];
+		var partnerUsers = new java.util.ArrayList<UserSummary>();
+		this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ """
+							, enabled, id = CAST(:user AS BIGINT) AS asked, partner_id = CAST(:partner AS BIGINT) AND enabled AS contact
+							FROM app_user WHERE id = CAST(:user AS BIGINT) OR partner_id = CAST(:partner AS BIGINT) AND enabled
+							ORDER BY display_name, id
+							""")
+			.param("user", userId)
+			.param("partner", partnerId)
+			.query(rs -> {
+				var summary = summary(rs, 0);
+				if (rs.getBoolean("asked")) {
+					user[0] = summary;
+					userEnabled[0] = rs.getBoolean("enabled");
+				}
+				if (rs.getBoolean("contact")) {
+					partnerUsers.add(summary);
+				}
+			});
+		return new Users.Recipients(Optional.ofNullable(user[0]), userEnabled[0], List.copyOf(partnerUsers));
+	}
+
+	java.util.Set<Long> enabledAmong(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return java.util.Set
+			.copyOf(this.jdbc.sql("SELECT id FROM app_user WHERE id = ANY (CAST(:ids AS BIGINT[])) AND enabled")
+				.param("ids", ids.toArray(Long[]::new))
+				.query(Long.class)
+				.list());
 	}
 
 	List<UserSummary> findAll(Collection<Long> ids) {
@@ -134,6 +175,14 @@ class UserRepository {
 			.param("now", java.sql.Timestamp.from(now))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Credentials from a row with {@link #COLUMNS}, {@code password_hash} and
+	 * {@code enabled}.
+	 */
+	static Credentials credentials(ResultSet rs) throws SQLException {
+		return new Credentials(summary(rs, 0), rs.getString("password_hash"), rs.getBoolean("enabled"));
 	}
 
 	private static UserSummary summary(ResultSet rs, int row) throws SQLException {

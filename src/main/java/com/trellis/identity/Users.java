@@ -67,6 +67,26 @@ public class Users {
 		return this.users.findEnabled(id);
 	}
 
+	/**
+	 * Who a change's notices go to, in one read: a user by id, enabled or not (null for
+	 * none), and the enabled users of a partner (null for none), by display name.
+	 */
+	public Recipients recipients(Long userId, Long partnerId) {
+		return this.users.recipients(userId, partnerId);
+	}
+
+	/**
+	 * A user (empty when unknown) and whether they may sign in, and a partner's enabled
+	 * users.
+	 */
+	public record Recipients(Optional<UserSummary> user, boolean userEnabled, List<UserSummary> partnerUsers) {
+	}
+
+	/** Which of the users exist and may sign in, in one statement. */
+	public java.util.Set<Long> enabledAmong(Collection<Long> ids) {
+		return this.users.enabledAmong(ids);
+	}
+
 	public Map<Long, UserSummary> byIds(Collection<Long> ids) {
 		return this.users.findAll(ids).stream().collect(Collectors.toMap(UserSummary::id, Function.identity()));
 	}

@@ -42,9 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Leads {
 
-	/** Accounts compared with a lead's company: enough for a domain 50 accounts share. */
-	private static final int CANDIDATES = 50;
-
 	private final LeadRepository leads;
 
 	private final Accounts accounts;
@@ -71,9 +68,13 @@ public class Leads {
 
 	private final LeadScopes scopes;
 
+	private final LeadCandidates candidates;
+
 	Leads(LeadRepository leads, Accounts accounts, Deals deals, Partners partners, Registrations registrations,
 			Users users, AuditLog audit, ApplicationEventPublisher events, LeadProperties properties, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar, LeadNotices notices, LeadScopes scopes) {
+			com.trellis.shared.BusinessCalendar calendar, LeadNotices notices, LeadScopes scopes,
+			LeadCandidates candidates) {
+		this.candidates = candidates;
 		this.notices = notices;
 		this.scopes = scopes;
 		this.calendar = calendar;
@@ -95,12 +96,7 @@ public class Leads {
 		checkSubmission(command);
 		var registrable = CompanyIdentity.identityDomain(command.companyDomain());
 		var normalized = CompanyIdentity.normalizedName(command.companyName());
-		var candidates = this.accounts.customerCandidates(registrable, normalized, CANDIDATES).stream().map(c -> {
-			var owner = this.accounts.ownerOf(c.accountId()).orElse(null);
-			return new LeadRouting.Candidate(c.accountId(), c.name(), c.registrableDomain(), c.normalizedName(), owner,
-					owner != null && this.users.findEnabled(owner).isPresent(), c.country());
-		}).toList();
-		var routing = LeadRouting.decide(registrable, normalized, candidates);
+		var routing = LeadRouting.decide(registrable, normalized, this.candidates.of(registrable, normalized));
 		var now = this.clock.instant();
 		var due = routing.routed() ? deadline(now) : null;
 		long id = this.leads.insert(partnerId, viewer.userId(), command, registrable, routing, now, due);

@@ -40,9 +40,34 @@ public final class CompanyMatcher {
 	/** Words up to this length match only when identical. */
 	public static final int SHORT_WORD = 4;
 
+	/**
+	 * How similar by trigrams (PostgreSQL's {@code pg_trgm}) each long word of a name the
+	 * matcher takes for another is at least, for the candidate searches that narrow by it
+	 * (the conflict check's, a lead's): two neighbours swapped in a five-letter word
+	 * ("abcde", "bacde") keep two of ten trigrams, 0.2.
+	 */
+	public static final double CANDIDATE_WORD_SIMILARITY = 0.15;
+
 	private static final JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
 
 	private CompanyMatcher() {
+	}
+
+	/**
+	 * The long words of a normalised name, in order: longer than {@link #SHORT_WORD}
+	 * letters and not starting with a digit, the words that may be spelt near-identically
+	 * (the others must be equal); the same as the database's
+	 * {@code registration_lead_word} and {@code registration_second_word} take the first
+	 * and second of.
+	 */
+	public static java.util.List<String> longWords(String normalizedName) {
+		var words = new java.util.ArrayList<String>();
+		for (var word : normalizedName.split(" ")) {
+			if (word.length() > SHORT_WORD && !Character.isDigit(word.charAt(0))) {
+				words.add(word);
+			}
+		}
+		return words;
 	}
 
 	/** Whether and how sure the two companies are one, or empty when they are not. */

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
-import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 
@@ -26,22 +25,19 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 
-	private final Users users;
-
 	private final ObjectProvider<JavaMailSender> mail;
 
 	private final Clock clock;
 
 	private final InboxWriter inbox;
 
-	private final UserNoticeChoices choices;
+	private final NoticeAudiences audiences;
 
-	Notifications(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
-			UserNoticeChoices choices) {
-		this.choices = choices;
+	Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
+			NoticeAudiences audiences) {
+		this.audiences = audiences;
 		this.jdbc = jdbc;
 		this.inbox = inbox;
-		this.users = users;
 		this.mail = mail;
 		this.clock = clock;
 	}
@@ -57,6 +53,20 @@ public class Notifications {
 	 */
 	@Transactional
 	public void enqueue(PartnerNotice notice) {
+		enqueue(notice, this.audiences.of(null, notice.partnerId()));
+	}
+
+	/**
+	 * As {@link #enqueue(PartnerNotice)}, with the partner's users, their channels and
+	 * the partner's Slack channel read before ({@link NoticeAudiences}): only the inbox
+	 * entry and the deliveries are written here. An audience read for another partner is
+	 * read again.
+	 */
+	@Transactional
+	public void enqueue(PartnerNotice notice, NoticeAudience audience) {
+		if (!audience.hasPartner(notice.partnerId())) {
+			audience = this.audiences.of(null, notice.partnerId());
+		}
 		var now = Timestamp.from(this.clock.instant());
 		var id = this.inbox.entry(notice.key(), notice.partnerId(), null, notice.kind(), notice.subject(),
 				notice.body(), notice.link(), now);
@@ -65,19 +75,18 @@ public class Notifications {
 		}
 		var kind = PartnerNoticeKind.of(notice.kind()).name();
 		boolean mailConfigured = this.mail.getIfAvailable() != null;
-		for (var user : this.users.contactsOfPartner(notice.partnerId())) {
-			var slack = this.choices.slackWebhook(user.id());
-			var channels = NoticeChannels.decide(this.choices.of(user.id(), kind), mailConfigured, slack != null);
+		for (var user : audience.partnerUsers) {
+			var choices = audience.choices.of(user.id());
+			var slack = choices.slackWebhook();
+			var channels = NoticeChannels.decide(choices.of(kind), mailConfigured, slack != null);
 			for (var channel : channels) {
 				var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
 				this.inbox.delivery(notice.key(), id.get(), channel.name(), recipient, now);
 			}
 		}
-		this.jdbc.sql("SELECT slack_webhook_url FROM partner_channel WHERE partner_id = :partner")
-			.param("partner", notice.partnerId())
-			.query(String.class)
-			.optional()
-			.ifPresent(url -> this.inbox.delivery(notice.key(), id.get(), "SLACK", url, now));
+		if (audience.choices.partnerSlack() != null) {
+			this.inbox.delivery(notice.key(), id.get(), "SLACK", audience.choices.partnerSlack(), now);
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
-import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,21 +28,18 @@ public class StaffNotices {
 
 	private final JdbcClient jdbc;
 
-	private final Users users;
-
 	private final ObjectProvider<JavaMailSender> mail;
 
 	private final Clock clock;
 
 	private final InboxWriter inbox;
 
-	private final UserNoticeChoices choices;
+	private final NoticeAudiences audiences;
 
-	StaffNotices(JdbcClient jdbc, Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
-			UserNoticeChoices choices) {
+	StaffNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
+			NoticeAudiences audiences) {
 		this.jdbc = jdbc;
-		this.choices = choices;
-		this.users = users;
+		this.audiences = audiences;
 		this.mail = mail;
 		this.clock = clock;
 		this.inbox = inbox;
@@ -57,7 +53,20 @@ public class StaffNotices {
 	/** Writes the notice and its deliveries; a notice whose key is known is ignored. */
 	@Transactional
 	public void enqueue(StaffNotice notice) {
-		var user = this.users.find(notice.userId()).orElse(null);
+		enqueue(notice, this.audiences.of(notice.userId(), null));
+	}
+
+	/**
+	 * As {@link #enqueue(StaffNotice)}, with the recipient and their channels read before
+	 * ({@link NoticeAudiences}): only the inbox entry and the deliveries are written
+	 * here. An audience read for someone else is read again.
+	 */
+	@Transactional
+	public void enqueue(StaffNotice notice, NoticeAudience audience) {
+		if (!audience.hasStaff(notice.userId())) {
+			audience = this.audiences.of(notice.userId(), null);
+		}
+		var user = audience.staff;
 		if (user == null || user.partnerId() != null) {
 			log.warn("Staff notice {} names no member of the vendor's staff ({}); left out", notice.key(),
 					notice.userId());
@@ -66,12 +75,13 @@ public class StaffNotices {
 		var now = Timestamp.from(this.clock.instant());
 		var id = this.inbox.entry(notice.key(), null, notice.userId(), notice.kind().name(), notice.subject(),
 				notice.body(), notice.link(), now);
-		if (id.isEmpty() || this.users.findEnabled(user.id()).isEmpty()) {
+		if (id.isEmpty() || !audience.staffEnabled) {
 			return;
 		}
-		var slack = this.choices.slackWebhook(user.id());
-		var channels = NoticeChannels.decide(this.choices.of(user.id(), notice.kind().name()),
-				this.mail.getIfAvailable() != null, slack != null);
+		var choices = audience.choices.of(user.id());
+		var slack = choices.slackWebhook();
+		var channels = NoticeChannels.decide(choices.of(notice.kind().name()), this.mail.getIfAvailable() != null,
+				slack != null);
 		for (var channel : channels) {
 			var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
 			this.inbox.delivery(notice.key(), id.get(), channel.name(), recipient, now);

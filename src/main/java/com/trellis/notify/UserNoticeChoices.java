@@ -43,6 +43,63 @@ class UserNoticeChoices {
 		return choices;
 	}
 
+	/**
+	 * The stored choices and own Slack webhooks of several users, and a partner's Slack
+	 * channel, in one statement: what notices to those users and that partner go by.
+	 * @param partnerId whose channel is read; null for none
+	 */
+	Stored ofUsers(java.util.Collection<Long> userIds, Long partnerId) {
+		var users = new HashMap<Long, UserChoices>();
+		var partnerSlack = new String[1];
+		this.jdbc.sql("""
+				SELECT pc.slack_webhook_url AS partner_slack, u.id AS user_id, uc.slack_webhook_url AS user_slack,
+				       p.kind, p.channel, p.enabled
+				FROM (SELECT 1) AS one
+				LEFT JOIN partner_channel pc ON pc.partner_id = CAST(:partner AS BIGINT)
+				LEFT JOIN unnest(CAST(:users AS BIGINT[])) AS u(id) ON TRUE
+				LEFT JOIN user_channel uc ON uc.user_id = u.id
+				LEFT JOIN notice_preference p ON p.user_id = u.id
+				""").param("partner", partnerId).param("users", userIds.toArray(Long[]::new)).query(rs -> {
+			partnerSlack[0] = rs.getString("partner_slack");
+			long user = rs.getLong("user_id");
+			if (rs.wasNull()) {
+				return;
+			}
+			var slack = rs.getString("user_slack");
+			var choices = users.computeIfAbsent(user, u -> new UserChoices(new HashMap<>(), slack));
+			var kind = rs.getString("kind");
+			if (kind != null) {
+				choices.byKind()
+					.computeIfAbsent(kind, k -> new HashMap<>())
+					.put(rs.getString("channel"), rs.getBoolean("enabled"));
+			}
+		});
+		return new Stored(users, partnerSlack[0]);
+	}
+
+	/**
+	 * One user's choices by kind name and channel, and their own Slack webhook or null.
+	 */
+	record UserChoices(Map<String, Map<String, Boolean>> byKind, String slackWebhook) {
+
+		static final UserChoices NONE = new UserChoices(Map.of(), null);
+
+		/** The choices for one kind by channel; empty when none is stored. */
+		Map<String, Boolean> of(String kind) {
+			return this.byKind.getOrDefault(kind, Map.of());
+		}
+
+	}
+
+	/** Several users' choices by user id, and a partner's Slack channel or null. */
+	record Stored(Map<Long, UserChoices> users, String partnerSlack) {
+
+		UserChoices of(long userId) {
+			return this.users.getOrDefault(userId, UserChoices.NONE);
+		}
+
+	}
+
 	/** The user's choices for one kind by channel; empty when none is stored. */
 	Map<String, Boolean> of(long userId, String kind) {
 		return of(userId).getOrDefault(kind, Map.of());

@@ -193,6 +193,27 @@ public class Partners {
 		}
 	}
 
+	/**
+	 * {@link #requireActsFor(Viewer, long)} and {@link #get} in one read: refuses a
+	 * viewer who may not act on the partner's behalf, then gives the partner as the
+	 * viewer sees it, with its PAM; empty when it is unknown, for the caller's validation
+	 * to name.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PartnerView> actedFor(Viewer viewer, long partnerId) {
+		var partner = this.partners.find(viewer, partnerId);
+		if (partner.isEmpty()) {
+			// hidden from a partner user: the rule decides whether it is another's
+			requireActsFor(viewer, partnerId);
+			return partner;
+		}
+		var decision = PartnerAuthority.actsFor(viewer, partnerId, partner.get().ownerPamId());
+		if (!decision.allowed()) {
+			throw new AccessDeniedException(decision.reason());
+		}
+		return partner;
+	}
+
 	@Transactional
 	public PartnerView create(Viewer viewer, PartnerCommand command) {
 		if (!viewer.is(Role.ADMIN)) {

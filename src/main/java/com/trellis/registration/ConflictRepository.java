@@ -144,27 +144,40 @@ class ConflictRepository {
 					INSERT INTO registration_conflict (registration_id, candidate_kind, candidate_id, partner_id, match_kind,
 					    score, reason, detected_at)
 					SELECT :id, c.kind, c.candidate, c.partner, c.match, CAST(c.score AS NUMERIC(4, 3)), c.reason, :at
-					FROM unnest(CAST(:kinds AS TEXT[]), CAST(:candidates AS BIGINT[]), CAST(:partners AS BIGINT[]),
-					            CAST(:matches AS TEXT[]), CAST(:scores AS TEXT[]), CAST(:reasons AS TEXT[]))
-					     WITH ORDINALITY AS c(kind, candidate, partner, match, score, reason, n)
+					FROM %s
 					WHERE NOT EXISTS (SELECT 1 FROM registration_conflict e WHERE e.registration_id = :id
 					                  AND e.candidate_kind = c.kind AND e.candidate_id = c.candidate)
 					ORDER BY c.n
-					""")
+					"""
+				.formatted(CLAIMS))
 			.param("id", registrationId)
-			.param("kinds", candidates.stream().map(c -> c.kind().name()).toArray(String[]::new))
-			.param("candidates", candidates.stream().map(ConflictCandidate::id).toArray(Long[]::new))
-			.param("partners", candidates.stream().map(ConflictCandidate::partnerId).toArray(Long[]::new))
-			.param("matches", candidates.stream().map(c -> c.match().kind().name()).toArray(String[]::new))
-			.param("scores",
-					candidates.stream()
-						.map(c -> BigDecimal.valueOf(c.match().score())
-							.setScale(3, java.math.RoundingMode.HALF_UP)
-							.toPlainString())
-						.toArray(String[]::new))
-			.param("reasons", candidates.stream().map(c -> c.match().reason()).toArray(String[]::new))
+			.params(claims(candidates))
 			.param("at", Timestamp.from(at))
 			.update();
+	}
+
+	/**
+	 * The claims of {@link #claims} as rows
+	 * {@code c(kind, candidate, partner, match, score,
+	 * reason, n)}, {@code n} their order.
+	 */
+	static final String CLAIMS = """
+			unnest(CAST(:kinds AS TEXT[]), CAST(:candidates AS BIGINT[]), CAST(:partners AS BIGINT[]),
+			       CAST(:matches AS TEXT[]), CAST(:scores AS TEXT[]), CAST(:reasons AS TEXT[]))
+			     WITH ORDINALITY AS c(kind, candidate, partner, match, score, reason, n)""";
+
+	/** The parameters of {@link #CLAIMS}: one array per column. */
+	static Map<String, Object> claims(List<ConflictCandidate> candidates) {
+		var params = new HashMap<String, Object>();
+		params.put("kinds", candidates.stream().map(c -> c.kind().name()).toArray(String[]::new));
+		params.put("candidates", candidates.stream().map(ConflictCandidate::id).toArray(Long[]::new));
+		params.put("partners", candidates.stream().map(ConflictCandidate::partnerId).toArray(Long[]::new));
+		params.put("matches", candidates.stream().map(c -> c.match().kind().name()).toArray(String[]::new));
+		params.put("scores", candidates.stream()
+			.map(c -> BigDecimal.valueOf(c.match().score()).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString())
+			.toArray(String[]::new));
+		params.put("reasons", candidates.stream().map(c -> c.match().reason()).toArray(String[]::new));
+		return params;
 	}
 
 	/** How many claims were found in all; null for registrations recorded before V94. */

@@ -37,7 +37,7 @@ class CustomerLocks {
 	 * sets it in its own statement, so neither depends on what ran before it in the
 	 * transaction.
 	 */
-	static final double WORD_SIMILARITY = 0.15;
+	static final double WORD_SIMILARITY = CompanyMatcher.CANDIDATE_WORD_SIMILARITY;
 
 	void lock(Customer... customers) {
 		this.registrations.lockCustomers(keys(customers));

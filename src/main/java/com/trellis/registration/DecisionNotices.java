@@ -1,5 +1,7 @@
 package com.trellis.registration;
 
+import com.trellis.notify.NoticeAudience;
+import com.trellis.notify.NoticeAudiences;
 import com.trellis.notify.StaffNotices;
 import com.trellis.partners.Partners;
 
@@ -19,9 +21,12 @@ class DecisionNotices {
 
 	private final StaffNotices notices;
 
-	DecisionNotices(Partners partners, StaffNotices notices) {
+	private final NoticeAudiences audiences;
+
+	DecisionNotices(Partners partners, StaffNotices notices, NoticeAudiences audiences) {
 		this.partners = partners;
 		this.notices = notices;
+		this.audiences = audiences;
 	}
 
 	/**
@@ -29,7 +34,16 @@ class DecisionNotices {
 	 * @param at the moment of the change, in epoch milliseconds (part of the key)
 	 */
 	void toDecide(Long actorId, RegistrationView view, long at) {
-		toDecide(actorId, view, at, pamOf(view.partnerId()));
+		if (view.status() != RegistrationStatus.PENDING && view.status() != RegistrationStatus.ON_HOLD) {
+			return;
+		}
+		var pam = pamOf(view.partnerId());
+		if (pam == null || pam.equals(actorId)) {
+			return;
+		}
+		this.notices.enqueue(new RegistrationToDecide(view.id(), view.status(), at, view.customerName(), view.amount(),
+				view.currency(), view.statusReason())
+			.noticeTo(pam));
 	}
 
 	/** The partner's PAM, who is told, or null when it has none. */
@@ -38,11 +52,22 @@ class DecisionNotices {
 	}
 
 	/**
-	 * As {@link #toDecide(Long, RegistrationView, long)}, with the partner's PAM looked
-	 * up before ({@link #pamOf}): a registration looks it up before it takes the
-	 * customer's lock.
+	 * Who a registration's notices reach, read before it takes the customer's lock (three
+	 * statements, whatever the number of users), so that under the lock the notices are
+	 * only written: the partner's PAM, unless the PAM registers, and the partner's users,
+	 * for the partner's notice of a hold or a rejection.
+	 * @param pam the partner's PAM, or null when it has none
 	 */
-	void toDecide(Long actorId, RegistrationView view, long at, Long pam) {
+	NoticeAudience audience(Long actorId, long partnerId, Long pam) {
+		return this.audiences.of(pam == null || pam.equals(actorId) ? null : pam, partnerId);
+	}
+
+	/**
+	 * As {@link #toDecide(Long, RegistrationView, long)}, with the partner's PAM and the
+	 * audience read before ({@link #audience}): a registration reads them before it takes
+	 * the customer's lock.
+	 */
+	void toDecide(Long actorId, RegistrationView view, long at, Long pam, NoticeAudience audience) {
 		if (view.status() != RegistrationStatus.PENDING && view.status() != RegistrationStatus.ON_HOLD) {
 			return;
 		}
@@ -51,7 +76,7 @@ class DecisionNotices {
 		}
 		this.notices.enqueue(new RegistrationToDecide(view.id(), view.status(), at, view.customerName(), view.amount(),
 				view.currency(), view.statusReason())
-			.noticeTo(pam));
+			.noticeTo(pam), audience);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,11 +71,11 @@ class Registering {
 			throw new AccessDeniedException("Executives do not register deals");
 		}
 		var command = viewer.isPartnerUser() ? RegistrationInput.withPartner(input, viewer.partnerId()) : input;
-		if (command.partnerId() != null) {
-			this.partners.requireActsFor(viewer, command.partnerId());
-		}
+		// one read of the partner: who may act for it, its lifecycle and its PAM
+		var partner = command.partnerId() == null ? java.util.Optional.<PartnerView>empty()
+				: this.partners.actedFor(viewer, command.partnerId());
 		var rules = this.registrations.rules();
-		var values = this.input.validated(viewer, command, rules);
+		var values = this.input.validated(viewer, command, rules, partner);
 		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
 				(String) values.get("normalized"));
 		// deals open only through approval or sales, never by a racing registration: they
@@ -82,9 +83,15 @@ class Registering {
 		// what changed since is read again under it, to keep the serialised part short
 		var deals = this.conflicts.deals(customer, command.accountId());
 		var searched = this.conflicts.search(customer);
-		// read before the lock, so registrations sharing a lock key wait for less; the
-		// activity is recorded under it, as the partner's activity fact is locked by it
-		var pam = this.decisionNotices.pamOf(command.partnerId());
+		// read before the lock, so registrations sharing a lock key wait for less: the
+		// PAM, and who the notices reach with their channels; the activity is recorded
+		// under it, as the partner's activity fact is locked by it
+		long partnerId = command.partnerId();
+		Long pam = partner.orElseThrow().ownerPamId();
+		var audience = this.decisionNotices.audience(viewer.userId(), partnerId, pam);
+		// and the program's holidays the approval deadline may meet, read again only when
+		// the business day changes while the registration waits for the lock
+		var sla = this.moves.slaDays(this.clock.instant(), rules);
 		this.locks.lock(customer);
 		var now = this.clock.instant();
 		var candidates = new ArrayList<>(this.conflicts.registrations(customer, searched));
@@ -97,25 +104,25 @@ class Registering {
 		values.put("heldBehind", decision.heldBehindId());
 		values.put("directConflict", decision.directConflictId());
 		values.put("submittedAt", java.sql.Timestamp.from(now));
-		values.put("slaDueAt", protecting ? ts(this.moves.slaDue(now, rules)) : null);
+		values.put("slaDueAt", protecting ? ts(this.moves.slaDue(now, rules, sla)) : null);
 		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
 		var conflicts = DecisiveConflicts.select(command.partnerId(), candidates);
 		values.put("conflictsFound", conflicts.found());
 		var created = this.registrations
-			.insert(values, "Registered; " + decision.internalReason() + "; " + conflicts.summary())
+			.insert(values, "Registered; " + decision.internalReason() + "; " + conflicts.summary(),
+					conflicts.recorded())
 			.view();
 		long id = created.id();
-		this.conflicts.record(id, conflicts.recorded(), now);
 		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
 				created);
 		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
-		this.decisionNotices.toDecide(viewer.userId(), created, now.toEpochMilli(), pam);
+		this.decisionNotices.toDecide(viewer.userId(), created, now.toEpochMilli(), pam, audience);
 		this.activity.record(created.partnerId(), viewer.userId(), "DEAL_REGISTERED",
 				"Registered " + created.customerName());
 		if (decision.status() != RegistrationStatus.PENDING) {
 			this.moves.notice(created, decision.status().name(),
 					"Registration " + decision.status().label().toLowerCase() + ": " + created.customerName(),
-					decision.externalReason());
+					decision.externalReason(), audience);
 		}
 		return created;
 	}

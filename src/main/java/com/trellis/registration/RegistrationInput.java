@@ -8,6 +8,7 @@ import com.trellis.accounts.Accounts;
 import com.trellis.identity.Viewer;
 import com.trellis.matching.CompanyIdentity;
 import com.trellis.partners.LifecycleStatus;
+import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 import com.trellis.registration.RegistrationRepository.Row;
 import com.trellis.shared.InvalidInputException;
@@ -38,6 +39,22 @@ class RegistrationInput {
 	}
 
 	Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules) {
+		return validated(viewer, command, rules, id -> this.partners.get(viewer, id));
+	}
+
+	/**
+	 * As {@link #validated(Viewer, RegistrationCommand, RegistrationRules)}, with the
+	 * command's partner as read by the caller already (empty when unknown), so that it is
+	 * not read again.
+	 */
+	Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules,
+			java.util.Optional<PartnerView> partner) {
+		return validated(viewer, command, rules,
+				id -> partner.filter(p -> p.id() == id).orElseThrow(() -> new NotFoundException("Partner", id)));
+	}
+
+	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules,
+			java.util.function.LongFunction<PartnerView> partnerOf) {
 		var errors = new ArrayList<>(EntryGate.check(command, this.calendar.today()));
 		String name = command.customerName();
 		String domain = command.customerDomain();
@@ -59,7 +76,7 @@ class RegistrationInput {
 		}
 		if (command.partnerId() != null) {
 			try {
-				var status = this.partners.get(viewer, command.partnerId()).lifecycleStatus();
+				var status = partnerOf.apply(command.partnerId()).lifecycleStatus();
 				if (status == LifecycleStatus.PROSPECT || status == LifecycleStatus.SUNSET) {
 					errors.add(new FieldError("partnerId",
 							"a " + status.label().toLowerCase() + " partner cannot register deals"));

@@ -43,10 +43,11 @@ class RegistrationRepository {
 
 	/**
 	 * Inserts a registration with its first history entry (to its status, by its
-	 * registrant, at its submission, for the {@code history} reason) in one statement,
-	 * and returns it as stored, without reading it again.
+	 * registrant, at its submission, for the {@code history} reason) and the claims it
+	 * records (in their order, detected at its submission) in one statement, and returns
+	 * it as stored, without reading it again.
 	 */
-	Row insert(Map<String, Object> values, String history) {
+	Row insert(Map<String, Object> values, String history, List<ConflictCandidate> claims) {
 		return this.jdbc
 			.sql("""
 					WITH r AS (
@@ -57,16 +58,22 @@ class RegistrationRepository {
 					VALUES (:partner, :registeredBy, :account, :customerName, :customerDomain, :registrable, :normalized, :shape,
 					    :need, :amount, :currency, :closeDate, :credit, :share, :status, :reason, :heldBehind, :directConflict,
 					    :submittedAt, :slaDueAt, :protectionEndsAt, :conflictsFound)
+					RETURNING %s, registrable_domain, normalized_name
+					), h AS (
+					INSERT INTO registration_history (registration_id, from_status, to_status, actor_id, at, reason)
+					SELECT id, NULL, status, registered_by, submitted_at, :history FROM r
+					), k AS (
+					INSERT INTO registration_conflict (registration_id, candidate_kind, candidate_id, partner_id, match_kind,
+					    score, reason, detected_at)
+					SELECT r.id, c.kind, c.candidate, c.partner, c.match, CAST(c.score AS NUMERIC(4, 3)), c.reason, r.submitted_at
+					FROM r CROSS JOIN %s
+					ORDER BY c.n)
+					SELECT * FROM r
 					"""
-					+ "RETURNING " + COLUMNS + ", registrable_domain, normalized_name"
-					+ """
-							), h AS (
-							INSERT INTO registration_history (registration_id, from_status, to_status, actor_id, at, reason)
-							SELECT id, NULL, status, registered_by, submitted_at, :history FROM r)
-							SELECT * FROM r
-							""")
+				.formatted(COLUMNS, ConflictRepository.CLAIMS))
 			.params(values)
 			.param("history", history)
+			.params(ConflictRepository.claims(claims))
 			.query(RegistrationRepository::row)
 			.single();
 	}

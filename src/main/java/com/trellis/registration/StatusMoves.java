@@ -2,6 +2,7 @@ package com.trellis.registration;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Viewer;
+import com.trellis.notify.NoticeAudience;
 import com.trellis.notify.Notifications;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.registration.RegistrationRepository.Row;
@@ -68,17 +69,56 @@ class StatusMoves {
 	}
 
 	void notice(RegistrationView view, String outcome, String subject, String body) {
+		this.notifications.enqueue(decided(view, outcome, subject, body));
+	}
+
+	/**
+	 * As {@link #notice(RegistrationView, String, String, String)}, with the partner's
+	 * users and channels read before (a registration reads them before the customer's
+	 * lock).
+	 */
+	void notice(RegistrationView view, String outcome, String subject, String body, NoticeAudience audience) {
+		this.notifications.enqueue(decided(view, outcome, subject, body), audience);
+	}
+
+	private PartnerNotice decided(RegistrationView view, String outcome, String subject, String body) {
 		if (RegistrationStatus.APPROVED.name().equals(outcome) || RegistrationStatus.REJECTED.name().equals(outcome)) {
 			this.events.publishEvent(new RegistrationDecided(view.id(), view.partnerId(), outcome));
 		}
-		this.notifications.enqueue(new PartnerNotice(
+		return new PartnerNotice(
 				"registration:" + view.id() + ":" + outcome + ":" + this.clock.instant().toEpochMilli(),
-				view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id()));
+				view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id());
 	}
 
 	/** When the approval is due: the SLA's business days in the business calendar. */
 	java.time.Instant slaDue(java.time.Instant now, RegistrationRules rules) {
 		return BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar);
+	}
+
+	/**
+	 * The business days an approval deadline set at {@code at} may reach (the holidays
+	 * read once), for {@link #slaDue(java.time.Instant, RegistrationRules, SlaDays)} a
+	 * little later.
+	 */
+	SlaDays slaDays(java.time.Instant at, RegistrationRules rules) {
+		var day = this.calendar.dayOf(at);
+		return new SlaDays(day, this.calendar.workingDays(day, rules.approvalSlaBusinessDays()));
+	}
+
+	/**
+	 * As {@link #slaDue(java.time.Instant, RegistrationRules)}, with the business days
+	 * read before: the same deadline, the holidays read again only when {@code now} falls
+	 * on another business day than they were read for.
+	 */
+	java.time.Instant slaDue(java.time.Instant now, RegistrationRules rules, SlaDays read) {
+		if (!this.calendar.dayOf(now).equals(read.day())) {
+			return slaDue(now, rules);
+		}
+		return BusinessDays.add(now, rules.approvalSlaBusinessDays(), read.days());
+	}
+
+	/** Business days read for an approval deadline set on {@code day}. */
+	record SlaDays(java.time.LocalDate day, com.trellis.shared.WorkingDays days) {
 	}
 
 	static void requireMove(Row row, RegistrationStatus to) {

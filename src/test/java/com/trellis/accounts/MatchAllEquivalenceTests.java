@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * company as the one-company search does ({@link Accounts#customerCandidates} by domain
  * and trigram, decided by {@link BestMatch}): the same automatic match and confidence,
  * and for a company without one the same possible matches for a person (except words only
- * Jaro-Winkler close, which the list does not offer).
+ * Jaro-Winkler close, which the list does not offer); and so does a lead's search by each
+ * long word ({@link Accounts#companyCandidates}).
  */
 @TrellisTest
 class MatchAllEquivalenceTests {
@@ -97,6 +98,11 @@ class MatchAllEquivalenceTests {
 		for (int i = 0; i < rows.size(); i++) {
 			var alone = alone(rows.get(i), rejected.getOrDefault(i, Set.of()));
 			var together = atOnce.get(i);
+			// a lead's search (each long word by trigrams, names extended by whole words)
+			// decides as the whole-name search
+			soft.assertThat(shown(byWords(rows.get(i), rejected.getOrDefault(i, Set.of()))))
+				.as("row %d by words: %s", i, rows.get(i))
+				.isEqualTo(shown(alone));
 			if (JARO_WINKLER_ONLY.contains(i)) {
 				// a known difference: a word only Jaro-Winkler close is never an
 				// automatic
@@ -123,6 +129,17 @@ class MatchAllEquivalenceTests {
 	private BestMatch.Decision<Long> alone(Company company, Set<Long> rejected) {
 		var candidates = this.accounts.customerCandidates(company.identityDomain(), company.normalizedName(), 20)
 			.stream()
+			.filter(c -> !rejected.contains(c.accountId()))
+			.map(c -> new BestMatch.Candidate<>(c.accountId(), c.company()))
+			.toList();
+		return BestMatch.among(company, candidates);
+	}
+
+	/** A lead's search: candidates by domain, each long word and whole words added. */
+	private BestMatch.Decision<Long> byWords(Company company, Set<Long> rejected) {
+		var candidates = this.accounts.companyCandidates(company.identityDomain(), company.normalizedName(), 20)
+			.stream()
+			.map(AccountCandidate::customer)
 			.filter(c -> !rejected.contains(c.accountId()))
 			.map(c -> new BestMatch.Candidate<>(c.accountId(), c.company()))
 			.toList();

@@ -129,9 +129,16 @@ class RegistrationBenchmark {
 					LocalDate.now(ZoneOffset.UTC));
 			var warmup = registrations(clients, mix, settings.warmup(), random);
 			var before = tableStatistics();
-			var measured = registrations(clients, mix, settings.registrations(), random);
+			var statementsBefore = StatementCounter.bySql();
+			Phase measured;
+			String waits;
+			try (var sampler = new WaitSampler(this.dataSource, 100)) {
+				measured = registrations(clients, mix, settings.registrations(), random);
+				waits = sampler.report();
+			}
 			Thread.sleep(1_500);
-			var profile = profile(before, tableStatistics(), settings.registrations());
+			var profile = profile(before, tableStatistics(), settings.registrations())
+					+ statements(statementsBefore, StatementCounter.bySql(), settings.registrations()) + waits;
 			var lists = lists(admin, busiestPartnerToken(clients.get(0).http()));
 			var report = report(dataset, clients, raw, warmup, measured, lists) + profile + explain();
 			System.out.println(report);
@@ -430,6 +437,22 @@ class RegistrationBenchmark {
 				a.getValue()[2] + a.getValue()[3] + 10 * (a.getValue()[0] + a.getValue()[1])));
 		rows.forEach(row -> line(out, "  %-32s %9.2f %9.2f %12.1f %12.1f %9.2f", row.getKey(), row.getValue()[0],
 				row.getValue()[1], row.getValue()[2], row.getValue()[3], row.getValue()[4]));
+		return out.toString();
+	}
+
+	/** The statements sent per registration, by the start of their SQL, most first. */
+	private static String statements(Map<String, Long> before, Map<String, Long> after, int registrations) {
+		var out = new StringBuilder();
+		line(out, "");
+		line(out, "Statements per registration in the measured phase, by their SQL's start (every thread)");
+		after.entrySet()
+			.stream()
+			.map(e -> Map.entry(e.getKey(),
+					(e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) registrations))
+			.filter(e -> e.getValue() >= 0.01)
+			.sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+			.forEach(e -> line(out, "  %6.2f  %s", e.getValue(), e.getKey()));
+		line(out, "");
 		return out.toString();
 	}
 

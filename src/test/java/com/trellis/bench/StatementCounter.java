@@ -26,9 +26,34 @@ final class StatementCounter implements BeanPostProcessor {
 
 	private static final AtomicLong count = new AtomicLong();
 
+	private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> bySql = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** Statements sent since the application started. */
 	static long count() {
 		return count.get();
+	}
+
+	/**
+	 * Statements sent since the application started, by the start of their SQL (blanks
+	 * collapsed, at most {@value #SQL_SHOWN} characters).
+	 */
+	static java.util.Map<String, Long> bySql() {
+		var counts = new java.util.HashMap<String, Long>();
+		bySql.forEach((sql, n) -> counts.put(sql, n.sum()));
+		return counts;
+	}
+
+	/** How much of a statement's SQL names it in {@link #bySql()}. */
+	static final int SQL_SHOWN = 90;
+
+	private static void countStatement(Object[] args) {
+		count.incrementAndGet();
+		var sql = args != null && args.length > 0 && args[0] instanceof String text
+				? text.strip().replaceAll("\\s+", " ") : "(statement without SQL)";
+		bySql
+			.computeIfAbsent(sql.length() > SQL_SHOWN ? sql.substring(0, SQL_SHOWN) : sql,
+					k -> new java.util.concurrent.atomic.LongAdder())
+			.increment();
 	}
 
 	@Override
@@ -67,7 +92,7 @@ final class StatementCounter implements BeanPostProcessor {
 			return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
 					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 						if (STATEMENTS.contains(method.getName())) {
-							count.incrementAndGet();
+							countStatement(args);
 						}
 						try {
 							return method.invoke(connection, args);
