@@ -142,11 +142,11 @@ class AdoptionRepository {
 		if (opportunityIds.isEmpty()) {
 			return java.util.Set.of();
 		}
-		return new java.util.HashSet<>(this.jdbc
-			.sql("SELECT DISTINCT opportunity_id FROM partner_prompt WHERE opportunity_id = ANY (:deals)")
-			.param("deals", opportunityIds.toArray(Long[]::new))
-			.query(Long.class)
-			.list());
+		return new java.util.HashSet<>(
+				this.jdbc.sql("SELECT DISTINCT opportunity_id FROM partner_prompt WHERE opportunity_id = ANY (:deals)")
+					.param("deals", opportunityIds.toArray(Long[]::new))
+					.query(Long.class)
+					.list());
 	}
 
 	/**

@@ -75,11 +75,11 @@ final class RoiQuarterSql {
 
 	/**
 	 * The closes of the quarter against the direct baseline of their industries, from the
-	 * kept closes per business month, industry and partner ({@code roi_close_fact}, V131):
-	 * the direct win rate of an industry is its won over its closed direct deals in the
-	 * quarter (the average of 1.0 per win and 0.0 per loss it was: the same numeric
-	 * division), a partner's expected wins the sum of its closes times their industry's
-	 * rate (the sum of the rate once per close it was: the same exact sum).
+	 * kept closes per business month, industry and partner ({@code roi_close_fact},
+	 * V131): the direct win rate of an industry is its won over its closed direct deals
+	 * in the quarter (the average of 1.0 per win and 0.0 per loss it was: the same
+	 * numeric division), a partner's expected wins the sum of its closes times their
+	 * industry's rate (the sum of the rate once per close it was: the same exact sum).
 	 */
 	static final String LIFT_CTES = """
 			,
@@ -126,7 +126,8 @@ final class RoiQuarterSql {
 			       coalesce(sum(round(pam, %1$s)), 0) AS pam,
 			       coalesce(sum(round(pipeline, %1$s)), 0) AS pipeline, coalesce(sum(round(revenue, %1$s)), 0) AS revenue
 			FROM (%2$s) f
-			""".formatted(com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE), COSTS.replace("ORDER BY s.id", ""));
+			"""
+		.formatted(com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE), COSTS.replace("ORDER BY s.id", ""));
 
 	/**
 	 * The report's statement with the given {@code made} CTE body and lift CTEs (the

@@ -48,9 +48,9 @@ public record RoiReport(String quarter, String currency, List<PartnerQuarter> pa
 		}
 
 		/**
-		 * The total of {@code partners} partners from their summed figures: the hours, the
-		 * cost (each part already rounded per partner) and the pipeline and revenue (each
-		 * partner's rounded to the minor unit).
+		 * The total of {@code partners} partners from their summed figures: the hours,
+		 * the cost (each part already rounded per partner) and the pipeline and revenue
+		 * (each partner's rounded to the minor unit).
 		 */
 		static Total of(String group, long partners, BigDecimal hours, RoiRule.Cost cost, BigDecimal pipeline,
 				BigDecimal revenue) {

@@ -47,7 +47,9 @@ class RoiKeptFiguresPropertyTests {
 			    WHERE f.day >= :fromDay AND f.day < :toDay GROUP BY f.partner_id
 			""";
 
-	/** The lift as read before V131: the quarter's closed deals joined to their accounts. */
+	/**
+	 * The lift as read before V131: the quarter's closed deals joined to their accounts.
+	 */
 	private static final String OLD_LIFT = """
 			,
 			closed AS (
@@ -134,9 +136,8 @@ class RoiKeptFiguresPropertyTests {
 
 	/**
 	 * Every quarter from the one the test started in (a quarter before it, too) to the
-	 * current one, for the program, the random partners' PAM and one of them: the rows
-	 * as before and the total as the old rows sum. Returns the rows with comparable
-	 * closes.
+	 * current one, for the program, the random partners' PAM and one of them: the rows as
+	 * before and the total as the old rows sum. Returns the rows with comparable closes.
 	 */
 	private long assertQuartersAsBefore(FiscalQuarter started, String when) {
 		var partner = this.jdbc
