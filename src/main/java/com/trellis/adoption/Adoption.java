@@ -129,14 +129,21 @@ public class Adoption {
 		// the partners who could help depend on the account's industry only: once per
 		// industry
 		var couldHelp = new java.util.HashMap<String, List<Map<String, Object>>>();
-		for (var deal : this.deals.searchOwnedBy(viewer, team, open, PageRequest.of(0, 100)).items()) {
+		var review = this.deals.searchOwnedBy(viewer, team, open, PageRequest.of(0, 100)).items();
+		// the accounts of the deals without a partner and the prompted deals, each read
+		// once for the whole review (they were read deal by deal: 200 statements); the
+		// viewer is vendor staff, who read any account (Accounts.get)
+		var profiles = this.accounts.profiles(
+				review.stream().filter(deal -> deal.partnerId() == null).map(OpportunityView::accountId).toList());
+		var prompted = this.adoption.prompted(review.stream().map(OpportunityView::id).toList());
+		for (var deal : review) {
 			List<Map<String, Object>> candidates = List.of();
 			if (deal.partnerId() == null) {
-				var industry = this.accounts.get(viewer, deal.accountId()).industry();
+				var industry = profiles.get(deal.accountId()).industry();
 				candidates = couldHelp.computeIfAbsent(industry, i -> this.adoption.candidates(industry, 3));
 			}
 			lines.add(new ReviewLine(deal.id(), deal.name(), deal.accountName(), deal.ownerId(), deal.stage().label(),
-					deal.partnerId() != null, this.adoption.prompted(deal.id()), candidates));
+					deal.partnerId() != null, prompted.contains(deal.id()), candidates));
 		}
 		return lines;
 	}

@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code rep_month_fact}, V119) and {@code open_pipeline_fact}. A rebuild also recomputes
  * the forecast's open pipeline (V110), the adoption page's wins per partner and industry
  * ({@code partner_industry_win}, V118) and the won deals per close day and cycle day
- * ({@code won_cycle_fact}, V128).
+ * ({@code won_cycle_fact}, V128) and the ROI page's closes per month, industry and
+ * partner ({@code roi_close_fact}, V131; its {@code partner_month_fact} follows the day
+ * facts).
  */
 @Service
 public class DealFacts {
@@ -142,6 +144,9 @@ public class DealFacts {
 		this.jdbc.sql("SELECT partner_industry_win_rebuild()").query().singleRow();
 		// the won deals per close day and cycle day, for the sales cycle's median (V128)
 		this.jdbc.sql("SELECT won_cycle_rebuild()").query().singleRow();
+		// the ROI page's closes per month, industry and partner (V131); its partner month
+		// facts follow the day facts' truncate and insert
+		this.jdbc.sql("SELECT roi_close_fact_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),

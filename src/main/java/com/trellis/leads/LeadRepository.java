@@ -178,10 +178,10 @@ class LeadRepository {
 				       count(*) FILTER (WHERE status <> 'DECLINED'
 				                        AND (first_follow_up_at IS NOT NULL OR follow_up_due_at <= :now)),
 				       count(*) FILTER (WHERE status <> 'DECLINED' AND first_follow_up_at <= follow_up_due_at)
-				FROM partner_lead WHERE rep_id IN (:reps) AND routed_at >= :from AND routed_at < :to
+				FROM partner_lead WHERE rep_id = ANY (:reps) AND routed_at >= :from AND routed_at < :to
 				GROUP BY rep_id
 				""")
-			.param("reps", reps)
+			.param("reps", reps.toArray(Long[]::new))
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("now", Timestamp.from(now))

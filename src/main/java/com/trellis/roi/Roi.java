@@ -103,9 +103,9 @@ public class Roi {
 			q = q.previous();
 		}
 		for (int i = 0; i < TREND_QUARTERS; i++) {
-			// a total reads neither the tiers nor the lift: the other quarters are read
-			// without them
-			trend.add(RoiReport.Total.of(q.label(), q.equals(quarter) ? rows : rows(scope, q, false)));
+			// a total reads neither the tiers nor the lift: the other quarters are summed
+			// in the database without them
+			trend.add(q.equals(quarter) ? RoiReport.Total.of(q.label(), rows) : total(scope, q));
 			q = q.next();
 		}
 		var inScope = rows.stream().map(PartnerQuarter.Row::partnerId).collect(Collectors.toSet());
@@ -207,6 +207,14 @@ public class Roi {
 		var now = this.clock.instant();
 		return this.repository.figures(scope, quarter, this.calendar.start(quarter), end, lastDay(quarter),
 				end.isAfter(now) ? now : end, lift);
+	}
+
+	/** A quarter's total over the scope, without the lift and the tiers (the trend). */
+	private RoiReport.Total total(RoiScope scope, FiscalQuarter quarter) {
+		var end = this.calendar.end(quarter);
+		var now = this.clock.instant();
+		return this.repository.total(quarter.label(), scope, quarter, this.calendar.start(quarter), end,
+				lastDay(quarter), end.isAfter(now) ? now : end);
 	}
 
 	/** The cost rates; vendor staff who read ROI. */

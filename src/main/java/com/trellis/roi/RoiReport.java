@@ -44,8 +44,18 @@ public record RoiReport(String quarter, String currency, List<PartnerQuarter> pa
 				pipeline = pipeline.add(row.pipeline());
 				revenue = revenue.add(row.revenue());
 			}
+			return of(group, rows.size(), hours, cost, pipeline, revenue);
+		}
+
+		/**
+		 * The total of {@code partners} partners from their summed figures: the hours,
+		 * the cost (each part already rounded per partner) and the pipeline and revenue
+		 * (each partner's rounded to the minor unit).
+		 */
+		static Total of(String group, long partners, BigDecimal hours, RoiRule.Cost cost, BigDecimal pipeline,
+				BigDecimal revenue) {
 			var verdict = RoiRule.of(cost, revenue);
-			return new Total(group, rows.size(), hours, cost.enablement(), cost.mdf(), cost.incentives(), cost.spend(),
+			return new Total(group, partners, hours, cost.enablement(), cost.mdf(), cost.incentives(), cost.spend(),
 					cost.pam(), verdict.cost(), pipeline, revenue, verdict.roiPercent(), verdict.reason());
 		}
 

@@ -15,122 +15,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ROI figures of a quarter per partner, in one statement over the records (reporting
- * SQL reads the enablement, incentive, deal-fact and deal tables, as metrics does). Every
- * amount is converted into the reporting currency and rounded once before it is summed;
- * an amount in a currency without an exchange rate is left out. The scope is bound in the
- * SQL: a partner user's own partner, a PAM's book, or the program.
+ * SQL reads the enablement, incentive, payout and spend tables and the ROI facts of
+ * module facts, as metrics does; the statements are {@link RoiQuarterSql}), the cohort
+ * memberships, program spend and cost rates.
  */
 @Repository
 class RoiRepository {
-
-	/**
-	 * Each partner's figures: its tier on the day, costs, pipeline and revenue, and (with
-	 * {@code LIFT_CTES}) its closes against the direct baseline of their industries.
-	 */
-	private static final String FIGURES_SQL = """
-			WITH scope AS (
-			    SELECT p.id, p.name, %6$s AS tier, p.lifecycle_status,
-			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
-			             AS existed
-			    FROM partner p%10$s
-			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
-			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
-			),
-			rate AS (
-			    SELECT %4$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
-			    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
-			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
-			),
-			hours AS (
-			    SELECT c.partner_id, sum(i.hours) AS hours FROM enablement_completion c
-			    JOIN enablement_item i ON i.id = c.item_id JOIN scope s ON s.id = c.partner_id
-			    WHERE c.completed_on >= :fromDay AND c.completed_on < :toDay GROUP BY c.partner_id
-			),
-			paid AS (
-			    SELECT pi.partner_id,
-			           sum(%1$s) FILTER (WHERE e.kind = 'MDF_REIMBURSEMENT') AS mdf,
-			           sum(%1$s) FILTER (WHERE e.kind <> 'MDF_REIMBURSEMENT') AS incentives
-			    FROM payout_item pi JOIN incentive_earning e ON e.id = pi.earning_id
-			    JOIN exchange_rate fx ON fx.currency = pi.currency JOIN scope s ON s.id = pi.partner_id
-			    WHERE pi.paid_at >= :from AND pi.paid_at < :to GROUP BY pi.partner_id
-			),
-			spend AS (
-			    SELECT sp.partner_id, sum(%2$s) AS spend FROM roi_program_spend sp
-			    JOIN exchange_rate fx ON fx.currency = sp.currency JOIN scope s ON s.id = sp.partner_id
-			    WHERE sp.spent_on >= :fromDay AND sp.spent_on < :toDay GROUP BY sp.partner_id
-			),
-			made AS (
-			    SELECT f.partner_id, sum(f.created_reporting) AS pipeline, sum(f.won_reporting) AS revenue
-			    FROM partner_day_fact f JOIN scope s ON s.id = f.partner_id
-			    WHERE f.day >= :fromDay AND f.day < :toDay GROUP BY f.partner_id
-			)%7$s
-			SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
-			       coalesce(%5$s, 0) AS enablement,
-			       coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
-			       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
-			            THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
-			       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
-			       %8$s
-			FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
-			LEFT JOIN spend sp ON sp.partner_id = s.id LEFT JOIN made m ON m.partner_id = s.id
-			%9$s
-			ORDER BY s.id
-			""";
-
-	/** The closes of the quarter against the direct baseline of their industries. */
-	private static final String LIFT_CTES = """
-			,
-			closed AS (
-			    SELECT o.partner_id, o.stage, coalesce(a.industry, '') AS industry FROM opportunity o
-			    JOIN account a ON a.id = o.account_id
-			    WHERE o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to
-			),
-			baseline AS (
-			    SELECT industry, avg(CASE WHEN stage = 'CLOSED_WON' THEN 1.0 ELSE 0.0 END) AS rate FROM closed
-			    WHERE partner_id IS NULL GROUP BY industry
-			),
-			lift AS (
-			    SELECT c.partner_id, count(*) AS deals, count(*) FILTER (WHERE c.stage = 'CLOSED_WON') AS won,
-			           sum(b.rate) AS expected
-			    FROM closed c JOIN baseline b ON b.industry = c.industry JOIN scope s ON s.id = c.partner_id
-			    GROUP BY c.partner_id
-			)""";
-
-	/**
-	 * Each partner's tier on {@code :tierDay}, set-based: what
-	 * {@code partner_tier_on(p.id, :tierDay)} gives one partner at a time (the latest
-	 * change's tier by then, else the first change's former tier) read from the tier
-	 * history in one pass, its tier now when it never changed.
-	 */
-	private static final String TIER_JOINS = """
-
-			LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, to_tier FROM tier_change
-			           WHERE effective_on <= :tierDay ORDER BY partner_id, effective_on DESC, id DESC) t1
-			  ON t1.partner_id = p.id
-			LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, from_tier FROM tier_change
-			           ORDER BY partner_id, effective_on, id) t2 ON t2.partner_id = p.id""";
-
-	/** The quarter's figures of each partner, lift and tier included (the report). */
-	private static final String FIGURES = figures("coalesce(t1.to_tier, t2.from_tier, p.tier)", TIER_JOINS, LIFT_CTES,
-			"coalesce(l.deals, 0) AS deals, coalesce(l.won, 0) AS won, coalesce(l.expected, 0) AS expected",
-			"LEFT JOIN lift l ON l.partner_id = s.id");
-
-	/**
-	 * The quarter's figures of each partner without the lift and with its tier now: what
-	 * a quarter's total in the trend sums (cost, pipeline and revenue), read without the
-	 * quarter's closes.
-	 */
-	private static final String COSTS = figures("p.tier", "", "", "0 AS deals, 0 AS won, 0 AS expected", "");
-
-	private static String figures(String tier, String tierJoins, String liftCtes, String liftColumns, String liftJoin) {
-		return FIGURES_SQL.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
-				ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
-				com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE),
-				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
-					.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
-				tier, liftCtes, liftColumns, liftJoin, tierJoins);
-	}
 
 	private final JdbcClient jdbc;
 
@@ -150,8 +40,19 @@ class RoiRepository {
 	 */
 	List<PartnerQuarter.Row> figures(RoiScope scope, FiscalQuarter quarter, java.time.Instant from,
 			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until, boolean lift) {
-		return this.jdbc.sql(lift ? FIGURES : COSTS)
-			.param("tierDay", Date.valueOf(tierDay))
+		return figures(lift ? RoiQuarterSql.FIGURES : RoiQuarterSql.COSTS, scope, quarter, from, to, tierDay, until);
+	}
+
+	/** {@link #figures} with the given statement. */
+	List<PartnerQuarter.Row> figures(String sql, RoiScope scope, FiscalQuarter quarter, java.time.Instant from,
+			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until) {
+		return params(this.jdbc.sql(sql), scope, quarter, from, to, tierDay, until).query(RoiRepository::row).list();
+	}
+
+	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, RoiScope scope,
+			FiscalQuarter quarter, java.time.Instant from, java.time.Instant to, java.time.LocalDate tierDay,
+			java.time.Instant until) {
+		return statement.param("tierDay", Date.valueOf(tierDay))
 			.param("until", Timestamp.from(until))
 			.param("scopePartner", scope.partnerId())
 			.param("pam", scope.pamId())
@@ -159,9 +60,28 @@ class RoiRepository {
 			.param("fromDay", Date.valueOf(quarter.start()))
 			.param("toDay", Date.valueOf(quarter.end()))
 			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.query(RoiRepository::row)
-			.list();
+			.param("to", Timestamp.from(to));
+	}
+
+	/**
+	 * A quarter's total over the scope as {@link RoiReport.Total#of(String, List)} sums
+	 * the rows {@link #figures} gives without the lift, summed in the database: the same
+	 * per-partner values (costs already rounded per partner, pipeline and revenue rounded
+	 * per partner as the rows are), one row back instead of one per partner. For the
+	 * trend's quarters.
+	 */
+	RoiReport.Total total(String group, RoiScope scope, FiscalQuarter quarter, java.time.Instant from,
+			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until) {
+		return params(this.jdbc.sql(RoiQuarterSql.TOTAL), scope, quarter, from, to, tierDay, until).query((rs, n) -> {
+			long partners = rs.getLong("partners");
+			var pipeline = rs.getBigDecimal("pipeline");
+			var revenue = rs.getBigDecimal("revenue");
+			return RoiReport.Total.of(group, partners, rs.getBigDecimal("hours"),
+					new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
+							rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
+					partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(pipeline),
+					partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(revenue));
+		}).single();
 	}
 
 	private static PartnerQuarter.Row row(ResultSet rs, int n) throws SQLException {

@@ -48,6 +48,7 @@ class AdoptionTests {
 		var review = this.adoption.pipelineReview(manager);
 		assertThat(review).filteredOn(line -> line.opportunityId() == prompted).singleElement().satisfies(line -> {
 			assertThat(line.partnerEngaged()).isFalse();
+			assertThat(line.prompted()).isFalse();
 			assertThat(line.couldHelp()).extracting(c -> c.get("partnerId")).contains(partner);
 		});
 		assertThatThrownBy(() -> this.adoption.prompt(this.fixtures.user(Role.SALES_MANAGER), prompted, partner, null))
@@ -55,6 +56,11 @@ class AdoptionTests {
 		assertThatThrownBy(() -> this.adoption.prompt(manager, adopted, partner, null))
 			.isInstanceOf(ConflictException.class);
 		this.adoption.prompt(manager, prompted, partner, "They won three retail deals this year");
+		// the review reads the prompts of all its deals at once: the prompted deal only
+		assertThat(this.adoption.pipelineReview(manager)).filteredOn(line -> line.ownerId() == rep.userId())
+			.extracting(Adoption.ReviewLine::opportunityId, Adoption.ReviewLine::prompted)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(adopted, false),
+					org.assertj.core.groups.Tuple.tuple(prompted, true));
 		this.jdbc.sql("UPDATE opportunity SET partner_id = ?, credit_type = 'CO_SELL', partner_share = 15 WHERE id = ?")
 			.params(partner, prompted)
 			.update();

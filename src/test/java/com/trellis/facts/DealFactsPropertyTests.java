@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Property-style (fixed seed): after a random sequence of registrations, stage moves,
  * closes, reopens, credit changes, partner attachments, amount corrections, hand-overs
  * and exchange-rate changes, every fact equals what a recomputation from the deals and
- * their stage moves gives. The recomputation here is written independently of the
- * triggers.
+ * their stage moves gives (the ROI page's month and close facts, V131, included). The
+ * recomputation here is written independently of the triggers.
  */
 @TrellisTest
 class DealFactsPropertyTests {
@@ -67,6 +67,12 @@ class DealFactsPropertyTests {
 		assertThat(WonCycleRows.kept(this.jdbc)).as("won deals per close day and cycle day")
 			.isNotEmpty()
 			.containsExactlyElementsOf(WonCycleRows.recomputed(this.jdbc));
+		assertThat(RoiFactRows.keptMonths(this.jdbc)).as("per partner and month")
+			.isNotEmpty()
+			.containsExactlyElementsOf(RoiFactRows.recomputedMonths(this.jdbc));
+		assertThat(RoiFactRows.keptCloses(this.jdbc)).as("closes per month, industry and partner")
+			.isNotEmpty()
+			.containsExactlyElementsOf(RoiFactRows.recomputedCloses(this.jdbc));
 		// and the rebuild command gives the same again
 		this.facts.rebuild(admin);
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency"))
@@ -79,6 +85,10 @@ class DealFactsPropertyTests {
 			.containsExactlyElementsOf(recomputedFirstWins());
 		assertThat(WonCycleRows.kept(this.jdbc)).as("won deals per close day and cycle day after the rebuild")
 			.containsExactlyElementsOf(WonCycleRows.recomputed(this.jdbc));
+		assertThat(RoiFactRows.keptMonths(this.jdbc)).as("per partner and month after the rebuild")
+			.containsExactlyElementsOf(RoiFactRows.recomputedMonths(this.jdbc));
+		assertThat(RoiFactRows.keptCloses(this.jdbc)).as("closes after the rebuild")
+			.containsExactlyElementsOf(RoiFactRows.recomputedCloses(this.jdbc));
 	}
 
 	private List<String> firstWins() {
