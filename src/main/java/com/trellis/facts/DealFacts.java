@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code partner_day_fact}, {@code rep_day_fact} (summed per month in
  * {@code rep_month_fact}, V119) and {@code open_pipeline_fact}. A rebuild also recomputes
  * the forecast's open pipeline (V110), the adoption page's wins per partner and industry
- * ({@code partner_industry_win}, V118) and the won deals per close day and cycle day
- * ({@code won_cycle_fact}, V128).
+ * ({@code partner_industry_win}, V118), the won deals per close day and cycle day
+ * ({@code won_cycle_fact}, V128) and the hygiene report's open deals per stage-entry day,
+ * close date and missing fields ({@code hygiene_open_day_fact}, V133).
  */
 @Service
 public class DealFacts {
@@ -137,6 +138,9 @@ public class DealFacts {
 		this.jdbc.sql("SELECT deals_open_stage_rebuild()").query().singleRow();
 		// the hygiene check's open deals whose owner is not the account's (V121)
 		this.jdbc.sql("SELECT hygiene_owner_mismatch_rebuild()").query().singleRow();
+		// the hygiene report's open deals per stage-entry day, close date and missing
+		// fields (V133)
+		this.jdbc.sql("SELECT hygiene_open_day_rebuild()").query().singleRow();
 		// the adoption page's wins per partner and industry (V118), kept by their own
 		// triggers; the rep month facts (V119) follow the day facts' truncate and insert
 		this.jdbc.sql("SELECT partner_industry_win_rebuild()").query().singleRow();
