@@ -25,7 +25,3 @@ CREATE INDEX partner_lead_submitted_partner_idx ON partner_lead (partner_id, sub
 -- few awaiting approval. Only registrations awaiting approval.
 CREATE INDEX deal_registration_pending_partner_idx ON deal_registration (partner_id) INCLUDE (sla_due_at)
     WHERE status = 'PENDING';
-
--- /tiers for the program: the latest tier changes first (TierStore.recent), read in order
--- instead of sorting every change of every partner.
-CREATE INDEX tier_change_recent_idx ON tier_change (effective_on DESC, id DESC);
