@@ -88,7 +88,7 @@ class CoSellPageController {
 	@GetMapping("/cosell")
 	String list(Viewer viewer, @RequestParam(required = false) CoSellStatus status,
 			@RequestParam(required = false) Integer page, Model model) {
-		var result = this.requests.list(viewer, status, PageRequest.of(page, null));
+		var result = this.requests.list(viewer, status, PageRequest.listed(page, null));
 		var people = new ArrayList<Long>();
 		result.items().forEach(r -> {
 			people.add(r.requestedBy());

@@ -130,7 +130,11 @@ class CoSellRepository {
 		if (status != null) {
 			where.append(" AND status = :status");
 		}
-		var count = this.jdbc.sql("SELECT count(*) FROM cosell_request WHERE " + where);
+		// a list page counts only as far as its pager needs (PageRequest.listed), the API
+		// in
+		// full
+		var count = this.jdbc.sql(PageRequest.countUpToLimit("FROM cosell_request WHERE " + where))
+			.param("countLimit", page.countLimit());
 		var select = this.jdbc.sql("SELECT * FROM cosell_request WHERE " + where
 				+ " ORDER BY requested_at DESC, id DESC LIMIT :limit OFFSET :offset");
 		for (var spec : List.of(count, select)) {
@@ -145,12 +149,12 @@ class CoSellRepository {
 				spec.param("status", status.name());
 			}
 		}
-		long total = count.query(Long.class).single();
+		long counted = count.query(Long.class).single();
 		var items = select.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(CoSellRepository::request)
 			.list();
-		return new PageResult<>(items, page.page(), page.size(), total);
+		return PageResult.counted(items, page, counted);
 	}
 
 	private static CoSellRequest request(ResultSet rs, int n) throws SQLException {

@@ -87,9 +87,16 @@ class OpportunityRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
-		var items = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM opportunity " + where + " ORDER BY " + WORK_ORDER
-					+ " LIMIT :limit OFFSET :offset")
+		// the deals of some owners (a rep's, a team's): the page picked first from the
+		// open deals' owner index alone (V134), then read whole; a team's page read every
+		// deal of the team from the table to keep 15
+		var select = owners == null
+				? "SELECT " + COLUMNS + " FROM opportunity " + where + " ORDER BY " + WORK_ORDER
+						+ " LIMIT :limit OFFSET :offset"
+				: "SELECT " + COLUMNS + " FROM opportunity JOIN (SELECT id AS picked_id FROM opportunity " + where
+						+ " ORDER BY " + WORK_ORDER + " LIMIT :limit OFFSET :offset) picked ON picked.picked_id = id"
+						+ " ORDER BY " + WORK_ORDER;
+		var items = this.jdbc.sql(select)
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -295,10 +302,16 @@ class OpportunityRepository {
 			.param("partners", partnerIds)
 			.query(Long.class)
 			.single();
+		// the page's deals picked first from what the open deals' indexes hold (stage,
+		// since
+		// when, owner, partner: index-only), then read whole: a team's page visited every
+		// open deal of the team in the table to keep 10
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days + " AS norm_days, "
 					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
-					+ from + " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset")
+					+ "FROM opportunity o JOIN (SELECT o.id " + from
+					+ " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset) picked ON picked.id = o.id"
+					+ " ORDER BY o.stage_entered_at, o.id")
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)

@@ -26,6 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code won_cycle_fact}, V128) and the ROI page's closes per month, industry and
  * partner ({@code roi_close_fact}, V131; its {@code partner_month_fact} follows the day
  * facts).
+
+ * ({@code partner_industry_win}, V118), the won deals per close day and cycle day
+ * ({@code won_cycle_fact}, V128) and the hygiene report's open deals per stage-entry day,
+ * close date and missing fields ({@code hygiene_open_day_fact}, V133).
  */
 @Service
 public class DealFacts {
@@ -139,6 +143,9 @@ public class DealFacts {
 		this.jdbc.sql("SELECT deals_open_stage_rebuild()").query().singleRow();
 		// the hygiene check's open deals whose owner is not the account's (V121)
 		this.jdbc.sql("SELECT hygiene_owner_mismatch_rebuild()").query().singleRow();
+		// the hygiene report's open deals per stage-entry day, close date and missing
+		// fields (V133)
+		this.jdbc.sql("SELECT hygiene_open_day_rebuild()").query().singleRow();
 		// the adoption page's wins per partner and industry (V118), kept by their own
 		// triggers; the rep month facts (V119) follow the day facts' truncate and insert
 		this.jdbc.sql("SELECT partner_industry_win_rebuild()").query().singleRow();

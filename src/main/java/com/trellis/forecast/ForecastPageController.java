@@ -1,5 +1,6 @@
 package com.trellis.forecast;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,11 +84,24 @@ class ForecastPageController {
 		var today = day == null ? this.calendar.today() : day;
 		var quarter = this.calendar.quarterOf(today);
 		var quarters = List.of(quarter.start(), quarter.next().start());
-		var rows = rows(viewer, scope, quarters);
+		List<Map<String, Object>> rows;
+		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
+			// the program's and the partner deals' tables; for the program, each
+			// quarter's
+			// two roll-ups from one reading of the open pipeline
+			var both = Scope.PROGRAM.equals(scope)
+					? quarters.stream().map(start -> this.forecasts.programAndPartners(viewer, start)).toList() : null;
+			rows = both == null ? rows(viewer, scope, quarters) : rows(scope, quarters, i -> both.get(i).get(0));
+			var partnerRows = both == null ? rows(viewer, Scope.PARTNERS, quarters)
+					: rows(Scope.PARTNERS, quarters, i -> both.get(i).get(1));
+			model.addAttribute("tables", List.of(rows, partnerRows));
+		}
+		else {
+			rows = rows(viewer, scope, quarters);
+			model.addAttribute("tables", List.of(rows));
+		}
 		model.addAttribute("scope", scope);
 		model.addAttribute("rows", rows);
-		model.addAttribute("tables", viewer.is(Role.ADMIN, Role.EXECUTIVE)
-				? List.of(rows, rows(viewer, Scope.PARTNERS, quarters)) : List.of(rows));
 		model.addAttribute("canSetTarget", viewer.is(Role.ADMIN));
 		if (!viewer.is(Role.PARTNER)) {
 			model.addAttribute("probabilities", this.forecasts.probabilities());
@@ -146,8 +160,16 @@ class ForecastPageController {
 	}
 
 	private List<Map<String, Object>> rows(Viewer viewer, Scope scope, List<LocalDate> quarters) {
-		return quarters.stream().map(day -> {
-			var figures = this.forecasts.rollUp(viewer, scope, day);
+		var figures = quarters.stream().map(day -> this.forecasts.rollUp(viewer, scope, day)).toList();
+		return rows(scope, quarters, figures::get);
+	}
+
+	/** One row per quarter with the quarter's figures, {@code figures} by its index. */
+	private List<Map<String, Object>> rows(Scope scope, List<LocalDate> quarters,
+			java.util.function.IntFunction<Map<String, BigDecimal>> figuresOf) {
+		return java.util.stream.IntStream.range(0, quarters.size()).mapToObj(i -> {
+			var day = quarters.get(i);
+			var figures = figuresOf.apply(i);
 			var quota = this.quotas.attainment(scope, day, figures).orElse(null);
 			var row = new java.util.HashMap<String, Object>();
 			row.put("quarter", this.calendar.quarterOf(day).label());

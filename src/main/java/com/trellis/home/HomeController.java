@@ -99,7 +99,9 @@ class HomeController {
 		model.addAttribute("partner", partner);
 		model.addAttribute("pam", this.users.find(partner.ownerPamId()).orElse(null));
 		pipeline(model, this.deals.openPipeline(viewer, null, null));
-		model.addAttribute("recentDeals", this.deals.search(viewer, DealFilter.none(), PageRequest.of(0, 10)).items());
+		// only the page's deals are shown: counted no further than a list page counts
+		model.addAttribute("recentDeals",
+				this.deals.search(viewer, DealFilter.none(), PageRequest.listed(0, 10)).items());
 		this.portal.fill(viewer, viewer.partnerId(), model);
 		model.addAttribute("guidance", this.guidance.top(viewer, TOP_RECOMMENDATIONS));
 		return "home/portal";

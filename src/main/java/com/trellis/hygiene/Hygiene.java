@@ -24,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  * that needs nobody to choose (a deactivated user's open deals to the account's owner),
  * over the viewer's scope ({@link HygieneScope}: the program, a PAM's book or a sales
  * manager's team). The checks counted on each read are exact and current (each count
- * reads the check's V105 index); the stored ones carry the time the job computed them.
- * Stale deals use the sales process's stage norms; duplicate accounts are decided by
- * conflict detection's matcher (the company matcher) and overlapping registrations
- * counted in a job and read as it stored them ({@link DuplicateAccounts},
- * {@link OverlapStore}): no request computes them, an admin queues a recomputation.
+ * reads the check's V105 index; the program's missing fields, stale deals and slipped
+ * close dates the open deals kept per day, V133, {@link KeptCounts}); the stored ones
+ * carry the time the job computed them. Stale deals use the sales process's stage norms;
+ * duplicate accounts are decided by conflict detection's matcher (the company matcher)
+ * and overlapping registrations counted in a job and read as it stored them
+ * ({@link DuplicateAccounts}, {@link OverlapStore}): no request computes them, an admin
+ * queues a recomputation.
  */
 @Service
 public class Hygiene {

@@ -88,6 +88,22 @@ class LeadRepository {
 			CASE WHEN status = 'ROUTED' THEN follow_up_due_at END ASC NULLS LAST,
 			submitted_at DESC, id DESC""";
 
+	/**
+	 * {@link #WORK_ORDER} among the leads of one status (all of them when null): the same
+	 * order written on the columns themselves, so that an index on them gives it (the
+	 * CASE expressions cannot be read from one).
+	 */
+	static String workOrder(LeadStatus status) {
+		if (status == null) {
+			return WORK_ORDER;
+		}
+		return switch (status) {
+			case SUBMITTED -> "submitted_at ASC, id DESC";
+			case ROUTED -> "follow_up_due_at ASC NULLS LAST, submitted_at DESC, id DESC";
+			default -> "submitted_at DESC, id DESC";
+		};
+	}
+
 	PageResult<LeadView> search(Scope scope, LeadStatus status, PageRequest page, Instant now) {
 		var where = scope.where();
 		if (where == null) {
@@ -100,8 +116,8 @@ class LeadRepository {
 			.query(Long.class)
 			.single();
 		var items = scope
-			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where + " ORDER BY " + WORK_ORDER
-					+ " LIMIT :limit OFFSET :offset"))
+			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where + " ORDER BY "
+					+ workOrder(status) + " LIMIT :limit OFFSET :offset"))
 			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
 			.param("limit", page.size())
 			.param("offset", page.offset())

@@ -78,6 +78,22 @@ class RegistrationQueries {
 		return PageResult.counted(items, page, counted);
 	}
 
+	/**
+	 * One partner's registrations per status in the viewer's scope (statuses without any
+	 * absent), read once from {@code deal_registration_partner_idx}.
+	 */
+	Map<RegistrationStatus, Long> countByStatus(Viewer viewer, long partnerId) {
+		var counts = new java.util.EnumMap<RegistrationStatus, Long>(RegistrationStatus.class);
+		this.jdbc.sql("""
+				SELECT status, count(*) FROM deal_registration WHERE %s AND partner_id = :partner GROUP BY status
+				""".formatted(SCOPE))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("partner", partnerId)
+			.query((rs, n) -> counts.put(RegistrationStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
 	List<HistoryEntry> history(long id) {
 		return this.jdbc.sql("""
 				SELECT from_status, to_status, actor_id, at, reason FROM registration_history

@@ -160,11 +160,17 @@ final class PageTour {
 	}
 
 	private Row measure(String role, String email, String page, List<HttpClient> sessions) throws Exception {
+		var from = java.time.Instant.now();
+		long statementsBefore = StatementCounter.count();
 		long started = System.nanoTime();
 		var failure = status(sessions.get(0), page);
 		long warmup = System.nanoTime() - started;
+		// the warm-up runs alone: the statements it sent are the page's (with the
+		// session's own reads and writes)
+		long statements = StatementCounter.count() - statementsBefore;
 		if (failure != null || warmup > TOO_SLOW.toNanos()) {
-			return new Row(role, email, page, new Samples(new long[] { warmup }, warmup),
+			return new Row(role, email, page, new Samples(new long[] { warmup }, warmup), statements, from,
+					java.time.Instant.now(),
 					failure != null ? failure : "warm-up over " + TOO_SLOW.toSeconds() + " s: one request only");
 		}
 		var tasks = new ArrayList<Callable<long[]>>();
@@ -190,7 +196,8 @@ final class PageTour {
 			for (var future : pool.invokeAll(tasks)) {
 				perClient.add(future.get());
 			}
-			return new Row(role, email, page, Samples.merge(perClient, System.nanoTime() - began),
+			return new Row(role, email, page, Samples.merge(perClient, System.nanoTime() - began), statements, from,
+					java.time.Instant.now(),
 					failures.isEmpty() ? null : failures.size() + " not 200, e.g. " + failures.get(0));
 		}
 		finally {
@@ -259,13 +266,15 @@ final class PageTour {
 				"%nPages: home of each role and every navigation page, %d signed-in sessions x %d requests after a"
 						+ " warm-up (target p95 <= 300 ms)%n",
 				clients, requests));
-		out.append(String.format(Locale.ROOT, "%-14s %-34s %6s %9s %9s %9s %10s %s%n", "role", "page", "count",
-				"p50 ms", "p95 ms", "max ms", "p95/scan", "note"));
+		out.append(String.format(Locale.ROOT, "%-14s %-34s %6s %9s %9s %9s %10s %6s %-17s %s%n", "role", "page",
+				"count", "p50 ms", "p95 ms", "max ms", "p95/scan", "stmts", "from-to (UTC)", "note"));
+		var clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
 		for (var row : rows) {
 			var s = row.samples();
-			out.append(String.format(Locale.ROOT, "%-14s %-34s %6d %9.1f %9.1f %9.1f %10.2f %s%n", row.role(),
+			out.append(String.format(Locale.ROOT, "%-14s %-34s %6d %9.1f %9.1f %9.1f %10.2f %6d %-17s %s%n", row.role(),
 					row.page(), s.count(), s.percentileMillis(0.5), s.percentileMillis(0.95), s.maxMillis(),
-					s.percentileMillis(0.95) / floorMillis, row.note() == null ? "" : row.note()));
+					s.percentileMillis(0.95) / floorMillis, row.statements(),
+					clock.format(row.from()) + "-" + clock.format(row.to()), row.note() == null ? "" : row.note()));
 		}
 		long over = rows.stream().filter(r -> r.samples().percentileMillis(0.95) > 300).count();
 		out.append(String.format(Locale.ROOT, "%d of %d pages over the 300 ms p95 target%n", over, rows.size()));
@@ -273,9 +282,14 @@ final class PageTour {
 	}
 
 	/**
+	 * @param statements the SQL statements the warm-up request sent (it runs alone;
+	 * {@link StatementCounter}), the session's reads and writes included
+	 * @param from when the page's warm-up started, to match the server's log
+	 * @param to when its last request ended
 	 * @param note why the page has fewer samples, or what it answered when not 200
 	 */
-	record Row(String role, String user, String page, Samples samples, String note) {
+	record Row(String role, String user, String page, Samples samples, long statements, java.time.Instant from,
+			java.time.Instant to, String note) {
 	}
 
 }

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,6 +71,20 @@ class ReportingBenchmark {
 	static void benchmarkDatabase(DynamicPropertyRegistry registry) {
 		settings.registerDemoDatabase(registry);
 		registry.add("trellis.forecast.snapshot-cron", () -> "-");
+	}
+
+	/**
+	 * Counts the statements the application sends ({@link StatementCounter}): the page
+	 * tour prints each page's.
+	 */
+	@TestConfiguration
+	static class Counting {
+
+		@Bean
+		static StatementCounter statementCounter() {
+			return new StatementCounter();
+		}
+
 	}
 
 	@LocalServerPort

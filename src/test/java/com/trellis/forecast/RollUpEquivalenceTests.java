@@ -106,6 +106,17 @@ class RollUpEquivalenceTests {
 				compared++;
 			}
 		}
+		// the program's and its partner deals' roll-ups from one reading (the admin's and
+		// the executive's /forecast and home) equal each read alone
+		for (var quarter : List.of(current, current.next())) {
+			assertThat(this.repository.programAndPartners(probabilities, norms, quarter.start(), quarter.end(), today))
+				.as("program and partners in %s", quarter.label())
+				.containsExactly(
+						this.repository.rollUp(probabilities, norms, Scope.PROGRAM, quarter.start(), quarter.end(),
+								today),
+						this.repository.rollUp(probabilities, norms, Scope.PARTNERS, quarter.start(), quarter.end(),
+								today));
+		}
 		assertThat(compared).isGreaterThan(10);
 		assertThat(windowed).as("scopes with at least two deal lines").isPositive();
 		assertThat(weighted).as("the comparison covers open deals").isPositive();

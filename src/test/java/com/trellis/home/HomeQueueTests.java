@@ -7,7 +7,10 @@ import com.trellis.deals.CreditType;
 import com.trellis.deals.DealFilter;
 import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
+import com.trellis.registration.ApproveCommand;
 import com.trellis.registration.RegistrationCommand;
+import com.trellis.registration.RegistrationFilter;
+import com.trellis.registration.RegistrationStatus;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.PageRequest;
 import com.trellis.support.Fixtures;
@@ -86,6 +89,42 @@ class HomeQueueTests {
 		var executive = this.fixtures.user(Role.EXECUTIVE);
 		assertThat(page("/", this.fixtures.email(admin))).contains("id=\"work-queue\"");
 		assertThat(page("/", this.fixtures.email(executive))).doesNotContain("id=\"work-queue\"");
+	}
+
+	@Test
+	void thePortalCountsAPartnersRegistrationsPerStatusAsASearchPerStatusWould() throws Exception {
+		var world = this.fixtures.world("Status Count Partners");
+		var other = this.fixtures.world("Status Count Others");
+		var approved = this.registrations.register(world.partnerUser(),
+				command("Approved Count Freight", "approved-count.com"));
+		this.registrations.approve(world.pam(), approved.id(), new ApproveCommand(world.ae().userId(), null));
+		var rejected = this.registrations.register(world.partnerUser(),
+				command("Rejected Count Freight", "rejected-count.com"));
+		this.registrations.reject(world.pam(), rejected.id(), "not a fit");
+		this.registrations.register(world.partnerUser(), command("Pending Count Freight", "pending-count.com"));
+		this.registrations.register(other.partnerUser(), command("Other Count Freight", "other-count.com"));
+
+		var admin = this.fixtures.user(Role.ADMIN);
+		for (var viewer : java.util.List.of(world.partnerUser(), admin)) {
+			var counts = this.registrations.countByStatus(viewer, world.partnerId());
+			for (var status : RegistrationStatus.values()) {
+				long searched = this.registrations
+					.search(viewer, new RegistrationFilter(status, world.partnerId(), false, false),
+							PageRequest.of(0, 1))
+					.total();
+				assertThat(counts.getOrDefault(status, 0L)).as("%s registrations", status).isEqualTo(searched);
+			}
+			assertThat(counts).containsEntry(RegistrationStatus.APPROVED, 1L)
+				.containsEntry(RegistrationStatus.REJECTED, 1L)
+				.containsKey(RegistrationStatus.PENDING);
+		}
+		// a partner user never counts another partner's registrations
+		assertThat(this.registrations.countByStatus(world.partnerUser(), other.partnerId())).isEmpty();
+		var portal = page("/portal", this.fixtures.email(world.partnerUser()));
+		assertThat(portal)
+			.contains("/registrations?status=APPROVED", "/registrations?status=REJECTED",
+					"/registrations?status=PENDING")
+			.doesNotContain("/registrations?status=WITHDRAWN");
 	}
 
 	private void closeOn(long deal, String day, String name) {
