@@ -10,9 +10,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.trellis.identity.Viewer;
 import com.trellis.scoring.PartnerScores;
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.GuidanceWeeks;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and once the run is done the week's digest goes out, once, also when two instances
  * start at once. Real jobs, the real outbox and a real SMTP server (GreenMail).
  */
-@TrellisTest
+@GuidanceRunTest
 class GuidanceDigestOrderTests {
 
 	private static final String DIGEST_CRON = "0 0 7 * * MON";

@@ -6,9 +6,9 @@ import java.util.concurrent.Executors;
 
 import com.trellis.identity.Viewer;
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.GuidanceWeeks;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TrellisTest
+@GuidanceRunTest
 class GuidanceDigestTests {
 
 	@Autowired

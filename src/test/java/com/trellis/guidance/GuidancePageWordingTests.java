@@ -1,9 +1,9 @@
 package com.trellis.guidance;
 
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.GuidanceWeeks;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The guidance page says in words what the person did with each recommendation. */
-@TrellisTest
+@GuidanceRunTest
 class GuidancePageWordingTests {
 
 	@Autowired

@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.GuidanceWeeks;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The daily run's day going back — the business zone moved west (UTC to Pago Pago is
  * still yesterday), or the clock set back — never empties anyone's list.
  */
-@TrellisTest
+@GuidanceRunTest
 class GuidanceRunDayTests {
 
 	@Autowired

@@ -9,8 +9,8 @@ import com.trellis.identity.Role;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@TrellisTest
+@GuidanceRunTest
 class GuidanceTests {
 
 	/** Each test runs on days of its own, after the demo's first run. */

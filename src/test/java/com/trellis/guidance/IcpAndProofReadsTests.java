@@ -7,7 +7,7 @@ import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
 import com.trellis.readiness.ReadinessAssessments;
 import com.trellis.support.Fixtures;
-import com.trellis.support.TrellisTest;
+import com.trellis.support.GuidanceRunTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The ICP-mismatch and proof-point rules on the records as each person may see them.
  */
-@TrellisTest
+@GuidanceRunTest
 class IcpAndProofReadsTests {
 
 	@Autowired

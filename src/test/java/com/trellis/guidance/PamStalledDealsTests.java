@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deal in the program (a direct deal of another rep, however long it has sat, is not his
  * to act on).
  */
-@TrellisTest
+@GuidanceRunTest
 class PamStalledDealsTests {
 
 	@Autowired

@@ -9,9 +9,9 @@ import com.trellis.identity.Viewer;
 import com.trellis.support.Api;
 import com.trellis.support.FitDealRows;
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.GuidanceWeeks;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * partner and its similar won deals; accepted and followed by the partner on the deal it
  * records its outcome; dismissed, it does not come back, in the list or the digest.
  */
-@TrellisTest
+@GuidanceRunTest
 class PartnerFitGuidanceTests {
 
 	@Autowired

@@ -7,8 +7,8 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The program's ICP as an admin sets it on the page or through the API, and as the next
  * daily run reads it.
  */
-@TrellisTest
+@GuidanceRunTest
 class ProgramIcpTests {
 
 	@Autowired

@@ -8,9 +8,9 @@ import com.trellis.identity.Role;
 import com.trellis.process.SalesProcess;
 import com.trellis.shared.PageRequest;
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.GuidanceWeeks;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page, in the process's stalled list and in everyone's guidance; a day later it is
  * stalled in all three.
  */
-@TrellisTest
+@GuidanceRunTest
 class StalledDealBoundaryTests {
 
 	@Autowired

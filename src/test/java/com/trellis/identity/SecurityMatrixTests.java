@@ -50,6 +50,15 @@ class SecurityMatrixTests {
 
 	private static long otherLead;
 
+	/**
+	 * Each role's API token and signed-in session, made once for the class: the rows only
+	 * use them (none signs its caller out, changes its role or revokes its token), so a
+	 * token or a sign-in per request would test nothing more.
+	 */
+	private static final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+	private static final Map<Role, MockHttpSession> sessions = new EnumMap<>(Role.class);
+
 	@Autowired
 	MockMvc mvc;
 
@@ -581,8 +590,7 @@ class SecurityMatrixTests {
 	void restApiAnswersEachRoleAsExpected(String endpoint, int[] expected) throws Exception {
 		Role[] roles = { ADMIN, PAM, AE, SALES_MANAGER, EXECUTIVE, PARTNER };
 		for (int i = 0; i < roles.length; i++) {
-			var token = this.fixtures.token(callers.get(roles[i]));
-			var request = request(endpoint).header("Authorization", "Bearer " + token)
+			var request = request(endpoint).header("Authorization", "Bearer " + token(roles[i]))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body(endpoint));
 			var response = this.mvc.perform(request).andReturn().getResponse();
@@ -596,8 +604,7 @@ class SecurityMatrixTests {
 	void pagesAnswerEachRoleAsExpected(String endpoint, int[] expected) throws Exception {
 		Role[] roles = { ADMIN, PAM, AE, SALES_MANAGER, EXECUTIVE, PARTNER };
 		for (int i = 0; i < roles.length; i++) {
-			var session = login(callers.get(roles[i]));
-			var request = request(endpoint).session(session).with(csrf());
+			var request = request(endpoint).session(session(roles[i])).with(csrf());
 			if (endpoint.endsWith("/lifecycle")) {
 				request.param("toStatus", "DORMANT").param("reason", "Matrix check");
 			}
@@ -645,7 +652,7 @@ class SecurityMatrixTests {
 			if (expected[i] != 403 && expected[i] != 404 || endpoint.startsWith("GET")) {
 				continue;
 			}
-			var token = this.fixtures.token(callers.get(roles[i]));
+			var token = token(roles[i]);
 			var bodies = DECIDED_BY_THE_BODY.getOrDefault(endpoint,
 					new String[] { "{", "{}", "{\"unknown\": 1}", "[{\"name\": {}}]", "\"text\"" });
 			for (var bad : bodies) {
@@ -676,8 +683,7 @@ class SecurityMatrixTests {
 			if (expected[i] != 403 && expected[i] != 404 || endpoint.startsWith("GET")) {
 				continue;
 			}
-			var session = login(callers.get(roles[i]));
-			var request = request(endpoint).session(session)
+			var request = request(endpoint).session(session(roles[i]))
 				.with(csrf())
 				.param("toStatus", "NOPE")
 				.param("amount", "lots")
@@ -1128,6 +1134,20 @@ class SecurityMatrixTests {
 		return new com.trellis.registration.RegistrationCommand(null, customer, null, "A confirmed need for the matrix",
 				new java.math.BigDecimal("1000"), "USD", java.time.LocalDate.of(2027, 6, 30), null,
 				com.trellis.deals.CreditType.SOURCED);
+	}
+
+	private String token(Role role) {
+		return tokens.computeIfAbsent(role, r -> this.fixtures.token(callers.get(r)));
+	}
+
+	/** The role's session, signed in through the login form the first time. */
+	private MockHttpSession session(Role role) throws Exception {
+		var session = sessions.get(role);
+		if (session == null || session.isInvalid()) {
+			session = login(callers.get(role));
+			sessions.put(role, session);
+		}
+		return session;
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {

@@ -17,9 +17,9 @@ import com.trellis.guidance.Guidance;
 import com.trellis.guidance.GuidanceDigests;
 import com.trellis.identity.Role;
 import com.trellis.support.Fixtures;
+import com.trellis.support.GuidanceRunTest;
 import com.trellis.support.GuidanceWeeks;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real HTTP receiver standing in for Slack, each once, and only by the channels the
  * person keeps on for digests.
  */
-@TrellisTest
+@GuidanceRunTest
 class GuidanceDigestDeliveryTests {
 
 	private static final String SLACK = "https://hooks.slack.com/services/T0DIGEST/B0DIGEST/";
