@@ -23,13 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code rep_month_fact}, V119) and {@code open_pipeline_fact}. A rebuild also recomputes
  * the forecast's open pipeline (V110), the adoption page's wins per partner and industry
  * ({@code partner_industry_win}, V118) and the won deals per close day and cycle day
- * ({@code won_cycle_fact}, V128) and the ROI page's closes per month, industry and
- * partner ({@code roi_close_fact}, V131; its {@code partner_month_fact} follows the day
- * facts).
-
- * ({@code partner_industry_win}, V118), the won deals per close day and cycle day
- * ({@code won_cycle_fact}, V128) and the hygiene report's open deals per stage-entry day,
- * close date and missing fields ({@code hygiene_open_day_fact}, V133).
+ * ({@code won_cycle_fact}, V128), the ROI page's closes per month, industry and partner
+ * ({@code roi_close_fact}, V131; its {@code partner_month_fact} follows the day facts)
+ * and the hygiene report's open deals per stage-entry day, close date and missing fields
+ * ({@code hygiene_open_day_fact}, V133).
  */
 @Service
 public class DealFacts {
