@@ -6,9 +6,9 @@
 -- program read all 40,000 partners and the 90 days' won deals (or each partner's latest
 -- activity) per request. Kept here instead:
 --
--- partner_recency: per partner that counts today (onboarded_on set, not PROSPECT or
---   SUNSET), its onboarding day, latest activity (partner_activity_fact.last_at) and latest
---   won deal's close moment (max closed_at of its CLOSED_WON deals).
+-- partner_recency: per partner, whether it counts today (counted: onboarded_on set, not
+--   PROSPECT or SUNSET), its onboarding day, latest activity (partner_activity_fact.last_at)
+--   and latest won deal's close moment (max closed_at of its CLOSED_WON deals).
 -- partner_recency_fact: those partners counted per measure ('A' activity, 'W' win) and UTC
 --   day of the latest (-infinity when none), in eight writer slots (pg_backend_pid() % 8;
 --   the rebuild writes slot 0); readers sum the slots.
@@ -23,20 +23,21 @@
 -- day changed), partner_activity_fact (whatever keeps it) and opportunity (won deals
 -- inserted or deleted; stage, close moment or partner changed while won before or after),
 -- each recounting the partners touched (facts_recency_refresh) in the statement that
--- changed them; concurrent recounts of one partner wait for each other (an advisory lock
--- per partner, the table locked for more than 64 partners) so each counts from what the
--- other committed. Skipped while fact_setting is empty (a bulk load); recomputed by
--- partner_recency_rebuild() (DealFacts' rebuild runs it).
+-- changed them; concurrent recounts of one partner wait for each other (the partner's row
+-- locked first, every partner having one) so each counts from what the other committed.
+-- Skipped while fact_setting is empty (a bulk load); recomputed by partner_recency_rebuild()
+-- (DealFacts' rebuild runs it).
 
 CREATE TABLE partner_recency (
-    partner_id   BIGINT PRIMARY KEY,
-    onboarded_on DATE NOT NULL,
+    partner_id   BIGINT  PRIMARY KEY,
+    counted      BOOLEAN NOT NULL,
+    onboarded_on DATE,
     activity_at  TIMESTAMPTZ,
     win_at       TIMESTAMPTZ
 );
-CREATE INDEX partner_recency_onboarded_idx ON partner_recency (onboarded_on);
-CREATE INDEX partner_recency_activity_idx ON partner_recency (activity_at) WHERE activity_at IS NOT NULL;
-CREATE INDEX partner_recency_win_idx ON partner_recency (win_at) WHERE win_at IS NOT NULL;
+CREATE INDEX partner_recency_onboarded_idx ON partner_recency (onboarded_on) WHERE counted;
+CREATE INDEX partner_recency_activity_idx ON partner_recency (activity_at) WHERE counted AND activity_at IS NOT NULL;
+CREATE INDEX partner_recency_win_idx ON partner_recency (win_at) WHERE counted AND win_at IS NOT NULL;
 
 CREATE TABLE partner_recency_fact (
     measure  CHAR(1)  NOT NULL CHECK (measure IN ('A', 'W')),
@@ -56,42 +57,37 @@ $fn$;
 -- activity and its latest win, and the counts moved by the difference, in one statement.
 CREATE FUNCTION facts_recency_refresh(ids BIGINT[]) RETURNS VOID
 LANGUAGE plpgsql AS $fn$
-DECLARE
-    one BIGINT;
 BEGIN
     IF ids IS NULL OR cardinality(ids) = 0 OR NOT EXISTS (SELECT 1 FROM fact_setting) THEN
         RETURN;
     END IF;
-    IF cardinality(ids) > 64 THEN
-        LOCK TABLE partner_recency IN SHARE ROW EXCLUSIVE MODE;
-    ELSE
-        LOCK TABLE partner_recency IN ROW EXCLUSIVE MODE;
-        FOR one IN SELECT DISTINCT u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL ORDER BY 1 LOOP
-            PERFORM pg_advisory_xact_lock(1920361, CAST(one % 2147483647 AS INTEGER));
-        END LOOP;
-    END IF;
-    -- a new snapshot from here: what a recount that held the lock before committed
+    -- waits for a recount of the same partners in progress; the next statement's snapshot
+    -- then holds what it committed
+    PERFORM 1 FROM partner_recency r WHERE r.partner_id = ANY (ids) ORDER BY r.partner_id FOR UPDATE;
     WITH touched AS (SELECT DISTINCT u.id FROM unnest(ids) AS u(id) WHERE u.id IS NOT NULL),
     old AS (SELECT r.* FROM partner_recency r WHERE r.partner_id IN (SELECT id FROM touched)),
     fresh AS (
-        SELECT p.id AS partner_id, p.onboarded_on, a.last_at AS activity_at,
+        SELECT p.id AS partner_id,
+               p.onboarded_on IS NOT NULL AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AS counted,
+               p.onboarded_on, a.last_at AS activity_at,
                (SELECT max(o.closed_at) FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON') AS win_at
         FROM partner p LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
-        WHERE p.id IN (SELECT id FROM touched) AND p.onboarded_on IS NOT NULL
-          AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')),
+        WHERE p.id IN (SELECT id FROM touched)),
     dropped AS (
         DELETE FROM partner_recency r WHERE r.partner_id IN (SELECT id FROM touched)
           AND r.partner_id NOT IN (SELECT partner_id FROM fresh)),
     kept AS (
-        INSERT INTO partner_recency AS r (partner_id, onboarded_on, activity_at, win_at)
-        SELECT partner_id, onboarded_on, activity_at, win_at FROM fresh ORDER BY partner_id
+        INSERT INTO partner_recency AS r (partner_id, counted, onboarded_on, activity_at, win_at)
+        SELECT partner_id, counted, onboarded_on, activity_at, win_at FROM fresh ORDER BY partner_id
         ON CONFLICT (partner_id) DO UPDATE
-            SET onboarded_on = EXCLUDED.onboarded_on, activity_at = EXCLUDED.activity_at, win_at = EXCLUDED.win_at
-            WHERE (r.onboarded_on, r.activity_at, r.win_at)
-                  IS DISTINCT FROM (EXCLUDED.onboarded_on, EXCLUDED.activity_at, EXCLUDED.win_at)),
+            SET counted = EXCLUDED.counted, onboarded_on = EXCLUDED.onboarded_on, activity_at = EXCLUDED.activity_at,
+                win_at = EXCLUDED.win_at
+            WHERE (r.counted, r.onboarded_on, r.activity_at, r.win_at)
+                  IS DISTINCT FROM (EXCLUDED.counted, EXCLUDED.onboarded_on, EXCLUDED.activity_at, EXCLUDED.win_at)),
     delta AS (
         SELECT v.measure, v.day, sum(x.sign) AS n
-        FROM (SELECT 1 AS sign, activity_at, win_at FROM fresh UNION ALL SELECT -1, activity_at, win_at FROM old) x
+        FROM (SELECT 1 AS sign, activity_at, win_at FROM fresh WHERE counted
+              UNION ALL SELECT -1, activity_at, win_at FROM old WHERE counted) x
         CROSS JOIN LATERAL (VALUES ('A', facts_utc_day(x.activity_at)), ('W', facts_utc_day(x.win_at))) AS v(measure, day)
         GROUP BY v.measure, v.day HAVING sum(x.sign) <> 0)
     INSERT INTO partner_recency_fact AS f (measure, day, slot, partners)
@@ -103,22 +99,22 @@ $fn$;
 CREATE FUNCTION partner_recency_rebuild() RETURNS VOID
 LANGUAGE plpgsql AS $fn$
 BEGIN
-    LOCK TABLE partner_recency IN SHARE ROW EXCLUSIVE MODE;
     TRUNCATE partner_recency, partner_recency_fact;
     IF NOT EXISTS (SELECT 1 FROM fact_setting) THEN
         RETURN;
     END IF;
-    INSERT INTO partner_recency (partner_id, onboarded_on, activity_at, win_at)
-    SELECT p.id, p.onboarded_on, a.last_at, w.win_at
+    INSERT INTO partner_recency (partner_id, counted, onboarded_on, activity_at, win_at)
+    SELECT p.id, p.onboarded_on IS NOT NULL AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET'), p.onboarded_on,
+           a.last_at, w.win_at
     FROM partner p LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
     LEFT JOIN (SELECT o.partner_id, max(o.closed_at) AS win_at FROM opportunity o
                WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL GROUP BY o.partner_id) w ON w.partner_id = p.id
-    WHERE p.onboarded_on IS NOT NULL AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')
     ORDER BY p.id;
     INSERT INTO partner_recency_fact (measure, day, slot, partners)
     SELECT v.measure, v.day, 0, count(*)
     FROM partner_recency r
     CROSS JOIN LATERAL (VALUES ('A', facts_utc_day(r.activity_at)), ('W', facts_utc_day(r.win_at))) AS v(measure, day)
+    WHERE r.counted
     GROUP BY v.measure, v.day ORDER BY v.measure, v.day;
 END
 $fn$;
@@ -126,7 +122,7 @@ $fn$;
 CREATE FUNCTION facts_recency_on_partners() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM facts_recency_refresh(ARRAY(SELECT id FROM new_rows WHERE onboarded_on IS NOT NULL));
+        PERFORM facts_recency_refresh(ARRAY(SELECT id FROM new_rows));
     ELSIF TG_OP = 'DELETE' THEN
         PERFORM facts_recency_refresh(ARRAY(SELECT id FROM old_rows));
     ELSE
@@ -165,6 +161,21 @@ CREATE TRIGGER facts_recency_activity_updated AFTER UPDATE ON partner_activity_f
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION facts_recency_on_activity();
 CREATE TRIGGER facts_recency_activity_deleted AFTER DELETE ON partner_activity_fact
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION facts_recency_on_activity();
+
+-- the activity facts emptied (their events truncated): no partner has a latest activity
+CREATE FUNCTION facts_recency_on_activity_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    LOCK TABLE partner_recency, partner_recency_fact IN SHARE ROW EXCLUSIVE MODE;
+    UPDATE partner_recency SET activity_at = NULL WHERE activity_at IS NOT NULL;
+    DELETE FROM partner_recency_fact WHERE measure = 'A';
+    INSERT INTO partner_recency_fact (measure, day, slot, partners)
+    SELECT 'A', DATE '-infinity', 0, count(*) FROM partner_recency WHERE counted HAVING count(*) > 0;
+    RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER facts_recency_activity_truncated AFTER TRUNCATE ON partner_activity_fact
+    FOR EACH STATEMENT EXECUTE FUNCTION facts_recency_on_activity_truncated();
 
 CREATE FUNCTION facts_recency_on_deals() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
