@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-style (fixed seed): after rounds of random deal changes (registrations, stage
+ * Property-style (fixed seed): after 8 rounds of 40 random deal changes (registrations, stage
  * moves, closes, reopens, credit changes: {@link RandomDealChanges}) interleaved with
  * activity events (recorded, some after the as-of moment, removed), partners' lifecycle
  * status and onboarding day changed (one or several at once) and deal registrations
@@ -76,7 +76,7 @@ class KeptKpiPropertyTests {
 		Viewer admin = null;
 		for (int round = 0; round < ROUNDS; round++) {
 			var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
-			admin = changes.run(SEED + round, 25);
+			admin = changes.run(SEED + round, 40);
 			changes.done.forEach((kind, n) -> done.merge(kind, n, Integer::sum));
 			partners.addAll(this.jdbc.sql("SELECT id FROM partner WHERE name LIKE :names ORDER BY id")
 				.param("names", "Random Partner _ " + (SEED + round))
