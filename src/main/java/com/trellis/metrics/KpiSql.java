@@ -83,8 +83,10 @@ final class KpiSql {
 				        WHERE f.measure = '%1$s' AND f.day > b.first_day AND f.day < b.last_day)
 				     - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
 				        AND r.%2$s >= b.first_end AND r.%2$s < b.last_start)
-				     + (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on < :asOfDate
-				        AND (r.%2$s >= %3$s AND r.%2$s < b.first_end OR r.%2$s >= b.last_start AND r.%2$s < :asOf))
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%2$s >= %3$s AND r.%2$s < (SELECT first_end FROM edges))
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%2$s >= (SELECT last_start FROM edges) AND r.%2$s < :asOf)
 				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
 				        AND r.%2$s >= :asOf AND %4$s),
 				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f WHERE f.measure = '%1$s')

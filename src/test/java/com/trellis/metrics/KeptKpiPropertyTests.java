@@ -25,13 +25,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-style (fixed seed): after 8 rounds of 40 random deal changes (registrations, stage
- * moves, closes, reopens, credit changes: {@link RandomDealChanges}) interleaved with
- * activity events (recorded, some after the as-of moment, removed), partners' lifecycle
- * status and onboarding day changed (one or several at once) and deal registrations
- * (submitted, approved, re-dated, removed), the kept facts of V129 and V130 equal a
- * recomputation from the base tables, and the program's activated partners, active
- * partner rate and registration velocity read from them equal the statements they
+ * Property-style (fixed seed): after 8 rounds of 40 random deal changes (registrations,
+ * stage moves, closes, reopens, credit changes: {@link RandomDealChanges}) interleaved
+ * with activity events (recorded, some after the as-of moment, removed), partners'
+ * lifecycle status and onboarding day changed (one or several at once) and deal
+ * registrations (submitted, approved, re-dated, removed), the kept facts of V129 and V130
+ * equal a recomputation from the base tables, and the program's activated partners,
+ * active partner rate and registration velocity read from them equal the statements they
  * replace, for periods running now, past and partial; and again after the rebuild.
  */
 @TrellisTest
