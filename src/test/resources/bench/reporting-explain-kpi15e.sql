@@ -11,8 +11,10 @@ SELECT (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
         WHERE f.measure = 'W' AND f.day > b.first_day AND f.day < b.last_day)
      - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= CURRENT_DATE
         AND r.win_at >= b.first_end AND r.win_at < b.last_start)
-     + (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on < CURRENT_DATE
-        AND (r.win_at >= (now() - INTERVAL '90 days') AND r.win_at < b.first_end OR r.win_at >= b.last_start AND r.win_at < now()))
+     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < CURRENT_DATE
+        AND r.win_at >= (now() - INTERVAL '90 days') AND r.win_at < (SELECT first_end FROM edges))
+     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < CURRENT_DATE
+        AND r.win_at >= (SELECT last_start FROM edges) AND r.win_at < now())
      + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < CURRENT_DATE AND r.win_at >= now()
         AND EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = r.partner_id AND o.stage = 'CLOSED_WON'
         AND o.closed_at >= (now() - INTERVAL '90 days') AND o.closed_at < now())),
@@ -35,8 +37,10 @@ SELECT (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
         WHERE f.measure = 'A' AND f.day > b.first_day AND f.day < b.last_day)
      - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= CURRENT_DATE
         AND r.activity_at >= b.first_end AND r.activity_at < b.last_start)
-     + (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on < CURRENT_DATE
-        AND (r.activity_at >= (now() - INTERVAL '30 days') AND r.activity_at < b.first_end OR r.activity_at >= b.last_start AND r.activity_at < now()))
+     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < CURRENT_DATE
+        AND r.activity_at >= (now() - INTERVAL '30 days') AND r.activity_at < (SELECT first_end FROM edges))
+     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < CURRENT_DATE
+        AND r.activity_at >= (SELECT last_start FROM edges) AND r.activity_at < now())
      + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < CURRENT_DATE AND r.activity_at >= now()
         AND EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = r.partner_id
         AND e.occurred_at >= (now() - INTERVAL '30 days') AND e.occurred_at < now())),
