@@ -13,32 +13,65 @@ function drawCharts(root) {
 }
 // The KPI breakdown picker: the value list shows only the chosen kind's values (what exists,
 // by name), narrowed by what is typed in its search box; the whole program takes no value.
+// A group with data-search (the partners: only the first ones are listed) asks the server
+// for the names containing what is typed instead of narrowing what it holds.
 function slicePicker(form) {
   var kind = form.querySelector('[data-slice-kind]');
   var value = form.querySelector('[data-slice-value]');
   var search = form.querySelector('[data-slice-search]');
+  var note = form.querySelector('[data-slice-search-note]');
   if (!kind || !value) { return; }
+  var pending = null;
+  var asked = 0;
+  function searched() {
+    return value.querySelector('optgroup[data-kind="' + kind.value + '"][data-search]');
+  }
   function show(reset) {
     var text = search ? search.value.trim().toLowerCase() : '';
     value.querySelectorAll('optgroup').forEach(function (group) {
       var mine = group.dataset.kind === kind.value;
       group.hidden = !mine;
       group.disabled = !mine;
+      var remote = group.hasAttribute('data-search');
       group.querySelectorAll('option').forEach(function (option) {
-        option.hidden = mine && text !== '' && option.textContent.toLowerCase().indexOf(text) < 0;
+        option.hidden = mine && !remote && text !== '' && option.textContent.toLowerCase().indexOf(text) < 0;
       });
     });
     var program = kind.value === 'PROGRAM';
     value.hidden = program;
     if (search) { search.hidden = program; }
+    if (note) { note.hidden = !searched(); }
     if (reset || program) { value.value = ''; }
     if (!program && value.value === '') {
       var first = value.querySelector('optgroup[data-kind="' + kind.value + '"] option:not([hidden])');
       if (first) { value.value = first.value; }
     }
   }
+  function ask() {
+    var group = searched();
+    if (!group) { show(false); return; }
+    var mine = ++asked;
+    fetch(group.dataset.search + '?q=' + encodeURIComponent(search.value.trim()),
+      { headers: { 'HX-Request': 'true' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null || mine !== asked) { return; }
+        // a partner picked meanwhile stays picked when the answer holds it
+        var picked = value.value;
+        group.innerHTML = html;
+        value.value = picked;
+        show(false);
+      });
+  }
   kind.addEventListener('change', function () { if (search) { search.value = ''; } show(true); });
-  if (search) { search.addEventListener('input', function () { value.value = ''; show(false); }); }
+  if (search) {
+    search.addEventListener('input', function () {
+      value.value = '';
+      show(false);
+      if (pending) { clearTimeout(pending); }
+      pending = setTimeout(ask, 250);
+    });
+  }
   show(false);
 }
 // Every table scrolls inside its card: wrapped once in a div.table-scroll (CSS does it

@@ -22,11 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code partner_day_fact}, {@code rep_day_fact} (summed per month in
  * {@code rep_month_fact}, V119) and {@code open_pipeline_fact}. A rebuild also recomputes
  * the forecast's open pipeline (V110), the adoption page's wins per partner and industry
- * ({@code partner_industry_win}, V118) and the won deals per close day and cycle day
- * ({@code won_cycle_fact}, V128), the ROI page's closes per month, industry and partner
- * ({@code roi_close_fact}, V131; its {@code partner_month_fact} follows the day facts)
- * and the hygiene report's open deals per stage-entry day, close date and missing fields
- * ({@code hygiene_open_day_fact}, V133).
+ * ({@code partner_industry_win}, V118), the won deals per close day and cycle day
+ * ({@code won_cycle_fact}, V128), each onboarded partner's latest activity and win
+ * counted per day ({@code partner_recency}, {@code partner_recency_fact}, V129), the
+ * approved registrations per approval day and decision hour
+ * ({@code registration_decision_fact}, V130), the ROI page's closes per month, industry
+ * and partner ({@code roi_close_fact}, V131; its {@code partner_month_fact} follows the
+ * day facts) and the hygiene report's open deals per stage-entry day, close date and
+ * missing fields ({@code hygiene_open_day_fact}, V133).
  */
 @Service
 public class DealFacts {
@@ -151,6 +154,12 @@ public class DealFacts {
 		// the ROI page's closes per month, industry and partner (V131); its partner month
 		// facts follow the day facts' truncate and insert
 		this.jdbc.sql("SELECT roi_close_fact_rebuild()").query().singleRow();
+		// each onboarded partner's latest activity and win, counted per day, for the
+		// activated and active partners (V129; after facts_rebuild's latest activity)
+		this.jdbc.sql("SELECT partner_recency_rebuild()").query().singleRow();
+		// the approvals per approval day and decision hour, for the registration
+		// velocity's median (V130)
+		this.jdbc.sql("SELECT registration_decision_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),

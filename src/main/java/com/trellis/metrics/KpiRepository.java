@@ -20,12 +20,14 @@ import org.springframework.stereotype.Repository;
  * ({@code program_day_fact}) for the program and for every direct baseline and
  * program-wide denominator, the slice's partners' ({@code partner_day_fact}, through each
  * partner's index) for any other slice, and {@code open_pipeline_fact} for the pipeline
- * now. Medians read the deals or registrations themselves, by time for the program and
- * partner by partner for a slice; each partner's first counted win, the program's
- * enablement days and each user's held days read their kept facts ({@link KpiSql}). Every
- * query binds the period as {@code :from}/{@code :to} (timestamps) and
- * {@code :fromDate}/{@code :toDate}; trailing windows end at {@code :asOf}, the period's
- * end or now while it is still running.
+ * now. The program's medians (sales cycle, registration velocity) read kept histograms
+ * and then only the middle bucket's deals or registrations, a slice's its partners' rows;
+ * the program's activated and active partners read kept counts per day of each partner's
+ * latest win or activity; each partner's first counted win, the program's enablement days
+ * and each user's held days read their kept facts ({@link KpiSql}). Every query binds the
+ * period as {@code :from}/{@code :to} (timestamps) and {@code :fromDate}/{@code :toDate};
+ * trailing windows end at {@code :asOf}, the period's end or now while it is still
+ * running.
  */
 @Repository
 class KpiRepository {
@@ -69,14 +71,7 @@ class KpiRepository {
 				KpiSql.enablementCompletion(slice), period, slice));
 		kpis.add(ratio(codes, "ACTIVE_PARTNER_RATE", "Active partner rate",
 				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
-				"""
-						SELECT count(*) FILTER (WHERE CASE WHEN a.last_at IS NULL THEN FALSE
-						         WHEN a.last_at < :asOf THEN a.last_at >= :asOfMinus30
-						         ELSE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
-						           AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) END), count(*)
-						FROM partner p LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
-						WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
-						""".formatted(s), period, slice));
+				KpiSql.activePartners(slice), period, slice));
 		kpis.add(compared(codes, "WIN_RATE", "Win rate: partner-sourced against direct",
 				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
 				"PERCENT", "SELECT 100.0 * sum(f.won_count) / NULLIF(sum(f.won_count + f.lost_count), 0)",
@@ -127,8 +122,8 @@ class KpiRepository {
 	}
 
 	/**
-	 * Partners with a closed-won deal in the 90 days before the period's as-of moment,
-	 * read from the won deals themselves (see {@link KpiSql#activated}).
+	 * Partners with a closed-won deal in the 90 days before the period's as-of moment
+	 * (see {@link KpiSql#activated}).
 	 */
 	private Kpi activated(java.util.Set<String> codes, Period period, Slice slice) {
 		return ratio(codes, "ACTIVATED_PARTNERS", "Activated partners",

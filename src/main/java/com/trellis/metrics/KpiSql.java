@@ -2,13 +2,13 @@ package com.trellis.metrics;
 
 /**
  * The SQL of the KPIs that read deals, registrations or partners one by one, written per
- * slice so that a statement reads rows in proportion to the slice: the program reads the
- * period's rows through their time index (one range of an index); any other slice (a
- * PAM's book, a tier, one partner) starts from the slice's partners and probes each
- * partner's rows through an index led by {@code partner_id}, so a book of 200 partners
- * never reads the program's 2,000,000 deals. Each method returns one statement binding
- * the parameters of {@link KpiRepository#bind}; what the figure means is written beside
- * it in {@link KpiRepository}.
+ * slice so that a statement reads rows in proportion to the slice: the program reads kept
+ * counts (module {@code facts}) and, for a median, only the middle bucket's rows; any
+ * other slice (a PAM's book, a tier, one partner) starts from the slice's partners and
+ * probes each partner's rows through an index led by {@code partner_id}, so a book of 200
+ * partners never reads the program's 2,000,000 deals. Each method returns one statement
+ * binding the parameters of {@link KpiRepository#bind}; what the figure means is written
+ * beside it in {@link KpiRepository}.
  */
 final class KpiSql {
 
@@ -16,24 +16,83 @@ final class KpiSql {
 	}
 
 	/**
-	 * Activated partners: numerator and denominator. The program reads the won deals of
-	 * the trailing 90 days once (a hashed set of partner ids, through
-	 * {@code opportunity_won_cycle_idx}); a slice probes each of its partners' won deals
-	 * in the window ({@code opportunity_won_partner_idx}).
+	 * Activated partners: numerator and denominator. The program reads the kept counts
+	 * ({@link #recency}, measure {@code 'W'}: each partner's latest win); a slice probes
+	 * each of its partners' won deals in the window
+	 * ({@code opportunity_won_partner_idx}).
 	 */
 	static String activated(Slice slice) {
-		var won = program(slice)
-				? """
-						p.id IN (SELECT o.partner_id FROM opportunity o WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL
-						         AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)"""
-				: """
-						EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
-						        AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)""";
+		if (program(slice)) {
+			return recency("W", "win_at", ":asOfMinus90", """
+					EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = r.partner_id AND o.stage = 'CLOSED_WON'
+					        AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)""");
+		}
 		return """
-				SELECT count(*) FILTER (WHERE %s), count(*)
+				SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
+				        AND o.stage = 'CLOSED_WON' AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)), count(*)
 				FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
 				"""
-			.formatted(won, slice.predicate());
+			.formatted(slice.predicate());
+	}
+
+	/**
+	 * Active partner rate: numerator and denominator. The program reads the kept counts
+	 * ({@link #recency}, measure {@code 'A'}: each partner's latest activity); a slice
+	 * reads its partners' latest activity ({@code partner_activity_fact}) and, for a
+	 * partner whose latest activity is at or after the as-of moment (a past period), its
+	 * events in the window ({@code activity_event_partner_time_idx}).
+	 */
+	static String activePartners(Slice slice) {
+		if (program(slice)) {
+			return recency("A", "activity_at", ":asOfMinus30", """
+					EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = r.partner_id
+					        AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf)""");
+		}
+		return """
+				SELECT count(*) FILTER (WHERE CASE WHEN a.last_at IS NULL THEN FALSE
+				         WHEN a.last_at < :asOf THEN a.last_at >= :asOfMinus30
+				         ELSE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
+				           AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) END), count(*)
+				FROM partner p LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
+				WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+				""".formatted(slice.predicate());
+	}
+
+	/**
+	 * The program's count of onboarded partners (onboarded before {@code :asOfDate}, not
+	 * prospect or sunset) whose latest activity or win lies in {@code [start, :asOf)},
+	 * and of all those partners, from the kept counts (V129):
+	 * {@code partner_recency_fact} counts today's onboarded partners per UTC day of their
+	 * latest ({@code measure}), {@code partner_recency} holds each partner's latest
+	 * moment ({@code column}) and whether it is counted today ({@code counted}). The
+	 * numerator is the counts of the whole UTC days strictly inside the window, less the
+	 * partners among them onboarded on or after the as-of day (by
+	 * {@code partner_recency_onboarded_idx}), plus the partners whose latest falls on the
+	 * window's first or last UTC day inside the window (by the moment's index), plus
+	 * those whose latest is at or after {@code :asOf} and for whom {@code atOrAfter} (SQL
+	 * over {@code r}) finds one in the window; the denominator all counts less the
+	 * partners onboarded on or after the as-of day. Equal to counting every partner.
+	 */
+	static String recency(String measure, String column, String start, String atOrAfter) {
+		return """
+				WITH days AS (SELECT CAST(CAST(%3$s AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS first_day,
+				                  CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS last_day),
+				edges AS (SELECT days.first_day, days.last_day, CAST(days.first_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS first_end,
+				             CAST(days.last_day AS TIMESTAMP) AT TIME ZONE 'UTC' AS last_start FROM days)
+				SELECT (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
+				        WHERE f.measure = '%1$s' AND f.day > b.first_day AND f.day < b.last_day)
+				     - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
+				        AND r.%2$s >= b.first_end AND r.%2$s < b.last_start)
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%2$s >= %3$s AND r.%2$s < (SELECT first_end FROM edges))
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%2$s >= (SELECT last_start FROM edges) AND r.%2$s < :asOf)
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%2$s >= :asOf AND %4$s),
+				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f WHERE f.measure = '%1$s')
+				     - (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on >= :asOfDate)
+				"""
+			.formatted(measure, column, start, atOrAfter);
 	}
 
 	/**
@@ -81,18 +140,37 @@ final class KpiSql {
 
 	/**
 	 * Registration velocity: the median hours from submission to approval of the
-	 * registrations approved in the period. The program reads them from
-	 * {@code deal_registration_approved_idx} alone; a slice through its partners
-	 * ({@code deal_registration_partner_idx}).
+	 * registrations approved in the period. The program reads the kept counts per
+	 * approval day and decision hour ({@code registration_decision_fact}, V130) and then
+	 * only the middle hour's approvals ({@code deal_registration_decision_hour_idx}), as
+	 * {@link #keptMedian} does for the sales cycle: equal to {@code percentile_cont(0.5)}
+	 * over {@code extract(epoch FROM approved_at - submitted_at) / 3600}; a slice reads
+	 * its partners' approvals ({@code deal_registration_partner_approved_idx}, V130).
 	 */
 	static String registrationVelocity(Slice slice) {
-		var from = program(slice) ? "deal_registration r" : "partner p JOIN deal_registration r ON r.partner_id = p.id";
+		if (program(slice)) {
+			return "SELECT ("
+					+ KeptMedian.of(KeptMedian.MONTH_BOUNDS,
+							"""
+									SELECT f.hour AS bucket, CAST(sum(f.approved_count) AS BIGINT) AS n
+									FROM registration_decision_fact f CROSS JOIN bounds b
+									WHERE (f.month AND f.day >= b.mf AND f.day < b.mt
+									       OR NOT f.month AND f.day >= :fromDate AND f.day < :toDate AND (f.day < b.mf OR f.day >= b.mt))
+									GROUP BY f.hour HAVING sum(f.approved_count) > 0""",
+							"""
+									SELECT CAST(extract(epoch FROM d.approved_at - d.submitted_at) / 3600 AS DOUBLE PRECISION) AS value
+									FROM deal_registration d
+									WHERE d.approved_at IS NOT NULL
+									  AND facts_decision_hour(d.submitted_at, d.approved_at) BETWEEN m.first_bucket AND m.last_bucket
+									  AND d.approved_at >= :from AND d.approved_at < :to""")
+					+ ")";
+		}
 		return """
 				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 3600)
-				FROM %s
+				FROM partner p JOIN deal_registration r ON r.partner_id = p.id
 				WHERE r.approved_at >= :from AND r.approved_at < :to AND %s
 				"""
-			.formatted(from, program(slice) ? "TRUE" : slice.predicate());
+			.formatted(slice.predicate());
 	}
 
 	/**
@@ -130,34 +208,19 @@ final class KpiSql {
 	 * odd, otherwise {@code lo + (hi - lo) * 0.5} in double precision.
 	 */
 	static String keptMedian(boolean involved) {
-		return """
-				WITH bounds AS (
-				  SELECT CAST(date_trunc('month', CAST(:fromDate AS TIMESTAMP) - INTERVAL '1 day') + INTERVAL '1 month' AS DATE) AS mf,
-				         CAST(date_trunc('month', CAST(:toDate AS TIMESTAMP)) AS DATE) AS mt),
-				h AS (SELECT f.cycle_day, CAST(sum(f.won_count) AS BIGINT) AS n
-				      FROM won_cycle_fact f JOIN exchange_rate fx ON fx.currency = f.currency CROSS JOIN bounds b
-				      WHERE f.partner_involved = %1$s
-				        AND (f.month AND f.day >= b.mf AND f.day < b.mt
-				             OR NOT f.month AND f.day >= :fromDate AND f.day < :toDate AND (f.day < b.mf OR f.day >= b.mt))
-				      GROUP BY f.cycle_day HAVING sum(f.won_count) > 0),
-				c AS (SELECT cycle_day, n, CAST(sum(n) OVER (ORDER BY cycle_day) AS BIGINT) AS upto FROM h),
-				r AS (SELECT (t.total - 1) / 2 AS lo, t.total / 2 AS hi
-				      FROM (SELECT CAST(sum(n) AS BIGINT) AS total FROM h) t WHERE t.total > 0),
-				m AS (SELECT r.lo, r.hi, l.cycle_day AS first_day, l.upto - l.n AS before, u.cycle_day AS last_day
-				      FROM r CROSS JOIN LATERAL (SELECT * FROM c WHERE c.upto > r.lo ORDER BY c.cycle_day LIMIT 1) l
-				      CROSS JOIN LATERAL (SELECT * FROM c WHERE c.upto > r.hi ORDER BY c.cycle_day LIMIT 1) u),
-				v AS (SELECT m.lo, m.hi, m.before + row_number() OVER (ORDER BY x.days) - 1 AS rank, x.days
-				      FROM m CROSS JOIN LATERAL (
-				        SELECT CAST(extract(epoch FROM o.closed_at - o.created_at) / 86400 AS DOUBLE PRECISION) AS days
-				        FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
-				        WHERE o.stage = 'CLOSED_WON' AND facts_cycle_day(o.created_at, o.closed_at) BETWEEN m.first_day AND m.last_day
-				          AND o.closed_at >= :from AND o.closed_at < :to AND o.partner_id IS %2$s NULL) x)
-				SELECT CASE WHEN min(lo) = min(hi) THEN min(days) FILTER (WHERE rank = lo)
-				            ELSE min(days) FILTER (WHERE rank = lo)
-				                 + (min(days) FILTER (WHERE rank = hi) - min(days) FILTER (WHERE rank = lo))
-				                   * CAST(0.5 AS DOUBLE PRECISION) END
-				FROM v"""
-			.formatted(involved ? "TRUE" : "FALSE", involved ? "NOT" : "");
+		return KeptMedian.of(KeptMedian.MONTH_BOUNDS, """
+				SELECT f.cycle_day AS bucket, CAST(sum(f.won_count) AS BIGINT) AS n
+				FROM won_cycle_fact f JOIN exchange_rate fx ON fx.currency = f.currency CROSS JOIN bounds b
+				WHERE f.partner_involved = %1$s
+				  AND (f.month AND f.day >= b.mf AND f.day < b.mt
+				       OR NOT f.month AND f.day >= :fromDate AND f.day < :toDate AND (f.day < b.mf OR f.day >= b.mt))
+				GROUP BY f.cycle_day HAVING sum(f.won_count) > 0""".formatted(involved ? "TRUE" : "FALSE"),
+				"""
+						SELECT CAST(extract(epoch FROM o.closed_at - o.created_at) / 86400 AS DOUBLE PRECISION) AS value
+						FROM opportunity o JOIN exchange_rate fx ON fx.currency = o.currency
+						WHERE o.stage = 'CLOSED_WON' AND facts_cycle_day(o.created_at, o.closed_at) BETWEEN m.first_bucket AND m.last_bucket
+						  AND o.closed_at >= :from AND o.closed_at < :to AND o.partner_id IS %1$s NULL"""
+					.formatted(involved ? "NOT" : ""));
 	}
 
 	/**

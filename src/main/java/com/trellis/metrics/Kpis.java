@@ -163,10 +163,22 @@ public class Kpis {
 		return rows;
 	}
 
-	/** What the viewer can pick a breakdown from (see {@link SliceOptions}). */
+	/**
+	 * What the viewer can pick a breakdown from, the chosen slice's partner listed (see
+	 * {@link SliceOptions}).
+	 */
 	@Transactional(readOnly = true)
-	List<SliceOptions.Group> sliceOptions(Viewer viewer) {
-		return this.options.of(viewer);
+	List<SliceOptions.Group> sliceOptions(Viewer viewer, Slice chosen) {
+		return this.options.of(viewer, chosen);
+	}
+
+	/**
+	 * The partners the viewer may pick whose name contains the text (see
+	 * {@link SliceOptions#partners}).
+	 */
+	@Transactional(readOnly = true)
+	List<SliceOptions.Option> slicePartners(Viewer viewer, String text) {
+		return this.options.partners(viewer, text);
 	}
 
 	@Transactional(readOnly = true)

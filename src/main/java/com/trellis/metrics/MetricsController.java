@@ -57,7 +57,8 @@ class MetricsController {
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
 		model.addAttribute("kinds", Slice.Kind.values());
-		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer));
+		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer, chosen));
+		model.addAttribute("partnerOptions", SliceOptions.PARTNER_OPTIONS);
 		var labels = steps.stream().map(FunnelStep::label).toList();
 		var reached = Map
 			.of("type", "bar", "data",
@@ -103,7 +104,8 @@ class MetricsController {
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
 		model.addAttribute("kinds", Slice.Kind.values());
-		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer));
+		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer, chosen));
+		model.addAttribute("partnerOptions", SliceOptions.PARTNER_OPTIONS);
 		var trend = this.kpis.trend(viewer, "PARTNER_SOURCED_REVENUE", period, chosen);
 		var chart = Map.of("type", "line", "data",
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets",
@@ -111,6 +113,18 @@ class MetricsController {
 								trend.stream().map(p -> p.get("value")).toList(), "borderColor", "#3f6ad8"))));
 		model.addAttribute("trendChart", this.json.writeValueAsString(chart));
 		return "metrics/page";
+	}
+
+	/**
+	 * The partners a breakdown can pick whose name contains {@code q}, as the picker's
+	 * {@code <option>}s (at most {@value SliceOptions#PARTNER_OPTIONS}; a PAM's book
+	 * only); {@code q} over {@value SliceOptions#SEARCH_LENGTH} characters is a 400
+	 * naming it.
+	 */
+	@GetMapping("/metrics/slice-partners")
+	String slicePartners(Viewer viewer, @RequestParam(required = false) String q, Model model) {
+		model.addAttribute("options", this.kpis.slicePartners(viewer, q));
+		return "metrics/partner-options :: options";
 	}
 
 	@GetMapping("/metrics/export.csv")

@@ -13,11 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a KPI breakdown can be picked from: the PAMs, partners and cohorts that exist (by
- * name, valued by id), the tiers, types and regions, onboarding quarters, verticals and
- * capabilities; a PAM is offered their own book only, a partner user nothing. A slice
- * whose value names nothing that exists is refused naming {@code sliceValue}, so a name
- * typed instead of picked never gives a page of silent zeros.
+ * What a KPI breakdown can be picked from: the PAMs and cohorts that exist (by name,
+ * valued by id), the tiers, types and regions, onboarding quarters, verticals and
+ * capabilities, and partners: the first {@value #PARTNER_OPTIONS} by name and the one
+ * chosen, the others found by {@link #partners} (a search on the server, typed into the
+ * picker: a program of 40,000 partners is never listed whole). A PAM is offered their own
+ * book only, a partner user nothing. A slice whose value names nothing that exists is
+ * refused naming {@code sliceValue}, so a name typed instead of picked never gives a page
+ * of silent zeros.
  */
 @Component
 class SliceOptions {
@@ -25,6 +28,12 @@ class SliceOptions {
 	private static final List<String> TIERS = List.of("TIER_1_INVEST", "TIER_2_EMERGING", "TIER_3_BASELINE");
 
 	private static final List<String> TYPES = List.of("SI", "RESELLER", "ISV", "REFERRAL", "ADVISORY");
+
+	/** How many partners the picker lists at once. */
+	static final int PARTNER_OPTIONS = 50;
+
+	/** The longest partner search accepted (characters). */
+	static final int SEARCH_LENGTH = 100;
 
 	private final JdbcClient jdbc;
 
@@ -46,7 +55,11 @@ class SliceOptions {
 	record Group(Slice.Kind kind, String label, List<Option> options) {
 	}
 
-	List<Group> of(Viewer viewer) {
+	/**
+	 * The groups the viewer picks from; {@code chosen}, the slice shown, has its partner
+	 * listed whatever its name.
+	 */
+	List<Group> of(Viewer viewer, Slice chosen) {
 		var groups = new ArrayList<Group>();
 		if (viewer.isPartnerUser()) {
 			return groups;
@@ -56,8 +69,16 @@ class SliceOptions {
 				pam != null ? List.of(new Option(String.valueOf(pam), viewer.name())) : rows(
 						"SELECT CAST(id AS TEXT), display_name FROM app_user WHERE role = 'PAM' ORDER BY display_name",
 						null)));
-		groups.add(group(Slice.Kind.PARTNER,
-				rows("SELECT CAST(p.id AS TEXT), p.name FROM partner p WHERE " + book() + " ORDER BY p.name", pam)));
+		var partners = new ArrayList<>(partners(viewer, null));
+		if (chosen != null && chosen.kind() == Slice.Kind.PARTNER
+				&& partners.stream().noneMatch(o -> o.value().equals(chosen.value()))) {
+			partners
+				.addAll(0,
+						rows("SELECT CAST(p.id AS TEXT), p.name FROM partner p WHERE p.id = CAST(:id AS BIGINT)"
+								+ (pam == null ? "" : " AND p.owner_pam_id = CAST(:pam AS BIGINT)"), pam,
+								chosen.value()));
+		}
+		groups.add(group(Slice.Kind.PARTNER, partners));
 		if (pam == null) {
 			groups.add(group(Slice.Kind.TIER, coded(TIERS)));
 			groups.add(group(Slice.Kind.TYPE, coded(TYPES)));
@@ -67,14 +88,47 @@ class SliceOptions {
 				rows("SELECT CAST(id AS TEXT), name FROM cohort WHERE retired_at IS NULL ORDER BY name", null)));
 		var quarters = new java.util.TreeSet<String>();
 		values("SELECT DISTINCT CAST(p.onboarded_on AS TEXT) FROM partner p WHERE p.onboarded_on IS NOT NULL AND "
-				+ book(), pam)
+				+ book(pam), pam)
 			.forEach(day -> quarters.add(this.calendar.quarterOf(java.time.LocalDate.parse(day)).label()));
 		groups.add(group(Slice.Kind.ONBOARDING_QUARTER, plain(List.copyOf(quarters))));
 		groups.add(group(Slice.Kind.VERTICAL, plain(
-				values("SELECT DISTINCT unnest(p.verticals) FROM partner p WHERE " + book() + " ORDER BY 1", pam))));
-		groups.add(group(Slice.Kind.CAPABILITY, plain(
-				values("SELECT DISTINCT unnest(p.capabilities) FROM partner p WHERE " + book() + " ORDER BY 1", pam))));
+				values("SELECT DISTINCT unnest(p.verticals) FROM partner p WHERE " + book(pam) + " ORDER BY 1", pam))));
+		groups.add(group(Slice.Kind.CAPABILITY,
+				plain(values("SELECT DISTINCT unnest(p.capabilities) FROM partner p WHERE " + book(pam) + " ORDER BY 1",
+						pam))));
 		return groups;
+	}
+
+	/**
+	 * Up to {@value #PARTNER_OPTIONS} partners the viewer may pick whose name contains
+	 * {@code text} (any case; all when blank), by name: a PAM's own book only, nothing
+	 * for a partner user. A text longer than {@value #SEARCH_LENGTH} characters is
+	 * refused naming {@code q}.
+	 */
+	List<Option> partners(Viewer viewer, String text) {
+		if (text != null && text.length() > SEARCH_LENGTH) {
+			throw InvalidInputException.of("q", "at most " + SEARCH_LENGTH + " characters");
+		}
+		if (viewer.isPartnerUser()) {
+			return List.of();
+		}
+		var pam = viewer.is(Role.PAM) ? viewer.userId() : null;
+		var contains = text == null || text.isBlank() ? null
+				: "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		// the name order index (lower(name), id) for the first page, the name's trigram
+		// index for a search, the book's index for a PAM
+		var sql = "SELECT CAST(p.id AS TEXT), p.name FROM partner p WHERE "
+				+ (pam == null ? "TRUE" : "p.owner_pam_id = CAST(:pam AS BIGINT)")
+				+ (contains == null ? "" : " AND p.name ILIKE :contains") + " ORDER BY lower(p.name), p.id LIMIT "
+				+ PARTNER_OPTIONS;
+		var spec = this.jdbc.sql(sql);
+		if (pam != null) {
+			spec = spec.param("pam", pam);
+		}
+		if (contains != null) {
+			spec = spec.param("contains", contains);
+		}
+		return spec.query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
 	}
 
 	/**
@@ -91,9 +145,11 @@ class SliceOptions {
 			case COHORT -> any("SELECT count(*) FROM cohort WHERE id = CAST(:v AS BIGINT)", value);
 			case TIER -> TIERS.contains(value);
 			case TYPE -> TYPES.contains(value);
-			case REGION -> any("SELECT count(*) FROM partner WHERE region = :v", value);
-			case VERTICAL -> any("SELECT count(*) FROM partner WHERE :v = ANY (verticals)", value);
-			case CAPABILITY -> any("SELECT count(*) FROM partner WHERE :v = ANY (capabilities)", value);
+			case REGION -> any("SELECT count(*) FROM (SELECT 1 FROM partner WHERE region = :v LIMIT 1) x", value);
+			case VERTICAL ->
+				any("SELECT count(*) FROM (SELECT 1 FROM partner WHERE :v = ANY (verticals) LIMIT 1) x", value);
+			case CAPABILITY ->
+				any("SELECT count(*) FROM (SELECT 1 FROM partner WHERE :v = ANY (capabilities) LIMIT 1) x", value);
 		};
 		if (!exists) {
 			var kind = this.labels.of(slice.kind());
@@ -114,14 +170,22 @@ class SliceOptions {
 		return values.stream().map(v -> new Option(v, v)).toList();
 	}
 
-	private static String book() {
-		return "(CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = CAST(:pam AS BIGINT))";
+	/** The viewer's partners over {@code p}: a PAM's book (by its index), or all. */
+	private static String book(Long pam) {
+		return pam == null ? "TRUE" : "p.owner_pam_id = CAST(:pam AS BIGINT)";
 	}
 
 	private List<Option> rows(String sql, Long pam) {
+		return rows(sql, pam, null);
+	}
+
+	private List<Option> rows(String sql, Long pam, String id) {
 		var spec = this.jdbc.sql(sql);
 		if (sql.contains(":pam")) {
 			spec = spec.param("pam", pam, java.sql.Types.BIGINT);
+		}
+		if (sql.contains(":id")) {
+			spec = spec.param("id", id);
 		}
 		return spec.query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
 	}

@@ -305,6 +305,7 @@ class ReportingBenchmark {
 		var zone = java.time.ZoneId.of(this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).single());
 		out.append(SalesCycleCheck.before(this.jdbc, period.from().atStartOfDay(zone).toInstant(),
 				period.until().atStartOfDay(zone).toInstant()));
+		out.append(KeptKpiCheck.before(this.jdbc, period.from(), period.until(), zone));
 		return out.toString();
 	}
 

@@ -66,31 +66,88 @@ class SlicePickerTests {
 	@Test
 	void thePickerListsThePamsPartnersAndTiersThatExistByTheirNames() throws Exception {
 		var world = this.fixtures.world("Northwind Picker");
-		var body = this.mvc.perform(get("/metrics").session(login(this.fixtures.user(Role.ADMIN))))
+		var admin = login(this.fixtures.user(Role.ADMIN));
+		var body = this.mvc.perform(get("/metrics").session(admin))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(body).contains("<option value=\"" + world.pam().userId() + "\">" + world.pam().name() + "</option>")
-			.contains("<option value=\"" + world.partnerId() + "\">Northwind Picker</option>")
-			.contains("<option value=\"TIER_1_INVEST\">Tier 1 (invest)</option>");
-		this.mvc
-			.perform(get("/metrics?slice=PARTNER&sliceValue=" + world.partnerId())
-				.session(login(this.fixtures.user(Role.ADMIN))))
-			.andExpect(status().isOk());
+			.contains("<option value=\"TIER_1_INVEST\">Tier 1 (invest)</option>")
+			.contains("data-search=\"/metrics/slice-partners\"");
+		// the partner is found by its name on the server, and listed once chosen
+		assertThat(search(admin, "northwind pick"))
+			.contains("<option value=\"" + world.partnerId() + "\">Northwind Picker</option>");
+		var chosen = this.mvc.perform(get("/metrics?slice=PARTNER&sliceValue=" + world.partnerId()).session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(chosen)
+			.contains("<option value=\"" + world.partnerId() + "\" selected=\"selected\">Northwind Picker</option>");
 	}
 
 	@Test
 	void aPamPicksOnlyAmongThePartnersOfTheirBook() throws Exception {
 		var mine = this.fixtures.world("Picker Mine");
 		var theirs = this.fixtures.world("Picker Theirs");
-		var body = this.mvc.perform(get("/metrics").session(login(mine.pam())))
+		var pam = login(mine.pam());
+		var body = this.mvc.perform(get("/metrics").session(pam))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(body).contains(">Picker Mine</option>").doesNotContain(">Picker Theirs</option>");
-		assertThat(theirs.partnerId()).isPositive();
+		assertThat(search(pam, "Picker")).contains(">Picker Mine</option>").doesNotContain(">Picker Theirs</option>");
+		// another PAM's partner is never listed, even when asked for by id
+		this.mvc.perform(get("/metrics?slice=PARTNER&sliceValue=" + theirs.partnerId()).session(pam))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theProgramsPartnersAreListedFiftyAtATimeAndFoundByName() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		for (int i = 0; i < SliceOptions.PARTNER_OPTIONS + 5; i++) {
+			this.fixtures.partner("Listed In Part " + i, pam.userId());
+		}
+		var admin = login(this.fixtures.user(Role.ADMIN));
+		var body = this.mvc.perform(get("/metrics").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var group = body.substring(body.indexOf("data-kind=\"PARTNER\""));
+		group = group.substring(0, group.indexOf("</optgroup>"));
+		assertThat(group.split("<option ", -1)).hasSize(SliceOptions.PARTNER_OPTIONS + 1);
+		assertThat(search(admin, "LISTED IN PART 5")).contains(">Listed In Part 5</option>")
+			.contains(">Listed In Part 54</option>")
+			.doesNotContain(">Listed In Part 4</option>");
+		// what is typed is text, never a pattern
+		assertThat(search(admin, "Listed%Part")).doesNotContain("<option");
+		assertThat(search(admin, "Listed_In")).doesNotContain("<option");
+	}
+
+	@Test
+	void aPartnerUserSearchesNoPartnersAndATooLongSearchIsRefusedNamingQ() throws Exception {
+		var world = this.fixtures.world("Picker Partner User");
+		this.mvc.perform(get("/metrics/slice-partners?q=Picker").session(login(world.partnerUser())))
+			.andExpect(status().isForbidden());
+		var body = this.mvc
+			.perform(get("/metrics/slice-partners?q=" + "x".repeat(SliceOptions.SEARCH_LENGTH + 1))
+				.session(login(this.fixtures.user(Role.ADMIN))))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("data-field=\"q\"");
+	}
+
+	private String search(MockHttpSession session, String text) throws Exception {
+		return this.mvc.perform(get("/metrics/slice-partners").param("q", text).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {
