@@ -100,7 +100,9 @@ class ForecastRebuildBenchmark {
 				out.append(compare(connection, statement));
 			}
 			out.append(String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage()));
-			out.append(explained(connection, statement));
+			if (Boolean.parseBoolean(System.getProperty("trellis.bench.explain-rebuild", "true"))) {
+				out.append(explained(connection, statement));
+			}
 		}
 		System.out.println(out);
 		Files.createDirectories(Path.of("target"));
