@@ -27,6 +27,12 @@ class IncrementalForecastModelTests {
 	/** A cut-off after every close: the full relearning over all closed deals. */
 	private static final Instant AFTER_EVERYTHING = Instant.parse("2100-01-01T00:00:00Z");
 
+	/** Every ledger row, in one text (the rows of every closed deal of the database). */
+	private static final String LEDGER = """
+			SELECT count(*) || ':' || COALESCE(md5(string_agg(concat_ws('|', opportunity_id, stage, grp, won, days,
+			  first_at, last_at), ',' ORDER BY opportunity_id, stage)), '') FROM forecast_deal_stage
+			""";
+
 	@Autowired
 	ForecastModel model;
 
@@ -64,8 +70,18 @@ class IncrementalForecastModelTests {
 			.query(String.class)
 			.list();
 
-		// the full rebuild of the counts gives the same counts
+		var ledger = this.jdbc.sql(LEDGER).query(String.class).single();
+		var bins = this.jdbc
+			.sql("SELECT stage || grp || bin || '/' || deals FROM forecast_stage_days WHERE deals <> 0 ORDER BY 1")
+			.query(String.class)
+			.list();
+
+		// the full rebuild of the counts gives the same ledger and counts
 		this.jdbc.sql("SELECT forecast_counts_rebuild()").query().singleRow();
+		assertThat(this.jdbc.sql(LEDGER).query(String.class).single()).isEqualTo(ledger);
+		assertThat(this.jdbc.sql("SELECT stage || grp || bin || '/' || deals FROM forecast_stage_days ORDER BY 1")
+			.query(String.class)
+			.list()).isEqualTo(bins);
 		assertThat(this.jdbc.sql("SELECT stage || grp || closed || '/' || won FROM forecast_stage_count ORDER BY 1")
 			.query(String.class)
 			.list()).isEqualTo(counted);
@@ -73,6 +89,8 @@ class IncrementalForecastModelTests {
 			.query(String.class)
 			.list()).isEqualTo(paths);
 		assertThat(this.model.probabilities(null)).isEqualTo(this.model.probabilities(AFTER_EVERYTHING));
+		assertThat(this.model.norms(null, true)).isEqualTo(this.model.norms(AFTER_EVERYTHING, true));
+		assertThat(this.model.paths(null, true)).isEqualTo(this.model.paths(AFTER_EVERYTHING, true));
 	}
 
 }
