@@ -98,6 +98,22 @@ class AccountRepository {
 	}
 
 	/**
+	 * The filter and order of the accounts whose lead and second long word are each
+	 * similar by trigrams to {@code :lead} and {@code :second} (a name without a long
+	 * word by equality to {@code :name}), the closest {@code :limit} first; its statement
+	 * sets the threshold in a one-row subquery {@code s} (see
+	 * {@link #customerCandidatesByWords}). Shared with {@link CompanyCandidates}.
+	 */
+	static final String SIMILAR_WORDS = """
+			WHERE s.threshold IS NOT NULL
+			  AND (CAST(:lead AS TEXT) IS NULL AND normalized_name COLLATE "C" = :name
+			       OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT) AND CAST(:second AS TEXT) IS NULL
+			          AND registration_second_word(normalized_name) IS NULL
+			       OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT)
+			          AND registration_second_word(normalized_name) % CAST(:second AS TEXT))
+			ORDER BY normalized_name <-> :name, id LIMIT :limit""";
+
+	/**
 	 * Accounts of the registrable domain, and accounts whose lead and second long word
 	 * (the SQL functions {@code registration_lead_word} and
 	 * {@code registration_second_word}) are each similar by trigrams to the given ones at
@@ -109,23 +125,16 @@ class AccountRepository {
 	 */
 	List<CustomerRecord> customerCandidatesByWords(String registrableDomain, String normalizedName, String lead,
 			String second, double similarity, int limit) {
-		return this.jdbc
-			.sql("""
-					(SELECT id, name, registrable_domain, normalized_name, country FROM account
-					 WHERE registrable_domain = :domain LIMIT :limit)
-					UNION
-					(SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country
-					 FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
-					 CROSS JOIN LATERAL (
-					     SELECT id, name, registrable_domain, normalized_name, country FROM account
-					     WHERE s.threshold IS NOT NULL
-					       AND (CAST(:lead AS TEXT) IS NULL AND normalized_name COLLATE "C" = :name
-					            OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT) AND CAST(:second AS TEXT) IS NULL
-					               AND registration_second_word(normalized_name) IS NULL
-					            OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT)
-					               AND registration_second_word(normalized_name) % CAST(:second AS TEXT))
-					     ORDER BY normalized_name <-> :name, id LIMIT :limit) AS a)
-					""")
+		return this.jdbc.sql("""
+				(SELECT id, name, registrable_domain, normalized_name, country FROM account
+				 WHERE registrable_domain = :domain LIMIT :limit)
+				UNION
+				(SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country
+				 FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
+				 CROSS JOIN LATERAL (
+				     SELECT id, name, registrable_domain, normalized_name, country FROM account
+				     %s) AS a)
+				""".formatted(SIMILAR_WORDS))
 			.param("domain", registrableDomain == null ? "" : registrableDomain)
 			.param("name", normalizedName == null ? "" : normalizedName)
 			.param("lead", lead)

@@ -44,13 +44,7 @@ class CompanyCandidates {
 					(SELECT a.* FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
 					 CROSS JOIN LATERAL (
 					     SELECT id, name, registrable_domain, normalized_name, country, owner_ae_id FROM account
-					     WHERE s.threshold IS NOT NULL
-					       AND (CAST(:lead AS TEXT) IS NULL AND normalized_name COLLATE "C" = :name
-					            OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT) AND CAST(:second AS TEXT) IS NULL
-					               AND registration_second_word(normalized_name) IS NULL
-					            OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT)
-					               AND registration_second_word(normalized_name) % CAST(:second AS TEXT))
-					     ORDER BY normalized_name <-> :name, id LIMIT :limit) AS a)
+					     %s) AS a)
 					UNION
 					(SELECT id, name, registrable_domain, normalized_name, country, owner_ae_id FROM account
 					 WHERE normalized_name COLLATE "C" = ANY (CAST(:shorter AS TEXT[])) LIMIT :limit)
@@ -58,7 +52,8 @@ class CompanyCandidates {
 					(SELECT id, name, registrable_domain, normalized_name, country, owner_ae_id FROM account
 					 WHERE normalized_name COLLATE "C" >= :name || ' ' AND normalized_name COLLATE "C" < :name || '!'
 					 ORDER BY normalized_name COLLATE "C", id LIMIT :limit)
-					""")
+					"""
+				.formatted(AccountRepository.SIMILAR_WORDS))
 			.param("domain", registrableDomain == null ? "" : registrableDomain)
 			.param("name", normalizedName == null ? "" : normalizedName)
 			.param("lead", words.isEmpty() ? null : words.get(0))
