@@ -42,9 +42,12 @@ function slicePicker(form) {
     if (search) { search.hidden = program; }
     if (note) { note.hidden = !searched(); }
     if (reset || program) { value.value = ''; }
-    if (!program && value.value === '') {
+    // options of different kinds share ids (partner 4, PAM 4): an option is chosen as
+    // itself, never by its value, which would find the first kind holding that id
+    var chosen = value.selectedOptions[0];
+    if (!program && (!chosen || chosen.value === '' || chosen.parentElement.dataset.kind !== kind.value)) {
       var first = value.querySelector('optgroup[data-kind="' + kind.value + '"] option:not([hidden])');
-      if (first) { value.value = first.value; }
+      if (first) { first.selected = true; } else { value.value = ''; }
     }
   }
   function ask() {
@@ -56,10 +59,13 @@ function slicePicker(form) {
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (html === null || mine !== asked) { return; }
-        // a partner picked meanwhile stays picked when the answer holds it
-        var picked = value.value;
+        // a partner picked meanwhile stays picked when the answer holds it; else the
+        // answer's first is chosen
+        var chosen = value.selectedOptions[0];
+        var picked = chosen && chosen.parentElement === group ? chosen.value : '';
         group.innerHTML = html;
-        value.value = picked;
+        var keep = picked === '' ? null : group.querySelector('option[value="' + CSS.escape(picked) + '"]');
+        if (keep) { keep.selected = true; } else { value.value = ''; }
         show(false);
       });
   }
@@ -67,7 +73,10 @@ function slicePicker(form) {
   if (search) {
     search.addEventListener('input', function () {
       value.value = '';
+      // a list searched on the server is chosen from when its answer arrives, not from
+      // the names it held before the typing
       show(false);
+      if (searched()) { value.value = ''; }
       if (pending) { clearTimeout(pending); }
       pending = setTimeout(ask, 250);
     });

@@ -25,6 +25,9 @@ class KpiPickerBrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void anAdminBreaksTheKpisDownByAPamAPartnerAndATierPickedByName() {
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
@@ -49,6 +52,30 @@ class KpiPickerBrowserTests {
 			assertThat(typed.status()).isEqualTo(400);
 			assertThat(page.locator("#bad-fields li[data-field=sliceValue]")).containsText("Slice value");
 			assertThat(page.locator("nav")).isVisible();
+		}
+	}
+
+	@Test
+	void aPartnerFoundOnTheServerIsTheOneShownWithoutPickingItByHand() {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+			var page = context.newPage();
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/metrics"));
+			page.locator("select[name=slice]").selectOption("PARTNER");
+			// the last partner by name: not among the 50 the page lists before a search
+			var name = this.jdbc.sql("SELECT name FROM partner ORDER BY name DESC, id DESC LIMIT 1")
+				.query(String.class)
+				.single();
+			page.locator("input[data-slice-search]").fill(name);
+			var value = page.locator("select[name=sliceValue]");
+			assertThat(value.locator("optgroup[data-kind=PARTNER] option").first()).hasText(name);
+			// the option chosen is the partner's, not another kind's option with the same
+			// id
+			assertThat(value.locator("option:checked")).hasText(name);
+			page.locator("form.filters button[type=submit]").click();
+			page.waitForURL("**slice=PARTNER&**");
+			assertThat(page.locator("h1")).hasText("Program KPIs");
+			assertThat(value.locator("option:checked")).hasText(name);
 		}
 	}
 
