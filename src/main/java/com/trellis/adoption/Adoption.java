@@ -158,6 +158,9 @@ public class Adoption {
 		if (deal.partnerId() != null) {
 			throw new ConflictException("opportunityId", "the deal already has a partner");
 		}
+		if (partnerId != null && !this.adoption.partnerExists(partnerId)) {
+			throw InvalidInputException.of("partnerId", "no partner has the id " + partnerId);
+		}
 		long id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId,
 				FreeText.optional("note", note, FreeText.NOTE), this.clock.instant());
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, "partner prompt " + id, null,

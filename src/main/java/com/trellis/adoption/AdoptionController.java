@@ -59,6 +59,9 @@ class AdoptionController {
 		if (viewer.is(com.trellis.identity.Role.SALES_MANAGER, com.trellis.identity.Role.ADMIN)) {
 			var review = this.adoption.pipelineReview(viewer);
 			model.addAttribute("review", review);
+			// the review shows the admin which deals could use a partner; only the rep's
+			// sales manager prompts
+			model.addAttribute("mayPrompt", viewer.is(com.trellis.identity.Role.SALES_MANAGER));
 			model.addAttribute("owners",
 					this.users.byIds(review.stream().map(Adoption.ReviewLine::ownerId).distinct().toList()));
 		}

@@ -122,6 +122,14 @@ class AdoptionRepository {
 			.list();
 	}
 
+	/** Whether a partner with this id exists (a prompt may suggest any partner). */
+	boolean partnerExists(long partnerId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM partner WHERE id = ?)")
+			.param(partnerId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	long prompt(long opportunityId, long managerId, long repId, Long partnerId, String note, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO partner_prompt (opportunity_id, manager_id, rep_id, suggested_partner_id, note, prompted_at)

@@ -55,6 +55,9 @@ class AdoptionTests {
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.adoption.prompt(manager, adopted, partner, null))
 			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> this.adoption.prompt(manager, prompted, 99_999_999L, null))
+			.isInstanceOf(com.trellis.shared.InvalidInputException.class)
+			.hasMessageContaining("partnerId");
 		this.adoption.prompt(manager, prompted, partner, "They won three retail deals this year");
 		// the review reads the prompts of all its deals at once: the prompted deal only
 		assertThat(this.adoption.pipelineReview(manager)).filteredOn(line -> line.ownerId() == rep.userId())

@@ -1,0 +1,51 @@
+package com.trellis.adoption;
+
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The pipeline review offers "Prompt the rep" only to whom a prompt is allowed: the
+ * demo's sales manager sees the button on the review, the admin sees the same review
+ * without it (a prompt from the admin is refused with 403).
+ */
+@TrellisTest
+class AdoptionPagePromptTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theAdminReadsTheReviewWithoutPromptButtonsTheSalesManagerHasThem() throws Exception {
+		var admin = page(signIn("admin@trellis.demo"));
+		var manager = page(signIn("manager@trellis.demo"));
+		assertThat(admin).contains("id=\"review\"").doesNotContain("action=\"/adoption/prompts\"");
+		assertThat(manager).contains("id=\"review\"").contains("action=\"/adoption/prompts\"");
+	}
+
+	private String page(MockHttpSession session) throws Exception {
+		return this.mvc.perform(get("/adoption").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private MockHttpSession signIn(String email) throws Exception {
+		return (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", email).param("password", "demo").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}
