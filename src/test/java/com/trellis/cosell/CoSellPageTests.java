@@ -157,6 +157,25 @@ class CoSellPageTests {
 		return new MockMultipartFile("file", "list.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
 	}
 
+	@Test
+	void theAdminPagesThroughEveryCoSellRequest() throws Exception {
+		var admin = login(this.fixtures.user(com.trellis.identity.Role.ADMIN));
+		long requests = this.jdbc.sql("SELECT count(*) FROM cosell_request").query(Long.class).single();
+		org.junit.jupiter.api.Assumptions.assumeTrue(requests > 25, "more requests than one page holds");
+		var first = this.mvc.perform(get("/cosell").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).containsPattern("href=\"/cosell\\?[^\"]*page=1\"").doesNotContain("← Previous");
+		var second = this.mvc.perform(get("/cosell?page=1").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(second).containsPattern("href=\"/cosell\\?[^\"]*page=0\"").contains("← Previous");
+	}
+
 	private MockHttpSession login(Viewer viewer) throws Exception {
 		var result = this.mvc.perform(
 				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
