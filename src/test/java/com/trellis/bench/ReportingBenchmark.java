@@ -197,6 +197,44 @@ class ReportingBenchmark {
 	}
 
 	/**
+	 * Where a KPI request's time goes ({@link RequestProfile}): the program's KPIs as an
+	 * admin and a PAM's book as that PAM, {@code -Dtrellis.bench.profile-requests} times
+	 * each (default 3) one at a time, after one unmeasured request each; the statements
+	 * each request sends with their server time. Writes
+	 * {@code target/benchmark-kpi-profile.txt}.
+	 */
+	@Test
+	@Order(3)
+	void kpiRequestProfile() throws Exception {
+		int times = Integer.getInteger("trellis.bench.profile-requests", 3);
+		var paths = System.getProperty("trellis.bench.profile-paths", "/api/v1/kpis").split(",");
+		var callers = callers();
+		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
+		var out = new StringBuilder();
+		for (var path : paths) {
+			for (var caller : List.of(callers.get(0), callers.get(1))) {
+				var url = path + (caller[1] == null ? ""
+						: (path.contains("?") ? "&" : "?") + "slice=PAM&sliceValue=" + caller[1]);
+				Runnable request = () -> {
+					try {
+						get(url, caller[0]);
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				};
+				request.run();
+				out.append(RequestProfile.of((caller[1] == null ? "admin " : "PAM " + caller[1] + " ") + url, times,
+						request, this.jdbc, Files.exists(log) ? log : null));
+			}
+		}
+		out.append(String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage()));
+		System.out.println(out);
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target", "benchmark-kpi-profile.txt"), out);
+	}
+
+	/**
 	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of each hot query in
 	 * {@code bench/reporting-explain-<which>.sql}: "before" holds the SQL as it was
 	 * before the facts (run on today's schema, so with the new indexes), "after" the SQL
