@@ -56,13 +56,11 @@ class KpiRepository {
 		var s = slice.predicate();
 		kpis.add(activated(codes, period, slice));
 		kpis.addAll(pipelines(codes, period, slice));
-		kpis.add(single(codes, "PARTNER_SOURCED_REVENUE", "Partner-sourced revenue",
+		var days = new DayFigures(period, slice);
+		kpis.add(wanted(codes, "PARTNER_SOURCED_REVENUE") ? new Kpi("PARTNER_SOURCED_REVENUE",
+				"Partner-sourced revenue",
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
-				"MONEY", """
-						SELECT COALESCE(sum(f.won_reporting), 0) FROM %s
-						JOIN exchange_rate fx ON fx.currency = f.currency
-						WHERE f.credit_type = 'SOURCED' AND f.day >= :fromDate AND f.day < :toDate AND %s
-						""".formatted(KpiSql.sliceDays(slice), KpiSql.partnerInvolved(slice)), period, slice));
+				"MONEY", figure("MONEY", days.get().sourcedRevenue()), null, null, null) : null);
 		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
 				"HOURS", KpiSql.registrationVelocity(slice), period, slice));
@@ -72,13 +70,13 @@ class KpiRepository {
 		kpis.add(ratio(codes, "ACTIVE_PARTNER_RATE", "Active partner rate",
 				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
 				KpiSql.activePartners(slice), period, slice));
-		kpis.add(compared(codes, "WIN_RATE", "Win rate: partner-sourced against direct",
+		kpis.add(wanted(codes, "WIN_RATE") ? compared("WIN_RATE", "Win rate: partner-sourced against direct",
 				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
-				"PERCENT", "SELECT 100.0 * sum(f.won_count) / NULLIF(sum(f.won_count + f.lost_count), 0)",
-				"f.credit_type = 'SOURCED'", true, period, slice));
-		kpis.add(compared(codes, "AVERAGE_DEAL_SIZE", "Average deal size: partner-involved against direct",
+				"PERCENT", days.get().sourcedWinRate(), days.get().directWinRate()) : null);
+		kpis.add(wanted(codes, "AVERAGE_DEAL_SIZE") ? compared("AVERAGE_DEAL_SIZE",
+				"Average deal size: partner-involved against direct",
 				"Average closed-won amount, in the reporting currency, of deals won in the period with a partner on them, against direct deals (whole program).",
-				"MONEY", "SELECT sum(f.won_reporting) / NULLIF(sum(f.won_count), 0)", "TRUE", true, period, slice));
+				"MONEY", days.get().averageDealSize(), days.get().directAverageDealSize()) : null);
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
 				"DAYS", KpiSql.firstRevenue(slice), period, slice));
@@ -89,15 +87,9 @@ class KpiRepository {
 						"""
 					.formatted(s),
 				period, slice));
-		kpis.add(ratio(codes, "CO_SELL_SHARE", "Co-sell opportunity share",
+		kpis.add(wanted(codes, "CO_SELL_SHARE") ? ratio("CO_SELL_SHARE", "Co-sell opportunity share",
 				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
-				"""
-						SELECT (SELECT COALESCE(sum(f.created_count), 0) FROM %s
-						        WHERE f.credit_type = 'CO_SELL' AND %s AND f.day >= :fromDate AND f.day < :toDate),
-						       (SELECT COALESCE(sum(f.created_count), 0) FROM %s WHERE f.day >= :fromDate AND f.day < :toDate)
-						"""
-					.formatted(KpiSql.sliceDays(slice), KpiSql.partnerInvolved(slice), KpiSql.programDays()),
-				period, slice));
+				days.get().coSellCreated(), days.get().created()) : null);
 		kpis.add(single(codes, "OVERLAP_SOURCED_DEALS", "Overlap-sourced deals",
 				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", """
 						SELECT count(*) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
@@ -114,9 +106,9 @@ class KpiRepository {
 		// measured against the forecast module's snapshots in Kpis
 		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", ForecastAttainment.DEFINITION, "PERCENT", null,
 				null, null, null));
-		kpis.add(compared(codes, "SALES_CYCLE", "Sales cycle: partner-involved against direct",
+		kpis.add(median(codes, "SALES_CYCLE", "Sales cycle: partner-involved against direct",
 				"Median days from creation to close of deals won in the period with a partner on them, against direct deals (whole program).",
-				"DAYS", KpiSql.salesCycle(slice), null, false, period, slice));
+				"DAYS", KpiSql.salesCycle(slice), period, slice));
 		kpis.removeIf(kpi -> kpi == null || codes != null && !codes.contains(kpi.code()));
 		return kpis;
 	}
@@ -137,12 +129,7 @@ class KpiRepository {
 	 * for).
 	 */
 	BigDecimal closedWon(Period period, Slice slice) {
-		var days = slice.kind() == Slice.Kind.PROGRAM ? KpiSql.programDays() : KpiSql.sliceDays(slice);
-		return bind(this.jdbc.sql("""
-				SELECT COALESCE(sum(f.won_reporting), 0) FROM %s
-				JOIN exchange_rate fx ON fx.currency = f.currency
-				WHERE f.day >= :fromDate AND f.day < :toDate
-				""".formatted(days)), period, slice).query(BigDecimal.class).single();
+		return KpiDayFigures.read(this.jdbc, period, slice).closedWon();
 	}
 
 	/**
@@ -187,15 +174,46 @@ class KpiRepository {
 
 	private Kpi ratio(java.util.Set<String> codes, String code, String name, String definition, String sql,
 			Period period, Slice slice) {
-		if (codes != null && !codes.contains(code)) {
+		if (!wanted(codes, code)) {
 			return null;
 		}
-		return bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
-			var num = rs.getBigDecimal(1);
-			var den = rs.getBigDecimal(2);
-			var value = Percent.of(num, den);
-			return new Kpi(code, name, definition, "PERCENT", value, null, scale(num), scale(den));
-		}).single();
+		return bind(this.jdbc.sql(sql), period, slice)
+			.query((rs, n) -> ratio(code, name, definition, rs.getBigDecimal(1), rs.getBigDecimal(2)))
+			.single();
+	}
+
+	private static Kpi ratio(String code, String name, String definition, BigDecimal num, BigDecimal den) {
+		return new Kpi(code, name, definition, "PERCENT", Percent.of(num, den), null, scale(num), scale(den));
+	}
+
+	private static boolean wanted(java.util.Set<String> codes, String code) {
+		return codes == null || codes.contains(code);
+	}
+
+	/**
+	 * The period's daily-fact sums ({@link KpiDayFigures}), read on first use: once per
+	 * request whichever of its figures are asked for, never when none is.
+	 */
+	private final class DayFigures {
+
+		private final Period period;
+
+		private final Slice slice;
+
+		private KpiDayFigures figures;
+
+		DayFigures(Period period, Slice slice) {
+			this.period = period;
+			this.slice = slice;
+		}
+
+		KpiDayFigures get() {
+			if (this.figures == null) {
+				this.figures = KpiDayFigures.read(KpiRepository.this.jdbc, this.period, this.slice);
+			}
+			return this.figures;
+		}
+
 	}
 
 	private Kpi single(java.util.Set<String> codes, String code, String name, String definition, String unit,
@@ -208,30 +226,28 @@ class KpiRepository {
 	}
 
 	/**
-	 * A figure of the slice's partner deals against direct deals (whole program) over the
-	 * period's closed deals, one row per side: from the daily facts ({@code facts}: the
-	 * slice's partner days against {@code program_day_fact}'s direct days, SQL over
-	 * {@code f}, with {@code partnerSide} narrowing the partner days) or, for medians,
-	 * the whole statement given as {@code select} (see {@link KpiSql#salesCycle}).
+	 * A median of the slice's partner deals against direct deals (whole program) over the
+	 * period's closed deals: the whole statement given as {@code select}, one row per
+	 * side {@code (median, side)} (see {@link KpiSql#salesCycle}).
 	 */
-	private Kpi compared(java.util.Set<String> codes, String code, String name, String definition, String unit,
-			String select, String partnerSide, boolean facts, Period period, Slice slice) {
-		if (codes != null && !codes.contains(code)) {
+	private Kpi median(java.util.Set<String> codes, String code, String name, String definition, String unit,
+			String select, Period period, Slice slice) {
+		if (!wanted(codes, code)) {
 			return null;
 		}
-		// the slice's partner side, then the direct deals of the whole program (a side
-		// without closed deals has no row or a null figure, so no figure)
 		var sides = new java.util.HashMap<String, BigDecimal>();
-		var sql = !facts ? select : select + ", 'partner' AS side FROM " + KpiSql.sliceDays(slice)
-				+ " JOIN exchange_rate fx ON fx.currency = f.currency WHERE f.day >= :fromDate AND f.day < :toDate AND "
-				+ partnerSide + " AND " + KpiSql.partnerInvolved(slice) + " HAVING sum(f.won_count + f.lost_count) > 0"
-				+ " UNION ALL " + select + ", 'direct' FROM " + KpiSql.programDays()
-				+ " JOIN exchange_rate fx ON fx.currency = f.currency WHERE f.day >= :fromDate AND f.day < :toDate"
-				+ " AND NOT f.partner_involved HAVING sum(f.won_count + f.lost_count) > 0";
-		bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
+		bind(this.jdbc.sql(select), period, slice)
+			.query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
 			.list();
-		var partner = sides.get("partner");
-		var direct = sides.get("direct");
+		return compared(code, name, definition, unit, sides.get("partner"), sides.get("direct"));
+	}
+
+	/**
+	 * A figure of the slice's partner deals against direct deals (whole program); a side
+	 * without closed deals has no figure.
+	 */
+	private static Kpi compared(String code, String name, String definition, String unit, BigDecimal partner,
+			BigDecimal direct) {
 		var kpi = new Kpi(code, name, definition, unit, figure(unit, partner), figure(unit, direct), null, null);
 		return partner != null ? kpi : new Kpi(code, name, definition, unit, null, figure(unit, direct), null, null,
 				kpi.currency(), "no closed deals of the slice's partners in the period");

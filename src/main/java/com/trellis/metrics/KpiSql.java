@@ -227,8 +227,8 @@ final class KpiSql {
 	 * The daily deal facts of the slice's partners, as {@code f}: the program's
 	 * ({@code program_day_fact}, partners summed) for the program, otherwise each of the
 	 * slice's partners' ({@code partner_day_fact} through
-	 * {@code partner_day_fact_partner_idx}). Both have {@code day}, {@code credit_type},
-	 * {@code currency} and the same measures.
+	 * {@code partner_day_fact_book_idx}, V138: index only). Both have {@code day},
+	 * {@code credit_type}, {@code currency} and the same measures.
 	 */
 	static String sliceDays(Slice slice) {
 		return program(slice) ? "program_day_fact f"
