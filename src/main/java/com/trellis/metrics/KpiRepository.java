@@ -43,20 +43,23 @@ class KpiRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<Kpi> all(Period period, Slice slice) {
-		return some(period, slice, null);
-	}
-
 	/**
 	 * Only the KPIs whose codes are given (all when null): each one's SQL runs only when
 	 * asked for.
 	 */
 	List<Kpi> some(Period period, Slice slice, java.util.Set<String> codes) {
+		return some(period, slice, codes, days(period, slice));
+	}
+
+	/**
+	 * As {@link #some(Period, Slice, java.util.Set)}, the day-fact sums read through
+	 * {@code days} (shared with the forecast attainment's closed-won).
+	 */
+	List<Kpi> some(Period period, Slice slice, java.util.Set<String> codes, DayFigures days) {
 		var kpis = new ArrayList<Kpi>();
 		var s = slice.predicate();
 		kpis.add(activated(codes, period, slice));
 		kpis.addAll(pipelines(codes, period, slice));
-		var days = new DayFigures(period, slice);
 		kpis.add(wanted(codes, "PARTNER_SOURCED_REVENUE") ? new Kpi("PARTNER_SOURCED_REVENUE",
 				"Partner-sourced revenue",
 				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
@@ -124,12 +127,12 @@ class KpiRepository {
 	}
 
 	/**
-	 * Converted closed-won amount in the period: every deal for the program, the partner
-	 * deals of a PAM's book for a PAM slice (the scopes forecast snapshots are taken
-	 * for).
+	 * The period's day-fact sums of the slice ({@link KpiDayFigures}), read on first use;
+	 * its closed-won is every deal's for the program, the partner deals of the slice (a
+	 * PAM's book: the scopes forecast snapshots are taken for) otherwise.
 	 */
-	BigDecimal closedWon(Period period, Slice slice) {
-		return KpiDayFigures.read(this.jdbc, period, slice).closedWon();
+	DayFigures days(Period period, Slice slice) {
+		return new DayFigures(period, slice);
 	}
 
 	/**
@@ -194,7 +197,7 @@ class KpiRepository {
 	 * The period's daily-fact sums ({@link KpiDayFigures}), read on first use: once per
 	 * request whichever of its figures are asked for, never when none is.
 	 */
-	private final class DayFigures {
+	final class DayFigures {
 
 		private final Period period;
 

@@ -77,7 +77,8 @@ public class Kpis {
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice) {
 		var scoped = allowed(viewer, slice);
 		var at = period.at(this.clock.instant(), this.calendar.zone());
-		return withAttainment(this.kpis.all(at, scoped), at, scoped);
+		var days = this.kpis.days(at, scoped);
+		return withAttainment(this.kpis.some(at, scoped, null, days), at, scoped, days);
 	}
 
 	/** Only the KPIs with the given codes (each one's SQL runs only when asked for). */
@@ -85,7 +86,8 @@ public class Kpis {
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice, java.util.Set<String> codes) {
 		var scoped = allowed(viewer, slice);
 		var at = period.at(this.clock.instant(), this.calendar.zone());
-		return withAttainment(this.kpis.some(at, scoped, codes), at, scoped);
+		var days = this.kpis.days(at, scoped);
+		return withAttainment(this.kpis.some(at, scoped, codes, days), at, scoped, days);
 	}
 
 	/**
@@ -113,7 +115,8 @@ public class Kpis {
 		});
 		var points = new ArrayList<Map<String, Object>>();
 		for (var p : periods) {
-			var kpi = withAttainment(this.kpis.some(p, scoped, java.util.Set.of(code)), p, scoped).stream()
+			var days = this.kpis.days(p, scoped);
+			var kpi = withAttainment(this.kpis.some(p, scoped, java.util.Set.of(code), days), p, scoped, days).stream()
 				.findFirst()
 				.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
 			var point = new java.util.LinkedHashMap<String, Object>();
@@ -219,9 +222,10 @@ public class Kpis {
 
 	/**
 	 * Replaces the forecast attainment placeholder with the figure measured against the
-	 * forecast module's first snapshot of the quarter.
+	 * forecast module's first snapshot of the quarter; its closed-won from the day-fact
+	 * sums the other KPIs read ({@code days}, one statement per request).
 	 */
-	private List<Kpi> withAttainment(List<Kpi> kpis, Period period, Slice slice) {
+	private List<Kpi> withAttainment(List<Kpi> kpis, Period period, Slice slice, KpiRepository.DayFigures days) {
 		return kpis.stream().map(kpi -> {
 			if (!kpi.code().equals("FORECAST_ATTAINMENT")) {
 				return kpi;
@@ -234,7 +238,7 @@ public class Kpis {
 					: new Scope(Scope.Kind.PAM, Long.parseLong(slice.value()));
 			var snapshot = this.forecasts.committedAtStart(scope, period.from()).orElse(null);
 			return ForecastAttainment.of(period, slice, quarter, snapshot,
-					snapshot == null ? null : this.kpis.closedWon(period, slice));
+					snapshot == null ? null : days.get().closedWon());
 		}).toList();
 	}
 
