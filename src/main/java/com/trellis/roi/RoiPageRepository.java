@@ -56,10 +56,13 @@ class RoiPageRepository {
 	Totals totals(Window window, Instant at) {
 		var tiers = new ArrayList<RoiReport.Total>();
 		var cohorts = new ArrayList<RoiReport.Total>();
-		window.bind(this.jdbc.sql(RoiPageSql.TOTALS)).param("at", Timestamp.from(at)).query((rs, n) -> {
-			("T".equals(rs.getString("kind")) ? tiers : cohorts).add(total(rs));
-			return null;
-		}).list();
+		window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.TOTALS, window.scope())))
+			.param("at", Timestamp.from(at))
+			.query((rs, n) -> {
+				("T".equals(rs.getString("kind")) ? tiers : cohorts).add(total(rs));
+				return null;
+			})
+			.list();
 		tiers.sort(java.util.Comparator.comparing(RoiReport.Total::group));
 		return new Totals(List.copyOf(tiers), List.copyOf(cohorts));
 	}
@@ -80,7 +83,7 @@ class RoiPageRepository {
 	 * The {@code listed} partners of highest cost (ties by id), with all their figures.
 	 */
 	List<PartnerQuarter.Row> listed(Window window, int listed) {
-		return window.bind(this.jdbc.sql(RoiPageSql.LISTED))
+		return window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.LISTED, window.scope())))
 			.param("listed", listed)
 			.query((rs, n) -> new PartnerQuarter.Row(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
 					rs.getBigDecimal("hours"),
@@ -97,7 +100,7 @@ class RoiPageRepository {
 	 * with its momentum as of {@code asOf} (null without both scores) and quarter's cost.
 	 */
 	List<Candidate> reinvest(Window window, LocalDate asOf, int reinvested) {
-		return window.bind(this.jdbc.sql(RoiPageSql.REINVEST))
+		return window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.REINVEST, window.scope())))
 			.param("asOf", Date.valueOf(asOf))
 			.param("days", 7 * VelocityRepository.MOMENTUM_WEEKS)
 			.param("building", VelocityRule.BUILDING)

@@ -166,6 +166,22 @@ final class RoiPageSql {
 					"""
 				.formatted(halfEven("m.momentum * 1000 / m.cost"));
 
+	/**
+	 * The statement with its scope conditions written for the scope's kind (the program,
+	 * a PAM's book, a partner, one partner): each kind has its own statement text, so a
+	 * plan the database keeps for a prepared statement of one kind (the program's 40,000
+	 * partners) is never reused for another (a book of 200).
+	 */
+	static String forScope(String sql, RoiScope scope) {
+		return sql
+			.replace("(CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)",
+					scope.partnerId() == null ? "true" : "p.id = :scopePartner")
+			.replace("(CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)",
+					scope.pamId() == null ? "true" : "p.owner_pam_id = :pam")
+			.replace("(CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)",
+					scope.onePartner() == null ? "true" : "p.id = :onePartner");
+	}
+
 	private RoiPageSql() {
 	}
 
