@@ -60,13 +60,83 @@ class ActivationRepository {
 		return this.jdbc.sql("""
 				SELECT id, code, name, due_on, owner, source, completed_at, evidence FROM activation_milestone
 				WHERE partner_id = :partner ORDER BY position
-				""").param("partner", partnerId).query((rs, n) -> {
-			var due = rs.getObject("due_on", LocalDate.class);
-			var completed = instant(rs.getTimestamp("completed_at"));
-			return new ActivationPlanView.Milestone(rs.getLong("id"), rs.getString("code"), rs.getString("name"), due,
-					rs.getString("owner"), rs.getString("source"), completed, rs.getString("evidence"),
-					completed == null && due.isBefore(today));
+				""").param("partner", partnerId).query((rs, n) -> milestone(rs, today)).list();
+	}
+
+	/**
+	 * The plans of the given partners in one statement, by partner id (a partner without
+	 * a plan is absent): what {@link #plan} reads one partner at a time.
+	 */
+	Map<Long, Plan> plans(List<Long> partnerIds) {
+		if (partnerIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("""
+				SELECT partner_id, onboarded_on, target_registrations, target_pipeline, target_revenue, currency,
+				       first_registered_at, first_won_at, verdict
+				FROM activation_plan WHERE partner_id IN (:partners)
+				""")
+			.param("partners", partnerIds)
+			.query((rs, n) -> new Plan(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), instant(rs.getTimestamp(7)),
+					instant(rs.getTimestamp(8)), rs.getString(9)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Plan::partnerId, plan -> plan));
+	}
+
+	/**
+	 * The milestones of the given partners in one statement, per partner in the order
+	 * {@link #milestones(long, LocalDate)} gives them (a partner without any is absent).
+	 */
+	Map<Long, List<ActivationPlanView.Milestone>> milestones(List<Long> partnerIds, LocalDate today) {
+		var result = new java.util.HashMap<Long, List<ActivationPlanView.Milestone>>();
+		if (partnerIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc
+			.sql("""
+					SELECT partner_id, id, code, name, due_on, owner, source, completed_at, evidence FROM activation_milestone
+					WHERE partner_id IN (:partners) ORDER BY partner_id, position
+					""")
+			.param("partners", partnerIds)
+			.query((rs, n) -> {
+				result.computeIfAbsent(rs.getLong("partner_id"), p -> new java.util.ArrayList<>())
+					.add(milestone(rs, today));
+				return null;
+			})
+			.list();
+		return result;
+	}
+
+	private static ActivationPlanView.Milestone milestone(java.sql.ResultSet rs, LocalDate today)
+			throws java.sql.SQLException {
+		var due = rs.getObject("due_on", LocalDate.class);
+		var completed = instant(rs.getTimestamp("completed_at"));
+		return new ActivationPlanView.Milestone(rs.getLong("id"), rs.getString("code"), rs.getString("name"), due,
+				rs.getString("owner"), rs.getString("source"), completed, rs.getString("evidence"),
+				completed == null && due.isBefore(today));
+	}
+
+	/**
+	 * The open blockers of the given partners in one statement, per partner oldest first
+	 * as {@link #openBlockers(long)} gives them (a partner without any is absent).
+	 */
+	Map<Long, List<ActivationPlanView.BlockerView>> openBlockers(List<Long> partnerIds) {
+		var result = new java.util.HashMap<Long, List<ActivationPlanView.BlockerView>>();
+		if (partnerIds.isEmpty()) {
+			return result;
+		}
+		this.jdbc.sql("""
+				SELECT partner_id, id, blocker, note, recorded_at FROM partner_blocker
+				WHERE partner_id IN (:partners) AND resolved_at IS NULL ORDER BY partner_id, recorded_at, id
+				""").param("partners", partnerIds).query((rs, n) -> {
+			result.computeIfAbsent(rs.getLong(1), p -> new java.util.ArrayList<>())
+				.add(new ActivationPlanView.BlockerView(rs.getLong(2), Blocker.valueOf(rs.getString(3)),
+						rs.getString(4), rs.getTimestamp(5).toInstant()));
+			return null;
 		}).list();
+		return result;
 	}
 
 	void recordFirsts(long partnerId, Instant registered, Instant won) {
@@ -170,7 +240,7 @@ class ActivationRepository {
 	List<ActivationPlanView.BlockerView> openBlockers(long partnerId) {
 		return this.jdbc.sql("""
 				SELECT id, blocker, note, recorded_at FROM partner_blocker
-				WHERE partner_id = :partner AND resolved_at IS NULL ORDER BY recorded_at
+				WHERE partner_id = :partner AND resolved_at IS NULL ORDER BY recorded_at, id
 				""")
 			.param("partner", partnerId)
 			.query((rs, n) -> new ActivationPlanView.BlockerView(rs.getLong(1), Blocker.valueOf(rs.getString(2)),

@@ -45,14 +45,18 @@ class CadencePageController {
 	}
 
 	@GetMapping("/cadence")
-	String calendar(Viewer viewer, @RequestParam(required = false) String quarter, Model model) {
+	String calendar(Viewer viewer, @RequestParam(required = false) String quarter,
+			@RequestParam(required = false) Long pam, Model model) {
 		var current = this.packs.currentQuarter();
 		var shown = this.packs.quarter(quarter == null ? current : quarter);
 		model.addAttribute("quarter", shown.label());
 		model.addAttribute("previous", shown.previous().label());
 		model.addAttribute("next", shown.next().label());
 		model.addAttribute("currentWeek", shown.label().equals(current) ? this.packs.currentWeek() : 0);
-		model.addAttribute("entries", this.packs.calendar(viewer, shown.label()));
+		var rows = CalendarRows.of(this.packs.calendar(viewer, shown.label()), pam);
+		model.addAttribute("entries", rows.rows());
+		model.addAttribute("pams", rows.pams());
+		model.addAttribute("chosen", rows.chosen());
 		return "cadence/calendar";
 	}
 

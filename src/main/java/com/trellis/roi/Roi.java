@@ -47,9 +47,12 @@ public class Roi {
 
 	private final Marketplace marketplace;
 
-	Roi(RoiRepository repository, VelocityRepository velocity, Marketplace marketplace, BusinessCalendar calendar,
-			Commands commands, AuditLog audit, Clock clock) {
+	private final RoiPageRepository pageRepository;
+
+	Roi(RoiRepository repository, RoiPageRepository pageRepository, VelocityRepository velocity,
+			Marketplace marketplace, BusinessCalendar calendar, Commands commands, AuditLog audit, Clock clock) {
 		this.repository = repository;
+		this.pageRepository = pageRepository;
 		this.marketplace = marketplace;
 		this.velocity = velocity;
 		this.calendar = calendar;
@@ -82,11 +85,55 @@ public class Roi {
 	 */
 	@Transactional(readOnly = true)
 	public PageFigures page(Viewer viewer, String quarterLabel) {
+		return page(viewer, quarterLabel, LISTED, REINVESTED);
+	}
+
+	/** Partners the ROI page lists, highest cost first (the CSV has them all). */
+	public static final int LISTED = 200;
+
+	/** Partners the ROI page's reinvest list shows. */
+	public static final int REINVESTED = 20;
+
+	/**
+	 * {@link #page(Viewer, String)} listing {@code listed} partners and
+	 * {@code reinvested} to reinvest in: the report's partners are the first
+	 * {@code listed} of {@link #report}'s by cost (highest first, ties by id) and the
+	 * reinvest list the first {@code reinvested} of {@link #reinvest}'s; the totals per
+	 * tier and cohort, the scope's total and the trend are {@link #report}'s. Only the
+	 * listed partners' figures are decided (issue 15: the program's page decided every
+	 * partner's, 40,000 rows per request).
+	 */
+	PageFigures page(Viewer viewer, String quarterLabel, int listed, int reinvested) {
 		var scope = RoiScope.of(viewer, null);
 		var quarter = quarter(quarterLabel);
-		var rows = rows(scope, quarter);
-		return new PageFigures(report(viewer, scope, quarter, rows),
-				viewer.isPartnerUser() ? List.of() : reinvest(scope, quarter, rows));
+		var end = this.calendar.end(quarter);
+		var now = this.clock.instant();
+		var window = new RoiPageRepository.Window(scope, quarter, this.calendar.start(quarter), end, lastDay(quarter),
+				end.isAfter(now) ? now : end);
+		var totals = this.pageRepository.totals(window, end.isAfter(now) ? now : end);
+		var all = RoiReport.Total.sum("ALL", totals.tiers());
+		var trend = new ArrayList<RoiReport.Total>();
+		var q = quarter;
+		for (int i = 1; i < TREND_QUARTERS; i++) {
+			q = q.previous();
+		}
+		for (int i = 0; i < TREND_QUARTERS; i++) {
+			trend.add(q.equals(quarter) ? RoiReport.Total.sum(q.label(), totals.tiers()) : total(scope, q));
+			q = q.next();
+		}
+		// the marketplace reads the same scope as the ROI (a partner user's partner, a
+		// PAM's book, the program): every partner it shows is in the report's scope
+		var velocity = this.marketplace.velocity(viewer, lastDay(quarter));
+		var report = new RoiReport(quarter.label(), ReportingCurrency.CODE,
+				this.pageRepository.listed(window, listed).stream().map(PartnerQuarter.Row::decide).toList(),
+				totals.tiers(), totals.cohorts(), all, List.copyOf(trend), velocity);
+		List<Reinvestment> reinvest = viewer.isPartnerUser() ? List.of()
+				: this.pageRepository.reinvest(window, lastDay(quarter), reinvested).stream().map(c -> {
+					var verdict = VelocityRule.of(c.momentum(), c.cost());
+					return new Reinvestment(c.partnerId(), c.name(), c.tier(), c.momentum(), c.cost(),
+							verdict.perThousand(), verdict.shift().name(), verdict.reason());
+				}).sorted(REINVEST_ORDER).toList();
+		return new PageFigures(report, reinvest);
 	}
 
 	/** The ROI page's report and reinvest list (empty for a partner user). */
@@ -173,15 +220,18 @@ public class Roi {
 			var verdict = VelocityRule.of(momentum.get(row.partnerId()), row.cost().total());
 			return new Reinvestment(row.partnerId(), row.name(), row.tier(), momentum.get(row.partnerId()),
 					row.cost().total(), verdict.perThousand(), verdict.shift().name(), verdict.reason());
-		})
-			.sorted(java.util.Comparator.comparing((Reinvestment r) -> VelocityRule.Shift.valueOf(r.shift()).ordinal())
-				.thenComparing(Reinvestment::perThousand,
-						java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
-				.thenComparing(Reinvestment::momentum,
-						java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
-				.thenComparing(Reinvestment::partnerId))
-			.toList();
+		}).sorted(REINVEST_ORDER).toList();
 	}
+
+	/**
+	 * The reinvest order: shift, points per 1,000 highest first, momentum highest first,
+	 * id.
+	 */
+	private static final java.util.Comparator<Reinvestment> REINVEST_ORDER = java.util.Comparator
+		.comparing((Reinvestment r) -> VelocityRule.Shift.valueOf(r.shift()).ordinal())
+		.thenComparing(Reinvestment::perThousand, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+		.thenComparing(Reinvestment::momentum, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+		.thenComparing(Reinvestment::partnerId);
 
 	/**
 	 * The quarter a label names, the current one without; a quarter that starts after now

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RoiPageController {
 
 	/** Partners listed on the page, highest cost first; the CSV has them all. */
-	static final int LISTED = 200;
+	static final int LISTED = Roi.LISTED;
 
 	/** A program with at most this many partners picks one from a list, else by name. */
 	static final int PARTNER_CHOICES = 200;
@@ -160,7 +160,7 @@ class RoiPageController {
 			model.addAttribute("rates", rates != null ? rates : this.roi.rates(viewer));
 			model.addAttribute("pullThrough",
 					this.roi.pullThrough(viewer, report.quarter()).stream().limit(20).toList());
-			model.addAttribute("reinvest", figures.reinvest().stream().limit(20).toList());
+			model.addAttribute("reinvest", figures.reinvest().stream().limit(Roi.REINVESTED).toList());
 		}
 		model.addAttribute("spend", spend);
 		model.addAttribute("spent", this.spend.latest(viewer, 20));

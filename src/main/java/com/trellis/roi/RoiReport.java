@@ -48,6 +48,27 @@ public record RoiReport(String quarter, String currency, List<PartnerQuarter> pa
 		}
 
 		/**
+		 * The total of disjoint groups' totals (each partner in one of them): what
+		 * {@link #of(String, List)} gives for all their partners' rows.
+		 */
+		static Total sum(String group, List<Total> totals) {
+			var cost = RoiRule.Cost.NONE;
+			var hours = BigDecimal.ZERO;
+			var pipeline = BigDecimal.ZERO;
+			var revenue = BigDecimal.ZERO;
+			long partners = 0;
+			for (var total : totals) {
+				cost = cost.plus(new RoiRule.Cost(total.enablementCost(), total.mdfPaid(), total.incentivesPaid(),
+						total.programSpend(), total.pamCost()));
+				hours = hours.add(total.enablementHours());
+				pipeline = pipeline.add(total.pipeline());
+				revenue = revenue.add(total.revenue());
+				partners += total.partners();
+			}
+			return of(group, partners, hours, cost, pipeline, revenue);
+		}
+
+		/**
 		 * The total of {@code partners} partners from their summed figures: the hours,
 		 * the cost (each part already rounded per partner) and the pipeline and revenue
 		 * (each partner's rounded to the minor unit).

@@ -72,16 +72,19 @@ class RoiRepository {
 	 */
 	RoiReport.Total total(String group, RoiScope scope, FiscalQuarter quarter, java.time.Instant from,
 			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until) {
-		return params(this.jdbc.sql(RoiQuarterSql.TOTAL), scope, quarter, from, to, tierDay, until).query((rs, n) -> {
-			long partners = rs.getLong("partners");
-			var pipeline = rs.getBigDecimal("pipeline");
-			var revenue = rs.getBigDecimal("revenue");
-			return RoiReport.Total.of(group, partners, rs.getBigDecimal("hours"),
-					new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
-							rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
-					partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(pipeline),
-					partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(revenue));
-		}).single();
+		return params(this.jdbc.sql(RoiPageSql.forScope(RoiQuarterSql.TOTAL, scope)), scope, quarter, from, to, tierDay,
+				until)
+			.query((rs, n) -> {
+				long partners = rs.getLong("partners");
+				var pipeline = rs.getBigDecimal("pipeline");
+				var revenue = rs.getBigDecimal("revenue");
+				return RoiReport.Total.of(group, partners, rs.getBigDecimal("hours"),
+						new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
+								rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
+						partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(pipeline),
+						partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(revenue));
+			})
+			.single();
 	}
 
 	private static PartnerQuarter.Row row(ResultSet rs, int n) throws SQLException {

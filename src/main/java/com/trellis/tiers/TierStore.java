@@ -15,7 +15,6 @@ import java.util.Map;
 import com.trellis.partners.Tier;
 import com.trellis.scoring.WeekScores;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,11 +36,8 @@ class TierStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batches;
-
-	TierStore(JdbcClient jdbc, JdbcTemplate batches) {
+	TierStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batches = batches;
 	}
 
 	TierThresholds thresholds() {
@@ -88,30 +84,45 @@ class TierStore {
 	}
 
 	/**
-	 * Writes a week's evaluations in batches (one row per partner: scores, the tier they
-	 * qualify for, the tier before and after, and the note).
+	 * Writes a week's evaluations, a thousand rows per statement (one row per partner:
+	 * scores, the tier they qualify for, the tier before and after, and the note). One
+	 * statement per thousand rather than one per row: each statement fires the trigger
+	 * that keeps the week's counts ({@code tier_week_count}, V140) once.
 	 */
 	void recordEvaluations(List<Evaluation> rows, Instant now) {
-		var at = Timestamp.from(now);
-		this.batches.batchUpdate(
-				"""
+		for (int from = 0; from < rows.size(); from += 1000) {
+			var chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+			this.jdbc
+				.sql("""
 						INSERT INTO tier_evaluation (partner_id, week_start, fiscal_week, readiness, behaviour, trust, qualified,
 						                             tier_before, tier_after, note, evaluated_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-						""",
-				rows, 1000, (ps, e) -> {
-					ps.setLong(1, e.partnerId());
-					ps.setDate(2, Date.valueOf(e.week().weekStart()));
-					ps.setString(3, e.week().fiscalWeek());
-					ps.setBigDecimal(4, e.week().readiness());
-					ps.setBigDecimal(5, e.week().behaviour());
-					ps.setBigDecimal(6, e.week().trust());
-					ps.setString(7, e.qualified() == null ? null : e.qualified().name());
-					ps.setString(8, e.before().name());
-					ps.setString(9, e.after().name());
-					ps.setString(10, e.note());
-					ps.setTimestamp(11, at);
-				});
+						SELECT u.p, u.w, u.f, u.r, u.b, u.t, u.q, u.tb, u.ta, u.n, :at
+						FROM unnest(CAST(:partners AS BIGINT[]), CAST(:weeks AS DATE[]), CAST(:fiscal AS TEXT[]),
+						            CAST(:readiness AS NUMERIC[]), CAST(:behaviour AS NUMERIC[]), CAST(:trust AS NUMERIC[]),
+						            CAST(:qualified AS TEXT[]), CAST(:before AS TEXT[]), CAST(:after AS TEXT[]),
+						            CAST(:notes AS TEXT[])) AS u(p, w, f, r, b, t, q, tb, ta, n)
+						""")
+				.param("at", Timestamp.from(now))
+				.param("partners", chunk.stream().map(Evaluation::partnerId).toArray(Long[]::new))
+				.param("weeks", texts(chunk, e -> e.week().weekStart()))
+				.param("fiscal", texts(chunk, e -> e.week().fiscalWeek()))
+				.param("readiness", texts(chunk, e -> plain(e.week().readiness())))
+				.param("behaviour", texts(chunk, e -> plain(e.week().behaviour())))
+				.param("trust", texts(chunk, e -> plain(e.week().trust())))
+				.param("qualified", texts(chunk, e -> e.qualified() == null ? null : e.qualified().name()))
+				.param("before", texts(chunk, e -> e.before().name()))
+				.param("after", texts(chunk, e -> e.after().name()))
+				.param("notes", texts(chunk, Evaluation::note))
+				.update();
+		}
+	}
+
+	private static String[] texts(List<Evaluation> rows, java.util.function.Function<Evaluation, Object> value) {
+		return rows.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+	}
+
+	private static String plain(BigDecimal value) {
+		return value == null ? null : value.toPlainString();
 	}
 
 	/** One partner's evaluation of one week, as {@link #recordEvaluations} writes it. */

@@ -5,7 +5,12 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The weekly tier distribution and movements, counted by the database. */
+/**
+ * The weekly tier distribution and movements: per week, the partners evaluated into each
+ * tier and those that moved down and up, from the counts kept per week
+ * ({@code tier_week_count}, V140: kept by triggers on {@code tier_evaluation}; the page
+ * grouped every evaluation per request before).
+ */
 @Repository
 class TierTrends {
 
@@ -17,13 +22,8 @@ class TierTrends {
 
 	TierTrend trend() {
 		var weeks = this.jdbc.sql("""
-				SELECT week_start, min(fiscal_week),
-				       count(*) FILTER (WHERE tier_after = 'TIER_1_INVEST'),
-				       count(*) FILTER (WHERE tier_after = 'TIER_2_EMERGING'),
-				       count(*) FILTER (WHERE tier_after = 'TIER_3_BASELINE'),
-				       count(*) FILTER (WHERE tier_after < tier_before),
-				       count(*) FILTER (WHERE tier_after > tier_before)
-				FROM tier_evaluation GROUP BY week_start ORDER BY week_start
+				SELECT week_start, fiscal_week, tier_1, tier_2, tier_3, moved_down, moved_up
+				FROM tier_week_count ORDER BY week_start
 				""")
 			.query((rs, n) -> new TierTrend.Week(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
 					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))

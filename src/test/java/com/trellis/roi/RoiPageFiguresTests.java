@@ -1,6 +1,9 @@
 package com.trellis.roi;
 
+import java.util.Comparator;
+
 import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -10,8 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ROI page computes the quarter's partner figures once for the report and the
- * reinvest list (issue 15): both are exactly what each computes on its own.
+ * The ROI page decides only what it lists (issue 15: the program's page decided every
+ * partner's figures, 40,000 rows per request): its totals per tier and cohort, the
+ * scope's total and the trend are the full report's, its partners the report's first by
+ * cost and its reinvest list the full list's first rows.
  */
 @TrellisTest
 class RoiPageFiguresTests {
@@ -23,19 +28,43 @@ class RoiPageFiguresTests {
 	Fixtures fixtures;
 
 	@Test
-	void thePagesReportAndReinvestListAreTheSeparateOnes() {
+	void thePageShowsTheReportsTotalsItsCostliestPartnersAndTheFirstToReinvestIn() {
 		var admin = this.fixtures.user(Role.ADMIN);
-		var page = this.roi.page(admin, null);
 		var report = this.roi.report(admin, null, null);
-		assertThat(report.partners()).isNotEmpty();
-		assertThat(page.report()).isEqualTo(report);
-		var reinvest = this.roi.reinvest(admin, report.quarter());
-		assertThat(reinvest).isNotEmpty();
-		assertThat(page.reinvest()).isEqualTo(reinvest);
+		assertThat(report.partners()).hasSizeGreaterThan(3);
+		assertSamePage(admin, null, Roi.LISTED, Roi.REINVESTED);
+		// fewer listed than the scope holds: the page lists the costliest only (it listed
+		// every partner of the scope before)
+		var page = this.roi.page(admin, null, 3, 2);
+		assertThat(page.report().partners()).hasSize(3);
+		assertThat(page.reinvest()).hasSizeLessThanOrEqualTo(2);
+		assertSamePage(admin, null, 3, 2);
+		assertSamePage(admin, report.trend().get(0).group(), 5, 4);
 		var world = this.fixtures.world("Roi Page Figures");
-		var partner = this.roi.page(world.partnerUser(), null);
-		assertThat(partner.report()).isEqualTo(this.roi.report(world.partnerUser(), null, null));
-		assertThat(partner.reinvest()).isEmpty();
+		assertSamePage(world.pam(), null, Roi.LISTED, Roi.REINVESTED);
+		assertSamePage(world.partnerUser(), null, Roi.LISTED, Roi.REINVESTED);
+		assertThat(this.roi.page(world.partnerUser(), null).reinvest()).isEmpty();
+	}
+
+	private void assertSamePage(Viewer viewer, String quarter, int listed, int reinvested) {
+		var report = this.roi.report(viewer, quarter, null);
+		var page = this.roi.page(viewer, quarter, listed, reinvested);
+		var costliest = report.partners()
+			.stream()
+			.sorted(Comparator.comparing(PartnerQuarter::cost).reversed().thenComparing(PartnerQuarter::partnerId))
+			.limit(listed)
+			.toList();
+		assertThat(page.report().partners()).containsExactlyElementsOf(costliest);
+		assertThat(page.report().tiers()).isEqualTo(report.tiers());
+		assertThat(page.report().cohorts()).isEqualTo(report.cohorts());
+		assertThat(page.report().total()).isEqualTo(report.total());
+		assertThat(page.report().trend()).isEqualTo(report.trend());
+		assertThat(page.report().marketplace()).isEqualTo(report.marketplace());
+		assertThat(page.report().quarter()).isEqualTo(report.quarter());
+		if (!viewer.isPartnerUser()) {
+			assertThat(page.reinvest())
+				.isEqualTo(this.roi.reinvest(viewer, quarter).stream().limit(reinvested).toList());
+		}
 	}
 
 }

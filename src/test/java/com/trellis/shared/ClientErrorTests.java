@@ -138,7 +138,7 @@ class ClientErrorTests {
 		var session = login(admin);
 		for (var page : List.of("/cadence?quarter=2026-Q9", "/cadence/2026-Q9/WEEKLY_CALL/8",
 				"/cadence/abc/WEEKLY_CALL/8", "/cadence/2026-Q4/WEEKLY_CALL/99", "/cadence/2026-Q4/WEEKLY_CALL/abc",
-				"/cadence/2026-Q9/calendar.ics")) {
+				"/cadence/2026-Q9/calendar.ics", "/cadence?pam=abc", "/cadence?pam=999999999")) {
 			this.mvc.perform(get(page).session(session)).andExpect(status().isBadRequest());
 		}
 	}

@@ -1,0 +1,118 @@
+package com.trellis.roi;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.shared.FiscalQuarter;
+import com.trellis.shared.ReportingCurrency;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ROI page's reads ({@link RoiPageSql}): the totals per tier and cohort summed in the
+ * database, the listed partners and the first ones to reinvest in, each computed for
+ * those rows only. The quarter runs from {@code from} to {@code to}; {@code tierDay} is
+ * its last day (today for the quarter in progress) and {@code until} its end (now for the
+ * quarter in progress), as in {@link RoiRepository#figures}.
+ */
+@Repository
+class RoiPageRepository {
+
+	private final JdbcClient jdbc;
+
+	RoiPageRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The quarter's window and scope, bound to each statement. */
+	record Window(RoiScope scope, FiscalQuarter quarter, Instant from, Instant to, LocalDate tierDay, Instant until) {
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			return statement.param("tierDay", Date.valueOf(this.tierDay))
+				.param("until", Timestamp.from(this.until))
+				.param("scopePartner", this.scope.partnerId())
+				.param("pam", this.scope.pamId())
+				.param("onePartner", this.scope.onePartner())
+				.param("fromDay", Date.valueOf(this.quarter.start()))
+				.param("toDay", Date.valueOf(this.quarter.end()))
+				.param("from", Timestamp.from(this.from))
+				.param("to", Timestamp.from(this.to));
+		}
+
+	}
+
+	/**
+	 * The totals per tier (by tier) and per cohort with members at {@code at} (by cohort
+	 * name, then id): each {@link RoiReport.Total#of(String, List)} of the group's rows.
+	 */
+	Totals totals(Window window, Instant at) {
+		var tiers = new ArrayList<RoiReport.Total>();
+		var cohorts = new ArrayList<RoiReport.Total>();
+		window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.TOTALS, window.scope())))
+			.param("at", Timestamp.from(at))
+			.query((rs, n) -> {
+				("T".equals(rs.getString("kind")) ? tiers : cohorts).add(total(rs));
+				return null;
+			})
+			.list();
+		tiers.sort(java.util.Comparator.comparing(RoiReport.Total::group));
+		return new Totals(List.copyOf(tiers), List.copyOf(cohorts));
+	}
+
+	/** Totals per tier and per cohort. */
+	record Totals(List<RoiReport.Total> tiers, List<RoiReport.Total> cohorts) {
+	}
+
+	private static RoiReport.Total total(ResultSet rs) throws SQLException {
+		return RoiReport.Total.of(rs.getString("grp"), rs.getLong("partners"), rs.getBigDecimal("hours"),
+				new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
+						rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
+				ReportingCurrency.round(rs.getBigDecimal("pipeline")),
+				ReportingCurrency.round(rs.getBigDecimal("revenue")));
+	}
+
+	/**
+	 * The {@code listed} partners of highest cost (ties by id), with all their figures.
+	 */
+	List<PartnerQuarter.Row> listed(Window window, int listed) {
+		return window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.LISTED, window.scope())))
+			.param("listed", listed)
+			.query((rs, n) -> new PartnerQuarter.Row(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
+					rs.getBigDecimal("hours"),
+					new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
+							rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
+					ReportingCurrency.round(rs.getBigDecimal("pipeline")),
+					ReportingCurrency.round(rs.getBigDecimal("revenue")), rs.getLong("deals"), rs.getLong("won"),
+					rs.getBigDecimal("expected")))
+			.list();
+	}
+
+	/**
+	 * The first {@code reinvested} partners outside tier 1 in the reinvest order, each
+	 * with its momentum as of {@code asOf} (null without both scores) and quarter's cost.
+	 */
+	List<Candidate> reinvest(Window window, LocalDate asOf, int reinvested) {
+		return window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.REINVEST, window.scope())))
+			.param("asOf", Date.valueOf(asOf))
+			.param("days", 7 * VelocityRepository.MOMENTUM_WEEKS)
+			.param("building", VelocityRule.BUILDING)
+			.param("stalling", VelocityRule.STALLING)
+			.param("reinvested", reinvested)
+			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
+					ReportingCurrency.round(rs.getBigDecimal("cost")), rs.getBigDecimal("momentum")))
+			.list();
+	}
+
+	/** A partner the reinvest list may show. */
+	record Candidate(long partnerId, String name, String tier, BigDecimal cost, BigDecimal momentum) {
+	}
+
+}

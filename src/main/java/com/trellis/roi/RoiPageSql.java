@@ -1,0 +1,188 @@
+package com.trellis.roi;
+
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.ReportingCurrency;
+
+/**
+ * The ROI page's statements (issue 15): the page lists 200 partners and 20 to reinvest
+ * in, so it decides only those rows, and sums its totals in the database, instead of
+ * reading every partner of the scope into Java. Each partner's cost comes from the same
+ * CTEs as {@link RoiQuarterSql#FIGURES} (scope with the tier on the day, rates, hours,
+ * payouts, spend, PAM time); every part is already rounded to the reporting currency's
+ * minor unit there, so ordering by their sum in SQL is the order of
+ * {@link PartnerQuarter#cost()} in Java.
+ * <ul>
+ * <li>{@link #TOTALS}: one row per tier ({@code kind} 'T', the tier in {@code grp}) and
+ * per cohort with members at {@code :at} ({@code kind} 'C', the cohort's name and id, by
+ * name): partners, hours, each cost part, pipeline and revenue summed over the partners,
+ * as {@link RoiReport.Total#of(String, java.util.List)} sums the rows.</li>
+ * <li>{@link #LISTED}: the {@code :listed} partners of highest cost (ties by id) with
+ * their pipeline, revenue and lift, read for those partners only.</li>
+ * <li>{@link #REINVEST}: the {@code :reinvested} partners outside tier 1 first in the
+ * reinvest order ({@link VelocityRule}: shift, points per 1,000 highest first, momentum
+ * highest first, id) with their momentum and cost.</li>
+ * </ul>
+ */
+final class RoiPageSql {
+
+	/**
+	 * Scope, rates and each partner's cost parts: the CTEs the page's statements share.
+	 */
+	private static final String COSTS = """
+			WITH scope AS (
+			    SELECT p.id, p.name, coalesce(t1.to_tier, t2.from_tier, p.tier) AS tier, p.lifecycle_status,
+			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
+			             AS existed
+			    FROM partner p
+			    LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, to_tier FROM tier_change
+			               WHERE effective_on <= :tierDay ORDER BY partner_id, effective_on DESC, id DESC) t1
+			      ON t1.partner_id = p.id
+			    LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, from_tier FROM tier_change
+			               ORDER BY partner_id, effective_on, id) t2 ON t2.partner_id = p.id
+			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
+			),
+			rate AS (
+			    SELECT %4$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
+			    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
+			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
+			),
+			hours AS (
+			    SELECT c.partner_id, sum(i.hours) AS hours FROM enablement_completion c
+			    JOIN enablement_item i ON i.id = c.item_id JOIN scope s ON s.id = c.partner_id
+			    WHERE c.completed_on >= :fromDay AND c.completed_on < :toDay GROUP BY c.partner_id
+			),
+			paid AS (
+			    SELECT pi.partner_id,
+			           sum(%1$s) FILTER (WHERE e.kind = 'MDF_REIMBURSEMENT') AS mdf,
+			           sum(%1$s) FILTER (WHERE e.kind <> 'MDF_REIMBURSEMENT') AS incentives
+			    FROM payout_item pi JOIN incentive_earning e ON e.id = pi.earning_id
+			    JOIN exchange_rate fx ON fx.currency = pi.currency JOIN scope s ON s.id = pi.partner_id
+			    WHERE pi.paid_at >= :from AND pi.paid_at < :to GROUP BY pi.partner_id
+			),
+			spend AS (
+			    SELECT sp.partner_id, sum(%2$s) AS spend FROM roi_program_spend sp
+			    JOIN exchange_rate fx ON fx.currency = sp.currency JOIN scope s ON s.id = sp.partner_id
+			    WHERE sp.spent_on >= :fromDay AND sp.spent_on < :toDay GROUP BY sp.partner_id
+			),
+			costs AS (
+			    SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
+			           coalesce(%5$s, 0) AS enablement,
+			           coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
+			           CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
+			                THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam
+			    FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
+			    LEFT JOIN spend sp ON sp.partner_id = s.id
+			)"""
+		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
+				ReportingCurrency.converted("sp.amount", "fx.to_reporting"), MinorUnits.of(ReportingCurrency.CODE),
+				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
+					.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"));
+
+	/**
+	 * A group's sums over the partners of {@code fig}, as {@link RoiQuarterSql#TOTAL}.
+	 */
+	private static final String SUMS = """
+			count(*) AS partners, coalesce(sum(f.hours), 0) AS hours,
+			coalesce(sum(f.enablement), 0) AS enablement, coalesce(sum(f.mdf), 0) AS mdf,
+			coalesce(sum(f.incentives), 0) AS incentives, coalesce(sum(f.spend), 0) AS spend,
+			coalesce(sum(f.pam), 0) AS pam, coalesce(sum(f.pipeline), 0) AS pipeline,
+			coalesce(sum(f.revenue), 0) AS revenue""";
+
+	/** The totals per tier and per cohort (see the class). */
+	static final String TOTALS = COSTS + """
+			,
+			made AS (%1$s),
+			fig AS MATERIALIZED (
+			    SELECT c.*, coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue
+			    FROM costs c LEFT JOIN made m ON m.partner_id = c.id
+			)
+			SELECT * FROM (
+			    SELECT 'T' AS kind, f.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, %2$s
+			    FROM fig f GROUP BY f.tier
+			    UNION ALL
+			    SELECT 'C', c.name, c.id, %2$s
+			    FROM fig f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+			    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+			    GROUP BY c.id, c.name
+			) g
+			ORDER BY kind, grp, cohort_id
+			""".formatted(RoiQuarterSql.MADE, SUMS);
+
+	/** The listed partners with their figures (see the class). */
+	static final String LISTED = COSTS + """
+			,
+			top AS MATERIALIZED (
+			    SELECT * FROM costs ORDER BY enablement + mdf + incentives + spend + pam DESC, id LIMIT :listed
+			),
+			made AS (%1$s)%2$s
+			SELECT t.id, t.name, t.tier, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam,
+			       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
+			       coalesce(l.deals, 0) AS deals, coalesce(l.won, 0) AS won, coalesce(l.expected, 0) AS expected
+			FROM top t LEFT JOIN made m ON m.partner_id = t.id LEFT JOIN lift l ON l.partner_id = t.id
+			ORDER BY t.enablement + t.mdf + t.incentives + t.spend + t.pam DESC, t.id
+			""".formatted(RoiQuarterSql.MADE.replace("JOIN scope s", "JOIN top s"),
+			RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"));
+
+	/**
+	 * {@code x} rounded to two decimals half to even, as {@link VelocityRule} rounds the
+	 * points per 1,000 ({@code round} in SQL rounds half away from zero).
+	 */
+	private static String halfEven(String x) {
+		return ("CASE WHEN abs((%1$s) * 100 - trunc((%1$s) * 100)) = 0.5"
+				+ " THEN (trunc((%1$s) * 100) + CASE WHEN mod(trunc((%1$s) * 100), 2) = 0 THEN 0 ELSE sign(%1$s) END) / 100"
+				+ " ELSE round(%1$s, 2) END")
+			.formatted(x);
+	}
+
+	/** The first partners to reinvest in (see the class). */
+	static final String REINVEST = COSTS
+			+ """
+					,
+					mom AS (
+					    SELECT c.id, c.name, c.tier, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost,
+					           latest.score - earlier.score AS momentum
+					    FROM costs c
+					    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
+					        WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL AND w.week_start <= :asOf
+					        ORDER BY w.week_start DESC LIMIT 1) latest ON true
+					    LEFT JOIN LATERAL (SELECT w.score FROM partner_score_week w
+					        WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+					          AND w.week_start <= latest.week_start - :days
+					        ORDER BY w.week_start DESC LIMIT 1) earlier ON true
+					    WHERE c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+					),
+					ranked AS (
+					    SELECT m.*,
+					           CASE WHEN m.momentum IS NULL THEN 4
+					                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
+					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
+					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %1$s END AS per_thousand
+					    FROM mom m
+					)
+					SELECT id, name, tier, cost, momentum FROM ranked
+					ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested
+					"""
+				.formatted(halfEven("m.momentum * 1000 / m.cost"));
+
+	/**
+	 * The statement with its scope conditions written for the scope's kind (the program,
+	 * a PAM's book, a partner, one partner): each kind has its own statement text, so a
+	 * plan the database keeps for a prepared statement of one kind (the program's 40,000
+	 * partners) is never reused for another (a book of 200).
+	 */
+	static String forScope(String sql, RoiScope scope) {
+		return sql
+			.replace("(CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)",
+					scope.partnerId() == null ? "true" : "p.id = :scopePartner")
+			.replace("(CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)",
+					scope.pamId() == null ? "true" : "p.owner_pam_id = :pam")
+			.replace("(CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)",
+					scope.onePartner() == null ? "true" : "p.id = :onePartner");
+	}
+
+	private RoiPageSql() {
+	}
+
+}
