@@ -68,8 +68,21 @@ class ConflictFinder {
 	 * the candidates are the same as a search under the lock would find.
 	 */
 	List<ConflictCandidate> registrations(Customer customer, Found searched) {
+		return candidates(customer, this.registrations.openMatchingSince(customer, searched));
+	}
+
+	/**
+	 * Takes the customer's locks ({@link CustomerLocks}) and reads what
+	 * {@link #registrations(Customer, Found)} reads under them, in one round trip.
+	 */
+	List<ConflictCandidate> lockThenRegistrations(Customer customer, Found searched) {
+		return candidates(customer,
+				this.registrations.lockAndOpenMatchingSince(CustomerLocks.keys(customer), customer, searched));
+	}
+
+	private static List<ConflictCandidate> candidates(Customer customer, List<RegistrationRepository.Row> rows) {
 		var found = new ArrayList<ConflictCandidate>();
-		for (var row : this.registrations.openMatchingSince(customer, searched)) {
+		for (var row : rows) {
 			CompanyMatcher.match(customer.company(), row.customer().company()).ifPresent(match -> {
 				var view = row.view();
 				found.add(new ConflictCandidate(Kind.REGISTRATION, view.id(), view.partnerId(), view.status(),

@@ -24,8 +24,11 @@ class ConflictRepository {
 
 	private final JdbcClient jdbc;
 
-	ConflictRepository(JdbcClient jdbc) {
+	private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
+
+	ConflictRepository(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
 	/**
@@ -36,11 +39,43 @@ class ConflictRepository {
 		if (keys.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("""
-				SELECT pg_advisory_xact_lock(h) FROM (
-				    SELECT DISTINCT hashtextextended('customer:' || k, 0) AS h FROM unnest(CAST(:keys AS TEXT[])) AS k
-				    ORDER BY h) AS sorted
-				""").param("keys", keys.toArray(String[]::new)).query((rs, n) -> 1).list();
+		this.jdbc.sql(LOCK).param("keys", keys.toArray(String[]::new)).query((rs, n) -> 1).list();
+	}
+
+	private static final String LOCK = """
+			SELECT pg_advisory_xact_lock(h) FROM (
+			    SELECT DISTINCT hashtextextended('customer:' || k, 0) AS h FROM unnest(CAST(:keys AS TEXT[])) AS k
+			    ORDER BY h) AS sorted""";
+
+	/**
+	 * Takes the customer's locks ({@link #lockCustomers}) and then re-reads what
+	 * {@link #openMatchingSince} re-reads, in one round trip: two statements sent
+	 * together (the driver sends both before reading an answer). The second statement's
+	 * snapshot is taken when it starts, after the first has taken the locks, so it sees
+	 * every registration committed by a transaction that held one of them, as when the
+	 * two are sent one after the other.
+	 */
+	List<Row> lockAndOpenMatchingSince(java.util.Collection<String> keys, Customer customer, Found found) {
+		if (keys.isEmpty()) {
+			return openMatchingSince(customer, found);
+		}
+		var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(keys(customer))
+			.addValue("keys", keys.toArray(String[]::new))
+			.addValue("ids", found.ids().toArray(Long[]::new))
+			.addValue("mark", found.mark());
+		return this.named.execute(LOCK + ";\n" + since(), params, statement -> {
+			statement.execute();
+			if (!statement.getMoreResults()) {
+				throw new IllegalStateException("The re-read under the customer's lock returned no rows");
+			}
+			var rows = new java.util.ArrayList<Row>();
+			try (var rs = statement.getResultSet()) {
+				while (rs.next()) {
+					rows.add(RegistrationRepository.row(rs, rows.size()));
+				}
+			}
+			return rows;
+		});
 	}
 
 	private static final String OPEN = "status IN ('PENDING', 'ON_HOLD', 'NEEDS_INFO', 'APPROVED')";
@@ -102,16 +137,19 @@ class ConflictRepository {
 	 * candidate.
 	 */
 	List<Row> openMatchingSince(Customer customer, Found found) {
-		return this.jdbc
-			.sql("SELECT " + RegistrationRepository.COLUMNS
-					+ ", registrable_domain, normalized_name FROM deal_registration r WHERE " + OPEN
-					+ " AND (id = ANY(CAST(:ids AS BIGINT[])) OR inserted_xact >= :mark AND " + OPEN + " AND "
-					+ MAY_BE_CUSTOMER + ") ORDER BY submitted_at, id")
+		return this.jdbc.sql(since())
 			.param("ids", found.ids().toArray(Long[]::new))
 			.param("mark", found.mark())
 			.params(keys(customer))
 			.query(RegistrationRepository::row)
 			.list();
+	}
+
+	private static String since() {
+		return "SELECT " + RegistrationRepository.COLUMNS
+				+ ", registrable_domain, normalized_name FROM deal_registration r WHERE " + OPEN
+				+ " AND (id = ANY(CAST(:ids AS BIGINT[])) OR inserted_xact >= :mark AND " + OPEN + " AND "
+				+ MAY_BE_CUSTOMER + ") ORDER BY submitted_at, id";
 	}
 
 	private static Map<String, Object> keys(Customer customer) {

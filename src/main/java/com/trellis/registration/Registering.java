@@ -44,13 +44,11 @@ class Registering {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
-	private final CustomerLocks locks;
-
 	private final DecisionNotices decisionNotices;
 
 	Registering(RegistrationRepository registrations, ConflictFinder conflicts, RegistrationInput input,
 			StatusMoves moves, Partners partners, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			com.trellis.activity.Activity activity, com.trellis.shared.BusinessCalendar calendar, CustomerLocks locks,
+			com.trellis.activity.Activity activity, com.trellis.shared.BusinessCalendar calendar,
 			DecisionNotices decisionNotices) {
 		this.registrations = registrations;
 		this.conflicts = conflicts;
@@ -62,7 +60,6 @@ class Registering {
 		this.clock = clock;
 		this.activity = activity;
 		this.calendar = calendar;
-		this.locks = locks;
 		this.decisionNotices = decisionNotices;
 	}
 
@@ -92,9 +89,9 @@ class Registering {
 		// and the program's holidays the approval deadline may meet, read again only when
 		// the business day changes while the registration waits for the lock
 		var sla = this.moves.slaDays(this.clock.instant(), rules);
-		this.locks.lock(customer);
+		// the customer's locks, then what changed since the search, in one round trip
+		var candidates = new ArrayList<>(this.conflicts.lockThenRegistrations(customer, searched));
 		var now = this.clock.instant();
-		var candidates = new ArrayList<>(this.conflicts.registrations(customer, searched));
 		candidates.addAll(deals);
 		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now, this.calendar.zone());
 		boolean protecting = decision.status() == RegistrationStatus.PENDING;

@@ -16,8 +16,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * What the application's database sessions are doing during a benchmark phase, sampled
  * every {@code periodMillis} from {@code pg_stat_activity}: for each wait (an advisory
  * lock, a row lock, the client, I/O) or "on CPU", how many sessions were in it on
- * average. Its own statements go to the pool behind the benchmark's statement counter, so
- * they are not counted as the application's.
+ * average; and how many were idle inside a transaction, waiting for the application's
+ * next statement (its Java work between statements and the round trips). Its own
+ * statements go to the pool behind the benchmark's statement counter, so they are not
+ * counted as the application's.
  */
 final class WaitSampler implements AutoCloseable {
 
@@ -53,10 +55,11 @@ final class WaitSampler implements AutoCloseable {
 		try (var connection = this.dataSource.getConnection();
 				var statement = connection.createStatement();
 				var rows = statement.executeQuery("""
-						SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS state, count(*)
+						SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'on CPU')
+						            ELSE 'idle in transaction (the application works)' END AS state, count(*)
 						FROM pg_stat_activity
-						WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()
-						  AND datname = current_database()
+						WHERE backend_type = 'client backend' AND state IN ('active', 'idle in transaction')
+						  AND pid <> pg_backend_pid() AND datname = current_database()
 						GROUP BY 1
 						""")) {
 			while (rows.next()) {

@@ -81,6 +81,50 @@ class ConflictSearchSinceTests {
 	}
 
 	/**
+	 * The locks and the re-read go in one round trip
+	 * ({@link ConflictFinder#lockThenRegistrations}): a registration of the customer
+	 * committed by a transaction that held the customer's lock while this one waited for
+	 * it is found, so the re-read's snapshot is taken after the lock, not before the
+	 * wait. Would fail were the re-read's snapshot taken when the round trip began (both
+	 * in one statement, say).
+	 */
+	@Test
+	void aRegistrationCommittedWhileWaitingForTheLockIsFound() throws Exception {
+		int n = 7000 + round.incrementAndGet();
+		var racing = this.fixtures.world("Since Waiting " + n);
+		var customer = Customer.of("Brastovenic Logistics " + n, null);
+		var inserted = new CountDownLatch(1);
+		var commit = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var pending = pool.submit(() -> this.transactions.execute(status -> {
+				var view = this.registrations.register(racing.partnerUser(),
+						RegistrationTests.command("Brastovenik Logistics " + n, null));
+				inserted.countDown();
+				await(commit);
+				return view;
+			}));
+			assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+			var candidates = this.transactions.execute(status -> {
+				var searched = this.finder.search(customer);
+				assertThat(searched.ids()).isEmpty();
+				// the racer commits while this transaction waits for the customer's lock
+				pool.submit(() -> {
+					Thread.sleep(700);
+					commit.countDown();
+					return null;
+				});
+				return this.finder.lockThenRegistrations(customer, searched);
+			});
+			assertThat(candidates).extracting(ConflictCandidate::id).containsExactly(get(pending).id());
+		}
+		finally {
+			commit.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	/**
 	 * What the search found is read again as it is now: a registration withdrawn between
 	 * search and lock is no candidate, one approved in between carries its new status.
 	 */
