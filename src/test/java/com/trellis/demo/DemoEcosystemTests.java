@@ -15,14 +15,11 @@ import com.trellis.metrics.Slice;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
-import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.Order;
+import com.trellis.support.FirstStartTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * earnings and move the clock, which these checks of the first start must not see: they
  * run on a context (and embedded database) of their own, whichever test classes ran
  * before in the same JVM (the suite runs in several JVMs, each taking the next class),
- * and close it afterwards. They also run first where classes keep their order (see
- * {@code junit-platform.properties}).
+ * and close it afterwards.
  */
-@TrellisTest
-@TestPropertySource(properties = "trellis.demo.test-context=first-start")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Order(1)
+@FirstStartTest
 class DemoEcosystemTests {
 
 	/** The moment the demo was loaded: the test clock's start. */

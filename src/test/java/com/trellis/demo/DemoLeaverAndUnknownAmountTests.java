@@ -11,8 +11,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
-import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.Order;
+import com.trellis.support.FirstStartTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +26,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The demo's first start has a rep who left (deactivated, still holding open deals and
  * accounts) and open deals whose amount is unknown, so the hygiene report, its one-click
- * fix, the leaver hand-over and "Amount unknown" can be tried at once. Runs with the
- * other first-start checks, before tests change the demo's deals.
+ * fix, the leaver hand-over and "Amount unknown" can be tried at once. Runs on a context
+ * of its own holding the demo's first start, as the other first-start checks do, so no
+ * other class's hand-over or fix has touched the leaver's deals whatever ran before it in
+ * the same JVM. Reads only (its API token aside).
  */
-@TrellisTest
-@Order(1)
+@FirstStartTest
 class DemoLeaverAndUnknownAmountTests {
 
 	@Autowired
