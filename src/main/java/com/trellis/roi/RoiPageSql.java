@@ -28,7 +28,7 @@ final class RoiPageSql {
 	/**
 	 * Scope, rates and each partner's cost parts: the CTEs the page's statements share.
 	 */
-	private static final String COSTS = """
+	private static final String COSTS = ("""
 			WITH scope AS (
 			    SELECT p.id, p.name, coalesce(t1.to_tier, t2.from_tier, p.tier) AS tier, p.lifecycle_status,
 			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
@@ -43,38 +43,18 @@ final class RoiPageSql {
 			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
 			),
-			rate AS (
-			    SELECT %4$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
-			    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
-			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
-			),
-			hours AS (
-			    SELECT c.partner_id, sum(i.hours) AS hours FROM enablement_completion c
-			    JOIN enablement_item i ON i.id = c.item_id JOIN scope s ON s.id = c.partner_id
-			    WHERE c.completed_on >= :fromDay AND c.completed_on < :toDay GROUP BY c.partner_id
-			),
-			paid AS (
-			    SELECT pi.partner_id,
-			           sum(%1$s) FILTER (WHERE e.kind = 'MDF_REIMBURSEMENT') AS mdf,
-			           sum(%1$s) FILTER (WHERE e.kind <> 'MDF_REIMBURSEMENT') AS incentives
-			    FROM payout_item pi JOIN incentive_earning e ON e.id = pi.earning_id
-			    JOIN exchange_rate fx ON fx.currency = pi.currency JOIN scope s ON s.id = pi.partner_id
-			    WHERE pi.paid_at >= :from AND pi.paid_at < :to GROUP BY pi.partner_id
-			),
-			spend AS (
-			    SELECT sp.partner_id, sum(%2$s) AS spend FROM roi_program_spend sp
-			    JOIN exchange_rate fx ON fx.currency = sp.currency JOIN scope s ON s.id = sp.partner_id
-			    WHERE sp.spent_on >= :fromDay AND sp.spent_on < :toDay GROUP BY sp.partner_id
-			),
-			costs AS (
-			    SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
-			           coalesce(%5$s, 0) AS enablement,
-			           coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
-			           CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
-			                THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam
-			    FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
-			    LEFT JOIN spend sp ON sp.partner_id = s.id
-			)"""
+			"""
+			+ RoiQuarterSql.COST_CTES
+			+ """
+					costs AS (
+					    SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
+					           coalesce(%5$s, 0) AS enablement,
+					           coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
+					           CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
+					                THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam
+					    FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
+					    LEFT JOIN spend sp ON sp.partner_id = s.id
+					)""")
 		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
 				ReportingCurrency.converted("sp.amount", "fx.to_reporting"), MinorUnits.of(ReportingCurrency.CODE),
 				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency

@@ -12,19 +12,11 @@ import com.trellis.shared.ReportingCurrency;
 final class RoiQuarterSql {
 
 	/**
-	 * Each partner's figures: its tier on the day, costs, pipeline and revenue, and (with
-	 * {@code LIFT_CTES}) its closes against the direct baseline of their industries.
+	 * The cost CTEs shared by the quarter's figures and the page's statements (rate,
+	 * hours, paid, spend per partner of {@code scope}); formatted with the same first
+	 * five arguments as {@link #figures}.
 	 */
-	private static final String FIGURES_SQL = """
-			WITH scope AS (
-			    SELECT p.id, p.name, %6$s AS tier, p.lifecycle_status,
-			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
-			             AS existed
-			    FROM partner p%10$s
-			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
-			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
-			),
+	static final String COST_CTES = """
 			rate AS (
 			    SELECT %4$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
 			    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
@@ -48,19 +40,38 @@ final class RoiQuarterSql {
 			    JOIN exchange_rate fx ON fx.currency = sp.currency JOIN scope s ON s.id = sp.partner_id
 			    WHERE sp.spent_on >= :fromDay AND sp.spent_on < :toDay GROUP BY sp.partner_id
 			),
-			made AS (%11$s)%7$s
-			SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
-			       coalesce(%5$s, 0) AS enablement,
-			       coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
-			       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
-			            THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
-			       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
-			       %8$s
-			FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
-			LEFT JOIN spend sp ON sp.partner_id = s.id LEFT JOIN made m ON m.partner_id = s.id
-			%9$s
-			ORDER BY s.id
 			""";
+
+	/**
+	 * Each partner's figures: its tier on the day, costs, pipeline and revenue, and (with
+	 * {@code LIFT_CTES}) its closes against the direct baseline of their industries.
+	 */
+	private static final String FIGURES_SQL = """
+			WITH scope AS (
+			    SELECT p.id, p.name, %6$s AS tier, p.lifecycle_status,
+			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
+			             AS existed
+			    FROM partner p%10$s
+			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
+			),
+			"""
+			+ COST_CTES
+			+ """
+					made AS (%11$s)%7$s
+					SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
+					       coalesce(%5$s, 0) AS enablement,
+					       coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
+					       CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
+					            THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
+					       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
+					       %8$s
+					FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
+					LEFT JOIN spend sp ON sp.partner_id = s.id LEFT JOIN made m ON m.partner_id = s.id
+					%9$s
+					ORDER BY s.id
+					""";
 
 	/**
 	 * The quarter's pipeline created and revenue won per partner in the scope, from the
