@@ -1,6 +1,7 @@
 package com.trellis.roi;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,27 +107,17 @@ public class Roi {
 	PageFigures page(Viewer viewer, String quarterLabel, int listed, int reinvested) {
 		var scope = RoiScope.of(viewer, null);
 		var quarter = quarter(quarterLabel);
-		var end = this.calendar.end(quarter);
-		var now = this.clock.instant();
-		var window = new RoiPageRepository.Window(scope, quarter, this.calendar.start(quarter), end, lastDay(quarter),
-				end.isAfter(now) ? now : end);
-		var totals = this.pageRepository.totals(window, end.isAfter(now) ? now : end);
+		var window = new RoiPageRepository.Window(scope, quarter, this.calendar.start(quarter),
+				this.calendar.end(quarter), lastDay(quarter), until(quarter));
+		var totals = this.pageRepository.totals(window, window.until());
 		var all = RoiReport.Total.sum("ALL", totals.tiers());
-		var trend = new ArrayList<RoiReport.Total>();
-		var q = quarter;
-		for (int i = 1; i < TREND_QUARTERS; i++) {
-			q = q.previous();
-		}
-		for (int i = 0; i < TREND_QUARTERS; i++) {
-			trend.add(q.equals(quarter) ? RoiReport.Total.sum(q.label(), totals.tiers()) : total(scope, q));
-			q = q.next();
-		}
+		var trend = trend(scope, quarter, RoiReport.Total.sum(quarter.label(), totals.tiers()));
 		// the marketplace reads the same scope as the ROI (a partner user's partner, a
 		// PAM's book, the program): every partner it shows is in the report's scope
 		var velocity = this.marketplace.velocity(viewer, lastDay(quarter));
 		var report = new RoiReport(quarter.label(), ReportingCurrency.CODE,
 				this.pageRepository.listed(window, listed).stream().map(PartnerQuarter.Row::decide).toList(),
-				totals.tiers(), totals.cohorts(), all, List.copyOf(trend), velocity);
+				totals.tiers(), totals.cohorts(), all, trend, velocity);
 		List<Reinvestment> reinvest = viewer.isPartnerUser() ? List.of()
 				: this.pageRepository.reinvest(window, lastDay(quarter), reinvested).stream().map(c -> {
 					var verdict = VelocityRule.of(c.momentum(), c.cost());
@@ -144,17 +135,7 @@ public class Roi {
 		var byTier = new TreeMap<String, List<PartnerQuarter.Row>>();
 		rows.forEach(row -> byTier.computeIfAbsent(row.tier(), t -> new ArrayList<>()).add(row));
 		var tiers = byTier.entrySet().stream().map(e -> RoiReport.Total.of(e.getKey(), e.getValue())).toList();
-		var trend = new ArrayList<RoiReport.Total>();
-		var q = quarter;
-		for (int i = 1; i < TREND_QUARTERS; i++) {
-			q = q.previous();
-		}
-		for (int i = 0; i < TREND_QUARTERS; i++) {
-			// a total reads neither the tiers nor the lift: the other quarters are summed
-			// in the database without them
-			trend.add(q.equals(quarter) ? RoiReport.Total.of(q.label(), rows) : total(scope, q));
-			q = q.next();
-		}
+		var trend = trend(scope, quarter, RoiReport.Total.of(quarter.label(), rows));
 		var inScope = rows.stream().map(PartnerQuarter.Row::partnerId).collect(Collectors.toSet());
 		var velocity = this.marketplace.velocity(viewer, lastDay(quarter))
 			.stream()
@@ -162,7 +143,7 @@ public class Roi {
 			.toList();
 		return new RoiReport(quarter.label(), ReportingCurrency.CODE,
 				rows.stream().map(PartnerQuarter.Row::decide).toList(), tiers, cohorts(scope, rows, quarter),
-				RoiReport.Total.of("ALL", rows), List.copyOf(trend), velocity);
+				RoiReport.Total.of("ALL", rows), trend, velocity);
 	}
 
 	/**
@@ -170,12 +151,10 @@ public class Roi {
 	 * the quarter in progress); a partner in several cohorts counts in each.
 	 */
 	private List<RoiReport.Total> cohorts(RoiScope scope, List<PartnerQuarter.Row> rows, FiscalQuarter quarter) {
-		var end = this.calendar.end(quarter);
-		var now = this.clock.instant();
 		var byPartner = rows.stream().collect(Collectors.toMap(PartnerQuarter.Row::partnerId, row -> row));
 		var byCohort = new LinkedHashMap<Long, List<PartnerQuarter.Row>>();
 		var names = new HashMap<Long, String>();
-		for (var member : this.repository.members(scope, end.isAfter(now) ? now : end)) {
+		for (var member : this.repository.members(scope, until(quarter))) {
 			var row = byPartner.get(member.partnerId());
 			if (row != null) {
 				names.put(member.cohortId(), member.cohort());
@@ -253,18 +232,39 @@ public class Roi {
 	}
 
 	private List<PartnerQuarter.Row> rows(RoiScope scope, FiscalQuarter quarter, boolean lift) {
-		var end = this.calendar.end(quarter);
-		var now = this.clock.instant();
-		return this.repository.figures(scope, quarter, this.calendar.start(quarter), end, lastDay(quarter),
-				end.isAfter(now) ? now : end, lift);
+		return this.repository.figures(scope, quarter, this.calendar.start(quarter), this.calendar.end(quarter),
+				lastDay(quarter), until(quarter), lift);
 	}
 
 	/** A quarter's total over the scope, without the lift and the tiers (the trend). */
 	private RoiReport.Total total(RoiScope scope, FiscalQuarter quarter) {
+		return this.repository.total(quarter.label(), scope, quarter, this.calendar.start(quarter),
+				this.calendar.end(quarter), lastDay(quarter), until(quarter));
+	}
+
+	/**
+	 * The trend: the {@link #TREND_QUARTERS} quarters ending with {@code quarter}, whose
+	 * total is {@code current}; a past quarter's total reads neither the tiers nor the
+	 * lift, so it is summed in the database without them.
+	 */
+	private List<RoiReport.Total> trend(RoiScope scope, FiscalQuarter quarter, RoiReport.Total current) {
+		var trend = new ArrayList<RoiReport.Total>();
+		var q = quarter;
+		for (int i = 1; i < TREND_QUARTERS; i++) {
+			q = q.previous();
+		}
+		for (int i = 0; i < TREND_QUARTERS; i++) {
+			trend.add(q.equals(quarter) ? current : total(scope, q));
+			q = q.next();
+		}
+		return List.copyOf(trend);
+	}
+
+	/** The quarter's end, or now for the quarter in progress. */
+	private Instant until(FiscalQuarter quarter) {
 		var end = this.calendar.end(quarter);
 		var now = this.clock.instant();
-		return this.repository.total(quarter.label(), scope, quarter, this.calendar.start(quarter), end,
-				lastDay(quarter), end.isAfter(now) ? now : end);
+		return end.isAfter(now) ? now : end;
 	}
 
 	/** The cost rates; vendor staff who read ROI. */
