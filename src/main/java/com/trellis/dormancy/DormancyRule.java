@@ -1,5 +1,6 @@
 package com.trellis.dormancy;
 
+import com.trellis.shared.Plural;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,10 +24,10 @@ final class DormancyRule {
 		long idle = today.toEpochDay() - since.toEpochDay();
 		if (idle >= idleDays) {
 			return new Decision(true,
-					"no portal login, registration or enablement activity for " + idle + " days (last "
+					"no portal login, registration or enablement activity for " + Plural.of(idle, "day") + " (last "
 							+ (lastSignal == null ? "none since onboarding on " + onboardedOn : "on " + since) + ")");
 		}
-		return new Decision(false, "active " + idle + " days ago");
+		return new Decision(false, idle == 0 ? "active today" : "active " + Plural.of(idle, "day") + " ago");
 	}
 
 	record Decision(boolean dormant, String reason) {

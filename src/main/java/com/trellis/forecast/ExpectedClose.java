@@ -1,5 +1,6 @@
 package com.trellis.forecast;
 
+import com.trellis.shared.Plural;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -21,8 +22,8 @@ final class ExpectedClose {
 		long inStage = Math.max(0, ChronoUnit.DAYS.between(enteredStage, today));
 		long left = Math.max(0, currentNorm - inStage);
 		var byNorms = today.plusDays(left + laterNorms);
-		var how = left + " days left of the stage's " + currentNorm + "-day norm plus " + laterNorms
-				+ " days of later stages";
+		var how = Plural.of(left, "day") + " left of the stage's " + currentNorm + "-day norm plus "
+				+ Plural.of(laterNorms, "day") + " of later stages";
 		if (repCloseDate != null && repCloseDate.isAfter(byNorms)) {
 			return new Decision(repCloseDate, "the rep's close date, later than the " + byNorms + " the norms give");
 		}

@@ -1,5 +1,6 @@
 package com.trellis.identity;
 
+import com.trellis.shared.Plural;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,12 +52,12 @@ public final class OneTimeLink {
 	/** A validity as a person reads it in an e-mail: "1 hour", "7 days", "30 minutes". */
 	public static String describe(Duration duration) {
 		if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
-			return duration.toDays() == 1 ? "1 day" : duration.toDays() + " days";
+			return Plural.of(duration.toDays(), "day");
 		}
 		if (duration.toHours() > 0 && duration.equals(Duration.ofHours(duration.toHours()))) {
-			return duration.toHours() == 1 ? "1 hour" : duration.toHours() + " hours";
+			return Plural.of(duration.toHours(), "hour");
 		}
-		return Math.max(1, duration.toMinutes()) + " minutes";
+		return Plural.of(Math.max(1, duration.toMinutes()), "minute");
 	}
 
 	/**

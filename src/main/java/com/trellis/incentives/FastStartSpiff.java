@@ -1,5 +1,6 @@
 package com.trellis.incentives;
 
+import com.trellis.shared.Plural;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,8 +45,9 @@ final class FastStartSpiff {
 				continue;
 			}
 			earned.add(new Earned("deal:" + deal.id(), deal.id(), null, params.bonus(), params.currency(),
-					"fast-start SPIFF: one of the first " + params.firstDeals() + " wins within " + params.withinDays()
-							+ " days of onboarding (" + onboardedOn + "), closed on " + day));
+					"fast-start SPIFF: one of the first " + Plural.of(params.firstDeals(), "win") + " within "
+							+ Plural.of(params.withinDays(), "day") + " of onboarding (" + onboardedOn + "), closed on "
+							+ day));
 		}
 		return earned;
 	}

@@ -1,5 +1,6 @@
 package com.trellis.leads;
 
+import com.trellis.shared.Plural;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -303,8 +304,8 @@ public class Leads {
 
 	/** The follow-up window, as configured. */
 	public String followUpRule() {
-		return this.properties.followUpDays() + (this.properties.businessDays() ? " business" : " calendar")
-				+ " days from routing";
+		return Plural.of(this.properties.followUpDays(),
+				this.properties.businessDays() ? "business day" : "calendar day") + " from routing";
 	}
 
 	private Instant deadline(Instant routedAt) {

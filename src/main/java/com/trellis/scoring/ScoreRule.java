@@ -1,5 +1,6 @@
 package com.trellis.scoring;
 
+import com.trellis.shared.Plural;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -90,7 +91,7 @@ final class ScoreRule {
 		}
 		long days = ChronoUnit.DAYS.between(onboardedOn, day);
 		if (days < MINIMUM_DAYS_ONBOARDED) {
-			return "onboarded " + days + " days before; scores start " + MINIMUM_DAYS_ONBOARDED
+			return "onboarded " + Plural.of(days, "day") + " before; scores start " + MINIMUM_DAYS_ONBOARDED
 					+ " days after onboarding";
 		}
 		return null;

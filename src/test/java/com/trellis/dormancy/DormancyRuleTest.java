@@ -46,4 +46,12 @@ class DormancyRuleTest {
 			.contains("none since onboarding");
 	}
 
+	@Test
+	void yesterdaysActivityReadsAsOneDayAgo() {
+		assertThat(DormancyRule.decide(Instant.parse("2026-11-21T10:00:00Z"), null, TODAY, 60, ZoneOffset.UTC).reason())
+			.isEqualTo("active 1 day ago");
+		assertThat(DormancyRule.decide(Instant.parse("2026-11-22T10:00:00Z"), null, TODAY, 60, ZoneOffset.UTC).reason())
+			.isEqualTo("active today");
+	}
+
 }

@@ -43,4 +43,11 @@ class ExpectedCloseTest {
 		assertThat(decision.reason()).endsWith("the rep's close date 2026-10-31 has passed");
 	}
 
+	@Test
+	void oneDayReadsAsOneDay() {
+		var decision = ExpectedClose.of(TODAY, TODAY.minusDays(20), 21, 1, null);
+		assertThat(decision.reason())
+			.isEqualTo("1 day left of the stage's 21-day norm plus 1 day of later stages; no close date set");
+	}
+
 }
