@@ -101,6 +101,7 @@ class ForecastPageController {
 			model.addAttribute("tables", List.of(rows));
 		}
 		model.addAttribute("scope", scope);
+		model.addAttribute("scopeName", this.quotas.scopeName(scope).orElse(null));
 		model.addAttribute("rows", rows);
 		model.addAttribute("canSetTarget", viewer.is(Role.ADMIN));
 		if (!viewer.is(Role.PARTNER)) {

@@ -123,6 +123,11 @@ class ForecastQuotas {
 	 * names no quarter of the fiscal year is refused naming "quarter" (after the role).
 	 */
 	@Transactional(readOnly = true)
+	/** Whose the scope is, by name (see {@link QuotaRepository#scopeName}). */
+	java.util.Optional<String> scopeName(Scope scope) {
+		return this.quotas.scopeName(scope);
+	}
+
 	List<Quota> list(Viewer viewer, String label) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Quotas are for vendor staff");

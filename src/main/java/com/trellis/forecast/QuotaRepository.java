@@ -27,6 +27,21 @@ class QuotaRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whose the scope is, by name: the user's display name for a PAM, rep or manager, the
+	 * partner's name for a partner, empty for the program and its partner deals (their
+	 * kind names them) or an id that names nobody.
+	 */
+	Optional<String> scopeName(Scope scope) {
+		var sql = switch (scope.kind()) {
+			case PROGRAM, PARTNERS -> null;
+			case PARTNER -> "SELECT name FROM partner WHERE id = :id";
+			case PAM, REP, MANAGER -> "SELECT display_name FROM app_user WHERE id = :id";
+		};
+		return sql == null ? Optional.empty()
+				: this.jdbc.sql(sql).param("id", scope.id()).query(String.class).optional();
+	}
+
 	void save(Scope.Kind kind, long id, String quarter, BigDecimal amount, String currency, long by, Instant now) {
 		this.jdbc.sql("""
 				INSERT INTO forecast_quota (scope_kind, scope_id, quarter, amount, currency, set_by, set_at)

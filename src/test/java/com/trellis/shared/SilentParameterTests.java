@@ -88,6 +88,33 @@ class SilentParameterTests {
 	}
 
 	@Test
+	void theForecastPageNamesWhoseForecastItShowsNotItsCode() throws Exception {
+		var admin = login(this.fixtures.user(Role.ADMIN));
+		var pam = this.fixtures.user(Role.PAM);
+		var partner = this.fixtures.partner("Scope Name Partner", pam.userId());
+		var pamPage = this.mvc.perform(get("/forecast?scope=PAM&scopeId=" + pam.userId()).session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(pamPage).contains("Scope: PAM · " + pam.name());
+		var partnerPage = this.mvc.perform(get("/forecast?scope=PARTNER&scopeId=" + partner).session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(partnerPage)
+			.contains("Scope: Partner · Scope Name Partner")
+			.doesNotContain("Scope: PARTNER");
+		var programPage = this.mvc.perform(get("/forecast?scope=PARTNERS").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(programPage).contains("Scope: Partner deals of the program (");
+	}
+
+	@Test
 	void thePartnerListRefusesASortItDoesNotKnow() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
 		refused(new Api(this.mvc, this.fixtures.token(admin)).get("/api/v1/partners?sort=revenue"), "sort");
