@@ -69,7 +69,9 @@ final class OwnerMatch {
 			errors.add(new FieldError(rowLabel + column, "owner '" + sourceUserId + "' is not in the User file"));
 			return null;
 		}
-		var owner = this.owners.computeIfAbsent(sourceUserId, id -> match(source));
+		// keyed by the source user, not by how a row spelled it: "Jane@x" and "jane@x"
+		// are one owner
+		var owner = this.owners.computeIfAbsent(source.id(), id -> match(source));
 		if ("UNKNOWN".equals(owner.match()) || "PARTNER".equals(owner.match())) {
 			errors.add(new FieldError(rowLabel + column, "PARTNER".equals(owner.match()) ? "owner " + owner
 				.email() + " is a partner user; map the owner to a vendor user" : "owner " + owner.email()

@@ -202,6 +202,9 @@ class CrmImportTests {
 		post(HUBSPOT, hubspot, Map.of("dryRun", "false")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.counts.accounts.create").value(2))
 			.andExpect(jsonPath("$.counts.opportunities.create").value(3))
+			// "BEN.REP@acme.test" (companies) and "ben.rep@acme.test" (deals) are one
+			// owner
+			.andExpect(jsonPath("$.owners.length()").value(2))
 			.andExpect(jsonPath("$.stages[?(@.source == 'Appointment Scheduled')].mapped", hasItem("REGISTERED")))
 			.andExpect(jsonPath("$.stages[?(@.source == 'Closed Won')].mapped", hasItem("CLOSED_WON")));
 		assertThat(history("Stark, armour retrofit")).isEqualTo("null>REGISTERED@2025-02-10T09:00:00Z, "
