@@ -42,6 +42,26 @@ public record Viewer(long userId, String name, Role role, Long partnerId) implem
 		return this.partnerId;
 	}
 
+	/**
+	 * A partner user's own partner for a request that may name one: no id, or their own,
+	 * is their own; another partner's id is refused (403), never silently read as theirs.
+	 * @param asked the partner id the request names, or null
+	 * @return the viewer's own partner id
+	 * @throws org.springframework.security.access.AccessDeniedException when the request
+	 * names another partner
+	 * @throws IllegalStateException when the viewer is not a partner user
+	 */
+	public long ownPartner(Long asked) {
+		if (!isPartnerUser()) {
+			throw new IllegalStateException("only a partner user has an own partner");
+		}
+		if (asked != null && asked.longValue() != this.partnerId) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"A partner user acts only for their own partner, not partner " + asked);
+		}
+		return this.partnerId;
+	}
+
 	public AuditLog.Actor actor() {
 		return new AuditLog.Actor(this.userId, this.name);
 	}

@@ -50,7 +50,7 @@ class LeadScopes {
 	 */
 	long submitterPartner(Viewer viewer, LeadCommand command) {
 		if (viewer.isPartnerUser()) {
-			return viewer.partnerId();
+			return viewer.ownPartner(command.partnerId());
 		}
 		if (!viewer.is(Role.PAM, Role.ADMIN)) {
 			throw new AccessDeniedException("Leads come from partners, or from their PAM on their behalf");

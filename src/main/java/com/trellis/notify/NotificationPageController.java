@@ -51,7 +51,7 @@ class NotificationPageController {
 			this.staff.markAllRead(viewer);
 			return "notify/inbox";
 		}
-		long partner = viewer.isPartnerUser() ? viewer.partnerId() : partnerId;
+		long partner = viewer.isPartnerUser() ? viewer.ownPartner(partnerId) : partnerId;
 		model.addAttribute("notices", this.notifications.inbox(viewer, partner, 100));
 		return "notify/inbox";
 	}

@@ -248,6 +248,31 @@ class PartnerIsolationTests {
 	}
 
 	@Test
+	void partnerUserNamingAnotherPartnerIsRefusedNotReadAsTheirOwn() throws Exception {
+		long before = this.jdbc.sql("SELECT count(*) FROM partner_lead WHERE company_name = 'Isolation Gamma lead'")
+			.query(Long.class)
+			.single();
+		this.apiOfA
+			.post("/api/v1/leads",
+					"{\"partnerId\": " + this.b.partnerId()
+							+ ", \"companyName\": \"Isolation Gamma lead\", \"contactName\": \"Jo\"}")
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_lead WHERE company_name = 'Isolation Gamma lead'")
+			.query(Long.class)
+			.single()).isEqualTo(before);
+		this.apiOfA
+			.post("/api/v1/leads",
+					"{\"partnerId\": " + this.a.partnerId()
+							+ ", \"companyName\": \"Isolation Gamma lead\", \"contactName\": \"Jo\"}")
+			.andExpect(status().is2xxSuccessful());
+		var session = login(this.a.partnerUser());
+		this.mvc.perform(get("/notifications?partnerId=" + this.b.partnerId()).session(session))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/notifications?partnerId=" + this.a.partnerId()).session(session))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void partnerUserSeesOnlyItsOwnCoSellRequestsAndScoresAndNoRanking() throws Exception {
 		var toA = this.cosell.request(this.a.ae(), this.a.dealId(),
 				new com.trellis.cosell.RequestCoSell(this.a.partnerId(), "Isolation Alpha ask"));
