@@ -34,9 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Adoption {
 
+	/** The open deals the pipeline review lists (the first by close date). */
+	static final int REVIEWED = 100;
+
 	private static final java.util.Set<String> NEEDED = java.util.Set.of("PARTNER_SOURCED_REVENUE", "WIN_RATE");
 
 	private final AdoptionRepository adoption;
+
+	private final CouldHelp couldHelp;
 
 	private final Users users;
 
@@ -54,8 +59,9 @@ public class Adoption {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
-	Adoption(AdoptionRepository adoption, Users users, Deals deals, Accounts accounts, Kpis kpis, AuditLog audit,
-			Leads leads, Clock clock, com.trellis.shared.BusinessCalendar calendar) {
+	Adoption(AdoptionRepository adoption, CouldHelp couldHelp, Users users, Deals deals, Accounts accounts, Kpis kpis,
+			AuditLog audit, Leads leads, Clock clock, com.trellis.shared.BusinessCalendar calendar) {
+		this.couldHelp = couldHelp;
 		this.calendar = calendar;
 		this.leads = leads;
 		this.adoption = adoption;
@@ -126,21 +132,24 @@ public class Adoption {
 		var team = viewer.is(Role.ADMIN) ? repsVisibleTo(viewer) : this.users.reportsOf(viewer.userId());
 		var open = new DealFilter(null, null, true, null, null, null, null);
 		var lines = new ArrayList<ReviewLine>();
-		// the partners who could help depend on the account's industry only: once per
-		// industry
-		var couldHelp = new java.util.HashMap<String, List<Map<String, Object>>>();
-		var review = this.deals.searchOwnedBy(viewer, team, open, PageRequest.of(0, 100)).items();
+		// the review shows its 100 deals and no count: the deal search counts only a
+		// list page's rows ahead (counted in full, an admin's review read the ~210,000
+		// open deals of every rep for a number nobody saw)
+		var review = this.deals.searchOwnedBy(viewer, team, open, PageRequest.listed(0, REVIEWED)).items();
 		// the accounts of the deals without a partner and the prompted deals, each read
 		// once for the whole review (they were read deal by deal: 200 statements); the
 		// viewer is vendor staff, who read any account (Accounts.get)
 		var profiles = this.accounts.profiles(
 				review.stream().filter(deal -> deal.partnerId() == null).map(OpportunityView::accountId).toList());
 		var prompted = this.adoption.prompted(review.stream().map(OpportunityView::id).toList());
+		// the partners who could help depend on the account's industry only: every
+		// industry of the review in one statement
+		var couldHelp = this.couldHelp.byIndustry(profiles.values().stream().map(p -> p.industry()).toList(), 3);
 		for (var deal : review) {
 			List<Map<String, Object>> candidates = List.of();
 			if (deal.partnerId() == null) {
 				var industry = profiles.get(deal.accountId()).industry();
-				candidates = couldHelp.computeIfAbsent(industry, i -> this.adoption.candidates(industry, 3));
+				candidates = industry == null ? List.of() : couldHelp.get(industry);
 			}
 			lines.add(new ReviewLine(deal.id(), deal.name(), deal.accountName(), deal.ownerId(), deal.stage().label(),
 					deal.partnerId() != null, prompted.contains(deal.id()), candidates));

@@ -28,7 +28,9 @@ class AdoptionRepository {
 	 * ({@code rep_month_fact}, V119) and the days of its partial months from
 	 * {@code rep_day_fact}, the same sums as the days alone; the prompted deals are read
 	 * through the prompts, which are few. The reps are bound as one array (a list of 400
-	 * reps bound one parameter each, three times, took the planner about 200 ms).
+	 * reps bound one parameter each, three times, took the planner about 200 ms). The
+	 * whole months are one range of {@code rep_month_fact_month_idx} (V145, index only);
+	 * the days before and after them are read only when there are such days.
 	 */
 	List<RepAdoption> byRep(Collection<Long> reps, Instant from, Instant to, java.time.LocalDate fromDate,
 			java.time.LocalDate untilDate) {
@@ -36,41 +38,56 @@ class AdoptionRepository {
 			return List.of();
 		}
 		var months = WholeMonths.within(fromDate, untilDate);
+		// only the non-empty parts are read: the whole months, then the days before and
+		// after them (the days were read over the whole period and filtered, and an
+		// empty part still probed each rep)
+		var parts = new java.util.ArrayList<String>();
+		if (months.from().isBefore(months.until())) {
+			parts.add("""
+					SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
+					FROM rep_month_fact WHERE month >= :wholeFrom AND month < :wholeUntil AND owner_id = ANY (:reps)
+					""");
+		}
+		var head = months.from().isBefore(months.until()) ? months.from() : untilDate;
+		if (fromDate.isBefore(head)) {
+			parts.add(days(":fromDate", ":headUntil"));
+		}
+		if (months.from().isBefore(months.until()) && months.until().isBefore(untilDate)) {
+			parts.add(days(":wholeUntil", ":untilDate"));
+		}
+		if (parts.isEmpty()) {
+			parts.add(days(":fromDate", ":untilDate"));
+		}
 		return this.jdbc
-			.sql("""
-					WITH facts AS (
-					  SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
-					  FROM rep_month_fact WHERE owner_id = ANY (:reps) AND month >= :wholeFrom AND month < :wholeUntil
-					  UNION ALL
-					  SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
-					  FROM rep_day_fact WHERE owner_id = ANY (:reps) AND day >= :fromDate AND day < :untilDate
-					    AND NOT (day >= :wholeFrom AND day < :wholeUntil)),
-					f AS (
-					  SELECT owner_id,
-					         sum(created_count) AS deals,
-					         sum(created_count) FILTER (WHERE partner_involved) AS partner_deals,
-					         sum(won_count) FILTER (WHERE partner_involved) AS won_with,
-					         sum(won_count + lost_count) FILTER (WHERE partner_involved) AS closed_with,
-					         sum(won_count) FILTER (WHERE NOT partner_involved) AS won_without,
-					         sum(won_count + lost_count) FILTER (WHERE NOT partner_involved) AS closed_without,
-					         sum(won_cycle_days) FILTER (WHERE partner_involved) AS days_with,
-					         sum(won_cycle_days) FILTER (WHERE NOT partner_involved) AS days_without
-					  FROM facts GROUP BY owner_id),
-					prompted AS (
-					  SELECT o.owner_id, count(DISTINCT o.id) AS deals FROM partner_prompt pp JOIN opportunity o ON o.id = pp.opportunity_id
-					  WHERE o.owner_id = ANY (:reps) AND o.partner_id IS NOT NULL AND o.created_at >= :from AND o.created_at < :to
-					  GROUP BY o.owner_id)
-					SELECT u.id, u.display_name, COALESCE(f.deals, 0), COALESCE(f.partner_deals, 0),
-					  COALESCE(f.partner_deals, 0) - COALESCE(pr.deals, 0), COALESCE(pr.deals, 0),
-					  (SELECT count(*) FROM deal_registration r WHERE r.registered_by = u.id AND r.submitted_at >= :from
-					     AND r.submitted_at < :to) AS registrations,
-					  100.0 * f.won_with / NULLIF(f.closed_with, 0), 100.0 * f.won_without / NULLIF(f.closed_without, 0),
-					  f.days_with / NULLIF(f.won_with, 0), f.days_without / NULLIF(f.won_without, 0)
-					FROM app_user u LEFT JOIN f ON f.owner_id = u.id LEFT JOIN prompted pr ON pr.owner_id = u.id
-					WHERE u.id = ANY (:reps) ORDER BY u.display_name
-					""")
+			.sql("WITH facts AS (" + String.join(" UNION ALL ", parts) + "),\n"
+					+ """
+							f AS (
+							  SELECT owner_id,
+							         sum(created_count) AS deals,
+							         sum(created_count) FILTER (WHERE partner_involved) AS partner_deals,
+							         sum(won_count) FILTER (WHERE partner_involved) AS won_with,
+							         sum(won_count + lost_count) FILTER (WHERE partner_involved) AS closed_with,
+							         sum(won_count) FILTER (WHERE NOT partner_involved) AS won_without,
+							         sum(won_count + lost_count) FILTER (WHERE NOT partner_involved) AS closed_without,
+							         sum(won_cycle_days) FILTER (WHERE partner_involved) AS days_with,
+							         sum(won_cycle_days) FILTER (WHERE NOT partner_involved) AS days_without
+							  FROM facts GROUP BY owner_id),
+							prompted AS (
+							  SELECT o.owner_id, count(DISTINCT o.id) AS deals FROM partner_prompt pp JOIN opportunity o ON o.id = pp.opportunity_id
+							  WHERE o.owner_id = ANY (:reps) AND o.partner_id IS NOT NULL AND o.created_at >= :from AND o.created_at < :to
+							  GROUP BY o.owner_id)
+							SELECT u.id, u.display_name, COALESCE(f.deals, 0), COALESCE(f.partner_deals, 0),
+							  COALESCE(f.partner_deals, 0) - COALESCE(pr.deals, 0), COALESCE(pr.deals, 0),
+							  (SELECT count(*) FROM deal_registration r WHERE r.registered_by = u.id AND r.submitted_at >= :from
+							     AND r.submitted_at < :to) AS registrations,
+							  100.0 * f.won_with / NULLIF(f.closed_with, 0), 100.0 * f.won_without / NULLIF(f.closed_without, 0),
+							  f.days_with / NULLIF(f.won_with, 0), f.days_without / NULLIF(f.won_without, 0)
+							FROM app_user u LEFT JOIN f ON f.owner_id = u.id LEFT JOIN prompted pr ON pr.owner_id = u.id
+							WHERE u.id = ANY (:reps) ORDER BY u.display_name
+							""")
 			.param("fromDate", java.sql.Date.valueOf(fromDate))
 			.param("untilDate", java.sql.Date.valueOf(untilDate))
+			.param("headUntil", java.sql.Date.valueOf(head))
 			.param("wholeFrom", java.sql.Date.valueOf(months.from()))
 			.param("wholeUntil", java.sql.Date.valueOf(months.until()))
 			.param("reps", reps.toArray(Long[]::new))
@@ -82,44 +99,12 @@ class AdoptionRepository {
 			.list();
 	}
 
-	/**
-	 * Partners that could help on a deal: active, tier 1 or 2, working in the account's
-	 * industry, ranked by deals won in that industry (then by name). The wins are kept
-	 * per industry and partner ({@code partner_industry_win}, V118, by triggers on the
-	 * deals and accounts): the best {@code limit} capable partners with wins are read
-	 * down the industry's ranking, then every capable partner with as many wins as the
-	 * last of them (the name decides among equals), and, when fewer than {@code limit}
-	 * have wins, the capable partners without wins in name order.
-	 */
-	List<Map<String, Object>> candidates(String industry, int limit) {
-		if (industry == null) {
-			return List.of();
-		}
-		return this.jdbc
-			.sql("""
-					WITH top AS (
-					  SELECT w.wins FROM partner_industry_win w JOIN partner p ON p.id = w.partner_id
-					  WHERE w.industry = :industry AND p.lifecycle_status = 'ACTIVE'
-					    AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING') AND :industry = ANY (p.verticals)
-					  ORDER BY w.wins DESC LIMIT :limit),
-					cut AS (SELECT min(wins) AS wins, count(*) AS found FROM top)
-					SELECT id, name, wins FROM (
-					  SELECT p.id, p.name, w.wins FROM partner_industry_win w JOIN partner p ON p.id = w.partner_id
-					  WHERE w.industry = :industry AND w.wins >= (SELECT wins FROM cut) AND p.lifecycle_status = 'ACTIVE'
-					    AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING') AND :industry = ANY (p.verticals)
-					  UNION ALL
-					  (SELECT p.id, p.name, 0 FROM partner p
-					   WHERE (SELECT found FROM cut) < :limit AND p.lifecycle_status = 'ACTIVE'
-					     AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING') AND :industry = ANY (p.verticals)
-					     AND NOT EXISTS (SELECT 1 FROM partner_industry_win w WHERE w.industry = :industry AND w.partner_id = p.id)
-					   ORDER BY p.name LIMIT :limit)) c
-					ORDER BY wins DESC, name LIMIT :limit
-					""")
-			.param("industry", industry)
-			.param("limit", limit)
-			.query((rs, n) -> Map.<String, Object>of("partnerId", rs.getLong(1), "name", rs.getString(2), "wins",
-					rs.getLong(3)))
-			.list();
+	/** The rep day facts of the days [from, until) (two parameter names). */
+	private static String days(String from, String until) {
+		return """
+				SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
+				FROM rep_day_fact WHERE owner_id = ANY (:reps) AND day >= %s AND day < %s
+				""".formatted(from, until);
 	}
 
 	/** Whether a partner with this id exists (a prompt may suggest any partner). */

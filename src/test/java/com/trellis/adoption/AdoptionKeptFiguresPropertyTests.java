@@ -41,6 +41,9 @@ class AdoptionKeptFiguresPropertyTests {
 	AdoptionRepository adoption;
 
 	@Autowired
+	CouldHelp couldHelp;
+
+	@Autowired
 	Deals deals;
 
 	@Autowired
@@ -120,12 +123,23 @@ class AdoptionKeptFiguresPropertyTests {
 	}
 
 	private void assertNewStatementsGiveTheOldFigures() {
-		for (var industry : INDUSTRIES) {
-			for (int limit : new int[] { 1, 3, 10, 1000 }) {
-				assertThat(names(this.adoption.candidates(industry, limit))).as(industry + ", " + limit)
-					.containsExactlyElementsOf(names(oldCandidates(industry, limit)));
+		// every industry at once (the review's one statement, with an industry nobody
+		// works in and a missing one) and each alone give the old statement's ranking
+		var asked = new ArrayList<String>(INDUSTRIES);
+		asked.add("Nobody's Industry");
+		asked.add(null);
+		for (int limit : new int[] { 1, 3, 10, 1000 }) {
+			var together = this.couldHelp.byIndustry(asked, limit);
+			assertThat(together).as("industries asked, " + limit).containsOnlyKeys(asked.subList(0, 4));
+			for (var industry : asked.subList(0, 4)) {
+				var old = names(oldCandidates(industry, limit));
+				assertThat(names(together.get(industry))).as(industry + ", " + limit + ", together")
+					.containsExactlyElementsOf(old);
+				assertThat(names(this.couldHelp.of(industry, limit))).as(industry + ", " + limit)
+					.containsExactlyElementsOf(old);
 			}
 		}
+		assertThat(this.couldHelp.of(null, 3)).isEmpty();
 		var reps = this.jdbc.sql("SELECT DISTINCT owner_id FROM rep_day_fact ORDER BY 1").query(Long.class).list();
 		var first = this.jdbc.sql("SELECT min(day) FROM rep_day_fact").query(LocalDate.class).single();
 		var last = this.jdbc.sql("SELECT max(day) FROM rep_day_fact").query(LocalDate.class).single();
@@ -135,6 +149,9 @@ class AdoptionKeptFiguresPropertyTests {
 		periods.add(new LocalDate[] { first.plusDays(20), first.plusDays(21) });
 		periods.add(new LocalDate[] { first.withDayOfMonth(1).plusMonths(1), last.plusDays(1) });
 		periods.add(new LocalDate[] { first.plusDays(1), first.withDayOfMonth(1).plusMonths(2) });
+		// partial months on both sides of whole months, and a period inside one month
+		periods.add(new LocalDate[] { first.plusDays(2), last.withDayOfMonth(1).plusDays(3) });
+		periods.add(new LocalDate[] { last.withDayOfMonth(1), last.withDayOfMonth(1).plusDays(9) });
 		var zone = java.time.ZoneId.of(this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).single());
 		for (var period : periods) {
 			var from = period[0].atStartOfDay(zone).toInstant();
@@ -151,7 +168,10 @@ class AdoptionKeptFiguresPropertyTests {
 		return candidates.stream().map(c -> c.get("name") + ":" + c.get("wins")).toList();
 	}
 
-	/** The could-help ranking as it was read before V118: every deal of every partner. */
+	/**
+	 * The could-help ranking as it was read before V118: every deal of every partner (the
+	 * review's one statement, {@link CouldHelp#byIndustry}, gives the same).
+	 */
 	private List<Map<String, Object>> oldCandidates(String industry, int limit) {
 		return this.jdbc.sql("""
 				SELECT p.id, p.name, count(o.id) FILTER (WHERE o.stage = 'CLOSED_WON' AND a.id IS NOT NULL) AS wins

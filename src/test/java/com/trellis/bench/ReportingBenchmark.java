@@ -126,6 +126,13 @@ class ReportingBenchmark {
 		var scan = repeat(SCANS, this::sequentialScan);
 		this.floorMillis = scan.percentileMillis(0.5);
 		var admin = new Viewer(adminId(), "benchmark", Role.ADMIN, null);
+		// -Dtrellis.bench.reporting-only=adoption measures the floor and the adoption
+		// page's per-rep figures alone (the KPI and forecast phases take minutes on the
+		// large dataset)
+		if ("adoption".equals(System.getProperty("trellis.bench.reporting-only", ""))) {
+			adoptionOnly(opportunities, scan, callers);
+			return;
+		}
 		var probabilities = repeat(SCANS, () -> time(() -> this.forecasts.relearn(admin)));
 		// -Dtrellis.bench.rebuilds=false leaves the two full rebuilds out (minutes on the
 		// large dataset; the start-up's build of the same is logged by FactsStartup)
@@ -170,6 +177,31 @@ class ReportingBenchmark {
 		}
 		Files.writeString(Path.of("target", "benchmark-reporting-explain.txt"), explained);
 		assertThat(kpis[0].count() + kpis[1].count()).isEqualTo(settings.listRequests() * settings.clients());
+	}
+
+	/**
+	 * The floor and the adoption page's per-rep figures only, under the same clients and
+	 * requests; the same report file, and the plans of {@code -Dtrellis.bench.explain}
+	 * (e.g. {@code adopt17}).
+	 */
+	private void adoptionOnly(long opportunities, Samples scan, List<String[]> callers) throws Exception {
+		var adoption = concurrent(List.<String[]>of(callers.get(0)), "/api/v1/adoption/reps", "");
+		var rows = new LinkedHashMap<String, Samples>();
+		rows.put("sequential scan of opportunity (floor)", scan);
+		rows.put("adoption page, per-rep figures (admin)", adoption[0]);
+		var report = report(opportunities, rows)
+				+ String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+		System.out.println(report);
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target", "benchmark-reporting.txt"), report);
+		var explained = new StringBuilder();
+		for (var which : System.getProperty("trellis.bench.explain", "adopt17").split(",")) {
+			if (!which.isBlank()) {
+				explained.append(explain(which.strip()));
+			}
+		}
+		Files.writeString(Path.of("target", "benchmark-reporting-explain.txt"), explained);
+		assertThat(adoption[0].count()).isEqualTo(settings.listRequests() * settings.clients());
 	}
 
 	/**
