@@ -55,6 +55,9 @@ class ActivationPageController {
 			return "activation/none";
 		}
 		model.addAttribute("blockerChoices", Blocker.values());
+		boolean manages = this.partners.manages(viewer, id);
+		model.addAttribute("manages", manages);
+		model.addAttribute("ticksPartnerOwned", manages || viewer.isPartnerUser() && viewer.partnerId() == id);
 		return "activation/plan";
 	}
 

@@ -116,8 +116,23 @@ public class ProgramSpend {
 	 * named in one round; the partner's name.
 	 */
 	private String checked(Viewer viewer, SpendCommand command) {
-		FormErrors.checks(() -> this.commands.check(command), () -> notAfterToday(command)).run();
-		var partner = this.partners.names(viewer, List.of(command.partnerId())).get(command.partnerId());
+		var partner = new String[1];
+		FormErrors
+			.checks(() -> this.commands.check(command), () -> notAfterToday(command),
+					() -> partner[0] = partnerName(viewer, command.partnerId()))
+			.run();
+		return partner[0];
+	}
+
+	/**
+	 * The name of the partner an id names; an id naming no partner is refused naming
+	 * partnerId (a missing id is the command's annotations' to name).
+	 */
+	private String partnerName(Viewer viewer, Long partnerId) {
+		if (partnerId == null) {
+			return null;
+		}
+		var partner = this.partners.names(viewer, List.of(partnerId)).get(partnerId);
 		if (partner == null) {
 			throw InvalidInputException.of("partnerId", "names no partner");
 		}
