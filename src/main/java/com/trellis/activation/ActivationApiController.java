@@ -32,8 +32,10 @@ class ActivationApiController {
 
 	@GetMapping("/activation")
 	@PreAuthorize("!hasRole('PARTNER')")
-	List<ActivationPlanView> book(Viewer viewer) {
-		return this.plans.book(viewer);
+	com.trellis.shared.PageResult<ActivationPlanView> book(Viewer viewer,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Integer size) {
+		return this.plans.book(viewer, com.trellis.shared.PageRequest.of(page, size));
 	}
 
 	@GetMapping("/activation/blockers")

@@ -226,28 +226,6 @@ public class ActivationPlans {
 	}
 
 	/**
-	 * Plans of the partners in a PAM's book (or every plan for admins and executives),
-	 * newest first.
-	 */
-	@Transactional(readOnly = true)
-	public List<ActivationPlanView> book(Viewer viewer) {
-		if (viewer.isPartnerUser()) {
-			throw new AccessDeniedException("Partner users see their own plan only");
-		}
-		var ids = viewer.is(Role.PAM) ? this.plans.inBook(this.partners.book(viewer.userId())) : this.plans.all();
-		var result = new ArrayList<ActivationPlanView>();
-		for (int from = 0; from < ids.size(); from += BATCH) {
-			result.addAll(plans(viewer, ids.subList(from, Math.min(ids.size(), from + BATCH))));
-		}
-		return result;
-	}
-
-	/**
-	 * Plans read together, in a few statements: {@link #book} reads this many at once.
-	 */
-	static final int BATCH = 500;
-
-	/**
 	 * The plans of the given partners, in their order, as {@link #plan} gives each: four
 	 * statements for the lot (the partners the viewer sees, the plans, their milestones
 	 * and open blockers) instead of four per partner. A partner the viewer does not see
@@ -274,9 +252,10 @@ public class ActivationPlans {
 	}
 
 	/**
-	 * One page of {@link #book(Viewer)}, for the activation page: the same plans in the
-	 * same order (ties by partner id), read a page at a time so an admin's page does not
-	 * build every plan of the program.
+	 * One page of the plans of the partners in a PAM's book (or of every plan for admins,
+	 * executives and sales staff), newest onboarding first, ties by partner id: read a
+	 * page at a time so an admin's request does not build every plan of the program.
+	 * @throws AccessDeniedException for partner users (they see their own plan only)
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<ActivationPlanView> book(Viewer viewer, PageRequest page) {

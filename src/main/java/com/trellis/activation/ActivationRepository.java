@@ -196,12 +196,6 @@ class ActivationRepository {
 			.list();
 	}
 
-	List<Long> all() {
-		return this.jdbc.sql("SELECT partner_id FROM activation_plan ORDER BY onboarded_on DESC, partner_id DESC")
-			.query(Long.class)
-			.list();
-	}
-
 	/**
 	 * One page of the plans, newest onboarding first (ties by partner id, so pages never
 	 * overlap), of the given partners or of every partner when {@code partnerIds} is
@@ -224,17 +218,6 @@ class ActivationRepository {
 		}
 		return new com.trellis.shared.PageResult<>(ids.query(Long.class).list(), page.page(), page.size(),
 				count.query(Long.class).single());
-	}
-
-	List<Long> inBook(List<Long> partnerIds) {
-		if (partnerIds.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.sql(
-				"SELECT partner_id FROM activation_plan WHERE partner_id IN (:ids) ORDER BY onboarded_on DESC, partner_id DESC")
-			.param("ids", partnerIds)
-			.query(Long.class)
-			.list();
 	}
 
 	List<ActivationPlanView.BlockerView> openBlockers(long partnerId) {

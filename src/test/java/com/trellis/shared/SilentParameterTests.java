@@ -124,7 +124,8 @@ class SilentParameterTests {
 	@Test
 	void aPageSizeOutsideOneToTwoHundredOrANegativePageIsRefusedOnEveryList() throws Exception {
 		var admin = api(Role.ADMIN);
-		for (var list : List.of("opportunities", "partners", "accounts", "leads", "registrations", "process/stalled")) {
+		for (var list : List.of("opportunities", "partners", "accounts", "leads", "registrations", "process/stalled",
+				"activation")) {
 			refused(admin.get("/api/v1/" + list + "?size=0"), "size");
 			refused(admin.get("/api/v1/" + list + "?size=5000"), "size");
 			refused(admin.get("/api/v1/" + list + "?page=-1"), "page");
