@@ -12,6 +12,17 @@ import com.trellis.shared.ReportingCurrency;
 final class RoiQuarterSql {
 
 	/**
+	 * The quarter's enablement hours per partner in the scope, from the kept hours per
+	 * partner and calendar month ({@code roi_hours_month_fact}, V143: the completions'
+	 * item hours summed per partner and month of completion; a fiscal quarter is three
+	 * whole months), the same exact sum the completions grouped per partner gave.
+	 */
+	static final String HOURS = """
+			    SELECT f.partner_id, sum(f.hours) AS hours FROM roi_hours_month_fact f JOIN scope s ON s.id = f.partner_id
+			    WHERE f.month >= :fromDay AND f.month < :toDay GROUP BY f.partner_id
+			""";
+
+	/**
 	 * The cost CTEs shared by the quarter's figures and the page's statements (rate,
 	 * hours, paid, spend per partner of {@code scope}); formatted with the same first
 	 * five arguments as {@link #figures}.
@@ -23,9 +34,7 @@ final class RoiQuarterSql {
 			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
 			),
 			hours AS (
-			    SELECT c.partner_id, sum(i.hours) AS hours FROM enablement_completion c
-			    JOIN enablement_item i ON i.id = c.item_id JOIN scope s ON s.id = c.partner_id
-			    WHERE c.completed_on >= :fromDay AND c.completed_on < :toDay GROUP BY c.partner_id
+			""" + HOURS + """
 			),
 			paid AS (
 			    SELECT pi.partner_id,
