@@ -201,7 +201,7 @@ class RoiHoursFactPropertyTests {
 		else if (kind == 7) {
 			// one or two items' hours in one statement
 			this.jdbc.sql("UPDATE enablement_item SET hours = hours + :by WHERE id IN (:a, :b) AND hours + :by > 0")
-				.param("by", new BigDecimal(random.nextInt(9) - 4).divide(BigDecimal.TWO))
+				.param("by", new BigDecimal(random.nextInt(9) - 4).multiply(new BigDecimal("0.5")))
 				.param("a", items.get(random.nextInt(items.size()))[0])
 				.param("b", items.get(random.nextInt(items.size()))[0])
 				.update();
