@@ -152,7 +152,7 @@ class RoiHoursFactPropertyTests {
 					.sql("""
 							INSERT INTO enablement_completion (item_id, user_id, partner_id, completed_on, source, recorded_by,
 							                                   recorded_at)
-							SELECT :item, :user, :partner, :day + g, 'ADMIN', :user, :at FROM generate_series(0, :extra) g
+							SELECT :item, :user, :partner, CAST(:day AS DATE) + g, 'ADMIN', :user, :at FROM generate_series(0, :extra) g
 							ON CONFLICT DO NOTHING
 							""")
 					.param("item", items.get(random.nextInt(items.size()))[0])
@@ -224,9 +224,11 @@ class RoiHoursFactPropertyTests {
 	}
 
 	private void spend(Random random, Viewer admin, List<Long> partners, LocalDate day, List<Long> spends) {
-		var command = new SpendCommand(partners.get(random.nextInt(partners.size())), day,
-				new BigDecimal(1 + random.nextInt(5000)).movePointLeft(random.nextInt(3)),
-				List.of("USD", "EUR", "JPY").get(random.nextInt(3)), "Random spend");
+		var currency = List.of("USD", "EUR", "JPY").get(random.nextInt(3));
+		var amount = new BigDecimal(1 + random.nextInt(5000))
+			.movePointLeft("JPY".equals(currency) ? 0 : random.nextInt(3));
+		var command = new SpendCommand(partners.get(random.nextInt(partners.size())), day, amount, currency,
+				"Random spend");
 		if (spends.isEmpty() || random.nextBoolean()) {
 			spends.add(this.programSpend.add(admin, command).id());
 		}
