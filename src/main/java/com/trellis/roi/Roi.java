@@ -109,21 +109,21 @@ public class Roi {
 		var quarter = quarter(quarterLabel);
 		var window = new RoiPageRepository.Window(scope, quarter, this.calendar.start(quarter),
 				this.calendar.end(quarter), lastDay(quarter), until(quarter));
-		var totals = this.pageRepository.totals(window, window.until());
-		var all = RoiReport.Total.sum("ALL", totals.tiers());
-		var trend = trend(scope, quarter, RoiReport.Total.sum(quarter.label(), totals.tiers()));
+		var figures = this.pageRepository.page(window, window.until(), lastDay(quarter), listed,
+				viewer.isPartnerUser() ? 0 : reinvested);
+		var all = RoiReport.Total.sum("ALL", figures.tiers());
+		var trend = trend(scope, quarter, RoiReport.Total.sum(quarter.label(), figures.tiers()));
 		// the marketplace reads the same scope as the ROI (a partner user's partner, a
 		// PAM's book, the program): every partner it shows is in the report's scope
 		var velocity = this.marketplace.velocity(viewer, lastDay(quarter));
 		var report = new RoiReport(quarter.label(), ReportingCurrency.CODE,
-				this.pageRepository.listed(window, listed).stream().map(PartnerQuarter.Row::decide).toList(),
-				totals.tiers(), totals.cohorts(), all, trend, velocity);
-		List<Reinvestment> reinvest = viewer.isPartnerUser() ? List.of()
-				: this.pageRepository.reinvest(window, lastDay(quarter), reinvested).stream().map(c -> {
-					var verdict = VelocityRule.of(c.momentum(), c.cost());
-					return new Reinvestment(c.partnerId(), c.name(), c.tier(), c.momentum(), c.cost(),
-							verdict.perThousand(), verdict.shift().name(), verdict.reason());
-				}).sorted(REINVEST_ORDER).toList();
+				figures.listed().stream().map(PartnerQuarter.Row::decide).toList(), figures.tiers(), figures.cohorts(),
+				all, trend, velocity);
+		List<Reinvestment> reinvest = viewer.isPartnerUser() ? List.of() : figures.reinvest().stream().map(c -> {
+			var verdict = VelocityRule.of(c.momentum(), c.cost());
+			return new Reinvestment(c.partnerId(), c.name(), c.tier(), c.momentum(), c.cost(), verdict.perThousand(),
+					verdict.shift().name(), verdict.reason());
+		}).sorted(REINVEST_ORDER).toList();
 		return new PageFigures(report, reinvest);
 	}
 

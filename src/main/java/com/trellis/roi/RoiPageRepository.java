@@ -17,11 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ROI page's reads ({@link RoiPageSql}): the totals per tier and cohort summed in the
- * database, the listed partners and the first ones to reinvest in, each computed for
- * those rows only. The quarter runs from {@code from} to {@code to}; {@code tierDay} is
- * its last day (today for the quarter in progress) and {@code until} its end (now for the
- * quarter in progress), as in {@link RoiRepository#figures}.
+ * The ROI page's read ({@link RoiPageSql#PAGE}, one statement): the totals per tier and
+ * cohort summed in the database, the listed partners and the first ones to reinvest in,
+ * each computed for those rows only, from the scope's costs computed once. The quarter
+ * runs from {@code from} to {@code to}; {@code tierDay} is its last day (today for the
+ * quarter in progress) and {@code until} its end (now for the quarter in progress), as in
+ * {@link RoiRepository#figures}.
  */
 @Repository
 class RoiPageRepository {
@@ -50,25 +51,46 @@ class RoiPageRepository {
 	}
 
 	/**
-	 * The totals per tier (by tier) and per cohort with members at {@code at} (by cohort
-	 * name, then id): each {@link RoiReport.Total#of(String, List)} of the group's rows.
+	 * The page's figures in one statement: the totals per tier (by tier) and per cohort
+	 * with members at {@code at} (by cohort name, then id), each
+	 * {@link RoiReport.Total#of(String, List)} of the group's rows; the {@code listed}
+	 * partners of highest cost (ties by id) with all their figures; the first
+	 * {@code reinvested} partners outside tier 1 in the reinvest order, each with its
+	 * momentum as of {@code asOf} (null without both scores) and the quarter's cost.
 	 */
-	Totals totals(Window window, Instant at) {
+	Page page(Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
 		var tiers = new ArrayList<RoiReport.Total>();
 		var cohorts = new ArrayList<RoiReport.Total>();
-		window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.TOTALS, window.scope())))
+		var rows = new ArrayList<PartnerQuarter.Row>();
+		var candidates = new ArrayList<Candidate>();
+		window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.PAGE, window.scope())))
 			.param("at", Timestamp.from(at))
-			.query((rs, n) -> {
-				("T".equals(rs.getString("kind")) ? tiers : cohorts).add(total(rs));
-				return null;
-			})
-			.list();
+			.param("listed", listed)
+			.param("asOf", Date.valueOf(asOf))
+			.param("days", 7 * VelocityRepository.MOMENTUM_WEEKS)
+			.param("building", VelocityRule.BUILDING)
+			.param("stalling", VelocityRule.STALLING)
+			.param("reinvested", reinvested)
+			.query((ResultSet rs) -> {
+				switch (rs.getString("kind")) {
+					case "T" -> tiers.add(total(rs));
+					case "C" -> cohorts.add(total(rs));
+					case "L" -> rows.add(listed(rs));
+					default ->
+						candidates.add(new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
+								ReportingCurrency.round(rs.getBigDecimal("cost")), rs.getBigDecimal("momentum")));
+				}
+			});
 		tiers.sort(java.util.Comparator.comparing(RoiReport.Total::group));
-		return new Totals(List.copyOf(tiers), List.copyOf(cohorts));
+		return new Page(List.copyOf(tiers), List.copyOf(cohorts), List.copyOf(rows), List.copyOf(candidates));
 	}
 
-	/** Totals per tier and per cohort. */
-	record Totals(List<RoiReport.Total> tiers, List<RoiReport.Total> cohorts) {
+	/**
+	 * The page's figures: totals per tier and per cohort, the listed partners and the
+	 * partners to reinvest in, each in the page's order.
+	 */
+	record Page(List<RoiReport.Total> tiers, List<RoiReport.Total> cohorts, List<PartnerQuarter.Row> listed,
+			List<Candidate> reinvest) {
 	}
 
 	private static RoiReport.Total total(ResultSet rs) throws SQLException {
@@ -79,36 +101,14 @@ class RoiPageRepository {
 				ReportingCurrency.round(rs.getBigDecimal("revenue")));
 	}
 
-	/**
-	 * The {@code listed} partners of highest cost (ties by id), with all their figures.
-	 */
-	List<PartnerQuarter.Row> listed(Window window, int listed) {
-		return window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.LISTED, window.scope())))
-			.param("listed", listed)
-			.query((rs, n) -> new PartnerQuarter.Row(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
-					rs.getBigDecimal("hours"),
-					new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
-							rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
-					ReportingCurrency.round(rs.getBigDecimal("pipeline")),
-					ReportingCurrency.round(rs.getBigDecimal("revenue")), rs.getLong("deals"), rs.getLong("won"),
-					rs.getBigDecimal("expected")))
-			.list();
-	}
-
-	/**
-	 * The first {@code reinvested} partners outside tier 1 in the reinvest order, each
-	 * with its momentum as of {@code asOf} (null without both scores) and quarter's cost.
-	 */
-	List<Candidate> reinvest(Window window, LocalDate asOf, int reinvested) {
-		return window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.REINVEST, window.scope())))
-			.param("asOf", Date.valueOf(asOf))
-			.param("days", 7 * VelocityRepository.MOMENTUM_WEEKS)
-			.param("building", VelocityRule.BUILDING)
-			.param("stalling", VelocityRule.STALLING)
-			.param("reinvested", reinvested)
-			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
-					ReportingCurrency.round(rs.getBigDecimal("cost")), rs.getBigDecimal("momentum")))
-			.list();
+	private static PartnerQuarter.Row listed(ResultSet rs) throws SQLException {
+		return new PartnerQuarter.Row(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
+				rs.getBigDecimal("hours"),
+				new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
+						rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
+				ReportingCurrency.round(rs.getBigDecimal("pipeline")),
+				ReportingCurrency.round(rs.getBigDecimal("revenue")), rs.getLong("deals"), rs.getLong("won"),
+				rs.getBigDecimal("expected"));
 	}
 
 	/** A partner the reinvest list may show. */

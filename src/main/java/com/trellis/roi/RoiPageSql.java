@@ -4,23 +4,24 @@ import com.trellis.shared.MinorUnits;
 import com.trellis.shared.ReportingCurrency;
 
 /**
- * The ROI page's statements (issue 15): the page lists 200 partners and 20 to reinvest
- * in, so it decides only those rows, and sums its totals in the database, instead of
- * reading every partner of the scope into Java. Each partner's cost comes from the same
- * CTEs as {@link RoiQuarterSql#FIGURES} (scope with the tier on the day, rates, hours,
- * payouts, spend, PAM time); every part is already rounded to the reporting currency's
- * minor unit there, so ordering by their sum in SQL is the order of
- * {@link PartnerQuarter#cost()} in Java.
+ * The ROI page's statement (issue 15): the page lists 200 partners and 20 to reinvest in,
+ * so it decides only those rows, and sums its totals in the database, instead of reading
+ * every partner of the scope into Java. Each partner's cost comes from the same CTEs as
+ * {@link RoiQuarterSql#FIGURES} (scope with the tier on the day, rates, hours from the
+ * kept month hours, payouts, spend, PAM time), computed once per request; every part is
+ * already rounded to the reporting currency's minor unit there, so ordering by their sum
+ * in SQL is the order of {@link PartnerQuarter#cost()} in Java. {@link #PAGE} gives rows
+ * of four kinds ({@code kind}), by kind:
  * <ul>
- * <li>{@link #TOTALS}: one row per tier ({@code kind} 'T', the tier in {@code grp}) and
- * per cohort with members at {@code :at} ({@code kind} 'C', the cohort's name and id, by
- * name): partners, hours, each cost part, pipeline and revenue summed over the partners,
- * as {@link RoiReport.Total#of(String, java.util.List)} sums the rows.</li>
- * <li>{@link #LISTED}: the {@code :listed} partners of highest cost (ties by id) with
- * their pipeline, revenue and lift, read for those partners only.</li>
- * <li>{@link #REINVEST}: the {@code :reinvested} partners outside tier 1 first in the
- * reinvest order ({@link VelocityRule}: shift, points per 1,000 highest first, momentum
- * highest first, id) with their momentum and cost.</li>
+ * <li>'C' and 'T': one row per cohort with members at {@code :at} (the cohort's name in
+ * {@code grp} and its id, by name) and per tier (the tier in {@code grp}): partners,
+ * hours, each cost part, pipeline and revenue summed over the partners, as
+ * {@link RoiReport.Total#of(String, java.util.List)} sums the rows.</li>
+ * <li>'L': the {@code :listed} partners of highest cost (ties by id) with their hours,
+ * cost parts, pipeline, revenue and lift (read for those partners only).</li>
+ * <li>'R': the {@code :reinvested} partners outside tier 1 first in the reinvest order
+ * ({@link VelocityRule}: shift, points per 1,000 highest first, momentum highest first,
+ * id) with their momentum and cost.</li>
  * </ul>
  */
 final class RoiPageSql {
@@ -70,41 +71,6 @@ final class RoiPageSql {
 			coalesce(sum(f.pam), 0) AS pam, coalesce(sum(f.pipeline), 0) AS pipeline,
 			coalesce(sum(f.revenue), 0) AS revenue""";
 
-	/** The totals per tier and per cohort (see the class). */
-	static final String TOTALS = COSTS + """
-			,
-			made AS (%1$s),
-			fig AS MATERIALIZED (
-			    SELECT c.*, coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue
-			    FROM costs c LEFT JOIN made m ON m.partner_id = c.id
-			)
-			SELECT * FROM (
-			    SELECT 'T' AS kind, f.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, %2$s
-			    FROM fig f GROUP BY f.tier
-			    UNION ALL
-			    SELECT 'C', c.name, c.id, %2$s
-			    FROM fig f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
-			    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
-			    GROUP BY c.id, c.name
-			) g
-			ORDER BY kind, grp, cohort_id
-			""".formatted(RoiQuarterSql.MADE, SUMS);
-
-	/** The listed partners with their figures (see the class). */
-	static final String LISTED = COSTS + """
-			,
-			top AS MATERIALIZED (
-			    SELECT * FROM costs ORDER BY enablement + mdf + incentives + spend + pam DESC, id LIMIT :listed
-			),
-			made AS (%1$s)%2$s
-			SELECT t.id, t.name, t.tier, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam,
-			       coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue,
-			       coalesce(l.deals, 0) AS deals, coalesce(l.won, 0) AS won, coalesce(l.expected, 0) AS expected
-			FROM top t LEFT JOIN made m ON m.partner_id = t.id LEFT JOIN lift l ON l.partner_id = t.id
-			ORDER BY t.enablement + t.mdf + t.incentives + t.spend + t.pam DESC, t.id
-			""".formatted(RoiQuarterSql.MADE.replace("JOIN scope s", "JOIN top s"),
-			RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"));
-
 	/**
 	 * {@code x} rounded to two decimals half to even, as {@link VelocityRule} rounds the
 	 * points per 1,000 ({@code round} in SQL rounds half away from zero).
@@ -116,14 +82,38 @@ final class RoiPageSql {
 			.formatted(x);
 	}
 
-	/** The first partners to reinvest in (see the class). */
-	static final String REINVEST = COSTS
+	/** A row of the page's statement that is not a group's sums: its sums are null. */
+	private static final String NO_SUMS = """
+			CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
+			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
+			CAST(NULL AS NUMERIC)""";
+
+	/** A group's row of the page's statement: no partner. */
+	private static final String NO_PARTNER = """
+			CAST(NULL AS BIGINT) AS id, CAST(NULL AS TEXT) AS name, CAST(NULL AS TEXT) AS tier,
+			CAST(NULL AS NUMERIC) AS deals, CAST(NULL AS NUMERIC) AS won, CAST(NULL AS NUMERIC) AS expected,
+			CAST(NULL AS NUMERIC) AS cost, CAST(NULL AS NUMERIC) AS momentum, CAST(0 AS BIGINT) AS ord""";
+
+	/**
+	 * The page's one statement (see the class): the scope's costs computed once
+	 * ({@code fig}, materialized), then the rows of each kind, by kind and then in each
+	 * kind's order ({@code ord}; the groups by name and cohort id).
+	 */
+	static final String PAGE = COSTS
 			+ """
 					,
+					made AS (%1$s),
+					fig AS MATERIALIZED (
+					    SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost,
+					           coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue
+					    FROM costs c LEFT JOIN made m ON m.partner_id = c.id
+					),
+					top AS MATERIALIZED (
+					    SELECT * FROM fig ORDER BY cost DESC, id LIMIT :listed
+					)%2$s,
 					mom AS (
-					    SELECT c.id, c.name, c.tier, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost,
-					           latest.score - earlier.score AS momentum
-					    FROM costs c
+					    SELECT c.id, c.name, c.tier, c.cost, latest.score - earlier.score AS momentum
+					    FROM fig c
 					    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
 					        WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL AND w.week_start <= :asOf
 					        ORDER BY w.week_start DESC LIMIT 1) latest ON true
@@ -138,13 +128,35 @@ final class RoiPageSql {
 					           CASE WHEN m.momentum IS NULL THEN 4
 					                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
 					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
-					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %1$s END AS per_thousand
+					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %3$s END AS per_thousand
 					    FROM mom m
+					),
+					chosen AS (
+					    SELECT r.*, row_number() OVER (ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id)
+					             AS ord
+					    FROM ranked r ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested
 					)
-					SELECT id, name, tier, cost, momentum FROM ranked
-					ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested
+					SELECT * FROM (
+					    SELECT 'T' AS kind, f.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, %4$s, %5$s
+					    FROM fig f GROUP BY f.tier
+					    UNION ALL
+					    SELECT 'C', c.name, c.id, %4$s, %5$s
+					    FROM fig f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+					    GROUP BY c.id, c.name
+					    UNION ALL
+					    SELECT 'L', NULL, NULL, NULL, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam, t.pipeline,
+					           t.revenue, t.id, t.name, t.tier, coalesce(l.deals, 0), coalesce(l.won, 0), coalesce(l.expected, 0),
+					           t.cost, NULL, row_number() OVER (ORDER BY t.cost DESC, t.id)
+					    FROM top t LEFT JOIN lift l ON l.partner_id = t.id
+					    UNION ALL
+					    SELECT 'R', NULL, NULL, %6$s, r.id, r.name, r.tier, NULL, NULL, NULL, r.cost, r.momentum, r.ord
+					    FROM chosen r
+					) g
+					ORDER BY kind, ord, grp, cohort_id
 					"""
-				.formatted(halfEven("m.momentum * 1000 / m.cost"));
+				.formatted(RoiQuarterSql.MADE, RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"),
+						halfEven("m.momentum * 1000 / m.cost"), SUMS, NO_PARTNER, NO_SUMS);
 
 	/**
 	 * The statement with its scope conditions written for the scope's kind (the program,

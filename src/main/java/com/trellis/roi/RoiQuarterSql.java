@@ -12,6 +12,17 @@ import com.trellis.shared.ReportingCurrency;
 final class RoiQuarterSql {
 
 	/**
+	 * The quarter's enablement hours per partner in the scope, from the kept hours per
+	 * partner and calendar month ({@code roi_hours_month_fact}, V143: the completions'
+	 * item hours summed per partner and month of completion; a fiscal quarter is three
+	 * whole months), the same exact sum the completions grouped per partner gave.
+	 */
+	static final String HOURS = """
+			    SELECT f.partner_id, sum(f.hours) AS hours FROM roi_hours_month_fact f JOIN scope s ON s.id = f.partner_id
+			    WHERE f.month >= :fromDay AND f.month < :toDay GROUP BY f.partner_id
+			""";
+
+	/**
 	 * The cost CTEs shared by the quarter's figures and the page's statements (rate,
 	 * hours, paid, spend per partner of {@code scope}); formatted with the same first
 	 * five arguments as {@link #figures}.
@@ -23,9 +34,7 @@ final class RoiQuarterSql {
 			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
 			),
 			hours AS (
-			    SELECT c.partner_id, sum(i.hours) AS hours FROM enablement_completion c
-			    JOIN enablement_item i ON i.id = c.item_id JOIN scope s ON s.id = c.partner_id
-			    WHERE c.completed_on >= :fromDay AND c.completed_on < :toDay GROUP BY c.partner_id
+			""" + HOURS + """
 			),
 			paid AS (
 			    SELECT pi.partner_id,
@@ -129,16 +138,58 @@ final class RoiQuarterSql {
 	 */
 	static final String COSTS = figures("p.tier", "", MADE, "", "0 AS deals, 0 AS won, 0 AS expected", "");
 
-	/** The sums of {@link #COSTS}' rows, pipeline and revenue rounded per partner. */
-	static final String TOTAL = """
-			SELECT count(*) AS partners, coalesce(sum(hours), 0) AS hours,
-			       coalesce(sum(round(enablement, %1$s)), 0) AS enablement, coalesce(sum(round(mdf, %1$s)), 0) AS mdf,
-			       coalesce(sum(round(incentives, %1$s)), 0) AS incentives, coalesce(sum(round(spend, %1$s)), 0) AS spend,
-			       coalesce(sum(round(pam, %1$s)), 0) AS pam,
-			       coalesce(sum(round(pipeline, %1$s)), 0) AS pipeline, coalesce(sum(round(revenue, %1$s)), 0) AS revenue
-			FROM (%2$s) f
-			"""
-		.formatted(com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE), COSTS.replace("ORDER BY s.id", ""));
+	/**
+	 * The sums of {@link #COSTS}' rows (each part and the pipeline and revenue rounded
+	 * per partner), summed without a row per partner of the scope: a partner without
+	 * hours, payouts, spend or deals adds nothing but its PAM time and a zero of scale
+	 * two, so the scope is only counted (its partners, those charged PAM time: their
+	 * rounded rate each) and each part sums the partners that have one; every money sum
+	 * is rounded to the minor unit so that its scale is the per-partner sum's. For the
+	 * trend's quarters, where the per-partner rows cost 40,000 joined rows each.
+	 */
+	static final String TOTAL = ("""
+			WITH scope AS (
+			    SELECT p.id,
+			           CASE WHEN p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                 AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                          ELSE p.created_at < :until END
+			                THEN 1 ELSE 0 END AS charged
+			    FROM partner p
+			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
+			),
+			""" + COST_CTES + """
+			made AS (%6$s),
+			n AS (SELECT count(*) AS partners, coalesce(sum(charged), 0) AS charged FROM scope)
+			SELECT n.partners, coalesce((SELECT sum(h.hours) FROM hours h), 0) AS hours,
+			       %7$s AS enablement, %8$s AS mdf, %9$s AS incentives, %10$s AS spend,
+			       CASE WHEN n.partners = 0 THEN 0
+			            ELSE round(n.charged * round(coalesce((SELECT pam FROM rate), 0), %3$s), %3$s) END AS pam,
+			       %11$s AS pipeline, %12$s AS revenue
+			FROM n
+			""")
+		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
+				ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
+				com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE),
+				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"),
+				ReportingCurrency
+					.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
+				MADE,
+				summed(ReportingCurrency.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)",
+						"(SELECT hour_rate FROM rate)"), "hours h"),
+				summed("pd.mdf", "paid pd"), summed("pd.incentives", "paid pd"), summed("sp.spend", "spend sp"),
+				summed("m.pipeline", "made m"), summed("m.revenue", "made m"));
+
+	/**
+	 * A part's total: its value rounded per partner, summed over the partners of
+	 * {@code from} that have it, rounded (0 without partners in the scope).
+	 */
+	private static String summed(String value, String from) {
+		String minor = String.valueOf(com.trellis.shared.MinorUnits.of(ReportingCurrency.CODE));
+		return "CASE WHEN n.partners = 0 THEN 0 ELSE round(coalesce((SELECT sum(round(coalesce(" + value + ", 0), "
+				+ minor + ")) FROM " + from + "), 0), " + minor + ") END";
+	}
 
 	/**
 	 * The report's statement with the given {@code made} CTE body and lift CTEs (the
