@@ -125,25 +125,45 @@ class AccountRepository {
 	 */
 	List<CustomerRecord> customerCandidatesByWords(String registrableDomain, String normalizedName, String lead,
 			String second, double similarity, int limit) {
-		return this.jdbc.sql("""
-				(SELECT id, name, registrable_domain, normalized_name, country FROM account
-				 WHERE registrable_domain = :domain LIMIT :limit)
-				UNION
-				(SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country
-				 FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
-				 CROSS JOIN LATERAL (
-				     SELECT id, name, registrable_domain, normalized_name, country FROM account
-				     %s) AS a)
-				""".formatted(SIMILAR_WORDS))
-			.param("domain", registrableDomain == null ? "" : registrableDomain)
-			.param("name", normalizedName == null ? "" : normalizedName)
-			.param("lead", lead)
-			.param("second", second)
-			.param("t", Double.toString(similarity))
-			.param("limit", limit)
-			.query((rs, n) -> new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+		return this.jdbc.sql(CANDIDATES_BY_WORDS)
+			.params(byWords(registrableDomain, normalizedName, lead, second, similarity, limit))
+			.query(AccountRepository::customerRecord)
 			.list();
+	}
+
+	/** As {@link #customerCandidatesByWords}, read when the caller sends its pipeline. */
+	java.util.function.Supplier<List<CustomerRecord>> customerCandidatesByWords(com.trellis.shared.SqlPipeline pipeline,
+			String registrableDomain, String normalizedName, String lead, String second, double similarity, int limit) {
+		return pipeline.query(CANDIDATES_BY_WORDS,
+				byWords(registrableDomain, normalizedName, lead, second, similarity, limit),
+				AccountRepository::customerRecord);
+	}
+
+	private static final String CANDIDATES_BY_WORDS = """
+			(SELECT id, name, registrable_domain, normalized_name, country FROM account
+			 WHERE registrable_domain = :domain LIMIT :limit)
+			UNION
+			(SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country
+			 FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
+			 CROSS JOIN LATERAL (
+			     SELECT id, name, registrable_domain, normalized_name, country FROM account
+			     %s) AS a)
+			""".formatted(SIMILAR_WORDS);
+
+	private static Map<String, Object> byWords(String registrableDomain, String normalizedName, String lead,
+			String second, double similarity, int limit) {
+		var params = new HashMap<String, Object>();
+		params.put("domain", registrableDomain == null ? "" : registrableDomain);
+		params.put("name", normalizedName == null ? "" : normalizedName);
+		params.put("lead", lead);
+		params.put("second", second);
+		params.put("t", Double.toString(similarity));
+		params.put("limit", limit);
+		return params;
+	}
+
+	private static CustomerRecord customerRecord(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new CustomerRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
 	}
 
 	Optional<Long> idByRegistrableDomain(String registrableDomain) {

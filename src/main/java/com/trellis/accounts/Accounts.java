@@ -158,6 +158,17 @@ public class Accounts {
 	}
 
 	/**
+	 * As {@link #customerCandidatesByWords(String, String, String, String, double, int)},
+	 * read when the caller sends its pipeline.
+	 */
+	public java.util.function.Supplier<List<CustomerRecord>> customerCandidatesByWords(
+			com.trellis.shared.SqlPipeline pipeline, String registrableDomain, String normalizedName, String leadWord,
+			String secondWord, double similarity, int limit) {
+		return this.accounts.customerCandidatesByWords(pipeline, registrableDomain, normalizedName, leadWord,
+				secondWord, similarity, limit);
+	}
+
+	/**
 	 * The existing account of a customer's web domain (by its registrable domain), if
 	 * any.
 	 */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.SqlPipeline;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,16 +31,30 @@ public class Activity {
 
 	@Transactional
 	public void record(long partnerId, Long userId, String type, String detail) {
-		this.jdbc.sql("""
-				INSERT INTO activity_event (partner_id, user_id, type, occurred_at, detail)
-				VALUES (:partner, :user, :type, :at, :detail)
-				""")
-			.param("partner", partnerId)
-			.param("user", userId)
-			.param("type", type)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.param("detail", detail)
-			.update();
+		this.jdbc.sql(INSERT).params(event(partnerId, userId, type, detail)).update();
+	}
+
+	/**
+	 * As {@link #record(long, Long, String, String)}, with the event added to the
+	 * caller's pipeline, written when the caller sends it (in its transaction).
+	 */
+	public void record(SqlPipeline pipeline, long partnerId, Long userId, String type, String detail) {
+		pipeline.update(INSERT, event(partnerId, userId, type, detail));
+	}
+
+	private static final String INSERT = """
+			INSERT INTO activity_event (partner_id, user_id, type, occurred_at, detail)
+			VALUES (:partner, :user, :type, :at, :detail)
+			""";
+
+	private java.util.Map<String, Object> event(long partnerId, Long userId, String type, String detail) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("partner", partnerId);
+		params.put("user", userId);
+		params.put("type", type);
+		params.put("at", Timestamp.from(this.clock.instant()));
+		params.put("detail", detail);
+		return params;
 	}
 
 	@Transactional(readOnly = true)

@@ -3,7 +3,11 @@ package com.trellis.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.trellis.shared.SqlPipeline;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -33,20 +37,35 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(Actor actor, String entityType, Object entityId, String action, Object before, Object after) {
-		this.jdbc
-			.sql("""
-					INSERT INTO audit_entry (actor_id, actor_name, occurred_at, entity_type, entity_id, action, before, after)
-					VALUES (:actorId, :actorName, :at, :type, :id, :action, CAST(:before AS jsonb), CAST(:after AS jsonb))
-					""")
-			.param("actorId", actor.userId())
-			.param("actorName", actor.name())
-			.param("at", Timestamp.from(this.clock.instant()))
-			.param("type", entityType)
-			.param("id", String.valueOf(entityId))
-			.param("action", action)
-			.param("before", toJson(before))
-			.param("after", toJson(after))
-			.update();
+		this.jdbc.sql(INSERT).params(entry(actor, entityType, entityId, action, before, after)).update();
+	}
+
+	/**
+	 * As {@link #record}, with the entry added to the caller's pipeline, written when the
+	 * caller sends it (in its transaction, with the statements it sends together).
+	 */
+	public void record(SqlPipeline pipeline, Actor actor, String entityType, Object entityId, String action,
+			Object before, Object after) {
+		pipeline.update(INSERT, entry(actor, entityType, entityId, action, before, after));
+	}
+
+	private static final String INSERT = """
+			INSERT INTO audit_entry (actor_id, actor_name, occurred_at, entity_type, entity_id, action, before, after)
+			VALUES (:actorId, :actorName, :at, :type, :id, :action, CAST(:before AS jsonb), CAST(:after AS jsonb))
+			""";
+
+	private Map<String, Object> entry(Actor actor, String entityType, Object entityId, String action, Object before,
+			Object after) {
+		var params = new HashMap<String, Object>();
+		params.put("actorId", actor.userId());
+		params.put("actorName", actor.name());
+		params.put("at", Timestamp.from(this.clock.instant()));
+		params.put("type", entityType);
+		params.put("id", String.valueOf(entityId));
+		params.put("action", action);
+		params.put("before", toJson(before));
+		params.put("after", toJson(after));
+		return params;
 	}
 
 	@Transactional(readOnly = true)

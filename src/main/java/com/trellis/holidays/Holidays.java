@@ -55,6 +55,31 @@ public class Holidays implements HolidaySource {
 
 	@Override
 	public Set<LocalDate> between(LocalDate from, LocalDate to) {
+		var days = regional(from, to);
+		days.addAll(this.jdbc.sql(PROGRAM_DAYS)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.list());
+		return days;
+	}
+
+	@Override
+	public java.util.function.Supplier<Set<LocalDate>> between(com.trellis.shared.SqlPipeline pipeline, LocalDate from,
+			LocalDate to) {
+		var days = regional(from, to);
+		var read = pipeline.query(PROGRAM_DAYS, java.util.Map.of("from", Date.valueOf(from), "to", Date.valueOf(to)),
+				(rs, n) -> rs.getObject(1, LocalDate.class));
+		return () -> {
+			var all = new HashSet<>(days);
+			all.addAll(read.get());
+			return all;
+		};
+	}
+
+	private static final String PROGRAM_DAYS = "SELECT day FROM program_holiday WHERE day >= :from AND day < :to";
+
+	private HashSet<LocalDate> regional(LocalDate from, LocalDate to) {
 		var days = new HashSet<LocalDate>();
 		for (int year = from.getYear(); year <= to.getYear(); year++) {
 			this.regional.of(year)
@@ -63,11 +88,6 @@ public class Holidays implements HolidaySource {
 				.filter(d -> !d.isBefore(from) && d.isBefore(to))
 				.forEach(days::add);
 		}
-		days.addAll(this.jdbc.sql("SELECT day FROM program_holiday WHERE day >= :from AND day < :to")
-			.param("from", Date.valueOf(from))
-			.param("to", Date.valueOf(to))
-			.query((rs, n) -> rs.getObject(1, LocalDate.class))
-			.list());
 		return days;
 	}
 

@@ -3,6 +3,8 @@ package com.trellis.notify;
 import java.sql.Timestamp;
 import java.util.Optional;
 
+import com.trellis.shared.SqlPipeline;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,21 +44,39 @@ class InboxWriter {
 	 */
 	Optional<Long> entry(String key, Long partnerId, Long userId, String kind, String subject, String body, String link,
 			Timestamp now) {
-		return this.jdbc.sql("""
-				INSERT INTO notification (notice_key, partner_id, user_id, kind, subject, body, link, created_at)
-				VALUES (:key, :partner, :user, :kind, :subject, :body, :link, :now)
-				ON CONFLICT (notice_key) DO NOTHING RETURNING id
-				""")
-			.param("key", key)
-			.param("partner", partnerId)
-			.param("user", userId)
-			.param("kind", kind)
-			.param("subject", subject)
-			.param("body", body)
-			.param("link", link)
-			.param("now", now)
+		return this.jdbc.sql(ENTRY + " RETURNING id")
+			.params(entryParams(key, partnerId, userId, kind, subject, body, link, now))
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * As {@link #entry(String, Long, Long, String, String, String, String, Timestamp)},
+	 * added to the caller's pipeline, for a notice without deliveries (they would need
+	 * the entry's id, and each its savepoint).
+	 */
+	void entry(SqlPipeline pipeline, String key, Long partnerId, Long userId, String kind, String subject, String body,
+			String link, Timestamp now) {
+		pipeline.update(ENTRY, entryParams(key, partnerId, userId, kind, subject, body, link, now));
+	}
+
+	private static final String ENTRY = """
+			INSERT INTO notification (notice_key, partner_id, user_id, kind, subject, body, link, created_at)
+			VALUES (:key, :partner, :user, :kind, :subject, :body, :link, :now)
+			ON CONFLICT (notice_key) DO NOTHING""";
+
+	private static java.util.Map<String, Object> entryParams(String key, Long partnerId, Long userId, String kind,
+			String subject, String body, String link, Timestamp now) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("key", key);
+		params.put("partner", partnerId);
+		params.put("user", userId);
+		params.put("kind", kind);
+		params.put("subject", subject);
+		params.put("body", body);
+		params.put("link", link);
+		params.put("now", now);
+		return params;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.SqlPipeline;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,6 +88,38 @@ public class Notifications {
 		if (audience.choices.partnerSlack() != null) {
 			this.inbox.delivery(notice.key(), id.get(), "SLACK", audience.choices.partnerSlack(), now);
 		}
+	}
+
+	/**
+	 * As {@link #enqueue(PartnerNotice, NoticeAudience)}, with the inbox entry added to
+	 * the caller's pipeline (written when the caller sends it, in its transaction) when
+	 * the notice has no delivery to write: no user of the partner gets it by any channel
+	 * and the partner has no Slack channel. A notice with deliveries, or an audience read
+	 * for another partner, is written now, as
+	 * {@link #enqueue(PartnerNotice, NoticeAudience)} writes it.
+	 */
+	public void enqueue(PartnerNotice notice, NoticeAudience audience, SqlPipeline pipeline) {
+		if (!audience.hasPartner(notice.partnerId()) || hasDeliveries(notice, audience)) {
+			enqueue(notice, audience);
+			return;
+		}
+		this.inbox.entry(pipeline, notice.key(), notice.partnerId(), null, notice.kind(), notice.subject(),
+				notice.body(), notice.link(), Timestamp.from(this.clock.instant()));
+	}
+
+	private boolean hasDeliveries(PartnerNotice notice, NoticeAudience audience) {
+		if (audience.choices.partnerSlack() != null) {
+			return true;
+		}
+		var kind = PartnerNoticeKind.of(notice.kind()).name();
+		boolean mailConfigured = this.mail.getIfAvailable() != null;
+		for (var user : audience.partnerUsers) {
+			var choices = audience.choices.of(user.id());
+			if (!NoticeChannels.decide(choices.of(kind), mailConfigured, choices.slackWebhook() != null).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.SqlPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,30 @@ public class StaffNotices {
 			var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
 			this.inbox.delivery(notice.key(), id.get(), channel.name(), recipient, now);
 		}
+	}
+
+	/**
+	 * As {@link #enqueue(StaffNotice, NoticeAudience)}, with the inbox entry added to the
+	 * caller's pipeline (written when the caller sends it, in its transaction) when the
+	 * notice has no delivery to write: the recipient is disabled or chose no channel (or
+	 * none is configured). A notice with deliveries, or an audience read for someone
+	 * else, is written now, as {@link #enqueue(StaffNotice, NoticeAudience)} writes it.
+	 */
+	public void enqueue(StaffNotice notice, NoticeAudience audience, SqlPipeline pipeline) {
+		var user = audience.hasStaff(notice.userId()) ? audience.staff : null;
+		if (user == null || user.partnerId() != null
+				|| audience.staffEnabled && !channels(notice, audience).isEmpty()) {
+			enqueue(notice, audience);
+			return;
+		}
+		this.inbox.entry(pipeline, notice.key(), null, notice.userId(), notice.kind().name(), notice.subject(),
+				notice.body(), notice.link(), Timestamp.from(this.clock.instant()));
+	}
+
+	private List<NoticeChannels.Channel> channels(StaffNotice notice, NoticeAudience audience) {
+		var choices = audience.choices.of(audience.staff.id());
+		return List.copyOf(NoticeChannels.decide(choices.of(notice.kind().name()), this.mail.getIfAvailable() != null,
+				choices.slackWebhook() != null));
 	}
 
 	/** The signed-in user's own notices, newest first. */

@@ -78,6 +78,17 @@ class PartnerRepository {
 			.optional();
 	}
 
+	/** As {@link #find}, read when the caller sends its pipeline. */
+	java.util.function.Supplier<Optional<PartnerView>> find(com.trellis.shared.SqlPipeline pipeline, Viewer viewer,
+			long id) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("id", id);
+		params.put("scopePartner", viewer.scopePartnerId());
+		var read = pipeline.query("SELECT " + COLUMNS + " FROM partner WHERE id = :id AND " + SCOPE, params,
+				PartnerRepository::view);
+		return () -> read.get().stream().findFirst();
+	}
+
 	Optional<PartnerView> findForUpdate(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner WHERE id = :id FOR UPDATE")
 			.param("id", id)

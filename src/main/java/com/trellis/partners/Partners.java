@@ -201,7 +201,22 @@ public class Partners {
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<PartnerView> actedFor(Viewer viewer, long partnerId) {
-		var partner = this.partners.find(viewer, partnerId);
+		return actedFor(viewer, partnerId, this.partners.find(viewer, partnerId));
+	}
+
+	/**
+	 * As {@link #actedFor(Viewer, long)}, with the partner read when the caller sends its
+	 * pipeline: the supplier checks who may act for it, as that method does, when it is
+	 * asked (after the send).
+	 */
+	public java.util.function.Supplier<java.util.Optional<PartnerView>> actedFor(
+			com.trellis.shared.SqlPipeline pipeline, Viewer viewer, long partnerId) {
+		var read = this.partners.find(pipeline, viewer, partnerId);
+		return () -> actedFor(viewer, partnerId, read.get());
+	}
+
+	private java.util.Optional<PartnerView> actedFor(Viewer viewer, long partnerId,
+			java.util.Optional<PartnerView> partner) {
 		if (partner.isEmpty()) {
 			// hidden from a partner user: the rule decides whether it is another's
 			requireActsFor(viewer, partnerId);

@@ -61,6 +61,12 @@ class ConflictFinder {
 				other -> CompanyMatcher.match(customer.company(), other.company()).isPresent());
 	}
 
+	/** As {@link #search(Customer)}, read when the caller sends its pipeline. */
+	java.util.function.Supplier<Found> search(com.trellis.shared.SqlPipeline pipeline, Customer customer) {
+		return this.registrations.openMatching(pipeline, customer,
+				other -> CompanyMatcher.match(customer.company(), other.company()).isPresent());
+	}
+
 	/**
 	 * Open registrations of the customer, under its lock: those the search found, read
 	 * again as they are now, and those registered since the search's snapshot, which it
@@ -112,12 +118,33 @@ class ConflictFinder {
 
 	/** Open deals on the accounts that match the customer (or on the account named). */
 	List<ConflictCandidate> deals(Customer customer, Long accountId) {
+		var name = customer.normalizedName();
+		return deals(customer, accountId, this.accounts.customerCandidatesByWords(customer.registrableDomain(), name,
+				name == null ? null : CustomerLocks.leadWord(name),
+				name == null ? null : CustomerLocks.secondWord(name), CustomerLocks.WORD_SIMILARITY, CANDIDATES));
+	}
+
+	/**
+	 * The accounts that may be the customer, read when the caller sends its pipeline, for
+	 * {@link #deals(Customer, Long, List)}.
+	 */
+	java.util.function.Supplier<List<com.trellis.accounts.CustomerRecord>> accounts(
+			com.trellis.shared.SqlPipeline pipeline, Customer customer) {
+		var name = customer.normalizedName();
+		return this.accounts.customerCandidatesByWords(pipeline, customer.registrableDomain(), name,
+				name == null ? null : CustomerLocks.leadWord(name),
+				name == null ? null : CustomerLocks.secondWord(name), CustomerLocks.WORD_SIMILARITY, CANDIDATES);
+	}
+
+	/**
+	 * As {@link #deals(Customer, Long)}, with the accounts that may be the customer read
+	 * before ({@link #accounts}).
+	 */
+	List<ConflictCandidate> deals(Customer customer, Long accountId,
+			List<com.trellis.accounts.CustomerRecord> accounts) {
 		var found = new ArrayList<ConflictCandidate>();
 		var matches = new HashMap<Long, Match>();
-		var name = customer.normalizedName();
-		for (var account : this.accounts.customerCandidatesByWords(customer.registrableDomain(), name,
-				name == null ? null : CustomerLocks.leadWord(name),
-				name == null ? null : CustomerLocks.secondWord(name), CustomerLocks.WORD_SIMILARITY, CANDIDATES)) {
+		for (var account : accounts) {
 			var other = new Customer(account.name(), account.registrableDomain(), account.normalizedName());
 			if (accountId != null && accountId == account.accountId()) {
 				matches.put(account.accountId(), SAME_ACCOUNT);

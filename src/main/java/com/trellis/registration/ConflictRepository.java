@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.trellis.registration.RegistrationRepository.Row;
+import com.trellis.shared.SqlPipeline;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -107,25 +108,42 @@ class ConflictRepository {
 	 */
 	Found openMatching(Customer customer, Predicate<Customer> matches) {
 		var mark = new long[1];
-		var ids = this.jdbc.sql("""
-				SELECT m.mark, r.id, r.customer_name, r.registrable_domain, r.normalized_name
-				FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold,
-				             CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) AS mark
-				      OFFSET 0) AS m
-				LEFT JOIN deal_registration r ON r.""" + OPEN + " AND " + MAY_BE_CUSTOMER)
+		var ids = this.jdbc.sql(SEARCH)
 			.param("t", Double.toString(CustomerLocks.WORD_SIMILARITY))
 			.params(keys(customer))
-			.query((rs, n) -> {
-				mark[0] = rs.getLong(1);
-				long id = rs.getLong(2);
-				return !rs.wasNull() && matches.test(new Customer(rs.getString(3), rs.getString(4), rs.getString(5)))
-						? id : null;
-			})
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.toList();
-		return new Found(ids, mark[0]);
+			.query(searched(matches, mark))
+			.list();
+		return found(ids, mark[0]);
+	}
+
+	/** As {@link #openMatching}, read when the caller sends its pipeline. */
+	java.util.function.Supplier<Found> openMatching(SqlPipeline pipeline, Customer customer,
+			Predicate<Customer> matches) {
+		var mark = new long[1];
+		var params = new HashMap<>(keys(customer));
+		params.put("t", Double.toString(CustomerLocks.WORD_SIMILARITY));
+		var read = pipeline.query(SEARCH, params, searched(matches, mark));
+		return () -> found(read.get(), mark[0]);
+	}
+
+	private static final String SEARCH = """
+			SELECT m.mark, r.id, r.customer_name, r.registrable_domain, r.normalized_name
+			FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold,
+			             CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) AS mark
+			      OFFSET 0) AS m
+			LEFT JOIN deal_registration r ON r.""" + OPEN + " AND " + MAY_BE_CUSTOMER;
+
+	private static org.springframework.jdbc.core.RowMapper<Long> searched(Predicate<Customer> matches, long[] mark) {
+		return (rs, n) -> {
+			mark[0] = rs.getLong(1);
+			long id = rs.getLong(2);
+			return !rs.wasNull() && matches.test(new Customer(rs.getString(3), rs.getString(4), rs.getString(5))) ? id
+					: null;
+		};
+	}
+
+	private static Found found(List<Long> ids, long mark) {
+		return new Found(ids.stream().filter(java.util.Objects::nonNull).toList(), mark);
 	}
 
 	/**

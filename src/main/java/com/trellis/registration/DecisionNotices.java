@@ -4,6 +4,7 @@ import com.trellis.notify.NoticeAudience;
 import com.trellis.notify.NoticeAudiences;
 import com.trellis.notify.StaffNotices;
 import com.trellis.partners.Partners;
+import com.trellis.shared.SqlPipeline;
 
 import org.springframework.stereotype.Component;
 
@@ -77,6 +78,24 @@ class DecisionNotices {
 		this.notices.enqueue(new RegistrationToDecide(view.id(), view.status(), at, view.customerName(), view.amount(),
 				view.currency(), view.statusReason())
 			.noticeTo(pam), audience);
+	}
+
+	/**
+	 * As {@link #toDecide(Long, RegistrationView, long, Long, NoticeAudience)}, with the
+	 * notice added to the caller's pipeline when it has no deliveries
+	 * ({@link StaffNotices#enqueue(com.trellis.notify.StaffNotice, NoticeAudience, SqlPipeline)}).
+	 */
+	void toDecide(Long actorId, RegistrationView view, long at, Long pam, NoticeAudience audience,
+			SqlPipeline pipeline) {
+		if (view.status() != RegistrationStatus.PENDING && view.status() != RegistrationStatus.ON_HOLD) {
+			return;
+		}
+		if (pam == null || pam.equals(actorId)) {
+			return;
+		}
+		this.notices.enqueue(new RegistrationToDecide(view.id(), view.status(), at, view.customerName(), view.amount(),
+				view.currency(), view.statusReason())
+			.noticeTo(pam), audience, pipeline);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.trellis.registration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 
 import com.trellis.audit.AuditLog;
@@ -9,6 +10,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
+import com.trellis.shared.SqlPipeline;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -63,35 +65,61 @@ class Registering {
 		this.decisionNotices = decisionNotices;
 	}
 
+	/**
+	 * Registers in five round trips whatever the outcome (with no account matching the
+	 * customer and no delivery to write): the partner; the rules, the registration's id
+	 * and the search of the open registrations together; the notices' audience (two); the
+	 * holidays; the customer's locks with the re-read; then the registration, its history
+	 * and claims, its audit entry, its notices and its activity together, after which
+	 * {@link DealRegistered} is published (the activation plan and the webhooks read and
+	 * write in their own statements).
+	 */
 	RegistrationView register(Viewer viewer, RegistrationCommand input) {
 		if (!viewer.is(Role.PARTNER, Role.AE, Role.PAM, Role.ADMIN, Role.SALES_MANAGER)) {
 			throw new AccessDeniedException("Executives do not register deals");
 		}
 		var command = viewer.isPartnerUser() ? RegistrationInput.withPartner(input, viewer.partnerId()) : input;
-		// one read of the partner: who may act for it, its lifecycle and its PAM
-		var partner = command.partnerId() == null ? java.util.Optional.<PartnerView>empty()
-				: this.partners.actedFor(viewer, command.partnerId());
-		var rules = this.registrations.rules();
+		// one round trip for what the check needs before the customer's lock: the partner
+		// (who may act for it, its lifecycle and its PAM), the rules, the id the
+		// registration will take, the program's holidays the approval deadline may meet
+		// (read again only when the business day changes while the registration waits for
+		// the lock) and, when the customer is named (not an account picked), the accounts
+		// and the open registrations that may be it
+		var reads = new SqlPipeline();
+		var partnerRead = command.partnerId() == null ? null
+				: this.partners.actedFor(reads, viewer, command.partnerId());
+		var rulesRead = this.registrations.rules(reads);
+		var idRead = this.registrations.nextId(reads);
+		var slaRead = this.moves.slaDays(reads, this.clock.instant());
+		var named = RegistrationInput.namedCustomer(command);
+		var accountsRead = named == null ? null : this.conflicts.accounts(reads, named);
+		var searchRead = named == null ? null : this.conflicts.search(reads, named);
+		this.registrations.send(reads);
+		var partner = partnerRead == null ? java.util.Optional.<PartnerView>empty() : partnerRead.get();
+		var rules = rulesRead.get();
 		var values = this.input.validated(viewer, command, rules, partner);
 		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
 				(String) values.get("normalized"));
 		// deals open only through approval or sales, never by a racing registration: they
 		// are looked up before the lock, and so are the open registrations, of which only
 		// what changed since is read again under it, to keep the serialised part short
-		var deals = this.conflicts.deals(customer, command.accountId());
-		var searched = this.conflicts.search(customer);
-		// read before the lock, so registrations sharing a lock key wait for less: the
-		// PAM, and who the notices reach with their channels; the activity is recorded
-		// under it, as the partner's activity fact is locked by it
+		boolean read = customer.equals(named);
+		var deals = read ? this.conflicts.deals(customer, command.accountId(), accountsRead.get())
+				: this.conflicts.deals(customer, command.accountId());
+		var searched = read ? searchRead.get() : this.conflicts.search(customer);
+		// read before the lock, so registrations sharing a lock key wait for less: who
+		// the
+		// notices reach, with their channels
 		long partnerId = command.partnerId();
 		Long pam = partner.orElseThrow().ownerPamId();
 		var audience = this.decisionNotices.audience(viewer.userId(), partnerId, pam);
-		// and the program's holidays the approval deadline may meet, read again only when
-		// the business day changes while the registration waits for the lock
-		var sla = this.moves.slaDays(this.clock.instant(), rules);
+		var sla = slaRead.get();
 		// the customer's locks, then what changed since the search, in one round trip
 		var candidates = new ArrayList<>(this.conflicts.lockThenRegistrations(customer, searched));
-		var now = this.clock.instant();
+		// in microseconds, as the columns keep it, so the registration returned is the
+		// one
+		// stored
+		var now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		candidates.addAll(deals);
 		var decision = RulesOfEngagement.decide(command.partnerId(), candidates, rules, now, this.calendar.zone());
 		boolean protecting = decision.status() == RegistrationStatus.PENDING;
@@ -100,32 +128,43 @@ class Registering {
 		values.put("reason", decision.externalReason());
 		values.put("heldBehind", decision.heldBehindId());
 		values.put("directConflict", decision.directConflictId());
-		values.put("submittedAt", java.sql.Timestamp.from(now));
+		values.put("submittedAt", ts(now));
 		values.put("slaDueAt", protecting ? ts(this.moves.slaDue(now, rules, sla)) : null);
 		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
 		var conflicts = DecisiveConflicts.select(command.partnerId(), candidates);
 		values.put("conflictsFound", conflicts.found());
+		// what the registration writes in its own and the audit, notify and activity
+		// modules, in one round trip; then the modules that react to it
+		var writes = new SqlPipeline();
 		var created = this.registrations
-			.insert(values, "Registered; " + decision.internalReason() + "; " + conflicts.summary(),
-					conflicts.recorded())
+			.insert(writes, idRead.get(), values,
+					"Registered; " + decision.internalReason() + "; " + conflicts.summary(), conflicts.recorded())
 			.view();
 		long id = created.id();
-		this.audit.record(viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(), null,
-				created);
-		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
-		this.decisionNotices.toDecide(viewer.userId(), created, now.toEpochMilli(), pam, audience);
-		this.activity.record(created.partnerId(), viewer.userId(), "DEAL_REGISTERED",
+		this.audit.record(writes, viewer.actor(), "deal-registration", id, "registered: " + decision.internalReason(),
+				null, created);
+		this.decisionNotices.toDecide(viewer.userId(), created, now.toEpochMilli(), pam, audience, writes);
+		this.activity.record(writes, created.partnerId(), viewer.userId(), "DEAL_REGISTERED",
 				"Registered " + created.customerName());
+		var outcome = decision.status().name();
 		if (decision.status() != RegistrationStatus.PENDING) {
-			this.moves.notice(created, decision.status().name(),
+			this.moves.notice(created, outcome,
 					"Registration " + decision.status().label().toLowerCase() + ": " + created.customerName(),
-					decision.externalReason(), audience);
+					decision.externalReason(), audience, writes);
+		}
+		this.registrations.send(writes);
+		this.events.publishEvent(new DealRegistered(id, created.partnerId()));
+		if (decision.status() != RegistrationStatus.PENDING) {
+			this.moves.announce(created, outcome);
 		}
 		return created;
 	}
 
+	/**
+	 * A moment as the columns keep it: microseconds (PostgreSQL would round the rest).
+	 */
 	static java.sql.Timestamp ts(java.time.Instant instant) {
-		return java.sql.Timestamp.from(instant);
+		return java.sql.Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
 	}
 
 }

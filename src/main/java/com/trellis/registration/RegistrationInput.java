@@ -121,6 +121,20 @@ class RegistrationInput {
 		return values;
 	}
 
+	/**
+	 * The customer a command names, as {@link #validated} will store it, known before the
+	 * command is checked; null when an account is picked (its name is read) or no name is
+	 * given.
+	 */
+	static Customer namedCustomer(RegistrationCommand command) {
+		String name = command.customerName();
+		if (command.accountId() != null || name == null || name.isBlank()) {
+			return null;
+		}
+		return new Customer(name.strip(), CompanyIdentity.identityDomain(command.customerDomain()),
+				CompanyIdentity.normalizedName(name));
+	}
+
 	static boolean sameCustomer(Customer customer, String registrable, String normalized) {
 		return java.util.Objects.equals(customer.registrableDomain(), registrable)
 				&& java.util.Objects.equals(customer.normalizedName(), normalized);

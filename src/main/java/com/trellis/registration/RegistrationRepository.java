@@ -16,6 +16,7 @@ import com.trellis.deals.CreditType;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.SqlPipeline;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,8 +38,16 @@ class RegistrationRepository {
 
 	private final JdbcClient jdbc;
 
-	RegistrationRepository(JdbcClient jdbc) {
+	private final org.springframework.jdbc.core.JdbcOperations operations;
+
+	RegistrationRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcOperations operations) {
 		this.jdbc = jdbc;
+		this.operations = operations;
+	}
+
+	/** Sends the caller's pipeline in one round trip, in the caller's transaction. */
+	void send(SqlPipeline pipeline) {
+		pipeline.send(this.operations);
 	}
 
 	/**
@@ -76,6 +85,66 @@ class RegistrationRepository {
 			.params(ConflictRepository.claims(claims))
 			.query(RegistrationRepository::row)
 			.single();
+	}
+
+	/**
+	 * As {@link #insert(Map, String, List)}, added to the caller's pipeline with the id
+	 * drawn before ({@link #nextId}), and returned as it will be stored — built from the
+	 * values as the columns keep them (amounts at four decimals, shares at two, moments
+	 * in microseconds: the caller passes moments truncated to them), without waiting for
+	 * the database.
+	 */
+	Row insert(SqlPipeline pipeline, long id, Map<String, Object> values, String history,
+			List<ConflictCandidate> claims) {
+		var params = new HashMap<String, Object>(values);
+		params.put("id", id);
+		params.put("history", history);
+		params.putAll(ConflictRepository.claims(claims));
+		pipeline
+			.update("""
+					WITH r AS (
+					INSERT INTO deal_registration (id, partner_id, registered_by, account_id, customer_name, customer_domain,
+					    registrable_domain, normalized_name, name_shape, customer_need, amount, currency, expected_close_date, credit_type,
+					    partner_share, status, status_reason, held_behind_id, direct_conflict_id, submitted_at, sla_due_at,
+					    protection_ends_at, conflicts_found)
+					VALUES (:id, :partner, :registeredBy, :account, :customerName, :customerDomain, :registrable, :normalized, :shape,
+					    :need, :amount, :currency, :closeDate, :credit, :share, :status, :reason, :heldBehind, :directConflict,
+					    :submittedAt, :slaDueAt, :protectionEndsAt, :conflictsFound)
+					RETURNING id, status, registered_by, submitted_at
+					), h AS (
+					INSERT INTO registration_history (registration_id, from_status, to_status, actor_id, at, reason)
+					SELECT id, NULL, status, registered_by, submitted_at, :history FROM r
+					)
+					INSERT INTO registration_conflict (registration_id, candidate_kind, candidate_id, partner_id, match_kind,
+					    score, reason, detected_at)
+					SELECT r.id, c.kind, c.candidate, c.partner, c.match, CAST(c.score AS NUMERIC(4, 3)), c.reason, r.submitted_at
+					FROM r CROSS JOIN %s
+					ORDER BY c.n
+					"""
+				.formatted(ConflictRepository.CLAIMS), params);
+		return stored(id, values);
+	}
+
+	/** A registration inserted with these values, as {@link #row} would read it. */
+	static Row stored(long id, Map<String, Object> values) {
+		var heldBehind = (Long) values.get("heldBehind");
+		var directConflict = (Long) values.get("directConflict");
+		var currency = (String) values.get("currency");
+		var view = new RegistrationView(id, (Long) values.get("partner"), (Long) values.get("registeredBy"),
+				(Long) values.get("account"), (String) values.get("customerName"),
+				(String) values.get("customerDomain"), (String) values.get("need"),
+				((BigDecimal) values.get("amount")).setScale(4, java.math.RoundingMode.HALF_UP), currency,
+				(java.time.LocalDate) values.get("closeDate"), CreditType.valueOf((String) values.get("credit")),
+				((BigDecimal) values.get("share")).setScale(2, java.math.RoundingMode.HALF_UP),
+				RegistrationStatus.valueOf((String) values.get("status")), (String) values.get("reason"),
+				heldBehind != null || directConflict != null, instant(values.get("submittedAt")),
+				instant(values.get("slaDueAt")), instant(values.get("protectionEndsAt")), false, null, null);
+		return new Row(view, heldBehind, directConflict, new Customer(view.customerName(),
+				(String) values.get("registrable"), (String) values.get("normalized")));
+	}
+
+	private static Instant instant(Object timestamp) {
+		return timestamp == null ? null : ((Timestamp) timestamp).toInstant();
 	}
 
 	void updateDetails(long id, Map<String, Object> values) {
@@ -255,16 +324,38 @@ class RegistrationRepository {
 	}
 
 	RegistrationRules rules() {
-		return this.jdbc.sql("""
-				SELECT protection_days, later_registration, approval_sla_business_days, extension_days, sourced_share,
-				       influenced_share, co_sell_share
-				FROM registration_rules WHERE id = 1
-				""")
-			.query((rs, n) -> new RegistrationRules(rs.getInt(1),
-					RegistrationRules.LaterRegistration.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4),
-					rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+		return this.jdbc.sql(RULES)
+			.query(RegistrationRepository::rulesRow)
 			.optional()
 			.orElse(RegistrationRules.DEFAULTS);
+	}
+
+	/** As {@link #rules()}, read when the caller sends its pipeline. */
+	java.util.function.Supplier<RegistrationRules> rules(SqlPipeline pipeline) {
+		var read = pipeline.query(RULES, Map.of(), RegistrationRepository::rulesRow);
+		return () -> read.get().stream().findFirst().orElse(RegistrationRules.DEFAULTS);
+	}
+
+	private static final String RULES = """
+			SELECT protection_days, later_registration, approval_sla_business_days, extension_days, sourced_share,
+			       influenced_share, co_sell_share
+			FROM registration_rules WHERE id = 1
+			""";
+
+	private static RegistrationRules rulesRow(ResultSet rs, int n) throws SQLException {
+		return new RegistrationRules(rs.getInt(1), RegistrationRules.LaterRegistration.valueOf(rs.getString(2)),
+				rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
+	}
+
+	/**
+	 * The id the next registration takes, drawn from the table's sequence when the caller
+	 * sends its pipeline (a registration that is not written leaves a gap, as a rolled
+	 * back insert does).
+	 */
+	java.util.function.Supplier<Long> nextId(SqlPipeline pipeline) {
+		var read = pipeline.query("SELECT nextval(pg_get_serial_sequence('deal_registration', 'id'))", Map.of(),
+				(rs, n) -> rs.getLong(1));
+		return () -> read.get().get(0);
 	}
 
 	void saveRules(RegistrationRules rules, long userId, Instant at) {

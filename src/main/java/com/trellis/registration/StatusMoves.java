@@ -5,6 +5,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.notify.NoticeAudience;
 import com.trellis.notify.Notifications;
 import com.trellis.notify.PartnerNotice;
+import com.trellis.shared.SqlPipeline;
 import com.trellis.registration.RegistrationRepository.Row;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.FreeText;
@@ -81,10 +82,31 @@ class StatusMoves {
 		this.notifications.enqueue(decided(view, outcome, subject, body), audience);
 	}
 
-	private PartnerNotice decided(RegistrationView view, String outcome, String subject, String body) {
+	/**
+	 * As {@link #notice(RegistrationView, String, String, String, NoticeAudience)}, with
+	 * the partner's notice added to the caller's pipeline when it has no deliveries
+	 * ({@link Notifications#enqueue(PartnerNotice, NoticeAudience, SqlPipeline)}); the
+	 * decision is announced ({@link RegistrationDecided}) only by
+	 * {@link #announce(RegistrationView, String)}, once the caller sent the pipeline.
+	 */
+	void notice(RegistrationView view, String outcome, String subject, String body, NoticeAudience audience,
+			SqlPipeline pipeline) {
+		this.notifications.enqueue(partnerNotice(view, outcome, subject, body), audience, pipeline);
+	}
+
+	/** Announces an approval or a rejection ({@link RegistrationDecided}). */
+	void announce(RegistrationView view, String outcome) {
 		if (RegistrationStatus.APPROVED.name().equals(outcome) || RegistrationStatus.REJECTED.name().equals(outcome)) {
 			this.events.publishEvent(new RegistrationDecided(view.id(), view.partnerId(), outcome));
 		}
+	}
+
+	private PartnerNotice decided(RegistrationView view, String outcome, String subject, String body) {
+		announce(view, outcome);
+		return partnerNotice(view, outcome, subject, body);
+	}
+
+	private PartnerNotice partnerNotice(RegistrationView view, String outcome, String subject, String body) {
 		return new PartnerNotice(
 				"registration:" + view.id() + ":" + outcome + ":" + this.clock.instant().toEpochMilli(),
 				view.partnerId(), "REGISTRATION_" + outcome, subject, body, "/registrations/" + view.id());
@@ -104,6 +126,23 @@ class StatusMoves {
 		var day = this.calendar.dayOf(at);
 		return new SlaDays(day, this.calendar.workingDays(day, rules.approvalSlaBusinessDays()));
 	}
+
+	/**
+	 * As {@link #slaDays(java.time.Instant, RegistrationRules)} for the longest approval
+	 * deadline the rules allow ({@link #LONGEST_SLA}), so that the holidays are read
+	 * before the rules (in the caller's pipeline): they cover every shorter deadline.
+	 */
+	java.util.function.Supplier<SlaDays> slaDays(SqlPipeline pipeline, java.time.Instant at) {
+		var day = this.calendar.dayOf(at);
+		var read = this.calendar.workingDays(pipeline, day, LONGEST_SLA);
+		return () -> new SlaDays(day, read.get());
+	}
+
+	/**
+	 * The longest approval deadline in business days (the rules' bound, {@code @Max} of
+	 * {@link RegistrationRules#approvalSlaBusinessDays()} and the column's check).
+	 */
+	static final int LONGEST_SLA = 30;
 
 	/**
 	 * As {@link #slaDue(java.time.Instant, RegistrationRules)}, with the business days

@@ -143,4 +143,18 @@ public class BusinessCalendar {
 		return new WorkingDays(this.zone, holidays(from.minusDays(1), from.plusDays(2L * days + 21)));
 	}
 
+	/**
+	 * As {@link #workingDays(LocalDate, int)}, with the holidays read when the caller
+	 * sends its pipeline.
+	 */
+	public java.util.function.Supplier<WorkingDays> workingDays(SqlPipeline pipeline, LocalDate from, int days) {
+		var source = this.holidays.getIfAvailable();
+		if (source == null) {
+			var none = new WorkingDays(this.zone, Set.of());
+			return () -> none;
+		}
+		var read = source.between(pipeline, from.minusDays(1), from.plusDays(2L * days + 21));
+		return () -> new WorkingDays(this.zone, read.get());
+	}
+
 }

@@ -13,4 +13,13 @@ public interface HolidaySource {
 	/** The holidays in [from, to). */
 	Set<LocalDate> between(LocalDate from, LocalDate to);
 
+	/**
+	 * As {@link #between(LocalDate, LocalDate)}, read when the caller sends its pipeline;
+	 * a source that reads nothing from the database answers at once.
+	 */
+	default java.util.function.Supplier<Set<LocalDate>> between(SqlPipeline pipeline, LocalDate from, LocalDate to) {
+		var days = between(from, to);
+		return () -> days;
+	}
+
 }
