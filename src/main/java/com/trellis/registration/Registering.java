@@ -78,7 +78,8 @@ class Registering {
 		if (!viewer.is(Role.PARTNER, Role.AE, Role.PAM, Role.ADMIN, Role.SALES_MANAGER)) {
 			throw new AccessDeniedException("Executives do not register deals");
 		}
-		var command = viewer.isPartnerUser() ? RegistrationInput.withPartner(input, viewer.partnerId()) : input;
+		var command = viewer.isPartnerUser()
+				? RegistrationInput.withPartner(input, viewer.ownPartner(input.partnerId())) : input;
 		// one round trip for what the check needs before the customer's lock: the partner
 		// (who may act for it, its lifecycle and its PAM), the rules, the id the
 		// registration will take, the program's holidays the approval deadline may meet

@@ -240,7 +240,8 @@ public class Registrations {
 	 */
 	@Transactional(readOnly = true)
 	public void check(Viewer viewer, RegistrationCommand input) {
-		var command = viewer.isPartnerUser() ? RegistrationInput.withPartner(input, viewer.partnerId()) : input;
+		var command = viewer.isPartnerUser()
+				? RegistrationInput.withPartner(input, viewer.ownPartner(input.partnerId())) : input;
 		this.input.validated(viewer, command, this.registrations.rules());
 	}
 

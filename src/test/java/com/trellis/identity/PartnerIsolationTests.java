@@ -265,6 +265,14 @@ class PartnerIsolationTests {
 					"{\"partnerId\": " + this.a.partnerId()
 							+ ", \"companyName\": \"Isolation Gamma lead\", \"contactName\": \"Jo\"}")
 			.andExpect(status().is2xxSuccessful());
+		this.apiOfA
+			.post("/api/v1/registrations",
+					"{\"partnerId\": " + this.b.partnerId()
+							+ ", \"customerName\": \"Isolation Gamma Corp\", \"amount\": 1000, \"currency\": \"USD\"}")
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM deal_registration WHERE customer_name = 'Isolation Gamma Corp'")
+			.query(Long.class)
+			.single()).isZero();
 		var session = login(this.a.partnerUser());
 		this.mvc.perform(get("/notifications?partnerId=" + this.b.partnerId()).session(session))
 			.andExpect(status().isForbidden());
