@@ -38,14 +38,6 @@ record KpiDayFigures(BigDecimal sourcedRevenue, BigDecimal sourcedWinRate, BigDe
 	 * {@code HAVING sum(won_count + lost_count) > 0}).
 	 */
 	static String sql(Slice slice) {
-		return sql(slice, KpiSql.sliceDays(slice));
-	}
-
-	/**
-	 * The statement over the given day facts of the slice as {@code f} (a PAM's book: its
-	 * partners' rows, {@link KpiSql#partnerDays}, to compare with {@code pam_day_fact}).
-	 */
-	static String sql(Slice slice, String sliceDays) {
 		var involved = KpiSql.partnerInvolved(slice);
 		var program = KpiSql.program(slice);
 		return """
@@ -76,18 +68,7 @@ record KpiDayFigures(BigDecimal sourcedRevenue, BigDecimal sourcedWinRate, BigDe
 				       s.co_sell_created, d.created, %3$s
 				FROM s CROSS JOIN d
 				"""
-			.formatted(sliceDays, involved, program ? "d.closed_won" : "s.closed_won");
-	}
-
-	/** The columns of {@link #sql}'s one row. */
-	static final int COLUMNS = 8;
-
-	/**
-	 * The figures from {@link #sql}'s row, read with other statements ({@link KpiBatch}).
-	 */
-	static KpiDayFigures of(KpiBatch.Slot row) {
-		return new KpiDayFigures(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6),
-				row.get(7));
+			.formatted(KpiSql.sliceDays(slice), involved, program ? "d.closed_won" : "s.closed_won");
 	}
 
 	static KpiDayFigures read(JdbcClient jdbc, Period period, Slice slice) {

@@ -224,50 +224,15 @@ final class KpiSql {
 	}
 
 	/**
-	 * Both pipeline contributions (sourced; influenced or co-sell) and the whole open
-	 * pipeline from one pass over the open pipeline facts: the slice's share of the whole
-	 * open pipeline; one row (sourced, influenced, all).
-	 */
-	static String pipelines(Slice slice) {
-		return """
-				SELECT COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type = 'SOURCED' AND %2$s), 0),
-				       COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type IN ('INFLUENCED', 'CO_SELL') AND %2$s), 0),
-				       (SELECT COALESCE(sum(a.open_reporting), 0) FROM program_open_fact a
-				        JOIN exchange_rate afx ON afx.currency = a.currency)
-				FROM %1$s JOIN exchange_rate fx ON fx.currency = f.currency
-				"""
-			.formatted(KpiSql.sliceOpenPipeline(slice), KpiSql.partnerInvolved(slice));
-	}
-
-	/**
 	 * The daily deal facts of the slice's partners, as {@code f}: the program's
-	 * ({@code program_day_fact}, partners summed) for the program, a PAM's book's
-	 * ({@code pam_day_fact}, V147: the book's partners summed, ~90 days' rows a quarter)
-	 * for a PAM's book, otherwise each of the slice's partners' ({@link #partnerDays}).
-	 * Each has {@code day}, {@code credit_type}, {@code currency}, {@code created_count},
-	 * {@code won_count}, {@code lost_count} and {@code won_reporting}; the program's and
-	 * the partners' all the measures.
+	 * ({@code program_day_fact}, partners summed) for the program, otherwise each of the
+	 * slice's partners' ({@code partner_day_fact} through
+	 * {@code partner_day_fact_book_idx}, V138: index only). Both have {@code day},
+	 * {@code credit_type}, {@code currency} and the same measures.
 	 */
 	static String sliceDays(Slice slice) {
-		if (program(slice)) {
-			return "program_day_fact f";
-		}
-		return book(slice) ? "(SELECT * FROM pam_day_fact WHERE pam_id = CAST(:sliceValue AS BIGINT)) f"
-				: partnerDays(slice);
-	}
-
-	/**
-	 * Each of the slice's partners' daily deal facts, as {@code f}
-	 * ({@code partner_day_fact} through {@code partner_day_fact_book_idx}, V138: index
-	 * only); for a PAM's book the same sums as {@code pam_day_fact}'s.
-	 */
-	static String partnerDays(Slice slice) {
-		return "partner p JOIN partner_day_fact f ON f.partner_id = p.id AND " + slice.predicate();
-	}
-
-	/** Whether the slice is one PAM's whole book. */
-	static boolean book(Slice slice) {
-		return slice.kind() == Slice.Kind.PAM && slice.book() == null;
+		return program(slice) ? "program_day_fact f"
+				: "partner p JOIN partner_day_fact f ON f.partner_id = p.id AND " + slice.predicate();
 	}
 
 	/**
