@@ -82,8 +82,9 @@ class CadenceTests {
 		deal(account, rep, beta, "SOURCED", "Beta slipped", "25000", "USD", "QUALIFIED", "2026-11-01", null);
 		this.jdbc.sql("UPDATE exchange_rate SET to_reporting = 1.10 WHERE currency = 'EUR'").update();
 		long incentives = this.jdbc.sql("""
-				INSERT INTO incentive_program (name, kind, currency, starts_on, params, created_at)
-				VALUES ('Cadence SPIFF', 'FAST_START_SPIFF', 'USD', DATE '2026-01-01', '{}', now()) RETURNING id
+				INSERT INTO incentive_program (name, kind, currency, starts_on, ends_on, params, created_at)
+				VALUES ('Cadence SPIFF', 'FAST_START_SPIFF', 'USD', DATE '2026-01-01', DATE '2026-01-01',
+				        '{"bonus": "1", "firstDeals": 1, "withinDays": 1}', now()) RETURNING id
 				""").query(Long.class).single();
 		this.jdbc
 			.sql("""

@@ -245,15 +245,11 @@ class RoiHoursFactPropertyTests {
 		var at = Timestamp.from(this.calendar.startOf(day).plusSeconds(random.nextInt(86_400)));
 		var currency = List.of("USD", "EUR", "GBP").get(random.nextInt(3));
 		var amount = new BigDecimal(1 + random.nextInt(100_000)).movePointLeft(2);
-		long program = this.jdbc
-			.sql("""
-					INSERT INTO incentive_program (name, kind, currency, starts_on, params, created_at)
-					VALUES ('Roi hours fact', 'FAST_START_SPIFF', :currency, DATE '2026-01-01', '{}'::jsonb, :at) RETURNING id
-					""")
-			.param("currency", currency)
-			.param("at", at)
-			.query(Long.class)
-			.single();
+		long program = this.jdbc.sql("""
+				INSERT INTO incentive_program (name, kind, currency, starts_on, ends_on, params, created_at)
+				VALUES ('Roi hours fact', 'FAST_START_SPIFF', :currency, DATE '2026-01-01', DATE '2026-01-01',
+				       '{"bonus": "1", "firstDeals": 1, "withinDays": 1}'::jsonb, :at) RETURNING id
+				""").param("currency", currency).param("at", at).query(Long.class).single();
 		long earning = this.jdbc
 			.sql("""
 					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)

@@ -269,8 +269,9 @@ class RoiTests {
 
 	private void paid(long partnerId, String kind, String amount, String currency) {
 		long program = this.jdbc.sql("""
-				INSERT INTO incentive_program (name, kind, currency, starts_on, params, created_at)
-				VALUES ('ROI fixture', 'FAST_START_SPIFF', :currency, DATE '2026-01-01', '{}'::jsonb, :at) RETURNING id
+				INSERT INTO incentive_program (name, kind, currency, starts_on, ends_on, params, created_at)
+				VALUES ('ROI fixture', 'FAST_START_SPIFF', :currency, DATE '2026-01-01', DATE '2026-01-01',
+				        '{"bonus": "1", "firstDeals": 1, "withinDays": 1}'::jsonb, :at) RETURNING id
 				""").param("currency", currency).param("at", Timestamp.from(IN_QUARTER)).query(Long.class).single();
 		long earning = this.jdbc
 			.sql("""
