@@ -205,6 +205,22 @@ final class PageTour {
 		}
 	}
 
+	/**
+	 * One signed-in request of {@code page} as the user the tour takes for {@code role},
+	 * for a {@link RequestProfile} of the page.
+	 */
+	Runnable request(String role, String page) throws Exception {
+		var session = signIn(user(role));
+		return () -> {
+			try {
+				get(session, page);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+	}
+
 	/** Null when the page answered 200, else what it answered. */
 	private String status(HttpClient session, String page) throws Exception {
 		var response = session.send(request(page).build(), HttpResponse.BodyHandlers.discarding());

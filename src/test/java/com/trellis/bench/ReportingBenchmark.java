@@ -244,8 +244,20 @@ class ReportingBenchmark {
 		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
 		var out = new StringBuilder();
 		for (var path : paths) {
+			if (!path.startsWith("/")) {
+				// ROLE:/page, a page as the page tour's user of that role
+				var role = path.substring(0, path.indexOf(':'));
+				var page = path.substring(role.length() + 1);
+				var request = new PageTour(this.port, this.jdbc, 1, 1).request(role, page);
+				request.run();
+				out.append(RequestProfile.of(role + " page " + page, times, request, this.jdbc,
+						Files.exists(log) ? log : null));
+				continue;
+			}
 			for (var caller : List.of(callers.get(0), callers.get(1))) {
-				var url = path + (caller[1] == null ? ""
+				// the KPI endpoints take the PAM's book as a slice; other paths answer
+				// the PAM's own scope
+				var url = path + (caller[1] == null || !path.contains("kpis") ? ""
 						: (path.contains("?") ? "&" : "?") + "slice=PAM&sliceValue=" + caller[1]);
 				Runnable request = () -> {
 					try {

@@ -64,6 +64,23 @@ class ScorePagesReadingTests {
 		assertThat(portalCard).contains(">94,2<").doesNotContain(">94.2<");
 	}
 
+	/**
+	 * Failed before: a PAM or an admin reading a partner's tier page was offered "Your
+	 * three scores, explained", and the score card's heading said "Your scores".
+	 */
+	@Test
+	void theScoreLinksSayYourOnlyToThePartnersOwnUsers() throws Exception {
+		var world = this.fixtures.world("Whose Scores");
+		var tier = "/partners/" + world.partnerId() + "/tier";
+		var card = "/partners/" + world.partnerId() + "/scorecard/summary";
+		var pam = reading(world.pam(), "en-US");
+		assertThat(page(tier, pam)).contains("The partner&#39;s three scores, explained").doesNotContain("Your three");
+		assertThat(page(card, pam)).contains(">Scores<").doesNotContain("Your scores");
+		var partner = reading(world.partnerUser(), "en-US");
+		assertThat(page(tier, partner)).contains("Your three scores, explained");
+		assertThat(page(card, partner)).contains("Your scores");
+	}
+
 	private String page(String url, MockHttpSession session) throws Exception {
 		return this.mvc.perform(get(url).session(session))
 			.andExpect(status().isOk())

@@ -1,0 +1,58 @@
+package com.trellis.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The links of a list's pager ({@code templates/pager.html}, used as {@code ~{pager ::
+ * pager(${result}, '/partners')}}): the list's path with the query the reader is on and
+ * another page number, so every filter and sort of the list is kept without each page
+ * naming them. The query is kept only when the current request is a {@code GET} of that
+ * same path (a form posted elsewhere that shows the list again leads to the list's own
+ * pages, without the form's fields). Names and values are encoded strictly ({@code +},
+ * {@code &}, {@code =} included), so they come back as they were.
+ */
+@Component("pageLinks")
+public class PageLinks {
+
+	private static final String PAGE = "page";
+
+	/**
+	 * The link to {@code page} (0-based) of the list at {@code path} (without the context
+	 * path, e.g. {@code /partners} or {@code /hygiene/MISSING_AMOUNT}).
+	 */
+	public String to(String path, int page) {
+		var request = currentRequest();
+		var contextPath = request == null ? "" : request.getContextPath();
+		var query = new StringJoiner("&");
+		if (request != null && "GET".equals(request.getMethod())
+				&& (contextPath + path).equals(request.getRequestURI())) {
+			request.getParameterMap().forEach((name, values) -> {
+				if (!PAGE.equals(name)) {
+					for (var value : values) {
+						query.add(encoded(name) + "=" + encoded(value));
+					}
+				}
+			});
+		}
+		query.add(PAGE + "=" + page);
+		return contextPath + UriUtils.encodePath(path, StandardCharsets.UTF_8) + "?" + query;
+	}
+
+	private static String encoded(String text) {
+		return UriUtils.encode(text, StandardCharsets.UTF_8);
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest() : null;
+	}
+
+}

@@ -1,0 +1,55 @@
+package com.trellis.shared;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PageLinksTest {
+
+	private final PageLinks links = new PageLinks();
+
+	@AfterEach
+	void forgetTheRequest() {
+		RequestContextHolder.resetRequestAttributes();
+	}
+
+	@Test
+	void keepsTheQueryOfAGetOfTheSameListAndReplacesOnlyThePage() {
+		var request = request("GET", "/registrations");
+		request.setParameter("status", "PENDING");
+		request.setParameter("page", "4");
+		request.addParameter("tag", "a b", "c/d");
+		assertThat(this.links.to("/registrations", 5))
+			.isEqualTo("/registrations?status=PENDING&tag=a%20b&tag=c%2Fd&page=5");
+	}
+
+	@Test
+	void leavesOutTheFieldsOfAFormPostedOrAnotherPathsQuery() {
+		request("POST", "/account-plans").setParameter("partnerId", "7");
+		assertThat(this.links.to("/account-plans", 1)).isEqualTo("/account-plans?page=1");
+		request("GET", "/partners").setParameter("q", "x");
+		assertThat(this.links.to("/accounts", 0)).isEqualTo("/accounts?page=0");
+	}
+
+	@Test
+	void keepsTheContextPathAndWorksWithoutARequest() {
+		var request = request("GET", "/prm/leads");
+		request.setContextPath("/prm");
+		request.setParameter("status", "NEW");
+		assertThat(this.links.to("/leads", 2)).isEqualTo("/prm/leads?status=NEW&page=2");
+		RequestContextHolder.resetRequestAttributes();
+		assertThat(this.links.to("/leads", 2)).isEqualTo("/leads?page=2");
+	}
+
+	private static MockHttpServletRequest request(String method, String uri) {
+		var request = new MockHttpServletRequest(method, uri);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		return request;
+	}
+
+}
