@@ -77,6 +77,7 @@ public class Kpis {
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice) {
 		var scoped = allowed(viewer, slice);
 		var at = period.at(this.clock.instant(), this.calendar.zone());
+		this.kpis.planForParameters();
 		var days = this.kpis.days(at, scoped);
 		return withAttainment(this.kpis.some(at, scoped, null, days), at, scoped, days);
 	}
@@ -86,6 +87,7 @@ public class Kpis {
 	public List<Kpi> compute(Viewer viewer, Period period, Slice slice, java.util.Set<String> codes) {
 		var scoped = allowed(viewer, slice);
 		var at = period.at(this.clock.instant(), this.calendar.zone());
+		this.kpis.planForParameters();
 		var days = this.kpis.days(at, scoped);
 		return withAttainment(this.kpis.some(at, scoped, codes, days), at, scoped, days);
 	}
@@ -114,6 +116,7 @@ public class Kpis {
 							+ ": choose a later from or a shorter period");
 		});
 		var points = new ArrayList<Map<String, Object>>();
+		this.kpis.planForParameters();
 		for (var p : periods) {
 			var days = this.kpis.days(p, scoped);
 			var kpi = withAttainment(this.kpis.some(p, scoped, java.util.Set.of(code), days), p, scoped, days).stream()
