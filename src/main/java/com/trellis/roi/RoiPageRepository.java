@@ -59,11 +59,18 @@ class RoiPageRepository {
 	 * momentum as of {@code asOf} (null without both scores) and the quarter's cost.
 	 */
 	Page page(Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
+		return page(RoiPageSql.PAGE, window, at, asOf, listed, reinvested);
+	}
+
+	/**
+	 * {@link #page} with the given statement (the tests run the statement it replaced).
+	 */
+	Page page(String sql, Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
 		var tiers = new ArrayList<RoiReport.Total>();
 		var cohorts = new ArrayList<RoiReport.Total>();
 		var rows = new ArrayList<PartnerQuarter.Row>();
 		var candidates = new ArrayList<Candidate>();
-		window.bind(this.jdbc.sql(RoiPageSql.forScope(RoiPageSql.PAGE, window.scope())))
+		window.bind(this.jdbc.sql(RoiPageSql.forScope(sql, window.scope())))
 			.param("at", Timestamp.from(at))
 			.param("listed", listed)
 			.param("asOf", Date.valueOf(asOf))

@@ -6,12 +6,13 @@ import com.trellis.shared.ReportingCurrency;
 /**
  * The ROI page's statement (issue 15): the page lists 200 partners and 20 to reinvest in,
  * so it decides only those rows, and sums its totals in the database, instead of reading
- * every partner of the scope into Java. Each partner's cost comes from the same CTEs as
- * {@link RoiQuarterSql#FIGURES} (scope with the tier on the day, rates, hours from the
- * kept month hours, payouts, spend, PAM time), computed once per request; every part is
- * already rounded to the reporting currency's minor unit there, so ordering by their sum
- * in SQL is the order of {@link PartnerQuarter#cost()} in Java. {@link #PAGE} gives rows
- * of four kinds ({@code kind}), by kind:
+ * every partner of the scope into Java. Each partner's cost is computed as in
+ * {@link RoiQuarterSql#FIGURES} (scope with the tier on the day, rates, hours, pipeline
+ * and revenue from the kept quarter sums per partner, payouts, spend, PAM time), once per
+ * request and with one join to the kept sums; every part is already rounded to the
+ * reporting currency's minor unit there, so ordering by their sum in SQL is the order of
+ * {@link PartnerQuarter#cost()} in Java. {@link #PAGE} gives rows of four kinds
+ * ({@code kind}), by kind:
  * <ul>
  * <li>'C' and 'T': one row per cohort with members at {@code :at} (the cohort's name in
  * {@code grp} and its id, by name) and per tier (the tier in {@code grp}): partners,
@@ -27,9 +28,10 @@ import com.trellis.shared.ReportingCurrency;
 final class RoiPageSql {
 
 	/**
-	 * Scope, rates and each partner's cost parts: the CTEs the page's statements share.
+	 * Scope, rates, payouts and spend: the CTEs of the page's statement before
+	 * {@code fig}.
 	 */
-	private static final String COSTS = ("""
+	private static final String SCOPE = ("""
 			WITH scope AS (
 			    SELECT p.id, p.name, coalesce(t1.to_tier, t2.from_tier, p.tier) AS tier, p.lifecycle_status,
 			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
@@ -44,22 +46,44 @@ final class RoiPageSql {
 			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
 			),
+			rate AS (
+			    SELECT %3$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
+			    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
+			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
+			),
 			"""
-			+ RoiQuarterSql.COST_CTES
-			+ """
-					costs AS (
-					    SELECT s.id, s.name, s.tier, coalesce(h.hours, 0) AS hours,
-					           coalesce(%5$s, 0) AS enablement,
-					           coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
-					           CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
-					                THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam
-					    FROM scope s LEFT JOIN hours h ON h.partner_id = s.id LEFT JOIN paid pd ON pd.partner_id = s.id
-					    LEFT JOIN spend sp ON sp.partner_id = s.id
-					)""")
+			+ RoiQuarterSql.paidAndSpend())
 		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
-				ReportingCurrency.converted("sp.amount", "fx.to_reporting"), MinorUnits.of(ReportingCurrency.CODE),
-				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"), ReportingCurrency
-					.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"));
+				ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
+				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"));
+
+	/**
+	 * Each partner's figures ({@code fig}, materialized): the scope joined once to the
+	 * quarter's kept sums ({@code roi_partner_quarter_fact}, V150: hours, pipeline and
+	 * revenue, each absent when the partner has no month rows of its fact, as
+	 * {@link RoiQuarterSql#HOURS} and {@link RoiQuarterSql#MADE} read them), the payouts
+	 * and the spend; each cost part as {@link RoiQuarterSql#FIGURES} computes it, and
+	 * their sum.
+	 */
+	private static final String FIG = ("""
+			fig AS MATERIALIZED (
+			    SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost
+			    FROM (
+			        SELECT s.id, s.name, s.tier, coalesce(q.hours, 0) AS hours, coalesce(%1$s, 0) AS enablement,
+			               coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
+			               CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
+			                    THEN round(coalesce((SELECT pam FROM rate), 0), %2$s) ELSE 0 END AS pam,
+			               coalesce(q.pipeline, 0) AS pipeline, coalesce(q.revenue, 0) AS revenue
+			        FROM scope s
+			        LEFT JOIN (SELECT q.partner_id, CASE WHEN q.hours_months > 0 THEN q.hours END AS hours,
+			                          CASE WHEN q.made_months > 0 THEN q.pipeline END AS pipeline,
+			                          CASE WHEN q.made_months > 0 THEN q.revenue END AS revenue
+			                   FROM roi_partner_quarter_fact q WHERE q.quarter = :fromDay) q ON q.partner_id = s.id
+			        LEFT JOIN paid pd ON pd.partner_id = s.id LEFT JOIN spend sp ON sp.partner_id = s.id
+			    ) c
+			)""")
+		.formatted(ReportingCurrency.converted("coalesce(q.hours, 0) * (SELECT hour_cost FROM rate)",
+				"(SELECT hour_rate FROM rate)"), MinorUnits.of(ReportingCurrency.CODE));
 
 	/**
 	 * A group's sums over the partners of {@code fig}, as {@link RoiQuarterSql#TOTAL}.
@@ -99,15 +123,9 @@ final class RoiPageSql {
 	 * ({@code fig}, materialized), then the rows of each kind, by kind and then in each
 	 * kind's order ({@code ord}; the groups by name and cohort id).
 	 */
-	static final String PAGE = COSTS
+	static final String PAGE = SCOPE + FIG
 			+ """
 					,
-					made AS (%1$s),
-					fig AS MATERIALIZED (
-					    SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost,
-					           coalesce(m.pipeline, 0) AS pipeline, coalesce(m.revenue, 0) AS revenue
-					    FROM costs c LEFT JOIN made m ON m.partner_id = c.id
-					),
 					top AS MATERIALIZED (
 					    SELECT * FROM fig ORDER BY cost DESC, id LIMIT :listed
 					)%2$s,
@@ -155,7 +173,7 @@ final class RoiPageSql {
 					) g
 					ORDER BY kind, ord, grp, cohort_id
 					"""
-				.formatted(RoiQuarterSql.MADE, RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"),
+				.formatted(null, RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"),
 						halfEven("m.momentum * 1000 / m.cost"), SUMS, NO_PARTNER, NO_SUMS);
 
 	/**

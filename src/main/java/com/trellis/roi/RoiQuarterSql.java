@@ -12,14 +12,16 @@ import com.trellis.shared.ReportingCurrency;
 final class RoiQuarterSql {
 
 	/**
-	 * The quarter's enablement hours per partner in the scope, from the kept hours per
-	 * partner and calendar month ({@code roi_hours_month_fact}, V143: the completions'
-	 * item hours summed per partner and month of completion; a fiscal quarter is three
-	 * whole months), the same exact sum the completions grouped per partner gave.
+	 * The quarter's enablement hours per partner in the scope, from the kept quarter sums
+	 * per partner ({@code roi_partner_quarter_fact}, V150: the partner's rows of the kept
+	 * hours per calendar month, {@code roi_hours_month_fact} of V143, summed over the
+	 * quarter's three months; {@code :fromDay} is the quarter's first day), the same
+	 * exact sum the completions grouped per partner gave; a partner without completions
+	 * in the quarter has no row.
 	 */
 	static final String HOURS = """
-			    SELECT f.partner_id, sum(f.hours) AS hours FROM roi_hours_month_fact f JOIN scope s ON s.id = f.partner_id
-			    WHERE f.month >= :fromDay AND f.month < :toDay GROUP BY f.partner_id
+			    SELECT q.partner_id, q.hours FROM roi_partner_quarter_fact q JOIN scope s ON s.id = q.partner_id
+			    WHERE q.quarter = :fromDay AND q.hours_months > 0
 			""";
 
 	/**
@@ -36,20 +38,30 @@ final class RoiQuarterSql {
 			hours AS (
 			""" + HOURS + """
 			),
-			paid AS (
-			    SELECT pi.partner_id,
-			           sum(%1$s) FILTER (WHERE e.kind = 'MDF_REIMBURSEMENT') AS mdf,
-			           sum(%1$s) FILTER (WHERE e.kind <> 'MDF_REIMBURSEMENT') AS incentives
-			    FROM payout_item pi JOIN incentive_earning e ON e.id = pi.earning_id
-			    JOIN exchange_rate fx ON fx.currency = pi.currency JOIN scope s ON s.id = pi.partner_id
-			    WHERE pi.paid_at >= :from AND pi.paid_at < :to GROUP BY pi.partner_id
-			),
-			spend AS (
-			    SELECT sp.partner_id, sum(%2$s) AS spend FROM roi_program_spend sp
-			    JOIN exchange_rate fx ON fx.currency = sp.currency JOIN scope s ON s.id = sp.partner_id
-			    WHERE sp.spent_on >= :fromDay AND sp.spent_on < :toDay GROUP BY sp.partner_id
-			),
-			""";
+			""" + RoiQuarterSql.paidAndSpend();
+
+	/**
+	 * The payouts ({@code paid}: MDF and incentives) and program spend ({@code spend})
+	 * per partner of {@code scope} in the quarter, each converted and rounded per item:
+	 * the part of {@link #COST_CTES} after the rate and the hours.
+	 */
+	static String paidAndSpend() {
+		return """
+				paid AS (
+				    SELECT pi.partner_id,
+				           sum(%1$s) FILTER (WHERE e.kind = 'MDF_REIMBURSEMENT') AS mdf,
+				           sum(%1$s) FILTER (WHERE e.kind <> 'MDF_REIMBURSEMENT') AS incentives
+				    FROM payout_item pi JOIN incentive_earning e ON e.id = pi.earning_id
+				    JOIN exchange_rate fx ON fx.currency = pi.currency JOIN scope s ON s.id = pi.partner_id
+				    WHERE pi.paid_at >= :from AND pi.paid_at < :to GROUP BY pi.partner_id
+				),
+				spend AS (
+				    SELECT sp.partner_id, sum(%2$s) AS spend FROM roi_program_spend sp
+				    JOIN exchange_rate fx ON fx.currency = sp.currency JOIN scope s ON s.id = sp.partner_id
+				    WHERE sp.spent_on >= :fromDay AND sp.spent_on < :toDay GROUP BY sp.partner_id
+				),
+				""";
+	}
 
 	/**
 	 * Each partner's figures: its tier on the day, costs, pipeline and revenue, and (with
@@ -84,13 +96,14 @@ final class RoiQuarterSql {
 
 	/**
 	 * The quarter's pipeline created and revenue won per partner in the scope, from the
-	 * partner month facts ({@code partner_month_fact}, V131: the day facts summed per
-	 * calendar month; a fiscal quarter is three whole months).
+	 * kept quarter sums per partner ({@code roi_partner_quarter_fact}, V150: the
+	 * partner's rows of the partner month facts, {@code partner_month_fact} of V131,
+	 * summed over the quarter's three months); a partner without month rows in the
+	 * quarter has no row.
 	 */
 	static final String MADE = """
-			    SELECT f.partner_id, sum(f.created_reporting) AS pipeline, sum(f.won_reporting) AS revenue
-			    FROM partner_month_fact f JOIN scope s ON s.id = f.partner_id
-			    WHERE f.month >= :fromDay AND f.month < :toDay GROUP BY f.partner_id
+			    SELECT q.partner_id, q.pipeline, q.revenue FROM roi_partner_quarter_fact q JOIN scope s ON s.id = q.partner_id
+			    WHERE q.quarter = :fromDay AND q.made_months > 0
 			""";
 
 	/**

@@ -29,30 +29,45 @@ class VelocityRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The 200 partners of the scope most widely invited by reps between {@code from} and
+	 * {@code to}: distinct reps, then invitations, then id. The invitations are counted
+	 * per partner and rep first, then per partner (the distinct reps are the partner's
+	 * pairs): one pass of hashing instead of sorting every invitation for a distinct
+	 * count (issue 15: 98,000 invitations a quarter on the large data, sorted on disk).
+	 */
 	List<PullThrough> pullThrough(RoiScope scope, Instant from, Instant to) {
-		return this.jdbc.sql("""
-				WITH scope AS (
-				    SELECT p.id, p.name, p.tier FROM partner p
-				    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
-				      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-				),
-				invites AS (
-				    SELECT r.partner_id, r.requested_by AS rep, 1 AS request, 0 AS attachment FROM cosell_request r
-				    JOIN app_user u ON u.id = r.requested_by AND u.role IN ('AE', 'SALES_MANAGER')
-				    JOIN scope s ON s.id = r.partner_id
-				    WHERE r.requested_at >= :from AND r.requested_at < :to
-				    UNION ALL
-				    SELECT a.partner_id, a.attached_by, 0, 1 FROM deal_partner_attachment a
-				    JOIN app_user u ON u.id = a.attached_by AND u.role IN ('AE', 'SALES_MANAGER')
-				    JOIN scope s ON s.id = a.partner_id
-				    WHERE a.via = 'REP' AND a.attached_at >= :from AND a.attached_at < :to
-				)
-				SELECT s.id, s.name, s.tier, sum(i.request), sum(i.attachment), count(*), count(DISTINCT i.rep)
-				FROM invites i JOIN scope s ON s.id = i.partner_id
-				GROUP BY s.id, s.name, s.tier
-				ORDER BY count(DISTINCT i.rep) DESC, count(*) DESC, s.id
-				LIMIT 200
-				""")
+		return this.jdbc
+			.sql("""
+					WITH scope AS (
+					    SELECT p.id, p.name, p.tier FROM partner p
+					    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+					      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+					),
+					invites AS (
+					    SELECT r.partner_id, r.requested_by AS rep, 1 AS request, 0 AS attachment FROM cosell_request r
+					    JOIN scope s ON s.id = r.partner_id
+					    WHERE r.requested_at >= :from AND r.requested_at < :to
+					    UNION ALL
+					    SELECT a.partner_id, a.attached_by, 0, 1 FROM deal_partner_attachment a
+					    JOIN scope s ON s.id = a.partner_id
+					    WHERE a.via = 'REP' AND a.attached_at >= :from AND a.attached_at < :to
+					),
+					pairs AS (
+					    SELECT i.partner_id, sum(i.request) AS requests, sum(i.attachment) AS attachments, count(*) AS invites
+					    FROM invites i JOIN app_user u ON u.id = i.rep AND u.role IN ('AE', 'SALES_MANAGER')
+					    GROUP BY i.partner_id, i.rep
+					),
+					invited AS (
+					    SELECT partner_id, sum(requests) AS requests, sum(attachments) AS attachments, sum(invites) AS invites,
+					           count(*) AS reps
+					    FROM pairs GROUP BY partner_id
+					)
+					SELECT s.id, s.name, s.tier, i.requests, i.attachments, i.invites, i.reps
+					FROM invited i JOIN scope s ON s.id = i.partner_id
+					ORDER BY i.reps DESC, i.invites DESC, s.id
+					LIMIT 200
+					""")
 			.param("scopePartner", scope.partnerId())
 			.param("pam", scope.pamId())
 			.param("from", Timestamp.from(from))

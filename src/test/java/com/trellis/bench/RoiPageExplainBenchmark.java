@@ -4,8 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.Locale;
 
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerFilter;
+import com.trellis.partners.Partners;
+import com.trellis.roi.ProgramSpend;
+import com.trellis.roi.Roi;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.PageRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Diagnosis, not a figure: {@code EXPLAIN (ANALYZE, BUFFERS)} of the ROI page's statement
  * ({@code roi.RoiPageSql.PAGE}: totals, listed partners, reinvest list in one) and of a
- * trend quarter's total ({@code roi.RoiQuarterSql.TOTAL}, this quarter's here) for the
- * program and for the PAM with the largest book, this quarter. Writes
+ * trend quarter's total ({@code roi.RoiQuarterSql.TOTAL}, the previous quarter's here),
+ * each with the text the page sends for its scope ({@code RoiPageSql.forScope}), for the
+ * program and for the PAM with the largest book, this quarter; then where the page's
+ * reads spend their time one request at a time ({@link RequestProfile}: the ROI service
+ * calls the page makes, for the admin and that PAM). Writes
  * {@code target/benchmark-roi-explain.txt}.
  */
 @Tag("benchmark")
@@ -40,37 +51,57 @@ class RoiPageExplainBenchmark {
 	@Autowired
 	BusinessCalendar calendar;
 
+	@Autowired
+	Roi roi;
+
+	@Autowired
+	ProgramSpend spend;
+
+	@Autowired
+	Partners partners;
+
 	@Test
 	void explainTheRoiPageStatements() throws Exception {
 		var page = Class.forName("com.trellis.roi.RoiPageSql");
 		var quarterSql = Class.forName("com.trellis.roi.RoiQuarterSql");
+		var scopeType = Class.forName("com.trellis.roi.RoiScope");
+		var scopeOf = scopeType.getDeclaredConstructor(Long.class, Long.class, Long.class);
+		scopeOf.setAccessible(true);
+		var forScope = page.getDeclaredMethod("forScope", String.class, scopeType);
+		forScope.setAccessible(true);
 		var out = new StringBuilder();
 		Long pam = this.jdbc
 			.sql("SELECT owner_pam_id FROM partner WHERE owner_pam_id IS NOT NULL "
 					+ "GROUP BY owner_pam_id ORDER BY count(*) DESC LIMIT 1")
 			.query(Long.class)
 			.single();
-		var quarter = this.calendar.currentQuarter();
 		var now = java.time.Instant.now();
-		for (Long scope : new Long[] { null, pam }) {
+		boolean explain = !Boolean.getBoolean("trellis.bench.roi-profile-only");
+		for (Long scope : explain ? new Long[] { null, pam } : new Long[0]) {
 			for (var name : new String[] { "PAGE", "TOTAL" }) {
+				var quarter = "PAGE".equals(name) ? this.calendar.currentQuarter()
+						: this.calendar.currentQuarter().previous();
 				var field = ("PAGE".equals(name) ? page : quarterSql).getDeclaredField(name);
 				field.setAccessible(true);
-				var text = (String) field.get(null);
+				var text = (String) forScope.invoke(null, field.get(null), scopeOf.newInstance(null, scope, null));
+				var end = this.calendar.end(quarter);
+				var until = end.isAfter(now) ? now : end;
+				var lastDay = quarter.end().isAfter(this.calendar.today()) ? this.calendar.today()
+						: quarter.end().minusDays(1);
 				long started = System.nanoTime();
 				var plan = this.jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + text)
-					.param("tierDay", Date.valueOf(this.calendar.today()))
-					.param("until", Timestamp.from(now))
+					.param("tierDay", Date.valueOf(lastDay))
+					.param("until", Timestamp.from(until))
 					.param("scopePartner", null)
 					.param("pam", scope)
 					.param("onePartner", null)
 					.param("fromDay", Date.valueOf(quarter.start()))
 					.param("toDay", Date.valueOf(quarter.end()))
 					.param("from", Timestamp.from(this.calendar.start(quarter)))
-					.param("to", Timestamp.from(this.calendar.end(quarter)))
-					.param("at", Timestamp.from(now))
+					.param("to", Timestamp.from(end))
+					.param("at", Timestamp.from(until))
 					.param("listed", 200)
-					.param("asOf", Date.valueOf(this.calendar.today()))
+					.param("asOf", Date.valueOf(lastDay))
 					.param("days", 56)
 					.param("building", new java.math.BigDecimal("5"))
 					.param("stalling", new java.math.BigDecimal("-5"))
@@ -79,11 +110,34 @@ class RoiPageExplainBenchmark {
 					.list();
 				out.append("### ")
 					.append(name)
-					.append(scope == null ? " program" : " PAM " + scope)
-					.append(String.format(" (%.1f ms)%n", (System.nanoTime() - started) / 1e6));
+					.append(scope == null ? " program " : " PAM " + scope + " ")
+					.append(quarter.label())
+					.append(String.format(Locale.ROOT, " (%.1f ms)%n", (System.nanoTime() - started) / 1e6));
 				plan.forEach(line -> out.append("    ").append(line).append('\n'));
 			}
 		}
+		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
+		long admin = this.jdbc.sql("SELECT min(id) FROM app_user WHERE role = 'ADMIN' AND enabled")
+			.query(Long.class)
+			.single();
+		for (var viewer : new Viewer[] { new Viewer(admin, "benchmark", Role.ADMIN, null),
+				new Viewer(pam, "benchmark", Role.PAM, null) }) {
+			Runnable request = () -> {
+				var figures = this.roi.page(viewer, null);
+				this.roi.rates(viewer);
+				this.roi.pullThrough(viewer, figures.report().quarter());
+				this.spend.latest(viewer, 20);
+				if (viewer.role() == Role.ADMIN) {
+					this.partners.search(viewer, PartnerFilter.none(), new PageRequest(0, 200));
+				}
+			};
+			request.run();
+			out.append(RequestProfile.of(viewer.role() + " " + viewer.userId() + " /roi's reads",
+					Integer.getInteger("trellis.bench.profile-requests", 3), request, this.jdbc,
+					Files.exists(log) ? log : null));
+		}
+		out.append(String.format(Locale.ROOT, "load average at the end: %s%n",
+				Files.readString(Path.of("/proc/loadavg")).strip()));
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-roi-explain.txt"), out);
 		System.out.println(out);

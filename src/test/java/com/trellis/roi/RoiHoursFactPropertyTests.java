@@ -65,6 +65,9 @@ class RoiHoursFactPropertyTests {
 	RoiRepository repository;
 
 	@Autowired
+	RoiPageRepository pages;
+
+	@Autowired
 	ProgramSpend programSpend;
 
 	@Autowired
@@ -117,14 +120,20 @@ class RoiHoursFactPropertyTests {
 				}
 				changes.run(SEED + round, 20);
 				assertKeptEqualRecomputed("after round " + round);
-				assertQuartersAsBefore(started, new RoiScope(null, world.pam().userId(), null),
-						new RoiScope(partners.get(random.nextInt(partners.size())), null, null),
-						"after round " + round);
+				RoiMonthStatements.assertKeptQuartersEqualTheMonths(this.jdbc, "after round " + round);
+				var pam = new RoiScope(null, world.pam().userId(), null);
+				var partner = new RoiScope(partners.get(random.nextInt(partners.size())), null, null);
+				assertQuartersAsBefore(started, pam, partner, "after round " + round);
+				RoiMonthStatements.assertPageAsBefore(this.pages, RoiMonthStatements.before(RoiPageSqlBefore.PAGE),
+						this.calendar, this.clock, started.previous().previous(),
+						List.of(new RoiScope(null, null, null), pam, partner), "after round " + round);
 			}
 			assertThat(this.done).containsKeys("record", "records", "correct day", "correct partner", "correct item",
 					"delete", "item hours", "spend", "payout");
 			this.jdbc.sql("SELECT roi_hours_month_fact_rebuild()").query().singleRow();
 			assertKeptEqualRecomputed("after the rebuild");
+			RoiMonthStatements.assertKeptQuartersEqualTheMonths(this.jdbc, "after the rebuild");
+			assertQuarterFactFollowsTheFiscalQuarters();
 		}
 		finally {
 			for (var item : items) {
@@ -280,6 +289,33 @@ class RoiHoursFactPropertyTests {
 			.param("at", at)
 			.update();
 		this.done.merge("payout", 1, Integer::sum);
+	}
+
+	/**
+	 * Fiscal quarters that start in February and in March (the setting
+	 * {@link RoiQuarterFacts} writes at start): the rebuilt quarter sums are the month
+	 * facts grouped by those quarters; set back to the configured quarters after.
+	 */
+	private void assertQuarterFactFollowsTheFiscalQuarters() {
+		int configured = RoiQuarterFacts.firstMonth(this.calendar.fiscalYearStart());
+		try {
+			for (int month : new int[] { 2, 3 }) {
+				this.jdbc.sql("UPDATE roi_quarter_setting SET first_month = :month").param("month", month).update();
+				this.jdbc.sql("SELECT roi_partner_quarter_fact_rebuild()").query().singleRow();
+				RoiMonthStatements.assertKeptQuartersEqualTheMonths(this.jdbc, "quarters from month " + month);
+				assertThat(this.jdbc
+					.sql("SELECT count(*) FROM roi_partner_quarter_fact "
+							+ "WHERE mod(CAST(extract(MONTH FROM quarter) AS INT) - :month + 12, 3) <> 0")
+					.param("month", month)
+					.query(Long.class)
+					.single()).as("quarters start in months " + month + ", +3, +6, +9").isZero();
+			}
+		}
+		finally {
+			this.jdbc.sql("UPDATE roi_quarter_setting SET first_month = :month").param("month", configured).update();
+			this.jdbc.sql("SELECT roi_partner_quarter_fact_rebuild()").query().singleRow();
+		}
+		RoiMonthStatements.assertKeptQuartersEqualTheMonths(this.jdbc, "back to the configured quarters");
 	}
 
 	private void assertKeptEqualRecomputed(String when) {

@@ -72,6 +72,9 @@ class RoiKeptFiguresPropertyTests {
 	RoiRepository repository;
 
 	@Autowired
+	RoiPageRepository pages;
+
+	@Autowired
 	Deals deals;
 
 	@Autowired
@@ -129,6 +132,7 @@ class RoiKeptFiguresPropertyTests {
 	private void assertKeptEqualRecomputed(String when) {
 		assertThat(RoiFactRows.keptMonths(this.jdbc)).as("partner months " + when)
 			.containsExactlyElementsOf(RoiFactRows.recomputedMonths(this.jdbc));
+		RoiMonthStatements.assertKeptQuartersEqualTheMonths(this.jdbc, when);
 		assertThat(RoiFactRows.keptCloses(this.jdbc)).as("closes " + when)
 			.isNotEmpty()
 			.containsExactlyElementsOf(RoiFactRows.recomputedCloses(this.jdbc));
@@ -169,6 +173,8 @@ class RoiKeptFiguresPropertyTests {
 					.isEqualTo(RoiReport.Total.of(quarter.label(), oldRows));
 			}
 		}
+		RoiMonthStatements.assertPageAsBefore(this.pages, RoiMonthStatements.before(RoiPageSqlBefore.PAGE),
+				this.calendar, this.clock, started.previous(), scopes, when);
 		return comparable;
 	}
 
