@@ -132,9 +132,12 @@ class RegistrationBenchmark {
 			var statementsBefore = StatementCounter.bySql();
 			Phase measured;
 			String waits;
+			var times = new StatementTimes(this.dataSource);
+			var cpu = new ProcessCpu(settings.dataDir());
 			try (var sampler = new WaitSampler(this.dataSource, 100)) {
 				measured = registrations(clients, mix, settings.registrations(), random);
-				waits = sampler.report();
+				waits = sampler.report() + "\n" + cpu.report("registration", settings.registrations()) + "\n"
+						+ times.report("registration", settings.registrations(), 25);
 			}
 			Thread.sleep(1_500);
 			var profile = profile(before, tableStatistics(), settings.registrations())
