@@ -132,9 +132,12 @@ class RegistrationBenchmark {
 			var statementsBefore = StatementCounter.bySql();
 			Phase measured;
 			String waits;
+			var times = new StatementTimes(this.dataSource);
+			var cpu = new ProcessCpu(settings.dataDir());
 			try (var sampler = new WaitSampler(this.dataSource, 100)) {
 				measured = registrations(clients, mix, settings.registrations(), random);
-				waits = sampler.report();
+				waits = sampler.report() + "\n" + cpu.report("registration", settings.registrations()) + "\n"
+						+ times.report("registration", settings.registrations(), 25);
 			}
 			Thread.sleep(1_500);
 			var profile = profile(before, tableStatistics(), settings.registrations())
@@ -458,11 +461,11 @@ class RegistrationBenchmark {
 
 	/**
 	 * The plans of the conflict check's searches for the last registration of the run:
-	 * open registrations by shape and trigram-similar lead and second long word, the same
-	 * searched before the lock in one statement with the threshold and the mark, the
-	 * re-read under the lock (the ids the search found, and registrations inserted since
-	 * a mark 50 transactions back), and accounts by domain or trigram-similar lead and
-	 * second word, all at the conflict check's one threshold.
+	 * the names registered by shape and trigram-similar lead and second long word (as
+	 * {@code registration_names_like} reads them, through the index), the re-read under
+	 * the lock (the domain, those names, and registrations inserted since a mark 50
+	 * transactions back), and accounts by domain or trigram-similar lead and second word,
+	 * all at the conflict check's one threshold.
 	 */
 	private String explain() {
 		var out = new StringBuilder();
@@ -488,19 +491,18 @@ class RegistrationBenchmark {
 				+ literal(v[1]) + " AND r.lead_word % CAST(" + literal(v[2]) + " AS TEXT) AND CAST(" + literal(second)
 				+ " AS TEXT) IS NULL OR r.name_shape = " + literal(v[1]) + " AND r.lead_word % CAST(" + literal(v[2])
 				+ " AS TEXT) AND registration_second_word(r.normalized_name) % CAST(" + literal(second) + " AS TEXT))";
-		queries.put("open registrations by shape and similar lead and second word",
-				"SELECT id, customer_name, registrable_domain, normalized_name FROM deal_registration r WHERE r." + open
-						+ " AND " + mayBe);
-		queries.put("the same, searched before the lock in one statement with the threshold and the mark (now)",
-				"SELECT m.mark, r.id, r.customer_name, r.registrable_domain, r.normalized_name FROM (SELECT"
-						+ " set_config('pg_trgm.similarity_threshold', '0.15', true) AS threshold,"
-						+ " CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) AS mark OFFSET 0) AS m"
-						+ " LEFT JOIN deal_registration r ON r." + open + " AND " + mayBe);
-		queries.put("under the lock: those found, and those inserted since the mark (now)",
-				"SELECT * FROM deal_registration r WHERE r." + open + " AND (id = ANY(ARRAY(SELECT id FROM"
-						+ " deal_registration r WHERE r." + open + " AND " + mayBe + ")) OR inserted_xact >="
-						+ " CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT) - 50 AND r." + open
-						+ " AND " + mayBe + ") ORDER BY submitted_at, id");
+		var names = "n.name_shape = " + literal(v[1]) + " AND n.lead_word % CAST(" + literal(v[2])
+				+ " AS TEXT) AND n.second_word % CAST(" + literal(second) + " AS TEXT)";
+		queries.put("the names registered that may be the customer's, before the lock (registration_names_like)",
+				"SELECT n.normalized_name FROM registration_name n WHERE " + names);
+		queries.put(
+				"under the lock: the customer's domain, the names (all, not only those accepted), and those"
+						+ " inserted since the mark (now)",
+				"SELECT * FROM deal_registration r WHERE r." + open + " AND (r.registrable_domain = " + literal(v[0])
+						+ " OR r.name_shape = " + literal(v[1])
+						+ " AND r.normalized_name = ANY(ARRAY(SELECT n.normalized_name FROM registration_name n WHERE "
+						+ names + ")) OR inserted_xact >= CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT)"
+						+ " AS BIGINT) - 50 AND r." + open + " AND " + mayBe + ") ORDER BY submitted_at, id");
 		queries.put("accounts by domain or similar lead and second word",
 				"(SELECT id FROM account WHERE registrable_domain = " + literal(v[0])
 						+ " LIMIT 50) UNION (SELECT id FROM account WHERE registration_lead_word(normalized_name) % "
@@ -513,6 +515,8 @@ class RegistrationBenchmark {
 			for (var query : queries.entrySet()) {
 				line(out, "-- %s", query.getKey());
 				statement.execute("SET pg_trgm.similarity_threshold = " + CONFLICT_WORD_SIMILARITY);
+				statement
+					.execute("SET enable_seqscan = " + (query.getKey().contains("names registered") ? "off" : "on"));
 				try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query.getValue())) {
 					while (plan.next()) {
 						line(out, "  %s", plan.getString(1));
@@ -520,6 +524,7 @@ class RegistrationBenchmark {
 				}
 			}
 			statement.execute("RESET pg_trgm.similarity_threshold");
+			statement.execute("RESET enable_seqscan");
 		}
 		catch (java.sql.SQLException ex) {
 			line(out, "  (no plan: %s)", ex.getMessage());

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The conflict check searches a customer's open registrations before it takes the
  * customer's lock and, under the lock, re-reads only what changed since
- * ({@link ConflictFinder#registrations(Customer, RegistrationRepository.Found)}): these
- * tests stop between the two steps and change the customer's registrations there.
+ * ({@link ConflictFinder#registrations(Customer, ConflictRepository.Found)}): these tests
+ * stop between the two steps and change the customer's registrations there.
  */
 @TrellisTest
 class ConflictSearchSinceTests {
@@ -66,7 +66,7 @@ class ConflictSearchSinceTests {
 					RegistrationTests.command("Unrelated Zembrovia Holdings " + n, null));
 			var candidates = this.transactions.execute(status -> {
 				var searched = this.finder.search(customer);
-				assertThat(searched.ids()).isEmpty();
+				assertThat(searched.names()).isEmpty();
 				commit.countDown();
 				var racer = get(pending);
 				assertThat(racer.id()).isLessThan(later.id());
@@ -107,7 +107,7 @@ class ConflictSearchSinceTests {
 			assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
 			var candidates = this.transactions.execute(status -> {
 				var searched = this.finder.search(customer);
-				assertThat(searched.ids()).isEmpty();
+				assertThat(searched.names()).isEmpty();
 				// the racer commits while this transaction waits for the customer's lock
 				pool.submit(() -> {
 					Thread.sleep(700);
@@ -140,7 +140,8 @@ class ConflictSearchSinceTests {
 				RegistrationTests.command("Other Name Entirely " + n, "velmorant-" + n + ".com"));
 		var candidates = this.transactions.execute(status -> {
 			var searched = this.finder.search(customer);
-			assertThat(searched.ids()).containsExactlyInAnyOrder(withdrawn.id(), kept.id());
+			// the registration of another name is found by the domain under the lock
+			assertThat(searched.names()).containsExactly(customer.normalizedName());
 			var pool = Executors.newSingleThreadExecutor();
 			try {
 				get(pool.submit(() -> this.registrations.withdraw(first.partnerUser(), withdrawn.id())));
@@ -155,6 +156,48 @@ class ConflictSearchSinceTests {
 			assertThat(candidate.id()).isEqualTo(kept.id());
 			assertThat(candidate.status()).isEqualTo(RegistrationStatus.NEEDS_INFO);
 		});
+	}
+
+	/**
+	 * The search goes by the distinct names registered (V154): a name registered by two
+	 * partners is one name, accepted once, and under the lock every open registration of
+	 * it is a candidate (the count the history reports), with one a slip away and one of
+	 * the customer's domain under another name; a name of the same shape the matcher
+	 * rejects, and a closed registration of the customer's name, are not. Fails when the
+	 * re-read takes only one registration per accepted name, or names the matcher
+	 * rejected.
+	 */
+	@Test
+	void everyOpenRegistrationOfAnAcceptedNameIsACandidate() {
+		int n = 7000 + round.incrementAndGet();
+		var first = this.fixtures.world("Since Name First " + n);
+		var second = this.fixtures.world("Since Name Second " + n);
+		var third = this.fixtures.world("Since Name Third " + n);
+		var fourth = this.fixtures.world("Since Name Fourth " + n);
+		var fifth = this.fixtures.world("Since Name Fifth " + n);
+		var customer = Customer.of("Trevalion Dynamics " + n, "trevalion-" + n + ".com");
+		var same = this.registrations.register(first.partnerUser(),
+				RegistrationTests.command("Trevalion Dynamics " + n, null));
+		var again = this.registrations.register(second.partnerUser(),
+				RegistrationTests.command("Trevalion Dynamics " + n, null));
+		var slip = this.registrations.register(third.partnerUser(),
+				RegistrationTests.command("Trevalion Dynamisc " + n, null));
+		var byDomain = this.registrations.register(fourth.partnerUser(),
+				RegistrationTests.command("Quite Another Company " + n, "trevalion-" + n + ".com"));
+		var closed = this.registrations.register(fifth.partnerUser(),
+				RegistrationTests.command("Trevalion Dynamics " + n, null));
+		this.registrations.withdraw(fifth.partnerUser(), closed.id());
+		var otherName = this.registrations.register(first.partnerUser(),
+				RegistrationTests.command("Trevanion Dynamite " + n, null));
+		var candidates = this.transactions.execute(status -> {
+			var searched = this.finder.search(customer);
+			assertThat(searched.names()).containsExactlyInAnyOrder(customer.normalizedName(),
+					Customer.of("Trevalion Dynamisc " + n, null).normalizedName());
+			return this.finder.lockThenRegistrations(customer, searched);
+		});
+		assertThat(candidates).extracting(ConflictCandidate::id)
+			.containsExactly(same.id(), again.id(), slip.id(), byDomain.id())
+			.doesNotContain(otherName.id(), closed.id());
 	}
 
 	private static void await(CountDownLatch latch) {
