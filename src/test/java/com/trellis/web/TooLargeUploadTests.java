@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuses it before any controller): the API answers a problem detail naming the file and
  * the limit instead of an empty 413. The 1 MB limit needs a context of its own (the
  * application's limit is too large to send in a test); it shares
- * {@link com.trellis.shared.FiscalYearLabelTests}' context (the same properties, the limit
- * included) rather than start one more: the zone, the fiscal year and the empty program
- * play no part in a refused upload, and those tests upload nothing.
+ * {@link com.trellis.shared.FiscalYearLabelTests}' context (the same properties, the
+ * limit included) rather than start one more: the zone, the fiscal year and the empty
+ * program play no part in a refused upload, and those tests upload nothing.
  */
 @TrellisTest
 @org.springframework.test.context.TestPropertySource(properties = { "trellis.demo.enabled=false",
