@@ -25,11 +25,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Quarters named and read by one rule, the fiscal-year label (issue 12, time leftover 5):
  * with a fiscal year from February, FY2027 runs from 1 February 2026 to 31 January 2027,
  * "2026-Q4" could mean FY2026-Q4 or the calendar's fourth quarter and is refused, and a
- * KPI trend over fiscal quarters names each one.
+ * KPI trend over fiscal quarters names each one. The 1 MB upload limit is
+ * {@link com.trellis.web.TooLargeUploadTests}', which shares this context instead of
+ * starting one of its own (nothing here uploads a file).
  */
 @TrellisTest
 @TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-",
-		"trellis.business.time-zone=Europe/Berlin", "trellis.business.fiscal-year-start=FEBRUARY" })
+		"trellis.business.time-zone=Europe/Berlin", "trellis.business.fiscal-year-start=FEBRUARY",
+		"spring.servlet.multipart.max-file-size=1MB" })
 class FiscalYearLabelTests {
 
 	@Autowired

@@ -2,8 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.trellis.identity.Role;
 import com.trellis.support.Fixtures;
@@ -146,8 +144,8 @@ class AdminPagesBrowserTests {
 		}
 	}
 
-	private static BrowserContext desktop() {
-		return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000));
+	private static Chromium.Context desktop() {
+		return chromium.context(1360, 1000);
 	}
 
 }

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
@@ -60,7 +59,7 @@ class AeViewBrowserTests {
 		this.lists.upload(new Viewer(pam, "Browser PAM", Role.PAM, null), partner,
 				"company_name,web_domain,country,status\n\"" + found[1] + "\"," + found[2] + ",,customer\n");
 
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var ae = context.newPage();
 			chromium.signIn(ae, "ae@trellis.demo", "demo");
 			ae.navigate(chromium.url("/accounts/" + found[0]));

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class BrowserTests {
 			"exec@trellis.demo, Executive overview", "partner@northwind.demo, Northwind Systems",
 			"partner@bluepeak.demo, Bluepeak Consulting" })
 	void eachDemoRoleSignsInAndSeesItsHomePage(String email, String heading) {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, email, "demo");
 			assertThat(page.locator("#home-heading")).hasText(heading);
@@ -49,7 +48,7 @@ class BrowserTests {
 
 	@Test
 	void aPartnerUserBrowsingThePortalSeesOnlyTheirOwnPartner() {
-		try (var context = chromium.browser().newContext()) {
+		try (var context = chromium.context()) {
 			var page = context.newPage();
 			chromium.signIn(page, "partner@northwind.demo", "demo");
 			page.navigate(chromium.url("/opportunities"));
@@ -69,7 +68,7 @@ class BrowserTests {
 
 	@Test
 	void anAdminFiltersThePartnerListWithoutReloadingThePage() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/partners"));
@@ -85,7 +84,7 @@ class BrowserTests {
 	@Test
 	void aPartnerRegistersADealThePamApprovesItAndThePartnerSeesTheApproval() {
 		String url;
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var partner = context.newPage();
 			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			Navigation.follow(partner, "a:has-text('Register a deal')");
@@ -105,7 +104,7 @@ class BrowserTests {
 			assertThat(partner.locator("#registration-status")).hasText("Awaiting approval");
 			url = partner.url();
 		}
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var pam = context.newPage();
 			chromium.signIn(pam, "pam@trellis.demo", "demo");
 			pam.navigate(chromium.url("/registrations"));
@@ -117,7 +116,7 @@ class BrowserTests {
 			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("registration-approved-pam.png")));
 		}
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var partner = context.newPage();
 			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			partner.navigate(url);
@@ -141,7 +140,7 @@ class BrowserTests {
 
 	@Test
 	void theDealPageSaysWhatTheStageStillNeedsBeforeItCanAdvance() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1100))) {
+		try (var context = chromium.context(1360, 1100)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/opportunities?stage=QUALIFIED&partnerInvolved=true"));
@@ -168,7 +167,7 @@ class BrowserTests {
 					""")
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.single();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, (String) plan[1], "demo");
 			page.navigate(chromium.url("/activation"));
@@ -199,7 +198,7 @@ class BrowserTests {
 					""")
 			.param(program)
 			.update();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "partner@northwind.demo", "demo");
 			Navigation.follow(page, "a:has-text('Incentives')");
@@ -213,7 +212,7 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveReadsTheProgramKpisWithTheirDefinitions() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('KPIs')");
@@ -234,7 +233,7 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveComparesTheStageFunnelOfPartnerAndDirectDeals() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('KPIs')");
@@ -255,7 +254,7 @@ class BrowserTests {
 
 	@Test
 	void aPartnerHandsOverALeadAndThePamRoutesItToARep() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "partner@northwind.demo", "demo");
 			Navigation.follow(page, "a:has-text('Leads')");
@@ -297,7 +296,7 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveOpensTheForecastRollUp() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Forecast')");
@@ -314,7 +313,7 @@ class BrowserTests {
 
 	@Test
 	void theExecutiveOpensTheQuartersCadenceAndTheCeoCfoPack() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "exec@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Cadence')");
@@ -335,7 +334,7 @@ class BrowserTests {
 
 	@Test
 	void theAdminSetsTheProgramPartnerTargetOnTheForecastPage() {
-		try (var context = chromium.browser().newContext()) {
+		try (var context = chromium.context()) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/forecast"));

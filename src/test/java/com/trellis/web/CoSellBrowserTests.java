@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class CoSellBrowserTests {
 				"company_name,web_domain,country,status\n" + deal[1] + ",www." + deal[2]
 						+ ",,customer\nGreenfield Widgets,greenfield-widgets-inc.com,US,prospect\n",
 				StandardCharsets.UTF_8);
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var partner = context.newPage();
 			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			Navigation.follow(partner, "a[href$='/account-list']");
@@ -56,7 +55,7 @@ class CoSellBrowserTests {
 			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("cosell-partner-list.png")));
 		}
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var ae = context.newPage();
 			chromium.signIn(ae, "ae@trellis.demo", "demo");
 			ae.navigate(chromium.url("/opportunities/" + deal[0]));
@@ -70,7 +69,7 @@ class CoSellBrowserTests {
 			assertThat(ae.locator("p.notice")).containsText("Co-sell request sent");
 			assertThat(ae.locator("#cosell-panel .cosell-asked")).containsText("Waiting for the partner");
 		}
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var partner = context.newPage();
 			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			Navigation.follow(partner, "a[href='/cosell']");
@@ -81,7 +80,7 @@ class CoSellBrowserTests {
 			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("cosell-partner-answer.png")));
 		}
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var ae = context.newPage();
 			chromium.signIn(ae, "ae@trellis.demo", "demo");
 			ae.navigate(chromium.url("/opportunities/" + deal[0]));

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class ExchangeRateBrowserTests {
 	@Test
 	void anAdminSeesTheRatesAndEveryBadFieldAtOnceBesideItThenSavesARate() {
 		long before = this.jdbc.sql("SELECT count(*) FROM exchange_rate").query(Long.class).single();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var admin = context.newPage();
 			chromium.signIn(admin, "admin@trellis.demo", "demo");
 			admin.navigate(chromium.url("/admin/exchange-rates"));

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class GuidanceBrowserTests {
 
 	@Test
 	void aPamAcceptsARecommendationFromTheHomePage() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "pam@trellis.demo", "demo");
 			var first = page.locator("#guidance-top article.recommendation").first();

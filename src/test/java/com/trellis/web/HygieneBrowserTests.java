@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.identity.Role;
 import com.trellis.support.Fixtures;
@@ -45,7 +44,7 @@ class HygieneBrowserTests {
 		this.jdbc.sql("UPDATE opportunity SET name = 'Leaver handover deal' WHERE id = ?").param(deal).update();
 		this.jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(leaver.userId()).update();
 
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Data hygiene')");
@@ -70,7 +69,7 @@ class HygieneBrowserTests {
 
 	@Test
 	void aPamOpensTheHygieneReportOfTheirBook() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "pam@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Data hygiene')");
@@ -88,7 +87,7 @@ class HygieneBrowserTests {
 
 	@Test
 	void theAdminSubscribesAWebhookAndSeesItsSecretOnlyOnce() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Webhooks')");

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class ImportBrowserTests {
 	@Test
 	void theAdminMapsStagesAndOwnersAndSeesTheRowErrorsOfAnImport() {
 		long deals = this.jdbc.sql("SELECT count(*) FROM opportunity").query(Long.class).single();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a[href='/imports']");

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import jakarta.mail.Message;
@@ -48,7 +47,7 @@ class InvitationBrowserTests {
 				WHERE u.email = 'pam@trellis.demo' ORDER BY p.id LIMIT 1
 				""").query((rs, n) -> new Object[] { rs.getLong("id"), rs.getString("name") }).single();
 		var email = "new.colleague" + System.nanoTime() + "@partner.example";
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var pam = context.newPage();
 			chromium.signIn(pam, "pam@trellis.demo", "demo");
 			pam.navigate(chromium.url("/partners/" + partner[0]));
@@ -63,7 +62,7 @@ class InvitationBrowserTests {
 		}
 
 		var link = linkSentTo(email);
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var invitee = context.newPage();
 			invitee.navigate(chromium.url(link));
 			assertThat(invitee.locator("#join-welcome")).containsText("Nia Newcomer");
@@ -90,7 +89,7 @@ class InvitationBrowserTests {
 				WHERE u.email = 'pam@trellis.demo' ORDER BY p.id LIMIT 1
 				""").query(Long.class).single();
 		long before = this.jdbc.sql("SELECT count(*) FROM partner_invitation").query(Long.class).single();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var pam = context.newPage();
 			chromium.signIn(pam, "pam@trellis.demo", "demo");
 			pam.navigate(chromium.url("/partners/" + partner));

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import com.trellis.support.TrellisTest;
@@ -30,7 +29,7 @@ class KpiPickerBrowserTests {
 
 	@Test
 	void anAdminBreaksTheKpisDownByAPamAPartnerAndATierPickedByName() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/metrics"));
@@ -57,7 +56,7 @@ class KpiPickerBrowserTests {
 
 	@Test
 	void aPartnerFoundOnTheServerIsTheOneShownWithoutPickingItByHand() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/metrics"));

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.maturity.Questionnaire;
 import com.trellis.support.TrellisTest;
@@ -26,7 +25,7 @@ class MaturityBrowserTests {
 
 	@Test
 	void aPartnerAnswersItsMaturityAssessmentAndSeesItsNewLevelBesideTheOnesBefore() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1400))) {
+		try (var context = chromium.context(1360, 1400)) {
 			var partner = context.newPage();
 			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			Navigation.follow(partner, "a:has-text('Our maturity')");

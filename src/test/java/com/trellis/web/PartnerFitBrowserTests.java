@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class PartnerFitBrowserTests {
 					""")
 			.query(Long.class)
 			.single();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var ae = context.newPage();
 			chromium.signIn(ae, "ae@trellis.demo", "demo");
 			ae.navigate(chromium.url("/opportunities/" + deal));

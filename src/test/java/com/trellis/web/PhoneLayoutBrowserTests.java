@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class PhoneLayoutBrowserTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "pam@trellis.demo", "partner@northwind.demo" })
 	void noPageLinkedFromTheHomeScrollsSidewaysAtPhoneWidth(String email) {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+		try (var context = chromium.context(390, 844)) {
 			var page = context.newPage();
 			chromium.signIn(page, email, "demo");
 			var pages = new LinkedHashSet<String>();
@@ -82,7 +81,7 @@ class PhoneLayoutBrowserTests {
 
 	@Test
 	void onAPhoneTheMenuButtonOpensTheNavigationAndSignOutIsInReach() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+		try (var context = chromium.context(390, 844)) {
 			var page = context.newPage();
 			chromium.signIn(page, "pam@trellis.demo", "demo");
 			var signOut = page.locator("header button:has-text('Sign out')");
@@ -98,7 +97,7 @@ class PhoneLayoutBrowserTests {
 
 	@Test
 	void theAdoptionTableScrollsInsideItsCardAtDesktopWidth() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+		try (var context = chromium.context(1280, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/adoption"));
@@ -119,8 +118,7 @@ class PhoneLayoutBrowserTests {
 			"exec@trellis.demo", "partner@northwind.demo" })
 	void eachRolesHomeIsPhotographedAtPhoneAndDesktopWidth(String email) {
 		for (int width : List.of(390, 1280)) {
-			try (var context = chromium.browser()
-				.newContext(new Browser.NewContextOptions().setViewportSize(width, width == 390 ? 844 : 900))) {
+			try (var context = chromium.context(width, width == 390 ? 844 : 900)) {
 				var page = context.newPage();
 				chromium.signIn(page, email, "demo");
 				assertThat(page.locator("#home-heading")).isVisible();

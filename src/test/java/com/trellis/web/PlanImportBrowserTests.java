@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class PlanImportBrowserTests {
 	@Test
 	void theAdminUploadsTheExportedPlansWithOneBadRowAndSeesTheRowError() throws Exception {
 		String before = sides();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 900))) {
+		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/account-plans"));

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class PlaysBrowserTests {
 				  AND (SELECT count(*) FROM play_use p WHERE p.opportunity_id = o.id) < (SELECT count(*) FROM play)
 				ORDER BY o.id LIMIT 1
 				""").query(Long.class).single();
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var ae = context.newPage();
 			chromium.signIn(ae, "ae@trellis.demo", "demo");
 			ae.navigate(chromium.url("/opportunities/" + deal));
@@ -58,7 +57,7 @@ class PlaysBrowserTests {
 
 	@Test
 	void theAdminsPlayFormNamesEveryBadFieldAtOnceAndKeepsWhatWasTyped() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var admin = context.newPage();
 			chromium.signIn(admin, "admin@trellis.demo", "demo");
 			admin.navigate(chromium.url("/plays/new"));

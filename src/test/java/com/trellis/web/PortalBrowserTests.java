@@ -2,8 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,7 @@ class PortalBrowserTests {
 	@Test
 	void theDemoPartnerLandsOnItsOwnPortalNotOnTheVendorsKpis() {
 		for (int width : new int[] { 1360, 390 }) {
-			try (var context = chromium.browser()
-				.newContext(new Browser.NewContextOptions().setViewportSize(width, width == 390 ? 844 : 1000))) {
+			try (var context = chromium.context(width, width == 390 ? 844 : 1000)) {
 				var page = context.newPage();
 				chromium.signIn(page, "partner@northwind.demo", "demo");
 				assertThat(page.locator("#home-heading")).hasText("Northwind Systems");
@@ -77,8 +74,8 @@ class PortalBrowserTests {
 		}
 	}
 
-	private static BrowserContext desktop() {
-		return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000));
+	private static Chromium.Context desktop() {
+		return chromium.context(1360, 1000);
 	}
 
 }

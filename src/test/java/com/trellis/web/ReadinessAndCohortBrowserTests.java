@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ReadinessAndCohortBrowserTests {
 
 	@Test
 	void aPartnerFillsInItsReadinessAssessmentAndItsPamAcceptsIt() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1100))) {
+		try (var context = chromium.context(1360, 1100)) {
 			var partner = context.newPage();
 			chromium.signIn(partner, "partner@northwind.demo", "demo");
 			Navigation.follow(partner, "a:has-text('Readiness assessment')");
@@ -40,7 +39,7 @@ class ReadinessAndCohortBrowserTests {
 			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("readiness-submitted-partner.png")));
 		}
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1100))) {
+		try (var context = chromium.context(1360, 1100)) {
 			var pam = context.newPage();
 			chromium.signIn(pam, "pam@trellis.demo", "demo");
 			pam.navigate(chromium.url("/partners/1/readiness"));
@@ -54,7 +53,7 @@ class ReadinessAndCohortBrowserTests {
 
 	@Test
 	void theAdminSeesTheCohortsSideBySide() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1400))) {
+		try (var context = chromium.context(1360, 1400)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			page.navigate(chromium.url("/cohorts"));

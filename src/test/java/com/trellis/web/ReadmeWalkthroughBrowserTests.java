@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ReadmeWalkthroughBrowserTests {
 
 	@Test
 	void theReadmesPartnerFlowDoesWhatItSaysStepByStep() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			// 1. the partner's own portal
 			chromium.signIn(page, "partner@northwind.demo", "demo");

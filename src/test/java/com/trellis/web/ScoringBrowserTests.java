@@ -3,7 +3,6 @@ package com.trellis.web;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
@@ -59,7 +58,7 @@ class ScoringBrowserTests {
 		// after
 		// scores written straight to the table, it computes the list for the request
 		this.figures.clear(com.trellis.scoring.PartnerIntelligence.HIGH_POTENTIAL);
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "pam@trellis.demo", "demo");
 			page.navigate(chromium.url("/scores?sort=behaviour"));

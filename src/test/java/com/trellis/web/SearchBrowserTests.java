@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class SearchBrowserTests {
 
 	@Test
 	void anAeSearchesFromTheNavigationAndRegistersADealByTypingThePartnersName() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+		try (var context = chromium.context(1280, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "ae@trellis.demo", "demo");
 			page.locator("#nav-search input[name=q]").fill("Northwind");
@@ -62,7 +61,7 @@ class SearchBrowserTests {
 
 	@Test
 	void aPartnerUserSearchingFindsNoCustomerAccountsAndOnlyItsOwnPartner() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+		try (var context = chromium.context(1280, 900)) {
 			var page = context.newPage();
 			chromium.signIn(page, "partner@northwind.demo", "demo");
 			page.navigate(chromium.url("/search?q=Sys"));

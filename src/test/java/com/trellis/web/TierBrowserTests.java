@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.trellis.identity.Role;
 import com.trellis.support.Fixtures;
@@ -44,7 +43,7 @@ class TierBrowserTests {
 			.query(Long.class)
 			.single();
 		var card = this.tiers.card(this.fixtures.user(Role.ADMIN), northwind);
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "partner@northwind.demo", "demo");
 			assertThat(page.locator("#tier-card #tier-label")).hasText(card.tierLabel());
@@ -61,7 +60,7 @@ class TierBrowserTests {
 
 	@Test
 	void theAdminSeesTheTierDistributionMovementsAndOverrides() {
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a:has-text('Tiers')");

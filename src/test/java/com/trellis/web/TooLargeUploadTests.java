@@ -18,10 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An upload above the configured file limit, sent to the real server (the container
  * refuses it before any controller): the API answers a problem detail naming the file and
- * the limit instead of an empty 413.
+ * the limit instead of an empty 413. The 1 MB limit needs a context of its own (the
+ * application's limit is too large to send in a test); it shares
+ * {@link com.trellis.shared.FiscalYearLabelTests}' context (the same properties, the
+ * limit included) rather than start one more: the zone, the fiscal year and the empty
+ * program play no part in a refused upload, and those tests upload nothing.
  */
 @TrellisTest
-@org.springframework.test.context.TestPropertySource(properties = "spring.servlet.multipart.max-file-size=1MB")
+@org.springframework.test.context.TestPropertySource(properties = { "trellis.demo.enabled=false",
+		"trellis.forecast.snapshot-cron=-", "trellis.business.time-zone=Europe/Berlin",
+		"trellis.business.fiscal-year-start=FEBRUARY", "spring.servlet.multipart.max-file-size=1MB" })
 class TooLargeUploadTests {
 
 	@LocalServerPort

@@ -2,7 +2,6 @@ package com.trellis.web;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import com.trellis.support.TrellisTest;
@@ -28,7 +27,7 @@ class UserAdminBrowserTests {
 	@Test
 	void theAdminCreatesARepWhoThenChoosesTheirOwnPassword() {
 		String password;
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "admin@trellis.demo", "demo");
 			Navigation.follow(page, "a[href='/admin/users']");
@@ -63,7 +62,7 @@ class UserAdminBrowserTests {
 			assertThat(page.locator("#users tbody tr")).hasCount(1);
 			assertThat(page.locator("#users tbody tr td").nth(2)).hasText("Account executive");
 		}
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000))) {
+		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
 			chromium.signIn(page, "robin.browser@trellis.example", password);
 			assertThat(page.locator("#must-change")).isVisible();

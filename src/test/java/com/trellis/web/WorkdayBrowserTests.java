@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.trellis.deals.CreditType;
 import com.trellis.identity.Role;
@@ -194,8 +192,8 @@ class WorkdayBrowserTests {
 		}
 	}
 
-	private static BrowserContext desktop() {
-		return chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000));
+	private static Chromium.Context desktop() {
+		return chromium.context(1360, 1000);
 	}
 
 	private static RegistrationCommand registration(String customer, String domain) {
