@@ -267,6 +267,56 @@ class ReportingBenchmark {
 	}
 
 	/**
+	 * Where a page's time goes ({@link RequestProfile}) for the pages of
+	 * {@code -Dtrellis.bench.profile-pages=ADMIN:/adoption,PAM:/forecast} (role and path;
+	 * the user is the page tour's for the role), each opened
+	 * {@code -Dtrellis.bench.profile-requests} times (default 3) one at a time through a
+	 * signed-in session after one unmeasured request. Writes
+	 * {@code target/benchmark-page-profile.txt}.
+	 */
+	@Test
+	@Order(4)
+	void pageProfile() throws Exception {
+		var pages = System.getProperty("trellis.bench.profile-pages", "").strip();
+		if (pages.isEmpty()) {
+			return;
+		}
+		int times = Integer.getInteger("trellis.bench.profile-requests", 3);
+		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
+		var out = new StringBuilder();
+		for (var page : pages.split(",")) {
+			var roleAndPath = page.strip().split(":", 2);
+			var email = PageTour.user(this.jdbc, roleAndPath[0]);
+			var session = PageTour.signIn(this.port, email);
+			Runnable request = () -> {
+				try {
+					var response = session
+						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + roleAndPath[1]))
+							.timeout(Duration.ofMinutes(2))
+							.build(), HttpResponse.BodyHandlers.discarding());
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException(roleAndPath[1] + " answered " + response.statusCode());
+					}
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			};
+			request.run();
+			out.append(RequestProfile.of(roleAndPath[0] + " " + email + " " + roleAndPath[1], times, request, this.jdbc,
+					Files.exists(log) ? log : null));
+		}
+		out.append(String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage()));
+		System.out.println(out);
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target", "benchmark-page-profile.txt"), out);
+	}
+
+	/**
 	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of each hot query in
 	 * {@code bench/reporting-explain-<which>.sql}: "before" holds the SQL as it was
 	 * before the facts (run on today's schema, so with the new indexes), "after" the SQL
