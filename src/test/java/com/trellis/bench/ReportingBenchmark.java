@@ -271,7 +271,8 @@ class ReportingBenchmark {
 	 * {@code -Dtrellis.bench.profile-pages=ADMIN:/adoption,PAM:/forecast} (role and path;
 	 * the user is the page tour's for the role), each opened
 	 * {@code -Dtrellis.bench.profile-requests} times (default 3) one at a time through a
-	 * signed-in session after one unmeasured request. Writes
+	 * signed-in session after one unmeasured request, then the plans of
+	 * {@code -Dtrellis.bench.page-explain} (explain files as {@link #explain}). Writes
 	 * {@code target/benchmark-page-profile.txt}.
 	 */
 	@Test
@@ -311,6 +312,12 @@ class ReportingBenchmark {
 					Files.exists(log) ? log : null));
 		}
 		out.append(String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage()));
+		// -Dtrellis.bench.page-explain=pages18 adds the plans of that explain file
+		for (var which : System.getProperty("trellis.bench.page-explain", "").split(",")) {
+			if (!which.isBlank()) {
+				out.append(explain(which.strip()));
+			}
+		}
 		System.out.println(out);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-page-profile.txt"), out);
@@ -320,7 +327,8 @@ class ReportingBenchmark {
 	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of each hot query in
 	 * {@code bench/reporting-explain-<which>.sql}: "before" holds the SQL as it was
 	 * before the facts (run on today's schema, so with the new indexes), "after" the SQL
-	 * that replaced it.
+	 * that replaced it. A part titled {@code rows: …} prints the statement's rows instead
+	 * of its plan.
 	 */
 	private String explain(String which) throws java.io.IOException {
 		var text = new String(
@@ -338,11 +346,21 @@ class ReportingBenchmark {
 			// without the request-sized query timeout: the "before" learning query reads
 			// every stage move (it was cancelled at 60 s on the large dataset, losing the
 			// run's report)
-			JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(this.dataSource))
-				.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-				.query(String.class)
-				.list()
-				.forEach(line -> out.append("    ").append(line).append("\n"));
+			var unlimited = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(this.dataSource));
+			if (title.startsWith("rows:")) {
+				// a part titled "rows: …" prints what the statement answers (sizes,
+				// indexes)
+				unlimited.sql(sql)
+					.query()
+					.listOfRows()
+					.forEach(row -> out.append("    ").append(row.values()).append("\n"));
+			}
+			else {
+				unlimited.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+					.query(String.class)
+					.list()
+					.forEach(line -> out.append("    ").append(line).append("\n"));
+			}
 			out.append("\n");
 		}
 		return out.toString();
