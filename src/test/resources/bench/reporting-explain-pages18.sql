@@ -1,6 +1,3 @@
--- Plans of the statements behind the slow pages of branch pages18 (ReportingBenchmark#pageProfile
--- with -Dtrellis.bench.page-explain=pages18). Periods: the current quarter in UTC.
-
 -- ### rows: sizes
 SELECT 'partner_lead' AS t, count(*) FROM partner_lead
 UNION ALL SELECT 'partner_lead this quarter', count(*) FROM partner_lead WHERE routed_at >= date_trunc('quarter', now())
