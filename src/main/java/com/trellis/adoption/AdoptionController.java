@@ -7,6 +7,7 @@ import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Period;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.PercentFormat;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,8 +34,12 @@ class AdoptionController {
 
 	private final com.trellis.shared.validation.ValueLimits limits;
 
+	private final PercentFormat percent;
+
 	AdoptionController(Adoption adoption, AdoptionFigures figures, Users users,
-			com.trellis.shared.BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits) {
+			com.trellis.shared.BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits,
+			PercentFormat percent) {
+		this.percent = percent;
 		this.figures = figures;
 		this.limits = limits;
 		this.adoption = adoption;
@@ -49,8 +54,9 @@ class AdoptionController {
 		var period = period(from, to);
 		model.addAttribute("period", period);
 		var reps = this.adoption.reps(viewer, period);
-		model.addAttribute("reps", reps);
-		model.addAttribute("teams", this.adoption.teams(viewer, period, reps));
+		// the tables' cells as text (AdoptionRows): the admin's page shows every rep
+		model.addAttribute("reps", AdoptionRows.reps(reps, this.percent));
+		model.addAttribute("teams", AdoptionRows.teams(this.adoption.teams(viewer, period, reps), this.percent));
 		if (!viewer.is(com.trellis.identity.Role.AE)) {
 			var diagnosis = this.figures.diagnosis(viewer);
 			model.addAttribute("diagnosis", diagnosis.value());

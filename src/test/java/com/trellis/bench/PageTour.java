@@ -71,7 +71,7 @@ final class PageTour {
 	List<Row> tour(List<String> roles, List<String> listRoles) throws Exception {
 		var rows = new ArrayList<Row>();
 		for (var role : roles) {
-			var email = user(role);
+			var email = user(this.jdbc, role);
 			var sessions = new ArrayList<HttpClient>();
 			for (int c = 0; c < this.clients; c++) {
 				sessions.add(signIn(email));
@@ -103,7 +103,7 @@ final class PageTour {
 	 * the largest book, a user of the active partner with the most open deals, and the
 	 * first sales manager and AE.
 	 */
-	private String user(String role) {
+	static String user(JdbcClient jdbc, String role) {
 		var sql = switch (role) {
 			case "PAM" -> """
 					SELECT u.email FROM app_user u JOIN partner p ON p.owner_pam_id = u.id
@@ -119,7 +119,7 @@ final class PageTour {
 					""";
 			default -> "SELECT email FROM app_user WHERE role = :role AND enabled ORDER BY id LIMIT 1";
 		};
-		var statement = this.jdbc.sql(sql);
+		var statement = jdbc.sql(sql);
 		return (sql.contains(":role") ? statement.param("role", role) : statement).query(String.class).single();
 	}
 
@@ -210,7 +210,7 @@ final class PageTour {
 	 * for a {@link RequestProfile} of the page.
 	 */
 	Runnable request(String role, String page) throws Exception {
-		var session = signIn(user(role));
+		var session = signIn(user(this.jdbc, role));
 		return () -> {
 			try {
 				get(session, page);

@@ -244,16 +244,6 @@ class ReportingBenchmark {
 		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
 		var out = new StringBuilder();
 		for (var path : paths) {
-			if (!path.startsWith("/")) {
-				// ROLE:/page, a page as the page tour's user of that role
-				var role = path.substring(0, path.indexOf(':'));
-				var page = path.substring(role.length() + 1);
-				var request = new PageTour(this.port, this.jdbc, 1, 1).request(role, page);
-				request.run();
-				out.append(RequestProfile.of(role + " page " + page, times, request, this.jdbc,
-						Files.exists(log) ? log : null));
-				continue;
-			}
 			for (var caller : List.of(callers.get(0), callers.get(1))) {
 				// the KPI endpoints take the PAM's book as a slice; other paths answer
 				// the PAM's own scope
@@ -279,10 +269,49 @@ class ReportingBenchmark {
 	}
 
 	/**
+	 * Where a page's time goes ({@link RequestProfile}) for the pages of
+	 * {@code -Dtrellis.bench.profile-pages=ADMIN:/adoption,PAM:/forecast} (role and path;
+	 * the user is the page tour's for the role), each opened
+	 * {@code -Dtrellis.bench.profile-requests} times (default 3) one at a time through a
+	 * signed-in session after one unmeasured request, then the plans of
+	 * {@code -Dtrellis.bench.page-explain} (explain files as {@link #explain}). Writes
+	 * {@code target/benchmark-page-profile.txt}.
+	 */
+	@Test
+	@Order(4)
+	void pageProfile() throws Exception {
+		var pages = System.getProperty("trellis.bench.profile-pages", "").strip();
+		if (pages.isEmpty()) {
+			return;
+		}
+		int times = Integer.getInteger("trellis.bench.profile-requests", 3);
+		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
+		var out = new StringBuilder();
+		for (var page : pages.split(",")) {
+			var roleAndPath = page.strip().split(":", 2);
+			var request = new PageTour(this.port, this.jdbc, 1, 1).request(roleAndPath[0], roleAndPath[1]);
+			request.run();
+			out.append(RequestProfile.of(roleAndPath[0] + " " + roleAndPath[1], times, request, this.jdbc,
+					Files.exists(log) ? log : null));
+		}
+		out.append(String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage()));
+		// -Dtrellis.bench.page-explain=pages18 adds the plans of that explain file
+		for (var which : System.getProperty("trellis.bench.page-explain", "").split(",")) {
+			if (!which.isBlank()) {
+				out.append(explain(which.strip()));
+			}
+		}
+		System.out.println(out);
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target", "benchmark-page-profile.txt"), out);
+	}
+
+	/**
 	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of each hot query in
 	 * {@code bench/reporting-explain-<which>.sql}: "before" holds the SQL as it was
 	 * before the facts (run on today's schema, so with the new indexes), "after" the SQL
-	 * that replaced it.
+	 * that replaced it. A part titled {@code rows: …} prints the statement's rows instead
+	 * of its plan.
 	 */
 	private String explain(String which) throws java.io.IOException {
 		var text = new String(
@@ -300,11 +329,21 @@ class ReportingBenchmark {
 			// without the request-sized query timeout: the "before" learning query reads
 			// every stage move (it was cancelled at 60 s on the large dataset, losing the
 			// run's report)
-			JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(this.dataSource))
-				.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-				.query(String.class)
-				.list()
-				.forEach(line -> out.append("    ").append(line).append("\n"));
+			var unlimited = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(this.dataSource));
+			if (title.startsWith("rows:")) {
+				// a part titled "rows: …" prints what the statement answers (sizes,
+				// indexes)
+				unlimited.sql(sql)
+					.query()
+					.listOfRows()
+					.forEach(row -> out.append("    ").append(row.values()).append("\n"));
+			}
+			else {
+				unlimited.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+					.query(String.class)
+					.list()
+					.forEach(line -> out.append("    ").append(line).append("\n"));
+			}
 			out.append("\n");
 		}
 		return out.toString();

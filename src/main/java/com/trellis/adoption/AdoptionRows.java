@@ -1,0 +1,69 @@
+package com.trellis.adoption;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.trellis.leads.LeadFigures;
+import com.trellis.shared.PercentFormat;
+
+/**
+ * The adoption page's rep and team tables as the text of their cells, put together once
+ * per request in Java: the admin's page shows every rep (400 on the large dataset), and
+ * the template's expressions per cell (a dozen per row, the lead shares computed twice)
+ * took most of the page's processor time. Each cell reads as the template wrote it:
+ * counts as digits, percentages through {@link PercentFormat} in the reader's locale ("—"
+ * for none), a missing rate or cycle as "—".
+ */
+final class AdoptionRows {
+
+	private AdoptionRows() {
+	}
+
+	/**
+	 * One rep's row: name, deals, share with a partner, adopted, compliant,
+	 * registrations, win rates and cycle days with / without a partner, leads received,
+	 * accepted (with share) and followed up in time (of due, with share).
+	 */
+	record RepRow(String rep, String deals, String partnerShare, String adopted, String compliant, String registrations,
+			String winRates, String cycles, String leadsReceived, String leadsAccepted, String leadsInTime) {
+	}
+
+	/** One team's row: team, leads received, accepted and followed up in time. */
+	record TeamRow(String team, String leadsReceived, String leadsAccepted, String leadsInTime) {
+	}
+
+	static List<RepRow> reps(List<RepAdoption> reps, PercentFormat percent) {
+		return reps.stream()
+			.map(r -> new RepRow(r.rep(), String.valueOf(r.deals()), percent.text(r.partnerShare()),
+					String.valueOf(r.adopted()), String.valueOf(r.compliant()), String.valueOf(r.registrations()),
+					orDash(r.winRateWithPartner()) + " / " + orDash(r.winRateWithout()),
+					orDash(r.cycleDaysWithPartner()) + " / " + orDash(r.cycleDaysWithout()),
+					String.valueOf(r.leads().received()), accepted(r.leads(), percent), inTime(r.leads(), percent)))
+			.toList();
+	}
+
+	static List<TeamRow> teams(List<Adoption.TeamLeads> teams, PercentFormat percent) {
+		return teams.stream()
+			.map(t -> new TeamRow(t.team(), String.valueOf(t.leads().received()), accepted(t.leads(), percent),
+					inTime(t.leads(), percent)))
+			.toList();
+	}
+
+	/** "12" or "12 (60.0 %)". */
+	private static String accepted(LeadFigures leads, PercentFormat percent) {
+		var share = leads.acceptedShare();
+		return leads.accepted() + (share != null ? " (" + percent.text(share) + ")" : "");
+	}
+
+	/** "3 of 5" or "3 of 5 (60.0 %)". */
+	private static String inTime(LeadFigures leads, PercentFormat percent) {
+		var share = leads.inTimeShare();
+		return leads.followedUpInTime() + " of " + leads.followUpDue()
+				+ (share != null ? " (" + percent.text(share) + ")" : "");
+	}
+
+	private static String orDash(BigDecimal value) {
+		return value == null ? "—" : value.toString();
+	}
+
+}
