@@ -10,6 +10,7 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,9 @@ class ConflictSearchSinceTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	/**
 	 * A registration of the customer still uncommitted when the search ran (its id below
 	 * one the search saw committed: a mark by id would miss it), committed before the
@@ -62,14 +66,26 @@ class ConflictSearchSinceTests {
 				return view;
 			}));
 			assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
-			var later = this.registrations.register(other.partnerUser(),
-					RegistrationTests.command("Unrelated Zembrovia Holdings " + n, null));
+			// committed beside the racer without the service: a registration through it
+			// also writes an activity event, whose program figures go to one of eight
+			// writer slots by backend; one time in eight it shared the racer's slot,
+			// waited for the racer's commit and let the search see the racer's name
+			long laterId = this.jdbc.sql("""
+					INSERT INTO deal_registration (partner_id, registered_by, customer_name, customer_need, amount,
+					    currency, expected_close_date, credit_type, partner_share, status, submitted_at)
+					VALUES (?, ?, ?, 'a confirmed need', 1000, 'USD', '2027-01-31', 'SOURCED', 20, 'WITHDRAWN',
+					        '2026-10-11T00:00:00Z')
+					RETURNING id
+					""")
+				.params(other.partnerId(), other.partnerUser().userId(), "Unrelated Zembrovia Holdings " + n)
+				.query(Long.class)
+				.single();
 			var candidates = this.transactions.execute(status -> {
 				var searched = this.finder.search(customer);
 				assertThat(searched.names()).isEmpty();
 				commit.countDown();
 				var racer = get(pending);
-				assertThat(racer.id()).isLessThan(later.id());
+				assertThat(racer.id()).isLessThan(laterId);
 				return this.finder.registrations(customer, searched);
 			});
 			assertThat(candidates).extracting(ConflictCandidate::id).containsExactly(get(pending).id());
