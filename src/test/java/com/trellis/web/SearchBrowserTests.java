@@ -71,4 +71,34 @@ class SearchBrowserTests {
 		}
 	}
 
+	/**
+	 * The header's search box is no field of a list's filter form: typing in it on
+	 * {@code /accounts} sends no filter request and leaves the address alone (it did
+	 * while the form listened to every input of the page, {@code from:input}); the form's
+	 * own field still filters.
+	 */
+	@Test
+	void typingInTheHeaderSearchLeavesTheListFilterAlone() {
+		try (var context = chromium.context(1280, 900)) {
+			var page = context.newPage();
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/accounts?page=2"));
+			var filtered = new java.util.concurrent.CopyOnWriteArrayList<String>();
+			page.onRequest(request -> {
+				if (request.url().contains("/accounts?")) {
+					filtered.add(request.url());
+				}
+			});
+			page.locator("#nav-search input[name=q]").pressSequentially("Nor");
+			// the filter waits 300 ms after the last keystroke
+			page.waitForTimeout(900);
+			assertThat(filtered).isEmpty();
+			assertThat(page.url()).endsWith("/accounts?page=2");
+
+			page.locator("form.filters input[name=q]").pressSequentially("Acme");
+			page.waitForURL("**/accounts?q=Acme**");
+			assertThat(filtered).isNotEmpty().allMatch(url -> url.contains("q=A"));
+		}
+	}
+
 }
