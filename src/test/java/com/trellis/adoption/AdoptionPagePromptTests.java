@@ -34,6 +34,29 @@ class AdoptionPagePromptTests {
 		assertThat(admin).contains("id=\"review\"").doesNotContain("action=\"/adoption/prompts\"");
 	}
 
+	/**
+	 * The review is a table a reader can read: a header row naming each column, and no
+	 * empty cell (a deal without a partner, or a line without a prompt, says so); the
+	 * action column only for whom may prompt.
+	 */
+	@Test
+	void everyColumnOfTheReviewIsNamedAndNoCellIsEmpty() throws Exception {
+		var admin = review(page(signIn("admin@trellis.demo"), false));
+		var manager = review(page(signIn("manager@trellis.demo"), true));
+		assertThat(admin).contains("<th>Deal</th><th>Owner</th><th>Stage</th><th>Partner</th>")
+			.doesNotContain("<th>Action</th>")
+			.contains("every team");
+		assertThat(manager).contains("<th>Action</th>").contains("your team");
+		for (var table : new String[] { admin, manager }) {
+			assertThat(table).contains("<tbody><tr>").doesNotContainPattern("<td>\\s*</td>");
+		}
+	}
+
+	private static String review(String page) {
+		var review = page.substring(page.indexOf("id=\"review\""));
+		return review.substring(0, review.indexOf("</article>")).replaceAll(">\\s+<", "><");
+	}
+
 	private String page(MockHttpSession session, boolean mayPrompt) throws Exception {
 		return this.mvc.perform(get("/adoption").session(session))
 			.andExpect(status().isOk())

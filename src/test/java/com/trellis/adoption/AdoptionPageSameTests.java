@@ -33,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * figures it read ({@link Adoption#reps}, {@link Adoption#teams}) and the rest of the
  * same request's model, for the admin (every rep, the review), the demo's sales manager
  * (prompt forms), a rep, and an admin reading in German (percentages with a comma).
- * Compared: the page's section, with the whitespace between tags and the forms' CSRF
- * fields left out.
+ * Compared: the page's section up to the pipeline review, with the whitespace between
+ * tags and the forms' CSRF fields left out.
  */
 @TrellisTest
 class AdoptionPageSameTests {
@@ -113,7 +113,10 @@ class AdoptionPageSameTests {
 	}
 
 	private static String section(String html) {
-		var section = html.substring(html.indexOf("<section>"), html.indexOf("</section>"));
+		// up to the pipeline review, which AdoptionRows left alone and which has changed
+		// since (headers, a mark in every cell)
+		int review = html.indexOf("<article id=\"review\"");
+		var section = html.substring(html.indexOf("<section>"), review < 0 ? html.indexOf("</section>") : review);
 		return section.replaceAll("<input type=\"hidden\" name=\"_csrf\"[^>]*>", "").replaceAll(">\\s+<", "><");
 	}
 
