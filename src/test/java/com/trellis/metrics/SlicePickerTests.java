@@ -63,6 +63,22 @@ class SlicePickerTests {
 		api.get("/api/v1/kpis?slice=TIER&sliceValue=TIER_1_INVEST").andExpect(status().isOk());
 	}
 
+	/**
+	 * Every KPI row has a figure in the "Direct" column: a dash where the KPI has no
+	 * direct-deal baseline, never an empty cell (13 of 16 were empty).
+	 */
+	@Test
+	void aKpiWithoutADirectBaselineShowsADashNotAnEmptyCell() throws Exception {
+		var body = this.mvc.perform(get("/metrics").session(login(this.fixtures.user(Role.ADMIN))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var table = body.substring(body.indexOf("id=\"kpis\""), body.indexOf("</table>", body.indexOf("id=\"kpis\"")))
+			.replaceAll(">\\s+<", "><");
+		assertThat(table).contains("<td class=\"num\">—</td>").doesNotContain("<td class=\"num\"></td>");
+	}
+
 	@Test
 	void thePickerListsThePamsPartnersAndTiersThatExistByTheirNames() throws Exception {
 		var world = this.fixtures.world("Northwind Picker");
