@@ -37,10 +37,7 @@ final class ParameterProblems {
 	 */
 	static List<InvalidInputException.FieldError> of(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
 			ConversionService conversions) {
-		var expected = ExactJsonTypes.parameter(ex.getRequiredType());
-		var message = expected != null ? expected + " ('" + ex.getValue() + "' is not)"
-				: "cannot be read from '" + ex.getValue() + "'";
-		return of(ex, message, request, conversions);
+		return of(ex, message(ex.getName(), ex.getRequiredType(), String.valueOf(ex.getValue())), request, conversions);
 	}
 
 	/**
@@ -86,9 +83,8 @@ final class ParameterProblems {
 				}
 				catch (ConversionException | IllegalArgumentException failed) {
 					if (!name.equals(ex.getName())) {
-						var expected = ExactJsonTypes.parameter(parameter.getParameterType());
-						problems.add(new InvalidInputException.FieldError(name, expected != null
-								? expected + " ('" + text + "' is not)" : "cannot be read from '" + text + "'"));
+						problems.add(new InvalidInputException.FieldError(name,
+								message(name, parameter.getParameterType(), text)));
 					}
 					pageRead &= !"page".equals(name);
 					continue;
@@ -114,8 +110,34 @@ final class ParameterProblems {
 		return problems;
 	}
 
+	/**
+	 * What parameter {@code name} of {@code type} must be, given the unreadable
+	 * {@code text}: a whole number written in digits that does not fit the type is told
+	 * it is out of range, not that it is no whole number ({@code page=99999999999}).
+	 */
+	private static String message(String name, Class<?> type, String text) {
+		var range = WHOLE_RANGES.get(boxed(type));
+		if (range != null && text.strip().matches("[+-]?\\d+")) {
+			boolean negative = text.strip().startsWith("-");
+			if ("page".equals(name) || "size".equals(name)) {
+				return negative ? "must be " + ("page".equals(name) ? "0" : "1") + " or more ('" + text + "' is not)"
+						: "is too large ('" + text + "')";
+			}
+			return String.format(java.util.Locale.ROOT, "must be a whole number from %,d to %,d ('%s' is outside)",
+					range[0], range[1], text);
+		}
+		var expected = ExactJsonTypes.parameter(type);
+		return expected != null ? expected + " ('" + text + "' is not)" : "cannot be read from '" + text + "'";
+	}
+
+	private static final java.util.Map<Class<?>, long[]> WHOLE_RANGES = java.util.Map.of(Integer.class,
+			new long[] { Integer.MIN_VALUE, Integer.MAX_VALUE }, Long.class,
+			new long[] { Long.MIN_VALUE, Long.MAX_VALUE }, Short.class, new long[] { Short.MIN_VALUE, Short.MAX_VALUE },
+			Byte.class, new long[] { Byte.MIN_VALUE, Byte.MAX_VALUE });
+
 	private static Class<?> boxed(Class<?> type) {
-		return type == int.class ? Integer.class : type == long.class ? Long.class : type;
+		return type == int.class ? Integer.class : type == long.class ? Long.class
+				: type == short.class ? Short.class : type == byte.class ? Byte.class : type;
 	}
 
 }

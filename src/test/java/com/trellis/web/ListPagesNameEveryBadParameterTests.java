@@ -56,6 +56,25 @@ class ListPagesNameEveryBadParameterTests {
 		assertThat(page).contains("id=\"bad-fields\"");
 	}
 
+	/**
+	 * A number written in digits that is too large for its parameter is told so, not that
+	 * it is no whole number.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "/partners?page=99999999999 | is too large ('99999999999')",
+			"/partners?page=-99999999999 | must be 0 or more ('-99999999999' is not)",
+			"/accounts?ownerId=99999999999999999999 | from -9,223,372,036,854,775,808 to 9,223,372,036,854,775,807" })
+	void aNumberTooLargeForItsParameterIsToldSo(String url, String message) throws Exception {
+		var page = this.mvc.perform(get(url).session(signIn(this.fixtures.user(Role.ADMIN))))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page)).as(url)
+			.contains(message)
+			.doesNotContain("a whole number such as 5");
+	}
+
 	private MockHttpSession signIn(Viewer viewer) throws Exception {
 		return (MockHttpSession) this.mvc.perform(
 				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
