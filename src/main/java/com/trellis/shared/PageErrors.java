@@ -61,7 +61,10 @@ class PageErrors {
 			problem.setProperty("errors", errors);
 			return ResponseEntity.badRequest().body(problem);
 		}
-		var page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+		// an htmx request swaps the answer into a part of the page (a list's results):
+		// the
+		// problems alone, not a second page with its own header inside the first
+		var page = new ModelAndView(partial(request) ? "error/400 :: problems" : "error/400", HttpStatus.BAD_REQUEST);
 		page.addObject("errors", errors);
 		page.addObject("back", back(request));
 		page.addObject("write", writes(request));
@@ -101,6 +104,14 @@ class PageErrors {
 			.map(e -> new InvalidInputException.FieldError(e.getField(),
 					e.isBindingFailure() ? "cannot be read from this value" : e.getDefaultMessage()))
 			.toList();
+	}
+
+	/**
+	 * An htmx request for a part of a page (not a boosted link or form, which gets
+	 * pages).
+	 */
+	private static boolean partial(HttpServletRequest request) {
+		return "true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"));
 	}
 
 	/** Whether the request could have changed something ("Nothing was saved" says so). */

@@ -75,6 +75,31 @@ class ListPagesNameEveryBadParameterTests {
 			.doesNotContain("a whole number such as 5");
 	}
 
+	/**
+	 * A list's filter request from htmx with a bad parameter is answered with the
+	 * problems alone, which htmx swaps into the list's results: not a whole page (header,
+	 * menu and all) nested inside the page. The same URL opened in the browser gets the
+	 * full page.
+	 */
+	@org.junit.jupiter.api.Test
+	void anHtmxFilterRequestWithABadParameterGetsTheProblemsNotAWholePage() throws Exception {
+		var session = signIn(this.fixtures.user(Role.ADMIN));
+		var part = this.mvc.perform(get("/accounts?page=abc&ownerId=x").header("HX-Request", "true").session(session))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(FIELD.matcher(part).results().map(m -> m.group(1)).toList()).containsExactlyInAnyOrder("page",
+				"ownerId");
+		assertThat(part).doesNotContain("<html", "<nav", "<h1").contains("id=\"bad-input\"");
+		var whole = this.mvc.perform(get("/accounts?page=abc&ownerId=x").session(session))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(whole).contains("<html", "<nav", "id=\"bad-fields\"");
+	}
+
 	private MockHttpSession signIn(Viewer viewer) throws Exception {
 		return (MockHttpSession) this.mvc.perform(
 				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
