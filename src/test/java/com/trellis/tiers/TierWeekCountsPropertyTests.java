@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tier page's weekly counts are kept ({@code tier_week_count}, V140; the page grouped
- * every evaluation per request before, issue 15): after a random sequence of evaluations
- * written, re-tiered and removed (fixed seed) the kept counts equal the counts grouped
- * from the evaluations, and so does the rebuild. The weeks are in 1990, apart from every
- * other test's.
+ * The tier page's weekly counts are kept ({@code tier_week_count}, V140, V166; the page
+ * grouped every evaluation per request before, issue 15): after a random sequence of
+ * evaluations written, re-tiered and removed (fixed seed) the kept counts equal the
+ * counts grouped from the evaluations, and so does the rebuild. The weeks are in 1990,
+ * apart from every other test's.
  */
 @TrellisTest
 class TierWeekCountsPropertyTests {
@@ -31,13 +31,13 @@ class TierWeekCountsPropertyTests {
 			       count(*) FILTER (WHERE tier_after = 'TIER_1_INVEST') AS tier_1,
 			       count(*) FILTER (WHERE tier_after = 'TIER_2_EMERGING') AS tier_2,
 			       count(*) FILTER (WHERE tier_after = 'TIER_3_BASELINE') AS tier_3,
-			       count(*) FILTER (WHERE tier_after < tier_before) AS moved_down,
-			       count(*) FILTER (WHERE tier_after > tier_before) AS moved_up
+			       count(*) FILTER (WHERE tier_after < tier_before) AS moved_up,
+			       count(*) FILTER (WHERE tier_after > tier_before) AS moved_down
 			FROM tier_evaluation WHERE week_start < DATE '1991-01-01' GROUP BY week_start ORDER BY week_start
 			""";
 
 	private static final String KEPT = """
-			SELECT week_start, fiscal_week, evaluations, tier_1, tier_2, tier_3, moved_down, moved_up
+			SELECT week_start, fiscal_week, evaluations, tier_1, tier_2, tier_3, moved_up, moved_down
 			FROM tier_week_count WHERE week_start < DATE '1991-01-01' ORDER BY week_start
 			""";
 
