@@ -94,6 +94,15 @@ public record Kpi(String code, String name, String definition, String unit, BigD
 		return figure == null ? null : ReportingCurrency.round(figure);
 	}
 
+	/**
+	 * The same KPI with what was counted or summed only: no value, denominator or
+	 * baseline, for the reason given.
+	 */
+	Kpi numeratorOnly(String why) {
+		return new Kpi(this.code, this.name, this.definition, this.unit, null, null, this.numerator, null,
+				this.currency, why);
+	}
+
 	/** The same KPI without a value, for the reason given. */
 	Kpi unavailable(String why) {
 		return new Kpi(this.code, this.name, this.definition, this.unit, null, null, null, null, this.currency, why);
