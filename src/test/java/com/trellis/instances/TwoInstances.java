@@ -9,7 +9,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.Task;
 
 /**
  * Two Trellis instances on one PostgreSQL, as behind a load balancer: the first starts
@@ -57,12 +59,20 @@ final class TwoInstances implements AutoCloseable {
 	 * it.
 	 */
 	static Runnable job(ConfigurableApplicationContext app, String name) {
+		return task(app, name).getRunnable();
+	}
+
+	/**
+	 * The scheduled task whose method is named {@code Class.method}: its runnable, and
+	 * the start and outcome of its last run ({@link Task#getLastExecutionOutcome()}).
+	 */
+	static Task task(ConfigurableApplicationContext app, String name) {
 		return app.getBeansOfType(ScheduledTaskHolder.class)
 			.values()
 			.stream()
 			.flatMap(holder -> holder.getScheduledTasks().stream())
-			.map(task -> task.getTask().getRunnable())
-			.filter(runnable -> runnable.toString().endsWith("." + name))
+			.map(ScheduledTask::getTask)
+			.filter(task -> task.getRunnable().toString().endsWith("." + name))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no scheduled job " + name));
 	}

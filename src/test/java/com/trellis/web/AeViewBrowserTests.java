@@ -69,8 +69,7 @@ class AeViewBrowserTests {
 			assertThat(row.locator("td.trust")).not().isEmpty();
 			assertThat(row.locator("td.industry-record")).containsText(found[3] + ":");
 			assertThat(row.locator("td.industry-record")).containsText("won");
-			ae.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("aeview-account-partners.png")));
+			ae.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("aeview-account-partners.png")));
 
 			row.locator("form.aeview-ask select[name=opportunityId]").selectOption(found[4]);
 			row.locator("form.aeview-ask input[name=ask]").fill("Could you introduce us to their head of IT?");
@@ -82,15 +81,13 @@ class AeViewBrowserTests {
 			row.locator("form.aeview-attach select[name=creditType]").selectOption("CO_SELL");
 			row.locator("form.aeview-attach button[type=submit]").click();
 			assertThat(ae.locator("p.notice")).containsText("Partner attached to the deal");
-			ae.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("aeview-account-attached.png")));
+			ae.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("aeview-account-attached.png")));
 
 			ae.navigate(chromium.url("/opportunities/" + found[4]));
 			var onDeal = ae.locator("#cosell-panel tr[data-partner='" + partner + "']");
 			assertThat(onDeal.locator(".badge.attached")).containsText("On this deal");
 			assertThat(ae.locator("#cosell-panel .cosell-asked")).containsText("introduce us to their head of IT");
-			ae.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("aeview-deal-attached.png")));
+			ae.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("aeview-deal-attached.png")));
 		}
 	}
 

@@ -91,8 +91,8 @@ class BrowserTests {
 			partner.locator("button[type=submit]:has-text('Register the deal')").click();
 			assertThat(partner.locator("#form-errors")).isVisible();
 			assertThat(partner.locator("small.error").first()).isVisible();
-			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("registration-entry-gate.png")));
+			partner
+				.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("registration-entry-gate.png")));
 
 			partner.locator("input[name=customerName]").fill("Vantablue Robotics AG");
 			partner.locator("input[name=customerDomain]").fill("vantablue-robotics.ch");
@@ -113,8 +113,7 @@ class BrowserTests {
 				.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Alex Rivera"));
 			pam.locator("#approve").click();
 			assertThat(pam.locator("#registration-status")).hasText("Approved");
-			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("registration-approved-pam.png")));
+			pam.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("registration-approved-pam.png")));
 		}
 		try (var context = chromium.context(1360, 1000)) {
 			var partner = context.newPage();
@@ -133,7 +132,7 @@ class BrowserTests {
 				partner.waitForTimeout(250);
 			}
 			assertThat(approval).hasCount(1);
-			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			partner.screenshot(new Page.ScreenshotOptions()
 				.setPath(SCREENSHOTS.resolve("registration-approved-partner-inbox.png")));
 		}
 	}
@@ -151,8 +150,7 @@ class BrowserTests {
 			assertThat(page.locator("#deal-error")).containsText("still missing");
 			assertThat(page.locator("#missing")).isVisible();
 			assertThat(page.locator("#credit-panel")).containsText("full quota credit");
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("deal-process-checklist.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deal-process-checklist.png")));
 		}
 	}
 
@@ -179,8 +177,7 @@ class BrowserTests {
 			row.locator("input[name=evidence]").fill("Kick-off held, portal access for 4 users");
 			row.locator("button").click();
 			assertThat(page.locator("#milestones tr[data-code=ONBOARDING_COMPLETE]")).containsText("done");
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("activation-plan-pam.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("activation-plan-pam.png")));
 		}
 	}
 
@@ -205,8 +202,7 @@ class BrowserTests {
 			assertThat(page.locator("h1")).containsText("Northwind Systems");
 			assertThat(page.locator("#ledger")).containsText("USD 1,234.56");
 			assertThat(page.locator("#ledger")).containsText("referral bonus: 10%");
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("incentives-partner.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("incentives-partner.png")));
 		}
 	}
 
@@ -220,8 +216,7 @@ class BrowserTests {
 			assertThat(page.locator("#kpis tr[data-code=WIN_RATE]")).containsText("against direct");
 			assertThat(page.locator("#comparisons canvas")).hasCount(3);
 			assertThat(page.locator("#trend-chart[data-drawn=true]")).hasCount(1);
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("kpis-executive.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kpis-executive.png")));
 			page.locator("#kpis tr[data-code=WIN_RATE] a").click();
 			assertThat(page.locator("#kpi h1")).hasText("Win rate: partner-sourced against direct");
 			assertThat(page.locator("#records tbody tr").first()).containsText("partner");
@@ -247,8 +242,7 @@ class BrowserTests {
 			assertThat(page.locator("#funnel tr[data-stage=QUALIFIED] td").nth(2)).containsText("%");
 			assertThat(page.locator("#funnel-chart[data-drawn=true]")).hasCount(1);
 			assertThat(page.locator("#days-chart[data-drawn=true]")).hasCount(1);
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("funnel-executive.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("funnel-executive.png")));
 		}
 	}
 
@@ -286,11 +280,9 @@ class BrowserTests {
 			page.locator("#route-button").click();
 			assertThat(page.locator("#lead-status")).hasText("With the rep");
 			assertThat(page.locator("#follow-up")).containsText("due");
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("lead-routed-pam.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("lead-routed-pam.png")));
 			Navigation.follow(page, "a:has-text('Leads')");
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("leads-pam.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("leads-pam.png")));
 		}
 	}
 
@@ -306,8 +298,7 @@ class BrowserTests {
 			assertThat(page.locator("#norms")).containsText("closed deals");
 			assertThat(page.locator("#partner-rollup tbody tr")).hasCount(2);
 			assertThat(page.locator("#forecast-chart[data-drawn=true]")).hasCount(1);
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("forecast-executive.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("forecast-executive.png")));
 		}
 	}
 
@@ -324,8 +315,7 @@ class BrowserTests {
 			assertThat(page.locator("#pack article").first()).containsText("Forecast, this and next quarter");
 			assertThat(page.locator("#pack article").first().locator("tbody tr")).hasCount(2);
 			assertThat(page.locator("#pack canvas[data-drawn=true]").first()).isVisible();
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("cadence-ceo-cfo-pack.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cadence-ceo-cfo-pack.png")));
 			var download = page.waitForDownload(() -> page.locator("a:has-text('Download PDF')").click());
 			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename())
 				.isEqualTo("trellis-2026-Q4-w1-ceo-cfo-rollup.pdf");

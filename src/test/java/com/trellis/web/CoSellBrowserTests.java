@@ -52,8 +52,7 @@ class CoSellBrowserTests {
 			partner.locator("button[type=submit]:has-text('Upload')").click();
 			assertThat(partner.locator("p.notice")).containsText("Uploaded 2 rows");
 			assertThat(partner.locator("#list-rows")).containsText(deal[1]);
-			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("cosell-partner-list.png")));
+			partner.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cosell-partner-list.png")));
 		}
 		try (var context = chromium.context(1360, 1000)) {
 			var ae = context.newPage();
@@ -63,8 +62,7 @@ class CoSellBrowserTests {
 			assertThat(panel.locator(".cosell-presences")).containsText("Northwind Systems");
 			var row = panel.locator(".cosell-presences tr:has-text('Northwind Systems')");
 			row.locator("input[name=ask]").fill("Could your account lead introduce us to their CIO?");
-			ae.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("cosell-ae-deal.png")));
+			ae.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cosell-ae-deal.png")));
 			row.locator("form.cosell-ask button[type=submit]").click();
 			assertThat(ae.locator("p.notice")).containsText("Co-sell request sent");
 			assertThat(ae.locator("#cosell-panel .cosell-asked")).containsText("Waiting for the partner");
@@ -77,8 +75,7 @@ class CoSellBrowserTests {
 			request.locator("input[name=note]").fill("Yes: our lead meets her on Thursday");
 			request.locator("button[value=true]").click();
 			assertThat(partner.locator("p.notice")).containsText("Answer sent");
-			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("cosell-partner-answer.png")));
+			partner.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cosell-partner-answer.png")));
 		}
 		try (var context = chromium.context(1360, 1000)) {
 			var ae = context.newPage();
@@ -87,8 +84,7 @@ class CoSellBrowserTests {
 			var asked = ae.locator("#cosell-panel .cosell-asked");
 			assertThat(asked).containsText("Accepted");
 			assertThat(asked).containsText("Yes: our lead meets her on Thursday");
-			ae.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("cosell-ae-answer.png")));
+			ae.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cosell-ae-answer.png")));
 		}
 	}
 

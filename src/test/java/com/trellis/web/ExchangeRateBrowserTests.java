@@ -51,8 +51,7 @@ class ExchangeRateBrowserTests {
 			assertThat(currency).hasValue("QQQ");
 			assertThat(rate).hasValue("1,5");
 			assertThat(admin.locator("#rate-form small.error")).hasCount(2);
-			admin.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("exchange-rates-refused.png")));
+			admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("exchange-rates-refused.png")));
 			assertThat(this.jdbc.sql("SELECT count(*) FROM exchange_rate").query(Long.class).single())
 				.isEqualTo(before);
 

@@ -52,8 +52,8 @@ class HygieneBrowserTests {
 			assertThat(page.locator("#hygiene-checks tr[data-check=DEACTIVATED_OWNERS] .count")).not().hasText("0");
 			page.locator("#hygiene-checks a:has-text('Open deals held by a deactivated user')").click();
 			assertThat(page.locator("#records")).containsText("Leaver handover deal");
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("hygiene-deactivated-owners.png")));
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("hygiene-deactivated-owners.png")));
 
 			page.locator("#fix-form button").click();
 

@@ -51,8 +51,7 @@ class ImportBrowserTests {
 			assertThat(errors).containsText("Opportunity row 7: Id");
 			assertThat(page.locator("#owner-mapping")).containsText("olga.leaver@acme.test");
 			assertThat(page.locator("#owner-mapping")).containsText("Unknown: map or create");
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(Path.of("target", "screenshots", "import-check.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "import-check.png")));
 
 			// the mapping step: place the unknown stage, create the owner who left
 			page.locator("select[aria-label='Hibernating']").selectOption("QUALIFIED");

@@ -57,8 +57,7 @@ class InvitationBrowserTests {
 			assertThat(pam.locator(".notice")).containsText("Invitation sent to " + email);
 			assertThat(pam.locator("#invitations")).containsText("Nia Newcomer");
 			assertThat(pam.locator("#invitations")).containsText("Pending");
-			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("invitation-pending.png")));
+			pam.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invitation-pending.png")));
 		}
 
 		var link = linkSentTo(email);
@@ -103,8 +102,7 @@ class InvitationBrowserTests {
 			assertThat(pam.locator("#invite-form input[name=email]")).hasValue("pam@trellis.demo");
 			assertThat(pam.locator("#invite-form input[name=email]")).hasAttribute("aria-invalid", "true");
 			assertThat(pam.locator("#invite-form input[name=name]")).hasAttribute("aria-invalid", "true");
-			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("invitation-refused.png")));
+			pam.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invitation-refused.png")));
 		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_invitation").query(Long.class).single())
 			.isEqualTo(before);

@@ -44,8 +44,7 @@ class KpiPickerBrowserTests {
 			pick(page, "TIER", "", "Tier 1 (invest)");
 			assertThat(page.url()).contains("sliceValue=TIER_1_INVEST");
 			assertThat(page.locator("tr[data-code=ACTIVE_PARTNER_RATE] td.num span")).not().hasText("—");
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("kpi-tier-1.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kpi-tier-1.png")));
 
 			var typed = page.navigate(chromium.url("/metrics?slice=PAM&sliceValue=Priya%20Patel"));
 			assertThat(typed.status()).isEqualTo(400);

@@ -38,8 +38,7 @@ class MaturityBrowserTests {
 			assertThat(partner.locator("#maturity-level")).hasText("Level 5 — Ecosystem-led");
 			assertThat(partner.locator("#maturity-recommendations li")).hasCount(0);
 			assertThat(partner.locator("#maturity-areas tbody tr").first()).containsText("+");
-			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("maturity-partner.png")));
+			partner.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("maturity-partner.png")));
 		}
 	}
 

@@ -66,8 +66,7 @@ class PartnerFitBrowserTests {
 			assertThat(ae.locator("#deal-plays")).containsText(title);
 			// attached, it is no longer recommended
 			assertThat(ae.locator("#plays-panel li[data-play='" + playId + "']")).hasCount(0);
-			ae.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("partner-fit-deal.png")));
+			ae.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("partner-fit-deal.png")));
 		}
 	}
 

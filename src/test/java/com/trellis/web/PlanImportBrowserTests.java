@@ -62,8 +62,8 @@ class PlanImportBrowserTests {
 			assertThat(errors.locator("tbody tr")).hasCount(1);
 			assertThat(page.locator("#format-report"))
 				.containsText(Pattern.compile("0 new, 0 updated, [0-9]+ unchanged"));
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(Path.of("target", "screenshots", "plans-import-check.png")));
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "plans-import-check.png")));
 
 			page.locator("#format-upload select[name=format]").selectOption("plans");
 			page.locator("#format-upload input[name=file]").setInputFiles(file);

@@ -50,8 +50,7 @@ class PlaysBrowserTests {
 			assertThat(ae.locator("p.notice")).containsText("Play attached");
 			var used = ae.locator("#deal-plays tr:has-text('Walked the CIO through it on Tuesday')");
 			assertThat(used).containsText(title);
-			ae.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("plays-deal.png")));
+			ae.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("plays-deal.png")));
 		}
 	}
 

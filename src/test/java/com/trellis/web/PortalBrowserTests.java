@@ -37,7 +37,7 @@ class PortalBrowserTests {
 				assertThat(page.locator("#portal-activity")).not().containsText("Portal login");
 				assertThat(page.locator("main")).not().containsText("Partner recruitment");
 				assertThat(page.locator("header nav")).not().containsText("KPIs");
-				page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+				page.screenshot(new Page.ScreenshotOptions()
 					.setPath(SCREENSHOTS.resolve("home-partner-portal-" + width + ".png")));
 			}
 		}

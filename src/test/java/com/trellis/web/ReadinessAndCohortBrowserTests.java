@@ -36,8 +36,8 @@ class ReadinessAndCohortBrowserTests {
 			partner.locator("input[name=deliveryStaff]").fill("4");
 			partner.locator("#submit-assessment").click();
 			assertThat(partner.locator("#readiness-state")).hasText("submitted, awaiting the PAM");
-			partner.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("readiness-submitted-partner.png")));
+			partner.screenshot(
+					new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readiness-submitted-partner.png")));
 		}
 		try (var context = chromium.context(1360, 1100)) {
 			var pam = context.newPage();
@@ -46,8 +46,7 @@ class ReadinessAndCohortBrowserTests {
 			pam.locator("#accept").click();
 			assertThat(pam.locator("#readiness-state")).hasText("accepted");
 			assertThat(pam.locator("#readiness-points")).containsText("of 100 points");
-			pam.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("readiness-accepted-pam.png")));
+			pam.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readiness-accepted-pam.png")));
 		}
 	}
 
@@ -60,8 +59,7 @@ class ReadinessAndCohortBrowserTests {
 			assertThat(page.locator("h1")).hasText("Cohorts");
 			assertThat(page.locator("#cohort-list tbody tr").first()).isVisible();
 			assertThat(page.locator("canvas[data-drawn=true]")).hasCount(6);
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("cohorts-admin.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cohorts-admin.png")));
 		}
 	}
 

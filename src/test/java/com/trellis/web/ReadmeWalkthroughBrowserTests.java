@@ -60,8 +60,7 @@ class ReadmeWalkthroughBrowserTests {
 			page.navigate(chromium.url("/registrations"));
 			page.locator("#registrations a:has-text('Fabrikam Freight Systems')").first().click();
 			assertThat(page.locator("main")).containsText("fabrikam-freight.com");
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("readme-pam-decides.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-pam-decides.png")));
 			page.locator("#approve").click();
 			assertThat(page.locator("#registration-status")).hasText("Approved");
 			page.context().clearCookies();
@@ -108,8 +107,7 @@ class ReadmeWalkthroughBrowserTests {
 				assertThat(page.locator("#payout-preview tbody tr").first()).isVisible();
 			}
 			assertThat(page.locator("#payout-runs tbody tr").first()).isVisible();
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("readme-payout-preview.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("readme-payout-preview.png")));
 		}
 	}
 

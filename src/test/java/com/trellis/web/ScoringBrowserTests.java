@@ -66,8 +66,7 @@ class ScoringBrowserTests {
 			assertThat(page.locator("#high-potential")).containsText("Quiet Achievers");
 			assertThat(page.locator("#high-potential")).containsText("no partner-involved pipeline");
 			assertThat(page.locator("#drifting")).isVisible();
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("scores-book-pam.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("scores-book-pam.png")));
 			page.locator("#score-book tbody tr")
 				.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasNotText("Quiet Achievers"))
 				.first()
@@ -78,8 +77,7 @@ class ScoringBrowserTests {
 			assertThat(page.locator("#score-BEHAVIOUR")).containsText("Behaviour");
 			assertThat(page.locator("#score-BEHAVIOUR .basis"))
 				.containsText(java.util.regex.Pattern.compile("[Dd]efault rubric|Weights learned"));
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("scorecard-pam.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("scorecard-pam.png")));
 		}
 	}
 

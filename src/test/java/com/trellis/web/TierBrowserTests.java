@@ -48,13 +48,11 @@ class TierBrowserTests {
 			chromium.signIn(page, "partner@northwind.demo", "demo");
 			assertThat(page.locator("#tier-card #tier-label")).hasText(card.tierLabel());
 			assertThat(page.locator("#tier-card #tier-gap")).hasText(card.gap().summary());
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("tier-partner-portal.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tier-partner-portal.png")));
 			Navigation.follow(page, "a:has-text('Our tier')");
 			assertThat(page.locator("h1")).containsText("Northwind");
 			assertThat(page.locator("#tier-gap")).hasText(card.gap().summary());
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("tier-partner-page.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tier-partner-page.png")));
 		}
 	}
 
@@ -68,8 +66,7 @@ class TierBrowserTests {
 			assertThat(page.locator("#tier-weeks tbody tr").first()).isVisible();
 			assertThat(page.locator("#tier-changes tbody tr").first()).isVisible();
 			assertThat(page.locator("#tier-overrides")).containsText("Launch partner for the healthcare vertical");
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("tiers-admin.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tiers-admin.png")));
 		}
 	}
 

@@ -53,8 +53,7 @@ class UserAdminBrowserTests {
 			assertThat(page.locator("#user-status")).hasText("Active");
 			password = page.locator("#one-time-password").textContent().strip();
 			assertThat(password).hasSize(20);
-			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-				.setPath(SCREENSHOTS.resolve("admin-user-created.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-user-created.png")));
 
 			page.reload();
 			assertThat(page.locator("#one-time-password")).hasCount(0);

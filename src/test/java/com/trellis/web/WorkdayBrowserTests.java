@@ -92,8 +92,7 @@ class WorkdayBrowserTests {
 			var page = context.newPage();
 			chromium.signIn(page, this.fixtures.email(world.pam()), "secret");
 			assertThat(page.locator("#queue-registrations")).containsText("Browser Queued Foods");
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("home-pam-queue.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-pam-queue.png")));
 			page.locator("#queue-registrations a:has-text('Browser Queued Foods')").click();
 			assertThat(page.locator("#approve")).isVisible();
 		}
@@ -165,8 +164,7 @@ class WorkdayBrowserTests {
 			Navigation.follow(page, "a:has-text('Incentives')");
 			page.locator("#payouts").click();
 			assertThat(page.locator("#payout-preview")).containsText("Browser Payout Partners");
-			page.screenshot(
-					new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("payout-preview.png")));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("payout-preview.png")));
 			page.locator("#payout-confirm").check();
 			page.locator("#payout").click();
 			assertThat(page.locator("#run-items")).containsText("Browser Payout Partners");
