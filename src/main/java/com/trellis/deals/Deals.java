@@ -84,6 +84,17 @@ public class Deals {
 	}
 
 	/**
+	 * The first {@code limit} open deals of some owners, closing soonest first (undated
+	 * last, then the newest): the first page of {@link #searchOwnedBy} for open deals, as
+	 * the viewer may see them, without its count (a review of every rep's deals).
+	 */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> firstOpenOwnedBy(Viewer viewer, List<Long> owners, int limit) {
+		var deals = this.deals.firstOpen(viewer, owners, limit);
+		return withAccountNames(new PageResult<>(deals, 0, Math.max(1, deals.size()), deals.size())).items();
+	}
+
+	/**
 	 * Deals with one of {@code partners} (a PAM's book), still narrowed by the viewer.
 	 */
 	@Transactional(readOnly = true)

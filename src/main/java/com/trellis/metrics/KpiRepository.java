@@ -84,10 +84,7 @@ class KpiRepository {
 		var s = slice.predicate();
 		kpis.add(activated(codes, period, slice));
 		kpis.addAll(pipelines(codes, period, slice));
-		kpis.add(wanted(codes, "PARTNER_SOURCED_REVENUE") ? new Kpi("PARTNER_SOURCED_REVENUE",
-				"Partner-sourced revenue",
-				"Closed-won amount of deals credited as partner-sourced, closed in the period, in the reporting currency.",
-				"MONEY", figure("MONEY", days.get().sourcedRevenue()), null, null, null) : null);
+		kpis.add(wanted(codes, SourcedRevenueTrend.CODE) ? SourcedRevenueTrend.kpi(days.get().sourcedRevenue()) : null);
 		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
 				"HOURS", KpiSql.registrationVelocity(slice), period, slice));

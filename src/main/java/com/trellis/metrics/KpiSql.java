@@ -231,8 +231,16 @@ final class KpiSql {
 	 * {@code credit_type}, {@code currency} and the same measures.
 	 */
 	static String sliceDays(Slice slice) {
+		return sliceDays(slice, ":asOf");
+	}
+
+	/**
+	 * As {@link #sliceDays(Slice)}, a cohort's members taken at the moment {@code asOf}
+	 * (SQL, see {@link Slice#predicate(String)}).
+	 */
+	static String sliceDays(Slice slice, String asOf) {
 		return program(slice) ? "program_day_fact f"
-				: "partner p JOIN partner_day_fact f ON f.partner_id = p.id AND " + slice.predicate();
+				: "partner p JOIN partner_day_fact f ON f.partner_id = p.id AND " + slice.predicate(asOf);
 	}
 
 	/**

@@ -57,9 +57,12 @@ public class Kpis {
 
 	private final SliceOptions options;
 
+	private final SourcedRevenueTrend revenueTrend;
+
 	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
 			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits,
-			SliceOptions options) {
+			SliceOptions options, SourcedRevenueTrend revenueTrend) {
+		this.revenueTrend = revenueTrend;
 		this.options = options;
 		this.limits = limits;
 		this.forecasts = forecasts;
@@ -137,13 +140,10 @@ public class Kpis {
 		});
 		var points = new ArrayList<Map<String, Object>>();
 		this.kpis.planForParameters();
-		for (var p : periods) {
-			var days = this.kpis.days(p, scoped);
-			var kpi = shownTo(viewer,
-					withAttainment(this.kpis.some(p, scoped, java.util.Set.of(code), days), p, scoped, days))
-				.stream()
-				.findFirst()
-				.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
+		var figures = shownTo(viewer, trendFigures(code, periods, scoped));
+		for (int i = 0; i < periods.size(); i++) {
+			var p = periods.get(i);
+			var kpi = figures.get(i);
 			var point = new java.util.LinkedHashMap<String, Object>();
 			point.put("period", label(p));
 			point.put("from", p.from());
@@ -156,6 +156,25 @@ public class Kpis {
 			points.add(point);
 		}
 		return points;
+	}
+
+	/**
+	 * The KPI over each period: the partner-sourced revenue of all of them from one
+	 * statement ({@link SourcedRevenueTrend}), any other KPI computed period by period.
+	 */
+	private List<Kpi> trendFigures(String code, List<Period> periods, Slice scoped) {
+		if (SourcedRevenueTrend.CODE.equals(code)) {
+			return this.revenueTrend.of(periods, scoped);
+		}
+		var figures = new ArrayList<Kpi>();
+		for (var p : periods) {
+			var days = this.kpis.days(p, scoped);
+			figures
+				.add(withAttainment(this.kpis.some(p, scoped, java.util.Set.of(code), days), p, scoped, days).stream()
+					.findFirst()
+					.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code)));
+		}
+		return figures;
 	}
 
 	/**

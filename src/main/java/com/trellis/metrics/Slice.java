@@ -79,6 +79,14 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 	 * quarter's days); a cohort's members are those at {@code :asOf}.
 	 */
 	String predicate() {
+		return predicate(":asOf");
+	}
+
+	/**
+	 * As {@link #predicate()}, a cohort's members being those at the moment {@code asOf}
+	 * (SQL: a parameter, or a column of a statement that reads several periods at once).
+	 */
+	String predicate(String asOf) {
 		var base = switch (this.kind) {
 			case PROGRAM -> "TRUE";
 			case PAM -> "p.owner_pam_id = CAST(:sliceValue AS BIGINT)";
@@ -88,8 +96,8 @@ public record Slice(Kind kind, String value, Long book, FiscalQuarter cohort) {
 			case PARTNER -> "p.id = CAST(:sliceValue AS BIGINT)";
 			case COHORT -> """
 					EXISTS (SELECT 1 FROM cohort_membership cm WHERE cm.partner_id = p.id
-					        AND cm.cohort_id = CAST(:sliceValue AS BIGINT) AND cm.valid_from < :asOf
-					        AND (cm.valid_to IS NULL OR cm.valid_to >= :asOf))""";
+					        AND cm.cohort_id = CAST(:sliceValue AS BIGINT) AND cm.valid_from < %1$s
+					        AND (cm.valid_to IS NULL OR cm.valid_to >= %1$s))""".formatted(asOf);
 			case ONBOARDING_QUARTER -> "(p.onboarded_on >= :cohortFrom AND p.onboarded_on < :cohortTo)";
 			case VERTICAL -> ":sliceValue = ANY (p.verticals)";
 			case CAPABILITY -> ":sliceValue = ANY (p.capabilities)";

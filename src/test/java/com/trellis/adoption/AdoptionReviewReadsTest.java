@@ -18,10 +18,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.shared.PageRequest;
-import com.trellis.shared.PageResult;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -34,11 +31,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * What the pipeline review reads (issue 15): its deal page without a full count (an
- * admin's review counted every open deal of every rep, ~210,000 on the large data, for a
- * number the page does not show), and the partners who could help for all of its
- * industries in one read (it was one statement per industry), each deal given its own
- * industry's partners.
+ * What the pipeline review reads (issue 15): its 100 deals closing soonest without a
+ * count (an admin's review counted, then sorted, every open deal of every rep, ~210,000
+ * on the large data), and the partners who could help for all of its industries in one
+ * read (it was one statement per industry), each deal given its own industry's partners.
  */
 class AdoptionReviewReadsTest {
 
@@ -56,14 +52,12 @@ class AdoptionReviewReadsTest {
 			this.accounts, null, null, null, Clock.systemUTC(), null);
 
 	@Test
-	void theReviewCountsOnlyAheadAndAsksForEveryIndustryOnce() {
+	void theReviewReadsItsDealsInOrderWithoutACountAndAsksForEveryIndustryOnce() {
 		var admin = new Viewer(1, "admin", Role.ADMIN, null);
 		when(this.users.withRole(Role.AE))
 			.thenReturn(List.of(new UserSummary(7, "rep@example.test", "Rep", Role.AE, null, "East", null, null)));
 		var deals = List.of(deal(11, 101, null), deal(12, 102, null), deal(13, 103, null), deal(14, 104, 5L));
-		var page = ArgumentCaptor.forClass(PageRequest.class);
-		when(this.deals.searchOwnedBy(eq(admin), eq(List.of(7L)), any(), page.capture()))
-			.thenReturn(new PageResult<>(deals, 0, Adoption.REVIEWED, deals.size()));
+		when(this.deals.firstOpenOwnedBy(admin, List.of(7L), Adoption.REVIEWED)).thenReturn(deals);
 		when(this.accounts.profiles(anyCollection()))
 			.thenReturn(Map.of(101L, account(101, "Retail"), 102L, account(102, "Energy"), 103L, account(103, null)));
 		when(this.repository.prompted(anyCollection())).thenReturn(Set.of(12L));
@@ -74,9 +68,9 @@ class AdoptionReviewReadsTest {
 
 		var lines = this.adoption.pipelineReview(admin);
 
-		assertThat(page.getValue().size()).isEqualTo(Adoption.REVIEWED);
-		assertThat(page.getValue().countLimit()).as("the review's deal count stops a list page ahead")
-			.isEqualTo((long) PageRequest.COUNT_AHEAD + 1);
+		// the review's 100 deals closing soonest, read in that order without a count
+		verify(this.deals, times(1)).firstOpenOwnedBy(admin, List.of(7L), Adoption.REVIEWED);
+		verify(this.deals, times(0)).searchOwnedBy(any(), any(), any(), any());
 		verify(this.couldHelp, times(1)).byIndustry(anyCollection(), eq(3));
 		assertThat(lines).extracting(Adoption.ReviewLine::couldHelp)
 			.containsExactly(retail, energy, List.of(), List.of());
