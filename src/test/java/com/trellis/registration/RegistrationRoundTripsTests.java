@@ -1,9 +1,6 @@
 package com.trellis.registration;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,15 +8,12 @@ import javax.sql.DataSource;
 
 import com.trellis.deals.CreditType;
 import com.trellis.support.Fixtures;
+import com.trellis.support.StatementTally;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.InfrastructureProxy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,50 +113,11 @@ class RegistrationRoundTripsTests {
 		return this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where).query(Long.class).single();
 	}
 
-	/**
-	 * Runs the work in a transaction whose connection counts the statements prepared or
-	 * created on it (each one round trip; a pipeline is one statement) and the
-	 * savepoints. The counting data source stands for the application's as the key of the
-	 * transaction's connection, so every module's statements run on the counted one.
-	 */
+	/** Runs the work in one transaction, its statements and savepoints counted. */
 	private <T> T counted(AtomicInteger statements, java.util.function.Supplier<T> work) {
-		var counting = new Counting(this.dataSource, statements);
-		return new TransactionTemplate(new DataSourceTransactionManager(counting)).execute(status -> work.get());
-	}
-
-	private static final class Counting extends DelegatingDataSource implements InfrastructureProxy {
-
-		private final AtomicInteger statements;
-
-		Counting(DataSource target, AtomicInteger statements) {
-			super(target);
-			this.statements = statements;
-		}
-
-		@Override
-		public Object getWrappedObject() {
-			return getTargetDataSource();
-		}
-
-		@Override
-		public Connection getConnection() throws java.sql.SQLException {
-			var connection = super.getConnection();
-			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-					(proxy, method, args) -> {
-						var name = method.getName();
-						if (name.startsWith("prepare") || name.equals("createStatement")
-								|| name.equals("setSavepoint")) {
-							this.statements.incrementAndGet();
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
-		}
-
+		var tallied = StatementTally.of(this.dataSource, work);
+		statements.addAndGet(tallied.statements());
+		return tallied.result();
 	}
 
 }

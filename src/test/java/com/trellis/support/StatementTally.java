@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts the statements a piece of work sends: runs it in a transaction whose connection
- * counts each statement prepared or created on it (one round trip each). The counting
- * data source stands for the application's as the key of the transaction's connection, so
- * every module's statements inside the work run on the counted connection.
+ * counts each statement prepared or created on it and each savepoint (one round trip
+ * each; a pipeline is one statement). The counting data source stands for the
+ * application's as the key of the transaction's connection, so every module's statements
+ * inside the work run on the counted connection.
  */
 public final class StatementTally {
 
@@ -54,7 +55,9 @@ public final class StatementTally {
 			var target = super.getConnection();
 			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
 					(proxy, method, args) -> {
-						if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+						var name = method.getName();
+						if (name.startsWith("prepare") || name.equals("createStatement")
+								|| name.equals("setSavepoint")) {
 							this.statements.incrementAndGet();
 						}
 						try {
