@@ -130,10 +130,13 @@ public class Partners {
 		return this.partners.handOver(fromPamId, toPamId, this.clock.instant());
 	}
 
-	/** Ids of the partners in a PAM's book. */
+	/**
+	 * Ids of the partners in a PAM's book, ascending. Read once per page request
+	 * ({@link BooksOfRequest}: a home page's panels each scope by it).
+	 */
 	@Transactional(readOnly = true)
 	public List<Long> book(long pamId) {
-		return this.partners.idsInBook(pamId);
+		return BooksOfRequest.book(pamId, this.partners::idsInBook);
 	}
 
 	/**

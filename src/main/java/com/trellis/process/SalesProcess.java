@@ -35,12 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SalesProcess {
 
-	/**
-	 * Who acts on a deal without a partner in a stage a PAM or the partner owns: only a
-	 * program admin may ({@link #ownsStage}).
-	 */
-	private static final String NO_PARTNER = "a program admin (the deal has no partner)";
-
 	private final ProcessRepository process;
 
 	private final Deals deals;
@@ -55,8 +49,11 @@ public class SalesProcess {
 
 	private final Commands commands;
 
+	private final StageActors actors;
+
 	SalesProcess(ProcessRepository process, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock,
-			Commands commands) {
+			Commands commands, StageActors actors) {
+		this.actors = actors;
 		this.commands = commands;
 		this.process = process;
 		this.deals = deals;
@@ -128,8 +125,8 @@ public class SalesProcess {
 		}
 		var path = stages.stream().filter(s -> s.active() || s.code() == deal.stage()).toList();
 		return new DealProcess(deal, path, current, checklist, ExitGate.missing(current, ticked),
-				actor(viewer, deal, current), !deal.stage().isClosed() && ownsStage(viewer, deal, current), inStage,
-				!deal.stage().isClosed() && StageNorm.stalled(inStage, current.normDays()), timeline,
+				this.actors.of(viewer, deal, current), !deal.stage().isClosed() && ownsStage(viewer, deal, current),
+				inStage, !deal.stage().isClosed() && StageNorm.stalled(inStage, current.normDays()), timeline,
 				this.process.jointOwners(opportunityId).orElse(null),
 				this.process.disqualification(opportunityId).orElse(null));
 	}
@@ -268,28 +265,18 @@ public class SalesProcess {
 		var stages = this.process.stages();
 		Map<Stage, Integer> norms = new EnumMap<>(Stage.class);
 		stages.stream().filter(s -> !s.closed()).forEach(s -> norms.put(s.code(), s.normDays()));
-		return this.deals.stalled(viewer, norms, owners, partners, page)
-			.map(s -> new Stalled(s, stage(stages, s.deal().stage()).name(),
-					actor(viewer, s.deal(), stage(stages, s.deal().stage()))));
+		var found = this.deals.stalled(viewer, norms, owners, partners, page);
+		var dealStages = found.items().stream().map(s -> stage(stages, s.deal().stage())).toList();
+		// the page's actors from one reading of the people they name
+		var actors = this.actors.of(viewer, found.items().stream().map(StalledDeal::deal).toList(), dealStages);
+		var rows = new ArrayList<Stalled>(found.items().size());
+		for (int i = 0; i < actors.size(); i++) {
+			rows.add(new Stalled(found.items().get(i), dealStages.get(i).name(), actors.get(i)));
+		}
+		return new PageResult<>(rows, found.page(), found.size(), found.total(), found.totalExact());
 	}
 
 	public record Stalled(StalledDeal stalled, String stageName, String actor) {
-	}
-
-	/** The person or party who owns the deal's current stage. */
-	private String actor(Viewer viewer, OpportunityView deal, StageDefinition stage) {
-		return switch (stage.ownerRole()) {
-			case AE -> name(deal.ownerId()) + ", AE (deal owner)";
-			// the owner's manager, or the next active one up; none active: the owner
-			case SALES_MANAGER -> this.users.activeManagerOf(deal.ownerId())
-				.map(manager -> name(manager) + ", sales manager")
-				.orElse(name(deal.ownerId()) + ", AE (deal owner)");
-			case PAM -> deal.partnerId() == null ? NO_PARTNER
-					: name(this.partners.get(viewer, deal.partnerId()).ownerPamId()) + ", PAM";
-			case PARTNER -> deal.partnerId() == null ? NO_PARTNER
-					: this.partners.get(viewer, deal.partnerId()).name() + ", partner";
-			default -> "a program admin";
-		};
 	}
 
 	/**
@@ -341,10 +328,6 @@ public class SalesProcess {
 					"the deal is now in " + stage(stages, deal.stage()).name() + ", not in "
 							+ stage(stages, seen).name() + ": someone moved it meanwhile; reload it and decide again");
 		}
-	}
-
-	private String name(long userId) {
-		return this.users.find(userId).map(u -> u.displayName()).orElse("user " + userId);
 	}
 
 	private static StageDefinition stage(List<StageDefinition> stages, Stage code) {

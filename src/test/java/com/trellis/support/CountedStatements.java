@@ -35,6 +35,17 @@ public final class CountedStatements {
 		return new TransactionTemplate(new DataSourceTransactionManager(counting)).execute(status -> work.get());
 	}
 
+	/** The work's result and the statements it sent. */
+	public record Tallied<T>(T result, int statements) {
+	}
+
+	/** Runs the work as {@link #counted} does and returns its result with the count. */
+	public static <T> Tallied<T> of(DataSource dataSource, Supplier<T> work) {
+		var statements = new AtomicInteger();
+		T result = counted(dataSource, statements, work);
+		return new Tallied<>(result, statements.get());
+	}
+
 	private static final class Counting extends DelegatingDataSource implements InfrastructureProxy {
 
 		private final AtomicInteger statements;
