@@ -179,7 +179,7 @@ public class Roi {
 	public List<PullThrough> pullThrough(Viewer viewer, String quarterLabel) {
 		var scope = RoiScope.of(viewer, null);
 		var quarter = quarter(quarterLabel);
-		return this.velocity.pullThrough(scope, this.calendar.start(quarter), this.calendar.end(quarter));
+		return this.velocity.pullThrough(scope, quarter.start());
 	}
 
 	/**
@@ -236,27 +236,21 @@ public class Roi {
 				lastDay(quarter), until(quarter), lift);
 	}
 
-	/** A quarter's total over the scope, without the lift and the tiers (the trend). */
-	private RoiReport.Total total(RoiScope scope, FiscalQuarter quarter) {
-		return this.repository.total(quarter.label(), scope, quarter, this.calendar.start(quarter),
-				this.calendar.end(quarter), lastDay(quarter), until(quarter));
-	}
-
 	/**
 	 * The trend: the {@link #TREND_QUARTERS} quarters ending with {@code quarter}, whose
-	 * total is {@code current}; a past quarter's total reads neither the tiers nor the
-	 * lift, so it is summed in the database without them.
+	 * total is {@code current}; the past quarters' totals read neither the tiers nor the
+	 * lift, so they are summed in the database without them, all in one statement.
 	 */
 	private List<RoiReport.Total> trend(RoiScope scope, FiscalQuarter quarter, RoiReport.Total current) {
-		var trend = new ArrayList<RoiReport.Total>();
+		var past = new ArrayList<RoiRepository.Period>();
 		var q = quarter;
 		for (int i = 1; i < TREND_QUARTERS; i++) {
 			q = q.previous();
+			past.add(0, new RoiRepository.Period(q.label(), q, this.calendar.start(q), this.calendar.end(q), lastDay(q),
+					until(q)));
 		}
-		for (int i = 0; i < TREND_QUARTERS; i++) {
-			trend.add(q.equals(quarter) ? current : total(scope, q));
-			q = q.next();
-		}
+		var trend = new ArrayList<>(this.repository.totals(scope, past));
+		trend.add(current);
 		return List.copyOf(trend);
 	}
 

@@ -74,17 +74,48 @@ class RoiRepository {
 			java.time.Instant to, java.time.LocalDate tierDay, java.time.Instant until) {
 		return params(this.jdbc.sql(RoiPageSql.forScope(RoiQuarterSql.TOTAL, scope)), scope, quarter, from, to, tierDay,
 				until)
-			.query((rs, n) -> {
-				long partners = rs.getLong("partners");
-				var pipeline = rs.getBigDecimal("pipeline");
-				var revenue = rs.getBigDecimal("revenue");
-				return RoiReport.Total.of(group, partners, rs.getBigDecimal("hours"),
-						new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
-								rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
-						partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(pipeline),
-						partners == 0 ? java.math.BigDecimal.ZERO : ReportingCurrency.round(revenue));
-			})
+			.query((rs, n) -> total(group, rs))
 			.single();
+	}
+
+	/**
+	 * A quarter of the trend: its label, quarter and window as {@link #total} takes them.
+	 */
+	record Period(String group, FiscalQuarter quarter, java.time.Instant from, java.time.Instant to,
+			java.time.LocalDate tierDay, java.time.Instant until) {
+	}
+
+	/**
+	 * Each period's {@link #total} in one statement ({@link RoiTrendSql}): the scope read
+	 * and counted once for all of them, in the periods' order; none for none.
+	 */
+	List<RoiReport.Total> totals(RoiScope scope, List<Period> periods) {
+		if (periods.isEmpty()) {
+			return List.of();
+		}
+		var statement = this.jdbc.sql(RoiPageSql.forScope(RoiTrendSql.totals(periods.size()), scope))
+			.param("scopePartner", scope.partnerId())
+			.param("pam", scope.pamId())
+			.param("onePartner", scope.onePartner());
+		for (int i = 0; i < periods.size(); i++) {
+			var period = periods.get(i);
+			statement = statement.param("fromDay" + i, Date.valueOf(period.quarter().start()))
+				.param("toDay" + i, Date.valueOf(period.quarter().end()))
+				.param("from" + i, Timestamp.from(period.from()))
+				.param("to" + i, Timestamp.from(period.to()))
+				.param("tierDay" + i, Date.valueOf(period.tierDay()))
+				.param("until" + i, Timestamp.from(period.until()));
+		}
+		return statement.query((rs, n) -> total(periods.get(rs.getInt("i")).group(), rs)).list();
+	}
+
+	private static RoiReport.Total total(String group, ResultSet rs) throws SQLException {
+		long partners = rs.getLong("partners");
+		return RoiReport.Total.of(group, partners, rs.getBigDecimal("hours"),
+				new RoiRule.Cost(rs.getBigDecimal("enablement"), rs.getBigDecimal("mdf"),
+						rs.getBigDecimal("incentives"), rs.getBigDecimal("spend"), rs.getBigDecimal("pam")),
+				partners == 0 ? BigDecimal.ZERO : ReportingCurrency.round(rs.getBigDecimal("pipeline")),
+				partners == 0 ? BigDecimal.ZERO : ReportingCurrency.round(rs.getBigDecimal("revenue")));
 	}
 
 	private static PartnerQuarter.Row row(ResultSet rs, int n) throws SQLException {

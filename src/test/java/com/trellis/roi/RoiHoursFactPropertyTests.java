@@ -338,6 +338,8 @@ class RoiHoursFactPropertyTests {
 		var old = RoiQuarterSql.FIGURES.replace(RoiQuarterSql.HOURS, OLD_HOURS);
 		var oldCosts = RoiQuarterSql.COSTS.replace(RoiQuarterSql.HOURS, OLD_HOURS);
 		var current = this.calendar.currentQuarter();
+		var periods = new ArrayList<RoiRepository.Period>();
+		var totals = new java.util.HashMap<RoiScope, List<RoiReport.Total>>();
 		for (var quarter = started.previous().previous(); !quarter.equals(current.next()); quarter = quarter.next()) {
 			var end = this.calendar.end(quarter);
 			var now = this.clock.instant();
@@ -351,10 +353,16 @@ class RoiHoursFactPropertyTests {
 				assertThat(kept).as(what)
 					.containsExactlyElementsOf(this.repository.figures(old, scope, quarter, from, end, lastDay, until));
 				var oldRows = this.repository.figures(oldCosts, scope, quarter, from, end, lastDay, until);
-				assertThat(this.repository.total(quarter.label(), scope, quarter, from, end, lastDay, until))
-					.as("total " + what)
-					.isEqualTo(RoiReport.Total.of(quarter.label(), oldRows));
+				var total = this.repository.total(quarter.label(), scope, quarter, from, end, lastDay, until);
+				assertThat(total).as("total " + what).isEqualTo(RoiReport.Total.of(quarter.label(), oldRows));
+				totals.computeIfAbsent(scope, s -> new ArrayList<>()).add(total);
 			}
+			periods.add(new RoiRepository.Period(quarter.label(), quarter, from, end, lastDay, until));
+		}
+		// the trend's statement: every quarter's total in one
+		for (var scope : totals.keySet()) {
+			assertThat(this.repository.totals(scope, periods)).as("totals " + scope + " " + when)
+				.containsExactlyElementsOf(totals.get(scope));
 		}
 	}
 
