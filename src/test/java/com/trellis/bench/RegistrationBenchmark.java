@@ -177,6 +177,11 @@ class RegistrationBenchmark {
 					+ settings.clients() + " clients asked for");
 		}
 		Collections.shuffle(candidates, random);
+		// the mix depends on this count: the shuffle draws from the run's one random
+		// sequence
+		System.out.printf("Benchmark clients: %d active or onboarding partners with a user, the first %d: %s%n",
+				candidates.size(), settings.clients(),
+				candidates.stream().limit(settings.clients()).map(c -> Long.toString(c[1])).toList());
 		var clients = new ArrayList<Client>();
 		for (int i = 0; i < settings.clients(); i++) {
 			long userId = candidates.get(i)[0];
