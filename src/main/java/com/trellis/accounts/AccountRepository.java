@@ -98,30 +98,34 @@ class AccountRepository {
 	}
 
 	/**
-	 * The filter and order of the accounts whose lead and second long word are each
-	 * similar by trigrams to {@code :lead} and {@code :second} (a name without a long
-	 * word by equality to {@code :name}), the closest {@code :limit} first; its statement
-	 * sets the threshold in a one-row subquery {@code s} (see
-	 * {@link #customerCandidatesByWords}). Shared with {@link CompanyCandidates}.
+	 * The accounts whose lead and second long word are each similar by trigrams to
+	 * {@code :lead} and {@code :second} (a name without a long word: the same name as
+	 * {@code :name}), the closest {@code :limit} to {@code :name} first, ties by id: the
+	 * distinct names searched ({@code account_names_like}, V159, which sets the threshold
+	 * {@code :t} for the transaction), then the accounts of each name by the name index,
+	 * up to {@code :limit} of its lowest ids (all the order can take of one name), in a
+	 * lateral join: with a plain join the planner, not knowing how many names come,
+	 * hash-joined a scan of every account (35,800 accounts read per registration). The
+	 * same accounts as the filter applied to every account, as whether an account's name
+	 * is similar depends on the name alone. A subquery with the columns given, the
+	 * account aliased {@code a}. Shared with {@link CompanyCandidates}.
 	 */
-	static final String SIMILAR_WORDS = """
-			WHERE s.threshold IS NOT NULL
-			  AND (CAST(:lead AS TEXT) IS NULL AND normalized_name COLLATE "C" = :name
-			       OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT) AND CAST(:second AS TEXT) IS NULL
-			          AND registration_second_word(normalized_name) IS NULL
-			       OR registration_lead_word(normalized_name) % CAST(:lead AS TEXT)
-			          AND registration_second_word(normalized_name) % CAST(:second AS TEXT))
-			ORDER BY normalized_name <-> :name, id LIMIT :limit""";
+	static String similarWords(String columns) {
+		return """
+				(SELECT %s FROM account_names_like(:name, CAST(:lead AS TEXT), CAST(:second AS TEXT), :t) AS n(name)
+				 CROSS JOIN LATERAL (SELECT * FROM account WHERE normalized_name COLLATE "C" = n.name
+				                     ORDER BY id LIMIT :limit) AS a
+				 ORDER BY a.normalized_name <-> :name, a.id LIMIT :limit)""".formatted(columns);
+	}
 
 	/**
 	 * Accounts of the registrable domain, and accounts whose lead and second long word
 	 * (the SQL functions {@code registration_lead_word} and
 	 * {@code registration_second_word}) are each similar by trigrams to the given ones at
-	 * {@code similarity}, through the two-column GIN index (V122); a name without a long
-	 * word is found by equality. The threshold is set in this statement (its one-row
-	 * subquery is the outer side of the lateral join, so it runs before the index is
-	 * read), so the result does not depend on what ran before in the transaction. Up to
-	 * {@code limit} of each, the names closest to the customer's first.
+	 * {@code similarity} ({@link #similarWords}); a name without a long word is found by
+	 * equality. The threshold is set in this statement, before the names are read, so the
+	 * result does not depend on what ran before in the transaction. Up to {@code limit}
+	 * of each, the names closest to the customer's first.
 	 */
 	List<CustomerRecord> customerCandidatesByWords(String registrableDomain, String normalizedName, String lead,
 			String second, double similarity, int limit) {
@@ -143,12 +147,7 @@ class AccountRepository {
 			(SELECT id, name, registrable_domain, normalized_name, country FROM account
 			 WHERE registrable_domain = :domain LIMIT :limit)
 			UNION
-			(SELECT a.id, a.name, a.registrable_domain, a.normalized_name, a.country
-			 FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
-			 CROSS JOIN LATERAL (
-			     SELECT id, name, registrable_domain, normalized_name, country FROM account
-			     %s) AS a)
-			""".formatted(SIMILAR_WORDS);
+			""" + similarWords("a.id, a.name, a.registrable_domain, a.normalized_name, a.country");
 
 	private static Map<String, Object> byWords(String registrableDomain, String normalizedName, String lead,
 			String second, double similarity, int limit) {

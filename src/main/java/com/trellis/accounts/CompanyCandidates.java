@@ -12,12 +12,12 @@ import org.springframework.stereotype.Repository;
  * The accounts that may be one company, for a decision by
  * {@link com.trellis.matching.BestMatch} (a lead's routing), in one statement through
  * indexes: the same registrable domain; names whose lead and second long word are each
- * similar by trigrams ({@link CompanyMatcher#CANDIDATE_WORD_SIMILARITY}, the two-column
- * GIN index of V122), which every name the matcher takes for the company's has, and the
- * names merely close that it offers as possible (a word Jaro-Winkler close) mostly have;
- * and names one extends by whole words, the other possible matches ("Talvoring",
- * "Talvoring Consulting"), by equality and by a range of the name index in byte order
- * (V66). Up to {@code limit} of each kind; with each account's owner.
+ * similar by trigrams ({@link CompanyMatcher#CANDIDATE_WORD_SIMILARITY}, searched over
+ * the distinct names, V159), which every name the matcher takes for the company's has,
+ * and the names merely close that it offers as possible (a word Jaro-Winkler close)
+ * mostly have; and names one extends by whole words, the other possible matches
+ * ("Talvoring", "Talvoring Consulting"), by equality and by a range of the name index in
+ * byte order (V66). Up to {@code limit} of each kind; with each account's owner.
  * <p>
  * Instead of the whole-name trigram search
  * ({@link AccountRepository#customerCandidates}), which at PostgreSQL's default threshold
@@ -41,10 +41,7 @@ class CompanyCandidates {
 					(SELECT id, name, registrable_domain, normalized_name, country, owner_ae_id FROM account
 					 WHERE registrable_domain = :domain LIMIT :limit)
 					UNION
-					(SELECT a.* FROM (SELECT set_config('pg_trgm.similarity_threshold', :t, true) AS threshold OFFSET 0) AS s
-					 CROSS JOIN LATERAL (
-					     SELECT id, name, registrable_domain, normalized_name, country, owner_ae_id FROM account
-					     %s) AS a)
+					%s
 					UNION
 					(SELECT id, name, registrable_domain, normalized_name, country, owner_ae_id FROM account
 					 WHERE normalized_name COLLATE "C" = ANY (CAST(:shorter AS TEXT[])) LIMIT :limit)
@@ -52,8 +49,8 @@ class CompanyCandidates {
 					(SELECT id, name, registrable_domain, normalized_name, country, owner_ae_id FROM account
 					 WHERE normalized_name COLLATE "C" >= :name || ' ' AND normalized_name COLLATE "C" < :name || '!'
 					 ORDER BY normalized_name COLLATE "C", id LIMIT :limit)
-					"""
-				.formatted(AccountRepository.SIMILAR_WORDS))
+					""".formatted(AccountRepository
+				.similarWords("a.id, a.name, a.registrable_domain, a.normalized_name, a.country, a.owner_ae_id")))
 			.param("domain", registrableDomain == null ? "" : registrableDomain)
 			.param("name", normalizedName == null ? "" : normalizedName)
 			.param("lead", words.isEmpty() ? null : words.get(0))

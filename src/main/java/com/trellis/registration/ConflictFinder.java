@@ -34,10 +34,13 @@ class ConflictFinder {
 
 	private final Deals deals;
 
-	ConflictFinder(ConflictRepository registrations, Accounts accounts, Deals deals) {
+	private final ConflictClaims claims;
+
+	ConflictFinder(ConflictRepository registrations, Accounts accounts, Deals deals, ConflictClaims claims) {
 		this.registrations = registrations;
 		this.accounts = accounts;
 		this.deals = deals;
+		this.claims = claims;
 	}
 
 	/**
@@ -84,6 +87,16 @@ class ConflictFinder {
 	List<ConflictCandidate> lockThenRegistrations(Customer customer, Found searched) {
 		return candidates(customer,
 				this.registrations.lockAndOpenMatchingSince(CustomerLocks.keys(customer), customer, searched));
+	}
+
+	/**
+	 * Takes the customer's locks and reads, of the registrations
+	 * {@link #lockThenRegistrations} finds, how many there are and those that may decide
+	 * for a registration of the partner ({@link ConflictClaims}), in one round trip: the
+	 * same decision, claims recorded and count from a few rows.
+	 */
+	ConflictClaims.Claims lockThenClaims(Customer customer, Found searched, long partnerId) {
+		return this.claims.lockAndRead(CustomerLocks.keys(customer), customer, searched, partnerId);
 	}
 
 	private static List<ConflictCandidate> candidates(Customer customer, List<RegistrationRepository.Row> rows) {

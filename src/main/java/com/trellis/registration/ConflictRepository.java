@@ -43,7 +43,7 @@ class ConflictRepository {
 		this.jdbc.sql(LOCK).param("keys", keys.toArray(String[]::new)).query((rs, n) -> 1).list();
 	}
 
-	private static final String LOCK = """
+	static final String LOCK = """
 			SELECT pg_advisory_xact_lock(h) FROM (
 			    SELECT DISTINCT hashtextextended('customer:' || k, 0) AS h FROM unnest(CAST(:keys AS TEXT[])) AS k
 			    ORDER BY h) AS sorted""";
@@ -177,13 +177,19 @@ class ConflictRepository {
 
 	private static String since() {
 		return "SELECT " + RegistrationRepository.COLUMNS
-				+ ", registrable_domain, normalized_name FROM deal_registration r WHERE " + OPEN
-				+ " AND (r.registrable_domain = :domain"
-				+ " OR r.name_shape = :shape AND r.normalized_name = ANY(CAST(:names AS TEXT[]))"
-				+ " OR inserted_xact >= :mark AND " + OPEN + " AND " + MAY_BE_CUSTOMER + ") ORDER BY submitted_at, id";
+				+ ", registrable_domain, normalized_name FROM deal_registration r WHERE " + SINCE_WHERE
+				+ " ORDER BY submitted_at, id";
 	}
 
-	private static Map<String, Object> keys(Customer customer) {
+	/**
+	 * Which registrations the re-read under the lock takes ({@link #openMatchingSince}),
+	 * the registration aliased {@code r}; also {@link ConflictClaims}'.
+	 */
+	static final String SINCE_WHERE = OPEN + " AND (r.registrable_domain = :domain"
+			+ " OR r.name_shape = :shape AND r.normalized_name = ANY(CAST(:names AS TEXT[]))"
+			+ " OR inserted_xact >= :mark AND " + OPEN + " AND " + MAY_BE_CUSTOMER + ")";
+
+	static Map<String, Object> keys(Customer customer) {
 		var normalized = customer.normalizedName();
 		var values = new HashMap<String, Object>();
 		values.put("domain", customer.registrableDomain() == null ? "" : customer.registrableDomain());

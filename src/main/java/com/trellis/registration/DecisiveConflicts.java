@@ -22,6 +22,15 @@ final class DecisiveConflicts {
 	}
 
 	static Selection select(long partnerId, List<ConflictCandidate> candidates) {
+		return select(partnerId, candidates, 0);
+	}
+
+	/**
+	 * As {@link #select(long, List)}, with {@code unlisted} more claims on the customer
+	 * found that are not among the candidates (none of them decides: see
+	 * {@link ConflictClaims}), counted in {@link Selection#found()}.
+	 */
+	static Selection select(long partnerId, List<ConflictCandidate> candidates, int unlisted) {
 		var own = RulesOfEngagement.ownClaim(partnerId, candidates);
 		var protecting = RulesOfEngagement.protectedClaim(partnerId, candidates);
 		var direct = RulesOfEngagement.directDeal(candidates);
@@ -42,7 +51,7 @@ final class DecisiveConflicts {
 		add(recorded, own);
 		add(recorded, protecting);
 		add(recorded, direct);
-		return new Selection(List.copyOf(recorded), candidates.size(), reason);
+		return new Selection(List.copyOf(recorded), candidates.size() + unlisted, reason);
 	}
 
 	private static void add(List<ConflictCandidate> recorded, Optional<ConflictCandidate> claim) {

@@ -115,8 +115,11 @@ class Registering {
 		Long pam = partner.orElseThrow().ownerPamId();
 		var audience = this.decisionNotices.audience(viewer.userId(), partnerId, pam);
 		var sla = slaRead.get();
-		// the customer's locks, then what changed since the search, in one round trip
-		var candidates = new ArrayList<>(this.conflicts.lockThenRegistrations(customer, searched));
+		// the customer's locks, then what changed since the search, in one round trip:
+		// the
+		// registrations that may decide and how many others hold the customer
+		var claims = this.conflicts.lockThenClaims(customer, searched, partnerId);
+		var candidates = new ArrayList<>(claims.candidates());
 		// in microseconds, as the columns keep it, so the registration returned is the
 		// one
 		// stored
@@ -132,7 +135,7 @@ class Registering {
 		values.put("submittedAt", ts(now));
 		values.put("slaDueAt", protecting ? ts(this.moves.slaDue(now, rules, sla)) : null);
 		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
-		var conflicts = DecisiveConflicts.select(command.partnerId(), candidates);
+		var conflicts = DecisiveConflicts.select(command.partnerId(), candidates, claims.unlisted());
 		values.put("conflictsFound", conflicts.found());
 		// what the registration writes in its own and the audit, notify and activity
 		// modules, in one round trip; then the modules that react to it

@@ -177,6 +177,11 @@ class RegistrationBenchmark {
 					+ settings.clients() + " clients asked for");
 		}
 		Collections.shuffle(candidates, random);
+		// the mix depends on this count: the shuffle draws from the run's one random
+		// sequence
+		System.out.printf("Benchmark clients: %d active or onboarding partners with a user, the first %d: %s%n",
+				candidates.size(), settings.clients(),
+				candidates.stream().limit(settings.clients()).map(c -> Long.toString(c[1])).toList());
 		var clients = new ArrayList<Client>();
 		for (int i = 0; i < settings.clients(); i++) {
 			long userId = candidates.get(i)[0];
@@ -464,8 +469,9 @@ class RegistrationBenchmark {
 	 * the names registered by shape and trigram-similar lead and second long word (as
 	 * {@code registration_names_like} reads them, through the index), the re-read under
 	 * the lock (the domain, those names, and registrations inserted since a mark 50
-	 * transactions back), and accounts by domain or trigram-similar lead and second word,
-	 * all at the conflict check's one threshold.
+	 * transactions back), and accounts by domain or of the account names with
+	 * trigram-similar lead and second word ({@code account_names_like}, through the
+	 * index), all at the conflict check's one threshold.
 	 */
 	private String explain() {
 		var out = new StringBuilder();
@@ -503,11 +509,12 @@ class RegistrationBenchmark {
 						+ " AND r.normalized_name = ANY(ARRAY(SELECT n.normalized_name FROM registration_name n WHERE "
 						+ names + ")) OR inserted_xact >= CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT)"
 						+ " AS BIGINT) - 50 AND r." + open + " AND " + mayBe + ") ORDER BY submitted_at, id");
-		queries.put("accounts by domain or similar lead and second word",
+		queries.put("accounts by domain or of the account names with similar lead and second word (account_names_like)",
 				"(SELECT id FROM account WHERE registrable_domain = " + literal(v[0])
-						+ " LIMIT 50) UNION (SELECT id FROM account WHERE registration_lead_word(normalized_name) % "
-						+ literal(v[2]) + " AND registration_second_word(normalized_name) % " + literal(second)
-						+ " ORDER BY normalized_name <-> " + literal(v[3]) + ", id LIMIT 50)");
+						+ " LIMIT 50) UNION (SELECT a.id FROM account_name n JOIN account a"
+						+ " ON a.normalized_name COLLATE \"C\" = n.normalized_name WHERE n.lead_word % " + literal(v[2])
+						+ " AND n.second_word % " + literal(second) + " ORDER BY a.normalized_name <-> " + literal(v[3])
+						+ ", a.id LIMIT 50)");
 		line(out, "");
 		line(out, "Plans of the conflict check's searches, for %s (shape '%s', lead word '%s', second word '%s')", v[3],
 				v[1], v[2], second);
@@ -515,8 +522,7 @@ class RegistrationBenchmark {
 			for (var query : queries.entrySet()) {
 				line(out, "-- %s", query.getKey());
 				statement.execute("SET pg_trgm.similarity_threshold = " + CONFLICT_WORD_SIMILARITY);
-				statement
-					.execute("SET enable_seqscan = " + (query.getKey().contains("names registered") ? "off" : "on"));
+				statement.execute("SET enable_seqscan = " + (query.getKey().contains("_like)") ? "off" : "on"));
 				try (var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query.getValue())) {
 					while (plan.next()) {
 						line(out, "  %s", plan.getString(1));

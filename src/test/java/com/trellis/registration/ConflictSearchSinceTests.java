@@ -98,11 +98,11 @@ class ConflictSearchSinceTests {
 
 	/**
 	 * The locks and the re-read go in one round trip
-	 * ({@link ConflictFinder#lockThenRegistrations}): a registration of the customer
-	 * committed by a transaction that held the customer's lock while this one waited for
-	 * it is found, so the re-read's snapshot is taken after the lock, not before the
-	 * wait. Would fail were the re-read's snapshot taken when the round trip began (both
-	 * in one statement, say).
+	 * ({@link ConflictFinder#lockThenClaims}, as a registration reads them): a
+	 * registration of the customer committed by a transaction that held the customer's
+	 * lock while this one waited for it is found, so the re-read's snapshot is taken
+	 * after the lock, not before the wait. Would fail were the re-read's snapshot taken
+	 * when the round trip began (both in one statement, say).
 	 */
 	@Test
 	void aRegistrationCommittedWhileWaitingForTheLockIsFound() throws Exception {
@@ -130,9 +130,12 @@ class ConflictSearchSinceTests {
 					commit.countDown();
 					return null;
 				});
-				return this.finder.lockThenRegistrations(customer, searched);
+				return this.finder.lockThenClaims(customer, searched, racing.partnerId() + 1_000_000);
 			});
-			assertThat(candidates).extracting(ConflictCandidate::id).containsExactly(get(pending).id());
+			// as the registration reads it: the racer's, judged by the matcher, the only
+			// claim
+			assertThat(candidates.candidates()).extracting(ConflictCandidate::id).containsExactly(get(pending).id());
+			assertThat(candidates.unlisted()).isZero();
 		}
 		finally {
 			commit.countDown();
@@ -209,7 +212,13 @@ class ConflictSearchSinceTests {
 			var searched = this.finder.search(customer);
 			assertThat(searched.names()).containsExactlyInAnyOrder(customer.normalizedName(),
 					Customer.of("Trevalion Dynamisc " + n, null).normalizedName());
-			return this.finder.lockThenRegistrations(customer, searched);
+			var all = this.finder.lockThenRegistrations(customer, searched);
+			// for the slip's partner: its own claim and the earliest other one, two more
+			// counted
+			var claims = this.finder.lockThenClaims(customer, searched, third.partnerId());
+			assertThat(claims.candidates()).extracting(ConflictCandidate::id).containsExactly(same.id(), slip.id());
+			assertThat(claims.unlisted()).isEqualTo(2);
+			return all;
 		});
 		assertThat(candidates).extracting(ConflictCandidate::id)
 			.containsExactly(same.id(), again.id(), slip.id(), byDomain.id())
