@@ -82,7 +82,7 @@ public class Kpis {
 		var at = period.at(this.clock.instant(), this.calendar.zone());
 		this.kpis.planForParameters();
 		var days = this.kpis.days(at, scoped);
-		return shownTo(viewer, withAttainment(this.kpis.some(at, scoped, null, days), at, scoped, days));
+		return ProgramShares.shownTo(viewer, withAttainment(this.kpis.some(at, scoped, null, days), at, scoped, days));
 	}
 
 	/** Only the KPIs with the given codes (each one's SQL runs only when asked for). */
@@ -92,27 +92,7 @@ public class Kpis {
 		var at = period.at(this.clock.instant(), this.calendar.zone());
 		this.kpis.planForParameters();
 		var days = this.kpis.days(at, scoped);
-		return shownTo(viewer, withAttainment(this.kpis.some(at, scoped, codes, days), at, scoped, days));
-	}
-
-	/**
-	 * The KPIs whose denominator is the whole program's (every partner's deals with the
-	 * vendor's): shown to a partner user by their numerator alone, since the share and
-	 * its denominator would tell one partner the sum of the others' pipeline.
-	 */
-	static final java.util.Set<String> SHARES_OF_THE_PROGRAM = java.util.Set.of("PIPELINE_SOURCED",
-			"PIPELINE_INFLUENCED", "CO_SELL_SHARE");
-
-	static final String PROGRAM_SHARE_HIDDEN = "a share of the whole program's figures, shown to the vendor's staff only";
-
-	private static List<Kpi> shownTo(Viewer viewer, List<Kpi> kpis) {
-		if (!viewer.isPartnerUser()) {
-			return kpis;
-		}
-		return kpis.stream()
-			.map(kpi -> kpi != null && SHARES_OF_THE_PROGRAM.contains(kpi.code())
-					? kpi.numeratorOnly(PROGRAM_SHARE_HIDDEN) : kpi)
-			.toList();
+		return ProgramShares.shownTo(viewer, withAttainment(this.kpis.some(at, scoped, codes, days), at, scoped, days));
 	}
 
 	/**
@@ -140,7 +120,7 @@ public class Kpis {
 		});
 		var points = new ArrayList<Map<String, Object>>();
 		this.kpis.planForParameters();
-		var figures = shownTo(viewer, trendFigures(code, periods, scoped));
+		var figures = ProgramShares.shownTo(viewer, trendFigures(code, periods, scoped));
 		for (int i = 0; i < periods.size(); i++) {
 			var p = periods.get(i);
 			var kpi = figures.get(i);

@@ -35,14 +35,14 @@ class ProgramShareKpiTests {
 		var world = this.fixtures.world("Program Share Partner");
 		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
 		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
-		for (var code : Kpis.SHARES_OF_THE_PROGRAM) {
+		for (var code : ProgramShares.CODES) {
 			var path = "$[?(@.code == '" + code + "')]";
 			partner.get("/api/v1/kpis?" + Q)
 				.andExpect(status().isOk())
 				.andExpect(jsonPath(path + ".value").value(org.hamcrest.Matchers.contains((Object) null)))
 				.andExpect(jsonPath(path + ".denominator").value(org.hamcrest.Matchers.contains((Object) null)))
 				.andExpect(jsonPath(path + ".numerator").value(org.hamcrest.Matchers.hasSize(1)))
-				.andExpect(jsonPath(path + ".reason").value(org.hamcrest.Matchers.contains(Kpis.PROGRAM_SHARE_HIDDEN)));
+				.andExpect(jsonPath(path + ".reason").value(org.hamcrest.Matchers.contains(ProgramShares.HIDDEN)));
 			var trend = partner.get("/api/v1/kpis/" + code + "/trend?" + Q)
 				.andExpect(status().isOk())
 				.andReturn()
