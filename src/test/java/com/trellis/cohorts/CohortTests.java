@@ -56,8 +56,11 @@ class CohortTests {
 				""").query(Long.class).single();
 		long placeable = this.jdbc.sql("""
 				SELECT count(*) FROM partner p WHERE p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')
-				  AND EXISTS (SELECT 1 FROM cohort_membership m WHERE m.partner_id = p.id)
+				  AND EXISTS (SELECT 1 FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
+				              WHERE m.partner_id = p.id AND c.kind = 'RULE')
 				""").query(Long.class).single();
+		// placed by the rules: a partner another test put in a cohort by hand only
+		// (SourcedRevenueTrendTests) was never placed
 		assertThat(current).as("every placed partner is in exactly one rule cohort").isEqualTo(placeable);
 	}
 
