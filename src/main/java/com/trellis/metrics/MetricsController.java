@@ -56,7 +56,7 @@ class MetricsController {
 		model.addAttribute("steps", steps);
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
-		model.addAttribute("kinds", Slice.Kind.values());
+		model.addAttribute("kinds", SliceAccess.kinds(viewer));
 		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer, chosen));
 		model.addAttribute("partnerOptions", SliceOptions.PARTNER_OPTIONS);
 		var labels = steps.stream().map(FunnelStep::label).toList();
@@ -103,7 +103,7 @@ class MetricsController {
 			.toList());
 		model.addAttribute("period", period);
 		model.addAttribute("slice", chosen);
-		model.addAttribute("kinds", Slice.Kind.values());
+		model.addAttribute("kinds", SliceAccess.kinds(viewer));
 		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer, chosen));
 		model.addAttribute("partnerOptions", SliceOptions.PARTNER_OPTIONS);
 		var trend = this.kpis.trend(viewer, "PARTNER_SOURCED_REVENUE", period, chosen);

@@ -47,6 +47,17 @@ final class SliceAccess {
 		};
 	}
 
+	/**
+	 * The kinds of slice the viewer may pick in a breakdown picker: those
+	 * {@link #refusal} does not refuse whatever the value (a PAM is offered no tier, type
+	 * or region).
+	 */
+	static java.util.List<Slice.Kind> kinds(Viewer viewer) {
+		return java.util.Arrays.stream(Slice.Kind.values())
+			.filter(kind -> refusal(viewer, kind.name(), null, id -> true) == null)
+			.toList();
+	}
+
 	private static Long id(String value) {
 		return value != null && value.strip().matches("^\\d{1,18}$") ? Long.valueOf(value.strip()) : null;
 	}

@@ -79,6 +79,30 @@ class SlicePickerTests {
 		assertThat(table).contains("<td class=\"num\">—</td>").doesNotContain("<td class=\"num\"></td>");
 	}
 
+	/**
+	 * The picker offers a PAM only the kinds of slice a PAM may use (a tier, type or
+	 * region answered 403 after being offered); the admin gets every kind.
+	 */
+	@Test
+	void aPamIsOfferedOnlyTheSlicesAPamMayUse() throws Exception {
+		var world = this.fixtures.world("Picker Kinds");
+		for (var page : new String[] { "/metrics", "/metrics/funnel" }) {
+			var pam = this.mvc.perform(get(page).session(login(world.pam())))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(pam).as(page)
+				.contains("<option value=\"PAM\"", "<option value=\"COHORT\"")
+				.doesNotContain("<option value=\"TIER\"", "<option value=\"TYPE\"", "<option value=\"REGION\"");
+			var admin = this.mvc.perform(get(page).session(login(this.fixtures.user(Role.ADMIN))))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(admin).as(page).contains("<option value=\"TIER\"", "<option value=\"REGION\"");
+		}
+	}
+
 	@Test
 	void thePickerListsThePamsPartnersAndTiersThatExistByTheirNames() throws Exception {
 		var world = this.fixtures.world("Northwind Picker");
