@@ -131,6 +131,8 @@ public class Kpis {
 			// a period still running holds its days so far only
 			point.put("unfinished", p.unfinished());
 			point.put("value", kpi.value());
+			// why a point has no value, as the KPI itself says
+			point.put("reason", kpi.reason());
 			point.put("baseline", kpi.baseline());
 			point.put("currency", kpi.currency());
 			points.add(point);

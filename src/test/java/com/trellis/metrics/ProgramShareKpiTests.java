@@ -48,7 +48,9 @@ class ProgramShareKpiTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(trend).as(code).contains("\"value\":null").doesNotContain("\"value\":0", "\"value\":1");
+			assertThat(trend).as(code)
+				.contains("\"value\":null", "\"reason\":\"" + ProgramShares.HIDDEN + "\"")
+				.doesNotContain("\"value\":0", "\"value\":1");
 			admin.get("/api/v1/kpis?" + Q)
 				.andExpect(status().isOk())
 				.andExpect(jsonPath(path + ".denominator")
