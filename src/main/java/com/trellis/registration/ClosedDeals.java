@@ -13,16 +13,21 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What a closed deal means for registrations. Won: the approved registration stays, its
- * deal marked closed. Lost or disqualified: the approved registration's protection ends
- * ({@link RegistrationStatus#DEAL_LOST}) and what was held behind it is decided again.
- * Either way, registrations held because of the deal itself are decided again. Running
- * twice changes nothing more: only approved and held registrations are touched.
+ * What a closed deal means for registrations: the approved registration's protection has
+ * done its work, won or lost ({@link RegistrationStatus#DEAL_WON},
+ * {@link RegistrationStatus#DEAL_LOST}), and what was held behind it is decided again, as
+ * are the registrations held because of the deal itself. A won registration no longer
+ * holds the customer: a later registration of it (an expansion deal, another partner's
+ * project) is decided by the rules of engagement afresh, not held behind a deal that
+ * cannot lapse. Running twice changes nothing more: only approved and held registrations
+ * are touched.
  */
 @Component
 class ClosedDeals {
 
 	private final RegistrationRepository registrations;
+
+	private final ProtectionRepository protections;
 
 	private final HeldQueue held;
 
@@ -32,9 +37,10 @@ class ClosedDeals {
 
 	private final Clock clock;
 
-	ClosedDeals(RegistrationRepository registrations, HeldQueue held, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
+	ClosedDeals(RegistrationRepository registrations, ProtectionRepository protections, HeldQueue held, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.registrations = registrations;
+		this.protections = protections;
 		this.held = held;
 		this.audit = audit;
 		this.events = events;
@@ -45,23 +51,27 @@ class ClosedDeals {
 	void on(DealClosed event) {
 		var now = this.clock.instant();
 		long deal = event.opportunityId();
-		this.registrations.markDealClosed(deal, now);
+		this.protections.markDealClosed(deal, now);
+		var to = event.won() ? RegistrationStatus.DEAL_WON : RegistrationStatus.DEAL_LOST;
+		var reason = event.won() ? "Your deal closed won; the registration did its work and its protection ended."
+				: "Your deal closed lost, so the protection of this customer ended.";
 		var ended = new ArrayList<Row>();
-		if (!event.won()) {
-			for (long id : this.registrations.approvedOn(deal)) {
-				var before = this.registrations.findForUpdate(id).orElseThrow().view();
-				var reason = "Your deal closed lost, so the protection of this customer ended.";
-				this.registrations.changeStatus(id, RegistrationStatus.DEAL_LOST, reason, null, now);
-				this.registrations.recordHistory(id, RegistrationStatus.APPROVED, RegistrationStatus.DEAL_LOST, null,
-						now, "Deal " + deal + " closed lost; protection ended");
-				var after = this.registrations.findForUpdate(id).orElseThrow();
-				this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id,
-						"protection ended: deal " + deal + " closed lost", before, after.view());
+		for (long id : this.protections.approvedOn(deal)) {
+			var before = this.registrations.findForUpdate(id).orElseThrow().view();
+			this.registrations.changeStatus(id, to, reason, null, now);
+			this.registrations.recordHistory(id, RegistrationStatus.APPROVED, to, null, now,
+					"Deal " + deal + " closed " + (event.won() ? "won" : "lost") + "; protection ended");
+			var after = this.registrations.findForUpdate(id).orElseThrow();
+			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id,
+					"protection ended: deal " + deal + " closed " + (event.won() ? "won" : "lost"), before,
+					after.view());
+			if (!event.won()) {
+				// a won deal's partner hears of the win from the deal (DEAL_WON) already
 				this.events.publishEvent(new PartnerNotice("registration:" + id + ":DEAL_LOST", before.partnerId(),
 						"REGISTRATION_DEAL_LOST", "Protection ended: " + before.customerName(), reason,
 						"/registrations/" + id));
-				ended.add(after);
 			}
+			ended.add(after);
 		}
 		this.held.release(null, ended);
 		this.held.dealClosed(deal);

@@ -26,6 +26,8 @@ class HeldQueue {
 
 	private final RegistrationRepository registrations;
 
+	private final ProtectionRepository protections;
+
 	private final ConflictFinder conflicts;
 
 	private final CustomerLocks locks;
@@ -38,12 +40,13 @@ class HeldQueue {
 
 	private final DecisionNotices decisionNotices;
 
-	HeldQueue(RegistrationRepository registrations, ConflictFinder conflicts, CustomerLocks locks,
-			ApplicationEventPublisher events, Clock clock, com.trellis.shared.BusinessCalendar calendar,
-			DecisionNotices decisionNotices) {
+	HeldQueue(RegistrationRepository registrations, ProtectionRepository protections, ConflictFinder conflicts,
+			CustomerLocks locks, ApplicationEventPublisher events, Clock clock,
+			com.trellis.shared.BusinessCalendar calendar, DecisionNotices decisionNotices) {
 		this.decisionNotices = decisionNotices;
 		this.calendar = calendar;
 		this.registrations = registrations;
+		this.protections = protections;
 		this.conflicts = conflicts;
 		this.locks = locks;
 		this.events = events;
@@ -61,11 +64,11 @@ class HeldQueue {
 		var customers = new ArrayList<Customer>();
 		for (var row : lapsed) {
 			customers.add(row.customer());
-			customers.addAll(this.registrations.customersHeldBehind(row.view().id()));
+			customers.addAll(this.protections.customersHeldBehind(row.view().id()));
 		}
 		this.locks.lock(customers.toArray(Customer[]::new));
 		for (var row : lapsed) {
-			for (long id : this.registrations.heldBehind(row.view().id())) {
+			for (long id : this.protections.heldBehind(row.view().id())) {
 				var held = this.registrations.findForUpdate(id).orElseThrow();
 				// held behind it since the first read: re-entrant for keys already taken
 				this.locks.lock(held.customer());
@@ -76,11 +79,11 @@ class HeldQueue {
 
 	/**
 	 * Reconsiders what was on hold because of an open deal that has now closed: still
-	 * held if another claim protects the customer (an approved registration when the deal
-	 * was won, say), otherwise awaiting approval.
+	 * held if another claim protects the customer (another partner's open deal or live
+	 * registration, say), otherwise awaiting approval.
 	 */
 	void dealClosed(long opportunityId) {
-		var waiting = this.registrations.heldByDeal(opportunityId);
+		var waiting = this.protections.heldByDeal(opportunityId);
 		this.locks.lock(waiting.stream().map(Row::customer).toArray(Customer[]::new));
 		for (var row : waiting) {
 			var held = this.registrations.findForUpdate(row.view().id()).orElseThrow();
@@ -113,7 +116,7 @@ class HeldQueue {
 					.ifPresent(after -> this.decisionNotices.toDecide(actorId, after.view(), now.toEpochMilli()));
 			}
 			case ON_HOLD -> {
-				this.registrations.holdBehind(view.id(), decision.heldBehindId(), decision.externalReason());
+				this.protections.holdBehind(view.id(), decision.heldBehindId(), decision.externalReason());
 				// the claims that hold it now are listed for the PAM; a deal among them
 				// is
 				// found again when that deal closes

@@ -191,27 +191,6 @@ class RegistrationDecisions {
 		return after;
 	}
 
-	/**
-	 * Expires every registration whose protection ended before its deal closed. One
-	 * statement picks and changes the rows, so running it twice, or on two instances at
-	 * once, expires each registration once.
-	 */
-	int expireLapsed() {
-		var now = this.clock.instant();
-		var expired = this.registrations.expireLapsed(now, "The protection period ended before the deal closed.");
-		var rows = expired.stream().map(id -> this.registrations.findForUpdate(id).orElseThrow()).toList();
-		for (var row : rows) {
-			long id = row.view().id();
-			this.registrations.recordHistory(id, null, RegistrationStatus.EXPIRED, null, now,
-					"Protection period ended");
-			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id, "expired", null, row.view());
-			this.moves.notice(row.view(), "EXPIRED", "Registration expired: " + row.view().customerName(),
-					"The protection period of your registration ended before the deal closed.");
-		}
-		this.held.release(null, rows);
-		return expired.size();
-	}
-
 	long owner(Viewer viewer, RegistrationView view, ApproveCommand command) {
 		Long owner = command.ownerId();
 		// the account's owner, else the registering rep, when they are active; a named

@@ -5,14 +5,17 @@ import java.util.Set;
 
 /**
  * Where a registration is, and where it may go next. An approved registration has an open
- * deal: it ends with its protection, or when its deal closes lost (or is disqualified);
- * when the deal closes won it stays. The partner leaves such a deal through the deal, not
- * by withdrawing the registration.
+ * deal: it ends with its protection, or when its deal closes, lost (or disqualified) or
+ * won. Either way its protection has done its work: the customer is free for the next
+ * registration (an expansion deal, say), which the rules of engagement decide afresh. The
+ * partner leaves an approved registration's deal through the deal, not by withdrawing the
+ * registration.
  */
 public enum RegistrationStatus {
 
 	PENDING("Awaiting approval"), ON_HOLD("On hold"), NEEDS_INFO("More information needed"), APPROVED("Approved"),
-	REJECTED("Rejected"), EXPIRED("Expired"), WITHDRAWN("Withdrawn"), DEAL_LOST("Ended: deal lost");
+	REJECTED("Rejected"), EXPIRED("Expired"), WITHDRAWN("Withdrawn"), DEAL_LOST("Ended: deal lost"),
+	DEAL_WON("Ended: deal won");
 
 	/** Registrations that hold a customer: they protect it against later ones. */
 	static final Set<RegistrationStatus> PROTECTING = EnumSet.of(PENDING, NEEDS_INFO, APPROVED);
@@ -34,8 +37,8 @@ public enum RegistrationStatus {
 			case PENDING -> EnumSet.of(APPROVED, REJECTED, NEEDS_INFO, WITHDRAWN, EXPIRED);
 			case ON_HOLD -> EnumSet.of(PENDING, REJECTED, WITHDRAWN);
 			case NEEDS_INFO -> EnumSet.of(PENDING, REJECTED, WITHDRAWN, EXPIRED);
-			case APPROVED -> EnumSet.of(EXPIRED, DEAL_LOST);
-			case REJECTED, EXPIRED, WITHDRAWN, DEAL_LOST -> EnumSet.noneOf(RegistrationStatus.class);
+			case APPROVED -> EnumSet.of(EXPIRED, DEAL_LOST, DEAL_WON);
+			case REJECTED, EXPIRED, WITHDRAWN, DEAL_LOST, DEAL_WON -> EnumSet.noneOf(RegistrationStatus.class);
 		};
 	}
 

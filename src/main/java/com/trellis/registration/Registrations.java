@@ -35,6 +35,8 @@ public class Registrations {
 
 	private final RegistrationDecisions decisions;
 
+	private final ProtectionExpiry expiry;
+
 	private final RegistrationAccess access;
 
 	private final RegistrationInput input;
@@ -48,8 +50,10 @@ public class Registrations {
 	private final Clock clock;
 
 	Registrations(RegistrationRepository registrations, RegistrationQueries queries, ConflictFinder conflicts,
-			Registering registering, RegistrationDecisions decisions, RegistrationAccess access,
-			RegistrationInput input, Partners partners, Users users, AuditLog audit, Clock clock) {
+			Registering registering, RegistrationDecisions decisions, ProtectionExpiry expiry,
+			RegistrationAccess access, RegistrationInput input, Partners partners, Users users, AuditLog audit,
+			Clock clock) {
+		this.expiry = expiry;
 		this.registrations = registrations;
 		this.queries = queries;
 		this.conflicts = conflicts;
@@ -119,13 +123,14 @@ public class Registrations {
 	}
 
 	/**
-	 * Expires every registration whose protection ended before its deal closed. One
-	 * statement picks and changes the rows, so running it twice, or on two instances at
-	 * once, expires each registration once.
+	 * Expires every registration whose protection ended before its deal closed and
+	 * releases what waited behind it ({@link ProtectionExpiry}). One statement picks and
+	 * changes the rows, so running it twice, or on two instances at once, expires each
+	 * registration once.
 	 */
 	@Transactional
 	public int expireLapsed() {
-		return this.decisions.expireLapsed();
+		return this.expiry.expireLapsed();
 	}
 
 	@Transactional(readOnly = true)

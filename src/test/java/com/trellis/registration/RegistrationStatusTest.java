@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RegistrationStatusTest {
 
 	@Test
-	void anApprovedRegistrationOnlyExpiresOrEndsWithItsLostDeal() {
+	void anApprovedRegistrationOnlyExpiresOrEndsWithItsClosedDeal() {
 		assertThat(RegistrationStatus.APPROVED.next()).containsExactlyInAnyOrder(RegistrationStatus.EXPIRED,
-				RegistrationStatus.DEAL_LOST);
+				RegistrationStatus.DEAL_LOST, RegistrationStatus.DEAL_WON);
 		assertThat(RegistrationStatus.APPROVED.canMoveTo(RegistrationStatus.WITHDRAWN)).isFalse();
 	}
 
@@ -24,7 +24,7 @@ class RegistrationStatusTest {
 	@Test
 	void endedRegistrationsGoNowhere() {
 		for (var ended : new RegistrationStatus[] { RegistrationStatus.REJECTED, RegistrationStatus.EXPIRED,
-				RegistrationStatus.WITHDRAWN, RegistrationStatus.DEAL_LOST }) {
+				RegistrationStatus.WITHDRAWN, RegistrationStatus.DEAL_LOST, RegistrationStatus.DEAL_WON }) {
 			assertThat(ended.next()).isEmpty();
 			assertThat(ended.protects()).isFalse();
 		}

@@ -294,7 +294,7 @@ class RegistrationTests {
 	}
 
 	@Test
-	void anApprovedRegistrationWhoseDealClosedDoesNotExpire() {
+	void anApprovedRegistrationWhoseDealWasWonEndsAsWonNotExpired() {
 		var world = this.fixtures.world("Closing Partners");
 		var registered = this.registrations.register(world.partnerUser(),
 				command("Marlin Yachts", "marlin-yachts.com"));
@@ -318,7 +318,7 @@ class RegistrationTests {
 		this.clock.advance(Duration.ofDays(120));
 		this.registrations.expireLapsed();
 		assertThat(this.registrations.get(world.pam(), registered.id()).status())
-			.isEqualTo(RegistrationStatus.APPROVED);
+			.isEqualTo(RegistrationStatus.DEAL_WON);
 	}
 
 	@Test
