@@ -9,11 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The deal registrations behind the demo's partner-sourced deals, and a few still being
  * decided. Each partner-sourced deal was opened from its partner's registration, approved
  * by the partner's PAM when the deal was created (faster for better partners, which the
- * tier shows); its protection runs 90 days from approval, closes with the deal, ends lost
- * with a lost deal and lapsed on an open deal past it. Active partners then have
- * registrations on customers without a deal: pending within the approval SLA, pending
- * past it, rejected, withdrawn, and one on hold behind another partner's registration of
- * the same customer (with the conflict the PAM sees).
+ * tier shows); its protection runs 90 days from approval, ends with the deal when it
+ * closes, won or lost, and lapsed on an open deal past it; the history shows the approval
+ * and the end. Active partners then have registrations on customers without a deal:
+ * pending within the approval SLA, pending past it, rejected, withdrawn, and one on hold
+ * behind another partner's registration of the same customer (with the conflict the PAM
+ * sees).
  */
 final class DemoRegistrations {
 
@@ -32,15 +33,18 @@ final class DemoRegistrations {
 					       r.normalized_name, r.shape, 'New project: ' || r.deal_name, r.amount, r.currency,
 					       coalesce(r.close_date, CAST(r.created_at AS DATE) + 60), 'SOURCED', coalesce(r.partner_share, 20),
 					       CASE WHEN r.stage = 'CLOSED_LOST' THEN 'DEAL_LOST'
+					            WHEN r.stage = 'CLOSED_WON' THEN 'DEAL_WON'
 					            WHEN r.closed_at IS NULL AND r.created_at + interval '90 days' < :now THEN 'EXPIRED'
 					            ELSE 'APPROVED' END,
-					       CASE WHEN r.stage = 'CLOSED_LOST' THEN 'The deal closed lost'
+					       CASE WHEN r.stage = 'CLOSED_LOST' THEN 'Your deal closed lost, so the protection of this customer ended.'
+					            WHEN r.stage = 'CLOSED_WON'
+					            THEN 'Your deal closed won; the registration did its work and its protection ended.'
 					            WHEN r.closed_at IS NULL AND r.created_at + interval '90 days' < :now
 					            THEN 'Protection ended before the deal closed' END,
 					       r.created_at - r.wait, r.created_at - r.wait + interval '2 days', r.created_at + interval '90 days',
 					       CASE WHEN r.closed_at IS NULL AND r.created_at + interval '90 days' < :now
-					            THEN r.created_at + interval '90 days' ELSE r.created_at END,
-					       r.owner_pam_id, r.created_at, r.opportunity_id, r.closed_at
+					            THEN r.created_at + interval '90 days' ELSE coalesce(r.closed_at, r.created_at) END,
+					       CASE WHEN r.closed_at IS NULL THEN r.owner_pam_id END, r.created_at, r.opportunity_id, r.closed_at
 					FROM (SELECT o.id AS opportunity_id, o.name AS deal_name, o.amount, o.currency, o.close_date, o.stage,
 					             o.partner_id, o.partner_share, o.created_at, o.closed_at, a.id AS account_id, a.name,
 					             a.web_domain, a.registrable_domain, a.normalized_name, p.owner_pam_id,
@@ -162,8 +166,12 @@ final class DemoRegistrations {
 						INSERT INTO registration_history (registration_id, from_status, to_status, actor_id, at, reason)
 						SELECT r.id, NULL, 'PENDING', r.registered_by, r.submitted_at, 'Submitted' FROM deal_registration r
 						UNION ALL
-						SELECT r.id, 'PENDING', r.status, r.decided_by, r.decided_at, coalesce(r.status_reason, 'Approved')
-						FROM deal_registration r WHERE r.decided_at IS NOT NULL AND r.status IN ('APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'DEAL_LOST')
+						SELECT r.id, 'PENDING', 'APPROVED', p.owner_pam_id, r.approved_at, 'Approved'
+						FROM deal_registration r JOIN partner p ON p.id = r.partner_id WHERE r.approved_at IS NOT NULL
+						UNION ALL
+						SELECT r.id, CASE WHEN r.approved_at IS NULL THEN 'PENDING' ELSE 'APPROVED' END, r.status, r.decided_by,
+						       r.decided_at, r.status_reason
+						FROM deal_registration r WHERE r.decided_at IS NOT NULL AND r.status IN ('REJECTED', 'WITHDRAWN', 'EXPIRED', 'DEAL_LOST', 'DEAL_WON')
 						UNION ALL
 						SELECT r.id, 'PENDING', 'ON_HOLD', NULL, r.submitted_at, r.status_reason FROM deal_registration r
 						WHERE r.status = 'ON_HOLD'
