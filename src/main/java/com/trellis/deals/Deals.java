@@ -55,9 +55,16 @@ public class Deals {
 
 	private final PartnerAttachments attachments;
 
+	private final PipelineReads pipeline;
+
+	private final PartnerOutcomes outcomes;
+
 	Deals(OpportunityRepository deals, CorrectionRepository corrections, Accounts accounts, Partners partners,
 			Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			com.trellis.shared.BusinessCalendar calendar, PartnerAttachments attachments) {
+			com.trellis.shared.BusinessCalendar calendar, PartnerAttachments attachments, PipelineReads pipeline,
+			PartnerOutcomes outcomes) {
+		this.pipeline = pipeline;
+		this.outcomes = outcomes;
 		this.calendar = calendar;
 		this.attachments = attachments;
 		this.events = events;
@@ -121,7 +128,7 @@ public class Deals {
 	 */
 	@Transactional(readOnly = true)
 	public List<PipelineLine> openPipeline(Viewer viewer, List<Long> owners, List<Long> partners) {
-		return this.deals.openPipeline(viewer, owners, partners);
+		return this.pipeline.openPipeline(viewer, owners, partners);
 	}
 
 	/**
@@ -131,7 +138,7 @@ public class Deals {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Stage, Long> countByStage(Viewer viewer, long partnerId) {
-		var counts = this.deals.countByStage(viewer, partnerId);
+		var counts = this.pipeline.countByStage(viewer, partnerId);
 		var all = new java.util.EnumMap<Stage, Long>(Stage.class);
 		for (var stage : Stage.values()) {
 			all.put(stage, counts.getOrDefault(stage, 0L));
@@ -211,19 +218,19 @@ public class Deals {
 	 */
 	@Transactional(readOnly = true)
 	public PartnerFirsts firsts(long partnerId, Instant since) {
-		return this.deals.firsts(partnerId, since);
+		return this.outcomes.firsts(partnerId, since);
 	}
 
 	/** The partner's closed-won deals, for incentive rules. */
 	@Transactional(readOnly = true)
 	public List<OpportunityView> wonDeals(long partnerId) {
-		return this.deals.wonDeals(partnerId);
+		return this.outcomes.wonDeals(partnerId);
 	}
 
 	/** Those of some deals that are closed won, whoever's they are (readiness proofs). */
 	@Transactional(readOnly = true)
 	public List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
-		return this.deals.wonDeals(ids);
+		return this.outcomes.wonDeals(ids);
 	}
 
 	/**
@@ -232,13 +239,13 @@ public class Deals {
 	 */
 	@Transactional(readOnly = true)
 	public List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
-		return this.deals.wonRevenue(from, to);
+		return this.outcomes.wonRevenue(from, to);
 	}
 
 	/** Deals of the partner closed since a moment: {won, lost}. */
 	@Transactional(readOnly = true)
 	public long[] closedSince(long partnerId, Instant since) {
-		return this.deals.closedSince(partnerId, since);
+		return this.outcomes.closedSince(partnerId, since);
 	}
 
 	/** Open deals on any of the given accounts, for conflict detection. */
@@ -396,7 +403,7 @@ public class Deals {
 	public PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, List<Long> owners,
 			List<Long> partners, PageRequest page) {
 		var now = this.clock.instant();
-		var stalled = this.deals.stalled(viewer, normDays, owners, partners, now, page);
+		var stalled = this.pipeline.stalled(viewer, normDays, owners, partners, now, page);
 		var named = withAccountNames(stalled.map(StalledDeal::deal));
 		var items = new ArrayList<StalledDeal>();
 		for (int i = 0; i < stalled.items().size(); i++) {

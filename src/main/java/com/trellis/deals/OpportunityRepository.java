@@ -24,9 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OpportunityRepository {
 
-	private static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)";
+	static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)";
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			id, account_id, name, amount, currency, stage, close_date, owner_id, source, partner_id, credit_type,
 			partner_share, stage_entered_at, created_at, closed_at, amount_unknown
 			""";
@@ -278,131 +278,6 @@ class OpportunityRepository {
 			.update();
 	}
 
-	/**
-	 * Open deals longer in their stage than the stage's norm ({@link StageNorm}: entered
-	 * at or before the norm's days and one more before now; bounds are computed in Java,
-	 * not by the database in its session's zone).
-	 */
-	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Collection<Long> owners,
-			Collection<Long> partners, Instant now, PageRequest page) {
-		if (normDays.isEmpty()) {
-			return new PageResult<>(List.of(), page.page(), page.size(), 0);
-		}
-		// each open stage's norm as a CASE on the row's stage (not a join to a VALUES
-		// list),
-		// so the oldest entries are read in order from opportunity_open_stage_entered_idx
-		// (V103) and the page and its count stop early
-		var since = new StringBuilder("CASE o.stage");
-		var days = new StringBuilder("CASE o.stage");
-		var stages = new StringBuilder();
-		for (var entry : normDays.entrySet()) {
-			var stage = "'" + entry.getKey().name() + "'";
-			since.append(" WHEN ")
-				.append(stage)
-				.append(" THEN CAST('")
-				.append(StageNorm.stalledIfEnteredBy(now, entry.getValue().intValue()))
-				.append("' AS TIMESTAMPTZ)");
-			days.append(" WHEN ").append(stage).append(" THEN ").append(entry.getValue().intValue());
-			stages.append(stages.length() == 0 ? "" : ", ").append(stage);
-		}
-		since.append(" END");
-		days.append(" END");
-		var from = """
-				FROM opportunity o
-				WHERE %s AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.stage IN (%s)
-				  AND o.stage_entered_at <= %s AND (:anyOwner OR o.owner_id IN (:owners))
-				  AND (:anyPartner OR o.partner_id IN (:partners))
-				""".formatted(SCOPE.replace("partner_id", "o.partner_id"), stages, since);
-		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
-		var partnerIds = partners == null || partners.isEmpty() ? List.of(-1L) : partners;
-		long counted = this.jdbc.sql(PageRequest.countUpToLimit(from))
-			.param("countLimit", page.countLimit())
-			.param("now", Timestamp.from(now))
-			.param("scopePartner", viewer.scopePartnerId())
-			.param("anyOwner", owners == null)
-			.param("owners", ownerIds)
-			.param("anyPartner", partners == null)
-			.param("partners", partnerIds)
-			.query(Long.class)
-			.single();
-		// the page's deals picked first from what the open deals' indexes hold (stage,
-		// since
-		// when, owner, partner: index-only), then read whole: a team's page visited every
-		// open deal of the team in the table to keep 10
-		var items = this.jdbc
-			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days + " AS norm_days, "
-					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
-					+ "FROM opportunity o JOIN (SELECT o.id " + from
-					+ " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset) picked ON picked.id = o.id"
-					+ " ORDER BY o.stage_entered_at, o.id")
-			.param("now", Timestamp.from(now))
-			.param("scopePartner", viewer.scopePartnerId())
-			.param("anyOwner", owners == null)
-			.param("owners", ownerIds)
-			.param("anyPartner", partners == null)
-			.param("partners", partnerIds)
-			.param("limit", page.size())
-			.param("offset", page.offset())
-			.query((rs, n) -> new StalledDeal(view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))
-			.list();
-		return PageResult.counted(items, page, counted);
-	}
-
-	List<OpportunityView> wonDeals(long partnerId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM opportunity WHERE partner_id = :partner AND stage = 'CLOSED_WON' ORDER BY closed_at, id
-				""").param("partner", partnerId).query(OpportunityRepository::view).list();
-	}
-
-	List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
-		var result = new java.util.ArrayList<OpportunityView>();
-		var list = List.copyOf(ids);
-		for (int from = 0; from < list.size(); from += 5000) {
-			result.addAll(this.jdbc.sql("SELECT " + COLUMNS + """
-					 FROM opportunity WHERE id IN (:ids) AND stage = 'CLOSED_WON'
-					""")
-				.param("ids", list.subList(from, Math.min(list.size(), from + 5000)))
-				.query(OpportunityRepository::view)
-				.list());
-		}
-		return result;
-	}
-
-	List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
-		return this.jdbc.sql("""
-				SELECT partner_id, currency, amount, id FROM opportunity
-				WHERE partner_id IS NOT NULL AND stage = 'CLOSED_WON' AND closed_at >= :from AND closed_at < :to
-				ORDER BY partner_id, id
-				""")
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new PartnerRevenue(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4)))
-			.list();
-	}
-
-	long[] closedSince(long partnerId, Instant since) {
-		return this.jdbc.sql("""
-				SELECT count(*) FILTER (WHERE stage = 'CLOSED_WON'), count(*) FILTER (WHERE stage = 'CLOSED_LOST')
-				FROM opportunity WHERE partner_id = :partner AND closed_at >= :since
-				""")
-			.param("partner", partnerId)
-			.param("since", Timestamp.from(since))
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-	}
-
-	PartnerFirsts firsts(long partnerId, Instant since) {
-		return this.jdbc.sql("""
-				SELECT min(created_at) FILTER (WHERE created_at >= :since) AS first_deal,
-				       min(closed_at) FILTER (WHERE stage = 'CLOSED_WON' AND closed_at >= :since) AS first_win
-				FROM opportunity WHERE partner_id = :partner
-				""").param("partner", partnerId).param("since", Timestamp.from(since)).query((rs, n) -> {
-			var deal = rs.getTimestamp("first_deal");
-			var win = rs.getTimestamp("first_win");
-			return new PartnerFirsts(deal == null ? null : deal.toInstant(), win == null ? null : win.toInstant());
-		}).single();
-	}
-
 	void recordStageChange(long id, Stage from, Stage to, long changedBy, Instant at) {
 		this.jdbc.sql("""
 				INSERT INTO opportunity_stage_change (opportunity_id, from_stage, to_stage, changed_by, changed_at)
@@ -429,67 +304,6 @@ class OpportunityRepository {
 			.list();
 	}
 
-	/**
-	 * The open deals counted and summed per stage, partner involvement and currency, in
-	 * the viewer's scope, of the given owners and partners (null: any). The whole
-	 * program's (vendor staff, any owner and partner) is read from
-	 * {@code program_open_stage_fact} (V120, kept by triggers on the deals: a few dozen
-	 * rows), the rest from the deals.
-	 */
-	List<PipelineLine> openPipeline(Viewer viewer, Collection<Long> owners, Collection<Long> partners) {
-		if (viewer.scopePartnerId() == null && owners == null && partners == null) {
-			return this.jdbc.sql("""
-					SELECT stage, partner_involved AS involved, currency, sum(deals) AS deals, sum(amount) AS amount
-					FROM program_open_stage_fact
-					GROUP BY stage, partner_involved, currency HAVING sum(deals) <> 0
-					ORDER BY currency, involved, stage
-					""").query(OpportunityRepository::pipelineLine).list();
-		}
-		return openPipelineOfDeals(viewer, owners, partners);
-	}
-
-	/**
-	 * A partner's deals counted per stage in the viewer's scope, in one reading of the
-	 * partner's deals (the stages without deals absent): what a search by stage and
-	 * partner would count, stage by stage.
-	 */
-	Map<Stage, Long> countByStage(Viewer viewer, long partnerId) {
-		var counts = new java.util.EnumMap<Stage, Long>(Stage.class);
-		this.jdbc.sql("""
-				SELECT stage, count(*) FROM opportunity WHERE %s AND partner_id = :partner GROUP BY stage
-				""".formatted(SCOPE))
-			.param("scopePartner", viewer.scopePartnerId())
-			.param("partner", partnerId)
-			.query((rs, n) -> counts.put(Stage.valueOf(rs.getString(1)), rs.getLong(2)))
-			.list();
-		return counts;
-	}
-
-	/** {@link #openPipeline} counted from the deals whatever the scope. */
-	List<PipelineLine> openPipelineOfDeals(Viewer viewer, Collection<Long> owners, Collection<Long> partners) {
-		return this.jdbc.sql("""
-				SELECT stage, partner_id IS NOT NULL AS involved, currency, count(*) AS deals, sum(amount) AS amount
-				FROM opportunity
-				WHERE %s AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
-				  AND (:anyOwner OR owner_id IN (:owners))
-				  AND (:anyPartner OR partner_id IN (:partners))
-				GROUP BY stage, involved, currency
-				ORDER BY currency, involved, stage
-				""".formatted(SCOPE))
-			.param("scopePartner", viewer.scopePartnerId())
-			.param("anyOwner", owners == null)
-			.param("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners)
-			.param("anyPartner", partners == null)
-			.param("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners)
-			.query(OpportunityRepository::pipelineLine)
-			.list();
-	}
-
-	private static PipelineLine pipelineLine(ResultSet rs, int row) throws SQLException {
-		return new PipelineLine(Stage.valueOf(rs.getString("stage")), rs.getBoolean("involved"),
-				rs.getString("currency"), rs.getLong("deals"), rs.getBigDecimal("amount"));
-	}
-
 	private static Map<String, Object> params(OpportunityCommand command, long ownerId) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("account", command.accountId());
@@ -506,7 +320,7 @@ class OpportunityRepository {
 		return params;
 	}
 
-	private static OpportunityView view(ResultSet rs, int row) throws SQLException {
+	static OpportunityView view(ResultSet rs, int row) throws SQLException {
 		var credit = rs.getString("credit_type");
 		var closedAt = rs.getTimestamp("closed_at");
 		return new OpportunityView(rs.getLong("id"), rs.getLong("account_id"), null, rs.getString("name"),

@@ -37,7 +37,7 @@ class ProgramOpenStagePipelinePropertyTests {
 	Deals deals;
 
 	@Autowired
-	OpportunityRepository repository;
+	PipelineReads repository;
 
 	@Autowired
 	Kpis kpis;

@@ -1,0 +1,165 @@
+package com.trellis.deals;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.trellis.identity.Viewer;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads of the open pipeline: the stalled deals and the open deals per stage, partner
+ * involvement and currency. Split from {@link OpportunityRepository}, which keeps the
+ * deals' own rows; every read binds {@code :scopePartner} from the viewer, as there.
+ */
+@Repository
+class PipelineReads {
+
+	private final JdbcClient jdbc;
+
+	PipelineReads(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Open deals longer in their stage than the stage's norm ({@link StageNorm}: entered
+	 * at or before the norm's days and one more before now; bounds are computed in Java,
+	 * not by the database in its session's zone).
+	 */
+	PageResult<StalledDeal> stalled(Viewer viewer, Map<Stage, Integer> normDays, Collection<Long> owners,
+			Collection<Long> partners, Instant now, PageRequest page) {
+		if (normDays.isEmpty()) {
+			return new PageResult<>(List.of(), page.page(), page.size(), 0);
+		}
+		// each open stage's norm as a CASE on the row's stage (not a join to a VALUES
+		// list),
+		// so the oldest entries are read in order from opportunity_open_stage_entered_idx
+		// (V103) and the page and its count stop early
+		var since = new StringBuilder("CASE o.stage");
+		var days = new StringBuilder("CASE o.stage");
+		var stages = new StringBuilder();
+		for (var entry : normDays.entrySet()) {
+			var stage = "'" + entry.getKey().name() + "'";
+			since.append(" WHEN ")
+				.append(stage)
+				.append(" THEN CAST('")
+				.append(StageNorm.stalledIfEnteredBy(now, entry.getValue().intValue()))
+				.append("' AS TIMESTAMPTZ)");
+			days.append(" WHEN ").append(stage).append(" THEN ").append(entry.getValue().intValue());
+			stages.append(stages.length() == 0 ? "" : ", ").append(stage);
+		}
+		since.append(" END");
+		days.append(" END");
+		var from = """
+				FROM opportunity o
+				WHERE %s AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.stage IN (%s)
+				  AND o.stage_entered_at <= %s AND (:anyOwner OR o.owner_id IN (:owners))
+				  AND (:anyPartner OR o.partner_id IN (:partners))
+				""".formatted(OpportunityRepository.SCOPE.replace("partner_id", "o.partner_id"), stages, since);
+		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
+		var partnerIds = partners == null || partners.isEmpty() ? List.of(-1L) : partners;
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit(from))
+			.param("countLimit", page.countLimit())
+			.param("now", Timestamp.from(now))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("anyOwner", owners == null)
+			.param("owners", ownerIds)
+			.param("anyPartner", partners == null)
+			.param("partners", partnerIds)
+			.query(Long.class)
+			.single();
+		// the page's deals picked first from what the open deals' indexes hold (stage,
+		// since
+		// when, owner, partner: index-only), then read whole: a team's page visited every
+		// open deal of the team in the table to keep 10
+		var items = this.jdbc
+			.sql("SELECT " + OpportunityRepository.COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days
+					+ " AS norm_days, "
+					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
+					+ "FROM opportunity o JOIN (SELECT o.id " + from
+					+ " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset) picked ON picked.id = o.id"
+					+ " ORDER BY o.stage_entered_at, o.id")
+			.param("now", Timestamp.from(now))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("anyOwner", owners == null)
+			.param("owners", ownerIds)
+			.param("anyPartner", partners == null)
+			.param("partners", partnerIds)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> new StalledDeal(OpportunityRepository.view(rs, n), rs.getLong("age"),
+					rs.getInt("norm_days")))
+			.list();
+		return PageResult.counted(items, page, counted);
+	}
+
+	/**
+	 * The open deals counted and summed per stage, partner involvement and currency, in
+	 * the viewer's scope, of the given owners and partners (null: any). The whole
+	 * program's (vendor staff, any owner and partner) is read from
+	 * {@code program_open_stage_fact} (V120, kept by triggers on the deals: a few dozen
+	 * rows), the rest from the deals.
+	 */
+	List<PipelineLine> openPipeline(Viewer viewer, Collection<Long> owners, Collection<Long> partners) {
+		if (viewer.scopePartnerId() == null && owners == null && partners == null) {
+			return this.jdbc.sql("""
+					SELECT stage, partner_involved AS involved, currency, sum(deals) AS deals, sum(amount) AS amount
+					FROM program_open_stage_fact
+					GROUP BY stage, partner_involved, currency HAVING sum(deals) <> 0
+					ORDER BY currency, involved, stage
+					""").query(PipelineReads::pipelineLine).list();
+		}
+		return openPipelineOfDeals(viewer, owners, partners);
+	}
+
+	/**
+	 * A partner's deals counted per stage in the viewer's scope, in one reading of the
+	 * partner's deals (the stages without deals absent): what a search by stage and
+	 * partner would count, stage by stage.
+	 */
+	Map<Stage, Long> countByStage(Viewer viewer, long partnerId) {
+		var counts = new java.util.EnumMap<Stage, Long>(Stage.class);
+		this.jdbc.sql("""
+				SELECT stage, count(*) FROM opportunity WHERE %s AND partner_id = :partner GROUP BY stage
+				""".formatted(OpportunityRepository.SCOPE))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("partner", partnerId)
+			.query((rs, n) -> counts.put(Stage.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** {@link #openPipeline} counted from the deals whatever the scope. */
+	List<PipelineLine> openPipelineOfDeals(Viewer viewer, Collection<Long> owners, Collection<Long> partners) {
+		return this.jdbc.sql("""
+				SELECT stage, partner_id IS NOT NULL AS involved, currency, count(*) AS deals, sum(amount) AS amount
+				FROM opportunity
+				WHERE %s AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				  AND (:anyOwner OR owner_id IN (:owners))
+				  AND (:anyPartner OR partner_id IN (:partners))
+				GROUP BY stage, involved, currency
+				ORDER BY currency, involved, stage
+				""".formatted(OpportunityRepository.SCOPE))
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("anyOwner", owners == null)
+			.param("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners)
+			.param("anyPartner", partners == null)
+			.param("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners)
+			.query(PipelineReads::pipelineLine)
+			.list();
+	}
+
+	private static PipelineLine pipelineLine(ResultSet rs, int row) throws SQLException {
+		return new PipelineLine(Stage.valueOf(rs.getString("stage")), rs.getBoolean("involved"),
+				rs.getString("currency"), rs.getLong("deals"), rs.getBigDecimal("amount"));
+	}
+
+}
