@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.accounts.CustomerRecord;
-import com.trellis.deals.CreditType;
 import com.trellis.matching.CompanyIdentity;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -73,7 +72,11 @@ class OneSlipConflictTests {
 			.longValue();
 		new Api(this.mvc, this.fixtures.token(second.pam())).get("/api/v1/registrations/" + heldId + "/conflicts")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.candidateKind == 'REGISTRATION')].candidateId").value(List.of((int) approved)));
+			.andExpect(jsonPath("$[*].candidateId", org.hamcrest.Matchers.hasItem((int) approved)));
+		assertThat(this.registrations.conflicts(second.pam(), heldId)).anySatisfy(c -> {
+			assertThat(c.candidateKind()).isEqualTo("REGISTRATION");
+			assertThat(c.candidateId()).isEqualTo(approved);
+		});
 	}
 
 	@Test
@@ -200,7 +203,7 @@ class OneSlipConflictTests {
 	private long approved(Fixtures.World world, String customer) {
 		var registered = this.registrations.register(world.partnerUser(), RegistrationTests.command(customer, null));
 		assertThat(registered.status()).isEqualTo(RegistrationStatus.PENDING);
-		return this.registrations.approve(world.pam(), registered.id(), new ApproveCommand(null, CreditType.SOURCED))
+		return this.registrations.approve(world.pam(), registered.id(), new ApproveCommand(world.ae().userId(), null))
 			.id();
 	}
 
