@@ -66,5 +66,12 @@ WHERE n.normalized_name ~ '(^| )[^0-9 ][^ ]{3}( |$)'
   AND (n.lead_word, n.second_word) IS DISTINCT FROM
       (registration_lead_word(n.normalized_name), registration_second_word(n.normalized_name));
 
+-- The rows written above sit in the GIN indexes' pending lists (fastupdate), which every search
+-- reads in full until a vacuum moves them: on the demo the 115 account names rewritten made the
+-- search of the account names about seven times slower (1.2 s against 0.17 s for all 1,237
+-- names) until the list was moved. Moved here, as autovacuum would not soon (too few rows).
+SELECT gin_clean_pending_list('registration_name_words_idx'), gin_clean_pending_list('account_name_words_trgm_idx'),
+       gin_clean_pending_list('deal_registration_customer_search_idx');
+
 ANALYZE registration_name;
 ANALYZE account_name;
