@@ -177,8 +177,8 @@ public final class CompanyMatcher {
 		if (a.equals(b)) {
 			return 1.0;
 		}
-		if (Math.max(a.length(), b.length()) <= SHORT_WORD || Character.isDigit(a.charAt(0))
-				|| Character.isDigit(b.charAt(0))) {
+		if (Math.max(a.length(), b.length()) <= SHORT_WORD || a.isEmpty() || b.isEmpty()
+				|| Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
 			return 0.0;
 		}
 		if (oneSlipApart(a, b)) {
