@@ -49,9 +49,7 @@ final class DemoRegistrations {
 					             o.partner_id, o.partner_share, o.created_at, o.closed_at, a.id AS account_id, a.name,
 					             a.web_domain, a.registrable_domain, a.normalized_name, p.owner_pam_id,
 					             (SELECT min(u.id) FROM app_user u WHERE u.partner_id = p.id) AS registered_by,
-					             (SELECT string_agg(CASE WHEN char_length(w) <= 4 OR w ~ '^[0-9]' THEN w ELSE '*' END, ' '
-					                                ORDER BY i)
-					              FROM unnest(string_to_array(a.normalized_name, ' ')) WITH ORDINALITY AS t(w, i)) AS shape,
+					             registration_name_shape(a.normalized_name) AS shape,
 					             make_interval(hours => CAST(2 + (o.id % 7) * CASE p.tier WHEN 'TIER_1_STRATEGIC' THEN 1
 					                                                      WHEN 'TIER_2_EMERGING' THEN 3 ELSE 5 END AS INT)) AS wait
 					      FROM opportunity o JOIN account a ON a.id = o.account_id JOIN partner p ON p.id = o.partner_id
@@ -88,8 +86,7 @@ final class DemoRegistrations {
 					    credit_type, partner_share, status, status_reason, submitted_at, sla_due_at, protection_ends_at,
 					    decided_at, decided_by, approved_at)
 					SELECT k.partner_id, k.user_id, k.account_id, k.name, k.web_domain, k.registrable_domain, k.normalized_name,
-					       (SELECT string_agg(CASE WHEN char_length(w) <= 4 OR w ~ '^[0-9]' THEN w ELSE '*' END, ' ' ORDER BY i)
-					        FROM unnest(string_to_array(k.normalized_name, ' ')) WITH ORDINALITY AS t(w, i)),
+					       registration_name_shape(k.normalized_name),
 					       'Platform roll-out for ' || k.name, 12000 + 1500 * k.n, 'USD', CAST(:now AS DATE) + 75, 'SOURCED', 20,
 					       CASE k.kind WHEN 'PENDING_LATE' THEN 'PENDING' ELSE k.kind END,
 					       CASE k.kind WHEN 'REJECTED' THEN 'The customer is in an active direct engagement'

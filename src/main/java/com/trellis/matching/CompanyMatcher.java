@@ -9,13 +9,20 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * Decides whether two companies are the same, precision first. The same identity domain
  * (free-mail domains never are one) is a match; otherwise the transliterated, normalised
  * names must be equal, or have the same number of words with every word a near-identical
- * spelling (short words must be identical). A word of six letters or more is spelt
- * near-identically when it is one slip of the keyboard away (a letter replaced, added,
- * dropped, or two neighbours swapped), wherever the slip is, or when Jaro-Winkler rates
- * it close. Jaro-Winkler alone is not enough: it pairs a replaced letter with the same
+ * spelling. Two short words (up to {@value #SHORT_WORD} letters: "Acme" and "Acne",
+ * "Data" and "Date") and words starting with a digit must be identical. A word of five
+ * letters or more is spelt near-identically when it is one slip of the keyboard away (a
+ * letter replaced, added, dropped, or two neighbours swapped), wherever the slip is, also
+ * when the slip makes it a short word or a short word makes it one ("Water" and "Watr",
+ * "Labs" and "Labss"); or, both words of five letters or more, when Jaro-Winkler rates
+ * them close. Jaro-Winkler alone is not enough: it pairs a replaced letter with the same
  * letter a few places on and counts a swap, so "Dsufgnoxrp" and "Fsufgnoxrp" would rate
- * 0.88 while "Cyberdyne" and "Syberdyne" rate 0.93. Different companies that merely share
- * a first word do not match.
+ * 0.88 while "Cyberdyne" and "Syberdyne" rate 0.93, and it rates one letter dropped from
+ * a five-letter word below its threshold. Different companies that merely share a first
+ * word do not match. A slip in a five-letter word sometimes makes another word ("Apple",
+ * "Ample"): the conflict check holds such a registration for a person, and the decisions
+ * that act without one ({@link BestMatch}) doubt a spelling that is not one slip in a
+ * word of {@value #SLIP_WORD} letters or more ({@link SpellingOnly}).
  * <p>
  * A match is only {@linkplain Match.Confidence#POSSIBLE possible}, for a person to
  * confirm, when the countries differ, or when the names are merely close (one extends the
@@ -32,13 +39,23 @@ public final class CompanyMatcher {
 	static final double ONE_SLIP = 0.95;
 
 	/**
-	 * Words from this length on are the same spelling one slip apart: in shorter ones a
-	 * slip makes another word ("Apple", "Ample").
+	 * Words from this length on are sure to be one spelling when one slip apart, for
+	 * decisions without a person ({@link SpellingOnly}) and for a possible match
+	 * ({@code onlyLongWordsDiffer}): in shorter ones a slip often makes another word
+	 * ("Apple", "Ample").
 	 */
 	static final int SLIP_WORD = 6;
 
-	/** Words up to this length match only when identical. */
+	/** Two words up to this length match only when identical. */
 	public static final int SHORT_WORD = 4;
+
+	/**
+	 * Words up to this length, and words starting with a digit, are the same in every
+	 * spelling the matcher takes for a name: one slip in a word of {@code SHORT_WORD + 1}
+	 * letters or more leaves {@value #SHORT_WORD} at least. The other words,
+	 * {@link #longWords}, may be spelt differently.
+	 */
+	public static final int FIXED_WORD = SHORT_WORD - 1;
 
 	/**
 	 * How similar by trigrams (PostgreSQL's {@code pg_trgm}) each long word of a name the
@@ -54,20 +71,28 @@ public final class CompanyMatcher {
 	}
 
 	/**
-	 * The long words of a normalised name, in order: longer than {@link #SHORT_WORD}
-	 * letters and not starting with a digit, the words that may be spelt near-identically
-	 * (the others must be equal); the same as the database's
+	 * The words of a normalised name that another spelling the matcher accepts may spell
+	 * differently, in order: longer than {@link #FIXED_WORD} letters and not starting
+	 * with a digit (the others are the same in both); the same as the database's
 	 * {@code registration_lead_word} and {@code registration_second_word} take the first
-	 * and second of.
+	 * and second of (V168).
 	 */
 	public static java.util.List<String> longWords(String normalizedName) {
 		var words = new java.util.ArrayList<String>();
 		for (var word : normalizedName.split(" ")) {
-			if (word.length() > SHORT_WORD && !Character.isDigit(word.charAt(0))) {
+			if (mayDiffer(word)) {
 				words.add(word);
 			}
 		}
 		return words;
+	}
+
+	/**
+	 * Whether another spelling the matcher accepts may write the word differently: longer
+	 * than {@link #FIXED_WORD} letters and not starting with a digit.
+	 */
+	public static boolean mayDiffer(String word) {
+		return word.length() > FIXED_WORD && !Character.isDigit(word.charAt(0));
 	}
 
 	/** Whether and how sure the two companies are one, or empty when they are not. */
@@ -152,13 +177,14 @@ public final class CompanyMatcher {
 		if (a.equals(b)) {
 			return 1.0;
 		}
-		if (a.length() <= SHORT_WORD || b.length() <= SHORT_WORD || Character.isDigit(a.charAt(0))
-				|| Character.isDigit(b.charAt(0))) {
+		if (Math.max(a.length(), b.length()) <= SHORT_WORD || a.isEmpty() || b.isEmpty()
+				|| Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
 			return 0.0;
 		}
-		double score = similarity.apply(a, b);
-		boolean slippable = Math.min(a.length(), b.length()) >= SLIP_WORD;
-		return slippable && oneSlipApart(a, b) ? Math.max(score, ONE_SLIP) : score;
+		if (oneSlipApart(a, b)) {
+			return Math.max(similarity.apply(a, b), ONE_SLIP);
+		}
+		return Math.min(a.length(), b.length()) <= SHORT_WORD ? 0.0 : similarity.apply(a, b);
 	}
 
 	/**

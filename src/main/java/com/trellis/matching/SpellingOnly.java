@@ -15,7 +15,9 @@ import java.util.Optional;
  * <li>a word is not one slip of the keyboard away (in a word of six letters or more),
  * merely Jaro-Winkler close ("Wavoelxa" and "Wavovel", "Logistik" and "Logistics"; an
  * umlaut written out or not, "Bjoerk" and "Bjork", is no doubt): one person's slip
- * changes one letter, two different coined names often differ by two or three;</li>
+ * changes one letter, two different coined names often differ by two or three; or the
+ * slip is in a word of five letters, or makes a four-letter word ("Apple" and "Ample",
+ * "First" and "Fist"), which often makes another word;</li>
  * <li>another candidate has exactly the company's name (in another country, so not sure
  * itself): the name points at that account first ("Versablun" in Sweden, "Versablun" in
  * the Netherlands and "Versabno" in Sweden).</li>
@@ -52,8 +54,10 @@ final class SpellingOnly {
 		}
 		for (int i = 0; i < Math.min(words.length, others.length); i++) {
 			if (!words[i].equals(others[i]) && !oneSlip(words[i], others[i])) {
-				return Optional
-					.of("but \"%s\" and \"%s\" are not one slip of the keyboard apart".formatted(words[i], others[i]));
+				return Optional.of((CompanyMatcher.oneSlipApart(words[i], others[i])
+						? "but \"%s\" and \"%s\" are one slip apart in a word of fewer than six letters, which often makes another word"
+						: "but \"%s\" and \"%s\" are not one slip of the keyboard apart")
+					.formatted(words[i], others[i]));
 			}
 		}
 		if (exactNameElsewhere) {

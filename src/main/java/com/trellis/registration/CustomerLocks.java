@@ -86,21 +86,18 @@ class CustomerLocks {
 		return pairs;
 	}
 
-	/** The words of the name the shape writes as {@code *}, in order. */
+	/**
+	 * The words of the name the shape writes as {@code *}, in order
+	 * ({@link CompanyMatcher#longWords}).
+	 */
 	private static java.util.List<String> longWords(String normalizedName) {
-		var words = new java.util.ArrayList<String>();
-		for (var word : normalizedName.split(" ")) {
-			if (!exact(word)) {
-				words.add(word);
-			}
-		}
-		return words;
+		return CompanyMatcher.longWords(normalizedName);
 	}
 
 	/**
-	 * The first word of the name the shape writes as {@code *} (longer than four letters,
-	 * not starting with a digit), or null when there is none; the same as the database's
-	 * {@code registration_lead_word}.
+	 * The first word of the name the shape writes as {@code *} (longer than three
+	 * letters, not starting with a digit), or null when there is none; the same as the
+	 * database's {@code registration_lead_word} (V168).
 	 */
 	static String leadWord(String normalizedName) {
 		for (var word : normalizedName.split(" ")) {
@@ -113,7 +110,7 @@ class CustomerLocks {
 
 	/**
 	 * The second word of the name the shape writes as {@code *}, or null when there is
-	 * none; the same as the database's {@code registration_second_word}.
+	 * none; the same as the database's {@code registration_second_word} (V168).
 	 */
 	static String secondWord(String normalizedName) {
 		var words = longWords(normalizedName);
@@ -121,17 +118,21 @@ class CustomerLocks {
 	}
 
 	private static boolean exact(String word) {
-		return word.length() <= CompanyMatcher.SHORT_WORD || Character.isDigit(word.charAt(0));
+		return !CompanyMatcher.mayDiffer(word);
 	}
 
 	/**
 	 * What every spelling the matcher takes for this name has in common: the same number
-	 * of words, and in each place the same short word (up to four letters) or word
-	 * starting with a digit, which must match exactly; a longer word may be spelt any
-	 * near-identical way, first letter included, so it stands as {@code *}. "Cyberdyne
-	 * Robotics" and "Syberdyne Robotics" are both {@code * *}; "ACME Labs" is
-	 * {@code acme labs}. Coarse on purpose: no finer key is shared by every matching
-	 * pair.
+	 * of words, and in each place the same word of up to three letters or word starting
+	 * with a digit; a longer word may be spelt any near-identical way, first letter
+	 * included, so it stands as {@code *}. A four-letter word stands as {@code *} too:
+	 * the matcher takes it for a five-letter word one letter longer ("Watr", "Water"),
+	 * though two four-letter words only when identical. "Cyberdyne Robotics" and
+	 * "Syberdyne Robotics" are both {@code * *}, and so is "ACME Labs"; "City of
+	 * Westfield" is {@code * of *}. Coarse on purpose: no finer key is shared by every
+	 * matching pair. The same as the database's {@code registration_name_shape} (V168),
+	 * which the stored {@code name_shape} of the registrations and of
+	 * {@code registration_name} equal.
 	 */
 	static String shape(String normalizedName) {
 		var words = normalizedName.split(" ");

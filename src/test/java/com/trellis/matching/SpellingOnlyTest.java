@@ -59,6 +59,27 @@ class SpellingOnlyTest {
 		assertThat(doubt).hasValue("but \"wavoelxa\" and \"wavovel\" are not one slip of the keyboard apart");
 	}
 
+	/**
+	 * The matcher takes one slip in a five-letter word, also one that makes it a
+	 * four-letter word, for one company (the conflict check holds such a registration for
+	 * a person); a decision without a person only offers it as possible.
+	 */
+	@Test
+	void aSlipInAWordOfFewerThanSixLettersIsDoubted() {
+		for (var pair : new String[][] { { "Apple", "Ample" }, { "First Data", "Fist Data" },
+				{ "Northgate Water District", "Northgate Watr District" } }) {
+			var subject = Company.of(pair[0], null, null);
+			var account = Company.of(pair[1], null, null);
+			var match = CompanyMatcher.compare(subject, account).orElseThrow();
+			assertThat(match.automatic()).isTrue();
+			assertThat(SpellingOnly.doubt(subject, account, match, false)).isPresent()
+				.hasValueSatisfying(why -> assertThat(why).contains("fewer than six letters"));
+			var decision = BestMatch.among(subject, java.util.List.of(new BestMatch.Candidate<>(1, account)));
+			assertThat(decision.matched()).isFalse();
+			assertThat(decision.possibles()).hasSize(1);
+		}
+	}
+
 	@Test
 	void aSlipIsDoubtedWhenAnotherAccountHasExactlyTheName() {
 		var subject = Company.of("Versablun", null, "SE");
