@@ -72,7 +72,7 @@ class HeldQueue {
 				var held = this.registrations.findForUpdate(id).orElseThrow();
 				// held behind it since the first read: re-entrant for keys already taken
 				this.locks.lock(held.customer());
-				reconsider(actorId, "registration " + row.view().id() + " ahead of it lapsed", held);
+				reconsider(actorId, "registration " + row.view().id() + " ahead of it ended", held);
 			}
 		}
 	}
@@ -109,7 +109,7 @@ class HeldQueue {
 				this.registrations.startProtection(view.id(), now.plus(Duration.ofDays(rules.protectionDays())),
 						BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar),
 						decision.directConflictId());
-				var reason = "The claim ahead of yours lapsed; yours is now awaiting approval.";
+				var reason = "The claim ahead of yours ended; yours is now awaiting approval.";
 				move(view, RegistrationStatus.PENDING, reason, actorId, now, why);
 				notice(view, "RECONSIDERED", "Registration reconsidered: " + view.customerName(), reason, now);
 				this.registrations.findForUpdate(view.id())

@@ -50,9 +50,13 @@ class RegistrationDecisions {
 
 	private final DecisionNotices decisionNotices;
 
+	private final LaterPartnerDeals laterDeals;
+
 	RegistrationDecisions(RegistrationRepository registrations, RegistrationAccess access, RegistrationInput input,
 			StatusMoves moves, Accounts accounts, Deals deals, Users users, AuditLog audit, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar, HeldQueue held, DecisionNotices decisionNotices) {
+			com.trellis.shared.BusinessCalendar calendar, HeldQueue held, DecisionNotices decisionNotices,
+			LaterPartnerDeals laterDeals) {
+		this.laterDeals = laterDeals;
 		this.registrations = registrations;
 		this.access = access;
 		this.input = input;
@@ -89,6 +93,13 @@ class RegistrationDecisions {
 			throw InvalidInputException.of("status", "only a registration awaiting approval can be approved");
 		}
 		StatusMoves.requireMove(row, RegistrationStatus.APPROVED);
+		var later = this.laterDeals.find(row);
+		if (later.isPresent()) {
+			throw InvalidInputException.of("status",
+					"another partner's open deal #" + later.get().id() + " now covers this customer ("
+							+ later.get().match().reason()
+							+ "); approve when it has closed, or reject this registration");
+		}
 		var rules = this.registrations.rules();
 		var actor = viewer.actor();
 		long opportunityId;

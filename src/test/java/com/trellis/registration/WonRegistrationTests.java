@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -48,6 +49,9 @@ class WonRegistrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	com.trellis.process.SalesProcess process;
 
 	@Autowired
 	com.trellis.shared.BusinessCalendar calendar;
@@ -153,6 +157,32 @@ class WonRegistrationTests {
 		assertThat(this.registrations.history(b.pam(), held.id()))
 			.filteredOn(entry -> entry.to() == RegistrationStatus.PENDING && entry.from() == RegistrationStatus.ON_HOLD)
 			.hasSize(1);
+	}
+
+	@Test
+	void aPartnerDealReopenedAfterTheDecisionStopsAnotherPartnersApproval() {
+		var a = this.fixtures.world("Reopened Win Incumbent Partners");
+		var b = this.fixtures.world("Reopened Win Newcomer Partners");
+		var first = this.registrations.register(a.partnerUser(), RegistrationTests.command("Quintessa Looms", null));
+		var approved = this.registrations.approve(a.pam(), first.id(), new ApproveCommand(a.ae().userId(), null));
+		win(a, approved.opportunityId());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.registrations.get(a.pam(), first.id()).status() == RegistrationStatus.DEAL_WON);
+		var later = this.registrations.register(b.partnerUser(), RegistrationTests.command("Quintessa Looms", null));
+		assertThat(later.status()).isEqualTo(RegistrationStatus.PENDING);
+
+		this.process.moveBack(a.ae(), approved.opportunityId(), Stage.COMMIT, "The customer reopened the order", null);
+
+		assertThatThrownBy(
+				() -> this.registrations.approve(b.pam(), later.id(), new ApproveCommand(b.ae().userId(), null)))
+			.isInstanceOf(com.trellis.shared.InvalidInputException.class)
+			.hasMessageContaining("status")
+			.hasMessageContaining("#" + approved.opportunityId());
+		assertThat(this.registrations.get(b.pam(), later.id()).status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM opportunity WHERE account_id = ? AND partner_id IS NOT NULL
+				   AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				""").param(approved.accountId()).query(Long.class).single()).isEqualTo(1);
 	}
 
 	private void win(Fixtures.World world, long opportunityId) {
