@@ -30,44 +30,58 @@ class FunnelRepository {
 			new String[] { "QUALIFIED", "Qualified" }, new String[] { "JOINT_WORKING", "Joint working" },
 			new String[] { "COMMIT", "Commit" }, new String[] { "CLOSED_WON", "Closed won" });
 
+	/**
+	 * Per deal moved in the period, its history in order once: the first entry into each
+	 * stage ({@code nth}), the next change ({@code left_at}) and the highest stage
+	 * entered after it ({@code later_rank}; it advanced when that is higher than its
+	 * own). Each deal's history is sorted and read once, never searched again per entry.
+	 */
+	private static final String FUNNEL = """
+			WITH moved AS (
+			  SELECT DISTINCT opportunity_id FROM opportunity_stage_change WHERE changed_at >= :from AND changed_at < :to
+			),
+			steps (stage, rank) AS (VALUES %s),
+			changes AS (
+			  SELECT c.opportunity_id, c.to_stage, c.changed_at, st.rank,
+			         lead(c.changed_at) OVER w AS left_at,
+			         max(st.rank) OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank,
+			         row_number() OVER (PARTITION BY c.opportunity_id, c.to_stage ORDER BY c.changed_at, c.id) AS nth
+			  FROM opportunity_stage_change c JOIN moved m ON m.opportunity_id = c.opportunity_id
+			  LEFT JOIN steps st ON st.stage = c.to_stage
+			  WINDOW w AS (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id)
+			),
+			sides AS (
+			  SELECT o.id, CASE WHEN o.partner_id IS NULL THEN 'DIRECT'
+			                    WHEN o.partner_id IN (SELECT p.id FROM partner p WHERE %s) THEN 'PARTNER' END AS side
+			  FROM opportunity o JOIN moved m ON m.opportunity_id = o.id
+			)
+			SELECT s.side, f.to_stage, count(*), count(*) FILTER (WHERE f.later_rank > f.rank),
+			       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.left_at - f.changed_at) / 86400)
+			         FILTER (WHERE f.left_at IS NOT NULL)
+			FROM changes f JOIN sides s ON s.id = f.opportunity_id
+			WHERE s.side IS NOT NULL AND f.nth = 1 AND f.rank IS NOT NULL
+			  AND f.changed_at >= :from AND f.changed_at < :to
+			GROUP BY s.side, f.to_stage
+			""";
+
 	private final JdbcClient jdbc;
 
 	FunnelRepository(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** The funnel of the period and slice: one statement. */
 	List<FunnelStep> funnel(Period period, Slice slice) {
-		var sql = """
-				WITH moved AS (
-				  SELECT DISTINCT opportunity_id FROM opportunity_stage_change WHERE changed_at >= :from AND changed_at < :to
-				),
-				steps (stage, rank) AS (VALUES %s),
-				changes AS (
-				  SELECT c.id, c.opportunity_id, c.to_stage, c.changed_at, st.rank,
-				         lead(c.changed_at) OVER (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) AS left_at,
-				         row_number() OVER (PARTITION BY c.opportunity_id, c.to_stage ORDER BY c.changed_at, c.id) AS nth
-				  FROM opportunity_stage_change c JOIN moved m ON m.opportunity_id = c.opportunity_id
-				  LEFT JOIN steps st ON st.stage = c.to_stage
-				),
-				firsts AS (
-				  SELECT f.opportunity_id, f.to_stage, f.changed_at, f.left_at,
-				         EXISTS (SELECT 1 FROM changes later WHERE later.opportunity_id = f.opportunity_id
-				                   AND later.rank > f.rank AND (later.changed_at, later.id) > (f.changed_at, f.id)) AS advanced
-				  FROM changes f WHERE f.nth = 1 AND f.rank IS NOT NULL
-				),
-				sides AS (
-				  SELECT o.id, CASE WHEN o.partner_id IS NULL THEN 'DIRECT'
-				                    WHEN o.partner_id IN (SELECT p.id FROM partner p WHERE %s) THEN 'PARTNER' END AS side
-				  FROM opportunity o JOIN moved m ON m.opportunity_id = o.id
-				)
-				SELECT s.side, f.to_stage, count(*), count(*) FILTER (WHERE f.advanced),
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.left_at - f.changed_at) / 86400)
-				         FILTER (WHERE f.left_at IS NOT NULL)
-				FROM firsts f JOIN sides s ON s.id = f.opportunity_id
-				WHERE s.side IS NOT NULL AND f.changed_at >= :from AND f.changed_at < :to
-				GROUP BY s.side, f.to_stage
-				"""
-			.formatted(values(), slice.predicate());
+		return read(FUNNEL, period, slice);
+	}
+
+	/**
+	 * The steps a funnel statement reads (its rows: side, stage, reached, advanced and
+	 * median days), the stages' {@code VALUES} and the slice's predicate formatted into
+	 * it.
+	 */
+	List<FunnelStep> read(String statement, Period period, Slice slice) {
+		var sql = statement.formatted(values(), slice.predicate());
 		Map<String, FunnelStep.Side> found = new HashMap<>();
 		KpiRepository.bind(this.jdbc.sql(sql), period, slice)
 			.query((rs, n) -> found.put(rs.getString(1) + ":" + rs.getString(2),
