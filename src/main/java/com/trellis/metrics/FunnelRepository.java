@@ -14,13 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The stage funnel by SQL over the stage history ({@code opportunity_stage_change}). A
- * deal counts in a stage when its first entry into that stage falls in the period; it
- * advanced when it has since entered any later stage of the funnel (at any time up to
- * now), so a deal that goes from Qualified straight to Closed won advanced from
- * Qualified; its time in the stage runs from that first entry to its next stage change.
- * The partner side counts deals with a partner of the slice on them, the direct side
- * deals without a partner (whole program, as for the KPIs).
+ * The stage funnel by SQL over the stage history ({@code opportunity_stage_change}), as
+ * kept per deal and stage in {@code metrics_funnel_entry} (V173). A deal counts in a
+ * stage when its first entry into that stage falls in the period; it advanced when it has
+ * since entered any later stage of the funnel (at any time up to now), so a deal that
+ * goes from Qualified straight to Closed won advanced from Qualified; its time in the
+ * stage runs from that first entry to its next stage change. The partner side counts
+ * deals with a partner of the slice on them, the direct side deals without a partner
+ * (whole program, as for the KPIs).
  */
 @Repository
 class FunnelRepository {
@@ -31,37 +32,21 @@ class FunnelRepository {
 			new String[] { "COMMIT", "Commit" }, new String[] { "CLOSED_WON", "Closed won" });
 
 	/**
-	 * Per deal moved in the period, its history in order once: the first entry into each
-	 * stage ({@code nth}), the next change ({@code left_at}) and the highest stage
-	 * entered after it ({@code later_rank}; it advanced when that is higher than its
-	 * own). Each deal's history is sorted and read once, never searched again per entry.
+	 * The period's first entries, kept per deal and funnel stage by the stage history's
+	 * triggers ({@code metrics_funnel_entry}, V173: the moment, the next change, whether
+	 * a later change reached a higher stage, the deal's partner now), read through their
+	 * index on the moment; a deal's whole history is never read here.
 	 */
-	private static final String FUNNEL = """
-			WITH moved AS (
-			  SELECT DISTINCT opportunity_id FROM opportunity_stage_change WHERE changed_at >= :from AND changed_at < :to
-			),
-			steps (stage, rank) AS (VALUES %s),
-			changes AS (
-			  SELECT c.opportunity_id, c.to_stage, c.changed_at, st.rank,
-			         lead(c.changed_at) OVER w AS left_at,
-			         max(st.rank) OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank,
-			         row_number() OVER (PARTITION BY c.opportunity_id, c.to_stage ORDER BY c.changed_at, c.id) AS nth
-			  FROM opportunity_stage_change c JOIN moved m ON m.opportunity_id = c.opportunity_id
-			  LEFT JOIN steps st ON st.stage = c.to_stage
-			  WINDOW w AS (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id)
-			),
-			sides AS (
-			  SELECT o.id, CASE WHEN o.partner_id IS NULL THEN 'DIRECT'
-			                    WHEN o.partner_id IN (SELECT p.id FROM partner p WHERE %s) THEN 'PARTNER' END AS side
-			  FROM opportunity o JOIN moved m ON m.opportunity_id = o.id
-			)
-			SELECT s.side, f.to_stage, count(*), count(*) FILTER (WHERE f.later_rank > f.rank),
-			       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.left_at - f.changed_at) / 86400)
-			         FILTER (WHERE f.left_at IS NOT NULL)
-			FROM changes f JOIN sides s ON s.id = f.opportunity_id
-			WHERE s.side IS NOT NULL AND f.nth = 1 AND f.rank IS NOT NULL
-			  AND f.changed_at >= :from AND f.changed_at < :to
-			GROUP BY s.side, f.to_stage
+	static final String FUNNEL = """
+			WITH steps (stage, rank) AS (VALUES %s)
+			SELECT CASE WHEN e.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER' END, st.stage, count(*),
+			       count(*) FILTER (WHERE e.advanced),
+			       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.left_at - e.entered_at) / 86400)
+			         FILTER (WHERE e.left_at IS NOT NULL)
+			FROM metrics_funnel_entry e JOIN steps st ON st.rank = e.rank
+			WHERE e.entered_at >= :from AND e.entered_at < :to
+			  AND (e.partner_id IS NULL OR e.partner_id IN (SELECT p.id FROM partner p WHERE %s))
+			GROUP BY 1, 2
 			""";
 
 	private final JdbcClient jdbc;
@@ -104,7 +89,7 @@ class FunnelRepository {
 	}
 
 	/** VALUES rows (stage, rank). */
-	private static String values() {
+	static String values() {
 		var values = new StringBuilder();
 		for (int rank = 0; rank < STAGES.size(); rank++) {
 			values.append(rank == 0 ? "" : ", ")
