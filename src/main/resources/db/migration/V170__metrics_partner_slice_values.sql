@@ -12,7 +12,7 @@ CREATE TABLE metrics_slice_value (
     pam      BIGINT NOT NULL,
     value    TEXT   NOT NULL,
     partners INT    NOT NULL CHECK (partners >= 0),
-    PRIMARY KEY (kind, pam, value)
+    PRIMARY KEY (pam, kind, value)
 );
 
 -- The values of one partner, each for its PAM's book and for the program.
@@ -39,7 +39,7 @@ BEGIN
     IF delta > 0 THEN
         INSERT INTO metrics_slice_value AS v (kind, pam, value, partners)
         VALUES (the_kind, the_pam, the_value, delta)
-        ON CONFLICT (kind, pam, value) DO UPDATE SET partners = v.partners + excluded.partners;
+        ON CONFLICT (pam, kind, value) DO UPDATE SET partners = v.partners + excluded.partners;
     ELSIF delta < 0 THEN
         UPDATE metrics_slice_value v SET partners = v.partners + delta
         WHERE v.kind = the_kind AND v.pam = the_pam AND v.value = the_value
