@@ -35,7 +35,8 @@ class FunnelRepository {
 	 * The period's first entries, kept per deal and funnel stage by the stage history's
 	 * triggers ({@code metrics_funnel_entry}, V173: the moment, the next change, whether
 	 * a later change reached a higher stage, the deal's partner now), read through their
-	 * index on the moment; a deal's whole history is never read here.
+	 * index on the moment; a deal's whole history is never read here. Formatted with the
+	 * stages' {@code VALUES} and the partner side's condition ({@link #partnerSide}).
 	 */
 	static final String FUNNEL = """
 			WITH steps (stage, rank) AS (VALUES %s)
@@ -45,7 +46,7 @@ class FunnelRepository {
 			         FILTER (WHERE e.left_at IS NOT NULL)
 			FROM metrics_funnel_entry e JOIN steps st ON st.rank = e.rank
 			WHERE e.entered_at >= :from AND e.entered_at < :to
-			  AND (e.partner_id IS NULL OR e.partner_id IN (SELECT p.id FROM partner p WHERE %s))
+			  AND (e.partner_id IS NULL OR %s)
 			GROUP BY 1, 2
 			""";
 
@@ -57,16 +58,24 @@ class FunnelRepository {
 
 	/** The funnel of the period and slice: one statement. */
 	List<FunnelStep> funnel(Period period, Slice slice) {
-		return read(FUNNEL, period, slice);
+		return read(FUNNEL.formatted(values(), partnerSide(slice)), period, slice);
+	}
+
+	/**
+	 * Which entries with a partner count on the partner side: the slice's partners; for
+	 * the whole program every one (a deal's partner is one, by its foreign key), without
+	 * reading every partner.
+	 */
+	static String partnerSide(Slice slice) {
+		return KpiSql.program(slice) ? "TRUE"
+				: "e.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
 	}
 
 	/**
 	 * The steps a funnel statement reads (its rows: side, stage, reached, advanced and
-	 * median days), the stages' {@code VALUES} and the slice's predicate formatted into
-	 * it.
+	 * median days).
 	 */
-	List<FunnelStep> read(String statement, Period period, Slice slice) {
-		var sql = statement.formatted(values(), slice.predicate());
+	List<FunnelStep> read(String sql, Period period, Slice slice) {
 		Map<String, FunnelStep.Side> found = new HashMap<>();
 		KpiRepository.bind(this.jdbc.sql(sql), period, slice)
 			.query((rs, n) -> found.put(rs.getString(1) + ":" + rs.getString(2),
