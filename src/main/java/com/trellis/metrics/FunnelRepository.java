@@ -14,13 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The stage funnel by SQL over the stage history ({@code opportunity_stage_change}). A
- * deal counts in a stage when its first entry into that stage falls in the period; it
- * advanced when it has since entered any later stage of the funnel (at any time up to
- * now), so a deal that goes from Qualified straight to Closed won advanced from
- * Qualified; its time in the stage runs from that first entry to its next stage change.
- * The partner side counts deals with a partner of the slice on them, the direct side
- * deals without a partner (whole program, as for the KPIs).
+ * The stage funnel by SQL over the stage history ({@code opportunity_stage_change}), as
+ * kept per deal and stage in {@code metrics_funnel_entry} (V173). A deal counts in a
+ * stage when its first entry into that stage falls in the period; it advanced when it has
+ * since entered any later stage of the funnel (at any time up to now), so a deal that
+ * goes from Qualified straight to Closed won advanced from Qualified; its time in the
+ * stage runs from that first entry to its next stage change. The partner side counts
+ * deals with a partner of the slice on them, the direct side deals without a partner
+ * (whole program, as for the KPIs).
  */
 @Repository
 class FunnelRepository {
@@ -30,44 +31,51 @@ class FunnelRepository {
 			new String[] { "QUALIFIED", "Qualified" }, new String[] { "JOINT_WORKING", "Joint working" },
 			new String[] { "COMMIT", "Commit" }, new String[] { "CLOSED_WON", "Closed won" });
 
+	/**
+	 * The period's first entries, kept per deal and funnel stage by the stage history's
+	 * triggers ({@code metrics_funnel_entry}, V173: the moment, the next change, whether
+	 * a later change reached a higher stage, the deal's partner now), read through their
+	 * index on the moment; a deal's whole history is never read here. Formatted with the
+	 * stages' {@code VALUES} and the partner side's condition ({@link #partnerSide}).
+	 */
+	static final String FUNNEL = """
+			WITH steps (stage, rank) AS (VALUES %s)
+			SELECT CASE WHEN e.partner_id IS NULL THEN 'DIRECT' ELSE 'PARTNER' END, st.stage, count(*),
+			       count(*) FILTER (WHERE e.advanced),
+			       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.left_at - e.entered_at) / 86400)
+			         FILTER (WHERE e.left_at IS NOT NULL)
+			FROM metrics_funnel_entry e JOIN steps st ON st.rank = e.rank
+			WHERE e.entered_at >= :from AND e.entered_at < :to
+			  AND (e.partner_id IS NULL OR %s)
+			GROUP BY 1, 2
+			""";
+
 	private final JdbcClient jdbc;
 
 	FunnelRepository(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** The funnel of the period and slice: one statement. */
 	List<FunnelStep> funnel(Period period, Slice slice) {
-		var sql = """
-				WITH moved AS (
-				  SELECT DISTINCT opportunity_id FROM opportunity_stage_change WHERE changed_at >= :from AND changed_at < :to
-				),
-				steps (stage, rank) AS (VALUES %s),
-				changes AS (
-				  SELECT c.id, c.opportunity_id, c.to_stage, c.changed_at, st.rank,
-				         lead(c.changed_at) OVER (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) AS left_at,
-				         row_number() OVER (PARTITION BY c.opportunity_id, c.to_stage ORDER BY c.changed_at, c.id) AS nth
-				  FROM opportunity_stage_change c JOIN moved m ON m.opportunity_id = c.opportunity_id
-				  LEFT JOIN steps st ON st.stage = c.to_stage
-				),
-				firsts AS (
-				  SELECT f.opportunity_id, f.to_stage, f.changed_at, f.left_at,
-				         EXISTS (SELECT 1 FROM changes later WHERE later.opportunity_id = f.opportunity_id
-				                   AND later.rank > f.rank AND (later.changed_at, later.id) > (f.changed_at, f.id)) AS advanced
-				  FROM changes f WHERE f.nth = 1 AND f.rank IS NOT NULL
-				),
-				sides AS (
-				  SELECT o.id, CASE WHEN o.partner_id IS NULL THEN 'DIRECT'
-				                    WHEN o.partner_id IN (SELECT p.id FROM partner p WHERE %s) THEN 'PARTNER' END AS side
-				  FROM opportunity o JOIN moved m ON m.opportunity_id = o.id
-				)
-				SELECT s.side, f.to_stage, count(*), count(*) FILTER (WHERE f.advanced),
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.left_at - f.changed_at) / 86400)
-				         FILTER (WHERE f.left_at IS NOT NULL)
-				FROM firsts f JOIN sides s ON s.id = f.opportunity_id
-				WHERE s.side IS NOT NULL AND f.changed_at >= :from AND f.changed_at < :to
-				GROUP BY s.side, f.to_stage
-				"""
-			.formatted(values(), slice.predicate());
+		return read(FUNNEL.formatted(values(), partnerSide(slice)), period, slice);
+	}
+
+	/**
+	 * Which entries with a partner count on the partner side: the slice's partners; for
+	 * the whole program every one (a deal's partner is one, by its foreign key), without
+	 * reading every partner.
+	 */
+	static String partnerSide(Slice slice) {
+		return KpiSql.program(slice) ? "TRUE"
+				: "e.partner_id IN (SELECT p.id FROM partner p WHERE " + slice.predicate() + ")";
+	}
+
+	/**
+	 * The steps a funnel statement reads (its rows: side, stage, reached, advanced and
+	 * median days).
+	 */
+	List<FunnelStep> read(String sql, Period period, Slice slice) {
 		Map<String, FunnelStep.Side> found = new HashMap<>();
 		KpiRepository.bind(this.jdbc.sql(sql), period, slice)
 			.query((rs, n) -> found.put(rs.getString(1) + ":" + rs.getString(2),
@@ -90,7 +98,7 @@ class FunnelRepository {
 	}
 
 	/** VALUES rows (stage, rank). */
-	private static String values() {
+	static String values() {
 		var values = new StringBuilder();
 		for (int rank = 0; rank < STAGES.size(); rank++) {
 			values.append(rank == 0 ? "" : ", ")

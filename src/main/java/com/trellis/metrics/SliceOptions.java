@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
  * valued by id), the tiers, types and regions, onboarding quarters, verticals and
  * capabilities, and partners: the first {@value #PARTNER_OPTIONS} by name and the one
  * chosen, the others found by {@link #partners} (a search on the server, typed into the
- * picker: a program of 40,000 partners is never listed whole). A PAM is offered their own
- * book only, a partner user nothing. A slice whose value names nothing that exists is
- * refused naming {@code sliceValue}, so a name typed instead of picked never gives a page
- * of silent zeros.
+ * picker: a program of 40,000 partners is never listed whole). The regions, verticals,
+ * capabilities and onboarding quarters come from the distinct values the partner triggers
+ * keep ({@code metrics_slice_value}, V170), one statement of a few rows, never a scan of
+ * every partner. A PAM is offered their own book only, a partner user nothing. A slice
+ * whose value names nothing that exists is refused naming {@code sliceValue}, so a name
+ * typed instead of picked never gives a page of silent zeros.
  */
 @Component
 class SliceOptions {
@@ -79,23 +81,20 @@ class SliceOptions {
 								chosen.value()));
 		}
 		groups.add(group(Slice.Kind.PARTNER, partners));
+		var kept = kept(pam);
 		if (pam == null) {
 			groups.add(group(Slice.Kind.TIER, coded(TIERS)));
 			groups.add(group(Slice.Kind.TYPE, coded(TYPES)));
-			groups.add(group(Slice.Kind.REGION, plain(values("SELECT DISTINCT region FROM partner ORDER BY 1", null))));
+			groups.add(group(Slice.Kind.REGION, plain(kept.getOrDefault("REGION", List.of()))));
 		}
 		groups.add(group(Slice.Kind.COHORT,
 				rows("SELECT CAST(id AS TEXT), name FROM cohort WHERE retired_at IS NULL ORDER BY name", null)));
 		var quarters = new java.util.TreeSet<String>();
-		values("SELECT DISTINCT CAST(p.onboarded_on AS TEXT) FROM partner p WHERE p.onboarded_on IS NOT NULL AND "
-				+ book(pam), pam)
-			.forEach(day -> quarters.add(this.calendar.quarterOf(java.time.LocalDate.parse(day)).label()));
+		kept.getOrDefault("ONBOARDED_MONTH", List.of())
+			.forEach(month -> quarters.add(this.calendar.quarterOf(java.time.LocalDate.parse(month)).label()));
 		groups.add(group(Slice.Kind.ONBOARDING_QUARTER, plain(List.copyOf(quarters))));
-		groups.add(group(Slice.Kind.VERTICAL, plain(
-				values("SELECT DISTINCT unnest(p.verticals) FROM partner p WHERE " + book(pam) + " ORDER BY 1", pam))));
-		groups.add(group(Slice.Kind.CAPABILITY,
-				plain(values("SELECT DISTINCT unnest(p.capabilities) FROM partner p WHERE " + book(pam) + " ORDER BY 1",
-						pam))));
+		groups.add(group(Slice.Kind.VERTICAL, plain(kept.getOrDefault("VERTICAL", List.of()))));
+		groups.add(group(Slice.Kind.CAPABILITY, plain(kept.getOrDefault("CAPABILITY", List.of()))));
 		return groups;
 	}
 
@@ -145,17 +144,32 @@ class SliceOptions {
 			case COHORT -> any("SELECT count(*) FROM cohort WHERE id = CAST(:v AS BIGINT)", value);
 			case TIER -> TIERS.contains(value);
 			case TYPE -> TYPES.contains(value);
-			case REGION -> any("SELECT count(*) FROM (SELECT 1 FROM partner WHERE region = :v LIMIT 1) x", value);
-			case VERTICAL ->
-				any("SELECT count(*) FROM (SELECT 1 FROM partner WHERE :v = ANY (verticals) LIMIT 1) x", value);
-			case CAPABILITY ->
-				any("SELECT count(*) FROM (SELECT 1 FROM partner WHERE :v = ANY (capabilities) LIMIT 1) x", value);
+			// some partner carries it: its program-wide row is kept (V170)
+			case REGION, VERTICAL, CAPABILITY -> any("SELECT count(*) FROM metrics_slice_value WHERE kind = '"
+					+ slice.kind().name() + "' AND pam = 0 AND value = :v", value);
 		};
 		if (!exists) {
 			var kind = this.labels.of(slice.kind());
 			throw InvalidInputException.of("sliceValue",
 					"no " + kind + " \"" + value + "\" exists; choose one from the list");
 		}
+	}
+
+	/**
+	 * The distinct regions, verticals, capabilities and onboarding months (each month's
+	 * first day, {@code 2026-04-01}) of the viewer's partners, each kind's in order: the
+	 * values kept by the partner triggers (V170; {@code pam} 0 holds the program's), one
+	 * statement of a few rows instead of a scan of every partner per kind.
+	 */
+	private java.util.Map<String, List<String>> kept(Long pam) {
+		var kept = new java.util.HashMap<String, List<String>>();
+		this.jdbc
+			.sql("SELECT kind, value FROM metrics_slice_value WHERE pam = :scope"
+					+ (pam == null ? "" : " AND kind <> 'REGION'") + " ORDER BY kind, value")
+			.param("scope", pam == null ? 0L : pam)
+			.query((rs, n) -> kept.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
+			.list();
+		return kept;
 	}
 
 	private Group group(Slice.Kind kind, List<Option> options) {
@@ -168,11 +182,6 @@ class SliceOptions {
 
 	private static List<Option> plain(List<String> values) {
 		return values.stream().map(v -> new Option(v, v)).toList();
-	}
-
-	/** The viewer's partners over {@code p}: a PAM's book (by its index), or all. */
-	private static String book(Long pam) {
-		return pam == null ? "TRUE" : "p.owner_pam_id = CAST(:pam AS BIGINT)";
 	}
 
 	private List<Option> rows(String sql, Long pam) {
@@ -188,14 +197,6 @@ class SliceOptions {
 			spec = spec.param("id", id);
 		}
 		return spec.query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
-	}
-
-	private List<String> values(String sql, Long pam) {
-		var spec = this.jdbc.sql(sql);
-		if (sql.contains(":pam")) {
-			spec = spec.param("pam", pam, java.sql.Types.BIGINT);
-		}
-		return spec.query(String.class).list();
 	}
 
 	private boolean any(String sql, String value) {
