@@ -32,9 +32,9 @@ class AccountPageController {
 	@GetMapping("/accounts")
 	String list(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) Long ownerId,
-			@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		var result = this.accounts.search(viewer, q, industry, ownerId, PageRequest.listed(page, 25));
+		var result = this.accounts.search(viewer, q, industry, ownerId, PageRequest.listed(page, size));
 		var ownerIds = new ArrayList<Long>();
 		result.items().forEach(account -> {
 			if (account.ownerAeId() != null) {

@@ -36,8 +36,9 @@ class ActivationPageController {
 
 	@GetMapping("/activation")
 	@PreAuthorize("!hasRole('PARTNER')")
-	String book(Viewer viewer, @RequestParam(required = false) Integer page, Model model) {
-		var book = this.plans.book(viewer, PageRequest.of(page, PAGE));
+	String book(Viewer viewer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Model model) {
+		var book = this.plans.book(viewer, PageRequest.of(page, size == null ? PAGE : size));
 		model.addAttribute("plans", book);
 		model.addAttribute("names",
 				this.partners.names(viewer, book.items().stream().map(ActivationPlanView::partnerId).toList()));

@@ -57,8 +57,12 @@ public class Adoption {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Adoption(AdoptionRepository adoption, CouldHelp couldHelp, Users users, Deals deals, Accounts accounts, Kpis kpis,
-			AuditLog audit, Leads leads, Clock clock, com.trellis.shared.BusinessCalendar calendar) {
+			AuditLog audit, Leads leads, Clock clock, com.trellis.shared.BusinessCalendar calendar,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.couldHelp = couldHelp;
 		this.calendar = calendar;
 		this.leads = leads;
@@ -156,21 +160,36 @@ public class Adoption {
 
 	/**
 	 * A manager prompts the deal's rep to bring a partner in; a partner added afterwards
-	 * counts as compliance.
+	 * counts as compliance. A prompt stays open until a partner is put on the deal
+	 * (V171); while one is open for the deal and its rep, a repeated prompt (a double
+	 * click, two requests at once) stores nothing and says so. A stored prompt reaches
+	 * the rep as a staff notice ({@link PartnerPromptNotice}), in the inbox and by the
+	 * channels the rep keeps.
 	 */
 	@Transactional
-	public void prompt(Viewer viewer, long opportunityId, Long partnerId, String note) {
+	public PromptOutcome prompt(Viewer viewer, long opportunityId, Long partnerId, String note) {
 		var deal = requirePrompter(viewer, opportunityId);
 		if (deal.partnerId() != null) {
 			throw new ConflictException("opportunityId", "the deal already has a partner");
 		}
-		if (partnerId != null && !this.adoption.partnerExists(partnerId)) {
-			throw InvalidInputException.of("partnerId", "no partner has the id " + partnerId);
+		String partnerName = null;
+		if (partnerId != null) {
+			partnerName = this.adoption.partnerName(partnerId)
+				.orElseThrow(() -> InvalidInputException.of("partnerId", "no partner has the id " + partnerId));
 		}
-		long id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId,
-				FreeText.optional("note", note, FreeText.NOTE), this.clock.instant());
-		this.audit.record(viewer.actor(), "opportunity", opportunityId, "partner prompt " + id, null,
+		var text = FreeText.optional("note", note, FreeText.NOTE);
+		var id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId, text,
+				this.clock.instant());
+		if (id.isEmpty()) {
+			return new PromptOutcome(opportunityId, false,
+					"The rep was already prompted on this deal and has not brought a partner in yet; nothing changed");
+		}
+		this.audit.record(viewer.actor(), "opportunity", opportunityId, "partner prompt " + id.get(), null,
 				java.util.Collections.singletonMap("suggestedPartnerId", partnerId));
+		this.events.publishEvent(new PartnerPromptNotice(id.get(), opportunityId, deal.name(), deal.accountName(),
+				viewer.name(), partnerName, text)
+			.noticeTo(deal.ownerId()));
+		return new PromptOutcome(opportunityId, true, "The rep was prompted");
 	}
 
 	/**
@@ -263,6 +282,13 @@ public class Adoption {
 	 * One team's partner leads.
 	 */
 	public record TeamLeads(String team, LeadFigures leads) {
+	}
+
+	/**
+	 * What a prompt did: {@code stored} false when an open prompt for the deal and its
+	 * rep was there already (nothing changed); {@code message} says which, in words.
+	 */
+	public record PromptOutcome(long opportunityId, boolean stored, String message) {
 	}
 
 	/**

@@ -59,8 +59,9 @@ class AdoptionApiController {
 	@PostMapping("/api/v1/opportunities/{id}/partner-prompts")
 	@PreAuthorize("hasRole('SALES_MANAGER')")
 	@ActsOn(AdoptionChecks.Prompter.class)
-	void prompt(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Prompt prompt) {
-		this.adoption.prompt(viewer, id, prompt == null ? null : prompt.partnerId(),
+	Adoption.PromptOutcome prompt(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Prompt prompt) {
+		// 200 either way: stored false when an open prompt was there (nothing changed)
+		return this.adoption.prompt(viewer, id, prompt == null ? null : prompt.partnerId(),
 				prompt == null ? null : prompt.note());
 	}
 

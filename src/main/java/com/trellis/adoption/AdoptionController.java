@@ -79,8 +79,9 @@ class AdoptionController {
 	@ActsOn(value = AdoptionChecks.Prompter.class, from = ActsOn.From.BODY, key = "opportunityId")
 	String promptFromPage(Viewer viewer, @RequestParam long opportunityId,
 			@RequestParam(required = false) Long partnerId, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/adoption", "The rep was prompted",
-				() -> this.adoption.prompt(viewer, opportunityId, partnerId, null));
+		// a repeated prompt changes nothing and the notice says so
+		return FormAction.run(redirect, "/adoption", null, () -> redirect.addFlashAttribute("notice",
+				this.adoption.prompt(viewer, opportunityId, partnerId, null).message()));
 	}
 
 	private Period period(LocalDate from, LocalDate to) {

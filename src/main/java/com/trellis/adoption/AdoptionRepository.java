@@ -107,18 +107,25 @@ class AdoptionRepository {
 				""".formatted(from, until);
 	}
 
-	/** Whether a partner with this id exists (a prompt may suggest any partner). */
-	boolean partnerExists(long partnerId) {
-		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM partner WHERE id = ?)")
-			.param(partnerId)
-			.query(Boolean.class)
-			.single();
+	/**
+	 * The name of the partner with this id, if there is one (a prompt may suggest any
+	 * partner).
+	 */
+	java.util.Optional<String> partnerName(long partnerId) {
+		return this.jdbc.sql("SELECT name FROM partner WHERE id = ?").param(partnerId).query(String.class).optional();
 	}
 
-	long prompt(long opportunityId, long managerId, long repId, Long partnerId, String note, Instant now) {
+	/**
+	 * Stores a prompt unless one is open for the same deal and rep (the unique index
+	 * {@code partner_prompt_open_once_idx}, V171: two requests at once store one); the
+	 * new prompt's id, or empty when one was open.
+	 */
+	java.util.Optional<Long> prompt(long opportunityId, long managerId, long repId, Long partnerId, String note,
+			Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO partner_prompt (opportunity_id, manager_id, rep_id, suggested_partner_id, note, prompted_at)
-				VALUES (:deal, :manager, :rep, :partner, :note, :now) RETURNING id
+				VALUES (:deal, :manager, :rep, :partner, :note, :now)
+				ON CONFLICT (opportunity_id, rep_id) WHERE closed_at IS NULL DO NOTHING RETURNING id
 				""")
 			.param("deal", opportunityId)
 			.param("manager", managerId)
@@ -127,7 +134,17 @@ class AdoptionRepository {
 			.param("note", note)
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
-			.single();
+			.optional();
+	}
+
+	/** When the open prompt for this deal and rep was made, if one is open. */
+	java.util.Optional<Instant> openPromptAt(long opportunityId, long repId) {
+		return this.jdbc
+			.sql("SELECT prompted_at FROM partner_prompt WHERE opportunity_id = ? AND rep_id = ? AND closed_at IS NULL")
+			.params(opportunityId, repId)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
 	}
 
 	/** The deals among {@code opportunityIds} a manager prompted on. */

@@ -87,8 +87,8 @@ class CoSellPageController {
 
 	@GetMapping("/cosell")
 	String list(Viewer viewer, @RequestParam(required = false) CoSellStatus status,
-			@RequestParam(required = false) Integer page, Model model) {
-		var result = this.requests.list(viewer, status, PageRequest.listed(page, null));
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+		var result = this.requests.list(viewer, status, PageRequest.listed(page, size));
 		var people = new ArrayList<Long>();
 		result.items().forEach(r -> {
 			people.add(r.requestedBy());

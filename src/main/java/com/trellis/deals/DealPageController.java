@@ -54,10 +54,10 @@ class DealPageController {
 			@RequestParam(required = false) Boolean open, @RequestParam(required = false) Long ownerId,
 			@RequestParam(required = false) Long partnerId, @RequestParam(required = false) Long accountId,
 			@RequestParam(required = false) Boolean partnerInvolved, @RequestParam(required = false) Integer page,
-			@RequestParam(defaultValue = "false") boolean embed,
+			@RequestParam(required = false) Integer size, @RequestParam(defaultValue = "false") boolean embed,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		var filter = new DealFilter(q, stage, open, ownerId, partnerId, accountId, partnerInvolved);
-		var result = this.deals.search(viewer, filter, PageRequest.listed(page, embed ? 10 : 25));
+		var result = this.deals.search(viewer, filter, PageRequest.listed(page, size != null ? size : embed ? 10 : 25));
 		var partnerIds = new ArrayList<Long>();
 		var ownerIds = new ArrayList<Long>();
 		result.items().forEach(deal -> {

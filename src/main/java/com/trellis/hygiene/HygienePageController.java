@@ -46,12 +46,13 @@ class HygienePageController {
 	@GetMapping("/hygiene/{check}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	String records(Viewer viewer, @PathVariable HygieneCheck check, @RequestParam(required = false) Integer page,
-			Model model) {
+			@RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("checks", HygieneCheck.values());
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("team", viewer.is(Role.SALES_MANAGER));
 		model.addAttribute("check", check);
-		model.addAttribute("records", this.hygiene.records(viewer, check, PageRequest.of(page, 50)));
+		model.addAttribute("records",
+				this.hygiene.records(viewer, check, PageRequest.of(page, size == null ? 50 : size)));
 		model.addAttribute("stored", this.hygiene.storedResult(viewer, check));
 		model.addAttribute("storedCheck", check);
 		return "hygiene/page";

@@ -75,8 +75,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(
 				requests -> requests.requestMatchers("/password/forgot", "/password/reset/*", "/join/*").permitAll());
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
-					"/actuator/health/**")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
+					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -45,18 +45,18 @@ class UserAdminPageController {
 
 	@GetMapping("/admin/users")
 	String list(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String role,
-			@RequestParam(required = false) String active, @RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) String active, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Model model) {
 		// filters read as given or refused (a 400 page naming each bad one), as the API
 		// does
 		var errors = new ArrayList<InvalidInputException.FieldError>();
 		var roleFilter = UserListParameters.role(role, errors);
 		var activeFilter = UserListParameters.active(active, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		// a page below 0 or a size out of range is named with them, never clamped
+		var paging = PageRequest.of(page, size == null ? 50 : size, errors);
 		var filter = new UserFilter(q, roleFilter, activeFilter, false);
-		model.addAttribute("result", this.administration.search(viewer, filter,
-				PageRequest.listed(page == null ? 0 : Math.max(page, 0), 50)));
+		model.addAttribute("result",
+				this.administration.search(viewer, filter, PageRequest.listed(paging.page(), paging.size())));
 		model.addAttribute("q", q);
 		model.addAttribute("role", roleFilter);
 		model.addAttribute("active", activeFilter);

@@ -60,9 +60,9 @@ class LeadPageController {
 
 	@GetMapping("/leads")
 	String list(Viewer viewer, @RequestParam(required = false) LeadStatus status,
-			@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		var result = this.leads.search(viewer, status, PageRequest.listed(page, 25));
+		var result = this.leads.search(viewer, status, PageRequest.listed(page, size));
 		model.addAttribute("result", result);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", LeadStatus.values());

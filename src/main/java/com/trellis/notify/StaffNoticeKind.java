@@ -20,6 +20,8 @@ public enum StaffNoticeKind {
 	 * A partner's score started building or stalling (8-week slope); its PAM hears of it.
 	 */
 	SCORE_DRIFT,
+	/** A rep's sales manager prompted them to bring a partner into a deal. */
+	PARTNER_PROMPT,
 	/**
 	 * The weekly digest of the user's recommendations ({@link Digests}); sent by the
 	 * guidance module, not as a staff notice.

@@ -48,7 +48,7 @@ class PartnerPageController {
 			@RequestParam(required = false) PartnerType type, @RequestParam(required = false) Tier tier,
 			@RequestParam(required = false) LifecycleStatus lifecycle, @RequestParam(required = false) Long pamId,
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "false") boolean desc,
-			@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		if (viewer.isPartnerUser()) {
 			return "redirect:/partners/" + viewer.partnerId();
@@ -56,10 +56,10 @@ class PartnerPageController {
 		// a bad sort and a bad page are named together
 		com.trellis.shared.FormErrors
 			.checks(() -> new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc),
-					() -> PageRequest.listed(page, 25))
+					() -> PageRequest.listed(page, size))
 			.run();
 		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc);
-		var result = this.partners.search(viewer, filter, PageRequest.listed(page, 25));
+		var result = this.partners.search(viewer, filter, PageRequest.listed(page, size));
 		var ownerIds = new ArrayList<Long>();
 		result.items().forEach(partner -> ownerIds.add(partner.ownerPamId()));
 		model.addAttribute("filter", filter);

@@ -62,16 +62,35 @@ public class AccountPlans {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<PlanView> list(Viewer viewer, PageRequest page) {
+		return list(viewer, null, null, page);
+	}
+
+	/** Refuses a plan status filter other than OPEN, CLOSED or none, naming it. */
+	public static void requireStatus(String status) {
+		if (status != null && !status.equals("OPEN") && !status.equals("CLOSED")) {
+			throw com.trellis.shared.InvalidInputException.of("status", "must be OPEN or CLOSED");
+		}
+	}
+
+	/**
+	 * As {@link #list(Viewer, PageRequest)}, narrowed to the plans whose title, partner
+	 * or account holds {@code q} (any case; blank is none) and of {@code status} ("OPEN"
+	 * or "CLOSED"; null is either). Another status is refused naming {@code status}.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<PlanView> list(Viewer viewer, String q, String status, PageRequest page) {
+		requireStatus(status);
+		var text = q == null || q.isBlank() ? null : q.strip();
 		if (viewer.isPartnerUser()) {
-			return this.plans.search(viewer.partnerId(), null, null, page);
+			return this.plans.search(viewer.partnerId(), null, null, text, status, page);
 		}
 		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
-			return this.plans.search(null, null, null, page);
+			return this.plans.search(null, null, null, text, status, page);
 		}
 		if (viewer.is(Role.PAM)) {
-			return this.plans.search(null, this.partners.book(viewer.userId()), null, page);
+			return this.plans.search(null, this.partners.book(viewer.userId()), null, text, status, page);
 		}
-		return this.plans.search(null, null, team(viewer), page);
+		return this.plans.search(null, null, team(viewer), text, status, page);
 	}
 
 	@Transactional(readOnly = true)

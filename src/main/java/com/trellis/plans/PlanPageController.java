@@ -64,15 +64,28 @@ class PlanPageController {
 
 	@GetMapping("/account-plans")
 	String list(Viewer viewer, @RequestParam(required = false) Long partnerId,
-			@RequestParam(required = false) Long accountId, @RequestParam(required = false) Integer page, Model model) {
-		var result = this.plans.list(viewer, PageRequest.listed(page, null));
+			@RequestParam(required = false) Long accountId, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
+		var chosen = status == null || status.isBlank() ? null : status;
+		// a bad status and a bad page or size are named together
+		com.trellis.shared.FormErrors
+			.checks(() -> AccountPlans.requireStatus(chosen), () -> PageRequest.listed(page, size))
+			.run();
+		var result = this.plans.list(viewer, q, chosen, PageRequest.listed(page, size));
+		model.addAttribute("q", q);
+		model.addAttribute("status", chosen);
+		model.addAttribute("filtered", (q != null && !q.isBlank()) || chosen != null);
 		model.addAttribute("result", result);
 		model.addAttribute("plans", result.items());
 		model.addAttribute("writes",
 				!viewer.isPartnerUser() && viewer.is(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER));
 		model.addAttribute("partnerId", partnerId);
 		model.addAttribute("accountId", accountId);
-		return "plans/list";
+		// the live filter swaps the results alone
+		return htmx != null ? "plans/list :: results" : "plans/list";
 	}
 
 	@GetMapping("/account-plans/{id}")

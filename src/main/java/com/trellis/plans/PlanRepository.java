@@ -89,19 +89,32 @@ class PlanRepository {
 	}
 
 	/**
-	 * The plans a reader may see, newest first: every plan when all narrowings are null,
-	 * else those of a partner, of partners of a book, or of accounts owned by some users.
-	 */
-	/**
 	 * One page of the plans of a scope (a partner, a book of partners, the accounts of
 	 * some owners, or every plan when all are null), open first, earliest end first, with
 	 * the count the pager needs.
 	 */
 	PageResult<PlanView> search(Long partner, List<Long> partners, List<Long> accountOwners, PageRequest page) {
+		return search(partner, partners, accountOwners, null, null, page);
+	}
+
+	/**
+	 * As {@link #search(Long, List, List, PageRequest)}, narrowed to the plans whose
+	 * title, partner or account holds {@code q} (any case) and of {@code status} (OPEN or
+	 * CLOSED); null leaves either out.
+	 */
+	PageResult<PlanView> search(Long partner, List<Long> partners, List<Long> accountOwners, String q, String status,
+			PageRequest page) {
 		if ((partners != null && partners.isEmpty()) || (accountOwners != null && accountOwners.isEmpty())) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		var where = new StringBuilder(" WHERE (CAST(:partner AS BIGINT) IS NULL OR ap.partner_id = :partner)");
+		where.append("""
+				 AND (CAST(:status AS TEXT) IS NULL OR ap.status = CAST(:status AS TEXT))
+				 AND (CAST(:q AS TEXT) IS NULL OR strpos(lower(ap.title), lower(CAST(:q AS TEXT))) > 0
+				      OR strpos(lower(a.name), lower(CAST(:q AS TEXT))) > 0
+				      OR EXISTS (SELECT 1 FROM partner pq WHERE pq.id = ap.partner_id
+				                 AND strpos(lower(pq.name), lower(CAST(:q AS TEXT))) > 0))
+				""");
 		if (partners != null) {
 			where.append(" AND ap.partner_id IN (:partners)");
 		}
@@ -110,6 +123,8 @@ class PlanRepository {
 		}
 		var rows = scoped(SELECT + where + " ORDER BY ap.status DESC, ap.ends_on, ap.id LIMIT :limit OFFSET :offset",
 				partner, partners, accountOwners)
+			.param("q", q)
+			.param("status", status)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> plan(rs, List.of()))
@@ -117,6 +132,8 @@ class PlanRepository {
 		long total = scoped(
 				PageRequest.countUpToLimit("FROM account_plan ap JOIN account a ON a.id = ap.account_id" + where),
 				partner, partners, accountOwners)
+			.param("q", q)
+			.param("status", status)
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();

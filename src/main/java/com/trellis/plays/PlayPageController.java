@@ -45,10 +45,20 @@ class PlayPageController {
 	}
 
 	@GetMapping("/plays")
-	String library(Viewer viewer, Model model) {
-		model.addAttribute("plays", this.plays.library());
+	String library(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) SalesMoment moment, @RequestParam(required = false) PlayRole role,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
+		model.addAttribute("plays", this.plays.library(q, moment, role));
+		model.addAttribute("filtered", (q != null && !q.isBlank()) || moment != null || role != null);
+		model.addAttribute("q", q);
+		model.addAttribute("moment", moment);
+		model.addAttribute("role", role);
+		model.addAttribute("moments", SalesMoment.values());
+		model.addAttribute("roles", PlayRole.values());
 		model.addAttribute("writes", viewer.is(Role.ADMIN));
-		return "plays/list";
+		// the live filter swaps the results alone
+		return htmx != null ? "plays/list :: results" : "plays/list";
 	}
 
 	@GetMapping("/plays/new")

@@ -86,6 +86,22 @@ class PlayRepository {
 				""".formatted(VERSION_COLUMNS)).query(PlayRepository::version).list();
 	}
 
+	/** As {@link #library()}, filtered (each null filter left out). */
+	List<PlayView> library(String q, SalesMoment moment, PlayRole role) {
+		return this.jdbc.sql("""
+				SELECT %s FROM play p JOIN play_version v ON v.play_id = p.id AND v.version = p.current_version
+				WHERE (CAST(:q AS TEXT) IS NULL OR strpos(lower(v.title), lower(CAST(:q AS TEXT))) > 0)
+				  AND (CAST(:moment AS TEXT) IS NULL OR v.moment = CAST(:moment AS TEXT))
+				  AND (CAST(:role AS TEXT) IS NULL OR v.for_role = CAST(:role AS TEXT))
+				ORDER BY v.moment, lower(v.title), p.id
+				""".formatted(VERSION_COLUMNS))
+			.param("q", q)
+			.param("moment", moment == null ? null : moment.name())
+			.param("role", role == null ? null : role.name())
+			.query(PlayRepository::version)
+			.list();
+	}
+
 	Optional<PlayView> current(long playId) {
 		return this.jdbc.sql("""
 				SELECT %s FROM play p JOIN play_version v ON v.play_id = p.id AND v.version = p.current_version

@@ -76,6 +76,15 @@ public class Plays {
 		return this.plays.library();
 	}
 
+	/**
+	 * The library's plays whose title holds {@code q} (any case), of the moment and for
+	 * the role given; null or blank leaves that filter out.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlayView> library(String q, SalesMoment moment, PlayRole role) {
+		return this.plays.library(q == null || q.isBlank() ? null : q.strip(), moment, role);
+	}
+
 	@Transactional(readOnly = true)
 	public PlayView get(long playId) {
 		return this.plays.current(playId).orElseThrow(() -> new NotFoundException("Play", playId));

@@ -86,10 +86,11 @@ class ProcessPageController {
 
 	@GetMapping("/process")
 	@PreAuthorize("!hasRole('PARTNER')")
-	String page(Viewer viewer, @RequestParam(required = false) Integer page, Model model) {
+	String page(Viewer viewer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("stages", this.process.stages());
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r != Role.EXECUTIVE).toList());
-		model.addAttribute("stalled", this.process.stalled(viewer, PageRequest.listed(page, 25)));
+		model.addAttribute("stalled", this.process.stalled(viewer, PageRequest.listed(page, size)));
 		return "process/page";
 	}
 
@@ -118,7 +119,7 @@ class ProcessPageController {
 			model.addAttribute("fieldErrors", FormErrors.of(ex));
 			model.addAttribute("errorStage", code);
 			model.addAttribute("error", "Nothing was saved: " + ex.readable());
-			return page(viewer, null, model);
+			return page(viewer, null, null, model);
 		}
 	}
 

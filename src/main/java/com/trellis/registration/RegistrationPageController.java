@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -59,18 +60,20 @@ class RegistrationPageController {
 	@GetMapping("/registrations")
 	String list(Viewer viewer, @RequestParam(required = false) RegistrationStatus status,
 			@RequestParam(required = false) Boolean mine, @RequestParam(defaultValue = "false") boolean breached,
-			@RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		boolean book = mine != null ? mine : viewer.is(Role.PAM);
 		var filter = new RegistrationFilter(status, null, breached, book);
-		var result = breached ? this.registrations.breaches(viewer, PageRequest.listed(page, 25))
-				: this.registrations.search(viewer, filter, PageRequest.listed(page, 25));
+		var result = breached ? this.registrations.breaches(viewer, PageRequest.listed(page, size))
+				: this.registrations.search(viewer, filter, PageRequest.listed(page, size));
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", RegistrationStatus.values());
 		model.addAttribute("partnerNames", this.partners.names(viewer,
 				result.items().stream().map(RegistrationView::partnerId).distinct().toList()));
 		model.addAttribute("now", this.clock.instant());
-		return "registration/list";
+		// the live filter swaps the results alone (the list's other pages are whole)
+		return htmx != null ? "registration/list :: results" : "registration/list";
 	}
 
 	@GetMapping("/registrations/rules")

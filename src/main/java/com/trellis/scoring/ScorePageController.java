@@ -53,12 +53,14 @@ class ScorePageController {
 	@GetMapping("/scores")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	String book(Viewer viewer, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, Model model) {
-		// a bad sort and a bad page are named together
-		com.trellis.shared.FormErrors.checks(() -> ScoreExports.sort(sort), () -> PageRequest.of(page, 50)).run();
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
+		// a bad sort, a bad page and a bad size are named together
+		com.trellis.shared.FormErrors
+			.checks(() -> ScoreExports.sort(sort), () -> PageRequest.of(page, size == null ? 50 : size))
+			.run();
 		var order = ScoreExports.sort(sort);
 		model.addAttribute("sort", order);
-		model.addAttribute("lines", this.scores.list(viewer, order, PageRequest.of(page, 50)));
+		model.addAttribute("lines", this.scores.list(viewer, order, PageRequest.of(page, size == null ? 50 : size)));
 		var book = this.scores.list(viewer, "behaviour", new PageRequest(0, PageRequest.MAX_SIZE)).items();
 		model.addAttribute("bookChart", this.json.writeValueAsString(BookChart.of(book)));
 		var highPotential = this.intelligence.highPotentialAsStored(viewer);

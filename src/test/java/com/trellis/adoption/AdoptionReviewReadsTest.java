@@ -49,7 +49,7 @@ class AdoptionReviewReadsTest {
 	private final CouldHelp couldHelp = mock(CouldHelp.class);
 
 	private final Adoption adoption = new Adoption(this.repository, this.couldHelp, this.users, this.deals,
-			this.accounts, null, null, null, Clock.systemUTC(), null);
+			this.accounts, null, null, null, Clock.systemUTC(), null, null);
 
 	@Test
 	void theReviewReadsItsDealsInOrderWithoutACountAndAsksForEveryIndustryOnce() {

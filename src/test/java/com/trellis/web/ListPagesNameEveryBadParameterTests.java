@@ -44,7 +44,14 @@ class ListPagesNameEveryBadParameterTests {
 			"/partners?sort=bogus&page=-1 | sort page", "/accounts?ownerId=abc&page=-3 | ownerId page",
 			"/hygiene/NO_SUCH_CHECK?page=-1 | check page", "/hygiene/STALE_DEALS?page=abc | page",
 			"/forecast?scope=NOPE&day=2026-13-40 | scope day", "/metrics?from=yesterday&to=2026-13-40 | from to",
-			"/cosell?status=MAYBE&page=-2 | status page", "/scores?sort=height&page=-1 | sort page" })
+			"/cosell?status=MAYBE&page=-2 | status page", "/scores?sort=height&page=-1 | sort page",
+			// a page size out of 1 to 200 is named on every list page (it was ignored)
+			"/opportunities?size=0 | size", "/opportunities?stage=BOGUS&size=0 | stage size",
+			"/registrations?size=201 | size", "/leads?size=0 | size", "/partners?size=0&page=-1 | size page",
+			"/accounts?size=-5 | size", "/account-plans?size=0 | size", "/hygiene/STALE_DEALS?size=0 | size",
+			"/activation?size=0 | size", "/process?size=0 | size", "/cosell?size=500 | size",
+			"/scores?sort=height&size=0 | sort size", "/admin/users?page=-1&size=0 | page size",
+			"/admin/users?role=NOPE&size=0 | role size" })
 	void aListPageNamesEveryBadParameterAtOnce(String url, String fields) throws Exception {
 		var page = this.mvc.perform(get(url).session(signIn(this.fixtures.user(Role.ADMIN))))
 			.andExpect(status().isBadRequest())
@@ -54,6 +61,33 @@ class ListPagesNameEveryBadParameterTests {
 		var named = FIELD.matcher(page).results().map(m -> m.group(1)).toList();
 		assertThat(named).as(url).containsExactlyInAnyOrderElementsOf(List.of(fields.split(" ")));
 		assertThat(page).contains("id=\"bad-fields\"");
+	}
+
+	/**
+	 * A page size out of range is told its allowed range, on a list page and on a list of
+	 * the API alike; a size in range is honoured.
+	 */
+	@org.junit.jupiter.api.Test
+	void aPageSizeOutOfRangeIsToldItsRangeOnListPagesAndTheApi() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var page = this.mvc.perform(get("/opportunities?size=0").session(signIn(admin)))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("must be between 1 and 200");
+		new com.trellis.support.Api(this.mvc, this.fixtures.token(admin)).get("/api/v1/opportunities?size=0")
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+				.value("size"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].message")
+				.value("must be between 1 and 200"));
+		var two = this.mvc.perform(get("/opportunities?size=2").session(signIn(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Pattern.compile("<a href=\"/opportunities/\\d+\"").matcher(two).results().count()).isEqualTo(2);
 	}
 
 	/**

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Clears the way for the embedded PostgreSQL after a crash: an orphaned server of our
  * data folder is stopped cleanly ({@code pg_ctl stop -m fast} with the binaries it runs
- * from, or SIGTERM when those are gone), a {@code postmaster.pid} whose process id now
- * belongs to another process is removed, and anything it cannot judge stops the start
- * with the reason.
+ * from, or SIGTERM when those are gone or this process runs as root, which pg_ctl
+ * refuses: {@link StopWay}), a {@code postmaster.pid} whose process id now belongs to
+ * another process is removed, and anything it cannot judge stops the start with the
+ * reason.
  */
 final class StaleServerRecovery {
 
@@ -63,9 +64,15 @@ final class StaleServerRecovery {
 			.command()
 			.map(command -> Path.of(command).resolveSibling("pg_ctl"))
 			.filter(Files::isExecutable);
-		if (pgCtl.isEmpty() || !stoppedByPgCtl(pgCtl.get(), folder, timeout)) {
-			log.warn("Sending SIGTERM to PostgreSQL process {} (pg_ctl {})", pid,
-					pgCtl.isEmpty() ? "is not reachable" : "did not stop it");
+		var way = StopWay.choose(pgCtl.isPresent(), runsAsRoot());
+		if (way.pgCtl()) {
+			if (!stoppedByPgCtl(pgCtl.get(), folder, timeout)) {
+				log.warn("Sending SIGTERM to PostgreSQL process {} (pg_ctl did not stop it)", pid);
+				process.get().destroy();
+			}
+		}
+		else {
+			log.info("Stopping PostgreSQL process {} with SIGTERM: {}", pid, way.reason());
 			process.get().destroy();
 		}
 		try {
@@ -99,6 +106,41 @@ final class StaleServerRecovery {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted while stopping the orphaned PostgreSQL", ex);
 		}
+	}
+
+	/**
+	 * Whether this process runs as root (its {@code /proc/self} belongs to uid 0; the
+	 * user name where that cannot be read): pg_ctl refuses to run as root.
+	 */
+	private static boolean runsAsRoot() {
+		try {
+			return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+		}
+		catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException ex) {
+			return "root".equals(System.getProperty("user.name"));
+		}
+	}
+
+	/**
+	 * How an orphaned server is stopped: with {@code pg_ctl stop -m fast} when its
+	 * binaries are there and this process is not root (pg_ctl refuses to run as root, it
+	 * would only fail and log that), else with SIGTERM.
+	 *
+	 * @param pgCtl whether pg_ctl is used
+	 * @param reason why not, in words (empty when it is)
+	 */
+	record StopWay(boolean pgCtl, String reason) {
+
+		static StopWay choose(boolean pgCtlReachable, boolean root) {
+			if (!pgCtlReachable) {
+				return new StopWay(false, "pg_ctl is not next to its executable");
+			}
+			if (root) {
+				return new StopWay(false, "pg_ctl does not run as root");
+			}
+			return new StopWay(true, "");
+		}
+
 	}
 
 	private static StalePostmaster.ProcessFacts facts(long pid) {

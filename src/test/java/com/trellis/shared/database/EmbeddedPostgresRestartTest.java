@@ -50,6 +50,12 @@ class EmbeddedPostgresRestartTest {
 		assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).as("the orphaned server still holds the folder")
 			.isTrue();
 
+		// what the recovery logs: no pg_ctl that refuses to run as root, no warning about
+		// it
+		var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StaleServerRecovery.class);
+		var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+		logged.start();
+		logger.addAppender(logged);
 		var configuration = new EmbeddedPostgresConfiguration();
 		long started = System.nanoTime();
 		try (var postgres = configuration.embeddedPostgres(new EmbeddedPostgresProperties(dataDir, 0, false, null))) {
@@ -64,7 +70,19 @@ class EmbeddedPostgresRestartTest {
 				dataSource.close();
 			}
 		}
+		finally {
+			logger.detachAppender(logged);
+		}
 		assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(30);
+		assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+			.noneMatch(message -> message.contains("pg_ctl stop answered"))
+			.noneMatch(message -> message.contains("as root") && !message.startsWith("Stopping PostgreSQL process"));
+		if ("root".equals(System.getProperty("user.name"))) {
+			assertThat(logged.list)
+				.filteredOn(event -> event.getFormattedMessage().contains("pg_ctl does not run as root"))
+				.singleElement()
+				.satisfies(event -> assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO));
+		}
 	}
 
 	private static Process startChild(Path dataDir, String note) throws Exception {

@@ -77,4 +77,13 @@ class StalePostmasterTest {
 		assertThat(decision.reason()).contains("not a pid");
 	}
 
+	@Test
+	void anOrphanIsStoppedWithPgCtlOnlyWhenItIsThereAndThisProcessIsNotRoot() {
+		assertThat(StaleServerRecovery.StopWay.choose(true, false).pgCtl()).isTrue();
+		assertThat(StaleServerRecovery.StopWay.choose(true, true))
+			.isEqualTo(new StaleServerRecovery.StopWay(false, "pg_ctl does not run as root"));
+		assertThat(StaleServerRecovery.StopWay.choose(false, false))
+			.isEqualTo(new StaleServerRecovery.StopWay(false, "pg_ctl is not next to its executable"));
+	}
+
 }
