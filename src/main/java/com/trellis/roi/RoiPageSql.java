@@ -24,6 +24,14 @@ import com.trellis.shared.ReportingCurrency;
  * ({@link VelocityRule}: shift, points per 1,000 highest first, momentum highest first,
  * id) with their momentum and cost.</li>
  * </ul>
+ * A partner's momentum is its latest behaviour score by {@code :asOf} less its latest one
+ * at least {@code :days} days older ({@link VelocityRepository#momentum}). The scoring
+ * run writes a row per partner and week, so most partners' latest score is in the latest
+ * stored week by {@code :asOf}, and their older one in the latest stored week by that
+ * week less {@code :days}: both are read as two ranges of that index
+ * ({@code partner_score_week_latest_idx}); only a partner without a score in one of those
+ * weeks is looked up by itself, and none when no behaviour score is stored by
+ * {@code :asOf} (issue 15: two lookups per partner, 72,000 for the program).
  */
 final class RoiPageSql {
 
@@ -129,15 +137,37 @@ final class RoiPageSql {
 					top AS MATERIALIZED (
 					    SELECT * FROM fig ORDER BY cost DESC, id LIMIT :listed
 					)%2$s,
+					latest_week AS (
+					    SELECT max(w.week_start) AS week FROM partner_score_week w
+					    WHERE w.pillar = 'BEHAVIOUR' AND w.week_start <= :asOf
+					),
+					earlier_week AS (
+					    SELECT max(w.week_start) AS week FROM partner_score_week w
+					    WHERE w.pillar = 'BEHAVIOUR' AND w.week_start <= (SELECT week FROM latest_week) - :days
+					),
+					at_latest AS (
+					    SELECT w.partner_id, w.score FROM partner_score_week w
+					    WHERE w.week_start = (SELECT week FROM latest_week) AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+					),
+					at_earlier AS (
+					    SELECT w.partner_id, w.score FROM partner_score_week w
+					    WHERE w.week_start = (SELECT week FROM earlier_week) AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+					),
 					mom AS (
-					    SELECT c.id, c.name, c.tier, c.cost, latest.score - earlier.score AS momentum
+					    SELECT c.id, c.name, c.tier, c.cost, latest.score - coalesce(e.score, earlier.score) AS momentum
 					    FROM fig c
+					    LEFT JOIN at_latest l ON l.partner_id = c.id
 					    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
-					        WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL AND w.week_start <= :asOf
-					        ORDER BY w.week_start DESC LIMIT 1) latest ON true
+					        WHERE l.partner_id IS NULL AND (SELECT week FROM latest_week) IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+					          AND w.week_start < (SELECT week FROM latest_week)
+					        ORDER BY w.week_start DESC LIMIT 1) before ON true
+					    CROSS JOIN LATERAL (SELECT coalesce(l.score, before.score) AS score,
+					        CASE WHEN l.partner_id IS NOT NULL THEN (SELECT week FROM latest_week) ELSE before.week_start END AS week
+					    ) latest
+					    LEFT JOIN at_earlier e ON l.partner_id IS NOT NULL AND e.partner_id = c.id
 					    LEFT JOIN LATERAL (SELECT w.score FROM partner_score_week w
-					        WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-					          AND w.week_start <= latest.week_start - :days
+					        WHERE e.partner_id IS NULL AND latest.week IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+					          AND w.week_start <= latest.week - :days
 					        ORDER BY w.week_start DESC LIMIT 1) earlier ON true
 					    WHERE c.tier IS DISTINCT FROM 'TIER_1_INVEST'
 					),
@@ -152,7 +182,8 @@ final class RoiPageSql {
 					chosen AS (
 					    SELECT r.*, row_number() OVER (ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id)
 					             AS ord
-					    FROM ranked r ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested
+					    FROM (SELECT * FROM ranked
+					          ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested) r
 					)
 					SELECT * FROM (
 					    SELECT 'T' AS kind, f.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, %4$s, %5$s

@@ -164,6 +164,28 @@ class RoiInviteFactPropertyTests {
 		var wanted = new TreeMap<String, List<Long>>();
 		expected.forEach((key, counts) -> wanted.put(key, List.of(counts[0], counts[1])));
 		assertThat(kept).as("kept invitations " + when).isNotEmpty().containsExactlyEntriesOf(wanted);
+		assertThat(this.jdbc.sql(PARTNER_COUNTS).query((rs, n) -> rowOf(rs)).list())
+			.as("kept counts per quarter and partner " + when)
+			.isNotEmpty()
+			.containsExactlyElementsOf(this.jdbc.sql(PARTNER_COUNTS_GROUPED).query((rs, n) -> rowOf(rs)).list());
+	}
+
+	/** The kept counts per quarter and partner (V174). */
+	private static final String PARTNER_COUNTS = """
+			SELECT quarter, partner_id, requests, attachments, invites, reps FROM roi_invite_partner_fact
+			ORDER BY quarter, partner_id
+			""";
+
+	/** The kept invitations per user grouped per quarter and partner, the reps' now. */
+	private static final String PARTNER_COUNTS_GROUPED = """
+			SELECT i.quarter, i.partner_id, sum(i.requests), sum(i.attachments), sum(i.requests + i.attachments), count(*)
+			FROM roi_invite_fact i JOIN app_user u ON u.id = i.rep_id AND u.role IN ('AE', 'SALES_MANAGER')
+			GROUP BY 1, 2 ORDER BY 1, 2
+			""";
+
+	private static List<Object> rowOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return List.of(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+				rs.getLong(6));
 	}
 
 	/** Every quarter's pull-through as the statement that read every invitation. */

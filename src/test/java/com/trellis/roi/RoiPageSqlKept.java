@@ -1,0 +1,166 @@
+package com.trellis.roi;
+
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.ReportingCurrency;
+
+/**
+ * The ROI page's statement as it was before roi21 ({@code RoiPageSql.PAGE} of main
+ * {@code ab205f7}: every partner's behaviour momentum looked up per partner, two index
+ * probes each, for the reinvest order): the property tests compare the page's figures
+ * with it.
+ */
+final class RoiPageSqlKept {
+
+	/**
+	 * Scope, rates, payouts and spend: the CTEs of the page's statement before
+	 * {@code fig}.
+	 */
+	private static final String SCOPE = ("""
+			WITH scope AS (
+			    SELECT p.id, p.name, coalesce(t1.to_tier, t2.from_tier, p.tier) AS tier, p.lifecycle_status,
+			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
+			             AS existed
+			    FROM partner p
+			    LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, to_tier FROM tier_change
+			               WHERE effective_on <= :tierDay ORDER BY partner_id, effective_on DESC, id DESC) t1
+			      ON t1.partner_id = p.id
+			    LEFT JOIN (SELECT DISTINCT ON (partner_id) partner_id, from_tier FROM tier_change
+			               ORDER BY partner_id, effective_on, id) t2 ON t2.partner_id = p.id
+			    WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+			      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+			      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
+			),
+			rate AS (
+			    SELECT %3$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
+			    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
+			    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
+			),
+			"""
+			+ RoiQuarterSql.paidAndSpend())
+		.formatted(ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
+				ReportingCurrency.converted("sp.amount", "fx.to_reporting"),
+				ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"));
+
+	/**
+	 * Each partner's figures ({@code fig}, materialized): the scope joined once to the
+	 * quarter's kept sums ({@code roi_partner_quarter_fact}, V150: hours, pipeline and
+	 * revenue, each absent when the partner has no month rows of its fact, as
+	 * {@link RoiQuarterSql#HOURS} and {@link RoiQuarterSql#MADE} read them), the payouts
+	 * and the spend; each cost part as {@link RoiQuarterSql#FIGURES} computes it, and
+	 * their sum.
+	 */
+	private static final String FIG = ("""
+			fig AS MATERIALIZED (
+			    SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost
+			    FROM (
+			        SELECT s.id, s.name, s.tier, coalesce(q.hours, 0) AS hours, coalesce(%1$s, 0) AS enablement,
+			               coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
+			               CASE WHEN s.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND s.existed
+			                    THEN round(coalesce((SELECT pam FROM rate), 0), %2$s) ELSE 0 END AS pam,
+			               coalesce(q.pipeline, 0) AS pipeline, coalesce(q.revenue, 0) AS revenue
+			        FROM scope s
+			        LEFT JOIN (SELECT q.partner_id, CASE WHEN q.hours_months > 0 THEN q.hours END AS hours,
+			                          CASE WHEN q.made_months > 0 THEN q.pipeline END AS pipeline,
+			                          CASE WHEN q.made_months > 0 THEN q.revenue END AS revenue
+			                   FROM roi_partner_quarter_fact q WHERE q.quarter = :fromDay) q ON q.partner_id = s.id
+			        LEFT JOIN paid pd ON pd.partner_id = s.id LEFT JOIN spend sp ON sp.partner_id = s.id
+			    ) c
+			)""")
+		.formatted(ReportingCurrency.converted("coalesce(q.hours, 0) * (SELECT hour_cost FROM rate)",
+				"(SELECT hour_rate FROM rate)"), MinorUnits.of(ReportingCurrency.CODE));
+
+	/**
+	 * A group's sums over the partners of {@code fig}, as {@link RoiQuarterSql#TOTAL}.
+	 */
+	private static final String SUMS = """
+			count(*) AS partners, coalesce(sum(f.hours), 0) AS hours,
+			coalesce(sum(f.enablement), 0) AS enablement, coalesce(sum(f.mdf), 0) AS mdf,
+			coalesce(sum(f.incentives), 0) AS incentives, coalesce(sum(f.spend), 0) AS spend,
+			coalesce(sum(f.pam), 0) AS pam, coalesce(sum(f.pipeline), 0) AS pipeline,
+			coalesce(sum(f.revenue), 0) AS revenue""";
+
+	/**
+	 * {@code x} rounded to two decimals half to even, as {@link VelocityRule} rounds the
+	 * points per 1,000 ({@code round} in SQL rounds half away from zero).
+	 */
+	private static String halfEven(String x) {
+		return ("CASE WHEN abs((%1$s) * 100 - trunc((%1$s) * 100)) = 0.5"
+				+ " THEN (trunc((%1$s) * 100) + CASE WHEN mod(trunc((%1$s) * 100), 2) = 0 THEN 0 ELSE sign(%1$s) END) / 100"
+				+ " ELSE round(%1$s, 2) END")
+			.formatted(x);
+	}
+
+	/** A row of the page's statement that is not a group's sums: its sums are null. */
+	private static final String NO_SUMS = """
+			CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
+			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
+			CAST(NULL AS NUMERIC)""";
+
+	/** A group's row of the page's statement: no partner. */
+	private static final String NO_PARTNER = """
+			CAST(NULL AS BIGINT) AS id, CAST(NULL AS TEXT) AS name, CAST(NULL AS TEXT) AS tier,
+			CAST(NULL AS NUMERIC) AS deals, CAST(NULL AS NUMERIC) AS won, CAST(NULL AS NUMERIC) AS expected,
+			CAST(NULL AS NUMERIC) AS cost, CAST(NULL AS NUMERIC) AS momentum, CAST(0 AS BIGINT) AS ord""";
+
+	/**
+	 * The page's one statement (see the class): the scope's costs computed once
+	 * ({@code fig}, materialized), then the rows of each kind, by kind and then in each
+	 * kind's order ({@code ord}; the groups by name and cohort id).
+	 */
+	static final String PAGE = SCOPE + FIG
+			+ """
+					,
+					top AS MATERIALIZED (
+					    SELECT * FROM fig ORDER BY cost DESC, id LIMIT :listed
+					)%2$s,
+					mom AS (
+					    SELECT c.id, c.name, c.tier, c.cost, latest.score - earlier.score AS momentum
+					    FROM fig c
+					    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
+					        WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL AND w.week_start <= :asOf
+					        ORDER BY w.week_start DESC LIMIT 1) latest ON true
+					    LEFT JOIN LATERAL (SELECT w.score FROM partner_score_week w
+					        WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+					          AND w.week_start <= latest.week_start - :days
+					        ORDER BY w.week_start DESC LIMIT 1) earlier ON true
+					    WHERE c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+					),
+					ranked AS (
+					    SELECT m.*,
+					           CASE WHEN m.momentum IS NULL THEN 4
+					                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
+					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
+					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %3$s END AS per_thousand
+					    FROM mom m
+					),
+					chosen AS (
+					    SELECT r.*, row_number() OVER (ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id)
+					             AS ord
+					    FROM ranked r ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested
+					)
+					SELECT * FROM (
+					    SELECT 'T' AS kind, f.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, %4$s, %5$s
+					    FROM fig f GROUP BY f.tier
+					    UNION ALL
+					    SELECT 'C', c.name, c.id, %4$s, %5$s
+					    FROM fig f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+					    GROUP BY c.id, c.name
+					    UNION ALL
+					    SELECT 'L', NULL, NULL, NULL, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam, t.pipeline,
+					           t.revenue, t.id, t.name, t.tier, coalesce(l.deals, 0), coalesce(l.won, 0), coalesce(l.expected, 0),
+					           t.cost, NULL, row_number() OVER (ORDER BY t.cost DESC, t.id)
+					    FROM top t LEFT JOIN lift l ON l.partner_id = t.id
+					    UNION ALL
+					    SELECT 'R', NULL, NULL, %6$s, r.id, r.name, r.tier, NULL, NULL, NULL, r.cost, r.momentum, r.ord
+					    FROM chosen r
+					) g
+					ORDER BY kind, ord, grp, cohort_id
+					"""
+				.formatted(null, RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"),
+						halfEven("m.momentum * 1000 / m.cost"), SUMS, NO_PARTNER, NO_SUMS);
+
+	private RoiPageSqlKept() {
+	}
+
+}
