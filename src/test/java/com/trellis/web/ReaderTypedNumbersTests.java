@@ -67,35 +67,6 @@ class ReaderTypedNumbersTests {
 		assertThat(amount("Typed thousands")).isEqualByComparingTo("75000");
 	}
 
-	/**
-	 * A German reader's "1,500" could be fifteen hundred (as English writes it) or one
-	 * and a half: refused naming the field and both readings, nothing stored, whether the
-	 * amount is bound to the form or read by the form's own fields.
-	 */
-	@Test
-	void aGermanRepsDealOf1Comma500IsRefusedAsAmbiguousNamingTheAmount() throws Exception {
-		var world = this.fixtures.world("Typed Ambiguous Amounts");
-		var ae = reading(world.ae(), "de-DE");
-		var refused = this.mvc
-			.perform(post("/opportunities/new").param("accountId", String.valueOf(world.accountId()))
-				.param("name", "Typed ambiguous")
-				.param("amount", "1,500")
-				.param("currency", "EUR")
-				.param("stage", "QUALIFIED")
-				.param("closeDate", "2027-02-26")
-				.param("ownerId", String.valueOf(world.ae().userId()))
-				.session(ae)
-				.with(csrf()))
-			.andReturn()
-			.getResponse();
-		assertThat(refused.getStatus()).isEqualTo(400);
-		assertThat(refused.getContentAsString())
-			.contains("1,500 is ambiguous: write 1.500 for thousands or 1,5 for a decimal");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM opportunity WHERE name = 'Typed ambiguous'")
-			.query(Long.class)
-			.single()).isZero();
-	}
-
 	@Test
 	void aRebateTierTypedAs2Comma5IsTwoAndAHalfPercentForAGermanAdminAndRefusedForAnAmericanOne() throws Exception {
 		var german = reading(this.fixtures.user(Role.ADMIN), "de-DE");
