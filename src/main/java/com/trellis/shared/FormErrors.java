@@ -26,16 +26,13 @@ public final class FormErrors {
 
 	/**
 	 * What a field that could not be read is told: an amount how to write it (without an
-	 * exponent, with a point as decimal separator where a comma was typed, either reading
-	 * of an ambiguous one such as a German reader's "1,500"), a day how to write it
-	 * (yyyy-mm-dd), anything else that it cannot be read.
+	 * exponent, with a point as decimal separator where a comma was typed), a day how to
+	 * write it (yyyy-mm-dd), anything else that it cannot be read.
 	 */
 	private static String unreadable(org.springframework.validation.FieldError error) {
 		var codes = java.util.Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes());
 		if (codes.contains("typeMismatch.java.math.BigDecimal")) {
-			var typed = String.valueOf(error.getRejectedValue());
-			var ambiguous = GroupedAmounts.Editor.ambiguity(typed);
-			return ambiguous != null ? ambiguous : PlainDecimals.unreadable(typed);
+			return PlainDecimals.unreadable(String.valueOf(error.getRejectedValue()));
 		}
 		if (codes.contains("typeMismatch.java.time.LocalDate")) {
 			return ExactJsonTypes.parameter(java.time.LocalDate.class);

@@ -69,9 +69,6 @@ public final class FormFields {
 		try {
 			return GroupedAmounts.Editor.read(value);
 		}
-		catch (GroupedAmounts.Ambiguous ex) {
-			return fail(field, ex.getMessage());
-		}
 		catch (NumberFormatException ex) {
 			return fail(field, "must be a number such as " + example());
 		}
