@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.trellis.matching.CompanyMatcher;
 import com.trellis.registration.ConflictCandidate.Kind;
@@ -93,10 +92,6 @@ class ConflictClaims {
 		return value == null ? null : value.toInstant();
 	}
 
-	private static final String PROTECTING = RegistrationStatus.PROTECTING.stream()
-		.map(s -> "'" + s.name() + "'")
-		.collect(Collectors.joining(", ", "(", ")"));
-
 	private static final String READ = """
 			WITH o AS MATERIALIZED (
 			    SELECT r.id, r.partner_id, r.status, r.submitted_at, r.protection_ends_at, r.customer_name,
@@ -116,7 +111,7 @@ class ConflictClaims {
 			    UNION ALL
 			    (SELECT * FROM o WHERE NOT o.accepted)) AS x ON TRUE
 			ORDER BY x.submitted_at, x.id
-			""".formatted(ConflictRepository.SINCE_WHERE, PROTECTING);
+			""".formatted(ConflictRepository.SINCE_WHERE, RegistrationStatus.PROTECTING_SQL);
 
 	/**
 	 * The registrations holding the customer that the rules of engagement may pick, in

@@ -42,10 +42,14 @@ class ProtectionRepository {
 		return this.jdbc.sql("""
 				UPDATE deal_registration SET status = 'EXPIRED', status_reason = :reason, decided_at = :now,
 				    decided_by = NULL, version = version + 1
-				WHERE status IN ('PENDING', 'NEEDS_INFO', 'APPROVED') AND protection_ends_at < :now
+				WHERE status IN %s AND protection_ends_at < :now
 				  AND deal_closed_at IS NULL
 				RETURNING id
-				""").param("now", Timestamp.from(now)).param("reason", reason).query(Long.class).list();
+				""".formatted(RegistrationStatus.PROTECTING_SQL))
+			.param("now", Timestamp.from(now))
+			.param("reason", reason)
+			.query(Long.class)
+			.list();
 	}
 
 	/**
@@ -55,11 +59,12 @@ class ProtectionRepository {
 	 * by the next expiry run. Reads the few held rows through their partial index.
 	 */
 	List<Row> lapsedWithQueue() {
-		return this.jdbc.sql("SELECT " + RegistrationRepository.COLUMNS
-				+ ", registrable_domain, normalized_name FROM deal_registration r"
-				+ " WHERE r.status NOT IN ('PENDING', 'NEEDS_INFO', 'APPROVED') AND r.id IN (SELECT h.held_behind_id"
-				+ " FROM deal_registration h WHERE h.held_behind_id IS NOT NULL AND h.status = 'ON_HOLD')"
-				+ " ORDER BY r.id")
+		return this.jdbc
+			.sql("SELECT " + RegistrationRepository.COLUMNS
+					+ ", registrable_domain, normalized_name FROM deal_registration r" + " WHERE r.status NOT IN "
+					+ RegistrationStatus.PROTECTING_SQL + " AND r.id IN (SELECT h.held_behind_id"
+					+ " FROM deal_registration h WHERE h.held_behind_id IS NOT NULL AND h.status = 'ON_HOLD')"
+					+ " ORDER BY r.id")
 			.query(RegistrationRepository::row)
 			.list();
 	}

@@ -20,6 +20,13 @@ public enum RegistrationStatus {
 	/** Registrations that hold a customer: they protect it against later ones. */
 	static final Set<RegistrationStatus> PROTECTING = EnumSet.of(PENDING, NEEDS_INFO, APPROVED);
 
+	/**
+	 * {@link #PROTECTING} as an SQL list: {@code ('PENDING', 'NEEDS_INFO', 'APPROVED')}.
+	 */
+	static final String PROTECTING_SQL = PROTECTING.stream()
+		.map(s -> "'" + s.name() + "'")
+		.collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
 	static final Set<RegistrationStatus> OPEN = EnumSet.of(PENDING, ON_HOLD, NEEDS_INFO, APPROVED);
 
 	private final String label;
