@@ -16,16 +16,16 @@ class ActivationJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ActivationJobs.class);
 
-	private final ActivationPlans plans;
+	private final ActivationProgress progress;
 
-	ActivationJobs(ActivationPlans plans) {
-		this.plans = plans;
+	ActivationJobs(ActivationProgress progress) {
+		this.progress = progress;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Scheduled(cron = "${trellis.activation.cron:0 30 6 * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void daily() {
-		int nudged = this.plans.daily();
+		int nudged = this.progress.daily();
 		if (nudged > 0) {
 			log.info("Activation: nudged {} overdue milestones", nudged);
 		}

@@ -9,19 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import com.trellis.audit.AuditLog;
-import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
 import com.trellis.partners.Partners;
-import com.trellis.registration.Registrations;
 import com.trellis.shared.BusinessCalendar;
-import com.trellis.shared.CountingWins;
 import com.trellis.shared.PageRequest;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -46,25 +42,13 @@ class ActivationBookStatementsTests {
 	Partners partners;
 
 	@Autowired
-	Deals deals;
-
-	@Autowired
-	Registrations registrations;
-
-	@Autowired
 	AuditLog audit;
-
-	@Autowired
-	ApplicationEventPublisher events;
 
 	@Autowired
 	Clock clock;
 
 	@Autowired
 	BusinessCalendar calendar;
-
-	@Autowired
-	CountingWins counting;
 
 	@Autowired
 	Fixtures fixtures;
@@ -74,8 +58,7 @@ class ActivationBookStatementsTests {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var statements = new AtomicInteger();
 		var counted = new ActivationPlans(new ActivationRepository(JdbcClient.create(counting(statements))),
-				this.partners, this.deals, this.registrations, this.audit, this.events, this.clock, this.calendar,
-				this.counting);
+				this.partners, this.audit, this.clock, this.calendar);
 		var small = counted.book(admin, new PageRequest(0, 2));
 		int forTwo = statements.getAndSet(0);
 		var large = counted.book(admin, new PageRequest(0, 12));

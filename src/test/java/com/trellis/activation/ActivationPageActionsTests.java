@@ -37,10 +37,13 @@ class ActivationPageActionsTests {
 	@Autowired
 	ActivationPlans plans;
 
+	@Autowired
+	ActivationProgress progress;
+
 	@Test
 	void aPlanOffersItsFormsOnlyToThoseWhoMayUseThem() throws Exception {
 		var world = this.fixtures.world("Activation Forms Partner");
-		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 20));
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 20));
 		var path = "/partners/" + world.partnerId() + "/activation";
 		var partnerOwned = this.plans.plan(world.pam(), world.partnerId())
 			.milestones()

@@ -33,6 +33,9 @@ class ActivationPlanTests {
 	ActivationPlans plans;
 
 	@Autowired
+	ActivationProgress progress;
+
+	@Autowired
 	Partners partners;
 
 	@Autowired
@@ -114,12 +117,12 @@ class ActivationPlanTests {
 	void aZeroAmountWinIsNoFirstWinAndAnnouncesNothing() {
 		var world = prospect("Zero First Winners");
 		this.partners.changeLifecycle(world.pam(), world.partnerId(), LifecycleStatus.ONBOARDING, "Signed");
-		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 22));
 		long zero = this.fixtures.partnerDeal(world.accountId(), world.ae().userId(), world.partnerId(), "0");
 		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', amount = 0, closed_at = ? WHERE id = ?")
 			.params(java.sql.Timestamp.from(this.clock.instant()), zero)
 			.update();
-		this.plans.refresh(world.partnerId());
+		this.progress.refresh(world.partnerId());
 		assertThat(completed(world.partnerId(), "FIRST_WIN")).isFalse();
 		assertThat(this.plans.plan(world.pam(), world.partnerId()).firstWonAt()).isNull();
 
@@ -128,7 +131,7 @@ class ActivationPlanTests {
 		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', amount = 25000, closed_at = ? WHERE id = ?")
 			.params(java.sql.Timestamp.from(this.clock.instant()), real)
 			.update();
-		this.plans.refresh(world.partnerId());
+		this.progress.refresh(world.partnerId());
 		assertThat(this.plans.plan(world.pam(), world.partnerId()).firstWonAt()).isEqualTo(this.clock.instant());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'FIRST_WIN'")
@@ -141,14 +144,14 @@ class ActivationPlanTests {
 	void aFirstWinOnDay91LeavesThePartnerNotActivated() {
 		var world = prospect("Late Winners");
 		this.partners.changeLifecycle(world.pam(), world.partnerId(), LifecycleStatus.ONBOARDING, "Signed");
-		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 22));
 		this.clock.advance(Duration.ofDays(5));
 		var registered = this.registrations.register(world.partnerUser(), command("Ostrava Steel", "ostrava-steel.cz"));
 		var approved = this.registrations.approve(world.pam(), registered.id(),
 				new ApproveCommand(world.ae().userId(), null));
 		this.clock.advance(Duration.ofDays(86));
 		this.deals.moveStage(world.ae(), approved.opportunityId(), Stage.REGISTERED, Stage.CLOSED_WON, "signed", false);
-		this.plans.daily();
+		this.progress.daily();
 		var plan = this.plans.plan(world.pam(), world.partnerId());
 		assertThat(plan.status()).isEqualTo("NOT_ACTIVATED");
 		assertThat(this.jdbc.sql("SELECT verdict FROM activation_plan WHERE partner_id = ?")
@@ -160,7 +163,7 @@ class ActivationPlanTests {
 	@Test
 	void manualMilestonesNeedEvidenceAndTheirOwner() {
 		var world = prospect("Ticking Partners");
-		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 20));
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 20));
 		assertThatThrownBy(
 				() -> this.plans.completeMilestone(world.partnerUser(), world.partnerId(), "ICP_ALIGNED", "done"))
 			.isInstanceOf(AccessDeniedException.class);
@@ -182,10 +185,10 @@ class ActivationPlanTests {
 	@Test
 	void overdueMilestonesNudgeThePartnerOnce() {
 		var world = prospect("Overdue Partners");
-		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 22));
 		this.clock.advance(Duration.ofDays(47));
-		this.plans.daily();
-		this.plans.daily();
+		this.progress.daily();
+		this.progress.daily();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc
 				.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'MILESTONE_OVERDUE'")
@@ -198,7 +201,7 @@ class ActivationPlanTests {
 	@Test
 	void blockersAreRecordedByThePamAndCountedAcrossTheProgram() {
 		var world = prospect("Blocked Partners");
-		this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 22));
 		assertThatThrownBy(
 				() -> this.plans.recordBlocker(world.partnerUser(), world.partnerId(), Blocker.ICP_UNCLEAR, null))
 			.isInstanceOf(AccessDeniedException.class);
@@ -221,7 +224,7 @@ class ActivationPlanTests {
 			this.plans.editTemplate(admin,
 					List.of(new TemplateMilestone("ACCOUNTS_MAPPED", "Top 25 accounts mapped", 20, "PARTNER")));
 			var world = prospect("Templated Partners");
-			this.plans.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+			this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 22));
 			var plan = this.plans.plan(world.pam(), world.partnerId());
 			assertThat(plan.milestones()).filteredOn(m -> m.code().equals("ACCOUNTS_MAPPED"))
 				.singleElement()

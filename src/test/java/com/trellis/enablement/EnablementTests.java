@@ -33,7 +33,7 @@ class EnablementTests {
 	Enablement enablement;
 
 	@Autowired
-	com.trellis.activation.ActivationPlans activation;
+	com.trellis.activation.ActivationProgress activation;
 
 	@Autowired
 	Activity activity;

@@ -78,7 +78,7 @@ class SecurityMatrixTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
-	com.trellis.activation.ActivationPlans plans;
+	com.trellis.activation.ActivationProgress progress;
 
 	@Autowired
 	com.trellis.incentives.MarketDevelopmentFunds funds;
@@ -105,7 +105,7 @@ class SecurityMatrixTests {
 			own = this.fixtures.world("Matrix Own");
 			otherRegistration = this.registrations.register(other.partnerUser(), registration("Matrix Customer")).id();
 			otherLead = lead();
-			this.plans.start(own.partnerId(), java.time.LocalDate.of(2026, 11, 2));
+			this.progress.start(own.partnerId(), java.time.LocalDate.of(2026, 11, 2));
 			for (Role role : Role.values()) {
 				callers.put(role, role == PARTNER ? own.partnerUser() : this.fixtures.user(role));
 			}

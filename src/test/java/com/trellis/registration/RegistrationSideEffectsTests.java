@@ -3,7 +3,7 @@ package com.trellis.registration;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import com.trellis.activation.ActivationPlans;
+import com.trellis.activation.ActivationProgress;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
@@ -30,7 +30,7 @@ class RegistrationSideEffectsTests {
 	Registrations registrations;
 
 	@Autowired
-	ActivationPlans plans;
+	ActivationProgress plans;
 
 	@Autowired
 	JdbcClient jdbc;

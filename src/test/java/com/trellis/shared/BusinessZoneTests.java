@@ -60,6 +60,9 @@ class BusinessZoneTests {
 	ActivationPlans activation;
 
 	@Autowired
+	com.trellis.activation.ActivationProgress progress;
+
+	@Autowired
 	ApiTokens tokens;
 
 	@Autowired
@@ -112,8 +115,8 @@ class BusinessZoneTests {
 		var tooLate = onboardedWorld("Too Late Activators");
 		win(tooLate.dealId(), at(ONBOARDED.plusDays(90), 0, 30));
 		for (var world : List.of(lastMinute, tooLate)) {
-			this.activation.start(world.partnerId(), ONBOARDED);
-			this.activation.refresh(world.partnerId());
+			this.progress.start(world.partnerId(), ONBOARDED);
+			this.progress.refresh(world.partnerId());
 		}
 
 		assertThat(this.activation.plan(lastMinute.pam(), lastMinute.partnerId()).status()).isEqualTo("ACTIVATED");
