@@ -46,31 +46,13 @@ class EndedRegistrationWordingTests {
 	Deals deals;
 
 	@Test
-	void aWonRegistrationReadsEndedDealWonEverywhereWithoutProtectionOrDeadline() throws Exception {
+	void aWonRegistrationReadsEndedDealWonInSearchTheListAndItsPage() throws Exception {
 		var world = this.fixtures.world("Ended Wording Partners");
-		var registered = this.registrations.register(world.partnerUser(),
-				RegistrationTests.command("Wrenhollow Dairies", null));
-		assertThat(registered.protectionEndsAt()).isNotNull();
-		assertThat(registered.slaDueAt()).isNotNull();
-		var approved = this.registrations.approve(world.pam(), registered.id(),
-				new ApproveCommand(world.ae().userId(), null));
-		this.deals.moveStage(world.ae(), approved.opportunityId(), Stage.REGISTERED, Stage.CLOSED_WON, "won", false);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.registrations.get(world.pam(), registered.id()).status() == RegistrationStatus.DEAL_WON);
+		var registered = won(world, "Wrenhollow Dairies");
 
-		var api = new Api(this.mvc, this.fixtures.token(world.pam()));
-		api.get("/api/v1/search?q=Wrenhollow")
+		new Api(this.mvc, this.fixtures.token(world.pam())).get("/api/v1/search?q=Wrenhollow")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.registrations[0].detail", endsWith(" · Ended: deal won")));
-		api.get("/api/v1/registrations/" + registered.id())
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("DEAL_WON"))
-			.andExpect(jsonPath("$.protectionEndsAt", nullValue()))
-			.andExpect(jsonPath("$.slaDueAt", nullValue()));
-		api.get("/api/v1/registrations?status=DEAL_WON&partnerId=" + world.partnerId())
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.items[0].protectionEndsAt", nullValue()));
-
 		var session = login(world.pam());
 		var list = page(session, "/registrations?status=DEAL_WON&mine=false");
 		assertThat(list).contains(">Ended: deal won</span>").doesNotContain(">Deal won<");
@@ -80,6 +62,37 @@ class EndedRegistrationWordingTests {
 			.contains("<dd id=\"protection\">Ended when the deal was won</dd>");
 		var search = page(session, "/search?q=Wrenhollow");
 		assertThat(search).contains("Ended: deal won").doesNotContain("Deal won");
+	}
+
+	@Test
+	void anEndedRegistrationHasNoProtectionEndNorDecisionDeadlineInTheApi() throws Exception {
+		var world = this.fixtures.world("Ended Deadline Partners");
+		var registered = won(world, "Yarrowfield Mills");
+
+		var api = new Api(this.mvc, this.fixtures.token(world.pam()));
+		api.get("/api/v1/registrations/" + registered.id())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DEAL_WON"))
+			.andExpect(jsonPath("$.protectionEndsAt", nullValue()))
+			.andExpect(jsonPath("$.slaDueAt", nullValue()));
+		api.get("/api/v1/registrations?status=DEAL_WON&partnerId=" + world.partnerId())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].id").value(registered.id()))
+			.andExpect(jsonPath("$.items[0].protectionEndsAt", nullValue()))
+			.andExpect(jsonPath("$.items[0].slaDueAt", nullValue()));
+	}
+
+	/** A registration of the customer, approved and its deal won. */
+	private RegistrationView won(Fixtures.World world, String customer) {
+		var registered = this.registrations.register(world.partnerUser(), RegistrationTests.command(customer, null));
+		assertThat(registered.protectionEndsAt()).isNotNull();
+		assertThat(registered.slaDueAt()).isNotNull();
+		var approved = this.registrations.approve(world.pam(), registered.id(),
+				new ApproveCommand(world.ae().userId(), null));
+		this.deals.moveStage(world.ae(), approved.opportunityId(), Stage.REGISTERED, Stage.CLOSED_WON, "won", false);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.registrations.get(world.pam(), registered.id()).status() == RegistrationStatus.DEAL_WON);
+		return registered;
 	}
 
 	private String page(MockHttpSession session, String url) throws Exception {
