@@ -114,7 +114,9 @@ public class DealImport {
 			this.events.publishEvent(new DealReopened(id, after.partnerId()));
 		}
 		if (after.stage().isClosed() && after.stage() != before.stage()) {
-			this.events.publishEvent(new DealClosed(id, after.partnerId(), after.stage() == Stage.CLOSED_WON));
+			// at the closing move's moment, which an import may date in the past
+			this.events.publishEvent(
+					new DealClosed(id, after.partnerId(), after.stage() == Stage.CLOSED_WON, after.closedAt()));
 		}
 	}
 

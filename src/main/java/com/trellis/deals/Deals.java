@@ -381,7 +381,8 @@ public class Deals {
 			this.events.publishEvent(new DealReopened(opportunityId, after.partnerId()));
 		}
 		if (to.isClosed()) {
-			this.events.publishEvent(new DealClosed(after.id(), after.partnerId(), to == Stage.CLOSED_WON));
+			this.events
+				.publishEvent(new DealClosed(after.id(), after.partnerId(), to == Stage.CLOSED_WON, after.closedAt()));
 			if (disqualified && after.partnerId() != null) {
 				this.events.publishEvent(new PartnerNotice("opportunity:" + after.id() + ":DISQUALIFIED",
 						after.partnerId(), "DEAL_DISQUALIFIED", "Disqualified: " + after.name(),

@@ -89,6 +89,7 @@ class ForecastQuotas {
 				throw InvalidInputException.of("amount", "must be zero or more");
 			}
 			this.limits.amountProblem(amount, false)
+				.or(() -> com.trellis.shared.TypedAmounts.ambiguity("amount", ReportingCurrency.CODE))
 				.or(() -> CurrencyRule.decimalsProblem(amount, ReportingCurrency.CODE))
 				.ifPresent(problem -> {
 					throw InvalidInputException.of("amount", problem);

@@ -305,6 +305,7 @@ public class MarketDevelopmentFunds {
 	 */
 	private void requireAmountIn(String field, BigDecimal amount, String currency) {
 		this.limits.amountProblem(amount, true)
+			.or(() -> com.trellis.shared.TypedAmounts.ambiguity(field, currency))
 			.or(() -> CurrencyRule.decimalsProblem(amount, currency))
 			.ifPresent(problem -> {
 				throw InvalidInputException.of(field, problem);

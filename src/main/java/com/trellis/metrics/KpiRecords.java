@@ -15,10 +15,12 @@ import org.springframework.stereotype.Repository;
 /**
  * The drill-down behind each KPI: exactly the records its SQL counts, with the same
  * conditions as {@link KpiRepository}. For a ratio every record of the denominator is
- * listed and {@code counted} says whether it is in the numerator; for a comparison with
- * direct deals both sides are listed, told apart by {@code side}. A deal of an amount
- * drill-down whose amount is unknown (V124) has {@code value} null and
- * {@code amountUnknown} true (false on every other record).
+ * listed and {@code counted} says whether it is in the numerator (a share of the whole
+ * program's deals lists every deal of the program, {@code side} {@code partner},
+ * {@code other} or {@code direct}); for a comparison with direct deals both sides are
+ * listed, told apart by {@code side}. A deal of an amount drill-down whose amount is
+ * unknown (V124) has {@code value} null and {@code amountUnknown} true (false on every
+ * other record).
  */
 @Repository
 class KpiRecords {
@@ -63,12 +65,12 @@ class KpiRecords {
 					               AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf) AS counted
 					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
 					""".formatted(ONBOARDED, s);
-			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" -> """
-					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
-					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
-					WHERE o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND %s AND %s ORDER BY value DESC NULLS LAST
-					""".formatted(AMOUNT, FX, "PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
-					: "o.credit_type IN ('INFLUENCED', 'CO_SELL')", s);
+			case "PIPELINE_SOURCED",
+					"PIPELINE_INFLUENCED" ->
+				programShare(AMOUNT + " AS value", FX, "o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')",
+						"PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
+								: "o.credit_type IN ('INFLUENCED', 'CO_SELL')",
+						"value DESC NULLS LAST, o.id", s);
 			case "PARTNER_SOURCED_REVENUE" -> """
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
@@ -129,13 +131,8 @@ class KpiRecords {
 						FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s ORDER BY p.onboarded_on
 						"""
 					.formatted(s);
-			case "CO_SELL_SHARE" ->
-				"""
-						SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, NULL AS value, TRUE AS counted
-						FROM opportunity o JOIN partner p ON p.id = o.partner_id
-						WHERE o.credit_type = 'CO_SELL' AND o.created_at >= :from AND o.created_at < :to AND %s ORDER BY o.created_at
-						"""
-					.formatted(s);
+			case "CO_SELL_SHARE" -> programShare("NULL AS value", "", "o.created_at >= :from AND o.created_at < :to",
+					"o.credit_type = 'CO_SELL'", "o.created_at, o.id", s);
 			case "OVERLAP_SOURCED_DEALS", "OVERLAP_SOURCED_PIPELINE" -> """
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
@@ -158,6 +155,27 @@ class KpiRecords {
 			row.put("amountUnknown", AMOUNTS.contains(code) && "deal".equals(rs.getString("kind")) && value == null);
 			return row;
 		}).list();
+	}
+
+	/**
+	 * The records of a share of the whole program's deals (pipeline contribution, co-sell
+	 * share): every deal of the denominator, direct and of any partner, with
+	 * {@code counted} for those of the numerator (the slice's partners' deals that meet
+	 * {@code numerator}), those first. {@code side} is {@code partner} for a deal of the
+	 * slice's partners, {@code other} for another partner's and {@code direct} for one
+	 * without a partner.
+	 */
+	private static String programShare(String value, String join, String denominator, String numerator, String order,
+			String slice) {
+		return """
+				SELECT 'deal' AS kind, o.id,
+				       CASE WHEN o.partner_id IS NULL THEN 'direct' WHEN sp.id IS NULL THEN 'other' ELSE 'partner' END AS side,
+				       o.name AS label, %s, COALESCE(sp.id IS NOT NULL AND %s, FALSE) AS counted
+				FROM opportunity o %s LEFT JOIN (SELECT p.id FROM partner p WHERE %s) sp ON sp.id = o.partner_id
+				WHERE %s
+				ORDER BY counted DESC, %s
+				"""
+			.formatted(value, numerator, join, slice, denominator, order);
 	}
 
 	/**

@@ -178,7 +178,9 @@ public class Kpis {
 	}
 
 	/**
-	 * The records a KPI counted; a partner user gets only its own partner's side.
+	 * The records a KPI counted; a partner user gets only its own partner's side (not the
+	 * direct deals of a baseline, nor the other partners' and direct deals of a share of
+	 * the whole program).
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
@@ -186,8 +188,8 @@ public class Kpis {
 				this.records.of(code, period.at(this.clock.instant(), this.calendar.zone()), allowed(viewer, slice)));
 		if (viewer.isPartnerUser()) {
 			// a partner sees the direct baseline as a figure, never the vendor's deals
-			// behind it
-			rows.removeIf(row -> "direct".equals(row.get("side")));
+			// behind it, nor another partner's deals in a program-wide denominator
+			rows.removeIf(row -> !"partner".equals(row.get("side")));
 		}
 		return rows;
 	}

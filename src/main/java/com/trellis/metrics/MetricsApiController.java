@@ -68,8 +68,11 @@ class MetricsApiController {
 
 	@GetMapping("/api/v1/kpis/{code}/records")
 	@Operation(summary = "The records a KPI counts: kind, id, side, label, value, currency, counted",
-			description = "A deal of an amount KPI whose amount is unknown (an open deal imported without one) "
-					+ "has value null and amountUnknown true; it adds nothing to the KPI.")
+			description = "For a ratio every record of the denominator, counted true for those in the numerator. "
+					+ "side: partner (the slice's partners), direct (no partner) or other (another partner's deal "
+					+ "in a share of the whole program: pipeline contribution, co-sell share); a partner user gets "
+					+ "its own partner's records only. A deal of an amount KPI whose amount is unknown (an open "
+					+ "deal imported without one) has value null and amountUnknown true; it adds nothing to the KPI.")
 	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	List<Map<String, Object>> records(Viewer viewer, @PathVariable String code,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,

@@ -36,8 +36,9 @@ class ApprovalCheck {
 	void check(Viewer viewer, long id, ApproveCommand command) {
 		this.registrations.requireDecides(viewer, id);
 		var errors = new ArrayList<FieldError>();
-		if (this.registrations.get(viewer, id).status() != RegistrationStatus.PENDING) {
-			errors.add(new FieldError("status", "only a registration awaiting approval can be approved"));
+		var status = this.registrations.get(viewer, id).status();
+		if (!StatusAction.APPROVE.allowedFrom(status)) {
+			errors.add(new FieldError("status", StatusAction.APPROVE.refusal(status)));
 		}
 		if (command != null && command.ownerId() != null) {
 			var owner = this.users.findEnabled(command.ownerId())

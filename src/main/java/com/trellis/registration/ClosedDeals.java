@@ -1,6 +1,7 @@
 package com.trellis.registration;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 
 import com.trellis.audit.AuditLog;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * holds the customer: a later registration of it (an expansion deal, another partner's
  * project) is decided by the rules of engagement afresh, not held behind a deal that
  * cannot lapse. Running twice changes nothing more: only approved and held registrations
- * are touched.
+ * are touched. The registration ends at the deal's close moment
+ * ({@link DealClosed#closedAt}, a back-dated one for an imported close), the clock's now
+ * only when the event has none.
  */
 @Component
 class ClosedDeals {
@@ -49,17 +52,20 @@ class ClosedDeals {
 
 	@ApplicationModuleListener
 	void on(DealClosed event) {
-		var now = this.clock.instant();
+		// the deal's close moment (an import's may lie in the past); the clock's now only
+		// when the event does not say
+		var closed = event.closedAt() != null ? event.closedAt() : this.clock.instant();
 		long deal = event.opportunityId();
-		this.protections.markDealClosed(deal, now);
+		this.protections.markDealClosed(deal, closed);
 		var to = event.won() ? RegistrationStatus.DEAL_WON : RegistrationStatus.DEAL_LOST;
 		var reason = event.won() ? "Your deal closed won; the registration did its work and its protection ended."
 				: "Your deal closed lost, so the protection of this customer ended.";
 		var ended = new ArrayList<Row>();
 		for (long id : this.protections.approvedOn(deal)) {
 			var before = this.registrations.findForUpdate(id).orElseThrow().view();
-			this.registrations.changeStatus(id, to, reason, null, now);
-			this.registrations.recordHistory(id, RegistrationStatus.APPROVED, to, null, now,
+			var at = endedAt(closed, before);
+			this.registrations.changeStatus(id, to, reason, null, at);
+			this.registrations.recordHistory(id, RegistrationStatus.APPROVED, to, null, at,
 					"Deal " + deal + " closed " + (event.won() ? "won" : "lost") + "; protection ended");
 			var after = this.registrations.findForUpdate(id).orElseThrow();
 			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id,
@@ -75,6 +81,16 @@ class ClosedDeals {
 		}
 		this.held.release(null, ended);
 		this.held.dealClosed(deal);
+	}
+
+	/**
+	 * When an approved registration ended with its deal: the deal's close moment, but not
+	 * before the registration was approved (a close imported with an earlier moment than
+	 * the approval would put its end before its start in the history).
+	 */
+	static Instant endedAt(Instant closed, RegistrationView registration) {
+		var approved = registration.approvedAt();
+		return approved != null && closed.isBefore(approved) ? approved : closed;
 	}
 
 }

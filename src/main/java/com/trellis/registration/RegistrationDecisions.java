@@ -76,7 +76,7 @@ class RegistrationDecisions {
 		var view = row.view();
 		var rules = this.registrations.rules();
 		var values = this.input.resubmission(viewer, row, input, rules);
-		StatusMoves.requireMove(row, RegistrationStatus.PENDING);
+		StatusMoves.requireMove(row, StatusAction.RESUBMIT);
 		this.registrations.updateDetails(id, values);
 		var now = this.clock.instant();
 		this.registrations.resetSla(id, this.moves.slaDue(now, rules));
@@ -89,10 +89,7 @@ class RegistrationDecisions {
 	RegistrationView approve(Viewer viewer, long id, ApproveCommand command) {
 		var row = this.access.lockDecidable(viewer, id);
 		var view = row.view();
-		if (view.status() != RegistrationStatus.PENDING) {
-			throw InvalidInputException.of("status", "only a registration awaiting approval can be approved");
-		}
-		StatusMoves.requireMove(row, RegistrationStatus.APPROVED);
+		StatusMoves.requireMove(row, StatusAction.APPROVE);
 		var later = this.laterDeals.find(row);
 		if (later.isPresent()) {
 			throw InvalidInputException.of("status",
@@ -132,7 +129,7 @@ class RegistrationDecisions {
 	RegistrationView reject(Viewer viewer, long id, String reason) {
 		var row = this.access.lockDecidable(viewer, id);
 		StatusMoves.requireReason(reason);
-		StatusMoves.requireMove(row, RegistrationStatus.REJECTED);
+		StatusMoves.requireMove(row, StatusAction.REJECT);
 		var rejected = this.moves.move(viewer, row, RegistrationStatus.REJECTED, "Rejected: " + reason.strip(),
 				"Rejected: " + reason.strip(), true);
 		this.held.release(viewer.userId(), List.of(row));
@@ -147,11 +144,8 @@ class RegistrationDecisions {
 	 */
 	RegistrationView overrideHold(Viewer viewer, long id, String reason) {
 		var row = this.access.lockDecidable(viewer, id);
-		if (row.view().status() != RegistrationStatus.ON_HOLD) {
-			throw InvalidInputException.of("status", "only a registration on hold has a hold to lift");
-		}
+		StatusMoves.requireMove(row, StatusAction.LIFT_HOLD);
 		StatusMoves.requireReason(reason);
-		StatusMoves.requireMove(row, RegistrationStatus.PENDING);
 		var rules = this.registrations.rules();
 		var now = this.clock.instant();
 		this.registrations.startProtection(id, now.plus(Duration.ofDays(rules.protectionDays())),
@@ -164,7 +158,7 @@ class RegistrationDecisions {
 	RegistrationView sendBack(Viewer viewer, long id, String reason) {
 		var row = this.access.lockDecidable(viewer, id);
 		StatusMoves.requireReason(reason);
-		StatusMoves.requireMove(row, RegistrationStatus.NEEDS_INFO);
+		StatusMoves.requireMove(row, StatusAction.SEND_BACK);
 		return this.moves.move(viewer, row, RegistrationStatus.NEEDS_INFO, "Sent back: " + reason.strip(),
 				"Your partner manager needs more information: " + reason.strip(), true);
 	}
@@ -172,7 +166,7 @@ class RegistrationDecisions {
 	RegistrationView withdraw(Viewer viewer, long id) {
 		var row = this.access.lockVisible(viewer, id);
 		this.access.requireWithdraws(viewer, row.view());
-		StatusMoves.requireMove(row, RegistrationStatus.WITHDRAWN);
+		StatusMoves.requireMove(row, StatusAction.WITHDRAW);
 		var withdrawn = this.moves.move(viewer, row, RegistrationStatus.WITHDRAWN, "Withdrawn", "Withdrawn.", false);
 		this.held.release(viewer.userId(), List.of(row));
 		return withdrawn;
@@ -181,11 +175,7 @@ class RegistrationDecisions {
 	RegistrationView extend(Viewer viewer, long id) {
 		var row = this.access.lockDecidable(viewer, id);
 		var view = row.view();
-		if (!view.status().protects()) {
-			throw InvalidInputException.of("status",
-					"only a registration that holds its customer is extended, not one that is "
-							+ view.status().label().toLowerCase());
-		}
+		StatusMoves.requireMove(row, StatusAction.EXTEND);
 		if (view.extended()) {
 			throw new ConflictException("extended", "the one extension has been granted already");
 		}

@@ -110,8 +110,8 @@ class RegistrationInput {
 	Map<String, Object> resubmission(Viewer viewer, Row row, RegistrationCommand input, RegistrationRules rules) {
 		var view = row.view();
 		RegistrationAccess.requireEdits(viewer, view);
-		if (view.status() != RegistrationStatus.NEEDS_INFO) {
-			throw InvalidInputException.of("status", "only a registration sent back for more information is edited");
+		if (!StatusAction.RESUBMIT.allowedFrom(view.status())) {
+			throw InvalidInputException.of("status", StatusAction.RESUBMIT.refusal(view.status()));
 		}
 		var values = validated(viewer, withPartner(input, view.partnerId()), rules);
 		if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {

@@ -64,7 +64,9 @@ class RegistrationPageController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		boolean book = mine != null ? mine : viewer.is(Role.PAM);
 		var filter = new RegistrationFilter(status, null, breached, book);
-		var result = breached ? this.registrations.breaches(viewer, PageRequest.listed(page, size))
+		// the breaches view keeps the status chosen in it (the live filter keeps the
+		// view)
+		var result = breached ? this.registrations.breaches(viewer, status, PageRequest.listed(page, size))
 				: this.registrations.search(viewer, filter, PageRequest.listed(page, size));
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);

@@ -13,9 +13,15 @@ import java.util.Set;
  */
 public enum RegistrationStatus {
 
-	PENDING("Awaiting approval"), ON_HOLD("On hold"), NEEDS_INFO("More information needed"), APPROVED("Approved"),
-	REJECTED("Rejected"), EXPIRED("Expired"), WITHDRAWN("Withdrawn"), DEAL_LOST("Ended: deal lost"),
-	DEAL_WON("Ended: deal won");
+	PENDING("Awaiting approval", "the registration is awaiting approval"),
+	ON_HOLD("On hold", "the registration is on hold behind an earlier claim on its customer"),
+	NEEDS_INFO("More information needed", "the registration was sent back for more information"),
+	APPROVED("Approved", "the registration is approved and its deal is open"),
+	REJECTED("Rejected", "the registration was rejected"),
+	EXPIRED("Expired", "the registration expired when its protection lapsed"),
+	WITHDRAWN("Withdrawn", "the registration was withdrawn"),
+	DEAL_LOST("Ended: deal lost", "the registration ended when its deal was lost"),
+	DEAL_WON("Ended: deal won", "the registration ended when its deal was won");
 
 	/** Registrations that hold a customer: they protect it against later ones. */
 	static final Set<RegistrationStatus> PROTECTING = EnumSet.of(PENDING, NEEDS_INFO, APPROVED);
@@ -31,12 +37,31 @@ public enum RegistrationStatus {
 
 	private final String label;
 
-	RegistrationStatus(String label) {
+	private final String state;
+
+	RegistrationStatus(String label, String state) {
 		this.label = label;
+		this.state = state;
 	}
 
 	public String label() {
 		return this.label;
+	}
+
+	/**
+	 * The status as a clause of a sentence ("the registration ended when its deal was
+	 * won"), for refusals that say why something cannot be done.
+	 */
+	public String state() {
+		return this.state;
+	}
+
+	/**
+	 * Whether the registration has ended: it goes nowhere from here, protects nothing and
+	 * awaits no decision.
+	 */
+	public boolean ended() {
+		return next().isEmpty();
 	}
 
 	public Set<RegistrationStatus> next() {

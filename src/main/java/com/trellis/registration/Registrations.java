@@ -163,6 +163,12 @@ public class Registrations {
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<RegistrationView> breaches(Viewer viewer, PageRequest page) {
+		return breaches(viewer, null, page);
+	}
+
+	/** As {@link #breaches(Viewer, PageRequest)}, of one status when not null. */
+	@Transactional(readOnly = true)
+	public PageResult<RegistrationView> breaches(Viewer viewer, RegistrationStatus status, PageRequest page) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users do not see approval queues");
 		}
@@ -172,8 +178,8 @@ public class Registrations {
 			pams.add(viewer.userId());
 			scope = pams.stream().flatMap(pam -> this.partners.book(pam).stream()).toList();
 		}
-		return this.queries.search(viewer, new RegistrationFilter(null, null, true, false), scope, this.clock.instant(),
-				page);
+		return this.queries.search(viewer, new RegistrationFilter(status, null, true, false), scope,
+				this.clock.instant(), page);
 	}
 
 	/**

@@ -160,19 +160,22 @@ class StatusMoves {
 	record SlaDays(java.time.LocalDate day, com.trellis.shared.WorkingDays days) {
 	}
 
-	static void requireMove(Row row, RegistrationStatus to) {
+	/**
+	 * Refuses what the registration's status does not allow ({@link StatusAction}),
+	 * naming the status in words.
+	 */
+	static void requireMove(Row row, StatusAction action) {
 		var from = row.view().status();
-		if (from.canMoveTo(to)) {
+		if (action.allowedFrom(from)) {
 			return;
 		}
-		if (from == RegistrationStatus.APPROVED && to == RegistrationStatus.WITHDRAWN) {
+		if (from == RegistrationStatus.APPROVED && action == StatusAction.WITHDRAW) {
 			throw InvalidInputException
 				.of("status", "an approved registration cannot be withdrawn: its deal #" + row.view().opportunityId()
 						+ " is open with this partner, and another partner's registration would be given the customer"
 						+ " while it stays open; the deal is closed as lost instead");
 		}
-		throw InvalidInputException.of("status",
-				"not possible while the registration is " + from.label().toLowerCase());
+		throw InvalidInputException.of("status", action.refusal(from));
 	}
 
 	static void requireReason(String reason) {

@@ -96,7 +96,7 @@ class SearchRepository {
 				""".formatted(PARTNER_SCOPE.formatted("r.partner_id")))
 			.params(params(terms, scope, limit))
 			.query((rs, n) -> new Hit("REGISTRATION", rs.getLong("id"), rs.getString("customer_name"),
-					rs.getString("partner") + " · " + label(rs.getString("status")),
+					rs.getString("partner") + " · " + label("registration.status", rs.getString("status")),
 					"/registrations/" + rs.getLong("id")))
 			.list();
 	}
@@ -127,13 +127,21 @@ class SearchRepository {
 		return spec
 			.query((rs, n) -> new Hit("LEAD", rs.getLong("id"), rs.getString("company_name"),
 					rs.getString("contact_name") + " · " + rs.getString("partner") + " · "
-							+ label(rs.getString("status")),
+							+ label("leads.status", rs.getString("status")),
 					"/leads/" + rs.getLong("id")))
 			.list();
 	}
 
 	private String label(String code) {
 		return code == null ? "—" : this.labels.of(code);
+	}
+
+	/**
+	 * A status as its own pages word it (the message {@code <family>.<CODE>}), not the
+	 * code in words.
+	 */
+	private String label(String family, String code) {
+		return code == null ? "—" : this.labels.of(family, code);
 	}
 
 	private static java.util.Map<String, Object> params(SearchTerms terms, SearchScope scope, int limit) {

@@ -37,6 +37,22 @@ public class Labels {
 	}
 
 	/**
+	 * The label of a code of one family, such as a registration's status: the message
+	 * {@code <family>.<CODE>} ({@code registration.status.DEAL_WON}: "Ended: deal won"),
+	 * the words its own pages show, else {@link #of(Object)}. A status shown outside its
+	 * module (search) reads the same as on its pages, not the code in words ("Deal won").
+	 */
+	public String of(String family, Object code) {
+		if (code == null) {
+			return "";
+		}
+		var text = code instanceof Enum<?> e ? e.name() : code.toString().strip();
+		var label = text.isEmpty() ? null
+				: this.messages.getMessage(family + "." + text, null, null, LocaleContextHolder.getLocale());
+		return label != null ? label : of(code);
+	}
+
+	/**
 	 * Named values (a program's parameters) as the reader reads them: each name from the
 	 * message {@code param.<name>} or in words ({@code coSellPercent}: "Co sell
 	 * percent"), then its value, joined by " · "; never {@code {coSellPercent=3}}.

@@ -46,6 +46,33 @@ public class PageLinks {
 		return contextPath + UriUtils.encodePath(path, StandardCharsets.UTF_8) + "?" + query;
 	}
 
+	/**
+	 * The query parameters a live filter form ({@code ~{pager :: kept(path, fields)}})
+	 * keeps as hidden fields: every parameter of the current {@code GET} of the list at
+	 * {@code path} that the form has no field of its own for ({@code fields}, its field
+	 * names separated by spaces), such as a view ({@code breached=true}) or a page size,
+	 * so that filtering live (htmx sends the form's fields alone) or with the form's
+	 * button keeps them; never {@code page}, since a new filter starts on its first page.
+	 * Nothing for any other request (a form posted elsewhere that shows the list again).
+	 */
+	public java.util.List<java.util.Map.Entry<String, String>> kept(String path, String fields) {
+		var request = currentRequest();
+		if (request == null || !"GET".equals(request.getMethod())
+				|| !(request.getContextPath() + path).equals(request.getRequestURI())) {
+			return java.util.List.of();
+		}
+		var own = java.util.Set.of(fields == null ? new String[0] : fields.trim().split("\\s+"));
+		var kept = new java.util.ArrayList<java.util.Map.Entry<String, String>>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (!PAGE.equals(name) && !own.contains(name)) {
+				for (var value : values) {
+					kept.add(java.util.Map.entry(name, value));
+				}
+			}
+		});
+		return kept;
+	}
+
 	private static String encoded(String text) {
 		return UriUtils.encode(text, StandardCharsets.UTF_8);
 	}

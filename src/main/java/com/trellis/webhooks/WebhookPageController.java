@@ -27,6 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class WebhookPageController {
 
+	/** Deliveries a page of the log shows unless the reader asks for another size. */
+	static final int DELIVERIES = 20;
+
 	private final Webhooks webhooks;
 
 	WebhookPageController(Webhooks webhooks) {
@@ -57,8 +60,9 @@ class WebhookPageController {
 
 	@GetMapping("/admin/webhooks/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	String detail(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
-		return detail(viewer, id, page, model, Map.of());
+	String detail(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Model model) {
+		return detail(viewer, id, page, size, model, Map.of());
 	}
 
 	@PostMapping("/admin/webhooks/{id}")
@@ -73,7 +77,7 @@ class WebhookPageController {
 			return "redirect:/admin/webhooks/" + id;
 		}
 		catch (InvalidInputException ex) {
-			return detail(viewer, id, null, model, FormErrors.of(ex));
+			return detail(viewer, id, null, null, model, FormErrors.of(ex));
 		}
 	}
 
@@ -102,9 +106,15 @@ class WebhookPageController {
 		return "webhooks/list";
 	}
 
-	private String detail(Viewer viewer, long id, Integer page, Model model, Map<String, String> errors) {
+	/**
+	 * The subscription's page with a page of its delivery log: {@value #DELIVERIES} a
+	 * page unless {@code size} asks for 1 to {@value PageRequest#MAX_SIZE} (another size
+	 * is refused naming it, as on every list page).
+	 */
+	private String detail(Viewer viewer, long id, Integer page, Integer size, Model model, Map<String, String> errors) {
 		model.addAttribute("subscription", this.webhooks.get(viewer, id));
-		model.addAttribute("deliveries", this.webhooks.deliveries(viewer, id, PageRequest.of(page, 20)));
+		model.addAttribute("deliveries",
+				this.webhooks.deliveries(viewer, id, PageRequest.of(page, size == null ? DELIVERIES : size)));
 		model.addAttribute("eventTypes", WebhookEventType.wireNames());
 		model.addAttribute("errors", errors);
 		return "webhooks/detail";

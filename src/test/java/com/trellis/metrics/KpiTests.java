@@ -280,13 +280,21 @@ class KpiTests {
 		assertThat(drill("ACTIVE_PARTNER_RATE")).containsExactly("partner KPI X counted", "partner KPI W",
 				"partner KPI Y");
 		assertThat(drill("ENABLEMENT_COMPLETION")).hasSize(2).filteredOn(r -> r.endsWith("counted")).hasSize(1);
-		assertThat(drill("PIPELINE_SOURCED")).containsExactly("partner KPI deal 9200.00 counted");
-		assertThat(drill("PIPELINE_INFLUENCED")).containsExactly("partner KPI deal 10800.00 counted");
+		// shares of the whole program list its every deal, the slice's counted ones
+		// first:
+		// the open pipeline (9200 sourced, 10800 co-sell, 20000 direct)
+		assertThat(drill("PIPELINE_SOURCED")).containsExactly("partner KPI deal 9200.00 counted",
+				"direct KPI deal 20000.00", "partner KPI deal 10800.00");
+		assertThat(drill("PIPELINE_INFLUENCED")).containsExactly("partner KPI deal 10800.00 counted",
+				"direct KPI deal 20000.00", "partner KPI deal 9200.00");
 		assertThat(drill("PARTNER_SOURCED_REVENUE")).containsExactly("partner KPI deal 10000.00 counted");
 		assertThat(drill("REGISTRATION_VELOCITY")).containsExactly("partner KPI customer (KPI X) 12.00 counted");
 		assertThat(drill("TIME_TO_FIRST_REVENUE")).containsExactly("partner KPI X 22.00 counted");
 		assertThat(drill("PARTNER_RECRUITMENT")).containsExactly("partner KPI X counted");
-		assertThat(drill("CO_SELL_SHARE")).containsExactly("partner KPI deal counted");
+		// the 9 deals created in Q4, the co-sell one counted, the rest by creation
+		assertThat(drill("CO_SELL_SHARE")).containsExactly("partner KPI deal counted", "direct KPI deal",
+				"direct KPI deal", "direct KPI deal", "partner KPI deal", "partner KPI deal", "partner KPI deal",
+				"partner KPI deal", "direct KPI deal");
 		// comparisons list the partner side, then the direct deals
 		assertThat(drill("WIN_RATE")).containsExactly("partner KPI deal 10000.00 counted", "partner KPI deal 5400.00",
 				"direct KPI deal 30000.00 counted", "direct KPI deal 10000.00", "direct KPI deal 40000.00");
@@ -313,6 +321,14 @@ class KpiTests {
 			.value()).isEqualByComparingTo("0.00");
 		assertThat(this.kpis.records(userOfY, "WIN_RATE", Q4, Slice.PROGRAM)).as("no direct deals for a partner")
 			.isEmpty();
+		// a share of the whole program: the partner's own deals only, never another
+		// partner's or a direct one
+		assertThat(this.kpis.records(userOfY, "CO_SELL_SHARE", Q4, Slice.PROGRAM))
+			.extracting(r -> r.get("side") + " " + r.get("counted"))
+			.containsExactly("partner true");
+		assertThat(this.kpis.records(userOfY, "PIPELINE_SOURCED", Q4, Slice.PROGRAM))
+			.extracting(r -> r.get("side") + " " + r.get("value") + " " + r.get("counted"))
+			.containsExactly("partner 10800.00 false");
 		var otherPam = this.fixtures.user(Role.PAM);
 		assertThat(byCode(this.kpis.compute(otherPam, Q4, Slice.PROGRAM)).get("PARTNER_SOURCED_REVENUE").value())
 			.isEqualByComparingTo("0.00");

@@ -38,4 +38,23 @@ class RegistrationStatusTest {
 		}
 	}
 
+	/**
+	 * Pages, search and stored texts word a status alike: its message
+	 * {@code registration.status.<STATUS>} is its label, and an ended registration's
+	 * protection has a message saying how it ended.
+	 */
+	@Test
+	void eachStatusHasOneWordingOnPagesInSearchAndInStoredTexts() throws java.io.IOException {
+		var messages = new java.util.Properties();
+		try (var in = getClass().getResourceAsStream("/messages.properties")) {
+			messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		for (var status : RegistrationStatus.values()) {
+			assertThat(messages.getProperty("registration.status." + status.name())).as(status.name())
+				.isEqualTo(status.label());
+			assertThat(messages.getProperty("registration.protectionEnded." + status.name())).as(status.name())
+				.matches(text -> status.ended() == (text != null));
+		}
+	}
+
 }

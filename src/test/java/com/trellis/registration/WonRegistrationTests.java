@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
+import com.trellis.deals.ImportedDeal;
 import com.trellis.deals.Stage;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
@@ -56,6 +57,12 @@ class WonRegistrationTests {
 	@Autowired
 	com.trellis.shared.BusinessCalendar calendar;
 
+	@Autowired
+	com.trellis.deals.DealImport dealImport;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void whenTheApprovedRegistrationsDealIsWonItsProtectionEndsAndTheHeldOneIsDecidedAgain() {
 		var a = this.fixtures.world("Won Deal Approved Partners");
@@ -83,6 +90,25 @@ class WonRegistrationTests {
 			.param(a.partnerId())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void actingOnAWonRegistrationIsRefusedWithItsStatusInWords() {
+		var a = this.fixtures.world("Won Refusal Partners");
+		var first = this.registrations.register(a.partnerUser(), RegistrationTests.command("Kestrel Mills", null));
+		var approved = this.registrations.approve(a.pam(), first.id(), new ApproveCommand(a.ae().userId(), null));
+		win(a, approved.opportunityId());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.registrations.get(a.pam(), first.id()).status() == RegistrationStatus.DEAL_WON);
+
+		assertThatThrownBy(() -> this.registrations.extend(a.pam(), first.id()))
+			.isInstanceOf(com.trellis.shared.InvalidInputException.class)
+			.hasMessage("status: the registration ended when its deal was won; it can no longer be extended");
+		assertThatThrownBy(() -> this.registrations.reject(a.pam(), first.id(), "too late"))
+			.hasMessage("status: the registration ended when its deal was won; it can no longer be rejected");
+		assertThatThrownBy(
+				() -> this.registrations.approve(a.pam(), first.id(), new ApproveCommand(a.ae().userId(), null)))
+			.hasMessage("status: the registration ended when its deal was won; it can no longer be approved");
 	}
 
 	@Test
@@ -183,6 +209,35 @@ class WonRegistrationTests {
 				SELECT count(*) FROM opportunity WHERE account_id = ? AND partner_id IS NOT NULL
 				   AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 				""").param(approved.accountId()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aDealAnImportClosedInThePastEndsItsRegistrationAtTheClosingMoveNotAtTheClock() {
+		var a = this.fixtures.world("Backdated Close Partners");
+		var first = this.registrations.register(a.partnerUser(), RegistrationTests.command("Harnwick Foundry", null));
+		var approved = this.registrations.approve(a.pam(), first.id(), new ApproveCommand(a.ae().userId(), null));
+		var deal = this.deals.get(a.pam(), approved.opportunityId());
+		var closedAt = this.clock.instant().plus(Duration.ofHours(2));
+		// the CRM export that says so is imported ten days later
+		this.clock.advance(Duration.ofDays(10));
+		var moves = java.util.List.of(new ImportedDeal.Move(Stage.REGISTERED, deal.createdAt()),
+				new ImportedDeal.Move(Stage.CLOSED_WON, closedAt));
+		this.transactions.executeWithoutResult(tx -> this.dealImport.update(a.pam().actor(), deal.id(),
+				new ImportedDeal(deal.accountId(), deal.name(), deal.amount(), deal.currency(), deal.closeDate(),
+						deal.ownerId(), deal.createdAt(), moves,
+						new ImportedDeal.Credit(a.partnerId(), deal.creditType(), deal.partnerShare())),
+				true));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.registrations.get(a.pam(), first.id()).status() == RegistrationStatus.DEAL_WON);
+		assertThat(this.registrations.history(a.pam(), first.id()))
+			.filteredOn(entry -> entry.to() == RegistrationStatus.DEAL_WON)
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.at()).isEqualTo(closedAt));
+		assertThat(this.jdbc.sql("SELECT decided_at, deal_closed_at FROM deal_registration WHERE id = ?")
+			.param(first.id())
+			.query((rs, n) -> java.util.List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+			.single()).containsOnly(closedAt);
 	}
 
 	private void win(Fixtures.World world, long opportunityId) {

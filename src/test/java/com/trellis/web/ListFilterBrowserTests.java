@@ -68,6 +68,38 @@ class ListFilterBrowserTests {
 		}
 	}
 
+	/**
+	 * The SLA-breaches view and a page size survive choosing a status (htmx sends the
+	 * form's fields alone: the view was dropped), on the registrations and on the other
+	 * live-filtered lists.
+	 */
+	@Test
+	void liveFilteringKeepsTheViewAndPageSizeTheListWasOpenedWith() {
+		try (var context = chromium.context(1360, 1000)) {
+			var page = context.newPage();
+			chromium.signIn(page, "admin@trellis.demo", "demo");
+			page.navigate(chromium.url("/registrations?breached=true&size=5"));
+			page.locator("select[name=status]").selectOption("APPROVED");
+			page.waitForURL("**status=APPROVED**");
+			org.assertj.core.api.Assertions.assertThat(page.url()).contains("breached=true").contains("size=5");
+			// a breach awaits approval: none is approved
+			assertThat(page.locator("#registrations-empty")).isVisible();
+			page.locator("select[name=status]").selectOption("PENDING");
+			page.waitForURL("**status=PENDING**");
+			org.assertj.core.api.Assertions.assertThat(page.url()).contains("breached=true").contains("size=5");
+			// every row listed is an overdue one, at most five of them
+			var rows = page.locator("#registrations tbody tr").count();
+			org.assertj.core.api.Assertions.assertThat(rows).isLessThanOrEqualTo(5);
+			assertThat(page.locator("#registrations tbody td span.error")).hasCount(rows);
+
+			page.navigate(chromium.url("/partners?desc=true&size=3"));
+			page.locator("select[name=lifecycle]").selectOption("ACTIVE");
+			page.waitForURL("**lifecycle=ACTIVE**");
+			org.assertj.core.api.Assertions.assertThat(page.url()).contains("desc=true").contains("size=3");
+			assertThat(page.locator("[id=results] tbody tr")).hasCount(3);
+		}
+	}
+
 	/** Every row's status is Pending (the conflict badge aside), and there are rows. */
 	private static void pendingOnly(Page page) {
 		assertThat(page.locator("#registrations tbody .badge.PENDING").first()).isVisible();

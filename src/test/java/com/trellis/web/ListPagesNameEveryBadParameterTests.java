@@ -36,6 +36,9 @@ class ListPagesNameEveryBadParameterTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "/opportunities?stage=BOGUS&partnerInvolved=maybe | stage partnerInvolved",
 			"/opportunities?stage=WON&page=-1 | stage page", "/registrations?status=BOGUS&page=-1 | status page",
@@ -88,6 +91,49 @@ class ListPagesNameEveryBadParameterTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Pattern.compile("<a href=\"/opportunities/\\d+\"").matcher(two).results().count()).isEqualTo(2);
+	}
+
+	/**
+	 * A webhook's delivery log pages like every other list: a size out of 1 to 200 is
+	 * named, a size in range is honoured and kept by the pager (it was ignored: always
+	 * 20).
+	 */
+	@org.junit.jupiter.api.Test
+	void aWebhooksDeliveryLogHonoursAndChecksItsPageSize() throws Exception {
+		var session = signIn(this.fixtures.user(Role.ADMIN));
+		long subscription = this.jdbc.sql("""
+				INSERT INTO webhook_subscription (url, event_types, secret, created_at, updated_at)
+				VALUES ('https://receiver.example/hook', ARRAY['deal.won'], 'whsec_test', now(), now()) RETURNING id
+				""").query(Long.class).single();
+		for (int i = 0; i < 3; i++) {
+			var message = "msg_size_" + subscription + "_" + i;
+			this.jdbc
+				.sql("INSERT INTO webhook_message (id, type, body, created_at) VALUES (?, 'deal.won', '{}', now())")
+				.param(message)
+				.update();
+			this.jdbc.sql("""
+					INSERT INTO webhook_delivery (subscription_id, message_id, status, next_attempt_at)
+					VALUES (?, ?, 'PENDING', now())
+					""").params(subscription, message).update();
+		}
+		var path = "/admin/webhooks/" + subscription;
+		for (var size : List.of("0", "201")) {
+			var refused = this.mvc.perform(get(path + "?size=" + size).session(session))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(FIELD.matcher(refused).results().map(m -> m.group(1)).toList()).as(size).containsExactly("size");
+		}
+		var two = this.mvc.perform(get(path + "?size=2").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var start = two.indexOf("id=\"deliveries\"");
+		var log = two.substring(start, two.indexOf("</table>", start));
+		assertThat(Pattern.compile("msg_size_").matcher(log).results().count()).isEqualTo(2);
+		assertThat(two).contains(path + "?size=2&amp;page=1");
 	}
 
 	/**

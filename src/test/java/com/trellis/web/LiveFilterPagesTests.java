@@ -31,6 +31,9 @@ class LiveFilterPagesTests {
 
 	private static final Pattern RESULTS = Pattern.compile("id=\"results\"");
 
+	private static final Pattern HIDDEN = Pattern
+		.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -102,6 +105,44 @@ class LiveFilterPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(refused).contains("data-field=\"status\"", "data-field=\"size\"");
+	}
+
+	/**
+	 * Filtering live sends the form's fields alone: a list opened with a view or page
+	 * size the form has no field for (the registrations' SLA breaches, a size, a deal
+	 * list's owner or account) carries them as hidden fields, so filtering keeps them;
+	 * never the page, and never a field the form has.
+	 */
+	@org.junit.jupiter.api.Test
+	void everyLiveFilterKeepsTheViewAndSizeItWasOpenedWith() throws Exception {
+		var world = this.fixtures.world("Kept Filter Partners");
+		var session = signIn(this.fixtures.user(Role.ADMIN));
+		var owner = world.ae().userId();
+		var cases = new java.util.LinkedHashMap<String, java.util.List<String>>();
+		cases.put("/registrations?breached=true&size=7&page=0&status=PENDING",
+				java.util.List.of("breached=true", "size=7"));
+		cases.put("/opportunities?ownerId=" + owner + "&accountId=" + world.accountId() + "&size=7&stage=QUALIFIED",
+				java.util.List.of("ownerId=" + owner, "accountId=" + world.accountId(), "size=7"));
+		cases.put("/leads?size=7&page=0", java.util.List.of("size=7"));
+		cases.put("/partners?desc=true&size=7&tier=TIER_1_INVEST", java.util.List.of("desc=true", "size=7"));
+		cases.put("/accounts?ownerId=" + owner + "&size=7&q=Kept", java.util.List.of("ownerId=" + owner, "size=7"));
+		cases.put("/account-plans?partnerId=" + world.partnerId() + "&size=7",
+				java.util.List.of("partnerId=" + world.partnerId(), "size=7"));
+		cases.put("/plays?q=call&page=0", java.util.List.of());
+		for (var entry : cases.entrySet()) {
+			var page = this.mvc.perform(get(entry.getKey()).session(session))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			var form = page.substring(page.indexOf("<form class=\"filters\""));
+			form = form.substring(0, form.indexOf("</form>"));
+			var hidden = HIDDEN.matcher(form).results().map(m -> m.group(1) + "=" + m.group(2)).toList();
+			assertThat(hidden).as(entry.getKey())
+				.containsAll(entry.getValue())
+				.noneMatch(field -> field.startsWith("page="))
+				.allMatch(field -> entry.getValue().contains(field) || field.startsWith("partnerId="));
+		}
 	}
 
 	private MockHttpSession signIn(Viewer viewer) throws Exception {

@@ -100,6 +100,50 @@ class MinorUnitAmountFormTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * A German reader's "1,500" could be fifteen hundred or one and a half euros: refused
+	 * naming the amount with how to write each, on the deal form and the registration
+	 * form alike, and nothing is saved; each reading written their way is taken. (A
+	 * Kuwaiti dinar's "567,125" is a decimal the currency has: above, kept.)
+	 */
+	@Test
+	void aGermanRepsEuroAmountTypedAs1Comma500IsRefusedAsAmbiguousNamingTheAmount() throws Exception {
+		var world = this.fixtures.world("Ambiguous Euro Amounts");
+		var ae = reading(world.ae(), "de-DE");
+		var refused = open(ae, world, "Euro deal ambiguous", "1,500", "EUR");
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains(
+				"1,500 is ambiguous: write 1500 or 1.500 for the thousands, or 1,5 for the decimal (EUR has 2 decimals)",
+				"value=\"1,500\"");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM opportunity WHERE name = 'Euro deal ambiguous'")
+			.query(Long.class)
+			.single()).isZero();
+		open(ae, world, "Euro deal thousands", "1.500", "EUR");
+		assertThat(amount("Euro deal thousands")).isEqualByComparingTo("1500");
+		open(ae, world, "Euro deal decimal", "1,5", "EUR");
+		assertThat(amount("Euro deal decimal")).isEqualByComparingTo("1.5");
+
+		var partner = reading(world.partnerUser(), "de-DE");
+		var registration = this.mvc
+			.perform(post("/registrations").param("customerName", "Ambiguous Euro Customer")
+				.param("customerNeed", "A confirmed need for the new line")
+				.param("amount", "12,000")
+				.param("currency", "EUR")
+				.param("expectedCloseDate", "2027-02-26")
+				.param("creditType", "SOURCED")
+				.session(partner)
+				.with(csrf()))
+			.andReturn()
+			.getResponse();
+		assertThat(registration.getStatus()).isEqualTo(400);
+		assertThat(registration.getContentAsString()).contains("12,000 is ambiguous: write 12000 or 12.000");
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM deal_registration WHERE customer_name = 'Ambiguous Euro Customer'")
+					.query(Long.class)
+					.single())
+			.isZero();
+	}
+
 	private MockHttpServletResponse open(MockHttpSession ae, Fixtures.World world, String name, String amount,
 			String currency) throws Exception {
 		return this.mvc

@@ -13,7 +13,9 @@ import jakarta.validation.Payload;
 /**
  * On a command record: the amounts named in {@link #amounts()} are in the currency of the
  * component named {@link #currency()} and may not have more decimals than that currency
- * has ({@link CurrencyRule#decimalsProblem}). The error names the amount's field.
+ * has ({@link CurrencyRule#decimalsProblem}); an amount a comma-decimal reader typed into
+ * a page form as "1,500" is refused as ambiguous in a currency of fewer than three
+ * decimals ({@link com.trellis.shared.TypedAmounts}). The error names the amount's field.
  * Repeatable for a record holding amounts in more than one currency.
  */
 @Documented

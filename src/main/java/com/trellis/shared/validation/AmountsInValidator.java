@@ -3,6 +3,8 @@ package com.trellis.shared.validation;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 
+import com.trellis.shared.TypedAmounts;
+
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -28,7 +30,8 @@ public class AmountsInValidator implements ConstraintValidator<AmountsIn, Record
 			// more decimals than are stored is @MoneyAmount's to report, once
 			if (component(command, name) instanceof BigDecimal amount
 					&& CurrencyRule.decimalsOf(amount) <= CurrencyRule.STORED_DECIMALS) {
-				var problem = CurrencyRule.decimalsProblem(amount, code);
+				// a reader's "1,500" that could be either amount in this currency first
+				var problem = TypedAmounts.ambiguity(name, code).or(() -> CurrencyRule.decimalsProblem(amount, code));
 				if (problem.isPresent()) {
 					if (valid) {
 						context.disableDefaultConstraintViolation();
