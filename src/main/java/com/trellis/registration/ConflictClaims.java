@@ -46,7 +46,7 @@ class ConflictClaims {
 	Claims lockAndRead(java.util.Collection<String> keys, Customer customer, Found found, long partnerId) {
 		var params = new MapSqlParameterSource(ConflictRepository.keys(customer))
 			.addValue("keys", keys.toArray(String[]::new))
-			.addValue("identity", customer.company().identityDomain())
+			.addValue("identity", ConflictRepository.text(customer.company().identityDomain()))
 			.addValue("names", found.names().toArray(String[]::new))
 			.addValue("mark", found.mark())
 			.addValue("partner", partnerId);
