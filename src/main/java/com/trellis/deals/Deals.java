@@ -255,6 +255,15 @@ public class Deals {
 	}
 
 	/**
+	 * Open deals on any of the given accounts as the conflict check weighs them (id,
+	 * account, partner, creation), in the order they were created; read from an index
+	 * alone, in the caller's transaction.
+	 */
+	public List<OpenDealClaim> openClaimsOnAccounts(List<Long> accountIds) {
+		return this.deals.openClaimsOnAccounts(accountIds);
+	}
+
+	/**
 	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
 	 * audits the whole hand-over): gives every open deal of one owner to another (closed
 	 * deals keep the owner who closed them).

@@ -211,10 +211,32 @@ class OpportunityRepository {
 		if (accountIds.isEmpty()) {
 			return List.of();
 		}
+		// the ids bound as one array: one statement (and one plan) whatever their number
 		return this.jdbc.sql("SELECT " + COLUMNS + """
-				 FROM opportunity WHERE account_id IN (:accounts) AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				 FROM opportunity WHERE account_id = ANY(CAST(:accounts AS BIGINT[]))
+				AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 				ORDER BY created_at, id
-				""").param("accounts", accountIds).query(OpportunityRepository::view).list();
+				""").param("accounts", accountIds.toArray(Long[]::new)).query(OpportunityRepository::view).list();
+	}
+
+	/**
+	 * The open deals on any of the accounts as the conflict check weighs them, in the
+	 * order they were created, from {@code opportunity_open_account_claim_idx} (V177)
+	 * without reading the deals' rows.
+	 */
+	List<OpenDealClaim> openClaimsOnAccounts(Collection<Long> accountIds) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT id, account_id, partner_id, created_at FROM opportunity
+				WHERE account_id = ANY(CAST(:accounts AS BIGINT[])) AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+				ORDER BY created_at, id
+				""")
+			.param("accounts", accountIds.toArray(Long[]::new))
+			.query((rs, n) -> new OpenDealClaim(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+					rs.getTimestamp(4).toInstant()))
+			.list();
 	}
 
 	void attachPartner(long id, long partnerId, CreditType creditType, java.math.BigDecimal share, Instant now) {

@@ -170,7 +170,7 @@ class ConflictFinder {
 		if (accountId != null && !matches.containsKey(accountId)) {
 			matches.put(accountId, SAME_ACCOUNT);
 		}
-		for (var deal : this.deals.openOnAccounts(List.copyOf(matches.keySet()))) {
+		for (var deal : this.deals.openClaimsOnAccounts(List.copyOf(matches.keySet()))) {
 			found.add(new ConflictCandidate(Kind.OPPORTUNITY, deal.id(), deal.partnerId(), null, deal.createdAt(), null,
 					matches.get(deal.accountId())));
 		}

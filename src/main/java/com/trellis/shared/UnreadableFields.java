@@ -110,6 +110,22 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 	 * or cannot be read for another reason.
 	 */
 	private byte[] readable(byte[] body, Class<?> type) {
+		var reader = this.json.readerFor(type);
+		MismatchedInputException unreadable;
+		try {
+			reader.readValue(body);
+			// the usual body: read as it is, without building its tree
+			return null;
+		}
+		catch (MismatchedInputException ex) {
+			unreadable = ex instanceof PropertyBindingException ? null : ex;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+		if (unreadable == null) {
+			return null;
+		}
 		JsonNode tree;
 		try {
 			// decimals kept exact: an amount is written back as it was sent
@@ -124,9 +140,14 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 			return null;
 		}
 		var errors = new ArrayList<FieldError>();
-		var reader = this.json.readerFor(type);
 		byte[] current = body;
-		for (int round = 0; round <= MOST; round++) {
+		// each unreadable field noted and taken out, then the rest read again
+		for (int round = 0;; round++) {
+			if (round == MOST || !remove(tree, unreadable.getPath())) {
+				return null;
+			}
+			errors.add(new FieldError(path(unreadable.getPath()), message(unreadable)));
+			current = this.json.writeValueAsBytes(tree);
 			try {
 				reader.readValue(current);
 				break;
@@ -135,18 +156,11 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 				return null;
 			}
 			catch (MismatchedInputException ex) {
-				if (round == MOST || !remove(tree, ex.getPath())) {
-					return null;
-				}
-				errors.add(new FieldError(path(ex.getPath()), message(ex)));
-				current = this.json.writeValueAsBytes(tree);
+				unreadable = ex;
 			}
 			catch (JacksonException ex) {
 				return null;
 			}
-		}
-		if (errors.isEmpty()) {
-			return null;
 		}
 		RequestContextHolder.currentRequestAttributes()
 			.setAttribute(NOTED, new Noted(errors, null), RequestAttributes.SCOPE_REQUEST);

@@ -14,10 +14,15 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * {@code pg_stat_statements} when the server loads it (a profiling run adds
  * {@code shared_preload_libraries = 'pg_stat_statements'} to the data folder's
  * {@code postgresql.conf}, and the extension is then created here; the application never
- * needs it): calls, execution and planning milliseconds per unit of work, by statement,
- * most time first. Without the extension the report says so.
+ * needs it): calls, plans, execution and planning milliseconds, rows, and shared blocks
+ * found in and read into the buffer cache per unit of work, by statement, most time first
+ * (nested statements are also counted in their callers'). Without the extension the
+ * report says so.
  */
 final class StatementTimes {
+
+	/** Calls, execution ms, planning ms, rows, plans, shared blocks hit and read. */
+	private static final int N = 7;
 
 	private final JdbcTemplate jdbc;
 
@@ -39,12 +44,12 @@ final class StatementTimes {
 			return "Statement times: pg_stat_statements is not loaded\n";
 		}
 		var out = new StringBuilder();
-		double[] totals = new double[4];
+		double[] totals = new double[N];
 		var rows = new java.util.ArrayList<Map.Entry<String, double[]>>();
 		after.forEach((query, now) -> {
-			var then = this.before.getOrDefault(query, new double[4]);
-			var per = new double[4];
-			for (int i = 0; i < 4; i++) {
+			var then = this.before.getOrDefault(query, new double[N]);
+			var per = new double[N];
+			for (int i = 0; i < N; i++) {
 				per[i] = (now[i] - then[i]) / units;
 				totals[i] += per[i];
 			}
@@ -56,12 +61,13 @@ final class StatementTimes {
 		out.append(String.format(Locale.ROOT,
 				"Statement times per %s (pg_stat_statements, nested statements included): %.2f calls, %.2f ms executing, %.2f ms planning%n",
 				unit, totals[0], totals[1], totals[2]));
-		out.append(String.format(Locale.ROOT, "  %7s %9s %9s %8s  %s%n", "calls", "exec ms", "plan ms", "rows",
-				"statement"));
+		out.append(String.format(Locale.ROOT, "  %7s %7s %9s %9s %8s %8s %7s  %s%n", "calls", "plans", "exec ms",
+				"plan ms", "rows", "blk hit", "blk rd", "statement"));
 		rows.stream()
 			.limit(top)
-			.forEach(row -> out.append(String.format(Locale.ROOT, "  %7.2f %9.3f %9.3f %8.2f  %s%n", row.getValue()[0],
-					row.getValue()[1], row.getValue()[2], row.getValue()[3], row.getKey())));
+			.forEach(row -> out.append(String.format(Locale.ROOT, "  %7.2f %7.2f %9.3f %9.3f %8.2f %8.1f %7.2f  %s%n",
+					row.getValue()[0], row.getValue()[4], row.getValue()[1], row.getValue()[2], row.getValue()[3],
+					row.getValue()[5], row.getValue()[6], row.getKey())));
 		return out.toString();
 	}
 
@@ -70,13 +76,19 @@ final class StatementTimes {
 			var rows = new HashMap<String, double[]>();
 			this.jdbc.query(
 					"""
-							SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 150), calls, total_exec_time, total_plan_time, rows
+							SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 150), calls, total_exec_time, total_plan_time, rows,
+							       plans, shared_blks_hit, shared_blks_read
 							FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
 							""",
 					rs -> {
-						rows.merge(rs.getString(1),
-								new double[] { rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5) },
-								(a, b) -> new double[] { a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3] });
+						rows.merge(rs.getString(1), new double[] { rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+								rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8) }, (a, b) -> {
+									var sum = new double[N];
+									for (int i = 0; i < N; i++) {
+										sum[i] = a[i] + b[i];
+									}
+									return sum;
+								});
 					});
 			return rows;
 		}
