@@ -14,12 +14,13 @@
 --     part make it a function rather than a subquery: a window in the query itself keeps the
 --     whole plan in one process), writes the counts from the parts' totals and repairs the
 --     ledger: nothing when it equals the history; the differing deals through
---     forecast_counts_refresh when they are few; V137's bulk reload when they are many (an
---     empty ledger).
--- The counts equal V137's for every database: stages outside the four open stages the
--- parts count paths to fall back to V137's self-join for the path counts.
+--     forecast_counts_refresh when they are few; V137's bulk reload when they are many or
+--     the ledger is empty.
+-- The counts equal V137's for every database: a stage outside the four open stages the
+-- parts count paths to falls back to V137's counting from the repaired ledger
+-- (forecast_counts_from_ledger), as does the first build, with an empty ledger.
 
-CREATE FUNCTION forecast_rebuild_part(lo BIGINT, hi BIGINT, zone TEXT,
+CREATE OR REPLACE FUNCTION forecast_rebuild_part(lo BIGINT, hi BIGINT, zone TEXT,
     span_partner BIGINT[], span_grp TEXT[], span_from DATE[], span_to DATE[])
 RETURNS TABLE (stage TEXT, grp TEXT, bin INT, deals BIGINT, won BIGINT, to_registered BIGINT,
     to_qualified BIGINT, to_joint_working BIGINT, to_commit BIGINT, differing BIGINT[])
@@ -122,6 +123,13 @@ BEGIN
           (SELECT DISTINCT ON (c.partner_id) c.partner_id, c.from_tier, NULL, c.effective_on
            FROM tier_change c ORDER BY c.partner_id, c.effective_on, c.id)) s;
 
+    IF NOT EXISTS (SELECT 1 FROM forecast_deal_stage) THEN
+        -- the first build: nothing to compare, V137's load and counts
+        PERFORM forecast_ledger_reload(zone, span_partner, span_grp, span_from, span_to);
+        PERFORM forecast_counts_from_ledger();
+        RETURN;
+    END IF;
+
     -- parts of about 50,000 ids (trellis.forecast_rebuild_part_ids, for tests), at most 12;
     -- the first and last open-ended so that every deal and ledger row falls in one
     SELECT min(o.id), max(o.id) INTO first_id, last_id FROM opportunity o;
@@ -147,23 +155,19 @@ BEGIN
         PERFORM forecast_counts_refresh(differing);
     END IF;
 
-    DELETE FROM forecast_stage_count;
-    DELETE FROM forecast_stage_days;
-    DELETE FROM forecast_path_count;
-    INSERT INTO forecast_stage_count (stage, grp, closed, won)
-    SELECT r.stage, r.grp, sum(r.deals), sum(r.won) FROM forecast_rebuilt r
-    WHERE r.stage IS NOT NULL GROUP BY r.stage, r.grp HAVING sum(r.deals) > 0;
-    INSERT INTO forecast_stage_days (stage, grp, bin, deals)
-    SELECT r.stage, r.grp, r.bin, sum(r.deals) FROM forecast_rebuilt r
-    WHERE r.stage IS NOT NULL AND r.bin IS NOT NULL GROUP BY r.stage, r.grp, r.bin HAVING sum(r.deals) > 0;
     IF EXISTS (SELECT 1 FROM forecast_rebuilt r WHERE r.stage <> ALL (open_stages)) THEN
-        -- a stage the parts do not count paths to: every path from the repaired ledger
-        INSERT INTO forecast_path_count (from_stage, to_stage, grp, deals)
-        SELECT f.stage, t.stage, f.grp, count(*)
-        FROM forecast_deal_stage f JOIN forecast_deal_stage t ON t.opportunity_id = f.opportunity_id
-          AND (t.stage = f.stage OR t.last_at > f.first_at)
-        GROUP BY f.stage, t.stage, f.grp;
+        -- a stage the parts do not count paths to: every count from the repaired ledger
+        PERFORM forecast_counts_from_ledger();
     ELSE
+        DELETE FROM forecast_stage_count;
+        DELETE FROM forecast_stage_days;
+        DELETE FROM forecast_path_count;
+        INSERT INTO forecast_stage_count (stage, grp, closed, won)
+        SELECT r.stage, r.grp, sum(r.deals), sum(r.won) FROM forecast_rebuilt r
+        WHERE r.stage IS NOT NULL GROUP BY r.stage, r.grp HAVING sum(r.deals) > 0;
+        INSERT INTO forecast_stage_days (stage, grp, bin, deals)
+        SELECT r.stage, r.grp, r.bin, sum(r.deals) FROM forecast_rebuilt r
+        WHERE r.stage IS NOT NULL AND r.bin IS NOT NULL GROUP BY r.stage, r.grp, r.bin HAVING sum(r.deals) > 0;
         INSERT INTO forecast_path_count (from_stage, to_stage, grp, deals)
         SELECT r.stage, t.stage, r.grp, sum(t.deals)
         FROM forecast_rebuilt r
@@ -178,7 +182,7 @@ $fn$;
 
 -- V137's ledger load: every closed deal's rows written again, the ledger's two indexes
 -- dropped for the load and built once after it.
-CREATE FUNCTION forecast_ledger_reload(zone TEXT, span_partner BIGINT[], span_grp TEXT[], span_from DATE[],
+CREATE OR REPLACE FUNCTION forecast_ledger_reload(zone TEXT, span_partner BIGINT[], span_grp TEXT[], span_from DATE[],
     span_to DATE[]) RETURNS VOID
 LANGUAGE plpgsql
 SET enable_hashagg = off
@@ -215,5 +219,33 @@ BEGIN
     FROM stay s JOIN deal d ON d.id = s.opportunity_id;
     ALTER TABLE forecast_deal_stage ADD CONSTRAINT forecast_deal_stage_pkey PRIMARY KEY (opportunity_id, stage);
     CREATE INDEX forecast_deal_stage_days_idx ON forecast_deal_stage (stage, grp, days);
+END
+$fn$;
+
+-- V137's counts from the ledger as it is: stage counts and day bins in one pass, the paths
+-- from a self-join of each deal's rows.
+CREATE OR REPLACE FUNCTION forecast_counts_from_ledger() RETURNS VOID
+LANGUAGE plpgsql
+SET work_mem = '512MB'
+SET enable_hashagg = on
+AS $fn$
+BEGIN
+    DELETE FROM forecast_stage_count;
+    DELETE FROM forecast_stage_days;
+    DELETE FROM forecast_path_count;
+    WITH binned AS (
+        SELECT stage, grp, CAST(floor(days + 0.5) AS INT) AS bin, count(*) AS deals, count(*) FILTER (WHERE won) AS won
+        FROM forecast_deal_stage GROUP BY 1, 2, 3),
+    day_bins AS (
+        INSERT INTO forecast_stage_days (stage, grp, bin, deals)
+        SELECT stage, grp, bin, deals FROM binned WHERE bin IS NOT NULL)
+    INSERT INTO forecast_stage_count (stage, grp, closed, won)
+    SELECT stage, grp, sum(deals), sum(won) FROM binned GROUP BY stage, grp;
+
+    INSERT INTO forecast_path_count (from_stage, to_stage, grp, deals)
+    SELECT f.stage, t.stage, f.grp, count(*)
+    FROM forecast_deal_stage f JOIN forecast_deal_stage t ON t.opportunity_id = f.opportunity_id
+      AND (t.stage = f.stage OR t.last_at > f.first_at)
+    GROUP BY f.stage, t.stage, f.grp;
 END
 $fn$;
