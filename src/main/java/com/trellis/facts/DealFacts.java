@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * approved registrations per approval day and decision hour
  * ({@code registration_decision_fact}, V130), the ROI page's closes per month, industry
  * and partner ({@code roi_close_fact}, V131; its {@code partner_month_fact} follows the
- * day facts) and the hygiene report's open deals per stage-entry day, close date and
- * missing fields ({@code hygiene_open_day_fact}, V133).
+ * day facts), the hygiene report's open deals per stage-entry day, close date and missing
+ * fields ({@code hygiene_open_day_fact}, V133) and the stage funnel's first entries per
+ * day of entry ({@code metrics_funnel_fact}, V181).
  */
 @Service
 public class DealFacts {
@@ -160,6 +161,8 @@ public class DealFacts {
 		// the approvals per approval day and decision hour, for the registration
 		// velocity's median (V130)
 		this.jdbc.sql("SELECT registration_decision_rebuild()").query().singleRow();
+		// the stage funnel's entries counted per day of entry in the zone (V181)
+		this.jdbc.sql("SELECT metrics_funnel_fact_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),

@@ -15,13 +15,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The stage funnel by SQL over the stage history ({@code opportunity_stage_change}), as
- * kept per deal and stage in {@code metrics_funnel_entry} (V173). A deal counts in a
- * stage when its first entry into that stage falls in the period; it advanced when it has
- * since entered any later stage of the funnel (at any time up to now), so a deal that
- * goes from Qualified straight to Closed won advanced from Qualified; its time in the
- * stage runs from that first entry to its next stage change. The partner side counts
- * deals with a partner of the slice on them, the direct side deals without a partner
- * (whole program, as for the KPIs).
+ * kept per deal and stage in {@code metrics_funnel_entry} (V173) and counted per day and
+ * month of entry in {@code metrics_funnel_fact} (V181). A deal counts in a stage when its
+ * first entry into that stage falls in the period; it advanced when it has since entered
+ * any later stage of the funnel (at any time up to now), so a deal that goes from
+ * Qualified straight to Closed won advanced from Qualified; its time in the stage runs
+ * from that first entry to its next stage change. The partner side counts deals with a
+ * partner of the slice on them, the direct side deals without a partner (whole program,
+ * as for the KPIs).
  */
 @Repository
 class FunnelRepository {
@@ -50,15 +51,117 @@ class FunnelRepository {
 			GROUP BY 1, 2
 			""";
 
+	/**
+	 * The funnel from the kept counts ({@code metrics_funnel_fact}, V181, in the business
+	 * zone the deal facts are counted in): each side's reached and advanced deals are
+	 * sums over the period's whole months' rows and its other days' rows (about 1,400
+	 * rows for a quarter of the large dataset, against 808,000 entries); each median is
+	 * exact, as {@link KeptMedian}: the counts per whole day in stage find the day or two
+	 * holding the middle ranks, and only those days' entries of the period are read
+	 * ({@code metrics_funnel_entry_stay_idx}) and ranked. Formatted with the stages'
+	 * {@code VALUES}, the sides read from the counts ({@code ""} for both, or
+	 * {@code "AND NOT f.involved"}) and what follows the counted rows (the partner side
+	 * of a slice: {@link #SLICE_PARTNERS}, or nothing).
+	 */
+	static final String KEPT = """
+			WITH steps (stage, rank) AS (VALUES %1$s),
+			""" + KeptMedian.MONTH_BOUNDS
+			+ """
+					,
+					f AS (
+					  SELECT f.rank, f.involved, f.advanced, f.stay_day, f.entries FROM metrics_funnel_fact f CROSS JOIN bounds b
+					  WHERE f.month AND f.day >= b.mf AND f.day < b.mt %2$s
+					  UNION ALL
+					  SELECT f.rank, f.involved, f.advanced, f.stay_day, f.entries FROM metrics_funnel_fact f CROSS JOIN bounds b
+					  WHERE NOT f.month AND f.day >= :fromDate AND f.day < :toDate AND NOT (f.day >= b.mf AND f.day < b.mt) %2$s),
+					counts AS (
+					  SELECT rank, involved, CAST(sum(entries) AS BIGINT) AS reached,
+					         CAST(COALESCE(sum(entries) FILTER (WHERE advanced), 0) AS BIGINT) AS advanced
+					  FROM f GROUP BY rank, involved),
+					h AS (
+					  SELECT rank, involved, stay_day AS bucket, CAST(sum(entries) AS BIGINT) AS n
+					  FROM f WHERE stay_day >= 0 GROUP BY rank, involved, stay_day HAVING sum(entries) > 0),
+					c AS (
+					  SELECT rank, involved, bucket, n,
+					         CAST(sum(n) OVER (PARTITION BY rank, involved ORDER BY bucket) AS BIGINT) AS upto
+					  FROM h),
+					r AS (
+					  SELECT rank, involved, (CAST(sum(n) AS BIGINT) - 1) / 2 AS lo, CAST(sum(n) AS BIGINT) / 2 AS hi
+					  FROM h GROUP BY rank, involved),
+					m AS (
+					  SELECT r.rank, r.involved, r.lo, r.hi, l.bucket AS first_bucket, l.upto - l.n AS before, u.bucket AS last_bucket
+					  FROM r
+					  CROSS JOIN LATERAL (SELECT * FROM c WHERE c.rank = r.rank AND c.involved = r.involved AND c.upto > r.lo
+					                      ORDER BY c.bucket LIMIT 1) l
+					  CROSS JOIN LATERAL (SELECT * FROM c WHERE c.rank = r.rank AND c.involved = r.involved AND c.upto > r.hi
+					                      ORDER BY c.bucket LIMIT 1) u),
+					v AS (
+					  SELECT m.rank, m.involved, m.lo, m.hi,
+					         m.before + row_number() OVER (PARTITION BY m.rank, m.involved ORDER BY x.value) - 1 AS pos, x.value
+					  FROM m CROSS JOIN LATERAL (
+					    SELECT CAST(extract(epoch FROM e.left_at - e.entered_at) / 86400 AS DOUBLE PRECISION) AS value
+					    FROM metrics_funnel_entry e
+					    WHERE e.rank = m.rank AND (e.partner_id IS NOT NULL) = m.involved
+					      AND facts_cycle_day(e.entered_at, e.left_at) >= m.first_bucket
+					      AND facts_cycle_day(e.entered_at, e.left_at) <= m.last_bucket
+					      AND e.left_at IS NOT NULL AND e.entered_at >= :from AND e.entered_at < :to
+					    OFFSET 0) x),
+					med AS (
+					  SELECT rank, involved,
+					         CASE WHEN min(lo) = min(hi) THEN min(value) FILTER (WHERE pos = lo)
+					              ELSE min(value) FILTER (WHERE pos = lo)
+					                   + (min(value) FILTER (WHERE pos = hi) - min(value) FILTER (WHERE pos = lo))
+					                     * CAST(0.5 AS DOUBLE PRECISION) END AS median
+					  FROM v GROUP BY rank, involved)
+					SELECT CASE WHEN k.involved THEN 'PARTNER' ELSE 'DIRECT' END, st.stage, k.reached, k.advanced, med.median
+					FROM counts k JOIN steps st ON st.rank = k.rank
+					LEFT JOIN med ON med.rank = k.rank AND med.involved = k.involved
+					WHERE k.reached > 0
+					%3$s""";
+
+	/**
+	 * A slice's partner side after {@link #KEPT}'s direct side: the entries of the
+	 * slice's partners in the period, read through
+	 * {@code metrics_funnel_entry_partner_idx} (formatted with the slice's predicate over
+	 * {@code p}).
+	 */
+	static final String SLICE_PARTNERS = """
+			UNION ALL
+			SELECT 'PARTNER', st.stage, count(*), count(*) FILTER (WHERE e.advanced),
+			       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.left_at - e.entered_at) / 86400)
+			         FILTER (WHERE e.left_at IS NOT NULL)
+			FROM metrics_funnel_entry e JOIN steps st ON st.rank = e.rank
+			WHERE e.entered_at >= :from AND e.entered_at < :to
+			  AND e.partner_id IN (SELECT p.id FROM partner p WHERE %s)
+			GROUP BY 2
+			""";
+
 	private final JdbcClient jdbc;
 
 	FunnelRepository(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** The funnel of the period and slice: one statement. */
+	/**
+	 * The funnel of the period and slice: from the kept counts ({@link #kept}) when they
+	 * are counted in the period's zone, else from the period's entries ({@link #FUNNEL});
+	 * one statement after the zone's check.
+	 */
 	List<FunnelStep> funnel(Period period, Slice slice) {
-		return read(FUNNEL.formatted(values(), partnerSide(slice)), period, slice);
+		boolean counted = this.jdbc.sql("SELECT count(*) FROM fact_setting WHERE zone = :zone")
+			.param("zone", period.zone().getId())
+			.query(Long.class)
+			.single() > 0;
+		return read(counted ? kept(slice) : FUNNEL.formatted(values(), partnerSide(slice)), period, slice);
+	}
+
+	/**
+	 * The statement reading the kept counts: both sides for the whole program, the direct
+	 * side (always the whole program's) for any other slice, with its partners' entries.
+	 */
+	static String kept(Slice slice) {
+		return KpiSql.program(slice) ? KEPT.formatted(values(), "", "")
+				: KEPT.formatted(values(), "AND NOT f.involved", SLICE_PARTNERS.formatted(slice.predicate()));
 	}
 
 	/**

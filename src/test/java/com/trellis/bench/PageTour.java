@@ -21,10 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Issue 15's row "every list page and the home page of each role": signed-in users of
  * each role (form sign-in, sessions like a browser) open their home page and, for the
- * roles given, every page of their navigation, {@code clients} at once, each page
- * {@code requests} times per client after one warm-up request. A page whose warm-up takes
- * longer than {@link #TOO_SLOW} is recorded with that one request only, so one very slow
- * page cannot hold up the tour.
+ * roles given, every page of their navigation and every page those pages link to that is
+ * neither a record's page (a path with a number), a form nor a download (the funnel
+ * linked from {@code /metrics}, the forecast's accuracy linked from {@code /forecast}),
+ * {@code clients} at once, each page {@code requests} times per client after one warm-up
+ * request. A page whose warm-up takes longer than {@link #TOO_SLOW} is recorded with that
+ * one request only, so one very slow page cannot hold up the tour.
  */
 final class PageTour {
 
@@ -36,12 +38,21 @@ final class PageTour {
 
 	private static final Pattern HREF = Pattern.compile("href=\"(/[^\"]*)\"");
 
+	private static final Pattern MAIN = Pattern.compile("<main[^>]*>(.*?)</main>", Pattern.DOTALL);
+
+	/**
+	 * Where a page's own links do not lead to a page of the tour: sign-in and password
+	 * pages, the static files, the API, personal settings.
+	 */
+	private static final List<String> NOT_PAGES = List.of("/login", "/logout", "/password", "/webjars/", "/css/",
+			"/js/", "/api/", "/notifications/preferences", "/notice-preferences");
+
 	/** Links of the navigation that are forms or personal settings, not lists. */
 	private static final List<String> NOT_LISTS = List.of("/registrations/new", "/profile", "/me/tokens");
 
 	/**
-	 * The pages to measure, {@code -Dtrellis.bench.pages=/opportunities,/process} (exact
-	 * paths, "/" and "/portal" for the home pages); every page when not set.
+	 * The pages to measure, {@code -Dtrellis.bench.pages=/opportunities,/metrics/funnel}
+	 * (exact paths, "/" and "/portal" for the home pages); every page when not set.
 	 */
 	private static final List<String> ONLY = java.util.Arrays
 		.stream(System.getProperty("trellis.bench.pages", "").split(","))
@@ -79,19 +90,38 @@ final class PageTour {
 			var home = "PARTNER".equals(role) ? "/portal" : "/";
 			var pages = new LinkedHashSet<String>();
 			pages.add(home);
+			var linkedFrom = new java.util.LinkedHashMap<String, String>();
 			if (listRoles.contains(role)) {
 				for (var link : navigation(get(sessions.get(0), home))) {
-					// a tour limited to some pages opens only those links (and the
-					// partner
-					// user's, which redirect to its own pages) to find where they lead
-					if (ONLY.isEmpty() || ONLY.contains(link) || "PARTNER".equals(role)) {
+					// a tour limited to some pages opens only those links, the links of
+					// the pages linking to them (/metrics for /metrics/funnel) and the
+					// partner user's (which redirect to its own pages) to find where they
+					// lead
+					if (ONLY.isEmpty() || ONLY.contains(link) || "PARTNER".equals(role) || leadsToOnly(link)) {
 						pages.add(target(sessions.get(0), link));
 					}
 				}
+				// the pages the navigation's pages link to, one step on
+				for (var page : List.copyOf(pages)) {
+					if (page.equals(home) || !(ONLY.isEmpty() || leadsToOnly(page))) {
+						continue;
+					}
+					for (var link : linkedPages(bodyOrNothing(sessions.get(0), page))) {
+						if (!pages.contains(link) && !linkedFrom.containsKey(link)) {
+							var linked = target(sessions.get(0), link);
+							if (!pages.contains(linked)) {
+								linkedFrom.putIfAbsent(linked, page);
+							}
+						}
+					}
+				}
+				pages.addAll(linkedFrom.keySet());
 			}
 			for (var page : pages) {
 				if (ONLY.isEmpty() || ONLY.contains(page)) {
-					rows.add(measure(role, email, page, sessions));
+					var row = measure(role, email, page, sessions);
+					var from = linkedFrom.get(page);
+					rows.add(from == null ? row : row.linkedFrom(from));
 				}
 			}
 		}
@@ -133,6 +163,37 @@ final class PageTour {
 				if (!NOT_LISTS.contains(link) && !links.contains(link)) {
 					links.add(link);
 				}
+			}
+		}
+		return links;
+	}
+
+	/** Whether a page of a limited tour is below this link ({@code /metrics/funnel}). */
+	private static boolean leadsToOnly(String link) {
+		var path = link.replaceAll("[?#].*", "");
+		return ONLY.stream().anyMatch(page -> page.startsWith(path + "/"));
+	}
+
+	/**
+	 * The pages a page's main part links to (paths without their query), leaving out a
+	 * record's pages (a path segment with a digit), forms ({@code /new}, {@code /edit}),
+	 * downloads (a last segment with a dot) and {@link #NOT_PAGES}.
+	 */
+	static List<String> linkedPages(String html) {
+		var main = MAIN.matcher(html);
+		var links = new ArrayList<String>();
+		if (!main.find()) {
+			return links;
+		}
+		var href = HREF.matcher(main.group(1));
+		while (href.find()) {
+			var path = href.group(1).replace("&amp;", "&").replaceAll("[?#].*", "");
+			var last = path.substring(path.lastIndexOf('/') + 1);
+			boolean record = java.util.Arrays.stream(path.split("/")).anyMatch(s -> s.matches(".*[0-9].*"));
+			boolean form = path.endsWith("/new") || path.endsWith("/edit") || NOT_LISTS.contains(path);
+			if (path.length() > 1 && !record && !form && !last.contains(".")
+					&& NOT_PAGES.stream().noneMatch(path::startsWith) && !links.contains(path)) {
+				links.add(path);
 			}
 		}
 		return links;
@@ -228,6 +289,12 @@ final class PageTour {
 				: response.statusCode() + response.headers().firstValue("Location").map(l -> " to " + l).orElse("");
 	}
 
+	/** The page's HTML, or nothing when it does not answer 200 (its row says what). */
+	private String bodyOrNothing(HttpClient session, String page) throws Exception {
+		var response = session.send(request(page).build(), HttpResponse.BodyHandlers.ofString());
+		return response.statusCode() == 200 ? response.body() : "";
+	}
+
 	private String get(HttpClient session, String page) throws Exception {
 		var response = session.send(request(page).build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
@@ -306,6 +373,14 @@ final class PageTour {
 	 */
 	record Row(String role, String user, String page, Samples samples, long statements, java.time.Instant from,
 			java.time.Instant to, String note) {
+
+		/** The same row noting the navigation page that links to the page. */
+		Row linkedFrom(String page) {
+			var via = "linked from " + page;
+			return new Row(role, user, this.page, samples, statements, from, to,
+					note == null ? via : via + "; " + note);
+		}
+
 	}
 
 }
