@@ -25,26 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Benchmark, not a test (runs only with {@code mvn -P benchmark verify}): the forecast
- * counts' full rebuild from the base tables ({@code forecast_counts_rebuild()}, V179)
+ * counts' full rebuild from the base tables ({@code forecast_counts_rebuild()}, V137)
  * next to what the machine can do in the same run, each in a rolled-back transaction:
  * <ul>
- * <li>floors: one sequential scan of {@code opportunity}; one sequential scan, in one
- * process, of every table the rebuild reads ({@code opportunity},
- * {@code opportunity_stage_change}, {@code forecast_deal_stage}, {@code partner},
- * {@code tier_change}); a plain {@code INSERT … SELECT} of the ledger's rows into an
- * unindexed table; the same plus building the ledger's two indexes;</li>
- * <li>the rebuild as V111 defined it ({@code bench/forecast-counts-rebuild-v111.sql};
- * {@code -Dtrellis.bench.old-rebuild=false} leaves it out), as V137 defined it
- * ({@code bench/forecast-counts-rebuild-v137.sql}; {@code -Dtrellis.bench.v137=false}
- * leaves it out) and today's ({@code -Dtrellis.bench.rebuild-runs}, default 1): with the
- * ledger as kept (nothing to repair), after 1,000 won deals' ledger rows were deleted
- * (repaired deal by deal) and after the whole ledger was emptied (reloaded in bulk);</li>
- * <li>with {@code -Dtrellis.bench.compare=true}: V111's and today's rebuild in one
- * transaction and the number of ledger, stage, path and day-bin rows that differ (must be
- * 0);</li>
+ * <li>floors: one sequential scan of {@code opportunity}; a plain {@code INSERT … SELECT}
+ * of the ledger's rows into an unindexed table; the same plus building the ledger's two
+ * indexes;</li>
+ * <li>the rebuild as V111 defined it (a session function from
+ * {@code bench/forecast-counts-rebuild-v111.sql};
+ * {@code -Dtrellis.bench.old-rebuild=false} leaves it out) and today's rebuild
+ * ({@code -Dtrellis.bench.rebuild-runs}, default 1);</li>
+ * <li>with {@code -Dtrellis.bench.compare=true}: both rebuilds in one transaction and the
+ * number of ledger, stage, path and day-bin rows that differ (must be 0);</li>
  * <li>each statement of today's rebuild with its {@code EXPLAIN (ANALYZE, BUFFERS)} plan
- * (through {@code auto_explain}, nested statements, the parts' plans from the parallel
- * workers included).</li>
+ * (through {@code auto_explain}, nested statements).</li>
  * </ul>
  * Times in milliseconds; writes {@code target/benchmark-forecast-rebuild.txt}.
  */
@@ -53,15 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ForecastRebuildBenchmark {
 
 	private static final BenchSettings settings = BenchSettings.fromSystemProperties();
-
-	/** One pass over each table the rebuild reads. */
-	private static final String READ_FLOOR = """
-			SELECT (SELECT count(*) FROM opportunity WHERE stage IS NOT NULL),
-			       (SELECT count(*) FROM opportunity_stage_change WHERE to_stage IS NOT NULL),
-			       (SELECT count(*) FROM forecast_deal_stage WHERE grp IS NOT NULL),
-			       (SELECT count(*) FROM partner WHERE tier IS NOT NULL),
-			       (SELECT count(*) FROM tier_change WHERE to_tier IS NOT NULL)
-			""";
 
 	private static final String[] COUNTED = { "forecast_deal_stage", "forecast_stage_count", "forecast_path_count",
 			"forecast_stage_days" };
@@ -94,10 +79,6 @@ class ForecastRebuildBenchmark {
 					rolledBack(connection, statement, "SET LOCAL enable_indexscan = off",
 							"SET LOCAL enable_indexonlyscan = off", "SET LOCAL enable_bitmapscan = off",
 							"SELECT count(*), sum(amount) FROM opportunity"));
-			line(out, "sequential scan of the tables the rebuild reads (floor)",
-					rolledBack(connection, statement, "SET LOCAL enable_indexscan = off",
-							"SET LOCAL enable_indexonlyscan = off", "SET LOCAL enable_bitmapscan = off",
-							"SET LOCAL max_parallel_workers_per_gather = 0", READ_FLOOR));
 			line(out, "INSERT of the ledger's rows, unindexed table (floor)",
 					rolledBack(connection, statement, "CREATE TABLE forecast_floor (LIKE forecast_deal_stage)",
 							"INSERT INTO forecast_floor SELECT * FROM forecast_deal_stage"));
@@ -111,22 +92,10 @@ class ForecastRebuildBenchmark {
 				line(out, "full rebuild of the counts, V111 (before)", rolledBack(connection, statement, oldRebuild(),
 						"SELECT pg_temp.forecast_counts_rebuild_v111()"));
 			}
-			if (Boolean.parseBoolean(System.getProperty("trellis.bench.v137", "true"))) {
-				line(out, "full rebuild of the counts, V137 (before)",
-						rolledBack(connection, statement, resource("/bench/forecast-counts-rebuild-v137.sql"),
-								"SELECT pg_temp.forecast_counts_rebuild_v137()"));
-			}
 			for (int i = 0; i < Integer.getInteger("trellis.bench.rebuild-runs", 1); i++) {
-				line(out, "full rebuild of the counts, V179, ledger as kept (after)",
+				line(out, "full rebuild of the counts, V137 (after)",
 						rolledBack(connection, statement, "SELECT forecast_counts_rebuild()"));
 			}
-			line(out, "  the same, 1,000 won deals' ledger rows deleted first",
-					rolledBack(connection, statement,
-							"DELETE FROM forecast_deal_stage WHERE opportunity_id IN "
-									+ "(SELECT id FROM opportunity WHERE stage = 'CLOSED_WON' ORDER BY id LIMIT 1000)",
-							"SELECT forecast_counts_rebuild()"));
-			line(out, "  the same, the whole ledger emptied first (bulk reload)", rolledBack(connection, statement,
-					"TRUNCATE forecast_deal_stage", "SELECT forecast_counts_rebuild()"));
 			if (Boolean.getBoolean("trellis.bench.compare")) {
 				out.append(compare(connection, statement));
 			}
@@ -138,7 +107,7 @@ class ForecastRebuildBenchmark {
 		System.out.println(out);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-forecast-rebuild.txt"), out);
-		assertThat(out).contains("V179, ledger as kept (after)");
+		assertThat(out).contains("V137 (after)");
 	}
 
 	private static String shape(Statement statement) throws SQLException {
@@ -219,7 +188,7 @@ class ForecastRebuildBenchmark {
 		finally {
 			connection.rollback();
 		}
-		var out = new StringBuilder(String.format(Locale.ROOT, "%nplans of V179's statements (auto_explain)%n"));
+		var out = new StringBuilder(String.format(Locale.ROOT, "%nplans of V137's statements (auto_explain)%n"));
 		plans.forEach(plan -> out.append("\n").append(plan.replaceAll("(?m)^", "    ")).append("\n"));
 		return out.toString();
 	}
