@@ -5,8 +5,6 @@ import java.time.Clock;
 
 import com.trellis.identity.Users;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +24,7 @@ public class Digests {
 
 	private final Users users;
 
-	private final ObjectProvider<JavaMailSender> mail;
+	private final MailSetup mail;
 
 	private final Clock clock;
 
@@ -34,8 +32,7 @@ public class Digests {
 
 	private final UserNoticeChoices choices;
 
-	Digests(Users users, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
-			UserNoticeChoices choices) {
+	Digests(Users users, MailSetup mail, Clock clock, InboxWriter inbox, UserNoticeChoices choices) {
 		this.users = users;
 		this.mail = mail;
 		this.clock = clock;
@@ -60,8 +57,7 @@ public class Digests {
 			return false;
 		}
 		var slack = this.choices.slackWebhook(user.id());
-		var channels = NoticeChannels.decide(this.choices.of(user.id(), KIND), this.mail.getIfAvailable() != null,
-				slack != null);
+		var channels = NoticeChannels.decide(this.choices.of(user.id(), KIND), this.mail.configured(), slack != null);
 		for (var channel : channels) {
 			var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
 			this.inbox.delivery(digest.key(), id.get(), channel.name(), recipient, now);

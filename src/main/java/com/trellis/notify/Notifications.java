@@ -8,9 +8,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.SqlPipeline;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +24,7 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectProvider<JavaMailSender> mail;
-
-	/**
-	 * Whether a mail sender is configured, once looked up ({@link #mailConfigured()}).
-	 */
-	private volatile Boolean mailSender;
+	private final MailSetup mail;
 
 	private final Clock clock;
 
@@ -39,8 +32,7 @@ public class Notifications {
 
 	private final NoticeAudiences audiences;
 
-	Notifications(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
-			NoticeAudiences audiences) {
+	Notifications(JdbcClient jdbc, MailSetup mail, Clock clock, InboxWriter inbox, NoticeAudiences audiences) {
 		this.audiences = audiences;
 		this.jdbc = jdbc;
 		this.inbox = inbox;
@@ -80,7 +72,7 @@ public class Notifications {
 			return;
 		}
 		var kind = PartnerNoticeKind.of(notice.kind()).name();
-		boolean mailConfigured = mailConfigured();
+		boolean mailConfigured = this.mail.configured();
 		for (var user : audience.partnerUsers) {
 			var choices = audience.choices.of(user.id());
 			var slack = choices.slackWebhook();
@@ -117,7 +109,7 @@ public class Notifications {
 			return true;
 		}
 		var kind = PartnerNoticeKind.of(notice.kind()).name();
-		boolean mailConfigured = mailConfigured();
+		boolean mailConfigured = this.mail.configured();
 		for (var user : audience.partnerUsers) {
 			var choices = audience.choices.of(user.id());
 			if (!NoticeChannels.decide(choices.of(kind), mailConfigured, choices.slackWebhook() != null).isEmpty()) {
@@ -169,20 +161,6 @@ public class Notifications {
 			.param("url", url.strip())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
-	}
-
-	/**
-	 * Whether a mail sender is configured: fixed when the application starts, so looked
-	 * up once (each lookup through the provider resolved the beans again: 1 % of a
-	 * registration's request-thread CPU, reg22).
-	 */
-	private boolean mailConfigured() {
-		var configured = this.mailSender;
-		if (configured == null) {
-			configured = this.mail.getIfAvailable() != null;
-			this.mailSender = configured;
-		}
-		return configured;
 	}
 
 }

@@ -9,9 +9,7 @@ import com.trellis.shared.SqlPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +27,7 @@ public class StaffNotices {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectProvider<JavaMailSender> mail;
-
-	/**
-	 * Whether a mail sender is configured, once looked up ({@link #mailConfigured()}).
-	 */
-	private volatile Boolean mailSender;
+	private final MailSetup mail;
 
 	private final Clock clock;
 
@@ -42,8 +35,7 @@ public class StaffNotices {
 
 	private final NoticeAudiences audiences;
 
-	StaffNotices(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, Clock clock, InboxWriter inbox,
-			NoticeAudiences audiences) {
+	StaffNotices(JdbcClient jdbc, MailSetup mail, Clock clock, InboxWriter inbox, NoticeAudiences audiences) {
 		this.jdbc = jdbc;
 		this.audiences = audiences;
 		this.mail = mail;
@@ -86,7 +78,7 @@ public class StaffNotices {
 		}
 		var choices = audience.choices.of(user.id());
 		var slack = choices.slackWebhook();
-		var channels = NoticeChannels.decide(choices.of(notice.kind().name()), mailConfigured(), slack != null);
+		var channels = NoticeChannels.decide(choices.of(notice.kind().name()), this.mail.configured(), slack != null);
 		for (var channel : channels) {
 			var recipient = channel == NoticeChannels.Channel.EMAIL ? user.email() : slack;
 			this.inbox.delivery(notice.key(), id.get(), channel.name(), recipient, now);
@@ -113,7 +105,7 @@ public class StaffNotices {
 
 	private List<NoticeChannels.Channel> channels(StaffNotice notice, NoticeAudience audience) {
 		var choices = audience.choices.of(audience.staff.id());
-		return List.copyOf(NoticeChannels.decide(choices.of(notice.kind().name()), mailConfigured(),
+		return List.copyOf(NoticeChannels.decide(choices.of(notice.kind().name()), this.mail.configured(),
 				choices.slackWebhook() != null));
 	}
 
@@ -151,20 +143,6 @@ public class StaffNotices {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("user", viewer.userId())
 			.update();
-	}
-
-	/**
-	 * Whether a mail sender is configured: fixed when the application starts, so looked
-	 * up once (each lookup through the provider resolved the beans again: 1 % of a
-	 * registration's request-thread CPU, reg22).
-	 */
-	private boolean mailConfigured() {
-		var configured = this.mailSender;
-		if (configured == null) {
-			configured = this.mail.getIfAvailable() != null;
-			this.mailSender = configured;
-		}
-		return configured;
 	}
 
 }
