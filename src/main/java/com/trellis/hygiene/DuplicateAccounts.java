@@ -74,8 +74,12 @@ class DuplicateAccounts {
 			if (!this.store.tryLock()) {
 				return false;
 			}
-			boolean requested = this.store.requestedAt().isPresent();
+			// the run's start before the request is read: a request made after the read
+			// is later than the start, so clearing the answered ones below leaves it
+			// queued for the next run (taken after the read, the start could pass it and
+			// clear a request this run never saw)
 			var started = this.clock.instant();
+			boolean requested = this.store.requestedAt().isPresent();
 			boolean stored = false;
 			var signature = this.store.signature();
 			if (requested || this.store.storedSignature().filter(signature::equals).isEmpty()) {
