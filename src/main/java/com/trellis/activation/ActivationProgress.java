@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealClosed;
-import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerOutcomes;
 import com.trellis.deals.OpportunityView;
 import com.trellis.enablement.EnablementCompleted;
 import com.trellis.notify.PartnerNotice;
@@ -40,7 +40,7 @@ public class ActivationProgress {
 
 	private final Partners partners;
 
-	private final Deals deals;
+	private final PartnerOutcomes outcomes;
 
 	private final Registrations registrations;
 
@@ -54,12 +54,12 @@ public class ActivationProgress {
 
 	private final CountingWins counting;
 
-	ActivationProgress(ActivationRepository plans, Partners partners, Deals deals, Registrations registrations,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock, BusinessCalendar calendar,
-			CountingWins counting) {
+	ActivationProgress(ActivationRepository plans, Partners partners, PartnerOutcomes outcomes,
+			Registrations registrations, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			BusinessCalendar calendar, CountingWins counting) {
 		this.plans = plans;
 		this.partners = partners;
-		this.deals = deals;
+		this.outcomes = outcomes;
 		this.registrations = registrations;
 		this.audit = audit;
 		this.events = events;
@@ -136,7 +136,7 @@ public class ActivationProgress {
 			return;
 		}
 		var since = this.calendar.startOf(plan.onboardedOn());
-		var firsts = this.deals.firsts(partnerId, since);
+		var firsts = this.outcomes.firsts(partnerId, since);
 		var registered = earliest(this.registrations.firstSubmittedAt(partnerId, since), firsts.firstDeal());
 		var firstWin = firstCountingWin(partnerId, since);
 		this.plans.recordFirsts(partnerId, registered, firstWin);
@@ -162,7 +162,7 @@ public class ActivationProgress {
 	 */
 	private Instant firstCountingWin(long partnerId, Instant since) {
 		var conversions = this.counting.conversions();
-		return this.deals.wonDeals(partnerId)
+		return this.outcomes.wonDeals(partnerId)
 			.stream()
 			.filter(deal -> deal.closedAt() != null && !deal.closedAt().isBefore(since)
 					&& this.counting.counts(deal.amount(), deal.currency(), conversions))

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.CreditType;
+import com.trellis.deals.DealCredit;
 import com.trellis.deals.Deals;
 import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Role;
@@ -40,6 +41,8 @@ public class CreditDisputes {
 
 	private final Deals deals;
 
+	private final DealCredit credit;
+
 	private final Partners partners;
 
 	private final Users users;
@@ -52,11 +55,12 @@ public class CreditDisputes {
 
 	private final DisputeNotices notices;
 
-	CreditDisputes(JdbcClient jdbc, Deals deals, Partners partners, Users users, AuditLog audit,
+	CreditDisputes(JdbcClient jdbc, Deals deals, DealCredit credit, Partners partners, Users users, AuditLog audit,
 			ApplicationEventPublisher events, Clock clock, DisputeNotices notices) {
 		this.notices = notices;
 		this.jdbc = jdbc;
 		this.deals = deals;
+		this.credit = credit;
 		this.partners = partners;
 		this.users = users;
 		this.audit = audit;
@@ -135,7 +139,7 @@ public class CreditDisputes {
 			throw new ConflictException("status", "the dispute was decided already");
 		}
 		if (uphold) {
-			this.deals.changeCredit(viewer.actor(), dispute.opportunityId(), dispute.proposedCreditType(),
+			this.credit.changeCredit(viewer.actor(), dispute.opportunityId(), dispute.proposedCreditType(),
 					dispute.proposedShare(), "credit dispute " + disputeId + " upheld: " + reason.strip());
 		}
 		var decided = find(disputeId).orElseThrow();

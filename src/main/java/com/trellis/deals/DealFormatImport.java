@@ -35,6 +35,8 @@ public class DealFormatImport {
 
 	private final Deals deals;
 
+	private final DealRules rules;
+
 	private final OpportunityRepository opportunities;
 
 	private final DealImport imports;
@@ -49,11 +51,12 @@ public class DealFormatImport {
 
 	private final DealHistories histories;
 
-	DealFormatImport(Deals deals, OpportunityRepository opportunities, DealImport imports,
+	DealFormatImport(Deals deals, DealRules rules, OpportunityRepository opportunities, DealImport imports,
 			PartnerAttachments attachments, AuditLog audit, BusinessCalendar calendar, Clock clock,
 			DealHistories histories) {
 		this.histories = histories;
 		this.deals = deals;
+		this.rules = rules;
 		this.opportunities = opportunities;
 		this.imports = imports;
 		this.attachments = attachments;
@@ -78,7 +81,7 @@ public class DealFormatImport {
 	@Transactional(readOnly = true)
 	public List<FieldError> refusal(Viewer viewer, OpportunityView before, OpportunityCommand command) {
 		if (before != null) {
-			return this.deals.problems(viewer, command, DealEditRule.edit(before, command), before.ownerId());
+			return this.rules.problems(viewer, command, DealEditRule.edit(before, command), before.ownerId());
 		}
 		var refused = new ArrayList<FieldError>();
 		if (command.stage() != null && command.stage().isClosed()) {
@@ -89,7 +92,7 @@ public class DealFormatImport {
 				refused.add(new FieldError("closeDate", "a closed deal's close date is not in the future"));
 			}
 		}
-		return this.deals.problems(viewer, command, refused, null);
+		return this.rules.problems(viewer, command, refused, null);
 	}
 
 	/** The deal's recorded stage history, oldest first. */

@@ -1,10 +1,8 @@
 package com.trellis.deals;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,34 +12,30 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.notify.PartnerNotice;
-import com.trellis.partners.Partners;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deals module's facade. A partner user reads only deals its partner is on; vendor
- * staff read all. Admins, the owner and the owner's managers change a deal.
+ * staff read all. Admins, the owner and the owner's managers change a deal. A partner's
+ * place on a deal as other modules decide it is {@link DealCredit}'s; the fields' rules
+ * are {@link DealRules}'.
  */
 @Service
 public class Deals {
 
 	private final OpportunityRepository deals;
 
-	private final CorrectionRepository corrections;
+	private final DealRules rules;
 
 	private final Accounts accounts;
-
-	private final Partners partners;
 
 	private final Users users;
 
@@ -49,7 +43,7 @@ public class Deals {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
+	private final StageMoveEvents moveEvents;
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
@@ -57,21 +51,16 @@ public class Deals {
 
 	private final PipelineReads pipeline;
 
-	private final PartnerOutcomes outcomes;
-
-	Deals(OpportunityRepository deals, CorrectionRepository corrections, Accounts accounts, Partners partners,
-			Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			com.trellis.shared.BusinessCalendar calendar, PartnerAttachments attachments, PipelineReads pipeline,
-			PartnerOutcomes outcomes) {
+	Deals(OpportunityRepository deals, DealRules rules, Accounts accounts, Users users, AuditLog audit, Clock clock,
+			StageMoveEvents moveEvents, com.trellis.shared.BusinessCalendar calendar, PartnerAttachments attachments,
+			PipelineReads pipeline) {
 		this.pipeline = pipeline;
-		this.outcomes = outcomes;
 		this.calendar = calendar;
 		this.attachments = attachments;
-		this.events = events;
+		this.moveEvents = moveEvents;
 		this.deals = deals;
-		this.corrections = corrections;
+		this.rules = rules;
 		this.accounts = accounts;
-		this.partners = partners;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
@@ -162,7 +151,7 @@ public class Deals {
 		if (!viewer.is(Role.ADMIN, Role.AE, Role.SALES_MANAGER)) {
 			throw new AccessDeniedException("Only admins, account executives and sales managers create deals");
 		}
-		long owner = validate(viewer, command, DealEditRule.opening(command), null);
+		long owner = this.rules.validate(viewer, command, DealEditRule.opening(command), null);
 		var now = this.clock.instant();
 		long id = this.deals.insert(command, owner, now);
 		this.deals.recordStageChange(id, null, command.stage(), viewer.userId(), now);
@@ -183,7 +172,7 @@ public class Deals {
 			throw new AccessDeniedException("Only the owner, their managers or an admin change this deal");
 		}
 		var before = this.deals.findForUpdate(id).orElseThrow();
-		long owner = validate(viewer, command, DealEditRule.edit(before, command), before.ownerId());
+		long owner = this.rules.validate(viewer, command, DealEditRule.edit(before, command), before.ownerId());
 		var now = this.clock.instant();
 		this.deals.update(id, command, owner, now);
 		if (before.partnerId() == null) {
@@ -210,42 +199,6 @@ public class Deals {
 		this.audit.record(actor, "opportunity", opportunityId, why, before,
 				this.deals.findForUpdate(opportunityId).orElseThrow());
 		return true;
-	}
-
-	/**
-	 * When a partner first appeared on a deal and first won one, on or after a moment
-	 * (its onboarding); for activation. Null when it has not yet.
-	 */
-	@Transactional(readOnly = true)
-	public PartnerFirsts firsts(long partnerId, Instant since) {
-		return this.outcomes.firsts(partnerId, since);
-	}
-
-	/** The partner's closed-won deals, for incentive rules. */
-	@Transactional(readOnly = true)
-	public List<OpportunityView> wonDeals(long partnerId) {
-		return this.outcomes.wonDeals(partnerId);
-	}
-
-	/** Those of some deals that are closed won, whoever's they are (readiness proofs). */
-	@Transactional(readOnly = true)
-	public List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
-		return this.outcomes.wonDeals(ids);
-	}
-
-	/**
-	 * Closed-won partner deals closed in [from, to), one line per deal in its own
-	 * currency, so that a caller converts each before it adds them up.
-	 */
-	@Transactional(readOnly = true)
-	public List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
-		return this.outcomes.wonRevenue(from, to);
-	}
-
-	/** Deals of the partner closed since a moment: {won, lost}. */
-	@Transactional(readOnly = true)
-	public long[] closedSince(long partnerId, Instant since) {
-		return this.outcomes.closedSince(partnerId, since);
 	}
 
 	/** Open deals on any of the given accounts, for conflict detection. */
@@ -283,80 +236,12 @@ public class Deals {
 		return this.deals.countOpenOwnedBy(ownerId);
 	}
 
-	/**
-	 * Opens the deal of an approved registration at the first stage. The registration
-	 * module has checked the caller's right to approve and the deal's fields.
-	 */
-	@Transactional
-	public long openForRegistration(AuditLog.Actor actor, RegisteredDeal deal) {
-		var source = deal.creditType() == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
-		var command = new OpportunityCommand(deal.accountId(), deal.name(), deal.amount(), deal.currency(),
-				Stage.REGISTERED, deal.closeDate(), deal.ownerId(), source, deal.partnerId(), deal.creditType(),
-				deal.partnerShare());
-		var now = this.clock.instant();
-		long id = this.deals.insert(command, deal.ownerId(), now);
-		this.deals.recordStageChange(id, null, Stage.REGISTERED, actor.userId(), now);
-		this.attachments.record(id, deal.partnerId(), actor.userId(), now, PartnerAttachments.Via.REGISTRATION,
-				deal.creditType());
-		this.audit.record(actor, "opportunity", id, "opened from deal registration", null,
-				this.deals.findForUpdate(id).orElseThrow());
-		return id;
-	}
-
-	/**
-	 * Puts a partner on an open direct deal as influencer or co-seller (a PAM's decision
-	 * on a registration that collided with the deal). The rep keeps the deal and full
-	 * quota credit.
-	 */
-	@Transactional
-	public void attachPartner(AuditLog.Actor actor, long opportunityId, long partnerId, CreditType creditType,
-			BigDecimal share) {
-		var before = this.deals.findForUpdate(opportunityId)
-			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
-		if (before.partnerId() != null || before.stage().isClosed()) {
-			throw new ConflictException("opportunityId", "the deal is closed or already has a partner");
-		}
-		if (creditType == CreditType.SOURCED) {
-			throw InvalidInputException.of("creditType", "a partner joining a direct deal influences or co-sells it");
-		}
-		var now = this.clock.instant();
-		this.deals.attachPartner(opportunityId, partnerId, creditType, share, now);
-		this.attachments.record(opportunityId, partnerId, actor.userId(), now, PartnerAttachments.Via.PAM, creditType);
-		this.audit.record(actor, "opportunity", opportunityId, "partner attached", before,
-				this.deals.findForUpdate(opportunityId).orElseThrow());
-	}
-
-	/**
-	 * Changes a partner deal's credit; only an upheld credit dispute calls this. The rep
-	 * keeps the deal and full quota credit whatever the partner's share.
-	 */
-	@Transactional
-	public void changeCredit(AuditLog.Actor actor, long opportunityId, CreditType creditType, BigDecimal share,
-			String why) {
-		var before = this.deals.findForUpdate(opportunityId)
-			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
-		var source = creditType == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
-		var now = this.clock.instant();
-		this.deals.changeCredit(opportunityId, creditType, share, source, now);
-		var after = this.deals.findForUpdate(opportunityId).orElseThrow();
-		this.audit.record(actor, "opportunity", opportunityId, why, before, after);
-		if (before.stage() == Stage.CLOSED_WON) {
-			long correction = this.corrections.insert(opportunityId, "CREDIT", credit(before), credit(after), why,
-					actor.userId(), now);
-			this.events.publishEvent(new DealCorrected(correction, opportunityId, after.partnerId(), true));
-		}
-	}
-
 	/** A rep or an admin put a partner on the deal by creating or editing it. */
 	private void recordAttachment(Viewer viewer, long id, OpportunityCommand command, Instant now) {
 		if (command.partnerId() != null && command.creditType() != null) {
 			var via = viewer.is(Role.ADMIN) ? PartnerAttachments.Via.ADMIN : PartnerAttachments.Via.REP;
 			this.attachments.record(id, command.partnerId(), viewer.userId(), now, via, command.creditType());
 		}
-	}
-
-	private static String credit(OpportunityView deal) {
-		return deal.creditType() + " " + deal.partnerShare().toPlainString() + "%";
 	}
 
 	/**
@@ -386,21 +271,7 @@ public class Deals {
 		// "was disqualified: <reason>" in the partner's notice
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, disqualified ? "disqualified: " + why : why,
 				before, after);
-		if (before.stage() == Stage.CLOSED_WON && to != Stage.CLOSED_WON) {
-			this.events.publishEvent(new DealReopened(opportunityId, after.partnerId()));
-		}
-		if (to.isClosed()) {
-			this.events
-				.publishEvent(new DealClosed(after.id(), after.partnerId(), to == Stage.CLOSED_WON, after.closedAt()));
-			if (disqualified && after.partnerId() != null) {
-				this.events.publishEvent(new PartnerNotice("opportunity:" + after.id() + ":DISQUALIFIED",
-						after.partnerId(), "DEAL_DISQUALIFIED", "Disqualified: " + after.name(),
-						"The deal \"" + after.name() + "\" was disqualified: " + why, "/opportunities/" + after.id()));
-			}
-			else {
-				announcePartner(after);
-			}
-		}
+		this.moveEvents.moved(before.stage(), after, why, disqualified);
 		return after;
 	}
 
@@ -421,58 +292,6 @@ public class Deals {
 			items.add(new StalledDeal(named.items().get(i), s.daysInStage(), s.normDays()));
 		}
 		return new PageResult<>(items, stalled.page(), stalled.size(), stalled.total(), stalled.totalExact());
-	}
-
-	private void announcePartner(OpportunityView deal) {
-		if (deal.partnerId() != null) {
-			boolean won = deal.stage() == Stage.CLOSED_WON;
-			this.events.publishEvent(new PartnerNotice(
-					"opportunity:" + deal.id() + ":" + deal.stage() + ":" + deal.closedAt().toEpochMilli(),
-					deal.partnerId(), won ? "DEAL_WON" : "DEAL_LOST", (won ? "Won: " : "Lost: ") + deal.name(),
-					"The deal \"" + deal.name() + "\" with " + deal.accountName() + " was closed "
-							+ (won ? "won" : "lost") + ". Amount " + deal.money() + ".",
-					"/opportunities/" + deal.id()));
-		}
-	}
-
-	private long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
-		var errors = problems(viewer, command, refused, currentOwner);
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		return command.ownerId() == null ? viewer.userId() : command.ownerId();
-	}
-
-	/**
-	 * Every reason the deal may not take the command's values, beside those already
-	 * {@code refused}: an edit and an import (the Trellis deal format) judge alike.
-	 */
-	List<FieldError> problems(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
-		var errors = new ArrayList<>(refused);
-		errors.addAll(PartnerInvolvementRule.check(command));
-		if (!this.accounts.exists(command.accountId())) {
-			errors.add(new FieldError("accountId", "no account with id " + command.accountId()));
-		}
-		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
-			errors.add(new FieldError("partnerId", "no partner with id " + command.partnerId()));
-		}
-		try {
-			Currency.getInstance(command.currency());
-		}
-		catch (IllegalArgumentException ex) {
-			errors.add(new FieldError("currency", "unknown currency " + command.currency()));
-		}
-		long owner = command.ownerId() == null ? viewer.userId() : command.ownerId();
-		// a deal is owned by an active account executive or sales manager; one that has
-		// another owner already keeps them until someone names a new one
-		if (currentOwner == null || owner != currentOwner) {
-			var ownerUser = this.users.findEnabled(owner).orElse(null);
-			if (ownerUser == null || !(ownerUser.role() == Role.AE || ownerUser.role() == Role.SALES_MANAGER)) {
-				errors.add(new FieldError("ownerId", "must be the id of an active account executive or sales manager"
-						+ (command.ownerId() == null ? " (name the deal's owner)" : "")));
-			}
-		}
-		return errors;
 	}
 
 	private PageResult<OpportunityView> withAccountNames(PageResult<OpportunityView> page) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A partner's outcomes as other modules read them: its won deals, the won revenue per
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Repository;
  * sees the result. Split from {@link OpportunityRepository}.
  */
 @Repository
-class PartnerOutcomes {
+@Transactional(readOnly = true)
+public class PartnerOutcomes {
 
 	private final JdbcClient jdbc;
 
@@ -22,13 +24,17 @@ class PartnerOutcomes {
 		this.jdbc = jdbc;
 	}
 
-	List<OpportunityView> wonDeals(long partnerId) {
+	/**
+	 * The partner's closed-won deals, oldest close first (incentive rules, activation).
+	 */
+	public List<OpportunityView> wonDeals(long partnerId) {
 		return this.jdbc.sql("SELECT " + OpportunityRepository.COLUMNS + """
 				 FROM opportunity WHERE partner_id = :partner AND stage = 'CLOSED_WON' ORDER BY closed_at, id
 				""").param("partner", partnerId).query(OpportunityRepository::view).list();
 	}
 
-	List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
+	/** Those of some deals that are closed won, whoever's they are (readiness proofs). */
+	public List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
 		var result = new java.util.ArrayList<OpportunityView>();
 		var list = List.copyOf(ids);
 		for (int from = 0; from < list.size(); from += 5000) {
@@ -42,7 +48,11 @@ class PartnerOutcomes {
 		return result;
 	}
 
-	List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
+	/**
+	 * Closed-won partner deals closed in [from, to), one line per deal in its own
+	 * currency, so that a caller converts each before it adds them up.
+	 */
+	public List<PartnerRevenue> wonRevenue(Instant from, Instant to) {
 		return this.jdbc.sql("""
 				SELECT partner_id, currency, amount, id FROM opportunity
 				WHERE partner_id IS NOT NULL AND stage = 'CLOSED_WON' AND closed_at >= :from AND closed_at < :to
@@ -54,7 +64,8 @@ class PartnerOutcomes {
 			.list();
 	}
 
-	long[] closedSince(long partnerId, Instant since) {
+	/** Deals of the partner closed since a moment: {won, lost}. */
+	public long[] closedSince(long partnerId, Instant since) {
 		return this.jdbc.sql("""
 				SELECT count(*) FILTER (WHERE stage = 'CLOSED_WON'), count(*) FILTER (WHERE stage = 'CLOSED_LOST')
 				FROM opportunity WHERE partner_id = :partner AND closed_at >= :since
@@ -65,7 +76,11 @@ class PartnerOutcomes {
 			.single();
 	}
 
-	PartnerFirsts firsts(long partnerId, Instant since) {
+	/**
+	 * When a partner first appeared on a deal and first won one, on or after a moment
+	 * (its onboarding); for activation. Null when it has not yet.
+	 */
+	public PartnerFirsts firsts(long partnerId, Instant since) {
 		return this.jdbc.sql("""
 				SELECT min(created_at) FILTER (WHERE created_at >= :since) AS first_deal,
 				       min(closed_at) FILTER (WHERE stage = 'CLOSED_WON' AND closed_at >= :since) AS first_win

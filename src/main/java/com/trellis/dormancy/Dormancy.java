@@ -9,7 +9,7 @@ import java.util.List;
 
 import com.trellis.activity.Activity;
 import com.trellis.audit.AuditLog;
-import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerOutcomes;
 import com.trellis.enablement.Enablement;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
@@ -43,7 +43,7 @@ public class Dormancy {
 
 	private final Activity activity;
 
-	private final Deals deals;
+	private final PartnerOutcomes outcomes;
 
 	private final Registrations registrations;
 
@@ -59,7 +59,7 @@ public class Dormancy {
 
 	private final com.trellis.incentives.Incentives incentives;
 
-	Dormancy(ReengagementRepository sequences, Partners partners, Activity activity, Deals deals,
+	Dormancy(ReengagementRepository sequences, Partners partners, Activity activity, PartnerOutcomes outcomes,
 			Registrations registrations, Enablement enablement, AuditLog audit, Clock clock,
 			@Value("${trellis.dormancy.idle-days:60}") int idleDays, com.trellis.incentives.Incentives incentives,
 			BusinessCalendar calendar) {
@@ -68,7 +68,7 @@ public class Dormancy {
 		this.sequences = sequences;
 		this.partners = partners;
 		this.activity = activity;
-		this.deals = deals;
+		this.outcomes = outcomes;
 		this.registrations = registrations;
 		this.enablement = enablement;
 		this.audit = audit;
@@ -176,7 +176,7 @@ public class Dormancy {
 
 	private StallDiagnosis.Diagnosis diagnose(long partnerId) {
 		Instant since = this.clock.instant().minus(Duration.ofDays(180));
-		long[] closed = this.deals.closedSince(partnerId, since);
+		long[] closed = this.outcomes.closedSince(partnerId, since);
 		long rejected = this.registrations.rejectedSince(partnerId, since);
 		long[] tracks = this.enablement.trackSummary(partnerId);
 		return StallDiagnosis.diagnose(new StallDiagnosis.Evidence(rejected + closed[1], closed[0], tracks[0],

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.trellis.accounts.Accounts;
 import com.trellis.deals.DealFilter;
 import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerOutcomes;
 import com.trellis.deals.OpportunityView;
 import com.trellis.deals.Stage;
 import com.trellis.identity.Viewer;
@@ -30,12 +31,15 @@ class RuleReads {
 
 	private final Deals deals;
 
+	private final PartnerOutcomes outcomes;
+
 	private final Accounts accounts;
 
 	private final ReadinessAssessments readiness;
 
-	RuleReads(Deals deals, Accounts accounts, ReadinessAssessments readiness) {
+	RuleReads(Deals deals, PartnerOutcomes outcomes, Accounts accounts, ReadinessAssessments readiness) {
 		this.deals = deals;
+		this.outcomes = outcomes;
 		this.accounts = accounts;
 		this.readiness = readiness;
 	}
@@ -89,7 +93,7 @@ class RuleReads {
 		try {
 			var versions = this.readiness.view(viewer, partnerId).versions();
 			return ProofRules.beforeIntroduction(partnerId, versions.isEmpty() ? null : versions.get(0),
-					this.deals.wonDeals(partnerId));
+					this.outcomes.wonDeals(partnerId));
 		}
 		catch (NotFoundException | AccessDeniedException ex) {
 			return Optional.empty();

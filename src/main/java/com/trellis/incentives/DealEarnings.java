@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerOutcomes;
 import com.trellis.deals.OpportunityView;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
@@ -27,7 +27,7 @@ class DealEarnings {
 
 	private final LedgerRepository ledger;
 
-	private final Deals deals;
+	private final PartnerOutcomes outcomes;
 
 	private final Partners partners;
 
@@ -39,10 +39,10 @@ class DealEarnings {
 
 	private final Clock clock;
 
-	DealEarnings(LedgerRepository ledger, Deals deals, Partners partners, EarningWriter writer, CountingWins counting,
-			BusinessCalendar calendar, Clock clock) {
+	DealEarnings(LedgerRepository ledger, PartnerOutcomes outcomes, Partners partners, EarningWriter writer,
+			CountingWins counting, BusinessCalendar calendar, Clock clock) {
 		this.ledger = ledger;
-		this.deals = deals;
+		this.outcomes = outcomes;
 		this.partners = partners;
 		this.writer = writer;
 		this.counting = counting;
@@ -52,7 +52,7 @@ class DealEarnings {
 
 	/** The partner's wins that count (amount above the configured floor). */
 	List<OpportunityView> countingWins(long partnerId) {
-		return this.deals.wonDeals(partnerId)
+		return this.outcomes.wonDeals(partnerId)
 			.stream()
 			.filter(d -> this.counting.counts(d.amount(), d.currency()))
 			.toList();
@@ -63,7 +63,7 @@ class DealEarnings {
 	 * day, at a later win of the same deal only under the programs it earned from before.
 	 */
 	void earnForWin(long partnerId, long opportunityId, List<OpportunityView> wins) {
-		var won = this.deals.wonDeals(partnerId).stream().anyMatch(d -> d.id() == opportunityId);
+		var won = this.outcomes.wonDeals(partnerId).stream().anyMatch(d -> d.id() == opportunityId);
 		if (!won) {
 			return;
 		}

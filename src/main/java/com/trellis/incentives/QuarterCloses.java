@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.trellis.audit.AuditLog;
-import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerOutcomes;
 import com.trellis.deals.PartnerRevenue;
 import com.trellis.shared.Conversions;
 import com.trellis.shared.BusinessCalendar;
@@ -41,7 +41,7 @@ class QuarterCloses {
 
 	private final QuarterRepository quarters;
 
-	private final Deals deals;
+	private final PartnerOutcomes outcomes;
 
 	private final ExchangeRates rates;
 
@@ -53,12 +53,12 @@ class QuarterCloses {
 
 	private final BusinessCalendar calendar;
 
-	QuarterCloses(LedgerRepository ledger, QuarterRepository quarters, Deals deals, ExchangeRates rates,
+	QuarterCloses(LedgerRepository ledger, QuarterRepository quarters, PartnerOutcomes outcomes, ExchangeRates rates,
 			EarningWriter writer, AuditLog audit, Clock clock, BusinessCalendar calendar) {
 		this.calendar = calendar;
 		this.ledger = ledger;
 		this.quarters = quarters;
-		this.deals = deals;
+		this.outcomes = outcomes;
 		this.rates = rates;
 		this.writer = writer;
 		this.audit = audit;
@@ -87,7 +87,7 @@ class QuarterCloses {
 	}
 
 	private int settle(QuarterRepository.ClosedQuarter quarter, Long onlyPartner, String why) {
-		var lines = this.deals.wonRevenue(instant(quarter.start()), instant(quarter.end()));
+		var lines = this.outcomes.wonRevenue(instant(quarter.start()), instant(quarter.end()));
 		var conversions = new Conversions(this.rates);
 		int written = 0;
 		for (var program : this.ledger.programs()) {
@@ -186,7 +186,7 @@ class QuarterCloses {
 		if (from.equals(quarter.start()) && to.equals(quarter.end())) {
 			return lines;
 		}
-		return this.deals.wonRevenue(instant(from), instant(to));
+		return this.outcomes.wonRevenue(instant(from), instant(to));
 	}
 
 	private static Map<Long, BigDecimal> revenueIn(List<PartnerRevenue> lines, String currency,

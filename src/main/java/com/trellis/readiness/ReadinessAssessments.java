@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.trellis.audit.AuditLog;
-import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerOutcomes;
 import com.trellis.identity.Viewer;
 import com.trellis.maturity.MaturityAssessments;
 import com.trellis.partners.Partners;
@@ -36,7 +36,7 @@ public class ReadinessAssessments {
 
 	private final Partners partners;
 
-	private final Deals deals;
+	private final PartnerOutcomes outcomes;
 
 	private final AuditLog audit;
 
@@ -48,13 +48,13 @@ public class ReadinessAssessments {
 
 	private final MaturityAssessments maturity;
 
-	ReadinessAssessments(ReadinessRepository repository, Partners partners, Deals deals, AuditLog audit,
+	ReadinessAssessments(ReadinessRepository repository, Partners partners, PartnerOutcomes outcomes, AuditLog audit,
 			Commands commands, Clock clock, @Value("${trellis.readiness.max-upload-bytes:1048576}") long maxUploadBytes,
 			MaturityAssessments maturity) {
 		this.maturity = maturity;
 		this.repository = repository;
 		this.partners = partners;
-		this.deals = deals;
+		this.outcomes = outcomes;
 		this.audit = audit;
 		this.commands = commands;
 		this.clock = clock;
@@ -223,7 +223,7 @@ public class ReadinessAssessments {
 	public Map<Long, ValidatedAssessment> validatedAsOf(Instant end) {
 		var proofs = this.repository.proofDealsAcceptedBefore(end);
 		var won = new java.util.HashMap<Long, Long>();
-		for (var deal : this.deals.wonDeals(proofs)) {
+		for (var deal : this.outcomes.wonDeals(proofs)) {
 			if (deal.partnerId() != null && deal.closedAt() != null && deal.closedAt().isBefore(end)) {
 				won.put(deal.id(), deal.partnerId());
 			}
@@ -249,7 +249,7 @@ public class ReadinessAssessments {
 	/** The partner's won deals (closed before {@code end} when given), by id. */
 	private Map<Long, Instant> won(long partnerId, Instant end) {
 		var won = new java.util.HashMap<Long, Instant>();
-		for (var deal : this.deals.wonDeals(partnerId)) {
+		for (var deal : this.outcomes.wonDeals(partnerId)) {
 			if (end == null || (deal.closedAt() != null && deal.closedAt().isBefore(end))) {
 				won.put(deal.id(), deal.closedAt());
 			}

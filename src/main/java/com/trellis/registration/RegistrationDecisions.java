@@ -7,6 +7,7 @@ import java.util.List;
 import com.trellis.accounts.Accounts;
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.CreditType;
+import com.trellis.deals.DealCredit;
 import com.trellis.deals.Deals;
 import com.trellis.deals.RegisteredDeal;
 import com.trellis.identity.Role;
@@ -38,6 +39,8 @@ class RegistrationDecisions {
 
 	private final Deals deals;
 
+	private final DealCredit credit;
+
 	private final Users users;
 
 	private final AuditLog audit;
@@ -53,8 +56,8 @@ class RegistrationDecisions {
 	private final LaterPartnerDeals laterDeals;
 
 	RegistrationDecisions(RegistrationRepository registrations, RegistrationAccess access, RegistrationInput input,
-			StatusMoves moves, Accounts accounts, Deals deals, Users users, AuditLog audit, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar, HeldQueue held, DecisionNotices decisionNotices,
+			StatusMoves moves, Accounts accounts, Deals deals, DealCredit credit, Users users, AuditLog audit,
+			Clock clock, com.trellis.shared.BusinessCalendar calendar, HeldQueue held, DecisionNotices decisionNotices,
 			LaterPartnerDeals laterDeals) {
 		this.laterDeals = laterDeals;
 		this.registrations = registrations;
@@ -63,6 +66,7 @@ class RegistrationDecisions {
 		this.moves = moves;
 		this.accounts = accounts;
 		this.deals = deals;
+		this.credit = credit;
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
@@ -105,7 +109,7 @@ class RegistrationDecisions {
 		if (row.directConflictId() != null) {
 			credit = command.creditType() != null ? command.creditType()
 					: view.creditType() == CreditType.SOURCED ? CreditType.INFLUENCED : view.creditType();
-			this.deals.attachPartner(actor, row.directConflictId(), view.partnerId(), credit, rules.shareFor(credit));
+			this.credit.attachPartner(actor, row.directConflictId(), view.partnerId(), credit, rules.shareFor(credit));
 			opportunityId = row.directConflictId();
 			accountId = this.deals.get(viewer, opportunityId).accountId();
 		}
@@ -114,7 +118,7 @@ class RegistrationDecisions {
 			long owner = owner(viewer, view, command);
 			accountId = view.accountId() != null ? view.accountId() : this.accounts.findOrCreateForRegistration(actor,
 					view.customerName(), view.customerDomain(), owner);
-			opportunityId = this.deals.openForRegistration(actor,
+			opportunityId = this.credit.openForRegistration(actor,
 					new RegisteredDeal(accountId, dealName(view), view.amount(), view.currency(),
 							view.expectedCloseDate(), owner, view.partnerId(), credit, rules.shareFor(credit)));
 		}

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.accounts.Accounts;
-import com.trellis.deals.Deals;
+import com.trellis.deals.PartnerOutcomes;
 import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
@@ -42,7 +42,7 @@ class DealWonData {
 	/** The outbox reads deals, partners and users for every receiver alike. */
 	private static final Viewer OUTBOX = new Viewer(0, "webhook outbox", Role.ADMIN, null);
 
-	private final Deals deals;
+	private final PartnerOutcomes outcomes;
 
 	private final Partners partners;
 
@@ -52,9 +52,10 @@ class DealWonData {
 
 	private final BusinessCalendar calendar;
 
-	DealWonData(Deals deals, Partners partners, Users users, Accounts accounts, BusinessCalendar calendar) {
+	DealWonData(PartnerOutcomes outcomes, Partners partners, Users users, Accounts accounts,
+			BusinessCalendar calendar) {
 		this.accounts = accounts;
-		this.deals = deals;
+		this.outcomes = outcomes;
 		this.partners = partners;
 		this.users = users;
 		this.calendar = calendar;
@@ -63,7 +64,7 @@ class DealWonData {
 	/** The data of each won deal, in the order given; by one read of each kind. */
 	List<Payload> of(Collection<Long> opportunityIds) {
 		var found = new HashMap<Long, OpportunityView>();
-		this.deals.wonDeals(opportunityIds).forEach(deal -> found.put(deal.id(), deal));
+		this.outcomes.wonDeals(opportunityIds).forEach(deal -> found.put(deal.id(), deal));
 		var partnerNames = this.partners.names(OUTBOX,
 				found.values().stream().map(OpportunityView::partnerId).filter(id -> id != null).distinct().toList());
 		var owners = this.users.byIds(found.values().stream().map(OpportunityView::ownerId).distinct().toList());

@@ -47,6 +47,9 @@ class AdoptionKeptFiguresPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -64,7 +67,7 @@ class AdoptionKeptFiguresPropertyTests {
 	@Test
 	void keptFiguresEqualARecomputationAndTheNewStatementsTheOldOnes() {
 		var random = new Random(SEED);
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		com.trellis.identity.Viewer admin = null;
 		for (int round = 0; round < 4; round++) {
 			admin = changes.run(SEED + round, 90);

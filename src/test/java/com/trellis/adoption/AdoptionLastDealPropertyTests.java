@@ -57,6 +57,9 @@ class AdoptionLastDealPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -75,7 +78,8 @@ class AdoptionLastDealPropertyTests {
 	void theKeptNewestDealsEqualARecountAndTheIdleCountTheFormerOne() {
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			assertKeptEqualsRecount("demo");
-			new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc).run(SEED, 30);
+			new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc).run(SEED,
+					30);
 			assertKeptEqualsRecount("after the deal changes through the facade");
 			var random = new Random(SEED);
 			var partners = this.jdbc

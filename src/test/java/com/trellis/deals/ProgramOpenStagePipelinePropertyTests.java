@@ -37,6 +37,9 @@ class ProgramOpenStagePipelinePropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	PipelineReads repository;
 
 	@Autowired
@@ -56,7 +59,7 @@ class ProgramOpenStagePipelinePropertyTests {
 
 	@Test
 	void keptOpenPipelineByStageEqualsTheDealsCountedAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.run(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		// a currency change and an amount change of open deals in one statement

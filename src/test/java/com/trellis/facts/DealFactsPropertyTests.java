@@ -34,6 +34,9 @@ class DealFactsPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -53,7 +56,7 @@ class DealFactsPropertyTests {
 
 	@Test
 	void factsEqualARecomputationAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.run(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen", "credit change");
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency")).as("per partner and day")

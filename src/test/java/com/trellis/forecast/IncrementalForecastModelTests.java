@@ -40,6 +40,9 @@ class IncrementalForecastModelTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -53,7 +56,7 @@ class IncrementalForecastModelTests {
 
 	@Test
 	void theModelKeptAsCountsEqualsAFullRelearningAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		changes.run(20261130L, 400);
 		assertThat(changes.done).containsKeys("close", "reopen");
 

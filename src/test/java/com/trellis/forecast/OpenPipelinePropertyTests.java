@@ -47,6 +47,9 @@ class OpenPipelinePropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -63,7 +66,7 @@ class OpenPipelinePropertyTests {
 
 	@Test
 	void theKeptOpenPipelineEqualsAFullRecomputationAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.run(20261201L, 300);
 		assertThat(changes.done).containsKeys("registration", "close", "reopen");
 		var random = new Random(20261201L);

@@ -25,6 +25,9 @@ class IcpAndProofReadsTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.PartnerOutcomes outcomes;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -49,7 +52,7 @@ class IcpAndProofReadsTests {
 		this.jdbc.sql("UPDATE account SET industry = 'Retail', employee_band = '1-50' WHERE id = :id")
 			.param("id", world.accountId())
 			.update();
-		var reads = new RuleReads(this.deals, this.accounts, this.readiness);
+		var reads = new RuleReads(this.deals, this.outcomes, this.accounts, this.readiness);
 		var icp = Icp.of(List.of("Manufacturing"), List.of("201-1000"), List.of());
 
 		var ae = reads.icpMismatches(world.ae(), icp, RuleReads.DealScope.ownedBy(List.of(world.ae().userId())), 5);
@@ -113,7 +116,7 @@ class IcpAndProofReadsTests {
 			assertThat(a.reason()).startsWith("You have not described your use cases yet;");
 			assertThat(a.actionLink()).isEqualTo("/partners/" + world.partnerId() + "/readiness");
 		});
-		var reads = new RuleReads(this.deals, this.accounts, this.readiness);
+		var reads = new RuleReads(this.deals, this.outcomes, this.accounts, this.readiness);
 		assertThat(reads.proofPoints(stranger.partnerUser(), world.partnerId())).isEmpty();
 	}
 

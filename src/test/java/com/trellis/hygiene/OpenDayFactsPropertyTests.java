@@ -51,6 +51,9 @@ class OpenDayFactsPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -70,7 +73,7 @@ class OpenDayFactsPropertyTests {
 
 	@Test
 	void keptOpenDealDaysEqualARecomputationAndTheProgramsCountsTheOnesTheyReplaced() {
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.run(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		long checked = compare();

@@ -44,6 +44,9 @@ class OwnerMismatchPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -63,7 +66,7 @@ class OwnerMismatchPropertyTests {
 
 	@Test
 	void keptMismatchesEqualARecomputationAndTheCountsTheJoinTheyReplaced() {
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.run(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		long account = this.jdbc.sql("SELECT id FROM account WHERE name = :name")

@@ -75,6 +75,9 @@ class FunnelFactPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -93,7 +96,8 @@ class FunnelFactPropertyTests {
 	void theKeptCountsEqualARecountAfterEveryRandomChange() {
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			assertCountsEqualRecount("demo");
-			new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc).run(SEED, 40);
+			new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc).run(SEED,
+					40);
 			assertCountsEqualRecount("after the deal changes through the facade");
 			var random = new Random(SEED);
 			var deals = this.jdbc.sql("SELECT id FROM opportunity ORDER BY id DESC LIMIT 60").query(Long.class).list();

@@ -81,6 +81,9 @@ class FunnelSameFiguresTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -113,7 +116,7 @@ class FunnelSameFiguresTests {
 		assertThat(reached).as("deals reaching a stage in the demo's quarter").isPositive();
 
 		long lastDemoDeal = this.jdbc.sql("SELECT max(id) FROM opportunity").query(Long.class).single();
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		changes.run(SEED, 120);
 		var partners = this.jdbc.sql("SELECT id FROM partner WHERE name LIKE :names ORDER BY id")
 			.param("names", "Random Partner _ " + SEED)

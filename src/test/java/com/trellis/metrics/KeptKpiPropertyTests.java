@@ -47,6 +47,9 @@ class KeptKpiPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -75,7 +78,8 @@ class KeptKpiPropertyTests {
 		var done = new java.util.TreeMap<String, Integer>();
 		Viewer admin = null;
 		for (int round = 0; round < ROUNDS; round++) {
-			var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+			var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock,
+					this.jdbc);
 			admin = changes.run(SEED + round, 40);
 			changes.done.forEach((kind, n) -> done.merge(kind, n, Integer::sum));
 			partners.addAll(this.jdbc.sql("SELECT id FROM partner WHERE name LIKE :names ORDER BY id")

@@ -36,6 +36,9 @@ class KpiDayFiguresTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -56,7 +59,8 @@ class KpiDayFiguresTests {
 		var partner = this.fixtures.partner("Day Figures Partner " + SEED, pam.userId());
 		var compared = new ArrayList<String>();
 		for (int round = 0; round < 4; round++) {
-			var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+			var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock,
+					this.jdbc);
 			changes.run(SEED + round, 40);
 			var books = this.jdbc.sql("SELECT DISTINCT owner_pam_id FROM partner WHERE name LIKE :names")
 				.param("names", "Random Partner _ " + (SEED + round))

@@ -74,6 +74,9 @@ class RoiHoursFactPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -111,7 +114,7 @@ class RoiHoursFactPropertyTests {
 		var started = this.calendar.currentQuarter();
 		var first = started.previous().previous().start();
 		int days = (int) (this.calendar.today().toEpochDay() - first.toEpochDay()) + 1;
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var spends = new ArrayList<Long>();
 		try {
 			for (int round = 0; round < 4; round++) {

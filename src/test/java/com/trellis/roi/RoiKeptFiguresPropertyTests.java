@@ -78,6 +78,9 @@ class RoiKeptFiguresPropertyTests {
 	Deals deals;
 
 	@Autowired
+	com.trellis.deals.DealCredit credit;
+
+	@Autowired
 	Kpis kpis;
 
 	@Autowired
@@ -98,7 +101,7 @@ class RoiKeptFiguresPropertyTests {
 	@Test
 	void keptFactsEqualARecomputationAndTheQuarterFiguresTheOldStatements() {
 		var random = new Random(SEED);
-		var changes = new RandomDealChanges(this.deals, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var started = this.calendar.currentQuarter();
 		Viewer admin = null;
 		long comparableSeen = 0;

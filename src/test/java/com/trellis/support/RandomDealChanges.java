@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import com.trellis.deals.CreditType;
+import com.trellis.deals.DealCredit;
 import com.trellis.deals.Deals;
 import com.trellis.deals.RegisteredDeal;
 import com.trellis.deals.Stage;
@@ -32,6 +33,8 @@ public class RandomDealChanges {
 
 	private final Deals deals;
 
+	private final DealCredit credit;
+
 	private final Kpis kpis;
 
 	private final Fixtures fixtures;
@@ -45,8 +48,10 @@ public class RandomDealChanges {
 	/** What the sequence did, by kind. */
 	public final java.util.Map<String, Integer> done = new java.util.TreeMap<>();
 
-	public RandomDealChanges(Deals deals, Kpis kpis, Fixtures fixtures, TestClock clock, JdbcClient jdbc) {
+	public RandomDealChanges(Deals deals, DealCredit credit, Kpis kpis, Fixtures fixtures, TestClock clock,
+			JdbcClient jdbc) {
 		this.deals = deals;
+		this.credit = credit;
 		this.kpis = kpis;
 		this.fixtures = fixtures;
 		this.clock = clock;
@@ -124,7 +129,7 @@ public class RandomDealChanges {
 				pick(random, currencies), LocalDate.now(this.clock).plusDays(60), pick(random, reps).userId(),
 				pick(random, partners), credit, new BigDecimal("20"));
 		count("registration");
-		return this.deals.openForRegistration(this.admin.actor(), deal);
+		return this.credit.openForRegistration(this.admin.actor(), deal);
 	}
 
 	private void direct(Random random, long account, List<Viewer> reps, List<Long> partners, List<Long> ids,
@@ -151,7 +156,7 @@ public class RandomDealChanges {
 			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.update();
 		if (random.nextBoolean()) {
-			this.deals.attachPartner(admin.actor(), id, pick(random, partners),
+			this.credit.attachPartner(admin.actor(), id, pick(random, partners),
 					random.nextBoolean() ? CreditType.INFLUENCED : CreditType.CO_SELL, new BigDecimal("10"));
 		}
 		ids.add(id);
@@ -190,7 +195,7 @@ public class RandomDealChanges {
 		var deal = this.deals.get(admin, id);
 		if (deal.partnerId() != null) {
 			count("credit change");
-			this.deals.changeCredit(admin.actor(), id, CreditType.values()[random.nextInt(3)], new BigDecimal("30"),
+			this.credit.changeCredit(admin.actor(), id, CreditType.values()[random.nextInt(3)], new BigDecimal("30"),
 					"random change: credit dispute upheld");
 		}
 	}

@@ -1,0 +1,82 @@
+package com.trellis.deals;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.identity.Role;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a deal's fields must hold beside its edit rule ({@link DealEditRule}): the partner
+ * involvement, an existing account and partner, a known currency and an active account
+ * executive or sales manager as owner. A page edit, the API and an import (the Trellis
+ * deal format) judge alike. Split from {@link Deals}.
+ */
+@Component
+class DealRules {
+
+	private final Accounts accounts;
+
+	private final Partners partners;
+
+	private final Users users;
+
+	DealRules(Accounts accounts, Partners partners, Users users) {
+		this.accounts = accounts;
+		this.partners = partners;
+		this.users = users;
+	}
+
+	/**
+	 * The deal's owner (the command's, else the viewer); refused with every problem, each
+	 * naming its field.
+	 */
+	long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
+		var errors = problems(viewer, command, refused, currentOwner);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return command.ownerId() == null ? viewer.userId() : command.ownerId();
+	}
+
+	/**
+	 * Every reason the deal may not take the command's values, beside those already
+	 * {@code refused}.
+	 */
+	List<FieldError> problems(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
+		var errors = new ArrayList<>(refused);
+		errors.addAll(PartnerInvolvementRule.check(command));
+		if (!this.accounts.exists(command.accountId())) {
+			errors.add(new FieldError("accountId", "no account with id " + command.accountId()));
+		}
+		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
+			errors.add(new FieldError("partnerId", "no partner with id " + command.partnerId()));
+		}
+		try {
+			Currency.getInstance(command.currency());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldError("currency", "unknown currency " + command.currency()));
+		}
+		long owner = command.ownerId() == null ? viewer.userId() : command.ownerId();
+		// a deal is owned by an active account executive or sales manager; one that has
+		// another owner already keeps them until someone names a new one
+		if (currentOwner == null || owner != currentOwner) {
+			var ownerUser = this.users.findEnabled(owner).orElse(null);
+			if (ownerUser == null || !(ownerUser.role() == Role.AE || ownerUser.role() == Role.SALES_MANAGER)) {
+				errors.add(new FieldError("ownerId", "must be the id of an active account executive or sales manager"
+						+ (command.ownerId() == null ? " (name the deal's owner)" : "")));
+			}
+		}
+		return errors;
+	}
+
+}

@@ -1,0 +1,51 @@
+package com.trellis.deals;
+
+import com.trellis.notify.PartnerNotice;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a stage move announces, in the mover's transaction: a won deal moved back is
+ * {@link DealReopened}; a close is {@link DealClosed} (with its close moment) and a
+ * notice to the partner of record, "won", "lost" or, for a disqualification, the reason.
+ * Split from {@link Deals}.
+ */
+@Component
+class StageMoveEvents {
+
+	private final ApplicationEventPublisher events;
+
+	StageMoveEvents(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	void moved(Stage before, OpportunityView after, String why, boolean disqualified) {
+		var to = after.stage();
+		if (before == Stage.CLOSED_WON && to != Stage.CLOSED_WON) {
+			this.events.publishEvent(new DealReopened(after.id(), after.partnerId()));
+		}
+		if (!to.isClosed()) {
+			return;
+		}
+		this.events
+			.publishEvent(new DealClosed(after.id(), after.partnerId(), to == Stage.CLOSED_WON, after.closedAt()));
+		if (after.partnerId() == null) {
+			return;
+		}
+		if (disqualified) {
+			this.events.publishEvent(new PartnerNotice("opportunity:" + after.id() + ":DISQUALIFIED", after.partnerId(),
+					"DEAL_DISQUALIFIED", "Disqualified: " + after.name(),
+					"The deal \"" + after.name() + "\" was disqualified: " + why, "/opportunities/" + after.id()));
+			return;
+		}
+		boolean won = to == Stage.CLOSED_WON;
+		this.events.publishEvent(
+				new PartnerNotice("opportunity:" + after.id() + ":" + to + ":" + after.closedAt().toEpochMilli(),
+						after.partnerId(), won ? "DEAL_WON" : "DEAL_LOST", (won ? "Won: " : "Lost: ") + after.name(),
+						"The deal \"" + after.name() + "\" with " + after.accountName() + " was closed "
+								+ (won ? "won" : "lost") + ". Amount " + after.money() + ".",
+						"/opportunities/" + after.id()));
+	}
+
+}
