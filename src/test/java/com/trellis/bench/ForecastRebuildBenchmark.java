@@ -25,28 +25,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Benchmark, not a test (runs only with {@code mvn -P benchmark verify}): the forecast
- * counts' full rebuild from the base tables ({@code forecast_counts_rebuild()}, V137)
- * next to what the machine can do in the same run, each in a rolled-back transaction:
+ * counts' full rebuild from the base tables ({@code forecast_counts_rebuild()}, V193 with
+ * V195's settings) next to what the machine can do in the same run, each in a rolled-back
+ * transaction:
  * <ul>
- * <li>floors: one sequential scan of {@code opportunity}; a plain {@code INSERT … SELECT}
- * of the ledger's rows into an unindexed table; the same plus building the ledger's two
- * indexes;</li>
- * <li>the rebuild as V111 defined it (a session function from
- * {@code bench/forecast-counts-rebuild-v111.sql};
- * {@code -Dtrellis.bench.old-rebuild=false} leaves it out) and today's rebuild
- * ({@code -Dtrellis.bench.rebuild-runs}, default 1);</li>
- * <li>with {@code -Dtrellis.bench.compare=true}: both rebuilds in one transaction and the
- * number of ledger, stage, path and day-bin rows that differ (must be 0);</li>
+ * <li>read floors: one sequential scan of {@code opportunity}; one sequential scan, in
+ * one process, of every table the rebuild reads ({@code opportunity},
+ * {@code opportunity_stage_change}, {@code forecast_deal_stage}, {@code partner},
+ * {@code tier_change});</li>
+ * <li>writer floors ({@link LedgerWriteFloors}): a plain {@code INSERT … SELECT} of the
+ * ledger's rows into an unindexed table; the same plus building the ledger's two indexes;
+ * a {@code COPY} of the ledger's rows into a table without indexes; an
+ * {@code INSERT … SELECT} of them into an unlogged table without indexes;</li>
+ * <li>the rebuild as V111 defined it ({@code bench/forecast-counts-rebuild-v111.sql};
+ * {@code -Dtrellis.bench.old-rebuild=false} leaves it out), as V137 defined it
+ * ({@code bench/forecast-counts-rebuild-v137.sql}; {@code -Dtrellis.bench.v137=false}
+ * leaves it out) and today's ({@code -Dtrellis.bench.rebuild-runs}, default 1): with the
+ * ledger as kept (nothing to repair), after 1,000 won deals' ledger rows were deleted
+ * (repaired deal by deal) and after the whole ledger was emptied (reloaded in bulk); each
+ * of today's with the ledger rows it wrote and, beside it, its floors: the read floor
+ * plus a {@code COPY} of as many ledger rows;</li>
+ * <li>with {@code -Dtrellis.bench.compare=true}: V111's and today's rebuild in one
+ * transaction and the number of ledger, stage, path and day-bin rows that differ (must be
+ * 0);</li>
  * <li>each statement of today's rebuild with its {@code EXPLAIN (ANALYZE, BUFFERS)} plan
- * (through {@code auto_explain}, nested statements).</li>
+ * (through {@code auto_explain}, nested statements, the parts' plans from the parallel
+ * workers included).</li>
  * </ul>
- * Times in milliseconds; writes {@code target/benchmark-forecast-rebuild.txt}.
+ * Times in milliseconds, each with the 1-minute load average when it was taken; writes
+ * {@code target/benchmark-forecast-rebuild.txt}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ForecastRebuildBenchmark {
 
 	private static final BenchSettings settings = BenchSettings.fromSystemProperties();
+
+	/** One pass over each table the rebuild reads. */
+	private static final String READ_FLOOR = """
+			SELECT (SELECT count(*) FROM opportunity WHERE stage IS NOT NULL),
+			       (SELECT count(*) FROM opportunity_stage_change WHERE to_stage IS NOT NULL),
+			       (SELECT count(*) FROM forecast_deal_stage WHERE grp IS NOT NULL),
+			       (SELECT count(*) FROM partner WHERE tier IS NOT NULL),
+			       (SELECT count(*) FROM tier_change WHERE to_tier IS NOT NULL)
+			""";
 
 	private static final String[] COUNTED = { "forecast_deal_stage", "forecast_stage_count", "forecast_path_count",
 			"forecast_stage_days" };
@@ -79,6 +101,10 @@ class ForecastRebuildBenchmark {
 					rolledBack(connection, statement, "SET LOCAL enable_indexscan = off",
 							"SET LOCAL enable_indexonlyscan = off", "SET LOCAL enable_bitmapscan = off",
 							"SELECT count(*), sum(amount) FROM opportunity"));
+			double readFloor = rolledBack(connection, statement, "SET LOCAL enable_indexscan = off",
+					"SET LOCAL enable_indexonlyscan = off", "SET LOCAL enable_bitmapscan = off",
+					"SET LOCAL max_parallel_workers_per_gather = 0", READ_FLOOR);
+			line(out, "sequential scan of the tables the rebuild reads (floor)", readFloor);
 			line(out, "INSERT of the ledger's rows, unindexed table (floor)",
 					rolledBack(connection, statement, "CREATE TABLE forecast_floor (LIKE forecast_deal_stage)",
 							"INSERT INTO forecast_floor SELECT * FROM forecast_deal_stage"));
@@ -88,14 +114,28 @@ class ForecastRebuildBenchmark {
 							"SET LOCAL maintenance_work_mem = '512MB'",
 							"ALTER TABLE forecast_floor ADD PRIMARY KEY (opportunity_id, stage)",
 							"CREATE INDEX ON forecast_floor (stage, grp, days)"));
+			var floors = new LedgerWriteFloors(connection, statement);
+			long ledger = floors.ledgerRows();
+			line(out, String.format(Locale.ROOT, "COPY of the ledger's %,d rows, no indexes (writer floor)", ledger),
+					floors.copy(ledger));
+			line(out, "INSERT of them into an unlogged table, no indexes (floor)", floors.unloggedInsert(ledger));
 			if (Boolean.parseBoolean(System.getProperty("trellis.bench.old-rebuild", "true"))) {
 				line(out, "full rebuild of the counts, V111 (before)", rolledBack(connection, statement, oldRebuild(),
 						"SELECT pg_temp.forecast_counts_rebuild_v111()"));
 			}
-			for (int i = 0; i < Integer.getInteger("trellis.bench.rebuild-runs", 1); i++) {
-				line(out, "full rebuild of the counts, V137 (after)",
-						rolledBack(connection, statement, "SELECT forecast_counts_rebuild()"));
+			if (Boolean.parseBoolean(System.getProperty("trellis.bench.v137", "true"))) {
+				line(out, "full rebuild of the counts, V137 (before, writes the whole ledger)",
+						rolledBack(connection, statement, resource("/bench/forecast-counts-rebuild-v137.sql"),
+								"SELECT pg_temp.forecast_counts_rebuild_v137()"));
 			}
+			for (int i = 0; i < Integer.getInteger("trellis.bench.rebuild-runs", 1); i++) {
+				rebuilt(out, "full rebuild of the counts, V193-V195, ledger as kept (after)", floors, readFloor);
+			}
+			rebuilt(out, "  the same, 1,000 won deals' ledger rows deleted first", floors, readFloor,
+					"DELETE FROM forecast_deal_stage WHERE opportunity_id IN "
+							+ "(SELECT id FROM opportunity WHERE stage = 'CLOSED_WON' ORDER BY id LIMIT 1000)");
+			rebuilt(out, "  the same, the whole ledger emptied first (bulk reload)", floors, readFloor,
+					"TRUNCATE forecast_deal_stage");
 			if (Boolean.getBoolean("trellis.bench.compare")) {
 				out.append(compare(connection, statement));
 			}
@@ -107,7 +147,7 @@ class ForecastRebuildBenchmark {
 		System.out.println(out);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-forecast-rebuild.txt"), out);
-		assertThat(out).contains("V137 (after)");
+		assertThat(out).contains("V193-V195, ledger as kept (after)");
 	}
 
 	private static String shape(Statement statement) throws SQLException {
@@ -188,7 +228,7 @@ class ForecastRebuildBenchmark {
 		finally {
 			connection.rollback();
 		}
-		var out = new StringBuilder(String.format(Locale.ROOT, "%nplans of V137's statements (auto_explain)%n"));
+		var out = new StringBuilder(String.format(Locale.ROOT, "%nplans of V193-V195's statements (auto_explain)%n"));
 		plans.forEach(plan -> out.append("\n").append(plan.replaceAll("(?m)^", "    ")).append("\n"));
 		return out.toString();
 	}
@@ -207,9 +247,33 @@ class ForecastRebuildBenchmark {
 	}
 
 	private static void line(StringBuilder out, String what, double millis) {
-		var text = String.format(Locale.ROOT, "%-60s %,12.1f ms%n", what, millis);
+		var text = String.format(Locale.ROOT, "%-66s %,12.1f ms  load %s%n", what, millis, load1());
 		System.out.print(text);
 		out.append(text);
+	}
+
+	/**
+	 * Today's rebuild after the setup statements, with the ledger rows it wrote and its
+	 * floors beside it: the read floor plus a COPY of as many ledger rows.
+	 */
+	private static void rebuilt(StringBuilder out, String what, LedgerWriteFloors floors, double readFloor,
+			String... setup) throws SQLException {
+		var rebuild = floors.rebuild(setup);
+		line(out, what, rebuild.millis());
+		double copy = floors.copy(rebuild.inserted());
+		var text = String.format(Locale.ROOT,
+				"    ledger rows written %,d; floors: read %,.1f ms + COPY of %,d rows %,.1f ms = %,.1f ms"
+						+ " (rebuild %.1f× that; target 5,000 ms)  load %s%n",
+				rebuild.inserted(), readFloor, rebuild.inserted(), copy, readFloor + copy,
+				rebuild.millis() / (readFloor + copy), load1());
+		System.out.print(text);
+		out.append(text);
+	}
+
+	private static String load1() {
+		var all = loadAverage();
+		int space = all.indexOf(' ');
+		return space < 0 ? all : all.substring(0, space);
 	}
 
 	private static String loadAverage() {

@@ -17,18 +17,23 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The forecast counts' full rebuild (V137: closed deals joined to spans of their
- * partner's tier history, the ledger's indexes built after the load) gives the ledger the
- * incremental refresh kept, deal by deal, with each deal in the group of the tier its
- * partner had on the deal's creation day: before the first change the first change's
- * {@code from_tier}, then each change's {@code to_tier}, a later change on the same day
- * winning; a partner without changes in its tier now. The ledger keeps both indexes.
+ * The forecast counts' full rebuild (V193: closed deals joined to spans of their
+ * partner's tier history; with an empty ledger V137's load, the indexes built after it)
+ * gives the ledger and the stage counts the incremental refresh kept, deal by deal, with
+ * each deal in the group of the tier its partner had on the deal's creation day: before
+ * the first change the first change's {@code from_tier}, then each change's
+ * {@code to_tier}, a later change on the same day winning; a partner without changes in
+ * its tier now. The ledger keeps both indexes. The test runs in one transaction that is
+ * rolled back: the ledger it empties and the tier changes it adds never reach the
+ * database the other test classes share.
  */
 @TrellisTest
+@Transactional
 class ForecastCountsRebuildTests {
 
 	@Autowired
@@ -69,12 +74,21 @@ class ForecastCountsRebuildTests {
 			.single();
 
 		var kept = ledger(ids);
+		var counted = counts();
 		assertThat(groups(ids)).containsExactly("PARTNER:TIER_3_BASELINE", "PARTNER:TIER_2_EMERGING",
 				"PARTNER:TIER_1_INVEST", "PARTNER:TIER_3_BASELINE", "PARTNER:" + plainTier);
 
 		this.jdbc.sql("SELECT forecast_counts_rebuild()").query().singleRow();
 
 		assertThat(ledger(ids)).isEqualTo(kept).hasSizeGreaterThanOrEqualTo(2 * ids.size());
+		// the counts come from the rebuild's own reading of the spans, not from the
+		// ledger
+		assertThat(counts()).isEqualTo(counted);
+		// and the first build (an empty ledger) reads them as V137 did
+		this.jdbc.sql("TRUNCATE forecast_deal_stage").update();
+		this.jdbc.sql("SELECT forecast_counts_rebuild()").query().singleRow();
+		assertThat(ledger(ids)).isEqualTo(kept);
+		assertThat(counts()).isEqualTo(counted);
 		assertThat(this.jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'forecast_deal_stage' ORDER BY 1")
 			.query(String.class)
 			.list()).containsExactly("forecast_deal_stage_days_idx", "forecast_deal_stage_pkey");
@@ -123,6 +137,16 @@ class ForecastCountsRebuildTests {
 				SELECT concat_ws('|', opportunity_id, stage, grp, won, days, first_at, last_at) FROM forecast_deal_stage
 				WHERE opportunity_id IN (:ids) ORDER BY opportunity_id, stage
 				""").param("ids", ids).query(String.class).list();
+	}
+
+	/**
+	 * The stage counts, none zero (the refresh may leave zeros, the rebuild writes none).
+	 */
+	private List<String> counts() {
+		return this.jdbc.sql("""
+				SELECT stage || grp || closed || '/' || won FROM forecast_stage_count WHERE closed <> 0 OR won <> 0
+				ORDER BY 1
+				""").query(String.class).list();
 	}
 
 	private List<String> groups(List<Long> ids) {
