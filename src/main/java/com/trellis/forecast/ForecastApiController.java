@@ -133,7 +133,7 @@ class ForecastApiController {
 	@Operation(
 			summary = "For the quarter of a day that has ended: the forecast in weeks 1, 5 and 9 against what closed",
 			description = "A quarter that has not ended has no actual yet: no points, finished false and the reason.")
-	Forecasts.Accuracy accuracy(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
+	ForecastAccuracy accuracy(Viewer viewer, @RequestParam(defaultValue = "PROGRAM") Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
 		var asked = this.forecasts.asked(viewer, scope, scopeId);
 		if (day == null) {

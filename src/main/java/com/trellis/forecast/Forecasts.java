@@ -57,9 +57,12 @@ public class Forecasts {
 
 	private final BusinessCalendar calendar;
 
+	private final ForecastScopes scopes;
+
 	Forecasts(ForecastRepository forecasts, ForecastRollUps rollUps, ForecastModel model, LiveModel live, Deals deals,
-			Partners partners, PartnerTiers tiers, Users users, AuditLog audit, Clock clock,
-			BusinessCalendar calendar) {
+			Partners partners, PartnerTiers tiers, Users users, AuditLog audit, Clock clock, BusinessCalendar calendar,
+			ForecastScopes scopes) {
+		this.scopes = scopes;
 		this.tiers = tiers;
 		this.calendar = calendar;
 		this.forecasts = forecasts;
@@ -248,53 +251,14 @@ public class Forecasts {
 	 * will close), so it gets no points and the reason.
 	 */
 	@Transactional(readOnly = true)
-	public Accuracy accuracy(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
+	public ForecastAccuracy accuracy(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
 		allowed(viewer, scope);
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
-		var today = this.calendar.today();
-		if (today.isBefore(quarter.end())) {
-			return new Accuracy(quarter.label(), false, quarter.label() + " is not over (its last day is "
-					+ quarter.end().minusDays(1)
-					+ "): what has closed so far is not its actual, so its forecast accuracy is measured once it has ended",
-					List.of());
+		if (this.calendar.today().isBefore(quarter.end())) {
+			return ForecastAccuracy.notOver(quarter);
 		}
-		var actual = rollUp(scope, quarter.start(), model()).get("closed");
-		var byWeek = new java.util.TreeMap<Integer, Map<String, Object>>();
-		for (var snapshot : labelled(scope, quarter)) {
-			var week = (Integer) snapshot.get("weekOfQuarter");
-			if (week != null) {
-				byWeek.putIfAbsent(week, snapshot);
-			}
-		}
-		var result = new ArrayList<Map<String, Object>>();
-		for (int week : List.of(1, 5, 9)) {
-			var snapshot = byWeek.get(week);
-			if (snapshot == null) {
-				continue;
-			}
-			var forecast = ((BigDecimal) snapshot.get("closed")).add((BigDecimal) snapshot.get("weighted"));
-			var point = new LinkedHashMap<String, Object>();
-			point.put("week", week);
-			point.put("takenOn", snapshot.get("takenOn"));
-			point.put("forecast", forecast);
-			point.put("actual", actual);
-			point.put("errorPercent", BacktestError.percent(forecast, actual));
-			point.put("currency", ReportingCurrency.CODE);
-			result.add(point);
-		}
-		return new Accuracy(quarter.label(), true,
-				result.isEmpty() ? "no snapshot was taken in week 1, 5 or 9 of " + quarter.label() : null, result);
-	}
-
-	/**
-	 * A quarter's forecast accuracy.
-	 *
-	 * @param finished whether the quarter has ended (only then has it an actual)
-	 * @param reason why there are no points, or null
-	 * @param points per week 1, 5 and 9 with a snapshot: week, takenOn, forecast, actual
-	 * and errorPercent; a week without a snapshot is absent, never renumbered
-	 */
-	public record Accuracy(String quarter, boolean finished, String reason, List<Map<String, Object>> points) {
+		return ForecastAccuracy.of(quarter, labelled(scope, quarter),
+				rollUp(scope, quarter.start(), model()).get("closed"));
 	}
 
 	/**
@@ -367,49 +331,16 @@ public class Forecasts {
 	}
 
 	void allowed(Viewer viewer, Scope scope) {
-		allowed(viewer, scope.kind(), scope.id());
+		this.scopes.allowed(viewer, scope);
 	}
 
 	/**
-	 * The scope a request asks for, checked in the order every endpoint checks: the
-	 * viewer's role and ownership first (403, whatever the id), then the id itself (400
-	 * naming {@code scopeId} when missing, extra or naming nobody of that kind).
+	 * The scope a request asks for: the viewer's role and ownership checked first (403),
+	 * then the id (400 naming {@code scopeId}); see {@link ForecastScopes#asked}.
 	 */
 	@Transactional(readOnly = true)
 	public Scope asked(Viewer viewer, Scope.Kind kind, Long id) {
-		allowed(viewer, kind, id);
-		var scope = new Scope(kind, id);
-		boolean known = switch (kind) {
-			case PROGRAM, PARTNERS -> true;
-			case PARTNER -> this.partners.names(viewer, List.of(id)).containsKey(id);
-			case PAM -> hasRole(id, Role.PAM);
-			case MANAGER -> hasRole(id, Role.SALES_MANAGER);
-			case REP -> hasRole(id, Role.AE);
-		};
-		if (!known) {
-			throw com.trellis.shared.InvalidInputException.of("scopeId",
-					"no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " has the id " + id);
-		}
-		return scope;
-	}
-
-	private boolean hasRole(long userId, Role role) {
-		return this.users.find(userId).map(u -> u.role() == role).orElse(false);
-	}
-
-	private void allowed(Viewer viewer, Scope.Kind kind, Long id) {
-		boolean ok = switch (viewer.role()) {
-			case ADMIN, EXECUTIVE -> true;
-			case PARTNER -> kind == Scope.Kind.PARTNER && viewer.partnerId() != null && viewer.partnerId().equals(id);
-			case AE -> kind == Scope.Kind.REP && id != null && id == viewer.userId();
-			case SALES_MANAGER -> id != null && (kind == Scope.Kind.MANAGER && id == viewer.userId()
-					|| kind == Scope.Kind.REP && this.users.reportsOf(viewer.userId()).contains(id));
-			case PAM -> id != null && (kind == Scope.Kind.PAM && id == viewer.userId()
-					|| kind == Scope.Kind.PARTNER && this.partners.manages(viewer, id));
-		};
-		if (!ok) {
-			throw new AccessDeniedException("This forecast scope is not yours to see");
-		}
+		return this.scopes.asked(viewer, kind, id);
 	}
 
 }
