@@ -113,7 +113,7 @@ class SlicePickerTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(body).contains("<option value=\"" + world.pam().userId() + "\">" + world.pam().name() + "</option>")
-			.contains("<option value=\"TIER_1_INVEST\">Tier 1 (invest)</option>")
+			.contains("<option value=\"TIER_1_INVEST\">Tier 1 · Invest</option>")
 			.contains("data-search=\"/metrics/slice-partners\"");
 		// the partner is found by its name on the server, and listed once chosen
 		assertThat(search(admin, "northwind pick"))

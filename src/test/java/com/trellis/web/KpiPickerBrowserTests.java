@@ -41,7 +41,7 @@ class KpiPickerBrowserTests {
 			assertThat(page.url()).containsPattern("slice=PARTNER&sliceValue=\\d+");
 			assertThat(page.locator("select[name=sliceValue] option:checked")).hasText("Northwind Systems");
 
-			pick(page, "TIER", "", "Tier 1 (invest)");
+			pick(page, "TIER", "", "Tier 1 · Invest");
 			assertThat(page.url()).contains("sliceValue=TIER_1_INVEST");
 			assertThat(page.locator("tr[data-code=ACTIVE_PARTNER_RATE] td.num span")).not().hasText("—");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kpi-tier-1.png")));
