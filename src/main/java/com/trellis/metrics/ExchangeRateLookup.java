@@ -1,9 +1,12 @@
 package com.trellis.metrics;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.trellis.shared.ExchangeRates;
+import com.trellis.shared.SqlPipeline;
 import com.trellis.shared.validation.CurrencyRates;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +32,13 @@ class ExchangeRateLookup implements CurrencyRates, ExchangeRates {
 			.param(currency)
 			.query(Boolean.class)
 			.single();
+	}
+
+	@Override
+	public Supplier<Boolean> hasRate(SqlPipeline reads, String currency) {
+		var read = reads.query("SELECT EXISTS (SELECT 1 FROM exchange_rate WHERE currency = :currency)",
+				Map.of("currency", currency), (rs, n) -> rs.getBoolean(1));
+		return () -> read.get().get(0);
 	}
 
 	@Override

@@ -56,7 +56,11 @@ final class EntryGate {
 		return errors;
 	}
 
-	private static boolean knownCurrency(String code) {
+	/** Whether the code is an ISO 4217 currency (false for null). */
+	static boolean knownCurrency(String code) {
+		if (code == null) {
+			return false;
+		}
 		try {
 			Currency.getInstance(code);
 			return true;

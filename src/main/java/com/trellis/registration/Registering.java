@@ -67,12 +67,12 @@ class Registering {
 
 	/**
 	 * Registers in five round trips whatever the outcome (with no account matching the
-	 * customer and no delivery to write): the partner; the rules, the registration's id
-	 * and the search of the open registrations together; the notices' audience (two); the
-	 * holidays; the customer's locks with the re-read; then the registration, its history
-	 * and claims, its audit entry, its notices and its activity together, after which
-	 * {@link DealRegistered} is published (the activation plan and the webhooks read and
-	 * write in their own statements).
+	 * customer and no delivery to write): the partner, the rules, the registration's id,
+	 * whether the currency has a rate and the search of the open registrations together;
+	 * the notices' audience (two); the holidays; the customer's locks with the re-read;
+	 * then the registration, its history and claims, its audit entry, its notices and its
+	 * activity together, after which {@link DealRegistered} is published (the activation
+	 * plan and the webhooks read and write in their own statements).
 	 */
 	RegistrationView register(Viewer viewer, RegistrationCommand input) {
 		if (!viewer.is(Role.PARTNER, Role.AE, Role.PAM, Role.ADMIN, Role.SALES_MANAGER)) {
@@ -82,7 +82,9 @@ class Registering {
 				? RegistrationInput.withPartner(input, viewer.ownPartner(input.partnerId())) : input;
 		// one round trip for what the check needs before the customer's lock: the partner
 		// (who may act for it, its lifecycle and its PAM), the rules, the id the
-		// registration will take, the program's holidays the approval deadline may meet
+		// registration will take, whether the program has a rate for the currency (in
+		// this transaction, not in one of its own while the body is bound), the program's
+		// holidays the approval deadline may meet
 		// (read again only when the business day changes while the registration waits for
 		// the lock) and, when the customer is named (not an account picked), the accounts
 		// and the open registrations that may be it
@@ -92,13 +94,14 @@ class Registering {
 		var rulesRead = this.registrations.rules(reads);
 		var idRead = this.registrations.nextId(reads);
 		var slaRead = this.moves.slaDays(reads, this.clock.instant());
+		var rateRead = this.input.rate(reads, command);
 		var named = RegistrationInput.namedCustomer(command);
 		var accountsRead = named == null ? null : this.conflicts.accounts(reads, named);
 		var searchRead = named == null ? null : this.conflicts.search(reads, named);
 		this.registrations.send(reads);
 		var partner = partnerRead == null ? java.util.Optional.<PartnerView>empty() : partnerRead.get();
 		var rules = rulesRead.get();
-		var values = this.input.validated(viewer, command, rules, partner);
+		var values = this.input.validated(viewer, command, rules, partner, rateRead);
 		var customer = new Customer((String) values.get("customerName"), (String) values.get("registrable"),
 				(String) values.get("normalized"));
 		// deals open only through approval or sales, never by a racing registration: they

@@ -20,7 +20,8 @@ import com.trellis.shared.validation.PlainText;
  * @param customerDomain the customer's web domain
  * @param customerNeed the confirmed customer need
  * @param amount expected amount
- * @param currency ISO 4217 code
+ * @param currency ISO 4217 code; that the program has its rate is checked with the
+ * registration's reads, in its transaction ({@link RegistrationInput})
  * @param expectedCloseDate expected close date
  * @param partnerId partner of record (fixed for a partner user)
  * @param creditType credit type proposed
@@ -28,6 +29,7 @@ import com.trellis.shared.validation.PlainText;
 @AmountsIn(amounts = "amount")
 public record RegistrationCommand(Long accountId, @PlainText(max = 200) String customerName,
 		@PlainText(max = 253) String customerDomain, @PlainText(max = 2000, multiline = true) String customerNeed,
-		@MoneyAmount BigDecimal amount, @IsoCurrency String currency, @BusinessDate LocalDate expectedCloseDate,
-		Long partnerId, CreditType creditType) implements java.io.Serializable {
+		@MoneyAmount BigDecimal amount, @IsoCurrency(requireRate = false) String currency,
+		@BusinessDate LocalDate expectedCloseDate, Long partnerId,
+		CreditType creditType) implements java.io.Serializable {
 }

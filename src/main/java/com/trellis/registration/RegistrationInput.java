@@ -3,6 +3,8 @@ package com.trellis.registration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.identity.Viewer;
@@ -14,6 +16,8 @@ import com.trellis.registration.RegistrationRepository.Row;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.SqlPipeline;
+import com.trellis.shared.validation.CurrencyRates;
 
 import org.springframework.stereotype.Component;
 
@@ -32,30 +36,49 @@ class RegistrationInput {
 
 	private final com.trellis.shared.BusinessCalendar calendar;
 
-	RegistrationInput(Accounts accounts, Partners partners, com.trellis.shared.BusinessCalendar calendar) {
+	private final CurrencyRates rates;
+
+	RegistrationInput(Accounts accounts, Partners partners, com.trellis.shared.BusinessCalendar calendar,
+			CurrencyRates rates) {
 		this.accounts = accounts;
 		this.partners = partners;
 		this.calendar = calendar;
+		this.rates = rates;
 	}
 
 	Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules) {
-		return validated(viewer, command, rules, id -> this.partners.get(viewer, id));
+		return validated(viewer, command, rules, id -> this.partners.get(viewer, id), this.rates::hasRate);
+	}
+
+	/**
+	 * Whether the program has a rate for the command's currency, read with the caller's
+	 * pipeline; null when the entry gate refuses the currency anyway (none or not ISO).
+	 */
+	Supplier<Boolean> rate(SqlPipeline reads, RegistrationCommand command) {
+		return EntryGate.knownCurrency(command.currency()) ? this.rates.hasRate(reads, command.currency()) : null;
 	}
 
 	/**
 	 * As {@link #validated(Viewer, RegistrationCommand, RegistrationRules)}, with the
 	 * command's partner as read by the caller already (empty when unknown), so that it is
-	 * not read again.
+	 * not read again, and whether its currency has a rate as read with it
+	 * ({@link #rate}).
 	 */
 	Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules,
-			java.util.Optional<PartnerView> partner) {
+			java.util.Optional<PartnerView> partner, Supplier<Boolean> rate) {
 		return validated(viewer, command, rules,
-				id -> partner.filter(p -> p.id() == id).orElseThrow(() -> new NotFoundException("Partner", id)));
+				id -> partner.filter(p -> p.id() == id).orElseThrow(() -> new NotFoundException("Partner", id)),
+				currency -> rate == null || rate.get());
 	}
 
 	private Map<String, Object> validated(Viewer viewer, RegistrationCommand command, RegistrationRules rules,
-			java.util.function.LongFunction<PartnerView> partnerOf) {
+			java.util.function.LongFunction<PartnerView> partnerOf, Predicate<String> hasRate) {
 		var errors = new ArrayList<>(EntryGate.check(command, this.calendar.today()));
+		// a currency the program has no rate for: its amounts would drop out of the KPIs
+		// and the forecast
+		if (EntryGate.knownCurrency(command.currency()) && !hasRate.test(command.currency())) {
+			errors.add(new FieldError("currency", CurrencyRates.noRate(command.currency())));
+		}
 		String name = command.customerName();
 		String domain = command.customerDomain();
 		if (command.accountId() != null) {

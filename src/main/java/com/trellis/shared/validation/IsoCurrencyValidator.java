@@ -43,8 +43,7 @@ public class IsoCurrencyValidator implements ConstraintValidator<IsoCurrency, St
 		if (problem.isPresent() || value == null || !this.requireRate || this.rates.hasRate(value)) {
 			return problem;
 		}
-		return Optional.of("has no exchange rate: a program admin must add the rate for " + value
-				+ " before amounts in it can be entered");
+		return Optional.of(CurrencyRates.noRate(value));
 	}
 
 }
