@@ -61,7 +61,11 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 		else if (!isJson(request) || !readsBody(method)) {
 			// form parameters, or the query of a handler that reads no body (whatever
 			// content type the caller sends)
-			check(this.context, rule, request::getParameter);
+			var parameters = com.trellis.shared.ReadableParameters.of(request);
+			check(this.context, rule, name -> {
+				var values = parameters.get(name);
+				return values == null || values.length == 0 ? null : values[0];
+			});
 		}
 		return true;
 	}

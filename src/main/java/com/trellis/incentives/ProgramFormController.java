@@ -10,6 +10,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.FormFields;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.TypedAmounts;
 import com.trellis.shared.validation.Commands;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,16 +59,24 @@ class ProgramFormController {
 	private ProgramCommand command(ProgramForm form) {
 		var fields = new FormFields();
 		var kind = fields.choice("kind", form.kind(), ProgramKind.class);
-		var command = new ProgramCommand(form.name(), kind,
-				(form.currency() == null) ? null : form.currency().strip().toUpperCase(java.util.Locale.ROOT),
-				fields.date("startsOn", form.startsOn()), fields.date("endsOn", form.endsOn()),
-				(kind == null) ? Map.of() : params(kind, form, fields));
+		var command = new ProgramCommand(form.name(), kind, currency(form), fields.date("startsOn", form.startsOn()),
+				fields.date("endsOn", form.endsOn()),
+				(kind == null) ? Map.of() : params(kind, form, currency(form), fields));
 		fields.check(() -> this.commands.check(command));
 		return command;
 	}
 
-	/** The parameters of the kind, as the API's body would carry them. */
-	private static Map<String, Object> params(ProgramKind kind, ProgramForm form, FormFields fields) {
+	private static String currency(ProgramForm form) {
+		return (form.currency() == null) ? null : form.currency().strip().toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * The parameters of the kind, as the API's body would carry them. A money amount (a
+	 * SPIFF's bonus, a tier's threshold, an MDF tier's fund value) typed ambiguously for
+	 * the reader in the program's currency is refused naming it, as every money field is
+	 * ({@link TypedAmounts}); a rebate tier's value is a percent.
+	 */
+	private static Map<String, Object> params(ProgramKind kind, ProgramForm form, String currency, FormFields fields) {
 		var params = new LinkedHashMap<String, Object>();
 		switch (kind) {
 			case REFERRAL -> {
@@ -76,11 +85,12 @@ class ProgramFormController {
 				put(params, "coSellPercent", form.coSellPercent());
 			}
 			case FAST_START_SPIFF -> {
+				amount(fields, "params.bonus", form.bonus(), currency);
 				put(params, "bonus", form.bonus());
 				put(params, "firstDeals", form.firstDeals());
 				put(params, "withinDays", form.withinDays());
 			}
-			default -> params.put("tiers", tiers(form.tiers(), fields));
+			default -> params.put("tiers", tiers(form.tiers(), kind == ProgramKind.MDF, currency, fields));
 		}
 		return params;
 	}
@@ -100,7 +110,12 @@ class ProgramFormController {
 		return (number == null) ? value.strip() : number.toPlainString();
 	}
 
-	private static List<Map<String, Object>> tiers(String text, FormFields fields) {
+	private static void amount(FormFields fields, String field, String typed, String currency) {
+		TypedAmounts.ambiguityOfText(typed, currency).ifPresent(problem -> fields.reject(field, problem));
+	}
+
+	private static List<Map<String, Object>> tiers(String text, boolean fundValues, String currency,
+			FormFields fields) {
 		var tiers = new ArrayList<Map<String, Object>>();
 		if (text == null) {
 			return tiers;
@@ -111,6 +126,10 @@ class ProgramFormController {
 			if (parts.length != 2) {
 				fields.reject("params.tiers[" + i + "]", "write each tier as threshold: value, such as 100000: 2");
 				continue;
+			}
+			amount(fields, "params.tiers[" + i + "].threshold", parts[0], currency);
+			if (fundValues) {
+				amount(fields, "params.tiers[" + i + "].value", parts[1], currency);
 			}
 			var tier = new LinkedHashMap<String, Object>();
 			tier.put("threshold", typed(parts[0]));

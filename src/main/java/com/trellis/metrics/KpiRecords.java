@@ -57,6 +57,15 @@ class KpiRecords {
 	}
 
 	List<Map<String, Object>> of(String code, Period period, Slice slice) {
+		return of(code, period, slice, false);
+	}
+
+	/**
+	 * The records of {@code code}; with {@code sliceOnly} only those of the slice's
+	 * partners (side {@code partner}), left out before the {@link #LIMIT} applies, so a
+	 * partner user gets its own deals however many the program has.
+	 */
+	List<Map<String, Object>> of(String code, Period period, Slice slice, boolean sliceOnly) {
 		var s = slice.predicate();
 		String sql = switch (code) {
 			case "ACTIVATED_PARTNERS" -> """
@@ -65,12 +74,11 @@ class KpiRecords {
 					               AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf) AS counted
 					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
 					""".formatted(ONBOARDED, s);
-			case "PIPELINE_SOURCED",
-					"PIPELINE_INFLUENCED" ->
+			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" ->
 				programShare(AMOUNT + " AS value", FX, "o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')",
 						"PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
 								: "o.credit_type IN ('INFLUENCED', 'CO_SELL')",
-						"value DESC NULLS LAST, o.id", s);
+						"value DESC NULLS LAST, o.id", s, sliceOnly);
 			case "PARTNER_SOURCED_REVENUE" -> """
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
@@ -109,10 +117,11 @@ class KpiRecords {
 					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
 					""".formatted(ONBOARDED, s);
 			case "WIN_RATE" ->
-				compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'", AMOUNT, "o.stage = 'CLOSED_WON'", s);
-			case "AVERAGE_DEAL_SIZE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", AMOUNT, "TRUE", s);
+				compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'", AMOUNT, "o.stage = 'CLOSED_WON'", s, sliceOnly);
+			case "AVERAGE_DEAL_SIZE" ->
+				compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", AMOUNT, "TRUE", s, sliceOnly);
 			case "SALES_CYCLE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL",
-					"extract(epoch FROM o.closed_at - o.created_at) / 86400", "TRUE", s);
+					"extract(epoch FROM o.closed_at - o.created_at) / 86400", "TRUE", s, sliceOnly);
 			case "TIME_TO_FIRST_REVENUE" ->
 				"""
 						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label,
@@ -132,7 +141,7 @@ class KpiRecords {
 						"""
 					.formatted(s);
 			case "CO_SELL_SHARE" -> programShare("NULL AS value", "", "o.created_at >= :from AND o.created_at < :to",
-					"o.credit_type = 'CO_SELL'", "o.created_at, o.id", s);
+					"o.credit_type = 'CO_SELL'", "o.created_at, o.id", s, sliceOnly);
 			case "OVERLAP_SOURCED_DEALS", "OVERLAP_SOURCED_PIPELINE" -> """
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
@@ -166,30 +175,32 @@ class KpiRecords {
 	 * without a partner.
 	 */
 	private static String programShare(String value, String join, String denominator, String numerator, String order,
-			String slice) {
+			String slice, boolean sliceOnly) {
 		return """
 				SELECT 'deal' AS kind, o.id,
 				       CASE WHEN o.partner_id IS NULL THEN 'direct' WHEN sp.id IS NULL THEN 'other' ELSE 'partner' END AS side,
 				       o.name AS label, %s, COALESCE(sp.id IS NOT NULL AND %s, FALSE) AS counted
 				FROM opportunity o %s LEFT JOIN (SELECT p.id FROM partner p WHERE %s) sp ON sp.id = o.partner_id
-				WHERE %s
+				WHERE %s%s
 				ORDER BY counted DESC, %s
 				"""
-			.formatted(value, numerator, join, slice, denominator, order);
+			.formatted(value, numerator, join, slice, denominator, sliceOnly ? " AND sp.id IS NOT NULL" : "", order);
 	}
 
 	/**
 	 * The slice's partner deals of a comparison KPI, then the direct deals it is compared
 	 * with.
 	 */
-	private static String compared(String closed, String partnerSide, String value, String counted, String slice) {
+	private static String compared(String closed, String partnerSide, String value, String counted, String slice,
+			boolean sliceOnly) {
 		return """
 				SELECT 'deal' AS kind, o.id, CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side,
 				       o.name AS label, %s AS value, %s AS counted
 				FROM opportunity o %s
-				WHERE %s AND (o.partner_id IS NULL OR %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s))
+				WHERE %s AND (%s %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s))
 				ORDER BY side DESC, counted DESC, o.closed_at
-				""".formatted(value, counted, FX, closed, partnerSide, slice);
+				""".formatted(value, counted, FX, closed, sliceOnly ? "" : "o.partner_id IS NULL OR", partnerSide,
+				slice);
 	}
 
 }

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component("labels")
 public class Labels {
 
+	private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern
+		.compile("-?\\d{1,30}(\\.\\d{1,30})?");
+
 	private final MessageSource messages;
 
 	public Labels(MessageSource messages) {
@@ -70,10 +73,14 @@ public class Labels {
 	}
 
 	/**
-	 * A parameter's value: a list item by item, a map as its named parts, codes as
-	 * labels.
+	 * A parameter's value: a list item by item, a map as its named parts, a number
+	 * (stored as a number or, from a page's form, as plain text) as the reader writes it,
+	 * codes as labels.
 	 */
 	private String valueText(Object value) {
+		if (value instanceof Number || value instanceof String text && PLAIN_NUMBER.matcher(text).matches()) {
+			return readerNumber(new java.math.BigDecimal(value.toString()));
+		}
 		if (value instanceof java.util.Collection<?> items) {
 			var out = new java.util.StringJoiner("; ");
 			items.forEach(item -> out.add(valueText(item)));
@@ -86,6 +93,18 @@ public class Labels {
 			return out.toString();
 		}
 		return of(value);
+	}
+
+	/**
+	 * A number in the reader's notation, grouped, with the decimals it has (a German
+	 * reader's 1.500,25 and 1,500; an English one's 1,500.25 and 1.500).
+	 */
+	private static String readerNumber(java.math.BigDecimal number) {
+		var format = java.text.NumberFormat.getNumberInstance(Reading.locale(Locale.ROOT));
+		int decimals = Math.max(0, number.scale());
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		return format.format(number);
 	}
 
 	/** A form field's label: the message {@code field.<name>}, or the name in words. */

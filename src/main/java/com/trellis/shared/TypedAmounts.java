@@ -50,6 +50,18 @@ public final class TypedAmounts {
 	}
 
 	/**
+	 * Why the text {@code typed} (an amount typed as part of a longer field, such as one
+	 * line of an incentive program's tiers) is ambiguous in {@code currency} for the
+	 * reader, or empty: none typed, not ambiguous, or an unknown currency.
+	 */
+	public static Optional<String> ambiguityOfText(String typed, String currency) {
+		if (typed == null || currency == null) {
+			return Optional.empty();
+		}
+		return ambiguity(typed, currency, DecimalFormatSymbols.getInstance(Reading.locale(Locale.ROOT)));
+	}
+
+	/**
 	 * Why {@code typed} is ambiguous in {@code currency} for a reader with these symbols
 	 * ("1,500 is ambiguous: write 1500 or 1.500 for the thousands, or 1,5 for the decimal
 	 * (EUR has 2 decimals)"), or empty.

@@ -31,7 +31,34 @@ class LabelsTests {
 		var params = new java.util.LinkedHashMap<String, Object>();
 		params.put("coSellPercent", 3);
 		params.put("fundAmount", "75000.00");
-		assertThat(new Labels(messages).params(params)).isEqualTo("Co-sell share (%): 3 · Fund amount: 75000.00");
+		assertThat(new Labels(messages).params(params)).isEqualTo("Co-sell share (%): 3 · Fund amount: 75,000.00");
+	}
+
+	/**
+	 * A program's amounts read as the reader writes numbers (try23: a German admin read a
+	 * SPIFF bonus of 1.500 dinars as "Bonus: 1.500", fifteen hundred to them, and a
+	 * threshold of a hundred thousand as "100000"): grouped, the decimals as stored; text
+	 * that is no plain number stays as it is.
+	 */
+	@Test
+	void programParametersNumbersReadInTheReadersNotation() {
+		var params = new java.util.LinkedHashMap<String, Object>();
+		// as the program form stores them (text) and as the API does (numbers)
+		params.put("bonus", "1.500");
+		params.put("firstDeals", 2);
+		params.put("note", "Q1-2027");
+		params.put("tiers", java.util.List.of(java.util.Map.of("threshold", new java.math.BigDecimal("100000"))));
+		try {
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.GERMANY);
+			assertThat(new Labels(new StaticMessageSource()).params(params))
+				.isEqualTo("Bonus: 1,500 · First deals: 2 · Note: Q1-2027 · Tiers: threshold 100.000");
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.US);
+			assertThat(new Labels(new StaticMessageSource()).params(params))
+				.isEqualTo("Bonus: 1.500 · First deals: 2 · Note: Q1-2027 · Tiers: threshold 100,000");
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 	@Test

@@ -129,6 +129,8 @@ class LiveFilterPagesTests {
 		cases.put("/account-plans?partnerId=" + world.partnerId() + "&size=7",
 				java.util.List.of("partnerId=" + world.partnerId(), "size=7"));
 		cases.put("/plays?q=call&page=0", java.util.List.of());
+		// a filter form without htmx keeps them too (try23: /admin/users lost its size)
+		cases.put("/admin/users?size=7&q=a&page=0", java.util.List.of("size=7"));
 		for (var entry : cases.entrySet()) {
 			var page = this.mvc.perform(get(entry.getKey()).session(session))
 				.andExpect(status().isOk())
