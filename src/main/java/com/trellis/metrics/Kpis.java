@@ -184,6 +184,8 @@ public class Kpis {
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
+		// planned for the period's and slice's values, as the figures
+		this.kpis.planForParameters();
 		var rows = new ArrayList<>(
 				this.records.of(code, period.at(this.clock.instant(), this.calendar.zone()), allowed(viewer, slice)));
 		if (viewer.isPartnerUser()) {
