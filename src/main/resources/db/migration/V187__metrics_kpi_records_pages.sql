@@ -41,3 +41,7 @@ CREATE INDEX deal_registration_decision_hour_records_idx
     ON deal_registration (facts_decision_hour(submitted_at, approved_at), approved_at)
     INCLUDE (submitted_at, id)
     WHERE approved_at IS NOT NULL;
+
+-- enablement completion: the partner users with a track role, read without their rows
+CREATE INDEX app_user_partner_track_idx ON app_user (partner_id) INCLUDE (id, display_name, job_role)
+    WHERE role = 'PARTNER' AND job_role IS NOT NULL;
