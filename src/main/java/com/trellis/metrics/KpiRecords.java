@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.shared.Reporting;
-import com.trellis.shared.CountingWins;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.InvalidInputException;
 
@@ -29,8 +28,6 @@ class KpiRecords {
 
 	private static final String ONBOARDED = "p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')";
 
-	private static final String CLOSED_IN_PERIOD = "o.stage IN ('CLOSED_WON', 'CLOSED_LOST') AND o.closed_at >= :from AND o.closed_at < :to";
-
 	private static final String WON_IN_PERIOD = "o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to";
 
 	private static final String FX = " JOIN exchange_rate fx ON fx.currency = o.currency";
@@ -49,108 +46,79 @@ class KpiRecords {
 
 	private final JdbcClient jdbc;
 
-	private final CountingWins counting;
-
-	KpiRecords(@Reporting JdbcClient jdbc, CountingWins counting) {
+	KpiRecords(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.counting = counting;
 	}
 
 	List<Map<String, Object>> of(String code, Period period, Slice slice) {
-		return of(code, period, slice, false);
+		return of(code, period, slice, LIMIT, false);
+	}
+
+	/** As {@link #of(String, Period, Slice)}, at most {@code limit} rows. */
+	List<Map<String, Object>> of(String code, Period period, Slice slice, int limit) {
+		return of(code, period, slice, limit, false);
 	}
 
 	/**
-	 * The records of {@code code}; with {@code sliceOnly} only those of the slice's
-	 * partners (side {@code partner}), left out before the {@link #LIMIT} applies, so a
-	 * partner user gets its own deals however many the program has.
+	 * The records of {@code code}, at most {@code limit}; with {@code sliceOnly} only
+	 * those of the slice's partners (side {@code partner}), left out before the limit
+	 * applies, so a partner user gets its own deals however many the program has.
 	 */
-	List<Map<String, Object>> of(String code, Period period, Slice slice, boolean sliceOnly) {
+	List<Map<String, Object>> of(String code, Period period, Slice slice, int limit, boolean sliceOnly) {
 		var s = slice.predicate();
 		String sql = switch (code) {
-			case "ACTIVATED_PARTNERS" -> """
-					SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
-					       EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
-					               AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf) AS counted
-					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
-					""".formatted(ONBOARDED, s);
-			case "PIPELINE_SOURCED", "PIPELINE_INFLUENCED" ->
-				programShare(AMOUNT + " AS value", FX, "o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')",
-						"PIPELINE_SOURCED".equals(code) ? "o.credit_type = 'SOURCED'"
-								: "o.credit_type IN ('INFLUENCED', 'CO_SELL')",
-						"value DESC NULLS LAST, o.id", s, sliceOnly);
-			case "PARTNER_SOURCED_REVENUE" -> """
-					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
-					FROM opportunity o %s JOIN partner p ON p.id = o.partner_id
-					WHERE %s AND o.credit_type = 'SOURCED' AND %s ORDER BY value DESC
-					""".formatted(AMOUNT, FX, WON_IN_PERIOD, s);
-			case "REGISTRATION_VELOCITY" ->
-				"""
-						SELECT 'registration' AS kind, r.id, 'partner' AS side, r.customer_name || ' (' || p.name || ')' AS label,
-						       extract(epoch FROM r.approved_at - r.submitted_at) / 3600 AS value, TRUE AS counted
-						FROM deal_registration r JOIN partner p ON p.id = r.partner_id
-						WHERE r.approved_at >= :from AND r.approved_at < :to AND %s ORDER BY value
-						"""
-					.formatted(s);
-			case "ENABLEMENT_COMPLETION" ->
-				"""
-						WITH users AS (SELECT u.id, u.display_name, u.job_role, p.name AS partner FROM app_user u
-						               JOIN partner p ON p.id = u.partner_id
-						               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s),
-						required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
-						             WHERE i.required GROUP BY t.role),
-						done AS (SELECT c.user_id, count(DISTINCT c.item_id) AS n FROM enablement_completion c
-						         JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
-						         JOIN users u ON u.id = c.user_id AND u.job_role = t.role
-						         WHERE i.required AND c.completed_on < :asOfDate AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)
-						         GROUP BY c.user_id)
-						SELECT 'user' AS kind, u.id, 'partner' AS side, u.display_name || ' (' || u.partner || ', ' || u.job_role || ')' AS label,
-						       COALESCE(d.n, 0) AS value, COALESCE(d.n, 0) = r.n AS counted
-						FROM users u JOIN required r ON r.role = u.job_role LEFT JOIN done d ON d.user_id = u.id
-						ORDER BY counted DESC, label
-						"""
-					.formatted(s);
-			case "ACTIVE_PARTNER_RATE" -> """
-					SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value,
-					       EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
-					               AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) AS counted
-					FROM partner p WHERE %s AND %s ORDER BY counted DESC, p.name
-					""".formatted(ONBOARDED, s);
-			case "WIN_RATE" ->
-				compared(CLOSED_IN_PERIOD, "o.credit_type = 'SOURCED'", AMOUNT, "o.stage = 'CLOSED_WON'", s, sliceOnly);
+			// a probe per partner walked (opportunity_won_partner_idx), not a hash of
+			// every win of the window
+			case "ACTIVATED_PARTNERS" -> byName(s, """
+					(SELECT TRUE FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
+					 AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf LIMIT 1)""");
+			case "PIPELINE_SOURCED" -> KpiDealRecords.pipeline("o.credit_type = 'SOURCED'", slice, sliceOnly);
+			case "PIPELINE_INFLUENCED" ->
+				KpiDealRecords.pipeline("o.credit_type IN ('INFLUENCED', 'CO_SELL')", slice, sliceOnly);
+			case "PARTNER_SOURCED_REVENUE" -> KpiDealRecords.sourcedRevenue(slice);
+			case "REGISTRATION_VELOCITY" -> registrationVelocity(slice);
+			case "ENABLEMENT_COMPLETION" -> enablement(s);
+			// the partner's latest activity (partner_activity_fact) answers without its
+			// events unless it lies at or after the as-of moment (a past period)
+			case "ACTIVE_PARTNER_RATE" -> byName(s, """
+					(SELECT CASE WHEN a.last_at < :asOf THEN a.last_at >= :asOfMinus30
+					        ELSE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
+					                     AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) END
+					 FROM partner_activity_fact a WHERE a.partner_id = p.id)""");
+			case "WIN_RATE" -> KpiDealRecords.compared(List.of(new String[] { WON_IN_PERIOD, "TRUE" },
+					new String[] { "o.stage = 'CLOSED_LOST' AND o.closed_at >= :from AND o.closed_at < :to", "FALSE" }),
+					"o.credit_type = 'SOURCED'", AMOUNT, slice, sliceOnly);
 			case "AVERAGE_DEAL_SIZE" ->
-				compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL", AMOUNT, "TRUE", s, sliceOnly);
-			case "SALES_CYCLE" -> compared(WON_IN_PERIOD, "o.partner_id IS NOT NULL",
-					"extract(epoch FROM o.closed_at - o.created_at) / 86400", "TRUE", s, sliceOnly);
-			case "TIME_TO_FIRST_REVENUE" ->
-				"""
-						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label,
-						       CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on AS value, TRUE AS counted
-						FROM partner p JOIN (SELECT o.partner_id, min(o.closed_at) AS first_win FROM opportunity o
-						                     LEFT JOIN exchange_rate fx ON fx.currency = o.currency
-						                     WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL AND %s
-						                     GROUP BY o.partner_id) f
-						  ON f.partner_id = p.id
-						WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s ORDER BY value
-						"""
-					.formatted(this.counting.sql("o.amount", "fx.to_reporting"), s);
-			case "PARTNER_RECRUITMENT" ->
-				"""
-						SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value, TRUE AS counted
-						FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s ORDER BY p.onboarded_on
-						"""
-					.formatted(s);
-			case "CO_SELL_SHARE" -> programShare("NULL AS value", "", "o.created_at >= :from AND o.created_at < :to",
-					"o.credit_type = 'CO_SELL'", "o.created_at, o.id", s, sliceOnly);
+				KpiDealRecords.compared(List.<String[]>of(new String[] { WON_IN_PERIOD, "TRUE" }),
+						"o.partner_id IS NOT NULL", AMOUNT, slice, sliceOnly);
+			case "SALES_CYCLE" -> KpiDealRecords.compared(List.<String[]>of(new String[] { WON_IN_PERIOD, "TRUE" }),
+					"o.partner_id IS NOT NULL", "extract(epoch FROM o.closed_at - o.created_at) / 86400", slice,
+					sliceOnly);
+			case "TIME_TO_FIRST_REVENUE" -> """
+					SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label,
+					       CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on AS value, TRUE AS counted
+					FROM %s
+					WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s
+					ORDER BY value, p.id LIMIT :limit
+					"""
+				.formatted(KpiSql.program(slice) ? "partner_first_win_fact f JOIN partner p ON p.id = f.partner_id"
+						: "partner p JOIN partner_first_win_fact f ON f.partner_id = p.id", s);
+			case "PARTNER_RECRUITMENT" -> """
+					SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value, TRUE AS counted
+					FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
+					ORDER BY p.onboarded_on, p.id LIMIT :limit
+					""".formatted(s);
+			case "CO_SELL_SHARE" -> KpiDealRecords.coSell(slice, sliceOnly);
 			case "OVERLAP_SOURCED_DEALS", "OVERLAP_SOURCED_PIPELINE" -> """
 					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
 					FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
 					JOIN opportunity o ON o.id = s.opportunity_id %s
 					WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s ORDER BY value DESC NULLS LAST, o.id
+					LIMIT :limit
 					""".formatted(AMOUNT, FX, s);
 			default -> throw InvalidInputException.of("code", "no drill-down for " + code);
 		};
-		return KpiRepository.bind(this.jdbc.sql(sql + " LIMIT " + LIMIT), period, slice).query((rs, n) -> {
+		return KpiRepository.bind(this.jdbc.sql(sql), period, slice).param("limit", limit).query((rs, n) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("kind", rs.getString("kind"));
 			row.put("id", rs.getLong("id"));
@@ -167,40 +135,71 @@ class KpiRecords {
 	}
 
 	/**
-	 * The records of a share of the whole program's deals (pipeline contribution, co-sell
-	 * share): every deal of the denominator, direct and of any partner, with
-	 * {@code counted} for those of the numerator (the slice's partners' deals that meet
-	 * {@code numerator}), those first. {@code side} is {@code partner} for a deal of the
-	 * slice's partners, {@code other} for another partner's and {@code direct} for one
-	 * without a partner.
+	 * Partners onboarded by the as-of day (not prospect or sunset) of the slice, those
+	 * for which {@code counted} (SQL over {@code p}) holds first, each group by name then
+	 * id: each group walked in name order ({@code partner_name_id_idx}, V187) and cut at
+	 * {@code :limit}, so the program's page probes a few thousand partners, not 40,000.
 	 */
-	private static String programShare(String value, String join, String denominator, String numerator, String order,
-			String slice, boolean sliceOnly) {
+	private static String byName(String slice, String counted) {
 		return """
-				SELECT 'deal' AS kind, o.id,
-				       CASE WHEN o.partner_id IS NULL THEN 'direct' WHEN sp.id IS NULL THEN 'other' ELSE 'partner' END AS side,
-				       o.name AS label, %s, COALESCE(sp.id IS NOT NULL AND %s, FALSE) AS counted
-				FROM opportunity o %s LEFT JOIN (SELECT p.id FROM partner p WHERE %s) sp ON sp.id = o.partner_id
-				WHERE %s%s
-				ORDER BY counted DESC, %s
+				WITH k AS ((SELECT p.id, p.name, TRUE AS counted FROM partner p WHERE %1$s AND %2$s AND (%3$s) IS TRUE
+				            ORDER BY p.name, p.id LIMIT :limit)
+				           UNION ALL
+				           (SELECT p.id, p.name, FALSE AS counted FROM partner p WHERE %1$s AND %2$s AND (%3$s) IS NOT TRUE
+				            ORDER BY p.name, p.id LIMIT :limit))
+				SELECT 'partner' AS kind, k.id, 'partner' AS side, k.name AS label, NULL AS value, k.counted
+				FROM k ORDER BY k.counted DESC, k.name, k.id LIMIT :limit
 				"""
-			.formatted(value, numerator, join, slice, denominator, sliceOnly ? " AND sp.id IS NOT NULL" : "", order);
+			.formatted(ONBOARDED, slice, counted);
 	}
 
 	/**
-	 * The slice's partner deals of a comparison KPI, then the direct deals it is compared
-	 * with.
+	 * Registrations approved in the period, quickest first (then id): the program's
+	 * walked in decision-hour order ({@code deal_registration_decision_hour_idx}, V130)
+	 * up to {@code :limit}, a slice's read partner by partner and sorted.
 	 */
-	private static String compared(String closed, String partnerSide, String value, String counted, String slice,
-			boolean sliceOnly) {
+	private static String registrationVelocity(Slice slice) {
+		var keys = KpiSql.program(slice) ? """
+				SELECT d.id, extract(epoch FROM d.approved_at - d.submitted_at) / 3600 AS value FROM deal_registration d
+				WHERE d.approved_at IS NOT NULL AND d.approved_at >= :from AND d.approved_at < :to
+				ORDER BY facts_decision_hour(d.submitted_at, d.approved_at), value, d.id LIMIT :limit""" : """
+				SELECT d.id, extract(epoch FROM d.approved_at - d.submitted_at) / 3600 AS value
+				FROM partner p JOIN deal_registration d ON d.partner_id = p.id
+				WHERE d.approved_at >= :from AND d.approved_at < :to AND %s
+				ORDER BY value, d.id LIMIT :limit""".formatted(slice.predicate());
 		return """
-				SELECT 'deal' AS kind, o.id, CASE WHEN o.partner_id IS NULL THEN 'direct' ELSE 'partner' END AS side,
-				       o.name AS label, %s AS value, %s AS counted
-				FROM opportunity o %s
-				WHERE %s AND (%s %s AND o.partner_id IN (SELECT p.id FROM partner p WHERE %s))
-				ORDER BY side DESC, counted DESC, o.closed_at
-				""".formatted(value, counted, FX, closed, sliceOnly ? "" : "o.partner_id IS NULL OR", partnerSide,
-				slice);
+				SELECT 'registration' AS kind, r.id, 'partner' AS side, r.customer_name || ' (' || p.name || ')' AS label,
+				       k.value, TRUE AS counted
+				FROM (%s) k JOIN deal_registration r ON r.id = k.id JOIN partner p ON p.id = r.partner_id
+				ORDER BY k.value, k.id
+				"""
+			.formatted(keys);
+	}
+
+	/**
+	 * Partner users of the slice with a track role, those holding every required item of
+	 * their track at the as-of day first ({@code enablement_held_fact}, V101: the days a
+	 * user held them), each group by label then id; the required items each holds counted
+	 * for the page's rows only.
+	 */
+	private static String enablement(String slice) {
+		return """
+				WITH required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
+				                  WHERE i.required GROUP BY t.role),
+				k AS (SELECT u.id, u.job_role, u.display_name || ' (' || p.name || ', ' || u.job_role || ')' AS label,
+				             EXISTS (SELECT 1 FROM enablement_held_fact h WHERE h.user_id = u.id AND h.role = u.job_role
+				                     AND h.held @> CAST(:asOfDate AS DATE)) AS counted
+				      FROM app_user u JOIN partner p ON p.id = u.partner_id JOIN required r ON r.role = u.job_role
+				      WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s
+				      ORDER BY counted DESC, label, u.id LIMIT :limit)
+				SELECT 'user' AS kind, k.id, 'partner' AS side, k.label,
+				       (SELECT count(DISTINCT c.item_id) FROM enablement_completion c
+				        JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
+				        WHERE c.user_id = k.id AND t.role = k.job_role AND i.required AND c.completed_on < :asOfDate
+				          AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)) AS value, k.counted
+				FROM k ORDER BY k.counted DESC, k.label, k.id
+				"""
+			.formatted(slice);
 	}
 
 }

@@ -184,11 +184,13 @@ public class Kpis {
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
+		// planned for the period's and slice's values, as the figures
+		this.kpis.planForParameters();
 		// a partner sees the direct baseline as a figure, never the vendor's deals behind
 		// it, nor another partner's deals in a program-wide denominator: left out in the
 		// query, before its limit (after it, the program's first rows could leave none)
 		return this.records.of(code, period.at(this.clock.instant(), this.calendar.zone()), allowed(viewer, slice),
-				viewer.isPartnerUser());
+				KpiRecords.LIMIT, viewer.isPartnerUser());
 	}
 
 	/**
