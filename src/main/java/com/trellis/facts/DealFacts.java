@@ -163,6 +163,8 @@ public class DealFacts {
 		this.jdbc.sql("SELECT registration_decision_rebuild()").query().singleRow();
 		// the stage funnel's entries counted per day of entry in the zone (V181)
 		this.jdbc.sql("SELECT metrics_funnel_fact_rebuild()").query().singleRow();
+		// the partner leads per rep and day of routing in the zone (V198)
+		this.jdbc.sql("SELECT leads_rep_fact_rebuild()").query().singleRow();
 		long partnerDays = this.jdbc.sql("SELECT count(*) FROM partner_day_fact").query(Long.class).single();
 		long repDays = this.jdbc.sql("SELECT count(*) FROM rep_day_fact").query(Long.class).single();
 		return new Rebuilt(partnerDays, repDays, Duration.ofNanos(System.nanoTime() - started).toMillis(),

@@ -293,11 +293,17 @@ public class Leads {
 	/**
 	 * Per rep, the leads routed to them in [from, to): received, accepted, follow-up due
 	 * and followed up in time. For reporting modules that have checked the caller may see
-	 * these reps; reps without leads get zeros.
+	 * these reps; reps without leads get zeros. A period of whole business days (both
+	 * ends start a day in the business zone) is read from the counts kept per rep and day
+	 * (V198), any other from the period's leads.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, LeadFigures> figuresByRep(Collection<Long> reps, Instant from, Instant to) {
-		var found = this.leads.figures(reps, from, to, this.clock.instant());
+		var fromDay = this.calendar.dayOf(from);
+		var untilDay = this.calendar.dayOf(to);
+		boolean wholeDays = this.calendar.startOf(fromDay).equals(from) && this.calendar.startOf(untilDay).equals(to);
+		var found = wholeDays ? this.leads.figures(reps, from, to, fromDay, untilDay, this.clock.instant())
+				: this.leads.figures(reps, from, to, this.clock.instant());
 		reps.forEach(rep -> found.putIfAbsent(rep, LeadFigures.none(rep)));
 		return found;
 	}

@@ -58,10 +58,11 @@ class FunnelRepository {
 	 * rows for a quarter of the large dataset, against 808,000 entries); each median is
 	 * exact, as {@link KeptMedian}: the counts per whole day in stage find the day or two
 	 * holding the middle ranks, and only those days' entries of the period are read
-	 * ({@code metrics_funnel_entry_stay_idx}) and ranked. Formatted with the stages'
-	 * {@code VALUES}, the sides read from the counts ({@code ""} for both, or
-	 * {@code "AND NOT f.involved"}) and what follows the counted rows (the partner side
-	 * of a slice: {@link #SLICE_PARTNERS}, or nothing).
+	 * ({@code metrics_funnel_entry_stay_idx}) and ranked by their time in the stage (an
+	 * interval from the moments, ordered as its length), the days computed for the middle
+	 * one or two only. Formatted with the stages' {@code VALUES}, the sides read from the
+	 * counts ({@code ""} for both, or {@code "AND NOT f.involved"}) and what follows the
+	 * counted rows (the partner side of a slice: {@link #SLICE_PARTNERS}, or nothing).
 	 */
 	static final String KEPT = """
 			WITH steps (stage, rank) AS (VALUES %1$s),
@@ -97,22 +98,25 @@ class FunnelRepository {
 					                      ORDER BY c.bucket LIMIT 1) u),
 					v AS (
 					  SELECT m.rank, m.involved, m.lo, m.hi,
-					         m.before + row_number() OVER (PARTITION BY m.rank, m.involved ORDER BY x.value) - 1 AS pos, x.value
+					         m.before + row_number() OVER (PARTITION BY m.rank, m.involved ORDER BY x.stay) - 1 AS pos, x.stay
 					  FROM m CROSS JOIN LATERAL (
-					    SELECT CAST(extract(epoch FROM e.left_at - e.entered_at) / 86400 AS DOUBLE PRECISION) AS value
+					    SELECT e.left_at - e.entered_at AS stay
 					    FROM metrics_funnel_entry e
 					    WHERE e.rank = m.rank AND (e.partner_id IS NOT NULL) = m.involved
 					      AND facts_cycle_day(e.entered_at, e.left_at) >= m.first_bucket
 					      AND facts_cycle_day(e.entered_at, e.left_at) <= m.last_bucket
 					      AND e.left_at IS NOT NULL AND e.entered_at >= :from AND e.entered_at < :to
 					    OFFSET 0) x),
+					w AS (
+					  SELECT rank, involved, lo, hi, pos, CAST(extract(epoch FROM stay) / 86400 AS DOUBLE PRECISION) AS value
+					  FROM v WHERE pos IN (lo, hi)),
 					med AS (
 					  SELECT rank, involved,
 					         CASE WHEN min(lo) = min(hi) THEN min(value) FILTER (WHERE pos = lo)
 					              ELSE min(value) FILTER (WHERE pos = lo)
 					                   + (min(value) FILTER (WHERE pos = hi) - min(value) FILTER (WHERE pos = lo))
 					                     * CAST(0.5 AS DOUBLE PRECISION) END AS median
-					  FROM v GROUP BY rank, involved)
+					  FROM w GROUP BY rank, involved)
 					SELECT CASE WHEN k.involved THEN 'PARTNER' ELSE 'DIRECT' END, st.stage, k.reached, k.advanced, med.median
 					FROM counts k JOIN steps st ON st.rank = k.rank
 					LEFT JOIN med ON med.rank = k.rank AND med.involved = k.involved
