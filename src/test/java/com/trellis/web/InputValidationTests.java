@@ -216,7 +216,7 @@ class InputValidationTests {
 	private static Map<String, String> registration(String field, String value) {
 		var form = new java.util.LinkedHashMap<String, String>();
 		form.put("customerName", "Validated Customer Ltd");
-		form.put("customerDomain", "validated-customer.example");
+		form.put("customerDomain", "validated-customer.com");
 		form.put("customerNeed", "Replace the order system");
 		form.put("amount", "48000.00");
 		form.put("currency", "USD");
