@@ -27,7 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 /**
  * Refuses a NUL character in any request parameter, path variable, JSON string or text
  * body, naming where it was (PostgreSQL cannot store NUL in text, and no user types one).
- * Runs after the role check, so a caller without the role learns nothing from it.
+ * Runs after the role check, so a caller without the role learns nothing from it, and
+ * only before an operation: a path no operation serves answers its 404 whatever its query
+ * holds.
  */
 @Configuration(proxyBeanMethods = false)
 class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
@@ -45,6 +47,9 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof org.springframework.web.method.HandlerMethod)) {
+			return true; // no operation reads them: an unknown path answers its 404
+		}
 		for (var parameter : parameters(request).entrySet()) {
 			refuseNul(parameter.getKey(), parameter.getKey());
 			for (var value : parameter.getValue()) {

@@ -71,6 +71,36 @@ class InvalidUtf8Tests {
 		}
 	}
 
+	/**
+	 * Bad bytes or a NUL in the query of a path that does not exist: the API answers its
+	 * problem detail and a page its error page, never a 500 (try23: 500 and an HTML 400).
+	 */
+	@Test
+	void anUnknownPathWithBadBytesIsNotAServerError() throws Exception {
+		var client = HttpClient.newHttpClient();
+		var world = this.fixtures.world("Unknown Path Partners");
+		for (var token : java.util.List.of(this.fixtures.token(this.fixtures.user(Role.ADMIN)),
+				this.fixtures.token(world.partnerUser()))) {
+			for (var query : java.util.List.of("x=%C0%AF", "x=%FF", "x=a%00b", "%FF=1")) {
+				for (var path : java.util.List.of("/api/v1/no-such-thing", "/api/v1/partners/1/no-such-thing")) {
+					var answer = client.send(HttpRequest.newBuilder(url(path + "?" + query))
+						.header("Authorization", "Bearer " + token)
+						.build(), HttpResponse.BodyHandlers.ofString());
+					assertThat(answer.statusCode()).as(path + "?" + query).isBetween(400, 499);
+					assertThat(answer.headers().firstValue("Content-Type")).as(path + "?" + query)
+						.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+				}
+			}
+		}
+		for (var query : java.util.List.of("x=%C0%AF", "x=a%00b")) {
+			var page = client.send(
+					HttpRequest.newBuilder(url("/no-such-page?" + query)).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).as(query).isLessThan(500); // 400, or the
+																		// sign-in's 302
+		}
+	}
+
 	private HttpRequest form(String path, String body) {
 		return HttpRequest.newBuilder(url(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
