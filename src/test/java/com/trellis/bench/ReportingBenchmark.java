@@ -230,10 +230,11 @@ class ReportingBenchmark {
 
 	/**
 	 * Where a KPI request's time goes ({@link RequestProfile}): the program's KPIs as an
-	 * admin and a PAM's book as that PAM, {@code -Dtrellis.bench.profile-requests} times
-	 * each (default 3) one at a time, after one unmeasured request each; the statements
-	 * each request sends with their server time. Writes
-	 * {@code target/benchmark-kpi-profile.txt}.
+	 * admin and a PAM's book as that PAM (the first
+	 * {@code -Dtrellis.bench.profile-callers} of the admin and the seven PAMs, default
+	 * 2), {@code -Dtrellis.bench.profile-requests} times each (default 3) one at a time,
+	 * after one unmeasured request each; the statements each request sends with their
+	 * server time. Writes {@code target/benchmark-kpi-profile.txt}.
 	 */
 	@Test
 	@Order(3)
@@ -244,7 +245,9 @@ class ReportingBenchmark {
 		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
 		var out = new StringBuilder();
 		for (var path : paths) {
-			for (var caller : List.of(callers.get(0), callers.get(1))) {
+			// -Dtrellis.bench.profile-callers=8: the admin and every benchmark PAM's book
+			int profiled = Math.min(callers.size(), Integer.getInteger("trellis.bench.profile-callers", 2));
+			for (var caller : callers.subList(0, profiled)) {
 				// the KPI endpoints take the PAM's book as a slice; other paths answer
 				// the PAM's own scope
 				var url = path + (caller[1] == null || !path.contains("kpis") ? ""
