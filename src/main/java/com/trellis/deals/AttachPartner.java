@@ -28,6 +28,8 @@ public class AttachPartner {
 
 	private final OpportunityRepository opportunities;
 
+	private final CreditRepository credits;
+
 	private final PartnerAttachments attachments;
 
 	private final Partners partners;
@@ -36,10 +38,11 @@ public class AttachPartner {
 
 	private final Clock clock;
 
-	AttachPartner(Deals deals, OpportunityRepository opportunities, PartnerAttachments attachments, Partners partners,
-			AuditLog audit, Clock clock) {
+	AttachPartner(Deals deals, OpportunityRepository opportunities, CreditRepository credits,
+			PartnerAttachments attachments, Partners partners, AuditLog audit, Clock clock) {
 		this.deals = deals;
 		this.opportunities = opportunities;
+		this.credits = credits;
 		this.attachments = attachments;
 		this.partners = partners;
 		this.audit = audit;
@@ -91,7 +94,7 @@ public class AttachPartner {
 					? "this partner is on the deal already" : "the deal has another partner already");
 		}
 		var now = this.clock.instant();
-		this.opportunities.attachPartner(opportunityId, partnerId, creditType, share, now);
+		this.credits.attachPartner(opportunityId, partnerId, creditType, share, now);
 		this.attachments.record(opportunityId, partnerId, viewer.userId(), now,
 				viewer.is(com.trellis.identity.Role.ADMIN) ? PartnerAttachments.Via.ADMIN : PartnerAttachments.Via.REP,
 				creditType);

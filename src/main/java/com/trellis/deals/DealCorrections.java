@@ -28,6 +28,8 @@ class DealCorrections {
 
 	private final OpportunityRepository opportunities;
 
+	private final CreditRepository credits;
+
 	private final CorrectionRepository corrections;
 
 	private final AuditLog audit;
@@ -38,10 +40,12 @@ class DealCorrections {
 
 	private final ApplicationEventPublisher events;
 
-	DealCorrections(Deals deals, OpportunityRepository opportunities, CorrectionRepository corrections, AuditLog audit,
-			Commands commands, Clock clock, ApplicationEventPublisher events) {
+	DealCorrections(Deals deals, OpportunityRepository opportunities, CreditRepository credits,
+			CorrectionRepository corrections, AuditLog audit, Commands commands, Clock clock,
+			ApplicationEventPublisher events) {
 		this.deals = deals;
 		this.opportunities = opportunities;
+		this.credits = credits;
 		this.corrections = corrections;
 		this.audit = audit;
 		this.commands = commands;
@@ -65,7 +69,7 @@ class DealCorrections {
 			throw InvalidInputException.of("amount", "the deal already has this amount and currency");
 		}
 		var now = this.clock.instant();
-		this.opportunities.correctMoney(id, command.amount(), command.currency(), now);
+		this.credits.correctMoney(id, command.amount(), command.currency(), now);
 		var after = this.deals.get(viewer, id);
 		var reason = command.reason().strip();
 		long correction = this.corrections.insert(id, "MONEY", before.money().toString(), after.money().toString(),

@@ -24,6 +24,8 @@ public class DealCredit {
 
 	private final OpportunityRepository deals;
 
+	private final CreditRepository credits;
+
 	private final CorrectionRepository corrections;
 
 	private final PartnerAttachments attachments;
@@ -34,9 +36,10 @@ public class DealCredit {
 
 	private final ApplicationEventPublisher events;
 
-	DealCredit(OpportunityRepository deals, CorrectionRepository corrections, PartnerAttachments attachments,
-			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+	DealCredit(OpportunityRepository deals, CreditRepository credits, CorrectionRepository corrections,
+			PartnerAttachments attachments, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.deals = deals;
+		this.credits = credits;
 		this.corrections = corrections;
 		this.attachments = attachments;
 		this.audit = audit;
@@ -83,7 +86,7 @@ public class DealCredit {
 			throw InvalidInputException.of("creditType", "a partner joining a direct deal influences or co-sells it");
 		}
 		var now = this.clock.instant();
-		this.deals.attachPartner(opportunityId, partnerId, creditType, share, now);
+		this.credits.attachPartner(opportunityId, partnerId, creditType, share, now);
 		this.attachments.record(opportunityId, partnerId, actor.userId(), now, PartnerAttachments.Via.PAM, creditType);
 		this.audit.record(actor, "opportunity", opportunityId, "partner attached", before,
 				this.deals.findForUpdate(opportunityId).orElseThrow());
@@ -102,7 +105,7 @@ public class DealCredit {
 			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));
 		var source = creditType == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
 		var now = this.clock.instant();
-		this.deals.changeCredit(opportunityId, creditType, share, source, now);
+		this.credits.changeCredit(opportunityId, creditType, share, source, now);
 		var after = this.deals.findForUpdate(opportunityId).orElseThrow();
 		this.audit.record(actor, "opportunity", opportunityId, why, before, after);
 		if (before.stage() == Stage.CLOSED_WON) {

@@ -1,7 +1,5 @@
 package com.trellis.deals;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,28 +22,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OpportunityRepository {
 
-	static final String SCOPE = "(CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)";
-
-	static final String COLUMNS = """
-			id, account_id, name, amount, currency, stage, close_date, owner_id, source, partner_id, credit_type,
-			partner_share, stage_entered_at, created_at, closed_at, amount_unknown
-			""";
-
 	private final JdbcClient jdbc;
 
 	OpportunityRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
-
-	/**
-	 * The order a deal list is worked in: open deals first, the one closing soonest on
-	 * top (an overdue close date before a later one); then closed deals, the most
-	 * recently closing first.
-	 */
-	static final String WORK_ORDER = """
-			(stage IN ('CLOSED_WON', 'CLOSED_LOST')),
-			CASE WHEN stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') THEN close_date END ASC NULLS LAST,
-			close_date DESC NULLS LAST, id DESC""";
 
 	PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, Collection<Long> owners, PageRequest page) {
 		return search(viewer, filter, owners, null, page);
@@ -68,7 +49,7 @@ class OpportunityRepository {
 				  AND (CAST(:involved AS BOOLEAN) IS NULL OR (partner_id IS NOT NULL) = :involved)
 				  AND (:anyOwner OR owner_id IN (:owners))
 				  AND (:anyPartner OR partner_id IN (:partners))
-				""".formatted(SCOPE);
+				""".formatted(OpportunityRows.SCOPE);
 		Map<String, Object> params = new HashMap<>();
 		params.put("scopePartner", viewer.scopePartnerId());
 		params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q().strip());
@@ -91,48 +72,51 @@ class OpportunityRepository {
 		// open deals' owner index alone (V134), then read whole; a team's page read every
 		// deal of the team from the table to keep 15
 		var select = owners == null
-				? "SELECT " + COLUMNS + " FROM opportunity " + where + " ORDER BY " + WORK_ORDER
-						+ " LIMIT :limit OFFSET :offset"
-				: "SELECT " + COLUMNS + " FROM opportunity JOIN (SELECT id AS picked_id FROM opportunity " + where
-						+ " ORDER BY " + WORK_ORDER + " LIMIT :limit OFFSET :offset) picked ON picked.picked_id = id"
-						+ " ORDER BY " + WORK_ORDER;
+				? "SELECT " + OpportunityRows.COLUMNS + " FROM opportunity " + where + " ORDER BY "
+						+ OpportunityRows.WORK_ORDER + " LIMIT :limit OFFSET :offset"
+				: "SELECT " + OpportunityRows.COLUMNS
+						+ " FROM opportunity JOIN (SELECT id AS picked_id FROM opportunity " + where + " ORDER BY "
+						+ OpportunityRows.WORK_ORDER + " LIMIT :limit OFFSET :offset) picked ON picked.picked_id = id"
+						+ " ORDER BY " + OpportunityRows.WORK_ORDER;
 		var items = this.jdbc.sql(select)
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(OpportunityRepository::view)
+			.query(OpportunityRows::view)
 			.list();
 		return PageResult.counted(items, page, counted);
 	}
 
 	/**
 	 * The first {@code limit} open deals of {@code owners} the viewer may see, in the
-	 * work order ({@link #WORK_ORDER}, which for open deals alone is the close date,
-	 * soonest first and undated last, then the newest first): the deals and order of
-	 * {@link #search} with an open filter on its first page of that size, without a
-	 * count. Read in that order from {@code opportunity_open_close_idx} (V162), so every
-	 * rep's ~210,000 open deals are no longer all read to keep 100.
+	 * work order ({@link OpportunityRows#WORK_ORDER}, which for open deals alone is the
+	 * close date, soonest first and undated last, then the newest first): the deals and
+	 * order of {@link #search} with an open filter on its first page of that size,
+	 * without a count. Read in that order from {@code opportunity_open_close_idx} (V162),
+	 * so every rep's ~210,000 open deals are no longer all read to keep 100.
 	 */
 	List<OpportunityView> firstOpen(Viewer viewer, Collection<Long> owners, int limit) {
 		if (owners.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM opportunity WHERE " + SCOPE + """
-				 AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND owner_id = ANY (:owners)
-				ORDER BY close_date ASC NULLS LAST, id DESC LIMIT :limit
-				""")
+		return this.jdbc
+			.sql("SELECT " + OpportunityRows.COLUMNS + " FROM opportunity WHERE " + OpportunityRows.SCOPE + """
+					 AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND owner_id = ANY (:owners)
+					ORDER BY close_date ASC NULLS LAST, id DESC LIMIT :limit
+					""")
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("owners", owners.toArray(Long[]::new))
 			.param("limit", limit)
-			.query(OpportunityRepository::view)
+			.query(OpportunityRows::view)
 			.list();
 	}
 
 	Optional<OpportunityView> find(Viewer viewer, long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM opportunity WHERE id = :id AND " + SCOPE)
+		return this.jdbc
+			.sql("SELECT " + OpportunityRows.COLUMNS + " FROM opportunity WHERE id = :id AND " + OpportunityRows.SCOPE)
 			.param("id", id)
 			.param("scopePartner", viewer.scopePartnerId())
-			.query(OpportunityRepository::view)
+			.query(OpportunityRows::view)
 			.optional();
 	}
 
@@ -158,9 +142,9 @@ class OpportunityRepository {
 	}
 
 	Optional<OpportunityView> findForUpdate(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM opportunity WHERE id = :id FOR UPDATE")
+		return this.jdbc.sql("SELECT " + OpportunityRows.COLUMNS + " FROM opportunity WHERE id = :id FOR UPDATE")
 			.param("id", id)
-			.query(OpportunityRepository::view)
+			.query(OpportunityRows::view)
 			.optional();
 	}
 
@@ -175,7 +159,7 @@ class OpportunityRepository {
 					        :share, :now, :now, NULL, :now)
 					RETURNING id
 					""")
-			.params(params(command, ownerId))
+			.params(OpportunityRows.params(command, ownerId))
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.single();
@@ -189,19 +173,8 @@ class OpportunityRepository {
 				       close_date = :closeDate, owner_id = :owner, source = :source, partner_id = :partner,
 				       credit_type = :credit, partner_share = :share, updated_at = :now, version = version + 1
 				WHERE id = :id
-				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).param("id", id).update();
-	}
-
-	/** A closed deal's corrected amount and currency. */
-	void correctMoney(long id, java.math.BigDecimal amount, String currency, Instant now) {
-		this.jdbc
-			.sql("""
-					UPDATE opportunity SET amount = :amount, amount_unknown = FALSE, currency = :currency, updated_at = :now,
-					       version = version + 1
-					WHERE id = :id
-					""")
-			.param("amount", amount)
-			.param("currency", currency)
+				""")
+			.params(OpportunityRows.params(command, ownerId))
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
@@ -212,11 +185,11 @@ class OpportunityRepository {
 			return List.of();
 		}
 		// the ids bound as one array: one statement (and one plan) whatever their number
-		return this.jdbc.sql("SELECT " + COLUMNS + """
+		return this.jdbc.sql("SELECT " + OpportunityRows.COLUMNS + """
 				 FROM opportunity WHERE account_id = ANY(CAST(:accounts AS BIGINT[]))
 				AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 				ORDER BY created_at, id
-				""").param("accounts", accountIds.toArray(Long[]::new)).query(OpportunityRepository::view).list();
+				""").param("accounts", accountIds.toArray(Long[]::new)).query(OpportunityRows::view).list();
 	}
 
 	/**
@@ -237,35 +210,6 @@ class OpportunityRepository {
 			.query((rs, n) -> new OpenDealClaim(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
 					rs.getTimestamp(4).toInstant()))
 			.list();
-	}
-
-	void attachPartner(long id, long partnerId, CreditType creditType, java.math.BigDecimal share, Instant now) {
-		this.jdbc.sql("""
-				UPDATE opportunity SET partner_id = :partner, credit_type = :credit, partner_share = :share,
-				       updated_at = :now, version = version + 1
-				WHERE id = :id
-				""")
-			.param("partner", partnerId)
-			.param("credit", creditType.name())
-			.param("share", share)
-			.param("now", Timestamp.from(now))
-			.param("id", id)
-			.update();
-	}
-
-	void changeCredit(long id, CreditType creditType, java.math.BigDecimal share, DealSource source, Instant now) {
-		this.jdbc
-			.sql("""
-					UPDATE opportunity SET credit_type = :credit, partner_share = :share, source = :source, updated_at = :now,
-					       version = version + 1
-					WHERE id = :id
-					""")
-			.param("credit", creditType.name())
-			.param("share", share)
-			.param("source", source.name())
-			.param("now", Timestamp.from(now))
-			.param("id", id)
-			.update();
 	}
 
 	/**
@@ -324,34 +268,6 @@ class OpportunityRepository {
 					Stage.valueOf(rs.getString("to_stage")), rs.getObject("changed_by", Long.class),
 					rs.getTimestamp("changed_at").toInstant()))
 			.list();
-	}
-
-	private static Map<String, Object> params(OpportunityCommand command, long ownerId) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("account", command.accountId());
-		params.put("name", command.name().strip());
-		params.put("amount", command.amount());
-		params.put("currency", command.currency());
-		params.put("stage", command.stage().name());
-		params.put("closeDate", command.closeDate());
-		params.put("owner", ownerId);
-		params.put("source", command.source().name());
-		params.put("partner", command.partnerId());
-		params.put("credit", command.creditType() == null ? null : command.creditType().name());
-		params.put("share", command.partnerShare());
-		return params;
-	}
-
-	static OpportunityView view(ResultSet rs, int row) throws SQLException {
-		var credit = rs.getString("credit_type");
-		var closedAt = rs.getTimestamp("closed_at");
-		return new OpportunityView(rs.getLong("id"), rs.getLong("account_id"), null, rs.getString("name"),
-				rs.getBigDecimal("amount"), rs.getString("currency"), Stage.valueOf(rs.getString("stage")),
-				rs.getObject("close_date", java.time.LocalDate.class), rs.getLong("owner_id"),
-				DealSource.valueOf(rs.getString("source")), rs.getObject("partner_id", Long.class),
-				credit == null ? null : CreditType.valueOf(credit), rs.getBigDecimal("partner_share"),
-				rs.getTimestamp("stage_entered_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-				closedAt == null ? null : closedAt.toInstant(), rs.getBoolean("amount_unknown"));
 	}
 
 }

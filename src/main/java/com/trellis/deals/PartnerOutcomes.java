@@ -28,9 +28,9 @@ public class PartnerOutcomes {
 	 * The partner's closed-won deals, oldest close first (incentive rules, activation).
 	 */
 	public List<OpportunityView> wonDeals(long partnerId) {
-		return this.jdbc.sql("SELECT " + OpportunityRepository.COLUMNS + """
+		return this.jdbc.sql("SELECT " + OpportunityRows.COLUMNS + """
 				 FROM opportunity WHERE partner_id = :partner AND stage = 'CLOSED_WON' ORDER BY closed_at, id
-				""").param("partner", partnerId).query(OpportunityRepository::view).list();
+				""").param("partner", partnerId).query(OpportunityRows::view).list();
 	}
 
 	/** Those of some deals that are closed won, whoever's they are (readiness proofs). */
@@ -38,11 +38,11 @@ public class PartnerOutcomes {
 		var result = new java.util.ArrayList<OpportunityView>();
 		var list = List.copyOf(ids);
 		for (int from = 0; from < list.size(); from += 5000) {
-			result.addAll(this.jdbc.sql("SELECT " + OpportunityRepository.COLUMNS + """
+			result.addAll(this.jdbc.sql("SELECT " + OpportunityRows.COLUMNS + """
 					 FROM opportunity WHERE id IN (:ids) AND stage = 'CLOSED_WON'
 					""")
 				.param("ids", list.subList(from, Math.min(list.size(), from + 5000)))
-				.query(OpportunityRepository::view)
+				.query(OpportunityRows::view)
 				.list());
 		}
 		return result;

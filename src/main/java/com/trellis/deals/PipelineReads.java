@@ -63,7 +63,7 @@ class PipelineReads {
 				WHERE %s AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.stage IN (%s)
 				  AND o.stage_entered_at <= %s AND (:anyOwner OR o.owner_id IN (:owners))
 				  AND (:anyPartner OR o.partner_id IN (:partners))
-				""".formatted(OpportunityRepository.SCOPE.replace("partner_id", "o.partner_id"), stages, since);
+				""".formatted(OpportunityRows.SCOPE.replace("partner_id", "o.partner_id"), stages, since);
 		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
 		var partnerIds = partners == null || partners.isEmpty() ? List.of(-1L) : partners;
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit(from))
@@ -81,8 +81,7 @@ class PipelineReads {
 		// when, owner, partner: index-only), then read whole: a team's page visited every
 		// open deal of the team in the table to keep 10
 		var items = this.jdbc
-			.sql("SELECT " + OpportunityRepository.COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days
-					+ " AS norm_days, "
+			.sql("SELECT " + OpportunityRows.COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days + " AS norm_days, "
 					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
 					+ "FROM opportunity o JOIN (SELECT o.id " + from
 					+ " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset) picked ON picked.id = o.id"
@@ -95,8 +94,7 @@ class PipelineReads {
 			.param("partners", partnerIds)
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new StalledDeal(OpportunityRepository.view(rs, n), rs.getLong("age"),
-					rs.getInt("norm_days")))
+			.query((rs, n) -> new StalledDeal(OpportunityRows.view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))
 			.list();
 		return PageResult.counted(items, page, counted);
 	}
@@ -129,7 +127,7 @@ class PipelineReads {
 		var counts = new java.util.EnumMap<Stage, Long>(Stage.class);
 		this.jdbc.sql("""
 				SELECT stage, count(*) FROM opportunity WHERE %s AND partner_id = :partner GROUP BY stage
-				""".formatted(OpportunityRepository.SCOPE))
+				""".formatted(OpportunityRows.SCOPE))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("partner", partnerId)
 			.query((rs, n) -> counts.put(Stage.valueOf(rs.getString(1)), rs.getLong(2)))
@@ -147,7 +145,7 @@ class PipelineReads {
 				  AND (:anyPartner OR partner_id IN (:partners))
 				GROUP BY stage, involved, currency
 				ORDER BY currency, involved, stage
-				""".formatted(OpportunityRepository.SCOPE))
+				""".formatted(OpportunityRows.SCOPE))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)
 			.param("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners)

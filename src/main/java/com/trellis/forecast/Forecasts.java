@@ -8,18 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.trellis.audit.AuditLog;
-import com.trellis.deals.Deals;
-import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.partners.Partners;
-import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.ReportingCurrency;
-import com.trellis.tiers.PartnerTiers;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -43,15 +37,7 @@ public class Forecasts {
 
 	private final LiveModel live;
 
-	private final Deals deals;
-
-	private final Partners partners;
-
-	private final PartnerTiers tiers;
-
 	private final Users users;
-
-	private final AuditLog audit;
 
 	private final Clock clock;
 
@@ -59,20 +45,18 @@ public class Forecasts {
 
 	private final ForecastScopes scopes;
 
-	Forecasts(ForecastRepository forecasts, ForecastRollUps rollUps, ForecastModel model, LiveModel live, Deals deals,
-			Partners partners, PartnerTiers tiers, Users users, AuditLog audit, Clock clock, BusinessCalendar calendar,
-			ForecastScopes scopes) {
+	private final DealForecasts dealForecasts;
+
+	Forecasts(ForecastRepository forecasts, ForecastRollUps rollUps, ForecastModel model, LiveModel live, Users users,
+			Clock clock, BusinessCalendar calendar, ForecastScopes scopes, DealForecasts dealForecasts) {
+		this.dealForecasts = dealForecasts;
 		this.scopes = scopes;
-		this.tiers = tiers;
 		this.calendar = calendar;
 		this.forecasts = forecasts;
 		this.rollUps = rollUps;
 		this.model = model;
 		this.live = live;
-		this.deals = deals;
-		this.partners = partners;
 		this.users = users;
-		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -112,31 +96,7 @@ public class Forecasts {
 	 */
 	@Transactional(readOnly = true)
 	public DealForecast of(Viewer viewer, long opportunityId) {
-		if (viewer.isPartnerUser()) {
-			throw new AccessDeniedException("The forecast is for vendor staff");
-		}
-		var deal = this.deals.get(viewer, opportunityId);
-		if (deal.stage().isClosed()) {
-			throw InvalidInputException.of("opportunityId", "the deal is closed");
-		}
-		var group = deal.partnerId() == null ? "DIRECT"
-				: "PARTNER:" + this.tiers
-					.tierOn(deal.partnerId(), this.calendar.dayOf(deal.createdAt()),
-							this.partners.get(viewer, deal.partnerId()).tier())
-					.name();
-		var probability = probabilities().get(deal.stage().name()).get(group);
-		var norms = norms();
-		var norm = norms.get(deal.stage().name()).get(group);
-		var today = this.calendar.today();
-		var later = this.model.later(norms, this.live.paths(), deal.stage(), group);
-		var expected = ExpectedClose.of(today, this.calendar.dayOf(deal.stageEnteredAt()), norm.days(), later.days(),
-				deal.closeDate());
-		boolean called = this.forecasts.called(opportunityId);
-		var category = called ? "COMMIT"
-				: probability.probability().compareTo(new BigDecimal("0.5")) >= 0 ? "BEST_CASE" : "PIPELINE";
-		return new DealForecast(opportunityId, deal.stage().name(), group, probability.probability(),
-				probability.basis(), norm.days(), norm.basis(), expected.date(), expected.reason(), later.basis(),
-				category, label(expected.date()));
+		return this.dealForecasts.of(viewer, opportunityId);
 	}
 
 	/**
@@ -170,33 +130,13 @@ public class Forecasts {
 	 */
 	@Transactional(readOnly = true)
 	public void requireCalls(Viewer viewer, long opportunityId) {
-		requireCalls(viewer, this.deals.get(viewer, opportunityId));
-	}
-
-	private void requireCalls(Viewer viewer, OpportunityView deal) {
-		boolean owner = viewer.is(Role.AE, Role.SALES_MANAGER) && (deal.ownerId() == viewer.userId()
-				|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
-		if (!owner) {
-			throw new AccessDeniedException("Commit is the deal owner's call");
-		}
+		this.dealForecasts.requireCalls(viewer, opportunityId);
 	}
 
 	/** The owner (or their manager) calls a deal commit, or withdraws the call. */
 	@Transactional
 	public void call(Viewer viewer, long opportunityId, boolean commit) {
-		var deal = this.deals.get(viewer, opportunityId);
-		requireCalls(viewer, deal);
-		if (deal.stage().isClosed()) {
-			throw InvalidInputException.of("opportunityId", "the deal is closed");
-		}
-		if (commit) {
-			this.forecasts.call(opportunityId, viewer.userId(), this.clock.instant());
-		}
-		else {
-			this.forecasts.uncall(opportunityId);
-		}
-		this.audit.record(viewer.actor(), "opportunity", opportunityId, commit ? "called commit" : "commit withdrawn",
-				null, null);
+		this.dealForecasts.call(viewer, opportunityId, commit);
 	}
 
 	/**
@@ -323,11 +263,6 @@ public class Forecasts {
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String[] model) {
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
 		return this.rollUps.rollUp(model[0], model[1], scope, quarter.start(), quarter.end(), this.calendar.today());
-	}
-
-	/** The label of the fiscal quarter a day falls in ("2026-Q4", "FY2027-Q1"). */
-	private String label(LocalDate anyDayInQuarter) {
-		return this.calendar.quarterOf(anyDayInQuarter).label();
 	}
 
 	void allowed(Viewer viewer, Scope scope) {

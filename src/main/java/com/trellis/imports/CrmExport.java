@@ -13,7 +13,6 @@ import com.trellis.shared.CsvImport;
 import com.trellis.shared.CsvStream;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
-import com.trellis.shared.MinorUnits;
 import com.trellis.shared.PgCopy;
 
 /**
@@ -57,13 +56,14 @@ final class CrmExport {
 
 	private final Context context;
 
+	/** Judges and copies each row. */
+	private final StagedRows staged;
+
 	/** The errors of the row being read. */
 	final List<FieldError> row = new ArrayList<>();
 
 	/** Whether the row being read has not as many values as its header has columns. */
 	private boolean misfit;
-
-	private long ord;
 
 	/** The rows read from the files (a second pass over a file not counted again). */
 	private long rowsRead;
@@ -82,9 +82,9 @@ final class CrmExport {
 		this.stages = stages;
 		this.context = context;
 		this.progress = progress;
+		this.staged = new StagedRows(this, context);
 	}
 
-	/** Keeps a row's warning (the first hundred; the rest counted). */
 	/**
 	 * The faults staged with the row being read: a row whose values do not fit its header
 	 * keeps that fault alone (its empty or shifted cells are a consequence, "missing
@@ -94,6 +94,7 @@ final class CrmExport {
 		return this.misfit ? this.row.stream().filter(e -> e.field().endsWith(": columns")).toList() : this.row;
 	}
 
+	/** Keeps a row's warning (the first hundred; the rest counted). */
 	void warn(String text) {
 		if (this.warnings.size() < 100) {
 			this.warnings.add(text);
@@ -239,81 +240,24 @@ final class CrmExport {
 		return true;
 	}
 
-	/** Judges an account row on its own and copies it. */
+	/** Judges an account row on its own and copies it ({@link StagedRows#account}). */
 	void account(Account a, PgCopy copy) {
-		this.context.rules().account(a, this.accountColumns, this.row);
-		var owner = this.owners.of(a.ownerId(), a.where(), this.accountColumns.ownerId(), this.row);
-		String warning = null;
-		if (!a.partner() && a.website() != null && !a.website().isBlank() && a.domain() == null) {
-			warning = a.where() + this.accountColumns.website() + " '" + a.website()
-					+ "' is not a web domain; imported without one";
-		}
-		String fingerprint = null;
-		if (a.id() != null && a.name() != null && a.createdAt() != null && owner != null) {
-			fingerprint = CrmImport.fingerprint(a.partner()
-					? new ImportPlan.PartnerRow(a.id(), a.name(), a.domain(), a.type(), a.country(), owner.email(),
-							a.createdAt())
-					: ImportPlan.located(new ImportPlan.AccountRow(a.id(), a.name(), a.domain(), a.industry(),
-							owner.email(), a.createdAt()), a.country()));
-		}
-		copy.row(this.ord++, a.where(), a.id(), a.name(), a.domain(), a.industry(),
-				owner == null ? null : owner.email(), a.createdAt(), a.partner(), a.type(), a.country(), fingerprint,
-				ImportStaging.json(rowErrors()), warning);
+		this.staged.account(a, copy);
 	}
 
-	/**
-	 * Judges a deal row on its own (values, account named, currency with a rate, owner)
-	 * and copies it with the part of its digest its own cells make.
-	 */
+	/** Judges a deal row on its own and copies it ({@link StagedRows#deal}). */
 	void deal(Deal d, PgCopy copy) {
-		var where = d.where();
-		this.context.rules().deal(d, this.columns, this.context.defaultCurrency(), this.row);
-		boolean amountRefused = refused(where + this.columns.amount());
-		if (d.accountId().isBlank()) {
-			this.row
-				.add(new FieldError(where + this.columns.accountId(), "missing account: the deal names no account"));
-		}
-		var currency = d.currency() != null ? d.currency() : this.context.defaultCurrency();
-		boolean rated = this.context.currencyKnown().apply(currency);
-		if (!rated) {
-			this.row.add(new FieldError(where + this.columns.currency(),
-					"no exchange rate for " + currency + "; add the rate before importing deals in it"));
-		}
-		var owner = this.owners.of(d.ownerId(), where, this.columns.ownerId(), this.row);
-		if (d.stage() != null) {
-			this.stages.use(d.stage(), d.closed(), d.won());
-		}
-		boolean amountUnknown = d.amount() == null;
-		var amount = amountUnknown ? BigDecimal.ZERO : d.amount();
-		if (rated) {
-			amount = MinorUnits.round(amount, currency);
-		}
-		String prefix = null;
-		if (d.id() != null && d.name() != null && owner != null && d.createdAt() != null && rated) {
-			prefix = ImportPlan.DealRow
-				.digestPrefix(new ImportPlan.DealRow(d.id(), d.accountId().strip(), d.name(), amount, currency,
-						d.closeDate(), owner.email(), d.createdAt(), List.of(), amountUnknown, null, null));
-		}
-		copy.row(this.ord++, where, d.id(), d.accountId(), d.name(), d.stage(), key(d.stage()), d.closed(), d.won(),
-				amount, amountUnknown, amountRefused, currency, d.closeDate(), owner == null ? null : owner.email(),
-				d.createdAt(), prefix, ImportStaging.json(rowErrors()));
+		this.staged.deal(d, copy);
 	}
 
 	/** Judges a stage change on its own and copies it. */
 	void history(History h, PgCopy copy) {
-		this.context.rules().history(h, this.columns, this.row);
-		if (h.stage() != null) {
-			this.stages.use(h.stage(), null, null);
-		}
-		copy.row(this.ord++, h.where(), h.opportunityId(), h.stage(), key(h.stage()), h.at(),
-				ImportStaging.json(rowErrors()));
+		this.staged.history(h, copy);
 	}
 
 	/** Copies a partner row of a file ({@code OpportunityPartner} or {@code Partner}). */
 	void link(String file, String linkId, PartnerLink l, PgCopy copy) {
-		var shown = l.role() == null ? PartnerCredits.NONE : l.role().strip();
-		copy.row(this.ord++, file, l.where(), linkId, l.opportunityId(), l.partnerAccountId(), shown,
-				shown.toLowerCase(Locale.ROOT), l.primary(), ImportStaging.json(rowErrors()));
+		this.staged.link(file, linkId, l, copy);
 	}
 
 	/** Whether a cell (row and column, any case) of the row being read was refused. */

@@ -1,5 +1,6 @@
 package com.trellis.leads;
 
+import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Work a lead brings to vendor staff: the partner's PAM routes a lead that matched no
  * account owner; the rep it is routed to follows up by its deadline. Nobody is told of
- * their own action.
+ * their own action. The partner is told when its lead is accepted or declined.
  */
 @Component
 class LeadNotices {
@@ -37,6 +38,15 @@ class LeadNotices {
 		else if (lead.status() == LeadStatus.ROUTED && lead.repId() != null && lead.repId() != actorId) {
 			this.events.publishEvent(wording(lead).routedTo(lead.repId(), this.calendar.zone()));
 		}
+	}
+
+	/**
+	 * Tells the lead's partner of the rep's decision ({@code ACCEPTED} or
+	 * {@code DECLINED}).
+	 */
+	void decided(LeadView lead, String outcome, String subject, String body) {
+		this.events.publishEvent(new PartnerNotice("lead:" + lead.id() + ":" + outcome, lead.partnerId(),
+				"LEAD_" + outcome, subject, body, "/leads/" + lead.id()));
 	}
 
 	private static LeadWaiting wording(LeadView lead) {

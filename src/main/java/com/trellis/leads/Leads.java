@@ -1,29 +1,18 @@
 package com.trellis.leads;
 
-import com.trellis.shared.Plural;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import com.trellis.accounts.Accounts;
 import com.trellis.matching.CompanyIdentity;
 import com.trellis.audit.AuditLog;
-import com.trellis.deals.CreditType;
-import com.trellis.deals.DealSource;
-import com.trellis.deals.Deals;
-import com.trellis.deals.OpportunityCommand;
-import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
-import com.trellis.registration.Registrations;
 import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -45,13 +34,7 @@ public class Leads {
 
 	private final LeadRepository leads;
 
-	private final Accounts accounts;
-
-	private final Deals deals;
-
 	private final Partners partners;
-
-	private final Registrations registrations;
 
 	private final Users users;
 
@@ -59,7 +42,7 @@ public class Leads {
 
 	private final ApplicationEventPublisher events;
 
-	private final LeadProperties properties;
+	private final FollowUpWindow window;
 
 	private final Clock clock;
 
@@ -71,23 +54,25 @@ public class Leads {
 
 	private final LeadCandidates candidates;
 
-	Leads(LeadRepository leads, Accounts accounts, Deals deals, Partners partners, Registrations registrations,
-			Users users, AuditLog audit, ApplicationEventPublisher events, LeadProperties properties, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar, LeadNotices notices, LeadScopes scopes,
-			LeadCandidates candidates) {
+	private final LeadAcceptance acceptance;
+
+	private final LeadFigureRepository figures;
+
+	Leads(LeadRepository leads, Partners partners, Users users, AuditLog audit, ApplicationEventPublisher events,
+			FollowUpWindow window, Clock clock, com.trellis.shared.BusinessCalendar calendar, LeadNotices notices,
+			LeadScopes scopes, LeadCandidates candidates, LeadAcceptance acceptance, LeadFigureRepository figures) {
+		this.acceptance = acceptance;
+		this.figures = figures;
 		this.candidates = candidates;
 		this.notices = notices;
 		this.scopes = scopes;
 		this.calendar = calendar;
 		this.leads = leads;
-		this.accounts = accounts;
-		this.deals = deals;
 		this.partners = partners;
-		this.registrations = registrations;
 		this.users = users;
 		this.audit = audit;
 		this.events = events;
-		this.properties = properties;
+		this.window = window;
 		this.clock = clock;
 	}
 
@@ -99,7 +84,7 @@ public class Leads {
 		var normalized = CompanyIdentity.normalizedName(command.companyName());
 		var routing = LeadRouting.decide(registrable, normalized, this.candidates.of(registrable, normalized));
 		var now = this.clock.instant();
-		var due = routing.routed() ? deadline(now) : null;
+		var due = routing.routed() ? this.window.due(now) : null;
 		long id = this.leads.insert(partnerId, viewer.userId(), command, registrable, routing, now, due);
 		var created = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "submitted: " + routing.reason(), null, created);
@@ -126,25 +111,7 @@ public class Leads {
 	 * changing anything.
 	 */
 	public void checkAcceptance(AcceptCommand command) {
-		if (!Boolean.TRUE.equals(command.openDeal())) {
-			return;
-		}
-		var errors = new ArrayList<FieldError>();
-		if (command.amount() == null) {
-			errors.add(new FieldError("amount", "give the expected amount of the deal"));
-		}
-		if (command.currency() == null || command.currency().isBlank()) {
-			errors.add(new FieldError("currency", "give the currency of the amount"));
-		}
-		if (command.closeDate() == null) {
-			errors.add(new FieldError("closeDate", "give the expected close date"));
-		}
-		else if (command.closeDate().isBefore(this.calendar.today())) {
-			errors.add(new FieldError("closeDate", "must not be in the past"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		this.acceptance.check(command);
 	}
 
 	/**
@@ -185,7 +152,8 @@ public class Leads {
 			throw InvalidInputException.of("repId", RouteCheck.REP);
 		}
 		var now = this.clock.instant();
-		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now, deadline(now));
+		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now,
+				this.window.due(now));
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "routed to rep " + repId, lead.view(), after);
 		this.events.publishEvent(new LeadRouted(id, after.partnerId(), repId));
@@ -202,28 +170,17 @@ public class Leads {
 	public LeadView accept(Viewer viewer, long id, AcceptCommand command) {
 		var lead = lockDecidable(viewer, id);
 		var view = lead.view();
-		Long opportunityId = null;
-		Long accountId = null;
-		if (Boolean.TRUE.equals(command.openDeal())) {
-			checkAcceptance(command);
-			accountId = view.accountId() != null ? view.accountId() : this.accounts
-				.findOrCreateForRegistration(viewer.actor(), view.companyName(), view.companyDomain(), view.repId());
-			var name = command.dealName() == null || command.dealName().isBlank()
-					? view.companyName() + " – partner lead" : command.dealName().strip();
-			opportunityId = this.deals
-				.create(viewer,
-						new OpportunityCommand(accountId, name, command.amount(), command.currency(), Stage.REGISTERED,
-								command.closeDate(), view.repId(), DealSource.PARTNER, view.partnerId(),
-								CreditType.SOURCED, this.registrations.rules().shareFor(CreditType.SOURCED)))
-				.id();
-		}
+		var opened = Boolean.TRUE.equals(command.openDeal()) ? this.acceptance.open(viewer, view, command) : null;
+		Long opportunityId = opened == null ? null : opened.opportunityId();
+		Long accountId = opened == null ? null : opened.accountId();
 		var now = this.clock.instant();
 		this.leads.decide(id, LeadStatus.ACCEPTED, null, opportunityId, accountId, now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id,
 				opportunityId == null ? "accepted" : "accepted as deal " + opportunityId, view, after);
-		notice(after, "ACCEPTED", "Lead accepted: " + after.companyName(), "Your lead for " + after.companyName()
-				+ " was accepted" + (opportunityId == null ? "." : " and opened as a partner-sourced deal."));
+		this.notices.decided(after, "ACCEPTED", "Lead accepted: " + after.companyName(),
+				"Your lead for " + after.companyName() + " was accepted"
+						+ (opportunityId == null ? "." : " and opened as a partner-sourced deal."));
 		return after;
 	}
 
@@ -235,7 +192,7 @@ public class Leads {
 		this.leads.decide(id, LeadStatus.DECLINED, reason.strip(), null, null, now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "declined: " + reason.strip(), lead.view(), after);
-		notice(after, "DECLINED", "Lead declined: " + after.companyName(),
+		this.notices.decided(after, "DECLINED", "Lead declined: " + after.companyName(),
 				"Your lead for " + after.companyName() + " was declined: " + reason.strip());
 		return after;
 	}
@@ -302,22 +259,15 @@ public class Leads {
 		var fromDay = this.calendar.dayOf(from);
 		var untilDay = this.calendar.dayOf(to);
 		boolean wholeDays = this.calendar.startOf(fromDay).equals(from) && this.calendar.startOf(untilDay).equals(to);
-		var found = wholeDays ? this.leads.figures(reps, from, to, fromDay, untilDay, this.clock.instant())
-				: this.leads.figures(reps, from, to, this.clock.instant());
+		var found = wholeDays ? this.figures.figures(reps, from, to, fromDay, untilDay, this.clock.instant())
+				: this.figures.figures(reps, from, to, this.clock.instant());
 		reps.forEach(rep -> found.putIfAbsent(rep, LeadFigures.none(rep)));
 		return found;
 	}
 
 	/** The follow-up window, as configured. */
 	public String followUpRule() {
-		return Plural.of(this.properties.followUpDays(),
-				this.properties.businessDays() ? "business day" : "calendar day") + " from routing";
-	}
-
-	private Instant deadline(Instant routedAt) {
-		int days = this.properties.followUpDays();
-		return FollowUpDeadline.due(routedAt, days, this.properties.businessDays(),
-				this.calendar.workingDays(this.calendar.dayOf(routedAt), days));
+		return this.window.rule();
 	}
 
 	private Lead lockVisible(Viewer viewer, long id) {
@@ -340,11 +290,6 @@ public class Leads {
 
 	private static LeadView shown(Viewer viewer, LeadView lead) {
 		return viewer.isPartnerUser() ? lead.forPartner() : lead;
-	}
-
-	private void notice(LeadView lead, String outcome, String subject, String body) {
-		this.events.publishEvent(new PartnerNotice("lead:" + lead.id() + ":" + outcome, lead.partnerId(),
-				"LEAD_" + outcome, subject, body, "/leads/" + lead.id()));
 	}
 
 }

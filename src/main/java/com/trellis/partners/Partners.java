@@ -7,14 +7,10 @@ import java.util.Map;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
-import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.shared.BusinessCalendar;
-import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
-import com.trellis.shared.validation.FreeText;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,22 +26,19 @@ public class Partners {
 
 	private final PartnerRepository partners;
 
-	private final Users users;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	private final BusinessCalendar calendar;
+	private final PartnerEdits edits;
 
-	Partners(PartnerRepository partners, Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			BusinessCalendar calendar) {
-		this.calendar = calendar;
+	Partners(PartnerRepository partners, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+			PartnerEdits edits) {
+		this.edits = edits;
 		this.events = events;
 		this.partners = partners;
-		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -237,31 +230,12 @@ public class Partners {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin adds partners");
 		}
-		requirePam(command.ownerPamId());
-		var now = this.clock.instant();
-		long id = this.partners.insert(command, LifecycleStatus.PROSPECT, now);
-		this.partners.changeLifecycle(id, LifecycleStatus.PROSPECT, viewer.userId(), now, "Partner added", null);
-		var created = this.partners.find(viewer, id).orElseThrow();
-		this.audit.record(viewer.actor(), "partner", id, "created", null, created);
-		return created;
+		return this.edits.create(viewer, command);
 	}
 
 	@Transactional
 	public PartnerView update(Viewer viewer, long id, PartnerCommand command) {
-		var before = lockEditable(viewer, id);
-		if (before.ownerPamId() != command.ownerPamId() && !viewer.is(Role.ADMIN)) {
-			throw InvalidInputException.of("ownerPamId", "only a program admin moves a partner to another PAM");
-		}
-		// a partner keeps a PAM who left until someone names a new one; a new PAM is
-		// active
-		requirePam(command.ownerPamId(), !java.util.Objects.equals(before.ownerPamId(), command.ownerPamId()));
-		this.partners.update(id, command, this.clock.instant());
-		var after = this.partners.find(viewer, id).orElseThrow();
-		this.audit.record(viewer.actor(), "partner", id, "updated", before, after);
-		if (before.tier() != after.tier()) {
-			this.events.publishEvent(new PartnerTierChanged(id, before.tier(), after.tier()));
-		}
-		return after;
+		return this.edits.update(viewer, id, lockEditable(viewer, id), command);
 	}
 
 	/**
@@ -284,20 +258,7 @@ public class Partners {
 
 	@Transactional
 	public PartnerView changeLifecycle(Viewer viewer, long id, LifecycleStatus to, String reason) {
-		var before = lockEditable(viewer, id);
-		var decision = LifecycleTransition.decide(before.lifecycleStatus(), to, reason);
-		if (!decision.allowed()) {
-			throw InvalidInputException.of(decision.field(), decision.reason());
-		}
-		this.partners.changeLifecycle(id, to, viewer.userId(), this.clock.instant(), reason.strip(),
-				before.lifecycleStatus());
-		if (to == LifecycleStatus.ONBOARDING && before.onboardedOn() == null) {
-			this.partners.setOnboardedOn(id, this.calendar.today());
-		}
-		var after = this.partners.find(viewer, id).orElseThrow();
-		this.events.publishEvent(new PartnerLifecycleChanged(id, before.lifecycleStatus(), to, after.onboardedOn()));
-		this.audit.record(viewer.actor(), "partner", id, "lifecycle " + decision.reason(), before, after);
-		return after;
+		return this.edits.changeLifecycle(viewer, id, lockEditable(viewer, id), to, reason);
 	}
 
 	/**
@@ -309,37 +270,12 @@ public class Partners {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin reassigns books");
 		}
-		FreeText.required("reason", reason, FreeText.NOTE, "a reason is required");
-		requirePam(toPamId, true, "toPamId");
-		if (fromPamId == toPamId) {
-			throw InvalidInputException.of("toPamId", "must differ from the current PAM");
-		}
-		var ids = this.partners.idsOwnedBy(fromPamId);
-		int moved = this.partners.reassign(fromPamId, toPamId, this.clock.instant());
-		this.audit.record(viewer.actor(), "pam-book", fromPamId, "reassigned to " + toPamId + ": " + reason.strip(),
-				Map.of("ownerPamId", fromPamId, "partners", ids), Map.of("ownerPamId", toPamId, "partners", ids));
-		return moved;
+		return this.edits.reassignBook(viewer, fromPamId, toPamId, reason);
 	}
 
 	private PartnerView lockEditable(Viewer viewer, long id) {
 		requireManages(viewer, id);
 		return this.partners.findForUpdate(id).orElseThrow();
-	}
-
-	private void requirePam(Long pamId) {
-		requirePam(pamId, true);
-	}
-
-	private void requirePam(Long pamId, boolean mustBeActive) {
-		requirePam(pamId, mustBeActive, "ownerPamId");
-	}
-
-	private void requirePam(Long pamId, boolean mustBeActive, String field) {
-		var owner = pamId == null ? null
-				: (mustBeActive ? this.users.findEnabled(pamId) : this.users.find(pamId)).orElse(null);
-		if (owner == null || owner.role() != Role.PAM) {
-			throw InvalidInputException.of(field, "must be the id of an active partner account manager");
-		}
 	}
 
 }

@@ -7,17 +7,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.trellis.process.StageOwners.stage;
+
 import com.trellis.audit.AuditLog;
 import com.trellis.deals.Deals;
-import com.trellis.deals.OpportunityView;
 import com.trellis.deals.Stage;
 import com.trellis.deals.StageNorm;
 import com.trellis.deals.StalledDeal;
 import com.trellis.identity.Role;
-import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.partners.Partners;
-import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -39,10 +37,6 @@ public class SalesProcess {
 
 	private final Deals deals;
 
-	private final Partners partners;
-
-	private final Users users;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -51,14 +45,15 @@ public class SalesProcess {
 
 	private final StageActors actors;
 
-	SalesProcess(ProcessRepository process, Deals deals, Partners partners, Users users, AuditLog audit, Clock clock,
-			Commands commands, StageActors actors) {
+	private final StageOwners owners;
+
+	SalesProcess(ProcessRepository process, Deals deals, AuditLog audit, Clock clock, Commands commands,
+			StageActors actors, StageOwners owners) {
+		this.owners = owners;
 		this.actors = actors;
 		this.commands = commands;
 		this.process = process;
 		this.deals = deals;
-		this.partners = partners;
-		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -125,8 +120,9 @@ public class SalesProcess {
 		}
 		var path = stages.stream().filter(s -> s.active() || s.code() == deal.stage()).toList();
 		return new DealProcess(deal, path, current, checklist, ExitGate.missing(current, ticked),
-				this.actors.of(viewer, deal, current), !deal.stage().isClosed() && ownsStage(viewer, deal, current),
-				inStage, !deal.stage().isClosed() && StageNorm.stalled(inStage, current.normDays()), timeline,
+				this.actors.of(viewer, deal, current),
+				!deal.stage().isClosed() && this.owners.owns(viewer, deal, current), inStage,
+				!deal.stage().isClosed() && StageNorm.stalled(inStage, current.normDays()), timeline,
 				this.process.jointOwners(opportunityId).orElse(null),
 				this.process.disqualification(opportunityId).orElse(null));
 	}
@@ -135,7 +131,7 @@ public class SalesProcess {
 	public DealProcess tick(Viewer viewer, long opportunityId, String item, boolean ticked) {
 		var deal = this.deals.get(viewer, opportunityId);
 		var current = stage(this.process.stages(), deal.stage());
-		requireOwner(viewer, deal, current);
+		this.owners.require(viewer, deal, current);
 		if (!current.checklist().contains(item)) {
 			throw InvalidInputException.of("item", "\"" + item + "\" is not on the " + current.name() + " checklist");
 		}
@@ -168,8 +164,8 @@ public class SalesProcess {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
 		var current = stage(stages, deal.stage());
-		requireSeen(stages, deal, seen);
-		requireOwner(viewer, deal, current);
+		StageOwners.requireSeen(stages, deal, seen);
+		this.owners.require(viewer, deal, current);
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("stage", "the deal is closed");
 		}
@@ -200,8 +196,8 @@ public class SalesProcess {
 	public DealProcess moveBack(Viewer viewer, long opportunityId, Stage to, String reason, Stage seen) {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
-		requireSeen(stages, deal, seen);
-		requireOwner(viewer, deal, stage(stages, deal.stage()));
+		StageOwners.requireSeen(stages, deal, seen);
+		this.owners.require(viewer, deal, stage(stages, deal.stage()));
 		FreeText.required("reason", reason, FreeText.NOTE, "say why the deal moves back");
 		if (to == null || to.isClosed() || stage(stages, to).position() >= stage(stages, deal.stage()).position()) {
 			throw InvalidInputException.of("toStage", "pick an earlier open stage");
@@ -220,8 +216,8 @@ public class SalesProcess {
 	public DealProcess disqualify(Viewer viewer, long opportunityId, String reason, Stage seen) {
 		var deal = this.deals.get(viewer, opportunityId);
 		var stages = this.process.stages();
-		requireSeen(stages, deal, seen);
-		requireOwner(viewer, deal, stage(stages, deal.stage()));
+		StageOwners.requireSeen(stages, deal, seen);
+		this.owners.require(viewer, deal, stage(stages, deal.stage()));
 		FreeText.required("reason", reason, FreeText.NOTE, "a disqualification needs a reason");
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("stage", "the deal is closed");
@@ -234,7 +230,7 @@ public class SalesProcess {
 	@Transactional
 	public DealProcess setJointOwners(Viewer viewer, long opportunityId, JointOwners owners) {
 		var deal = this.deals.get(viewer, opportunityId);
-		requireOwner(viewer, deal, stage(this.process.stages(), deal.stage()));
+		this.owners.require(viewer, deal, stage(this.process.stages(), deal.stage()));
 		this.process.saveJointOwners(opportunityId, owners, viewer.userId(), this.clock.instant());
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, "joint working owners set", null, owners);
 		return of(viewer, opportunityId);
@@ -286,52 +282,7 @@ public class SalesProcess {
 	@Transactional(readOnly = true)
 	public void requireStageOwner(Viewer viewer, long opportunityId) {
 		var deal = this.deals.get(viewer, opportunityId);
-		requireOwner(viewer, deal, stage(this.process.stages(), deal.stage()));
-	}
-
-	private void requireOwner(Viewer viewer, OpportunityView deal, StageDefinition stage) {
-		if (!ownsStage(viewer, deal, stage)) {
-			throw new AccessDeniedException(stage.name() + " is owned by the " + stage.ownerRole().label().toLowerCase()
-					+ "; only they act on it");
-		}
-	}
-
-	/**
-	 * Whether the viewer acts on the deal in this stage: its owner role's person, or an
-	 * admin.
-	 */
-	private boolean ownsStage(Viewer viewer, OpportunityView deal, StageDefinition stage) {
-		if (viewer.is(Role.ADMIN)) {
-			return true;
-		}
-		return switch (stage.ownerRole()) {
-			case AE -> viewer.is(Role.AE, Role.SALES_MANAGER) && (viewer.userId() == deal.ownerId()
-					|| this.users.reportsOf(viewer.userId()).contains(deal.ownerId()));
-			case SALES_MANAGER ->
-				viewer.is(Role.SALES_MANAGER) && this.users.reportsOf(viewer.userId()).contains(deal.ownerId());
-			case PAM ->
-				viewer.is(Role.PAM) && deal.partnerId() != null && this.partners.manages(viewer, deal.partnerId());
-			case PARTNER ->
-				viewer.isPartnerUser() && deal.partnerId() != null && deal.partnerId().equals(viewer.partnerId());
-			default -> false;
-		};
-	}
-
-	/**
-	 * A move decided on a stale view of the deal is refused: it moved since. Checked
-	 * before the owner role, which belongs to the stage the deal is in now, so that a
-	 * racing loser hears the deal moved rather than that their role may not act.
-	 */
-	private static void requireSeen(List<StageDefinition> stages, OpportunityView deal, Stage seen) {
-		if (seen != null && seen != deal.stage()) {
-			throw new ConflictException("stage",
-					"the deal is now in " + stage(stages, deal.stage()).name() + ", not in "
-							+ stage(stages, seen).name() + ": someone moved it meanwhile; reload it and decide again");
-		}
-	}
-
-	private static StageDefinition stage(List<StageDefinition> stages, Stage code) {
-		return stages.stream().filter(s -> s.code() == code).findFirst().orElseThrow();
+		this.owners.require(viewer, deal, stage(this.process.stages(), deal.stage()));
 	}
 
 }

@@ -154,7 +154,7 @@ class ListPagingTests {
 
 	private List<Long> inWorkOrder(long owner) {
 		return this.jdbc
-			.sql("SELECT id FROM opportunity WHERE owner_id = :owner ORDER BY " + OpportunityRepository.WORK_ORDER)
+			.sql("SELECT id FROM opportunity WHERE owner_id = :owner ORDER BY " + OpportunityRows.WORK_ORDER)
 			.param("owner", owner)
 			.query(Long.class)
 			.list();

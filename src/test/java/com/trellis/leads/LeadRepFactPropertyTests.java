@@ -71,7 +71,7 @@ class LeadRepFactPropertyTests {
 			WHERE id = :id AND routed_at IS NOT NULL AND CAST(:rep AS BIGINT) > 0 AND CAST(:at AS TIMESTAMPTZ) IS NOT NULL""";
 
 	@Autowired
-	LeadRepository leads;
+	LeadFigureRepository figureRows;
 
 	@Autowired
 	TestClock clock;
@@ -188,8 +188,8 @@ class LeadRepFactPropertyTests {
 			Instant to = this.calendar.startOf(period[1]);
 			for (var asOf : List.of(now, now.minus(Duration.ofDays(20)), now.minus(Duration.ofHours(61)))) {
 				for (var some : List.of(all, reps.subList(0, 2))) {
-					var fromLeads = this.leads.figures(some, from, to, asOf);
-					assertThat(this.leads.figures(some, from, to, period[0], period[1], asOf))
+					var fromLeads = this.figureRows.figures(some, from, to, asOf);
+					assertThat(this.figureRows.figures(some, from, to, period[0], period[1], asOf))
 						.as("%s: %s to %s as of %s", when, period[0], period[1], asOf)
 						.isEqualTo(fromLeads);
 					received += fromLeads.values().stream().mapToInt(f -> (int) f.received()).sum();
