@@ -30,14 +30,19 @@ record Lead(LeadView view) {
 		}
 	}
 
-	void checkFollowUp() {
+	/**
+	 * Refuses a follow-up; a first one recorded already is named in the business zone.
+	 */
+	void checkFollowUp(java.time.ZoneId zone) {
 		if (this.view.status() != LeadStatus.ROUTED && this.view.status() != LeadStatus.ACCEPTED) {
 			throw InvalidInputException.of("status", this.view.status() == LeadStatus.SUBMITTED
 					? "the lead has no rep yet" : "a declined lead is not followed up");
 		}
 		if (this.view.firstFollowUpAt() != null) {
 			throw InvalidInputException.of("followedUpAt",
-					"the first follow-up was recorded already, at " + this.view.firstFollowUpAt());
+					"the first follow-up was recorded already, on " + java.time.format.DateTimeFormatter
+						.ofPattern("yyyy-MM-dd 'at' HH:mm", java.util.Locale.ROOT)
+						.format(this.view.firstFollowUpAt().atZone(zone)) + " (" + zone.getId() + ")");
 		}
 	}
 

@@ -214,7 +214,7 @@ public class Leads {
 	public LeadView followUp(Viewer viewer, long id, String type, String note) {
 		var lead = lockVisible(viewer, id);
 		requireRepOrManager(viewer, lead);
-		lead.checkFollowUp();
+		lead.checkFollowUp(this.calendar.zone());
 		var content = FollowUpContent.decide(type, note);
 		var now = this.clock.instant();
 		this.leads.followUp(id, content.type() == null ? null : content.type().name(), content.note(), now);

@@ -39,6 +39,9 @@ class LeadTests {
 	Leads leads;
 
 	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
+	@Autowired
 	Adoption adoption;
 
 	@Autowired
@@ -101,9 +104,16 @@ class LeadTests {
 
 		this.clock.set(Instant.parse("2026-11-24T10:00:00Z"));
 		assertThat(this.leads.followUp(rep, first.id(), "Intro call booked").followUp()).isEqualTo("IN_TIME");
-		assertThatThrownBy(() -> this.leads.followUp(rep, first.id(), null)).isInstanceOfSatisfying(
-				InvalidInputException.class,
-				ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("followedUpAt"));
+		assertThatThrownBy(
+				() -> this.leads.followUp(rep, first.id(), null))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.errors()).extracting(e -> e.field() + ": " + e.message())
+						// the moment in the business zone, as the lead's pages show it
+						// (was a raw instant)
+						.containsExactly("followedUpAt: the first follow-up was recorded already, on "
+								+ java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm")
+									.format(Instant.parse("2026-11-24T10:00:00Z").atZone(this.calendar.zone()))
+								+ " (" + this.calendar.zone().getId() + ")"));
 		assertThatThrownBy(() -> this.leads.decline(rep, second.id(), " ")).isInstanceOfSatisfying(
 				InvalidInputException.class,
 				ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("reason"));
