@@ -69,8 +69,10 @@ class KpiDetailController {
 		model.addAttribute("slice", chosen);
 		model.addAttribute("trendChart", this.json.writeValueAsString(Map.of("type", "line", "data",
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets", datasets))));
-		model.addAttribute("records",
-				"FORECAST_ATTAINMENT".equals(code) ? List.of() : this.kpis.records(viewer, code, period, chosen));
+		var records = "FORECAST_ATTAINMENT".equals(code) ? new KpiRecordList(List.of(), false)
+				: this.kpis.records(viewer, code, period, chosen);
+		model.addAttribute("records", records.rows());
+		model.addAttribute("recordsCut", records.cut());
 		model.addAttribute("recordLimit", KpiRecords.LIMIT);
 		return "metrics/kpi";
 	}
@@ -80,7 +82,9 @@ class KpiDetailController {
 	void records(Viewer viewer, @PathVariable String code, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue, HttpServletResponse response) throws IOException {
-		var rows = this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+		var records = this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+		var rows = records.rows();
+		response.setHeader(KpiRecordList.CUT_HEADER, Boolean.toString(records.cut()));
 		CsvExport.write(response, code.toLowerCase(java.util.Locale.ROOT) + "-records.csv",
 				List.of("kind", "id", "side", "label", "value", "currency", "counted", "amountUnknown"),
 				page -> new PageResult<>(page == 0 ? rows : List.of(), page, rows.size() + 1, rows.size()),

@@ -178,19 +178,21 @@ public class Kpis {
 	}
 
 	/**
-	 * The records a KPI counted; a partner user gets only its own partner's side (not the
-	 * direct deals of a baseline, nor the other partners' and direct deals of a share of
-	 * the whole program).
+	 * The records a KPI counted, the first {@link KpiRecords#LIMIT} and whether more were
+	 * left out; a partner user gets only its own partner's side (not the direct deals of
+	 * a baseline, nor the other partners' and direct deals of a share of the whole
+	 * program).
 	 */
 	@Transactional(readOnly = true)
-	public List<Map<String, Object>> records(Viewer viewer, String code, Period period, Slice slice) {
+	public KpiRecordList records(Viewer viewer, String code, Period period, Slice slice) {
 		// planned for the period's and slice's values, as the figures
 		this.kpis.planForParameters();
 		// a partner sees the direct baseline as a figure, never the vendor's deals behind
 		// it, nor another partner's deals in a program-wide denominator: left out in the
 		// query, before its limit (after it, the program's first rows could leave none)
-		return this.records.of(code, period.at(this.clock.instant(), this.calendar.zone()), allowed(viewer, slice),
-				KpiRecords.LIMIT, viewer.isPartnerUser());
+		// one more than the limit says whether any were left out
+		return KpiRecordList.of(this.records.of(code, period.at(this.clock.instant(), this.calendar.zone()),
+				allowed(viewer, slice), KpiRecords.LIMIT + 1, viewer.isPartnerUser()));
 	}
 
 	/**

@@ -72,12 +72,17 @@ class MetricsApiController {
 					+ "side: partner (the slice's partners), direct (no partner) or other (another partner's deal "
 					+ "in a share of the whole program: pipeline contribution, co-sell share); a partner user gets "
 					+ "its own partner's records only. A deal of an amount KPI whose amount is unknown (an open "
-					+ "deal imported without one) has value null and amountUnknown true; it adds nothing to the KPI.")
+					+ "deal imported without one) has value null and amountUnknown true; it adds nothing to the KPI. "
+					+ "At most " + KpiRecords.LIMIT + " records are listed; the header " + KpiRecordList.CUT_HEADER
+					+ " says whether more were left out (true or false).")
 	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
-	List<Map<String, Object>> records(Viewer viewer, @PathVariable String code,
+	org.springframework.http.ResponseEntity<List<Map<String, Object>>> records(Viewer viewer, @PathVariable String code,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
-		return this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+		var records = this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+		return org.springframework.http.ResponseEntity.ok()
+			.header(KpiRecordList.CUT_HEADER, Boolean.toString(records.cut()))
+			.body(records.rows());
 	}
 
 	@GetMapping("/api/v1/exchange-rates")

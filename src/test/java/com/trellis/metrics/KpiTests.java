@@ -267,7 +267,7 @@ class KpiTests {
 		assertThat(trend.get(0)).containsEntry("period", "2025-Q3")
 			.containsEntry("from", java.time.LocalDate.of(2025, 7, 1))
 			.containsEntry("to", java.time.LocalDate.of(2025, 9, 30));
-		assertThat(this.kpis.records(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM))
+		assertThat(this.kpis.records(this.admin, "PARTNER_SOURCED_REVENUE", Q4, Slice.PROGRAM).rows())
 			.extracting(row -> row.get("value"))
 			.containsExactly(new BigDecimal("10000.00"));
 	}
@@ -319,14 +319,14 @@ class KpiTests {
 		assertThat(byCode(this.kpis.compute(userOfY, Q4, new Slice(Slice.Kind.PARTNER, String.valueOf(y))))
 			.get("PARTNER_SOURCED_REVENUE")
 			.value()).isEqualByComparingTo("0.00");
-		assertThat(this.kpis.records(userOfY, "WIN_RATE", Q4, Slice.PROGRAM)).as("no direct deals for a partner")
+		assertThat(this.kpis.records(userOfY, "WIN_RATE", Q4, Slice.PROGRAM).rows()).as("no direct deals for a partner")
 			.isEmpty();
 		// a share of the whole program: the partner's own deals only, never another
 		// partner's or a direct one
-		assertThat(this.kpis.records(userOfY, "CO_SELL_SHARE", Q4, Slice.PROGRAM))
+		assertThat(this.kpis.records(userOfY, "CO_SELL_SHARE", Q4, Slice.PROGRAM).rows())
 			.extracting(r -> r.get("side") + " " + r.get("counted"))
 			.containsExactly("partner true");
-		assertThat(this.kpis.records(userOfY, "PIPELINE_SOURCED", Q4, Slice.PROGRAM))
+		assertThat(this.kpis.records(userOfY, "PIPELINE_SOURCED", Q4, Slice.PROGRAM).rows())
 			.extracting(r -> r.get("side") + " " + r.get("value") + " " + r.get("counted"))
 			.containsExactly("partner 10800.00 false");
 		var otherPam = this.fixtures.user(Role.PAM);
@@ -346,6 +346,7 @@ class KpiTests {
 	/** The drill-down as "side label [value] [counted]" lines. */
 	private List<String> drill(String code) {
 		return this.kpis.records(this.admin, code, Q4, Slice.PROGRAM)
+			.rows()
 			.stream()
 			.map(r -> (r.get("side") + " " + r.get("label") + (r.get("value") == null ? "" : " " + r.get("value"))
 					+ (Boolean.TRUE.equals(r.get("counted")) ? " counted" : "")))
@@ -395,7 +396,7 @@ class KpiTests {
 				byCode(this.kpis.compute(owner, Q4, new Slice(Slice.Kind.VERTICAL, "Retail"))).get("ACTIVATED_PARTNERS")
 					.denominator())
 			.isEqualByComparingTo("2");
-		assertThat(this.kpis.records(owner, "ACTIVATED_PARTNERS", Q4, new Slice(Slice.Kind.VERTICAL, "Retail")))
+		assertThat(this.kpis.records(owner, "ACTIVATED_PARTNERS", Q4, new Slice(Slice.Kind.VERTICAL, "Retail")).rows())
 			.as("the drill-down of a PAM's vertical holds their book's partners")
 			.hasSize(2);
 		var y = this.jdbc.sql("SELECT id FROM partner WHERE name = 'KPI Y'").query(Long.class).single();

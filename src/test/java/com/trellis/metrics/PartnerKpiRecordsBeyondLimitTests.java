@@ -35,8 +35,11 @@ class PartnerKpiRecordsBeyondLimitTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	@Test
-	void aPartnerSeesItsOwnDealsOfACoSellShareBehindMoreThanTheLimitOfOthers() {
+	void aPartnerSeesItsOwnDealsOfACoSellShareBehindMoreThanTheLimitOfOthers() throws Exception {
 		var pam = this.fixtures.user(Role.PAM);
 		var ae = this.fixtures.user(Role.AE);
 		long partner = this.fixtures.partner("Beyond limit partner", pam.userId());
@@ -61,9 +64,29 @@ class PartnerKpiRecordsBeyondLimitTests {
 			.update();
 		var partnerUser = this.fixtures.user(Role.PARTNER, partner, null);
 
-		assertThat(this.kpis.records(partnerUser, "CO_SELL_SHARE", QUARTER, Slice.PROGRAM))
-			.extracting(r -> r.get("label") + " " + r.get("side") + " " + r.get("counted"))
+		var own = this.kpis.records(partnerUser, "CO_SELL_SHARE", QUARTER, Slice.PROGRAM);
+		assertThat(own.rows()).extracting(r -> r.get("label") + " " + r.get("side") + " " + r.get("counted"))
 			.containsExactly("Beyond limit partner deal partner false");
+		assertThat(own.cut()).isFalse();
+
+		// staff see the program's first records and are told more were left out (try24:
+		// cut at the limit without a word on the API and the CSV)
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = this.kpis.records(admin, "CO_SELL_SHARE", QUARTER, Slice.PROGRAM);
+		assertThat(program.rows()).hasSize(KpiRecords.LIMIT);
+		assertThat(program.cut()).isTrue();
+		var query = "?from=2018-07-01&to=2018-09-30";
+		for (var path : java.util.List.of("/api/v1/kpis/CO_SELL_SHARE/records" + query,
+				"/api/v1/kpis/WIN_RATE/records" + query)) {
+			var answer = this.mvc
+				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+					.header("Authorization", "Bearer " + this.fixtures.token(admin)))
+				.andReturn()
+				.getResponse();
+			assertThat(answer.getStatus()).as(path).isEqualTo(200);
+			assertThat(answer.getHeader(KpiRecordList.CUT_HEADER)).as(path)
+				.isEqualTo(path.contains("CO_SELL") ? "true" : "false");
+		}
 	}
 
 }

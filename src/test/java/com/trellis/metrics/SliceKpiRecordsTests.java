@@ -93,7 +93,7 @@ class SliceKpiRecordsTests {
 					.isEqualByComparingTo(BigDecimal.valueOf(rows.stream().filter(this::counted).count()));
 			}
 			// the program's figure sums kept day rows (V116); its records list the users
-			var users = this.kpis.records(admin, "ENABLEMENT_COMPLETION", QUARTER, slice);
+			var users = this.kpis.records(admin, "ENABLEMENT_COMPLETION", QUARTER, slice).rows();
 			if (users.size() < KpiRecords.LIMIT) {
 				assertThat(figures.get("ENABLEMENT_COMPLETION").denominator()).as(slice + " enablement users")
 					.isEqualByComparingTo(BigDecimal.valueOf(users.size()));
@@ -158,7 +158,7 @@ class SliceKpiRecordsTests {
 	 * its limit of rows, which only the program's can in a shared test database.
 	 */
 	private List<Map<String, Object>> records(Viewer admin, String code, Period period, Slice slice) {
-		var rows = this.kpis.records(admin, code, period, slice);
+		var rows = this.kpis.records(admin, code, period, slice).rows();
 		org.junit.jupiter.api.Assumptions.assumeTrue(rows.size() < KpiRecords.LIMIT,
 				() -> slice + ": the drill-down of " + code + " holds its limit of rows");
 		return rows;
