@@ -1,6 +1,5 @@
 package com.trellis.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,7 +66,9 @@ record TokenRequest(String name, String expiresInDays, String expiresOn) {
 				errors.add(new FieldError("expiresInDays", "must be a whole number of days from 1 to " + maxDays));
 				return null;
 			}
-			return now.plus(Duration.ofDays(Integer.parseInt(value)));
+			// that many days on the vendor's clocks: the same time of day, also across a
+			// daylight-saving change
+			return now.atZone(businessZone).plusDays(Integer.parseInt(value)).toInstant();
 		}
 		if (date) {
 			var today = LocalDate.ofInstant(now, businessZone);

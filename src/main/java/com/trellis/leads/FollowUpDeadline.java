@@ -18,7 +18,9 @@ final class FollowUpDeadline {
 
 	static Instant due(Instant routedAt, int days, boolean businessDays, WorkingDays calendar) {
 		if (!businessDays) {
-			return routedAt.plus(Duration.ofDays(days));
+			// calendar days on the vendor's clocks: the same time of day, also across a
+			// daylight-saving change
+			return routedAt.atZone(calendar.zone()).plusDays(days).toInstant();
 		}
 		return calendar.add(routedAt, days);
 	}

@@ -1,7 +1,6 @@
 package com.trellis.registration;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +105,7 @@ class HeldQueue {
 		var why = "Reconsidered: " + cause + "; " + decision.internalReason();
 		switch (decision.status()) {
 			case PENDING -> {
-				this.registrations.startProtection(view.id(), now.plus(Duration.ofDays(rules.protectionDays())),
+				this.registrations.startProtection(view.id(), this.calendar.daysAfter(now, rules.protectionDays()),
 						BusinessDays.due(now, rules.approvalSlaBusinessDays(), this.calendar),
 						decision.directConflictId());
 				var reason = "The claim ahead of yours ended; yours is now awaiting approval.";

@@ -1,7 +1,6 @@
 package com.trellis.registration;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 
@@ -137,7 +136,7 @@ class Registering {
 		values.put("directConflict", decision.directConflictId());
 		values.put("submittedAt", ts(now));
 		values.put("slaDueAt", protecting ? ts(this.moves.slaDue(now, rules, sla)) : null);
-		values.put("protectionEndsAt", protecting ? ts(now.plus(Duration.ofDays(rules.protectionDays()))) : null);
+		values.put("protectionEndsAt", protecting ? ts(this.calendar.daysAfter(now, rules.protectionDays())) : null);
 		var conflicts = DecisiveConflicts.select(command.partnerId(), candidates, claims.unlisted());
 		values.put("conflictsFound", conflicts.found());
 		// what the registration writes in its own and the audit, notify and activity

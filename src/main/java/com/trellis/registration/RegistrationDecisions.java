@@ -1,7 +1,6 @@
 package com.trellis.registration;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import com.trellis.accounts.Accounts;
@@ -152,7 +151,7 @@ class RegistrationDecisions {
 		StatusMoves.requireReason(reason);
 		var rules = this.registrations.rules();
 		var now = this.clock.instant();
-		this.registrations.startProtection(id, now.plus(Duration.ofDays(rules.protectionDays())),
+		this.registrations.startProtection(id, this.calendar.daysAfter(now, rules.protectionDays()),
 				this.moves.slaDue(now, rules), null);
 		return this.moves.move(viewer, row, RegistrationStatus.PENDING, "Hold lifted: " + reason.strip(),
 				"Your partner manager reviewed the conflict and lifted the hold; your registration awaits approval.",
@@ -183,7 +182,7 @@ class RegistrationDecisions {
 		if (view.extended()) {
 			throw new ConflictException("extended", "the one extension has been granted already");
 		}
-		var until = view.protectionEndsAt().plus(Duration.ofDays(this.registrations.rules().extensionDays()));
+		var until = this.calendar.daysAfter(view.protectionEndsAt(), this.registrations.rules().extensionDays());
 		this.registrations.extend(id, until);
 		var now = this.clock.instant();
 		var date = this.calendar.dayOf(until);

@@ -92,6 +92,17 @@ public class BusinessCalendar {
 		return moment.atZone(this.zone).minusDays(days).toInstant();
 	}
 
+	/**
+	 * The moment {@code days} days after {@code moment}: the same time of day that many
+	 * days later in the business zone, as {@link #daysBefore} counts back. A period of
+	 * days that spans a daylight-saving change (a registration's protection, an API
+	 * token's life) is an hour shorter or longer than {@code days} times 24 hours, so it
+	 * still ends at the hour it started on the vendor's clocks, and on the day they say.
+	 */
+	public Instant daysAfter(Instant moment, int days) {
+		return moment.atZone(this.zone).plusDays(days).toInstant();
+	}
+
 	public FiscalQuarter quarterOf(LocalDate day) {
 		return FiscalQuarter.containing(day, this.fiscalYearStart);
 	}

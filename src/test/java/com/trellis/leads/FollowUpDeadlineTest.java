@@ -54,6 +54,15 @@ class FollowUpDeadlineTest {
 	}
 
 	@Test
+	void calendarDaysAcrossADaylightSavingChangeEndAtTheSameTimeOnTheVendorsClocks() {
+		// Saturday 23:30 in Los Angeles (PST); the clocks go forward early on Sunday 14
+		// March
+		var losAngeles = new WorkingDays(ZoneId.of("America/Los_Angeles"), Set.of());
+		assertThat(FollowUpDeadline.due(Instant.parse("2027-03-14T07:30:00Z"), 3, false, losAngeles))
+			.isEqualTo(Instant.parse("2027-03-17T06:30:00Z"));
+	}
+
+	@Test
 	void calendarDaysCountTheWeekend() {
 		assertThat(FollowUpDeadline.due(FRIDAY_3PM, 2, false, UTC_NO_HOLIDAYS))
 			.isEqualTo(Instant.parse("2026-11-22T15:00:00Z"));
