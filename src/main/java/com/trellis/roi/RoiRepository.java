@@ -87,13 +87,24 @@ class RoiRepository {
 
 	/**
 	 * Each period's {@link #total} in one statement ({@link RoiTrendSql}): the scope read
-	 * and counted once for all of them, in the periods' order; none for none.
+	 * and counted once for all of them, in the periods' order; none for none. The
+	 * program's sums are read from the kept sums per quarter (V200), a book's or a
+	 * partner's from its partners' kept quarter rows.
 	 */
 	List<RoiReport.Total> totals(RoiScope scope, List<Period> periods) {
+		boolean program = scope.partnerId() == null && scope.pamId() == null && scope.onePartner() == null;
+		return totals(RoiTrendSql.totals(periods.size(), program), scope, periods);
+	}
+
+	/**
+	 * {@link #totals(RoiScope, List)} with the given statement for the periods (the tests
+	 * run the per-partner one for the program, as it read before V200).
+	 */
+	List<RoiReport.Total> totals(String sql, RoiScope scope, List<Period> periods) {
 		if (periods.isEmpty()) {
 			return List.of();
 		}
-		var statement = this.jdbc.sql(RoiPageSql.forScope(RoiTrendSql.totals(periods.size()), scope))
+		var statement = this.jdbc.sql(RoiPageSql.forScope(sql, scope))
 			.param("scopePartner", scope.partnerId())
 			.param("pam", scope.pamId())
 			.param("onePartner", scope.onePartner());

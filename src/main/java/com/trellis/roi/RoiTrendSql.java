@@ -19,8 +19,62 @@ final class RoiTrendSql {
 
 	private static final int MINOR = MinorUnits.of(ReportingCurrency.CODE);
 
-	/** The statement for {@code quarters} quarters (at least one). */
+	/**
+	 * The quarters' hours, enablement cost, pipeline and revenue of the scope's partners
+	 * ({@code kept}: per quarter {@code i}, each sum null without rows): the scope's rows
+	 * of the kept quarter sums per partner ({@code roi_partner_quarter_fact}, V150), each
+	 * part rounded per partner.
+	 */
+	private static final String KEPT_PER_PARTNER = """
+
+			    SELECT q.i, sum(h.hours) FILTER (WHERE h.hours_months > 0) AS hours,
+			           sum(round(coalesce(%1$s, 0), %2$s)) FILTER (WHERE h.hours_months > 0) AS enablement,
+			           sum(round(coalesce(h.pipeline, 0), %2$s)) FILTER (WHERE h.made_months > 0) AS pipeline,
+			           sum(round(coalesce(h.revenue, 0), %2$s)) FILTER (WHERE h.made_months > 0) AS revenue
+			    FROM q JOIN roi_partner_quarter_fact h ON h.quarter = q.from_day JOIN scope s ON s.id = h.partner_id
+			    GROUP BY q.i
+			""".formatted(enablement("h.hours"), MINOR);
+
+	/**
+	 * {@link #KEPT_PER_PARTNER} for the program (roi24, issue 15: 30,000 partner rows per
+	 * quarter), from the kept sums per quarter ({@code roi_quarter_sum_fact}, V200): its
+	 * partners' rows grouped by their hours (value and scale), each group's hours priced
+	 * once, rounded and multiplied by its partners (the sum of the per-partner rounded
+	 * costs), its hours times its partners (the same exact sum, of the same scale), and
+	 * its pipeline and revenue already rounded per partner; a few rows per quarter. Every
+	 * partner of the kept quarter rows is a partner of the program (partners are never
+	 * deleted), so the join to the scope is left out.
+	 */
+	private static final String KEPT_PROGRAM = """
+
+			    SELECT q.i, sum(h.hours * h.partners) FILTER (WHERE h.has_hours) AS hours,
+			           sum(h.partners * round(coalesce(%1$s, 0), %2$s)) FILTER (WHERE h.has_hours) AS enablement,
+			           sum(h.pipeline) FILTER (WHERE h.made_partners > 0) AS pipeline,
+			           sum(h.revenue) FILTER (WHERE h.made_partners > 0) AS revenue
+			    FROM q JOIN roi_quarter_sum_fact h ON h.quarter = q.from_day
+			    GROUP BY q.i
+			""".formatted(enablement("h.hours"), MINOR);
+
+	/** A partner's enablement cost of {@code hours}, converted and rounded. */
+	private static String enablement(String hours) {
+		return ReportingCurrency.converted("coalesce(" + hours + ", 0) * (SELECT hour_cost FROM rate)",
+				"(SELECT hour_rate FROM rate)");
+	}
+
+	/**
+	 * The statement for {@code quarters} quarters (at least one) of any scope, its
+	 * quarters' sums read per partner.
+	 */
 	static String totals(int quarters) {
+		return totals(quarters, false);
+	}
+
+	/**
+	 * The statement for {@code quarters} quarters (at least one); {@code program}: the
+	 * scope is the whole program (no partner, PAM or one partner bound), whose sums are
+	 * read from the kept sums per quarter.
+	 */
+	static String totals(int quarters, boolean program) {
 		var values = new StringBuilder();
 		var charged = new StringBuilder();
 		var pam = new StringBuilder();
@@ -53,14 +107,7 @@ final class RoiTrendSql {
 				    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
 				    JOIN exchange_rate efx ON efx.currency = r.enablement_currency
 				),
-				kept AS (
-				    SELECT q.i, sum(h.hours) FILTER (WHERE h.hours_months > 0) AS hours,
-				           sum(round(coalesce(%5$s, 0), %6$s)) FILTER (WHERE h.hours_months > 0) AS enablement,
-				           sum(round(coalesce(h.pipeline, 0), %6$s)) FILTER (WHERE h.made_months > 0) AS pipeline,
-				           sum(round(coalesce(h.revenue, 0), %6$s)) FILTER (WHERE h.made_months > 0) AS revenue
-				    FROM q JOIN roi_partner_quarter_fact h ON h.quarter = q.from_day JOIN scope s ON s.id = h.partner_id
-				    GROUP BY q.i
-				),
+				kept AS (%15$s),
 				paid AS (
 				    SELECT q.i, pi.partner_id,
 				           sum(%7$s) FILTER (WHERE e.kind = 'MDF_REIMBURSEMENT') AS mdf,
@@ -95,7 +142,7 @@ final class RoiTrendSql {
 					MINOR, ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
 					ReportingCurrency.converted("sp.amount", "fx.to_reporting"), summed("k.enablement"),
 					summed("pd.mdf"), summed("pd.incentives"), summed("sd.spend"), summed("k.pipeline"),
-					summed("k.revenue"));
+					summed("k.revenue"), program ? KEPT_PROGRAM : KEPT_PER_PARTNER);
 	}
 
 	/** A quarter's sum of per-partner rounded values, rounded (0 without partners). */

@@ -60,6 +60,44 @@ class RoiPageExplainBenchmark {
 	@Autowired
 	Partners partners;
 
+	/**
+	 * The program's trend statement ({@code roi.RoiTrendSql}: the three quarters before
+	 * this one) as it read before V200 (every partner's kept quarter row) and as it reads
+	 * now (the kept sums per quarter).
+	 */
+	private String explainTrend(java.lang.reflect.Constructor<?> scopeOf, java.lang.reflect.Method forScope,
+			java.time.Instant now) throws Exception {
+		var trend = Class.forName("com.trellis.roi.RoiTrendSql").getDeclaredMethod("totals", int.class, boolean.class);
+		trend.setAccessible(true);
+		var out = new StringBuilder();
+		for (boolean program : new boolean[] { false, true }) {
+			var text = (String) forScope.invoke(null, trend.invoke(null, 3, program),
+					scopeOf.newInstance(null, null, null));
+			var statement = this.jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + text)
+				.param("scopePartner", null)
+				.param("pam", null)
+				.param("onePartner", null);
+			var quarter = this.calendar.currentQuarter();
+			for (int i = 2; i >= 0; i--) {
+				quarter = quarter.previous();
+				var end = this.calendar.end(quarter);
+				statement = statement.param("fromDay" + i, Date.valueOf(quarter.start()))
+					.param("toDay" + i, Date.valueOf(quarter.end()))
+					.param("from" + i, Timestamp.from(this.calendar.start(quarter)))
+					.param("to" + i, Timestamp.from(end))
+					.param("tierDay" + i, Date.valueOf(quarter.end().minusDays(1)))
+					.param("until" + i, Timestamp.from(end.isAfter(now) ? now : end));
+			}
+			long started = System.nanoTime();
+			var plan = statement.query(String.class).list();
+			out.append("### TREND program, ")
+				.append(program ? "kept sums per quarter (V200)" : "every partner's quarter row (before V200)")
+				.append(String.format(Locale.ROOT, " (%.1f ms)%n", (System.nanoTime() - started) / 1e6));
+			plan.forEach(line -> out.append("    ").append(line).append('\n'));
+		}
+		return out.toString();
+	}
+
 	@Test
 	void explainTheRoiPageStatements() throws Exception {
 		var page = Class.forName("com.trellis.roi.RoiPageSql");
@@ -115,6 +153,9 @@ class RoiPageExplainBenchmark {
 					.append(String.format(Locale.ROOT, " (%.1f ms)%n", (System.nanoTime() - started) / 1e6));
 				plan.forEach(line -> out.append("    ").append(line).append('\n'));
 			}
+		}
+		if (explain) {
+			out.append(explainTrend(scopeOf, forScope, now));
 		}
 		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
 		long admin = this.jdbc.sql("SELECT min(id) FROM app_user WHERE role = 'ADMIN' AND enabled")
