@@ -37,16 +37,17 @@ final class KpiSql {
 
 	/**
 	 * Active partner rate: numerator and denominator. The program reads the kept counts
-	 * ({@link #recency}, measure {@code 'A'}: each partner's latest activity); a slice
-	 * reads its partners' latest activity ({@code partner_activity_fact}) and, for a
-	 * partner whose latest activity is at or after the as-of moment (a past period), its
-	 * events in the window ({@code activity_event_partner_time_idx}).
+	 * ({@link #recency}, measure {@code 'A'}: each partner's latest activity), the
+	 * partners whose latest activity is at or after the as-of moment from the kept counts
+	 * too, less those with a kept pause covering the window
+	 * ({@link #ACTIVE_AT_OR_AFTER}); a slice reads its partners' latest activity
+	 * ({@code partner_activity_fact}) and, for a partner whose latest activity is at or
+	 * after the as-of moment (a past period), its events in the window
+	 * ({@code activity_event_partner_time_idx}).
 	 */
 	static String activePartners(Slice slice) {
 		if (program(slice)) {
-			return recency("A", "activity_at", ":asOfMinus30", """
-					EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = r.partner_id
-					        AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf)""");
+			return recencyWith("A", "activity_at", ":asOfMinus30", ACTIVE_AT_OR_AFTER);
 		}
 		return """
 				SELECT count(*) FILTER (WHERE CASE WHEN a.last_at IS NULL THEN FALSE
@@ -74,11 +75,47 @@ final class KpiSql {
 	 * partners onboarded on or after the as-of day. Equal to counting every partner.
 	 */
 	static String recency(String measure, String column, String start, String atOrAfter) {
+		return recencyWith(measure, column, start, """
+				(SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%1$s >= :asOf AND %2$s)""".formatted(column, atOrAfter));
+	}
+
+	/**
+	 * The program's count of onboarded partners whose latest activity lies at or after
+	 * {@code :asOf} and who have an event in {@code [:asOfMinus30, :asOf)}, for
+	 * {@link #recencyWith} (V203, home24): the partners whose latest is on a UTC day
+	 * after the as-of moment's (kept counts per day, less those onboarded on or after the
+	 * as-of day), plus those whose latest is on that day at or after the moment (the
+	 * moment's index), less those whose kept pause ({@code partner_activity_gap}:
+	 * consecutive events, or the start of time and the first event, more than 28 days
+	 * apart) begins before the window and ends at or after {@code :asOf}: such a partner
+	 * has no event in the window, and a partner has at most one such pause. Reads the day
+	 * counts and the pauses ending after the as-of moment, not each partner's events.
+	 * Equal to probing each partner's events ({@code KpiRecencyGapsTests}).
+	 */
+	static final String ACTIVE_AT_OR_AFTER = """
+			((SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
+			  WHERE f.measure = 'A' AND f.day > b.last_day)
+			 - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
+			    AND r.activity_at >= b.next_start)
+			 + (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on < :asOfDate
+			    AND r.activity_at >= :asOf AND r.activity_at < b.next_start)
+			 - (SELECT count(*) FROM partner_activity_gap g JOIN partner_recency r ON r.partner_id = g.partner_id
+			    WHERE g.next_at >= :asOf AND g.prev_at < :asOfMinus30 AND r.counted AND r.onboarded_on < :asOfDate))""";
+
+	/**
+	 * As {@link #recency}, the partners whose latest lies at or after {@code :asOf} and
+	 * who have one in the window counted by {@code atOrAfterCount} (a scalar SQL
+	 * expression, which may read the CTE {@code edges}: {@code first_day},
+	 * {@code last_day}, {@code first_end}, {@code last_start}, {@code next_start}).
+	 */
+	static String recencyWith(String measure, String column, String start, String atOrAfterCount) {
 		return """
 				WITH days AS (SELECT CAST(CAST(%3$s AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS first_day,
 				                  CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS last_day),
 				edges AS (SELECT days.first_day, days.last_day, CAST(days.first_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS first_end,
-				             CAST(days.last_day AS TIMESTAMP) AT TIME ZONE 'UTC' AS last_start FROM days)
+				             CAST(days.last_day AS TIMESTAMP) AT TIME ZONE 'UTC' AS last_start,
+				             CAST(days.last_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS next_start FROM days)
 				SELECT (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
 				        WHERE f.measure = '%1$s' AND f.day > b.first_day AND f.day < b.last_day)
 				     - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
@@ -87,12 +124,11 @@ final class KpiSql {
 				        AND r.%2$s >= %3$s AND r.%2$s < (SELECT first_end FROM edges))
 				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
 				        AND r.%2$s >= (SELECT last_start FROM edges) AND r.%2$s < :asOf)
-				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
-				        AND r.%2$s >= :asOf AND %4$s),
+				     + %4$s,
 				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f WHERE f.measure = '%1$s')
 				     - (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on >= :asOfDate)
 				"""
-			.formatted(measure, column, start, atOrAfter);
+			.formatted(measure, column, start, atOrAfterCount);
 	}
 
 	/**
