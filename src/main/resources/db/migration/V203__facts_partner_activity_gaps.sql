@@ -1,7 +1,7 @@
 -- Each partner's long pauses between activity events, for the active partner rate of a past
 -- period (issue 15, module facts, branch home24).
 --
--- The program's active partner rate (metrics.KpiSql#recency, measure 'A') counts the
+-- The program's active partner rate (metrics.KpiRecencySql#recency, measure 'A') counts the
 -- onboarded partners with an event in [asOf - 30 days, asOf). For the partners whose latest
 -- event lies at or after asOf (a past period: nearly all 40,000 on the large data) it probed
 -- each one's events in that window, seven times for the KPI page's six-period trend. A

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statement), moved in time and moved to another partner, and partners' lifecycle and
  * onboarding day changed; and the program's active partner rate read through them
  * ({@link KpiSql#activePartners}) equals the statement it replaces (each partner's events
- * probed: {@link KpiSql#recency} with an {@code EXISTS}) at as-of moments on event
+ * probed: {@link KpiRecencySql#recency} with an {@code EXISTS}) at as-of moments on event
  * moments, UTC day edges and between them, over the whole span. Rolled back: other tests
  * read the demo's events.
  */
@@ -53,7 +53,7 @@ class KpiRecencyGapsTests {
 			WHERE x.prev IS NULL OR x.at - x.prev > INTERVAL '28 days'
 			ORDER BY 1, 3""";
 
-	private static final String FORMER = KpiSql.recency("A", "activity_at", ":asOfMinus30", """
+	private static final String FORMER = KpiRecencySql.recency("A", "activity_at", ":asOfMinus30", """
 			EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = r.partner_id
 			        AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf)""");
 
