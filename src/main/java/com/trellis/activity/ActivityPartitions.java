@@ -174,6 +174,12 @@ public class ActivityPartitions {
 				.param("cutoff", Timestamp.from(start(cutoff)))
 				.query()
 				.listOfRows();
+			// and the kept pauses between events (V203): those ending before the cutoff
+			// go, each partner's first event left begins one
+			this.jdbc.sql("SELECT facts_activity_gaps_after_retention(:cutoff)")
+				.param("cutoff", Timestamp.from(start(cutoff)))
+				.query()
+				.listOfRows();
 		}
 		return dropped;
 	}

@@ -17,13 +17,13 @@ final class KpiSql {
 
 	/**
 	 * Activated partners: numerator and denominator. The program reads the kept counts
-	 * ({@link #recency}, measure {@code 'W'}: each partner's latest win); a slice probes
-	 * each of its partners' won deals in the window
+	 * ({@link KpiRecencySql#recency}, measure {@code 'W'}: each partner's latest win); a
+	 * slice probes each of its partners' won deals in the window
 	 * ({@code opportunity_won_partner_idx}).
 	 */
 	static String activated(Slice slice) {
 		if (program(slice)) {
-			return recency("W", "win_at", ":asOfMinus90", """
+			return KpiRecencySql.recency("W", "win_at", ":asOfMinus90", """
 					EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = r.partner_id AND o.stage = 'CLOSED_WON'
 					        AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)""");
 		}
@@ -37,16 +37,17 @@ final class KpiSql {
 
 	/**
 	 * Active partner rate: numerator and denominator. The program reads the kept counts
-	 * ({@link #recency}, measure {@code 'A'}: each partner's latest activity); a slice
-	 * reads its partners' latest activity ({@code partner_activity_fact}) and, for a
-	 * partner whose latest activity is at or after the as-of moment (a past period), its
-	 * events in the window ({@code activity_event_partner_time_idx}).
+	 * ({@link KpiRecencySql#recency}, measure {@code 'A'}: each partner's latest
+	 * activity), the partners whose latest activity is at or after the as-of moment from
+	 * the kept counts too, less those with a kept pause covering the window
+	 * ({@link KpiRecencySql#ACTIVE_AT_OR_AFTER}); a slice reads its partners' latest
+	 * activity ({@code partner_activity_fact}) and, for a partner whose latest activity
+	 * is at or after the as-of moment (a past period), its events in the window
+	 * ({@code activity_event_partner_time_idx}).
 	 */
 	static String activePartners(Slice slice) {
 		if (program(slice)) {
-			return recency("A", "activity_at", ":asOfMinus30", """
-					EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = r.partner_id
-					        AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf)""");
+			return KpiRecencySql.recencyWith("A", "activity_at", ":asOfMinus30", KpiRecencySql.ACTIVE_AT_OR_AFTER);
 		}
 		return """
 				SELECT count(*) FILTER (WHERE CASE WHEN a.last_at IS NULL THEN FALSE
@@ -56,43 +57,6 @@ final class KpiSql {
 				FROM partner p LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
 				WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
 				""".formatted(slice.predicate());
-	}
-
-	/**
-	 * The program's count of onboarded partners (onboarded before {@code :asOfDate}, not
-	 * prospect or sunset) whose latest activity or win lies in {@code [start, :asOf)},
-	 * and of all those partners, from the kept counts (V129):
-	 * {@code partner_recency_fact} counts today's onboarded partners per UTC day of their
-	 * latest ({@code measure}), {@code partner_recency} holds each partner's latest
-	 * moment ({@code column}) and whether it is counted today ({@code counted}). The
-	 * numerator is the counts of the whole UTC days strictly inside the window, less the
-	 * partners among them onboarded on or after the as-of day (by
-	 * {@code partner_recency_onboarded_idx}), plus the partners whose latest falls on the
-	 * window's first or last UTC day inside the window (by the moment's index), plus
-	 * those whose latest is at or after {@code :asOf} and for whom {@code atOrAfter} (SQL
-	 * over {@code r}) finds one in the window; the denominator all counts less the
-	 * partners onboarded on or after the as-of day. Equal to counting every partner.
-	 */
-	static String recency(String measure, String column, String start, String atOrAfter) {
-		return """
-				WITH days AS (SELECT CAST(CAST(%3$s AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS first_day,
-				                  CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS last_day),
-				edges AS (SELECT days.first_day, days.last_day, CAST(days.first_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS first_end,
-				             CAST(days.last_day AS TIMESTAMP) AT TIME ZONE 'UTC' AS last_start FROM days)
-				SELECT (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
-				        WHERE f.measure = '%1$s' AND f.day > b.first_day AND f.day < b.last_day)
-				     - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
-				        AND r.%2$s >= b.first_end AND r.%2$s < b.last_start)
-				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
-				        AND r.%2$s >= %3$s AND r.%2$s < (SELECT first_end FROM edges))
-				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
-				        AND r.%2$s >= (SELECT last_start FROM edges) AND r.%2$s < :asOf)
-				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
-				        AND r.%2$s >= :asOf AND %4$s),
-				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f WHERE f.measure = '%1$s')
-				     - (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on >= :asOfDate)
-				"""
-			.formatted(measure, column, start, atOrAfter);
 	}
 
 	/**

@@ -109,6 +109,14 @@ class ActivityPartitionsTests {
 		long old = write("1994-02-14T09:00:00Z");
 		write("1994-02-15T09:00:00Z");
 		long kept = write("1995-03-01T00:00:00Z");
+		// the kept event's partner also had an event in the dropped month and one ten
+		// days
+		// after it: its first event left begins a pause (V203)
+		this.transaction.executeWithoutResult(status -> this.jdbc.sql("""
+				INSERT INTO activity_event (partner_id, type, occurred_at)
+				SELECT partner_id, 'PORTAL_LOGIN', at FROM activity_event,
+				       unnest(CAST(ARRAY['1994-02-20T09:00:00Z', '1994-03-02T09:00:00Z'] AS TIMESTAMPTZ[])) AS at
+				WHERE id = :id""").param("id", kept).update());
 		this.transaction.executeWithoutResult(status -> this.partitions
 			.ensureMonths(Instant.parse("1994-02-01T00:00:00Z"), Instant.parse("1995-03-01T00:00:00Z")));
 		// thirteen months kept, counted back from April 1995: March 1994 onwards
@@ -118,7 +126,7 @@ class ActivityPartitionsTests {
 		// a bean would run it in its own transaction; this instance is not proxied
 		var done = this.transaction.execute(status -> retaining.maintain());
 
-		assertThat(done.dropped()).containsEntry(YearMonth.of(1994, 2), 2L);
+		assertThat(done.dropped()).containsEntry(YearMonth.of(1994, 2), 3L);
 		assertThat(this.events.find(old)).isEmpty();
 		assertThat(this.events.find(kept)).isPresent();
 		// the facts' latest activity of the dropped event's partner goes with it
@@ -131,9 +139,18 @@ class ActivityPartitionsTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_activity_fact WHERE last_at < '1994-03-01'")
 			.query(Long.class)
 			.single()).isZero();
+		// the kept pauses between events (V203) equal a recomputation from what is left
+		var pauses = "SELECT partner_id, prev_at, next_at FROM partner_activity_gap ORDER BY 1, 3";
+		assertThat(this.jdbc.sql(pauses).query().listOfRows()).isEqualTo(this.jdbc.sql("""
+				SELECT x.partner_id, COALESCE(x.prev, '-infinity') AS prev_at, x.at AS next_at
+				FROM (SELECT e.partner_id, e.occurred_at AS at,
+				             lag(e.occurred_at) OVER (PARTITION BY e.partner_id ORDER BY e.occurred_at) AS prev
+				      FROM activity_event e) x
+				WHERE x.prev IS NULL OR x.at - x.prev > INTERVAL '28 days'
+				ORDER BY 1, 3""").query().listOfRows());
 		assertThat(this.partitions.months()).doesNotContain(YearMonth.of(1994, 2)).contains(YearMonth.of(1994, 3));
 		assertThat(this.audit.history("activity_event_month", "1994-02")).singleElement()
-			.satisfies(entry -> assertThat(entry.before()).contains("\"events\": 2"));
+			.satisfies(entry -> assertThat(entry.before()).contains("\"events\": 3"));
 	}
 
 	@Test

@@ -1,0 +1,87 @@
+package com.trellis.metrics;
+
+/**
+ * The program's activated partners and active partner rate from the kept counts of each
+ * onboarded partner's latest win or activity (module {@code facts}, V129) and, for the
+ * active partners of a past period, the kept pauses between a partner's events (V203):
+ * statements binding {@code :asOf}, {@code :asOfMinus30} or {@code :asOfMinus90} and
+ * {@code :asOfDate} of {@link KpiRepository#bind}, used by {@link KpiSql}.
+ */
+final class KpiRecencySql {
+
+	private KpiRecencySql() {
+	}
+
+	/**
+	 * The program's count of onboarded partners (onboarded before {@code :asOfDate}, not
+	 * prospect or sunset) whose latest activity or win lies in {@code [start, :asOf)},
+	 * and of all those partners, from the kept counts (V129):
+	 * {@code partner_recency_fact} counts today's onboarded partners per UTC day of their
+	 * latest ({@code measure}), {@code partner_recency} holds each partner's latest
+	 * moment ({@code column}) and whether it is counted today ({@code counted}). The
+	 * numerator is the counts of the whole UTC days strictly inside the window, less the
+	 * partners among them onboarded on or after the as-of day (by
+	 * {@code partner_recency_onboarded_idx}), plus the partners whose latest falls on the
+	 * window's first or last UTC day inside the window (by the moment's index), plus
+	 * those whose latest is at or after {@code :asOf} and for whom {@code atOrAfter} (SQL
+	 * over {@code r}) finds one in the window; the denominator all counts less the
+	 * partners onboarded on or after the as-of day. Equal to counting every partner.
+	 */
+	static String recency(String measure, String column, String start, String atOrAfter) {
+		return recencyWith(measure, column, start, """
+				(SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%1$s >= :asOf AND %2$s)""".formatted(column, atOrAfter));
+	}
+
+	/**
+	 * The program's count of onboarded partners whose latest activity lies at or after
+	 * {@code :asOf} and who have an event in {@code [:asOfMinus30, :asOf)}, for
+	 * {@link #recencyWith} (V203, home24): the partners whose latest is on a UTC day
+	 * after the as-of moment's (kept counts per day, less those onboarded on or after the
+	 * as-of day), plus those whose latest is on that day at or after the moment (the
+	 * moment's index), less those whose kept pause ({@code partner_activity_gap}:
+	 * consecutive events, or the start of time and the first event, more than 28 days
+	 * apart) begins before the window and ends at or after {@code :asOf}: such a partner
+	 * has no event in the window, and a partner has at most one such pause. Reads the day
+	 * counts and the pauses ending after the as-of moment, not each partner's events.
+	 * Equal to probing each partner's events ({@code KpiRecencyGapsTests}).
+	 */
+	static final String ACTIVE_AT_OR_AFTER = """
+			((SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
+			  WHERE f.measure = 'A' AND f.day > b.last_day)
+			 - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
+			    AND r.activity_at >= b.next_start)
+			 + (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on < :asOfDate
+			    AND r.activity_at >= :asOf AND r.activity_at < b.next_start)
+			 - (SELECT count(*) FROM partner_activity_gap g JOIN partner_recency r ON r.partner_id = g.partner_id
+			    WHERE g.next_at >= :asOf AND g.prev_at < :asOfMinus30 AND r.counted AND r.onboarded_on < :asOfDate))""";
+
+	/**
+	 * As {@link #recency}, the partners whose latest lies at or after {@code :asOf} and
+	 * who have one in the window counted by {@code atOrAfterCount} (a scalar SQL
+	 * expression, which may read the CTE {@code edges}: {@code first_day},
+	 * {@code last_day}, {@code first_end}, {@code last_start}, {@code next_start}).
+	 */
+	static String recencyWith(String measure, String column, String start, String atOrAfterCount) {
+		return """
+				WITH days AS (SELECT CAST(CAST(%3$s AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS first_day,
+				                  CAST(CAST(:asOf AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS last_day),
+				edges AS (SELECT days.first_day, days.last_day, CAST(days.first_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS first_end,
+				             CAST(days.last_day AS TIMESTAMP) AT TIME ZONE 'UTC' AS last_start,
+				             CAST(days.last_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS next_start FROM days)
+				SELECT (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
+				        WHERE f.measure = '%1$s' AND f.day > b.first_day AND f.day < b.last_day)
+				     - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
+				        AND r.%2$s >= b.first_end AND r.%2$s < b.last_start)
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%2$s >= %3$s AND r.%2$s < (SELECT first_end FROM edges))
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < :asOfDate
+				        AND r.%2$s >= (SELECT last_start FROM edges) AND r.%2$s < :asOf)
+				     + %4$s,
+				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f WHERE f.measure = '%1$s')
+				     - (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on >= :asOfDate)
+				"""
+			.formatted(measure, column, start, atOrAfterCount);
+	}
+
+}
