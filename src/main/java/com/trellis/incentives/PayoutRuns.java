@@ -74,6 +74,9 @@ public class PayoutRuns {
 	/**
 	 * Runs a payout confirmed against a preview: refused (409, naming {@code confirm})
 	 * when what would be paid changed since the preview with that fingerprint was shown.
+	 * Pays only the earnings recorded before that check (ids up to the newest then): one
+	 * recorded while the run starts was not in the confirmed preview and waits for the
+	 * next run.
 	 */
 	public Result run(Viewer viewer, String confirm) {
 		if (!viewer.is(Role.ADMIN)) {
@@ -83,11 +86,14 @@ public class PayoutRuns {
 			throw com.trellis.shared.InvalidInputException.of("confirm",
 					"confirm the run with the fingerprint of the preview you checked");
 		}
+		// the newest earning before the check: one recorded after it waits for the next
+		// run
+		long upTo = this.jdbc.sql("SELECT COALESCE(max(id), 0) FROM incentive_earning").query(Long.class).single();
 		if (!this.ledger.preview(viewer).fingerprint().equals(confirm.strip())) {
 			throw new com.trellis.shared.ConflictException("confirm",
 					"what would be paid changed since this preview; check the new preview and confirm again");
 		}
-		return run(viewer, Integer.MAX_VALUE);
+		return run(viewer, Integer.MAX_VALUE, upTo);
 	}
 
 	/**
@@ -96,6 +102,11 @@ public class PayoutRuns {
 	 * count).
 	 */
 	Result run(Viewer viewer, int maxPartners) {
+		return run(viewer, maxPartners, Long.MAX_VALUE);
+	}
+
+	/** As {@link #run(Viewer, int)}, paying only the earnings up to id {@code upTo}. */
+	private Result run(Viewer viewer, int maxPartners, long upTo) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin runs payouts");
 		}
@@ -104,16 +115,16 @@ public class PayoutRuns {
 			List<Long> partners = this.jdbc.sql("""
 					SELECT DISTINCT e.partner_id FROM incentive_earning e
 					WHERE e.kind IN (:payable) AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
-					  AND """ + DisputedEarnings.NOT_HELD + """
+					  AND e.id <= :upTo AND """ + DisputedEarnings.NOT_HELD + """
 					ORDER BY e.partner_id
-					""").param("payable", LedgerRepository.PAYABLE).query(Long.class).list();
+					""").param("payable", LedgerRepository.PAYABLE).param("upTo", upTo).query(Long.class).list();
 			int items = 0;
 			int paidPartners = 0;
 			for (long partner : partners) {
 				if (paidPartners >= maxPartners) {
 					break;
 				}
-				int paid = this.transactions.execute(status -> pay(runId, partner));
+				int paid = this.transactions.execute(status -> pay(runId, partner, upTo));
 				items += paid;
 				paidPartners += paid > 0 ? 1 : 0;
 			}
@@ -164,7 +175,7 @@ public class PayoutRuns {
 		}
 	}
 
-	private int pay(long runId, long partnerId) {
+	private int pay(long runId, long partnerId, long upTo) {
 		var now = this.clock.instant();
 		int renewed = this.jdbc.sql("UPDATE payout_run SET lease_until = :until WHERE id = :id AND status = 'RUNNING'")
 			.param("until", Timestamp.from(now.plus(this.lease)))
@@ -176,7 +187,7 @@ public class PayoutRuns {
 		int paid = this.jdbc.sql("""
 				WITH unpaid AS (
 				  SELECT e.id, e.partner_id, e.amount, e.currency FROM incentive_earning e
-				  WHERE e.partner_id = :partner AND e.kind IN (:payable)
+				  WHERE e.partner_id = :partner AND e.kind IN (:payable) AND e.id <= :upTo
 				    AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
 				    AND """ + DisputedEarnings.NOT_HELD + """
 				),
@@ -191,6 +202,7 @@ public class PayoutRuns {
 			.param("now", Timestamp.from(now))
 			.param("partner", partnerId)
 			.param("payable", LedgerRepository.PAYABLE)
+			.param("upTo", upTo)
 			.update();
 		if (paid > 0) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,

@@ -123,6 +123,47 @@ class PayoutSafeguardTests {
 			.hasSize(2);
 	}
 
+	/**
+	 * An earning recorded after the preview was checked, while the confirmed run starts
+	 * (here by a trigger on the run's insert), is not paid by that run: it was not in
+	 * what the admin confirmed (try25). The next run pays it.
+	 */
+	@Test
+	void anEarningRecordedWhileAConfirmedRunStartsWaitsForTheNextRun() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = this.incentives.createProgram(admin,
+				new ProgramCommand("Late rebate " + System.nanoTime(), ProgramKind.QUARTERLY_REBATE, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", java.util.List.of(Map.of("threshold", "0", "value", "1")))));
+		var world = this.fixtures.world("Late Earning Partners");
+		earn(world.partnerId(), program.id(), "late:1", "300.00");
+		var seen = this.ledger.preview(admin);
+		this.jdbc
+			.sql("""
+					CREATE FUNCTION test_late_earning() RETURNS trigger LANGUAGE plpgsql AS $$
+					BEGIN
+					  INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					  VALUES (%d, %d, 'REBATE', 'late:2', 200.00, 'USD', 'test', now());
+					  RETURN NEW;
+					END $$"""
+				.formatted(world.partnerId(), program.id()))
+			.update();
+		this.jdbc.sql("""
+				CREATE TRIGGER test_late_earning AFTER INSERT ON payout_run
+				FOR EACH ROW EXECUTE FUNCTION test_late_earning()""").update();
+		try {
+			this.payouts.run(admin, seen.fingerprint());
+		}
+		finally {
+			this.jdbc.sql("DROP TRIGGER test_late_earning ON payout_run").update();
+			this.jdbc.sql("DROP FUNCTION test_late_earning()").update();
+		}
+		assertThat(earned(world.partnerId(), program.id())).isEqualByComparingTo("500.00");
+		assertThat(paid(world.partnerId())).isEqualByComparingTo("300.00");
+		this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
+		assertThat(paid(world.partnerId())).isEqualByComparingTo("500.00");
+	}
+
 	@Test
 	void theAdminDownloadsEachRunAsCsvAndOthersMayNotSeePayouts() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
