@@ -185,7 +185,9 @@ class KpiWinGapsTests {
 			case 6 -> {
 				Long other = random.nextInt(4) == 0 ? null : partners.get(random.nextInt(partners.size()));
 				int moved = this.jdbc.sql("""
-						UPDATE opportunity SET partner_id = :other
+						UPDATE opportunity SET partner_id = CAST(:other AS BIGINT),
+						       credit_type = CASE WHEN CAST(:other AS BIGINT) IS NULL THEN NULL ELSE credit_type END,
+						       source = CASE WHEN CAST(:other AS BIGINT) IS NULL THEN 'DIRECT' ELSE source END
 						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p
 						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
 					.param("p", partner)
