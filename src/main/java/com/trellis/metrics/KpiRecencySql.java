@@ -3,9 +3,10 @@ package com.trellis.metrics;
 /**
  * The program's activated partners and active partner rate from the kept counts of each
  * onboarded partner's latest win or activity (module {@code facts}, V129) and, for the
- * active partners of a past period, the kept pauses between a partner's events (V203):
- * statements binding {@code :asOf}, {@code :asOfMinus30} or {@code :asOfMinus90} and
- * {@code :asOfDate} of {@link KpiRepository#bind}, used by {@link KpiSql}.
+ * partners of a past period, the kept pauses between a partner's events (V203) or won
+ * deals (V204): statements binding {@code :asOf}, {@code :asOfMinus30} or
+ * {@code :asOfMinus90} and {@code :asOfDate} of {@link KpiRepository#bind}, used by
+ * {@link KpiSql}.
  */
 final class KpiRecencySql {
 
@@ -36,25 +37,47 @@ final class KpiRecencySql {
 	/**
 	 * The program's count of onboarded partners whose latest activity lies at or after
 	 * {@code :asOf} and who have an event in {@code [:asOfMinus30, :asOf)}, for
-	 * {@link #recencyWith} (V203, home24): the partners whose latest is on a UTC day
-	 * after the as-of moment's (kept counts per day, less those onboarded on or after the
-	 * as-of day), plus those whose latest is on that day at or after the moment (the
-	 * moment's index), less those whose kept pause ({@code partner_activity_gap}:
-	 * consecutive events, or the start of time and the first event, more than 28 days
-	 * apart) begins before the window and ends at or after {@code :asOf}: such a partner
-	 * has no event in the window, and a partner has at most one such pause. Reads the day
-	 * counts and the pauses ending after the as-of moment, not each partner's events.
-	 * Equal to probing each partner's events ({@code KpiRecencyGapsTests}).
+	 * {@link #recencyWith} (V203, home24): {@link #atOrAfterLessPauses} over the kept
+	 * pauses between a partner's events ({@code partner_activity_gap}, longer than 28
+	 * days). Equal to probing each partner's events ({@code KpiRecencyGapsTests}).
 	 */
-	static final String ACTIVE_AT_OR_AFTER = """
-			((SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
-			  WHERE f.measure = 'A' AND f.day > b.last_day)
-			 - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
-			    AND r.activity_at >= b.next_start)
-			 + (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on < :asOfDate
-			    AND r.activity_at >= :asOf AND r.activity_at < b.next_start)
-			 - (SELECT count(*) FROM partner_activity_gap g JOIN partner_recency r ON r.partner_id = g.partner_id
-			    WHERE g.next_at >= :asOf AND g.prev_at < :asOfMinus30 AND r.counted AND r.onboarded_on < :asOfDate))""";
+	static final String ACTIVE_AT_OR_AFTER = atOrAfterLessPauses("A", "activity_at", ":asOfMinus30",
+			"partner_activity_gap");
+
+	/**
+	 * The program's count of onboarded partners whose latest win lies at or after
+	 * {@code :asOf} and who have a win in {@code [:asOfMinus90, :asOf)}, for
+	 * {@link #recencyWith} (V204, act26): {@link #atOrAfterLessPauses} over the kept
+	 * pauses between a partner's won deals ({@code partner_win_gap}, longer than 88
+	 * days). Equal to probing each partner's won deals ({@code KpiWinGapsTests}).
+	 */
+	static final String WON_AT_OR_AFTER = atOrAfterLessPauses("W", "win_at", ":asOfMinus90", "partner_win_gap");
+
+	/**
+	 * The program's count of onboarded partners whose latest ({@code column} of
+	 * {@code partner_recency}, {@code measure} of {@code partner_recency_fact}) lies at
+	 * or after {@code :asOf} and who have one in {@code [start, :asOf)}: the partners
+	 * whose latest is on a UTC day after the as-of moment's (kept counts per day, less
+	 * those onboarded on or after the as-of day), plus those whose latest is on that day
+	 * at or after the moment (the moment's index), less those whose kept pause
+	 * ({@code gaps}: {@code prev_at} and {@code next_at} of consecutive moments, or of
+	 * the start of time and the first, longer than the window less a summer-time hour)
+	 * begins before {@code start} and ends at or after {@code :asOf}: such a partner has
+	 * none in the window, and a partner has at most one such pause. Reads the day counts
+	 * and the pauses ending after the as-of moment, not each partner's rows.
+	 */
+	static String atOrAfterLessPauses(String measure, String column, String start, String gaps) {
+		return """
+				((SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f, edges b
+				  WHERE f.measure = '%1$s' AND f.day > b.last_day)
+				 - (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on >= :asOfDate
+				    AND r.%2$s >= b.next_start)
+				 + (SELECT count(*) FROM partner_recency r, edges b WHERE r.counted AND r.onboarded_on < :asOfDate
+				    AND r.%2$s >= :asOf AND r.%2$s < b.next_start)
+				 - (SELECT count(*) FROM %4$s g JOIN partner_recency r ON r.partner_id = g.partner_id
+				    WHERE g.next_at >= :asOf AND g.prev_at < %3$s AND r.counted AND r.onboarded_on < :asOfDate))"""
+			.formatted(measure, column, start, gaps);
+	}
 
 	/**
 	 * As {@link #recency}, the partners whose latest lies at or after {@code :asOf} and

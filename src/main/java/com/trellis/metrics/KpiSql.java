@@ -17,15 +17,15 @@ final class KpiSql {
 
 	/**
 	 * Activated partners: numerator and denominator. The program reads the kept counts
-	 * ({@link KpiRecencySql#recency}, measure {@code 'W'}: each partner's latest win); a
-	 * slice probes each of its partners' won deals in the window
-	 * ({@code opportunity_won_partner_idx}).
+	 * ({@link KpiRecencySql#recency}, measure {@code 'W'}: each partner's latest win),
+	 * the partners whose latest win is at or after the as-of moment from the kept counts
+	 * too, less those with a kept pause between wins covering the window
+	 * ({@link KpiRecencySql#WON_AT_OR_AFTER}); a slice probes each of its partners' won
+	 * deals in the window ({@code opportunity_won_partner_idx}).
 	 */
 	static String activated(Slice slice) {
 		if (program(slice)) {
-			return KpiRecencySql.recency("W", "win_at", ":asOfMinus90", """
-					EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = r.partner_id AND o.stage = 'CLOSED_WON'
-					        AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)""");
+			return KpiRecencySql.recencyWith("W", "win_at", ":asOfMinus90", KpiRecencySql.WON_AT_OR_AFTER);
 		}
 		return """
 				SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
