@@ -72,8 +72,12 @@ class LeadApiController {
 	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
 	@Operation(summary = "Accept a lead, optionally opening a partner-sourced deal from it")
 	@ActsOn(LeadChecks.Worked.class)
-	LeadView accept(Viewer viewer, @PathVariable long id, @Valid @RequestBody(required = false) AcceptCommand command) {
-		return this.leads.accept(viewer, id, command == null ? AcceptCommand.ONLY_ACCEPT : command);
+	LeadView accept(Viewer viewer, @PathVariable long id, @Valid @RequestBody(required = false) AcceptCommand command,
+			BindingResult binding) {
+		var accepting = command == null ? AcceptCommand.ONLY_ACCEPT : command;
+		// the deal's own checks (a past close date) are named with the annotations
+		BodyChecks.require(binding, () -> this.leads.checkAcceptance(accepting));
+		return this.leads.accept(viewer, id, accepting);
 	}
 
 	@PostMapping("/{id}/decline")

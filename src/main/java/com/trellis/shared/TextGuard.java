@@ -38,6 +38,9 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	static final String UTF8_TEXT = "the request is not valid UTF-8 here; send the text encoded as UTF-8";
 
+	static final String CONTROL_NAME_TEXT = "a parameter name holds a control character (such as NUL or a line "
+			+ "break); send names of plain text";
+
 	private static final Pattern UNREADABLE_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
 
 	@Override
@@ -65,11 +68,15 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 	/**
 	 * The request's parameters; the server refuses to read them when their bytes are not
 	 * valid UTF-8, which is refused here naming the parameter where the server says
-	 * which.
+	 * which, and the firewall refuses a name holding a control character (a NUL, a line
+	 * break), refused here as {@link #CONTROL_NAME_TEXT} (the name itself is not echoed).
 	 */
 	static Map<String, String[]> parameters(HttpServletRequest request) {
 		try {
 			return request.getParameterMap();
+		}
+		catch (org.springframework.security.web.firewall.RequestRejectedException ex) {
+			throw InvalidInputException.of("request", CONTROL_NAME_TEXT);
 		}
 		catch (IllegalStateException ex) {
 			var named = ex.getMessage() == null ? null : UNREADABLE_PARAMETER.matcher(ex.getMessage());

@@ -101,6 +101,33 @@ class InvalidUtf8Tests {
 		}
 	}
 
+	/**
+	 * A NUL or another control character in a parameter's name, on operations that exist
+	 * (the partners' list, the KPIs whose ownership check reads the query, a KPI's
+	 * records): a 400 problem detail saying so, for an admin and a partner user, and the
+	 * 400 page on a page (try26: the firewall's refusal answered 500 on the API).
+	 */
+	@Test
+	void aControlCharacterInAParameterNameIsRefusedSayingSo() throws Exception {
+		var client = HttpClient.newHttpClient();
+		var world = this.fixtures.world("Control Name Partners");
+		for (var token : java.util.List.of(this.fixtures.token(this.fixtures.user(Role.ADMIN)),
+				this.fixtures.token(world.partnerUser()))) {
+			for (var query : java.util.List.of("%00=1", "x%00=1", "a%0D%0Ab=1", "x=1&%01=2")) {
+				for (var path : java.util.List.of("/api/v1/partners", "/api/v1/kpis",
+						"/api/v1/kpis/WIN_RATE/records")) {
+					var answer = client.send(HttpRequest.newBuilder(url(path + "?" + query))
+						.header("Authorization", "Bearer " + token)
+						.build(), HttpResponse.BodyHandlers.ofString());
+					assertThat(answer.statusCode()).as(path + "?" + query).isEqualTo(400);
+					assertThat(answer.headers().firstValue("Content-Type")).as(path + "?" + query)
+						.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+					assertThat(answer.body()).as(path + "?" + query).contains("control character");
+				}
+			}
+		}
+	}
+
 	private HttpRequest form(String path, String body) {
 		return HttpRequest.newBuilder(url(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")

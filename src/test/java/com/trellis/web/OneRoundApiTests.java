@@ -151,6 +151,32 @@ class OneRoundApiTests {
 		assertThat(fields(refused)).containsExactlyInAnyOrder("repId", "status");
 	}
 
+	/**
+	 * Accepting a lead with a deal whose currency and amount break their annotations and
+	 * whose close date is past: all three are named at once, and nothing is opened
+	 * (try26: the past close date was named only in a second round).
+	 */
+	@Test
+	void acceptingALeadWithABadCurrencyANegativeAmountAndAPastCloseDateNamesAllThree() throws Exception {
+		var world = this.fixtures.world("Round Acceptors Api");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var lead = JsonPath.read(partner.post("/api/v1/leads", """
+				{"companyName": "Round Acceptor Freight", "companyDomain": "round-acceptor-freight.example.com",
+				 "contactName": "Ola Round"}
+				""").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post("/api/v1/leads/" + lead + "/route", "{\"repId\": %d}".formatted(world.ae().userId()))
+			.andExpect(status().isOk());
+		long before = this.fixtures.count("opportunity");
+
+		var refused = new Api(this.mvc, this.fixtures.token(world.ae())).post("/api/v1/leads/" + lead + "/accept", """
+				{"openDeal": true, "amount": -5, "currency": "XXX", "closeDate": "2020-01-01"}
+				""").andExpect(status().isBadRequest());
+
+		assertThat(fields(refused)).containsExactlyInAnyOrder("amount", "currency", "closeDate");
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(before);
+	}
+
 	@Test
 	void aQuotaWithAnUnreadableAmountAndAQuarterOfNoYearNamesBoth() throws Exception {
 		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
