@@ -103,6 +103,9 @@ class PartnerEdits {
 			throw InvalidInputException.of("toPamId", "must differ from the current PAM");
 		}
 		var ids = this.partners.idsOwnedBy(fromPamId);
+		if (ids.isEmpty()) {
+			throw InvalidInputException.of("fromPamId", "owns no partners: there is no book to move");
+		}
 		int moved = this.partners.reassign(fromPamId, toPamId, this.clock.instant());
 		this.audit.record(viewer.actor(), "pam-book", fromPamId, "reassigned to " + toPamId + ": " + reason.strip(),
 				Map.of("ownerPamId", fromPamId, "partners", ids), Map.of("ownerPamId", toPamId, "partners", ids));

@@ -1077,6 +1077,7 @@ class SecurityMatrixTests {
 		}
 		if (endpoint.contains("reassignments")) {
 			var from = this.fixtures.user(PAM);
+			this.fixtures.partner("Matrix Book " + System.nanoTime(), from.userId());
 			return "{\"fromPamId\": %d, \"toPamId\": %d, \"reason\": \"matrix\"}".formatted(from.userId(),
 					other.pam().userId());
 		}

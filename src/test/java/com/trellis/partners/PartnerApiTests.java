@@ -138,6 +138,23 @@ class PartnerApiTests {
 		send(post("/api/v1/partners/reassignments"), this.fixtures.token(to),
 				"{\"fromPamId\": %d, \"toPamId\": %d, \"reason\": \"x\"}".formatted(to.userId(), from.userId()))
 			.andExpect(status().isForbidden());
+
+		// a book that does not exist, or is empty, is refused naming fromPamId and
+		// nothing is
+		// written, not even an audit entry (try26: 200 with 0 moved and an audit entry)
+		long audits = this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE entity_type = 'pam-book'")
+			.query(Long.class)
+			.single();
+		for (long fromId : new long[] { 999_999_999L, from.userId() }) {
+			send(post("/api/v1/partners/reassignments"), admin,
+					"{\"fromPamId\": %d, \"toPamId\": %d, \"reason\": \"Territory change\"}".formatted(fromId,
+							to.userId()))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("fromPamId"));
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE entity_type = 'pam-book'")
+			.query(Long.class)
+			.single()).isEqualTo(audits);
 	}
 
 	@Test
