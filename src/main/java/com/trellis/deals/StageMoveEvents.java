@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
  * What a stage move announces, in the mover's transaction: a won deal moved back is
  * {@link DealReopened}; a close is {@link DealClosed} (with its close moment) and a
  * notice to the partner of record, "won", "lost" or, for a disqualification, the reason.
- * Split from {@link Deals}.
+ * A won or lost deal moved back to an open stage is told to the partner of record too
+ * ({@code DEAL_REOPENED}, with the move's description: the stage and the mover's reason):
+ * it heard of the close, so it hears that the close no longer stands. Split from
+ * {@link Deals}.
  */
 @Component
 class StageMoveEvents {
@@ -26,6 +29,9 @@ class StageMoveEvents {
 			this.events.publishEvent(new DealReopened(after.id(), after.partnerId()));
 		}
 		if (!to.isClosed()) {
+			if (before.isClosed() && after.partnerId() != null) {
+				reopened(before, after, why);
+			}
 			return;
 		}
 		this.events
@@ -46,6 +52,15 @@ class StageMoveEvents {
 						"The deal \"" + after.name() + "\" with " + after.accountName() + " was closed "
 								+ (won ? "won" : "lost") + ". Amount " + after.money() + ".",
 						"/opportunities/" + after.id()));
+	}
+
+	private void reopened(Stage before, OpportunityView after, String why) {
+		this.events.publishEvent(new PartnerNotice(
+				"opportunity:" + after.id() + ":REOPENED:" + after.stageEnteredAt().toEpochMilli(), after.partnerId(),
+				"DEAL_REOPENED", "Reopened: " + after.name(),
+				"The deal \"" + after.name() + "\" with " + after.accountName() + ", closed "
+						+ (before == Stage.CLOSED_WON ? "won" : "lost") + " before, was reopened and " + why + ".",
+				"/opportunities/" + after.id()));
 	}
 
 }

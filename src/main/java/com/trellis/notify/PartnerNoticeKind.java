@@ -12,7 +12,7 @@ public enum PartnerNoticeKind {
 	REGISTRATION,
 	/** A lead the partner submitted was accepted or declined. */
 	LEAD,
-	/** A deal the partner is on was won, lost or disqualified. */
+	/** A deal the partner is on was won, lost, disqualified or reopened. */
 	DEAL,
 	/** A credit dispute the partner raised was decided. */
 	CREDIT_DISPUTE,

@@ -198,6 +198,16 @@ class WonRegistrationTests {
 		assertThat(later.status()).isEqualTo(RegistrationStatus.PENDING);
 
 		this.process.moveBack(a.ae(), approved.opportunityId(), Stage.COMMIT, "The customer reopened the order", null);
+		// the partner heard of the win, so it hears of the reopening: once, with the
+		// reason
+		var reopened = "SELECT subject || ' | ' || body FROM notification WHERE partner_id = ? AND kind = 'DEAL_REOPENED'";
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !this.jdbc.sql(reopened).param(a.partnerId()).query(String.class).list().isEmpty());
+		assertThat(this.jdbc.sql(reopened).param(a.partnerId()).query(String.class).list()).singleElement()
+			.asString()
+			.startsWith("Reopened: ")
+			.contains("closed won before, was reopened and moved back to ")
+			.endsWith(": The customer reopened the order.");
 
 		assertThatThrownBy(
 				() -> this.registrations.approve(b.pam(), later.id(), new ApproveCommand(b.ae().userId(), null)))
