@@ -19,6 +19,7 @@ import com.trellis.shared.StoredFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -67,6 +68,34 @@ public class PayoutLedger {
 		var totals = new java.util.TreeMap<String, BigDecimal>();
 		pay.forEach(l -> totals.merge(l.currency(), l.amount(), BigDecimal::add));
 		return new Preview(pay, totals, held, fingerprint(pay));
+	}
+
+	/**
+	 * The earnings a run confirmed with {@code fingerprint} pays, by partner id, read in
+	 * the same snapshot as the preview it is checked against (repeatable read): an
+	 * earning committed after that check is not among them, whenever its id was drawn.
+	 * Empty when {@code fingerprint} is not the current preview's.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public java.util.Optional<java.util.Map<Long, List<Long>>> confirmed(Viewer viewer, String fingerprint) {
+		if (!preview(viewer).fingerprint().equals(fingerprint)) {
+			return java.util.Optional.empty();
+		}
+		var ids = new java.util.TreeMap<Long, List<Long>>();
+		this.jdbc
+			.sql(PAYABLE_NOW
+					+ """
+							SELECT u.partner_id, u.id FROM unpaid u
+							WHERE u.free AND (u.partner_id, u.currency) IN (
+							  SELECT partner_id, currency FROM unpaid WHERE free GROUP BY partner_id, currency HAVING sum(amount) > 0)
+							""")
+			.param("payable", LedgerRepository.PAYABLE)
+			.query((rs, n) -> {
+				ids.computeIfAbsent(rs.getLong(1), p -> new java.util.ArrayList<>()).add(rs.getLong(2));
+				return null;
+			})
+			.list();
+		return java.util.Optional.of(ids);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
@@ -74,9 +76,9 @@ public class PayoutRuns {
 	/**
 	 * Runs a payout confirmed against a preview: refused (409, naming {@code confirm})
 	 * when what would be paid changed since the preview with that fingerprint was shown.
-	 * Pays only the earnings recorded before that check (ids up to the newest then): one
-	 * recorded while the run starts was not in the confirmed preview and waits for the
-	 * next run.
+	 * Pays only the earnings read in the same snapshot as that check
+	 * ({@link PayoutLedger#confirmed}): one committed while the run starts was not in the
+	 * confirmed preview and waits for the next run.
 	 */
 	public Result run(Viewer viewer, String confirm) {
 		if (!viewer.is(Role.ADMIN)) {
@@ -86,14 +88,10 @@ public class PayoutRuns {
 			throw com.trellis.shared.InvalidInputException.of("confirm",
 					"confirm the run with the fingerprint of the preview you checked");
 		}
-		// the newest earning before the check: one recorded after it waits for the next
-		// run
-		long upTo = this.jdbc.sql("SELECT COALESCE(max(id), 0) FROM incentive_earning").query(Long.class).single();
-		if (!this.ledger.preview(viewer).fingerprint().equals(confirm.strip())) {
-			throw new com.trellis.shared.ConflictException("confirm",
-					"what would be paid changed since this preview; check the new preview and confirm again");
-		}
-		return run(viewer, Integer.MAX_VALUE, upTo);
+		var confirmed = this.ledger.confirmed(viewer, confirm.strip())
+			.orElseThrow(() -> new com.trellis.shared.ConflictException("confirm",
+					"what would be paid changed since this preview; check the new preview and confirm again"));
+		return run(viewer, Integer.MAX_VALUE, confirmed);
 	}
 
 	/**
@@ -102,29 +100,33 @@ public class PayoutRuns {
 	 * count).
 	 */
 	Result run(Viewer viewer, int maxPartners) {
-		return run(viewer, maxPartners, Long.MAX_VALUE);
+		return run(viewer, maxPartners, null);
 	}
 
-	/** As {@link #run(Viewer, int)}, paying only the earnings up to id {@code upTo}. */
-	private Result run(Viewer viewer, int maxPartners, long upTo) {
+	/**
+	 * As {@link #run(Viewer, int)}; with {@code confirmed} (earning ids by partner),
+	 * paying only those earnings.
+	 */
+	private Result run(Viewer viewer, int maxPartners, Map<Long, List<Long>> confirmed) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin runs payouts");
 		}
 		long runId = start(viewer);
 		try {
-			List<Long> partners = this.jdbc.sql("""
+			List<Long> partners = confirmed != null ? List.copyOf(new TreeMap<>(confirmed).keySet()) : this.jdbc.sql("""
 					SELECT DISTINCT e.partner_id FROM incentive_earning e
 					WHERE e.kind IN (:payable) AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
-					  AND e.id <= :upTo AND """ + DisputedEarnings.NOT_HELD + """
+					  AND """ + DisputedEarnings.NOT_HELD + """
 					ORDER BY e.partner_id
-					""").param("payable", LedgerRepository.PAYABLE).param("upTo", upTo).query(Long.class).list();
+					""").param("payable", LedgerRepository.PAYABLE).query(Long.class).list();
 			int items = 0;
 			int paidPartners = 0;
 			for (long partner : partners) {
 				if (paidPartners >= maxPartners) {
 					break;
 				}
-				int paid = this.transactions.execute(status -> pay(runId, partner, upTo));
+				var ids = confirmed == null ? null : confirmed.get(partner);
+				int paid = this.transactions.execute(status -> pay(runId, partner, ids));
 				items += paid;
 				paidPartners += paid > 0 ? 1 : 0;
 			}
@@ -175,7 +177,7 @@ public class PayoutRuns {
 		}
 	}
 
-	private int pay(long runId, long partnerId, long upTo) {
+	private int pay(long runId, long partnerId, List<Long> ids) {
 		var now = this.clock.instant();
 		int renewed = this.jdbc.sql("UPDATE payout_run SET lease_until = :until WHERE id = :id AND status = 'RUNNING'")
 			.param("until", Timestamp.from(now.plus(this.lease)))
@@ -184,25 +186,27 @@ public class PayoutRuns {
 		if (renewed == 0) {
 			throw new IllegalStateException("payout run " + runId + " lost its lease; the next run pays the rest");
 		}
-		int paid = this.jdbc.sql("""
-				WITH unpaid AS (
-				  SELECT e.id, e.partner_id, e.amount, e.currency FROM incentive_earning e
-				  WHERE e.partner_id = :partner AND e.kind IN (:payable) AND e.id <= :upTo
-				    AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
-				    AND """ + DisputedEarnings.NOT_HELD + """
-				),
-				positive AS (SELECT currency FROM unpaid GROUP BY currency HAVING sum(amount) > 0)
-				INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
-				SELECT :run, u.id, u.partner_id, u.amount, u.currency, :now FROM unpaid u
-				WHERE u.currency IN (SELECT currency FROM positive)
-				ORDER BY u.id
-				ON CONFLICT (earning_id) DO NOTHING
-				""")
+		int paid = this.jdbc
+			.sql("""
+					WITH unpaid AS (
+					  SELECT e.id, e.partner_id, e.amount, e.currency FROM incentive_earning e
+					  WHERE e.partner_id = :partner AND e.kind IN (:payable)"""
+					+ (ids == null ? "" : " AND e.id = ANY (:ids)") + """
+							AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
+							AND """ + DisputedEarnings.NOT_HELD + """
+							),
+							positive AS (SELECT currency FROM unpaid GROUP BY currency HAVING sum(amount) > 0)
+							INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
+							SELECT :run, u.id, u.partner_id, u.amount, u.currency, :now FROM unpaid u
+							WHERE u.currency IN (SELECT currency FROM positive)
+							ORDER BY u.id
+							ON CONFLICT (earning_id) DO NOTHING
+							""")
 			.param("run", runId)
 			.param("now", Timestamp.from(now))
 			.param("partner", partnerId)
 			.param("payable", LedgerRepository.PAYABLE)
-			.param("upTo", upTo)
+			.param("ids", ids == null ? new Long[0] : ids.toArray(Long[]::new))
 			.update();
 		if (paid > 0) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
