@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.FormFields;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 
@@ -78,17 +79,21 @@ final class PlanForm {
 		return Long.valueOf(value.strip());
 	}
 
+	/**
+	 * An amount as the reader writes it ({@link FormFields#decimal}: "75,000.50", and
+	 * "75.000,50" for a reader whose locale marks decimals with a comma).
+	 */
 	private BigDecimal amount(String field) {
-		var value = text(field);
-		if (value == null) {
-			return null;
+		var fields = new FormFields();
+		var amount = fields.decimal(field, text(field));
+		try {
+			fields.check(() -> {
+			});
 		}
-		var plain = value.strip().replace(",", "");
-		if (!plain.matches("-?[0-9]{1,15}(\\.[0-9]{1,6})?")) {
-			this.errors.add(new FieldError(field, "must be an amount such as 75000 or 75,000.00"));
-			return null;
+		catch (InvalidInputException ex) {
+			this.errors.addAll(ex.errors());
 		}
-		return new BigDecimal(plain);
+		return amount;
 	}
 
 	private LocalDate date(String field) {

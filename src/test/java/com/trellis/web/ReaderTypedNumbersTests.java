@@ -101,6 +101,36 @@ class ReaderTypedNumbersTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * The account plan form read its goals by dropping commas, so a German reader's
+	 * "250.000,00" was 250 and "1.500" one and a half.
+	 */
+	@Test
+	void aGermanPamsPlanGoalsOf250Point000Comma00AreTwoHundredAndFiftyThousand() throws Exception {
+		var world = this.fixtures.world("Typed German Plans");
+		var pam = reading(world.pam(), "de-DE");
+		var saved = this.mvc
+			.perform(post("/account-plans").param("partnerId", String.valueOf(world.partnerId()))
+				.param("accountId", String.valueOf(world.accountId()))
+				.param("title", "Typed German plan")
+				.param("pipelineGoal", "250.000,00")
+				.param("revenueGoal", "1.500")
+				.param("currency", "EUR")
+				.param("startsOn", "2027-01-04")
+				.param("endsOn", "2027-06-30")
+				.param("vendorOwnerId", String.valueOf(world.pam().userId()))
+				.param("partnerContactId", String.valueOf(world.partnerUser().userId()))
+				.session(pam)
+				.with(csrf()))
+			.andReturn();
+		assertThat(saved.getFlashMap().get("error")).isNull();
+		assertThat(this.jdbc
+			.sql("SELECT round(pipeline_goal, 2) || ' ' || round(revenue_goal, 2) FROM account_plan WHERE title = ?")
+			.param("Typed German plan")
+			.query(String.class)
+			.list()).containsExactly("250000.00 1500.00");
+	}
+
 	private BigDecimal amount(String dealName) {
 		return this.jdbc.sql("SELECT amount FROM opportunity WHERE name = ?")
 			.param(dealName)
