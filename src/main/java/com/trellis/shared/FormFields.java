@@ -130,7 +130,7 @@ public final class FormFields {
 	}
 
 	/** 75,000.50 as the reader writes it ("75.000,50" in de-DE). */
-	private static String example() {
+	static String example() {
 		var format = java.text.NumberFormat.getNumberInstance(Reading.locale(Locale.US));
 		format.setMinimumFractionDigits(2);
 		return format.format(new BigDecimal("75000.50"));

@@ -31,11 +31,21 @@ public class PlainDecimals {
 
 	/**
 	 * What a decimal typed into a form that could not be read is told: how to write it
-	 * when it is a number written with an exponent or a decimal comma ("1234,56").
+	 * when it is a number written with an exponent or a decimal comma ("1234,56"). A
+	 * reader whose locale marks decimals with a comma, whose forms read "75.000,50"
+	 * ({@link GroupedAmounts}), is shown the example in that notation.
 	 */
 	public static String unreadable(String typed) {
 		var text = typed == null ? "" : typed.strip();
-		if (text.matches("[-+]?[\\d.]+[eE][-+]?\\d+")) {
+		boolean exponent = text.matches("[-+]?[\\d.]+[eE][-+]?\\d+");
+		if (java.text.DecimalFormatSymbols.getInstance(Reading.locale(java.util.Locale.ROOT))
+			.getDecimalSeparator() == ',') {
+			return exponent
+					? "must be written out as a plain number such as " + FormFields.example()
+							+ ", without an exponent such as 1e10"
+					: "cannot be read as a number such as " + FormFields.example();
+		}
+		if (exponent) {
 			return EXPONENT_TEXT;
 		}
 		if (text.matches("[-+]?[\\d.,\\s]*,[\\d.,\\s]*") && text.matches(".*\\d.*")) {

@@ -131,6 +131,36 @@ class ReaderTypedNumbersTests {
 			.list()).containsExactly("250000.00 1500.00");
 	}
 
+	/**
+	 * A German reader's unreadable amount on a form bound to a number (a registration) is
+	 * shown the example in the German notation, not "such as 1234.56".
+	 */
+	@Test
+	void aGermanPartnersUnreadableAmountIsToldTheExampleInGermanNotation() throws Exception {
+		var world = this.fixtures.world("Typed German Unreadable");
+		var session = reading(world.partnerUser(), "de-DE");
+		for (var typed : new String[][] { { "zwölf", "cannot be read as a number such as 75.000,50" }, { "1.5e3",
+				"must be written out as a plain number such as 75.000,50, without an exponent such as 1e10" } }) {
+			var refused = this.mvc
+				.perform(post("/registrations").session(session)
+					.with(csrf())
+					.param("customerName", "Typed Unreadable GmbH")
+					.param("customerDomain", "typed-unreadable.de")
+					.param("customerNeed", "Replace the order system")
+					.param("amount", typed[0])
+					.param("currency", "EUR")
+					.param("expectedCloseDate", "2027-04-30")
+					.param("creditType", "SOURCED"))
+				.andReturn()
+				.getResponse();
+			assertThat(refused.getStatus()).isIn(200, 400, 422);
+			assertThat(refused.getContentAsString()).as(typed[0]).contains(typed[1]);
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM deal_registration WHERE customer_name = 'Typed Unreadable GmbH'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private BigDecimal amount(String dealName) {
 		return this.jdbc.sql("SELECT amount FROM opportunity WHERE name = ?")
 			.param(dealName)
