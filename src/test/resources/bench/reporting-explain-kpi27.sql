@@ -24,15 +24,15 @@ FROM k ORDER BY k.counted DESC, k.label, k.id;
 WITH required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
                   WHERE i.required GROUP BY t.role),
 k AS ((SELECT f.user_id AS id, f.job_role, f.label, TRUE AS counted FROM enablement_user_label f
-       WHERE f.job_role IN (SELECT r.role FROM required r)
-         AND EXISTS (SELECT 1 FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
-                     AND h.held @> CAST(DATE '2026-12-03' AS DATE))
+       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
+         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
+                      AND h.held @> CAST(DATE '2026-12-03' AS DATE)) IS TRUE
        ORDER BY f.label, f.user_id LIMIT 1001)
       UNION ALL
       (SELECT f.user_id, f.job_role, f.label, FALSE FROM enablement_user_label f
-       WHERE f.job_role IN (SELECT r.role FROM required r)
-         AND NOT EXISTS (SELECT 1 FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
-                         AND h.held @> CAST(DATE '2026-12-03' AS DATE))
+       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
+         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
+                      AND h.held @> CAST(DATE '2026-12-03' AS DATE)) IS NOT TRUE
        ORDER BY f.label, f.user_id LIMIT 1001)),
 page AS (SELECT * FROM k ORDER BY k.counted DESC, k.label, k.id LIMIT 1001)
 SELECT 'user' AS kind, k.id, 'partner' AS side, k.label,

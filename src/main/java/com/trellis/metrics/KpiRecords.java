@@ -181,20 +181,23 @@ class KpiRecords {
 	 * label order from the kept labels ({@code enablement_user_label_order_idx}, V215)
 	 * and cut at {@code :limit}, so the page reads about as many users as it shows, not
 	 * every partner user; the same rows, order and counts as the slice's statement below.
+	 * Whether a user holds the track is a scalar subquery ({@code enablement_held_fact}'s
+	 * key), not {@code EXISTS}: tested row by row along the walk, where a semi-join is
+	 * planned as a hash of every holder and a sort of every user.
 	 */
 	private static final String ENABLEMENT_PROGRAM = """
 			WITH required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
 			                  WHERE i.required GROUP BY t.role),
 			k AS ((SELECT f.user_id AS id, f.job_role, f.label, TRUE AS counted FROM enablement_user_label f
-			       WHERE f.job_role IN (SELECT r.role FROM required r)
-			         AND EXISTS (SELECT 1 FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
-			                     AND h.held @> CAST(:asOfDate AS DATE))
+			       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
+			         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
+			                      AND h.held @> CAST(:asOfDate AS DATE)) IS TRUE
 			       ORDER BY f.label, f.user_id LIMIT :limit)
 			      UNION ALL
 			      (SELECT f.user_id, f.job_role, f.label, FALSE FROM enablement_user_label f
-			       WHERE f.job_role IN (SELECT r.role FROM required r)
-			         AND NOT EXISTS (SELECT 1 FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
-			                         AND h.held @> CAST(:asOfDate AS DATE))
+			       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
+			         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
+			                      AND h.held @> CAST(:asOfDate AS DATE)) IS NOT TRUE
 			       ORDER BY f.label, f.user_id LIMIT :limit)),
 			page AS (SELECT * FROM k ORDER BY k.counted DESC, k.label, k.id LIMIT :limit)
 			SELECT 'user' AS kind, k.id, 'partner' AS side, k.label,
