@@ -77,7 +77,7 @@ class KpiRecords {
 				KpiDealRecords.pipeline("o.credit_type IN ('INFLUENCED', 'CO_SELL')", slice, sliceOnly);
 			case "PARTNER_SOURCED_REVENUE" -> KpiDealRecords.sourcedRevenue(slice);
 			case "REGISTRATION_VELOCITY" -> registrationVelocity(slice);
-			case "ENABLEMENT_COMPLETION" -> enablement(s);
+			case "ENABLEMENT_COMPLETION" -> enablement(slice);
 			// the partner's latest activity (partner_activity_fact) answers without its
 			// events unless it lies at or after the as-of moment (a past period)
 			case "ACTIVE_PARTNER_RATE" -> byName(s, """
@@ -177,12 +177,47 @@ class KpiRecords {
 	}
 
 	/**
+	 * The program's enablement records: each group (holding the track or not) walked in
+	 * label order from the kept labels ({@code enablement_user_label_order_idx}, V215)
+	 * and cut at {@code :limit}, so the page reads about as many users as it shows, not
+	 * every partner user; the same rows, order and counts as the slice's statement below.
+	 * Whether a user holds the track is a scalar subquery ({@code enablement_held_fact}'s
+	 * key), not {@code EXISTS}: tested row by row along the walk, where a semi-join is
+	 * planned as a hash of every holder and a sort of every user.
+	 */
+	private static final String ENABLEMENT_PROGRAM = """
+			WITH required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
+			                  WHERE i.required GROUP BY t.role),
+			k AS ((SELECT f.user_id AS id, f.job_role, f.label, TRUE AS counted FROM enablement_user_label f
+			       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
+			         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
+			                      AND h.held @> CAST(:asOfDate AS DATE)) IS TRUE
+			       ORDER BY f.label, f.user_id LIMIT :limit)
+			      UNION ALL
+			      (SELECT f.user_id, f.job_role, f.label, FALSE FROM enablement_user_label f
+			       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
+			         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
+			                      AND h.held @> CAST(:asOfDate AS DATE)) IS NOT TRUE
+			       ORDER BY f.label, f.user_id LIMIT :limit)),
+			page AS (SELECT * FROM k ORDER BY k.counted DESC, k.label, k.id LIMIT :limit)
+			SELECT 'user' AS kind, k.id, 'partner' AS side, k.label,
+			       (SELECT count(DISTINCT c.item_id) FROM enablement_completion c
+			        JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
+			        WHERE c.user_id = k.id AND t.role = k.job_role AND i.required AND c.completed_on < :asOfDate
+			          AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)) AS value, k.counted
+			FROM page k ORDER BY k.counted DESC, k.label, k.id
+			""";
+
+	/**
 	 * Partner users of the slice with a track role, those holding every required item of
 	 * their track at the as-of day first ({@code enablement_held_fact}, V101: the days a
 	 * user held them), each group by label then id; the required items each holds counted
 	 * for the page's rows only.
 	 */
-	private static String enablement(String slice) {
+	private static String enablement(Slice slice) {
+		if (KpiSql.program(slice)) {
+			return ENABLEMENT_PROGRAM;
+		}
 		return """
 				WITH required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
 				                  WHERE i.required GROUP BY t.role),
@@ -199,7 +234,7 @@ class KpiRecords {
 				          AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)) AS value, k.counted
 				FROM k ORDER BY k.counted DESC, k.label, k.id
 				"""
-			.formatted(slice);
+			.formatted(slice.predicate());
 	}
 
 }
