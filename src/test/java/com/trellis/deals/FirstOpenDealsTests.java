@@ -1,6 +1,5 @@
 package com.trellis.deals;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,27 +64,41 @@ class FirstOpenDealsTests {
 		}
 		var today = LocalDate.now(this.clock);
 		var stages = List.of("REGISTERED", "QUALIFIED", "COMMIT", "CLOSED_WON", "CLOSED_LOST");
-		for (int i = 0; i < 160; i++) {
+		// the 160 deals in one statement, each drawn as when they were inserted one by
+		// one
+		int n = 160;
+		var stageOf = new String[n];
+		var closeOf = new String[n];
+		var ownerOf = new Long[n];
+		var partnerOf = new Long[n];
+		for (int i = 0; i < n; i++) {
 			// few close dates, so many ties; some undated; some closed
 			var close = random.nextInt(6) == 0 ? null : today.plusDays(random.nextInt(5) - 2);
 			boolean partnered = random.nextBoolean();
-			this.jdbc
-				.sql("""
-						INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-						                         partner_id, credit_type, partner_share, stage_entered_at, created_at, updated_at)
-						VALUES (:account, 'First open deal', 1000, 'USD', :stage, :close, :owner, :source, :partner,
-						        :credit, :share, :now, :now, :now)""")
-				.param("account", world.accountId())
-				.param("stage", stages.get(random.nextInt(stages.size())))
-				.param("close", close == null ? null : Date.valueOf(close), java.sql.Types.DATE)
-				.param("owner", reps.get(random.nextInt(reps.size())))
-				.param("source", partnered ? "PARTNER" : "DIRECT")
-				.param("partner", partnered ? world.partnerId() : null, java.sql.Types.BIGINT)
-				.param("credit", partnered ? "SOURCED" : null, java.sql.Types.VARCHAR)
-				.param("share", partnered ? 20 : null, java.sql.Types.INTEGER)
-				.param("now", Timestamp.from(this.clock.instant()))
-				.update();
+			stageOf[i] = stages.get(random.nextInt(stages.size()));
+			closeOf[i] = close == null ? null : close.toString();
+			ownerOf[i] = reps.get(random.nextInt(reps.size()));
+			partnerOf[i] = partnered ? world.partnerId() : null;
 		}
+		this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
+					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, updated_at)
+					SELECT :account, 'First open deal', 1000, 'USD', d.stage, CAST(d.close AS DATE), d.owner,
+					       CASE WHEN d.partner IS NULL THEN 'DIRECT' ELSE 'PARTNER' END, d.partner,
+					       CASE WHEN d.partner IS NULL THEN NULL ELSE 'SOURCED' END,
+					       CASE WHEN d.partner IS NULL THEN NULL ELSE 20 END, :now, :now, :now
+					FROM unnest(CAST(:stages AS TEXT[]), CAST(:closes AS TEXT[]), CAST(:owners AS BIGINT[]),
+					            CAST(:partners AS BIGINT[])) WITH ORDINALITY AS d(stage, close, owner, partner, n)
+					ORDER BY d.n
+					""")
+			.param("account", world.accountId())
+			.param("stages", stageOf)
+			.param("closes", closeOf)
+			.param("owners", ownerOf)
+			.param("partners", partnerOf)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
 		compare(admin, reps, "the generated reps");
 		compare(admin, reps.subList(1, 3), "two generated reps");
 		compare(admin, List.of(reps.get(0), everyRep.get(0)), "a generated rep and a demo rep");

@@ -150,12 +150,18 @@ class EnablementProgramFactsPropertyTests {
 			                CAST(:first AS DATE) + :span + 600, interval '1 day') d)
 			""";
 
-	/** Per day: holding and users, from the kept rows. */
+	/**
+	 * Per day: holding and users, from the kept rows: the held of every row on or before
+	 * the day (the rows before the first day, then a running sum over the days).
+	 */
 	private List<String> kept() {
 		return this.jdbc.sql(DAYS + """
-				SELECT d.d || '|' || COALESCE(sum(f.held) FILTER (WHERE f.day <= d.d), 0)
+				, f AS (SELECT day, sum(held) AS held FROM enablement_program_fact GROUP BY day),
+				before AS (SELECT sum(held) AS held FROM f WHERE day < (SELECT min(d) FROM days))
+				SELECT d.d || '|' || (COALESCE((SELECT held FROM before), 0)
+				                      + COALESCE(sum(f.held) OVER (ORDER BY d.d ROWS UNBOUNDED PRECEDING), 0))
 				       || '|' || (SELECT COALESCE(sum(users), 0) FROM enablement_program_fact)
-				FROM days d LEFT JOIN enablement_program_fact f ON TRUE GROUP BY d.d ORDER BY d.d
+				FROM days d LEFT JOIN f ON f.day = d.d ORDER BY d.d
 				""").param("first", Date.valueOf(FIRST)).param("span", SPAN_DAYS).query(String.class).list();
 	}
 

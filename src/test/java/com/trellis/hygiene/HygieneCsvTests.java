@@ -47,10 +47,8 @@ class HygieneCsvTests {
 		var dealOwner = this.fixtures.user(Role.AE);
 		long partner = this.fixtures.partner("Csv Hygiene Partner", pam.userId());
 		long account = this.fixtures.account("Csv, \"Quoted\" Customer", null, accountOwner.userId());
-		var made = new HashSet<Long>();
-		for (int i = 0; i < DEALS; i++) {
-			made.add(this.fixtures.partnerDeal(account, dealOwner.userId(), partner, "5000.00"));
-		}
+		var made = new HashSet<Long>(
+				this.fixtures.partnerDeals(account, dealOwner.userId(), partner, "5000.00", DEALS));
 
 		var pamRows = csv(pam, HygieneCheck.OWNER_NOT_ACCOUNT_OWNER);
 		assertThat(pamRows).hasSize(DEALS).containsExactlyElementsOf(pages(pam, HygieneCheck.OWNER_NOT_ACCOUNT_OWNER));

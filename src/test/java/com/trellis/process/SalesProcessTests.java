@@ -148,9 +148,8 @@ class SalesProcessTests {
 		var world = this.fixtures.world("Same Moment Partners");
 		var ids = new java.util.HashSet<Long>();
 		ids.add(world.dealId());
-		for (int i = 0; i < 300; i++) {
-			ids.add(this.fixtures.partnerDeal(world.accountId(), world.ae().userId(), world.partnerId(), "1000.00"));
-		}
+		ids.addAll(
+				this.fixtures.partnerDeals(world.accountId(), world.ae().userId(), world.partnerId(), "1000.00", 300));
 		this.clock.advance(Duration.ofDays(30));
 		var admin = this.fixtures.user(Role.ADMIN);
 		int size = 45;

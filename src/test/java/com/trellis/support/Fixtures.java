@@ -3,6 +3,7 @@ package com.trellis.support;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.trellis.identity.ApiTokens;
@@ -111,6 +112,29 @@ public class Fixtures {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * {@code count} deals as {@link #partnerDeal} makes them, in one multi-row statement
+	 * (the deal triggers run once for all of them); their ids in insertion order.
+	 */
+	public List<Long> partnerDeals(long accountId, long ownerId, long partnerId, String amount, int count) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
+					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, updated_at)
+					SELECT :account, 'Fixture deal', :amount, 'USD', 'QUALIFIED', :close, :owner, 'PARTNER', :partner,
+					       'SOURCED', 20, :now, :now, :now FROM generate_series(1, :count) n ORDER BY n RETURNING id
+					""")
+			.param("account", accountId)
+			.param("amount", new BigDecimal(amount))
+			.param("close", LocalDate.now(this.clock).plusDays(30))
+			.param("owner", ownerId)
+			.param("partner", partnerId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("count", count)
+			.query(Long.class)
+			.list();
 	}
 
 	public long count(String table) {
