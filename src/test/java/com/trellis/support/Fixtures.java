@@ -96,22 +96,9 @@ public class Fixtures {
 			.single();
 	}
 
+	/** A qualified USD deal sourced by {@code partnerId}, closing in 30 days. */
 	public long partnerDeal(long accountId, long ownerId, long partnerId, String amount) {
-		return this.jdbc
-			.sql("""
-					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, updated_at)
-					VALUES (:account, 'Fixture deal', :amount, 'USD', 'QUALIFIED', :close, :owner, 'PARTNER', :partner,
-					        'SOURCED', 20, :now, :now, :now) RETURNING id
-					""")
-			.param("account", accountId)
-			.param("amount", new BigDecimal(amount))
-			.param("close", LocalDate.now(this.clock).plusDays(30))
-			.param("owner", ownerId)
-			.param("partner", partnerId)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.query(Long.class)
-			.single();
+		return partnerDeals(accountId, ownerId, partnerId, amount, 1).get(0);
 	}
 
 	/**
