@@ -67,6 +67,28 @@ class UnknownReferenceAloneTests {
 	}
 
 	@Test
+	void aPartnerAttachedToADirectDealNamesAnUnknownPartnerAndABadCreditTogether() throws Exception {
+		var world = this.fixtures.world("Unknown Reference Attach Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		var created = ae.post("/api/v1/opportunities", """
+				{"accountId": %d, "name": "Direct deal", "amount": 1000, "currency": "USD", "stage": "QUALIFIED",
+				 "source": "DIRECT"}
+				""".formatted(world.accountId()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long deal = Long.parseLong(created.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		var attach = "/api/v1/opportunities/" + deal + "/partner-attachment";
+		ae.post(attach, "{\"partnerId\": 999999999, \"creditType\": \"CO_SELL\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("partnerId")));
+		ae.post(attach, "{\"partnerId\": 999999999, \"creditType\": \"SOURCED\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("partnerId", "creditType")));
+	}
+
+	@Test
 	void anAccountPlansUnknownPartnerIsToldThatAloneNotItsContact() throws Exception {
 		var world = this.fixtures.world("Unknown Reference Plan Partners");
 		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
