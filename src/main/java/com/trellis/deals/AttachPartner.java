@@ -73,15 +73,20 @@ public class AttachPartner {
 	public OpportunityView attach(Viewer viewer, long opportunityId, Long partnerId, CreditType creditType,
 			BigDecimal share) {
 		requireAttaches(viewer, opportunityId);
+		// the partner and the credit are each named when wrong, in one answer
+		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
 		if (partnerId == null) {
-			throw InvalidInputException.of("partnerId", "must name the partner to attach");
+			errors.add(new InvalidInputException.FieldError("partnerId", "must name the partner to attach"));
+		}
+		else if (this.partners.names(viewer, List.of(partnerId)).isEmpty()) {
+			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + partnerId));
 		}
 		if (creditType == null || creditType == CreditType.SOURCED) {
-			throw InvalidInputException.of("creditType",
-					"must be INFLUENCED or CO_SELL: a partner joining a direct deal influences or co-sells it");
+			errors.add(new InvalidInputException.FieldError("creditType",
+					"must be INFLUENCED or CO_SELL: a partner joining a direct deal influences or co-sells it"));
 		}
-		if (this.partners.names(viewer, List.of(partnerId)).isEmpty()) {
-			throw InvalidInputException.of("partnerId", "no partner with id " + partnerId);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		var before = this.opportunities.findForUpdate(opportunityId)
 			.orElseThrow(() -> new NotFoundException("Opportunity", opportunityId));

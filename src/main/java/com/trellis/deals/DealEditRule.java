@@ -58,11 +58,20 @@ final class DealEditRule {
 			errors.add(
 					new FieldError("closeDate", "must not be before the deal was created (" + createdOn(before) + ")"));
 		}
-		if (before.partnerId() != null && (!before.partnerId().equals(command.partnerId())
-				|| before.creditType() != command.creditType() || command.partnerShare() == null
-				|| before.partnerShare().compareTo(command.partnerShare()) != 0)) {
-			errors.add(new FieldError("creditType",
-					"partner and credit were fixed when the partner was accepted; raise a credit dispute to change them"));
+		if (before.partnerId() != null) {
+			// each field that would change is named, and only those: a partner changed to
+			// one that does not exist is then told that alone (DealRules)
+			var fixed = "partner and credit were fixed when the partner was accepted; raise a credit dispute to "
+					+ "change them";
+			if (!before.partnerId().equals(command.partnerId())) {
+				errors.add(new FieldError("partnerId", fixed));
+			}
+			if (before.creditType() != command.creditType()) {
+				errors.add(new FieldError("creditType", fixed));
+			}
+			if (command.partnerShare() != null && before.partnerShare().compareTo(command.partnerShare()) != 0) {
+				errors.add(new FieldError("partnerShare", fixed));
+			}
 		}
 		else if (before.partnerId() == null && before.stage().isClosed()
 				&& (command.partnerId() != null || command.source() != before.source())) {

@@ -55,10 +55,10 @@ class DealRules {
 		var errors = new ArrayList<>(refused);
 		errors.addAll(PartnerInvolvementRule.check(command));
 		if (!this.accounts.exists(command.accountId())) {
-			errors.add(new FieldError("accountId", "no account with id " + command.accountId()));
+			unknown(errors, new FieldError("accountId", "no account with id " + command.accountId()));
 		}
 		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
-			errors.add(new FieldError("partnerId", "no partner with id " + command.partnerId()));
+			unknown(errors, new FieldError("partnerId", "no partner with id " + command.partnerId()));
 		}
 		try {
 			Currency.getInstance(command.currency());
@@ -77,6 +77,15 @@ class DealRules {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * A reference to nothing is the only thing said about its field: what the field would
+	 * have changed (a fixed partner, a closed deal's partner) is moot.
+	 */
+	private static void unknown(List<FieldError> errors, FieldError error) {
+		errors.removeIf(other -> other.field().equals(error.field()));
+		errors.add(error);
 	}
 
 }

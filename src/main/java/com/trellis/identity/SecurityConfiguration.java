@@ -6,7 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.RejectedRequests;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -93,20 +93,25 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A URL the firewall refuses (a double slash, a semicolon, an encoded slash or dot
-	 * segment) is answered before any chain runs: on the API a 400 problem detail whose
-	 * {@code errors} name {@code path}, on pages the 400 error page with the layout.
+	 * A request the firewall refuses (a double slash, a semicolon, an encoded slash or
+	 * dot segment in the URL; a control character in a header's name or value) is
+	 * answered before any chain runs: on the API a 400 problem detail whose
+	 * {@code errors} name what was refused ({@code path}, the header such as
+	 * {@code Accept}, {@link RejectedRequests}), on pages the 400 error page with the
+	 * layout, saying the same.
 	 */
 	@Bean
 	RequestRejectedHandler rejectedUrls(ObjectMapper json) {
 		return (request, response, ex) -> {
+			var error = RejectedRequests.of(ex);
 			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				response.sendError(HttpStatus.BAD_REQUEST.value());
+				response.sendError(HttpStatus.BAD_REQUEST.value(), error.field() + ": " + error.message());
 				return;
 			}
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: path");
-			problem.setProperty("errors", List.of(new InvalidInputException.FieldError("path",
-					"is not a plain URL path (no double slashes, semicolons or encoded slashes)")));
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"Invalid input: " + error.field() + ": " + error.message());
+			problem.setTitle("Invalid input");
+			problem.setProperty("errors", List.of(error));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -265,7 +265,9 @@ public class AccountPlans {
 		catch (InvalidInputException ex) {
 			errors.addAll(ex.errors());
 		}
-		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
+		boolean partnerKnown = command.partnerId() == null
+				|| !this.partners.names(viewer, List.of(command.partnerId())).isEmpty();
+		if (!partnerKnown) {
 			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
 		}
 		if (command.accountId() != null && !this.accounts.exists(command.accountId())) {
@@ -284,7 +286,8 @@ public class AccountPlans {
 						.orElse(null),
 					(sameContact ? this.users.find(command.partnerContactId())
 							: this.users.findEnabled(command.partnerContactId()))
-						.orElse(null)));
+						.orElse(null),
+					partnerKnown));
 		}
 		return errors;
 	}

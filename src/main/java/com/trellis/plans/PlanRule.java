@@ -18,6 +18,17 @@ final class PlanRule {
 	}
 
 	static List<FieldError> check(PlanCommand plan, UserSummary vendorOwner, UserSummary partnerContact) {
+		return check(plan, vendorOwner, partnerContact, true);
+	}
+
+	/**
+	 * As {@link #check(PlanCommand, UserSummary, UserSummary)}; with a plan partner that
+	 * does not exist ({@code partnerKnown} false, named on its own field) a contact of
+	 * another partner is not called wrong for it, a contact who is no partner user still
+	 * is.
+	 */
+	static List<FieldError> check(PlanCommand plan, UserSummary vendorOwner, UserSummary partnerContact,
+			boolean partnerKnown) {
 		var errors = new ArrayList<FieldError>();
 		if (plan.endsOn().isBefore(plan.startsOn())) {
 			errors.add(new FieldError("endsOn", "must be on or after startsOn (" + plan.startsOn() + ")"));
@@ -31,7 +42,8 @@ final class PlanRule {
 		if (partnerContact == null) {
 			errors.add(new FieldError("partnerContactId", "no active user with id " + plan.partnerContactId()));
 		}
-		else if (partnerContact.partnerId() == null || !partnerContact.partnerId().equals(plan.partnerId())) {
+		else if (partnerContact.partnerId() == null
+				|| (partnerKnown && !partnerContact.partnerId().equals(plan.partnerId()))) {
 			errors.add(new FieldError("partnerContactId", "must be a user of the plan's partner"));
 		}
 		return errors;

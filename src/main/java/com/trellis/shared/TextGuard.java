@@ -38,8 +38,7 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	static final String UTF8_TEXT = "the request is not valid UTF-8 here; send the text encoded as UTF-8";
 
-	static final String CONTROL_NAME_TEXT = "a parameter name holds a control character (such as NUL or a line "
-			+ "break); send names of plain text";
+	static final String CONTROL_NAME_TEXT = RejectedRequests.CONTROL_NAME_TEXT;
 
 	private static final Pattern UNREADABLE_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
 
@@ -69,14 +68,16 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 	 * The request's parameters; the server refuses to read them when their bytes are not
 	 * valid UTF-8, which is refused here naming the parameter where the server says
 	 * which, and the firewall refuses a name holding a control character (a NUL, a line
-	 * break), refused here as {@link #CONTROL_NAME_TEXT} (the name itself is not echoed).
+	 * break), refused here as {@link #CONTROL_NAME_TEXT} (the name itself is not echoed),
+	 * or a value it was told to refuse, named by its parameter
+	 * ({@link RejectedRequests}).
 	 */
 	static Map<String, String[]> parameters(HttpServletRequest request) {
 		try {
 			return request.getParameterMap();
 		}
 		catch (org.springframework.security.web.firewall.RequestRejectedException ex) {
-			throw InvalidInputException.of("request", CONTROL_NAME_TEXT);
+			throw new InvalidInputException(java.util.List.of(RejectedRequests.of(ex)));
 		}
 		catch (IllegalStateException ex) {
 			var named = ex.getMessage() == null ? null : UNREADABLE_PARAMETER.matcher(ex.getMessage());

@@ -46,8 +46,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * an annotation, and a controller that takes the {@link BindingResult} adds its service's
  * checks ({@link BodyChecks}); any other body is refused with the unreadable fields
  * before its controller runs. Nothing is ever done with a body that had an unreadable
- * field. A body that is not a JSON object, or that fails for another reason (malformed,
- * an unknown or repeated property), is read and refused as before.
+ * field. A required true/false or number left out (or sent as null) is told "is
+ * required", each one named, not what its value must look like. A body that is not a JSON
+ * object, or that fails for another reason (malformed, an unknown or repeated property),
+ * is read and refused as before.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -143,7 +145,11 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		byte[] current = body;
 		// each unreadable field noted and taken out, then the rest read again
 		for (int round = 0;; round++) {
-			if (round == MOST || !remove(tree, unreadable.getPath())) {
+			// a required field left out (or null) is held by a stand-in so that the rest
+			// is
+			// read and every field left out is named; the body is refused all the same
+			if (round == MOST || !(RequiredFields.missing(unreadable) ? RequiredFields.standIn(tree, unreadable)
+					: remove(tree, unreadable.getPath()))) {
 				return null;
 			}
 			errors.add(new FieldError(path(unreadable.getPath()), message(unreadable)));
@@ -220,6 +226,9 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		var deliberate = deliberateRefusal(ex);
 		if (deliberate != null) {
 			return deliberate;
+		}
+		if (RequiredFields.missing(ex)) {
+			return RequiredFields.REQUIRED;
 		}
 		var expected = ExactJsonTypes.expected(ex);
 		if (expected != null) {

@@ -1,0 +1,163 @@
+package com.trellis.shared;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.RequestDispatcher;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The servlet container's own refusals, made before any filter or controller runs and so
+ * out of reach of the app's error handling: a path holding an encoded NUL or control
+ * character or bytes that are not UTF-8 ({@code /api/v1/cadence/%00},
+ * {@code /api/v1/partners/%C0%AF}), a header holding a control character. On the API
+ * ({@code /api/**}) each is answered with the problem detail every other bad input gets
+ * ({@code application/problem+json}, its status, {@code errors} naming {@code path} or
+ * {@code header} and what must change); a page keeps the container's plain HTML error
+ * page (no server version, no report). The container's error report valve on the host,
+ * the one Spring Boot adds included, is replaced by {@link ProblemReport}; runs after
+ * Spring Boot's own customizer so that the replaced valve is there to be taken out.
+ */
+@Component
+class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+	/** What a refused path is told (field "path"). */
+	static final String PATH_TEXT = "is not a valid URL path: it holds an encoded NUL or control character, or "
+			+ "bytes that are not UTF-8 (such as %C0%AF); send the path as UTF-8 text";
+
+	/** What a refused header is told (field "header"). */
+	static final String HEADER_TEXT = "a request header holds a control character (such as NUL, DEL or a line "
+			+ "break) or is malformed; send header names and values of plain text";
+
+	@Override
+	public void customize(ConfigurableTomcatWebServerFactory factory) {
+		factory.addContextCustomizers(context -> {
+			var host = context.getParent();
+			if (host instanceof StandardHost standard) {
+				// the host adds no valve of its own when one of this class is there
+				standard.setErrorReportValveClass(ProblemReport.class.getName());
+			}
+			for (var valve : host.getPipeline().getValves()) {
+				if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReport)) {
+					host.getPipeline().removeValve(valve);
+				}
+			}
+			var report = new ProblemReport();
+			report.setShowReport(false);
+			report.setShowServerInfo(false);
+			host.getPipeline().addValve(report);
+		});
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * The host's error report: an API request's error not yet answered by the app is
+	 * written as a problem detail, any other as the container's HTML page.
+	 */
+	public static class ProblemReport extends ErrorReportValve {
+
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
+		@Override
+		protected void report(Request request, Response response, Throwable throwable) {
+			if (!api(request)) {
+				super.report(request, response, throwable);
+				return;
+			}
+			int status = response.getStatus();
+			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+				return;
+			}
+			var writable = new AtomicBoolean(false);
+			response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, writable);
+			if (!writable.get()) {
+				return;
+			}
+			var problem = problem(request, response, throwable, status);
+			try {
+				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+				var body = JSON.writeValueAsBytes(problem);
+				response.setContentLength(body.length);
+				response.getOutputStream().write(body);
+				response.finishResponse();
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the client went away, or the response cannot be written: nothing to add
+			}
+		}
+
+		/** Whether the request's raw path (as sent, before decoding) is the API's. */
+		static boolean api(Request request) {
+			var raw = request.getCoyoteRequest().requestURI().toString();
+			var context = request.getContext();
+			return raw != null && raw.startsWith((context == null ? "" : context.getPath()) + "/api/");
+		}
+
+		private static LinkedHashMap<String, Object> problem(Request request, Response response, Throwable throwable,
+				int status) {
+			var problem = new LinkedHashMap<String, Object>();
+			var phrase = org.springframework.http.HttpStatus.resolve(status);
+			problem.put("type", "about:blank");
+			if (status == 400 && request.getContext() == null) {
+				// refused by the container before the request reached the app
+				var error = error(request, response, throwable);
+				problem.put("title", "Invalid input");
+				problem.put("status", status);
+				problem.put("detail", "Invalid input: " + error.field() + ": " + error.message());
+				problem.put("errors", List.of(error));
+			}
+			else {
+				// an error status the app set without writing a body
+				var title = phrase != null ? phrase.getReasonPhrase() : "Error";
+				var message = response.getMessage();
+				problem.put("title", title);
+				problem.put("status", status);
+				problem.put("detail", message == null || message.isBlank() ? title : message);
+			}
+			return problem;
+		}
+
+		/**
+		 * What the container refused: the path when it could not decode or normalize it,
+		 * else a header (the only other part the container checks before the app).
+		 */
+		private static InvalidInputException.FieldError error(Request request, Response response, Throwable throwable) {
+			var cause = throwable != null ? throwable
+					: request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown ? thrown
+							: null;
+			var said = ((response.getMessage() == null ? "" : response.getMessage()) + " "
+					+ (cause == null || cause.getMessage() == null ? "" : cause.getMessage()))
+				.toLowerCase(java.util.Locale.ROOT);
+			if (said.contains("header")) {
+				return new InvalidInputException.FieldError("header", HEADER_TEXT);
+			}
+			if (said.contains("uri") || said.contains("path") || request.getDecodedRequestURI() == null
+					|| request.getDecodedRequestURI().isEmpty()) {
+				return new InvalidInputException.FieldError("path", PATH_TEXT);
+			}
+			return new InvalidInputException.FieldError("request",
+					"is malformed; send a plain URL path and headers of plain text");
+		}
+
+	}
+
+}
