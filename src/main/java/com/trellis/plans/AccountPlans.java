@@ -45,8 +45,11 @@ public class AccountPlans {
 
 	private final Clock clock;
 
+	private final PlanFields fields;
+
 	AccountPlans(PlanRepository plans, Partners partners, Accounts accounts, Users users, AuditLog audit,
-			Commands commands, Clock clock) {
+			Commands commands, Clock clock, PlanFields fields) {
+		this.fields = fields;
 		this.plans = plans;
 		this.partners = partners;
 		this.accounts = accounts;
@@ -159,7 +162,7 @@ public class AccountPlans {
 	PlanView create(Viewer viewer, PlanCommand command, String via) {
 		requireWrites(viewer, command == null ? null : command.partnerId(),
 				command == null ? null : command.accountId());
-		var checked = checked(viewer, command, null);
+		var checked = this.fields.checked(viewer, command, null);
 		this.plans.lock(checked.partnerId(), checked.accountId());
 		if (this.plans.hasOpen(checked.partnerId(), checked.accountId(), null)) {
 			throw new ConflictException("accountId", "the partner has an open plan for this account already");
@@ -179,7 +182,7 @@ public class AccountPlans {
 		var before = requireWrites(viewer, id);
 		requireWrites(viewer, command == null ? null : command.partnerId(),
 				command == null ? null : command.accountId());
-		var checked = checked(viewer, command, before);
+		var checked = this.fields.checked(viewer, command, before);
 		requireOpen(before);
 		this.plans.lock(checked.partnerId(), checked.accountId());
 		if (this.plans.hasOpen(checked.partnerId(), checked.accountId(), id)) {
@@ -235,61 +238,6 @@ public class AccountPlans {
 		if (!plan.open()) {
 			throw new ConflictException("status", "the plan is closed; it stays as it was when it closed");
 		}
-	}
-
-	/**
-	 * The command when every field is right, else an {@link InvalidInputException} naming
-	 * each wrong field: the command's own rules first, then the rest ({@link #problems}).
-	 */
-	private PlanCommand checked(Viewer viewer, PlanCommand command, PlanView current) {
-		if (command == null) {
-			throw InvalidInputException.of("body", "a request body is required");
-		}
-		this.commands.check(command);
-		var errors = problems(viewer, command, current);
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		return command;
-	}
-
-	/**
-	 * Every wrong field of the command: its own rules, the partner and the account, and
-	 * {@link PlanRule} (asked when the fields it reads are given).
-	 */
-	List<InvalidInputException.FieldError> problems(Viewer viewer, PlanCommand command, PlanView current) {
-		var errors = new ArrayList<InvalidInputException.FieldError>();
-		try {
-			this.commands.check(command);
-		}
-		catch (InvalidInputException ex) {
-			errors.addAll(ex.errors());
-		}
-		boolean partnerKnown = command.partnerId() == null
-				|| !this.partners.names(viewer, List.of(command.partnerId())).isEmpty();
-		if (!partnerKnown) {
-			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
-		}
-		if (command.accountId() != null && !this.accounts.exists(command.accountId())) {
-			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
-		}
-		if (command.startsOn() != null && command.endsOn() != null && command.vendorOwnerId() != null
-				&& command.partnerContactId() != null) {
-			// the plan's current owner and contact are kept as they are, even after they
-			// left;
-			// only a newly named one must be active
-			boolean sameOwner = current != null && current.vendorOwnerId() == command.vendorOwnerId();
-			boolean sameContact = current != null && current.partnerContactId() == command.partnerContactId();
-			errors.addAll(PlanRule.check(command,
-					(sameOwner ? this.users.find(command.vendorOwnerId())
-							: this.users.findEnabled(command.vendorOwnerId()))
-						.orElse(null),
-					(sameContact ? this.users.find(command.partnerContactId())
-							: this.users.findEnabled(command.partnerContactId()))
-						.orElse(null),
-					partnerKnown));
-		}
-		return errors;
 	}
 
 	private boolean reads(Viewer viewer, PlanView plan) {

@@ -30,8 +30,11 @@ public class PlanFormatImport {
 
 	private final Commands commands;
 
-	PlanFormatImport(AccountPlans plans, PlanRepository repository, Commands commands) {
+	private final PlanFields fields;
+
+	PlanFormatImport(AccountPlans plans, PlanRepository repository, Commands commands, PlanFields fields) {
 		this.plans = plans;
+		this.fields = fields;
 		this.repository = repository;
 		this.commands = commands;
 	}
@@ -56,7 +59,7 @@ public class PlanFormatImport {
 	 */
 	@Transactional(readOnly = true)
 	public List<FieldError> problems(Viewer viewer, PlanCommand command, PlanView current) {
-		return this.plans.problems(viewer, command, current);
+		return this.fields.problems(viewer, command, current);
 	}
 
 	/** What is wrong with the action's values, by the command's field. */

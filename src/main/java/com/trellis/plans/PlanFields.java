@@ -1,0 +1,94 @@
+package com.trellis.plans;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.trellis.accounts.Accounts;
+import com.trellis.identity.Users;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What is wrong with an account plan's fields, each error naming its field: the command's
+ * own rules, whether its partner and account exist, and {@link PlanRule} on its owner and
+ * contact. Used by {@link AccountPlans} (after its role and ownership checks) and by the
+ * plans format's import ({@link PlanFormatImport}). Split from {@link AccountPlans}.
+ */
+@Component
+class PlanFields {
+
+	private final Partners partners;
+
+	private final Accounts accounts;
+
+	private final Users users;
+
+	private final Commands commands;
+
+	PlanFields(Partners partners, Accounts accounts, Users users, Commands commands) {
+		this.partners = partners;
+		this.accounts = accounts;
+		this.users = users;
+		this.commands = commands;
+	}
+
+	/**
+	 * The command when every field is right, else an {@link InvalidInputException} naming
+	 * each wrong field: the command's own rules first, then the rest ({@link #problems}).
+	 */
+	PlanCommand checked(Viewer viewer, PlanCommand command, PlanView current) {
+		if (command == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		this.commands.check(command);
+		var errors = problems(viewer, command, current);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return command;
+	}
+
+	/**
+	 * Every wrong field of the command: its own rules, the partner and the account, and
+	 * {@link PlanRule} (asked when the fields it reads are given).
+	 */
+	List<InvalidInputException.FieldError> problems(Viewer viewer, PlanCommand command, PlanView current) {
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		try {
+			this.commands.check(command);
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
+		boolean partnerKnown = command.partnerId() == null
+				|| !this.partners.names(viewer, List.of(command.partnerId())).isEmpty();
+		if (!partnerKnown) {
+			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + command.partnerId()));
+		}
+		if (command.accountId() != null && !this.accounts.exists(command.accountId())) {
+			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
+		}
+		if (command.startsOn() != null && command.endsOn() != null && command.vendorOwnerId() != null
+				&& command.partnerContactId() != null) {
+			// the plan's current owner and contact are kept as they are, even after they
+			// left;
+			// only a newly named one must be active
+			boolean sameOwner = current != null && current.vendorOwnerId() == command.vendorOwnerId();
+			boolean sameContact = current != null && current.partnerContactId() == command.partnerContactId();
+			errors.addAll(PlanRule.check(command,
+					(sameOwner ? this.users.find(command.vendorOwnerId())
+							: this.users.findEnabled(command.vendorOwnerId()))
+						.orElse(null),
+					(sameContact ? this.users.find(command.partnerContactId())
+							: this.users.findEnabled(command.partnerContactId()))
+						.orElse(null),
+					partnerKnown));
+		}
+		return errors;
+	}
+
+}
