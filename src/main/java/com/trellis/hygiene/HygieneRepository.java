@@ -2,7 +2,6 @@ package com.trellis.hygiene;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -100,28 +99,7 @@ class HygieneRepository {
 					ORDER BY o.id
 					""".formatted(OPEN, MISSING, deals), Map.of(),
 					"SELECT count(*) FROM opportunity o WHERE %s AND %s AND %s".formatted(OPEN, MISSING, deals));
-			case STALE_DEALS -> new Query(DEAL_COLUMNS.formatted("""
-					floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) || ' days in '
-					|| norm.name || ', norm ' || norm.days || ' days'""")
-					+ """
-							FROM opportunity o JOIN app_user u ON u.id = o.owner_id
-							JOIN unnest(CAST(:stages AS TEXT[]), CAST(:days AS INT[]), CAST(:names AS TEXT[]))
-							     AS norm(stage, days, name) ON norm.stage = o.stage
-							WHERE %1$s AND %2$s AND o.stage_entered_at <= CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days + 1)
-							ORDER BY o.stage_entered_at, o.id
-							"""
-						.formatted(OPEN, deals),
-					Map.of("now", Timestamp.from(now), "stages", norms.stages(), "days", norms.days(), "names",
-							norms.names()),
-					"""
-							SELECT coalesce(sum(stale.n), 0)
-							FROM unnest(CAST(:stages AS TEXT[]), CAST(:days AS INT[]), CAST(:names AS TEXT[]))
-							     AS norm(stage, days, name)
-							CROSS JOIN LATERAL (SELECT count(*) AS n FROM opportunity o
-							    WHERE o.stage = norm.stage AND %1$s AND %2$s
-							      AND o.stage_entered_at <= CAST(:now AS TIMESTAMPTZ) - make_interval(days => norm.days + 1)) stale
-							"""
-						.formatted(OPEN, deals));
+			case STALE_DEALS -> StaleDeals.query(scope.kind() == HygieneScope.Kind.PROGRAM, deals, now, norms);
 			case SLIPPED_CLOSE_DATES -> new Query(DEAL_COLUMNS.formatted(
 					"""
 							concat_ws('; ', CASE WHEN o.close_date < :today THEN 'close date ' || o.close_date || ' has passed' END,
@@ -174,8 +152,7 @@ class HygieneRepository {
 	}
 
 	PageResult<HygieneRecord> page(Query query, HygieneScope scope, PageRequest page) {
-		var items = bind(this.jdbc.sql(query.sql() + " LIMIT :limit OFFSET :offset"), query, scope)
-			.param("limit", page.size())
+		var items = bind(this.jdbc.sql(query.pageSql()), query, scope).param("limit", page.size())
 			.param("offset", page.offset())
 			.query(HygieneRepository::record)
 			.list();
@@ -285,12 +262,17 @@ class HygieneRepository {
 
 	/**
 	 * A check's SQL and parameters: {@code sql} its records in page order,
-	 * {@code countSql} their number (a bigint).
+	 * {@code countSql} their number (a bigint), {@code pageSql} one page of the records
+	 * ({@code :limit} records after {@code :offset}), by default {@code sql} cut.
 	 */
-	record Query(String sql, Map<String, Object> params, String countSql) {
+	record Query(String sql, Map<String, Object> params, String countSql, String pageSql) {
+
+		Query(String sql, Map<String, Object> params, String countSql) {
+			this(sql, params, countSql, sql + " LIMIT :limit OFFSET :offset");
+		}
 
 		Query countedBy(String otherCountSql) {
-			return new Query(this.sql, this.params, otherCountSql);
+			return new Query(this.sql, this.params, otherCountSql, this.pageSql);
 		}
 
 	}

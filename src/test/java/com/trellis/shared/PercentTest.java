@@ -30,4 +30,46 @@ class PercentTest {
 		assertThat(Percent.text(null)).isEmpty();
 	}
 
+	/**
+	 * The kept formats answer what a format made for each percentage answered (the former
+	 * code), in several locales, on several threads at once and call after call.
+	 */
+	@Test
+	void aPercentageReadsInItsReadersLocaleOnEveryThreadAndAtEveryCall() throws Exception {
+		var values = java.util.List.of(new BigDecimal("45.375"), new BigDecimal("1234.56"), new BigDecimal("-0.04"),
+				new BigDecimal("-12345.65"), new BigDecimal("100"), new BigDecimal("0"));
+		var locales = java.util.List.of(java.util.Locale.US, java.util.Locale.GERMANY, java.util.Locale.FRANCE,
+				java.util.Locale.forLanguageTag("de-CH"), java.util.Locale.forLanguageTag("hi-IN"));
+		assertThat(Percent.text(new BigDecimal("1234.56"), java.util.Locale.GERMANY)).isEqualTo("1.234,6 %");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var answers = new java.util.ArrayList<java.util.concurrent.Future<java.util.List<String>>>();
+			for (int task = 0; task < 40; task++) {
+				answers.add(pool.submit(() -> {
+					var wrong = new java.util.ArrayList<String>();
+					for (int round = 0; round < 50; round++) {
+						for (var locale : locales) {
+							for (var value : values) {
+								var former = new java.text.DecimalFormat("#,##0.0",
+										java.text.DecimalFormatSymbols.getInstance(locale))
+									.format(Percent.round(value)) + " %";
+								if (!Percent.text(value, locale).equals(former)) {
+									wrong.add(locale + " " + value + ": " + Percent.text(value, locale));
+								}
+							}
+						}
+					}
+					return wrong;
+				}));
+			}
+			for (var answer : answers) {
+				assertThat(answer.get()).isEmpty();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(Percent.text(null, java.util.Locale.US)).isEmpty();
+	}
+
 }
