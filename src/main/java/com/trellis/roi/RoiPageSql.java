@@ -38,7 +38,9 @@ import com.trellis.shared.ReportingCurrency;
  * those come after every partner with a momentum, by id; the candidates are the partners
  * with a momentum ({@code scored}, none and not computed when no behaviour score is
  * stored by {@code :asOf}) and the first {@code :reinvested} others outside tier 1 by id
- * ({@code unscored}).
+ * ({@code unscored}); each part is joined to {@code fig} by itself, the first one only
+ * when a score is stored (the planner would otherwise hash all of {@code fig} for the few
+ * unscored candidates).
  */
 final class RoiPageSql {
 
@@ -192,9 +194,10 @@ final class RoiPageSql {
 					                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
 					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
 					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %3$s END AS per_thousand
-					    FROM (SELECT c.id, c.name, c.tier, c.cost, x.momentum
-					          FROM (SELECT id, momentum FROM scored UNION ALL SELECT id, CAST(NULL AS NUMERIC) FROM unscored) x
-					          JOIN fig c ON c.id = x.id) m
+					    FROM (SELECT c.id, c.name, c.tier, c.cost, x.momentum FROM scored x JOIN fig c ON c.id = x.id
+					          WHERE (SELECT week FROM latest_week) IS NOT NULL
+					          UNION ALL
+					          SELECT c.id, c.name, c.tier, c.cost, CAST(NULL AS NUMERIC) FROM unscored x JOIN fig c ON c.id = x.id) m
 					),
 					chosen AS (
 					    SELECT r.*, row_number() OVER (ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id)
