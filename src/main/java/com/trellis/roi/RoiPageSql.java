@@ -32,6 +32,15 @@ import com.trellis.shared.ReportingCurrency;
  * ({@code partner_score_week_latest_idx}); only a partner without a score in one of those
  * weeks is looked up by itself, and none when no behaviour score is stored by
  * {@code :asOf} (issue 15: two lookups per partner, 72,000 for the program).
+ * <p>
+ * The reinvest list reads the costs ({@code fig}) of its candidates only (roi27): a
+ * partner without a momentum is always in the last shift with no points per 1,000, so
+ * those come after every partner with a momentum, by id; the candidates are the partners
+ * with a momentum ({@code scored}, none and not computed when no behaviour score is
+ * stored by {@code :asOf}) and the first {@code :reinvested} others outside tier 1 by id
+ * ({@code unscored}); each part is joined to {@code fig} by itself, the first one only
+ * when a score is stored (the planner would otherwise hash all of {@code fig} for the few
+ * unscored candidates).
  */
 final class RoiPageSql {
 
@@ -154,8 +163,8 @@ final class RoiPageSql {
 					    WHERE w.week_start = (SELECT week FROM earlier_week) AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
 					),
 					mom AS (
-					    SELECT c.id, c.name, c.tier, c.cost, latest.score - coalesce(e.score, earlier.score) AS momentum
-					    FROM fig c
+					    SELECT c.id, latest.score - coalesce(e.score, earlier.score) AS momentum
+					    FROM scope c
 					    LEFT JOIN at_latest l ON l.partner_id = c.id
 					    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
 					        WHERE l.partner_id IS NULL AND (SELECT week FROM latest_week) IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
@@ -169,7 +178,15 @@ final class RoiPageSql {
 					        WHERE e.partner_id IS NULL AND latest.week IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
 					          AND w.week_start <= latest.week - :days
 					        ORDER BY w.week_start DESC LIMIT 1) earlier ON true
-					    WHERE c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+					    WHERE (SELECT week FROM latest_week) IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+					),
+					scored AS MATERIALIZED (
+					    SELECT m.id, m.momentum FROM mom m WHERE m.momentum IS NOT NULL
+					),
+					unscored AS (
+					    SELECT s.id FROM scope s
+					    WHERE s.tier IS DISTINCT FROM 'TIER_1_INVEST' AND NOT EXISTS (SELECT 1 FROM scored m WHERE m.id = s.id)
+					    ORDER BY s.id LIMIT :reinvested
 					),
 					ranked AS (
 					    SELECT m.*,
@@ -177,7 +194,10 @@ final class RoiPageSql {
 					                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
 					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
 					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %3$s END AS per_thousand
-					    FROM mom m
+					    FROM (SELECT c.id, c.name, c.tier, c.cost, x.momentum FROM scored x JOIN fig c ON c.id = x.id
+					          WHERE (SELECT week FROM latest_week) IS NOT NULL
+					          UNION ALL
+					          SELECT c.id, c.name, c.tier, c.cost, CAST(NULL AS NUMERIC) FROM unscored x JOIN fig c ON c.id = x.id) m
 					),
 					chosen AS (
 					    SELECT r.*, row_number() OVER (ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id)

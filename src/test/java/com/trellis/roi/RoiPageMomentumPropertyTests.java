@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per partner), every figure and scale, for every quarter from three before the current
  * one, the program, a PAM's book and one partner; in the configured business zone and
  * fiscal quarters, and again in {@code Pacific/Auckland} with fiscal quarters from
- * February (the kept quarter sums rebuilt for them).
+ * February (the kept quarter sums rebuilt for them); and, as on the large data, with no
+ * behaviour score stored by the day asked (every momentum null: the reinvest list is the
+ * first partners outside tier 1 by id).
  */
 @TrellisTest
 class RoiPageMomentumPropertyTests {
@@ -237,6 +239,13 @@ class RoiPageMomentumPropertyTests {
 						.as("page " + quarter.label() + " " + scope + " " + sizes[0] + "/" + sizes[1] + " " + when)
 						.isEqualTo(this.pages.page(RoiPageSqlKept.PAGE, window, until, lastDay, sizes[0], sizes[1]));
 					withMomentum += (int) page.reinvest().stream().filter(c -> c.momentum() != null).count();
+					// no behaviour score stored by the day (as on the large data): no
+					// momentum
+					var longBefore = lastDay.minusYears(10);
+					assertThat(this.pages.page(window, until, longBefore, sizes[0], sizes[1]))
+						.as("page without scores " + quarter.label() + " " + scope + " " + sizes[0] + "/" + sizes[1]
+								+ " " + when)
+						.isEqualTo(this.pages.page(RoiPageSqlKept.PAGE, window, until, longBefore, sizes[0], sizes[1]));
 				}
 			}
 		}
