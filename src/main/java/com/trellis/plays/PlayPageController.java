@@ -171,7 +171,7 @@ class PlayPageController {
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 		}
 		return "redirect:/opportunities/" + id;
 	}

@@ -35,6 +35,15 @@ public class ConflictException extends ErrorResponseException {
 		return this.reason;
 	}
 
+	/**
+	 * The conflict as a page shows it: the field by its words ("Account"), never the Java
+	 * name ({@code accountId}); the API's problem detail keeps the field name.
+	 */
+	public String readable() {
+		var words = Labels.fieldWords(this.field);
+		return words.isEmpty() ? this.reason : words + ": " + this.reason;
+	}
+
 	@Override
 	public String getMessage() {
 		return this.field + ": " + this.reason;

@@ -31,7 +31,7 @@ public final class FormAction {
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ex.readable());
 		}
 		return "redirect:" + target;
 	}
