@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -77,6 +79,28 @@ class ExactJsonTypes {
 	 * What the value at the error's path must be, from the type Jackson was reading; null
 	 * for a type with no fixed JSON shape (then the caller's general message stands).
 	 */
+	/**
+	 * What a whole number too large or too small for its field is told: the range of its
+	 * Java type (an id is a long, a count an int), else null when the refusal is not one
+	 * of range.
+	 */
+	static String outOfRange(JacksonException ex) {
+		if (!(ex instanceof InputCoercionException coercion)) {
+			return null;
+		}
+		var type = coercion.getTargetType();
+		if (type == Long.class || type == long.class) {
+			return "is out of range: a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+		}
+		if (type == Integer.class || type == int.class) {
+			return "is out of range: a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+		}
+		if (type == Short.class || type == short.class) {
+			return "is out of range: a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+		}
+		return "is out of range for this field";
+	}
+
 	static String expected(MismatchedInputException ex) {
 		return expected(ex.getTargetType());
 	}

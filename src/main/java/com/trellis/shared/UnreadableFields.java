@@ -205,8 +205,9 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 
 	/**
 	 * The message of a refusal Trellis's own JSON readers raise on purpose (a NUL in
-	 * text, a number for text, a decimal with an exponent, a date not in ISO text), else
-	 * null; the API's and the binder's error answers both use it.
+	 * text, a number for text, a decimal with an exponent, a date not in ISO text, a
+	 * whole number out of its field's range), else null; the API's and the binder's error
+	 * answers both use it.
 	 */
 	static String deliberateRefusal(JacksonException ex) {
 		var original = ex.getOriginalMessage();
@@ -219,7 +220,10 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		if (original != null && original.contains(PlainDecimals.EXPONENT_TEXT)) {
 			return PlainDecimals.EXPONENT_TEXT;
 		}
-		return StrictJsonDates.refusal(original) ? original : null;
+		if (StrictJsonDates.refusal(original)) {
+			return original;
+		}
+		return ExactJsonTypes.outOfRange(ex);
 	}
 
 	static String message(MismatchedInputException ex) {
