@@ -152,7 +152,11 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 					: remove(tree, unreadable.getPath()))) {
 				return null;
 			}
-			errors.add(new FieldError(path(unreadable.getPath()), message(unreadable)));
+			// a field refused for its value, then missing once taken out, is named once
+			var field = path(unreadable.getPath());
+			if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+				errors.add(new FieldError(field, message(unreadable)));
+			}
 			current = this.json.writeValueAsBytes(tree);
 			try {
 				reader.readValue(current);
