@@ -28,19 +28,8 @@ final class RequiredFields {
 	static boolean standIn(JsonNode tree, MismatchedInputException ex) {
 		var path = ex.getPath();
 		var type = ex.getTargetType();
-		if (path.isEmpty() || path.get(path.size() - 1).getPropertyName() == null || type == null
-				|| !type.isPrimitive()) {
-			return false;
-		}
-		JsonNode node = tree;
-		for (var reference : path.subList(0, path.size() - 1)) {
-			node = reference.getPropertyName() != null ? node.get(reference.getPropertyName())
-					: node.get(reference.getIndex());
-			if (node == null) {
-				return false;
-			}
-		}
-		if (!(node instanceof ObjectNode object)) {
+		var object = parentOf(tree, path);
+		if (object == null || type == null || !type.isPrimitive()) {
 			return false;
 		}
 		var name = path.get(path.size() - 1).getPropertyName();
@@ -67,6 +56,25 @@ final class RequiredFields {
 				&& (original.startsWith("Cannot map `null` into type") || original.startsWith("Cannot coerce `null` to")
 						|| original.startsWith("Missing required creator property")
 						|| original.startsWith("Null value for creator property"));
+	}
+
+	/**
+	 * The object holding the field a path names (its last step a property), or null when
+	 * the path names no field of the tree.
+	 */
+	static ObjectNode parentOf(JsonNode tree, java.util.List<JacksonException.Reference> path) {
+		if (path.isEmpty() || path.get(path.size() - 1).getPropertyName() == null) {
+			return null;
+		}
+		JsonNode node = tree;
+		for (var reference : path.subList(0, path.size() - 1)) {
+			node = reference.getPropertyName() != null ? node.get(reference.getPropertyName())
+					: node.get(reference.getIndex());
+			if (node == null) {
+				return null;
+			}
+		}
+		return node instanceof ObjectNode object ? object : null;
 	}
 
 }

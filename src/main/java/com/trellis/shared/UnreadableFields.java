@@ -179,19 +179,8 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 
 	/** Removes the field at the path from the tree; false when it names no field. */
 	private static boolean remove(JsonNode tree, List<JacksonException.Reference> path) {
-		if (path.isEmpty() || path.get(path.size() - 1).getPropertyName() == null) {
-			return false;
-		}
-		JsonNode node = tree;
-		for (var reference : path.subList(0, path.size() - 1)) {
-			node = reference.getPropertyName() != null ? node.get(reference.getPropertyName())
-					: node.get(reference.getIndex());
-			if (node == null) {
-				return false;
-			}
-		}
-		var name = path.get(path.size() - 1).getPropertyName();
-		return node instanceof ObjectNode object && object.remove(name) != null;
+		var parent = RequiredFields.parentOf(tree, path);
+		return parent != null && parent.remove(path.get(path.size() - 1).getPropertyName()) != null;
 	}
 
 	static String path(List<JacksonException.Reference> references) {
