@@ -221,8 +221,7 @@ public class Adoption {
 		var before = byCode(this.kpis.compute(viewer,
 				Period.until(earlier.start(), sameSpanBefore.isAfter(earlier.end()) ? earlier.end() : sameSpanBefore),
 				Slice.PROGRAM, java.util.Set.of("PARTNER_SOURCED_REVENUE")));
-		var compared = quarter.label() + " to date, " + elapsed + " days, against the same " + elapsed + " days of "
-				+ earlier.label();
+		var compared = new AdoptionDiagnosis.Compared(quarter.label(), elapsed, earlier.label());
 		long[] idle = this.adoption.idleCapable(this.calendar.daysBefore(now, 90));
 		return AdoptionDiagnosis.decide(current.get("PARTNER_SOURCED_REVENUE").value(),
 				before.get("PARTNER_SOURCED_REVENUE").value(), idle[0], idle[1], current.get("WIN_RATE").value(),

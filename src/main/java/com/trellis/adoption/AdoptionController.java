@@ -36,10 +36,13 @@ class AdoptionController {
 
 	private final PercentFormat percent;
 
+	private final DiagnosisWording wording;
+
 	AdoptionController(Adoption adoption, AdoptionFigures figures, Users users,
 			com.trellis.shared.BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits,
-			PercentFormat percent) {
+			PercentFormat percent, DiagnosisWording wording) {
 		this.percent = percent;
+		this.wording = wording;
 		this.figures = figures;
 		this.limits = limits;
 		this.adoption = adoption;
@@ -60,6 +63,8 @@ class AdoptionController {
 		if (!viewer.is(com.trellis.identity.Role.AE)) {
 			var diagnosis = this.figures.diagnosis(viewer);
 			model.addAttribute("diagnosis", diagnosis.value());
+			// stored as figures, worded in the reader's locale
+			model.addAttribute("diagnosisEvidence", this.wording.evidence(diagnosis.value()));
 			model.addAttribute("diagnosisAsOf", diagnosis.asOf());
 		}
 		if (viewer.is(com.trellis.identity.Role.SALES_MANAGER, com.trellis.identity.Role.ADMIN)) {

@@ -40,7 +40,11 @@ class CoSellPageController {
 
 	private final Users users;
 
-	CoSellPageController(CoSellRequests requests, AeView view, OverlapActions actions, Partners partners, Users users) {
+	private final com.trellis.deals.DealProfiles deals;
+
+	CoSellPageController(CoSellRequests requests, AeView view, OverlapActions actions, Partners partners, Users users,
+			com.trellis.deals.DealProfiles deals) {
+		this.deals = deals;
 		this.requests = requests;
 		this.view = view;
 		this.actions = actions;
@@ -101,6 +105,10 @@ class CoSellPageController {
 		model.addAttribute("partnerNames", names(viewer, result.items()));
 		model.addAttribute("people", this.users.byIds(people));
 		model.addAttribute("answers", viewer.isPartnerUser());
+		// a partner asked for help on the vendor's deal sees its name, but opens only
+		// deals it is on: no link that answers 404
+		model.addAttribute("opens", this.deals.visibleTo(viewer,
+				result.items().stream().map(CoSellRequest::opportunityId).distinct().toList()));
 		return "cosell/list";
 	}
 

@@ -44,6 +44,24 @@ class KpiRecords {
 	private static final String AMOUNT = "CASE WHEN o.amount_unknown THEN NULL ELSE " + ReportingCurrency.DEAL_AMOUNT
 			+ " END";
 
+	/** The kind of a partner's record of a deal it may not open (no link to it). */
+	static final String DEAL_NOT_OPEN = "deal-not-open";
+
+	/**
+	 * An overlap-sourced deal as a partner user's records show it: a deal its partner is
+	 * on now as any deal (kind {@code deal}, opened from the record); one it is not on
+	 * (asked for co-sell help on the vendor's deal, or taken off it since) as kind
+	 * {@value #DEAL_NOT_OPEN}, which the partner cannot open, named only as its co-sell
+	 * request names it (the deal's name when asked, as the partner's co-sell requests
+	 * show it), else label null.
+	 */
+	private static final String OVERLAP_AS_PARTNER_SEES = """
+			CASE WHEN o.partner_id = s.partner_id THEN 'deal' ELSE '%s' END AS kind,
+			CASE WHEN o.partner_id = s.partner_id THEN o.name
+			     ELSE (SELECT c.deal_name FROM cosell_request c WHERE c.opportunity_id = o.id AND c.partner_id = s.partner_id
+			           ORDER BY c.requested_at DESC, c.id DESC LIMIT 1) END AS label"""
+		.formatted(DEAL_NOT_OPEN);
+
 	private final JdbcClient jdbc;
 
 	KpiRecords(@Reporting JdbcClient jdbc) {
@@ -110,12 +128,13 @@ class KpiRecords {
 					""".formatted(s);
 			case "CO_SELL_SHARE" -> KpiDealRecords.coSell(slice, sliceOnly);
 			case "OVERLAP_SOURCED_DEALS", "OVERLAP_SOURCED_PIPELINE" -> """
-					SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, %s AS value, TRUE AS counted
+					SELECT %s, o.id, 'partner' AS side, %s AS value, TRUE AS counted
 					FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
 					JOIN opportunity o ON o.id = s.opportunity_id %s
 					WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s ORDER BY value DESC NULLS LAST, o.id
 					LIMIT :limit
-					""".formatted(AMOUNT, FX, s);
+					""".formatted(sliceOnly ? OVERLAP_AS_PARTNER_SEES : "'deal' AS kind, o.name AS label", AMOUNT, FX,
+					s);
 			default -> throw InvalidInputException.of("code", "no drill-down for " + code);
 		};
 		return KpiRepository.bind(this.jdbc.sql(sql), period, slice).param("limit", limit).query((rs, n) -> {
@@ -129,7 +148,8 @@ class KpiRecords {
 			row.put("currency", AMOUNTS.contains(code) ? ReportingCurrency.CODE : null);
 			row.put("counted", rs.getBoolean("counted"));
 			// a deal of an amount drill-down without a value: its amount is unknown
-			row.put("amountUnknown", AMOUNTS.contains(code) && "deal".equals(rs.getString("kind")) && value == null);
+			row.put("amountUnknown",
+					AMOUNTS.contains(code) && rs.getString("kind").startsWith("deal") && value == null);
 			return row;
 		}).list();
 	}

@@ -71,7 +71,9 @@ class MetricsApiController {
 			description = "For a ratio every record of the denominator, counted true for those in the numerator. "
 					+ "side: partner (the slice's partners), direct (no partner) or other (another partner's deal "
 					+ "in a share of the whole program: pipeline contribution, co-sell share); a partner user gets "
-					+ "its own partner's records only. A deal of an amount KPI whose amount is unknown (an open "
+					+ "its own partner's records only; of an overlap-sourced deal its partner is not on (asked for "
+					+ "co-sell help on the vendor's deal, or taken off it) it gets kind deal-not-open, no page to open, "
+					+ "and the label its co-sell request shows, else null. A deal of an amount KPI whose amount is unknown (an open "
 					+ "deal imported without one) has value null and amountUnknown true; it adds nothing to the KPI. "
 					+ "At most " + KpiRecords.LIMIT + " records are listed; the header " + KpiRecordList.CUT_HEADER
 					+ " says whether more were left out (true or false).")

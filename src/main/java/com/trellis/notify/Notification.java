@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * A notice in an inbox: a partner's ({@code partnerId}) or a staff member's (then
- * {@code partnerId} is 0); {@code unread} only ever true for a staff member's own notice.
+ * {@code partnerId} is 0). {@code unread}: nobody it is for has read it yet (a staff
+ * member's own notice: its owner; a partner's: any user of the partner, on the inbox page
+ * or through the API's mark-read call), as it was before the read that lists it.
  */
 public record Notification(long id, long partnerId, String kind, String subject, String body, String link,
 		Instant createdAt, boolean unread) {

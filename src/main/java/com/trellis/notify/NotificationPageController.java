@@ -52,7 +52,12 @@ class NotificationPageController {
 			return "notify/inbox";
 		}
 		long partner = viewer.isPartnerUser() ? viewer.ownPartner(partnerId) : partnerId;
-		model.addAttribute("notices", this.notifications.inbox(viewer, partner, 100));
+		var notices = this.notifications.inbox(viewer, partner, 100);
+		model.addAttribute("notices", notices);
+		// shown as new this once, then read for the partner's users; the vendor's staff
+		// opening the partner's inbox leave it as it is
+		this.notifications.markRead(viewer, partner,
+				notices.stream().filter(Notification::unread).map(Notification::id).toList());
 		return "notify/inbox";
 	}
 

@@ -119,10 +119,15 @@ public class Notifications {
 		return false;
 	}
 
+	/**
+	 * A partner's notices, newest first, each unread until a user of the partner read it
+	 * (the inbox page, or the API's mark-read call): reading the list changes nothing, so
+	 * a list read through the API tells each notice's state as it was.
+	 */
 	@Transactional(readOnly = true)
 	public List<Notification> inbox(Viewer viewer, long partnerId, int limit) {
 		return this.jdbc.sql("""
-				SELECT id, partner_id, kind, subject, body, link, created_at FROM notification
+				SELECT id, partner_id, kind, subject, body, link, created_at, read_at FROM notification
 				WHERE partner_id = :partner AND (CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)
 				ORDER BY created_at DESC, id DESC LIMIT :limit
 				""")
@@ -131,8 +136,50 @@ public class Notifications {
 			.param("limit", limit)
 			.query((rs, n) -> new Notification(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("kind"),
 					rs.getString("subject"), rs.getString("body"), rs.getString("link"),
-					rs.getTimestamp("created_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") == null))
 			.list();
+	}
+
+	/**
+	 * Marks a partner's notices read, for all its users: those given ({@code ids}, each
+	 * of the partner; another's is left alone) that are still unread. Only a user of the
+	 * partner marks them: the vendor's staff reading a partner's inbox leave it as it is.
+	 * @return how many were unread and are now read
+	 */
+	@Transactional
+	public int markRead(Viewer viewer, long partnerId, java.util.Collection<Long> ids) {
+		if (!viewer.isPartnerUser() || ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				UPDATE notification SET read_at = :now
+				WHERE partner_id = :partner AND partner_id = :scopePartner AND id IN (:ids) AND read_at IS NULL
+				""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("partner", partnerId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.param("ids", ids)
+			.update();
+	}
+
+	/**
+	 * One of the partner's notices as its list shows it, if the viewer may see the
+	 * partner's inbox and the notice is the partner's.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Notification> notice(Viewer viewer, long partnerId, long id) {
+		return this.jdbc.sql("""
+				SELECT id, partner_id, kind, subject, body, link, created_at, read_at FROM notification
+				WHERE id = :id AND partner_id = :partner
+				  AND (CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)
+				""")
+			.param("id", id)
+			.param("partner", partnerId)
+			.param("scopePartner", viewer.scopePartnerId())
+			.query((rs, n) -> new Notification(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("kind"),
+					rs.getString("subject"), rs.getString("body"), rs.getString("link"),
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") == null))
+			.optional();
 	}
 
 	/**

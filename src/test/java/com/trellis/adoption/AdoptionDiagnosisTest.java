@@ -14,7 +14,9 @@ class AdoptionDiagnosisTest {
 		var diagnosis = AdoptionDiagnosis.decide(new BigDecimal("104000"), new BigDecimal("100000"), 10, 3,
 				new BigDecimal("40"), new BigDecimal("30"));
 		assertThat(diagnosis.finding()).isEqualTo(Finding.ADOPTION_PROBLEM);
-		assertThat(diagnosis.evidence()).contains("changed 4.0%").contains("3 of 10 capable partners");
+		assertThat(diagnosis.growthPercent()).isEqualByComparingTo("4.0");
+		assertThat(diagnosis.idleCapable()).isEqualTo(3);
+		assertThat(diagnosis.capable()).isEqualTo(10);
 	}
 
 	@Test
@@ -22,7 +24,8 @@ class AdoptionDiagnosisTest {
 		var diagnosis = AdoptionDiagnosis.decide(new BigDecimal("150000"), new BigDecimal("100000"), 10, 1,
 				new BigDecimal("28"), new BigDecimal("30"));
 		assertThat(diagnosis.finding()).isEqualTo(Finding.PARTNER_OR_MOTION_PROBLEM);
-		assertThat(diagnosis.evidence()).contains("28% against 30%");
+		assertThat(diagnosis.partnerWinRate()).isEqualByComparingTo("28");
+		assertThat(diagnosis.directWinRate()).isEqualByComparingTo("30");
 	}
 
 	@Test

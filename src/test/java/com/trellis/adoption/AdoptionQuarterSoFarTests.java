@@ -27,7 +27,7 @@ class AdoptionQuarterSoFarTests {
 	@Test
 	void theDiagnosisComparesTheQuarterSoFarWithTheSameDaysOfTheQuarterBefore() {
 		var diagnosis = this.adoption.diagnosis(this.fixtures.user(Role.ADMIN));
-		assertThat(diagnosis.evidence()).contains("2026-Q4 to date, 52 days, against the same 52 days of 2026-Q3");
+		assertThat(diagnosis.compared()).isEqualTo(new AdoptionDiagnosis.Compared("2026-Q4", 52, "2026-Q3"));
 	}
 
 }
