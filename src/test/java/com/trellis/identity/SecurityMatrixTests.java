@@ -141,6 +141,8 @@ class SecurityMatrixTests {
 				row("GET /api/v1/opportunities/{otherDeal}/credit-disputes", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{other}/notifications", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/notifications", 200, 200, 200, 200, 200, 200),
+				row("POST /api/v1/partners/{other}/notifications/0/read", 403, 403, 403, 403, 403, 404),
+				row("POST /api/v1/partners/{own}/notifications/0/read", 403, 403, 403, 403, 403, 404),
 				row("PUT /api/v1/partners/{other}/slack-webhook", 204, 403, 403, 403, 403, 404),
 				row("GET /api/v1/activation", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/activation/blockers", 200, 200, 200, 200, 200, 403),
