@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.trellis.shared.PageRequest;
 import com.trellis.support.TrellisTest;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds the same records in the same order as the check's whole list cut at the page (the
  * former page), with the same count, for the program, PAM books large and small and sales
  * teams, page sizes 1, 3, 7 and 50 and every page up to one past the last; on the demo
- * data with a fifth of the open deals' amounts and a ninth of their close dates taken
- * away, a quarter of the accounts given to another rep and two deal owners deactivated;
- * rolled back.
+ * data with a fifth of the open deals' amounts set to 0 (half of them unknown) and a
+ * ninth of their close dates taken away, a quarter of the accounts given to another rep
+ * and two deal owners deactivated; rolled back.
  */
 @TrellisTest
 class HygienePagesCutFirstTests {
@@ -51,7 +52,7 @@ class HygienePagesCutFirstTests {
 		template.executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			this.jdbc.sql("""
-					UPDATE opportunity SET amount = CASE WHEN id % 2 = 0 THEN NULL ELSE 0 END
+					UPDATE opportunity SET amount = 0, amount_unknown = (id % 2 = 0)
 					WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND id % 5 = 0
 					""").update();
 			this.jdbc.sql("""
@@ -70,20 +71,23 @@ class HygienePagesCutFirstTests {
 					""").update();
 			var now = Instant.now();
 			long compared = 0;
+			// every check's differences are reported, not only the first check's
+			var soft = new SoftAssertions();
 			for (var check : CHECKS) {
 				long ofCheck = 0;
 				for (var scope : scopes()) {
-					ofCheck += compare(check, scope, now);
+					ofCheck += compare(soft, check, scope, now);
 				}
-				assertThat(ofCheck).as("%s records compared", check).isGreaterThan(20);
+				soft.assertThat(ofCheck).as("%s records compared", check).isGreaterThan(20);
 				compared += ofCheck;
 			}
-			assertThat(compared).as("records compared").isGreaterThan(1000);
+			soft.assertThat(compared).as("records compared").isGreaterThan(500);
+			soft.assertAll();
 		});
 	}
 
 	/** Compares every page of the check in scope; returns the records compared. */
-	private long compare(HygieneCheck check, HygieneScope scope, Instant now) {
+	private long compare(SoftAssertions soft, HygieneCheck check, HygieneScope scope, Instant now) {
 		var query = this.repository.query(check, scope, now, LocalDate.ofInstant(now, ZoneOffset.UTC), NORMS);
 		var whole = new ArrayList<HygieneRecord>();
 		this.repository.forEach(query, scope, whole::add);
@@ -95,9 +99,10 @@ class HygienePagesCutFirstTests {
 				var result = this.repository.page(query, scope, request);
 				var cut = whole.subList(Math.min(whole.size(), request.offset()),
 						Math.min(whole.size(), request.offset() + size));
-				assertThat(result.items()).as("%s of %s, page %d of %d", check, scope, page, size)
+				soft.assertThat(result.items())
+					.as("%s of %s, page %d of %d", check, scope, page, size)
 					.containsExactlyElementsOf(cut);
-				assertThat(result.total()).as("%s of %s counted", check, scope).isEqualTo(whole.size());
+				soft.assertThat(result.total()).as("%s of %s counted", check, scope).isEqualTo(whole.size());
 				compared += result.items().size();
 			}
 		}
