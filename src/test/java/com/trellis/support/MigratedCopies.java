@@ -52,12 +52,15 @@ public final class MigratedCopies implements BeanDefinitionRegistryPostProcessor
 
 	/**
 	 * Replaces the application's {@code embeddedPostgres} bean by a server on a fresh
-	 * copy of the template, when the application starts one and it is ephemeral.
+	 * copy of the template, when the application starts one and it is ephemeral, unless
+	 * {@code trellis.test.migrated-copies=false} (e.g. {@code -D} on the Maven command
+	 * line, to compare with the application's own start).
 	 */
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		if (!registry.containsBeanDefinition(SERVER_BEAN)
-				|| !this.environment.getProperty("trellis.embedded-db.ephemeral", Boolean.class, false)) {
+				|| !this.environment.getProperty("trellis.embedded-db.ephemeral", Boolean.class, false)
+				|| !this.environment.getProperty("trellis.test.migrated-copies", Boolean.class, true)) {
 			return;
 		}
 		var locations = this.environment.getProperty("spring.flyway.locations", String[].class,
