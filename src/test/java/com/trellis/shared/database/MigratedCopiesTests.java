@@ -25,16 +25,19 @@ class MigratedCopiesTests {
 
 	private static final String[] LOCATIONS = { "classpath:db/migration" };
 
-	/** Server settings not at their defaults; the port is picked per server. */
+	/**
+	 * The server's settings not at their defaults (not a session's); the port is picked
+	 * per server.
+	 */
 	private static final String SETTINGS = """
 			SELECT name || '=' || setting FROM pg_settings
-			WHERE source NOT IN ('default', 'override') AND name <> 'port' ORDER BY name
+			WHERE source NOT IN ('default', 'override', 'session', 'client') AND name <> 'port' ORDER BY name
 			""";
 
 	/** The schema's relations, functions and triggers, by name and kind. */
 	private static final String SCHEMA = """
 			SELECT kind || ' ' || name FROM (
-			    SELECT 'relation ' || relkind AS kind, relname AS name FROM pg_class
+			    SELECT 'relation ' || relkind::text AS kind, relname AS name FROM pg_class
 			    WHERE relnamespace = 'public'::regnamespace
 			    UNION ALL SELECT 'function', proname || '(' || pg_get_function_identity_arguments(oid) || ')'
 			    FROM pg_proc WHERE pronamespace = 'public'::regnamespace
@@ -49,11 +52,12 @@ class MigratedCopiesTests {
 		List<String> settings;
 		List<String> schema;
 		try (var application = configuration.embeddedPostgres(properties)) {
-			var dataSource = configuration.dataSource(application);
-			Flyway.configure().dataSource(dataSource).locations(LOCATIONS).load().migrate();
-			settings = JdbcClient.create(dataSource).sql(SETTINGS).query(String.class).list();
-			schema = JdbcClient.create(dataSource).sql(SCHEMA).query(String.class).list();
-			((HikariDataSource) dataSource).close();
+			var dataSource = (HikariDataSource) configuration.dataSource(application);
+			try (dataSource) {
+				Flyway.configure().dataSource(dataSource).locations(LOCATIONS).load().migrate();
+				settings = JdbcClient.create(dataSource).sql(SETTINGS).query(String.class).list();
+				schema = JdbcClient.create(dataSource).sql(SCHEMA).query(String.class).list();
+			}
 		}
 		assertThat(settings).contains("fsync=off", "synchronous_commit=off", "full_page_writes=off",
 				"max_connections=100");
