@@ -7,6 +7,12 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfiguration {
 
+	/** Each context's embedded PostgreSQL on a copy of one migrated folder. */
+	@Bean
+	static MigratedCopies migratedCopies() {
+		return new MigratedCopies();
+	}
+
 	@Bean
 	@Primary
 	TestClock testClock() {
