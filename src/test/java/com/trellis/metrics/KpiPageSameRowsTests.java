@@ -85,6 +85,10 @@ class KpiPageSameRowsTests {
 		var deals = this.fixtures.partnerDeals(world.accountId(), world.ae().userId(), world.partnerId(), "4321.50", 4);
 		var period = Period.chosen(null, null, this.calendar, this.limits);
 		var start = period.at(this.clock.instant(), this.calendar.zone()).start().plus(Duration.ofMinutes(5));
+		// an onboarded partner: its first win counts for the time to first revenue
+		this.jdbc.sql("UPDATE partner SET onboarded_on = DATE '2024-02-29', lifecycle_status = 'ACTIVE' WHERE id = ?")
+			.param(world.partnerId())
+			.update();
 		this.jdbc.sql("UPDATE opportunity SET name = 'Won <b>&</b> \"quoted\"' WHERE id = ?")
 			.param(world.dealId())
 			.update();
