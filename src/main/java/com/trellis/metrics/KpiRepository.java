@@ -101,11 +101,9 @@ class KpiRepository {
 				"Average deal size: partner-involved against direct",
 				"Average closed-won amount, in the reporting currency, of deals won in the period with a partner on them, against direct deals (whole program).",
 				"MONEY", days.get().averageDealSize(), days.get().directAverageDealSize()) : null);
-		kpis.add(wanted(codes, FirstRevenueTrend.CODE) ? firstRevenue(
-				bind(this.jdbc.sql(KpiSql.firstRevenue(slice)), period, slice).query((rs, n) -> rs.getBigDecimal(1))
-					.list()
-					.get(0))
-				: null);
+		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
+				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
+				"DAYS", KpiSql.firstRevenue(slice), period, slice));
 		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
 				"COUNT",
 				"""
@@ -210,17 +208,6 @@ class KpiRepository {
 
 	private static Kpi ratio(String code, String name, String definition, BigDecimal num, BigDecimal den) {
 		return new Kpi(code, name, definition, "PERCENT", Percent.of(num, den), null, scale(num), scale(den));
-	}
-
-	/**
-	 * The KPI of a median of days from onboarding to the first counted win (unrounded:
-	 * rounded here to two decimals); the one definition of the KPI, for a request's KPIs
-	 * and for its trend ({@link FirstRevenueTrend}).
-	 */
-	static Kpi firstRevenue(BigDecimal median) {
-		return new Kpi(FirstRevenueTrend.CODE, "Time to first revenue",
-				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
-				"DAYS", figure("DAYS", median), null, null, null);
 	}
 
 	private static boolean wanted(java.util.Set<String> codes, String code) {

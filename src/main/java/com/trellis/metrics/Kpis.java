@@ -59,12 +59,9 @@ public class Kpis {
 
 	private final SourcedRevenueTrend revenueTrend;
 
-	private final FirstRevenueTrend firstRevenueTrend;
-
 	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
 			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits,
-			SliceOptions options, SourcedRevenueTrend revenueTrend, FirstRevenueTrend firstRevenueTrend) {
-		this.firstRevenueTrend = firstRevenueTrend;
+			SliceOptions options, SourcedRevenueTrend revenueTrend) {
 		this.revenueTrend = revenueTrend;
 		this.options = options;
 		this.limits = limits;
@@ -162,16 +159,12 @@ public class Kpis {
 	}
 
 	/**
-	 * The KPI over each period: the partner-sourced revenue and the time to first revenue
-	 * of all of them from one statement each ({@link SourcedRevenueTrend},
-	 * {@link FirstRevenueTrend}), any other KPI computed period by period.
+	 * The KPI over each period: the partner-sourced revenue of all of them from one
+	 * statement ({@link SourcedRevenueTrend}), any other KPI computed period by period.
 	 */
 	private List<Kpi> trendFigures(String code, List<Period> periods, Slice scoped) {
 		if (SourcedRevenueTrend.CODE.equals(code)) {
 			return this.revenueTrend.of(periods, scoped);
-		}
-		if (FirstRevenueTrend.CODE.equals(code)) {
-			return this.firstRevenueTrend.of(periods, scoped);
 		}
 		var figures = new ArrayList<Kpi>();
 		for (var p : periods) {
