@@ -12,9 +12,12 @@ import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CsvExport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageResult;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +40,11 @@ class KpiDetailController {
 
 	private final com.trellis.shared.validation.ValueLimits limits;
 
+	private final MessageSource messages;
+
 	KpiDetailController(Kpis kpis, ObjectMapper json, BusinessCalendar calendar,
-			com.trellis.shared.validation.ValueLimits limits) {
+			com.trellis.shared.validation.ValueLimits limits, MessageSource messages) {
+		this.messages = messages;
 		this.limits = limits;
 		this.kpis = kpis;
 		this.json = json;
@@ -49,14 +55,15 @@ class KpiDetailController {
 	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	String kpi(Viewer viewer, @PathVariable String code, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
-			@RequestParam(required = false) String sliceValue, Model model) {
+			@RequestParam(required = false) String sliceValue, HttpServletRequest request, Model model) {
 		var period = period(from, to);
 		var chosen = new Slice(slice, sliceValue);
 		var kpi = this.kpis.compute(viewer, period, chosen, java.util.Set.of(code))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> InvalidInputException.of("code", "no KPI " + code));
-		var trend = this.kpis.trend(viewer, code, period, chosen);
+		// the page's figure is the trend's last point: computed once
+		var trend = this.kpis.trend(viewer, code, period, chosen, kpi);
 		var datasets = new ArrayList<Map<String, Object>>();
 		datasets.add(Map.of("label", kpi.name(), "data", trend.stream().map(p -> p.get("value")).toList(),
 				"borderColor", "#3f6ad8", "backgroundColor", "#3f6ad8"));
@@ -71,7 +78,8 @@ class KpiDetailController {
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets", datasets))));
 		var records = "FORECAST_ATTAINMENT".equals(code) ? new KpiRecordList(List.of(), false)
 				: this.kpis.records(viewer, code, period, chosen);
-		model.addAttribute("records", records.rows());
+		model.addAttribute("records", KpiRecordRows.of(records.rows(), request.getContextPath(), this.messages,
+				LocaleContextHolder.getLocale()));
 		model.addAttribute("recordsCut", records.cut());
 		model.addAttribute("recordLimit", KpiRecords.LIMIT);
 		return "metrics/kpi";

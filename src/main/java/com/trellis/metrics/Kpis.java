@@ -102,6 +102,20 @@ public class Kpis {
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> trend(Viewer viewer, String code, Period period, Slice slice) {
+		return trend(viewer, code, period, slice, null);
+	}
+
+	/**
+	 * As {@link #trend(Viewer, String, Period, Slice)}, the last point's figure given:
+	 * {@code figure} is the KPI over {@code period} as {@link #compute} returned it to
+	 * the same viewer for the same slice (a page that shows the figure and its trend
+	 * computes it once); null computes it here.
+	 */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> trend(Viewer viewer, String code, Period period, Slice slice, Kpi figure) {
+		if (figure != null && !figure.code().equals(code)) {
+			throw new IllegalArgumentException("the figure of " + figure.code() + " given for the trend of " + code);
+		}
 		var scoped = allowed(viewer, slice);
 		var periods = new ArrayList<Period>();
 		var current = period.at(this.clock.instant(), this.calendar.zone());
@@ -120,7 +134,11 @@ public class Kpis {
 		});
 		var points = new ArrayList<Map<String, Object>>();
 		this.kpis.planForParameters();
-		var figures = ProgramShares.shownTo(viewer, trendFigures(code, periods, scoped));
+		var figures = new ArrayList<>(ProgramShares.shownTo(viewer,
+				trendFigures(code, figure == null ? periods : periods.subList(0, periods.size() - 1), scoped)));
+		if (figure != null) {
+			figures.add(figure);
+		}
 		for (int i = 0; i < periods.size(); i++) {
 			var p = periods.get(i);
 			var kpi = figures.get(i);

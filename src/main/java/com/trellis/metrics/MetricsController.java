@@ -106,7 +106,9 @@ class MetricsController {
 		model.addAttribute("kinds", SliceAccess.kinds(viewer));
 		model.addAttribute("sliceOptions", this.kpis.sliceOptions(viewer, chosen));
 		model.addAttribute("partnerOptions", SliceOptions.PARTNER_OPTIONS);
-		var trend = this.kpis.trend(viewer, "PARTNER_SOURCED_REVENUE", period, chosen);
+		// the page's partner-sourced revenue is the trend's last point: computed once
+		var trend = this.kpis.trend(viewer, SourcedRevenueTrend.CODE, period, chosen,
+				computed.stream().filter(k -> SourcedRevenueTrend.CODE.equals(k.code())).findFirst().orElse(null));
 		var chart = Map.of("type", "line", "data",
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets",
 						List.of(Map.of("label", "Partner-sourced revenue (reporting currency)", "data",

@@ -29,7 +29,15 @@ public class MoneyFormat {
 		.withInitial(java.util.HashMap::new);
 
 	public String format(BigDecimal amount, String currency) {
-		return amount == null ? "" : currency + " " + amount(amount, currency, Reading.locale(Locale.ROOT));
+		return format(amount, currency, Reading.locale(Locale.ROOT));
+	}
+
+	/**
+	 * {@link #format(BigDecimal, String)} in a given locale: for a page that writes many
+	 * amounts and reads the reader's locale once.
+	 */
+	public static String format(BigDecimal amount, String currency, Locale locale) {
+		return amount == null ? "" : currency + " " + amount(amount, currency, locale);
 	}
 
 	/**
