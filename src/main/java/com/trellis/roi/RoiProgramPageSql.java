@@ -21,15 +21,18 @@ import com.trellis.shared.ReportingCurrency;
  * over the partners paid or spent on.</li>
  * <li>'C': the cohorts' totals from the costs of their members only.</li>
  * <li>'L': the {@code :listed} costliest from a candidate set: the exact costs of the
- * first {@code :listed} partners by hours and of every partner paid or spent on give a
- * lower bound {@code L} of the {@code :listed}-th cost; a partner that is neither paid
- * nor spent on costs its rounded hours' price plus at most the PAM charge {@code P}, so
- * only those with hours of at least {@code (L - P - 0.01) / (hour cost × rate)} can reach
- * {@code L} (a cent more than rounding can add). When that bound is not positive (the
- * hour cost or rate is not positive or unknown, fewer partners than listed, or costs no
- * higher than PAM time) the list is read from every partner's cost ({@code fig}) as
- * before.</li>
- * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of the candidates only.</li>
+ * first {@code :listed} partners by hours, of the first {@code :listed} charged PAM time
+ * on the day by hours, and of every partner paid or spent on give a lower bound {@code L}
+ * of the {@code :listed}-th cost; a partner that is neither paid nor spent on costs its
+ * rounded hours' price plus at most the PAM charge {@code P}, so only those with hours of
+ * at least {@code (L - P - 0.01) / (hour cost × rate)} can reach {@code L} (a cent more
+ * than rounding can add). When that bound is not positive (the hour cost or rate is not
+ * positive or unknown, fewer partners than listed, or costs no higher than PAM time) the
+ * list is read from every partner's cost ({@code fig}) as before.</li>
+ * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of the candidates only: those with
+ * a momentum (only when a behaviour score is stored by {@code :asOf}) and the first
+ * {@code :reinvested} others outside tier 1 by id, read from {@code partner} in id order
+ * with their tier on the day looked up.</li>
  * </ul>
  */
 final class RoiProgramPageSql {
@@ -142,6 +145,23 @@ final class RoiProgramPageSql {
 				MINOR);
 
 	/**
+	 * The partners whose exact costs give the bound of the listed costliest: the first
+	 * {@code :listed} by hours, the first {@code :listed} charged PAM time on the day by
+	 * hours, and every partner paid or spent on.
+	 */
+	private static final String FIRST = """
+			SELECT h.id FROM (SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
+			                  WHERE q.quarter = :fromDay AND q.hours_months > 0 ORDER BY q.hours DESC LIMIT :listed) h
+			UNION
+			SELECT h.id FROM (SELECT q.partner_id AS id FROM roi_partner_quarter_fact q JOIN partner p ON p.id = q.partner_id
+			                  WHERE q.quarter = :fromDay AND q.hours_months > 0
+			                    AND p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                             ELSE p.created_at < :until END
+			                  ORDER BY q.hours DESC LIMIT :listed) h
+			UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend""";
+
+	/**
 	 * The {@code :listed} costliest ({@code top}, see the class) and the candidates'
 	 * costs of the reinvest list ({@code rfig}).
 	 */
@@ -161,16 +181,10 @@ final class RoiProgramPageSql {
 			    ) u ORDER BY cost DESC, id LIMIT :listed
 			)%3$s,
 			"""
-		.formatted(
-				figuresOf(
-						"""
-								SELECT h.id FROM (SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
-								                  WHERE q.quarter = :fromDay AND q.hours_months > 0 ORDER BY q.hours DESC LIMIT :listed) h
-								UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend"""),
-				figuresOf("""
-						SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
-						WHERE q.quarter = :fromDay AND q.hours_months > 0 AND q.hours >= (SELECT hours FROM bound)
-						UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend"""),
+		.formatted(figuresOf(FIRST), figuresOf("""
+				SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
+				WHERE q.quarter = :fromDay AND q.hours_months > 0 AND q.hours >= (SELECT hours FROM bound)
+				UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend"""),
 				RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"), MINOR);
 
 	/** The program's statement (see the class). */
@@ -178,12 +192,19 @@ final class RoiProgramPageSql {
 			+ TIERS + TOP + RoiPageSql.MOMENTUM
 			+ """
 					unscored AS (
-					    SELECT k.partner_id AS id FROM roi_partner_kept k LEFT JOIN fixed x ON x.partner_id = k.partner_id
-					    WHERE coalesce(x.tier, k.tier) <> 'TIER_1_INVEST'
-					      AND NOT EXISTS (SELECT 1 FROM scored m WHERE m.id = k.partner_id)
-					    ORDER BY k.partner_id LIMIT :reinvested
+					    SELECT p.id FROM partner p
+					    WHERE coalesce((SELECT t.to_tier FROM tier_change t WHERE t.partner_id = p.id AND t.effective_on <= :tierDay
+					                    ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
+					                   (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
+					                    ORDER BY t.effective_on, t.id LIMIT 1), p.tier) <> 'TIER_1_INVEST'
+					      AND p.id NOT IN (SELECT m.id FROM scored m)
+					    ORDER BY p.id LIMIT :reinvested
 					),
-					rfig AS MATERIALIZED (%1$s),
+					rfig AS (
+					    SELECT c.* FROM (%1$s) c WHERE (SELECT week FROM latest_week) IS NOT NULL
+					    UNION ALL
+					    SELECT c.* FROM (%7$s) c
+					),
 					ranked AS (
 					    SELECT m.*,
 					           CASE WHEN m.momentum IS NULL THEN 4
@@ -224,11 +245,9 @@ final class RoiProgramPageSql {
 					) g
 					ORDER BY kind, ord, grp, cohort_id
 					"""
-				.formatted(figuresOf("""
-						SELECT id FROM scored WHERE (SELECT week FROM latest_week) IS NOT NULL
-						UNION SELECT id FROM unscored"""), RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
-						figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER,
-						RoiPageSql.NO_SUMS);
+				.formatted(figuresOf("SELECT id FROM scored"), RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
+						figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER, RoiPageSql.NO_SUMS,
+						figuresOf("SELECT id FROM unscored"));
 
 	private RoiProgramPageSql() {
 	}
