@@ -26,9 +26,12 @@ import com.trellis.shared.ReportingCurrency;
  * of the {@code :listed}-th cost; a partner that is neither paid nor spent on costs its
  * rounded hours' price plus at most the PAM charge {@code P}, so only those with hours of
  * at least {@code (L - P - 0.01) / (hour cost × rate)} can reach {@code L} (a cent more
- * than rounding can add). When that bound is not positive (the hour cost or rate is not
- * positive or unknown, fewer partners than listed, or costs no higher than PAM time) the
- * list is read from every partner's cost ({@code fig}) as before.</li>
+ * than rounding can add). When the hour cost or rate is zero or unknown, no partner's
+ * hours cost anything: the candidates are the paid and spent-on partners and the first
+ * {@code :listed} by id of those charged PAM time on the day and of the others
+ * ({@code FLAT}). Only when the bound is not positive otherwise (fewer partners with
+ * hours than listed, or no listed cost a cent above PAM time) is the list read from every
+ * partner's cost ({@code fig}) as before.</li>
  * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of the candidates only: those with
  * a momentum (only when a behaviour score is stored by {@code :asOf}) and the first
  * {@code :reinvested} others outside tier 1 by id, read from {@code partner} in id order
@@ -162,6 +165,26 @@ final class RoiProgramPageSql {
 			UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend""";
 
 	/**
+	 * The candidates when no partner's hours cost anything (hour cost or rate zero or
+	 * unknown): every partner paid or spent on, and the others cost the PAM charge or
+	 * nothing, so the first {@code :listed} by id charged PAM time on the day and the
+	 * first {@code :listed} by id not charged.
+	 */
+	private static final String FLAT = """
+			SELECT a.id FROM (SELECT p.id FROM partner p
+			                  WHERE p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                             ELSE p.created_at < :until END
+			                  ORDER BY p.id LIMIT :listed) a
+			UNION
+			SELECT b.id FROM (SELECT p.id FROM partner p
+			                  WHERE NOT (p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                             ELSE p.created_at < :until END)
+			                  ORDER BY p.id LIMIT :listed) b
+			UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend""";
+
+	/**
 	 * The {@code :listed} costliest ({@code top}, see the class) and the candidates'
 	 * costs of the reinvest list ({@code rfig}).
 	 */
@@ -173,11 +196,17 @@ final class RoiProgramPageSql {
 			           END AS hours
 			    FROM (SELECT f.cost FROM first f ORDER BY f.cost DESC LIMIT 1 OFFSET :listed - 1) l CROSS JOIN rate r
 			),
+			flat AS (
+			    SELECT coalesce((SELECT r.hour_cost * r.hour_rate FROM rate r), 0) = 0 AS yes
+			),
 			top AS MATERIALIZED (
 			    SELECT * FROM (
 			        SELECT * FROM (%2$s) k WHERE (SELECT hours FROM bound) > 0
 			        UNION ALL
-			        SELECT * FROM fig WHERE NOT coalesce((SELECT hours FROM bound) > 0, false)
+			        SELECT * FROM (%5$s) k WHERE (SELECT yes FROM flat)
+			        UNION ALL
+			        SELECT * FROM fig
+			        WHERE NOT coalesce((SELECT hours FROM bound) > 0, false) AND NOT (SELECT yes FROM flat)
 			    ) u ORDER BY cost DESC, id LIMIT :listed
 			)%3$s,
 			"""
@@ -185,7 +214,7 @@ final class RoiProgramPageSql {
 				SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
 				WHERE q.quarter = :fromDay AND q.hours_months > 0 AND q.hours >= (SELECT hours FROM bound)
 				UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend"""),
-				RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"), MINOR);
+				RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"), MINOR, figuresOf(FLAT));
 
 	/** The program's statement (see the class). */
 	static final String PAGE = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON") + RoiPageSql.FIG + ",\n"
