@@ -51,15 +51,18 @@ class RoiPageRepository {
 	}
 
 	/**
-	 * The page's figures in one statement: the totals per tier (by tier) and per cohort
-	 * with members at {@code at} (by cohort name, then id), each
+	 * The page's figures in one statement (the program's from kept sums,
+	 * {@link RoiProgramPageSql#PAGE}): the totals per tier (by tier) and per cohort with
+	 * members at {@code at} (by cohort name, then id), each
 	 * {@link RoiReport.Total#of(String, List)} of the group's rows; the {@code listed}
 	 * partners of highest cost (ties by id) with all their figures; the first
 	 * {@code reinvested} partners outside tier 1 in the reinvest order, each with its
 	 * momentum as of {@code asOf} (null without both scores) and the quarter's cost.
 	 */
 	Page page(Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
-		return page(RoiPageSql.PAGE, window, at, asOf, listed, reinvested);
+		var scope = window.scope();
+		boolean program = scope.partnerId() == null && scope.pamId() == null && scope.onePartner() == null;
+		return page(program ? RoiProgramPageSql.PAGE : RoiPageSql.PAGE, window, at, asOf, listed, reinvested);
 	}
 
 	/**

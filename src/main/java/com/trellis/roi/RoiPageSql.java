@@ -48,7 +48,7 @@ final class RoiPageSql {
 	 * Scope, rates, payouts and spend: the CTEs of the page's statement before
 	 * {@code fig}.
 	 */
-	private static final String SCOPE = ("""
+	static final String SCOPE = ("""
 			WITH scope AS (
 			    SELECT p.id, p.name, coalesce(t1.to_tier, t2.from_tier, p.tier) AS tier, p.lifecycle_status,
 			           CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
@@ -82,7 +82,7 @@ final class RoiPageSql {
 	 * and the spend; each cost part as {@link RoiQuarterSql#FIGURES} computes it, and
 	 * their sum.
 	 */
-	private static final String FIG = ("""
+	static final String FIG = ("""
 			fig AS MATERIALIZED (
 			    SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost
 			    FROM (
@@ -105,7 +105,7 @@ final class RoiPageSql {
 	/**
 	 * A group's sums over the partners of {@code fig}, as {@link RoiQuarterSql#TOTAL}.
 	 */
-	private static final String SUMS = """
+	static final String SUMS = """
 			count(*) AS partners, coalesce(sum(f.hours), 0) AS hours,
 			coalesce(sum(f.enablement), 0) AS enablement, coalesce(sum(f.mdf), 0) AS mdf,
 			coalesce(sum(f.incentives), 0) AS incentives, coalesce(sum(f.spend), 0) AS spend,
@@ -116,7 +116,7 @@ final class RoiPageSql {
 	 * {@code x} rounded to two decimals half to even, as {@link VelocityRule} rounds the
 	 * points per 1,000 ({@code round} in SQL rounds half away from zero).
 	 */
-	private static String halfEven(String x) {
+	static String halfEven(String x) {
 		return ("CASE WHEN abs((%1$s) * 100 - trunc((%1$s) * 100)) = 0.5"
 				+ " THEN (trunc((%1$s) * 100) + CASE WHEN mod(trunc((%1$s) * 100), 2) = 0 THEN 0 ELSE sign(%1$s) END) / 100"
 				+ " ELSE round(%1$s, 2) END")
@@ -124,28 +124,23 @@ final class RoiPageSql {
 	}
 
 	/** A row of the page's statement that is not a group's sums: its sums are null. */
-	private static final String NO_SUMS = """
+	static final String NO_SUMS = """
 			CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
 			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
 			CAST(NULL AS NUMERIC)""";
 
 	/** A group's row of the page's statement: no partner. */
-	private static final String NO_PARTNER = """
+	static final String NO_PARTNER = """
 			CAST(NULL AS BIGINT) AS id, CAST(NULL AS TEXT) AS name, CAST(NULL AS TEXT) AS tier,
 			CAST(NULL AS NUMERIC) AS deals, CAST(NULL AS NUMERIC) AS won, CAST(NULL AS NUMERIC) AS expected,
 			CAST(NULL AS NUMERIC) AS cost, CAST(NULL AS NUMERIC) AS momentum, CAST(0 AS BIGINT) AS ord""";
 
 	/**
-	 * The page's one statement (see the class): the scope's costs computed once
-	 * ({@code fig}, materialized), then the rows of each kind, by kind and then in each
-	 * kind's order ({@code ord}; the groups by name and cohort id).
+	 * Each partner's behaviour momentum ({@code mom}, over {@code scope} outside tier 1,
+	 * see the class) and those with one ({@code scored}, materialized): the reinvest
+	 * list's CTEs before its candidates without a momentum.
 	 */
-	static final String PAGE = SCOPE + FIG
-			+ """
-					,
-					top AS MATERIALIZED (
-					    SELECT * FROM fig ORDER BY cost DESC, id LIMIT :listed
-					)%2$s,
+	static final String MOMENTUM = """
 					latest_week AS (
 					    SELECT max(w.week_start) AS week FROM partner_score_week w
 					    WHERE w.pillar = 'BEHAVIOUR' AND w.week_start <= :asOf
@@ -183,6 +178,20 @@ final class RoiPageSql {
 					scored AS MATERIALIZED (
 					    SELECT m.id, m.momentum FROM mom m WHERE m.momentum IS NOT NULL
 					),
+			""";
+
+	/**
+	 * The page's one statement (see the class): the scope's costs computed once
+	 * ({@code fig}, materialized), then the rows of each kind, by kind and then in each
+	 * kind's order ({@code ord}; the groups by name and cohort id).
+	 */
+	static final String PAGE = SCOPE + FIG
+			+ """
+					,
+					top AS MATERIALIZED (
+					    SELECT * FROM fig ORDER BY cost DESC, id LIMIT :listed
+					)%2$s,
+					%7$s
 					unscored AS (
 					    SELECT s.id FROM scope s
 					    WHERE s.tier IS DISTINCT FROM 'TIER_1_INVEST' AND NOT EXISTS (SELECT 1 FROM scored m WHERE m.id = s.id)
@@ -225,7 +234,7 @@ final class RoiPageSql {
 					ORDER BY kind, ord, grp, cohort_id
 					"""
 				.formatted(null, RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"),
-						halfEven("m.momentum * 1000 / m.cost"), SUMS, NO_PARTNER, NO_SUMS);
+						halfEven("m.momentum * 1000 / m.cost"), SUMS, NO_PARTNER, NO_SUMS, MOMENTUM);
 
 	/**
 	 * The statement with its scope conditions written for the scope's kind (the program,

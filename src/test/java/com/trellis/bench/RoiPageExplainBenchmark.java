@@ -25,9 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Diagnosis, not a figure: {@code EXPLAIN (ANALYZE, BUFFERS)} of the ROI page's statement
- * ({@code roi.RoiPageSql.PAGE}: totals, listed partners, reinvest list in one) and of a
- * trend quarter's total ({@code roi.RoiQuarterSql.TOTAL}, the previous quarter's here),
- * each with the text the page sends for its scope ({@code RoiPageSql.forScope}), for the
+ * ({@code roi.RoiPageSql.PAGE}: totals, listed partners, reinvest list in one; the
+ * program's {@code roi.RoiProgramPageSql.PAGE} where there is one) and of a trend
+ * quarter's total ({@code roi.RoiQuarterSql.TOTAL}, the previous quarter's here), each
+ * with the text the page sends for its scope ({@code RoiPageSql.forScope}), for the
  * program and for the PAM with the largest book, this quarter; then where the page's
  * reads spend their time one request at a time ({@link RequestProfile}: the ROI service
  * calls the page makes, for the admin and that PAM). Writes
@@ -98,6 +99,18 @@ class RoiPageExplainBenchmark {
 		return out.toString();
 	}
 
+	/**
+	 * The program's page statement (roi28: {@code RoiProgramPageSql}) where there is one.
+	 */
+	private static Class<?> program(Class<?> page) {
+		try {
+			return Class.forName("com.trellis.roi.RoiProgramPageSql");
+		}
+		catch (ClassNotFoundException before) {
+			return page;
+		}
+	}
+
 	@Test
 	void explainTheRoiPageStatements() throws Exception {
 		var page = Class.forName("com.trellis.roi.RoiPageSql");
@@ -119,7 +132,8 @@ class RoiPageExplainBenchmark {
 			for (var name : new String[] { "PAGE", "TOTAL" }) {
 				var quarter = "PAGE".equals(name) ? this.calendar.currentQuarter()
 						: this.calendar.currentQuarter().previous();
-				var field = ("PAGE".equals(name) ? page : quarterSql).getDeclaredField(name);
+				var field = ("PAGE".equals(name) ? scope == null ? program(page) : page : quarterSql)
+					.getDeclaredField(name);
 				field.setAccessible(true);
 				var text = (String) forScope.invoke(null, field.get(null), scopeOf.newInstance(null, scope, null));
 				var end = this.calendar.end(quarter);

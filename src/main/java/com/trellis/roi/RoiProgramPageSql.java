@@ -1,0 +1,284 @@
+package com.trellis.roi;
+
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.ReportingCurrency;
+
+/**
+ * The ROI page's statement for the program (no PAM's book, no partner; issue 15, roi28):
+ * the same rows as {@link RoiPageSql#PAGE}, every figure and scale, without computing
+ * every partner's cost ({@code fig}), so that it reads rows in proportion to what it
+ * shows:
+ * <ul>
+ * <li>'T': the totals per tier from the kept sums (V223): per kept tier and PAM charge,
+ * the partners ({@code roi_tier_count}) and the quarter's partner rows grouped by hours
+ * value with their pipeline and revenue ({@code roi_tier_quarter_fact}). The partners
+ * whose tier or charge on the day differs from the kept one ({@code fixed}: a
+ * {@code tier_change} after {@code :tierDay}, or not there yet by then) are taken out of
+ * their kept group and added back with their tier and charge on the day. Each hours value
+ * is priced once and multiplied by its partners (the sum of the rounded per-partner
+ * costs), PAM time likewise; groups without partners count for nothing, so each sum has
+ * the scale the per-partner sum has. The payouts and spend are summed per tier on the day
+ * over the partners paid or spent on.</li>
+ * <li>'C': the cohorts' totals from the costs of their members only.</li>
+ * <li>'L': the {@code :listed} costliest from a candidate set: the exact costs of the
+ * first {@code :listed} partners by hours, of the first {@code :listed} charged PAM time
+ * on the day by hours, and of every partner paid or spent on give a lower bound {@code L}
+ * of the {@code :listed}-th cost; a partner that is neither paid nor spent on costs its
+ * rounded hours' price plus at most the PAM charge {@code P}, so only those with hours of
+ * at least {@code (L - P - 0.01) / (hour cost × rate)} can reach {@code L} (a cent more
+ * than rounding can add). When the hour cost or rate is zero or unknown, no partner's
+ * hours cost anything: the candidates are the paid and spent-on partners and the first
+ * {@code :listed} by id of those charged PAM time on the day and of the others
+ * ({@code FLAT}). Only when the bound is not positive otherwise (fewer partners with
+ * hours than listed, or no listed cost a cent above PAM time) is the list read from every
+ * partner's cost ({@code fig}) as before.</li>
+ * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of the candidates only: those with
+ * a momentum (only when a behaviour score is stored by {@code :asOf}) and the first
+ * {@code :reinvested} others outside tier 1 by id, read from {@code partner} in id order
+ * with their tier on the day looked up.</li>
+ * </ul>
+ */
+final class RoiProgramPageSql {
+
+	private static final int MINOR = MinorUnits.of(ReportingCurrency.CODE);
+
+	/**
+	 * Each partner's figures for the partner ids the text yields (column {@code id},
+	 * distinct), as {@link RoiPageSql#FIG} computes them, its tier on the day looked up
+	 * per partner.
+	 */
+	static String figuresOf(String ids) {
+		return """
+				SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost
+				FROM (
+				    SELECT p.id, p.name,
+				           coalesce((SELECT t.to_tier FROM tier_change t WHERE t.partner_id = p.id AND t.effective_on <= :tierDay
+				                     ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
+				                    (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
+				                     ORDER BY t.effective_on, t.id LIMIT 1), p.tier) AS tier,
+				           coalesce(q.hours, 0) AS hours, coalesce(%2$s, 0) AS enablement,
+				           coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
+				           CASE WHEN p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+				                 AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
+				                THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
+				           coalesce(q.pipeline, 0) AS pipeline, coalesce(q.revenue, 0) AS revenue
+				    FROM (%1$s) i JOIN partner p ON p.id = i.id
+				    LEFT JOIN (SELECT q.partner_id, CASE WHEN q.hours_months > 0 THEN q.hours END AS hours,
+				                      CASE WHEN q.made_months > 0 THEN q.pipeline END AS pipeline,
+				                      CASE WHEN q.made_months > 0 THEN q.revenue END AS revenue
+				               FROM roi_partner_quarter_fact q WHERE q.quarter = :fromDay) q ON q.partner_id = p.id
+				    LEFT JOIN paid pd ON pd.partner_id = p.id LEFT JOIN spend sp ON sp.partner_id = p.id
+				) c"""
+			.formatted(ids, ReportingCurrency.converted("coalesce(q.hours, 0) * (SELECT hour_cost FROM rate)",
+					"(SELECT hour_rate FROM rate)"), MINOR);
+	}
+
+	/**
+	 * The kept groups corrected for the day ({@code fixed}, {@code grouped}) and the
+	 * totals per tier ({@code tier_sums}, {@code pay}).
+	 */
+	static final String TIERS = """
+			fix AS (
+			    SELECT t.partner_id AS id FROM tier_change t WHERE t.effective_on > :tierDay
+			    UNION
+			    SELECT k.partner_id FROM roi_partner_kept k WHERE k.onboarded_on IS NOT NULL AND k.onboarded_on > :tierDay
+			    UNION
+			    SELECT k.partner_id FROM roi_partner_kept k WHERE k.onboarded_on IS NULL AND k.created_at >= :until
+			),
+			fixed AS MATERIALIZED (
+			    SELECT k.partner_id, k.tier AS kept_tier, k.charged AS kept_charged, d.tier,
+			           d.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT') AND d.existed AS charged,
+			           coalesce(q.hours_months, 0) > 0 AS has_hours,
+			           CASE WHEN q.hours_months > 0 THEN scale(q.hours) ELSE 0 END AS hours_scale,
+			           CASE WHEN q.hours_months > 0 THEN q.hours ELSE 0 END AS hours,
+			           CASE WHEN q.made_months > 0 THEN q.pipeline ELSE 0 END AS pipeline,
+			           CASE WHEN q.made_months > 0 THEN q.revenue ELSE 0 END AS revenue
+			    FROM fix f JOIN roi_partner_kept k ON k.partner_id = f.id
+			    JOIN (%1$s) d ON d.id = f.id
+			    LEFT JOIN roi_partner_quarter_fact q ON q.quarter = :fromDay AND q.partner_id = f.id
+			),
+			grouped AS (
+			    SELECT a.tier, a.charged, a.has_hours, a.hours_scale, a.hours, sum(a.n) AS n, sum(a.pipeline) AS pipeline,
+			           sum(a.revenue) AS revenue
+			    FROM (
+			        SELECT f.tier, f.charged, f.has_hours, f.hours_scale, f.hours, f.partners AS n, f.pipeline, f.revenue
+			        FROM roi_tier_quarter_fact f WHERE f.quarter = :fromDay
+			        UNION ALL
+			        SELECT c.tier, c.charged, false, 0, 0, c.partners - coalesce((SELECT sum(f.partners) FROM roi_tier_quarter_fact f
+			            WHERE f.quarter = :fromDay AND f.tier = c.tier AND f.charged = c.charged), 0), 0, 0
+			        FROM roi_tier_count c
+			        UNION ALL
+			        SELECT x.kept_tier, x.kept_charged, x.has_hours, x.hours_scale, x.hours, -1, -x.pipeline, -x.revenue
+			        FROM fixed x
+			        UNION ALL
+			        SELECT x.tier, x.charged, x.has_hours, x.hours_scale, x.hours, 1, x.pipeline, x.revenue FROM fixed x
+			    ) a
+			    GROUP BY 1, 2, 3, 4, 5
+			),
+			tier_sums AS (
+			    SELECT g.tier, CAST(sum(g.n) AS BIGINT) AS partners,
+			           sum(g.n * g.hours) FILTER (WHERE g.n > 0) AS hours,
+			           sum(g.n * coalesce(%2$s, 0)) FILTER (WHERE g.n > 0) AS enablement,
+			           sum(g.n * CASE WHEN g.charged THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END)
+			             FILTER (WHERE g.n > 0) AS pam,
+			           coalesce(sum(g.pipeline), 0) AS pipeline, coalesce(sum(g.revenue), 0) AS revenue
+			    FROM grouped g GROUP BY g.tier HAVING sum(g.n) > 0
+			),
+			pay AS (
+			    SELECT coalesce(x.tier, k.tier) AS tier, sum(coalesce(pd.mdf, 0)) AS mdf,
+			           sum(coalesce(pd.incentives, 0)) AS incentives, sum(coalesce(sp.spend, 0)) AS spend
+			    FROM (SELECT partner_id FROM paid UNION SELECT partner_id FROM spend) u
+			    JOIN roi_partner_kept k ON k.partner_id = u.partner_id
+			    LEFT JOIN fixed x ON x.partner_id = u.partner_id
+			    LEFT JOIN paid pd ON pd.partner_id = u.partner_id LEFT JOIN spend sp ON sp.partner_id = u.partner_id
+			    GROUP BY 1
+			),
+			"""
+		.formatted(
+				"""
+						SELECT p.id, p.lifecycle_status,
+						       coalesce((SELECT t.to_tier FROM tier_change t WHERE t.partner_id = p.id AND t.effective_on <= :tierDay
+						                 ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
+						                (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
+						                 ORDER BY t.effective_on, t.id LIMIT 1), p.tier) AS tier,
+						       CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
+						         AS existed
+						FROM partner p WHERE p.id IN (SELECT id FROM fix)""",
+				ReportingCurrency.converted("g.hours * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
+				MINOR);
+
+	/**
+	 * The partners whose exact costs give the bound of the listed costliest: the first
+	 * {@code :listed} by hours, the first {@code :listed} charged PAM time on the day by
+	 * hours, and every partner paid or spent on.
+	 */
+	private static final String FIRST = """
+			SELECT h.id FROM (SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
+			                  WHERE q.quarter = :fromDay AND q.hours_months > 0 ORDER BY q.hours DESC LIMIT :listed) h
+			UNION
+			SELECT h.id FROM (SELECT q.partner_id AS id FROM roi_partner_quarter_fact q JOIN partner p ON p.id = q.partner_id
+			                  WHERE q.quarter = :fromDay AND q.hours_months > 0
+			                    AND p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                             ELSE p.created_at < :until END
+			                  ORDER BY q.hours DESC LIMIT :listed) h
+			UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend""";
+
+	/**
+	 * The candidates when no partner's hours cost anything (hour cost or rate zero or
+	 * unknown): every partner paid or spent on, and the others cost the PAM charge or
+	 * nothing, so the first {@code :listed} by id charged PAM time on the day and the
+	 * first {@code :listed} by id not charged.
+	 */
+	private static final String FLAT = """
+			SELECT a.id FROM (SELECT p.id FROM partner p
+			                  WHERE p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                             ELSE p.created_at < :until END
+			                  ORDER BY p.id LIMIT :listed) a
+			UNION
+			SELECT b.id FROM (SELECT p.id FROM partner p
+			                  WHERE NOT (p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                             ELSE p.created_at < :until END)
+			                  ORDER BY p.id LIMIT :listed) b
+			UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend""";
+
+	/**
+	 * The {@code :listed} costliest ({@code top}, see the class) and the candidates'
+	 * costs of the reinvest list ({@code rfig}).
+	 */
+	static final String TOP = """
+			first AS MATERIALIZED (%1$s),
+			bound AS (
+			    SELECT CASE WHEN r.hour_cost * r.hour_rate > 0
+			                THEN (l.cost - greatest(round(coalesce(r.pam, 0), %4$s), 0) - 0.01) / (r.hour_cost * r.hour_rate)
+			           END AS hours
+			    FROM (SELECT f.cost FROM first f ORDER BY f.cost DESC LIMIT 1 OFFSET :listed - 1) l CROSS JOIN rate r
+			),
+			flat AS (
+			    SELECT coalesce((SELECT r.hour_cost * r.hour_rate FROM rate r), 0) = 0 AS yes
+			),
+			top AS MATERIALIZED (
+			    SELECT * FROM (
+			        SELECT * FROM (%2$s) k WHERE (SELECT hours FROM bound) > 0
+			        UNION ALL
+			        SELECT * FROM (%5$s) k WHERE (SELECT yes FROM flat)
+			        UNION ALL
+			        SELECT * FROM fig
+			        WHERE NOT coalesce((SELECT hours FROM bound) > 0, false) AND NOT (SELECT yes FROM flat)
+			    ) u ORDER BY cost DESC, id LIMIT :listed
+			)%3$s,
+			"""
+		.formatted(figuresOf(FIRST), figuresOf("""
+				SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
+				WHERE q.quarter = :fromDay AND q.hours_months > 0 AND q.hours >= (SELECT hours FROM bound)
+				UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend"""),
+				RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"), MINOR, figuresOf(FLAT));
+
+	/** The program's statement (see the class). */
+	static final String PAGE = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON") + RoiPageSql.FIG + ",\n"
+			+ TIERS + TOP + RoiPageSql.MOMENTUM
+			+ """
+					unscored AS (
+					    SELECT p.id FROM partner p
+					    WHERE coalesce((SELECT t.to_tier FROM tier_change t WHERE t.partner_id = p.id AND t.effective_on <= :tierDay
+					                    ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
+					                   (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
+					                    ORDER BY t.effective_on, t.id LIMIT 1), p.tier) <> 'TIER_1_INVEST'
+					      AND p.id NOT IN (SELECT m.id FROM scored m)
+					    ORDER BY p.id LIMIT :reinvested
+					),
+					rfig AS (
+					    SELECT c.* FROM (%1$s) c WHERE (SELECT week FROM latest_week) IS NOT NULL
+					    UNION ALL
+					    SELECT c.* FROM (%7$s) c
+					),
+					ranked AS (
+					    SELECT m.*,
+					           CASE WHEN m.momentum IS NULL THEN 4
+					                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
+					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
+					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %2$s END AS per_thousand
+					    FROM (SELECT c.id, c.name, c.tier, c.cost, x.momentum FROM rfig c LEFT JOIN scored x ON x.id = c.id) m
+					),
+					chosen AS (
+					    SELECT r.*, row_number() OVER (ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id)
+					             AS ord
+					    FROM (SELECT * FROM ranked
+					          ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested) r
+					),
+					members AS MATERIALIZED (
+					    SELECT DISTINCT cm.partner_id AS id FROM cohort_membership cm
+					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+					),
+					member_fig AS MATERIALIZED (%3$s)
+					SELECT * FROM (
+					    SELECT 'T' AS kind, t.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, t.partners, t.hours, t.enablement,
+					           coalesce(y.mdf, 0) AS mdf, coalesce(y.incentives, 0) AS incentives, coalesce(y.spend, 0) AS spend,
+					           t.pam, t.pipeline, t.revenue, %5$s
+					    FROM tier_sums t LEFT JOIN pay y ON y.tier = t.tier
+					    UNION ALL
+					    SELECT 'C', c.name, c.id, %4$s, %5$s
+					    FROM member_fig f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+					    GROUP BY c.id, c.name
+					    UNION ALL
+					    SELECT 'L', NULL, NULL, NULL, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam, t.pipeline,
+					           t.revenue, t.id, t.name, t.tier, coalesce(l.deals, 0), coalesce(l.won, 0), coalesce(l.expected, 0),
+					           t.cost, NULL, row_number() OVER (ORDER BY t.cost DESC, t.id)
+					    FROM top t LEFT JOIN lift l ON l.partner_id = t.id
+					    UNION ALL
+					    SELECT 'R', NULL, NULL, %6$s, r.id, r.name, r.tier, NULL, NULL, NULL, r.cost, r.momentum, r.ord
+					    FROM chosen r
+					) g
+					ORDER BY kind, ord, grp, cohort_id
+					"""
+				.formatted(figuresOf("SELECT id FROM scored"), RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
+						figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER, RoiPageSql.NO_SUMS,
+						figuresOf("SELECT id FROM unscored"));
+
+	private RoiProgramPageSql() {
+	}
+
+}
