@@ -186,7 +186,7 @@ final class RoiPageSql {
 	 * kind's order ({@code ord}; the groups by name and cohort id).
 	 */
 	static final String PAGE = SCOPE + FIG
-			+ """
+			+ ("""
 					,
 					top AS MATERIALIZED (
 					    SELECT * FROM fig ORDER BY cost DESC, id LIMIT :listed
@@ -217,24 +217,39 @@ final class RoiPageSql {
 					SELECT * FROM (
 					    SELECT 'T' AS kind, f.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, %4$s, %5$s
 					    FROM fig f GROUP BY f.tier
-					    UNION ALL
-					    SELECT 'C', c.name, c.id, %4$s, %5$s
-					    FROM fig f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
-					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
-					    GROUP BY c.id, c.name
-					    UNION ALL
-					    SELECT 'L', NULL, NULL, NULL, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam, t.pipeline,
-					           t.revenue, t.id, t.name, t.tier, coalesce(l.deals, 0), coalesce(l.won, 0), coalesce(l.expected, 0),
-					           t.cost, NULL, row_number() OVER (ORDER BY t.cost DESC, t.id)
-					    FROM top t LEFT JOIN lift l ON l.partner_id = t.id
-					    UNION ALL
-					    SELECT 'R', NULL, NULL, %6$s, r.id, r.name, r.tier, NULL, NULL, NULL, r.cost, r.momentum, r.ord
-					    FROM chosen r
-					) g
-					ORDER BY kind, ord, grp, cohort_id
 					"""
+					+ rowsAfterTiers("fig"))
 				.formatted(null, RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"),
 						halfEven("m.momentum * 1000 / m.cost"), SUMS, NO_PARTNER, NO_SUMS, MOMENTUM);
+
+	/**
+	 * The page's rows after the tier totals, shared by this statement and the program's
+	 * ({@link RoiProgramPageSql}): the cohorts ({@code 'C'}, summed over {@code figures},
+	 * the partners' costs), the costliest ({@code 'L'}, from {@code top} and
+	 * {@code lift}) and the reinvest list ({@code 'R'}, from {@code chosen}), in the
+	 * page's order. Takes the statement's positional arguments 4 to 6 (the sums, no
+	 * partner, no sums).
+	 */
+	static String rowsAfterTiers(String figures) {
+		return """
+				    UNION ALL
+				    SELECT 'C', c.name, c.id, %4$s, %5$s
+				    FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+				    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+				    GROUP BY c.id, c.name
+				    UNION ALL
+				    SELECT 'L', NULL, NULL, NULL, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam, t.pipeline,
+				           t.revenue, t.id, t.name, t.tier, coalesce(l.deals, 0), coalesce(l.won, 0), coalesce(l.expected, 0),
+				           t.cost, NULL, row_number() OVER (ORDER BY t.cost DESC, t.id)
+				    FROM top t LEFT JOIN lift l ON l.partner_id = t.id
+				    UNION ALL
+				    SELECT 'R', NULL, NULL, %6$s, r.id, r.name, r.tier, NULL, NULL, NULL, r.cost, r.momentum, r.ord
+				    FROM chosen r
+				) g
+				ORDER BY kind, ord, grp, cohort_id
+				"""
+			.replace("FIGURES", figures);
+	}
 
 	/**
 	 * The statement with its scope conditions written for the scope's kind (the program,

@@ -219,7 +219,7 @@ final class RoiProgramPageSql {
 	/** The program's statement (see the class). */
 	static final String PAGE = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON") + RoiPageSql.FIG + ",\n"
 			+ TIERS + TOP + RoiPageSql.MOMENTUM
-			+ """
+			+ ("""
 					unscored AS (
 					    SELECT p.id FROM partner p
 					    WHERE coalesce((SELECT t.to_tier FROM tier_change t WHERE t.partner_id = p.id AND t.effective_on <= :tierDay
@@ -258,22 +258,8 @@ final class RoiProgramPageSql {
 					           coalesce(y.mdf, 0) AS mdf, coalesce(y.incentives, 0) AS incentives, coalesce(y.spend, 0) AS spend,
 					           t.pam, t.pipeline, t.revenue, %5$s
 					    FROM tier_sums t LEFT JOIN pay y ON y.tier = t.tier
-					    UNION ALL
-					    SELECT 'C', c.name, c.id, %4$s, %5$s
-					    FROM member_fig f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
-					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
-					    GROUP BY c.id, c.name
-					    UNION ALL
-					    SELECT 'L', NULL, NULL, NULL, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam, t.pipeline,
-					           t.revenue, t.id, t.name, t.tier, coalesce(l.deals, 0), coalesce(l.won, 0), coalesce(l.expected, 0),
-					           t.cost, NULL, row_number() OVER (ORDER BY t.cost DESC, t.id)
-					    FROM top t LEFT JOIN lift l ON l.partner_id = t.id
-					    UNION ALL
-					    SELECT 'R', NULL, NULL, %6$s, r.id, r.name, r.tier, NULL, NULL, NULL, r.cost, r.momentum, r.ord
-					    FROM chosen r
-					) g
-					ORDER BY kind, ord, grp, cohort_id
 					"""
+					+ RoiPageSql.rowsAfterTiers("member_fig"))
 				.formatted(figuresOf("SELECT id FROM scored"), RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
 						figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER, RoiPageSql.NO_SUMS,
 						figuresOf("SELECT id FROM unscored"));
