@@ -35,9 +35,8 @@ class DiagnosisWording {
 
 	String evidence(AdoptionDiagnosis.Diagnosis diagnosis, Locale locale) {
 		var counts = NumberFormat.getIntegerInstance(locale);
-		var compared = diagnosis.compared() == null ? ""
-				: text("adoption.evidence.compared", locale, diagnosis.compared().quarter(),
-						counts.format(diagnosis.compared().days()), diagnosis.compared().earlier());
+		var compared = diagnosis.compared() == null ? "" : text("adoption.evidence.compared", locale,
+				diagnosis.compared().quarter(), diagnosis.compared().days(), diagnosis.compared().earlier());
 		var partner = percent(diagnosis.partnerWinRate(), locale);
 		var direct = percent(diagnosis.directWinRate(), locale);
 		return switch (diagnosis.finding()) {

@@ -75,7 +75,7 @@ class HygienePagesCutFirstTests {
 			var soft = new SoftAssertions();
 			for (var check : CHECKS) {
 				long ofCheck = 0;
-				for (var scope : scopes()) {
+				for (var scope : SampleScopes.of(this.jdbc, 4)) {
 					ofCheck += compare(soft, check, scope, now);
 				}
 				soft.assertThat(ofCheck).as("%s records compared", check).isGreaterThan(20);
@@ -107,31 +107,6 @@ class HygienePagesCutFirstTests {
 			}
 		}
 		return compared;
-	}
-
-	/**
-	 * The program, the three PAM books with the most open partner deals and one with the
-	 * fewest, and two sales teams.
-	 */
-	private List<HygieneScope> scopes() {
-		var scopes = new ArrayList<HygieneScope>();
-		scopes.add(HygieneScope.PROGRAM);
-		var books = this.jdbc.sql("""
-				SELECT p.owner_pam_id FROM partner p JOIN opportunity o ON o.partner_id = p.id
-				WHERE p.owner_pam_id IS NOT NULL AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
-				GROUP BY p.owner_pam_id ORDER BY count(*) DESC, p.owner_pam_id
-				""").query(Long.class).list();
-		assertThat(books).hasSizeGreaterThan(3);
-		books.subList(0, 3).forEach(pam -> scopes.add(HygieneScope.book(pam)));
-		scopes.add(HygieneScope.book(books.get(books.size() - 1)));
-		var owners = this.jdbc.sql("""
-				SELECT owner_id FROM opportunity WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
-				GROUP BY owner_id ORDER BY count(*) DESC, owner_id
-				""").query(Long.class).list();
-		assertThat(owners).hasSizeGreaterThan(4);
-		scopes.add(HygieneScope.team(owners.subList(0, 1)));
-		scopes.add(HygieneScope.team(owners.subList(1, 5)));
-		return scopes;
 	}
 
 }

@@ -65,7 +65,7 @@ class StaleDealsPageTests {
 					WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND id % 3 = 1
 					""").update();
 			long compared = 0;
-			for (var scope : scopes()) {
+			for (var scope : SampleScopes.of(this.jdbc, 2)) {
 				for (var now : moments()) {
 					for (var norms : List.of(SHORT, PARTIAL)) {
 						compared += compare(scope, now, norms);
@@ -104,32 +104,6 @@ class StaleDealsPageTests {
 		var records = new ArrayList<HygieneRecord>();
 		this.repository.forEach(query, scope, records::add);
 		return records;
-	}
-
-	/**
-	 * The program, the three PAM books with the most open partner deals and one with the
-	 * fewest, and two sales teams.
-	 */
-	private List<HygieneScope> scopes() {
-		var scopes = new ArrayList<HygieneScope>();
-		scopes.add(HygieneScope.PROGRAM);
-		var books = this.jdbc.sql("""
-				SELECT p.owner_pam_id FROM partner p JOIN opportunity o ON o.partner_id = p.id
-				WHERE p.owner_pam_id IS NOT NULL AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
-				GROUP BY p.owner_pam_id ORDER BY count(*) DESC, p.owner_pam_id
-				""").query(Long.class).list();
-		assertThat(books).hasSizeGreaterThan(3);
-		books.subList(0, 3).forEach(pam -> scopes.add(HygieneScope.book(pam)));
-		scopes.add(HygieneScope.book(books.get(books.size() - 1)));
-		var owners = this.jdbc.sql("""
-				SELECT owner_id FROM opportunity WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
-				GROUP BY owner_id ORDER BY count(*) DESC, owner_id
-				""").query(Long.class).list();
-		assertThat(owners).hasSizeGreaterThan(2);
-		scopes.add(HygieneScope.team(owners.subList(0, 1)));
-		scopes.add(HygieneScope.team(owners.subList(1, 3)));
-		assertThat(scopes).hasSizeGreaterThan(4);
-		return scopes;
 	}
 
 	/**
