@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order, same amounts to the cent), after a random sequence of registrations, stage
  * moves, closes, reopens, credit changes, partner attachments and amount corrections, and
  * a currency and amount change of several deals in one statement; and again after the
- * facts rebuild.
+ * facts rebuild. The sequence is run once per context for this class and
+ * {@code OpenPipelinePropertyTests} ({@link RandomDealChanges#runOnce}).
  */
 @TrellisTest
 class ProgramOpenStagePipelinePropertyTests {
@@ -60,7 +61,7 @@ class ProgramOpenStagePipelinePropertyTests {
 	@Test
 	void keptOpenPipelineByStageEqualsTheDealsCountedAfterARandomSequenceOfChanges() {
 		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
-		var admin = changes.run(SEED, STEPS);
+		var admin = changes.runOnce(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		// a currency change and an amount change of open deals in one statement
 		this.jdbc

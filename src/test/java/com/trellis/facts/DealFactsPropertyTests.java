@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closes, reopens, credit changes, partner attachments, amount corrections, hand-overs
  * and exchange-rate changes, every fact equals what a recomputation from the deals and
  * their stage moves gives (the ROI page's month and close facts, V131, included). The
- * recomputation here is written independently of the triggers.
+ * recomputation here is written independently of the triggers. The sequence is run once
+ * per context for this class and {@code IncrementalForecastModelTests}
+ * ({@link RandomDealChanges#runOnce}).
  */
 @TrellisTest
 class DealFactsPropertyTests {
@@ -57,7 +59,7 @@ class DealFactsPropertyTests {
 	@Test
 	void factsEqualARecomputationAfterARandomSequenceOfChanges() {
 		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
-		var admin = changes.run(SEED, STEPS);
+		var admin = changes.runOnce(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen", "credit change");
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency")).as("per partner and day")
 			.containsExactlyElementsOf(recomputedPartnerDays());

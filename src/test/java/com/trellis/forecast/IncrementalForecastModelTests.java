@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The live forecast model kept as counts, moved by each close and reopen, equals the
  * model fully relearnt from every closed deal's stage history after the same random
- * sequence of changes (fixed seed) as the facts' property test: the same probabilities,
- * time-in-stage norms and paths for every stage and group.
+ * sequence of changes (fixed seed) as the facts' property test (run once per context for
+ * both, {@link RandomDealChanges#runOnce}): the same probabilities, time-in-stage norms
+ * and paths for every stage and group.
  */
 @TrellisTest
 class IncrementalForecastModelTests {
@@ -57,7 +58,7 @@ class IncrementalForecastModelTests {
 	@Test
 	void theModelKeptAsCountsEqualsAFullRelearningAfterARandomSequenceOfChanges() {
 		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
-		changes.run(20261130L, 400);
+		changes.runOnce(20261130L, 400);
 		assertThat(changes.done).containsKeys("close", "reopen");
 
 		assertThat(this.model.probabilities(null)).isEqualTo(this.model.probabilities(AFTER_EVERYTHING));

@@ -2,10 +2,13 @@ package com.trellis.support;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.trellis.deals.CreditType;
 import com.trellis.deals.DealCredit;
@@ -56,6 +59,43 @@ public class RandomDealChanges {
 		this.fixtures = fixtures;
 		this.clock = clock;
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The sequences {@link #runOnce} ran, by test context (its clock), seed, steps and
+	 * start.
+	 */
+	private static final Map<List<Object>, Ran> RAN = new ConcurrentHashMap<>();
+
+	/** What a finished sequence left: its admin, its counts by kind, its clock's end. */
+	private record Ran(Viewer admin, Map<String, Integer> done, Instant end) {
+	}
+
+	/**
+	 * Like {@link #run}, for property tests that only check the database after the
+	 * sequence: when an earlier test of the same context already ran the sequence of this
+	 * seed and number of steps from the same moment, it is not run again. The repeat
+	 * would make the same draws, so the same calls through the same application paths at
+	 * the same clock times, on rows of its own (new users, partners and account), and the
+	 * checks that follow compare what the database keeps with a recomputation over the
+	 * whole database, which holds the first run's deals either way. Instead {@link #done}
+	 * takes the first run's counts, the clock is set to where the first run left it (so
+	 * what the test does next happens at the same times as after its own run) and the
+	 * first run's admin is returned. A run that failed is not kept.
+	 */
+	public Viewer runOnce(long seed, int steps) {
+		var key = List.<Object>of(this.clock, seed, steps, this.clock.instant());
+		var ran = RAN.get(key);
+		if (ran == null) {
+			var admin = run(seed, steps);
+			ran = new Ran(admin, Map.copyOf(this.done), this.clock.instant());
+			RAN.put(key, ran);
+			return admin;
+		}
+		this.done.putAll(ran.done());
+		this.admin = ran.admin();
+		this.clock.set(ran.end());
+		return ran.admin();
 	}
 
 	/** Runs {@code steps} random changes; returns the admin who made them. */
