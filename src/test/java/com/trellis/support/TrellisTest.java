@@ -22,7 +22,8 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestSupportConfiguration.class)
-@TestExecutionListeners(listeners = ResetClockListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(listeners = { ResetClockListener.class, AwaitPollsListener.class },
+		mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface TrellisTest {
 
 }
