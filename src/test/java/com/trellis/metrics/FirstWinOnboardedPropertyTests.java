@@ -203,8 +203,8 @@ class FirstWinOnboardedPropertyTests {
 					}
 				}
 				int changed = this.jdbc.sql("""
-						UPDATE partner SET onboarded_on = CASE WHEN :none THEN NULL
-						       ELSE CAST(:day AS DATE) - (id % 7) * :spread END
+						UPDATE partner SET onboarded_on = CASE WHEN CAST(:none AS BOOLEAN) THEN NULL
+						       ELSE CAST(:day AS DATE) - CAST((id % 7) * CAST(:spread AS INTEGER) AS INTEGER) END
 						WHERE id IN (:ids)""")
 					.param("none", random.nextInt(5) == 0)
 					.param("day", LocalDate.now(this.clock).minusDays(random.nextInt(500) - 20))
