@@ -107,4 +107,65 @@ final class KpiRecencySql {
 			.formatted(measure, column, start, atOrAfterCount);
 	}
 
+	/**
+	 * The program's count of onboarded partners with a latest ({@code column} of
+	 * {@code partner_recency}, {@code measure} of {@code partner_recency_fact}) in
+	 * {@code [start, asOf)} and of all those partners, for {@code periods} windows at
+	 * once: one row {@code (i, numerator, denominator)} per window {@code i} (0-based, in
+	 * order), each equal to {@link #recencyWith} over {@link #atOrAfterLessPauses} of the
+	 * same measure, column and pauses ({@code gaps}) with that window's parameters.
+	 * Window {@code i} binds {@code :asOf<i>}, {@code :start<i>} (timestamps) and
+	 * {@code :asOfDate<i>} (a date). The parts read per partner are read once for every
+	 * window: the pauses ending at or after the earliest as-of moment joined once with
+	 * the counted partners, and the partners onboarded on or after the earliest as-of
+	 * day; each window then counts its own among them. The kept day counts and the edge
+	 * days are read per window, as before.
+	 */
+	static String recencyWindows(String measure, String column, String gaps, int periods) {
+		var windows = new java.util.ArrayList<String>();
+		for (int i = 0; i < periods; i++) {
+			windows.add(
+					"(%1$d, CAST(:asOf%1$d AS TIMESTAMPTZ), CAST(:start%1$d AS TIMESTAMPTZ), CAST(:asOfDate%1$d AS DATE))"
+						.formatted(i));
+		}
+		return """
+				WITH d AS (SELECT v.i, v.as_of, v.start, v.as_of_date,
+				                  CAST(v.start AT TIME ZONE 'UTC' AS DATE) AS first_day,
+				                  CAST(v.as_of AT TIME ZONE 'UTC' AS DATE) AS last_day
+				           FROM (VALUES %4$s) v (i, as_of, start, as_of_date)),
+				w AS MATERIALIZED (SELECT d.*, CAST(d.first_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS first_end,
+				                          CAST(d.last_day AS TIMESTAMP) AT TIME ZONE 'UTC' AS last_start,
+				                          CAST(d.last_day + 1 AS TIMESTAMP) AT TIME ZONE 'UTC' AS next_start FROM d),
+				late AS (SELECT w.i, count(*) FILTER (WHERE r.%2$s >= w.first_end AND r.%2$s < w.last_start) AS inside,
+				                count(*) FILTER (WHERE r.%2$s >= w.next_start) AS after, count(*) AS partners
+				         FROM w JOIN partner_recency r ON r.counted AND r.onboarded_on >= w.as_of_date
+				         WHERE r.onboarded_on >= (SELECT min(as_of_date) FROM w)
+				         GROUP BY w.i),
+				paused AS MATERIALIZED (SELECT g.prev_at, g.next_at, r.onboarded_on
+				           FROM %3$s g JOIN partner_recency r ON r.partner_id = g.partner_id
+				           WHERE r.counted AND g.next_at >= (SELECT min(as_of) FROM w)),
+				cover AS (SELECT w.i, count(*) AS n FROM w JOIN paused x
+				            ON x.next_at >= w.as_of AND x.prev_at < w.start AND x.onboarded_on < w.as_of_date
+				          GROUP BY w.i)
+				SELECT w.i,
+				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f
+				        WHERE f.measure = '%1$s' AND f.day > w.first_day AND f.day < w.last_day)
+				     - COALESCE(l.inside, 0)
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < w.as_of_date
+				        AND r.%2$s >= w.start AND r.%2$s < w.first_end)
+				     + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < w.as_of_date
+				        AND r.%2$s >= w.last_start AND r.%2$s < w.as_of)
+				     + ((SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f
+				         WHERE f.measure = '%1$s' AND f.day > w.last_day)
+				        - COALESCE(l.after, 0)
+				        + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < w.as_of_date
+				           AND r.%2$s >= w.as_of AND r.%2$s < w.next_start)
+				        - COALESCE(c.n, 0)),
+				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f WHERE f.measure = '%1$s')
+				     - COALESCE(l.partners, 0)
+				FROM w LEFT JOIN late l ON l.i = w.i LEFT JOIN cover c ON c.i = w.i
+				ORDER BY w.i
+				""".formatted(measure, column, gaps, String.join(", ", windows));
+	}
+
 }

@@ -91,8 +91,7 @@ class KpiRepository {
 		kpis.add(ratio(codes, "ENABLEMENT_COMPLETION", "Enablement completion rate",
 				"Partner users with a track role who, at the end of the period, hold every required item of their track (certifications not expired), as a share of those users.",
 				KpiSql.enablementCompletion(slice), period, slice));
-		kpis.add(ratio(codes, "ACTIVE_PARTNER_RATE", "Active partner rate",
-				"Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.",
+		kpis.add(ratio(codes, RecencyTrend.ACTIVE, RecencyTrend.ACTIVE_NAME, RecencyTrend.ACTIVE_DEFINITION,
 				KpiSql.activePartners(slice), period, slice));
 		kpis.add(wanted(codes, "WIN_RATE") ? compared("WIN_RATE", "Win rate: partner-sourced against direct",
 				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
@@ -142,8 +141,7 @@ class KpiRepository {
 	 * (see {@link KpiSql#activated}).
 	 */
 	private Kpi activated(java.util.Set<String> codes, Period period, Slice slice) {
-		return ratio(codes, "ACTIVATED_PARTNERS", "Activated partners",
-				"Onboarded partners (onboarded before the period ends, not prospect or sunset) with a closed-won deal in the 90 days before the period ends, as a share of those partners.",
+		return ratio(codes, RecencyTrend.ACTIVATED, RecencyTrend.ACTIVATED_NAME, RecencyTrend.ACTIVATED_DEFINITION,
 				KpiSql.activated(slice), period, slice);
 	}
 
@@ -206,7 +204,7 @@ class KpiRepository {
 			.single();
 	}
 
-	private static Kpi ratio(String code, String name, String definition, BigDecimal num, BigDecimal den) {
+	static Kpi ratio(String code, String name, String definition, BigDecimal num, BigDecimal den) {
 		return new Kpi(code, name, definition, "PERCENT", Percent.of(num, den), null, scale(num), scale(den));
 	}
 

@@ -63,12 +63,19 @@ final class KpiSql {
 	 * Time to first revenue: the median over the slice's partners whose first counted win
 	 * falls in the period, read from each partner's first counted win
 	 * ({@code partner_first_win_fact}, V117, counted by {@code shared.CountingWins}'
-	 * rule): the program through its index on the first win, a slice partner by partner
-	 * through its key.
+	 * rule): the program from its index on the first win alone, which carries the
+	 * partner's onboarding day (V244, kept equal to the partner's), a slice partner by
+	 * partner through its key.
 	 */
 	static String firstRevenue(Slice slice) {
-		var from = program(slice) ? "partner_first_win_fact f JOIN partner p ON p.id = f.partner_id"
-				: "partner p JOIN partner_first_win_fact f ON f.partner_id = p.id";
+		if (program(slice)) {
+			return """
+					SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - f.onboarded_on)
+					FROM partner_first_win_fact f
+					WHERE f.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to
+					""";
+		}
+		var from = "partner p JOIN partner_first_win_fact f ON f.partner_id = p.id";
 		return """
 				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
 				FROM %s

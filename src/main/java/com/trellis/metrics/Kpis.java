@@ -59,9 +59,12 @@ public class Kpis {
 
 	private final SourcedRevenueTrend revenueTrend;
 
+	private final RecencyTrend recencyTrend;
+
 	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
 			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits,
-			SliceOptions options, SourcedRevenueTrend revenueTrend) {
+			SliceOptions options, SourcedRevenueTrend revenueTrend, RecencyTrend recencyTrend) {
+		this.recencyTrend = recencyTrend;
 		this.revenueTrend = revenueTrend;
 		this.options = options;
 		this.limits = limits;
@@ -160,11 +163,16 @@ public class Kpis {
 
 	/**
 	 * The KPI over each period: the partner-sourced revenue of all of them from one
-	 * statement ({@link SourcedRevenueTrend}), any other KPI computed period by period.
+	 * statement ({@link SourcedRevenueTrend}), the program's activated partners and
+	 * active partner rate too ({@link RecencyTrend}), any other KPI computed period by
+	 * period.
 	 */
 	private List<Kpi> trendFigures(String code, List<Period> periods, Slice scoped) {
 		if (SourcedRevenueTrend.CODE.equals(code)) {
 			return this.revenueTrend.of(periods, scoped);
+		}
+		if (RecencyTrend.reads(code, scoped)) {
+			return this.recencyTrend.of(code, periods);
 		}
 		var figures = new ArrayList<Kpi>();
 		for (var p : periods) {

@@ -40,11 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * table as served equals the former table
  * ({@code templates/metrics/kpi-records-before.html}, a copy of it) rendered from the
  * records' maps, character for character; the trend chart equals the one built from every
- * period computed on its own (the former
- * {@link Kpis#trend(Viewer, String, Period, Slice)}). For the program (the admin, in the
- * program's locale and in German), a PAM's book and one partner, with a deal of an
- * unknown amount, a deal whose name needs escaping, won, lost and open deals in the
- * period.
+ * period computed on its own ({@link Kpis#compute} of the period alone, labelled as
+ * {@link Kpis#trend(Viewer, String, Period, Slice)} labels it; kpi30: the program's
+ * activated partners and active partner rate read every period in one statement). For the
+ * program (the admin, in the program's locale and in German), a PAM's book and one
+ * partner, with a deal of an unknown amount, a deal whose name needs escaping, won, lost
+ * and open deals in the period.
  */
 @TrellisTest
 class KpiPageSameRowsTests {
@@ -162,12 +163,29 @@ class KpiPageSameRowsTests {
 	private String formerChart(Viewer viewer, String code, Period period, Slice slice) {
 		var kpi = this.kpis.compute(viewer, period, slice, java.util.Set.of(code)).get(0);
 		var trend = this.kpis.trend(viewer, code, period, slice);
+		// each point's figures as the KPI of that period alone (the trend reads some
+		// KPIs'
+		// periods in one statement: RecencyTrend, SourcedRevenueTrend)
+		var alone = trend.stream()
+			.map(p -> this.kpis
+				.compute(viewer,
+						Period.chosen((java.time.LocalDate) p.get("from"), (java.time.LocalDate) p.get("to"),
+								this.calendar, this.limits),
+						slice, java.util.Set.of(code))
+				.get(0))
+			.toList();
+		var values = new ArrayList<Object>();
+		var baselines = new ArrayList<Object>();
+		alone.forEach(k -> {
+			values.add(k.value());
+			baselines.add(k.baseline());
+		});
 		var datasets = new ArrayList<Map<String, Object>>();
-		datasets.add(Map.of("label", kpi.name(), "data", trend.stream().map(p -> p.get("value")).toList(),
-				"borderColor", "#3f6ad8", "backgroundColor", "#3f6ad8"));
+		datasets
+			.add(Map.of("label", kpi.name(), "data", values, "borderColor", "#3f6ad8", "backgroundColor", "#3f6ad8"));
 		if (kpi.baseline() != null) {
-			datasets.add(Map.of("label", "Direct deals", "data", trend.stream().map(p -> p.get("baseline")).toList(),
-					"borderColor", "#d8893f", "backgroundColor", "#d8893f"));
+			datasets.add(Map.of("label", "Direct deals", "data", baselines, "borderColor", "#d8893f", "backgroundColor",
+					"#d8893f"));
 		}
 		return this.json.writeValueAsString(Map.of("type", "line", "data",
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets", datasets)));

@@ -193,6 +193,8 @@ class KpiRecencyGapsTests {
 			var former = rate(FORMER, asOf);
 			assertThat(rate(KpiSql.activePartners(Slice.PROGRAM), asOf)).as(when + " as of " + asOf).isEqualTo(former);
 		}
+		// the trend's statement: every as-of moment at once
+		RecencyWindowsCheck.assertWindowsEqualEachPeriod(this.jdbc, RecencyTrend.ACTIVE, asOfs, zone, when);
 	}
 
 	private List<Object> rate(String sql, Instant asOf) {

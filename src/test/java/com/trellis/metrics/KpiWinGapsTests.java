@@ -258,6 +258,8 @@ class KpiWinGapsTests {
 			var former = activated(FORMER, asOf);
 			assertThat(activated(KpiSql.activated(Slice.PROGRAM), asOf)).as(when + " as of " + asOf).isEqualTo(former);
 		}
+		// the trend's statement: every as-of moment at once
+		RecencyWindowsCheck.assertWindowsEqualEachPeriod(this.jdbc, RecencyTrend.ACTIVATED, asOfs, zone, when);
 	}
 
 	private List<Object> activated(String sql, Instant asOf) {
