@@ -5,9 +5,11 @@ import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import com.trellis.shared.Reading;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,40 +28,43 @@ class GuidanceApiController {
 
 	private final ProgramIcp icp;
 
-	GuidanceApiController(Guidance guidance, ProgramIcp icp) {
+	private final BusinessCalendar calendar;
+
+	GuidanceApiController(Guidance guidance, ProgramIcp icp, BusinessCalendar calendar) {
 		this.guidance = guidance;
 		this.icp = icp;
+		this.calendar = calendar;
 	}
 
 	/** The caller's waiting recommendations, best first. */
 	@GetMapping
 	List<RecommendationView> current(Viewer viewer) {
-		return this.guidance.current(viewer);
+		return this.guidance.current(viewer).stream().map(r -> r.worded(reader())).toList();
 	}
 
 	@PostMapping("/{id}/accept")
 	@ActsOn(GuidanceChecks.class)
 	RecommendationView accept(Viewer viewer, @PathVariable long id) {
-		return this.guidance.accept(viewer, id);
+		return this.guidance.accept(viewer, id).worded(reader());
 	}
 
 	@PostMapping("/{id}/dismiss")
 	@ActsOn(GuidanceChecks.class)
 	RecommendationView dismiss(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Dismissal body) {
-		return this.guidance.dismiss(viewer, id, body == null ? null : body.reason());
+		return this.guidance.dismiss(viewer, id, body == null ? null : body.reason()).worded(reader());
 	}
 
 	@PostMapping("/{id}/snooze")
 	@ActsOn(GuidanceChecks.class)
 	RecommendationView snooze(Viewer viewer, @PathVariable long id, @RequestBody(required = false) Snooze body) {
-		return this.guidance.snooze(viewer, id, body == null ? null : body.until());
+		return this.guidance.snooze(viewer, id, body == null ? null : body.until()).worded(reader());
 	}
 
 	/** Acceptance and outcome rates per kind, and which kinds are ranked down. */
 	@GetMapping("/usefulness")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	List<UsefulnessLine> usefulness(Viewer viewer) {
-		return this.guidance.usefulness(viewer);
+		return this.guidance.usefulness(viewer).stream().map(l -> l.worded(reader())).toList();
 	}
 
 	/** The program's ideal customer profile, against which early deals are checked. */
@@ -115,6 +120,14 @@ class GuidanceApiController {
 	}
 
 	record Snooze(LocalDate until) {
+	}
+
+	/**
+	 * The caller's locale (their profile's, else the program's): the notation of a
+	 * reason's figures; the words stay the one language of the messages.
+	 */
+	private java.util.Locale reader() {
+		return Reading.locale(this.calendar.locale());
 	}
 
 }

@@ -10,9 +10,9 @@ import com.trellis.identity.Viewer;
 import com.trellis.notify.DigestNotice;
 import com.trellis.notify.Digests;
 import com.trellis.shared.BusinessCalendar;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.CountryRule;
 import com.trellis.shared.validation.TextRule;
 

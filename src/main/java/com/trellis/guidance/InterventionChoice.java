@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.trellis.scoring.Pillar;
+import com.trellis.shared.StoredFigures;
 
 /**
  * Which intervention to propose for a partner whose momentum stalls: the one whose
@@ -90,13 +91,14 @@ final class InterventionChoice {
 			var best = ranked.get(0).getKey();
 			var counts = new ArrayList<String>();
 			for (var e : ranked) {
-				counts.add(e.getKey().words() + " led to " + e.getKey().outcome().words() + " " + e.getValue()[1]
-						+ " of " + e.getValue()[0] + " times (" + percent(rate(e.getValue())) + ")");
+				counts.add(e.getKey().words() + " led to " + e.getKey().outcome().words() + " "
+						+ StoredFigures.count(e.getValue()[1]) + " of " + StoredFigures.count(e.getValue()[0])
+						+ " times (" + percent(rate(e.getValue())) + ")");
 			}
 			return new Choice(best, true,
-					"What worked for similar partners (" + peers.basis() + ", " + peers.partnerIds().size()
-							+ " partners): accepted " + String.join("; ", counts) + ". So " + best.words()
-							+ " is the intervention.");
+					"What worked for similar partners (" + peers.basis() + ", "
+							+ StoredFigures.count(peers.partnerIds().size()) + " partners): accepted "
+							+ String.join("; ", counts) + ". So " + best.words() + " is the intervention.");
 		}
 		return new Choice(fallback.intervention(), false,
 				"Too few accepted interventions with a known outcome among similar partners (" + MIN_DECIDED
@@ -109,7 +111,7 @@ final class InterventionChoice {
 	}
 
 	private static String percent(BigDecimal rate) {
-		return rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+		return StoredFigures.percent(rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP));
 	}
 
 }

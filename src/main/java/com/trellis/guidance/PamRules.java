@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.trellis.scoring.DriftLine;
 import com.trellis.scoring.HighPotentialLine;
+import com.trellis.shared.StoredFigures;
 
 /**
  * A PAM's rules: a high-potential partner is ready for the introduction motion; a
@@ -46,7 +47,7 @@ final class PamRules {
 		}
 		var name = name(line.partnerId(), line.partnerName());
 		var score = line.pillar().label().toLowerCase(Locale.ROOT);
-		var reason = name + "'s " + score + " score is stalling at " + line.slope().toPlainString()
+		var reason = name + "'s " + score + " score is stalling at " + StoredFigures.number(line.slope())
 				+ " points a week since the week of " + line.weekStart() + ": " + line.reason()
 				+ (line.signals() == null || line.signals().isBlank() ? ""
 						: " Signals behind it: " + line.signals() + ".")

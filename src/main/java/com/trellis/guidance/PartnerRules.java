@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.trellis.activation.ActivationPlanView;
+import com.trellis.shared.StoredFigures;
 import com.trellis.tiers.TierCard;
 
 /**
@@ -24,8 +25,8 @@ final class PartnerRules {
 		}
 		var needs = gap.needs()
 			.stream()
-			.map(n -> n.score() + " " + n.has().toPlainString() + " of " + n.threshold() + " needed ("
-					+ n.points().toPlainString() + " points short)")
+			.map(n -> n.score() + " " + StoredFigures.number(n.has()) + " of " + StoredFigures.count(n.threshold())
+					+ " needed (" + StoredFigures.number(n.points()) + " points short)")
 			.collect(Collectors.joining("; "));
 		return Optional.of(new Advice(Kind.TIER_GAP, "partner:" + card.partnerId() + ":" + gap.next(), card.partnerId(),
 				"Close the gap to " + gap.next().label(), "Your scores of " + card.fiscalWeek() + " against "

@@ -2,8 +2,8 @@ package com.trellis.guidance;
 
 import java.math.BigDecimal;
 
-import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.StoredFigures;
 
 /**
  * Money inside a recommendation's reason, written as every text a person reads shows it:
@@ -17,12 +17,12 @@ final class ReasonMoney {
 	}
 
 	static String of(BigDecimal amount, String currency) {
-		return MoneyFormat.of(amount, currency);
+		return StoredFigures.money(amount, currency);
 	}
 
 	/** An amount in the reporting currency (pipelines summed across currencies). */
 	static String reporting(BigDecimal amount) {
-		return MoneyFormat.of(amount, ReportingCurrency.CODE);
+		return StoredFigures.money(amount, ReportingCurrency.CODE);
 	}
 
 }

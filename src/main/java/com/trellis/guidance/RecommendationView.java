@@ -2,6 +2,9 @@ package com.trellis.guidance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
+
+import com.trellis.shared.StoredFigures;
 
 /**
  * A recommendation as its person sees it: what to do, why, the one action, and what they
@@ -14,4 +17,17 @@ import java.time.LocalDate;
 public record RecommendationView(long id, Kind kind, String kindLabel, Long partnerId, String title, String reason,
 		String actionLabel, String actionLink, String state, String dismissReason, LocalDate snoozedUntil,
 		LocalDate shownOn, Instant actedAt, Instant outcomeAt) {
+
+	/**
+	 * The recommendation as a reader in the locale reads it: the reason's figures in the
+	 * locale's notation ({@link StoredFigures} parts; a reason stored before reads as it
+	 * was stored).
+	 */
+	public RecommendationView worded(Locale locale) {
+		return new RecommendationView(this.id, this.kind, this.kindLabel, this.partnerId,
+				StoredFigures.render(this.title, locale), StoredFigures.render(this.reason, locale), this.actionLabel,
+				this.actionLink, this.state, this.dismissReason, this.snoozedUntil, this.shownOn, this.actedAt,
+				this.outcomeAt);
+	}
+
 }

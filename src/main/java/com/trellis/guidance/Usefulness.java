@@ -3,6 +3,8 @@ package com.trellis.guidance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * Whether a kind of recommendation helps, from the program's own outcomes: how often it
  * is accepted, and how often the outcome it aims at followed an accepted one against one
@@ -73,7 +75,8 @@ final class Usefulness {
 		}
 		if (c.weighed() >= MIN_SHOWN && acceptance.compareTo(TEN_PERCENT) < 0) {
 			return new Verdict(kind, c, acceptance, acceptedRate, idleRate, lift, true,
-					"Ranked down: " + c.accepted() + " of " + c.weighed() + " decided or shown at least " + DAYS_TO_ACT
+					"Ranked down: " + StoredFigures.count(c.accepted()) + " of " + StoredFigures.count(c.weighed())
+							+ " decided or shown at least " + DAYS_TO_ACT
 							+ " days ago accepted, fewer than one in ten.");
 		}
 		if (lift != null && c.acceptedDecided() >= MIN_DECIDED && c.idleDecided() >= MIN_DECIDED) {
@@ -90,7 +93,7 @@ final class Usefulness {
 	}
 
 	private static String percent(BigDecimal rate) {
-		return rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+		return StoredFigures.percent(rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP));
 	}
 
 }

@@ -1,6 +1,9 @@
 package com.trellis.guidance;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+
+import com.trellis.shared.StoredFigures;
 
 /**
  * How one kind of recommendation fares: shown, accepted, the ones that have had their
@@ -13,4 +16,15 @@ import java.math.BigDecimal;
 public record UsefulnessLine(Kind kind, String kindLabel, int outcomeDays, long shown, long accepted, long weighed,
 		BigDecimal acceptance, long acceptedDecided, long acceptedMet, BigDecimal acceptedRate, long idleDecided,
 		long idleMet, BigDecimal idleRate, BigDecimal lift, boolean rankedDown, String reason) {
+
+	/**
+	 * The line with its reason's figures in the locale's notation
+	 * ({@link StoredFigures}).
+	 */
+	public UsefulnessLine worded(Locale locale) {
+		return new UsefulnessLine(this.kind, this.kindLabel, this.outcomeDays, this.shown, this.accepted, this.weighed,
+				this.acceptance, this.acceptedDecided, this.acceptedMet, this.acceptedRate, this.idleDecided,
+				this.idleMet, this.idleRate, this.lift, this.rankedDown, StoredFigures.render(this.reason, locale));
+	}
+
 }

@@ -3,13 +3,17 @@ package com.trellis.notify;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
+import jakarta.mail.internet.MimeMessage;
+
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.DeliveryBackoff;
 import com.trellis.shared.OutboundUrlPolicy;
-import jakarta.mail.internet.MimeMessage;
+import com.trellis.shared.StoredFigures;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +57,8 @@ class NotificationDispatcher {
 
 	private final String publicBaseUrl;
 
+	private Locale programLocale = Locale.US;
+
 	@Autowired
 	NotificationDispatcher(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail,
 			RestClient.Builder http, Clock clock, @Value("${trellis.notify.from:trellis@localhost}") String from,
@@ -72,6 +78,23 @@ class NotificationDispatcher {
 		this.clock = clock;
 		this.from = from;
 		this.publicBaseUrl = publicBaseUrl.replaceFirst("/+$", "");
+	}
+
+	/**
+	 * The program's locale, for recipients who chose none (set by Spring; tests keep
+	 * en-US).
+	 */
+	@Autowired(required = false)
+	void programLocale(BusinessCalendar calendar) {
+		this.programLocale = calendar.locale();
+	}
+
+	/**
+	 * The locale a notice's figures are written in for its recipient: a staff member's
+	 * own choice, else the program's (a partner's notice, one without a choice).
+	 */
+	private Locale reader(String tag) {
+		return tag == null || tag.isBlank() ? this.programLocale : Locale.forLanguageTag(tag.strip());
 	}
 
 	private static SimpleClientHttpRequestFactory timeouts() {
@@ -101,15 +124,17 @@ class NotificationDispatcher {
 	private Boolean sendNext(MailConnection smtp) {
 		var now = this.clock.instant();
 		var due = this.jdbc.sql("""
-				SELECT d.id, d.channel, d.recipient, d.attempts, n.subject, n.body, n.link
+				SELECT d.id, d.channel, d.recipient, d.attempts, n.subject, n.body, n.link, u.locale
 				FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
+				     LEFT JOIN app_user u ON u.id = n.user_id
 				WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
 				ORDER BY d.next_attempt_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED
-				""")
-			.param("now", Timestamp.from(now))
-			.query((rs, n) -> new Due(rs.getLong("id"), rs.getString("channel"), rs.getString("recipient"),
-					rs.getInt("attempts"), rs.getString("subject"), rs.getString("body"), rs.getString("link")))
-			.optional();
+				""").param("now", Timestamp.from(now)).query((rs, n) -> {
+			var reader = reader(rs.getString("locale"));
+			return new Due(rs.getLong("id"), rs.getString("channel"), rs.getString("recipient"), rs.getInt("attempts"),
+					StoredFigures.render(rs.getString("subject"), reader),
+					StoredFigures.render(rs.getString("body"), reader), rs.getString("link"));
+		}).optional();
 		if (due.isEmpty()) {
 			return null;
 		}

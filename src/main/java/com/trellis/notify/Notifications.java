@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.SqlPipeline;
 
@@ -32,7 +33,11 @@ public class Notifications {
 
 	private final NoticeAudiences audiences;
 
-	Notifications(JdbcClient jdbc, MailSetup mail, Clock clock, InboxWriter inbox, NoticeAudiences audiences) {
+	private final BusinessCalendar calendar;
+
+	Notifications(JdbcClient jdbc, MailSetup mail, Clock clock, InboxWriter inbox, NoticeAudiences audiences,
+			BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.audiences = audiences;
 		this.jdbc = jdbc;
 		this.inbox = inbox;
@@ -137,7 +142,10 @@ public class Notifications {
 			.query((rs, n) -> new Notification(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("kind"),
 					rs.getString("subject"), rs.getString("body"), rs.getString("link"),
 					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") == null))
-			.list();
+			.list()
+			.stream()
+			.map(notice -> notice.worded(reader()))
+			.toList();
 	}
 
 	/**
@@ -179,7 +187,8 @@ public class Notifications {
 			.query((rs, n) -> new Notification(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("kind"),
 					rs.getString("subject"), rs.getString("body"), rs.getString("link"),
 					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") == null))
-			.optional();
+			.optional()
+			.map(notice -> notice.worded(reader()));
 	}
 
 	/**
@@ -208,6 +217,11 @@ public class Notifications {
 			.param("url", url.strip())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
+	}
+
+	/** The reader's locale (their profile's, else the program's): a notice's notation. */
+	private java.util.Locale reader() {
+		return com.trellis.shared.Reading.locale(this.calendar.locale());
 	}
 
 }

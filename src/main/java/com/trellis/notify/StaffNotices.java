@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.SqlPipeline;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,11 @@ public class StaffNotices {
 
 	private final NoticeAudiences audiences;
 
-	StaffNotices(JdbcClient jdbc, MailSetup mail, Clock clock, InboxWriter inbox, NoticeAudiences audiences) {
+	private final BusinessCalendar calendar;
+
+	StaffNotices(JdbcClient jdbc, MailSetup mail, Clock clock, InboxWriter inbox, NoticeAudiences audiences,
+			BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.jdbc = jdbc;
 		this.audiences = audiences;
 		this.mail = mail;
@@ -121,7 +126,10 @@ public class StaffNotices {
 			.query((rs, n) -> new Notification(rs.getLong("id"), 0, rs.getString("kind"), rs.getString("subject"),
 					rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
 					rs.getTimestamp("read_at") == null))
-			.list();
+			.list()
+			.stream()
+			.map(notice -> notice.worded(reader()))
+			.toList();
 	}
 
 	/** How many of the signed-in user's notices are unread. */
@@ -143,6 +151,11 @@ public class StaffNotices {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("user", viewer.userId())
 			.update();
+	}
+
+	/** The reader's locale (their profile's, else the program's): a notice's notation. */
+	private java.util.Locale reader() {
+		return com.trellis.shared.Reading.locale(this.calendar.locale());
 	}
 
 }

@@ -3,6 +3,8 @@ package com.trellis.readiness;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * Turns a validated assessment into 0–100 points with the reason for each part: ICP
  * defined (15), repeatable use cases (30: 10 each with a won deal as proof, 3 without),
@@ -41,7 +43,7 @@ final class AssessmentRating {
 		points += part(parts, Math.min(2, facts.packagedOffers()) * 5, facts.packagedOffers() + " packaged offers");
 		int material = facts.materialRating() == null ? 0 : (int) Math.round((facts.materialRating() - 1) * 2.5);
 		points += part(parts, material, facts.materialRating() == null ? "no material rated by the PAM"
-				: "material rated %.1f of 5 by the PAM".formatted(facts.materialRating()));
+				: "material rated " + StoredFigures.number(facts.materialRating(), 1) + " of 5 by the PAM");
 		points += part(parts, Math.min(1, facts.specialisationsBacked()) * 5,
 				facts.specialisationsBacked() + " specialisations backed by a win");
 		points += part(parts, Math.min(5, facts.deliveryStaff()) * 2, facts.deliveryStaff() + " delivery staff");

@@ -1,5 +1,7 @@
 package com.trellis.scoring;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * Whether the partner is getting busier or quieter: its activity events of the last 30
  * days against its average 30 days over the 90 days before them.
@@ -41,8 +43,8 @@ final class ActivityTrend extends NamedSignal {
 		}
 		double average = before * (double) RECENT_DAYS / BEFORE_DAYS;
 		double ratio = Math.min(CAP, recent / average);
-		return Reading.of(ratio,
-				"%d events in the last %d days against %.1f on average before".formatted(recent, RECENT_DAYS, average));
+		return Reading.of(ratio, StoredFigures.count(recent) + " events in the last " + RECENT_DAYS + " days against "
+				+ StoredFigures.number(average, 1) + " on average before");
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * How fast the partner answers when the field asks it for help on a deal: the median
  * hours from a co-sell request to the partner's answer. A request still unanswered three
@@ -51,8 +53,10 @@ final class CoSellResponsiveness extends NamedSignal {
 		Collections.sort(hours);
 		int n = hours.size();
 		double median = (n % 2 == 1) ? hours.get(n / 2) : (hours.get(n / 2 - 1) + hours.get(n / 2)) / 2;
-		return Reading.of(median, "median %.1f h over %s%s".formatted(median, plural(n, "request", "requests"),
-				unanswered == 0 ? "" : " (" + unanswered + " unanswered, counted at their age)"));
+		return Reading.of(median,
+				"median " + StoredFigures.number(median, 1) + " h over " + plural(n, "request", "requests")
+						+ (unanswered == 0 ? ""
+								: " (" + StoredFigures.count(unanswered) + " unanswered, counted at their age)"));
 	}
 
 	private static double hoursBetween(java.time.Instant from, java.time.Instant to) {

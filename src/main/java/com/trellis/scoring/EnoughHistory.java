@@ -1,5 +1,7 @@
 package com.trellis.scoring;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * Decides whether the program's own outcomes are enough to learn a score's weights from,
  * with the reason. Enough means: outcomes of at least {@value #MINIMUM_CUTOFFS} past
@@ -27,8 +29,9 @@ final class EnoughHistory {
 	static Verdict decide(int cutoffs, int rows, int positives, int features) {
 		int rarer = Math.min(positives, rows - positives);
 		int needed = EVENTS_PER_FEATURE * features;
-		var seen = "%d past cut-off%s, %d partner-periods, %d with and %d without the pipeline".formatted(cutoffs,
-				cutoffs == 1 ? "" : "s", rows, positives, rows - positives);
+		var seen = cutoffs + " past cut-off" + (cutoffs == 1 ? "" : "s") + ", " + StoredFigures.count(rows)
+				+ " partner-periods, " + StoredFigures.count(positives) + " with and "
+				+ StoredFigures.count(rows - positives) + " without the pipeline";
 		if (cutoffs < MINIMUM_CUTOFFS) {
 			return new Verdict(false, "too little history to learn from: " + seen + " (" + MINIMUM_CUTOFFS
 					+ " cut-offs with their 180 days over needed)");

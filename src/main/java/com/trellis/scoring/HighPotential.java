@@ -2,8 +2,8 @@ package com.trellis.scoring;
 
 import java.math.BigDecimal;
 
-import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.StoredFigures;
 
 /**
  * "Not yet" rather than "not ever": a partner with little or no pipeline yet whose
@@ -25,7 +25,7 @@ final class HighPotential {
 
 	/** Pipeline is in the reporting currency; a reason shows it as money, grouped. */
 	private static String money(BigDecimal amount) {
-		return MoneyFormat.of(amount, ReportingCurrency.CODE);
+		return StoredFigures.money(amount, ReportingCurrency.CODE);
 	}
 
 	/**
@@ -39,8 +39,8 @@ final class HighPotential {
 		if (readinessRank == null || behaviourRank == null) {
 			return new Decision(false, "readiness or behaviour unknown");
 		}
-		var ranks = "readiness at percentile %.0f and behaviour at percentile %.0f of the program"
-			.formatted(100 * readinessRank, 100 * behaviourRank);
+		var ranks = "readiness at percentile " + StoredFigures.number(100 * readinessRank, 0)
+				+ " and behaviour at percentile " + StoredFigures.number(100 * behaviourRank, 0) + " of the program";
 		if (pipeline.compareTo(medianPipeline) > 0) {
 			return new Decision(false, "already has pipeline: " + money(pipeline)
 					+ " in the last 180 days, above the program's median " + money(medianPipeline));

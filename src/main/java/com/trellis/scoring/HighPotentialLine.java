@@ -1,6 +1,9 @@
 package com.trellis.scoring;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+
+import com.trellis.shared.StoredFigures;
 
 /**
  * A partner with little or no pipeline yet whose readiness and behaviour rank high, with
@@ -9,4 +12,15 @@ import java.math.BigDecimal;
  */
 public record HighPotentialLine(long partnerId, String partnerName, BigDecimal readiness, BigDecimal behaviour,
 		BigDecimal trust, BigDecimal pipeline180Days, String reason, String evidence) {
+
+	/**
+	 * The line as a reader in the locale reads it: the reason's and the evidence's
+	 * figures in the locale's notation (stored as {@link StoredFigures} parts).
+	 */
+	public HighPotentialLine worded(Locale locale) {
+		return new HighPotentialLine(this.partnerId, this.partnerName, this.readiness, this.behaviour, this.trust,
+				this.pipeline180Days, StoredFigures.render(this.reason, locale),
+				StoredFigures.render(this.evidence, locale));
+	}
+
 }

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
-import com.trellis.identity.Viewer;
-import com.trellis.shared.CsvExport;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.CsvExport;
+import com.trellis.shared.Reading;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,18 +29,21 @@ class IntelligenceApiController {
 
 	private final PartnerIntelligence intelligence;
 
-	IntelligenceApiController(PartnerIntelligence intelligence) {
+	private final BusinessCalendar calendar;
+
+	IntelligenceApiController(PartnerIntelligence intelligence, BusinessCalendar calendar) {
 		this.intelligence = intelligence;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/api/v1/scores/high-potential")
 	List<HighPotentialLine> highPotential(Viewer viewer) {
-		return this.intelligence.highPotential(viewer);
+		return this.intelligence.highPotential(viewer).stream().map(l -> l.worded(reader())).toList();
 	}
 
 	@GetMapping("/api/v1/scores/drift")
 	List<DriftLine> drift(Viewer viewer) {
-		return this.intelligence.drifting(viewer);
+		return this.intelligence.drifting(viewer).stream().map(l -> l.worded(reader())).toList();
 	}
 
 	@GetMapping({ "/api/v1/scores/high-potential/export.csv", "/scores/high-potential/export.csv" })
@@ -44,7 +51,7 @@ class IntelligenceApiController {
 		var rows = new ArrayList<List<?>>();
 		rows.add(List.of("partner_id", "partner", "readiness", "behaviour", "trust", "pipeline_180_days", "reason",
 				"evidence"));
-		for (var l : this.intelligence.highPotential(viewer)) {
+		for (var l : highPotential(viewer)) {
 			rows.add(Arrays.asList(l.partnerId(), l.partnerName(), l.readiness(), l.behaviour(), l.trust(),
 					l.pipeline180Days(), l.reason(), l.evidence()));
 		}
@@ -56,11 +63,16 @@ class IntelligenceApiController {
 		var rows = new ArrayList<List<?>>();
 		rows.add(List.of("partner_id", "partner", "score", "state", "slope_points_per_week", "week_start", "reason",
 				"signals", "raised_at"));
-		for (var l : this.intelligence.drifting(viewer)) {
+		for (var l : drift(viewer)) {
 			rows.add(Arrays.asList(l.partnerId(), l.partnerName(), l.pillar().name(), l.state(), l.slope(),
 					l.weekStart(), l.reason(), l.signals(), l.raisedAt()));
 		}
 		CsvExport.writeRows(response, "score-drift.csv", rows);
+	}
+
+	/** The caller's locale (their profile's, else the program's): a reason's notation. */
+	private Locale reader() {
+		return Reading.locale(this.calendar.locale());
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * Composes a score from learned weights. The model's log-odds, intercept plus each
  * signal's {@code coefficient × (share − baseline)}, is mapped onto 0–100 by a straight
@@ -61,9 +63,10 @@ final class LearnedScoreRule {
 		for (int j = 0; j < entries.size(); j++) {
 			var entry = entries.get(j);
 			var reading = readings.get(entry.signal().key());
-			var note = "learned: %+.2f log-odds per unit of share × (share %.2f%s − baseline %.2f)".formatted(
-					model.coefficients()[j], features[j],
-					reading.known() ? "" : ", its group's mean as it has no reading", model.baselines()[j]);
+			var note = "learned: " + StoredFigures.signed(model.coefficients()[j], 2)
+					+ " log-odds per unit of share × (share " + StoredFigures.number(features[j], 2)
+					+ (reading.known() ? "" : ", its group's mean as it has no reading") + " − baseline "
+					+ StoredFigures.number(model.baselines()[j], 2) + ")";
 			parts.add(new Score.Part(entry, reading, BigDecimal.valueOf(tenths[j + 1], 1), note));
 		}
 		basis = new Score.Basis("LEARNED", reason, BigDecimal.valueOf(tenths[0], 1));

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.trellis.shared.StoredFigures;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -274,7 +276,8 @@ class LearnedWeights {
 			double ridge = RidgeChoice.choose(x, y, period, used, RIDGES);
 			var model = LogisticModel.fit(x, y, ridge);
 			return new Fit(entries, model,
-					verdict.reason() + span + ", ridge " + ridge + " chosen on the latest cut-offs held out)");
+					verdict.reason() + span + ", ridge " + StoredFigures.number(java.math.BigDecimal.valueOf(ridge))
+							+ " chosen on the latest cut-offs held out)");
 		}
 
 	}

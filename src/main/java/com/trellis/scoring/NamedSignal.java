@@ -1,5 +1,7 @@
 package com.trellis.scoring;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * The description every signal carries; subclasses add only their rule.
  */
@@ -65,7 +67,7 @@ abstract class NamedSignal implements Signal {
 	}
 
 	static String plural(long count, String one, String many) {
-		return count + " " + (count == 1 ? one : many);
+		return StoredFigures.count(count) + " " + (count == 1 ? one : many);
 	}
 
 }

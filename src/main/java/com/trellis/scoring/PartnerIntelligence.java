@@ -16,6 +16,7 @@ import com.trellis.notify.StaffNoticeKind;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.PageFigureStore;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -139,7 +140,8 @@ public class PartnerIntelligence {
 			.filter(m -> m.getValue().signum() == sign)
 			.sorted(Comparator.comparing((Map.Entry<String, BigDecimal> m) -> m.getValue().abs()).reversed())
 			.limit(3)
-			.map(m -> m.getKey() + " " + (sign > 0 ? "+" : "") + m.getValue().toPlainString() + " points")
+			.map(m -> m.getKey() + " "
+					+ (sign > 0 ? StoredFigures.signed(m.getValue()) : StoredFigures.number(m.getValue())) + " points")
 			.collect(Collectors.joining(", "));
 	}
 
@@ -244,7 +246,7 @@ public class PartnerIntelligence {
 			.filter(e -> e.signal().pillar() != Pillar.TRUST && points.containsKey(e.signal().key()))
 			.sorted(Comparator.comparing((Rubric.Entry e) -> points.get(e.signal().key())).reversed())
 			.limit(3)
-			.map(e -> e.signal().nameInText() + " " + points.get(e.signal().key()).toPlainString() + " points")
+			.map(e -> e.signal().nameInText() + " " + StoredFigures.number(points.get(e.signal().key())) + " points")
 			.collect(Collectors.joining(", "));
 	}
 

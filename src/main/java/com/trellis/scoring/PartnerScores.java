@@ -15,10 +15,10 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.StoredFigures;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -235,6 +235,7 @@ public class PartnerScores {
 		var previousStart = this.store.latestWeek(partnerId, latest.minusDays(1));
 		var previous = previousStart == null ? null : this.store.week(partnerId, previousStart);
 		var pillars = new ArrayList<PillarView>();
+		var reader = com.trellis.shared.Reading.locale(this.calendar.locale());
 		for (var pillar : Pillar.values()) {
 			var score = week.scores().get(pillar);
 			var before = previous == null ? null : previous.scores().get(pillar);
@@ -248,19 +249,23 @@ public class PartnerScores {
 						then == null ? null : then.points());
 				signals.add(new SignalView(signal.key(), signal.name(), signal.definition(), signal.source(),
 						signal.window(), signal.unit(), entry.weight(), entry.ramp().describe(signal.unit()),
-						now == null ? null : now.value(), now == null ? "not computed" : now.reason(),
+						now == null ? null : now.value(),
+						now == null ? "not computed" : StoredFigures.render(now.reason(), reader),
 						now == null ? null : now.points(),
 						change(now == null ? null : now.value(), then == null ? null : then.value()), move.change(),
-						move.note(), now == null ? null : now.note()));
+						StoredFigures.render(move.note(), reader),
+						now == null ? null : StoredFigures.render(now.note(), reader)));
 			}
 			var baseNow = score == null ? null : score.points();
 			var baseThen = before == null ? null : before.points();
 			var baseMove = baseNow == null && baseThen == null ? new PointsMove(null, null)
 					: PointsMove.of(scoreChange != null, baseNow, baseThen);
 			pillars.add(new PillarView(pillar, score == null ? null : score.value(),
-					score == null ? "not computed" : score.reason(), scoreChange, signals,
-					score == null ? null : score.basis(), score == null ? null : score.note(),
-					score == null ? null : score.points(), baseMove.change(), baseMove.note()));
+					score == null ? "not computed" : StoredFigures.render(score.reason(), reader), scoreChange, signals,
+					score == null ? null : score.basis(),
+					score == null ? null : StoredFigures.render(score.note(), reader),
+					score == null ? null : score.points(), baseMove.change(),
+					StoredFigures.render(baseMove.note(), reader)));
 		}
 		return new PartnerScorecard(partnerId, partner.name(), true, week.asOf(), week.fiscalWeek(), pillars,
 				this.store.history(partnerId));

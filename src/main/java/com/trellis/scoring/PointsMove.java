@@ -2,6 +2,8 @@ package com.trellis.scoring;
 
 import java.math.BigDecimal;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * How far one signal moved its score since the previous week, so that the signals' moves
  * always add up to the score's own move. A signal not counted in a week contributes no
@@ -32,10 +34,10 @@ record PointsMove(BigDecimal change, String note) {
 		}
 		if (now == null) {
 			return new PointsMove(then.negate(),
-					"Not counted this week: the " + then.toPlainString() + " points it gave last week are gone");
+					"Not counted this week: the " + StoredFigures.number(then) + " points it gave last week are gone");
 		}
 		return new PointsMove(now,
-				"Counted again this week: it adds " + now.toPlainString() + " points it did not give last week");
+				"Counted again this week: it adds " + StoredFigures.number(now) + " points it did not give last week");
 	}
 
 }

@@ -3,6 +3,8 @@ package com.trellis.scoring;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.trellis.shared.StoredFigures;
+
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -53,11 +55,11 @@ final class ScoreDrift {
 					+ " weeks have this score (" + MINIMUM_KNOWN + " needed)");
 		}
 		double slope = line.getSlope();
-		var over = "%+.1f points a week over the last %d weeks".formatted(slope, recent.size());
+		var over = StoredFigures.signed(slope, 1) + " points a week over the last " + recent.size() + " weeks";
 		double p = line.getSignificance();
 		if (Math.abs(slope) >= THRESHOLD && p > SIGNIFICANCE) {
-			return new Decision(State.STEADY, slope,
-					"steady: " + over + ", but the weeks swing too much for a trend (p = %.2f)".formatted(p));
+			return new Decision(State.STEADY, slope, "steady: " + over
+					+ ", but the weeks swing too much for a trend (p = " + StoredFigures.number(p, 2) + ")");
 		}
 		if (slope >= THRESHOLD) {
 			return new Decision(State.BUILDING, slope, "building: " + over);

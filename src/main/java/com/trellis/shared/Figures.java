@@ -120,6 +120,15 @@ public class Figures {
 		};
 	}
 
+	/**
+	 * A stored text (a score's evidence, a recommendation's or a tier change's reason)
+	 * with its figures in the reader's notation ({@link StoredFigures}); a text stored
+	 * before figures were parts reads as it was stored.
+	 */
+	public String words(String stored) {
+		return StoredFigures.render(stored, locale());
+	}
+
 	/** The zone the reader reads moments in. */
 	public ZoneId zone() {
 		return Reading.zone(this.zone);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.trellis.partners.Tier;
+import com.trellis.shared.StoredFigures;
 
 /**
  * What a partner needs for the next tier up: each score below that tier's threshold with
@@ -59,7 +60,8 @@ final class NextTierGap {
 		}
 		else if (!needs.isEmpty()) {
 			var parts = needs.stream()
-				.map(n -> "%s +%s points (%s of %d)".formatted(n.score(), n.points(), n.has(), n.threshold()))
+				.map(n -> n.score() + " " + StoredFigures.signed(n.points()) + " points ("
+						+ StoredFigures.number(n.has()) + " of " + StoredFigures.count(n.threshold()) + ")")
 				.toList();
 			summary = "For " + next.label() + ": " + String.join(", ", parts) + ", then hold it for "
 					+ thresholds.weeksHeld() + " weekly evaluations in a row.";

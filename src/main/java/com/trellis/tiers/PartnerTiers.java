@@ -137,7 +137,7 @@ public class PartnerTiers {
 	@Transactional(readOnly = true)
 	public List<TierChange> history(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
-		var history = this.store.history(partnerId);
+		var history = this.store.history(partnerId).stream().map(c -> c.worded(reader())).toList();
 		if (!viewer.isPartnerUser()) {
 			return history;
 		}
@@ -163,7 +163,10 @@ public class PartnerTiers {
 		else {
 			throw new AccessDeniedException("The tier changes list is for PAMs, admins and executives");
 		}
-		var items = this.store.recent(scope, page.size() + 1, page.offset());
+		var items = this.store.recent(scope, page.size() + 1, page.offset())
+			.stream()
+			.map(c -> c.worded(reader()))
+			.toList();
 		long total = page.offset() + items.size();
 		return new PageResult<>(items.subList(0, Math.min(items.size(), page.size())), page.page(), page.size(), total);
 	}
@@ -232,6 +235,14 @@ public class PartnerTiers {
 		if (!viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
 			throw new AccessDeniedException("The program's tiers are for admins and executives");
 		}
+	}
+
+	/**
+	 * The reader's locale (their profile's, else the program's): the notation of a tier
+	 * change's reason.
+	 */
+	private java.util.Locale reader() {
+		return com.trellis.shared.Reading.locale(this.calendar.locale());
 	}
 
 }

@@ -3,12 +3,15 @@ package com.trellis.tiers;
 import java.io.IOException;
 import java.util.List;
 
-import com.trellis.identity.Viewer;
-import com.trellis.shared.PageRequest;
-import com.trellis.shared.PageResult;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
+import com.trellis.shared.Reading;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +30,16 @@ class TierApiController {
 
 	private final PartnerTiers tiers;
 
-	TierApiController(PartnerTiers tiers) {
+	private final BusinessCalendar calendar;
+
+	TierApiController(PartnerTiers tiers, BusinessCalendar calendar) {
 		this.tiers = tiers;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/api/v1/partners/{id}/tier")
 	TierCard card(Viewer viewer, @PathVariable long id) {
-		return this.tiers.card(viewer, id);
+		return this.tiers.card(viewer, id).worded(Reading.locale(this.calendar.locale()));
 	}
 
 	@GetMapping("/api/v1/partners/{id}/tier/history")

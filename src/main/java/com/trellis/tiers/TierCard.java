@@ -3,8 +3,10 @@ package com.trellis.tiers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import com.trellis.partners.Tier;
+import com.trellis.shared.StoredFigures;
 
 /**
  * A partner's tier as the partner (and vendor staff) see it: since when, an override in
@@ -27,6 +29,17 @@ public record TierCard(long partnerId, String partnerName, Tier tier, String tie
 	 * @param summary one sentence for the partner
 	 */
 	public record Gap(Tier next, List<Need> needs, int weeksHeld, int weeksToGo, String summary) {
+	}
+
+	/**
+	 * The card as a reader in the locale reads it: the gap's sentence with its figures in
+	 * the locale's notation ({@link StoredFigures} parts).
+	 */
+	public TierCard worded(Locale locale) {
+		var worded = this.gap == null ? null : new Gap(this.gap.next(), this.gap.needs(), this.gap.weeksHeld(),
+				this.gap.weeksToGo(), StoredFigures.render(this.gap.summary(), locale));
+		return new TierCard(this.partnerId, this.partnerName, this.tier, this.tierLabel, this.since,
+				this.overriddenUntil, this.fiscalWeek, this.readiness, this.behaviour, this.trust, worded);
 	}
 
 	/**

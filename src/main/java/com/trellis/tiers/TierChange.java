@@ -3,8 +3,10 @@ package com.trellis.tiers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import com.trellis.partners.Tier;
+import com.trellis.shared.StoredFigures;
 
 /**
  * One entry of a partner's tier history.
@@ -18,4 +20,16 @@ import com.trellis.partners.Tier;
 public record TierChange(long id, long partnerId, String partnerName, Tier from, Tier to, LocalDate effectiveOn,
 		String kind, BigDecimal readiness, BigDecimal behaviour, BigDecimal trust, String reason, String changedBy,
 		Instant changedAt) {
+
+	/**
+	 * The change as a reader in the locale reads it: the reason's figures (its scores) in
+	 * the locale's notation ({@link StoredFigures} parts; a reason stored before reads as
+	 * it was stored).
+	 */
+	public TierChange worded(Locale locale) {
+		return new TierChange(this.id, this.partnerId, this.partnerName, this.from, this.to, this.effectiveOn,
+				this.kind, this.readiness, this.behaviour, this.trust, StoredFigures.render(this.reason, locale),
+				this.changedBy, this.changedAt);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.trellis.partners.Tier;
+import com.trellis.shared.StoredFigures;
 
 /**
  * Decides a partner's tier from its weekly evaluations, with hysteresis: a partner moves
@@ -42,8 +43,10 @@ final class TierRule {
 		}
 		for (var tier : Tier.values()) {
 			if (thresholds.reaches(tier, readiness, behaviour, trust)) {
-				return new Qualification(tier, "readiness %s, behaviour %s, trust %s reach %s (%s)".formatted(readiness,
-						behaviour, trust, tier.label(), thresholds.describe(tier)));
+				return new Qualification(tier,
+						"readiness " + StoredFigures.number(readiness) + ", behaviour "
+								+ StoredFigures.number(behaviour) + ", trust " + StoredFigures.number(trust) + " reach "
+								+ tier.label() + " (" + thresholds.describe(tier) + ")");
 			}
 		}
 		throw new IllegalStateException("Tier 3 has no floor");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import com.trellis.deals.CreditType;
 import com.trellis.deals.DealSource;
@@ -13,6 +14,8 @@ import com.trellis.fit.FitList;
 import com.trellis.fit.PartnerFit;
 import com.trellis.fit.SimilarDeal;
 import com.trellis.partners.PartnerType;
+import com.trellis.shared.StoredFigures;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,11 +42,13 @@ class FitRulesTests {
 		assertThat(advice.opportunityId()).isEqualTo(41L);
 		assertThat(advice.subject()).as("one per deal, whichever partner fits").isEqualTo("deal:41");
 		assertThat(advice.title()).isEqualTo("Bring Skyline into Kestrel rollout");
-		assertThat(advice.reason()).isEqualTo("Skyline won 3 deals with customers like Kestrel rollout's in the last"
-				+ " 730 days: Orbital – rollout (industry Aerospace, country DE); Jetstream – sensors (industry"
-				+ " Aerospace); and 1 more not named here. 3 similar won deals worth 10 points (1 alike in every"
-				+ " trait), trust 80.0: weight 0.9, fit 9.0.");
-		assertThat(advice.reason()).as("another partner's deals are not the reason").doesNotContain("Contrail");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US))
+			.isEqualTo("Skyline won 3 deals with customers like Kestrel rollout's in the last"
+					+ " 730 days: Orbital – rollout (industry Aerospace, country DE); Jetstream – sensors (industry"
+					+ " Aerospace); and 1 more not named here. 3 similar won deals worth 10 points (1 alike in every"
+					+ " trait), trust 80.0: weight 0.9, fit 9.0.");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US)).as("another partner's deals are not the reason")
+			.doesNotContain("Contrail");
 		assertThat(advice.actionLink()).isEqualTo("/opportunities/41#partner-fit");
 		assertThat(advice.outcome()).isEqualTo(Outcome.DEAL_PARTNER);
 	}

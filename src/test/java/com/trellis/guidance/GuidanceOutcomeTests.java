@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.trellis.cosell.CoSellRequests;
@@ -15,11 +16,12 @@ import com.trellis.identity.Viewer;
 import com.trellis.registration.RegistrationCommand;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.StoredFigures;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -137,10 +139,10 @@ class GuidanceOutcomeTests {
 
 		assertThat(fresh.shown()).isEqualTo(25);
 		assertThat(fresh.rankedDown()).isFalse();
-		assertThat(fresh.reason()).doesNotContain("Ranked down");
+		assertThat(StoredFigures.render(fresh.reason(), Locale.US)).doesNotContain("Ranked down");
 		assertThat(almostTwoWeeks.rankedDown()).isFalse();
 		assertThat(twoWeeks.rankedDown()).isTrue();
-		assertThat(twoWeeks.reason())
+		assertThat(StoredFigures.render(twoWeeks.reason(), Locale.US))
 			.isEqualTo("Ranked down: 0 of 25 decided or shown at least 14 days ago accepted, fewer than one in ten.");
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import com.trellis.activation.ActivationPlanView;
 import com.trellis.deals.CreditType;
@@ -20,7 +21,9 @@ import com.trellis.registration.RegistrationView;
 import com.trellis.scoring.DriftLine;
 import com.trellis.scoring.HighPotentialLine;
 import com.trellis.scoring.Pillar;
+import com.trellis.shared.StoredFigures;
 import com.trellis.tiers.TierCard;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +43,10 @@ class GuidanceRulesTests {
 
 		assertThat(advice.kind()).isEqualTo(Kind.INTRODUCE_TO_AES);
 		assertThat(advice.title()).isEqualTo("Introduce Nordwind to account executives");
-		assertThat(advice.reason()).isEqualTo("Readiness and behaviour in the top quarter, pipeline below the median."
-				+ " Strongest signals: certified delivery staff 18.0 points, portal logins 12.0 points."
-				+ " Pipeline in the last 180 days: USD 0.00.");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US))
+			.isEqualTo("Readiness and behaviour in the top quarter, pipeline below the median."
+					+ " Strongest signals: certified delivery staff 18.0 points, portal logins 12.0 points."
+					+ " Pipeline in the last 180 days: USD 0.00.");
 		assertThat(advice.actionLink()).isEqualTo("/partners/7/overlaps");
 		assertThat(advice.partnerId()).isEqualTo(7L);
 	}
@@ -52,7 +56,7 @@ class GuidanceRulesTests {
 		var line = new HighPotentialLine(7, "Nordwind", new BigDecimal("81.0"), new BigDecimal("77.5"),
 				new BigDecimal("40.0"), new BigDecimal("89182.00"), "Little pipeline.", null);
 
-		assertThat(PamRules.readyForIntroduction(line).reason())
+		assertThat(StoredFigures.render(PamRules.readyForIntroduction(line).reason(), Locale.US))
 			.endsWith(" Pipeline in the last 180 days: USD 89,182.00.")
 			.doesNotContain("89182");
 	}
@@ -66,10 +70,11 @@ class GuidanceRulesTests {
 		var advice = PamRules.stalling(line).orElseThrow();
 
 		assertThat(advice.title()).isEqualTo("Plan training for Nordwind");
-		assertThat(advice.reason()).isEqualTo("Nordwind's readiness score is stalling at -2.10 points a week since the"
-				+ " week of 2026-11-02: Down 2.1 points a week over 6 weeks (p = 0.010). Signals behind it: certified"
-				+ " delivery staff -6.0 points. Readiness rests on certified staff and applied enablement, so training"
-				+ " is the intervention.");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US))
+			.isEqualTo("Nordwind's readiness score is stalling at -2.10 points a week since the"
+					+ " week of 2026-11-02: Down 2.1 points a week over 6 weeks (p = 0.010). Signals behind it: certified"
+					+ " delivery staff -6.0 points. Readiness rests on certified staff and applied enablement, so training"
+					+ " is the intervention.");
 		assertThat(advice.subject()).isEqualTo("partner:7:READINESS:2026-11-02");
 	}
 
@@ -92,8 +97,9 @@ class GuidanceRulesTests {
 		var advice = PartnerRules.tierGap(card).orElseThrow();
 
 		assertThat(advice.title()).isEqualTo("Close the gap to Tier 2 · Emerging");
-		assertThat(advice.reason()).isEqualTo("Your scores of FY2027 W9 against Tier 2 · Emerging: Behaviour 42.0 of 55"
-				+ " needed (13.0 points short). Behaviour needs 13.0 more points, then 4 weekly evaluations there.");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US))
+			.isEqualTo("Your scores of FY2027 W9 against Tier 2 · Emerging: Behaviour 42.0 of 55"
+					+ " needed (13.0 points short). Behaviour needs 13.0 more points, then 4 weekly evaluations there.");
 		assertThat(advice.actionLink()).isEqualTo("/partners/7/tier");
 	}
 
@@ -119,8 +125,9 @@ class GuidanceRulesTests {
 		var advice = PartnerRules.nextMilestone(plan).orElseThrow();
 
 		assertThat(advice.title()).isEqualTo("Complete \"First deal registration\" by 2026-11-20");
-		assertThat(advice.reason()).isEqualTo("The next milestone of your activation plan, day 60 since onboarding; due"
-				+ " 2026-11-20, already overdue, completed by itself once the records show it.");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US))
+			.isEqualTo("The next milestone of your activation plan, day 60 since onboarding; due"
+					+ " 2026-11-20, already overdue, completed by itself once the records show it.");
 	}
 
 	@Test
@@ -132,7 +139,7 @@ class GuidanceRulesTests {
 		var advice = DealRules.stalled(stalled);
 
 		assertThat(advice.title()).isEqualTo("Move Acme rollout forward");
-		assertThat(advice.reason()).isEqualTo(
+		assertThat(StoredFigures.render(advice.reason(), Locale.US)).isEqualTo(
 				"Acme rollout has been 45 days in Qualified where the norm is 30 days; Ann Example, AE (deal owner) acts next.");
 		assertThat(advice.actionLink()).isEqualTo("/opportunities/41");
 	}
@@ -141,7 +148,7 @@ class GuidanceRulesTests {
 	void openExitCriteriaAreCountedOnTheDeal() {
 		var advice = DealRules.exitCriteria(new OpenChecklists.Waiting(41, "Acme rollout", "Qualified", 2, 3));
 
-		assertThat(advice.reason()).isEqualTo(
+		assertThat(StoredFigures.render(advice.reason(), Locale.US)).isEqualTo(
 				"2 of 3 exit criteria of Qualified are still open; the deal cannot advance until they are ticked.");
 	}
 
@@ -153,8 +160,9 @@ class GuidanceRulesTests {
 		var advice = DealRules.expiring(registration(RegistrationStatus.APPROVED, ends), today, ZONE).orElseThrow();
 
 		assertThat(advice.title()).isEqualTo("Protection of Acme GmbH ends on 2026-12-09");
-		assertThat(advice.reason()).isEqualTo("The registration of Acme GmbH is protected until 2026-12-09, in 9 days;"
-				+ " extend it or move the deal on before then.");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US))
+			.isEqualTo("The registration of Acme GmbH is protected until 2026-12-09, in 9 days;"
+					+ " extend it or move the deal on before then.");
 	}
 
 	@Test

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.trellis.scoring.DriftLine;
 import com.trellis.scoring.Pillar;
+import com.trellis.shared.StoredFigures;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +39,11 @@ class InterventionChoiceTests {
 
 		assertThat(choice.intervention()).isEqualTo(Intervention.INTRODUCTION);
 		assertThat(choice.learned()).isTrue();
-		assertThat(choice.reason()).isEqualTo("What worked for similar partners (the cohort Q1 starters, 5 partners):"
-				+ " accepted an introduction to account executives led to a co-sell request 4 of 5 times (80.0 %);"
-				+ " training led to a deal registration 2 of 6 times (33.3 %)."
-				+ " So an introduction to account executives is the intervention.");
+		assertThat(StoredFigures.render(choice.reason(), Locale.US))
+			.isEqualTo("What worked for similar partners (the cohort Q1 starters, 5 partners):"
+					+ " accepted an introduction to account executives led to a co-sell request 4 of 5 times (80.0 %);"
+					+ " training led to a deal registration 2 of 6 times (33.3 %)."
+					+ " So an introduction to account executives is the intervention.");
 	}
 
 	@Test
@@ -53,9 +57,10 @@ class InterventionChoiceTests {
 
 		assertThat(choice.intervention()).isEqualTo(Intervention.INCENTIVE);
 		assertThat(choice.learned()).isTrue();
-		assertThat(choice.reason()).startsWith("What worked for similar partners (Tier 2 · Emerging, 9 partners):"
-				+ " accepted an incentive led to a deal registration 3 of 5 times (60.0 %);"
-				+ " training led to a deal registration 1 of 6 times (16.7 %).");
+		assertThat(StoredFigures.render(choice.reason(), Locale.US))
+			.startsWith("What worked for similar partners (Tier 2 · Emerging, 9 partners):"
+					+ " accepted an incentive led to a deal registration 3 of 5 times (60.0 %);"
+					+ " training led to a deal registration 1 of 6 times (16.7 %).");
 	}
 
 	@Test
@@ -78,10 +83,11 @@ class InterventionChoiceTests {
 
 		assertThat(choice.intervention()).isEqualTo(Intervention.TRAINING);
 		assertThat(choice.learned()).isFalse();
-		assertThat(choice.reason()).isEqualTo("Too few accepted interventions with a known outcome among similar"
-				+ " partners (5 each for two interventions in the same cohort, tier or partner type), so the"
-				+ " rule-based choice stands: Readiness rests on certified staff and applied enablement, so training"
-				+ " is the intervention.");
+		assertThat(StoredFigures.render(choice.reason(), Locale.US))
+			.isEqualTo("Too few accepted interventions with a known outcome among similar"
+					+ " partners (5 each for two interventions in the same cohort, tier or partner type), so the"
+					+ " rule-based choice stands: Readiness rests on certified staff and applied enablement, so training"
+					+ " is the intervention.");
 	}
 
 	@Test
@@ -98,7 +104,8 @@ class InterventionChoiceTests {
 		assertThat(advice.title()).isEqualTo("Arrange an introduction for Nordwind");
 		assertThat(advice.intervention()).isEqualTo(Intervention.INTRODUCTION);
 		assertThat(advice.outcome()).isEqualTo(Outcome.COSELL);
-		assertThat(advice.reason()).contains("What worked for similar partners (the cohort Q1 starters, 5 partners)");
+		assertThat(StoredFigures.render(advice.reason(), Locale.US))
+			.contains("What worked for similar partners (the cohort Q1 starters, 5 partners)");
 	}
 
 }

@@ -1,6 +1,9 @@
 package com.trellis.guidance;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+
+import com.trellis.shared.StoredFigures;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,8 @@ class UsefulnessTests {
 		assertThat(verdict.idleRate()).isEqualByComparingTo("0.2000");
 		assertThat(verdict.lift()).isEqualByComparingTo("0.4000");
 		assertThat(verdict.rankedDown()).isFalse();
-		assertThat(verdict.reason()).isEqualTo("Helps: accepting it raises the outcome rate by 40.0 %.");
+		assertThat(StoredFigures.render(verdict.reason(), Locale.US))
+			.isEqualTo("Helps: accepting it raises the outcome rate by 40.0 %.");
 	}
 
 	@Test
@@ -28,8 +32,9 @@ class UsefulnessTests {
 
 		assertThat(verdict.lift()).isEqualByComparingTo(BigDecimal.ZERO);
 		assertThat(verdict.rankedDown()).isTrue();
-		assertThat(verdict.reason()).isEqualTo("Ranked down: accepted ones led to the outcome 20.0 % of the time,"
-				+ " ones not acted on 20.0 %; accepting it does not help.");
+		assertThat(StoredFigures.render(verdict.reason(), Locale.US))
+			.isEqualTo("Ranked down: accepted ones led to the outcome 20.0 % of the time,"
+					+ " ones not acted on 20.0 %; accepting it does not help.");
 	}
 
 	@Test
@@ -37,7 +42,7 @@ class UsefulnessTests {
 		var verdict = Usefulness.judge(Kind.STALLED_DEAL, new Usefulness.Counts(30, 2, 30, 0, 0, 0, 0));
 
 		assertThat(verdict.rankedDown()).isTrue();
-		assertThat(verdict.reason())
+		assertThat(StoredFigures.render(verdict.reason(), Locale.US))
 			.isEqualTo("Ranked down: 2 of 30 decided or shown at least 14 days ago accepted, fewer than one in ten.");
 	}
 
@@ -46,7 +51,8 @@ class UsefulnessTests {
 		var verdict = Usefulness.judge(Kind.INTRODUCE_TO_AES, new Usefulness.Counts(8, 3, 8, 3, 0, 4, 2));
 
 		assertThat(verdict.rankedDown()).isFalse();
-		assertThat(verdict.reason()).startsWith("Default order: not enough decided outcomes yet");
+		assertThat(StoredFigures.render(verdict.reason(), Locale.US))
+			.startsWith("Default order: not enough decided outcomes yet");
 	}
 
 	@Test
@@ -56,7 +62,7 @@ class UsefulnessTests {
 
 		assertThat(verdict.rankedDown()).isFalse();
 		assertThat(verdict.acceptance()).isNull();
-		assertThat(verdict.reason()).startsWith("Default order");
+		assertThat(StoredFigures.render(verdict.reason(), Locale.US)).startsWith("Default order");
 	}
 
 	@Test

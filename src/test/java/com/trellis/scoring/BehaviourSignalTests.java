@@ -1,5 +1,9 @@
 package com.trellis.scoring;
 
+import java.util.Locale;
+
+import com.trellis.shared.StoredFigures;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +15,7 @@ class BehaviourSignalTests {
 		var records = new RecordsFixture().ask(10, 2.0).ask(20, 6.0).ask(30, 30.0);
 		var reading = records.read(new CoSellResponsiveness());
 		assertThat(reading.value()).isEqualByComparingTo("6.00");
-		assertThat(reading.reason()).contains("median 6.0 h over 3 requests");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).contains("median 6.0 h over 3 requests");
 	}
 
 	@Test
@@ -19,14 +23,15 @@ class BehaviourSignalTests {
 		var records = new RecordsFixture().ask(10, 2.0).ask(5, null).ask(1, null);
 		var reading = records.read(new CoSellResponsiveness());
 		assertThat(reading.value()).isEqualByComparingTo("61.00");
-		assertThat(reading.reason()).contains("2 requests").contains("1 unanswered");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).contains("2 requests").contains("1 unanswered");
 	}
 
 	@Test
 	void responsivenessIsUnknownWithFewerThanTwoRequestsDue() {
 		var reading = new RecordsFixture().ask(10, 2.0).ask(400, 1.0).read(new CoSellResponsiveness());
 		assertThat(reading.known()).isFalse();
-		assertThat(reading.reason()).contains("1 co-sell request due").contains("at least 2");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).contains("1 co-sell request due")
+			.contains("at least 2");
 	}
 
 	@Test
@@ -49,7 +54,7 @@ class BehaviourSignalTests {
 			.deal("Retail", 300, "REGISTERED", 300, "CLOSED_WON", 200);
 		var reading = records.read(new DealHygiene());
 		assertThat(reading.value()).isEqualByComparingTo("66.67");
-		assertThat(reading.reason()).startsWith("2 of 3 open deals");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).startsWith("2 of 3 open deals");
 	}
 
 	@Test
@@ -96,7 +101,7 @@ class BehaviourSignalTests {
 		var reading = records.read(new AppliedEnablement());
 		// two applied, one had 60 days and was not, the youngest may still be
 		assertThat(reading.value()).isEqualByComparingTo("66.67");
-		assertThat(reading.reason()).startsWith("2 of 3 completions");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).startsWith("2 of 3 completions");
 	}
 
 	@Test

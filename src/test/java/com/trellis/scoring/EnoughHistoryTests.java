@@ -3,7 +3,10 @@ package com.trellis.scoring;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import com.trellis.shared.StoredFigures;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,22 +18,25 @@ class EnoughHistoryTests {
 	void tenOfTheRarerOutcomePerSignalOverTwoCutoffsIsEnough() {
 		var verdict = EnoughHistory.decide(2, 400, 50, 5);
 		assertThat(verdict.enough()).isTrue();
-		assertThat(verdict.reason()).startsWith("learned from 2 past cut-offs, 400 partner-periods, 50 with");
+		assertThat(StoredFigures.render(verdict.reason(), Locale.US))
+			.startsWith("learned from 2 past cut-offs, 400 partner-periods, 50 with");
 	}
 
 	@Test
 	void fewerOfTheRarerOutcomeThanTenPerSignalKeepsTheRubricAndSaysWhy() {
 		var verdict = EnoughHistory.decide(6, 400, 49, 5);
 		assertThat(verdict.enough()).isFalse();
-		assertThat(verdict.reason()).contains("49 with and 351 without").contains("50 of the rarer outcome needed");
+		assertThat(StoredFigures.render(verdict.reason(), Locale.US)).contains("49 with and 351 without")
+			.contains("50 of the rarer outcome needed");
 		assertThat(EnoughHistory.decide(6, 400, 351, 5).enough()).isFalse();
 	}
 
 	@Test
 	void oneCutoffOrFewPartnerPeriodsIsNotEnough() {
-		assertThat(EnoughHistory.decide(1, 1000, 300, 2).reason())
+		assertThat(StoredFigures.render(EnoughHistory.decide(1, 1000, 300, 2).reason(), Locale.US))
 			.contains("2 cut-offs with their 180 days over needed");
-		assertThat(EnoughHistory.decide(3, 99, 40, 2).reason()).contains("100 partner-periods needed");
+		assertThat(StoredFigures.render(EnoughHistory.decide(3, 99, 40, 2).reason(), Locale.US))
+			.contains("100 partner-periods needed");
 	}
 
 	@Test

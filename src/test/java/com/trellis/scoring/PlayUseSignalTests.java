@@ -1,5 +1,9 @@
 package com.trellis.scoring;
 
+import java.util.Locale;
+
+import com.trellis.shared.StoredFigures;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +26,7 @@ class PlayUseSignalTests {
 		// 3 recommended plays in 90 days: 1 per 30 days; the one 95 days back is outside
 		// the window, and the 5 plays that were not recommended count for nothing
 		assertThat(reading.value()).isEqualByComparingTo("1.00");
-		assertThat(reading.reason()).isEqualTo("3 recommended plays used in 90 days");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).isEqualTo("3 recommended plays used in 90 days");
 	}
 
 	@Test

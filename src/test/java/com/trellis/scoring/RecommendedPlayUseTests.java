@@ -1,12 +1,15 @@
 package com.trellis.scoring;
 
+import java.util.Locale;
+
 import com.trellis.identity.Role;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.StoredFigures;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -44,13 +47,14 @@ class RecommendedPlayUseTests {
 
 		attach(notRecommended, offScript);
 		assertThat(playUse(notRecommended).value()).isZero();
-		assertThat(playUse(notRecommended).reason()).startsWith("0 recommended plays used");
+		assertThat(StoredFigures.render(playUse(notRecommended).reason(), Locale.US))
+			.startsWith("0 recommended plays used");
 
 		attach(recommended, onScript);
 		attach(recommended, offScript);
 		var reading = playUse(recommended);
 		assertThat(reading.value()).isEqualByComparingTo("0.33");
-		assertThat(reading.reason()).startsWith("1 recommended play used");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).startsWith("1 recommended play used");
 	}
 
 	private Reading playUse(Fixtures.World world) {

@@ -2,15 +2,17 @@ package com.trellis.scoring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.trellis.maturity.Questionnaire;
+import com.trellis.shared.StoredFigures;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -59,11 +61,13 @@ class SalesMaturityReadinessTests {
 		var reading = daily.get(day).get(assessed.partnerId()).readings().get("sales-maturity");
 		assertThat(reading.known()).isTrue();
 		assertThat(reading.value()).isEqualByComparingTo("100");
-		assertThat(reading.reason()).startsWith("level 5 — Ecosystem-led, 100 of 100 in the maturity assessment");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US))
+			.startsWith("level 5 — Ecosystem-led, 100 of 100 in the maturity assessment");
 		assertThat(this.loader.onePartnerAt(assessed.partnerId(), day).readings().get("sales-maturity"))
 			.isEqualTo(reading);
 		assertThat(daily.get(before).get(assessed.partnerId()).readings().get("sales-maturity").known()).isFalse();
-		assertThat(daily.get(day).get(never.partnerId()).readings().get("sales-maturity").reason())
+		assertThat(StoredFigures.render(daily.get(day).get(never.partnerId()).readings().get("sales-maturity").reason(),
+				Locale.US))
 			.startsWith("no sales maturity assessment by");
 	}
 

@@ -3,10 +3,13 @@ package com.trellis.scoring;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.trellis.maturity.PartnerMaturity;
+import com.trellis.shared.StoredFigures;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +34,7 @@ class SalesMaturitySignalTests {
 	void readsTheScoreOfTheLatestAssessmentWithItsLevelAndWeakAreas() {
 		var reading = this.signal.read(PartnerRecords.empty(7, LocalDate.of(2025, 1, 1)), asOf(2026, 6, 30));
 		assertThat(reading.value()).isEqualByComparingTo("58");
-		assertThat(reading.reason())
+		assertThat(StoredFigures.render(reading.reason(), Locale.US))
 			.isEqualTo("level 3 — Repeatable, 58 of 100 in the maturity assessment; weak: Co-selling");
 	}
 
@@ -39,7 +42,8 @@ class SalesMaturitySignalTests {
 	void isUnknownBeforeTheFirstAssessment() {
 		var reading = this.signal.read(PartnerRecords.empty(7, LocalDate.of(2025, 1, 1)), asOf(2026, 6, 14));
 		assertThat(reading.known()).isFalse();
-		assertThat(reading.reason()).isEqualTo("no sales maturity assessment by 2026-06-14");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US))
+			.isEqualTo("no sales maturity assessment by 2026-06-14");
 	}
 
 	@Test
@@ -62,7 +66,7 @@ class SalesMaturitySignalTests {
 		assertThat(withMaturity.value()).isEqualByComparingTo("91.6");
 		assertThat(withMaturity.parts()).anySatisfy(p -> {
 			assertThat(p.entry().signal().key()).isEqualTo("sales-maturity");
-			assertThat(p.reading().reason()).contains("level 3 — Repeatable");
+			assertThat(StoredFigures.render(p.reading().reason(), Locale.US)).contains("level 3 — Repeatable");
 		});
 	}
 

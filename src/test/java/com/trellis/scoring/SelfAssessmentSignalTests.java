@@ -2,9 +2,12 @@ package com.trellis.scoring;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.trellis.readiness.ValidatedAssessment;
+import com.trellis.shared.StoredFigures;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +25,15 @@ class SelfAssessmentSignalTests {
 	void readsThePointsOfTheVersionThePamAcceptedByTheCutOff() {
 		var reading = this.signal.read(PartnerRecords.empty(7, LocalDate.of(2025, 1, 1)), asOf(2026, 6, 30));
 		assertThat(reading.value()).isEqualByComparingTo("62");
-		assertThat(reading.reason()).startsWith("version 2");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US)).startsWith("version 2");
 	}
 
 	@Test
 	void isUnknownBeforeThePamAcceptedAnyVersionSoRecordsAloneCount() {
 		var reading = this.signal.read(PartnerRecords.empty(7, LocalDate.of(2025, 1, 1)), asOf(2026, 6, 14));
 		assertThat(reading.known()).isFalse();
-		assertThat(reading.reason()).isEqualTo("no self-assessment accepted by its PAM by 2026-06-14");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US))
+			.isEqualTo("no self-assessment accepted by its PAM by 2026-06-14");
 	}
 
 	@Test

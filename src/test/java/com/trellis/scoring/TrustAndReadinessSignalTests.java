@@ -1,6 +1,9 @@
 package com.trellis.scoring;
 
 import java.util.List;
+import java.util.Locale;
+
+import com.trellis.shared.StoredFigures;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +65,8 @@ class TrustAndReadinessSignalTests {
 			.certification(3, 100, null);
 		var reading = records.read(new CertifiedDeliveryStaff());
 		assertThat(reading.value()).isEqualByComparingTo("1");
-		assertThat(reading.reason()).isEqualTo("1 of 3 delivery staff hold a valid certification");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US))
+			.isEqualTo("1 of 3 delivery staff hold a valid certification");
 	}
 
 	@Test
@@ -84,7 +88,8 @@ class TrustAndReadinessSignalTests {
 		records.verticals = List.of("Retail", "Finance");
 		var reading = records.read(new VerticalSpecialisation());
 		assertThat(reading.value()).isEqualByComparingTo("1");
-		assertThat(reading.reason()).isEqualTo("Retail (2 wins); declared: Retail, Finance");
+		assertThat(StoredFigures.render(reading.reason(), Locale.US))
+			.isEqualTo("Retail (2 wins); declared: Retail, Finance");
 	}
 
 }

@@ -29,4 +29,23 @@ class StoredFiguresTest {
 		assertThat(StoredFigures.render(null, Locale.GERMANY)).isNull();
 	}
 
+	@Test
+	void numbersAndSignedNumbersKeepTheirDecimalsAndReadInTheReadersNotationWhateverTheJvmDefault() {
+		var stored = StoredFigures.signed(-2.345, 1) + " and " + StoredFigures.signed(1.25, 2) + " points, p = "
+				+ StoredFigures.number(0.04999, 2) + ", " + StoredFigures.count(12045) + " events, "
+				+ StoredFigures.number(new BigDecimal("1234.50"));
+		var before = Locale.getDefault();
+		try {
+			Locale.setDefault(Locale.GERMANY);
+			assertThat(StoredFigures.render(stored, Locale.US))
+				.isEqualTo("-2.3 and +1.25 points, p = 0.05, 12,045 events, 1,234.50");
+			assertThat(StoredFigures.render(stored, Locale.GERMANY))
+				.isEqualTo("-2,3 and +1,25 points, p = 0,05, 12.045 events, 1.234,50");
+		}
+		finally {
+			Locale.setDefault(before);
+		}
+		assertThat(StoredFigures.number(Double.NaN, 1)).isEqualTo("NaN");
+	}
+
 }

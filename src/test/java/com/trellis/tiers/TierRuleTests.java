@@ -3,8 +3,11 @@ package com.trellis.tiers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.trellis.partners.Tier;
+import com.trellis.shared.StoredFigures;
+
 import org.junit.jupiter.api.Test;
 
 import static com.trellis.partners.Tier.TIER_1_INVEST;
@@ -31,7 +34,7 @@ class TierRuleTests {
 	void anUnknownScoreQualifiesForNoTierAndSaysWhich() {
 		var q = TierRule.qualify(d("80.0"), null, d("80.0"), THRESHOLDS);
 		assertThat(q.tier()).isNull();
-		assertThat(q.reason()).isEqualTo("behaviour unknown");
+		assertThat(StoredFigures.render(q.reason(), Locale.US)).isEqualTo("behaviour unknown");
 	}
 
 	@Test
@@ -48,7 +51,7 @@ class TierRuleTests {
 				tier = decision.tier();
 				moves.add(week);
 				since.clear();
-				assertThat(decision.reason())
+				assertThat(StoredFigures.render(decision.reason(), Locale.US))
 					.isEqualTo("held the Tier 2 · Emerging thresholds or above for 3 consecutive weekly evaluations");
 			}
 		}
@@ -62,7 +65,7 @@ class TierRuleTests {
 				List.of(TIER_1_INVEST, TIER_3_BASELINE, TIER_2_EMERGING, TIER_3_BASELINE), 3);
 		assertThat(decision.moves()).isTrue();
 		assertThat(decision.tier()).isEqualTo(TIER_2_EMERGING);
-		assertThat(decision.reason())
+		assertThat(StoredFigures.render(decision.reason(), Locale.US))
 			.isEqualTo("below the Tier 1 · Invest thresholds for 3 consecutive weekly evaluations");
 	}
 
@@ -82,7 +85,7 @@ class TierRuleTests {
 		var stays = TierRule.decide(TIER_3_BASELINE, unknownLast, 3);
 		assertThat(stays.moves()).isFalse();
 		assertThat(stays.tier()).isEqualTo(TIER_3_BASELINE);
-		assertThat(stays.reason()).contains("unknown scores never move a tier");
+		assertThat(StoredFigures.render(stays.reason(), Locale.US)).contains("unknown scores never move a tier");
 		var allUnknown = new ArrayList<Tier>();
 		for (int i = 0; i < 5; i++) {
 			allUnknown.add(null);
@@ -94,7 +97,8 @@ class TierRuleTests {
 	void tooFewEvaluationsSinceTheLastChangeNeverMove() {
 		var decision = TierRule.decide(TIER_2_EMERGING, List.of(TIER_1_INVEST, TIER_1_INVEST), 3);
 		assertThat(decision.moves()).isFalse();
-		assertThat(decision.reason()).isEqualTo("2 of the 3 weekly evaluations a move needs since the last change");
+		assertThat(StoredFigures.render(decision.reason(), Locale.US))
+			.isEqualTo("2 of the 3 weekly evaluations a move needs since the last change");
 	}
 
 	@Test
@@ -106,14 +110,14 @@ class TierRuleTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Readiness", d("4.5")),
 					org.assertj.core.groups.Tuple.tuple("Trust", d("8.0")));
 		assertThat(gap.weeksToGo()).isEqualTo(3);
-		assertThat(gap.summary()).isEqualTo(
+		assertThat(StoredFigures.render(gap.summary(), Locale.US)).isEqualTo(
 				"For Tier 2 · Emerging: Readiness +4.5 points (25.5 of 30), Trust +8.0 points (12.0 of 20), then hold it for 3 weekly evaluations in a row.");
 		var reached = NextTierGap.of(TIER_2_EMERGING, new BigDecimal[] { d("70.0"), d("70.0"), d("70.0") }, THRESHOLDS,
 				List.of(TIER_2_EMERGING, TIER_1_INVEST));
 		assertThat(reached.needs()).isEmpty();
 		assertThat(reached.weeksHeld()).isEqualTo(1);
 		assertThat(reached.weeksToGo()).isEqualTo(2);
-		assertThat(reached.summary())
+		assertThat(StoredFigures.render(reached.summary(), Locale.US))
 			.isEqualTo("Your scores reach Tier 1 · Invest. Hold them for 2 more weekly evaluations.");
 	}
 

@@ -1,0 +1,103 @@
+package com.trellis.guidance;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.scoring.HighPotentialLine;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A recommendation's reason (written by the daily guidance job with an amount in it)
+ * reads in each reader's notation on the guidance page and in the API; the JVM's default
+ * locale (German here) decides nothing.
+ */
+@TrellisTest
+class GuidanceFiguresReadingTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	GuidanceStore store;
+
+	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
+	private Locale jvmDefault;
+
+	@BeforeEach
+	void germanJvm() {
+		this.jvmDefault = Locale.getDefault();
+		Locale.setDefault(Locale.GERMANY);
+	}
+
+	@AfterEach
+	void restoreJvm() {
+		Locale.setDefault(this.jvmDefault);
+	}
+
+	@Test
+	void aRecommendationsAmountReadsInEachReadersNotation() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("Notation Guidance Partners", pam.userId());
+		var line = new HighPotentialLine(partner, "Notation Guidance Partners", new BigDecimal("81.0"),
+				new BigDecimal("77.5"), new BigDecimal("40.0"), new BigDecimal("89182.00"), "Little pipeline.", null);
+		this.store.show(pam.userId(), PamRules.readyForIntroduction(line), this.calendar.today());
+
+		var api = new Api(this.mvc, this.fixtures.token(pam));
+		var session = signIn(pam);
+		api.get("/api/v1/guidance")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pipeline in the last 180 days: USD 89,182.00.")));
+		page(session, "/guidance", "Pipeline in the last 180 days: USD 89,182.00.");
+		german(pam);
+		api.get("/api/v1/guidance")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pipeline in the last 180 days: USD 89.182,00.")));
+		page(session, "/guidance", "Pipeline in the last 180 days: USD 89.182,00.");
+	}
+
+	private void page(MockHttpSession session, String url, String text) throws Exception {
+		this.mvc.perform(get(url).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(text)));
+	}
+
+	private void german(Viewer viewer) {
+		this.jdbc.sql("UPDATE app_user SET locale = 'de-DE' WHERE id = :id").param("id", viewer.userId()).update();
+	}
+
+	private MockHttpSession signIn(Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}

@@ -1,0 +1,149 @@
+package com.trellis.tiers;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.partners.Tier;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A tier change's reason (the scores that reached a tier, stored by the weekly job) and
+ * the tier card's gap read in each reader's notation, on the page and in the API; the
+ * JVM's default locale (German here) decides nothing.
+ */
+@TrellisTest
+class TierFiguresReadingTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TierMoves moves;
+
+	@Autowired
+	TierStore store;
+
+	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
+	private Locale jvmDefault;
+
+	@BeforeEach
+	void germanJvm() {
+		this.jvmDefault = Locale.getDefault();
+		Locale.setDefault(Locale.GERMANY);
+	}
+
+	@AfterEach
+	void restoreJvm() {
+		Locale.setDefault(this.jvmDefault);
+	}
+
+	@Test
+	void aTierChangesScoresReadInEachReadersNotation() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		long partner = this.fixtures.partner("Notation Tier Partners", admin.userId());
+		var scores = new BigDecimal[] { new BigDecimal("95.5"), new BigDecimal("96.5"), new BigDecimal("97.5") };
+		var qualified = TierRule.qualify(scores[0], scores[1], scores[2], this.store.thresholds());
+		var today = this.calendar.today();
+		this.moves.move(partner, Tier.TIER_3_BASELINE, qualified.tier(), today, "SCORES", scores,
+				"held it (FY-test: " + qualified.reason() + ")", AuditLog.Actor.SYSTEM, "Your scores held it.");
+
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		var session = signIn(admin);
+		String english = "readiness 95.5, behaviour 96.5, trust 97.5 reach";
+		api.get("/api/v1/partners/" + partner + "/tier/history")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(english)));
+		page(session, "/partners/" + partner + "/tier", english);
+		page(session, "/tiers", english);
+
+		german(admin);
+		String german = "readiness 95,5, behaviour 96,5, trust 97,5 reach";
+		api.get("/api/v1/partners/" + partner + "/tier/history")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(german)));
+		api.get("/api/v1/tiers/changes?size=200")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(german)));
+		page(session, "/partners/" + partner + "/tier", german);
+		page(session, "/tiers", german);
+	}
+
+	@Test
+	void theTierCardsGapReadsInEachReadersNotation() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		long partner = this.fixtures.partner("Notation Gap Partners", admin.userId());
+		var week = this.jdbc.sql("SELECT max(week_start) FROM partner_score_week")
+			.query(java.time.LocalDate.class)
+			.optional()
+			.orElse(java.time.LocalDate.of(2026, 11, 30));
+		for (var pillar : new String[] { "READINESS", "BEHAVIOUR", "TRUST" }) {
+			this.jdbc
+				.sql("""
+						INSERT INTO partner_score_week (partner_id, week_start, fiscal_week, as_of, pillar, score, computed_at)
+						VALUES (:partner, :week, 'FY-test', :week, :pillar, 1.5, now())
+						""")
+				.param("partner", partner)
+				.param("week", week)
+				.param("pillar", pillar)
+				.update();
+		}
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		var session = signIn(admin);
+		api.get("/api/v1/partners/" + partner + "/tier")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("(1.5 of")));
+		page(session, "/partners/" + partner + "/tier", "(1.5 of");
+		german(admin);
+		api.get("/api/v1/partners/" + partner + "/tier")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("(1,5 of")));
+		page(session, "/partners/" + partner + "/tier", "(1,5 of");
+	}
+
+	private void page(MockHttpSession session, String url, String text) throws Exception {
+		this.mvc.perform(get(url).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(text)));
+	}
+
+	private void german(Viewer viewer) {
+		this.jdbc.sql("UPDATE app_user SET locale = 'de-DE' WHERE id = :id").param("id", viewer.userId()).update();
+	}
+
+	private MockHttpSession signIn(Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}
