@@ -38,10 +38,13 @@ class AdoptionController {
 
 	private final DiagnosisWording wording;
 
+	private final com.trellis.shared.Figures numbers;
+
 	AdoptionController(Adoption adoption, AdoptionFigures figures, Users users,
 			com.trellis.shared.BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits,
-			PercentFormat percent, DiagnosisWording wording) {
+			PercentFormat percent, DiagnosisWording wording, com.trellis.shared.Figures numbers) {
 		this.percent = percent;
+		this.numbers = numbers;
 		this.wording = wording;
 		this.figures = figures;
 		this.limits = limits;
@@ -58,7 +61,7 @@ class AdoptionController {
 		model.addAttribute("period", period);
 		var reps = this.adoption.reps(viewer, period);
 		// the tables' cells as text (AdoptionRows): the admin's page shows every rep
-		model.addAttribute("reps", AdoptionRows.reps(reps, this.percent));
+		model.addAttribute("reps", AdoptionRows.reps(reps, this.percent, this.numbers));
 		model.addAttribute("teams", AdoptionRows.teams(this.adoption.teams(viewer, period, reps), this.percent));
 		if (!viewer.is(com.trellis.identity.Role.AE)) {
 			var diagnosis = this.figures.diagnosis(viewer);

@@ -1,9 +1,9 @@
 package com.trellis.adoption;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import com.trellis.leads.LeadFigures;
+import com.trellis.shared.Figures;
 import com.trellis.shared.PercentFormat;
 
 /**
@@ -11,8 +11,9 @@ import com.trellis.shared.PercentFormat;
  * per request in Java: the admin's page shows every rep (400 on the large dataset), and
  * the template's expressions per cell (a dozen per row, the lead shares computed twice)
  * took most of the page's processor time. Each cell reads as the template wrote it:
- * counts as digits, percentages through {@link PercentFormat} in the reader's locale ("—"
- * for none), a missing rate or cycle as "—".
+ * counts as digits, percentages through {@link PercentFormat} and the win rates and cycle
+ * days through {@link Figures#points} in the reader's locale, one decimal ("50.0", "50,0"
+ * in de-DE; try30: they read "50.0" to a German reader), a missing one as "—".
  */
 final class AdoptionRows {
 
@@ -32,12 +33,12 @@ final class AdoptionRows {
 	record TeamRow(String team, String leadsReceived, String leadsAccepted, String leadsInTime) {
 	}
 
-	static List<RepRow> reps(List<RepAdoption> reps, PercentFormat percent) {
+	static List<RepRow> reps(List<RepAdoption> reps, PercentFormat percent, Figures figures) {
 		return reps.stream()
 			.map(r -> new RepRow(r.rep(), String.valueOf(r.deals()), percent.text(r.partnerShare()),
 					String.valueOf(r.adopted()), String.valueOf(r.compliant()), String.valueOf(r.registrations()),
-					orDash(r.winRateWithPartner()) + " / " + orDash(r.winRateWithout()),
-					orDash(r.cycleDaysWithPartner()) + " / " + orDash(r.cycleDaysWithout()),
+					figures.points(r.winRateWithPartner()) + " / " + figures.points(r.winRateWithout()),
+					figures.days(r.cycleDaysWithPartner()) + " / " + figures.days(r.cycleDaysWithout()),
 					String.valueOf(r.leads().received()), accepted(r.leads(), percent), inTime(r.leads(), percent)))
 			.toList();
 	}
@@ -60,10 +61,6 @@ final class AdoptionRows {
 		var share = leads.inTimeShare();
 		return leads.followedUpInTime() + " of " + leads.followUpDue()
 				+ (share != null ? " (" + percent.text(share) + ")" : "");
-	}
-
-	private static String orDash(BigDecimal value) {
-		return value == null ? "—" : value.toString();
 	}
 
 }

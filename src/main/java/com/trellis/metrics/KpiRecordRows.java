@@ -1,6 +1,9 @@
 package com.trellis.metrics;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +19,10 @@ import org.springframework.context.MessageSource;
  * The records of a KPI's page ({@link KpiRecordList}'s rows) as the page's table shows
  * them, each cell's text made once per row in Java: the link of a deal or partner, the
  * value (an amount with its currency in the reader's locale, the words for an unknown
- * amount or for no figure, otherwise the value as it is) and "yes" or "no" for counted.
- * The words are looked up once per page, the locale read once.
+ * amount or for no figure, otherwise a number of days, hours or a count grouped with two
+ * decimals in the reader's locale, "1,234.50" or "1.234,50" in de-DE; try30: it read
+ * "95.56" to a German reader) and "yes" or "no" for counted. The words are looked up once
+ * per page, the locale read once.
  * <p>
  * Why: the template read each of the up to 1,000 rows' cells from a map through
  * expressions (about ten a row, each an indexed read that builds the map's type
@@ -71,6 +76,7 @@ final class KpiRecordRows {
 		var noValue = messages.getMessage("metrics.noValue", null, locale);
 		var deals = contextPath + "/opportunities/";
 		var partners = contextPath + "/partners/";
+		var number = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(locale));
 		var rows = new ArrayList<Row>(records.size());
 		for (var r : records) {
 			var kind = r.get("kind");
@@ -93,6 +99,9 @@ final class KpiRecordRows {
 			}
 			else if (currency != null) {
 				shown = MoneyFormat.format(amount(value), currency.toString(), locale);
+			}
+			else if (value instanceof Number) {
+				shown = number.format(amount(value).setScale(2, RoundingMode.HALF_UP));
 			}
 			else {
 				shown = value.toString();

@@ -35,9 +35,12 @@ class NotificationPageController {
 
 	private final PartnerNoticePreferences partnerPreferences;
 
+	private final com.trellis.partners.Partners partners;
+
 	NotificationPageController(Notifications notifications, StaffNotices staff, NoticePreferences preferences,
-			PartnerNoticePreferences partnerPreferences) {
+			PartnerNoticePreferences partnerPreferences, com.trellis.partners.Partners partners) {
 		this.notifications = notifications;
+		this.partners = partners;
 		this.partnerPreferences = partnerPreferences;
 		this.staff = staff;
 		this.preferences = preferences;
@@ -52,6 +55,9 @@ class NotificationPageController {
 			return "notify/inbox";
 		}
 		long partner = viewer.isPartnerUser() ? viewer.ownPartner(partnerId) : partnerId;
+		// a partner the viewer may see, as the API's list (try30: the page showed an
+		// unknown partner's inbox as empty)
+		this.partners.get(viewer, partner);
 		var notices = this.notifications.inbox(viewer, partner, 100);
 		model.addAttribute("notices", notices);
 		// shown as new this once, then read for the partner's users; the vendor's staff

@@ -32,9 +32,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ({@code templates/adoption/page-before-pages18.html}, a copy of it) rendered with the
  * figures it read ({@link Adoption#reps}, {@link Adoption#teams}) and the rest of the
  * same request's model, for the admin (every rep, the review), the demo's sales manager
- * (prompt forms), a rep, and an admin reading in German (percentages with a comma).
- * Compared: the page's section up to the pipeline review, with the whitespace between
- * tags and the forms' CSRF fields left out.
+ * (prompt forms), a rep, and an admin reading in German (percentages, win rates and cycle
+ * days with a comma; the copy reads win rates and cycle days through {@code @figures}
+ * since try30, as the page does). Compared: the page's section up to the pipeline review,
+ * with the whitespace between tags and the forms' CSRF fields left out.
  */
 @TrellisTest
 class AdoptionPageSameTests {
@@ -76,6 +77,15 @@ class AdoptionPageSameTests {
 			.andExpect(status().is3xxRedirection());
 		var page = same(admin, session, Locale.GERMANY, java.util.TimeZone.getTimeZone("Europe/Berlin"));
 		assertThat(page).as("a German reader's shares").containsPattern("\\d,\\d %");
+		// try30: the win rates and cycle days read "50.0 / 33.3" to a German reader
+		var cells = java.util.regex.Pattern.compile("<td class=\"num\">([^<]* / [^<]*)</td>").matcher(page);
+		var withPartner = new java.util.ArrayList<String>();
+		while (cells.find()) {
+			withPartner.add(cells.group(1));
+		}
+		assertThat(withPartner).as("the win rates and cycle days of a German reader").isNotEmpty();
+		assertThat(withPartner).allSatisfy(
+				cell -> assertThat(cell).as("in German notation").matches("(—|-?[\\d.]+,\\d) / (—|-?[\\d.]+,\\d)"));
 	}
 
 	/**

@@ -110,6 +110,15 @@ class PartnerNoticeReadStateTests {
 		assertThat(readAt()).isNull();
 	}
 
+	/** try30: the page answered an unknown partner's inbox as an empty one. */
+	@Test
+	void theInboxPageOfAnUnknownPartnerIsNotFoundAsInTheApi() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		api(admin).get("/api/v1/partners/999999999/notifications").andExpect(status().isNotFound());
+		this.mvc.perform(get("/notifications").param("partnerId", "999999999").session(login(admin)))
+			.andExpect(status().isNotFound());
+	}
+
 	@Test
 	void thePartnersInboxPageShowsTheNoticeAsNewOnceThenRead() throws Exception {
 		var session = login(this.a.partnerUser());
