@@ -49,6 +49,22 @@ public class Figures {
 		this.locale = locale;
 	}
 
+	/**
+	 * A list's total as its page shows it, grouped in the reader's notation: "2,000,000",
+	 * or "1,000+" when the list goes on past the rows counted
+	 * ({@link PageResult#totalExact}).
+	 */
+	public String total(PageResult<?> result) {
+		return count(result.total()) + (result.totalExact() ? "" : "+");
+	}
+
+	/**
+	 * A list's number of pages as its pager shows it: "40", or "1,000+" when it goes on.
+	 */
+	public String pages(PageResult<?> result) {
+		return count(result.totalPages()) + (result.totalExact() ? "" : "+");
+	}
+
 	/** A count or a number of days: grouped, whole when it is whole, else one decimal. */
 	public String count(Number value) {
 		if (value == null) {

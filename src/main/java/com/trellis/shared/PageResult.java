@@ -33,16 +33,6 @@ public record PageResult<T>(List<T> items, int page, int size, long total, boole
 		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (this.total + this.size - 1) / this.size));
 	}
 
-	/** The total as a page shows it: "1000", or "1000+" when the list goes on. */
-	public String totalShown() {
-		return this.totalExact ? Long.toString(this.total) : this.total + "+";
-	}
-
-	/** The number of pages as a page shows it: "40", or "40+" when the list goes on. */
-	public String totalPagesShown() {
-		return this.totalExact ? Integer.toString(totalPages()) : totalPages() + "+";
-	}
-
 	public boolean hasPrevious() {
 		return this.page > 0;
 	}

@@ -31,12 +31,15 @@ class PageResultTest {
 		var more = PageResult.counted(List.of("a"), request, request.countLimit());
 		assertThat(more.totalExact()).isFalse();
 		assertThat(more.total()).isEqualTo(50 + PageRequest.COUNT_AHEAD);
-		assertThat(more.totalShown()).isEqualTo("1050+");
-		assertThat(more.totalPagesShown()).isEqualTo("42+");
+		var english = new Figures(java.time.ZoneOffset.UTC, java.util.Locale.US);
+		var german = new Figures(java.time.ZoneOffset.UTC, java.util.Locale.GERMANY);
+		assertThat(english.total(more)).isEqualTo("1,050+");
+		assertThat(german.total(more)).isEqualTo("1.050+");
+		assertThat(english.pages(more)).isEqualTo("42+");
 		assertThat(more.hasNext()).isTrue();
 		var whole = PageResult.counted(List.of("a"), request, 51);
 		assertThat(whole.totalExact()).isTrue();
-		assertThat(whole.totalShown()).isEqualTo("51");
+		assertThat(english.total(whole)).isEqualTo("51");
 		assertThat(whole.hasNext()).isFalse();
 	}
 
