@@ -34,7 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * list; 200/20, 10/4 and 3/2) equals the statement that computed every partner's cost
  * ({@link RoiPageSqlKept}), every figure and scale, for the current quarter and one of
  * the three before it; again after a TRUNCATE of the partner quarters and both rebuilds.
- * All in one transaction, rolled back.
+ * Payouts too, some negative and some that round to nothing, and an hour cost of 250 so
+ * that hours compete with payouts and spend for the listed places (roi30). After each
+ * step the program's trend equals the per-partner statement, and each compared page's way
+ * of reading the listed costliest is counted ({@link RoiProgramPageSql#PATH}): the test
+ * asserts that the bound, the no-bound and the flat ways were all compared. All in one
+ * transaction, rolled back.
  */
 @TrellisTest
 class RoiTierKeptPropertyTests {
@@ -224,7 +229,8 @@ class RoiTierKeptPropertyTests {
 				case 11 -> payout(random, partner, quarter, admin);
 				default -> {
 					int kind = random.nextInt(5);
-					rates(kind == 0 ? "0" : kind == 1 ? "12.5" : "1", kind == 1 ? "XTS" : kind == 2 ? "EUR" : "USD");
+					rates(kind == 0 ? "0" : kind == 1 ? "12.5" : kind == 4 ? "250" : "1",
+							kind == 1 ? "XTS" : kind == 2 ? "EUR" : "USD");
 				}
 			}
 			assertAsRecounted("step " + step, current, quarters.get(random.nextInt(quarters.size())));
