@@ -20,18 +20,23 @@ import com.trellis.shared.ReportingCurrency;
  * the scale the per-partner sum has. The payouts and spend are summed per tier on the day
  * over the partners paid or spent on.</li>
  * <li>'C': the cohorts' totals from the costs of their members only.</li>
- * <li>'L': the {@code :listed} costliest from a candidate set: the exact costs of the
- * first {@code :listed} partners by hours, of the first {@code :listed} charged PAM time
- * on the day by hours, and of every partner paid or spent on give a lower bound {@code L}
- * of the {@code :listed}-th cost; a partner that is neither paid nor spent on costs its
- * rounded hours' price plus at most the PAM charge {@code P}, so only those with hours of
- * at least {@code (L - P - 0.01) / (hour cost × rate)} can reach {@code L} (a cent more
- * than rounding can add). When the hour cost or rate is zero or unknown, no partner's
- * hours cost anything: the candidates are the paid and spent-on partners and the first
- * {@code :listed} by id of those charged PAM time on the day and of the others
- * ({@code FLAT}). Only when the bound is not positive otherwise (fewer partners with
- * hours than listed, or no listed cost a cent above PAM time) is the list read from every
- * partner's cost ({@code fig}) as before.</li>
+ * <li>'L': the {@code :listed} costliest from a candidate set (roi28, roi30). A partner
+ * neither paid nor spent on and without hours that cost anything (none cost anything when
+ * the hour cost or rate is zero or unknown: {@code flat}) costs its PAM time alone, the
+ * same for every such partner charged on the day and for every one not charged, so of
+ * those only the first {@code :listed} by id of each kind can be listed. When hours cost
+ * something, the exact costs of the first {@code :listed} partners by hours, of the first
+ * {@code :listed} charged PAM time on the day by hours, and of every partner paid or
+ * spent on give a lower bound {@code L} of the {@code :listed}-th cost; a partner with
+ * hours that is neither paid nor spent on costs its rounded hours' price plus at most the
+ * PAM charge {@code P}, so only those with hours of at least
+ * {@code (L - P - 0.01) / (hour cost × rate)} can reach {@code L} (a cent more than
+ * rounding can add; every partner with hours when there is no {@code L}: fewer than
+ * {@code :listed} have hours). The candidates are those, the paid and spent-on partners
+ * and the first by id of each kind; their costs alone ({@link #costsOf}) pick the
+ * {@code :listed}, and only those are read in full ({@link #figuresOf}). No partner's
+ * cost is computed otherwise (before roi30, every partner's when the bound was not
+ * positive).</li>
  * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of the candidates only: those with
  * a momentum (only when a behaviour score is stored by {@code :asOf}) and the first
  * {@code :reinvested} others outside tier 1 by id, read from {@code partner} in id order
@@ -42,12 +47,35 @@ final class RoiProgramPageSql {
 
 	private static final int MINOR = MinorUnits.of(ReportingCurrency.CODE);
 
+	/** A partner's enablement cost ({@code q.hours}), converted and rounded. */
+	private static final String ENABLEMENT = ReportingCurrency
+		.converted("coalesce(q.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)");
+
+	/** A partner's PAM time ({@code p}): the charge when charged on the day, else 0. */
+	private static final String PAM = """
+			CASE WHEN p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			      AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
+			     THEN round(coalesce((SELECT pam FROM rate), 0), %s) ELSE 0 END"""
+		.formatted(MINOR);
+
 	/**
 	 * Each partner's figures for the partner ids the text yields (column {@code id},
 	 * distinct), as {@link RoiPageSql#FIG} computes them, its tier on the day looked up
 	 * per partner.
 	 */
 	static String figuresOf(String ids) {
+		return figuresOf(ids, "JOIN partner p ON p.id = i.id");
+	}
+
+	/**
+	 * {@link #figuresOf(String)} for a few ids (the listed, the reinvest list's): each
+	 * partner read by its key (the planner would hash all 40,000 for a few hundred).
+	 */
+	static String figuresOfFew(String ids) {
+		return figuresOf(ids, "CROSS JOIN LATERAL (SELECT p.* FROM partner p WHERE p.id = i.id OFFSET 0) p");
+	}
+
+	private static String figuresOf(String ids, String join) {
 		return """
 				SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost
 				FROM (
@@ -58,19 +86,37 @@ final class RoiProgramPageSql {
 				                     ORDER BY t.effective_on, t.id LIMIT 1), p.tier) AS tier,
 				           coalesce(q.hours, 0) AS hours, coalesce(%2$s, 0) AS enablement,
 				           coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
-				           CASE WHEN p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
-				                 AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
-				                THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END AS pam,
+				           %3$s AS pam,
 				           coalesce(q.pipeline, 0) AS pipeline, coalesce(q.revenue, 0) AS revenue
-				    FROM (%1$s) i JOIN partner p ON p.id = i.id
+				    FROM (%1$s) i %4$s
 				    LEFT JOIN (SELECT q.partner_id, CASE WHEN q.hours_months > 0 THEN q.hours END AS hours,
 				                      CASE WHEN q.made_months > 0 THEN q.pipeline END AS pipeline,
 				                      CASE WHEN q.made_months > 0 THEN q.revenue END AS revenue
 				               FROM roi_partner_quarter_fact q WHERE q.quarter = :fromDay) q ON q.partner_id = p.id
 				    LEFT JOIN paid pd ON pd.partner_id = p.id LEFT JOIN spend sp ON sp.partner_id = p.id
 				) c"""
-			.formatted(ids, ReportingCurrency.converted("coalesce(q.hours, 0) * (SELECT hour_cost FROM rate)",
-					"(SELECT hour_rate FROM rate)"), MINOR);
+			.formatted(ids, ENABLEMENT, PAM, join);
+	}
+
+	/**
+	 * The cost only ({@code id}, {@code cost}: the same sum of the same parts as
+	 * {@link #figuresOf(String)}) of the ids the text yields, each partner read by its
+	 * key, without the tier, pipeline and revenue; the hours are not read when no hour
+	 * costs anything ({@code flat}: the enablement cost is 0 either way).
+	 */
+	static String costsOf(String ids) {
+		return """
+				SELECT c.id, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost
+				FROM (
+				    SELECT p.id, coalesce(%2$s, 0) AS enablement, coalesce(pd.mdf, 0) AS mdf,
+				           coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend, %3$s AS pam
+				    FROM (%1$s) i CROSS JOIN LATERAL (SELECT p.* FROM partner p WHERE p.id = i.id OFFSET 0) p
+				    LEFT JOIN LATERAL (SELECT CASE WHEN q.hours_months > 0 THEN q.hours END AS hours
+				                       FROM roi_partner_quarter_fact q
+				                       WHERE NOT (SELECT yes FROM flat) AND q.partner_id = p.id AND q.quarter = :fromDay
+				                       OFFSET 0) q ON true
+				    LEFT JOIN paid pd ON pd.partner_id = p.id LEFT JOIN spend sp ON sp.partner_id = p.id
+				) c""".formatted(ids, ENABLEMENT, PAM);
 	}
 
 	/**
@@ -150,7 +196,7 @@ final class RoiProgramPageSql {
 	/**
 	 * The partners whose exact costs give the bound of the listed costliest: the first
 	 * {@code :listed} by hours, the first {@code :listed} charged PAM time on the day by
-	 * hours, and every partner paid or spent on.
+	 * hours, and every partner paid or spent on; none when no hour costs anything.
 	 */
 	private static final String FIRST = """
 			SELECT h.id FROM (SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
@@ -165,56 +211,66 @@ final class RoiProgramPageSql {
 			UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend""";
 
 	/**
-	 * The candidates when no partner's hours cost anything (hour cost or rate zero or
-	 * unknown): every partner paid or spent on, and the others cost the PAM charge or
-	 * nothing, so the first {@code :listed} by id charged PAM time on the day and the
-	 * first {@code :listed} by id not charged.
+	 * The first {@code :listed} by id of the partners whose cost is their PAM time alone
+	 * (neither paid nor spent on, and without hours that cost anything), charged on the
+	 * day ({@code %1$s} true) or not: such partners cost the same within each kind, so
+	 * only the first by id can be listed.
 	 */
-	private static final String FLAT = """
-			SELECT a.id FROM (SELECT p.id FROM partner p
-			                  WHERE p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
-			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
-			                             ELSE p.created_at < :until END
-			                  ORDER BY p.id LIMIT :listed) a
-			UNION
-			SELECT b.id FROM (SELECT p.id FROM partner p
-			                  WHERE NOT (p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
-			                    AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
-			                             ELSE p.created_at < :until END)
-			                  ORDER BY p.id LIMIT :listed) b
-			UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend""";
+	private static final String HEADS = """
+			SELECT p.id FROM partner p
+			WHERE (p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			       AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                ELSE p.created_at < :until END) IS %1$s
+			  AND p.id NOT IN (SELECT partner_id FROM paid UNION ALL SELECT partner_id FROM spend)
+			  AND ((SELECT yes FROM flat) OR NOT EXISTS (SELECT 1 FROM roi_partner_quarter_fact q
+			       WHERE q.partner_id = p.id AND q.quarter = :fromDay AND q.hours_months > 0))
+			ORDER BY p.id LIMIT :listed""";
 
 	/**
-	 * The {@code :listed} costliest ({@code top}, see the class) and the candidates'
-	 * costs of the reinvest list ({@code rfig}).
+	 * The {@code :listed} costliest ({@code top}, see the class) and their lift.
 	 */
 	static final String TOP = """
-			first AS MATERIALIZED (%1$s),
-			bound AS (
-			    SELECT CASE WHEN r.hour_cost * r.hour_rate > 0
-			                THEN (l.cost - greatest(round(coalesce(r.pam, 0), %4$s), 0) - 0.01) / (r.hour_cost * r.hour_rate)
-			           END AS hours
-			    FROM (SELECT f.cost FROM first f ORDER BY f.cost DESC LIMIT 1 OFFSET :listed - 1) l CROSS JOIN rate r
-			),
 			flat AS (
 			    SELECT coalesce((SELECT r.hour_cost * r.hour_rate FROM rate r), 0) = 0 AS yes
 			),
+			first AS MATERIALIZED (
+			    SELECT f.cost FROM (%1$s) f WHERE NOT (SELECT yes FROM flat)
+			),
+			bound AS (
+			    SELECT CASE WHEN r.hour_cost * r.hour_rate > 0
+			                THEN (l.cost - greatest(round(coalesce(r.pam, 0), %3$s), 0) - 0.01) / (r.hour_cost * r.hour_rate)
+			           END AS hours
+			    FROM (SELECT f.cost FROM first f ORDER BY f.cost DESC LIMIT 1 OFFSET :listed - 1) l CROSS JOIN rate r
+			),
+			candidates AS (
+			    SELECT partner_id AS id FROM paid
+			    UNION SELECT partner_id FROM spend
+			    UNION
+			    SELECT q.partner_id FROM roi_partner_quarter_fact q
+			    WHERE NOT (SELECT yes FROM flat) AND q.quarter = :fromDay AND q.hours_months > 0
+			      AND q.hours >= coalesce((SELECT hours FROM bound), CAST('-Infinity' AS NUMERIC))
+			    UNION SELECT a.id FROM (%4$s) a
+			    UNION SELECT b.id FROM (%5$s) b
+			),
 			top AS MATERIALIZED (
-			    SELECT * FROM (
-			        SELECT * FROM (%2$s) k WHERE (SELECT hours FROM bound) > 0
-			        UNION ALL
-			        SELECT * FROM (%5$s) k WHERE (SELECT yes FROM flat)
-			        UNION ALL
-			        SELECT * FROM fig
-			        WHERE NOT coalesce((SELECT hours FROM bound) > 0, false) AND NOT (SELECT yes FROM flat)
-			    ) u ORDER BY cost DESC, id LIMIT :listed
-			)%3$s,
+			    SELECT * FROM (%6$s) k ORDER BY k.cost DESC, k.id
+			)%2$s,
 			"""
-		.formatted(figuresOf(FIRST), figuresOf("""
-				SELECT q.partner_id AS id FROM roi_partner_quarter_fact q
-				WHERE q.quarter = :fromDay AND q.hours_months > 0 AND q.hours >= (SELECT hours FROM bound)
-				UNION SELECT partner_id FROM paid UNION SELECT partner_id FROM spend"""),
-				RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"), MINOR, figuresOf(FLAT));
+		.formatted(costsOf(FIRST), RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"), MINOR,
+				HEADS.formatted("TRUE"), HEADS.formatted("NOT TRUE"), figuresOfFew("SELECT c.id FROM ("
+						+ costsOf("SELECT id FROM candidates") + ") c ORDER BY c.cost DESC, c.id LIMIT :listed"));
+
+	/**
+	 * Which way the statement reads the listed costliest (for the tests): whether no hour
+	 * costs anything ({@code flat}), the hours from which a partner with hours can be
+	 * listed ({@code bound}, null without {@code L}) and the number of candidates whose
+	 * costs are computed ({@code candidates}).
+	 */
+	static final String PATH = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON") + TOP + """
+			path AS (SELECT 1)
+			SELECT (SELECT yes FROM flat) AS flat, (SELECT hours FROM bound) AS bound,
+			       (SELECT count(*) FROM candidates) AS candidates
+			""";
 
 	/** The program's statement (see the class). */
 	static final String PAGE = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON") + RoiPageSql.FIG + ",\n"
@@ -226,7 +282,7 @@ final class RoiProgramPageSql {
 					                    ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
 					                   (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
 					                    ORDER BY t.effective_on, t.id LIMIT 1), p.tier) <> 'TIER_1_INVEST'
-					      AND p.id NOT IN (SELECT m.id FROM scored m)
+					      AND ((SELECT week FROM latest_week) IS NULL OR p.id NOT IN (SELECT m.id FROM scored m))
 					    ORDER BY p.id LIMIT :reinvested
 					),
 					rfig AS (
@@ -262,7 +318,7 @@ final class RoiProgramPageSql {
 					+ RoiPageSql.rowsAfterTiers("member_fig"))
 				.formatted(figuresOf("SELECT id FROM scored"), RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
 						figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER, RoiPageSql.NO_SUMS,
-						figuresOf("SELECT id FROM unscored"));
+						figuresOfFew("SELECT id FROM unscored"));
 
 	private RoiProgramPageSql() {
 	}

@@ -72,12 +72,18 @@ final class RoiTrendSql {
 	/**
 	 * The statement for {@code quarters} quarters (at least one); {@code program}: the
 	 * scope is the whole program (no partner, PAM or one partner bound), whose sums are
-	 * read from the kept sums per quarter.
+	 * read from the kept sums per quarter, and whose partners are counted from the kept
+	 * counts per tier and charge ({@code roi_tier_count}, V223; roi30: the count read all
+	 * 40,000 partners), those charged PAM time on a quarter's day as the kept charged
+	 * ones less those not there yet by then ({@code roi_partner_kept}, by its indexes);
+	 * the payouts and spend are not joined to the scope (every row's partner is one of
+	 * the program's, by its foreign key).
 	 */
 	static String totals(int quarters, boolean program) {
 		var values = new StringBuilder();
 		var charged = new StringBuilder();
 		var pam = new StringBuilder();
+		var kept = new StringBuilder();
 		for (int i = 0; i < quarters; i++) {
 			values.append(i == 0 ? "" : ",\n").append("""
 					(%1$d, CAST(:fromDay%1$d AS DATE), CAST(:toDay%1$d AS DATE), CAST(:from%1$d AS TIMESTAMPTZ),
@@ -89,7 +95,19 @@ final class RoiTrendSql {
 						               THEN s.onboarded_on <= :tierDay%1$d ELSE s.created_at < :until%1$d END) AS charged%1$d"""
 					.formatted(i));
 			pam.append(" WHEN %1$d THEN n.charged%1$d".formatted(i));
+			kept.append("""
+					,
+					       CAST((SELECT coalesce(sum(c.partners), 0) FROM roi_tier_count c WHERE c.charged)
+					         - (SELECT count(*) FROM roi_partner_kept k
+					            WHERE k.charged AND k.onboarded_on IS NOT NULL AND k.onboarded_on > :tierDay%1$d)
+					         - (SELECT count(*) FROM roi_partner_kept k
+					            WHERE k.charged AND k.onboarded_on IS NULL AND k.created_at >= :until%1$d) AS BIGINT)
+					         AS charged%1$d""".formatted(i));
 		}
+		var counted = program
+				? "SELECT CAST((SELECT coalesce(sum(c.partners), 0) FROM roi_tier_count c) AS BIGINT) AS partners"
+						+ kept
+				: "SELECT count(*) AS partners" + charged + " FROM scope s";
 		return """
 				WITH q (i, from_day, to_day, from_at, to_at) AS (VALUES
 				%1$s
@@ -101,7 +119,7 @@ final class RoiTrendSql {
 				      AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 				      AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
 				),
-				n AS (SELECT count(*) AS partners%2$s FROM scope s),
+				n AS (%2$s),
 				rate AS (
 				    SELECT %4$s AS pam, r.enablement_hour_cost AS hour_cost, efx.to_reporting AS hour_rate
 				    FROM roi_cost_rate r JOIN exchange_rate pfx ON pfx.currency = r.pam_currency
@@ -114,7 +132,7 @@ final class RoiTrendSql {
 				           sum(%7$s) FILTER (WHERE e.kind <> 'MDF_REIMBURSEMENT') AS incentives
 				    FROM q JOIN payout_item pi ON pi.paid_at >= q.from_at AND pi.paid_at < q.to_at
 				    JOIN incentive_earning e ON e.id = pi.earning_id
-				    JOIN exchange_rate fx ON fx.currency = pi.currency JOIN scope s ON s.id = pi.partner_id
+				    JOIN exchange_rate fx ON fx.currency = pi.currency%16$s
 				    GROUP BY q.i, pi.partner_id
 				),
 				pd AS (
@@ -124,7 +142,7 @@ final class RoiTrendSql {
 				spend AS (
 				    SELECT q.i, sp.partner_id, sum(%8$s) AS spend FROM q
 				    JOIN roi_program_spend sp ON sp.spent_on >= q.from_day AND sp.spent_on < q.to_day
-				    JOIN exchange_rate fx ON fx.currency = sp.currency JOIN scope s ON s.id = sp.partner_id
+				    JOIN exchange_rate fx ON fx.currency = sp.currency%17$s
 				    GROUP BY q.i, sp.partner_id
 				),
 				sd AS (SELECT i, sum(round(coalesce(spend, 0), %6$s)) AS spend FROM spend GROUP BY i)
@@ -136,13 +154,15 @@ final class RoiTrendSql {
 				FROM q CROSS JOIN n LEFT JOIN kept k ON k.i = q.i LEFT JOIN pd ON pd.i = q.i LEFT JOIN sd ON sd.i = q.i
 				ORDER BY q.i
 				"""
-			.formatted(values, charged, pam, ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"),
+			.formatted(values, counted, pam, ReportingCurrency.converted("r.pam_cost_per_partner", "pfx.to_reporting"),
 					ReportingCurrency.converted("coalesce(h.hours, 0) * (SELECT hour_cost FROM rate)",
 							"(SELECT hour_rate FROM rate)"),
 					MINOR, ReportingCurrency.converted("pi.amount", "fx.to_reporting"),
 					ReportingCurrency.converted("sp.amount", "fx.to_reporting"), summed("k.enablement"),
 					summed("pd.mdf"), summed("pd.incentives"), summed("sd.spend"), summed("k.pipeline"),
-					summed("k.revenue"), program ? KEPT_PROGRAM : KEPT_PER_PARTNER);
+					summed("k.revenue"), program ? KEPT_PROGRAM : KEPT_PER_PARTNER,
+					program ? "" : " JOIN scope s ON s.id = pi.partner_id",
+					program ? "" : " JOIN scope s ON s.id = sp.partner_id");
 	}
 
 	/** A quarter's sum of per-partner rounded values, rounded (0 without partners). */

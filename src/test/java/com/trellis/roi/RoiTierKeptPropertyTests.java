@@ -34,7 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * list; 200/20, 10/4 and 3/2) equals the statement that computed every partner's cost
  * ({@link RoiPageSqlKept}), every figure and scale, for the current quarter and one of
  * the three before it; again after a TRUNCATE of the partner quarters and both rebuilds.
- * All in one transaction, rolled back.
+ * Payouts too, some negative and some that round to nothing, and an hour cost of 250 so
+ * that hours compete with payouts and spend for the listed places (roi30). After each
+ * step the program's trend equals the per-partner statement, and each compared page's way
+ * of reading the listed costliest is counted ({@link RoiProgramPageSql#PATH}): the test
+ * asserts that the bound, the no-bound and the flat ways were all compared. All in one
+ * transaction, rolled back.
  */
 @TrellisTest
 class RoiTierKeptPropertyTests {
@@ -84,6 +89,11 @@ class RoiTierKeptPropertyTests {
 	RoiPageRepository pages;
 
 	@Autowired
+	RoiRepository repository;
+
+	private final java.util.Map<String, Integer> paths = new java.util.HashMap<>();
+
+	@Autowired
 	BusinessCalendar calendar;
 
 	@Autowired
@@ -124,7 +134,7 @@ class RoiTierKeptPropertyTests {
 			long partner = partners.get(random.nextInt(partners.size()));
 			var quarter = quarters.get(random.nextInt(quarters.size()));
 			var month = Date.valueOf(quarter.start().plusMonths(random.nextInt(3)));
-			switch (random.nextInt(12)) {
+			switch (random.nextInt(13)) {
 				case 0 -> this.jdbc.sql("UPDATE partner SET tier = :tier WHERE id = :id")
 					.param("tier", TIERS.get(random.nextInt(3)))
 					.param("id", partner)
@@ -216,9 +226,11 @@ class RoiTierKeptPropertyTests {
 					.param("currency", CURRENCIES.get(random.nextInt(CURRENCIES.size())))
 					.param("by", admin)
 					.update();
+				case 11 -> payout(random, partner, quarter, admin);
 				default -> {
 					int kind = random.nextInt(5);
-					rates(kind == 0 ? "0" : kind == 1 ? "12.5" : "1", kind == 1 ? "XTS" : kind == 2 ? "EUR" : "USD");
+					rates(kind == 0 ? "0" : kind == 1 ? "12.5" : kind == 4 ? "250" : "1",
+							kind == 1 ? "XTS" : kind == 2 ? "EUR" : "USD");
 				}
 			}
 			assertAsRecounted("step " + step, current, quarters.get(random.nextInt(quarters.size())));
@@ -230,6 +242,59 @@ class RoiTierKeptPropertyTests {
 		assertAsRecounted("after the partner quarters' rebuild", current, quarters.get(2));
 		this.jdbc.sql("SELECT roi_tier_kept_rebuild()").query().listOfRows();
 		assertAsRecounted("after the rebuild", current, quarters.get(0));
+		// every way of reading the listed costliest was compared (roi30)
+		assertThat(this.paths).as("ways the listed costliest were read")
+			.containsKeys("flat", "every partner with hours", "bounded");
+		assertThat(this.paths.get("bounded")).as("pages read from the bound").isGreaterThan(20);
+		assertThat(this.paths.get("flat")).as("pages read with no hour cost").isGreaterThan(5);
+	}
+
+	/**
+	 * A payout of the quarter, some negative (a claw-back: the partner costs less than
+	 * its PAM time alone) and some that round to nothing.
+	 */
+	private void payout(Random random, long partner, FiscalQuarter quarter, long admin) {
+		var at = Timestamp
+			.from(quarter.start().plusDays(random.nextInt(80)).atStartOfDay(this.calendar.zone()).toInstant());
+		var currency = CURRENCIES.get(random.nextInt(CURRENCIES.size()));
+		var amount = switch (random.nextInt(3)) {
+			case 0 -> new BigDecimal(-1 - random.nextInt(5_000)).movePointLeft(2);
+			case 1 -> new BigDecimal("0.001");
+			default -> new BigDecimal(1 + random.nextInt(50_000)).movePointLeft(2);
+		};
+		long program = this.jdbc.sql("""
+				INSERT INTO incentive_program (name, kind, currency, starts_on, ends_on, params, created_at)
+				VALUES ('Roi tier kept', 'FAST_START_SPIFF', :currency, DATE '2026-01-01', DATE '2026-01-01',
+				       '{"bonus": "1", "firstDeals": 1, "withinDays": 1}'::jsonb, :at) RETURNING id
+				""").param("currency", currency).param("at", at).query(Long.class).single();
+		long earning = this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					VALUES (:partner, :program, :kind, 'roi-tier-kept', 1, :currency, 'fixture', :at) RETURNING id
+					""")
+			.param("partner", partner)
+			.param("program", program)
+			.param("kind", random.nextBoolean() ? "MDF_REIMBURSEMENT" : "SPIFF")
+			.param("currency", currency)
+			.param("at", at)
+			.query(Long.class)
+			.single();
+		long run = this.jdbc
+			.sql("INSERT INTO payout_run (started_at, finished_at, status) VALUES (:at, :at, 'FINISHED') RETURNING id")
+			.param("at", at)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
+				VALUES (:run, :earning, :partner, :amount, :currency, :at)
+				""")
+			.param("run", run)
+			.param("earning", earning)
+			.param("partner", partner)
+			.param("amount", amount)
+			.param("currency", currency)
+			.param("at", at)
+			.update();
 	}
 
 	private void rates(String hourCost, String currency) {
@@ -255,8 +320,39 @@ class RoiTierKeptPropertyTests {
 				assertThat(this.pages.page(window, until, lastDay, sizes[0], sizes[1]))
 					.as("program page " + quarter.label() + " " + sizes[0] + "/" + sizes[1] + " " + when)
 					.isEqualTo(this.pages.page(RoiPageSqlKept.PAGE, window, until, lastDay, sizes[0], sizes[1]));
+				this.paths.merge(path(window, sizes[0]), 1, Integer::sum);
 			}
 		}
+		var periods = new ArrayList<RoiRepository.Period>();
+		for (FiscalQuarter quarter = this.calendar.currentQuarter(),
+				stop = quarter.previous().previous().previous().previous(); !quarter
+					.equals(stop); quarter = quarter.previous()) {
+			var end = quarter.end().atStartOfDay(zone).toInstant();
+			periods.add(new RoiRepository.Period(quarter.label(), quarter,
+					quarter.start().atStartOfDay(zone).toInstant(), end,
+					quarter.end().isAfter(today) ? today : quarter.end().minusDays(1), end.isAfter(now) ? now : end));
+		}
+		assertThat(this.repository.totals(program, periods)).as("program trend " + when)
+			.hasSize(periods.size())
+			.isEqualTo(this.repository.totals(RoiTrendSql.totals(periods.size(), false), program, periods));
+	}
+
+	/**
+	 * Which way the program's statement read the listed costliest
+	 * ({@link RoiProgramPageSql#PATH}): "flat" (no hour costs anything), "every partner
+	 * with hours" (no bound: fewer than listed have hours), "bounded" (fewer candidates
+	 * than partners) or "all" (the bound let every partner in).
+	 */
+	private String path(RoiPageRepository.Window window, int listed) {
+		var path = window.bind(this.jdbc.sql(RoiProgramPageSql.PATH))
+			.param("listed", listed)
+			.query((rs, n) -> rs.getBoolean("flat") ? "flat" : rs.getBigDecimal("bound") == null
+					? "every partner with hours"
+					: rs.getLong(
+							"candidates") < this.jdbc.sql("SELECT count(*) FROM partner").query(Long.class).single()
+									? "bounded" : "all")
+			.single();
+		return path;
 	}
 
 	/** The rows as text, sums by their number (a kept sum keeps the scale it had). */
