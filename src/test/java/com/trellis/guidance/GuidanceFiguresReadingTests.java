@@ -1,27 +1,22 @@
 package com.trellis.guidance;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 import com.trellis.identity.Role;
-import com.trellis.identity.Viewer;
 import com.trellis.scoring.HighPotentialLine;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,18 +43,8 @@ class GuidanceFiguresReadingTests {
 	@Autowired
 	com.trellis.shared.BusinessCalendar calendar;
 
-	private Locale jvmDefault;
-
-	@BeforeEach
-	void germanJvm() {
-		this.jvmDefault = Locale.getDefault();
-		Locale.setDefault(Locale.GERMANY);
-	}
-
-	@AfterEach
-	void restoreJvm() {
-		Locale.setDefault(this.jvmDefault);
-	}
+	@RegisterExtension
+	static final Readers.GermanJvm jvm = new Readers.GermanJvm();
 
 	@Test
 	void aRecommendationsAmountReadsInEachReadersNotation() throws Exception {
@@ -70,34 +55,20 @@ class GuidanceFiguresReadingTests {
 		this.store.show(pam.userId(), PamRules.readyForIntroduction(line), this.calendar.today());
 
 		var api = new Api(this.mvc, this.fixtures.token(pam));
-		var session = signIn(pam);
+		var session = readers().signIn(pam);
 		api.get("/api/v1/guidance")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Pipeline in the last 180 days: USD 89,182.00.")));
-		page(session, "/guidance", "Pipeline in the last 180 days: USD 89,182.00.");
-		german(pam);
+		readers().page(session, "/guidance", "Pipeline in the last 180 days: USD 89,182.00.");
+		readers().german(pam);
 		api.get("/api/v1/guidance")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Pipeline in the last 180 days: USD 89.182,00.")));
-		page(session, "/guidance", "Pipeline in the last 180 days: USD 89.182,00.");
+		readers().page(session, "/guidance", "Pipeline in the last 180 days: USD 89.182,00.");
 	}
 
-	private void page(MockHttpSession session, String url, String text) throws Exception {
-		this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(text)));
-	}
-
-	private void german(Viewer viewer) {
-		this.jdbc.sql("UPDATE app_user SET locale = 'de-DE' WHERE id = :id").param("id", viewer.userId()).update();
-	}
-
-	private MockHttpSession signIn(Viewer viewer) throws Exception {
-		return (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }

@@ -4,8 +4,8 @@ import java.text.NumberFormat;
 import java.util.Locale;
 
 import com.trellis.identity.Role;
-import com.trellis.identity.Viewer;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -60,7 +58,7 @@ class HygieneCountNotationTests {
 				""").update();
 		long count = this.jdbc.sql("SELECT count(*) FROM hygiene_duplicate").query(Long.class).single();
 
-		var session = signIn(admin);
+		var session = readers().signIn(admin);
 		page(session, NumberFormat.getIntegerInstance(Locale.US).format(count));
 		this.jdbc.sql("UPDATE app_user SET locale = 'de-DE' WHERE id = :id").param("id", admin.userId()).update();
 		page(session, NumberFormat.getIntegerInstance(Locale.GERMANY).format(count));
@@ -78,12 +76,8 @@ class HygieneCountNotationTests {
 			.andExpect(content().string(containsString("<span>" + count + "</span>")));
 	}
 
-	private MockHttpSession signIn(Viewer viewer) throws Exception {
-		return (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }

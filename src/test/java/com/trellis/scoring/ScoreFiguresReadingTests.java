@@ -2,29 +2,25 @@ package com.trellis.scoring;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -56,18 +52,8 @@ class ScoreFiguresReadingTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
-	private Locale jvmDefault;
-
-	@BeforeEach
-	void germanJvm() {
-		this.jvmDefault = Locale.getDefault();
-		Locale.setDefault(Locale.GERMANY);
-	}
-
-	@AfterEach
-	void restoreJvm() {
-		Locale.setDefault(this.jvmDefault);
-	}
+	@RegisterExtension
+	static final Readers.GermanJvm jvm = new Readers.GermanJvm();
 
 	@Test
 	void aDriftsReasonAndSignalsReadInEachReadersNotation() throws Exception {
@@ -110,16 +96,16 @@ class ScoreFiguresReadingTests {
 		store(partner, week, "BEHAVIOUR", 40, "cosell-responsiveness", 12.5, reading.reason());
 
 		var api = new Api(this.mvc, this.fixtures.token(pam));
-		var session = signIn(pam);
+		var session = readers().signIn(pam);
 		api.get("/api/v1/partners/" + partner + "/scores")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("median 6.5 h over 3 requests")));
-		page(session, "/partners/" + partner + "/scorecard", "median 6.5 h over 3 requests");
-		german(pam);
+		readers().page(session, "/partners/" + partner + "/scorecard", "median 6.5 h over 3 requests");
+		readers().german(pam);
 		api.get("/api/v1/partners/" + partner + "/scores")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("median 6,5 h over 3 requests")));
-		page(session, "/partners/" + partner + "/scorecard", "median 6,5 h over 3 requests");
+		readers().page(session, "/partners/" + partner + "/scorecard", "median 6,5 h over 3 requests");
 	}
 
 	/**
@@ -128,7 +114,7 @@ class ScoreFiguresReadingTests {
 	 */
 	private void read(Viewer pam, String locale, String reason, String signals) throws Exception {
 		if (locale != null) {
-			german(pam);
+			readers().german(pam);
 		}
 		var api = new Api(this.mvc, this.fixtures.token(pam));
 		api.get("/api/v1/scores/drift")
@@ -136,27 +122,9 @@ class ScoreFiguresReadingTests {
 			.andExpect(jsonPath("$[0].reason").value(reason))
 			.andExpect(jsonPath("$[0].signals").value(signals));
 		api.get("/api/v1/me/notifications").andExpect(status().isOk()).andExpect(jsonPath("$[0].body").value(reason));
-		var session = signIn(pam);
-		page(session, "/scores", reason);
-		page(session, "/scores", signals);
-	}
-
-	private void page(MockHttpSession session, String url, String text) throws Exception {
-		this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(text)));
-	}
-
-	private void german(Viewer viewer) {
-		this.jdbc.sql("UPDATE app_user SET locale = 'de-DE' WHERE id = :id").param("id", viewer.userId()).update();
-	}
-
-	private MockHttpSession signIn(Viewer viewer) throws Exception {
-		return (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		var session = readers().signIn(pam);
+		readers().page(session, "/scores", reason);
+		readers().page(session, "/scores", signals);
 	}
 
 	private void store(long partner, LocalDate week, String pillar, double score, String signal, double points,
@@ -181,6 +149,10 @@ class ScoreFiguresReadingTests {
 			.param("points", BigDecimal.valueOf(points))
 			.param("reason", reason)
 			.update();
+	}
+
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }

@@ -1,28 +1,23 @@
 package com.trellis.tiers;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
-import com.trellis.identity.Viewer;
 import com.trellis.partners.Tier;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,18 +47,8 @@ class TierFiguresReadingTests {
 	@Autowired
 	com.trellis.shared.BusinessCalendar calendar;
 
-	private Locale jvmDefault;
-
-	@BeforeEach
-	void germanJvm() {
-		this.jvmDefault = Locale.getDefault();
-		Locale.setDefault(Locale.GERMANY);
-	}
-
-	@AfterEach
-	void restoreJvm() {
-		Locale.setDefault(this.jvmDefault);
-	}
+	@RegisterExtension
+	static final Readers.GermanJvm jvm = new Readers.GermanJvm();
 
 	@Test
 	void aTierChangesScoresReadInEachReadersNotation() throws Exception {
@@ -76,15 +61,15 @@ class TierFiguresReadingTests {
 				"held it (FY-test: " + qualified.reason() + ")", AuditLog.Actor.SYSTEM, "Your scores held it.");
 
 		var api = new Api(this.mvc, this.fixtures.token(admin));
-		var session = signIn(admin);
+		var session = readers().signIn(admin);
 		String english = "readiness 95.5, behaviour 96.5, trust 97.5 reach";
 		api.get("/api/v1/partners/" + partner + "/tier/history")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(english)));
-		page(session, "/partners/" + partner + "/tier", english);
-		page(session, "/tiers", english);
+		readers().page(session, "/partners/" + partner + "/tier", english);
+		readers().page(session, "/tiers", english);
 
-		german(admin);
+		readers().german(admin);
 		String german = "readiness 95,5, behaviour 96,5, trust 97,5 reach";
 		api.get("/api/v1/partners/" + partner + "/tier/history")
 			.andExpect(status().isOk())
@@ -92,8 +77,8 @@ class TierFiguresReadingTests {
 		api.get("/api/v1/tiers/changes?size=200")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(german)));
-		page(session, "/partners/" + partner + "/tier", german);
-		page(session, "/tiers", german);
+		readers().page(session, "/partners/" + partner + "/tier", german);
+		readers().page(session, "/tiers", german);
 	}
 
 	@Test
@@ -116,34 +101,20 @@ class TierFiguresReadingTests {
 				.update();
 		}
 		var api = new Api(this.mvc, this.fixtures.token(admin));
-		var session = signIn(admin);
+		var session = readers().signIn(admin);
 		api.get("/api/v1/partners/" + partner + "/tier")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("(1.5 of")));
-		page(session, "/partners/" + partner + "/tier", "(1.5 of");
-		german(admin);
+		readers().page(session, "/partners/" + partner + "/tier", "(1.5 of");
+		readers().german(admin);
 		api.get("/api/v1/partners/" + partner + "/tier")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("(1,5 of")));
-		page(session, "/partners/" + partner + "/tier", "(1,5 of");
+		readers().page(session, "/partners/" + partner + "/tier", "(1,5 of");
 	}
 
-	private void page(MockHttpSession session, String url, String text) throws Exception {
-		this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(text)));
-	}
-
-	private void german(Viewer viewer) {
-		this.jdbc.sql("UPDATE app_user SET locale = 'de-DE' WHERE id = :id").param("id", viewer.userId()).update();
-	}
-
-	private MockHttpSession signIn(Viewer viewer) throws Exception {
-		return (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }
