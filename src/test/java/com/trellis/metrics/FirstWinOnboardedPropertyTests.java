@@ -103,36 +103,14 @@ class FirstWinOnboardedPropertyTests {
 		switch (random.nextInt(12)) {
 			case 0, 1 -> {
 				int n = 1 + random.nextInt(3);
-				var values = new StringBuilder();
+				var moments = new ArrayList<Instant>();
+				var amounts = new ArrayList<Integer>();
 				for (int i = 0; i < n; i++) {
-					values.append(i == 0 ? "" : ", ")
-						.append("(:account, 'First win deal', :amount")
-						.append(i)
-						.append(", 'USD', 'CLOSED_WON', :close, :owner, 'PARTNER', :p, 'SOURCED', 20, :at")
-						.append(i)
-						.append(", :at")
-						.append(i)
-						.append(", :at")
-						.append(i)
-						.append(", :at")
-						.append(i)
-						.append(")");
+					moments.add(moment(random));
+					amounts.add(random.nextInt(5) == 0 ? 0 : 100 + random.nextInt(5000));
 				}
-				var insert = this.jdbc
-					.sql("""
-							INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-							                         partner_id, credit_type, partner_share, stage_entered_at, created_at,
-							                         updated_at, closed_at) VALUES """
-							+ values)
-					.param("account", account)
-					.param("close", LocalDate.now(this.clock))
-					.param("owner", owner)
-					.param("p", partner);
-				for (int i = 0; i < n; i++) {
-					insert = insert.param("at" + i, Timestamp.from(moment(random)))
-						.param("amount" + i, random.nextInt(5) == 0 ? 0 : 100 + random.nextInt(5000));
-				}
-				insert.update();
+				WonDealRows.insert(this.jdbc, "First win deal", account, owner, partner, LocalDate.now(this.clock),
+						moments, amounts);
 				return n + " inserted won";
 			}
 			case 2 -> {

@@ -115,34 +115,12 @@ class KpiWinGapsTests {
 		switch (random.nextInt(12)) {
 			case 0, 1, 2 -> {
 				int n = 1 + random.nextInt(3);
-				var values = new StringBuilder();
+				var at = new ArrayList<Instant>();
 				for (int i = 0; i < n; i++) {
-					values.append(i == 0 ? "" : ", ")
-						.append("(:account, 'Win gap deal', 1000, 'USD', 'CLOSED_WON', :close, :owner, 'PARTNER', :p, ")
-						.append("'SOURCED', 20, :at")
-						.append(i)
-						.append(", :at")
-						.append(i)
-						.append(", :at")
-						.append(i)
-						.append(", :at")
-						.append(i)
-						.append(")");
+					at.add(moment(random, moments));
 				}
-				var insert = this.jdbc
-					.sql("""
-							INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-							                         partner_id, credit_type, partner_share, stage_entered_at, created_at,
-							                         updated_at, closed_at) VALUES """
-							+ values)
-					.param("account", account)
-					.param("close", LocalDate.now(this.clock))
-					.param("owner", owner)
-					.param("p", partner);
-				for (int i = 0; i < n; i++) {
-					insert = insert.param("at" + i, Timestamp.from(moment(random, moments)));
-				}
-				insert.update();
+				WonDealRows.insert(this.jdbc, "Win gap deal", account, owner, partner, LocalDate.now(this.clock), at,
+						java.util.Collections.nCopies(n, 1000));
 				return n + " inserted won";
 			}
 			case 3 -> {
