@@ -83,10 +83,11 @@ class IcpAndProofRulesTests {
 
 		assertThat(advice.kind()).isEqualTo(Kind.PROOF_POINTS);
 		assertThat(advice.title()).isEqualTo("Attach proof before asking for an introduction");
-		assertThat(advice.reason()).isEqualTo("In version 3 of your readiness assessment, use case \"Fleet telemetry\""
-				+ " and specialisation \"SAP logistics\" have no won deal as proof; account executives are introduced"
-				+ " to partners whose claims a won deal proves. Won deals you could attach: Routing at Navvy (deal 92,"
-				+ " USD 10,000.00), Telemetry at Voxel (deal 91, USD 10,000.00).");
+		assertThat(com.trellis.shared.StoredFigures.render(advice.reason(), java.util.Locale.US))
+			.isEqualTo("In version 3 of your readiness assessment, use case \"Fleet telemetry\""
+					+ " and specialisation \"SAP logistics\" have no won deal as proof; account executives are introduced"
+					+ " to partners whose claims a won deal proves. Won deals you could attach: Routing at Navvy (deal 92,"
+					+ " USD 10,000.00), Telemetry at Voxel (deal 91, USD 10,000.00).");
 		assertThat(advice.subject()).isEqualTo("partner:7:proof:v3");
 		assertThat(advice.actionLink()).isEqualTo("/partners/7/readiness");
 	}

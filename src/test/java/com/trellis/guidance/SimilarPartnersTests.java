@@ -64,9 +64,10 @@ class SimilarPartnersTests {
 
 		assertThat(advice.title()).isEqualTo("Offer an incentive for Similar stalling");
 		assertThat(advice.intervention()).isEqualTo(Intervention.INCENTIVE);
-		assertThat(advice.reason()).contains("What worked for similar partners (the cohort " + name + ", 3 partners):"
-				+ " accepted an incentive led to a deal registration 4 of 5 times (80.0 %);"
-				+ " training led to a deal registration 1 of 5 times (20.0 %). So an incentive is the intervention.");
+		assertThat(com.trellis.shared.StoredFigures.render(advice.reason(), java.util.Locale.US))
+			.contains("What worked for similar partners (the cohort " + name + ", 3 partners):"
+					+ " accepted an incentive led to a deal registration 4 of 5 times (80.0 %);"
+					+ " training led to a deal registration 1 of 5 times (20.0 %). So an incentive is the intervention.");
 	}
 
 	private void accepted(Viewer pam, long partner, Intervention intervention, int n, boolean met) {
