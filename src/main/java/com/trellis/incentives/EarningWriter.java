@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.notify.PartnerNotice;
-import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.StoredFigures;
@@ -31,11 +30,7 @@ class EarningWriter {
 
 	private final Clock clock;
 
-	private final BusinessCalendar calendar;
-
-	EarningWriter(LedgerRepository ledger, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			BusinessCalendar calendar) {
-		this.calendar = calendar;
+	EarningWriter(LedgerRepository ledger, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.ledger = ledger;
 		this.audit = audit;
 		this.events = events;
