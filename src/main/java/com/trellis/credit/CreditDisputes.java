@@ -149,10 +149,10 @@ public class CreditDisputes {
 			.publishEvent(new CreditDisputeDecided(disputeId, dispute.opportunityId(), dispute.partnerId(), uphold));
 		var credit = uphold ? dispute.proposedCreditType() : dispute.currentCreditType();
 		var share = uphold ? dispute.proposedShare() : dispute.currentShare();
-		this.events.publishEvent(new PartnerNotice(
-				"credit-dispute:" + disputeId, dispute.partnerId(), "CREDIT_DISPUTE_" + decided.status(),
-				"Credit dispute " + (uphold ? "upheld" : "dismissed"), "Your deal's credit is "
-						+ credit.label().toLowerCase() + " at " + share.toPlainString() + "%. " + reason.strip(),
+		this.events.publishEvent(new PartnerNotice("credit-dispute:" + disputeId, dispute.partnerId(),
+				"CREDIT_DISPUTE_" + decided.status(), "Credit dispute " + (uphold ? "upheld" : "dismissed"),
+				"Your deal's credit is " + credit.label().toLowerCase() + " at "
+						+ com.trellis.shared.StoredFigures.percent(share) + ". " + reason.strip(),
 				"/opportunities/" + dispute.opportunityId()));
 		return decided;
 	}

@@ -19,8 +19,8 @@ public record DisputeToDecide(long disputeId, long dealId, String dealName, Cred
 		return new StaffNotice("credit-dispute:" + this.disputeId + ":RAISED:user:" + userId, userId,
 				StaffNoticeKind.CREDIT_DISPUTE, "Credit dispute on " + this.dealName,
 				"The partner credit of " + this.dealName + " is disputed: proposed "
-						+ this.proposedCreditType.label().toLowerCase() + " at " + this.proposedShare.toPlainString()
-						+ "%. " + this.reason,
+						+ this.proposedCreditType.label().toLowerCase() + " at "
+						+ com.trellis.shared.StoredFigures.percent(this.proposedShare) + ". " + this.reason,
 				"/opportunities/" + this.dealId);
 	}
 

@@ -50,7 +50,8 @@ class StageMoveEvents {
 				new PartnerNotice("opportunity:" + after.id() + ":" + to + ":" + after.closedAt().toEpochMilli(),
 						after.partnerId(), won ? "DEAL_WON" : "DEAL_LOST", (won ? "Won: " : "Lost: ") + after.name(),
 						"The deal \"" + after.name() + "\" with " + after.accountName() + " was closed "
-								+ (won ? "won" : "lost") + ". Amount " + after.money() + ".",
+								+ (won ? "won" : "lost") + ". Amount "
+								+ com.trellis.shared.StoredFigures.money(after.amount(), after.currency()) + ".",
 						"/opportunities/" + after.id()));
 	}
 

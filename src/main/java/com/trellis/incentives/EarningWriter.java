@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.notify.PartnerNotice;
-import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.StoredFigures;
@@ -31,11 +30,7 @@ class EarningWriter {
 
 	private final Clock clock;
 
-	private final BusinessCalendar calendar;
-
-	EarningWriter(LedgerRepository ledger, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			BusinessCalendar calendar) {
-		this.calendar = calendar;
+	EarningWriter(LedgerRepository ledger, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.ledger = ledger;
 		this.audit = audit;
 		this.events = events;
@@ -51,15 +46,15 @@ class EarningWriter {
 		boolean written = this.ledger.earn(partnerId, program, kind, rounded, this.clock.instant());
 		if (written) {
 			var money = MoneyFormat.of(rounded.amount(), rounded.currency());
+			var words = StoredFigures.money(rounded.amount(), rounded.currency());
 			this.audit.record(AuditLog.Actor.SYSTEM, "incentive-earning", partnerId + ":" + rounded.sourceKey(),
 					"earned " + money + " under " + program.name(), null, rounded);
 			boolean adjustment = rounded.sourceKey().contains(":adjusted:");
 			this.events.publishEvent(
 					new PartnerNotice("earning:" + program.id() + ":" + rounded.sourceKey(), partnerId, "EARNING",
-							adjustment ? "Your " + program.name() + " earning was recomputed: " + money
-									: "You earned " + money,
-							program.name() + ": " + StoredFigures.render(rounded.basis(), this.calendar.locale()),
-							"/partners/" + partnerId + "/incentives"));
+							adjustment ? "Your " + program.name() + " earning was recomputed: " + words
+									: "You earned " + words,
+							program.name() + ": " + rounded.basis(), "/partners/" + partnerId + "/incentives"));
 		}
 		return written;
 	}
@@ -77,7 +72,10 @@ class EarningWriter {
 					reversal.partnerId() + ":" + reversal.sourceKey(),
 					"reversed " + money + " under " + name + ": " + why, null, null);
 			this.events.publishEvent(new PartnerNotice("earning:" + reversal.programId() + ":" + reversal.sourceKey(),
-					reversal.partnerId(), "EARNING", "Your " + name + " earning was reversed: " + money,
+					reversal.partnerId(), "EARNING",
+					"Your " + name + " earning was reversed: "
+							+ StoredFigures.money(MinorUnits.round(reversal.amount(), reversal.currency()),
+									reversal.currency()),
 					name + ": " + why, "/partners/" + reversal.partnerId() + "/incentives"));
 		}
 	}

@@ -20,7 +20,8 @@ public record MdfRequestToDecide(long requestId, long partnerId, String activity
 	public StaffNotice noticeTo(long pamId) {
 		return new StaffNotice("mdf-request:" + this.requestId + ":REQUESTED:user:" + pamId, pamId,
 				StaffNoticeKind.MDF_REQUEST, "MDF request to decide: " + this.activity,
-				"Requested " + this.cost.toPlainString() + " " + this.currency + " for " + this.activity + ".",
+				"Requested " + com.trellis.shared.StoredFigures.money(this.cost, this.currency) + " for "
+						+ this.activity + ".",
 				"/partners/" + this.partnerId + "/incentives");
 	}
 

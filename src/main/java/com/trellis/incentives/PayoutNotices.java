@@ -5,7 +5,6 @@ import java.util.StringJoiner;
 
 import com.trellis.notify.PartnerNotice;
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.MoneyFormat;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +37,7 @@ class PayoutNotices {
 				""").param("run", runId).param("partner", partnerId).query(rs -> {
 			String currency = rs.getString("currency");
 			BigDecimal amount = MinorUnits.round(rs.getBigDecimal("amount"), currency);
-			amounts.add(MoneyFormat.of(amount, currency));
+			amounts.add(com.trellis.shared.StoredFigures.money(amount, currency));
 		});
 		this.events
 			.publishEvent(new PartnerNotice("payout:" + runId + ":partner:" + partnerId, partnerId, "PAYOUT",

@@ -28,7 +28,7 @@ public record RegistrationToDecide(long registrationId, RegistrationStatus statu
 				"registration:" + this.registrationId + ":" + this.status + ":" + this.at + ":user:" + pamId, pamId,
 				StaffNoticeKind.REGISTRATION_SUBMITTED,
 				(held ? "Registration on hold: " : "Registration to decide: ") + this.customerName,
-				this.customerName + " (" + this.amount.toPlainString() + " " + this.currency
+				this.customerName + " (" + com.trellis.shared.StoredFigures.money(this.amount, this.currency)
 						+ ") waits for your decision." + (held ? " It is on hold: " + this.statusReason : ""),
 				"/registrations/" + this.registrationId);
 	}

@@ -137,7 +137,10 @@ class DealAdjustmentTests {
 		assertThat(this.jdbc.sql("SELECT subject FROM notification WHERE partner_id = ? AND body LIKE ?")
 			.params(world.partnerId(), spiff.name() + ":%")
 			.query(String.class)
-			.list()).containsExactly("You earned USD 500.00");
+			.list()
+			.stream()
+			.map(s -> com.trellis.shared.StoredFigures.render(s, java.util.Locale.US))
+			.toList()).containsExactly("You earned USD 500.00");
 	}
 
 	@Test
@@ -192,7 +195,10 @@ class DealAdjustmentTests {
 		return this.jdbc.sql("SELECT subject FROM notification WHERE partner_id = ? AND kind = 'EARNING'")
 			.param(partnerId)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.map(s -> com.trellis.shared.StoredFigures.render(s, java.util.Locale.US))
+			.toList();
 	}
 
 }

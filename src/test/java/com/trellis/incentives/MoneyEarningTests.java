@@ -69,6 +69,9 @@ class MoneyEarningTests {
 		// one notice per referral program in force, each of the same JPY 1,235
 		assertThat(notices(world.partnerId())).contains("You earned JPY 1,235")
 			.allSatisfy(subject -> assertThat(subject).doesNotContain("1235"));
+		// a notice's figures are stored as parts: a German reader reads them in their own
+		// notation (the inbox, e-mail), not the program's
+		assertThat(notices(world.partnerId(), Locale.GERMANY)).contains("You earned JPY 1.235");
 	}
 
 	@Test
@@ -163,10 +166,17 @@ class MoneyEarningTests {
 	}
 
 	private List<String> notices(long partnerId) {
+		return notices(partnerId, Locale.US);
+	}
+
+	private List<String> notices(long partnerId, Locale reader) {
 		return this.jdbc.sql("SELECT subject FROM notification WHERE partner_id = ? AND kind = 'EARNING'")
 			.param(partnerId)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.map(s -> com.trellis.shared.StoredFigures.render(s, reader))
+			.toList();
 	}
 
 }
