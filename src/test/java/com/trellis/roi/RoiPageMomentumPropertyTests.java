@@ -178,40 +178,9 @@ class RoiPageMomentumPropertyTests {
 		var at = Timestamp.from(paid);
 		var currency = CURRENCIES.get(random.nextInt(CURRENCIES.size()));
 		var amount = new BigDecimal(1 + random.nextInt(100_000)).movePointLeft(2);
-		long program = this.jdbc.sql("""
-				INSERT INTO incentive_program (name, kind, currency, starts_on, ends_on, params, created_at)
-				VALUES ('Roi page momentum', 'FAST_START_SPIFF', :currency, DATE '2026-01-01', DATE '2026-01-01',
-				       '{"bonus": "1", "firstDeals": 1, "withinDays": 1}'::jsonb, :at) RETURNING id
-				""").param("currency", currency).param("at", at).query(Long.class).single();
-		long earning = this.jdbc
-			.sql("""
-					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
-					VALUES (:partner, :program, :kind, 'roi-page-momentum', :amount, :currency, 'fixture', :at) RETURNING id
-					""")
-			.param("partner", partner)
-			.param("program", program)
-			.param("kind", random.nextBoolean() ? "MDF_REIMBURSEMENT" : "SPIFF")
-			.param("amount", amount)
-			.param("currency", currency)
-			.param("at", at)
-			.query(Long.class)
-			.single();
-		long run = this.jdbc
-			.sql("INSERT INTO payout_run (started_at, finished_at, status) VALUES (:at, :at, 'FINISHED') RETURNING id")
-			.param("at", at)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
-				VALUES (:run, :earning, :partner, :amount, :currency, :at)
-				""")
-			.param("run", run)
-			.param("earning", earning)
-			.param("partner", partner)
-			.param("amount", amount)
-			.param("currency", currency)
-			.param("at", at)
-			.update();
+		var kind = random.nextBoolean() ? "MDF_REIMBURSEMENT" : "SPIFF";
+		PaidEarningRows.insert(this.jdbc, "Roi page momentum", "roi-page-momentum", partner, kind, amount, amount,
+				currency, at);
 	}
 
 	/**

@@ -262,39 +262,9 @@ class RoiTierKeptPropertyTests {
 			case 1 -> new BigDecimal("0.001");
 			default -> new BigDecimal(1 + random.nextInt(50_000)).movePointLeft(2);
 		};
-		long program = this.jdbc.sql("""
-				INSERT INTO incentive_program (name, kind, currency, starts_on, ends_on, params, created_at)
-				VALUES ('Roi tier kept', 'FAST_START_SPIFF', :currency, DATE '2026-01-01', DATE '2026-01-01',
-				       '{"bonus": "1", "firstDeals": 1, "withinDays": 1}'::jsonb, :at) RETURNING id
-				""").param("currency", currency).param("at", at).query(Long.class).single();
-		long earning = this.jdbc
-			.sql("""
-					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
-					VALUES (:partner, :program, :kind, 'roi-tier-kept', 1, :currency, 'fixture', :at) RETURNING id
-					""")
-			.param("partner", partner)
-			.param("program", program)
-			.param("kind", random.nextBoolean() ? "MDF_REIMBURSEMENT" : "SPIFF")
-			.param("currency", currency)
-			.param("at", at)
-			.query(Long.class)
-			.single();
-		long run = this.jdbc
-			.sql("INSERT INTO payout_run (started_at, finished_at, status) VALUES (:at, :at, 'FINISHED') RETURNING id")
-			.param("at", at)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
-				VALUES (:run, :earning, :partner, :amount, :currency, :at)
-				""")
-			.param("run", run)
-			.param("earning", earning)
-			.param("partner", partner)
-			.param("amount", amount)
-			.param("currency", currency)
-			.param("at", at)
-			.update();
+		var kind = random.nextBoolean() ? "MDF_REIMBURSEMENT" : "SPIFF";
+		PaidEarningRows.insert(this.jdbc, "Roi tier kept", "roi-tier-kept", partner, kind, BigDecimal.ONE, amount,
+				currency, at);
 	}
 
 	private void rates(String hourCost, String currency) {
