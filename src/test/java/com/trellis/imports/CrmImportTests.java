@@ -82,15 +82,7 @@ class CrmImportTests {
 	void program() {
 		this.admin = this.fixtures.user(Role.ADMIN);
 		this.token = this.fixtures.token(this.admin);
-		if (this.jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'ana.rep@acme.test'")
-			.query(Long.class)
-			.single() == 0) {
-			var manager = this.fixtures.user(Role.SALES_MANAGER);
-			email(manager, "mara.manager@acme.test");
-			email(this.fixtures.user(Role.AE, null, manager.userId()), "ana.rep@acme.test");
-			email(this.fixtures.user(Role.AE, null, manager.userId()), "ben.rep@acme.test");
-			email(this.fixtures.user(Role.PAM), "pia.pam@acme.test");
-		}
+		AcmeSalesTeam.ensure(this.fixtures, this.jdbc);
 	}
 
 	@Test
@@ -349,10 +341,6 @@ class CrmImportTests {
 			.list()
 			.stream()
 			.collect(Collectors.joining(", "));
-	}
-
-	private void email(Viewer user, String email) {
-		this.jdbc.sql("UPDATE app_user SET email = ? WHERE id = ?").params(email, user.userId()).update();
 	}
 
 }

@@ -74,13 +74,7 @@ class ImportRunTests {
 		this.jdbc.sql("UPDATE import_run SET status = 'FAILED' WHERE status = 'RUNNING'").update();
 		this.admin = this.fixtures.user(Role.ADMIN);
 		this.token = this.fixtures.token(this.admin);
-		if (this.fixtures.count("app_user WHERE email = 'ana.rep@acme.test'") == 0) {
-			var manager = this.fixtures.user(Role.SALES_MANAGER);
-			email(manager, "mara.manager@acme.test");
-			email(this.fixtures.user(Role.AE, null, manager.userId()), "ana.rep@acme.test");
-			email(this.fixtures.user(Role.AE, null, manager.userId()), "ben.rep@acme.test");
-			email(this.fixtures.user(Role.PAM), "pia.pam@acme.test");
-		}
+		AcmeSalesTeam.ensure(this.fixtures, this.jdbc);
 	}
 
 	@Test
@@ -258,10 +252,6 @@ class ImportRunTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private void email(Viewer user, String email) {
-		this.jdbc.sql("UPDATE app_user SET email = ? WHERE id = ?").params(email, user.userId()).update();
 	}
 
 }

@@ -75,15 +75,7 @@ class PartnerImportTests {
 	void program() {
 		this.admin = this.fixtures.user(Role.ADMIN);
 		this.token = this.fixtures.token(this.admin);
-		if (this.jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'ana.rep@acme.test'")
-			.query(Long.class)
-			.single() == 0) {
-			var manager = this.fixtures.user(Role.SALES_MANAGER);
-			email(manager, "mara.manager@acme.test");
-			email(this.fixtures.user(Role.AE, null, manager.userId()), "ana.rep@acme.test");
-			email(this.fixtures.user(Role.AE, null, manager.userId()), "ben.rep@acme.test");
-			email(this.fixtures.user(Role.PAM), "pia.pam@acme.test");
-		}
+		AcmeSalesTeam.ensure(this.fixtures, this.jdbc);
 		// the owner who left is mapped to Ben
 		this.ben = String.valueOf(
 				this.jdbc.sql("SELECT id FROM app_user WHERE email = 'ben.rep@acme.test'").query(Long.class).single());
@@ -263,10 +255,6 @@ class PartnerImportTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private void email(Viewer user, String email) {
-		this.jdbc.sql("UPDATE app_user SET email = ? WHERE id = ?").params(email, user.userId()).update();
 	}
 
 }

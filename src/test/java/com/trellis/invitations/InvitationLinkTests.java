@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.Fixtures.World;
 import com.trellis.support.TestClock;
 import com.trellis.support.TrellisTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static com.trellis.invitations.Invitees.PASSWORD;
+import static com.trellis.invitations.Invitees.invitations;
+import static com.trellis.invitations.Invitees.invite;
+import static com.trellis.invitations.Invitees.invitee;
+import static com.trellis.invitations.Invitees.join;
+import static com.trellis.invitations.Invitees.linkSentTo;
+import static com.trellis.invitations.Invitees.userCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -33,10 +37,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @TrellisTest
 class InvitationLinkTests {
-
-	private static final Pattern JOIN_LINK = Pattern.compile("https://trellis\\.example\\.test(/join/[A-Za-z0-9_-]+)");
-
-	private static final String PASSWORD = "a long enough passphrase";
 
 	@Autowired
 	MockMvc mvc;
@@ -66,14 +66,14 @@ class InvitationLinkTests {
 	@Test
 	void anInvitationLinkWorksOnce() throws Exception {
 		var email = invitee();
-		this.pam.post(invitations(), invite("Once Only", email)).andExpect(status().isCreated());
-		var link = linkSentTo(email);
-		assertThat(join(link, PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+		this.pam.post(invitations(this.world.partnerId()), invite("Once Only", email)).andExpect(status().isCreated());
+		var link = linkSentTo(this.mail, email);
+		assertThat(join(this.mvc, link, PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
 
 		var again = this.mvc.perform(get(link)).andReturn().getResponse();
 		assertThat(again.getStatus()).isEqualTo(410);
 		assertThat(again.getContentAsString()).contains("used already");
-		var secondUse = join(link, "another long passphrase");
+		var secondUse = join(this.mvc, link, "another long passphrase");
 		assertThat(secondUse.getStatus()).isEqualTo(410);
 		var signIn = this.mvc
 			.perform(post("/login").param("username", email).param("password", "another long passphrase").with(csrf()))
@@ -85,8 +85,8 @@ class InvitationLinkTests {
 	@Test
 	void anInvitationLinkExpiresAfterSevenDays() throws Exception {
 		var email = invitee();
-		this.pam.post(invitations(), invite("Late Comer", email)).andExpect(status().isCreated());
-		var link = linkSentTo(email);
+		this.pam.post(invitations(this.world.partnerId()), invite("Late Comer", email)).andExpect(status().isCreated());
+		var link = linkSentTo(this.mail, email);
 		this.clock.advance(Duration.ofDays(7).minusMinutes(1));
 		assertThat(this.mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(200);
 		this.clock.advance(Duration.ofMinutes(1));
@@ -94,113 +94,80 @@ class InvitationLinkTests {
 		var expired = this.mvc.perform(get(link)).andReturn().getResponse();
 		assertThat(expired.getStatus()).isEqualTo(410);
 		assertThat(expired.getContentAsString()).contains("expired");
-		assertThat(join(link, PASSWORD).getStatus()).isEqualTo(410);
-		assertThat(userCount(email)).isZero();
-		this.pam.get(invitations()).andExpect(jsonPath("$[0].status").value("EXPIRED"));
+		assertThat(join(this.mvc, link, PASSWORD).getStatus()).isEqualTo(410);
+		assertThat(userCount(this.jdbc, email)).isZero();
+		this.pam.get(invitations(this.world.partnerId())).andExpect(jsonPath("$[0].status").value("EXPIRED"));
 	}
 
 	@Test
 	void resendingSendsANewLinkAndTheOldOneNoLongerOpens() throws Exception {
 		var email = invitee();
-		long id = invitationId(this.pam.post(invitations(), invite("Lost Mail", email)).andReturn().getResponse());
-		var first = linkSentTo(email);
+		long id = invitationId(this.pam.post(invitations(this.world.partnerId()), invite("Lost Mail", email))
+			.andReturn()
+			.getResponse());
+		var first = linkSentTo(this.mail, email);
 		this.clock.advance(Duration.ofDays(6));
-		this.pam.post(invitations() + "/" + id + "/resend", "")
+		this.pam.post(invitations(this.world.partnerId()) + "/" + id + "/resend", "")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.sends").value(2));
-		var second = linkSentTo(email);
+		var second = linkSentTo(this.mail, email);
 		assertThat(second).isNotEqualTo(first);
 
 		assertThat(this.mvc.perform(get(first)).andReturn().getResponse().getStatus()).isEqualTo(404);
-		assertThat(join(first, PASSWORD).getStatus()).isEqualTo(404);
+		assertThat(join(this.mvc, first, PASSWORD).getStatus()).isEqualTo(404);
 		this.clock.advance(Duration.ofDays(2));
-		assertThat(join(second, PASSWORD).getRedirectedUrl()).as("a resend starts the validity again")
+		assertThat(join(this.mvc, second, PASSWORD).getRedirectedUrl()).as("a resend starts the validity again")
 			.isEqualTo("/login?joined");
 	}
 
 	@Test
 	void aRevokedInvitationsLinkIsRefusedWithAClearPage() throws Exception {
 		var email = invitee();
-		long id = invitationId(this.pam.post(invitations(), invite("Changed Mind", email)).andReturn().getResponse());
-		var link = linkSentTo(email);
-		this.pam.post(invitations() + "/" + id + "/revoke", "")
+		long id = invitationId(this.pam.post(invitations(this.world.partnerId()), invite("Changed Mind", email))
+			.andReturn()
+			.getResponse());
+		var link = linkSentTo(this.mail, email);
+		this.pam.post(invitations(this.world.partnerId()) + "/" + id + "/revoke", "")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REVOKED"));
 
 		var page = this.mvc.perform(get(link)).andReturn().getResponse();
 		assertThat(page.getStatus()).isEqualTo(410);
 		assertThat(page.getContentAsString()).contains("withdrawn");
-		assertThat(join(link, PASSWORD).getStatus()).isEqualTo(410);
-		assertThat(userCount(email)).isZero();
-		this.pam.post(invitations() + "/" + id + "/resend", "").andExpect(status().isConflict());
+		assertThat(join(this.mvc, link, PASSWORD).getStatus()).isEqualTo(410);
+		assertThat(userCount(this.jdbc, email)).isZero();
+		this.pam.post(invitations(this.world.partnerId()) + "/" + id + "/resend", "").andExpect(status().isConflict());
 	}
 
 	@Test
 	void aPasswordThatBreaksTheRuleIsNamedAndTheLinkStaysOpen() throws Exception {
 		var email = invitee();
-		this.pam.post(invitations(), invite("Short Password", email)).andExpect(status().isCreated());
-		var link = linkSentTo(email);
-		var refused = join(link, "short");
+		this.pam.post(invitations(this.world.partnerId()), invite("Short Password", email))
+			.andExpect(status().isCreated());
+		var link = linkSentTo(this.mail, email);
+		var refused = join(this.mvc, link, "short");
 		assertThat(refused.getStatus()).isEqualTo(400);
 		assertThat(refused.getContentAsString()).contains("at least 12 characters");
-		assertThat(userCount(email)).isZero();
-		assertThat(join(link, PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+		assertThat(userCount(this.jdbc, email)).isZero();
+		assertThat(join(this.mvc, link, PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
 	}
 
 	@Test
 	void anExpiredInvitationGivesWayToANewOne() throws Exception {
 		var email = invitee();
-		this.pam.post(invitations(), invite("Too Slow", email)).andExpect(status().isCreated());
-		var old = linkSentTo(email);
+		this.pam.post(invitations(this.world.partnerId()), invite("Too Slow", email)).andExpect(status().isCreated());
+		var old = linkSentTo(this.mail, email);
 		this.clock.advance(Duration.ofDays(8));
-		this.pam.post(invitations(), invite("Too Slow", email)).andExpect(status().isCreated());
+		this.pam.post(invitations(this.world.partnerId()), invite("Too Slow", email)).andExpect(status().isCreated());
 		assertThat(this.mvc.perform(get(old)).andReturn().getResponse().getStatus()).isEqualTo(410);
-		assertThat(join(linkSentTo(email), PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
-	}
-
-	private String invitations() {
-		return "/api/v1/partners/" + this.world.partnerId() + "/invitations";
-	}
-
-	private static String invite(String name, String email) {
-		return "{\"name\": \"%s\", \"email\": \"%s\"}".formatted(name, email);
-	}
-
-	private static String invitee() {
-		return "invitee" + System.nanoTime() + "@partner.example";
-	}
-
-	private MockHttpServletResponse join(String link, String password) throws Exception {
-		return this.mvc.perform(post(link).param("password", password).param("confirmPassword", password).with(csrf()))
-			.andReturn()
-			.getResponse();
-	}
-
-	/** The join link of the newest message to the address. */
-	private String linkSentTo(String email) throws Exception {
-		String link = null;
-		for (MimeMessage message : this.mail.getReceivedMessages()) {
-			if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(email)) {
-				var matcher = JOIN_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
-				assertThat(matcher.find()).as("a join link in the message").isTrue();
-				link = matcher.group(1);
-			}
-		}
-		assertThat(link).as("an invitation sent to " + email).isNotNull();
-		return link;
+		assertThat(join(this.mvc, linkSentTo(this.mail, email), PASSWORD).getRedirectedUrl())
+			.isEqualTo("/login?joined");
 	}
 
 	private static long invitationId(MockHttpServletResponse response) throws Exception {
 		var matcher = Pattern.compile("\"id\":(\\d+)").matcher(response.getContentAsString());
 		assertThat(matcher.find()).isTrue();
 		return Long.parseLong(matcher.group(1));
-	}
-
-	private long userCount(String email) {
-		return this.jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(?)")
-			.param(email)
-			.query(Long.class)
-			.single();
 	}
 
 }

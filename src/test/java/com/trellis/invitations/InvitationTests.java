@@ -1,25 +1,26 @@
 package com.trellis.invitations;
 
-import java.util.regex.Pattern;
-
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.trellis.identity.OneTimeLink;
 import com.trellis.identity.Role;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.Fixtures.World;
 import com.trellis.support.TrellisTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static com.trellis.invitations.Invitees.PASSWORD;
+import static com.trellis.invitations.Invitees.invitations;
+import static com.trellis.invitations.Invitees.invite;
+import static com.trellis.invitations.Invitees.invitee;
+import static com.trellis.invitations.Invitees.join;
+import static com.trellis.invitations.Invitees.linkSentTo;
+import static com.trellis.invitations.Invitees.userCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,10 +35,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @TrellisTest
 class InvitationTests {
-
-	private static final Pattern JOIN_LINK = Pattern.compile("https://trellis\\.example\\.test(/join/[A-Za-z0-9_-]+)");
-
-	private static final String PASSWORD = "a long enough passphrase";
 
 	@Autowired
 	MockMvc mvc;
@@ -64,11 +61,11 @@ class InvitationTests {
 	@Test
 	void aPamInvitesAPersonWhoSetsAPasswordAndSignsInAsTheirPartnersUser() throws Exception {
 		var email = invitee();
-		this.pam.post(invitations(), invite("Jo Partner", email))
+		this.pam.post(invitations(this.world.partnerId()), invite("Jo Partner", email))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.status").value("PENDING"))
 			.andExpect(jsonPath("$.email").value(email));
-		var link = linkSentTo(email);
+		var link = linkSentTo(this.mail, email);
 		assertThat(this.jdbc.sql("SELECT token_hash FROM partner_invitation WHERE email = ?")
 			.param(email)
 			.query(String.class)
@@ -79,7 +76,7 @@ class InvitationTests {
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains("Jo Partner").contains("Invitation Partners");
 
-		var joined = join(link, PASSWORD);
+		var joined = join(this.mvc, link, PASSWORD);
 		assertThat(joined.getRedirectedUrl()).isEqualTo("/login?joined");
 		var user = this.jdbc.sql("SELECT role, partner_id, enabled FROM app_user WHERE email = ?")
 			.param(email)
@@ -90,7 +87,7 @@ class InvitationTests {
 			.andReturn()
 			.getResponse();
 		assertThat(signIn.getRedirectedUrl()).doesNotContain("error");
-		this.pam.get(invitations()).andExpect(jsonPath("$[0].status").value("ACCEPTED"));
+		this.pam.get(invitations(this.world.partnerId())).andExpect(jsonPath("$[0].status").value("ACCEPTED"));
 		assertThat(audited("invited")).isEqualTo(1);
 		assertThat(audited("accepted")).isEqualTo(1);
 	}
@@ -102,32 +99,36 @@ class InvitationTests {
 		var ae = new Api(this.mvc, this.fixtures.token(this.world.ae()));
 		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
 		var email = invitee();
-		otherPam.post(invitations(), invite("Not Yours", email)).andExpect(status().isForbidden());
-		otherPam.get(invitations()).andExpect(status().isForbidden());
+		otherPam.post(invitations(this.world.partnerId()), invite("Not Yours", email))
+			.andExpect(status().isForbidden());
+		otherPam.get(invitations(this.world.partnerId())).andExpect(status().isForbidden());
 		// a partner user invites colleagues to their own partner (page and API alike)
-		partnerUser.post(invitations(), invite("Colleague", invitee())).andExpect(status().isCreated());
-		ae.post(invitations(), invite("Colleague", email)).andExpect(status().isForbidden());
+		partnerUser.post(invitations(this.world.partnerId()), invite("Colleague", invitee()))
+			.andExpect(status().isCreated());
+		ae.post(invitations(this.world.partnerId()), invite("Colleague", email)).andExpect(status().isForbidden());
 		assertThat(this.mail.getReceivedMessagesForDomain(email)).isEmpty();
-		admin.post(invitations(), invite("By The Admin", email)).andExpect(status().isCreated());
+		admin.post(invitations(this.world.partnerId()), invite("By The Admin", email)).andExpect(status().isCreated());
 	}
 
 	@Test
 	void badInputIsRefusedNamingTheFieldAndNothingIsSent() throws Exception {
 		long before = this.fixtures.count("partner_invitation");
-		this.pam.post(invitations(), "{\"name\": \"No Mail\"}")
+		this.pam.post(invitations(this.world.partnerId()), "{\"name\": \"No Mail\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("email"));
-		this.pam.post(invitations(), invite("Bad Mail", "not-an-address"))
+		this.pam.post(invitations(this.world.partnerId()), invite("Bad Mail", "not-an-address"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("email"));
-		this.pam.post(invitations(), invite("", invitee()))
+		this.pam.post(invitations(this.world.partnerId()), invite("", invitee()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("name"));
-		this.pam.post(invitations(), invite("A Vendor", this.fixtures.email(this.world.ae())))
+		this.pam.post(invitations(this.world.partnerId()), invite("A Vendor", this.fixtures.email(this.world.ae())))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("email"))
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("vendor user")));
-		this.pam.post(invitations(), invite("Already Here", this.fixtures.email(this.world.partnerUser())))
+		this.pam
+			.post(invitations(this.world.partnerId()),
+					invite("Already Here", this.fixtures.email(this.world.partnerUser())))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("email"));
 		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
@@ -136,8 +137,8 @@ class InvitationTests {
 	@Test
 	void aSecondInvitationForAPendingEmailIsRefused() throws Exception {
 		var email = invitee();
-		this.pam.post(invitations(), invite("Twice", email)).andExpect(status().isCreated());
-		this.pam.post(invitations(), invite("Twice", email.toUpperCase()))
+		this.pam.post(invitations(this.world.partnerId()), invite("Twice", email)).andExpect(status().isCreated());
+		this.pam.post(invitations(this.world.partnerId()), invite("Twice", email.toUpperCase()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("email"));
 	}
@@ -161,7 +162,7 @@ class InvitationTests {
 			.andReturn()
 			.getResponse();
 		assertThat(sent.getRedirectedUrl()).isEqualTo("/partners/" + this.world.partnerId());
-		linkSentTo(email);
+		linkSentTo(this.mail, email);
 		var section = this.mvc
 			.perform(get("/partners/" + this.world.partnerId() + "/invitations")
 				.session((org.springframework.mock.web.MockHttpSession) session)
@@ -175,15 +176,16 @@ class InvitationTests {
 	@Test
 	void aPasswordOfMoreThanSeventyTwoBytesIsRefusedNamingTheFieldAndTheLinkStaysOpen() throws Exception {
 		var email = invitee();
-		this.pam.post(invitations(), invite("Byte Counter", email)).andExpect(status().isCreated());
-		var link = linkSentTo(email);
-		var refused = join(link, "€".repeat(25));
+		this.pam.post(invitations(this.world.partnerId()), invite("Byte Counter", email))
+			.andExpect(status().isCreated());
+		var link = linkSentTo(this.mail, email);
+		var refused = join(this.mvc, link, "€".repeat(25));
 		assertThat(refused.getStatus()).isEqualTo(400);
 		assertThat(refused.getContentAsString()).contains("72 bytes");
 		assertThat(
 				this.jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?").param(email).query(Long.class).single())
 			.isZero();
-		assertThat(join(link, PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+		assertThat(join(this.mvc, link, PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
 	}
 
 	@Test
@@ -191,13 +193,14 @@ class InvitationTests {
 		var leaver = this.world.partnerUser();
 		var email = this.fixtures.email(leaver);
 		this.jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(leaver.userId()).update();
-		this.pam.post(invitations(), invite("Back Again", email)).andExpect(status().isCreated());
-		assertThat(join(linkSentTo(email), PASSWORD).getRedirectedUrl()).isEqualTo("/login?joined");
+		this.pam.post(invitations(this.world.partnerId()), invite("Back Again", email)).andExpect(status().isCreated());
+		assertThat(join(this.mvc, linkSentTo(this.mail, email), PASSWORD).getRedirectedUrl())
+			.isEqualTo("/login?joined");
 		assertThat(this.jdbc.sql("SELECT display_name || ' ' || enabled FROM app_user WHERE id = ?")
 			.param(leaver.userId())
 			.query(String.class)
 			.single()).isEqualTo("Back Again true");
-		assertThat(userCount(email)).isEqualTo(1);
+		assertThat(userCount(this.jdbc, email)).isEqualTo(1);
 	}
 
 	@Test
@@ -218,45 +221,6 @@ class InvitationTests {
 			.andReturn();
 		assertThat(refused.getFlashMap().get("error").toString()).startsWith("Email:");
 		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
-	}
-
-	private String invitations() {
-		return "/api/v1/partners/" + this.world.partnerId() + "/invitations";
-	}
-
-	private static String invite(String name, String email) {
-		return "{\"name\": \"%s\", \"email\": \"%s\"}".formatted(name, email);
-	}
-
-	private static String invitee() {
-		return "invitee" + System.nanoTime() + "@partner.example";
-	}
-
-	private MockHttpServletResponse join(String link, String password) throws Exception {
-		return this.mvc.perform(post(link).param("password", password).param("confirmPassword", password).with(csrf()))
-			.andReturn()
-			.getResponse();
-	}
-
-	/** The join link of the newest message to the address. */
-	private String linkSentTo(String email) throws Exception {
-		String link = null;
-		for (MimeMessage message : this.mail.getReceivedMessages()) {
-			if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(email)) {
-				var matcher = JOIN_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
-				assertThat(matcher.find()).as("a join link in the message").isTrue();
-				link = matcher.group(1);
-			}
-		}
-		assertThat(link).as("an invitation sent to " + email).isNotNull();
-		return link;
-	}
-
-	private long userCount(String email) {
-		return this.jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(?)")
-			.param(email)
-			.query(Long.class)
-			.single();
 	}
 
 	private long audited(String action) {
