@@ -55,13 +55,7 @@ class ActivityEnablementFactsPropertyTests {
 		var users = new ArrayList<long[]>();
 		var roles = List.of("AE", "SE", "CSM");
 		for (int i = 0; i < 6; i++) {
-			long partner = partners.get(i % partners.size());
-			var user = this.fixtures.user(Role.PARTNER, partner, null);
-			this.jdbc.sql("UPDATE app_user SET job_role = :role WHERE id = :id")
-				.param("role", roles.get(i % roles.size()))
-				.param("id", user.userId())
-				.update();
-			users.add(new long[] { user.userId(), partner });
+			users.add(changes().partnerUser(partners.get(i % partners.size()), roles.get(i % roles.size())));
 		}
 		var items = this.jdbc.sql("SELECT id FROM enablement_item ORDER BY id").query(Long.class).list();
 		long optional = this.jdbc.sql("SELECT id FROM enablement_item WHERE required ORDER BY id LIMIT 1")
@@ -82,7 +76,7 @@ class ActivityEnablementFactsPropertyTests {
 			}
 		}
 		finally {
-			this.jdbc.sql("UPDATE enablement_item SET required = TRUE WHERE id = :id").param("id", optional).update();
+			changes().require(optional);
 		}
 		assertThat(done).containsKeys("event", "events", "event moved", "event removed", "completion",
 				"completion re-dated", "completion removed", "item toggled");
@@ -144,43 +138,19 @@ class ActivityEnablementFactsPropertyTests {
 				return removed > 0 ? "event removed" : "nothing";
 			}
 			case 4, 5 -> {
-				var completed = day(random);
-				// some never expire, some expire before they were completed (never held)
-				var expires = random.nextInt(3) == 0 ? null : completed.plusDays(random.nextInt(500) - 30);
-				this.jdbc
-					.sql("""
-							INSERT INTO enablement_completion (item_id, user_id, partner_id, completed_on, expires_on, source,
-							    recorded_by, recorded_at)
-							VALUES (:item, :user, :partner, :on, :expires, 'ADMIN', :user, now()) ON CONFLICT DO NOTHING
-							""")
-					.param("item", items.get(random.nextInt(items.size())))
-					.param("user", user[0])
-					.param("partner", user[1])
-					.param("on", Date.valueOf(completed))
-					.param("expires", expires == null ? null : Date.valueOf(expires), java.sql.Types.DATE)
-					.update();
-				return "completion";
+				return changes().complete(random, items, user, FIRST, SPAN_DAYS);
 			}
 			case 6 -> {
-				boolean remove = random.nextBoolean();
-				var sql = remove ? "DELETE FROM enablement_completion WHERE id = (%s)"
-						: "UPDATE enablement_completion SET expires_on = completed_on + :days WHERE id = (%s)";
-				var spec = this.jdbc
-					.sql(sql.formatted(
-							"SELECT id FROM enablement_completion WHERE user_id = :user ORDER BY random() LIMIT 1"))
-					.param("user", user[0]);
-				if (!remove) {
-					spec = spec.param("days", random.nextInt(400));
-				}
-				return spec.update() == 1 ? (remove ? "completion removed" : "completion re-dated") : "nothing";
+				return changes().removeOrRedate(random, user);
 			}
 			default -> {
-				this.jdbc.sql("UPDATE enablement_item SET required = NOT required WHERE id = :id")
-					.param("id", toggled)
-					.update();
-				return "item toggled";
+				return changes().toggle(toggled);
 			}
 		}
+	}
+
+	private CompletionChanges changes() {
+		return new CompletionChanges(this.fixtures, this.jdbc);
 	}
 
 	private static LocalDate day(Random random) {

@@ -53,7 +53,7 @@ class EnablementProgramFactsPropertyTests {
 		}
 		var users = new ArrayList<long[]>();
 		for (int i = 0; i < 4; i++) {
-			users.add(newUser(partners.get(i % partners.size()), ROLES.get(i % 3)));
+			users.add(changes().partnerUser(partners.get(i % partners.size()), ROLES.get(i % 3)));
 		}
 		var items = this.jdbc.sql("SELECT id FROM enablement_item ORDER BY id").query(Long.class).list();
 		long toggled = this.jdbc.sql("SELECT id FROM enablement_item WHERE required ORDER BY id LIMIT 1")
@@ -68,7 +68,7 @@ class EnablementProgramFactsPropertyTests {
 			}
 		}
 		finally {
-			this.jdbc.sql("UPDATE enablement_item SET required = TRUE WHERE id = :id").param("id", toggled).update();
+			changes().require(toggled);
 		}
 		assertThat(done).containsKeys("completion", "completion re-dated", "completion removed", "user added",
 				"job role changed", "item toggled");
@@ -77,47 +77,18 @@ class EnablementProgramFactsPropertyTests {
 		assertThat(kept()).as("program enablement after the rebuild").isEqualTo(recomputed());
 	}
 
-	private long[] newUser(long partner, String jobRole) {
-		var user = this.fixtures.user(Role.PARTNER, partner, null);
-		this.jdbc.sql("UPDATE app_user SET job_role = :role WHERE id = :id")
-			.param("role", jobRole)
-			.param("id", user.userId())
-			.update();
-		return new long[] { user.userId(), partner };
+	private CompletionChanges changes() {
+		return new CompletionChanges(this.fixtures, this.jdbc);
 	}
 
 	private String step(Random random, List<Long> partners, List<long[]> users, List<Long> items, long toggled) {
 		var user = users.get(random.nextInt(users.size()));
 		switch (random.nextInt(8)) {
 			case 0, 1, 2 -> {
-				var completed = FIRST.plusDays(random.nextInt(SPAN_DAYS));
-				var expires = random.nextInt(3) == 0 ? null : completed.plusDays(random.nextInt(500) - 30);
-				this.jdbc
-					.sql("""
-							INSERT INTO enablement_completion (item_id, user_id, partner_id, completed_on, expires_on, source,
-							    recorded_by, recorded_at)
-							VALUES (:item, :user, :partner, :on, :expires, 'ADMIN', :user, now()) ON CONFLICT DO NOTHING
-							""")
-					.param("item", items.get(random.nextInt(items.size())))
-					.param("user", user[0])
-					.param("partner", user[1])
-					.param("on", Date.valueOf(completed))
-					.param("expires", expires == null ? null : Date.valueOf(expires), java.sql.Types.DATE)
-					.update();
-				return "completion";
+				return changes().complete(random, items, user, FIRST, SPAN_DAYS);
 			}
 			case 3 -> {
-				boolean remove = random.nextBoolean();
-				var sql = remove ? "DELETE FROM enablement_completion WHERE id = (%s)"
-						: "UPDATE enablement_completion SET expires_on = completed_on + :days WHERE id = (%s)";
-				var spec = this.jdbc
-					.sql(sql.formatted(
-							"SELECT id FROM enablement_completion WHERE user_id = :user ORDER BY random() LIMIT 1"))
-					.param("user", user[0]);
-				if (!remove) {
-					spec = spec.param("days", random.nextInt(400));
-				}
-				return spec.update() == 1 ? (remove ? "completion removed" : "completion re-dated") : "nothing";
+				return changes().removeOrRedate(random, user);
 			}
 			case 4, 5 -> {
 				// one user or several at once (a bulk edit)
@@ -132,15 +103,12 @@ class EnablementProgramFactsPropertyTests {
 				if (users.size() >= 10) {
 					return "nothing";
 				}
-				users.add(newUser(partners.get(random.nextInt(partners.size())),
+				users.add(changes().partnerUser(partners.get(random.nextInt(partners.size())),
 						ROLES.get(random.nextInt(ROLES.size()))));
 				return "user added";
 			}
 			default -> {
-				this.jdbc.sql("UPDATE enablement_item SET required = NOT required WHERE id = :id")
-					.param("id", toggled)
-					.update();
-				return "item toggled";
+				return changes().toggle(toggled);
 			}
 		}
 	}
