@@ -132,10 +132,9 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 			Class<? extends HttpMessageConverter<?>> converterType) {
 		var attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes != null && attributes.getAttribute(READ, RequestAttributes.SCOPE_REQUEST) instanceof Read read) {
+			// what the converter made of the JSON null stands for nothing
 			attributes.removeAttribute(READ, RequestAttributes.SCOPE_REQUEST);
-			if (body == null) {
-				return read.value();
-			}
+			return read.value();
 		}
 		var noted = noted();
 		if (noted == null) {
