@@ -182,7 +182,7 @@ class SeveralInstancesTests {
 		var responses = new java.util.ArrayList<HttpResponse<String>>();
 		for (var charset : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1)) {
 			var body = """
-					{"customerName": "Café Sessionless %s GmbH", "customerDomain": "sessionless-%s.example",
+					{"customerName": "Café Sessionless %s GmbH", "customerDomain": "sessionless-%s.com",
 					 "customerNeed": "Replace the legacy order system before Q3", "amount": 48000.00,
 					 "currency": "USD", "expectedCloseDate": "2027-04-30", "creditType": "SOURCED"}
 					""".formatted(charset.name(), charset.name().toLowerCase());
