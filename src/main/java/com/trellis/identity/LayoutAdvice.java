@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Gives every page the signed-in viewer, the navigation that fits their role and the
- * business time zone.
+ * business time zone; nothing to a handler that answers with its body, such as the API's
+ * ({@link com.trellis.shared.PageModel#forPage}).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice implements com.trellis.shared.PageModel {
@@ -27,7 +28,7 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 	@Override
 	public java.util.Map<String, Object> attributes() {
 		var attributes = new java.util.HashMap<String, Object>();
-		attributes.put("businessZone", businessZone());
+		attributes.put("businessZone", this.calendar.zone());
 		attributes.put("viewer", viewer());
 		attributes.put("nav", nav());
 		return attributes;
@@ -35,10 +36,15 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 
 	@ModelAttribute("businessZone")
 	java.time.ZoneId businessZone() {
-		return this.calendar.zone();
+		return com.trellis.shared.PageModel.forPage() ? this.calendar.zone() : null;
 	}
 
 	@ModelAttribute("viewer")
+	Viewer viewerOfPage() {
+		return com.trellis.shared.PageModel.forPage() ? viewer() : null;
+	}
+
+	/** The signed-in viewer, or null. */
 	Viewer viewer() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication != null && authentication.getPrincipal() instanceof Viewer.Holder principal
@@ -46,6 +52,11 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 	}
 
 	@ModelAttribute("nav")
+	List<NavItem> navOfPage() {
+		return com.trellis.shared.PageModel.forPage() ? nav() : null;
+	}
+
+	/** The navigation for the signed-in viewer's role. */
 	List<NavItem> nav() {
 		var viewer = viewer();
 		if (viewer == null) {

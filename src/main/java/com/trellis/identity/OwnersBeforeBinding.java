@@ -87,9 +87,12 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 	/**
 	 * Reads the top-level fields of a JSON body for a rule on the body, then hands the
 	 * same bytes on to conversion and validation. A body that is not a JSON object names
-	 * no record: the rule does not run, and conversion refuses it as usual.
+	 * no record: the rule does not run, and conversion refuses it as usual. Ordered
+	 * before {@code shared.UnreadableFields}, which hands the converter a JSON null once
+	 * it has read the body itself: this rule must see the body as sent.
 	 */
 	@ControllerAdvice
+	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1)
 	static class JsonBodies extends RequestBodyAdviceAdapter {
 
 		private final ApplicationContext context;

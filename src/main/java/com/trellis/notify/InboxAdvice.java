@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Gives every page of a member of the vendor's staff the number of their unread notices,
- * shown beside the inbox link of the navigation.
+ * shown beside the inbox link of the navigation; not counted for a handler that answers
+ * with its body, such as the API's ({@link com.trellis.shared.PageModel#forPage}).
  */
 @ControllerAdvice(annotations = Controller.class)
 class InboxAdvice implements com.trellis.shared.PageModel {
@@ -27,6 +28,11 @@ class InboxAdvice implements com.trellis.shared.PageModel {
 	}
 
 	@ModelAttribute("unreadNotices")
+	Long unreadNoticesOfPage() {
+		return com.trellis.shared.PageModel.forPage() ? unreadNotices() : null;
+	}
+
+	/** The signed-in member of staff's unread notices; null for anyone else. */
 	Long unreadNotices() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !(authentication.getPrincipal() instanceof Viewer.Holder principal)

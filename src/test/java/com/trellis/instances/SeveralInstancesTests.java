@@ -161,6 +161,51 @@ class SeveralInstancesTests {
 			.doesNotHaveDuplicates();
 	}
 
+	/**
+	 * An API client keeps no session: a registration and a list through the API with a
+	 * bearer token write no {@code spring_session} row and set no cookie, on the
+	 * database-backed sessions production uses. The body's name is read alike whether it
+	 * comes as UTF-8 (read once, before the converter) or as Latin-1 (read by the
+	 * converter).
+	 */
+	@Test
+	void anApiClientKeepsNoSessionAndItsBodyIsReadInItsCharset() throws Exception {
+		var jdbc = instances.first.getBean(JdbcClient.class);
+		long user = jdbc.sql("""
+				SELECT min(u.id) FROM app_user u JOIN partner p ON p.id = u.partner_id
+				WHERE u.role = 'PARTNER' AND u.enabled AND p.lifecycle_status IN ('ACTIVE', 'ONBOARDING')
+				""").query(Long.class).single();
+		var token = instances.first.getBean(com.trellis.identity.ApiTokens.class).issue(user, "no session");
+		long sessions = jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
+		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		var url = TwoInstances.baseUrl(instances.first) + "/api/v1/registrations";
+		var responses = new java.util.ArrayList<HttpResponse<String>>();
+		for (var charset : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1)) {
+			var body = """
+					{"customerName": "Café Sessionless %s GmbH", "customerDomain": "sessionless-%s.com",
+					 "customerNeed": "Replace the legacy order system before Q3", "amount": 48000.00,
+					 "currency": "USD", "expectedCloseDate": "2027-04-30", "creditType": "SOURCED"}
+					""".formatted(charset.name(), charset.name().toLowerCase());
+			var response = http.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json;charset=" + charset.name())
+				.POST(HttpRequest.BodyPublishers.ofString(body, charset))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			assertThat(response.body()).contains("\"customerName\":\"Café Sessionless " + charset.name() + " GmbH\"");
+			responses.add(response);
+		}
+		responses
+			.add(http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+					HttpResponse.BodyHandlers.ofString()));
+		assertThat(responses.get(2).statusCode()).isEqualTo(200);
+		assertThat(responses).allSatisfy(
+				response -> assertThat(response.headers().allValues("Set-Cookie")).as("no session cookie").isEmpty());
+		assertThat(jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single())
+			.as("no session row written")
+			.isEqualTo(sessions);
+	}
+
 	private static void runOnBothAtOnce(String job) throws Exception {
 		var start = new CyclicBarrier(2);
 		var runs = List.of(instances.first, instances.second).stream().map(app -> run(app, job, start)).toList();
