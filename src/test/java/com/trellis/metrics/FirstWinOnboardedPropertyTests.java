@@ -1,14 +1,10 @@
 package com.trellis.metrics;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
-import com.trellis.identity.Role;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CountingWins;
 import com.trellis.support.Fixtures;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
