@@ -113,15 +113,22 @@ final class KpiRecencySql {
 	 * {@code [start, asOf)} and of all those partners, for {@code periods} windows at
 	 * once: one row {@code (i, numerator, denominator)} per window {@code i} (0-based, in
 	 * order), each equal to {@link #recencyWith} over {@link #atOrAfterLessPauses} of the
-	 * same measure, column and pauses ({@code gaps}) with that window's parameters.
-	 * Window {@code i} binds {@code :asOf<i>}, {@code :start<i>} (timestamps) and
-	 * {@code :asOfDate<i>} (a date). The parts read per partner are read once for every
-	 * window: the pauses ending at or after the earliest as-of moment joined once with
-	 * the counted partners, and the partners onboarded on or after the earliest as-of
-	 * day; each window then counts its own among them. The kept day counts and the edge
-	 * days are read per window, as before.
+	 * same measure, column and pauses ({@code gaps}, each longer than {@code pauseDays}
+	 * days) with that window's parameters. Window {@code i} binds {@code :asOf<i>},
+	 * {@code :start<i>} (timestamps) and {@code :asOfDate<i>} (a date).
+	 * <p>
+	 * The pauses covering a window (beginning before its start, ending at or after its
+	 * as-of moment) of the counted partners are read from the kept counts per UTC day of
+	 * the pauses' ends and starts ({@code partner_pause_day_fact}, V252): {@code #{next ≥
+	 * asOf} − #{prev ≥ start} + #{start ≤ prev, next < asOf}}, each of the first two the
+	 * day counts after the edge's UTC day plus that day's pauses at or after the edge (by
+	 * index), the last the few pauses ending in the window's last days (a pause is longer
+	 * than the window less {@code pauseDays}' margin); those of partners onboarded on or
+	 * after the window's as-of day are then taken off from their own pauses. The partners
+	 * onboarded on or after the earliest as-of day are read once for every window; the
+	 * kept day counts and the edge days are read per window.
 	 */
-	static String recencyWindows(String measure, String column, String gaps, int periods) {
+	static String recencyWindows(String measure, String column, String gaps, int pauseDays, int periods) {
 		var windows = new java.util.ArrayList<String>();
 		for (int i = 0; i < periods; i++) {
 			windows.add(
@@ -141,12 +148,26 @@ final class KpiRecencySql {
 				         FROM w JOIN partner_recency r ON r.counted AND r.onboarded_on >= w.as_of_date
 				         WHERE r.onboarded_on >= (SELECT min(as_of_date) FROM w)
 				         GROUP BY w.i),
-				paused AS MATERIALIZED (SELECT g.prev_at, g.next_at, r.onboarded_on
-				           FROM %3$s g JOIN partner_recency r ON r.partner_id = g.partner_id
-				           WHERE r.counted AND g.next_at >= (SELECT min(as_of) FROM w)),
-				cover AS (SELECT w.i, count(*) AS n FROM w JOIN paused x
-				            ON x.next_at >= w.as_of AND x.prev_at < w.start AND x.onboarded_on < w.as_of_date
-				          GROUP BY w.i)
+				late_paused AS MATERIALIZED (SELECT g.prev_at, g.next_at, r.onboarded_on
+				           FROM partner_recency r JOIN %3$s g ON g.partner_id = r.partner_id
+				           WHERE r.counted AND r.onboarded_on >= (SELECT min(as_of_date) FROM w)
+				             AND g.next_at >= (SELECT min(as_of) FROM w)),
+				late_cover AS (SELECT w.i, count(*) AS n FROM w JOIN late_paused x
+				                 ON x.next_at >= w.as_of AND x.prev_at < w.start AND x.onboarded_on >= w.as_of_date
+				               GROUP BY w.i),
+				cover AS (SELECT w.i,
+				              (SELECT COALESCE(sum(f.pauses), 0) FROM partner_pause_day_fact f
+				               WHERE f.measure = '%1$s' AND f.edge = 'E' AND f.day > w.last_day)
+				            + (SELECT count(*) FROM %3$s g JOIN partner_recency r ON r.partner_id = g.partner_id AND r.counted
+				               WHERE g.next_at >= w.as_of AND g.next_at < w.next_start)
+				            - (SELECT COALESCE(sum(f.pauses), 0) FROM partner_pause_day_fact f
+				               WHERE f.measure = '%1$s' AND f.edge = 'S' AND f.day > w.first_day)
+				            - (SELECT count(*) FROM %3$s g JOIN partner_recency r ON r.partner_id = g.partner_id AND r.counted
+				               WHERE g.prev_at >= w.start AND g.prev_at < w.first_end)
+				            + (SELECT count(*) FROM %3$s g JOIN partner_recency r ON r.partner_id = g.partner_id AND r.counted
+				               WHERE g.next_at >= w.start + make_interval(hours => 24 * %5$d) AND g.next_at < w.as_of
+				                 AND g.prev_at >= w.start) AS n
+				          FROM w)
 				SELECT w.i,
 				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f
 				        WHERE f.measure = '%1$s' AND f.day > w.first_day AND f.day < w.last_day)
@@ -160,12 +181,13 @@ final class KpiRecencySql {
 				        - COALESCE(l.after, 0)
 				        + (SELECT count(*) FROM partner_recency r WHERE r.counted AND r.onboarded_on < w.as_of_date
 				           AND r.%2$s >= w.as_of AND r.%2$s < w.next_start)
-				        - COALESCE(c.n, 0)),
+				        - (c.n - COALESCE(lc.n, 0))),
 				       (SELECT COALESCE(sum(f.partners), 0) FROM partner_recency_fact f WHERE f.measure = '%1$s')
 				     - COALESCE(l.partners, 0)
-				FROM w LEFT JOIN late l ON l.i = w.i LEFT JOIN cover c ON c.i = w.i
+				FROM w JOIN cover c ON c.i = w.i LEFT JOIN late l ON l.i = w.i LEFT JOIN late_cover lc ON lc.i = w.i
 				ORDER BY w.i
-				""".formatted(measure, column, gaps, String.join(", ", windows));
+				"""
+			.formatted(measure, column, gaps, String.join(", ", windows), pauseDays);
 	}
 
 }

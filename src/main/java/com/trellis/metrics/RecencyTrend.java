@@ -24,7 +24,11 @@ import org.springframework.stereotype.Component;
  * Why: each period was one statement, and for a past period each statement joined the
  * pauses ending after its as-of moment (thousands) with every counted partner (a hash of
  * about 31,000 rows on the large data) and read the partners onboarded after it: five
- * such statements of 30-60 ms each made most of the KPI page's time (kpi30).
+ * such statements of 30-60 ms each made most of the KPI page's time (kpi30). One
+ * statement still joined all periods' pauses with the counted partners; the covering
+ * pauses are now read from the kept counts per UTC day of the pauses' starts and ends
+ * (V252, kpi31), the per-partner reads left only for the partners onboarded after a
+ * period's as-of day.
  */
 @Component
 class RecencyTrend {
@@ -63,8 +67,8 @@ class RecencyTrend {
 			return List.of();
 		}
 		boolean activated = ACTIVATED.equals(code);
-		var sql = activated ? KpiRecencySql.recencyWindows("W", "win_at", "partner_win_gap", periods.size())
-				: KpiRecencySql.recencyWindows("A", "activity_at", "partner_activity_gap", periods.size());
+		var sql = activated ? KpiRecencySql.recencyWindows("W", "win_at", "partner_win_gap", 88, periods.size())
+				: KpiRecencySql.recencyWindows("A", "activity_at", "partner_activity_gap", 28, periods.size());
 		var spec = this.jdbc.sql(sql);
 		for (int i = 0; i < periods.size(); i++) {
 			var period = periods.get(i);

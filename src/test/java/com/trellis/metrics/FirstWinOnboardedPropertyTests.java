@@ -1,14 +1,10 @@
 package com.trellis.metrics;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
-import com.trellis.identity.Role;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CountingWins;
 import com.trellis.support.Fixtures;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,61 +67,39 @@ class FirstWinOnboardedPropertyTests {
 
 	@Test
 	void theKeptOnboardingDaysAndTheMedianReadFromThemEqualARecomputationAfterEveryRandomChange() {
-		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
-			assertKeptEqualsRecomputation("demo");
-			var random = new Random(SEED);
-			var pam = this.fixtures.user(Role.PAM);
-			var ae = this.fixtures.user(Role.AE);
-			long account = this.fixtures.account("First Win Customer", null, ae.userId());
-			var partners = new ArrayList<Long>();
-			for (int i = 0; i < 5; i++) {
-				partners.add(this.fixtures.partner("First Win Partner " + i, pam.userId()));
-			}
-			for (int step = 0; step < STEPS; step++) {
-				var what = change(random, partners, account, ae.userId(), pam.userId());
-				assertKeptEqualsRecomputation("step " + step + " (" + what + ")");
-				if (step % 10 == 9) {
-					assertMedianEqualsFormer(random, "step " + step);
-				}
-			}
-			status.setRollbackOnly();
-		});
+		RandomProgram.run(this.transactions, this.jdbc, this.fixtures, this.clock, SEED, "First Win", 5, STEPS,
+				FirstWinOnboardedPropertyTests::change, this::assertKeptEqualsRecomputation, 10,
+				this::assertMedianEqualsFormer);
 	}
 
-	private Instant moment(Random random) {
-		return this.clock.instant().minus(Duration.ofMinutes(random.nextInt(60 * 24 * 400)));
+	private static Instant moment(RandomProgram program) {
+		return program.clock.instant().minus(Duration.ofMinutes(program.random.nextInt(60 * 24 * 400)));
 	}
 
-	private String change(Random random, List<Long> partners, long account, long owner, long pam) {
-		long partner = partners.get(random.nextInt(partners.size()));
-		var salt = String.valueOf(random.nextInt());
+	static String change(RandomProgram program) {
+		var random = program.random;
+		var jdbc = program.jdbc;
+		var partners = program.partners;
+		long partner = program.partner();
+		var salt = program.salt();
 		switch (random.nextInt(12)) {
 			case 0, 1 -> {
 				int n = 1 + random.nextInt(3);
 				var moments = new ArrayList<Instant>();
 				var amounts = new ArrayList<Integer>();
 				for (int i = 0; i < n; i++) {
-					moments.add(moment(random));
+					moments.add(moment(program));
 					amounts.add(random.nextInt(5) == 0 ? 0 : 100 + random.nextInt(5000));
 				}
-				WonDealRows.insert(this.jdbc, "First win deal", account, owner, partner, LocalDate.now(this.clock),
-						moments, amounts);
+				WonDealRows.insert(jdbc, "First win deal", program.account, program.ae, partner,
+						LocalDate.now(program.clock), moments, amounts);
 				return n + " inserted won";
 			}
 			case 2 -> {
-				this.fixtures.partnerDeal(account, owner, partner, "5000.00");
-				int won = this.jdbc.sql("""
-						UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = :at
-						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p AND stage <> 'CLOSED_WON'
-						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
-					.param("p", partner)
-					.param("at", Timestamp.from(moment(random)))
-					.param("salt", salt)
-					.update();
-				return won + " won";
+				return program.winOpen(partner, moment(program), salt);
 			}
 			case 3 -> {
-				int changed = this.jdbc.sql("""
+				int changed = jdbc.sql("""
 						UPDATE opportunity SET stage = CASE WHEN :lost THEN 'CLOSED_LOST' ELSE 'QUALIFIED' END,
 						       closed_at = CASE WHEN :lost THEN closed_at END
 						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p AND stage = 'CLOSED_WON'
@@ -138,7 +111,7 @@ class FirstWinOnboardedPropertyTests {
 				return changed + " reopened or lost";
 			}
 			case 4 -> {
-				int moved = this.jdbc.sql("""
+				int moved = jdbc.sql("""
 						UPDATE opportunity SET closed_at = closed_at + make_interval(days => :days),
 						       amount = CASE WHEN :zero THEN 0 ELSE amount + 1 END
 						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p AND closed_at IS NOT NULL
@@ -151,26 +124,10 @@ class FirstWinOnboardedPropertyTests {
 				return moved + " moved in time or amount";
 			}
 			case 5 -> {
-				long other = partners.get(random.nextInt(partners.size()));
-				int moved = this.jdbc.sql("""
-						UPDATE opportunity SET partner_id = :other
-						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p
-						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
-					.param("p", partner)
-					.param("other", other)
-					.param("salt", salt)
-					.update();
-				return moved + " moved to partner " + other;
+				return program.moveDeals(partner, program.partner(), salt);
 			}
 			case 6 -> {
-				int removed = this.jdbc.sql("""
-						DELETE FROM opportunity WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p
-						ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT :n)""")
-					.param("p", partner)
-					.param("salt", salt)
-					.param("n", 1 + random.nextInt(3))
-					.update();
-				return removed + " deleted";
+				return program.deleteDeals(partner, salt);
 			}
 			case 7, 8 -> {
 				// one partner or several in one statement, some to no onboarding day
@@ -180,29 +137,29 @@ class FirstWinOnboardedPropertyTests {
 						some.add(p);
 					}
 				}
-				int changed = this.jdbc.sql("""
+				int changed = jdbc.sql("""
 						UPDATE partner SET onboarded_on = CASE WHEN CAST(:none AS BOOLEAN) THEN NULL
 						       ELSE CAST(:day AS DATE) - CAST((id % 7) * CAST(:spread AS INTEGER) AS INTEGER) END
 						WHERE id IN (:ids)""")
 					.param("none", random.nextInt(5) == 0)
-					.param("day", LocalDate.now(this.clock).minusDays(random.nextInt(500) - 20))
+					.param("day", LocalDate.now(program.clock).minusDays(random.nextInt(500) - 20))
 					.param("spread", random.nextInt(40))
 					.param("ids", some)
 					.update();
 				return changed + " onboarding days changed";
 			}
 			case 9 -> {
-				this.jdbc.sql("UPDATE partner SET name = name WHERE id = :p").param("p", partner).update();
+				jdbc.sql("UPDATE partner SET name = name WHERE id = :p").param("p", partner).update();
 				return "renamed to itself";
 			}
 			case 10 -> {
-				partners.add(this.fixtures.partner("First Win Partner " + salt, pam));
+				partners.add(program.fixtures.partner("First Win Partner " + salt, program.pam));
 				return "partner added";
 			}
 			default -> {
 				// a partner without deals deleted (a partner with deals cannot be)
 				var idle = partners.stream()
-					.filter(p -> this.jdbc.sql("SELECT count(*) FROM opportunity WHERE partner_id = :p")
+					.filter(p -> jdbc.sql("SELECT count(*) FROM opportunity WHERE partner_id = :p")
 						.param("p", p)
 						.query(Long.class)
 						.single() == 0)
@@ -210,7 +167,7 @@ class FirstWinOnboardedPropertyTests {
 				if (idle.isEmpty() || partners.size() < 3) {
 					return "no partner to delete";
 				}
-				this.jdbc.sql("DELETE FROM partner WHERE id = :p").param("p", idle.get()).update();
+				jdbc.sql("DELETE FROM partner WHERE id = :p").param("p", idle.get()).update();
 				partners.remove(idle.get());
 				return "partner deleted";
 			}
@@ -237,7 +194,8 @@ class FirstWinOnboardedPropertyTests {
 		assertThat(kept).as(when).isEqualTo(recomputed);
 	}
 
-	private void assertMedianEqualsFormer(Random random, String when) {
+	private void assertMedianEqualsFormer(RandomProgram program, String when) {
+		var random = program.random;
 		var today = LocalDate.now(this.clock);
 		for (int i = 0; i < 6; i++) {
 			var from = today.minusDays(random.nextInt(420));

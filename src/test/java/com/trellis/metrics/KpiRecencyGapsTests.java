@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
-import com.trellis.identity.Role;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +38,6 @@ class KpiRecencyGapsTests {
 	private static final long SEED = 20261203L;
 
 	private static final int STEPS = 120;
-
-	private static final List<String> STATUSES = List.of("PROSPECT", "ONBOARDING", "ACTIVE", "DORMANT", "SUNSET");
 
 	/** The pauses longer than 28 days, recomputed from every event. */
 	private static final String RECOMPUTED = """
@@ -74,101 +69,20 @@ class KpiRecencyGapsTests {
 
 	@Test
 	void theKeptPausesAndTheRateReadFromThemEqualARecomputationAfterEveryRandomChange() {
-		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
-			assertPausesEqualRecomputation("demo");
-			var random = new Random(SEED);
-			var pam = this.fixtures.user(Role.PAM);
-			var partners = new ArrayList<Long>();
-			for (int i = 0; i < 4; i++) {
-				partners.add(this.fixtures.partner("Recency Gap Partner " + i, pam.userId()));
-			}
-			var moments = new ArrayList<Instant>();
-			for (int step = 0; step < STEPS; step++) {
-				var what = change(random, partners, moments);
-				assertPausesEqualRecomputation("step " + step + " (" + what + ")");
-				if (step % 15 == 14) {
-					assertRateEqualsFormer(random, moments, "step " + step);
-				}
-			}
-			status.setRollbackOnly();
-		});
+		RandomProgram.run(this.transactions, this.jdbc, this.fixtures, this.clock, SEED, "Recency Gap", 4, STEPS,
+				KpiRecencyGapsTests::change, this::assertPausesEqualRecomputation, 15, this::assertRateEqualsFormer);
 	}
 
-	private String change(Random random, List<Long> partners, List<Instant> moments) {
-		long partner = partners.get(random.nextInt(partners.size()));
-		var now = this.clock.instant();
-		switch (random.nextInt(10)) {
-			case 0, 1, 2, 3 -> {
-				int n = 1 + random.nextInt(3);
-				for (int i = 0; i < n; i++) {
-					// over 540 days back, some after now; every fourth at a moment taken
-					// before (equal moments)
-					var at = !moments.isEmpty() && random.nextInt(4) == 0 ? moments.get(random.nextInt(moments.size()))
-							: now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 540)))
-								.plus(Duration.ofMinutes(random.nextInt(10) == 0 ? random.nextInt(60 * 24 * 40) : 0));
-					moments.add(at);
-				}
-				var values = new StringBuilder();
-				for (int i = 0; i < n; i++) {
-					values.append(i == 0 ? "" : ", ").append("(:p, 'PORTAL_LOGIN', :at").append(i).append(")");
-				}
-				var insert = this.jdbc
-					.sql("INSERT INTO activity_event (partner_id, type, occurred_at) VALUES " + values)
-					.param("p", partner);
-				for (int i = 0; i < n; i++) {
-					insert = insert.param("at" + i, Timestamp.from(moments.get(moments.size() - n + i)));
-				}
-				insert.update();
-				return n + " inserted";
-			}
-			case 4, 5 -> {
-				int removed = this.jdbc.sql("""
-						DELETE FROM activity_event WHERE id IN (SELECT id FROM activity_event WHERE partner_id = :p
-						ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT :n)""")
-					.param("p", partner)
-					.param("salt", String.valueOf(random.nextInt()))
-					.param("n", 1 + random.nextInt(3))
-					.update();
-				return removed + " deleted";
-			}
-			case 6 -> {
-				int moved = this.jdbc.sql("""
-						UPDATE activity_event SET occurred_at = occurred_at + make_interval(days => :days)
-						WHERE id IN (SELECT id FROM activity_event WHERE partner_id = :p
-						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
-					.param("p", partner)
-					.param("salt", String.valueOf(random.nextInt()))
-					.param("days", random.nextInt(120) - 60)
-					.update();
-				return moved + " moved in time";
-			}
-			case 7 -> {
-				long other = partners.get(random.nextInt(partners.size()));
-				int moved = this.jdbc.sql("""
-						UPDATE activity_event SET partner_id = :other
-						WHERE id IN (SELECT id FROM activity_event WHERE partner_id = :p
-						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
-					.param("p", partner)
-					.param("other", other)
-					.param("salt", String.valueOf(random.nextInt()))
-					.update();
-				return moved + " moved to partner " + other;
-			}
-			case 8 -> {
-				this.jdbc.sql("UPDATE partner SET lifecycle_status = :s WHERE id = :p")
-					.param("s", STATUSES.get(random.nextInt(STATUSES.size())))
-					.param("p", partner)
-					.update();
-				return "status changed";
-			}
-			default -> {
-				this.jdbc.sql("UPDATE partner SET onboarded_on = :d WHERE id = :p")
-					.param("d", LocalDate.now(this.clock).minusDays(random.nextInt(500) - 20))
-					.param("p", partner)
-					.update();
-				return "onboarding moved";
-			}
-		}
+	static String change(RandomProgram program) {
+		long partner = program.partner();
+		return switch (program.random.nextInt(10)) {
+			case 0, 1, 2, 3 -> program.insertEvents(partner);
+			case 4, 5 -> program.deleteEvents(partner);
+			case 6 -> program.moveEventsInTime(partner);
+			case 7 -> program.moveEventsToPartner(partner);
+			case 8 -> program.status(partner);
+			default -> program.onboarding(partner);
+		};
 	}
 
 	private void assertPausesEqualRecomputation(String when) {
@@ -178,7 +92,9 @@ class KpiRecencyGapsTests {
 		assertThat(kept).as(when).isEqualTo(this.jdbc.sql(RECOMPUTED).query().listOfRows());
 	}
 
-	private void assertRateEqualsFormer(Random random, List<Instant> moments, String when) {
+	private void assertRateEqualsFormer(RandomProgram program, String when) {
+		var random = program.random;
+		var moments = program.moments;
 		var zone = this.calendar.zone();
 		var now = this.clock.instant();
 		var asOfs = new ArrayList<Instant>(List.of(now, now.plus(Duration.ofDays(3))));

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
-import com.trellis.identity.Role;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +38,6 @@ class KpiWinGapsTests {
 	private static final long SEED = 20261204L;
 
 	private static final int STEPS = 150;
-
-	private static final List<String> STATUSES = List.of("PROSPECT", "ONBOARDING", "ACTIVE", "DORMANT", "SUNSET");
 
 	private static final List<String> OPEN = List.of("REGISTERED", "QUALIFIED", "COMMIT", "CLOSED_LOST");
 
@@ -77,68 +72,26 @@ class KpiWinGapsTests {
 
 	@Test
 	void theKeptPausesAndTheActivatedPartnersReadFromThemEqualARecomputationAfterEveryRandomChange() {
-		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
-			assertPausesEqualRecomputation("demo");
-			var random = new Random(SEED);
-			var pam = this.fixtures.user(Role.PAM);
-			var ae = this.fixtures.user(Role.AE);
-			long account = this.fixtures.account("Win Gap Customer", null, ae.userId());
-			var partners = new ArrayList<Long>();
-			for (int i = 0; i < 4; i++) {
-				partners.add(this.fixtures.partner("Win Gap Partner " + i, pam.userId()));
-			}
-			var moments = new ArrayList<Instant>();
-			for (int step = 0; step < STEPS; step++) {
-				var what = change(random, partners, moments, account, ae.userId());
-				assertPausesEqualRecomputation("step " + step + " (" + what + ")");
-				if (step % 15 == 14) {
-					assertActivatedEqualsFormer(random, moments, "step " + step);
-				}
-			}
-			status.setRollbackOnly();
-		});
+		RandomProgram.run(this.transactions, this.jdbc, this.fixtures, this.clock, SEED, "Win Gap", 4, STEPS,
+				KpiWinGapsTests::change, this::assertPausesEqualRecomputation, 15, this::assertActivatedEqualsFormer);
 	}
 
-	private Instant moment(Random random, List<Instant> moments) {
-		// over 540 days back, some after now; every fourth a close moment taken before
-		var at = !moments.isEmpty() && random.nextInt(4) == 0 ? moments.get(random.nextInt(moments.size()))
-				: this.clock.instant()
-					.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 540)))
-					.plus(Duration.ofMinutes(random.nextInt(10) == 0 ? random.nextInt(60 * 24 * 40) : 0));
-		moments.add(at);
-		return at;
-	}
-
-	private String change(Random random, List<Long> partners, List<Instant> moments, long account, long owner) {
-		long partner = partners.get(random.nextInt(partners.size()));
-		var salt = String.valueOf(random.nextInt());
+	static String change(RandomProgram program) {
+		var random = program.random;
+		var jdbc = program.jdbc;
+		long partner = program.partner();
+		var salt = program.salt();
 		switch (random.nextInt(12)) {
 			case 0, 1, 2 -> {
-				int n = 1 + random.nextInt(3);
-				var at = new ArrayList<Instant>();
-				for (int i = 0; i < n; i++) {
-					at.add(moment(random, moments));
-				}
-				WonDealRows.insert(this.jdbc, "Win gap deal", account, owner, partner, LocalDate.now(this.clock), at,
-						java.util.Collections.nCopies(n, 1000));
-				return n + " inserted won";
+				return program.insertWon(partner, "Win gap deal");
 			}
 			case 3 -> {
-				this.fixtures.partnerDeal(account, owner, partner, "5000.00");
-				int won = this.jdbc.sql("""
-						UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = :at
-						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p AND stage <> 'CLOSED_WON'
-						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
-					.param("p", partner)
-					.param("at", Timestamp.from(moment(random, moments)))
-					.param("salt", salt)
-					.update();
-				return won + " won";
+				return program.winOpen(partner, program.moment(), salt);
 			}
 			case 4 -> {
 				// reopened (close moment kept or cleared) or lost
 				var stage = OPEN.get(random.nextInt(OPEN.size()));
-				int reopened = this.jdbc.sql("""
+				int reopened = jdbc.sql("""
 						UPDATE opportunity SET stage = :s, closed_at = CASE WHEN :keep THEN closed_at END
 						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p AND stage = 'CLOSED_WON'
 						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
@@ -150,7 +103,7 @@ class KpiWinGapsTests {
 				return reopened + " to " + stage;
 			}
 			case 5 -> {
-				int moved = this.jdbc.sql("""
+				int moved = jdbc.sql("""
 						UPDATE opportunity SET closed_at = closed_at + make_interval(days => :days)
 						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p AND closed_at IS NOT NULL
 						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
@@ -161,21 +114,11 @@ class KpiWinGapsTests {
 				return moved + " moved in time";
 			}
 			case 6 -> {
-				Long other = random.nextInt(4) == 0 ? null : partners.get(random.nextInt(partners.size()));
-				int moved = this.jdbc.sql("""
-						UPDATE opportunity SET partner_id = CAST(:other AS BIGINT),
-						       credit_type = CASE WHEN CAST(:other AS BIGINT) IS NULL THEN NULL ELSE credit_type END,
-						       source = CASE WHEN CAST(:other AS BIGINT) IS NULL THEN 'DIRECT' ELSE source END
-						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p
-						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 2)""")
-					.param("p", partner)
-					.param("other", other)
-					.param("salt", salt)
-					.update();
-				return moved + " moved to partner " + other;
+				Long other = random.nextInt(4) == 0 ? null : program.partner();
+				return program.moveDeals(partner, other, salt);
 			}
 			case 7 -> {
-				int changed = this.jdbc.sql("""
+				int changed = jdbc.sql("""
 						UPDATE opportunity SET credit_type = :c, amount = amount + :a
 						WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p
 						             ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT 3)""")
@@ -187,28 +130,13 @@ class KpiWinGapsTests {
 				return changed + " credit and amount changed";
 			}
 			case 8, 9 -> {
-				int removed = this.jdbc.sql("""
-						DELETE FROM opportunity WHERE id IN (SELECT id FROM opportunity WHERE partner_id = :p
-						ORDER BY md5(CAST(id AS TEXT) || :salt) LIMIT :n)""")
-					.param("p", partner)
-					.param("salt", salt)
-					.param("n", 1 + random.nextInt(3))
-					.update();
-				return removed + " deleted";
+				return program.deleteDeals(partner, salt);
 			}
 			case 10 -> {
-				this.jdbc.sql("UPDATE partner SET lifecycle_status = :s WHERE id = :p")
-					.param("s", STATUSES.get(random.nextInt(STATUSES.size())))
-					.param("p", partner)
-					.update();
-				return "status changed";
+				return program.status(partner);
 			}
 			default -> {
-				this.jdbc.sql("UPDATE partner SET onboarded_on = :d WHERE id = :p")
-					.param("d", LocalDate.now(this.clock).minusDays(random.nextInt(500) - 20))
-					.param("p", partner)
-					.update();
-				return "onboarding moved";
+				return program.onboarding(partner);
 			}
 		}
 	}
@@ -220,7 +148,9 @@ class KpiWinGapsTests {
 		assertThat(kept).as(when).isEqualTo(this.jdbc.sql(RECOMPUTED).query().listOfRows());
 	}
 
-	private void assertActivatedEqualsFormer(Random random, List<Instant> moments, String when) {
+	private void assertActivatedEqualsFormer(RandomProgram program, String when) {
+		var random = program.random;
+		var moments = program.moments;
 		var zone = this.calendar.zone();
 		var now = this.clock.instant();
 		var asOfs = new ArrayList<Instant>(List.of(now, now.plus(Duration.ofDays(3))));

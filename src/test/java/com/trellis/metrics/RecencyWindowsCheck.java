@@ -39,8 +39,8 @@ final class RecencyWindowsCheck {
 				.query((rs, n) -> List.<Object>of(rs.getObject(1), rs.getObject(2)))
 				.single());
 		}
-		var spec = jdbc.sql(activated ? KpiRecencySql.recencyWindows("W", "win_at", "partner_win_gap", asOfs.size())
-				: KpiRecencySql.recencyWindows("A", "activity_at", "partner_activity_gap", asOfs.size()));
+		var spec = jdbc.sql(activated ? KpiRecencySql.recencyWindows("W", "win_at", "partner_win_gap", 88, asOfs.size())
+				: KpiRecencySql.recencyWindows("A", "activity_at", "partner_activity_gap", 28, asOfs.size()));
 		for (int i = 0; i < asOfs.size(); i++) {
 			var asOf = asOfs.get(i);
 			spec = spec.param("asOf" + i, Timestamp.from(asOf))
