@@ -38,8 +38,15 @@ record KpiDayFigures(BigDecimal sourcedRevenue, BigDecimal sourcedWinRate, BigDe
 	 * {@code HAVING sum(won_count + lost_count) > 0}).
 	 */
 	static String sql(Slice slice) {
-		var involved = KpiSql.partnerInvolved(slice);
-		var program = KpiSql.program(slice);
+		return sql(KpiSql.sliceDays(slice), KpiSql.partnerInvolved(slice), KpiSql.program(slice));
+	}
+
+	/**
+	 * The statement over the slice's partner days {@code days} (SQL of alias {@code f},
+	 * {@link KpiSql#sliceDays}), {@code involved} their partner side and {@code program}
+	 * whether the slice is the whole program.
+	 */
+	static String sql(String days, String involved, boolean program) {
 		return """
 				WITH s AS (
 				  SELECT COALESCE(sum(f.won_reporting) FILTER (WHERE fx.currency IS NOT NULL AND f.credit_type = 'SOURCED' AND %2$s), 0) AS sourced_revenue,
@@ -68,15 +75,18 @@ record KpiDayFigures(BigDecimal sourcedRevenue, BigDecimal sourcedWinRate, BigDe
 				       s.co_sell_created, d.created, %3$s
 				FROM s CROSS JOIN d
 				"""
-			.formatted(KpiSql.sliceDays(slice), involved, program ? "d.closed_won" : "s.closed_won");
+			.formatted(days, involved, program ? "d.closed_won" : "s.closed_won");
 	}
 
 	static KpiDayFigures read(JdbcClient jdbc, Period period, Slice slice) {
-		return KpiRepository.bind(jdbc.sql(sql(slice)), period, slice)
-			.query((rs, n) -> new KpiDayFigures(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-					rs.getBigDecimal(8)))
-			.single();
+		return KpiRepository.bind(jdbc.sql(sql(slice)), period, slice).query((rs, n) -> of(rs, 1)).single();
+	}
+
+	/** The figures from the statement's eight columns, the first at {@code first}. */
+	static KpiDayFigures of(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+		return new KpiDayFigures(rs.getBigDecimal(first), rs.getBigDecimal(first + 1), rs.getBigDecimal(first + 2),
+				rs.getBigDecimal(first + 3), rs.getBigDecimal(first + 4), rs.getBigDecimal(first + 5),
+				rs.getBigDecimal(first + 6), rs.getBigDecimal(first + 7));
 	}
 
 }

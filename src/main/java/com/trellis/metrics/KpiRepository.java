@@ -80,19 +80,31 @@ class KpiRepository {
 	 * {@code days} (shared with the forecast attainment's closed-won).
 	 */
 	List<Kpi> some(Period period, Slice slice, java.util.Set<String> codes, DayFigures days) {
+		// every KPI of a slice's partners from one statement that reads the slice's
+		// partners once (a PAM's book), the day figures with them
+		var book = KpiBookFigures.reads(slice, codes) ? KpiBookFigures.read(this.jdbc, period, slice) : null;
+		if (book != null) {
+			days.known(book.days());
+		}
+		return some(period, slice, codes, days, book);
+	}
+
+	private List<Kpi> some(Period period, Slice slice, java.util.Set<String> codes, DayFigures days,
+			KpiBookFigures book) {
 		var kpis = new ArrayList<Kpi>();
 		var s = slice.predicate();
-		kpis.add(activated(codes, period, slice));
-		kpis.addAll(pipelines(codes, period, slice));
+		kpis.add(ratio(codes, RecencyTrend.ACTIVATED, RecencyTrend.ACTIVATED_NAME, RecencyTrend.ACTIVATED_DEFINITION,
+				KpiSql.activated(slice), period, slice, book));
+		kpis.addAll(pipelines(codes, period, slice, book));
 		kpis.add(wanted(codes, SourcedRevenueTrend.CODE) ? SourcedRevenueTrend.kpi(days.get().sourcedRevenue()) : null);
 		kpis.add(single(codes, "REGISTRATION_VELOCITY", "Deal registration velocity",
 				"Median hours from a registration's submission to its approval (the approved opportunity), for registrations approved in the period.",
-				"HOURS", KpiSql.registrationVelocity(slice), period, slice));
+				"HOURS", KpiSql.registrationVelocity(slice), period, slice, book));
 		kpis.add(ratio(codes, "ENABLEMENT_COMPLETION", "Enablement completion rate",
 				"Partner users with a track role who, at the end of the period, hold every required item of their track (certifications not expired), as a share of those users.",
-				KpiSql.enablementCompletion(slice), period, slice));
+				KpiSql.enablementCompletion(slice), period, slice, book));
 		kpis.add(ratio(codes, RecencyTrend.ACTIVE, RecencyTrend.ACTIVE_NAME, RecencyTrend.ACTIVE_DEFINITION,
-				KpiSql.activePartners(slice), period, slice));
+				KpiSql.activePartners(slice), period, slice, book));
 		kpis.add(wanted(codes, "WIN_RATE") ? compared("WIN_RATE", "Win rate: partner-sourced against direct",
 				"Won deals as a share of won plus lost deals closed in the period: deals credited as partner-sourced, against direct deals without a partner (whole program).",
 				"PERCENT", days.get().sourcedWinRate(), days.get().directWinRate()) : null);
@@ -102,47 +114,72 @@ class KpiRepository {
 				"MONEY", days.get().averageDealSize(), days.get().directAverageDealSize()) : null);
 		kpis.add(single(codes, "TIME_TO_FIRST_REVENUE", "Time to first revenue",
 				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
-				"DAYS", KpiSql.firstRevenue(slice), period, slice));
+				"DAYS", KpiSql.firstRevenue(slice), period, slice, book));
 		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
-				"COUNT",
-				"""
-						SELECT count(*) FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
-						"""
-					.formatted(s),
-				period, slice));
+				"COUNT", recruitment(KpiSql.PARTNERS, s), period, slice, book));
 		kpis.add(wanted(codes, "CO_SELL_SHARE") ? ratio("CO_SELL_SHARE", "Co-sell opportunity share",
 				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
 				days.get().coSellCreated(), days.get().created()) : null);
 		kpis.add(single(codes, "OVERLAP_SOURCED_DEALS", "Overlap-sourced deals",
-				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", """
-						SELECT count(*) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
-						WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
-						""".formatted(s), period, slice));
+				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", overlapDeals(KpiSql.PARTNERS, s), period,
+				slice, book));
 		kpis.add(single(codes, "OVERLAP_SOURCED_PIPELINE", "Overlap-sourced pipeline",
 				OVERLAP_SOURCED_DEFINITION
 						+ " Summed: the deals' amounts in the reporting currency, whatever their stage now.",
-				"MONEY", """
-						SELECT COALESCE(sum(%s), 0) FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
-						JOIN opportunity o ON o.id = s.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
-						WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
-						""".formatted(AMOUNT, s), period, slice));
+				"MONEY", overlapPipeline(KpiSql.PARTNERS, s), period, slice, book));
 		// measured against the forecast module's snapshots in Kpis
 		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", ForecastAttainment.DEFINITION, "PERCENT", null,
 				null, null, null));
 		kpis.add(median(codes, "SALES_CYCLE", "Sales cycle: partner-involved against direct",
 				"Median days from creation to close of deals won in the period with a partner on them, against direct deals (whole program).",
-				"DAYS", KpiSql.salesCycle(slice), period, slice));
+				"DAYS", KpiSql.salesCycle(slice), period, slice, book));
 		kpis.removeIf(kpi -> kpi == null || codes != null && !codes.contains(kpi.code()));
 		return kpis;
 	}
 
 	/**
-	 * Partners with a closed-won deal in the 90 days before the period's as-of moment
-	 * (see {@link KpiSql#activated}).
+	 * Partner recruitment over {@code partners} (SQL of alias {@code p}) narrowed by
+	 * {@code predicate}.
 	 */
-	private Kpi activated(java.util.Set<String> codes, Period period, Slice slice) {
-		return ratio(codes, RecencyTrend.ACTIVATED, RecencyTrend.ACTIVATED_NAME, RecencyTrend.ACTIVATED_DEFINITION,
-				KpiSql.activated(slice), period, slice);
+	static String recruitment(String partners, String predicate) {
+		return """
+				SELECT count(*) FROM %s WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
+				""".formatted(partners, predicate);
+	}
+
+	/** The overlap-sourced deals' count of {@code partners} (as {@link #recruitment}). */
+	static String overlapDeals(String partners, String predicate) {
+		return """
+				SELECT count(*) FROM overlap_sourced_deal s JOIN %s ON p.id = s.partner_id
+				WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
+				""".formatted(partners, predicate);
+	}
+
+	/**
+	 * The overlap-sourced deals' amount of {@code partners} (as {@link #recruitment}).
+	 */
+	static String overlapPipeline(String partners, String predicate) {
+		return """
+				SELECT COALESCE(sum(%s), 0) FROM overlap_sourced_deal s JOIN %s ON p.id = s.partner_id
+				JOIN opportunity o ON o.id = s.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
+				""".formatted(AMOUNT, partners, predicate);
+	}
+
+	/**
+	 * Both pipeline contributions' statement over the open pipeline facts {@code open}
+	 * ({@link KpiSql#sliceOpenPipeline}) of the partner side {@code involved}: sourced,
+	 * influenced or co-sell, the whole open pipeline.
+	 */
+	static String pipelines(String open, String involved) {
+		return """
+				SELECT COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type = 'SOURCED' AND %2$s), 0),
+				       COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type IN ('INFLUENCED', 'CO_SELL') AND %2$s), 0),
+				       (SELECT COALESCE(sum(a.open_reporting), 0) FROM program_open_fact a
+				        JOIN exchange_rate afx ON afx.currency = a.currency)
+				FROM %1$s JOIN exchange_rate fx ON fx.currency = f.currency
+				"""
+			.formatted(open, involved);
 	}
 
 	/**
@@ -158,31 +195,40 @@ class KpiRepository {
 	 * Both pipeline contributions (sourced; influenced or co-sell) from one pass over the
 	 * open pipeline facts: the slice's share of the whole open pipeline.
 	 */
-	private List<Kpi> pipelines(java.util.Set<String> codes, Period period, Slice slice) {
+	private List<Kpi> pipelines(java.util.Set<String> codes, Period period, Slice slice, KpiBookFigures book) {
 		boolean sourced = codes == null || codes.contains("PIPELINE_SOURCED");
 		boolean influenced = codes == null || codes.contains("PIPELINE_INFLUENCED");
 		if (!sourced && !influenced) {
 			return List.of();
 		}
-		var sql = """
-				SELECT COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type = 'SOURCED' AND %2$s), 0),
-				       COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type IN ('INFLUENCED', 'CO_SELL') AND %2$s), 0),
-				       (SELECT COALESCE(sum(a.open_reporting), 0) FROM program_open_fact a
-				        JOIN exchange_rate afx ON afx.currency = a.currency)
-				FROM %1$s JOIN exchange_rate fx ON fx.currency = f.currency
-				"""
-			.formatted(KpiSql.sliceOpenPipeline(slice), KpiSql.partnerInvolved(slice));
+		var sql = pipelines(KpiSql.sliceOpenPipeline(slice), KpiSql.partnerInvolved(slice));
+		var values = values(book, KpiBookFigures.PIPELINES, sql, period, slice);
+		var all = values[2];
+		var kpis = new ArrayList<Kpi>();
+		if (sourced) {
+			kpis.add(pipeline(true, values[0], all));
+		}
+		if (influenced) {
+			kpis.add(pipeline(false, values[1], all));
+		}
+		return kpis;
+	}
+
+	/**
+	 * The figures of one statement: read from {@code book} when it holds them (the
+	 * slice's one statement), otherwise by running {@code sql} (its one row's columns).
+	 */
+	private BigDecimal[] values(KpiBookFigures book, String key, String sql, Period period, Slice slice) {
+		if (book != null) {
+			return book.of(key);
+		}
 		return bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
-			var all = rs.getBigDecimal(3);
-			var kpis = new ArrayList<Kpi>();
-			if (sourced) {
-				kpis.add(pipeline(true, rs.getBigDecimal(1), all));
+			var row = new BigDecimal[rs.getMetaData().getColumnCount()];
+			for (int i = 0; i < row.length; i++) {
+				row[i] = rs.getBigDecimal(i + 1);
 			}
-			if (influenced) {
-				kpis.add(pipeline(false, rs.getBigDecimal(2), all));
-			}
-			return kpis;
-		}).single();
+			return row;
+		}).list().get(0);
 	}
 
 	private static Kpi pipeline(boolean sourced, BigDecimal num, BigDecimal den) {
@@ -195,13 +241,12 @@ class KpiRepository {
 	}
 
 	private Kpi ratio(java.util.Set<String> codes, String code, String name, String definition, String sql,
-			Period period, Slice slice) {
+			Period period, Slice slice, KpiBookFigures book) {
 		if (!wanted(codes, code)) {
 			return null;
 		}
-		return bind(this.jdbc.sql(sql), period, slice)
-			.query((rs, n) -> ratio(code, name, definition, rs.getBigDecimal(1), rs.getBigDecimal(2)))
-			.single();
+		var values = values(book, code, sql, period, slice);
+		return ratio(code, name, definition, values[0], values[1]);
 	}
 
 	static Kpi ratio(String code, String name, String definition, BigDecimal num, BigDecimal den) {
@@ -229,6 +274,13 @@ class KpiRepository {
 			this.slice = slice;
 		}
 
+		/** Takes the figures read with the slice's other KPIs (unless already read). */
+		void known(KpiDayFigures figures) {
+			if (this.figures == null) {
+				this.figures = figures;
+			}
+		}
+
 		KpiDayFigures get() {
 			if (this.figures == null) {
 				this.figures = KpiDayFigures.read(KpiRepository.this.jdbc, this.period, this.slice);
@@ -239,11 +291,11 @@ class KpiRepository {
 	}
 
 	private Kpi single(java.util.Set<String> codes, String code, String name, String definition, String unit,
-			String sql, Period period, Slice slice) {
+			String sql, Period period, Slice slice, KpiBookFigures book) {
 		if (codes != null && !codes.contains(code)) {
 			return null;
 		}
-		var value = bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> rs.getBigDecimal(1)).list().get(0);
+		var value = values(book, code, sql, period, slice)[0];
 		return new Kpi(code, name, definition, unit, figure(unit, value), null, null, null);
 	}
 
@@ -253,9 +305,13 @@ class KpiRepository {
 	 * side {@code (median, side)} (see {@link KpiSql#salesCycle}).
 	 */
 	private Kpi median(java.util.Set<String> codes, String code, String name, String definition, String unit,
-			String select, Period period, Slice slice) {
+			String select, Period period, Slice slice, KpiBookFigures book) {
 		if (!wanted(codes, code)) {
 			return null;
+		}
+		if (book != null) {
+			var sides = book.of(code);
+			return compared(code, name, definition, unit, sides[0], sides[1]);
 		}
 		var sides = new java.util.HashMap<String, BigDecimal>();
 		bind(this.jdbc.sql(select), period, slice)

@@ -12,6 +12,9 @@ package com.trellis.metrics;
  */
 final class KpiSql {
 
+	/** A slice's partners read from the table, narrowed by the slice's predicate. */
+	static final String PARTNERS = "partner p";
+
 	private KpiSql() {
 	}
 
@@ -27,12 +30,20 @@ final class KpiSql {
 		if (program(slice)) {
 			return KpiRecencySql.recencyWith("W", "win_at", ":asOfMinus90", KpiRecencySql.WON_AT_OR_AFTER);
 		}
+		return activated(PARTNERS, slice.predicate());
+	}
+
+	/**
+	 * A slice's activated partners over the partners {@code partners} (SQL of alias
+	 * {@code p}: {@link #PARTNERS} or {@link KpiBookFigures#BOOK}) narrowed by
+	 * {@code predicate}.
+	 */
+	static String activated(String partners, String predicate) {
 		return """
 				SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id
 				        AND o.stage = 'CLOSED_WON' AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf)), count(*)
-				FROM partner p WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
-				"""
-			.formatted(slice.predicate());
+				FROM %s WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
+				""".formatted(partners, predicate);
 	}
 
 	/**
@@ -49,14 +60,22 @@ final class KpiSql {
 		if (program(slice)) {
 			return KpiRecencySql.recencyWith("A", "activity_at", ":asOfMinus30", KpiRecencySql.ACTIVE_AT_OR_AFTER);
 		}
+		return activePartners(PARTNERS, slice.predicate());
+	}
+
+	/**
+	 * A slice's active partner rate over {@code partners} (as
+	 * {@link #activated(String, String)}).
+	 */
+	static String activePartners(String partners, String predicate) {
 		return """
 				SELECT count(*) FILTER (WHERE CASE WHEN a.last_at IS NULL THEN FALSE
 				         WHEN a.last_at < :asOf THEN a.last_at >= :asOfMinus30
 				         ELSE EXISTS (SELECT 1 FROM activity_event e WHERE e.partner_id = p.id
 				           AND e.occurred_at >= :asOfMinus30 AND e.occurred_at < :asOf) END), count(*)
-				FROM partner p LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
+				FROM %s LEFT JOIN partner_activity_fact a ON a.partner_id = p.id
 				WHERE p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET') AND %s
-				""".formatted(slice.predicate());
+				""".formatted(partners, predicate);
 	}
 
 	/**
@@ -75,13 +94,21 @@ final class KpiSql {
 					WHERE f.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to
 					""";
 		}
-		var from = "partner p JOIN partner_first_win_fact f ON f.partner_id = p.id";
+		return firstRevenue(PARTNERS, slice.predicate());
+	}
+
+	/**
+	 * A slice's time to first revenue over {@code partners} (as
+	 * {@link #activated(String, String)}).
+	 */
+	static String firstRevenue(String partners, String predicate) {
+		var from = partners + " JOIN partner_first_win_fact f ON f.partner_id = p.id";
 		return """
 				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on)
 				FROM %s
 				WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s
 				"""
-			.formatted(from, slice.predicate());
+			.formatted(from, predicate);
 	}
 
 	/**
@@ -98,15 +125,23 @@ final class KpiSql {
 					FROM enablement_program_fact f
 					""";
 		}
+		return enablementCompletion(PARTNERS, slice.predicate());
+	}
+
+	/**
+	 * A slice's enablement completion over {@code partners} (as
+	 * {@link #activated(String, String)}).
+	 */
+	static String enablementCompletion(String partners, String predicate) {
 		return """
-				WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN partner p ON p.id = u.partner_id
+				WITH users AS (SELECT u.id, u.job_role FROM app_user u JOIN %s ON p.id = u.partner_id
 				               WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s),
 				required AS (SELECT DISTINCT t.role FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
 				             WHERE i.required)
 				SELECT count(*) FILTER (WHERE h.held @> CAST(:asOfDate AS DATE)), count(*)
 				FROM users u JOIN required r ON r.role = u.job_role
 				LEFT JOIN enablement_held_fact h ON h.user_id = u.id AND h.role = u.job_role
-				""".formatted(slice.predicate());
+				""".formatted(partners, predicate);
 	}
 
 	/**
@@ -136,12 +171,20 @@ final class KpiSql {
 									  AND d.approved_at >= :from AND d.approved_at < :to""")
 					+ ")";
 		}
+		return registrationVelocity(PARTNERS, slice.predicate());
+	}
+
+	/**
+	 * A slice's registration velocity over {@code partners} (as
+	 * {@link #activated(String, String)}).
+	 */
+	static String registrationVelocity(String partners, String predicate) {
 		return """
 				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.approved_at - r.submitted_at) / 3600)
-				FROM partner p JOIN deal_registration r ON r.partner_id = p.id
+				FROM %s JOIN deal_registration r ON r.partner_id = p.id
 				WHERE r.approved_at >= :from AND r.approved_at < :to AND %s
 				"""
-			.formatted(slice.predicate());
+			.formatted(partners, predicate);
 	}
 
 	/**
@@ -155,14 +198,22 @@ final class KpiSql {
 	 */
 	static String salesCycle(Slice slice) {
 		var partnerSide = program(slice) ? "SELECT (%s), 'partner' AS side".formatted(keptMedian(true))
-				: """
-						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400),
-						       'partner' AS side
-						FROM partner p JOIN opportunity o ON o.partner_id = p.id JOIN exchange_rate fx ON fx.currency = o.currency
-						WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
-						"""
-					.formatted(slice.predicate());
+				: salesCycle(PARTNERS, slice.predicate());
 		return partnerSide + " UNION ALL SELECT (" + keptMedian(false) + "), 'direct'";
+	}
+
+	/**
+	 * A slice's partner side of the sales cycle over {@code partners} (as
+	 * {@link #activated(String, String)}), one row {@code (median, side)}.
+	 */
+	static String salesCycle(String partners, String predicate) {
+		return """
+				SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.closed_at - o.created_at) / 86400),
+				       'partner' AS side
+				FROM %s JOIN opportunity o ON o.partner_id = p.id JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to AND %s
+				"""
+			.formatted(partners, predicate);
 	}
 
 	/**
@@ -210,8 +261,14 @@ final class KpiSql {
 	 * (SQL, see {@link Slice#predicate(String)}).
 	 */
 	static String sliceDays(Slice slice, String asOf) {
-		return program(slice) ? "program_day_fact f"
-				: "partner p JOIN partner_day_fact f ON f.partner_id = p.id AND " + slice.predicate(asOf);
+		return program(slice) ? "program_day_fact f" : partnerDays(PARTNERS, slice.predicate(asOf));
+	}
+
+	/**
+	 * The daily deal facts of {@code partners} (as {@link #activated(String, String)}).
+	 */
+	static String partnerDays(String partners, String predicate) {
+		return partners + " JOIN partner_day_fact f ON f.partner_id = p.id AND " + predicate;
 	}
 
 	/**
@@ -222,8 +279,15 @@ final class KpiSql {
 	 * measures.
 	 */
 	static String sliceOpenPipeline(Slice slice) {
-		return program(slice) ? "program_open_fact f"
-				: "partner p JOIN open_pipeline_fact f ON f.partner_id = p.id AND " + slice.predicate();
+		return program(slice) ? "program_open_fact f" : openPipeline(PARTNERS, slice.predicate());
+	}
+
+	/**
+	 * The open pipeline facts of {@code partners} (as
+	 * {@link #activated(String, String)}).
+	 */
+	static String openPipeline(String partners, String predicate) {
+		return partners + " JOIN open_pipeline_fact f ON f.partner_id = p.id AND " + predicate;
 	}
 
 	/**

@@ -300,9 +300,16 @@ public class Kpis {
 	private Slice allowed(Viewer viewer, Slice slice) {
 		var scoped = scoped(viewer, slice);
 		// after the access check: a value that names nothing is refused, never read as
-		// zeros
-		this.options.requireExisting(scoped);
+		// zeros; a PAM's own book names the PAM signed in, who exists (no statement)
+		if (!ownBook(viewer, scoped)) {
+			this.options.requireExisting(scoped);
+		}
 		return scoped.resolved(this.calendar.fiscalYearStart());
+	}
+
+	private static boolean ownBook(Viewer viewer, Slice scoped) {
+		return viewer.is(Role.PAM) && scoped.kind() == Slice.Kind.PAM && scoped.book() == null
+				&& scoped.value().equals(String.valueOf(viewer.userId()));
 	}
 
 	private Slice scoped(Viewer viewer, Slice slice) {
