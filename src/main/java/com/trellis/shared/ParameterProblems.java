@@ -117,8 +117,8 @@ final class ParameterProblems {
 	 */
 	private static String message(String name, Class<?> type, String text) {
 		var range = WHOLE_RANGES.get(boxed(type));
-		if (range != null && text.matches("[+-]?\\d+")) {
-			boolean negative = text.startsWith("-");
+		if (range != null && text.strip().matches("[+-]?\\d+")) {
+			boolean negative = text.strip().startsWith("-");
 			if ("page".equals(name) || "size".equals(name)) {
 				return negative ? "must be " + ("page".equals(name) ? "0" : "1") + " or more ('" + text + "' is not)"
 						: "is too large ('" + text + "')";

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.format.FormatterRegistry;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -16,26 +16,20 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Whole numbers read from a request's text (an id in the path, a query or form
- * parameter): digits with an optional sign, nothing else. Spring's own reading drops
- * every whitespace first, so {@code /notifications/865%20/read} was read as 865 and
- * {@code ?page=1%202} as 12. A path variable the handler reads as a whole number is
- * checked before the handler runs (400 naming it, nothing changed); query and form
- * parameters are read by a strict converter, whose failure is answered as every
- * unreadable parameter ({@link ApiErrors}, {@link PageErrors}). An empty value reads as
- * none, as before.
+ * Ids in a request's path are whole numbers: digits with an optional sign, nothing else.
+ * Spring's own reading drops every whitespace first, so
+ * {@code /notifications/865%20/read} was read as 865 (and "8%2065" too). Each path
+ * variable the handler reads as a whole number ({@code long}, {@code int} and their
+ * boxes) is checked before the handler runs: anything else is a 400 naming it
+ * ({@link ApiErrors}, {@link PageErrors}), nothing changed. Query and form parameters are
+ * not checked here.
  */
 @Configuration(proxyBeanMethods = false)
 class WholeNumbers implements WebMvcConfigurer, HandlerInterceptor {
 
 	private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
 
-	@Override
-	public void addFormatters(FormatterRegistry registry) {
-		registry.addConverter(String.class, Long.class, text -> text.isEmpty() ? null : Long.valueOf(whole(text)));
-		registry.addConverter(String.class, Integer.class,
-				text -> text.isEmpty() ? null : Integer.valueOf(whole(text)));
-	}
+	private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
@@ -53,7 +47,7 @@ class WholeNumbers implements WebMvcConfigurer, HandlerInterceptor {
 			if (annotation == null || !whole(parameter.getParameterType())) {
 				continue;
 			}
-			parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+			parameter.initParameterNameDiscovery(NAMES);
 			var name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
 			var value = name == null ? null : variables.get(name);
 			if (value != null && !WHOLE.matcher(value.toString()).matches()) {
@@ -65,13 +59,6 @@ class WholeNumbers implements WebMvcConfigurer, HandlerInterceptor {
 
 	private static boolean whole(Class<?> type) {
 		return type == long.class || type == Long.class || type == int.class || type == Integer.class;
-	}
-
-	private static String whole(String text) {
-		if (!WHOLE.matcher(text).matches()) {
-			throw new IllegalArgumentException("'" + text + "' is no whole number");
-		}
-		return text.startsWith("+") ? text.substring(1) : text;
 	}
 
 }
