@@ -19,6 +19,7 @@ import com.trellis.registration.DealRegistered;
 import com.trellis.registration.Registrations;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CountingWins;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -187,7 +188,7 @@ public class ActivationProgress {
 		for (var milestone : overdue) {
 			if ("PARTNER".equals(milestone.owner())) {
 				this.events.publishEvent(new PartnerNotice("activation:milestone:" + milestone.milestoneId(),
-						milestone.partnerId(), "MILESTONE_OVERDUE", "Overdue: " + milestone.name(),
+						milestone.partnerId(), "MILESTONE_OVERDUE", "Overdue: " + StoredFigures.text(milestone.name()),
 						"This activation milestone was due on " + milestone.dueOn() + ".",
 						"/partners/" + milestone.partnerId() + "/activation"));
 			}

@@ -2,6 +2,7 @@ package com.trellis.adoption;
 
 import com.trellis.notify.StaffNotice;
 import com.trellis.notify.StaffNoticeKind;
+import com.trellis.shared.StoredFigures;
 
 /**
  * The words of the notice that tells a rep their sales manager prompted them to bring a
@@ -21,20 +22,20 @@ record PartnerPromptNotice(long promptId, long dealId, String dealName, String a
 
 	/** The notice to the rep. */
 	StaffNotice noticeTo(long repId) {
-		var body = new StringBuilder(this.managerName).append(" asks you to bring a partner into ")
-			.append(this.dealName)
+		var body = new StringBuilder(StoredFigures.text(this.managerName)).append(" asks you to bring a partner into ")
+			.append(StoredFigures.text(this.dealName))
 			.append(" (")
-			.append(this.accountName)
+			.append(StoredFigures.text(this.accountName))
 			.append(").");
 		if (this.partnerName != null) {
-			body.append(" Suggested partner: ").append(this.partnerName).append('.');
+			body.append(" Suggested partner: ").append(StoredFigures.text(this.partnerName)).append('.');
 		}
 		if (this.note != null) {
-			body.append(' ').append(this.note);
+			body.append(' ').append(StoredFigures.text(this.note));
 		}
 		return new StaffNotice("partner-prompt:" + this.promptId + ":user:" + repId, repId,
-				StaffNoticeKind.PARTNER_PROMPT, "Bring a partner into " + this.dealName, body.toString(),
-				"/opportunities/" + this.dealId);
+				StaffNoticeKind.PARTNER_PROMPT, "Bring a partner into " + StoredFigures.text(this.dealName),
+				body.toString(), "/opportunities/" + this.dealId);
 	}
 
 }

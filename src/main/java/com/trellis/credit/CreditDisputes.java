@@ -20,6 +20,7 @@ import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.FreeText;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,11 +150,12 @@ public class CreditDisputes {
 			.publishEvent(new CreditDisputeDecided(disputeId, dispute.opportunityId(), dispute.partnerId(), uphold));
 		var credit = uphold ? dispute.proposedCreditType() : dispute.currentCreditType();
 		var share = uphold ? dispute.proposedShare() : dispute.currentShare();
-		this.events.publishEvent(new PartnerNotice("credit-dispute:" + disputeId, dispute.partnerId(),
-				"CREDIT_DISPUTE_" + decided.status(), "Credit dispute " + (uphold ? "upheld" : "dismissed"),
-				"Your deal's credit is " + credit.label().toLowerCase() + " at "
-						+ com.trellis.shared.StoredFigures.percent(share) + ". " + reason.strip(),
-				"/opportunities/" + dispute.opportunityId()));
+		this.events.publishEvent(
+				new PartnerNotice("credit-dispute:" + disputeId, dispute.partnerId(),
+						"CREDIT_DISPUTE_" + decided.status(), "Credit dispute " + (uphold ? "upheld" : "dismissed"),
+						"Your deal's credit is " + credit.label().toLowerCase() + " at " + StoredFigures.percent(share)
+								+ ". " + StoredFigures.text(reason.strip()),
+						"/opportunities/" + dispute.opportunityId()));
 		return decided;
 	}
 

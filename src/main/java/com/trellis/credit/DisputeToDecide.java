@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import com.trellis.deals.CreditType;
 import com.trellis.notify.StaffNotice;
 import com.trellis.notify.StaffNoticeKind;
+import com.trellis.shared.StoredFigures;
 
 /**
  * The words of the notice that tells the PAM (and the deal owner's manager) of a raised
@@ -17,10 +18,10 @@ public record DisputeToDecide(long disputeId, long dealId, String dealName, Cred
 	/** The notice to one recipient. */
 	public StaffNotice noticeTo(long userId) {
 		return new StaffNotice("credit-dispute:" + this.disputeId + ":RAISED:user:" + userId, userId,
-				StaffNoticeKind.CREDIT_DISPUTE, "Credit dispute on " + this.dealName,
-				"The partner credit of " + this.dealName + " is disputed: proposed "
+				StaffNoticeKind.CREDIT_DISPUTE, "Credit dispute on " + StoredFigures.text(this.dealName),
+				"The partner credit of " + StoredFigures.text(this.dealName) + " is disputed: proposed "
 						+ this.proposedCreditType.label().toLowerCase() + " at "
-						+ com.trellis.shared.StoredFigures.percent(this.proposedShare) + ". " + this.reason,
+						+ StoredFigures.percent(this.proposedShare) + ". " + StoredFigures.text(this.reason),
 				"/opportunities/" + this.dealId);
 	}
 

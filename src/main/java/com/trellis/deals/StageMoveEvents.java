@@ -1,6 +1,7 @@
 package com.trellis.deals;
 
 import com.trellis.notify.PartnerNotice;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -41,26 +42,28 @@ class StageMoveEvents {
 		}
 		if (disqualified) {
 			this.events.publishEvent(new PartnerNotice("opportunity:" + after.id() + ":DISQUALIFIED", after.partnerId(),
-					"DEAL_DISQUALIFIED", "Disqualified: " + after.name(),
-					"The deal \"" + after.name() + "\" was disqualified: " + why, "/opportunities/" + after.id()));
+					"DEAL_DISQUALIFIED", "Disqualified: " + StoredFigures.text(after.name()), "The deal \""
+							+ StoredFigures.text(after.name()) + "\" was disqualified: " + StoredFigures.text(why),
+					"/opportunities/" + after.id()));
 			return;
 		}
 		boolean won = to == Stage.CLOSED_WON;
-		this.events.publishEvent(
-				new PartnerNotice("opportunity:" + after.id() + ":" + to + ":" + after.closedAt().toEpochMilli(),
-						after.partnerId(), won ? "DEAL_WON" : "DEAL_LOST", (won ? "Won: " : "Lost: ") + after.name(),
-						"The deal \"" + after.name() + "\" with " + after.accountName() + " was closed "
-								+ (won ? "won" : "lost") + ". Amount "
-								+ com.trellis.shared.StoredFigures.money(after.amount(), after.currency()) + ".",
-						"/opportunities/" + after.id()));
+		this.events.publishEvent(new PartnerNotice(
+				"opportunity:" + after.id() + ":" + to + ":" + after.closedAt().toEpochMilli(), after.partnerId(),
+				won ? "DEAL_WON" : "DEAL_LOST", (won ? "Won: " : "Lost: ") + StoredFigures.text(after.name()),
+				"The deal \"" + StoredFigures.text(after.name()) + "\" with " + StoredFigures.text(after.accountName())
+						+ " was closed " + (won ? "won" : "lost") + ". Amount "
+						+ StoredFigures.money(after.amount(), after.currency()) + ".",
+				"/opportunities/" + after.id()));
 	}
 
 	private void reopened(Stage before, OpportunityView after, String why) {
 		this.events.publishEvent(new PartnerNotice(
 				"opportunity:" + after.id() + ":REOPENED:" + after.stageEnteredAt().toEpochMilli(), after.partnerId(),
-				"DEAL_REOPENED", "Reopened: " + after.name(),
-				"The deal \"" + after.name() + "\" with " + after.accountName() + ", closed "
-						+ (before == Stage.CLOSED_WON ? "won" : "lost") + " before, was reopened and " + why + ".",
+				"DEAL_REOPENED", "Reopened: " + StoredFigures.text(after.name()),
+				"The deal \"" + StoredFigures.text(after.name()) + "\" with " + StoredFigures.text(after.accountName())
+						+ ", closed " + (before == Stage.CLOSED_WON ? "won" : "lost") + " before, was reopened and "
+						+ StoredFigures.text(why) + ".",
 				"/opportunities/" + after.id()));
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * Writes one person's weekly digest: their top recommendations in the order their home
  * page shows them, each with its reason and the link of its one action, which ones are
@@ -37,7 +39,7 @@ final class DigestComposer {
 		var subject = "Your guidance for the week of " + weekStart + ": " + waiting.size()
 				+ (waiting.size() == 1 ? " recommendation" : " recommendations");
 		var body = new StringBuilder();
-		body.append("Hello ").append(name).append(",\n\n");
+		body.append("Hello ").append(StoredFigures.text(name)).append(",\n\n");
 		body.append(listed.size() == waiting.size() ? "what to do next, best first:\n"
 				: "your top " + listed.size() + " of " + waiting.size() + " recommendations, best first:\n");
 		int n = 0;

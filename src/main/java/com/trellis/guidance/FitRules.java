@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.trellis.deals.OpportunityView;
 import com.trellis.deals.Stage;
 import com.trellis.fit.FitList;
+import com.trellis.shared.StoredFigures;
 
 /**
  * The AE's partner fit as a recommendation: on an open deal in an early or middle stage
@@ -36,15 +37,15 @@ final class FitRules {
 		var partner = best.get();
 		var named = partner.named()
 			.stream()
-			.map(d -> d.name() + " (" + String.join(", ", d.alike()) + ")")
+			.map(d -> StoredFigures.text(d.name()) + " (" + StoredFigures.text(String.join(", ", d.alike())) + ")")
 			.collect(Collectors.joining("; "));
 		var evidence = new StringBuilder();
-		evidence.append(partner.partnerName())
+		evidence.append(StoredFigures.text(partner.partnerName()))
 			.append(" won ")
 			.append(partner.similarWon())
 			.append(partner.similarWon() == 1 ? " deal" : " deals")
 			.append(" with customers like ")
-			.append(deal.name())
+			.append(StoredFigures.text(deal.name()))
 			.append("'s in the last ")
 			.append(fits.windowDays())
 			.append(" days");
@@ -56,8 +57,9 @@ final class FitRules {
 		}
 		evidence.append(". ").append(capitalised(partner.reason())).append('.');
 		return Optional.of(new Advice(Kind.PARTNER_FIT, "deal:" + deal.id(), partner.partnerId(),
-				"Bring " + partner.partnerName() + " into " + deal.name(), evidence.toString(),
-				"Attach the partner or ask for help", "/opportunities/" + deal.id() + "#partner-fit", null, deal.id()));
+				"Bring " + StoredFigures.text(partner.partnerName()) + " into " + StoredFigures.text(deal.name()),
+				evidence.toString(), "Attach the partner or ask for help",
+				"/opportunities/" + deal.id() + "#partner-fit", null, deal.id()));
 	}
 
 	private static String capitalised(String text) {

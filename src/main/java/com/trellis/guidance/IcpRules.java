@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.trellis.accounts.AccountView;
 import com.trellis.deals.OpportunityView;
 import com.trellis.deals.Stage;
+import com.trellis.shared.StoredFigures;
 
 /**
  * Everyone's rule on early-stage deals: a deal still registered or qualifying whose
@@ -35,12 +36,12 @@ final class IcpRules {
 		if (misses.isEmpty()) {
 			return Optional.empty();
 		}
-		var reason = account.name() + " " + String.join(" and ", misses) + ". " + deal.name() + " is still in "
-				+ deal.stage().label()
+		var reason = StoredFigures.text(account.name() + " " + String.join(" and ", misses) + ". " + deal.name())
+				+ " is still in " + deal.stage().label()
 				+ ": requalify it, or bring in a partner that serves such customers, before more work goes into it.";
 		return Optional.of(new Advice(Kind.ICP_MISMATCH, "deal:" + deal.id() + ":icp", deal.partnerId(),
-				"Check the fit of " + deal.name() + " with the ideal customer profile", reason, "Open the deal",
-				"/opportunities/" + deal.id()));
+				"Check the fit of " + StoredFigures.text(deal.name()) + " with the ideal customer profile", reason,
+				"Open the deal", "/opportunities/" + deal.id()));
 	}
 
 	private static void miss(ArrayList<String> misses, String value, java.util.Set<String> targets, String what,

@@ -59,7 +59,7 @@ final class PamRules {
 	}
 
 	static String name(long partnerId, String name) {
-		return name == null ? "Partner " + partnerId : name;
+		return name == null ? "Partner " + partnerId : StoredFigures.text(name);
 	}
 
 }

@@ -41,7 +41,7 @@ final class PartnerRules {
 			.filter(m -> m.completedAt() == null)
 			.min(Comparator.comparing(ActivationPlanView.Milestone::dueOn).thenComparing(m -> m.code()))
 			.map(m -> new Advice(Kind.ACTIVATION_MILESTONE, "partner:" + plan.partnerId() + ":" + m.code(),
-					plan.partnerId(), "Complete \"" + m.name() + "\" by " + m.dueOn(),
+					plan.partnerId(), "Complete \"" + StoredFigures.text(m.name()) + "\" by " + m.dueOn(),
 					"The next milestone of your activation plan, day " + plan.daysSinceOnboarding()
 							+ " since onboarding; due " + m.dueOn() + (m.overdue() ? ", already overdue" : "")
 							+ (m.automatic() ? ", completed by itself once the records show it" : "") + ".",

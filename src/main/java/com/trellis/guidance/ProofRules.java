@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import com.trellis.deals.OpportunityView;
 import com.trellis.readiness.AssessmentView;
+import com.trellis.shared.StoredFigures;
 
 /**
  * A partner's rule before it asks its PAM for an introduction to account executives: the
@@ -38,11 +39,14 @@ final class ProofRules {
 		}
 		else {
 			var unproven = Stream
-				.concat(latest.useCases().stream().filter(i -> !i.proven()).map(i -> "use case \"" + i.title() + "\""),
+				.concat(latest.useCases()
+					.stream()
+					.filter(i -> !i.proven())
+					.map(i -> "use case \"" + StoredFigures.text(i.title()) + "\""),
 						latest.specialisations()
 							.stream()
 							.filter(i -> !i.proven())
-							.map(i -> "specialisation \"" + i.title() + "\""))
+							.map(i -> "specialisation \"" + StoredFigures.text(i.title()) + "\""))
 				.toList();
 			if (unproven.isEmpty()) {
 				return Optional.empty();
@@ -62,7 +66,8 @@ final class ProofRules {
 			.sorted(Comparator.comparing(OpportunityView::closedAt, Comparator.nullsLast(Comparator.reverseOrder()))
 				.thenComparing(OpportunityView::id))
 			.limit(CANDIDATES)
-			.map(d -> d.name() + " (deal " + d.id() + ", " + ReasonMoney.of(d.amount(), d.currency()) + ")")
+			.map(d -> StoredFigures.text(d.name()) + " (deal " + d.id() + ", "
+					+ ReasonMoney.of(d.amount(), d.currency()) + ")")
 			.toList();
 		var reason = missing + "; account executives are introduced to partners whose claims a won deal proves. "
 				+ (candidates.isEmpty() ? "You have no won deal left to attach: your next win is the proof."

@@ -50,11 +50,12 @@ class EarningWriter {
 			this.audit.record(AuditLog.Actor.SYSTEM, "incentive-earning", partnerId + ":" + rounded.sourceKey(),
 					"earned " + money + " under " + program.name(), null, rounded);
 			boolean adjustment = rounded.sourceKey().contains(":adjusted:");
-			this.events.publishEvent(
-					new PartnerNotice("earning:" + program.id() + ":" + rounded.sourceKey(), partnerId, "EARNING",
-							adjustment ? "Your " + program.name() + " earning was recomputed: " + words
-									: "You earned " + words,
-							program.name() + ": " + rounded.basis(), "/partners/" + partnerId + "/incentives"));
+			this.events.publishEvent(new PartnerNotice("earning:" + program.id() + ":" + rounded.sourceKey(), partnerId,
+					"EARNING",
+					adjustment ? "Your " + StoredFigures.text(program.name()) + " earning was recomputed: " + words
+							: "You earned " + words,
+					StoredFigures.text(program.name()) + ": " + rounded.basis(),
+					"/partners/" + partnerId + "/incentives"));
 		}
 		return written;
 	}
@@ -73,10 +74,11 @@ class EarningWriter {
 					"reversed " + money + " under " + name + ": " + why, null, null);
 			this.events.publishEvent(new PartnerNotice("earning:" + reversal.programId() + ":" + reversal.sourceKey(),
 					reversal.partnerId(), "EARNING",
-					"Your " + name + " earning was reversed: "
+					"Your " + StoredFigures.text(name) + " earning was reversed: "
 							+ StoredFigures.money(MinorUnits.round(reversal.amount(), reversal.currency()),
 									reversal.currency()),
-					name + ": " + why, "/partners/" + reversal.partnerId() + "/incentives"));
+					StoredFigures.text(name) + ": " + StoredFigures.text(why),
+					"/partners/" + reversal.partnerId() + "/incentives"));
 		}
 	}
 

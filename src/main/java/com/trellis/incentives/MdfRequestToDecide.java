@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import com.trellis.notify.StaffNotice;
 import com.trellis.notify.StaffNoticeKind;
+import com.trellis.shared.StoredFigures;
 
 /**
  * The words of the notice that tells a PAM an MDF request waits for their decision, kept
@@ -19,9 +20,9 @@ public record MdfRequestToDecide(long requestId, long partnerId, String activity
 	/** The notice to the partner's PAM. */
 	public StaffNotice noticeTo(long pamId) {
 		return new StaffNotice("mdf-request:" + this.requestId + ":REQUESTED:user:" + pamId, pamId,
-				StaffNoticeKind.MDF_REQUEST, "MDF request to decide: " + this.activity,
-				"Requested " + com.trellis.shared.StoredFigures.money(this.cost, this.currency) + " for "
-						+ this.activity + ".",
+				StaffNoticeKind.MDF_REQUEST, "MDF request to decide: " + StoredFigures.text(this.activity),
+				"Requested " + StoredFigures.money(this.cost, this.currency) + " for "
+						+ StoredFigures.text(this.activity) + ".",
 				"/partners/" + this.partnerId + "/incentives");
 	}
 

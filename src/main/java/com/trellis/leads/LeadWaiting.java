@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import com.trellis.notify.StaffNotice;
 import com.trellis.notify.StaffNoticeKind;
+import com.trellis.shared.StoredFigures;
 
 /**
  * The words of the notices a lead brings to vendor staff (to route, for its PAM; routed,
@@ -22,8 +23,8 @@ public record LeadWaiting(long leadId, String companyName, Instant routedAt, Ins
 	/** The notice to the partner's PAM, who picks the rep. */
 	public StaffNotice toRouteBy(long pamId) {
 		return new StaffNotice("lead:" + this.leadId + ":TO_ROUTE:user:" + pamId, pamId, StaffNoticeKind.LEAD_TO_ROUTE,
-				"Lead to route: " + this.companyName,
-				"A partner lead for " + this.companyName + " matched no account owner: pick the rep.",
+				"Lead to route: " + StoredFigures.text(this.companyName), "A partner lead for "
+						+ StoredFigures.text(this.companyName) + " matched no account owner: pick the rep.",
 				"/leads/" + this.leadId);
 	}
 
@@ -34,8 +35,8 @@ public record LeadWaiting(long leadId, String companyName, Instant routedAt, Ins
 		return new StaffNotice(
 				"lead:" + this.leadId + ":ROUTED:" + (this.routedAt == null ? 0 : this.routedAt.toEpochMilli())
 						+ ":user:" + repId,
-				repId, StaffNoticeKind.LEAD_ROUTED, "Lead routed to you: " + this.companyName,
-				"A partner lead for " + this.companyName + " is yours to accept or decline." + due,
+				repId, StaffNoticeKind.LEAD_ROUTED, "Lead routed to you: " + StoredFigures.text(this.companyName),
+				"A partner lead for " + StoredFigures.text(this.companyName) + " is yours to accept or decline." + due,
 				"/leads/" + this.leadId);
 	}
 

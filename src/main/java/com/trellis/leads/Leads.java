@@ -17,6 +17,7 @@ import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.FreeText;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -178,8 +179,8 @@ public class Leads {
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id,
 				opportunityId == null ? "accepted" : "accepted as deal " + opportunityId, view, after);
-		this.notices.decided(after, "ACCEPTED", "Lead accepted: " + after.companyName(),
-				"Your lead for " + after.companyName() + " was accepted"
+		this.notices.decided(after, "ACCEPTED", "Lead accepted: " + StoredFigures.text(after.companyName()),
+				"Your lead for " + StoredFigures.text(after.companyName()) + " was accepted"
 						+ (opportunityId == null ? "." : " and opened as a partner-sourced deal."));
 		return after;
 	}
@@ -192,8 +193,9 @@ public class Leads {
 		this.leads.decide(id, LeadStatus.DECLINED, reason.strip(), null, null, now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "declined: " + reason.strip(), lead.view(), after);
-		this.notices.decided(after, "DECLINED", "Lead declined: " + after.companyName(),
-				"Your lead for " + after.companyName() + " was declined: " + reason.strip());
+		this.notices.decided(after, "DECLINED", "Lead declined: " + StoredFigures.text(after.companyName()),
+				"Your lead for " + StoredFigures.text(after.companyName()) + " was declined: "
+						+ StoredFigures.text(reason.strip()));
 		return after;
 	}
 

@@ -3,6 +3,8 @@ package com.trellis.marketplace;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * The trend of a partner's marketplace sales: the amount of the last 90 days against the
  * 90 days before, in percent (one decimal, half-even; by the number of transactions when
@@ -28,7 +30,7 @@ final class MarketplaceTrend {
 	/**
 	 * @param trend the trend
 	 * @param changePercent the change in percent; null when there is nothing to compare
-	 * @param reason in words
+	 * @param reason in words, its figures as {@link StoredFigures} parts
 	 */
 	record Verdict(Trend trend, BigDecimal changePercent, String reason) {
 	}
@@ -37,9 +39,10 @@ final class MarketplaceTrend {
 		if (recent == 0 && earlier == 0) {
 			return new Verdict(Trend.NONE, null, "no marketplace transactions in the last 180 days");
 		}
-		var now = recent + " transactions for " + currency + " " + recentAmount.toPlainString()
+		var now = StoredFigures.count(recent) + " transactions for " + StoredFigures.money(recentAmount, currency)
 				+ " in the last 90 days";
-		var before = earlier + " for " + currency + " " + earlierAmount.toPlainString() + " in the 90 days before";
+		var before = StoredFigures.count(earlier) + " for " + StoredFigures.money(earlierAmount, currency)
+				+ " in the 90 days before";
 		if (earlier == 0) {
 			return new Verdict(Trend.NEW, null, now + ", none in the 90 days before");
 		}
@@ -52,8 +55,10 @@ final class MarketplaceTrend {
 				: change(BigDecimal.valueOf(recent), BigDecimal.valueOf(earlier));
 		var trend = change.compareTo(BigDecimal.valueOf(THRESHOLD)) >= 0 ? Trend.RISING
 				: change.compareTo(BigDecimal.valueOf(-THRESHOLD)) <= 0 ? Trend.FALLING : Trend.STEADY;
-		return new Verdict(trend, change, now + " against " + before + ": " + (change.signum() > 0 ? "+" : "")
-				+ change.toPlainString() + " % by " + (byAmount ? "amount" : "number of transactions"));
+		return new Verdict(trend, change,
+				now + " against " + before + ": "
+						+ (change.signum() > 0 ? StoredFigures.signed(change) : StoredFigures.number(change)) + " % by "
+						+ (byAmount ? "amount" : "number of transactions"));
 	}
 
 	private static BigDecimal change(BigDecimal recent, BigDecimal earlier) {

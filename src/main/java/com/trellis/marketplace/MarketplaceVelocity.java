@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import com.trellis.shared.MinorUnits;
+import com.trellis.shared.StoredFigures;
 
 /**
  * A partner's marketplace velocity as of a day, amounts in the reporting currency: the
@@ -33,6 +34,16 @@ public record MarketplaceVelocity(long partnerId, String name, LocalDate asOf, S
 		amount30 = MinorUnits.round(amount30, currency);
 		amount90 = MinorUnits.round(amount90, currency);
 		amountBefore = MinorUnits.round(amountBefore, currency);
+	}
+
+	/**
+	 * The velocity with its reason's figures in the reader's notation (written as
+	 * {@link StoredFigures} parts).
+	 */
+	public MarketplaceVelocity worded(java.util.Locale locale) {
+		return new MarketplaceVelocity(this.partnerId, this.name, this.asOf, this.currency, this.transactions30,
+				this.amount30, this.transactions90, this.amount90, this.transactionsBefore, this.amountBefore,
+				this.changePercent, this.trend, StoredFigures.render(this.reason, locale));
 	}
 
 	/** A partner without marketplace transactions in the 180 days. */

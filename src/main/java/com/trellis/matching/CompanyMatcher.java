@@ -143,13 +143,23 @@ public final class CompanyMatcher {
 		}
 		if (lowest >= WORD_SIMILARITY) {
 			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.AUTOMATIC,
-					"company names differ only by spelling (\"%s\" ~ \"%s\", %.2f)".formatted(nameA, nameB, lowest)));
+					"company names differ only by spelling (\"%s\" ~ \"%s\", %s)".formatted(nameA, nameB,
+							similarity(lowest))));
 		}
 		if (lowest >= POSSIBLE_WORD_SIMILARITY && onlyLongWordsDiffer(wordsA, wordsB)) {
 			return Optional.of(new Match(Match.Kind.NAME, lowest, Match.Confidence.POSSIBLE,
-					"company names are close (\"%s\" ~ \"%s\", %.2f)".formatted(nameA, nameB, lowest)));
+					"company names are close (\"%s\" ~ \"%s\", %s)".formatted(nameA, nameB, similarity(lowest))));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A similarity in a reason: two decimals rounded half up with a point ("0.93"), the
+	 * notation of the reason's sentence, whatever the JVM's default locale ({@code %.2f}
+	 * wrote "0,93" on a German JVM).
+	 */
+	static String similarity(double score) {
+		return java.math.BigDecimal.valueOf(score).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
 	}
 
 	private static boolean onlyLongWordsDiffer(String[] wordsA, String[] wordsB) {

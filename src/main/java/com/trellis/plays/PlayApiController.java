@@ -26,7 +26,11 @@ class PlayApiController {
 
 	private final PlayRecommendations recommendations;
 
-	PlayApiController(Plays plays, PlayEffects effects, PlayRecommendations recommendations) {
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	PlayApiController(Plays plays, PlayEffects effects, PlayRecommendations recommendations,
+			com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.plays = plays;
 		this.effects = effects;
 		this.recommendations = recommendations;
@@ -63,7 +67,7 @@ class PlayApiController {
 	@GetMapping("/api/v1/plays/{id}/effectiveness")
 	@PreAuthorize("!hasRole('PARTNER')")
 	PlayEffectiveness.Result effectiveness(@PathVariable long id) {
-		return this.effects.of(id);
+		return this.effects.of(id).worded(com.trellis.shared.Reading.locale(this.calendar.locale()));
 	}
 
 	@GetMapping("/api/v1/opportunities/{id}/plays")

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.trellis.shared.MinorUnits;
+import com.trellis.shared.StoredFigures;
 
 /**
  * Whether deals go better with a play: the closed partner deals where it was used against
@@ -69,6 +70,16 @@ final class PlayEffectiveness {
 	 * @param reason what the figures say, or why there are not enough of them
 	 */
 	record Result(Side used, Side comparable, boolean enoughData, int minimum, List<String> segments, String reason) {
+
+		/**
+		 * The result with its reason's figures in the reader's notation (written as
+		 * {@link StoredFigures} parts).
+		 */
+		Result worded(java.util.Locale locale) {
+			return new Result(this.used, this.comparable, this.enoughData, this.minimum, this.segments,
+					StoredFigures.render(this.reason, locale));
+		}
+
 	}
 
 	Result judge(List<DealGroup> deals) {
@@ -86,10 +97,11 @@ final class PlayEffectiveness {
 					+ " comparable without it; at least " + MINIMUM_DEALS + " needed on each side";
 		}
 		else {
-			reason = "won " + withPlay.won() + " of " + closed(withPlay.closed()) + " with the play ("
-					+ withPlay.winRate().toPlainString() + " %) against " + without.won() + " of "
-					+ closed(without.closed()) + " comparable without it (" + without.winRate().toPlainString()
-					+ " %), in segments " + String.join(", ", segments);
+			reason = "won " + StoredFigures.count(withPlay.won()) + " of " + closed(withPlay.closed())
+					+ " with the play (" + StoredFigures.percent(withPlay.winRate()) + ") against "
+					+ StoredFigures.count(without.won()) + " of " + closed(without.closed())
+					+ " comparable without it (" + StoredFigures.percent(without.winRate()) + "), in segments "
+					+ StoredFigures.text(String.join(", ", segments));
 		}
 		return new Result(withPlay, without, enough, MINIMUM_DEALS, List.copyOf(segments), reason);
 	}
@@ -115,7 +127,7 @@ final class PlayEffectiveness {
 	}
 
 	private static String closed(long count) {
-		return count + (count == 1 ? " closed deal" : " closed deals");
+		return StoredFigures.count(count) + (count == 1 ? " closed deal" : " closed deals");
 	}
 
 }

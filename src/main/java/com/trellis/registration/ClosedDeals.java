@@ -8,6 +8,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.deals.DealClosed;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.registration.RegistrationRepository.Row;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -74,8 +75,8 @@ class ClosedDeals {
 			if (!event.won()) {
 				// a won deal's partner hears of the win from the deal (DEAL_WON) already
 				this.events.publishEvent(new PartnerNotice("registration:" + id + ":DEAL_LOST", before.partnerId(),
-						"REGISTRATION_DEAL_LOST", "Protection ended: " + before.customerName(), reason,
-						"/registrations/" + id));
+						"REGISTRATION_DEAL_LOST", "Protection ended: " + StoredFigures.text(before.customerName()),
+						reason, "/registrations/" + id));
 			}
 			ended.add(after);
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.registration.ConflictCandidate.Kind;
 import com.trellis.registration.RegistrationRepository.Row;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -110,7 +111,8 @@ class HeldQueue {
 						decision.directConflictId());
 				var reason = "The claim ahead of yours ended; yours is now awaiting approval.";
 				move(view, RegistrationStatus.PENDING, reason, actorId, now, why);
-				notice(view, "RECONSIDERED", "Registration reconsidered: " + view.customerName(), reason, now);
+				notice(view, "RECONSIDERED", "Registration reconsidered: " + StoredFigures.text(view.customerName()),
+						reason, now);
 				this.registrations.findForUpdate(view.id())
 					.ifPresent(after -> this.decisionNotices.toDecide(actorId, after.view(), now.toEpochMilli()));
 			}
@@ -127,8 +129,9 @@ class HeldQueue {
 			default -> {
 				move(view, decision.status(), decision.externalReason(), actorId, now, why);
 				notice(view, decision.status().name(),
-						"Registration " + decision.status().label().toLowerCase() + ": " + view.customerName(),
-						decision.externalReason(), now);
+						"Registration " + decision.status().label().toLowerCase() + ": "
+								+ StoredFigures.text(view.customerName()),
+						StoredFigures.text(decision.externalReason()), now);
 			}
 		}
 	}

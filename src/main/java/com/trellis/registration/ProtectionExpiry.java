@@ -3,6 +3,7 @@ package com.trellis.registration;
 import java.time.Clock;
 
 import com.trellis.audit.AuditLog;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,8 @@ class ProtectionExpiry {
 			this.registrations.recordHistory(id, null, RegistrationStatus.EXPIRED, null, now,
 					"Protection period ended");
 			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id, "expired", null, row.view());
-			this.moves.notice(row.view(), "EXPIRED", "Registration expired: " + row.view().customerName(),
+			this.moves.notice(row.view(), "EXPIRED",
+					"Registration expired: " + StoredFigures.text(row.view().customerName()),
 					"The protection period of your registration ended before the deal closed.");
 		}
 		this.held.release(null, rows);

@@ -10,6 +10,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 import com.trellis.shared.SqlPipeline;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -155,8 +156,9 @@ class Registering {
 		var outcome = decision.status().name();
 		if (decision.status() != RegistrationStatus.PENDING) {
 			this.moves.notice(created, outcome,
-					"Registration " + decision.status().label().toLowerCase() + ": " + created.customerName(),
-					decision.externalReason(), audience, writes);
+					"Registration " + decision.status().label().toLowerCase() + ": "
+							+ StoredFigures.text(created.customerName()),
+					StoredFigures.text(decision.externalReason()), audience, writes);
 		}
 		this.registrations.send(writes);
 		this.events.publishEvent(new DealRegistered(id, created.partnerId()));

@@ -14,6 +14,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.stereotype.Component;
 
@@ -190,7 +191,7 @@ class RegistrationDecisions {
 				"Protection extended to " + date);
 		var after = this.registrations.findForUpdate(id).orElseThrow().view();
 		this.audit.record(viewer.actor(), "deal-registration", id, "protection extended", view, after);
-		this.moves.notice(after, "EXTENDED", "Protection extended: " + view.customerName(),
+		this.moves.notice(after, "EXTENDED", "Protection extended: " + StoredFigures.text(view.customerName()),
 				"Your protection now runs until " + date + ".");
 		return after;
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import com.trellis.notify.StaffNotice;
 import com.trellis.notify.StaffNoticeKind;
+import com.trellis.shared.StoredFigures;
 
 /**
  * The words of the notice that tells a PAM a registration waits for their decision, kept
@@ -27,9 +28,10 @@ public record RegistrationToDecide(long registrationId, RegistrationStatus statu
 		return new StaffNotice(
 				"registration:" + this.registrationId + ":" + this.status + ":" + this.at + ":user:" + pamId, pamId,
 				StaffNoticeKind.REGISTRATION_SUBMITTED,
-				(held ? "Registration on hold: " : "Registration to decide: ") + this.customerName,
-				this.customerName + " (" + com.trellis.shared.StoredFigures.money(this.amount, this.currency)
-						+ ") waits for your decision." + (held ? " It is on hold: " + this.statusReason : ""),
+				(held ? "Registration on hold: " : "Registration to decide: ") + StoredFigures.text(this.customerName),
+				StoredFigures.text(this.customerName) + " (" + StoredFigures.money(this.amount, this.currency)
+						+ ") waits for your decision."
+						+ (held ? " It is on hold: " + StoredFigures.text(this.statusReason) : ""),
 				"/registrations/" + this.registrationId);
 	}
 

@@ -3,6 +3,8 @@ package com.trellis.roi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * Lift: how much better a partner's closed deals win than the vendor's direct deals in
  * the same segments (the account's industry). The baseline is the direct win rate of each
@@ -26,8 +28,9 @@ final class LiftRule {
 	 */
 	static Lift of(long comparable, long won, BigDecimal expectedWon) {
 		if (comparable < MIN_DEALS) {
-			return new Lift(null, null, null, comparable, comparable + " comparable closed deals, fewer than "
-					+ MIN_DEALS + ": not enough to compare with the direct baseline");
+			return new Lift(null, null, null, comparable,
+					StoredFigures.count(comparable) + " comparable closed deals, fewer than " + MIN_DEALS
+							+ ": not enough to compare with the direct baseline");
 		}
 		var n = BigDecimal.valueOf(comparable);
 		var rate = BigDecimal.valueOf(won).multiply(BigDecimal.valueOf(100)).divide(n, 1, RoundingMode.HALF_EVEN);
@@ -37,8 +40,9 @@ final class LiftRule {
 			.multiply(BigDecimal.valueOf(100))
 			.divide(n, 1, RoundingMode.HALF_EVEN);
 		return new Lift(points, rate, baseline, comparable,
-				"won " + won + " of " + comparable + " comparable closed deals (" + rate
-						+ " %) against a direct baseline of " + baseline + " % in the same industries");
+				"won " + StoredFigures.count(won) + " of " + StoredFigures.count(comparable)
+						+ " comparable closed deals (" + StoredFigures.percent(rate) + ") against a direct baseline of "
+						+ StoredFigures.percent(baseline) + " in the same industries");
 	}
 
 	/**
@@ -46,7 +50,7 @@ final class LiftRule {
 	 * @param winRate the partner's win rate on comparable deals in percent
 	 * @param baseline the direct win rate of the same mix in percent
 	 * @param deals the comparable closed deals
-	 * @param reason why, in words
+	 * @param reason why, in words, its figures as {@link StoredFigures} parts
 	 */
 	record Lift(BigDecimal points, BigDecimal winRate, BigDecimal baseline, long deals, String reason) {
 	}

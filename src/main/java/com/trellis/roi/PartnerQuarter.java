@@ -2,6 +2,8 @@ package com.trellis.roi;
 
 import java.math.BigDecimal;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * One partner's ROI for a quarter, in the reporting currency: its cost to serve by
  * source, the pipeline created and revenue won, lift over the direct baseline and ROI,
@@ -29,6 +31,17 @@ public record PartnerQuarter(long partnerId, String name, String tier, BigDecima
 		BigDecimal enablementCost, BigDecimal mdfPaid, BigDecimal incentivesPaid, BigDecimal programSpend,
 		BigDecimal pamCost, BigDecimal cost, BigDecimal pipeline, BigDecimal revenue, BigDecimal roiPercent,
 		String roiReason, BigDecimal liftPoints, String liftReason) {
+
+	/**
+	 * The line as a reader in the locale reads it: the reasons' figures in the locale's
+	 * notation (written as {@link StoredFigures} parts).
+	 */
+	public PartnerQuarter worded(java.util.Locale locale) {
+		return new PartnerQuarter(this.partnerId, this.name, this.tier, this.enablementHours, this.enablementCost,
+				this.mdfPaid, this.incentivesPaid, this.programSpend, this.pamCost, this.cost, this.pipeline,
+				this.revenue, this.roiPercent, StoredFigures.render(this.roiReason, locale), this.liftPoints,
+				StoredFigures.render(this.liftReason, locale));
+	}
 
 	/** As the SQL reads it, before the rules. */
 	record Row(long partnerId, String name, String tier, BigDecimal hours, RoiRule.Cost cost, BigDecimal pipeline,

@@ -2,6 +2,8 @@ package com.trellis.roi;
 
 import java.math.BigDecimal;
 
+import com.trellis.shared.StoredFigures;
+
 /**
  * A long-tail partner (outside tier 1) in the reinvest-by-velocity view.
  *
@@ -18,4 +20,10 @@ import java.math.BigDecimal;
  */
 public record Reinvestment(long partnerId, String name, String tier, BigDecimal momentum, BigDecimal cost,
 		BigDecimal perThousand, String shift, String reason) {
+
+	/** The line with its reason's figures in the reader's notation. */
+	public Reinvestment worded(java.util.Locale locale) {
+		return new Reinvestment(this.partnerId, this.name, this.tier, this.momentum, this.cost, this.perThousand,
+				this.shift, StoredFigures.render(this.reason, locale));
+	}
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.Reading;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -36,23 +38,31 @@ class RoiApiController {
 
 	private final ProgramSpend spend;
 
-	RoiApiController(Roi roi, ProgramSpend spend) {
+	private final BusinessCalendar calendar;
+
+	RoiApiController(Roi roi, ProgramSpend spend, BusinessCalendar calendar) {
 		this.roi = roi;
 		this.spend = spend;
+		this.calendar = calendar;
+	}
+
+	/** The reader's locale: the reasons' figures are worded in it. */
+	private java.util.Locale reader() {
+		return Reading.locale(this.calendar.locale());
 	}
 
 	@GetMapping("/api/v1/roi")
 	@PreAuthorize(READERS)
 	RoiReport report(Viewer viewer, @RequestParam(required = false) String quarter,
 			@RequestParam(required = false) Long partner) {
-		return this.roi.report(viewer, quarter, partner);
+		return this.roi.report(viewer, quarter, partner).worded(reader());
 	}
 
 	@GetMapping("/api/v1/roi/partners.csv")
 	@PreAuthorize(READERS)
 	void csv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
 			throws IOException {
-		RoiCsv.write(this.roi.report(viewer, quarter, null), response);
+		RoiCsv.write(this.roi.report(viewer, quarter, null).worded(reader()), response);
 	}
 
 	@GetMapping("/api/v1/roi/totals.csv")
@@ -71,7 +81,7 @@ class RoiApiController {
 	@GetMapping("/api/v1/roi/reinvest")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	List<Reinvestment> reinvest(Viewer viewer, @RequestParam(required = false) String quarter) {
-		return this.roi.reinvest(viewer, quarter);
+		return this.roi.reinvest(viewer, quarter).stream().map(r -> r.worded(reader())).toList();
 	}
 
 	@GetMapping("/api/v1/roi/spend")

@@ -47,7 +47,11 @@ class RoiPageController {
 
 	private final Commands commands;
 
-	RoiPageController(Roi roi, ProgramSpend spend, Partners partners, Commands commands) {
+	private final com.trellis.shared.BusinessCalendar calendar;
+
+	RoiPageController(Roi roi, ProgramSpend spend, Partners partners, Commands commands,
+			com.trellis.shared.BusinessCalendar calendar) {
+		this.calendar = calendar;
 		this.roi = roi;
 		this.spend = spend;
 		this.partners = partners;
@@ -64,7 +68,8 @@ class RoiPageController {
 	@PreAuthorize(RoiApiController.READERS)
 	void csv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
 			throws IOException {
-		RoiCsv.write(this.roi.report(viewer, quarter, null), response);
+		RoiCsv.write(this.roi.report(viewer, quarter, null)
+			.worded(com.trellis.shared.Reading.locale(this.calendar.locale())), response);
 	}
 
 	@GetMapping("/roi/totals.csv")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.trellis.marketplace.MarketplaceVelocity;
+import com.trellis.shared.StoredFigures;
 
 /**
  * A quarter's ROI for a scope: each partner, the totals per tier and for the whole scope,
@@ -25,6 +26,19 @@ public record RoiReport(String quarter, String currency, List<PartnerQuarter> pa
 		List<Total> cohorts, Total total, List<Total> trend, List<MarketplaceVelocity> marketplace) {
 
 	/**
+	 * The report as a reader in the locale reads it: every reason's figures in the
+	 * locale's notation (written as {@link StoredFigures} parts).
+	 */
+	public RoiReport worded(java.util.Locale locale) {
+		return new RoiReport(this.quarter, this.currency, this.partners.stream().map(p -> p.worded(locale)).toList(),
+				this.tiers.stream().map(t -> t.worded(locale)).toList(),
+				this.cohorts.stream().map(t -> t.worded(locale)).toList(),
+				this.total == null ? null : this.total.worded(locale),
+				this.trend.stream().map(t -> t.worded(locale)).toList(),
+				this.marketplace.stream().map(v -> v.worded(locale)).toList());
+	}
+
+	/**
 	 * Summed figures of a group of partners.
 	 *
 	 * @param group the tier's code, the cohort's name, the quarter's label or "ALL"
@@ -32,6 +46,13 @@ public record RoiReport(String quarter, String currency, List<PartnerQuarter> pa
 	public record Total(String group, long partners, BigDecimal enablementHours, BigDecimal enablementCost,
 			BigDecimal mdfPaid, BigDecimal incentivesPaid, BigDecimal programSpend, BigDecimal pamCost, BigDecimal cost,
 			BigDecimal pipeline, BigDecimal revenue, BigDecimal roiPercent, String roiReason) {
+
+		/** The total with its reason's figures in the reader's notation. */
+		public Total worded(java.util.Locale locale) {
+			return new Total(this.group, this.partners, this.enablementHours, this.enablementCost, this.mdfPaid,
+					this.incentivesPaid, this.programSpend, this.pamCost, this.cost, this.pipeline, this.revenue,
+					this.roiPercent, StoredFigures.render(this.roiReason, locale));
+		}
 
 		static Total of(String group, List<PartnerQuarter.Row> rows) {
 			var cost = RoiRule.Cost.NONE;

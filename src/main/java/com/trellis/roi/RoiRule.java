@@ -3,13 +3,14 @@ package com.trellis.roi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.StoredFigures;
 
 /**
  * ROI of a cost to serve: the revenue created less the cost, over the cost, in percent
  * (one decimal, half-even). Without a cost there is no ratio, with the reason; the cost
- * is the sum of its parts, each already in the reporting currency.
+ * is the sum of its parts, each already in the reporting currency. The reason's figures
+ * are {@link StoredFigures} parts, worded per reader where it is read.
  */
 final class RoiRule {
 
@@ -22,9 +23,8 @@ final class RoiRule {
 			return new Verdict(total, null, "no cost recorded for the quarter: ROI is not defined");
 		}
 		var roi = revenue.subtract(total).multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_EVEN);
-		return new Verdict(total, roi,
-				"revenue " + MoneyFormat.of(ReportingCurrency.round(revenue), ReportingCurrency.CODE) + " less cost "
-						+ MoneyFormat.of(total, ReportingCurrency.CODE) + ", over the cost");
+		return new Verdict(total, roi, "revenue " + StoredFigures.money(revenue, ReportingCurrency.CODE) + " less cost "
+				+ StoredFigures.money(total, ReportingCurrency.CODE) + ", over the cost");
 	}
 
 	/** The cost to serve, each part in the reporting currency at its minor unit. */

@@ -3,8 +3,8 @@ package com.trellis.roi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import com.trellis.shared.MoneyFormat;
 import com.trellis.shared.ReportingCurrency;
+import com.trellis.shared.StoredFigures;
 
 /**
  * Reinvest by velocity: a long-tail partner's momentum (the change of its behaviour score
@@ -31,12 +31,12 @@ final class VelocityRule {
 		}
 		if (cost.signum() <= 0) {
 			return new Velocity(null, momentum.compareTo(BUILDING) >= 0 ? Shift.INVEST_FIRST : Shift.HOLD,
-					"momentum " + momentum.toPlainString() + " points with no cost to serve this quarter");
+					"momentum " + StoredFigures.number(momentum) + " points with no cost to serve this quarter");
 		}
 		var perThousand = momentum.multiply(BigDecimal.valueOf(1000)).divide(cost, 2, RoundingMode.HALF_EVEN);
-		var reason = "momentum " + momentum.toPlainString() + " points for a cost of "
-				+ MoneyFormat.of(ReportingCurrency.round(cost), ReportingCurrency.CODE) + ": "
-				+ perThousand.toPlainString() + " points per 1,000";
+		var reason = "momentum " + StoredFigures.number(momentum) + " points for a cost of "
+				+ StoredFigures.money(cost, ReportingCurrency.CODE) + ": " + StoredFigures.number(perThousand)
+				+ " points per " + StoredFigures.count(1000);
 		if (momentum.compareTo(BUILDING) >= 0) {
 			return new Velocity(perThousand, Shift.SHIFT_TO, reason);
 		}

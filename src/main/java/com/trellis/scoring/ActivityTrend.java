@@ -17,10 +17,9 @@ final class ActivityTrend extends NamedSignal {
 	static final double CAP = 5;
 
 	ActivityTrend() {
-		super("activity-trend", "Activity trend", Pillar.BEHAVIOUR,
-				"Activity events of the last " + RECENT_DAYS + " days divided by the average " + RECENT_DAYS
-						+ " days of the " + BEFORE_DAYS + " days before them (1.00 is steady, capped at " + (int) CAP
-						+ ")",
+		super("activity-trend", "Activity trend", Pillar.BEHAVIOUR, "Activity events of the last " + RECENT_DAYS
+				+ " days divided by the average " + RECENT_DAYS + " days of the " + BEFORE_DAYS + " days before them ("
+				+ StoredFigures.number(new java.math.BigDecimal("1.00")) + " is steady, capped at " + (int) CAP + ")",
 				"all of the partner's recorded activity", "the last " + (RECENT_DAYS + BEFORE_DAYS) + " days", "ratio");
 	}
 

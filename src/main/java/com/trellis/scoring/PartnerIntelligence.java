@@ -281,7 +281,7 @@ public class PartnerIntelligence {
 					"score-drift:"
 							+ alert.partnerId() + ":" + alert.pillar() + ":" + alert.weekStart() + ":user:" + pam,
 					pam, StaffNoticeKind.SCORE_DRIFT,
-					partnerName(pam, alert.partnerId()) + ": "
+					StoredFigures.text(partnerName(pam, alert.partnerId())) + ": "
 							+ alert.pillar().name().toLowerCase(java.util.Locale.ROOT) + " score "
 							+ alert.state().toLowerCase(java.util.Locale.ROOT),
 					alert.reason(), "/partners/" + alert.partnerId() + "/scorecard")));

@@ -247,14 +247,15 @@ public class PartnerScores {
 				var then = previous == null ? null : previous.signals().get(signal.key());
 				var move = PointsMove.of(scoreChange != null, now == null ? null : now.points(),
 						then == null ? null : then.points());
-				signals.add(new SignalView(signal.key(), signal.name(), signal.definition(), signal.source(),
-						signal.window(), signal.unit(), entry.weight(), entry.ramp().describe(signal.unit()),
-						now == null ? null : now.value(),
-						now == null ? "not computed" : StoredFigures.render(now.reason(), reader),
-						now == null ? null : now.points(),
-						change(now == null ? null : now.value(), then == null ? null : then.value()), move.change(),
-						StoredFigures.render(move.note(), reader),
-						now == null ? null : StoredFigures.render(now.note(), reader)));
+				signals
+					.add(new SignalView(signal.key(), signal.name(), StoredFigures.render(signal.definition(), reader),
+							signal.source(), signal.window(), signal.unit(), entry.weight(),
+							entry.ramp().describe(signal.unit()), now == null ? null : now.value(),
+							now == null ? "not computed" : StoredFigures.render(now.reason(), reader),
+							now == null ? null : now.points(),
+							change(now == null ? null : now.value(), then == null ? null : then.value()), move.change(),
+							StoredFigures.render(move.note(), reader),
+							now == null ? null : StoredFigures.render(now.note(), reader)));
 			}
 			var baseNow = score == null ? null : score.points();
 			var baseThen = before == null ? null : before.points();

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * when someone reads the text, in the reader's locale ("20,0 % of USD 100.000,00",
  * "1.204,5", "+1,5" in de-DE), never in the JVM's default locale. A text written before
  * holds no parts and reads as it was stored.
+ * <p>
+ * Free text a user wrote, or a name, embedded in such a text is written through
+ * {@link #text(String)}: its braces are doubled ({@code "{{percent:5}"}), so it can never
+ * be read as a part, and {@link #render} reads a doubled brace as one brace. A dispute
+ * reason "{percent:5}" reads "{percent:5}", not "5.0 %".
  */
 public final class StoredFigures {
 
@@ -22,6 +27,14 @@ public final class StoredFigures {
 		.compile("\\{(percent|money|number|signed):([A-Z]{3} )?([-+]?[0-9]+(?:\\.[0-9]+)?)}");
 
 	private StoredFigures() {
+	}
+
+	/**
+	 * Free text (a reason, a note, a name) to embed in a stored text: it reads back
+	 * exactly as written, whatever braces it holds; null stays null.
+	 */
+	public static String text(String text) {
+		return text == null ? null : text.replace("{", "{{");
 	}
 
 	/** A percentage (already multiplied by 100) as a stored part. */
@@ -78,27 +91,43 @@ public final class StoredFigures {
 	/**
 	 * The stored text as a reader in the locale reads it: a percentage with one decimal
 	 * at least (a rate's second decimal kept: "2,25 %"), an amount at its currency's
-	 * minor unit, a number with its stored decimals, all grouped with the locale's marks.
+	 * minor unit, a number with its stored decimals, all grouped with the locale's marks;
+	 * a doubled brace (embedded free text, {@link #text}) reads as one brace.
 	 */
 	public static String render(String stored, Locale locale) {
 		if (stored == null || stored.indexOf('{') < 0) {
 			return stored;
 		}
 		var matcher = PART.matcher(stored);
-		var text = new StringBuilder();
-		while (matcher.find()) {
-			var value = new BigDecimal(matcher.group(3));
-			var words = switch (matcher.group(1)) {
-				case "percent" ->
-					new DecimalFormat("#,##0.0#", DecimalFormatSymbols.getInstance(locale)).format(value) + " %";
-				case "money" -> currencyOf(matcher) + " " + MoneyFormat.amount(value, currencyOf(matcher), locale);
-				case "signed" -> (value.signum() < 0 ? "" : "+") + plain(value, locale);
-				default -> plain(value, locale);
-			};
-			matcher.appendReplacement(text, Matcher.quoteReplacement(words));
+		var text = new StringBuilder(stored.length());
+		int at = 0;
+		for (int brace = stored.indexOf('{'); brace >= 0; brace = stored.indexOf('{', at)) {
+			text.append(stored, at, brace);
+			if (brace + 1 < stored.length() && stored.charAt(brace + 1) == '{') {
+				text.append('{'); // a brace of embedded free text (text)
+				at = brace + 2;
+			}
+			else if (matcher.region(brace, stored.length()).lookingAt()) {
+				text.append(words(matcher, locale));
+				at = matcher.end();
+			}
+			else {
+				text.append('{');
+				at = brace + 1;
+			}
 		}
-		matcher.appendTail(text);
-		return text.toString();
+		return text.append(stored, at, stored.length()).toString();
+	}
+
+	private static String words(Matcher matcher, Locale locale) {
+		var value = new BigDecimal(matcher.group(3));
+		return switch (matcher.group(1)) {
+			case "percent" ->
+				new DecimalFormat("#,##0.0#", DecimalFormatSymbols.getInstance(locale)).format(value) + " %";
+			case "money" -> currencyOf(matcher) + " " + MoneyFormat.amount(value, currencyOf(matcher), locale);
+			case "signed" -> (value.signum() < 0 ? "" : "+") + plain(value, locale);
+			default -> plain(value, locale);
+		};
 	}
 
 	private static String plain(BigDecimal value, Locale locale) {

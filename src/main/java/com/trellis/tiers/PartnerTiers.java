@@ -16,6 +16,7 @@ import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -219,7 +220,7 @@ public class PartnerTiers {
 		this.audit.record(viewer.actor(), "tier-override", id, "override " + command.tier().name(), open, created);
 		if (partner.tier() != command.tier()) {
 			this.moves.move(partnerId, partner.tier(), command.tier(), today, "OVERRIDE", null,
-					"override until " + command.expiresOn() + ": " + reason, viewer.actor(),
+					"override until " + command.expiresOn() + ": " + StoredFigures.text(reason), viewer.actor(),
 					"The program set your tier until " + command.expiresOn() + ".");
 		}
 		return created;

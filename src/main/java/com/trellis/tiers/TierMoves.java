@@ -8,6 +8,8 @@ import com.trellis.audit.AuditLog;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.partners.Partners;
 import com.trellis.partners.Tier;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.StoredFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,12 @@ import org.springframework.stereotype.Component;
  * by the history row so that it is sent exactly once. Callers hold the transaction and
  * word the notice ({@code notice}: what the partner reads; an admin's reason stays
  * internal).
+ * <p>
+ * The history row keeps the reason with its figures as parts, worded per reader when read
+ * ({@link TierChange#worded}); the partner's audit entry gets it worded once, in the
+ * program's notation ({@code trellis.business.locale}): the audit log is a record read as
+ * stored by people and exports of every module, most of whose entries hold free text that
+ * is no stored-figures text, so it is not rendered on read.
  */
 @Component
 class TierMoves {
@@ -30,18 +38,22 @@ class TierMoves {
 
 	private final Clock clock;
 
-	TierMoves(TierStore store, Partners partners, ApplicationEventPublisher events, Clock clock) {
+	private final BusinessCalendar calendar;
+
+	TierMoves(TierStore store, Partners partners, ApplicationEventPublisher events, Clock clock,
+			BusinessCalendar calendar) {
 		this.store = store;
 		this.partners = partners;
 		this.events = events;
 		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	long move(long partnerId, Tier from, Tier to, LocalDate effectiveOn, String kind, BigDecimal[] scores,
 			String reason, AuditLog.Actor actor, String notice) {
 		long id = this.store.recordChange(partnerId, from, to, effectiveOn, kind, scores, reason, actor.userId(),
 				this.clock.instant());
-		this.partners.changeTier(partnerId, to, actor, reason);
+		this.partners.changeTier(partnerId, to, actor, StoredFigures.render(reason, this.calendar.locale()));
 		this.events.publishEvent(new PartnerNotice("tier-change:" + id, partnerId, "TIER_CHANGED",
 				"Your tier is now " + to.label(), notice + " Open your tier to see what the next tier needs.",
 				"/partners/" + partnerId + "/tier"));

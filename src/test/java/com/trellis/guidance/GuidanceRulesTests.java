@@ -51,6 +51,18 @@ class GuidanceRulesTests {
 		assertThat(advice.partnerId()).isEqualTo(7L);
 	}
 
+	/** low31: a partner's name holding a figure part read as a figure in the title. */
+	@Test
+	void aPartnersNameHoldingAFigurePartReadsAsWritten() {
+		var line = new HighPotentialLine(7, "{percent:5} Partners {", new BigDecimal("81.0"), new BigDecimal("77.5"),
+				new BigDecimal("40.0"), new BigDecimal("0.00"), "High.", null);
+
+		var advice = PamRules.readyForIntroduction(line);
+
+		assertThat(StoredFigures.render(advice.title(), Locale.GERMANY))
+			.isEqualTo("Introduce {percent:5} Partners { to account executives");
+	}
+
 	@Test
 	void aReasonShowsItsAmountWithTheCurrencyAndGroupedAsThePagesDo() {
 		var line = new HighPotentialLine(7, "Nordwind", new BigDecimal("81.0"), new BigDecimal("77.5"),

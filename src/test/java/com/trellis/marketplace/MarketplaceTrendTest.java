@@ -15,8 +15,13 @@ class MarketplaceTrendTest {
 		assertThat(verdict.trend()).isEqualTo(Trend.RISING);
 		// (2210.00 - 426.99) / 426.99 = 4.175765... → 417.6 %
 		assertThat(verdict.changePercent()).isEqualByComparingTo("417.6");
-		assertThat(verdict.reason()).isEqualTo("3 transactions for USD 2210.00 in the last 90 days against 2 for USD "
-				+ "426.99 in the 90 days before: +417.6 % by amount");
+		assertThat(read(verdict.reason(), java.util.Locale.US))
+			.isEqualTo("3 transactions for USD 2,210.00 in the last 90 days against 2 for USD "
+					+ "426.99 in the 90 days before: +417.6 % by amount");
+		// low31: the figures are parts, worded per reader (the amounts were not grouped)
+		assertThat(read(verdict.reason(), java.util.Locale.GERMANY))
+			.isEqualTo("3 transactions for USD 2.210,00 in the last 90 days against 2 for USD "
+					+ "426,99 in the 90 days before: +417,6 % by amount");
 	}
 
 	@Test
@@ -49,6 +54,10 @@ class MarketplaceTrendTest {
 		assertThat(verdict.trend()).isEqualTo(Trend.RISING);
 		assertThat(verdict.changePercent()).isEqualByComparingTo("50.0");
 		assertThat(verdict.reason()).endsWith("by number of transactions");
+	}
+
+	private static String read(String stored, java.util.Locale reader) {
+		return com.trellis.shared.StoredFigures.render(stored, reader);
 	}
 
 }

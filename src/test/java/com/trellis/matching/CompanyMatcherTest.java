@@ -71,4 +71,23 @@ class CompanyMatcherTest {
 		match.ifPresent(m -> assertThat(m.reason()).isNotBlank());
 	}
 
+	/**
+	 * low31: the similarity in a match's reason was written with {@code %.2f}, in the
+	 * JVM's default notation ("0,93" on a German JVM inside an English sentence).
+	 */
+	@org.junit.jupiter.api.Test
+	void theSimilarityInAReasonIsWrittenWithAPointWhateverTheJvmDefault() {
+		var before = java.util.Locale.getDefault();
+		try {
+			java.util.Locale.setDefault(java.util.Locale.GERMANY);
+			var close = CompanyMatcher
+				.compare(Company.of("Northwnd Traders", null, null), Company.of("Northwind Traders", null, null))
+				.orElseThrow();
+			assertThat(close.reason()).matches(".*\\, 0\\.\\d\\d\\)$");
+		}
+		finally {
+			java.util.Locale.setDefault(before);
+		}
+	}
+
 }

@@ -38,8 +38,13 @@ class PlayEffectivenessTests {
 		// (40000.00 + 20000.01) / 2 = 30000.005, half up to the cent
 		assertThat(result.comparable().averageSize()).containsOnlyKeys("USD")
 			.containsEntry("USD", new BigDecimal("30000.01"));
-		assertThat(result.reason()).isEqualTo("won 4 of 6 closed deals with the play (66.7 %) against 2 of "
-				+ "5 closed deals comparable without it (40.0 %), in segments 201-1000, 1001-5000");
+		assertThat(result.worded(java.util.Locale.US).reason())
+			.isEqualTo("won 4 of 6 closed deals with the play (66.7 %) against 2 of "
+					+ "5 closed deals comparable without it (40.0 %), in segments 201-1000, 1001-5000");
+		// low31: worded per reader
+		assertThat(result.worded(java.util.Locale.GERMANY).reason())
+			.isEqualTo("won 4 of 6 closed deals with the play (66,7 %) against 2 of "
+					+ "5 closed deals comparable without it (40,0 %), in segments 201-1000, 1001-5000");
 	}
 
 	@Test
@@ -51,8 +56,9 @@ class PlayEffectivenessTests {
 
 		assertThat(result.enoughData()).isFalse();
 		assertThat(result.comparable().closed()).isEqualTo(4);
-		assertThat(result.reason()).isEqualTo("not enough data: 6 closed deals with the play and 4 closed deals "
-				+ "comparable without it; at least 5 needed on each side");
+		assertThat(result.worded(java.util.Locale.US).reason())
+			.isEqualTo("not enough data: 6 closed deals with the play and 4 closed deals "
+					+ "comparable without it; at least 5 needed on each side");
 	}
 
 	@Test

@@ -84,7 +84,12 @@ class PlayEffectsTests {
 			// (1000.00 + 2000.01) / 2 = 1500.005, half up
 			.andExpect(jsonPath("$.used.averageSize.USD").value(1500.01))
 			.andExpect(jsonPath("$.used.averageSize.EUR").value(500.00))
-			.andExpect(jsonPath("$.comparable.closed").value(before + 2));
+			.andExpect(jsonPath("$.comparable.closed").value(before + 2))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("with the play (60.0 %)")));
+		// low31: the reason is worded in the reader's notation
+		new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).german(admin);
+		api.get("/api/v1/plays/" + play + "/effectiveness")
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("with the play (60,0 %)")));
 		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1/plays/" + play + "/effectiveness")
 			.andExpect(status().isForbidden());
 	}

@@ -17,7 +17,11 @@ class LiftRuleTest {
 		assertThat(lift.baseline()).isEqualByComparingTo("25.0");
 		// (4 - 1.5) / 6 = 41.67 points
 		assertThat(lift.points()).isEqualByComparingTo("41.7");
-		assertThat(lift.reason()).contains("won 4 of 6").contains("25.0 %");
+		assertThat(com.trellis.shared.StoredFigures.render(lift.reason(), java.util.Locale.US)).contains("won 4 of 6")
+			.contains("25.0 %");
+		assertThat(com.trellis.shared.StoredFigures.render(lift.reason(), java.util.Locale.GERMANY))
+			.contains("(66,7 %)")
+			.contains("25,0 %");
 	}
 
 	@Test
@@ -30,7 +34,8 @@ class LiftRuleTest {
 	void belowFiveComparableDealsThereIsNoLiftAndTheReasonSaysWhy() {
 		var lift = LiftRule.of(4, 4, new BigDecimal("1"));
 		assertThat(lift.points()).isNull();
-		assertThat(lift.reason()).contains("4 comparable closed deals, fewer than 5");
+		assertThat(com.trellis.shared.StoredFigures.render(lift.reason(), java.util.Locale.US))
+			.contains("4 comparable closed deals, fewer than 5");
 	}
 
 }

@@ -19,7 +19,11 @@ class RoiRuleTest {
 		assertThat(verdict.cost()).isEqualByComparingTo("7208.32");
 		// (40,000.00 - 7,208.32) / 7,208.32 = 4.54914… → 454.9 %
 		assertThat(verdict.roiPercent()).isEqualByComparingTo("454.9");
-		assertThat(verdict.reason()).isEqualTo("revenue USD 40,000.00 less cost USD 7,208.32, over the cost");
+		assertThat(com.trellis.shared.StoredFigures.render(verdict.reason(), java.util.Locale.US))
+			.isEqualTo("revenue USD 40,000.00 less cost USD 7,208.32, over the cost");
+		// low31: worded per reader
+		assertThat(com.trellis.shared.StoredFigures.render(verdict.reason(), java.util.Locale.GERMANY))
+			.isEqualTo("revenue USD 40.000,00 less cost USD 7.208,32, over the cost");
 	}
 
 	@Test

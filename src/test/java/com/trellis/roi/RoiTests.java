@@ -79,7 +79,8 @@ class RoiTests {
 		assertThat(p.revenue()).isEqualByComparingTo("40000.00");
 		assertThat(p.roiPercent()).isEqualByComparingTo("454.9");
 		assertThat(p.liftPoints()).isEqualByComparingTo("41.7");
-		assertThat(p.liftReason()).contains("won 4 of 6").contains("25.0 %");
+		assertThat(com.trellis.shared.StoredFigures.render(p.liftReason(), java.util.Locale.US)).contains("won 4 of 6")
+			.contains("25.0 %");
 
 		// the trend: the quarter before had USD 1,000 of spend and the PAM's time, no
 		// revenue
@@ -191,6 +192,37 @@ class RoiTests {
 				.param("currency", "USD")
 				.param("purpose", ""))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("aria-invalid=\"true\"")));
+	}
+
+	/**
+	 * low31: the ROI and lift reasons were written in English notation ("revenue USD
+	 * 40,000.00 less cost…", "(66.7 %)") on the page, in the API and the CSV.
+	 */
+	@Test
+	void theRoiAndLiftReasonsReadInEachReadersNotationOnThePageTheApiAndTheCsv() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = fixture(admin);
+		new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).german(admin);
+		var api = new com.trellis.support.Api(this.mvc, this.fixtures.token(admin));
+
+		api.get("/api/v1/roi?quarter=2026-Q4&partner=" + world.partnerId())
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.jsonPath("$.partners[0].roiReason")
+				.value("revenue USD 40.000,00 less cost USD 7.208,32, over the cost"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.jsonPath("$.partners[0].liftReason")
+				.value(org.hamcrest.Matchers.containsString("won 4 of 6 comparable closed deals (66,7 %)")));
+		api.get("/api/v1/roi/partners.csv?quarter=2026-Q4")
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("(66,7 %)")));
+		var page = this.mvc.perform(get("/roi?quarter=2026-Q4").session(login(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("revenue USD 40.000,00 less cost USD 7.208,32, over the cost")
+			.doesNotContain("{money:")
+			.doesNotContain("{percent:");
 	}
 
 	private org.springframework.mock.web.MockHttpSession login(Viewer viewer) throws Exception {

@@ -14,7 +14,12 @@ class VelocityRuleTest {
 		// 12 points / 4 thousand = 3.00 points per 1,000
 		assertThat(velocity.perThousand()).isEqualByComparingTo("3.00");
 		assertThat(velocity.shift()).isEqualTo(VelocityRule.Shift.SHIFT_TO);
-		assertThat(velocity.reason()).contains("3.00 points per 1,000").contains("for a cost of USD 4,000.00");
+		assertThat(com.trellis.shared.StoredFigures.render(velocity.reason(), java.util.Locale.US))
+			.contains("3.00 points per 1,000")
+			.contains("for a cost of USD 4,000.00");
+		assertThat(com.trellis.shared.StoredFigures.render(velocity.reason(), java.util.Locale.GERMANY))
+			.contains("3,00 points per 1.000")
+			.contains("for a cost of USD 4.000,00");
 	}
 
 	@Test

@@ -106,6 +106,10 @@ class ScoreFiguresReadingTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("median 6,5 h over 3 requests")));
 		readers().page(session, "/partners/" + partner + "/scorecard", "median 6,5 h over 3 requests");
+		// low31: the activity trend's definition read "(1.00 is steady" for every reader
+		readers().page(session, "/partners/" + partner + "/scorecard", "(1,00 is steady");
+		api.get("/api/v1/partners/" + partner + "/scores")
+			.andExpect(content().string(containsString("(1,00 is steady")));
 	}
 
 	/**

@@ -48,4 +48,18 @@ class StoredFiguresTest {
 		assertThat(StoredFigures.number(Double.NaN, 1)).isEqualTo("NaN");
 	}
 
+	/**
+	 * low31: free text embedded in a stored text (a dispute reason, a name) reads exactly
+	 * as written beside real parts; a literal part in it read as a figure before.
+	 */
+	@Test
+	void freeTextHoldingPartsOrALoneBraceReadsAsWrittenBesideRealParts() {
+		var stored = "at " + StoredFigures.percent(new BigDecimal("25")) + ". "
+				+ StoredFigures.text("{percent:5} {{x}} and a lone {") + StoredFigures.count(1204);
+		assertThat(StoredFigures.render(stored, Locale.GERMANY))
+			.isEqualTo("at 25,0 %. {percent:5} {{x}} and a lone {1.204");
+		assertThat(StoredFigures.render(StoredFigures.text("{"), Locale.US)).isEqualTo("{");
+		assertThat(StoredFigures.text(null)).isNull();
+	}
+
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -46,6 +47,12 @@ class TierFiguresReadingTests {
 
 	@Autowired
 	com.trellis.shared.BusinessCalendar calendar;
+
+	@Autowired
+	PartnerTiers tiers;
+
+	@Autowired
+	AuditLog audit;
 
 	@RegisterExtension
 	static final Readers.GermanJvm jvm = new Readers.GermanJvm();
@@ -79,6 +86,33 @@ class TierFiguresReadingTests {
 			.andExpect(content().string(containsString(german)));
 		readers().page(session, "/partners/" + partner + "/tier", german);
 		readers().page(session, "/tiers", german);
+	}
+
+	/**
+	 * low31: the partner's audit entry of a tier move held the reason's raw parts
+	 * ("readiness {number:95.5}…"); an override's reason holding a part read as a figure
+	 * in the tier history.
+	 */
+	@Test
+	void aTierMovesAuditEntryIsReadableAndAnOverridesReasonReadsAsWritten() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		long partner = this.fixtures.partner("Audited Tier Partners", admin.userId());
+		var scores = new BigDecimal[] { new BigDecimal("95.5"), new BigDecimal("96.5"), new BigDecimal("97.5") };
+		var qualified = TierRule.qualify(scores[0], scores[1], scores[2], this.store.thresholds());
+		this.moves.move(partner, Tier.TIER_3_BASELINE, qualified.tier(), this.calendar.today(), "SCORES", scores,
+				"held it (FY-test: " + qualified.reason() + ")", AuditLog.Actor.SYSTEM, "Your scores held it.");
+		this.tiers.override(admin, partner, new OverrideCommand(Tier.TIER_3_BASELINE, "Board said {percent:5} {",
+				this.calendar.today().plusDays(30)));
+
+		var actions = this.audit.history("partner", partner).stream().map(AuditLog.Entry::action).toList();
+		assertThat(actions).anySatisfy(a -> assertThat(a).contains("readiness 95.5, behaviour 96.5, trust 97.5 reach"))
+			.anySatisfy(a -> assertThat(a).endsWith(": Board said {percent:5} {"))
+			.noneSatisfy(a -> assertThat(a).contains("{number:"));
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		api.get("/api/v1/partners/" + partner + "/tier/history")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(": Board said {percent:5} {")));
+		readers().page(readers().signIn(admin), "/partners/" + partner + "/tier", ": Board said {percent:5} {");
 	}
 
 	@Test
