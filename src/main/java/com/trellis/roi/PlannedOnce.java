@@ -25,11 +25,11 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  */
 final class PlannedOnce {
 
-	/** The session's plan cache keeps one plan for any parameters (this transaction). */
-	static final String GENERIC = "SET LOCAL plan_cache_mode = force_generic_plan";
+	/** The session's plan cache keeps one plan for any parameters. */
+	static final String GENERIC = "SET plan_cache_mode = force_generic_plan";
 
-	/** The plan cache's default mode again, right after the read ({@link #GENERIC}). */
-	static final String AUTO = "SET LOCAL plan_cache_mode = DEFAULT";
+	/** The plan cache's mode as before the read ({@link #GENERIC}). */
+	static final String AUTO = "RESET plan_cache_mode";
 
 	private PlannedOnce() {
 	}

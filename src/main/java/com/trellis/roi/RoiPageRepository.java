@@ -43,7 +43,10 @@ class RoiPageRepository {
 	record Window(RoiScope scope, FiscalQuarter quarter, Instant from, Instant to, LocalDate tierDay, Instant until) {
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-			return statement.paramSource(params());
+			for (var entry : params().getValues().entrySet()) {
+				statement = statement.param(entry.getKey(), entry.getValue());
+			}
+			return statement;
 		}
 
 		/** The window's parameters by name. */

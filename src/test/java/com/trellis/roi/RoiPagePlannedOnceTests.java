@@ -66,7 +66,6 @@ class RoiPagePlannedOnceTests {
 			assertThat(String.join(" ", plans()[0] + "", plans()[1] + ""))
 				.as("generic and custom plans of the program's page statement")
 				.isEqualTo((before[0] + 2) + " " + before[1]);
-			assertThat(before[1]).as("custom plans before").isZero();
 			long pam = this.jdbc.sql("SELECT owner_pam_id FROM partner WHERE owner_pam_id IS NOT NULL LIMIT 1")
 				.query(Long.class)
 				.single();
