@@ -13,6 +13,9 @@ import java.util.List;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.shared.ReportingCurrency;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,23 +32,34 @@ class RoiPageRepository {
 
 	private final JdbcClient jdbc;
 
-	RoiPageRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate named;
+
+	RoiPageRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
 	/** The quarter's window and scope, bound to each statement. */
 	record Window(RoiScope scope, FiscalQuarter quarter, Instant from, Instant to, LocalDate tierDay, Instant until) {
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-			return statement.param("tierDay", Date.valueOf(this.tierDay))
-				.param("until", Timestamp.from(this.until))
-				.param("scopePartner", this.scope.partnerId())
-				.param("pam", this.scope.pamId())
-				.param("onePartner", this.scope.onePartner())
-				.param("fromDay", Date.valueOf(this.quarter.start()))
-				.param("toDay", Date.valueOf(this.quarter.end()))
-				.param("from", Timestamp.from(this.from))
-				.param("to", Timestamp.from(this.to));
+			for (var entry : params().getValues().entrySet()) {
+				statement = statement.param(entry.getKey(), entry.getValue());
+			}
+			return statement;
+		}
+
+		/** The window's parameters by name. */
+		MapSqlParameterSource params() {
+			return new MapSqlParameterSource().addValue("tierDay", Date.valueOf(this.tierDay))
+				.addValue("until", Timestamp.from(this.until))
+				.addValue("scopePartner", this.scope.partnerId())
+				.addValue("pam", this.scope.pamId())
+				.addValue("onePartner", this.scope.onePartner())
+				.addValue("fromDay", Date.valueOf(this.quarter.start()))
+				.addValue("toDay", Date.valueOf(this.quarter.end()))
+				.addValue("from", Timestamp.from(this.from))
+				.addValue("to", Timestamp.from(this.to));
 		}
 
 	}
@@ -73,24 +87,30 @@ class RoiPageRepository {
 		var cohorts = new ArrayList<RoiReport.Total>();
 		var rows = new ArrayList<PartnerQuarter.Row>();
 		var candidates = new ArrayList<Candidate>();
-		window.bind(this.jdbc.sql(RoiPageSql.forScope(sql, window.scope())))
-			.param("at", Timestamp.from(at))
-			.param("listed", listed)
-			.param("asOf", Date.valueOf(asOf))
-			.param("days", 7 * VelocityRepository.MOMENTUM_WEEKS)
-			.param("building", VelocityRule.BUILDING)
-			.param("stalling", VelocityRule.STALLING)
-			.param("reinvested", reinvested)
-			.query((ResultSet rs) -> {
-				switch (rs.getString("kind")) {
-					case "T" -> tiers.add(total(rs));
-					case "C" -> cohorts.add(total(rs));
-					case "L" -> rows.add(listed(rs));
-					default ->
-						candidates.add(new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
-								ReportingCurrency.round(rs.getBigDecimal("cost")), rs.getBigDecimal("momentum")));
-				}
-			});
+		var params = window.params()
+			.addValue("at", Timestamp.from(at))
+			.addValue("listed", listed)
+			.addValue("asOf", Date.valueOf(asOf))
+			.addValue("days", 7 * VelocityRepository.MOMENTUM_WEEKS)
+			.addValue("building", VelocityRule.BUILDING)
+			.addValue("stalling", VelocityRule.STALLING)
+			.addValue("reinvested", reinvested);
+		RowCallbackHandler read = (ResultSet rs) -> {
+			switch (rs.getString("kind")) {
+				case "T" -> tiers.add(total(rs));
+				case "C" -> cohorts.add(total(rs));
+				case "L" -> rows.add(listed(rs));
+				default -> candidates.add(new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
+						ReportingCurrency.round(rs.getBigDecimal("cost")), rs.getBigDecimal("momentum")));
+			}
+		};
+		var text = RoiPageSql.forScope(sql, window.scope());
+		if (RoiProgramPageSql.PAGE.equals(sql)) {
+			PlannedOnce.query(this.named, text, params, read);
+		}
+		else {
+			this.jdbc.sql(text).paramSource(params).query(read);
+		}
 		tiers.sort(java.util.Comparator.comparing(RoiReport.Total::group));
 		return new Page(List.copyOf(tiers), List.copyOf(cohorts), List.copyOf(rows), List.copyOf(candidates));
 	}
