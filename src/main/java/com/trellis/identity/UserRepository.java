@@ -87,8 +87,9 @@ class UserRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id IN (:ids)")
-			.param("ids", ids)
+		// one array parameter: a list of parameters stops at the protocol's 65,535
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ANY (CAST(:ids AS BIGINT[]))")
+			.param("ids", ids.toArray(Long[]::new))
 			.query(UserRepository::summary)
 			.list();
 	}
