@@ -8,6 +8,7 @@ import com.trellis.notify.PartnerNotice;
 import com.trellis.shared.SqlPipeline;
 import com.trellis.registration.RegistrationRepository.Row;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.StoredFigures;
 import com.trellis.shared.validation.FreeText;
 
 import java.time.Clock;
@@ -63,8 +64,10 @@ class StatusMoves {
 		var after = this.registrations.findForUpdate(before.id()).orElseThrow().view();
 		this.audit.record(viewer.actor(), "deal-registration", before.id(), internal, before, after);
 		if (tellPartner) {
-			notice(after, to.name(), "Registration " + to.label().toLowerCase() + ": " + after.customerName(),
-					external);
+			// the name and a reason read back as typed (StoredFigures)
+			notice(after, to.name(),
+					"Registration " + to.label().toLowerCase() + ": " + StoredFigures.text(after.customerName()),
+					StoredFigures.text(external));
 		}
 		return after;
 	}
