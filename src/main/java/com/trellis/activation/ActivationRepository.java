@@ -74,9 +74,9 @@ class ActivationRepository {
 		return this.jdbc.sql("""
 				SELECT partner_id, onboarded_on, target_registrations, target_pipeline, target_revenue, currency,
 				       first_registered_at, first_won_at, verdict
-				FROM activation_plan WHERE partner_id IN (:partners)
+				FROM activation_plan WHERE partner_id = ANY (CAST(:partners AS BIGINT[]))
 				""")
-			.param("partners", partnerIds)
+			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.query((rs, n) -> new Plan(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
 					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), instant(rs.getTimestamp(7)),
 					instant(rs.getTimestamp(8)), rs.getString(9)))
@@ -97,9 +97,9 @@ class ActivationRepository {
 		this.jdbc
 			.sql("""
 					SELECT partner_id, id, code, name, due_on, owner, source, completed_at, evidence FROM activation_milestone
-					WHERE partner_id IN (:partners) ORDER BY partner_id, position
+					WHERE partner_id = ANY (CAST(:partners AS BIGINT[])) ORDER BY partner_id, position
 					""")
-			.param("partners", partnerIds)
+			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.query((rs, n) -> {
 				result.computeIfAbsent(rs.getLong("partner_id"), p -> new java.util.ArrayList<>())
 					.add(milestone(rs, today));
@@ -127,15 +127,19 @@ class ActivationRepository {
 		if (partnerIds.isEmpty()) {
 			return result;
 		}
-		this.jdbc.sql("""
-				SELECT partner_id, id, blocker, note, recorded_at FROM partner_blocker
-				WHERE partner_id IN (:partners) AND resolved_at IS NULL ORDER BY partner_id, recorded_at, id
-				""").param("partners", partnerIds).query((rs, n) -> {
-			result.computeIfAbsent(rs.getLong(1), p -> new java.util.ArrayList<>())
-				.add(new ActivationPlanView.BlockerView(rs.getLong(2), Blocker.valueOf(rs.getString(3)),
-						rs.getString(4), rs.getTimestamp(5).toInstant()));
-			return null;
-		}).list();
+		this.jdbc
+			.sql("""
+					SELECT partner_id, id, blocker, note, recorded_at FROM partner_blocker
+					WHERE partner_id = ANY (CAST(:partners AS BIGINT[])) AND resolved_at IS NULL ORDER BY partner_id, recorded_at, id
+					""")
+			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
+			.query((rs, n) -> {
+				result.computeIfAbsent(rs.getLong(1), p -> new java.util.ArrayList<>())
+					.add(new ActivationPlanView.BlockerView(rs.getLong(2), Blocker.valueOf(rs.getString(3)),
+							rs.getString(4), rs.getTimestamp(5).toInstant()));
+				return null;
+			})
+			.list();
 		return result;
 	}
 

@@ -192,12 +192,13 @@ public class CreditDisputes {
 			return List.of();
 		}
 		var book = viewer.is(com.trellis.identity.Role.ADMIN) ? null : this.partners.book(viewer.userId());
-		return this.jdbc.sql("""
-				SELECT * FROM credit_dispute WHERE status = 'OPEN' AND (:all OR partner_id IN (:book))
-				ORDER BY raised_at, id LIMIT :limit
-				""")
+		return this.jdbc
+			.sql("""
+					SELECT * FROM credit_dispute WHERE status = 'OPEN' AND (:all OR partner_id = ANY (CAST(:book AS BIGINT[])))
+					ORDER BY raised_at, id LIMIT :limit
+					""")
 			.param("all", book == null)
-			.param("book", book == null || book.isEmpty() ? List.of(-1L) : book)
+			.param("book", com.trellis.shared.SqlIds.array(book == null || book.isEmpty() ? List.of(-1L) : book))
 			.param("limit", limit)
 			.query(CreditDisputes::dispute)
 			.list();

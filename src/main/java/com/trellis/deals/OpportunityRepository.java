@@ -47,8 +47,8 @@ class OpportunityRepository {
 				  AND (CAST(:partner AS BIGINT) IS NULL OR partner_id = :partner)
 				  AND (CAST(:account AS BIGINT) IS NULL OR account_id = :account)
 				  AND (CAST(:involved AS BOOLEAN) IS NULL OR (partner_id IS NOT NULL) = :involved)
-				  AND (:anyOwner OR owner_id IN (:owners))
-				  AND (:anyPartner OR partner_id IN (:partners))
+				  AND (:anyOwner OR owner_id = ANY (CAST(:owners AS BIGINT[])))
+				  AND (:anyPartner OR partner_id = ANY (CAST(:partners AS BIGINT[])))
 				""".formatted(OpportunityRows.SCOPE);
 		Map<String, Object> params = new HashMap<>();
 		params.put("scopePartner", viewer.scopePartnerId());
@@ -60,9 +60,11 @@ class OpportunityRepository {
 		params.put("account", filter.accountId());
 		params.put("involved", filter.partnerInvolved());
 		params.put("anyOwner", owners == null);
-		params.put("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners);
+		params.put("owners",
+				com.trellis.shared.SqlIds.array(owners == null || owners.isEmpty() ? List.of(-1L) : owners));
 		params.put("anyPartner", partners == null);
-		params.put("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners);
+		params.put("partners",
+				com.trellis.shared.SqlIds.array(partners == null || partners.isEmpty() ? List.of(-1L) : partners));
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM opportunity " + where))
 			.params(params)
 			.param("countLimit", page.countLimit())

@@ -61,8 +61,8 @@ class PipelineReads {
 		var from = """
 				FROM opportunity o
 				WHERE %s AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.stage IN (%s)
-				  AND o.stage_entered_at <= %s AND (:anyOwner OR o.owner_id IN (:owners))
-				  AND (:anyPartner OR o.partner_id IN (:partners))
+				  AND o.stage_entered_at <= %s AND (:anyOwner OR o.owner_id = ANY (CAST(:owners AS BIGINT[])))
+				  AND (:anyPartner OR o.partner_id = ANY (CAST(:partners AS BIGINT[])))
 				""".formatted(OpportunityRows.SCOPE.replace("partner_id", "o.partner_id"), stages, since);
 		var ownerIds = owners == null || owners.isEmpty() ? List.of(-1L) : owners;
 		var partnerIds = partners == null || partners.isEmpty() ? List.of(-1L) : partners;
@@ -71,9 +71,9 @@ class PipelineReads {
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)
-			.param("owners", ownerIds)
+			.param("owners", com.trellis.shared.SqlIds.array(ownerIds))
 			.param("anyPartner", partners == null)
-			.param("partners", partnerIds)
+			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.query(Long.class)
 			.single();
 		// the page's deals picked first from what the open deals' indexes hold (stage,
@@ -89,9 +89,9 @@ class PipelineReads {
 			.param("now", Timestamp.from(now))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)
-			.param("owners", ownerIds)
+			.param("owners", com.trellis.shared.SqlIds.array(ownerIds))
 			.param("anyPartner", partners == null)
-			.param("partners", partnerIds)
+			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> new StalledDeal(OpportunityRows.view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))
@@ -141,16 +141,18 @@ class PipelineReads {
 				SELECT stage, partner_id IS NOT NULL AS involved, currency, count(*) AS deals, sum(amount) AS amount
 				FROM opportunity
 				WHERE %s AND stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
-				  AND (:anyOwner OR owner_id IN (:owners))
-				  AND (:anyPartner OR partner_id IN (:partners))
+				  AND (:anyOwner OR owner_id = ANY (CAST(:owners AS BIGINT[])))
+				  AND (:anyPartner OR partner_id = ANY (CAST(:partners AS BIGINT[])))
 				GROUP BY stage, involved, currency
 				ORDER BY currency, involved, stage
 				""".formatted(OpportunityRows.SCOPE))
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("anyOwner", owners == null)
-			.param("owners", owners == null || owners.isEmpty() ? List.of(-1L) : owners)
+			.param("owners",
+					com.trellis.shared.SqlIds.array(owners == null || owners.isEmpty() ? List.of(-1L) : owners))
 			.param("anyPartner", partners == null)
-			.param("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners)
+			.param("partners",
+					com.trellis.shared.SqlIds.array(partners == null || partners.isEmpty() ? List.of(-1L) : partners))
 			.query(PipelineReads::pipelineLine)
 			.list();
 	}

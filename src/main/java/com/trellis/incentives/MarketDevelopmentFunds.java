@@ -210,10 +210,10 @@ public class MarketDevelopmentFunds {
 		}
 		var book = viewer.is(Role.ADMIN) ? null : this.partners.book(viewer.userId());
 		return this.jdbc
-			.sql(select() + " WHERE r.status = 'REQUESTED' AND (:all OR r.partner_id IN (:book))"
+			.sql(select() + " WHERE r.status = 'REQUESTED' AND (:all OR r.partner_id = ANY (CAST(:book AS BIGINT[])))"
 					+ " GROUP BY r.id ORDER BY r.requested_at, r.id LIMIT :limit")
 			.param("all", book == null)
-			.param("book", book == null || book.isEmpty() ? List.of(-1L) : book)
+			.param("book", com.trellis.shared.SqlIds.array(book == null || book.isEmpty() ? List.of(-1L) : book))
 			.param("limit", limit)
 			.query(MarketDevelopmentFunds::request)
 			.list();

@@ -116,10 +116,10 @@ class PlanRepository {
 				                 AND strpos(lower(pq.name), lower(CAST(:q AS TEXT))) > 0))
 				""");
 		if (partners != null) {
-			where.append(" AND ap.partner_id IN (:partners)");
+			where.append(" AND ap.partner_id = ANY (CAST(:partners AS BIGINT[]))");
 		}
 		if (accountOwners != null) {
-			where.append(" AND a.owner_ae_id IN (:owners)");
+			where.append(" AND a.owner_ae_id = ANY (CAST(:owners AS BIGINT[]))");
 		}
 		var rows = scoped(SELECT + where + " ORDER BY ap.status DESC, ap.ends_on, ap.id LIMIT :limit OFFSET :offset",
 				partner, partners, accountOwners)
@@ -143,10 +143,10 @@ class PlanRepository {
 	private JdbcClient.StatementSpec scoped(String sql, Long partner, List<Long> partners, List<Long> accountOwners) {
 		var spec = this.jdbc.sql(sql).param("partner", partner);
 		if (partners != null) {
-			spec = spec.param("partners", partners);
+			spec = spec.param("partners", com.trellis.shared.SqlIds.array(partners));
 		}
 		if (accountOwners != null) {
-			spec = spec.param("owners", accountOwners);
+			spec = spec.param("owners", com.trellis.shared.SqlIds.array(accountOwners));
 		}
 		return spec;
 	}

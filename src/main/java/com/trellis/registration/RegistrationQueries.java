@@ -48,7 +48,7 @@ class RegistrationQueries {
 				WHERE %s
 				  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
 				  AND (CAST(:partner AS BIGINT) IS NULL OR partner_id = :partner)
-				  AND (:anyPartner OR partner_id IN (:partners))
+				  AND (:anyPartner OR partner_id = ANY (CAST(:partners AS BIGINT[])))
 				  AND (NOT :breached OR (status = 'PENDING' AND sla_due_at < :now))
 				""".formatted(SCOPE);
 		Map<String, Object> params = new HashMap<>();
@@ -56,7 +56,8 @@ class RegistrationQueries {
 		params.put("status", filter.status() == null ? null : filter.status().name());
 		params.put("partner", filter.partnerId());
 		params.put("anyPartner", partners == null);
-		params.put("partners", partners == null || partners.isEmpty() ? List.of(-1L) : partners);
+		params.put("partners",
+				com.trellis.shared.SqlIds.array(partners == null || partners.isEmpty() ? List.of(-1L) : partners));
 		params.put("breached", filter.breachedOnly());
 		params.put("now", Timestamp.from(now));
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM deal_registration " + where))
@@ -144,13 +145,13 @@ class RegistrationQueries {
 					+ """
 							 AND status = 'APPROVED' AND protection_ends_at >= :from AND protection_ends_at < :to
 							  AND (CAST(:partner AS BIGINT) IS NULL OR partner_id = :partner)
-							  AND (:anyPartner OR partner_id IN (:partners))
+							  AND (:anyPartner OR partner_id = ANY (CAST(:partners AS BIGINT[])))
 							ORDER BY protection_ends_at, id LIMIT :limit
 							""")
 			.param("scopePartner", viewer.scopePartnerId())
 			.param("partner", partnerId)
 			.param("anyPartner", partners == null)
-			.param("partners", partners == null ? List.of(-1L) : partners)
+			.param("partners", com.trellis.shared.SqlIds.array(partners == null ? List.of(-1L) : partners))
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("limit", limit)

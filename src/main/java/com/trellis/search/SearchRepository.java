@@ -44,14 +44,16 @@ class SearchRepository {
 		if (book != null && book.isEmpty()) {
 			return List.of();
 		}
-		var spec = this.jdbc.sql("""
-				SELECT p.id, p.name, p.tier, p.lifecycle_status FROM partner p
-				WHERE p.name ILIKE :pattern AND p.lifecycle_status = 'ACTIVE' AND %s %s
-				ORDER BY p.name ILIKE :prefix DESC, p.name, p.id LIMIT :limit
-				""".formatted(PARTNER_SCOPE.formatted("p.id"), book == null ? "" : "AND p.id IN (:book)"))
+		var spec = this.jdbc
+			.sql("""
+					SELECT p.id, p.name, p.tier, p.lifecycle_status FROM partner p
+					WHERE p.name ILIKE :pattern AND p.lifecycle_status = 'ACTIVE' AND %s %s
+					ORDER BY p.name ILIKE :prefix DESC, p.name, p.id LIMIT :limit
+					""".formatted(PARTNER_SCOPE.formatted("p.id"),
+					book == null ? "" : "AND p.id = ANY (CAST(:book AS BIGINT[]))"))
 			.params(params(terms, scope, limit));
 		if (book != null) {
-			spec = spec.param("book", book);
+			spec = spec.param("book", com.trellis.shared.SqlIds.array(book));
 		}
 		return spec
 			.query((rs, n) -> new Hit("PARTNER", rs.getLong("id"), rs.getString("name"), label(rs.getString("tier")),
@@ -107,10 +109,10 @@ class SearchRepository {
 		}
 		var where = new StringBuilder(PARTNER_SCOPE.formatted("l.partner_id"));
 		if (scope.leadReps() != null) {
-			where.append(" AND l.rep_id IN (:reps)");
+			where.append(" AND l.rep_id = ANY (CAST(:reps AS BIGINT[]))");
 		}
 		if (scope.leadPartners() != null) {
-			where.append(" AND l.partner_id IN (:book)");
+			where.append(" AND l.partner_id = ANY (CAST(:book AS BIGINT[]))");
 		}
 		var spec = this.jdbc.sql("""
 				SELECT l.id, l.company_name, l.contact_name, l.status, p.name AS partner FROM partner_lead l
@@ -119,10 +121,10 @@ class SearchRepository {
 				ORDER BY l.company_name ILIKE :prefix DESC, l.submitted_at DESC, l.id LIMIT :limit
 				""".formatted(where)).params(params(terms, scope, limit));
 		if (scope.leadReps() != null) {
-			spec = spec.param("reps", scope.leadReps());
+			spec = spec.param("reps", com.trellis.shared.SqlIds.array(scope.leadReps()));
 		}
 		if (scope.leadPartners() != null) {
-			spec = spec.param("book", scope.leadPartners());
+			spec = spec.param("book", com.trellis.shared.SqlIds.array(scope.leadPartners()));
 		}
 		return spec
 			.query((rs, n) -> new Hit("LEAD", rs.getLong("id"), rs.getString("company_name"),
