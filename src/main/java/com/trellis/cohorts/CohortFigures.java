@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * before.
  */
 @Component
-class CohortFigures {
+class CohortFigures implements com.trellis.shared.DailyFigures {
 
 	static final String NAME = "cohorts.metrics";
 
@@ -53,7 +53,8 @@ class CohortFigures {
 	 * figures and the program's journey unless another instance holds the run or already
 	 * stored them today (business day); true when this run stored either.
 	 */
-	boolean storeDaily() {
+	@Override
+	public boolean storeDaily() {
 		boolean journey = this.store.storeDaily(JOURNEY, () -> {
 			var since = this.cohorts.since(null);
 			var byScope = new LinkedHashMap<Long, List<CohortWeek>>();

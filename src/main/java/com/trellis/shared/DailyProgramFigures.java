@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
  *
  * @param <T> the figures as the page shows them
  */
-public abstract class DailyProgramFigures<T> {
+public abstract class DailyProgramFigures<T> implements DailyFigures {
 
 	private final PageFigureStore store;
 
@@ -59,6 +59,7 @@ public abstract class DailyProgramFigures<T> {
 	 * Computes and stores the program's figures unless another instance holds the run or
 	 * they were stored today (business day); true when this call stored them.
 	 */
+	@Override
 	public boolean storeDaily() {
 		return this.store.storeDaily(this.name, () -> Map.of(PageFigureStore.PROGRAM, computeForProgram()));
 	}
