@@ -104,6 +104,14 @@ class GuidanceDigestBatchTests {
 		assertOnceEach(monday);
 	}
 
+	@Test
+	void aBatchSizeBelowOneIsRefusedNamingTheSetting() {
+		assertThatThrownBy(() -> new GuidanceDigests(this.guidance, null, null, null, null, this.clock, null,
+				"https://trellis.example.test", 0))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("trellis.guidance.digest-batch-size must be 1 or more, was 0");
+	}
+
 	/** The people waiting this week, in id order, with the enabled ones among them. */
 	private record Cut(List<Long> waiting, List<Long> enabled, int batchSize) {
 
