@@ -40,12 +40,13 @@ final class TwoInstances implements AutoCloseable {
 	private static ConfigurableApplicationContext start(int smtpPort, List<String> more) {
 		// sessions in the database, as in production (the test profile keeps them in
 		// memory)
-		var args = new ArrayList<>(List.of("--server.port=0", "--spring.autoconfigure.exclude=",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-				"--trellis.registration.expiry-cron=" + NEW_YEAR, "--trellis.forecast.snapshot-cron=" + NEW_YEAR,
-				"--trellis.dormancy.cron=" + NEW_YEAR, "--trellis.activation.cron=" + NEW_YEAR,
-				"--trellis.incentives.cron=" + NEW_YEAR, "--trellis.scoring.daily-cron=" + NEW_YEAR,
-				"--trellis.guidance.digest-cron=" + NEW_YEAR, "--spring.session.jdbc.cleanup-cron=" + NEW_YEAR));
+		var args = new ArrayList<>(
+				List.of("--server.port=0", "--spring.autoconfigure.exclude=", "--spring.mail.host=127.0.0.1",
+						"--spring.mail.port=" + smtpPort, "--trellis.registration.expiry-cron=" + NEW_YEAR,
+						"--trellis.forecast.snapshot-cron=" + NEW_YEAR, "--trellis.dormancy.cron=" + NEW_YEAR,
+						"--trellis.activation.cron=" + NEW_YEAR, "--trellis.incentives.cron=" + NEW_YEAR,
+						"--trellis.scoring.daily-cron=" + NEW_YEAR, "--trellis.guidance.digest-cron=" + NEW_YEAR,
+						"--trellis.guidance.digest-batch-size=5", "--spring.session.jdbc.cleanup-cron=" + NEW_YEAR));
 		args.addAll(more);
 		return new SpringApplicationBuilder(TrellisApplication.class).profiles("test").run(args.toArray(String[]::new));
 	}

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Business weeks of their own for a test of the weekly digest, after every guidance run
  * the shared test database has seen; closing it puts the guidance tables back as the test
- * found them (its runs, digest runs and new recommendations removed, the others shown by
- * the run before again), so tests running on earlier days still read theirs.
+ * found them (its runs, unfinished digest runs' progress and new recommendations removed,
+ * the others shown by the run before again), so tests running on earlier days still read
+ * theirs.
  */
 public final class GuidanceWeeks implements AutoCloseable {
 
@@ -58,6 +59,12 @@ public final class GuidanceWeeks implements AutoCloseable {
 	public void close() {
 		this.jdbc.sql("DELETE FROM guidance_recommendation WHERE id > :id").param("id", this.lastId).update();
 		this.jdbc.sql("DELETE FROM guidance_run WHERE day >= :day").param("day", this.firstMonday).update();
+		// a digest run cut off in a test leaves its week's progress; the next test's
+		// weeks
+		// may be the same
+		this.jdbc.sql("DELETE FROM guidance_digest_person WHERE week_start >= :day")
+			.param("day", this.firstMonday)
+			.update();
 		if (this.lastRun != null) {
 			this.jdbc.sql("UPDATE guidance_recommendation SET last_seen_on = :last WHERE last_seen_on > :last")
 				.param("last", this.lastRun)
