@@ -204,7 +204,7 @@ class ScoreStore {
 	 * stored before it. Read from the kept lines ({@code partner_score_line}, V274: one
 	 * row per week and partner, kept from {@code partner_score_week} by its triggers):
 	 * the page by the sorted score's index, each shown line's week before by primary key,
-	 * the count from the week's range of the primary key.
+	 * the count from an index alone (a PAM's book, bound as one array: by primary key).
 	 */
 	Lines current(List<Long> partners, String sort, PageRequest page, LocalDate thisWeek) {
 		if (partners != null && partners.isEmpty()) {
