@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.SqlIds;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -146,7 +148,10 @@ class IntelligenceStore {
 
 	/**
 	 * The latest alert of each partner and score still in force (the drift state is still
-	 * the alert's), for some partners (all: null).
+	 * the alert's; of two raised at the same moment, the later week's), for some partners
+	 * (all: null), in partner and score order. The building and stalling drifts are read
+	 * first (V275: a partial index; a PAM's book bound as one array) and joined to their
+	 * alerts of that state: hashed for the whole program, probed by index for a book.
 	 */
 	List<Alert> currentAlerts(List<Long> partners) {
 		if (partners != null && partners.isEmpty()) {
@@ -154,14 +159,15 @@ class IntelligenceStore {
 		}
 		var result = new ArrayList<Alert>();
 		var sql = this.jdbc.sql("""
-				SELECT DISTINCT ON (a.partner_id, a.pillar) a.partner_id, a.pillar, a.state, a.slope, a.week_start,
+				SELECT DISTINCT ON (d.partner_id, d.pillar) a.partner_id, a.pillar, a.state, a.slope, a.week_start,
 				       a.reason, a.signals, a.raised_at
-				FROM score_drift_alert a JOIN score_drift d ON d.partner_id = a.partner_id AND d.pillar = a.pillar
-				WHERE d.state = a.state %s
-				ORDER BY a.partner_id, a.pillar, a.raised_at DESC
-				""".formatted(partners == null ? "" : "AND a.partner_id IN (:partners)"));
+				FROM score_drift d
+				JOIN score_drift_alert a ON a.partner_id = d.partner_id AND a.pillar = d.pillar AND a.state = d.state
+				WHERE d.state IN ('BUILDING', 'STALLING')%s
+				ORDER BY d.partner_id, d.pillar, a.raised_at DESC, a.week_start DESC
+				""".formatted(partners == null ? "" : " AND d.partner_id = ANY (CAST(:partners AS BIGINT[]))"));
 		if (partners != null) {
-			sql.param("partners", partners);
+			sql.param("partners", SqlIds.array(partners));
 		}
 		sql.query((rs,
 				n) -> result.add(new Alert(rs.getLong(1), Pillar.valueOf(rs.getString(2)), rs.getString(3),

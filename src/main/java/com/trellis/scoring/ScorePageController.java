@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,6 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ScorePageController {
+
+	/**
+	 * The order of the book's chart: its {@value PageRequest#MAX_SIZE} best behaviours.
+	 */
+	private static final String BOOK_CHART_SORT = "behaviour";
 
 	private final PartnerScores scores;
 
@@ -59,15 +65,31 @@ class ScorePageController {
 			.checks(() -> ScoreExports.sort(sort), () -> PageRequest.of(page, size == null ? 50 : size))
 			.run();
 		var order = ScoreExports.sort(sort);
+		var request = PageRequest.of(page, size == null ? 50 : size);
+		var chart = this.scores.list(viewer, BOOK_CHART_SORT, new PageRequest(0, PageRequest.MAX_SIZE));
 		model.addAttribute("sort", order);
-		model.addAttribute("lines", this.scores.list(viewer, order, PageRequest.of(page, size == null ? 50 : size)));
-		var book = this.scores.list(viewer, "behaviour", new PageRequest(0, PageRequest.MAX_SIZE)).items();
-		model.addAttribute("bookChart", this.json.writeValueAsString(BookChart.of(book)));
+		// sorted as the chart and within its lines: the page is read with them
+		boolean withinChart = BOOK_CHART_SORT.equals(order)
+				&& (long) request.offset() + request.size() <= PageRequest.MAX_SIZE;
+		model.addAttribute("lines", withinChart ? within(chart, request) : this.scores.list(viewer, order, request));
+		model.addAttribute("bookChart", this.json.writeValueAsString(BookChart.of(chart.items())));
 		var highPotential = this.intelligence.highPotentialAsStored(viewer);
 		model.addAttribute("highPotential", highPotential.value());
 		model.addAttribute("highPotentialAsOf", highPotential.asOf());
 		model.addAttribute("drifting", this.intelligence.drifting(viewer));
 		return "scoring/book";
+	}
+
+	/**
+	 * A page of the book in the chart's order cut from the chart's lines (the first
+	 * {@value PageRequest#MAX_SIZE} in that order, with the book's total); the page lies
+	 * within them.
+	 */
+	private static PageResult<ScoreLine> within(PageResult<ScoreLine> chart, PageRequest request) {
+		var items = chart.items();
+		int from = Math.min(request.offset(), items.size());
+		int to = Math.min(request.offset() + request.size(), items.size());
+		return new PageResult<>(items.subList(from, to), request.page(), request.size(), chart.total());
 	}
 
 	@GetMapping("/scores/export.csv")

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PgCopy;
+import com.trellis.shared.SqlIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -199,55 +200,51 @@ class ScoreStore {
 	 * The latest week's scores of some partners (all when {@code partners} is null), with
 	 * the move since the week before, ordered by a score (nulls last) or by partner. The
 	 * latest week is the newest stored on or before {@code thisWeek}: a week stored ahead
-	 * of the clock (a clock set back) is not today's.
+	 * of the clock (a clock set back) is not today's; the week before is the newest
+	 * stored before it. Read from the kept lines ({@code partner_score_line}, V274: one
+	 * row per week and partner, kept from {@code partner_score_week} by its triggers):
+	 * the page by the sorted score's index, each shown line's week before by primary key,
+	 * the count from an index alone (a PAM's book, bound as one array: by primary key).
 	 */
 	Lines current(List<Long> partners, String sort, PageRequest page, LocalDate thisWeek) {
 		if (partners != null && partners.isEmpty()) {
 			return new Lines(List.of(), 0);
 		}
-		var narrow = partners == null ? "" : " AND s.partner_id IN (:partners)";
-		var from = """
-				FROM partner_score_week s
-				WHERE s.week_start = (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week)%s
-				GROUP BY s.partner_id, s.fiscal_week
-				""".formatted(narrow);
+		var narrow = partners == null ? "" : " AND l.partner_id = ANY (CAST(:partners AS BIGINT[]))";
 		var order = switch (sort) {
-			case "readiness", "behaviour", "trust" -> sort + " DESC NULLS LAST, partner_id";
-			default -> "partner_id";
+			case "readiness", "behaviour", "trust" -> "l." + sort + " DESC NULLS LAST, l.partner_id";
+			default -> "l.partner_id";
 		};
-		var select = this.jdbc
-			.sql("""
-					WITH cur AS (
-					  SELECT s.partner_id, s.fiscal_week,
-					         max(s.score) FILTER (WHERE s.pillar = 'READINESS') AS readiness,
-					         max(s.score) FILTER (WHERE s.pillar = 'BEHAVIOUR') AS behaviour,
-					         max(s.score) FILTER (WHERE s.pillar = 'TRUST') AS trust
-					  %s)
-					SELECT cur.*,
-					       cur.readiness - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
-					         AND p.pillar = 'READINESS' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
-					         WHERE week_start < (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week))),
-					       cur.behaviour - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
-					         AND p.pillar = 'BEHAVIOUR' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
-					         WHERE week_start < (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week))),
-					       cur.trust - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
-					         AND p.pillar = 'TRUST' AND p.week_start = (SELECT max(week_start) FROM partner_score_week
-					         WHERE week_start < (SELECT max(week_start) FROM partner_score_week WHERE week_start <= :week)))
-					FROM cur ORDER BY %s LIMIT :limit OFFSET :offset
-					"""
-				.formatted(from, order));
-		var count = this.jdbc.sql("SELECT count(*) FROM (SELECT s.partner_id " + from + ") AS lines");
-		select.param("week", thisWeek);
-		count.param("week", thisWeek);
+		var select = this.jdbc.sql("""
+				WITH cur AS (SELECT max(week_start) AS week FROM partner_score_line WHERE week_start <= :week),
+				page AS (
+				    SELECT l.* FROM partner_score_line l
+				    WHERE l.week_start = (SELECT week FROM cur)%1$s
+				    ORDER BY %2$s LIMIT :limit OFFSET :offset
+				)
+				SELECT l.partner_id, l.fiscal_week, l.readiness, l.readiness - b.readiness, l.behaviour,
+				       l.behaviour - b.behaviour, l.trust, l.trust - b.trust
+				FROM page l
+				LEFT JOIN partner_score_line b ON b.partner_id = l.partner_id
+				     AND b.week_start = (SELECT max(week_start) FROM partner_score_line
+				                         WHERE week_start < (SELECT week FROM cur))
+				ORDER BY %2$s
+				""".formatted(narrow, order));
+		var count = this.jdbc.sql("""
+				SELECT count(*) FROM partner_score_line l
+				WHERE l.week_start = (SELECT max(week_start) FROM partner_score_line WHERE week_start <= :week)%s
+				""".formatted(narrow));
+		select.param("week", Date.valueOf(thisWeek));
+		count.param("week", Date.valueOf(thisWeek));
 		if (partners != null) {
-			select.param("partners", partners);
-			count.param("partners", partners);
+			select.param("partners", SqlIds.array(partners));
+			count.param("partners", SqlIds.array(partners));
 		}
 		var lines = select.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new ScoreLine(rs.getLong("partner_id"), null, rs.getString("fiscal_week"),
-					rs.getBigDecimal("readiness"), rs.getBigDecimal(6), rs.getBigDecimal("behaviour"),
-					rs.getBigDecimal(7), rs.getBigDecimal("trust"), rs.getBigDecimal(8)))
+			.query((rs, n) -> new ScoreLine(rs.getLong(1), null, rs.getString(2), rs.getBigDecimal(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+					rs.getBigDecimal(8)))
 			.list();
 		return new Lines(lines, count.query(Long.class).single());
 	}
