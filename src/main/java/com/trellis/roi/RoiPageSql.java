@@ -40,7 +40,9 @@ import com.trellis.shared.ReportingCurrency;
  * stored by {@code :asOf}) and the first {@code :reinvested} others outside tier 1 by id
  * ({@code unscored}); each part is joined to {@code fig} by itself, the first one only
  * when a score is stored (the planner would otherwise hash all of {@code fig} for the few
- * unscored candidates).
+ * unscored candidates). The program's statement reads fewer (roi40,
+ * {@link RoiReinvestSql}): only the building partners when there are enough of them, and
+ * of partners that cost the same only the first by momentum.
  */
 final class RoiPageSql {
 
@@ -136,11 +138,12 @@ final class RoiPageSql {
 			CAST(NULL AS NUMERIC) AS cost, CAST(NULL AS NUMERIC) AS momentum, CAST(0 AS BIGINT) AS ord""";
 
 	/**
-	 * Each partner's behaviour momentum ({@code mom}, over {@code scope} outside tier 1,
-	 * see the class) and those with one ({@code scored}, materialized): the reinvest
-	 * list's CTEs before its candidates without a momentum.
+	 * The latest stored week of behaviour scores by {@code :asOf} ({@code latest_week},
+	 * null when none is stored) and the latest by that week less {@code :days}
+	 * ({@code earlier_week}), and the known scores of those weeks ({@code at_latest},
+	 * {@code at_earlier}: two ranges of {@code partner_score_week_latest_idx}).
 	 */
-	static final String MOMENTUM = """
+	static final String WEEKS = """
 					latest_week AS (
 					    SELECT max(w.week_start) AS week FROM partner_score_week w
 					    WHERE w.pillar = 'BEHAVIOUR' AND w.week_start <= :asOf
@@ -157,28 +160,37 @@ final class RoiPageSql {
 					    SELECT w.partner_id, w.score FROM partner_score_week w
 					    WHERE w.week_start = (SELECT week FROM earlier_week) AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
 					),
-					mom AS (
-					    SELECT c.id, latest.score - coalesce(e.score, earlier.score) AS momentum
-					    FROM scope c
-					    LEFT JOIN at_latest l ON l.partner_id = c.id
-					    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
-					        WHERE l.partner_id IS NULL AND (SELECT week FROM latest_week) IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-					          AND w.week_start < (SELECT week FROM latest_week)
-					        ORDER BY w.week_start DESC LIMIT 1) before ON true
-					    CROSS JOIN LATERAL (SELECT coalesce(l.score, before.score) AS score,
-					        CASE WHEN l.partner_id IS NOT NULL THEN (SELECT week FROM latest_week) ELSE before.week_start END AS week
-					    ) latest
-					    LEFT JOIN at_earlier e ON l.partner_id IS NOT NULL AND e.partner_id = c.id
-					    LEFT JOIN LATERAL (SELECT w.score FROM partner_score_week w
-					        WHERE e.partner_id IS NULL AND latest.week IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-					          AND w.week_start <= latest.week - :days
-					        ORDER BY w.week_start DESC LIMIT 1) earlier ON true
-					    WHERE (SELECT week FROM latest_week) IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
-					),
-					scored AS MATERIALIZED (
-					    SELECT m.id, m.momentum FROM mom m WHERE m.momentum IS NOT NULL
-					),
 			""";
+
+	/**
+	 * Each partner's behaviour momentum ({@code mom}, over {@code scope} outside tier 1,
+	 * see the class) and those with one ({@code scored}, materialized): the reinvest
+	 * list's CTEs before its candidates without a momentum.
+	 */
+	static final String MOMENTUM = WEEKS
+			+ """
+							mom AS (
+							    SELECT c.id, latest.score - coalesce(e.score, earlier.score) AS momentum
+							    FROM scope c
+							    LEFT JOIN at_latest l ON l.partner_id = c.id
+							    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
+							        WHERE l.partner_id IS NULL AND (SELECT week FROM latest_week) IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+							          AND w.week_start < (SELECT week FROM latest_week)
+							        ORDER BY w.week_start DESC LIMIT 1) before ON true
+							    CROSS JOIN LATERAL (SELECT coalesce(l.score, before.score) AS score,
+							        CASE WHEN l.partner_id IS NOT NULL THEN (SELECT week FROM latest_week) ELSE before.week_start END AS week
+							    ) latest
+							    LEFT JOIN at_earlier e ON l.partner_id IS NOT NULL AND e.partner_id = c.id
+							    LEFT JOIN LATERAL (SELECT w.score FROM partner_score_week w
+							        WHERE e.partner_id IS NULL AND latest.week IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+							          AND w.week_start <= latest.week - :days
+							        ORDER BY w.week_start DESC LIMIT 1) earlier ON true
+							    WHERE (SELECT week FROM latest_week) IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+							),
+							scored AS MATERIALIZED (
+							    SELECT m.id, m.momentum FROM mom m WHERE m.momentum IS NOT NULL
+							),
+					""";
 
 	/**
 	 * The page's one statement (see the class): the scope's costs computed once

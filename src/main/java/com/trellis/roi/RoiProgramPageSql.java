@@ -37,10 +37,13 @@ import com.trellis.shared.ReportingCurrency;
  * {@code :listed}, and only those are read in full ({@link #figuresOf}). No partner's
  * cost is computed otherwise (before roi30, every partner's when the bound was not
  * positive).</li>
- * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of the candidates only: those with
- * a momentum (only when a behaviour score is stored by {@code :asOf}) and the first
- * {@code :reinvested} others outside tier 1 by id, read from {@code partner} in id order
- * with their tier on the day looked up.</li>
+ * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of a bounded candidate set
+ * ({@link RoiReinvestSql}, roi40): every partner's momentum over its kept tier and
+ * charge, then only the building partners when at least {@code :reinvested} are building,
+ * of those the paid and spent-on ones and the first {@code :reinvested} by momentum of
+ * each PAM charge and hours (partners that cost the same), and the first
+ * {@code :reinvested} without a momentum by id only when fewer have one (before roi40,
+ * the cost of every partner with a momentum: 40,000 with stored scores).</li>
  * </ul>
  */
 final class RoiProgramPageSql {
@@ -260,50 +263,34 @@ final class RoiProgramPageSql {
 				HEADS.formatted("TRUE"), HEADS.formatted("NOT TRUE"), figuresOfFew("SELECT c.id FROM ("
 						+ costsOf("SELECT id FROM candidates") + ") c ORDER BY c.cost DESC, c.id LIMIT :listed"));
 
+	/** Scope, rates, payouts and spend, over every partner of the program. */
+	private static final String PROGRAM = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON");
+
 	/**
 	 * Which way the statement reads the listed costliest (for the tests): whether no hour
 	 * costs anything ({@code flat}), the hours from which a partner with hours can be
 	 * listed ({@code bound}, null without {@code L}) and the number of candidates whose
 	 * costs are computed ({@code candidates}).
 	 */
-	static final String PATH = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON") + TOP + """
+	static final String PATH = PROGRAM + TOP + """
 			path AS (SELECT 1)
 			SELECT (SELECT yes FROM flat) AS flat, (SELECT hours FROM bound) AS bound,
 			       (SELECT count(*) FROM candidates) AS candidates
 			""";
 
+	/** The reinvest list's CTEs ({@link RoiReinvestSql}), ending with {@code chosen}. */
+	private static final String REINVEST = RoiReinvestSql.ctes(RoiProgramPageSql::costsOf,
+			RoiProgramPageSql::figuresOfFew);
+
+	/**
+	 * Which way the statement reads the reinvest list (for the tests,
+	 * {@link RoiReinvestSql#path}).
+	 */
+	static final String REINVEST_PATH = RoiReinvestSql.path(PROGRAM + TIERS + TOP, REINVEST);
+
 	/** The program's statement (see the class). */
-	static final String PAGE = RoiPageSql.SCOPE.replace("JOIN scope s ON", "JOIN partner s ON") + RoiPageSql.FIG + ",\n"
-			+ TIERS + TOP + RoiPageSql.MOMENTUM
+	static final String PAGE = PROGRAM + RoiPageSql.FIG + ",\n" + TIERS + TOP + REINVEST
 			+ ("""
-					unscored AS (
-					    SELECT p.id FROM partner p
-					    WHERE coalesce((SELECT t.to_tier FROM tier_change t WHERE t.partner_id = p.id AND t.effective_on <= :tierDay
-					                    ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
-					                   (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
-					                    ORDER BY t.effective_on, t.id LIMIT 1), p.tier) <> 'TIER_1_INVEST'
-					      AND ((SELECT week FROM latest_week) IS NULL OR p.id NOT IN (SELECT m.id FROM scored m))
-					    ORDER BY p.id LIMIT :reinvested
-					),
-					rfig AS (
-					    SELECT c.* FROM (%1$s) c WHERE (SELECT week FROM latest_week) IS NOT NULL
-					    UNION ALL
-					    SELECT c.* FROM (%7$s) c
-					),
-					ranked AS (
-					    SELECT m.*,
-					           CASE WHEN m.momentum IS NULL THEN 4
-					                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
-					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
-					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %2$s END AS per_thousand
-					    FROM (SELECT c.id, c.name, c.tier, c.cost, x.momentum FROM rfig c LEFT JOIN scored x ON x.id = c.id) m
-					),
-					chosen AS (
-					    SELECT r.*, row_number() OVER (ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id)
-					             AS ord
-					    FROM (SELECT * FROM ranked
-					          ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id LIMIT :reinvested) r
-					),
 					members AS MATERIALIZED (
 					    SELECT DISTINCT cm.partner_id AS id FROM cohort_membership cm
 					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
@@ -316,9 +303,8 @@ final class RoiProgramPageSql {
 					    FROM tier_sums t LEFT JOIN pay y ON y.tier = t.tier
 					"""
 					+ RoiPageSql.rowsAfterTiers("member_fig"))
-				.formatted(figuresOf("SELECT id FROM scored"), RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
-						figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER, RoiPageSql.NO_SUMS,
-						figuresOfFew("SELECT id FROM unscored"));
+				.formatted(null, null, figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER,
+						RoiPageSql.NO_SUMS);
 
 	private RoiProgramPageSql() {
 	}

@@ -1,0 +1,174 @@
+package com.trellis.roi;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * The program's reinvest list ('R' rows of {@link RoiProgramPageSql#PAGE}; roi40): the
+ * first {@code :reinvested} partners outside tier 1 in the order of {@link VelocityRule}
+ * (shift SHIFT_TO, INVEST_FIRST, HOLD, SHIFT_FROM, UNKNOWN; points per 1,000 highest
+ * first; momentum highest first; id), from the costs of a bounded set of candidates
+ * instead of every partner with a momentum (40,000 with stored scores, most of the
+ * statement's time). The CTEs need {@code fixed}, {@code paid}, {@code spend} and
+ * {@code flat} of the program's statement and end with {@code chosen} (id, name, tier on
+ * the day, cost, momentum and {@code ord}, the place in the list).
+ * <p>
+ * Each partner's tier and PAM charge on the day are the kept ones
+ * ({@code roi_partner_kept}, V223) except for the partners whose tier or charge on the
+ * day differs ({@code fixed}); the momentum is read over those partners outside tier 1
+ * ({@code scored}, see {@link RoiPageSql}). The candidates:
+ * <ul>
+ * <li>Without a momentum (shift UNKNOWN, after every partner with one, among themselves
+ * by id): the first {@code :reinvested} by id, and only when fewer than
+ * {@code :reinvested} partners have a momentum.</li>
+ * <li>When at least {@code :reinvested} partners have a momentum of at least
+ * {@code :building} (5 points), only those: each of them is SHIFT_TO (cost above 0) or
+ * INVEST_FIRST (cost 0 or less), every other partner HOLD, SHIFT_FROM or UNKNOWN.</li>
+ * <li>Of those left, every partner paid or spent on in the quarter, and of the others
+ * (whose cost is their enablement hours' price plus their PAM time) only the first
+ * {@code :reinvested} by momentum (highest first) and id among those with the same PAM
+ * charge on the day and the same hours (the same hours value when an hour costs
+ * something; none counted when no hour costs anything, {@code flat}). Such partners cost
+ * the same, and among partners of one cost the order is momentum highest first, then id:
+ * the shift only moves later as the momentum falls (a cost above 0: SHIFT_TO, HOLD,
+ * SHIFT_FROM; 0 or less: INVEST_FIRST, HOLD), and within a shift the points per 1,000
+ * (the momentum times 1,000 over the one cost, rounded) only fall or stay, the ties going
+ * to the momentum and then the id. So each partner after the first {@code :reinvested} of
+ * its kind has that many before it in the list and cannot be in it.</li>
+ * </ul>
+ * Only the candidates' costs are computed ({@link RoiProgramPageSql#costsOf}: the same
+ * sum of the same parts as the listed partners'); the first {@code :reinvested} of them
+ * in the order are read in full ({@link RoiProgramPageSql#figuresOfFew}). With no hour
+ * cost (the large data) that is at most twice {@code :reinvested} partners and those paid
+ * or spent on.
+ */
+final class RoiReinvestSql {
+
+	/**
+	 * Each partner's momentum outside tier 1 on the day, as {@link RoiPageSql#MOMENTUM}
+	 * (its latest known behaviour score by {@code :asOf} less its latest one at least
+	 * {@code :days} days older), with its PAM charge on the day ({@code scored}: partners
+	 * without a momentum left out). Over the kept tier and charge, or the day's for the
+	 * partners of {@code fixed}; from the scores of the latest and the earlier week when
+	 * the partner has both, otherwise looked up for the partner by itself.
+	 */
+	private static final String SCORED = """
+			scored AS MATERIALIZED (
+			    SELECT m.id, m.charged, m.momentum FROM (
+			        SELECT c.id, c.charged,
+			               CASE WHEN l.partner_id IS NOT NULL AND e.partner_id IS NOT NULL THEN l.score - e.score
+			               ELSE (SELECT x.score - (SELECT w.score FROM partner_score_week w
+			                                       WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+			                                         AND w.week_start <= x.week_start - :days
+			                                       ORDER BY w.week_start DESC LIMIT 1)
+			                     FROM (SELECT w.score, w.week_start FROM partner_score_week w
+			                           WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+			                             AND w.week_start <= :asOf
+			                           ORDER BY w.week_start DESC LIMIT 1) x) END AS momentum
+			        FROM (SELECT k.partner_id AS id, CASE WHEN x.partner_id IS NULL THEN k.tier ELSE x.tier END AS tier,
+			                     CASE WHEN x.partner_id IS NULL THEN k.charged ELSE x.charged END AS charged
+			              FROM roi_partner_kept k LEFT JOIN fixed x ON x.partner_id = k.partner_id) c
+			        LEFT JOIN at_latest l ON l.partner_id = c.id
+			        LEFT JOIN at_earlier e ON e.partner_id = c.id
+			        WHERE (SELECT week FROM latest_week) IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			    ) m
+			    WHERE m.momentum IS NOT NULL
+			),
+			""";
+
+	/**
+	 * How many partners have a momentum ({@code scored}) and how many of those one of at
+	 * least {@code :building}, each counted up to {@code :reinvested}; the candidates
+	 * with a momentum ({@code heads}, see the class) and without ({@code unscored}).
+	 */
+	private static final String CANDIDATES = """
+			reach AS (
+			    SELECT (SELECT count(*) FROM (SELECT 1 FROM scored LIMIT :reinvested) s) AS scored,
+			           (SELECT count(*) FROM (SELECT 1 FROM scored m WHERE m.momentum >= :building LIMIT :reinvested) b)
+			             AS building
+			),
+			heads AS (
+			    SELECT h.id, h.momentum FROM (
+			        SELECT m.id, m.momentum, c.paid,
+			               row_number() OVER (PARTITION BY c.paid, m.charged, c.hours ORDER BY m.momentum DESC, m.id) AS n
+			        FROM scored m
+			        LEFT JOIN roi_partner_quarter_fact q
+			          ON NOT (SELECT yes FROM flat) AND q.quarter = :fromDay AND q.partner_id = m.id AND q.hours_months > 0
+			        CROSS JOIN LATERAL (SELECT m.id IN (SELECT partner_id FROM paid) OR m.id IN (SELECT partner_id FROM spend)
+			                              AS paid, coalesce(q.hours, 0) AS hours) c
+			        WHERE (SELECT building FROM reach) < :reinvested OR m.momentum >= :building
+			    ) h
+			    WHERE h.paid OR h.n <= :reinvested
+			),
+			unscored AS (
+			    SELECT p.id FROM partner p
+			    WHERE (SELECT scored FROM reach) < :reinvested
+			      AND coalesce((SELECT t.to_tier FROM tier_change t WHERE t.partner_id = p.id AND t.effective_on <= :tierDay
+			                    ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
+			                   (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
+			                    ORDER BY t.effective_on, t.id LIMIT 1), p.tier) <> 'TIER_1_INVEST'
+			      AND ((SELECT week FROM latest_week) IS NULL OR p.id NOT IN (SELECT m.id FROM scored m))
+			    ORDER BY p.id LIMIT :reinvested
+			),
+			reinvest_ids AS MATERIALIZED (
+			    SELECT id, momentum FROM heads
+			    UNION ALL
+			    SELECT id, CAST(NULL AS NUMERIC) FROM unscored
+			),
+			""";
+
+	/**
+	 * The candidates' costs, shift and points per 1,000 ({@code ranked}), the first
+	 * {@code :reinvested} in the order ({@code picked}) and their figures
+	 * ({@code chosen}); the costs' and figures' statements in the positions 2 and 3.
+	 */
+	private static final String CHOSEN = """
+			ranked AS (
+			    SELECT m.*,
+			           CASE WHEN m.momentum IS NULL THEN 4
+			                WHEN m.cost <= 0 THEN CASE WHEN m.momentum >= :building THEN 1 ELSE 2 END
+			                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
+			           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %1$s END AS per_thousand
+			    FROM (SELECT c.id, c.cost, i.momentum FROM (%2$s) c JOIN reinvest_ids i ON i.id = c.id) m
+			),
+			picked AS MATERIALIZED (
+			    SELECT * FROM ranked ORDER BY shift, per_thousand DESC NULLS LAST, momentum DESC NULLS LAST, id
+			    LIMIT :reinvested
+			),
+			chosen AS (
+			    SELECT f.id, f.name, f.tier, f.cost, r.momentum,
+			           row_number() OVER (ORDER BY r.shift, r.per_thousand DESC NULLS LAST, r.momentum DESC NULLS LAST, r.id)
+			             AS ord
+			    FROM picked r JOIN (%3$s) f ON f.id = r.id
+			),
+			""";
+
+	/**
+	 * The reinvest list's CTEs (see the class), ending with {@code chosen}, with
+	 * {@code costs} (ids to the text of their costs: {@code id}, {@code cost}) and
+	 * {@code figures} (ids to the text of their figures, with {@code name} and
+	 * {@code tier}) of the program's statement.
+	 */
+	static String ctes(UnaryOperator<String> costs, UnaryOperator<String> figures) {
+		return RoiPageSql.WEEKS + SCORED + CANDIDATES
+				+ CHOSEN.formatted(RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
+						costs.apply("SELECT id FROM reinvest_ids"), figures.apply("SELECT id FROM picked"));
+	}
+
+	/**
+	 * Which way the statement read the reinvest list (for the tests), after the
+	 * statement's CTEs up to {@code flat} ({@code before}) and its {@link #ctes}: the
+	 * partners with a momentum and those of at least {@code :building}, each counted up
+	 * to {@code :reinvested}, and the number of candidates whose costs are computed.
+	 */
+	static String path(String before, String ctes) {
+		return before + ctes + """
+				path AS (SELECT 1)
+				SELECT (SELECT scored FROM reach) AS scored, (SELECT building FROM reach) AS building,
+				       (SELECT count(*) FROM reinvest_ids) AS candidates
+				""";
+	}
+
+	private RoiReinvestSql() {
+	}
+
+}
