@@ -16,13 +16,6 @@ record Lead(LeadView view) {
 		return this.view.id();
 	}
 
-	void checkRoutable() {
-		var conflict = routingConflict();
-		if (conflict != null) {
-			throw conflict;
-		}
-	}
-
 	/** Why the lead is not (re)routed in its state, or null: it was decided already. */
 	ConflictException routingConflict() {
 		if (this.view.status() != LeadStatus.SUBMITTED && this.view.status() != LeadStatus.ROUTED) {
@@ -30,6 +23,13 @@ record Lead(LeadView view) {
 					"the lead was " + this.view.status().label().toLowerCase() + " already and is not routed again");
 		}
 		return null;
+	}
+
+	void checkDecidable() {
+		var conflict = decisionConflict();
+		if (conflict != null) {
+			throw conflict;
+		}
 	}
 
 	/**

@@ -148,12 +148,7 @@ public class Leads {
 		if (!this.partners.manages(viewer, lead.view().partnerId())) {
 			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
 		}
-		var rep = repId == null ? null : this.users.findEnabled(repId).orElse(null);
-		ConflictException.afterInput(() -> {
-			if (rep == null || !(rep.role() == Role.AE || rep.role() == Role.SALES_MANAGER)) {
-				throw InvalidInputException.of("repId", RouteCheck.REP);
-			}
-		}, lead.routingConflict());
+		var rep = ConflictException.afterInput(() -> RouteCheck.rep(this.users, repId), lead.routingConflict());
 		var now = this.clock.instant();
 		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now,
 				this.window.due(now));
@@ -220,12 +215,10 @@ public class Leads {
 	public LeadView followUp(Viewer viewer, long id, String type, String note) {
 		var lead = lockVisible(viewer, id);
 		requireRepOrManager(viewer, lead);
-		var content = new java.util.ArrayList<FollowUpContent.Content>(1);
-		ConflictException.afterInput(() -> content.add(FollowUpContent.decide(type, note)),
+		var content = ConflictException.afterInput(() -> FollowUpContent.decide(type, note),
 				lead.followUpConflict(this.calendar.zone()));
 		var now = this.clock.instant();
-		this.leads.followUp(id, content.get(0).type() == null ? null : content.get(0).type().name(),
-				content.get(0).note(), now);
+		this.leads.followUp(id, content.type() == null ? null : content.type().name(), content.note(), now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
 		this.audit.record(viewer.actor(), "partner-lead", id, "followed up: " + after.followUpReason(), lead.view(),
 				after);
@@ -286,10 +279,7 @@ public class Leads {
 	private Lead lockDecidable(Viewer viewer, long id) {
 		var lead = lockVisible(viewer, id);
 		requireRepOrManager(viewer, lead);
-		var conflict = lead.decisionConflict();
-		if (conflict != null) {
-			throw conflict;
-		}
+		lead.checkDecidable();
 		return lead;
 	}
 

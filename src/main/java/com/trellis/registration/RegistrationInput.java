@@ -133,19 +133,16 @@ class RegistrationInput {
 	Map<String, Object> resubmission(Viewer viewer, Row row, RegistrationCommand input, RegistrationRules rules) {
 		var view = row.view();
 		RegistrationAccess.requireEdits(viewer, view);
-		var values = new java.util.ArrayList<Map<String, Object>>(1);
 		// bad input is refused as such (400) whatever the status; a registration not sent
 		// back is a conflict with its state (409)
-		StatusMoves.requireMove(view, StatusAction.RESUBMIT, () -> {
-			var checked = validated(viewer, withPartner(input, view.partnerId()), rules);
-			if (!sameCustomer(row.customer(), (String) checked.get("registrable"),
-					(String) checked.get("normalized"))) {
+		return StatusMoves.requireMove(view, StatusAction.RESUBMIT, () -> {
+			var values = validated(viewer, withPartner(input, view.partnerId()), rules);
+			if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
 				throw InvalidInputException.of("customerName",
 						"the customer cannot change on resubmission; withdraw this registration and register the other customer");
 			}
-			values.add(checked);
+			return values;
 		});
-		return values.get(0);
 	}
 
 	/**

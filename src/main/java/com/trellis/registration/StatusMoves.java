@@ -182,6 +182,14 @@ class StatusMoves {
 		ConflictException.afterInput(input, conflict(view, action));
 	}
 
+	/**
+	 * As {@link #requireMove(RegistrationView, StatusAction, Runnable)}, handing back
+	 * what the input checks made of the input.
+	 */
+	static <T> T requireMove(RegistrationView view, StatusAction action, java.util.function.Supplier<T> input) {
+		return ConflictException.afterInput(input, conflict(view, action));
+	}
+
 	/** Why the status refuses the action, as a conflict; null when it allows it. */
 	static ConflictException conflict(RegistrationView view, StatusAction action) {
 		var from = view.status();

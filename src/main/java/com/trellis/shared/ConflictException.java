@@ -34,8 +34,20 @@ public class ConflictException extends ErrorResponseException {
 	 * state's refusal.
 	 */
 	public static void afterInput(Runnable inputChecks, ConflictException conflict) {
-		try {
+		afterInput(() -> {
 			inputChecks.run();
+			return null;
+		}, conflict);
+	}
+
+	/**
+	 * As {@link #afterInput(Runnable, ConflictException)}, with what the input checks
+	 * made of the input (a value read, say) handed back when the state allows it.
+	 */
+	public static <T> T afterInput(java.util.function.Supplier<T> inputChecks, ConflictException conflict) {
+		T checked;
+		try {
+			checked = inputChecks.get();
 		}
 		catch (InvalidInputException ex) {
 			if (conflict == null) {
@@ -50,6 +62,7 @@ public class ConflictException extends ErrorResponseException {
 		if (conflict != null) {
 			throw conflict;
 		}
+		return checked;
 	}
 
 	/** The field the conflict is about. */
