@@ -11,6 +11,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.tiers.PartnerTiers;
 
@@ -110,7 +111,7 @@ class DealForecasts {
 		var deal = this.deals.get(viewer, opportunityId);
 		requireCalls(viewer, deal);
 		if (deal.stage().isClosed()) {
-			throw InvalidInputException.of("opportunityId", "the deal is closed");
+			throw new ConflictException("opportunityId", "the deal is closed; commit is called on open deals only");
 		}
 		if (commit) {
 			this.forecasts.call(opportunityId, viewer.userId(), this.clock.instant());

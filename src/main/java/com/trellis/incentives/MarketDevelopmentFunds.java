@@ -137,14 +137,17 @@ public class MarketDevelopmentFunds {
 	public MdfRequest claim(Viewer viewer, long requestId, BigDecimal amount, String proof) {
 		var request = lock(viewer, requestId);
 		requireClaims(viewer);
-		if (!request.status().equals("APPROVED")) {
-			throw InvalidInputException.of("status", "only an approved request is claimed");
-		}
-		FreeText.required("proof", proof, FreeText.NOTE, "attach proof of the activity (a link or reference)");
-		if (amount == null || amount.signum() <= 0) {
-			throw InvalidInputException.of("amount", "give the amount claimed");
-		}
-		requireAmountIn("amount", amount, request.currency());
+		// a claim's own bad input is refused as such (400); a request not approved (still
+		// awaiting its decision, or declined) is a conflict with its state (409)
+		ConflictException.afterInput(() -> {
+			FreeText.required("proof", proof, FreeText.NOTE, "attach proof of the activity (a link or reference)");
+			if (amount == null || amount.signum() <= 0) {
+				throw InvalidInputException.of("amount", "give the amount claimed");
+			}
+			requireAmountIn("amount", amount, request.currency());
+		}, request.status().equals("APPROVED") ? null : new ConflictException("status",
+				("REQUESTED".equals(request.status()) ? "the request awaits its decision" : "the request was declined")
+						+ "; only an approved request is claimed"));
 		var left = request.approvedAmount().subtract(request.claimed());
 		if (amount.compareTo(left) > 0) {
 			throw InvalidInputException.of("amount",

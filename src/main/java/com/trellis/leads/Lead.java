@@ -2,12 +2,13 @@ package com.trellis.leads;
 
 import java.time.Instant;
 
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.ConflictException;
 
 /**
  * A stored lead. Its moves guard themselves: only a lead not yet decided is (re)routed,
  * only a lead with a rep is accepted or declined, and the first follow-up is recorded
- * once, on a lead with a rep that was not declined.
+ * once, on a lead with a rep that was not declined; any other is a conflict with the
+ * lead's state (409), refused after the request's own input is checked.
  */
 record Lead(LeadView view) {
 
@@ -15,35 +16,51 @@ record Lead(LeadView view) {
 		return this.view.id();
 	}
 
-	void checkRoutable() {
+	/** Why the lead is not (re)routed in its state, or null: it was decided already. */
+	ConflictException routingConflict() {
 		if (this.view.status() != LeadStatus.SUBMITTED && this.view.status() != LeadStatus.ROUTED) {
-			throw InvalidInputException.of("status",
+			return new ConflictException("status",
 					"the lead was " + this.view.status().label().toLowerCase() + " already and is not routed again");
 		}
+		return null;
 	}
 
 	void checkDecidable() {
-		if (this.view.status() != LeadStatus.ROUTED) {
-			throw InvalidInputException.of("status",
-					this.view.status() == LeadStatus.SUBMITTED ? "the lead has no rep yet"
-							: "the lead was " + this.view.status().label().toLowerCase() + " already");
+		var conflict = decisionConflict();
+		if (conflict != null) {
+			throw conflict;
 		}
 	}
 
 	/**
-	 * Refuses a follow-up; a first one recorded already is named in the business zone.
+	 * Why the lead is not accepted or declined in its state, or null: it has no rep yet,
+	 * or was decided already.
 	 */
-	void checkFollowUp(java.time.ZoneId zone) {
+	ConflictException decisionConflict() {
+		if (this.view.status() != LeadStatus.ROUTED) {
+			return new ConflictException("status",
+					this.view.status() == LeadStatus.SUBMITTED ? "the lead has no rep yet"
+							: "the lead was " + this.view.status().label().toLowerCase() + " already");
+		}
+		return null;
+	}
+
+	/**
+	 * Why no first follow-up is recorded in the lead's state, or null; a first one
+	 * recorded already is named in the business zone.
+	 */
+	ConflictException followUpConflict(java.time.ZoneId zone) {
 		if (this.view.status() != LeadStatus.ROUTED && this.view.status() != LeadStatus.ACCEPTED) {
-			throw InvalidInputException.of("status", this.view.status() == LeadStatus.SUBMITTED
+			return new ConflictException("status", this.view.status() == LeadStatus.SUBMITTED
 					? "the lead has no rep yet" : "a declined lead is not followed up");
 		}
 		if (this.view.firstFollowUpAt() != null) {
-			throw InvalidInputException.of("followedUpAt",
+			return new ConflictException("followedUpAt",
 					"the first follow-up was recorded already, on " + java.time.format.DateTimeFormatter
 						.ofPattern("yyyy-MM-dd 'at' HH:mm", java.util.Locale.ROOT)
 						.format(this.view.firstFollowUpAt().atZone(zone)) + " (" + zone.getId() + ")");
 		}
+		return null;
 	}
 
 	boolean routedTo(long userId) {

@@ -12,6 +12,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
@@ -147,11 +148,7 @@ public class Leads {
 		if (!this.partners.manages(viewer, lead.view().partnerId())) {
 			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
 		}
-		lead.checkRoutable();
-		var rep = repId == null ? null : this.users.findEnabled(repId).orElse(null);
-		if (rep == null || !(rep.role() == Role.AE || rep.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("repId", RouteCheck.REP);
-		}
+		var rep = ConflictException.afterInput(() -> RouteCheck.rep(this.users, repId), lead.routingConflict());
 		var now = this.clock.instant();
 		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now,
 				this.window.due(now));
@@ -169,7 +166,9 @@ public class Leads {
 	 */
 	@Transactional
 	public LeadView accept(Viewer viewer, long id, AcceptCommand command) {
-		var lead = lockDecidable(viewer, id);
+		var lead = lockVisible(viewer, id);
+		requireRepOrManager(viewer, lead);
+		ConflictException.afterInput(() -> this.acceptance.check(command), lead.decisionConflict());
 		var view = lead.view();
 		var opened = Boolean.TRUE.equals(command.openDeal()) ? this.acceptance.open(viewer, view, command) : null;
 		Long opportunityId = opened == null ? null : opened.opportunityId();
@@ -216,8 +215,8 @@ public class Leads {
 	public LeadView followUp(Viewer viewer, long id, String type, String note) {
 		var lead = lockVisible(viewer, id);
 		requireRepOrManager(viewer, lead);
-		lead.checkFollowUp(this.calendar.zone());
-		var content = FollowUpContent.decide(type, note);
+		var content = ConflictException.afterInput(() -> FollowUpContent.decide(type, note),
+				lead.followUpConflict(this.calendar.zone()));
 		var now = this.clock.instant();
 		this.leads.followUp(id, content.type() == null ? null : content.type().name(), content.note(), now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();

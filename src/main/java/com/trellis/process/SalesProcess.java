@@ -16,6 +16,7 @@ import com.trellis.deals.StageNorm;
 import com.trellis.deals.StalledDeal;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -167,7 +168,7 @@ public class SalesProcess {
 		StageOwners.requireSeen(stages, deal, seen);
 		this.owners.require(viewer, deal, current);
 		if (deal.stage().isClosed()) {
-			throw InvalidInputException.of("stage", "the deal is closed");
+			throw new ConflictException("stage", "the deal is closed; only an open deal moves on");
 		}
 		var missing = ExitGate.missing(current, this.process.ticked(opportunityId, deal.stage()));
 		if (!missing.isEmpty()) {
@@ -220,7 +221,7 @@ public class SalesProcess {
 		this.owners.require(viewer, deal, stage(stages, deal.stage()));
 		FreeText.required("reason", reason, FreeText.NOTE, "a disqualification needs a reason");
 		if (deal.stage().isClosed()) {
-			throw InvalidInputException.of("stage", "the deal is closed");
+			throw new ConflictException("stage", "the deal is closed; only an open deal moves on");
 		}
 		this.process.disqualify(opportunityId, reason.strip(), viewer.userId(), this.clock.instant());
 		this.deals.moveStage(viewer, opportunityId, deal.stage(), Stage.CLOSED_LOST, reason.strip(), true);

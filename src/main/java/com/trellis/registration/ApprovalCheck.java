@@ -1,22 +1,20 @@
 package com.trellis.registration;
 
-import java.util.ArrayList;
-
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.InvalidInputException.FieldError;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The checks of an approval ({@link Registrations#approve}) that change nothing: the
- * registration awaits approval, and a named owner is an active account executive or sales
- * manager. A page form and a request body run them on what could be read, so that an
- * unreadable field is named together with these in one round. An owner left empty is
- * chosen by the approval itself (the account's owner or the registering rep).
+ * The checks of an approval ({@link Registrations#approve}) that change nothing: a named
+ * owner is an active account executive or sales manager (400 naming {@code ownerId}), and
+ * the registration awaits approval (else a conflict with its state, 409, or named with a
+ * bad owner in the 400). A page form and a request body run them on what could be read,
+ * so that an unreadable field is named together with these in one round. An owner left
+ * empty is chosen by the approval itself (the account's owner or the registering rep).
  */
 @Component
 class ApprovalCheck {
@@ -35,20 +33,20 @@ class ApprovalCheck {
 	@Transactional(readOnly = true)
 	void check(Viewer viewer, long id, ApproveCommand command) {
 		this.registrations.requireDecides(viewer, id);
-		var errors = new ArrayList<FieldError>();
-		var status = this.registrations.get(viewer, id).status();
-		if (!StatusAction.APPROVE.allowedFrom(status)) {
-			errors.add(new FieldError("status", StatusAction.APPROVE.refusal(status)));
-		}
-		if (command != null && command.ownerId() != null) {
-			var owner = this.users.findEnabled(command.ownerId())
-				.filter(u -> u.role() == Role.AE || u.role() == Role.SALES_MANAGER);
-			if (owner.isEmpty()) {
-				errors.add(new FieldError("ownerId", OWNER));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+		StatusMoves.requireMove(this.registrations.get(viewer, id), StatusAction.APPROVE,
+				() -> requireOwner(this.users, command));
+	}
+
+	/**
+	 * Refuses a named owner who is not an active account executive or sales manager (bad
+	 * input, whatever the registration's status).
+	 */
+	static void requireOwner(Users users, ApproveCommand command) {
+		if (command != null && command.ownerId() != null
+				&& users.findEnabled(command.ownerId())
+					.filter(u -> u.role() == Role.AE || u.role() == Role.SALES_MANAGER)
+					.isEmpty()) {
+			throw InvalidInputException.of("ownerId", OWNER);
 		}
 	}
 

@@ -93,10 +93,12 @@ class RegistrationDecisions {
 	RegistrationView approve(Viewer viewer, long id, ApproveCommand command) {
 		var row = this.access.lockDecidable(viewer, id);
 		var view = row.view();
-		StatusMoves.requireMove(row, StatusAction.APPROVE);
+		// an owner named who may not own the deal is bad input (400), a second approval a
+		// conflict (409)
+		StatusMoves.requireMove(view, StatusAction.APPROVE, () -> ApprovalCheck.requireOwner(this.users, command));
 		var later = this.laterDeals.find(row);
 		if (later.isPresent()) {
-			throw InvalidInputException.of("status",
+			throw new ConflictException("status",
 					"another partner's open deal #" + later.get().id() + " now covers this customer ("
 							+ later.get().match().reason()
 							+ "); approve when it has closed, or reject this registration");
@@ -132,8 +134,7 @@ class RegistrationDecisions {
 
 	RegistrationView reject(Viewer viewer, long id, String reason) {
 		var row = this.access.lockDecidable(viewer, id);
-		StatusMoves.requireReason(reason);
-		StatusMoves.requireMove(row, StatusAction.REJECT);
+		StatusMoves.requireMove(row.view(), StatusAction.REJECT, () -> StatusMoves.requireReason(reason));
 		var rejected = this.moves.move(viewer, row, RegistrationStatus.REJECTED, "Rejected: " + reason.strip(),
 				"Rejected: " + reason.strip(), true);
 		this.held.release(viewer.userId(), List.of(row));
@@ -148,8 +149,7 @@ class RegistrationDecisions {
 	 */
 	RegistrationView overrideHold(Viewer viewer, long id, String reason) {
 		var row = this.access.lockDecidable(viewer, id);
-		StatusMoves.requireMove(row, StatusAction.LIFT_HOLD);
-		StatusMoves.requireReason(reason);
+		StatusMoves.requireMove(row.view(), StatusAction.LIFT_HOLD, () -> StatusMoves.requireReason(reason));
 		var rules = this.registrations.rules();
 		var now = this.clock.instant();
 		this.registrations.startProtection(id, this.calendar.daysAfter(now, rules.protectionDays()),
@@ -161,8 +161,7 @@ class RegistrationDecisions {
 
 	RegistrationView sendBack(Viewer viewer, long id, String reason) {
 		var row = this.access.lockDecidable(viewer, id);
-		StatusMoves.requireReason(reason);
-		StatusMoves.requireMove(row, StatusAction.SEND_BACK);
+		StatusMoves.requireMove(row.view(), StatusAction.SEND_BACK, () -> StatusMoves.requireReason(reason));
 		return this.moves.move(viewer, row, RegistrationStatus.NEEDS_INFO, "Sent back: " + reason.strip(),
 				"Your partner manager needs more information: " + reason.strip(), true);
 	}

@@ -133,15 +133,16 @@ class RegistrationInput {
 	Map<String, Object> resubmission(Viewer viewer, Row row, RegistrationCommand input, RegistrationRules rules) {
 		var view = row.view();
 		RegistrationAccess.requireEdits(viewer, view);
-		if (!StatusAction.RESUBMIT.allowedFrom(view.status())) {
-			throw InvalidInputException.of("status", StatusAction.RESUBMIT.refusal(view.status()));
-		}
-		var values = validated(viewer, withPartner(input, view.partnerId()), rules);
-		if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
-			throw InvalidInputException.of("customerName",
-					"the customer cannot change on resubmission; withdraw this registration and register the other customer");
-		}
-		return values;
+		// bad input is refused as such (400) whatever the status; a registration not sent
+		// back is a conflict with its state (409)
+		return StatusMoves.requireMove(view, StatusAction.RESUBMIT, () -> {
+			var values = validated(viewer, withPartner(input, view.partnerId()), rules);
+			if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
+				throw InvalidInputException.of("customerName",
+						"the customer cannot change on resubmission; withdraw this registration and register the other customer");
+			}
+			return values;
+		});
 	}
 
 	/**

@@ -60,11 +60,19 @@ enum StatusAction {
 	}
 
 	/**
-	 * Why a registration in this status is refused it, in words: its status as a clause
+	 * Why a registration in this status is refused it, in words: that it was done already
+	 * (a second approval: "the registration is already approved and its deal is open;
+	 * nothing was changed"), else its status as a clause
 	 * ({@link RegistrationStatus#state()}), then that an ended one can no longer be, and
 	 * an open one only in the right status can be, what was asked.
 	 */
 	String refusal(RegistrationStatus status) {
+		// a registration back awaiting approval was not necessarily resubmitted or
+		// released from a hold
+		if (status == this.to && status != PENDING) {
+			return status.state().replaceFirst("^the registration (is|was) ", "the registration $1 already ")
+					+ "; nothing was changed";
+		}
 		return status.state() + (status.ended() ? "; it can no longer be " + this.done
 				: "; only a registration " + this.requirement + " can be " + this.done);
 	}

@@ -7,7 +7,7 @@ import com.trellis.notify.Notifications;
 import com.trellis.notify.PartnerNotice;
 import com.trellis.shared.SqlPipeline;
 import com.trellis.registration.RegistrationRepository.Row;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.StoredFigures;
 import com.trellis.shared.validation.FreeText;
 
@@ -165,20 +165,44 @@ class StatusMoves {
 
 	/**
 	 * Refuses what the registration's status does not allow ({@link StatusAction}),
-	 * naming the status in words.
+	 * naming the status in words, as a conflict with its current state (409).
 	 */
 	static void requireMove(Row row, StatusAction action) {
-		var from = row.view().status();
+		requireMove(row.view(), action, () -> {
+		});
+	}
+
+	/**
+	 * As {@link #requireMove(Row, StatusAction)} once the request's own input passed its
+	 * checks ({@code input}, which change nothing): input that breaks them is refused as
+	 * bad input (400), naming the status too when it refuses as well
+	 * ({@link ConflictException#afterInput}).
+	 */
+	static void requireMove(RegistrationView view, StatusAction action, Runnable input) {
+		ConflictException.afterInput(input, conflict(view, action));
+	}
+
+	/**
+	 * As {@link #requireMove(RegistrationView, StatusAction, Runnable)}, handing back
+	 * what the input checks made of the input.
+	 */
+	static <T> T requireMove(RegistrationView view, StatusAction action, java.util.function.Supplier<T> input) {
+		return ConflictException.afterInput(input, conflict(view, action));
+	}
+
+	/** Why the status refuses the action, as a conflict; null when it allows it. */
+	static ConflictException conflict(RegistrationView view, StatusAction action) {
+		var from = view.status();
 		if (action.allowedFrom(from)) {
-			return;
+			return null;
 		}
 		if (from == RegistrationStatus.APPROVED && action == StatusAction.WITHDRAW) {
-			throw InvalidInputException
-				.of("status", "an approved registration cannot be withdrawn: its deal #" + row.view().opportunityId()
-						+ " is open with this partner, and another partner's registration would be given the customer"
-						+ " while it stays open; the deal is closed as lost instead");
+			return new ConflictException("status", "an approved registration cannot be withdrawn: its deal #"
+					+ view.opportunityId()
+					+ " is open with this partner, and another partner's registration would be given the customer"
+					+ " while it stays open; the deal is closed as lost instead");
 		}
-		throw InvalidInputException.of("status", action.refusal(from));
+		return new ConflictException("status", action.refusal(from));
 	}
 
 	static void requireReason(String reason) {

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,7 +34,11 @@ import org.springframework.web.servlet.ModelAndView;
  * when a filter named them, {@code errors}), whatever the request accepts, instead of
  * Spring's default body. The detail is the exception's own problem detail when it has
  * one, else the reason given to {@code sendError}, else the status's phrase: never a
- * stack trace. Pages keep their error pages ({@link BasicErrorController}).
+ * stack trace. A page path asked for anything but HTML ({@code Accept: *}{@code /*},
+ * JSON) answers the same problem detail, never Spring's default error body or the error
+ * page's own model (its {@code write}, {@code timestamp} or {@code path}); pages asked
+ * for HTML keep their error pages ({@link BasicErrorController}), whose model also says
+ * whether the request could have changed something ({@code write}: "Nothing was saved").
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -51,7 +56,11 @@ class ApiErrorFallback extends BasicErrorController {
 	@Override
 	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
 		if (!api(request)) {
-			return super.errorHtml(request, response);
+			var page = super.errorHtml(request, response);
+			if (page != null) {
+				page.addObject("write", PageErrors.writes(request));
+			}
+			return page;
 		}
 		var problem = problem(request);
 		response.setStatus((int) problem.get("status"));
@@ -67,7 +76,7 @@ class ApiErrorFallback extends BasicErrorController {
 
 	@Override
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-		if (!api(request)) {
+		if (getStatus(request) == HttpStatus.NO_CONTENT) {
 			return super.error(request);
 		}
 		var problem = problem(request);

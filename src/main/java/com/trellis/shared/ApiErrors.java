@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -115,32 +114,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var field = "body";
-		var message = "is missing, malformed or not one of the allowed values";
+		var message = FieldRefusals.UNREADABLE;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof UnrecognizedPropertyException unknown) {
-				var at = path(unknown);
-				var name = unknown.getPropertyName();
-				field = at.endsWith(name) ? at : at.equals("body") ? name : at + "." + name;
-				message = "is not a property of this request";
-				break;
-			}
 			var duplicate = cause.getMessage() == null ? null : DUPLICATE.matcher(cause.getMessage());
 			if (cause instanceof JacksonException && duplicate.find()) {
 				field = duplicate.group(1);
 				message = "is given more than once";
 				break;
 			}
-			if (cause instanceof MismatchedInputException mismatch) {
-				// the whole body or one field of the wrong JSON type: named with what it
-				// must be
-				field = path(mismatch);
-				message = UnreadableFields.message(mismatch);
-				break;
-			}
-			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-				field = path(jackson);
-				var deliberate = UnreadableFields.deliberateRefusal(jackson);
-				message = deliberate != null ? deliberate : message;
+			if (cause instanceof JacksonException jackson
+					&& (jackson instanceof MismatchedInputException || !jackson.getPath().isEmpty())) {
+				// the whole body or one field of the wrong JSON type, a property the
+				// request does not have: named with what it must be
+				field = FieldRefusals.field(jackson);
+				message = FieldRefusals.message(jackson);
 				break;
 			}
 		}
@@ -231,19 +218,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; it has been logged");
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
-	}
-
-	private static String path(JacksonException jackson) {
-		var path = new StringBuilder();
-		for (var reference : jackson.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "body" : path.toString();
 	}
 
 	private static Map<String, Object> error(String field, String message) {

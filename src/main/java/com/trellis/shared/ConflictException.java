@@ -10,8 +10,9 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A change the record's current state refuses, typically because someone else changed it
- * meanwhile (a deal moved on from the stage the caller saw). Answers 409 Conflict with a
- * problem detail naming the field, like a validation error.
+ * meanwhile (a deal moved on from the stage the caller saw) or it was done already (a
+ * registration approved twice). Answers 409 Conflict with a problem detail naming the
+ * field, like a validation error; bad input stays 400 ({@link #afterInput}).
  */
 public class ConflictException extends ErrorResponseException {
 
@@ -23,6 +24,45 @@ public class ConflictException extends ErrorResponseException {
 		super(HttpStatus.CONFLICT, problem(field, reason), null);
 		this.field = field;
 		this.reason = reason;
+	}
+
+	/**
+	 * Refuses a request the record's current state refuses ({@code conflict}, null when
+	 * the state allows it) as a conflict (409), once its input passed its own checks
+	 * ({@code inputChecks}, which change nothing). Input that breaks them is refused as
+	 * bad input (400) whatever the state, naming its fields and, in the same round, the
+	 * state's refusal.
+	 */
+	public static void afterInput(Runnable inputChecks, ConflictException conflict) {
+		afterInput(() -> {
+			inputChecks.run();
+			return null;
+		}, conflict);
+	}
+
+	/**
+	 * As {@link #afterInput(Runnable, ConflictException)}, with what the input checks
+	 * made of the input (a value read, say) handed back when the state allows it.
+	 */
+	public static <T> T afterInput(java.util.function.Supplier<T> inputChecks, ConflictException conflict) {
+		T checked;
+		try {
+			checked = inputChecks.get();
+		}
+		catch (InvalidInputException ex) {
+			if (conflict == null) {
+				throw ex;
+			}
+			var errors = new java.util.ArrayList<>(ex.errors());
+			if (errors.stream().noneMatch(e -> e.field().equals(conflict.field()))) {
+				errors.add(new InvalidInputException.FieldError(conflict.field(), conflict.reason()));
+			}
+			throw new InvalidInputException(errors);
+		}
+		if (conflict != null) {
+			throw conflict;
+		}
+		return checked;
 	}
 
 	/** The field the conflict is about. */

@@ -6,9 +6,10 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Post-redirect-get for page forms: runs the action, flashes a notice on success or the
- * field-by-field error on bad input or a conflicting change, and redirects back to the
- * page. A form bound to a validated command flashes its field errors
+ * Post-redirect-get for page forms: runs the action, flashes a notice on success, the
+ * field-by-field error on bad input, or what the record's current state refused
+ * ({@link ConflictException}: approved already, changed meanwhile), and redirects back to
+ * the page. A form bound to a validated command flashes its field errors
  * ({@code fieldErrors}) and the values entered ({@code form}), so the page shows each
  * message next to its field and nothing is written. Flash attributes live in the session,
  * which is stored in the database and read by any instance: what is flashed is
@@ -74,6 +75,11 @@ public final class FormAction {
 			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
 			redirect.addFlashAttribute(formName, form);
+		}
+		catch (ConflictException ex) {
+			// the record's state refused it (approved already, say): said, not shown as a
+			// field to correct
+			redirect.addFlashAttribute("error", ex.readable());
 		}
 		return "redirect:" + target;
 	}

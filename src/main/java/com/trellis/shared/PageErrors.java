@@ -114,9 +114,15 @@ class PageErrors {
 		return "true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"));
 	}
 
-	/** Whether the request could have changed something ("Nothing was saved" says so). */
+	/**
+	 * Whether the request could have changed something ("Nothing was saved" says so): by
+	 * its own method, which the container's error page dispatch names apart (it
+	 * dispatches as GET).
+	 */
 	static boolean writes(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+		var method = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_METHOD) instanceof String original
+				? original : request.getMethod();
+		return !"GET".equals(method) && !"HEAD".equals(method);
 	}
 
 	private static boolean answersJson(HandlerMethod handler) {

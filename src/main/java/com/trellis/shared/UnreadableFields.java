@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +11,8 @@ import java.util.Map;
 import com.trellis.shared.InvalidInputException.FieldError;
 import jakarta.validation.Valid;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.PropertyBindingException;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -39,17 +33,18 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * A JSON body with fields that cannot be read ({@code "amount": "abc"}) is not refused at
- * its first such field: each one is noted with its path, the rest of the body is read
- * without them, and the notes join the body's validation as field errors. A validated
- * body ({@code @Valid}) so names the unreadable fields together with the ones that break
- * an annotation, and a controller that takes the {@link BindingResult} adds its service's
- * checks ({@link BodyChecks}); any other body is refused with the unreadable fields
- * before its controller runs. Nothing is ever done with a body that had an unreadable
- * field. A required true/false or number left out (or sent as null) is told "is
- * required", each one named, not what its value must look like. A body that is not a JSON
- * object, or that fails for another reason (malformed, an unknown or repeated property),
- * is read and refused as before.
+ * A JSON body with fields that cannot be read ({@code "amount": "abc"}, an id out of the
+ * range of a long, a property the request does not have) is not refused at its first such
+ * field: each one is noted with its path, the rest of the body is read without them
+ * ({@link UnreadableBody}), and the notes join the body's validation as field errors. A
+ * validated body ({@code @Valid}) so names the unreadable fields together with the ones
+ * that break an annotation, and a controller that takes the {@link BindingResult} adds
+ * its service's checks ({@link BodyChecks}); any other body is refused with the
+ * unreadable fields before its controller runs. Nothing is ever done with a body that had
+ * an unreadable field. A required true/false or number left out (or sent as null) is told
+ * "is required", each one named, not what its value must look like. A body that is not a
+ * JSON object, or that fails for another reason (malformed, a repeated property), is read
+ * and refused as before.
  *
  * <p>
  * A body that reads as it is is read once: the value read here is handed on by
@@ -70,9 +65,6 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 
 	/** What the converter is given once the body has been read here. */
 	private static final byte[] JSON_NULL = "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-	/** How many unreadable fields one body may have before it is refused as it is. */
-	private static final int MOST = 50;
 
 	private final ObjectMapper json;
 
@@ -95,6 +87,7 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		byte[] body = input.getBody().readAllBytes();
 		var type = (Class<?>) targetType;
 		var reader = this.json.readerFor(type);
+		JacksonException refused = null;
 		if (reusable(input.getHeaders(), parameter)) {
 			Object read;
 			try {
@@ -104,6 +97,7 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 			}
 			catch (JacksonException ex) {
 				read = null;
+				refused = ex;
 			}
 			if (read != null) {
 				RequestContextHolder.currentRequestAttributes()
@@ -111,7 +105,7 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 				return message(JSON_NULL, input.getHeaders());
 			}
 		}
-		byte[] readable = readable(body, type);
+		byte[] readable = readable(body, type, refused);
 		return message(readable == null ? body : readable, input.getHeaders());
 	}
 
@@ -158,133 +152,18 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 	}
 
 	/**
-	 * The body without its unreadable fields, noting each; null when it reads as it is,
-	 * or cannot be read for another reason.
+	 * The body without its unreadable fields ({@link UnreadableBody}), which are noted
+	 * for this request; null when it reads as it is, or cannot be read for another
+	 * reason.
 	 */
-	private byte[] readable(byte[] body, Class<?> type) {
-		var reader = this.json.readerFor(type);
-		MismatchedInputException unreadable;
-		try {
-			reader.readValue(body);
-			// the usual body: read as it is, without building its tree
+	private byte[] readable(byte[] body, Class<?> type, JacksonException refused) {
+		var read = UnreadableBody.without(this.json, this.json.readerFor(type), body, refused);
+		if (read == null) {
 			return null;
-		}
-		catch (MismatchedInputException ex) {
-			unreadable = ex instanceof PropertyBindingException ? null : ex;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-		if (unreadable == null) {
-			return null;
-		}
-		JsonNode tree;
-		try {
-			// decimals kept exact: an amount is written back as it was sent
-			tree = this.json.readerFor(JsonNode.class)
-				.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-				.readValue(body);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-		if (!(tree instanceof ObjectNode)) {
-			return null;
-		}
-		var errors = new ArrayList<FieldError>();
-		byte[] current = body;
-		// each unreadable field noted and taken out, then the rest read again
-		for (int round = 0;; round++) {
-			// a required field left out (or null) is held by a stand-in so that the rest
-			// is
-			// read and every field left out is named; the body is refused all the same
-			if (round == MOST || !(RequiredFields.missing(unreadable) ? RequiredFields.standIn(tree, unreadable)
-					: remove(tree, unreadable.getPath()))) {
-				return null;
-			}
-			// a field refused for its value, then missing once taken out, is named once
-			var field = path(unreadable.getPath());
-			if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-				errors.add(new FieldError(field, message(unreadable)));
-			}
-			current = this.json.writeValueAsBytes(tree);
-			try {
-				reader.readValue(current);
-				break;
-			}
-			catch (PropertyBindingException ex) {
-				return null;
-			}
-			catch (MismatchedInputException ex) {
-				unreadable = ex;
-			}
-			catch (JacksonException ex) {
-				return null;
-			}
 		}
 		RequestContextHolder.currentRequestAttributes()
-			.setAttribute(NOTED, new Noted(errors, null), RequestAttributes.SCOPE_REQUEST);
-		return current;
-	}
-
-	/** Removes the field at the path from the tree; false when it names no field. */
-	private static boolean remove(JsonNode tree, List<JacksonException.Reference> path) {
-		var parent = RequiredFields.parentOf(tree, path);
-		return parent != null && parent.remove(path.get(path.size() - 1).getPropertyName()) != null;
-	}
-
-	static String path(List<JacksonException.Reference> references) {
-		var path = new StringBuilder();
-		for (var reference : references) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "body" : path.toString();
-	}
-
-	/**
-	 * The message of a refusal Trellis's own JSON readers raise on purpose (a NUL in
-	 * text, a number for text, a decimal with an exponent, a date not in ISO text, a
-	 * whole number out of its field's range), else null; the API's and the binder's error
-	 * answers both use it.
-	 */
-	static String deliberateRefusal(JacksonException ex) {
-		var original = ex.getOriginalMessage();
-		if (original != null && original.contains(TextGuard.NUL_TEXT)) {
-			return TextGuard.NUL_TEXT;
-		}
-		if (TextOnlyFromText.notText(ex)) {
-			return TextOnlyFromText.TEXT_EXPECTED;
-		}
-		if (original != null && original.contains(PlainDecimals.EXPONENT_TEXT)) {
-			return PlainDecimals.EXPONENT_TEXT;
-		}
-		if (StrictJsonDates.refusal(original)) {
-			return original;
-		}
-		return ExactJsonTypes.outOfRange(ex);
-	}
-
-	static String message(MismatchedInputException ex) {
-		var deliberate = deliberateRefusal(ex);
-		if (deliberate != null) {
-			return deliberate;
-		}
-		if (RequiredFields.missing(ex)) {
-			return RequiredFields.REQUIRED;
-		}
-		var expected = ExactJsonTypes.expected(ex);
-		if (expected != null) {
-			return expected;
-		}
-		if (ex instanceof InvalidFormatException format && format.getValue() != null) {
-			return "cannot be read from '" + format.getValue() + "'";
-		}
-		return "is missing, malformed or not one of the allowed values";
+			.setAttribute(NOTED, new Noted(read.errors(), null), RequestAttributes.SCOPE_REQUEST);
+		return read.body();
 	}
 
 	/**

@@ -74,9 +74,6 @@ class Utf8Guard {
 				if (errors != null) {
 					attributes.put("errors", errors);
 				}
-				if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
-					attributes.put("write", PageErrors.writes(servlet.getRequest()));
-				}
 				return attributes;
 			}
 

@@ -243,7 +243,9 @@ class SecurityMatrixTests {
 						403),
 				row("POST /api/v1/registrations/{freshRegistration}/withdraw", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/mdf-requests/{freshMdf}/decision", 200, 403, 403, 403, 403, 403),
-				row("POST /api/v1/mdf-requests/{freshMdf}/claims", 400, 403, 403, 403, 403, 404),
+				// a request still awaiting its decision is not claimed: a conflict with
+				// its state
+				row("POST /api/v1/mdf-requests/{freshMdf}/claims", 409, 403, 403, 403, 403, 404),
 				row("POST /api/v1/opportunities/{freshDeal}/credit-disputes", 201, 403, 403, 403, 403, 404),
 				row("POST /api/v1/credit-disputes/{freshDispute}/decision", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/opportunities/{otherDeal}/forecast-call", 403, 403, 403, 403, 403, 404),

@@ -105,9 +105,9 @@ class LeadTests {
 		this.clock.set(Instant.parse("2026-11-24T10:00:00Z"));
 		assertThat(this.leads.followUp(rep, first.id(), "Intro call booked").followUp()).isEqualTo("IN_TIME");
 		assertThatThrownBy(
-				() -> this.leads.followUp(rep, first.id(), null))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.errors()).extracting(e -> e.field() + ": " + e.message())
+				() -> this.leads.followUp(rep, first.id(), "A second call"))
+			.isInstanceOfSatisfying(com.trellis.shared.ConflictException.class,
+					ex -> assertThat(java.util.List.of(ex.field() + ": " + ex.reason()))
 						// the moment in the business zone, as the lead's pages show it
 						// (was a raw instant)
 						.containsExactly("followedUpAt: the first follow-up was recorded already, on "

@@ -1,7 +1,6 @@
 package com.trellis.registration;
 
 import com.trellis.deals.CreditType;
-import com.trellis.shared.InvalidInputException;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
@@ -65,8 +64,8 @@ class HoldOverrideTests {
 				""").param(String.valueOf(held.id())).query(Long.class).single();
 		assertThat(audited).isEqualTo(1);
 		assertThatThrownBy(() -> this.registrations.overrideHold(second.pam(), held.id(), "again"))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("status"));
+			.isInstanceOfSatisfying(com.trellis.shared.ConflictException.class,
+					ex -> assertThat(ex.field()).isEqualTo("status"));
 
 		var approved = this.registrations.approve(second.pam(), held.id(),
 				new ApproveCommand(second.ae().userId(), CreditType.SOURCED));

@@ -6,7 +6,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.process.SalesProcess;
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.ConflictException;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TestClock;
@@ -65,7 +65,7 @@ class RegistrationIntegrityTests {
 
 		new Api(this.mvc, this.fixtures.token(a.partnerUser()))
 			.post("/api/v1/registrations/" + first.id() + "/withdraw", "")
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("status"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("approved")))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("deal")));
@@ -74,7 +74,7 @@ class RegistrationIntegrityTests {
 		assertThat(this.registrations.get(b.pam(), held.id()).status()).isEqualTo(RegistrationStatus.ON_HOLD);
 		assertThatThrownBy(
 				() -> this.registrations.approve(b.pam(), held.id(), new ApproveCommand(b.ae().userId(), null)))
-			.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(ConflictException.class);
 		assertThat(openPartnerDeals(approved.accountId())).isEqualTo(1);
 	}
 
@@ -140,7 +140,7 @@ class RegistrationIntegrityTests {
 		assertThat(after.status()).isEqualTo(RegistrationStatus.ON_HOLD);
 		assertThatThrownBy(
 				() -> this.registrations.approve(b.pam(), held.id(), new ApproveCommand(b.ae().userId(), null)))
-			.isInstanceOf(InvalidInputException.class);
+			.isInstanceOf(ConflictException.class);
 		assertThat(openPartnerDeals(approved.accountId())).isEqualTo(1);
 	}
 
@@ -174,7 +174,7 @@ class RegistrationIntegrityTests {
 		this.clock.advance(Duration.ofDays(91));
 		this.registrations.expireLapsed();
 		assertThatThrownBy(() -> this.registrations.extend(world.pam(), lapsed.id()))
-			.isInstanceOf(InvalidInputException.class)
+			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("expired");
 	}
 

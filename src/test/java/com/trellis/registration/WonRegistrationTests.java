@@ -102,7 +102,7 @@ class WonRegistrationTests {
 			.until(() -> this.registrations.get(a.pam(), first.id()).status() == RegistrationStatus.DEAL_WON);
 
 		assertThatThrownBy(() -> this.registrations.extend(a.pam(), first.id()))
-			.isInstanceOf(com.trellis.shared.InvalidInputException.class)
+			.isInstanceOf(com.trellis.shared.ConflictException.class)
 			.hasMessage("status: the registration ended when its deal was won; it can no longer be extended");
 		assertThatThrownBy(() -> this.registrations.reject(a.pam(), first.id(), "too late"))
 			.hasMessage("status: the registration ended when its deal was won; it can no longer be rejected");
@@ -211,7 +211,7 @@ class WonRegistrationTests {
 
 		assertThatThrownBy(
 				() -> this.registrations.approve(b.pam(), later.id(), new ApproveCommand(b.ae().userId(), null)))
-			.isInstanceOf(com.trellis.shared.InvalidInputException.class)
+			.isInstanceOf(com.trellis.shared.ConflictException.class)
 			.hasMessageContaining("status")
 			.hasMessageContaining("#" + approved.opportunityId());
 		assertThat(this.registrations.get(b.pam(), later.id()).status()).isEqualTo(RegistrationStatus.PENDING);

@@ -22,16 +22,16 @@ class OutOfRangeNumberTests {
 	@Test
 	void anIdPastTheRangeOfALongIsToldItsRange() {
 		var ex = read("{\"partnerId\": 99999999999999999999, \"size\": 1}");
-		assertThat(UnreadableFields.path(ex.getPath())).isEqualTo("partnerId");
-		assertThat(UnreadableFields.deliberateRefusal(ex))
+		assertThat(FieldRefusals.path(ex.getPath())).isEqualTo("partnerId");
+		assertThat(FieldRefusals.deliberateRefusal(ex))
 			.isEqualTo("is out of range: a whole number from -9223372036854775808 to 9223372036854775807");
 	}
 
 	@Test
 	void aCountPastTheRangeOfAnIntIsToldItsRange() {
 		var ex = read("{\"partnerId\": 1, \"size\": 3000000000}");
-		assertThat(UnreadableFields.path(ex.getPath())).isEqualTo("size");
-		assertThat(UnreadableFields.deliberateRefusal(ex))
+		assertThat(FieldRefusals.path(ex.getPath())).isEqualTo("size");
+		assertThat(FieldRefusals.deliberateRefusal(ex))
 			.isEqualTo("is out of range: a whole number from -2147483648 to 2147483647");
 	}
 

@@ -88,8 +88,8 @@ class RequiredBodyFieldsTests {
 					wrong.add(type.getName() + ": read from {}");
 				}
 				catch (MismatchedInputException ex) {
-					var field = UnreadableFields.path(ex.getPath());
-					var message = UnreadableFields.message(ex);
+					var field = FieldRefusals.path(ex.getPath());
+					var message = FieldRefusals.message(ex);
 					if (!primitives.contains(field) || !message.equals("is required")) {
 						wrong.add(type.getName() + " " + field + ": " + message);
 					}

@@ -1,0 +1,181 @@
+package com.trellis.web;
+
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import com.trellis.registration.RegistrationCommand;
+import com.trellis.registration.Registrations;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every field of a JSON body that cannot be read is named in the one 400, whatever kind
+ * of refusal each is and in whatever order they come (try-out: a number out of range, or
+ * a property the request does not have, gave up the reading at that field and hid the
+ * others); nothing changes.
+ */
+@TrellisTest
+class EveryUnreadableFieldTests {
+
+	private static final String EXPONENT = "must be written out as a plain number such as 1234.56, without an exponent such as 1e10";
+
+	private static final String LONG_RANGE = "is out of range: a whole number from -9223372036854775808 to 9223372036854775807";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Registrations registrations;
+
+	@Test
+	void anAmountOf1e400AfterAnUnreadableNameIsNamedWithItAndTheOtherErrors() throws Exception {
+		var world = this.fixtures.world("Unreadable Overflow Registrants");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		long before = this.fixtures.count("deal_registration");
+
+		var refused = partner
+			.post("/api/v1/registrations",
+					registration("\"customerName\": 5", "1e400", "\"expectedCloseDate\": \"2020-01-01\""))
+			.andExpect(status().isBadRequest());
+
+		assertThat(fields(refused)).contains("customerName", "amount", "expectedCloseDate");
+		assertThat(message(refused, "amount")).isEqualTo(EXPONENT);
+		assertThat(this.fixtures.count("deal_registration")).isEqualTo(before);
+	}
+
+	/**
+	 * A number is read again as it was sent once another field is taken out: 1e10 stays
+	 * refused for its exponent, not read as ten billion (which the amount's maximum
+	 * allows).
+	 */
+	@Test
+	void aNumberWithAnExponentAfterAnUnreadableFieldIsStillRefusedForIt() throws Exception {
+		var world = this.fixtures.world("Unreadable Exponent Registrants");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+
+		var refused = partner
+			.post("/api/v1/registrations",
+					registration("\"customerName\": 5", "1e10", "\"expectedCloseDate\": \"2027-03-31\""))
+			.andExpect(status().isBadRequest());
+
+		assertThat(fields(refused)).containsExactlyInAnyOrder("customerName", "amount");
+		assertThat(message(refused, "amount")).isEqualTo(EXPONENT);
+	}
+
+	@Test
+	void anIdPastTheRangeOfALongIsNamedWithAnUnreadableChoiceInEitherOrder() throws Exception {
+		var world = this.fixtures.world("Unreadable Overflow Approvers");
+		long id = registered(world);
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+
+		for (var body : List.of("{\"creditType\": \"LOTS\", \"ownerId\": 99999999999999999999}",
+				"{\"ownerId\": 99999999999999999999, \"creditType\": \"LOTS\"}")) {
+			var refused = pam.post("/api/v1/registrations/" + id + "/approve", body).andExpect(status().isBadRequest());
+
+			assertThat(fields(refused)).as(body).containsExactlyInAnyOrder("ownerId", "creditType");
+			assertThat(message(refused, "ownerId")).as(body).isEqualTo(LONG_RANGE);
+		}
+		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+	}
+
+	@Test
+	void anUnknownPropertyIsNamedWithABadValueInEitherOrder() throws Exception {
+		var world = this.fixtures.world("Unknown Property Registrants");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		long before = this.fixtures.count("deal_registration");
+
+		for (var body : List.of(
+				registration("\"unknownThing\": 1, \"customerName\": \"Unknown Property Works\"", "\"abc\"",
+						"\"expectedCloseDate\": \"2027-03-31\""),
+				registration("\"customerName\": \"Unknown Property Works\"", "\"abc\"",
+						"\"expectedCloseDate\": \"2027-03-31\", \"unknownThing\": 1"))) {
+			var refused = partner.post("/api/v1/registrations", body).andExpect(status().isBadRequest());
+
+			assertThat(fields(refused)).as(body).containsExactlyInAnyOrder("unknownThing", "amount");
+			assertThat(message(refused, "unknownThing")).isEqualTo("is not a property of this request");
+			assertThat(message(refused, "amount")).isEqualTo("must be a number such as 1234.56, not in quotes");
+		}
+		assertThat(this.fixtures.count("deal_registration")).isEqualTo(before);
+	}
+
+	/** A body without {@code @Valid} (a decision's reason) names them all as well. */
+	@Test
+	void anUnknownPropertyIsNamedWithABadValueOfABodyThatIsNotValidated() throws Exception {
+		var world = this.fixtures.world("Unknown Property Deciders");
+		long id = registered(world);
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+
+		var refused = pam.post("/api/v1/registrations/" + id + "/reject", "{\"unknownThing\": 1, \"reason\": 5}")
+			.andExpect(status().isBadRequest());
+
+		assertThat(fields(refused)).containsExactlyInAnyOrder("unknownThing", "reason");
+		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+	}
+
+	/** An unknown property alone is refused as before, naming it. */
+	@Test
+	void anUnknownPropertyAloneIsStillRefused() throws Exception {
+		var world = this.fixtures.world("Unknown Property Alone");
+		long id = registered(world);
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+
+		var refused = pam.post("/api/v1/registrations/" + id + "/approve", "{\"unknownThing\": 1}")
+			.andExpect(status().isBadRequest());
+
+		assertThat(fields(refused)).containsExactly("unknownThing");
+		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+	}
+
+	private static String registration(String first, String amount, String last) {
+		return """
+				{%s, "customerDomain": "unreadable-%d.example.com",
+				 "customerNeed": "Replace the planning of the whole fleet this year", "amount": %s,
+				 "currency": "USD", "creditType": "SOURCED", %s}
+				""".formatted(first, System.nanoTime(), amount, last);
+	}
+
+	private long registered(Fixtures.World world) {
+		return this.registrations
+			.register(world.partnerUser(),
+					new RegistrationCommand(null, "Unreadable Works " + world.partnerId(),
+							"unreadable-" + world.partnerId() + "-" + System.nanoTime() + ".com",
+							"Replace the planning of every depot before the season", new java.math.BigDecimal("48000"),
+							"USD", java.time.LocalDate.of(2027, 3, 31), null, com.trellis.deals.CreditType.SOURCED))
+			.id();
+	}
+
+	private String registrationStatus(long registrationId) {
+		return this.jdbc.sql("SELECT status FROM deal_registration WHERE id = ?")
+			.param(registrationId)
+			.query(String.class)
+			.single();
+	}
+
+	private static List<String> fields(ResultActions result) throws Exception {
+		return JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.errors[*].field");
+	}
+
+	private static String message(ResultActions result, String field) throws Exception {
+		List<String> messages = JsonPath.read(result.andReturn().getResponse().getContentAsString(),
+				"$.errors[?(@.field == '" + field + "')].message");
+		assertThat(messages).as(field).hasSize(1);
+		return messages.get(0);
+	}
+
+}

@@ -1,0 +1,116 @@
+package com.trellis.web;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page path's error asked for anything but HTML ({@code Accept: *}{@code /*}, JSON)
+ * answers the documented problem detail (type, title, status, detail, instance), never
+ * the error page's own model ({@code "write": false}, try-out) or Spring's default body;
+ * the error pages themselves still say whether anything could have been saved. Over a
+ * real server: MockMvc does not dispatch to the error page.
+ */
+@TrellisTest
+class PageErrorBodyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void aMissingPartnerPageAskedForAnythingButHtmlAnswersOnlyTheProblemDetail() throws Exception {
+		var http = signedIn(this.fixtures.user(Role.ADMIN));
+		for (var path : new String[] { "/partners/999999999", "/no-such-page" }) {
+			for (var accept : new String[] { "*/*", "application/json" }) {
+				var answer = http.send(HttpRequest.newBuilder(url(path)).header("Accept", accept).build(),
+						BodyHandlers.ofString());
+
+				assertThat(answer.statusCode()).as(path + " " + accept).isEqualTo(404);
+				assertThat(answer.headers().firstValue("Content-Type")).as(path + " " + accept)
+					.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+				var body = this.json.readTree(answer.body());
+				assertThat(body.propertyNames()).as(path + " " + accept)
+					.containsExactlyInAnyOrder("type", "title", "status", "detail", "instance");
+				assertThat(body.get("status").asInt()).isEqualTo(404);
+				assertThat(body.get("instance").asString()).isEqualTo(path);
+			}
+		}
+	}
+
+	@Test
+	void aForbiddenPageAskedForJsonAnswersOnlyTheProblemDetail() throws Exception {
+		var world = this.fixtures.world("Page Error Body Partners");
+		var answer = signedIn(world.partnerUser()).send(
+				HttpRequest.newBuilder(url("/incentives/payouts")).header("Accept", "*/*").build(),
+				BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(403);
+		assertThat(this.json.readTree(answer.body()).propertyNames()).doesNotContain("write", "timestamp", "path")
+			.contains("type", "title", "status", "detail");
+	}
+
+	/** The error pages still tell a read from a write ("Nothing was saved"). */
+	@Test
+	void errorPagesStillSayWhetherAnythingCouldHaveBeenSaved() throws Exception {
+		var http = signedIn(this.fixtures.user(Role.ADMIN));
+		var read = http.send(HttpRequest.newBuilder(url("/partners?q=%FF%FE")).header("Accept", "text/html").build(),
+				BodyHandlers.ofString());
+		assertThat(read.statusCode()).isEqualTo(400);
+		assertThat(read.body()).contains("not valid UTF-8").doesNotContain("Nothing was saved");
+
+		var csrf = tokenOf(http.send(HttpRequest.newBuilder(url("/partners")).build(), BodyHandlers.ofString()).body());
+		var world = this.fixtures.world("Page Error Body Writers");
+		var write = http.send(HttpRequest.newBuilder(url("/opportunities/" + world.dealId() + "/correction"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&amount=1&currency=USD&reason=%C3%28"))
+			.build(), BodyHandlers.ofString());
+		assertThat(write.statusCode()).isEqualTo(400);
+		assertThat(write.body()).contains("not valid UTF-8", "Nothing was saved");
+	}
+
+	private HttpClient signedIn(Viewer viewer) throws Exception {
+		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		var login = http.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString());
+		var form = "username=" + URLEncoder.encode(this.fixtures.email(viewer), StandardCharsets.UTF_8)
+				+ "&password=secret&_csrf=" + tokenOf(login.body());
+		http.send(HttpRequest.newBuilder(url("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), BodyHandlers.discarding());
+		return http;
+	}
+
+	private static String tokenOf(String page) {
+		return URLEncoder.encode(page.replaceAll("(?s).*?name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1"),
+				StandardCharsets.UTF_8);
+	}
+
+	private URI url(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+}
