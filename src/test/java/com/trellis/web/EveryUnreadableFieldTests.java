@@ -3,7 +3,6 @@ package com.trellis.web;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import com.trellis.registration.RegistrationCommand;
 import com.trellis.registration.Registrations;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -81,7 +80,7 @@ class EveryUnreadableFieldTests {
 	@Test
 	void anIdPastTheRangeOfALongIsNamedWithAnUnreadableChoiceInEitherOrder() throws Exception {
 		var world = this.fixtures.world("Unreadable Overflow Approvers");
-		long id = registered(world);
+		long id = OpenRegistrations.submitted(this.registrations, world, "Unreadable Works", "unreadable");
 		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
 
 		for (var body : List.of("{\"creditType\": \"LOTS\", \"ownerId\": 99999999999999999999}",
@@ -91,7 +90,7 @@ class EveryUnreadableFieldTests {
 			assertThat(fields(refused)).as(body).containsExactlyInAnyOrder("ownerId", "creditType");
 			assertThat(message(refused, "ownerId")).as(body).isEqualTo(LONG_RANGE);
 		}
-		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("PENDING");
 	}
 
 	@Test
@@ -118,28 +117,28 @@ class EveryUnreadableFieldTests {
 	@Test
 	void anUnknownPropertyIsNamedWithABadValueOfABodyThatIsNotValidated() throws Exception {
 		var world = this.fixtures.world("Unknown Property Deciders");
-		long id = registered(world);
+		long id = OpenRegistrations.submitted(this.registrations, world, "Unreadable Works", "unreadable");
 		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
 
 		var refused = pam.post("/api/v1/registrations/" + id + "/reject", "{\"unknownThing\": 1, \"reason\": 5}")
 			.andExpect(status().isBadRequest());
 
 		assertThat(fields(refused)).containsExactlyInAnyOrder("unknownThing", "reason");
-		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("PENDING");
 	}
 
 	/** An unknown property alone is refused as before, naming it. */
 	@Test
 	void anUnknownPropertyAloneIsStillRefused() throws Exception {
 		var world = this.fixtures.world("Unknown Property Alone");
-		long id = registered(world);
+		long id = OpenRegistrations.submitted(this.registrations, world, "Unreadable Works", "unreadable");
 		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
 
 		var refused = pam.post("/api/v1/registrations/" + id + "/approve", "{\"unknownThing\": 1}")
 			.andExpect(status().isBadRequest());
 
 		assertThat(fields(refused)).containsExactly("unknownThing");
-		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("PENDING");
 	}
 
 	private static String registration(String first, String amount, String last) {
@@ -148,23 +147,6 @@ class EveryUnreadableFieldTests {
 				 "customerNeed": "Replace the planning of the whole fleet this year", "amount": %s,
 				 "currency": "USD", "creditType": "SOURCED", %s}
 				""".formatted(first, System.nanoTime(), amount, last);
-	}
-
-	private long registered(Fixtures.World world) {
-		return this.registrations
-			.register(world.partnerUser(),
-					new RegistrationCommand(null, "Unreadable Works " + world.partnerId(),
-							"unreadable-" + world.partnerId() + "-" + System.nanoTime() + ".com",
-							"Replace the planning of every depot before the season", new java.math.BigDecimal("48000"),
-							"USD", java.time.LocalDate.of(2027, 3, 31), null, com.trellis.deals.CreditType.SOURCED))
-			.id();
-	}
-
-	private String registrationStatus(long registrationId) {
-		return this.jdbc.sql("SELECT status FROM deal_registration WHERE id = ?")
-			.param(registrationId)
-			.query(String.class)
-			.single();
 	}
 
 	private static List<String> fields(ResultActions result) throws Exception {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import com.trellis.identity.Role;
-import com.trellis.registration.RegistrationCommand;
 import com.trellis.registration.Registrations;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
@@ -104,7 +103,7 @@ class OneRoundApiTests {
 	@Test
 	void anApprovalWithAnUnreadableOwnerAndCreditNamesBothAndApprovesNothing() throws Exception {
 		var world = this.fixtures.world("Round Approvers Api");
-		long id = registered(world);
+		long id = OpenRegistrations.submitted(this.registrations, world, "Round Approval Works", "round-approval");
 		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
 
 		var refused = pam.post("/api/v1/registrations/" + id + "/approve", """
@@ -112,13 +111,13 @@ class OneRoundApiTests {
 				""").andExpect(status().isBadRequest());
 
 		assertThat(fields(refused)).containsExactlyInAnyOrder("ownerId", "creditType");
-		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("PENDING");
 	}
 
 	@Test
 	void anApprovalNamingAPamAsOwnerOfADecidedRegistrationNamesOwnerAndStatus() throws Exception {
 		var world = this.fixtures.world("Round Approvers Owner");
-		long id = registered(world);
+		long id = OpenRegistrations.submitted(this.registrations, world, "Round Approval Works", "round-approval");
 		this.registrations.reject(world.pam(), id, "Not a fit");
 		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
 
@@ -127,7 +126,7 @@ class OneRoundApiTests {
 				""".formatted(world.pam().userId())).andExpect(status().isBadRequest());
 
 		assertThat(fields(refused)).contains("creditType", "status", "ownerId");
-		assertThat(registrationStatus(id)).isEqualTo("REJECTED");
+		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("REJECTED");
 	}
 
 	@Test
@@ -210,23 +209,6 @@ class OneRoundApiTests {
 			.param(world.dealId())
 			.query(String.class)
 			.single()).isEqualTo("OPEN");
-	}
-
-	private long registered(Fixtures.World world) {
-		return this.registrations
-			.register(world.partnerUser(),
-					new RegistrationCommand(null, "Round Approval Works " + world.partnerId(),
-							"round-approval-" + world.partnerId() + "-" + System.nanoTime() + ".com",
-							"Replace the planning of every depot before the season", new java.math.BigDecimal("48000"),
-							"USD", java.time.LocalDate.of(2027, 3, 31), null, com.trellis.deals.CreditType.SOURCED))
-			.id();
-	}
-
-	private String registrationStatus(long registrationId) {
-		return this.jdbc.sql("SELECT status FROM deal_registration WHERE id = ?")
-			.param(registrationId)
-			.query(String.class)
-			.single();
 	}
 
 	private static List<String> fields(ResultActions result) throws Exception {

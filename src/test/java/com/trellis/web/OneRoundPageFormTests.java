@@ -1,7 +1,6 @@
 package com.trellis.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 
 import com.trellis.credit.CreditDisputes;
@@ -9,7 +8,6 @@ import com.trellis.credit.RaiseDispute;
 import com.trellis.deals.CreditType;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
-import com.trellis.registration.RegistrationCommand;
 import com.trellis.registration.Registrations;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
@@ -117,7 +115,7 @@ class OneRoundPageFormTests {
 	@Test
 	void anApprovalWithAnUnreadableOwnerAndAnUnknownCreditIsNamedOnTheRegistrationPage() throws Exception {
 		var world = this.fixtures.world("Round Approvers Page");
-		long id = registered(world);
+		long id = OpenRegistrations.submitted(this.registrations, world, "Round Page Works", "round-page");
 		var pam = login(world.pam());
 
 		var refused = this.mvc
@@ -131,13 +129,13 @@ class OneRoundPageFormTests {
 		assertThat(fieldErrors(refused)).containsKeys("ownerId", "creditType");
 		assertThat(page(pam, "/registrations/" + id, refused).split("<small class=\"error\"", -1).length - 1)
 			.isGreaterThanOrEqualTo(2);
-		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("PENDING");
 	}
 
 	@Test
 	void anApprovalNamingAPartnerManagerAsOwnerIsNamedOnThePageAndApprovesNothing() throws Exception {
 		var world = this.fixtures.world("Round Approvers Role");
-		long id = registered(world);
+		long id = OpenRegistrations.submitted(this.registrations, world, "Round Page Works", "round-page");
 
 		var refused = this.mvc
 			.perform(post("/registrations/" + id + "/approve").session(login(world.pam()))
@@ -148,7 +146,7 @@ class OneRoundPageFormTests {
 			.andReturn();
 
 		assertThat(fieldErrors(refused)).containsKeys("ownerId", "creditType");
-		assertThat(registrationStatus(id)).isEqualTo("PENDING");
+		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("PENDING");
 	}
 
 	@Test
@@ -196,23 +194,6 @@ class OneRoundPageFormTests {
 		assertThat(refused.getFlashMap().get("typed")).isEqualTo(Map.of("amount", "a lot"));
 		assertThat(page(admin, "/forecast", refused)).contains("value=\"a lot\"", "id=\"quota-amount-error\"");
 		assertThat(this.fixtures.count("forecast_quota")).isEqualTo(before);
-	}
-
-	private long registered(Fixtures.World world) {
-		return this.registrations
-			.register(world.partnerUser(),
-					new RegistrationCommand(null, "Round Page Works " + world.partnerId(),
-							"round-page-" + world.partnerId() + "-" + System.nanoTime() + ".com",
-							"Replace the planning of every depot before the season", new BigDecimal("48000"), "USD",
-							LocalDate.of(2027, 3, 31), null, CreditType.SOURCED))
-			.id();
-	}
-
-	private String registrationStatus(long registrationId) {
-		return this.jdbc.sql("SELECT status FROM deal_registration WHERE id = ?")
-			.param(registrationId)
-			.query(String.class)
-			.single();
 	}
 
 	@SuppressWarnings("unchecked")
