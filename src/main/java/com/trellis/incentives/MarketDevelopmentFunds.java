@@ -1,8 +1,6 @@
 package com.trellis.incentives;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +12,6 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.MinorUnits;
-import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.FreeText;
 import com.trellis.shared.validation.ValueLimits;
@@ -49,8 +46,11 @@ public class MarketDevelopmentFunds {
 
 	private final MdfNotices notices;
 
+	private final MdfRequestReads reads;
+
 	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock,
-			ValueLimits limits, MdfFundBook fund, MdfNotices notices) {
+			ValueLimits limits, MdfFundBook fund, MdfNotices notices, MdfRequestReads reads) {
+		this.reads = reads;
 		this.fund = fund;
 		this.notices = notices;
 		this.jdbc = jdbc;
@@ -193,13 +193,7 @@ public class MarketDevelopmentFunds {
 	@Transactional(readOnly = true)
 	public List<MdfRequest> ofPartner(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
-		return this.jdbc.sql(select() + " WHERE r.partner_id = :partner GROUP BY r.id ORDER BY r.requested_at DESC")
-			.param("partner", partnerId)
-			.query(MarketDevelopmentFunds::request)
-			.list()
-			.stream()
-			.map(this::warned)
-			.toList();
+		return this.reads.ofPartner(partnerId);
 	}
 
 	/**
@@ -211,15 +205,7 @@ public class MarketDevelopmentFunds {
 		if (!viewer.is(Role.PAM, Role.ADMIN)) {
 			return List.of();
 		}
-		var book = viewer.is(Role.ADMIN) ? null : this.partners.book(viewer.userId());
-		return this.jdbc
-			.sql(select() + " WHERE r.status = 'REQUESTED' AND (:all OR r.partner_id = ANY (CAST(:book AS BIGINT[])))"
-					+ " GROUP BY r.id ORDER BY r.requested_at, r.id LIMIT :limit")
-			.param("all", book == null)
-			.param("book", com.trellis.shared.SqlIds.array(book == null || book.isEmpty() ? List.of(-1L) : book))
-			.param("limit", limit)
-			.query(MarketDevelopmentFunds::request)
-			.list();
+		return this.reads.awaitingDecision(viewer.is(Role.ADMIN) ? null : this.partners.book(viewer.userId()), limit);
 	}
 
 	/**
@@ -263,43 +249,7 @@ public class MarketDevelopmentFunds {
 	}
 
 	private MdfRequest find(Viewer viewer, long id) {
-		var request = this.jdbc.sql(select() + " WHERE r.id = :id GROUP BY r.id")
-			.param("id", id)
-			.query(MarketDevelopmentFunds::request)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("MDF request", id));
-		if (viewer.isPartnerUser() && viewer.partnerId() != request.partnerId()) {
-			throw new NotFoundException("MDF request", id);
-		}
-		return warned(request);
-	}
-
-	/**
-	 * A request waiting for a decision, with the warning when it is more than what is
-	 * left of the fund.
-	 */
-	private MdfRequest warned(MdfRequest request) {
-		if (!request.status().equals("REQUESTED")) {
-			return request;
-		}
-		var left = this.fund.left(request.partnerId(), request.currency());
-		return request.warned(left.isEmpty()
-				? "no exchange rate into " + request.currency() + " to compare the request with the partner's fund"
-				: MdfFundCheck.warning(request.cost(), left.get(), request.currency()));
-	}
-
-	private static String select() {
-		return """
-				SELECT r.id, r.partner_id, r.activity, r.cost, r.currency, r.expected_pipeline, r.partner_investment,
-				       r.status, r.approved_amount, COALESCE(sum(c.amount), 0) AS claimed, r.requested_at, r.decision_reason
-				FROM mdf_request r LEFT JOIN mdf_claim c ON c.request_id = r.id
-				""";
-	}
-
-	private static MdfRequest request(ResultSet rs, int n) throws SQLException {
-		return new MdfRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
-				rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-				rs.getTimestamp(11).toInstant(), rs.getString(12));
+		return this.reads.find(viewer, id);
 	}
 
 	/**
