@@ -1,30 +1,20 @@
 package com.trellis.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 import com.trellis.deals.Deals;
-import com.trellis.deals.Stage;
 import com.trellis.forecast.Forecasts;
 import com.trellis.identity.ApiTokens;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Kpis;
-import com.trellis.metrics.Period;
-import com.trellis.metrics.Slice;
 import com.trellis.shared.DailyFigures;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -117,10 +107,7 @@ class ReportingBenchmark {
 
 	private double floorMillis;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private ApiLoad api;
 
 	@Test
 	@Order(1)
@@ -147,11 +134,11 @@ class ReportingBenchmark {
 				: new Samples(new long[0], 0);
 		var open = rebuilds ? repeat(1, () -> rolledBack("SELECT forecast_open_rebuild()"))
 				: new Samples(new long[0], 0);
-		var closes = closes(admin);
+		var closes = ReportingTimings.closes(this.jdbc, this.transactions, this.deals, admin);
 		var kpis = concurrent(callers, "/api/v1/kpis", "?slice=PAM&sliceValue=");
 		var rollUp = concurrent(callers, "/api/v1/forecast/rollup", "?scope=PAM&scopeId=");
 		var adoption = concurrent(List.<String[]>of(callers.get(0)), "/api/v1/adoption/reps", "");
-		var perKpi = perKpi(admin);
+		var perKpi = ReportingTimings.perKpi(this.jdbc, this.kpis, admin, this.floorMillis);
 		var rows = new LinkedHashMap<String, Samples>();
 		rows.put("sequential scan of opportunity (floor)", scan);
 		rows.put("KPI figures, program-wide (admin)", kpis[0]);
@@ -316,47 +303,8 @@ class ReportingBenchmark {
 		Files.writeString(Path.of("target", "benchmark-page-profile.txt"), out);
 	}
 
-	/**
-	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of each hot query in
-	 * {@code bench/reporting-explain-<which>.sql}: "before" holds the SQL as it was
-	 * before the facts (run on today's schema, so with the new indexes), "after" the SQL
-	 * that replaced it. A part titled {@code rows: …} prints the statement's rows instead
-	 * of its plan.
-	 */
 	private String explain(String which) throws java.io.IOException {
-		var text = new String(
-				getClass().getResourceAsStream("/bench/reporting-explain-" + which + ".sql").readAllBytes(),
-				java.nio.charset.StandardCharsets.UTF_8);
-		var out = new StringBuilder();
-		for (var part : text.split("-- ### ")) {
-			if (part.isBlank()) {
-				continue;
-			}
-			int eol = part.indexOf('\n');
-			var title = part.substring(0, eol).strip();
-			var sql = part.substring(eol + 1).strip().replaceAll(";$", "");
-			out.append("### ").append(which).append(": ").append(title).append("\n\n");
-			// without the request-sized query timeout: the "before" learning query reads
-			// every stage move (it was cancelled at 60 s on the large dataset, losing the
-			// run's report)
-			var unlimited = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(this.dataSource));
-			if (title.startsWith("rows:")) {
-				// a part titled "rows: …" prints what the statement answers (sizes,
-				// indexes)
-				unlimited.sql(sql)
-					.query()
-					.listOfRows()
-					.forEach(row -> out.append("    ").append(row.values()).append("\n"));
-			}
-			else {
-				unlimited.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-					.query(String.class)
-					.list()
-					.forEach(line -> out.append("    ").append(line).append("\n"));
-			}
-			out.append("\n");
-		}
-		return out.toString();
+		return ExplainFile.of(which, this.dataSource);
 	}
 
 	/**
@@ -395,66 +343,10 @@ class ReportingBenchmark {
 		});
 	}
 
-	/**
-	 * Twenty open deals closed as won, each in its own rolled-back transaction: the time
-	 * of the forecast counts' refresh for the closed deal alone ([0]) and of the whole
-	 * close with its facts and counts ([1]).
-	 */
-	private Samples[] closes(Viewer admin) {
-		var ids = this.jdbc.sql("SELECT id FROM opportunity WHERE stage = 'COMMIT' ORDER BY id DESC LIMIT 20")
-			.query(Long.class)
-			.list();
-		long[] refresh = new long[ids.size()];
-		long[] whole = new long[ids.size()];
-		for (int i = 0; i < ids.size(); i++) {
-			long id = ids.get(i);
-			int at = i;
-			this.transactions.executeWithoutResult(status -> {
-				status.setRollbackOnly();
-				whole[at] = time(
-						() -> this.deals.moveStage(admin, id, Stage.COMMIT, Stage.CLOSED_WON, "benchmark", false));
-				refresh[at] = time(() -> this.jdbc.sql("SELECT forecast_counts_refresh(ARRAY[CAST(:id AS BIGINT)])")
-					.param("id", id)
-					.query()
-					.singleRow());
-			});
-		}
-		return new Samples[] { new Samples(refresh, 0), new Samples(whole, 0) };
-	}
-
 	private long adminId() {
 		return this.jdbc.sql("SELECT min(id) FROM app_user WHERE role = 'ADMIN' AND enabled")
 			.query(Long.class)
 			.single();
-	}
-
-	/** Each KPI's own SQL for the program and the current quarter, one run each. */
-	private String perKpi(Viewer admin) {
-		var period = Period.quarter(com.trellis.shared.FiscalQuarter
-			.containing(java.time.LocalDate.now(java.time.ZoneOffset.UTC), java.time.Month.JANUARY));
-		var out = new StringBuilder();
-		// the program, then the book of the first PAM the concurrent run asked for (each
-		// statement of a PAM's request, one at a time)
-		var pam = this.jdbc.sql("SELECT id FROM app_user WHERE role = 'PAM' AND enabled ORDER BY id LIMIT 1")
-			.query(Long.class)
-			.optional();
-		var slices = new LinkedHashMap<String, Slice>();
-		slices.put("admin, program", Slice.PROGRAM);
-		pam.ifPresent(id -> slices.put("admin, PAM " + id + "'s book", new Slice(Slice.Kind.PAM, String.valueOf(id))));
-		for (var slice : slices.entrySet()) {
-			out.append(String.format(Locale.ROOT, "%nOne KPI at a time (%s):%n", slice.getKey()));
-			for (var kpi : this.kpis.compute(admin, period, slice.getValue())) {
-				long nanos = time(
-						() -> this.kpis.compute(admin, period, slice.getValue(), java.util.Set.of(kpi.code())));
-				out.append(String.format(Locale.ROOT, "  %-28s %10.1f ms %8.2f x scan  (%s / %s)%n", kpi.code(),
-						nanos / 1e6, nanos / 1e6 / this.floorMillis, kpi.value(), kpi.baseline()));
-			}
-		}
-		var zone = java.time.ZoneId.of(this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).single());
-		out.append(SalesCycleCheck.before(this.jdbc, period.from().atStartOfDay(zone).toInstant(),
-				period.until().atStartOfDay(zone).toInstant()));
-		out.append(KeptKpiCheck.before(this.jdbc, period.from(), period.until(), zone));
-		return out.toString();
 	}
 
 	/** An admin token and PAM tokens with their PAM ids, issued for this run. */
@@ -482,66 +374,19 @@ class ReportingBenchmark {
 		});
 	}
 
-	/**
-	 * {@code clients} threads, each sending {@code listRequests} requests, alternating
-	 * between the admin's program request and a PAM's request for their own book.
-	 */
 	private Samples[] concurrent(List<String[]> callers, String path, String pamQuery) throws Exception {
-		for (var caller : callers) {
-			get(path + (caller[1] == null ? "" : pamQuery + caller[1]), caller[0]);
-		}
-		var tasks = new ArrayList<Callable<long[][]>>();
-		for (int c = 0; c < settings.clients(); c++) {
-			int client = c;
-			tasks.add(() -> {
-				long[] program = new long[settings.listRequests()];
-				long[] book = new long[settings.listRequests()];
-				int programs = 0;
-				int books = 0;
-				for (int i = 0; i < settings.listRequests(); i++) {
-					var caller = callers.get((client + i) % callers.size());
-					long started = System.nanoTime();
-					get(path + (caller[1] == null ? "" : pamQuery + caller[1]), caller[0]);
-					long took = System.nanoTime() - started;
-					if (caller[1] == null) {
-						program[programs++] = took;
-					}
-					else {
-						book[books++] = took;
-					}
-				}
-				return new long[][] { java.util.Arrays.copyOf(program, programs),
-						java.util.Arrays.copyOf(book, books) };
-			});
-		}
-		var pool = Executors.newFixedThreadPool(settings.clients());
-		try {
-			long started = System.nanoTime();
-			var futures = pool.invokeAll(tasks);
-			var programs = new ArrayList<long[]>();
-			var books = new ArrayList<long[]>();
-			for (var future : futures) {
-				programs.add(future.get()[0]);
-				books.add(future.get()[1]);
-			}
-			long wall = System.nanoTime() - started;
-			return new Samples[] { Samples.merge(programs, wall), Samples.merge(books, wall) };
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return api().concurrent(callers, path, pamQuery);
 	}
 
 	private void get(String path, String token) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofMinutes(2))
-			.GET()
-			.build();
-		var response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(path + " answered " + response.statusCode());
+		api().get(path, token);
+	}
+
+	private ApiLoad api() {
+		if (this.api == null) {
+			this.api = new ApiLoad(this.port, settings.clients(), settings.listRequests());
 		}
+		return this.api;
 	}
 
 	private static Samples repeat(int times, LongSupplier run) {
