@@ -11,11 +11,10 @@ import java.util.stream.Collectors;
 
 import com.trellis.support.Fixtures;
 import com.trellis.support.GuidanceRunTest;
-import com.trellis.support.GuidanceWeeks;
+import com.trellis.support.OwnGuidanceWeeks;
 import com.trellis.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,17 +51,8 @@ class GuidanceDigestBatchTests {
 	@Value("${trellis.guidance.digest-batch-size}")
 	int batchSize;
 
-	GuidanceWeeks weeks;
-
-	@BeforeEach
-	void ownWeeks() {
-		this.weeks = new GuidanceWeeks(this.jdbc, this.clock);
-	}
-
-	@AfterEach
-	void restore() {
-		this.weeks.close();
-	}
+	@RegisterExtension
+	final OwnGuidanceWeeks weeks = new OwnGuidanceWeeks();
 
 	@Test
 	void aRunCutOffPartWayKeepsTheBatchesBeforeAndTheNextRunSendsEveryoneElsesDigestOnce() {

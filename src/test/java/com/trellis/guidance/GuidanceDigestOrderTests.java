@@ -11,13 +11,13 @@ import com.trellis.identity.Viewer;
 import com.trellis.scoring.PartnerScores;
 import com.trellis.support.Fixtures;
 import com.trellis.support.GuidanceRunTest;
-import com.trellis.support.GuidanceWeeks;
+import com.trellis.support.OwnGuidanceWeeks;
 import com.trellis.support.TestClock;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -63,17 +63,12 @@ class GuidanceDigestOrderTests {
 	@Autowired
 	ApplicationContext context;
 
-	GuidanceWeeks weeks;
-
-	@BeforeEach
-	void ownWeeks() {
-		this.weeks = new GuidanceWeeks(this.jdbc, this.clock);
-	}
+	@RegisterExtension
+	final OwnGuidanceWeeks weeks = new OwnGuidanceWeeks();
 
 	@AfterEach
 	void restore() {
 		dispatch();
-		this.weeks.close();
 	}
 
 	@Test

@@ -7,11 +7,10 @@ import java.util.concurrent.Executors;
 import com.trellis.identity.Viewer;
 import com.trellis.support.Fixtures;
 import com.trellis.support.GuidanceRunTest;
-import com.trellis.support.GuidanceWeeks;
+import com.trellis.support.OwnGuidanceWeeks;
 import com.trellis.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,17 +35,8 @@ class GuidanceDigestTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	GuidanceWeeks weeks;
-
-	@BeforeEach
-	void ownWeeks() {
-		this.weeks = new GuidanceWeeks(this.jdbc, this.clock);
-	}
-
-	@AfterEach
-	void restore() {
-		this.weeks.close();
-	}
+	@RegisterExtension
+	final OwnGuidanceWeeks weeks = new OwnGuidanceWeeks();
 
 	@Test
 	void theDigestListsThePersonsTopRecommendationsInTheHomePagesOrderWithReasonsAndLinks() {

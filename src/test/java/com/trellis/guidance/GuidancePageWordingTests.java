@@ -2,14 +2,11 @@ package com.trellis.guidance;
 
 import com.trellis.support.Fixtures;
 import com.trellis.support.GuidanceRunTest;
-import com.trellis.support.GuidanceWeeks;
-import com.trellis.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.trellis.support.OwnGuidanceWeeks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,25 +26,10 @@ class GuidancePageWordingTests {
 	Fixtures fixtures;
 
 	@Autowired
-	TestClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	MockMvc mvc;
 
-	GuidanceWeeks weeks;
-
-	@BeforeEach
-	void ownWeeks() {
-		this.weeks = new GuidanceWeeks(this.jdbc, this.clock);
-	}
-
-	@AfterEach
-	void restore() {
-		this.weeks.close();
-	}
+	@RegisterExtension
+	final OwnGuidanceWeeks weeks = new OwnGuidanceWeeks();
 
 	@Test
 	void theHistoryTableShowsAcceptedDismissedAndSnoozedInWordsNotAsCodes() throws Exception {

@@ -9,14 +9,12 @@ import com.trellis.process.SalesProcess;
 import com.trellis.shared.PageRequest;
 import com.trellis.support.Fixtures;
 import com.trellis.support.GuidanceRunTest;
-import com.trellis.support.GuidanceWeeks;
+import com.trellis.support.OwnGuidanceWeeks;
 import com.trellis.support.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,20 +38,8 @@ class StalledDealBoundaryTests {
 	@Autowired
 	TestClock clock;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	GuidanceWeeks weeks;
-
-	@BeforeEach
-	void ownWeeks() {
-		this.weeks = new GuidanceWeeks(this.jdbc, this.clock);
-	}
-
-	@AfterEach
-	void restore() {
-		this.weeks.close();
-	}
+	@RegisterExtension
+	final OwnGuidanceWeeks weeks = new OwnGuidanceWeeks();
 
 	@Test
 	void aDealInItsStageForExactlyTheNormIsNotStalledAndADayLaterItIs() {

@@ -18,13 +18,14 @@ import com.trellis.guidance.GuidanceDigests;
 import com.trellis.identity.Role;
 import com.trellis.support.Fixtures;
 import com.trellis.support.GuidanceRunTest;
-import com.trellis.support.GuidanceWeeks;
+import com.trellis.support.OwnGuidanceWeeks;
 import com.trellis.support.TestClock;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,8 @@ class GuidanceDigestDeliveryTests {
 	@Autowired
 	ObjectProvider<JavaMailSender> mailSender;
 
-	GuidanceWeeks weeks;
+	@RegisterExtension
+	final OwnGuidanceWeeks weeks = new OwnGuidanceWeeks();
 
 	HttpServer slack;
 
@@ -89,7 +91,6 @@ class GuidanceDigestDeliveryTests {
 	@BeforeEach
 	void start() throws IOException {
 		this.dispatcher.dispatch();
-		this.weeks = new GuidanceWeeks(this.jdbc, this.clock);
 		this.slack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.slack.createContext("/", exchange -> {
 			this.slackBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -103,7 +104,6 @@ class GuidanceDigestDeliveryTests {
 	void stop() {
 		this.slack.stop(0);
 		this.dispatcher.dispatch();
-		this.weeks.close();
 	}
 
 	@Test
