@@ -209,7 +209,7 @@ class ActivationRepository {
 		if (partnerIds != null && partnerIds.isEmpty()) {
 			return new com.trellis.shared.PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		var where = partnerIds == null ? "" : " WHERE partner_id IN (:ids)";
+		var where = partnerIds == null ? "" : " WHERE partner_id = ANY (CAST(:ids AS BIGINT[]))";
 		var ids = this.jdbc
 			.sql("SELECT partner_id FROM activation_plan" + where
 					+ " ORDER BY onboarded_on DESC, partner_id DESC LIMIT :limit OFFSET :offset")
@@ -217,8 +217,8 @@ class ActivationRepository {
 			.param("offset", page.offset());
 		var count = this.jdbc.sql("SELECT count(*) FROM activation_plan" + where);
 		if (partnerIds != null) {
-			ids.param("ids", partnerIds);
-			count.param("ids", partnerIds);
+			ids.param("ids", com.trellis.shared.SqlIds.array(partnerIds));
+			count.param("ids", com.trellis.shared.SqlIds.array(partnerIds));
 		}
 		return new com.trellis.shared.PageResult<>(ids.query(Long.class).list(), page.page(), page.size(),
 				count.query(Long.class).single());

@@ -29,9 +29,9 @@ class DealHistories {
 		}
 		this.jdbc.sql("""
 				SELECT opportunity_id, to_stage, changed_at FROM opportunity_stage_change
-				WHERE opportunity_id IN (:ids) ORDER BY opportunity_id, changed_at, id
+				WHERE opportunity_id = ANY (CAST(:ids AS BIGINT[])) ORDER BY opportunity_id, changed_at, id
 				""")
-			.param("ids", ids)
+			.param("ids", com.trellis.shared.SqlIds.array(ids))
 			.query((rs, n) -> histories.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
 				.add(new ImportedDeal.Move(Stage.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant())))
 			.list();

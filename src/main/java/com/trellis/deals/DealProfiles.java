@@ -110,11 +110,12 @@ public class DealProfiles {
 		if (opportunityIds.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc.sql("""
-				SELECT id FROM opportunity
-				WHERE id IN (:ids) AND (CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)
-				""")
-			.param("ids", opportunityIds)
+		return new HashSet<>(this.jdbc
+			.sql("""
+					SELECT id FROM opportunity
+					WHERE id = ANY (CAST(:ids AS BIGINT[])) AND (CAST(:scopePartner AS BIGINT) IS NULL OR partner_id = :scopePartner)
+					""")
+			.param("ids", com.trellis.shared.SqlIds.array(opportunityIds))
 			.param("scopePartner", viewer.scopePartnerId())
 			.query(Long.class)
 			.list());

@@ -84,7 +84,7 @@ class ImportedDealBatch {
 
 	/** The owner of each of the given deals now. */
 	java.util.Map<Long, Long> owners(java.util.Collection<Long> ids) {
-		return perDeal(ids, "SELECT id, owner_id FROM opportunity WHERE id IN (:ids)",
+		return perDeal(ids, "SELECT id, owner_id FROM opportunity WHERE id = ANY (CAST(:ids AS BIGINT[]))",
 				rs -> rs.getObject(2, Long.class));
 	}
 
@@ -92,20 +92,24 @@ class ImportedDealBatch {
 	java.util.Map<Long, Instant> lastMoves(java.util.Collection<Long> ids) {
 		return perDeal(ids, """
 				SELECT opportunity_id, max(changed_at) FROM opportunity_stage_change
-				WHERE opportunity_id IN (:ids) GROUP BY opportunity_id
+				WHERE opportunity_id = ANY (CAST(:ids AS BIGINT[])) GROUP BY opportunity_id
 				""", rs -> rs.getTimestamp(2).toInstant());
 	}
 
 	/** The stage each of the given deals is in now. */
 	java.util.Map<Long, String> stages(java.util.Collection<Long> ids) {
-		return perDeal(ids, "SELECT id, stage FROM opportunity WHERE id IN (:ids)", rs -> rs.getString(2));
+		return perDeal(ids, "SELECT id, stage FROM opportunity WHERE id = ANY (CAST(:ids AS BIGINT[]))",
+				rs -> rs.getString(2));
 	}
 
 	/** One value per deal id (the first column), read by {@code sql} for {@code :ids}. */
 	private <T> java.util.Map<Long, T> perDeal(java.util.Collection<Long> ids, String sql, Value<T> value) {
 		var values = new java.util.HashMap<Long, T>();
 		if (!ids.isEmpty()) {
-			this.jdbc.sql(sql).param("ids", ids).query((rs, n) -> values.put(rs.getLong(1), value.read(rs))).list();
+			this.jdbc.sql(sql)
+				.param("ids", com.trellis.shared.SqlIds.array(ids))
+				.query((rs, n) -> values.put(rs.getLong(1), value.read(rs)))
+				.list();
 		}
 		return values;
 	}

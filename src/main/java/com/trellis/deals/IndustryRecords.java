@@ -43,11 +43,11 @@ public class IndustryRecords {
 				       coalesce(sum(%s) FILTER (WHERE o.stage = 'CLOSED_WON'), 0)
 				FROM opportunity o JOIN account a ON a.id = o.account_id
 				LEFT JOIN exchange_rate fx ON fx.currency = o.currency
-				WHERE o.partner_id IN (:partners) AND lower(a.industry) = lower(:industry)
+				WHERE o.partner_id = ANY (CAST(:partners AS BIGINT[])) AND lower(a.industry) = lower(:industry)
 				  AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
 				GROUP BY o.partner_id
 				""".formatted(ReportingCurrency.DEAL_AMOUNT))
-			.param("partners", partnerIds)
+			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.param("industry", industry.strip())
 			.query((rs, n) -> records.put(rs.getLong(1),
 					new IndustryRecord(rs.getLong(1), industry, rs.getLong(2), rs.getLong(3),

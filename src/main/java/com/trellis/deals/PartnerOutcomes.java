@@ -35,17 +35,9 @@ public class PartnerOutcomes {
 
 	/** Those of some deals that are closed won, whoever's they are (readiness proofs). */
 	public List<OpportunityView> wonDeals(java.util.Collection<Long> ids) {
-		var result = new java.util.ArrayList<OpportunityView>();
-		var list = List.copyOf(ids);
-		for (int from = 0; from < list.size(); from += 5000) {
-			result.addAll(this.jdbc.sql("SELECT " + OpportunityRows.COLUMNS + """
-					 FROM opportunity WHERE id IN (:ids) AND stage = 'CLOSED_WON'
-					""")
-				.param("ids", list.subList(from, Math.min(list.size(), from + 5000)))
-				.query(OpportunityRows::view)
-				.list());
-		}
-		return result;
+		return this.jdbc.sql("SELECT " + OpportunityRows.COLUMNS + """
+				 FROM opportunity WHERE id = ANY (CAST(:ids AS BIGINT[])) AND stage = 'CLOSED_WON'
+				""").param("ids", com.trellis.shared.SqlIds.array(ids)).query(OpportunityRows::view).list();
 	}
 
 	/**

@@ -73,15 +73,17 @@ class QuotaRepository {
 	 * {@code withTarget}) unless {@code users} is null.
 	 */
 	List<Quota> list(String quarter, List<Long> users, boolean withTarget) {
-		return this.jdbc.sql(SELECT + """
-				 WHERE q.quarter = :quarter AND (CAST(:all AS BOOLEAN)
-				   OR q.scope_kind = 'PARTNERS' AND CAST(:target AS BOOLEAN) OR q.scope_id IN (:users))
-				ORDER BY q.scope_kind, 3
-				""")
+		return this.jdbc
+			.sql(SELECT
+					+ """
+							 WHERE q.quarter = :quarter AND (CAST(:all AS BOOLEAN)
+							   OR q.scope_kind = 'PARTNERS' AND CAST(:target AS BOOLEAN) OR q.scope_id = ANY (CAST(:users AS BIGINT[])))
+							ORDER BY q.scope_kind, 3
+							""")
 			.param("quarter", quarter)
 			.param("all", users == null)
 			.param("target", withTarget)
-			.param("users", users == null || users.isEmpty() ? List.of(-1L) : users)
+			.param("users", com.trellis.shared.SqlIds.array(users == null ? List.of() : users))
 			.query(QuotaRepository::row)
 			.list();
 	}

@@ -276,8 +276,11 @@ class HygieneRepository {
 		var owners = new java.util.HashMap<Long, String>();
 		this.jdbc.sql("""
 				SELECT a.id, u.display_name FROM account a LEFT JOIN app_user u ON u.id = a.owner_ae_id
-				WHERE a.id IN (:ids)
-				""").param("ids", accountIds).query((rs, n) -> owners.put(rs.getLong(1), rs.getString(2))).list();
+				WHERE a.id = ANY (CAST(:ids AS BIGINT[]))
+				""")
+			.param("ids", com.trellis.shared.SqlIds.array(accountIds))
+			.query((rs, n) -> owners.put(rs.getLong(1), rs.getString(2)))
+			.list();
 		return owners;
 	}
 

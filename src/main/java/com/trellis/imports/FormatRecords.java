@@ -42,10 +42,10 @@ class FormatRecords {
 		}
 		this.jdbc.sql("""
 				SELECT source_id, target_id FROM import_record
-				WHERE source_system = 'TRELLIS' AND object_type = :object AND source_id IN (:ids)
+				WHERE source_system = 'TRELLIS' AND object_type = :object AND source_id = ANY (CAST(:ids AS TEXT[]))
 				""")
 			.param("object", object)
-			.param("ids", List.copyOf(sourceIds))
+			.param("ids", sourceIds.toArray(String[]::new))
 			.query((rs, n) -> found.put(rs.getString(1), rs.getLong(2)))
 			.list();
 		return found;
@@ -59,10 +59,10 @@ class FormatRecords {
 		}
 		this.jdbc.sql("""
 				SELECT target_id, source_id FROM import_record
-				WHERE source_system = 'TRELLIS' AND object_type = :object AND target_id IN (:ids)
+				WHERE source_system = 'TRELLIS' AND object_type = :object AND target_id = ANY (CAST(:ids AS BIGINT[]))
 				""")
 			.param("object", object)
-			.param("ids", List.copyOf(targetIds))
+			.param("ids", com.trellis.shared.SqlIds.array(targetIds))
 			.query((rs, n) -> found.put(rs.getLong(1), rs.getString(2)))
 			.list();
 		return found;

@@ -225,10 +225,10 @@ class LeadRepository {
 				where.append(" AND partner_id = :scopePartner");
 			}
 			if (this.reps != null) {
-				where.append(" AND rep_id IN (:scopeReps)");
+				where.append(" AND rep_id = ANY (CAST(:scopeReps AS BIGINT[]))");
 			}
 			if (this.partners != null) {
-				where.append(" AND partner_id IN (:scopePartners)");
+				where.append(" AND partner_id = ANY (CAST(:scopePartners AS BIGINT[]))");
 			}
 			return where.toString();
 		}
@@ -238,10 +238,10 @@ class LeadRepository {
 				spec = spec.param("scopePartner", this.partnerId);
 			}
 			if (this.reps != null) {
-				spec = spec.param("scopeReps", this.reps);
+				spec = spec.param("scopeReps", com.trellis.shared.SqlIds.array(this.reps));
 			}
 			if (this.partners != null) {
-				spec = spec.param("scopePartners", this.partners);
+				spec = spec.param("scopePartners", com.trellis.shared.SqlIds.array(this.partners));
 			}
 			return spec;
 		}

@@ -123,8 +123,8 @@ class MarketplaceRepository {
 		if (sourceIds.isEmpty()) {
 			return found;
 		}
-		this.jdbc.sql(COLUMNS + " WHERE t.source_id IN (:ids)")
-			.param("ids", List.copyOf(sourceIds))
+		this.jdbc.sql(COLUMNS + " WHERE t.source_id = ANY (CAST(:ids AS TEXT[]))")
+			.param("ids", sourceIds.toArray(String[]::new))
 			.query(MarketplaceRepository::transaction)
 			.list()
 			.forEach(t -> found.put(t.sourceId(), t));

@@ -100,12 +100,13 @@ class MaturityRepository {
 		var ids = new ArrayList<>(byId.keySet());
 		this.jdbc.sql("""
 				SELECT assessment_id, question_id, answer FROM maturity_answer
-				WHERE assessment_id IN (:ids) ORDER BY assessment_id, question_id
-				""").param("ids", ids).query(rs -> {
+				WHERE assessment_id = ANY (CAST(:ids AS BIGINT[])) ORDER BY assessment_id, question_id
+				""").param("ids", com.trellis.shared.SqlIds.array(ids)).query(rs -> {
 			byId.get(rs.getLong("assessment_id")).answers().put(rs.getString("question_id"), rs.getInt("answer"));
 		});
-		this.jdbc.sql("SELECT assessment_id, area, score, weak FROM maturity_area_result WHERE assessment_id IN (:ids)")
-			.param("ids", ids)
+		this.jdbc.sql(
+				"SELECT assessment_id, area, score, weak FROM maturity_area_result WHERE assessment_id = ANY (CAST(:ids AS BIGINT[]))")
+			.param("ids", com.trellis.shared.SqlIds.array(ids))
 			.query(rs -> {
 				var row = byId.get(rs.getLong("assessment_id"));
 				row.areaScores().put(rs.getString("area"), rs.getInt("score"));

@@ -159,14 +159,15 @@ public class Notifications {
 		if (!viewer.isPartnerUser() || ids.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc.sql("""
-				UPDATE notification SET read_at = :now
-				WHERE partner_id = :partner AND partner_id = :scopePartner AND id IN (:ids) AND read_at IS NULL
-				""")
+		return this.jdbc
+			.sql("""
+					UPDATE notification SET read_at = :now
+					WHERE partner_id = :partner AND partner_id = :scopePartner AND id = ANY (CAST(:ids AS BIGINT[])) AND read_at IS NULL
+					""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("partner", partnerId)
 			.param("scopePartner", viewer.scopePartnerId())
-			.param("ids", ids)
+			.param("ids", com.trellis.shared.SqlIds.array(ids))
 			.update();
 	}
 
