@@ -19,56 +19,31 @@ import org.springframework.stereotype.Repository;
 class IntelligencePages {
 
 	/**
-	 * An alert {@code a} in force: its partner's drift state for its score is still the
-	 * alert's, and no later alert of that state was raised (of two at the same moment,
-	 * the later week's) — the one {@link IntelligenceStore#currentAlerts} picks per
-	 * partner and score.
-	 */
-	private static final String IN_FORCE = """
-			EXISTS (SELECT 1 FROM score_drift d
-			        WHERE d.partner_id = a.partner_id AND d.pillar = a.pillar AND d.state = a.state)
-			AND NOT EXISTS (SELECT 1 FROM score_drift_alert l
-			                WHERE l.partner_id = a.partner_id AND l.pillar = a.pillar AND l.state = a.state
-			                  AND (l.raised_at, l.week_start) > (a.raised_at, a.week_start))
-			""";
-
-	/**
 	 * The order of the drift list: stalling before building (text order, the only two
 	 * states an alert has), the steepest slope first, then partner id and score (by
-	 * name). The program's page walks {@code score_drift_alert_order_idx} (V283) in it.
+	 * name); the order of {@code score_drift_in_force_order_idx} (V283).
 	 */
-	private static final String DRIFT_ORDER = "a.state DESC, abs(a.slope) DESC, a.partner_id, a.pillar";
-
-	private static final String ALERT_COLUMNS = "a.partner_id, a.pillar, a.state, a.slope, a.week_start, a.reason, a.signals, a.raised_at";
-
-	static final String PROGRAM_DRIFT_PAGE = "SELECT " + ALERT_COLUMNS + " FROM score_drift_alert a WHERE " + IN_FORCE
-			+ " ORDER BY " + DRIFT_ORDER + " LIMIT :size OFFSET :offset";
-
-	/** A book's: its partners' alerts by index, sorted (a book is small). */
-	static final String BOOK_DRIFT_PAGE = "SELECT " + ALERT_COLUMNS
-			+ " FROM unnest(CAST(:partners AS BIGINT[])) AS b (partner_id)"
-			+ " JOIN score_drift_alert a ON a.partner_id = b.partner_id WHERE " + IN_FORCE + " ORDER BY " + DRIFT_ORDER
-			+ " LIMIT :size OFFSET :offset";
+	private static final String DRIFT_ORDER = " ORDER BY f.state DESC, abs(f.slope) DESC, f.partner_id, f.pillar";
 
 	/**
-	 * The alerts in force counted from the drifts: each building or stalling drift with
-	 * an alert of its state has exactly one in force (index-only: V275's partial index
-	 * and {@code score_drift_alert_state_idx}).
+	 * A page of the alerts in force ({@code score_drift_in_force}, V283: each partner and
+	 * score's alert that {@link IntelligenceStore#currentAlerts} picks, kept by triggers)
+	 * from {@code %s}, read with their alerts; {@code %d} the page's size and offset
+	 * (whole numbers checked by {@link PageRequest}, written into the statement so that
+	 * its plan knows them).
 	 */
-	static final String PROGRAM_DRIFT_COUNT = """
-			SELECT count(*) FROM score_drift d
-			WHERE d.state IN ('BUILDING', 'STALLING')
-			  AND EXISTS (SELECT 1 FROM score_drift_alert a
-			              WHERE a.partner_id = d.partner_id AND a.pillar = d.pillar AND a.state = d.state)
+	private static final String DRIFT_PAGE = """
+			SELECT a.partner_id, a.pillar, a.state, a.slope, a.week_start, a.reason, a.signals, a.raised_at
+			FROM (SELECT f.alert_id, f.state, f.slope, f.partner_id, f.pillar FROM %s%s LIMIT %d OFFSET %d) f
+			JOIN score_drift_alert a ON a.id = f.alert_id
 			""";
 
-	static final String BOOK_DRIFT_COUNT = """
-			SELECT count(*) FROM unnest(CAST(:partners AS BIGINT[])) AS b (partner_id)
-			JOIN score_drift d ON d.partner_id = b.partner_id
-			WHERE d.state IN ('BUILDING', 'STALLING')
-			  AND EXISTS (SELECT 1 FROM score_drift_alert a
-			              WHERE a.partner_id = d.partner_id AND a.pillar = d.pillar AND a.state = d.state)
-			""";
+	/** The program's alerts in force: the first rows of the order's index. */
+	static final String PROGRAM_DRIFT = "score_drift_in_force f";
+
+	/** A book's: its partners' by the primary key, sorted (a book is small). */
+	static final String BOOK_DRIFT = "unnest(CAST(:partners AS BIGINT[])) AS b (partner_id)"
+			+ " JOIN score_drift_in_force f ON f.partner_id = b.partner_id";
 
 	private static final String LINE_COLUMNS = "h.partner_id, h.readiness, h.behaviour, h.trust, h.pipeline_180_days, h.reason, h.evidence";
 
@@ -95,12 +70,16 @@ class IntelligencePages {
 		if (partners != null && partners.isEmpty()) {
 			return List.of();
 		}
-		return scoped(partners == null ? PROGRAM_DRIFT_PAGE : BOOK_DRIFT_PAGE, partners).param("size", request.size())
-			.param("offset", request.offset())
+		return scoped(driftPageSql(partners == null ? PROGRAM_DRIFT : BOOK_DRIFT, request), partners)
 			.query((rs, n) -> new IntelligenceStore.Alert(rs.getLong(1), Pillar.valueOf(rs.getString(2)),
 					rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getString(6),
 					rs.getString(7), rs.getTimestamp(8).toInstant()))
 			.list();
+	}
+
+	/** The statement of a page of the alerts in force from {@code from}. */
+	static String driftPageSql(String from, PageRequest request) {
+		return DRIFT_PAGE.formatted(from, DRIFT_ORDER, request.size(), request.offset()) + DRIFT_ORDER;
 	}
 
 	/** How many alerts are in force. */
@@ -108,7 +87,9 @@ class IntelligencePages {
 		if (partners != null && partners.isEmpty()) {
 			return 0;
 		}
-		return scoped(partners == null ? PROGRAM_DRIFT_COUNT : BOOK_DRIFT_COUNT, partners).query(Long.class).single();
+		return scoped("SELECT count(*) FROM " + (partners == null ? PROGRAM_DRIFT : BOOK_DRIFT), partners)
+			.query(Long.class)
+			.single();
 	}
 
 	/** A page of the stored high-potential list, unnamed, best behaviour first. */

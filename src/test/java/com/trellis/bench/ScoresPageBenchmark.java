@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import com.trellis.identity.Role;
@@ -11,6 +12,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.scoring.PartnerIntelligence;
 import com.trellis.shared.DailyFigures;
 import com.trellis.shared.PageFigureStore;
+import com.trellis.shared.PageRequest;
 import com.trellis.support.Fixtures;
 import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
@@ -79,6 +81,7 @@ class ScoresPageBenchmark {
 		var admin = this.fixtures.user(Role.ADMIN);
 		time(out, "ADMIN /scores", readers.signIn(admin), requests);
 		time(out, "PAM /scores (a book of " + BOOK + ")", readers.signIn(pam), requests);
+		explain(out, pam);
 		out.append(String.format(Locale.ROOT, "load average at the end: %s%n",
 				Files.readString(Path.of("/proc/loadavg")).strip()));
 		Files.createDirectories(Path.of("target"));
@@ -108,6 +111,58 @@ class ScoresPageBenchmark {
 				requests, millis.get(0), millis.get(millis.size() / 2),
 				millis.get((int) Math.ceil(0.95 * millis.size()) - 1), millis.get(millis.size() - 1), body.length(),
 				rows));
+	}
+
+	/**
+	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of the lists' statements
+	 * ({@code scoring.IntelligencePages}, when there) for the program and the PAM's book:
+	 * the counts, the first page and one 1,000 pages in, with the values of the
+	 * parameters written in.
+	 */
+	private void explain(StringBuilder out, Viewer pam) throws Exception {
+		Class<?> pages;
+		try {
+			pages = Class.forName("com.trellis.scoring.IntelligencePages");
+		}
+		catch (ClassNotFoundException ex) {
+			out.append("no IntelligencePages: nothing to explain\n");
+			return;
+		}
+		var book = this.jdbc.sql("SELECT id FROM partner WHERE owner_pam_id = :pam ORDER BY id")
+			.param("pam", pam.userId())
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(",", "'{", "}'"));
+		var pageSql = pages.getDeclaredMethod("driftPageSql", String.class, PageRequest.class);
+		pageSql.setAccessible(true);
+		var statements = new java.util.LinkedHashMap<String, String>();
+		for (var scope : List.of("PROGRAM", "BOOK")) {
+			var from = (String) field(pages, scope + "_DRIFT");
+			statements.put(scope + " drift count", "SELECT count(*) FROM " + from);
+			for (int page : List.of(0, 1000)) {
+				statements.put(scope + " drift page " + page,
+						(String) pageSql.invoke(null, from, new PageRequest(page, 25)));
+				statements.put(scope + " high-potential page " + page,
+						((String) field(pages, scope + "_POTENTIAL_PAGE")).replace(":size", "25")
+							.replace(":offset", String.valueOf(page * 25)));
+			}
+		}
+		statements.forEach((name, sql) -> {
+			var plan = String.join("\n",
+					this.jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql.replace(":partners", book))
+						.query(String.class)
+						.list());
+			var time = plan.lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("");
+			out.append(String.format(Locale.ROOT, "## %s: %s%n%s%n", name, time, plan));
+		});
+	}
+
+	private static Object field(Class<?> type, String name) throws ReflectiveOperationException {
+		var field = type.getDeclaredField(name);
+		field.setAccessible(true);
+		return field.get(null);
 	}
 
 	/** Grows the program; returns the PAM of the first grown book. */

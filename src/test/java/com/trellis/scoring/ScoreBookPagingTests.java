@@ -112,6 +112,7 @@ class ScoreBookPagingTests {
 		long elsewhere = this.fixtures.partner("Paged Potential 99", this.fixtures.user(Role.PAM).userId());
 		potential(elsewhere, new BigDecimal("99.5"));
 		ids.add(elsewhere);
+		boolean storedBefore = this.figures.storedSince(PartnerIntelligence.HIGH_POTENTIAL, Instant.EPOCH);
 		this.figures.replace(PartnerIntelligence.HIGH_POTENTIAL, Map.of(PageFigureStore.PROGRAM, Map.of("lines", 28)),
 				Instant.now());
 		try {
@@ -134,6 +135,9 @@ class ScoreBookPagingTests {
 			this.jdbc.sql("DELETE FROM high_potential_line WHERE partner_id = ANY (CAST(:ids AS BIGINT[]))")
 				.param("ids", ids.toArray(Long[]::new))
 				.update();
+			if (!storedBefore) {
+				this.figures.clear(PartnerIntelligence.HIGH_POTENTIAL);
+			}
 		}
 	}
 

@@ -116,30 +116,39 @@ class ScoreBookReadsTests {
 	 * The drift list a page at a time (issue 15): every page of the program's and of a
 	 * book's, joined, is the whole list of alerts in force in its order (stalling first,
 	 * the steepest slope first, then partner and score; many slopes tie), no alert twice
-	 * or left out, and the count is its length.
+	 * or left out, and the count is its length; so again after alerts are deleted and
+	 * drift states change (the kept alerts in force, V283, follow every write).
 	 */
 	@Test
 	void everyPageOfTheAlertsInForceJoinedIsTheWholeListInItsOrder() {
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			status.setRollbackOnly();
 			var book = drifts();
-			for (var scope : java.util.Arrays.asList(null, book)) {
-				var whole = new ArrayList<>(this.store.currentAlerts(scope));
-				whole.sort(java.util.Comparator.comparing(IntelligenceStore.Alert::state)
-					.reversed()
-					.thenComparing(a -> a.slope().abs(), java.util.Comparator.reverseOrder())
-					.thenComparing(IntelligenceStore.Alert::partnerId)
-					.thenComparing(a -> a.pillar().name()));
-				var joined = new ArrayList<IntelligenceStore.Alert>();
-				for (int page = 0; page * 7 < whole.size() + 7; page++) {
-					joined.addAll(this.pages.driftPage(scope, new PageRequest(page, 7)));
-				}
-				assertThat(joined).as(scope == null ? "the program's" : "a book's").isEqualTo(whole).isNotEmpty();
-				assertThat(this.pages.driftCount(scope)).isEqualTo(whole.size());
-			}
+			pagesJoinedAreTheWholeList(book);
+			this.jdbc.sql("DELETE FROM score_drift_alert WHERE id % 5 = 0").update();
+			this.jdbc.sql("UPDATE score_drift SET state = 'STEADY' WHERE partner_id % 4 = 0").update();
+			this.jdbc.sql("UPDATE score_drift SET state = 'STALLING' WHERE partner_id % 4 = 1").update();
+			pagesJoinedAreTheWholeList(book);
 			assertThat(this.pages.driftPage(List.of(), new PageRequest(0, 7))).isEmpty();
 			assertThat(this.pages.driftCount(List.of())).isZero();
 		});
+	}
+
+	private void pagesJoinedAreTheWholeList(List<Long> book) {
+		for (var scope : java.util.Arrays.asList(null, book)) {
+			var whole = new ArrayList<>(this.store.currentAlerts(scope));
+			whole.sort(java.util.Comparator.comparing(IntelligenceStore.Alert::state)
+				.reversed()
+				.thenComparing(a -> a.slope().abs(), java.util.Comparator.reverseOrder())
+				.thenComparing(IntelligenceStore.Alert::partnerId)
+				.thenComparing(a -> a.pillar().name()));
+			var joined = new ArrayList<IntelligenceStore.Alert>();
+			for (int page = 0; page * 7 < whole.size() + 7; page++) {
+				joined.addAll(this.pages.driftPage(scope, new PageRequest(page, 7)));
+			}
+			assertThat(joined).as(scope == null ? "the program's" : "a book's").isEqualTo(whole).isNotEmpty();
+			assertThat(this.pages.driftCount(scope)).isEqualTo(whole.size());
+		}
 	}
 
 	/**
