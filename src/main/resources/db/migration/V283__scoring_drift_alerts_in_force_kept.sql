@@ -7,10 +7,10 @@
 --
 -- score_drift_in_force: one row per partner and score whose drift state (score_drift) is building
 -- or stalling and that has an alert of that state (score_drift_alert), naming its latest such
--- alert (by raised_at, then week_start) with the alert's state and slope: the alert that
--- IntelligenceStore.currentAlerts picks. The list's order (stalling first, the steepest slope
--- first, then partner id and score) is an index of it; a count is a scan of its smallest index;
--- a PAM's book probes its primary key.
+-- alert (by raised_at, then week_start) with the alert's state and steepness (the slope's absolute
+-- value): the alert that IntelligenceStore.currentAlerts picks. The list's order (stalling first,
+-- the steepest first, then partner id and score) is an index of it that holds the alert's id too,
+-- so a page of any depth reads that index alone; a count is one scan of the table.
 --
 -- Kept by statement triggers with transition tables on score_drift (INSERT, UPDATE of the state,
 -- DELETE) and score_drift_alert (INSERT, UPDATE, DELETE); TRUNCATE of either rebuilds it. Each
@@ -25,7 +25,7 @@ CREATE TABLE score_drift_in_force (
     pillar     TEXT          NOT NULL,
     alert_id   BIGINT        NOT NULL,
     state      TEXT          NOT NULL,
-    slope      NUMERIC(7, 2) NOT NULL,
+    steepness  NUMERIC(7, 2) NOT NULL,
     PRIMARY KEY (partner_id, pillar)
 );
 
@@ -43,7 +43,7 @@ BEGIN
     WITH k AS (
         SELECT DISTINCT * FROM unnest(partners, pillars) AS k (partner_id, pillar)
     ), now AS MATERIALIZED (
-        SELECT DISTINCT ON (a.partner_id, a.pillar) a.partner_id, a.pillar, a.id, a.state, a.slope
+        SELECT DISTINCT ON (a.partner_id, a.pillar) a.partner_id, a.pillar, a.id, a.state, abs(a.slope) AS steepness
         FROM k
         JOIN score_drift d ON d.partner_id = k.partner_id AND d.pillar = k.pillar
         JOIN score_drift_alert a ON a.partner_id = d.partner_id AND a.pillar = d.pillar AND a.state = d.state
@@ -54,11 +54,11 @@ BEGIN
         WHERE f.partner_id = k.partner_id AND f.pillar = k.pillar
           AND NOT EXISTS (SELECT 1 FROM now n WHERE n.partner_id = f.partner_id AND n.pillar = f.pillar)
     )
-    INSERT INTO score_drift_in_force AS f (partner_id, pillar, alert_id, state, slope)
-    SELECT partner_id, pillar, id, state, slope FROM now ORDER BY partner_id, pillar
+    INSERT INTO score_drift_in_force AS f (partner_id, pillar, alert_id, state, steepness)
+    SELECT partner_id, pillar, id, state, steepness FROM now ORDER BY partner_id, pillar
     ON CONFLICT (partner_id, pillar) DO UPDATE
-    SET alert_id = excluded.alert_id, state = excluded.state, slope = excluded.slope
-    WHERE (f.alert_id, f.state, f.slope) IS DISTINCT FROM (excluded.alert_id, excluded.state, excluded.slope);
+    SET alert_id = excluded.alert_id, state = excluded.state, steepness = excluded.steepness
+    WHERE (f.alert_id, f.state, f.steepness) IS DISTINCT FROM (excluded.alert_id, excluded.state, excluded.steepness);
 END
 $fn$;
 
@@ -68,8 +68,8 @@ CREATE FUNCTION score_drift_in_force_rebuild() RETURNS void LANGUAGE plpgsql AS 
 BEGIN
     LOCK TABLE score_drift, score_drift_alert IN SHARE MODE;
     DELETE FROM score_drift_in_force;
-    INSERT INTO score_drift_in_force (partner_id, pillar, alert_id, state, slope)
-    SELECT DISTINCT ON (a.partner_id, a.pillar) a.partner_id, a.pillar, a.id, a.state, a.slope
+    INSERT INTO score_drift_in_force (partner_id, pillar, alert_id, state, steepness)
+    SELECT DISTINCT ON (a.partner_id, a.pillar) a.partner_id, a.pillar, a.id, a.state, abs(a.slope)
     FROM score_drift d
     JOIN score_drift_alert a ON a.partner_id = d.partner_id AND a.pillar = d.pillar AND a.state = d.state
     WHERE d.state IN ('BUILDING', 'STALLING')
@@ -129,5 +129,12 @@ CREATE TRIGGER score_drift_in_force_alert_truncate AFTER TRUNCATE ON score_drift
 SELECT score_drift_in_force_rebuild();
 
 -- The drift list's order: stalling before building (text order; the only two states kept), the
--- steepest slope first, then partner id and score. A page of the program is the first rows of it.
-CREATE INDEX score_drift_in_force_order_idx ON score_drift_in_force (state DESC, abs(slope) DESC, partner_id, pillar);
+-- steepest first, then partner id and score; with the alert's id, so a page is an index-only scan
+-- of its first rows (or of the rows up to its offset).
+CREATE INDEX score_drift_in_force_order_idx ON score_drift_in_force (state DESC, steepness DESC, partner_id, pillar)
+    INCLUDE (alert_id);
+
+-- Index-only scans need the visibility map: vacuumed soon after a day's changes, not once a fifth
+-- of the table has changed.
+ALTER TABLE score_drift_in_force
+    SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02);

@@ -20,10 +20,11 @@ class IntelligencePages {
 
 	/**
 	 * The order of the drift list: stalling before building (text order, the only two
-	 * states an alert has), the steepest slope first, then partner id and score (by
-	 * name); the order of {@code score_drift_in_force_order_idx} (V283).
+	 * states an alert has), the steepest slope first (its absolute value,
+	 * {@code steepness}), then partner id and score (by name); the order of
+	 * {@code score_drift_in_force_order_idx} (V283).
 	 */
-	private static final String DRIFT_ORDER = " ORDER BY f.state DESC, abs(f.slope) DESC, f.partner_id, f.pillar";
+	private static final String DRIFT_ORDER = " ORDER BY f.state DESC, f.steepness DESC, f.partner_id, f.pillar";
 
 	/**
 	 * A page of the alerts in force ({@code score_drift_in_force}, V283: each partner and
@@ -34,7 +35,7 @@ class IntelligencePages {
 	 */
 	private static final String DRIFT_PAGE = """
 			SELECT a.partner_id, a.pillar, a.state, a.slope, a.week_start, a.reason, a.signals, a.raised_at
-			FROM (SELECT f.alert_id, f.state, f.slope, f.partner_id, f.pillar FROM %s%s LIMIT %d OFFSET %d) f
+			FROM (SELECT f.alert_id, f.state, f.steepness, f.partner_id, f.pillar FROM %s%s LIMIT %d OFFSET %d) f
 			JOIN score_drift_alert a ON a.id = f.alert_id
 			""";
 

@@ -221,7 +221,7 @@ class ScoresPageBenchmark {
 				       -d.slope, d.week_start - 21, 'earlier', 'earlier signals', now() - interval '21 days'
 				FROM score_drift d WHERE d.partner_id = ANY (CAST(:ids AS BIGINT[]))
 				""").param("ids", idArray).update();
-		this.jdbc.sql("ANALYZE").update();
+		this.jdbc.sql("VACUUM ANALYZE").update();
 		return pams.get(0);
 	}
 
