@@ -111,6 +111,10 @@ class ScoresPageBenchmark {
 				requests, millis.get(0), millis.get(millis.size() / 2),
 				millis.get((int) Math.ceil(0.95 * millis.size()) - 1), millis.get(millis.size() - 1), body.length(),
 				rows));
+		java.util.regex.Pattern.compile("id=\"(?:high-potential|drifting)-shown\"[^>]*>([^<]+)<")
+			.matcher(body)
+			.results()
+			.forEach(m -> out.append("    ").append(m.group(1)).append('\n'));
 	}
 
 	/**
