@@ -42,7 +42,9 @@ class IntelligencePages {
 	/** The program's alerts in force: the first rows of the order's index. */
 	static final String PROGRAM_DRIFT = "score_drift_in_force f";
 
-	/** A book's: its partners' by the primary key, sorted (a book is small). */
+	/**
+	 * A book's: its partners' rows joined by partner id, then sorted (a book is small).
+	 */
 	static final String BOOK_DRIFT = "unnest(CAST(:partners AS BIGINT[])) AS b (partner_id)"
 			+ " JOIN score_drift_in_force f ON f.partner_id = b.partner_id";
 
