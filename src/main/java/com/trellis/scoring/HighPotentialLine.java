@@ -13,6 +13,12 @@ import com.trellis.shared.StoredFigures;
 public record HighPotentialLine(long partnerId, String partnerName, BigDecimal readiness, BigDecimal behaviour,
 		BigDecimal trust, BigDecimal pipeline180Days, String reason, String evidence) {
 
+	/** The line with its partner's name as the reader may read it. */
+	public HighPotentialLine named(String name) {
+		return new HighPotentialLine(this.partnerId, name, this.readiness, this.behaviour, this.trust,
+				this.pipeline180Days, this.reason, this.evidence);
+	}
+
 	/**
 	 * The line as a reader in the locale reads it: the reason's and the evidence's
 	 * figures in the locale's notation (stored as {@link StoredFigures} parts).

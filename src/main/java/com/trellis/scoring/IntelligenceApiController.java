@@ -11,16 +11,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.CsvExport;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.Reading;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The high-potential and drift lists as JSON and CSV: a PAM's book, every partner for
- * admins and executives; partner users and the field get 403.
+ * The high-potential and drift lists as JSON, a page at a time ({@code items},
+ * {@code page}, {@code size}, {@code total}, {@code totalExact}: {@link PageResult}), and
+ * whole as CSV: a PAM's book, every partner for admins and executives; partner users and
+ * the field get 403 before any parameter is read.
  */
 @RestController
 @Tag(name = "Partner scores")
@@ -29,43 +35,66 @@ class IntelligenceApiController {
 
 	private final PartnerIntelligence intelligence;
 
+	private final ScoreBookLists lists;
+
 	private final BusinessCalendar calendar;
 
-	IntelligenceApiController(PartnerIntelligence intelligence, BusinessCalendar calendar) {
+	IntelligenceApiController(PartnerIntelligence intelligence, ScoreBookLists lists, BusinessCalendar calendar) {
 		this.intelligence = intelligence;
+		this.lists = lists;
 		this.calendar = calendar;
 	}
 
 	@GetMapping("/api/v1/scores/high-potential")
-	List<HighPotentialLine> highPotential(Viewer viewer) {
-		return this.intelligence.highPotential(viewer).stream().map(l -> l.worded(reader())).toList();
+	@Operation(summary = "A page of the high-potential partners",
+			description = "The viewer's scope (a PAM's book; every partner for admins and executives), computed now, "
+					+ "best behaviour first, then partner id. Shape: items, page (from 0), size (1 to 200, 25 unless "
+					+ "given), total (every line of the scope), totalExact (true). A bad page or size is a 400 naming it.")
+	PageResult<HighPotentialLine> highPotential(Viewer viewer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		var request = PageRequest.of(page, size);
+		var reader = reader();
+		return this.lists.highPotentialNow(viewer, request).map(l -> l.worded(reader));
 	}
 
 	@GetMapping("/api/v1/scores/drift")
-	List<DriftLine> drift(Viewer viewer) {
-		return this.intelligence.drifting(viewer).stream().map(l -> l.worded(reader())).toList();
+	@Operation(summary = "A page of the drift alerts in force",
+			description = "The viewer's scope, stalling first, the steepest slope (points a week) first, then partner "
+					+ "id and score. Shape: items, page (from 0), size (1 to 200, 25 unless given), total (every alert "
+					+ "in force of the scope), totalExact (true). A bad page or size is a 400 naming it.")
+	PageResult<DriftLine> drift(Viewer viewer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		var request = PageRequest.of(page, size);
+		var reader = reader();
+		return this.lists.drifting(viewer, request).map(l -> l.worded(reader));
 	}
 
+	/** Every high-potential line of the viewer's scope, computed now. */
 	@GetMapping({ "/api/v1/scores/high-potential/export.csv", "/scores/high-potential/export.csv" })
 	void highPotentialCsv(Viewer viewer, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();
 		rows.add(List.of("partner_id", "partner", "readiness", "behaviour", "trust", "pipeline_180_days", "reason",
 				"evidence"));
-		for (var l : highPotential(viewer)) {
-			rows.add(Arrays.asList(l.partnerId(), l.partnerName(), l.readiness(), l.behaviour(), l.trust(),
-					l.pipeline180Days(), l.reason(), l.evidence()));
+		var reader = reader();
+		for (var l : this.intelligence.highPotential(viewer)) {
+			var w = l.worded(reader);
+			rows.add(Arrays.asList(w.partnerId(), w.partnerName(), w.readiness(), w.behaviour(), w.trust(),
+					w.pipeline180Days(), w.reason(), w.evidence()));
 		}
 		CsvExport.writeRows(response, "high-potential.csv", rows);
 	}
 
+	/** Every drift alert in force of the viewer's scope. */
 	@GetMapping({ "/api/v1/scores/drift/export.csv", "/scores/drift/export.csv" })
 	void driftCsv(Viewer viewer, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();
 		rows.add(List.of("partner_id", "partner", "score", "state", "slope_points_per_week", "week_start", "reason",
 				"signals", "raised_at"));
-		for (var l : drift(viewer)) {
-			rows.add(Arrays.asList(l.partnerId(), l.partnerName(), l.pillar().name(), l.state(), l.slope(),
-					l.weekStart(), l.reason(), l.signals(), l.raisedAt()));
+		var reader = reader();
+		for (var l : this.intelligence.drifting(viewer)) {
+			var w = l.worded(reader);
+			rows.add(Arrays.asList(w.partnerId(), w.partnerName(), w.pillar().name(), w.state(), w.slope(),
+					w.weekStart(), w.reason(), w.signals(), w.raisedAt()));
 		}
 		CsvExport.writeRows(response, "score-drift.csv", rows);
 	}

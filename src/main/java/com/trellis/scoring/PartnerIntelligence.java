@@ -50,10 +50,13 @@ public class PartnerIntelligence {
 
 	private final PageFigureStore figures;
 
+	private final IntelligencePages pages;
+
 	PartnerIntelligence(IntelligenceStore store, OutcomeRecords outcomes, Partners partners,
 			ApplicationEventPublisher events, BusinessCalendar calendar, Clock clock, ReadingsLoader loader,
-			PageFigureStore figures) {
+			PageFigureStore figures, IntelligencePages pages) {
 		this.figures = figures;
+		this.pages = pages;
 		this.rubric = loader.rubric();
 		this.store = store;
 		this.outcomes = outcomes;
@@ -145,7 +148,11 @@ public class PartnerIntelligence {
 			.collect(Collectors.joining(", "));
 	}
 
-	/** The drifting partners of the viewer's scope, stalling first, then by slope. */
+	/**
+	 * Every drifting partner of the viewer's scope (the guidance run, the CSV), named, in
+	 * the book's order: stalling first, the steepest slope first, then partner and score
+	 * ({@link IntelligencePages} pages the same list in SQL).
+	 */
 	@Transactional(readOnly = true)
 	public List<DriftLine> drifting(Viewer viewer) {
 		var alerts = this.store.currentAlerts(scope(viewer));
@@ -155,37 +162,44 @@ public class PartnerIntelligence {
 					a.weekStart(), a.reason(), a.signals(), a.raisedAt()))
 			.sorted(Comparator.comparing(DriftLine::state)
 				.reversed()
-				.thenComparing(l -> l.slope().abs(), Comparator.reverseOrder()))
+				.thenComparing(l -> l.slope().abs(), Comparator.reverseOrder())
+				.thenComparing(DriftLine::partnerId)
+				.thenComparing(l -> l.pillar().name()))
 			.toList();
 	}
 
-	/** The high-potential partners of the viewer's scope, best behaviour first. */
+	/**
+	 * The high-potential partners of the viewer's scope computed now, named, best
+	 * behaviour first (then partner id).
+	 */
 	@Transactional(readOnly = true)
 	public List<HighPotentialLine> highPotential(Viewer viewer) {
-		return inScope(viewer, programHighPotential());
+		var lines = highPotentialUnnamed(viewer);
+		var names = this.partners.names(viewer, lines.stream().map(HighPotentialLine::partnerId).toList());
+		return lines.stream().map(l -> l.named(names.get(l.partnerId()))).toList();
 	}
 
 	/**
-	 * The high-potential list as the daily job stored it for the whole program
-	 * ({@link #storeHighPotential}), narrowed to the viewer's scope and named, with the
-	 * time it was computed; computed per request (as {@link #highPotential}) when nothing
-	 * is stored.
+	 * The program's high-potential lines computed now, narrowed to the viewer's scope.
 	 */
-	@Transactional(readOnly = true)
-	public AsStored<List<HighPotentialLine>> highPotentialAsStored(Viewer viewer) {
-		var stored = this.figures.<List<HighPotentialLine>>read(HIGH_POTENTIAL, PageFigureStore.PROGRAM,
-				this.figures.types().constructCollectionType(List.class, HighPotentialLine.class));
-		return stored.map(s -> new AsStored<>(inScope(viewer, s.value()), s.asOf()))
-			.orElseGet(() -> new AsStored<>(highPotential(viewer), null));
+	List<HighPotentialLine> highPotentialUnnamed(Viewer viewer) {
+		var scope = scope(viewer);
+		var inScope = scope == null ? null : new java.util.HashSet<>(scope);
+		return programHighPotential().stream().filter(l -> inScope == null || inScope.contains(l.partnerId())).toList();
 	}
 
 	/**
-	 * The daily job's part: the program's high-potential list, stored with its time
-	 * unless another instance holds the run or stored it today (business day). True when
-	 * this call stored it.
+	 * The daily job's part: the program's high-potential list stored as its lines (table
+	 * {@code high_potential_line}, V282) and, as the figure set {@link #HIGH_POTENTIAL},
+	 * its time and number of lines, unless another instance holds the run or stored it
+	 * today (business day). True when this call stored it.
 	 */
 	boolean storeHighPotential() {
-		return this.figures.storeDaily(HIGH_POTENTIAL, () -> Map.of(PageFigureStore.PROGRAM, programHighPotential()));
+		return this.figures.storeDaily(HIGH_POTENTIAL, () -> {
+			var lines = programHighPotential();
+			this.pages.replacePotential(lines);
+			return Map.of(PageFigureStore.PROGRAM, Map.of("lines", lines.size()));
+		});
 	}
 
 	/** Every high-potential partner of the program, unnamed, best behaviour first. */
@@ -215,21 +229,9 @@ public class PartnerIntelligence {
 			.map(p -> new HighPotentialLine(p, null, ranks.score(Pillar.READINESS, p), ranks.score(Pillar.BEHAVIOUR, p),
 					ranks.score(Pillar.TRUST, p), pipeline.getOrDefault(p, BigDecimal.ZERO), reasons.get(p),
 					evidence(points.getOrDefault(p, Map.of()))))
-			.sorted(Comparator.comparing(HighPotentialLine::behaviour).reversed())
-			.toList();
-	}
-
-	/**
-	 * The program's lines of the viewer's scope (a PAM's book; every line for admins and
-	 * executives) with the partners' names; the order is kept.
-	 */
-	private List<HighPotentialLine> inScope(Viewer viewer, List<HighPotentialLine> program) {
-		var scope = scope(viewer);
-		var lines = program.stream().filter(l -> scope == null || scope.contains(l.partnerId())).toList();
-		var names = this.partners.names(viewer, lines.stream().map(HighPotentialLine::partnerId).toList());
-		return lines.stream()
-			.map(l -> new HighPotentialLine(l.partnerId(), names.get(l.partnerId()), l.readiness(), l.behaviour(),
-					l.trust(), l.pipeline180Days(), l.reason(), l.evidence()))
+			.sorted(Comparator.comparing(HighPotentialLine::behaviour)
+				.reversed()
+				.thenComparing(HighPotentialLine::partnerId))
 			.toList();
 	}
 
@@ -250,7 +252,11 @@ public class PartnerIntelligence {
 			.collect(Collectors.joining(", "));
 	}
 
-	private List<Long> scope(Viewer viewer) {
+	/**
+	 * The partners the viewer's lists cover: null (all) for admins and executives, a
+	 * PAM's book; anyone else is refused (403) before any list is read.
+	 */
+	List<Long> scope(Viewer viewer) {
 		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
 			return null;
 		}

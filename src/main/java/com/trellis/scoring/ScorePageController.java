@@ -32,13 +32,18 @@ class ScorePageController {
 
 	private final PartnerScores scores;
 
-	private final PartnerIntelligence intelligence;
+	/** The query parameters of the two lists' pages (the pager keeps the others). */
+	private static final String POTENTIAL_PAGE = "potentialPage";
+
+	private static final String DRIFT_PAGE = "driftPage";
+
+	private final ScoreBookLists lists;
 
 	private final ObjectMapper json;
 
-	ScorePageController(PartnerScores scores, PartnerIntelligence intelligence, ObjectMapper json) {
+	ScorePageController(PartnerScores scores, ScoreBookLists lists, ObjectMapper json) {
 		this.scores = scores;
-		this.intelligence = intelligence;
+		this.lists = lists;
 		this.json = json;
 	}
 
@@ -56,13 +61,25 @@ class ScorePageController {
 		return "scoring/summary :: summary";
 	}
 
+	/**
+	 * The book of scores: a page of score lines ({@code sort}, {@code page},
+	 * {@code size}), the chart, and a page each of the high-potential list
+	 * ({@code potentialPage}, {@code potentialSize}) and of the drift alerts in force
+	 * ({@code driftPage}, {@code driftSize}), 25 rows unless sized, with their totals
+	 * ({@link ScoreBookLists}). Every bad parameter is named at once (400).
+	 */
 	@GetMapping("/scores")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	String book(Viewer viewer, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
-		// a bad sort, a bad page and a bad size are named together
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) Integer potentialPage,
+			@RequestParam(required = false) Integer potentialSize, @RequestParam(required = false) Integer driftPage,
+			@RequestParam(required = false) Integer driftSize, Model model) {
+		// a bad sort and every bad page and size are named together
 		com.trellis.shared.FormErrors
-			.checks(() -> ScoreExports.sort(sort), () -> PageRequest.of(page, size == null ? 50 : size))
+			.checks(() -> ScoreExports.sort(sort), () -> PageRequest.of(page, size == null ? 50 : size),
+					() -> PageRequest.named(POTENTIAL_PAGE, potentialPage, "potentialSize", potentialSize),
+					() -> PageRequest.named(DRIFT_PAGE, driftPage, "driftSize", driftSize))
 			.run();
 		var order = ScoreExports.sort(sort);
 		var request = PageRequest.of(page, size == null ? 50 : size);
@@ -73,10 +90,12 @@ class ScorePageController {
 				&& (long) request.offset() + request.size() <= PageRequest.MAX_SIZE;
 		model.addAttribute("lines", withinChart ? within(chart, request) : this.scores.list(viewer, order, request));
 		model.addAttribute("bookChart", this.json.writeValueAsString(BookChart.of(chart.items())));
-		var highPotential = this.intelligence.highPotentialAsStored(viewer);
+		var highPotential = this.lists.highPotential(viewer,
+				PageRequest.named(POTENTIAL_PAGE, potentialPage, "potentialSize", potentialSize));
 		model.addAttribute("highPotential", highPotential.value());
 		model.addAttribute("highPotentialAsOf", highPotential.asOf());
-		model.addAttribute("drifting", this.intelligence.drifting(viewer));
+		model.addAttribute("drifting",
+				this.lists.drifting(viewer, PageRequest.named(DRIFT_PAGE, driftPage, "driftSize", driftSize)));
 		return "scoring/book";
 	}
 

@@ -29,20 +29,29 @@ public class PageLinks {
 	 * path, e.g. {@code /partners} or {@code /hygiene/MISSING_AMOUNT}).
 	 */
 	public String to(String path, int page) {
+		return to(path, PAGE, page);
+	}
+
+	/**
+	 * The link to {@code page} (0-based) of one of several lists on the page at
+	 * {@code path}, whose page goes by the query parameter {@code param}
+	 * ({@code driftPage}): the reader's query is kept, the other lists' pages included.
+	 */
+	public String to(String path, String param, int page) {
 		var request = currentRequest();
 		var contextPath = request == null ? "" : request.getContextPath();
 		var query = new StringJoiner("&");
 		if (request != null && "GET".equals(request.getMethod())
 				&& (contextPath + path).equals(request.getRequestURI())) {
 			request.getParameterMap().forEach((name, values) -> {
-				if (!PAGE.equals(name)) {
+				if (!param.equals(name)) {
 					for (var value : values) {
 						query.add(encoded(name) + "=" + encoded(value));
 					}
 				}
 			});
 		}
-		query.add(PAGE + "=" + page);
+		query.add(encoded(param) + "=" + page);
 		return contextPath + UriUtils.encodePath(path, StandardCharsets.UTF_8) + "?" + query;
 	}
 

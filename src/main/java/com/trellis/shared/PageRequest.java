@@ -69,6 +69,24 @@ public record PageRequest(int page, int size, boolean countAhead) {
 	}
 
 	/**
+	 * A page of one of several lists shown on one page, whose page and size go by their
+	 * own query parameters ({@code driftPage}, {@code driftSize}; the pager's links keep
+	 * the others, {@link PageLinks#to(String, String, int)}): a bad one is refused by its
+	 * own name, both at once. Counted in full; 25 rows unless sized.
+	 */
+	public static PageRequest named(String pageName, Integer page, String sizeName, Integer size) {
+		int p = page == null ? 0 : page;
+		int s = size == null ? 25 : size;
+		var problems = problems(p, s).stream()
+			.map(e -> new InvalidInputException.FieldError("page".equals(e.field()) ? pageName : sizeName, e.message()))
+			.toList();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return new PageRequest(p, s);
+	}
+
+	/**
 	 * A page of a list page, whose pager counts only {@value #COUNT_AHEAD} rows past it
 	 * (see {@link PageResult#counted}).
 	 */

@@ -29,6 +29,16 @@ public record PageResult<T>(List<T> items, int page, int size, long total, boole
 		return new PageResult<>(items, request.page(), request.size(), exact ? counted : counted - 1, exact);
 	}
 
+	/**
+	 * The requested page of a whole list held in memory (a list computed per request),
+	 * counted in full.
+	 */
+	public static <T> PageResult<T> slice(List<T> all, PageRequest request) {
+		int from = (int) Math.min(request.offset(), all.size());
+		int to = (int) Math.min((long) request.offset() + request.size(), all.size());
+		return new PageResult<>(List.copyOf(all.subList(from, to)), request.page(), request.size(), all.size());
+	}
+
 	public int totalPages() {
 		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (this.total + this.size - 1) / this.size));
 	}

@@ -40,6 +40,9 @@ class DriftAndPotentialTests {
 	IntelligenceStore store;
 
 	@Autowired
+	ScoreBookLists lists;
+
+	@Autowired
 	com.trellis.shared.PageFigureStore figures;
 
 	@Autowired
@@ -83,13 +86,15 @@ class DriftAndPotentialTests {
 			.single()).isEqualTo("Rising Partners: behaviour score building");
 		new Api(this.mvc, this.fixtures.token(pam)).get("/api/v1/scores/drift")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].partnerName").value("Rising Partners"))
-			.andExpect(jsonPath("$[0].state").value("BUILDING"))
-			.andExpect(jsonPath("$[0].reason").value("building: +3.0 points a week over the last 8 weeks"))
-			.andExpect(jsonPath("$[0].signals").value("partner–field interactions +21.0 points"));
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].partnerName").value("Rising Partners"))
+			.andExpect(jsonPath("$.items[0].state").value("BUILDING"))
+			.andExpect(jsonPath("$.items[0].reason").value("building: +3.0 points a week over the last 8 weeks"))
+			.andExpect(jsonPath("$.items[0].signals").value("partner–field interactions +21.0 points"));
 		new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.PAM))).get("/api/v1/scores/drift")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(0));
+			.andExpect(jsonPath("$.total").value(0))
+			.andExpect(jsonPath("$.items.length()").value(0));
 	}
 
 	@Test
@@ -131,24 +136,27 @@ class DriftAndPotentialTests {
 		var api = new Api(this.mvc, this.fixtures.token(pam));
 		api.get("/api/v1/scores/high-potential")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].partnerName").value("Not Yet Partners"))
-			.andExpect(jsonPath("$[0].reason").value(containsString("no partner-involved pipeline")))
-			.andExpect(jsonPath("$[0].evidence")
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].partnerName").value("Not Yet Partners"))
+			.andExpect(jsonPath("$.items[0].reason").value(containsString("no partner-involved pipeline")))
+			.andExpect(jsonPath("$.items[0].evidence")
 				.value("certified delivery staff 50.0 points, co-sell responsiveness 25.0 points"));
 		api.get("/api/v1/scores/high-potential/export.csv")
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Not Yet Partners")));
 		var world = this.fixtures.world("Other Book");
 		new Api(this.mvc, this.fixtures.token(world.pam())).get("/api/v1/scores/high-potential")
-			.andExpect(jsonPath("$.length()").value(0));
+			.andExpect(jsonPath("$.total").value(0))
+			.andExpect(jsonPath("$.items.length()").value(0));
 		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1/scores/high-potential")
 			.andExpect(status().isForbidden());
 	}
 
 	/**
-	 * The book of scores reads the high-potential list the daily job stored (issue 15):
-	 * for the program and for a PAM it equals the per-request list, names, evidence and
-	 * order included, and says when it was computed.
+	 * The book of scores reads the high-potential list the daily job stored (issue 15), a
+	 * page at a time: for the program and for a PAM its pages joined equal the
+	 * per-request list, names, evidence and order included, and it says when it was
+	 * computed.
 	 */
 	@Test
 	void theStoredHighPotentialListIsThePerRequestOne() {
@@ -160,20 +168,36 @@ class DriftAndPotentialTests {
 		var admin = this.fixtures.user(Role.ADMIN);
 		this.figures.clear(PartnerIntelligence.HIGH_POTENTIAL);
 		try {
-			assertThat(this.intelligence.highPotentialAsStored(admin).asOf()).as("nothing stored yet").isNull();
+			var first = new com.trellis.shared.PageRequest(0, 25);
+			var computed = this.lists.highPotential(admin, first);
+			assertThat(computed.asOf()).as("nothing stored yet").isNull();
+			assertThat(computed.value()).isEqualTo(this.lists.highPotentialNow(admin, first));
 			assertThat(this.intelligence.storeHighPotential()).isTrue();
 			assertThat(this.intelligence.storeHighPotential()).as("once a business day").isFalse();
 			var program = this.intelligence.highPotential(admin);
 			assertThat(program).extracting(HighPotentialLine::partnerName).contains("Stored Potential Partners");
-			var stored = this.intelligence.highPotentialAsStored(admin);
-			assertThat(stored.asOf()).isNotNull();
-			assertThat(stored.value()).isEqualTo(program);
+			assertThat(this.lists.highPotential(admin, first).asOf()).isNotNull();
+			assertThat(storedPages(admin)).isEqualTo(program);
 			var book = this.intelligence.highPotential(pam);
 			assertThat(book).extracting(HighPotentialLine::partnerId).containsExactly(partner);
-			assertThat(this.intelligence.highPotentialAsStored(pam).value()).isEqualTo(book);
+			assertThat(storedPages(pam)).isEqualTo(book);
+			assertThat(this.lists.highPotential(pam, first).value().total()).isEqualTo(1);
 		}
 		finally {
 			this.figures.clear(PartnerIntelligence.HIGH_POTENTIAL);
+		}
+	}
+
+	/** Every page of the stored list, read 7 lines at a time, joined. */
+	private java.util.List<HighPotentialLine> storedPages(com.trellis.identity.Viewer viewer) {
+		var joined = new java.util.ArrayList<HighPotentialLine>();
+		for (int page = 0;; page++) {
+			var read = this.lists.highPotential(viewer, new com.trellis.shared.PageRequest(page, 7)).value();
+			joined.addAll(read.items());
+			if (!read.hasNext()) {
+				assertThat(joined).hasSize((int) read.total());
+				return joined;
+			}
 		}
 	}
 

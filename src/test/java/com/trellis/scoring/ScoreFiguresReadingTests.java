@@ -123,8 +123,8 @@ class ScoreFiguresReadingTests {
 		var api = new Api(this.mvc, this.fixtures.token(pam));
 		api.get("/api/v1/scores/drift")
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].reason").value(reason))
-			.andExpect(jsonPath("$[0].signals").value(signals));
+			.andExpect(jsonPath("$.items[0].reason").value(reason))
+			.andExpect(jsonPath("$.items[0].signals").value(signals));
 		api.get("/api/v1/me/notifications").andExpect(status().isOk()).andExpect(jsonPath("$[0].body").value(reason));
 		var session = readers().signIn(pam);
 		readers().page(session, "/scores", reason);
