@@ -1,21 +1,10 @@
 package com.trellis.bench;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-
-import javax.sql.DataSource;
 
 import com.trellis.shared.DailyFigures;
 import com.trellis.support.TrellisTest;
@@ -23,13 +12,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The Cohorts page (issue 15, co41) on the test database grown to the large data's number
@@ -221,108 +208,6 @@ class CohortPageBenchmark {
 
 	private static double seconds(long since) {
 		return (System.nanoTime() - since) / 1e9;
-	}
-
-	/**
-	 * Times every statement's execute calls on the application's connections (whatever
-	 * thread sends them): the statement sent, run by the server and, as the driver reads
-	 * a whole result before it returns, every row received. Not the rows' mapping to
-	 * objects. By the first 90 characters of each statement's SQL.
-	 */
-	static final class SqlTime implements BeanPostProcessor {
-
-		static final AtomicLong nanos = new AtomicLong();
-
-		static final AtomicLong statements = new AtomicLong();
-
-		private static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> bySql = new java.util.concurrent.ConcurrentHashMap<>();
-
-		private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
-
-		static java.util.Map<String, Long> snapshot() {
-			var copy = new java.util.HashMap<String, Long>();
-			bySql.forEach((sql, n) -> copy.put(sql, n.get()));
-			return copy;
-		}
-
-		@Override
-		public Object postProcessAfterInitialization(Object bean, String beanName) {
-			if (bean instanceof DataSource dataSource && !(bean instanceof Timed)) {
-				return new Timed(dataSource);
-			}
-			return bean;
-		}
-
-		static final class Timed extends DelegatingDataSource implements AutoCloseable {
-
-			Timed(DataSource target) {
-				super(target);
-			}
-
-			@Override
-			public Connection getConnection() throws SQLException {
-				return timed(super.getConnection());
-			}
-
-			@Override
-			public Connection getConnection(String username, String password) throws SQLException {
-				return timed(super.getConnection(username, password));
-			}
-
-			@Override
-			public void close() throws Exception {
-				if (getTargetDataSource() instanceof AutoCloseable closeable) {
-					closeable.close();
-				}
-			}
-
-			private static Connection timed(Connection connection) {
-				return (Connection) Proxy.newProxyInstance(SqlTime.class.getClassLoader(),
-						new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-							var made = invoke(connection, method, args);
-							if (PREPARING.contains(method.getName()) && made instanceof Statement statement) {
-								var sql = args != null && args.length > 0 && args[0] instanceof String text
-										? StatementCounter.shown(text) : "(statement)";
-								return statement(statement, sql);
-							}
-							return made;
-						});
-			}
-
-			private static Object statement(Statement statement, String sql) {
-				var type = statement instanceof CallableStatement ? CallableStatement.class
-						: statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-				return Proxy.newProxyInstance(SqlTime.class.getClassLoader(), new Class<?>[] { type },
-						(proxy, method, args) -> {
-							if (!method.getName().startsWith("execute")) {
-								return invoke(statement, method, args);
-							}
-							long started = System.nanoTime();
-							try {
-								return invoke(statement, method, args);
-							}
-							finally {
-								long took = System.nanoTime() - started;
-								nanos.addAndGet(took);
-								statements.incrementAndGet();
-								var key = method.getName().equals("executeBatch") ? "(batch) " + sql : sql;
-								bySql.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(took);
-							}
-						});
-			}
-
-			private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-					throws Throwable {
-				try {
-					return method.invoke(target, args);
-				}
-				catch (InvocationTargetException ex) {
-					throw ex.getCause();
-				}
-			}
-
-		}
-
 	}
 
 }
