@@ -82,8 +82,8 @@ final class SqlTime implements BeanPostProcessor {
 					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 						var made = invoke(connection, method, args);
 						if (PREPARING.contains(method.getName()) && made instanceof Statement statement) {
-							var sql = args != null && args.length > 0 && args[0] instanceof String text
-									? StatementCounter.shown(text) : "(statement)";
+							var sql = args != null && args.length > 0 && args[0] instanceof String text ? named(text)
+									: "(statement)";
 							return statement(statement, sql);
 						}
 						return made;
