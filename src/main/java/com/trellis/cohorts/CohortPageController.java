@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.trellis.identity.Viewer;
-import com.trellis.shared.PageFigureStore;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
 import tools.jackson.databind.ObjectMapper;
@@ -29,69 +29,53 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Cohorts page (admins and executives: every cohort; a PAM: the cohorts of the book
- * over its own partners): the cohorts with their journey this week, and their weekly
- * figures side by side, one line per cohort in each chart.
+ * over its own partners): a page of the cohorts ({@code page}, {@code size}: 25 by
+ * default) with their journey this week, the partners moving stage each week, and the
+ * charted cohorts' weekly figures side by side, one line per cohort in each chart
+ * ({@link CohortPage}).
  */
 @Controller
 class CohortPageController {
 
-	/** Lines per chart: the largest cohorts unless the viewer picks others. */
-	static final int LINES = 8;
-
 	private final Cohorts cohorts;
 
-	private final CohortFigures stored;
+	private final CohortPage page;
 
 	private final ObjectMapper json;
 
-	CohortPageController(Cohorts cohorts, CohortFigures stored, ObjectMapper json) {
+	CohortPageController(Cohorts cohorts, CohortPage page, ObjectMapper json) {
 		this.cohorts = cohorts;
-		this.stored = stored;
+		this.page = page;
 		this.json = json;
 	}
 
 	@GetMapping("/cohorts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	String page(Viewer viewer, @RequestParam(required = false) List<Long> show,
-			@RequestParam(required = false) Integer weeks, Model model) {
-		var list = this.cohorts.list(viewer);
-		// the default 13 weeks as the daily job stored them; other weeks per request
-		boolean usual = weeks == null || weeks == 13;
-		var keptJourney = usual ? this.stored.storedJourney(viewer)
-				: java.util.Optional.<PageFigureStore.Stored<List<CohortWeek>>>empty();
-		var journey = keptJourney.isPresent() ? keptJourney.get().value() : this.cohorts.journey(viewer, weeks);
-		model.addAttribute("journeyAsOf", keptJourney.map(PageFigureStore.Stored::asOf).orElse(null));
-		var kept = usual ? this.stored.stored(viewer)
-				: java.util.Optional.<PageFigureStore.Stored<List<CohortMetricWeek>>>empty();
-		var figures = kept.isPresent() ? kept.get().value() : this.cohorts.metrics(viewer, weeks);
-		model.addAttribute("figuresAsOf", kept.map(PageFigureStore.Stored::asOf).orElse(null));
-		var shown = new TreeSet<Long>();
-		if (show != null && !show.isEmpty()) {
-			shown.addAll(show);
-		}
-		else {
-			list.stream()
-				.sorted((a, b) -> Integer.compare(b.inBook(), a.inBook()))
-				.limit(LINES)
-				.forEach(c -> shown.add(c.id()));
-		}
-		var latest = new HashMap<Long, CohortWeek>();
-		journey.forEach(w -> latest.merge(w.cohortId(), w, (a, b) -> a.weekStart().isAfter(b.weekStart()) ? a : b));
-		var scores = new HashMap<Long, CohortMetricWeek>();
-		figures.forEach(m -> scores.merge(m.cohortId(), m, (a, b) -> a.weekStart().isAfter(b.weekStart()) ? a : b));
+			@RequestParam(required = false) Integer weeks, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Model model) {
+		var read = this.page.read(viewer, show, weeks, page, size);
+		var figures = read.figures();
+		model.addAttribute("journeyAsOf", figures.journeyAsOf());
+		model.addAttribute("figuresAsOf", figures.figuresAsOf());
 		var charts = new LinkedHashMap<String, String>();
-		var picked = figures.stream().filter(m -> shown.contains(m.cohortId())).toList();
+		var picked = figures.lines();
 		charts.put("cohorts.pipelineCreated", chart(picked, CohortMetricWeek::pipelineCreated, null));
 		charts.put("cohorts.aeReferrals", chart(picked, m -> BigDecimal.valueOf(m.aeReferrals()), null));
 		charts.put("cohorts.winVelocity", chart(picked, CohortMetricWeek::winVelocityDays, null));
 		charts.put("cohorts.activationRate", chart(picked, CohortMetricWeek::activationRate, 100));
 		charts.put("cohorts.readinessMedian", chart(picked, CohortMetricWeek::readinessMedian, 100));
-		model.addAttribute("cohorts", list);
-		model.addAttribute("journey", latest);
-		model.addAttribute("scores", scores);
-		model.addAttribute("shown", shown);
+		var onPage = read.cohorts().items().stream().map(CohortView::id).collect(Collectors.toSet());
+		model.addAttribute("result", read.cohorts());
+		model.addAttribute("cohorts", read.cohorts().items());
+		model.addAttribute("journey", figures.journey());
+		model.addAttribute("scores", figures.scores());
+		model.addAttribute("shown", read.shown());
+		// the charted cohorts of other pages stay charted when the reader picks on this
+		// one
+		model.addAttribute("shownElsewhere", read.shown().stream().filter(id -> !onPage.contains(id)).toList());
 		model.addAttribute("charts", charts);
-		model.addAttribute("moves", this.json.writeValueAsString(moves(journey)));
+		model.addAttribute("moves", this.json.writeValueAsString(moves(figures.moves())));
 		return "cohorts/cohorts";
 	}
 
@@ -194,10 +178,8 @@ class CohortPageController {
 				Map.of("type", "line", "data", Map.of("labels", weeks, "datasets", datasets), "options", options));
 	}
 
-	/** Partners moving stage per week over all cohorts shown, as a bar chart. */
-	private static Map<String, Object> moves(List<CohortWeek> journey) {
-		var byWeek = new java.util.TreeMap<String, Integer>();
-		journey.forEach(w -> byWeek.merge(w.fiscalWeek(), w.moved(), Integer::sum));
+	/** Partners moving stage per week over every cohort of the scope, as a bar chart. */
+	private static Map<String, Object> moves(java.util.TreeMap<String, Integer> byWeek) {
 		return Map.of("type", "bar", "data",
 				Map.of("labels", new ArrayList<>(byWeek.keySet()), "datasets",
 						List.of(Map.of("label", "Partners moving stage", "data", new ArrayList<>(byWeek.values())))),

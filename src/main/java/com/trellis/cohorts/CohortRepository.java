@@ -158,6 +158,69 @@ class CohortRepository {
 	}
 
 	/**
+	 * The cohorts a viewer's list holds ({@code :pam} null: every active cohort; else
+	 * those with a current member of the book, with how many), as a CTE {@code scoped
+	 * (cohort_id, in_book)}; a book's is read from its partners.
+	 */
+	private static final String SCOPED = """
+			WITH scoped AS (
+			  SELECT c.id AS cohort_id, CAST(NULL AS BIGINT) AS in_book FROM cohort c
+			  WHERE CAST(:pam AS BIGINT) IS NULL AND c.retired_at IS NULL
+			  UNION ALL
+			  SELECT m.cohort_id, count(*) FROM partner p
+			  JOIN cohort_membership m ON m.partner_id = p.id AND m.valid_to IS NULL
+			  JOIN cohort c ON c.id = m.cohort_id AND c.retired_at IS NULL
+			  WHERE p.owner_pam_id = :pam GROUP BY m.cohort_id)
+			""";
+
+	/**
+	 * A page of {@link #list}, in its order (then by id), with the list's total: only the
+	 * page's cohorts are counted.
+	 */
+	com.trellis.shared.PageResult<CohortView> page(Long pam, com.trellis.shared.PageRequest request) {
+		var total = new long[1];
+		var items = this.jdbc
+			.sql(SCOPED
+					+ """
+							, listed AS (
+							  SELECT c.id, c.name, c.kind, c.basis, c.created_at, s.in_book FROM scoped s JOIN cohort c ON c.id = s.cohort_id
+							  ORDER BY c.kind DESC, c.name, c.id LIMIT :size OFFSET :offset)
+							SELECT t.total, l.id, l.name, l.kind, l.basis, n.members, coalesce(l.in_book, n.members), l.created_at
+							FROM (SELECT count(*) AS total FROM scoped) t
+							LEFT JOIN (listed l CROSS JOIN LATERAL (SELECT count(*) AS members FROM cohort_membership m
+							                                         WHERE m.cohort_id = l.id AND m.valid_to IS NULL) n) ON TRUE
+							ORDER BY l.kind DESC, l.name, l.id
+							""")
+			.param("pam", pam, java.sql.Types.BIGINT)
+			.param("size", request.size())
+			.param("offset", request.offset())
+			.query((rs, n) -> {
+				total[0] = rs.getLong(1);
+				return rs.getObject(2) == null ? null : new CohortView(rs.getLong(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getTimestamp(8).toInstant());
+			})
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		return new com.trellis.shared.PageResult<>(items, request.page(), request.size(), total[0]);
+	}
+
+	/**
+	 * The ids of the {@code n} cohorts of {@link #list} with the most partners (a PAM: of
+	 * the book), ties in the list's order.
+	 */
+	List<Long> largest(Long pam, int n) {
+		return this.jdbc.sql(SCOPED + """
+				SELECT s.cohort_id FROM scoped s JOIN cohort c ON c.id = s.cohort_id
+				ORDER BY coalesce(s.in_book, (SELECT count(*) FROM cohort_membership m
+				                              WHERE m.cohort_id = s.cohort_id AND m.valid_to IS NULL)) DESC,
+				         c.kind DESC, c.name, c.id
+				LIMIT :n
+				""").param("pam", pam, java.sql.Types.BIGINT).param("n", n).query(Long.class).list();
+	}
+
+	/**
 	 * Membership history of a cohort (a PAM: of the book's partners only), newest first.
 	 */
 	List<Membership> ofCohort(long cohortId, Long pam) {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DailyFiguresTests {
 
 	private static final List<String> SETS = List.of("adoption.diagnosis", "enablement.program-rates",
-			"cohorts.metrics", "cohorts.journey", "scoring.high-potential");
+			"cohorts.metric-weeks", "cohorts.journey-weeks", "scoring.high-potential");
 
 	@Autowired
 	List<DailyFigures> figures;

@@ -54,7 +54,9 @@ class ListPagesNameEveryBadParameterTests {
 			"/accounts?size=-5 | size", "/account-plans?size=0 | size", "/hygiene/STALE_DEALS?size=0 | size",
 			"/activation?size=0 | size", "/process?size=0 | size", "/cosell?size=500 | size",
 			"/scores?sort=height&size=0 | sort size", "/admin/users?page=-1&size=0 | page size",
-			"/admin/users?role=NOPE&size=0 | role size" })
+			"/admin/users?role=NOPE&size=0 | role size",
+			// the cohorts' list is paged since co41
+			"/cohorts?page=-1&size=0&weeks=0 | page size weeks", "/cohorts?show=x&page=-1 | show page" })
 	void aListPageNamesEveryBadParameterAtOnce(String url, String fields) throws Exception {
 		var page = this.mvc.perform(get(url).session(signIn(this.fixtures.user(Role.ADMIN))))
 			.andExpect(status().isBadRequest())
