@@ -23,8 +23,10 @@
 -- left. A refresh first inserts or locks each partner's row of roi_momentum_partner in partner
 -- order (ON CONFLICT DO UPDATE ... WHERE false locks without writing), so two writers of one
 -- partner's scores wait for each other, then recomputes in a new statement, whose snapshot
--- (READ COMMITTED) sees what it waited for (as V274). roi_momentum_rebuild() recomputes the
--- whole table (the upgrade, and a repair).
+-- (READ COMMITTED) sees what it waited for (as V274); that statement, and the update trigger's
+-- pairing of its transition tables, run through EXECUTE, planned with each call's partners and
+-- rows (V185: one partner's write probes its keys, a week of every partner's hashes).
+-- roi_momentum_rebuild() recomputes the whole table (the upgrade, and a repair).
 
 CREATE TABLE roi_momentum_week (
     partner_id BIGINT  NOT NULL,
@@ -48,12 +50,14 @@ BEGIN
     SELECT k.partner_id FROM unnest(partners) AS k (partner_id) ORDER BY 1
     ON CONFLICT (partner_id) DO UPDATE SET partner_id = a.partner_id WHERE false;
 
+    -- through EXECUTE: planned with this call's partners (one, or every partner of a week)
+    EXECUTE $sql$
     WITH s AS MATERIALIZED (
         SELECT k.partner_id,
                coalesce((SELECT max(w.week_start) FROM partner_score_week w
                          WHERE w.partner_id = k.partner_id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
                            AND w.week_start < k.from_week), k.from_week) AS start
-        FROM unnest(partners, froms) AS k (partner_id, from_week)
+        FROM unnest($1, $2) AS k (partner_id, from_week)
     ), n AS MATERIALIZED (
         SELECT w.partner_id, w.week_start,
                w.score - (SELECT e.score FROM partner_score_week e
@@ -71,7 +75,8 @@ BEGIN
     INSERT INTO roi_momentum_week AS m (partner_id, week_start, momentum, next_week)
     SELECT n.partner_id, n.week_start, n.momentum, n.next_week FROM n ORDER BY 1, 2
     ON CONFLICT (partner_id, week_start) DO UPDATE SET momentum = EXCLUDED.momentum, next_week = EXCLUDED.next_week
-    WHERE (m.momentum, m.next_week) IS DISTINCT FROM (EXCLUDED.momentum, EXCLUDED.next_week);
+    WHERE (m.momentum, m.next_week) IS DISTINCT FROM (EXCLUDED.momentum, EXCLUDED.next_week)
+    $sql$ USING partners, froms;
 END
 $fn$;
 
@@ -94,19 +99,22 @@ BEGIN
         FROM (SELECT partner_id, min(week_start) AS from_week FROM old_rows
               WHERE pillar = 'BEHAVIOUR' AND score IS NOT NULL GROUP BY 1) k;
     ELSE
-        -- a known behaviour score on one side without the same one under the same key on the other
-        SELECT array_agg(partner_id), array_agg(from_week) INTO partners, froms
-        FROM (SELECT c.partner_id, min(c.week_start) AS from_week FROM (
-                  SELECT n.partner_id, n.week_start FROM new_rows n
-                  WHERE n.pillar = 'BEHAVIOUR' AND n.score IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.partner_id = n.partner_id
-                                    AND o.week_start = n.week_start AND o.pillar = n.pillar AND o.score = n.score)
-                  UNION ALL
-                  SELECT o.partner_id, o.week_start FROM old_rows o
-                  WHERE o.pillar = 'BEHAVIOUR' AND o.score IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.partner_id = o.partner_id
-                                    AND n.week_start = o.week_start AND n.pillar = o.pillar AND n.score = o.score)
-              ) c GROUP BY 1) k;
+        -- a known behaviour score on one side without the same one under the same key on the
+        -- other; through EXECUTE, planned with this statement's row counts (V185)
+        EXECUTE $sql$
+            SELECT array_agg(partner_id), array_agg(from_week)
+            FROM (SELECT c.partner_id, min(c.week_start) AS from_week FROM (
+                      SELECT n.partner_id, n.week_start FROM new_rows n
+                      WHERE n.pillar = 'BEHAVIOUR' AND n.score IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.partner_id = n.partner_id
+                                        AND o.week_start = n.week_start AND o.pillar = n.pillar AND o.score = n.score)
+                      UNION ALL
+                      SELECT o.partner_id, o.week_start FROM old_rows o
+                      WHERE o.pillar = 'BEHAVIOUR' AND o.score IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.partner_id = o.partner_id
+                                        AND n.week_start = o.week_start AND n.pillar = o.pillar AND n.score = o.score)
+                  ) c GROUP BY 1) k
+        $sql$ INTO partners, froms;
     END IF;
     IF partners IS NOT NULL THEN
         PERFORM roi_momentum_refresh(partners, froms);
