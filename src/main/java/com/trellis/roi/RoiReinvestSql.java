@@ -60,15 +60,26 @@ final class RoiReinvestSql {
 			 ORDER BY w.week_start DESC LIMIT 1)""";
 
 	/**
+	 * The current momenta (and those in force on a past day before a later week) read in
+	 * order for the heads of the classes ({@code heads_of}): a constant, so that the
+	 * generic plan reads them from the head of the index. A charge of which the first
+	 * {@value} of a part hold fewer than {@code :reinvested} is read in full.
+	 */
+	static final int HEAD = 1000;
+
+	/**
 	 * The partners whose cost is told by themselves ({@code own}: paid or spent on, tier
 	 * or charge on the day differing from the kept ones ({@code fixed}), and with hours
 	 * when an hour costs something), their momentum each looked up by itself
 	 * ({@code looked}: outside tier 1 on the day, with a momentum, their PAM charge on
 	 * the day and hours); of every other partner (cost: the PAM time of its kept charge)
 	 * the first {@code :reinvested} by momentum (highest first) and id outside tier 1 of
-	 * each kept charge ({@code classed}), each the head of the current momenta's index
-	 * ({@code roi_momentum_week_current_idx}) and of the rows in force before a later
-	 * week (a past day); and both ({@code scored}).
+	 * each kept charge ({@code classed}), taken from the first {@link #HEAD} current
+	 * momenta in order (the head of {@code roi_momentum_week_current_idx}) and the first
+	 * of the rows in force on a past day before a later week (read only when such a week
+	 * is kept: a past quarter's day), each part by itself ({@code heads_of}); a charge of
+	 * which a part cut at {@link #HEAD} holds fewer than {@code :reinvested} is read over
+	 * every partner. Both together: {@code scored}.
 	 */
 	private static final String SCORED = """
 			own AS MATERIALIZED (
@@ -91,8 +102,29 @@ final class RoiReinvestSql {
 			    ) c
 			    WHERE c.momentum IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
 			),
+			heads_of AS MATERIALIZED (
+			    SELECT m.partner_id, m.momentum, m.part, k.charged, k.tier FROM (
+			        (SELECT w.partner_id, w.momentum, 1 AS part FROM roi_momentum_week w
+			         WHERE w.next_week IS NULL AND w.momentum IS NOT NULL AND w.week_start <= :asOf
+			         ORDER BY w.momentum DESC, w.partner_id LIMIT %2$d)
+			        UNION ALL
+			        (SELECT w.partner_id, w.momentum, 2 FROM roi_momentum_week w
+			         WHERE :asOf < (SELECT max(v.next_week) FROM roi_momentum_week v)
+			           AND w.next_week > :asOf AND w.momentum IS NOT NULL AND w.week_start <= :asOf
+			         ORDER BY w.momentum DESC, w.partner_id LIMIT %2$d)
+			    ) m LEFT JOIN roi_partner_kept k ON k.partner_id = m.partner_id
+			),
 			classed AS MATERIALIZED (
 			    SELECT h.id, c.charged, false AS paid, CAST(0 AS NUMERIC) AS hours, h.momentum
+			    FROM (VALUES (true), (false)) c (charged)
+			    CROSS JOIN LATERAL (
+			        SELECT m.partner_id AS id, m.momentum FROM heads_of m
+			        WHERE m.charged = c.charged AND m.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			          AND m.partner_id NOT IN (SELECT id FROM own)
+			        ORDER BY m.momentum DESC, m.partner_id LIMIT :reinvested
+			    ) h
+			    UNION
+			    SELECT h.id, c.charged, false, CAST(0 AS NUMERIC), h.momentum
 			    FROM (VALUES (true), (false)) c (charged)
 			    CROSS JOIN LATERAL (
 			        SELECT m.partner_id AS id, m.momentum FROM (
@@ -107,6 +139,12 @@ final class RoiReinvestSql {
 			          AND m.partner_id NOT IN (SELECT id FROM own)
 			        ORDER BY m.momentum DESC, m.partner_id LIMIT :reinvested
 			    ) h
+			    WHERE EXISTS (SELECT 1 FROM (
+			            SELECT count(*) AS n,
+			                   count(*) FILTER (WHERE x.charged = c.charged AND x.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			                                      AND x.partner_id NOT IN (SELECT id FROM own)) AS found
+			            FROM heads_of x GROUP BY x.part) y
+			        WHERE y.n = %2$d AND y.found < :reinvested)
 			),
 			scored AS (
 			    SELECT id, charged, paid, hours, momentum FROM looked
@@ -114,7 +152,7 @@ final class RoiReinvestSql {
 			    SELECT id, charged, paid, hours, momentum FROM classed
 			),
 			"""
-		.formatted(MOMENTUM_OF.formatted("o.id"));
+		.formatted(MOMENTUM_OF.formatted("o.id"), HEAD);
 
 	/**
 	 * How many partners have a momentum and how many of those one of at least

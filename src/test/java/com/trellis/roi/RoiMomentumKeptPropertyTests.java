@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the ROI page of the program, of a PAM's book and of one partner (20 and 2 to reinvest
  * in) equals the statement over every partner's cost and momentum from the scores
  * ({@link RoiPageSqlKept}), and the program's equals the statement it replaced
- * ({@link RoiReinvestSqlBefore}), this quarter and the one before (its day before later
+ * ({@link RoiReinvestSqlBefore}) and itself with the heads of its classes cut short (so
+ * that a class is read in full), this quarter and the one before (its day before later
  * known weeks: the rows in force then). At the end the rebuild gives the same rows. All
  * in one transaction, rolled back.
  */
@@ -72,6 +73,14 @@ class RoiMomentumKeptPropertyTests {
 			       || coalesce(CAST(next_week AS TEXT), '-')
 			FROM roi_momentum_week ORDER BY partner_id, week_start
 			""";
+
+	/**
+	 * The program's statement with its classes' heads cut at 5 momenta instead of
+	 * {@link RoiReinvestSql#HEAD}: a class with fewer there read over every partner.
+	 */
+	private static final String SHORT_HEAD = RoiProgramPageSql.PAGE
+		.replace("LIMIT " + RoiReinvestSql.HEAD + ")", "LIMIT 5)")
+		.replace("y.n = " + RoiReinvestSql.HEAD, "y.n = 5");
 
 	@Autowired
 	RoiPageRepository pages;
@@ -106,6 +115,7 @@ class RoiMomentumKeptPropertyTests {
 	}
 
 	private void run() {
+		assertThat(SHORT_HEAD).as("heads cut short").isNotEqualTo(RoiProgramPageSql.PAGE);
 		var random = new Random(SEED);
 		var all = this.jdbc.sql("SELECT id FROM partner ORDER BY id").query(Long.class).list();
 		var partners = all.subList(0, Math.min(30, all.size()));
@@ -189,6 +199,9 @@ class RoiMomentumKeptPropertyTests {
 						assertThat(page).as("program page as before " + label)
 							.isEqualTo(this.pages.page(RoiReinvestSqlBefore.PAGE, window, until, lastDay, Roi.LISTED,
 									reinvested));
+						assertThat(this.pages.page(SHORT_HEAD, window, until, lastDay, Roi.LISTED, reinvested))
+							.as("program page, heads cut at 5 " + label)
+							.isEqualTo(page);
 					}
 					if (page.reinvest().stream().anyMatch(c -> c.momentum() != null)) {
 						this.seen.merge("reinvest listed", 1, Integer::sum);
