@@ -50,7 +50,8 @@ BEGIN
     SELECT k.partner_id FROM unnest(partners) AS k (partner_id) ORDER BY 1
     ON CONFLICT (partner_id) DO UPDATE SET partner_id = a.partner_id WHERE false;
 
-    -- through EXECUTE: planned with this call's partners (one, or every partner of a week)
+    -- through EXECUTE: planned with this call's partners (one, or every partner of a week); each
+    -- partner's rows from its start read by key (lateral), not the tables' whole ranges
     EXECUTE $sql$
     WITH s AS MATERIALIZED (
         SELECT k.partner_id,
@@ -59,18 +60,26 @@ BEGIN
                            AND w.week_start < k.from_week), k.from_week) AS start
         FROM unnest($1, $2) AS k (partner_id, from_week)
     ), n AS MATERIALIZED (
-        SELECT w.partner_id, w.week_start,
-               w.score - (SELECT e.score FROM partner_score_week e
-                          WHERE e.partner_id = w.partner_id AND e.pillar = 'BEHAVIOUR' AND e.score IS NOT NULL
-                            AND e.week_start <= w.week_start - 56
+        SELECT s.partner_id, r.week_start,
+               r.score - (SELECT e.score FROM partner_score_week e
+                          WHERE e.partner_id = s.partner_id AND e.pillar = 'BEHAVIOUR' AND e.score IS NOT NULL
+                            AND e.week_start <= r.week_start - 56
                           ORDER BY e.week_start DESC LIMIT 1) AS momentum,
-               lead(w.week_start) OVER (PARTITION BY w.partner_id ORDER BY w.week_start) AS next_week
-        FROM s JOIN partner_score_week w ON w.partner_id = s.partner_id AND w.week_start >= s.start
-        WHERE w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
+               r.next_week
+        FROM s CROSS JOIN LATERAL (
+            SELECT w.week_start, w.score, lead(w.week_start) OVER (ORDER BY w.week_start) AS next_week
+            FROM partner_score_week w
+            WHERE w.partner_id = s.partner_id AND w.week_start >= s.start AND w.pillar = 'BEHAVIOUR'
+              AND w.score IS NOT NULL
+        ) r
     ), gone AS (
-        DELETE FROM roi_momentum_week m USING s
-        WHERE m.partner_id = s.partner_id AND m.week_start >= s.start
-          AND NOT EXISTS (SELECT 1 FROM n WHERE n.partner_id = m.partner_id AND n.week_start = m.week_start)
+        DELETE FROM roi_momentum_week m
+        WHERE m.ctid = ANY (ARRAY(
+            SELECT v.ctid FROM s CROSS JOIN LATERAL (
+                SELECT v.ctid, v.week_start FROM roi_momentum_week v
+                WHERE v.partner_id = s.partner_id AND v.week_start >= s.start) v
+            WHERE NOT EXISTS (SELECT 1 FROM partner_score_week w WHERE w.partner_id = s.partner_id
+                              AND w.week_start = v.week_start AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL)))
     )
     INSERT INTO roi_momentum_week AS m (partner_id, week_start, momentum, next_week)
     SELECT n.partner_id, n.week_start, n.momentum, n.next_week FROM n ORDER BY 1, 2
