@@ -95,7 +95,8 @@ final class RoiReinvestSql {
 			               CASE WHEN x.partner_id IS NULL THEN k.charged ELSE x.charged END AS charged,
 			               o.id IN (SELECT partner_id FROM paid) OR o.id IN (SELECT partner_id FROM spend) AS paid,
 			               coalesce(q.hours, 0) AS hours, %1$s AS momentum
-			        FROM own o JOIN roi_partner_kept k ON k.partner_id = o.id
+			        FROM own o CROSS JOIN LATERAL (SELECT k.tier, k.charged FROM roi_partner_kept k
+			                                       WHERE k.partner_id = o.id OFFSET 0) k
 			        LEFT JOIN fixed x ON x.partner_id = o.id
 			        LEFT JOIN roi_partner_quarter_fact q
 			          ON NOT (SELECT yes FROM flat) AND q.quarter = :fromDay AND q.partner_id = o.id AND q.hours_months > 0
@@ -110,9 +111,12 @@ final class RoiReinvestSql {
 			        UNION ALL
 			        (SELECT w.partner_id, w.momentum, 2 FROM roi_momentum_week w
 			         WHERE :asOf < (SELECT max(v.next_week) FROM roi_momentum_week v)
-			           AND w.next_week > :asOf AND w.momentum IS NOT NULL AND w.week_start <= :asOf
+			           AND w.next_week BETWEEN CAST(:asOf AS DATE) + 1 AND (SELECT max(v.next_week) FROM roi_momentum_week v)
+			           AND w.momentum IS NOT NULL AND w.week_start <= :asOf
 			         ORDER BY w.momentum DESC, w.partner_id LIMIT %2$d)
-			    ) m LEFT JOIN roi_partner_kept k ON k.partner_id = m.partner_id
+			    ) m
+			    LEFT JOIN LATERAL (SELECT k.charged, k.tier FROM roi_partner_kept k WHERE k.partner_id = m.partner_id
+			                       OFFSET 0) k ON true
 			),
 			classed AS MATERIALIZED (
 			    SELECT h.id, c.charged, false AS paid, CAST(0 AS NUMERIC) AS hours, h.momentum

@@ -28,6 +28,12 @@ final class RoiReinvestBenchData {
 
 	private static final Pattern PARAM = Pattern.compile("(?<![:\\w]):([a-zA-Z]+)");
 
+	/**
+	 * Whether some grown partners are paid and spent on in the quarter
+	 * ({@code trellis.bench.reinvest-paid}, default true; the large data has neither).
+	 */
+	private static final boolean PAID = Boolean.parseBoolean(System.getProperty("trellis.bench.reinvest-paid", "true"));
+
 	private final JdbcClient jdbc;
 
 	private final BusinessCalendar calendar;
@@ -167,7 +173,7 @@ final class RoiReinvestBenchData {
 					    INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
 					    SELECT b.id, :program, CASE WHEN b.g % 2 = 0 THEN 'SPIFF' ELSE 'MDF_REIMBURSEMENT' END, 'bench', 100,
 					           'USD', 'bench', :at
-					    FROM bench_partner b WHERE b.g % 133 = 1 RETURNING id, partner_id
+					    FROM bench_partner b WHERE :paid AND b.g % 133 = 1 RETURNING id, partner_id
 					)
 					INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
 					SELECT :run, e.id, e.partner_id, round(CAST(random() * 2000 AS NUMERIC), 2), 'USD', :at FROM e
@@ -175,15 +181,17 @@ final class RoiReinvestBenchData {
 			.param("program", incentive)
 			.param("at", at)
 			.param("run", run)
+			.param("paid", PAID)
 			.update();
 		this.jdbc
 			.sql("""
 					INSERT INTO roi_program_spend (partner_id, spent_on, amount, currency, purpose, recorded_by, recorded_at)
 					SELECT b.id, :day, round(CAST(500 + random() * 5000 AS NUMERIC), 2), 'USD', 'bench', :admin, now()
-					FROM bench_partner b WHERE b.g % 80 = 7
+					FROM bench_partner b WHERE :paid AND b.g % 80 = 7
 					""")
 			.param("day", Date.valueOf(quarter.start().plusDays(3)))
 			.param("admin", admin)
+			.param("paid", PAID)
 			.update();
 		this.jdbc.sql("ANALYZE").update();
 	}
