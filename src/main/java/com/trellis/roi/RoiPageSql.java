@@ -25,24 +25,21 @@ import com.trellis.shared.ReportingCurrency;
  * id) with their momentum and cost.</li>
  * </ul>
  * A partner's momentum is its latest behaviour score by {@code :asOf} less its latest one
- * at least {@code :days} days older ({@link VelocityRepository#momentum}). The scoring
- * run writes a row per partner and week, so most partners' latest score is in the latest
- * stored week by {@code :asOf}, and their older one in the latest stored week by that
- * week less {@code :days}: both are read as two ranges of that index
- * ({@code partner_score_week_latest_idx}); only a partner without a score in one of those
- * weeks is looked up by itself, and none when no behaviour score is stored by
- * {@code :asOf} (issue 15: two lookups per partner, 72,000 for the program).
+ * at least 56 days ({@link VelocityRepository#MOMENTUM_WEEKS} weeks) older
+ * ({@link VelocityRepository#momentum}), kept per partner and week by the write that
+ * stores the scores (V288, {@code roi_momentum_week}): one probe of its key per partner
+ * of the scope (ro41; before, the two weeks' scores read as two ranges of
+ * {@code partner_score_week_latest_idx} and the partners without a score in them looked
+ * up by themselves).
  * <p>
  * The reinvest list reads the costs ({@code fig}) of its candidates only (roi27): a
  * partner without a momentum is always in the last shift with no points per 1,000, so
  * those come after every partner with a momentum, by id; the candidates are the partners
- * with a momentum ({@code scored}, none and not computed when no behaviour score is
- * stored by {@code :asOf}) and the first {@code :reinvested} others outside tier 1 by id
- * ({@code unscored}); each part is joined to {@code fig} by itself, the first one only
- * when a score is stored (the planner would otherwise hash all of {@code fig} for the few
- * unscored candidates). The program's statement reads fewer (roi40,
- * {@link RoiReinvestSql}): only the building partners when there are enough of them, and
- * of partners that cost the same only the first by momentum.
+ * with a momentum ({@code scored}) and the first {@code :reinvested} others outside tier
+ * 1 by id ({@code unscored}); each part is joined to {@code fig} by itself. The program's
+ * statement reads fewer (roi40, {@link RoiReinvestSql}): only the building partners when
+ * there are enough of them, and of partners that cost the same only the first by
+ * momentum.
  */
 final class RoiPageSql {
 
@@ -138,59 +135,19 @@ final class RoiPageSql {
 			CAST(NULL AS NUMERIC) AS cost, CAST(NULL AS NUMERIC) AS momentum, CAST(0 AS BIGINT) AS ord""";
 
 	/**
-	 * The latest stored week of behaviour scores by {@code :asOf} ({@code latest_week},
-	 * null when none is stored) and the latest by that week less {@code :days}
-	 * ({@code earlier_week}), and the known scores of those weeks ({@code at_latest},
-	 * {@code at_earlier}: two ranges of {@code partner_score_week_latest_idx}).
+	 * Each partner's behaviour momentum ({@code mom}, over {@code scope} outside tier 1:
+	 * the kept one, {@link RoiReinvestSql#MOMENTUM_OF}, one probe per partner) and those
+	 * with one ({@code scored}, materialized): the reinvest list's CTEs before its
+	 * candidates without a momentum.
 	 */
-	static final String WEEKS = """
-					latest_week AS (
-					    SELECT max(w.week_start) AS week FROM partner_score_week w
-					    WHERE w.pillar = 'BEHAVIOUR' AND w.week_start <= :asOf
-					),
-					earlier_week AS (
-					    SELECT max(w.week_start) AS week FROM partner_score_week w
-					    WHERE w.pillar = 'BEHAVIOUR' AND w.week_start <= (SELECT week FROM latest_week) - :days
-					),
-					at_latest AS (
-					    SELECT w.partner_id, w.score FROM partner_score_week w
-					    WHERE w.week_start = (SELECT week FROM latest_week) AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-					),
-					at_earlier AS (
-					    SELECT w.partner_id, w.score FROM partner_score_week w
-					    WHERE w.week_start = (SELECT week FROM earlier_week) AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-					),
-			""";
-
-	/**
-	 * Each partner's behaviour momentum ({@code mom}, over {@code scope} outside tier 1,
-	 * see the class) and those with one ({@code scored}, materialized): the reinvest
-	 * list's CTEs before its candidates without a momentum.
-	 */
-	static final String MOMENTUM = WEEKS
-			+ """
-							mom AS (
-							    SELECT c.id, latest.score - coalesce(e.score, earlier.score) AS momentum
-							    FROM scope c
-							    LEFT JOIN at_latest l ON l.partner_id = c.id
-							    LEFT JOIN LATERAL (SELECT w.score, w.week_start FROM partner_score_week w
-							        WHERE l.partner_id IS NULL AND (SELECT week FROM latest_week) IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-							          AND w.week_start < (SELECT week FROM latest_week)
-							        ORDER BY w.week_start DESC LIMIT 1) before ON true
-							    CROSS JOIN LATERAL (SELECT coalesce(l.score, before.score) AS score,
-							        CASE WHEN l.partner_id IS NOT NULL THEN (SELECT week FROM latest_week) ELSE before.week_start END AS week
-							    ) latest
-							    LEFT JOIN at_earlier e ON l.partner_id IS NOT NULL AND e.partner_id = c.id
-							    LEFT JOIN LATERAL (SELECT w.score FROM partner_score_week w
-							        WHERE e.partner_id IS NULL AND latest.week IS NOT NULL AND w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-							          AND w.week_start <= latest.week - :days
-							        ORDER BY w.week_start DESC LIMIT 1) earlier ON true
-							    WHERE (SELECT week FROM latest_week) IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
-							),
-							scored AS MATERIALIZED (
-							    SELECT m.id, m.momentum FROM mom m WHERE m.momentum IS NOT NULL
-							),
-					""";
+	static final String MOMENTUM = """
+			mom AS (
+			    SELECT c.id, %s AS momentum FROM scope c WHERE c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			),
+			scored AS MATERIALIZED (
+			    SELECT m.id, m.momentum FROM mom m WHERE m.momentum IS NOT NULL
+			),
+			""".formatted(RoiReinvestSql.MOMENTUM_OF.formatted("c.id"));
 
 	/**
 	 * The page's one statement (see the class): the scope's costs computed once
@@ -216,7 +173,6 @@ final class RoiPageSql {
 					                WHEN m.momentum >= :building THEN 0 WHEN m.momentum <= :stalling THEN 3 ELSE 2 END AS shift,
 					           CASE WHEN m.momentum IS NOT NULL AND m.cost > 0 THEN %3$s END AS per_thousand
 					    FROM (SELECT c.id, c.name, c.tier, c.cost, x.momentum FROM scored x JOIN fig c ON c.id = x.id
-					          WHERE (SELECT week FROM latest_week) IS NOT NULL
 					          UNION ALL
 					          SELECT c.id, c.name, c.tier, c.cost, CAST(NULL AS NUMERIC) FROM unscored x JOIN fig c ON c.id = x.id) m
 					),

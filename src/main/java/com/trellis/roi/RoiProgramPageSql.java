@@ -38,12 +38,15 @@ import com.trellis.shared.ReportingCurrency;
  * cost is computed otherwise (before roi30, every partner's when the bound was not
  * positive).</li>
  * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of a bounded candidate set
- * ({@link RoiReinvestSql}, roi40): every partner's momentum over its kept tier and
- * charge, then only the building partners when at least {@code :reinvested} are building,
- * of those the paid and spent-on ones and the first {@code :reinvested} by momentum of
- * each PAM charge and hours (partners that cost the same), and the first
- * {@code :reinvested} without a momentum by id only when fewer have one (before roi40,
- * the cost of every partner with a momentum: 40,000 with stored scores).</li>
+ * ({@link RoiReinvestSql}, roi40): the kept momentum (V288, ro41) of the partners paid,
+ * spent on, with hours that cost something or with a tier or charge on the day other than
+ * the kept one, and the first {@code :reinvested} by momentum of each kept charge of the
+ * others (the head of an index), then only the building partners when at least
+ * {@code :reinvested} are building, of those the paid and spent-on ones and the first
+ * {@code :reinvested} by momentum of each PAM charge and hours (partners that cost the
+ * same), and the first {@code :reinvested} without a momentum by id only when fewer have
+ * one (before roi40, the cost of every partner with a momentum: 40,000 with stored
+ * scores).</li>
  * </ul>
  */
 final class RoiProgramPageSql {

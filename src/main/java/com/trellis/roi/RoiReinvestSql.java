@@ -14,8 +14,11 @@ import java.util.function.UnaryOperator;
  * <p>
  * Each partner's tier and PAM charge on the day are the kept ones
  * ({@code roi_partner_kept}, V223) except for the partners whose tier or charge on the
- * day differs ({@code fixed}); the momentum is read over those partners outside tier 1
- * ({@code scored}, see {@link RoiPageSql}). The candidates:
+ * day differs ({@code fixed}); its momentum is the kept one (V288,
+ * {@code roi_momentum_week}, {@link #MOMENTUM_OF}), so that no partner's momentum is
+ * computed per request and only a few are read ({@code scored}, ro41; before, every
+ * partner's from two weeks of scores, the largest part of the statement's time). The
+ * candidates:
  * <ul>
  * <li>Without a momentum (shift UNKNOWN, after every partner with one, among themselves
  * by id): the first {@code :reinvested} by id, and only when fewer than
@@ -39,46 +42,130 @@ import java.util.function.UnaryOperator;
  * sum of the same parts as the listed partners'); the first {@code :reinvested} of them
  * in the order are read in full ({@link RoiProgramPageSql#figuresOfFew}). With no hour
  * cost (the large data) that is at most twice {@code :reinvested} partners and those paid
- * or spent on.
+ * or spent on. Any larger set of partners with their true figures gives the same list
+ * (the order is total), so a class may be split in parts, each of whose first
+ * {@code :reinvested} are taken ({@code scored}: the partners told by themselves and the
+ * heads of the others per kept charge).
  */
 final class RoiReinvestSql {
 
 	/**
-	 * Each partner's momentum outside tier 1 on the day, as {@link RoiPageSql#MOMENTUM}
-	 * (its latest known behaviour score by {@code :asOf} less its latest one at least
-	 * {@code :days} days older), with its PAM charge on the day ({@code scored}: partners
-	 * without a momentum left out). Over the kept tier and charge, or the day's for the
-	 * partners of {@code fixed}; from the scores of the latest and the earlier week when
-	 * the partner has both, otherwise looked up for the partner by itself.
+	 * A partner's momentum as of {@code :asOf} (the partner's id in {@code %s}): the kept
+	 * momentum of its latest week with a known behaviour score by then (V288,
+	 * {@code roi_momentum_week}; its latest known behaviour score by {@code :asOf} less
+	 * its latest one at least 56 days older), null without one. One probe of the key.
 	 */
-	private static final String SCORED = """
-			scored AS MATERIALIZED (
-			    SELECT m.id, m.charged, m.momentum FROM (
-			        SELECT c.id, c.charged,
-			               CASE WHEN l.partner_id IS NOT NULL AND e.partner_id IS NOT NULL THEN l.score - e.score
-			               ELSE (SELECT x.score - (SELECT w.score FROM partner_score_week w
-			                                       WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-			                                         AND w.week_start <= x.week_start - :days
-			                                       ORDER BY w.week_start DESC LIMIT 1)
-			                     FROM (SELECT w.score, w.week_start FROM partner_score_week w
-			                           WHERE w.partner_id = c.id AND w.pillar = 'BEHAVIOUR' AND w.score IS NOT NULL
-			                             AND w.week_start <= :asOf
-			                           ORDER BY w.week_start DESC LIMIT 1) x) END AS momentum
-			        FROM (SELECT k.partner_id AS id, CASE WHEN x.partner_id IS NULL THEN k.tier ELSE x.tier END AS tier,
-			                     CASE WHEN x.partner_id IS NULL THEN k.charged ELSE x.charged END AS charged
-			              FROM roi_partner_kept k LEFT JOIN fixed x ON x.partner_id = k.partner_id) c
-			        LEFT JOIN at_latest l ON l.partner_id = c.id
-			        LEFT JOIN at_earlier e ON e.partner_id = c.id
-			        WHERE (SELECT week FROM latest_week) IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
-			    ) m
-			    WHERE m.momentum IS NOT NULL
-			),
-			""";
+	static final String MOMENTUM_OF = """
+			(SELECT w.momentum FROM roi_momentum_week w WHERE w.partner_id = %s AND w.week_start <= :asOf
+			 ORDER BY w.week_start DESC LIMIT 1)""";
 
 	/**
-	 * How many partners have a momentum ({@code scored}) and how many of those one of at
-	 * least {@code :building}, each counted up to {@code :reinvested}; the candidates
-	 * with a momentum ({@code heads}, see the class) and without ({@code unscored}).
+	 * The current momenta (and those in force on a past day before a later week) read in
+	 * order for the heads of the classes ({@code heads_of}): a constant, so that the
+	 * generic plan reads them from the head of the index. A charge of which the first
+	 * {@value} of a part hold fewer than {@code :reinvested} is read in full.
+	 */
+	static final int HEAD = 1000;
+
+	/**
+	 * The partners whose cost is told by themselves ({@code own}: paid or spent on, tier
+	 * or charge on the day differing from the kept ones ({@code fixed}), and with hours
+	 * when an hour costs something), their momentum each looked up by itself
+	 * ({@code looked}: outside tier 1 on the day, with a momentum, their PAM charge on
+	 * the day and hours); of every other partner (cost: the PAM time of its kept charge)
+	 * the first {@code :reinvested} by momentum (highest first) and id outside tier 1 of
+	 * each kept charge ({@code classed}), taken from the first {@link #HEAD} current
+	 * momenta in order (the head of {@code roi_momentum_week_current_idx}) and the first
+	 * of the rows in force on a past day before a later week (read only when such a week
+	 * is kept: a past quarter's day), each part by itself ({@code heads_of}); a charge of
+	 * which a part cut at {@link #HEAD} holds fewer than {@code :reinvested} is read over
+	 * every partner. Both together: {@code scored}.
+	 */
+	private static final String SCORED = """
+			own AS MATERIALIZED (
+			    SELECT partner_id AS id FROM paid
+			    UNION SELECT partner_id FROM spend
+			    UNION SELECT partner_id FROM fixed
+			    UNION SELECT q.partner_id FROM roi_partner_quarter_fact q
+			    WHERE NOT (SELECT yes FROM flat) AND q.quarter = :fromDay AND q.hours_months > 0
+			),
+			looked AS MATERIALIZED (
+			    SELECT c.id, c.charged, c.paid, c.hours, c.momentum FROM (
+			        SELECT o.id, CASE WHEN x.partner_id IS NULL THEN k.tier ELSE x.tier END AS tier,
+			               CASE WHEN x.partner_id IS NULL THEN k.charged ELSE x.charged END AS charged,
+			               o.id IN (SELECT partner_id FROM paid) OR o.id IN (SELECT partner_id FROM spend) AS paid,
+			               coalesce(q.hours, 0) AS hours, %1$s AS momentum
+			        FROM own o CROSS JOIN LATERAL (SELECT k.tier, k.charged FROM roi_partner_kept k
+			                                       WHERE k.partner_id = o.id OFFSET 0) k
+			        LEFT JOIN fixed x ON x.partner_id = o.id
+			        LEFT JOIN roi_partner_quarter_fact q
+			          ON NOT (SELECT yes FROM flat) AND q.quarter = :fromDay AND q.partner_id = o.id AND q.hours_months > 0
+			    ) c
+			    WHERE c.momentum IS NOT NULL AND c.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			),
+			heads_of AS MATERIALIZED (
+			    SELECT m.partner_id, m.momentum, m.part, k.charged, k.tier FROM (
+			        (SELECT w.partner_id, w.momentum, 1 AS part FROM roi_momentum_week w
+			         WHERE w.next_week IS NULL AND w.momentum IS NOT NULL AND w.week_start <= :asOf
+			         ORDER BY w.momentum DESC, w.partner_id LIMIT %2$d)
+			        UNION ALL
+			        (SELECT w.partner_id, w.momentum, 2 FROM roi_momentum_week w
+			         WHERE :asOf < (SELECT max(v.next_week) FROM roi_momentum_week v)
+			           AND w.next_week BETWEEN CAST(:asOf AS DATE) + 1 AND (SELECT max(v.next_week) FROM roi_momentum_week v)
+			           AND w.momentum IS NOT NULL AND w.week_start <= :asOf
+			         ORDER BY w.momentum DESC, w.partner_id LIMIT %2$d)
+			    ) m
+			    LEFT JOIN LATERAL (SELECT k.charged, k.tier FROM roi_partner_kept k WHERE k.partner_id = m.partner_id
+			                       OFFSET 0) k ON true
+			),
+			classed AS MATERIALIZED (
+			    SELECT h.id, c.charged, false AS paid, CAST(0 AS NUMERIC) AS hours, h.momentum
+			    FROM (VALUES (true), (false)) c (charged)
+			    CROSS JOIN LATERAL (
+			        SELECT m.partner_id AS id, m.momentum FROM heads_of m
+			        WHERE m.charged = c.charged AND m.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			          AND m.partner_id NOT IN (SELECT id FROM own)
+			        ORDER BY m.momentum DESC, m.partner_id LIMIT :reinvested
+			    ) h
+			    UNION
+			    SELECT h.id, c.charged, false, CAST(0 AS NUMERIC), h.momentum
+			    FROM (VALUES (true), (false)) c (charged)
+			    CROSS JOIN LATERAL (
+			        SELECT m.partner_id AS id, m.momentum FROM (
+			            SELECT w.partner_id, w.momentum FROM roi_momentum_week w
+			            WHERE w.next_week IS NULL AND w.momentum IS NOT NULL AND w.week_start <= :asOf
+			            UNION ALL
+			            SELECT w.partner_id, w.momentum FROM roi_momentum_week w
+			            WHERE w.next_week > :asOf AND w.momentum IS NOT NULL AND w.week_start <= :asOf
+			        ) m
+			        JOIN roi_partner_kept k ON k.partner_id = m.partner_id
+			        WHERE k.charged = c.charged AND k.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			          AND m.partner_id NOT IN (SELECT id FROM own)
+			        ORDER BY m.momentum DESC, m.partner_id LIMIT :reinvested
+			    ) h
+			    WHERE EXISTS (SELECT 1 FROM (
+			            SELECT count(*) AS n,
+			                   count(*) FILTER (WHERE x.charged = c.charged AND x.tier IS DISTINCT FROM 'TIER_1_INVEST'
+			                                      AND x.partner_id NOT IN (SELECT id FROM own)) AS found
+			            FROM heads_of x GROUP BY x.part) y
+			        WHERE y.n = %2$d AND y.found < :reinvested)
+			),
+			scored AS (
+			    SELECT id, charged, paid, hours, momentum FROM looked
+			    UNION ALL
+			    SELECT id, charged, paid, hours, momentum FROM classed
+			),
+			"""
+		.formatted(MOMENTUM_OF.formatted("o.id"), HEAD);
+
+	/**
+	 * How many partners have a momentum and how many of those one of at least
+	 * {@code :building}, each counted up to {@code :reinvested} ({@code reach}: from
+	 * {@code scored}, which holds the first {@code :reinvested} of each class by
+	 * momentum, so as many of either as there are, up to that); the candidates with a
+	 * momentum ({@code heads}, see the class) and without ({@code unscored}: only when
+	 * fewer than {@code :reinvested} have one, when {@code scored} holds every partner
+	 * with one).
 	 */
 	private static final String CANDIDATES = """
 			reach AS (
@@ -88,13 +175,9 @@ final class RoiReinvestSql {
 			),
 			heads AS (
 			    SELECT h.id, h.momentum FROM (
-			        SELECT m.id, m.momentum, c.paid,
-			               row_number() OVER (PARTITION BY c.paid, m.charged, c.hours ORDER BY m.momentum DESC, m.id) AS n
+			        SELECT m.id, m.momentum, m.paid,
+			               row_number() OVER (PARTITION BY m.paid, m.charged, m.hours ORDER BY m.momentum DESC, m.id) AS n
 			        FROM scored m
-			        LEFT JOIN roi_partner_quarter_fact q
-			          ON NOT (SELECT yes FROM flat) AND q.quarter = :fromDay AND q.partner_id = m.id AND q.hours_months > 0
-			        CROSS JOIN LATERAL (SELECT m.id IN (SELECT partner_id FROM paid) OR m.id IN (SELECT partner_id FROM spend)
-			                              AS paid, coalesce(q.hours, 0) AS hours) c
 			        WHERE (SELECT building FROM reach) < :reinvested OR m.momentum >= :building
 			    ) h
 			    WHERE h.paid OR h.n <= :reinvested
@@ -106,7 +189,7 @@ final class RoiReinvestSql {
 			                    ORDER BY t.effective_on DESC, t.id DESC LIMIT 1),
 			                   (SELECT t.from_tier FROM tier_change t WHERE t.partner_id = p.id
 			                    ORDER BY t.effective_on, t.id LIMIT 1), p.tier) <> 'TIER_1_INVEST'
-			      AND ((SELECT week FROM latest_week) IS NULL OR p.id NOT IN (SELECT m.id FROM scored m))
+			      AND p.id NOT IN (SELECT m.id FROM scored m)
 			    ORDER BY p.id LIMIT :reinvested
 			),
 			reinvest_ids AS MATERIALIZED (
@@ -149,9 +232,8 @@ final class RoiReinvestSql {
 	 * {@code tier}) of the program's statement.
 	 */
 	static String ctes(UnaryOperator<String> costs, UnaryOperator<String> figures) {
-		return RoiPageSql.WEEKS + SCORED + CANDIDATES
-				+ CHOSEN.formatted(RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
-						costs.apply("SELECT id FROM reinvest_ids"), figures.apply("SELECT id FROM picked"));
+		return SCORED + CANDIDATES + CHOSEN.formatted(RoiPageSql.halfEven("m.momentum * 1000 / m.cost"),
+				costs.apply("SELECT id FROM reinvest_ids"), figures.apply("SELECT id FROM picked"));
 	}
 
 	/**
