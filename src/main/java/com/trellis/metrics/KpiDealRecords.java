@@ -6,13 +6,14 @@ import com.trellis.shared.ReportingCurrency;
 
 /**
  * The SQL of the deal drill-downs of {@link KpiRecords} that read at most {@code :limit}
- * rows of each group of their order, so a page of the program's records never sorts the
- * whole period's or the whole open pipeline's deals (V187). Each statement first picks
- * the keys of the page's rows (deal id, the group's side and counted flag, the sort key)
- * from index walks, one per group of the order (counted or not, partner or direct), each
- * stopping at {@code :limit} rows; then joins only those rows for their labels and values
- * and orders them as before. A slice other than the program starts from its partners (a
- * PAM's book: a few hundred deals, sorted whole). Every row, side, value and position
+ * rows of each group of their order (the rows up to the page's end), so a page of the
+ * program's records never sorts the whole period's or the whole open pipeline's deals
+ * (V187). Each statement first picks the keys of the page's rows (deal id, the group's
+ * side and counted flag, the sort key) from index walks, one per group of the order
+ * (counted or not, partner or direct), each stopping at {@code :limit} rows; then cuts
+ * the page's rows from them ({@code :offset} on) and joins only those for their labels
+ * and values, ordered as before. A slice other than the program starts from its partners
+ * (a PAM's book: a few hundred deals, sorted whole). Every row, side, value and position
  * equals the former statement that sorted all rows (the deal id breaking ties the former
  * order left open); {@code KpiRecordsPageTests} compares them.
  */
@@ -56,7 +57,8 @@ final class KpiDealRecords {
 						.formatted(group[0], group[1], HAS_RATE) + " ORDER BY o.closed_at, o.id LIMIT :limit");
 		}
 		return """
-				WITH k AS (SELECT * FROM (%s) g ORDER BY g.side DESC, g.counted DESC, g.closed_at, g.id LIMIT :limit)
+				WITH k AS (SELECT * FROM (%s) g ORDER BY g.side DESC, g.counted DESC, g.closed_at, g.id
+				           OFFSET :offset LIMIT :limit - :offset)
 				SELECT 'deal' AS kind, o.id, k.side, o.name AS label, %s AS value, k.counted
 				FROM k JOIN opportunity o ON o.id = k.id JOIN exchange_rate fx ON fx.currency = o.currency
 				ORDER BY k.side DESC, k.counted DESC, k.closed_at, k.id
@@ -163,7 +165,7 @@ final class KpiDealRecords {
 				WITH k AS (SELECT o.id, %1$s AS value FROM %2$s JOIN exchange_rate fx ON fx.currency = o.currency
 				           WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
 				             AND o.credit_type = 'SOURCED' AND %3$s
-				           ORDER BY value DESC, o.id LIMIT :limit)
+				           ORDER BY value DESC, o.id OFFSET :offset LIMIT :limit - :offset)
 				SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, k.value, TRUE AS counted
 				FROM k JOIN opportunity o ON o.id = k.id ORDER BY k.value DESC, k.id
 				""".formatted(AMOUNT, from, slice.predicate());
@@ -183,7 +185,7 @@ final class KpiDealRecords {
 	private static String shareRows(StringBuilder keys, String value, String order, Slice slice) {
 		var program = KpiSql.program(slice);
 		return """
-				WITH k AS (SELECT * FROM (%s) k ORDER BY %s LIMIT :limit)
+				WITH k AS (SELECT * FROM (%s) k ORDER BY %s OFFSET :offset LIMIT :limit - :offset)
 				SELECT 'deal' AS kind, o.id,
 				       CASE WHEN o.partner_id IS NULL THEN 'direct' WHEN %s THEN 'other' ELSE 'partner' END AS side,
 				       o.name AS label, %s AS value, k.counted

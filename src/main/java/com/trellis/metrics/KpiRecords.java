@@ -3,11 +3,14 @@ package com.trellis.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.trellis.shared.Reporting;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.InvalidInputException;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,11 +23,24 @@ import org.springframework.stereotype.Repository;
  * listed, told apart by {@code side}. A deal of an amount drill-down whose amount is
  * unknown (V124) has {@code value} null and {@code amountUnknown} true (false on every
  * other record).
+ * <p>
+ * Each statement reads a stretch of its order: {@code :limit} is the position the rows
+ * end before, {@code :offset} the one they start at. Every group of the order is walked
+ * up to {@code :limit} only; the rows are cut with {@code OFFSET :offset LIMIT :limit -
+ * :offset} before their labels and values are read, so a page of 50 deep in the list
+ * reads its keys up to there and builds only its 50 rows.
  */
 @Repository
 class KpiRecords {
 
+	/**
+	 * The most records the API gives in one answer (its default, as many as it gave
+	 * before it was paged).
+	 */
 	static final int LIMIT = 1000;
+
+	/** Rows the CSV export fetches per round trip. */
+	static final int FETCH = 1000;
 
 	private static final String ONBOARDED = "p.onboarded_on < :asOfDate AND p.lifecycle_status NOT IN ('PROSPECT', 'SUNSET')";
 
@@ -68,23 +84,68 @@ class KpiRecords {
 		this.jdbc = jdbc;
 	}
 
-	List<Map<String, Object>> of(String code, Period period, Slice slice) {
-		return of(code, period, slice, LIMIT, false);
-	}
-
-	/** As {@link #of(String, Period, Slice)}, at most {@code limit} rows. */
+	/** The first {@code limit} records of {@code code}, as a vendor user reads them. */
 	List<Map<String, Object>> of(String code, Period period, Slice slice, int limit) {
-		return of(code, period, slice, limit, false);
+		return of(code, period, slice, 0, limit, false);
 	}
 
 	/**
-	 * The records of {@code code}, at most {@code limit}; with {@code sliceOnly} only
-	 * those of the slice's partners (side {@code partner}), left out before the limit
-	 * applies, so a partner user gets its own deals however many the program has.
+	 * The records of {@code code} from position {@code offset} (0: the first) up to, not
+	 * including, position {@code end}, in the KPI's order: every group of the order is
+	 * walked only up to {@code end} and rows are labelled and valued only from
+	 * {@code offset} on. With {@code sliceOnly} only those of the slice's partners (side
+	 * {@code partner}), left out before the rows are counted, so a partner user gets its
+	 * own deals however many the program has.
 	 */
-	List<Map<String, Object>> of(String code, Period period, Slice slice, int limit, boolean sliceOnly) {
+	List<Map<String, Object>> of(String code, Period period, Slice slice, long offset, long end, boolean sliceOnly) {
+		return bound(code, period, slice, offset, end, sliceOnly).query(row(code)).list();
+	}
+
+	/**
+	 * How many records {@code code} has, counted up to {@code upTo} at most (the
+	 * statement of {@link #of} whose columns are not read: {@code Long.MAX_VALUE} counts
+	 * them all).
+	 */
+	long count(String code, Period period, Slice slice, long upTo, boolean sliceOnly) {
+		return KpiRepository
+			.bind(this.jdbc.sql("SELECT count(*) FROM (" + sql(code, slice, sliceOnly) + ") r"), period, slice)
+			.param("offset", 0L)
+			.param("limit", upTo)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Every record of {@code code}, in the KPI's order, handed to {@code action} as it is
+	 * read: one statement, fetched {@value #FETCH} rows at a time (a cursor within the
+	 * caller's transaction; with a read replica the driver reads the answer whole).
+	 */
+	void each(String code, Period period, Slice slice, boolean sliceOnly, Consumer<Map<String, Object>> action) {
+		var mapper = row(code);
+		int[] n = { 0 };
+		bound(code, period, slice, 0, Long.MAX_VALUE, sliceOnly).withFetchSize(FETCH)
+			.query((RowCallbackHandler) rs -> action.accept(mapper.mapRow(rs, n[0]++)));
+	}
+
+	/** Refuses, naming {@code code}, a code without records. */
+	static void requireCode(String code) {
+		sql(code, Slice.PROGRAM, false);
+	}
+
+	private JdbcClient.StatementSpec bound(String code, Period period, Slice slice, long offset, long end,
+			boolean sliceOnly) {
+		return KpiRepository.bind(this.jdbc.sql(sql(code, slice, sliceOnly)), period, slice)
+			.param("offset", offset)
+			.param("limit", end);
+	}
+
+	/**
+	 * The statement of {@code code}'s records: {@code :limit} is the position its rows
+	 * end before, {@code :offset} the position they start at.
+	 */
+	private static String sql(String code, Slice slice, boolean sliceOnly) {
 		var s = slice.predicate();
-		String sql = switch (code) {
+		return switch (code) {
 			// a probe per partner walked (opportunity_won_partner_idx), not a hash of
 			// every win of the window
 			case "ACTIVATED_PARTNERS" -> byName(s, """
@@ -95,7 +156,7 @@ class KpiRecords {
 				KpiDealRecords.pipeline("o.credit_type IN ('INFLUENCED', 'CO_SELL')", slice, sliceOnly);
 			case "PARTNER_SOURCED_REVENUE" -> KpiDealRecords.sourcedRevenue(slice);
 			case "REGISTRATION_VELOCITY" -> registrationVelocity(slice);
-			case "ENABLEMENT_COMPLETION" -> enablement(slice);
+			case "ENABLEMENT_COMPLETION" -> KpiEnablementRecords.sql(slice);
 			// the partner's latest activity (partner_activity_fact) answers without its
 			// events unless it lies at or after the as-of moment (a past period)
 			case "ACTIVE_PARTNER_RATE" -> byName(s, """
@@ -117,14 +178,14 @@ class KpiRecords {
 					       CAST(f.first_win AT TIME ZONE :zone AS DATE) - p.onboarded_on AS value, TRUE AS counted
 					FROM %s
 					WHERE p.onboarded_on IS NOT NULL AND f.first_win >= :from AND f.first_win < :to AND %s
-					ORDER BY value, p.id LIMIT :limit
+					ORDER BY value, p.id OFFSET :offset LIMIT :limit - :offset
 					"""
 				.formatted(KpiSql.program(slice) ? "partner_first_win_fact f JOIN partner p ON p.id = f.partner_id"
 						: "partner p JOIN partner_first_win_fact f ON f.partner_id = p.id", s);
 			case "PARTNER_RECRUITMENT" -> """
 					SELECT 'partner' AS kind, p.id, 'partner' AS side, p.name AS label, NULL AS value, TRUE AS counted
 					FROM partner p WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
-					ORDER BY p.onboarded_on, p.id LIMIT :limit
+					ORDER BY p.onboarded_on, p.id OFFSET :offset LIMIT :limit - :offset
 					""".formatted(s);
 			case "CO_SELL_SHARE" -> KpiDealRecords.coSell(slice, sliceOnly);
 			case "OVERLAP_SOURCED_DEALS", "OVERLAP_SOURCED_PIPELINE" -> """
@@ -132,12 +193,18 @@ class KpiRecords {
 					FROM overlap_sourced_deal s JOIN partner p ON p.id = s.partner_id
 					JOIN opportunity o ON o.id = s.opportunity_id %s
 					WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s ORDER BY value DESC NULLS LAST, o.id
-					LIMIT :limit
+					OFFSET :offset LIMIT :limit - :offset
 					""".formatted(sliceOnly ? OVERLAP_AS_PARTNER_SEES : "'deal' AS kind, o.name AS label", AMOUNT, FX,
 					s);
 			default -> throw InvalidInputException.of("code", "no drill-down for " + code);
 		};
-		return KpiRepository.bind(this.jdbc.sql(sql), period, slice).param("limit", limit).query((rs, n) -> {
+	}
+
+	/**
+	 * A record as a map: kind, id, side, label, value, currency, counted, amountUnknown.
+	 */
+	private static RowMapper<Map<String, Object>> row(String code) {
+		return (rs, n) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("kind", rs.getString("kind"));
 			row.put("id", rs.getLong("id"));
@@ -151,7 +218,7 @@ class KpiRecords {
 			row.put("amountUnknown",
 					AMOUNTS.contains(code) && rs.getString("kind").startsWith("deal") && value == null);
 			return row;
-		}).list();
+		};
 	}
 
 	/**
@@ -168,7 +235,7 @@ class KpiRecords {
 				           (SELECT p.id, p.name, FALSE AS counted FROM partner p WHERE %1$s AND %2$s AND (%3$s) IS NOT TRUE
 				            ORDER BY p.name, p.id LIMIT :limit))
 				SELECT 'partner' AS kind, k.id, 'partner' AS side, k.name AS label, NULL AS value, k.counted
-				FROM k ORDER BY k.counted DESC, k.name, k.id LIMIT :limit
+				FROM k ORDER BY k.counted DESC, k.name, k.id OFFSET :offset LIMIT :limit - :offset
 				"""
 			.formatted(ONBOARDED, slice, counted);
 	}
@@ -190,71 +257,11 @@ class KpiRecords {
 		return """
 				SELECT 'registration' AS kind, r.id, 'partner' AS side, r.customer_name || ' (' || p.name || ')' AS label,
 				       k.value, TRUE AS counted
-				FROM (%s) k JOIN deal_registration r ON r.id = k.id JOIN partner p ON p.id = r.partner_id
+				FROM (SELECT * FROM (%s) k ORDER BY k.value, k.id OFFSET :offset LIMIT :limit - :offset) k
+				JOIN deal_registration r ON r.id = k.id JOIN partner p ON p.id = r.partner_id
 				ORDER BY k.value, k.id
 				"""
 			.formatted(keys);
-	}
-
-	/**
-	 * The program's enablement records: each group (holding the track or not) walked in
-	 * label order from the kept labels ({@code enablement_user_label_order_idx}, V215)
-	 * and cut at {@code :limit}, so the page reads about as many users as it shows, not
-	 * every partner user; the same rows, order and counts as the slice's statement below.
-	 * Whether a user holds the track is a scalar subquery ({@code enablement_held_fact}'s
-	 * key), not {@code EXISTS}: tested row by row along the walk, where a semi-join is
-	 * planned as a hash of every holder and a sort of every user.
-	 */
-	private static final String ENABLEMENT_PROGRAM = """
-			WITH required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
-			                  WHERE i.required GROUP BY t.role),
-			k AS ((SELECT f.user_id AS id, f.job_role, f.label, TRUE AS counted FROM enablement_user_label f
-			       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
-			         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
-			                      AND h.held @> CAST(:asOfDate AS DATE)) IS TRUE
-			       ORDER BY f.label, f.user_id LIMIT :limit)
-			      UNION ALL
-			      (SELECT f.user_id, f.job_role, f.label, FALSE FROM enablement_user_label f
-			       WHERE f.job_role = ANY (ARRAY(SELECT r.role FROM required r))
-			         AND (SELECT TRUE FROM enablement_held_fact h WHERE h.user_id = f.user_id AND h.role = f.job_role
-			                      AND h.held @> CAST(:asOfDate AS DATE)) IS NOT TRUE
-			       ORDER BY f.label, f.user_id LIMIT :limit)),
-			page AS (SELECT * FROM k ORDER BY k.counted DESC, k.label, k.id LIMIT :limit)
-			SELECT 'user' AS kind, k.id, 'partner' AS side, k.label,
-			       (SELECT count(DISTINCT c.item_id) FROM enablement_completion c
-			        JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
-			        WHERE c.user_id = k.id AND t.role = k.job_role AND i.required AND c.completed_on < :asOfDate
-			          AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)) AS value, k.counted
-			FROM page k ORDER BY k.counted DESC, k.label, k.id
-			""";
-
-	/**
-	 * Partner users of the slice with a track role, those holding every required item of
-	 * their track at the as-of day first ({@code enablement_held_fact}, V101: the days a
-	 * user held them), each group by label then id; the required items each holds counted
-	 * for the page's rows only.
-	 */
-	private static String enablement(Slice slice) {
-		if (KpiSql.program(slice)) {
-			return ENABLEMENT_PROGRAM;
-		}
-		return """
-				WITH required AS (SELECT t.role, count(*) AS n FROM enablement_item i JOIN enablement_track t ON t.id = i.track_id
-				                  WHERE i.required GROUP BY t.role),
-				k AS (SELECT u.id, u.job_role, u.display_name || ' (' || p.name || ', ' || u.job_role || ')' AS label,
-				             EXISTS (SELECT 1 FROM enablement_held_fact h WHERE h.user_id = u.id AND h.role = u.job_role
-				                     AND h.held @> CAST(:asOfDate AS DATE)) AS counted
-				      FROM app_user u JOIN partner p ON p.id = u.partner_id JOIN required r ON r.role = u.job_role
-				      WHERE u.role = 'PARTNER' AND u.job_role IS NOT NULL AND %s
-				      ORDER BY counted DESC, label, u.id LIMIT :limit)
-				SELECT 'user' AS kind, k.id, 'partner' AS side, k.label,
-				       (SELECT count(DISTINCT c.item_id) FROM enablement_completion c
-				        JOIN enablement_item i ON i.id = c.item_id JOIN enablement_track t ON t.id = i.track_id
-				        WHERE c.user_id = k.id AND t.role = k.job_role AND i.required AND c.completed_on < :asOfDate
-				          AND (c.expires_on IS NULL OR c.expires_on >= :asOfDate)) AS value, k.counted
-				FROM k ORDER BY k.counted DESC, k.label, k.id
-				"""
-			.formatted(slice.predicate());
 	}
 
 }

@@ -13,7 +13,6 @@ import com.trellis.forecast.Forecasts;
 import com.trellis.forecast.Scope;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
-import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
@@ -37,11 +36,11 @@ public class Kpis {
 
 	private final KpiRepository kpis;
 
-	private final KpiRecords records;
-
 	private final FunnelRepository funnel;
 
-	private final Partners partners;
+	private final SliceScope scope;
+
+	private final KpiRecordPages recordPages;
 
 	private final JdbcClient jdbc;
 
@@ -61,7 +60,7 @@ public class Kpis {
 
 	private final RecencyTrend recencyTrend;
 
-	Kpis(KpiRepository kpis, KpiRecords records, FunnelRepository funnel, Partners partners, JdbcClient jdbc,
+	Kpis(KpiRepository kpis, KpiRecordPages recordPages, FunnelRepository funnel, SliceScope scope, JdbcClient jdbc,
 			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits,
 			SliceOptions options, SourcedRevenueTrend revenueTrend, RecencyTrend recencyTrend) {
 		this.recencyTrend = recencyTrend;
@@ -71,9 +70,9 @@ public class Kpis {
 		this.forecasts = forecasts;
 		this.calendar = calendar;
 		this.kpis = kpis;
-		this.records = records;
+		this.recordPages = recordPages;
 		this.funnel = funnel;
-		this.partners = partners;
+		this.scope = scope;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -204,21 +203,12 @@ public class Kpis {
 	}
 
 	/**
-	 * The records a KPI counted, the first {@link KpiRecords#LIMIT} and whether more were
-	 * left out; a partner user gets only its own partner's side (not the direct deals of
-	 * a baseline, nor the other partners' and direct deals of a share of the whole
-	 * program).
+	 * The records a KPI counted, the first {@link KpiRecords#LIMIT} and whether more
+	 * follow (see {@link KpiRecordPages}: a partner user gets only its own partner's
+	 * side).
 	 */
-	@Transactional(readOnly = true)
 	public KpiRecordList records(Viewer viewer, String code, Period period, Slice slice) {
-		// planned for the period's and slice's values, as the figures
-		this.kpis.planForParameters();
-		// a partner sees the direct baseline as a figure, never the vendor's deals behind
-		// it, nor another partner's deals in a program-wide denominator: left out in the
-		// query, before its limit (after it, the program's first rows could leave none)
-		// one more than the limit says whether any were left out
-		return KpiRecordList.of(this.records.of(code, period.at(this.clock.instant(), this.calendar.zone()),
-				allowed(viewer, slice), KpiRecords.LIMIT + 1, viewer.isPartnerUser()));
+		return this.recordPages.list(viewer, code, period, slice, 0, KpiRecords.LIMIT);
 	}
 
 	/**
@@ -298,38 +288,7 @@ public class Kpis {
 	}
 
 	private Slice allowed(Viewer viewer, Slice slice) {
-		var scoped = scoped(viewer, slice);
-		// after the access check: a value that names nothing is refused, never read as
-		// zeros; a PAM's own book names the PAM signed in, who exists (no statement)
-		if (!ownBook(viewer, scoped)) {
-			this.options.requireExisting(scoped);
-		}
-		return scoped.resolved(this.calendar.fiscalYearStart());
-	}
-
-	private static boolean ownBook(Viewer viewer, Slice scoped) {
-		return viewer.is(Role.PAM) && scoped.kind() == Slice.Kind.PAM && scoped.book() == null
-				&& scoped.value().equals(String.valueOf(viewer.userId()));
-	}
-
-	private Slice scoped(Viewer viewer, Slice slice) {
-		var refusal = SliceAccess.refusal(viewer, slice.kind().name(), slice.value(),
-				id -> this.partners.manages(viewer, id));
-		if (refusal != null) {
-			throw new AccessDeniedException(refusal);
-		}
-		if (viewer.isPartnerUser()) {
-			// a partner sees itself: the program slice is read as its own figures
-			return new Slice(Slice.Kind.PARTNER, String.valueOf(viewer.partnerId()));
-		}
-		if (!viewer.is(Role.PAM)) {
-			return slice;
-		}
-		return switch (slice.kind()) {
-			case PROGRAM -> new Slice(Slice.Kind.PAM, String.valueOf(viewer.userId()));
-			case COHORT, ONBOARDING_QUARTER, VERTICAL, CAPABILITY -> slice.inBook(viewer.userId());
-			default -> slice;
-		};
+		return this.scope.allowed(viewer, slice);
 	}
 
 }

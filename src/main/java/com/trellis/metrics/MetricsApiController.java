@@ -8,6 +8,9 @@ import java.util.Map;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.FormErrors;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,11 +31,15 @@ class MetricsApiController {
 
 	private final Kpis kpis;
 
+	private final KpiRecordPages records;
+
 	private final BusinessCalendar calendar;
 
 	private final com.trellis.shared.validation.ValueLimits limits;
 
-	MetricsApiController(Kpis kpis, BusinessCalendar calendar, com.trellis.shared.validation.ValueLimits limits) {
+	MetricsApiController(Kpis kpis, KpiRecordPages records, BusinessCalendar calendar,
+			com.trellis.shared.validation.ValueLimits limits) {
+		this.records = records;
 		this.limits = limits;
 		this.kpis = kpis;
 		this.calendar = calendar;
@@ -67,7 +74,7 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis/{code}/records")
-	@Operation(summary = "The records a KPI counts: kind, id, side, label, value, currency, counted",
+	@Operation(summary = "The records a KPI counts: kind, id, side, label, value, currency, counted, amountUnknown",
 			description = "For a ratio every record of the denominator, counted true for those in the numerator. "
 					+ "side: partner (the slice's partners), direct (no partner) or other (another partner's deal "
 					+ "in a share of the whole program: pipeline contribution, co-sell share); a partner user gets "
@@ -75,13 +82,28 @@ class MetricsApiController {
 					+ "co-sell help on the vendor's deal, or taken off it) it gets kind deal-not-open, no page to open, "
 					+ "and the label its co-sell request shows, else null. A deal of an amount KPI whose amount is unknown (an open "
 					+ "deal imported without one) has value null and amountUnknown true; it adds nothing to the KPI. "
-					+ "At most " + KpiRecords.LIMIT + " records are listed; the header " + KpiRecordList.CUT_HEADER
-					+ " says whether more were left out (true or false).")
+					+ "Paged: page (from 0, default 0) and size (1 to " + KpiRecords.LIMIT + ", default "
+					+ KpiRecords.LIMIT + ") give the records from position page × size on, in the KPI's order; "
+					+ "without them the first " + KpiRecords.LIMIT + ", as before paging. The header "
+					+ KpiRecordList.CUT_HEADER + " says whether more records follow (true: ask for the next page). "
+					+ "The KPI page's CSV export (/metrics/kpis/{code}/records.csv, signed in as vendor staff) "
+					+ "lists every record at once. A bad page or size answers 400 naming it.")
 	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	org.springframework.http.ResponseEntity<List<Map<String, Object>>> records(Viewer viewer, @PathVariable String code,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue) {
-		var records = this.kpis.records(viewer, code, period(from, to), new Slice(slice, sliceValue));
+			@RequestParam(required = false) Slice.Kind slice, @RequestParam(required = false) String sliceValue,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		int at = page == null ? 0 : page;
+		int rows = size == null ? KpiRecords.LIMIT : size;
+		// a bad period, slice value, page and size named together
+		FormErrors.checks(() -> period(from, to), () -> new Slice(slice, sliceValue), () -> {
+			var problems = PageRequest.problems(at, rows, KpiRecords.LIMIT);
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+		}).run();
+		var records = this.records.list(viewer, code, period(from, to), new Slice(slice, sliceValue), (long) at * rows,
+				rows);
 		return org.springframework.http.ResponseEntity.ok()
 			.header(KpiRecordList.CUT_HEADER, Boolean.toString(records.cut()))
 			.body(records.rows());

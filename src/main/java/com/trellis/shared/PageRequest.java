@@ -28,13 +28,22 @@ public record PageRequest(int page, int size, boolean countAhead) {
 
 	/** Every problem of a page and size at once (both named in one answer). */
 	static java.util.List<InvalidInputException.FieldError> problems(int page, int size) {
+		return problems(page, size, MAX_SIZE);
+	}
+
+	/**
+	 * Every problem of a page and size of a list whose pages may hold up to
+	 * {@code maxSize} rows (an API that answered with more than {@value #MAX_SIZE} rows
+	 * before it was paged), worded as for every other list.
+	 */
+	public static java.util.List<InvalidInputException.FieldError> problems(int page, int size, int maxSize) {
 		var problems = new java.util.ArrayList<InvalidInputException.FieldError>();
 		if (page < 0) {
 			problems.add(new InvalidInputException.FieldError("page", "must be 0 or more (pages count from 0)"));
 		}
-		boolean sized = size >= 1 && size <= MAX_SIZE;
+		boolean sized = size >= 1 && size <= maxSize;
 		if (!sized) {
-			problems.add(new InvalidInputException.FieldError("size", "must be between 1 and " + MAX_SIZE));
+			problems.add(new InvalidInputException.FieldError("size", "must be between 1 and " + maxSize));
 		}
 		if (sized && page > lastPage(size)) {
 			problems.add(new InvalidInputException.FieldError("page", "must be at most " + lastPage(size)));

@@ -29,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * limit: random deals (fixed seed) with equal amounts, amounts that round to the same
  * value, unknown amounts and a currency without a rate, equal close and creation moments,
  * partners of equal names in two books, activity before and after the as-of moment,
- * registrations of equal duration and partner users holding their track or not.
+ * registrations of equal duration and partner users holding their track or not. A page
+ * that starts further on ({@code offset}) holds the former list's rows from there up to
+ * its end, and the records counted (in full, or only up to a bound) are the former
+ * list's.
  */
 @TrellisTest
 @TestPropertySource(properties = "trellis.demo.enabled=false")
@@ -140,6 +143,25 @@ class KpiRecordsPageTests {
 					}).toList();
 					assertThat(actual).as(slice + " " + code + " at " + limit).isEqualTo(expected);
 					compared++;
+					// a page from further on: the same rows as the former list from there
+					for (int offset : limit < 13 ? new int[0] : new int[] { 3, 12 }) {
+						var page = this.records.of(code, quarter, slice, offset, limit, false).stream().map(row -> {
+							var kept = new LinkedHashMap<>(row);
+							kept.remove("currency");
+							kept.remove("amountUnknown");
+							return kept;
+						}).toList();
+						assertThat(page).as(slice + " " + code + " from " + offset + " to " + limit)
+							.isEqualTo(expected.subList(Math.min(offset, expected.size()), expected.size()));
+					}
+					if (limit == KpiRecords.LIMIT) {
+						assertThat(this.records.count(code, quarter, slice, Long.MAX_VALUE, false))
+							.as(slice + " " + code + " counted")
+							.isEqualTo(expected.size());
+						assertThat(this.records.count(code, quarter, slice, 5, false))
+							.as(slice + " " + code + " up to 5")
+							.isEqualTo(Math.min(5, expected.size()));
+					}
 				}
 			}
 		}
