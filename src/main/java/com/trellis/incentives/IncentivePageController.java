@@ -8,6 +8,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormErrors;
 import com.trellis.shared.validation.Commands;
 import com.trellis.shared.InvalidInputException;
 
@@ -94,7 +95,13 @@ class IncentivePageController {
 				throw InvalidInputException.of("approve", "choose approve or decline");
 			}
 		};
-		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding, chosen, () -> {
+		// an unreadable field is named with every other bad field of the form
+		Runnable checks = FormErrors.checks(chosen, () -> {
+			if (form.approve() != null) {
+				this.mdf.checkDecision(viewer, requestId, form.approve(), form.approvedAmount(), form.reason());
+			}
+		});
+		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding, checks, () -> {
 			chosen.run();
 			this.mdf.decide(viewer, requestId, form.approve(), form.approvedAmount(), form.reason());
 		});
@@ -105,8 +112,9 @@ class IncentivePageController {
 	String claim(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
 			@ModelAttribute("claimForm") ClaimForm form, BindingResult binding, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("formRow", requestId);
-		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding, () -> {
-		}, () -> this.mdf.claim(viewer, requestId, form.amount(), form.proof()));
+		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding,
+				() -> this.mdf.checkClaim(viewer, requestId, form.amount(), form.proof()),
+				() -> this.mdf.claim(viewer, requestId, form.amount(), form.proof()));
 	}
 
 	/**

@@ -9,11 +9,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
-import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.MinorUnits;
-import com.trellis.shared.validation.CurrencyRule;
-import com.trellis.shared.validation.FreeText;
 import com.trellis.shared.validation.ValueLimits;
 import com.trellis.shared.MoneyFormat;
 
@@ -40,7 +36,7 @@ public class MarketDevelopmentFunds {
 
 	private final Clock clock;
 
-	private final ValueLimits limits;
+	private final MdfInput input;
 
 	private final MdfFundBook fund;
 
@@ -58,7 +54,7 @@ public class MarketDevelopmentFunds {
 		this.partners = partners;
 		this.audit = audit;
 		this.clock = clock;
-		this.limits = limits;
+		this.input = new MdfInput(limits);
 	}
 
 	@Transactional
@@ -94,28 +90,16 @@ public class MarketDevelopmentFunds {
 	public MdfRequest decide(Viewer viewer, long requestId, boolean approve, BigDecimal amount, String reason) {
 		var request = lock(viewer, requestId);
 		requireDecides(viewer, request);
-		if (!request.status().equals("REQUESTED")) {
-			throw new ConflictException("status", "the request was decided already");
-		}
+		// bad input is refused as such (400) in one round, whatever the state; a request
+		// decided already is a conflict (409)
+		this.input.decision(request, approve, amount, reason);
 		if (approve) {
-			if (amount == null || amount.signum() <= 0) {
-				throw InvalidInputException.of("approvedAmount", "give the amount approved");
-			}
-			requireAmountIn("approvedAmount", amount, request.currency());
-			if (amount.compareTo(request.cost()) > 0) {
-				throw InvalidInputException.of("approvedAmount",
-						"cannot exceed the cost of " + MoneyFormat.of(request.cost(), request.currency()));
-			}
 			var fund = this.fund.leftIn(request.partnerId(), request.currency(), "approvedAmount");
 			if (amount.compareTo(fund) > 0) {
 				throw InvalidInputException.of("approvedAmount",
 						"cannot exceed the partner's fund of " + MoneyFormat.of(fund, request.currency()));
 			}
 		}
-		else {
-			FreeText.required("reason", reason, FreeText.NOTE, "a reason is required to decline");
-		}
-		FreeText.optional("reason", reason, FreeText.NOTE);
 		this.jdbc.sql("""
 				UPDATE mdf_request SET status = :status, approved_amount = :amount, decided_by = :by, decided_at = :now,
 				    decision_reason = :reason WHERE id = :id
@@ -137,17 +121,11 @@ public class MarketDevelopmentFunds {
 	public MdfRequest claim(Viewer viewer, long requestId, BigDecimal amount, String proof) {
 		var request = lock(viewer, requestId);
 		requireClaims(viewer);
-		// a claim's own bad input is refused as such (400); a request not approved (still
-		// awaiting its decision, or declined) is a conflict with its state (409)
-		ConflictException.afterInput(() -> {
-			FreeText.required("proof", proof, FreeText.NOTE, "attach proof of the activity (a link or reference)");
-			if (amount == null || amount.signum() <= 0) {
-				throw InvalidInputException.of("amount", "give the amount claimed");
-			}
-			requireAmountIn("amount", amount, request.currency());
-		}, request.status().equals("APPROVED") ? null : new ConflictException("status",
-				("REQUESTED".equals(request.status()) ? "the request awaits its decision" : "the request was declined")
-						+ "; only an approved request is claimed"));
+		// a claim's own bad input is refused as such (400), in one round; a request not
+		// approved (still awaiting its decision, or declined) is a conflict with its
+		// state
+		// (409)
+		this.input.claim(request, amount, proof);
 		var left = request.approvedAmount().subtract(request.claimed());
 		if (amount.compareTo(left) > 0) {
 			throw InvalidInputException.of("amount",
@@ -209,6 +187,30 @@ public class MarketDevelopmentFunds {
 	}
 
 	/**
+	 * The checks of a decision that change nothing, for a page form that could not be
+	 * read whole: who may decide, then the decision's input and the request's state
+	 * ({@link MdfInput#decision}).
+	 */
+	@Transactional(readOnly = true)
+	public void checkDecision(Viewer viewer, long requestId, boolean approve, BigDecimal amount, String reason) {
+		var request = find(viewer, requestId);
+		requireDecides(viewer, request);
+		this.input.decision(request, approve, amount, reason);
+	}
+
+	/**
+	 * The checks of a claim that change nothing, for a page form that could not be read
+	 * whole: who may claim, then the claim's input and the request's state
+	 * ({@link MdfInput#claim}).
+	 */
+	@Transactional(readOnly = true)
+	public void checkClaim(Viewer viewer, long requestId, BigDecimal amount, String proof) {
+		var request = find(viewer, requestId);
+		requireClaims(viewer);
+		this.input.claim(request, amount, proof);
+	}
+
+	/**
 	 * Refuses a viewer who may not decide the MDF request: 404 when they cannot see it,
 	 * 403 unless they are its partner's PAM or a program admin.
 	 */
@@ -250,19 +252,6 @@ public class MarketDevelopmentFunds {
 
 	private MdfRequest find(Viewer viewer, long id) {
 		return this.reads.find(viewer, id);
-	}
-
-	/**
-	 * An approved or claimed amount: positive, within the maximum, in its currency's
-	 * decimals.
-	 */
-	private void requireAmountIn(String field, BigDecimal amount, String currency) {
-		this.limits.amountProblem(amount, true)
-			.or(() -> com.trellis.shared.TypedAmounts.ambiguity(field, currency))
-			.or(() -> CurrencyRule.decimalsProblem(amount, currency))
-			.ifPresent(problem -> {
-				throw InvalidInputException.of(field, problem);
-			});
 	}
 
 }

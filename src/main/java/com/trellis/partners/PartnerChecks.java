@@ -65,8 +65,10 @@ public final class PartnerChecks {
 
 	/**
 	 * The partner named in a body by someone acting on its behalf: a PAM only for their
-	 * book. A partner user's own partner replaces whatever the body names, so they pass;
-	 * an unknown partner passes for validation to name.
+	 * book; an unknown partner passes for validation to name. A partner user passes when
+	 * the body names no partner or their own, and is refused (403) when it names any
+	 * other, before the rest of the body is read ({@link Viewer#ownPartner}): bad input
+	 * sent for another partner is not answered with a 400 listing its fields.
 	 */
 	@Component
 	public static class ActedForInBody implements AccessCheck {
@@ -80,7 +82,13 @@ public final class PartnerChecks {
 		@Override
 		public void check(Viewer viewer, Request request) {
 			var id = request.id();
-			if (id != null && !viewer.isPartnerUser()) {
+			if (id == null) {
+				return;
+			}
+			if (viewer.isPartnerUser()) {
+				viewer.ownPartner(id);
+			}
+			else {
 				this.partners.requireActsFor(viewer, id);
 			}
 		}

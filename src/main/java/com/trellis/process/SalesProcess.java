@@ -219,10 +219,13 @@ public class SalesProcess {
 		var stages = this.process.stages();
 		StageOwners.requireSeen(stages, deal, seen);
 		this.owners.require(viewer, deal, stage(stages, deal.stage()));
-		FreeText.required("reason", reason, FreeText.NOTE, "a disqualification needs a reason");
-		if (deal.stage().isClosed()) {
-			throw new ConflictException("stage", "the deal is closed; only an open deal moves on");
-		}
+		// a missing reason is bad input (400) whatever the stage, naming a closed deal
+		// with
+		// it; a closed deal with a reason is a conflict (409)
+		ConflictException.afterInput(
+				() -> FreeText.required("reason", reason, FreeText.NOTE, "a disqualification needs a reason"),
+				deal.stage().isClosed()
+						? new ConflictException("stage", "the deal is closed; only an open deal moves on") : null);
 		this.process.disqualify(opportunityId, reason.strip(), viewer.userId(), this.clock.instant());
 		this.deals.moveStage(viewer, opportunityId, deal.stage(), Stage.CLOSED_LOST, reason.strip(), true);
 		return of(viewer, opportunityId);

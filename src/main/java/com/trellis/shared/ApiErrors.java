@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +54,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrors extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-
-	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
 
 	private final ObjectProvider<ConversionService> conversions;
 
@@ -116,10 +113,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		var field = "body";
 		var message = FieldRefusals.UNREADABLE;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			var duplicate = cause.getMessage() == null ? null : DUPLICATE.matcher(cause.getMessage());
-			if (cause instanceof JacksonException && duplicate.find()) {
-				field = duplicate.group(1);
-				message = "is given more than once";
+			var repeated = FieldRefusals.repeated(cause);
+			if (repeated != null) {
+				field = repeated;
+				message = FieldRefusals.REPEATED;
 				break;
 			}
 			if (cause instanceof JacksonException jackson

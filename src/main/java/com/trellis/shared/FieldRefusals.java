@@ -21,6 +21,12 @@ final class FieldRefusals {
 	/** What a property the request's type does not have is told. */
 	static final String UNKNOWN = "is not a property of this request";
 
+	/** What a property given more than once in one object is told. */
+	static final String REPEATED = "is given more than once";
+
+	private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern
+		.compile("Duplicate Object property \"([^\"]*)\"");
+
 	/** What a value that fits no other message is told. */
 	static final String UNREADABLE = "is missing, malformed or not one of the allowed values";
 
@@ -31,11 +37,25 @@ final class FieldRefusals {
 	 * Whether the refusal is about one field's value or name, so that the rest of the
 	 * body can be read without it: a value of the wrong JSON type or form, a required
 	 * field left out, a property the type does not have, or a number out of its field's
-	 * range. A body that is not JSON, or has a property twice, is refused as a whole.
+	 * range. A body that is not JSON is refused as a whole; a property given twice is
+	 * taken out by {@link UnreadableBody} itself ({@link #repeated}).
 	 */
 	static boolean ofOneField(JacksonException ex) {
 		return (ex instanceof MismatchedInputException || ex instanceof InputCoercionException)
 				&& !ex.getPath().isEmpty();
+	}
+
+	/**
+	 * The name of the property a body gives more than once, when that is what the parser
+	 * refused; else null.
+	 */
+	static String repeated(Throwable ex) {
+		var message = ex.getMessage();
+		if (!(ex instanceof JacksonException) || message == null) {
+			return null;
+		}
+		var duplicate = DUPLICATE.matcher(message);
+		return duplicate.find() ? duplicate.group(1) : null;
 	}
 
 	/** The path of the field refused, a property the type does not have included. */

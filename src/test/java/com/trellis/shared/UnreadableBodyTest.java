@@ -50,10 +50,25 @@ class UnreadableBodyTest {
 	}
 
 	@Test
-	void aBodyThatIsNotJsonOrRepeatsAPropertyIsLeftToTheConverter() {
-		assertThat(read("{\"name\": \"a\", \"name\": \"b\", \"amount\": \"abc\"}")).isNull();
+	void aBodyThatIsNotJsonIsLeftToTheConverter() {
 		assertThat(read("{\"amount\": 12abc}")).isNull();
+		assertThat(read("[{\"name\": \"a\", \"name\": \"b\"}]")).isNull();
 		assertThat(read("{\"name\": \"fine\"}")).isNull();
+	}
+
+	@Test
+	void repeatedPropertiesAreNotedWithTheOthersAndNoneOfTheirValuesIsKept() {
+		var read = read("{\"name\": \"a\", \"amount\": \"abc\", \"name\": \"b\", \"count\": 1, \"count\": 2,"
+				+ " \"count\": 3, \"ownerId\": 7}");
+		assertThat(read.errors()).extracting(InvalidInputException.FieldError::field)
+			.containsExactly("name", "count", "amount");
+		assertThat(read.errors()).extracting(InvalidInputException.FieldError::message)
+			.startsWith(FieldRefusals.REPEATED, FieldRefusals.REPEATED);
+		assertThat(new String(read.body(), StandardCharsets.UTF_8)).isEqualTo("{\"ownerId\":7}");
+
+		var alone = read("{\"name\": \"a\", \"name\": \"a\", \"amount\": 1.50}");
+		assertThat(alone.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("name");
+		assertThat(new String(alone.body(), StandardCharsets.UTF_8)).isEqualTo("{\"amount\":1.50}");
 	}
 
 	private UnreadableBody.Read read(String body) {

@@ -113,6 +113,36 @@ class EveryUnreadableFieldTests {
 		assertThat(this.fixtures.count("deal_registration")).isEqualTo(before);
 	}
 
+	/**
+	 * A property given twice is named with every other unreadable field and bad value,
+	 * each repeated one once, whatever comes first (try41: the first repeated property
+	 * was named alone).
+	 */
+	@Test
+	void repeatedPropertiesAreNamedWithTheOtherErrors() throws Exception {
+		var world = this.fixtures.world("Repeated Property Registrants");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		long before = this.fixtures.count("deal_registration");
+
+		var refused = partner
+			.post("/api/v1/registrations",
+					registration("\"customerName\": \"A\", \"customerName\": \"B\", \"unknownThing\": 1", "\"abc\"",
+							"\"currency\": \"EUR\", \"expectedCloseDate\": \"2020-01-01\""))
+			.andExpect(status().isBadRequest());
+
+		assertThat(fields(refused)).containsExactlyInAnyOrder("customerName", "currency", "unknownThing", "amount",
+				"expectedCloseDate");
+		assertThat(message(refused, "customerName")).isEqualTo("is given more than once");
+		assertThat(message(refused, "currency")).isEqualTo("is given more than once");
+
+		var first = partner
+			.post("/api/v1/registrations", registration("\"customerName\": 5", "1.5, \"amount\": 2", "\"x\": 1"))
+			.andExpect(status().isBadRequest());
+		assertThat(fields(first)).contains("customerName", "amount", "x");
+		assertThat(message(first, "amount")).isEqualTo("is given more than once");
+		assertThat(this.fixtures.count("deal_registration")).isEqualTo(before);
+	}
+
 	/** A body without {@code @Valid} (a decision's reason) names them all as well. */
 	@Test
 	void anUnknownPropertyIsNamedWithABadValueOfABodyThatIsNotValidated() throws Exception {

@@ -1,0 +1,119 @@
+package com.trellis.incentives;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Fixtures.World;
+import com.trellis.support.Readers;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasKey;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An MDF decision and a claim name every bad field in one round, and bad input stays 400
+ * whatever the request's state, with the state's refusal in the same answer; only input
+ * that passes meets a conflict (409). Nothing is decided or claimed meanwhile (try41: a
+ * claim named its proof but not its negative amount, and a decision on a decided request
+ * answered 409 to a negative amount).
+ */
+@TrellisTest
+class MdfOneRoundTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void aClaimNamesEveryBadFieldAndTheStateAtOnce() throws Exception {
+		var world = this.fixtures.world("One Round Claim Partners");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		long waiting = request(world, "REQUESTED");
+		long claims = this.fixtures.count("mdf_claim");
+
+		partner.post("/api/v1/mdf-requests/" + waiting + "/claims", "{\"amount\": -5, \"proof\": \"\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("proof", "amount", "status")));
+
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
+		this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/mdf-requests/" + waiting + "/claims").session(session)
+				.with(csrf())
+				.param("amount", "abc")
+				.param("proof", ""))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("fieldErrors", hasKey("amount")))
+			.andExpect(flash().attribute("fieldErrors", hasKey("proof")))
+			.andExpect(flash().attribute("fieldErrors", hasKey("status")));
+		assertThat(this.fixtures.count("mdf_claim")).isEqualTo(claims);
+	}
+
+	@Test
+	void aDecisionNamesEveryBadFieldAndBadInputStaysBadInputOnADecidedRequest() throws Exception {
+		var world = this.fixtures.world("One Round Decision Partners");
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		long waiting = request(world, "REQUESTED");
+		long declined = request(world, "DECLINED");
+
+		pam.post("/api/v1/mdf-requests/" + waiting + "/decision",
+				"{\"approve\": true, \"approvedAmount\": -5, \"reason\": \"" + "r".repeat(2001) + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("approvedAmount", "reason")));
+		pam.post("/api/v1/mdf-requests/" + declined + "/decision", "{\"approve\": true, \"approvedAmount\": -5}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("approvedAmount", "status")));
+		pam.post("/api/v1/mdf-requests/" + declined + "/decision", "{\"approve\": false, \"reason\": \"No fund\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("status"));
+
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam());
+		this.mvc
+			.perform(post("/partners/" + world.partnerId() + "/mdf-requests/" + waiting + "/decision").session(session)
+				.with(csrf())
+				.param("approve", "true")
+				.param("approvedAmount", "abc")
+				.param("reason", "r".repeat(2001)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("fieldErrors", hasKey("approvedAmount")))
+			.andExpect(flash().attribute("fieldErrors", hasKey("reason")));
+		assertThat(this.jdbc.sql("SELECT status FROM mdf_request WHERE id IN (?, ?) ORDER BY id")
+			.params(waiting, declined)
+			.query(String.class)
+			.list()).containsExactly("REQUESTED", "DECLINED");
+	}
+
+	private long request(World world, String status) {
+		return this.jdbc.sql("""
+				INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
+				                         status, requested_by, requested_at)
+				VALUES (:partner, 'Trade fair', 100, 'EUR', 1000, 0, :status, :by, :now) RETURNING id
+				""")
+			.params(Map.of("partner", world.partnerId(), "status", status, "by", world.partnerUser().userId(), "now",
+					Timestamp.from(this.clock.instant())))
+			.query(Long.class)
+			.single();
+	}
+
+}
