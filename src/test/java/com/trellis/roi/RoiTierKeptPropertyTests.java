@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * step the program's trend equals the per-partner statement, and each compared page's way
  * of reading the listed costliest is counted ({@link RoiProgramPageSql#PATH}): the test
  * asserts that the bound, the no-bound and the flat ways were all compared. All in one
- * transaction, rolled back.
+ * transaction, rolled back. A step that draws the current quarter twice compares its
+ * pages once and counts their ways twice, as before.
  */
 @TrellisTest
 class RoiTierKeptPropertyTests {
@@ -280,7 +281,17 @@ class RoiTierKeptPropertyTests {
 		var now = this.clock.instant();
 		var today = this.calendar.today();
 		var program = new RoiScope(null, null, null);
+		var compared = new java.util.HashMap<FiscalQuarter, List<String>>();
 		for (var quarter : quarters) {
+			var again = compared.get(quarter);
+			if (again != null) {
+				// the same quarter twice in a step: same statements, same rows, same
+				// pages; counted again as before, not read again
+				again.forEach(path -> this.paths.merge(path, 1, Integer::sum));
+				continue;
+			}
+			var read = new ArrayList<String>();
+			compared.put(quarter, read);
 			var start = quarter.start().atStartOfDay(zone).toInstant();
 			var end = quarter.end().atStartOfDay(zone).toInstant();
 			LocalDate lastDay = quarter.end().isAfter(today) ? today : quarter.end().minusDays(1);
@@ -290,7 +301,9 @@ class RoiTierKeptPropertyTests {
 				assertThat(this.pages.page(window, until, lastDay, sizes[0], sizes[1]))
 					.as("program page " + quarter.label() + " " + sizes[0] + "/" + sizes[1] + " " + when)
 					.isEqualTo(this.pages.page(RoiPageSqlKept.PAGE, window, until, lastDay, sizes[0], sizes[1]));
-				this.paths.merge(path(window, sizes[0]), 1, Integer::sum);
+				var path = path(window, sizes[0]);
+				read.add(path);
+				this.paths.merge(path, 1, Integer::sum);
 			}
 		}
 		var periods = new ArrayList<RoiRepository.Period>();

@@ -35,7 +35,7 @@ class BrowserTests {
 	void eachDemoRoleSignsInAndSeesItsHomePage(String email, String heading) {
 		try (var context = chromium.context(1360, 900)) {
 			var page = context.newPage();
-			chromium.signIn(page, email, "demo");
+			chromium.signInThroughForm(page, email, "demo");
 			assertThat(page.locator("#home-heading")).hasText(heading);
 			assertThat(page.locator(".who")).isVisible();
 			if (page.locator("#pipeline-chart").count() > 0) {

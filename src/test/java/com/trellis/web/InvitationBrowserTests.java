@@ -71,7 +71,7 @@ class InvitationBrowserTests {
 			invitee.locator("#password-form button[type=submit]").click();
 			assertThat(invitee.locator("#login-joined")).isVisible();
 
-			chromium.signIn(invitee, email, "a long enough passphrase");
+			chromium.signInThroughForm(invitee, email, "a long enough passphrase");
 			assertThat(invitee.locator("#home-heading")).hasText((String) partner[1]);
 			assertThat(invitee.locator(".who")).containsText("Nia Newcomer");
 			invitee.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invitation-joined.png")));

@@ -63,7 +63,7 @@ class UserAdminBrowserTests {
 		}
 		try (var context = chromium.context(1360, 1000)) {
 			var page = context.newPage();
-			chromium.signIn(page, "robin.browser@trellis.example", password);
+			chromium.signInThroughForm(page, "robin.browser@trellis.example", password);
 			assertThat(page.locator("#must-change")).isVisible();
 			page.navigate(chromium.url("/opportunities"));
 			assertThat(page.locator("h1")).hasText("Your profile");
