@@ -111,10 +111,10 @@ class JourneyRepository {
 		}
 		this.jdbc.sql("""
 				SELECT m.cohort_id, m.partner_id FROM cohort_membership m JOIN cohort c ON c.id = m.cohort_id
-				WHERE m.cohort_id IN (:ids) AND c.retired_at IS NULL AND m.valid_from < :at
+				WHERE m.cohort_id = ANY (CAST(:ids AS BIGINT[])) AND c.retired_at IS NULL AND m.valid_from < :at
 				  AND (m.valid_to IS NULL OR m.valid_to >= :at)
 				""")
-			.param("ids", cohortIds)
+			.param("ids", com.trellis.shared.SqlIds.array(cohortIds))
 			.param("at", Timestamp.from(at))
 			.query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
 				.add(rs.getLong(2)))

@@ -122,10 +122,10 @@ class CoSellRepository {
 		}
 		var where = new StringBuilder(SCOPE);
 		if (partners != null) {
-			where.append(" AND partner_id IN (:partners)");
+			where.append(" AND partner_id = ANY (CAST(:partners AS BIGINT[]))");
 		}
 		if (requesters != null) {
-			where.append(" AND requested_by IN (:requesters)");
+			where.append(" AND requested_by = ANY (CAST(:requesters AS BIGINT[]))");
 		}
 		if (status != null) {
 			where.append(" AND status = :status");
@@ -140,10 +140,10 @@ class CoSellRepository {
 		for (var spec : List.of(count, select)) {
 			spec.param("scopePartner", scopePartner);
 			if (partners != null) {
-				spec.param("partners", partners);
+				spec.param("partners", com.trellis.shared.SqlIds.array(partners));
 			}
 			if (requesters != null) {
-				spec.param("requesters", requesters);
+				spec.param("requesters", com.trellis.shared.SqlIds.array(requesters));
 			}
 			if (status != null) {
 				spec.param("status", status.name());

@@ -100,8 +100,8 @@ class PartnerRepository {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return this.jdbc.sql("SELECT id, name FROM partner WHERE id IN (:ids) AND " + SCOPE)
-			.param("ids", ids)
+		return this.jdbc.sql("SELECT id, name FROM partner WHERE id = ANY (CAST(:ids AS BIGINT[])) AND " + SCOPE)
+			.param("ids", com.trellis.shared.SqlIds.array(ids))
 			.param("scopePartner", viewer.scopePartnerId())
 			.query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("name")))
 			.list()

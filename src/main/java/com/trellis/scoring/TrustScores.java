@@ -37,10 +37,10 @@ public class TrustScores {
 		this.jdbc.sql("""
 				SELECT DISTINCT ON (partner_id) partner_id, score, unknown_reason
 				FROM partner_score_week
-				WHERE partner_id IN (:partners) AND pillar = 'TRUST' AND week_start <= :today
+				WHERE partner_id = ANY (CAST(:partners AS BIGINT[])) AND pillar = 'TRUST' AND week_start <= :today
 				ORDER BY partner_id, week_start DESC
 				""")
-			.param("partners", partnerIds)
+			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.param("today", this.calendar.today())
 			.query((rs, n) -> trust.put(rs.getLong(1), new Trust(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3))))
 			.list();
