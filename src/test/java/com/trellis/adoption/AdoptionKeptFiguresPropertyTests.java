@@ -69,7 +69,7 @@ class AdoptionKeptFiguresPropertyTests {
 		var random = new Random(SEED);
 		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		com.trellis.identity.Viewer admin = null;
-		for (int round = 0; round < 4; round++) {
+		for (int round = 0; round < 2; round++) {
 			admin = changes.run(SEED + round, 90);
 			// the sequence's partners could help in some industries; its accounts change
 			// industry and deals move between accounts

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import com.trellis.shared.PageFigureStore;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +26,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The Cohorts page with many cohorts (issue 15, co41): it lists a page of them (25 by
  * default) with the total and links onwards, not every cohort; a bad page, size, weeks or
  * more than 25 cohorts to chart are refused naming each parameter, after the role check
- * (a partner user is refused first); a PAM's page holds the cohorts of the book only.
+ * (a partner user is refused first); a PAM's page holds the cohorts of the book only. The
+ * tests only read, so the cohorts are made and stored once for all of them.
  */
 @TrellisTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CohortPageTests {
 
 	@Autowired
@@ -50,14 +53,14 @@ class CohortPageTests {
 
 	private ManyCohorts many;
 
-	@BeforeEach
+	@BeforeAll
 	void manyCohortsStoredByTheJob() {
 		this.many = ManyCohorts.make(this.jdbc, this.clock, 120);
 		clearSets();
 		assertThat(this.figures.storeDaily()).isTrue();
 	}
 
-	@AfterEach
+	@AfterAll
 	void removeThem() {
 		this.many.remove();
 		clearSets();

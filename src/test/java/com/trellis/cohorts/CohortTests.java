@@ -287,10 +287,16 @@ class CohortTests {
 	}
 
 	private String stageThisWeek(long partnerId, long cohortId) {
-		return this.jdbc.sql("""
-				SELECT stage FROM journey_placement WHERE partner_id = :p AND cohort_id = :c
-				  AND week_start = (SELECT max(week_start) FROM journey_placement)
-				""").param("p", partnerId).param("c", cohortId).query(String.class).optional().orElse(null);
+		return this.jdbc
+			.sql("""
+					SELECT stage FROM journey_placement WHERE partner_id = :p AND cohort_id = :c
+					  AND week_start = (SELECT max(week_start) FROM journey_placement WHERE partner_id = :p AND cohort_id = :c)
+					""")
+			.param("p", partnerId)
+			.param("c", cohortId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private Api api(Role role) {

@@ -32,7 +32,7 @@ class ProgramOpenStagePipelinePropertyTests {
 
 	private static final long SEED = 20261201L;
 
-	private static final int STEPS = 300;
+	private static final int STEPS = 150;
 
 	@Autowired
 	Deals deals;

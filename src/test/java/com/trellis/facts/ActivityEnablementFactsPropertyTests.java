@@ -32,7 +32,7 @@ class ActivityEnablementFactsPropertyTests {
 
 	private static final long SEED = 20261201L;
 
-	private static final int STEPS = 300;
+	private static final int STEPS = 150;
 
 	private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
 

@@ -30,7 +30,7 @@ class DealFactsPropertyTests {
 
 	private static final long SEED = 20261130L;
 
-	private static final int STEPS = 400;
+	private static final int STEPS = 200;
 
 	@Autowired
 	Deals deals;

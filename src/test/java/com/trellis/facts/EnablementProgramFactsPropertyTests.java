@@ -29,7 +29,7 @@ class EnablementProgramFactsPropertyTests {
 
 	private static final long SEED = 20261216L;
 
-	private static final int STEPS = 200;
+	private static final int STEPS = 100;
 
 	private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
 

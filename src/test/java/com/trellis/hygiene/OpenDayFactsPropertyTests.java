@@ -37,7 +37,7 @@ class OpenDayFactsPropertyTests {
 
 	private static final long SEED = 20261203L;
 
-	private static final int STEPS = 250;
+	private static final int STEPS = 125;
 
 	/** Norms of the open stages, short so that stale deals exist on many days. */
 	private static final HygieneRepository.Norms NORMS = new HygieneRepository.Norms(

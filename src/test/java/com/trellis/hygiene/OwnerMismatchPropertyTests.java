@@ -32,7 +32,7 @@ class OwnerMismatchPropertyTests {
 
 	private static final long SEED = 20261202L;
 
-	private static final int STEPS = 250;
+	private static final int STEPS = 125;
 
 	/** The count as it was read before V121. */
 	private static final String REPLACED_COUNT = """

@@ -39,7 +39,7 @@ class KeptKpiPropertyTests {
 
 	private static final long SEED = 20261215L;
 
-	private static final int ROUNDS = 8;
+	private static final int ROUNDS = 4;
 
 	private static final List<String> STATUSES = List.of("PROSPECT", "ONBOARDING", "ACTIVE", "DORMANT", "SUNSET");
 

@@ -117,7 +117,7 @@ class RoiHoursFactPropertyTests {
 		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
 		var spends = new ArrayList<Long>();
 		try {
-			for (int round = 0; round < 4; round++) {
+			for (int round = 0; round < 2; round++) {
 				for (int step = 0; step < 40; step++) {
 					change(random, admin, partners, users, items, first, days, spends);
 				}

@@ -94,7 +94,7 @@ class RoiReinvestCandidatesPropertyTests {
 		this.jdbc.sql("DELETE FROM partner_score_week WHERE pillar = 'BEHAVIOUR'").update();
 		rates("0", "0");
 		everyMomentum(random, 0.5);
-		for (int step = 0; step < 80; step++) {
+		for (int step = 0; step < 40; step++) {
 			long partner = partners.get(random.nextInt(partners.size()));
 			switch (random.nextInt(9)) {
 				case 0, 1 -> everyMomentum(random, List.of(0.0, 0.03, 0.15, 0.35, 0.6, 0.9).get(random.nextInt(6)));
