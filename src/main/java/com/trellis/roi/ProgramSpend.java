@@ -91,10 +91,21 @@ public class ProgramSpend {
 		this.audit.record(viewer.actor(), "program-spend", id, "deleted", audited(before), null);
 	}
 
-	/** The latest program spend in the viewer's scope. */
+	/** The latest program spend in the viewer's scope, of any day. */
 	@Transactional(readOnly = true)
 	public List<SpendView> latest(Viewer viewer, int limit) {
-		return this.repository.spend(RoiScope.of(viewer, null), limit);
+		return this.repository.spend(RoiScope.of(viewer, null), null, null, limit);
+	}
+
+	/**
+	 * The latest program spend in the viewer's scope spent in a fiscal quarter
+	 * ("2026-Q4", "FY2027-Q1"; refused naming "quarter" when malformed or outside the
+	 * program's dates).
+	 */
+	@Transactional(readOnly = true)
+	public List<SpendView> inQuarter(Viewer viewer, String quarterLabel, int limit) {
+		var quarter = this.calendar.quarter(quarterLabel);
+		return this.repository.spend(RoiScope.of(viewer, null), quarter.start(), quarter.end(), limit);
 	}
 
 	/**

@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RoiApiController {
 
+	private static final int SPEND_LISTED = 200;
+
 	static final String READERS = "hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM', 'PARTNER')";
 
 	private final Roi roi;
@@ -84,10 +86,16 @@ class RoiApiController {
 		return this.roi.reinvest(viewer, quarter).stream().map(r -> r.worded(reader())).toList();
 	}
 
+	/**
+	 * The latest 200 program spend entries in the caller's scope, newest first; with
+	 * {@code quarter} ("2026-Q4") only those spent in that fiscal quarter (a bad quarter
+	 * is refused naming "quarter").
+	 */
 	@GetMapping("/api/v1/roi/spend")
 	@PreAuthorize(READERS)
-	List<SpendView> spend(Viewer viewer) {
-		return this.spend.latest(viewer, 200);
+	List<SpendView> spend(Viewer viewer, @RequestParam(required = false) String quarter) {
+		return quarter == null || quarter.isBlank() ? this.spend.latest(viewer, SPEND_LISTED)
+				: this.spend.inQuarter(viewer, quarter.trim(), SPEND_LISTED);
 	}
 
 	@PostMapping("/api/v1/roi/spend")

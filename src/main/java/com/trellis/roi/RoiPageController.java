@@ -39,6 +39,9 @@ class RoiPageController {
 	/** A program with at most this many partners picks one from a list, else by name. */
 	static final int PARTNER_CHOICES = 200;
 
+	/** The quarter's spend entries the page lists, newest first. */
+	static final int SPEND_LISTED = 50;
+
 	private final Roi roi;
 
 	private final ProgramSpend spend;
@@ -168,7 +171,9 @@ class RoiPageController {
 			model.addAttribute("reinvest", figures.reinvest().stream().limit(Roi.REINVESTED).toList());
 		}
 		model.addAttribute("spend", spend);
-		model.addAttribute("spent", this.spend.latest(viewer, 20));
+		var spent = this.spend.inQuarter(viewer, report.quarter(), SPEND_LISTED + 1);
+		model.addAttribute("spent", spent.stream().limit(SPEND_LISTED).toList());
+		model.addAttribute("spentMore", spent.size() > SPEND_LISTED);
 		if (viewer.is(Role.ADMIN)) {
 			var listed = this.partners.search(viewer, PartnerFilter.none(), new PageRequest(0, PARTNER_CHOICES));
 			model.addAttribute("partnerChoices", listed.total() <= PARTNER_CHOICES ? listed.items() : null);

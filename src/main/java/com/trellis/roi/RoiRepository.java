@@ -184,16 +184,23 @@ class RoiRepository {
 			.single();
 	}
 
-	List<SpendView> spend(RoiScope scope, int limit) {
+	/**
+	 * The latest spend in the scope, of the days from {@code from} up to but not
+	 * including {@code until} when given (both or neither).
+	 */
+	List<SpendView> spend(RoiScope scope, java.time.LocalDate from, java.time.LocalDate until, int limit) {
 		return this.jdbc.sql("""
 				SELECT sp.id, sp.partner_id, p.name, sp.spent_on, sp.amount, sp.currency, sp.purpose
 				FROM roi_program_spend sp JOIN partner p ON p.id = sp.partner_id
 				WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
 				  AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+				  AND (CAST(:from AS DATE) IS NULL OR sp.spent_on >= :from AND sp.spent_on < :until)
 				ORDER BY sp.spent_on DESC, sp.id DESC LIMIT :limit
 				""")
 			.param("scopePartner", scope.partnerId())
 			.param("pam", scope.pamId())
+			.param("from", from == null ? null : Date.valueOf(from))
+			.param("until", until == null ? null : Date.valueOf(until))
 			.param("limit", limit)
 			.query(RoiRepository::spendView)
 			.list();

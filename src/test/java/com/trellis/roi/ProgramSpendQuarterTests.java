@@ -1,0 +1,102 @@
+package com.trellis.roi;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The ROI page's program spend table lists the spend of the quarter the page shows, under
+ * a heading naming it (try41: July spend listed under "2026-Q4"); the API lists one
+ * quarter's spend when asked and refuses a bad quarter naming it.
+ */
+@TrellisTest
+@TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-" })
+class ProgramSpendQuarterTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ProgramSpend spend;
+
+	@Autowired
+	BusinessCalendar calendar;
+
+	@Test
+	void theRoiPageListsTheSpendOfTheQuarterItShows() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = this.fixtures.world("Quarter spend partner");
+		var current = this.calendar.currentQuarter();
+		var previous = current.previous();
+		String now = "Booth this quarter " + System.nanoTime();
+		String before = "Booth last quarter " + System.nanoTime();
+		spend(admin, world.partnerId(), this.calendar.today(), now);
+		spend(admin, world.partnerId(), previous.end().minusDays(1), before);
+
+		var session = login(admin);
+		var shown = page(session, "/roi");
+		assertThat(shown).contains(now).doesNotContain(before).contains("Program spend in " + current.label());
+		var earlier = page(session, "/roi?quarter=" + previous.label());
+		assertThat(earlier).contains(before).doesNotContain(now).contains("Program spend in " + previous.label());
+		assertThat(page(login(world.pam()), "/roi?quarter=" + previous.label())).contains(before).doesNotContain(now);
+
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		api.get("/api/v1/roi/spend?quarter=" + previous.label())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].purpose").value(hasItem(before)))
+			.andExpect(jsonPath("$[*].purpose").value(not(hasItem(now))));
+		api.get("/api/v1/roi/spend")
+			.andExpect(jsonPath("$[*].purpose").value(hasItem(before)))
+			.andExpect(jsonPath("$[*].purpose").value(hasItem(now)));
+		api.get("/api/v1/roi/spend?quarter=Q9-nonsense")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("quarter"));
+		new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1/roi/spend?quarter=Q9-nonsense")
+			.andExpect(status().isBadRequest());
+	}
+
+	private void spend(Viewer admin, long partnerId, LocalDate day, String purpose) {
+		this.spend.add(admin, new SpendCommand(partnerId, day, new BigDecimal("120.00"), "EUR", purpose));
+	}
+
+	private String page(MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}
