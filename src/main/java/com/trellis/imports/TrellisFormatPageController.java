@@ -37,6 +37,7 @@ class TrellisFormatPageController {
 	@GetMapping("/imports/trellis")
 	String page(Viewer viewer, @RequestParam(required = false) String format, Model model) {
 		model.addAttribute("formats", allowed(viewer));
+		model.addAttribute("required", required(viewer));
 		model.addAttribute("format", format);
 		return "imports/trellis";
 	}
@@ -50,6 +51,7 @@ class TrellisFormatPageController {
 			throw new AccessDeniedException("Your role may not import " + chosen.code());
 		}
 		model.addAttribute("formats", allowed(viewer));
+		model.addAttribute("required", required(viewer));
 		model.addAttribute("format", chosen.code());
 		var upload = ImportFile.of("file", file);
 		var text = upload == null ? null : upload.text();
@@ -82,10 +84,20 @@ class TrellisFormatPageController {
 	}
 
 	private static java.util.List<String> allowed(Viewer viewer) {
-		return java.util.Arrays.stream(TrellisFormats.Format.values())
-			.filter(f -> TrellisFormats.mayImport(viewer, f))
-			.map(TrellisFormats.Format::code)
-			.toList();
+		return permitted(viewer).map(TrellisFormats.Format::code).toList();
+	}
+
+	/**
+	 * The required columns of each format the viewer may import, by the format's code.
+	 */
+	private static java.util.Map<String, String> required(Viewer viewer) {
+		var columns = new java.util.LinkedHashMap<String, String>();
+		permitted(viewer).forEach(f -> columns.put(f.code(), String.join(", ", f.required())));
+		return columns;
+	}
+
+	private static java.util.stream.Stream<TrellisFormats.Format> permitted(Viewer viewer) {
+		return java.util.Arrays.stream(TrellisFormats.Format.values()).filter(f -> TrellisFormats.mayImport(viewer, f));
 	}
 
 }

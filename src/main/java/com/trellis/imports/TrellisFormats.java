@@ -48,6 +48,11 @@ public class TrellisFormats {
 			return this == PARTNERS || this == DEALS || this == ACCOUNTS;
 		}
 
+		/** The columns a file of the format must have (the others keep their values). */
+		public List<String> required() {
+			return this.required;
+		}
+
 		public String code() {
 			return name().toLowerCase(Locale.ROOT);
 		}

@@ -8,10 +8,12 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,9 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -39,6 +39,9 @@ class ProgramSpendQuarterTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	ProgramSpend spend;
@@ -92,11 +95,7 @@ class ProgramSpendQuarterTests {
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {
-		return (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		return new Readers(this.mvc, this.jdbc, this.fixtures).signIn(viewer);
 	}
 
 }
