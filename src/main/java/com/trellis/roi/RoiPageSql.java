@@ -186,25 +186,22 @@ final class RoiPageSql {
 					    SELECT 'T' AS kind, f.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, %4$s, %5$s
 					    FROM fig f GROUP BY f.tier
 					"""
-					+ rowsAfterTiers("fig"))
+					+ rowsAfterTiers(cohortsOf("fig")))
 				.formatted(null, RoiQuarterSql.LIFT_CTES.replace("JOIN scope s", "JOIN top s"),
 						halfEven("m.momentum * 1000 / m.cost"), SUMS, NO_PARTNER, NO_SUMS, MOMENTUM);
 
 	/**
 	 * The page's rows after the tier totals, shared by this statement and the program's
-	 * ({@link RoiProgramPageSql}): the cohorts ({@code 'C'}, summed over {@code figures},
-	 * the partners' costs), the costliest ({@code 'L'}, from {@code top} and
-	 * {@code lift}) and the reinvest list ({@code 'R'}, from {@code chosen}), in the
-	 * page's order. Takes the statement's positional arguments 4 to 6 (the sums, no
-	 * partner, no sums).
+	 * ({@link RoiProgramPageSql}): the cohorts ({@code 'C'}, the rows {@code cohorts}
+	 * yields: {@link #cohortsOf} or {@link RoiCohortSumsSql}), the costliest
+	 * ({@code 'L'}, from {@code top} and {@code lift}) and the reinvest list
+	 * ({@code 'R'}, from {@code chosen}), in the page's order. Takes the statement's
+	 * positional arguments 4 to 6 (the sums, no partner, no sums).
 	 */
-	static String rowsAfterTiers(String figures) {
+	static String rowsAfterTiers(String cohorts) {
 		return """
 				    UNION ALL
-				    SELECT 'C', c.name, c.id, %4$s, %5$s
-				    FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
-				    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
-				    GROUP BY c.id, c.name
+				    COHORTS
 				    UNION ALL
 				    SELECT 'L', NULL, NULL, NULL, t.hours, t.enablement, t.mdf, t.incentives, t.spend, t.pam, t.pipeline,
 				           t.revenue, t.id, t.name, t.tier, coalesce(l.deals, 0), coalesce(l.won, 0), coalesce(l.expected, 0),
@@ -216,6 +213,20 @@ final class RoiPageSql {
 				) g
 				ORDER BY kind, ord, grp, cohort_id
 				"""
+			.replace("COHORTS", cohorts);
+	}
+
+	/**
+	 * The cohorts' rows ({@code 'C'}) summed over the members' figures in {@code figures}
+	 * (a partner in several cohorts counts in each), with the statement's positional
+	 * arguments 4 and 5 (the sums, no partner).
+	 */
+	static String cohortsOf(String figures) {
+		return """
+				SELECT 'C', c.name, c.id, %4$s, %5$s
+				    FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+				    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+				    GROUP BY c.id, c.name"""
 			.replace("FIGURES", figures);
 	}
 

@@ -19,7 +19,8 @@ import com.trellis.shared.ReportingCurrency;
  * costs), PAM time likewise; groups without partners count for nothing, so each sum has
  * the scale the per-partner sum has. The payouts and spend are summed per tier on the day
  * over the partners paid or spent on.</li>
- * <li>'C': the cohorts' totals from the costs of their members only.</li>
+ * <li>'C': the cohorts' totals from their members grouped by PAM charge and hours
+ * ({@link RoiCohortSumsSql}, roi43), no member's figures computed.</li>
  * <li>'L': the {@code :listed} costliest from a candidate set (roi28, roi30). A partner
  * neither paid nor spent on and without hours that cost anything (none cost anything when
  * the hour cost or rate is zero or unknown: {@code flat}) costs its PAM time alone, the
@@ -34,7 +35,7 @@ import com.trellis.shared.ReportingCurrency;
  * rounding can add; every partner with hours when there is no {@code L}: fewer than
  * {@code :listed} have hours). The candidates are those, the paid and spent-on partners
  * and the first by id of each kind; their costs alone ({@link #costsOf}) pick the
- * {@code :listed}, and only those are read in full ({@link #figuresOf}). No partner's
+ * {@code :listed}, and only those are read in full ({@link #figuresOfFew}). No partner's
  * cost is computed otherwise (before roi30, every partner's when the bound was not
  * positive).</li>
  * <li>'R': as {@link RoiPageSql#PAGE}, with the costs of a bounded candidate set
@@ -65,23 +66,12 @@ final class RoiProgramPageSql {
 		.formatted(MINOR);
 
 	/**
-	 * Each partner's figures for the partner ids the text yields (column {@code id},
-	 * distinct), as {@link RoiPageSql#FIG} computes them, its tier on the day looked up
-	 * per partner.
-	 */
-	static String figuresOf(String ids) {
-		return figuresOf(ids, "JOIN partner p ON p.id = i.id");
-	}
-
-	/**
-	 * {@link #figuresOf(String)} for a few ids (the listed, the reinvest list's): each
-	 * partner read by its key (the planner would hash all 40,000 for a few hundred).
+	 * Each partner's figures for the few partner ids the text yields (column {@code id},
+	 * distinct; the listed, the reinvest list's), as {@link RoiPageSql#FIG} computes
+	 * them, its tier on the day looked up per partner and each partner read by its key
+	 * (the planner would hash all 40,000 for a few hundred).
 	 */
 	static String figuresOfFew(String ids) {
-		return figuresOf(ids, "CROSS JOIN LATERAL (SELECT p.* FROM partner p WHERE p.id = i.id OFFSET 0) p");
-	}
-
-	private static String figuresOf(String ids, String join) {
 		return """
 				SELECT c.*, c.enablement + c.mdf + c.incentives + c.spend + c.pam AS cost
 				FROM (
@@ -94,21 +84,21 @@ final class RoiProgramPageSql {
 				           coalesce(pd.mdf, 0) AS mdf, coalesce(pd.incentives, 0) AS incentives, coalesce(sp.spend, 0) AS spend,
 				           %3$s AS pam,
 				           coalesce(q.pipeline, 0) AS pipeline, coalesce(q.revenue, 0) AS revenue
-				    FROM (%1$s) i %4$s
+				    FROM (%1$s) i CROSS JOIN LATERAL (SELECT p.* FROM partner p WHERE p.id = i.id OFFSET 0) p
 				    LEFT JOIN (SELECT q.partner_id, CASE WHEN q.hours_months > 0 THEN q.hours END AS hours,
 				                      CASE WHEN q.made_months > 0 THEN q.pipeline END AS pipeline,
 				                      CASE WHEN q.made_months > 0 THEN q.revenue END AS revenue
 				               FROM roi_partner_quarter_fact q WHERE q.quarter = :fromDay) q ON q.partner_id = p.id
 				    LEFT JOIN paid pd ON pd.partner_id = p.id LEFT JOIN spend sp ON sp.partner_id = p.id
 				) c"""
-			.formatted(ids, ENABLEMENT, PAM, join);
+			.formatted(ids, ENABLEMENT, PAM);
 	}
 
 	/**
 	 * The cost only ({@code id}, {@code cost}: the same sum of the same parts as
-	 * {@link #figuresOf(String)}) of the ids the text yields, each partner read by its
-	 * key, without the tier, pipeline and revenue; the hours are not read when no hour
-	 * costs anything ({@code flat}: the enablement cost is 0 either way).
+	 * {@link #figuresOfFew}) of the ids the text yields, each partner read by its key,
+	 * without the tier, pipeline and revenue; the hours are not read when no hour costs
+	 * anything ({@code flat}: the enablement cost is 0 either way).
 	 */
 	static String costsOf(String ids) {
 		return """
@@ -292,22 +282,16 @@ final class RoiProgramPageSql {
 	static final String REINVEST_PATH = RoiReinvestSql.path(PROGRAM + TIERS + TOP, REINVEST);
 
 	/** The program's statement (see the class). */
-	static final String PAGE = PROGRAM + RoiPageSql.FIG + ",\n" + TIERS + TOP + REINVEST
+	static final String PAGE = PROGRAM + TIERS + TOP + REINVEST + RoiCohortSumsSql.CTES
 			+ ("""
-					members AS MATERIALIZED (
-					    SELECT DISTINCT cm.partner_id AS id FROM cohort_membership cm
-					    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
-					),
-					member_fig AS MATERIALIZED (%3$s)
 					SELECT * FROM (
 					    SELECT 'T' AS kind, t.tier AS grp, CAST(NULL AS BIGINT) AS cohort_id, t.partners, t.hours, t.enablement,
 					           coalesce(y.mdf, 0) AS mdf, coalesce(y.incentives, 0) AS incentives, coalesce(y.spend, 0) AS spend,
 					           t.pam, t.pipeline, t.revenue, %5$s
 					    FROM tier_sums t LEFT JOIN pay y ON y.tier = t.tier
 					"""
-					+ RoiPageSql.rowsAfterTiers("member_fig"))
-				.formatted(null, null, figuresOf("SELECT id FROM members"), RoiPageSql.SUMS, RoiPageSql.NO_PARTNER,
-						RoiPageSql.NO_SUMS);
+					+ RoiPageSql.rowsAfterTiers(RoiCohortSumsSql.ROWS))
+				.formatted(null, null, null, RoiPageSql.SUMS, RoiPageSql.NO_PARTNER, RoiPageSql.NO_SUMS);
 
 	private RoiProgramPageSql() {
 	}

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another currency, at zero, and in a currency without a rate), the kept rows equal a
  * recount from {@code partner}, {@code tier_change} and {@code roi_partner_quarter_fact},
  * and the program's page (totals per tier and cohort, the listed partners, the reinvest
- * list; 200/20, 10/4 and 3/2) equals the statement that computed every partner's cost
+ * list; 200/20, 10/4 and 3/2; members of three cohorts placed and ended,
+ * {@link CohortMemberSteps}) equals the statement that computed every partner's cost
  * ({@link RoiPageSqlKept}), every figure and scale, for the current quarter and one of
  * the three before it; again after a TRUNCATE of the partner quarters and both rebuilds.
  * Payouts too, some negative and some that round to nothing, and an hour cost of 250 so
@@ -130,6 +131,8 @@ class RoiTierKeptPropertyTests {
 		var quarters = List.of(current.previous().previous().previous(), current.previous().previous(),
 				current.previous(), current);
 		rates("1", "USD");
+		var original = List.copyOf(partners);
+		var members = new CohortMemberSteps(this.jdbc, SEED + 1, this.clock.instant(), "Roi tier kept");
 		assertAsRecounted("at the start", current, quarters.get(0));
 		for (int step = 0; step < 90; step++) {
 			long partner = partners.get(random.nextInt(partners.size()));
@@ -234,6 +237,7 @@ class RoiTierKeptPropertyTests {
 							kind == 1 ? "XTS" : kind == 2 ? "EUR" : "USD");
 				}
 			}
+			members.step(original);
 			assertAsRecounted("step " + step, current, quarters.get(random.nextInt(quarters.size())));
 		}
 		rates("1", "USD");

@@ -1,0 +1,76 @@
+package com.trellis.roi;
+
+import com.trellis.shared.MinorUnits;
+import com.trellis.shared.ReportingCurrency;
+
+/**
+ * The cohorts' totals ({@code 'C'} rows) of the program's ROI page statement
+ * ({@link RoiProgramPageSql#PAGE}) without any member's figures (issue 15, roi43): the
+ * members at {@code :at} are grouped per cohort, PAM charge on the day ({@code :tierDay},
+ * {@code :until}) and the quarter's hours with their scale, as the tiers' kept groups
+ * are; each group's hours are priced once and multiplied by its members, its PAM time
+ * likewise, and the payouts and spend ({@code paid}, {@code spend}) are summed per cohort
+ * over the members paid or spent on. Every sum and its scale equals the sum of the
+ * members' own figures ({@link RoiPageSql#cohortsOf}, {@link RoiPageSql#SUMS}); a partner
+ * in several cohorts counts in each. Before, the statement computed the figures of every
+ * member, tier on the day included (about 37,000 on the large dataset: 540 of the page's
+ * 606 ms in {@code EXPLAIN ANALYZE}).
+ */
+final class RoiCohortSumsSql {
+
+	private static final int MINOR = MinorUnits.of(ReportingCurrency.CODE);
+
+	/**
+	 * The CTEs ({@code cohort_groups}, {@code cohort_pay}), the statement's last ones.
+	 */
+	static final String CTES = """
+			cohort_groups AS (
+			    SELECT cm.cohort_id, m.charged, m.hours_scale, m.hours, count(*) AS n, sum(m.pipeline) AS pipeline,
+			           sum(m.revenue) AS revenue
+			    FROM cohort_membership cm
+			    JOIN (SELECT p.id,
+			                 p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			                 AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
+			                          ELSE p.created_at < :until END AS charged,
+			                 CASE WHEN q.hours_months > 0 THEN scale(q.hours) ELSE 0 END AS hours_scale,
+			                 CASE WHEN q.hours_months > 0 THEN q.hours ELSE 0 END AS hours,
+			                 CASE WHEN q.made_months > 0 THEN q.pipeline ELSE 0 END AS pipeline,
+			                 CASE WHEN q.made_months > 0 THEN q.revenue ELSE 0 END AS revenue
+			          FROM partner p LEFT JOIN roi_partner_quarter_fact q ON q.quarter = :fromDay AND q.partner_id = p.id) m
+			      ON m.id = cm.partner_id
+			    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+			    GROUP BY 1, 2, 3, 4
+			),
+			cohort_pay AS (
+			    SELECT cm.cohort_id, sum(coalesce(pd.mdf, 0)) AS mdf, sum(coalesce(pd.incentives, 0)) AS incentives,
+			           sum(coalesce(sp.spend, 0)) AS spend
+			    FROM (SELECT partner_id FROM paid UNION SELECT partner_id FROM spend) u
+			    JOIN cohort_membership cm ON cm.partner_id = u.partner_id
+			     AND cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+			    LEFT JOIN paid pd ON pd.partner_id = u.partner_id LEFT JOIN spend sp ON sp.partner_id = u.partner_id
+			    GROUP BY cm.cohort_id
+			)
+			""";
+
+	/**
+	 * The cohorts' rows from {@link #CTES}, with the statement's positional argument 5
+	 * (no partner), as {@link RoiPageSql#rowsAfterTiers} takes them.
+	 */
+	static final String ROWS = """
+			SELECT 'C', c.name, c.id, s.partners, s.hours, s.enablement, coalesce(y.mdf, 0), coalesce(y.incentives, 0),
+			           coalesce(y.spend, 0), s.pam, s.pipeline, s.revenue, %%5$s
+			    FROM (SELECT g.cohort_id, CAST(sum(g.n) AS BIGINT) AS partners, sum(g.n * g.hours) AS hours,
+			                 sum(g.n * coalesce(%1$s, 0)) AS enablement,
+			                 sum(g.n * CASE WHEN g.charged THEN round(coalesce((SELECT pam FROM rate), 0), %2$s) ELSE 0 END)
+			                   AS pam,
+			                 sum(g.pipeline) AS pipeline, sum(g.revenue) AS revenue
+			          FROM cohort_groups g GROUP BY g.cohort_id) s
+			    JOIN cohort c ON c.id = s.cohort_id LEFT JOIN cohort_pay y ON y.cohort_id = s.cohort_id"""
+		.formatted(
+				ReportingCurrency.converted("g.hours * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
+				MINOR);
+
+	private RoiCohortSumsSql() {
+	}
+
+}
