@@ -216,7 +216,7 @@ public class Roi {
 	 * The quarter a label names, the current one without; a quarter that starts after now
 	 * is refused naming "quarter": it has no figures yet.
 	 */
-	private FiscalQuarter quarter(String label) {
+	FiscalQuarter quarter(String label) {
 		if (label == null || label.isBlank()) {
 			return this.calendar.currentQuarter();
 		}

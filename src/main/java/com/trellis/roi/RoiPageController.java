@@ -11,6 +11,7 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -39,6 +40,11 @@ class RoiPageController {
 	/** A program with at most this many partners picks one from a list, else by name. */
 	static final int PARTNER_CHOICES = 200;
 
+	/** The query parameters of the cohort table's page and size. */
+	static final String COHORT_PAGE = "cohortPage";
+
+	static final String COHORT_SIZE = "cohortSize";
+
 	/** The quarter's spend entries the page lists, newest first. */
 	static final int SPEND_LISTED = 50;
 
@@ -61,9 +67,21 @@ class RoiPageController {
 		this.commands = commands;
 	}
 
+	/**
+	 * The page for a quarter (the current one without); the cohort table shows a page of
+	 * the cohorts' totals ({@code cohortPage}, {@code cohortSize}: 25 unless sized; the
+	 * totals CSV has them all). A bad quarter, page or size is named, all at once (400).
+	 */
 	@GetMapping("/roi")
 	@PreAuthorize(RoiApiController.READERS)
-	String page(Viewer viewer, @RequestParam(required = false) String quarter, Model model) {
+	String page(Viewer viewer, @RequestParam(required = false) String quarter,
+			@RequestParam(required = false) Integer cohortPage, @RequestParam(required = false) Integer cohortSize,
+			Model model) {
+		FormErrors
+			.checks(() -> this.roi.quarter(quarter),
+					() -> PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize))
+			.run();
+		model.addAttribute("cohortRequest", PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize));
 		return page(viewer, quarter, model, Map.of(), null, null);
 	}
 
@@ -152,6 +170,9 @@ class RoiPageController {
 		model.addAttribute("totals",
 				java.util.stream.Stream.concat(java.util.stream.Stream.of(report.total()), report.tiers().stream())
 					.toList());
+		var cohorts = (PageRequest) model.getAttribute("cohortRequest");
+		model.addAttribute("cohortPage", PageResult.slice(report.cohorts(),
+				cohorts != null ? cohorts : PageRequest.named(COHORT_PAGE, 0, COHORT_SIZE, null)));
 		model.addAttribute("listed", report.partners()
 			.stream()
 			.sorted(Comparator.comparing(PartnerQuarter::cost).reversed().thenComparing(PartnerQuarter::partnerId))

@@ -1,0 +1,115 @@
+package com.trellis.roi;
+
+import java.sql.Timestamp;
+import java.util.regex.Pattern;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The ROI page shows a page of the cohorts' totals (roi43: every one of 1,561 cohorts was
+ * rendered on each request), by name, with how many there are and a pager that keeps the
+ * quarter; a bad quarter, cohort page or size is named, all at once, and a partner user
+ * reads its own cohorts only.
+ */
+@TrellisTest
+@TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-" })
+class RoiCohortPagerTests {
+
+	private static final Pattern COHORT_ROW = Pattern.compile("<td>Pager cohort \\d+ ([A-C])</td>");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Roi roi;
+
+	@Test
+	void theCohortTableIsPagedAndBadParametersAreNamed() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = this.fixtures.world("Cohort pager partner");
+		long tag = System.nanoTime();
+		for (var name : new String[] { " A", " B", " C" }) {
+			long cohort = this.jdbc
+				.sql("""
+						INSERT INTO cohort (name, kind, basis, created_at) VALUES (:name, 'MANUAL', 'test', now() - interval '400 days')
+						RETURNING id""")
+				.param("name", "Pager cohort " + tag + name)
+				.query(Long.class)
+				.single();
+			this.jdbc.sql("""
+					INSERT INTO cohort_membership (cohort_id, partner_id, valid_from, reason)
+					VALUES (:cohort, :partner, :from, 'test')""")
+				.param("cohort", cohort)
+				.param("partner", world.partnerId())
+				.param("from", Timestamp.valueOf("2020-01-01 00:00:00"))
+				.update();
+		}
+		// the partner user's page: its own three cohorts, two a page
+		var partner = login(world.partnerUser());
+		var first = page(partner, "/roi?cohortSize=2");
+		assertThat(rows(first)).containsExactly("A", "B");
+		assertThat(first).contains("Cohorts 1–2 of 3, by name").contains("Page 1 of 2");
+		var quarter = this.roi.report(world.partnerUser(), null, null).quarter();
+		assertThat(first).contains("cohortPage=1").contains("quarter=" + quarter);
+		var second = page(partner, "/roi?cohortSize=2&cohortPage=1&quarter=" + quarter);
+		assertThat(rows(second)).containsExactly("C");
+		assertThat(second).contains("Cohorts 3–3 of 3");
+
+		// the admin's page: 25 of the program's cohorts unless sized
+		int total = this.roi.report(admin, null, null).cohorts().size();
+		var program = page(login(admin), "/roi");
+		assertThat(program)
+			.contains("Cohorts 1–" + Math.min(25, total) + " of " + String.format(java.util.Locale.ROOT, "%,d", total));
+
+		for (var bad : new String[] { "cohortPage=-1 | cohortPage", "cohortSize=0&quarter=2019-Q9 | cohortSize quarter",
+				"cohortSize=201&cohortPage=-2&quarter=2099-Q1 | cohortSize cohortPage quarter" }) {
+			var parts = bad.split(" \\| ");
+			var body = this.mvc.perform(get("/roi?" + parts[0]).session(partner))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			var named = Pattern.compile("data-field=\"([^\"]+)\"").matcher(body).results().map(m -> m.group(1));
+			assertThat(named.toList()).as(parts[0]).containsExactlyInAnyOrder(parts[1].split(" "));
+		}
+		this.mvc.perform(get("/roi?cohortPage=abc").session(partner)).andExpect(status().isBadRequest());
+	}
+
+	private static java.util.List<String> rows(String page) {
+		return COHORT_ROW.matcher(page).results().map(m -> m.group(1)).toList();
+	}
+
+	private String page(MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		return new Readers(this.mvc, this.jdbc, this.fixtures).signIn(viewer);
+	}
+
+}
