@@ -15,6 +15,8 @@ import com.trellis.identity.Viewer;
 import com.trellis.marketplace.Marketplace;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.ReportingCurrency;
 import com.trellis.shared.validation.Commands;
@@ -82,11 +84,12 @@ public class Roi {
 	/**
 	 * The ROI page's figures: the quarter's {@link #report} and, for vendor staff, its
 	 * {@link #reinvest} list, both from one computation of the quarter's partner figures
-	 * (the page computed them twice).
+	 * (the page computed them twice), with the requested page of the cohorts' totals
+	 * ({@code cohorts}; every cohort when null).
 	 */
 	@Transactional(readOnly = true)
-	public PageFigures page(Viewer viewer, String quarterLabel) {
-		return page(viewer, quarterLabel, LISTED, REINVESTED);
+	public PageFigures page(Viewer viewer, String quarterLabel, PageRequest cohorts) {
+		return page(viewer, quarterLabel, LISTED, REINVESTED, cohorts);
 	}
 
 	/** Partners the ROI page lists, highest cost first (the CSV has them all). */
@@ -105,12 +108,21 @@ public class Roi {
 	 * partner's, 40,000 rows per request).
 	 */
 	PageFigures page(Viewer viewer, String quarterLabel, int listed, int reinvested) {
+		return page(viewer, quarterLabel, listed, reinvested, null);
+	}
+
+	/**
+	 * {@link #page(Viewer, String, int, int)} with a page of the cohorts' totals (the
+	 * report's cohorts are that page's; every cohort when {@code cohorts} is null).
+	 */
+	PageFigures page(Viewer viewer, String quarterLabel, int listed, int reinvested, PageRequest cohorts) {
 		var scope = RoiScope.of(viewer, null);
 		var quarter = quarter(quarterLabel);
 		var window = new RoiPageRepository.Window(scope, quarter, this.calendar.start(quarter),
 				this.calendar.end(quarter), lastDay(quarter), until(quarter));
 		var figures = this.pageRepository.page(window, window.until(), lastDay(quarter), listed,
-				viewer.isPartnerUser() ? 0 : reinvested);
+				viewer.isPartnerUser() ? 0 : reinvested, cohorts == null ? 0 : cohorts.offset(),
+				cohorts == null ? RoiPageRepository.ALL_COHORTS : cohorts.size());
 		var all = RoiReport.Total.sum("ALL", figures.tiers());
 		var trend = trend(scope, quarter, RoiReport.Total.sum(quarter.label(), figures.tiers()));
 		// the marketplace reads the same scope as the ROI (a partner user's partner, a
@@ -124,11 +136,17 @@ public class Roi {
 			return new Reinvestment(c.partnerId(), c.name(), c.tier(), c.momentum(), c.cost(), verdict.perThousand(),
 					verdict.shift().name(), verdict.reason());
 		}).sorted(REINVEST_ORDER).toList();
-		return new PageFigures(report, reinvest);
+		var cohortPage = cohorts == null
+				? new PageResult<>(figures.cohorts(), 0, Math.max(1, figures.cohorts().size()), figures.cohortCount())
+				: new PageResult<>(figures.cohorts(), cohorts.page(), cohorts.size(), figures.cohortCount());
+		return new PageFigures(report, reinvest, cohortPage);
 	}
 
-	/** The ROI page's report and reinvest list (empty for a partner user). */
-	public record PageFigures(RoiReport report, List<Reinvestment> reinvest) {
+	/**
+	 * The ROI page's report (its cohorts the requested page's), reinvest list (empty for
+	 * a partner user) and page of the cohorts' totals, counted in full.
+	 */
+	public record PageFigures(RoiReport report, List<Reinvestment> reinvest, PageResult<RoiReport.Total> cohorts) {
 	}
 
 	private RoiReport report(Viewer viewer, RoiScope scope, FiscalQuarter quarter, List<PartnerQuarter.Row> rows) {

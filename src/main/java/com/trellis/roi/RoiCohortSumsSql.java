@@ -21,13 +21,25 @@ final class RoiCohortSumsSql {
 	private static final int MINOR = MinorUnits.of(ReportingCurrency.CODE);
 
 	/**
-	 * The CTEs ({@code cohort_groups}, {@code cohort_pay}), the statement's last ones.
+	 * The CTEs, the statement's last ones: the cohorts with members at {@code :at}
+	 * ({@code cohort_present}), of those by name and id the {@code :cohortLimit} after
+	 * the first {@code :cohortOffset} ({@code cohort_shown}: the page reads the members
+	 * of the cohorts it shows only), their members' groups ({@code cohort_groups}) and
+	 * payouts and spend ({@code cohort_pay}).
 	 */
 	static final String CTES = """
+			cohort_present AS MATERIALIZED (
+			    SELECT c.id, c.name FROM cohort c
+			    WHERE c.id IN (SELECT cm.cohort_id FROM cohort_membership cm
+			                   WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at))
+			),
+			cohort_shown AS MATERIALIZED (
+			    SELECT s.id, s.name FROM cohort_present s ORDER BY s.name, s.id OFFSET :cohortOffset LIMIT :cohortLimit
+			),
 			cohort_groups AS (
 			    SELECT cm.cohort_id, m.charged, m.hours_scale, m.hours, count(*) AS n, sum(m.pipeline) AS pipeline,
 			           sum(m.revenue) AS revenue
-			    FROM cohort_membership cm
+			    FROM cohort_shown s JOIN cohort_membership cm ON cm.cohort_id = s.id
 			    JOIN (SELECT p.id,
 			                 p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
 			                 AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
@@ -46,15 +58,16 @@ final class RoiCohortSumsSql {
 			           sum(coalesce(sp.spend, 0)) AS spend
 			    FROM (SELECT partner_id FROM paid UNION SELECT partner_id FROM spend) u
 			    JOIN cohort_membership cm ON cm.partner_id = u.partner_id
-			     AND cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+			     AND cm.cohort_id IN (SELECT id FROM cohort_shown) AND cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
 			    LEFT JOIN paid pd ON pd.partner_id = u.partner_id LEFT JOIN spend sp ON sp.partner_id = u.partner_id
 			    GROUP BY cm.cohort_id
 			)
 			""";
 
 	/**
-	 * The cohorts' rows from {@link #CTES}, with the statement's positional argument 5
-	 * (no partner), as {@link RoiPageSql#rowsAfterTiers} takes them.
+	 * The shown cohorts' rows ({@code 'C'}) from {@link #CTES} and their number
+	 * ({@code 'N'}), with the statement's positional argument 5 (no partner), as
+	 * {@link RoiPageSql#rowsAfterTiers} takes them.
 	 */
 	static final String ROWS = """
 			SELECT 'C', c.name, c.id, s.partners, s.hours, s.enablement, coalesce(y.mdf, 0), coalesce(y.incentives, 0),
@@ -65,10 +78,12 @@ final class RoiCohortSumsSql {
 			                   AS pam,
 			                 sum(g.pipeline) AS pipeline, sum(g.revenue) AS revenue
 			          FROM cohort_groups g GROUP BY g.cohort_id) s
-			    JOIN cohort c ON c.id = s.cohort_id LEFT JOIN cohort_pay y ON y.cohort_id = s.cohort_id"""
+			    JOIN cohort_shown c ON c.id = s.cohort_id LEFT JOIN cohort_pay y ON y.cohort_id = s.cohort_id
+			    UNION ALL
+			    SELECT 'N', NULL, NULL, (SELECT count(*) FROM cohort_present), %3$s, %%5$s"""
 		.formatted(
 				ReportingCurrency.converted("g.hours * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
-				MINOR);
+				MINOR, RoiPageSql.COUNT_ONLY);
 
 	private RoiCohortSumsSql() {
 	}

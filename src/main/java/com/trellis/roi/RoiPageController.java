@@ -11,7 +11,6 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
-import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -81,8 +80,8 @@ class RoiPageController {
 			.checks(() -> this.roi.quarter(quarter),
 					() -> PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize))
 			.run();
-		model.addAttribute("cohortRequest", PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize));
-		return page(viewer, quarter, model, Map.of(), null, null);
+		return page(viewer, quarter, PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize), model,
+				Map.of(), null, null);
 	}
 
 	@GetMapping("/roi/partners.csv")
@@ -164,15 +163,18 @@ class RoiPageController {
 
 	private String page(Viewer viewer, String quarter, Model model, Map<String, String> errors, SpendCommand spend,
 			CostRates rates) {
-		var figures = this.roi.page(viewer, quarter);
+		return page(viewer, quarter, PageRequest.named(COHORT_PAGE, 0, COHORT_SIZE, null), model, errors, spend, rates);
+	}
+
+	private String page(Viewer viewer, String quarter, PageRequest cohorts, Model model, Map<String, String> errors,
+			SpendCommand spend, CostRates rates) {
+		var figures = this.roi.page(viewer, quarter, cohorts);
 		var report = figures.report();
 		model.addAttribute("report", report);
 		model.addAttribute("totals",
 				java.util.stream.Stream.concat(java.util.stream.Stream.of(report.total()), report.tiers().stream())
 					.toList());
-		var cohorts = (PageRequest) model.getAttribute("cohortRequest");
-		model.addAttribute("cohortPage", PageResult.slice(report.cohorts(),
-				cohorts != null ? cohorts : PageRequest.named(COHORT_PAGE, 0, COHORT_SIZE, null)));
+		model.addAttribute("cohortPage", figures.cohorts());
 		model.addAttribute("listed", report.partners()
 			.stream()
 			.sorted(Comparator.comparing(PartnerQuarter::cost).reversed().thenComparing(PartnerQuarter::partnerId))

@@ -64,29 +64,53 @@ class RoiPageRepository {
 
 	}
 
+	/** Every cohort: no cohort page. */
+	static final int ALL_COHORTS = Integer.MAX_VALUE;
+
 	/**
 	 * The page's figures in one statement (the program's from kept sums,
-	 * {@link RoiProgramPageSql#PAGE}): the totals per tier (by tier) and per cohort with
-	 * members at {@code at} (by cohort name, then id), each
-	 * {@link RoiReport.Total#of(String, List)} of the group's rows; the {@code listed}
+	 * {@link RoiProgramPageSql#PAGE}) with every cohort's totals:
+	 * {@link #page(String, Window, Instant, LocalDate, int, int, int, int)} of the
+	 * scope's statement.
+	 */
+	Page page(Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
+		return page(window, at, asOf, listed, reinvested, 0, ALL_COHORTS);
+	}
+
+	/** {@link #page(Window, Instant, LocalDate, int, int)} with a page of the cohorts. */
+	Page page(Window window, Instant at, LocalDate asOf, int listed, int reinvested, int cohortOffset,
+			int cohortLimit) {
+		var scope = window.scope();
+		boolean program = scope.partnerId() == null && scope.pamId() == null && scope.onePartner() == null;
+		return page(program ? RoiProgramPageSql.PAGE : RoiPageSql.PAGE, window, at, asOf, listed, reinvested,
+				cohortOffset, cohortLimit);
+	}
+
+	/**
+	 * {@link #page} with the given statement (the tests run the statements it replaced),
+	 * every cohort.
+	 */
+	Page page(String sql, Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
+		return page(sql, window, at, asOf, listed, reinvested, 0, ALL_COHORTS);
+	}
+
+	/**
+	 * The page's figures: the totals per tier (by tier); of the cohorts with members at
+	 * {@code at} (by cohort name, then id) the {@code cohortLimit} after the first
+	 * {@code cohortOffset}, each {@link RoiReport.Total#of(String, List)} of the group's
+	 * rows, and how many there are (the {@code 'N'} row; a statement without one, as the
+	 * tests' earlier statements, gives all of them and their number); the {@code listed}
 	 * partners of highest cost (ties by id) with all their figures; the first
 	 * {@code reinvested} partners outside tier 1 in the reinvest order, each with its
 	 * momentum as of {@code asOf} (null without both scores) and the quarter's cost.
 	 */
-	Page page(Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
-		var scope = window.scope();
-		boolean program = scope.partnerId() == null && scope.pamId() == null && scope.onePartner() == null;
-		return page(program ? RoiProgramPageSql.PAGE : RoiPageSql.PAGE, window, at, asOf, listed, reinvested);
-	}
-
-	/**
-	 * {@link #page} with the given statement (the tests run the statement it replaced).
-	 */
-	Page page(String sql, Window window, Instant at, LocalDate asOf, int listed, int reinvested) {
+	Page page(String sql, Window window, Instant at, LocalDate asOf, int listed, int reinvested, int cohortOffset,
+			int cohortLimit) {
 		var tiers = new ArrayList<RoiReport.Total>();
 		var cohorts = new ArrayList<RoiReport.Total>();
 		var rows = new ArrayList<PartnerQuarter.Row>();
 		var candidates = new ArrayList<Candidate>();
+		long[] cohortCount = { -1 };
 		var params = window.params()
 			.addValue("at", Timestamp.from(at))
 			.addValue("listed", listed)
@@ -94,11 +118,14 @@ class RoiPageRepository {
 			.addValue("days", 7 * VelocityRepository.MOMENTUM_WEEKS)
 			.addValue("building", VelocityRule.BUILDING)
 			.addValue("stalling", VelocityRule.STALLING)
-			.addValue("reinvested", reinvested);
+			.addValue("reinvested", reinvested)
+			.addValue("cohortOffset", (long) cohortOffset)
+			.addValue("cohortLimit", (long) cohortLimit);
 		RowCallbackHandler read = (ResultSet rs) -> {
 			switch (rs.getString("kind")) {
 				case "T" -> tiers.add(total(rs));
 				case "C" -> cohorts.add(total(rs));
+				case "N" -> cohortCount[0] = rs.getLong("partners");
 				case "L" -> rows.add(listed(rs));
 				default -> candidates.add(new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("tier"),
 						ReportingCurrency.round(rs.getBigDecimal("cost")), rs.getBigDecimal("momentum")));
@@ -112,15 +139,17 @@ class RoiPageRepository {
 			this.jdbc.sql(text).paramSource(params).query(read);
 		}
 		tiers.sort(java.util.Comparator.comparing(RoiReport.Total::group));
-		return new Page(List.copyOf(tiers), List.copyOf(cohorts), List.copyOf(rows), List.copyOf(candidates));
+		return new Page(List.copyOf(tiers), List.copyOf(cohorts), cohortCount[0] < 0 ? cohorts.size() : cohortCount[0],
+				List.copyOf(rows), List.copyOf(candidates));
 	}
 
 	/**
-	 * The page's figures: totals per tier and per cohort, the listed partners and the
-	 * partners to reinvest in, each in the page's order.
+	 * The page's figures: totals per tier, a page of the cohorts' totals and how many
+	 * cohorts have members, the listed partners and the partners to reinvest in, each in
+	 * the page's order.
 	 */
-	record Page(List<RoiReport.Total> tiers, List<RoiReport.Total> cohorts, List<PartnerQuarter.Row> listed,
-			List<Candidate> reinvest) {
+	record Page(List<RoiReport.Total> tiers, List<RoiReport.Total> cohorts, long cohortCount,
+			List<PartnerQuarter.Row> listed, List<Candidate> reinvest) {
 	}
 
 	private static RoiReport.Total total(ResultSet rs) throws SQLException {

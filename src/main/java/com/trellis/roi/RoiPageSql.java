@@ -218,17 +218,29 @@ final class RoiPageSql {
 
 	/**
 	 * The cohorts' rows ({@code 'C'}) summed over the members' figures in {@code figures}
-	 * (a partner in several cohorts counts in each), with the statement's positional
-	 * arguments 4 and 5 (the sums, no partner).
+	 * (a partner in several cohorts counts in each): of the cohorts with members at
+	 * {@code :at} by name and id, the {@code :cohortLimit} after the first
+	 * {@code :cohortOffset}; then their number ({@code 'N'}, in {@code partners}). Takes
+	 * the statement's positional arguments 4 and 5 (the sums, no partner).
 	 */
 	static String cohortsOf(String figures) {
 		return """
-				SELECT 'C', c.name, c.id, %4$s, %5$s
-				    FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
-				    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
-				    GROUP BY c.id, c.name"""
-			.replace("FIGURES", figures);
+				(SELECT 'C', c.name, c.id, %4$s, %5$s
+				     FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+				     WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+				     GROUP BY c.id, c.name ORDER BY c.name, c.id OFFSET :cohortOffset LIMIT :cohortLimit)
+				    UNION ALL
+				    SELECT 'N', NULL, NULL, count(DISTINCT cm.cohort_id), COUNT_ONLY, %5$s
+				    FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id
+				    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)"""
+			.replace("FIGURES", figures)
+			.replace("COUNT_ONLY", COUNT_ONLY);
 	}
+
+	/** The sums of a row that carries a count alone (in {@code partners}): null. */
+	static final String COUNT_ONLY = """
+			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
+			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC)""";
 
 	/**
 	 * The statement with its scope conditions written for the scope's kind (the program,

@@ -178,10 +178,10 @@ class RoiPageExplainBenchmark {
 		for (var viewer : new Viewer[] { new Viewer(admin, "benchmark", Role.ADMIN, null),
 				new Viewer(pam, "benchmark", Role.PAM, null) }) {
 			Runnable request = () -> {
-				var figures = this.roi.page(viewer, null);
+				var figures = this.roi.page(viewer, null, new PageRequest(0, 25));
 				this.roi.rates(viewer);
 				this.roi.pullThrough(viewer, figures.report().quarter());
-				this.spend.latest(viewer, 20);
+				this.spend.inQuarter(viewer, figures.report().quarter(), 51);
 				if (viewer.role() == Role.ADMIN) {
 					this.partners.search(viewer, PartnerFilter.none(), new PageRequest(0, 200));
 				}

@@ -43,7 +43,7 @@ class RoiPageFiguresTests {
 		var world = this.fixtures.world("Roi Page Figures");
 		assertSamePage(world.pam(), null, Roi.LISTED, Roi.REINVESTED);
 		assertSamePage(world.partnerUser(), null, Roi.LISTED, Roi.REINVESTED);
-		assertThat(this.roi.page(world.partnerUser(), null).reinvest()).isEmpty();
+		assertThat(this.roi.page(world.partnerUser(), null, null).reinvest()).isEmpty();
 	}
 
 	private void assertSamePage(Viewer viewer, String quarter, int listed, int reinvested) {

@@ -302,9 +302,16 @@ class RoiTierKeptPropertyTests {
 			var until = end.isAfter(now) ? now : end;
 			var window = new RoiPageRepository.Window(program, quarter, start, end, lastDay, until);
 			for (int[] sizes : new int[][] { { Roi.LISTED, Roi.REINVESTED }, { 10, 4 }, { 3, 2 } }) {
+				var reference = this.pages.page(RoiPageSqlKept.PAGE, window, until, lastDay, sizes[0], sizes[1]);
 				assertThat(this.pages.page(window, until, lastDay, sizes[0], sizes[1]))
 					.as("program page " + quarter.label() + " " + sizes[0] + "/" + sizes[1] + " " + when)
-					.isEqualTo(this.pages.page(RoiPageSqlKept.PAGE, window, until, lastDay, sizes[0], sizes[1]));
+					.isEqualTo(reference);
+				// a page of the cohorts: the second and third by name, and their number
+				var cohorts = this.pages.page(window, until, lastDay, sizes[0], sizes[1], 1, 2);
+				int n = reference.cohorts().size();
+				assertThat(cohorts.cohorts()).as("cohorts 2-3 " + quarter.label() + " " + when)
+					.isEqualTo(reference.cohorts().subList(Math.min(1, n), Math.min(3, n)));
+				assertThat(cohorts.cohortCount()).isEqualTo(n);
 				var path = path(window, sizes[0]);
 				read.add(path);
 				this.paths.merge(path, 1, Integer::sum);
