@@ -30,8 +30,8 @@ final class RoiCohortSumsSql {
 	static final String CTES = """
 			cohort_present AS MATERIALIZED (
 			    SELECT c.id, c.name FROM cohort c
-			    WHERE c.id IN (SELECT cm.cohort_id FROM cohort_membership cm
-			                   WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at))
+			    WHERE EXISTS (SELECT 1 FROM cohort_membership cm WHERE cm.cohort_id = c.id
+			                  AND cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at))
 			),
 			cohort_shown AS MATERIALIZED (
 			    SELECT s.id, s.name FROM cohort_present s ORDER BY s.name, s.id OFFSET :cohortOffset LIMIT :cohortLimit
