@@ -11,6 +11,7 @@ import com.trellis.partners.Partners;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -44,6 +45,18 @@ class RoiPageController {
 
 	static final String COHORT_SIZE = "cohortSize";
 
+	/**
+	 * The query parameters of the pages of the costliest partners' table (of the
+	 * {@value #LISTED} costliest) and of the marketplace velocity table.
+	 */
+	static final String PARTNER_PAGE = "partnerPage";
+
+	static final String PARTNER_SIZE = "partnerSize";
+
+	static final String MARKET_PAGE = "marketPage";
+
+	static final String MARKET_SIZE = "marketSize";
+
 	/** The quarter's spend entries the page lists, newest first. */
 	static final int SPEND_LISTED = 50;
 
@@ -67,21 +80,37 @@ class RoiPageController {
 	}
 
 	/**
-	 * The page for a quarter (the current one without); the cohort table shows a page of
-	 * the cohorts' totals ({@code cohortPage}, {@code cohortSize}: 25 unless sized; the
-	 * totals CSV has them all). A bad quarter, page or size is named, all at once (400).
+	 * The page for a quarter (the current one without); the cohort table, the costliest
+	 * partners' table (of the {@value #LISTED} costliest) and the marketplace velocity
+	 * table each show a page ({@code cohortPage}/{@code cohortSize},
+	 * {@code partnerPage}/{@code partnerSize}, {@code marketPage}/{@code marketSize}: 25
+	 * rows unless sized; the CSVs have them all). A bad quarter, page or size is named,
+	 * all at once (400).
 	 */
 	@GetMapping("/roi")
 	@PreAuthorize(RoiApiController.READERS)
 	String page(Viewer viewer, @RequestParam(required = false) String quarter,
 			@RequestParam(required = false) Integer cohortPage, @RequestParam(required = false) Integer cohortSize,
+			@RequestParam(required = false) Integer partnerPage, @RequestParam(required = false) Integer partnerSize,
+			@RequestParam(required = false) Integer marketPage, @RequestParam(required = false) Integer marketSize,
 			Model model) {
 		FormErrors
 			.checks(() -> this.roi.quarter(quarter),
-					() -> PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize))
+					() -> PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize),
+					() -> PageRequest.named(PARTNER_PAGE, partnerPage, PARTNER_SIZE, partnerSize),
+					() -> PageRequest.named(MARKET_PAGE, marketPage, MARKET_SIZE, marketSize))
 			.run();
-		return page(viewer, quarter, PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize), model,
-				Map.of(), null, null);
+		var pages = new Pages(PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize),
+				PageRequest.named(PARTNER_PAGE, partnerPage, PARTNER_SIZE, partnerSize),
+				PageRequest.named(MARKET_PAGE, marketPage, MARKET_SIZE, marketSize));
+		return page(viewer, quarter, pages, model, Map.of(), null, null);
+	}
+
+	/** The pages of the page's three paged tables. */
+	private record Pages(PageRequest cohorts, PageRequest partners, PageRequest market) {
+
+		static final Pages FIRST = new Pages(new PageRequest(0, 25), new PageRequest(0, 25), new PageRequest(0, 25));
+
 	}
 
 	@GetMapping("/roi/partners.csv")
@@ -163,24 +192,26 @@ class RoiPageController {
 
 	private String page(Viewer viewer, String quarter, Model model, Map<String, String> errors, SpendCommand spend,
 			CostRates rates) {
-		return page(viewer, quarter, PageRequest.named(COHORT_PAGE, 0, COHORT_SIZE, null), model, errors, spend, rates);
+		return page(viewer, quarter, Pages.FIRST, model, errors, spend, rates);
 	}
 
-	private String page(Viewer viewer, String quarter, PageRequest cohorts, Model model, Map<String, String> errors,
+	private String page(Viewer viewer, String quarter, Pages pages, Model model, Map<String, String> errors,
 			SpendCommand spend, CostRates rates) {
-		var figures = this.roi.page(viewer, quarter, cohorts);
+		var figures = this.roi.page(viewer, quarter, pages.cohorts());
 		var report = figures.report();
 		model.addAttribute("report", report);
 		model.addAttribute("totals",
 				java.util.stream.Stream.concat(java.util.stream.Stream.of(report.total()), report.tiers().stream())
 					.toList());
 		model.addAttribute("cohortPage", figures.cohorts());
-		model.addAttribute("listed", report.partners()
+		var costliest = report.partners()
 			.stream()
 			.sorted(Comparator.comparing(PartnerQuarter::cost).reversed().thenComparing(PartnerQuarter::partnerId))
 			.limit(LISTED)
-			.toList());
-		model.addAttribute("velocity", report.marketplace().stream().limit(LISTED).toList());
+			.toList();
+		model.addAttribute("listed", PageResult.slice(costliest, pages.partners()));
+		model.addAttribute("velocity",
+				PageResult.slice(report.marketplace().stream().limit(LISTED).toList(), pages.market()));
 		model.addAttribute("admin", viewer.is(Role.ADMIN));
 		model.addAttribute("partnerUser", viewer.isPartnerUser());
 		model.addAttribute("errors", errors);

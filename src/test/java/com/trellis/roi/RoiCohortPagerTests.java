@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The ROI page shows a page of the cohorts' totals (roi43: every one of 1,561 cohorts was
  * rendered on each request), by name, with how many there are and a pager that keeps the
- * quarter; a bad quarter, cohort page or size is named, all at once, and a partner user
- * reads its own cohorts only.
+ * quarter; the costliest partners' and the marketplace tables are paged alike; a bad
+ * quarter, page or size is named, all at once, and a partner user reads its own cohorts
+ * only.
  */
 @TrellisTest
 @TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-" })
@@ -48,6 +49,7 @@ class RoiCohortPagerTests {
 	void theCohortTableIsPagedAndBadParametersAreNamed() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var world = this.fixtures.world("Cohort pager partner");
+		this.fixtures.world("Cohort pager second partner");
 		long tag = System.nanoTime();
 		for (var name : new String[] { " A", " B", " C" }) {
 			long cohort = this.jdbc
@@ -82,7 +84,13 @@ class RoiCohortPagerTests {
 		assertThat(program)
 			.contains("Cohorts 1–" + Math.min(25, total) + " of " + String.format(java.util.Locale.ROOT, "%,d", total));
 
+		// the costliest partners and the marketplace a page each, one row a page here
+		var one = page(login(admin), "/roi?partnerSize=1&marketSize=1");
+		assertThat(one.split("<a href=\"/partners/", -1)).hasSize(2);
+		assertThat(one).contains("partnerPage=1").contains("Partners (the " + Math.min(Roi.LISTED, total(admin)) + " ");
+
 		for (var bad : new String[] { "cohortPage=-1 | cohortPage", "cohortSize=0&quarter=2019-Q9 | cohortSize quarter",
+				"partnerPage=-1&marketSize=0&partnerSize=1 | partnerPage marketSize",
 				"cohortSize=201&cohortPage=-2&quarter=2099-Q1 | cohortSize cohortPage quarter" }) {
 			var parts = bad.split(" \\| ");
 			var body = this.mvc.perform(get("/roi?" + parts[0]).session(partner))
@@ -94,6 +102,10 @@ class RoiCohortPagerTests {
 			assertThat(named.toList()).as(parts[0]).containsExactlyInAnyOrder(parts[1].split(" "));
 		}
 		this.mvc.perform(get("/roi?cohortPage=abc").session(partner)).andExpect(status().isBadRequest());
+	}
+
+	private int total(Viewer viewer) {
+		return this.roi.report(viewer, null, null).partners().size();
 	}
 
 	private static java.util.List<String> rows(String page) {
