@@ -155,8 +155,10 @@ class RoiPageController {
 		}
 		try {
 			this.spend.add(viewer, named);
-			redirect.addFlashAttribute("notice", "Program spend recorded");
-			return "redirect:/roi";
+			// the page of the entry's quarter, where the spend table lists it
+			var quarter = this.calendar.quarterOf(named.spentOn()).label();
+			redirect.addFlashAttribute("notice", "Program spend recorded in " + quarter);
+			return "redirect:" + quarterPage(quarter);
 		}
 		catch (InvalidInputException ex) {
 			return page(viewer, null, model, FormErrors.of(ex), command, null);
@@ -165,10 +167,27 @@ class RoiPageController {
 
 	@PostMapping("/roi/spend/{id}/delete")
 	@PreAuthorize("hasRole('ADMIN')")
-	String deleteSpend(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
+	String deleteSpend(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String quarter,
+			RedirectAttributes redirect) {
 		this.spend.delete(viewer, id);
 		redirect.addFlashAttribute("notice", "Program spend deleted");
-		return "redirect:/roi";
+		// back to the quarter the form was on (the current one for a label it cannot
+		// read)
+		try {
+			return "redirect:" + quarterPage(quarter == null ? null : this.calendar.quarter(quarter.trim()).label());
+		}
+		catch (InvalidInputException ex) {
+			return "redirect:/roi";
+		}
+	}
+
+	/** The page of a quarter (the current one without). */
+	private static String quarterPage(String label) {
+		return org.springframework.web.util.UriComponentsBuilder.fromPath("/roi")
+			.queryParamIfPresent("quarter", java.util.Optional.ofNullable(label))
+			.encode()
+			.build()
+			.toUriString();
 	}
 
 	@PostMapping("/roi/cost-rates")

@@ -21,14 +21,20 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The ROI page's program spend table lists the spend of the quarter the page shows, under
  * a heading naming it (try41: July spend listed under "2026-Q4"); the API lists one
- * quarter's spend when asked and refuses a bad quarter naming it.
+ * quarter's spend when asked and refuses a bad quarter naming it; spend recorded through
+ * the page's form leads to its quarter's page (try43: a July entry seemed to vanish from
+ * the current quarter's), and a deletion back to the quarter it was made on.
  */
 @TrellisTest
 @TestPropertySource(properties = { "trellis.demo.enabled=false", "trellis.forecast.snapshot-cron=-" })
@@ -66,6 +72,31 @@ class ProgramSpendQuarterTests {
 		var earlier = page(session, "/roi?quarter=" + previous.label());
 		assertThat(earlier).contains(before).doesNotContain(now).contains("Program spend in " + previous.label());
 		assertThat(page(login(world.pam()), "/roi?quarter=" + previous.label())).contains(before).doesNotContain(now);
+
+		// recorded through the page's form: back on the entry's quarter, where it is
+		// listed
+		String typed = "Booth typed " + System.nanoTime();
+		this.mvc
+			.perform(post("/roi/spend").session(session)
+				.with(csrf())
+				.param("partnerId", "" + world.partnerId())
+				.param("spentOn", previous.start().toString())
+				.param("amount", "75.00")
+				.param("currency", "GBP")
+				.param("purpose", typed))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/roi?quarter=" + previous.label()))
+			.andExpect(flash().attribute("notice", "Program spend recorded in " + previous.label()));
+		assertThat(page(session, "/roi?quarter=" + previous.label())).contains(typed);
+		long id = this.jdbc.sql("SELECT id FROM roi_program_spend WHERE purpose = :p")
+			.param("p", typed)
+			.query(Long.class)
+			.single();
+		this.mvc.perform(
+				post("/roi/spend/" + id + "/delete").session(session).with(csrf()).param("quarter", previous.label()))
+			.andExpect(redirectedUrl("/roi?quarter=" + previous.label()));
+		this.mvc.perform(post("/roi/spend/" + id + "/delete").session(session).with(csrf()).param("quarter", "Q9"))
+			.andExpect(status().isNotFound());
 
 		var api = new Api(this.mvc, this.fixtures.token(admin));
 		api.get("/api/v1/roi/spend?quarter=" + previous.label())

@@ -77,6 +77,11 @@ class RoiCohortPagerTests {
 		var second = page(partner, "/roi?cohortSize=2&cohortPage=1&quarter=" + quarter);
 		assertThat(rows(second)).containsExactly("C");
 		assertThat(second).contains("Cohorts 3–3 of 3");
+		// past the end: the pager says so, not "no cohorts" (try43)
+		var past = page(partner, "/roi?cohortSize=2&cohortPage=4");
+		assertThat(past).contains("Page 5 is past the end: the list has 2 pages")
+			.doesNotContain("No cohort has members");
+		assertThat(rows(past)).isEmpty();
 
 		// the admin's page: 25 of the program's cohorts unless sized
 		int total = this.roi.report(admin, null, null).cohorts().size();
