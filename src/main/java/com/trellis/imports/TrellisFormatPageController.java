@@ -90,10 +90,19 @@ class TrellisFormatPageController {
 	/**
 	 * The required columns of each format the viewer may import, by the format's code.
 	 */
-	private static java.util.Map<String, String> required(Viewer viewer) {
-		var columns = new java.util.LinkedHashMap<String, String>();
-		permitted(viewer).forEach(f -> columns.put(f.code(), String.join(", ", f.required())));
+	/**
+	 * Per permitted format (by code), its required columns and its groups of columns of
+	 * which one each must be filled.
+	 */
+	private static java.util.Map<String, Columns> required(Viewer viewer) {
+		var columns = new java.util.LinkedHashMap<String, Columns>();
+		permitted(viewer).forEach(f -> columns.put(f.code(), new Columns(String.join(", ", f.required()),
+				f.oneOf().stream().map(group -> String.join(" | ", group)).toList())));
 		return columns;
+	}
+
+	/** A format's columns as the page lists them. */
+	record Columns(String required, java.util.List<String> oneOf) {
 	}
 
 	private static java.util.stream.Stream<TrellisFormats.Format> permitted(Viewer viewer) {

@@ -33,14 +33,31 @@ public class TrellisFormats {
 	/** The formats, with the columns each requires. */
 	public enum Format {
 
-		PARTNERS(PartnerRows.REQUIRED), CONTACTS(ContactRows.REQUIRED), ACTIVITY(ActivityRows.REQUIRED),
-		COMPLETIONS(CompletionRows.REQUIRED), DEALS(DealRows.REQUIRED), ACCOUNTS(AccountRows.REQUIRED),
-		MARKETPLACE(MarketplaceRows.REQUIRED), PLANS(PlanRows.REQUIRED);
+		PARTNERS(PartnerRows.REQUIRED, List.of("id|source_id", "owner_pam_id|pam_email")),
+		CONTACTS(ContactRows.REQUIRED, List.of("partner_id|partner_source_id")),
+		ACTIVITY(ActivityRows.REQUIRED, List.of("id|source_id", "partner_id|partner_source_id")),
+		COMPLETIONS(CompletionRows.REQUIRED, List.of("email|user_id")),
+		DEALS(DealRows.REQUIRED, List.of("id|source_id", "account_id|account_domain|account", "owner_id|owner_email")),
+		ACCOUNTS(AccountRows.REQUIRED, List.of("id|source_id", "owner_ae_id|owner_email")),
+		MARKETPLACE(MarketplaceRows.REQUIRED, List.of("partner_id|partner_source_id")),
+		PLANS(PlanRows.REQUIRED, List.of("plan_id|plan_source_id", "partner_id|partner_source_id"));
 
 		private final List<String> required;
 
-		Format(List<String> required) {
+		private final List<List<String>> oneOf;
+
+		Format(List<String> required, List<String> oneOf) {
 			this.required = required;
+			this.oneOf = oneOf.stream().map(group -> List.of(group.split("\\|"))).toList();
+		}
+
+		/**
+		 * The groups of columns of which a row must fill one each (a record's own id or
+		 * the other system's, a partner's, an owner's for a new record), as the rows'
+		 * errors name them ("or source_id is required").
+		 */
+		public List<List<String>> oneOf() {
+			return this.oneOf;
 		}
 
 		/** Whether only a program admin imports the format (PAMs import the others). */
