@@ -306,12 +306,15 @@ class RoiTierKeptPropertyTests {
 				assertThat(this.pages.page(window, until, lastDay, sizes[0], sizes[1]))
 					.as("program page " + quarter.label() + " " + sizes[0] + "/" + sizes[1] + " " + when)
 					.isEqualTo(reference);
-				// a page of the cohorts: the second and third by name, and their number
-				var cohorts = this.pages.page(window, until, lastDay, sizes[0], sizes[1], 1, 2);
-				int n = reference.cohorts().size();
-				assertThat(cohorts.cohorts()).as("cohorts 2-3 " + quarter.label() + " " + when)
-					.isEqualTo(reference.cohorts().subList(Math.min(1, n), Math.min(3, n)));
-				assertThat(cohorts.cohortCount()).isEqualTo(n);
+				// a page of the cohorts (once per quarter): the second and third by name,
+				// and their number
+				if (sizes[0] == Roi.LISTED) {
+					var cohorts = this.pages.page(window, until, lastDay, sizes[0], sizes[1], 1, 2);
+					int n = reference.cohorts().size();
+					assertThat(cohorts.cohorts()).as("cohorts 2-3 " + quarter.label() + " " + when)
+						.isEqualTo(reference.cohorts().subList(Math.min(1, n), Math.min(3, n)));
+					assertThat(cohorts.cohortCount()).isEqualTo(n);
+				}
 				var path = path(window, sizes[0]);
 				read.add(path);
 				this.paths.merge(path, 1, Integer::sum);
