@@ -118,11 +118,7 @@ class ProgramSpendQuarterTests {
 	}
 
 	private String page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(get(path).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return new Readers(this.mvc, this.jdbc, this.fixtures).read(session, path);
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {

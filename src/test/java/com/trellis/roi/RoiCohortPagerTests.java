@@ -103,8 +103,7 @@ class RoiCohortPagerTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			var named = Pattern.compile("data-field=\"([^\"]+)\"").matcher(body).results().map(m -> m.group(1));
-			assertThat(named.toList()).as(parts[0]).containsExactlyInAnyOrder(parts[1].split(" "));
+			assertThat(Readers.namedFields(body)).as(parts[0]).containsExactlyInAnyOrder(parts[1].split(" "));
 		}
 		this.mvc.perform(get("/roi?cohortPage=abc").session(partner)).andExpect(status().isBadRequest());
 	}
@@ -118,11 +117,7 @@ class RoiCohortPagerTests {
 	}
 
 	private String page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(get(path).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return new Readers(this.mvc, this.jdbc, this.fixtures).read(session, path);
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {

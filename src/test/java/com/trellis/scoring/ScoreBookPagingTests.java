@@ -155,8 +155,7 @@ class ScoreBookPagingTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			var named = Pattern.compile("data-field=\"([^\"]+)\"").matcher(body).results().map(m -> m.group(1));
-			assertThat(named.toList()).as(parts[0]).containsExactlyInAnyOrder(parts[1].split(" "));
+			assertThat(Readers.namedFields(body)).as(parts[0]).containsExactlyInAnyOrder(parts[1].split(" "));
 		}
 		var api = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
 		for (var list : List.of("drift", "high-potential")) {

@@ -61,6 +61,26 @@ public final class Readers {
 			.andExpect(content().string(containsString(text)));
 	}
 
+	/** The page's HTML, asserting it answers 200. */
+	public String read(MockHttpSession session, String url) throws Exception {
+		return this.mvc.perform(get(url).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/**
+	 * The fields a page's error answer names ({@code data-field} attributes), in order.
+	 */
+	public static java.util.List<String> namedFields(String html) {
+		return java.util.regex.Pattern.compile("data-field=\"([^\"]+)\"")
+			.matcher(html)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+	}
+
 	/** The JVM's default locale German during each test, restored after it. */
 	public static final class GermanJvm implements BeforeEachCallback, AfterEachCallback {
 
