@@ -90,10 +90,11 @@ class RoiPageController {
 	@GetMapping("/roi")
 	@PreAuthorize(RoiApiController.READERS)
 	String page(Viewer viewer, @RequestParam(required = false) String quarter,
-			@RequestParam(required = false) Integer cohortPage, @RequestParam(required = false) Integer cohortSize,
-			@RequestParam(required = false) Integer partnerPage, @RequestParam(required = false) Integer partnerSize,
-			@RequestParam(required = false) Integer marketPage, @RequestParam(required = false) Integer marketSize,
+			@RequestParam(required = false) String cohortPage, @RequestParam(required = false) String cohortSize,
+			@RequestParam(required = false) String partnerPage, @RequestParam(required = false) String partnerSize,
+			@RequestParam(required = false) String marketPage, @RequestParam(required = false) String marketSize,
 			Model model) {
+		// taken as text, so that a page or size that is no number is named with the rest
 		FormErrors
 			.checks(() -> this.roi.quarter(quarter),
 					() -> PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize),

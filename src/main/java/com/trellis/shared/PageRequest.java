@@ -96,6 +96,42 @@ public record PageRequest(int page, int size, boolean countAhead) {
 	}
 
 	/**
+	 * {@link #named(String, Integer, String, Integer)} from the query's text: a page or
+	 * size that is no whole number is named with the other problems, so a page that takes
+	 * its parameters as text names every bad one at once (a typed parameter is refused
+	 * alone, before the page's own checks run).
+	 */
+	public static PageRequest named(String pageName, String page, String sizeName, String size) {
+		var problems = new java.util.ArrayList<InvalidInputException.FieldError>();
+		Integer p = whole(pageName, page, problems);
+		Integer s = whole(sizeName, size, problems);
+		if (!problems.isEmpty()) {
+			try {
+				named(pageName, p, sizeName, s);
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.errors());
+			}
+			throw new InvalidInputException(problems);
+		}
+		return named(pageName, p, sizeName, s);
+	}
+
+	private static Integer whole(String name, String text, java.util.List<InvalidInputException.FieldError> problems) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new InvalidInputException.FieldError(name,
+					text.strip().matches("[+-]?\\d+") ? "is too large" : "must be a whole number"));
+			return null;
+		}
+	}
+
+	/**
 	 * A page of a list page, whose pager counts only {@value #COUNT_AHEAD} rows past it
 	 * (see {@link PageResult#counted}).
 	 */
