@@ -47,7 +47,12 @@ class TrellisFormatColumnsTests {
 		var world = this.fixtures.world("Format columns partner");
 		var pam = page(world.pam());
 		assertThat(pam).contains("<code>" + String.join(", ", TrellisFormats.Format.CONTACTS.required()) + "</code>")
-			.doesNotContain("<code>name, type, region</code>");
+			.doesNotContain("<code>name, type, region</code>")
+			// worded for the formats a PAM imports (try43: the admin's text named
+			// partners,
+			// deals and accounts)
+			.contains("of the partners of your book")
+			.doesNotContain("Partners, partner contacts");
 	}
 
 	/**

@@ -76,6 +76,9 @@ class RoiCohortPagerTests {
 		assertThat(first).contains("cohortPage=1").contains("quarter=" + quarter);
 		var second = page(partner, "/roi?cohortSize=2&cohortPage=1&quarter=" + quarter);
 		assertThat(rows(second)).containsExactly("C");
+		// the quarter form keeps the sizes, not the pages (try43: it dropped cohortSize)
+		assertThat(second).contains("<input type=\"hidden\" name=\"cohortSize\" value=\"2\">")
+			.doesNotContain("name=\"cohortPage\" value=");
 		assertThat(second).contains("Cohorts 3–3 of 3");
 		// past the end: the pager says so, not "no cohorts" (try43)
 		var past = page(partner, "/roi?cohortSize=2&cohortPage=4");
