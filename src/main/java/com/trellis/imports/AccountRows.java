@@ -74,7 +74,7 @@ class AccountRows {
 		}
 		// the cells that were read are held to the rules even when another is refused
 		if (owner == null && cells.read("owner_ae_id", "owner_email")) {
-			cells.error("owner_ae_id", "", "or owner_email is required: the account has no owner to keep");
+			cells.empty("owner_ae_id", "or owner_email is required: the account has no owner to keep");
 		}
 		try {
 			this.commands.check(command);
@@ -122,7 +122,7 @@ class AccountRows {
 			return user.get().id();
 		}
 		if (existing == null) {
-			cells.error("owner_ae_id", "", "or owner_email is required for a new account");
+			cells.empty("owner_ae_id", "or owner_email is required for a new account");
 			return null;
 		}
 		return existing.ownerAeId();

@@ -154,7 +154,7 @@ class CompletionRows {
 			return null;
 		}
 		if (value.isEmpty()) {
-			cells.error("email", "", "or user_id is required: the partner user who completed the item");
+			cells.empty("email", "or user_id is required: the partner user who completed the item");
 			return null;
 		}
 		var user = id == null ? this.users.partnerUserByEmail(value) : this.users.find(id);

@@ -182,7 +182,7 @@ class DealRows {
 		if (existing != null) {
 			return existing.accountId();
 		}
-		cells.error("account_id", "", "or account_domain or account is required");
+		cells.empty("account_id", "or account_domain or account is required");
 		return null;
 	}
 
@@ -203,7 +203,7 @@ class DealRows {
 		if (existing != null) {
 			return existing.ownerId();
 		}
-		cells.error("owner_id", "", "or owner_email is required for a new deal");
+		cells.empty("owner_id", "or owner_email is required for a new deal");
 		return null;
 	}
 

@@ -118,10 +118,17 @@ final class FormatCells {
 		var shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
 		var reason = value.isEmpty() ? why : why.replace(" '" + value + "'", "");
 		this.refused.add(column.toLowerCase(Locale.ROOT));
-		// an empty cell that another column could have filled: "empty: id or source_id is
-		// required", not "'' or source_id is required" (try43)
-		this.errors.add(this.row.error(this.file.written(column), shown.isEmpty() && reason.startsWith("or ")
-				? "empty: " + column + " " + reason : "'" + shown + "' " + reason));
+		this.errors.add(this.row.error(this.file.written(column), "'" + shown + "' " + reason));
+	}
+
+	/**
+	 * Reports a row that filled none of a group of columns, on the group's first column:
+	 * {@code empty: id or source_id is required} ({@code others}: "or source_id is
+	 * required", and why), not {@code '' or source_id is required} (try43).
+	 */
+	void empty(String column, String others) {
+		this.refused.add(column.toLowerCase(Locale.ROOT));
+		this.errors.add(this.row.error(this.file.written(column), "empty: " + column + " " + others));
 	}
 
 	/**

@@ -46,7 +46,7 @@ class FormatPartners {
 			column = "partner_source_id";
 			value = cells.text("partner_source_id");
 			if (value.isEmpty()) {
-				cells.error("partner_id", "", "or partner_source_id is required");
+				cells.empty("partner_id", "or partner_source_id is required");
 				return null;
 			}
 			id = known.get(value);

@@ -48,7 +48,7 @@ final class KeyedRows {
 			Long id = cells.id("id");
 			String sourceId = cells.line("source_id", ExportCells.LINE, false);
 			if (id == null && (sourceId == null || sourceId.isEmpty()) && plan.errors.size() == before) {
-				cells.error("id", "", "or source_id is required: id names " + what + " of this program, "
+				cells.empty("id", "or source_id is required: id names " + what + " of this program, "
 						+ "source_id a record of another system");
 			}
 			if (plan.errors.size() == before

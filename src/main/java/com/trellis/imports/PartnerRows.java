@@ -140,7 +140,7 @@ class PartnerRows {
 		}
 		// on the column the command's own "is required" would name, so it is said once
 		var column = pamColumn(cells, "owner_pam_id");
-		cells.error(column, "",
+		cells.empty(column,
 				"or " + (column.equals("pam_email") ? "owner_pam_id" : "pam_email") + " is required for a new partner");
 		return null;
 	}

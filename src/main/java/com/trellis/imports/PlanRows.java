@@ -112,7 +112,7 @@ class PlanRows {
 			return null;
 		}
 		if (id == null && sourceId.isEmpty()) {
-			cells.error("plan_id", "", "or plan_source_id is required: plan_id names a plan of this program, "
+			cells.empty("plan_id", "or plan_source_id is required: plan_id names a plan of this program, "
 					+ "plan_source_id a plan of another system");
 			return null;
 		}

@@ -21,6 +21,28 @@ final class RoiCohortSumsSql {
 	private static final int MINOR = MinorUnits.of(ReportingCurrency.CODE);
 
 	/**
+	 * Whether partner {@code p} is charged PAM time on the day: in a managed status and
+	 * onboarded by {@code :tierDay} (created before {@code :until} when not onboarded).
+	 */
+	static final String CHARGED = """
+			p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
+			AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END""";
+
+	/**
+	 * The enablement cost of one partner of a group {@code g} of partners of one hours
+	 * value ({@code g.hours}): priced, converted and rounded once for the group (null
+	 * without a rate), as the tiers' and the cohorts' sums take it.
+	 */
+	static final String GROUP_ENABLEMENT = ReportingCurrency.converted("g.hours * (SELECT hour_cost FROM rate)",
+			"(SELECT hour_rate FROM rate)");
+
+	/**
+	 * The PAM time of one partner of a group {@code g} of one charge ({@code g.charged}).
+	 */
+	static final String GROUP_PAM = "CASE WHEN g.charged THEN round(coalesce((SELECT pam FROM rate), 0), " + MINOR
+			+ ") ELSE 0 END";
+
+	/**
 	 * The CTEs, the statement's last ones: the cohorts with members at {@code :at}
 	 * ({@code cohort_present}), of those by name and id the {@code :cohortLimit} after
 	 * the first {@code :cohortOffset} ({@code cohort_shown}: the page reads the members
@@ -40,10 +62,7 @@ final class RoiCohortSumsSql {
 			    SELECT cm.cohort_id, m.charged, m.hours_scale, m.hours, count(*) AS n, sum(m.pipeline) AS pipeline,
 			           sum(m.revenue) AS revenue
 			    FROM cohort_shown s JOIN cohort_membership cm ON cm.cohort_id = s.id
-			    JOIN (SELECT p.id,
-			                 p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
-			                 AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay
-			                          ELSE p.created_at < :until END AS charged,
+			    JOIN (SELECT p.id, %1$s AS charged,
 			                 CASE WHEN q.hours_months > 0 THEN scale(q.hours) ELSE 0 END AS hours_scale,
 			                 CASE WHEN q.hours_months > 0 THEN q.hours ELSE 0 END AS hours,
 			                 CASE WHEN q.made_months > 0 THEN q.pipeline ELSE 0 END AS pipeline,
@@ -62,7 +81,8 @@ final class RoiCohortSumsSql {
 			    LEFT JOIN paid pd ON pd.partner_id = u.partner_id LEFT JOIN spend sp ON sp.partner_id = u.partner_id
 			    GROUP BY cm.cohort_id
 			)
-			""";
+			"""
+		.formatted(CHARGED);
 
 	/**
 	 * The shown cohorts' rows ({@code 'C'}) from {@link #CTES} and their number
@@ -73,17 +93,13 @@ final class RoiCohortSumsSql {
 			SELECT 'C', c.name, c.id, s.partners, s.hours, s.enablement, coalesce(y.mdf, 0), coalesce(y.incentives, 0),
 			           coalesce(y.spend, 0), s.pam, s.pipeline, s.revenue, %%5$s
 			    FROM (SELECT g.cohort_id, CAST(sum(g.n) AS BIGINT) AS partners, sum(g.n * g.hours) AS hours,
-			                 sum(g.n * coalesce(%1$s, 0)) AS enablement,
-			                 sum(g.n * CASE WHEN g.charged THEN round(coalesce((SELECT pam FROM rate), 0), %2$s) ELSE 0 END)
-			                   AS pam,
+			                 sum(g.n * coalesce(%1$s, 0)) AS enablement, sum(g.n * %2$s) AS pam,
 			                 sum(g.pipeline) AS pipeline, sum(g.revenue) AS revenue
 			          FROM cohort_groups g GROUP BY g.cohort_id) s
 			    JOIN cohort_shown c ON c.id = s.cohort_id LEFT JOIN cohort_pay y ON y.cohort_id = s.cohort_id
 			    UNION ALL
 			    SELECT 'N', NULL, NULL, (SELECT count(*) FROM cohort_present), %3$s, %%5$s"""
-		.formatted(
-				ReportingCurrency.converted("g.hours * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
-				MINOR, RoiPageSql.COUNT_ONLY);
+		.formatted(GROUP_ENABLEMENT, GROUP_PAM, RoiPageSql.COUNT_ONLY);
 
 	private RoiCohortSumsSql() {
 	}

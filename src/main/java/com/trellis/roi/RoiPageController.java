@@ -95,15 +95,14 @@ class RoiPageController {
 			@RequestParam(required = false) String marketPage, @RequestParam(required = false) String marketSize,
 			Model model) {
 		// taken as text, so that a page or size that is no number is named with the rest
+		var read = new PageRequest[3];
 		FormErrors
 			.checks(() -> this.roi.quarter(quarter),
-					() -> PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize),
-					() -> PageRequest.named(PARTNER_PAGE, partnerPage, PARTNER_SIZE, partnerSize),
-					() -> PageRequest.named(MARKET_PAGE, marketPage, MARKET_SIZE, marketSize))
+					() -> read[0] = PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize),
+					() -> read[1] = PageRequest.named(PARTNER_PAGE, partnerPage, PARTNER_SIZE, partnerSize),
+					() -> read[2] = PageRequest.named(MARKET_PAGE, marketPage, MARKET_SIZE, marketSize))
 			.run();
-		var pages = new Pages(PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize),
-				PageRequest.named(PARTNER_PAGE, partnerPage, PARTNER_SIZE, partnerSize),
-				PageRequest.named(MARKET_PAGE, marketPage, MARKET_SIZE, marketSize));
+		var pages = new Pages(read[0], read[1], read[2]);
 		return page(viewer, quarter, pages, model, Map.of(), null, null);
 	}
 

@@ -122,11 +122,13 @@ final class RoiPageSql {
 			.formatted(x);
 	}
 
-	/** A row of the page's statement that is not a group's sums: its sums are null. */
-	static final String NO_SUMS = """
-			CAST(NULL AS BIGINT), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
+	/** The sums of a row that carries a count alone (in {@code partners}): null. */
+	static final String COUNT_ONLY = """
 			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
-			CAST(NULL AS NUMERIC)""";
+			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC)""";
+
+	/** A row of the page's statement that is not a group's sums: its sums are null. */
+	static final String NO_SUMS = "CAST(NULL AS BIGINT), " + COUNT_ONLY;
 
 	/** A group's row of the page's statement: no partner. */
 	static final String NO_PARTNER = """
@@ -236,11 +238,6 @@ final class RoiPageSql {
 			.replace("FIGURES", figures)
 			.replace("COUNT_ONLY", COUNT_ONLY);
 	}
-
-	/** The sums of a row that carries a count alone (in {@code partners}): null. */
-	static final String COUNT_ONLY = """
-			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC),
-			CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC), CAST(NULL AS NUMERIC)""";
 
 	/**
 	 * The statement with its scope conditions written for the scope's kind (the program,

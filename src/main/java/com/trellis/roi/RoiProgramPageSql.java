@@ -59,11 +59,8 @@ final class RoiProgramPageSql {
 		.converted("coalesce(q.hours, 0) * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)");
 
 	/** A partner's PAM time ({@code p}): the charge when charged on the day, else 0. */
-	private static final String PAM = """
-			CASE WHEN p.lifecycle_status IN ('ONBOARDING', 'ACTIVE', 'DORMANT')
-			      AND CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
-			     THEN round(coalesce((SELECT pam FROM rate), 0), %s) ELSE 0 END"""
-		.formatted(MINOR);
+	private static final String PAM = "CASE WHEN " + RoiCohortSumsSql.CHARGED
+			+ " THEN round(coalesce((SELECT pam FROM rate), 0), " + MINOR + ") ELSE 0 END";
 
 	/**
 	 * Each partner's figures for the few partner ids the text yields (column {@code id},
@@ -161,8 +158,7 @@ final class RoiProgramPageSql {
 			    SELECT g.tier, CAST(sum(g.n) AS BIGINT) AS partners,
 			           sum(g.n * g.hours) FILTER (WHERE g.n > 0) AS hours,
 			           sum(g.n * coalesce(%2$s, 0)) FILTER (WHERE g.n > 0) AS enablement,
-			           sum(g.n * CASE WHEN g.charged THEN round(coalesce((SELECT pam FROM rate), 0), %3$s) ELSE 0 END)
-			             FILTER (WHERE g.n > 0) AS pam,
+			           sum(g.n * %3$s) FILTER (WHERE g.n > 0) AS pam,
 			           coalesce(sum(g.pipeline), 0) AS pipeline, coalesce(sum(g.revenue), 0) AS revenue
 			    FROM grouped g GROUP BY g.tier HAVING sum(g.n) > 0
 			),
@@ -186,8 +182,7 @@ final class RoiProgramPageSql {
 						       CASE WHEN p.onboarded_on IS NOT NULL THEN p.onboarded_on <= :tierDay ELSE p.created_at < :until END
 						         AS existed
 						FROM partner p WHERE p.id IN (SELECT id FROM fix)""",
-				ReportingCurrency.converted("g.hours * (SELECT hour_cost FROM rate)", "(SELECT hour_rate FROM rate)"),
-				MINOR);
+				RoiCohortSumsSql.GROUP_ENABLEMENT, RoiCohortSumsSql.GROUP_PAM);
 
 	/**
 	 * The partners whose exact costs give the bound of the listed costliest: the first
