@@ -93,11 +93,12 @@ class RoiReinvestCandidatesPropertyTests {
 		var current = this.calendar.currentQuarter();
 		this.jdbc.sql("DELETE FROM partner_score_week WHERE pillar = 'BEHAVIOUR'").update();
 		rates("0", "0");
-		everyMomentum(random, 0.5);
+		everyMomentum(random, partners.size() / 2);
 		for (int step = 0; step < 40; step++) {
 			long partner = partners.get(random.nextInt(partners.size()));
 			switch (random.nextInt(9)) {
-				case 0, 1 -> everyMomentum(random, List.of(0.0, 0.03, 0.15, 0.35, 0.6, 0.9).get(random.nextInt(6)));
+				case 0, 1 -> everyMomentum(random,
+						List.of(0, 1, 3, 5, 15, 30, partners.size() / 2, partners.size()).get(random.nextInt(8)));
 				case 2 -> momentum(partner, random, random.nextInt(6) == 0);
 				case 3 -> this.jdbc.sql("UPDATE partner SET lifecycle_status = :status WHERE id = :id")
 					.param("status", List.of("ACTIVE", "ONBOARDING", "SUNSET", "PROSPECT").get(random.nextInt(4)))
@@ -144,14 +145,19 @@ class RoiReinvestCandidatesPropertyTests {
 	}
 
 	/**
-	 * Every partner's momentum anew: building ({@code share} of them) or not, some with
-	 * no score this week or none at all.
+	 * Every partner's momentum anew: {@code building} of them, drawn at random, building
+	 * and the others not, some with no score this week or none at all. A count, not a
+	 * share, so that the lists hold fewer and more building partners than they list
+	 * whatever number of partners the tests before this one left in the database.
 	 */
-	private void everyMomentum(Random random, double share) {
+	private void everyMomentum(Random random, int building) {
 		var partners = this.jdbc.sql("SELECT id FROM partner ORDER BY id").query(Long.class).list();
+		var drawn = new ArrayList<>(partners);
+		java.util.Collections.shuffle(drawn, random);
+		var builders = new java.util.HashSet<>(drawn.subList(0, Math.min(building, drawn.size())));
 		var scores = new ArrayList<Score>();
 		for (long partner : partners) {
-			scores.addAll(momentum(partner, random, random.nextInt(10) == 0, random.nextDouble() < share));
+			scores.addAll(momentum(partner, random, random.nextInt(10) == 0, builders.contains(partner)));
 		}
 		write(partners, scores);
 	}
