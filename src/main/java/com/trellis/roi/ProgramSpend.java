@@ -14,6 +14,8 @@ import com.trellis.shared.FormErrors;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -91,21 +93,19 @@ public class ProgramSpend {
 		this.audit.record(viewer.actor(), "program-spend", id, "deleted", audited(before), null);
 	}
 
-	/** The latest program spend in the viewer's scope, of any day. */
-	@Transactional(readOnly = true)
-	public List<SpendView> latest(Viewer viewer, int limit) {
-		return this.repository.spend(RoiScope.of(viewer, null), null, null, limit);
-	}
-
 	/**
-	 * The latest program spend in the viewer's scope spent in a fiscal quarter
-	 * ("2026-Q4", "FY2027-Q1"; refused naming "quarter" when malformed or outside the
-	 * program's dates).
+	 * A page of the program spend in the viewer's scope, newest first: of any day without
+	 * {@code quarterLabel}, else spent in that fiscal quarter ("2026-Q4", "FY2027-Q1";
+	 * refused naming "quarter" when malformed or outside the program's dates). Amounts in
+	 * their own currency, rounded to its minor units.
 	 */
 	@Transactional(readOnly = true)
-	public List<SpendView> inQuarter(Viewer viewer, String quarterLabel, int limit) {
+	public PageResult<SpendView> list(Viewer viewer, String quarterLabel, PageRequest page) {
+		if (quarterLabel == null) {
+			return this.repository.spend(RoiScope.of(viewer, null), null, null, page);
+		}
 		var quarter = this.calendar.quarter(quarterLabel);
-		return this.repository.spend(RoiScope.of(viewer, null), quarter.start(), quarter.end(), limit);
+		return this.repository.spend(RoiScope.of(viewer, null), quarter.start(), quarter.end(), page);
 	}
 
 	/**

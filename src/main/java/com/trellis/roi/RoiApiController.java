@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.FormErrors;
+import com.trellis.shared.PageRequest;
 import com.trellis.shared.Reading;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -87,15 +89,27 @@ class RoiApiController {
 	}
 
 	/**
-	 * The latest 200 program spend entries in the caller's scope, newest first; with
-	 * {@code quarter} ("2026-Q4") only those spent in that fiscal quarter (a bad quarter
-	 * is refused naming "quarter").
+	 * A page of the program spend entries in the caller's scope, newest first (by day,
+	 * then by entry), as a JSON array: {@code page} from 0, {@code size} 1 to 200 (200
+	 * unless given); with {@code quarter} ("2026-Q4") only those spent in that fiscal
+	 * quarter. The header {@code X-Total-Count} gives the entries of the whole list. A
+	 * bad quarter, page or size is refused naming each (400).
 	 */
 	@GetMapping("/api/v1/roi/spend")
 	@PreAuthorize(READERS)
-	List<SpendView> spend(Viewer viewer, @RequestParam(required = false) String quarter) {
-		return quarter == null || quarter.isBlank() ? this.spend.latest(viewer, SPEND_LISTED)
-				: this.spend.inQuarter(viewer, quarter.trim(), SPEND_LISTED);
+	List<SpendView> spend(Viewer viewer, @RequestParam(required = false) String quarter,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			HttpServletResponse response) {
+		var label = quarter == null || quarter.isBlank() ? null : quarter.trim();
+		var read = new PageRequest[1];
+		FormErrors.checks(() -> {
+			if (label != null) {
+				this.calendar.quarter(label);
+			}
+		}, () -> read[0] = PageRequest.named("page", page, "size", size == null ? SPEND_LISTED : size)).run();
+		var listed = this.spend.list(viewer, label, read[0]);
+		response.setHeader("X-Total-Count", Long.toString(listed.total()));
+		return listed.items();
 	}
 
 	@PostMapping("/api/v1/roi/spend")

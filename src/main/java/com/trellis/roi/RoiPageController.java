@@ -57,8 +57,10 @@ class RoiPageController {
 
 	static final String MARKET_SIZE = "marketSize";
 
-	/** The quarter's spend entries the page lists, newest first. */
-	static final int SPEND_LISTED = 50;
+	/** The query parameters of the page of the quarter's spend entries (newest first). */
+	static final String SPEND_PAGE = "spendPage";
+
+	static final String SPEND_SIZE = "spendSize";
 
 	private final Roi roi;
 
@@ -84,8 +86,9 @@ class RoiPageController {
 	 * partners' table (of the {@value #LISTED} costliest) and the marketplace velocity
 	 * table each show a page ({@code cohortPage}/{@code cohortSize},
 	 * {@code partnerPage}/{@code partnerSize}, {@code marketPage}/{@code marketSize}: 25
-	 * rows unless sized; the CSVs have them all). A bad quarter, page or size is named,
-	 * all at once (400).
+	 * rows unless sized; the CSVs have them all), as does the quarter's spend
+	 * ({@code spendPage}/{@code spendSize}, newest first). A bad quarter, page or size is
+	 * named, all at once (400).
 	 */
 	@GetMapping("/roi")
 	@PreAuthorize(RoiApiController.READERS)
@@ -93,23 +96,26 @@ class RoiPageController {
 			@RequestParam(required = false) String cohortPage, @RequestParam(required = false) String cohortSize,
 			@RequestParam(required = false) String partnerPage, @RequestParam(required = false) String partnerSize,
 			@RequestParam(required = false) String marketPage, @RequestParam(required = false) String marketSize,
+			@RequestParam(required = false) String spendPage, @RequestParam(required = false) String spendSize,
 			Model model) {
 		// taken as text, so that a page or size that is no number is named with the rest
-		var read = new PageRequest[3];
+		var read = new PageRequest[4];
 		FormErrors
 			.checks(() -> this.roi.quarter(quarter),
 					() -> read[0] = PageRequest.named(COHORT_PAGE, cohortPage, COHORT_SIZE, cohortSize),
 					() -> read[1] = PageRequest.named(PARTNER_PAGE, partnerPage, PARTNER_SIZE, partnerSize),
-					() -> read[2] = PageRequest.named(MARKET_PAGE, marketPage, MARKET_SIZE, marketSize))
+					() -> read[2] = PageRequest.named(MARKET_PAGE, marketPage, MARKET_SIZE, marketSize),
+					() -> read[3] = PageRequest.named(SPEND_PAGE, spendPage, SPEND_SIZE, spendSize))
 			.run();
-		var pages = new Pages(read[0], read[1], read[2]);
+		var pages = new Pages(read[0], read[1], read[2], read[3]);
 		return page(viewer, quarter, pages, model, Map.of(), null, null);
 	}
 
-	/** The pages of the page's three paged tables. */
-	private record Pages(PageRequest cohorts, PageRequest partners, PageRequest market) {
+	/** The pages of the page's four paged tables. */
+	private record Pages(PageRequest cohorts, PageRequest partners, PageRequest market, PageRequest spend) {
 
-		static final Pages FIRST = new Pages(new PageRequest(0, 25), new PageRequest(0, 25), new PageRequest(0, 25));
+		static final Pages FIRST = new Pages(new PageRequest(0, 25), new PageRequest(0, 25), new PageRequest(0, 25),
+				new PageRequest(0, 25));
 
 	}
 
@@ -244,9 +250,7 @@ class RoiPageController {
 			model.addAttribute("reinvest", figures.reinvest().stream().limit(Roi.REINVESTED).toList());
 		}
 		model.addAttribute("spend", spend);
-		var spent = this.spend.inQuarter(viewer, report.quarter(), SPEND_LISTED + 1);
-		model.addAttribute("spent", spent.stream().limit(SPEND_LISTED).toList());
-		model.addAttribute("spentMore", spent.size() > SPEND_LISTED);
+		model.addAttribute("spent", this.spend.list(viewer, report.quarter(), pages.spend()));
 		if (viewer.is(Role.ADMIN)) {
 			var listed = this.partners.search(viewer, PartnerFilter.none(), new PageRequest(0, PARTNER_CHOICES));
 			model.addAttribute("partnerChoices", listed.total() <= PARTNER_CHOICES ? listed.items() : null);

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.util.List;
 
 import com.trellis.shared.FiscalQuarter;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -188,22 +190,38 @@ class RoiRepository {
 	 * The latest spend in the scope, of the days from {@code from} up to but not
 	 * including {@code until} when given (both or neither).
 	 */
-	List<SpendView> spend(RoiScope scope, java.time.LocalDate from, java.time.LocalDate until, int limit) {
-		return this.jdbc.sql("""
+	/** Where the spend entries of a scope (and, with {@code from}, of a quarter) are. */
+	private static final String SPEND_FROM = """
+			FROM roi_program_spend sp JOIN partner p ON p.id = sp.partner_id
+			WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+			  AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
+			  AND (CAST(:from AS DATE) IS NULL OR sp.spent_on >= :from AND sp.spent_on < :until)
+			""";
+
+	/**
+	 * A page of the scope's program spend, newest first (by day, then by entry); with
+	 * {@code from}, only what was spent from that day until the day before {@code until}.
+	 * Counted in full (a quarter's spend is entered by hand).
+	 */
+	PageResult<SpendView> spend(RoiScope scope, java.time.LocalDate from, java.time.LocalDate until, PageRequest page) {
+		var items = spendWhere(scope, from, until, this.jdbc.sql("""
 				SELECT sp.id, sp.partner_id, p.name, sp.spent_on, sp.amount, sp.currency, sp.purpose
-				FROM roi_program_spend sp JOIN partner p ON p.id = sp.partner_id
-				WHERE (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
-				  AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-				  AND (CAST(:from AS DATE) IS NULL OR sp.spent_on >= :from AND sp.spent_on < :until)
-				ORDER BY sp.spent_on DESC, sp.id DESC LIMIT :limit
-				""")
-			.param("scopePartner", scope.partnerId())
-			.param("pam", scope.pamId())
-			.param("from", from == null ? null : Date.valueOf(from))
-			.param("until", until == null ? null : Date.valueOf(until))
-			.param("limit", limit)
+				""" + SPEND_FROM + " ORDER BY sp.spent_on DESC, sp.id DESC LIMIT :limit OFFSET :offset"))
+			.param("limit", page.size())
+			.param("offset", page.offset())
 			.query(RoiRepository::spendView)
 			.list();
+		long total = spendWhere(scope, from, until, this.jdbc.sql("SELECT count(*) " + SPEND_FROM)).query(Long.class)
+			.single();
+		return new PageResult<>(items, page.page(), page.size(), total);
+	}
+
+	private static JdbcClient.StatementSpec spendWhere(RoiScope scope, java.time.LocalDate from,
+			java.time.LocalDate until, JdbcClient.StatementSpec statement) {
+		return statement.param("scopePartner", scope.partnerId())
+			.param("pam", scope.pamId())
+			.param("from", from == null ? null : Date.valueOf(from))
+			.param("until", until == null ? null : Date.valueOf(until));
 	}
 
 	java.util.Optional<SpendView> spendEntry(long id) {

@@ -181,7 +181,7 @@ class RoiPageExplainBenchmark {
 				var figures = this.roi.page(viewer, null, new PageRequest(0, 25));
 				this.roi.rates(viewer);
 				this.roi.pullThrough(viewer, figures.report().quarter());
-				this.spend.inQuarter(viewer, figures.report().quarter(), 51);
+				this.spend.list(viewer, figures.report().quarter(), new com.trellis.shared.PageRequest(0, 25));
 				if (viewer.role() == Role.ADMIN) {
 					this.partners.search(viewer, PartnerFilter.none(), new PageRequest(0, 200));
 				}

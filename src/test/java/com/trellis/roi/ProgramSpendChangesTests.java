@@ -157,7 +157,7 @@ class ProgramSpendChangesTests {
 				.param("currency", "USD")
 				.param("purpose", "Booth"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(this.spend.latest(admin, 200)).anySatisfy(s -> {
+		assertThat(this.spend.list(admin, null, new com.trellis.shared.PageRequest(0, 200)).items()).anySatisfy(s -> {
 			assertThat(s.partnerId()).isEqualTo(world.partnerId());
 			assertThat(s.amount()).isEqualByComparingTo("1250.50");
 		});

@@ -113,6 +113,49 @@ class ProgramSpendQuarterTests {
 			.andExpect(status().isBadRequest());
 	}
 
+	/**
+	 * The quarter's spend a page at a time on the page
+	 * ({@code spendPage}/{@code spendSize}) and in the API ({@code page}/{@code size},
+	 * the whole count in {@code X-Total-Count}): the page listed only the latest 50 and
+	 * the API the latest 200, with no way to the others. Bad pages and sizes are named
+	 * with the quarter, all at once.
+	 */
+	@Test
+	void theQuartersSpendIsReadAPageAtATime() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = this.fixtures.world("Paged spend partner");
+		for (var purpose : new String[] { "Paged first", "Paged second", "Paged third" }) {
+			spend(admin, world.partnerId(), this.calendar.today(), purpose);
+		}
+		var partner = login(world.partnerUser());
+		var first = page(partner, "/roi?spendSize=2");
+		assertThat(first).contains("Paged third", "Paged second")
+			.doesNotContain("Paged first")
+			.contains("Entries 1–2 of 3, newest first.")
+			.contains("spendPage=1");
+		var second = page(partner, "/roi?spendSize=2&spendPage=1");
+		assertThat(second).contains("Paged first").doesNotContain("Paged second").contains("Entries 3–3 of 3");
+		assertThat(page(partner, "/roi")).contains("Paged first", "Paged third").doesNotContain("roi-spend-shown");
+
+		var api = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		api.get("/api/v1/roi/spend?size=2&page=1&quarter=" + this.calendar.currentQuarter().label())
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("X-Total-Count", "3"))
+			.andExpect(jsonPath("$[*].purpose").value(org.hamcrest.Matchers.contains("Paged first")));
+		api.get("/api/v1/roi/spend?size=0&page=-1&quarter=Q9")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("quarter", "page", "size")));
+		api.get("/api/v1/roi/spend?size=201").andExpect(status().isBadRequest());
+		var bad = this.mvc.perform(get("/roi?spendPage=-1&spendSize=abc").session(partner))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(bad).contains("spendPage").contains("spendSize");
+	}
+
 	private void spend(Viewer admin, long partnerId, LocalDate day, String purpose) {
 		this.spend.add(admin, new SpendCommand(partnerId, day, new BigDecimal("120.00"), "EUR", purpose));
 	}

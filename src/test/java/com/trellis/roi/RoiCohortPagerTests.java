@@ -67,8 +67,13 @@ class RoiCohortPagerTests {
 				.param("from", Timestamp.valueOf("2020-01-01 00:00:00"))
 				.update();
 		}
-		// the partner user's page: its own three cohorts, two a page
+		// the partner user's page: its own three cohorts, two a page; all three on one
+		// page
+		// without a line that says which are shown (try43: "Cohorts 1–3 of 3")
 		var partner = login(world.partnerUser());
+		var whole = page(partner, "/roi");
+		assertThat(rows(whole)).containsExactly("A", "B", "C");
+		assertThat(whole).doesNotContain("roi-cohorts-shown").doesNotContain("Page 1 of 1");
 		var first = page(partner, "/roi?cohortSize=2");
 		assertThat(rows(first)).containsExactly("A", "B");
 		assertThat(first).contains("Cohorts 1–2 of 3, by name").contains("Page 1 of 2");
@@ -86,11 +91,12 @@ class RoiCohortPagerTests {
 			.doesNotContain("No cohort has members");
 		assertThat(rows(past)).isEmpty();
 
-		// the admin's page: 25 of the program's cohorts unless sized
+		// the admin's page: the program's cohorts a page at a time
 		int total = this.roi.report(admin, null, null).cohorts().size();
-		var program = page(login(admin), "/roi");
-		assertThat(program)
-			.contains("Cohorts 1–" + Math.min(25, total) + " of " + String.format(java.util.Locale.ROOT, "%,d", total));
+		// (at least the three above: one fewer a page than there are makes two pages)
+		int size = Math.min(200, total - 1);
+		var program = page(login(admin), "/roi?cohortSize=" + size);
+		assertThat(program).contains("Cohorts 1–" + size + " of " + String.format(java.util.Locale.ROOT, "%,d", total));
 
 		// the costliest partners and the marketplace a page each, one row a page here
 		var one = page(login(admin), "/roi?partnerSize=1&marketSize=1");

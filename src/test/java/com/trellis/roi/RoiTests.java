@@ -107,7 +107,8 @@ class RoiTests {
 			.containsExactly(own.partnerId());
 		assertThat(this.roi.report(own.pam(), "2026-Q4", null).partners()).extracting(PartnerQuarter::partnerId)
 			.containsExactly(own.partnerId());
-		assertThat(this.programSpend.latest(own.partnerUser(), 50)).extracting(SpendView::partnerId)
+		assertThat(this.programSpend.list(own.partnerUser(), null, new com.trellis.shared.PageRequest(0, 50)).items())
+			.extracting(SpendView::partnerId)
 			.containsOnly(own.partnerId());
 		assertThatThrownBy(() -> this.roi.report(own.partnerUser(), "2026-Q4", other.partnerId()))
 			.isInstanceOf(com.trellis.shared.NotFoundException.class);
