@@ -130,13 +130,20 @@ class PageErrors {
 				|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class);
 	}
 
-	/** The page the form was on, when it is one of ours; otherwise the home page. */
+	/**
+	 * The page the form or link was on, when it is one of ours; else, for a read whose
+	 * query was bad (a typed or bookmarked address), the same page as it opens without
+	 * one; otherwise the home page.
+	 */
 	private static String back(HttpServletRequest request) {
 		var referer = request.getHeader("Referer");
 		var own = request.getScheme() + "://" + request.getServerName();
 		if (referer != null && referer.startsWith(own)) {
 			int path = referer.indexOf('/', own.length());
 			return path < 0 ? "/" : referer.substring(path);
+		}
+		if (!writes(request) && request.getQueryString() != null && !request.getQueryString().isBlank()) {
+			return request.getRequestURI();
 		}
 		return "/";
 	}

@@ -117,6 +117,10 @@ class RoiCohortPagerTests {
 				.getResponse()
 				.getContentAsString();
 			assertThat(Readers.namedFields(body)).as(parts[0]).containsExactlyInAnyOrder(parts[1].split(" "));
+			// typed, not followed from a page: "Go back" leads to the page as it opens,
+			// not
+			// to the home page (try43)
+			assertThat(body).as(parts[0]).contains("<a href=\"/roi\">");
 		}
 	}
 
