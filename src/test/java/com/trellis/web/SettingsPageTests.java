@@ -261,7 +261,7 @@ class SettingsPageTests {
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.errorsShown()).isEqualTo(5);
 		assertThat(page.body()).contains("name the customer&#39;s company", "give the expected amount",
-				"must be an ISO 4217 currency code");
+				"is required (an ISO 4217 code such as USD)");
 	}
 
 	private long owner(long partnerId) {

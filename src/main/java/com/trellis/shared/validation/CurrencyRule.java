@@ -51,6 +51,9 @@ public final class CurrencyRule {
 		if (code == null) {
 			return Optional.empty();
 		}
+		if (code.isBlank()) {
+			return Optional.of("is required (an ISO 4217 code such as USD)");
+		}
 		if (!code.matches("[A-Z]{3}") || currency(code) == null) {
 			return Optional.of("must be an ISO 4217 currency code such as USD");
 		}

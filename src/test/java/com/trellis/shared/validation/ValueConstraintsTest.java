@@ -74,8 +74,13 @@ class ValueConstraintsTest {
 
 	@Test
 	void testingFundsAndUnknownCurrenciesAreRefused() {
-		for (var code : new String[] { "XXX", "XTS", "XAU", "ZZZ", "usd", "Z1", "" }) {
+		for (var code : new String[] { "XXX", "XTS", "XAU", "ZZZ", "usd", "Z1" }) {
 			assertThat(CurrencyRule.problem(code)).as(code).contains("must be an ISO 4217 currency code such as USD");
+		}
+		// an empty field is missing, not a wrong code (try43)
+		for (var code : new String[] { "", "  " }) {
+			assertThat(CurrencyRule.problem(code)).as("'" + code + "'")
+				.contains("is required (an ISO 4217 code such as USD)");
 		}
 		assertThat(CurrencyRule.problem("XOF")).as("the CFA franc is a real currency").isEmpty();
 	}
