@@ -186,10 +186,6 @@ class RoiRepository {
 			.single();
 	}
 
-	/**
-	 * The latest spend in the scope, of the days from {@code from} up to but not
-	 * including {@code until} when given (both or neither).
-	 */
 	/** Where the spend entries of a scope (and, with {@code from}, of a quarter) are. */
 	private static final String SPEND_FROM = """
 			FROM roi_program_spend sp JOIN partner p ON p.id = sp.partner_id
@@ -200,8 +196,8 @@ class RoiRepository {
 
 	/**
 	 * A page of the scope's program spend, newest first (by day, then by entry); with
-	 * {@code from}, only what was spent from that day until the day before {@code until}.
-	 * Counted in full (a quarter's spend is entered by hand).
+	 * {@code from} and {@code until} (both or neither), only what was spent from that day
+	 * up to but not including {@code until}. Counted in full (spend is entered by hand).
 	 */
 	PageResult<SpendView> spend(RoiScope scope, java.time.LocalDate from, java.time.LocalDate until, PageRequest page) {
 		var items = spendWhere(scope, from, until, this.jdbc.sql("""
