@@ -133,7 +133,7 @@ class PageErrors {
 	/**
 	 * The page the form or link was on, when it is one of ours; else, for a read whose
 	 * query was bad (a typed or bookmarked address), the same page as it opens without
-	 * one; otherwise the home page.
+	 * one (not a file such as a CSV); otherwise the home page.
 	 */
 	private static String back(HttpServletRequest request) {
 		var referer = request.getHeader("Referer");
@@ -142,8 +142,10 @@ class PageErrors {
 			int path = referer.indexOf('/', own.length());
 			return path < 0 ? "/" : referer.substring(path);
 		}
-		if (!writes(request) && request.getQueryString() != null && !request.getQueryString().isBlank()) {
-			return request.getRequestURI();
+		var path = request.getRequestURI();
+		if (!writes(request) && request.getQueryString() != null && !request.getQueryString().isBlank()
+				&& !path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+			return path;
 		}
 		return "/";
 	}

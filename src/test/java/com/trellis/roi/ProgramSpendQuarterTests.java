@@ -136,6 +136,15 @@ class ProgramSpendQuarterTests {
 		var second = page(partner, "/roi?spendSize=2&spendPage=1");
 		assertThat(second).contains("Paged first").doesNotContain("Paged second").contains("Entries 3–3 of 3");
 		assertThat(page(partner, "/roi")).contains("Paged first", "Paged third").doesNotContain("roi-spend-shown");
+		// past the end: the pager says so, without an "Entries 7–6 of 3" line (try44)
+		assertThat(page(partner, "/roi?spendSize=2&spendPage=3")).contains("Page 4 is past the end")
+			.doesNotContain("roi-spend-shown");
+		// a bad query on a CSV: "Go back" leads home, not to the download (try44)
+		assertThat(this.mvc.perform(get("/roi/partners.csv?quarter=2026-Q9").session(partner))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Go back").doesNotContain("href=\"/roi/partners.csv\"");
 
 		var api = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
 		api.get("/api/v1/roi/spend?size=2&page=1&quarter=" + this.calendar.currentQuarter().label())
