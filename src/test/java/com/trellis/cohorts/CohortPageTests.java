@@ -128,11 +128,7 @@ class CohortPageTests {
 	}
 
 	private String page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(get(path).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return com.trellis.support.Readers.read(this.mvc, session, path);
 	}
 
 	private String refused(MockHttpSession session, String path) throws Exception {

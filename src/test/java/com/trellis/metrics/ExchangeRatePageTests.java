@@ -143,11 +143,7 @@ class ExchangeRatePageTests {
 	}
 
 	private String html(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(get(path).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return com.trellis.support.Readers.read(this.mvc, session, path);
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {

@@ -19,7 +19,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -96,11 +95,7 @@ class EndedRegistrationWordingTests {
 	}
 
 	private String page(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return com.trellis.support.Readers.read(this.mvc, session, url);
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {

@@ -175,11 +175,7 @@ class ScoreBookPagingTests {
 	}
 
 	private String page(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return com.trellis.support.Readers.read(this.mvc, session, url);
 	}
 
 	private static List<String> rows(Pattern row, String page) {

@@ -16,9 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Scores, their moves and the points a tier still needs read in the reader's locale on
@@ -82,11 +80,7 @@ class ScorePagesReadingTests {
 	}
 
 	private String page(String url, MockHttpSession session) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return com.trellis.support.Readers.read(this.mvc, session, url);
 	}
 
 	private void store(long partner, LocalDate week, String readiness, String behaviour, String trust) {

@@ -63,7 +63,12 @@ public final class Readers {
 
 	/** The page's HTML, asserting it answers 200. */
 	public String read(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
+		return read(this.mvc, session, url);
+	}
+
+	/** The page's HTML read in a session, asserting it answers 200. */
+	public static String read(MockMvc mvc, MockHttpSession session, String url) throws Exception {
+		return mvc.perform(get(url).session(session))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
