@@ -88,9 +88,6 @@ class TrellisFormatPageController {
 	}
 
 	/**
-	 * The required columns of each format the viewer may import, by the format's code.
-	 */
-	/**
 	 * Per permitted format (by code), its required columns and its groups of columns of
 	 * which one each must be filled.
 	 */

@@ -84,11 +84,21 @@ public record PageRequest(int page, int size, boolean countAhead) {
 	 * own name, both at once. Counted in full; 25 rows unless sized.
 	 */
 	public static PageRequest named(String pageName, Integer page, String sizeName, Integer size) {
+		return named(pageName, page, sizeName, size, java.util.List.of());
+	}
+
+	/**
+	 * The page and size (0 and 25 when not given), refused with {@code earlier} and their
+	 * own problems, each by its own name, when there is any.
+	 */
+	private static PageRequest named(String pageName, Integer page, String sizeName, Integer size,
+			java.util.List<InvalidInputException.FieldError> earlier) {
 		int p = page == null ? 0 : page;
 		int s = size == null ? 25 : size;
-		var problems = problems(p, s).stream()
+		var problems = new java.util.ArrayList<>(earlier);
+		problems(p, s).stream()
 			.map(e -> new InvalidInputException.FieldError("page".equals(e.field()) ? pageName : sizeName, e.message()))
-			.toList();
+			.forEach(problems::add);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -105,16 +115,7 @@ public record PageRequest(int page, int size, boolean countAhead) {
 		var problems = new java.util.ArrayList<InvalidInputException.FieldError>();
 		Integer p = whole(pageName, page, problems);
 		Integer s = whole(sizeName, size, problems);
-		if (!problems.isEmpty()) {
-			try {
-				named(pageName, p, sizeName, s);
-			}
-			catch (InvalidInputException ex) {
-				problems.addAll(ex.errors());
-			}
-			throw new InvalidInputException(problems);
-		}
-		return named(pageName, p, sizeName, s);
+		return named(pageName, p, sizeName, s, problems);
 	}
 
 	private static Integer whole(String name, String text, java.util.List<InvalidInputException.FieldError> problems) {
