@@ -51,10 +51,13 @@ class CohortMetrics {
 			  GROUP BY 1, 2, 3
 			), stages AS (
 			  SELECT mb.scope, mb.cohort_id, mb.week_start,
-			         count(*) FILTER (WHERE j.stage IN ('ACTIVATION', 'ACCELERATION')) AS active, count(j.stage) AS placed
-			  FROM members mb LEFT JOIN LATERAL (
-			    SELECT x.stage FROM journey_placement x WHERE x.partner_id = mb.partner_id
-			    AND x.week_start = mb.week_start AND x.cohort_id IN (0, mb.cohort_id) ORDER BY x.cohort_id DESC LIMIT 1) j ON TRUE
+			         count(*) FILTER (WHERE coalesce(own.stage, base.stage) IN ('ACTIVATION', 'ACCELERATION')) AS active,
+			         count(coalesce(own.stage, base.stage)) AS placed
+			  FROM members mb
+			  LEFT JOIN journey_placement own ON own.partner_id = mb.partner_id AND own.week_start = mb.week_start
+			    AND own.cohort_id = mb.cohort_id
+			  LEFT JOIN journey_placement base ON base.partner_id = mb.partner_id AND base.week_start = mb.week_start
+			    AND base.cohort_id = 0
 			  GROUP BY 1, 2, 3
 			), scores AS (
 			  SELECT mb.scope, mb.cohort_id, mb.week_start,
@@ -64,19 +67,27 @@ class CohortMetrics {
 			  FROM members mb JOIN partner_score_week s ON s.partner_id = mb.partner_id
 			    AND s.week_start = mb.week_start AND s.pillar = 'READINESS' AND s.score IS NOT NULL
 			  GROUP BY 1, 2, 3
+			), figures AS (
+			  SELECT scope, cohort_id, week_start, fiscal_week, count(*) AS members, NULL::numeric AS amount,
+			         NULL::bigint AS referrals, NULL::bigint AS wins, NULL::numeric AS days, NULL::bigint AS active,
+			         NULL::bigint AS placed, NULL::float8 AS p25, NULL::float8 AS p50, NULL::float8 AS p75
+			  FROM members GROUP BY 1, 2, 3, 4
+			  UNION ALL SELECT scope, cohort_id, week_start, NULL, NULL, amount, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM pipeline
+			  UNION ALL SELECT scope, cohort_id, week_start, NULL, NULL, NULL, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM referrals
+			  UNION ALL SELECT scope, cohort_id, week_start, NULL, NULL, NULL, NULL, n, days, NULL, NULL, NULL, NULL, NULL FROM wins
+			  UNION ALL SELECT scope, cohort_id, week_start, NULL, NULL, NULL, NULL, NULL, NULL, active, placed, NULL, NULL, NULL FROM stages
+			  UNION ALL SELECT scope, cohort_id, week_start, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p25, p50, p75 FROM scores
+			), weekly AS (
+			  SELECT scope, cohort_id, week_start, max(fiscal_week) AS fiscal_week, max(members) AS members,
+			         max(amount) AS amount, max(referrals) AS referrals, max(wins) AS wins, max(days) AS days,
+			         max(active) AS active, max(placed) AS placed, max(p25) AS p25, max(p50) AS p50, max(p75) AS p75
+			  FROM figures GROUP BY 1, 2, 3
 			)
-			SELECT mb.scope, mb.cohort_id, c.name, mb.week_start, mb.fiscal_week, count(*) AS members,
-			       coalesce(max(pl.amount), 0), coalesce(max(r.n), 0), coalesce(max(wn.n), 0), max(wn.days),
-			       CASE WHEN max(st.placed) > 0 THEN round(100.0 * max(st.active) / max(st.placed), 1) END,
-			       max(sc.p25), max(sc.p50), max(sc.p75)
-			FROM members mb JOIN cohort c ON c.id = mb.cohort_id
-			LEFT JOIN pipeline pl ON pl.scope = mb.scope AND pl.cohort_id = mb.cohort_id AND pl.week_start = mb.week_start
-			LEFT JOIN referrals r ON r.scope = mb.scope AND r.cohort_id = mb.cohort_id AND r.week_start = mb.week_start
-			LEFT JOIN wins wn ON wn.scope = mb.scope AND wn.cohort_id = mb.cohort_id AND wn.week_start = mb.week_start
-			LEFT JOIN stages st ON st.scope = mb.scope AND st.cohort_id = mb.cohort_id AND st.week_start = mb.week_start
-			LEFT JOIN scores sc ON sc.scope = mb.scope AND sc.cohort_id = mb.cohort_id AND sc.week_start = mb.week_start
-			GROUP BY mb.scope, mb.cohort_id, c.name, mb.week_start, mb.fiscal_week
-			ORDER BY mb.scope, mb.cohort_id, mb.week_start
+			SELECT f.scope, f.cohort_id, c.name, f.week_start, f.fiscal_week, f.members,
+			       coalesce(f.amount, 0), coalesce(f.referrals, 0), coalesce(f.wins, 0), f.days,
+			       CASE WHEN f.placed > 0 THEN round(100.0 * f.active / f.placed, 1) END, f.p25, f.p50, f.p75
+			FROM weekly f JOIN cohort c ON c.id = f.cohort_id
+			ORDER BY f.scope, f.cohort_id, f.week_start
 			""";
 
 	/** One scope: the program, or one PAM's book ({@code :pam}). */
