@@ -164,7 +164,7 @@ class RoiPageController {
 			// the page of the entry's quarter, where the spend table lists it
 			var quarter = this.calendar.quarterOf(named.spentOn()).label();
 			redirect.addFlashAttribute("notice", "Program spend recorded in " + quarter);
-			return "redirect:" + quarterPage(quarter);
+			return "redirect:" + quarterPage(quarter, null, null);
 		}
 		catch (InvalidInputException ex) {
 			return page(viewer, null, model, FormErrors.of(ex), command, null);
@@ -174,23 +174,41 @@ class RoiPageController {
 	@PostMapping("/roi/spend/{id}/delete")
 	@PreAuthorize("hasRole('ADMIN')")
 	String deleteSpend(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String quarter,
+			@RequestParam(required = false) String spendPage, @RequestParam(required = false) String spendSize,
 			RedirectAttributes redirect) {
 		this.spend.delete(viewer, id);
 		redirect.addFlashAttribute("notice", "Program spend deleted");
-		// back to the quarter the form was on (the current one for a label it cannot
-		// read)
+		// back to the quarter and the page of its spend the form was on (the current
+		// quarter, the first page for what it cannot read; the last page when the entry
+		// was the only one on its page)
+		String label;
 		try {
-			return "redirect:" + quarterPage(quarter == null ? null : this.calendar.quarter(quarter.trim()).label());
+			label = quarter == null ? null : this.calendar.quarter(quarter.trim()).label();
 		}
 		catch (InvalidInputException ex) {
 			return "redirect:/roi";
 		}
+		PageRequest pages;
+		try {
+			pages = PageRequest.named(SPEND_PAGE, spendPage, SPEND_SIZE, spendSize);
+		}
+		catch (InvalidInputException ex) {
+			return "redirect:" + quarterPage(label, null, null);
+		}
+		int page = Math.min(pages.page(), Math.max(0, this.spend.list(viewer, label, pages).totalPages() - 1));
+		boolean sized = spendSize != null && !spendSize.isBlank();
+		return "redirect:" + quarterPage(label, page > 0 ? page : null, sized ? pages.size() : null);
 	}
 
-	/** The page of a quarter (the current one without). */
-	private static String quarterPage(String label) {
+	/**
+	 * The page of a quarter (the current one without), on a page of its spend when
+	 * {@code spendPage} is not null, in pages of {@code spendSize} when not null.
+	 */
+	private static String quarterPage(String label, Integer spendPage, Integer spendSize) {
 		return org.springframework.web.util.UriComponentsBuilder.fromPath("/roi")
 			.queryParamIfPresent("quarter", java.util.Optional.ofNullable(label))
+			.queryParamIfPresent(SPEND_PAGE, java.util.Optional.ofNullable(spendPage))
+			.queryParamIfPresent(SPEND_SIZE, java.util.Optional.ofNullable(spendSize))
 			.encode()
 			.build()
 			.toUriString();

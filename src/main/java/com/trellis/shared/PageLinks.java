@@ -16,8 +16,9 @@ import org.springframework.web.util.UriUtils;
  * another page number, so every filter and sort of the list is kept without each page
  * naming them. The query is kept only when the current request is a {@code GET} of that
  * same path (a form posted elsewhere that shows the list again leads to the list's own
- * pages, without the form's fields). Names and values are encoded strictly ({@code +},
- * {@code &}, {@code =} included), so they come back as they were.
+ * pages, without the form's fields). A parameter sent blank ({@code spendSize=}) is left
+ * out, as the pages read it as not given. Names and values are encoded strictly
+ * ({@code +}, {@code &}, {@code =} included), so they come back as they were.
  */
 @Component("pageLinks")
 public class PageLinks {
@@ -46,7 +47,9 @@ public class PageLinks {
 			request.getParameterMap().forEach((name, values) -> {
 				if (!param.equals(name)) {
 					for (var value : values) {
-						query.add(encoded(name) + "=" + encoded(value));
+						if (!value.isBlank()) {
+							query.add(encoded(name) + "=" + encoded(value));
+						}
 					}
 				}
 			});
@@ -75,7 +78,9 @@ public class PageLinks {
 		request.getParameterMap().forEach((name, values) -> {
 			if (!PAGE.equals(name) && !own.contains(name)) {
 				for (var value : values) {
-					kept.add(java.util.Map.entry(name, value));
+					if (!value.isBlank()) {
+						kept.add(java.util.Map.entry(name, value));
+					}
 				}
 			}
 		});

@@ -165,6 +165,52 @@ class ProgramSpendQuarterTests {
 		assertThat(bad).contains("spendPage").contains("spendSize");
 	}
 
+	/**
+	 * A deletion leads back to the page of the quarter's spend the entry was listed on,
+	 * in the pages' size (try44: it led to the first page, the size dropped); the last
+	 * page when the entry was the only one on its page; the first for a page it cannot
+	 * read.
+	 */
+	@Test
+	void aDeletionLeadsBackToThePageOfTheSpendItWasOn() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var world = this.fixtures.world("Deleted spend partner");
+		// a quarter no other test of this class records spend in
+		var quarter = this.calendar.currentQuarter().previous().previous().previous();
+		for (var purpose : new String[] { "Deleted first", "Deleted second", "Deleted third" }) {
+			spend(admin, world.partnerId(), quarter.start().plusDays(3), purpose);
+		}
+		var session = login(admin);
+		String at = "/roi?quarter=" + quarter.label();
+		assertThat(page(session, at + "&spendSize=2&spendPage=1")).contains("Deleted first")
+			.contains("name=\"spendPage\" value=\"1\"")
+			.contains("name=\"spendSize\" value=\"2\"");
+		assertThat(page(session, at)).doesNotContain("name=\"spendPage\"").doesNotContain("name=\"spendSize\"");
+		// the second page keeps its entry: back on it
+		delete(session, "Deleted second", quarter.label(), "0", "2").andExpect(redirectedUrl(at + "&spendSize=2"));
+		spend(admin, world.partnerId(), quarter.start().plusDays(4), "Deleted fourth");
+		spend(admin, world.partnerId(), quarter.start().plusDays(5), "Deleted fifth");
+		delete(session, "Deleted fourth", quarter.label(), "1", "2")
+			.andExpect(redirectedUrl(at + "&spendPage=1&spendSize=2"));
+		// the only entry of the last page: back on the one before
+		delete(session, "Deleted first", quarter.label(), "1", "2").andExpect(redirectedUrl(at + "&spendSize=2"));
+		// what it cannot read: the quarter's first page
+		delete(session, "Deleted fifth", quarter.label(), "x", "2").andExpect(redirectedUrl(at));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions delete(MockHttpSession session, String purpose,
+			String quarter, String spendPage, String spendSize) throws Exception {
+		long id = this.jdbc.sql("SELECT id FROM roi_program_spend WHERE purpose = :p")
+			.param("p", purpose)
+			.query(Long.class)
+			.single();
+		return this.mvc.perform(post("/roi/spend/" + id + "/delete").session(session)
+			.with(csrf())
+			.param("quarter", quarter)
+			.param("spendPage", spendPage)
+			.param("spendSize", spendSize));
+	}
+
 	private void spend(Viewer admin, long partnerId, LocalDate day, String purpose) {
 		this.spend.add(admin, new SpendCommand(partnerId, day, new BigDecimal("120.00"), "EUR", purpose));
 	}

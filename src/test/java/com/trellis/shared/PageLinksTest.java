@@ -46,6 +46,21 @@ class PageLinksTest {
 		assertThat(this.links.to("/leads", 2)).isEqualTo("/leads?page=2");
 	}
 
+	/**
+	 * A parameter sent blank is not carried into the pager's links or a filter form's
+	 * hidden fields (try44: {@code spendSize=%20} was repeated in every link).
+	 */
+	@Test
+	void leavesOutParametersSentBlank() {
+		var request = request("GET", "/roi");
+		request.setParameter("spendSize", " ");
+		request.setParameter("quarter", "");
+		request.setParameter("cohortPage", "2");
+		assertThat(this.links.to("/roi", "spendPage", 1)).isEqualTo("/roi?cohortPage=2&spendPage=1");
+		assertThat(this.links.kept("/roi", "quarter")).extracting(java.util.Map.Entry::getKey)
+			.containsExactly("cohortPage");
+	}
+
 	private static MockHttpServletRequest request(String method, String uri) {
 		var request = new MockHttpServletRequest(method, uri);
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
