@@ -44,7 +44,10 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// a token's authentication is no sign-in: a session cookie sent along is left
+			// as it was (the default fixation protection changed its id)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none()))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.exceptionHandling(errors -> errors
@@ -60,7 +63,8 @@ class SecurityConfiguration {
 	SecurityFilterChain apiDocs(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
 		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
 			.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+				.sessionFixation(fixation -> fixation.none()))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.exceptionHandling(errors -> errors

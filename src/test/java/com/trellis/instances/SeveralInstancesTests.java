@@ -206,6 +206,47 @@ class SeveralInstancesTests {
 			.isEqualTo(sessions);
 	}
 
+	/**
+	 * An API call carrying both a bearer token and a signed-in session's cookie (a script
+	 * sharing the browser's cookie jar) leaves the session as it was: no cookie set, and
+	 * the cookie the client holds still signs it in (session 44 found the call changed
+	 * the session's id, as a sign-in does, so a client that kept the old cookie was
+	 * signed out).
+	 */
+	@Test
+	void anApiCallCarryingASessionCookieLeavesTheSessionAsItWas() throws Exception {
+		var a = TwoInstances.baseUrl(instances.first);
+		var jar = new CookieManager();
+		var http = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER).build();
+		var loginPage = get(http, a + "/login");
+		var signIn = post(http, a + "/login", "username=admin%40trellis.demo&password=demo&_csrf="
+				+ URLEncoder.encode(csrf(loginPage.body()), StandardCharsets.UTF_8));
+		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+		var cookie = jar.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("SESSION"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+		long admin = instances.first.getBean(JdbcClient.class)
+			.sql("SELECT id FROM app_user WHERE email = 'admin@trellis.demo'")
+			.query(Long.class)
+			.single();
+		var token = instances.first.getBean(com.trellis.identity.ApiTokens.class).issue(admin, "beside a session");
+		var api = http.send(HttpRequest.newBuilder(URI.create(a + "/api/v1/partners?size=1"))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(200);
+		assertThat(api.headers().allValues("Set-Cookie")).as("no cookie set").isEmpty();
+		var home = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build()
+			.send(HttpRequest.newBuilder(URI.create(a + "/")).header("Cookie", "SESSION=" + cookie).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(home.statusCode()).as("the cookie held before the call still signs in").isEqualTo(200);
+	}
+
 	private static void runOnBothAtOnce(String job) throws Exception {
 		var start = new CyclicBarrier(2);
 		var runs = List.of(instances.first, instances.second).stream().map(app -> run(app, job, start)).toList();
