@@ -74,6 +74,11 @@ final class Chromium implements BeforeAllCallback {
 				.setHeadless(true)
 				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync", "--no-first-run")));
+		// a page that waits on a background job (an import's check polls every second)
+		// may take longer than Playwright's 5 s under two test JVMs on two cores:
+		// ImportBrowserTests failed so, its check still "Running" with 0 rows read; a
+		// passing assertion returns as soon as it holds, whatever the timeout
+		com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
 		if (!hooked) {
 			Runtime.getRuntime().addShutdownHook(new Thread(Chromium::close, "chromium-close"));
 			hooked = true;
