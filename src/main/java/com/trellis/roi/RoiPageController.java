@@ -243,6 +243,10 @@ class RoiPageController {
 		var figures = this.roi.page(viewer, quarter, pages.cohorts());
 		var report = figures.report();
 		model.addAttribute("report", report);
+		// the quarter's first and last day: a fiscal label such as FY2027-Q1 does not say
+		var shown = this.calendar.quarter(report.quarter());
+		model.addAttribute("quarterFirst", shown.start());
+		model.addAttribute("quarterLast", shown.end().minusDays(1));
 		model.addAttribute("totals",
 				java.util.stream.Stream.concat(java.util.stream.Stream.of(report.total()), report.tiers().stream())
 					.toList());

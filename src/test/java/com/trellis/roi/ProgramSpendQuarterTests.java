@@ -55,6 +55,9 @@ class ProgramSpendQuarterTests {
 	@Autowired
 	BusinessCalendar calendar;
 
+	@Autowired
+	com.trellis.shared.Figures figures;
+
 	@Test
 	void theRoiPageListsTheSpendOfTheQuarterItShows() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
@@ -71,6 +74,9 @@ class ProgramSpendQuarterTests {
 		assertThat(shown).contains(now).doesNotContain(before).contains("Program spend in " + current.label());
 		var earlier = page(session, "/roi?quarter=" + previous.label());
 		assertThat(earlier).contains(before).doesNotContain(now).contains("Program spend in " + previous.label());
+		// the quarter's days, which a fiscal label does not say (try44)
+		assertThat(earlier).contains(previous.label() + " runs from " + this.figures.date(previous.start()) + " to "
+				+ this.figures.date(previous.end().minusDays(1)) + ".");
 		assertThat(page(login(world.pam()), "/roi?quarter=" + previous.label())).contains(before).doesNotContain(now);
 
 		// recorded through the page's form: back on the entry's quarter, where it is
