@@ -67,8 +67,8 @@ class CohortFigures implements com.trellis.shared.DailyFigures {
 		boolean journey = this.store.storeDaily(JOURNEY, () -> {
 			var since = this.cohorts.since(null);
 			var byScope = new LinkedHashMap<Long, List<CohortWeek>>();
-			byScope.put(PageFigureStore.PROGRAM, this.journey.weeks(since, null));
-			byScope.putAll(this.journey.weeksByPam(since));
+			byScope.put(PageFigureStore.PROGRAM, this.journey.weeks(since, null, this.calendar.zone()));
+			byScope.putAll(this.journey.weeksByPam(since, this.calendar.zone()));
 			this.rows.replaceJourney(byScope);
 			var moves = new LinkedHashMap<Long, Map<String, Integer>>();
 			byScope.forEach((scope, weeks) -> moves.put(scope, moves(weeks)));

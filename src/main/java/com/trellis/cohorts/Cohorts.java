@@ -90,7 +90,7 @@ public class Cohorts {
 	/** Journey counts per cohort and week, the last {@code weeks} weeks. */
 	@Transactional(readOnly = true)
 	public List<CohortWeek> journey(Viewer viewer, Integer weeks) {
-		return this.journey.weeks(since(weeks), book(viewer));
+		return this.journey.weeks(since(weeks), book(viewer), this.calendar.zone());
 	}
 
 	/** The cohorts' figures per week, the last {@code weeks} weeks. */
@@ -287,7 +287,14 @@ public class Cohorts {
 		if (n < 1 || n > MAX_WEEKS) {
 			throw InvalidInputException.of("weeks", "must be between 1 and " + MAX_WEEKS);
 		}
-		return this.runs.weekStart(this.calendar.today()).minusWeeks(n - 1);
+		// fiscal weeks start with their quarter, so a quarter's last week may be longer
+		// than seven days: step back a week at a time (try45: 7-day steps across a
+		// quarter's start left its last week out, 12 weeks charted of 13)
+		var start = this.runs.weekStart(this.calendar.today());
+		for (int i = 1; i < n; i++) {
+			start = this.runs.weekStart(start.minusDays(1));
+		}
+		return start;
 	}
 
 	/** The PAM whose book narrows what a viewer sees; null for admins and executives. */

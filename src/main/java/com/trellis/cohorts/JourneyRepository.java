@@ -203,9 +203,9 @@ class JourneyRepository {
 	 * previous week, over the cohort's members at the end of that week (a PAM: only
 	 * partners of the book).
 	 */
-	List<CohortWeek> weeks(LocalDate since, Long pam) {
+	List<CohortWeek> weeks(LocalDate since, Long pam, java.time.ZoneId zone) {
 		var byScope = new java.util.HashMap<Long, List<CohortWeek>>();
-		read(JOURNEY.formatted("NULL", "(CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)", ""), since, pam,
+		read(JOURNEY.formatted("NULL", "(CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)", ""), since, pam, zone,
 				byScope);
 		return byScope.getOrDefault(null, List.of());
 	}
@@ -215,26 +215,36 @@ class JourneyRepository {
 	 * partners' PAM as well), by the PAM's user id; a PAM none of whose partners is in a
 	 * cohort has no entry.
 	 */
-	java.util.Map<Long, List<CohortWeek>> weeksByPam(LocalDate since) {
+	java.util.Map<Long, List<CohortWeek>> weeksByPam(LocalDate since, java.time.ZoneId zone) {
 		var byScope = new java.util.LinkedHashMap<Long, List<CohortWeek>>();
-		read(JOURNEY.formatted("p.owner_pam_id", "p.owner_pam_id IS NOT NULL", "p.owner_pam_id, "), since, null,
+		read(JOURNEY.formatted("p.owner_pam_id", "p.owner_pam_id IS NOT NULL", "p.owner_pam_id, "), since, null, zone,
 				byScope);
 		return byScope;
 	}
 
 	/**
 	 * The journey per cohort and week (the scope column, its filter and its grouping are
-	 * filled in): stage counts at the week's end and moves during it.
+	 * filled in): stage counts at the week's end and moves during it. A week ends where
+	 * the next placed week starts (a quarter's last week may be longer than seven days),
+	 * at midnight in the business zone ({@code :zone}), as {@link CohortMetrics} counts
+	 * members.
 	 */
 	private static final String JOURNEY = """
+			WITH weeks AS (
+			  SELECT week_start,
+			         CAST(coalesce(lead(week_start) OVER (ORDER BY week_start), week_start + 7) AS TIMESTAMP)
+			           AT TIME ZONE :zone AS we
+			  FROM (SELECT DISTINCT week_start FROM journey_placement WHERE week_start >= :since) w
+			)
 			SELECT %1$s, c.id, c.name, j.week_start, j.fiscal_week,
 			  count(*) FILTER (WHERE j.stage = 'AWARENESS'),
 			  count(*) FILTER (WHERE j.stage = 'ACTIVATION'),
 			  count(*) FILTER (WHERE j.stage = 'ACCELERATION'),
 			  count(*) FILTER (WHERE j.stage <> prev.stage)
 			FROM journey_placement j0
+			JOIN weeks wk ON wk.week_start = j0.week_start
 			JOIN cohort_membership m ON m.partner_id = j0.partner_id
-			  AND m.valid_from < j0.week_start + 7 AND (m.valid_to IS NULL OR m.valid_to >= j0.week_start + 7)
+			  AND m.valid_from < wk.we AND (m.valid_to IS NULL OR m.valid_to >= wk.we)
 			JOIN cohort c ON c.id = m.cohort_id
 			JOIN partner p ON p.id = j0.partner_id
 			CROSS JOIN LATERAL (SELECT x.stage, x.week_start, x.fiscal_week FROM journey_placement x
@@ -248,10 +258,12 @@ class JourneyRepository {
 			ORDER BY %3$sc.id, j.week_start
 			""";
 
-	private void read(String sql, LocalDate since, Long pam, java.util.Map<Long, List<CohortWeek>> byScope) {
+	private void read(String sql, LocalDate since, Long pam, java.time.ZoneId zone,
+			java.util.Map<Long, List<CohortWeek>> byScope) {
 		this.jdbc.sql(sql)
 			.param("since", Date.valueOf(since))
 			.param("pam", pam, java.sql.Types.BIGINT)
+			.param("zone", zone.getId())
 			.query((rs, n) -> {
 				Long scope = rs.getObject(1) == null ? null : rs.getLong(1);
 				byScope.computeIfAbsent(scope, k -> new java.util.ArrayList<>())
