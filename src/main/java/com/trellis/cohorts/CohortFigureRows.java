@@ -145,6 +145,22 @@ class CohortFigureRows {
 			.list();
 	}
 
+	/**
+	 * The partners moving stage per fiscal week over every cohort of a scope, in the
+	 * stored weeks from {@code since} on (as {@link CohortFigures#moves} sums them).
+	 */
+	java.util.TreeMap<String, Integer> moves(long scope, LocalDate since) {
+		var byWeek = new java.util.TreeMap<String, Integer>();
+		this.jdbc.sql("""
+				SELECT fiscal_week, sum(moved) FROM cohort_journey_week_kept
+				WHERE scope = :scope AND week_start >= :since GROUP BY fiscal_week""")
+			.param("scope", scope)
+			.param("since", Date.valueOf(since))
+			.query((rs, n) -> byWeek.put(rs.getString(1), rs.getInt(2)))
+			.list();
+		return byWeek;
+	}
+
 	private static CohortWeek week(ResultSet rs, int n) throws SQLException {
 		return new CohortWeek(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
 				rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8));

@@ -23,18 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
  * and executives every cohort, a PAM those of the book, 403 for anyone else, checked
  * first), the cohorts charted ({@code show}, else the {@value #LINES} with the most
  * partners of the viewer's), and their figures ({@link CohortPageFigures}): with the
- * default 13 weeks the daily job's rows of the viewer's scope for those cohorts only
- * ({@link CohortFigureRows}) and its times, else, or while the job has not stored the
- * scope, the whole figures computed for the request. A bounded read: a table page of at
- * most {@value PageRequest#MAX_SIZE} cohorts and at most {@value #MAX_CHARTED} lines,
- * however many cohorts the program has. Read in one snapshot, so the times and the rows
- * are of one run of the job.
+ * default 13 weeks or fewer the daily job's rows of the viewer's scope for those cohorts
+ * only ({@link CohortFigureRows}, the weeks before a shorter window left out) and its
+ * times, else (more weeks), or while the job has not stored the scope, the whole figures
+ * computed for the request (7.8 s for {@code weeks=5} on the large data before try45). A
+ * bounded read: a table page of at most {@value PageRequest#MAX_SIZE} cohorts and at most
+ * {@value #MAX_CHARTED} lines, however many cohorts the program has. Read in one
+ * snapshot, so the times and the rows are of one run of the job.
  */
 @Service
 class CohortPage {
 
 	/** Lines per chart: the largest cohorts unless the viewer picks others. */
 	static final int LINES = 8;
+
+	/** The weeks the daily job stores, the page's default. */
+	static final int STORED_WEEKS = 13;
 
 	/** The most cohorts a chart shows at once. */
 	static final int MAX_CHARTED = 25;
@@ -72,19 +76,40 @@ class CohortPage {
 		var picked = show == null ? List.<Long>of() : show.stream().filter(java.util.Objects::nonNull).toList();
 		var shown = new TreeSet<Long>(picked.isEmpty() ? this.list.largest(pam, LINES) : picked);
 		long scope = pam == null ? PageFigureStore.PROGRAM : pam;
-		boolean usual = weeks == null || weeks == 13;
-		Optional<PageFigureStore.Stored<TreeMap<String, Integer>>> moves = usual ? this.stored.storedMoves(scope)
+		// the job stores the last 13 weeks: fewer are read from its rows, the weeks
+		// before the window left out; more are computed for the request
+		boolean kept = weeks == null || weeks <= STORED_WEEKS;
+		var since = weeks == null || weeks == STORED_WEEKS ? null : this.cohorts.since(weeks);
+		Optional<PageFigureStore.Stored<TreeMap<String, Integer>>> moves = kept ? this.stored.storedMoves(scope)
 				: Optional.empty();
 		var journey = moves
-			.map(kept -> new CohortPageFigures.JourneyPart(this.rows.latestJourney(scope, ids), kept.value(),
-					kept.asOf()))
+			.map(stored -> new CohortPageFigures.JourneyPart(
+					inWindow(this.rows.latestJourney(scope, ids), since, CohortWeek::weekStart),
+					since == null ? stored.value() : this.rows.moves(scope, since), stored.asOf()))
 			.orElseGet(() -> CohortPageFigures.journeyOf(this.cohorts.journey(viewer, weeks), ids));
-		Optional<Instant> figuresAsOf = usual ? this.stored.figuresAsOf(scope) : Optional.empty();
+		Optional<Instant> figuresAsOf = kept ? this.stored.figuresAsOf(scope) : Optional.empty();
 		var figures = figuresAsOf
-			.map(asOf -> new CohortPageFigures.FiguresPart(this.rows.latestMetrics(scope, ids),
-					this.rows.metrics(scope, shown), asOf))
+			.map(asOf -> new CohortPageFigures.FiguresPart(
+					inWindow(this.rows.latestMetrics(scope, ids), since, CohortMetricWeek::weekStart),
+					this.rows.metrics(scope, shown)
+						.stream()
+						.filter(m -> since == null || !m.weekStart().isBefore(since))
+						.toList(),
+					asOf))
 			.orElseGet(() -> CohortPageFigures.figuresOf(this.cohorts.metrics(viewer, weeks), ids, shown));
 		return new Read(table, shown, CohortPageFigures.of(journey, figures));
+	}
+
+	/**
+	 * Each cohort's latest stored week, unless it is before the window ({@code since}
+	 * null: the whole stored 13 weeks).
+	 */
+	private static <W> java.util.Map<Long, W> inWindow(java.util.Map<Long, W> latest, java.time.LocalDate since,
+			java.util.function.Function<W, java.time.LocalDate> weekStart) {
+		if (since != null) {
+			latest.values().removeIf(w -> weekStart.apply(w).isBefore(since));
+		}
+		return latest;
 	}
 
 	private static void charted(List<Long> show) {
