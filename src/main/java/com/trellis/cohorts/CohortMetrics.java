@@ -34,12 +34,14 @@ class CohortMetrics {
 			), pipeline AS (
 			  SELECT mb.scope, mb.cohort_id, mb.week_start, sum(%1$s) AS amount
 			  FROM members mb JOIN opportunity o ON o.partner_id = mb.partner_id AND o.created_at >= mb.ws AND o.created_at < mb.we
+			    AND o.created_at >= (SELECT min(ws) FROM weeks)
 			  JOIN exchange_rate fx ON fx.currency = o.currency
 			  GROUP BY 1, 2, 3
 			), referrals AS (
 			  SELECT mb.scope, mb.cohort_id, mb.week_start, count(*) AS n
 			  FROM members mb JOIN deal_partner_attachment d ON d.partner_id = mb.partner_id
 			    AND d.attached_at >= mb.ws AND d.attached_at < mb.we AND d.via = 'REP' AND d.credit_type <> 'SOURCED'
+			    AND d.attached_at >= (SELECT min(ws) FROM weeks)
 			  JOIN app_user u ON u.id = d.attached_by AND u.role IN ('AE', 'SALES_MANAGER')
 			  GROUP BY 1, 2, 3
 			), wins AS (
@@ -47,7 +49,7 @@ class CohortMetrics {
 			         avg(extract(EPOCH FROM c.changed_at - o.created_at) / 86400) AS days
 			  FROM members mb JOIN opportunity o ON o.partner_id = mb.partner_id
 			  JOIN opportunity_stage_change c ON c.opportunity_id = o.id AND c.to_stage = 'CLOSED_WON'
-			    AND c.changed_at >= mb.ws AND c.changed_at < mb.we
+			    AND c.changed_at >= mb.ws AND c.changed_at < mb.we AND c.changed_at >= (SELECT min(ws) FROM weeks)
 			  GROUP BY 1, 2, 3
 			), stages AS (
 			  SELECT mb.scope, mb.cohort_id, mb.week_start,
