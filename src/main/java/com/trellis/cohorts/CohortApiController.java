@@ -27,9 +27,15 @@ class CohortApiController {
 
 	private static final String STAFF = "hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')";
 
+	/** The header saying when the daily job stored the figures answered. */
+	static final String AS_OF = "X-Figures-As-Of";
+
 	private final Cohorts cohorts;
 
-	CohortApiController(Cohorts cohorts) {
+	private final CohortWeeksRead weeks;
+
+	CohortApiController(Cohorts cohorts, CohortWeeksRead weeks) {
+		this.weeks = weeks;
 		this.cohorts = cohorts;
 	}
 
@@ -72,10 +78,15 @@ class CohortApiController {
 		writeMemberships(this.cohorts.ofPartner(viewer, id), "partner-" + id + "-cohorts.csv", response);
 	}
 
+	/**
+	 * The journey per cohort and week; {@code X-Figures-As-Of} (ISO-8601 instant) says
+	 * when the daily job stored them, absent when computed for the request.
+	 */
 	@GetMapping("/api/v1/cohorts/journey")
 	@PreAuthorize(STAFF)
-	List<CohortWeek> journey(Viewer viewer, @RequestParam(required = false) Integer weeks) {
-		return this.cohorts.journey(viewer, weeks);
+	List<CohortWeek> journey(Viewer viewer, @RequestParam(required = false) Integer weeks,
+			HttpServletResponse response) {
+		return asOf(this.weeks.journey(viewer, weeks), response);
 	}
 
 	@GetMapping("/api/v1/cohorts/journey.csv")
@@ -85,16 +96,20 @@ class CohortApiController {
 		var rows = new ArrayList<List<?>>();
 		rows.add(List.of("cohort_id", "cohort", "week_start", "fiscal_week", "awareness", "activation", "acceleration",
 				"moved"));
-		this.cohorts.journey(viewer, weeks)
-			.forEach(w -> rows.add(List.of(w.cohortId(), w.cohort(), w.weekStart(), w.fiscalWeek(), w.awareness(),
-					w.activation(), w.acceleration(), w.moved())));
+		asOf(this.weeks.journey(viewer, weeks), response).forEach(w -> rows.add(List.of(w.cohortId(), w.cohort(),
+				w.weekStart(), w.fiscalWeek(), w.awareness(), w.activation(), w.acceleration(), w.moved())));
 		CsvExport.writeRows(response, "cohort-journey.csv", rows);
 	}
 
+	/**
+	 * The figures per cohort and week; {@code X-Figures-As-Of} (ISO-8601 instant) says
+	 * when the daily job stored them, absent when computed for the request.
+	 */
 	@GetMapping("/api/v1/cohorts/metrics")
 	@PreAuthorize(STAFF)
-	List<CohortMetricWeek> metrics(Viewer viewer, @RequestParam(required = false) Integer weeks) {
-		return this.cohorts.metrics(viewer, weeks);
+	List<CohortMetricWeek> metrics(Viewer viewer, @RequestParam(required = false) Integer weeks,
+			HttpServletResponse response) {
+		return asOf(this.weeks.metrics(viewer, weeks), response);
 	}
 
 	@GetMapping("/api/v1/cohorts/metrics.csv")
@@ -105,11 +120,19 @@ class CohortApiController {
 		rows.add(List.of("cohort_id", "cohort", "week_start", "fiscal_week", "members", "pipeline_created", "currency",
 				"ae_referrals", "wins", "win_velocity_days", "activation_rate", "readiness_p25", "readiness_median",
 				"readiness_p75"));
-		this.cohorts.metrics(viewer, weeks)
+		asOf(this.weeks.metrics(viewer, weeks), response)
 			.forEach(m -> rows.add(java.util.Arrays.asList(m.cohortId(), m.cohort(), m.weekStart(), m.fiscalWeek(),
 					m.members(), m.pipelineCreated(), m.currency(), m.aeReferrals(), m.wins(), m.winVelocityDays(),
 					m.activationRate(), m.readinessP25(), m.readinessMedian(), m.readinessP75())));
 		CsvExport.writeRows(response, "cohort-metrics.csv", rows);
+	}
+
+	/** The read's weeks, its time in {@code X-Figures-As-Of} when the job stored them. */
+	private static <W> List<W> asOf(CohortWeeksRead.Read<W> read, HttpServletResponse response) {
+		if (read.asOf() != null) {
+			response.setHeader(AS_OF, read.asOf().toString());
+		}
+		return read.weeks();
 	}
 
 	@GetMapping("/api/v1/cohorts/journey-criteria")

@@ -161,6 +161,22 @@ class CohortFigureRows {
 		return byWeek;
 	}
 
+	/** Every cohort's figures of a scope in every stored week, by cohort and week. */
+	List<CohortMetricWeek> metrics(long scope) {
+		return this.jdbc.sql(METRICS + " WHERE scope = :scope ORDER BY cohort_id, week_start")
+			.param("scope", scope)
+			.query(CohortFigureRows::metric)
+			.list();
+	}
+
+	/** Every cohort's journey of a scope in every stored week, by cohort and week. */
+	List<CohortWeek> journey(long scope) {
+		return this.jdbc.sql(JOURNEY + " WHERE scope = :scope ORDER BY cohort_id, week_start")
+			.param("scope", scope)
+			.query(CohortFigureRows::week)
+			.list();
+	}
+
 	private static CohortWeek week(ResultSet rs, int n) throws SQLException {
 		return new CohortWeek(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
 				rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8));
