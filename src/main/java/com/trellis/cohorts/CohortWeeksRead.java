@@ -3,7 +3,9 @@ package com.trellis.cohorts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageFigureStore;
@@ -42,27 +44,28 @@ class CohortWeeksRead {
 	/** The figures per cohort and week, and when the job stored them (null: computed). */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Read<CohortMetricWeek> metrics(Viewer viewer, Integer weeks) {
-		long scope = scope(viewer);
-		var since = this.cohorts.since(weeks);
-		return kept(weeks)
-				? this.stored.figuresAsOf(scope)
-					.map(asOf -> new Read<>(
-							inWindow(this.rows.metrics(scope), weeks, since, CohortMetricWeek::weekStart), asOf))
-					.orElseGet(() -> new Read<>(this.cohorts.metrics(viewer, weeks), null))
-				: new Read<>(this.cohorts.metrics(viewer, weeks), null);
+		return read(viewer, weeks, this.stored::figuresAsOf, this.rows::metrics, CohortMetricWeek::weekStart,
+				() -> this.cohorts.metrics(viewer, weeks));
 	}
 
 	/** The journey per cohort and week, and when the job stored it (null: computed). */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Read<CohortWeek> journey(Viewer viewer, Integer weeks) {
+		return read(viewer, weeks, scope -> this.stored.storedMoves(scope).map(PageFigureStore.Stored::asOf),
+				this.rows::journey, CohortWeek::weekStart, () -> this.cohorts.journey(viewer, weeks));
+	}
+
+	/**
+	 * The scope's stored weeks in the window with their time, when the window is one the
+	 * job keeps and the job stored the scope; else computed.
+	 */
+	private <W> Read<W> read(Viewer viewer, Integer weeks, Function<Long, Optional<Instant>> asOf,
+			Function<Long, List<W>> storedWeeks, Function<W, LocalDate> weekStart, Supplier<List<W>> computed) {
 		long scope = scope(viewer);
 		var since = this.cohorts.since(weeks);
-		return kept(weeks)
-				? this.stored.storedMoves(scope)
-					.map(moves -> new Read<>(inWindow(this.rows.journey(scope), weeks, since, CohortWeek::weekStart),
-							moves.asOf()))
-					.orElseGet(() -> new Read<>(this.cohorts.journey(viewer, weeks), null))
-				: new Read<>(this.cohorts.journey(viewer, weeks), null);
+		Optional<Instant> time = kept(weeks) ? asOf.apply(scope) : Optional.empty();
+		return time.map(at -> new Read<>(inWindow(storedWeeks.apply(scope), weeks, since, weekStart), at))
+			.orElseGet(() -> new Read<>(computed.get(), null));
 	}
 
 	private static long scope(Viewer viewer) {
