@@ -42,7 +42,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ObjectMapper json) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher(request -> apiPath(request) && !sessionDownload(request))
 			.csrf(csrf -> csrf.disable())
 			// a token's authentication is no sign-in: a session cookie sent along is left
 			// as it was (the default fixation protection changed its id)
@@ -55,6 +55,24 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> problem(json, response, HttpStatus.FORBIDDEN,
 						"Your role may not do this")));
 		return http.build();
+	}
+
+	private static boolean apiPath(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	/**
+	 * A CSV download the pages link to ({@code /api/v1/cohorts/metrics.csv}) asked by a
+	 * browser with its session cookie and no token: a {@code GET} of a {@code .csv} path
+	 * without {@code Authorization}, carrying a session id. The pages' chain answers it
+	 * with the session (a signed-in user downloads it; the API's chain answered 401, as
+	 * it takes tokens only); every other API request, a CSV with a token or without a
+	 * session among them, stays on the API's chain.
+	 */
+	private static boolean sessionDownload(jakarta.servlet.http.HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) && request.getRequestURI().endsWith(".csv")
+				&& request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) == null
+				&& request.getRequestedSessionId() != null;
 	}
 
 	/** The OpenAPI description: for a signed-in session or a bearer token, else 401. */

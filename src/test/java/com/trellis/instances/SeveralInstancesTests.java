@@ -247,6 +247,35 @@ class SeveralInstancesTests {
 		assertThat(home.statusCode()).as("the cookie held before the call still signs in").isEqualTo(200);
 	}
 
+	/**
+	 * The CSV links of the pages (cohorts, tiers, readiness) point under {@code /api/v1}:
+	 * a signed-in browser downloads them with its session (try45: 401, as the API takes
+	 * tokens only), while the API's JSON still refuses a session and a CSV without a
+	 * session or token is still 401.
+	 */
+	@Test
+	void aSignedInBrowserDownloadsThePagesCsvLinksUnderTheApi() throws Exception {
+		var a = TwoInstances.baseUrl(instances.first);
+		var http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		var loginPage = get(http, a + "/login");
+		post(http, a + "/login", "username=admin%40trellis.demo&password=demo&_csrf="
+				+ URLEncoder.encode(csrf(loginPage.body()), StandardCharsets.UTF_8));
+		for (var csv : List.of("/api/v1/cohorts/metrics.csv", "/api/v1/cohorts/journey.csv",
+				"/api/v1/cohorts/export.csv", "/api/v1/tiers/changes/export.csv")) {
+			var download = get(http, a + csv);
+			assertThat(download.statusCode()).as(csv).isEqualTo(200);
+			assertThat(download.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+		}
+		assertThat(get(http, a + "/api/v1/cohorts/metrics").statusCode()).as("the API's JSON takes tokens only")
+			.isEqualTo(401);
+		var anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		assertThat(get(anonymous, a + "/api/v1/cohorts/metrics.csv").statusCode()).isEqualTo(401);
+	}
+
 	private static void runOnBothAtOnce(String job) throws Exception {
 		var start = new CyclicBarrier(2);
 		var runs = List.of(instances.first, instances.second).stream().map(app -> run(app, job, start)).toList();
