@@ -39,11 +39,18 @@ class CohortFigureRows {
 			FROM cohort_journey_week_kept
 			""";
 
-	/** Of one scope and some cohorts: each cohort's latest week. */
-	private static final String LATEST = """
-			WHERE scope = :scope AND cohort_id = ANY (CAST(:ids AS BIGINT[]))
-			ORDER BY cohort_id, week_start DESC
+	/**
+	 * Of one scope, some cohorts ({@code :ids}; every cohort when null) and the weeks
+	 * from {@code :since} on (every stored week when null).
+	 */
+	private static final String WINDOW = """
+			WHERE scope = :scope AND (CAST(:ids AS BIGINT[]) IS NULL OR cohort_id = ANY (CAST(:ids AS BIGINT[])))
+			  AND (CAST(:since AS DATE) IS NULL OR week_start >= CAST(:since AS DATE))
 			""";
+
+	private static final String LATEST = " ORDER BY cohort_id, week_start DESC";
+
+	private static final String IN_ORDER = " ORDER BY cohort_id, week_start";
 
 	private final JdbcClient jdbc;
 
@@ -99,12 +106,13 @@ class CohortFigureRows {
 		});
 	}
 
-	/** Each of these cohorts' figures in its latest stored week, by cohort id. */
-	Map<Long, CohortMetricWeek> latestMetrics(long scope, Collection<Long> cohortIds) {
+	/**
+	 * Each of these cohorts' figures in its latest stored week from {@code since} on
+	 * (null: of every stored week), by cohort id.
+	 */
+	Map<Long, CohortMetricWeek> latestMetrics(long scope, Collection<Long> cohortIds, LocalDate since) {
 		var latest = new LinkedHashMap<Long, CohortMetricWeek>();
-		this.jdbc.sql(METRICS.replace("SELECT ", "SELECT DISTINCT ON (cohort_id) ") + LATEST)
-			.param("scope", scope)
-			.param("ids", SqlIds.array(cohortIds))
+		window(METRICS.replace("SELECT ", "SELECT DISTINCT ON (cohort_id) ") + WINDOW + LATEST, scope, cohortIds, since)
 			.query(CohortFigureRows::metric)
 			.list()
 			.forEach(m -> latest.put(m.cohortId(), m));
@@ -113,21 +121,24 @@ class CohortFigureRows {
 
 	/** These cohorts' figures in every stored week, by cohort and week. */
 	List<CohortMetricWeek> metrics(long scope, Collection<Long> cohortIds) {
-		return this.jdbc
-			.sql(METRICS + " WHERE scope = :scope AND cohort_id = ANY (CAST(:ids AS BIGINT[]))"
-					+ " ORDER BY cohort_id, week_start")
-			.param("scope", scope)
-			.param("ids", SqlIds.array(cohortIds))
-			.query(CohortFigureRows::metric)
-			.list();
+		return metrics(scope, cohortIds, null);
 	}
 
-	/** Each of these cohorts' journey in its latest stored week, by cohort id. */
-	Map<Long, CohortWeek> latestJourney(long scope, Collection<Long> cohortIds) {
+	/**
+	 * These cohorts' figures (every cohort's when {@code cohortIds} is null) in the
+	 * stored weeks from {@code since} on (every one when null), by cohort and week.
+	 */
+	List<CohortMetricWeek> metrics(long scope, Collection<Long> cohortIds, LocalDate since) {
+		return window(METRICS + WINDOW + IN_ORDER, scope, cohortIds, since).query(CohortFigureRows::metric).list();
+	}
+
+	/**
+	 * Each of these cohorts' journey in its latest stored week from {@code since} on
+	 * (null: of every stored week), by cohort id.
+	 */
+	Map<Long, CohortWeek> latestJourney(long scope, Collection<Long> cohortIds, LocalDate since) {
 		var latest = new LinkedHashMap<Long, CohortWeek>();
-		this.jdbc.sql(JOURNEY.replace("SELECT ", "SELECT DISTINCT ON (cohort_id) ") + LATEST)
-			.param("scope", scope)
-			.param("ids", SqlIds.array(cohortIds))
+		window(JOURNEY.replace("SELECT ", "SELECT DISTINCT ON (cohort_id) ") + WINDOW + LATEST, scope, cohortIds, since)
 			.query(CohortFigureRows::week)
 			.list()
 			.forEach(w -> latest.put(w.cohortId(), w));
@@ -136,13 +147,22 @@ class CohortFigureRows {
 
 	/** These cohorts' journey in every stored week, by cohort and week. */
 	List<CohortWeek> journey(long scope, Collection<Long> cohortIds) {
-		return this.jdbc
-			.sql(JOURNEY + " WHERE scope = :scope AND cohort_id = ANY (CAST(:ids AS BIGINT[]))"
-					+ " ORDER BY cohort_id, week_start")
+		return journey(scope, cohortIds, null);
+	}
+
+	/**
+	 * These cohorts' journey (every cohort's when {@code cohortIds} is null) in the
+	 * stored weeks from {@code since} on (every one when null), by cohort and week.
+	 */
+	List<CohortWeek> journey(long scope, Collection<Long> cohortIds, LocalDate since) {
+		return window(JOURNEY + WINDOW + IN_ORDER, scope, cohortIds, since).query(CohortFigureRows::week).list();
+	}
+
+	private JdbcClient.StatementSpec window(String sql, long scope, Collection<Long> cohortIds, LocalDate since) {
+		return this.jdbc.sql(sql)
 			.param("scope", scope)
-			.param("ids", SqlIds.array(cohortIds))
-			.query(CohortFigureRows::week)
-			.list();
+			.param("ids", cohortIds == null ? null : SqlIds.array(cohortIds), java.sql.Types.ARRAY)
+			.param("since", since == null ? null : Date.valueOf(since), java.sql.Types.DATE);
 	}
 
 	/**
@@ -159,22 +179,6 @@ class CohortFigureRows {
 			.query((rs, n) -> byWeek.put(rs.getString(1), rs.getInt(2)))
 			.list();
 		return byWeek;
-	}
-
-	/** Every cohort's figures of a scope in every stored week, by cohort and week. */
-	List<CohortMetricWeek> metrics(long scope) {
-		return this.jdbc.sql(METRICS + " WHERE scope = :scope ORDER BY cohort_id, week_start")
-			.param("scope", scope)
-			.query(CohortFigureRows::metric)
-			.list();
-	}
-
-	/** Every cohort's journey of a scope in every stored week, by cohort and week. */
-	List<CohortWeek> journey(long scope) {
-		return this.jdbc.sql(JOURNEY + " WHERE scope = :scope ORDER BY cohort_id, week_start")
-			.param("scope", scope)
-			.query(CohortFigureRows::week)
-			.list();
 	}
 
 	private static CohortWeek week(ResultSet rs, int n) throws SQLException {

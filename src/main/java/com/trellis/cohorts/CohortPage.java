@@ -83,33 +83,15 @@ class CohortPage {
 		Optional<PageFigureStore.Stored<TreeMap<String, Integer>>> moves = kept ? this.stored.storedMoves(scope)
 				: Optional.empty();
 		var journey = moves
-			.map(stored -> new CohortPageFigures.JourneyPart(
-					inWindow(this.rows.latestJourney(scope, ids), since, CohortWeek::weekStart),
+			.map(stored -> new CohortPageFigures.JourneyPart(this.rows.latestJourney(scope, ids, since),
 					since == null ? stored.value() : this.rows.moves(scope, since), stored.asOf()))
 			.orElseGet(() -> CohortPageFigures.journeyOf(this.cohorts.journey(viewer, weeks), ids));
 		Optional<Instant> figuresAsOf = kept ? this.stored.figuresAsOf(scope) : Optional.empty();
 		var figures = figuresAsOf
-			.map(asOf -> new CohortPageFigures.FiguresPart(
-					inWindow(this.rows.latestMetrics(scope, ids), since, CohortMetricWeek::weekStart),
-					this.rows.metrics(scope, shown)
-						.stream()
-						.filter(m -> since == null || !m.weekStart().isBefore(since))
-						.toList(),
-					asOf))
+			.map(asOf -> new CohortPageFigures.FiguresPart(this.rows.latestMetrics(scope, ids, since),
+					this.rows.metrics(scope, shown, since), asOf))
 			.orElseGet(() -> CohortPageFigures.figuresOf(this.cohorts.metrics(viewer, weeks), ids, shown));
 		return new Read(table, shown, CohortPageFigures.of(journey, figures));
-	}
-
-	/**
-	 * Each cohort's latest stored week, unless it is before the window ({@code since}
-	 * null: the whole stored 13 weeks).
-	 */
-	private static <W> java.util.Map<Long, W> inWindow(java.util.Map<Long, W> latest, java.time.LocalDate since,
-			java.util.function.Function<W, java.time.LocalDate> weekStart) {
-		if (since != null) {
-			latest.values().removeIf(w -> weekStart.apply(w).isBefore(since));
-		}
-		return latest;
 	}
 
 	private static void charted(List<Long> show) {

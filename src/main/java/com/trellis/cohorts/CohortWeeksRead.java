@@ -44,7 +44,7 @@ class CohortWeeksRead {
 	/** The figures per cohort and week, and when the job stored them (null: computed). */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Read<CohortMetricWeek> metrics(Viewer viewer, Integer weeks) {
-		return read(viewer, weeks, this.stored::figuresAsOf, this.rows::metrics, CohortMetricWeek::weekStart,
+		return read(viewer, weeks, this.stored::figuresAsOf, (scope, since) -> this.rows.metrics(scope, null, since),
 				() -> this.cohorts.metrics(viewer, weeks));
 	}
 
@@ -52,7 +52,7 @@ class CohortWeeksRead {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Read<CohortWeek> journey(Viewer viewer, Integer weeks) {
 		return read(viewer, weeks, scope -> this.stored.storedMoves(scope).map(PageFigureStore.Stored::asOf),
-				this.rows::journey, CohortWeek::weekStart, () -> this.cohorts.journey(viewer, weeks));
+				(scope, since) -> this.rows.journey(scope, null, since), () -> this.cohorts.journey(viewer, weeks));
 	}
 
 	/**
@@ -60,11 +60,13 @@ class CohortWeeksRead {
 	 * job keeps and the job stored the scope; else computed.
 	 */
 	private <W> Read<W> read(Viewer viewer, Integer weeks, Function<Long, Optional<Instant>> asOf,
-			Function<Long, List<W>> storedWeeks, Function<W, LocalDate> weekStart, Supplier<List<W>> computed) {
+			java.util.function.BiFunction<Long, LocalDate, List<W>> storedWeeks, Supplier<List<W>> computed) {
 		long scope = scope(viewer);
 		var since = this.cohorts.since(weeks);
 		Optional<Instant> time = kept(weeks) ? asOf.apply(scope) : Optional.empty();
-		return time.map(at -> new Read<>(inWindow(storedWeeks.apply(scope), weeks, since, weekStart), at))
+		// the job's whole 13 weeks for the default window, else the weeks from its start
+		var from = weeks == null || weeks == CohortPage.STORED_WEEKS ? null : since;
+		return time.map(at -> new Read<>(storedWeeks.apply(scope, from), at))
 			.orElseGet(() -> new Read<>(computed.get(), null));
 	}
 
@@ -75,14 +77,6 @@ class CohortWeeksRead {
 
 	private static boolean kept(Integer weeks) {
 		return weeks == null || weeks <= CohortPage.STORED_WEEKS;
-	}
-
-	/** The stored weeks, those before a shorter window than the job's left out. */
-	private static <W> List<W> inWindow(List<W> all, Integer weeks, LocalDate since, Function<W, LocalDate> weekStart) {
-		if (weeks == null || weeks == CohortPage.STORED_WEEKS) {
-			return all;
-		}
-		return all.stream().filter(w -> !weekStart.apply(w).isBefore(since)).toList();
 	}
 
 	/**
