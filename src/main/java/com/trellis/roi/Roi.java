@@ -52,8 +52,11 @@ public class Roi {
 
 	private final RoiPageRepository pageRepository;
 
-	Roi(RoiRepository repository, RoiPageRepository pageRepository, VelocityRepository velocity,
+	private final RoiFiguresKept kept;
+
+	Roi(RoiRepository repository, RoiPageRepository pageRepository, RoiFiguresKept kept, VelocityRepository velocity,
 			Marketplace marketplace, BusinessCalendar calendar, Commands commands, AuditLog audit, Clock clock) {
+		this.kept = kept;
 		this.repository = repository;
 		this.pageRepository = pageRepository;
 		this.marketplace = marketplace;
@@ -118,10 +121,20 @@ public class Roi {
 	PageFigures page(Viewer viewer, String quarterLabel, int listed, int reinvested, PageRequest cohorts) {
 		var scope = RoiScope.of(viewer, null);
 		var quarter = quarter(quarterLabel);
+		int shown = viewer.isPartnerUser() ? 0 : reinvested;
+		var key = new RoiFiguresKept.Key(scope, quarter.label(), listed, shown, cohorts == null ? 0 : cohorts.offset(),
+				cohorts == null ? RoiPageRepository.ALL_COHORTS : cohorts.size(), 0);
+		var kept = this.kept.get(key, () -> compute(viewer, scope, quarter, listed, shown, cohorts));
+		var figures = kept.figures();
+		return new PageFigures(figures.report(), figures.reinvest(), figures.cohorts(), kept.asOf());
+	}
+
+	private PageFigures compute(Viewer viewer, RoiScope scope, FiscalQuarter quarter, int listed, int reinvested,
+			PageRequest cohorts) {
 		var window = new RoiPageRepository.Window(scope, quarter, this.calendar.start(quarter),
 				this.calendar.end(quarter), lastDay(quarter), until(quarter));
-		var figures = this.pageRepository.page(window, window.until(), lastDay(quarter), listed,
-				viewer.isPartnerUser() ? 0 : reinvested, cohorts == null ? 0 : cohorts.offset(),
+		var figures = this.pageRepository.page(window, window.until(), lastDay(quarter), listed, reinvested,
+				cohorts == null ? 0 : cohorts.offset(),
 				cohorts == null ? RoiPageRepository.ALL_COHORTS : cohorts.size());
 		var all = RoiReport.Total.sum("ALL", figures.tiers());
 		var trend = trend(scope, quarter, RoiReport.Total.sum(quarter.label(), figures.tiers()));
@@ -139,14 +152,22 @@ public class Roi {
 		var cohortPage = cohorts == null
 				? new PageResult<>(figures.cohorts(), 0, Math.max(1, figures.cohorts().size()), figures.cohortCount())
 				: new PageResult<>(figures.cohorts(), cohorts.page(), cohorts.size(), figures.cohortCount());
-		return new PageFigures(report, reinvest, cohortPage);
+		return new PageFigures(report, reinvest, cohortPage, null);
+	}
+
+	/** How long the page's figures are kept between requests; zero when not kept. */
+	public java.time.Duration figuresKept() {
+		return this.kept.ttl();
 	}
 
 	/**
 	 * The ROI page's report (its cohorts the requested page's), reinvest list (empty for
-	 * a partner user) and page of the cohorts' totals, counted in full.
+	 * a partner user) and page of the cohorts' totals, counted in full; {@code asOf} is
+	 * when they were computed when they are kept between requests
+	 * ({@link RoiFiguresKept}), null when computed for this request.
 	 */
-	public record PageFigures(RoiReport report, List<Reinvestment> reinvest, PageResult<RoiReport.Total> cohorts) {
+	public record PageFigures(RoiReport report, List<Reinvestment> reinvest, PageResult<RoiReport.Total> cohorts,
+			Instant asOf) {
 	}
 
 	private RoiReport report(Viewer viewer, RoiScope scope, FiscalQuarter quarter, List<PartnerQuarter.Row> rows) {

@@ -243,6 +243,8 @@ class RoiPageController {
 		var figures = this.roi.page(viewer, quarter, pages.cohorts());
 		var report = figures.report();
 		model.addAttribute("report", report);
+		model.addAttribute("figuresAsOf", figures.asOf());
+		model.addAttribute("figuresKeptSeconds", this.roi.figuresKept().toSeconds());
 		// the quarter's first and last day: a fiscal label such as FY2027-Q1 does not say
 		var shown = this.calendar.quarter(report.quarter());
 		model.addAttribute("quarterFirst", shown.start());
