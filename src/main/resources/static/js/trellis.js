@@ -13,7 +13,7 @@ function drawCharts(root) {
 }
 // The KPI breakdown picker: the value list shows only the chosen kind's values (what exists,
 // by name), narrowed by what is typed in its search box; the whole program takes no value.
-// A group with data-search (the partners: only the first ones are listed) asks the server
+// A group with data-search (partners, cohorts: only the first ones are listed) asks the server
 // for the names containing what is typed instead of narrowing what it holds.
 function slicePicker(form) {
   var kind = form.querySelector('[data-slice-kind]');

@@ -229,6 +229,15 @@ public class Kpis {
 		return this.options.partners(viewer, text);
 	}
 
+	/**
+	 * The cohorts the viewer may pick whose name contains the text (see
+	 * {@link SliceOptions#cohorts}).
+	 */
+	@Transactional(readOnly = true)
+	List<SliceOptions.Option> sliceCohorts(Viewer viewer, String text) {
+		return this.options.cohorts(viewer, text);
+	}
+
 	@Transactional(readOnly = true)
 	public Map<String, BigDecimal> exchangeRates() {
 		var rates = new java.util.TreeMap<String, BigDecimal>();

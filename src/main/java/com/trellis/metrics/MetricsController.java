@@ -123,9 +123,20 @@ class MetricsController {
 	 * only); {@code q} over {@value SliceOptions#SEARCH_LENGTH} characters is a 400
 	 * naming it.
 	 */
-	@GetMapping("/metrics/slice-partners")
+	@GetMapping(SliceOptions.PARTNER_SEARCH)
 	String slicePartners(Viewer viewer, @RequestParam(required = false) String q, Model model) {
 		model.addAttribute("options", this.kpis.slicePartners(viewer, q));
+		return "metrics/partner-options :: options";
+	}
+
+	/**
+	 * The cohorts in use whose name contains {@code q}, as the picker's {@code <option>}s
+	 * (at most {@value SliceOptions#PARTNER_OPTIONS}); {@code q} over
+	 * {@value SliceOptions#SEARCH_LENGTH} characters is a 400 naming it.
+	 */
+	@GetMapping(SliceOptions.COHORT_SEARCH)
+	String sliceCohorts(Viewer viewer, @RequestParam(required = false) String q, Model model) {
+		model.addAttribute("options", this.kpis.sliceCohorts(viewer, q));
 		return "metrics/partner-options :: options";
 	}
 

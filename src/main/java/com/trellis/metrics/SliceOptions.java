@@ -31,8 +31,15 @@ class SliceOptions {
 
 	private static final List<String> TYPES = List.of("SI", "RESELLER", "ISV", "REFERRAL", "ADVISORY");
 
-	/** How many partners the picker lists at once. */
+	/** How many partners, or cohorts, the picker lists at once. */
 	static final int PARTNER_OPTIONS = 50;
+
+	/**
+	 * Where the picker asks for the partners, and the cohorts, whose name holds a text.
+	 */
+	static final String PARTNER_SEARCH = "/metrics/slice-partners";
+
+	static final String COHORT_SEARCH = "/metrics/slice-cohorts";
 
 	/** The longest partner search accepted (characters). */
 	static final int SEARCH_LENGTH = 100;
@@ -53,8 +60,11 @@ class SliceOptions {
 	record Option(String value, String label) {
 	}
 
-	/** The values of one slice kind the viewer may pick, by label. */
-	record Group(Slice.Kind kind, String label, List<Option> options) {
+	/**
+	 * The values of one slice kind the viewer may pick, by label; {@code search} is where
+	 * the others are found when only the first are listed (null when all are).
+	 */
+	record Group(Slice.Kind kind, String label, List<Option> options, String search) {
 	}
 
 	/**
@@ -80,15 +90,20 @@ class SliceOptions {
 								+ (pam == null ? "" : " AND p.owner_pam_id = CAST(:pam AS BIGINT)"), pam,
 								chosen.value()));
 		}
-		groups.add(group(Slice.Kind.PARTNER, partners));
+		groups.add(new Group(Slice.Kind.PARTNER, this.labels.of(Slice.Kind.PARTNER), partners, PARTNER_SEARCH));
 		var kept = kept(pam);
 		if (pam == null) {
 			groups.add(group(Slice.Kind.TIER, coded(TIERS)));
 			groups.add(group(Slice.Kind.TYPE, coded(TYPES)));
 			groups.add(group(Slice.Kind.REGION, plain(kept.getOrDefault("REGION", List.of()))));
 		}
-		groups.add(group(Slice.Kind.COHORT,
-				rows("SELECT CAST(id AS TEXT), name FROM cohort WHERE retired_at IS NULL ORDER BY name", null)));
+		var cohorts = new ArrayList<>(cohorts(viewer, null));
+		if (chosen != null && chosen.kind() == Slice.Kind.COHORT
+				&& cohorts.stream().noneMatch(o -> o.value().equals(chosen.value()))) {
+			cohorts.addAll(0, rows("SELECT CAST(id AS TEXT), name FROM cohort WHERE id = CAST(:id AS BIGINT)", null,
+					chosen.value()));
+		}
+		groups.add(new Group(Slice.Kind.COHORT, this.labels.of(Slice.Kind.COHORT), cohorts, COHORT_SEARCH));
 		var quarters = new java.util.TreeSet<String>();
 		kept.getOrDefault("ONBOARDED_MONTH", List.of())
 			.forEach(month -> quarters.add(this.calendar.quarterOf(java.time.LocalDate.parse(month)).label()));
@@ -112,8 +127,7 @@ class SliceOptions {
 			return List.of();
 		}
 		var pam = viewer.is(Role.PAM) ? viewer.userId() : null;
-		var contains = text == null || text.isBlank() ? null
-				: "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		var contains = contains(text);
 		// the name order index (lower(name), id) for the first page, the name's trigram
 		// index for a search, the book's index for a PAM
 		var sql = "SELECT CAST(p.id AS TEXT), p.name FROM partner p WHERE "
@@ -128,6 +142,36 @@ class SliceOptions {
 			spec = spec.param("contains", contains);
 		}
 		return spec.query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
+	}
+
+	/**
+	 * Up to {@value #PARTNER_OPTIONS} cohorts in use (not retired) whose name contains
+	 * {@code text} (any case; all when blank), by name: a program of thousands of cohorts
+	 * is never listed whole (issue 15: 1,561 options made most of the KPI page's time).
+	 * Nothing for a partner user; a text longer than {@value #SEARCH_LENGTH} characters
+	 * is refused naming {@code q}.
+	 */
+	List<Option> cohorts(Viewer viewer, String text) {
+		if (text != null && text.length() > SEARCH_LENGTH) {
+			throw InvalidInputException.of("q", "at most " + SEARCH_LENGTH + " characters");
+		}
+		if (viewer.isPartnerUser()) {
+			return List.of();
+		}
+		var contains = contains(text);
+		var spec = this.jdbc.sql("SELECT CAST(id AS TEXT), name FROM cohort WHERE retired_at IS NULL"
+				+ (contains == null ? "" : " AND name ILIKE :contains") + " ORDER BY lower(name), id LIMIT "
+				+ PARTNER_OPTIONS);
+		if (contains != null) {
+			spec = spec.param("contains", contains);
+		}
+		return spec.query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
+	}
+
+	/** A LIKE pattern of names that contain {@code text}, null for a blank text. */
+	private static String contains(String text) {
+		return text == null || text.isBlank() ? null
+				: "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	/**
@@ -173,7 +217,7 @@ class SliceOptions {
 	}
 
 	private Group group(Slice.Kind kind, List<Option> options) {
-		return new Group(kind, this.labels.of(kind), options);
+		return new Group(kind, this.labels.of(kind), options, null);
 	}
 
 	private List<Option> coded(List<String> codes) {

@@ -32,6 +32,9 @@ class SlicePickerTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aPamPartnerOrTierTypedByNameIsRefusedNamingTheSliceValueOnEveryKpiPage() throws Exception {
 		var session = login(this.fixtures.user(Role.ADMIN));
@@ -165,6 +168,65 @@ class SlicePickerTests {
 		// what is typed is text, never a pattern
 		assertThat(search(admin, "Listed%Part")).doesNotContain("<option");
 		assertThat(search(admin, "Listed_In")).doesNotContain("<option");
+	}
+
+	/**
+	 * Issue 15: a program of 1,561 cohorts rendered every one as an option on the KPI and
+	 * funnel pages, most of their time; they are listed fifty at a time and found by name
+	 * like the partners, the chosen one listed whatever its name.
+	 */
+	@Test
+	void theCohortsAreListedFiftyAtATimeAndFoundByName() throws Exception {
+		String tag = "Picked cohort " + System.nanoTime() + " ";
+		var ids = new java.util.ArrayList<Long>();
+		for (int i = 0; i < SliceOptions.PARTNER_OPTIONS + 5; i++) {
+			ids.add(this.jdbc
+				.sql("INSERT INTO cohort (name, kind, basis, created_at) "
+						+ "VALUES (:name, 'MANUAL', 'by hand', now()) RETURNING id")
+				.param("name", tag + i)
+				.query(Long.class)
+				.single());
+		}
+		var admin = login(this.fixtures.user(Role.ADMIN));
+		var body = this.mvc.perform(get("/metrics").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var group = body.substring(body.lastIndexOf("<optgroup", body.indexOf("data-kind=\"COHORT\"")));
+		group = group.substring(0, group.indexOf("</optgroup>"));
+		assertThat(group).contains("data-search=\"/metrics/slice-cohorts\"");
+		assertThat(group.split("<option ", -1)).hasSize(SliceOptions.PARTNER_OPTIONS + 1);
+		var found = this.mvc.perform(get("/metrics/slice-cohorts").param("q", tag.toUpperCase() + "5").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(found).contains(">" + tag + "5</option>", ">" + tag + "54</option>")
+			.doesNotContain(">" + tag + "4</option>");
+		// one not among the first fifty is listed once chosen
+		int unlisted = java.util.stream.IntStream.range(0, ids.size())
+			.filter(i -> !body.contains(">" + tag + i + "</option>"))
+			.findFirst()
+			.orElseThrow();
+		long last = ids.get(unlisted);
+		var chosen = this.mvc.perform(get("/metrics/funnel?slice=COHORT&sliceValue=" + last).session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(chosen)
+			.contains("<option value=\"" + last + "\" selected=\"selected\">" + tag + unlisted + "</option>");
+		this.mvc
+			.perform(get("/metrics/slice-cohorts?q=x")
+				.session(login(this.fixtures.world("Cohort Picker").partnerUser())))
+			.andExpect(status().isForbidden());
+		assertThat(this.mvc
+			.perform(get("/metrics/slice-cohorts?q=" + "x".repeat(SliceOptions.SEARCH_LENGTH + 1)).session(admin))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("data-field=\"q\"");
 	}
 
 	@Test
