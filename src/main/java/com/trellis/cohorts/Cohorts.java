@@ -283,7 +283,7 @@ public class Cohorts {
 	}
 
 	java.time.LocalDate since(Integer weeks) {
-		int n = weeks == null ? 13 : weeks;
+		int n = weeks == null ? CohortPage.STORED_WEEKS : weeks;
 		if (n < 1 || n > MAX_WEEKS) {
 			throw InvalidInputException.of("weeks", "must be between 1 and " + MAX_WEEKS);
 		}
