@@ -64,12 +64,19 @@ function slicePicker(form) {
         var chosen = value.selectedOptions[0];
         var picked = chosen && chosen.parentElement === group ? chosen.value : '';
         group.innerHTML = html;
+        // narrowed: switching back to this kind asks again for the first ones
+        group.dataset.narrowed = search.value.trim() === '' ? '' : 'yes';
         var keep = picked === '' ? null : group.querySelector('option[value="' + CSS.escape(picked) + '"]');
         if (keep) { keep.selected = true; } else { value.value = ''; }
         show(false);
       });
   }
-  kind.addEventListener('change', function () { if (search) { search.value = ''; } show(true); });
+  kind.addEventListener('change', function () {
+    if (search) { search.value = ''; }
+    show(true);
+    var group = searched();
+    if (group && group.dataset.narrowed === 'yes') { ask(); }
+  });
   if (search) {
     search.addEventListener('input', function () {
       value.value = '';

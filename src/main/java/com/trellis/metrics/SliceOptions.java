@@ -82,6 +82,8 @@ class SliceOptions {
 						"SELECT CAST(id AS TEXT), display_name FROM app_user WHERE role = 'PAM' ORDER BY display_name",
 						null)));
 		var partners = new ArrayList<>(partners(viewer, null));
+		// all listed: the picker narrows its own list, no note, no search on the server
+		var partnerSearch = partners.size() < PARTNER_OPTIONS ? null : PARTNER_SEARCH;
 		if (chosen != null && chosen.kind() == Slice.Kind.PARTNER
 				&& partners.stream().noneMatch(o -> o.value().equals(chosen.value()))) {
 			partners
@@ -90,7 +92,7 @@ class SliceOptions {
 								+ (pam == null ? "" : " AND p.owner_pam_id = CAST(:pam AS BIGINT)"), pam,
 								chosen.value()));
 		}
-		groups.add(new Group(Slice.Kind.PARTNER, this.labels.of(Slice.Kind.PARTNER), partners, PARTNER_SEARCH));
+		groups.add(new Group(Slice.Kind.PARTNER, this.labels.of(Slice.Kind.PARTNER), partners, partnerSearch));
 		var kept = kept(pam);
 		if (pam == null) {
 			groups.add(group(Slice.Kind.TIER, coded(TIERS)));
@@ -98,12 +100,13 @@ class SliceOptions {
 			groups.add(group(Slice.Kind.REGION, plain(kept.getOrDefault("REGION", List.of()))));
 		}
 		var cohorts = new ArrayList<>(cohorts(viewer, null));
+		var cohortSearch = cohorts.size() < PARTNER_OPTIONS ? null : COHORT_SEARCH;
 		if (chosen != null && chosen.kind() == Slice.Kind.COHORT
 				&& cohorts.stream().noneMatch(o -> o.value().equals(chosen.value()))) {
 			cohorts.addAll(0, rows("SELECT CAST(id AS TEXT), name FROM cohort WHERE id = CAST(:id AS BIGINT)", null,
 					chosen.value()));
 		}
-		groups.add(new Group(Slice.Kind.COHORT, this.labels.of(Slice.Kind.COHORT), cohorts, COHORT_SEARCH));
+		groups.add(new Group(Slice.Kind.COHORT, this.labels.of(Slice.Kind.COHORT), cohorts, cohortSearch));
 		var quarters = new java.util.TreeSet<String>();
 		kept.getOrDefault("ONBOARDED_MONTH", List.of())
 			.forEach(month -> quarters.add(this.calendar.quarterOf(java.time.LocalDate.parse(month)).label()));

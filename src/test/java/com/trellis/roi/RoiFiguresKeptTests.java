@@ -161,6 +161,34 @@ class RoiFiguresKeptTests {
 		assertThat(page(this.fixtures.user(Role.ADMIN)).report().partners().size()).isGreaterThan(1);
 	}
 
+	/**
+	 * try46: a partner moved to another PAM stayed on its former PAM's page, and off its
+	 * new PAM's totals, until the figures were a minute old.
+	 */
+	@Test
+	void aPartnerMovedToAnotherPamLeavesTheFormerBookAtOnce() {
+		var one = this.fixtures.world("Kept ROI moved " + System.nanoTime());
+		var other = this.fixtures.world("Kept ROI new book " + System.nanoTime());
+		assertThat(page(one.pam()).report().partners()).extracting(PartnerQuarter::partnerId)
+			.containsExactly(one.partnerId());
+		assertThat(page(other.pam()).report().total().partners()).isEqualTo(1);
+		this.jdbc.sql("UPDATE partner SET owner_pam_id = :pam WHERE id = :id")
+			.param("pam", other.pam().userId())
+			.param("id", one.partnerId())
+			.update();
+		assertThat(page(one.pam()).report().partners()).isEmpty();
+		assertThat(page(other.pam()).report().total().partners()).isEqualTo(2);
+		// an update that moves no partner keeps the figures
+		var kept = page(other.pam()).asOf();
+		// a second later: figures computed again would say so
+		((com.trellis.support.TestClock) this.clock).advance(Duration.ofSeconds(1));
+		this.nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+		this.jdbc.sql("UPDATE partner SET owner_pam_id = owner_pam_id WHERE id = :id")
+			.param("id", one.partnerId())
+			.update();
+		assertThat(page(other.pam()).asOf()).isEqualTo(kept);
+	}
+
 	@Test
 	void readersOfTheSameFiguresAtOnceComputeThemOnce() throws Exception {
 		var computed = new AtomicInteger();

@@ -79,6 +79,15 @@ class KpiPickerBrowserTests {
 			page.waitForURL("**slice=PARTNER&**");
 			assertThat(page.locator("h1")).hasText("Program KPIs");
 			assertThat(value.locator("option:checked")).hasText(name);
+
+			// narrowed by a search, then another kind and back: the first fifty again,
+			// not the search's answer under an empty box (try46)
+			page.locator("input[data-slice-search]").fill(name);
+			assertThat(value.locator("optgroup[data-kind=PARTNER] option")).hasCount(1);
+			page.locator("select[name=slice]").selectOption("TIER");
+			page.locator("select[name=slice]").selectOption("PARTNER");
+			assertThat(page.locator("input[data-slice-search]")).hasValue("");
+			assertThat(value.locator("optgroup[data-kind=PARTNER] option")).hasCount(50);
 		}
 	}
 
