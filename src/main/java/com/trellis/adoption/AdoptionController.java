@@ -53,15 +53,33 @@ class AdoptionController {
 		this.calendar = calendar;
 	}
 
+	/** The query parameters of the reps table's page and size (25 reps unless sized). */
+	static final String REP_PAGE = "repPage";
+
+	static final String REP_SIZE = "repSize";
+
+	/**
+	 * The page: the reps of the viewer's scope by name, a page of them ({@code repPage},
+	 * {@code repSize}; issue 15: an admin's page rendered all 400 reps of the large
+	 * program), the teams' leads (every rep counted), the diagnosis and the pipeline
+	 * review. A bad period, page or size is named, all at once (400).
+	 */
 	@GetMapping("/adoption")
 	String page(Viewer viewer, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to, Model model) {
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) String repPage,
+			@RequestParam(required = false) String repSize, Model model) {
 		this.adoption.mayView(viewer);
-		var period = period(from, to);
+		var read = new Object[2];
+		com.trellis.shared.FormErrors
+			.checks(() -> read[0] = period(from, to),
+					() -> read[1] = com.trellis.shared.PageRequest.named(REP_PAGE, repPage, REP_SIZE, repSize))
+			.run();
+		var period = (Period) read[0];
 		model.addAttribute("period", period);
 		var reps = this.adoption.reps(viewer, period);
-		// the tables' cells as text (AdoptionRows): the admin's page shows every rep
-		model.addAttribute("reps", AdoptionRows.reps(reps, this.percent, this.numbers));
+		// the tables' cells as text (AdoptionRows), the shown page's reps only
+		var shown = com.trellis.shared.PageResult.slice(reps, (com.trellis.shared.PageRequest) read[1]);
+		model.addAttribute("reps", shown.map(r -> AdoptionRows.rep(r, this.percent, this.numbers)));
 		model.addAttribute("teams", AdoptionRows.teams(this.adoption.teams(viewer, period, reps), this.percent));
 		if (!viewer.is(com.trellis.identity.Role.AE)) {
 			var diagnosis = this.figures.diagnosis(viewer);

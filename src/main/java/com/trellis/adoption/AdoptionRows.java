@@ -33,14 +33,12 @@ final class AdoptionRows {
 	record TeamRow(String team, String leadsReceived, String leadsAccepted, String leadsInTime) {
 	}
 
-	static List<RepRow> reps(List<RepAdoption> reps, PercentFormat percent, Figures figures) {
-		return reps.stream()
-			.map(r -> new RepRow(r.rep(), String.valueOf(r.deals()), percent.text(r.partnerShare()),
-					String.valueOf(r.adopted()), String.valueOf(r.compliant()), String.valueOf(r.registrations()),
-					figures.points(r.winRateWithPartner()) + " / " + figures.points(r.winRateWithout()),
-					figures.days(r.cycleDaysWithPartner()) + " / " + figures.days(r.cycleDaysWithout()),
-					String.valueOf(r.leads().received()), accepted(r.leads(), percent), inTime(r.leads(), percent)))
-			.toList();
+	static RepRow rep(RepAdoption r, PercentFormat percent, Figures figures) {
+		return new RepRow(r.rep(), String.valueOf(r.deals()), percent.text(r.partnerShare()),
+				String.valueOf(r.adopted()), String.valueOf(r.compliant()), String.valueOf(r.registrations()),
+				figures.points(r.winRateWithPartner()) + " / " + figures.points(r.winRateWithout()),
+				figures.days(r.cycleDaysWithPartner()) + " / " + figures.days(r.cycleDaysWithout()),
+				String.valueOf(r.leads().received()), accepted(r.leads(), percent), inTime(r.leads(), percent));
 	}
 
 	static List<TeamRow> teams(List<Adoption.TeamLeads> teams, PercentFormat percent) {
