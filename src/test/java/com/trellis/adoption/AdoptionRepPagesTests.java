@@ -2,17 +2,15 @@ package com.trellis.adoption;
 
 import com.trellis.identity.Role;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -29,17 +27,20 @@ class AdoptionRepPagesTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void theRepsAreListedAPageAtATime() throws Exception {
 		for (int i = 0; i < 30; i++) {
 			this.fixtures.user(Role.AE);
 		}
-		var admin = signIn(this.fixtures.email(this.fixtures.user(Role.ADMIN)));
-		var first = reps(page(admin, "/adoption"));
+		var admin = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(this.fixtures.user(Role.ADMIN));
+		var first = reps(Readers.read(this.mvc, admin, "/adoption"));
 		assertThat(rows(first)).isEqualTo(25);
 		assertThat(first).contains("repPage=1");
-		var small = reps(page(admin, "/adoption?repSize=10"));
-		var second = reps(page(admin, "/adoption?repSize=10&repPage=1"));
+		var small = reps(Readers.read(this.mvc, admin, "/adoption?repSize=10"));
+		var second = reps(Readers.read(this.mvc, admin, "/adoption?repSize=10&repPage=1"));
 		assertThat(rows(small)).isEqualTo(10);
 		assertThat(rows(second)).isEqualTo(10);
 		// pages of ten are the first 25's first and next ten, in the same order
@@ -72,22 +73,6 @@ class AdoptionRepPagesTests {
 			names.append(cell.group(1)).append('|');
 		}
 		return names.toString();
-	}
-
-	private String page(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-	}
-
-	private MockHttpSession signIn(String email) throws Exception {
-		return (MockHttpSession) this.mvc
-			.perform(post("/login").param("username", email).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 }

@@ -110,14 +110,15 @@ class SlicePickerTests {
 	void thePickerListsThePamsPartnersAndTiersThatExistByTheirNames() throws Exception {
 		var world = this.fixtures.world("Northwind Picker");
 		var admin = login(this.fixtures.user(Role.ADMIN));
-		var body = ok(admin, "/metrics");
+		var body = com.trellis.support.Readers.read(this.mvc, admin, "/metrics");
 		assertThat(body).contains("<option value=\"" + world.pam().userId() + "\">" + world.pam().name() + "</option>")
 			.contains("<option value=\"TIER_1_INVEST\">Tier 1 · Invest</option>")
 			.contains("data-search=\"/metrics/slice-partners\"");
 		// the partner is found by its name on the server, and listed once chosen
 		assertThat(search(admin, "northwind pick"))
 			.contains("<option value=\"" + world.partnerId() + "\">Northwind Picker</option>");
-		var chosen = ok(admin, "/metrics?slice=PARTNER&sliceValue=" + world.partnerId());
+		var chosen = com.trellis.support.Readers.read(this.mvc, admin,
+				"/metrics?slice=PARTNER&sliceValue=" + world.partnerId());
 		assertThat(chosen)
 			.contains("<option value=\"" + world.partnerId() + "\" selected=\"selected\">Northwind Picker</option>");
 	}
@@ -127,7 +128,7 @@ class SlicePickerTests {
 		var mine = this.fixtures.world("Picker Mine");
 		var theirs = this.fixtures.world("Picker Theirs");
 		var pam = login(mine.pam());
-		var body = ok(pam, "/metrics");
+		var body = com.trellis.support.Readers.read(this.mvc, pam, "/metrics");
 		assertThat(body).contains(">Picker Mine</option>").doesNotContain(">Picker Theirs</option>");
 		// a book of fewer than fifty is listed whole: narrowed in the page, no note
 		// (try46)
@@ -145,7 +146,7 @@ class SlicePickerTests {
 			this.fixtures.partner("Listed In Part " + i, pam.userId());
 		}
 		var admin = login(this.fixtures.user(Role.ADMIN));
-		var body = ok(admin, "/metrics");
+		var body = com.trellis.support.Readers.read(this.mvc, admin, "/metrics");
 		var group = body.substring(body.indexOf("data-kind=\"PARTNER\""));
 		group = group.substring(0, group.indexOf("</optgroup>"));
 		assertThat(group.split("<option ", -1)).hasSize(SliceOptions.PARTNER_OPTIONS + 1);
@@ -175,7 +176,7 @@ class SlicePickerTests {
 				.single());
 		}
 		var admin = login(this.fixtures.user(Role.ADMIN));
-		var body = ok(admin, "/metrics");
+		var body = com.trellis.support.Readers.read(this.mvc, admin, "/metrics");
 		var group = body.substring(body.lastIndexOf("<optgroup", body.indexOf("data-kind=\"COHORT\"")));
 		group = group.substring(0, group.indexOf("</optgroup>"));
 		assertThat(group).contains("data-search=\"/metrics/slice-cohorts\"");
@@ -193,7 +194,8 @@ class SlicePickerTests {
 			.findFirst()
 			.orElseThrow();
 		long last = ids.get(unlisted);
-		var chosen = ok(admin, "/metrics/funnel?slice=COHORT&sliceValue=" + last);
+		var chosen = com.trellis.support.Readers.read(this.mvc, admin,
+				"/metrics/funnel?slice=COHORT&sliceValue=" + last);
 		assertThat(chosen)
 			.contains("<option value=\"" + last + "\" selected=\"selected\">" + tag + unlisted + "</option>");
 		this.mvc
@@ -221,15 +223,6 @@ class SlicePickerTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(body).contains("data-field=\"q\"");
-	}
-
-	/** The page's body, which must answer 200. */
-	private String ok(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
 	}
 
 	private String search(MockHttpSession session, String text) throws Exception {
