@@ -181,11 +181,8 @@ class RoiPageController {
 		// back to the quarter and the page of its spend the form was on (the current
 		// quarter, the first page for what it cannot read; the last page when the entry
 		// was the only one on its page)
-		String label;
-		try {
-			label = quarter == null ? null : this.calendar.quarter(quarter.trim()).label();
-		}
-		catch (InvalidInputException ex) {
+		var label = label(quarter);
+		if (label == null && quarter != null && !quarter.isBlank()) {
 			return "redirect:/roi";
 		}
 		PageRequest pages;
@@ -198,6 +195,16 @@ class RoiPageController {
 		int page = Math.min(pages.page(), Math.max(0, this.spend.list(viewer, label, pages).totalPages() - 1));
 		boolean sized = spendSize != null && !spendSize.isBlank();
 		return "redirect:" + quarterPage(label, page > 0 ? page : null, sized ? pages.size() : null);
+	}
+
+	/** The label of the quarter a form was on, null for none or one it cannot read. */
+	private String label(String quarter) {
+		try {
+			return quarter == null || quarter.isBlank() ? null : this.calendar.quarter(quarter.trim()).label();
+		}
+		catch (InvalidInputException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -216,8 +223,8 @@ class RoiPageController {
 
 	@PostMapping("/roi/cost-rates")
 	@PreAuthorize("hasRole('ADMIN')")
-	String setRates(Viewer viewer, @Valid @ModelAttribute("rates") CostRates rates, BindingResult binding, Model model,
-			RedirectAttributes redirect) {
+	String setRates(Viewer viewer, @Valid @ModelAttribute("rates") CostRates rates, BindingResult binding,
+			@RequestParam(required = false) String quarter, Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			model.addAttribute("typed", FormErrors.typed(binding));
 			return page(viewer, null, model,
@@ -226,7 +233,9 @@ class RoiPageController {
 		try {
 			this.roi.setRates(viewer, rates);
 			redirect.addFlashAttribute("notice", "Cost rates saved");
-			return "redirect:/roi";
+			// back to the quarter the form was on (try46), the current one for what it
+			// cannot read
+			return "redirect:" + quarterPage(label(quarter), null, null);
 		}
 		catch (InvalidInputException ex) {
 			return page(viewer, null, model, FormErrors.of(ex), null, rates);

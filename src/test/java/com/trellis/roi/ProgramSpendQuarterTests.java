@@ -104,6 +104,30 @@ class ProgramSpendQuarterTests {
 		this.mvc.perform(post("/roi/spend/" + id + "/delete").session(session).with(csrf()).param("quarter", "Q9"))
 			.andExpect(status().isNotFound());
 
+		// the cost rates saved from a past quarter's page lead back to it (try46)
+		var rates = this.jdbc.sql("SELECT * FROM roi_cost_rate WHERE id = 1").query().singleRow();
+		try {
+			this.mvc
+				.perform(post("/roi/cost-rates").session(session)
+					.with(csrf())
+					.param("quarter", previous.label())
+					.param("pamCostPerPartner", "1000.00")
+					.param("pamCurrency", "USD")
+					.param("enablementHourCost", "50.00")
+					.param("enablementCurrency", "USD"))
+				.andExpect(redirectedUrl("/roi?quarter=" + previous.label()));
+		}
+		finally {
+			this.jdbc
+				.sql("UPDATE roi_cost_rate SET pam_cost_per_partner = :pam, pam_currency = :pamCurrency, "
+						+ "enablement_hour_cost = :hour, enablement_currency = :hourCurrency WHERE id = 1")
+				.param("pam", rates.get("pam_cost_per_partner"))
+				.param("pamCurrency", rates.get("pam_currency"))
+				.param("hour", rates.get("enablement_hour_cost"))
+				.param("hourCurrency", rates.get("enablement_currency"))
+				.update();
+		}
+
 		var api = new Api(this.mvc, this.fixtures.token(admin));
 		api.get("/api/v1/roi/spend?quarter=" + previous.label())
 			.andExpect(status().isOk())
