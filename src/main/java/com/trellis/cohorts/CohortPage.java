@@ -78,8 +78,8 @@ class CohortPage {
 		long scope = pam == null ? PageFigureStore.PROGRAM : pam;
 		// the job stores the last 13 weeks: fewer are read from its rows, the weeks
 		// before the window left out; more are computed for the request
-		boolean kept = weeks == null || weeks <= STORED_WEEKS;
-		var since = weeks == null || weeks == STORED_WEEKS ? null : this.cohorts.since(weeks);
+		boolean kept = Cohorts.storedWindow(weeks);
+		var since = this.cohorts.storedFrom(weeks);
 		Optional<PageFigureStore.Stored<TreeMap<String, Integer>>> moves = kept ? this.stored.storedMoves(scope)
 				: Optional.empty();
 		var journey = moves

@@ -62,10 +62,9 @@ class CohortWeeksRead {
 	private <W> Read<W> read(Viewer viewer, Integer weeks, Function<Long, Optional<Instant>> asOf,
 			java.util.function.BiFunction<Long, LocalDate, List<W>> storedWeeks, Supplier<List<W>> computed) {
 		long scope = scope(viewer);
-		var since = this.cohorts.since(weeks);
-		Optional<Instant> time = kept(weeks) ? asOf.apply(scope) : Optional.empty();
 		// the job's whole 13 weeks for the default window, else the weeks from its start
-		var from = weeks == null || weeks == CohortPage.STORED_WEEKS ? null : since;
+		var from = this.cohorts.storedFrom(weeks);
+		Optional<Instant> time = Cohorts.storedWindow(weeks) ? asOf.apply(scope) : Optional.empty();
 		return time.map(at -> new Read<>(storedWeeks.apply(scope, from), at))
 			.orElseGet(() -> new Read<>(computed.get(), null));
 	}
@@ -73,10 +72,6 @@ class CohortWeeksRead {
 	private static long scope(Viewer viewer) {
 		var pam = Cohorts.book(viewer);
 		return pam == null ? PageFigureStore.PROGRAM : pam;
-	}
-
-	private static boolean kept(Integer weeks) {
-		return weeks == null || weeks <= CohortPage.STORED_WEEKS;
 	}
 
 	/**

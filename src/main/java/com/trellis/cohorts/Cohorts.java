@@ -282,6 +282,22 @@ public class Cohorts {
 		}
 	}
 
+	/**
+	 * Whether the daily job's rows answer a window of {@code weeks} (null: the default).
+	 */
+	static boolean storedWindow(Integer weeks) {
+		return weeks == null || weeks <= CohortPage.STORED_WEEKS;
+	}
+
+	/**
+	 * The first week of a window read from the job's rows: null for the job's whole
+	 * {@value CohortPage#STORED_WEEKS} (the default), else {@link #since}'s (a bad
+	 * {@code weeks} refused naming it).
+	 */
+	java.time.LocalDate storedFrom(Integer weeks) {
+		return weeks == null || weeks == CohortPage.STORED_WEEKS ? null : since(weeks);
+	}
+
 	java.time.LocalDate since(Integer weeks) {
 		int n = weeks == null ? CohortPage.STORED_WEEKS : weeks;
 		if (n < 1 || n > MAX_WEEKS) {

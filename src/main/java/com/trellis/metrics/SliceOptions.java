@@ -123,28 +123,11 @@ class SliceOptions {
 	 * refused naming {@code q}.
 	 */
 	List<Option> partners(Viewer viewer, String text) {
-		if (text != null && text.length() > SEARCH_LENGTH) {
-			throw InvalidInputException.of("q", "at most " + SEARCH_LENGTH + " characters");
-		}
-		if (viewer.isPartnerUser()) {
-			return List.of();
-		}
 		var pam = viewer.is(Role.PAM) ? viewer.userId() : null;
-		var contains = contains(text);
 		// the name order index (lower(name), id) for the first page, the name's trigram
 		// index for a search, the book's index for a PAM
-		var sql = "SELECT CAST(p.id AS TEXT), p.name FROM partner p WHERE "
-				+ (pam == null ? "TRUE" : "p.owner_pam_id = CAST(:pam AS BIGINT)")
-				+ (contains == null ? "" : " AND p.name ILIKE :contains") + " ORDER BY lower(p.name), p.id LIMIT "
-				+ PARTNER_OPTIONS;
-		var spec = this.jdbc.sql(sql);
-		if (pam != null) {
-			spec = spec.param("pam", pam);
-		}
-		if (contains != null) {
-			spec = spec.param("contains", contains);
-		}
-		return spec.query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
+		return firstByName(viewer, text, "partner", pam == null ? "TRUE" : "x.owner_pam_id = CAST(:pam AS BIGINT)",
+				pam);
 	}
 
 	/**
@@ -155,6 +138,16 @@ class SliceOptions {
 	 * is refused naming {@code q}.
 	 */
 	List<Option> cohorts(Viewer viewer, String text) {
+		return firstByName(viewer, text, "cohort", "x.retired_at IS NULL", null);
+	}
+
+	/**
+	 * The first {@value #PARTNER_OPTIONS} rows of {@code table} (as {@code x}, with
+	 * {@code id} and {@code name}) meeting {@code condition} (which may name
+	 * {@code :pam}) whose name contains {@code text}, by name; nothing for a partner
+	 * user, a text over {@value #SEARCH_LENGTH} characters refused naming {@code q}.
+	 */
+	private List<Option> firstByName(Viewer viewer, String text, String table, String condition, Long pam) {
 		if (text != null && text.length() > SEARCH_LENGTH) {
 			throw InvalidInputException.of("q", "at most " + SEARCH_LENGTH + " characters");
 		}
@@ -162,9 +155,12 @@ class SliceOptions {
 			return List.of();
 		}
 		var contains = contains(text);
-		var spec = this.jdbc.sql("SELECT CAST(id AS TEXT), name FROM cohort WHERE retired_at IS NULL"
-				+ (contains == null ? "" : " AND name ILIKE :contains") + " ORDER BY lower(name), id LIMIT "
+		var spec = this.jdbc.sql("SELECT CAST(x.id AS TEXT), x.name FROM " + table + " x WHERE " + condition
+				+ (contains == null ? "" : " AND x.name ILIKE :contains") + " ORDER BY lower(x.name), x.id LIMIT "
 				+ PARTNER_OPTIONS);
+		if (pam != null) {
+			spec = spec.param("pam", pam);
+		}
 		if (contains != null) {
 			spec = spec.param("contains", contains);
 		}
