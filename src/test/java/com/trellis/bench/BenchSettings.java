@@ -16,7 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * the large size, {@code data/bench-<size>} otherwise
  * @param clients concurrent HTTP clients (and raw-insert threads)
  * @param registrations registrations in the measured phase, over all clients
- * @param warmup registrations (and raw inserts) before the measured phase
+ * @param warmup registrations (and raw inserts) before the measured phase, 10,000 by
+ * default: the JIT compiles the path's code for the first few thousand registrations (200
+ * left it compiling through the measured phase)
  * @param collisionShare the share of registrations naming an existing account
  * @param listRequests measured requests per list endpoint and viewer
  * @param seed seed of the request mix (customer names are unique per run regardless)
@@ -31,7 +33,7 @@ record BenchSettings(String size, Path dataDir, int clients, int registrations, 
 		Path dataDir = Path.of(System.getProperty("trellis.bench.data-dir", defaultDir));
 		int clients = positive("trellis.bench.clients", 8);
 		int registrations = positive("trellis.bench.registrations", 2000);
-		int warmup = Integer.getInteger("trellis.bench.warmup", 200);
+		int warmup = Integer.getInteger("trellis.bench.warmup", 10_000);
 		double collisionShare = Double.parseDouble(System.getProperty("trellis.bench.collision-share", "0.3"));
 		if (warmup < 0 || collisionShare < 0 || collisionShare > 1) {
 			throw new IllegalArgumentException("trellis.bench.warmup must be >= 0 and collision-share in [0, 1]");
