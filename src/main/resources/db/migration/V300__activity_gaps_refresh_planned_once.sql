@@ -1,0 +1,12 @@
+-- A registration's activity event refreshes its partner's pauses (facts_activity_gaps_refresh,
+-- V203/V260) without planning their insert again on every call (issue 15).
+--
+-- The insert of the pauses reads the partner's events between two moments through
+-- facts_activity_gaps, inlined. Given the moments, the plan cache found a plan pruned to their
+-- monthly partitions cheaper than one for any moments and planned the statement again on every
+-- call: on the large data 1.1–1.4 ms of planning per registration (RegistrationBenchmark with
+-- pg_stat_statements, one plan per call), more than its execution (0.14 ms). The generic plan
+-- prunes the partitions when it starts, with the moments known; each statement of the function
+-- reads by the partner's key and a time range, which suits any call, so the function keeps one
+-- plan per session, as facts_recency_activity_moved does (V177).
+ALTER FUNCTION facts_activity_gaps_refresh(JSONB) SET plan_cache_mode = force_generic_plan;
