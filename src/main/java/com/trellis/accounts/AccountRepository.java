@@ -44,6 +44,9 @@ class AccountRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
+		if (page.holdsNoneOf(counted)) {
+			return PageResult.counted(List.of(), page, counted);
+		}
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM account " + where
 					+ " ORDER BY lower(name), id LIMIT :limit OFFSET :offset")

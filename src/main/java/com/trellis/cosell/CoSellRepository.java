@@ -150,6 +150,9 @@ class CoSellRepository {
 			}
 		}
 		long counted = count.query(Long.class).single();
+		if (page.holdsNoneOf(counted)) {
+			return PageResult.counted(List.of(), page, counted);
+		}
 		var items = select.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(CoSellRepository::request)

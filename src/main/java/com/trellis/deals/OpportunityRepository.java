@@ -70,6 +70,9 @@ class OpportunityRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
+		if (page.holdsNoneOf(counted)) {
+			return PageResult.counted(List.of(), page, counted);
+		}
 		// the deals of some owners (a rep's, a team's): the page picked first from the
 		// open deals' owner index alone (V134), then read whole; a team's page read every
 		// deal of the team from the table to keep 15

@@ -76,6 +76,9 @@ class PipelineReads {
 			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.query(Long.class)
 			.single();
+		if (page.holdsNoneOf(counted)) {
+			return PageResult.counted(List.of(), page, counted);
+		}
 		// the page's deals picked first from what the open deals' indexes hold (stage,
 		// since
 		// when, owner, partner: index-only), then read whole: a team's page visited every

@@ -118,6 +118,9 @@ class LeadRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
+		if (page.holdsNoneOf(counted)) {
+			return PageResult.counted(List.of(), page, counted);
+		}
 		var items = scope
 			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where + " ORDER BY "
 					+ workOrder(status) + " LIMIT :limit OFFSET :offset"))

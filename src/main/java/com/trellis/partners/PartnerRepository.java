@@ -59,6 +59,9 @@ class PartnerRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
+		if (page.holdsNoneOf(counted)) {
+			return PageResult.counted(List.of(), page, counted);
+		}
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM partner " + where + " ORDER BY " + filter.orderBy()
 					+ " LIMIT :limit OFFSET :offset")

@@ -65,6 +65,9 @@ class RegistrationQueries {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
+		if (page.holdsNoneOf(counted)) {
+			return PageResult.counted(List.of(), page, counted);
+		}
 		var items = this.jdbc
 			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration " + where
 					+ " ORDER BY " + WORK_ORDER + " LIMIT :limit OFFSET :offset")

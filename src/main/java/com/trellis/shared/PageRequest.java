@@ -154,6 +154,17 @@ public record PageRequest(int page, int size, boolean countAhead) {
 	}
 
 	/**
+	 * Whether this page of a list that {@link #countUpToLimit} counted {@code counted}
+	 * rows of holds none, so its rows need not be read. A list's rows are read in an
+	 * order an index gives; with a filter that matches nothing the database walks all of
+	 * that index to find no row (the admin's SLA breaches when there were none: 1.4 s
+	 * over the 451,117 registrations of the large data, three times on the home page).
+	 */
+	public boolean holdsNoneOf(long counted) {
+		return counted <= offset();
+	}
+
+	/**
 	 * The counting query for {@link PageResult#counted} over {@code fromWhere} (a
 	 * {@code FROM … WHERE …} clause); bind {@code :countLimit} to {@link #countLimit()}.
 	 */
