@@ -60,10 +60,14 @@ public class Kpis {
 
 	private final RecencyTrend recencyTrend;
 
+	private final FinishedTrendPeriods finished;
+
 	Kpis(KpiRepository kpis, KpiRecordPages recordPages, FunnelRepository funnel, SliceScope scope, JdbcClient jdbc,
 			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits,
-			SliceOptions options, SourcedRevenueTrend revenueTrend, RecencyTrend recencyTrend) {
+			SliceOptions options, SourcedRevenueTrend revenueTrend, RecencyTrend recencyTrend,
+			FinishedTrendPeriods finished) {
 		this.recencyTrend = recencyTrend;
+		this.finished = finished;
 		this.revenueTrend = revenueTrend;
 		this.options = options;
 		this.limits = limits;
@@ -164,9 +168,13 @@ public class Kpis {
 	 * The KPI over each period: the partner-sourced revenue of all of them from one
 	 * statement ({@link SourcedRevenueTrend}), the program's activated partners and
 	 * active partner rate too ({@link RecencyTrend}), any other KPI computed period by
-	 * period.
+	 * period; the finished periods' figures kept a while ({@link FinishedTrendPeriods}).
 	 */
 	private List<Kpi> trendFigures(String code, List<Period> periods, Slice scoped) {
+		return this.finished.of(code, scoped, periods, unread -> readTrend(code, unread, scoped));
+	}
+
+	private List<Kpi> readTrend(String code, List<Period> periods, Slice scoped) {
 		if (SourcedRevenueTrend.CODE.equals(code)) {
 			return this.revenueTrend.of(periods, scoped);
 		}

@@ -2,18 +2,10 @@ package com.trellis.metrics;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.trellis.shared.Reporting;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,16 +45,10 @@ class RecencyTrend {
 
 	static final String ACTIVE_DEFINITION = "Onboarded partners (not prospect or sunset) with any portal, tool or enablement activity in the 30 days before the period ends, as a share of those partners.";
 
-	/** Finished periods' figures kept at most (two KPIs, a few trends of six periods). */
-	private static final int KEPT = 1_000;
-
 	private final JdbcClient jdbc;
 
-	private final Cache<Finished, Kpi> finished;
-
-	RecencyTrend(@Reporting JdbcClient jdbc, @Value("${trellis.metrics.finished-trend-ttl:1m}") Duration ttl) {
+	RecencyTrend(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.finished = Caffeine.newBuilder().maximumSize(KEPT).expireAfterWrite(ttl).build();
 	}
 
 	/**
@@ -74,31 +60,9 @@ class RecencyTrend {
 
 	/**
 	 * The KPI {@code code} (one of the two) over each of {@code periods} (each measured:
-	 * {@link Period#at}), in order, for the program: the finished periods' figures kept,
-	 * the others read in one statement.
+	 * {@link Period#at}), in order, for the program.
 	 */
 	List<Kpi> of(String code, List<Period> periods) {
-		var figures = new Kpi[periods.size()];
-		var unread = new ArrayList<Integer>();
-		for (int i = 0; i < periods.size(); i++) {
-			var period = periods.get(i);
-			figures[i] = period.unfinished() ? null : this.finished.getIfPresent(Finished.of(code, period));
-			if (figures[i] == null) {
-				unread.add(i);
-			}
-		}
-		var read = read(code, unread.stream().map(periods::get).toList());
-		for (int j = 0; j < unread.size(); j++) {
-			var period = periods.get(unread.get(j));
-			figures[unread.get(j)] = read.get(j);
-			if (!period.unfinished()) {
-				this.finished.put(Finished.of(code, period), read.get(j));
-			}
-		}
-		return Arrays.asList(figures);
-	}
-
-	private List<Kpi> read(String code, List<Period> periods) {
 		if (periods.isEmpty()) {
 			return List.of();
 		}
@@ -110,22 +74,13 @@ class RecencyTrend {
 			var period = periods.get(i);
 			spec = spec.param("asOf" + i, Timestamp.from(period.asOf()))
 				.param("start" + i, Timestamp.from(period.asOfMinusDays(activated ? 90 : 30)))
-				.param("asOfDate" + i, Date.valueOf(LocalDate.ofInstant(period.asOf(), period.zone())));
+				.param("asOfDate" + i, Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())));
 		}
 		return spec.query((rs, n) -> activated
 				? KpiRepository.ratio(code, ACTIVATED_NAME, ACTIVATED_DEFINITION, rs.getBigDecimal(2),
 						rs.getBigDecimal(3))
 				: KpiRepository.ratio(code, ACTIVE_NAME, ACTIVE_DEFINITION, rs.getBigDecimal(2), rs.getBigDecimal(3)))
 			.list();
-	}
-
-	/** Whose figures are kept: a KPI's over a finished period, its days in a zone. */
-	private record Finished(String code, LocalDate from, LocalDate until, ZoneId zone) {
-
-		static Finished of(String code, Period period) {
-			return new Finished(code, period.from(), period.until(), period.zone());
-		}
-
 	}
 
 }

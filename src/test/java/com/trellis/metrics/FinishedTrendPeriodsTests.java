@@ -3,10 +3,13 @@ package com.trellis.metrics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts it in both. In one transaction, rolled back.
  */
 @TrellisTest
-class RecencyTrendKeptTests {
+class FinishedTrendPeriodsTests {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -39,6 +42,9 @@ class RecencyTrendKeptTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	RecencyTrend trend;
+
 	@ParameterizedTest
 	@ValueSource(strings = { RecencyTrend.ACTIVE, RecencyTrend.ACTIVATED })
 	void finishedPeriodsKeptTheRunningOneRead(String code) {
@@ -49,10 +55,11 @@ class RecencyTrendKeptTests {
 			var current = this.calendar.currentQuarter();
 			var periods = List.of(Period.quarter(current.previous()).at(now, zone),
 					Period.quarter(current).at(now, zone));
-			var kept = new RecencyTrend(this.jdbc, Duration.ofHours(1));
-			var everyTime = new RecencyTrend(this.jdbc, Duration.ZERO);
-			var before = kept.of(code, periods);
-			assertThat(before).as("first reading").isEqualTo(everyTime.of(code, periods));
+			var finished = new FinishedTrendPeriods(Duration.ofHours(1));
+			java.util.function.Supplier<List<Kpi>> kept = () -> finished.of(code, Slice.PROGRAM, periods,
+					unread -> this.trend.of(code, unread));
+			var before = kept.get();
+			assertThat(before).as("first reading").isEqualTo(this.trend.of(code, periods));
 
 			this.jdbc
 				.sql("""
@@ -64,8 +71,8 @@ class RecencyTrendKeptTests {
 				.param("onboarded", current.previous().start().minusYears(1))
 				.update();
 
-			var after = kept.of(code, periods);
-			var read = everyTime.of(code, periods);
+			var after = kept.get();
+			var read = this.trend.of(code, periods);
 			assertThat(read.get(0).denominator()).as("finished quarter read again")
 				.isEqualByComparingTo(before.get(0).denominator().add(BigDecimal.ONE));
 			assertThat(after.get(0)).as("finished quarter kept").isEqualTo(before.get(0));
@@ -73,6 +80,29 @@ class RecencyTrendKeptTests {
 			assertThat(after.get(1).denominator()).as("running quarter counts the partner")
 				.isEqualByComparingTo(before.get(1).denominator().add(BigDecimal.ONE));
 		});
+	}
+
+	@Test
+	void eachFinishedPeriodIsReadOncePerKpiAndSliceTheRunningOneEveryTime() {
+		var now = this.clock.instant();
+		var zone = this.calendar.zone();
+		var current = this.calendar.currentQuarter();
+		var periods = List.of(Period.quarter(current.previous().previous()).at(now, zone),
+				Period.quarter(current.previous()).at(now, zone), Period.quarter(current).at(now, zone));
+		var finished = new FinishedTrendPeriods(Duration.ofHours(1));
+		var asked = new ArrayList<String>();
+		Function<List<Period>, List<Kpi>> read = (unread) -> unread.stream().map((p) -> {
+			asked.add(p.label());
+			return new Kpi("X", "X", "", "count", BigDecimal.valueOf(asked.size()), null, null, null, null, null);
+		}).toList();
+		var first = finished.of("WIN_RATE", Slice.PROGRAM, periods, read);
+		var second = finished.of("WIN_RATE", Slice.PROGRAM, periods, read);
+		finished.of("SALES_CYCLE", Slice.PROGRAM, periods, read);
+		assertThat(second.subList(0, 2)).as("finished periods kept").isEqualTo(first.subList(0, 2));
+		assertThat(second.get(2)).as("running period read again").isNotEqualTo(first.get(2));
+		assertThat(asked).as("periods read, in order")
+			.containsExactly(periods.get(0).label(), periods.get(1).label(), periods.get(2).label(),
+					periods.get(2).label(), periods.get(0).label(), periods.get(1).label(), periods.get(2).label());
 	}
 
 }
