@@ -92,6 +92,22 @@ class HomeQueueTests {
 	}
 
 	@Test
+	void theAdminsHomeShowsTheProgramsApprovalSlaBreaches() throws Exception {
+		var world = this.fixtures.world("Breaching Partners");
+		this.registrations.register(world.partnerUser(), command("Overdue Decision Freight", "overdue-decision.com"));
+		this.clock.advance(java.time.Duration.ofDays(30));
+		var admin = this.fixtures.user(Role.ADMIN);
+		long breaches = this.registrations.breaches(admin, com.trellis.shared.PageRequest.of(0, 1)).total();
+		var matcher = java.util.regex.Pattern.compile("id=\"sla-breaches\"[^>]*>([^<]*)<")
+			.matcher(page("/", this.fixtures.email(admin)));
+		assertThat(breaches).as("breaches of the program").isPositive();
+		assertThat(matcher.find()).as("the admin's home shows the SLA breaches").isTrue();
+		assertThat(matcher.group(1)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", breaches));
+		assertThat(page("/", this.fixtures.email(this.fixtures.user(Role.EXECUTIVE))))
+			.doesNotContain("id=\"sla-breaches\"");
+	}
+
+	@Test
 	void thePortalCountsAPartnersRegistrationsPerStatusAsASearchPerStatusWould() throws Exception {
 		var world = this.fixtures.world("Status Count Partners");
 		var other = this.fixtures.world("Status Count Others");
