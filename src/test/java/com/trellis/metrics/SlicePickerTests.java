@@ -207,7 +207,7 @@ class SlicePickerTests {
 			.andExpect(status().isBadRequest())
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("data-field=\"q\"");
+			.getContentAsString()).contains("data-field=\"q\"").contains("Search text").doesNotContain(">Q<");
 	}
 
 	@Test
