@@ -44,18 +44,14 @@ class AccountRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
-		if (page.holdsNoneOf(counted)) {
-			return PageResult.counted(List.of(), page, counted);
-		}
-		var items = this.jdbc
+		return PageResult.counted(() -> this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM account " + where
 					+ " ORDER BY lower(name), id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(AccountRepository::view)
-			.list();
-		return PageResult.counted(items, page, counted);
+			.list(), page, counted);
 	}
 
 	/** Gives every account of one owner to another; returns the ids moved. */

@@ -2,11 +2,14 @@ package com.trellis.adoption;
 
 import java.time.LocalDate;
 
-import com.trellis.identity.Users;
 import com.trellis.identity.ActsOn;
+import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Period;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormErrors;
+import com.trellis.shared.PageRequest;
+import com.trellis.shared.PageResult;
 import com.trellis.shared.PercentFormat;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,16 +72,12 @@ class AdoptionController {
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) String repPage,
 			@RequestParam(required = false) String repSize, Model model) {
 		this.adoption.mayView(viewer);
-		var read = new Object[2];
-		com.trellis.shared.FormErrors
-			.checks(() -> read[0] = period(from, to),
-					() -> read[1] = com.trellis.shared.PageRequest.named(REP_PAGE, repPage, REP_SIZE, repSize))
-			.run();
-		var period = (Period) read[0];
+		FormErrors.checks(() -> period(from, to), () -> PageRequest.named(REP_PAGE, repPage, REP_SIZE, repSize)).run();
+		var period = period(from, to);
 		model.addAttribute("period", period);
 		var reps = this.adoption.reps(viewer, period);
 		// the tables' cells as text (AdoptionRows), the shown page's reps only
-		var shown = com.trellis.shared.PageResult.slice(reps, (com.trellis.shared.PageRequest) read[1]);
+		var shown = PageResult.slice(reps, PageRequest.named(REP_PAGE, repPage, REP_SIZE, repSize));
 		model.addAttribute("reps", shown.map(r -> AdoptionRows.rep(r, this.percent, this.numbers)));
 		model.addAttribute("teams", AdoptionRows.teams(this.adoption.teams(viewer, period, reps), this.percent));
 		if (!viewer.is(com.trellis.identity.Role.AE)) {

@@ -150,14 +150,10 @@ class CoSellRepository {
 			}
 		}
 		long counted = count.query(Long.class).single();
-		if (page.holdsNoneOf(counted)) {
-			return PageResult.counted(List.of(), page, counted);
-		}
-		var items = select.param("limit", page.size())
+		return PageResult.counted(() -> select.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(CoSellRepository::request)
-			.list();
-		return PageResult.counted(items, page, counted);
+			.list(), page, counted);
 	}
 
 	private static CoSellRequest request(ResultSet rs, int n) throws SQLException {

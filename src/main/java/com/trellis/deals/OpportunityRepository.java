@@ -70,9 +70,6 @@ class OpportunityRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
-		if (page.holdsNoneOf(counted)) {
-			return PageResult.counted(List.of(), page, counted);
-		}
 		// the deals of some owners (a rep's, a team's): the page picked first from the
 		// open deals' owner index alone (V134), then read whole; a team's page read every
 		// deal of the team from the table to keep 15
@@ -83,13 +80,12 @@ class OpportunityRepository {
 						+ " FROM opportunity JOIN (SELECT id AS picked_id FROM opportunity " + where + " ORDER BY "
 						+ OpportunityRows.WORK_ORDER + " LIMIT :limit OFFSET :offset) picked ON picked.picked_id = id"
 						+ " ORDER BY " + OpportunityRows.WORK_ORDER;
-		var items = this.jdbc.sql(select)
+		return PageResult.counted(() -> this.jdbc.sql(select)
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(OpportunityRows::view)
-			.list();
-		return PageResult.counted(items, page, counted);
+			.list(), page, counted);
 	}
 
 	/**

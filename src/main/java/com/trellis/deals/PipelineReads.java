@@ -76,14 +76,11 @@ class PipelineReads {
 			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
 			.query(Long.class)
 			.single();
-		if (page.holdsNoneOf(counted)) {
-			return PageResult.counted(List.of(), page, counted);
-		}
 		// the page's deals picked first from what the open deals' indexes hold (stage,
 		// since
 		// when, owner, partner: index-only), then read whole: a team's page visited every
 		// open deal of the team in the table to keep 10
-		var items = this.jdbc
+		return PageResult.counted(() -> this.jdbc
 			.sql("SELECT " + OpportunityRows.COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days + " AS norm_days, "
 					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
 					+ "FROM opportunity o JOIN (SELECT o.id " + from
@@ -98,8 +95,7 @@ class PipelineReads {
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> new StalledDeal(OpportunityRows.view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))
-			.list();
-		return PageResult.counted(items, page, counted);
+			.list(), page, counted);
 	}
 
 	/**

@@ -108,28 +108,23 @@ class LeadRepository {
 	}
 
 	PageResult<LeadView> search(Scope scope, LeadStatus status, PageRequest page, Instant now) {
-		var where = scope.where();
-		if (where == null) {
+		if (scope.where() == null) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		where += " AND (CAST(:status AS TEXT) IS NULL OR status = :status)";
+		var where = scope.where() + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)";
 		long counted = scope.bind(this.jdbc.sql(PageRequest.countUpToLimit("FROM partner_lead WHERE " + where)))
 			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
-		if (page.holdsNoneOf(counted)) {
-			return PageResult.counted(List.of(), page, counted);
-		}
-		var items = scope
+		return PageResult.counted(() -> scope
 			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM partner_lead WHERE " + where + " ORDER BY "
 					+ workOrder(status) + " LIMIT :limit OFFSET :offset"))
 			.param("status", status == null ? null : status.name(), java.sql.Types.VARCHAR)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> view(rs, now))
-			.list();
-		return PageResult.counted(items, page, counted);
+			.list(), page, counted);
 	}
 
 	/**

@@ -59,18 +59,14 @@ class PartnerRepository {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
-		if (page.holdsNoneOf(counted)) {
-			return PageResult.counted(List.of(), page, counted);
-		}
-		var items = this.jdbc
+		return PageResult.counted(() -> this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM partner " + where + " ORDER BY " + filter.orderBy()
 					+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(PartnerRepository::view)
-			.list();
-		return PageResult.counted(items, page, counted);
+			.list(), page, counted);
 	}
 
 	Optional<PartnerView> find(Viewer viewer, long id) {

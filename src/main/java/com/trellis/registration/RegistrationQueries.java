@@ -65,10 +65,7 @@ class RegistrationQueries {
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
-		if (page.holdsNoneOf(counted)) {
-			return PageResult.counted(List.of(), page, counted);
-		}
-		var items = this.jdbc
+		return PageResult.counted(() -> this.jdbc
 			.sql("SELECT " + COLUMNS + ", registrable_domain, normalized_name FROM deal_registration " + where
 					+ " ORDER BY " + WORK_ORDER + " LIMIT :limit OFFSET :offset")
 			.params(params)
@@ -78,8 +75,7 @@ class RegistrationQueries {
 			.list()
 			.stream()
 			.map(RegistrationRepository.Row::view)
-			.toList();
-		return PageResult.counted(items, page, counted);
+			.toList(), page, counted);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.trellis.shared;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -27,6 +28,14 @@ public record PageResult<T>(List<T> items, int page, int size, long total, boole
 	public static <T> PageResult<T> counted(List<T> items, PageRequest request, long counted) {
 		boolean exact = request.countLimit() == null || counted < request.countLimit();
 		return new PageResult<>(items, request.page(), request.size(), exact ? counted : counted - 1, exact);
+	}
+
+	/**
+	 * As {@link #counted(List, PageRequest, long)}, the page's rows read by {@code items}
+	 * only when the count leaves some for it ({@link PageRequest#holdsNoneOf}).
+	 */
+	public static <T> PageResult<T> counted(Supplier<List<T>> items, PageRequest request, long counted) {
+		return counted(request.holdsNoneOf(counted) ? List.of() : items.get(), request, counted);
 	}
 
 	/**
