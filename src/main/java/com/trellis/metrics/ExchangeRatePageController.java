@@ -22,18 +22,18 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The exchange rates page ({@code /admin/exchange-rates}, program admins only): each
  * currency's rate to the reporting currency ({@link ReportingCurrency#CODE}), as the
  * KPIs, forecast and imports convert amounts with it; a form adds a rate or changes one,
- * through {@link Kpis#setExchangeRate} as {@code PUT /api/v1/exchange-rates/{currency}}
- * does (same checks, same audit entry). A bad currency and a bad rate are each named
- * beside their field, both at once, with what was typed kept, and change nothing; a
- * non-admin is refused before the form is read.
+ * through {@link ExchangeRates#set} as {@code PUT /api/v1/exchange-rates/{currency}} does
+ * (same checks, same audit entry). A bad currency and a bad rate are each named beside
+ * their field, both at once, with what was typed kept, and change nothing; a non-admin is
+ * refused before the form is read.
  */
 @Controller
 class ExchangeRatePageController {
 
-	private final Kpis kpis;
+	private final ExchangeRates rates;
 
-	ExchangeRatePageController(Kpis kpis) {
-		this.kpis = kpis;
+	ExchangeRatePageController(ExchangeRates rates) {
+		this.rates = rates;
 	}
 
 	@GetMapping("/admin/exchange-rates")
@@ -68,7 +68,7 @@ class ExchangeRatePageController {
 			return page(model, errors, code, text);
 		}
 		try {
-			this.kpis.setExchangeRate(viewer, code, rate);
+			this.rates.set(viewer, code, rate);
 			return "redirect:/admin/exchange-rates?saved=" + code;
 		}
 		catch (InvalidInputException ex) {
@@ -77,7 +77,7 @@ class ExchangeRatePageController {
 	}
 
 	private String page(Model model, Map<String, String> errors, String currency, String toReporting) {
-		model.addAttribute("rates", this.kpis.exchangeRates());
+		model.addAttribute("rates", this.rates.all());
 		model.addAttribute("reporting", ReportingCurrency.CODE);
 		model.addAttribute("errors", errors);
 		model.addAttribute("currency", currency);

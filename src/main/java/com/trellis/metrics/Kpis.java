@@ -1,27 +1,17 @@
 package com.trellis.metrics;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import com.trellis.audit.AuditLog;
 import com.trellis.forecast.Forecasts;
 import com.trellis.forecast.Scope;
-import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
-import com.trellis.shared.InvalidInputException.FieldError;
-import com.trellis.shared.ReportingCurrency;
-import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.ValueLimits;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,10 +32,6 @@ public class Kpis {
 
 	private final KpiRecordPages recordPages;
 
-	private final JdbcClient jdbc;
-
-	private final AuditLog audit;
-
 	private final Clock clock;
 
 	private final Forecasts forecasts;
@@ -62,10 +48,9 @@ public class Kpis {
 
 	private final FinishedTrendPeriods finished;
 
-	Kpis(KpiRepository kpis, KpiRecordPages recordPages, FunnelRepository funnel, SliceScope scope, JdbcClient jdbc,
-			AuditLog audit, Clock clock, Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits,
-			SliceOptions options, SourcedRevenueTrend revenueTrend, RecencyTrend recencyTrend,
-			FinishedTrendPeriods finished) {
+	Kpis(KpiRepository kpis, KpiRecordPages recordPages, FunnelRepository funnel, SliceScope scope, Clock clock,
+			Forecasts forecasts, BusinessCalendar calendar, ValueLimits limits, SliceOptions options,
+			SourcedRevenueTrend revenueTrend, RecencyTrend recencyTrend, FinishedTrendPeriods finished) {
 		this.recencyTrend = recencyTrend;
 		this.finished = finished;
 		this.revenueTrend = revenueTrend;
@@ -77,8 +62,6 @@ public class Kpis {
 		this.recordPages = recordPages;
 		this.funnel = funnel;
 		this.scope = scope;
-		this.jdbc = jdbc;
-		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -244,42 +227,6 @@ public class Kpis {
 	@Transactional(readOnly = true)
 	List<SliceOptions.Option> sliceCohorts(Viewer viewer, String text) {
 		return this.options.cohorts(viewer, text);
-	}
-
-	@Transactional(readOnly = true)
-	public Map<String, BigDecimal> exchangeRates() {
-		var rates = new java.util.TreeMap<String, BigDecimal>();
-		this.jdbc.sql("SELECT currency, to_reporting FROM exchange_rate")
-			.query((rs, n) -> rates.put(rs.getString(1), rs.getBigDecimal(2)))
-			.list();
-		return rates;
-	}
-
-	@Transactional
-	public Map<String, BigDecimal> setExchangeRate(Viewer viewer, String currency, BigDecimal toReporting) {
-		if (!viewer.is(Role.ADMIN)) {
-			throw new AccessDeniedException("Only a program admin sets exchange rates");
-		}
-		var errors = new ArrayList<FieldError>();
-		CurrencyRule.problem(currency == null ? "" : currency)
-			.or(() -> ReportingCurrency.CODE.equals(currency)
-					? Optional.of(currency + " is the reporting currency: its rate is always 1") : Optional.empty())
-			.ifPresent(problem -> errors.add(new FieldError("currency", problem)));
-		CurrencyRule.rateProblem(toReporting).ifPresent(problem -> errors.add(new FieldError("toReporting", problem)));
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		var before = exchangeRates().get(currency);
-		this.jdbc.sql("""
-				INSERT INTO exchange_rate (currency, to_reporting, updated_at) VALUES (:currency, :rate, :now)
-				ON CONFLICT (currency) DO UPDATE SET to_reporting = :rate, updated_at = :now
-				""")
-			.param("currency", currency)
-			.param("rate", toReporting)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
-		this.audit.record(viewer.actor(), "exchange-rate", currency, "set", before, toReporting);
-		return exchangeRates();
 	}
 
 	/**

@@ -33,12 +33,15 @@ class MetricsApiController {
 
 	private final KpiRecordPages records;
 
+	private final ExchangeRates rates;
+
 	private final BusinessCalendar calendar;
 
 	private final com.trellis.shared.validation.ValueLimits limits;
 
-	MetricsApiController(Kpis kpis, KpiRecordPages records, BusinessCalendar calendar,
+	MetricsApiController(Kpis kpis, KpiRecordPages records, ExchangeRates rates, BusinessCalendar calendar,
 			com.trellis.shared.validation.ValueLimits limits) {
+		this.rates = rates;
 		this.records = records;
 		this.limits = limits;
 		this.kpis = kpis;
@@ -111,13 +114,13 @@ class MetricsApiController {
 
 	@GetMapping("/api/v1/exchange-rates")
 	Map<String, BigDecimal> rates() {
-		return this.kpis.exchangeRates();
+		return this.rates.all();
 	}
 
 	@PutMapping("/api/v1/exchange-rates/{currency}")
 	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, BigDecimal> setRate(Viewer viewer, @PathVariable String currency, @RequestBody Rate rate) {
-		return this.kpis.setExchangeRate(viewer, currency, rate.toReporting());
+		return this.rates.set(viewer, currency, rate.toReporting());
 	}
 
 	private Period period(LocalDate from, LocalDate to) {

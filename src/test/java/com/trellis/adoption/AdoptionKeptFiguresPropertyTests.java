@@ -8,7 +8,7 @@ import java.util.Random;
 
 import com.trellis.deals.Deals;
 import com.trellis.facts.DealFacts;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
 import com.trellis.support.TestClock;
@@ -50,7 +50,7 @@ class AdoptionKeptFiguresPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	DealFacts facts;
@@ -67,7 +67,7 @@ class AdoptionKeptFiguresPropertyTests {
 	@Test
 	void keptFiguresEqualARecomputationAndTheNewStatementsTheOldOnes() {
 		var random = new Random(SEED);
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		com.trellis.identity.Viewer admin = null;
 		for (int round = 0; round < 2; round++) {
 			admin = changes.run(SEED + round, 90);

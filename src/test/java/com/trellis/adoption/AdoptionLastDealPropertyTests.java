@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import com.trellis.deals.Deals;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
 import com.trellis.support.TestClock;
@@ -60,7 +60,7 @@ class AdoptionLastDealPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	Fixtures fixtures;
@@ -78,7 +78,7 @@ class AdoptionLastDealPropertyTests {
 	void theKeptNewestDealsEqualARecountAndTheIdleCountTheFormerOne() {
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			assertKeptEqualsRecount("demo");
-			new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc).run(SEED,
+			new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc).run(SEED,
 					30);
 			assertKeptEqualsRecount("after the deal changes through the facade");
 			var random = new Random(SEED);

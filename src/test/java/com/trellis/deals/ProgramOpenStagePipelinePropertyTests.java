@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.trellis.facts.DealFacts;
 import com.trellis.identity.Role;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.shared.PageRequest;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
@@ -44,7 +44,7 @@ class ProgramOpenStagePipelinePropertyTests {
 	PipelineReads repository;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	DealFacts facts;
@@ -60,7 +60,7 @@ class ProgramOpenStagePipelinePropertyTests {
 
 	@Test
 	void keptOpenPipelineByStageEqualsTheDealsCountedAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.runOnce(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		// a currency change and an amount change of open deals in one statement

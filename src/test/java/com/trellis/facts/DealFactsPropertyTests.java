@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.trellis.deals.Deals;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
 import com.trellis.support.TestClock;
@@ -39,7 +39,7 @@ class DealFactsPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	DealFacts facts;
@@ -58,7 +58,7 @@ class DealFactsPropertyTests {
 
 	@Test
 	void factsEqualARecomputationAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.runOnce(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen", "credit change");
 		assertThat(rows("partner_day_fact", "day, partner_id, credit_type, currency")).as("per partner and day")

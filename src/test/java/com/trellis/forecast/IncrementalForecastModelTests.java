@@ -3,7 +3,7 @@ package com.trellis.forecast;
 import java.time.Instant;
 
 import com.trellis.deals.Deals;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
 import com.trellis.support.TestClock;
@@ -44,7 +44,7 @@ class IncrementalForecastModelTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	Fixtures fixtures;
@@ -57,7 +57,7 @@ class IncrementalForecastModelTests {
 
 	@Test
 	void theModelKeptAsCountsEqualsAFullRelearningAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		changes.runOnce(20261130L, 400);
 		assertThat(changes.done).containsKeys("close", "reopen");
 

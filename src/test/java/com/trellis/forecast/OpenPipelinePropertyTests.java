@@ -6,7 +6,7 @@ import java.util.Random;
 
 import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.partners.Tier;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
@@ -52,7 +52,7 @@ class OpenPipelinePropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	Fixtures fixtures;
@@ -68,7 +68,7 @@ class OpenPipelinePropertyTests {
 
 	@Test
 	void theKeptOpenPipelineEqualsAFullRecomputationAfterARandomSequenceOfChanges() {
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.runOnce(20261201L, 300);
 		assertThat(changes.done).containsKeys("registration", "close", "reopen");
 		var random = new Random(20261201L);

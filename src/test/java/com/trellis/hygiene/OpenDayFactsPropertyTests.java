@@ -10,7 +10,7 @@ import java.util.Random;
 
 import com.trellis.deals.Deals;
 import com.trellis.facts.DealFacts;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
 import com.trellis.support.TestClock;
@@ -54,7 +54,7 @@ class OpenDayFactsPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	DealFacts facts;
@@ -73,7 +73,7 @@ class OpenDayFactsPropertyTests {
 
 	@Test
 	void keptOpenDealDaysEqualARecomputationAndTheProgramsCountsTheOnesTheyReplaced() {
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.run(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		long checked = compare();

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.trellis.deals.Deals;
 import com.trellis.facts.DealFacts;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.support.Fixtures;
 import com.trellis.support.RandomDealChanges;
 import com.trellis.support.TestClock;
@@ -47,7 +47,7 @@ class OwnerMismatchPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	DealFacts facts;
@@ -66,7 +66,7 @@ class OwnerMismatchPropertyTests {
 
 	@Test
 	void keptMismatchesEqualARecomputationAndTheCountsTheJoinTheyReplaced() {
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		var admin = changes.run(SEED, STEPS);
 		assertThat(changes.done).containsKeys("registration", "stage move", "close", "reopen");
 		long account = this.jdbc.sql("SELECT id FROM account WHERE name = :name")

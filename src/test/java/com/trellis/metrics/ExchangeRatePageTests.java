@@ -40,7 +40,7 @@ class ExchangeRatePageTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Test
 	void anAdminAddsAndChangesARateAndEachChangeIsAudited() throws Exception {
@@ -90,11 +90,11 @@ class ExchangeRatePageTests {
 
 		assertThat(form(session, "USD", "0.5")).contains("aria-invalid=\"true\"")
 			.contains("USD is the reporting currency: its rate is always 1");
-		assertThatThrownBy(() -> this.kpis.setExchangeRate(admin, "USD", new BigDecimal("2"))).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> this.rates.set(admin, "USD", new BigDecimal("2"))).isInstanceOfSatisfying(
 				InvalidInputException.class,
 				ex -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
 					.containsExactly("currency"));
-		assertThatThrownBy(() -> this.kpis.setExchangeRate(admin, "USD", new BigDecimal("-1"))).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> this.rates.set(admin, "USD", new BigDecimal("-1"))).isInstanceOfSatisfying(
 				InvalidInputException.class,
 				ex -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
 					.containsExactly("currency", "toReporting"));

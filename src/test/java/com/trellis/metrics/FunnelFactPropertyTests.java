@@ -69,7 +69,7 @@ class FunnelFactPropertyTests {
 	FunnelRepository funnel;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	Deals deals;
@@ -96,7 +96,7 @@ class FunnelFactPropertyTests {
 	void theKeptCountsEqualARecountAfterEveryRandomChange() {
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			assertCountsEqualRecount("demo");
-			new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc).run(SEED,
+			new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc).run(SEED,
 					40);
 			assertCountsEqualRecount("after the deal changes through the facade");
 			var random = new Random(SEED);

@@ -78,6 +78,9 @@ class FunnelSameFiguresTests {
 	Kpis kpis;
 
 	@Autowired
+	ExchangeRates rates;
+
+	@Autowired
 	Deals deals;
 
 	@Autowired
@@ -116,7 +119,7 @@ class FunnelSameFiguresTests {
 		assertThat(reached).as("deals reaching a stage in the demo's quarter").isPositive();
 
 		long lastDemoDeal = this.jdbc.sql("SELECT max(id) FROM opportunity").query(Long.class).single();
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		changes.run(SEED, 120);
 		var partners = this.jdbc.sql("SELECT id FROM partner WHERE name LIKE :names ORDER BY id")
 			.param("names", "Random Partner _ " + SEED)

@@ -50,7 +50,7 @@ class KeptKpiPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	DealFacts facts;
@@ -78,7 +78,7 @@ class KeptKpiPropertyTests {
 		var done = new java.util.TreeMap<String, Integer>();
 		Viewer admin = null;
 		for (int round = 0; round < ROUNDS; round++) {
-			var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock,
+			var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock,
 					this.jdbc);
 			admin = changes.run(SEED + round, 40);
 			changes.done.forEach((kind, n) -> done.merge(kind, n, Integer::sum));

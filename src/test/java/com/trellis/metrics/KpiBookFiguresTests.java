@@ -43,7 +43,7 @@ class KpiBookFiguresTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	KpiRepository repository;
@@ -69,7 +69,7 @@ class KpiBookFiguresTests {
 		var compared = new ArrayList<String>();
 		var valued = new java.util.TreeSet<String>();
 		for (int round = 0; round < 3; round++) {
-			var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock,
+			var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock,
 					this.jdbc);
 			changes.run(SEED + round, 40);
 			overlapsAndActivity(random, pam.userId());

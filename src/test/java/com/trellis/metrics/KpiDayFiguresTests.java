@@ -39,7 +39,7 @@ class KpiDayFiguresTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	Fixtures fixtures;
@@ -59,7 +59,7 @@ class KpiDayFiguresTests {
 		var partner = this.fixtures.partner("Day Figures Partner " + SEED, pam.userId());
 		var compared = new ArrayList<String>();
 		for (int round = 0; round < 4; round++) {
-			var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock,
+			var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock,
 					this.jdbc);
 			changes.run(SEED + round, 40);
 			var books = this.jdbc.sql("SELECT DISTINCT owner_pam_id FROM partner WHERE name LIKE :names")

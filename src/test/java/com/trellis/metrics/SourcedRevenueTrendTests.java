@@ -54,6 +54,9 @@ class SourcedRevenueTrendTests {
 	Kpis kpis;
 
 	@Autowired
+	ExchangeRates rates;
+
+	@Autowired
 	Deals deals;
 
 	@Autowired
@@ -86,7 +89,7 @@ class SourcedRevenueTrendTests {
 		int nonZero = compareAll(List.of(Slice.PROGRAM, new Slice(Slice.Kind.PAM, String.valueOf(demoPam))), "demo");
 		assertThat(nonZero).as("periods with partner-sourced revenue on the demo").isPositive();
 
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		changes.run(SEED, 120);
 		var partners = this.jdbc.sql("SELECT id FROM partner WHERE name LIKE :names ORDER BY id")
 			.param("names", "Random Partner _ " + SEED)

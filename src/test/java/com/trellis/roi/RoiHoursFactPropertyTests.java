@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import com.trellis.deals.Deals;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.support.Fixtures;
@@ -77,7 +77,7 @@ class RoiHoursFactPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	Fixtures fixtures;
@@ -114,7 +114,7 @@ class RoiHoursFactPropertyTests {
 		var started = this.calendar.currentQuarter();
 		var first = started.previous().previous().start();
 		int days = (int) (this.calendar.today().toEpochDay() - first.toEpochDay()) + 1;
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		var spends = new ArrayList<Long>();
 		try {
 			for (int round = 0; round < 2; round++) {

@@ -7,7 +7,7 @@ import com.trellis.deals.Deals;
 import com.trellis.facts.DealFacts;
 import com.trellis.facts.RoiFactRows;
 import com.trellis.identity.Viewer;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FiscalQuarter;
 import com.trellis.support.Fixtures;
@@ -81,7 +81,7 @@ class RoiKeptFiguresPropertyTests {
 	com.trellis.deals.DealCredit credit;
 
 	@Autowired
-	Kpis kpis;
+	ExchangeRates rates;
 
 	@Autowired
 	DealFacts facts;
@@ -101,7 +101,7 @@ class RoiKeptFiguresPropertyTests {
 	@Test
 	void keptFactsEqualARecomputationAndTheQuarterFiguresTheOldStatements() {
 		var random = new Random(SEED);
-		var changes = new RandomDealChanges(this.deals, this.credit, this.kpis, this.fixtures, this.clock, this.jdbc);
+		var changes = new RandomDealChanges(this.deals, this.credit, this.rates, this.fixtures, this.clock, this.jdbc);
 		var started = this.calendar.currentQuarter();
 		Viewer admin = null;
 		long comparableSeen = 0;

@@ -17,7 +17,7 @@ import com.trellis.deals.RegisteredDeal;
 import com.trellis.deals.Stage;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
-import com.trellis.metrics.Kpis;
+import com.trellis.metrics.ExchangeRates;
 import com.trellis.shared.ReportingCurrency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +38,7 @@ public class RandomDealChanges {
 
 	private final DealCredit credit;
 
-	private final Kpis kpis;
+	private final ExchangeRates rates;
 
 	private final Fixtures fixtures;
 
@@ -51,11 +51,11 @@ public class RandomDealChanges {
 	/** What the sequence did, by kind. */
 	public final java.util.Map<String, Integer> done = new java.util.TreeMap<>();
 
-	public RandomDealChanges(Deals deals, DealCredit credit, Kpis kpis, Fixtures fixtures, TestClock clock,
+	public RandomDealChanges(Deals deals, DealCredit credit, ExchangeRates rates, Fixtures fixtures, TestClock clock,
 			JdbcClient jdbc) {
 		this.deals = deals;
 		this.credit = credit;
-		this.kpis = kpis;
+		this.rates = rates;
 		this.fixtures = fixtures;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -111,7 +111,7 @@ public class RandomDealChanges {
 		long account = this.fixtures.account("Random Customer " + seed, null, reps.get(0).userId());
 		var currencies = List.of("USD", "EUR", "GBP", "JPY");
 		// other tests read the program's rates: they are put back afterwards
-		var rates = this.kpis.exchangeRates();
+		var rates = this.rates.all();
 		try {
 			changes(random, admin, reps, partners, account, currencies, steps);
 		}
@@ -132,9 +132,9 @@ public class RandomDealChanges {
 	 * changes may have got wrong.
 	 */
 	private void setRate(Viewer admin, String currency, BigDecimal rate) {
-		var now = this.kpis.exchangeRates().get(currency);
+		var now = this.rates.all().get(currency);
 		if (now == null || now.compareTo(rate) != 0) {
-			this.kpis.setExchangeRate(admin, currency, rate);
+			this.rates.set(admin, currency, rate);
 		}
 	}
 
@@ -248,7 +248,7 @@ public class RandomDealChanges {
 				.param("id", pick(random, ids))
 				.update();
 			case 1 -> this.deals.handOverOpen(admin, pick(random, reps).userId(), pick(random, reps).userId());
-			default -> this.kpis.setExchangeRate(admin, random.nextBoolean() ? "EUR" : "GBP",
+			default -> this.rates.set(admin, random.nextBoolean() ? "EUR" : "GBP",
 					BigDecimal.valueOf(90 + random.nextInt(40), 2));
 		}
 	}
