@@ -19,13 +19,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * @param warmup registrations (and raw inserts) before the measured phase, 10,000 by
  * default: the JIT compiles the path's code for the first few thousand registrations (200
  * left it compiling through the measured phase)
+ * @param settleMax registrations at most after the warm-up while waiting for the JIT to
+ * settle, 30,000 by default ({@code trellis.bench.settle-max}; 0: none)
  * @param collisionShare the share of registrations naming an existing account
  * @param listRequests measured requests per list endpoint and viewer
  * @param seed seed of the request mix (customer names are unique per run regardless)
  * @param keep keep the registrations the run creates instead of deleting them
  */
-record BenchSettings(String size, Path dataDir, int clients, int registrations, int warmup, double collisionShare,
-		int listRequests, long seed, boolean keep) {
+record BenchSettings(String size, Path dataDir, int clients, int registrations, int warmup, int settleMax,
+		double collisionShare, int listRequests, long seed, boolean keep) {
 
 	static BenchSettings fromSystemProperties() {
 		String size = System.getProperty("trellis.bench.size", "large").strip().toLowerCase();
@@ -34,15 +36,17 @@ record BenchSettings(String size, Path dataDir, int clients, int registrations, 
 		int clients = positive("trellis.bench.clients", 8);
 		int registrations = positive("trellis.bench.registrations", 2000);
 		int warmup = Integer.getInteger("trellis.bench.warmup", 10_000);
+		int settleMax = Integer.getInteger("trellis.bench.settle-max", 30_000);
 		double collisionShare = Double.parseDouble(System.getProperty("trellis.bench.collision-share", "0.3"));
-		if (warmup < 0 || collisionShare < 0 || collisionShare > 1) {
-			throw new IllegalArgumentException("trellis.bench.warmup must be >= 0 and collision-share in [0, 1]");
+		if (warmup < 0 || settleMax < 0 || collisionShare < 0 || collisionShare > 1) {
+			throw new IllegalArgumentException(
+					"trellis.bench.warmup and settle-max must be >= 0 and collision-share in [0, 1]");
 		}
 		int listRequests = positive("trellis.bench.list-requests", 100);
 		long seed = Long.getLong("trellis.bench.seed", 1L);
 		boolean keep = Boolean.getBoolean("trellis.bench.keep");
-		return new BenchSettings(size, dataDir, clients, registrations, warmup, collisionShare, listRequests, seed,
-				keep);
+		return new BenchSettings(size, dataDir, clients, registrations, warmup, settleMax, collisionShare, listRequests,
+				seed, keep);
 	}
 
 	/**

@@ -112,6 +112,14 @@ class RegistrationBenchmark {
 	@Autowired
 	ApiTokens tokens;
 
+	/** Registrations per round while the JIT settles. */
+	static final int SETTLE_ROUND = 2_000;
+
+	/** The compile time per wall time under which the JIT counts as settled. */
+	static final double SETTLED_SHARE = 0.10;
+
+	private final Instant started = Instant.now();
+
 	private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
 	@Test
@@ -128,6 +136,8 @@ class RegistrationBenchmark {
 			var mix = new RegistrationMix(this.runId, knownCustomers(random), settings.collisionShare(),
 					LocalDate.now(ZoneOffset.UTC));
 			var warmup = registrations(clients, mix, settings.warmup(), random);
+			var settling = settle(clients, mix, random);
+			var jit = new JitShare();
 			var before = tableStatistics();
 			var statementsBefore = StatementCounter.bySql();
 			Phase measured;
@@ -136,6 +146,7 @@ class RegistrationBenchmark {
 			var cpu = new ProcessCpu(settings.dataDir());
 			try (var sampler = new WaitSampler(this.dataSource, 100)) {
 				measured = registrations(clients, mix, settings.registrations(), random);
+				jit.end();
 				waits = sampler.report() + "\n" + cpu.report("registration", settings.registrations()) + "\n"
 						+ times.report("registration", settings.registrations(), 25);
 			}
@@ -143,11 +154,13 @@ class RegistrationBenchmark {
 			var profile = profile(before, tableStatistics(), settings.registrations())
 					+ statements(statementsBefore, StatementCounter.bySql(), settings.registrations()) + waits;
 			var lists = lists(admin, busiestPartnerToken(clients.get(0).http()));
-			var report = report(dataset, clients, raw, warmup, measured, lists) + profile + explain();
+			var report = report(dataset, clients, raw, warmup, measured, lists) + settling.report(jit) + profile
+					+ explain();
 			System.out.println(report);
 			Files.createDirectories(Path.of("target"));
 			Files.writeString(Path.of("target", "benchmark-registration.txt"), report);
 			assertThat(warmup.failures()).as("non-201 responses in the warm-up").isEmpty();
+			assertThat(settling.failures()).as("non-201 responses while the JIT settled").isEmpty();
 			assertThat(measured.failures()).as("non-201 responses in the measured phase").isEmpty();
 		}
 		finally {
@@ -334,6 +347,30 @@ class RegistrationBenchmark {
 		}
 		var samples = total == 0 ? new Samples(new long[0], 0) : timed(tasks, start);
 		return new Phase(samples, counts(outcomes), counts(statuses), List.copyOf(failures));
+	}
+
+	/**
+	 * After the fixed warm-up, more registrations in rounds of {@value #SETTLE_ROUND}
+	 * until the JIT's compile time in a round is under {@value #SETTLED_SHARE} of the
+	 * round's wall time, or {@code trellis.bench.settle-max} more have been sent: a
+	 * server at a quarter's end has long finished compiling its registration path, and a
+	 * measured phase that overlaps the server compiler's wave measures the compiler.
+	 */
+	private Settling settle(List<Client> clients, RegistrationMix mix, Random random) throws Exception {
+		var shares = new ArrayList<Double>();
+		var failures = new ArrayList<String>();
+		int sent = 0;
+		while (sent < settings.settleMax()) {
+			var jit = new JitShare();
+			var round = registrations(clients, mix, SETTLE_ROUND, random);
+			sent += SETTLE_ROUND;
+			failures.addAll(round.failures());
+			shares.add(jit.end());
+			if (shares.get(shares.size() - 1) < SETTLED_SHARE) {
+				break;
+			}
+		}
+		return new Settling(sent, shares, failures);
 	}
 
 	// --- list endpoints
@@ -716,6 +753,13 @@ class RegistrationBenchmark {
 			int deleted = this.jdbc.sql("DELETE FROM deal_registration WHERE id = ANY (CAST(:ids AS BIGINT[]))")
 				.param("ids", ids)
 				.update();
+			// the activity events the run's registrations wrote (Registering records one
+			// per registration): left, they would crowd the benchmark partners' activity
+			int events = this.jdbc.sql("""
+					DELETE FROM activity_event e USING api_token t
+					WHERE t.name = :token AND e.user_id = t.user_id AND e.type = 'DEAL_REGISTERED'
+					  AND e.occurred_at >= :started
+					""").param("token", tokenName()).param("started", Timestamp.from(this.started)).update();
 			// the names only this run's registrations carried (registration_name keeps
 			// every
 			// name registered, and the run's are random: left, they would grow the
@@ -725,8 +769,9 @@ class RegistrationBenchmark {
 				.sql("DELETE FROM registration_name n WHERE NOT EXISTS (SELECT 1 FROM deal_registration r"
 						+ " WHERE r.normalized_name = n.normalized_name AND r.name_shape = n.name_shape)")
 				.update();
-			System.out.printf(Locale.ROOT, "Deleted the %,d registrations and %,d names of benchmark run %s%n", deleted,
-					names, this.runId);
+			System.out.printf(Locale.ROOT,
+					"Deleted the %,d registrations, %,d activity events and %,d names of" + " benchmark run %s%n",
+					deleted, events, names, this.runId);
 		}
 		this.jdbc.sql("DELETE FROM api_token WHERE name = :token").param("token", tokenName()).update();
 	}
@@ -756,6 +801,48 @@ class RegistrationBenchmark {
 	}
 
 	record Client(int index, long partnerId, String token, HttpClient http) {
+	}
+
+	/**
+	 * The registrations sent while waiting for the JIT to settle, and the JIT's share of
+	 * each round (compile time over wall time, all compiler threads).
+	 */
+	record Settling(int sent, List<Double> shares, List<String> failures) {
+
+		String report(JitShare measured) {
+			var rounds = this.shares.stream().map(s -> String.format("%.0f%%", s * 100)).toList();
+			return String.format(
+					"%nJIT settling: %,d registrations after the warm-up in rounds of %,d, the compiler's time per"
+							+ " round's wall time %s (settled under %.0f%%); in the measured phase %.0f%%%n",
+					this.sent, SETTLE_ROUND, rounds, SETTLED_SHARE * 100, measured.share() * 100);
+		}
+
+	}
+
+	/**
+	 * The JIT's compile time (all compiler threads) over the wall time since it was made.
+	 */
+	static final class JitShare {
+
+		private final java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory
+			.getCompilationMXBean();
+
+		private final long compiledMillis = this.jit.getTotalCompilationTime();
+
+		private final long began = System.nanoTime();
+
+		private double share = Double.NaN;
+
+		double end() {
+			double wallMillis = (System.nanoTime() - this.began) / 1e6;
+			this.share = (this.jit.getTotalCompilationTime() - this.compiledMillis) / wallMillis;
+			return this.share;
+		}
+
+		double share() {
+			return this.share;
+		}
+
 	}
 
 	record Phase(Samples samples, Map<String, Long> outcomes, Map<Integer, Long> httpStatuses, List<String> failures) {
