@@ -97,6 +97,44 @@ final class KpiDealRecords {
 	}
 
 	/**
+	 * How many records {@link #pipeline} has, up to {@code :limit}: each group's deals
+	 * counted up to {@code :limit} in no order (the page's count; ordering them by value
+	 * per currency, as the records are, cost 17.8 ms of a KPI page's 26 ms on the large
+	 * data).
+	 */
+	static String pipelineCount(String credit, Slice slice, boolean sliceOnly) {
+		var groups = new StringBuilder();
+		var open = OPEN + " AND " + HAS_RATE;
+		if (KpiSql.program(slice)) {
+			union(groups, "SELECT 1 FROM opportunity o WHERE %s AND %s LIMIT :limit".formatted(open, credit));
+			union(groups,
+					"SELECT 1 FROM opportunity o WHERE %s AND (%s) IS NOT TRUE LIMIT :limit".formatted(open, credit));
+		}
+		else {
+			var partners = "SELECT 1 FROM partner p JOIN opportunity o ON o.partner_id = p.id WHERE %s AND %s AND %s LIMIT :limit";
+			union(groups, partners.formatted(open, credit, slice.predicate()));
+			union(groups,
+					sliceOnly ? partners.formatted(open, "(" + credit + ") IS NOT TRUE", slice.predicate())
+							: "SELECT 1 FROM opportunity o WHERE %s AND (%s AND %s) IS NOT TRUE LIMIT :limit"
+								.formatted(open, credit, inSlice(slice)));
+		}
+		return "SELECT least(count(*), :limit) FROM (" + groups + ") c";
+	}
+
+	/**
+	 * How many records {@link #sourcedRevenue} has, up to {@code :limit}, counted in no
+	 * order.
+	 */
+	static String sourcedRevenueCount(Slice slice) {
+		var from = KpiSql.program(slice) ? "opportunity o" : "partner p JOIN opportunity o ON o.partner_id = p.id";
+		return """
+				SELECT count(*) FROM (SELECT 1 FROM %s JOIN exchange_rate fx ON fx.currency = o.currency
+				                      WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
+				                        AND o.credit_type = 'SOURCED' AND %s LIMIT :limit) c
+				""".formatted(from, slice.predicate());
+	}
+
+	/**
 	 * The open deals of {@code group} (SQL over {@code o}) with a rate, as keys
 	 * {@code (id, value, counted)}, at least the {@code :limit} first by value (largest
 	 * first, unknown amounts last, then id): per currency the deals whose value reaches

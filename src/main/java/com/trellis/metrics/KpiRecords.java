@@ -49,6 +49,10 @@ class KpiRecords {
 	private static final String FX = " JOIN exchange_rate fx ON fx.currency = o.currency";
 
 	/** The drill-downs whose values are amounts in the reporting currency. */
+	private static final String SOURCED_CREDIT = "o.credit_type = 'SOURCED'";
+
+	private static final String INFLUENCED_CREDIT = "o.credit_type IN ('INFLUENCED', 'CO_SELL')";
+
 	private static final java.util.Set<String> AMOUNTS = java.util.Set.of("PIPELINE_SOURCED", "PIPELINE_INFLUENCED",
 			"PARTNER_SOURCED_REVENUE", "WIN_RATE", "AVERAGE_DEAL_SIZE", "OVERLAP_SOURCED_DEALS",
 			"OVERLAP_SOURCED_PIPELINE");
@@ -103,12 +107,19 @@ class KpiRecords {
 
 	/**
 	 * How many records {@code code} has, counted up to {@code upTo} at most (the
-	 * statement of {@link #of} whose columns are not read: {@code Long.MAX_VALUE} counts
-	 * them all).
+	 * statement of {@link #of} whose columns are not read, or for the open pipeline's
+	 * shares and the sourced revenue the same rows counted without their order:
+	 * {@code Long.MAX_VALUE} counts them all).
 	 */
 	long count(String code, Period period, Slice slice, long upTo, boolean sliceOnly) {
-		return KpiRepository
-			.bind(this.jdbc.sql("SELECT count(*) FROM (" + sql(code, slice, sliceOnly) + ") r"), period, slice)
+		var counting = switch (code) {
+			// the open pipeline's and the period's wins counted without their order
+			case "PIPELINE_SOURCED" -> KpiDealRecords.pipelineCount(SOURCED_CREDIT, slice, sliceOnly);
+			case "PIPELINE_INFLUENCED" -> KpiDealRecords.pipelineCount(INFLUENCED_CREDIT, slice, sliceOnly);
+			case "PARTNER_SOURCED_REVENUE" -> KpiDealRecords.sourcedRevenueCount(slice);
+			default -> "SELECT count(*) FROM (" + sql(code, slice, sliceOnly) + ") r";
+		};
+		return KpiRepository.bind(this.jdbc.sql(counting), period, slice)
 			.param("offset", 0L)
 			.param("limit", upTo)
 			.query(Long.class)
@@ -151,9 +162,8 @@ class KpiRecords {
 			case "ACTIVATED_PARTNERS" -> byName(s, """
 					(SELECT TRUE FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
 					 AND o.closed_at >= :asOfMinus90 AND o.closed_at < :asOf LIMIT 1)""");
-			case "PIPELINE_SOURCED" -> KpiDealRecords.pipeline("o.credit_type = 'SOURCED'", slice, sliceOnly);
-			case "PIPELINE_INFLUENCED" ->
-				KpiDealRecords.pipeline("o.credit_type IN ('INFLUENCED', 'CO_SELL')", slice, sliceOnly);
+			case "PIPELINE_SOURCED" -> KpiDealRecords.pipeline(SOURCED_CREDIT, slice, sliceOnly);
+			case "PIPELINE_INFLUENCED" -> KpiDealRecords.pipeline(INFLUENCED_CREDIT, slice, sliceOnly);
 			case "PARTNER_SOURCED_REVENUE" -> KpiDealRecords.sourcedRevenue(slice);
 			case "REGISTRATION_VELOCITY" -> registrationVelocity(slice);
 			case "ENABLEMENT_COMPLETION" -> KpiEnablementRecords.sql(slice);

@@ -45,6 +45,15 @@ class SliceKpiRecordsTests {
 	Fixtures fixtures;
 
 	@Autowired
+	KpiRecords records;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -127,9 +136,31 @@ class SliceKpiRecordsTests {
 			}
 			assertMedian(figures.get("SALES_CYCLE").baseline(), records(admin, "SALES_CYCLE", QUARTER, slice), "direct",
 					slice + " direct sales cycle");
+			assertCounts(slice);
 			checked++;
 		}
 		assertThat(checked).isEqualTo(slices.size());
+	}
+
+	/**
+	 * The page's count of the shares' and sourced revenue's records (their own
+	 * statements, counted in no order) is the number of rows their records statement
+	 * lists, up to the limit asked: for vendor staff and for a partner user's own side.
+	 */
+	private void assertCounts(Slice slice) {
+		var at = QUARTER.at(this.clock.instant(), this.calendar.zone());
+		for (var code : List.of("PIPELINE_SOURCED", "PIPELINE_INFLUENCED", "PARTNER_SOURCED_REVENUE")) {
+			for (boolean sliceOnly : Slice.PROGRAM.equals(slice) ? new boolean[] { false }
+					: new boolean[] { false, true }) {
+				long rows = this.records.of(code, at, slice, 0, Long.MAX_VALUE, sliceOnly).size();
+				assertThat(rows).as(slice + " " + code + " has records").isPositive();
+				for (long upTo : new long[] { 1, 7, Long.MAX_VALUE }) {
+					assertThat(this.records.count(code, at, slice, upTo, sliceOnly))
+						.as(slice + " " + code + " counted up to " + upTo + (sliceOnly ? ", own side" : ""))
+						.isEqualTo(Math.min(upTo, rows));
+				}
+			}
+		}
 	}
 
 	private static void assertMedian(BigDecimal figure, List<Map<String, Object>> rows, String side, String what) {
