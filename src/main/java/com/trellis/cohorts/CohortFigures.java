@@ -64,7 +64,19 @@ class CohortFigures implements com.trellis.shared.DailyFigures {
 	 */
 	@Override
 	public boolean storeDaily() {
-		boolean journey = this.store.storeDaily(JOURNEY, () -> {
+		return store(true);
+	}
+
+	/**
+	 * The job's run even when the sets were stored this business day: after the program's
+	 * first split and placement, which the morning's run may have preceded.
+	 */
+	boolean storeAgain() {
+		return store(false);
+	}
+
+	private boolean store(boolean oncePerDay) {
+		boolean journey = store(JOURNEY, oncePerDay, () -> {
 			var since = this.cohorts.since(null);
 			var byScope = new LinkedHashMap<Long, List<CohortWeek>>();
 			byScope.put(PageFigureStore.PROGRAM, this.journey.weeks(since, null, this.calendar.zone()));
@@ -74,11 +86,15 @@ class CohortFigures implements com.trellis.shared.DailyFigures {
 			byScope.forEach((scope, weeks) -> moves.put(scope, moves(weeks)));
 			return moves;
 		});
-		return storeMetrics() | journey;
+		return storeMetrics(oncePerDay) | journey;
 	}
 
-	private boolean storeMetrics() {
-		return this.store.storeDaily(NAME, () -> {
+	private boolean store(String name, boolean oncePerDay, java.util.function.Supplier<Map<Long, ?>> compute) {
+		return oncePerDay ? this.store.storeDaily(name, compute) : this.store.storeAgain(name, compute);
+	}
+
+	private boolean storeMetrics(boolean oncePerDay) {
+		return store(NAME, oncePerDay, () -> {
 			var since = this.cohorts.since(null);
 			var byScope = new LinkedHashMap<Long, List<CohortMetricWeek>>();
 			byScope.put(PageFigureStore.PROGRAM, this.metrics.weeks(since, null, this.calendar.zone()));

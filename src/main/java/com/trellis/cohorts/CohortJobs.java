@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * cohorts at once. The split reads the readiness scores, so start-up first lets the
  * scoring module score the day (once per day across instances; nothing when it already
  * did, or when scoring is switched off). After the placement it stores the Cohorts page's
- * figures ({@link CohortFigures}).
+ * figures ({@link CohortFigures}): once a business day, and again after a first split or
+ * first journey history.
  */
 @Component
 class CohortJobs {
@@ -41,8 +42,7 @@ class CohortJobs {
 
 	@Scheduled(cron = "${trellis.cohorts.daily-cron:0 50 5 * * *}", zone = "${trellis.business.time-zone:UTC}")
 	void daily() {
-		this.runs.placeWeek();
-		this.figures.storeDaily();
+		store(this.runs.placeWeek());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -53,9 +53,23 @@ class CohortJobs {
 		if (this.scoring) {
 			this.scores.runDaily();
 		}
-		this.runs.firstSplit();
-		this.runs.placeWeek();
-		this.figures.storeDaily();
+		boolean split = this.runs.firstSplit();
+		store(this.runs.placeWeek() || split);
+	}
+
+	/**
+	 * Stores the page's figures once a business day, or again when the program's first
+	 * cohorts or journey history were just made: figures stored earlier that day (by the
+	 * morning's run, before a first start's split) would show none of them until the next
+	 * day.
+	 */
+	private void store(boolean first) {
+		if (first) {
+			this.figures.storeAgain();
+		}
+		else {
+			this.figures.storeDaily();
+		}
 	}
 
 }

@@ -107,14 +107,15 @@ class CohortRuns {
 	 * The first rule split, when there are no cohorts at all (a fresh program or demo).
 	 */
 	@Transactional
-	void firstSplit() {
+	boolean firstSplit() {
 		lock();
-		if (!this.cohorts.any()) {
-			// no cohort existed before: the first memberships start with the journey's
-			// history
-			var start = weekStart(this.calendar.today()).minusWeeks(HISTORY_WEEKS + 1);
-			applySplit(AuditLog.Actor.SYSTEM, this.calendar.startOf(start));
+		if (this.cohorts.any()) {
+			return false;
 		}
+		// no cohort existed before: the first memberships start with the journey's
+		// history
+		var start = weekStart(this.calendar.today()).minusWeeks(HISTORY_WEEKS + 1);
+		return applySplit(AuditLog.Actor.SYSTEM, this.calendar.startOf(start)) > 0;
 	}
 
 	/**
@@ -122,18 +123,20 @@ class CohortRuns {
 	 * first time the weeks before.
 	 */
 	@Transactional
-	void placeWeek() {
+	boolean placeWeek() {
 		lock();
 		var today = this.calendar.today();
 		var start = weekStart(today);
 		placeAsOf(today);
-		if (!this.journey.hasWeekBefore(start)) {
-			var day = start.minusDays(1);
-			for (int week = 1; week <= HISTORY_WEEKS; week++) {
-				placeAsOf(day);
-				day = weekStart(day).minusDays(1);
-			}
+		if (this.journey.hasWeekBefore(start)) {
+			return false;
 		}
+		var day = start.minusDays(1);
+		for (int week = 1; week <= HISTORY_WEEKS; week++) {
+			placeAsOf(day);
+			day = weekStart(day).minusDays(1);
+		}
+		return true;
 	}
 
 	/**

@@ -51,8 +51,21 @@ public class PageFigureStore {
 	 * True when this call stored it.
 	 */
 	public boolean storeDaily(String name, java.util.function.Supplier<Map<Long, ?>> compute) {
+		return store(name, compute, true);
+	}
+
+	/**
+	 * {@link #storeDaily} even when the set was stored this business day: after a change
+	 * the stored set does not show (a program's first cohorts, made after the morning's
+	 * run stored none). False only when another instance holds the run.
+	 */
+	public boolean storeAgain(String name, java.util.function.Supplier<Map<Long, ?>> compute) {
+		return store(name, compute, false);
+	}
+
+	private boolean store(String name, java.util.function.Supplier<Map<Long, ?>> compute, boolean oncePerDay) {
 		return Boolean.TRUE.equals(this.ownTransaction.execute(status -> {
-			if (!claim(name) || storedSince(name, this.calendar.startOf(this.calendar.today()))) {
+			if (!claim(name) || oncePerDay && storedSince(name, this.calendar.startOf(this.calendar.today()))) {
 				return false;
 			}
 			var at = this.clock.instant();
