@@ -105,6 +105,7 @@ class CohortRuns {
 
 	/**
 	 * The first rule split, when there are no cohorts at all (a fresh program or demo).
+	 * True when it made cohorts.
 	 */
 	@Transactional
 	boolean firstSplit() {
@@ -120,7 +121,7 @@ class CohortRuns {
 
 	/**
 	 * Places every partner on the journey as of today into this fiscal week, and the
-	 * first time the weeks before.
+	 * first time the weeks before. True when it placed those weeks (the first time).
 	 */
 	@Transactional
 	boolean placeWeek() {
