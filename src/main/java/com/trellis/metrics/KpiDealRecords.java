@@ -126,12 +126,7 @@ final class KpiDealRecords {
 	 * order.
 	 */
 	static String sourcedRevenueCount(Slice slice) {
-		var from = KpiSql.program(slice) ? "opportunity o" : "partner p JOIN opportunity o ON o.partner_id = p.id";
-		return """
-				SELECT count(*) FROM (SELECT 1 FROM %s JOIN exchange_rate fx ON fx.currency = o.currency
-				                      WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
-				                        AND o.credit_type = 'SOURCED' AND %s LIMIT :limit) c
-				""".formatted(from, slice.predicate());
+		return "SELECT count(*) FROM (SELECT 1 " + sourcedWins(slice) + " LIMIT :limit) c";
 	}
 
 	/**
@@ -198,15 +193,24 @@ final class KpiDealRecords {
 	 * value (unknown amounts first, as a descending order puts nulls), then id.
 	 */
 	static String sourcedRevenue(Slice slice) {
-		var from = KpiSql.program(slice) ? "opportunity o" : "partner p JOIN opportunity o ON o.partner_id = p.id";
 		return """
-				WITH k AS (SELECT o.id, %1$s AS value FROM %2$s JOIN exchange_rate fx ON fx.currency = o.currency
-				           WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
-				             AND o.credit_type = 'SOURCED' AND %3$s
+				WITH k AS (SELECT o.id, %s AS value %s
 				           ORDER BY value DESC, o.id OFFSET :offset LIMIT :limit - :offset)
 				SELECT 'deal' AS kind, o.id, 'partner' AS side, o.name AS label, k.value, TRUE AS counted
 				FROM k JOIN opportunity o ON o.id = k.id ORDER BY k.value DESC, k.id
-				""".formatted(AMOUNT, from, slice.predicate());
+				""".formatted(AMOUNT, sourcedWins(slice));
+	}
+
+	/**
+	 * FROM and WHERE of the period's partner-sourced wins of the slice's partners with a
+	 * rate, the deal aliased {@code o}.
+	 */
+	private static String sourcedWins(Slice slice) {
+		var from = KpiSql.program(slice) ? "opportunity o" : "partner p JOIN opportunity o ON o.partner_id = p.id";
+		return """
+				FROM %s JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.closed_at >= :from AND o.closed_at < :to
+				  AND o.credit_type = 'SOURCED' AND %s""".formatted(from, slice.predicate());
 	}
 
 	/** SQL over {@code o}: the deal is of a partner of the slice. */

@@ -48,11 +48,13 @@ class KpiRecords {
 
 	private static final String FX = " JOIN exchange_rate fx ON fx.currency = o.currency";
 
-	/** The drill-downs whose values are amounts in the reporting currency. */
+	/** The deals a partner-sourced pipeline share counts (SQL over {@code o}). */
 	private static final String SOURCED_CREDIT = "o.credit_type = 'SOURCED'";
 
+	/** The deals a partner-influenced pipeline share counts (SQL over {@code o}). */
 	private static final String INFLUENCED_CREDIT = "o.credit_type IN ('INFLUENCED', 'CO_SELL')";
 
+	/** The drill-downs whose values are amounts in the reporting currency. */
 	private static final java.util.Set<String> AMOUNTS = java.util.Set.of("PIPELINE_SOURCED", "PIPELINE_INFLUENCED",
 			"PARTNER_SOURCED_REVENUE", "WIN_RATE", "AVERAGE_DEAL_SIZE", "OVERLAP_SOURCED_DEALS",
 			"OVERLAP_SOURCED_PIPELINE");
