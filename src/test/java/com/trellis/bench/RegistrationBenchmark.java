@@ -141,12 +141,13 @@ class RegistrationBenchmark {
 			var before = tableStatistics();
 			var statementsBefore = StatementCounter.bySql();
 			Phase measured;
+			double measuredJit;
 			String waits;
 			var times = new StatementTimes(this.dataSource);
 			var cpu = new ProcessCpu(settings.dataDir());
 			try (var sampler = new WaitSampler(this.dataSource, 100)) {
 				measured = registrations(clients, mix, settings.registrations(), random);
-				jit.end();
+				measuredJit = jit.end();
 				waits = sampler.report() + "\n" + cpu.report("registration", settings.registrations()) + "\n"
 						+ times.report("registration", settings.registrations(), 25);
 			}
@@ -154,7 +155,7 @@ class RegistrationBenchmark {
 			var profile = profile(before, tableStatistics(), settings.registrations())
 					+ statements(statementsBefore, StatementCounter.bySql(), settings.registrations()) + waits;
 			var lists = lists(admin, busiestPartnerToken(clients.get(0).http()));
-			var report = report(dataset, clients, raw, warmup, measured, lists) + settling.report(jit) + profile
+			var report = report(dataset, clients, raw, warmup, measured, lists) + settling.report(measuredJit) + profile
 					+ explain();
 			System.out.println(report);
 			Files.createDirectories(Path.of("target"));
@@ -365,8 +366,9 @@ class RegistrationBenchmark {
 			var round = registrations(clients, mix, SETTLE_ROUND, random);
 			sent += SETTLE_ROUND;
 			failures.addAll(round.failures());
-			shares.add(jit.end());
-			if (shares.get(shares.size() - 1) < SETTLED_SHARE) {
+			double share = jit.end();
+			shares.add(share);
+			if (share < SETTLED_SHARE) {
 				break;
 			}
 		}
@@ -809,12 +811,12 @@ class RegistrationBenchmark {
 	 */
 	record Settling(int sent, List<Double> shares, List<String> failures) {
 
-		String report(JitShare measured) {
+		String report(double measuredShare) {
 			var rounds = this.shares.stream().map(s -> String.format("%.0f%%", s * 100)).toList();
 			return String.format(
 					"%nJIT settling: %,d registrations after the warm-up in rounds of %,d, the compiler's time per"
 							+ " round's wall time %s (settled under %.0f%%); in the measured phase %.0f%%%n",
-					this.sent, SETTLE_ROUND, rounds, SETTLED_SHARE * 100, measured.share() * 100);
+					this.sent, SETTLE_ROUND, rounds, SETTLED_SHARE * 100, measuredShare * 100);
 		}
 
 	}
@@ -831,16 +833,10 @@ class RegistrationBenchmark {
 
 		private final long began = System.nanoTime();
 
-		private double share = Double.NaN;
-
+		/** The share since this was made. */
 		double end() {
 			double wallMillis = (System.nanoTime() - this.began) / 1e6;
-			this.share = (this.jit.getTotalCompilationTime() - this.compiledMillis) / wallMillis;
-			return this.share;
-		}
-
-		double share() {
-			return this.share;
+			return (this.jit.getTotalCompilationTime() - this.compiledMillis) / wallMillis;
 		}
 
 	}
