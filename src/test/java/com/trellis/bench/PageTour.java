@@ -77,25 +77,46 @@ final class PageTour {
 
 	/**
 	 * One row per role and page: the home page of every role, and every navigation page
-	 * of the roles in {@code listRoles}.
+	 * of the roles in {@code listRoles}; the CPU of the JVM and of the PostgreSQL of
+	 * {@code dataDir} is read during the warm-up passes and the measured phase
+	 * ({@link #cpu}).
 	 */
-	List<Row> tour(List<String> roles, List<String> listRoles) throws Exception {
+	List<Row> tour(List<String> roles, List<String> listRoles, java.nio.file.Path dataDir) throws Exception {
 		var planned = new ArrayList<Planned>();
 		for (var role : roles) {
 			planned.add(plan(role, listRoles));
 		}
-		// every page of every role once or more, unmeasured, before any is measured: the
-		// first pages measured were otherwise measured while the JIT still compiled the
-		// code all pages share (views, security, sessions)
-		for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+		// every page of every role from every session, unmeasured, until the JIT has
+		// settled: the pages
+		// measured first were otherwise measured while the server compiler still
+		// compiled the code all pages share (views, security, sessions), and its threads
+		// took a fifth of the measured phase's CPU
+		for (int done = 0; done < WARM_UP_MAX; done++) {
+			var pass = new ProcessCpu(dataDir);
 			for (var plan : planned) {
-				for (var page : plan.pages()) {
-					if (ONLY.isEmpty() || ONLY.contains(page)) {
-						status(plan.sessions().get(0), page);
+				var pages = plan.pages().stream().filter(page -> ONLY.isEmpty() || ONLY.contains(page)).toList();
+				var tasks = plan.sessions().stream().map(session -> (Callable<Void>) () -> {
+					for (var page : pages) {
+						status(session, page);
+					}
+					return null;
+				}).toList();
+				var pool = Executors.newFixedThreadPool(tasks.size());
+				try {
+					for (var task : pool.invokeAll(tasks)) {
+						task.get();
 					}
 				}
+				finally {
+					pool.shutdownNow();
+				}
+			}
+			this.warmUpShares.add(pass.compilerShare());
+			if (done + 1 >= WARM_UP_PASSES && this.warmUpShares.get(done) < JitShare.SETTLED) {
+				break;
 			}
 		}
+		this.measured = new ProcessCpu(dataDir);
 		var rows = new ArrayList<Row>();
 		for (var plan : planned) {
 			for (var page : plan.pages()) {
@@ -110,11 +131,37 @@ final class PageTour {
 	}
 
 	/**
-	 * Unmeasured passes over every page of the tour before the first is measured,
+	 * Unmeasured passes over every page of the tour (each session of a role at once, as
+	 * in the measured phase) before the first is measured, at least
 	 * {@code -Dtrellis.bench.page-warm-up-passes} (default 1; 0 measures each page after
-	 * its own warm-up request only, as the tour did up to 2026-12-04).
+	 * its own warm-up request only, as the tour did up to 2026-12-04), then more until
+	 * the JIT compiler threads' CPU in a pass is under {@value JitShare#SETTLED} of the
+	 * CPU the JVM and PostgreSQL used in it ({@link ProcessCpu#compilerShare}), at most
+	 * {@code -Dtrellis.bench.page-warm-up-max} (default 15) in all.
 	 */
 	private static final int WARM_UP_PASSES = Integer.getInteger("trellis.bench.page-warm-up-passes", 1);
+
+	private static final int WARM_UP_MAX = WARM_UP_PASSES == 0 ? 0
+			: Math.max(WARM_UP_PASSES, Integer.getInteger("trellis.bench.page-warm-up-max", 15));
+
+	private final List<Double> warmUpShares = new ArrayList<>();
+
+	private ProcessCpu measured;
+
+	/** The CPU of the measured phase per page request ({@code requests} in all). */
+	String cpu(long requests) {
+		return this.measured.report("page request (warm-ups included)", requests);
+	}
+
+	/** The JIT's share of each warm-up pass, for the report. */
+	String warmUp() {
+		return String.format(Locale.ROOT,
+				"%nwarm-up: %d passes over every page from every session, the JIT compiler threads' share of"
+						+ " each pass's CPU %s (settled under %.0f%%)%n",
+				this.warmUpShares.size(),
+				this.warmUpShares.stream().map(share -> String.format(Locale.ROOT, "%.0f%%", share * 100)).toList(),
+				JitShare.SETTLED * 100);
+	}
 
 	/**
 	 * A role's signed-in sessions and pages, and the page each linked page was found on.

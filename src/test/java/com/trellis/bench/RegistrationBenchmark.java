@@ -115,9 +115,6 @@ class RegistrationBenchmark {
 	/** Registrations per round while the JIT settles. */
 	static final int SETTLE_ROUND = 2_000;
 
-	/** The compile time per wall time under which the JIT counts as settled. */
-	static final double SETTLED_SHARE = 0.10;
-
 	private final Instant started = Instant.now();
 
 	private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -352,7 +349,7 @@ class RegistrationBenchmark {
 
 	/**
 	 * After the fixed warm-up, more registrations in rounds of {@value #SETTLE_ROUND}
-	 * until the JIT's compile time in a round is under {@value #SETTLED_SHARE} of the
+	 * until the JIT's compile time in a round is under {@value JitShare#SETTLED} of the
 	 * round's wall time, or {@code trellis.bench.settle-max} more have been sent: a
 	 * server at a quarter's end has long finished compiling its registration path, and a
 	 * measured phase that overlaps the server compiler's wave measures the compiler.
@@ -368,7 +365,7 @@ class RegistrationBenchmark {
 			failures.addAll(round.failures());
 			double share = jit.end();
 			shares.add(share);
-			if (share < SETTLED_SHARE) {
+			if (share < JitShare.SETTLED) {
 				break;
 			}
 		}
@@ -816,27 +813,7 @@ class RegistrationBenchmark {
 			return String.format(
 					"%nJIT settling: %,d registrations after the warm-up in rounds of %,d, the compiler's time per"
 							+ " round's wall time %s (settled under %.0f%%); in the measured phase %.0f%%%n",
-					this.sent, SETTLE_ROUND, rounds, SETTLED_SHARE * 100, measuredShare * 100);
-		}
-
-	}
-
-	/**
-	 * The JIT's compile time (all compiler threads) over the wall time since it was made.
-	 */
-	static final class JitShare {
-
-		private final java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory
-			.getCompilationMXBean();
-
-		private final long compiledMillis = this.jit.getTotalCompilationTime();
-
-		private final long began = System.nanoTime();
-
-		/** The share since this was made. */
-		double end() {
-			double wallMillis = (System.nanoTime() - this.began) / 1e6;
-			return (this.jit.getTotalCompilationTime() - this.compiledMillis) / wallMillis;
+					this.sent, SETTLE_ROUND, rounds, JitShare.SETTLED * 100, measuredShare * 100);
 		}
 
 	}

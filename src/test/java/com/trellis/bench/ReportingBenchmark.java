@@ -210,11 +210,13 @@ class ReportingBenchmark {
 		var stored = storeDailyFigures();
 		var floor = repeat(SCANS, this::sequentialScan).percentileMillis(0.5);
 		var tour = new PageTour(this.port, this.jdbc, settings.clients(), requests);
-		var rows = tour.tour(List.of("ADMIN", "EXECUTIVE", "PAM", "SALES_MANAGER", "AE", "PARTNER"), listRoles);
+		var rows = tour.tour(List.of("ADMIN", "EXECUTIVE", "PAM", "SALES_MANAGER", "AE", "PARTNER"), listRoles,
+				settings.dataDir());
+		long measured = rows.stream().mapToLong(row -> row.samples().count() + 1).sum();
 		var report = stored
 				+ String.format(Locale.ROOT, "%nsequential scan of opportunity (floor, p50 of %d): %.1f ms%n", SCANS,
 						floor)
-				+ PageTour.report(rows, floor, settings.clients(), requests)
+				+ tour.warmUp() + PageTour.report(rows, floor, settings.clients(), requests) + tour.cpu(measured)
 				+ String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage());
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
