@@ -86,11 +86,9 @@ class ForecastPageController {
 		var quarters = List.of(quarter.start(), quarter.next().start());
 		List<Map<String, Object>> rows;
 		if (viewer.is(Role.ADMIN, Role.EXECUTIVE)) {
-			// the program's and the partner deals' tables; for the program, each
-			// quarter's
-			// two roll-ups from one reading of the open pipeline
-			var both = Scope.PROGRAM.equals(scope)
-					? quarters.stream().map(start -> this.forecasts.programAndPartners(viewer, start)).toList() : null;
+			// the program's and the partner deals' tables; for the program, both
+			// quarters' two roll-ups from one reading of the open pipeline
+			var both = Scope.PROGRAM.equals(scope) ? this.forecasts.programAndPartners(viewer, quarters) : null;
 			rows = both == null ? rows(viewer, scope, quarters) : rows(scope, quarters, i -> both.get(i).get(0));
 			var partnerRows = both == null ? rows(viewer, Scope.PARTNERS, quarters)
 					: rows(Scope.PARTNERS, quarters, i -> both.get(i).get(1));
@@ -161,7 +159,7 @@ class ForecastPageController {
 	}
 
 	private List<Map<String, Object>> rows(Viewer viewer, Scope scope, List<LocalDate> quarters) {
-		var figures = quarters.stream().map(day -> this.forecasts.rollUp(viewer, scope, day)).toList();
+		var figures = this.forecasts.rollUps(viewer, scope, quarters);
 		return rows(scope, quarters, figures::get);
 	}
 

@@ -40,9 +40,20 @@ class ForecastRollUps {
 	/** Figures of one quarter and scope, in the reporting currency. */
 	Map<String, BigDecimal> rollUp(String probabilities, String norms, Scope scope, LocalDate quarterStart,
 			LocalDate quarterEnd, LocalDate today) {
-		return rollUps(probabilities, norms, scope, "FALSE", "program_day_fact f WHERE FALSE", quarterStart, quarterEnd,
+		return rollUps(probabilities, norms, scope, List.<LocalDate[]>of(new LocalDate[] { quarterStart, quarterEnd }),
 				today)
 			.get(0);
+	}
+
+	/**
+	 * {@link #rollUp} of each of {@code quarters} (start and end), in their order, from
+	 * one reading of the scope's open deals: the forecast page's this and next quarter.
+	 */
+	List<Map<String, BigDecimal>> rollUps(String probabilities, String norms, Scope scope, List<LocalDate[]> quarters,
+			LocalDate today) {
+		return rollUps(probabilities, norms, scope, "FALSE", "program_day_fact f WHERE FALSE", quarters, today).stream()
+			.map(both -> both.get(0))
+			.toList();
 	}
 
 	/**
@@ -55,48 +66,61 @@ class ForecastRollUps {
 	}
 
 	/**
-	 * {@link #rollUp} of the program and of its partner deals ({@link Scope#PARTNERS}),
-	 * both from one reading of the open pipeline: the home pages' outlook.
+	 * {@link #rollUp} of the program and of its partner deals ({@link Scope#PARTNERS})
+	 * for each of {@code quarters}, all from one reading of the open pipeline: the home
+	 * pages' outlook and the program's forecast page.
+	 * @return per quarter, the program's figures, then the partner deals'
 	 */
-	List<Map<String, BigDecimal>> programAndPartners(String probabilities, String norms, LocalDate quarterStart,
-			LocalDate quarterEnd, LocalDate today) {
+	List<List<Map<String, BigDecimal>>> programAndPartners(String probabilities, String norms,
+			List<LocalDate[]> quarters, LocalDate today) {
 		return rollUps(probabilities, norms, Scope.PROGRAM, OpenPipelineSql.PARTNER_INVOLVED, Scope.PARTNERS.facts(),
-				quarterStart, quarterEnd, today);
+				quarters, today);
 	}
 
 	/**
-	 * The figures of a scope and of a part of it: {@code inPart} over the scope's counted
-	 * open deals or sums, {@code partFacts} the part's daily facts (as
-	 * {@link Scope#facts()}).
+	 * The figures of a scope and of a part of it for each quarter ({@code [start, end)},
+	 * in order, at least one): {@code inPart} over the scope's counted open deals or
+	 * sums, {@code partFacts} the part's daily facts (as {@link Scope#facts()}). The open
+	 * deals are read once for the span of all quarters, then summed per quarter by their
+	 * expected close.
 	 */
-	private List<Map<String, BigDecimal>> rollUps(String probabilities, String norms, Scope scope, String inPart,
-			String partFacts, LocalDate quarterStart, LocalDate quarterEnd, LocalDate today) {
+	private List<List<Map<String, BigDecimal>>> rollUps(String probabilities, String norms, Scope scope, String inPart,
+			String partFacts, List<LocalDate[]> quarters, LocalDate today) {
 		var counted = OpenPipelineSql.covers(scope) ? OpenPipelineSql.counted(scope, inPart)
 				: OpenDealsSql.counted(scope.predicate(), inPart);
+		var rows = new java.util.StringJoiner(", ");
+		for (int i = 0; i < quarters.size(); i++) {
+			rows.add("(%d, CAST(:qs%d AS DATE), CAST(:qe%d AS DATE))".formatted(i, i, i));
+		}
 		var sql = """
 				WITH prob(stage, grp, p) AS (VALUES %s),
 				norm(stage, grp, own, later) AS (VALUES %s),
-				%s
-				SELECT COALESCE(sum(amount) FILTER (WHERE called), 0),
-				       COALESCE(sum(amount) FILTER (WHERE called OR p >= 0.5), 0),
-				       COALESCE(sum(amount * p), 0),
-				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
+				%s,
+				q(i, qs, qe) AS (VALUES %s)
+				SELECT COALESCE(sum(c.amount) FILTER (WHERE c.called), 0),
+				       COALESCE(sum(c.amount) FILTER (WHERE c.called OR c.p >= 0.5), 0),
+				       COALESCE(sum(c.amount * c.p), 0),
+				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= q.qs AND f.day < q.qe
 				          AND f.currency IN (SELECT currency FROM exchange_rate)),
-				       COALESCE(sum(amount) FILTER (WHERE in_part AND called), 0),
-				       COALESCE(sum(amount) FILTER (WHERE in_part AND (called OR p >= 0.5)), 0),
-				       COALESCE(sum(amount * p) FILTER (WHERE in_part), 0),
-				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= :qStart AND f.day < :qEnd
+				       COALESCE(sum(c.amount) FILTER (WHERE c.in_part AND c.called), 0),
+				       COALESCE(sum(c.amount) FILTER (WHERE c.in_part AND (c.called OR c.p >= 0.5)), 0),
+				       COALESCE(sum(c.amount * c.p) FILTER (WHERE c.in_part), 0),
+				       (SELECT COALESCE(sum(f.won_reporting), 0) FROM %s AND f.day >= q.qs AND f.day < q.qe
 				          AND f.currency IN (SELECT currency FROM exchange_rate))
-				FROM counted
-				""".formatted(probabilities, norms, counted, scope.facts(), partFacts);
-		return this.reporting.sql(sql)
+				FROM q LEFT JOIN counted c ON c.expected >= q.qs AND c.expected < q.qe
+				GROUP BY q.i, q.qs, q.qe ORDER BY q.i
+				""".formatted(probabilities, norms, counted, rows, scope.facts(), partFacts);
+		var statement = this.reporting.sql(sql)
 			.param("today", Date.valueOf(today))
-			.param("qStart", Date.valueOf(quarterStart))
-			.param("qEnd", Date.valueOf(quarterEnd))
+			.param("qStart", Date.valueOf(quarters.get(0)[0]))
+			.param("qEnd", Date.valueOf(quarters.get(quarters.size() - 1)[1]))
 			.param("zone", this.calendar.zone().getId())
-			.param("scopeId", scope.idOrZero())
-			.query((rs, n) -> List.of(figures(rs, 1), figures(rs, 5)))
-			.single();
+			.param("scopeId", scope.idOrZero());
+		for (int i = 0; i < quarters.size(); i++) {
+			statement = statement.param("qs" + i, Date.valueOf(quarters.get(i)[0]))
+				.param("qe" + i, Date.valueOf(quarters.get(i)[1]));
+		}
+		return statement.query((rs, n) -> List.of(figures(rs, 1), figures(rs, 5))).list();
 	}
 
 	private static Map<String, BigDecimal> figures(java.sql.ResultSet rs, int first) throws java.sql.SQLException {

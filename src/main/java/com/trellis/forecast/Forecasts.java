@@ -110,18 +110,45 @@ public class Forecasts {
 	}
 
 	/**
+	 * {@link #rollUp} of each quarter of {@code anyDaysInQuarters}, in their order, from
+	 * one reading of the scope's open deals (the quarters follow one another).
+	 */
+	@Transactional(readOnly = true)
+	public List<Map<String, BigDecimal>> rollUps(Viewer viewer, Scope scope, List<LocalDate> anyDaysInQuarters) {
+		allowed(viewer, scope);
+		var model = model();
+		return this.rollUps.rollUps(model[0], model[1], scope, spans(anyDaysInQuarters), this.calendar.today());
+	}
+
+	/**
 	 * {@link #rollUp} of the program and of its partner deals for the quarter of a day,
 	 * from one reading of the open deals (admins and executives, as the program scope).
 	 * @return the program's figures, then the partner deals'
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, BigDecimal>> programAndPartners(Viewer viewer, LocalDate anyDayInQuarter) {
+		return programAndPartners(viewer, List.of(anyDayInQuarter)).get(0);
+	}
+
+	/**
+	 * {@link #programAndPartners(Viewer, LocalDate)} of each quarter of
+	 * {@code anyDaysInQuarters}, in their order, all from one reading of the open
+	 * pipeline.
+	 */
+	@Transactional(readOnly = true)
+	public List<List<Map<String, BigDecimal>>> programAndPartners(Viewer viewer, List<LocalDate> anyDaysInQuarters) {
 		allowed(viewer, Scope.PROGRAM);
 		allowed(viewer, Scope.PARTNERS);
-		var quarter = this.calendar.quarterOf(anyDayInQuarter);
 		var model = model();
-		return this.rollUps.programAndPartners(model[0], model[1], quarter.start(), quarter.end(),
-				this.calendar.today());
+		return this.rollUps.programAndPartners(model[0], model[1], spans(anyDaysInQuarters), this.calendar.today());
+	}
+
+	/** The start and end of the quarter of each day. */
+	private List<LocalDate[]> spans(List<LocalDate> anyDaysInQuarters) {
+		return anyDaysInQuarters.stream()
+			.map(this.calendar::quarterOf)
+			.map(q -> new LocalDate[] { q.start(), q.end() })
+			.toList();
 	}
 
 	/**

@@ -40,13 +40,14 @@ final class OpenDealsSql {
 	}
 
 	/**
-	 * {@code counted(amount, p, called, in_part)}: the scope's open deals expected to
-	 * close in the quarter; {@code inPart} over {@code open}.
+	 * {@code counted(amount, p, called, in_part, expected)}: the scope's open deals
+	 * expected to close from {@code :qStart} to {@code :qEnd}; {@code inPart} over
+	 * {@code open}.
 	 */
 	static String counted(String scope, String inPart) {
 		return open(scope) + """
-				, counted AS (
-				  SELECT open.amount, pr.p, fc.opportunity_id IS NOT NULL AS called, %s AS in_part
+				, counted AS MATERIALIZED (
+				  SELECT open.amount, pr.p, fc.opportunity_id IS NOT NULL AS called, %s AS in_part, open.expected
 				  FROM open JOIN prob pr ON pr.stage = open.stage AND pr.grp = open.grp
 				  LEFT JOIN forecast_call fc ON fc.opportunity_id = open.id
 				  WHERE open.expected >= :qStart AND open.expected < :qEnd)

@@ -35,18 +35,20 @@ final class OpenPipelineSql {
 	}
 
 	/**
-	 * {@code counted(amount, p, called, in_part)}: the sums expected to close in the
-	 * quarter (the amount of a row times the probability of its stage and group is the
-	 * sum of its deals' amounts times it).
+	 * {@code counted(amount, p, called, in_part, expected)}: the sums expected to close
+	 * from {@code :qStart} to {@code :qEnd} (the amount of a row times the probability of
+	 * its stage and group is the sum of its deals' amounts times it; the expected close
+	 * of a row is that of its deals as far as quarters starting on the first of a month
+	 * tell them apart).
 	 */
 	static String counted(Scope scope, String inPart) {
 		return """
-				counted AS (
-				  SELECT f.amount_reporting AS amount, pr.p, f.called, %s AS in_part
+				counted AS MATERIALIZED (
+				  SELECT f.amount_reporting AS amount, pr.p, f.called, %s AS in_part, %s AS expected
 				  FROM forecast_open_fact f JOIN norm n ON n.stage = f.stage AND n.grp = f.grp
 				  JOIN prob pr ON pr.stage = f.stage AND pr.grp = f.grp
 				  WHERE %s)
-				""".formatted(inPart, where(scope));
+				""".formatted(inPart, EXPECTED, where(scope));
 	}
 
 	/**

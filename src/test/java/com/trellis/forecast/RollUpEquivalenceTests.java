@@ -106,11 +106,24 @@ class RollUpEquivalenceTests {
 				compared++;
 			}
 		}
-		// the program's and its partner deals' roll-ups from one reading (the admin's and
-		// the executive's /forecast and home) equal each read alone
-		for (var quarter : List.of(current, current.next())) {
-			assertThat(this.repository.programAndPartners(probabilities, norms, quarter.start(), quarter.end(), today))
-				.as("program and partners in %s", quarter.label())
+		// both quarters of every scope from one reading (its /forecast page) equal each
+		// quarter read alone
+		var both = List.of(new LocalDate[] { current.start(), current.end() },
+				new LocalDate[] { current.next().start(), current.next().end() });
+		for (var scope : scopes()) {
+			assertThat(this.repository.rollUps(probabilities, norms, scope, both, today))
+				.as("both quarters of %s", scope)
+				.containsExactly(
+						this.repository.rollUp(probabilities, norms, scope, current.start(), current.end(), today),
+						this.repository.rollUp(probabilities, norms, scope, current.next().start(),
+								current.next().end(), today));
+		}
+		// the program's and its partner deals' roll-ups of both quarters from one reading
+		// (the admin's and the executive's /forecast and home) equal each read alone
+		var together = this.repository.programAndPartners(probabilities, norms, both, today);
+		for (int i = 0; i < 2; i++) {
+			var quarter = i == 0 ? current : current.next();
+			assertThat(together.get(i)).as("program and partners in %s", quarter.label())
 				.containsExactly(
 						this.repository.rollUp(probabilities, norms, Scope.PROGRAM, quarter.start(), quarter.end(),
 								today),
