@@ -24,9 +24,10 @@ import org.springframework.stereotype.Repository;
  * replaces grew with the square of each key group (over 60 s per request at the large
  * demo, whose registrations share name and domain keys heavily).
  * <p>
- * Reads keep only the rows whose registration is still open, so a registration decided or
- * withdrawn after the run drops out at once; the counts of the others are as of the run
- * ({@code computedAt}), and the example named on each record is looked up live.
+ * A registration decided or withdrawn after the run drops out at once: its row is deleted
+ * with the decision (V301), and reads of the records still join only open registrations;
+ * the counts of the others are as of the run ({@code computedAt}), and the example named
+ * on each record is looked up live.
  */
 @Repository
 class OverlapStore {
@@ -82,6 +83,9 @@ class OverlapStore {
 
 	/** Counts the overlaps of every open registration again and stores them. */
 	void replace(String signature, Instant now) {
+		// a decision committed during the run waits for it and then deletes the row the
+		// run stored for it (V301); one committed before is seen by the run's read
+		this.jdbc.sql("LOCK TABLE hygiene_overlap IN SHARE ROW EXCLUSIVE MODE").update();
 		this.jdbc.sql("DELETE FROM hygiene_overlap").update();
 		this.jdbc.sql("""
 				INSERT INTO hygiene_overlap (registration_id, partner_id, others, on_account, on_domain, on_name)
@@ -110,11 +114,14 @@ class OverlapStore {
 		return OTHERS.formatted(String.join(" IS NULL OR ", keys) + " IS NULL", String.join(", ", keys));
 	}
 
-	/** The stored registrations in scope that are still open. */
+	/**
+	 * The stored registrations in scope that are still open: every stored row, since a
+	 * registration's row leaves with it (V301); a team's scope is on the registrations'
+	 * accounts and joins them.
+	 */
 	long count(HygieneScope scope) {
-		return scope
-			.bind(this.jdbc
-				.sql("SELECT count(*) FROM hygiene_overlap h " + STILL_OPEN + " WHERE " + scope.registrations()))
+		var rows = scope.kind() == HygieneScope.Kind.TEAM ? "hygiene_overlap h " + STILL_OPEN : "hygiene_overlap h";
+		return scope.bind(this.jdbc.sql("SELECT count(*) FROM " + rows + " WHERE " + scope.registrations()))
 			.query(Long.class)
 			.single();
 	}

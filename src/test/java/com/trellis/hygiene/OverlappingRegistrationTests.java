@@ -54,6 +54,12 @@ class OverlappingRegistrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	OverlapStore overlaps;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void theOverlapsTheJobCountsAreThoseOfTheJoinOnAnyKeyForTheProgramAndABook() {
 		var pam = this.fixtures.user(Role.PAM);
@@ -105,9 +111,53 @@ class OverlappingRegistrationTests {
 		assertThat(records(pam)).singleElement()
 			.as("the other was withdrawn since the run: no example is named as open")
 			.satisfies(r -> assertThat(r.problem()).endsWith("none open now"));
+		var admin = this.fixtures.user(Role.ADMIN);
+		long program = count(admin);
 		withdraw(mine);
 		assertThat(count(pam)).as("withdrawn since the run: left out at once").isZero();
+		assertThat(count(admin)).as("and from the program's count").isEqualTo(program - 1);
 		assertThat(records(pam)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM hygiene_overlap WHERE registration_id = ?")
+			.param(mine)
+			.query(Long.class)
+			.single()).as("its stored row left with it (V301)").isZero();
+	}
+
+	@Test
+	void aRegistrationWithdrawnWhileTheJobStoresItsCountWaitsAndItsRowLeavesWithIt() throws Exception {
+		long ours = this.fixtures.partner("Racing Ours", this.fixtures.user(Role.PAM).userId());
+		long rival = this.fixtures.partner("Racing Rival", this.fixtures.user(Role.PAM).userId());
+		long mine = registration(ours, null, "Fennholt Racing", "fennholt.example", "PENDING");
+		registration(rival, null, "Fennholt Racing Group", "fennholt.example", "PENDING");
+		var stored = new java.util.concurrent.CountDownLatch(1);
+		var commit = new java.util.concurrent.CountDownLatch(1);
+		var run = java.util.concurrent.CompletableFuture.runAsync(() -> this.transactions.executeWithoutResult(tx -> {
+			this.overlaps.replace(this.overlaps.signature(), this.clock.instant());
+			stored.countDown();
+			await(commit);
+		}));
+		await(stored);
+		// the run has read the registration as open and stored its row, not yet committed
+		var withdrawal = java.util.concurrent.CompletableFuture.runAsync(() -> withdraw(mine));
+		Thread.sleep(300);
+		assertThat(withdrawal).as("the withdrawal waits for the run").isNotDone();
+		commit.countDown();
+		run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		withdrawal.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM hygiene_overlap WHERE registration_id = ?")
+			.param(mine)
+			.query(Long.class)
+			.single()).as("the row the run stored left with the registration").isZero();
+	}
+
+	private static void await(java.util.concurrent.CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private long count(Viewer viewer) {
