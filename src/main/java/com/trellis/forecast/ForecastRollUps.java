@@ -112,8 +112,8 @@ class ForecastRollUps {
 				""".formatted(probabilities, norms, counted, rows, scope.facts(), partFacts);
 		var statement = this.reporting.sql(sql)
 			.param("today", Date.valueOf(today))
-			.param("qStart", Date.valueOf(quarters.get(0)[0]))
-			.param("qEnd", Date.valueOf(quarters.get(quarters.size() - 1)[1]))
+			.param("qStart", Date.valueOf(quarters.stream().map(q -> q[0]).min(LocalDate::compareTo).orElseThrow()))
+			.param("qEnd", Date.valueOf(quarters.stream().map(q -> q[1]).max(LocalDate::compareTo).orElseThrow()))
 			.param("zone", this.calendar.zone().getId())
 			.param("scopeId", scope.idOrZero());
 		for (int i = 0; i < quarters.size(); i++) {

@@ -111,7 +111,8 @@ public class Forecasts {
 
 	/**
 	 * {@link #rollUp} of each quarter of {@code anyDaysInQuarters}, in their order, from
-	 * one reading of the scope's open deals (the quarters follow one another).
+	 * one reading of the scope's open deals (those expected to close from the earliest
+	 * quarter's start to the latest one's end).
 	 */
 	@Transactional(readOnly = true)
 	public List<Map<String, BigDecimal>> rollUps(Viewer viewer, Scope scope, List<LocalDate> anyDaysInQuarters) {
