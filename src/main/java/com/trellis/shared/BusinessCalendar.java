@@ -124,9 +124,13 @@ public class BusinessCalendar {
 		var quarter = FiscalQuarter.parse(label, this.fiscalYearStart, "quarter");
 		var window = this.limits.getIfAvailable();
 		if (window != null) {
-			window.dateProblem(quarter.start()).or(() -> window.dateProblem(quarter.end())).ifPresent(problem -> {
-				throw InvalidInputException.of("quarter", "names a quarter whose days " + problem);
-			});
+			// end() is the next quarter's first day: the quarter's last day is the day
+			// before
+			window.dateProblem(quarter.start())
+				.or(() -> window.dateProblem(quarter.end().minusDays(1)))
+				.ifPresent(problem -> {
+					throw InvalidInputException.of("quarter", "names a quarter whose days " + problem);
+				});
 		}
 		return quarter;
 	}

@@ -279,4 +279,19 @@ class ForecastTests {
 			.single();
 	}
 
+	@Test
+	void theProgramsLastQuarterIsNamedAndShownAndTheOneAfterItIsRefusedNamingQuarter() throws Exception {
+		// the date window ends 2100-12-31, the last day of 2100-Q4 (whose end, the next
+		// quarter's first day, lies past it)
+		var admin = this.fixtures.user(Role.ADMIN);
+		var token = "Bearer " + this.fixtures.token(admin);
+		this.mvc.perform(get("/api/v1/forecast/quotas?quarter=2100-Q4").header("Authorization", token))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/forecast/quotas?quarter=2101-Q1").header("Authorization", token))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("quarter"));
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin);
+		this.mvc.perform(get("/forecast?day=2100-12-31").session(session)).andExpect(status().isOk());
+	}
+
 }
