@@ -87,29 +87,19 @@ final class PageTour {
 			planned.add(plan(role, listRoles));
 		}
 		// every page of every role from every session, unmeasured, until the JIT has
-		// settled: the pages
-		// measured first were otherwise measured while the server compiler still
-		// compiled the code all pages share (views, security, sessions), and its threads
-		// took a fifth of the measured phase's CPU
+		// settled: the pages measured first were otherwise measured while the server
+		// compiler still compiled the code all pages share (views, security, sessions),
+		// and its threads took a fifth of the measured phase's CPU
 		for (int done = 0; done < WARM_UP_MAX; done++) {
 			var pass = new ProcessCpu(dataDir);
 			for (var plan : planned) {
 				var pages = plan.pages().stream().filter(page -> ONLY.isEmpty() || ONLY.contains(page)).toList();
-				var tasks = plan.sessions().stream().map(session -> (Callable<Void>) () -> {
+				allAtOnce(plan.sessions().stream().map(session -> (Callable<Void>) () -> {
 					for (var page : pages) {
 						status(session, page);
 					}
 					return null;
-				}).toList();
-				var pool = Executors.newFixedThreadPool(tasks.size());
-				try {
-					for (var task : pool.invokeAll(tasks)) {
-						task.get();
-					}
-				}
-				finally {
-					pool.shutdownNow();
-				}
+				}).toList());
 			}
 			this.warmUpShares.add(pass.compilerShare());
 			if (done + 1 >= WARM_UP_PASSES && this.warmUpShares.get(done) < JitShare.SETTLED) {
@@ -331,16 +321,22 @@ final class PageTour {
 				return latencies;
 			});
 		}
-		var pool = Executors.newFixedThreadPool(sessions.size());
+		long began = System.nanoTime();
+		var perClient = allAtOnce(tasks);
+		return new Row(role, email, page, Samples.merge(perClient, System.nanoTime() - began), statements, from,
+				java.time.Instant.now(),
+				failures.isEmpty() ? null : failures.size() + " not 200, e.g. " + failures.get(0));
+	}
+
+	/** Runs the tasks at once, one thread each, and returns their results in order. */
+	private static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
+		var pool = Executors.newFixedThreadPool(tasks.size());
 		try {
-			long began = System.nanoTime();
-			var perClient = new ArrayList<long[]>();
+			var results = new ArrayList<T>();
 			for (var future : pool.invokeAll(tasks)) {
-				perClient.add(future.get());
+				results.add(future.get());
 			}
-			return new Row(role, email, page, Samples.merge(perClient, System.nanoTime() - began), statements, from,
-					java.time.Instant.now(),
-					failures.isEmpty() ? null : failures.size() + " not 200, e.g. " + failures.get(0));
+			return results;
 		}
 		finally {
 			pool.shutdownNow();

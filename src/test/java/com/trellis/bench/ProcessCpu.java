@@ -42,8 +42,7 @@ final class ProcessCpu {
 		if (after.isEmpty()) {
 			return "CPU by process: no /proc on this system\n";
 		}
-		var spent = new TreeMap<String, Long>();
-		after.forEach((group, ticks) -> spent.put(group, ticks - this.before.getOrDefault(group, 0L)));
+		var spent = since(after);
 		long jvm = sum(spent, "jvm ");
 		long postgres = sum(spent, "postgres ");
 		out.append(String.format(Locale.ROOT,
@@ -68,9 +67,7 @@ final class ProcessCpu {
 	 * {@code /proc}.
 	 */
 	double compilerShare() {
-		var after = snapshot();
-		var spent = new TreeMap<String, Long>();
-		after.forEach((group, ticks) -> spent.put(group, ticks - this.before.getOrDefault(group, 0L)));
+		var spent = since(snapshot());
 		long all = sum(spent, "jvm ") + sum(spent, "postgres ");
 		long compiling = spent.entrySet()
 			.stream()
@@ -78,6 +75,13 @@ final class ProcessCpu {
 			.mapToLong(Map.Entry::getValue)
 			.sum();
 		return all == 0 ? 0 : (double) compiling / all;
+	}
+
+	/** The ticks of each group from construction to {@code after}. */
+	private Map<String, Long> since(Map<String, Long> after) {
+		var spent = new TreeMap<String, Long>();
+		after.forEach((group, ticks) -> spent.put(group, ticks - this.before.getOrDefault(group, 0L)));
+		return spent;
 	}
 
 	private static long sum(Map<String, Long> spent, String prefix) {
