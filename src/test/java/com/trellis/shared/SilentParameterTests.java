@@ -81,6 +81,7 @@ class SilentParameterTests {
 			.getContentAsString();
 		org.assertj.core.api.Assertions.assertThat(page)
 			.contains("scopeId")
+			.contains("<strong>Partner or person of the scope</strong>")
 			.contains("give the scope the id belongs to")
 			.contains("<nav");
 		refused(api(Role.ADMIN).get("/api/v1/forecast/rollup?scopeId=" + pam.userId()), "scopeId");
