@@ -20,9 +20,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Checks a handler's role rule ({@code @PreAuthorize} on the method or its controller)
  * before anything of the request is read: a caller whose role may not use an endpoint
- * gets 403 whatever the body or parameters, and learns nothing from validation errors.
- * Rules that look at arguments ({@code #id}) are left to method security, which still
- * runs after binding as the second check.
+ * gets 403 whatever the body or parameters, and learns nothing from validation errors;
+ * the 403 names the roles the rule lets in ({@link RoleRuleReason}). Rules that look at
+ * arguments ({@code #id}) are left to method security, which still runs after binding as
+ * the second check.
  */
 @Configuration(proxyBeanMethods = false)
 class RolesBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
@@ -40,24 +41,29 @@ class RolesBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method) || !roleOnly(method)) {
+		var rule = handler instanceof HandlerMethod method ? roleOnly(method) : null;
+		if (rule == null) {
 			return true;
 		}
+		var method = (HandlerMethod) handler;
 		var invocation = new SimpleMethodInvocation(method.getBean(), method.getMethod(),
 				new Object[method.getMethod().getParameterCount()]);
 		var decision = this.rules.authorize(SecurityContextHolder.getContext()::getAuthentication, invocation);
 		if (decision != null && !decision.isGranted()) {
-			throw new AccessDeniedException("Your role may not do this");
+			throw new AccessDeniedException(RoleRuleReason.of(rule));
 		}
 		return true;
 	}
 
-	private static boolean roleOnly(HandlerMethod method) {
+	/**
+	 * The handler's role rule when it reads no argument, else {@code null}.
+	 */
+	private static String roleOnly(HandlerMethod method) {
 		var rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
 		if (rule == null) {
 			rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
 		}
-		return rule != null && !rule.value().contains("#");
+		return rule != null && !rule.value().contains("#") ? rule.value() : null;
 	}
 
 }

@@ -53,7 +53,7 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> unauthorized(json, request, response))
 				.accessDeniedHandler((request, response, ex) -> problem(json, response, HttpStatus.FORBIDDEN,
-						"Your role may not do this")));
+						com.trellis.shared.Forbidden.reason(ex))));
 		return http.build();
 	}
 

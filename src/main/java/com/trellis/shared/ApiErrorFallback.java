@@ -33,12 +33,14 @@ import org.springframework.web.servlet.ModelAndView;
  * with {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance} and,
  * when a filter named them, {@code errors}), whatever the request accepts, instead of
  * Spring's default body. The detail is the exception's own problem detail when it has
- * one, else the reason given to {@code sendError}, else the status's phrase: never a
- * stack trace. A page path asked for anything but HTML ({@code Accept: *}{@code /*},
- * JSON) answers the same problem detail, never Spring's default error body or the error
- * page's own model (its {@code write}, {@code timestamp} or {@code path}); pages asked
- * for HTML keep their error pages ({@link BasicErrorController}), whose model also says
- * whether the request could have changed something ({@code write}: "Nothing was saved").
+ * one, else a refusal's own reason ({@link Forbidden}), else the reason given to
+ * {@code sendError}, else the status's phrase: never a stack trace. A page path asked for
+ * anything but HTML ({@code Accept: *}{@code /*}, JSON) answers the same problem detail,
+ * never Spring's default error body or the error page's own model (its {@code write},
+ * {@code timestamp} or {@code path}); pages asked for HTML keep their error pages
+ * ({@link BasicErrorController}), whose model also says whether the request could have
+ * changed something ({@code write}: "Nothing was saved") and, for a refusal, its reason
+ * ({@code reason}, {@link Forbidden}).
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -59,6 +61,7 @@ class ApiErrorFallback extends BasicErrorController {
 			var page = super.errorHtml(request, response);
 			if (page != null) {
 				page.addObject("write", PageErrors.writes(request));
+				page.addObject("reason", Forbidden.own(this.attributes.getError(new ServletWebRequest(request))));
 			}
 			return page;
 		}
@@ -106,6 +109,9 @@ class ApiErrorFallback extends BasicErrorController {
 		String detail = null;
 		if (error instanceof ErrorResponse response && response.getBody().getDetail() != null) {
 			detail = response.getBody().getDetail();
+		}
+		if (detail == null) {
+			detail = Forbidden.own(error);
 		}
 		var reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
 		if (detail == null && reason instanceof String text && !text.isBlank()) {

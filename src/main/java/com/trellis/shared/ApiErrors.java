@@ -188,10 +188,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/** A refusal answers 403 with its reason ({@link Forbidden}). */
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role may not do this"));
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, Forbidden.reason(ex)));
 	}
 
 	/**

@@ -72,6 +72,43 @@ class PageErrorBodyTests {
 			.contains("type", "title", "status", "detail");
 	}
 
+	/** The hygiene endpoints' role rule, in words. */
+	private static final String HYGIENE = "This is for program admins, partner account managers and sales managers";
+
+	/**
+	 * A refusal says why, in the sentence its check was thrown with, on the page, in the
+	 * page path's problem detail and on the API; a framework's refusal (a form without
+	 * its CSRF token) keeps the general sentence.
+	 */
+	@Test
+	void aRefusalSaysWhyOnThePageAndTheApi() throws Exception {
+		var world = this.fixtures.world("Page Error Reasons");
+		var http = signedIn(world.partnerUser());
+		var page = http.send(HttpRequest.newBuilder(url("/hygiene")).header("Accept", "text/html").build(),
+				BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(403);
+		assertThat(page.body()).contains(HYGIENE).doesNotContain("Your role may not do this here");
+
+		var detail = http.send(HttpRequest.newBuilder(url("/hygiene")).header("Accept", "*/*").build(),
+				BodyHandlers.ofString());
+		assertThat(this.json.readTree(detail.body()).get("detail").asString()).isEqualTo(HYGIENE);
+
+		var api = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(url("/api/v1/hygiene"))
+				.header("Authorization", "Bearer " + this.fixtures.token(world.partnerUser()))
+				.build(), BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(403);
+		assertThat(this.json.readTree(api.body()).get("detail").asString()).isEqualTo(HYGIENE);
+
+		var noToken = http.send(HttpRequest.newBuilder(url("/forecast/quotas"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString("amount=1"))
+			.build(), BodyHandlers.ofString());
+		assertThat(noToken.statusCode()).isEqualTo(403);
+		assertThat(noToken.body()).contains("Your role may not do this here").doesNotContain("id=\"error-reason\"");
+	}
+
 	/** The error pages still tell a read from a write ("Nothing was saved"). */
 	@Test
 	void errorPagesStillSayWhetherAnythingCouldHaveBeenSaved() throws Exception {
