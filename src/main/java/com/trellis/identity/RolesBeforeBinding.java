@@ -41,11 +41,13 @@ class RolesBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		var rule = handler instanceof HandlerMethod method ? roleOnly(method) : null;
+		if (!(handler instanceof HandlerMethod method)) {
+			return true;
+		}
+		var rule = roleOnly(method);
 		if (rule == null) {
 			return true;
 		}
-		var method = (HandlerMethod) handler;
 		var invocation = new SimpleMethodInvocation(method.getBean(), method.getMethod(),
 				new Object[method.getMethod().getParameterCount()]);
 		var decision = this.rules.authorize(SecurityContextHolder.getContext()::getAuthentication, invocation);
