@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The sentence a refusal by an endpoint's role rule ({@code @PreAuthorize}) gives: the
- * roles the rule lets in, named as people ("This is for program admins and partner
- * account managers"), for the rules written as {@code hasRole('X')},
- * {@code hasAnyRole('X', 'Y')} or {@code !hasRole('X')}; any other rule gives the general
- * sentence ({@link com.trellis.shared.Forbidden#GENERAL}).
+ * roles the rule lets in, named as people ("This is for program admins and PAMs"; "This
+ * is not for executives" when it shuts out one role), for the rules written as
+ * {@code hasRole('X')}, {@code hasAnyRole('X', 'Y')} or {@code !hasRole('X')}; any other
+ * rule gives the general sentence ({@link com.trellis.shared.Forbidden#GENERAL}).
  */
 final class RoleRuleReason {
 
@@ -29,11 +29,15 @@ final class RoleRuleReason {
 		if (roles == null || roles.isEmpty()) {
 			return com.trellis.shared.Forbidden.GENERAL;
 		}
-		if (roles.equals(EnumSet.complementOf(EnumSet.of(Role.PARTNER)))) {
+		var shut = EnumSet.complementOf(EnumSet.copyOf(roles));
+		if (shut.equals(EnumSet.of(Role.PARTNER))) {
 			return "This is for vendor staff";
 		}
+		if (shut.size() == 1) {
+			return "This is not for " + people(shut.iterator().next());
+		}
 		var people = new ArrayList<String>();
-		roles.forEach(role -> people.add(role.label().toLowerCase(Locale.ROOT) + "s"));
+		roles.forEach(role -> people.add(people(role)));
 		return "This is for " + list(people);
 	}
 
@@ -56,6 +60,11 @@ final class RoleRuleReason {
 			}
 		}
 		return matcher.group(1).isEmpty() ? named : EnumSet.complementOf(named);
+	}
+
+	/** A role's people, as the checks' own sentences name them ("PAMs"). */
+	private static String people(Role role) {
+		return role == Role.PAM ? "PAMs" : role.label().toLowerCase(Locale.ROOT) + "s";
 	}
 
 	private static String list(List<String> items) {

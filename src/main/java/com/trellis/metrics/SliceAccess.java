@@ -32,7 +32,7 @@ final class SliceAccess {
 		if (viewer.isPartnerUser()) {
 			boolean own = asked.equals("PROGRAM")
 					|| asked.equals("PARTNER") && (id == null || id.equals(viewer.partnerId()));
-			return own ? null : "A partner user sees its own partner's figures only (slice)";
+			return own ? null : "A partner user sees only their own partner's figures";
 		}
 		if (!viewer.is(Role.PAM)) {
 			return null;

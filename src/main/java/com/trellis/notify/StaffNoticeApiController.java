@@ -33,7 +33,8 @@ class StaffNoticeApiController {
 	List<Notification> inbox(Viewer viewer) {
 		if (viewer.isPartnerUser()) {
 			throw new org.springframework.security.access.AccessDeniedException(
-					"A partner's notices are under /api/v1/partners/{partnerId}/notifications");
+					"A partner user reads their partner's notices at /api/v1/partners/" + viewer.partnerId()
+							+ "/notifications");
 		}
 		return this.notices.inbox(viewer, 200);
 	}

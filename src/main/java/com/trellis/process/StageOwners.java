@@ -35,9 +35,24 @@ class StageOwners {
 	/** Refuses (403) a viewer who does not own the deal's current stage. */
 	void require(Viewer viewer, OpportunityView deal, StageDefinition stage) {
 		if (!owns(viewer, deal, stage)) {
-			throw new AccessDeniedException(stage.name() + " is owned by the " + stage.ownerRole().label().toLowerCase()
-					+ "; only they act on it");
+			throw new AccessDeniedException(refusal(stage));
 		}
+	}
+
+	/**
+	 * Who acts on a deal in the stage, said to someone who may not: the person of this
+	 * deal, not the role alone (a sales manager refused a Commit deal is not the owner's
+	 * manager).
+	 */
+	static String refusal(StageDefinition stage) {
+		var who = switch (stage.ownerRole()) {
+			case AE -> "the deal's owner, their manager";
+			case SALES_MANAGER -> "the deal owner's sales manager";
+			case PAM -> "the PAM of the deal's partner";
+			case PARTNER -> "the users of the deal's partner";
+			default -> "a " + stage.ownerRole().label().toLowerCase(java.util.Locale.ROOT);
+		};
+		return "In " + stage.name() + ", only " + who + " or a program admin may act on this deal";
 	}
 
 	/**

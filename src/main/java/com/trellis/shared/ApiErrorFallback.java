@@ -33,11 +33,12 @@ import org.springframework.web.servlet.ModelAndView;
  * with {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance} and,
  * when a filter named them, {@code errors}), whatever the request accepts, instead of
  * Spring's default body. The detail is the exception's own problem detail when it has
- * one, else a refusal's own reason ({@link Forbidden}), else the reason given to
- * {@code sendError}, else the status's phrase: never a stack trace. A page path asked for
- * anything but HTML ({@code Accept: *}{@code /*}, JSON) answers the same problem detail,
- * never Spring's default error body or the error page's own model (its {@code write},
- * {@code timestamp} or {@code path}); pages asked for HTML keep their error pages
+ * one, else for a 403 the refusal's reason ({@link Forbidden}: its own sentence, or the
+ * general one for a framework's refusal), else the reason given to {@code sendError},
+ * else the status's phrase: never a stack trace. A page path asked for anything but HTML
+ * ({@code Accept: *}{@code /*}, JSON) answers the same problem detail, never Spring's
+ * default error body or the error page's own model (its {@code write}, {@code timestamp}
+ * or {@code path}); pages asked for HTML keep their error pages
  * ({@link BasicErrorController}), whose model also says whether the request could have
  * changed something ({@code write}: "Nothing was saved") and, for a refusal, its reason
  * ({@code reason}, {@link Forbidden}).
@@ -110,8 +111,8 @@ class ApiErrorFallback extends BasicErrorController {
 		if (error instanceof ErrorResponse response && response.getBody().getDetail() != null) {
 			detail = response.getBody().getDetail();
 		}
-		if (detail == null) {
-			detail = Forbidden.own(error);
+		if (detail == null && status == HttpStatus.FORBIDDEN) {
+			detail = Forbidden.reason(error);
 		}
 		var reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
 		if (detail == null && reason instanceof String text && !text.isBlank()) {

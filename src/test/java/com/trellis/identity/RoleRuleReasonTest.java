@@ -12,14 +12,15 @@ class RoleRuleReasonTest {
 		assertThat(RoleRuleReason.of("hasAnyRole('SALES_MANAGER', 'ADMIN')"))
 			.isEqualTo("This is for program admins and sales managers");
 		assertThat(RoleRuleReason.of("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM', 'PARTNER')"))
-			.isEqualTo("This is for program admins, partner account managers, executives and partner users");
+			.isEqualTo("This is for program admins, PAMs, executives and partner users");
 	}
 
 	@Test
 	void aRuleThatShutsOutARoleNamesTheOthers() {
 		assertThat(RoleRuleReason.of("!hasRole('PARTNER')")).isEqualTo("This is for vendor staff");
-		assertThat(RoleRuleReason.of("!hasRole('EXECUTIVE')")).isEqualTo(
-				"This is for program admins, partner account managers, account executives, sales managers and partner users");
+		assertThat(RoleRuleReason.of("!hasRole('EXECUTIVE')")).isEqualTo("This is not for executives");
+		assertThat(RoleRuleReason.of("hasAnyRole('ADMIN', 'PAM', 'AE', 'SALES_MANAGER', 'PARTNER')"))
+			.isEqualTo("This is not for executives");
 	}
 
 	@Test

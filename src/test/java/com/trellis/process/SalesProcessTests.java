@@ -76,7 +76,11 @@ class SalesProcessTests {
 		var world = this.fixtures.world("Owner Partners");
 		assertThatThrownBy(() -> this.process.tick(world.pam(), world.dealId(), "Budget confirmed", true))
 			.isInstanceOf(AccessDeniedException.class)
-			.hasMessageContaining("account executive");
+			.hasMessage("In Qualified, only the deal's owner, their manager or a program admin may act on this deal");
+		// a sales manager refused is told whose manager acts, not that sales managers do
+		var otherManager = this.fixtures.user(Role.SALES_MANAGER);
+		assertThatThrownBy(() -> this.process.tick(otherManager, world.dealId(), "Budget confirmed", true))
+			.hasMessageContaining("the deal's owner, their manager");
 		assertThatThrownBy(() -> this.process.tick(world.partnerUser(), world.dealId(), "Budget confirmed", true))
 			.isInstanceOf(AccessDeniedException.class);
 	}

@@ -73,7 +73,7 @@ class PageErrorBodyTests {
 	}
 
 	/** The hygiene endpoints' role rule, in words. */
-	private static final String HYGIENE = "This is for program admins, partner account managers and sales managers";
+	private static final String HYGIENE = "This is for program admins, PAMs and sales managers";
 
 	/**
 	 * A refusal says why, in the sentence its check was thrown with, on the page, in the
@@ -107,6 +107,13 @@ class PageErrorBodyTests {
 			.build(), BodyHandlers.ofString());
 		assertThat(noToken.statusCode()).isEqualTo(403);
 		assertThat(noToken.body()).contains("Your role may not do this here").doesNotContain("id=\"error-reason\"");
+		var noTokenJson = http.send(HttpRequest.newBuilder(url("/forecast/quotas"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "*/*")
+			.POST(HttpRequest.BodyPublishers.ofString("amount=1"))
+			.build(), BodyHandlers.ofString());
+		assertThat(this.json.readTree(noTokenJson.body()).get("detail").asString())
+			.isEqualTo("Your role may not do this");
 	}
 
 	/** The error pages still tell a read from a write ("Nothing was saved"). */
