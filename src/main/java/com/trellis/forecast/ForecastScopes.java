@@ -45,8 +45,12 @@ class ForecastScopes {
 			case REP -> hasRole(id, Role.AE);
 		};
 		if (!known) {
-			throw InvalidInputException.of("scopeId",
-					"no " + kind.name().toLowerCase(Locale.ROOT) + " has the id " + id);
+			throw InvalidInputException.of("scopeId", "no " + switch (kind) {
+				case PAM -> "PAM";
+				case MANAGER -> "sales manager";
+				case REP -> "account executive";
+				default -> kind.name().toLowerCase(Locale.ROOT);
+			} + " has the id " + id);
 		}
 		return scope;
 	}

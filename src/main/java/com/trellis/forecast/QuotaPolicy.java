@@ -30,8 +30,9 @@ final class QuotaPolicy {
 			default -> null;
 		};
 		if (expected != null && targetRole != expected) {
-			return Decision.invalid("scopeId", "no " + expected.name().toLowerCase(java.util.Locale.ROOT)
-					+ " with this id; a " + kind + " quota is for a user with that role");
+			return Decision.invalid("scopeId",
+					"no " + (expected == Role.PAM ? "PAM" : expected.label().toLowerCase(java.util.Locale.ROOT))
+							+ " with this id; a " + kind + " quota is for a user with that role");
 		}
 		if (viewerRole == Role.ADMIN) {
 			return new Decision(Outcome.ALLOWED, null, "the program admin sets every quota and target");

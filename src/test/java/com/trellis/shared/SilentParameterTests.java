@@ -86,6 +86,17 @@ class SilentParameterTests {
 			.contains("<nav");
 		refused(api(Role.ADMIN).get("/api/v1/forecast/rollup?scopeId=" + pam.userId()), "scopeId");
 		refused(api(Role.ADMIN).get("/api/v1/forecast/changes?scopeId=" + pam.userId()), "scopeId");
+		// an id of another role is named with the role's own name
+		var ae = this.fixtures.user(Role.AE);
+		org.assertj.core.api.Assertions
+			.assertThat(this.mvc
+				.perform(get("/forecast?scope=PAM&scopeId=" + ae.userId())
+					.session(login(this.fixtures.user(Role.ADMIN))))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getResponse()
+				.getContentAsString())
+			.contains("no PAM has the id " + ae.userId());
 	}
 
 	@Test
