@@ -258,7 +258,8 @@ public class Enablement {
 		}
 		var item = itemCode == null ? null : this.enablement.item(itemCode.strip()).orElse(null);
 		if (item == null) {
-			errors.add(new FieldError(prefix + "item", "no course or certification " + itemCode));
+			errors.add(new FieldError(prefix + "item", itemCode == null || itemCode.isBlank()
+					? "give the code of the course or certification" : "no course or certification " + itemCode));
 		}
 		if (completedOn == null) {
 			errors.add(new FieldError(prefix + "completedOn", "give the completion date"));

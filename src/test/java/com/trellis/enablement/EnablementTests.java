@@ -64,6 +64,11 @@ class EnablementTests {
 			.isInstanceOf(InvalidInputException.class)
 			.satisfies(ex -> assertThat(((InvalidInputException) ex).errors()).extracting(FieldError::field)
 				.containsExactly("item", "completedOn"));
+		// nothing named: asked for, not "no course or certification null"
+		assertThatThrownBy(() -> this.enablement.record(ae, ae.userId(), null, LocalDate.of(2026, 11, 1)))
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(ex -> assertThat(((InvalidInputException) ex).errors()).extracting(FieldError::message)
+				.containsExactly("give the code of the course or certification"));
 		var progress = this.enablement.record(ae, ae.userId(), "AE-101", LocalDate.of(2026, 11, 1));
 		assertThat(progress.trackName()).isEqualTo("Partner sales (AE)");
 		assertThat(progress.requiredDone()).isEqualTo(1);
