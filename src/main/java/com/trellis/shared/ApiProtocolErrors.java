@@ -18,7 +18,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * media type the path does not accept) are refused before any controller is chosen, so
  * {@link ApiErrors}, which serves the API's controllers, never sees them. They answer the
  * same RFC 9457 problem detail (404, 405, 406 or 415 with Spring's own detail and, for
- * 405, the {@code Allow} header); pages keep their error pages.
+ * 405, the {@code Allow} header; a 404 names the path no operation has); pages keep their
+ * error pages.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -60,7 +61,12 @@ class ApiProtocolErrors {
 			throw ex; // handed on unchanged: the page's own error handling answers
 		}
 		var error = (ErrorResponse) ex;
-		return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders()).body(error.getBody());
+		var body = error.getBody();
+		if (ex instanceof NoResourceFoundException) {
+			// Spring's detail speaks of a static resource, which the API has none of
+			body.setDetail("No API operation has the path " + request.getRequestURI());
+		}
+		return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders()).body(body);
 	}
 
 }

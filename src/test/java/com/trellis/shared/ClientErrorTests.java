@@ -82,7 +82,8 @@ class ClientErrorTests {
 			.andExpect(jsonPath("$.status").value(415));
 		this.mvc.perform(get("/api/v1/no-such-thing").header("Authorization", token))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.status").value(404));
+			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(jsonPath("$.detail").value("No API operation has the path /api/v1/no-such-thing"));
 	}
 
 	@Test
