@@ -108,7 +108,9 @@ class RegistrationPageController {
 		return "redirect:/registrations/rules";
 	}
 
+	/** The registration form; executives, who do not register deals, get 403. */
 	@GetMapping("/registrations/new")
+	@PreAuthorize("!hasRole('EXECUTIVE')")
 	String form(Viewer viewer, Model model) {
 		return form(viewer, model, new RegistrationCommand(null, null, null, null, null, "USD", null,
 				viewer.partnerId(), CreditType.SOURCED), Map.of());

@@ -46,6 +46,19 @@ class RegistrationCopyTests {
 			.contains("before your partner manager approves");
 	}
 
+	/**
+	 * Executives do not register deals: they are neither offered the form nor shown it
+	 * (before, the form opened and its post was refused).
+	 */
+	@Test
+	void anExecutiveIsNotOfferedTheRegistrationForm() throws Exception {
+		var executive = login(this.fixtures.user(com.trellis.identity.Role.EXECUTIVE));
+		assertThat(page(executive, "/registrations")).doesNotContain("href=\"/registrations/new\"");
+		this.mvc.perform(get("/registrations/new").session(executive)).andExpect(status().isForbidden());
+		var ae = login(this.fixtures.world("Copy Executive").ae());
+		assertThat(page(ae, "/registrations")).contains("href=\"/registrations/new\"");
+	}
+
 	@Test
 	void thePamReadsTheApprovalAsWhatThePartnerWasToldNotAsTheirOwnDeal() throws Exception {
 		var world = this.fixtures.world("Copy Approval");
