@@ -54,7 +54,7 @@ class PageErrors {
 			MissingServletRequestParameterException.class, BindException.class })
 	Object badInput(Exception ex, HandlerMethod handler, HttpServletRequest request) {
 		var errors = errors(ex, request);
-		if (answersJson(handler) || ApiErrorFallback.apiPath(request)) {
+		if (answersJson(handler) || ApiErrorFallback.apiPath(request) || asksJson(request)) {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid input: "
 					+ String.join(", ", errors.stream().map(InvalidInputException.FieldError::field).toList()));
 			problem.setTitle("Invalid input");
@@ -123,6 +123,23 @@ class PageErrors {
 		var method = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_METHOD) instanceof String original
 				? original : request.getMethod();
 		return !"GET".equals(method) && !"HEAD".equals(method);
+	}
+
+	/**
+	 * A client that asks a page for JSON and not HTML ({@code Accept: application/json}
+	 * or {@code application/problem+json}, without {@code text/html}) and is not htmx:
+	 * its bad input is answered as the problem detail its other errors get
+	 * ({@link ApiErrorFallback}). Browsers and htmx (whose requests send
+	 * {@code *}{@code /*}) keep the error page.
+	 */
+	private static boolean asksJson(HttpServletRequest request) {
+		var accept = request.getHeader("Accept");
+		if (accept == null || request.getHeader("HX-Request") != null) {
+			return false;
+		}
+		var asked = accept.toLowerCase(java.util.Locale.ROOT);
+		return (asked.contains("application/json") || asked.contains("application/problem+json"))
+				&& !asked.contains("text/html");
 	}
 
 	private static boolean answersJson(HandlerMethod handler) {

@@ -86,6 +86,13 @@ class SilentParameterTests {
 			.contains("<nav");
 		refused(api(Role.ADMIN).get("/api/v1/forecast/rollup?scopeId=" + pam.userId()), "scopeId");
 		refused(api(Role.ADMIN).get("/api/v1/forecast/changes?scopeId=" + pam.userId()), "scopeId");
+		// a client asking the page for JSON gets the problem detail its other errors get
+		this.mvc
+			.perform(get("/forecast?scopeId=" + pam.userId()).accept("application/json")
+				.session(login(this.fixtures.user(Role.ADMIN))))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+				.value("scopeId"));
 		// an id of another role is named with the role's own name
 		var ae = this.fixtures.user(Role.AE);
 		org.assertj.core.api.Assertions
