@@ -106,6 +106,12 @@ class SecurityConfiguration {
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// the error page says why (a filter's refusal, such as the CSRF check's, is
+			// kept for it: it never reaches the error attributes)
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> {
+				request.setAttribute(com.trellis.shared.Forbidden.REFUSAL, ex);
+				response.sendError(HttpStatus.FORBIDDEN.value());
+			}))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

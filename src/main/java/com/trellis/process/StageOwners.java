@@ -35,16 +35,20 @@ class StageOwners {
 	/** Refuses (403) a viewer who does not own the deal's current stage. */
 	void require(Viewer viewer, OpportunityView deal, StageDefinition stage) {
 		if (!owns(viewer, deal, stage)) {
-			throw new AccessDeniedException(refusal(stage));
+			throw new AccessDeniedException(refusal(stage, deal.partnerId() != null));
 		}
 	}
 
 	/**
 	 * Who acts on a deal in the stage, said to someone who may not: the person of this
 	 * deal, not the role alone (a sales manager refused a Commit deal is not the owner's
-	 * manager).
+	 * manager); a partner's stage of a deal without a partner is an admin's alone.
 	 */
-	static String refusal(StageDefinition stage) {
+	static String refusal(StageDefinition stage, boolean partnered) {
+		var partnerSide = stage.ownerRole() == Role.PAM || stage.ownerRole() == Role.PARTNER;
+		if (partnerSide && !partnered) {
+			return "In " + stage.name() + ", a deal without a partner is acted on by a program admin only";
+		}
 		var who = switch (stage.ownerRole()) {
 			case AE -> "the deal's owner, their manager";
 			case SALES_MANAGER -> "the deal owner's sales manager";

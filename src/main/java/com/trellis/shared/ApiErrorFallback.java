@@ -62,7 +62,7 @@ class ApiErrorFallback extends BasicErrorController {
 			var page = super.errorHtml(request, response);
 			if (page != null) {
 				page.addObject("write", PageErrors.writes(request));
-				page.addObject("reason", Forbidden.own(this.attributes.getError(new ServletWebRequest(request))));
+				page.addObject("reason", Forbidden.own(refusal(request)));
 			}
 			return page;
 		}
@@ -103,10 +103,19 @@ class ApiErrorFallback extends BasicErrorController {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
+	/**
+	 * The failure the error page answers: as the error attributes keep it, else the
+	 * refusal the pages' access-denied handler kept ({@link Forbidden#REFUSAL}).
+	 */
+	private Throwable refusal(HttpServletRequest request) {
+		var error = this.attributes.getError(new ServletWebRequest(request));
+		return error != null ? error : (Throwable) request.getAttribute(Forbidden.REFUSAL);
+	}
+
 	private Map<String, Object> problem(HttpServletRequest request) {
 		var status = getStatus(request);
 		var web = new ServletWebRequest(request);
-		var error = this.attributes.getError(web);
+		var error = refusal(request);
 		String detail = null;
 		if (error instanceof ErrorResponse response && response.getBody().getDetail() != null) {
 			detail = response.getBody().getDetail();

@@ -77,8 +77,8 @@ class PageErrorBodyTests {
 
 	/**
 	 * A refusal says why, in the sentence its check was thrown with, on the page, in the
-	 * page path's problem detail and on the API; a framework's refusal (a form without
-	 * its CSRF token) keeps the general sentence.
+	 * page path's problem detail and on the API; a form sent without its CSRF token is
+	 * told so (before: "Your role may not do this here", to a user whose role may).
 	 */
 	@Test
 	void aRefusalSaysWhyOnThePageAndTheApi() throws Exception {
@@ -106,14 +106,15 @@ class PageErrorBodyTests {
 			.POST(HttpRequest.BodyPublishers.ofString("amount=1"))
 			.build(), BodyHandlers.ofString());
 		assertThat(noToken.statusCode()).isEqualTo(403);
-		assertThat(noToken.body()).contains("Your role may not do this here").doesNotContain("id=\"error-reason\"");
+		assertThat(noToken.body()).contains("id=\"error-reason\"", "sent without its valid security token")
+			.doesNotContain("Your role may not do this here");
 		var noTokenJson = http.send(HttpRequest.newBuilder(url("/forecast/quotas"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "*/*")
 			.POST(HttpRequest.BodyPublishers.ofString("amount=1"))
 			.build(), BodyHandlers.ofString());
 		assertThat(this.json.readTree(noTokenJson.body()).get("detail").asString())
-			.isEqualTo("Your role may not do this");
+			.isEqualTo(com.trellis.shared.Forbidden.FORM_TOKEN);
 	}
 
 	/** The error pages still tell a read from a write ("Nothing was saved"). */
