@@ -114,7 +114,6 @@ class ApiErrorFallback extends BasicErrorController {
 
 	private Map<String, Object> problem(HttpServletRequest request) {
 		var status = getStatus(request);
-		var web = new ServletWebRequest(request);
 		var error = refusal(request);
 		String detail = null;
 		if (error instanceof ErrorResponse response && response.getBody().getDetail() != null) {

@@ -14,18 +14,6 @@ public final class Forbidden {
 	/** The reason given when a refusal carries none of ours. */
 	public static final String GENERAL = "Your role may not do this";
 
-	private Forbidden() {
-	}
-
-	/**
-	 * The sentence a refusal was thrown with, when it is one of the app's own (an
-	 * {@link AccessDeniedException} itself, with a message), else {@link #GENERAL}.
-	 */
-	public static String reason(Throwable refusal) {
-		var own = own(refusal);
-		return own != null ? own : GENERAL;
-	}
-
 	/** Why a form sent without its valid CSRF token was refused. */
 	public static final String FORM_TOKEN = "The form was sent without its valid security token (the page may have"
 			+ " been open too long, or you signed out); open the page again and send the form from there";
@@ -35,6 +23,19 @@ public final class Forbidden {
 	 * refusal by a filter (the CSRF check) never reaches the error attributes.
 	 */
 	public static final String REFUSAL = Forbidden.class.getName() + ".refusal";
+
+	private Forbidden() {
+	}
+
+	/**
+	 * The sentence a refusal was thrown with, when it is one of the app's own (an
+	 * {@link AccessDeniedException} itself, with a message) or a form's CSRF refusal
+	 * ({@link #own}), else {@link #GENERAL}.
+	 */
+	public static String reason(Throwable refusal) {
+		var own = own(refusal);
+		return own != null ? own : GENERAL;
+	}
 
 	/**
 	 * The sentence of one of the app's own refusals, or of a form refused for its CSRF
