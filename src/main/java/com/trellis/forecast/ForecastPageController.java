@@ -69,12 +69,7 @@ class ForecastPageController {
 	@GetMapping("/forecast")
 	String page(Viewer viewer, @RequestParam(name = "scope", required = false) Scope.Kind kind,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day, Model model) {
-		if (kind == null && scopeId != null) {
-			// never silently read as the viewer's own scope
-			throw com.trellis.shared.InvalidInputException.of("scopeId",
-					"give the scope the id belongs to (scope=PAM, PARTNER, REP or MANAGER)");
-		}
-		var scope = kind == null ? own(viewer) : this.forecasts.asked(viewer, kind, scopeId);
+		var scope = this.forecasts.asked(viewer, kind, scopeId);
 		this.forecasts.allowed(viewer, scope);
 		if (day != null) {
 			this.limits.dateProblem(day).ifPresent(problem -> {
@@ -134,16 +129,6 @@ class ForecastPageController {
 		model.addAttribute("chart", this.json
 			.writeValueAsString(Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets))));
 		return "forecast/page";
-	}
-
-	private static Scope own(Viewer viewer) {
-		return switch (viewer.role()) {
-			case ADMIN, EXECUTIVE -> Scope.PROGRAM;
-			case SALES_MANAGER -> new Scope(Scope.Kind.MANAGER, viewer.userId());
-			case AE -> new Scope(Scope.Kind.REP, viewer.userId());
-			case PAM -> new Scope(Scope.Kind.PAM, viewer.userId());
-			case PARTNER -> new Scope(Scope.Kind.PARTNER, viewer.partnerId());
-		};
 	}
 
 	@PostMapping("/forecast/quotas")

@@ -32,9 +32,32 @@ class ForecastScopes {
 	/**
 	 * The scope a request asks for, checked in the order every endpoint checks: the
 	 * viewer's role and ownership first (403, whatever the id), then the id itself (400
-	 * naming {@code scopeId} when missing, extra or naming nobody of that kind).
+	 * naming {@code scopeId} when missing, extra or naming nobody of that kind). No kind
+	 * asks for the viewer's own scope ({@link #own}); an id without a kind is a 400
+	 * naming {@code scopeId}, never read as the viewer's own.
 	 */
+	/**
+	 * The viewer's own scope: the program for admins and executives, a manager's team, an
+	 * AE's own deals, a PAM's book, a partner user's partner.
+	 */
+	static Scope own(Viewer viewer) {
+		return switch (viewer.role()) {
+			case ADMIN, EXECUTIVE -> Scope.PROGRAM;
+			case SALES_MANAGER -> new Scope(Scope.Kind.MANAGER, viewer.userId());
+			case AE -> new Scope(Scope.Kind.REP, viewer.userId());
+			case PAM -> new Scope(Scope.Kind.PAM, viewer.userId());
+			case PARTNER -> new Scope(Scope.Kind.PARTNER, viewer.partnerId());
+		};
+	}
+
 	Scope asked(Viewer viewer, Scope.Kind kind, Long id) {
+		if (kind == null) {
+			if (id != null) {
+				throw InvalidInputException.of("scopeId",
+						"give the scope the id belongs to (scope=PAM, PARTNER, REP or MANAGER)");
+			}
+			return own(viewer);
+		}
 		allowed(viewer, kind, id);
 		var scope = new Scope(kind, id);
 		boolean known = switch (kind) {

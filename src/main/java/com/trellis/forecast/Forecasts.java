@@ -298,8 +298,9 @@ public class Forecasts {
 	}
 
 	/**
-	 * The scope a request asks for: the viewer's role and ownership checked first (403),
-	 * then the id (400 naming {@code scopeId}); see {@link ForecastScopes#asked}.
+	 * The scope a request asks for (the viewer's own when {@code kind} is null): the
+	 * viewer's role and ownership checked first (403), then the id (400 naming
+	 * {@code scopeId}); see {@link ForecastScopes#asked}.
 	 */
 	@Transactional(readOnly = true)
 	public Scope asked(Viewer viewer, Scope.Kind kind, Long id) {

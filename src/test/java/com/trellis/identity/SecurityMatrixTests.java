@@ -171,11 +171,17 @@ class SecurityMatrixTests {
 				row("GET /api/v1/forecast/probabilities", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/forecast/norms", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/opportunities/{otherDeal}/forecast", 200, 200, 200, 200, 200, 403),
-				row("GET /api/v1/forecast/rollup", 200, 403, 403, 403, 200, 403),
+				// without a scope: the viewer's own (was the program: 403 to all but
+				// admins and executives)
+				row("GET /api/v1/forecast/rollup", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/forecast/rollup?scope=PARTNERS", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/forecast/quotas", 200, 200, 200, 200, 200, 403),
-				row("GET /api/v1/forecast/changes", 200, 403, 403, 403, 200, 403),
-				row("GET /api/v1/forecast/versus-actual", 200, 403, 403, 403, 200, 403),
+				// without a scope: the viewer's own (was the program: 403 to all but
+				// admins and executives)
+				row("GET /api/v1/forecast/changes", 200, 200, 200, 200, 200, 200),
+				// without a scope: the viewer's own (was the program: 403 to all but
+				// admins and executives)
+				row("GET /api/v1/forecast/versus-actual", 200, 200, 200, 200, 200, 200),
 				row("PUT /api/v1/forecast/quotas", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/forecast/rollup?scope=PARTNER&scopeId={own}", 200, 403, 403, 403, 200, 200),
 				row("GET /api/v1/forecast/rollup?scope=PAM", 400, 403, 403, 403, 400, 403),

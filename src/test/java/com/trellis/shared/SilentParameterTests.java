@@ -70,6 +70,26 @@ class SilentParameterTests {
 		this.mvc.perform(get("/forecast?scope=PROGRAM").session(login(rep))).andExpect(status().isForbidden());
 	}
 
+	/**
+	 * The forecast API without a scope answers the viewer's own, as the page does (it
+	 * answered the program, refused to everyone but admins and executives).
+	 */
+	@Test
+	void theForecastApiWithoutAScopeAnswersTheViewersOwn() throws Exception {
+		var pam = this.fixtures.user(Role.PAM);
+		var api = new Api(this.mvc, this.fixtures.token(pam));
+		for (var path : new String[] { "/api/v1/forecast/rollup", "/api/v1/forecast/changes",
+				"/api/v1/forecast/versus-actual" }) {
+			var own = api.get(path).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			var asked = api.get(path + "?scope=PAM&scopeId=" + pam.userId())
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			org.assertj.core.api.Assertions.assertThat(own).as(path).isEqualTo(asked);
+		}
+	}
+
 	@Test
 	void aForecastScopeIdWithoutItsScopeIsRefusedNamingScopeIdOnThePageAndInTheApi() throws Exception {
 		var pam = this.fixtures.user(Role.PAM);
