@@ -30,13 +30,6 @@ class ForecastScopes {
 	}
 
 	/**
-	 * The scope a request asks for, checked in the order every endpoint checks: the
-	 * viewer's role and ownership first (403, whatever the id), then the id itself (400
-	 * naming {@code scopeId} when missing, extra or naming nobody of that kind). No kind
-	 * asks for the viewer's own scope ({@link #own}); an id without a kind is a 400
-	 * naming {@code scopeId}, never read as the viewer's own.
-	 */
-	/**
 	 * The viewer's own scope: the program for admins and executives, a manager's team, an
 	 * AE's own deals, a PAM's book, a partner user's partner.
 	 */
@@ -50,6 +43,13 @@ class ForecastScopes {
 		};
 	}
 
+	/**
+	 * The scope a request asks for, checked in the order every endpoint checks: the
+	 * viewer's role and ownership first (403, whatever the id), then the id itself (400
+	 * naming {@code scopeId} when missing, extra or naming nobody of that kind). No kind
+	 * asks for the viewer's own scope ({@link #own}); an id without a kind is a 400
+	 * naming {@code scopeId}, never read as the viewer's own.
+	 */
 	Scope asked(Viewer viewer, Scope.Kind kind, Long id) {
 		if (kind == null) {
 			if (id != null) {
