@@ -1,7 +1,6 @@
 package com.trellis.forecast;
 
 import java.util.List;
-import java.util.Locale;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
@@ -60,20 +59,21 @@ class ForecastScopes {
 		}
 		allowed(viewer, kind, id);
 		var scope = new Scope(kind, id);
+		// the role a person scope's id must have
+		var role = switch (kind) {
+			case PAM -> Role.PAM;
+			case MANAGER -> Role.SALES_MANAGER;
+			case REP -> Role.AE;
+			default -> null;
+		};
 		boolean known = switch (kind) {
 			case PROGRAM, PARTNERS -> true;
 			case PARTNER -> this.partners.names(viewer, List.of(id)).containsKey(id);
-			case PAM -> hasRole(id, Role.PAM);
-			case MANAGER -> hasRole(id, Role.SALES_MANAGER);
-			case REP -> hasRole(id, Role.AE);
+			case PAM, MANAGER, REP -> hasRole(id, role);
 		};
 		if (!known) {
-			throw InvalidInputException.of("scopeId", "no " + switch (kind) {
-				case PAM -> "PAM";
-				case MANAGER -> "sales manager";
-				case REP -> "account executive";
-				default -> kind.name().toLowerCase(Locale.ROOT);
-			} + " has the id " + id);
+			throw InvalidInputException.of("scopeId",
+					"no " + (role != null ? role.noun() : "partner") + " has the id " + id);
 		}
 		return scope;
 	}

@@ -31,8 +31,7 @@ final class QuotaPolicy {
 		};
 		if (expected != null && targetRole != expected) {
 			return Decision.invalid("scopeId",
-					"no " + (expected == Role.PAM ? "PAM" : expected.label().toLowerCase(java.util.Locale.ROOT))
-							+ " with this id; a " + kind + " quota is for a user with that role");
+					"no " + expected.noun() + " with this id; a " + kind + " quota is for a user with that role");
 		}
 		if (viewerRole == Role.ADMIN) {
 			return new Decision(Outcome.ALLOWED, null, "the program admin sets every quota and target");

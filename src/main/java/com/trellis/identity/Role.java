@@ -18,6 +18,14 @@ public enum Role {
 		return this.label;
 	}
 
+	/**
+	 * The role in a sentence: "PAM", else the label in lower case ("sales manager",
+	 * "account executive"); add "s" for its people.
+	 */
+	public String noun() {
+		return this == PAM ? "PAM" : this.label.toLowerCase(java.util.Locale.ROOT);
+	}
+
 	public boolean isVendor() {
 		return this != PARTNER;
 	}

@@ -3,7 +3,6 @@ package com.trellis.identity;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -64,7 +63,7 @@ final class RoleRuleReason {
 
 	/** A role's people, as the checks' own sentences name them ("PAMs"). */
 	private static String people(Role role) {
-		return role == Role.PAM ? "PAMs" : role.label().toLowerCase(Locale.ROOT) + "s";
+		return role.noun() + "s";
 	}
 
 	private static String list(List<String> items) {

@@ -54,7 +54,7 @@ class StageOwners {
 			case SALES_MANAGER -> "the deal owner's sales manager";
 			case PAM -> "the PAM of the deal's partner";
 			case PARTNER -> "the users of the deal's partner";
-			default -> "a " + stage.ownerRole().label().toLowerCase(java.util.Locale.ROOT);
+			default -> "a " + stage.ownerRole().noun();
 		};
 		return "In " + stage.name() + ", only " + who + " or a program admin may act on this deal";
 	}
