@@ -62,7 +62,11 @@ class ApiErrorFallback extends BasicErrorController {
 			var page = super.errorHtml(request, response);
 			if (page != null) {
 				page.addObject("write", PageErrors.writes(request));
-				page.addObject("reason", Forbidden.own(refusal(request)));
+				var reason = Forbidden.own(refusal(request));
+				page.addObject("reason", reason);
+				// a form refused for its token: the sentence says what to do, and no role
+				// advice follows it
+				page.addObject("formToken", Forbidden.FORM_TOKEN.equals(reason));
 			}
 			return page;
 		}
