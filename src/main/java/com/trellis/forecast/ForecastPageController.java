@@ -117,7 +117,7 @@ class ForecastPageController {
 			model.addAttribute("quotaPeople", quotaPeople(viewer).stream().map(u -> QuotaOption.of(u, sent)).toList());
 			model.addAttribute("quotaQuarters",
 					quarters.stream().map(d -> this.calendar.quarterOf(d).label()).toList());
-			model.addAttribute("quotaList", this.quotas.list(viewer, quarter.label()));
+			model.addAttribute("quotaList", this.quotas.list(viewer, quarter));
 		}
 		var labels = List.of("Closed so far", "Commit", "Best case", "Weighted pipeline");
 		var datasets = rows.stream().map(row -> {

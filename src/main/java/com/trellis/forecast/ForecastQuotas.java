@@ -118,22 +118,32 @@ class ForecastQuotas {
 		}
 	}
 
-	/**
-	 * The quotas of a quarter the viewer may see: all for the admin and executives, their
-	 * own and their team's for a sales manager, their own for a rep or PAM. A label that
-	 * names no quarter of the fiscal year is refused naming "quarter" (after the role).
-	 */
-	@Transactional(readOnly = true)
 	/** Whose the scope is, by name (see {@link QuotaRepository#scopeName}). */
 	java.util.Optional<String> scopeName(Scope scope) {
 		return this.quotas.scopeName(scope);
 	}
 
+	/**
+	 * The quotas of a quarter the viewer may see: all for the admin and executives, their
+	 * own and their team's for a sales manager, their own for a rep or PAM. A label that
+	 * names no quarter of the fiscal year, or one outside the program's dates, is refused
+	 * naming "quarter" (after the role).
+	 */
+	@Transactional(readOnly = true)
 	List<Quota> list(Viewer viewer, String label) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Quotas are for vendor staff");
 		}
-		var quarter = this.calendar.quarter(label).label();
+		return list(viewer, this.calendar.quarter(label));
+	}
+
+	/**
+	 * As {@link #list(Viewer, String)} for a quarter the caller has (the forecast page's
+	 * own, of a day inside the program's dates, though the quarter may reach past them).
+	 */
+	@Transactional(readOnly = true)
+	List<Quota> list(Viewer viewer, com.trellis.shared.FiscalQuarter fiscalQuarter) {
+		var quarter = fiscalQuarter.label();
 		return switch (viewer.role()) {
 			case ADMIN, EXECUTIVE -> this.quotas.list(quarter, null, true);
 			case SALES_MANAGER -> {

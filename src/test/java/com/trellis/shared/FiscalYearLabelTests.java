@@ -96,6 +96,30 @@ class FiscalYearLabelTests {
 	}
 
 	@Test
+	void theForecastPageOfTheProgramsFirstAndLastDayOpensThoughTheirQuartersReachPastThem() throws Exception {
+		// FY2101-Q4 runs from November 2100 to January 2101, past the program's last day
+		// (2100-12-31): the page of that day reads its quarter's quotas, no quarter asked
+		// for by label
+		var admin = this.fixtures.user(Role.ADMIN);
+		var result = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+				.param("username", this.fixtures.email(admin))
+				.param("password", "secret")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn();
+		var session = (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession(false);
+		for (var day : java.util.List.of("2100-12-31", "1970-01-01")) {
+			this.mvc
+				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/forecast?day=" + day)
+					.session(session))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+					.string(containsString(day.startsWith("2100") ? "FY2101-Q4" : "FY1970-Q4")));
+		}
+	}
+
+	@Test
 	void aKpiTrendOverFiscalQuartersNamesEachQuarter() throws Exception {
 		this.clock.set(Instant.parse("2026-11-30T10:00:00Z"));
 		admin().get("/api/v1/kpis/PARTNER_SOURCED_REVENUE/trend?from=2026-11-01&to=2027-01-31")
