@@ -76,10 +76,6 @@ class ExactJsonTypes {
 	}
 
 	/**
-	 * What the value at the error's path must be, from the type Jackson was reading; null
-	 * for a type with no fixed JSON shape (then the caller's general message stands).
-	 */
-	/**
 	 * What a whole number too large or too small for its field is told: the range of its
 	 * Java type (an id is a long, a count an int), else null when the refusal is not one
 	 * of range.
@@ -101,6 +97,10 @@ class ExactJsonTypes {
 		return "is out of range for this field";
 	}
 
+	/**
+	 * What the value at the error's path must be, from the type Jackson was reading; null
+	 * for a type with no fixed JSON shape (then the caller's general message stands).
+	 */
 	static String expected(MismatchedInputException ex) {
 		return expected(ex.getTargetType());
 	}

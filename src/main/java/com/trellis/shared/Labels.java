@@ -140,14 +140,14 @@ public class Labels {
 		return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
 	}
 
-	/**
-	 * A code in words: {@code PARTNER:TIER_1_INVEST} becomes "Partner: Tier 1 invest",
-	 * {@code IN_PROGRESS} "In progress"; text that is not a code is returned as it is.
-	 */
 	/** The field's abbreviations, kept in capitals inside a code read as words. */
 	private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("MDF", "SPIFF", "PAM", "AE", "ICP",
 			"ROI", "KPI", "CRM", "SLA", "ELT", "CSM", "SE", "API", "ISV", "MSP", "SI", "VAR");
 
+	/**
+	 * A code in words: {@code PARTNER:TIER_1_INVEST} becomes "Partner: Tier 1 invest",
+	 * {@code IN_PROGRESS} "In progress"; text that is not a code is returned as it is.
+	 */
 	static String words(String code) {
 		if (!code.matches("[A-Z][A-Z0-9_:]+") || code.length() < 4 && !code.matches(".*[_:].*")) {
 			// not a code, or a short one read as it is (USD, SI)
