@@ -29,16 +29,22 @@ class AeViewApiController {
 	}
 
 	/**
-	 * The partners that have the account on their list (vendor staff; 404 for a partner
-	 * user).
+	 * The partners that have the account on their list (vendor staff; 403 "This is for
+	 * vendor staff" for a partner user, whatever the id, as on the page).
 	 */
 	@GetMapping("/api/v1/accounts/{id}/partners")
+	@PreAuthorize("!hasRole('PARTNER')")
 	List<PartnerHere> onAccount(Viewer viewer, @PathVariable long id) {
 		return this.view.onAccount(viewer, id);
 	}
 
-	/** The partners present at the deal's account, the deal's own marked attached. */
+	/**
+	 * The partners present at the deal's account, the deal's own marked attached (vendor
+	 * staff; 403 for a partner user, even on its own deal: the other partners at an
+	 * account are not a partner's to see).
+	 */
 	@GetMapping("/api/v1/opportunities/{id}/partners")
+	@PreAuthorize("!hasRole('PARTNER')")
 	List<PartnerHere> onDeal(Viewer viewer, @PathVariable long id) {
 		return this.view.onDeal(viewer, id);
 	}

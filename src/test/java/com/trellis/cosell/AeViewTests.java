@@ -84,7 +84,7 @@ class AeViewTests {
 			.andExpect(jsonPath("$[1].trustUnknownReason").value(containsString("not scored yet")))
 			.andExpect(jsonPath("$[1].won").value(0));
 		new Api(this.mvc, this.fixtures.token(scored.partnerUser())).get("/api/v1/accounts/" + account + "/partners")
-			.andExpect(status().isNotFound());
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

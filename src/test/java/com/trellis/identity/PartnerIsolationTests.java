@@ -336,8 +336,14 @@ class PartnerIsolationTests {
 			.getContentAsString()).contains("Isolation plan of " + this.a.partnerId())
 			.doesNotContain("Isolation plan of " + this.b.partnerId());
 		this.apiOfA.get("/api/v1/partners/" + this.b.partnerId() + "/account-list").andExpect(status().isNotFound());
-		this.apiOfA.get("/api/v1/accounts/" + this.b.accountId() + "/partners").andExpect(status().isNotFound());
-		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId() + "/partners").andExpect(status().isNotFound());
+		// the partners at an account are for vendor staff: refused by role, whatever the
+		// id
+		this.apiOfA.get("/api/v1/accounts/" + this.b.accountId() + "/partners")
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("This is for vendor staff"));
+		this.apiOfA.get("/api/v1/opportunities/" + this.a.dealId() + "/partners")
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("This is for vendor staff"));
 		var session = login(this.a.partnerUser());
 		var page = this.mvc.perform(get("/account-plans").session(session))
 			.andExpect(status().isOk())

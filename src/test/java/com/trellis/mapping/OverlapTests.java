@@ -83,9 +83,9 @@ class OverlapTests {
 			.andExpect(jsonPath("$[*].partnerId").value(contains((int) world.partnerId())))
 			.andExpect(jsonPath("$[0].status").value("PROSPECT"));
 		get(this.fixtures.token(other.partnerUser()), "/api/v1/accounts/" + account + "/partners")
-			.andExpect(status().isNotFound());
+			.andExpect(status().isForbidden());
 		get(this.fixtures.token(world.partnerUser()), "/api/v1/accounts/" + account + "/partners")
-			.andExpect(status().isNotFound());
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
