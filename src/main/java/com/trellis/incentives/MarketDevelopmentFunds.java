@@ -235,6 +235,17 @@ public class MarketDevelopmentFunds {
 		requireClaims(viewer);
 	}
 
+	/**
+	 * Refuses, as not found (404), an MDF request named under a partner it is not of, or
+	 * one the viewer cannot see.
+	 */
+	@Transactional(readOnly = true)
+	public void requireOfPartner(Viewer viewer, long partnerId, long requestId) {
+		if (find(viewer, requestId).partnerId() != partnerId) {
+			throw new com.trellis.shared.NotFoundException("MDF request", requestId);
+		}
+	}
+
 	private static void requireClaims(Viewer viewer) {
 		if (!(viewer.isPartnerUser() || viewer.is(Role.ADMIN))) {
 			throw new AccessDeniedException("The partner claims MDF");

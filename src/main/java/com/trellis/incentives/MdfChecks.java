@@ -16,6 +16,19 @@ final class MdfChecks {
 	}
 
 	/**
+	 * A page's route names the request under its partner
+	 * ({@code /partners/{id}/mdf-requests/{requestId}/...}): a request of another partner
+	 * is not found there (the API's {@code /mdf-requests/{id}} names none).
+	 */
+	private static void underItsPartner(MarketDevelopmentFunds funds, Viewer viewer, AccessCheck.Request request,
+			long id) {
+		var partner = "id".equals(request.key()) ? null : request.id("id");
+		if (partner != null) {
+			funds.requireOfPartner(viewer, partner, id);
+		}
+	}
+
+	/**
 	 * The partner's PAM or a program admin decides an MDF request
 	 * ({@link MarketDevelopmentFunds#requireDecides}).
 	 */
@@ -33,6 +46,7 @@ final class MdfChecks {
 			var id = request.id();
 			if (id != null) {
 				this.funds.requireDecides(viewer, id);
+				underItsPartner(this.funds, viewer, request, id);
 			}
 		}
 
@@ -56,6 +70,7 @@ final class MdfChecks {
 			var id = request.id();
 			if (id != null) {
 				this.funds.requireClaims(viewer, id);
+				underItsPartner(this.funds, viewer, request, id);
 			}
 		}
 

@@ -104,6 +104,38 @@ class MdfOneRoundTests {
 			.list()).containsExactly("REQUESTED", "DECLINED");
 	}
 
+	@Test
+	void aRequestNamedUnderAnotherPartnersPathIsNotFoundAndNothingIsClaimedOrDecided() throws Exception {
+		// try51: a claim on the partner's own request sent under another partner's path
+		// was saved, then redirected to a page the partner may not see
+		var world = this.fixtures.world("Path Claim Partners");
+		var other = this.fixtures.world("Path Claim Others");
+		long approved = request(world, "APPROVED");
+		this.jdbc.sql("UPDATE mdf_request SET approved_amount = 100 WHERE id = ?").param(approved).update();
+		long waiting = request(world, "REQUESTED");
+		long claims = this.fixtures.count("mdf_claim");
+		var readers = new Readers(this.mvc, this.jdbc, this.fixtures);
+		this.mvc
+			.perform(post("/partners/" + other.partnerId() + "/mdf-requests/" + approved + "/claims")
+				.session(readers.signIn(world.partnerUser()))
+				.with(csrf())
+				.param("amount", "1")
+				.param("proof", "invoice 42"))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/partners/" + other.partnerId() + "/mdf-requests/" + waiting + "/decision")
+				.session(readers.signIn(this.fixtures.user(com.trellis.identity.Role.ADMIN)))
+				.with(csrf())
+				.param("approve", "false")
+				.param("reason", "No fund"))
+			.andExpect(status().isNotFound());
+		assertThat(this.fixtures.count("mdf_claim")).isEqualTo(claims);
+		assertThat(this.jdbc.sql("SELECT status FROM mdf_request WHERE id = ?")
+			.param(waiting)
+			.query(String.class)
+			.single()).isEqualTo("REQUESTED");
+	}
+
 	private long request(World world, String status) {
 		return this.jdbc.sql("""
 				INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
