@@ -60,11 +60,11 @@ class IncentiveApiController {
 	@PostMapping("/payout-runs")
 	@PreAuthorize("hasRole('ADMIN')")
 	@io.swagger.v3.oas.annotations.Operation(summary = "Pay every unpaid earning not held by a credit dispute",
-			description = "With {\"confirm\": fingerprint} from GET /api/v1/payout-runs/preview the run is refused (409) "
-					+ "when what would be paid changed since that preview.")
+			description = "Confirmed with {\"confirm\": fingerprint} from GET /api/v1/payout-runs/preview: without one "
+					+ "(no body, or no fingerprint) 400 naming confirm and nothing is paid; refused (409) when what "
+					+ "would be paid changed since that preview.")
 	PayoutRuns.Result payout(Viewer viewer, @RequestBody(required = false) Confirm confirm) {
-		return confirm == null || confirm.confirm() == null ? this.payouts.run(viewer)
-				: this.payouts.run(viewer, confirm.confirm());
+		return this.payouts.run(viewer, confirm == null ? null : confirm.confirm());
 	}
 
 	record Confirm(String confirm) {

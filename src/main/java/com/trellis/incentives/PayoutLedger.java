@@ -181,6 +181,11 @@ public class PayoutLedger {
 		}
 	}
 
+	/** Whether {@code text} has the form of a {@link #fingerprint}. */
+	static boolean isFingerprint(String text) {
+		return text.matches("[0-9a-f]{16}");
+	}
+
 	private static void requireAdmin(Viewer viewer) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin sees payouts");

@@ -69,6 +69,11 @@ public class PayoutRuns {
 		this.lease = lease;
 	}
 
+	/**
+	 * Runs a payout of every unpaid earning not held, unconfirmed: for the application's
+	 * own callers (tests, a scheduled run); people confirm a preview
+	 * ({@link #run(Viewer, String)}).
+	 */
 	public Result run(Viewer viewer) {
 		return run(viewer, Integer.MAX_VALUE);
 	}
@@ -87,6 +92,10 @@ public class PayoutRuns {
 		if (confirm == null || confirm.isBlank()) {
 			throw com.trellis.shared.InvalidInputException.of("confirm",
 					"confirm the run with the fingerprint of the preview you checked");
+		}
+		if (!PayoutLedger.isFingerprint(confirm.strip())) {
+			throw com.trellis.shared.InvalidInputException.of("confirm",
+					"is not a preview's fingerprint: give the fingerprint (16 hex digits) of the preview you checked");
 		}
 		var confirmed = this.ledger.confirmed(viewer, confirm.strip())
 			.orElseThrow(() -> new com.trellis.shared.ConflictException("confirm",

@@ -28,6 +28,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @TrellisTest
 class PayoutSafeguardTests {
@@ -94,6 +96,37 @@ class PayoutSafeguardTests {
 		this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
 		// other tests' open referral programs earn on this deal too: count this program's
 		assertThat(paid(world.partnerId(), referral.id())).isEqualByComparingTo("6250.00");
+	}
+
+	@Test
+	void anApiRunWithoutAPreviewsFingerprintIsRefusedNamingConfirmAndPaysNothing() throws Exception {
+		// try51: POST /api/v1/payout-runs with no body (or {}, or {"confirm": null}) paid
+		// every unpaid earning unchecked, and a made-up fingerprint was told the amounts
+		// had changed
+		var admin = this.fixtures.user(Role.ADMIN);
+		var program = this.incentives.createProgram(admin,
+				new ProgramCommand("Unconfirmed rebate " + System.nanoTime(), ProgramKind.QUARTERLY_REBATE, "USD",
+						LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", java.util.List.of(Map.of("threshold", "0", "value", "1")))));
+		var world = this.fixtures.world("Unconfirmed Payout Partners");
+		earn(world.partnerId(), program.id(), "unconfirmed:1", "300.00");
+		long runs = this.fixtures.count("payout_run");
+		var api = new com.trellis.support.Api(this.mvc, this.fixtures.token(admin));
+		this.mvc.perform(post("/api/v1/payout-runs").header("Authorization", "Bearer " + api.token()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("confirm"));
+		for (var body : java.util.List.of("{}", "{\"confirm\": null}", "{\"confirm\": \"" + "f".repeat(10_000) + "\"}",
+				"{\"confirm\": \"not a fingerprint\"}")) {
+			api.post("/api/v1/payout-runs", body)
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("confirm"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("preview")));
+		}
+		assertThat(paid(world.partnerId())).isZero();
+		assertThat(this.fixtures.count("payout_run")).isEqualTo(runs);
+		api.post("/api/v1/payout-runs", "{\"confirm\": \"" + this.ledger.preview(admin).fingerprint() + "\"}")
+			.andExpect(status().isOk());
+		assertThat(paid(world.partnerId())).isEqualByComparingTo("300.00");
 	}
 
 	@Test
