@@ -30,13 +30,15 @@ public class NoticePreferences {
 	}
 
 	/**
-	 * Replaces the signed-in user's choices; a kind not named keeps both channels off. An
-	 * empty Slack URL clears it; any other must be a Slack incoming webhook.
+	 * Replaces the signed-in user's choices; a kind not named keeps both channels off;
+	 * the list is required, each kind in it once ({@link NoticeChoiceList}). An empty
+	 * Slack URL clears it; any other must be a Slack incoming webhook.
 	 */
 	@Transactional
 	public Preferences change(Viewer viewer, Preferences preferences) {
 		requireStaff(viewer);
-		var kinds = preferences.kinds() == null ? List.<KindChoice>of() : preferences.kinds();
+		NoticeChoiceList.check(preferences.kinds(), KindChoice::kind, preferences.slackWebhookUrl());
+		var kinds = preferences.kinds();
 		this.choices.replaceAll(viewer.userId(), StaffNoticeKind.values(),
 				kind -> kinds.stream()
 					.filter(k -> k.kind() == kind)

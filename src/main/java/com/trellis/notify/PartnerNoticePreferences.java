@@ -38,7 +38,8 @@ public class PartnerNoticePreferences {
 	@Transactional
 	public Preferences change(Viewer viewer, Preferences preferences) {
 		requirePartnerUser(viewer);
-		var kinds = preferences.kinds() == null ? List.<KindChoice>of() : preferences.kinds();
+		NoticeChoiceList.check(preferences.kinds(), KindChoice::kind, preferences.slackWebhookUrl());
+		var kinds = preferences.kinds();
 		this.choices.replaceAll(viewer.userId(), PartnerNoticeKind.values(),
 				kind -> kinds.stream()
 					.filter(k -> k.kind() == kind)

@@ -32,7 +32,8 @@ class PartnerNoticePreferencesApiController {
 
 	@PutMapping
 	@Operation(summary = "Replaces which kinds of partner notice also come to the signed-in partner user",
-			description = "A kind not listed keeps both channels off; slackWebhookUrl empty clears it, "
+			description = "A kind not listed keeps both channels off; kinds is required ([] turns every channel off), "
+					+ "each kind listed once; slackWebhookUrl empty clears it, "
 					+ "otherwise a Slack incoming webhook URL. Every notice stays in the partner's inbox.")
 	PartnerNoticePreferences.Preferences change(Viewer viewer,
 			@RequestBody PartnerNoticePreferences.Preferences preferences) {

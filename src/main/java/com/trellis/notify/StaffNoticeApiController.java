@@ -55,8 +55,8 @@ class StaffNoticeApiController {
 	@PutMapping("/notice-preferences")
 	@PreAuthorize("!hasRole('PARTNER')")
 	@Operation(summary = "Replaces which kinds of notice also come by e-mail and Slack",
-			description = "A kind not listed keeps both channels off; slackWebhookUrl empty clears it, "
-					+ "otherwise a Slack incoming webhook URL.")
+			description = "A kind not listed keeps both channels off; kinds is required ([] turns every channel off), each kind "
+					+ "listed once; slackWebhookUrl empty clears it, " + "otherwise a Slack incoming webhook URL.")
 	NoticePreferences.Preferences change(Viewer viewer, @RequestBody NoticePreferences.Preferences preferences) {
 		return this.preferences.change(viewer, preferences);
 	}

@@ -163,6 +163,38 @@ class PartnerNoticePreferenceTests {
 			.allMatch(PartnerNoticePreferences.KindChoice::email);
 	}
 
+	@Test
+	void aReplacementWithoutItsListOrWithAnEmptyOrRepeatedEntryIsRefusedNamingItAndChangesNothing() throws Exception {
+		// try51: {"kinds": [null]} answered 500, {} turned every channel off, a kind
+		// listed
+		// twice kept its first entry
+		var world = this.fixtures.world("Listed Kinds Partners");
+		var staff = new Api(this.mvc, this.fixtures.token(world.pam()));
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		for (var api : List.of(staff, partner)) {
+			var path = api == staff ? "/api/v1/me/notice-preferences" : "/api/v1/me/partner-notice-preferences";
+			var before = api.get(path).andReturn().getResponse().getContentAsString();
+			var kind = api == staff ? "LEAD_TO_ROUTE" : "PAYOUT";
+			api.put(path, "{\"kinds\": [null]}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("kinds[0]"));
+			for (var body : List.of("{}", "{\"kinds\": null}")) {
+				api.put(path, body)
+					.andExpect(status().isBadRequest())
+					.andExpect(jsonPath("$.errors[0].field").value("kinds"));
+			}
+			api.put(path,
+					"{\"kinds\": [{\"email\": true, \"slack\": false}, {\"kind\": \"" + kind
+							+ "\", \"email\": false, \"slack\": false}, {\"kind\": \"" + kind
+							+ "\", \"email\": true, \"slack\": true}], \"slackWebhookUrl\": \"http://127.0.0.1/hook\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[*].field")
+					.value(org.hamcrest.Matchers.contains("kinds[0].kind", "kinds[2].kind", "slackWebhookUrl")))
+				.andExpect(jsonPath("$.errors[1].message").value(org.hamcrest.Matchers.containsString("listed twice")));
+			assertThat(api.get(path).andReturn().getResponse().getContentAsString()).isEqualTo(before);
+		}
+	}
+
 	private List<String> subjectsMailedTo(String email) {
 		return List.of(this.mail.getReceivedMessages())
 			.stream()
