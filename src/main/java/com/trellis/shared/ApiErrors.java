@@ -182,6 +182,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalid(errors));
 	}
 
+	/**
+	 * A value that cannot be converted outside a handler's own parameters: named with its
+	 * text, a repeated one's values joined, never an array's Java name.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var field = ex.getPropertyName() != null ? ex.getPropertyName() : "request";
+		var message = "cannot be read from '" + ParameterProblems.text(ex.getValue()) + "'";
+		return ResponseEntity.badRequest().body(invalid(List.of(error(field, message))));
+	}
+
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
 		var errors = ex.errors().stream().map(error -> error(error.field(), error.message())).toList();

@@ -32,7 +32,7 @@ public final class FormErrors {
 	private static String unreadable(org.springframework.validation.FieldError error) {
 		var codes = java.util.Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes());
 		if (codes.contains("typeMismatch.java.math.BigDecimal")) {
-			return PlainDecimals.unreadable(String.valueOf(error.getRejectedValue()));
+			return PlainDecimals.unreadable(text(error.getRejectedValue()));
 		}
 		if (codes.contains("typeMismatch.java.time.LocalDate")) {
 			return ExactJsonTypes.parameter(java.time.LocalDate.class);
@@ -81,10 +81,7 @@ public final class FormErrors {
 	}
 
 	private static String text(Object rejected) {
-		if (rejected instanceof String[] values) {
-			return String.join(",", values);
-		}
-		return String.valueOf(rejected);
+		return ParameterProblems.text(rejected);
 	}
 
 	/**

@@ -37,7 +37,7 @@ final class ParameterProblems {
 	 */
 	static List<InvalidInputException.FieldError> of(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
 			ConversionService conversions) {
-		return of(ex, message(ex.getName(), ex.getRequiredType(), String.valueOf(ex.getValue())), request, conversions);
+		return of(ex, message(ex.getName(), ex.getRequiredType(), text(ex.getValue())), request, conversions);
 	}
 
 	/**
@@ -128,6 +128,21 @@ final class ParameterProblems {
 		}
 		var expected = ExactJsonTypes.parameter(type);
 		return expected != null ? expected + " ('" + text + "' is not)" : "cannot be read from '" + text + "'";
+	}
+
+	/**
+	 * A parameter's value as text: the values of one given several times (a list's, say)
+	 * joined by commas, never an array's Java name
+	 * ({@code [Ljava.lang.String;@3fdca5d6}).
+	 */
+	static String text(Object value) {
+		if (value instanceof Object[] values) {
+			return String.join(",", java.util.Arrays.stream(values).map(String::valueOf).toList());
+		}
+		if (value instanceof java.util.Collection<?> values) {
+			return String.join(",", values.stream().map(String::valueOf).toList());
+		}
+		return String.valueOf(value);
 	}
 
 	private static final java.util.Map<Class<?>, long[]> WHOLE_RANGES = java.util.Map.of(Integer.class,
