@@ -1,5 +1,8 @@
 package com.trellis.shared;
 
+import java.util.List;
+import java.util.Map;
+
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.support.Api;
@@ -46,6 +49,39 @@ class RepeatedParameterTests {
 		refused(admin.get("/api/v1/registrations?status=1&status=2"), "status");
 		refused(admin.get("/api/v1/users?role=1&role=2"), "role");
 		refused(admin.get("/api/v1/partners?type=RESELLER&type=RESELLER"), "type");
+	}
+
+	/** The try-out's list, every kind of one-value parameter the API reads. */
+	@Test
+	void eachOneValueParameterOfTheApiIsRefusedWhenRepeated() throws Exception {
+		var admin = api(Role.ADMIN);
+		var repeated = List.of(Map.entry("/api/v1/partners?type=RESELLER&type=MSP", "type"),
+				Map.entry("/api/v1/partners?tier=TIER_1&tier=TIER_2", "tier"),
+				Map.entry("/api/v1/partners?lifecycle=ACTIVE&lifecycle=ACTIVE", "lifecycle"),
+				Map.entry("/api/v1/opportunities?stage=CLOSED_WON&stage=CLOSED_LOST", "stage"),
+				Map.entry("/api/v1/opportunities?ownerId=1&ownerId=2", "ownerId"),
+				Map.entry("/api/v1/opportunities?page=0&page=1", "page"),
+				Map.entry("/api/v1/kpis?from=2026-01-01&from=2026-02-01&to=2026-06-30", "from"),
+				Map.entry("/api/v1/kpis/funnel?from=2026-01-01&to=2026-06-30&to=2026-05-31", "to"),
+				Map.entry("/api/v1/kpis?slice=TIER&slice=REGION", "slice"),
+				Map.entry("/api/v1/forecast/rollup?scope=PROGRAM&scope=PAM", "scope"),
+				Map.entry("/api/v1/forecast/rollup?day=2026-08-10&day=2026-08-11", "day"),
+				Map.entry("/api/v1/adoption/reps?from=2026-01-01&from=2026-01-02&to=2026-06-30", "from"),
+				Map.entry("/api/v1/leads?status=SUBMITTED&status=ROUTED", "status"));
+		for (var query : repeated) {
+			admin.get(query.getKey())
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value(query.getValue()))
+				.andExpect(jsonPath("$.errors[0].message").value(TWICE));
+		}
+		var world = this.fixtures.world("Repeated Stage Partner");
+		var body = admin
+			.post("/api/v1/opportunities/" + world.dealId() + "/advance?seenStage=QUALIFIED&seenStage=PROPOSAL", "")
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("seenStage: " + TWICE);
 	}
 
 	@Test
@@ -132,6 +168,12 @@ class RepeatedParameterTests {
 				.param("customerName", "7"))
 			.andExpect(status().isForbidden());
 		var other = this.fixtures.world("Repeated Other Partner");
+		var stranger = new Api(this.mvc, this.fixtures.token(other.partnerUser()));
+		assertThat(stranger
+			.post("/api/v1/opportunities/" + world.dealId() + "/advance?seenStage=QUALIFIED&seenStage=PROPOSAL", "")
+			.andReturn()
+			.getResponse()
+			.getStatus()).isIn(403, 404);
 		this.mvc
 			.perform(registration(login(world.partnerUser()), other.partnerId()).param("customerName", "Fuzz Corp")
 				.param("customerName", "7"))
