@@ -49,7 +49,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * token, Spring's field markers). Arrays, collections and {@code MultiValueMap}s keep
  * every value ({@code /cohorts?show=1&show=2}). Runs after the role and ownership checks
  * ({@code identity.RolesBeforeBinding}, {@code identity.OwnersBeforeBinding}): a caller
- * refused the endpoint or the record still gets 403.
+ * refused the endpoint or the record still gets 403. An ownership rule on a JSON body
+ * ({@code ActsOn.From.BODY}) runs later, as the body is read; none of those handlers
+ * reads a query parameter of one value. A page form refused here gets the 400 error page
+ * ("Nothing was saved"), as other bad input found before its handler runs.
  */
 @Configuration(proxyBeanMethods = false)
 class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
