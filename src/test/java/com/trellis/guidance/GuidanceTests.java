@@ -18,7 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @GuidanceRunTest
@@ -132,6 +137,36 @@ class GuidanceTests {
 		api.post("/api/v1/guidance/" + id + "/dismiss", "{\"reason\": \"changed my mind\"}")
 			.andExpect(status().isConflict());
 		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("ACCEPTED");
+	}
+
+	@Test
+	void aCardActedOnFromTheHomePageTellsWhatHappenedThere() throws Exception {
+		// try51: a snooze or accept from the home page redirected there and showed
+		// neither
+		// the refusal nor the confirmation (only /guidance showed them)
+		var world = this.fixtures.world("Guidance Home");
+		newDay();
+		this.guidance.runDaily();
+		var id = find(this.guidance.current(world.ae()), world.dealId());
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
+		var refused = this.mvc
+			.perform(post("/guidance/" + id + "/snooze").session(session)
+				.with(csrf())
+				.param("until", "2020-01-01")
+				.param("back", "/"))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		this.mvc.perform(get("/").session(session).flashAttrs(refused.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"guidance-error\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("must be after today")));
+		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("OPEN");
+		var accepted = this.mvc
+			.perform(post("/guidance/" + id + "/accept").session(session).with(csrf()).param("back", "/"))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		this.mvc.perform(get("/").session(session).flashAttrs(accepted.getFlashMap()))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"guidance-notice\"")));
 	}
 
 	@Test
