@@ -35,6 +35,8 @@ class CadenceApiController {
 	}
 
 	@GetMapping("/{quarter}/{meeting}/{week}")
+	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
+			key = "pam")
 	@Operation(summary = "The pack of one meeting",
 			description = "pam picks the PAM of a 1:1 or narrows the weekly call to a PAM's book.")
 	Pack pack(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable int week,

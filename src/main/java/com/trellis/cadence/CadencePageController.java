@@ -61,6 +61,8 @@ class CadencePageController {
 	}
 
 	@GetMapping("/cadence/{quarter}/{meeting}/{week}")
+	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
+			key = "pam")
 	String pack(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable int week,
 			@RequestParam(required = false) Long pam, Model model) {
 		var pack = this.packs.pack(viewer, quarter, meeting, week, pam);
@@ -71,6 +73,8 @@ class CadencePageController {
 	}
 
 	@GetMapping("/cadence/{quarter}/{meeting}/{week}/pack.pdf")
+	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
+			key = "pam")
 	ResponseEntity<byte[]> pdf(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting,
 			@PathVariable int week, @RequestParam(required = false) Long pam) {
 		var pack = this.packs.pack(viewer, quarter, meeting, week, pam);
@@ -81,6 +85,8 @@ class CadencePageController {
 	}
 
 	@GetMapping("/cadence/{quarter}/{meeting}/{week}/pack.csv")
+	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
+			key = "pam")
 	void csv(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable int week,
 			@RequestParam(required = false) Long pam, HttpServletResponse response) throws IOException {
 		var pack = this.packs.pack(viewer, quarter, meeting, week, pam);

@@ -99,7 +99,7 @@ public class Packs {
 				throw new AccessDeniedException("The " + meeting.title() + " is for program leadership");
 			}
 			if (pam != null && pam != viewer.userId()) {
-				throw new AccessDeniedException("A PAM sees the packs of their own book");
+				throw new AccessDeniedException(CadenceChecks.OWN_BOOK);
 			}
 			return self(viewer);
 		}

@@ -31,6 +31,7 @@ class ApiTokenApiController {
 
 	@GetMapping
 	@Operation(summary = "The caller's tokens (an admin may name another user), never their secrets")
+	@ActsOn(value = TokenChecks.Lister.class, from = ActsOn.From.BODY, key = "userId")
 	List<TokenView> list(Viewer viewer, @RequestParam(required = false) Long userId) {
 		return this.tokens.list(viewer, userId);
 	}

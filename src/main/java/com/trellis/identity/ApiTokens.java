@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
+	/** Why a viewer other than an admin may not list another user's tokens. */
+	static final String OTHERS_TOKENS = "Only an admin lists another user's tokens";
+
 	static final String PREFIX = "trl_";
 
 	private static final String AUDIT_TYPE = "api-token";
@@ -88,7 +91,7 @@ public class ApiTokens {
 	public List<TokenView> list(Viewer viewer, Long userId) {
 		long owner = userId == null ? viewer.userId() : userId;
 		if (owner != viewer.userId() && !viewer.is(Role.ADMIN)) {
-			throw new AccessDeniedException("Only an admin lists another user's tokens");
+			throw new AccessDeniedException(OTHERS_TOKENS);
 		}
 		var now = this.clock.instant();
 		return this.tokens.ofUser(owner).stream().map(token -> token.view(now)).toList();

@@ -87,9 +87,10 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 	/**
 	 * Reads the top-level fields of a JSON body for a rule on the body, then hands the
 	 * same bytes on to conversion and validation. A body that is not a JSON object names
-	 * no record: the rule does not run, and conversion refuses it as usual. Ordered
-	 * before {@code shared.UnreadableFields}, which hands the converter a JSON null once
-	 * it has read the body itself: this rule must see the body as sent.
+	 * no record: the rule runs with every field absent, and conversion then refuses the
+	 * body as usual. Ordered before {@code shared.UnreadableFields}, which hands the
+	 * converter a JSON null once it has read the body itself: this rule must see the body
+	 * as sent.
 	 */
 	@ControllerAdvice
 	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1)
@@ -116,12 +117,15 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 				Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 			byte[] body = input.getBody().readAllBytes();
 			var fields = object(body);
-			if (fields != null) {
-				check(this.context, parameter.getMethodAnnotation(ActsOn.class), name -> {
-					var value = fields.get(name);
-					return value != null && value.isValueNode() && !value.isNull() ? value.asString() : null;
-				});
-			}
+			// a body that is not a JSON object (malformed, an array) names no field: the
+			// rule runs as for {} and refuses whom it refuses whatever the body names
+			// (the
+			// deal in the path not theirs, a role that never writes), before conversion
+			// names the body (try51: malformed JSON was a 400 to those refused {})
+			check(this.context, parameter.getMethodAnnotation(ActsOn.class), name -> {
+				var value = fields == null ? null : fields.get(name);
+				return value != null && value.isValueNode() && !value.isNull() ? value.asString() : null;
+			});
 			return new HttpInputMessage() {
 
 				@Override
@@ -135,6 +139,14 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 				}
 
 			};
+		}
+
+		/** An empty body names no field either: the rule runs as for {}. */
+		@Override
+		public Object handleEmptyBody(Object body, HttpInputMessage input, MethodParameter parameter, Type targetType,
+				Class<? extends HttpMessageConverter<?>> converterType) {
+			check(this.context, parameter.getMethodAnnotation(ActsOn.class), name -> null);
+			return body;
 		}
 
 		private JsonNode object(byte[] body) {

@@ -31,6 +31,28 @@ final class TokenChecks {
 
 	}
 
+	/**
+	 * Only an admin lists another user's tokens ({@link ApiTokens#list}): a
+	 * {@code userId} other than the viewer's own, or one that is no number, refuses
+	 * anyone else before it is read (an admin's unreadable one is named afterwards).
+	 */
+	@Component
+	static class Lister implements AccessCheck {
+
+		@Override
+		public void check(Viewer viewer, Request request) {
+			var named = request.text(request.key());
+			if (named == null || named.isBlank() || viewer.is(Role.ADMIN)) {
+				return;
+			}
+			var id = request.id();
+			if (id == null || id != viewer.userId()) {
+				throw new org.springframework.security.access.AccessDeniedException(ApiTokens.OTHERS_TOKENS);
+			}
+		}
+
+	}
+
 	/** Only its owner names a token ({@link ApiTokens#requireNames}). */
 	@Component
 	static class Named implements AccessCheck {

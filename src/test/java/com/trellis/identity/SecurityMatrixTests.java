@@ -190,6 +190,9 @@ class SecurityMatrixTests {
 				row("POST /api/v1/forecast/model", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/cadence/2026-Q4", 200, 200, 403, 403, 200, 403),
 				row("GET /api/v1/cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
+				// a PAM naming a book that is not theirs, even as no number, is refused
+				// before the value is read (try51)
+				row("GET /api/v1/cadence/2026-Q4/WEEKLY_CALL/8?pam=abc", 400, 403, 403, 403, 400, 403),
 				row("GET /api/v1/cadence/2026-Q4/CEO_CFO_ROLLUP/5", 200, 403, 403, 403, 200, 403),
 				row("GET /api/v1/adoption/review", 200, 403, 403, 200, 403, 403),
 				row("POST /api/v1/opportunities/{otherDeal}/partner-prompts", 403, 403, 403, 403, 403, 403),
@@ -243,6 +246,7 @@ class SecurityMatrixTests {
 				row("GET /api/v1/search?q=Matrix", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/search?q=M", 400, 400, 400, 400, 400, 400),
 				row("GET /api/v1/tokens?userId={otherUser}", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/tokens?userId=abc", 400, 403, 403, 403, 403, 403),
 				row("POST /api/v1/tokens/{freshToken}/revoke", 200, 404, 404, 404, 404, 404),
 				row("PUT /api/v1/tokens/{freshToken}", 403, 404, 404, 404, 404, 404),
 				row("POST /api/v1/partners/{own}/activation/milestones/ONBOARDING_COMPLETE", 200, 403, 403, 403, 403,
@@ -514,6 +518,7 @@ class SecurityMatrixTests {
 				row("GET /adoption", 200, 200, 200, 200, 200, 403), row("GET /forecast", 200, 200, 200, 200, 200, 200),
 				row("GET /cadence", 200, 200, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/WEEKLY_CALL/8", 200, 200, 403, 403, 200, 403),
+				row("GET /cadence/2026-Q4/WEEKLY_CALL/8/pack.csv?pam=abc", 400, 403, 403, 403, 400, 403),
 				row("GET /cadence/2026-Q4/BUSINESS_REVIEW/8/pack.pdf", 200, 403, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/ELT_REVIEW/10/pack.csv", 200, 403, 403, 403, 200, 403),
 				row("GET /cadence/2026-Q4/calendar.ics", 200, 200, 403, 403, 200, 403),
@@ -695,8 +700,18 @@ class SecurityMatrixTests {
 				continue;
 			}
 			var token = token(roles[i]);
-			var bodies = DECIDED_BY_THE_BODY.getOrDefault(endpoint,
-					new String[] { "{", "{}", "{\"unknown\": 1}", "[{\"name\": {}}]", "\"text\"" });
+			var anyBody = new String[] { "{", "{}", "{\"unknown\": 1}", "[{\"name\": {}}]", "\"text\"", "" };
+			var bodies = DECIDED_BY_THE_BODY.getOrDefault(endpoint, anyBody);
+			if (DECIDED_BY_THE_BODY.containsKey(endpoint) && statusFor(endpoint, url, token, "{}") == expected[i]) {
+				// refused when the body names nothing: refused whatever it holds, a body
+				// that
+				// cannot be read included (try51: malformed JSON was a 400 to those
+				// refused
+				// {}); a caller refused only the record a body names is told what is
+				// wrong
+				// with a body that names none
+				bodies = Stream.concat(Stream.of(bodies), Stream.of(anyBody)).toArray(String[]::new);
+			}
 			for (var bad : bodies) {
 				bad = bad.replace("{other}", String.valueOf(other.partnerId()))
 					.replace("{otherAccount}", String.valueOf(other.accountId()));
@@ -710,6 +725,16 @@ class SecurityMatrixTests {
 				assertThat(response.getContentAsString()).doesNotContain("errors");
 			}
 		}
+	}
+
+	private int statusFor(String endpoint, String url, String token, String body) throws Exception {
+		return this.mvc
+			.perform(request(endpoint, url).header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn()
+			.getResponse()
+			.getStatus();
 	}
 
 	/**
