@@ -1,0 +1,133 @@
+package com.trellis.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.oas.models.media.Schema;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives each of the app's own types an OpenAPI schema name no other type has. Swagger
+ * names a schema by the class's simple name, so two records both called {@code Decision}
+ * (a credit dispute's and an MDF request's) were one schema, the one resolved last
+ * describing both bodies. A class whose simple name another main class of the app
+ * ({@code com.trellis}) also has is named by the shortest tail of its qualified name that
+ * none of the others shares: {@code CreditApiController.Decision},
+ * {@code IncentiveApiController.Decision}, {@code MdfFund.Claim}. Every other type keeps
+ * its simple name, and a class named by {@code @Schema(name = …)} keeps that name. Only
+ * the main classes count (found next to this one), so tests never change a name. A
+ * springdoc {@link ModelConverter}: it names the type and hands it on down the chain.
+ */
+@Component
+class SchemaNames implements ModelConverter {
+
+	private static final String OWN = "com/trellis/shared/SchemaNames.class";
+
+	private volatile Map<String, String> names;
+
+	@Override
+	public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+		if (type.getName() == null || type.getName().isBlank()) {
+			var name = nameOf(type.getType());
+			if (name != null) {
+				type.setName(name);
+			}
+		}
+		return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+	}
+
+	/** The schema name of a type whose simple name is not its own, else null. */
+	String nameOf(Type type) {
+		if (type == null) {
+			return null;
+		}
+		var java = TypeFactory.defaultInstance().constructType(type);
+		if (java.isContainerType() || java.getBindings().size() > 0) {
+			return null;
+		}
+		var raw = java.getRawClass();
+		var annotation = raw.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+		if (annotation != null && !annotation.name().isEmpty()) {
+			return null;
+		}
+		return names().get(raw.getName());
+	}
+
+	private Map<String, String> names() {
+		var known = this.names;
+		if (known == null) {
+			known = qualified(mainClasses());
+			this.names = known;
+		}
+		return known;
+	}
+
+	/**
+	 * For each class sharing its simple name with another, the shortest tail of its
+	 * qualified name (package and enclosing classes, joined by dots) that is its alone.
+	 */
+	static Map<String, String> qualified(List<String> classes) {
+		var bySimpleName = classes.stream().collect(Collectors.groupingBy(name -> tail(name, 1)));
+		var names = new HashMap<String, String>();
+		for (var group : bySimpleName.values()) {
+			if (group.size() < 2) {
+				continue;
+			}
+			for (var name : group) {
+				int parts = name.split("[.$]").length;
+				for (int length = 2; length <= parts; length++) {
+					var tail = tail(name, length);
+					int taken = length;
+					if (group.stream().filter(other -> tail(other, taken).equals(tail)).count() == 1) {
+						names.put(name, tail);
+						break;
+					}
+				}
+			}
+		}
+		return Map.copyOf(names);
+	}
+
+	private static String tail(String name, int length) {
+		var parts = name.split("[.$]");
+		return String.join(".", List.of(parts).subList(Math.max(0, parts.length - length), parts.length));
+	}
+
+	/** The app's main classes (not the tests'), without anonymous and local classes. */
+	private static List<String> mainClasses() {
+		var resolver = new PathMatchingResourcePatternResolver(SchemaNames.class.getClassLoader());
+		try {
+			var own = resolver.getResource("classpath:" + OWN).getURL().toString();
+			var root = own.substring(0, own.length() - OWN.length());
+			var classes = new ArrayList<String>();
+			for (var resource : resolver.getResources("classpath*:com/trellis/**/*.class")) {
+				var url = resource.getURL().toString();
+				if (!url.startsWith(root)) {
+					continue;
+				}
+				var name = url.substring(root.length(), url.length() - ".class".length()).replace('/', '.');
+				if (!name.matches(".*\\$\\d.*") && !name.endsWith("package-info")) {
+					classes.add(name);
+				}
+			}
+			return classes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
