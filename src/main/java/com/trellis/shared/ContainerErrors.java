@@ -28,9 +28,12 @@ import org.springframework.stereotype.Component;
  * ({@code /api/**}) each is answered with the problem detail every other bad input gets
  * ({@code application/problem+json}, its status, {@code errors} naming {@code path} or
  * {@code header} and what must change); a page keeps the container's plain HTML error
- * page (no server version, no report). The container's error report valve on the host,
- * the one Spring Boot adds included, is replaced by {@link ProblemReport}; runs after
- * Spring Boot's own customizer so that the replaced valve is there to be taken out.
+ * page (no server version, no report). A request line or headers longer than the
+ * container reads ({@link OversizeRequest}) are answered 414 or 431 saying what is too
+ * long, on the API as a problem detail, on a page as a short HTML page. The container's
+ * error report valve on the host, the one Spring Boot adds included, is replaced by
+ * {@link ProblemReport}; runs after Spring Boot's own customizer so that the replaced
+ * valve is there to be taken out.
  */
 @Component
 class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
@@ -78,24 +81,49 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
 
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
+			var oversize = response.getStatus() == 400 && response.getContentWritten() == 0
+					? OversizeRequest.of(request) : null;
+			if (oversize != null) {
+				if (writable(response)) {
+					response.setStatus(oversize.status());
+					if (oversize.api()) {
+						write(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+								JSON.writeValueAsBytes(oversize(oversize)));
+					}
+					else {
+						write(response, MediaType.TEXT_HTML_VALUE, oversize.page().getBytes(StandardCharsets.UTF_8));
+					}
+				}
+				return;
+			}
 			if (!api(request)) {
 				super.report(request, response, throwable);
 				return;
 			}
 			int status = response.getStatus();
-			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			if (status < 400 || response.getContentWritten() > 0 || !writable(response)) {
 				return;
+			}
+			write(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					JSON.writeValueAsBytes(problem(request, response, throwable, status)));
+		}
+
+		/**
+		 * Whether this valve may still write the response, marking the error reported.
+		 */
+		private static boolean writable(Response response) {
+			if (!response.setErrorReported()) {
+				return false;
 			}
 			var writable = new AtomicBoolean(false);
 			response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, writable);
-			if (!writable.get()) {
-				return;
-			}
-			var problem = problem(request, response, throwable, status);
+			return writable.get();
+		}
+
+		private static void write(Response response, String type, byte[] body) {
 			try {
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.setContentType(type);
 				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-				var body = JSON.writeValueAsBytes(problem);
 				response.setContentLength(body.length);
 				response.getOutputStream().write(body);
 				response.finishResponse();
@@ -103,6 +131,16 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
 			catch (IOException | IllegalStateException ex) {
 				// the client went away, or the response cannot be written: nothing to add
 			}
+		}
+
+		private static LinkedHashMap<String, Object> oversize(OversizeRequest oversize) {
+			var problem = new LinkedHashMap<String, Object>();
+			problem.put("type", "about:blank");
+			problem.put("title", oversize.line() ? "URI Too Long" : "Request Header Fields Too Large");
+			problem.put("status", oversize.status());
+			problem.put("detail", oversize.detail());
+			problem.put("errors", List.of(new InvalidInputException.FieldError(oversize.field(), oversize.message())));
+			return problem;
 		}
 
 		/** Whether the request's raw path (as sent, before decoding) is the API's. */
