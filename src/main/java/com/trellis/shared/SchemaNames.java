@@ -34,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SchemaNames implements ModelConverter {
 
-	private static final String OWN = "com/trellis/shared/SchemaNames.class";
-
 	private volatile Map<String, String> names;
 
 	@Override
@@ -106,24 +104,31 @@ class SchemaNames implements ModelConverter {
 		return String.join(".", List.of(parts).subList(Math.max(0, parts.length - length), parts.length));
 	}
 
-	/** The app's main classes (not the tests'), without anonymous and local classes. */
+	/**
+	 * The app's main classes, without anonymous and local classes: those in the class
+	 * path root that holds this class (so not the tests'). The roots are read from the
+	 * one scan, so their URLs have one form in a directory and in the packaged jar; were
+	 * this class not found there, every root counts, which qualifies more names, never
+	 * fewer.
+	 */
 	private static List<String> mainClasses() {
 		var resolver = new PathMatchingResourcePatternResolver(SchemaNames.class.getClassLoader());
 		try {
-			var own = resolver.getResource("classpath:" + OWN).getURL().toString();
-			var root = own.substring(0, own.length() - OWN.length());
-			var classes = new ArrayList<String>();
+			var byRoot = new HashMap<String, List<String>>();
 			for (var resource : resolver.getResources("classpath*:com/trellis/**/*.class")) {
 				var url = resource.getURL().toString();
-				if (!url.startsWith(root)) {
-					continue;
-				}
-				var name = url.substring(root.length(), url.length() - ".class".length()).replace('/', '.');
+				int at = url.lastIndexOf("com/trellis/");
+				var name = url.substring(at, url.length() - ".class".length()).replace('/', '.');
 				if (!name.matches(".*\\$\\d.*") && !name.endsWith("package-info")) {
-					classes.add(name);
+					byRoot.computeIfAbsent(url.substring(0, at), root -> new ArrayList<>()).add(name);
 				}
 			}
-			return classes;
+			var own = SchemaNames.class.getName();
+			return byRoot.values()
+				.stream()
+				.filter(names -> names.contains(own))
+				.findFirst()
+				.orElseGet(() -> byRoot.values().stream().flatMap(List::stream).toList());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
