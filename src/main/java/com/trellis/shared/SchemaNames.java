@@ -47,21 +47,46 @@ class SchemaNames implements ModelConverter {
 		return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
 	}
 
-	/** The schema name of a type whose simple name is not its own, else null. */
+	/**
+	 * The schema name of a type whose simple name is not its own, else null. A generic
+	 * type ({@code PageResult<Claim>}) is named as swagger names it, its class and its
+	 * type arguments' names run together, with the arguments' own names
+	 * ({@code PageResultMdfFundClaim}).
+	 */
 	String nameOf(Type type) {
 		if (type == null) {
 			return null;
 		}
 		var java = TypeFactory.defaultInstance().constructType(type);
-		if (java.isContainerType() || java.getBindings().size() > 0) {
+		if (java.isContainerType()) {
 			return null;
 		}
-		var raw = java.getRawClass();
-		var annotation = raw.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
-		if (annotation != null && !annotation.name().isEmpty()) {
-			return null;
+		if (java.getBindings().isEmpty()) {
+			return named(java.getRawClass()) ? null : names().get(java.getRawClass().getName());
 		}
-		return names().get(raw.getName());
+		var name = new StringBuilder(simpleOrOwn(java.getRawClass()));
+		boolean renamed = !name.toString().equals(java.getRawClass().getSimpleName());
+		for (var argument : java.getBindings().getTypeParameters()) {
+			if (argument.isContainerType() || !argument.getBindings().isEmpty()) {
+				return null;
+			}
+			var own = simpleOrOwn(argument.getRawClass());
+			renamed |= !own.equals(argument.getRawClass().getSimpleName());
+			name.append(Character.toUpperCase(own.charAt(0))).append(own.substring(1));
+		}
+		return renamed ? name.toString() : null;
+	}
+
+	/** A class's schema name without dots: its own when its simple name is shared. */
+	private String simpleOrOwn(Class<?> type) {
+		var own = named(type) ? null : names().get(type.getName());
+		return own != null ? own.replace(".", "") : type.getSimpleName();
+	}
+
+	/** Whether a class names its schema itself, {@code @Schema(name = …)}. */
+	private static boolean named(Class<?> type) {
+		var annotation = type.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+		return annotation != null && !annotation.name().isEmpty();
 	}
 
 	private Map<String, String> names() {

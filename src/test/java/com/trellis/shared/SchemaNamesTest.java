@@ -2,6 +2,7 @@ package com.trellis.shared;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,19 @@ class SchemaNamesTest {
 				entry("com.trellis.plays.PlayUse", "plays.PlayUse"),
 				entry("com.trellis.deals.PlayUse", "deals.PlayUse"), entry("com.trellis.a.Holder$Row", "a.Holder.Row"),
 				entry("com.trellis.b.Holder$Row", "b.Holder.Row"));
+	}
+
+	@Test
+	void aGenericTypeOfAClassSharingItsSimpleNameIsNamedWithThatClassesOwnName() throws Exception {
+		var claim = Class.forName("com.trellis.incentives.MdfFund$Claim");
+		var names = new SchemaNames();
+		var type = TypeFactory.defaultInstance().constructParametricType(PageResult.class, claim);
+
+		assertThat(names.nameOf(claim)).isEqualTo("MdfFund.Claim");
+		assertThat(names.nameOf(type)).isEqualTo("PageResultMdfFundClaim");
+		assertThat(names.nameOf(PageResult.class)).isNull();
+		assertThat(names.nameOf(TypeFactory.defaultInstance().constructParametricType(PageResult.class, Money.class)))
+			.isNull();
 	}
 
 }
