@@ -72,8 +72,9 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
 	}
 
 	/**
-	 * The host's error report: an API request's error not yet answered by the app is
-	 * written as a problem detail, any other as the container's HTML page.
+	 * The host's error report: a request refused for its size as {@link OversizeRequest}
+	 * answers it; any other API request's error not yet answered by the app is written as
+	 * a problem detail, any other as the container's HTML page.
 	 */
 	public static class ProblemReport extends ErrorReportValve {
 
