@@ -47,6 +47,9 @@ final class HandoverPlan {
 		for (var kind : Kind.values()) {
 			long count = held.getOrDefault(kind, 0L);
 			if (count == 0) {
+				// whoever is named must be someone, also for work the leaver does not
+				// hold
+				named(refusals, leaverId, kind.field(), perKind.get(kind));
 				continue;
 			}
 			var own = perKind.get(kind);
@@ -76,9 +79,22 @@ final class HandoverPlan {
 				moves.put(kind, receiver);
 			}
 		}
+		named(refusals, leaverId, "toUserId", everything);
 		List<Refusal> byField = new ArrayList<>();
 		refusals.forEach((field, reasons) -> byField.add(new Refusal(field, String.join("; ", reasons))));
 		return new Decision(moves, byField);
+	}
+
+	private static void named(Map<String, Set<String>> refusals, long leaverId, String field, Receiver receiver) {
+		if (receiver == null) {
+			return;
+		}
+		if (!receiver.exists()) {
+			refuse(refusals, field, "no user has the id " + receiver.id());
+		}
+		else if (receiver.id() == leaverId) {
+			refuse(refusals, field, "must be someone other than the user whose work is handed over");
+		}
 	}
 
 	private static void refuse(Map<String, Set<String>> refusals, String field, String reason) {

@@ -45,6 +45,17 @@ class HandoverPlanTest {
 	}
 
 	@Test
+	void aReceiverNamedForWorkTheLeaverDoesNotHoldMustStillBeSomeone() {
+		// try51: {"toUserId": -1} for a user holding nothing answered 200, nothing moved
+		var decision = HandoverPlan.decide(LEAVER, Map.of(), Receiver.unknown(-1),
+				Map.of(Kind.DEALS, new Receiver(LEAVER, "Lee", Role.AE, true, true)));
+		assertThat(decision.refusals()).containsExactly(
+				new Refusal("dealsToUserId", "must be someone other than the user whose work is handed over"),
+				new Refusal("toUserId", "no user has the id -1"));
+		assertThat(HandoverPlan.decide(LEAVER, Map.of(), null, Map.of()).allowed()).isTrue();
+	}
+
+	@Test
 	void eachKindHeldNeedsSomeone() {
 		var decision = HandoverPlan.decide(LEAVER, REP_WORK, null, Map.of(Kind.DEALS, AMY_AE));
 		assertThat(decision.refusals()).extracting(Refusal::field).containsExactly("accountsToUserId", "leadsToUserId");
