@@ -33,7 +33,37 @@ public final class TypedAmounts {
 
 	private static final Pattern SHAPE = Pattern.compile("([-+]?)([1-9]\\d{0,2})([.,])(\\d{3})");
 
+	/**
+	 * Digits, a point and four or more digits: no thousands group and no decimal the
+	 * reader's own notation writes ("1.5000" where a point groups thousands).
+	 */
+	private static final Pattern BROKEN_GROUP = Pattern.compile("([-+]?)(\\d+)\\.(\\d{4,})");
+
 	private TypedAmounts() {
+	}
+
+	/**
+	 * Why a point followed by four or more digits is ambiguous where a point groups
+	 * thousands: a group of three digits mistyped, or a decimal written the English way
+	 * with trailing zeros ("1.5000": 15.000 or 1.500, or 1,5).
+	 */
+	private static String brokenGroup(java.util.regex.Matcher broken) {
+		var sign = broken.group(1);
+		var digits = broken.group(2) + broken.group(3);
+		var fraction = broken.group(3).replaceFirst("0+$", "");
+		var whole = grouped(digits.substring(0, digits.length() - (broken.group(3).length() - 3)));
+		return broken.group(0) + " is ambiguous: a point groups thousands in threes in your notation (1.500 is fifteen"
+				+ " hundred); write " + sign + grouped(digits) + " or " + sign + whole + " for the thousands, or "
+				+ sign + broken.group(2) + "," + (fraction.isEmpty() ? "0" : fraction) + " for the decimal";
+	}
+
+	/** Digits grouped in threes with points ("1500000" as "1.500.000"). */
+	private static String grouped(String digits) {
+		var out = new StringBuilder(digits);
+		for (int i = digits.length() - 3; i > 0; i -= 3) {
+			out.insert(i, '.');
+		}
+		return out.toString();
 	}
 
 	/**
@@ -69,6 +99,10 @@ public final class TypedAmounts {
 	static Optional<String> ambiguity(String typed, String currency, DecimalFormatSymbols symbols) {
 		char decimal = symbols.getDecimalSeparator();
 		char group = symbols.getGroupingSeparator();
+		var broken = BROKEN_GROUP.matcher(typed.strip());
+		if (decimal == ',' && group == '.' && broken.matches()) {
+			return Optional.of(brokenGroup(broken));
+		}
 		var digits = CurrencyRule.decimals(currency);
 		if (decimal != ',' || digits.isEmpty() || digits.get() >= 3) {
 			return Optional.empty();

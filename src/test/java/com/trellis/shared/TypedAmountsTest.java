@@ -33,6 +33,9 @@ class TypedAmountsTest {
 					de-DE | 1500,000 | EUR | -
 					de-DE | 1.500,00 | EUR | -
 					de-DE | 1,500    | XYZ | -
+					de-DE | 1.5000   | GBP | 1.5000 is ambiguous: a point groups thousands in threes in your notation (1.500 is fifteen hundred); write 15.000 or 1.500 for the thousands, or 1,5 for the decimal
+					de-DE | -12.50000 | EUR | -12.50000 is ambiguous: a point groups thousands in threes in your notation (1.500 is fifteen hundred); write -1.250.000 or -12.500 for the thousands, or -12,5 for the decimal
+					de-DE | 77.50    | EUR | -
 					fr-FR | 1,500    | EUR | 1,500 is ambiguous: write 1500 for the thousands, or 1,5 for the decimal (EUR has 2 decimals)
 					fr-FR | 1.500    | EUR | 1.500 is ambiguous: write 1500 for the thousands, or 1,5 for the decimal (EUR has 2 decimals)
 					sv-SE | 2,125    | SEK | 2,125 is ambiguous: write 2125 for the thousands (SEK has 2 decimals, not 3)
