@@ -35,10 +35,27 @@ final class ReaderChoice {
 					: "is not a locale pages are written in; choose one of " + String.join(", ", LOCALES)));
 		}
 		if (timeZone != null && !timeZone.isBlank() && !ZONES.contains(timeZone.strip())) {
-			errors.add(new FieldError("timeZone", timeZone.length() > 64 ? "is longer than 64 characters"
-					: "is not a time zone name such as Europe/Berlin, America/New_York or UTC"));
+			errors.add(new FieldError("timeZone",
+					timeZone.length() > 64 ? "is longer than 64 characters" : zoneProblem(timeZone.strip())));
 		}
 		return errors;
+	}
+
+	/**
+	 * Why a zone name not offered is refused: no time zone at all, or one of the zones
+	 * pages do not offer (Etc/GMT-14, whose sign is the reverse of the offset it names;
+	 * US/Eastern and other aliases), which the region whose clocks the reader reads
+	 * replaces.
+	 */
+	private static String zoneProblem(String name) {
+		try {
+			ZoneId.of(name);
+			return "is a time zone name, but pages offer the region names (such as Europe/Berlin, America/New_York or"
+					+ " Pacific/Kiritimati) and UTC: choose the region whose clocks you read";
+		}
+		catch (java.time.DateTimeException ex) {
+			return "is not a time zone name such as Europe/Berlin, America/New_York or UTC";
+		}
 	}
 
 	/** The locale a stored tag stands for; null for none. */

@@ -88,6 +88,12 @@ class ReaderSettingsTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'locale')]").exists())
 			.andExpect(jsonPath("$.errors[?(@.field == 'timeZone')]").exists());
+		// a real zone pages do not offer is told so, with the region to choose (try51)
+		api.put("/api/v1/me/reading", "{\"timeZone\":\"Etc/GMT-14\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("timeZone"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(org.hamcrest.Matchers.containsString("is a time zone name, but pages offer the region names")));
 		api.put("/api/v1/me/reading", "{\"timeZone\":\"" + "x".repeat(500) + "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("timeZone"));
