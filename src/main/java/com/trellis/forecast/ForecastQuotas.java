@@ -86,7 +86,7 @@ class ForecastQuotas {
 	void checkFigures(String quarter, BigDecimal amount) {
 		FormErrors.checks(() -> this.calendar.quarter(quarter), () -> {
 			if (amount == null) {
-				throw InvalidInputException.of("amount", "must be zero or more");
+				throw InvalidInputException.of("amount", "is required: zero or more");
 			}
 			this.limits.amountProblem(amount, false)
 				.or(() -> com.trellis.shared.TypedAmounts.ambiguity("amount", ReportingCurrency.CODE))

@@ -27,7 +27,8 @@ public final class FormErrors {
 	/**
 	 * What a field that could not be read is told: an amount how to write it (without an
 	 * exponent, with a point as decimal separator where a comma was typed), a day how to
-	 * write it (yyyy-mm-dd), anything else that it cannot be read.
+	 * write it (yyyy-mm-dd), a choice, number or yes/no what it takes ("must be one of
+	 * ADMIN, PAM, …"), anything else that it cannot be read.
 	 */
 	private static String unreadable(org.springframework.validation.FieldError error) {
 		var codes = java.util.Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes());
@@ -37,7 +38,12 @@ public final class FormErrors {
 		if (codes.contains("typeMismatch.java.time.LocalDate")) {
 			return ExactJsonTypes.parameter(java.time.LocalDate.class);
 		}
-		return "cannot be read as a value of this field";
+		// a choice, a whole number, true or false: what the field takes (try51: a role
+		// that is none was told only that it could not be read)
+		var mismatch = error.contains(org.springframework.beans.TypeMismatchException.class)
+				? error.unwrap(org.springframework.beans.TypeMismatchException.class) : null;
+		var expected = mismatch == null ? null : ExactJsonTypes.parameter(mismatch.getRequiredType());
+		return expected != null ? expected : "cannot be read as a value of this field";
 	}
 
 	public static Map<String, String> of(InvalidInputException ex) {

@@ -305,6 +305,19 @@ class UserAdministrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(invalid).contains("id=\"form-errors\"").contains("must not be blank");
+		// a choice that is none is told the choices (try51: "cannot be read as a value of
+		// this field")
+		var noRole = this.mvc
+			.perform(post("/admin/users").session(session)
+				.with(csrf())
+				.param("displayName", "Rory Root")
+				.param("email", "rory.root@example.com")
+				.param("role", "ROOT"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(noRole).contains("must be one of ADMIN, PAM");
 	}
 
 	@Test

@@ -244,8 +244,8 @@ class SettingsPageTests {
 			.param("coSellShare", "15"), this.fixtures.user(Role.ADMIN));
 		assertThat(rules.status()).isEqualTo(400);
 		assertThat(rules.errorsShown()).isEqualTo(3);
-		assertThat(rules.body()).contains("cannot be read as a value of this field",
-				"must be greater than or equal to 1", "must be less than or equal to 100");
+		assertThat(rules.body()).contains("must be a number: a whole number", "must be greater than or equal to 1",
+				"must be less than or equal to 100");
 	}
 
 	@Test
