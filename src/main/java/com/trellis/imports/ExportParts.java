@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.TextUpload;
 
 import org.springframework.web.multipart.MultipartFile;
 
@@ -35,8 +36,8 @@ final class ExportParts {
 			if (!names.contains(name)) {
 				errors.add(new FieldError(name, "unknown part '" + name + "'; expected " + String.join(", ", names)));
 			}
-			else if (part.isEmpty() && part.getOriginalFilename() != null && !part.getOriginalFilename().isBlank()) {
-				errors.add(new FieldError(name, "the file is empty, no header line"));
+			else if (TextUpload.chosen(part) && part.isEmpty()) {
+				errors.add(new FieldError(name, TextUpload.EMPTY));
 			}
 		});
 		var kept = new LinkedHashMap<String, ImportFile>();

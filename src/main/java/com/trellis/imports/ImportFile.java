@@ -2,15 +2,12 @@ package com.trellis.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.TextUpload;
 
 import org.springframework.web.multipart.MultipartFile;
 
@@ -26,10 +23,7 @@ interface ImportFile {
 	/** The file as UTF-8 text; a byte that is no UTF-8 fails the reading. */
 	default Reader open() {
 		try {
-			return new InputStreamReader(bytes(),
-					StandardCharsets.UTF_8.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPORT)
-						.onUnmappableCharacter(CodingErrorAction.REPORT));
+			return TextUpload.reader(bytes());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -53,27 +47,13 @@ interface ImportFile {
 	}
 
 	/**
-	 * The uploaded file (kept on disk by the servlet container), null when none was sent;
-	 * refused naming {@code field} when it is not UTF-8 text (checked once, streaming).
+	 * The uploaded file (kept on disk by the servlet container), null when none was
+	 * chosen; refused naming {@code field} when it was chosen with no bytes or is not
+	 * UTF-8 text ({@link TextUpload#checked}, streaming).
 	 */
 	static ImportFile of(String field, MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			return null;
-		}
-		ImportFile upload = file::getInputStream;
-		try (var in = upload.open()) {
-			char[] buffer = new char[1 << 16];
-			while (in.read(buffer) != -1) {
-				// decoding is the check
-			}
-		}
-		catch (CharacterCodingException ex) {
-			throw InvalidInputException.of(field, "not UTF-8 text; save the export as UTF-8 CSV");
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw InvalidInputException.of(field, "the upload could not be read");
-		}
-		return upload;
+		var checked = TextUpload.checked(field, file);
+		return checked == null ? null : checked::open;
 	}
 
 }

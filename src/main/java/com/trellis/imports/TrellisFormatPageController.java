@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.TextUpload;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -53,15 +54,15 @@ class TrellisFormatPageController {
 		model.addAttribute("formats", allowed(viewer));
 		model.addAttribute("required", required(viewer));
 		model.addAttribute("format", chosen.code());
-		var upload = ImportFile.of("file", file);
-		var text = upload == null ? null : upload.text();
-		if (text == null) {
+		if (!TextUpload.chosen(file)) {
 			model.addAttribute("error", "Choose the CSV file to import.");
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return "imports/trellis";
 		}
 		boolean dryRun = !"import".equals(action);
 		try {
+			// a chosen file with no bytes or not UTF-8 text is listed as the file's error
+			var text = ImportFile.of("file", file).text();
 			this.size.check("file", text);
 			var report = this.formats.run(viewer, chosen, text, dryRun);
 			model.addAttribute("report", report);

@@ -2,7 +2,9 @@ package com.trellis.mapping;
 
 import java.util.List;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.TextUpload;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -37,11 +39,16 @@ class AccountListApiController {
 		return this.possibles.answer(viewer, id, row, confirmed);
 	}
 
-	/** Replaces the partner's list with the CSV in the body (text/csv). */
+	/**
+	 * Replaces the partner's list with the CSV in the body (text/csv, UTF-8); read as
+	 * bytes so that a file that is not UTF-8 text is refused ({@link TextUpload#body}),
+	 * never stored with its letters replaced.
+	 */
 	@PostMapping(path = "/api/v1/partners/{id}/account-list", consumes = { "text/csv", "text/plain" })
 	@ResponseStatus(HttpStatus.CREATED)
-	AccountListUpload upload(Viewer viewer, @PathVariable long id, @RequestBody(required = false) String csv) {
-		return this.lists.upload(viewer, id, csv);
+	@ActsOn(MappingChecks.OwnsList.class)
+	AccountListUpload upload(Viewer viewer, @PathVariable long id, @RequestBody(required = false) byte[] csv) {
+		return this.lists.upload(viewer, id, TextUpload.body(csv));
 	}
 
 	@GetMapping("/api/v1/partners/{id}/account-list")

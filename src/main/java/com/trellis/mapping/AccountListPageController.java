@@ -1,7 +1,5 @@
 package com.trellis.mapping;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.trellis.identity.ActsOn;
@@ -9,6 +7,8 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.Plural;
+import com.trellis.shared.TextUpload;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +64,8 @@ class AccountListPageController {
 		try {
 			var text = text(file);
 			var done = this.lists.upload(viewer, id, text);
-			redirect.addFlashAttribute("notice", "Uploaded " + done.rowCount() + " rows; they replace the last list");
+			redirect.addFlashAttribute("notice", "Uploaded " + Plural.of(done.rowCount(), "row") + "; "
+					+ (done.rowCount() == 1 ? "it replaces" : "they replace") + " the last list");
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", "Nothing was uploaded: the file has errors");
@@ -95,15 +96,11 @@ class AccountListPageController {
 	}
 
 	private static String text(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
+		var text = TextUpload.text("file", file);
+		if (text == null) {
 			throw InvalidInputException.of("file", "choose a CSV file to upload");
 		}
-		try {
-			return new String(file.getBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw InvalidInputException.of("file", "could not be read");
-		}
+		return text;
 	}
 
 }
