@@ -1,8 +1,6 @@
 package com.trellis.imports;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +12,7 @@ import com.trellis.deals.DealSource;
 import com.trellis.deals.OpportunityCommand;
 import com.trellis.deals.OpportunityView;
 import com.trellis.deals.Stage;
+import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvImport;
@@ -90,21 +89,23 @@ class DealRows {
 			Map<String, Long> knownPartners, FormatPlan plan, int before) {
 		var name = cells.line("name", 200, true);
 		var account = account(cells, existing);
-		var amount = amount(cells, existing);
+		var amount = DealCells.amount(cells, existing);
 		var currency = cells.text("currency").toUpperCase(java.util.Locale.ROOT);
 		if (currency.isEmpty()) {
 			cells.error("currency", "", "is required");
 		}
-		var stage = choice(cells, "stage", Stage.values(), true);
+		var stage = DealCells.choice(cells, "stage", Stage.values(), true);
 		var closeDate = cells.has("close_date") ? cells.day("close_date")
 				: existing == null ? null : existing.closeDate();
 		var owner = owner(cells, existing);
 		var partner = partner(viewer, cells, existing, knownPartners);
-		var credit = cells.has("credit_type") ? choice(cells, "credit_type", CreditType.values(), false)
+		var credit = cells.has("credit_type") ? DealCells.choice(cells, "credit_type", CreditType.values(), false)
 				: existing == null ? null : existing.creditType();
-		var share = cells.has("partner_share") ? share(cells) : existing == null ? null : existing.partnerShare();
-		var source = cells.has("source") ? choice(cells, "source", DealSource.values(), true) : existing != null
-				? existing.source() : credit == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
+		var share = cells.has("partner_share") ? DealCells.share(cells)
+				: existing == null ? null : existing.partnerShare();
+		var source = cells.has("source") ? DealCells.choice(cells, "source", DealSource.values(), true)
+				: existing != null ? existing.source()
+						: credit == CreditType.SOURCED ? DealSource.PARTNER : DealSource.DIRECT;
 		var createdAt = DealHistoryCells.moment(cells, "created_at");
 		var history = DealHistoryCells.history(cells);
 		if (existing != null && cells.read("created_at", "stage_history")) {
@@ -152,7 +153,13 @@ class DealRows {
 		var domain = cells.text("account_domain");
 		var name = cells.text("account");
 		if (id != null) {
-			if (!name.isEmpty() && this.accounts.exists(id)) {
+			// an unknown account is said with the row's other faults, not only once they
+			// are mended (the deal's rules, which also say it, run on a whole row)
+			if (!this.accounts.exists(id)) {
+				cells.error("account_id", cells.text("account_id"), "no account with id " + id);
+				return null;
+			}
+			if (!name.isEmpty()) {
 				var actual = this.accounts.names(List.of(id)).get(id);
 				if (actual != null && !actual.strip().equalsIgnoreCase(name)) {
 					cells.error("account", name, "is not the name of account " + id + " (" + actual + ")");
@@ -189,7 +196,7 @@ class DealRows {
 	private Long owner(FormatCells cells, OpportunityView existing) {
 		var id = cells.id("owner_id");
 		if (id != null || !cells.text("owner_id").isEmpty()) {
-			return id;
+			return owns(cells, "owner_id", id, existing);
 		}
 		var email = cells.text("owner_email");
 		if (!email.isEmpty()) {
@@ -198,7 +205,7 @@ class DealRows {
 				cells.error("owner_email", email, "is no user of this program");
 				return null;
 			}
-			return user.get().id();
+			return owns(cells, "owner_email", user.get().id(), existing);
 		}
 		if (existing != null) {
 			return existing.ownerId();
@@ -207,70 +214,29 @@ class DealRows {
 		return null;
 	}
 
+	/**
+	 * The owner named in {@code column}, refused there, with the row's other faults, when
+	 * it would become the deal's owner and is no active account executive or sales
+	 * manager (the deal's rule, {@code DealRules}, says the same of a whole row).
+	 */
+	private Long owns(FormatCells cells, String column, Long id, OpportunityView existing) {
+		if (id == null || (existing != null && existing.ownerId() == id)) {
+			return id;
+		}
+		var user = this.users.findEnabled(id);
+		if (user.isEmpty() || !(user.get().role() == Role.AE || user.get().role() == Role.SALES_MANAGER)) {
+			cells.error(column, cells.text(column), "must be the id of an active account executive or sales manager");
+			return null;
+		}
+		return id;
+	}
+
 	private Long partner(Viewer viewer, FormatCells cells, OpportunityView existing, Map<String, Long> known) {
 		if (cells.text("partner_id").isEmpty() && cells.text("partner_source_id").isEmpty()) {
 			return cells.has("partner_id") || cells.has("partner_source_id") || existing == null ? null
 					: existing.partnerId();
 		}
 		return this.partners.resolve(viewer, cells, known);
-	}
-
-	/**
-	 * The row's amount; an empty cell on a deal whose amount is unknown (as the export
-	 * writes it) keeps it unknown, stored as 0.
-	 */
-	private static BigDecimal amount(FormatCells cells, OpportunityView existing) {
-		var text = cells.text("amount");
-		if (text.isEmpty() && existing != null && existing.amountUnknown()) {
-			return existing.amount();
-		}
-		if (text.isEmpty()) {
-			cells.error("amount", text, "is required (a number with a point for decimals, such as 12500.50)");
-			return null;
-		}
-		var parsed = SourceValues.amount(text);
-		if (!parsed.ok()) {
-			cells.error("amount", text, parsed.refusal());
-			return null;
-		}
-		return parsed.value();
-	}
-
-	private static BigDecimal share(FormatCells cells) {
-		var text = cells.text("partner_share");
-		if (text.isEmpty()) {
-			return null;
-		}
-		var parsed = SourceValues.amount(text);
-		if (!parsed.ok()) {
-			cells.error("partner_share", text, "is not a percentage (a number such as 20 or 12.5)");
-			return null;
-		}
-		return parsed.value();
-	}
-
-	private static <E extends Enum<E>> E choice(FormatCells cells, String column, E[] values, boolean required) {
-		var text = cells.text(column);
-		if (text.isEmpty()) {
-			if (required) {
-				cells.error(column, text, "is required");
-			}
-			return null;
-		}
-		for (var value : values) {
-			if (value.name().equalsIgnoreCase(text) || label(value).equalsIgnoreCase(text)) {
-				return value;
-			}
-		}
-		cells.error(column, text, "is not one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
-		return null;
-	}
-
-	private static String label(Enum<?> value) {
-		if (value instanceof Stage stage) {
-			return stage.label();
-		}
-		return value instanceof CreditType type ? type.label() : value.name();
 	}
 
 	/** Reports the port's errors under the file's own columns. */

@@ -82,6 +82,21 @@ class FormatRowFaultsTests {
 	}
 
 	@Test
+	void aDealRowWithAnUnknownAccountAlsoReportsItsTooLargeAmount() {
+		var csv = "source_id,name,account_id,amount,currency,stage,close_date,owner_id\nfz-7-" + this.tag
+				+ ",ok,99999999,99999999999999999999,JPY,QUALIFIED,," + this.world.ae().userId() + "\n";
+		assertThat(fields(this.admin, Format.DEALS, csv)).containsExactlyInAnyOrder("row 2: account_id",
+				"row 2: amount");
+	}
+
+	@Test
+	void aDealRowWithAnOwnerWhoIsNoAccountExecutiveAlsoReportsItsUnreadableAmount() {
+		var csv = "source_id,name,account_id,amount,currency,stage,close_date,owner_id\nfz-8-" + this.tag + ",ok,"
+				+ this.world.accountId() + ",lots,USD,QUALIFIED,," + this.world.pam().userId() + "\n";
+		assertThat(fields(this.admin, Format.DEALS, csv)).containsExactlyInAnyOrder("row 2: owner_id", "row 2: amount");
+	}
+
+	@Test
 	void aContactRowWithAnUnknownStateAlsoReportsAnEmailOfAVendorUser() {
 		var csv = "partner_id,email,name,state\n" + this.world.partnerId() + "," + this.fixtures.email(this.admin)
 				+ ",Someone,MAYBE\n";
