@@ -97,9 +97,11 @@ class KpiDetailController {
 		model.addAttribute("slice", chosen);
 		model.addAttribute("trendChart", this.json.writeValueAsString(Map.of("type", "line", "data",
 				Map.of("labels", trend.stream().map(p -> p.get("period")).toList(), "datasets", datasets))));
-		var records = "FORECAST_ATTAINMENT".equals(code)
-				? new PageResult<Map<String, Object>>(List.of(), paging.page(), paging.size(), 0)
-				: this.records.page(viewer, code, period, chosen, paging);
+		// a KPI without records (computed from something else) offers no list, no export
+		boolean drillable = KpiRecords.hasRecords(code);
+		model.addAttribute("drillable", drillable);
+		var records = drillable ? this.records.page(viewer, code, period, chosen, paging)
+				: new PageResult<Map<String, Object>>(List.of(), paging.page(), paging.size(), 0);
 		// the rows' cells made once per page, the page's place in the list kept
 		model.addAttribute("records",
 				new PageResult<>(

@@ -145,6 +145,21 @@ class KpiRecords {
 		sql(code, Slice.PROGRAM, false);
 	}
 
+	/**
+	 * Whether {@code code} has records to list and export: false for a KPI computed from
+	 * something else (forecast attainment, from forecast snapshots), whose page offers
+	 * neither.
+	 */
+	static boolean hasRecords(String code) {
+		try {
+			requireCode(code);
+			return true;
+		}
+		catch (InvalidInputException ex) {
+			return false;
+		}
+	}
+
 	private JdbcClient.StatementSpec bound(String code, Period period, Slice slice, long offset, long end,
 			boolean sliceOnly) {
 		return KpiRepository.bind(this.jdbc.sql(sql(code, slice, sliceOnly)), period, slice)
