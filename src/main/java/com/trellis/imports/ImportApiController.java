@@ -63,11 +63,14 @@ class ImportApiController {
 	ResponseEntity<ImportRuns.Run> background(Viewer viewer, @PathVariable String system,
 			@RequestParam Map<String, MultipartFile> files, @RequestParam Map<String, String> parameters,
 			HttpServletRequest request) {
-		requireMultipart(request);
+		// the path names what is imported before the body is read (try51: a system that
+		// is
+		// none was told to send multipart)
 		var names = ImportPageController.FILES.get(system.toUpperCase(java.util.Locale.ROOT));
 		if (names == null) {
 			throw InvalidInputException.of("system", "must be salesforce or hubspot");
 		}
+		requireMultipart(request);
 		ImportRequest.mapping(parameters);
 		var dryRun = parameters.getOrDefault("dryRun", "false");
 		if (!dryRun.equals("true") && !dryRun.equals("false")) {

@@ -66,6 +66,19 @@ class ImportPartsTests {
 	}
 
 	@Test
+	void aSystemThatIsNoneIsNamedBeforeTheBody() throws Exception {
+		// try51: a JSON body to /imports/BOGUS/runs was told to send multipart
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/imports/BOGUS/runs")
+				.contentType("application/json")
+				.content("{}")
+				.header("Authorization", "Bearer " + this.fixtures.token(this.fixtures.user(Role.ADMIN))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("system"));
+	}
+
+	@Test
 	void allFilesEmptyOrNoFileIsRefused() throws Exception {
 		send("/api/v1/imports/hubspot", false, new MockMultipartFile("companies", "c.csv", "text/csv", new byte[0]),
 				new MockMultipartFile("deals", "d.csv", "text/csv", new byte[0]))
