@@ -68,6 +68,7 @@ public class Deals {
 
 	@Transactional(readOnly = true)
 	public PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, PageRequest page) {
+		ownPartnerOnly(viewer, filter);
 		var result = this.deals.search(viewer, filter, null, page);
 		return withAccountNames(result);
 	}
@@ -76,7 +77,18 @@ public class Deals {
 	@Transactional(readOnly = true)
 	public PageResult<OpportunityView> searchOwnedBy(Viewer viewer, List<Long> owners, DealFilter filter,
 			PageRequest page) {
+		ownPartnerOnly(viewer, filter);
 		return withAccountNames(this.deals.search(viewer, filter, owners, page));
+	}
+
+	/**
+	 * A partner user filtering by another partner's id is refused, 403, as everywhere a
+	 * partner user names one (it listed nothing).
+	 */
+	private static void ownPartnerOnly(Viewer viewer, DealFilter filter) {
+		if (viewer.isPartnerUser()) {
+			viewer.ownPartner(filter.partnerId());
+		}
 	}
 
 	/**

@@ -140,6 +140,12 @@ public class Registrations {
 
 	@Transactional(readOnly = true)
 	public PageResult<RegistrationView> search(Viewer viewer, RegistrationFilter filter, PageRequest page) {
+		if (viewer.isPartnerUser()) {
+			// another partner's id is refused, 403, as everywhere a partner user names
+			// one
+			// (it listed nothing)
+			viewer.ownPartner(filter.partnerId());
+		}
 		List<Long> book = null;
 		if (filter.mine() && viewer.is(Role.PAM)) {
 			book = this.partners.book(viewer.userId());

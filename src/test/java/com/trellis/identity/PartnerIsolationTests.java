@@ -112,8 +112,13 @@ class PartnerIsolationTests {
 		this.apiOfA.get("/api/v1/opportunities?size=200")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].partnerId").value(everyItem(is((int) this.a.partnerId()))));
+		// naming another partner is refused, as everywhere a partner user names one
+		// (try51:
+		// the list answered empty)
 		this.apiOfA.get("/api/v1/opportunities?partnerId=" + this.b.partnerId())
-			.andExpect(jsonPath("$.total").value(0));
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("own partner")));
+		this.apiOfA.get("/api/v1/opportunities?partnerId=" + this.a.partnerId()).andExpect(status().isOk());
 	}
 
 	@Test
