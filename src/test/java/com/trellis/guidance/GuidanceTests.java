@@ -159,7 +159,11 @@ class GuidanceTests {
 		this.mvc.perform(get("/").session(session).flashAttrs(refused.getFlashMap()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"guidance-error\"")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("must be after today")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("must be after today")))
+			// the date field offers only the days the snooze accepts
+			.andExpect(
+					content().string(org.hamcrest.Matchers.containsString("min=\"" + this.calendar.today().plusDays(1)
+							+ "\" max=\"" + this.calendar.today().plusDays(Guidance.MAX_SNOOZE_DAYS) + "\"")));
 		assertThat(this.guidance.requireOwn(world.ae(), id).state()).isEqualTo("OPEN");
 		var accepted = this.mvc
 			.perform(post("/guidance/" + id + "/accept").session(session).with(csrf()).param("back", "/"))
