@@ -101,15 +101,28 @@ function wrapTables(root) {
     wrapper.appendChild(table);
   });
 }
+// Text with an unbroken run of 30 or more characters (a 200-letter name, a pasted token) may
+// break anywhere, so it neither widens the page nor pushes a table's columns out of sight;
+// every other cell keeps its words whole (breaking anywhere everywhere split "Registered" in
+// narrow columns)
+function markLongWords(root) {
+  root.querySelectorAll('main :is(td, dd, dt, p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, summary, small, label)')
+    .forEach(function (element) {
+      if (/\S{30,}/.test(element.textContent)) { element.classList.add('long-word'); }
+    });
+}
 document.addEventListener('DOMContentLoaded', function () {
   drawCharts(document);
   wrapTables(document);
+  markLongWords(document);
   document.querySelectorAll('form[data-slice-picker]').forEach(slicePicker);
   var csrf = document.querySelector('meta[name="_csrf"]');
   document.body.addEventListener('htmx:configRequest', function (event) {
     if (csrf) { event.detail.headers[document.querySelector('meta[name="_csrf_header"]').content] = csrf.content; }
   });
-  document.body.addEventListener('htmx:afterSwap', function (event) { drawCharts(event.target); wrapTables(document); });
+  document.body.addEventListener('htmx:afterSwap', function (event) {
+    drawCharts(event.target); wrapTables(document); markLongWords(event.target);
+  });
   // "Back to the previous page" on error pages: the browser's history when there is one
   document.querySelectorAll('a[data-back]').forEach(function (link) {
     link.addEventListener('click', function (event) {
