@@ -93,13 +93,23 @@ public class PayoutRuns {
 			throw com.trellis.shared.InvalidInputException.of("confirm",
 					"confirm the run with the fingerprint of the preview you checked");
 		}
-		if (!PayoutLedger.isFingerprint(confirm.strip())) {
+		// a fingerprint is hex digits, in either case as typed or copied
+		var fingerprint = confirm.strip().toLowerCase(java.util.Locale.ROOT);
+		if (!PayoutLedger.isFingerprint(fingerprint)) {
 			throw com.trellis.shared.InvalidInputException.of("confirm",
 					"is not a preview's fingerprint: give the fingerprint (16 hex digits) of the preview you checked");
 		}
-		var confirmed = this.ledger.confirmed(viewer, confirm.strip())
+		var confirmed = this.ledger.confirmed(viewer, fingerprint)
 			.orElseThrow(() -> new com.trellis.shared.ConflictException("confirm",
-					"what would be paid changed since this preview; check the new preview and confirm again"));
+					"is not the fingerprint of what would be paid now (it changed since the preview you checked, or"
+							+ " no preview had it); check the current preview and confirm again"));
+		if (confirmed.isEmpty()) {
+			// a run that pays nothing is not recorded (try51: an empty preview's
+			// fingerprint
+			// recorded runs of 0 earnings)
+			throw new com.trellis.shared.ConflictException("confirm",
+					"there is nothing to pay: every earning is paid or held by an open credit dispute");
+		}
 		return run(viewer, Integer.MAX_VALUE, confirmed);
 	}
 

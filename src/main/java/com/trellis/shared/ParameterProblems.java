@@ -113,9 +113,16 @@ final class ParameterProblems {
 	/**
 	 * What parameter {@code name} of {@code type} must be, given the unreadable
 	 * {@code text}: a whole number written in digits that does not fit the type is told
-	 * it is out of range, not that it is no whole number ({@code page=99999999999}).
+	 * it is out of range, not that it is no whole number ({@code page=99999999999}); a
+	 * day written yyyy-mm-dd that the calendar has not that it names none.
 	 */
-	private static String message(String name, Class<?> type, String text) {
+	private static String message(String name, Class<?> type, String typed) {
+		// a long value is quoted by its start (try51: 7,000 characters came back whole)
+		var text = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+		if (type == java.time.LocalDate.class && text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+			// written right, but no day: 2026-02-29, 2026-13-01
+			return "names no day of the calendar ('" + text + "' is written yyyy-mm-dd, but there is no such day)";
+		}
 		var range = WHOLE_RANGES.get(boxed(type));
 		if (range != null && text.strip().matches("[+-]?\\d+")) {
 			boolean negative = text.strip().startsWith("-");

@@ -41,7 +41,7 @@ class HandoverPlanTest {
 		var held = Map.of(Kind.ACCOUNTS, 2L, Kind.PARTNERS, 4L);
 		var decision = HandoverPlan.decide(LEAVER, held, AMY_AE, Map.of());
 		assertThat(decision.refusals()).containsExactly(new Refusal("toUserId",
-				"the 4 partners in their book go to a partner account manager; Amy is Account executive"));
+				"the 4 partners in their book go to a partner account manager; Amy is an account executive"));
 	}
 
 	@Test

@@ -80,7 +80,8 @@ class PayoutSafeguardTests {
 		var preview = this.ledger.preview(admin);
 		assertThat(preview.pay()).noneMatch(l -> l.partnerId() == world.partnerId());
 		assertThat(preview.held()).anyMatch(l -> l.partnerId() == world.partnerId());
-		this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
+		// unconfirmed: a confirmed run with nothing else to pay would be refused
+		this.payouts.run(admin);
 		assertThat(paid(world.partnerId())).isZero();
 
 		this.disputes.decide(world.pam(), dispute.id(), true, "The customer came through our own event");
@@ -124,9 +125,17 @@ class PayoutSafeguardTests {
 		}
 		assertThat(paid(world.partnerId())).isZero();
 		assertThat(this.fixtures.count("payout_run")).isEqualTo(runs);
-		api.post("/api/v1/payout-runs", "{\"confirm\": \"" + this.ledger.preview(admin).fingerprint() + "\"}")
+		// a fingerprint copied in capitals is the same fingerprint
+		api.post("/api/v1/payout-runs", "{\"confirm\": \""
+				+ this.ledger.preview(admin).fingerprint().toUpperCase(java.util.Locale.ROOT) + "\"}")
 			.andExpect(status().isOk());
 		assertThat(paid(world.partnerId())).isEqualByComparingTo("300.00");
+		// with nothing left to pay, a confirmed run is refused and no run is recorded
+		long afterPaying = this.fixtures.count("payout_run");
+		api.post("/api/v1/payout-runs", "{\"confirm\": \"" + this.ledger.preview(admin).fingerprint() + "\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("nothing to pay")));
+		assertThat(this.fixtures.count("payout_run")).isEqualTo(afterPaying);
 	}
 
 	@Test

@@ -88,8 +88,17 @@ class OneRoundParameterTests {
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("from", "to", "slice")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'from')].message",
 					contains("must be a date written yyyy-mm-dd, such as 2026-12-31 ('yesterday' is not)")))
-			.andExpect(jsonPath("$.errors[?(@.field == 'to')].message",
-					contains("must be a date written yyyy-mm-dd, such as 2026-12-31 ('2026-13-40' is not)")));
+			.andExpect(jsonPath("$.errors[?(@.field == 'to')].message", contains(
+					"names no day of the calendar ('2026-13-40' is written yyyy-mm-dd, but there is no such day)")));
+		// a day written right that the calendar lacks is told so (try51: 2026-02-29 was
+		// told
+		// to be written yyyy-mm-dd); a long value is quoted by its start
+		admin.get("/api/v1/kpis?from=2026-02-29&slice=" + "S".repeat(7000))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'from')].message", contains(
+					"names no day of the calendar ('2026-02-29' is written yyyy-mm-dd, but there is no such day)")))
+			.andExpect(jsonPath("$.detail",
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("S".repeat(100)))));
 		admin.get("/api/v1/registrations?status=BOGUS")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status")));
