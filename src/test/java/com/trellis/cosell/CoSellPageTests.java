@@ -52,7 +52,7 @@ class CoSellPageTests {
 				.session(partner)
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("notice", containsString("1 rows")));
+			.andExpect(flash().attribute("notice", containsString("1 row;")));
 
 		var ae = login(seller.ae());
 		this.mvc.perform(get("/opportunities/" + deal + "/cosell").session(ae))

@@ -116,7 +116,8 @@ class OneRoundFormTests {
 		var page = send(post("/admin/users/" + leaver + "/reassign").param("toUserId", "somebody")
 			.param("dealsToUserId", String.valueOf(leaver)), this.fixtures.user(Role.ADMIN));
 		assertThat(page.status()).isEqualTo(400);
-		assertThat(page.body()).contains("cannot be read",
+		// the unreadable receiver is told what the field takes
+		assertThat(page.body()).contains("must be a number: a whole number",
 				"must be someone other than the user whose work is handed over");
 		assertThat(this.jdbc.sql("SELECT owner_id FROM opportunity WHERE id = ?")
 			.param(world.dealId())
