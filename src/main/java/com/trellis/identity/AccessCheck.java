@@ -42,6 +42,20 @@ public interface AccessCheck {
 			return id(this.key);
 		}
 
+		/**
+		 * Whether the key names someone other than {@code own}: given, and not that id
+		 * (text that is no number names no one's own either). For a rule that lets a
+		 * viewer name only themself, before the value is read.
+		 */
+		public boolean namesOtherThan(long own) {
+			var named = text(this.key);
+			if (named == null || named.isBlank()) {
+				return false;
+			}
+			var id = id();
+			return id == null || id != own;
+		}
+
 	}
 
 }
