@@ -8,16 +8,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.shared.Reporting;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class AdoptionRepository {
 
+	/** The prompts: written here and read back at once, so on the primary. */
 	private final JdbcClient jdbc;
 
-	AdoptionRepository(JdbcClient jdbc) {
+	/**
+	 * The per-rep figures and the idle capable partners: read-only reporting, so the read
+	 * replica when one is configured ({@link Reporting}).
+	 */
+	private final JdbcClient reporting;
+
+	AdoptionRepository(JdbcClient jdbc, @Reporting JdbcClient reporting) {
 		this.jdbc = jdbc;
+		this.reporting = reporting;
 	}
 
 	/**
@@ -58,7 +68,7 @@ class AdoptionRepository {
 		if (parts.isEmpty()) {
 			parts.add(days(":fromDate", ":untilDate"));
 		}
-		return this.jdbc
+		return this.reporting
 			.sql("WITH facts AS (" + String.join(" UNION ALL ", parts) + "),\n"
 					+ """
 							f AS (
@@ -169,7 +179,7 @@ class AdoptionRepository {
 	 * ({@code partner_capable_id_idx}, V199).
 	 */
 	long[] idleCapable(Instant since) {
-		return this.jdbc.sql(IDLE_CAPABLE)
+		return this.reporting.sql(IDLE_CAPABLE)
 			.param("since", Timestamp.from(since))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.trellis.shared.Reporting;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +26,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CouldHelp {
 
+	/** Read-only reporting: the read replica when one is configured. */
 	private final JdbcClient jdbc;
 
-	CouldHelp(JdbcClient jdbc) {
+	CouldHelp(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

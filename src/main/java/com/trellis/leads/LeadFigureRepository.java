@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.trellis.shared.Reporting;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LeadFigureRepository {
 
+	/** Read-only reporting: the read replica when one is configured. */
 	private final JdbcClient jdbc;
 
-	LeadFigureRepository(JdbcClient jdbc) {
+	LeadFigureRepository(@Reporting JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

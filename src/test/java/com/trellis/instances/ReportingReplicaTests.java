@@ -7,12 +7,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import com.trellis.TrellisApplication;
+import com.trellis.adoption.Adoption;
+import com.trellis.adoption.RepAdoption;
+import com.trellis.forecast.Forecasts;
+import com.trellis.forecast.Scope;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.metrics.Kpi;
 import com.trellis.metrics.Kpis;
 import com.trellis.metrics.Period;
 import com.trellis.metrics.Slice;
+import com.trellis.shared.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Trellis on a primary PostgreSQL with {@code trellis.reporting.datasource.url} pointing
- * at a streaming replica of it: reporting queries read from the replica, everything else
- * from the primary.
+ * at a streaming replica of it: reporting queries (KPIs, the adoption page's per-rep
+ * figures, the forecast roll-up) read from the replica, everything else from the primary.
  */
 class ReportingReplicaTests {
 
@@ -36,7 +41,7 @@ class ReportingReplicaTests {
 	Path folder;
 
 	@Test
-	void kpisAreReadFromTheReplicaWhenOneIsConfigured() throws Exception {
+	void reportingIsReadFromTheReplicaWhenOneIsConfigured() throws Exception {
 		try (var servers = new StreamingReplica(this.folder);
 				var app = new SpringApplicationBuilder(TrellisApplication.class).profiles("test")
 					.run("--server.port=0",
@@ -61,20 +66,44 @@ class ReportingReplicaTests {
 						() -> assertThat(reporting.sql("SELECT count(*) FROM opportunity").query(Long.class).single())
 							.as("the demo data has reached the replica")
 							.isEqualTo(deals));
+			var adoption = app.getBean(Adoption.class);
+			var forecasts = app.getBean(Forecasts.class);
 			var before = revenue(kpis, year);
+			var dealsBefore = repDeals(adoption, year);
+			var quarter = app.getBean(BusinessCalendar.class).currentQuarter();
+			var weightedBefore = weighted(forecasts, quarter.start());
 
-			// replay held on the replica: a change on the primary is not in the KPI yet
+			// replay held on the replica: a change on the primary is not in the KPI, the
+			// adoption page's per-rep figures or the forecast roll-up yet
 			replay(servers, "pg_wal_replay_pause");
 			assertThat(primary.sql("""
 					UPDATE opportunity SET amount = amount + 1000 WHERE id = (SELECT min(id) FROM opportunity
 					WHERE stage = 'CLOSED_WON' AND credit_type = 'SOURCED' AND closed_at >= now() - interval '300 days')
 					""").update()).isOne();
+			assertThat(primary
+				.sql("""
+						UPDATE rep_day_fact SET created_count = created_count + 7 WHERE ctid = (SELECT f.ctid FROM rep_day_fact f
+						JOIN app_user u ON u.id = f.owner_id WHERE u.role = 'AE' AND f.day >= CURRENT_DATE - 300 LIMIT 1)
+						""")
+				.update()).isOne();
+			// every open deal's amount doubled: the quarter's weighted pipeline grows
+			assertThat(primary
+				.sql("UPDATE opportunity SET amount = amount * 2 WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')")
+				.update()).isPositive();
 			assertThat(revenue(kpis, year)).as("the KPI still shows the replica's figure").isEqualTo(before);
+			assertThat(repDeals(adoption, year)).as("the adoption figures are still the replica's")
+				.isEqualTo(dealsBefore);
+			assertThat(weighted(forecasts, quarter.start())).as("the roll-up is still the replica's")
+				.isEqualTo(weightedBefore);
 
 			replay(servers, "pg_wal_replay_resume");
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(revenue(kpis, year)).as("replicated, the KPI shows the change")
 					.isGreaterThan(before));
+			assertThat(repDeals(adoption, year)).as("replicated, the adoption figures show it")
+				.isEqualTo(dealsBefore + 7);
+			assertThat(weighted(forecasts, quarter.start())).as("replicated, the roll-up shows it")
+				.isGreaterThan(weightedBefore);
 		}
 	}
 
@@ -83,6 +112,15 @@ class ReportingReplicaTests {
 				var statement = connection.createStatement()) {
 			statement.execute("SELECT " + function + "()");
 		}
+	}
+
+	private static long repDeals(Adoption adoption, Period period) {
+		return adoption.reps(ADMIN, period).stream().mapToLong(RepAdoption::deals).sum();
+	}
+
+	/** The program's weighted pipeline of the quarter of {@code day}. */
+	private static BigDecimal weighted(Forecasts forecasts, LocalDate day) {
+		return forecasts.rollUps(ADMIN, Scope.PROGRAM, java.util.List.of(day)).get(0).get("weighted");
 	}
 
 	private static BigDecimal revenue(Kpis kpis, Period period) {
