@@ -50,9 +50,10 @@ class EnablementApiController {
 	/**
 	 * The old completions import (admins, {@code email,item,completed_on}, no dry run) is
 	 * retired: the Trellis completions format reads its files unchanged and adds the dry
-	 * run, PAMs and source ids. Its path still answers, with where to go instead.
+	 * run, PAMs and source ids. Its path still answers an admin, whatever the body, with
+	 * where to go instead.
 	 */
-	@PostMapping(path = "/enablement/completions/import", consumes = "text/csv")
+	@PostMapping("/enablement/completions/import")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Retired: import completions through POST /api/v1/imports/trellis/completions",
 			description = "Answers 410 with a pointer. The same files (email,item,completed_on) import unchanged through "

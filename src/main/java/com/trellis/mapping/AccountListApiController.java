@@ -4,10 +4,16 @@ import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BodyTypes;
 import com.trellis.shared.TextUpload;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Account mapping", description = "A partner's customer and prospect list, matched to the vendor's accounts")
 class AccountListApiController {
+
+	private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
 	private final PartnerAccountLists lists;
 
@@ -42,12 +50,18 @@ class AccountListApiController {
 	/**
 	 * Replaces the partner's list with the CSV in the body (text/csv, UTF-8); read as
 	 * bytes so that a file that is not UTF-8 text is refused ({@link TextUpload#body}),
-	 * never stored with its letters replaced.
+	 * never stored with its letters replaced. Another content type is a 415, after the
+	 * owner check ({@link BodyTypes}).
 	 */
-	@PostMapping(path = "/api/v1/partners/{id}/account-list", consumes = { "text/csv", "text/plain" })
+	@PostMapping("/api/v1/partners/{id}/account-list")
 	@ResponseStatus(HttpStatus.CREATED)
 	@ActsOn(MappingChecks.OwnsList.class)
-	AccountListUpload upload(Viewer viewer, @PathVariable long id, @RequestBody(required = false) byte[] csv) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The list as CSV, UTF-8",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string")) })
+	AccountListUpload upload(Viewer viewer, @PathVariable long id, @RequestBody(required = false) byte[] csv,
+			HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		BodyTypes.require(request, CSV, MediaType.TEXT_PLAIN);
 		return this.lists.upload(viewer, id, TextUpload.body(csv));
 	}
 

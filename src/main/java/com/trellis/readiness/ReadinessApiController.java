@@ -6,9 +6,11 @@ import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BodyTypes;
 import com.trellis.shared.CsvExport;
 import com.trellis.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,12 +61,18 @@ class ReadinessApiController {
 		return this.readiness.decide(viewer, id, decision);
 	}
 
-	@PostMapping(path = "/api/v1/partners/{id}/readiness/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	/**
+	 * A material file, as {@code multipart/form-data} with the file in a part named
+	 * {@code file}; another content type is a 415, after the role and owner checks
+	 * ({@link BodyTypes}).
+	 */
+	@PostMapping("/api/v1/partners/{id}/readiness/materials")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('PARTNER')")
 	@ActsOn(ReadinessChecks.FillsIn.class)
-	MaterialView upload(Viewer viewer, @PathVariable long id, @RequestParam(required = false) MultipartFile file)
-			throws IOException {
+	MaterialView upload(Viewer viewer, @PathVariable long id, @RequestParam(required = false) MultipartFile file,
+			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+		BodyTypes.require(request, MediaType.MULTIPART_FORM_DATA);
 		if (file == null) {
 			throw InvalidInputException.of("file", "choose a file to upload");
 		}

@@ -75,9 +75,7 @@ class ClientErrorTests {
 			.andExpect(jsonPath("$.status").value(405))
 			.andExpect(jsonPath("$.title").exists());
 		this.mvc
-			.perform(post("/api/v1/enablement/completions/import").header("Authorization", token)
-				.contentType("application/json")
-				.content("{}"))
+			.perform(post("/api/v1/partners").header("Authorization", token).contentType("text/plain").content("{}"))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(jsonPath("$.status").value(415));
 		this.mvc.perform(get("/api/v1/no-such-thing").header("Authorization", token))
