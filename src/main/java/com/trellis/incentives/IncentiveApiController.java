@@ -67,7 +67,10 @@ class IncentiveApiController {
 		return this.payouts.run(viewer, confirm == null ? null : confirm.confirm());
 	}
 
-	record Confirm(String confirm) {
+	/** The preview's fingerprint, which the run must still match. */
+	record Confirm(@io.swagger.v3.oas.annotations.media.Schema(
+			requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+			description = "fingerprint from GET /api/v1/payout-runs/preview") String confirm) {
 	}
 
 	@GetMapping("/incentives/cost-per-partner")

@@ -60,7 +60,10 @@ public class PartnerNoticePreferences {
 	public record KindChoice(PartnerNoticeKind kind, boolean email, boolean slack) {
 	}
 
-	public record Preferences(List<KindChoice> kinds, String slackWebhookUrl) {
+	/** Every kind's choice, each kind once (a missing list or kind is refused). */
+	public record Preferences(@io.swagger.v3.oas.annotations.media.Schema(
+			requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) List<KindChoice> kinds,
+			String slackWebhookUrl) {
 	}
 
 }

@@ -45,6 +45,9 @@ class ExactJsonTypes {
 	/** What a true/false field is told. */
 	static final String TRUE_OR_FALSE = "must be true or false, not in quotes";
 
+	/** What a text field given a list or an object is told. */
+	static final String TEXT = "must be text (in quotes), not a list or an object";
+
 	/** What an object field is told. */
 	static final String OBJECT = "must be an object ({…})";
 
@@ -135,6 +138,9 @@ class ExactJsonTypes {
 		}
 		if (type == Boolean.class || type == boolean.class) {
 			return TRUE_OR_FALSE;
+		}
+		if (type == String.class) {
+			return TEXT;
 		}
 		if (type.isEnum()) {
 			return "must be one of " + Arrays.stream(type.getEnumConstants())

@@ -100,4 +100,52 @@ class RequiredBodyFieldsTests {
 		assertThat(wrong).isEmpty();
 	}
 
+	/**
+	 * A list or an object where text belongs is told the field must be text (s52:
+	 * {@code {"confirm": ["a"]}} got the general "is missing, malformed or …"), and a
+	 * refused payout pays nothing.
+	 */
+	@Test
+	void aListOrAnObjectWhereTextBelongsIsToldItMustBeText() throws Exception {
+		var world = this.fixtures.world("Text Shape Partners");
+		var rep = new Api(this.mvc, this.fixtures.token(world.ae()));
+		for (var item : new String[] { "[\"Budget\"]", "{\"a\": 1}" }) {
+			rep.post("/api/v1/opportunities/" + world.dealId() + "/checklist",
+					"{\"item\": " + item + ", \"ticked\": true}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("item"))
+				.andExpect(jsonPath("$.errors[0].message").value("must be text (in quotes), not a list or an object"));
+		}
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(com.trellis.identity.Role.ADMIN)));
+		long runs = this.fixtures.count("payout_run");
+		admin.post("/api/v1/payout-runs", "{\"confirm\": [\"a\"]}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("confirm"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be text (in quotes), not a list or an object"));
+		assertThat(this.fixtures.count("payout_run")).isEqualTo(runs);
+	}
+
+	/** The API description marks the fields an operation refuses when left out. */
+	@Test
+	void theDescriptionMarksThePayoutConfirmationAndTheNoticeKindsRequired() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(com.trellis.identity.Role.ADMIN)));
+		var api = this.json.readTree(admin.get("/v3/api-docs").andReturn().getResponse().getContentAsString());
+		assertThat(required(api, "/paths/~1api~1v1~1payout-runs/post")).contains("confirm");
+		assertThat(required(api, "/paths/~1api~1v1~1me~1notice-preferences/put")).contains("kinds");
+		assertThat(required(api, "/paths/~1api~1v1~1me~1partner-notice-preferences/put")).contains("kinds");
+	}
+
+	/** The required properties of an operation's JSON body. */
+	private static java.util.List<String> required(tools.jackson.databind.JsonNode api, String operation) {
+		var content = api.at(operation + "/requestBody/content");
+		assertThat(content.isMissingNode()).as(operation).isFalse();
+		var ref = content.properties().iterator().next().getValue().at("/schema/$ref").asString();
+		var names = new ArrayList<String>();
+		api.at("/components/schemas")
+			.get(ref.replace("#/components/schemas/", ""))
+			.path("required")
+			.forEach(name -> names.add(name.asString()));
+		return names;
+	}
+
 }
