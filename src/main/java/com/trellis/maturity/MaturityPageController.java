@@ -53,6 +53,7 @@ class MaturityPageController {
 			RedirectAttributes redirect) {
 		var command = command(form);
 		try {
+			requireOneNote(form);
 			this.maturity.submitProgram(viewer, command);
 		}
 		catch (InvalidInputException ex) {
@@ -75,6 +76,7 @@ class MaturityPageController {
 			Model model, RedirectAttributes redirect) {
 		var command = command(form);
 		try {
+			requireOneNote(form);
 			this.maturity.submitPartner(viewer, id, command);
 		}
 		catch (InvalidInputException ex) {
@@ -126,7 +128,8 @@ class MaturityPageController {
 	/**
 	 * The answers of the form (fields {@code answer.<question id>}) and the note. A
 	 * question answered more than once keeps all its answers, which {@link AnswerCheck}
-	 * refuses, instead of one of them winning unseen.
+	 * refuses, instead of one of them winning unseen; a note given more than once is
+	 * refused here ({@link #requireOneNote}).
 	 */
 	private static AnswersCommand command(MultiValueMap<String, String> form) {
 		var answers = new LinkedHashMap<String, Object>();
@@ -136,6 +139,14 @@ class MaturityPageController {
 			}
 		});
 		return new AnswersCommand(answers, form.getFirst("note"));
+	}
+
+	/** The note is one text: given twice, neither may win unseen. */
+	private static void requireOneNote(MultiValueMap<String, String> form) {
+		var notes = form.get("note");
+		if (notes != null && notes.size() > 1) {
+			throw InvalidInputException.repeated("note", notes.size());
+		}
 	}
 
 	/** Each error by its field: {@code answers.<question id>} or {@code note}. */

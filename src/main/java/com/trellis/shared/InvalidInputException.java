@@ -20,6 +20,15 @@ public class InvalidInputException extends RuntimeException {
 		return new InvalidInputException(List.of(new FieldError(field, message)));
 	}
 
+	/**
+	 * A form field that takes one value, given {@code times} times: what
+	 * {@code RepeatedParameters} tells the parameters a handler binds, for a field a
+	 * handler reads from the whole form itself.
+	 */
+	public static InvalidInputException repeated(String field, int times) {
+		return of(field, RepeatedParameters.MESSAGE.formatted(times));
+	}
+
 	public List<FieldError> errors() {
 		return this.errors;
 	}

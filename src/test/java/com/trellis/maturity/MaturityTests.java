@@ -187,7 +187,7 @@ class MaturityTests {
 	}
 
 	@Test
-	void aQuestionAnsweredTwiceInOneSubmissionIsRefusedNamingItOnThePageAndInTheApi() throws Exception {
+	void aQuestionOrNoteGivenTwiceInOneSubmissionIsRefusedNamingItOnThePageAndInTheApi() throws Exception {
 		var world = this.fixtures.world("Maturity twice partner");
 		var session = login(world.partnerUser());
 		String page = "/partners/" + world.partnerId() + "/maturity";
@@ -199,6 +199,15 @@ class MaturityTests {
 		this.mvc.perform(form)
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("answered 2 times")));
+
+		// the note is one text: given twice, neither is kept unseen (s52: the first was)
+		var notes = post(page).session(session).with(csrf()).param("note", "first", "second");
+		for (var question : Questionnaire.PARTNER.questions()) {
+			notes.param("answer." + question.id(), "3");
+		}
+		this.mvc.perform(notes)
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("was given 2 times; give it once")));
 
 		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
 		String url = "/api/v1/maturity/partners/" + world.partnerId();
