@@ -97,6 +97,11 @@ class SeveralInstancesTests {
 	}
 
 	@Test
+	void formPostsOfOneSessionAtOnceOnBothInstancesEachGetTheirRedirect() throws Exception {
+		SessionRaces.postAtOnce(TwoInstances.baseUrl(instances.first), TwoInstances.baseUrl(instances.second));
+	}
+
+	@Test
 	void everyScheduledJobStartedOnBothInstancesAtOnceTakesEffectOnce() throws Exception {
 		var jdbc = instances.first.getBean(JdbcClient.class);
 		long auditBefore = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_entry").query(Long.class).single();
