@@ -72,9 +72,19 @@ final class StreamingReplica implements AutoCloseable {
 		}
 	}
 
+	private boolean replicaStopped;
+
+	/** Stops the replica alone, as an outage of it would. */
+	void stopReplica() throws IOException {
+		this.replicaStopped = true;
+		this.replica.close();
+	}
+
 	@Override
 	public void close() throws IOException {
-		this.replica.close();
+		if (!this.replicaStopped) {
+			this.replica.close();
+		}
 		this.primary.close();
 	}
 
