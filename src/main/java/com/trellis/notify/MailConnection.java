@@ -38,6 +38,25 @@ final class MailConnection implements AutoCloseable {
 		return this.sender.createMimeMessage();
 	}
 
+	/**
+	 * A new message whose {@code Message-ID} is {@code messageId} however often it is
+	 * sent: a delivery sent again after a crash between the server's acceptance and the
+	 * record of it (at least once, as webhooks) carries the same id, by which mail
+	 * clients and servers drop the copy. JavaMail gives every message a new random id
+	 * when it is sent.
+	 */
+	MimeMessage createMessage(String messageId) {
+		if (!(this.sender instanceof JavaMailSenderImpl impl)) {
+			return createMessage();
+		}
+		return new MimeMessage(impl.getSession()) {
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+	}
+
 	void send(MimeMessage message) throws MessagingException {
 		if (!(this.sender instanceof JavaMailSenderImpl impl)) {
 			this.sender.send(message);

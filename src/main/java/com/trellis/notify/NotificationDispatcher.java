@@ -174,9 +174,19 @@ class NotificationDispatcher {
 		}
 	}
 
+	/**
+	 * The one {@code Message-ID} of a delivery's e-mail, on the sender's domain:
+	 * {@code <notification-delivery-42@example.com>}.
+	 */
+	String messageId(long deliveryId) {
+		var at = this.from.lastIndexOf('@');
+		var domain = at < 0 ? "trellis.invalid" : this.from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+		return "<notification-delivery-" + deliveryId + "@" + (domain.isEmpty() ? "trellis.invalid" : domain) + ">";
+	}
+
 	private void send(Due delivery, MailConnection smtp) throws jakarta.mail.MessagingException {
 		if ("EMAIL".equals(delivery.channel())) {
-			MimeMessage message = smtp.createMessage();
+			MimeMessage message = smtp.createMessage(messageId(delivery.id()));
 			var helper = new MimeMessageHelper(message, "UTF-8");
 			helper.setFrom(this.from);
 			helper.setTo(delivery.recipient());

@@ -122,6 +122,15 @@ class NotificationDeliveryTests {
 			.toList();
 		assertThat(messages).hasSize(1);
 		assertThat(messages.get(0).getSubject()).isEqualTo("Registration approved: Kestrel Labs");
+		// one id per delivery, the same if it is ever sent again (s52: a copy sent after
+		// a
+		// crash had a new random id, so nothing could drop it)
+		long delivery = this.jdbc.sql("SELECT max(id) FROM notification_delivery WHERE recipient = :email")
+			.param("email", email)
+			.query(Long.class)
+			.single();
+		assertThat(messages.get(0).getHeader("Message-ID")).containsExactly(this.dispatcher.messageId(delivery));
+		assertThat(this.dispatcher.messageId(delivery)).matches("<notification-delivery-\\d+@[A-Za-z0-9.-]+>");
 		assertThat(this.notifications.inbox(world.partnerUser(), world.partnerId(), 10)).hasSize(1);
 	}
 
