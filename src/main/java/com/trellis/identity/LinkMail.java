@@ -51,6 +51,7 @@ public class LinkMail {
 	public void send(String to, String subject, String text, String path) {
 		var sender = this.mail.getIfAvailable();
 		if (sender == null) {
+			log.warn("E-mail '{}' not sent: no mail server is configured (spring.mail.host)", subject);
 			throw new NotSent("no mail server is configured (spring.mail.host)");
 		}
 		try {

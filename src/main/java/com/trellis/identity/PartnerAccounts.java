@@ -41,7 +41,7 @@ public class PartnerAccounts {
 	 * again).
 	 */
 	@Transactional
-	public Optional<String> whyNotInvitable(long partnerId, String email) {
+	public Optional<InviteRefusal> whyNotInvitable(long partnerId, String email) {
 		return this.accounts.lockByEmail(email).flatMap(account -> refusal(account, partnerId));
 	}
 
@@ -56,7 +56,7 @@ public class PartnerAccounts {
 		var existing = this.accounts.lockByEmail(email);
 		var refusal = existing.flatMap(account -> refusal(account, partnerId));
 		if (refusal.isPresent()) {
-			throw InvalidInputException.of("email", refusal.get());
+			throw InvalidInputException.of("email", refusal.get().reason());
 		}
 		var hash = this.encoder.encode(password);
 		long id;
@@ -112,17 +112,25 @@ public class PartnerAccounts {
 				&& this.encoder.matches(password, account.passwordHash());
 	}
 
-	private static Optional<String> refusal(SignInRepository.Account account, long partnerId) {
+	private static Optional<InviteRefusal> refusal(SignInRepository.Account account, long partnerId) {
 		if (account.role() != Role.PARTNER) {
-			return Optional.of("belongs to a vendor user; vendor users are added by an admin");
+			return Optional.of(new InviteRefusal("belongs to a vendor user; vendor users are added by an admin", true));
 		}
 		if (account.partnerId() != partnerId) {
-			return Optional.of("belongs to a user of another partner");
+			return Optional.of(new InviteRefusal("belongs to a user of another partner", true));
 		}
 		if (account.enabled()) {
-			return Optional.of("already has an account for this partner; they can reset their password");
+			return Optional
+				.of(new InviteRefusal("already has an account for this partner; they can reset their password", false));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Why an e-mail cannot be invited to a partner; {@code elsewhere} when it is another
+	 * partner's or the vendor's, which a partner user is not told.
+	 */
+	public record InviteRefusal(String reason, boolean elsewhere) {
 	}
 
 }

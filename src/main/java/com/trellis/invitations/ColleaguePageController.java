@@ -51,7 +51,9 @@ class ColleaguePageController {
 			return page(viewer, model, name, email, FormErrors.of(ex));
 		}
 		catch (LinkMail.NotSent ex) {
-			model.addAttribute("error", ex.reason());
+			// the cause (the mail server's set-up) is the vendor's to fix, and logged
+			model.addAttribute("error", "The invitation could not be e-mailed, so none was made; try again later "
+					+ "or ask your partner manager");
 			return page(viewer, model, name, email, Map.of());
 		}
 	}

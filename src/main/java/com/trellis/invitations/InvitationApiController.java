@@ -53,7 +53,7 @@ class InvitationApiController {
 	InvitationView invite(Viewer viewer, @PathVariable long id, @Valid @RequestBody InviteCommand command,
 			BindingResult binding) {
 		// every bad field in one round: the body's and whether the e-mail can be invited
-		BodyChecks.require(binding, () -> this.invitations.checkInvitation(id, command));
+		BodyChecks.require(binding, () -> this.invitations.checkInvitation(viewer, id, command));
 		return this.invitations.invite(viewer, id, command);
 	}
 

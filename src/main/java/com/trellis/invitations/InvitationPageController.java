@@ -65,7 +65,7 @@ class InvitationPageController {
 				() -> FormAction.run(redirect, back(id), "Invitation sent to " + command.email(), "inviteForm", command,
 						binding,
 						FormErrors.checks(() -> this.commands.check(command),
-								() -> this.invitations.checkInvitation(id, command)),
+								() -> this.invitations.checkInvitation(viewer, id, command)),
 						() -> this.invitations.invite(viewer, id, command)));
 		// refused: the invitations page shows each error beside its field with what was
 		// typed (the partner's page loads the section separately, without the flash)

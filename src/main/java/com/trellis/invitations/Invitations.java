@@ -30,6 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Invitations {
 
+	/**
+	 * What a partner user is told of an address that is another partner's or the
+	 * vendor's.
+	 */
+	static final String ELSEWHERE = "cannot be invited to your partner; if they work with you, ask your partner manager";
+
 	private static final String AUDIT_TYPE = "partner-invitation";
 
 	private final InvitationRepository invitations;
@@ -107,25 +113,30 @@ public class Invitations {
 	 * anything, so that a page form names every bad field at once.
 	 */
 	@Transactional // the accounts' check locks the user it reads (released at once)
-	public void checkInvitation(long partnerId, InviteCommand command) {
+	public void checkInvitation(Viewer viewer, long partnerId, InviteCommand command) {
 		if (command.email() == null || command.email().isBlank()) {
 			return;
 		}
 		var email = command.email().strip();
-		refuseTaken(partnerId, email, this.invitations.findOpenFor(email), this.clock.instant());
+		refuseTaken(viewer, partnerId, email, this.invitations.findOpenFor(email), this.clock.instant());
 	}
 
-	/** Refuses an e-mail that cannot be invited or has a pending invitation. */
-	private void refuseTaken(long partnerId, String email, java.util.Optional<InvitationRepository.Stored> open,
-			java.time.Instant now) {
-		this.accounts.whyNotInvitable(partnerId, email).ifPresent(reason -> {
-			throw InvalidInputException.of("email", reason);
+	/**
+	 * Refuses an e-mail that cannot be invited or has a pending invitation. A partner
+	 * user is not told whose an address of another partner or of the vendor is (that told
+	 * them who else uses Trellis): {@link #ELSEWHERE}.
+	 */
+	private void refuseTaken(Viewer viewer, long partnerId, String email,
+			java.util.Optional<InvitationRepository.Stored> open, java.time.Instant now) {
+		this.accounts.whyNotInvitable(partnerId, email).ifPresent(refusal -> {
+			throw InvalidInputException.of("email",
+					refusal.elsewhere() && viewer.isPartnerUser() ? ELSEWHERE : refusal.reason());
 		});
 		if (open.isPresent() && open.get().state(now).opens()) {
+			boolean here = open.get().partnerId() == partnerId;
 			throw InvalidInputException.of("email",
-					open.get().partnerId() == partnerId
-							? "has a pending invitation to this partner already; resend or revoke it"
-							: "has a pending invitation to another partner");
+					here ? "has a pending invitation to this partner already; resend or revoke it"
+							: viewer.isPartnerUser() ? ELSEWHERE : "has a pending invitation to another partner");
 		}
 	}
 
@@ -133,13 +144,13 @@ public class Invitations {
 		long partnerId = partner.id();
 		// every bad field at once: the annotations and whether the e-mail can be invited
 		com.trellis.shared.FormErrors
-			.checks(() -> this.commands.check(command), () -> checkInvitation(partnerId, command))
+			.checks(() -> this.commands.check(command), () -> checkInvitation(viewer, partnerId, command))
 			.run();
 		var email = command.email().strip();
 		var name = command.name().strip();
 		var now = this.clock.instant();
 		var open = this.invitations.lockOpenFor(email);
-		refuseTaken(partnerId, email, open, now);
+		refuseTaken(viewer, partnerId, email, open, now);
 		if (open.isPresent()) {
 			var earlier = open.get();
 			// an expired invitation gives way to the new one

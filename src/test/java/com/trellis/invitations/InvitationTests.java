@@ -134,6 +134,30 @@ class InvitationTests {
 		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
 	}
 
+	/**
+	 * A partner user inviting an address of the vendor, of another partner or with
+	 * another partner's pending invitation is refused without being told whose it is
+	 * (try-out s52: "belongs to a user of another partner" told them).
+	 */
+	@Test
+	void aPartnerUserIsNotToldWhoseAnAddressElsewhereIs() throws Exception {
+		var partnerUser = new Api(this.mvc, this.fixtures.token(this.world.partnerUser()));
+		var other = this.fixtures.world("Invitation Elsewhere Partners");
+		var pending = invitee();
+		new Api(this.mvc, this.fixtures.token(other.pam()))
+			.post(invitations(other.partnerId()), invite("Theirs", pending))
+			.andExpect(status().isCreated());
+		long before = this.fixtures.count("partner_invitation");
+		for (var email : new String[] { this.fixtures.email(this.world.ae()), this.fixtures.email(other.partnerUser()),
+				pending }) {
+			partnerUser.post(invitations(this.world.partnerId()), invite("Someone", email))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("email"))
+				.andExpect(jsonPath("$.errors[0].message").value(Invitations.ELSEWHERE));
+		}
+		assertThat(this.fixtures.count("partner_invitation")).isEqualTo(before);
+	}
+
 	@Test
 	void aSecondInvitationForAPendingEmailIsRefused() throws Exception {
 		var email = invitee();
