@@ -11,11 +11,11 @@ import com.trellis.shared.InvalidInputException.FieldError;
 
 /**
  * Decides what creating or editing a deal may set. A deal opens at an open stage; an edit
- * never moves the stage (the sales process does: advance, move back, disqualify); the
- * amount and currency of a closed deal change only by a program admin's recorded
- * correction, its close date not at all, and an open deal's close date is never set
- * before the deal was created; partner and credit, once set, only by an upheld credit
- * dispute, and a closed deal takes on no partner.
+ * never moves it to another account, nor the stage (the sales process does: advance, move
+ * back, disqualify); the amount and currency of a closed deal change only by a program
+ * admin's recorded correction, its close date not at all, and an open deal's close date
+ * is never set before the deal was created; partner and credit, once set, only by an
+ * upheld credit dispute, and a closed deal takes on no partner.
  */
 final class DealEditRule {
 
@@ -34,6 +34,10 @@ final class DealEditRule {
 	static List<FieldError> edit(OpportunityView before, OpportunityCommand command) {
 		var errors = new ArrayList<FieldError>();
 		var deal = "/api/v1/opportunities/" + before.id();
+		if (command.accountId() != null && command.accountId() != before.accountId()) {
+			errors.add(new FieldError("accountId", "a deal stays on its account (it is " + before.accountId()
+					+ "); open a deal on the other account instead"));
+		}
 		if (command.stage() != before.stage()) {
 			errors.add(new FieldError("stage", "an edit does not move the stage (it is " + before.stage()
 					+ "); move it through the sales process: advance (POST " + deal + "/advance), move back (POST "

@@ -10,11 +10,13 @@ import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.FormFields;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.Commands;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +55,7 @@ class DealFormController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	String create(Viewer viewer, @RequestParam(required = false) String accountId, Model model) {
 		var form = new DealForm(accountId == null ? "" : accountId, "", "", "USD", Stage.QUALIFIED.name(), "",
-				String.valueOf(viewer.userId()));
+				String.valueOf(viewer.userId()), "");
 		return form(viewer, model, form, null, Map.of());
 	}
 
@@ -75,22 +77,30 @@ class DealFormController {
 	@ActsOn(DealChecks.Editable.class)
 	String edit(Viewer viewer, @PathVariable long id, Model model) {
 		var deal = this.deals.get(viewer, id);
-		return form(viewer, model, DealForm.of(deal), deal, Map.of());
+		return form(viewer, model, DealForm.of(deal, this.deals.version(viewer, id)), deal, Map.of());
 	}
 
 	@PostMapping("/opportunities/{id}/edit")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	@ActsOn(DealChecks.Editable.class)
 	String edit(Viewer viewer, @PathVariable long id, @ModelAttribute("form") DealForm form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		var deal = this.deals.get(viewer, id);
 		try {
-			this.deals.update(viewer, id, command(viewer, form, deal));
+			this.deals.update(viewer, id, command(viewer, form, deal), new FormFields().id("version", form.version()));
 			redirect.addFlashAttribute("notice", "Deal saved");
 			return "redirect:/opportunities/" + id;
 		}
 		catch (InvalidInputException ex) {
 			return form(viewer, model, form, deal, FormErrors.of(ex));
+		}
+		catch (ConflictException ex) {
+			// the form keeps what was typed and now carries the deal's current version:
+			// saved again, it replaces the other change knowingly
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("conflict", ex.getBody().getDetail());
+			return form(viewer, model, form.seeing(this.deals.version(viewer, id)), this.deals.get(viewer, id),
+					Map.of());
 		}
 	}
 
@@ -141,16 +151,24 @@ class DealFormController {
 		return "deals/form";
 	}
 
-	/** The deal form as typed. */
+	/**
+	 * The deal form as typed; {@code version} is the deal's version when the edit form
+	 * was opened (empty for a new deal).
+	 */
 	record DealForm(String accountId, String name, String amount, String currency, String stage, String closeDate,
-			String ownerId) implements Serializable {
+			String ownerId, String version) implements Serializable {
 
-		static DealForm of(OpportunityView deal) {
+		static DealForm of(OpportunityView deal, long version) {
 			return new DealForm(String.valueOf(deal.accountId()), deal.name(),
 					com.trellis.shared.MoneyFormat.inputValue(deal.amount(), deal.currency(),
 							com.trellis.shared.Reading.locale(java.util.Locale.ROOT)),
 					deal.currency(), deal.stage().name(), (deal.closeDate() == null) ? "" : deal.closeDate().toString(),
-					String.valueOf(deal.ownerId()));
+					String.valueOf(deal.ownerId()), String.valueOf(version));
+		}
+
+		DealForm seeing(long version) {
+			return new DealForm(this.accountId, this.name, this.amount, this.currency, this.stage, this.closeDate,
+					this.ownerId, String.valueOf(version));
 		}
 
 	}

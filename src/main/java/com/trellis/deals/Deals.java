@@ -179,11 +179,24 @@ public class Deals {
 	 */
 	@Transactional
 	public OpportunityView update(Viewer viewer, long id, OpportunityCommand command) {
+		return update(viewer, id, command, null);
+	}
+
+	/**
+	 * {@link #update}, refused (409 on {@code version}) when the deal changed since the
+	 * editor read it at {@code seenVersion} ({@link #version}; null: not checked): an
+	 * edit form opened before someone else's save no longer undoes it unseen.
+	 */
+	@Transactional
+	public OpportunityView update(Viewer viewer, long id, OpportunityCommand command, Long seenVersion) {
 		var visible = get(viewer, id);
 		if (!canEdit(viewer, visible)) {
 			throw new AccessDeniedException("Only the owner, their managers or an admin change this deal");
 		}
 		var before = this.deals.findForUpdate(id).orElseThrow();
+		if (seenVersion != null && !seenVersion.equals(this.deals.version(id).orElseThrow())) {
+			throw new ConflictException("version", "someone changed this deal since you opened the form");
+		}
 		long owner = this.rules.validate(viewer, command, DealEditRule.edit(before, command), before.ownerId());
 		var now = this.clock.instant();
 		this.deals.update(id, command, owner, now);
@@ -193,6 +206,13 @@ public class Deals {
 		var after = get(viewer, id);
 		this.audit.record(viewer.actor(), "opportunity", id, "updated", before, after);
 		return after;
+	}
+
+	/** The deal's version as an edit form carries it (the caller has read the deal). */
+	@Transactional(readOnly = true)
+	public long version(Viewer viewer, long id) {
+		get(viewer, id);
+		return this.deals.version(id).orElseThrow();
 	}
 
 	/**

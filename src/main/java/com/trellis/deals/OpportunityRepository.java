@@ -149,6 +149,14 @@ class OpportunityRepository {
 			.optional();
 	}
 
+	/** The deal's version: one more with each change of its row. */
+	Optional<Long> version(long id) {
+		return this.jdbc.sql("SELECT version FROM opportunity WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** Opens a deal; it is open (the caller checked), so it has no close time yet. */
 	long insert(OpportunityCommand command, long ownerId, Instant now) {
 		return this.jdbc
