@@ -38,6 +38,12 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	static final String UTF8_TEXT = "the request is not valid UTF-8 here; send the text encoded as UTF-8";
 
+	/** A form post over the container's limit (Tomcat's default, 2 MB). */
+	static final String TOO_LARGE_TEXT = "the form is larger than 2 MB, the most one form may send; shorten its longest text";
+
+	/** A request with more fields than the container reads (Tomcat's default, 1,000). */
+	static final String TOO_MANY_TEXT = "has more than 1,000 fields, the most one request may send";
+
 	static final String CONTROL_NAME_TEXT = RejectedRequests.CONTROL_NAME_TEXT;
 
 	private static final Pattern UNREADABLE_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
@@ -80,9 +86,17 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 			throw new InvalidInputException(java.util.List.of(RejectedRequests.of(ex)));
 		}
 		catch (IllegalStateException ex) {
-			var named = ex.getMessage() == null ? null : UNREADABLE_PARAMETER.matcher(ex.getMessage());
-			var field = named != null && named.find() && named.group(1).matches("[A-Za-z0-9_.\\[\\]-]+")
-					? named.group(1) : "request";
+			var why = ex.getMessage() == null ? "" : ex.getMessage();
+			// the container refuses a form too large or with too many fields before it
+			// reads any of it: not a question of encoding
+			if (why.contains("size of the posted data was too big")) {
+				throw InvalidInputException.of("request", TOO_LARGE_TEXT);
+			}
+			if (why.contains("maximum number of request parameters")) {
+				throw InvalidInputException.of("request", TOO_MANY_TEXT);
+			}
+			var named = UNREADABLE_PARAMETER.matcher(why);
+			var field = named.find() && named.group(1).matches("[A-Za-z0-9_.\\[\\]-]+") ? named.group(1) : "request";
 			throw InvalidInputException.of(field, UTF8_TEXT);
 		}
 	}
