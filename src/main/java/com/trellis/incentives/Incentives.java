@@ -77,7 +77,7 @@ public class Incentives {
 			throw new AccessDeniedException("Only a program admin defines incentive programs");
 		}
 		if (command.endsOn() != null && command.endsOn().isBefore(command.startsOn())) {
-			throw com.trellis.shared.InvalidInputException.of("endsOn", "must not be before startsOn");
+			throw com.trellis.shared.InvalidInputException.of("endsOn", "must not be before the program starts");
 		}
 		checkParams(command);
 		long id = this.ledger.insertProgram(command, viewer.userId(), this.clock.instant());

@@ -47,6 +47,16 @@ class CreditDisputeTests {
 		partner.post(deal + "/credit-disputes", "{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 30}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		// a share finer than hundredths is told how it is written (was Hibernate
+		// Validator's
+		// "numeric value out of bounds (<3 digits>.<2 digits> expected)")
+		partner
+			.post(deal + "/credit-disputes",
+					"{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 0.001, \"reason\": \"fine\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("proposedShare"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("must have at most 3 digits before the decimal point and 2 after it"));
 		var raised = partner.post(deal + "/credit-disputes",
 				"{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 30, \"reason\": \"We brought the champion\"}")
 			.andExpect(status().isCreated())
