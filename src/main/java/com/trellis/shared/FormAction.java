@@ -38,6 +38,27 @@ public final class FormAction {
 	}
 
 	/**
+	 * As {@link #run(RedirectAttributes, String, String, Runnable)} for a form read as a
+	 * map of its fields: refused, the page also gets what was typed ({@code typed}, the
+	 * fields but the CSRF token and Spring's markers), so that it shows the form filled
+	 * in as it was sent beside its errors instead of empty.
+	 */
+	public static String run(RedirectAttributes redirect, String target, String done,
+			java.util.Map<String, String> typed, Runnable action) {
+		var view = run(redirect, target, done, action);
+		if (redirect.getFlashAttributes().containsKey("error")) {
+			var kept = new java.util.LinkedHashMap<String, String>();
+			typed.forEach((name, value) -> {
+				if (!name.startsWith("_")) {
+					kept.put(name, value);
+				}
+			});
+			redirect.addFlashAttribute("typed", kept);
+		}
+		return view;
+	}
+
+	/**
 	 * Runs the action only when the bound command is valid. When it is not, the command's
 	 * own checks ({@code checks}, which must change nothing) run on what could be read,
 	 * so that every bad field is named in one round; the page gets the field errors
