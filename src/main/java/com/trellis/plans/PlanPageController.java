@@ -104,7 +104,7 @@ class PlanPageController {
 	@ActsOn(value = PlanChecks.Creates.class, from = ActsOn.From.BODY, key = "partnerId")
 	String create(Viewer viewer, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		this.plans.requireWrites(viewer, null, null);
-		return FormAction.run(redirect, "/account-plans", "Account plan created", form,
+		return FormAction.run(redirect, "/account-plans", "Account plan created", "typed", form,
 				() -> this.plans.create(viewer, PlanForm.plan(form)));
 	}
 

@@ -38,22 +38,22 @@ public final class FormAction {
 	}
 
 	/**
-	 * As {@link #run(RedirectAttributes, String, String, Runnable)} for a form read as a
-	 * map of its fields: refused, the page also gets what was typed ({@code typed}, the
-	 * fields but the CSRF token and Spring's markers), so that it shows the form filled
-	 * in as it was sent beside its errors instead of empty.
+	 * As {@link #run(RedirectAttributes, String, String, Runnable)} for a form read as
+	 * text fields: refused, the page also gets what was typed under {@code typedName}
+	 * (the fields but the CSRF token and Spring's markers; null values left out), so that
+	 * it shows the form filled in as it was sent beside its errors instead of empty.
 	 */
-	public static String run(RedirectAttributes redirect, String target, String done,
+	public static String run(RedirectAttributes redirect, String target, String done, String typedName,
 			java.util.Map<String, String> typed, Runnable action) {
 		var view = run(redirect, target, done, action);
 		if (redirect.getFlashAttributes().containsKey("error")) {
 			var kept = new java.util.LinkedHashMap<String, String>();
 			typed.forEach((name, value) -> {
-				if (!name.startsWith("_")) {
+				if (!name.startsWith("_") && value != null) {
 					kept.put(name, value);
 				}
 			});
-			redirect.addFlashAttribute("typed", kept);
+			redirect.addFlashAttribute(typedName, kept);
 		}
 		return view;
 	}

@@ -262,14 +262,20 @@ class DealIntegrityTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Correct the amount")));
 
-		this.mvc
+		var refused = this.mvc
 			.perform(post("/opportunities/" + world.dealId() + "/correction").param("amount", "abc")
 				.param("currency", "USD")
 				.param("reason", "typo")
 				.session(admin)
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", containsStringIgnoringCase("amount")));
+			.andExpect(flash().attribute("error", containsStringIgnoringCase("amount")))
+			.andReturn();
+		// the page shows the correction as it was typed (s52: the amount went back to the
+		// deal's and the reason was emptied)
+		this.mvc.perform(get("/opportunities/" + world.dealId()).session(admin).flashAttrs(refused.getFlashMap()))
+			.andExpect(content().string(containsString("name=\"amount\" inputmode=\"decimal\" value=\"abc\"")))
+			.andExpect(content().string(containsString("value=\"typo\"")));
 		this.mvc
 			.perform(post("/opportunities/" + world.dealId() + "/correction").param("amount", "1250000")
 				.param("currency", "USD")

@@ -36,6 +36,10 @@ class PlanFormTypedTests {
 			.andReturn()
 			.getRequest()
 			.getSession(false);
+		// without a refused form the form is empty, with its default currency
+		assertThat(
+				this.mvc.perform(get("/account-plans").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("name=\"currency\" value=\"USD\"");
 		long before = this.fixtures.count("account_plan");
 		var sent = this.mvc
 			.perform(post("/account-plans").session(session)
