@@ -55,8 +55,12 @@ class HolidayPageController {
 					Map.of("day", "must be a date like " + this.calendar.today()), day, name);
 		}
 		catch (InvalidInputException ex) {
-			return page(viewer, date == null ? this.calendar.today().getYear() : date.getYear(), model,
-					FormErrors.of(ex), day, name);
+			// the form shown again on the day's year, or this year when the day is
+			// outside
+			// the calendar's years (the year's page refused it, and the form was lost)
+			boolean shown = date != null && date.getYear() >= 1970 && date.getYear() <= 2100;
+			return page(viewer, shown ? date.getYear() : this.calendar.today().getYear(), model, FormErrors.of(ex), day,
+					name);
 		}
 		catch (ConflictException ex) {
 			return page(viewer, date.getYear(), model, Map.of("day", date + " is already a program holiday"), day,

@@ -10,11 +10,15 @@ import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * The program's holiday calendar: the region's public holidays (US by default) plus the
@@ -32,6 +36,9 @@ class HolidayCalendarTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void christmasAndNewYearComeFromTheRegionAndAProgramShutdownFromTheAdmin() {
@@ -64,6 +71,32 @@ class HolidayCalendarTests {
 		assertThatThrownBy(() -> this.holidays.add(admin, new HolidayCommand(null, " ")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("day");
+	}
+
+	/**
+	 * A day outside the calendar's years comes back on the holiday form with what was
+	 * typed (try-out s52: the general "Check your input" page, the form and the name
+	 * lost).
+	 */
+	@Test
+	void aDayOutsideTheCalendarsYearsIsRefusedOnTheFormAsTyped() throws Exception {
+		var admin = (MockHttpSession) this.mvc
+			.perform(post("/login").param("username", this.fixtures.email(this.fixtures.user(Role.ADMIN)))
+				.param("password", "secret")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		for (var day : new String[] { "1969-07-20", "2101-01-01" }) {
+			var page = this.mvc.perform(
+					post("/holidays").session(admin).with(csrf()).param("day", day).param("name", "Moon landing day"))
+				.andReturn()
+				.getResponse();
+			assertThat(page.getStatus()).as(day).isEqualTo(400);
+			assertThat(page.getContentAsString()).as(day)
+				.contains("value=\"Moon landing day\"", "value=\"" + day + "\"");
+		}
 	}
 
 }
