@@ -67,6 +67,20 @@ class DealEditConflictTests {
 		this.mvc.perform(save(first, deal, matcher.group(1), "18250.00", "Typed by the first"))
 			.andExpect(redirectedUrl("/opportunities/" + deal));
 		assertThat(name(deal)).isEqualTo("Typed by the first");
+
+		// a form that says no version, or an unreadable one, is refused as stale, not
+		// saved
+		// unchecked (re-check s52)
+		for (var version : new String[] { "", "abc" }) {
+			var request = save(first, deal, "", "18250.00", "No version " + version);
+			if (!version.isEmpty()) {
+				request.param("version", version);
+			}
+			this.mvc.perform(request)
+				.andExpect(status().isConflict())
+				.andExpect(content().string(containsString(">someone changed this deal since you opened the form")));
+		}
+		assertThat(name(deal)).isEqualTo("Typed by the first");
 	}
 
 	@Test

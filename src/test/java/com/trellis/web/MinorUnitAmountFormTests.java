@@ -72,8 +72,10 @@ class MinorUnitAmountFormTests {
 			.getResponse()
 			.getContentAsString();
 		var shown = form.replaceAll("(?s).*name=\"amount\"[^>]*?value=\"([^\"]*)\".*", "$1");
+		var version = form.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
 		var saved = this.mvc
-			.perform(post("/opportunities/" + id + "/edit").param("accountId", String.valueOf(world.accountId()))
+			.perform(post("/opportunities/" + id + "/edit").param("version", version)
+				.param("accountId", String.valueOf(world.accountId()))
 				.param("name", "Dinar deal kept")
 				.param("amount", shown)
 				.param("currency", "KWD")
