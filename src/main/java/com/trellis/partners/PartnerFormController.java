@@ -64,22 +64,32 @@ class PartnerFormController {
 	@ActsOn(PartnerChecks.Managed.class)
 	String edit(Viewer viewer, @PathVariable long id, Model model) {
 		var partner = this.partners.get(viewer, id);
-		return form(model, PartnerForm.of(partner), partner, java.util.Map.of());
+		return form(model, PartnerForm.of(partner, this.partners.version(viewer, id)), partner, java.util.Map.of());
 	}
 
 	@PostMapping("/partners/{id}/edit")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(PartnerChecks.Managed.class)
 	String edit(Viewer viewer, @PathVariable long id, @ModelAttribute("form") PartnerForm form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		var partner = this.partners.get(viewer, id);
 		try {
-			this.partners.update(viewer, id, command(form));
+			var read = form.version() == null ? null : new FormFields().id("version", form.version());
+			// a form without a readable version is taken as stale, never saved unchecked
+			this.partners.update(viewer, id, command(form), read == null ? -1L : read);
 			redirect.addFlashAttribute("notice", "Partner saved");
 			return "redirect:/partners/" + id;
 		}
 		catch (InvalidInputException ex) {
 			return form(model, form, partner, FormErrors.of(ex));
+		}
+		catch (com.trellis.shared.ConflictException ex) {
+			// kept as typed, with the current version: saved again, it replaces the
+			// change
+			response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
+			model.addAttribute("conflict", ex.reason());
+			return form(model, form.seeing(this.partners.version(viewer, id)), this.partners.get(viewer, id),
+					java.util.Map.of());
 		}
 	}
 
@@ -105,18 +115,23 @@ class PartnerFormController {
 
 	/** The partner form as typed: every field as text, read by {@link FormFields}. */
 	record PartnerForm(String name, String type, String webDomain, String verticals, String capabilities, String region,
-			String onboardedOn, String ownerPamId, String tier) implements Serializable {
+			String onboardedOn, String ownerPamId, String tier, String version) implements Serializable {
 
 		static PartnerForm empty() {
-			return new PartnerForm("", "", "", "", "", "", "", "", Tier.TIER_3_BASELINE.name());
+			return new PartnerForm("", "", "", "", "", "", "", "", Tier.TIER_3_BASELINE.name(), "");
 		}
 
-		static PartnerForm of(PartnerView partner) {
+		static PartnerForm of(PartnerView partner, long version) {
 			return new PartnerForm(partner.name(), partner.type().name(),
 					(partner.webDomain() == null) ? "" : partner.webDomain(), String.join(", ", partner.verticals()),
 					String.join(", ", partner.capabilities()), partner.region(),
 					(partner.onboardedOn() == null) ? "" : partner.onboardedOn().toString(),
-					String.valueOf(partner.ownerPamId()), partner.tier().name());
+					String.valueOf(partner.ownerPamId()), partner.tier().name(), String.valueOf(version));
+		}
+
+		PartnerForm seeing(long version) {
+			return new PartnerForm(this.name, this.type, this.webDomain, this.verticals, this.capabilities, this.region,
+					this.onboardedOn, this.ownerPamId, this.tier, String.valueOf(version));
 		}
 
 	}

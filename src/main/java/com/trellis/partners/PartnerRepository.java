@@ -88,6 +88,11 @@ class PartnerRepository {
 		return () -> read.get().stream().findFirst();
 	}
 
+	/** The partner's version: one more with each change of its row. */
+	Optional<Long> version(long id) {
+		return this.jdbc.sql("SELECT version FROM partner WHERE id = :id").param("id", id).query(Long.class).optional();
+	}
+
 	Optional<PartnerView> findForUpdate(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner WHERE id = :id FOR UPDATE")
 			.param("id", id)

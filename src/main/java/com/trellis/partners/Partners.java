@@ -235,7 +235,28 @@ public class Partners {
 
 	@Transactional
 	public PartnerView update(Viewer viewer, long id, PartnerCommand command) {
-		return this.edits.update(viewer, id, lockEditable(viewer, id), command);
+		return update(viewer, id, command, null);
+	}
+
+	/**
+	 * {@link #update}, refused (409 on {@code version}) when the partner changed since
+	 * the editor read it at {@code seenVersion} ({@link #version}; null: not checked).
+	 */
+	@Transactional
+	public PartnerView update(Viewer viewer, long id, PartnerCommand command, Long seenVersion) {
+		var before = lockEditable(viewer, id);
+		if (seenVersion != null && !seenVersion.equals(this.partners.version(id).orElseThrow())) {
+			throw new com.trellis.shared.ConflictException("version",
+					"someone changed this partner since you opened the form");
+		}
+		return this.edits.update(viewer, id, before, command);
+	}
+
+	/** The partner's version as an edit form carries it. */
+	@Transactional(readOnly = true)
+	public long version(Viewer viewer, long id) {
+		get(viewer, id);
+		return this.partners.version(id).orElseThrow();
 	}
 
 	/**

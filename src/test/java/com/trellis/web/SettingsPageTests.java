@@ -76,7 +76,20 @@ class SettingsPageTests {
 		long id = this.jdbc.sql("SELECT id FROM partner WHERE name = 'Page Made Partners'").query(Long.class).single();
 		assertThat(created.location()).isEqualTo("/partners/" + id);
 		assertThat(audited("partner", id, "created")).isTrue();
+		var version = this.jdbc.sql("SELECT version FROM partner WHERE id = ?").param(id).query(String.class).single();
+		var stale = send(post("/partners/" + id + "/edit").param("name", "Page Made Partners")
+			.param("version", "-1")
+			.param("type", "RESELLER")
+			.param("webDomain", "page-made.example")
+			.param("verticals", "Retail")
+			.param("region", "LATAM")
+			.param("onboardedOn", "2026-11-02")
+			.param("ownerPamId", String.valueOf(pam.userId()))
+			.param("tier", "TIER_2_EMERGING"), admin);
+		// a form opened before another change is refused, not saved over it (s52)
+		assertThat(stale.status()).isEqualTo(409);
 		var edited = send(post("/partners/" + id + "/edit").param("name", "Page Made Partners")
+			.param("version", version)
 			.param("type", "RESELLER")
 			.param("webDomain", "page-made.example")
 			.param("verticals", "Retail")
