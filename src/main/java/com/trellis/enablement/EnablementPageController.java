@@ -55,9 +55,8 @@ class EnablementPageController {
 		model.addAttribute("partner", this.partners.get(viewer, id));
 		model.addAttribute("enablement", this.enablement.ofPartner(viewer, id));
 		model.addAttribute("itemCodes", this.enablement.itemCodes());
-		// an admin or the partner's own PAM records its users' completions (another PAM
-		// was
-		// shown the forms and refused on sending them)
+		// an admin or the partner's own PAM records its users' completions (another
+		// PAM was shown the forms and refused on sending them)
 		model.addAttribute("managesPartner", this.partners.manages(viewer, id));
 		return "enablement/partner";
 	}

@@ -56,8 +56,7 @@ class HolidayPageController {
 		}
 		catch (InvalidInputException ex) {
 			// the form shown again on the day's year, or this year when the day is
-			// outside
-			// the calendar's years (the year's page refused it, and the form was lost)
+			// outside the calendar's years (whose page refused it, losing the form)
 			boolean shown = date != null && date.getYear() >= 1970 && date.getYear() <= 2100;
 			return page(viewer, shown ? date.getYear() : this.calendar.today().getYear(), model, FormErrors.of(ex), day,
 					name);

@@ -65,9 +65,8 @@ class IncentivePageController {
 		model.addAttribute("partner", this.partners.get(viewer, id));
 		model.addAttribute("statement", this.incentives.statement(viewer, id));
 		model.addAttribute("requests", this.mdf.ofPartner(viewer, id));
-		// only the forms the viewer may send (an AE, an executive or another PAM was
-		// shown
-		// the request and decision forms and refused on sending them)
+		// only the forms the viewer may send (an AE, an executive or another PAM
+		// was shown the request and decision forms and refused on sending them)
 		boolean manages = this.partners.manages(viewer, id);
 		model.addAttribute("canDecide", manages);
 		model.addAttribute("canRequest", manages || (viewer.isPartnerUser() && viewer.partnerId() == id));

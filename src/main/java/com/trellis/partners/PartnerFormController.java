@@ -84,8 +84,7 @@ class PartnerFormController {
 			return form(model, form, partner, FormErrors.of(ex));
 		}
 		catch (com.trellis.shared.ConflictException ex) {
-			// kept as typed, with the current version: saved again, it replaces the
-			// change
+			// kept as typed with the current version: saved again, it wins
 			response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", ex.reason());
 			return form(model, form.seeing(this.partners.version(viewer, id)), this.partners.get(viewer, id),
