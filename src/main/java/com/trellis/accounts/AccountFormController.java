@@ -46,7 +46,7 @@ class AccountFormController {
 	@GetMapping("/accounts/new")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	String create(Viewer viewer, Model model) {
-		return form(model, new AccountForm("", "", "", "", String.valueOf(viewer.userId()), ""), null, Map.of());
+		return form(model, new AccountForm("", "", "", "", String.valueOf(viewer.userId()), "", ""), null, Map.of());
 	}
 
 	@PostMapping("/accounts/new")
@@ -67,22 +67,30 @@ class AccountFormController {
 	@ActsOn(AccountChecks.Editable.class)
 	String edit(Viewer viewer, @PathVariable long id, Model model) {
 		var account = this.accounts.get(viewer, id);
-		return form(model, AccountForm.of(account), account, Map.of());
+		return form(model, AccountForm.of(account, this.accounts.version(viewer, id)), account, Map.of());
 	}
 
 	@PostMapping("/accounts/{id}/edit")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	@ActsOn(AccountChecks.Editable.class)
 	String edit(Viewer viewer, @PathVariable long id, @ModelAttribute("form") AccountForm form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		var account = this.accounts.get(viewer, id);
 		try {
-			this.accounts.update(viewer, id, command(form));
+			var read = form.version() == null ? null : new FormFields().id("version", form.version());
+			// a form without a readable version is taken as stale, never saved unchecked
+			this.accounts.update(viewer, id, command(form), read == null ? -1L : read);
 			redirect.addFlashAttribute("notice", "Account saved");
 			return "redirect:/accounts/" + id;
 		}
 		catch (InvalidInputException ex) {
 			return form(model, form, account, FormErrors.of(ex));
+		}
+		catch (com.trellis.shared.ConflictException ex) {
+			// kept as typed with the current version: saved again, it wins
+			response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
+			model.addAttribute("conflict", ex.reason());
+			return form(model, form.seeing(this.accounts.version(viewer, id)), this.accounts.get(viewer, id), Map.of());
 		}
 	}
 
@@ -107,13 +115,18 @@ class AccountFormController {
 
 	/** The account form as typed. */
 	record AccountForm(String name, String webDomain, String industry, String employeeBand, String ownerAeId,
-			String country) implements Serializable {
+			String country, String version) implements Serializable {
 
-		static AccountForm of(AccountView account) {
+		static AccountForm of(AccountView account, long version) {
 			return new AccountForm(account.name(), orEmpty(account.webDomain()), orEmpty(account.industry()),
 					orEmpty(account.employeeBand()),
 					(account.ownerAeId() == null) ? "" : String.valueOf(account.ownerAeId()),
-					orEmpty(account.country()));
+					orEmpty(account.country()), String.valueOf(version));
+		}
+
+		AccountForm seeing(long version) {
+			return new AccountForm(this.name, this.webDomain, this.industry, this.employeeBand, this.ownerAeId,
+					this.country, String.valueOf(version));
 		}
 
 		private static String orEmpty(String value) {

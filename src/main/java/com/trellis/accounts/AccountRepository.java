@@ -56,9 +56,10 @@ class AccountRepository {
 
 	/** Gives every account of one owner to another; returns the ids moved. */
 	List<Long> handOver(long fromOwner, long toOwner, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE account SET owner_ae_id = :to, updated_at = :now WHERE owner_ae_id = :from RETURNING id
-				""")
+		return this.jdbc
+			.sql("""
+					UPDATE account SET owner_ae_id = :to, updated_at = :now, version = version + 1 WHERE owner_ae_id = :from RETURNING id
+					""")
 			.param("to", toOwner)
 			.param("from", fromOwner)
 			.param("now", Timestamp.from(now))
@@ -210,17 +211,35 @@ class AccountRepository {
 	}
 
 	void update(long id, AccountCommand command, Long ownerId, Instant now) {
-		this.jdbc.sql("""
+		update(id, command, ownerId, now, null);
+	}
+
+	/**
+	 * Saves an edit when the account is still at {@code seenVersion} (null: at any);
+	 * false, and nothing changed, when it has changed since.
+	 */
+	boolean update(long id, AccountCommand command, Long ownerId, Instant now, Long seenVersion) {
+		return this.jdbc.sql("""
 				UPDATE account SET name = :name, web_domain = :domain, industry = :industry, employee_band = :band,
 				       owner_ae_id = :owner, updated_at = :now, registrable_domain = :registrable,
-				       normalized_name = :normalized, country = :country
-				WHERE id = :id
-				""").params(params(command, ownerId)).param("now", Timestamp.from(now)).param("id", id).update();
+				       normalized_name = :normalized, country = :country, version = version + 1
+				WHERE id = :id AND (CAST(:seen AS BIGINT) IS NULL OR version = :seen)
+				""")
+			.params(params(command, ownerId))
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.param("seen", seenVersion)
+			.update() == 1;
+	}
+
+	/** The account's version: one more with each change of its row. */
+	long version(long id) {
+		return this.jdbc.sql("SELECT version FROM account WHERE id = :id").param("id", id).query(Long.class).single();
 	}
 
 	/** Marks an account as changed now without touching the day it was created. */
 	void touch(long id, Instant now) {
-		this.jdbc.sql("UPDATE account SET updated_at = :now WHERE id = :id")
+		this.jdbc.sql("UPDATE account SET updated_at = :now, version = version + 1 WHERE id = :id")
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();

@@ -13,6 +13,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.matching.BestMatch;
 import com.trellis.matching.Company;
 import com.trellis.matching.CompanyIdentity;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
@@ -239,8 +240,26 @@ public class Accounts {
 
 	@Transactional
 	public AccountView update(Viewer viewer, long id, AccountCommand command) {
+		return update(viewer, id, command, null);
+	}
+
+	/** The account's version as an edit form carries it. */
+	@Transactional(readOnly = true)
+	public long version(Viewer viewer, long id) {
+		get(viewer, id);
+		return this.accounts.version(id);
+	}
+
+	/**
+	 * {@link #update}, refused (409) when the account changed since {@code seenVersion}.
+	 */
+	@Transactional
+	public AccountView update(Viewer viewer, long id, AccountCommand command, Long seenVersion) {
 		var before = requireEditable(viewer, id);
-		this.accounts.update(id, command, owner(viewer, command, before.ownerAeId()), this.clock.instant());
+		if (!this.accounts.update(id, command, owner(viewer, command, before.ownerAeId()), this.clock.instant(),
+				seenVersion)) {
+			throw new ConflictException("version", "someone changed this account since you opened the form");
+		}
 		var after = this.accounts.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account", id, "updated", before, after);
 		return after;

@@ -130,6 +130,23 @@ class SettingsPageTests {
 			.param("id", account)
 			.query(String.class)
 			.single()).isEqualTo("DE");
+		// an edit form opened before another change is refused, not saved over it (s52)
+		for (var version : new String[] { "-1",
+				String.valueOf(this.jdbc.sql("SELECT version FROM account WHERE id = ?")
+					.param(account)
+					.query(Long.class)
+					.single()) }) {
+			var edited = send(post("/accounts/" + account + "/edit").param("version", version)
+				.param("name", "Paged Account Ltd")
+				.param("webDomain", "paged-account.example")
+				.param("employeeBand", "51-200")
+				.param("country", "AT")
+				.param("ownerAeId", String.valueOf(ae.userId())), ae);
+			assertThat(edited.status()).as(version).isEqualTo(version.equals("-1") ? 409 : 302);
+		}
+		assertThat(
+				this.jdbc.sql("SELECT country FROM account WHERE id = ?").param(account).query(String.class).single())
+			.isEqualTo("AT");
 
 		long deals = count("opportunity");
 		var badDeal = send(post("/opportunities/new").param("accountId", String.valueOf(account))
