@@ -67,7 +67,7 @@ class AccountFormController {
 	@ActsOn(AccountChecks.Editable.class)
 	String edit(Viewer viewer, @PathVariable long id, Model model) {
 		var account = this.accounts.get(viewer, id);
-		return form(model, AccountForm.of(account, this.accounts.version(viewer, id)), account, Map.of());
+		return form(model, AccountForm.of(account, this.accounts.version(id)), account, Map.of());
 	}
 
 	@PostMapping("/accounts/{id}/edit")
@@ -77,9 +77,7 @@ class AccountFormController {
 			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		var account = this.accounts.get(viewer, id);
 		try {
-			var read = form.version() == null ? null : new FormFields().id("version", form.version());
-			// a form without a readable version is taken as stale, never saved unchecked
-			this.accounts.update(viewer, id, command(form), read == null ? -1L : read);
+			this.accounts.update(viewer, id, command(form), FormFields.seenVersion(form.version()));
 			redirect.addFlashAttribute("notice", "Account saved");
 			return "redirect:/accounts/" + id;
 		}
@@ -90,7 +88,7 @@ class AccountFormController {
 			// kept as typed with the current version: saved again, it wins
 			response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", ex.reason());
-			return form(model, form.seeing(this.accounts.version(viewer, id)), this.accounts.get(viewer, id), Map.of());
+			return form(model, form.seeing(this.accounts.version(id)), this.accounts.get(viewer, id), Map.of());
 		}
 	}
 

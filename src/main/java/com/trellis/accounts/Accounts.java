@@ -243,10 +243,11 @@ public class Accounts {
 		return update(viewer, id, command, null);
 	}
 
-	/** The account's version as an edit form carries it. */
-	@Transactional(readOnly = true)
-	public long version(Viewer viewer, long id) {
-		get(viewer, id);
+	/**
+	 * The account's version as its edit form carries it; the form's controller has read
+	 * the account as the viewer (no second check).
+	 */
+	long version(long id) {
 		return this.accounts.version(id);
 	}
 

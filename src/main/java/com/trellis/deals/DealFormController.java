@@ -77,7 +77,7 @@ class DealFormController {
 	@ActsOn(DealChecks.Editable.class)
 	String edit(Viewer viewer, @PathVariable long id, Model model) {
 		var deal = this.deals.get(viewer, id);
-		return form(viewer, model, DealForm.of(deal, this.deals.version(viewer, id)), deal, Map.of());
+		return form(viewer, model, DealForm.of(deal, this.deals.version(id)), deal, Map.of());
 	}
 
 	@PostMapping("/opportunities/{id}/edit")
@@ -87,7 +87,7 @@ class DealFormController {
 			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		var deal = this.deals.get(viewer, id);
 		try {
-			this.deals.update(viewer, id, command(viewer, form, deal), seen(form.version()));
+			this.deals.update(viewer, id, command(viewer, form, deal), FormFields.seenVersion(form.version()));
 			redirect.addFlashAttribute("notice", "Deal saved");
 			return "redirect:/opportunities/" + id;
 		}
@@ -99,19 +99,8 @@ class DealFormController {
 			// saved again, it replaces the other change knowingly
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", ex.reason());
-			return form(viewer, model, form.seeing(this.deals.version(viewer, id)), this.deals.get(viewer, id),
-					Map.of());
+			return form(viewer, model, form.seeing(this.deals.version(id)), this.deals.get(viewer, id), Map.of());
 		}
-	}
-
-	/**
-	 * The version the edit form was opened on; one no deal has (-1) when the form sent
-	 * none or an unreadable one, so that such a save is refused as stale rather than
-	 * saved unchecked.
-	 */
-	private static Long seen(String version) {
-		var read = version == null ? null : new FormFields().id("version", version);
-		return read == null ? -1L : read;
 	}
 
 	/**

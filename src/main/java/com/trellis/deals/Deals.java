@@ -208,10 +208,11 @@ public class Deals {
 		return after;
 	}
 
-	/** The deal's version as an edit form carries it (the caller has read the deal). */
-	@Transactional(readOnly = true)
-	public long version(Viewer viewer, long id) {
-		get(viewer, id);
+	/**
+	 * The deal's version as its edit form carries it; the form's controller has read the
+	 * deal as the viewer (no second check).
+	 */
+	long version(long id) {
 		return this.deals.version(id).orElseThrow();
 	}
 

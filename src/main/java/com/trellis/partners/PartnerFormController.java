@@ -64,7 +64,7 @@ class PartnerFormController {
 	@ActsOn(PartnerChecks.Managed.class)
 	String edit(Viewer viewer, @PathVariable long id, Model model) {
 		var partner = this.partners.get(viewer, id);
-		return form(model, PartnerForm.of(partner, this.partners.version(viewer, id)), partner, java.util.Map.of());
+		return form(model, PartnerForm.of(partner, this.partners.version(id)), partner, java.util.Map.of());
 	}
 
 	@PostMapping("/partners/{id}/edit")
@@ -74,9 +74,7 @@ class PartnerFormController {
 			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		var partner = this.partners.get(viewer, id);
 		try {
-			var read = form.version() == null ? null : new FormFields().id("version", form.version());
-			// a form without a readable version is taken as stale, never saved unchecked
-			this.partners.update(viewer, id, command(form), read == null ? -1L : read);
+			this.partners.update(viewer, id, command(form), FormFields.seenVersion(form.version()));
 			redirect.addFlashAttribute("notice", "Partner saved");
 			return "redirect:/partners/" + id;
 		}
@@ -87,7 +85,7 @@ class PartnerFormController {
 			// kept as typed with the current version: saved again, it wins
 			response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", ex.reason());
-			return form(model, form.seeing(this.partners.version(viewer, id)), this.partners.get(viewer, id),
+			return form(model, form.seeing(this.partners.version(id)), this.partners.get(viewer, id),
 					java.util.Map.of());
 		}
 	}

@@ -252,10 +252,11 @@ public class Partners {
 		return this.edits.update(viewer, id, before, command);
 	}
 
-	/** The partner's version as an edit form carries it. */
-	@Transactional(readOnly = true)
-	public long version(Viewer viewer, long id) {
-		get(viewer, id);
+	/**
+	 * The partner's version as its edit form carries it; the form's controller has read
+	 * the partner as the viewer (no second check).
+	 */
+	long version(long id) {
 		return this.partners.version(id).orElseThrow();
 	}
 

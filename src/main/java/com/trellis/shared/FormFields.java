@@ -33,6 +33,16 @@ public final class FormFields {
 		}
 	}
 
+	/**
+	 * The version of the record an edit form was opened on (its hidden {@code version}
+	 * field); one no record has (-1) when the form sent none or an unreadable one, so
+	 * that such a save is refused as stale rather than saved unchecked.
+	 */
+	public static long seenVersion(String version) {
+		var read = version == null ? null : new FormFields().id("version", version);
+		return read == null ? -1L : read;
+	}
+
 	/** A record's id as a whole number; empty is none. */
 	public Long id(String field, String value) {
 		if (blank(value)) {
