@@ -1,11 +1,12 @@
 package com.trellis.partners;
 
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,16 +27,13 @@ class LifecycleFormTypedTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void aRefusedLifecycleChangeKeepsItsReason() throws Exception {
 		var world = this.fixtures.world("Lifecycle Typed Partners");
-		var pam = (MockHttpSession) this.mvc
-			.perform(post("/login").param("username", this.fixtures.email(world.pam()))
-				.param("password", "secret")
-				.with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		var pam = this.readers().signIn(world.pam());
 		var page = "/partners/" + world.partnerId();
 		var status = this.mvc.perform(get(page).session(pam))
 			.andReturn()
@@ -52,6 +50,10 @@ class LifecycleFormTypedTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(shown).contains("value=\"" + reason.strip());
+	}
+
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }

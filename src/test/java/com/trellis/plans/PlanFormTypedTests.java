@@ -1,11 +1,12 @@
 package com.trellis.plans;
 
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,16 +27,13 @@ class PlanFormTypedTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void aRefusedNewPlanComesBackAsTypedWithItsFieldMarked() throws Exception {
 		var world = this.fixtures.world("Typed Plan Partners");
-		var session = (MockHttpSession) this.mvc
-			.perform(post("/login").param("username", this.fixtures.email(world.pam()))
-				.param("password", "secret")
-				.with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		var session = this.readers().signIn(world.pam());
 		// without a refused form the form is empty, with its default currency
 		assertThat(
 				this.mvc.perform(get("/account-plans").session(session)).andReturn().getResponse().getContentAsString())
@@ -64,6 +62,10 @@ class PlanFormTypedTests {
 				"value=\"EUR\"", "value=\"2026-12-31\"");
 		assertThat(page).containsPattern("name=\"revenueGoal\"[^>]*><small class=\"error\">");
 		assertThat(page).contains("<details open=\"open\"");
+	}
+
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import com.trellis.identity.Viewer;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
@@ -137,11 +138,11 @@ class DealEditConflictTests {
 	}
 
 	private MockHttpSession login(Viewer viewer) throws Exception {
-		return (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		return readers().signIn(viewer);
+	}
+
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }

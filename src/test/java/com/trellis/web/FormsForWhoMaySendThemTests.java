@@ -3,17 +3,16 @@ package com.trellis.web;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A partner's MDF and enablement pages show a form only to whoever may send it (try-out
@@ -28,6 +27,9 @@ class FormsForWhoMaySendThemTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theMdfFormsAreShownToThePartnerItsPamAndAdminsOnly() throws Exception {
@@ -53,14 +55,14 @@ class FormsForWhoMaySendThemTests {
 	}
 
 	private String html(Viewer viewer, String path) throws Exception {
-		var session = (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		var session = readers().signIn(viewer);
 		var answer = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
 		assertThat(answer.getStatus()).as(viewer.role() + " " + path).isEqualTo(200);
 		return answer.getContentAsString();
+	}
+
+	private Readers readers() {
+		return new Readers(this.mvc, this.jdbc, this.fixtures);
 	}
 
 }
