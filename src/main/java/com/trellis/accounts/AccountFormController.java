@@ -10,6 +10,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.FormFields;
+import com.trellis.shared.FormOnce;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.Commands;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,7 +39,10 @@ class AccountFormController {
 
 	private final Commands commands;
 
-	AccountFormController(Accounts accounts, Users users, Commands commands) {
+	private final FormOnce once;
+
+	AccountFormController(Accounts accounts, Users users, Commands commands, FormOnce once) {
+		this.once = once;
 		this.accounts = accounts;
 		this.users = users;
 		this.commands = commands;
@@ -51,11 +56,14 @@ class AccountFormController {
 
 	@PostMapping("/accounts/new")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
-	String create(Viewer viewer, @ModelAttribute("form") AccountForm form, Model model, RedirectAttributes redirect) {
+	String create(Viewer viewer, @ModelAttribute("form") AccountForm form,
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, Model model,
+			RedirectAttributes redirect) {
 		try {
-			var created = this.accounts.create(viewer, command(form));
-			redirect.addFlashAttribute("notice", "Account added");
-			return "redirect:/accounts/" + created.id();
+			var sent = this.once.send(once, viewer.userId(),
+					() -> "/accounts/" + this.accounts.create(viewer, command(form)).id());
+			redirect.addFlashAttribute("notice", sent.notice("Account added"));
+			return "redirect:" + sent.target();
 		}
 		catch (InvalidInputException ex) {
 			return form(model, form, null, FormErrors.of(ex));

@@ -13,6 +13,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.FormFields;
+import com.trellis.shared.FormOnce;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.Commands;
 
@@ -44,7 +45,10 @@ class DealFormController {
 
 	private final Commands commands;
 
-	DealFormController(Deals deals, Accounts accounts, Users users, Commands commands) {
+	private final FormOnce once;
+
+	DealFormController(Deals deals, Accounts accounts, Users users, Commands commands, FormOnce once) {
+		this.once = once;
 		this.deals = deals;
 		this.accounts = accounts;
 		this.users = users;
@@ -61,11 +65,14 @@ class DealFormController {
 
 	@PostMapping("/opportunities/new")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
-	String create(Viewer viewer, @ModelAttribute("form") DealForm form, Model model, RedirectAttributes redirect) {
+	String create(Viewer viewer, @ModelAttribute("form") DealForm form,
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, Model model,
+			RedirectAttributes redirect) {
 		try {
-			var created = this.deals.create(viewer, command(viewer, form, null));
-			redirect.addFlashAttribute("notice", "Deal opened");
-			return "redirect:/opportunities/" + created.id();
+			var sent = this.once.send(once, viewer.userId(),
+					() -> "/opportunities/" + this.deals.create(viewer, command(viewer, form, null)).id());
+			redirect.addFlashAttribute("notice", sent.notice("Deal opened"));
+			return "redirect:" + sent.target();
 		}
 		catch (InvalidInputException ex) {
 			return form(viewer, model, form, null, FormErrors.of(ex));

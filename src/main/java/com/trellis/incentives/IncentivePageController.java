@@ -8,6 +8,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormOnce;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.validation.Commands;
 import com.trellis.shared.InvalidInputException;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -35,7 +37,11 @@ class IncentivePageController {
 
 	private final Commands commands;
 
-	IncentivePageController(Incentives incentives, MarketDevelopmentFunds mdf, Partners partners, Commands commands) {
+	private final FormOnce once;
+
+	IncentivePageController(Incentives incentives, MarketDevelopmentFunds mdf, Partners partners, Commands commands,
+			FormOnce once) {
+		this.once = once;
 		this.commands = commands;
 		this.incentives = incentives;
 		this.mdf = mdf;
@@ -77,13 +83,18 @@ class IncentivePageController {
 	@PreAuthorize("hasAnyRole('PARTNER', 'PAM', 'ADMIN')")
 	@ActsOn(PartnerChecks.ActedFor.class)
 	String request(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("mdfForm") MdfCommand command,
-			BindingResult binding, RedirectAttributes redirect) {
+			BindingResult binding, @RequestParam(name = FormOnce.FIELD, required = false) String once,
+			RedirectAttributes redirect) {
 		var warning = new String[1];
+		var repeated = new boolean[1];
 		// the request's fields have no checks beyond their annotations (the binding's)
 		var target = FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", command, binding,
-				() -> this.commands.check(command),
-				() -> warning[0] = this.mdf.request(viewer, id, command).fundWarning());
-		if (warning[0] != null) {
+				() -> this.commands.check(command), () -> repeated[0] = !this.once.run(once, viewer.userId(),
+						() -> warning[0] = this.mdf.request(viewer, id, command).fundWarning()));
+		if (repeated[0]) {
+			redirect.addFlashAttribute("notice", FormOnce.REPEATED);
+		}
+		else if (warning[0] != null) {
 			// recorded, but the partner learns at once that it cannot be approved in full
 			redirect.addFlashAttribute("notice", "Saved, but " + warning[0] + ".");
 		}

@@ -13,6 +13,7 @@ import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormOnce;
 import com.trellis.shared.validation.Commands;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.PageRequest;
@@ -48,8 +49,11 @@ class LeadPageController {
 
 	private final RouteCheck routes;
 
+	private final FormOnce once;
+
 	LeadPageController(Leads leads, Partners partners, Users users, BusinessCalendar calendar, Commands commands,
-			RouteCheck routes) {
+			RouteCheck routes, FormOnce once) {
+		this.once = once;
 		this.routes = routes;
 		this.commands = commands;
 		this.leads = leads;
@@ -85,10 +89,15 @@ class LeadPageController {
 	@PostMapping("/leads")
 	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String submit(Viewer viewer, @Valid @ModelAttribute("leadForm") LeadCommand command, BindingResult binding,
-			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/leads", "Lead submitted", command, binding,
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, RedirectAttributes redirect) {
+		var repeated = new boolean[1];
+		var target = FormAction.run(redirect, "/leads", "Lead submitted", command, binding,
 				FormErrors.checks(() -> this.commands.check(command), () -> this.leads.checkSubmission(command)),
-				() -> this.leads.submit(viewer, command));
+				() -> repeated[0] = !this.once.run(once, viewer.userId(), () -> this.leads.submit(viewer, command)));
+		if (repeated[0]) {
+			redirect.addFlashAttribute("notice", FormOnce.REPEATED);
+		}
+		return target;
 	}
 
 	@GetMapping("/leads/{id}")

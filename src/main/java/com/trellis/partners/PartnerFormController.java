@@ -8,6 +8,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.FormFields;
+import com.trellis.shared.FormOnce;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.Commands;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,7 +36,10 @@ class PartnerFormController {
 
 	private final Commands commands;
 
-	PartnerFormController(Partners partners, Users users, Commands commands) {
+	private final FormOnce once;
+
+	PartnerFormController(Partners partners, Users users, Commands commands, FormOnce once) {
+		this.once = once;
 		this.partners = partners;
 		this.users = users;
 		this.commands = commands;
@@ -48,11 +53,14 @@ class PartnerFormController {
 
 	@PostMapping("/partners/new")
 	@PreAuthorize("hasRole('ADMIN')")
-	String create(Viewer viewer, @ModelAttribute("form") PartnerForm form, Model model, RedirectAttributes redirect) {
+	String create(Viewer viewer, @ModelAttribute("form") PartnerForm form,
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, Model model,
+			RedirectAttributes redirect) {
 		try {
-			var created = this.partners.create(viewer, command(form));
-			redirect.addFlashAttribute("notice", "Partner added");
-			return "redirect:/partners/" + created.id();
+			var sent = this.once.send(once, viewer.userId(),
+					() -> "/partners/" + this.partners.create(viewer, command(form)).id());
+			redirect.addFlashAttribute("notice", sent.notice("Partner added"));
+			return "redirect:" + sent.target();
 		}
 		catch (InvalidInputException ex) {
 			return form(model, form, null, FormErrors.of(ex));

@@ -10,6 +10,7 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvExport;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormOnce;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,10 @@ class PlanPageController {
 
 	private final PlanExport export;
 
-	PlanPageController(AccountPlans plans, PlanProgress progress, PlanExport export) {
+	private final FormOnce once;
+
+	PlanPageController(AccountPlans plans, PlanProgress progress, PlanExport export, FormOnce once) {
+		this.once = once;
 		this.plans = plans;
 		this.progress = progress;
 		this.export = export;
@@ -104,8 +108,14 @@ class PlanPageController {
 	@ActsOn(value = PlanChecks.Creates.class, from = ActsOn.From.BODY, key = "partnerId")
 	String create(Viewer viewer, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		this.plans.requireWrites(viewer, null, null);
-		return FormAction.run(redirect, "/account-plans", "Account plan created", "typed", form,
-				() -> this.plans.create(viewer, PlanForm.plan(form)));
+		var repeated = new boolean[1];
+		var target = FormAction.run(redirect, "/account-plans", "Account plan created", "typed", form,
+				() -> repeated[0] = !this.once.run(form.get(FormOnce.FIELD), viewer.userId(),
+						() -> this.plans.create(viewer, PlanForm.plan(form))));
+		if (repeated[0]) {
+			redirect.addFlashAttribute("notice", FormOnce.REPEATED);
+		}
+		return target;
 	}
 
 	@PostMapping("/account-plans/{id}/actions")

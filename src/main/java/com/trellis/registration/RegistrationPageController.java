@@ -47,8 +47,11 @@ class RegistrationPageController {
 
 	private final ApprovalCheck approvals;
 
+	private final com.trellis.shared.FormOnce once;
+
 	RegistrationPageController(Registrations registrations, Partners partners, Users users, java.time.Clock clock,
-			Commands commands, ApprovalCheck approvals) {
+			Commands commands, ApprovalCheck approvals, com.trellis.shared.FormOnce once) {
+		this.once = once;
 		this.registrations = registrations;
 		this.approvals = approvals;
 		this.commands = commands;
@@ -120,7 +123,9 @@ class RegistrationPageController {
 	@PreAuthorize("!hasRole('EXECUTIVE')")
 	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String register(Viewer viewer, @Valid @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
-			@RequestParam(required = false) String partnerName, Model model) {
+			@RequestParam(required = false) String partnerName,
+			@RequestParam(name = com.trellis.shared.FormOnce.FIELD, required = false) String once, Model model,
+			RedirectAttributes redirect) {
 		model.addAttribute("partnerQuery", partnerName);
 		if (binding.hasErrors()) {
 			model.addAttribute("typed", FormErrors.typed(binding));
@@ -132,9 +137,14 @@ class RegistrationPageController {
 			}));
 		}
 		try {
-			command = withPartnerNamed(viewer, command, partnerName);
-			var created = this.registrations.register(viewer, command);
-			return "redirect:/registrations/" + created.id();
+			var named = withPartnerNamed(viewer, command, partnerName);
+			command = named;
+			var sent = this.once.send(once, viewer.userId(),
+					() -> "/registrations/" + this.registrations.register(viewer, named).id());
+			if (sent.repeated()) {
+				redirect.addFlashAttribute("notice", sent.notice(null));
+			}
+			return "redirect:" + sent.target();
 		}
 		catch (InvalidInputException ex) {
 			return form(viewer, model, command, FormErrors.of(ex));
