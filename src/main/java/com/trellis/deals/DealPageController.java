@@ -133,10 +133,7 @@ class DealPageController {
 	String correct(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String amount,
 			@RequestParam(required = false) String currency, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		var typed = new java.util.HashMap<String, String>();
-		typed.put("amount", amount);
-		typed.put("currency", currency);
-		typed.put("reason", reason);
+		var typed = FormAction.typed("amount", amount, "currency", currency, "reason", reason);
 		return FormAction.run(redirect, "/opportunities/" + id, "Corrected", "correctionTyped", typed,
 				() -> this.corrections.correct(viewer, id, new DealCorrection(amount(amount), currency, reason)));
 	}

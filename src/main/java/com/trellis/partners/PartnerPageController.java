@@ -127,9 +127,7 @@ class PartnerPageController {
 	String changeLifecycle(Viewer viewer, @PathVariable long id,
 			@RequestParam(required = false) LifecycleStatus toStatus, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		var typed = new java.util.HashMap<String, String>();
-		typed.put("toStatus", toStatus == null ? null : toStatus.name());
-		typed.put("reason", reason);
+		var typed = FormAction.typed("toStatus", toStatus == null ? null : toStatus.name(), "reason", reason);
 		return FormAction.run(redirect, "/partners/" + id, "Lifecycle changed", "lifecycleTyped", typed,
 				() -> this.partners.changeLifecycle(viewer, id, toStatus, reason));
 	}

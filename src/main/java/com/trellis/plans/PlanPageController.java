@@ -54,7 +54,7 @@ class PlanPageController {
 	@ActsOn(PlanChecks.Writes.class)
 	String close(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/account-plans/" + id, "Account plan closed",
+		return FormAction.run(redirect, "/account-plans/" + id, "Account plan closed", "closeTyped", form,
 				() -> this.progress.close(viewer, id, PlanForm.close(form)));
 	}
 
@@ -122,7 +122,7 @@ class PlanPageController {
 	@ActsOn(PlanChecks.Writes.class)
 	String addAction(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/account-plans/" + id, "Action added",
+		return FormAction.run(redirect, "/account-plans/" + id, "Action added", "actionTyped", form,
 				() -> this.plans.addAction(viewer, id, PlanForm.action(form)));
 	}
 

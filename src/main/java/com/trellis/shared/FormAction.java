@@ -59,6 +59,19 @@ public final class FormAction {
 	}
 
 	/**
+	 * A form's fields as typed, for
+	 * {@link #run(RedirectAttributes, String, String, String, java.util.Map, Runnable)}:
+	 * names and values in turn, a value null when not sent.
+	 */
+	public static java.util.Map<String, String> typed(String... namesAndValues) {
+		var typed = new java.util.HashMap<String, String>();
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			typed.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return typed;
+	}
+
+	/**
 	 * Runs the action only when the bound command is valid. When it is not, the command's
 	 * own checks ({@code checks}, which must change nothing) run on what could be read,
 	 * so that every bad field is named in one round; the page gets the field errors
