@@ -4,9 +4,11 @@ import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.IfMatch;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -57,9 +60,10 @@ class DealApiController {
 	@Operation(summary = "A deal",
 			description = "amount is null and amountUnknown true for an open deal imported from a CRM export "
 					+ "without an amount (it counts 0 in pipeline and weighted figures); editing the deal to "
-					+ "another amount, or a later import with one, clears it.")
-	OpportunityView get(Viewer viewer, @PathVariable long id) {
-		return this.deals.get(viewer, id);
+					+ "another amount, or a later import with one, clears it. Answers the deal's version as its "
+					+ "ETag; send it back in If-Match on PUT to have a change made meanwhile refused.")
+	OpportunityView get(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response) {
+		return IfMatch.read(response, () -> this.deals.get(viewer, id), () -> this.deals.version(id));
 	}
 
 	@PostMapping
@@ -86,10 +90,16 @@ class DealApiController {
 			description = "Invalid input, a different stage, changed money on a closed deal or changed credit; each "
 					+ "field is named with the operation to use",
 			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "412",
+			description = "If-Match named a version the deal has moved on from; nothing changed (read it again)",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	@ActsOn(DealChecks.Editable.class)
-	OpportunityView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody OpportunityCommand command) {
-		return this.deals.update(viewer, id, command);
+	OpportunityView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody OpportunityCommand command,
+			@Parameter(description = "the ETag the deal's GET answered: refused with 412 when the deal changed since; "
+					+ "without it the update is not checked") @RequestHeader(name = IfMatch.HEADER,
+							required = false) String ifMatch) {
+		return IfMatch.update(ifMatch, seen -> this.deals.update(viewer, id, command, seen));
 	}
 
 	@PostMapping("/{id}/correction")

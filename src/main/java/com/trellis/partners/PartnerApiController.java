@@ -2,21 +2,27 @@ package com.trellis.partners;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.IfMatch;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -47,8 +53,11 @@ class PartnerApiController {
 	}
 
 	@GetMapping("/{id}")
-	PartnerView get(Viewer viewer, @PathVariable long id) {
-		return this.partners.get(viewer, id);
+	@Operation(summary = "A partner",
+			description = "Answers the partner's version as its ETag; send it back in If-Match "
+					+ "on PUT to have a change made meanwhile refused.")
+	PartnerView get(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response) {
+		return IfMatch.read(response, () -> this.partners.get(viewer, id), () -> this.partners.version(id));
 	}
 
 	@PostMapping
@@ -59,10 +68,17 @@ class PartnerApiController {
 	}
 
 	@PutMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "Saved")
+	@ApiResponse(responseCode = "412",
+			description = "If-Match named a version the partner has moved on from; nothing changed (read it again)",
+			content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(PartnerChecks.Managed.class)
-	PartnerView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody PartnerCommand command) {
-		return this.partners.update(viewer, id, command);
+	PartnerView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody PartnerCommand command, @Parameter(
+			description = "the ETag the partner's GET answered: refused with 412 when the partner changed since; "
+					+ "without it the update is not checked") @RequestHeader(name = IfMatch.HEADER,
+							required = false) String ifMatch) {
+		return IfMatch.update(ifMatch, seen -> this.partners.update(viewer, id, command, seen));
 	}
 
 	@PostMapping("/{id}/lifecycle")

@@ -21,7 +21,12 @@ public class ConflictException extends ErrorResponseException {
 	private final String reason;
 
 	public ConflictException(String field, String reason) {
-		super(HttpStatus.CONFLICT, problem(field, reason), null);
+		this(HttpStatus.CONFLICT, field, reason);
+	}
+
+	/** A conflict answered with another status ({@link IfMatch}'s 412). */
+	protected ConflictException(HttpStatus status, String field, String reason) {
+		super(status, problem(status, field, reason), null);
 		this.field = field;
 		this.reason = reason;
 	}
@@ -89,9 +94,9 @@ public class ConflictException extends ErrorResponseException {
 		return this.field + ": " + this.reason;
 	}
 
-	private static ProblemDetail problem(String field, String reason) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, field + ": " + reason);
-		problem.setTitle("Conflict");
+	private static ProblemDetail problem(HttpStatus status, String field, String reason) {
+		var problem = ProblemDetail.forStatusAndDetail(status, field + ": " + reason);
+		problem.setTitle(status == HttpStatus.CONFLICT ? "Conflict" : status.getReasonPhrase());
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("field", field);
 		error.put("message", reason);

@@ -1,0 +1,129 @@
+package com.trellis.web;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The API's record updates are conditional when the caller asks: a deal's, partner's and
+ * account's GET answers its version as an ETag; a PUT that sends it back in If-Match
+ * after someone else changed the record is refused with 412 naming If-Match and changes
+ * nothing; an unreadable If-Match is 400 naming it, after who may edit was checked.
+ */
+@TrellisTest
+class ApiConditionalUpdateTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aDealEditedWithAnOutdatedETagIsRefusedWith412AndKeepsTheOtherChange() throws Exception {
+		var world = this.fixtures.world("Conditional Deals");
+		var token = this.fixtures.token(world.ae());
+		String url = "/api/v1/opportunities/" + world.dealId();
+		var json = """
+				{"accountId": %d, "name": "%s", "amount": 1000, "currency": "USD", "stage": "%s",
+				 "closeDate": "2027-02-15", "source": "PARTNER", "partnerId": %d, "creditType": "%s",
+				 "partnerShare": %s}""";
+		var deal = this.jdbc.sql("SELECT stage, credit_type, partner_share FROM opportunity WHERE id = ?")
+			.param(world.dealId())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.single();
+		String read = etag(token, url);
+		send(token, url, json.formatted(world.accountId(), "First edit", deal[0], world.partnerId(), deal[1], deal[2]),
+				read)
+			.andExpect(status().isOk());
+		String after = etag(token, url);
+		assertThat(after).isNotEqualTo(read).matches("\"\\d+\"");
+		send(token, url, json.formatted(world.accountId(), "Stale edit", deal[0], world.partnerId(), deal[1], deal[2]),
+				read)
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		assertThat(name("opportunity", world.dealId())).isEqualTo("First edit");
+		send(token, url, json.formatted(world.accountId(), "Any edit", deal[0], world.partnerId(), deal[1], deal[2]),
+				"*")
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aPartnerAndAnAccountEditedWithAnOutdatedETagAreRefusedWith412() throws Exception {
+		var world = this.fixtures.world("Conditional Partners");
+		var pam = this.fixtures.token(world.pam());
+		String partnerUrl = "/api/v1/partners/" + world.partnerId();
+		var partnerJson = """
+				{"name": "%s", "type": "SI", "region": "EMEA", "ownerPamId": %d, "tier": "TIER_2_EMERGING"}""";
+		String read = etag(pam, partnerUrl);
+		send(pam, partnerUrl, partnerJson.formatted("Renamed once", world.pam().userId()), read)
+			.andExpect(status().isOk());
+		send(pam, partnerUrl, partnerJson.formatted("Renamed stale", world.pam().userId()), read)
+			.andExpect(status().isPreconditionFailed());
+		assertThat(name("partner", world.partnerId())).isEqualTo("Renamed once");
+
+		var ae = this.fixtures.token(world.ae());
+		String accountUrl = "/api/v1/accounts/" + world.accountId();
+		var accountJson = """
+				{"name": "%s", "ownerAeId": %d}""";
+		String seen = etag(ae, accountUrl);
+		send(ae, accountUrl, accountJson.formatted("Account once", world.ae().userId()), seen)
+			.andExpect(status().isOk());
+		send(ae, accountUrl, accountJson.formatted("Account stale", world.ae().userId()), seen)
+			.andExpect(status().isPreconditionFailed());
+		assertThat(name("account", world.accountId())).isEqualTo("Account once");
+	}
+
+	@Test
+	void anUnreadableIfMatchIsNamedAfterWhoMayEditWasChecked() throws Exception {
+		var world = this.fixtures.world("Conditional Headers");
+		String url = "/api/v1/accounts/" + world.accountId();
+		var json = """
+				{"name": "Never saved", "ownerAeId": %d}""".formatted(world.ae().userId());
+		send(this.fixtures.token(world.ae()), url, json, "version twelve").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		send(this.fixtures.token(this.fixtures.user(Role.PARTNER, world.partnerId(), null)), url, json,
+				"version twelve")
+			.andExpect(status().is4xxClientError())
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(403, 404));
+		assertThat(name("account", world.accountId())).isNotEqualTo("Never saved");
+	}
+
+	private String etag(String token, String url) throws Exception {
+		var tag = this.mvc.perform(get(url).header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		assertThat(tag).matches("\"\\d+\"");
+		return tag;
+	}
+
+	private ResultActions send(String token, String url, String json, String ifMatch) throws Exception {
+		return this.mvc.perform(put(url).header("Authorization", "Bearer " + token)
+			.header("If-Match", ifMatch)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	private String name(String table, long id) {
+		return this.jdbc.sql("SELECT name FROM " + table + " WHERE id = ?").param(id).query(String.class).single();
+	}
+
+}
