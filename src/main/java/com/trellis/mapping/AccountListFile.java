@@ -8,6 +8,7 @@ import com.trellis.matching.CompanyIdentity;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.validation.CountryRule;
 
 /**
  * Reads a partner's account list (CSV with the columns company_name, web_domain, country,
@@ -47,9 +48,14 @@ final class AccountListFile {
 			if (!domain.isBlank() && CompanyIdentity.registrableDomain(domain) == null) {
 				errors.add(row.error("web_domain", "is not a web domain such as example.com"));
 			}
-			var country = row.get("country").toUpperCase(Locale.ROOT);
-			if (!country.isBlank() && !country.matches("[A-Z]{2}")) {
-				errors.add(row.error("country", "give the two-letter ISO country code, such as DE"));
+			// a code of an assigned country (not XX or ZZ), also as the partner's CRM
+			// writes
+			// it: de, DEU or Germany
+			var typedCountry = row.get("country");
+			var country = CountryRule.code(typedCountry).orElse("");
+			if (!typedCountry.isBlank() && country.isEmpty()) {
+				errors.add(row.error("country",
+						"give the two-letter ISO 3166 code of a country, such as DE (DEU or Germany also do)"));
 			}
 			var status = row.get("status").toUpperCase(Locale.ROOT);
 			if (!status.equals("CUSTOMER") && !status.equals("PROSPECT")) {

@@ -13,6 +13,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.type.LogicalType;
 
@@ -38,6 +39,9 @@ class ExactJsonTypes {
 
 	/** What a whole number (an id, a count) is told. */
 	static final String WHOLE_NUMBER = "must be a number: a whole number such as 5, not in quotes";
+
+	/** What a decimal number sent for a whole number is told. */
+	static final String WHOLE_NUMBER_NOT_DECIMAL = "must be a number: a whole number such as 5, without decimals";
 
 	/** What a decimal (an amount, a rate) is told. */
 	static final String DECIMAL = "must be a number such as 1234.56, not in quotes";
@@ -105,7 +109,13 @@ class ExactJsonTypes {
 	 * for a type with no fixed JSON shape (then the caller's general message stands).
 	 */
 	static String expected(MismatchedInputException ex) {
-		return expected(ex.getTargetType());
+		var expected = expected(ex.getTargetType());
+		if (WHOLE_NUMBER.equals(expected) && ex instanceof InvalidFormatException bad
+				&& bad.getValue() instanceof Number) {
+			// 1.5 sent as a number: its quotes are not the problem
+			return WHOLE_NUMBER_NOT_DECIMAL;
+		}
+		return expected;
 	}
 
 	/**

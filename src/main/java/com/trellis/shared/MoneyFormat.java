@@ -63,6 +63,14 @@ public class MoneyFormat {
 		return inputValue(amount, currency, Reading.locale(Locale.ROOT));
 	}
 
+	/**
+	 * An example amount (75,000) as the reader types it in the currency, for a
+	 * placeholder.
+	 */
+	public String example(String currency) {
+		return input(BigDecimal.valueOf(75000), currency);
+	}
+
 	/** {@link #input} in a given locale. */
 	public static String inputValue(BigDecimal amount, String currency, Locale locale) {
 		if (amount == null) {

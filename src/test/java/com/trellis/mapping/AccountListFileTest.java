@@ -26,4 +26,23 @@ class AccountListFileTest {
 		assertThat(rows).extracting(ListRow::companyName).containsExactly("Acme");
 	}
 
+	@Test
+	void aCountryIsACodeOfAnAssignedCountryAsACrmWritesIt() {
+		var rows = AccountListFile.read("""
+				company_name,web_domain,country,status
+				Lower Co,lower.com,de,customer
+				Alpha Three Co,alpha-three.com,FRA,prospect
+				Named Co,named.com,Germany,customer
+				Blank Co,blank.com,,customer
+				""");
+		assertThat(rows).extracting(ListRow::country).containsExactly("DE", "FR", "DE", null);
+		var refused = catchThrowableOfType(InvalidInputException.class, () -> AccountListFile.read("""
+				company_name,web_domain,country,status
+				Unknown Co,unknown.com,ZZ,customer
+				Made Up Co,made-up.com,XX,customer
+				"""));
+		assertThat(refused.errors()).extracting(InvalidInputException.FieldError::field)
+			.containsExactly("row 2: country", "row 3: country");
+	}
+
 }

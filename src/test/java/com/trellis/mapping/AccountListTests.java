@@ -67,7 +67,7 @@ class AccountListTests {
 		upload(token, world.partnerId(), """
 				company_name,web_domain,country,status
 				Fine Co,fine-co.com,US,customer
-				,not a domain,Germany,friend
+				,not a domain,Atlantis,friend
 				""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(
 					containsInAnyOrder("row 3: company_name", "row 3: web_domain", "row 3: country", "row 3: status")));

@@ -211,6 +211,25 @@ class OneRoundApiTests {
 			.single()).isEqualTo("OPEN");
 	}
 
+	@Test
+	void aWholeNumberSentWithDecimalsIsToldSoAndOneSentInQuotesIsToldAboutTheQuotes() throws Exception {
+		var ae = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.AE)));
+		long before = this.fixtures.count("opportunity");
+
+		var decimal = ae.post("/api/v1/opportunities", """
+				{"accountId": 1.5, "name": "Half account", "amount": 100, "currency": "USD", "stage": "QUALIFIED",
+				 "source": "DIRECT"}
+				""").andExpect(status().isBadRequest());
+		var quoted = ae.post("/api/v1/opportunities", """
+				{"accountId": "7", "name": "Quoted account", "amount": 100, "currency": "USD", "stage": "QUALIFIED",
+				 "source": "DIRECT"}
+				""").andExpect(status().isBadRequest());
+
+		assertThat(messages(decimal)).contains("must be a number: a whole number such as 5, without decimals");
+		assertThat(messages(quoted)).contains("must be a number: a whole number such as 5, not in quotes");
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(before);
+	}
+
 	private static List<String> fields(ResultActions result) throws Exception {
 		return JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.errors[*].field");
 	}
