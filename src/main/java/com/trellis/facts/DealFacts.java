@@ -121,6 +121,7 @@ public class DealFacts {
 		var zone = this.jdbc.sql("SELECT zone FROM fact_setting").query(String.class).optional();
 		boolean rebuilt = false;
 		if (zone.isEmpty() || !zone.get().equals(this.calendar.zone().getId())) {
+			zone.ifPresent(this::warnOfRedatedCloses);
 			rebuildNow();
 			rebuilt = true;
 		}
@@ -180,6 +181,29 @@ public class DealFacts {
 	 * @param at when it finished
 	 */
 	public record Rebuilt(long partnerDays, long repDays, long millis, java.time.Instant at) {
+	}
+
+	/**
+	 * A running program's business zone changed: the facts count every moment's day in
+	 * the new zone, while a closed deal's close date was decided in the old one. Said in
+	 * the log with the number of closed deals whose two days now differ (their KPI day is
+	 * their closing moment's), so that the operator learns it at the start, not from a
+	 * report.
+	 */
+	private void warnOfRedatedCloses(String previous) {
+		long differing = this.jdbc.sql("""
+				SELECT count(*) FROM opportunity
+				WHERE closed_at IS NOT NULL AND close_date <> CAST(closed_at AT TIME ZONE :zone AS DATE)""")
+			.param("zone", this.calendar.zone().getId())
+			.query(Long.class)
+			.single();
+		org.slf4j.LoggerFactory.getLogger(DealFacts.class)
+			.warn("The business time zone changed from {} to {}: the KPIs and reports now count the days of "
+					+ "deal creations, stage moves, closes, registrations and activity in {}. {} closed deals keep "
+					+ "a close date that is another day than their closing moment in {}; the KPIs count them on the "
+					+ "moment's day. Set the zone before a program starts; see trellis.business.time-zone in the README.",
+					previous, this.calendar.zone().getId(), this.calendar.zone().getId(), differing,
+					this.calendar.zone().getId());
 	}
 
 }
