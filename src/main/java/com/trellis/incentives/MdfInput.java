@@ -77,8 +77,11 @@ final class MdfInput {
 	 * currency's decimals.
 	 */
 	private void positive(String field, BigDecimal amount, String currency, String missing) {
-		if (amount == null || amount.signum() <= 0) {
+		if (amount == null) {
 			throw InvalidInputException.of(field, missing);
+		}
+		if (amount.signum() <= 0) {
+			throw InvalidInputException.of(field, "must be more than zero");
 		}
 		this.limits.amountProblem(amount, true)
 			.or(() -> TypedAmounts.ambiguity(field, currency))

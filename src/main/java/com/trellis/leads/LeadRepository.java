@@ -46,7 +46,7 @@ class LeadRepository {
 			.param("partner", partnerId)
 			.param("by", submittedBy)
 			.param("company", command.companyName().strip())
-			.param("domain", blankToNull(command.companyDomain()))
+			.param("domain", com.trellis.matching.CompanyIdentity.bareDomain(command.companyDomain()))
 			.param("registrable", registrableDomain)
 			.param("contact", command.contactName().strip())
 			.param("email", blankToNull(command.contactEmail()))

@@ -42,9 +42,12 @@ public final class CompanyIdentity {
 	}
 
 	/**
-	 * The registrable domain of a web address or domain, or null when there is none.
+	 * A web address as the bare domain the records keep: lower case, without scheme,
+	 * {@code www.}, port, path or final dot ({@code https://www.Acme.com/about} is
+	 * {@code acme.com}, {@code eu.acme.com} stays); null for none. Not checked: see
+	 * {@link #registrableDomain}.
 	 */
-	public static String registrableDomain(String webAddress) {
+	public static String bareDomain(String webAddress) {
 		if (webAddress == null || webAddress.isBlank()) {
 			return null;
 		}
@@ -52,7 +55,17 @@ public final class CompanyIdentity {
 		host = PATH.matcher(host).replaceFirst("");
 		host = PORT.matcher(host).replaceFirst("");
 		host = WWW.matcher(host).replaceFirst("");
-		host = ROOT_DOT.matcher(host).replaceFirst("");
+		return ROOT_DOT.matcher(host).replaceFirst("");
+	}
+
+	/**
+	 * The registrable domain of a web address or domain, or null when there is none.
+	 */
+	public static String registrableDomain(String webAddress) {
+		var host = bareDomain(webAddress);
+		if (host == null) {
+			return null;
+		}
 		try {
 			var domain = InternetDomainName.from(IDN.toASCII(host));
 			if (domain.isUnderPublicSuffix()) {

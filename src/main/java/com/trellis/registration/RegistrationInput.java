@@ -116,7 +116,9 @@ class RegistrationInput {
 		values.put("partner", command.partnerId());
 		values.put("account", command.accountId());
 		values.put("customerName", name.strip());
-		values.put("customerDomain", domain == null || domain.isBlank() ? null : domain.strip().toLowerCase());
+		// kept as the bare domain the account made of it will have (typed as a web
+		// address)
+		values.put("customerDomain", CompanyIdentity.bareDomain(domain));
 		values.put("registrable", CompanyIdentity.identityDomain(domain));
 		var normalized = CompanyIdentity.normalizedName(name);
 		values.put("normalized", normalized);

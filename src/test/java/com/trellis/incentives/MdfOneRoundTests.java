@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasKey;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -55,7 +56,8 @@ class MdfOneRoundTests {
 
 		partner.post("/api/v1/mdf-requests/" + waiting + "/claims", "{\"amount\": -5, \"proof\": \"\"}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("proof", "amount", "status")));
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("proof", "amount", "status")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'amount')].message").value(contains("must be more than zero")));
 
 		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
 		this.mvc
