@@ -102,12 +102,13 @@ class ProgramFormController {
 	}
 
 	/**
-	 * A number as the reader typed it ("2,5" for a German reader), in plain digits; text
-	 * that is no number stays as typed, for the API's checks to name its field.
+	 * A number as the reader typed it ("2,5" for a German reader), as the number the API
+	 * takes; text that is no number stays as typed, for the API's checks to name its
+	 * field.
 	 */
-	private static String typed(String value) {
+	private static Object typed(String value) {
 		var number = new FormFields().decimal("value", value);
-		return (number == null) ? value.strip() : number.toPlainString();
+		return (number == null) ? value.strip() : number;
 	}
 
 	private static void amount(FormFields fields, String field, String typed, String currency) {

@@ -99,7 +99,7 @@ final class ProgramParamsRule {
 	}
 
 	private BigDecimal amount(Map<String, Object> params, String name, String prefix, boolean positive) {
-		var value = number(params, name);
+		var value = number(params, name, prefix);
 		if (value == null) {
 			return null;
 		}
@@ -110,7 +110,7 @@ final class ProgramParamsRule {
 	}
 
 	private void percent(Map<String, Object> params, String name, String prefix) {
-		var value = number(params, name);
+		var value = number(params, name, prefix);
 		if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0
 				|| value.stripTrailingZeros().scale() > PERCENT_DECIMALS)) {
 			this.errors.add(new FieldError(prefix + name,
@@ -119,7 +119,7 @@ final class ProgramParamsRule {
 	}
 
 	private void whole(Map<String, Object> params, String name, int min, int max) {
-		var value = number(params, name);
+		var value = number(params, name, "params.");
 		if (value != null && (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
 				|| value.compareTo(BigDecimal.valueOf(max)) > 0)) {
 			this.errors.add(new FieldError("params." + name, "must be a whole number from " + min + " to " + max));
@@ -127,15 +127,21 @@ final class ProgramParamsRule {
 	}
 
 	/**
-	 * The number, or null when it is missing or not a number (ProgramParams names those).
+	 * The number, or null when it is missing or not a number (ProgramParams names those);
+	 * a number sent as text ({@code "5000"}) is refused here, as in every API body.
 	 */
-	private static BigDecimal number(Map<String, Object> params, String name) {
+	private BigDecimal number(Map<String, Object> params, String name, String prefix) {
 		var value = params.get(name);
 		if (!(value instanceof Number) && !(value instanceof String)) {
 			return null;
 		}
 		try {
-			return new BigDecimal(value.toString().strip());
+			var number = new BigDecimal(value.toString().strip());
+			if (value instanceof String) {
+				this.errors.add(new FieldError(prefix + name, "must be a number such as 1234.56, not in quotes"));
+				return null;
+			}
+			return number;
 		}
 		catch (NumberFormatException ex) {
 			return null;

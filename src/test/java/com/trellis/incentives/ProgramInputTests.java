@@ -42,8 +42,11 @@ class ProgramInputTests {
 				{ "REFERRAL", "{\"sourcedPercent\": 10, \"influencedPercent\": 5, \"coSellPercent\": 3, \"bogus\": 1}",
 						"params.bogus" },
 				{ "QUARTERLY_REBATE", "{\"tiers\": [{\"threshold\": 0, \"value\": 1e40}]}", "params.tiers[0].value" },
-				{ "FAST_START_SPIFF", "{\"bonus\": 500, \"firstDeals\": 4, \"withinDays\": 90}",
-						"params.firstDeals" } };
+				{ "FAST_START_SPIFF", "{\"bonus\": 500, \"firstDeals\": 4, \"withinDays\": 90}", "params.firstDeals" },
+				// a number in quotes, as in every API body
+				{ "FAST_START_SPIFF", "{\"bonus\": \"5000\", \"firstDeals\": 1, \"withinDays\": 90}", "params.bonus" },
+				{ "QUARTERLY_REBATE", "{\"tiers\": [{\"threshold\": \"100000\", \"value\": 2}]}",
+						"params.tiers[0].threshold" } };
 		for (var program : refused) {
 			admin.post("/api/v1/incentive-programs", PROGRAM.formatted(program[0], program[0], program[1]))
 				.andExpect(status().isBadRequest())
