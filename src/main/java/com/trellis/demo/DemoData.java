@@ -63,10 +63,13 @@ public class DemoData {
 
 	private final com.trellis.maturity.MaturityAssessments maturity;
 
+	private final com.trellis.shared.CountingWins countingWins;
+
 	DemoData(DataSource dataSource, PlatformTransactionManager transactionManager, PasswordEncoder passwordEncoder,
 			Clock clock, DemoProperties properties, com.trellis.shared.BusinessCalendar calendar, DealFacts facts,
 			DemoNoticeSources noticeSources, com.trellis.maturity.MaturityAssessments maturity,
-			ActivityPartitions activityPartitions) {
+			ActivityPartitions activityPartitions, com.trellis.shared.CountingWins countingWins) {
+		this.countingWins = countingWins;
 		this.maturity = maturity;
 		this.activityPartitions = activityPartitions;
 		this.noticeSources = noticeSources;
@@ -206,7 +209,7 @@ public class DemoData {
 	 */
 	private void writeIncentives(List<PartnerPlan> partners, long seed) {
 		var ledger = new DemoLedger(this.jdbc, partners, seed, this.clock.instant());
-		long mdfProgram = new DemoIncentives(ledger, this.calendar).write();
+		long mdfProgram = new DemoIncentives(ledger, this.calendar, this.countingWins).write();
 		var disputes = new DemoDisputes(ledger).write();
 		new DemoFunds(ledger).write(mdfProgram);
 		new DemoPayouts(ledger, this.calendar).write(disputes);

@@ -38,7 +38,10 @@ final class DemoIncentives {
 
 	private final BusinessCalendar calendar;
 
-	DemoIncentives(DemoLedger ledger, BusinessCalendar calendar) {
+	private final com.trellis.shared.CountingWins countingWins;
+
+	DemoIncentives(DemoLedger ledger, BusinessCalendar calendar, com.trellis.shared.CountingWins countingWins) {
+		this.countingWins = countingWins;
 		this.ledger = ledger;
 		this.calendar = calendar;
 	}
@@ -56,6 +59,7 @@ final class DemoIncentives {
 				"{\"tiers\": [{\"threshold\": 150000, \"value\": 2}, {\"threshold\": 400000, \"value\": 4}]}",
 				this.calendar.startOf(current.start()).minus(Duration.ofDays(7)));
 		judgeWins();
+		awardFirstWins();
 		earnReferrals(referral, referralStart);
 		accrueFunds(mdf, mdfStart);
 		accrueFunds(mdf, mdfStart.next());
@@ -70,6 +74,23 @@ final class DemoIncentives {
 				INSERT INTO incentive_deal_win (opportunity_id, first_judged_at)
 				SELECT id, closed_at FROM opportunity WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL
 				""").update();
+	}
+
+	/**
+	 * Each partner with a win that counts holds the first-win badge from that win on, as
+	 * a live program's partner would have been given it (else the next close of the demo
+	 * would give it then, naming a win of long ago).
+	 */
+	private void awardFirstWins() {
+		this.ledger.jdbc.sql("""
+				INSERT INTO partner_badge (partner_id, badge, period, reason, awarded_at)
+				SELECT DISTINCT ON (o.partner_id) o.partner_id, 'FIRST_WIN', 'ever', 'first closed-won deal ' || o.name,
+				       o.closed_at
+				FROM opportunity o LEFT JOIN exchange_rate fx ON fx.currency = o.currency
+				WHERE o.stage = 'CLOSED_WON' AND o.partner_id IS NOT NULL AND o.closed_at IS NOT NULL AND %s
+				ORDER BY o.partner_id, o.closed_at, o.id
+				ON CONFLICT DO NOTHING
+				""".formatted(this.countingWins.sql("o.amount", "fx.to_reporting"))).update();
 	}
 
 	private void earnReferrals(long program, FiscalQuarter from) {

@@ -45,10 +45,26 @@ class LeadAcceptance {
 	 * Refuses an acceptance that opens a deal without its amount, currency or close date.
 	 */
 	void check(AcceptCommand command) {
+		var errors = new ArrayList<FieldError>();
 		if (!Boolean.TRUE.equals(command.openDeal())) {
+			// a deal's details without a deal to open were meant for one: not dropped
+			// unsaid
+			// (the currency is left out: the page form always sends its default)
+			var unused = "is only taken when a deal is opened (openDeal true)";
+			if (command.dealName() != null && !command.dealName().isBlank()) {
+				errors.add(new FieldError("dealName", unused));
+			}
+			if (command.amount() != null) {
+				errors.add(new FieldError("amount", unused));
+			}
+			if (command.closeDate() != null) {
+				errors.add(new FieldError("closeDate", unused));
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
 			return;
 		}
-		var errors = new ArrayList<FieldError>();
 		if (command.amount() == null) {
 			errors.add(new FieldError("amount", "give the expected amount of the deal"));
 		}

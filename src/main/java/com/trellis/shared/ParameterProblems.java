@@ -119,7 +119,13 @@ final class ParameterProblems {
 	private static String message(String name, Class<?> type, String typed) {
 		// a long value is quoted by its start (try51: 7,000 characters came back whole)
 		var text = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
-		if (type == java.time.LocalDate.class && text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+		if (type == java.time.LocalDate.class && !text.equals(text.strip())
+				&& text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+			// "+2026-10-01" in a query string arrives as " 2026-10-01"
+			return "must be a date written yyyy-mm-dd without spaces or signs ('" + text
+					+ "' has a space; a + in a web address is read as a space)";
+		}
+		if (type == java.time.LocalDate.class && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
 			// written right, but no day: 2026-02-29, 2026-13-01
 			return "names no day of the calendar ('" + text + "' is written yyyy-mm-dd, but there is no such day)";
 		}

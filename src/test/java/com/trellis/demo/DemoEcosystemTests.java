@@ -136,6 +136,17 @@ class DemoEcosystemTests {
 				LOADED))
 			.isZero();
 		assertThat(count(DEMO_EARNINGS + " SELECT count(*) FROM e WHERE earned_at > ?", LOADED)).isZero();
+		// each partner that had won by the load holds its first-win badge from that win on
+		assertThat(count("""
+				SELECT count(*) FROM partner p
+				WHERE p.created_at < ?
+				  AND EXISTS (SELECT 1 FROM opportunity o WHERE o.partner_id = p.id AND o.stage = 'CLOSED_WON'
+				              AND o.closed_at < ? AND o.amount > 0)
+				  AND NOT EXISTS (SELECT 1 FROM partner_badge b WHERE b.partner_id = p.id AND b.badge = 'FIRST_WIN'
+				                  AND b.awarded_at < ?)
+				""", LOADED, LOADED, LOADED)).isZero();
+		assertThat(count("SELECT count(*) FROM partner_badge WHERE badge = 'FIRST_WIN' AND awarded_at < ?", LOADED))
+			.isGreaterThan(10);
 	}
 
 	@Test

@@ -122,6 +122,11 @@ class LeadTests {
 				new AcceptCommand(true, null, null, "USD", LocalDate.of(2027, 3, 31))))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("amount"));
+		// a deal's details without a deal to open are named, not dropped
+		assertThatThrownBy(() -> this.leads.accept(rep, first.id(),
+				new AcceptCommand(false, null, new BigDecimal("1000"), "USD", LocalDate.of(2027, 3, 31))))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("amount", "closeDate"));
 		assertThatThrownBy(() -> this.leads.accept(partnerUser, first.id(), AcceptCommand.ONLY_ACCEPT))
 			.isInstanceOf(AccessDeniedException.class);
 		var accepted = this.leads.accept(rep, first.id(),

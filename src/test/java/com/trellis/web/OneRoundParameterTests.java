@@ -99,6 +99,13 @@ class OneRoundParameterTests {
 					"names no day of the calendar ('2026-02-29' is written yyyy-mm-dd, but there is no such day)")))
 			.andExpect(jsonPath("$.detail",
 					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("S".repeat(100)))));
+		// "+2026-10-01" arrives as " 2026-10-01": told about the space, not that no such
+		// day is
+		admin.get("/api/v1/kpis?from=%202026-10-01&to=2026-10-31")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'from')].message",
+					contains("must be a date written yyyy-mm-dd without spaces or signs (' 2026-10-01' has a space; "
+							+ "a + in a web address is read as a space)")));
 		admin.get("/api/v1/registrations?status=BOGUS")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status")));
