@@ -136,7 +136,8 @@ class DemoEcosystemTests {
 				LOADED))
 			.isZero();
 		assertThat(count(DEMO_EARNINGS + " SELECT count(*) FROM e WHERE earned_at > ?", LOADED)).isZero();
-		// each partner that had won by the load holds its first-win badge from that win on
+		// each partner that had won by the load holds its first-win badge from that win
+		// on
 		assertThat(count("""
 				SELECT count(*) FROM partner p
 				WHERE p.created_at < ?

@@ -22,10 +22,10 @@ class ProgramParamsRuleTest {
 	@Test
 	void referralPercentagesAreFromZeroToAHundredWithTwoDecimals() {
 		assertThat(fields(ProgramKind.REFERRAL, "USD",
-				Map.of("sourcedPercent", 1e21, "influencedPercent", "5.125", "coSellPercent", 500)))
+				Map.of("sourcedPercent", 1e21, "influencedPercent", new BigDecimal("5.125"), "coSellPercent", 500)))
 			.containsExactlyInAnyOrder("params.sourcedPercent", "params.influencedPercent", "params.coSellPercent");
-		assertThat(fields(ProgramKind.REFERRAL, "USD",
-				Map.of("sourcedPercent", "100", "influencedPercent", "5.25", "coSellPercent", 0)))
+		assertThat(fields(ProgramKind.REFERRAL, "USD", Map.of("sourcedPercent", new BigDecimal("100"),
+				"influencedPercent", new BigDecimal("5.25"), "coSellPercent", 0)))
 			.isEmpty();
 	}
 
@@ -50,15 +50,22 @@ class ProgramParamsRuleTest {
 
 	@Test
 	void fundAndBonusAmountsStayWithinTheMaximumAndTheCurrencysDecimals() {
-		assertThat(fields(ProgramKind.MDF, "JPY",
-				Map.of("tiers", List.of(Map.of("threshold", "0.5", "value", new BigDecimal("1000000000000.01"))))))
+		assertThat(fields(ProgramKind.MDF, "JPY", Map.of("tiers",
+				List.of(Map.of("threshold", new BigDecimal("0.5"), "value", new BigDecimal("1000000000000.01"))))))
 			.containsExactly("params.tiers[0].threshold", "params.tiers[0].value");
 		assertThat(fields(ProgramKind.FAST_START_SPIFF, "USD",
-				Map.of("bonus", "1e13", "firstDeals", 4294967297L, "withinDays", 366)))
+				Map.of("bonus", new BigDecimal("1e13"), "firstDeals", 4294967297L, "withinDays", 366)))
 			.containsExactly("params.bonus", "params.firstDeals", "params.withinDays");
 		assertThat(fields(ProgramKind.FAST_START_SPIFF, "USD",
-				Map.of("bonus", "500.00", "firstDeals", 3, "withinDays", 90)))
+				Map.of("bonus", new BigDecimal("500.00"), "firstDeals", 3, "withinDays", 90)))
 			.isEmpty();
+	}
+
+	@Test
+	void aNumberSentAsTextIsRefusedAsInEveryApiBody() {
+		assertThat(
+				fields(ProgramKind.FAST_START_SPIFF, "USD", Map.of("bonus", "500", "firstDeals", 1, "withinDays", 90)))
+			.containsExactly("params.bonus");
 	}
 
 }

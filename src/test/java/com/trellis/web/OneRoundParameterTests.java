@@ -101,7 +101,10 @@ class OneRoundParameterTests {
 					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("S".repeat(100)))));
 		// "+2026-10-01" arrives as " 2026-10-01": told about the space, not that no such
 		// day is
-		admin.get("/api/v1/kpis?from=%202026-10-01&to=2026-10-31")
+		this.mvc
+			.perform(get("/api/v1/kpis").param("from", " 2026-10-01")
+				.param("to", "2026-10-31")
+				.header("Authorization", "Bearer " + this.fixtures.token(this.fixtures.user(Role.ADMIN))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'from')].message",
 					contains("must be a date written yyyy-mm-dd without spaces or signs (' 2026-10-01' has a space; "
