@@ -361,19 +361,7 @@ class PartnerIsolationTests {
 	}
 
 	private long plan(World w) {
-		return this.jdbc.sql("""
-				INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency,
-				    starts_on, ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at, updated_at)
-				VALUES (:p, :a, :title, 1000, 500, 'USD', DATE '2026-11-01', DATE '2027-03-31', :ae, :contact,
-				        'OPEN', :ae, now(), now()) RETURNING id
-				""")
-			.param("p", w.partnerId())
-			.param("a", w.accountId())
-			.param("title", "Isolation plan of " + w.partnerId())
-			.param("ae", w.ae().userId())
-			.param("contact", w.partnerUser().userId())
-			.query(Long.class)
-			.single();
+		return this.fixtures.accountPlan(w, "Isolation plan of " + w.partnerId());
 	}
 
 	@Test

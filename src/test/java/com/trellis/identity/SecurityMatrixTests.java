@@ -694,19 +694,7 @@ class SecurityMatrixTests {
 			.param("a", other.accountId())
 			.query(Long.class)
 			.optional()
-			.orElseGet(() -> this.jdbc
-				.sql("""
-						INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency,
-						    starts_on, ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at, updated_at)
-						VALUES (:p, :a, 'Matrix plan', 1000, 500, 'USD', DATE '2026-11-01', DATE '2027-03-31', :ae, :contact,
-						        'OPEN', :ae, now(), now()) RETURNING id
-						""")
-				.param("p", other.partnerId())
-				.param("a", other.accountId())
-				.param("ae", other.ae().userId())
-				.param("contact", other.partnerUser().userId())
-				.query(Long.class)
-				.single());
+			.orElseGet(() -> this.fixtures.accountPlan(other, "Matrix plan"));
 	}
 
 	/** An action of the other partner's open plan, carried out by the partner. */

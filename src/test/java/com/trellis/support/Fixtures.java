@@ -145,4 +145,24 @@ public class Fixtures {
 	public record World(long partnerId, Viewer pam, Viewer ae, Viewer partnerUser, long accountId, long dealId) {
 	}
 
+	/**
+	 * An open account plan of the world's partner on its account, owned by its AE with
+	 * its partner user as the contact (November 2026 to March 2027, USD goals).
+	 */
+	public long accountPlan(World w, String title) {
+		return this.jdbc.sql("""
+				INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency,
+				    starts_on, ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at, updated_at)
+				VALUES (:p, :a, :title, 1000, 500, 'USD', DATE '2026-11-01', DATE '2027-03-31', :ae, :contact,
+				        'OPEN', :ae, now(), now()) RETURNING id
+				""")
+			.param("p", w.partnerId())
+			.param("a", w.accountId())
+			.param("title", title)
+			.param("ae", w.ae().userId())
+			.param("contact", w.partnerUser().userId())
+			.query(Long.class)
+			.single();
+	}
+
 }

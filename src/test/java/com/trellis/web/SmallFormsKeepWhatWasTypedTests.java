@@ -1,7 +1,6 @@
 package com.trellis.web;
 
 import com.trellis.support.Fixtures;
-import com.trellis.support.Fixtures.World;
 import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class SmallFormsKeepWhatWasTypedTests {
 	@Test
 	void aPlanActionWithADueDateTypedAsSoonComesBackWithItsDescriptionAndSide() throws Exception {
 		var world = this.fixtures.world("Plan Action Typist");
-		long plan = plan(world);
+		long plan = this.fixtures.accountPlan(world, "Typist plan");
 		var ae = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
 		var refused = send(ae,
 				post("/account-plans/" + plan + "/actions").param("description", "Joint webinar for CFOs")
@@ -53,7 +52,7 @@ class SmallFormsKeepWhatWasTypedTests {
 	@Test
 	void aPlanClosedWithoutAnOutcomeKeepsItsNote() throws Exception {
 		var world = this.fixtures.world("Plan Close Typist");
-		long plan = plan(world);
+		long plan = this.fixtures.accountPlan(world, "Typist plan");
 		var ae = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
 		var refused = send(ae,
 				post("/account-plans/" + plan + "/close").param("outcome", "MAYBE").param("note", "Won two of three"));
@@ -110,21 +109,6 @@ class SmallFormsKeepWhatWasTypedTests {
 	private long count(String table, long plan) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE plan_id = ?")
 			.param(plan)
-			.query(Long.class)
-			.single();
-	}
-
-	private long plan(World w) {
-		return this.jdbc.sql("""
-				INSERT INTO account_plan (partner_id, account_id, title, pipeline_goal, revenue_goal, currency,
-				    starts_on, ends_on, vendor_owner_id, partner_contact_id, status, created_by, created_at, updated_at)
-				VALUES (:p, :a, 'Typist plan', 1000, 500, 'USD', DATE '2026-11-01', DATE '2027-03-31', :ae, :contact,
-				        'OPEN', :ae, now(), now()) RETURNING id
-				""")
-			.param("p", w.partnerId())
-			.param("a", w.accountId())
-			.param("ae", w.ae().userId())
-			.param("contact", w.partnerUser().userId())
 			.query(Long.class)
 			.single();
 	}
