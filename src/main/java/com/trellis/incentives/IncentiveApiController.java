@@ -48,7 +48,7 @@ class IncentiveApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
 	Program create(Viewer viewer, @Valid @RequestBody ProgramCommand command) {
-		return this.incentives.createProgram(viewer, command);
+		return this.incentives.createProgram(viewer, command, true);
 	}
 
 	@PostMapping("/incentives/quarters/{day}/close")

@@ -73,22 +73,35 @@ public class Incentives {
 
 	@Transactional
 	public Program createProgram(Viewer viewer, ProgramCommand command) {
+		return createProgram(viewer, command, false);
+	}
+
+	/**
+	 * {@link #createProgram(Viewer, ProgramCommand)} for a JSON body ({@code fromJson}):
+	 * a parameter given a number in quotes is refused naming it, with the others'
+	 * problems.
+	 */
+	@Transactional
+	public Program createProgram(Viewer viewer, ProgramCommand command, boolean fromJson) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin defines incentive programs");
 		}
 		if (command.endsOn() != null && command.endsOn().isBefore(command.startsOn())) {
 			throw com.trellis.shared.InvalidInputException.of("endsOn", "must not be before the program starts");
 		}
-		checkParams(command);
+		checkParams(command, fromJson ? ProgramParamsRule.quotedNumbers(command.params()) : List.of());
 		long id = this.ledger.insertProgram(command, viewer.userId(), this.clock.instant());
 		var program = this.ledger.programs().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
 		this.audit.record(viewer.actor(), "incentive-program", id, "created", null, program);
 		return program;
 	}
 
-	private void checkParams(ProgramCommand command) {
-		var errors = new ArrayList<>(
-				ProgramParamsRule.problems(command.kind(), command.currency(), command.params(), this.limits));
+	private void checkParams(ProgramCommand command, List<InvalidInputException.FieldError> quoted) {
+		var errors = new ArrayList<>(quoted);
+		ProgramParamsRule.problems(command.kind(), command.currency(), command.params(), this.limits)
+			.stream()
+			.filter(e -> quoted.stream().noneMatch(q -> q.field().equals(e.field())))
+			.forEach(errors::add);
 		try {
 			ProgramParams.check(new Program(0, command.name(), command.kind(), command.currency(), command.startsOn(),
 					command.endsOn(), command.params()));

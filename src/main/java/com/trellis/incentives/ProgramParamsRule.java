@@ -127,24 +127,50 @@ final class ProgramParamsRule {
 	}
 
 	/**
-	 * The number, or null when it is missing or not a number (ProgramParams names those);
-	 * a number sent as text ({@code "5000"}) is refused here, as in every API body.
+	 * The number, or null when it is missing or not a number (ProgramParams names those).
 	 */
-	private BigDecimal number(Map<String, Object> params, String name, String prefix) {
+	private static BigDecimal number(Map<String, Object> params, String name, String prefix) {
 		var value = params.get(name);
 		if (!(value instanceof Number) && !(value instanceof String)) {
 			return null;
 		}
 		try {
-			var number = new BigDecimal(value.toString().strip());
-			if (value instanceof String) {
-				this.errors.add(new FieldError(prefix + name, "must be a number such as 1234.56, not in quotes"));
-				return null;
-			}
-			return number;
+			return new BigDecimal(value.toString().strip());
 		}
 		catch (NumberFormatException ex) {
 			return null;
+		}
+	}
+
+	/**
+	 * The parameters of a JSON body given a number as text ({@code "bonus": "5000"}),
+	 * refused as every API body refuses a number in quotes ({@code ExactJsonTypes}); the
+	 * program form and Java callers hand numbers over as they read them.
+	 */
+	static List<FieldError> quotedNumbers(Map<String, Object> params) {
+		var quoted = new ArrayList<FieldError>();
+		if (params == null) {
+			return quoted;
+		}
+		params.forEach((name, value) -> {
+			if (value instanceof List<?> tiers) {
+				for (int i = 0; i < tiers.size(); i++) {
+					if (tiers.get(i) instanceof Map<?, ?> tier) {
+						var prefix = "params." + name + "[" + i + "].";
+						tier.forEach((part, v) -> quoted(prefix + part, v, quoted));
+					}
+				}
+			}
+			else {
+				quoted("params." + name, value, quoted);
+			}
+		});
+		return quoted;
+	}
+
+	private static void quoted(String field, Object value, List<FieldError> quoted) {
+		if (value instanceof String text && number(Map.of("v", text), "v", "") != null) {
+			quoted.add(new FieldError(field, "must be a number such as 1234.56, not in quotes"));
 		}
 	}
 

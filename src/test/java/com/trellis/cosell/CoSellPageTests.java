@@ -113,7 +113,7 @@ class CoSellPageTests {
 			.andExpect(status().is3xxRedirection());
 		var bad = this.mvc
 			.perform(multipart(page)
-				.file(csv("company_name,web_domain,country,status\n,uploadkeeperzq.com,Germany,friend\n"))
+				.file(csv("company_name,web_domain,country,status\n,uploadkeeperzq.com,Atlantis,friend\n"))
 				.session(partner)
 				.with(csrf()))
 			.andReturn();

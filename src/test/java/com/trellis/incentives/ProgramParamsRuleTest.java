@@ -63,9 +63,10 @@ class ProgramParamsRuleTest {
 
 	@Test
 	void aNumberSentAsTextIsRefusedAsInEveryApiBody() {
-		assertThat(
-				fields(ProgramKind.FAST_START_SPIFF, "USD", Map.of("bonus", "500", "firstDeals", 1, "withinDays", 90)))
-			.containsExactly("params.bonus");
+		assertThat(ProgramParamsRule.quotedNumbers(Map.of("bonus", "500", "firstDeals", 1, "withinDays", "ninety",
+				"tiers", List.of(Map.of("threshold", "100", "value", 2))))
+			.stream()
+			.map(e -> e.field())).containsExactlyInAnyOrder("params.bonus", "params.tiers[0].threshold");
 	}
 
 }
