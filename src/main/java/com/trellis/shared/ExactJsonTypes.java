@@ -110,10 +110,9 @@ class ExactJsonTypes {
 	 */
 	static String expected(MismatchedInputException ex) {
 		var expected = expected(ex.getTargetType());
-		if (WHOLE_NUMBER.equals(expected) && ex instanceof InvalidFormatException bad
-				&& bad.getValue() instanceof Number) {
-			// 1.5 sent as a number: its quotes are not the problem
-			return WHOLE_NUMBER_NOT_DECIMAL;
+		if (expected != null && ex instanceof InvalidFormatException bad && bad.getValue() instanceof Number) {
+			// 1.5 or 0 sent as a number: no quotes to blame
+			return WHOLE_NUMBER.equals(expected) ? WHOLE_NUMBER_NOT_DECIMAL : expected.replace(", not in quotes", "");
 		}
 		return expected;
 	}

@@ -44,7 +44,8 @@ public final class IfMatch {
 
 	/**
 	 * The version the header names; null when there is none or it is {@code *}. Accepts
-	 * {@code "12"}, a weak {@code W/"12"} and a bare {@code 12}.
+	 * {@code "12"} and a bare {@code 12}; a weak tag ({@code W/"12"}) is refused, as
+	 * If-Match compares strongly and the records' tags are strong.
 	 */
 	public static Long version(String header) {
 		if (header == null || header.isBlank() || header.strip().equals("*")) {
@@ -52,7 +53,8 @@ public final class IfMatch {
 		}
 		var tag = header.strip();
 		if (tag.startsWith("W/")) {
-			tag = tag.substring(2);
+			throw InvalidInputException.of(HEADER,
+					"takes the strong ETag the record's GET answered, not a weak W/ one");
 		}
 		if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
 			tag = tag.substring(1, tag.length() - 1);

@@ -79,6 +79,21 @@ class PageErrors {
 	/**
 	 * A write that lost a race answers the 409 page; a value the database refuses, 400.
 	 */
+	/**
+	 * What the record's state refused on a page no form of which took it (a crafted or
+	 * outdated post): the 409 page says what, in words; a JSON answer keeps its problem
+	 * detail.
+	 */
+	@ExceptionHandler(ConflictException.class)
+	Object conflict(ConflictException ex, HandlerMethod handler, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		if (answersJson(handler) || ApiErrorFallback.apiPath(request) || asksJson(request)) {
+			return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
+		}
+		response.sendError(ex.getStatusCode().value(), ex.readable());
+		return null;
+	}
+
 	@ExceptionHandler({ DataIntegrityViolationException.class, ConcurrencyFailureException.class })
 	void refused(DataAccessException ex, HttpServletResponse response) throws IOException {
 		var refusal = DatabaseRefusal.of(ex);

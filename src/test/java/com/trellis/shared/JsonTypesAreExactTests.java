@@ -94,6 +94,9 @@ class JsonTypesAreExactTests {
 				.andExpect(jsonPath("$.errors[0].field").value("openDeal"))
 				.andExpect(jsonPath("$.errors[0].message").value(startsWith("must be true or false")));
 		}
+		// 0 came without quotes: it is told what it must be, not about quotes
+		rep.post("/api/v1/leads/" + lead.id() + "/accept", "{\"openDeal\": 0}")
+			.andExpect(jsonPath("$.errors[0].message").value("must be true or false"));
 		assertThat(this.leads.get(world.ae(), lead.id()).status()).isEqualTo(lead.status());
 	}
 

@@ -98,6 +98,9 @@ class ApiConditionalUpdateTests {
 				{"name": "Never saved", "ownerAeId": %d}""".formatted(world.ae().userId());
 		send(this.fixtures.token(world.ae()), url, json, "version twelve").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		// If-Match compares strongly: a weak tag is no version of the record
+		send(this.fixtures.token(world.ae()), url, json, "W/\"1\"").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
 		send(this.fixtures.token(this.fixtures.user(Role.PARTNER, world.partnerId(), null)), url, json,
 				"version twelve")
 			.andExpect(status().is4xxClientError())

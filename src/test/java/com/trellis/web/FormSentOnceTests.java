@@ -99,6 +99,7 @@ class FormSentOnceTests {
 		var admin = readers.signIn(this.fixtures.user(com.trellis.identity.Role.ADMIN));
 		var refused = deal(admin, token, world.accountId(), world.ae().userId(), "Once mine", "3000");
 		assertThat(refused.getStatus()).isEqualTo(409);
+		assertThat(refused.getErrorMessage()).isEqualTo("Once: this form was sent by someone else");
 		assertThat(deals("Once mine")).isZero();
 	}
 
