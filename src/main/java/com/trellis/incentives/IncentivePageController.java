@@ -128,9 +128,15 @@ class IncentivePageController {
 	String claim(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
 			@ModelAttribute("claimForm") ClaimForm form, BindingResult binding, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("formRow", requestId);
-		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding,
+		var target = FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding,
 				() -> this.mdf.checkClaim(viewer, requestId, form.amount(), form.proof()),
 				() -> this.mdf.claim(viewer, requestId, form.amount(), form.proof()));
+		if (redirect.getFlashAttributes().containsKey("error")) {
+			// the row's claim form comes back as typed (an unreadable amount: as `typed`)
+			redirect.addFlashAttribute("claimTyped", FormAction.typed("amount",
+					form.amount() == null ? null : form.amount().toPlainString(), "proof", form.proof()));
+		}
+		return target;
 	}
 
 	/**

@@ -137,6 +137,24 @@ class InputValidationTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(flashErrors(page)).containsKey("amount");
+		// shown beside this request's claim form alone, with what was typed (the earlier
+		// refusals' flash maps, never read, are dropped so that this one is shown)
+		approvedRequest(world.partnerId(), world.partnerUser());
+		session.removeAttribute(
+				org.springframework.web.servlet.support.SessionFlashMapManager.class.getName() + ".FLASH_MAPS");
+		var shown = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/partners/" + world.partnerId() + "/incentives")
+				.session(session)
+				.flashAttrs(page.getFlashMap()))
+			.andReturn()
+			.getResponse();
+		shown.setCharacterEncoding("UTF-8");
+		var html = shown.getContentAsString();
+		assertThat(html).contains("value=\"invoice 9\"", "value=\"0.004\"");
+		assertThat(org.springframework.util.StringUtils.countOccurrencesOf(html,
+				">" + org.springframework.web.util.HtmlUtils.htmlEscape(flashErrors(page).get("amount")) + "</small>"))
+			.isEqualTo(1);
 		api.post("/api/v1/mdf-requests/" + approved + "/claims", "{\"amount\": 5, \"proof\": \"" + MEGABYTE + "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("proof"));
