@@ -74,12 +74,13 @@ class DuplicateAccounts {
 			if (!this.store.tryLock()) {
 				return false;
 			}
-			// the run's start before the request is read: a request made after the read
-			// is later than the start, so clearing the answered ones below leaves it
-			// queued for the next run (taken after the read, the start could pass it and
-			// clear a request this run never saw)
 			var started = this.clock.instant();
-			boolean requested = this.store.requestedAt().isPresent();
+			// only the request this run read is answered below: one committed after the
+			// read stays queued for the next run, whatever its time (a request's time is
+			// taken before its commit, so a time before this run's start did not mean it
+			// was seen: two instances under load dropped such a request unserved)
+			var request = this.store.requestedAt();
+			boolean requested = request.isPresent();
 			boolean stored = false;
 			var signature = this.store.signature();
 			if (requested || this.store.storedSignature().filter(signature::equals).isEmpty()) {
@@ -91,7 +92,7 @@ class DuplicateAccounts {
 				this.overlaps.replace(registrations, started);
 				stored = true;
 			}
-			this.store.clearRequest(started);
+			request.ifPresent(this.store::clearRequest);
 			return stored;
 		}));
 	}

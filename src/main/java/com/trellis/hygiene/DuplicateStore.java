@@ -89,10 +89,13 @@ class DuplicateStore {
 				""").param("now", Timestamp.from(now)).param("by", by).update();
 	}
 
-	/** Clears a request the recomputation started at {@code started} answers. */
-	void clearRequest(Instant started) {
-		this.jdbc.sql("DELETE FROM hygiene_duplicate_request WHERE requested_at <= :started")
-			.param("started", Timestamp.from(started))
+	/**
+	 * Clears the request a recomputation read (queued at {@code requestedAt}), which it
+	 * answers; a request queued later stays.
+	 */
+	void clearRequest(Instant requestedAt) {
+		this.jdbc.sql("DELETE FROM hygiene_duplicate_request WHERE requested_at <= :requestedAt")
+			.param("requestedAt", Timestamp.from(requestedAt))
 			.update();
 	}
 
