@@ -99,7 +99,7 @@ final class ProgramParamsRule {
 	}
 
 	private BigDecimal amount(Map<String, Object> params, String name, String prefix, boolean positive) {
-		var value = number(params, name, prefix);
+		var value = number(params, name);
 		if (value == null) {
 			return null;
 		}
@@ -110,7 +110,7 @@ final class ProgramParamsRule {
 	}
 
 	private void percent(Map<String, Object> params, String name, String prefix) {
-		var value = number(params, name, prefix);
+		var value = number(params, name);
 		if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0
 				|| value.stripTrailingZeros().scale() > PERCENT_DECIMALS)) {
 			this.errors.add(new FieldError(prefix + name,
@@ -119,7 +119,7 @@ final class ProgramParamsRule {
 	}
 
 	private void whole(Map<String, Object> params, String name, int min, int max) {
-		var value = number(params, name, "params.");
+		var value = number(params, name);
 		if (value != null && (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
 				|| value.compareTo(BigDecimal.valueOf(max)) > 0)) {
 			this.errors.add(new FieldError("params." + name, "must be a whole number from " + min + " to " + max));
@@ -129,7 +129,7 @@ final class ProgramParamsRule {
 	/**
 	 * The number, or null when it is missing or not a number (ProgramParams names those).
 	 */
-	private static BigDecimal number(Map<String, Object> params, String name, String prefix) {
+	private static BigDecimal number(Map<String, Object> params, String name) {
 		var value = params.get(name);
 		if (!(value instanceof Number) && !(value instanceof String)) {
 			return null;
@@ -169,7 +169,7 @@ final class ProgramParamsRule {
 	}
 
 	private static void quoted(String field, Object value, List<FieldError> quoted) {
-		if (value instanceof String text && number(Map.of("v", text), "v", "") != null) {
+		if (value instanceof String text && number(Map.of(field, text), field) != null) {
 			quoted.add(new FieldError(field, "must be a number such as 1234.56, not in quotes"));
 		}
 	}

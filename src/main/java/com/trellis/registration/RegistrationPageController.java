@@ -14,6 +14,7 @@ import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.FormErrors;
+import com.trellis.shared.FormOnce;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.validation.Commands;
@@ -47,10 +48,10 @@ class RegistrationPageController {
 
 	private final ApprovalCheck approvals;
 
-	private final com.trellis.shared.FormOnce once;
+	private final FormOnce once;
 
 	RegistrationPageController(Registrations registrations, Partners partners, Users users, java.time.Clock clock,
-			Commands commands, ApprovalCheck approvals, com.trellis.shared.FormOnce once) {
+			Commands commands, ApprovalCheck approvals, FormOnce once) {
 		this.once = once;
 		this.registrations = registrations;
 		this.approvals = approvals;
@@ -124,7 +125,7 @@ class RegistrationPageController {
 	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String register(Viewer viewer, @Valid @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
 			@RequestParam(required = false) String partnerName,
-			@RequestParam(name = com.trellis.shared.FormOnce.FIELD, required = false) String once, Model model,
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, Model model,
 			RedirectAttributes redirect) {
 		model.addAttribute("partnerQuery", partnerName);
 		if (binding.hasErrors()) {
