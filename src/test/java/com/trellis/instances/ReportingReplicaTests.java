@@ -68,14 +68,20 @@ class ReportingReplicaTests {
 							.isEqualTo(deals));
 			var adoption = app.getBean(Adoption.class);
 			var forecasts = app.getBean(Forecasts.class);
-			var before = revenue(kpis, year);
-			var dealsBefore = repDeals(adoption, year);
 			var quarter = app.getBean(BusinessCalendar.class).currentQuarter();
-			var weightedBefore = weighted(forecasts, quarter.start());
 
 			// replay held on the replica: a change on the primary is not in the KPI, the
-			// adoption page's per-rep figures or the forecast roll-up yet
+			// adoption page's per-rep figures or the forecast roll-up yet. The figures
+			// before are read once replay has stopped: the application's own start-up
+			// writes (the forecast model learning) may still be on their way until then.
 			replay(servers, "pg_wal_replay_pause");
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(
+						reporting.sql("SELECT pg_get_wal_replay_pause_state()").query(String.class).single())
+					.isEqualTo("paused"));
+			var before = revenue(kpis, year);
+			var dealsBefore = repDeals(adoption, year);
+			var weightedBefore = weighted(forecasts, quarter.start());
 			assertThat(primary.sql("""
 					UPDATE opportunity SET amount = amount + 1000 WHERE id = (SELECT min(id) FROM opportunity
 					WHERE stage = 'CLOSED_WON' AND credit_type = 'SOURCED' AND closed_at >= now() - interval '300 days')
