@@ -2,14 +2,19 @@ package com.trellis.accounts;
 
 import java.util.Locale;
 
+import com.trellis.shared.validation.CountryRule;
 import com.trellis.shared.validation.IsoCountry;
 import com.trellis.shared.validation.PlainText;
+import com.trellis.shared.validation.WebDomainRule;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * What it takes to create or update an account. The owner defaults to the caller; the
- * country (ISO 3166-1 alpha-2, any case) is optional.
+ * What it takes to create or update an account. The owner defaults to the caller. The web
+ * domain is read as a bare domain ({@link WebDomainRule}: {@code https://www.Acme.com/}
+ * is {@code acme.com}); the optional country as an ISO 3166 code of two or three letters
+ * in any case or the country's English name ({@link CountryRule#code}: {@code de},
+ * {@code DEU} and {@code Germany} are {@code DE}).
  */
 public record AccountCommand(@NotBlank @PlainText(max = 200) String name,
 		@Pattern(regexp = "^$|^[a-z0-9.-]+\\.[a-z]{2,}$",
@@ -20,11 +25,11 @@ public record AccountCommand(@NotBlank @PlainText(max = 200) String name,
 		Long ownerAeId, @IsoCountry String country) {
 
 	public AccountCommand {
-		webDomain = blankToNull(webDomain);
+		webDomain = WebDomainRule.bare(webDomain);
 		industry = blankToNull(industry);
 		employeeBand = blankToNull(employeeBand);
 		country = blankToNull(country);
-		country = country == null ? null : country.toUpperCase(Locale.ROOT);
+		country = country == null ? null : CountryRule.code(country).orElse(country.toUpperCase(Locale.ROOT));
 	}
 
 	/** An account whose country is not known. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.trellis.shared.validation.CountryRule;
 import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.TextRule;
+import com.trellis.shared.validation.WebDomainRule;
 
 /**
  * Reads the values of an export cell by cell, each refusal saying why in words a person
@@ -218,21 +219,8 @@ final class SourceValues {
 	 * {@code example.com}), or null when there is none that looks like a domain.
 	 */
 	static String domain(String website) {
-		var value = website.strip().toLowerCase(Locale.ROOT);
-		int scheme = value.indexOf("://");
-		if (scheme > 0 && value.chars().limit(scheme).allMatch(c -> c >= 'a' && c <= 'z')) {
-			value = value.substring(scheme + 3);
-		}
-		int end = value.indexOf('/');
-		value = end < 0 ? value : value.substring(0, end);
-		int port = value.lastIndexOf(':');
-		if (port >= 0 && port + 1 < value.length() && digits(value, port + 1) == value.length() - port - 1) {
-			value = value.substring(0, port);
-		}
-		if (value.startsWith("www.")) {
-			value = value.substring(4);
-		}
-		return webDomain(value) ? value : null;
+		var value = WebDomainRule.bare(website);
+		return value != null && webDomain(value) ? value : null;
 	}
 
 	/**

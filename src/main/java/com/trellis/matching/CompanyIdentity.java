@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.google.common.net.InternetDomainName;
+import com.trellis.shared.validation.WebDomainRule;
 
 /**
  * How Trellis recognises the same company behind different spellings: the registrable
@@ -15,18 +16,7 @@ import com.google.common.net.InternetDomainName;
  */
 public final class CompanyIdentity {
 
-	private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
-
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-	// compiled once: a list of 100,000 names is folded at a time
-	private static final Pattern PATH = Pattern.compile("[/?#].*$");
-
-	private static final Pattern PORT = Pattern.compile(":\\d+$");
-
-	private static final Pattern WWW = Pattern.compile("^www\\d*\\.");
-
-	private static final Pattern ROOT_DOT = Pattern.compile("\\.$");
 
 	private static final Pattern INITIALS = Pattern.compile("\\b(\\p{L})\\.\\s?(\\p{L})\\.");
 
@@ -48,14 +38,7 @@ public final class CompanyIdentity {
 	 * {@link #registrableDomain}.
 	 */
 	public static String bareDomain(String webAddress) {
-		if (webAddress == null || webAddress.isBlank()) {
-			return null;
-		}
-		var host = SCHEME.matcher(webAddress.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
-		host = PATH.matcher(host).replaceFirst("");
-		host = PORT.matcher(host).replaceFirst("");
-		host = WWW.matcher(host).replaceFirst("");
-		return ROOT_DOT.matcher(host).replaceFirst("");
+		return WebDomainRule.bare(webAddress);
 	}
 
 	/**

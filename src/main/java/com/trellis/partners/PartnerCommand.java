@@ -5,12 +5,14 @@ import java.util.List;
 
 import com.trellis.shared.validation.BusinessDate;
 import com.trellis.shared.validation.PlainText;
+import com.trellis.shared.validation.WebDomainRule;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * What it takes to create or update a partner.
+ * What it takes to create or update a partner. The web domain is read as a bare domain
+ * ({@link WebDomainRule}: {@code https://www.Acme.com/} is {@code acme.com}).
  */
 public record PartnerCommand(@NotBlank @PlainText(max = 200) String name, @NotNull PartnerType type,
 		@Pattern(regexp = "^$|^[a-z0-9.-]+\\.[a-z]{2,}$",
@@ -22,7 +24,7 @@ public record PartnerCommand(@NotBlank @PlainText(max = 200) String name, @NotNu
 	public PartnerCommand {
 		verticals = verticals == null ? List.of() : List.copyOf(verticals);
 		capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
-		webDomain = webDomain == null || webDomain.isBlank() ? null : webDomain.strip().toLowerCase();
+		webDomain = WebDomainRule.bare(webDomain);
 	}
 
 }
