@@ -47,7 +47,7 @@ class IncentiveApiController {
 	@PostMapping("/incentive-programs")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	Program create(Viewer viewer, @Valid @RequestBody ProgramCommand command) {
+	Program create(Viewer viewer, @RequestBody ProgramCommand command) {
 		return this.incentives.createProgram(viewer, command, true);
 	}
 

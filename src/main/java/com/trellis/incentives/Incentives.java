@@ -56,10 +56,13 @@ public class Incentives {
 
 	private final MdfFundBook fund;
 
+	private final ProgramChecks checks;
+
 	Incentives(LedgerRepository ledger, DealEarnings dealEarnings, Partners partners, AuditLog audit,
 			EarningWriter writer, QuarterCloses quarters, ExchangeRates rates, Clock clock, ValueLimits limits,
-			MdfFundBook fund) {
+			MdfFundBook fund, ProgramChecks checks) {
 		this.fund = fund;
+		this.checks = checks;
 		this.ledger = ledger;
 		this.dealEarnings = dealEarnings;
 		this.partners = partners;
@@ -86,35 +89,11 @@ public class Incentives {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin defines incentive programs");
 		}
-		if (command.endsOn() != null && command.endsOn().isBefore(command.startsOn())) {
-			throw com.trellis.shared.InvalidInputException.of("endsOn", "must not be before the program starts");
-		}
-		checkParams(command, fromJson ? ProgramParamsRule.quotedNumbers(command.params()) : List.of());
+		this.checks.check(command, fromJson);
 		long id = this.ledger.insertProgram(command, viewer.userId(), this.clock.instant());
 		var program = this.ledger.programs().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
 		this.audit.record(viewer.actor(), "incentive-program", id, "created", null, program);
 		return program;
-	}
-
-	private void checkParams(ProgramCommand command, List<InvalidInputException.FieldError> quoted) {
-		var errors = new ArrayList<>(quoted);
-		ProgramParamsRule.problems(command.kind(), command.currency(), command.params(), this.limits)
-			.stream()
-			.filter(e -> quoted.stream().noneMatch(q -> q.field().equals(e.field())))
-			.forEach(errors::add);
-		try {
-			ProgramParams.check(new Program(0, command.name(), command.kind(), command.currency(), command.startsOn(),
-					command.endsOn(), command.params()));
-		}
-		catch (InvalidInputException ex) {
-			ex.errors()
-				.stream()
-				.filter(e -> errors.stream().noneMatch(o -> o.field().equals(e.field())))
-				.forEach(errors::add);
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
 	}
 
 	@Transactional(readOnly = true)

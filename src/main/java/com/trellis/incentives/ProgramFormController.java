@@ -11,7 +11,6 @@ import com.trellis.shared.FormErrors;
 import com.trellis.shared.FormFields;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.TypedAmounts;
-import com.trellis.shared.validation.Commands;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,11 +31,11 @@ class ProgramFormController {
 
 	private final Incentives incentives;
 
-	private final Commands commands;
+	private final ProgramChecks checks;
 
-	ProgramFormController(Incentives incentives, Commands commands) {
+	ProgramFormController(Incentives incentives, ProgramChecks checks) {
 		this.incentives = incentives;
-		this.commands = commands;
+		this.checks = checks;
 	}
 
 	@GetMapping("/incentives/programs/new")
@@ -62,7 +61,7 @@ class ProgramFormController {
 		var command = new ProgramCommand(form.name(), kind, currency(form), fields.date("startsOn", form.startsOn()),
 				fields.date("endsOn", form.endsOn()),
 				(kind == null) ? Map.of() : params(kind, form, currency(form), fields));
-		fields.check(() -> this.commands.check(command));
+		fields.check(() -> this.checks.check(command, false));
 		return command;
 	}
 

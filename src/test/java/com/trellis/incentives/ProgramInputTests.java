@@ -3,13 +3,17 @@ package com.trellis.incentives;
 import com.trellis.identity.Role;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,6 +33,9 @@ class ProgramInputTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void programParametersOutOfBoundsOrUnknownAreRefusedNamingTheParameter() throws Exception {
@@ -59,6 +66,36 @@ class ProgramInputTests {
 					PROGRAM.formatted("ok", "REFERRAL",
 							"{\"sourcedPercent\": 10, \"influencedPercent\": 5.5, \"coSellPercent\": 3}"))
 			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void everyBadFieldOfAProgramIsNamedInOneAnswerOnTheApiAndThePage() throws Exception {
+		var viewer = this.fixtures.user(Role.ADMIN);
+		var admin = new Api(this.mvc, this.fixtures.token(viewer));
+		long programs = this.fixtures.count("incentive_program");
+		admin.post("/api/v1/incentive-programs", """
+				{"name": " ", "kind": "QUARTERLY_REBATE", "currency": "USD", "startsOn": "2026-06-01",
+				 "endsOn": "2026-01-01", "params": {"tiers": [{"threshold": 0, "value": 1e40}]}}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'endsOn')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'params.tiers[0].value')]").exists());
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(viewer);
+		var page = this.mvc
+			.perform(post("/incentives/programs/new").session(session)
+				.with(csrf())
+				.param("name", "")
+				.param("kind", "QUARTERLY_REBATE")
+				.param("currency", "USD")
+				.param("startsOn", "2026-06-01")
+				.param("endsOn", "2026-01-01")
+				.param("tiers", "0: 1e40"))
+			.andReturn()
+			.getResponse();
+		assertThat(page.getStatus()).isEqualTo(400);
+		assertThat(page.getContentAsString()).contains("must not be blank", "must not be before the program starts",
+				"must be a percentage from 0 to 100");
+		assertThat(this.fixtures.count("incentive_program")).isEqualTo(programs);
 	}
 
 }
