@@ -85,6 +85,29 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	/**
+	 * Runs a rule on the body on the top-level fields of a JSON body. A body that is not
+	 * a JSON object (malformed, an array) names no field: the rule runs as for {} and
+	 * refuses whom it refuses whatever the body names (the deal in the path not theirs, a
+	 * role that never writes), before conversion names the body (try51: malformed JSON
+	 * was a 400 to those refused {}).
+	 */
+	static void checkBody(ApplicationContext context, ActsOn rule, ObjectMapper json, byte[] body) {
+		JsonNode fields;
+		try {
+			var tree = json.readTree(body);
+			fields = tree != null && tree.isObject() ? tree : null;
+		}
+		catch (JacksonException ex) {
+			fields = null;
+		}
+		var object = fields;
+		check(context, rule, name -> {
+			var value = object == null ? null : object.get(name);
+			return value != null && value.isValueNode() && !value.isNull() ? value.asString() : null;
+		});
+	}
+
+	/**
 	 * Reads the top-level fields of a JSON body for a rule on the body, then hands the
 	 * same bytes on to conversion and validation. A body that is not a JSON object names
 	 * no record: the rule runs with every field absent, and conversion then refuses the
@@ -116,16 +139,7 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 		public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
 				Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 			byte[] body = input.getBody().readAllBytes();
-			var fields = object(body);
-			// a body that is not a JSON object (malformed, an array) names no field: the
-			// rule runs as for {} and refuses whom it refuses whatever the body names
-			// (the
-			// deal in the path not theirs, a role that never writes), before conversion
-			// names the body (try51: malformed JSON was a 400 to those refused {})
-			check(this.context, parameter.getMethodAnnotation(ActsOn.class), name -> {
-				var value = fields == null ? null : fields.get(name);
-				return value != null && value.isValueNode() && !value.isNull() ? value.asString() : null;
-			});
+			checkBody(this.context, parameter.getMethodAnnotation(ActsOn.class), this.json, body);
 			return new HttpInputMessage() {
 
 				@Override
@@ -147,16 +161,6 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 				Class<? extends HttpMessageConverter<?>> converterType) {
 			check(this.context, parameter.getMethodAnnotation(ActsOn.class), name -> null);
 			return body;
-		}
-
-		private JsonNode object(byte[] body) {
-			try {
-				var tree = this.json.readTree(body);
-				return tree != null && tree.isObject() ? tree : null;
-			}
-			catch (JacksonException ex) {
-				return null;
-			}
 		}
 
 	}

@@ -53,6 +53,7 @@ class UserAdminApiController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
+	@SecretInAnswer
 	UserAdministration.Created create(Viewer viewer, @Valid @RequestBody UserCommand command, BindingResult binding) {
 		BodyChecks.require(binding, () -> this.administration.check(viewer, null, command));
 		return this.administration.create(viewer, command);

@@ -52,6 +52,7 @@ class WebhookApiController {
 	@PostMapping("/api/v1/webhooks")
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.CREATED)
+	@com.trellis.identity.SecretInAnswer
 	WebhookSecret create(Viewer viewer, @Valid @RequestBody WebhookCommand command, BindingResult binding) {
 		BodyChecks.require(binding, () -> this.webhooks.check(viewer, command));
 		return this.webhooks.create(viewer, command);
