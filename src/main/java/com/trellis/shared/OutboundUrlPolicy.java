@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
  * today, outbound webhooks tomorrow), so that nobody can make the server call itself or
  * the network behind it. Only {@code http} and {@code https} URLs of at most
  * {@value #MAX_LENGTH} characters with a host and no user info pass; an address is
- * refused when it is loopback, link-local, private, unique-local, shared (carrier-grade
- * NAT), multicast, broadcast or unspecified, also when it hides in an IPv4-mapped,
- * IPv4-compatible or NAT64 IPv6 form; a numeric host written in any form other than four
- * plain decimal parts (decimal {@code 2130706433}, octal {@code 0177.0.0.1}, hex
- * {@code 0x7f.1}) is refused because clients read such forms differently. Check the URL
- * when it is entered and again, with the addresses its host resolves to, just before each
- * request (DNS may change).
+ * refused when it is not globally reachable: loopback, link-local, private, unique-local,
+ * shared (carrier-grade NAT), multicast, broadcast, unspecified, or a documentation,
+ * benchmarking or reserved block of IANA's special-purpose registries; also when it hides
+ * in an IPv4-mapped, IPv4-compatible, NAT64 or 6to4 IPv6 form (Teredo is refused whole);
+ * a numeric host written in any form other than four plain decimal parts (decimal
+ * {@code 2130706433}, octal {@code 0177.0.0.1}, hex {@code 0x7f.1}) is refused because
+ * clients read such forms differently. Check the URL when it is entered and again, with
+ * the addresses its host resolves to, just before each request (DNS may change).
  */
 public final class OutboundUrlPolicy {
 
@@ -164,26 +165,70 @@ public final class OutboundUrlPolicy {
 			return Decision.refused("points at a multicast address " + text);
 		}
 		byte[] b = address.getAddress();
-		if (address instanceof Inet4Address) {
-			int first = b[0] & 0xff;
-			int second = b[1] & 0xff;
-			if (first == 0) {
-				return Decision.refused("points at an unspecified address " + text);
+		for (var block : NOT_PUBLIC) {
+			if (block.holds(b)) {
+				return Decision.refused("points at " + block.what() + " " + text);
 			}
-			if (first == 100 && second >= 64 && second <= 127) {
-				return Decision.refused("points at a private address " + text + " (shared address space)");
-			}
-			if (first >= 240) {
-				return Decision.refused("points at a reserved or broadcast address " + text);
-			}
-		}
-		else if ((b[0] & 0xfe) == 0xfc) {
-			return Decision.refused("points at a unique-local address " + text);
 		}
 		return Decision.ALLOWED;
 	}
 
-	/** The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address. */
+	/**
+	 * The blocks of IANA's special-purpose address registries (RFC 6890 and later) that
+	 * are not globally reachable and that the JDK's checks above do not already name, and
+	 * the IPv6 transition forms that carry an address Trellis cannot check (6to4's
+	 * embedded IPv4 is checked itself).
+	 */
+	private static final List<Block> NOT_PUBLIC = List.of(new Block("0.0.0.0", 8, "an unspecified address"),
+			new Block("100.64.0.0", 10, "a private address (shared address space)"),
+			new Block("192.0.0.0", 24, "a reserved address (IETF protocol assignments)"),
+			new Block("192.0.2.0", 24, "a documentation address"),
+			new Block("198.51.100.0", 24, "a documentation address"),
+			new Block("203.0.113.0", 24, "a documentation address"),
+			new Block("198.18.0.0", 15, "a benchmarking address"),
+			new Block("192.88.99.0", 24, "a reserved address (6to4 relay anycast)"),
+			new Block("240.0.0.0", 4, "a reserved or broadcast address"),
+			new Block("fc00::", 7, "a unique-local address"), new Block("100::", 64, "a discard-only address"),
+			new Block("2001:db8::", 32, "a documentation address"),
+			new Block("2001::", 23, "a reserved address (IETF protocol assignments, Teredo)"),
+			new Block("64:ff9b:1::", 48, "a local-use translation address"),
+			new Block("3fff::", 20, "a documentation address"), new Block("5f00::", 16, "a reserved address (SRv6)"));
+
+	/** An address block: its first address and prefix length. */
+	private record Block(byte[] start, int bits, String what) {
+
+		Block(String start, int bits, String what) {
+			this(literal(start), bits, what);
+		}
+
+		boolean holds(byte[] address) {
+			if (address.length != this.start.length) {
+				return false;
+			}
+			for (int bit = 0; bit < this.bits; bit++) {
+				int mask = 0x80 >>> (bit % 8);
+				if ((address[bit / 8] & mask) != (this.start[bit / 8] & mask)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static byte[] literal(String text) {
+			try {
+				return InetAddress.getByName(text).getAddress();
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalArgumentException(text, ex);
+			}
+		}
+
+	}
+
+	/**
+	 * The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 or 6to4
+	 * ({@code 2002::/16}, bits 16 to 47) IPv6 address.
+	 */
 	private static InetAddress embeddedIpv4(byte[] b) {
 		boolean zeroPrefix = true;
 		for (int i = 0; i < 10; i++) {
@@ -191,13 +236,15 @@ public final class OutboundUrlPolicy {
 		}
 		boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
 		boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0);
-		boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
-				&& (b[3] & 0xff) == 0x9b;
-		if (!mapped && !compatible && !nat64) {
+		boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+				&& java.util.stream.IntStream.range(4, 12).allMatch(i -> b[i] == 0);
+		boolean sixToFour = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02;
+		if (!mapped && !compatible && !nat64 && !sixToFour) {
 			return null;
 		}
 		try {
-			return InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] });
+			return InetAddress.getByAddress(
+					sixToFour ? new byte[] { b[2], b[3], b[4], b[5] } : new byte[] { b[12], b[13], b[14], b[15] });
 		}
 		catch (UnknownHostException ex) {
 			return null;

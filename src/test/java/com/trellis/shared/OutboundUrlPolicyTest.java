@@ -35,6 +35,19 @@ class OutboundUrlPolicyTest {
 			http://[::ffff:10.0.0.1]/           | private
 			http://[::127.0.0.1]/               | loopback
 			http://[64:ff9b::a9fe:a9fe]/        | link-local
+			http://198.18.0.1/x                 | benchmarking
+			http://198.19.255.254/              | benchmarking
+			http://192.0.2.10/                  | documentation
+			http://198.51.100.7/                | documentation
+			http://203.0.113.9/                 | documentation
+			http://192.0.0.170/                 | reserved
+			http://192.88.99.1/                 | reserved
+			http://[2002:7f00:1::]/x            | loopback
+			http://[2002:a00:1::]/              | private
+			http://[2001:0:4136:e378::1]/       | Teredo
+			http://[2001:db8::1]/               | documentation
+			http://[100::1]/                    | discard-only
+			http://[64:ff9b:1::5db8:d70e]/      | local-use translation
 			http://2130706433/                  | non-standard
 			http://0177.0.0.1/                  | non-standard
 			http://0x7f.0.0.1/                  | non-standard
@@ -57,7 +70,8 @@ class OutboundUrlPolicyTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://hooks.slack.com/services/T0/B0/abc", "https://93.184.215.14/hook",
-			"http://[2606:4700::1111]/", "https://cafe.be/hook" })
+			"http://[2606:4700::1111]/", "https://cafe.be/hook", "http://198.20.0.1/", "http://192.0.3.1/",
+			"http://[2002:5db8:d70e::1]/", "http://[2001:4860:4860::8888]/" })
 	void allowsPublicHostsAndAddresses(String url) {
 		assertThat(OutboundUrlPolicy.check(url).allowed()).isTrue();
 	}
