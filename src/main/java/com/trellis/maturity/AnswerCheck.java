@@ -35,7 +35,11 @@ final class AnswerCheck {
 	private AnswerCheck() {
 	}
 
-	static Checked check(Questionnaire questionnaire, Map<String, ?> sent) {
+	/**
+	 * The answers read and checked; {@code fromJson} when they came as a JSON body, where
+	 * an answer is a number, never text ({@code "3"}).
+	 */
+	static Checked check(Questionnaire questionnaire, Map<String, ?> sent, boolean fromJson) {
 		var errors = new ArrayList<FieldError>();
 		var answers = new LinkedHashMap<String, Integer>();
 		if (sent == null) {
@@ -70,6 +74,11 @@ final class AnswerCheck {
 			if (value instanceof Collection<?> several && several.size() > 1) {
 				errors.add(new FieldError(field,
 						"answered " + several.size() + " times; give one answer from 0 to " + Questionnaire.TOP));
+				continue;
+			}
+			if (fromJson && value instanceof String) {
+				errors.add(new FieldError(field,
+						"must be a number, not in quotes: a whole number from 0 to " + Questionnaire.TOP));
 				continue;
 			}
 			var answer = whole(value);

@@ -62,7 +62,7 @@ class MaturityApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	@ResponseStatus(HttpStatus.CREATED)
 	MaturityAssessment submitProgram(Viewer viewer, @RequestBody AnswersCommand command) {
-		return this.maturity.submitProgram(viewer, command);
+		return this.maturity.submitProgram(viewer, command, true);
 	}
 
 	@GetMapping("/api/v1/maturity/partner-levels")
@@ -82,7 +82,7 @@ class MaturityApiController {
 	@ActsOn(MaturityChecks.AnswersPartner.class)
 	@ResponseStatus(HttpStatus.CREATED)
 	MaturityAssessment submitPartner(Viewer viewer, @PathVariable long id, @RequestBody AnswersCommand command) {
-		return this.maturity.submitPartner(viewer, id, command);
+		return this.maturity.submitPartner(viewer, id, command, true);
 	}
 
 	private static Subject subject(String text) {

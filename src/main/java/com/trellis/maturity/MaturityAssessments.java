@@ -116,16 +116,22 @@ public class MaturityAssessments {
 		return result;
 	}
 
+	/**
+	 * Saves the program's assessment; {@code fromJson} when the answers came as a JSON
+	 * body, where an answer in quotes ({@code "3"}) is refused naming it, as every number
+	 * of the API is (a page form's answers are text).
+	 */
 	@Transactional
-	public MaturityAssessment submitProgram(Viewer viewer, AnswersCommand command) {
+	public MaturityAssessment submitProgram(Viewer viewer, AnswersCommand command, boolean fromJson) {
 		requireAnswersProgram(viewer);
-		return submit(viewer, Subject.PROGRAM, null, command);
+		return submit(viewer, Subject.PROGRAM, null, command, fromJson);
 	}
 
+	/** Saves a partner's assessment; {@code fromJson} as for {@link #submitProgram}. */
 	@Transactional
-	public MaturityAssessment submitPartner(Viewer viewer, long partnerId, AnswersCommand command) {
+	public MaturityAssessment submitPartner(Viewer viewer, long partnerId, AnswersCommand command, boolean fromJson) {
 		requireAnswersPartner(viewer, partnerId);
-		return submit(viewer, Subject.PARTNER, partnerId, command);
+		return submit(viewer, Subject.PARTNER, partnerId, command, fromJson);
 	}
 
 	/**
@@ -174,12 +180,13 @@ public class MaturityAssessments {
 					.toList());
 	}
 
-	private MaturityAssessment submit(Viewer viewer, Subject subject, Long partnerId, AnswersCommand command) {
+	private MaturityAssessment submit(Viewer viewer, Subject subject, Long partnerId, AnswersCommand command,
+			boolean fromJson) {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		var questionnaire = Questionnaire.of(subject);
-		var checked = AnswerCheck.check(questionnaire, command.answers());
+		var checked = AnswerCheck.check(questionnaire, command.answers(), fromJson);
 		var errors = new ArrayList<>(checked.errors());
 		if (command.note() != null && !command.note().isBlank()) {
 			TextRule.problem(command.note(), FreeText.NOTE, true)

@@ -54,7 +54,7 @@ class MaturityPageController {
 		var command = command(form);
 		try {
 			requireOneNote(form);
-			this.maturity.submitProgram(viewer, command);
+			this.maturity.submitProgram(viewer, command, false);
 		}
 		catch (InvalidInputException ex) {
 			return programPage(viewer, model, errors(ex), command.answers(), command.note());
@@ -77,7 +77,7 @@ class MaturityPageController {
 		var command = command(form);
 		try {
 			requireOneNote(form);
-			this.maturity.submitPartner(viewer, id, command);
+			this.maturity.submitPartner(viewer, id, command, false);
 		}
 		catch (InvalidInputException ex) {
 			return partnerPage(viewer, id, model, errors(ex), command.answers(), command.note());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 import com.trellis.partners.PartnerType;
 import com.trellis.shared.InvalidInputException;
@@ -86,7 +85,8 @@ class PlayCheck {
 			return null; // otherwise the bean constraint names a missing value
 		}
 		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+			// exact, as every choice of the API: "discovery" is no moment
+			return Enum.valueOf(type, value);
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError(field, naming == Naming.WORDS ? "choose one of " + choices(type, naming)

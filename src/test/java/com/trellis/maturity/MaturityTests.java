@@ -103,7 +103,12 @@ class MaturityTests {
 		partner.post(url, "{\"answers\": {\"partner-customer-profile\": \"two\"}}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'answers.partner-customer-profile')].message")
-				.value(containsInAnyOrder("must be a whole number from 0 to 4")));
+				.value(containsInAnyOrder("must be a number, not in quotes: a whole number from 0 to 4")));
+		// a number in quotes, as everywhere in the API (try54 saw "3" saved)
+		partner.post(url, body(Questionnaire.PARTNER, 2, Map.of()).replaceFirst(": 2,", ": \"2\","))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("must be a number, not in quotes: a whole number from 0 to 4"));
 		partner.post(url, body(Questionnaire.PARTNER, 2, Map.of()).replace("}}", "}, \"note\": \"nul \\u0000\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("note"));

@@ -82,6 +82,12 @@ class PlayFormWordingTests {
 			.andExpect(jsonPath("$.errors[0].field").value("moment"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("DISCOVERY (Discovery)")))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("OBJECTION (Objection handling)")));
+		// a choice is its code exactly, as every choice of the API (try54: "discovery"
+		// made a play)
+		admin.post("/api/v1/plays", PlaysTests.play("Lower-case play", "discovery"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("moment"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("not 'discovery'")));
 	}
 
 	/** The texts of the page's error elements (the summary and each field's). */
