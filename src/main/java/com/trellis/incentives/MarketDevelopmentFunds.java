@@ -94,10 +94,14 @@ public class MarketDevelopmentFunds {
 		// decided already is a conflict (409)
 		this.input.decision(request, approve, amount, reason);
 		if (approve) {
-			var fund = this.fund.leftIn(request.partnerId(), request.currency(), "approvedAmount");
-			if (amount.compareTo(fund) > 0) {
+			// approvals hold their amount until it is claimed: two approvals together may
+			// not promise more than the fund has (try54)
+			var free = this.fund.free(request.partnerId(), request.currency(), requestId)
+				.orElseThrow(() -> InvalidInputException.of("approvedAmount",
+						"no exchange rate to compare the approval with the partner's fund"));
+			if (amount.compareTo(free.amount()) > 0) {
 				throw InvalidInputException.of("approvedAmount",
-						"cannot exceed the partner's fund of " + MoneyFormat.of(fund, request.currency()));
+						"cannot exceed what is free in the partner's fund: " + free.described());
 			}
 		}
 		this.jdbc.sql("""

@@ -11,6 +11,7 @@ import com.trellis.shared.Conversions;
 import com.trellis.shared.ExchangeRates;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.MinorUnits;
+import com.trellis.shared.MoneyFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,6 +104,59 @@ class MdfFundBook {
 			return Optional.of(MinorUnits.round(BigDecimal.ZERO, currency));
 		}
 		return new Conversions(this.rates).convert(fund.get().balance(), fund.get().currency(), currency);
+	}
+
+	/**
+	 * What the fund has free for an approval of a request in {@code currency}: what is
+	 * left of it, less what is approved on the partner's other requests and not claimed
+	 * yet (each converted at today's rate); empty without a rate.
+	 */
+	Optional<Free> free(long partnerId, String currency, long requestId) {
+		var left = left(partnerId, currency);
+		if (left.isEmpty()) {
+			return Optional.empty();
+		}
+		var conversions = new Conversions(this.rates);
+		var committed = BigDecimal.ZERO;
+		for (var open : this.jdbc.sql("""
+				SELECT r.currency, sum(r.approved_amount - COALESCE(c.claimed, 0))
+				FROM mdf_request r
+				LEFT JOIN (SELECT request_id, sum(amount) AS claimed FROM mdf_claim GROUP BY request_id) c
+				  ON c.request_id = r.id
+				WHERE r.partner_id = :partner AND r.status = 'APPROVED' AND r.id <> :request
+				GROUP BY r.currency HAVING sum(r.approved_amount - COALESCE(c.claimed, 0)) > 0
+				""")
+			.param("partner", partnerId)
+			.param("request", requestId)
+			.query((rs, n) -> conversions.convert(rs.getBigDecimal(2), rs.getString(1), currency))
+			.list()) {
+			if (open.isEmpty()) {
+				return Optional.empty();
+			}
+			committed = committed.add(open.get());
+		}
+		return Optional.of(new Free(left.get(), MinorUnits.round(committed, currency), currency));
+	}
+
+	/**
+	 * What an approval may use: what is left of the fund and what other approvals hold of
+	 * it, in one currency.
+	 */
+	record Free(BigDecimal left, BigDecimal committed, String currency) {
+
+		BigDecimal amount() {
+			return this.left.subtract(this.committed);
+		}
+
+		/** Says what is free and, when other approvals hold part of the fund, why. */
+		String described() {
+			var free = MoneyFormat.of(amount(), this.currency);
+			return this.committed.signum() == 0 ? free
+					: free + " (" + MoneyFormat.of(this.left, this.currency) + " left, less "
+							+ MoneyFormat.of(this.committed, this.currency)
+							+ " approved on other requests and not claimed yet)";
+		}
+
 	}
 
 	/**

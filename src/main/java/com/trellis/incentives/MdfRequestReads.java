@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads MDF requests with what was claimed against each (the sum of its claims, in the
  * request's currency) and, for a request awaiting its decision, the warning when its cost
- * is more than what is left of the partner's fund. Callers check the viewer's role first;
- * {@link #find} hides another partner's request from a partner user (404).
+ * is more than what is free in the partner's fund (left, less other approvals not claimed
+ * yet). Callers check the viewer's role first; {@link #find} hides another partner's
+ * request from a partner user (404).
  */
 @Component
 class MdfRequestReads {
@@ -84,10 +85,10 @@ class MdfRequestReads {
 		if (!request.status().equals("REQUESTED")) {
 			return request;
 		}
-		var left = this.fund.left(request.partnerId(), request.currency());
-		return request.warned(left.isEmpty()
+		var free = this.fund.free(request.partnerId(), request.currency(), request.id());
+		return request.warned(free.isEmpty()
 				? "no exchange rate into " + request.currency() + " to compare the request with the partner's fund"
-				: MdfFundCheck.warning(request.cost(), left.get(), request.currency()));
+				: MdfFundCheck.warning(request.cost(), free.get()));
 	}
 
 	private static MdfRequest request(ResultSet rs, int n) throws SQLException {

@@ -264,7 +264,7 @@ class IncentiveTests {
 						new BigDecimal("80000"), new BigDecimal("2000")));
 		assertThatThrownBy(() -> this.mdf.decide(world.pam(), request.id(), true, new BigDecimal("3500.00"), null))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("fund of EUR 3,000.00");
+			.hasMessageContaining("free in the partner's fund: EUR 3,000.00");
 		this.mdf.decide(world.pam(), request.id(), true, new BigDecimal("2000.00"), null);
 
 		long claims = this.fixtures.count("mdf_claim");

@@ -64,7 +64,7 @@ class MdfCurrencyTests {
 				new BigDecimal("30000.00"), "EUR", new BigDecimal("900000"), new BigDecimal("30000")));
 		assertThatThrownBy(() -> this.mdf.decide(northwind.pam(), big.id(), true, new BigDecimal("30000.00"), null))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("fund of EUR 22,148.15");
+			.hasMessageContaining("free in the partner's fund: EUR 22,148.15");
 	}
 
 }

@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TrellisTest
 class MdfFundTests {
 
-	private static final String WARNING = "the request of USD 5,000.00 is more than what is left of the partner's MDF fund (USD 3,000.00): at most that can be approved";
+	private static final String WARNING = "the request of USD 5,000.00 is more than what is free in the partner's MDF fund (USD 3,000.00): at most that can be approved";
 
 	@Autowired
 	Incentives incentives;
@@ -84,7 +84,39 @@ class MdfFundTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("more than what is left of the partner&#39;s MDF fund (USD 3,000.00)");
+		assertThat(page).contains("more than what is free in the partner&#39;s MDF fund (USD 3,000.00)");
+	}
+
+	@Test
+	void approvalsHoldTheirAmountUntilClaimedSoTogetherTheyNeverPromiseMoreThanTheFund() throws Exception {
+		var world = this.fixtures.world("Committed Funds");
+		accrue(world, "3000.00", "USD");
+		var first = this.mdf.request(world.partnerUser(), world.partnerId(), new MdfCommand("Webinar series",
+				new BigDecimal("2000.00"), "USD", new BigDecimal("50000"), new BigDecimal("1000")));
+		var second = this.mdf.request(world.partnerUser(), world.partnerId(), new MdfCommand("Trade fair stand",
+				new BigDecimal("150000"), "JPY", new BigDecimal("50000"), new BigDecimal("1000")));
+		this.mdf.decide(world.pam(), first.id(), true, new BigDecimal("2000.00"), null);
+		// USD 1,000.00 (JPY 149,254) free: JPY 150,000 is more (try54 approved both)
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		pam.get("/api/v1/partners/" + world.partnerId() + "/mdf-requests")
+			.andExpect(jsonPath("$[?(@.activity == 'Trade fair stand')].fundWarning")
+				.value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers
+					.containsString("less JPY 298,507 approved on other requests and not claimed yet"))));
+		pam.post("/api/v1/mdf-requests/" + second.id() + "/decision", "{\"approve\": true, \"approvedAmount\": 150000}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("approvedAmount"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers
+				.containsString("less JPY 298,507 approved on other requests and not claimed yet")));
+		// once the first is claimed in part, its claim draws on the fund and the rest
+		// stays held: still USD 1,000.00 free
+		this.mdf.claim(world.partnerUser(), first.id(), new BigDecimal("500.00"), "invoice 7");
+		pam.post("/api/v1/mdf-requests/" + second.id() + "/decision", "{\"approve\": true, \"approvedAmount\": 150000}")
+			.andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql("SELECT status FROM mdf_request WHERE id = ?")
+			.param(second.id())
+			.query(String.class)
+			.single()).isEqualTo("REQUESTED");
+		this.mdf.decide(world.pam(), second.id(), true, new BigDecimal("100000"), null);
 	}
 
 	@Test
