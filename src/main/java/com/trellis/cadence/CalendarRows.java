@@ -59,8 +59,8 @@ record CalendarRows(List<Row> rows, Map<Long, String> pams, Long chosen) {
 				rows.add(new Row(e, false, 1));
 			}
 			else if (last == null || last.pamId() == null || last.week() != e.week() || last.meeting() != e.meeting()) {
-				rows.add(new Row(new Packs.Entry(e.quarter(), e.week(), e.day(), e.meeting(), null, null), true,
-						pams.size()));
+				rows.add(new Row(new Packs.Entry(e.quarter(), e.week(), e.day(), e.startsAt(), e.meeting(), null, null),
+						true, pams.size()));
 			}
 			last = e;
 		}

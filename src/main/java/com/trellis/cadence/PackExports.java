@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,20 +35,13 @@ class PackExports {
 
 	private final ITemplateEngine templates;
 
-	private final CadenceProperties properties;
-
 	private final Clock clock;
-
-	private final com.trellis.shared.BusinessCalendar calendar;
 
 	private final org.springframework.context.ApplicationContext beans;
 
-	PackExports(ITemplateEngine templates, CadenceProperties properties, Clock clock,
-			com.trellis.shared.BusinessCalendar calendar, org.springframework.context.ApplicationContext beans) {
+	PackExports(ITemplateEngine templates, Clock clock, org.springframework.context.ApplicationContext beans) {
 		this.beans = beans;
-		this.calendar = calendar;
 		this.templates = templates;
-		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -104,27 +96,22 @@ class PackExports {
 	}
 
 	/**
-	 * The meetings as events. Each has a stable UID, so importing the file again updates
-	 * the events instead of adding copies; a PAM's 1:1s on one day follow one another.
+	 * The meetings as events at their times ({@link Packs.Entry#startsAt}). Each has a
+	 * stable UID, the same in every attendee's file (a PAM's weekly call is the program's
+	 * call), so importing the file again updates the events instead of adding copies.
 	 */
 	String calendar(List<Packs.Entry> entries, URI base) {
 		var calendar = new Calendar().withProdId("-//Trellis//Operating cadence//EN").withDefaults().getFluentTarget();
 		var stamp = new DtStamp(this.clock.instant());
-		Map<String, Integer> turns = new HashMap<>();
 		for (var entry : entries) {
-			int turn = turns.merge(entry.week() + ":" + entry.meeting(), 1, Integer::sum) - 1;
-			Instant start = entry.day()
-				.atTime(this.properties.startsAt())
-				.atZone(this.properties.timeZone() != null ? this.properties.timeZone() : this.calendar.zone())
-				.toInstant()
-				.plus(entry.meeting().length().multipliedBy(turn));
+			Instant start = entry.startsAt();
 			var summary = entry.meeting().title() + (entry.pamId() == null ? "" : " · " + entry.audience());
 			var link = base.resolve(PackLinks.page(entry));
 			VEvent event = new VEvent(start, start.plus(entry.meeting().length()), summary);
 			event.replace(stamp);
 			event.add(new Uid(
 					entry.quarter() + "-w" + entry.week() + "-" + entry.meeting().name().toLowerCase(Locale.ROOT)
-							+ (entry.pamId() == null ? "" : "-pam" + entry.pamId()) + "@trellis"));
+							+ (entry.meeting().perPam() ? "-pam" + entry.pamId() : "") + "@trellis"));
 			event.add(new Url(link));
 			event.add(new Description("Week " + entry.week() + " of " + entry.quarter() + ". Pack: " + link));
 			calendar.add(event);

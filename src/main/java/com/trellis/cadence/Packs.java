@@ -1,5 +1,6 @@
 package com.trellis.cadence;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,10 @@ public class Packs {
 
 	private final BusinessCalendar calendar;
 
-	Packs(PackContent content, Users users, BusinessCalendar calendar) {
+	private final CadenceProperties properties;
+
+	Packs(PackContent content, Users users, BusinessCalendar calendar, CadenceProperties properties) {
+		this.properties = properties;
 		this.content = content;
 		this.users = users;
 		this.calendar = calendar;
@@ -61,15 +65,33 @@ public class Packs {
 	public List<Entry> calendar(Viewer viewer, String quarter) {
 		var calendar = quarter(quarter);
 		requireAttendee(viewer);
-		var pams = viewer.is(Role.PAM) ? List.of(self(viewer)) : this.users.withRole(Role.PAM);
+		var pams = this.users.withRole(Role.PAM)
+			.stream()
+			.sorted(java.util.Comparator.comparing(UserSummary::displayName).thenComparing(UserSummary::id))
+			.toList();
+		var zone = this.properties.timeZone() != null ? this.properties.timeZone() : this.calendar.zone();
 		var entries = new ArrayList<Entry>();
+		var next = new java.util.HashMap<Integer, Instant>();
 		for (var slot : calendar.slots()) {
-			if (slot.meeting().perPam() || viewer.is(Role.PAM) && slot.meeting() == Meeting.WEEKLY_CALL) {
-				pams.forEach(pam -> entries.add(new Entry(calendar.label(), slot.week(), slot.day(), slot.meeting(),
-						pam.id(), pam.displayName())));
-			}
-			else if (!viewer.is(Role.PAM)) {
-				entries.add(new Entry(calendar.label(), slot.week(), slot.day(), slot.meeting(), null, "Program"));
+			// the day's meetings follow one another in the same order for everyone (the
+			// program's, and each PAM's in turn), so a meeting has one time in every file
+			for (var pam : slot.meeting().perPam() ? pams : java.util.Collections.<UserSummary>singletonList(null)) {
+				var start = next.computeIfAbsent(slot.week(),
+						week -> slot.day().atTime(this.properties.startsAt()).atZone(zone).toInstant());
+				next.put(slot.week(), start.plus(slot.meeting().length()));
+				if (pam != null && (!viewer.is(Role.PAM) || pam.id() == viewer.userId())) {
+					entries.add(new Entry(calendar.label(), slot.week(), slot.day(), start, slot.meeting(), pam.id(),
+							pam.displayName()));
+				}
+				else if (pam == null && viewer.is(Role.PAM) && slot.meeting() == Meeting.WEEKLY_CALL) {
+					var self = self(viewer);
+					entries.add(new Entry(calendar.label(), slot.week(), slot.day(), start, slot.meeting(), self.id(),
+							self.displayName()));
+				}
+				else if (pam == null && !viewer.is(Role.PAM)) {
+					entries.add(new Entry(calendar.label(), slot.week(), slot.day(), start, slot.meeting(), null,
+							"Program"));
+				}
 			}
 		}
 		return entries;
@@ -130,11 +152,16 @@ public class Packs {
 	/**
 	 * One meeting of the quarter as the viewer sees it.
 	 *
+	 * @param startsAt when it starts: the meeting day's meetings follow one another from
+	 * {@code trellis.cadence.starts-at} in {@code trellis.cadence.time-zone} (the
+	 * business zone when unset), the program's and each PAM's (by name) in the order of
+	 * {@link Meeting}, the same for every viewer
 	 * @param pamId the PAM of a 1:1 or of a book-narrowed call; null for a program
 	 * meeting
 	 * @param audience the PAM's name, or "Program"
 	 */
-	public record Entry(String quarter, int week, LocalDate day, Meeting meeting, Long pamId, String audience) {
+	public record Entry(String quarter, int week, LocalDate day, Instant startsAt, Meeting meeting, Long pamId,
+			String audience) {
 	}
 
 }

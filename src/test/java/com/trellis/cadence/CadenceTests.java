@@ -288,11 +288,48 @@ class CadenceTests {
 		assertThat(value(weekEight, Property.DTSTART)).isEqualTo("20261119T080000Z");
 		assertThat(value(weekEight, Property.DTEND)).isEqualTo("20261119T084500Z");
 		assertThat(value(weekEight, Property.URL)).endsWith("/cadence/2026-Q4/WEEKLY_CALL/8");
-		// the two forecast 1:1s of week 1 (CEST) follow one another
+		// the two forecast 1:1s of week 1 (CEST) follow the weekly call and one another
 		assertThat(events.stream()
 			.filter(e -> value(e, Property.UID).contains("-w1-forecast_one_on_one"))
 			.map(e -> value(e, Property.DTSTART))
-			.sorted()).containsExactly("20261001T070000Z", "20261001T073000Z");
+			.sorted()).containsExactly("20261001T074500Z", "20261001T081500Z");
+	}
+
+	@Test
+	void aMeetingHasOneTimeInEveryAttendeesFileAndADaysMeetingsNeverOverlap() throws Exception {
+		var everyone = events(program.admin());
+		for (var pam : List.of(program.alphaPam(), program.betaPam())) {
+			var own = events(pam);
+			assertThat(own).isNotEmpty();
+			// try54: a PAM's 1:1 was at 09:00 in her file and 12:30 in the admin's
+			own.forEach((uid, start) -> assertThat(everyone).as(uid).containsEntry(uid, start));
+		}
+		var starts = everyone.values().stream().sorted().toList();
+		assertThat(starts).doesNotHaveDuplicates();
+		var text = this.mvc.perform(get("/cadence/2026-Q4/calendar.ics").session(login(program.admin())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<VEvent> all = new CalendarBuilder().build(new StringReader(text)).getComponents(Component.VEVENT);
+		var byStart = all.stream()
+			.sorted(java.util.Comparator.comparing((VEvent e) -> value(e, Property.DTSTART)))
+			.toList();
+		for (int i = 1; i < byStart.size(); i++) {
+			assertThat(value(byStart.get(i), Property.DTSTART)).as(value(byStart.get(i), Property.UID))
+				.isGreaterThanOrEqualTo(value(byStart.get(i - 1), Property.DTEND));
+		}
+	}
+
+	private java.util.Map<String, String> events(Viewer viewer) throws Exception {
+		var text = this.mvc.perform(get("/cadence/2026-Q4/calendar.ics").session(login(viewer)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<VEvent> events = new CalendarBuilder().build(new StringReader(text)).getComponents(Component.VEVENT);
+		var starts = new java.util.HashMap<String, String>();
+		events.forEach(e -> starts.put(value(e, Property.UID), value(e, Property.DTSTART)));
+		return starts;
 	}
 
 	private static String value(VEvent event, String property) {

@@ -22,10 +22,10 @@ class CalendarRowsTest {
 		var entries = new ArrayList<Packs.Entry>();
 		for (int week = 1; week <= 2; week++) {
 			var day = LocalDate.of(2026, 10, 1).plusWeeks(week - 1);
-			entries.add(new Packs.Entry("2026-Q4", week, day, Meeting.BUSINESS_REVIEW, null, "Program"));
+			entries.add(new Packs.Entry("2026-Q4", week, day, null, Meeting.BUSINESS_REVIEW, null, "Program"));
 			for (long pam = 1; pam <= pams; pam++) {
-				entries
-					.add(new Packs.Entry("2026-Q4", week, day, Meeting.FORECAST_ONE_ON_ONE, 100 + pam, "PAM " + pam));
+				entries.add(new Packs.Entry("2026-Q4", week, day, null, Meeting.FORECAST_ONE_ON_ONE, 100 + pam,
+						"PAM " + pam));
 			}
 		}
 		return entries;
