@@ -79,12 +79,16 @@ public class Cohorts {
 
 	/**
 	 * A partner's cohort history: vendor staff who may see the partner, a partner user
-	 * only its own (another partner's is 404, like the partner itself).
+	 * only its own (another partner's is 404, like the partner itself) and only the
+	 * program's rule cohorts (by maturity, vertical and capability): a cohort an admin
+	 * made by hand, its name and who picked the partner are the vendor's own notes.
 	 */
 	@Transactional(readOnly = true)
 	public List<Membership> ofPartner(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
-		return this.cohorts.ofPartner(partnerId);
+		var memberships = this.cohorts.ofPartner(partnerId);
+		return viewer.isPartnerUser() ? memberships.stream().filter(m -> "RULE".equals(m.kind())).toList()
+				: memberships;
 	}
 
 	/** Journey counts per cohort and week, the last {@code weeks} weeks. */

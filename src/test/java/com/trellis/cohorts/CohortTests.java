@@ -132,6 +132,19 @@ class CohortTests {
 			.andExpect(jsonPath("$[?(@.cohort == 'Q1 launch partners')].validTo", hasSize(1)))
 			.andExpect(jsonPath("$[?(@.cohort == 'Q1 launch partners')].validTo", everyItem(not(empty()))));
 		admin.get("/api/v1/cohorts/" + id + "/memberships").andExpect(jsonPath("$", hasSize(2)));
+		// the partner does not see the vendor's hand-made cohort, its name or who picked
+		// it
+		// (try54)
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		partner.get("/api/v1/partners/" + world.partnerId() + "/cohorts")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.cohort == 'Q1 launch partners')]", hasSize(0)));
+		var csv = this.mvc.perform(get("/api/v1/partners/" + world.partnerId() + "/cohorts.csv").header("Authorization",
+				"Bearer " + partner.token()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).doesNotContain("Q1 launch partners").doesNotContain("picked by");
 		admin.post("/api/v1/cohorts", """
 				{"name": "Bad", "partnerIds": [%d, 999999999]}
 				""".formatted(second))
