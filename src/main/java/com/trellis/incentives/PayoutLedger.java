@@ -117,18 +117,27 @@ public class PayoutLedger {
 				.put(currency, MinorUnits.round(rs.getBigDecimal("total"), currency));
 			return currency;
 		}).list();
+		var now = this.calendar.now();
 		return this.jdbc.sql("""
 				SELECT r.id, r.started_at, r.finished_at, r.status, r.outcome, u.display_name AS started_by,
-				       (SELECT count(*) FROM payout_item i WHERE i.run_id = r.id) AS items
+				       (SELECT count(*) FROM payout_item i WHERE i.run_id = r.id) AS items, r.lease_until
 				FROM payout_run r LEFT JOIN app_user u ON u.id = r.started_by
 				ORDER BY r.started_at DESC, r.id DESC LIMIT :limit
-				""")
-			.param("limit", limit)
-			.query((rs, n) -> new Run(rs.getLong("id"), rs.getTimestamp("started_at").toInstant(),
-					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-					rs.getString("status"), rs.getString("outcome"), rs.getString("started_by"), rs.getLong("items"),
-					totals.getOrDefault(rs.getLong("id"), java.util.Collections.emptySortedMap())))
-			.list();
+				""").param("limit", limit).query((rs, n) -> {
+			var status = rs.getString("status");
+			var outcome = rs.getString("outcome");
+			var lease = rs.getTimestamp("lease_until");
+			if ("RUNNING".equals(status) && lease != null && lease.toInstant().isBefore(now)) {
+				// its instance stopped mid-run; the next run marks it abandoned
+				status = "STALLED";
+				outcome = "its instance stopped mid-run (its lease ran out at " + lease.toInstant()
+						+ "); the next run pays the rest";
+			}
+			return new Run(rs.getLong("id"), rs.getTimestamp("started_at").toInstant(),
+					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), status,
+					outcome, rs.getString("started_by"), rs.getLong("items"),
+					totals.getOrDefault(rs.getLong("id"), java.util.Collections.emptySortedMap()));
+		}).list();
 	}
 
 	/** One run's items, by partner. */

@@ -35,7 +35,10 @@ import org.springframework.web.ErrorResponseException;
  * <p>
  * One run pays at a time: a run is {@code RUNNING} under a lease it renews with every
  * partner it pays. A run whose lease ran out (its instance was killed) is marked
- * {@code ABANDONED} by the next run, so it never stays running and never blocks a payout.
+ * {@code ABANDONED} by the next run, so it never stays running and never blocks a payout;
+ * until then the list of runs shows it {@code STALLED} ({@link PayoutLedger#runs}). A run
+ * refused while another holds its lease is told when that lease ends and takes no run
+ * number.
  */
 @Service
 public class PayoutRuns {
@@ -175,6 +178,13 @@ public class PayoutRuns {
 					this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", abandoned,
 							"abandoned: its lease ran out before it finished", null, null);
 				}
+				// a run still holding its lease is told before a run number is taken
+				this.jdbc.sql("SELECT id, lease_until FROM payout_run WHERE status = 'RUNNING'")
+					.query((rs, n) -> new InProgress(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+					.optional()
+					.ifPresent(running -> {
+						throw running;
+					});
 				long id = this.jdbc.sql("""
 						INSERT INTO payout_run (started_at, started_by, status, lease_until)
 						VALUES (:now, :by, 'RUNNING', :until) RETURNING id
@@ -189,10 +199,10 @@ public class PayoutRuns {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			throw new InProgress(this.jdbc.sql("SELECT id FROM payout_run WHERE status = 'RUNNING'")
-				.query(Long.class)
+			throw this.jdbc.sql("SELECT id, lease_until FROM payout_run WHERE status = 'RUNNING'")
+				.query((rs, n) -> new InProgress(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 				.optional()
-				.orElse(0L));
+				.orElseGet(() -> new InProgress(0, this.clock.instant()));
 		}
 	}
 
@@ -254,13 +264,14 @@ public class PayoutRuns {
 	/** Another payout run is paying right now (409). */
 	public static class InProgress extends ErrorResponseException {
 
-		InProgress(long runningId) {
-			super(HttpStatus.CONFLICT, problem(runningId), null);
+		InProgress(long runningId, java.time.Instant leaseUntil) {
+			super(HttpStatus.CONFLICT, problem(runningId, leaseUntil), null);
 		}
 
-		private static ProblemDetail problem(long runningId) {
+		private static ProblemDetail problem(long runningId, java.time.Instant leaseUntil) {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-					"Payout run " + runningId + " is paying right now; start another when it has finished");
+					"Payout run " + runningId + " is paying right now; start another when it has finished. If its "
+							+ "instance stopped mid-run, a new run takes over once its lease ends at " + leaseUntil);
 			problem.setTitle("Payout run in progress");
 			return problem;
 		}

@@ -38,6 +38,9 @@ class IncentiveTests {
 	PayoutRuns payouts;
 
 	@Autowired
+	PayoutLedger ledger;
+
+	@Autowired
 	MarketDevelopmentFunds mdf;
 
 	@Autowired
@@ -205,10 +208,21 @@ class IncentiveTests {
 			.single();
 		try {
 			assertThatThrownBy(() -> this.payouts.run(admin)).isInstanceOf(PayoutRuns.InProgress.class)
-				.hasMessageContaining("Payout run " + live + " is paying right now");
+				.hasMessageContaining("Payout run " + live + " is paying right now")
+				.hasMessageContaining("once its lease ends at");
+			assertThatThrownBy(() -> this.payouts.run(admin)).isInstanceOf(PayoutRuns.InProgress.class);
 
 			this.clock.advance(Duration.ofMinutes(6));
-			assertThat(this.payouts.run(admin).runId()).isGreaterThan(live);
+			// its instance stopped: the list says so until the next run takes over
+			// (try54:
+			// it showed "Running")
+			assertThat(this.ledger.runs(admin, 50)).filteredOn(r -> r.id() == live)
+				.singleElement()
+				.satisfies(r -> assertThat(r.status()).isEqualTo("STALLED"));
+			// the refused runs took no run number: the next is the one after (try54:
+			// 12-16
+			// were used up)
+			assertThat(this.payouts.run(admin).runId()).isEqualTo(live + 1);
 		}
 		finally {
 			this.jdbc.sql("UPDATE payout_run SET status = 'FAILED' WHERE id = ? AND status = 'RUNNING'")
