@@ -49,11 +49,12 @@ public record MdfFund(String currency, BigDecimal accrued, BigDecimal claimed, B
 			fundAmount = MinorUnits.round(fundAmount, fundCurrency);
 		}
 
-		/** How the claim was converted, as the statement says it. */
-		public String conversion() {
-			return this.rate.compareTo(BigDecimal.ONE) == 0 && this.fundAmount.compareTo(this.amount) == 0 ? ""
-					: "1 " + this.currency + " = " + this.rate.stripTrailingZeros().toPlainString() + " on "
-							+ this.convertedOn;
+		/**
+		 * Whether the claim was converted into the fund's currency (the statement then
+		 * shows its rate and day).
+		 */
+		public boolean converted() {
+			return this.rate.compareTo(BigDecimal.ONE) != 0 || this.fundAmount.compareTo(this.amount) != 0;
 		}
 
 	}

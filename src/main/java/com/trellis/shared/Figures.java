@@ -82,6 +82,17 @@ public class Figures {
 		return format(new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP), "#,##0.00");
 	}
 
+	/**
+	 * An exchange rate: grouped, as many decimals as it has up to eight, in the reader's
+	 * format ("1.08", "1,08" for a German reader).
+	 */
+	public String rate(Number value) {
+		if (value == null) {
+			return "—";
+		}
+		return format(new BigDecimal(value.toString()).stripTrailingZeros(), "#,##0.########");
+	}
+
 	/** An average of days: grouped, always one decimal ("63.0", "12.5"). */
 	public String days(Number value) {
 		return points(value);

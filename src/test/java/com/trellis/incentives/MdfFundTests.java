@@ -150,6 +150,13 @@ class MdfFundTests {
 		assertThat(page).contains("USD 23,920.00")
 			.contains("1 EUR = 1.08 on 2026-11-22")
 			.doesNotContain("EUR -1,000.00");
+		// the rate in the reader's format, as the amounts beside it (try54: "1.08" next
+		// to
+		// "600,00")
+		var readers = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures);
+		readers.german(world.pam());
+		assertThat(readers.read(readers.signIn(world.pam()), "/partners/" + world.partnerId() + "/incentives"))
+			.contains("1 EUR = 1,08 on 2026-11-22");
 	}
 
 	private void accrue(Fixtures.World world, String amount, String currency) {
