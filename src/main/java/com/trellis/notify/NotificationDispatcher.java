@@ -39,6 +39,9 @@ import org.springframework.web.client.RestClient;
 @Component
 class NotificationDispatcher {
 
+	/** Set when the application shuts down: a drain stops after the row in hand. */
+	private volatile boolean closing;
+
 	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
 	private final JdbcClient jdbc;
@@ -116,7 +119,7 @@ class NotificationDispatcher {
 	 */
 	int dispatch() {
 		try (var smtp = new MailConnection(this.mail.getIfAvailable())) {
-			return com.trellis.shared.OutboxDrain.drain(this.transactions, () -> sendNext(smtp));
+			return com.trellis.shared.OutboxDrain.drain(this.transactions, () -> sendNext(smtp), () -> this.closing);
 		}
 	}
 
@@ -231,6 +234,11 @@ class NotificationDispatcher {
 
 	private record Due(long id, String channel, String recipient, int attempts, String subject, String body,
 			String link) {
+	}
+
+	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+	void closing() {
+		this.closing = true;
 	}
 
 }

@@ -15,8 +15,13 @@ public final class OutboxDrain {
 	private OutboxDrain() {
 	}
 
-	/** Sends every due row; returns how many were delivered. */
-	public static int drain(TransactionTemplate transactions, Supplier<Boolean> sendNext) {
+	/**
+	 * Sends every due row, or stops after the row in hand once {@code stopping} says the
+	 * application is shutting down (the rows left are sent by the next drain, here or on
+	 * another instance); returns how many were delivered.
+	 */
+	public static int drain(TransactionTemplate transactions, Supplier<Boolean> sendNext,
+			java.util.function.BooleanSupplier stopping) {
 		int delivered = 0;
 		Boolean more;
 		do {
@@ -25,7 +30,7 @@ public final class OutboxDrain {
 				delivered++;
 			}
 		}
-		while (more != null);
+		while (more != null && !stopping.getAsBoolean());
 		return delivered;
 	}
 

@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class WebhookDispatcher {
 
+	/** Set when the application shuts down: a drain stops after the row in hand. */
+	private volatile boolean closing;
+
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
 	private final JdbcClient jdbc;
@@ -69,7 +72,7 @@ class WebhookDispatcher {
 
 	/** Sends every due delivery; returns how many were delivered. */
 	int dispatch() {
-		return com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext);
+		return com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext, () -> this.closing);
 	}
 
 	/** True when one was delivered, false when one was not, null when none is due. */
@@ -212,6 +215,11 @@ class WebhookDispatcher {
 
 	private record Due(long id, int attempts, long subscriptionId, String messageId, String body, String url,
 			String secret) {
+	}
+
+	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+	void closing() {
+		this.closing = true;
 	}
 
 }
