@@ -204,7 +204,7 @@ public class AccountPlans {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
-		this.commands.check(command);
+		checkAction(before, command, null);
 		requireOpen(before);
 		long action = this.plans.insertAction(id, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
@@ -225,12 +225,32 @@ public class AccountPlans {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
-		this.commands.check(command);
+		checkAction(before, command,
+				before.actions().stream().filter(a -> a.id() == actionId).findFirst().orElseThrow().dueOn());
 		requireOpen(before);
 		this.plans.updateAction(id, actionId, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account-plan", id, "action " + actionId + " changed" + via, before, after);
 		return after;
+	}
+
+	/**
+	 * An action's fields, and its due day not after the plan's last day (try54: 2030 was
+	 * taken for a plan ending in 2027). A day before the plan's start stays allowed: a
+	 * plan records the groundwork done before it was written. A due day kept as it was
+	 * ({@code kept}, an edit of an action made before this rule) is not checked again.
+	 */
+	private void checkAction(PlanView plan, ActionCommand command, java.time.LocalDate kept) {
+		var errors = new ArrayList<>(this.commands.errors(command));
+		var due = command.dueOn();
+		if (due != null && !due.equals(kept) && errors.stream().noneMatch(e -> e.field().equals("dueOn"))
+				&& due.isAfter(plan.endsOn())) {
+			errors.add(new InvalidInputException.FieldError("dueOn", "must be on or before the plan's last day ("
+					+ plan.endsOn() + "); extend the plan to plan beyond it"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	/** A closed plan keeps its goals and actions as they were when it closed. */

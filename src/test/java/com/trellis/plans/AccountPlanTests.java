@@ -120,7 +120,23 @@ class AccountPlanTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("pipelineGoal"));
 		assertThat(this.fixtures.count("account_plan")).isEqualTo(before);
-		owner.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "USD")).andExpect(status().isCreated());
+		long id = ((Number) com.jayway.jsonpath.JsonPath
+			.read(owner.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "USD"))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id"))
+			.longValue();
+		// an action due after the plan's last day is refused naming it (try54); one
+		// before
+		// its start records groundwork done before the plan was written
+		String action = "{\"description\": \"Joint webinar\", \"side\": \"VENDOR\", \"dueOn\": \"%s\"}";
+		owner.post("/api/v1/account-plans/" + id + "/actions", action.formatted(today.plusDays(6)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("dueOn"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("on or before the plan's last day")));
+		owner.post("/api/v1/account-plans/" + id + "/actions", action.formatted(today.minusDays(20)))
+			.andExpect(status().isCreated());
 	}
 
 	private static String plan(Fixtures.World w, LocalDate starts, LocalDate ends, String currency) {
