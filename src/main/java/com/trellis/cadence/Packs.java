@@ -106,7 +106,11 @@ public class Packs {
 		var calendar = quarter(quarter);
 		calendar.weekStart(week);
 		if (!meeting.fallsIn(week)) {
-			throw InvalidInputException.of("week", meeting.title() + " meets in weeks " + meeting.weeks());
+			var weeks = meeting.weeks().stream().map(String::valueOf).toList();
+			throw InvalidInputException.of("week",
+					meeting.title() + " meets in week" + (weeks.size() == 1 ? " " : "s ")
+							+ (weeks.size() == 1 ? weeks.get(0) : String.join(", ", weeks.subList(0, weeks.size() - 1))
+									+ " and " + weeks.get(weeks.size() - 1)));
 		}
 		var audience = audience(viewer, meeting, pam);
 		return new Pack(meeting, calendar.label(), week, calendar.meetingDay(week),

@@ -135,7 +135,7 @@ class MdfFundBook {
 			}
 			committed = committed.add(open.get());
 		}
-		return Optional.of(new Free(left.get(), MinorUnits.round(committed, currency), currency));
+		return Optional.of(new Free(left.get(), committed, currency));
 	}
 
 	/**
@@ -143,6 +143,12 @@ class MdfFundBook {
 	 * it, in one currency.
 	 */
 	record Free(BigDecimal left, BigDecimal committed, String currency) {
+
+		/** Both at the currency's minor unit. */
+		Free {
+			left = MinorUnits.round(left, currency);
+			committed = MinorUnits.round(committed, currency);
+		}
 
 		BigDecimal amount() {
 			return this.left.subtract(this.committed);

@@ -80,6 +80,10 @@ final class ProgramParams {
 
 	private static BigDecimal decimal(Map<String, Object> params, String name, List<FieldError> errors, String prefix) {
 		var value = params.get(name);
+		if (value == null) {
+			errors.add(new FieldError(prefix + name, "is required"));
+			return null;
+		}
 		try {
 			var number = new BigDecimal(String.valueOf(value));
 			if (number.signum() < 0) {

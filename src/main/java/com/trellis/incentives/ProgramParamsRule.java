@@ -94,8 +94,8 @@ final class ProgramParamsRule {
 			.stream()
 			.filter(name -> !names.contains(name))
 			.sorted()
-			.forEach(name -> this.errors.add(new FieldError(prefix + name,
-					"is not a parameter of this kind; known are " + names.stream().sorted().toList())));
+			.forEach(name -> this.errors.add(new FieldError(prefix + name, "is not a parameter of this kind; known are "
+					+ String.join(", ", names.stream().sorted().toList()))));
 	}
 
 	private BigDecimal amount(Map<String, Object> params, String name, String prefix, boolean positive) {
@@ -170,7 +170,9 @@ final class ProgramParamsRule {
 
 	private static void quoted(String field, Object value, List<FieldError> quoted) {
 		if (value instanceof String text && number(Map.of(field, text), field) != null) {
-			quoted.add(new FieldError(field, "must be a number such as 1234.56, not in quotes"));
+			// a count (first deals, days) is told a whole number
+			var example = field.endsWith(".firstDeals") || field.endsWith(".withinDays") ? "2" : "1234.56";
+			quoted.add(new FieldError(field, "must be a number such as " + example + ", not in quotes"));
 		}
 	}
 

@@ -44,7 +44,7 @@ class PlanFields {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
-		this.commands.check(command);
+		// every bad field in one answer: the command's own rules are among the problems
 		var errors = problems(viewer, command, current);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

@@ -10,9 +10,13 @@ import org.springframework.web.ErrorResponseException;
  */
 public class NotFoundException extends ErrorResponseException {
 
+	/** "Cohort 999 not found": {@code what} starts the sentence, in capitals. */
 	public NotFoundException(String what, Object id) {
 		super(HttpStatus.NOT_FOUND,
-				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what + " " + id + " not found"), null);
+				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						(what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1)) + " " + id
+								+ " not found"),
+				null);
 	}
 
 }

@@ -192,10 +192,14 @@ public class PartnerTiers {
 	 * @throws InvalidInputException naming every bad field
 	 */
 	void checkOverride(OverrideCommand command) {
-		this.commands.check(command);
+		var errors = new java.util.ArrayList<>(this.commands.errors(command));
 		var today = this.calendar.today();
-		if (!command.expiresOn().isAfter(today)) {
-			throw InvalidInputException.of("expiresOn", "must be after today (" + today + ")");
+		if (command.expiresOn() != null && errors.stream().noneMatch(e -> e.field().equals("expiresOn"))
+				&& !command.expiresOn().isAfter(today)) {
+			errors.add(new InvalidInputException.FieldError("expiresOn", "must be after today (" + today + ")"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 	}
 

@@ -26,11 +26,11 @@ public record ThresholdsCommand(Integer tier1Readiness, Integer tier1Behaviour, 
 		if (this.weeksHeld == null || this.weeksHeld < 1 || this.weeksHeld > MAX_WEEKS) {
 			errors.add(new FieldError("weeksHeld", "must be a whole number of weeks from 1 to " + MAX_WEEKS));
 		}
-		if (errors.isEmpty()) {
-			below(errors, "tier2Readiness", this.tier2Readiness, this.tier1Readiness);
-			below(errors, "tier2Behaviour", this.tier2Behaviour, this.tier1Behaviour);
-			below(errors, "tier2Trust", this.tier2Trust, this.tier1Trust);
-		}
+		// each pair of readable scores compared, with the other fields' problems (try54
+		// was told a bad weeksHeld first and the tiers' order only after)
+		below(errors, "tier2Readiness", this.tier2Readiness, this.tier1Readiness);
+		below(errors, "tier2Behaviour", this.tier2Behaviour, this.tier1Behaviour);
+		below(errors, "tier2Trust", this.tier2Trust, this.tier1Trust);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -44,10 +44,14 @@ public record ThresholdsCommand(Integer tier1Readiness, Integer tier1Behaviour, 
 		}
 	}
 
-	private static void below(ArrayList<FieldError> errors, String field, int tier2, int tier1) {
-		if (tier2 > tier1) {
+	private static void below(ArrayList<FieldError> errors, String field, Integer tier2, Integer tier1) {
+		if (readable(tier2) && readable(tier1) && tier2 > tier1) {
 			errors.add(new FieldError(field, "must not be above the Tier 1 threshold (" + tier1 + ")"));
 		}
+	}
+
+	private static boolean readable(Integer score) {
+		return score != null && score >= 0 && score <= 100;
 	}
 
 }

@@ -119,6 +119,17 @@ class AccountPlanTests {
 		owner.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "USD").replace("250000", "-5"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("pipelineGoal"));
+		// every bad field in one answer: a goal, the dates and the contact (try54 was
+		// told
+		// the dates and the contact only once the goal was fixed)
+		owner
+			.post("/api/v1/account-plans",
+					plan(a, today, today.minusDays(1), "USD").replace("250000", "-5")
+						.replace("\"partnerContactId\": " + a.partnerUser().userId(),
+								"\"partnerContactId\": " + b.partnerUser().userId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.hasItems("pipelineGoal", "endsOn", "partnerContactId")));
 		assertThat(this.fixtures.count("account_plan")).isEqualTo(before);
 		long id = ((Number) com.jayway.jsonpath.JsonPath
 			.read(owner.post("/api/v1/account-plans", plan(a, today, today.plusDays(5), "USD"))

@@ -266,6 +266,15 @@ class TierTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(
 					jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("tier1Readiness", "weeksHeld")));
+		// a Tier 2 score above Tier 1's is named with a bad weeksHeld, in one answer
+		// (try54)
+		admin.put("/api/v1/tiers/thresholds", """
+				{"tier1Readiness": 45, "tier1Behaviour": 50, "tier1Trust": 50, "tier2Readiness": 50,
+				 "tier2Behaviour": 20, "tier2Trust": 20, "weeksHeld": 27}
+				""")
+			.andExpect(status().isBadRequest())
+			.andExpect(
+					jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("weeksHeld", "tier2Readiness")));
 		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
 	}
 
@@ -343,6 +352,13 @@ class TierTests {
 					"{\"tier\": \"TIER_1_INVEST\", \"reason\": \" \", \"expiresOn\": \"2030-01-01\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		// both in one answer (try54 was told the reason only once the day was fixed)
+		admin
+			.post("/api/v1/partners/" + world.partnerId() + "/tier/override",
+					"{\"tier\": \"TIER_1_INVEST\", \"reason\": \"\", \"expiresOn\": \"" + this.calendar.today() + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("reason", "expiresOn")));
 		assertThat(this.fixtures.count("tier_override WHERE partner_id = " + world.partnerId())).isZero();
 	}
 
