@@ -13,6 +13,7 @@ import com.trellis.identity.Users;
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.Commands;
+import com.trellis.shared.validation.WebDomainRule;
 
 import org.springframework.stereotype.Component;
 
@@ -129,7 +130,10 @@ class AccountRows {
 	}
 
 	private static boolean same(AccountView account, AccountCommand command) {
-		return account.name().equals(command.name()) && Objects.equals(account.webDomain(), command.webDomain())
+		// a domain stored before every path read it bare (www.acme.com) is the same
+		// domain
+		return account.name().equals(command.name())
+				&& Objects.equals(WebDomainRule.bare(account.webDomain()), command.webDomain())
 				&& Objects.equals(account.industry(), command.industry())
 				&& Objects.equals(account.employeeBand(), command.employeeBand())
 				&& Objects.equals(account.ownerAeId(), command.ownerAeId())

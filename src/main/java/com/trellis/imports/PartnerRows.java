@@ -17,6 +17,7 @@ import com.trellis.partners.Tier;
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.Commands;
+import com.trellis.shared.validation.WebDomainRule;
 
 import org.springframework.stereotype.Component;
 
@@ -178,7 +179,7 @@ class PartnerRows {
 
 	private static boolean same(PartnerView partner, PartnerCommand command, LifecycleStatus lifecycle) {
 		return partner.name().equals(command.name()) && partner.type() == command.type()
-				&& Objects.equals(partner.webDomain(), command.webDomain())
+				&& Objects.equals(WebDomainRule.bare(partner.webDomain()), command.webDomain())
 				&& partner.verticals().equals(command.verticals())
 				&& partner.capabilities().equals(command.capabilities()) && partner.region().equals(command.region())
 				&& Objects.equals(partner.onboardedOn(), command.onboardedOn())
