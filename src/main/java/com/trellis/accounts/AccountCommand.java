@@ -2,7 +2,6 @@ package com.trellis.accounts;
 
 import java.util.Locale;
 
-import com.trellis.shared.validation.CountryRule;
 import com.trellis.shared.validation.IsoCountry;
 import com.trellis.shared.validation.PlainText;
 import com.trellis.shared.validation.WebDomainRule;
@@ -29,7 +28,7 @@ public record AccountCommand(@NotBlank @PlainText(max = 200) String name,
 		industry = blankToNull(industry);
 		employeeBand = blankToNull(employeeBand);
 		country = blankToNull(country);
-		country = country == null ? null : CountryRule.code(country).orElse(country.toUpperCase(Locale.ROOT));
+		country = country == null ? null : country.toUpperCase(Locale.ROOT);
 	}
 
 	/** An account whose country is not known. */

@@ -19,10 +19,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A partner's and an account's web domain and an account's country are read as the lead,
- * registration and import paths read them: a web address or a domain in capitals is its
- * bare domain, a country's three-letter code or English name is its two-letter code. What
- * is none of them is still refused, naming the field.
+ * A partner's and an account's web domain are read as the lead, registration and import
+ * paths read them: a web address or a domain in capitals is its bare domain. A country is
+ * its two-letter code in any case. What is none of them is still refused, naming the
+ * field.
  */
 @TrellisTest
 class WebDomainAndCountryInputTests {
@@ -37,7 +37,7 @@ class WebDomainAndCountryInputTests {
 	JdbcClient jdbc;
 
 	@Test
-	void anAccountFormTakesAWebAddressAndACountryName() throws Exception {
+	void anAccountFormTakesAWebAddressAndALowerCaseCountryCode() throws Exception {
 		var ae = this.fixtures.user(Role.AE);
 		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(ae);
 		var made = this.mvc
@@ -45,7 +45,7 @@ class WebDomainAndCountryInputTests {
 				.with(csrf())
 				.param("name", "Addressed Account Ltd")
 				.param("webDomain", " https://www.Addressed-Account.example/about?x=1 ")
-				.param("country", "Germany")
+				.param("country", "de")
 				.param("ownerAeId", String.valueOf(ae.userId())))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
@@ -66,7 +66,7 @@ class WebDomainAndCountryInputTests {
 	}
 
 	@Test
-	void theApiReadsAnAccountsThreeLetterCountryAndAPartnersDomainInCapitals() throws Exception {
+	void theApiReadsAnAccountsWebAddressAndAPartnersDomainInCapitals() throws Exception {
 		var world = this.fixtures.world("Domains Read Alike");
 		this.mvc
 			.perform(put("/api/v1/accounts/" + world.accountId())
@@ -74,7 +74,7 @@ class WebDomainAndCountryInputTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"name": "Read Alike", "ownerAeId": %d, "webDomain": "HTTP://Read-Alike.example:8080",
-						 "country": "deu"}""".formatted(world.ae().userId())))
+						 "country": "de"}""".formatted(world.ae().userId())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.webDomain").value("read-alike.example"))
 			.andExpect(jsonPath("$.country").value("DE"));
