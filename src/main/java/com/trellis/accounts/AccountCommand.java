@@ -11,12 +11,11 @@ import jakarta.validation.constraints.Pattern;
 /**
  * What it takes to create or update an account. The owner defaults to the caller. The web
  * domain is read as a bare domain ({@link WebDomainRule}: {@code https://www.Acme.com/}
- * is {@code acme.com}); the optional country as an ISO 3166 code of two or three letters
- * in any case or the country's English name ({@link CountryRule#code}: {@code de},
- * {@code DEU} and {@code Germany} are {@code DE}).
+ * is {@code acme.com}); the optional country is an ISO 3166-1 alpha-2 code in any case (a
+ * country's name or three-letter code is refused here; file imports read those).
  */
 public record AccountCommand(@NotBlank @PlainText(max = 200) String name,
-		@Pattern(regexp = "^$|^[a-z0-9.-]+\\.[a-z]{2,}$",
+		@Pattern(regexp = "^$|^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$",
 				message = "must be a bare web domain such as example.com") String webDomain,
 		@PlainText(max = 60) String industry,
 		@Pattern(regexp = "^$|^(1-50|51-200|201-1000|1001-5000|5000\\+)$",

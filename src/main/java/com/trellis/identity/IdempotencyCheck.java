@@ -49,9 +49,8 @@ class IdempotencyCheck implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws java.io.IOException {
-		var key = request.getHeader(IdempotentCreates.HEADER);
-		if (key == null || !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
-				|| !(handler instanceof HandlerMethod method)) {
+		if (!"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+				|| !IdempotentCreates.present(request) || !(handler instanceof HandlerMethod method)) {
 			return true;
 		}
 		var rule = method.getMethodAnnotation(ActsOn.class);
@@ -73,7 +72,14 @@ class IdempotencyCheck implements WebMvcConfigurer, HandlerInterceptor {
 		if (hash == null) {
 			throw InvalidInputException.of(IdempotentCreates.HEADER, "is taken with a body of at most 1 MiB");
 		}
-		if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+		String key;
+		try {
+			key = request.getHeader(IdempotentCreates.HEADER);
+		}
+		catch (org.springframework.security.web.firewall.RequestRejectedException ex) {
+			key = ""; // a value the firewall refuses (not ASCII): told as any bad key
+		}
+		if (key == null || key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
 			throw InvalidInputException.of(IdempotentCreates.HEADER,
 					"must be 1 to 255 visible ASCII characters, such as a UUID");
 		}

@@ -158,9 +158,9 @@ class MdfFundBook {
 		String described() {
 			var free = MoneyFormat.of(amount(), this.currency);
 			return this.committed.signum() == 0 ? free
-					: free + " (" + MoneyFormat.of(this.left, this.currency) + " left, less "
+					: free + ": " + MoneyFormat.of(this.left, this.currency) + " left, less "
 							+ MoneyFormat.of(this.committed, this.currency)
-							+ " approved on other requests and not claimed yet)";
+							+ " approved on other requests and not claimed yet";
 		}
 
 	}

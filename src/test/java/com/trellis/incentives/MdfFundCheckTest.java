@@ -22,8 +22,8 @@ class MdfFundCheckTest {
 	@Test
 	void otherApprovalsNotClaimedYetHoldTheirPartOfTheFund() {
 		assertThat(MdfFundCheck.warning(new BigDecimal("2500.00"), free("3000.00", "1000.00", "USD")))
-			.isEqualTo("the request of USD 2,500.00 is more than what is free in the partner's MDF fund (USD 2,000.00 "
-					+ "(USD 3,000.00 left, less USD 1,000.00 approved on other requests and not claimed yet)): "
+			.isEqualTo("the request of USD 2,500.00 is more than what is free in the partner's MDF fund (USD 2,000.00: "
+					+ "USD 3,000.00 left, less USD 1,000.00 approved on other requests and not claimed yet): "
 					+ "at most that can be approved");
 	}
 

@@ -97,6 +97,18 @@ class WebDomainAndCountryInputTests {
 						 "tier": "TIER_2_EMERGING", "webDomain": "read alike"}""".formatted(world.pam().userId())))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("webDomain"));
+		// nothing of a host, or a host no domain has (try55 stored "" and acme..com)
+		for (var junk : new String[] { "https://", "www.", "/", "acme..com", "-acme.com" }) {
+			this.mvc
+				.perform(put("/api/v1/partners/" + world.partnerId())
+					.header("Authorization", "Bearer " + this.fixtures.token(world.pam()))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"name": "Read Alike Partners", "type": "SI", "region": "EMEA", "ownerPamId": %d,
+							 "tier": "TIER_2_EMERGING", "webDomain": "%s"}""".formatted(world.pam().userId(), junk)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("webDomain"));
+		}
 		assertThat(this.jdbc.sql("SELECT web_domain FROM partner WHERE id = ?")
 			.param(world.partnerId())
 			.query(String.class)

@@ -26,7 +26,10 @@ public final class WebDomainRule {
 	private WebDomainRule() {
 	}
 
-	/** The bare domain of a web address or domain; null for null or blank. */
+	/**
+	 * The bare domain of a web address or domain; null for null or blank; the text as
+	 * typed (in lower case) when nothing of a host is left ({@code https://}).
+	 */
 	public static String bare(String webAddress) {
 		if (webAddress == null || webAddress.isBlank()) {
 			return null;
@@ -35,7 +38,10 @@ public final class WebDomainRule {
 		host = PATH.matcher(host).replaceFirst("");
 		host = PORT.matcher(host).replaceFirst("");
 		host = WWW.matcher(host).replaceFirst("");
-		return ROOT_DOT.matcher(host).replaceFirst("");
+		host = ROOT_DOT.matcher(host).replaceFirst("");
+		// nothing left of "https://" or "www.": the text as typed, for the field's check
+		// to refuse, never an empty domain
+		return host.isEmpty() ? webAddress.strip().toLowerCase(Locale.ROOT) : host;
 	}
 
 }
