@@ -41,6 +41,15 @@ public enum Meeting {
 	}
 
 	/** Whether each PAM has their own meeting (a 1:1) rather than one for the program. */
+	/** Its weeks as a reader says them: "week 10", "weeks 1, 5 and 9". */
+	public String weeksInWords() {
+		var weeks = this.weeks.stream().map(String::valueOf).toList();
+		if (weeks.size() == 1) {
+			return "week " + weeks.get(0);
+		}
+		return "weeks " + String.join(", ", weeks.subList(0, weeks.size() - 1)) + " and " + weeks.get(weeks.size() - 1);
+	}
+
 	public boolean perPam() {
 		return this.perPam;
 	}

@@ -72,6 +72,7 @@ public class Packs {
 		var zone = this.properties.timeZone() != null ? this.properties.timeZone() : this.calendar.zone();
 		var entries = new ArrayList<Entry>();
 		var next = new java.util.HashMap<Integer, Instant>();
+		var self = viewer.is(Role.PAM) ? self(viewer) : null;
 		for (var slot : calendar.slots()) {
 			// the day's meetings follow one another in the same order for everyone (the
 			// program's, and each PAM's in turn), so a meeting has one time in every file
@@ -79,19 +80,16 @@ public class Packs {
 				var start = next.computeIfAbsent(slot.week(),
 						week -> slot.day().atTime(this.properties.startsAt()).atZone(zone).toInstant());
 				next.put(slot.week(), start.plus(slot.meeting().length()));
-				if (pam != null && (!viewer.is(Role.PAM) || pam.id() == viewer.userId())) {
-					entries.add(new Entry(calendar.label(), slot.week(), slot.day(), start, slot.meeting(), pam.id(),
-							pam.displayName()));
+				// a PAM attends their own 1:1s and the weekly call, narrowed to their
+				// book
+				var attendee = pam != null ? pam
+						: (self != null && slot.meeting() == Meeting.WEEKLY_CALL) ? self : null;
+				if (self != null && (attendee == null || attendee.id() != self.id())) {
+					continue;
 				}
-				else if (pam == null && viewer.is(Role.PAM) && slot.meeting() == Meeting.WEEKLY_CALL) {
-					var self = self(viewer);
-					entries.add(new Entry(calendar.label(), slot.week(), slot.day(), start, slot.meeting(), self.id(),
-							self.displayName()));
-				}
-				else if (pam == null && !viewer.is(Role.PAM)) {
-					entries.add(new Entry(calendar.label(), slot.week(), slot.day(), start, slot.meeting(), null,
-							"Program"));
-				}
+				entries.add(new Entry(calendar.label(), slot.week(), slot.day(), start, slot.meeting(),
+						attendee == null ? null : attendee.id(),
+						attendee == null ? "Program" : attendee.displayName()));
 			}
 		}
 		return entries;
@@ -106,11 +104,7 @@ public class Packs {
 		var calendar = quarter(quarter);
 		calendar.weekStart(week);
 		if (!meeting.fallsIn(week)) {
-			var weeks = meeting.weeks().stream().map(String::valueOf).toList();
-			throw InvalidInputException.of("week",
-					meeting.title() + " meets in week" + (weeks.size() == 1 ? " " : "s ")
-							+ (weeks.size() == 1 ? weeks.get(0) : String.join(", ", weeks.subList(0, weeks.size() - 1))
-									+ " and " + weeks.get(weeks.size() - 1)));
+			throw InvalidInputException.of("week", meeting.title() + " meets in " + meeting.weeksInWords());
 		}
 		var audience = audience(viewer, meeting, pam);
 		return new Pack(meeting, calendar.label(), week, calendar.meetingDay(week),

@@ -179,12 +179,9 @@ public class PayoutRuns {
 							"abandoned: its lease ran out before it finished", null, null);
 				}
 				// a run still holding its lease is told before a run number is taken
-				this.jdbc.sql("SELECT id, lease_until FROM payout_run WHERE status = 'RUNNING'")
-					.query((rs, n) -> new InProgress(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-					.optional()
-					.ifPresent(running -> {
-						throw running;
-					});
+				running().ifPresent(running -> {
+					throw running;
+				});
 				long id = this.jdbc.sql("""
 						INSERT INTO payout_run (started_at, started_by, status, lease_until)
 						VALUES (:now, :by, 'RUNNING', :until) RETURNING id
@@ -199,11 +196,15 @@ public class PayoutRuns {
 			});
 		}
 		catch (DuplicateKeyException ex) {
-			throw this.jdbc.sql("SELECT id, lease_until FROM payout_run WHERE status = 'RUNNING'")
-				.query((rs, n) -> new InProgress(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-				.optional()
-				.orElseGet(() -> new InProgress(0, this.clock.instant()));
+			throw running().orElseGet(() -> new InProgress(0, this.clock.instant()));
 		}
+	}
+
+	/** The refusal of a start while a run is running, or empty when none is. */
+	private java.util.Optional<InProgress> running() {
+		return this.jdbc.sql("SELECT id, lease_until FROM payout_run WHERE status = 'RUNNING'")
+			.query((rs, n) -> new InProgress(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.optional();
 	}
 
 	private int pay(long runId, long partnerId, List<Long> ids) {
