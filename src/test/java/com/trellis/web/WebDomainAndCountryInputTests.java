@@ -78,41 +78,27 @@ class WebDomainAndCountryInputTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.webDomain").value("read-alike.example"))
 			.andExpect(jsonPath("$.country").value("DE"));
-		this.mvc
-			.perform(put("/api/v1/partners/" + world.partnerId())
-				.header("Authorization", "Bearer " + this.fixtures.token(world.pam()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"name": "Read Alike Partners", "type": "SI", "region": "EMEA", "ownerPamId": %d,
-						 "tier": "TIER_2_EMERGING", "webDomain": "https://www.Read-Alike-Partners.example/"}"""
-					.formatted(world.pam().userId())))
-			.andExpect(status().isOk())
+		partnerDomain(world, "https://www.Read-Alike-Partners.example/").andExpect(status().isOk())
 			.andExpect(jsonPath("$.webDomain").value("read-alike-partners.example"));
-		this.mvc
-			.perform(put("/api/v1/partners/" + world.partnerId())
-				.header("Authorization", "Bearer " + this.fixtures.token(world.pam()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"name": "Read Alike Partners", "type": "SI", "region": "EMEA", "ownerPamId": %d,
-						 "tier": "TIER_2_EMERGING", "webDomain": "read alike"}""".formatted(world.pam().userId())))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("webDomain"));
-		// nothing of a host (try55 stored an empty domain)
-		for (var junk : new String[] { "https://", "www.", "/" }) {
-			this.mvc
-				.perform(put("/api/v1/partners/" + world.partnerId())
-					.header("Authorization", "Bearer " + this.fixtures.token(world.pam()))
-					.contentType(MediaType.APPLICATION_JSON)
-					.content("""
-							{"name": "Read Alike Partners", "type": "SI", "region": "EMEA", "ownerPamId": %d,
-							 "tier": "TIER_2_EMERGING", "webDomain": "%s"}""".formatted(world.pam().userId(), junk)))
-				.andExpect(status().isBadRequest())
+		// not a domain, or nothing of a host (try55 stored an empty domain)
+		for (var junk : new String[] { "read alike", "https://", "www.", "/" }) {
+			partnerDomain(world, junk).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("webDomain"));
 		}
 		assertThat(this.jdbc.sql("SELECT web_domain FROM partner WHERE id = ?")
 			.param(world.partnerId())
 			.query(String.class)
 			.single()).isEqualTo("read-alike-partners.example");
+	}
+
+	private org.springframework.test.web.servlet.ResultActions partnerDomain(Fixtures.World world, String domain)
+			throws Exception {
+		return this.mvc.perform(put("/api/v1/partners/" + world.partnerId())
+			.header("Authorization", "Bearer " + this.fixtures.token(world.pam()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "Read Alike Partners", "type": "SI", "region": "EMEA", "ownerPamId": %d,
+					 "tier": "TIER_2_EMERGING", "webDomain": "%s"}""".formatted(world.pam().userId(), domain)));
 	}
 
 	private String account(long id) {
