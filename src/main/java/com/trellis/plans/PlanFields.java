@@ -72,6 +72,7 @@ class PlanFields {
 		if (command.accountId() != null && !this.accounts.exists(command.accountId())) {
 			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
 		}
+		laterOpenAction(command, current).ifPresent(errors::add);
 		if (command.startsOn() != null && command.endsOn() != null && command.vendorOwnerId() != null
 				&& command.partnerContactId() != null) {
 			// the plan's current owner and contact are kept as they are, even after they
@@ -89,6 +90,26 @@ class PlanFields {
 					partnerKnown));
 		}
 		return errors;
+	}
+
+	/**
+	 * A plan moved to end before one of its open actions is due (s55: a plan with an
+	 * action due on the 20th was shortened to the 10th, where adding that action is
+	 * refused): the error names {@code endsOn} and the latest open due day. Done and
+	 * dropped actions are the plan's history and do not hold its end.
+	 */
+	private static java.util.Optional<InvalidInputException.FieldError> laterOpenAction(PlanCommand command,
+			PlanView current) {
+		if (current == null || command.endsOn() == null || command.endsOn().equals(current.endsOn())) {
+			return java.util.Optional.empty();
+		}
+		return current.actions()
+			.stream()
+			.filter(a -> a.status() == ActionStatus.OPEN && a.dueOn() != null && a.dueOn().isAfter(command.endsOn()))
+			.map(PlanView.Action::dueOn)
+			.max(java.time.LocalDate::compareTo)
+			.map(due -> new InvalidInputException.FieldError("endsOn", "must be on or after " + due
+					+ ", the due day of the plan's last open action; move, finish or drop the actions due after it first"));
 	}
 
 }

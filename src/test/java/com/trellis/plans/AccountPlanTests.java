@@ -148,6 +148,16 @@ class AccountPlanTests {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("on or before the plan's last day")));
 		owner.post("/api/v1/account-plans/" + id + "/actions", action.formatted(today.minusDays(20)))
 			.andExpect(status().isCreated());
+		// nor may the plan be shortened to end before an open action is due (s55: it was
+		// taken, leaving an action the plan's own rule refuses to add)
+		owner.post("/api/v1/account-plans/" + id + "/actions", action.formatted(today.plusDays(4)))
+			.andExpect(status().isCreated());
+		owner.put("/api/v1/account-plans/" + id, plan(a, today, today.plusDays(2), "USD"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("endsOn"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString(today.plusDays(4).toString())));
+		owner.get("/api/v1/account-plans/" + id).andExpect(jsonPath("$.endsOn").value(today.plusDays(5).toString()));
+		owner.put("/api/v1/account-plans/" + id, plan(a, today, today.plusDays(4), "USD")).andExpect(status().isOk());
 	}
 
 	private static String plan(Fixtures.World w, LocalDate starts, LocalDate ends, String currency) {
