@@ -15,8 +15,7 @@ import jakarta.validation.constraints.Pattern;
  * country's name or three-letter code is refused here; file imports read those).
  */
 public record AccountCommand(@NotBlank @PlainText(max = 200) String name,
-		@Pattern(regexp = "^$|^[a-z0-9.-]+\\.[a-z]{2,}$",
-				message = "must be a bare web domain such as example.com") String webDomain,
+		@Pattern(regexp = WebDomainRule.PATTERN, message = WebDomainRule.MESSAGE) String webDomain,
 		@PlainText(max = 60) String industry,
 		@Pattern(regexp = "^$|^(1-50|51-200|201-1000|1001-5000|5000\\+)$",
 				message = "must be one of 1-50, 51-200, 201-1000, 1001-5000, 5000+") String employeeBand,

@@ -219,7 +219,10 @@ final class PartnerPlanner {
 	private String uniqueDomain(SplittableRandom random, String name) {
 		String[] words = name.split(" ");
 		String slug = Words.slug(words[0]);
-		String base = (random.nextDouble() < 0.5 && words.length > 1) ? slug + "-" + Words.slug(words[1]) : slug;
+		String second = words.length > 1 ? Words.slug(words[1]) : "";
+		// a second word with no letters ("&") adds no label part: "redwoodview-.de" is no
+		// domain
+		String base = (random.nextDouble() < 0.5 && !second.isEmpty()) ? slug + "-" + second : slug;
 		String tld = Randoms.pick(random, Words.TLDS);
 		for (int n = 1;; n++) {
 			String domain = base + ((n == 1) ? "" : String.valueOf(n)) + tld;

@@ -15,8 +15,7 @@ import jakarta.validation.constraints.Pattern;
  * ({@link WebDomainRule}: {@code https://www.Acme.com/} is {@code acme.com}).
  */
 public record PartnerCommand(@NotBlank @PlainText(max = 200) String name, @NotNull PartnerType type,
-		@Pattern(regexp = "^$|^[a-z0-9.-]+\\.[a-z]{2,}$",
-				message = "must be a bare web domain such as example.com") String webDomain,
+		@Pattern(regexp = WebDomainRule.PATTERN, message = WebDomainRule.MESSAGE) String webDomain,
 		List<@NotBlank @PlainText(max = 60) String> verticals, List<@NotBlank @PlainText(max = 60) String> capabilities,
 		@NotBlank @PlainText(max = 60) String region, @BusinessDate LocalDate onboardedOn, @NotNull Long ownerPamId,
 		@NotNull Tier tier) {

@@ -78,10 +78,15 @@ class WebDomainAndCountryInputTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.webDomain").value("read-alike.example"))
 			.andExpect(jsonPath("$.country").value("DE"));
+		for (var fine : new String[] { "a.co", "eu.acme.co.uk", "xn--mnchen-3ya.de", "a".repeat(63) + ".com" }) {
+			partnerDomain(world, fine).andExpect(status().isOk()).andExpect(jsonPath("$.webDomain").value(fine));
+		}
 		partnerDomain(world, "https://www.Read-Alike-Partners.example/").andExpect(status().isOk())
 			.andExpect(jsonPath("$.webDomain").value("read-alike-partners.example"));
 		// not a domain, or nothing of a host (try55 stored an empty domain)
-		for (var junk : new String[] { "read alike", "https://", "www.", "/" }) {
+		// nor a label empty, starting or ending with a hyphen, or longer than 63 (s55)
+		for (var junk : new String[] { "read alike", "https://", "www.", "/", "acme..com", "redwoodview-.de",
+				"-acme.com", "acme.-com", ".acme.com", "a".repeat(64) + ".com", "acme.c0m" }) {
 			partnerDomain(world, junk).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("webDomain"));
 		}

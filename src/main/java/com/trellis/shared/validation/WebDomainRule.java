@@ -12,6 +12,19 @@ import java.util.regex.Pattern;
  */
 public final class WebDomainRule {
 
+	/**
+	 * A bare domain a field keeps, or nothing: dot-separated labels of letters, digits
+	 * and inner hyphens (1–63 characters, none empty, none starting or ending with a
+	 * hyphen; s55: {@code acme..com} and {@code redwoodview-.de} were kept), a final
+	 * label of letters or an {@code xn--} one, at most 253 characters in all. For
+	 * {@code @Pattern} on a command's field after {@link #bare}.
+	 */
+	public static final String PATTERN = "^$|^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
+			+ "(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$";
+
+	/** What a field refusing a domain says. */
+	public static final String MESSAGE = "must be a bare web domain such as example.com";
+
 	private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
 
 	// compiled once: a list of 100,000 names is read at a time
