@@ -211,7 +211,7 @@ public class DemoData {
 		var ledger = new DemoLedger(this.jdbc, partners, seed, this.clock.instant());
 		long mdfProgram = new DemoIncentives(ledger, this.calendar, this.countingWins).write();
 		var disputes = new DemoDisputes(ledger).write();
-		new DemoFunds(ledger).write(mdfProgram);
+		new DemoFunds(ledger, this.calendar.zone()).write(mdfProgram);
 		new DemoPayouts(ledger, this.calendar).write(disputes);
 		new DemoRoi(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);
 		int sold = new DemoMarketplace(this.jdbc, this.calendar, this.clock.instant()).write(partners, seed);

@@ -9,8 +9,9 @@ import java.time.Instant;
 /**
  * MDF requests of the partners that hold a fund, in every state: approved and claimed
  * (the claim drawn from the fund and earned as a reimbursement), approved and not yet
- * claimed, waiting for the PAM, and declined. Better partners (hidden quality) ask more
- * often, with more pipeline behind the request, and are approved more often.
+ * claimed (lapsed once its 90 days to claim have passed), waiting for the PAM, and
+ * declined. Better partners (hidden quality) ask more often, with more pipeline behind
+ * the request, are approved more often and claim what they were approved.
  */
 final class DemoFunds {
 
@@ -25,8 +26,11 @@ final class DemoFunds {
 
 	private final DemoLedger ledger;
 
-	DemoFunds(DemoLedger ledger) {
+	private final java.time.ZoneId zone;
+
+	DemoFunds(DemoLedger ledger, java.time.ZoneId zone) {
 		this.ledger = ledger;
+		this.zone = zone;
 	}
 
 	void write(long mdfProgram) {
@@ -69,12 +73,13 @@ final class DemoFunds {
 
 	private long request(PartnerPlan partner, java.util.SplittableRandom random, BigDecimal cost, double q,
 			Instant requested, String status, Instant decided, String reason) {
-		return this.ledger.jdbc.sql("""
-				INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
-				    status, approved_amount, requested_by, requested_at, decided_by, decided_at, decision_reason)
-				VALUES (:partner, :activity, :cost, 'USD', :pipeline, :investment, :status, :approved, :by, :at,
-				    :decidedBy, :decided, :reason) RETURNING id
-				""")
+		return this.ledger.jdbc
+			.sql("""
+					INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
+					    status, approved_amount, requested_by, requested_at, decided_by, decided_at, decision_reason, claim_by)
+					VALUES (:partner, :activity, :cost, 'USD', :pipeline, :investment, :status, :approved, :by, :at,
+					    :decidedBy, :decided, :reason, :claimBy) RETURNING id
+					""")
 			.param("partner", partner.id)
 			.param("activity", Randoms.pick(random, ACTIVITIES))
 			.param("cost", cost)
@@ -87,6 +92,8 @@ final class DemoFunds {
 			.param("decidedBy", (decided == null) ? null : partner.ownerPamId)
 			.param("decided", (decided == null) ? null : Timestamp.from(decided))
 			.param("reason", reason)
+			// the application's default claim window (trellis.incentives.mdf-claim-days)
+			.param("claimBy", "APPROVED".equals(status) ? decided.atZone(this.zone).toLocalDate().plusDays(90) : null)
 			.query(Long.class)
 			.single();
 	}

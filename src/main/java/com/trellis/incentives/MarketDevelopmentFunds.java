@@ -9,10 +9,12 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Partners;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.ValueLimits;
 import com.trellis.shared.MoneyFormat;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,8 +46,23 @@ public class MarketDevelopmentFunds {
 
 	private final MdfRequestReads reads;
 
+	private final BusinessCalendar calendar;
+
+	private final int claimDays;
+
+	/**
+	 * @param claimDays {@code trellis.incentives.mdf-claim-days}: an approval's claim
+	 * deadline is its business day plus this many days (1–730)
+	 */
 	MarketDevelopmentFunds(JdbcClient jdbc, LedgerRepository ledger, Partners partners, AuditLog audit, Clock clock,
-			ValueLimits limits, MdfFundBook fund, MdfNotices notices, MdfRequestReads reads) {
+			ValueLimits limits, MdfFundBook fund, MdfNotices notices, MdfRequestReads reads, BusinessCalendar calendar,
+			@Value("${trellis.incentives.mdf-claim-days:90}") int claimDays) {
+		if (claimDays < 1 || claimDays > 730) {
+			throw new IllegalArgumentException(
+					"trellis.incentives.mdf-claim-days must be 1 to 730 days, not " + claimDays);
+		}
+		this.calendar = calendar;
+		this.claimDays = claimDays;
 		this.reads = reads;
 		this.fund = fund;
 		this.notices = notices;
@@ -106,9 +123,10 @@ public class MarketDevelopmentFunds {
 		}
 		this.jdbc.sql("""
 				UPDATE mdf_request SET status = :status, approved_amount = :amount, decided_by = :by, decided_at = :now,
-				    decision_reason = :reason WHERE id = :id
+				    decision_reason = :reason, claim_by = :claimBy WHERE id = :id
 				""")
 			.param("status", approve ? "APPROVED" : "DECLINED")
+			.param("claimBy", approve ? this.calendar.today().plusDays(this.claimDays) : null)
 			.param("amount", approve ? amount : null)
 			.param("by", viewer.userId())
 			.param("now", Timestamp.from(this.clock.instant()))

@@ -109,7 +109,8 @@ class MdfFundBook {
 	/**
 	 * What the fund has free for an approval of a request in {@code currency}: what is
 	 * left of it, less what is approved on the partner's other requests and not claimed
-	 * yet (each converted at today's rate); empty without a rate.
+	 * yet, up to their claim deadlines (each converted at today's rate); empty without a
+	 * rate.
 	 */
 	Optional<Free> free(long partnerId, String currency, long requestId) {
 		var left = left(partnerId, currency);
@@ -124,9 +125,11 @@ class MdfFundBook {
 				LEFT JOIN (SELECT request_id, sum(amount) AS claimed FROM mdf_claim GROUP BY request_id) c
 				  ON c.request_id = r.id
 				WHERE r.partner_id = :partner AND r.status = 'APPROVED' AND r.id <> :request
+				  AND (r.claim_by IS NULL OR r.claim_by >= :today)
 				GROUP BY r.currency HAVING sum(r.approved_amount - COALESCE(c.claimed, 0)) > 0
 				""")
 			.param("partner", partnerId)
+			.param("today", this.calendar.today())
 			.param("request", requestId)
 			.query((rs, n) -> conversions.convert(rs.getBigDecimal(2), rs.getString(1), currency))
 			.list()) {

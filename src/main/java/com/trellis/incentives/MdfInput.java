@@ -22,7 +22,8 @@ import com.trellis.shared.validation.ValueLimits;
  * gives a {@code reason}; a reason is at most {@link FreeText#NOTE} characters. Only a
  * request awaiting its decision ({@code REQUESTED}) is decided.</li>
  * <li>a claim: {@code proof} (a link or reference) and a positive {@code amount} within
- * the maximum and in the currency's decimals. Only an approved request is claimed.</li>
+ * the maximum and in the currency's decimals. Only an approved request is claimed, up to
+ * its claim deadline.</li>
  * </ul>
  * What depends on the fund or on earlier claims (the fund left, the approved amount left)
  * is asked by {@link MarketDevelopmentFunds} afterwards.
@@ -49,19 +50,22 @@ final class MdfInput {
 	}
 
 	void claim(MdfRequest request, BigDecimal amount, String proof) {
-		ConflictException
-			.afterInput(
-					FormErrors.checks(
-							() -> FreeText.required("proof", proof, FreeText.NOTE,
-									"attach proof of the activity (a link or reference)"),
-							() -> positive("amount", amount, request.currency(), "give the amount claimed")),
-					"APPROVED"
-						.equals(request.status())
-								? null
-								: new ConflictException("status",
-										("REQUESTED".equals(request.status()) ? "the request awaits its decision"
-												: "the request was declined")
-												+ "; only an approved request is claimed"));
+		ConflictException.afterInput(
+				FormErrors.checks(
+						() -> FreeText.required("proof", proof, FreeText.NOTE,
+								"attach proof of the activity (a link or reference)"),
+						() -> positive("amount", amount, request.currency(), "give the amount claimed")),
+				"APPROVED".equals(request.status()) ? null : new ConflictException("status", unclaimable(request)));
+	}
+
+	/** Why a request that is not approved (or no longer) cannot be claimed. */
+	private static String unclaimable(MdfRequest request) {
+		return switch (request.status()) {
+			case "REQUESTED" -> "the request awaits its decision; only an approved request is claimed";
+			case "LAPSED" -> "the claim deadline (" + request.claimBy()
+					+ ") has passed; what was not claimed went back to the partner's fund";
+			default -> "the request was declined; only an approved request is claimed";
+		};
 	}
 
 	private void approvedAmount(MdfRequest request, BigDecimal amount) {

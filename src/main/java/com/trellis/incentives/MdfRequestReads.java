@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.SqlIds;
 
@@ -23,7 +24,8 @@ class MdfRequestReads {
 
 	private static final String SELECT = """
 			SELECT r.id, r.partner_id, r.activity, r.cost, r.currency, r.expected_pipeline, r.partner_investment,
-			       r.status, r.approved_amount, COALESCE(sum(c.amount), 0) AS claimed, r.requested_at, r.decision_reason
+			       r.status, r.approved_amount, COALESCE(sum(c.amount), 0) AS claimed, r.requested_at, r.decision_reason,
+			       r.claim_by
 			FROM mdf_request r LEFT JOIN mdf_claim c ON c.request_id = r.id
 			""";
 
@@ -31,9 +33,12 @@ class MdfRequestReads {
 
 	private final MdfFundBook fund;
 
-	MdfRequestReads(JdbcClient jdbc, MdfFundBook fund) {
+	private final BusinessCalendar calendar;
+
+	MdfRequestReads(JdbcClient jdbc, MdfFundBook fund, BusinessCalendar calendar) {
 		this.jdbc = jdbc;
 		this.fund = fund;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -42,7 +47,7 @@ class MdfRequestReads {
 	MdfRequest find(Viewer viewer, long id) {
 		var request = this.jdbc.sql(SELECT + " WHERE r.id = :id GROUP BY r.id")
 			.param("id", id)
-			.query(MdfRequestReads::request)
+			.query(this::request)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("MDF request", id));
 		if (viewer.isPartnerUser() && viewer.partnerId() != request.partnerId()) {
@@ -55,7 +60,7 @@ class MdfRequestReads {
 	List<MdfRequest> ofPartner(long partnerId) {
 		return this.jdbc.sql(SELECT + " WHERE r.partner_id = :partner GROUP BY r.id ORDER BY r.requested_at DESC")
 			.param("partner", partnerId)
-			.query(MdfRequestReads::request)
+			.query(this::request)
 			.list()
 			.stream()
 			.map(this::warned)
@@ -73,7 +78,7 @@ class MdfRequestReads {
 			.param("all", book == null)
 			.param("book", SqlIds.array(book == null || book.isEmpty() ? List.of(-1L) : book))
 			.param("limit", limit)
-			.query(MdfRequestReads::request)
+			.query(this::request)
 			.list();
 	}
 
@@ -91,10 +96,14 @@ class MdfRequestReads {
 				: MdfFundCheck.warning(request.cost(), free.get()));
 	}
 
-	private static MdfRequest request(ResultSet rs, int n) throws SQLException {
+	/** A request as read; an approval past its claim deadline reads as LAPSED. */
+	private MdfRequest request(ResultSet rs, int n) throws SQLException {
+		var claimBy = rs.getObject(13, java.time.LocalDate.class);
+		var status = "APPROVED".equals(rs.getString(8)) && claimBy != null && claimBy.isBefore(this.calendar.today())
+				? "LAPSED" : rs.getString(8);
 		return new MdfRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
-				rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-				rs.getTimestamp(11).toInstant(), rs.getString(12));
+				rs.getBigDecimal(6), rs.getBigDecimal(7), status, rs.getBigDecimal(9), rs.getBigDecimal(10),
+				rs.getTimestamp(11).toInstant(), rs.getString(12), claimBy);
 	}
 
 }

@@ -181,6 +181,13 @@ class DemoEcosystemTests {
 	void demoHasFundsAndMdfRequestsInEveryStateWithinEachFund() {
 		assertThat(this.jdbc.sql("SELECT DISTINCT status FROM mdf_request").query(String.class).set())
 			.contains("REQUESTED", "APPROVED", "DECLINED");
+		// approvals with time left to claim, and lapsed ones (s55: claim deadlines)
+		var day = TestClock.START.atZone(this.calendar.zone()).toLocalDate();
+		assertThat(count("SELECT count(*) FROM mdf_request WHERE status = 'APPROVED' AND claim_by >= ?", day))
+			.isPositive();
+		assertThat(count("SELECT count(*) FROM mdf_request WHERE status = 'APPROVED' AND claim_by < ?", day))
+			.isPositive();
+		assertThat(count("SELECT count(*) FROM mdf_request WHERE status = 'APPROVED' AND claim_by IS NULL")).isZero();
 		assertThat(count("SELECT count(*) FROM mdf_claim WHERE claimed_at < ?", LOADED)).isPositive();
 		assertThat(count(DEMO_EARNINGS + " SELECT count(DISTINCT partner_id) FROM e WHERE kind = 'MDF_FUND'"))
 			.isGreaterThan(1);

@@ -53,6 +53,12 @@ class MdfFundTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	com.trellis.support.TestClock clock;
+
+	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
 	@Test
 	void aRequestAboveTheFundIsRecordedWithAWarningThePartnerAndThePamSeeWhenAskingAndDeciding() throws Exception {
 		var world = this.fixtures.world("Warned Requesters");
@@ -117,6 +123,46 @@ class MdfFundTests {
 			.query(String.class)
 			.single()).isEqualTo("REQUESTED");
 		this.mdf.decide(world.pam(), second.id(), true, new BigDecimal("100000"), null);
+	}
+
+	@Test
+	void anApprovalIsClaimedUntilItsDeadlineThenLapsesAndItsUnclaimedRestFreesTheFund() throws Exception {
+		var world = this.fixtures.world("Lapsing Approvals");
+		accrue(world, "3000.00", "USD");
+		var first = this.mdf.request(world.partnerUser(), world.partnerId(), new MdfCommand("Webinar series",
+				new BigDecimal("2000.00"), "USD", new BigDecimal("50000"), new BigDecimal("1000")));
+		var second = this.mdf.request(world.partnerUser(), world.partnerId(), new MdfCommand("Trade fair stand",
+				new BigDecimal("2500.00"), "USD", new BigDecimal("50000"), new BigDecimal("1000")));
+		var approved = this.mdf.decide(world.pam(), first.id(), true, new BigDecimal("2000.00"), null);
+		assertThat(approved.claimBy()).isEqualTo(this.calendar.today().plusDays(90));
+		this.mdf.claim(world.partnerUser(), first.id(), new BigDecimal("500.00"), "invoice 1");
+		// USD 1,500.00 of the first is held until its deadline: USD 1,000.00 free
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		var decide = "/api/v1/mdf-requests/" + second.id() + "/decision";
+		pam.post(decide, "{\"approve\": true, \"approvedAmount\": 2500}").andExpect(status().isBadRequest());
+
+		// s55: an approval never claimed held the fund for ever
+		this.clock.advance(java.time.Duration.ofDays(91));
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		partner.get("/api/v1/partners/" + world.partnerId() + "/mdf-requests")
+			.andExpect(jsonPath("$[?(@.activity == 'Webinar series')].status")
+				.value(org.hamcrest.Matchers.contains("LAPSED")));
+		partner.post("/api/v1/mdf-requests/" + first.id() + "/claims", "{\"amount\": 100, \"proof\": \"invoice 2\"}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("status"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(org.hamcrest.Matchers.containsString("claim deadline (" + approved.claimBy() + ") has passed")));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mdf_claim WHERE request_id = ?")
+			.param(first.id())
+			.query(Long.class)
+			.single()).isOne();
+		var page = this.mvc.perform(get("/partners/" + world.partnerId() + "/incentives").session(login(world.pam())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("the claim deadline " + approved.claimBy() + " passed");
+		// what was left of it (USD 1,500.00) is free again: USD 2,500.00 in all
+		pam.post(decide, "{\"approve\": true, \"approvedAmount\": 2500}").andExpect(status().isOk());
 	}
 
 	@Test
