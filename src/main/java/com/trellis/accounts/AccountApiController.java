@@ -85,8 +85,10 @@ class AccountApiController {
 	AccountView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody AccountCommand command, @Parameter(
 			description = "the ETag the account's GET answered: refused with 412 when the account changed since; "
 					+ "without it the update is not checked") @RequestHeader(name = IfMatch.HEADER,
-							required = false) String ifMatch) {
-		return IfMatch.update(ifMatch, seen -> this.accounts.update(viewer, id, command, seen));
+							required = false) String ifMatch,
+			jakarta.servlet.http.HttpServletResponse response) {
+		return IfMatch.update(response, ifMatch, seen -> this.accounts.update(viewer, id, command, seen),
+				() -> this.accounts.get(viewer, id), () -> this.accounts.version(id));
 	}
 
 }

@@ -98,8 +98,10 @@ class DealApiController {
 	OpportunityView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody OpportunityCommand command,
 			@Parameter(description = "the ETag the deal's GET answered: refused with 412 when the deal changed since; "
 					+ "without it the update is not checked") @RequestHeader(name = IfMatch.HEADER,
-							required = false) String ifMatch) {
-		return IfMatch.update(ifMatch, seen -> this.deals.update(viewer, id, command, seen));
+							required = false) String ifMatch,
+			jakarta.servlet.http.HttpServletResponse response) {
+		return IfMatch.update(response, ifMatch, seen -> this.deals.update(viewer, id, command, seen),
+				() -> this.deals.get(viewer, id), () -> this.deals.version(id));
 	}
 
 	@PostMapping("/{id}/correction")

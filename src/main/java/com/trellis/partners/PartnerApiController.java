@@ -77,8 +77,10 @@ class PartnerApiController {
 	PartnerView update(Viewer viewer, @PathVariable long id, @Valid @RequestBody PartnerCommand command, @Parameter(
 			description = "the ETag the partner's GET answered: refused with 412 when the partner changed since; "
 					+ "without it the update is not checked") @RequestHeader(name = IfMatch.HEADER,
-							required = false) String ifMatch) {
-		return IfMatch.update(ifMatch, seen -> this.partners.update(viewer, id, command, seen));
+							required = false) String ifMatch,
+			jakarta.servlet.http.HttpServletResponse response) {
+		return IfMatch.update(response, ifMatch, seen -> this.partners.update(viewer, id, command, seen),
+				() -> this.partners.get(viewer, id), () -> this.partners.version(id));
 	}
 
 	@PostMapping("/{id}/lifecycle")

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
  * changing nothing, when the record changed since (the problem detail names
  * {@code If-Match}). A PUT without the header, or with {@code *}, is not checked (last
  * write wins, as before). An unreadable header (not one quoted whole number) is refused
- * with 400 naming it.
+ * with 400 naming it. A PUT answers the record's new ETag.
  */
 public final class IfMatch {
 
@@ -82,6 +82,24 @@ public final class IfMatch {
 						+ "); read it again and apply your change to what it is now");
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * A record's PUT that answers the record as it is now with its ETag, so that a client
+	 * can send its next change without reading it again (s55: PUT answered no tag): the
+	 * update as {@link #update(String, Function)}, then the record and its version read
+	 * as {@link #read}. When the update took the record out of the viewer's sight (404 or
+	 * 403 on reading it), the update's own answer without a tag.
+	 */
+	public static <T> T update(jakarta.servlet.http.HttpServletResponse response, String header,
+			Function<Long, T> update, java.util.function.Supplier<T> read, java.util.function.LongSupplier version) {
+		var saved = update(header, update);
+		try {
+			return read(response, read, version);
+		}
+		catch (NotFoundException | org.springframework.security.access.AccessDeniedException ex) {
+			return saved;
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,10 +50,14 @@ class ApiConditionalUpdateTests {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.single();
 		String read = etag(token, url);
-		send(token, url, json.formatted(world.accountId(), "First edit", deal[0], world.partnerId(), deal[1], deal[2]),
-				read)
-			.andExpect(status().isOk());
+		var answered = send(token, url,
+				json.formatted(world.accountId(), "First edit", deal[0], world.partnerId(), deal[1], deal[2]), read)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
 		String after = etag(token, url);
+		assertThat(answered).isEqualTo(after);
 		assertThat(after).isNotEqualTo(read).matches("\"\\d+\"");
 		send(token, url, json.formatted(world.accountId(), "Stale edit", deal[0], world.partnerId(), deal[1], deal[2]),
 				read)
@@ -72,11 +77,20 @@ class ApiConditionalUpdateTests {
 		var partnerJson = """
 				{"name": "%s", "type": "SI", "region": "EMEA", "ownerPamId": %d, "tier": "TIER_2_EMERGING"}""";
 		String read = etag(pam, partnerUrl);
-		send(pam, partnerUrl, partnerJson.formatted("Renamed once", world.pam().userId()), read)
-			.andExpect(status().isOk());
+		// the PUT answers the new version's tag: the next change needs no read (s55)
+		String saved = send(pam, partnerUrl, partnerJson.formatted("Renamed once", world.pam().userId()), read)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("Renamed once"))
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		assertThat(saved).isEqualTo(etag(pam, partnerUrl)).isNotEqualTo(read);
 		send(pam, partnerUrl, partnerJson.formatted("Renamed stale", world.pam().userId()), read)
 			.andExpect(status().isPreconditionFailed());
 		assertThat(name("partner", world.partnerId())).isEqualTo("Renamed once");
+		send(pam, partnerUrl, partnerJson.formatted("Renamed twice", world.pam().userId()), saved)
+			.andExpect(status().isOk())
+			.andExpect(header().exists("ETag"));
 
 		var ae = this.fixtures.token(world.ae());
 		String accountUrl = "/api/v1/accounts/" + world.accountId();
@@ -84,7 +98,8 @@ class ApiConditionalUpdateTests {
 				{"name": "%s", "ownerAeId": %d}""";
 		String seen = etag(ae, accountUrl);
 		send(ae, accountUrl, accountJson.formatted("Account once", world.ae().userId()), seen)
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", org.hamcrest.Matchers.matchesPattern("\"\\d+\"")));
 		send(ae, accountUrl, accountJson.formatted("Account stale", world.ae().userId()), seen)
 			.andExpect(status().isPreconditionFailed());
 		assertThat(name("account", world.accountId())).isEqualTo("Account once");
