@@ -16,6 +16,14 @@ import com.trellis.shared.validation.WebDomainRule;
  */
 public final class CompanyIdentity {
 
+	/**
+	 * Invisible format characters (Unicode Cf: soft hyphen, zero-width space and joiners,
+	 * bidi marks): "North{U+200B}gate" is "Northgate" to the reader, so it is to the
+	 * matcher (s55: such a name split into two words and slipped past the conflict
+	 * check).
+	 */
+	public static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}+");
+
 	private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
 	private static final Pattern INITIALS = Pattern.compile("\\b(\\p{L})\\.\\s?(\\p{L})\\.");
@@ -77,13 +85,15 @@ public final class CompanyIdentity {
 	}
 
 	/**
-	 * The company name folded for comparison, or null when nothing is left.
+	 * The company name folded for comparison, or null when nothing is left; invisible
+	 * format characters ({@link #INVISIBLE}) are dropped first.
 	 */
 	public static String normalizedName(String name) {
 		if (name == null) {
 			return null;
 		}
-		var folded = Transliteration.toAscii(name).toLowerCase(Locale.ROOT).replace("&", " and ");
+		var visible = INVISIBLE.matcher(name).replaceAll("");
+		var folded = Transliteration.toAscii(visible).toLowerCase(Locale.ROOT).replace("&", " and ");
 		// "S.A." and "S. A." become one token before punctuation is dropped
 		folded = INITIALS.matcher(folded).replaceAll("$1$2");
 		// apostrophes join ("McDonald's" is "mcdonalds", the soft sign of "Nikel'" goes)

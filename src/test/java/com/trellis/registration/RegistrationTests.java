@@ -129,6 +129,21 @@ class RegistrationTests {
 	}
 
 	@Test
+	void aNameWithAnInvisibleCharacterIsTheSameCustomer() {
+		// s55: a zero-width space or a soft hyphen inside a word split it in two, and the
+		// second partner's registration went through without a conflict
+		var first = this.fixtures.world("Invisible First Partners");
+		var second = this.fixtures.world("Invisible Second Partners");
+		var third = this.fixtures.world("Invisible Third Partners");
+		this.registrations.register(first.partnerUser(), command("Quorvantic Health Systems", null));
+		for (var world : List.of(second, third)) {
+			var name = world == second ? "Quor\u200bvantic Health Systems" : "Quor\u00advantic Health\u2060 Systems";
+			assertThat(this.registrations.register(world.partnerUser(), command(name, null)).status())
+				.isEqualTo(RegistrationStatus.ON_HOLD);
+		}
+	}
+
+	@Test
 	void manyPartnersRegisteringTheSameCustomerAtOnceLeaveExactlyOneWinner() throws Exception {
 		int partners = 8;
 		var viewers = new ArrayList<Viewer>();
