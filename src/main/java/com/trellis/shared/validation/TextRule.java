@@ -6,8 +6,8 @@ import java.util.Optional;
  * What free text may hold: at most {@code max} characters and no control characters. Line
  * breaks (LF, CR) and tabs are allowed only in multi-line text such as notes;
  * bidirectional controls (U+202E and its kin), NUL, unpaired surrogates and noncharacters
- * (U+FFFE, U+FFFF) never; and text that is not blank must not be only invisible format
- * characters (a name of a lone U+200B).
+ * (U+FFFE, U+FFFF) never; and text that is not blank must not be only spaces of other
+ * kinds and invisible format characters (a name of a lone U+200B or of U+00A0s).
  */
 public final class TextRule {
 
@@ -26,29 +26,32 @@ public final class TextRule {
 		if (length > max) {
 			return Optional.of("must be at most " + max + " characters (it has " + length + ")");
 		}
-		boolean format = false;
+		boolean visible = false;
 		for (int i = 0; i < value.length();) {
 			int c = value.codePointAt(i);
 			if (!allowed(c, multiline)) {
 				return Optional.of(isLineBreak(c) ? "must be a single line"
 						: "must not contain control characters (found U+%04X)".formatted(c));
 			}
-			format |= Character.getType(c) == Character.FORMAT;
+			visible |= !invisible(c);
 			i += Character.charCount(c);
 		}
-		// without format characters the visible text is the text (not built for each
-		// value)
-		if (format && !value.isBlank() && visible(value).isBlank()) {
-			return Optional.of("must contain visible characters, not only invisible ones");
+		// blank text is the "required" rule's; text of no-break spaces (U+00A0, U+3000)
+		// or format characters alone is blank to the reader but not to String.isBlank
+		// (s55: a customer named with two U+00A0 was registered)
+		if (!visible && !value.isBlank()) {
+			return Optional.of("must contain visible characters, not only spaces or invisible ones");
 		}
 		return Optional.empty();
 	}
 
-	/** The text without format characters (zero-width spaces, joiners and their kin). */
-	private static String visible(String value) {
-		var text = new StringBuilder();
-		value.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(text::appendCodePoint);
-		return text.toString();
+	/**
+	 * A space of any kind (U+00A0, U+2007, U+202F, U+3000 among them) or a format
+	 * character (zero-width spaces, joiners and their kin).
+	 */
+	private static boolean invisible(int c) {
+		int type = Character.getType(c);
+		return Character.isWhitespace(c) || type == Character.SPACE_SEPARATOR || type == Character.FORMAT;
 	}
 
 	/**

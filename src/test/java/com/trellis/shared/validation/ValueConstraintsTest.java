@@ -115,10 +115,13 @@ class ValueConstraintsTest {
 
 	@Test
 	void invisibleOnlyNamesNoncharactersAndLoneSurrogatesAreRefused() {
-		for (var name : new String[] { "\u200B", "\u200B\u2060 \uFEFF", "\u00AD" }) {
+		// and no-break and ideographic spaces, blank to a reader (s55)
+		for (var name : new String[] { "\u200B", "\u200B\u2060 \uFEFF", "\u00AD", "\u00A0\u00A0", "\u00A0\u3000",
+				" \u202F\u2007 " }) {
 			assertThat(problems(command(name, "1", "USD"))).as(name)
-				.containsExactly("name: must contain visible characters, not only invisible ones");
+				.containsExactly("name: must contain visible characters, not only spaces or invisible ones");
 		}
+		assertThat(problems(command("\u00A0Acme\u00A0", "1", "USD"))).isEmpty();
 		assertThat(problems(command("Acme\uFFFE", "1", "USD")))
 			.containsExactly("name: must not contain control characters (found U+FFFE)");
 		assertThat(problems(command("Acme\uFFFF", "1", "USD")))
