@@ -90,8 +90,8 @@ class LeadAcceptance {
 		check(command);
 		Long accountId = view.accountId() != null ? view.accountId() : this.accounts
 			.findOrCreateForRegistration(viewer.actor(), view.companyName(), view.companyDomain(), view.repId());
-		var name = command.dealName() == null || command.dealName().isBlank() ? view.companyName() + " – partner lead"
-				: command.dealName().strip();
+		var name = command.dealName() == null || command.dealName().isBlank()
+				? OpportunityCommand.nameOf(view.companyName(), " – partner lead") : command.dealName().strip();
 		long opportunityId = this.deals
 			.create(viewer,
 					new OpportunityCommand(accountId, name, command.amount(), command.currency(), Stage.REGISTERED,

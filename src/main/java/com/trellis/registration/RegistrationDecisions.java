@@ -230,7 +230,8 @@ class RegistrationDecisions {
 
 	static String dealName(RegistrationView view) {
 		var need = view.customerNeed().strip();
-		return view.customerName() + " – " + (need.length() > 60 ? need.substring(0, 57) + "…" : need);
+		return com.trellis.deals.OpportunityCommand.nameOf(view.customerName(),
+				" – " + (need.length() > 60 ? need.substring(0, 57) + "…" : need));
 	}
 
 }
