@@ -57,9 +57,40 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	private final ObjectProvider<ConversionService> conversions;
 
+	private final ObjectProvider<ApiProtocolErrors> uploads;
+
 	/** Reads query parameters as Spring MVC does (its {@code mvcConversionService}). */
-	ApiErrors(@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions) {
+	ApiErrors(@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions,
+			ObjectProvider<ApiProtocolErrors> uploads) {
 		this.conversions = conversions;
+		this.uploads = uploads;
+	}
+
+	/**
+	 * An upload above the limit, found once the operation is known (uploads are read
+	 * after the role checks): answered as {@link ApiProtocolErrors} answers it before.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+			org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		var servlet = (org.springframework.web.context.request.ServletWebRequest) request;
+		try {
+			return this.uploads.getObject().tooLarge(ex, servlet.getRequest(), servlet.getResponse());
+		}
+		catch (java.io.IOException failed) {
+			throw new java.io.UncheckedIOException(failed);
+		}
+	}
+
+	/**
+	 * A multipart body that cannot be read: {@link ApiProtocolErrors#unreadableUpload}.
+	 */
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<Object> unreadableUpload(org.springframework.web.multipart.MultipartException ex,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		return this.uploads.getObject().unreadableUpload(ex, request, response);
 	}
 
 	@Override

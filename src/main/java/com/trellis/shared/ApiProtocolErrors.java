@@ -54,6 +54,31 @@ class ApiProtocolErrors {
 		return ResponseEntity.status(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE).body(problem);
 	}
 
+	/**
+	 * A multipart body that cannot be read (cut off before its closing boundary, a broken
+	 * part header): 400 naming {@code file}, as a problem detail on the API and as the
+	 * error page on pages (s55: it answered 500).
+	 */
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<Object> unreadableUpload(Exception ex, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		var errors = java.util.List.of(new InvalidInputException.FieldError("file", UNREADABLE_UPLOAD));
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			Utf8Guard.nameErrors(request, errors);
+			response.sendError(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+			return null;
+		}
+		var problem = org.springframework.http.ProblemDetail
+			.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid input: file");
+		problem.setTitle("Bad Request");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** What a multipart body that cannot be read is told. */
+	static final String UNREADABLE_UPLOAD = "the upload could not be read: the multipart body is cut off or malformed;"
+			+ " send the file again";
+
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
 			HttpMediaTypeNotAcceptableException.class, NoResourceFoundException.class })
 	ResponseEntity<Object> refused(Exception ex, HttpServletRequest request) throws Exception {

@@ -54,4 +54,30 @@ class TooLargeUploadTests {
 		assertThat(response.body()).contains("\"field\":\"file\"", "1 MB");
 	}
 
+	@Test
+	void aCutOffUploadIsA400NamingTheFileAfterTheRoleCheck() throws Exception {
+		// s55: a multipart body without its closing boundary answered 500, to a partner
+		// user too, and the page form Tomcat's own 400 page
+		var world = this.fixtures.world("Cut Off Uploads");
+		var cut = "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nsource_id,name\r\n";
+		var admin = cutOff("/api/v1/imports/trellis/partners", this.fixtures.token(this.fixtures.user(Role.ADMIN)),
+				cut);
+		assertThat(admin.statusCode()).isEqualTo(400);
+		assertThat(admin.body()).contains("\"field\":\"file\"", "cut off");
+		assertThat(
+				cutOff("/api/v1/imports/trellis/partners", this.fixtures.token(world.partnerUser()), cut).statusCode())
+			.isEqualTo(403);
+		assertThat(cutOff("/api/v1/imports/salesforce", null, cut).statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> cutOff(String path, String token, String body) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "multipart/form-data; boundary=xyz")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 }
