@@ -33,9 +33,13 @@ final class SourceValues {
 
 	private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*,\\d{1,2}|-?\\d+,\\d{1,2}");
 
-	private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX");
+	// strict: a day the calendar does not have (02-30) or 24:00 is refused, not moved to
+	// the nearest one (s55: 2025-02-30 was kept as 2025-02-28)
+	private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]XX")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
-	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[' ']['T']HH:mm[:ss][.SSS]");
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd[' ']['T']HH:mm[:ss][.SSS]")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private SourceValues() {
 	}
