@@ -109,12 +109,29 @@ class ExactJsonTypes {
 	 * for a type with no fixed JSON shape (then the caller's general message stands).
 	 */
 	static String expected(MismatchedInputException ex) {
+		if (ex.getTargetType() == java.time.LocalDate.class && ex instanceof InvalidFormatException bad
+				&& bad.getValue() instanceof String typed) {
+			return day(typed);
+		}
 		var expected = expected(ex.getTargetType());
 		if (expected != null && ex instanceof InvalidFormatException bad && bad.getValue() instanceof Number) {
 			// 1.5 or 0 sent as a number: no quotes to blame
 			return WHOLE_NUMBER.equals(expected) ? WHOLE_NUMBER_NOT_DECIMAL : expected.replace(", not in quotes", "");
 		}
 		return expected;
+	}
+
+	/**
+	 * What a day that could not be read is told: one written yyyy-mm-dd that the calendar
+	 * has not ({@code 2026-02-30}, {@code 2026-13-01}) that it names none, any other how
+	 * to write one (s55: forms told a day written right how to write it).
+	 */
+	static String day(Object typed) {
+		var text = typed == null ? "" : typed.toString();
+		if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+			return "names no day of the calendar ('" + text + "' is written yyyy-mm-dd, but there is no such day)";
+		}
+		return parameter(java.time.LocalDate.class);
 	}
 
 	/**

@@ -36,7 +36,7 @@ public final class FormErrors {
 			return PlainDecimals.unreadable(text(error.getRejectedValue()));
 		}
 		if (codes.contains("typeMismatch.java.time.LocalDate")) {
-			return ExactJsonTypes.parameter(java.time.LocalDate.class);
+			return ExactJsonTypes.day(error.getRejectedValue());
 		}
 		// a choice, a whole number, true or false: what the field takes (try51: a role
 		// that is none was told only that it could not be read)

@@ -29,7 +29,7 @@ public final class FormFields {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			return fail(field, "must be a date such as 2026-12-31");
+			return fail(field, ExactJsonTypes.day(value.strip()));
 		}
 	}
 

@@ -127,7 +127,7 @@ final class ParameterProblems {
 		}
 		if (type == java.time.LocalDate.class && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
 			// written right, but no day: 2026-02-29, 2026-13-01
-			return "names no day of the calendar ('" + text + "' is written yyyy-mm-dd, but there is no such day)";
+			return ExactJsonTypes.day(text);
 		}
 		var range = WHOLE_RANGES.get(boxed(type));
 		if (range != null && text.strip().matches("[+-]?\\d+")) {

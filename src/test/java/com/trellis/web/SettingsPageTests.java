@@ -55,7 +55,7 @@ class SettingsPageTests {
 			.param("tier", "TIER_3_BASELINE"), this.fixtures.user(Role.ADMIN));
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.body()).contains("id=\"partner-form\"", "must be one of the choices offered",
-				"must be a bare web domain", "must be a date such as 2026-12-31");
+				"must be a bare web domain", "must be a date written yyyy-mm-dd, such as 2026-12-31");
 		assertThat(page.errorsShown()).isGreaterThanOrEqualTo(5);
 		assertThat(count("partner")).isEqualTo(before);
 	}
@@ -157,7 +157,10 @@ class SettingsPageTests {
 			.param("closeDate", "2027-02-30")
 			.param("ownerId", String.valueOf(ae.userId())), ae);
 		assertThat(badDeal.status()).isEqualTo(400);
-		assertThat(badDeal.body()).contains("id=\"deal-form\"", "must be a date such as 2026-12-31");
+		// a day written right that the calendar has not is told so, not how to write a
+		// day
+		// (s55)
+		assertThat(badDeal.body()).contains("id=\"deal-form\"", "names no day of the calendar");
 		assertThat(count("opportunity")).isEqualTo(deals);
 		var deal = send(post("/opportunities/new").param("accountId", String.valueOf(account))
 			.param("name", "Paged renewal")
