@@ -76,11 +76,14 @@ public class MarketDevelopmentFunds {
 
 	@Transactional
 	public MdfRequest request(Viewer viewer, long partnerId, MdfCommand command) {
-		this.partners.get(viewer, partnerId);
+		var partner = this.partners.get(viewer, partnerId);
 		if (!viewer.is(Role.PARTNER, Role.ADMIN, Role.PAM)) {
 			throw new AccessDeniedException("The partner, its PAM or an admin requests MDF");
 		}
 		this.partners.requireActsFor(viewer, partnerId);
+		partner.lifecycleStatus().keepsOut("request MDF").ifPresent(why -> {
+			throw InvalidInputException.of("partnerId", why);
+		});
 		long id = this.jdbc
 			.sql("""
 					INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,

@@ -49,6 +49,14 @@ class LeadScopes {
 	 * the partner the command names, which must exist and be one they act for.
 	 */
 	long submitterPartner(Viewer viewer, LeadCommand command) {
+		long partnerId = actingPartner(viewer, command);
+		this.partners.get(viewer, partnerId).lifecycleStatus().keepsOut("submit leads").ifPresent(why -> {
+			throw InvalidInputException.of("partnerId", why);
+		});
+		return partnerId;
+	}
+
+	private long actingPartner(Viewer viewer, LeadCommand command) {
 		if (viewer.isPartnerUser()) {
 			return viewer.ownPartner(command.partnerId());
 		}

@@ -34,4 +34,16 @@ public enum LifecycleStatus {
 		return next().contains(target);
 	}
 
+	/**
+	 * Why a partner in this status brings no business ({@code what}: "register deals",
+	 * "submit leads", "request MDF"): a prospect is not onboarded yet, a sunset partner
+	 * has left the program; empty for the other statuses. One wording for registrations,
+	 * leads and MDF (s55: a sunset partner still sent leads and asked for MDF).
+	 */
+	public java.util.Optional<String> keepsOut(String what) {
+		return this == PROSPECT || this == SUNSET
+				? java.util.Optional.of("a " + label().toLowerCase(java.util.Locale.ROOT) + " partner cannot " + what)
+				: java.util.Optional.empty();
+	}
+
 }

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import com.trellis.accounts.Accounts;
 import com.trellis.identity.Viewer;
 import com.trellis.matching.CompanyIdentity;
-import com.trellis.partners.LifecycleStatus;
 import com.trellis.partners.PartnerView;
 import com.trellis.partners.Partners;
 import com.trellis.registration.RegistrationRepository.Row;
@@ -99,11 +98,10 @@ class RegistrationInput {
 		}
 		if (command.partnerId() != null) {
 			try {
-				var status = partnerOf.apply(command.partnerId()).lifecycleStatus();
-				if (status == LifecycleStatus.PROSPECT || status == LifecycleStatus.SUNSET) {
-					errors.add(new FieldError("partnerId",
-							"a " + status.label().toLowerCase() + " partner cannot register deals"));
-				}
+				partnerOf.apply(command.partnerId())
+					.lifecycleStatus()
+					.keepsOut("register deals")
+					.ifPresent(why -> errors.add(new FieldError("partnerId", why)));
 			}
 			catch (NotFoundException ex) {
 				errors.add(new FieldError("partnerId", "no partner with id " + command.partnerId()));
