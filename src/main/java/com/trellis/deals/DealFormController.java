@@ -138,6 +138,17 @@ class DealFormController {
 	private String form(Viewer viewer, Model model, DealForm form, OpportunityView deal, Map<String, String> errors) {
 		var owners = new ArrayList<>(this.users.withRole(Role.AE));
 		owners.addAll(this.users.withRole(Role.SALES_MANAGER));
+		// only the owners the viewer may name (DealRules): an AE themselves, a manager
+		// their team; a deal's current owner stays on offer
+		if (viewer.is(Role.AE, Role.SALES_MANAGER)) {
+			var team = new java.util.HashSet<>(
+					viewer.is(Role.SALES_MANAGER) ? this.users.reportsOf(viewer.userId()) : java.util.List.<Long>of());
+			team.add(viewer.userId());
+			if (deal != null) {
+				team.add(deal.ownerId());
+			}
+			owners.removeIf(o -> !team.contains(o.id()));
+		}
 		String accountName = null;
 		var accountId = new FormFields().id("accountId", form.accountId());
 		if (accountId != null) {

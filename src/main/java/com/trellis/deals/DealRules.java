@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * What a deal's fields must hold beside its edit rule ({@link DealEditRule}): the partner
  * involvement, an existing account and partner, a known currency and an active account
- * executive or sales manager as owner. A page edit, the API and an import (the Trellis
- * deal format) judge alike. Split from {@link Deals}.
+ * executive or sales manager as owner, one the viewer may name
+ * ({@link #ownerOutOfReach}). A page edit, the API and an import (the Trellis deal
+ * format) judge alike. Split from {@link Deals}.
  */
 @Component
 class DealRules {
@@ -75,8 +76,30 @@ class DealRules {
 				errors.add(new FieldError("ownerId", "must be the id of an active account executive or sales manager"
 						+ (command.ownerId() == null ? " (name the deal's owner)" : "")));
 			}
+			else {
+				ownerOutOfReach(viewer, owner).ifPresent(errors::add);
+			}
 		}
 		return errors;
+	}
+
+	/**
+	 * A new owner the field may not name (s55: an AE opened a deal owned by a rep of
+	 * another team and could then not edit it): an account executive names themselves, a
+	 * sales manager themselves or their team; PAMs and admins anyone.
+	 */
+	private java.util.Optional<FieldError> ownerOutOfReach(Viewer viewer, long owner) {
+		if (owner == viewer.userId()) {
+			return java.util.Optional.empty();
+		}
+		if (viewer.is(Role.AE)) {
+			return java.util.Optional.of(new FieldError("ownerId",
+					"an account executive owns the deals they open or change; their sales manager or an admin names another owner"));
+		}
+		if (viewer.is(Role.SALES_MANAGER) && !this.users.reportsOf(viewer.userId()).contains(owner)) {
+			return java.util.Optional.of(new FieldError("ownerId", "must be you or an account executive of your team"));
+		}
+		return java.util.Optional.empty();
 	}
 
 	/**

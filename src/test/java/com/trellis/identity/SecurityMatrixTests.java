@@ -154,6 +154,12 @@ class SecurityMatrixTests {
 				// PartnerIsolationTests)
 				body = body.replace("\"partnerId\": " + other.partnerId(), "\"partnerId\": " + own.partnerId());
 			}
+			if ((roles[i] == AE || roles[i] == SALES_MANAGER) && endpoint.equals("POST /api/v1/opportunities")) {
+				// the field owns the deals it opens, a manager also their team's
+				// (DealOwnerReachTests)
+				body = body.replace("\"ownerId\": " + other.ae().userId(),
+						"\"ownerId\": " + callers.get(roles[i]).userId());
+			}
 			var request = request(endpoint).header("Authorization", "Bearer " + token(roles[i]))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body);
