@@ -302,10 +302,16 @@ public class Accounts {
 	public AccountView requireEditable(Viewer viewer, long id) {
 		requireWriter(viewer);
 		var account = get(viewer, id);
-		if (viewer.is(Role.AE) && (account.ownerAeId() == null || account.ownerAeId() != viewer.userId())) {
+		if (!editable(viewer, account)) {
 			throw new AccessDeniedException("An account executive changes only their own accounts");
 		}
 		return account;
+	}
+
+	/** Whether the viewer may change the account (its page offers Edit only then). */
+	public static boolean editable(Viewer viewer, AccountView account) {
+		return viewer.is(Role.ADMIN, Role.SALES_MANAGER)
+				|| (viewer.is(Role.AE) && account.ownerAeId() != null && account.ownerAeId() == viewer.userId());
 	}
 
 	private static void requireWriter(Viewer viewer) {

@@ -53,7 +53,22 @@ class AccountCountryTests {
 		var session = (MockHttpSession) login.getRequest().getSession(false);
 		this.mvc.perform(MockMvcRequestBuilders.get("/accounts/" + id).session(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("<dd>BE</dd>")));
+			.andExpect(content().string(containsString("<dd>BE</dd>")))
+			.andExpect(content().string(containsString("id=\"edit-account\"")));
+		// another AE sees the account but no Edit it would be refused (s55)
+		var other = this.fixtures.user(com.trellis.identity.Role.AE);
+		var otherSession = (MockHttpSession) this.mvc
+			.perform(MockMvcRequestBuilders.post("/login")
+				.param("username", this.fixtures.email(other))
+				.param("password", "secret")
+				.with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		this.mvc.perform(MockMvcRequestBuilders.get("/accounts/" + id).session(otherSession))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"edit-account\""))))
+			.andExpect(content().string(containsString("id=\"new-deal\"")));
 	}
 
 	@Test
