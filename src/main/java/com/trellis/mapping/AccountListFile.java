@@ -9,11 +9,13 @@ import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.CountryRule;
+import com.trellis.shared.validation.TextRule;
 
 /**
  * Reads a partner's account list (CSV with the columns company_name, web_domain, country,
  * status and optionally crm_id, through {@link CsvImport}) and refuses the whole file
- * when any row is bad, naming each bad row and column.
+ * when any row is bad, naming each bad row and column: names and CRM ids by the text rule
+ * of every other input ({@link TextRule}, single line), a row repeating another refused.
  */
 final class AccountListFile {
 
@@ -28,6 +30,7 @@ final class AccountListFile {
 		var csv = CsvImport.read(text, COLUMNS);
 		var errors = new ArrayList<FieldError>();
 		var rows = new ArrayList<ListRow>();
+		var seen = new java.util.HashMap<String, Long>();
 		if (csv.rows().isEmpty()) {
 			throw InvalidInputException.of("file", "has no rows below its header");
 		}
@@ -41,8 +44,13 @@ final class AccountListFile {
 				continue;
 			}
 			var name = row.get("company_name");
-			if (name.isBlank() || name.length() > 200) {
+			if (name.isBlank()) {
 				errors.add(row.error("company_name", "give the company's name (up to 200 characters)"));
+			}
+			else {
+				// the text rule of every other path (s55: line breaks, bidi overrides and
+				// names of no-break spaces were kept; emoji were counted twice)
+				TextRule.problem(name, 200, false).ifPresent(problem -> errors.add(row.error("company_name", problem)));
 			}
 			var domain = row.get("web_domain");
 			if (!domain.isBlank() && CompanyIdentity.registrableDomain(domain) == null) {
@@ -62,8 +70,11 @@ final class AccountListFile {
 				errors.add(row.error("status", "must be customer or prospect"));
 			}
 			var crmId = row.get("crm_id");
-			if (crmId.length() > 100) {
-				errors.add(row.error("crm_id", "must be at most 100 characters"));
+			TextRule.problem(crmId, 100, false).ifPresent(problem -> errors.add(row.error("crm_id", problem)));
+			var same = seen.putIfAbsent(String.join("\t", name.strip().toLowerCase(Locale.ROOT),
+					domain.strip().toLowerCase(Locale.ROOT), country, status, crmId.strip()), row.number());
+			if (same != null) {
+				errors.add(row.error("company_name", "repeats row " + same + "; list each company once"));
 			}
 			if (errors.isEmpty()) {
 				rows.add(new ListRow(row.number(), name.strip(), domain.isBlank() ? null : domain.strip(),

@@ -45,4 +45,22 @@ class AccountListFileTest {
 			.containsExactly("row 2: country", "row 3: country");
 	}
 
+	@Test
+	void namesAndCrmIdsFollowTheTextRuleAndARepeatedRowIsRefused() {
+		// s55: each of these was kept
+		var refused = catchThrowableOfType(InvalidInputException.class,
+				() -> AccountListFile.read("company_name,web_domain,country,status,crm_id\n"
+						+ "\"Multi\nLine Corp\",multi.com,DE,customer,\n" + "Evil\u202eroC,evil.com,DE,customer,\n"
+						+ "\u00a0\u00a0,blank.com,DE,customer,\n" + "Bell Co,bell.com,DE,customer,a\u0007b\n"
+						+ "Dup AG,dup.de,DE,customer,\n" + "Dup AG,dup.de,DE,customer,\n"));
+		assertThat(refused.errors()).extracting(InvalidInputException.FieldError::field)
+			.containsExactly("row 2: company_name", "row 3: company_name", "row 4: company_name", "row 5: crm_id",
+					"row 7: company_name");
+		assertThat(refused.errors().get(4).message()).contains("repeats row 6");
+		// a name of 150 emoji is 150 characters, not 300
+		assertThat(AccountListFile
+			.read("company_name,web_domain,country,status\n" + "\uD83D\uDE00".repeat(150) + ",emoji.com,DE,customer\n"))
+			.hasSize(1);
+	}
+
 }
