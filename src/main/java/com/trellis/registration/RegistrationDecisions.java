@@ -183,9 +183,9 @@ class RegistrationDecisions {
 			throw new ConflictException("extended", "the one extension has been granted already");
 		}
 		var until = this.calendar.daysAfter(view.protectionEndsAt(), this.registrations.rules().extensionDays());
-		this.registrations.extend(id, until);
-		var now = this.clock.instant();
 		var date = this.calendar.dayOf(until);
+		this.registrations.extend(id, until, date);
+		var now = this.clock.instant();
 		this.registrations.recordHistory(id, view.status(), view.status(), viewer.userId(), now,
 				"Protection extended to " + date);
 		var after = this.registrations.findForUpdate(id).orElseThrow().view();

@@ -207,9 +207,27 @@ class RegistrationRepository {
 			.update();
 	}
 
-	void extend(long id, Instant protectionEndsAt) {
-		this.jdbc.sql("UPDATE deal_registration SET protection_ends_at = :until, extended = TRUE WHERE id = :id")
+	/**
+	 * Extends the protection to {@code protectionEndsAt} (its business day
+	 * {@code endsOn}); the status texts that name the old day, the registration's own and
+	 * those of the registrations held behind it, name the new one (s55: "protection
+	 * until" kept the day of the approval).
+	 */
+	void extend(long id, Instant protectionEndsAt, java.time.LocalDate endsOn) {
+		this.jdbc.sql("""
+				UPDATE deal_registration SET protection_ends_at = :until, extended = TRUE,
+				    status_reason = regexp_replace(status_reason, 'protection until \\d{4}-\\d{2}-\\d{2}',
+				                                   'protection until ' || :day || ' (extended)')
+				WHERE id = :id""")
 			.param("until", Timestamp.from(protectionEndsAt))
+			.param("day", endsOn.toString())
+			.param("id", id)
+			.update();
+		this.jdbc.sql("""
+				UPDATE deal_registration SET status_reason = regexp_replace(status_reason,
+				    'it is protected until \\d{4}-\\d{2}-\\d{2}', 'it is protected until ' || :day)
+				WHERE held_behind_id = :id AND status = 'ON_HOLD'""")
+			.param("day", endsOn.toString())
 			.param("id", id)
 			.update();
 	}

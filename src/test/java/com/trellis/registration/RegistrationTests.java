@@ -44,6 +44,9 @@ class RegistrationTests {
 	Fixtures fixtures;
 
 	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
+	@Autowired
 	Registrations registrations;
 
 	@Autowired
@@ -349,6 +352,30 @@ class RegistrationTests {
 		this.clock.advance(Duration.ofDays(100));
 		this.registrations.expireLapsed();
 		assertThat(this.registrations.get(world.pam(), registered.id()).status()).isEqualTo(RegistrationStatus.PENDING);
+	}
+
+	@Test
+	void anExtensionRewritesTheProtectionDayInTheStatusTextsThatNameIt() throws Exception {
+		// s55: after an extension the partner still read "protection until" the old day,
+		// and the partner held behind it "it is protected until" the old day
+		var first = this.fixtures.world("Extended Text Partners");
+		var second = this.fixtures.world("Extended Text Waiting Partners");
+		var registered = this.registrations.register(first.partnerUser(),
+				command("Quillfeather Optics", "quillfeather-optics.com"));
+		new Api(this.mvc, this.fixtures.token(first.pam()))
+			.post("/api/v1/registrations/" + registered.id() + "/approve",
+					"{\"ownerId\": %d}".formatted(first.ae().userId()))
+			.andExpect(status().isOk());
+		var held = this.registrations.register(second.partnerUser(),
+				command("Quillfeather Optics", "quillfeather-optics.com"));
+		var before = this.calendar.dayOf(registered.protectionEndsAt());
+		assertThat(held.statusReason()).contains("protected until " + before);
+		var extended = this.registrations.extend(first.pam(), registered.id());
+		var after = this.calendar.dayOf(extended.protectionEndsAt());
+		assertThat(extended.statusReason()).contains("protection until " + after + " (extended)")
+			.doesNotContain(before.toString());
+		assertThat(this.registrations.get(second.pam(), held.id()).statusReason()).contains("protected until " + after)
+			.doesNotContain(before.toString());
 	}
 
 	@Test
