@@ -138,7 +138,10 @@ class RegistrationInput {
 		return StatusMoves.requireMove(view, StatusAction.RESUBMIT, () -> {
 			var values = validated(viewer, withPartner(input, view.partnerId()), rules);
 			if (!sameCustomer(row.customer(), (String) values.get("registrable"), (String) values.get("normalized"))) {
-				throw InvalidInputException.of("customerName",
+				// the field that changed is named (s55: a new domain was blamed on the
+				// name)
+				boolean sameName = java.util.Objects.equals(row.customer().normalizedName(), values.get("normalized"));
+				throw InvalidInputException.of(sameName ? "customerDomain" : "customerName",
 						"the customer cannot change on resubmission; withdraw this registration and register the other customer");
 			}
 			return values;

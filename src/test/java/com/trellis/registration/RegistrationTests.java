@@ -259,6 +259,14 @@ class RegistrationTests {
 						LocalDate.of(2027, 3, 31), null, CreditType.SOURCED)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("customer cannot change");
+		// the same name with another domain names the domain (s55: it named the name)
+		assertThatThrownBy(() -> this.registrations.resubmit(world.partnerUser(), registered.id(),
+				new RegistrationCommand(null, "Lumen Schools", "lumen-schools.eu",
+						"District IT budget 2027 funds the rollout to twelve schools", new BigDecimal("64000"), "USD",
+						LocalDate.of(2027, 3, 31), null, CreditType.SOURCED)))
+			.isInstanceOf(InvalidInputException.class)
+			.extracting(ex -> ((InvalidInputException) ex).errors().get(0).field())
+			.isEqualTo("customerDomain");
 		assertThat(resubmitted.customerNeed()).startsWith("District IT budget");
 		assertThatThrownBy(() -> this.registrations.approve(world.ae(), registered.id(), ApproveCommand.DEFAULTS))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
