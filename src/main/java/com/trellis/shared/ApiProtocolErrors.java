@@ -40,18 +40,8 @@ class ApiProtocolErrors {
 	@ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
 	ResponseEntity<Object> tooLarge(Exception ex, HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		var errors = java.util.List.of(new InvalidInputException.FieldError("file",
-				"is larger than the upload limit of " + this.maxFileSize.toMegabytes() + " MB"));
-		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			Utf8Guard.nameErrors(request, errors);
-			response.sendError(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE.value());
-			return null;
-		}
-		var problem = org.springframework.http.ProblemDetail
-			.forStatusAndDetail(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "Invalid input: file");
-		problem.setTitle("File too large");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.status(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		return fileRefused(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "File too large",
+				"is larger than the upload limit of " + this.maxFileSize.toMegabytes() + " MB", request, response);
 	}
 
 	/**
@@ -62,17 +52,27 @@ class ApiProtocolErrors {
 	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
 	ResponseEntity<Object> unreadableUpload(Exception ex, HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		var errors = java.util.List.of(new InvalidInputException.FieldError("file", UNREADABLE_UPLOAD));
+		return fileRefused(org.springframework.http.HttpStatus.BAD_REQUEST, "Bad Request", UNREADABLE_UPLOAD, request,
+				response);
+	}
+
+	/**
+	 * An upload refused naming {@code file}: the error page on pages, a problem on the
+	 * API.
+	 */
+	private static ResponseEntity<Object> fileRefused(org.springframework.http.HttpStatus status, String title,
+			String message, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		var errors = java.util.List.of(new InvalidInputException.FieldError("file", message));
 		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			Utf8Guard.nameErrors(request, errors);
-			response.sendError(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+			response.sendError(status.value());
 			return null;
 		}
-		var problem = org.springframework.http.ProblemDetail
-			.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid input: file");
-		problem.setTitle("Bad Request");
+		var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(status, "Invalid input: file");
+		problem.setTitle(title);
 		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	/** What a multipart body that cannot be read is told. */
