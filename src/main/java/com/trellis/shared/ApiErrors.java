@@ -150,6 +150,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				message = FieldRefusals.REPEATED;
 				break;
 			}
+			if (cause instanceof tools.jackson.core.exc.StreamConstraintsException limit) {
+				// a number or text past the reader's limits (1,000 digits, 20 million
+				// characters): said as such, where it was (s55: "is missing, malformed")
+				field = limit.getPath().isEmpty() ? "body" : FieldRefusals.field(limit);
+				message = String.valueOf(limit.getOriginalMessage()).startsWith("Number value length")
+						? "holds a number of more than 1,000 digits, more than any amount or count has"
+						: "holds a value larger than any field takes";
+				break;
+			}
 			if (cause instanceof JacksonException jackson
 					&& (jackson instanceof MismatchedInputException || !jackson.getPath().isEmpty())) {
 				// the whole body or one field of the wrong JSON type, a property the

@@ -85,6 +85,15 @@ class ClientErrorTests {
 	}
 
 	@Test
+	void aNumberLongerThanTheReaderTakesIsSaidToBeOne() throws Exception {
+		// s55: "1" and 5,000 zeros was told the body was missing or malformed
+		new Api(this.mvc, this.fixtures.token(admin))
+			.put("/api/v1/exchange-rates/EUR", "{\"toReporting\": 1" + "0".repeat(5000) + "}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("1,000 digits")));
+	}
+
+	@Test
 	void duplicateJsonKeysAreRefusedNamingTheProperty() throws Exception {
 		var api = new Api(this.mvc, this.fixtures.token(admin));
 		api.put("/api/v1/opportunities/" + world.dealId(), deal("\"name\": \"First\", \"name\": \"Second\""))
