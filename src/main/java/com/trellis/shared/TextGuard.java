@@ -26,10 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 
 /**
  * Refuses a NUL character in any request parameter, path variable, JSON string or text
- * body, naming where it was (PostgreSQL cannot store NUL in text, and no user types one).
- * Runs after the role check, so a caller without the role learns nothing from it, and
- * only before an operation: a path no operation serves answers its 404 whatever its query
- * holds.
+ * body, naming where it was (PostgreSQL cannot store NUL in text, and no user types one),
+ * and an upload holding two files under one name. Runs after the role check, so a caller
+ * without the role learns nothing from it, and only before an operation: a path no
+ * operation serves answers its 404 whatever its query holds.
  */
 @Configuration(proxyBeanMethods = false)
 class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
@@ -63,6 +63,18 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 			for (var value : parameter.getValue()) {
 				refuseNul(parameter.getKey(), value);
 			}
+		}
+		var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+				org.springframework.web.multipart.MultipartHttpServletRequest.class);
+		if (multipart != null) {
+			// no operation takes two files under one name: the second was dropped unsaid
+			// (s55)
+			multipart.getMultiFileMap().forEach((name, files) -> {
+				if (files.size() > 1) {
+					throw InvalidInputException.of(name,
+							"holds " + files.size() + " files; send one file under this name");
+				}
+			});
 		}
 		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
 			variables.forEach((name, value) -> refuseNul(String.valueOf(name), String.valueOf(value)));

@@ -66,6 +66,16 @@ class ImportPartsTests {
 	}
 
 	@Test
+	void aPartSentTwiceIsRefusedNamingIt() throws Exception {
+		// s55: one of the two was read and the other dropped unsaid
+		send("/api/v1/imports/salesforce", true, new MockMultipartFile("Account", "Account.csv", "text/csv", ACCOUNT),
+				new MockMultipartFile("Account", "Other.csv", "text/csv", ACCOUNT))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("Account"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("2 files")));
+	}
+
+	@Test
 	void aSystemThatIsNoneIsNamedBeforeTheBody() throws Exception {
 		// try51: a JSON body to /imports/BOGUS/runs was told to send multipart
 		this.mvc
