@@ -84,8 +84,7 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 			if (entry.getValue() == null || entry.getValue().length < 2) {
 				continue;
 			}
-			var once = this.handlers.computeIfAbsent(method.getMethod(), m -> OneValue.of(method, resolvers()));
-			if (once.takesOne(entry.getKey())) {
+			if (readBy(method).takesOne(entry.getKey())) {
 				problems.add(new InvalidInputException.FieldError(entry.getKey(),
 						MESSAGE.formatted(entry.getValue().length)));
 			}
@@ -94,6 +93,11 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 			throw new InvalidInputException(problems);
 		}
 		return true;
+	}
+
+	/** The parameters the handler reads, as its argument resolvers read them (kept). */
+	OneValue readBy(HandlerMethod method) {
+		return this.handlers.computeIfAbsent(method.getMethod(), m -> OneValue.of(method, resolvers()));
 	}
 
 	private List<HandlerMethodArgumentResolver> resolvers() {
@@ -106,22 +110,35 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 	 * The parameters one handler reads as one value, and those it reads as several, by
 	 * the argument resolver Spring MVC picks for each of its parameters.
 	 */
-	record OneValue(Set<String> one, Set<String> several, boolean everyName) {
+	record OneValue(Set<String> one, Set<String> several, boolean everyName, boolean open) {
 
 		boolean takesOne(String name) {
 			return !this.several.contains(name)
 					&& (this.one.contains(name) || (this.everyName && !name.startsWith("_")));
 		}
 
+		/**
+		 * Whether the handler reads a parameter of this name; every name for a handler
+		 * that reads a map of them or the request itself ({@code open}).
+		 */
+		boolean reads(String name) {
+			return this.open || this.one.contains(name) || this.several.contains(name);
+		}
+
 		static OneValue of(HandlerMethod method, List<HandlerMethodArgumentResolver> resolvers) {
 			var one = new HashSet<String>();
 			var several = new HashSet<String>();
 			boolean everyName = false;
+			boolean open = false;
 			for (var parameter : method.getMethodParameters()) {
 				parameter.initParameterNameDiscovery(NAMES);
 				var resolver = resolvers.stream().filter(r -> r.supportsParameter(parameter)).findFirst().orElse(null);
+				open |= jakarta.servlet.ServletRequest.class.isAssignableFrom(parameter.getParameterType())
+						|| org.springframework.web.context.request.WebRequest.class
+							.isAssignableFrom(parameter.getParameterType());
 				if (resolver instanceof RequestParamMapMethodArgumentResolver) {
 					everyName |= oneValueMap(parameter);
+					open = true;
 				}
 				else if (resolver instanceof RequestParamMethodArgumentResolver) {
 					var name = name(parameter);
@@ -133,7 +150,7 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 					fields(parameter.nestedIfOptional().getNestedParameterType(), one, several);
 				}
 			}
-			return new OneValue(Set.copyOf(one), Set.copyOf(several), everyName);
+			return new OneValue(Set.copyOf(one), Set.copyOf(several), everyName, open);
 		}
 
 		private static String name(MethodParameter parameter) {

@@ -36,6 +36,21 @@ class SilentParameterTests {
 	MockMvc mvc;
 
 	@Test
+	void aQueryParameterTheOperationDoesNotReadIsRefusedNamingIt() throws Exception {
+		// s55: /api/v1/registrations?q=zzz answered the whole list, as if filtered
+		var admin = api(Role.ADMIN);
+		refused(admin.get("/api/v1/registrations?q=zzz"), "q");
+		admin.get("/api/v1/registrations?stauts=PENDING&page=0")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("stauts"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("it takes")));
+		refused(admin.get("/api/v1/exchange-rates?currency=EUR"), "currency");
+		admin.get("/api/v1/registrations?page=0&size=5").andExpect(status().isOk());
+		// a caller refused the operation learns nothing from its parameters
+		api(Role.AE).get("/api/v1/payout-runs/preview?bogus=1").andExpect(status().isForbidden());
+	}
+
+	@Test
 	void aQuotaQuarterThatDoesNotExistIsRefusedNamingQuarter() throws Exception {
 		refused(api(Role.ADMIN).get("/api/v1/forecast/quotas?quarter=2026-Q9"), "quarter");
 		refused(api(Role.ADMIN).get("/api/v1/forecast/quotas?quarter=next"), "quarter");
