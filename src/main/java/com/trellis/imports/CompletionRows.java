@@ -186,7 +186,8 @@ class CompletionRows {
 			return day;
 		}
 		catch (DateTimeParseException ex) {
-			cells.error("completed_on", text, "is not a date (yyyy-mm-dd)");
+			cells.error("completed_on", text, SourceValues.noDay(text).isPresent() ? "names no day of the calendar"
+					: "is not a date (yyyy-mm-dd)");
 			return null;
 		}
 	}

@@ -105,7 +105,8 @@ final class FormatCells {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			error(column, value, "is not a date (yyyy-mm-dd)");
+			error(column, value, SourceValues.noDay(value).isPresent() ? "names no day of the calendar"
+					: "is not a date (yyyy-mm-dd)");
 			return null;
 		}
 	}

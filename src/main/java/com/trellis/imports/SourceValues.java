@@ -69,7 +69,27 @@ final class SourceValues {
 			return Parsed.of(LocalDate.parse(text.strip()));
 		}
 		catch (DateTimeParseException ex) {
-			return Parsed.refused("unparseable date '" + text + "'; write it as yyyy-MM-dd, e.g. 2024-06-30");
+			return Parsed.refused(
+					noDay(text).orElse("unparseable date '" + text + "'; write it as yyyy-MM-dd, e.g. 2024-06-30"));
+		}
+	}
+
+	/**
+	 * What a cell is told whose day is written yyyy-mm-dd but the calendar has not
+	 * ({@code 2025-02-30}, {@code 2025-13-01}), or empty for a cell written otherwise
+	 * (s55: such a day was told how to write a day).
+	 */
+	static java.util.Optional<String> noDay(String text) {
+		var value = text.strip();
+		if (!value.matches("\\d{4}-\\d{2}-\\d{2}([T ].*)?")) {
+			return java.util.Optional.empty();
+		}
+		try {
+			LocalDate.parse(value.substring(0, 10));
+			return java.util.Optional.empty();
+		}
+		catch (DateTimeParseException ex) {
+			return java.util.Optional.of("'" + text + "' names no day of the calendar");
 		}
 	}
 
@@ -104,8 +124,8 @@ final class SourceValues {
 			return Parsed.of(LocalDate.parse(value).atStartOfDay(zone).toInstant());
 		}
 		catch (DateTimeParseException ex) {
-			return Parsed.refused("unparseable date and time '" + text
-					+ "'; write it as yyyy-MM-ddTHH:mm:ss with an offset, e.g. 2024-03-05T14:22:10.000+0000");
+			return Parsed.refused(noDay(text).orElse("unparseable date and time '" + text
+					+ "'; write it as yyyy-MM-ddTHH:mm:ss with an offset, e.g. 2024-03-05T14:22:10.000+0000"));
 		}
 	}
 

@@ -101,7 +101,10 @@ class StrictJsonDates {
 				return super.deserialize(parser, context);
 			}
 			catch (MismatchedInputException ex) {
-				return context.reportInputMismatch(this.type, WRITTEN_AS + this.form + " ('" + text + "' is not)");
+				// a day written right that the calendar has not is told so (s55)
+				var why = text != null && text.matches("\\d{4}-\\d{2}-\\d{2}([T ].*)?")
+						? "' is written so, but names no day of the calendar)" : "' is not)";
+				return context.reportInputMismatch(this.type, WRITTEN_AS + this.form + " ('" + text + why);
 			}
 		}
 

@@ -26,12 +26,14 @@ class SourceValuesTest {
 	@Test
 	void aDayOrHourTheCalendarDoesNotHaveIsRefusedNotMovedToTheNearestOne() {
 		// s55: each was kept as another day (2025-02-28, 2025-01-02 00:00, 2025-04-30)
-		for (var impossible : new String[] { "2025-02-30T10:00:00.000+0000", "2025-02-29 10:00",
-				"2025-01-01T24:00:00.000+0000", "2025-04-31T10:00:00Z", "2026-02-30 10:00", "2025-02-31T09:00:00+01:00",
-				"2025-13-01 10:00", "2025-02-30" }) {
+		for (var impossible : new String[] { "2025-02-30T10:00:00.000+0000", "2025-02-29 10:00", "2025-04-31T10:00:00Z",
+				"2026-02-30 10:00", "2025-02-31T09:00:00+01:00", "2025-13-01 10:00", "2025-02-30" }) {
 			assertThat(SourceValues.moment(impossible, BERLIN).refusal()).as(impossible)
-				.startsWith("unparseable date and time");
+				.isEqualTo("'" + impossible + "' names no day of the calendar");
 		}
+		assertThat(SourceValues.moment("2025-01-01T24:00:00.000+0000", BERLIN).refusal())
+			.startsWith("unparseable date and time");
+		assertThat(SourceValues.day("2025-02-30").refusal()).isEqualTo("'2025-02-30' names no day of the calendar");
 		assertThat(SourceValues.moment("2024-02-29 10:00", BERLIN).value())
 			.isEqualTo(Instant.parse("2024-02-29T09:00:00Z"));
 		assertThat(SourceValues.moment("2024-02-29T23:59:59.999+0000", BERLIN).value())
@@ -50,7 +52,7 @@ class SourceValuesTest {
 		assertThat(SourceValues.moment("2024-03-05T14:22Z", BERLIN).value())
 			.isEqualTo(Instant.parse("2024-03-05T14:22:00Z"));
 		assertThat(SourceValues.moment("2023-02-30T10:00:00.000+0000", BERLIN).refusal())
-			.startsWith("unparseable date and time");
+			.contains("names no day of the calendar");
 		assertThat(SourceValues.moment("2024-03-05T25:22:10Z", BERLIN).refusal())
 			.startsWith("unparseable date and time");
 		assertThat(SourceValues.moment("2024-03-05T14:22:10+1900", BERLIN).refusal())

@@ -53,6 +53,10 @@ class StrictJsonDatesTests {
 				.andExpect(jsonPath("$.errors[0].field").value("until"))
 				.andExpect(jsonPath("$.errors[0].message").value(startsWith("must be written as a date such as ")));
 		}
+		// a day written right that the calendar has not is told so (s55)
+		api.post("/api/v1/guidance/" + id + "/snooze", "{\"until\": \"2026-11-31\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("names no day")));
 		assertThat(state(id)).isEqualTo("OPEN");
 
 		api.post("/api/v1/guidance/" + id + "/snooze", "{\"until\": \"2026-12-05\"}").andExpect(status().isOk());
