@@ -126,6 +126,8 @@ class StagedChecks {
 				FROM imp_deal d JOIN imp_stage m ON m.key = d.stage_key
 				WHERE m.stage IN %s AND d.close_date IS NULL
 				  AND NOT EXISTS (SELECT 1 FROM imp_history h WHERE h.opportunity_id = d.source_id)
+				  -- a cell refused already (a day the calendar has not) is named once (s55)
+				  AND NOT EXISTS (SELECT 1 FROM imp_error e WHERE e.field = d.where_ || :column)
 				ORDER BY d.ord
 				"""
 			.formatted(CLOSED), system, columns.closeDate());

@@ -175,12 +175,16 @@ class ImportValueTests {
 		var deals = "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Owner email,Associated Company IDs\n"
 				+ "7101,Bad day,Appointment Scheduled,10,31/03/2025,2025-02-10 09:00," + this.email + ",9101\n"
 				+ "7102,No day,Closed Lost,10,,2025-02-10 09:00," + this.email + ",9101\n"
-				+ "7103,Old day,Closed Lost,10,1800-01-01,2025-02-10 09:00," + this.email + ",9101\n";
+				+ "7103,Old day,Closed Lost,10,1800-01-01,2025-02-10 09:00," + this.email + ",9101\n"
+				+ "7104,No such day,Closed Lost,10,2025-02-30,2025-02-10 09:00," + this.email + ",9101\n";
 		var report = body(hubspot(companies, deals).andExpect(status().isOk()));
+		// a closed deal's refused day is named once, as a day the calendar has not (s55:
+		// twice, the second time as missing)
 		assertThat(errors(report)).containsExactly(
 				"deals row 2: Close Date=unparseable date '31/03/2025'; write it as yyyy-MM-dd, e.g. 2024-06-30",
 				"deals row 3: Close Date=missing Close Date: a closed deal needs the day it closed",
-				"deals row 4: Close Date=date 1800-01-01 must be between 1970-01-01 and 2100-12-31");
+				"deals row 4: Close Date=date 1800-01-01 must be between 1970-01-01 and 2100-12-31",
+				"deals row 5: Close Date='2025-02-30' names no day of the calendar");
 	}
 
 	private ResultActions post(String accounts, String deals, String dryRun) throws Exception {
