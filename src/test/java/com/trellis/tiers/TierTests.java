@@ -229,7 +229,10 @@ class TierTests {
 		var created = this.tiers.override(admin, world.partnerId(),
 				new OverrideCommand(Tier.TIER_1_INVEST, "Strategic launch partner", today.plusDays(10)));
 		assertThat(created.expiresOn()).isEqualTo(today.plusDays(10));
-		assertThat(this.tiers.card(world.partnerUser(), world.partnerId()).tier()).isEqualTo(Tier.TIER_1_INVEST);
+		var held = this.tiers.card(world.partnerUser(), world.partnerId());
+		assertThat(held.tier()).isEqualTo(Tier.TIER_1_INVEST);
+		// the card says the override, not the scores, holds the tier meanwhile (s55)
+		assertThat(held.gap().summary()).startsWith("An override holds Tier 1 · Invest until " + today.plusDays(10));
 		var thisWeek = this.evaluation.weekStart(today);
 		var w1 = this.evaluation.weekStart(thisWeek.plusDays(8));
 		var w2 = this.evaluation.weekStart(w1.plusDays(8));
