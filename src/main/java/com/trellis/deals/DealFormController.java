@@ -47,7 +47,10 @@ class DealFormController {
 
 	private final FormOnce once;
 
-	DealFormController(Deals deals, Accounts accounts, Users users, Commands commands, FormOnce once) {
+	private final DealRules rules;
+
+	DealFormController(Deals deals, Accounts accounts, Users users, Commands commands, FormOnce once, DealRules rules) {
+		this.rules = rules;
 		this.once = once;
 		this.deals = deals;
 		this.accounts = accounts;
@@ -138,17 +141,11 @@ class DealFormController {
 	private String form(Viewer viewer, Model model, DealForm form, OpportunityView deal, Map<String, String> errors) {
 		var owners = new ArrayList<>(this.users.withRole(Role.AE));
 		owners.addAll(this.users.withRole(Role.SALES_MANAGER));
-		// only the owners the viewer may name (DealRules): an AE themselves, a manager
-		// their team; a deal's current owner stays on offer
-		if (viewer.is(Role.AE, Role.SALES_MANAGER)) {
-			var team = new java.util.HashSet<>(
-					viewer.is(Role.SALES_MANAGER) ? this.users.reportsOf(viewer.userId()) : java.util.List.<Long>of());
-			team.add(viewer.userId());
-			if (deal != null) {
-				team.add(deal.ownerId());
-			}
-			owners.removeIf(o -> !team.contains(o.id()));
-		}
+		// only the owners the viewer may name (DealRules); a deal's current owner stays
+		// on
+		// offer
+		var nameable = this.rules.nameable(viewer);
+		owners.removeIf(o -> !nameable.test(o.id()) && (deal == null || o.id() != deal.ownerId()));
 		String accountName = null;
 		var accountId = new FormFields().id("accountId", form.accountId());
 		if (accountId != null) {

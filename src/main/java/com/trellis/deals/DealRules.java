@@ -89,17 +89,28 @@ class DealRules {
 	 * sales manager themselves or their team; PAMs and admins anyone.
 	 */
 	private java.util.Optional<FieldError> ownerOutOfReach(Viewer viewer, long owner) {
-		if (owner == viewer.userId()) {
+		if (nameable(viewer).test(owner)) {
 			return java.util.Optional.empty();
 		}
+		return java.util.Optional.of(viewer.is(Role.AE) ? new FieldError("ownerId",
+				"an account executive owns the deals they open or change; their sales manager or an admin names another owner")
+				: new FieldError("ownerId", "must be you or an account executive of your team"));
+	}
+
+	/**
+	 * The owners the viewer may name (the deal form offers only those): an account
+	 * executive themselves, a sales manager themselves and their team, anyone else any.
+	 */
+	java.util.function.LongPredicate nameable(Viewer viewer) {
 		if (viewer.is(Role.AE)) {
-			return java.util.Optional.of(new FieldError("ownerId",
-					"an account executive owns the deals they open or change; their sales manager or an admin names another owner"));
+			return owner -> owner == viewer.userId();
 		}
-		if (viewer.is(Role.SALES_MANAGER) && !this.users.reportsOf(viewer.userId()).contains(owner)) {
-			return java.util.Optional.of(new FieldError("ownerId", "must be you or an account executive of your team"));
+		if (viewer.is(Role.SALES_MANAGER)) {
+			var team = new java.util.HashSet<>(this.users.reportsOf(viewer.userId()));
+			team.add(viewer.userId());
+			return team::contains;
 		}
-		return java.util.Optional.empty();
+		return owner -> true;
 	}
 
 	/**
