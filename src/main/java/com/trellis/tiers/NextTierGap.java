@@ -23,6 +23,26 @@ final class NextTierGap {
 	 * reached, oldest first
 	 */
 	static TierCard.Gap of(Tier current, BigDecimal[] scores, TierThresholds thresholds, List<Tier> sinceLastChange) {
+		return of(current, scores, thresholds, sinceLastChange, null);
+	}
+
+	/**
+	 * As above for a partner whose tier an admin override holds until {@code heldUntil}
+	 * (null: none): the sentence says so first, as evaluations keep the tier until then
+	 * (s55: the card said the next evaluation would move it, or that a tier 1 partner
+	 * kept it only while its scores held).
+	 */
+	static TierCard.Gap of(Tier current, BigDecimal[] scores, TierThresholds thresholds, List<Tier> sinceLastChange,
+			java.time.LocalDate heldUntil) {
+		var gap = scored(current, scores, thresholds, sinceLastChange, heldUntil != null);
+		return heldUntil == null ? gap
+				: new TierCard.Gap(gap.next(), gap.needs(), gap.weeksHeld(), gap.weeksToGo(),
+						"An override holds " + current.label() + " until " + heldUntil
+								+ "; from then the weekly evaluations decide again. " + gap.summary());
+	}
+
+	private static TierCard.Gap scored(Tier current, BigDecimal[] scores, TierThresholds thresholds,
+			List<Tier> sinceLastChange, boolean overridden) {
 		if (current == Tier.TIER_1_INVEST) {
 			return new TierCard.Gap(null, List.of(), 0, 0,
 					"Tier 1 is the highest tier. It is kept unless every one of " + thresholds.weeksHeld()
@@ -71,7 +91,8 @@ final class NextTierGap {
 					+ (weeks == 1 ? "" : "s") + ".";
 		}
 		else {
-			summary = "Your scores have held " + next.label() + " long enough; the next weekly evaluation moves you.";
+			summary = "Your scores have held " + next.label() + " long enough; "
+					+ (overridden ? "the first one after it moves you." : "the next weekly evaluation moves you.");
 		}
 		boolean reached = unknown.isEmpty() && needs.isEmpty();
 		return new TierCard.Gap(next, needs, held, reached ? weeks : thresholds.weeksHeld(), summary);

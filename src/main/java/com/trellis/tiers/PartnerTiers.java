@@ -124,18 +124,8 @@ public class PartnerTiers {
 		var values = latest == null ? new BigDecimal[3]
 				: new BigDecimal[] { latest.readiness(), latest.behaviour(), latest.trust() };
 		var override = this.store.openOverride(partnerId);
-		var gap = NextTierGap.of(partner.tier(), values, this.store.thresholds(),
-				this.store.sinceLastChange(partnerId));
-		if (override != null) {
-			// evaluations keep the tier until the override ends (s55: the card said the
-			// next
-			// one would move it, or that a tier 1 partner kept it only while its scores
-			// held)
-			gap = new TierCard.Gap(gap.next(), gap.needs(), gap.weeksHeld(), gap.weeksToGo(),
-					"An override holds " + partner.tier().label() + " until " + override.expiresOn()
-							+ "; from then the weekly evaluations decide again. " + gap.summary()
-								.replace("the next weekly evaluation moves you", "the first one after it moves you"));
-		}
+		var gap = NextTierGap.of(partner.tier(), values, this.store.thresholds(), this.store.sinceLastChange(partnerId),
+				override == null ? null : override.expiresOn());
 		return new TierCard(partnerId, partner.name(), partner.tier(), partner.tier().label(),
 				this.store.lastChange(partnerId), override == null ? null : override.expiresOn(),
 				latest == null ? null : latest.fiscalWeek(), values[0], values[1], values[2], gap);
