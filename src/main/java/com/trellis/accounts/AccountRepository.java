@@ -216,7 +216,8 @@ class AccountRepository {
 
 	/**
 	 * Saves an edit when the account is still at {@code seenVersion} (null: at any);
-	 * false, and nothing changed, when it has changed since.
+	 * false, and nothing changed, when it has changed since or already holds every value
+	 * (its version and change time stay).
 	 */
 	boolean update(long id, AccountCommand command, Long ownerId, Instant now, Long seenVersion) {
 		return this.jdbc.sql("""
@@ -224,6 +225,9 @@ class AccountRepository {
 				       owner_ae_id = :owner, updated_at = :now, registrable_domain = :registrable,
 				       normalized_name = :normalized, country = :country, version = version + 1
 				WHERE id = :id AND (CAST(:seen AS BIGINT) IS NULL OR version = :seen)
+				  AND (name, web_domain, industry, employee_band, owner_ae_id, country)
+				      IS DISTINCT FROM (CAST(:name AS TEXT), CAST(:domain AS TEXT), CAST(:industry AS TEXT),
+				      CAST(:band AS TEXT), CAST(:owner AS BIGINT), CAST(:country AS TEXT))
 				""")
 			.params(params(command, ownerId))
 			.param("now", Timestamp.from(now))

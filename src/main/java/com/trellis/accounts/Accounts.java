@@ -259,7 +259,10 @@ public class Accounts {
 		var before = requireEditable(viewer, id);
 		if (!this.accounts.update(id, command, owner(viewer, command, before.ownerAeId()), this.clock.instant(),
 				seenVersion)) {
-			throw new ConflictException("version", "someone changed this account since you opened the form");
+			if (seenVersion != null && seenVersion != this.accounts.version(id)) {
+				throw new ConflictException("version", "someone changed this account since you opened the form");
+			}
+			return before; // the same values again: no new version, no audit entry
 		}
 		var after = this.accounts.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account", id, "updated", before, after);

@@ -199,7 +199,9 @@ public class Deals {
 		}
 		long owner = this.rules.validate(viewer, command, DealEditRule.edit(before, command), before.ownerId());
 		var now = this.clock.instant();
-		this.deals.update(id, command, owner, now);
+		if (!this.deals.update(id, command, owner, now)) {
+			return visible; // the same values again: no new version, no audit entry
+		}
 		if (before.partnerId() == null) {
 			recordAttachment(viewer, id, command, now);
 		}

@@ -174,19 +174,28 @@ class OpportunityRepository {
 			.single();
 	}
 
-	/** Saves an edit; the stage, its times and the close are the process's to change. */
-	void update(long id, OpportunityCommand command, long ownerId, Instant now) {
-		this.jdbc.sql("""
+	/**
+	 * Saves an edit; the stage, its times and the close are the process's to change.
+	 * False, and the row (its version and change time) untouched, when it holds every
+	 * value already.
+	 */
+	boolean update(long id, OpportunityCommand command, long ownerId, Instant now) {
+		return this.jdbc.sql("""
 				UPDATE opportunity SET account_id = :account, name = :name, amount = :amount, currency = :currency,
 				       amount_unknown = (amount_unknown AND amount = :amount),
 				       close_date = :closeDate, owner_id = :owner, source = :source, partner_id = :partner,
 				       credit_type = :credit, partner_share = :share, updated_at = :now, version = version + 1
 				WHERE id = :id
+				  AND (account_id, name, amount, currency, close_date, owner_id, source, partner_id, credit_type,
+				       partner_share)
+				      IS DISTINCT FROM (CAST(:account AS BIGINT), CAST(:name AS TEXT), CAST(:amount AS NUMERIC),
+				      CAST(:currency AS CHAR(3)), CAST(:closeDate AS DATE), CAST(:owner AS BIGINT),
+				      CAST(:source AS TEXT), CAST(:partner AS BIGINT), CAST(:credit AS TEXT), CAST(:share AS NUMERIC))
 				""")
 			.params(OpportunityRows.params(command, ownerId))
 			.param("now", Timestamp.from(now))
 			.param("id", id)
-			.update();
+			.update() == 1;
 	}
 
 	List<OpportunityView> openOnAccounts(Collection<Long> accountIds) {

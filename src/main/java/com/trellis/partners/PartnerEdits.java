@@ -66,8 +66,12 @@ class PartnerEdits {
 		// a partner keeps a PAM who left until someone names a new one; a new PAM is
 		// active
 		requirePam(command.ownerPamId(), !java.util.Objects.equals(before.ownerPamId(), command.ownerPamId()));
-		this.partners.update(id, command, this.clock.instant());
+		boolean changed = this.partners.update(id, command, this.clock.instant());
 		var after = this.partners.find(viewer, id).orElseThrow();
+		if (!changed) {
+			// the same values again: no new version, no audit entry
+			return after;
+		}
 		this.audit.record(viewer.actor(), "partner", id, "updated", before, after);
 		if (before.tier() != after.tier()) {
 			this.events.publishEvent(new PartnerTierChanged(id, before.tier(), after.tier()));

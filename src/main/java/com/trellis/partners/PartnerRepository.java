@@ -129,18 +129,26 @@ class PartnerRepository {
 			.single();
 	}
 
-	void update(long id, PartnerCommand command, Instant now) {
-		this.jdbc
+	/**
+	 * Saves the command's values; false, and the row (its version and change time)
+	 * untouched, when it holds them all already.
+	 */
+	boolean update(long id, PartnerCommand command, Instant now) {
+		return this.jdbc
 			.sql("""
 					UPDATE partner SET name = :name, type = :type, web_domain = :domain, verticals = CAST(:verticals AS TEXT[]),
 					       capabilities = CAST(:capabilities AS TEXT[]), region = :region, onboarded_on = :onboardedOn,
 					       owner_pam_id = :owner, tier = :tier, updated_at = :now, version = version + 1
 					WHERE id = :id
+					  AND (name, type, web_domain, verticals, capabilities, region, onboarded_on, owner_pam_id, tier)
+					      IS DISTINCT FROM (CAST(:name AS TEXT), CAST(:type AS TEXT), CAST(:domain AS TEXT),
+					      CAST(:verticals AS TEXT[]), CAST(:capabilities AS TEXT[]), CAST(:region AS TEXT),
+					      CAST(:onboardedOn AS DATE), CAST(:owner AS BIGINT), CAST(:tier AS TEXT))
 					""")
 			.params(commandParams(command))
 			.param("id", id)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	void setTier(long id, Tier tier, Instant now) {

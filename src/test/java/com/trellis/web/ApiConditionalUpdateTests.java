@@ -106,6 +106,66 @@ class ApiConditionalUpdateTests {
 	}
 
 	@Test
+	void aPutRepeatingTheSavedValuesKeepsTheVersionAndWritesNoAuditEntry() throws Exception {
+		var world = this.fixtures.world("Conditional Repeats");
+		var pam = this.fixtures.token(world.pam());
+		var partnerJson = """
+				{"name": "Repeats Partner", "type": "SI", "region": "EMEA", "ownerPamId": %d,
+				 "tier": "TIER_2_EMERGING"}""".formatted(world.pam().userId());
+		assertRepeatChangesNothing(pam, "/api/v1/partners/" + world.partnerId(), partnerJson, "partner",
+				world.partnerId());
+		var ae = this.fixtures.token(world.ae());
+		var accountJson = """
+				{"name": "Repeats Account", "webDomain": "repeats.example", "industry": "Retail",
+				 "employeeBand": "51-200", "ownerAeId": %d, "country": "DE"}""".formatted(world.ae().userId());
+		assertRepeatChangesNothing(ae, "/api/v1/accounts/" + world.accountId(), accountJson, "account",
+				world.accountId());
+		var deal = this.jdbc.sql("SELECT stage, credit_type, partner_share FROM opportunity WHERE id = ?")
+			.param(world.dealId())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.single();
+		var dealJson = """
+				{"accountId": %d, "name": "Repeats Deal", "amount": 1234.50, "currency": "EUR", "stage": "%s",
+				 "closeDate": "2027-03-01", "source": "PARTNER", "partnerId": %d, "creditType": "%s",
+				 "partnerShare": %s}""".formatted(world.accountId(), deal[0], world.partnerId(), deal[1], deal[2]);
+		assertRepeatChangesNothing(ae, "/api/v1/opportunities/" + world.dealId(), dealJson, "opportunity",
+				world.dealId());
+	}
+
+	private void assertRepeatChangesNothing(String token, String url, String json, String entity, long id)
+			throws Exception {
+		String first = send(token, url, json, "*").andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		long entries = audits(entity, id);
+		var changedAt = this.jdbc.sql("SELECT updated_at::text FROM " + entity + " WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		// the same values again, with the tag just answered: a client retrying its PUT
+		// is not refused afterwards for a change nobody made
+		String second = send(token, url, json, first).andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		assertThat(second).isEqualTo(first).isEqualTo(etag(token, url));
+		assertThat(audits(entity, id)).isEqualTo(entries);
+		assertThat(this.jdbc.sql("SELECT updated_at::text FROM " + entity + " WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(changedAt);
+	}
+
+	private long audits(String entity, long id) {
+		return this.jdbc.sql("SELECT count(*) FROM audit_entry WHERE entity_type = ? AND entity_id = ?")
+			.param(entity)
+			.param(String.valueOf(id))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void anUnreadableIfMatchIsNamedAfterWhoMayEditWasChecked() throws Exception {
 		var world = this.fixtures.world("Conditional Headers");
 		String url = "/api/v1/accounts/" + world.accountId();
