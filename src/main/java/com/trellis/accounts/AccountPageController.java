@@ -63,7 +63,7 @@ class AccountPageController {
 	String detail(Viewer viewer, @PathVariable long id, Model model) {
 		var account = this.accounts.get(viewer, id);
 		model.addAttribute("account", account);
-		model.addAttribute("canEdit", Accounts.editable(viewer, account));
+		model.addAttribute("canEdit", this.accounts.editable(viewer, account));
 		model.addAttribute("owner",
 				account.ownerAeId() == null ? null : this.users.find(account.ownerAeId()).orElse(null));
 		return "accounts/detail";

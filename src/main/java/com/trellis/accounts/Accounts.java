@@ -306,15 +306,27 @@ public class Accounts {
 		requireWriter(viewer);
 		var account = get(viewer, id);
 		if (!editable(viewer, account)) {
-			throw new AccessDeniedException("An account executive changes only their own accounts");
+			throw new AccessDeniedException(viewer.is(Role.AE) ? "An account executive changes only their own accounts"
+					: "A sales manager changes only their own, their team's and unowned accounts");
 		}
 		return account;
 	}
 
-	/** Whether the viewer may change the account (its page offers Edit only then). */
-	public static boolean editable(Viewer viewer, AccountView account) {
-		return viewer.is(Role.ADMIN, Role.SALES_MANAGER)
-				|| (viewer.is(Role.AE) && account.ownerAeId() != null && account.ownerAeId() == viewer.userId());
+	/**
+	 * Whether the viewer may change the account (its page offers Edit only then): an
+	 * admin any; an account executive their own; a sales manager their own, their team's
+	 * (everyone reporting to them, at any depth) and accounts nobody owns, as with deals.
+	 */
+	public boolean editable(Viewer viewer, AccountView account) {
+		if (viewer.is(Role.ADMIN)) {
+			return true;
+		}
+		Long owner = account.ownerAeId();
+		if (viewer.is(Role.AE)) {
+			return owner != null && owner == viewer.userId();
+		}
+		return viewer.is(Role.SALES_MANAGER)
+				&& (owner == null || owner == viewer.userId() || this.users.reportsOf(viewer.userId()).contains(owner));
 	}
 
 	private static void requireWriter(Viewer viewer) {

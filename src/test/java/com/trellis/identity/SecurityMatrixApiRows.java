@@ -23,7 +23,7 @@ final class SecurityMatrixApiRows {
 				row("GET /api/v1/accounts", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/accounts/{otherAccount}", 200, 200, 200, 200, 200, 403),
 				row("POST /api/v1/accounts", 201, 403, 201, 201, 403, 403),
-				row("PUT /api/v1/accounts/{otherAccount}", 200, 403, 403, 200, 403, 403),
+				row("PUT /api/v1/accounts/{otherAccount}", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/opportunities", 200, 200, 200, 200, 200, 200),
 				row("GET /api/v1/opportunities/{otherDeal}", 200, 200, 200, 200, 200, 404),
 				row("POST /api/v1/opportunities", 201, 403, 201, 201, 403, 403),
