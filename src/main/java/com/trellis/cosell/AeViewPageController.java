@@ -37,11 +37,13 @@ class AeViewPageController {
 
 	@GetMapping("/accounts/{id}/partners")
 	@PreAuthorize("!hasRole('PARTNER')")
-	String accountPanel(Viewer viewer, @PathVariable long id, Model model) {
+	String accountPanel(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String ask,
+			@RequestParam(required = false) String askPartner, Model model) {
 		model.addAttribute("accountId", id);
 		model.addAttribute("partnersHere", this.view.onAccount(viewer, id));
 		model.addAttribute("askable", this.actions.askable(viewer, id));
 		model.addAttribute("attachable", this.actions.attachable(viewer, id));
+		TypedAsk.show(model, ask, askPartner);
 		return "cosell/account :: panel";
 	}
 
@@ -51,10 +53,11 @@ class AeViewPageController {
 	String ask(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String opportunityId,
 			@RequestParam(required = false) String partnerId, @RequestParam(required = false) String ask,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/accounts/" + id, "Co-sell request sent", () -> {
-			var deal = this.actions.dealOfAccount(viewer, id, number("opportunityId", opportunityId));
-			this.requests.request(viewer, deal.id(), new RequestCoSell(number("partnerId", partnerId), ask));
-		});
+		return FormAction.run(redirect, "/accounts/" + id, "Co-sell request sent", TypedAsk.FLASH,
+				FormAction.typed("partnerId", partnerId, "ask", ask), () -> {
+					var deal = this.actions.dealOfAccount(viewer, id, number("opportunityId", opportunityId));
+					this.requests.request(viewer, deal.id(), new RequestCoSell(number("partnerId", partnerId), ask));
+				});
 	}
 
 	@PostMapping("/accounts/{id}/partner-attachment")

@@ -54,7 +54,8 @@ class CoSellPageController {
 
 	@GetMapping("/opportunities/{id}/cosell")
 	@PreAuthorize("!hasRole('PARTNER')")
-	String dealPanel(Viewer viewer, @PathVariable long id, Model model) {
+	String dealPanel(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String ask,
+			@RequestParam(required = false) String askPartner, Model model) {
 		var asked = this.requests.ofDeal(viewer, id);
 		boolean canAsk;
 		boolean canAttach;
@@ -73,6 +74,7 @@ class CoSellPageController {
 		model.addAttribute("asked", asked);
 		model.addAttribute("canAsk", canAsk);
 		model.addAttribute("partnerNames", names(viewer, asked));
+		TypedAsk.show(model, ask, askPartner);
 		return "cosell/deal :: panel";
 	}
 
@@ -85,7 +87,8 @@ class CoSellPageController {
 		Long partner = partnerId(partnerId);
 		this.requests.requireRequests(viewer, id, partner);
 		var target = back != null && back.matches("/accounts/\\d+") ? back : "/opportunities/" + id;
-		return FormAction.run(redirect, target, "Co-sell request sent",
+		return FormAction.run(redirect, target, "Co-sell request sent", TypedAsk.FLASH,
+				FormAction.typed("partnerId", partnerId, "ask", ask),
 				() -> this.requests.request(viewer, id, new RequestCoSell(required(partnerId, partner), ask)));
 	}
 

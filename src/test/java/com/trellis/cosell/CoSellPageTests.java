@@ -72,6 +72,23 @@ class CoSellPageTests {
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("notice", "Co-sell request sent"));
+		// s56: a refused ask came back as an empty panel, the message lost
+		var again = login(seller.ae());
+		this.mvc
+			.perform(post("/opportunities/" + deal + "/cosell-requests").param("partnerId", "" + helper.partnerId())
+				.param("ask", "Could you also join the security review?")
+				.session(again)
+				.with(csrf()))
+			.andExpect(flash().attribute("error", containsString("open co-sell request")));
+		var dealPage = this.mvc.perform(get("/opportunities/" + deal).session(again))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var panelUrl = dealPage.replaceAll("(?s).*hx-get=\"(/opportunities/" + deal + "/cosell\\?[^\"]*)\".*", "$1")
+			.replace("&amp;", "&");
+		assertThat(panelUrl).contains("askPartner=" + helper.partnerId());
+		this.mvc.perform(get(java.net.URI.create(panelUrl)).session(ae))
+			.andExpect(content().string(containsString("value=\"Could you also join the security review?\"")));
 
 		this.mvc.perform(get("/cosell").session(login(seller.partnerUser())))
 			.andExpect(content().string(not(containsString("introduce us to their CFO"))));

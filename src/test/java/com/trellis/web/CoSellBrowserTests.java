@@ -66,6 +66,14 @@ class CoSellBrowserTests {
 			row.locator("form.cosell-ask button[type=submit]").click();
 			assertThat(ae.locator("p.notice")).containsText("Co-sell request sent");
 			assertThat(ae.locator("#cosell-panel .cosell-asked")).containsText("Waiting for the partner");
+			// a refused ask keeps what was typed in its row (s56: the panel came back
+			// empty)
+			var again = ae.locator("#cosell-panel .cosell-presences tr:has-text('Northwind Systems')");
+			again.locator("input[name=ask]").fill("Could you also join the security review?");
+			again.locator("form.cosell-ask button[type=submit]").click();
+			assertThat(ae.locator("#deal-error")).containsText("open co-sell request");
+			assertThat(ae.locator("#cosell-panel .cosell-presences tr:has-text('Northwind Systems') input[name=ask]"))
+				.hasValue("Could you also join the security review?");
 		}
 		try (var context = chromium.context(1360, 1000)) {
 			var partner = context.newPage();
