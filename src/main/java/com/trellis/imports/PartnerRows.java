@@ -94,6 +94,9 @@ class PartnerRows {
 				.ifPresent(why -> cells.error(pamColumn(cells, "owner_pam_id"),
 						cells.text(pamColumn(cells, "owner_pam_id")), why));
 		}
+		if (existing != null && tier != null) {
+			this.partners.tierRefusal(existing, tier).ifPresent(why -> cells.error("tier", cells.text("tier"), why));
+		}
 		if (existing != null && lifecycle != null) {
 			this.partners.lifecycleRefusal(existing.lifecycleStatus(), lifecycle)
 				.ifPresent(why -> cells.error("lifecycle_status", cells.text("lifecycle_status"), why));

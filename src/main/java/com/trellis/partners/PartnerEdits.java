@@ -8,6 +8,7 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.FreeText;
 
@@ -37,8 +38,11 @@ class PartnerEdits {
 
 	private final BusinessCalendar calendar;
 
+	private final HeldTiers tierHolds;
+
 	PartnerEdits(PartnerRepository partners, Users users, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			BusinessCalendar calendar) {
+			BusinessCalendar calendar, HeldTiers tierHolds) {
+		this.tierHolds = tierHolds;
 		this.partners = partners;
 		this.users = users;
 		this.audit = audit;
@@ -63,6 +67,14 @@ class PartnerEdits {
 		if (before.ownerPamId() != command.ownerPamId() && !viewer.is(Role.ADMIN)) {
 			throw InvalidInputException.of("ownerPamId", "only a program admin moves a partner to another PAM");
 		}
+		if (before.tier() != command.tier()) {
+			if (!viewer.is(Role.ADMIN)) {
+				throw InvalidInputException.of("tier", "only a program admin changes a partner's tier");
+			}
+			this.tierHolds.refusal(id, command.tier()).ifPresent(why -> {
+				throw new ConflictException("tier", why);
+			});
+		}
 		// a partner keeps a PAM who left until someone names a new one; a new PAM is
 		// active
 		requirePam(command.ownerPamId(), !java.util.Objects.equals(before.ownerPamId(), command.ownerPamId()));
@@ -74,7 +86,7 @@ class PartnerEdits {
 		}
 		this.audit.record(viewer.actor(), "partner", id, "updated", before, after);
 		if (before.tier() != after.tier()) {
-			this.events.publishEvent(new PartnerTierChanged(id, before.tier(), after.tier()));
+			this.events.publishEvent(new PartnerTierChanged(id, before.tier(), after.tier(), viewer.userId()));
 		}
 		return after;
 	}

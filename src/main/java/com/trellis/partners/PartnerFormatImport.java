@@ -34,8 +34,11 @@ public class PartnerFormatImport {
 
 	private final Clock clock;
 
+	private final HeldTiers tierHolds;
+
 	PartnerFormatImport(PartnerRepository partners, Users users, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, HeldTiers tierHolds) {
+		this.tierHolds = tierHolds;
 		this.partners = partners;
 		this.users = users;
 		this.audit = audit;
@@ -58,6 +61,14 @@ public class PartnerFormatImport {
 		}
 		var decision = LifecycleTransition.decide(from, to, "Imported");
 		return decision.allowed() ? Optional.empty() : Optional.of(decision.reason());
+	}
+
+	/**
+	 * Why a partner's tier may not be changed by import, or empty: an override in force
+	 * holds it ({@link TierHolds}).
+	 */
+	public Optional<String> tierRefusal(PartnerView partner, Tier to) {
+		return partner.tier() == to ? Optional.empty() : this.tierHolds.refusal(partner.id(), to);
 	}
 
 	/**
@@ -98,7 +109,7 @@ public class PartnerFormatImport {
 		var after = this.partners.findForUpdate(id).orElseThrow();
 		this.audit.record(actor, "partner", id, "updated by import", before, after);
 		if (before.tier() != after.tier()) {
-			this.events.publishEvent(new PartnerTierChanged(id, before.tier(), after.tier()));
+			this.events.publishEvent(new PartnerTierChanged(id, before.tier(), after.tier(), actor.userId()));
 		}
 		if (before.lifecycleStatus() != after.lifecycleStatus()) {
 			this.events.publishEvent(new PartnerLifecycleChanged(id, before.lifecycleStatus(), after.lifecycleStatus(),

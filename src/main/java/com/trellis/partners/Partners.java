@@ -274,7 +274,7 @@ public class Partners {
 		this.partners.setTier(id, to, this.clock.instant());
 		this.audit.record(actor, "partner", id, "tier " + before.tier().name() + " -> " + to.name() + ": " + reason,
 				java.util.Map.of("tier", before.tier().name()), java.util.Map.of("tier", to.name()));
-		this.events.publishEvent(new PartnerTierChanged(id, before.tier(), to));
+		this.events.publishEvent(new PartnerTierChanged(id, before.tier(), to, null));
 		return before.tier();
 	}
 

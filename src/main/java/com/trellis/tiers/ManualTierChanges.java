@@ -48,7 +48,7 @@ class ManualTierChanges {
 			return;
 		}
 		long id = this.store.recordChange(event.partnerId(), event.from(), event.to(), this.calendar.today(), "MANUAL",
-				null, "changed on the partner's record (see its audit log)", null, this.clock.instant());
+				null, "changed on the partner's record (see its audit log)", event.changedBy(), this.clock.instant());
 		this.events.publishEvent(new PartnerNotice("tier-change:" + id, event.partnerId(), "TIER_CHANGED",
 				"Your tier is now " + event.to().label(), "The program changed your tier.",
 				"/partners/" + event.partnerId() + "/tier"));

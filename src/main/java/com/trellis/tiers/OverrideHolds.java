@@ -1,0 +1,34 @@
+package com.trellis.tiers;
+
+import java.util.Optional;
+
+import com.trellis.partners.Tier;
+import com.trellis.partners.TierHolds;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * An override in force holds the partner's tier: the partner's record does not change it
+ * until the override ends (ended by an admin or expired), so the tier, the override and
+ * the tier card never disagree.
+ */
+@Component
+class OverrideHolds implements TierHolds {
+
+	private final TierStore store;
+
+	OverrideHolds(TierStore store) {
+		this.store = store;
+	}
+
+	@Override
+	public Optional<String> refusal(long partnerId, Tier to) {
+		var held = this.store.openOverride(partnerId);
+		if (held == null) {
+			return Optional.empty();
+		}
+		return Optional.of("an override holds " + held.tier().label() + " until " + held.expiresOn()
+				+ "; end the override on the partner's tier page before changing the tier here");
+	}
+
+}
