@@ -229,12 +229,13 @@ final class RoiPageSql {
 		return """
 				(SELECT 'C', c.name, c.id, %4$s, %5$s
 				     FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
-				     WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)
+				     WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at) AND HAND_CHECK
 				     GROUP BY c.id, c.name ORDER BY c.name, c.id OFFSET :cohortOffset LIMIT :cohortLimit)
 				    UNION ALL
 				    SELECT 'N', NULL, NULL, count(DISTINCT cm.cohort_id), COUNT_ONLY, %5$s
-				    FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id
-				    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at)"""
+				    FROM FIGURES f JOIN cohort_membership cm ON cm.partner_id = f.id JOIN cohort c ON c.id = cm.cohort_id
+				    WHERE cm.valid_from < :at AND (cm.valid_to IS NULL OR cm.valid_to >= :at) AND HAND_CHECK"""
+			.replace("HAND_CHECK", RoiRepository.NO_HAND_COHORT_FOR_A_PARTNER)
 			.replace("FIGURES", figures)
 			.replace("COUNT_ONLY", COUNT_ONLY);
 	}

@@ -142,6 +142,13 @@ class RoiRepository {
 	}
 
 	/**
+	 * A partner user's ROI names no cohort an admin made by hand (its name is the
+	 * vendor's own note, as {@code Cohorts.ofPartner} keeps it); {@code c} is the cohort,
+	 * {@code :scopePartner} the partner user's partner.
+	 */
+	static final String NO_HAND_COHORT_FOR_A_PARTNER = "(CAST(:scopePartner AS BIGINT) IS NULL OR c.kind = 'RULE')";
+
+	/**
 	 * The cohorts each partner in the scope belonged to at a moment (cohort membership
 	 * history, read as reporting SQL): cohort id and name with the partner, by cohort
 	 * name.
@@ -152,6 +159,7 @@ class RoiRepository {
 				JOIN partner p ON p.id = m.partner_id
 				WHERE m.valid_from < :at AND (m.valid_to IS NULL OR m.valid_to >= :at)
 				  AND (CAST(:scopePartner AS BIGINT) IS NULL OR p.id = :scopePartner)
+				  AND """ + NO_HAND_COHORT_FOR_A_PARTNER + """
 				  AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
 				  AND (CAST(:onePartner AS BIGINT) IS NULL OR p.id = :onePartner)
 				ORDER BY c.name, c.id, m.partner_id

@@ -52,10 +52,9 @@ class RoiCohortPagerTests {
 		this.fixtures.world("Cohort pager second partner");
 		long tag = System.nanoTime();
 		for (var name : new String[] { " A", " B", " C" }) {
-			long cohort = this.jdbc
-				.sql("""
-						INSERT INTO cohort (name, kind, basis, created_at) VALUES (:name, 'MANUAL', 'test', now() - interval '400 days')
-						RETURNING id""")
+			long cohort = this.jdbc.sql("""
+					INSERT INTO cohort (name, kind, rule_key, basis, created_at)
+					VALUES (:name, 'RULE', :name, 'test', now() - interval '400 days') RETURNING id""")
 				.param("name", "Pager cohort " + tag + name)
 				.query(Long.class)
 				.single();
@@ -67,7 +66,8 @@ class RoiCohortPagerTests {
 				.param("from", Timestamp.valueOf("2020-01-01 00:00:00"))
 				.update();
 		}
-		// the partner user's page: its own three cohorts, two a page; all three on one
+		// the partner user's page: its own three cohorts (made by rule: a partner reads
+		// no hand-made one), two a page; all three on one
 		// page
 		// without a line that says which are shown (try43: "Cohorts 1–3 of 3")
 		var partner = login(world.partnerUser());

@@ -145,10 +145,19 @@ class RoiGroupsAndMarketplaceTests {
 		// now: Z has A, Y has only C (B left)
 		assertThat(this.roi.report(this.pam, "2026-Q4", null).cohorts()).extracting(RoiReport.Total::group)
 			.containsExactly("X" + this.tag, "Y" + this.tag, "Z" + this.tag);
-		// a partner user reads only its own partner's cohorts
+		// a partner user reads only its own partner's cohorts, and of those only the
+		// ones made by rule: a hand-made cohort's name is the vendor's own note (s56)
+		this.jdbc.sql("UPDATE cohort SET kind = 'RULE', rule_key = :key WHERE name = :name")
+			.param("key", "fixture" + this.tag)
+			.param("name", "Y" + this.tag)
+			.update();
 		var userOfC = this.fixtures.user(Role.PARTNER, this.c, null);
-		assertThat(this.roi.report(userOfC, "2026-Q3", null).cohorts()).extracting(RoiReport.Total::partners)
-			.containsExactly(1L, 1L);
+		assertThat(this.roi.report(userOfC, "2026-Q3", null).cohorts()).extracting(RoiReport.Total::group)
+			.containsExactly("Y" + this.tag);
+		var page = this.roi.page(userOfC, "2026-Q3", null);
+		assertThat(page.cohorts().items()).extracting(RoiReport.Total::group).containsExactly("Y" + this.tag);
+		assertThat(page.cohorts().total()).isEqualTo(1);
+		assertThat(this.roi.report(this.pam, "2026-Q3", null).cohorts()).hasSize(2);
 	}
 
 	@Test
