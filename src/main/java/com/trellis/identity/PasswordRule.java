@@ -11,8 +11,9 @@ import com.trellis.shared.InvalidInputException.FieldError;
  * What a password a person chooses must be, on every path that sets one (own change, the
  * forced change after a one-time password, reset link, invitation link): at least
  * {@value #MIN_LENGTH} characters, at most {@value #MAX_BYTES} bytes in UTF-8 (the most
- * BCrypt reads; a longer one would be cut without a word), no control characters, not the
- * e-mail address, not the password it replaces, and typed the same twice.
+ * BCrypt reads; a longer one would be cut without a word), no control characters, not
+ * only spaces, not the e-mail address, not the password it replaces, and typed the same
+ * twice.
  */
 final class PasswordRule {
 
@@ -47,6 +48,10 @@ final class PasswordRule {
 		}
 		if (password.codePoints().anyMatch(Character::isISOControl)) {
 			return refuse(FIELD, "must not contain control characters");
+		}
+		if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+			// twelve spaces pass every rule above and are the first thing a guesser tries
+			return refuse(FIELD, "must contain characters other than spaces");
 		}
 		if (email != null && password.strip().equalsIgnoreCase(email.strip())) {
 			return refuse(FIELD, "must not be your e-mail address");

@@ -50,6 +50,11 @@ record TokenRequest(String name, String expiresInDays, String expiresOn) {
 		else if (stripped.codePoints().anyMatch(TokenRequest::isControl)) {
 			errors.add(new FieldError("name", "must not contain control or direction characters"));
 		}
+		else {
+			// no-break spaces alone are blank to the reader though not to isBlank (s56)
+			com.trellis.shared.validation.TextRule.problem(stripped, MAX_NAME, false)
+				.ifPresent(why -> errors.add(new FieldError("name", why)));
+		}
 		return stripped;
 	}
 

@@ -1,5 +1,6 @@
 package com.trellis.identity;
 
+import com.trellis.shared.validation.EmailAddress;
 import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
  * gets their first password (empty: an e-mailed link when a mail server is configured,
  * otherwise a one-time password); an edit ignores it.
  */
-public record UserCommand(@NotBlank @Email @PlainText(max = 254) String email,
+public record UserCommand(@NotBlank @Email @EmailAddress @PlainText(max = 254) String email,
 		@NotBlank @PlainText(max = 120) String displayName, @NotNull Role role, @PlainText(max = 80) String team,
 		Long managerId, @PlainText(max = 80) String jobRole, InitialPassword initialPassword) {
 

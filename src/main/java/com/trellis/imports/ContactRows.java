@@ -10,6 +10,7 @@ import com.trellis.identity.PartnerContacts;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvImport;
+import com.trellis.shared.validation.EmailRule;
 
 import org.springframework.stereotype.Component;
 
@@ -55,6 +56,9 @@ class ContactRows {
 			var email = cells.line("email", 254, true);
 			if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {
 				cells.error("email", email, "is not an e-mail address");
+			}
+			else if (email != null) {
+				EmailRule.problem(email).ifPresent(why -> cells.error("email", email, why));
 			}
 			else if (email != null && !email.isEmpty() && !seen.add(email.toLowerCase(Locale.ROOT))) {
 				cells.error("email", email, "appears twice in the file");

@@ -2,6 +2,7 @@ package com.trellis.invitations;
 
 import java.io.Serializable;
 
+import com.trellis.shared.validation.EmailAddress;
 import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,5 +14,5 @@ import jakarta.validation.constraints.NotBlank;
  * @param email where the invitation goes; the person signs in with it
  */
 public record InviteCommand(@NotBlank @PlainText(max = 200) String name,
-		@NotBlank @Email @PlainText(max = 254) String email) implements Serializable {
+		@NotBlank @Email @EmailAddress @PlainText(max = 254) String email) implements Serializable {
 }

@@ -1,6 +1,7 @@
 package com.trellis.leads;
 
 import java.io.Serializable;
+import com.trellis.shared.validation.EmailAddress;
 import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,6 @@ import jakarta.validation.constraints.NotBlank;
  */
 public record LeadCommand(Long partnerId, @NotBlank @PlainText(max = 200) String companyName,
 		@PlainText(max = 200) String companyDomain, @NotBlank @PlainText(max = 200) String contactName,
-		@Email @PlainText(max = 200) String contactEmail,
+		@Email @EmailAddress @PlainText(max = 200) String contactEmail,
 		@PlainText(max = 2000, multiline = true) String note) implements Serializable {
 }

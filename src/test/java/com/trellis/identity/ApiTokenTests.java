@@ -153,6 +153,11 @@ class ApiTokenTests {
 		assertThat(blank.getStatus()).isEqualTo(400);
 		assertThat(JsonPath.<List<String>>read(blank.getContentAsString(), "$.errors[*].field"))
 			.containsExactly("name");
+		// s56: two no-break spaces were taken as a name the list then showed blank
+		var unseen = call(secret, put("/api/v1/tokens/" + id).content("{\"name\": \"\\u00a0\\u00a0\"}"));
+		assertThat(unseen.getStatus()).isEqualTo(400);
+		assertThat(JsonPath.<List<String>>read(call(secret, get("/api/v1/tokens")).getContentAsString(), "$[*].name"))
+			.containsExactly("Board pack");
 	}
 
 	@Test

@@ -73,6 +73,26 @@ class ProfileTests {
 	}
 
 	@Test
+	void aPasswordOfSpacesOnlyIsRefusedNamingTheField() throws Exception {
+		// s56: twelve spaces passed every rule and signed in
+		var email = this.fixtures.email(this.fixtures.user(Role.AE));
+		var session = login(email, "secret");
+		for (var spaces : new String[] { " ".repeat(12), "\u00a0".repeat(12), "\u3000 ".repeat(6) }) {
+			var refused = this.mvc
+				.perform(post("/profile/password").session(session)
+					.with(csrf())
+					.param("currentPassword", "secret")
+					.param("password", spaces)
+					.param("confirmPassword", spaces))
+				.andReturn();
+			assertThat(refused.getFlashMap().get("error").toString())
+				.contains("Password: must contain characters other than spaces");
+			assertThat(signsIn(email, spaces)).isFalse();
+		}
+		assertThat(signsIn(email, "secret")).isTrue();
+	}
+
+	@Test
 	void aPasswordOfMoreThanSeventyTwoBytesIsRefusedNamingTheField() throws Exception {
 		var email = this.fixtures.email(this.fixtures.user(Role.AE));
 		var session = login(email, "secret");
