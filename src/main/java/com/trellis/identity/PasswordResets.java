@@ -111,16 +111,42 @@ class PasswordResets {
 	 */
 	@Transactional
 	void welcome(long userId, String email, String name) {
+		sendChoosing(userId, email, "Your Trellis account",
+				"Hello " + name + ", a program admin has opened a Trellis account for you.");
+	}
+
+	/**
+	 * Closes the user's open links (the user was deactivated, or their e-mail address
+	 * changed): a link sent earlier never opens again, also after a reactivation.
+	 * @return how many were open
+	 */
+	@Transactional
+	int withdraw(long userId) {
+		return this.resets.closeOpen(userId, this.clock.instant());
+	}
+
+	/**
+	 * E-mails a new set-password link to a user's corrected address after
+	 * {@link #withdraw} closed the one sent to the old address (s56: a welcome link
+	 * mailed to a mistyped address still opened after the admin corrected it, and whoever
+	 * held it signed in as the user).
+	 * @throws LinkMail.NotSent when the message could not be handed over
+	 */
+	@Transactional
+	void resendToChangedAddress(long userId, String email, String name) {
+		sendChoosing(userId, email, "Your Trellis account's e-mail address",
+				"Hello " + name + ", a program admin changed the e-mail address of your Trellis account to " + email
+						+ "; the link sent before no longer works.");
+	}
+
+	private void sendChoosing(long userId, String email, String subject, String opening) {
 		var now = this.clock.instant();
 		var link = OneTimeLink.issue(now, this.welcomeValidFor);
 		this.resets.closeOpen(userId, now);
 		this.resets.insert(userId, link.hash(), now, link.expiresAt());
-		this.mail.send(email, "Your Trellis account",
-				"Hello " + name + ", a program admin has opened a Trellis account for you. Open this link within "
-						+ OneTimeLink.describe(this.welcomeValidFor)
-						+ " to choose your password; it works once. Afterwards you sign in with your e-mail address "
-						+ email + " and that password. If the link has expired, use \"Forgot password?\" on the "
-						+ "sign-in page.",
+		this.mail.send(email, subject, opening + " Open this link within " + OneTimeLink.describe(this.welcomeValidFor)
+				+ " to choose your password; it works once. Afterwards you sign in with your e-mail address " + email
+				+ " and that password. If the link has expired, use \"Forgot password?\" on the " + "sign-in page.",
 				"/password/reset/" + link.secret());
 	}
 

@@ -137,6 +137,13 @@ public class UserAdministration {
 		}
 		var after = existing(id);
 		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "updated", before, after);
+		if (!after.email().equalsIgnoreCase(before.email()) && this.links.withdraw(id) > 0 && after.active()
+				&& this.mail.configured()) {
+			// the open link went to the old address: the person there no longer gets in
+			this.links.resendToChangedAddress(id, after.email(), after.displayName());
+			this.audit.record(viewer.actor(), AUDIT_TYPE, id, "set-password link e-mailed to the new address", null,
+					null);
+		}
 		return after;
 	}
 
@@ -159,8 +166,10 @@ public class UserAdministration {
 			throw new ConflictException("id", "this is the last active program admin");
 		}
 		this.users.setActive(id, false);
-		// for good: reactivating the user does not bring them back
+		// for good: reactivating the user does not bring them back, nor a link they
+		// were sent
 		this.tokens.revokeAll(viewer.actor(), id);
+		this.links.withdraw(id);
 		var after = existing(id);
 		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "deactivated", before, after);
 		return after;
