@@ -77,18 +77,21 @@ public class PartnerAccounts {
 
 	/**
 	 * The signed-in user changes their own password, proving the current one (the
-	 * one-time password they signed in with, when they hold one).
+	 * one-time password they signed in with, when they hold one); their other sessions
+	 * end.
+	 * @return the new credentials version, which the changing session keeps
 	 */
 	@Transactional
-	public void changePassword(Viewer viewer, String current, String password, String confirmation) {
+	public int changePassword(Viewer viewer, String current, String password, String confirmation) {
 		var account = this.accounts.lock(viewer.userId()).orElseThrow();
 		if (current == null || current.isEmpty() || !this.encoder.matches(current, account.passwordHash())) {
 			throw InvalidInputException.of("currentPassword", "is not your current password");
 		}
 		PasswordRule.require(password, confirmation, account.email(), current(account, password));
-		this.accounts.setPassword(account.id(), this.encoder.encode(password));
+		int version = this.accounts.setPassword(account.id(), this.encoder.encode(password));
 		this.audit.record(viewer.actor(), AUDIT_TYPE, account.id(),
 				account.mustChangePassword() ? "replaced their one-time password" : "password changed", null, null);
+		return version;
 	}
 
 	/** Whether the user still holds a one-time password they must replace. */

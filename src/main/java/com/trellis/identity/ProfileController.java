@@ -84,9 +84,10 @@ class ProfileController {
 	@PostMapping(PASSWORD_PATH)
 	String changePassword(Viewer viewer, @RequestParam(required = false) String currentPassword,
 			@RequestParam(required = false) String password, @RequestParam(required = false) String confirmPassword,
-			RedirectAttributes redirect) {
+			jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) {
 		try {
-			this.accounts.changePassword(viewer, currentPassword, password, confirmPassword);
+			SessionChecks.signedInUnder(session,
+					this.accounts.changePassword(viewer, currentPassword, password, confirmPassword));
 			redirect.addFlashAttribute("notice", "Password changed");
 		}
 		catch (InvalidInputException ex) {

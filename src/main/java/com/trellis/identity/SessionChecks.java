@@ -16,9 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Re-reads, on each request of a signed-in session, whether its user still may: a
  * deactivated user's session ends on their next request, and so does one whose role was
- * changed (they sign in again with the new role). A user holding a one-time password is
- * sent to their profile, where they choose their own, before anything else. API tokens
- * are checked against the user on every call by {@link ApiTokens} already.
+ * changed (they sign in again with the new role), and so does one signed in before the
+ * user's password was changed elsewhere (a reset link, another session: s56, a stolen
+ * session outlived the password change). A user holding a one-time password is sent to
+ * their profile, where they choose their own, before anything else. API tokens are
+ * checked against the user on every call by {@link ApiTokens} already.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
@@ -45,6 +47,14 @@ class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		var viewer = principal.viewer();
 		var state = this.users.sessionState(viewer.userId()).orElse(null);
+		var signedInUnder = session.getAttribute(CREDENTIALS_VERSION);
+		if (signedInUnder == null && state != null) {
+			// the session's first checked request, right after its sign-in
+			signedInUnder(session, state.credentialsVersion());
+		}
+		else if (state != null && !Integer.valueOf(state.credentialsVersion()).equals(signedInUnder)) {
+			state = null; // the password changed since: the session ends
+		}
 		if (state == null || !state.active() || state.role() != viewer.role()) {
 			session.invalidate();
 			SecurityContextHolder.clearContext();
@@ -56,6 +66,16 @@ class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * The session attribute holding the credentials version the session signed in under.
+	 */
+	static final String CREDENTIALS_VERSION = "trellis.credentialsVersion";
+
+	/** Keeps the session signed in under {@code version} (its own password change). */
+	static void signedInUnder(jakarta.servlet.http.HttpSession session, int version) {
+		session.setAttribute(CREDENTIALS_VERSION, version);
 	}
 
 	private static boolean choosesPassword(HttpServletRequest request) {

@@ -57,11 +57,20 @@ class SignInRepository {
 	 * Sets a password the user chose themselves; a one-time password they held is gone
 	 * with it.
 	 */
-	void setPassword(long id, String hash) {
-		this.jdbc.sql("UPDATE app_user SET password_hash = :hash, must_change_password = FALSE WHERE id = :id")
+	/**
+	 * Sets the password; the user's credentials version moves on, so their other sessions
+	 * end ({@link SessionChecks}).
+	 * @return the new credentials version
+	 */
+	int setPassword(long id, String hash) {
+		return this.jdbc.sql("""
+				UPDATE app_user SET password_hash = :hash, must_change_password = FALSE,
+				       credentials_version = credentials_version + 1
+				WHERE id = :id RETURNING credentials_version""")
 			.param("hash", hash)
 			.param("id", id)
-			.update();
+			.query(Integer.class)
+			.single();
 	}
 
 	long insertPartnerUser(long partnerId, String email, String name, String hash, Instant now) {

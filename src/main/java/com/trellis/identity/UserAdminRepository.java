@@ -159,10 +159,11 @@ class UserAdminRepository {
 
 	/** What each request of a signed-in session re-reads: whether the user still may. */
 	Optional<SessionState> sessionState(long id) {
-		return this.jdbc.sql("SELECT role, enabled, must_change_password FROM app_user WHERE id = :id")
+		return this.jdbc
+			.sql("SELECT role, enabled, must_change_password, credentials_version FROM app_user WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new SessionState(Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-					rs.getBoolean("must_change_password")))
+					rs.getBoolean("must_change_password"), rs.getInt("credentials_version")))
 			.optional();
 	}
 
@@ -182,7 +183,7 @@ class UserAdminRepository {
 			String jobRole) {
 	}
 
-	record SessionState(Role role, boolean active, boolean mustChangePassword) {
+	record SessionState(Role role, boolean active, boolean mustChangePassword, int credentialsVersion) {
 	}
 
 }

@@ -56,12 +56,22 @@ class PasswordResetTests {
 	@Test
 	void aResetLinkSetsANewPasswordOnce() throws Exception {
 		var email = this.fixtures.email(this.fixtures.user(Role.AE));
+		// a session signed in before the reset ends with it (s56: it went on working)
+		var before = (org.springframework.mock.web.MockHttpSession) this.mvc
+			.perform(post("/login").param("username", email).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		assertThat(this.mvc.perform(get("/opportunities").session(before)).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
 		var answer = forgot(email, "198.51.100.1");
 		assertThat(answer.getRedirectedUrl()).isEqualTo("/password/forgot?sent");
 		var link = awaitLink(email, 1);
 		assertThat(this.mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
 		assertThat(reset(link, NEW_PASSWORD).getRedirectedUrl()).isEqualTo("/login?reset");
+		assertThat(this.mvc.perform(get("/opportunities").session(before)).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/login?ended");
 		assertThat(signsIn(email, NEW_PASSWORD)).isTrue();
 		assertThat(signsIn(email, "secret")).as("the old password").isFalse();
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,6 +71,27 @@ class ProfileTests {
 				SELECT count(*) FROM audit_entry WHERE entity_type = 'user' AND action = 'password changed'
 				  AND entity_id = (SELECT CAST(id AS TEXT) FROM app_user WHERE email = ?)
 				""").param(email).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPasswordChangeEndsTheUsersOtherSessionsAndKeepsTheOneThatChangedIt() throws Exception {
+		// s56: a session signed in before the change (a stolen one) went on working
+		var email = this.fixtures.email(this.fixtures.user(Role.PAM));
+		var other = login(email, "secret");
+		this.mvc.perform(get("/partners").session(other)).andExpect(status().isOk());
+		var mine = login(email, "secret");
+		this.mvc.perform(get("/partners").session(mine)).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/profile/password").session(mine)
+				.with(csrf())
+				.param("currentPassword", "secret")
+				.param("password", "a brand new passphrase")
+				.param("confirmPassword", "a brand new passphrase"))
+			.andExpect(flash().attribute("notice", "Password changed"));
+		this.mvc.perform(get("/partners").session(mine)).andExpect(status().isOk());
+		this.mvc.perform(get("/partners").session(other)).andExpect(redirectedUrl("/login?ended"));
+		// a session signed in afterwards works
+		this.mvc.perform(get("/partners").session(login(email, "a brand new passphrase"))).andExpect(status().isOk());
 	}
 
 	@Test
