@@ -38,7 +38,8 @@ public class PartnerAccounts {
 	/**
 	 * Why this e-mail cannot be invited to the partner, or empty when it can: nobody has
 	 * it yet, or a deactivated user of the same partner has it (accepting opens them
-	 * again).
+	 * again) whom no program admin deactivated (an imported contact, a user who never
+	 * joined); an admin's deactivation is undone only by an admin's reactivation.
 	 */
 	@Transactional
 	public Optional<InviteRefusal> whyNotInvitable(long partnerId, String email) {
@@ -125,6 +126,11 @@ public class PartnerAccounts {
 		if (account.enabled()) {
 			return Optional
 				.of(new InviteRefusal("already has an account for this partner; they can reset their password", false));
+		}
+		if (account.deactivatedByAdmin()) {
+			// s56: a colleague's invitation undid the admin's deactivation
+			return Optional.of(new InviteRefusal(
+					"belongs to a user a program admin deactivated; only a program admin reactivates them", false));
 		}
 		return Optional.empty();
 	}

@@ -22,35 +22,26 @@ class SignInRepository {
 
 	/** The user with this e-mail (any case), locked until the transaction ends. */
 	Optional<Account> lockByEmail(String email) {
-		return this.jdbc
-			.sql("""
-					SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password FROM app_user
-					WHERE lower(email) = lower(:email) FOR UPDATE
-					""")
-			.param("email", email)
-			.query((rs, n) -> account(rs))
-			.optional();
+		return this.jdbc.sql("""
+				SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password,
+				       deactivated_by_admin FROM app_user
+				WHERE lower(email) = lower(:email) FOR UPDATE
+				""").param("email", email).query((rs, n) -> account(rs)).optional();
 	}
 
 	Optional<Account> find(long id) {
-		return this.jdbc
-			.sql("""
-					SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password FROM app_user WHERE id = :id
-					""")
-			.param("id", id)
-			.query((rs, n) -> account(rs))
-			.optional();
+		return this.jdbc.sql("""
+				SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password,
+				       deactivated_by_admin FROM app_user WHERE id = :id
+				""").param("id", id).query((rs, n) -> account(rs)).optional();
 	}
 
 	Optional<Account> lock(long id) {
-		return this.jdbc
-			.sql("""
-					SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password FROM app_user
-					WHERE id = :id FOR UPDATE
-					""")
-			.param("id", id)
-			.query((rs, n) -> account(rs))
-			.optional();
+		return this.jdbc.sql("""
+				SELECT id, email, display_name, role, partner_id, enabled, password_hash, must_change_password,
+				       deactivated_by_admin FROM app_user
+				WHERE id = :id FOR UPDATE
+				""").param("id", id).query((rs, n) -> account(rs)).optional();
 	}
 
 	/**
@@ -98,11 +89,12 @@ class SignInRepository {
 	private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), rs.getObject("partner_id", Long.class), rs.getBoolean("enabled"),
-				rs.getString("password_hash"), rs.getBoolean("must_change_password"));
+				rs.getString("password_hash"), rs.getBoolean("must_change_password"),
+				rs.getBoolean("deactivated_by_admin"));
 	}
 
 	record Account(long id, String email, String name, Role role, Long partnerId, boolean enabled, String passwordHash,
-			boolean mustChangePassword) {
+			boolean mustChangePassword, boolean deactivatedByAdmin) {
 
 		com.trellis.audit.AuditLog.Actor actor() {
 			return new com.trellis.audit.AuditLog.Actor(this.id, this.name);

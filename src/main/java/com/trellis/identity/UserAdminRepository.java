@@ -151,7 +151,8 @@ class UserAdminRepository {
 	}
 
 	void setActive(long id, boolean active) {
-		this.jdbc.sql("UPDATE app_user SET enabled = :active WHERE id = :id")
+		// deactivated by an admin: only an admin's reactivation lets them in again
+		this.jdbc.sql("UPDATE app_user SET enabled = :active, deactivated_by_admin = NOT :active WHERE id = :id")
 			.param("active", active)
 			.param("id", id)
 			.update();

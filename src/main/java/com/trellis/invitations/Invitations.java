@@ -142,6 +142,10 @@ public class Invitations {
 
 	private InvitationView invite(Viewer viewer, com.trellis.partners.PartnerView partner, InviteCommand command) {
 		long partnerId = partner.id();
+		if (partner.lifecycleStatus() == com.trellis.partners.LifecycleStatus.SUNSET) {
+			// s56: a sunset partner's user invited a colleague, who got into the portal
+			throw new ConflictException("partnerId", "the partner is sunset: it takes no new users");
+		}
 		// every bad field at once: the annotations and whether the e-mail can be invited
 		com.trellis.shared.FormErrors
 			.checks(() -> this.commands.check(command), () -> checkInvitation(viewer, partnerId, command))

@@ -228,6 +228,33 @@ class InvitationTests {
 	}
 
 	@Test
+	void aUserAnAdminDeactivatedIsNotBroughtBackByAnInvitationNorIsASunsetPartnersColleague() throws Exception {
+		// s56: a partner user's invitation of a colleague undid the admin's deactivation
+		var leaver = this.fixtures.user(com.trellis.identity.Role.PARTNER, this.world.partnerId(), null);
+		var email = this.fixtures.email(leaver);
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(com.trellis.identity.Role.ADMIN)));
+		admin.post("/api/v1/users/" + leaver.userId() + "/deactivate", "").andExpect(status().isOk());
+		var colleague = new Api(this.mvc, this.fixtures.token(this.world.partnerUser()));
+		for (var inviter : new Api[] { colleague, this.pam }) {
+			inviter.post(invitations(this.world.partnerId()), invite("Back Again", email))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("email"))
+				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("deactivated")));
+		}
+		assertThat(this.jdbc.sql("SELECT enabled FROM app_user WHERE id = ?")
+			.param(leaver.userId())
+			.query(Boolean.class)
+			.single()).isFalse();
+		this.jdbc.sql("UPDATE partner SET lifecycle_status = 'SUNSET' WHERE id = ?")
+			.param(this.world.partnerId())
+			.update();
+		colleague
+			.post(invitations(this.world.partnerId()), invite("New Person", "new" + System.nanoTime() + "@x.example"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("partnerId"));
+	}
+
+	@Test
 	void theInviteFormNamesABadFieldAndSendsNothing() throws Exception {
 		var session = (org.springframework.mock.web.MockHttpSession) this.mvc
 			.perform(post("/login").param("username", this.fixtures.email(this.world.pam()))
