@@ -89,7 +89,7 @@ class LayoutAdvice implements com.trellis.shared.PageModel {
 			case ADMIN -> List.of(link("nav.home", "/"), guidance(), partnersGroup(true), deals(), insights(),
 					group("nav.groupProgram", link("nav.users", "/admin/users"), link("nav.imports", "/imports"),
 							link("nav.hygiene", "/hygiene"), link("nav.exchangeRates", "/admin/exchange-rates"),
-							link("nav.webhooks", "/admin/webhooks")));
+							link("nav.webhooks", "/admin/webhooks"), link("nav.audit", "/admin/audit")));
 			case PAM -> List.of(link("nav.home", "/"), guidance(), partnersGroup(false), deals(), insights(),
 					group("nav.groupBookData", link("nav.hygiene", "/hygiene"),
 							link("nav.importFormats", "/imports/trellis")));

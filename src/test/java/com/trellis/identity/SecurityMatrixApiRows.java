@@ -169,6 +169,7 @@ final class SecurityMatrixApiRows {
 				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/resend", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/partners/{other}/invitations/{freshInvitation}/revoke", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/webhooks", 200, 403, 403, 403, 403, 403),
+				row("GET /api/v1/audit", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/webhooks/event-types", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/webhooks", 201, 403, 403, 403, 403, 403),
 				row("GET /api/v1/webhooks/{freshWebhook}", 200, 403, 403, 403, 403, 403),
