@@ -102,8 +102,10 @@ class StrictJsonDates {
 			}
 			catch (MismatchedInputException ex) {
 				// a day written right that the calendar has not is told so (s55)
-				var why = text != null && text.matches("\\d{4}-\\d{2}-\\d{2}([T ].*)?")
-						? "' is written so, but names no day of the calendar)" : "' is not)";
+				// (a date with a time where only a date goes is not written so: s56)
+				var shape = this.type == LocalDate.class ? "\\d{4}-\\d{2}-\\d{2}" : "\\d{4}-\\d{2}-\\d{2}([T ].*)?";
+				var why = text != null && text.matches(shape) ? "' is written so, but names no day of the calendar)"
+						: "' is not)";
 				return context.reportInputMismatch(this.type, WRITTEN_AS + this.form + " ('" + text + why);
 			}
 		}
