@@ -80,7 +80,9 @@ class IcpPageController {
 			if (field.contains("[")) {
 				int index = Integer.parseInt(field.substring(field.indexOf('[') + 1, field.indexOf(']')));
 				var values = typed.getOrDefault(list, List.of());
-				text = (index < values.size() ? "'" + values.get(index).strip() + "' " : "") + message;
+				text = (index < values.size()
+						? "'" + com.trellis.shared.validation.TextRule.quotable(values.get(index).strip()) + "' " : "")
+						+ message;
 			}
 			errors.merge(list, text, (a, b) -> a + "; " + b);
 		});

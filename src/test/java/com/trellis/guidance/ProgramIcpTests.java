@@ -186,6 +186,16 @@ class ProgramIcpTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("&#39;Germany&#39; must be a two-letter")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("must be one of 1-50")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(">Energy</textarea>")));
+		// a direction mark in a refused value is quoted by its code, not turned around
+		// the
+		// message (s56)
+		this.mvc
+			.perform(post("/guidance/icp").session(login(this.admin))
+				.with(csrf())
+				.param("industries", "Ret\u202eail")
+				.param("countries", "US"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("&#39;RetU+202Eail&#39;")));
 
 		assertThat(this.icp.current()).isEqualTo(Icp.of(List.of("Retail"), List.of(), List.of("US")));
 		assertThat(audited()).isEqualTo(audited);

@@ -49,6 +49,17 @@ public final class TextRule {
 	 * A space of any kind (U+00A0, U+2007, U+202F, U+3000 among them) or a format
 	 * character (zero-width spaces, joiners and their kin).
 	 */
+	/**
+	 * The value as an error message may quote it: each character this rule refuses
+	 * written as its code ({@code U+202E}), so a direction mark or control character
+	 * quoted back does not turn or break the message around it (s56).
+	 */
+	public static String quotable(String value) {
+		var out = new StringBuilder();
+		value.codePoints().forEach(c -> out.append(allowed(c, false) ? Character.toString(c) : "U+%04X".formatted(c)));
+		return out.toString();
+	}
+
 	private static boolean invisible(int c) {
 		int type = Character.getType(c);
 		return Character.isWhitespace(c) || type == Character.SPACE_SEPARATOR || type == Character.FORMAT;
