@@ -18,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code trellis.admin.email} set, a user with that e-mail is created once, as an admin,
  * when no user has it yet. Their one-time password is written to the log once (a WARN
  * line) and must be replaced at the first sign-in. A later start finds the user and
- * changes nothing: it neither prints a password again nor resets one. Runs after the demo
- * loader, so it never keeps the demo from loading.
+ * changes nothing: it neither prints a password again nor resets one. Set to a new
+ * address while admins exist (the operator's way back in when every admin's password is
+ * lost), it creates that admin too, saying so in the log and the audit log. Runs after
+ * the demo loader, so it never keeps the demo from loading.
  */
 @Component
 class FirstAdministrator {
@@ -62,17 +64,24 @@ class FirstAdministrator {
 			log.info("First administrator {} exists already; nothing to do", this.email);
 			return;
 		}
+		// with admins already there this is the operator's way back in (every admin's
+		// password lost, no mail server): said so in the log and the audit log (s56)
+		long admins = this.users.activeAdmins();
 		var password = OneTimePasswords.next();
 		long id = this.users.insert(new UserAdminRepository.NewUser(this.email, this.name,
 				this.passwords.encode(password), Role.ADMIN, null, null, null), this.clock.instant());
-		this.audit.record(AuditLog.Actor.SYSTEM, "user", id, "created as the first administrator", null,
-				this.users.find(id).orElseThrow());
+		this.audit.record(AuditLog.Actor.SYSTEM, "user", id,
+				admins == 0 ? "created as the first administrator"
+						: "created as an administrator from trellis.admin.email while " + admins
+								+ " active administrators existed",
+				null, this.users.find(id).orElseThrow());
 		log.warn("""
 
-				******** FIRST ADMINISTRATOR CREATED ********
+				******** {} ********
 				Sign in as {} with this one-time password: {}
 				It is shown only this once; you will choose your own password at the first sign-in.
-				*********************************************""", this.email, password);
+				*********************************************""", admins == 0 ? "FIRST ADMINISTRATOR CREATED"
+				: "ANOTHER ADMINISTRATOR CREATED (" + admins + " active ones existed)", this.email, password);
 	}
 
 }
