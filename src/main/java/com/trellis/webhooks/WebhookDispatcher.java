@@ -29,6 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * anew with its own {@code webhook-timestamp}; the {@code webhook-id} stays the
  * message's. Redirects are not followed; the target is checked again just before each
  * request.
+ * <p>
+ * {@code trellis.webhooks.dispatch-workers} drains (default 4) run at once, and the claim
+ * also locks the delivery's subscription, so each subscription has at most one request in
+ * flight (its deliveries keep their order) while the others go on: a receiver that hangs
+ * holds up only its own deliveries, not every subscription's (s56, try62: each pending
+ * message to a dead receiver delayed everyone by the 10 s timeout). The lock is
+ * {@code FOR NO KEY UPDATE}: new deliveries of the subscription (their key checks) are
+ * not held up by a request in flight; an admin's edit of the subscription waits for it.
  */
 @Component
 class WebhookDispatcher {
@@ -55,8 +63,22 @@ class WebhookDispatcher {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
+	private final int workers;
+
+	private final java.util.concurrent.ExecutorService pool;
+
 	WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock,
-			@Value("${trellis.webhooks.allow-private-targets:false}") boolean allowPrivateTargets) {
+			@Value("${trellis.webhooks.allow-private-targets:false}") boolean allowPrivateTargets,
+			@Value("${trellis.webhooks.dispatch-workers:4}") int workers) {
+		if (workers < 1 || workers > 32) {
+			throw new IllegalStateException("trellis.webhooks.dispatch-workers must be 1 to 32, got " + workers);
+		}
+		this.workers = workers;
+		this.pool = java.util.concurrent.Executors.newFixedThreadPool(workers, runnable -> {
+			var thread = new Thread(runnable, "webhook-dispatch");
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.audit = audit;
@@ -70,9 +92,30 @@ class WebhookDispatcher {
 		dispatch();
 	}
 
-	/** Sends every due delivery; returns how many were delivered. */
+	/**
+	 * Sends every due delivery, {@link #workers} at once; returns how many were
+	 * delivered.
+	 */
 	int dispatch() {
-		return com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext, () -> this.closing);
+		var drains = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+		for (int i = 0; i < this.workers; i++) {
+			drains.add(this.pool.submit(
+					() -> com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext, () -> this.closing)));
+		}
+		int delivered = 0;
+		for (var drain : drains) {
+			try {
+				delivered += drain.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return delivered;
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				log.warn("A webhook drain stopped: {}", ex.getCause().toString());
+			}
+		}
+		return delivered;
 	}
 
 	/** True when one was delivered, false when one was not, null when none is due. */
@@ -84,7 +127,7 @@ class WebhookDispatcher {
 				JOIN webhook_message m ON m.id = d.message_id
 				JOIN webhook_subscription s ON s.id = d.subscription_id
 				WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND s.enabled
-				ORDER BY d.next_attempt_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED
+				ORDER BY d.next_attempt_at, d.id LIMIT 1 FOR NO KEY UPDATE OF d, s SKIP LOCKED
 				""")
 			.param("now", Timestamp.from(now))
 			.query((rs, n) -> new Due(rs.getLong("id"), rs.getInt("attempts"), rs.getLong("subscription_id"),
@@ -220,6 +263,7 @@ class WebhookDispatcher {
 	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
 	void closing() {
 		this.closing = true;
+		this.pool.shutdown();
 	}
 
 }

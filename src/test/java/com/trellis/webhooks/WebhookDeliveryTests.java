@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -272,6 +273,27 @@ class WebhookDeliveryTests {
 	}
 
 	@Test
+	void aReceiverThatHangsHoldsUpOnlyItsOwnDeliveries() throws Exception {
+		// s56, try62: one dispatcher waited the full timeout for a hanging receiver on
+		// each of its messages before anyone else's were sent
+		try (var hanging = new Receiver().slow(3000)) {
+			subscribe(hanging.url(), "deal.won");
+			subscribe(this.receiver.url(), "deal.won");
+			for (long deal = 1; deal <= 3; deal++) {
+				dealClosed(6000 + deal, true);
+			}
+			var dispatching = CompletableFuture.runAsync(this.dispatcher::dispatch);
+			// one hanging request at a time would take 9 s before the quick receiver's
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.requests().size() == 3);
+			dispatching.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			// the hanging one got its three, one at a time and in order
+			assertThat(hanging.requests())
+				.extracting(r -> this.json.readTree(r.body()).get("data").get("opportunityId").asLong())
+				.containsExactly(6001L, 6002L, 6003L);
+		}
+	}
+
+	@Test
 	void anEventNobodySubscribedToSendsNothing() throws Exception {
 		subscribe("payout.made");
 		dealClosed(4545L, true);
@@ -362,10 +384,14 @@ class WebhookDeliveryTests {
 	}
 
 	private String subscribe(String type) throws Exception {
+		return subscribe(this.receiver.url(), type);
+	}
+
+	private String subscribe(String url, String type) throws Exception {
 		var answer = this.admin
 			.post("/api/v1/webhooks",
-					"{\"url\": \"%s\", \"eventTypes\": [\"%s\"], \"description\": \"test receiver\"}"
-						.formatted(this.receiver.url(), type))
+					"{\"url\": \"%s\", \"eventTypes\": [\"%s\"], \"description\": \"test receiver\"}".formatted(url,
+							type))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
