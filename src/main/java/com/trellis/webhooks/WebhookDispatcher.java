@@ -97,6 +97,9 @@ class WebhookDispatcher {
 	 * delivered.
 	 */
 	int dispatch() {
+		if (this.closing) {
+			return 0; // the pool is shut down; the next instance to start sends the rest
+		}
 		var drains = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
 		for (int i = 0; i < this.workers; i++) {
 			drains.add(this.pool.submit(
