@@ -93,6 +93,10 @@ public class ApiTokens {
 		if (owner != viewer.userId() && !viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException(OTHERS_TOKENS);
 		}
+		if (this.users.find(owner).isEmpty()) {
+			// s56: an unknown user's tokens answered an empty list, as if they had none
+			throw new NotFoundException("User", owner);
+		}
 		var now = this.clock.instant();
 		return this.tokens.ofUser(owner).stream().map(token -> token.view(now)).toList();
 	}

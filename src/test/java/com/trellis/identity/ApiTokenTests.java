@@ -184,6 +184,8 @@ class ApiTokenTests {
 
 		var listed = call(adminToken, get("/api/v1/tokens?userId=" + owner.userId()));
 		assertThat(listed.getStatus()).isEqualTo(200);
+		// s56: a user who does not exist had an empty list of tokens
+		assertThat(call(adminToken, get("/api/v1/tokens?userId=999999999")).getStatus()).isEqualTo(404);
 		long id = JsonPath.<Integer>read(listed.getContentAsString(), "$[0].id");
 		assertThat(call(adminToken, post("/api/v1/tokens/" + id + "/revoke")).getStatus()).isEqualTo(200);
 
