@@ -57,6 +57,14 @@ class CohortRepository {
 			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	/** Whether a cohort (made by hand or by a rule) has this name, in any case. */
+	boolean named(String name) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM cohort WHERE lower(name) = lower(:name))")
+			.param("name", name)
+			.query(Boolean.class)
+			.single();
+	}
+
 	long create(String name, String kind, String ruleKey, String basis, Long by, Instant at) {
 		return this.jdbc.sql("""
 				INSERT INTO cohort (name, kind, rule_key, basis, created_at, created_by)

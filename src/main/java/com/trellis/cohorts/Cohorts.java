@@ -233,6 +233,11 @@ public class Cohorts {
 		}
 		this.commands.check(command);
 		requirePartners(viewer, command.partnerIds());
+		if (this.cohorts.named(command.name().strip())) {
+			// s56: two rows of one name on the charts and the ROI page, told apart by
+			// nobody
+			throw new ConflictException("name", "a cohort is named so already; choose another name");
+		}
 		var now = this.clock.instant();
 		long id = this.cohorts.create(command.name().strip(), "MANUAL", null, "picked by " + viewer.name(),
 				viewer.userId(), now);

@@ -150,6 +150,12 @@ class CohortTests {
 				""".formatted(second))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("partnerIds[1]"));
+		// one name, one cohort: the charts and the ROI page tell cohorts by name (s56)
+		admin.post("/api/v1/cohorts", """
+				{"name": " q1 LAUNCH partners ", "partnerIds": [%d]}
+				""".formatted(second))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
 	}
 
 	@Test
