@@ -161,14 +161,16 @@ public class Hygiene {
 		for (var holding : this.repository.deactivatedHoldings(HygieneScope.PROGRAM)) {
 			var decision = OwnerHandover.decide(holding.accountOwnerId(), holding.accountOwnerEnabled(),
 					holding.accountOwnerRole(), holding.ownerId());
-			if (decision.allowed()
-					&& this.deals.reassignOpenDeal(viewer.actor(), holding.opportunityId(), holding.ownerId(),
-							holding.accountOwnerId(), "hygiene fix: deactivated owner's deal " + decision.reason())) {
-				fixed++;
-			}
-			else {
+			if (!decision.allowed()) {
 				left.add(new FixResult.Left(holding.opportunityId(), decision.reason()));
 			}
+			else if (this.deals.reassignOpenDeal(viewer.actor(), holding.opportunityId(), holding.ownerId(),
+					holding.accountOwnerId(), "hygiene fix: deactivated owner's deal " + decision.reason())) {
+				fixed++;
+			}
+			// else the deal was closed or handed over since it was read (a fix run at the
+			// same time): no longer a deactivated owner's, neither fixed here nor left
+			// (s56: it was listed as left "goes to the account's owner")
 		}
 		var result = new FixResult(check, fixed, left);
 		this.audit.record(viewer.actor(), "hygiene", check.name(), "fix applied: " + fixed + " fixed", null, result);

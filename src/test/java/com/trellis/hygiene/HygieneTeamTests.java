@@ -239,6 +239,29 @@ class HygieneTeamTests {
 			.isEqualTo(before.get(HygieneCheck.DEACTIVATED_OWNERS) - result.fixed());
 	}
 
+	@Test
+	void twoFixesAtOnceListTheSameDealsAsLeft() throws Exception {
+		// s56, try62: the second of two fixes at once listed the deals the first had
+		// handed over as left, "goes to the account's owner"
+		var admin = this.fixtures.user(Role.ADMIN);
+		var start = new java.util.concurrent.CyclicBarrier(2);
+		java.util.function.Supplier<FixResult> run = () -> {
+			try {
+				start.await();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			return this.hygiene.fix(admin, HygieneCheck.DEACTIVATED_OWNERS);
+		};
+		var first = java.util.concurrent.CompletableFuture.supplyAsync(run);
+		var second = java.util.concurrent.CompletableFuture.supplyAsync(run);
+		var results = List.of(first.get(), second.get());
+		assertThat(results.get(0).left()).containsExactlyInAnyOrderElementsOf(results.get(1).left());
+		assertThat(results.get(0).fixed() + results.get(1).fixed()).isGreaterThanOrEqualTo(1);
+		assertThat(counts(this.manager).get(HygieneCheck.DEACTIVATED_OWNERS)).isZero();
+	}
+
 	private Map<HygieneCheck, Long> counts(Viewer viewer) {
 		return this.hygiene.summary(viewer)
 			.stream()
