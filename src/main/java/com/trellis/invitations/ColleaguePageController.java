@@ -50,6 +50,11 @@ class ColleaguePageController {
 		catch (InvalidInputException ex) {
 			return page(viewer, model, name, email, FormErrors.of(ex));
 		}
+		catch (com.trellis.shared.ConflictException ex) {
+			// a sunset partner takes no new users: said on the page, what was typed kept
+			model.addAttribute("error", ex.readable());
+			return page(viewer, model, name, email, Map.of());
+		}
 		catch (LinkMail.NotSent ex) {
 			// the cause (the mail server's set-up) is the vendor's to fix, and logged
 			model.addAttribute("error", "The invitation could not be e-mailed, so none was made; try again later "

@@ -142,10 +142,7 @@ public class Invitations {
 
 	private InvitationView invite(Viewer viewer, com.trellis.partners.PartnerView partner, InviteCommand command) {
 		long partnerId = partner.id();
-		if (partner.lifecycleStatus() == com.trellis.partners.LifecycleStatus.SUNSET) {
-			// s56: a sunset partner's user invited a colleague, who got into the portal
-			throw new ConflictException("partnerId", "the partner is sunset: it takes no new users");
-		}
+		requireTakesUsers(partner);
 		// every bad field at once: the annotations and whether the e-mail can be invited
 		com.trellis.shared.FormErrors
 			.checks(() -> this.commands.check(command), () -> checkInvitation(viewer, partnerId, command))
@@ -181,7 +178,7 @@ public class Invitations {
 	/** Sends a new link (valid for the full time again); the old link stops opening. */
 	@Transactional
 	public InvitationView resend(Viewer viewer, long partnerId, long invitationId) {
-		this.partners.requireManages(viewer, partnerId);
+		requireTakesUsers(this.partners.requireManages(viewer, partnerId));
 		var invitation = lockOf(partnerId, invitationId);
 		var now = this.clock.instant();
 		requireNotClosed(invitation);
@@ -191,6 +188,24 @@ public class Invitations {
 		this.audit.record(viewer.actor(), AUDIT_TYPE, invitationId, "resent", invitation.view(now), after.view(now));
 		send(after, link, viewer);
 		return after.view(now);
+	}
+
+	/** The link's state; withdrawn once its partner is sunset. */
+	private OneTimeLink.State state(InvitationRepository.Stored invitation, java.time.Instant now) {
+		var state = invitation.state(now);
+		return state.opens()
+				&& this.partners.lifecycleOf(invitation.partnerId()) == com.trellis.partners.LifecycleStatus.SUNSET
+						? OneTimeLink.State.REVOKED : state;
+	}
+
+	/**
+	 * A sunset partner takes no new users: no invitation, no resent link, no join of an
+	 * invitation sent before the sunset (s56: each let a person into its portal).
+	 */
+	private static void requireTakesUsers(com.trellis.partners.PartnerView partner) {
+		if (partner.lifecycleStatus() == com.trellis.partners.LifecycleStatus.SUNSET) {
+			throw new ConflictException("partnerId", "the partner is sunset: it takes no new users");
+		}
 	}
 
 	/**
@@ -220,7 +235,7 @@ public class Invitations {
 	public Landing open(String secret) {
 		var now = this.clock.instant();
 		return this.invitations.findByHash(OneTimeLink.hash(secret), false)
-			.map(invitation -> new Landing(invitation.state(now), invitation.name(), invitation.email(),
+			.map(invitation -> new Landing(state(invitation, now), invitation.name(), invitation.email(),
 					invitation.partnerName()))
 			.orElse(Landing.UNKNOWN);
 	}
@@ -237,7 +252,7 @@ public class Invitations {
 		if (invitation == null) {
 			return OneTimeLink.State.UNKNOWN;
 		}
-		var state = invitation.state(now);
+		var state = state(invitation, now);
 		if (!state.opens()) {
 			return state;
 		}

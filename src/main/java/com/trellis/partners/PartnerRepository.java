@@ -93,6 +93,13 @@ class PartnerRepository {
 		return this.jdbc.sql("SELECT version FROM partner WHERE id = :id").param("id", id).query(Long.class).optional();
 	}
 
+	Optional<LifecycleStatus> lifecycle(long id) {
+		return this.jdbc.sql("SELECT lifecycle_status FROM partner WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> LifecycleStatus.valueOf(rs.getString(1)))
+			.optional();
+	}
+
 	Optional<PartnerView> findForUpdate(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner WHERE id = :id FOR UPDATE")
 			.param("id", id)

@@ -81,6 +81,12 @@ public class Partners {
 		return this.partners.inStatuses(statuses);
 	}
 
+	/** The partner's lifecycle status now, whoever asks (a join link has no viewer). */
+	@Transactional(readOnly = true)
+	public LifecycleStatus lifecycleOf(long partnerId) {
+		return this.partners.lifecycle(partnerId).orElseThrow(() -> new NotFoundException("Partner", partnerId));
+	}
+
 	/** When the partner last entered its current status. */
 	@Transactional(readOnly = true)
 	public java.time.Instant inStatusSince(long partnerId) {

@@ -121,6 +121,24 @@ class InvitationLinkTests {
 	}
 
 	@Test
+	void aPartnerSunsetAfterTheInvitationTakesNoJoinNorAResend() throws Exception {
+		// s56: an invitation sent before the sunset was resent and joined into the portal
+		var email = invitee();
+		long id = invitationId(this.pam.post(invitations(this.world.partnerId()), invite("Late Joiner", email))
+			.andReturn()
+			.getResponse());
+		var link = linkSentTo(this.mail, email);
+		this.jdbc.sql("UPDATE partner SET lifecycle_status = 'SUNSET' WHERE id = ?")
+			.param(this.world.partnerId())
+			.update();
+		this.pam.post(invitations(this.world.partnerId()) + "/" + id + "/resend", "")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("partnerId"));
+		assertThat(join(this.mvc, link, PASSWORD).getRedirectedUrl()).isNotEqualTo("/login?joined");
+		assertThat(userCount(this.jdbc, email)).isZero();
+	}
+
+	@Test
 	void aRevokedInvitationsLinkIsRefusedWithAClearPage() throws Exception {
 		var email = invitee();
 		long id = invitationId(this.pam.post(invitations(this.world.partnerId()), invite("Changed Mind", email))

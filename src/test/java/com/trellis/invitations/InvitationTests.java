@@ -252,6 +252,18 @@ class InvitationTests {
 			.post(invitations(this.world.partnerId()), invite("New Person", "new" + System.nanoTime() + "@x.example"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("partnerId"));
+		// the portal's form says so on the page, with what was typed
+		var readers = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures);
+		this.mvc
+			.perform(post("/portal/colleagues").session(readers.signIn(this.world.partnerUser()))
+				.with(csrf())
+				.param("name", "New Person")
+				.param("email", "new.person@x.example"))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("the partner is sunset")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("new.person@x.example")));
 	}
 
 	@Test
