@@ -30,7 +30,11 @@ class AuditTrailApiController {
 
 	private final BusinessCalendar calendar;
 
-	AuditTrailApiController(AuditTrail trail, BusinessCalendar calendar) {
+	private final com.trellis.shared.validation.ValueLimits limits;
+
+	AuditTrailApiController(AuditTrail trail, BusinessCalendar calendar,
+			com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.trail = trail;
 		this.calendar = calendar;
 	}
@@ -40,7 +44,8 @@ class AuditTrailApiController {
 			@RequestParam(required = false) String entityId, @RequestParam(required = false) Long actorId,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		var checked = new AuditTrailQuery(entityType, entityId, actorId, from, to).check(page, size, this.calendar);
+		var checked = new AuditTrailQuery(entityType, entityId, actorId, from, to).check(page, size, this.calendar,
+				this.limits);
 		return this.trail.search(checked.filter(), checked.page());
 	}
 

@@ -24,7 +24,11 @@ class AuditTrailPageController {
 
 	private final BusinessCalendar calendar;
 
-	AuditTrailPageController(AuditTrail trail, BusinessCalendar calendar) {
+	private final com.trellis.shared.validation.ValueLimits limits;
+
+	AuditTrailPageController(AuditTrail trail, BusinessCalendar calendar,
+			com.trellis.shared.validation.ValueLimits limits) {
+		this.limits = limits;
 		this.trail = trail;
 		this.calendar = calendar;
 	}
@@ -35,7 +39,7 @@ class AuditTrailPageController {
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, Model model) {
 		var query = new AuditTrailQuery(entityType, entityId, actorId, from, to);
-		var checked = query.check(page, size, this.calendar);
+		var checked = query.check(page, size, this.calendar, this.limits);
 		model.addAttribute("result", this.trail.search(checked.filter(), checked.page()));
 		model.addAttribute("query", query);
 		model.addAttribute("zone", this.calendar.zone().getId());

@@ -8,6 +8,7 @@ import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.validation.TextRule;
+import com.trellis.shared.validation.ValueLimits;
 
 /**
  * The audit trail's query parameters, read the same on the page and the API: every bad
@@ -26,8 +27,11 @@ record AuditTrailQuery(String entityType, String entityId, Long actorId, LocalDa
 	private static final String TYPE = "[a-z][a-z0-9_-]{0,59}";
 
 	/** The filter with the page, or a 400 naming every bad parameter. */
-	Checked check(Integer page, Integer size, BusinessCalendar calendar) {
+	Checked check(Integer page, Integer size, BusinessCalendar calendar, ValueLimits limits) {
 		var errors = new ArrayList<InvalidInputException.FieldError>();
+		// the program's window of days: s56, +999999999-12-31 answered 500
+		limits.dateProblem(this.from).ifPresent(why -> errors.add(new InvalidInputException.FieldError("from", why)));
+		limits.dateProblem(this.to).ifPresent(why -> errors.add(new InvalidInputException.FieldError("to", why)));
 		var type = blankToNull(this.entityType);
 		var entity = blankToNull(this.entityId);
 		if (type != null && !type.matches(TYPE)) {
@@ -45,6 +49,7 @@ record AuditTrailQuery(String entityType, String entityId, Long actorId, LocalDa
 			errors.add(new InvalidInputException.FieldError("to", "must not be before from"));
 		}
 		var paging = PageRequest.of(page, size == null ? 50 : size, errors);
+		// (with no problem left, both days lie in the window)
 		var filter = new AuditFilter(type, entity, this.actorId, this.from == null ? null : calendar.startOf(this.from),
 				this.to == null ? null : calendar.startOf(this.to.plusDays(1)));
 		return new Checked(filter, PageRequest.listed(paging.page(), paging.size()));

@@ -87,6 +87,16 @@ class AuditTrailTests {
 		admin.get("/api/v1/audit?from=2026-03-02&to=2026-03-01")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"));
+		// s56: the far ends of the calendar answered 500 or named nothing
+		admin.get("/api/v1/audit?from=-4713-01-01&to=9999-12-31")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("from", "to")));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get(java.net.URI.create("/api/v1/audit?to=%2B999999999-12-31"))
+				.header("Authorization", "Bearer " + admin.token()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
 		var world = this.fixtures.world("Audit Trail Outsiders");
 		for (var viewer : new com.trellis.identity.Viewer[] { world.pam(), world.ae(), world.partnerUser() }) {
 			new Api(this.mvc, this.fixtures.token(viewer)).get("/api/v1/audit?size=0")
