@@ -49,9 +49,10 @@ final class PasswordRule {
 		if (password.codePoints().anyMatch(Character::isISOControl)) {
 			return refuse(FIELD, "must not contain control characters");
 		}
-		if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-			// twelve spaces pass every rule above and are the first thing a guesser tries
-			return refuse(FIELD, "must contain characters other than spaces");
+		if (com.trellis.shared.validation.TextRule.blankToTheEye(password)) {
+			// twelve spaces (or zero-width ones) pass every rule above and are the first
+			// thing a guesser tries
+			return refuse(FIELD, "must contain characters you can see, not only spaces or invisible ones");
 		}
 		if (email != null && password.strip().equalsIgnoreCase(email.strip())) {
 			return refuse(FIELD, "must not be your e-mail address");

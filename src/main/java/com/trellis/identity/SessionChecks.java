@@ -69,6 +69,26 @@ class SessionChecks implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	/**
+	 * At the sign-in itself (a password or single sign-on) the session takes the
+	 * credentials version it signs in under, before any request of it is checked: a
+	 * session signed in but not yet used ends with a password change too (s56). The
+	 * session keeps its attributes when its id changes after the sign-in.
+	 */
+	@org.springframework.context.event.EventListener
+	void signedIn(org.springframework.security.authentication.event.AuthenticationSuccessEvent event) {
+		if (!(event.getAuthentication().getPrincipal() instanceof Viewer.Holder principal)
+				|| !(org.springframework.web.context.request.RequestContextHolder
+					.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes request)) {
+			return;
+		}
+		// the session that will hold the sign-in (made now when the sign-in page made
+		// none; its id changes next, its attributes stay)
+		var session = request.getRequest().getSession(true);
+		this.users.sessionState(principal.viewer().userId())
+			.ifPresent(state -> signedInUnder(session, state.credentialsVersion()));
+	}
+
+	/**
 	 * The session attribute holding the credentials version the session signed in under.
 	 */
 	static final String CREDENTIALS_VERSION = "trellis.credentialsVersion";

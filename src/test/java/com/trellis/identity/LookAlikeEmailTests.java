@@ -23,7 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LookAlikeEmailTests {
 
 	private static final String[] LOOK_ALIKES = { "look1\u200b@example.com", "\u200blook1@example.com",
-			"look1@example.com\u00a0", "look1@exa\u202emple.com", "look1@example.com\u2060" };
+			"look1@example.com\u00a0", "look1@exa\u202emple.com", "look1@example.com\u2060", "look\u31641@example.com",
+			"look1\u00ad@example.com" };
 
 	@Autowired
 	MockMvc mvc;

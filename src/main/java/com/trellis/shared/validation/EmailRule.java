@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 public final class EmailRule {
 
 	/**
-	 * Space separators, whitespace, format (zero-width, direction) and control
-	 * characters.
+	 * Control characters; the others are those {@link TextRule#blankToTheEye} finds
+	 * blank.
 	 */
-	private static final Pattern UNSEEN = Pattern.compile("[\\p{Z}\\s\\p{Cf}\\p{Cc}]");
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
 	/** What such an address is told. */
 	public static final String MESSAGE = "must not contain spaces or invisible characters"
@@ -27,7 +27,9 @@ public final class EmailRule {
 
 	/** The problem with the address, or empty (null is no problem of this rule). */
 	public static Optional<String> problem(String value) {
-		return value != null && UNSEEN.matcher(value).find() ? Optional.of(MESSAGE) : Optional.empty();
+		boolean unseen = value != null
+				&& (CONTROL.matcher(value).find() || value.codePoints().anyMatch(TextRule::invisible));
+		return unseen ? Optional.of(MESSAGE) : Optional.empty();
 	}
 
 }

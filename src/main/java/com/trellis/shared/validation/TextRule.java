@@ -46,10 +46,6 @@ public final class TextRule {
 	}
 
 	/**
-	 * A space of any kind (U+00A0, U+2007, U+202F, U+3000 among them) or a format
-	 * character (zero-width spaces, joiners and their kin).
-	 */
-	/**
 	 * The value as an error message may quote it: each character this rule refuses
 	 * written as its code ({@code U+202E}), so a direction mark or control character
 	 * quoted back does not turn or break the message around it (s56).
@@ -60,9 +56,25 @@ public final class TextRule {
 		return out.toString();
 	}
 
-	private static boolean invisible(int c) {
+	/**
+	 * Whether the text shows nothing to the reader: only spaces, format characters and
+	 * letters drawn blank ({@link #invisible}); a password or an e-mail address made so
+	 * looks like none (s56).
+	 */
+	public static boolean blankToTheEye(String value) {
+		return value.codePoints().allMatch(TextRule::invisible);
+	}
+
+	/**
+	 * A space of any kind (U+00A0, U+2007, U+202F, U+3000 among them), a format character
+	 * (zero-width spaces, joiners, the soft hyphen and their kin) or a letter drawn blank
+	 * (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 and the blank Braille pattern
+	 * U+2800).
+	 */
+	public static boolean invisible(int c) {
 		int type = Character.getType(c);
-		return Character.isWhitespace(c) || type == Character.SPACE_SEPARATOR || type == Character.FORMAT;
+		return Character.isWhitespace(c) || type == Character.SPACE_SEPARATOR || type == Character.FORMAT || c == 0x115F
+				|| c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
 	}
 
 	/**
