@@ -37,13 +37,12 @@ class AeViewPageController {
 
 	@GetMapping("/accounts/{id}/partners")
 	@PreAuthorize("!hasRole('PARTNER')")
-	String accountPanel(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String ask,
-			@RequestParam(required = false) String askPartner, Model model) {
+	String accountPanel(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpSession session, Model model) {
 		model.addAttribute("accountId", id);
 		model.addAttribute("partnersHere", this.view.onAccount(viewer, id));
 		model.addAttribute("askable", this.actions.askable(viewer, id));
 		model.addAttribute("attachable", this.actions.attachable(viewer, id));
-		TypedAsk.show(model, ask, askPartner);
+		TypedAsk.show(model, session, "/accounts/" + id);
 		return "cosell/account :: panel";
 	}
 
@@ -52,12 +51,13 @@ class AeViewPageController {
 	@ActsOn(value = CoSellChecks.AskedFromAccount.class, from = ActsOn.From.BODY, key = "opportunityId")
 	String ask(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String opportunityId,
 			@RequestParam(required = false) String partnerId, @RequestParam(required = false) String ask,
-			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/accounts/" + id, "Co-sell request sent", TypedAsk.FLASH,
-				FormAction.typed("partnerId", partnerId, "ask", ask), () -> {
-					var deal = this.actions.dealOfAccount(viewer, id, number("opportunityId", opportunityId));
-					this.requests.request(viewer, deal.id(), new RequestCoSell(number("partnerId", partnerId), ask));
-				});
+			jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) {
+		var view = FormAction.run(redirect, "/accounts/" + id, "Co-sell request sent", () -> {
+			var deal = this.actions.dealOfAccount(viewer, id, number("opportunityId", opportunityId));
+			this.requests.request(viewer, deal.id(), new RequestCoSell(number("partnerId", partnerId), ask));
+		});
+		TypedAsk.keepIfRefused(redirect, session, "/accounts/" + id, partnerId, ask, opportunityId);
+		return view;
 	}
 
 	@PostMapping("/accounts/{id}/partner-attachment")

@@ -54,8 +54,7 @@ class CoSellPageController {
 
 	@GetMapping("/opportunities/{id}/cosell")
 	@PreAuthorize("!hasRole('PARTNER')")
-	String dealPanel(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String ask,
-			@RequestParam(required = false) String askPartner, Model model) {
+	String dealPanel(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpSession session, Model model) {
 		var asked = this.requests.ofDeal(viewer, id);
 		boolean canAsk;
 		boolean canAttach;
@@ -74,7 +73,7 @@ class CoSellPageController {
 		model.addAttribute("asked", asked);
 		model.addAttribute("canAsk", canAsk);
 		model.addAttribute("partnerNames", names(viewer, asked));
-		TypedAsk.show(model, ask, askPartner);
+		TypedAsk.show(model, session, "/opportunities/" + id);
 		return "cosell/deal :: panel";
 	}
 
@@ -83,13 +82,14 @@ class CoSellPageController {
 	@ActsOn(value = CoSellChecks.Requested.class, from = ActsOn.From.BODY, key = "partnerId")
 	String ask(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String partnerId,
 			@RequestParam(required = false) String ask, @RequestParam(required = false) String back,
-			RedirectAttributes redirect) {
+			jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) {
 		Long partner = partnerId(partnerId);
 		this.requests.requireRequests(viewer, id, partner);
 		var target = back != null && back.matches("/accounts/\\d+") ? back : "/opportunities/" + id;
-		return FormAction.run(redirect, target, "Co-sell request sent", TypedAsk.FLASH,
-				FormAction.typed("partnerId", partnerId, "ask", ask),
+		var view = FormAction.run(redirect, target, "Co-sell request sent",
 				() -> this.requests.request(viewer, id, new RequestCoSell(required(partnerId, partner), ask)));
+		TypedAsk.keepIfRefused(redirect, session, target, partnerId, ask, String.valueOf(id));
+		return view;
 	}
 
 	@GetMapping("/cosell")

@@ -74,21 +74,22 @@ class CoSellPageTests {
 			.andExpect(flash().attribute("notice", "Co-sell request sent"));
 		// s56: a refused ask came back as an empty panel, the message lost
 		var again = login(seller.ae());
+		// a long ask in another script: carried in the panel's address it made it too
+		// long to load (414, s56)
+		var typed = "Could you also join the security review? " + "é".repeat(1900);
 		this.mvc
 			.perform(post("/opportunities/" + deal + "/cosell-requests").param("partnerId", "" + helper.partnerId())
-				.param("ask", "Could you also join the security review?")
+				.param("ask", typed)
 				.session(again)
 				.with(csrf()))
 			.andExpect(flash().attribute("error", containsString("open co-sell request")));
-		var dealPage = this.mvc.perform(get("/opportunities/" + deal).session(again))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		var panelUrl = dealPage.replaceAll("(?s).*hx-get=\"(/opportunities/" + deal + "/cosell\\?[^\"]*)\".*", "$1")
-			.replace("&amp;", "&");
-		assertThat(panelUrl).contains("askPartner=" + helper.partnerId());
-		this.mvc.perform(get(java.net.URI.create(panelUrl)).session(ae))
-			.andExpect(content().string(containsString("value=\"Could you also join the security review?\"")));
+		this.mvc.perform(get("/opportunities/" + deal).session(again)).andExpect(status().isOk());
+		this.mvc.perform(get("/opportunities/" + deal + "/cosell").session(again))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"" + typed + "\"")));
+		// kept for the one panel that follows the refusal, not for ever
+		this.mvc.perform(get("/opportunities/" + deal + "/cosell").session(again))
+			.andExpect(content().string(not(containsString("security review"))));
 
 		this.mvc.perform(get("/cosell").session(login(seller.partnerUser())))
 			.andExpect(content().string(not(containsString("introduce us to their CFO"))));
