@@ -94,16 +94,36 @@ class WebhookDispatcher {
 
 	/**
 	 * Sends every due delivery, {@link #workers} at once; returns how many were
-	 * delivered.
+	 * delivered. A drain that finds nothing to claim ends, also when the rows it passed
+	 * were only held for a moment by another drain's claim (a claim that skips a row
+	 * keeps the locks it took on its other tables until its transaction ends), so the
+	 * drains run again as long as the last round claimed anything.
 	 */
 	int dispatch() {
+		int delivered = 0;
+		var claimed = new java.util.concurrent.atomic.AtomicInteger();
+		do {
+			claimed.set(0);
+			delivered += round(() -> {
+				var outcome = sendNext();
+				if (outcome != null) {
+					claimed.incrementAndGet();
+				}
+				return outcome;
+			});
+		}
+		while (claimed.get() > 0 && !this.closing && !Thread.currentThread().isInterrupted());
+		return delivered;
+	}
+
+	private int round(java.util.function.Supplier<Boolean> claimNext) {
 		if (this.closing) {
 			return 0; // the pool is shut down; the next instance to start sends the rest
 		}
 		var drains = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
 		for (int i = 0; i < this.workers; i++) {
-			drains.add(this.pool.submit(
-					() -> com.trellis.shared.OutboxDrain.drain(this.transactions, this::sendNext, () -> this.closing)));
+			drains.add(this.pool
+				.submit(() -> com.trellis.shared.OutboxDrain.drain(this.transactions, claimNext, () -> this.closing)));
 		}
 		int delivered = 0;
 		for (var drain : drains) {
