@@ -3,8 +3,6 @@ package com.trellis.audittrail;
 import java.time.LocalDate;
 
 import com.trellis.audit.AuditRecord;
-import com.trellis.audit.AuditTrail;
-import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.PageResult;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,17 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 class AuditTrailApiController {
 
-	private final AuditTrail trail;
+	private final AuditTrailReads reads;
 
-	private final BusinessCalendar calendar;
-
-	private final com.trellis.shared.validation.ValueLimits limits;
-
-	AuditTrailApiController(AuditTrail trail, BusinessCalendar calendar,
-			com.trellis.shared.validation.ValueLimits limits) {
-		this.limits = limits;
-		this.trail = trail;
-		this.calendar = calendar;
+	AuditTrailApiController(AuditTrailReads reads) {
+		this.reads = reads;
 	}
 
 	@GetMapping("/api/v1/audit")
@@ -44,9 +35,7 @@ class AuditTrailApiController {
 			@RequestParam(required = false) String entityId, @RequestParam(required = false) Long actorId,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		var checked = new AuditTrailQuery(entityType, entityId, actorId, from, to).check(page, size, this.calendar,
-				this.limits);
-		return this.trail.search(checked.filter(), checked.page());
+		return this.reads.read(new AuditTrailQuery(entityType, entityId, actorId, from, to), page, size);
 	}
 
 }

@@ -2,9 +2,6 @@ package com.trellis.audittrail;
 
 import java.time.LocalDate;
 
-import com.trellis.audit.AuditTrail;
-import com.trellis.shared.BusinessCalendar;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,17 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasRole('ADMIN')")
 class AuditTrailPageController {
 
-	private final AuditTrail trail;
+	private final AuditTrailReads reads;
 
-	private final BusinessCalendar calendar;
-
-	private final com.trellis.shared.validation.ValueLimits limits;
-
-	AuditTrailPageController(AuditTrail trail, BusinessCalendar calendar,
-			com.trellis.shared.validation.ValueLimits limits) {
-		this.limits = limits;
-		this.trail = trail;
-		this.calendar = calendar;
+	AuditTrailPageController(AuditTrailReads reads) {
+		this.reads = reads;
 	}
 
 	@GetMapping("/admin/audit")
@@ -39,10 +29,9 @@ class AuditTrailPageController {
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, Model model) {
 		var query = new AuditTrailQuery(entityType, entityId, actorId, from, to);
-		var checked = query.check(page, size, this.calendar, this.limits);
-		model.addAttribute("result", this.trail.search(checked.filter(), checked.page()));
+		model.addAttribute("result", this.reads.read(query, page, size));
 		model.addAttribute("query", query);
-		model.addAttribute("zone", this.calendar.zone().getId());
+		model.addAttribute("zone", this.reads.zone());
 		return "audittrail/entries";
 	}
 
