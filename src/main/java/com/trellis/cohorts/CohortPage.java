@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * times, else (more weeks), or while the job has not stored the scope, the whole figures
  * computed for the request (7.8 s for {@code weeks=5} on the large data before try45). A
  * bounded read: a table page of at most {@value PageRequest#MAX_SIZE} cohorts and at most
- * {@value #MAX_CHARTED} lines, however many cohorts the program has. Read in one
- * snapshot, so the times and the rows are of one run of the job.
+ * {@value #MAX_CHARTED} lines, however many cohorts the program has; a charted id that is
+ * not in the viewer's list is refused naming {@code show}. Read in one snapshot, so the
+ * times and the rows are of one run of the job.
  */
 @Service
 class CohortPage {
@@ -60,13 +61,13 @@ class CohortPage {
 
 	/**
 	 * The page's cohorts and figures; a bad {@code page}, {@code size}, {@code show}
-	 * (more than {@value #MAX_CHARTED}) or {@code weeks} (1 to
-	 * {@value Cohorts#MAX_WEEKS}) is refused naming each, together.
+	 * (more than {@value #MAX_CHARTED}, or a cohort not in the viewer's list) or
+	 * {@code weeks} (1 to {@value Cohorts#MAX_WEEKS}) is refused naming each, together.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Read read(Viewer viewer, List<Long> show, Integer weeks, Integer page, Integer size) {
 		var pam = Cohorts.book(viewer);
-		FormErrors.checks(() -> PageRequest.of(page, size), () -> charted(show), () -> {
+		FormErrors.checks(() -> PageRequest.of(page, size), () -> charted(show), () -> listed(pam, show), () -> {
 			if (weeks != null) {
 				this.cohorts.since(weeks);
 			}
@@ -97,6 +98,20 @@ class CohortPage {
 	private static void charted(List<Long> show) {
 		if (show != null && show.stream().filter(java.util.Objects::nonNull).distinct().count() > MAX_CHARTED) {
 			throw InvalidInputException.of("show", "chart at most " + MAX_CHARTED + " cohorts at once");
+		}
+	}
+
+	/** Charted cohorts must be in the viewer's list: an id that is not is named. */
+	private void listed(Long pam, List<Long> show) {
+		if (show == null) {
+			return;
+		}
+		var unlisted = this.list.unlisted(pam, show.stream().filter(java.util.Objects::nonNull).distinct().toList());
+		if (!unlisted.isEmpty()) {
+			throw InvalidInputException.of("show",
+					(unlisted.size() == 1 ? "no cohort " : "no cohorts ")
+							+ unlisted.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+							+ " in your list of cohorts");
 		}
 	}
 

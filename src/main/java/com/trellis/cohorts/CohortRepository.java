@@ -229,6 +229,24 @@ class CohortRepository {
 	}
 
 	/**
+	 * Those of {@code ids} that are not in the viewer's {@link #list} ({@code :pam} null:
+	 * not an active cohort; else no current member in the book), in ascending order.
+	 */
+	List<Long> unlisted(Long pam, java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SCOPED + """
+				SELECT DISTINCT i.id FROM unnest(CAST(:ids AS BIGINT[])) AS i(id)
+				WHERE i.id NOT IN (SELECT s.cohort_id FROM scoped s) ORDER BY i.id
+				""")
+			.param("pam", pam, java.sql.Types.BIGINT)
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * Membership history of a cohort (a PAM: of the book's partners only), newest first.
 	 */
 	List<Membership> ofCohort(long cohortId, Long pam) {

@@ -26,8 +26,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The Cohorts page with many cohorts (issue 15, co41): it lists a page of them (25 by
  * default) with the total and links onwards, not every cohort; a bad page, size, weeks or
  * more than 25 cohorts to chart are refused naming each parameter, after the role check
- * (a partner user is refused first); a PAM's page holds the cohorts of the book only. The
- * tests only read, so the cohorts are made and stored once for all of them.
+ * (a partner user is refused first), as is a cohort to chart that is not in the viewer's
+ * list; a PAM's page holds the cohorts of the book only. The tests only read, so the
+ * cohorts are made and stored once for all of them.
  */
 @TrellisTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -102,6 +103,8 @@ class CohortPageTests {
 		var tooMany = new StringBuilder("/cohorts?page=0");
 		this.many.ids().stream().limit(26).forEach(id -> tooMany.append("&show=").append(id));
 		assertThat(refused(admin, tooMany.toString())).contains("data-field=\"show\"");
+		assertThat(refused(admin, "/cohorts?show=" + this.many.ids().get(0) + "&show=987654321"))
+			.contains("data-field=\"show\"", "no cohort 987654321 in your list");
 
 		var partner = this.fixtures.world("Cohort page partner").partnerUser();
 		var session = signIn(this.fixtures.email(partner), "secret");
@@ -125,6 +128,14 @@ class CohortPageTests {
 		var html = page(signIn("pam@trellis.demo"), "/cohorts?size=200");
 		assertThat(html).contains("id=\"cohorts-found\">" + inBook + "<");
 		assertThat(checkboxes(html)).isEqualTo((int) Math.min(inBook, 200));
+		long elsewhere = this.jdbc.sql("""
+				SELECT min(c.id) FROM cohort c WHERE c.retired_at IS NULL AND NOT EXISTS (
+				  SELECT 1 FROM cohort_membership m JOIN partner p ON p.id = m.partner_id
+				  WHERE m.cohort_id = c.id AND m.valid_to IS NULL AND p.owner_pam_id = :pam)
+				""").param("pam", pam).query(Long.class).single();
+		assertThat(refused(signIn("pam@trellis.demo"), "/cohorts?show=" + elsewhere))
+			.as("a cohort with no partner of the book is not charted for the PAM")
+			.contains("data-field=\"show\"", "no cohort " + elsewhere + " in your list");
 	}
 
 	private String page(MockHttpSession session, String path) throws Exception {
