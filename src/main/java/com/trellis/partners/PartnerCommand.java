@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.DistinctLabels;
 import com.trellis.shared.validation.PlainText;
 import com.trellis.shared.validation.WebDomainRule;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +22,8 @@ public record PartnerCommand(@NotBlank @PlainText(max = 200) String name, @NotNu
 		@NotNull Tier tier) {
 
 	public PartnerCommand {
-		verticals = verticals == null ? List.of() : List.copyOf(verticals);
-		capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+		verticals = DistinctLabels.of(verticals);
+		capabilities = DistinctLabels.of(capabilities);
 		webDomain = WebDomainRule.bare(webDomain);
 	}
 

@@ -3,6 +3,7 @@ package com.trellis.plays;
 import java.io.Serializable;
 import java.util.List;
 
+import com.trellis.shared.validation.DistinctLabels;
 import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -27,8 +28,8 @@ public record PlayCommand(@NotBlank @PlainText(max = 120) String title, @NotBlan
 
 	public PlayCommand {
 		partnerTypes = partnerTypes == null ? List.of() : List.copyOf(partnerTypes);
-		verticals = verticals == null ? List.of() : List.copyOf(verticals);
-		capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+		verticals = DistinctLabels.of(verticals);
+		capabilities = DistinctLabels.of(capabilities);
 	}
 
 }

@@ -12,10 +12,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -85,6 +88,20 @@ class PartnerApiTests {
 			.param(String.valueOf(id))
 			.query(String.class)
 			.list()).containsExactly("created");
+	}
+
+	@Test
+	void aVerticalOrCapabilityWrittenTwiceInAnotherCaseIsKeptOnceAsFirstWritten() throws Exception {
+		var admin = this.fixtures.token(this.fixtures.user(Role.ADMIN));
+		var pam = this.fixtures.user(Role.PAM);
+		var json = partnerJson("Twice Written Ltd", pam.userId())
+			.replace("[\"Retail\", \"Healthcare\"]", "[\"Retail\", \"retail \", \"Healthcare\", \"RETAIL\"]")
+			.replace("[\"Implementation\"]", "[\"Implementation\", \"implementation\"]");
+		send(post("/api/v1/partners"), admin, json).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.verticals").value(contains("Retail", "Healthcare")))
+			.andExpect(jsonPath("$.capabilities").value(contains("Implementation")));
+		send(post("/api/v1/partners"), admin, json.replace("\"RETAIL\"", "null")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("verticals")));
 	}
 
 	@Test

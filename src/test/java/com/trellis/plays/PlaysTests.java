@@ -174,6 +174,19 @@ class PlaysTests {
 			.getContentAsString());
 	}
 
+	@Test
+	void aVerticalWrittenTwiceInAnotherCaseIsKeptOnce() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		admin
+			.post("/api/v1/plays",
+					play("Twice written", "DISCOVERY").replace("[\"Retail\"]",
+							"[\"Retail\", \"retail\", \" RETAIL\", \"Banking\"]"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.verticals", hasSize(2)))
+			.andExpect(jsonPath("$.verticals[0]").value("Retail"))
+			.andExpect(jsonPath("$.verticals[1]").value("Banking"));
+	}
+
 	static String play(String title, String moment) {
 		return """
 				{"title": "%s", "moment": "%s", "role": "AE", "buyer": "The CIO",
