@@ -74,9 +74,9 @@ final class NextTierGap {
 		int weeks = Math.max(0, thresholds.weeksHeld() - held);
 		String summary;
 		if (!unknown.isEmpty()) {
-			summary = "Your " + String.join(" and ", unknown) + " score is unknown; a tier moves only on known scores. "
-					+ "For " + next.label() + ": " + thresholds.describe(next) + ", held for " + thresholds.weeksHeld()
-					+ " weekly evaluations.";
+			summary = "Your " + namesInASentence(unknown) + (unknown.size() == 1 ? " score is" : " scores are")
+					+ " unknown; a tier moves only on known scores. " + "For " + next.label() + ": "
+					+ thresholds.describe(next) + ", held for " + thresholds.weeksHeld() + " weekly evaluations.";
 		}
 		else if (!needs.isEmpty()) {
 			var parts = needs.stream()
@@ -96,6 +96,14 @@ final class NextTierGap {
 		}
 		boolean reached = unknown.isEmpty() && needs.isEmpty();
 		return new TierCard.Gap(next, needs, held, reached ? weeks : thresholds.weeksHeld(), summary);
+	}
+
+	/** "readiness", "readiness and trust", "readiness, behaviour and trust". */
+	static String namesInASentence(List<String> names) {
+		if (names.size() < 2) {
+			return String.join("", names);
+		}
+		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 	}
 
 }

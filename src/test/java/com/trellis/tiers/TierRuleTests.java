@@ -122,6 +122,18 @@ class TierRuleTests {
 	}
 
 	@Test
+	void theNextTierGapNamesTheUnknownScoresInOneSentence() {
+		var one = NextTierGap.of(TIER_3_BASELINE, new BigDecimal[] { d("25.5"), null, d("12.0") }, THRESHOLDS,
+				List.of(TIER_3_BASELINE));
+		assertThat(StoredFigures.render(one.summary(), Locale.US))
+			.startsWith("Your behaviour score is unknown; a tier moves only on known scores.");
+		var all = NextTierGap.of(TIER_3_BASELINE, new BigDecimal[] { null, null, null }, THRESHOLDS,
+				List.of(TIER_3_BASELINE));
+		assertThat(StoredFigures.render(all.summary(), Locale.US))
+			.startsWith("Your readiness, behaviour and trust scores are unknown; a tier moves only on known scores.");
+	}
+
+	@Test
 	void thresholdsAreValidatedNamingEachField() {
 		var bad = new ThresholdsCommand(101, 60, null, 70, 30, 20, 0);
 		org.assertj.core.api.Assertions.assertThatThrownBy(bad::validated)
