@@ -1,9 +1,12 @@
 package com.trellis.identity;
 
+import com.trellis.shared.BodyChoice;
+
 /**
- * The roles of §2 of the product brief.
+ * The roles of §2 of the product brief. A request body names a vendor role only
+ * ({@link BodyChoice}): partner users are made by invitation.
  */
-public enum Role {
+public enum Role implements BodyChoice {
 
 	ADMIN("Program admin"), PAM("Partner account manager"), AE("Account executive"), SALES_MANAGER("Sales manager"),
 	EXECUTIVE("Executive"), PARTNER("Partner user");
@@ -28,6 +31,11 @@ public enum Role {
 
 	public boolean isVendor() {
 		return this != PARTNER;
+	}
+
+	@Override
+	public boolean takenInBodies() {
+		return isVendor();
 	}
 
 }

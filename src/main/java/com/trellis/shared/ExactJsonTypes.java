@@ -170,6 +170,7 @@ class ExactJsonTypes {
 		}
 		if (type.isEnum()) {
 			return "must be one of " + Arrays.stream(type.getEnumConstants())
+				.filter(constant -> !(constant instanceof BodyChoice choice) || choice.takenInBodies())
 				.map(constant -> ((Enum<?>) constant).name())
 				.collect(Collectors.joining(", ")) + " (in quotes)";
 		}
