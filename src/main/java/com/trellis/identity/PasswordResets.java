@@ -139,6 +139,18 @@ class PasswordResets {
 						+ "; the link sent before no longer works.");
 	}
 
+	/**
+	 * E-mails a user a link where they choose a new password, on a program admin's
+	 * request ({@link AdminPasswordResets}); valid as long as a welcome link, their
+	 * current password working until they use it.
+	 * @throws LinkMail.NotSent when the message could not be handed over
+	 */
+	@Transactional
+	void sentByAdmin(long userId, String email, String name) {
+		sendChoosing(userId, email, "Choose a new Trellis password", "Hello " + name
+				+ ", a program admin asked for a new password for your Trellis account; your current password works until you choose the new one.");
+	}
+
 	private void sendChoosing(long userId, String email, String subject, String opening) {
 		var now = this.clock.instant();
 		var link = OneTimeLink.issue(now, this.welcomeValidFor);

@@ -64,6 +64,17 @@ class SignInRepository {
 			.single();
 	}
 
+	/**
+	 * Replaces the password by a one-time password the user must replace at the next
+	 * sign-in; their other sessions end ({@link SessionChecks}).
+	 */
+	void setOneTimePassword(long id, String hash) {
+		this.jdbc.sql("""
+				UPDATE app_user SET password_hash = :hash, must_change_password = TRUE,
+				       credentials_version = credentials_version + 1
+				WHERE id = :id""").param("hash", hash).param("id", id).update();
+	}
+
 	long insertPartnerUser(long partnerId, String email, String name, String hash, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO app_user (email, display_name, password_hash, role, partner_id, enabled, created_at)

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * User administration for program admins: list, read, create (the new user is e-mailed a
  * set-password link, or the answer carries their one-time password, once), update,
- * deactivate and reactivate.
+ * deactivate and reactivate, and a password reset for a user who forgot theirs.
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -31,8 +31,11 @@ class UserAdminApiController {
 
 	private final UserAdministration administration;
 
-	UserAdminApiController(UserAdministration administration) {
+	private final AdminPasswordResets resets;
+
+	UserAdminApiController(UserAdministration administration, AdminPasswordResets resets) {
 		this.administration = administration;
+		this.resets = resets;
 	}
 
 	@GetMapping
@@ -74,6 +77,23 @@ class UserAdminApiController {
 	DeactivatedUser deactivate(Viewer viewer, @PathVariable long id) {
 		var user = this.administration.deactivate(viewer, id);
 		return DeactivatedUser.of(user, this.administration.activeReports(viewer, id));
+	}
+
+	/**
+	 * Gets a user who forgot their password back in ({@link AdminPasswordResets}): body
+	 * {@code {"method": "EMAIL_LINK" | "ONE_TIME_PASSWORD"}} (no body or no method: a
+	 * link when a mail server is configured). The answer is the user with the one-time
+	 * password, shown this once, or the address the link went to.
+	 */
+	@PostMapping("/{id}/password-reset")
+	@SecretInAnswer
+	UserAdministration.Created resetPassword(Viewer viewer, @PathVariable long id,
+			@RequestBody(required = false) PasswordResetRequest request) {
+		return this.resets.reset(viewer, id, request == null ? null : request.method());
+	}
+
+	/** How the user gets a new password; null: as a new user would. */
+	record PasswordResetRequest(UserCommand.InitialPassword method) {
 	}
 
 	@PostMapping("/{id}/reactivate")

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The user administration pages of a program admin: the list with search and filters, a
  * new user (whose one-time password is shown once), a user's page with the edit form and
- * deactivate or reactivate.
+ * deactivate or reactivate, and a password reset ({@link AdminPasswordResets}).
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -37,8 +37,12 @@ class UserAdminPageController {
 
 	private final Commands commands;
 
-	UserAdminPageController(UserAdministration administration, Users users, Commands commands) {
+	private final AdminPasswordResets resets;
+
+	UserAdminPageController(UserAdministration administration, Users users, Commands commands,
+			AdminPasswordResets resets) {
 		this.administration = administration;
+		this.resets = resets;
 		this.users = users;
 		this.commands = commands;
 	}
@@ -147,6 +151,35 @@ class UserAdminPageController {
 	String reactivate(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
 		this.administration.reactivate(viewer, id);
 		redirect.addFlashAttribute("notice", "Reactivated");
+		return "redirect:/admin/users/" + id;
+	}
+
+	/**
+	 * The user page's password reset: {@code method} {@code EMAIL_LINK} or
+	 * {@code ONE_TIME_PASSWORD}, shown once on the user's page.
+	 */
+	@PostMapping("/admin/users/{id}/password-reset")
+	String resetPassword(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String method,
+			RedirectAttributes redirect) {
+		try {
+			var chosen = method == null || method.isBlank() ? null
+					: Arrays.stream(UserCommand.InitialPassword.values())
+						.filter(m -> m.name().equals(method))
+						.findFirst()
+						.orElseThrow(() -> InvalidInputException.of("method", "must be one of the choices offered"));
+			var reset = this.resets.reset(viewer, id, chosen);
+			redirect.addFlashAttribute("oneTimePassword", reset.oneTimePassword());
+			redirect.addFlashAttribute("notice",
+					reset.setPasswordLinkSentTo() == null
+							? "Password replaced by a one-time password; they were signed out everywhere"
+							: "A link to choose a new password was e-mailed to " + reset.setPasswordLinkSentTo());
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("error", "Password not reset: " + ex.getMessage().replaceFirst("^[a-z]+: ", ""));
+		}
+		catch (LinkMail.NotSent ex) {
+			redirect.addFlashAttribute("error", "Password not reset: " + ex.reason());
+		}
 		return "redirect:/admin/users/" + id;
 	}
 

@@ -188,6 +188,7 @@ final class SecurityMatrixApiRows {
 				row("PUT /api/v1/users/{freshUser}", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/users/{freshUser}/deactivate", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/users/{freshUser}/reactivate", 200, 403, 403, 403, 403, 403),
+				row("POST /api/v1/users/{freshUser}/password-reset", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/users/{freshUser}/work", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403),
 				row("POST /api/v1/opportunities/{freshDeal}/cosell-requests", 201, 403, 403, 403, 403, 403),

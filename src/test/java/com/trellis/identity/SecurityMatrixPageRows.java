@@ -191,6 +191,7 @@ final class SecurityMatrixPageRows {
 				row("GET /admin/users/new", 200, 403, 403, 403, 403, 403),
 				row("GET /admin/users/{otherUser}", 200, 403, 403, 403, 403, 403),
 				row("POST /admin/users/{freshUser}/deactivate", 302, 403, 403, 403, 403, 403),
+				row("POST /admin/users/{freshUser}/password-reset", 302, 403, 403, 403, 403, 403),
 				row("GET /admin/users/{freshUser}/reassign", 200, 403, 403, 403, 403, 403),
 				row("POST /admin/users/{freshUser}/reassign", 302, 403, 403, 403, 403, 403),
 				row("GET /account/password", 302, 302, 302, 302, 302, 302),

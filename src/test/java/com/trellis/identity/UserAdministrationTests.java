@@ -317,7 +317,15 @@ class UserAdministrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(noRole).contains("must be one of ADMIN, PAM");
+		assertThat(noRole).contains("must be one of ADMIN, PAM, AE, SALES_MANAGER, EXECUTIVE")
+			.as("the role a user form may not name is not offered (s57)")
+			.doesNotContain("EXECUTIVE, PARTNER");
+		var admin = new com.trellis.support.Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		admin.post("/api/v1/users", """
+				{"email": "rory.root@example.com", "displayName": "Rory Root", "role": "ROOT"}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(org.hamcrest.Matchers.startsWith("must be one of ADMIN, PAM, AE, SALES_MANAGER, EXECUTIVE (")));
 	}
 
 	@Test
