@@ -1,7 +1,6 @@
 package com.trellis.identity;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -29,9 +28,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @TrellisTest
 class PasswordResetTests {
-
-	private static final Pattern RESET_LINK = Pattern
-		.compile("https://trellis\\.example\\.test(/password/reset/[A-Za-z0-9_-]+)");
 
 	private static final String NEW_PASSWORD = "my brand new passphrase";
 
@@ -261,7 +257,7 @@ class PasswordResetTests {
 		int seen = 0;
 		for (MimeMessage message : this.mail.getReceivedMessages()) {
 			if (message.getRecipients(Message.RecipientType.TO)[0].toString().equals(email) && ++seen == n) {
-				var matcher = RESET_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+				var matcher = MailedLinks.RESET.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
 				assertThat(matcher.find()).isTrue();
 				return matcher.group(1);
 			}

@@ -1,7 +1,5 @@
 package com.trellis.identity;
 
-import java.util.regex.Pattern;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.jayway.jsonpath.JsonPath;
@@ -41,9 +39,6 @@ class UserAdministrationTests {
 
 	@Autowired
 	GreenMail mail;
-
-	private static final Pattern RESET_LINK = Pattern
-		.compile("https://trellis\\.example\\.test(/password/reset/[A-Za-z0-9_-]+)");
 
 	@Test
 	void anAdminCreatesAUserWhoMustChooseTheirOwnPasswordAtTheFirstSignIn() throws Exception {
@@ -124,7 +119,7 @@ class UserAdministrationTests {
 
 		var message = this.mail.getReceivedMessagesForDomain(email);
 		assertThat(message).hasSize(1);
-		var matcher = RESET_LINK.matcher(GreenMailUtil.getBody(message[0]).replace("=\r\n", ""));
+		var matcher = MailedLinks.RESET.matcher(GreenMailUtil.getBody(message[0]).replace("=\r\n", ""));
 		assertThat(matcher.find()).as("a set-password link in the message").isTrue();
 		var link = matcher.group(1);
 		this.mvc.perform(get(link)).andExpect(status().isOk());
