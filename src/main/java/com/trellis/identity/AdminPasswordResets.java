@@ -17,12 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
  * single-use link where the user chooses a new password (their current one keeps working
  * until they do; the link is valid as long as a welcome link), or a new one-time password
  * shown once to the admin: it replaces the current password at once, ends the user's
- * other sessions ({@code credentials_version}, {@link SessionChecks}) and must be
- * replaced at the next sign-in. Either way the links sent before are withdrawn. Audited
- * without the password. Refused: not an admin (403, before anything is read), no such
- * user (404), the admin themselves (409, they change it on their profile), a deactivated
- * user (409, reactivate first), a link without a mail server (400 naming {@code method}).
- * A user's API tokens are left as they are (deactivation revokes them).
+ * other sessions ({@code credentials_version}, {@link SessionChecks}), forgets the failed
+ * sign-ins that would make them wait ({@link LoginThrottle}) and must be replaced at the
+ * next sign-in. Either way the links sent before are withdrawn. Audited without the
+ * password. Refused: not an admin (403, before anything is read), no such user (404), the
+ * admin themselves (409, they change it on their profile), a deactivated user (409,
+ * reactivate first), a link without a mail server (400 naming {@code method}). A user's
+ * API tokens are left as they are (deactivation revokes them).
  */
 @Service
 public class AdminPasswordResets {
@@ -41,8 +42,11 @@ public class AdminPasswordResets {
 
 	private final AuditLog audit;
 
+	private final LoginThrottle throttle;
+
 	AdminPasswordResets(UserAdminRepository users, SignInRepository accounts, PasswordEncoder passwords,
-			PasswordResets links, LinkMail mail, AuditLog audit) {
+			PasswordResets links, LinkMail mail, AuditLog audit, LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.users = users;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -85,6 +89,7 @@ public class AdminPasswordResets {
 		var password = OneTimePasswords.next();
 		this.links.withdraw(id);
 		this.accounts.setOneTimePassword(id, this.passwords.encode(password));
+		this.throttle.forgetAccount(user.email());
 		var after = this.users.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), AUDIT_TYPE, id, "password replaced by a one-time password", user, after);
 		return new UserAdministration.Created(after, password, null);

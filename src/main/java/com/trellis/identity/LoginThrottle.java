@@ -117,6 +117,15 @@ class LoginThrottle {
 		}
 	}
 
+	/**
+	 * Forgets the account's failed sign-ins from every client: its password was just
+	 * replaced by one nobody could have guessed ({@link AdminPasswordResets}), so the
+	 * wait they built up would only keep its owner out.
+	 */
+	void forgetAccount(String email) {
+		this.jdbc.sql("DELETE FROM login_failure WHERE account_key = :key").param("key", accountKey(email)).update();
+	}
+
 	/** Deletes the failures nobody has added to for longer than they are remembered. */
 	@Scheduled(cron = "${trellis.security.login-throttle.cleanup-cron:0 23 * * * *}",
 			zone = "${trellis.business.time-zone:UTC}")

@@ -169,6 +169,7 @@ class UserAdminPageController {
 						.orElseThrow(() -> InvalidInputException.of("method", "must be one of the choices offered"));
 			var reset = this.resets.reset(viewer, id, chosen);
 			redirect.addFlashAttribute("oneTimePassword", reset.oneTimePassword());
+			redirect.addFlashAttribute("passwordReset", true);
 			redirect.addFlashAttribute("notice",
 					reset.setPasswordLinkSentTo() == null
 							? "Password replaced by a one-time password; they were signed out everywhere"

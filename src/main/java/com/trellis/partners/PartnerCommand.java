@@ -22,8 +22,8 @@ public record PartnerCommand(@NotBlank @PlainText(max = 200) String name, @NotNu
 		@NotNull Tier tier) {
 
 	public PartnerCommand {
-		verticals = DistinctLabels.of(verticals);
-		capabilities = DistinctLabels.of(capabilities);
+		verticals = DistinctLabels.copy(verticals);
+		capabilities = DistinctLabels.copy(capabilities);
 		webDomain = WebDomainRule.bare(webDomain);
 	}
 

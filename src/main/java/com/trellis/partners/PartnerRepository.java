@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.validation.DistinctLabels;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -293,8 +294,9 @@ class PartnerRepository {
 		params.put("name", command.name().strip());
 		params.put("type", command.type().name());
 		params.put("domain", command.webDomain());
-		params.put("verticals", arrayLiteral(command.verticals()));
-		params.put("capabilities", arrayLiteral(command.capabilities()));
+		// each label once, ignoring case, as first written
+		params.put("verticals", arrayLiteral(DistinctLabels.of(command.verticals())));
+		params.put("capabilities", arrayLiteral(DistinctLabels.of(command.capabilities())));
 		params.put("region", command.region().strip());
 		params.put("onboardedOn", command.onboardedOn());
 		params.put("owner", command.ownerPamId());

@@ -8,6 +8,8 @@ import java.util.List;
 import com.trellis.partners.PartnerType;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.Commands;
+import com.trellis.shared.validation.DistinctLabels;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
@@ -65,8 +67,8 @@ class PlayCheck {
 		var named = errors.stream().map(FieldError::field).toList();
 		this.validator.validate(command)
 			.stream()
-			.filter(v -> !named.contains(v.getPropertyPath().toString()))
-			.forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+			.filter(v -> !named.contains(Commands.field(v)))
+			.forEach(v -> errors.add(new FieldError(Commands.field(v), v.getMessage())));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(
 					errors.stream().distinct().sorted(Comparator.comparing(FieldError::field)).toList());
@@ -114,8 +116,9 @@ class PlayCheck {
 		return value.length() <= 40 ? value : value.substring(0, 40) + "…";
 	}
 
+	/** Each label once, ignoring case, as first written ({@link DistinctLabels}). */
 	private static List<String> distinct(List<String> values) {
-		return values.stream().map(String::strip).distinct().toList();
+		return DistinctLabels.of(values).stream().map(String::strip).toList();
 	}
 
 	/** A play checked and ready to store. */

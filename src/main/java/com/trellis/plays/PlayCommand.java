@@ -28,8 +28,8 @@ public record PlayCommand(@NotBlank @PlainText(max = 120) String title, @NotBlan
 
 	public PlayCommand {
 		partnerTypes = partnerTypes == null ? List.of() : List.copyOf(partnerTypes);
-		verticals = DistinctLabels.of(verticals);
-		capabilities = DistinctLabels.of(capabilities);
+		verticals = DistinctLabels.copy(verticals);
+		capabilities = DistinctLabels.copy(capabilities);
 	}
 
 }

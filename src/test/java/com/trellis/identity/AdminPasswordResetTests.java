@@ -50,6 +50,13 @@ class AdminPasswordResetTests {
 		var before = readers.signIn(rep);
 		readers.read(before, "/opportunities");
 		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		for (int i = 0; i < 5; i++) {
+			assertThat(signIn(this.fixtures.email(rep), "a guess " + i)).isNull();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM login_failure WHERE account_key = lower(:email)")
+			.param("email", this.fixtures.email(rep))
+			.query(Long.class)
+			.single()).isPositive();
 
 		var answer = admin
 			.post("/api/v1/users/" + rep.userId() + "/password-reset", "{\"method\": \"ONE_TIME_PASSWORD\"}")
@@ -63,6 +70,10 @@ class AdminPasswordResetTests {
 		assertThat(oneTime).hasSize(20);
 
 		this.mvc.perform(get("/opportunities").session(before)).andExpect(redirectedUrl("/login?ended"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM login_failure WHERE account_key = lower(:email)")
+			.param("email", this.fixtures.email(rep))
+			.query(Long.class)
+			.single()).as("the failed sign-ins before the reset are forgotten").isZero();
 		assertThat(signIn(this.fixtures.email(rep), "secret")).as("the forgotten password no longer signs in").isNull();
 		var session = signIn(this.fixtures.email(rep), oneTime);
 		assertThat(session).isNotNull();
@@ -122,7 +133,8 @@ class AdminPasswordResetTests {
 	@Test
 	void theUserPageShowsTheOneTimePasswordOnceAndNamesARefusal() throws Exception {
 		var readers = new Readers(this.mvc, this.jdbc, this.fixtures);
-		var admin = readers.signIn(this.fixtures.user(Role.ADMIN));
+		var adminUser = this.fixtures.user(Role.ADMIN);
+		var admin = readers.signIn(adminUser);
 		var rep = this.fixtures.user(Role.AE);
 		var page = "/admin/users/" + rep.userId();
 		assertThat(readers.read(admin, page)).contains("id=\"password-reset\"");
@@ -130,20 +142,28 @@ class AdminPasswordResetTests {
 			.perform(post(page + "/password-reset").param("method", "ONE_TIME_PASSWORD").session(admin).with(csrf()))
 			.andExpect(redirectedUrl(page));
 		var shown = readers.read(admin, page);
-		assertThat(shown).contains("id=\"one-time-password\"").contains("signed out everywhere");
+		assertThat(shown).contains("id=\"one-time-password\"")
+			.contains("signed out everywhere")
+			.contains("at the next sign-in");
 		assertThat(readers.read(admin, page)).as("shown once").doesNotContain("id=\"one-time-password\"");
 
 		this.mvc.perform(post(page + "/password-reset").param("method", "SMOKE").session(admin).with(csrf()))
 			.andExpect(redirectedUrl(page));
 		assertThat(readers.read(admin, page)).contains("Password not reset: must be one of the choices offered");
+		var own = "/admin/users/" + adminUser.userId();
+		assertThat(readers.read(admin, own)).as("no reset of one's own password here")
+			.doesNotContain("id=\"password-reset\"");
 	}
 
-	/** The session of a sign-in through the form, or null when it was refused. */
+	/**
+	 * The session of a sign-in through the form, or null when it was refused or held
+	 * back.
+	 */
 	private MockHttpSession signIn(String email, String password) throws Exception {
 		var result = this.mvc.perform(post("/login").param("username", email).param("password", password).with(csrf()))
 			.andReturn();
 		var location = result.getResponse().getRedirectedUrl();
-		return location != null && location.contains("error") ? null
+		return location == null || location.contains("/login") ? null
 				: (MockHttpSession) result.getRequest().getSession(false);
 	}
 

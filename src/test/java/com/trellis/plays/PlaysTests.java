@@ -185,6 +185,14 @@ class PlaysTests {
 			.andExpect(jsonPath("$.verticals", hasSize(2)))
 			.andExpect(jsonPath("$.verticals[0]").value("Retail"))
 			.andExpect(jsonPath("$.verticals[1]").value("Banking"));
+		// a bad item is named at the index sent, as a client writes it (not
+		// "verticals[3].<list element>")
+		admin
+			.post("/api/v1/plays",
+					play("Twice written", "DISCOVERY").replace("[\"Retail\"]",
+							"[\"Retail\", \"retail\", \" RETAIL\", null]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("verticals[3]")));
 	}
 
 	static String play(String title, String moment) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.trellis.shared.InvalidInputException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Commands {
+
+	/** A container element's node of a property path ({@code .<list element>}). */
+	private static final java.util.regex.Pattern CONTAINER_NODE = java.util.regex.Pattern.compile("\\.?<[a-z ]+>");
 
 	private final Validator validator;
 
@@ -36,9 +40,17 @@ public class Commands {
 	public List<InvalidInputException.FieldError> errors(Object command) {
 		return this.validator.validate(command)
 			.stream()
-			.map(v -> new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+			.map(v -> new InvalidInputException.FieldError(field(v), v.getMessage()))
 			.sorted(Comparator.comparing(InvalidInputException.FieldError::field))
 			.toList();
+	}
+
+	/**
+	 * The field a violation names, as a client writes it: {@code verticals[3]}, not the
+	 * validator's {@code verticals[3].<list element>}.
+	 */
+	public static String field(ConstraintViolation<?> violation) {
+		return CONTAINER_NODE.matcher(violation.getPropertyPath().toString()).replaceAll("");
 	}
 
 }
