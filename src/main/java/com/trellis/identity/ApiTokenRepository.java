@@ -60,10 +60,10 @@ class ApiTokenRepository {
 			SELECT t.id AS token_id, t.user_id AS token_user_id, t.name AS token_name, t.created_at AS token_created_at,
 			       t.last_used_at, t.expires_at, t.revoked_at, u.*
 			FROM api_token t
-			LEFT JOIN LATERAL (SELECT %s, password_hash, enabled FROM app_user WHERE id = t.user_id LIMIT 1) AS u ON TRUE
+			LEFT JOIN LATERAL (SELECT %s, password_hash, enabled, %s AS partner_ended FROM app_user
+			                   WHERE id = t.user_id LIMIT 1) AS u ON TRUE
 			WHERE t.token_hash = :hash
-			"""
-		.formatted(UserRepository.COLUMNS);
+			""".formatted(UserRepository.COLUMNS, UserRepository.PARTNER_ENDED);
 
 	/**
 	 * The token of a bearer secret's hash with its user's credentials, in one statement

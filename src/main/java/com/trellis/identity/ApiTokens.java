@@ -158,6 +158,9 @@ public class ApiTokens {
 		if (credentials == null || !credentials.enabled()) {
 			return Check.refused("This API token's user is deactivated");
 		}
+		if (credentials.partnerEnded()) {
+			return Check.refused("This API token's partner has left the program (sunset)");
+		}
 		var now = this.clock.instant();
 		switch (TokenView.status(token.expiresAt(), token.revokedAt(), now)) {
 			case REVOKED:

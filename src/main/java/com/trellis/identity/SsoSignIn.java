@@ -70,8 +70,8 @@ class SsoSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		var provider = request.getClientRegistration().getRegistrationId();
 		var email = oidc.getEmail();
 		var credentials = email == null ? null : this.users.credentials(email.strip()).orElse(null);
-		var decision = SsoMatch.decide(email, oidc.getEmailVerified(),
-				credentials == null ? null : new SsoMatch.Candidate(credentials.user().role(), credentials.enabled()));
+		var decision = SsoMatch.decide(email, oidc.getEmailVerified(), credentials == null ? null
+				: new SsoMatch.Candidate(credentials.user().role(), credentials.maySignIn()));
 		var details = new LinkedHashMap<String, Object>();
 		details.put("provider", provider);
 		details.put("email", String.valueOf(email));

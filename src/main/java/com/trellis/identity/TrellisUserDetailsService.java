@@ -24,7 +24,7 @@ class TrellisUserDetailsService implements UserDetailsService {
 	static TrellisPrincipal principal(UserRepository.Credentials credentials) {
 		var user = credentials.user();
 		var viewer = new Viewer(user.id(), user.displayName(), user.role(), user.partnerId());
-		return new TrellisPrincipal(viewer, user.email(), credentials.passwordHash(), credentials.enabled());
+		return new TrellisPrincipal(viewer, user.email(), credentials.passwordHash(), credentials.maySignIn());
 	}
 
 }

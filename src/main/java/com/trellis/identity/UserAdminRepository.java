@@ -158,10 +158,14 @@ class UserAdminRepository {
 			.update();
 	}
 
-	/** What each request of a signed-in session re-reads: whether the user still may. */
+	/**
+	 * What each request of a signed-in session re-reads: whether the user still may (not
+	 * deactivated, their partner not sunset).
+	 */
 	Optional<SessionState> sessionState(long id) {
 		return this.jdbc
-			.sql("SELECT role, enabled, must_change_password, credentials_version FROM app_user WHERE id = :id")
+			.sql("SELECT role, enabled AND NOT " + UserRepository.PARTNER_ENDED
+					+ " AS enabled, must_change_password, credentials_version FROM app_user WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new SessionState(Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
 					rs.getBoolean("must_change_password"), rs.getInt("credentials_version")))

@@ -14,6 +14,15 @@ class UserRepository {
 
 	static final String COLUMNS = "id, email, display_name, role, manager_id, team, partner_id, job_role";
 
+	/**
+	 * Whether the {@code app_user} row's partner has left the program (lifecycle
+	 * {@code SUNSET}, which is final): its users may no longer sign in, their sessions
+	 * end and their API tokens are refused. Read from the partner's row each time, so no
+	 * partner path (page, API, import, the dormancy sunset) has to remember it.
+	 */
+	static final String PARTNER_ENDED = "EXISTS (SELECT 1 FROM partner p WHERE p.id = app_user.partner_id"
+			+ " AND p.lifecycle_status = 'SUNSET')";
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
@@ -22,7 +31,8 @@ class UserRepository {
 
 	Optional<Credentials> credentials(String email) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + ", password_hash, enabled FROM app_user WHERE lower(email) = lower(:email)")
+			.sql("SELECT " + COLUMNS + ", password_hash, enabled, " + PARTNER_ENDED
+					+ " AS partner_ended FROM app_user WHERE lower(email) = lower(:email)")
 			.param("email", email)
 			.query((rs, n) -> credentials(rs))
 			.optional();
@@ -183,7 +193,8 @@ class UserRepository {
 	 * {@code enabled}.
 	 */
 	static Credentials credentials(ResultSet rs) throws SQLException {
-		return new Credentials(summary(rs, 0), rs.getString("password_hash"), rs.getBoolean("enabled"));
+		return new Credentials(summary(rs, 0), rs.getString("password_hash"), rs.getBoolean("enabled"),
+				rs.getBoolean("partner_ended"));
 	}
 
 	private static UserSummary summary(ResultSet rs, int row) throws SQLException {
@@ -192,7 +203,17 @@ class UserRepository {
 				rs.getObject("partner_id", Long.class), rs.getString("job_role"));
 	}
 
-	record Credentials(UserSummary user, String passwordHash, boolean enabled) {
+	/**
+	 * A user's sign-in credentials: {@code enabled} false when an admin or the user's
+	 * partner deactivated them, {@code partnerEnded} when their partner left the program.
+	 */
+	record Credentials(UserSummary user, String passwordHash, boolean enabled, boolean partnerEnded) {
+
+		/** Whether the user may sign in or use an API token. */
+		boolean maySignIn() {
+			return this.enabled && !this.partnerEnded;
+		}
+
 	}
 
 }
