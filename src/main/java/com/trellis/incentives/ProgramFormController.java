@@ -9,6 +9,7 @@ import java.util.Map;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.FormFields;
+import com.trellis.shared.FormOnce;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.TypedAmounts;
 
@@ -18,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,9 +35,12 @@ class ProgramFormController {
 
 	private final ProgramChecks checks;
 
-	ProgramFormController(Incentives incentives, ProgramChecks checks) {
+	private final FormOnce once;
+
+	ProgramFormController(Incentives incentives, ProgramChecks checks, FormOnce once) {
 		this.incentives = incentives;
 		this.checks = checks;
+		this.once = once;
 	}
 
 	@GetMapping("/incentives/programs/new")
@@ -43,12 +48,23 @@ class ProgramFormController {
 		return form(model, ProgramForm.empty(), Map.of());
 	}
 
+	/**
+	 * Creates the program once per form shown ({@link FormOnce}): the same form sent
+	 * again (a second click, Back and send) creates no second program, which would earn
+	 * again.
+	 */
 	@PostMapping("/incentives/programs/new")
-	String create(Viewer viewer, @ModelAttribute("form") ProgramForm form, Model model, RedirectAttributes redirect) {
+	String create(Viewer viewer, @ModelAttribute("form") ProgramForm form,
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, Model model,
+			RedirectAttributes redirect) {
 		try {
-			var program = this.incentives.createProgram(viewer, command(form));
-			redirect.addFlashAttribute("notice", "Program " + program.name() + " created");
-			return "redirect:/incentives";
+			var created = new String[1];
+			var sent = this.once.send(once, viewer.userId(), () -> {
+				created[0] = this.incentives.createProgram(viewer, command(form)).name();
+				return "/incentives";
+			});
+			redirect.addFlashAttribute("notice", sent.notice("Program " + created[0] + " created"));
+			return "redirect:" + sent.target();
 		}
 		catch (InvalidInputException ex) {
 			return form(model, form, FormErrors.of(ex));

@@ -124,6 +124,34 @@ class FormSentOnceTests {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void anIncentiveProgramFormSentTwiceDefinesOneProgram() throws Exception {
+		// s57, try71: two programs from one form, each earning at the quarter's close
+		var admin = new Readers(this.mvc, this.jdbc, this.fixtures)
+			.signIn(this.fixtures.user(com.trellis.identity.Role.ADMIN));
+		var token = token(admin, "/incentives/programs/new");
+		var name = "Once rebate " + System.nanoTime();
+		for (int i = 0; i < 2; i++) {
+			var sent = this.mvc
+				.perform(post("/incentives/programs/new").param("name", name)
+					.param("kind", "QUARTERLY_REBATE")
+					.param("currency", "EUR")
+					.param("startsOn", "2026-10-01")
+					.param("tiers", "1000: 2\n5000: 3")
+					.param(FormOnce.FIELD, token)
+					.session(admin)
+					.with(csrf()))
+				.andReturn();
+			assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+			assertThat(sent.getFlashMap().get("notice"))
+				.isEqualTo(i == 0 ? "Program " + name + " created" : FormOnce.REPEATED);
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM incentive_program WHERE name = :name")
+			.param("name", name)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	private String token(MockHttpSession session, String page) throws Exception {
 		var html = this.mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString();
 		var token = html.replaceAll("(?s).*name=\"once\" value=\"([0-9a-f-]{36})\".*", "$1");
