@@ -126,11 +126,19 @@ class IncentivePageController {
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/claims")
 	@ActsOn(value = MdfChecks.Claimed.class, key = "requestId")
 	String claim(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
-			@ModelAttribute("claimForm") ClaimForm form, BindingResult binding, RedirectAttributes redirect) {
+			@ModelAttribute("claimForm") ClaimForm form, BindingResult binding,
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("formRow", requestId);
+		var repeated = new boolean[1];
+		// sent once (s57, try71): a second click claimed the same cost twice, within what
+		// was approved
 		var target = FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding,
 				() -> this.mdf.checkClaim(viewer, requestId, form.amount(), form.proof()),
-				() -> this.mdf.claim(viewer, requestId, form.amount(), form.proof()));
+				() -> repeated[0] = !this.once.run(once, viewer.userId(),
+						() -> this.mdf.claim(viewer, requestId, form.amount(), form.proof())));
+		if (repeated[0]) {
+			redirect.addFlashAttribute("notice", FormOnce.REPEATED);
+		}
 		if (redirect.getFlashAttributes().containsKey("error")) {
 			// the row's claim form comes back as typed (an unreadable amount: as `typed`)
 			redirect.addFlashAttribute("claimTyped", FormAction.typed("amount",

@@ -205,6 +205,45 @@ class MdfFundTests {
 			.contains("1 EUR = 1,08 on 2026-11-22");
 	}
 
+	@Test
+	void aClaimFormSentTwiceClaimsOnce() throws Exception {
+		// s57, try71: a second click claimed the same cost again, within what was
+		// approved
+		var world = this.fixtures.world("Once Claimers");
+		accrue(world, "3000.00", "EUR");
+		long approved = this.jdbc.sql("""
+				INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
+				                         status, requested_by, requested_at, approved_amount)
+				VALUES (:partner, 'Trade fair', 1000, 'EUR', 10000, 0, 'APPROVED', :by, :now, 1000) RETURNING id
+				""")
+			.param("partner", world.partnerId())
+			.param("by", world.partnerUser().userId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		var partner = login(world.partnerUser());
+		var page = "/partners/" + world.partnerId() + "/incentives";
+		var html = this.mvc.perform(get(page).session(partner)).andReturn().getResponse().getContentAsString();
+		var token = html.replaceAll("(?s).*name=\"once\" value=\"([0-9a-f-]{36})\".*", "$1");
+		for (int i = 0; i < 2; i++) {
+			var sent = this.mvc
+				.perform(post("/partners/" + world.partnerId() + "/mdf-requests/" + approved + "/claims")
+					.param("amount", "400")
+					.param("proof", "Invoice 77")
+					.param(com.trellis.shared.FormOnce.FIELD, token)
+					.session(partner)
+					.with(csrf()))
+				.andReturn();
+			assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo(page);
+			assertThat(sent.getFlashMap().get("notice")).as("%s", sent.getFlashMap().get("error"))
+				.isEqualTo(i == 0 ? "Saved" : com.trellis.shared.FormOnce.REPEATED);
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mdf_claim WHERE request_id = :r")
+			.param("r", approved)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	private void accrue(Fixtures.World world, String amount, String currency) {
 		var program = this.incentives.createProgram(this.fixtures.user(Role.ADMIN),
 				new ProgramCommand("MDF fund " + System.nanoTime(), ProgramKind.MDF, currency, LocalDate.of(2026, 1, 1),
