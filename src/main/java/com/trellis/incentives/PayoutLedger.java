@@ -130,7 +130,8 @@ public class PayoutLedger {
 			if ("RUNNING".equals(status) && lease != null && lease.toInstant().isBefore(now)) {
 				// its instance stopped mid-run; the next run marks it abandoned
 				status = "STALLED";
-				outcome = "its instance stopped mid-run (its lease ran out at " + lease.toInstant()
+				outcome = "its instance stopped mid-run (its lease ran out at "
+						+ lease.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
 						+ "); the next run pays the rest";
 			}
 			return new Run(rs.getLong("id"), rs.getTimestamp("started_at").toInstant(),

@@ -166,10 +166,14 @@ public class PayoutRuns {
 		try {
 			return this.transactions.execute(status -> {
 				var now = Timestamp.from(this.clock.instant());
+				// the moment written in UTC, as every moment the API gives (it was
+				// written in
+				// the database session's zone, which is the JVM's)
 				for (long abandoned : this.jdbc
 					.sql("""
 							UPDATE payout_run SET status = 'ABANDONED', finished_at = :now,
-							       outcome = 'lease ran out at ' || lease_until || ': its instance stopped mid-run; the next run pays the rest'
+							       outcome = 'lease ran out at ' || to_char(lease_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+							                 || ': its instance stopped mid-run; the next run pays the rest'
 							WHERE status = 'RUNNING' AND lease_until < :now RETURNING id
 							""")
 					.param("now", now)

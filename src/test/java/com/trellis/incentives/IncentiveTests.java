@@ -190,6 +190,15 @@ class IncentiveTests {
 		assertThat(
 				this.jdbc.sql("SELECT status FROM payout_run WHERE id = ?").param(orphan).query(String.class).single())
 			.isEqualTo("ABANDONED");
+		// the moment in UTC, whatever the JVM's zone (s57, try71: it read
+		// "…02:38:00.806361-03",
+		// the database session's zone)
+		var until = this.clock.instant()
+			.minus(Duration.ofMinutes(10))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		assertThat(
+				this.jdbc.sql("SELECT outcome FROM payout_run WHERE id = ?").param(orphan).query(String.class).single())
+			.startsWith("lease ran out at " + until + ": ");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM payout_run WHERE status = 'RUNNING'").query(Long.class).single())
 			.isZero();
 	}
