@@ -59,9 +59,10 @@ class MetricsApiController {
 	}
 
 	@GetMapping("/api/v1/kpis/funnel")
+	@PreAuthorize("!hasRole('PARTNER')")
 	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	@Operation(summary = "The stage funnel for a period from..to (both days included) and a slice",
-			description = "Per stage, partner-involved against direct: deals that first reached it in the period, the share of them that reached any later stage since, median days in stage.")
+			description = "Per stage, partner-involved against direct: deals that first reached it in the period, the share of them that reached any later stage since, median days in stage. Vendor staff only (403 for a partner user, as the page: the direct side counts the vendor's own deals).")
 	List<FunnelStep> funnel(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Slice.Kind slice,
 			@RequestParam(required = false) String sliceValue) {

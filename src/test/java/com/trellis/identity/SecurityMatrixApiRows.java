@@ -119,7 +119,7 @@ final class SecurityMatrixApiRows {
 				row("POST /api/v1/partners/{other}/readiness/decision", 400, 403, 403, 403, 403, 403),
 				row("PUT /api/v1/partners/{other}/readiness/materials/1/rating", 400, 403, 403, 403, 403, 403),
 				row("GET /api/v1/adoption/teams", 200, 200, 200, 200, 200, 403),
-				row("GET /api/v1/kpis/funnel", 200, 200, 200, 200, 200, 200),
+				row("GET /api/v1/kpis/funnel", 200, 200, 200, 200, 200, 403),
 				row("GET /api/v1/kpis/funnel?slice=PARTNER&sliceValue={other}", 200, 403, 200, 200, 200, 403),
 				// the slice's role and owner decide before the slice or period is
 				// validated
