@@ -3,10 +3,12 @@ package com.trellis.search;
 import java.util.List;
 
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.TextRule;
 
 /**
- * What may be searched for: 3 to 100 characters after trimming (fewer than three letters
- * match too much to be useful, and more than a hundred are no name). Returns the text to
+ * What may be searched for: 3 to 100 characters after trimming, three of them visible
+ * (fewer than three letters match too much to be useful, and more than a hundred are no
+ * name), without control or direction characters ({@link TextRule}). Returns the text to
  * look for or the reason it is refused, naming the parameter {@code q}.
  */
 record SearchTerms(String text, FieldError refusal) {
@@ -17,16 +19,18 @@ record SearchTerms(String text, FieldError refusal) {
 
 	static SearchTerms of(String q) {
 		var text = q == null ? "" : q.strip();
-		if (text.length() < MIN) {
+		// visible characters: three zero-width spaces are no search (s57, try72)
+		if (text.codePoints().filter(c -> !TextRule.invisible(c)).count() < MIN) {
 			return refused("enter at least " + MIN + " characters to search for");
 		}
 		if (text.length() > MAX) {
 			return refused("is longer than " + MAX + " characters");
 		}
-		if (text.chars().anyMatch(c -> Character.isISOControl(c))) {
-			return refused("contains control characters");
-		}
-		return new SearchTerms(text, null);
+		// control and direction characters, as every text field refuses them (a U+202E
+		// was echoed into the page)
+		return TextRule.problem(text, MAX, false)
+			.map(SearchTerms::refused)
+			.orElseGet(() -> new SearchTerms(text, null));
 	}
 
 	private static SearchTerms refused(String message) {

@@ -110,6 +110,16 @@ class SearchTests {
 		api.get("/api/v1/search?q=" + "x".repeat(101))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("q"));
+		// s57, try72: three zero-width spaces were searched for, a direction override
+		// echoed
+		api.get("/api/v1/search?q=\u200B\u200B\u200B")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("q"))
+			.andExpect(jsonPath("$.errors[0].message").value("enter at least 3 characters to search for"));
+		api.get("/api/v1/search?q=\u202Eabc")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("q"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("U+202E")));
 		var page = this.mvc.perform(get("/search?q=ab").session(login(viewer)))
 			.andExpect(status().isBadRequest())
 			.andReturn()
