@@ -24,7 +24,11 @@ class LookAlikeEmailTests {
 
 	private static final String[] LOOK_ALIKES = { "look1\u200b@example.com", "\u200blook1@example.com",
 			"look1@example.com\u00a0", "look1@exa\u202emple.com", "look1@example.com\u2060", "look\u31641@example.com",
-			"look1\u00ad@example.com" };
+			"look1\u00ad@example.com",
+			// s57, try72: a Cyrillic letter among Latin ones, in the name or the domain,
+			// and
+			// a domain without a dot
+			"l\u043eok1@example.com", "look1@ex\u0430mple.com", "look1@example.c\u03bfm", "look1@example" };
 
 	@Autowired
 	MockMvc mvc;
@@ -53,6 +57,11 @@ class LookAlikeEmailTests {
 				.andExpect(jsonPath("$.errors[*].field").value(hasItem("email")));
 		}
 		assertThat(this.fixtures.count("app_user")).isEqualTo(users);
+		// how some languages write stays open: one alphabet, or Han with kana
+		admin.post("/api/v1/users", """
+				{"email": "%s", "displayName": "Yamada", "role": "AE", "initialPassword": "ONE_TIME_PASSWORD"}
+				""".formatted("\u3084\u307e\u3060\u592a\u90ce" + System.nanoTime() + "@example.jp"))
+			.andExpect(status().isCreated());
 		var existing = this.fixtures.user(Role.AE);
 		admin.put("/api/v1/users/" + existing.userId(), """
 				{"email": "%s", "displayName": "Changed", "role": "AE"}""".formatted(LOOK_ALIKES[2]))

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * What an e-mail address a person signs in with or is written to must not hold: spaces of
  * any kind and invisible characters (s56: "new1" + U+200B + "@example.com" or one ending
  * in a no-break space was taken beside "new1@example.com" as another user who looks the
- * same, for vendor users and partner invitations alike). Its form is checked by
- * {@code @Email} where it is bound, by the import's own pattern in a file.
+ * same, for vendor users and partner invitations alike), letters of two alphabets in one
+ * part (a Cyrillic letter that looks Latin) and a domain without a dot. Its form is
+ * checked by {@code @Email} where it is bound, by the import's own pattern in a file.
  */
 public final class EmailRule {
 
@@ -25,11 +26,47 @@ public final class EmailRule {
 	private EmailRule() {
 	}
 
+	/**
+	 * The alphabets with letters that look like each other's (a Cyrillic or Greek "a",
+	 * "o", "e" like the Latin one): one part of an address mixing two of them is a
+	 * look-alike. Other mixes are how some languages write (Japanese mixes Han and kana).
+	 */
+	private static final java.util.Set<Character.UnicodeScript> LOOK_ALIKE = java.util.EnumSet.of(
+			Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK,
+			Character.UnicodeScript.ARMENIAN, Character.UnicodeScript.CHEROKEE);
+
+	/** What an address mixing alphabets in one part is told. */
+	public static final String MIXED = "must not mix alphabets within its name or a part of its domain"
+			+ " (such as a Cyrillic \u0430 among Latin letters, which looks the same)";
+
+	/** What an address whose domain has no dot is told. */
+	public static final String NO_DOT = "must have a domain with a dot, such as name@example.com";
+
 	/** The problem with the address, or empty (null is no problem of this rule). */
 	public static Optional<String> problem(String value) {
-		boolean unseen = value != null
-				&& (CONTROL.matcher(value).find() || value.codePoints().anyMatch(TextRule::invisible));
-		return unseen ? Optional.of(MESSAGE) : Optional.empty();
+		if (value == null) {
+			return Optional.empty();
+		}
+		if (CONTROL.matcher(value).find() || value.codePoints().anyMatch(TextRule::invisible)) {
+			return Optional.of(MESSAGE);
+		}
+		// s57, try72: "p" + U+0430 + "rtner@bluepeak.demo" was invited beside
+		// "partner@bluepeak.demo", which it shows as
+		for (var part : value.split("[@.]")) {
+			if (part.codePoints()
+				.filter(Character::isLetter)
+				.mapToObj(Character.UnicodeScript::of)
+				.filter(LOOK_ALIKE::contains)
+				.distinct()
+				.count() > 1) {
+				return Optional.of(MIXED);
+			}
+		}
+		int at = value.lastIndexOf('@');
+		if (at >= 0 && value.indexOf('.', at) < 0) {
+			return Optional.of(NO_DOT);
+		}
+		return Optional.empty();
 	}
 
 }
