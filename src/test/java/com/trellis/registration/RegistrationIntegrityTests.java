@@ -210,6 +210,24 @@ class RegistrationIntegrityTests {
 		assertThat(this.fixtures.count("deal_registration")).isEqualTo(before + 1);
 	}
 
+	@Test
+	void aFieldTheFormDoesNotShowIsNamedAtItsTop() throws Exception {
+		// s57, try72: an accountId added to a partner's form was refused as "each is
+		// marked below" with nothing marked
+		var world = this.fixtures.world("Hidden Field Partners");
+		long before = this.fixtures.count("deal_registration");
+		var html = this.mvc
+			.perform(form(login(world.partnerUser()), "Hidden Field Customer", world.partnerId()).param("accountId",
+					Long.toString(world.accountId())))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("id=\"form-errors-elsewhere\"")
+			.contains("accountId: partner users name the customer instead of picking an account");
+		assertThat(this.fixtures.count("deal_registration")).isEqualTo(before);
+	}
+
 	private long openPartnerDeals(long accountId) {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM opportunity WHERE account_id = ? AND partner_id IS NOT NULL
