@@ -7,6 +7,7 @@ import java.util.List;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,16 +49,49 @@ class ReadinessPageController {
 			@RequestParam(defaultValue = "0") String packagedOffers,
 			@RequestParam(defaultValue = "") String specialisations,
 			@RequestParam(defaultValue = "0") String deliveryStaff,
-			@RequestParam(defaultValue = "") String deliveryNotes) {
+			@RequestParam(defaultValue = "") String deliveryNotes, Model model, HttpServletResponse response) {
 		var errors = new ArrayList<InvalidInputException.FieldError>();
-		this.readiness.submit(viewer, id,
-				new AssessmentCommand(icpDefinition, lines("useCases", useCases, errors),
-						number("salesProcess", salesProcess, errors), number("packagedOffers", packagedOffers, errors),
-						lines("specialisations", specialisations, errors),
-						number("deliveryStaff", deliveryStaff, errors), deliveryNotes),
-				errors);
+		try {
+			this.readiness.submit(viewer, id, new AssessmentCommand(icpDefinition, lines("useCases", useCases, errors),
+					number("salesProcess", salesProcess, errors), number("packagedOffers", packagedOffers, errors),
+					lines("specialisations", specialisations, errors), number("deliveryStaff", deliveryStaff, errors),
+					deliveryNotes), errors);
+		}
+		catch (InvalidInputException ex) {
+			// the form again, as typed, each problem next to its field (s57, try72: a
+			// generic error page lost what was typed)
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("errors", byField(ex));
+			model.addAttribute("typed",
+					java.util.Map.of("icpDefinition", icpDefinition, "useCases", useCases, "salesProcess", salesProcess,
+							"packagedOffers", packagedOffers, "specialisations", specialisations, "deliveryStaff",
+							deliveryStaff, "deliveryNotes", deliveryNotes));
+			return page(viewer, id, model);
+		}
 		return "redirect:/partners/" + id + "/readiness";
 	}
+
+	/**
+	 * The problems by the form field they belong to: an item's
+	 * ({@code useCases[1].title}) under its list, as "line 2: …".
+	 */
+	static java.util.Map<String, String> byField(InvalidInputException ex) {
+		var out = new java.util.LinkedHashMap<String, String>();
+		for (var error : ex.errors()) {
+			var item = ITEM.matcher(error.field());
+			var field = item.matches() ? item.group(1) : error.field();
+			var line = item.matches() && item.group(2) != null ? "line " + (Integer.parseInt(item.group(2)) + 1) + ": "
+					: "";
+			out.merge(field, line + error.message(), (a, b) -> a + "; " + b);
+		}
+		return out;
+	}
+
+	/**
+	 * A field, or an item of a list field and what follows ({@code useCases[1].title}).
+	 */
+	private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern
+		.compile("([A-Za-z]+)(?:\\[(\\d+)\\])?(?:\\..*)?");
 
 	@PostMapping("/partners/{id}/readiness/decision")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
@@ -131,7 +165,11 @@ class ReadinessPageController {
 	/** The number, or 0 with an error added when the text is not a whole number. */
 	private static int number(String field, String text, List<InvalidInputException.FieldError> errors) {
 		if (!text.strip().matches("[0-9]{1,6}")) {
-			errors.add(new InvalidInputException.FieldError(field, "must be a whole number"));
+			// a long run of digits is a whole number, only too large (it was told "must
+			// be
+			// a whole number")
+			errors.add(new InvalidInputException.FieldError(field,
+					text.strip().matches("[0-9]+") ? "is too large" : "must be a whole number"));
 			return 0;
 		}
 		return Integer.parseInt(text.strip());

@@ -219,6 +219,38 @@ class ReadinessTests {
 	}
 
 	@Test
+	void thePageFormComesBackAsTypedWithEachProblemNextToItsField() throws Exception {
+		// s57, try72: one bad field gave a generic error page and what was typed was lost
+		var world = this.fixtures.world("Readiness typed partner");
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
+		var html = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/partners/" + world.partnerId() + "/readiness")
+				.session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("icpDefinition", "Mid-market retailers moving their stores to the cloud")
+				.param("useCases", "Stock view")
+				.param("salesProcess", "2")
+				.param("packagedOffers", "1")
+				.param("specialisations", "Retail\nPayments | abc")
+				.param("deliveryStaff", "99999999999")
+				.param("deliveryNotes", "Two teams"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("id=\"assessment-form\"")
+			.contains("Mid-market retailers moving their stores to the cloud")
+			.contains("value=\"Two teams\"")
+			.contains("is too large")
+			.contains("line 2: the proof is a won deal&#39;s number");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM readiness_assessment WHERE partner_id = :p")
+			.param("p", world.partnerId())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void aWonDealProvingTwoUseCasesIsCalledUsedTwiceNotMissing() throws Exception {
 		var world = this.fixtures.world("Readiness twice partner");
 		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = now() WHERE id = :a")
