@@ -2,11 +2,11 @@ package com.trellis.registration;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 import com.trellis.matching.CompanyIdentity;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.validation.CurrencyRule;
 
 /**
  * The entry gate of §C2: a registration is accepted only with a named account, a
@@ -56,18 +56,12 @@ final class EntryGate {
 		return errors;
 	}
 
-	/** Whether the code is an ISO 4217 currency (false for null). */
+	/**
+	 * Whether the code is a currency Trellis takes ({@link CurrencyRule}; false for
+	 * null).
+	 */
 	static boolean knownCurrency(String code) {
-		if (code == null) {
-			return false;
-		}
-		try {
-			Currency.getInstance(code);
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
+		return code != null && CurrencyRule.problem(code).isEmpty();
 	}
 
 	private static boolean blank(String value) {

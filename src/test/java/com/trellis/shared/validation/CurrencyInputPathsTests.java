@@ -1,0 +1,113 @@
+package com.trellis.shared.validation;
+
+import java.sql.Timestamp;
+
+import com.trellis.identity.Role;
+import com.trellis.shared.PlainDecimals;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
+import com.trellis.support.TestClock;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Currencies and amounts by every path that takes them: funds and withdrawn codes are no
+ * currencies anywhere, a code is read in any case and kept in capitals on the API and the
+ * forms alike, too many decimals are told the currency's own minor unit, and a program's
+ * amounts follow the rules and scale of every other amount.
+ */
+@TrellisTest
+class CurrencyInputPathsTests {
+
+	private static final String DEAL = """
+			{"accountId": %d, "name": "%s", "amount": %s, "currency": "%s", "stage": "QUALIFIED",
+			 "closeDate": "2027-02-15", "source": "DIRECT"}
+			""";
+
+	private static final String NOT_A_CURRENCY = "must be an ISO 4217 currency code such as USD";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Test
+	void fundsAndWithdrawnCodesAreNoCurrencyOnAnyPath() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		for (var code : new String[] { "CLF", "BOV", "USN", "CHE", "CHW", "MXV", "COU", "UYI", "ZWD", "ZWL", "HRK",
+				"DEM", "VEF", "CUC" }) {
+			api.put("/api/v1/exchange-rates/" + code, "{\"toReporting\": 1}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("currency"))
+				.andExpect(jsonPath("$.errors[0].message").value(NOT_A_CURRENCY));
+			assertThat(CurrencyRule.problem(code)).as(code).contains(NOT_A_CURRENCY);
+		}
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin);
+		this.mvc
+			.perform(post("/admin/exchange-rates").session(session)
+				.param("currency", "CLF")
+				.param("toReporting", "40")
+				.with(csrf()))
+			.andExpect(status().isBadRequest());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM exchange_rate WHERE currency IN ('CLF', 'BOV', 'ZWD')")
+			.query(Long.class)
+			.single()).isZero();
+
+		// a rate stored before the rule does not make a fund a currency for deals
+		this.jdbc.sql("INSERT INTO exchange_rate (currency, to_reporting, updated_at) VALUES ('CLF', 40, now())")
+			.update();
+		var world = this.fixtures.world("Fund Currency Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		ae.post("/api/v1/opportunities", DEAL.formatted(world.accountId(), "Fund deal", "100", "CLF"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("currency"))
+			.andExpect(jsonPath("$.errors[0].message").value(NOT_A_CURRENCY));
+		var page = this.mvc
+			.perform(dealForm(world.accountId(), world.ae().userId(), "Fund form deal", "clf")
+				.session(new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae())))
+			.andExpect(status().isBadRequest())
+			.andReturn();
+		assertThat(page.getResponse().getContentAsString()).contains(NOT_A_CURRENCY);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM opportunity WHERE currency = 'CLF'").query(Long.class).single())
+			.isZero();
+	}
+
+	private static String program(String name, String kind, String currency, String params) {
+		return """
+				{"name": "%s", "kind": "%s", "currency": "%s", "startsOn": "2027-01-01", "params": %s}
+				""".formatted(name, kind, currency, params);
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder dealForm(long account,
+			long owner, String name, String currency) {
+		return post("/opportunities/new").param("accountId", String.valueOf(account))
+			.param("name", name)
+			.param("amount", "100")
+			.param("currency", currency)
+			.param("stage", "QUALIFIED")
+			.param("closeDate", "2027-02-26")
+			.param("ownerId", String.valueOf(owner))
+			.with(csrf());
+	}
+
+}
