@@ -3,6 +3,7 @@ package com.trellis.deals;
 import java.math.BigDecimal;
 
 import com.trellis.shared.validation.AmountsIn;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.FreeText;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
@@ -18,4 +19,13 @@ import jakarta.validation.constraints.NotNull;
 public record DealCorrection(@NotNull @MoneyAmount(positive = false) BigDecimal amount,
 		@NotNull @IsoCurrency String currency,
 		@NotBlank @PlainText(max = FreeText.NOTE, multiline = true) String reason) {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public DealCorrection {
+		currency = CurrencyRule.normalized(currency);
+	}
+
 }

@@ -130,7 +130,7 @@ class DealFormController {
 		}
 		var stage = (deal == null) ? fields.choice("stage", form.stage(), Stage.class) : deal.stage();
 		var command = new OpportunityCommand(accountId, form.name(), fields.decimal("amount", form.amount()),
-				(form.currency() == null) ? null : form.currency().strip().toUpperCase(java.util.Locale.ROOT), stage,
+				com.trellis.shared.validation.CurrencyRule.normalized(form.currency()), stage,
 				fields.date("closeDate", form.closeDate()), fields.id("ownerId", form.ownerId()),
 				(deal == null) ? DealSource.DIRECT : deal.source(), (deal == null) ? null : deal.partnerId(),
 				(deal == null) ? null : deal.creditType(), (deal == null) ? null : deal.partnerShare());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import com.trellis.shared.validation.AmountsIn;
 import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
 import com.trellis.shared.validation.PlainText;
@@ -23,6 +24,14 @@ public record OpportunityCommand(@NotNull Long accountId, @NotBlank @PlainText(m
 		@NotNull Stage stage, @BusinessDate LocalDate closeDate, Long ownerId, @NotNull DealSource source,
 		Long partnerId, CreditType creditType,
 		@DecimalMin("0.00") @DecimalMax("100.00") @Digits(integer = 3, fraction = 2) BigDecimal partnerShare) {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public OpportunityCommand {
+		currency = CurrencyRule.normalized(currency);
+	}
 
 	/** The most characters a deal's name has. */
 	public static final int NAME_MAX = 200;

@@ -90,7 +90,7 @@ class DealRows {
 		var name = cells.line("name", 200, true);
 		var account = account(cells, existing);
 		var amount = DealCells.amount(cells, existing);
-		var currency = cells.text("currency").toUpperCase(java.util.Locale.ROOT);
+		var currency = com.trellis.shared.validation.CurrencyRule.normalized(cells.text("currency"));
 		if (currency.isEmpty()) {
 			cells.error("currency", "", "is required");
 		}

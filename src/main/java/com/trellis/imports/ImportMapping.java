@@ -1,6 +1,5 @@
 package com.trellis.imports;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,7 +29,7 @@ record ImportMapping(Map<String, String> stages, Map<String, Long> owners, boole
 		byRole.putAll(credits);
 		credits = byRole;
 		defaultCurrency = defaultCurrency == null || defaultCurrency.isBlank() ? null
-				: defaultCurrency.strip().toUpperCase(Locale.ROOT);
+				: com.trellis.shared.validation.CurrencyRule.normalized(defaultCurrency);
 	}
 
 	static ImportMapping none() {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.trellis.identity.Role;
@@ -112,7 +111,7 @@ class MarketplaceRows {
 
 	/** The currency: an ISO 4217 code with an exchange rate, or null after an error. */
 	private String currency(FormatCells cells) {
-		var text = cells.text("currency").toUpperCase(Locale.ROOT);
+		var text = CurrencyRule.normalized(cells.text("currency"));
 		if (text.isEmpty()) {
 			cells.error("currency", text, "is required (an ISO 4217 code such as USD)");
 			return null;

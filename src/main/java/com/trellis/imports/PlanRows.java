@@ -153,7 +153,8 @@ class PlanRows {
 		planned.existing = existing;
 		var command = new PlanCommand(partnerId, PlanCells.required(cells, cells.id("account_id"), "account_id"),
 				cells.line("title", ExportCells.NAME, true), PlanCells.amount(cells, "pipeline_goal"),
-				PlanCells.amount(cells, "revenue_goal"), cells.text("currency").toUpperCase(Locale.ROOT),
+				PlanCells.amount(cells, "revenue_goal"),
+				com.trellis.shared.validation.CurrencyRule.normalized(cells.text("currency")),
 				PlanCells.required(cells, cells.day("starts_on"), "starts_on"),
 				PlanCells.required(cells, cells.day("ends_on"), "ends_on"), user(cells, "our_owner_email"),
 				user(cells, "partner_contact_email"));

@@ -184,7 +184,7 @@ final class SourceValues {
 	 * case.
 	 */
 	static Parsed<String> currency(String text) {
-		var code = text.strip().toUpperCase(Locale.ROOT);
+		var code = CurrencyRule.normalized(text);
 		if (CurrencyRule.problem(code).isPresent()) {
 			return Parsed.refused("unknown currency '" + text + "'; use an ISO 4217 code such as EUR");
 		}

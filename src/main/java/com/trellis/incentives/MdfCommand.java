@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 
 import com.trellis.shared.validation.AmountsIn;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
 import com.trellis.shared.validation.PlainText;
@@ -19,4 +20,13 @@ public record MdfCommand(@NotBlank @PlainText(max = 500, multiline = true) Strin
 		@NotNull @MoneyAmount BigDecimal cost, @NotNull @IsoCurrency String currency,
 		@NotNull @MoneyAmount(positive = false) BigDecimal expectedPipeline,
 		@NotNull @MoneyAmount(positive = false) BigDecimal partnerInvestment) implements Serializable {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public MdfCommand {
+		currency = CurrencyRule.normalized(currency);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
@@ -18,4 +19,13 @@ import jakarta.validation.constraints.NotNull;
 public record ProgramCommand(@NotBlank @PlainText(max = 120) String name, @NotNull ProgramKind kind,
 		@NotNull @IsoCurrency String currency, @NotNull @BusinessDate LocalDate startsOn,
 		@BusinessDate LocalDate endsOn, @NotNull Map<String, Object> params) {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public ProgramCommand {
+		currency = CurrencyRule.normalized(currency);
+	}
+
 }

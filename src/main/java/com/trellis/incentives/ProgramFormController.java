@@ -82,7 +82,7 @@ class ProgramFormController {
 	}
 
 	private static String currency(ProgramForm form) {
-		return (form.currency() == null) ? null : form.currency().strip().toUpperCase(java.util.Locale.ROOT);
+		return com.trellis.shared.validation.CurrencyRule.normalized(form.currency());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import com.trellis.shared.validation.AmountsIn;
 import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
 import com.trellis.shared.validation.PlainText;
@@ -21,5 +22,13 @@ public record AcceptCommand(Boolean openDeal, @PlainText(max = 200) String dealN
 		@BusinessDate LocalDate closeDate) implements Serializable {
 
 	public static final AcceptCommand ONLY_ACCEPT = new AcceptCommand(false, null, null, null, null);
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public AcceptCommand {
+		currency = CurrencyRule.normalized(currency);
+	}
 
 }

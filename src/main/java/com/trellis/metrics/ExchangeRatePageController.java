@@ -46,7 +46,7 @@ class ExchangeRatePageController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String set(Viewer viewer, @RequestParam(required = false) String currency,
 			@RequestParam(required = false) String toReporting, Model model) {
-		var code = currency == null ? "" : currency.strip();
+		var code = currency == null ? "" : CurrencyRule.normalized(currency.strip());
 		var text = toReporting == null ? "" : toReporting.strip();
 		// every bad field at once, each beside its own input
 		var errors = new LinkedHashMap<String, String>();

@@ -53,15 +53,17 @@ public class ExchangeRates {
 
 	/**
 	 * Sets the rate of {@code currency} (audited, with the rate it replaces) and returns
-	 * every rate. Program admins only (403 otherwise); a code that is not an ISO 4217
-	 * currency, the reporting currency itself or a rate that is not positive is a 400
-	 * naming {@code currency} or {@code toReporting}, and changes nothing.
+	 * every rate. Program admins only (403 otherwise); the code is read in any case and
+	 * kept in capitals; a code that is not an ISO 4217 currency Trellis takes, the
+	 * reporting currency itself or a rate that is not positive is a 400 naming
+	 * {@code currency} or {@code toReporting}, and changes nothing.
 	 */
 	@Transactional
-	public Map<String, BigDecimal> set(Viewer viewer, String currency, BigDecimal toReporting) {
+	public Map<String, BigDecimal> set(Viewer viewer, String code, BigDecimal toReporting) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin sets exchange rates");
 		}
+		var currency = CurrencyRule.normalized(code);
 		var errors = new ArrayList<FieldError>();
 		CurrencyRule.problem(currency == null ? "" : currency)
 			.or(() -> ReportingCurrency.CODE.equals(currency)

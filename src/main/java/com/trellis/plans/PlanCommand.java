@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import com.trellis.shared.validation.AmountsIn;
 import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
 import com.trellis.shared.validation.PlainText;
@@ -23,4 +24,13 @@ public record PlanCommand(@NotNull @Positive Long partnerId, @NotNull @Positive 
 		@NotNull @MoneyAmount(positive = false) BigDecimal revenueGoal, @NotNull @IsoCurrency String currency,
 		@NotNull @BusinessDate LocalDate startsOn, @NotNull @BusinessDate LocalDate endsOn,
 		@NotNull @Positive Long vendorOwnerId, @NotNull @Positive Long partnerContactId) {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public PlanCommand {
+		currency = CurrencyRule.normalized(currency);
+	}
+
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import com.trellis.deals.CreditType;
 import com.trellis.shared.validation.AmountsIn;
 import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
 import com.trellis.shared.validation.PlainText;
@@ -32,4 +33,13 @@ public record RegistrationCommand(Long accountId, @PlainText(max = 200) String c
 		@MoneyAmount BigDecimal amount, @IsoCurrency(requireRate = false) String currency,
 		@BusinessDate LocalDate expectedCloseDate, Long partnerId,
 		CreditType creditType) implements java.io.Serializable {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public RegistrationCommand {
+		currency = CurrencyRule.normalized(currency);
+	}
+
 }

@@ -3,6 +3,7 @@ package com.trellis.roi;
 import java.math.BigDecimal;
 
 import com.trellis.shared.validation.AmountsIn;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
 import jakarta.validation.constraints.NotNull;
@@ -16,4 +17,14 @@ import jakarta.validation.constraints.NotNull;
 public record CostRates(@NotNull @MoneyAmount(positive = false) BigDecimal pamCostPerPartner,
 		@NotNull @IsoCurrency String pamCurrency, @NotNull @MoneyAmount(positive = false) BigDecimal enablementHourCost,
 		@NotNull @IsoCurrency String enablementCurrency) {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public CostRates {
+		pamCurrency = CurrencyRule.normalized(pamCurrency);
+		enablementCurrency = CurrencyRule.normalized(enablementCurrency);
+	}
+
 }

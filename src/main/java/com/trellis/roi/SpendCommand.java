@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import com.trellis.shared.validation.AmountsIn;
 import com.trellis.shared.validation.BusinessDate;
+import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.IsoCurrency;
 import com.trellis.shared.validation.MoneyAmount;
 import com.trellis.shared.validation.PlainText;
@@ -19,4 +20,13 @@ import jakarta.validation.constraints.Positive;
 public record SpendCommand(@NotNull @Positive Long partnerId, @NotNull @BusinessDate LocalDate spentOn,
 		@NotNull @MoneyAmount BigDecimal amount, @NotNull @IsoCurrency String currency,
 		@NotBlank @PlainText(max = 200) String purpose) {
+
+	/**
+	 * A currency code is read in any case and kept in capitals
+	 * ({@link CurrencyRule#normalized}).
+	 */
+	public SpendCommand {
+		currency = CurrencyRule.normalized(currency);
+	}
+
 }

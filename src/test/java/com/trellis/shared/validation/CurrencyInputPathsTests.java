@@ -92,6 +92,36 @@ class CurrencyInputPathsTests {
 			.isZero();
 	}
 
+	@Test
+	void aCodeInLowerCaseIsReadInCapitalsOnTheApiAndEveryFormAlike() throws Exception {
+		var world = this.fixtures.world("Lower Case Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		ae.post("/api/v1/opportunities", DEAL.formatted(world.accountId(), "Lower api deal", "100", "usd"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.currency").value("USD"));
+		this.mvc
+			.perform(dealForm(world.accountId(), world.ae().userId(), "Lower form deal", "usd")
+				.session(new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae())))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("SELECT currency FROM opportunity WHERE name LIKE 'Lower % deal' ORDER BY name")
+			.query(String.class)
+			.list()).containsExactly("USD", "USD");
+
+		var admin = this.fixtures.user(Role.ADMIN);
+		this.mvc
+			.perform(
+					post("/admin/exchange-rates").session(new Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin))
+						.param("currency", "bhd")
+						.param("toReporting", "2.65")
+						.with(csrf()))
+			.andExpect(redirectedUrl("/admin/exchange-rates?saved=BHD"));
+		new Api(this.mvc, this.fixtures.token(admin)).put("/api/v1/exchange-rates/kwd", "{\"toReporting\": 3.25}")
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT currency FROM exchange_rate WHERE lower(currency) IN ('bhd', 'kwd')")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("BHD", "KWD");
+	}
+
 	private static String program(String name, String kind, String currency, String params) {
 		return """
 				{"name": "%s", "kind": "%s", "currency": "%s", "startsOn": "2027-01-01", "params": %s}
