@@ -88,7 +88,7 @@ class ForecastQuotas {
 			if (amount == null) {
 				throw InvalidInputException.of("amount", "is required: zero or more");
 			}
-			this.limits.amountProblem(amount, false)
+			this.limits.boundsProblem(amount, false)
 				.or(() -> com.trellis.shared.TypedAmounts.ambiguity("amount", ReportingCurrency.CODE))
 				.or(() -> CurrencyRule.decimalsProblem(amount, ReportingCurrency.CODE))
 				.ifPresent(problem -> {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.trellis.shared.InvalidInputException.FieldError;
-import com.trellis.shared.validation.CurrencyRule;
 import com.trellis.shared.validation.ValueLimits;
 
 /**
@@ -91,8 +90,7 @@ final class ImportValueRules {
 	 * the four stored decimals), then the currency's decimals, one problem at most.
 	 */
 	Optional<String> amountProblem(BigDecimal amount, String currency) {
-		return this.limits.amountProblem(amount, false)
-			.or(() -> currency == null ? Optional.empty() : CurrencyRule.decimalsProblem(amount, currency));
+		return this.limits.amountProblem(amount, false, currency);
 	}
 
 	private void day(String field, LocalDate day, List<FieldError> errors) {

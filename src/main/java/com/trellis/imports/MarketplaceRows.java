@@ -144,9 +144,7 @@ class MarketplaceRows {
 			cells.error("amount", text, parsed.refusal());
 			return null;
 		}
-		var problem = this.limits.amountProblem(parsed.value(), false)
-			.or(() -> currency == null ? java.util.Optional.empty()
-					: CurrencyRule.decimalsProblem(parsed.value(), currency));
+		var problem = this.limits.amountProblem(parsed.value(), false, currency);
 		if (problem.isPresent()) {
 			cells.error("amount", text, problem.get());
 			return null;

@@ -87,7 +87,7 @@ final class MdfInput {
 		if (amount.signum() <= 0) {
 			throw InvalidInputException.of(field, "must be more than zero");
 		}
-		this.limits.amountProblem(amount, true)
+		this.limits.boundsProblem(amount, true)
 			.or(() -> TypedAmounts.ambiguity(field, currency))
 			.or(() -> CurrencyRule.decimalsProblem(amount, currency))
 			.ifPresent(problem -> {

@@ -31,8 +31,10 @@ class ImportValueRulesTest {
 	void anAmountBreaksOneRuleAtATime() {
 		assertThat(this.rules.amountProblem(new BigDecimal("-5.5"), "JPY")).contains("must not be negative");
 		assertThat(this.rules.amountProblem(new BigDecimal("2000000"), "USD")).contains("must be at most 1000000");
+		// the currency's own decimals however many are sent; the stored four without one
 		assertThat(this.rules.amountProblem(new BigDecimal("1.123456"), "USD"))
-			.contains("must have at most 4 decimals");
+			.contains("must have at most 2 decimals for USD");
+		assertThat(this.rules.amountProblem(new BigDecimal("1.123456"), null)).contains("must have at most 4 decimals");
 	}
 
 }

@@ -2,6 +2,7 @@ package com.trellis.shared.validation;
 
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 import com.trellis.shared.TypedAmounts;
 
@@ -22,16 +23,17 @@ public class AmountsInValidator implements ConstraintValidator<AmountsIn, Record
 
 	@Override
 	public boolean isValid(Record command, ConstraintValidatorContext context) {
-		if (command == null || !(component(command, this.currency) instanceof String code)) {
+		if (command == null) {
 			return true;
 		}
+		// without a currency (refused on its own) an amount keeps to the stored decimals
+		var code = component(command, this.currency) instanceof String text ? text : null;
 		boolean valid = true;
 		for (String name : this.amounts) {
-			// more decimals than are stored is @MoneyAmount's to report, once
-			if (component(command, name) instanceof BigDecimal amount
-					&& CurrencyRule.decimalsOf(amount) <= CurrencyRule.STORED_DECIMALS) {
+			if (component(command, name) instanceof BigDecimal amount) {
 				// a reader's "1,500" that could be either amount in this currency first
-				var problem = TypedAmounts.ambiguity(name, code).or(() -> CurrencyRule.decimalsProblem(amount, code));
+				var problem = (code == null ? Optional.<String>empty() : TypedAmounts.ambiguity(name, code))
+					.or(() -> CurrencyRule.decimalsProblem(amount, code));
 				if (problem.isPresent()) {
 					if (valid) {
 						context.disableDefaultConstraintViolation();

@@ -10,9 +10,11 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * A money amount: never negative, more than zero when {@link #positive()}, at most
- * {@code trellis.money.max-amount}, and at most the four decimals money is stored with.
- * The decimals of its currency are checked by {@link AmountsIn} on the command.
+ * A money amount: never negative, more than zero when {@link #positive()} and at most
+ * {@code trellis.money.max-amount}. Its decimals are checked by {@link AmountsIn} on the
+ * command, which every record with a money amount carries: no more than its currency has
+ * (named with the currency's minor unit however many are sent), or than the four decimals
+ * money is stored with while the currency is not known.
  */
 @Documented
 @Constraint(validatedBy = MoneyAmountValidator.class)

@@ -29,7 +29,8 @@ public class MoneyAmountValidator implements ConstraintValidator<MoneyAmount, Bi
 
 	@Override
 	public boolean isValid(BigDecimal value, ConstraintValidatorContext context) {
-		return Violations.report(this.limits.amountProblem(value, this.positive), context);
+		// the decimals are @AmountsIn's, which knows the currency (or the stored four)
+		return Violations.report(this.limits.boundsProblem(value, this.positive), context);
 	}
 
 }

@@ -34,9 +34,28 @@ public class ValueLimits {
 
 	/**
 	 * The problem with an amount (negative, zero where it must be positive, beyond the
-	 * maximum, more decimals than money is stored with), or empty.
+	 * maximum, more decimals than money is stored with), or empty. An amount whose
+	 * currency is known is checked with
+	 * {@link #amountProblem(BigDecimal, boolean, String)}, so that too many decimals are
+	 * told the currency's own.
 	 */
 	public Optional<String> amountProblem(BigDecimal amount, boolean positive) {
+		return boundsProblem(amount, positive).or(() -> CurrencyRule.decimalsProblem(amount, null));
+	}
+
+	/**
+	 * The problem with an amount in a currency: its bounds, then more decimals than the
+	 * currency has, however many ({@link CurrencyRule#decimalsProblem}); or empty.
+	 */
+	public Optional<String> amountProblem(BigDecimal amount, boolean positive, String currency) {
+		return boundsProblem(amount, positive).or(() -> CurrencyRule.decimalsProblem(amount, currency));
+	}
+
+	/**
+	 * The problem with an amount's bounds (negative, zero where it must be positive,
+	 * beyond the maximum), its decimals aside; or empty.
+	 */
+	public Optional<String> boundsProblem(BigDecimal amount, boolean positive) {
 		if (amount == null) {
 			return Optional.empty();
 		}
@@ -48,9 +67,6 @@ public class ValueLimits {
 		}
 		if (amount.compareTo(this.maxAmount) > 0) {
 			return Optional.of("must be at most " + this.maxAmount.toPlainString());
-		}
-		if (CurrencyRule.decimalsOf(amount) > CurrencyRule.STORED_DECIMALS) {
-			return Optional.of("must have at most " + CurrencyRule.STORED_DECIMALS + " decimals");
 		}
 		return Optional.empty();
 	}

@@ -122,6 +122,36 @@ class CurrencyInputPathsTests {
 			.list()).containsExactlyInAnyOrder("BHD", "KWD");
 	}
 
+	@Test
+	void tooManyDecimalsAreToldTheCurrencysOwnMinorUnitWhateverTheirCount() throws Exception {
+		var world = this.fixtures.world("Decimal Places Partners");
+		var ae = new Api(this.mvc, this.fixtures.token(world.ae()));
+		for (var amount : new String[] { "1.001", "1.0001", "1.00001", "1.0123456789" }) {
+			ae.post("/api/v1/opportunities", DEAL.formatted(world.accountId(), "Decimals " + amount, amount, "USD"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("amount"))
+				.andExpect(jsonPath("$.errors[0].message").value("must have at most 2 decimals for USD"));
+		}
+		ae.post("/api/v1/opportunities", DEAL.formatted(world.accountId(), "Yen decimals", "1.00001", "JPY"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be a whole number: JPY has no decimals"));
+
+		long request = this.jdbc.sql("""
+				INSERT INTO mdf_request (partner_id, activity, cost, currency, expected_pipeline, partner_investment,
+				                         status, approved_amount, requested_by, requested_at)
+				VALUES (:partner, 'Dinar fair', 100, 'BHD', 1000, 0, 'APPROVED', 100, :by, :now) RETURNING id
+				""")
+			.param("partner", world.partnerId())
+			.param("by", world.partnerUser().userId())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single();
+		new Api(this.mvc, this.fixtures.token(world.partnerUser()))
+			.post("/api/v1/mdf-requests/" + request + "/claims", "{\"amount\": 0.00001, \"proof\": \"invoice 9\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount"))
+			.andExpect(jsonPath("$.errors[0].message").value("must have at most 3 decimals for BHD"));
+	}
+
 	private static String program(String name, String kind, String currency, String params) {
 		return """
 				{"name": "%s", "kind": "%s", "currency": "%s", "startsOn": "2027-01-01", "params": %s}

@@ -53,8 +53,13 @@ class ValueConstraintsTest {
 
 	@Test
 	void moreDecimalsThanTheCurrencyHasAreRefusedNotRounded() {
+		// however many decimals are sent, the currency's own are named (not the stored
+		// four)
 		assertThat(problems(command("Acme", "1.0123456789", "USD")))
-			.containsExactly("amount: must have at most 4 decimals");
+			.containsExactly("amount: must have at most 2 decimals for USD");
+		assertThat(problems(command("Acme", "0.00001", "BHD")))
+			.containsExactly("amount: must have at most 3 decimals for BHD");
+		assertThat(problems(command("Acme", "1.00001", null))).contains("amount: must have at most 4 decimals");
 		assertThat(problems(command("Acme", "0.004", "USD")))
 			.containsExactly("amount: must have at most 2 decimals for USD");
 		assertThat(problems(command("Acme", "1.50000", "USD"))).isEmpty();
