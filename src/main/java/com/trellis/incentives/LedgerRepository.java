@@ -11,6 +11,7 @@ import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.MinorUnits;
 import com.trellis.shared.Reading;
 import com.trellis.shared.StoredFigures;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,11 +55,15 @@ class LedgerRepository {
 	List<Program> programs() {
 		return this.jdbc.sql("""
 				SELECT id, name, kind, currency, starts_on, ends_on, params::text FROM incentive_program ORDER BY id
-				""")
-			.query((rs, n) -> new Program(rs.getLong(1), rs.getString(2), ProgramKind.valueOf(rs.getString(3)),
-					rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-					this.json.readValue(rs.getString(7), Map.class)))
-			.list();
+				""").query((rs, n) -> {
+			var kind = ProgramKind.valueOf(rs.getString(3));
+			// decimals as stored (1000.50, not the double 1000.5), amounts at their scale
+			Map<String, Object> params = this.json.readerFor(Map.class)
+				.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+				.readValue(rs.getString(7));
+			return new Program(rs.getLong(1), rs.getString(2), kind, rs.getString(4), rs.getObject(5, LocalDate.class),
+					rs.getObject(6, LocalDate.class), ProgramAmounts.atScale(kind, rs.getString(4), params));
+		}).list();
 	}
 
 	/**

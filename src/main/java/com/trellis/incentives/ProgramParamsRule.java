@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.trellis.shared.InvalidInputException.FieldError;
-import com.trellis.shared.validation.CurrencyRule;
+import com.trellis.shared.PlainDecimals;
 import com.trellis.shared.validation.ValueLimits;
 
 /**
@@ -99,18 +99,17 @@ final class ProgramParamsRule {
 	}
 
 	private BigDecimal amount(Map<String, Object> params, String name, String prefix, boolean positive) {
-		var value = number(params, name);
+		var value = written(params, name, prefix);
 		if (value == null) {
 			return null;
 		}
-		var problem = this.limits.amountProblem(value, positive)
-			.or(() -> CurrencyRule.decimalsProblem(value, this.currency));
+		var problem = this.limits.amountProblem(value, positive, this.currency);
 		problem.ifPresent(message -> this.errors.add(new FieldError(prefix + name, message)));
 		return problem.isEmpty() ? value : null;
 	}
 
 	private void percent(Map<String, Object> params, String name, String prefix) {
-		var value = number(params, name);
+		var value = written(params, name, prefix);
 		if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0
 				|| value.stripTrailingZeros().scale() > PERCENT_DECIMALS)) {
 			this.errors.add(new FieldError(prefix + name,
@@ -119,11 +118,26 @@ final class ProgramParamsRule {
 	}
 
 	private void whole(Map<String, Object> params, String name, int min, int max) {
-		var value = number(params, name);
+		var value = written(params, name, "params.");
 		if (value != null && (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
 				|| value.compareTo(BigDecimal.valueOf(max)) > 0)) {
 			this.errors.add(new FieldError("params." + name, "must be a whole number from " + min + " to " + max));
 		}
+	}
+
+	/**
+	 * The number, or null when it is missing or not a number (ProgramParams names those)
+	 * or written with an exponent ({@code 1e3} typed into the form or sent in a body,
+	 * {@link ProgramParamsJson}), which is refused as every amount field refuses it.
+	 */
+	private BigDecimal written(Map<String, Object> params, String name, String prefix) {
+		var value = params.get(name);
+		if (value instanceof ProgramParamsJson.Exponent
+				|| value instanceof String text && PlainDecimals.hasExponent(text) && number(params, name) != null) {
+			this.errors.add(new FieldError(prefix + name, PlainDecimals.EXPONENT_TEXT));
+			return null;
+		}
+		return number(params, name);
 	}
 
 	/**

@@ -152,6 +152,60 @@ class CurrencyInputPathsTests {
 			.andExpect(jsonPath("$.errors[0].message").value("must have at most 3 decimals for BHD"));
 	}
 
+	@Test
+	void aProgramsAmountsAreWrittenOutAndGivenAtTheirCurrencysScale() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		long programs = this.fixtures.count("incentive_program");
+		for (var params : new String[] { "{\"tiers\": [{\"threshold\": 1E3, \"value\": 2}]}",
+				"{\"tiers\": [{\"threshold\": 1000, \"value\": 2.5e0}]}" }) {
+			api.post("/api/v1/incentive-programs", program("Exponent rebate", "QUARTERLY_REBATE", "EUR", params))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field")
+					.value(params.contains("1E3") ? "params.tiers[0].threshold" : "params.tiers[0].value"))
+				.andExpect(jsonPath("$.errors[0].message").value(PlainDecimals.EXPONENT_TEXT));
+		}
+		api.post("/api/v1/incentive-programs",
+				program("Exponent spiff", "FAST_START_SPIFF", "EUR",
+						"{\"bonus\": 5e2, \"firstDeals\": 1, \"withinDays\": 90}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("params.bonus"))
+			.andExpect(jsonPath("$.errors[0].message").value(PlainDecimals.EXPONENT_TEXT));
+		var page = this.mvc
+			.perform(post("/incentives/programs/new")
+				.session(new Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin))
+				.param("name", "Exponent form rebate")
+				.param("kind", "QUARTERLY_REBATE")
+				.param("currency", "EUR")
+				.param("startsOn", "2027-01-01")
+				.param("tiers", "1e3: 2")
+				.with(csrf()))
+			.andReturn();
+		assertThat(page.getResponse().getContentAsString()).contains(PlainDecimals.EXPONENT_TEXT);
+		assertThat(this.fixtures.count("incentive_program")).isEqualTo(programs);
+
+		var created = api.post("/api/v1/incentive-programs", program("Scaled MDF", "MDF", "EUR",
+				"{\"tiers\": [{\"threshold\": 1000.5, \"value\": 250}, {\"threshold\": 20000, \"value\": 1000.25}]}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(created).contains("{\"value\":250.00,\"threshold\":1000.50}",
+				"{\"value\":1000.25,\"threshold\":20000.00}");
+		assertThat(api.get("/api/v1/incentive-programs").andReturn().getResponse().getContentAsString())
+			.contains("{\"value\":250.00,\"threshold\":1000.50}");
+		var rebate = api
+			.post("/api/v1/incentive-programs",
+					program("Scaled yen rebate", "QUARTERLY_REBATE", "JPY",
+							"{\"tiers\": [{\"threshold\": 5000, \"value\": 2.5}]}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// a rebate's value is a percent, not an amount
+		assertThat(rebate).contains("{\"value\":2.5,\"threshold\":5000}");
+	}
+
 	private static String program(String name, String kind, String currency, String params) {
 		return """
 				{"name": "%s", "kind": "%s", "currency": "%s", "startsOn": "2027-01-01", "params": %s}
