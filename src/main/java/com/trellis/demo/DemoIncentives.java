@@ -104,8 +104,12 @@ final class DemoIncentives {
 				case "INFLUENCED" -> INFLUENCED_PERCENT;
 				default -> CO_SELL_PERCENT;
 			};
-			var amount = MinorUnits.percentOf(win.amount(), rate, win.currency());
-			var basis = EarningBasis.referral(rate, win.amount(), win.currency(), CreditType.valueOf(win.creditType()));
+			// the rule's amount and wording (incentives' ReferralBonus): the rate of the
+			// partner's credit share of the deal
+			var share = win.share() == null ? BigDecimal.valueOf(100) : win.share();
+			var amount = MinorUnits.percentOfShare(win.amount(), rate, share, win.currency());
+			var basis = EarningBasis.referral(rate, win.amount(), win.currency(), CreditType.valueOf(win.creditType()),
+					share);
 			this.ledger.earn(win.partnerId(), program, "REFERRAL", "deal:" + win.id(), win.id(), null, amount,
 					win.currency(), basis, win.closedAt().plusSeconds(60));
 		}

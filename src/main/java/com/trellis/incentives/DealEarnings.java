@@ -145,7 +145,8 @@ class DealEarnings {
 	}
 
 	private static WonDeal won(OpportunityView deal) {
-		return new WonDeal(deal.id(), deal.amount(), deal.currency(), deal.creditType(), deal.closedAt());
+		return new WonDeal(deal.id(), deal.amount(), deal.currency(), deal.creditType(), deal.partnerShare(),
+				deal.closedAt());
 	}
 
 }

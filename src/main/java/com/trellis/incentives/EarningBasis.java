@@ -15,11 +15,16 @@ public final class EarningBasis {
 	private EarningBasis() {
 	}
 
-	/** "referral bonus: 20.0 % of USD 100,000.00 (sourced)". */
-	public static String referral(BigDecimal ratePercent, BigDecimal dealAmount, String currency,
-			CreditType creditType) {
+	/**
+	 * "referral bonus: 20.0 % of USD 100,000.00 (sourced, partner share 50.0 %)": the
+	 * rate, the deal's amount and the partner's credit share ({@code sharePercent}) it
+	 * was computed from.
+	 */
+	public static String referral(BigDecimal ratePercent, BigDecimal dealAmount, String currency, CreditType creditType,
+			BigDecimal sharePercent) {
 		return "referral bonus: " + StoredFigures.percent(ratePercent) + " of "
-				+ StoredFigures.money(dealAmount, currency) + " (" + creditType.label().toLowerCase() + ")";
+				+ StoredFigures.money(dealAmount, currency) + " (" + creditType.label().toLowerCase()
+				+ ", partner share " + StoredFigures.percent(sharePercent) + ")";
 	}
 
 	/** "quarterly rebate 2026-Q3: 2.0 % of USD 500,000.00 (tier from USD 250,000.00)". */

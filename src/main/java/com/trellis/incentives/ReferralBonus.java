@@ -6,9 +6,12 @@ import java.util.Optional;
 import com.trellis.shared.MinorUnits;
 
 /**
- * Referral bonus: a percentage of the closed-won amount, tiered by credit type; sourced
- * pays more than influenced or co-sell. The bonus is rounded to the deal currency's minor
- * unit.
+ * Referral bonus: a percentage, tiered by credit type, of the partner's credit share of
+ * the closed-won amount: {@code amount × rate × partnerShare}, in the deal's currency,
+ * rounded once to its minor unit ({@link MinorUnits#percentOfShare}). Sourced pays more
+ * than influenced or co-sell. The amount and currency are the deal's, the share its
+ * {@code partner_share} (an upheld credit dispute changes it, and the deal is re-earned
+ * by the new share through its correction).
  */
 final class ReferralBonus {
 
@@ -24,9 +27,9 @@ final class ReferralBonus {
 		if (rate.signum() == 0) {
 			return Optional.empty();
 		}
-		var amount = MinorUnits.percentOf(deal.amount(), rate, deal.currency());
+		var amount = MinorUnits.percentOfShare(deal.amount(), rate, deal.partnerShare(), deal.currency());
 		return Optional.of(new Earned("deal:" + deal.id(), deal.id(), null, amount, deal.currency(),
-				EarningBasis.referral(rate, deal.amount(), deal.currency(), deal.creditType())));
+				EarningBasis.referral(rate, deal.amount(), deal.currency(), deal.creditType(), deal.partnerShare())));
 	}
 
 	record Params(BigDecimal sourcedPercent, BigDecimal influencedPercent, BigDecimal coSellPercent) {

@@ -44,6 +44,18 @@ public final class MinorUnits {
 	}
 
 	/**
+	 * A rate of a share of an amount:
+	 * {@code amount × percent / 100 × sharePercent / 100}, rounded once to the currency's
+	 * minor unit (a referral bonus: the rate of the partner's credit share of a deal).
+	 */
+	public static BigDecimal percentOfShare(BigDecimal amount, BigDecimal percent, BigDecimal sharePercent,
+			String currencyCode) {
+		return amount.multiply(percent)
+			.multiply(sharePercent)
+			.divide(BigDecimal.valueOf(10_000), of(currencyCode), ROUNDING);
+	}
+
+	/**
 	 * An amount converted with the rates of both currencies into the reporting currency:
 	 * {@code amount × fromRate / toRate}, rounded once to the target currency's minor
 	 * unit.

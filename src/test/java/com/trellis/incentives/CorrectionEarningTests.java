@@ -63,9 +63,9 @@ class CorrectionEarningTests {
 					"{\"amount\": 200000.00, \"currency\": \"USD\", \"reason\": \"signed order form\"}")
 			.andExpect(status().isOk());
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> sum(world.partnerId(), referral.id()).compareTo(new BigDecimal("20000.00")) == 0);
+			.until(() -> sum(world.partnerId(), referral.id()).compareTo(new BigDecimal("4000.00")) == 0);
 		var ledger = entries(world.partnerId(), referral.id());
-		assertThat(ledger).containsExactly("REFERRAL 12500.00", "REFERRAL 7500.00");
+		assertThat(ledger).containsExactly("REFERRAL 2500.00", "REFERRAL 1500.00");
 
 		long correction = this.jdbc.sql("SELECT id FROM deal_correction WHERE opportunity_id = ?")
 			.param(world.dealId())
@@ -82,7 +82,7 @@ class CorrectionEarningTests {
 			.executeWithoutResult(tx -> listener.on(new DealClosed(world.dealId(), world.partnerId(), true)));
 
 		assertThat(entries(world.partnerId(), referral.id())).isEqualTo(ledger);
-		assertThat(sum(world.partnerId(), referral.id())).isEqualByComparingTo("20000.00");
+		assertThat(sum(world.partnerId(), referral.id())).isEqualByComparingTo("4000.00");
 	}
 
 	@Test
@@ -110,8 +110,8 @@ class CorrectionEarningTests {
 			.andExpect(status().isOk());
 
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> sum(world.partnerId(), referral.id()).compareTo(new BigDecimal("6250.00")) == 0);
-		assertThat(entries(world.partnerId(), referral.id())).containsExactly("REFERRAL 12500.00", "REFERRAL -6250.00");
+			.until(() -> sum(world.partnerId(), referral.id()).compareTo(new BigDecimal("312.50")) == 0);
+		assertThat(entries(world.partnerId(), referral.id())).containsExactly("REFERRAL 2500.00", "REFERRAL -2187.50");
 	}
 
 	private List<String> entries(long partnerId, long programId) {

@@ -85,26 +85,28 @@ class DinarDealTests {
 
 		this.deals.moveStage(world.ae(), deal, Stage.REGISTERED, Stage.CLOSED_WON, "signed", false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> earned(world.partnerId(), referral.id()).signum() != 0);
-		assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("1234.568");
+		// 10 % of the partner's 20 % share of BHD 12,345.675 = 246.9135, to three
+		// decimals
+		assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("246.914");
 
 		this.payouts.run(admin);
 		assertThat(this.jdbc.sql("""
 				SELECT i.amount FROM payout_item i JOIN incentive_earning e ON e.id = i.earning_id
 				WHERE e.partner_id = ? AND e.program_id = ?
 				""").params(world.partnerId(), referral.id()).query(BigDecimal.class).single())
-			.isEqualByComparingTo("1234.568");
+			.isEqualByComparingTo("246.914");
 		var statement = partner.get("/api/v1/partners/" + world.partnerId() + "/incentives")
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(statement).contains("\"amount\":1234.568,")
-			.contains("referral bonus: 10.0 % of BHD 12,345.675 (sourced)");
+		assertThat(statement).contains("\"amount\":246.914,")
+			.contains("referral bonus: 10.0 % of BHD 12,345.675 (sourced, partner share 20.0 %)");
 		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
 			.filteredOn(entry -> entry.programId() == referral.id())
 			.singleElement()
 			.satisfies(entry -> {
-				assertThat(entry.amount()).isEqualTo("1234.568");
+				assertThat(entry.amount()).isEqualTo("246.914");
 				assertThat(entry.paidInRun()).isNotNull();
 			});
 	}

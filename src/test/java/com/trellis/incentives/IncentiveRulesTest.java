@@ -39,9 +39,9 @@ class IncentiveRulesTest {
 		// 00:30 in Auckland on the onboarding day (the day before in UTC) counts; 00:30
 		// on
 		// day 90 (still day 89 in UTC) does not
-		var onOnboardingDay = new WonDeal(1, new BigDecimal("10000.00"), "USD", CreditType.SOURCED,
+		var onOnboardingDay = new WonDeal(1, new BigDecimal("10000.00"), "USD", CreditType.SOURCED, WonDeal.WHOLE,
 				ONBOARDED.atTime(0, 30).atZone(auckland).toInstant());
-		var onDay90 = new WonDeal(2, new BigDecimal("10000.00"), "USD", CreditType.SOURCED,
+		var onDay90 = new WonDeal(2, new BigDecimal("10000.00"), "USD", CreditType.SOURCED, WonDeal.WHOLE,
 				ONBOARDED.plusDays(90).atTime(0, 30).atZone(auckland).toInstant());
 		assertThat(FastStartSpiff.earn(params, ONBOARDED, List.of(onOnboardingDay, onDay90), auckland, ALWAYS))
 			.extracting(Earned::opportunityId)
@@ -110,12 +110,13 @@ class IncentiveRulesTest {
 	}
 
 	private static WonDeal win(long id, int day) {
-		return new WonDeal(id, new BigDecimal("10000.00"), "USD", CreditType.SOURCED,
+		return new WonDeal(id, new BigDecimal("10000.00"), "USD", CreditType.SOURCED, WonDeal.WHOLE,
 				ONBOARDED.plusDays(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
 	}
 
 	private static WonDeal deal(CreditType type, String amount) {
-		return new WonDeal(9, new BigDecimal(amount), "USD", type, Instant.parse("2026-03-01T00:00:00Z"));
+		return new WonDeal(9, new BigDecimal(amount), "USD", type, WonDeal.WHOLE,
+				Instant.parse("2026-03-01T00:00:00Z"));
 	}
 
 	@Test

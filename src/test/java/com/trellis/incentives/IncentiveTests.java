@@ -65,7 +65,8 @@ class IncentiveTests {
 		var world = this.fixtures.world("Earning Partners");
 		this.deals.moveStage(world.ae(), world.dealId(), Stage.QUALIFIED, Stage.CLOSED_WON, "signed", false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() != 0);
-		assertThat(sum(world.partnerId(), referral.id())).isEqualByComparingTo("12500.00");
+		// 10 % of the partner's 20 % share of USD 125,000.00
+		assertThat(sum(world.partnerId(), referral.id())).isEqualByComparingTo("2500.00");
 
 		this.deals.moveStage(world.ae(), world.dealId(), Stage.CLOSED_WON, Stage.COMMIT, "customer reopened the order",
 				false);

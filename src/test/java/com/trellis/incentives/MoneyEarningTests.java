@@ -64,7 +64,8 @@ class MoneyEarningTests {
 		assertThat(this.incentives.statement(world.partnerUser(), world.partnerId()).ledger())
 			.filteredOn(entry -> entry.programId() == referral.id())
 			.singleElement()
-			.satisfies(entry -> assertThat(entry.basis()).isEqualTo("referral bonus: 10.0 % of JPY 12,345 (sourced)"));
+			.satisfies(entry -> assertThat(entry.basis())
+				.isEqualTo("referral bonus: 10.0 % of JPY 12,345 (sourced, partner share 100.0 %)"));
 		// one notice per referral program in force (other tests leave theirs, at other
 		// rates), each sent on its own: wait for this program's JPY 1,235
 		await().atMost(Duration.ofSeconds(10)).until(() -> notices(world.partnerId()).contains("You earned JPY 1,235"));
@@ -82,12 +83,14 @@ class MoneyEarningTests {
 		this.incentives.earnForWin(world.partnerId(), world.dealId());
 		try {
 			LocaleContextHolder.setLocale(Locale.GERMANY);
-			assertThat(basis(world, referral)).isEqualTo("referral bonus: 20,0 % of USD 100.000,00 (sourced)");
+			assertThat(basis(world, referral))
+				.isEqualTo("referral bonus: 20,0 % of USD 100.000,00 (sourced, partner share 100,0 %)");
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
 		}
-		assertThat(basis(world, referral)).isEqualTo("referral bonus: 20.0 % of USD 100,000.00 (sourced)");
+		assertThat(basis(world, referral))
+			.isEqualTo("referral bonus: 20.0 % of USD 100,000.00 (sourced, partner share 100.0 %)");
 	}
 
 	private String basis(Fixtures.World world, Program referral) {
@@ -151,9 +154,13 @@ class MoneyEarningTests {
 	}
 
 	private void win(long dealId, String amount, String currency, Instant at) {
-		this.jdbc.sql("""
-				UPDATE opportunity SET stage = 'CLOSED_WON', amount = ?, currency = ?, closed_at = ? WHERE id = ?
-				""").params(new BigDecimal(amount), currency, Timestamp.from(at), dealId).update();
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET stage = 'CLOSED_WON', amount = ?, currency = ?, closed_at = ?, partner_share = 100
+					WHERE id = ?
+					""")
+			.params(new BigDecimal(amount), currency, Timestamp.from(at), dealId)
+			.update();
 	}
 
 	private List<String> amounts(long partnerId, long programId) {

@@ -83,9 +83,13 @@ class PayoutNettingTests {
 	}
 
 	private void win(long dealId, String amount, String closedAt) {
-		this.jdbc.sql("""
-				UPDATE opportunity SET stage = 'CLOSED_WON', amount = ?, currency = 'USD', closed_at = ? WHERE id = ?
-				""").params(new BigDecimal(amount), Timestamp.from(java.time.Instant.parse(closedAt)), dealId).update();
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET stage = 'CLOSED_WON', amount = ?, currency = 'USD', closed_at = ?, partner_share = 100
+					WHERE id = ?
+					""")
+			.params(new BigDecimal(amount), Timestamp.from(java.time.Instant.parse(closedAt)), dealId)
+			.update();
 	}
 
 	private BigDecimal paid(long partnerId) {

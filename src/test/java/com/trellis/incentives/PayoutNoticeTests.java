@@ -106,9 +106,13 @@ class PayoutNoticeTests {
 	}
 
 	private void win(long dealId, String amount, String closedAt) {
-		this.jdbc.sql("""
-				UPDATE opportunity SET stage = 'CLOSED_WON', amount = ?, currency = 'USD', closed_at = ? WHERE id = ?
-				""").params(new BigDecimal(amount), Timestamp.from(Instant.parse(closedAt)), dealId).update();
+		this.jdbc
+			.sql("""
+					UPDATE opportunity SET stage = 'CLOSED_WON', amount = ?, currency = 'USD', closed_at = ?, partner_share = 100
+					WHERE id = ?
+					""")
+			.params(new BigDecimal(amount), Timestamp.from(Instant.parse(closedAt)), dealId)
+			.update();
 	}
 
 }

@@ -86,17 +86,17 @@ class PayoutSafeguardTests {
 
 		this.disputes.decide(world.pam(), dispute.id(), true, "The customer came through our own event");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("6250.00"));
+			.untilAsserted(() -> assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("625.00"));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> audited(world.dealId(), "incentive earnings released%") == 1);
 		this.disputed.on(new CreditDisputeDecided(dispute.id(), world.dealId(), world.partnerId(), true));
-		assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("6250.00");
+		assertThat(earned(world.partnerId(), referral.id())).isEqualByComparingTo("625.00");
 		assertThat(audited(world.dealId(), "incentive earnings held%")).isEqualTo(1);
 		assertThat(audited(world.dealId(), "incentive earnings released%")).isEqualTo(1);
 
 		this.payouts.run(admin, this.ledger.preview(admin).fingerprint());
 		// other tests' open referral programs earn on this deal too: count this program's
-		assertThat(paid(world.partnerId(), referral.id())).isEqualByComparingTo("6250.00");
+		assertThat(paid(world.partnerId(), referral.id())).isEqualByComparingTo("625.00");
 	}
 
 	@Test
