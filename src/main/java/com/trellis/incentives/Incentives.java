@@ -58,9 +58,12 @@ public class Incentives {
 
 	private final ProgramChecks checks;
 
+	private final FastStartSlots spiffs;
+
 	Incentives(LedgerRepository ledger, DealEarnings dealEarnings, Partners partners, AuditLog audit,
 			EarningWriter writer, QuarterCloses quarters, ExchangeRates rates, Clock clock, ValueLimits limits,
-			MdfFundBook fund, ProgramChecks checks) {
+			MdfFundBook fund, ProgramChecks checks, FastStartSlots spiffs) {
+		this.spiffs = spiffs;
 		this.fund = fund;
 		this.checks = checks;
 		this.ledger = ledger;
@@ -108,12 +111,21 @@ public class Incentives {
 		}
 	}
 
+	/**
+	 * A won deal was reopened: its earnings are reversed, and the partner's fast-start
+	 * SPIFFs settled again (a slot it held goes to the next win within the window).
+	 */
 	@ApplicationModuleListener
 	void on(DealReopened event) {
 		this.ledger.lockDeal(event.opportunityId());
+		if (event.partnerId() != null) {
+			this.spiffs.lockPartner(event.partnerId());
+		}
 		reverse(event.opportunityId(), "the won deal was reopened");
 		if (event.partnerId() != null) {
-			settleFirstWin(event.partnerId(), "deal " + event.opportunityId() + " is no longer won");
+			var wins = this.dealEarnings.countingWins(event.partnerId());
+			this.spiffs.settle(event.partnerId(), wins, "deal " + event.opportunityId() + " was reopened");
+			settleFirstWin(event.partnerId(), wins, "deal " + event.opportunityId() + " is no longer won");
 			this.quarters.recompute(event.partnerId(), "deal " + event.opportunityId() + " was reopened");
 		}
 	}
@@ -130,12 +142,15 @@ public class Incentives {
 			return;
 		}
 		this.ledger.lockDeal(event.opportunityId());
+		this.spiffs.lockPartner(event.partnerId());
 		if (!this.ledger.claimCorrection(event.correctionId(), event.opportunityId(), this.clock.instant())) {
 			return;
 		}
 		var why = "deal " + event.opportunityId() + " was corrected (correction " + event.correctionId() + ")";
 		this.dealEarnings.adjust(event.partnerId(), event.opportunityId(), "c" + event.correctionId(), why);
-		settleFirstWin(event.partnerId(), why);
+		var wins = this.dealEarnings.countingWins(event.partnerId());
+		this.spiffs.settle(event.partnerId(), wins, why);
+		settleFirstWin(event.partnerId(), wins, why);
 		this.quarters.recompute(event.partnerId(), why);
 	}
 
@@ -158,14 +173,18 @@ public class Incentives {
 	 * Earns what a partner's win gives under every program in force on its close date,
 	 * and only for deals closed on a day the program is in force; a deal won again after
 	 * a reopen earns only under the programs it earned from at its first win (see
-	 * {@link DealEarnings}). A deal whose amount is zero or below the configured minimum
-	 * earns nothing, and takes no place among the first wins a fast-start SPIFF pays for.
+	 * {@link DealEarnings}); the partner's fast-start SPIFFs are settled for its wins as
+	 * they are now (see {@link FastStartSlots}). A deal whose amount is zero or below the
+	 * configured minimum earns nothing, and takes no place among the first wins a
+	 * fast-start SPIFF pays for.
 	 */
 	@Transactional
 	public void earnForWin(long partnerId, long opportunityId) {
 		this.ledger.lockDeal(opportunityId);
+		this.spiffs.lockPartner(partnerId);
 		var wins = this.dealEarnings.countingWins(partnerId);
 		this.dealEarnings.earnForWin(partnerId, opportunityId, wins);
+		this.spiffs.settle(partnerId, wins, "deal " + opportunityId + " was won");
 		settleFirstWin(partnerId, wins, "deal " + opportunityId + " was won");
 	}
 
@@ -175,11 +194,6 @@ public class Incentives {
 	 * reopened, lost or corrected to no amount). Serialised per partner and audited when
 	 * it changes; running it again changes nothing.
 	 */
-	private void settleFirstWin(long partnerId, String why) {
-		settleFirstWin(partnerId, this.dealEarnings.countingWins(partnerId), why);
-	}
-
-	/** The same, with the partner's counting wins already read. */
 	private void settleFirstWin(long partnerId, List<OpportunityView> countingWins, String why) {
 		this.ledger.lockBadges(partnerId);
 		var first = countingWins.stream()
