@@ -214,7 +214,8 @@ class DealIntegrityTests {
 			.param(world.dealId())
 			.query(BigDecimal.class)
 			.single()).isEqualByComparingTo("125000.00");
-		assertThat(earned(world.partnerId(), program)).isEqualByComparingTo("12500.00");
+		// the fixture deal's partner share is 20 %: 10 % of 20 % of USD 125,000.00
+		assertThat(earned(world.partnerId(), program)).isEqualByComparingTo("2500.00");
 	}
 
 	@Test
@@ -235,14 +236,14 @@ class DealIntegrityTests {
 			.andExpect(jsonPath("$.stage").value("CLOSED_WON"));
 
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> earned(world.partnerId(), program).compareTo(new BigDecimal("15000.00")) == 0);
+			.until(() -> earned(world.partnerId(), program).compareTo(new BigDecimal("3000.00")) == 0);
 		assertThat(this.jdbc
 			.sql("""
 					SELECT kind || ' ' || round(amount, 2) FROM incentive_earning WHERE partner_id = ? AND program_id = ? ORDER BY id
 					""")
 			.params(world.partnerId(), program)
 			.query(String.class)
-			.list()).containsExactly("REFERRAL 12500.00", "REFERRAL 2500.00");
+			.list()).containsExactly("REFERRAL 2500.00", "REFERRAL 500.00");
 		assertThat(this.jdbc
 			.sql("""
 					SELECT action FROM audit_entry WHERE entity_type = 'opportunity' AND entity_id = ? AND actor_id IS NOT NULL

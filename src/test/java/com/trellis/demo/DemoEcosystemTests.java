@@ -123,12 +123,14 @@ class DemoEcosystemTests {
 				""", loadedDay, loadedDay)).isEqualTo(3);
 		assertThat(count(DEMO_EARNINGS + " SELECT count(*) FROM e WHERE kind = 'REFERRAL'")).isGreaterThan(20);
 		// a referral bonus is its deal's amount times the percentage of its credit type
+		// times the partner's credit share
 		assertThat(count(
 				DEMO_EARNINGS
 						+ """
 								SELECT count(*) FROM e JOIN opportunity o ON o.id = e.opportunity_id
 								WHERE e.kind = 'REFERRAL' AND e.amount <> round(o.amount * CASE o.credit_type
-								    WHEN 'SOURCED' THEN 8 WHEN 'INFLUENCED' THEN 4 ELSE 2 END / 100.0, 2)
+								    WHEN 'SOURCED' THEN 8 WHEN 'INFLUENCED' THEN 4 ELSE 2 END
+								    * coalesce(o.partner_share, 100) / 10000.0, 2)
 								  -- other tests of the shared database correct or re-credit demo deals later
 								  AND NOT EXISTS (SELECT 1 FROM deal_correction c WHERE c.opportunity_id = o.id)
 								  AND NOT EXISTS (SELECT 1 FROM audit_entry a WHERE a.entity_type = 'opportunity' AND a.entity_id = o.id::text AND a.occurred_at > ?)
