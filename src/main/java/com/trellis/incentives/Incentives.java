@@ -111,10 +111,7 @@ public class Incentives {
 		}
 	}
 
-	/**
-	 * A won deal was reopened: its earnings are reversed, and the partner's fast-start
-	 * SPIFFs settled again (a slot it held goes to the next win within the window).
-	 */
+	/** Reverses a reopened deal's earnings; its SPIFF slot goes to the next win. */
 	@ApplicationModuleListener
 	void on(DealReopened event) {
 		this.ledger.lockDeal(event.opportunityId());
