@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * next sign-in. Either way the links sent before are withdrawn. Audited without the
  * password. Refused: not an admin (403, before anything is read), no such user (404), the
  * admin themselves (409, they change it on their profile), a deactivated user (409,
- * reactivate first), a link without a mail server (400 naming {@code method}). A user's
- * API tokens are left as they are (deactivation revokes them).
+ * reactivate first), a user of a sunset partner (409, they no longer sign in), a link
+ * without a mail server (400 naming {@code method}). A user's API tokens are left as they
+ * are (deactivation revokes them).
  */
 @Service
 public class AdminPasswordResets {
@@ -73,6 +74,10 @@ public class AdminPasswordResets {
 		}
 		if (!user.active()) {
 			throw new ConflictException("id", "this user is deactivated; reactivate them first");
+		}
+		if (!this.accounts.find(id).map(SignInRepository.Account::enabled).orElse(false)) {
+			throw new ConflictException("id",
+					"this user's partner has left the program (sunset); they no longer sign in");
 		}
 		var chosen = method != null ? method : this.mail.configured() ? UserCommand.InitialPassword.EMAIL_LINK
 				: UserCommand.InitialPassword.ONE_TIME_PASSWORD;

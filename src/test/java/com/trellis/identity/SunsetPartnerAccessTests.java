@@ -65,6 +65,23 @@ class SunsetPartnerAccessTests {
 				.with(csrf()))
 			.andExpect(redirectedUrl("/login?error"));
 		other.get("/api/v1/opportunities").andExpect(status().isOk());
+
+		// no way back in through a password reset (s57, try76): no link is made for them,
+		// and an admin is told why instead of being given a one-time password
+		this.mvc
+			.perform(post("/password/forgot").param("email", this.fixtures.email(leaving.partnerUser())).with(csrf()))
+			.andExpect(redirectedUrl("/password/forgot?sent"));
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("SELECT count(*) FROM password_reset WHERE user_id = ?")
+				.param(leaving.partnerUser().userId())
+				.query(Long.class)
+				.single())
+			.isZero();
+		new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)))
+			.post("/api/v1/users/" + leaving.partnerUser().userId() + "/password-reset",
+					"{\"method\": \"ONE_TIME_PASSWORD\"}")
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("left the program")));
 	}
 
 }
