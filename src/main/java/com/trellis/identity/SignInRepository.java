@@ -20,35 +20,29 @@ class SignInRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Whether the user may sign in: enabled, and their partner (if any) not sunset. A
-	 * reset link is neither sent to nor opened by anyone else (s57, try76: a sunset
-	 * partner's user still got one).
-	 */
-	private static final String MAY_SIGN_IN = "enabled AND NOT " + UserRepository.PARTNER_ENDED;
+	/** A user's sign-in row, {@code enabled} read as whether they may sign in. */
+	private static final String ACCOUNT = """
+			SELECT id, email, display_name, role, partner_id, %s AS enabled, password_hash, must_change_password,
+			       deactivated_by_admin FROM app_user
+			""".formatted(UserRepository.MAY_SIGN_IN);
 
 	/** The user with this e-mail (any case), locked until the transaction ends. */
 	Optional<Account> lockByEmail(String email) {
-		return this.jdbc.sql("""
-				SELECT id, email, display_name, role, partner_id, %s AS enabled, password_hash, must_change_password,
-				       deactivated_by_admin FROM app_user
-				WHERE lower(email) = lower(:email) FOR UPDATE
-				""".formatted(MAY_SIGN_IN)).param("email", email).query((rs, n) -> account(rs)).optional();
+		return this.jdbc.sql(ACCOUNT + "WHERE lower(email) = lower(:email) FOR UPDATE")
+			.param("email", email)
+			.query((rs, n) -> account(rs))
+			.optional();
 	}
 
 	Optional<Account> find(long id) {
-		return this.jdbc.sql("""
-				SELECT id, email, display_name, role, partner_id, %s AS enabled, password_hash, must_change_password,
-				       deactivated_by_admin FROM app_user WHERE id = :id
-				""".formatted(MAY_SIGN_IN)).param("id", id).query((rs, n) -> account(rs)).optional();
+		return this.jdbc.sql(ACCOUNT + "WHERE id = :id").param("id", id).query((rs, n) -> account(rs)).optional();
 	}
 
 	Optional<Account> lock(long id) {
-		return this.jdbc.sql("""
-				SELECT id, email, display_name, role, partner_id, %s AS enabled, password_hash, must_change_password,
-				       deactivated_by_admin FROM app_user
-				WHERE id = :id FOR UPDATE
-				""".formatted(MAY_SIGN_IN)).param("id", id).query((rs, n) -> account(rs)).optional();
+		return this.jdbc.sql(ACCOUNT + "WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((rs, n) -> account(rs))
+			.optional();
 	}
 
 	/**

@@ -164,7 +164,7 @@ class UserAdminRepository {
 	 */
 	Optional<SessionState> sessionState(long id) {
 		return this.jdbc
-			.sql("SELECT role, enabled AND NOT " + UserRepository.PARTNER_ENDED
+			.sql("SELECT role, " + UserRepository.MAY_SIGN_IN
 					+ " AS enabled, must_change_password, credentials_version FROM app_user WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new SessionState(Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),

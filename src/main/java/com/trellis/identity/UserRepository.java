@@ -23,6 +23,13 @@ class UserRepository {
 	static final String PARTNER_ENDED = "EXISTS (SELECT 1 FROM partner p WHERE p.id = app_user.partner_id"
 			+ " AND p.lifecycle_status = 'SUNSET')";
 
+	/**
+	 * Whether the {@code app_user} row may sign in: enabled, and its partner (if any) not
+	 * sunset. A reset link is neither sent to nor opened by anyone else (s57, try76: a
+	 * sunset partner's user still got one).
+	 */
+	static final String MAY_SIGN_IN = "enabled AND NOT " + PARTNER_ENDED;
+
 	private final JdbcClient jdbc;
 
 	UserRepository(JdbcClient jdbc) {
