@@ -1,6 +1,5 @@
 package com.trellis.incentives;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +10,6 @@ import com.trellis.audit.AuditLog;
 import com.trellis.deals.OpportunityView;
 import com.trellis.partners.Partners;
 import com.trellis.shared.BusinessCalendar;
-import com.trellis.shared.MinorUnits;
 import com.trellis.shared.Plural;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,25 +162,7 @@ class FastStartSlots {
 	 * Reverses the deal's entries under one program not reversed yet, audited and told.
 	 */
 	private void reverse(long programId, long opportunityId, String why) {
-		var reversed = this.jdbc
-			.sql("""
-					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, opportunity_id, period, amount,
-					    currency, basis, earned_at, reverses_id)
-					SELECT e.partner_id, e.program_id, 'REVERSAL', 'reversal:' || e.id, e.opportunity_id, e.period, -e.amount,
-					       e.currency, 'reversal of earning ' || e.id || ': ' || CAST(:why AS TEXT), :now, e.id
-					FROM incentive_earning e
-					WHERE e.opportunity_id = :deal AND e.program_id = :program AND e.kind <> 'REVERSAL'
-					  AND NOT EXISTS (SELECT 1 FROM incentive_earning r WHERE r.reverses_id = e.id)
-					ON CONFLICT DO NOTHING
-					RETURNING partner_id, program_id, source_key, amount, currency
-					""")
-			.param("deal", opportunityId)
-			.param("program", programId)
-			.param("why", why)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.query((rs, n) -> new LedgerRepository.Reversal(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					MinorUnits.round(rs.getBigDecimal(4), rs.getString(5)), rs.getString(5)))
-			.list();
+		var reversed = this.ledger.reverseDeal(opportunityId, programId, why, this.clock.instant());
 		if (!reversed.isEmpty()) {
 			this.audit.record(AuditLog.Actor.SYSTEM, "opportunity", opportunityId,
 					reversed.size() + " incentive earnings reversed: " + why, null, null);

@@ -177,6 +177,14 @@ class LedgerRepository {
 	 * Reverses every earning on a deal that is not reversed yet; returns the reversals.
 	 */
 	List<Reversal> reverseDeal(long opportunityId, String why, Instant now) {
+		return reverseDeal(opportunityId, null, why, now);
+	}
+
+	/**
+	 * Reverses the earnings on a deal not reversed yet, under one program ({@code null}:
+	 * every program); returns the reversals.
+	 */
+	List<Reversal> reverseDeal(long opportunityId, Long programId, String why, Instant now) {
 		return this.jdbc
 			.sql("""
 					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, opportunity_id, period, amount,
@@ -185,11 +193,13 @@ class LedgerRepository {
 					       e.currency, 'reversal of earning ' || e.id || ': ' || CAST(:why AS TEXT), :now, e.id
 					FROM incentive_earning e
 					WHERE e.opportunity_id = :deal AND e.kind <> 'REVERSAL'
+					  AND (CAST(:program AS BIGINT) IS NULL OR e.program_id = :program)
 					  AND NOT EXISTS (SELECT 1 FROM incentive_earning r WHERE r.reverses_id = e.id)
 					ON CONFLICT DO NOTHING
 					RETURNING partner_id, program_id, source_key, amount, currency
 					""")
 			.param("deal", opportunityId)
+			.param("program", programId, java.sql.Types.BIGINT)
 			.param("why", why)
 			.param("now", Timestamp.from(now))
 			.query((rs, n) -> new Reversal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
