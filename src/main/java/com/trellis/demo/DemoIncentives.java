@@ -113,6 +113,17 @@ final class DemoIncentives {
 			this.ledger.earn(win.partnerId(), program, "REFERRAL", "deal:" + win.id(), win.id(), null, amount,
 					win.currency(), basis, win.closedAt().plusSeconds(60));
 		}
+		// the program judged each of those wins, as a live program records it
+		// (incentives' ReferralJudgments)
+		this.ledger.jdbc
+			.sql("""
+					INSERT INTO incentive_deal_program (opportunity_id, program_id)
+					SELECT id, :program FROM opportunity
+					WHERE stage = 'CLOSED_WON' AND partner_id IS NOT NULL AND credit_type IS NOT NULL AND closed_at >= :start
+					""")
+			.param("program", program)
+			.param("start", Timestamp.from(start))
+			.update();
 	}
 
 	/**

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a deal earns under the referral programs. A deal is judged once, at its first win,
- * by every referral program in force on its close day. Afterwards (a correction, a reopen
- * and a new win) only the programs that earned for it then are recomputed and the
- * difference booked: a program created after the win never starts earning because the
- * deal changed. Fast-start SPIFFs depend on the partner's other wins too and are settled
- * per partner by {@link FastStartSlots}.
+ * by every referral program in force on its close day ({@link ReferralJudgments}).
+ * Afterwards (a correction, a credit decision, a reopen and a new win) only the programs
+ * that judged it then are recomputed and the difference booked: a program created after
+ * the win never starts earning because the deal changed. Fast-start SPIFFs depend on the
+ * partner's other wins too and are settled per partner by {@link FastStartSlots}.
  */
 @Component
 class DealEarnings {
@@ -33,12 +33,15 @@ class DealEarnings {
 
 	private final CountingWins counting;
 
+	private final ReferralJudgments judgments;
+
 	private final BusinessCalendar calendar;
 
 	private final Clock clock;
 
 	DealEarnings(LedgerRepository ledger, PartnerOutcomes outcomes, EarningWriter writer, CountingWins counting,
-			BusinessCalendar calendar, Clock clock) {
+			ReferralJudgments judgments, BusinessCalendar calendar, Clock clock) {
+		this.judgments = judgments;
 		this.ledger = ledger;
 		this.outcomes = outcomes;
 		this.writer = writer;
@@ -56,45 +59,62 @@ class DealEarnings {
 	}
 
 	/**
-	 * Earns a referral for a win: at the deal's first win under every referral program in
-	 * force on its close day, at a later win of the same deal only under the programs it
-	 * earned from before. Records the deal's first judgment either way (what
+	 * Earns a referral for a win. At the deal's first win every referral program in force
+	 * on its close day judges it, and is recorded as having judged it even when the deal
+	 * earns nothing (no share, no amount, a rate of 0 % for its credit type), so that a
+	 * later correction or credit decision earns what is due; a later win of the same deal
+	 * earns only under those programs. Records the deal's first judgment either way (what
 	 * {@link FastStartSlots} reads).
 	 */
 	void earnForWin(long partnerId, long opportunityId, List<OpportunityView> wins) {
-		var won = this.outcomes.wonDeals(partnerId).stream().anyMatch(d -> d.id() == opportunityId);
-		if (!won) {
+		var deal = this.outcomes.wonDeals(partnerId)
+			.stream()
+			.filter(d -> d.id() == opportunityId)
+			.findFirst()
+			.orElse(null);
+		if (deal == null) {
 			return;
 		}
 		boolean first = this.ledger.claimWin(opportunityId, this.clock.instant());
-		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
-		if (deal == null || deal.closedAt() == null) {
+		if (deal.closedAt() == null) {
 			return;
 		}
-		var earnedBefore = first ? List.<Long>of() : this.ledger.programsThatEarned(opportunityId);
 		var day = this.calendar.dayOf(deal.closedAt());
+		List<Long> judging;
+		if (first) {
+			judging = this.ledger.programs()
+				.stream()
+				.filter(p -> p.kind() == ProgramKind.REFERRAL && p.effectiveOn(day))
+				.map(Program::id)
+				.toList();
+			this.judgments.record(opportunityId, judging);
+		}
+		else {
+			judging = this.judgments.of(opportunityId);
+		}
+		if (wins.stream().noneMatch(d -> d.id() == opportunityId)) {
+			return;
+		}
 		for (var program : this.ledger.programs()) {
-			if (program.kind() != ProgramKind.REFERRAL || (!first && !earnedBefore.contains(program.id()))
-					|| !program.effectiveOn(day)) {
-				continue;
+			if (judging.contains(program.id()) && program.effectiveOn(day)) {
+				judge(program, deal)
+					.ifPresent(earned -> this.writer.earn(partnerId, program, "REFERRAL", generation(program, earned)));
 			}
-			judge(program, deal)
-				.ifPresent(earned -> this.writer.earn(partnerId, program, "REFERRAL", generation(program, earned)));
 		}
 	}
 
 	/**
-	 * Recomputes a corrected deal under each referral program it earned from, booking the
-	 * difference to what it holds (per currency, so a corrected currency moves the whole
-	 * earning; a changed credit type or share changes the rate or the share it is paid
-	 * on).
+	 * Recomputes a corrected deal under each referral program that judged its first win
+	 * (whether it earned then or not), booking the difference to what it holds (per
+	 * currency, so a corrected currency moves the whole earning; a changed credit type or
+	 * share changes the rate or the share it is paid on).
 	 */
 	void adjust(long partnerId, long opportunityId, String adjustment, String why) {
 		var wins = countingWins(partnerId);
 		var deal = wins.stream().filter(d -> d.id() == opportunityId).findFirst().orElse(null);
-		var earnedBefore = this.ledger.programsThatEarned(opportunityId);
+		var judging = this.judgments.of(opportunityId);
 		for (var program : this.ledger.programs()) {
-			if (program.kind() != ProgramKind.REFERRAL || !earnedBefore.contains(program.id())) {
+			if (!judging.contains(program.id())) {
 				continue;
 			}
 			var target = deal == null ? Optional.<Earned>empty() : judge(program, deal);

@@ -128,10 +128,10 @@ public class Incentives {
 	}
 
 	/**
-	 * A won deal's money or credit was corrected: each program the deal earned from is
-	 * recomputed with the corrected deal and the difference booked; a program that did
-	 * not earn for the deal at its win does not start now. Each correction is applied
-	 * once, however often its event is delivered.
+	 * A won deal's money or credit was corrected: each referral program that judged the
+	 * deal at its first win (earning or not) is recomputed with the corrected deal and
+	 * the difference booked; a program created after the win does not start now. Each
+	 * correction is applied once, however often its event is delivered.
 	 */
 	@ApplicationModuleListener
 	void on(DealCorrected event) {
@@ -169,7 +169,7 @@ public class Incentives {
 	/**
 	 * Earns what a partner's win gives under every program in force on its close date,
 	 * and only for deals closed on a day the program is in force; a deal won again after
-	 * a reopen earns only under the programs it earned from at its first win (see
+	 * a reopen earns only under the referral programs that judged its first win (see
 	 * {@link DealEarnings}); the partner's fast-start SPIFFs are settled for its wins as
 	 * they are now (see {@link FastStartSlots}). A deal whose amount is zero or below the
 	 * configured minimum earns nothing, and takes no place among the first wins a

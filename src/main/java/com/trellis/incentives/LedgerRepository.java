@@ -147,14 +147,6 @@ class LedgerRepository {
 				""").param("deal", opportunityId).param("now", Timestamp.from(now)).update() == 1;
 	}
 
-	/** The programs under which a deal ever earned something (reversed or not). */
-	List<Long> programsThatEarned(long opportunityId) {
-		return this.jdbc.sql("""
-				SELECT DISTINCT program_id FROM incentive_earning
-				WHERE opportunity_id = :deal AND kind IN ('REFERRAL', 'SPIFF') ORDER BY program_id
-				""").param("deal", opportunityId).query(Long.class).list();
-	}
-
 	/**
 	 * What a deal holds today under one program, per currency: its earnings net of
 	 * reversals and adjustments.

@@ -56,17 +56,7 @@ class CreditShareEarningTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> sum(world.partnerId(), referral.id()).signum() != 0);
 		assertThat(sum(world.partnerId(), referral.id())).isEqualByComparingTo("80000");
 
-		var raised = new Api(this.mvc, this.fixtures.token(world.partnerUser()))
-			.post("/api/v1/opportunities/" + world.dealId() + "/credit-disputes",
-					"{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 50, \"reason\": \"A joint pursuit\"}")
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		long dispute = Long.parseLong(raised.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
-		new Api(this.mvc, this.fixtures.token(world.pam()))
-			.post("/api/v1/credit-disputes/" + dispute + "/decision", "{\"uphold\": true, \"reason\": \"Agreed\"}")
-			.andExpect(status().isOk());
+		uphold(world, "{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 50, \"reason\": \"A joint pursuit\"}");
 
 		assertThat(this.jdbc.sql("SELECT partner_share FROM opportunity WHERE id = ?")
 			.param(world.dealId())
@@ -78,6 +68,26 @@ class CreditShareEarningTests {
 				"REFERRAL -40000 JPY");
 		assertThat(bases(world.partnerId(), referral.id()).get(1)).contains("partner share 50.0 %")
 			.contains("8.0 % of JPY 1,000,000");
+	}
+
+	@Test
+	void aDealWonAtAShareOfNothingEarnsOnceADisputeGivesItHalf() throws Exception {
+		var referral = referral("USD");
+		var world = this.fixtures.world("No Share Win Partners");
+		setCredit(world.dealId(), "5000", "USD", "SOURCED", "0");
+		this.deals.moveStage(world.ae(), world.dealId(), Stage.QUALIFIED, Stage.CLOSED_WON, "signed", false);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM incentive_deal_win WHERE opportunity_id = ?")
+				.param(world.dealId())
+				.query(Long.class)
+				.single() == 1);
+		assertThat(entries(world.partnerId(), referral.id())).isEmpty();
+
+		uphold(world, "{\"proposedCreditType\": \"SOURCED\", \"proposedShare\": 50, \"reason\": \"We sourced it\"}");
+
+		// 5,000 × 8 % × 50 %
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> entries(world.partnerId(), referral.id()).equals(List.of("REFERRAL 200.00 USD")));
 	}
 
 	@Test
@@ -97,6 +107,20 @@ class CreditShareEarningTests {
 		assertThat(entries(world.partnerId(), referral.id())).containsExactly("REFERRAL 164.593 BHD");
 		assertThat(bases(world.partnerId(), referral.id()))
 			.containsExactly("referral bonus: 4.0 % of BHD 12,345.678 (influenced, partner share 33.33 %)");
+	}
+
+	/** The partner user raises the dispute, the PAM upholds it. */
+	private void uphold(Fixtures.World world, String dispute) throws Exception {
+		var raised = new Api(this.mvc, this.fixtures.token(world.partnerUser()))
+			.post("/api/v1/opportunities/" + world.dealId() + "/credit-disputes", dispute)
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(raised.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post("/api/v1/credit-disputes/" + id + "/decision", "{\"uphold\": true, \"reason\": \"Agreed\"}")
+			.andExpect(status().isOk());
 	}
 
 	private Program referral(String currency) {

@@ -112,6 +112,22 @@ class DealAdjustmentTests {
 	}
 
 	@Test
+	void aDealWonAtNoAmountEarnsItsReferralOnceCorrectedUp() throws Exception {
+		var referral = referral(LocalDate.of(2022, 1, 1));
+		var world = this.fixtures.world("Zero Amount Win Partners");
+		win(world.dealId(), "0.00", this.clock.instant().toString());
+		this.incentives.earnForWin(world.partnerId(), world.dealId());
+		assertThat(entries(world.partnerId(), referral.id())).isEmpty();
+		var later = referral(LocalDate.of(2022, 1, 1));
+
+		correct(world.dealId(), "5000.00");
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> entries(world.partnerId(), referral.id()).equals(List.of("REFERRAL 500.00")));
+		assertThat(entries(world.partnerId(), later.id())).isEmpty();
+	}
+
+	@Test
 	void aCorrectionThatLeavesTheSpiffAsItWasNeitherBooksNorAnnouncesIt() throws Exception {
 		var spiff = this.incentives.createProgram(this.fixtures.user(Role.ADMIN),
 				new ProgramCommand("Fast start " + System.nanoTime(), ProgramKind.FAST_START_SPIFF, "USD",
