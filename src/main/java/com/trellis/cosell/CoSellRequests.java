@@ -71,6 +71,9 @@ public class CoSellRequests {
 		if (this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
 			throw InvalidInputException.of("partnerId", "no partner with id " + command.partnerId());
 		}
+		this.partners.get(viewer, command.partnerId()).lifecycleStatus().keepsOut("co-sell").ifPresent(why -> {
+			throw InvalidInputException.of("partnerId", why);
+		});
 		if (deal.stage().isClosed()) {
 			throw InvalidInputException.of("opportunityId",
 					"the deal is " + deal.stage().label().toLowerCase() + "; ask for help on an open deal");

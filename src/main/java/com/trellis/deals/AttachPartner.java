@@ -34,12 +34,15 @@ public class AttachPartner {
 
 	private final Partners partners;
 
+	private final DealRules rules;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	AttachPartner(Deals deals, OpportunityRepository opportunities, CreditRepository credits,
-			PartnerAttachments attachments, Partners partners, AuditLog audit, Clock clock) {
+			PartnerAttachments attachments, Partners partners, DealRules rules, AuditLog audit, Clock clock) {
+		this.rules = rules;
 		this.deals = deals;
 		this.opportunities = opportunities;
 		this.credits = credits;
@@ -80,6 +83,9 @@ public class AttachPartner {
 		}
 		else if (this.partners.names(viewer, List.of(partnerId)).isEmpty()) {
 			errors.add(new InvalidInputException.FieldError("partnerId", "no partner with id " + partnerId));
+		}
+		else {
+			this.rules.keptOut(viewer, partnerId).ifPresent(errors::add);
 		}
 		if (creditType == null || creditType == CreditType.SOURCED) {
 			errors.add(new InvalidInputException.FieldError("creditType",

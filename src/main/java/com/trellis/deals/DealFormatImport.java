@@ -81,7 +81,7 @@ public class DealFormatImport {
 	@Transactional(readOnly = true)
 	public List<FieldError> refusal(Viewer viewer, OpportunityView before, OpportunityCommand command) {
 		if (before != null) {
-			return this.rules.problems(viewer, command, DealEditRule.edit(before, command), before.ownerId());
+			return this.rules.problems(viewer, command, DealEditRule.edit(before, command), before);
 		}
 		var refused = new ArrayList<FieldError>();
 		if (command.stage() != null && command.stage().isClosed()) {

@@ -40,8 +40,8 @@ class DealRules {
 	 * The deal's owner (the command's, else the viewer); refused with every problem, each
 	 * naming its field.
 	 */
-	long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
-		var errors = problems(viewer, command, refused, currentOwner);
+	long validate(Viewer viewer, OpportunityCommand command, List<FieldError> refused, OpportunityView before) {
+		var errors = problems(viewer, command, refused, before);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -50,16 +50,22 @@ class DealRules {
 
 	/**
 	 * Every reason the deal may not take the command's values, beside those already
-	 * {@code refused}.
+	 * {@code refused}; {@code before} is the deal as it is, null for a new one.
 	 */
-	List<FieldError> problems(Viewer viewer, OpportunityCommand command, List<FieldError> refused, Long currentOwner) {
+	List<FieldError> problems(Viewer viewer, OpportunityCommand command, List<FieldError> refused,
+			OpportunityView before) {
 		var errors = new ArrayList<>(refused);
+		Long currentOwner = before == null ? null : before.ownerId();
 		errors.addAll(PartnerInvolvementRule.check(command));
 		if (!this.accounts.exists(command.accountId())) {
 			unknown(errors, new FieldError("accountId", "no account with id " + command.accountId()));
 		}
 		if (command.partnerId() != null && this.partners.names(viewer, List.of(command.partnerId())).isEmpty()) {
 			unknown(errors, new FieldError("partnerId", "no partner with id " + command.partnerId()));
+		}
+		else if (command.partnerId() != null && (command.stage() == null || !command.stage().isClosed())
+				&& (before == null || !command.partnerId().equals(before.partnerId()))) {
+			keptOut(viewer, command.partnerId()).ifPresent(errors::add);
 		}
 		try {
 			Currency.getInstance(command.currency());
@@ -81,6 +87,19 @@ class DealRules {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * Why a partner may not join an open deal (as its source, influencer or co-seller): a
+	 * prospect is not onboarded, a sunset partner has left the program, as for deal
+	 * registrations, leads and MDF. A deal the partner is on already keeps it; a closed
+	 * deal (an import of the program's history) may name any partner.
+	 */
+	java.util.Optional<FieldError> keptOut(Viewer viewer, long partnerId) {
+		return this.partners.get(viewer, partnerId)
+			.lifecycleStatus()
+			.keepsOut("join a deal")
+			.map(why -> new FieldError("partnerId", why));
 	}
 
 	/**

@@ -197,7 +197,7 @@ public class Deals {
 		if (seenVersion != null && !seenVersion.equals(this.deals.version(id).orElseThrow())) {
 			throw new ConflictException("version", "someone changed this deal since you opened the form");
 		}
-		long owner = this.rules.validate(viewer, command, DealEditRule.edit(before, command), before.ownerId());
+		long owner = this.rules.validate(viewer, command, DealEditRule.edit(before, command), before);
 		var now = this.clock.instant();
 		if (!this.deals.update(id, command, owner, now)) {
 			return visible; // the same values again: no new version, no audit entry

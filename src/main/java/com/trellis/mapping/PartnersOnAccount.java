@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The AE view of account mapping: which partners have one of our accounts on their
- * current list (as customer or prospect), with their tier. Vendor staff only; it shows
- * the overlap on this account, never anything else of a partner's list.
+ * current list (as customer or prospect), with their tier; a prospect or sunset partner
+ * is not among them (it joins no deal and its users do not sign in). Vendor staff only;
+ * it shows the overlap on this account, never anything else of a partner's list.
  */
 @Service
 public class PartnersOnAccount {
@@ -49,10 +50,15 @@ public class PartnersOnAccount {
 				FROM partner_account a JOIN partner_account_list l ON l.id = a.list_id AND l.current
 				WHERE a.account_id = :account AND a.match_confidence = 'AUTOMATIC' AND l.partner_id = a.partner_id
 				GROUP BY a.partner_id ORDER BY a.partner_id
-				""").param("account", accountId).query((rs, n) -> {
-			var partner = this.partners.get(viewer, rs.getLong(1));
-			return new PartnerPresence(partner.id(), partner.name(), partner.tier().name(), rs.getString(2));
-		}).list();
+				""")
+			.param("account", accountId)
+			.query((rs, n) -> java.util.Map.entry(this.partners.get(viewer, rs.getLong(1)), rs.getString(2)))
+			.list()
+			.stream()
+			.filter(row -> row.getKey().lifecycleStatus().keepsOut("co-sell").isEmpty())
+			.map(row -> new PartnerPresence(row.getKey().id(), row.getKey().name(), row.getKey().tier().name(),
+					row.getValue()))
+			.toList();
 		this.showings.shown(viewer.userId(), accountId, presences.stream().map(PartnerPresence::partnerId).toList());
 		return presences;
 	}
