@@ -51,7 +51,8 @@ class AccountFormController {
 	@GetMapping("/accounts/new")
 	@PreAuthorize("hasAnyRole('ADMIN', 'AE', 'SALES_MANAGER')")
 	String create(Viewer viewer, Model model) {
-		return form(model, new AccountForm("", "", "", "", String.valueOf(viewer.userId()), "", ""), null, Map.of());
+		return form(viewer, model, new AccountForm("", "", "", "", String.valueOf(viewer.userId()), "", ""), null,
+				Map.of());
 	}
 
 	@PostMapping("/accounts/new")
@@ -66,7 +67,7 @@ class AccountFormController {
 			return "redirect:" + sent.target();
 		}
 		catch (InvalidInputException ex) {
-			return form(model, form, null, FormErrors.of(ex));
+			return form(viewer, model, form, null, FormErrors.of(ex));
 		}
 	}
 
@@ -75,7 +76,7 @@ class AccountFormController {
 	@ActsOn(AccountChecks.Editable.class)
 	String edit(Viewer viewer, @PathVariable long id, Model model) {
 		var account = this.accounts.get(viewer, id);
-		return form(model, AccountForm.of(account, this.accounts.version(id)), account, Map.of());
+		return form(viewer, model, AccountForm.of(account, this.accounts.version(id)), account, Map.of());
 	}
 
 	@PostMapping("/accounts/{id}/edit")
@@ -90,13 +91,13 @@ class AccountFormController {
 			return "redirect:/accounts/" + id;
 		}
 		catch (InvalidInputException ex) {
-			return form(model, form, account, FormErrors.of(ex));
+			return form(viewer, model, form, account, FormErrors.of(ex));
 		}
 		catch (com.trellis.shared.ConflictException ex) {
 			// kept as typed with the current version: saved again, it wins
 			response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
 			model.addAttribute("conflict", ex.reason());
-			return form(model, form.seeing(this.accounts.version(id)), this.accounts.get(viewer, id), Map.of());
+			return form(viewer, model, form.seeing(this.accounts.version(id)), this.accounts.get(viewer, id), Map.of());
 		}
 	}
 
@@ -108,9 +109,13 @@ class AccountFormController {
 		return command;
 	}
 
-	private String form(Model model, AccountForm form, AccountView account, Map<String, String> errors) {
+	private String form(Viewer viewer, Model model, AccountForm form, AccountView account, Map<String, String> errors) {
 		var owners = new ArrayList<>(this.users.withRole(Role.AE));
 		owners.addAll(this.users.withRole(Role.SALES_MANAGER));
+		// only the owners the viewer may name; the account's current owner stays
+		var nameable = this.users.ownersNameableBy(viewer);
+		owners.removeIf(
+				o -> !nameable.test(o.id()) && (account == null || !Long.valueOf(o.id()).equals(account.ownerAeId())));
 		model.addAttribute("form", form);
 		model.addAttribute("account", account);
 		model.addAttribute("errors", errors);

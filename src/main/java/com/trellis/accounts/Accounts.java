@@ -274,19 +274,25 @@ public class Accounts {
 	}
 
 	/**
-	 * The account's owner: an active account executive or sales manager; an account keeps
-	 * an owner who left until someone names a new one.
+	 * The account's owner: an active account executive or sales manager the viewer may
+	 * name ({@link Users#ownerOutOfReach}, as for deals); an account keeps an owner who
+	 * left until someone names a new one.
 	 */
 	private long owner(Viewer viewer, AccountCommand command, Long currentOwner) {
 		if (command.ownerAeId() == null) {
 			return viewer.userId();
 		}
-		var owner = (command.ownerAeId().equals(currentOwner) ? this.users.find(command.ownerAeId())
-				: this.users.findEnabled(command.ownerAeId()))
+		boolean kept = command.ownerAeId().equals(currentOwner);
+		var owner = (kept ? this.users.find(command.ownerAeId()) : this.users.findEnabled(command.ownerAeId()))
 			.orElse(null);
 		if (owner == null || !(owner.role() == Role.AE || owner.role() == Role.SALES_MANAGER)) {
 			throw InvalidInputException.of("ownerAeId",
 					"must be the id of an active account executive or sales manager");
+		}
+		if (!kept) {
+			this.users.ownerOutOfReach(viewer, owner.id(), "accounts").ifPresent(why -> {
+				throw InvalidInputException.of("ownerAeId", why);
+			});
 		}
 		return owner.id();
 	}

@@ -47,10 +47,7 @@ class DealFormController {
 
 	private final FormOnce once;
 
-	private final DealRules rules;
-
-	DealFormController(Deals deals, Accounts accounts, Users users, Commands commands, FormOnce once, DealRules rules) {
-		this.rules = rules;
+	DealFormController(Deals deals, Accounts accounts, Users users, Commands commands, FormOnce once) {
 		this.once = once;
 		this.deals = deals;
 		this.accounts = accounts;
@@ -144,7 +141,7 @@ class DealFormController {
 		// only the owners the viewer may name (DealRules); a deal's current owner stays
 		// on
 		// offer
-		var nameable = this.rules.nameable(viewer);
+		var nameable = this.users.ownersNameableBy(viewer);
 		owners.removeIf(o -> !nameable.test(o.id()) && (deal == null || o.id() != deal.ownerId()));
 		String accountName = null;
 		var accountId = new FormFields().id("accountId", form.accountId());

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * What a deal's fields must hold beside its edit rule ({@link DealEditRule}): the partner
  * involvement, an existing account and partner, a known currency and an active account
  * executive or sales manager as owner, one the viewer may name
- * ({@link #ownerOutOfReach}). A page edit, the API and an import (the Trellis deal
+ * ({@link Users#ownerOutOfReach}). A page edit, the API and an import (the Trellis deal
  * format) judge alike. Split from {@link Deals}.
  */
 @Component
@@ -83,7 +83,8 @@ class DealRules {
 						+ (command.ownerId() == null ? " (name the deal's owner)" : "")));
 			}
 			else {
-				ownerOutOfReach(viewer, owner).ifPresent(errors::add);
+				this.users.ownerOutOfReach(viewer, owner, "deals")
+					.ifPresent(why -> errors.add(new FieldError("ownerId", why)));
 			}
 		}
 		return errors;
@@ -100,36 +101,6 @@ class DealRules {
 			.lifecycleStatus()
 			.keepsOut("join a deal")
 			.map(why -> new FieldError("partnerId", why));
-	}
-
-	/**
-	 * A new owner the field may not name (s55: an AE opened a deal owned by a rep of
-	 * another team and could then not edit it): an account executive names themselves, a
-	 * sales manager themselves or their team; PAMs and admins anyone.
-	 */
-	private java.util.Optional<FieldError> ownerOutOfReach(Viewer viewer, long owner) {
-		if (nameable(viewer).test(owner)) {
-			return java.util.Optional.empty();
-		}
-		return java.util.Optional.of(viewer.is(Role.AE) ? new FieldError("ownerId",
-				"an account executive owns the deals they open or change; their sales manager or an admin names another owner")
-				: new FieldError("ownerId", "must be you or an account executive of your team"));
-	}
-
-	/**
-	 * The owners the viewer may name (the deal form offers only those): an account
-	 * executive themselves, a sales manager themselves and their team, anyone else any.
-	 */
-	java.util.function.LongPredicate nameable(Viewer viewer) {
-		if (viewer.is(Role.AE)) {
-			return owner -> owner == viewer.userId();
-		}
-		if (viewer.is(Role.SALES_MANAGER)) {
-			var team = new java.util.HashSet<>(this.users.reportsOf(viewer.userId()));
-			team.add(viewer.userId());
-			return team::contains;
-		}
-		return owner -> true;
 	}
 
 	/**

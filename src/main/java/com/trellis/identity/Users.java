@@ -156,4 +156,38 @@ public class Users {
 		return this.users.reportsOf(managerId);
 	}
 
+	/**
+	 * The owners of deals and accounts the viewer may name (the forms offer only those):
+	 * an account executive themselves, a sales manager themselves and everyone reporting
+	 * to them, anyone else any (s55: an AE opened a deal owned by a rep of another team
+	 * and could then not edit it; an account was handed over the same way).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.function.LongPredicate ownersNameableBy(Viewer viewer) {
+		if (viewer.is(Role.AE)) {
+			return owner -> owner == viewer.userId();
+		}
+		if (viewer.is(Role.SALES_MANAGER)) {
+			var team = new java.util.HashSet<>(reportsOf(viewer.userId()));
+			team.add(viewer.userId());
+			return team::contains;
+		}
+		return owner -> true;
+	}
+
+	/**
+	 * Why the viewer may not name {@code owner} as the owner of their {@code records}
+	 * ("deals", "accounts"); empty when they may ({@link #ownersNameableBy}).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> ownerOutOfReach(Viewer viewer, long owner, String records) {
+		if (ownersNameableBy(viewer).test(owner)) {
+			return Optional.empty();
+		}
+		return Optional.of(viewer.is(Role.AE)
+				? "an account executive owns the " + records
+						+ " they open or change; their sales manager or an admin names another owner"
+				: "must be you or an account executive of your team");
+	}
+
 }
