@@ -201,6 +201,10 @@ class NotificationDispatcher {
 		else {
 			var slack = SlackWebhookRule.check(delivery.recipient());
 			var now = slack.allowed() ? OutboundUrlPolicy.checkResolved(delivery.recipient(), this.resolver) : slack;
+			if (!now.allowed() && now.temporary()) {
+				throw new IllegalStateException("url " + now.reason()); // retried with
+																		// back-off
+			}
 			if (!now.allowed()) {
 				throw new Refused("url " + now.reason());
 			}

@@ -120,10 +120,10 @@ public final class OutboundUrlPolicy {
 			addresses = resolver.resolve(host);
 		}
 		catch (UnknownHostException ex) {
-			return Decision.refused("has a host that cannot be resolved (" + host + ")");
+			return Decision.unresolved(host);
 		}
 		if (addresses.isEmpty()) {
-			return Decision.refused("has a host that cannot be resolved (" + host + ")");
+			return Decision.unresolved(host);
 		}
 		for (var address : addresses) {
 			var decision = checkAddress(address);
@@ -267,12 +267,25 @@ public final class OutboundUrlPolicy {
 	 * The verdict with its reason, written to follow the field name ("url is longer than
 	 * 500 characters").
 	 */
-	public record Decision(boolean allowed, String reason) {
+	public record Decision(boolean allowed, String reason, boolean temporary) {
 
 		static final Decision ALLOWED = new Decision(true, "may be called");
 
+		/** A decision that holds until the URL changes. */
+		public Decision(boolean allowed, String reason) {
+			this(allowed, reason, false);
+		}
+
 		static Decision refused(String reason) {
 			return new Decision(false, reason);
+		}
+
+		/**
+		 * Refused for now only: the host did not resolve (a name server down, a record
+		 * being changed); a delivery asks again later instead of giving up.
+		 */
+		static Decision unresolved(String host) {
+			return new Decision(false, "has a host that cannot be resolved (" + host + ")", true);
 		}
 
 	}

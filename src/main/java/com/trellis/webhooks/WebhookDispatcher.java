@@ -162,7 +162,7 @@ class WebhookDispatcher {
 		var delivery = due.get();
 		int attempts = delivery.attempts() + 1;
 		var target = WebhookTargetRule.decide(delivery.url(), this.allowPrivateTargets, this.resolver);
-		if (!target.allowed()) {
+		if (!target.allowed() && !target.temporary()) {
 			var reason = "refused: url " + target.reason();
 			attempt(delivery, now, null, 0, reason);
 			this.jdbc
@@ -179,7 +179,12 @@ class WebhookDispatcher {
 		Integer statusCode = null;
 		String error = null;
 		try {
-			statusCode = send(delivery, now.getEpochSecond());
+			if (target.allowed()) {
+				statusCode = send(delivery, now.getEpochSecond());
+			}
+			else {
+				error = "url " + target.reason(); // asked again with back-off
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());

@@ -204,6 +204,27 @@ class NotificationDeliveryTests {
 	}
 
 	@Test
+	void aSlackHostThatDoesNotResolveForAWhileIsAskedAgainAndTheNoticeDelivered() throws Exception {
+		var world = this.fixtures.world("Unresolved Partners");
+		var hook = "https://hooks.slack.com/services/T3/B3/" + world.partnerId();
+		this.notifications.setSlackWebhook(world.partnerId(), hook);
+		this.dns.remove("hooks.slack.com");
+		this.notifications.enqueue(new PartnerNotice("test:dns:" + world.partnerId(), world.partnerId(), "DEAL_WON",
+				"Won: name server down", "Closed won.", null));
+
+		this.slackDispatcher.dispatch();
+		assertThat(slack(world.partnerId())).as("a name server failure is not a refusal").isEqualTo("PENDING 1");
+
+		this.slackServer.expect(requestTo(hook)).andRespond(withSuccess());
+		this.dns.put("hooks.slack.com",
+				List.of(InetAddress.getByAddress("hooks.slack.com", new byte[] { 52, 1, 2, 3 })));
+		this.clock.advance(Duration.ofMinutes(2));
+		this.slackDispatcher.dispatch();
+		assertThat(slack(world.partnerId())).isEqualTo("DELIVERED 2");
+		this.slackServer.verify();
+	}
+
+	@Test
 	void anOversizedWebhookUrlLeftInTheDatabaseDoesNotLoseTheInboxNotice() {
 		var world = this.fixtures.world("Oversized Hook Partners");
 		this.jdbc.sql("INSERT INTO partner_channel (partner_id, slack_webhook_url, updated_at) VALUES (?, ?, now())")

@@ -103,12 +103,17 @@ class OutboundUrlPolicyTest {
 	}
 
 	@Test
-	void refusesAHostThatDoesNotResolve() {
+	void refusesAHostThatDoesNotResolveForNowOnly() {
 		OutboundUrlPolicy.Resolver nothing = host -> {
 			throw new UnknownHostException(host);
 		};
-		assertThat(OutboundUrlPolicy.checkResolved("https://nowhere.invalid/", nothing).reason())
-			.contains("cannot be resolved");
+		var decision = OutboundUrlPolicy.checkResolved("https://nowhere.invalid/", nothing);
+		assertThat(decision.reason()).contains("cannot be resolved");
+		assertThat(decision.allowed()).isFalse();
+		// a delivery asks again later (a name server down is not a refused URL)
+		assertThat(decision.temporary()).isTrue();
+		assertThat(OutboundUrlPolicy.checkResolved("http://127.0.0.1/", nothing).temporary()).isFalse();
+		assertThat(OutboundUrlPolicy.checkResolved("https://nowhere.invalid/", host -> List.of()).temporary()).isTrue();
 	}
 
 }
