@@ -2,7 +2,6 @@ package com.trellis.cadence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -116,14 +114,9 @@ class PackExports {
 			event.add(new Description("Week " + entry.week() + " of " + entry.quarter() + ". Pack: " + link));
 			calendar.add(event);
 		}
-		var out = new StringWriter();
-		try {
-			new CalendarOutputter().output(calendar, out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toString();
+		calendar.validate();
+		// unfolded by the library, folded here by octets (IcsLines)
+		return IcsLines.fold(calendar.toString());
 	}
 
 }
