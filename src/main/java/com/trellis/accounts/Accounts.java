@@ -8,13 +8,11 @@ import java.util.Set;
 
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
-import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.matching.BestMatch;
 import com.trellis.matching.Company;
 import com.trellis.matching.CompanyIdentity;
 import com.trellis.shared.ConflictException;
-import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -32,7 +30,7 @@ public class Accounts {
 
 	private final AccountRepository accounts;
 
-	private final Users users;
+	private final AccountOwnerRule owners;
 
 	private final AuditLog audit;
 
@@ -42,12 +40,12 @@ public class Accounts {
 
 	private final CompanyCandidates companyCandidates;
 
-	Accounts(AccountRepository accounts, Users users, AuditLog audit, Clock clock, ListMatching listMatching,
-			CompanyCandidates companyCandidates) {
+	Accounts(AccountRepository accounts, AccountOwnerRule owners, AuditLog audit, Clock clock,
+			ListMatching listMatching, CompanyCandidates companyCandidates) {
 		this.accounts = accounts;
 		this.companyCandidates = companyCandidates;
 		this.listMatching = listMatching;
-		this.users = users;
+		this.owners = owners;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -231,7 +229,7 @@ public class Accounts {
 	@Transactional
 	public AccountView create(Viewer viewer, AccountCommand command) {
 		requireWriter(viewer);
-		long owner = owner(viewer, command);
+		long owner = this.owners.owner(viewer, command, null);
 		long id = this.accounts.insert(command, owner, this.clock.instant());
 		var created = this.accounts.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account", id, "created", null, created);
@@ -257,8 +255,8 @@ public class Accounts {
 	@Transactional
 	public AccountView update(Viewer viewer, long id, AccountCommand command, Long seenVersion) {
 		var before = requireEditable(viewer, id);
-		if (!this.accounts.update(id, command, owner(viewer, command, before.ownerAeId()), this.clock.instant(),
-				seenVersion)) {
+		if (!this.accounts.update(id, command, this.owners.owner(viewer, command, before.ownerAeId()),
+				this.clock.instant(), seenVersion)) {
 			if (seenVersion != null && seenVersion != this.accounts.version(id)) {
 				throw new ConflictException("version", "someone changed this account since you opened the form");
 			}
@@ -267,34 +265,6 @@ public class Accounts {
 		var after = this.accounts.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account", id, "updated", before, after);
 		return after;
-	}
-
-	private long owner(Viewer viewer, AccountCommand command) {
-		return owner(viewer, command, null);
-	}
-
-	/**
-	 * The account's owner: an active account executive or sales manager the viewer may
-	 * name ({@link Users#ownerOutOfReach}, as for deals); an account keeps an owner who
-	 * left until someone names a new one.
-	 */
-	private long owner(Viewer viewer, AccountCommand command, Long currentOwner) {
-		if (command.ownerAeId() == null) {
-			return viewer.userId();
-		}
-		boolean kept = command.ownerAeId().equals(currentOwner);
-		var owner = (kept ? this.users.find(command.ownerAeId()) : this.users.findEnabled(command.ownerAeId()))
-			.orElse(null);
-		if (owner == null || !(owner.role() == Role.AE || owner.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("ownerAeId",
-					"must be the id of an active account executive or sales manager");
-		}
-		if (!kept) {
-			this.users.ownerOutOfReach(viewer, owner.id(), "accounts").ifPresent(why -> {
-				throw InvalidInputException.of("ownerAeId", why);
-			});
-		}
-		return owner.id();
 	}
 
 	private static void requireVendor(Viewer viewer) {
@@ -324,15 +294,7 @@ public class Accounts {
 	 * (everyone reporting to them, at any depth) and accounts nobody owns, as with deals.
 	 */
 	public boolean editable(Viewer viewer, AccountView account) {
-		if (viewer.is(Role.ADMIN)) {
-			return true;
-		}
-		Long owner = account.ownerAeId();
-		if (viewer.is(Role.AE)) {
-			return owner != null && owner == viewer.userId();
-		}
-		return viewer.is(Role.SALES_MANAGER)
-				&& (owner == null || owner == viewer.userId() || this.users.reportsOf(viewer.userId()).contains(owner));
+		return this.owners.editable(viewer, account);
 	}
 
 	private static void requireWriter(Viewer viewer) {
