@@ -17,9 +17,19 @@ class FollowUpContentTest {
 
 	@Test
 	void aTypeAloneOrANoteAloneSaysWhatHappened() {
-		assertThat(FollowUpContent.decide("call", null).type()).isEqualTo(FollowUpContent.FollowUpType.CALL);
-		assertThat(FollowUpContent.decide("e-mail", null).type()).isEqualTo(FollowUpContent.FollowUpType.EMAIL);
+		assertThat(FollowUpContent.decide("CALL", null).type()).isEqualTo(FollowUpContent.FollowUpType.CALL);
+		assertThat(FollowUpContent.decide("EMAIL", null).type()).isEqualTo(FollowUpContent.FollowUpType.EMAIL);
 		assertThat(FollowUpContent.decide(null, " Intro call booked ").note()).isEqualTo("Intro call booked");
+	}
+
+	@Test
+	void aTypeIsReadOnlyFromItsExactName() {
+		for (var loose : new String[] { "call", "e-mail", "Email", " MEETING" }) {
+			assertThatThrownBy(() -> FollowUpContent.decide(loose, null)).isInstanceOfSatisfying(
+					InvalidInputException.class,
+					ex -> assertThat(ex.errors()).extracting(e -> e.field() + ": " + e.message())
+						.containsExactly("type: must be one of CALL, MEETING, EMAIL"));
+		}
 	}
 
 	@Test

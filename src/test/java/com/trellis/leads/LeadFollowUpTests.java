@@ -65,6 +65,28 @@ class LeadFollowUpTests {
 		assertThat(this.leads.get(rep, lead.id()).firstFollowUpAt()).isNotNull();
 	}
 
+	@Test
+	void aFollowUpTypeIsReadOnlyFromItsExactNameAndOtherwiseRefusedNamingTypeWithTheChoices() throws Exception {
+		var rep = this.fixtures.user(Role.AE);
+		var pam = this.fixtures.user(Role.PAM);
+		long partner = this.fixtures.partner("Strict Type Partner", pam.userId());
+		var partnerUser = this.fixtures.user(Role.PARTNER, partner, null);
+		this.fixtures.account("Strict Type Matchco", "strict-type-matchco.com", rep.userId());
+		var lead = this.leads.submit(partnerUser, new LeadCommand(null, "Strict Type Matchco",
+				"strict-type-matchco.com", "Jo Buyer", "jo@example.com", null));
+		var api = new Api(this.mvc, this.fixtures.token(rep));
+		for (var loose : new String[] { "call", "e-mail", "E-MAIL", " CALL" }) {
+			api.post("/api/v1/leads/" + lead.id() + "/follow-up", "{\"type\": \"" + loose + "\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("type"))
+				.andExpect(jsonPath("$.errors[0].message").value("must be one of CALL, MEETING, EMAIL"));
+		}
+		assertThat(this.leads.get(rep, lead.id()).firstFollowUpAt()).isNull();
+		api.post("/api/v1/leads/" + lead.id() + "/follow-up", "{\"type\": \"EMAIL\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.followUpType").value("EMAIL"));
+	}
+
 	private MockHttpSession login(String email) throws Exception {
 		var result = this.mvc.perform(post("/login").param("username", email).param("password", "secret").with(csrf()))
 			.andReturn();
