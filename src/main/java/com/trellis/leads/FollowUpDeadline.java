@@ -25,12 +25,21 @@ final class FollowUpDeadline {
 		return calendar.add(routedAt, days);
 	}
 
-	static Verdict judge(Instant due, Instant firstFollowUp, Instant now, boolean declined) {
+	/**
+	 * The follow-up's verdict as of {@code now}; {@code declinedAt} is when the lead was
+	 * declined, null when it was not. A lead declined without a follow-up before its
+	 * deadline needed none; declined after it, the deadline was missed (LATE), as it
+	 * would have been had it stayed open.
+	 */
+	static Verdict judge(Instant due, Instant firstFollowUp, Instant now, Instant declinedAt) {
 		if (due == null) {
 			return new Verdict(Outcome.NOT_ROUTED, "not with a rep yet");
 		}
-		if (declined && firstFollowUp == null) {
-			return new Verdict(Outcome.NOT_NEEDED, "declined without a follow-up; not counted");
+		if (declinedAt != null && firstFollowUp == null) {
+			return declinedAt.isAfter(due)
+					? new Verdict(Outcome.LATE,
+							"declined " + hours(due, declinedAt) + " h after the deadline without a follow-up")
+					: new Verdict(Outcome.NOT_NEEDED, "declined before the deadline without a follow-up; not counted");
 		}
 		if (firstFollowUp != null) {
 			return firstFollowUp.isAfter(due)

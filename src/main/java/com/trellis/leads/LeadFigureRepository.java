@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The leads' figures per rep for reporting: received, accepted, follow-up due and
- * followed up in time, counted in leads, for the leads routed in a period. Split from
+ * followed up in time, counted in leads, for the leads routed in a period (a route a rep
+ * missed before the lead went to another counted for them too). Split from
  * {@link LeadRepository}.
  */
 @Repository
@@ -69,16 +70,26 @@ class LeadFigureRepository {
 	}
 
 	/**
-	 * Per rep: received, accepted, follow-up due, followed up in time; from each lead.
+	 * Per rep: received, accepted, follow-up due, followed up in time; from each lead and
+	 * each route a rep missed before the lead went to another ({@code
+	 * partner_lead_missed_route}, V311: counted as a lead declined when routed away). Due
+	 * is a lead followed up (declined later or not), declined after its deadline without
+	 * a follow-up, or still open with its deadline passed by now.
 	 */
 	static final String PER_LEAD = """
+			WITH l AS (
+			  SELECT rep_id, status, first_follow_up_at, follow_up_due_at, decided_at FROM partner_lead
+			  WHERE rep_id = ANY (:reps) AND routed_at >= :from AND routed_at < :to
+			  UNION ALL
+			  SELECT rep_id, 'DECLINED', NULL, follow_up_due_at, ended_at FROM partner_lead_missed_route
+			  WHERE rep_id = ANY (:reps) AND routed_at >= :from AND routed_at < :to)
 			SELECT rep_id, count(*),
 			       count(*) FILTER (WHERE status = 'ACCEPTED'),
-			       count(*) FILTER (WHERE status <> 'DECLINED'
-			                        AND (first_follow_up_at IS NOT NULL OR follow_up_due_at <= :now)),
-			       count(*) FILTER (WHERE status <> 'DECLINED' AND first_follow_up_at <= follow_up_due_at)
-			FROM partner_lead WHERE rep_id = ANY (:reps) AND routed_at >= :from AND routed_at < :to
-			GROUP BY rep_id
+			       count(*) FILTER (WHERE first_follow_up_at IS NOT NULL
+			                        OR status = 'DECLINED' AND decided_at > follow_up_due_at
+			                        OR status <> 'DECLINED' AND follow_up_due_at <= :now),
+			       count(*) FILTER (WHERE first_follow_up_at <= follow_up_due_at)
+			FROM l GROUP BY rep_id
 			""";
 
 	/**

@@ -158,6 +158,24 @@ class LeadRepository {
 			.update();
 	}
 
+	/**
+	 * Keeps the lead's route to its rep as missed (its deadline passed without a
+	 * follow-up) before it is routed to another; counted for that rep as received and as
+	 * due, not in time.
+	 */
+	void keepMissedRoute(LeadView lead, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO partner_lead_missed_route (lead_id, rep_id, routed_at, follow_up_due_at, ended_at)
+				VALUES (:lead, :rep, :routedAt, :due, :now)
+				""")
+			.param("lead", lead.id())
+			.param("rep", lead.repId())
+			.param("routedAt", Timestamp.from(lead.routedAt()))
+			.param("due", Timestamp.from(lead.followUpDueAt()))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	void decide(long id, LeadStatus status, String declineReason, Long opportunityId, Long accountId, Instant now) {
 		this.jdbc.sql("""
 				UPDATE partner_lead SET status = :status, decline_reason = :reason, opportunity_id = :deal,
@@ -186,7 +204,8 @@ class LeadRepository {
 	private static LeadView view(ResultSet rs, Instant now) throws SQLException {
 		var due = instant(rs, "follow_up_due_at");
 		var first = instant(rs, "first_follow_up_at");
-		var verdict = FollowUpDeadline.judge(due, first, now, "DECLINED".equals(rs.getString("status")));
+		var verdict = FollowUpDeadline.judge(due, first, now,
+				"DECLINED".equals(rs.getString("status")) ? instant(rs, "decided_at") : null);
 		return new LeadView(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("submitted_by"),
 				rs.getString("company_name"), rs.getString("company_domain"), rs.getString("contact_name"),
 				rs.getString("contact_email"), rs.getString("note"), LeadStatus.valueOf(rs.getString("status")),

@@ -7,7 +7,8 @@ import java.time.Instant;
  * side: the matched account, why it was routed there, and the rep's follow-up note.
  *
  * @param followUp the follow-up verdict: NOT_ROUTED, PENDING, IN_TIME, LATE, OVERDUE or
- * NOT_NEEDED (declined without a follow-up)
+ * NOT_NEEDED (declined before the deadline without a follow-up; declined after it without
+ * one reads LATE)
  */
 public record LeadView(long id, long partnerId, long submittedBy, String companyName, String companyDomain,
 		String contactName, String contactEmail, String note, LeadStatus status, String routingReason, Long accountId,

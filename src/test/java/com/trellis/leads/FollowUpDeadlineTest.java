@@ -71,19 +71,27 @@ class FollowUpDeadlineTest {
 	@Test
 	void judgesAFollowUpByTheDeadline() {
 		var due = Instant.parse("2026-11-24T15:00:00Z");
-		assertThat(FollowUpDeadline.judge(due, due, due, false).outcome()).isEqualTo(Outcome.IN_TIME);
-		var late = FollowUpDeadline.judge(due, due.plusSeconds(5 * 3600), due.plusSeconds(86400), false);
+		assertThat(FollowUpDeadline.judge(due, due, due, null).outcome()).isEqualTo(Outcome.IN_TIME);
+		var late = FollowUpDeadline.judge(due, due.plusSeconds(5 * 3600), due.plusSeconds(86400), null);
 		assertThat(late.outcome()).isEqualTo(Outcome.LATE);
 		assertThat(late.reason()).isEqualTo("followed up 5 h after the deadline");
-		assertThat(FollowUpDeadline.judge(due, null, due.plusSeconds(3600), false).outcome())
-			.isEqualTo(Outcome.OVERDUE);
-		assertThat(FollowUpDeadline.judge(due, null, due.minusSeconds(7200), false).reason())
+		assertThat(FollowUpDeadline.judge(due, null, due.plusSeconds(3600), null).outcome()).isEqualTo(Outcome.OVERDUE);
+		assertThat(FollowUpDeadline.judge(due, null, due.minusSeconds(7200), null).reason())
 			.isEqualTo("follow-up due within 2 h");
-		assertThat(FollowUpDeadline.judge(null, null, due, false).outcome()).isEqualTo(Outcome.NOT_ROUTED);
-		assertThat(FollowUpDeadline.judge(due, null, due.plusSeconds(3600), true).outcome())
+		assertThat(FollowUpDeadline.judge(null, null, due, null).outcome()).isEqualTo(Outcome.NOT_ROUTED);
+		// declined before the deadline without a follow-up: not counted
+		assertThat(FollowUpDeadline.judge(due, null, due.plusSeconds(3600), due.minusSeconds(60)).outcome())
 			.isEqualTo(Outcome.NOT_NEEDED);
-		assertThat(FollowUpDeadline.judge(due, due.plusSeconds(3600), due.plusSeconds(7200), true).outcome())
-			.isEqualTo(Outcome.LATE);
+		assertThat(FollowUpDeadline.judge(due, due.plusSeconds(3600), due.plusSeconds(7200), due.plusSeconds(7200))
+			.outcome()).isEqualTo(Outcome.LATE);
+	}
+
+	@Test
+	void aDeclineAfterTheDeadlineWithoutAFollowUpIsAMissedDeadline() {
+		var due = Instant.parse("2026-11-24T15:00:00Z");
+		var missed = FollowUpDeadline.judge(due, null, due.plusSeconds(86400), due.plusSeconds(5 * 3600));
+		assertThat(missed.outcome()).isEqualTo(Outcome.LATE);
+		assertThat(missed.reason()).isEqualTo("declined 5 h after the deadline without a follow-up");
 	}
 
 }
