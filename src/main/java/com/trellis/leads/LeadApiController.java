@@ -59,7 +59,9 @@ class LeadApiController {
 
 	@PostMapping("/{id}/route")
 	@PreAuthorize("hasAnyRole('PAM', 'ADMIN')")
-	@Operation(summary = "Pick the rep for a lead, or hand it to another rep before it is decided")
+	@Operation(summary = "Pick the rep for a lead, or hand it to another rep before it is followed up or decided",
+			description = "Refused naming partnerId for a prospect or sunset partner's lead; 409 naming repId for "
+					+ "the rep it is with, followedUpAt once followed up, status once decided.")
 	@ActsOn(LeadChecks.Routed.class)
 	LeadView route(Viewer viewer, @PathVariable long id, @Valid @RequestBody RouteCheck.Route route,
 			BindingResult binding) {
@@ -70,13 +72,16 @@ class LeadApiController {
 
 	@PostMapping("/{id}/accept")
 	@PreAuthorize("hasAnyRole('AE', 'SALES_MANAGER', 'ADMIN')")
-	@Operation(summary = "Accept a lead, optionally opening a partner-sourced deal from it")
+	@Operation(summary = "Accept a lead, optionally opening a partner-sourced deal from it",
+			description = "Refused naming partnerId for a prospect or sunset partner's lead. When the lead's company "
+					+ "matches more than one account, a deal is opened only on the one named by accountId.")
 	@ActsOn(LeadChecks.Worked.class)
 	LeadView accept(Viewer viewer, @PathVariable long id, @Valid @RequestBody(required = false) AcceptCommand command,
 			BindingResult binding) {
 		var accepting = command == null ? AcceptCommand.ONLY_ACCEPT : command;
-		// the deal's own checks (a past close date) are named with the annotations
-		BodyChecks.require(binding, () -> this.leads.checkAcceptance(accepting));
+		// the deal's own checks (a past close date), the partner's and the account's are
+		// named with the annotations
+		BodyChecks.require(binding, () -> this.leads.checkAcceptance(viewer, id, accepting));
 		return this.leads.accept(viewer, id, accepting);
 	}
 

@@ -2,6 +2,7 @@ package com.trellis.leads;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import com.trellis.identity.ActsOn;
@@ -51,8 +52,11 @@ class LeadPageController {
 
 	private final FormOnce once;
 
+	private final LeadAcceptance acceptance;
+
 	LeadPageController(Leads leads, Partners partners, Users users, BusinessCalendar calendar, Commands commands,
-			RouteCheck routes, FormOnce once) {
+			RouteCheck routes, FormOnce once, LeadAcceptance acceptance) {
+		this.acceptance = acceptance;
 		this.once = once;
 		this.routes = routes;
 		this.commands = commands;
@@ -112,14 +116,28 @@ class LeadPageController {
 		}
 		model.addAttribute("people", this.users.byIds(people));
 		boolean undecided = lead.status() == LeadStatus.SUBMITTED || lead.status() == LeadStatus.ROUTED;
-		boolean canRoute = !viewer.isPartnerUser() && undecided && this.leads.canRoute(viewer, lead);
+		boolean routes = !viewer.isPartnerUser() && undecided && lead.firstFollowUpAt() == null
+				&& this.leads.canRoute(viewer, lead);
+		// a prospect or sunset partner's lead is neither routed nor accepted: said
+		// instead
+		var status = this.partners.lifecycleOf(lead.partnerId());
+		var routeKeptOut = status.keepsOut("have its leads routed").orElse(null);
+		model.addAttribute("routeKeptOut", routes ? routeKeptOut : null);
+		model.addAttribute("acceptKeptOut", status.keepsOut("have its leads accepted").orElse(null));
+		boolean canRoute = routes && routeKeptOut == null;
 		model.addAttribute("canRoute", canRoute);
 		if (canRoute) {
 			var reps = new ArrayList<>(this.users.withRole(Role.AE));
 			reps.addAll(this.users.withRole(Role.SALES_MANAGER));
 			model.addAttribute("repChoices", reps);
 		}
-		model.addAttribute("canWork", !viewer.isPartnerUser() && this.leads.canWork(viewer, lead));
+		boolean canWork = !viewer.isPartnerUser() && this.leads.canWork(viewer, lead);
+		model.addAttribute("canWork", canWork);
+		var accounts = new LinkedHashMap<Long, String>();
+		if (canWork && lead.status() == LeadStatus.ROUTED) {
+			this.acceptance.choices(lead).forEach(c -> accounts.put(c.accountId(), c.name()));
+		}
+		model.addAttribute("accountChoices", accounts.entrySet());
 		model.addAttribute("today", this.calendar.today());
 		return "leads/detail";
 	}
@@ -138,7 +156,8 @@ class LeadPageController {
 	String accept(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("acceptForm") AcceptCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/leads/" + id, "Lead accepted", command, binding,
-				FormErrors.checks(() -> this.commands.check(command), () -> this.leads.checkAcceptance(command)),
+				FormErrors.checks(() -> this.commands.check(command),
+						() -> this.leads.checkAcceptance(viewer, id, command)),
 				() -> this.leads.accept(viewer, id, command));
 	}
 

@@ -18,12 +18,7 @@ final class LeadRouting {
 	}
 
 	static Decision decide(String identityDomain, String normalizedName, List<Candidate> candidates) {
-		var subject = new Company(null, identityDomain, normalizedName, null);
-		var decision = BestMatch.among(subject,
-				candidates.stream()
-					.map(c -> new BestMatch.Candidate<>(c,
-							Company.stored(c.name(), c.registrableDomain(), c.normalizedName(), c.country())))
-					.toList());
+		var decision = match(identityDomain, normalizedName, candidates);
 		if (!decision.matched()) {
 			var why = decision.possibles().isEmpty() ? "No account matches the company"
 					: "No account matches the company surely (" + decision.reason() + ")";
@@ -41,6 +36,36 @@ final class LeadRouting {
 		}
 		return new Decision(account.accountId(), account.ownerId(),
 				"Routed to the owner of account " + account.name() + ", which matches by " + how);
+	}
+
+	/**
+	 * The accounts a person chooses among when no account matches the company surely but
+	 * more than one has its web domain or exactly its name (accounts sharing a domain, or
+	 * a name); empty when there are fewer than two (then a deal is opened as ever: on the
+	 * one account with the domain, else a new one). Only similar names are no match.
+	 */
+	static List<Candidate> undecided(String identityDomain, String normalizedName, List<Candidate> candidates) {
+		var decision = match(identityDomain, normalizedName, candidates);
+		if (decision.matched()) {
+			return List.of();
+		}
+		var matching = decision.possibles()
+			.stream()
+			.map(BestMatch.Found::ref)
+			.filter(c -> identityDomain != null && identityDomain.equals(c.registrableDomain())
+					|| normalizedName != null && normalizedName.equals(c.normalizedName()))
+			.sorted(java.util.Comparator.comparingLong(Candidate::accountId))
+			.toList();
+		return matching.size() > 1 ? matching : List.of();
+	}
+
+	private static BestMatch.Decision<Candidate> match(String identityDomain, String normalizedName,
+			List<Candidate> candidates) {
+		return BestMatch.among(new Company(null, identityDomain, normalizedName, null),
+				candidates.stream()
+					.map(c -> new BestMatch.Candidate<>(c,
+							Company.stored(c.name(), c.registrableDomain(), c.normalizedName(), c.country())))
+					.toList());
 	}
 
 	/**

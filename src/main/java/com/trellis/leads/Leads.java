@@ -60,9 +60,13 @@ public class Leads {
 
 	private final LeadFigureRepository figures;
 
+	private final LeadRouter router;
+
 	Leads(LeadRepository leads, Partners partners, Users users, AuditLog audit, ApplicationEventPublisher events,
 			FollowUpWindow window, Clock clock, com.trellis.shared.BusinessCalendar calendar, LeadNotices notices,
-			LeadScopes scopes, LeadCandidates candidates, LeadAcceptance acceptance, LeadFigureRepository figures) {
+			LeadScopes scopes, LeadCandidates candidates, LeadAcceptance acceptance, LeadFigureRepository figures,
+			LeadRouter router) {
+		this.router = router;
 		this.acceptance = acceptance;
 		this.figures = figures;
 		this.candidates = candidates;
@@ -109,11 +113,13 @@ public class Leads {
 	}
 
 	/**
-	 * The checks of the deal an acceptance opens that {@link #accept} runs, without
-	 * changing anything.
+	 * The checks of accepting the lead that {@link #accept} runs, without changing
+	 * anything: those of the command, its partner still bringing business and the account
+	 * named when the lead's company matches several ({@link LeadAcceptance#check}).
 	 */
-	public void checkAcceptance(AcceptCommand command) {
-		this.acceptance.check(command);
+	@Transactional(readOnly = true)
+	public void checkAcceptance(Viewer viewer, long id, AcceptCommand command) {
+		this.acceptance.check(get(viewer, id), command);
 	}
 
 	/**
@@ -140,39 +146,32 @@ public class Leads {
 	}
 
 	/**
-	 * The partner's PAM (or an admin) picks the rep, or hands the lead to another rep.
+	 * The partner's PAM (or an admin) picks the rep, or hands a lead not yet followed up
+	 * to another rep ({@link LeadRouter}: refused for a prospect or sunset partner's
+	 * lead, 400 naming {@code partnerId}; for a lead decided or followed up already or
+	 * with that rep already, 409).
 	 */
 	@Transactional
 	public LeadView route(Viewer viewer, long id, Long repId) {
-		var lead = lockVisible(viewer, id);
-		if (!this.partners.manages(viewer, lead.view().partnerId())) {
-			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
-		}
-		var rep = ConflictException.afterInput(() -> RouteCheck.rep(this.users, repId), lead.routingConflict());
-		var now = this.clock.instant();
-		this.leads.route(id, repId, "Routed to " + rep.displayName() + " by " + viewer.name(), now,
-				this.window.due(now));
-		var after = this.leads.findForUpdate(id, now).orElseThrow().view();
-		this.audit.record(viewer.actor(), "partner-lead", id, "routed to rep " + repId, lead.view(), after);
-		this.events.publishEvent(new LeadRouted(id, after.partnerId(), repId));
-		this.notices.waiting(viewer.userId(), after);
-		return after;
+		return this.router.route(viewer, lockVisible(viewer, id), repId);
 	}
 
 	/**
 	 * The rep accepts the lead; with {@code openDeal} a partner-sourced deal is opened on
-	 * the matching account (created when none matched), owned by the rep, with the
-	 * sourced share of the rules of engagement.
+	 * the matching account (the one named by {@code accountId} when the company matches
+	 * several; created when none matched), owned by the rep, with the sourced share of
+	 * the rules of engagement. A lead of a prospect or sunset partner is not accepted
+	 * (400 naming {@code partnerId}).
 	 */
 	@Transactional
 	public LeadView accept(Viewer viewer, long id, AcceptCommand command) {
 		var lead = lockVisible(viewer, id);
 		requireRepOrManager(viewer, lead);
-		ConflictException.afterInput(() -> this.acceptance.check(command), lead.decisionConflict());
 		var view = lead.view();
+		ConflictException.afterInput(() -> this.acceptance.check(view, command), lead.decisionConflict());
 		var opened = Boolean.TRUE.equals(command.openDeal()) ? this.acceptance.open(viewer, view, command) : null;
 		Long opportunityId = opened == null ? null : opened.opportunityId();
-		Long accountId = opened == null ? null : opened.accountId();
+		Long accountId = opened == null ? command.accountId() : Long.valueOf(opened.accountId());
 		var now = this.clock.instant();
 		this.leads.decide(id, LeadStatus.ACCEPTED, null, opportunityId, accountId, now);
 		var after = this.leads.findForUpdate(id, now).orElseThrow().view();

@@ -1,24 +1,30 @@
 package com.trellis.leads;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 
 import com.trellis.identity.Role;
 import com.trellis.identity.UserSummary;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.ConflictException;
+import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.InvalidInputException.FieldError;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The checks of routing a lead ({@link Leads#route}) that change nothing: the rep is an
- * active account executive or sales manager (400 naming {@code repId}), and the lead is
- * not decided yet (else a conflict with its state, 409, or named with a bad rep in the
- * 400). The page form and the request body run them on what could be read, so that a rep
- * that cannot be read is named in the same round as the lead's own state.
+ * The checks of routing a lead ({@link Leads#route}) that change nothing: the lead's
+ * partner is not a prospect nor sunset ({@code LifecycleStatus.keepsOut}: 400 naming
+ * {@code partnerId}), the rep is an active account executive or sales manager (400 naming
+ * {@code repId}), and the lead is not decided nor followed up yet nor with that rep
+ * already ({@link Lead#routingConflict}: a conflict with its state, 409, or named with
+ * bad input in the 400). The page form and the request body run them on what could be
+ * read, so that a rep that cannot be read is named in the same round as the lead's own
+ * state.
  */
 @Component
 class RouteCheck {
@@ -29,9 +35,12 @@ class RouteCheck {
 
 	private final Users users;
 
-	RouteCheck(Leads leads, Users users) {
+	private final Partners partners;
+
+	RouteCheck(Leads leads, Users users, Partners partners) {
 		this.leads = leads;
 		this.users = users;
+		this.partners = partners;
 	}
 
 	@Transactional(readOnly = true)
@@ -40,17 +49,26 @@ class RouteCheck {
 		if (!this.leads.canRoute(viewer, lead)) {
 			throw new AccessDeniedException("Only the partner's PAM or an admin routes a lead");
 		}
-		ConflictException.afterInput(() -> rep(this.users, repId), new Lead(lead).routingConflict());
+		ConflictException.afterInput(() -> rep(this.users, this.partners, lead, repId),
+				new Lead(lead).routingConflict(repId));
 	}
 
 	/**
-	 * The rep named, an active account executive or sales manager; else bad input naming
+	 * The rep named, an active account executive or sales manager, for a lead of a
+	 * partner that still brings business; else bad input naming {@code partnerId} and
 	 * {@code repId}.
 	 */
-	static UserSummary rep(Users users, Long repId) {
+	static UserSummary rep(Users users, Partners partners, LeadView lead, Long repId) {
+		var errors = new ArrayList<FieldError>();
+		partners.lifecycleOf(lead.partnerId())
+			.keepsOut("have its leads routed")
+			.ifPresent(why -> errors.add(new FieldError("partnerId", why)));
 		var rep = repId == null ? null : users.findEnabled(repId).orElse(null);
 		if (rep == null || !(rep.role() == Role.AE || rep.role() == Role.SALES_MANAGER)) {
-			throw InvalidInputException.of("repId", REP);
+			errors.add(new FieldError("repId", REP));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		return rep;
 	}
