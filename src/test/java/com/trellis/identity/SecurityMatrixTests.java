@@ -596,7 +596,10 @@ class SecurityMatrixTests {
 			return "{}";
 		}
 		if (endpoint.endsWith("/route")) {
-			return "{\"repId\": %d}".formatted(other.ae().userId());
+			// the fresh lead matches other's account and is with its AE already: handed
+			// to
+			// another rep (routing it to the rep it is with is a conflict)
+			return "{\"repId\": %d}".formatted(own.ae().userId());
 		}
 		if (endpoint.endsWith("/decline")) {
 			return "{\"reason\": \"matrix\"}";
