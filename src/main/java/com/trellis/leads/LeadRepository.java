@@ -131,11 +131,25 @@ class LeadRepository {
 	 * Gives every lead still with one rep (routed, not yet accepted or declined) to
 	 * another, keeping its follow-up deadline; returns the ids moved.
 	 */
-	List<Long> handOverRouted(long fromRep, long toRep, String reason) {
-		return this.jdbc.sql("""
-				UPDATE partner_lead SET rep_id = :to, routing_reason = :reason
-				WHERE rep_id = :from AND status = 'ROUTED' RETURNING id
-				""").param("to", toRep).param("from", fromRep).param("reason", reason).query(Long.class).list();
+	List<Long> handOverRouted(long fromRep, long toRep, String reason, Instant now, Instant due) {
+		return this.jdbc
+			.sql("""
+					WITH missed AS (
+					    INSERT INTO partner_lead_missed_route (lead_id, rep_id, routed_at, follow_up_due_at, ended_at)
+					    SELECT id, rep_id, routed_at, follow_up_due_at, :now FROM partner_lead
+					    WHERE rep_id = :from AND status = 'ROUTED' AND first_follow_up_at IS NULL AND follow_up_due_at < :now)
+					UPDATE partner_lead SET rep_id = :to, routing_reason = :reason,
+					    routed_at = CASE WHEN first_follow_up_at IS NULL THEN :now ELSE routed_at END,
+					    follow_up_due_at = CASE WHEN first_follow_up_at IS NULL THEN :due ELSE follow_up_due_at END
+					WHERE rep_id = :from AND status = 'ROUTED' RETURNING id
+					""")
+			.param("to", toRep)
+			.param("from", fromRep)
+			.param("reason", reason)
+			.param("now", Timestamp.from(now))
+			.param("due", Timestamp.from(due))
+			.query(Long.class)
+			.list();
 	}
 
 	long countRoutedTo(long rep) {

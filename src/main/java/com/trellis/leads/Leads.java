@@ -125,7 +125,10 @@ public class Leads {
 	/**
 	 * For a leaver's hand-over (program admins only; the caller checks the receiver and
 	 * audits the whole hand-over): gives every lead still with one rep (routed, not yet
-	 * accepted or declined) to another; each keeps its follow-up deadline.
+	 * accepted or declined) to another, as routing it again would: a lead not yet
+	 * followed up is the receiver's from now with a new deadline, and one whose deadline
+	 * passed stays counted as missed for the leaver ({@code partner_lead_missed_route});
+	 * a lead followed up keeps its routing and deadline.
 	 * @return the ids of the leads moved
 	 */
 	@Transactional
@@ -135,8 +138,9 @@ public class Leads {
 		}
 		var from = this.users.find(fromRepId).map(u -> u.displayName()).orElse("user " + fromRepId);
 		var to = this.users.find(toRepId).map(u -> u.displayName()).orElse("user " + toRepId);
+		var now = this.clock.instant();
 		return this.leads.handOverRouted(fromRepId, toRepId,
-				"Handed over from " + from + " to " + to + " by " + viewer.name());
+				"Handed over from " + from + " to " + to + " by " + viewer.name(), now, this.window.due(now));
 	}
 
 	/** How many leads are with a rep, routed and not yet accepted or declined. */

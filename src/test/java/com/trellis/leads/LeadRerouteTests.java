@@ -150,6 +150,31 @@ class LeadRerouteTests {
 		}
 	}
 
+	@Test
+	void aLeaversHandOverKeepsTheirMissedLeadAndGivesTheReceiverANewDeadline() {
+		var pam = this.fixtures.user(Role.PAM);
+		var leaver = this.fixtures.user(Role.AE);
+		var receiver = this.fixtures.user(Role.AE);
+		var missed = routedLead(pam, leaver, "Handover Missed Widgets");
+		this.clock.set(missed.followUpDueAt().plus(Duration.ofDays(1)));
+		var fresh = routedLead(pam, leaver, "Handover Fresh Widgets");
+
+		var moved = this.leads.handOverRouted(this.fixtures.user(Role.ADMIN), leaver.userId(), receiver.userId());
+
+		assertThat(moved).containsExactlyInAnyOrder(missed.id(), fresh.id());
+		for (var id : moved) {
+			var lead = this.leads.get(pam, id);
+			assertThat(lead.repId()).isEqualTo(receiver.userId());
+			assertThat(lead.routedAt()).isEqualTo(this.clock.instant());
+			assertThat(lead.followUp()).isEqualTo("PENDING");
+		}
+		var figures = this.leads.figuresByRep(List.of(leaver.userId(), receiver.userId()),
+				this.calendar.startOf(LocalDate.of(2026, 11, 1)), this.calendar.startOf(LocalDate.of(2026, 12, 31)));
+		// the leaver missed one deadline; the other lead is the receiver's from now
+		assertThat(figures.get(leaver.userId())).isEqualTo(new LeadFigures(leaver.userId(), 1, 0, 1, 0));
+		assertThat(figures.get(receiver.userId())).isEqualTo(new LeadFigures(receiver.userId(), 2, 0, 0, 0));
+	}
+
 	/** A lead no account matches, routed by the PAM to the rep now. */
 	private LeadView routedLead(Viewer pam, Viewer rep, String company) {
 		long partner = this.fixtures.partner(company + " Partner", pam.userId());
