@@ -53,8 +53,9 @@ class PlanFields {
 	}
 
 	/**
-	 * Every wrong field of the command: its own rules, the partner and the account, and
-	 * {@link PlanRule} (asked when the fields it reads are given).
+	 * Every wrong field of the command: its own rules, the partner and the account (a
+	 * plan keeps both once opened), and {@link PlanRule} (asked when the fields it reads
+	 * are given).
 	 */
 	List<InvalidInputException.FieldError> problems(Viewer viewer, PlanCommand command, PlanView current) {
 		var errors = new ArrayList<InvalidInputException.FieldError>();
@@ -71,6 +72,15 @@ class PlanFields {
 		}
 		if (command.accountId() != null && !this.accounts.exists(command.accountId())) {
 			errors.add(new InvalidInputException.FieldError("accountId", "no account with id " + command.accountId()));
+		}
+		if (current != null && command.partnerId() != null && command.partnerId() != current.partnerId()) {
+			// try84: a plan moved to another partner showed it the first one's actions
+			errors.add(new InvalidInputException.FieldError("partnerId", "a plan stays with its partner (it is "
+					+ current.partnerId() + "); close it and open a plan with the other partner"));
+		}
+		if (current != null && command.accountId() != null && command.accountId() != current.accountId()) {
+			errors.add(new InvalidInputException.FieldError("accountId", "a plan stays on its account (it is "
+					+ current.accountId() + "); close it and open a plan on the other account"));
 		}
 		laterOpenAction(command, current).ifPresent(errors::add);
 		if (command.startsOn() != null && command.endsOn() != null && command.vendorOwnerId() != null

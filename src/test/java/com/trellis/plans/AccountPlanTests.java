@@ -158,6 +158,17 @@ class AccountPlanTests {
 			.andExpect(jsonPath("$.errors[0].message").value(containsString(today.plusDays(4).toString())));
 		owner.get("/api/v1/account-plans/" + id).andExpect(jsonPath("$.endsOn").value(today.plusDays(5).toString()));
 		owner.put("/api/v1/account-plans/" + id, plan(a, today, today.plusDays(4), "USD")).andExpect(status().isOk());
+		// a plan stays with its partner (try84: moved to another partner with that
+		// partner's contact, it showed that partner the first one's actions)
+		owner
+			.put("/api/v1/account-plans/" + id,
+					plan(a, today, today.plusDays(4), "USD")
+						.replace("\"partnerId\": " + a.partnerId(), "\"partnerId\": " + b.partnerId())
+						.replace("\"partnerContactId\": " + a.partnerUser().userId(),
+								"\"partnerContactId\": " + b.partnerUser().userId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("partnerId"));
+		owner.get("/api/v1/account-plans/" + id).andExpect(jsonPath("$.partnerId").value((int) a.partnerId()));
 	}
 
 	private static String plan(Fixtures.World w, LocalDate starts, LocalDate ends, String currency) {
