@@ -58,19 +58,20 @@ class CompletionRows {
 	void plan(Viewer viewer, CsvImport file, FormatPlan plan) {
 		var known = this.records.targets(OBJECT,
 				file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList());
-		var sources = new HashSet<String>();
+		var sources = new java.util.HashMap<String, Long>();
 		var ids = new HashSet<Long>();
 		var keys = new HashSet<String>();
 		for (var row : file.rows()) {
-			plan.rows++;
+			plan.next(row);
 			var cells = new FormatCells(file, row, plan.errors);
 			if (!cells.complete()) {
 				continue;
 			}
 			int before = plan.errors.size();
 			var sourceId = cells.line("source_id", 254, false);
-			if (sourceId != null && !sourceId.isEmpty() && !sources.add(sourceId)) {
-				cells.error("source_id", sourceId, "appears twice in the file");
+			var first = sourceId == null || sourceId.isEmpty() ? null : sources.putIfAbsent(sourceId, cells.number());
+			if (first != null) {
+				cells.error("source_id", sourceId, "appears twice in the file (row " + first + ")");
 			}
 			var byId = recorded(viewer, cells, ids);
 			var user = user(viewer, cells);

@@ -1,6 +1,6 @@
 package com.trellis.imports;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,9 +45,9 @@ class ContactRows {
 
 	void plan(Viewer viewer, CsvImport file, FormatPlan plan) {
 		var known = this.partners.known(file);
-		var seen = new HashSet<String>();
+		var seen = new HashMap<String, Long>();
 		for (var row : file.rows()) {
-			plan.rows++;
+			plan.next(row);
 			var cells = new FormatCells(file, row, plan.errors);
 			if (!cells.complete()) {
 				continue;
@@ -57,11 +57,17 @@ class ContactRows {
 			if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {
 				cells.error("email", email, "is not an e-mail address");
 			}
-			else if (email != null) {
+			else if (email != null && !email.isEmpty()) {
 				EmailRule.problem(email).ifPresent(why -> cells.error("email", email, why));
 			}
-			else if (email != null && !email.isEmpty() && !seen.add(email.toLowerCase(Locale.ROOT))) {
-				cells.error("email", email, "appears twice in the file");
+			// the e-mail is every user's key in any case (app_user_email_uq): one address
+			// is
+			// one contact, of one partner, whatever row or case repeats it
+			if (email != null && !email.isEmpty()) {
+				var first = seen.putIfAbsent(email.toLowerCase(Locale.ROOT), cells.number());
+				if (first != null) {
+					cells.error("email", email, "appears twice in the file (row " + first + ")");
+				}
 			}
 			var name = cells.line("name", 120, true);
 			var jobRole = cells.line("job_role", 80, false);

@@ -3,7 +3,14 @@ package com.trellis.imports;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.trellis.shared.ConflictException;
+import com.trellis.shared.CsvImport;
+import com.trellis.shared.DatabaseRefusal;
+import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * The planned writes of one Trellis-format file, row by row, and its bad rows. Nothing is
@@ -11,7 +18,7 @@ import com.trellis.shared.InvalidInputException.FieldError;
  */
 final class FormatPlan {
 
-	private final List<Runnable> writes = new ArrayList<>();
+	private final List<Write> writes = new ArrayList<>();
 
 	final List<FieldError> errors = new ArrayList<>();
 
@@ -23,28 +30,65 @@ final class FormatPlan {
 
 	int rows;
 
+	/** The row being planned, whose writes name it when the database refuses one. */
+	private CsvImport.Row current;
+
 	int created;
 
 	int updated;
 
 	int unchanged;
 
+	/** Starts planning the file's next row. */
+	void next(CsvImport.Row row) {
+		this.rows++;
+		this.current = row;
+	}
+
 	void create(Runnable write) {
 		this.created++;
-		this.writes.add(write);
+		this.writes.add(new Write(this.current, write));
 	}
 
 	void update(Runnable write) {
 		this.updated++;
-		this.writes.add(write);
+		this.writes.add(new Write(this.current, write));
 	}
 
 	void unchanged() {
 		this.unchanged++;
 	}
 
+	/**
+	 * Runs the planned writes in file order. A write the database or the record's state
+	 * refuses all the same (a unique key, a record changed by someone else between the
+	 * check and the write) is the import error of the row it was planned from, 400 naming
+	 * it, never an unnamed 409: the run's transaction rolls back, nothing is imported.
+	 */
 	void write() {
-		this.writes.forEach(Runnable::run);
+		for (var write : this.writes) {
+			try {
+				write.run.run();
+			}
+			catch (ConflictException ex) {
+				throw refused(write.row, ex.field(), ex.reason());
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+				throw refused(write.row, null, DatabaseRefusal.of(ex).reason());
+			}
+		}
+	}
+
+	private static InvalidInputException refused(CsvImport.Row row, String field, String reason) {
+		var where = row == null ? "file" : row.label().replaceFirst(": $", "");
+		var why = reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+		return new InvalidInputException(List.of(new FieldError(field == null ? where : where + ": " + field,
+				"could not be written: " + why + "; nothing was imported (the records may have changed since the "
+						+ "check: check the file again)")));
+	}
+
+	/** A planned write and the row it was planned from. */
+	private record Write(CsvImport.Row row, Runnable run) {
 	}
 
 	FormatReport report(String format, boolean dryRun, int maxErrors) {

@@ -1,6 +1,6 @@
 package com.trellis.imports;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -37,9 +37,9 @@ final class KeyedRows {
 			LongFunction<Optional<V>> find, Row<V> each) {
 		var known = records.targets(object,
 				file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList());
-		var seen = new HashSet<String>();
+		var seen = new HashMap<String, Long>();
 		for (var row : file.rows()) {
-			plan.rows++;
+			plan.next(row);
 			var cells = new FormatCells(file, row, plan.errors);
 			if (!cells.complete()) {
 				continue;
@@ -51,10 +51,11 @@ final class KeyedRows {
 				cells.empty("id", "or source_id is required: id names " + what + " of this program, "
 						+ "source_id a record of another system");
 			}
-			if (plan.errors.size() == before
-					&& !seen.add(id != null ? "id:" + id : "source:" + sourceId.toLowerCase(Locale.ROOT))) {
+			var first = plan.errors.size() == before ? seen.putIfAbsent(
+					id != null ? "id:" + id : "source:" + sourceId.toLowerCase(Locale.ROOT), cells.number()) : null;
+			if (first != null) {
 				cells.error(id != null ? "id" : "source_id", id != null ? id.toString() : sourceId,
-						"appears twice in the file");
+						"appears twice in the file (row " + first + ")");
 			}
 			V existing = null;
 			if (id != null) {

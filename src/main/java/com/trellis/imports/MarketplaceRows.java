@@ -2,7 +2,6 @@ package com.trellis.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -60,10 +59,10 @@ class MarketplaceRows {
 		var knownPartners = this.partners.known(file);
 		var imported = this.transactions
 			.bySourceIds(file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList());
-		var seen = new HashSet<String>();
+		var seen = new java.util.HashMap<String, Long>();
 		var today = this.calendar.today();
 		for (var row : file.rows()) {
-			plan.rows++;
+			plan.next(row);
 			var cells = new FormatCells(file, row, plan.errors);
 			if (cells.complete()) {
 				planRow(viewer, cells, knownPartners, imported, seen, today, plan);
@@ -72,12 +71,13 @@ class MarketplaceRows {
 	}
 
 	private void planRow(Viewer viewer, FormatCells cells, Map<String, Long> knownPartners,
-			Map<String, com.trellis.marketplace.MarketplaceTransaction> imported, HashSet<String> seen, LocalDate today,
-			FormatPlan plan) {
+			Map<String, com.trellis.marketplace.MarketplaceTransaction> imported, java.util.Map<String, Long> seen,
+			LocalDate today, FormatPlan plan) {
 		int before = plan.errors.size();
 		var sourceId = cells.line("source_id", ExportCells.LINE, true);
-		if (sourceId != null && !sourceId.isEmpty() && !seen.add(sourceId)) {
-			cells.error("source_id", sourceId, "appears twice in the file");
+		var first = sourceId == null || sourceId.isEmpty() ? null : seen.putIfAbsent(sourceId, cells.number());
+		if (first != null) {
+			cells.error("source_id", sourceId, "appears twice in the file (row " + first + ")");
 		}
 		var partnerId = this.partners.resolve(viewer, cells, knownPartners);
 		var customer = cells.line("customer", 200, true);

@@ -66,7 +66,7 @@ class PlanRows {
 		var run = new PlanCells.Run(viewer, plan, this.partners.known(file), this.records.targets(OBJECT,
 				file.rows().stream().map(r -> r.get("plan_source_id").strip()).filter(s -> !s.isEmpty()).toList()));
 		for (var row : file.rows()) {
-			plan.rows++;
+			plan.next(row);
 			var cells = new FormatCells(file, row, plan.errors);
 			if (cells.complete()) {
 				planRow(run, cells);

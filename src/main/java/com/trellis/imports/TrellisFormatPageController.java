@@ -3,10 +3,13 @@ package com.trellis.imports;
 import java.util.List;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.DatabaseRefusal;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.TextUpload;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -79,6 +82,13 @@ class TrellisFormatPageController {
 			// another real run of this format holds the turn: said on the form, 409
 			model.addAttribute("error", "Another import of " + chosen.code()
 					+ " is running; wait until it has finished, then import again.");
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			// a refusal of the database outside the rows' writes (at the commit): said on
+			// the form, never a problem detail in place of the page
+			model.addAttribute("error", "Nothing was imported: " + DatabaseRefusal.of(ex).reason()
+					+ ". Check the file again, then import it.");
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 		}
 		return "imports/trellis";
