@@ -33,22 +33,45 @@ public class TrellisFormats {
 	/** The formats, with the columns each requires. */
 	public enum Format {
 
-		PARTNERS(PartnerRows.REQUIRED, List.of("id|source_id", "owner_pam_id|pam_email")),
-		CONTACTS(ContactRows.REQUIRED, List.of("partner_id|partner_source_id")),
-		ACTIVITY(ActivityRows.REQUIRED, List.of("id|source_id", "partner_id|partner_source_id")),
-		COMPLETIONS(CompletionRows.REQUIRED, List.of("email|user_id")),
-		DEALS(DealRows.REQUIRED, List.of("id|source_id", "account_id|account_domain|account", "owner_id|owner_email")),
-		ACCOUNTS(AccountRows.REQUIRED, List.of("id|source_id", "owner_ae_id|owner_email")),
-		MARKETPLACE(MarketplaceRows.REQUIRED, List.of("partner_id|partner_source_id")),
-		PLANS(PlanRows.REQUIRED, List.of("plan_id|plan_source_id", "partner_id|partner_source_id"));
+		PARTNERS(PartnerRows.REQUIRED, List.of("id|source_id", "owner_pam_id|pam_email"),
+				"web_domain, verticals, capabilities, onboarded_on, lifecycle_status, tier"),
+		CONTACTS(ContactRows.REQUIRED, List.of("partner_id|partner_source_id"), "job_role, state"),
+		ACTIVITY(ActivityRows.REQUIRED, List.of("id|source_id", "partner_id|partner_source_id"), "user_email, detail"),
+		COMPLETIONS(CompletionRows.REQUIRED, List.of("email|user_id"), "id, source_id"),
+		DEALS(DealRows.REQUIRED, List.of("id|source_id", "account_id|account_domain|account", "owner_id|owner_email"),
+				"close_date, source, partner_id, partner_source_id, credit_type, partner_share, created_at, stage_history"),
+		ACCOUNTS(AccountRows.REQUIRED, List.of("id|source_id", "owner_ae_id|owner_email"),
+				"web_domain, industry, employee_band, country"),
+		MARKETPLACE(MarketplaceRows.REQUIRED, List.of("partner_id|partner_source_id"), ""),
+		// the plans export's columns: names, status, outcome, who closed and who marked
+		// done are read by people and never applied
+		PLANS(PlanRows.REQUIRED, List.of("plan_id|plan_source_id", "partner_id|partner_source_id"),
+				"partner, account, status, outcome, outcome_note, closed_by, closed_at, our_owner, partner_contact, "
+						+ "action_id, action, side, due_on, action_status, done_by, done_at");
 
 		private final List<String> required;
 
 		private final List<List<String>> oneOf;
 
-		Format(List<String> required, List<String> oneOf) {
+		private final List<String> columns;
+
+		Format(List<String> required, List<String> oneOf, String optional) {
 			this.required = required;
 			this.oneOf = oneOf.stream().map(group -> List.of(group.split("\\|"))).toList();
+			var all = new java.util.LinkedHashSet<String>();
+			this.oneOf.forEach(all::addAll);
+			all.addAll(required);
+			all.addAll(optional.isEmpty() ? List.of() : List.of(optional.split(", ")));
+			this.columns = List.copyOf(all);
+		}
+
+		/**
+		 * Every column a file of the format may have: its keys, the required columns and
+		 * the optional ones (the columns its export writes among them). A file with any
+		 * other column is refused before a row is read: a typo's values would be lost.
+		 */
+		public List<String> columns() {
+			return this.columns;
 		}
 
 		/**
@@ -137,7 +160,10 @@ public class TrellisFormats {
 		if (!dryRun) {
 			this.records.lock(format.name());
 		}
-		var file = CsvImport.read(csv, format.required);
+		// a column the format does not know is refused before any row is read, in the
+		// dry run too (a typo's values would be lost unseen)
+		var file = CsvImport.read(csv, format.required, format.columns,
+				"the " + format.code() + " format's columns are");
 		var plan = new FormatPlan();
 		// a NUL character is refused before any cell is looked up (the database takes
 		// none), naming each row and column that has one

@@ -13,13 +13,17 @@ import com.trellis.shared.validation.TextRule;
 
 /**
  * Reads a partner's account list (CSV with the columns company_name, web_domain, country,
- * status and optionally crm_id, through {@link CsvImport}) and refuses the whole file
- * when any row is bad, naming each bad row and column: names and CRM ids by the text rule
- * of every other input ({@link TextRule}, single line), a row repeating another refused.
+ * status and optionally crm_id, no other, through {@link CsvImport}) and refuses the
+ * whole file when any row is bad, naming each bad row and column: names and CRM ids by
+ * the text rule of every other input ({@link TextRule}, single line), a row repeating
+ * another refused.
  */
 final class AccountListFile {
 
 	static final List<String> COLUMNS = List.of("company_name", "web_domain", "country", "status");
+
+	/** Every column a list may have. */
+	static final List<String> KNOWN = List.of("company_name", "web_domain", "country", "status", "crm_id");
 
 	static final int MAX_ROWS = 200_000;
 
@@ -27,7 +31,9 @@ final class AccountListFile {
 	}
 
 	static List<ListRow> read(String text) {
-		var csv = CsvImport.read(text, COLUMNS);
+		// a list is made for Trellis (no CRM writes these columns): a column it does not
+		// know is a typo whose values the matching would lose, refused naming it
+		var csv = CsvImport.read(text, COLUMNS, KNOWN, "an account list's columns are");
 		var errors = new ArrayList<FieldError>();
 		var rows = new ArrayList<ListRow>();
 		var seen = new java.util.HashMap<String, Long>();

@@ -46,6 +46,17 @@ public final class CsvImport {
 	 * its header or it is not readable CSV.
 	 */
 	public static CsvImport read(String text, List<String> required) {
+		return read(text, required, null, null);
+	}
+
+	/**
+	 * Reads {@code text} as {@link #read(String, List)}, also refusing, before any row is
+	 * read, each column of its header that is not one of {@code known} (a typo's values
+	 * would be lost unseen): {@code header} — "unknown column web_domian; " then
+	 * {@code columns} (such as "the partners format's columns are") and the known
+	 * columns. A column without a name is left alone.
+	 */
+	public static CsvImport read(String text, List<String> required, List<String> known, String columns) {
 		var content = text == null ? "" : text;
 		if (!content.isEmpty() && content.charAt(0) == BOM) {
 			content = content.substring(1);
@@ -69,9 +80,22 @@ public final class CsvImport {
 			var written = new LinkedHashMap<String, String>();
 			parser.getHeaderNames().forEach(column -> written.putIfAbsent(name(column), column.strip()));
 			var missing = required.stream().filter(c -> !header.contains(name(c))).toList();
+			var errors = new ArrayList<FieldError>();
 			if (!missing.isEmpty()) {
-				throw InvalidInputException.of("header", "missing column " + String.join(", ", missing)
-						+ "; the first line must name the columns: " + String.join(",", required));
+				errors.add(new FieldError("header", "missing column " + String.join(", ", missing)
+						+ "; the first line must name the columns: " + String.join(",", required)));
+			}
+			if (known != null) {
+				var names = known.stream().map(CsvImport::name).toList();
+				written.forEach((column, as) -> {
+					if (!column.isEmpty() && !names.contains(column)) {
+						errors.add(new FieldError("header",
+								"unknown column " + as + "; " + columns + " " + String.join(", ", known)));
+					}
+				});
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
 			}
 			var rows = new ArrayList<Row>();
 			for (var record : parser) {

@@ -93,13 +93,14 @@ public final class TextUpload {
 	}
 
 	/**
-	 * A request body sent as text (a CSV posted as {@code text/csv}): null when there is
-	 * none; refused naming {@code body} when it is not UTF-8 text or holds a NUL
-	 * character, as every text body is ({@link TextGuard}).
+	 * A request body sent as text (a CSV posted as {@code text/csv}): refused naming
+	 * {@code body} when there is none or it has no bytes ({@value #EMPTY}, as a chosen
+	 * file without bytes), when it is not UTF-8 text or holds a NUL character, as every
+	 * text body is ({@link TextGuard}).
 	 */
 	public static String body(byte[] bytes) {
-		if (bytes == null) {
-			return null;
+		if (bytes == null || bytes.length == 0) {
+			throw InvalidInputException.of("body", EMPTY);
 		}
 		var text = read("body", () -> new ByteArrayInputStream(bytes));
 		TextGuard.refuseNul("body", text);
