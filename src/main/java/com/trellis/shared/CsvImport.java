@@ -63,7 +63,8 @@ public final class CsvImport {
 		}
 		if (content.isBlank()) {
 			throw InvalidInputException.of("header",
-					"the file is empty; the first line must name the columns: " + String.join(",", required));
+					"the file is empty, no header line; the first line must name the columns: "
+							+ String.join(",", required));
 		}
 		var format = CSVFormat.DEFAULT.builder()
 			.setDelimiter(delimiter(content))

@@ -53,7 +53,8 @@ public final class CsvStream implements AutoCloseable {
 			}
 			if (first.isBlank()) {
 				throw InvalidInputException.of("header",
-						"the file is empty; the first line must name the columns: " + String.join(",", required));
+						"the file is empty, no header line; the first line must name the columns: "
+								+ String.join(",", required));
 			}
 			var format = CSVFormat.DEFAULT.builder()
 				.setDelimiter(CsvImport.delimiter(first.strip()))

@@ -20,6 +20,18 @@ class AccountListFileTest {
 			.containsExactly("row 3: columns=3 values where the header has 4 columns");
 	}
 
+	/**
+	 * A list of blanks alone has no header line either, said in the words of an empty
+	 * upload (fix83), with the columns its first line must name.
+	 */
+	@Test
+	void aFileOfBlanksIsEmptyWithoutHeaderLine() {
+		var refused = catchThrowableOfType(InvalidInputException.class, () -> AccountListFile.read("  \n\n"));
+		assertThat(refused.errors()).extracting(e -> e.field() + "=" + e.message())
+			.containsExactly("header=the file is empty, no header line; the first line must name the columns: "
+					+ "company_name,web_domain,country,status");
+	}
+
 	@Test
 	void rowsWithOnlySeparatorsAreSkipped() {
 		var rows = AccountListFile.read("company_name;web_domain;country;status\n;;;\nAcme;acme.com;DE;customer\n;;\n");
