@@ -47,7 +47,9 @@ class TrellisFormatApiController {
 					+ "their book): the account plans export's columns, one row per action: plan_id or plan_source_id, title, "
 					+ "partner_id or partner_source_id, account_id, currency, pipeline_goal, revenue_goal, starts_on, ends_on, "
 					+ "our_owner_email, partner_contact_email, action_id (blank for a new action), action, side, due_on, "
-					+ "action_status; the counts are of plans and actions. A dry run (the default) reports every bad row "
+					+ "action_status; the counts are of plans and actions. A column the format does not take "
+					+ "(a typo such as web_domian) refuses the file before any row is read, naming it under header "
+					+ "and listing the format's columns. A dry run (the default) reports every bad row "
 					+ "and the counts and writes nothing; dryRun=false writes all rows or none (400 naming each row and "
 					+ "column); a file beyond trellis.imports.max-rows rows or max-characters characters answers 400 naming the "
 					+ "file. Re-importing a file changes nothing. See docs/import.md.")

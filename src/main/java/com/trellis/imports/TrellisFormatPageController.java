@@ -104,13 +104,21 @@ class TrellisFormatPageController {
 	 */
 	private static java.util.Map<String, Columns> required(Viewer viewer) {
 		var columns = new java.util.LinkedHashMap<String, Columns>();
-		permitted(viewer).forEach(f -> columns.put(f.code(), new Columns(String.join(", ", f.required()),
-				f.oneOf().stream().map(group -> String.join(" | ", group)).toList())));
+		permitted(viewer).forEach(f -> columns.put(f.code(),
+				new Columns(String.join(", ", f.required()),
+						f.oneOf().stream().map(group -> String.join(" | ", group)).toList(),
+						String.join(", ", f.columns()
+							.stream()
+							.filter(c -> !f.required().contains(c) && f.oneOf().stream().noneMatch(g -> g.contains(c)))
+							.toList()))));
 		return columns;
 	}
 
-	/** A format's columns as the page lists them. */
-	record Columns(String required, java.util.List<String> oneOf) {
+	/**
+	 * A format's columns as the page lists them (the optional ones: every other it
+	 * takes).
+	 */
+	record Columns(String required, java.util.List<String> oneOf, String optional) {
 	}
 
 	private static java.util.stream.Stream<TrellisFormats.Format> permitted(Viewer viewer) {

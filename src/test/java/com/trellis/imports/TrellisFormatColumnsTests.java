@@ -42,7 +42,11 @@ class TrellisFormatColumnsTests {
 		for (var format : TrellisFormats.Format.values()) {
 			assertThat(admin).contains("<code>" + String.join(", ", format.required()) + "</code>");
 		}
-		assertThat(admin).contains("<code>name, type, region</code>");
+		assertThat(admin).contains("<code>name, type, region</code>")
+			// every other column a format takes (fix83: a column not listed refuses the
+			// file)
+			.contains("<code>web_domain, verticals, capabilities, onboarded_on, lifecycle_status, tier</code>")
+			.contains("a column not listed here (a typo) refuses the file");
 
 		var world = this.fixtures.world("Format columns partner");
 		var pam = page(world.pam());
