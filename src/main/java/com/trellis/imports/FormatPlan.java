@@ -73,6 +73,13 @@ final class FormatPlan {
 			catch (ConflictException ex) {
 				throw refused(write.row, ex.field(), ex.reason());
 			}
+			catch (InvalidInputException ex) {
+				// a rule of the owning module asked again at the write: named by the row
+				throw new InvalidInputException(ex.errors()
+					.stream()
+					.map(e -> write.row == null ? e : new FieldError(write.row.label() + e.field(), e.message()))
+					.toList());
+			}
 			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 				throw refused(write.row, null, DatabaseRefusal.of(ex).reason());
 			}

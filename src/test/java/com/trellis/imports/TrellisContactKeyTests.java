@@ -145,6 +145,19 @@ class TrellisContactKeyTests {
 		});
 	}
 
+	@Test
+	void aRuleAskedAgainAtTheWriteIsNamedByItsRow() {
+		var file = com.trellis.shared.CsvImport.read("email,name\na@x.com,A\n", java.util.List.of("email"));
+		var plan = new FormatPlan();
+		plan.next(file.rows().get(0));
+		plan.update(() -> {
+			throw InvalidInputException.of("name", "is taken");
+		});
+		var refused = catchThrowableOfType(InvalidInputException.class, plan::write);
+		assertThat(refused.errors()).extracting(e -> e.field() + "=" + e.message())
+			.containsExactly("row 2: name=is taken");
+	}
+
 	private ResultActions importing(String csv, boolean dryRun) throws Exception {
 		return this.mvc.perform(multipart("/api/v1/imports/trellis/contacts")
 			.file(new MockMultipartFile("file", "contacts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
