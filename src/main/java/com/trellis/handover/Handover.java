@@ -63,7 +63,10 @@ public class Handover {
 	@Transactional
 	public Result handOver(Viewer viewer, long userId, HandoverCommand command) {
 		requireAdmin(viewer);
-		var leaver = this.users.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		// one hand-over of a user's work at a time: a second one sent meanwhile waits,
+		// then
+		// finds what is left (try84: it answered 200 and audited a hand-over of nothing)
+		var leaver = this.users.findLocked(userId).orElseThrow(() -> new NotFoundException("User", userId));
 		var held = held(userId);
 		var decision = allowed(userId, held, command);
 		Map<Kind, Moved> moved = new EnumMap<>(Kind.class);

@@ -52,6 +52,16 @@ class UserRepository {
 			.optional();
 	}
 
+	/**
+	 * The user, their row locked until the transaction ends (one hand-over at a time).
+	 */
+	Optional<UserSummary> findLocked(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id FOR NO KEY UPDATE")
+			.param("id", id)
+			.query(UserRepository::summary)
+			.optional();
+	}
+
 	Optional<UserSummary> findEnabled(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id AND enabled")
 			.param("id", id)

@@ -62,6 +62,15 @@ public class Users {
 		return this.users.find(id);
 	}
 
+	/**
+	 * The user, their row locked until the caller's transaction ends: a second hand-over
+	 * of the same user's work waits for the first and then reads what is left.
+	 */
+	@Transactional
+	public Optional<UserSummary> findLocked(long id) {
+		return this.users.findLocked(id);
+	}
+
 	/** The user, when they exist and may sign in. */
 	public Optional<UserSummary> findEnabled(long id) {
 		return this.users.findEnabled(id);
