@@ -180,9 +180,10 @@ class CadenceRepository {
 
 	/**
 	 * Open account plans of the book (every partner's when {@code pam} is null) that are
-	 * overdue or due before {@code horizon}: their next open action is due, or the plan's
-	 * goals end, before it. Partner, account, plan, next action, its due day, due or
-	 * overdue (against {@code today}), our owner; overdue first.
+	 * overdue or due by {@code horizon}: their next open action is due, or the plan's
+	 * goals end, on or before it (the range includes its last day, as every range does).
+	 * Partner, account, plan, next action, its due day, due or overdue (against
+	 * {@code today}), our owner; overdue first.
 	 */
 	List<List<Object>> plansDue(Long pam, LocalDate today, LocalDate horizon, int limit) {
 		return this.jdbc
@@ -196,7 +197,7 @@ class CadenceRepository {
 					LEFT JOIN LATERAL (SELECT x.description, x.due_on FROM account_plan_action x
 					                   WHERE x.plan_id = ap.id AND x.status = 'OPEN' ORDER BY x.due_on, x.id LIMIT 1) na ON TRUE
 					WHERE ap.status = 'OPEN' AND (CAST(:pam AS BIGINT) IS NULL OR p.owner_pam_id = :pam)
-					  AND least(na.due_on, ap.ends_on) < :horizon
+					  AND least(na.due_on, ap.ends_on) <= :horizon
 					ORDER BY due, p.name, ap.id LIMIT :limit
 					""")
 			.param("pam", pam)

@@ -164,7 +164,7 @@ class PackContent {
 	private Section plansDue(Long pam) {
 		var today = today();
 		return Section.table("Account plans due and overdue",
-				"Open account plans whose next open action is due, or whose goals end, before "
+				"Open account plans whose next open action is due, or whose goals end, on or before "
 						+ today.plusDays(PLAN_HORIZON_DAYS) + " (today is " + today + "); overdue first.",
 				List.of(Column.text("Partner"), Column.text("Account"), Column.text("Plan"), Column.text("Next action"),
 						Column.date("Due on"), Column.code("State"), Column.text("Our owner")),

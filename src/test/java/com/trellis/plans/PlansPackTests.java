@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The week-3 pipeline and account planning pack lists the book's open plans that are
- * overdue or due within two weeks of today (the business day), overdue first; plans due
- * later, closed plans and other books' plans are not listed.
+ * overdue or due within two weeks of today (the business day), its last day included,
+ * overdue first; plans due later, closed plans and other books' plans are not listed.
  */
 @TrellisTest
 class PlansPackTests {
@@ -48,6 +48,12 @@ class PlansPackTests {
 		action(due, "Book the workshop", today.plusDays(5), "OPEN");
 		long later = plan(a, "Later plan", today.plusDays(60));
 		action(later, "Next quarter", today.plusDays(40), "OPEN");
+		// the two weeks include their last day (try84: an action due on day 14 was left
+		// out)
+		long lastDay = plan(a, "Last day plan", today.plusDays(60));
+		action(lastDay, "Sign the plan", today.plusDays(14), "OPEN");
+		long dayAfter = plan(a, "Day after plan", today.plusDays(60));
+		action(dayAfter, "Review", today.plusDays(15), "OPEN");
 		long ending = plan(a, "Ending plan", today.plusDays(2));
 		plan(b, "Other book's plan", today.minusDays(1));
 
@@ -59,8 +65,9 @@ class PlansPackTests {
 			.orElseThrow();
 		assertThat(section.rows()).extracting(r -> r.get(2) + " " + r.get(3) + " " + r.get(5))
 			.containsExactly("Overdue plan Send the reference overdue", "Ending plan (no open action) due",
-					"Due plan Book the workshop due");
+					"Due plan Book the workshop due", "Last day plan Sign the plan due");
 		assertThat(ending).isPositive();
+		assertThat(dayAfter).isPositive();
 	}
 
 	@Test
