@@ -14,6 +14,7 @@ import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
 import com.trellis.leads.Leads;
 import com.trellis.partners.Partners;
+import com.trellis.plans.PlanHandover;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.InvalidInputException.FieldError;
 import com.trellis.shared.NotFoundException;
@@ -43,7 +44,11 @@ public class Handover {
 
 	private final AuditLog audit;
 
-	Handover(Users users, Accounts accounts, Deals deals, Leads leads, Partners partners, AuditLog audit) {
+	private final PlanHandover plans;
+
+	Handover(Users users, Accounts accounts, Deals deals, Leads leads, Partners partners, AuditLog audit,
+			PlanHandover plans) {
+		this.plans = plans;
 		this.users = users;
 		this.accounts = accounts;
 		this.deals = deals;
@@ -77,6 +82,7 @@ public class Handover {
 				case LEADS -> this.leads.handOverRouted(viewer, userId, receiver.id());
 				case PARTNERS -> this.partners.handOverBook(viewer, userId, receiver.id());
 				case REPORTS -> this.users.handOverReports(viewer, userId, receiver.id());
+				case PLANS -> this.plans.handOverOpen(viewer, userId, receiver.id());
 			};
 			moved.put(kind, new Moved(receiver.id(), receiver.name(), ids.size(), ids));
 		});
@@ -135,6 +141,7 @@ public class Handover {
 		held.put(Kind.LEADS, this.leads.countRoutedTo(userId));
 		held.put(Kind.PARTNERS, (long) this.partners.book(userId).size());
 		held.put(Kind.REPORTS, (long) this.users.directReportsOf(userId).size());
+		held.put(Kind.PLANS, this.plans.countOpenOwnedBy(userId));
 		return held;
 	}
 

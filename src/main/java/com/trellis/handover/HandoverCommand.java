@@ -5,11 +5,11 @@ package com.trellis.handover;
  * per kind, which overrides it for that kind (direct reports: their new manager).
  */
 public record HandoverCommand(Long toUserId, Long accountsToUserId, Long dealsToUserId, Long leadsToUserId,
-		Long partnersToUserId, Long reportsToUserId) {
+		Long partnersToUserId, Long reportsToUserId, Long plansToUserId) {
 
 	public HandoverCommand(Long toUserId, Long accountsToUserId, Long dealsToUserId, Long leadsToUserId,
 			Long partnersToUserId) {
-		this(toUserId, accountsToUserId, dealsToUserId, leadsToUserId, partnersToUserId, null);
+		this(toUserId, accountsToUserId, dealsToUserId, leadsToUserId, partnersToUserId, null, null);
 	}
 
 	public Long receiverOf(Kind kind) {
@@ -19,6 +19,7 @@ public record HandoverCommand(Long toUserId, Long accountsToUserId, Long dealsTo
 			case LEADS -> this.leadsToUserId;
 			case PARTNERS -> this.partnersToUserId;
 			case REPORTS -> this.reportsToUserId;
+			case PLANS -> this.plansToUserId;
 		};
 	}
 

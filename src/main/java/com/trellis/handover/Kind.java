@@ -11,8 +11,11 @@ public enum Kind {
 	ACCOUNTS("accounts", "accountsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
 	DEALS("open deals", "dealsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
 	LEADS("leads with them", "leadsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
-	PARTNERS("partners in their book", "partnersToUserId", EnumSet.of(Role.PAM)), REPORTS("direct reports",
-			"reportsToUserId", EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE));
+	PARTNERS("partners in their book", "partnersToUserId", EnumSet.of(Role.PAM)),
+	REPORTS("direct reports", "reportsToUserId",
+			EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE)),
+	PLANS("open account plans they own", "plansToUserId",
+			EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE));
 
 	private final String label;
 
@@ -40,7 +43,7 @@ public enum Kind {
 	}
 
 	String receiversText() {
-		if (this == REPORTS) {
+		if (this == REPORTS || this == PLANS) {
 			return "a vendor user";
 		}
 		return this.receivers.contains(Role.PAM) ? "a partner account manager"

@@ -45,14 +45,14 @@ class HandoverConcurrencyTests {
 		var release = new CountDownLatch(1);
 		var one = CompletableFuture.supplyAsync(() -> this.transactions.execute(tx -> {
 			var result = this.handover.handOver(admin, world.ae().userId(),
-					new HandoverCommand(first.userId(), null, null, null, null, null));
+					new HandoverCommand(first.userId(), null, null, null, null));
 			firstDone.countDown();
 			await(release);
 			return result;
 		}));
 		assertThat(firstDone.await(20, TimeUnit.SECONDS)).isTrue();
 		var two = CompletableFuture.supplyAsync(() -> this.handover.handOver(admin, world.ae().userId(),
-				new HandoverCommand(second.userId(), null, null, null, null, null)));
+				new HandoverCommand(second.userId(), null, null, null, null)));
 		Thread.sleep(1500); // the second has read what the user holds, or waits to
 		release.countDown();
 

@@ -76,6 +76,32 @@ class HandoverTests {
 	}
 
 	@Test
+	void aLeaversOpenAccountPlansGoToTheReceiverAndClosedOnesKeepTheirOwner() throws Exception {
+		var world = this.fixtures.world("Handover Plan World");
+		long closed = this.fixtures.accountPlan(world, "Closed joint plan");
+		this.jdbc
+			.sql("""
+					UPDATE account_plan SET status = 'CLOSED', outcome = 'ACHIEVED', outcome_note = 'Done', closed_at = now()
+					WHERE id = ?
+					""")
+			.param(closed)
+			.update();
+		long open = this.fixtures.accountPlan(world, "Open joint plan");
+		var successor = this.fixtures.user(Role.AE);
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+
+		admin.get("/api/v1/users/" + world.ae().userId() + "/work").andExpect(jsonPath("$.PLANS").value(1));
+		admin
+			.post("/api/v1/users/" + world.ae().userId() + "/reassign",
+					"{\"toUserId\": %d}".formatted(successor.userId()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.moved.PLANS.count").value(1));
+
+		assertThat(ownerOf("account_plan", "vendor_owner_id", open)).isEqualTo(successor.userId());
+		assertThat(ownerOf("account_plan", "vendor_owner_id", closed)).isEqualTo(world.ae().userId());
+	}
+
+	@Test
 	void aPartnerBookGoesOnlyToAPamAndARefusedHandoverMovesNothing() throws Exception {
 		var world = this.fixtures.world("Handover Pam World");
 		var leaver = world.pam();
