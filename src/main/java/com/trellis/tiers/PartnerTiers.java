@@ -12,6 +12,7 @@ import com.trellis.partners.Partners;
 import com.trellis.partners.Tier;
 import com.trellis.scoring.WeeklyScores;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -53,9 +54,12 @@ public class PartnerTiers {
 
 	private final JdbcClient jdbc;
 
+	private final OverrideEnds ends;
+
 	PartnerTiers(TierStore store, TierMoves moves, TierEvaluation evaluation, TierTrends trends, Partners partners,
 			WeeklyScores scores, AuditLog audit, Commands commands, BusinessCalendar calendar, Clock clock,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, OverrideEnds ends) {
+		this.ends = ends;
 		this.store = store;
 		this.moves = moves;
 		this.evaluation = evaluation;
@@ -142,11 +146,7 @@ public class PartnerTiers {
 		if (!viewer.isPartnerUser()) {
 			return history;
 		}
-		return history.stream()
-			.map(c -> c.kind().equals("OVERRIDE") || c.kind().equals("MANUAL") ? new TierChange(c.id(), c.partnerId(),
-					c.partnerName(), c.from(), c.to(), c.effectiveOn(), c.kind(), c.readiness(), c.behaviour(),
-					c.trust(), "set by the program", "the program", c.changedAt()) : c)
-			.toList();
+		return history.stream().map(TierChange::programWorded).toList();
 	}
 
 	/**
@@ -222,12 +222,49 @@ public class PartnerTiers {
 				viewer.userId(), this.clock.instant());
 		var created = this.store.override(id);
 		this.audit.record(viewer.actor(), "tier-override", id, "override " + command.tier().name(), open, created);
+		var why = "override until " + command.expiresOn()
+				+ (open != null && open.tier() == command.tier() ? " (was until " + open.expiresOn() + ")" : "") + ": "
+				+ StoredFigures.text(reason);
 		if (partner.tier() != command.tier()) {
-			this.moves.move(partnerId, partner.tier(), command.tier(), today, "OVERRIDE", null,
-					"override until " + command.expiresOn() + ": " + StoredFigures.text(reason), viewer.actor(),
+			this.moves.move(partnerId, partner.tier(), command.tier(), today, "OVERRIDE", null, why, viewer.actor(),
 					"The program set your tier until " + command.expiresOn() + ".");
 		}
+		else {
+			this.moves.keep(partnerId, partner.tier(), today, "OVERRIDE", why, viewer.actor(),
+					"The program keeps your tier at " + partner.tier().label() + " until " + command.expiresOn() + ".");
+		}
 		return created;
+	}
+
+	/** The checks of an override's end that change nothing: its reason. */
+	void checkEnd(EndOverrideCommand command) {
+		var errors = this.commands.errors(command);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	/**
+	 * Ends a partner's override before its expiry (program admins), with a reason: the
+	 * tier then is what the rules decide, as when an override expires
+	 * ({@link OverrideEnds}).
+	 * @throws ConflictException naming {@code override} when none is in force
+	 */
+	@Transactional
+	public TierOverride endOverride(Viewer viewer, long partnerId, EndOverrideCommand command) {
+		requireAdmin(viewer);
+		var partner = this.partners.get(viewer, partnerId);
+		var open = this.store.openOverride(partnerId);
+		ConflictException.afterInput(() -> checkEnd(command), open != null ? null
+				: new ConflictException("override", partner.name() + " has no override in force to end"));
+		var reason = command.reason().strip();
+		this.ends.end(open, partner.tier(), this.store.thresholds().weeksHeld(), this.calendar.today(),
+				"ended by " + viewer.name() + ": " + reason,
+				"override until " + open.expiresOn() + " ended early: " + StoredFigures.text(reason), viewer.actor(),
+				"The program ended the override of your tier.");
+		var ended = this.store.override(open.id());
+		this.audit.record(viewer.actor(), "tier-override", open.id(), "override ended: " + reason, open, ended);
+		return ended;
 	}
 
 	private static void requireAdmin(Viewer viewer) {

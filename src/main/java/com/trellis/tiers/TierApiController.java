@@ -59,6 +59,16 @@ class TierApiController {
 		return this.tiers.override(viewer, id, command);
 	}
 
+	/**
+	 * Ends the override in force before its expiry: 409 naming {@code override} without
+	 * one.
+	 */
+	@PostMapping("/api/v1/partners/{id}/tier/override/end")
+	@PreAuthorize("hasRole('ADMIN')")
+	TierOverride endOverride(Viewer viewer, @PathVariable long id, @RequestBody EndOverrideCommand command) {
+		return this.tiers.endOverride(viewer, id, command);
+	}
+
 	@GetMapping("/api/v1/tiers/thresholds")
 	TierThresholds thresholds(Viewer viewer) {
 		return this.tiers.thresholds(viewer);

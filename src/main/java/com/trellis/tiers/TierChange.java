@@ -32,4 +32,27 @@ public record TierChange(long id, long partnerId, String partnerName, Tier from,
 				this.changedBy, this.changedAt);
 	}
 
+	/**
+	 * An admin's change as a partner user reads it: "set by the program" (until the
+	 * override's day) or "ended by the program", not the admin's reason or name.
+	 */
+	TierChange programWorded() {
+		String worded;
+		if (this.kind.equals("OVERRIDE")) {
+			worded = "set by the program" + (this.reason.startsWith("override until ")
+					? " until " + this.reason.substring("override until ".length()).split("[ :]", 2)[0] : "");
+		}
+		else if (this.kind.equals("MANUAL")) {
+			worded = "set by the program";
+		}
+		else if (this.kind.equals("OVERRIDE_ENDED") && !this.changedBy.equals("system")) {
+			worded = "override ended by the program";
+		}
+		else {
+			return this;
+		}
+		return new TierChange(this.id, this.partnerId, this.partnerName, this.from, this.to, this.effectiveOn,
+				this.kind, this.readiness, this.behaviour, this.trust, worded, "the program", this.changedAt);
+	}
+
 }

@@ -56,9 +56,12 @@ class TierEvaluation {
 
 	private final DealFacts facts;
 
+	private final OverrideEnds ends;
+
 	TierEvaluation(TierStore store, TierMoves moves, WeeklyScores scores, Partners partners, BusinessCalendar calendar,
-			Clock clock, PlatformTransactionManager transactions, DealFacts facts) {
+			Clock clock, PlatformTransactionManager transactions, DealFacts facts, OverrideEnds ends) {
 		this.facts = facts;
+		this.ends = ends;
 		this.store = store;
 		this.moves = moves;
 		this.scores = scores;
@@ -145,16 +148,10 @@ class TierEvaluation {
 	private void expireOverrides(LocalDate today, TierThresholds thresholds, Map<Long, Tier> tiers) {
 		for (long id : this.store.expiredOverrides(today)) {
 			var override = this.store.override(id);
-			this.store.endOverride(id, "expired on " + override.expiresOn(), this.clock.instant());
-			var current = tiers.get(override.partnerId());
-			var decision = TierRule.decide(current, this.store.sinceLastChange(override.partnerId()),
-					thresholds.weeksHeld());
-			if (decision.moves()) {
-				var reason = "override expired on " + override.expiresOn() + "; " + decision.reason();
-				this.moves.move(override.partnerId(), current, decision.tier(), today, "OVERRIDE_ENDED", null, reason,
-						AuditLog.Actor.SYSTEM, "Your tier follows your scores again: they " + decision.reason() + ".");
-				tiers.put(override.partnerId(), decision.tier());
-			}
+			var after = this.ends.end(override, tiers.get(override.partnerId()), thresholds.weeksHeld(), today,
+					"expired on " + override.expiresOn(), "override expired on " + override.expiresOn(),
+					AuditLog.Actor.SYSTEM, "The override of your tier expired on " + override.expiresOn() + ".");
+			tiers.put(override.partnerId(), after);
 		}
 	}
 

@@ -60,4 +60,20 @@ class TierMoves {
 		return id;
 	}
 
+	/**
+	 * A history row that keeps the tier (an override set or replaced at the tier the
+	 * partner has, or one ended where the rules keep it) and one notice to the partner;
+	 * the partner's record is left alone. The tier's "since" and the weeks a move needs
+	 * count from the last row that changed the tier, not from such a row.
+	 */
+	long keep(long partnerId, Tier tier, LocalDate effectiveOn, String kind, String reason, AuditLog.Actor actor,
+			String notice) {
+		long id = this.store.recordChange(partnerId, tier, tier, effectiveOn, kind, null, reason, actor.userId(),
+				this.clock.instant());
+		this.events.publishEvent(new PartnerNotice("tier-change:" + id, partnerId, "TIER_CHANGED",
+				"Your tier stays " + tier.label(), notice + " Open your tier to see what the next tier needs.",
+				"/partners/" + partnerId + "/tier"));
+		return id;
+	}
+
 }

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A partner's tier page (the partner itself and vendor staff) and the card the portal
  * loads; the program's tiers page for admins and executives, where admins set the
- * thresholds and override a partner's tier.
+ * thresholds and override a partner's tier or end its override.
  */
 @Controller
 class TierPageController {
@@ -79,6 +79,15 @@ class TierPageController {
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/partners/" + id + "/tier", "Tier overridden", command, binding,
 				() -> this.tiers.checkOverride(command), () -> this.tiers.override(viewer, id, command));
+	}
+
+	@PostMapping("/partners/{id}/tier/override/end")
+	@PreAuthorize("hasRole('ADMIN')")
+	String endOverride(Viewer viewer, @PathVariable long id, @ModelAttribute EndOverrideCommand command,
+			BindingResult binding, RedirectAttributes redirect) {
+		return FormAction.run(redirect, "/partners/" + id + "/tier",
+				"Override ended; the tier follows the scores again", "endForm", command, binding,
+				() -> this.tiers.checkEnd(command), () -> this.tiers.endOverride(viewer, id, command));
 	}
 
 	/** A stacked bar per week (partners per tier) with the moves up and down as lines. */

@@ -137,7 +137,8 @@ class TierStore {
 		var result = new HashMap<Long, List<Tier>>();
 		this.jdbc.sql("""
 				SELECT e.partner_id, e.qualified FROM tier_evaluation e
-				LEFT JOIN (SELECT partner_id, max(effective_on) AS last FROM tier_change GROUP BY partner_id) c
+				LEFT JOIN (SELECT partner_id, max(effective_on) AS last FROM tier_change WHERE from_tier <> to_tier
+				           GROUP BY partner_id) c
 				       ON c.partner_id = e.partner_id
 				WHERE e.week_start >= COALESCE(c.last, DATE '-infinity')
 				ORDER BY e.partner_id, e.week_start
@@ -159,14 +160,15 @@ class TierStore {
 
 	/**
 	 * The tier each evaluation reached (null: unknown), oldest first, of the weeks
-	 * starting on or after the partner's last change took effect.
+	 * starting on or after the partner's last change of its tier took effect (a history
+	 * row that kept the tier, like an override extended, starts no new count).
 	 */
 	List<Tier> sinceLastChange(long partnerId) {
 		return this.jdbc.sql("""
 				SELECT e.qualified FROM tier_evaluation e
 				WHERE e.partner_id = :partner
-				  AND e.week_start >= COALESCE((SELECT max(effective_on) FROM tier_change WHERE partner_id = :partner),
-				                               DATE '-infinity')
+				  AND e.week_start >= COALESCE((SELECT max(effective_on) FROM tier_change
+				                                WHERE partner_id = :partner AND from_tier <> to_tier), DATE '-infinity')
 				ORDER BY e.week_start
 				""")
 			.param("partner", partnerId)
@@ -221,9 +223,10 @@ class TierStore {
 		return sql.query(TierStore::change).list();
 	}
 
-	/** The last change's effective day, or null. */
+	/** The effective day of the last change that changed the tier, or null. */
 	LocalDate lastChange(long partnerId) {
-		return this.jdbc.sql("SELECT max(effective_on) FROM tier_change WHERE partner_id = :partner")
+		return this.jdbc
+			.sql("SELECT max(effective_on) FROM tier_change WHERE partner_id = :partner AND from_tier <> to_tier")
 			.param("partner", partnerId)
 			.query((rs, n) -> rs.getObject(1, LocalDate.class))
 			.optional()
@@ -278,13 +281,14 @@ class TierStore {
 			.single();
 	}
 
-	void endOverride(long id, String note, Instant now) {
-		this.jdbc
+	/** Ends an override in force; false when it had ended already. */
+	boolean endOverride(long id, String note, Instant now) {
+		return this.jdbc
 			.sql("UPDATE tier_override SET ended_at = :now, ended_note = :note WHERE id = :id AND ended_at IS NULL")
 			.param("id", id)
 			.param("note", note)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	private static TierChange change(ResultSet rs, int n) throws SQLException {

@@ -89,11 +89,12 @@ class TierOverrideEndTests {
 			.as("the admin's reason stays internal")
 			.doesNotContain("launch cancelled");
 		assertThat(this.fixtures
-			.count("audit_entry WHERE entity_type = 'tier-override' AND action LIKE 'override ended%' AND entity_id = "
+			.count("audit_entry WHERE entity_type = 'tier-override' AND action LIKE 'override ended%' AND entity_id = '"
 					+ this.jdbc.sql("SELECT max(id) FROM tier_override WHERE partner_id = ?")
 						.param(world.partnerId())
 						.query(Long.class)
-						.single()))
+						.single()
+					+ "'"))
 			.isEqualTo(1);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(notices(world.partnerId())).as("set, then ended")
