@@ -233,6 +233,9 @@ final class SecurityMatrixApiRows {
 				row("GET /api/v1/partners/{other}/tier/history.csv", 200, 200, 200, 200, 200, 404),
 				row("GET /api/v1/partners/{own}/tier/history.csv", 200, 200, 200, 200, 200, 200),
 				row("POST /api/v1/partners/{fresh}/tier/override", 201, 403, 403, 403, 403, 403),
+				// a fresh partner has no override to end: the admin passes the role check
+				// and gets 409
+				row("POST /api/v1/partners/{fresh}/tier/override/end", 409, 403, 403, 403, 403, 403),
 				row("GET /api/v1/tiers/thresholds", 200, 200, 200, 200, 200, 200),
 				row("PUT /api/v1/tiers/thresholds", 200, 403, 403, 403, 403, 403),
 				row("GET /api/v1/tiers/changes", 200, 200, 403, 403, 200, 403),

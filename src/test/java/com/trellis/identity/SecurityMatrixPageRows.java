@@ -64,6 +64,7 @@ final class SecurityMatrixPageRows {
 				row("GET /tiers", 200, 403, 403, 403, 200, 403),
 				row("POST /tiers/thresholds", 302, 403, 403, 403, 403, 403),
 				row("POST /partners/{fresh}/tier/override", 302, 403, 403, 403, 403, 403),
+				row("POST /partners/{fresh}/tier/override/end", 302, 403, 403, 403, 403, 403),
 				row("GET /scores/high-potential/export.csv", 200, 200, 403, 403, 200, 403),
 				row("GET /scores/drift/export.csv", 200, 200, 403, 403, 200, 403),
 				row("GET /partners/export.csv", 200, 200, 200, 200, 200, 200),

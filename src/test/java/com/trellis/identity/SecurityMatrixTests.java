@@ -499,6 +499,9 @@ class SecurityMatrixTests {
 			return "{\"tier\": \"TIER_1_INVEST\", \"reason\": \"Matrix override\", \"expiresOn\": \"%s\"}"
 				.formatted(java.time.LocalDate.now(this.clock).plusDays(60));
 		}
+		if (endpoint.endsWith("/tier/override/end")) {
+			return "{\"reason\": \"Matrix end\"}";
+		}
 		if (endpoint.endsWith("/tiers/thresholds")) {
 			return "{\"tier1Readiness\": 45, \"tier1Behaviour\": 55, \"tier1Trust\": 45, \"tier2Readiness\": 20,"
 					+ " \"tier2Behaviour\": 30, \"tier2Trust\": 15, \"weeksHeld\": 3}";
