@@ -165,7 +165,10 @@ class ForecastPageController {
 		}).toList();
 	}
 
-	/** Whose quota the viewer may set: everyone for the admin, the team for a manager. */
+	/**
+	 * Whose quota the viewer may set: everyone for the admin, the team for a manager;
+	 * active users only (a deactivated user gets no quota).
+	 */
 	private List<UserSummary> quotaPeople(Viewer viewer) {
 		var people = new ArrayList<UserSummary>();
 		if (viewer.is(Role.ADMIN)) {
@@ -177,6 +180,8 @@ class ForecastPageController {
 			people.addAll(this.users.byIds(this.users.reportsOf(viewer.userId())).values());
 		}
 		people.removeIf(u -> u.role() != Role.AE && u.role() != Role.SALES_MANAGER && u.role() != Role.PAM);
+		var enabled = this.users.enabledAmong(people.stream().map(UserSummary::id).toList());
+		people.removeIf(u -> !enabled.contains(u.id()));
 		people.sort(java.util.Comparator.comparing(UserSummary::role).thenComparing(UserSummary::displayName));
 		return people;
 	}

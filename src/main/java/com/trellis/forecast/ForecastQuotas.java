@@ -75,7 +75,8 @@ class ForecastQuotas {
 	 * The checks of {@link #set} without saving anything, every field at once: a label
 	 * that names no quarter of the fiscal year ("quarter"), an amount that is missing,
 	 * negative or finer than the reporting currency ("amount"), a scope or user the quota
-	 * cannot be for ("scope", "scopeId"); a viewer who may not set it is refused (403).
+	 * cannot be for ("scope", "scopeId", also a deactivated user); a viewer who may not
+	 * set it is refused (403).
 	 */
 	@Transactional(readOnly = true)
 	void check(Viewer viewer, QuotaCommand command) {
@@ -115,6 +116,11 @@ class ForecastQuotas {
 			case DENIED -> throw new AccessDeniedException(decision.reason());
 			case ALLOWED -> {
 			}
+		}
+		if (target != null && this.users.findEnabled(id).isEmpty()) {
+			throw InvalidInputException.of("scopeId",
+					"this user is deactivated; a deactivated user gets no quota (their quotas set before are kept"
+							+ " but no longer summed into their manager's team)");
 		}
 	}
 
@@ -158,7 +164,8 @@ class ForecastQuotas {
 
 	/**
 	 * The quota of a scope for a quarter: the one set for it, or for a manager without
-	 * one the sum of the rep quotas in their team; none for other scopes.
+	 * one the sum of the rep quotas in their team (of its active reps: a deactivated
+	 * rep's quota is no longer the team's to reach); none for other scopes.
 	 */
 	@Transactional(readOnly = true)
 	Optional<QuotaAttainment> attainment(Scope scope, java.time.LocalDate anyDayInQuarter,

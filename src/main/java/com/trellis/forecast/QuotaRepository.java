@@ -88,13 +88,17 @@ class QuotaRepository {
 			.list();
 	}
 
-	/** How many reps below a manager (at any depth) have a quota, and their sum. */
+	/**
+	 * How many active reps below a manager (at any depth) have a quota, and their sum; a
+	 * deactivated rep's quota is left out.
+	 */
 	Object[] teamRepQuotas(long managerId, String quarter) {
 		return this.jdbc.sql("""
 				WITH RECURSIVE team AS (SELECT id FROM app_user WHERE manager_id = :manager
 				  UNION SELECT u.id FROM app_user u JOIN team t ON u.manager_id = t.id)
 				SELECT count(*), COALESCE(sum(q.amount), 0) FROM forecast_quota q
-				WHERE q.scope_kind = 'REP' AND q.quarter = :quarter AND q.scope_id IN (SELECT id FROM team)
+				WHERE q.scope_kind = 'REP' AND q.quarter = :quarter
+				  AND q.scope_id IN (SELECT t.id FROM team t JOIN app_user a ON a.id = t.id WHERE a.enabled)
 				""")
 			.param("manager", managerId)
 			.param("quarter", quarter)
