@@ -160,7 +160,7 @@ class OneRoundApiTests {
 		var world = this.fixtures.world("Round Acceptors Api");
 		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
 		var lead = JsonPath.read(partner.post("/api/v1/leads", """
-				{"companyName": "Round Acceptor Freight", "companyDomain": "round-acceptor-freight.example.com",
+				{"companyName": "Round Acceptor Freight", "companyDomain": "roundacceptorfreightapi.com",
 				 "contactName": "Ola Round"}
 				""").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
 		new Api(this.mvc, this.fixtures.token(world.pam()))
