@@ -45,7 +45,18 @@ class DealRules {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return command.ownerId() == null ? viewer.userId() : command.ownerId();
+		return ownerOf(viewer, command, before);
+	}
+
+	/**
+	 * The deal's owner the command asks for: the one it names, else the deal's current
+	 * owner (an edit without {@code ownerId} keeps them), else the viewer (a new deal).
+	 */
+	private static long ownerOf(Viewer viewer, OpportunityCommand command, OpportunityView before) {
+		if (command.ownerId() != null) {
+			return command.ownerId();
+		}
+		return before != null ? before.ownerId() : viewer.userId();
 	}
 
 	/**
@@ -73,7 +84,7 @@ class DealRules {
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("currency", "unknown currency " + command.currency()));
 		}
-		long owner = command.ownerId() == null ? viewer.userId() : command.ownerId();
+		long owner = ownerOf(viewer, command, before);
 		// a deal is owned by an active account executive or sales manager; one that has
 		// another owner already keeps them until someone names a new one
 		if (currentOwner == null || owner != currentOwner) {

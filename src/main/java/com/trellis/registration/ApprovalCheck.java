@@ -3,6 +3,7 @@ package com.trellis.registration;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.stereotype.Component;
@@ -25,16 +26,33 @@ class ApprovalCheck {
 
 	private final Users users;
 
-	ApprovalCheck(Registrations registrations, Users users) {
+	private final Partners partners;
+
+	ApprovalCheck(Registrations registrations, Users users, Partners partners) {
 		this.registrations = registrations;
 		this.users = users;
+		this.partners = partners;
 	}
 
 	@Transactional(readOnly = true)
 	void check(Viewer viewer, long id, ApproveCommand command) {
 		this.registrations.requireDecides(viewer, id);
-		StatusMoves.requireMove(this.registrations.get(viewer, id), StatusAction.APPROVE,
-				() -> requireOwner(this.users, command));
+		var view = this.registrations.get(viewer, id);
+		StatusMoves.requireMove(view, StatusAction.APPROVE, () -> {
+			requireOwner(this.users, command);
+			requireInProgram(this.partners, viewer, view);
+		});
+	}
+
+	/**
+	 * Refuses the approval of a registration whose partner is now a prospect or sunset
+	 * (try86: the partner was sunset while its registration waited, and the approval put
+	 * it on a new open deal): 400 naming {@code partnerId}, as its submission would be.
+	 */
+	static void requireInProgram(Partners partners, Viewer viewer, RegistrationView view) {
+		partners.get(viewer, view.partnerId()).lifecycleStatus().keepsOut("register deals").ifPresent(why -> {
+			throw InvalidInputException.of("partnerId", why);
+		});
 	}
 
 	/**

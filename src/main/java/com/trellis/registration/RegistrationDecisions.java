@@ -12,6 +12,7 @@ import com.trellis.deals.RegisteredDeal;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.Partners;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.StoredFigures;
@@ -55,10 +56,13 @@ class RegistrationDecisions {
 
 	private final LaterPartnerDeals laterDeals;
 
+	private final Partners partners;
+
 	RegistrationDecisions(RegistrationRepository registrations, RegistrationAccess access, RegistrationInput input,
 			StatusMoves moves, Accounts accounts, Deals deals, DealCredit credit, Users users, AuditLog audit,
 			Clock clock, com.trellis.shared.BusinessCalendar calendar, HeldQueue held, DecisionNotices decisionNotices,
-			LaterPartnerDeals laterDeals) {
+			LaterPartnerDeals laterDeals, Partners partners) {
+		this.partners = partners;
 		this.laterDeals = laterDeals;
 		this.registrations = registrations;
 		this.access = access;
@@ -95,7 +99,10 @@ class RegistrationDecisions {
 		var view = row.view();
 		// an owner named who may not own the deal is bad input (400), a second approval a
 		// conflict (409)
-		StatusMoves.requireMove(view, StatusAction.APPROVE, () -> ApprovalCheck.requireOwner(this.users, command));
+		StatusMoves.requireMove(view, StatusAction.APPROVE, () -> {
+			ApprovalCheck.requireOwner(this.users, command);
+			ApprovalCheck.requireInProgram(this.partners, viewer, view);
+		});
 		var later = this.laterDeals.find(row);
 		if (later.isPresent()) {
 			throw new ConflictException("status",

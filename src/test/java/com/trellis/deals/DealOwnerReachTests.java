@@ -44,7 +44,18 @@ class DealOwnerReachTests {
 			.andExpect(jsonPath("$.errors[0].field").value("ownerId"));
 		ae.post("/api/v1/opportunities", deal(world.accountId(), world.ae().userId())).andExpect(status().isCreated());
 		var lead = new Api(this.mvc, this.fixtures.token(manager));
-		lead.post("/api/v1/opportunities", deal(world.accountId(), report.userId())).andExpect(status().isCreated());
+		var reports = lead.post("/api/v1/opportunities", deal(world.accountId(), report.userId()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long reportsDeal = Long.parseLong(reports.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+		// an edit without an owner keeps the deal's (try86: it went to the manager who
+		// saved it)
+		lead.put("/api/v1/opportunities/" + reportsDeal,
+				deal(world.accountId(), report.userId()).replace(", \"ownerId\": " + report.userId(), ""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ownerId").value(report.userId()));
 		lead.post("/api/v1/opportunities", deal(world.accountId(), stranger.userId()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("ownerId"));

@@ -142,6 +142,22 @@ class DecisionConflictTests {
 	}
 
 	@Test
+	void aRegistrationOfAPartnerSunsetWhileItWaitedIsNotApproved() throws Exception {
+		var world = this.fixtures.world("Sunset While Waiting Partners");
+		long id = registered(world, "Sunset Waiting Looms");
+		this.jdbc.sql("UPDATE partner SET lifecycle_status = 'SUNSET' WHERE id = ?").param(world.partnerId()).update();
+		long deals = this.fixtures.count("opportunity");
+
+		new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post("/api/v1/registrations/" + id + "/approve", "{\"ownerId\": %d}".formatted(world.ae().userId()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("partnerId"))
+			.andExpect(jsonPath("$.errors[0].message").value("a sunset partner cannot register deals"));
+		assertThat(statusOf(id)).isEqualTo("PENDING");
+		assertThat(this.fixtures.count("opportunity")).isEqualTo(deals);
+	}
+
+	@Test
 	void whoMayDecideIsCheckedBeforeTheState() throws Exception {
 		var world = this.fixtures.world("Forbidden Deciding Partners");
 		var other = this.fixtures.world("Other Book Partners");
