@@ -14,7 +14,7 @@ public enum Kind {
 	PARTNERS("partners in their book", "partnersToUserId", EnumSet.of(Role.PAM)),
 	REPORTS("direct reports", "reportsToUserId",
 			EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE)),
-	PLANS("open account plans they own", "plansToUserId",
+	PLANS("open account plans", "plansToUserId",
 			EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE));
 
 	private final String label;

@@ -60,7 +60,7 @@ class CompletionRows {
 				file.rows().stream().map(r -> r.get("source_id").strip()).filter(s -> !s.isEmpty()).toList());
 		var sources = new java.util.HashMap<String, Long>();
 		var ids = new HashSet<Long>();
-		var keys = new HashSet<String>();
+		var keys = new java.util.HashMap<String, Long>();
 		for (var row : file.rows()) {
 			plan.next(row);
 			var cells = new FormatCells(file, row, plan.errors);
@@ -86,9 +86,10 @@ class CompletionRows {
 			if (plan.errors.size() > before) {
 				continue;
 			}
-			if (!keys.add(user.id() + ":" + item + ":" + day)) {
+			var firstRow = keys.putIfAbsent(user.id() + ":" + item + ":" + day, cells.number());
+			if (firstRow != null) {
 				cells.error("completed_on", day.toString(),
-						"repeats a completion of the same user and item in the file");
+						"repeats a completion of the same user and item in the file (row " + firstRow + ")");
 				continue;
 			}
 			var sameDay = this.completions.find(user.id(), item, day);
