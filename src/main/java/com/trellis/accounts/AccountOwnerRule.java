@@ -24,21 +24,20 @@ class AccountOwnerRule {
 
 	/**
 	 * The account's owner for the command: the command's, else the account's current one,
-	 * else the viewer when they are an account executive or sales manager; refused with a
-	 * 400 naming {@code ownerAeId} when it is not an active account executive or sales
-	 * manager, or one the viewer may not name ({@link Users#ownerOutOfReach}). An account
-	 * keeps an owner who left ({@code currentOwner}) until someone names a new one.
+	 * else the viewer when they are an account executive or sales manager, else nobody
+	 * (null: an admin's new account without an owner); refused with a 400 naming
+	 * {@code ownerAeId} when it is not an active account executive or sales manager, or
+	 * one the viewer may not name ({@link Users#ownerOutOfReach}). An account keeps an
+	 * owner who left ({@code currentOwner}) until someone names a new one.
 	 */
-	long owner(Viewer viewer, AccountCommand command, Long currentOwner) {
+	Long owner(Viewer viewer, AccountCommand command, Long currentOwner) {
 		if (command.ownerAeId() == null && currentOwner != null) {
 			return currentOwner; // an edit without an owner keeps the account's (try86)
 		}
-		if (command.ownerAeId() == null && viewer.is(Role.AE, Role.SALES_MANAGER)) {
-			return viewer.userId();
-		}
 		if (command.ownerAeId() == null) {
-			throw InvalidInputException.of("ownerAeId",
-					"must be the id of an active account executive or sales manager (name the account's owner)");
+			// an account executive or sales manager owns what they open; an admin's new
+			// account without an owner is nobody's (an admin owns no accounts)
+			return viewer.is(Role.AE, Role.SALES_MANAGER) ? viewer.userId() : null;
 		}
 		boolean kept = command.ownerAeId().equals(currentOwner);
 		var owner = (kept ? this.users.find(command.ownerAeId()) : this.users.findEnabled(command.ownerAeId()))

@@ -201,7 +201,7 @@ class AccountRepository {
 			.list();
 	}
 
-	long insert(AccountCommand command, long ownerId, Instant now) {
+	long insert(AccountCommand command, Long ownerId, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO account (name, web_domain, industry, employee_band, owner_ae_id, created_at, updated_at,
 				                     registrable_domain, normalized_name, country)

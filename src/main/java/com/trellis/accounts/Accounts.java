@@ -229,7 +229,7 @@ public class Accounts {
 	@Transactional
 	public AccountView create(Viewer viewer, AccountCommand command) {
 		requireWriter(viewer);
-		long owner = this.owners.owner(viewer, command, null);
+		Long owner = this.owners.owner(viewer, command, null);
 		long id = this.accounts.insert(command, owner, this.clock.instant());
 		var created = this.accounts.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account", id, "created", null, created);
