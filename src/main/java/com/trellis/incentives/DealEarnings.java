@@ -80,10 +80,10 @@ class DealEarnings {
 			return;
 		}
 		var day = this.calendar.dayOf(deal.closedAt());
+		var programs = this.ledger.programs();
 		List<Long> judging;
 		if (first) {
-			judging = this.ledger.programs()
-				.stream()
+			judging = programs.stream()
 				.filter(p -> p.kind() == ProgramKind.REFERRAL && p.effectiveOn(day))
 				.map(Program::id)
 				.toList();
@@ -95,7 +95,7 @@ class DealEarnings {
 		if (wins.stream().noneMatch(d -> d.id() == opportunityId)) {
 			return;
 		}
-		for (var program : this.ledger.programs()) {
+		for (var program : programs) {
 			if (judging.contains(program.id()) && program.effectiveOn(day)) {
 				judge(program, deal)
 					.ifPresent(earned -> this.writer.earn(partnerId, program, "REFERRAL", generation(program, earned)));
