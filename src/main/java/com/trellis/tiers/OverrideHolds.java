@@ -28,7 +28,8 @@ class OverrideHolds implements TierHolds {
 			return Optional.empty();
 		}
 		return Optional.of("an override holds " + held.tier().label() + " until " + held.expiresOn()
-				+ "; end the override on the partner's tier page before changing the tier here");
+				+ "; end the override first (on the partner's tier page, or POST /api/v1/partners/" + partnerId
+				+ "/tier/override/end with a reason), then change the tier here");
 	}
 
 }

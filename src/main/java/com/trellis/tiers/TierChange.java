@@ -33,6 +33,14 @@ public record TierChange(long id, long partnerId, String partnerName, Tier from,
 	}
 
 	/**
+	 * The change as a column reads it: "Tier 2 → Tier 1", or "Tier 1 (kept)" when an
+	 * override set, replaced or ended left the tier as it was.
+	 */
+	public String label() {
+		return this.from == this.to ? this.to.label() + " (kept)" : this.from.label() + " → " + this.to.label();
+	}
+
+	/**
 	 * An admin's change as a partner user reads it: "set by the program" (until the
 	 * override's day) or "ended by the program", not the admin's reason or name.
 	 */

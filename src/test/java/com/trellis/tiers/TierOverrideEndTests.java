@@ -127,6 +127,10 @@ class TierOverrideEndTests {
 				"action=\"" + page + "/override/end\"");
 		assertThat(readers.read(readers.signIn(world.pam()), page)).doesNotContain("tier-override-end");
 		assertThat(readers.read(readers.signIn(world.partnerUser()), page)).doesNotContain("tier-override-end");
+		// the program's overrides list leads admins to it; others get no such link
+		assertThat(readers.read(session, "/tiers")).contains("href=\"" + page + "#tier-override-end\"");
+		assertThat(readers.read(readers.signIn(this.fixtures.user(Role.EXECUTIVE)), "/tiers"))
+			.doesNotContain("#tier-override-end");
 
 		this.mvc.perform(post(page + "/override/end").param("reason", " ").session(session).with(csrf()))
 			.andExpect(redirectedUrl(page))
@@ -161,6 +165,13 @@ class TierOverrideEndTests {
 		assertThat(history.get(0).to()).isEqualTo(Tier.TIER_1_INVEST);
 		assertThat(history.get(0).reason()).contains("2099-12-31", "launch extended");
 		assertThat(this.tiers.history(world.partnerUser(), world.partnerId()).get(0).reason()).contains("2099-12-31");
+		assertThat(history.get(0).label()).as("a change that kept the tier reads as kept, not Tier 1 → Tier 1")
+			.isEqualTo("Tier 1 · Invest (kept)");
+		assertThat(history.get(1).label()).contains(" → ");
+		var page = new Readers(this.mvc, this.jdbc, this.fixtures).read(
+				new Readers(this.mvc, this.jdbc, this.fixtures).signIn(adminUser),
+				"/partners/" + world.partnerId() + "/tier");
+		assertThat(page).contains("Tier 1 · Invest (kept)").doesNotContain("Tier 1 · Invest → Tier 1 · Invest");
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(notices(world.partnerId())).hasSize(2).last().asString().contains("2099-12-31"));

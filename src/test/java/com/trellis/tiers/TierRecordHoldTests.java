@@ -59,7 +59,9 @@ class TierRecordHoldTests {
 		admin.put(url, record(world.pam().userId(), "TIER_1_INVEST"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].field").value("tier"))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("an override holds Tier 2")));
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("an override holds Tier 2")))
+			// the way out is named for API clients too, not only the page
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("/tier/override/end")));
 		// the rest of the record still changes while the override holds the tier
 		admin.put(url, record(world.pam().userId(), "TIER_2_EMERGING").replace("EMEA", "APAC"))
 			.andExpect(status().isOk());
