@@ -150,6 +150,33 @@ public class AccountPlans {
 		return plan;
 	}
 
+	/**
+	 * The checks {@link #create} (id null) or {@link #update} and the action writes
+	 * (action given) make, in their order, writing nothing: for a page form with a field
+	 * it could not read, so that its other wrong fields are named with it.
+	 */
+	@Transactional(readOnly = true)
+	public void check(Viewer viewer, Long id, PlanCommand command) {
+		var current = id == null ? null : requireWrites(viewer, id);
+		requireWrites(viewer, command.partnerId(), command.accountId());
+		this.fields.checked(viewer, command, current);
+	}
+
+	/** As {@link #check(Viewer, Long, PlanCommand)} for an action, new (null) or kept. */
+	@Transactional(readOnly = true)
+	public void checkAction(Viewer viewer, long id, Long actionId, ActionCommand command) {
+		var plan = requireWrites(viewer, id);
+		this.fields.checkAction(plan, command, actionId == null ? null : action(plan, actionId).dueOn());
+	}
+
+	private static PlanView.Action action(PlanView plan, long actionId) {
+		return plan.actions()
+			.stream()
+			.filter(a -> a.id() == actionId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Plan action", actionId));
+	}
+
 	@Transactional
 	public PlanView create(Viewer viewer, PlanCommand command) {
 		return create(viewer, command, "");
@@ -201,10 +228,7 @@ public class AccountPlans {
 
 	PlanView addAction(Viewer viewer, long id, ActionCommand command, String via) {
 		var before = requireWrites(viewer, id);
-		if (command == null) {
-			throw InvalidInputException.of("body", "a request body is required");
-		}
-		checkAction(before, command, null);
+		this.fields.checkAction(before, command, null);
 		requireOpen(before);
 		long action = this.plans.insertAction(id, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
@@ -219,38 +243,12 @@ public class AccountPlans {
 
 	PlanView updateAction(Viewer viewer, long id, long actionId, ActionCommand command, String via) {
 		var before = requireWrites(viewer, id);
-		if (before.actions().stream().noneMatch(a -> a.id() == actionId)) {
-			throw new NotFoundException("Plan action", actionId);
-		}
-		if (command == null) {
-			throw InvalidInputException.of("body", "a request body is required");
-		}
-		checkAction(before, command,
-				before.actions().stream().filter(a -> a.id() == actionId).findFirst().orElseThrow().dueOn());
+		this.fields.checkAction(before, command, action(before, actionId).dueOn());
 		requireOpen(before);
 		this.plans.updateAction(id, actionId, command, viewer.userId(), this.clock.instant());
 		var after = this.plans.find(id).orElseThrow();
 		this.audit.record(viewer.actor(), "account-plan", id, "action " + actionId + " changed" + via, before, after);
 		return after;
-	}
-
-	/**
-	 * An action's fields, and its due day not after the plan's last day (try54: 2030 was
-	 * taken for a plan ending in 2027). A day before the plan's start stays allowed: a
-	 * plan records the groundwork done before it was written. A due day kept as it was
-	 * ({@code kept}, an edit of an action made before this rule) is not checked again.
-	 */
-	private void checkAction(PlanView plan, ActionCommand command, java.time.LocalDate kept) {
-		var errors = new ArrayList<>(this.commands.errors(command));
-		var due = command.dueOn();
-		if (due != null && !due.equals(kept) && errors.stream().noneMatch(e -> e.field().equals("dueOn"))
-				&& due.isAfter(plan.endsOn())) {
-			errors.add(new InvalidInputException.FieldError("dueOn", "must be on or before the plan's last day ("
-					+ plan.endsOn() + "); extend the plan to plan beyond it"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
 	}
 
 	/** A closed plan keeps its goals and actions as they were when it closed. */

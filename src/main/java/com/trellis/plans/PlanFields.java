@@ -122,4 +122,26 @@ class PlanFields {
 					+ ", the due day of the plan's last open action; move, finish or drop the actions due after it first"));
 	}
 
+	/**
+	 * An action's fields, and its due day not after the plan's last day (try54: 2030 was
+	 * taken for a plan ending in 2027). A day before the plan's start stays allowed: a
+	 * plan records the groundwork done before it was written. A due day kept as it was
+	 * ({@code kept}, an edit of an action made before this rule) is not checked again.
+	 */
+	void checkAction(PlanView plan, ActionCommand command, java.time.LocalDate kept) {
+		if (command == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		var errors = new ArrayList<>(this.commands.errors(command));
+		var due = command.dueOn();
+		if (due != null && !due.equals(kept) && errors.stream().noneMatch(e -> e.field().equals("dueOn"))
+				&& due.isAfter(plan.endsOn())) {
+			errors.add(new InvalidInputException.FieldError("dueOn", "must be on or before the plan's last day ("
+					+ plan.endsOn() + "); extend the plan to plan beyond it"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
 }

@@ -13,7 +13,9 @@ import com.trellis.shared.InvalidInputException.FieldError;
 
 /**
  * Reads the plan pages' forms into the API's commands, naming each field that is not a
- * number, a date or one of its values; the commands' own validation does the rest.
+ * number, a date or one of its values; the commands' own validation does the rest. A
+ * field it could not read is named together with every other wrong field
+ * ({@link Read#checked}), not alone.
  */
 final class PlanForm {
 
@@ -25,41 +27,53 @@ final class PlanForm {
 		this.values = values;
 	}
 
-	static PlanCommand plan(Map<String, String> values) {
+	static Read<PlanCommand> plan(Map<String, String> values) {
 		var form = new PlanForm(values);
 		var command = new PlanCommand(form.id("partnerId"), form.id("accountId"), form.text("title"),
 				form.amount("pipelineGoal"), form.amount("revenueGoal"), form.text("currency"), form.date("startsOn"),
 				form.date("endsOn"), form.id("vendorOwnerId"), form.id("partnerContactId"));
-		form.done();
-		return command;
+		return new Read<>(command, form.errors);
 	}
 
-	static ActionCommand action(Map<String, String> values) {
+	static Read<ActionCommand> action(Map<String, String> values) {
 		var form = new PlanForm(values);
 		var command = new ActionCommand(form.text("description"), form.choice("side", PlanSide.class),
 				form.date("dueOn"), form.choice("status", ActionStatus.class));
-		form.done();
-		return command;
+		return new Read<>(command, form.errors);
 	}
 
-	static CloseCommand close(Map<String, String> values) {
+	static Read<CloseCommand> close(Map<String, String> values) {
 		var form = new PlanForm(values);
 		var command = new CloseCommand(form.choice("outcome", PlanOutcome.class), form.text("note"));
-		form.done();
-		return command;
+		return new Read<>(command, form.errors);
 	}
 
-	static TickCommand tick(Map<String, String> values) {
+	static Read<TickCommand> tick(Map<String, String> values) {
 		var form = new PlanForm(values);
 		var command = new TickCommand(form.choice("status", ActionStatus.class));
-		form.done();
-		return command;
+		return new Read<>(command, form.errors);
 	}
 
-	private void done() {
-		if (!this.errors.isEmpty()) {
-			throw new InvalidInputException(this.errors);
+	/**
+	 * A command as read, with the fields that could not be read (null in the command).
+	 */
+	record Read<C>(C command, List<FieldError> unread) {
+
+		/**
+		 * The command when every field was read; else refuses it naming the unread fields
+		 * with what {@code checks} (the action's own checks, role and ownership first,
+		 * writing nothing) find wrong with the others.
+		 */
+		C checked(java.util.function.Consumer<C> checks) {
+			if (this.unread.isEmpty()) {
+				return this.command;
+			}
+			var fields = new FormFields();
+			this.unread.forEach(e -> fields.reject(e.field(), e.message()));
+			fields.check(() -> checks.accept(this.command));
+			throw new IllegalStateException("unread fields are refused");
 		}
+
 	}
 
 	private String text(String field) {

@@ -55,7 +55,8 @@ class PlanPageController {
 	String close(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/account-plans/" + id, "Account plan closed", "closeTyped", form,
-				() -> this.progress.close(viewer, id, PlanForm.close(form)));
+				() -> this.progress.close(viewer, id,
+						PlanForm.close(form).checked(c -> this.progress.checkClose(viewer, id, c))));
 	}
 
 	@PostMapping("/account-plans/{id}/actions/{actionId}/status")
@@ -63,7 +64,8 @@ class PlanPageController {
 	String tick(Viewer viewer, @PathVariable long id, @PathVariable long actionId,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/account-plans/" + id, "Action updated",
-				() -> this.progress.tick(viewer, id, actionId, PlanForm.tick(form)));
+				() -> this.progress.tick(viewer, id, actionId, PlanForm.tick(form).checked(c -> {
+				})));
 	}
 
 	@GetMapping("/account-plans")
@@ -110,8 +112,8 @@ class PlanPageController {
 		this.plans.requireWrites(viewer, null, null);
 		var repeated = new boolean[1];
 		var target = FormAction.run(redirect, "/account-plans", "Account plan created", "typed", form,
-				() -> repeated[0] = !this.once.run(form.get(FormOnce.FIELD), viewer.userId(),
-						() -> this.plans.create(viewer, PlanForm.plan(form))));
+				() -> repeated[0] = !this.once.run(form.get(FormOnce.FIELD), viewer.userId(), () -> this.plans
+					.create(viewer, PlanForm.plan(form).checked(c -> this.plans.check(viewer, null, c)))));
 		if (repeated[0]) {
 			redirect.addFlashAttribute("notice", FormOnce.REPEATED);
 		}
@@ -122,16 +124,16 @@ class PlanPageController {
 	@ActsOn(PlanChecks.Writes.class)
 	String addAction(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/account-plans/" + id, "Action added", "actionTyped", form,
-				() -> this.plans.addAction(viewer, id, PlanForm.action(form)));
+		return FormAction.run(redirect, "/account-plans/" + id, "Action added", "actionTyped", form, () -> this.plans
+			.addAction(viewer, id, PlanForm.action(form).checked(c -> this.plans.checkAction(viewer, id, null, c))));
 	}
 
 	@PostMapping("/account-plans/{id}/actions/{actionId}")
 	@ActsOn(PlanChecks.Writes.class)
 	String changeAction(Viewer viewer, @PathVariable long id, @PathVariable long actionId,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/account-plans/" + id, "Action updated",
-				() -> this.plans.updateAction(viewer, id, actionId, PlanForm.action(form)));
+		return FormAction.run(redirect, "/account-plans/" + id, "Action updated", () -> this.plans.updateAction(viewer,
+				id, actionId, PlanForm.action(form).checked(c -> this.plans.checkAction(viewer, id, actionId, c))));
 	}
 
 }

@@ -38,6 +38,13 @@ public class PlanProgress {
 		this.clock = clock;
 	}
 
+	/** The checks {@link #close} makes, in their order, writing nothing. */
+	@Transactional(readOnly = true)
+	public void checkClose(Viewer viewer, long id, CloseCommand command) {
+		this.plans.requireWrites(viewer, id);
+		this.commands.check(command);
+	}
+
 	@Transactional
 	public PlanView close(Viewer viewer, long id, CloseCommand command) {
 		var before = this.plans.requireWrites(viewer, id);
