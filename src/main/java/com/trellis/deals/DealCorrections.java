@@ -55,11 +55,7 @@ class DealCorrections {
 
 	@Transactional
 	OpportunityView correct(Viewer viewer, long id, DealCorrection command) {
-		if (!viewer.is(Role.ADMIN)) {
-			throw new AccessDeniedException("Only a program admin corrects a closed deal's amount or currency");
-		}
-		this.deals.get(viewer, id);
-		this.commands.check(command);
+		check(viewer, id, command);
 		var before = this.opportunities.findForUpdate(id).orElseThrow();
 		if (!before.stage().isClosed()) {
 			throw new ConflictException("stage",
@@ -79,6 +75,20 @@ class DealCorrections {
 		this.events
 			.publishEvent(new DealCorrected(correction, id, after.partnerId(), after.stage() == Stage.CLOSED_WON));
 		return after;
+	}
+
+	/**
+	 * The checks a correction starts with, writing nothing: the role, the deal, then the
+	 * command's fields (for a page form that could not read the amount, so that the other
+	 * wrong fields are named with it).
+	 */
+	@Transactional(readOnly = true)
+	void check(Viewer viewer, long id, DealCorrection command) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only a program admin corrects a closed deal's amount or currency");
+		}
+		this.deals.get(viewer, id);
+		this.commands.check(command);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,7 +1,6 @@
 package com.trellis.deals;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -134,16 +133,15 @@ class DealPageController {
 			@RequestParam(required = false) String currency, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		var typed = FormAction.typed("amount", amount, "currency", currency, "reason", reason);
-		return FormAction.run(redirect, "/opportunities/" + id, "Corrected", "correctionTyped", typed,
-				() -> this.corrections.correct(viewer, id, new DealCorrection(amount(amount), currency, reason)));
-	}
-
-	private static BigDecimal amount(String amount) {
-		var fields = new FormFields();
-		var value = fields.decimal("amount", amount);
-		fields.check(() -> {
+		return FormAction.run(redirect, "/opportunities/" + id, "Corrected", "correctionTyped", typed, () -> {
+			// an amount that cannot be read is named with the other wrong fields
+			var fields = new FormFields();
+			var command = new DealCorrection(fields.decimal("amount", amount), currency, reason);
+			if (fields.hasErrors()) {
+				fields.check(() -> this.corrections.check(viewer, id, command));
+			}
+			this.corrections.correct(viewer, id, command);
 		});
-		return value;
 	}
 
 }

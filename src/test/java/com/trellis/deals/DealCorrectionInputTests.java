@@ -82,6 +82,18 @@ class DealCorrectionInputTests {
 				.andExpect(status().is3xxRedirection())
 				.andExpect(flash().attribute("error", containsStringIgnoringCase(values[3])));
 		}
+		// failed before: an amount that cannot be read hid the wrong currency and blank
+		// reason
+		this.mvc
+			.perform(post("/opportunities/" + world.dealId() + "/correction").param("amount", "12O.00")
+				.param("currency", "XTS")
+				.param("reason", " ")
+				.session(admin)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(
+					flash().attribute("fieldErrors", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("amount"),
+							org.hamcrest.Matchers.hasKey("currency"), org.hamcrest.Matchers.hasKey("reason"))));
 		assertUnchanged(world);
 	}
 
