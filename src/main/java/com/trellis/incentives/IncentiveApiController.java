@@ -104,7 +104,14 @@ class IncentiveApiController {
 		return this.mdf.decide(viewer, id, decision.approve(), decision.approvedAmount(), decision.reason());
 	}
 
+	/**
+	 * A claim against an approved MDF request: a new claim and its reimbursement in the
+	 * partner's ledger, answered 201 with the request and its claims. It takes an
+	 * {@code Idempotency-Key}, so a client sending it again after a lost answer claims
+	 * once.
+	 */
 	@PostMapping("/mdf-requests/{id}/claims")
+	@ResponseStatus(HttpStatus.CREATED)
 	@ActsOn(MdfChecks.Claimed.class)
 	MdfRequest claim(Viewer viewer, @PathVariable long id, @RequestBody Claim claim) {
 		return this.mdf.claim(viewer, id, claim.amount(), claim.proof());

@@ -19,8 +19,8 @@ import com.trellis.shared.validation.ValueLimits;
  * <ul>
  * <li>a decision: approving names a positive {@code approvedAmount} within the configured
  * maximum, in the request currency's decimals and at most the request's cost; declining
- * gives a {@code reason}; a reason is at most {@link FreeText#NOTE} characters. Only a
- * request awaiting its decision ({@code REQUESTED}) is decided.</li>
+ * gives a {@code reason} and no amount; a reason is at most {@link FreeText#NOTE}
+ * characters. Only a request awaiting its decision ({@code REQUESTED}) is decided.</li>
  * <li>a claim: {@code proof} (a link or reference) and a positive {@code amount} within
  * the maximum and in the currency's decimals. Only an approved request is claimed, up to
  * its claim deadline.</li>
@@ -40,6 +40,12 @@ final class MdfInput {
 		ConflictException.afterInput(FormErrors.checks(() -> {
 			if (approve) {
 				approvedAmount(request, amount);
+			}
+			else if (amount != null) {
+				// not ignored: a decline that names an amount was likely meant as an
+				// approval
+				throw InvalidInputException.of("approvedAmount",
+						"is given only to approve; leave it out (empty) to decline");
 			}
 		}, () -> {
 			if (!approve) {

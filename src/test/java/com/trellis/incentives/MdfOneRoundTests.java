@@ -47,6 +47,9 @@ class MdfOneRoundTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	Incentives incentives;
+
 	@Test
 	void aClaimNamesEveryBadFieldAndTheStateAtOnce() throws Exception {
 		var world = this.fixtures.world("One Round Claim Partners");
@@ -136,6 +139,74 @@ class MdfOneRoundTests {
 			.param(waiting)
 			.query(String.class)
 			.single()).isEqualTo("REQUESTED");
+	}
+
+	/**
+	 * Failed before (s59 try-out): a claim sent again after a lost answer claimed twice,
+	 * and the API refused the {@code Idempotency-Key} that would have prevented it (the
+	 * claim answered 200, as if it created nothing).
+	 */
+	@Test
+	void aClaimSentAgainWithItsIdempotencyKeyIsClaimedOnce() throws Exception {
+		var world = this.fixtures.world("Keyed Claim Partners");
+		long approved = request(world, "APPROVED");
+		this.jdbc.sql("UPDATE mdf_request SET approved_amount = 100, claim_by = DATE '2999-12-31' WHERE id = ?")
+			.param(approved)
+			.update();
+		var fund = this.incentives.createProgram(this.fixtures.user(com.trellis.identity.Role.ADMIN),
+				new ProgramCommand("MDF keyed " + System.nanoTime(), ProgramKind.MDF, "EUR",
+						java.time.LocalDate.of(2026, 1, 1), null,
+						Map.of("tiers", java.util.List.of(Map.of("threshold", "1", "value", "1000.00")))));
+		this.jdbc
+			.sql("""
+					INSERT INTO incentive_earning (partner_id, program_id, kind, source_key, amount, currency, basis, earned_at)
+					VALUES (?, ?, 'MDF_FUND', 'mdf:keyed', 1000.00, 'EUR', 'test', ?)
+					""")
+			.params(world.partnerId(), fund.id(), Timestamp.from(this.clock.instant()))
+			.update();
+		var token = this.fixtures.token(world.partnerUser());
+		var body = "{\"amount\": 40, \"proof\": \"INV-2026-0042\"}";
+		var first = claim(token, approved, "claim-1", body);
+		assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
+		var again = claim(token, approved, "claim-1", body);
+		assertThat(again.getStatus()).isEqualTo(201);
+		assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(this.fixtures.count("mdf_claim WHERE request_id = " + approved)).isOne();
+	}
+
+	/**
+	 * Failed before (s59 try-out): a decline that named an amount, even a negative one
+	 * with three decimals, was accepted and the amount dropped without a word.
+	 */
+	@Test
+	void aDeclineNamingAnAmountIsRefusedNamingIt() throws Exception {
+		var world = this.fixtures.world("Amount Decline Partners");
+		long waiting = request(world, "REQUESTED");
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		for (var amount : new String[] { "-5.123", "50" }) {
+			pam.post("/api/v1/mdf-requests/" + waiting + "/decision",
+					"{\"approve\": false, \"approvedAmount\": " + amount + ", \"reason\": \"not this quarter\"}")
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("approvedAmount"));
+		}
+		assertThat(this.jdbc.sql("SELECT status FROM mdf_request WHERE id = ?")
+			.param(waiting)
+			.query(String.class)
+			.single()).isEqualTo("REQUESTED");
+		pam.post("/api/v1/mdf-requests/" + waiting + "/decision",
+				"{\"approve\": false, \"reason\": \"not this quarter\"}")
+			.andExpect(status().isOk());
+	}
+
+	private org.springframework.mock.web.MockHttpServletResponse claim(String token, long request, String key,
+			String body) throws Exception {
+		return this.mvc
+			.perform(post("/api/v1/mdf-requests/" + request + "/claims").header("Authorization", "Bearer " + token)
+				.header("Idempotency-Key", key)
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn()
+			.getResponse();
 	}
 
 	private long request(World world, String status) {
