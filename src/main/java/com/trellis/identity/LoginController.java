@@ -8,13 +8,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+	private final long longestWait;
+
+	LoginController(LoginThrottleProperties throttle) {
+		this.longestWait = throttle.maxDelay().toSeconds();
+	}
+
 	/**
 	 * The sign-in page; after a throttled attempt it says how long to wait (in seconds up
-	 * to two minutes, else in whole minutes, rounded up).
+	 * to two minutes, else in whole minutes, rounded up). The wait comes in the address,
+	 * so one longer than the throttle ever asks is told as its longest.
 	 */
 	@GetMapping("/login")
 	String login(@RequestParam(name = "throttled", required = false) String throttled, Model model) {
-		long seconds = seconds(throttled);
+		long seconds = Math.min(seconds(throttled), this.longestWait);
 		if (seconds > 120) {
 			model.addAttribute("waitMinutes", (seconds + 59) / 60);
 		}

@@ -68,13 +68,21 @@ class SsoSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 	public OidcUser loadUser(OidcUserRequest request) {
 		var oidc = this.provider.loadUser(request);
 		var provider = request.getClientRegistration().getRegistrationId();
-		var email = oidc.getEmail();
-		var credentials = email == null ? null : this.users.credentials(email.strip()).orElse(null);
-		var decision = SsoMatch.decide(email, oidc.getEmailVerified(), credentials == null ? null
-				: new SsoMatch.Candidate(credentials.user().role(), credentials.maySignIn()));
+		// claims as the provider sent them, read without trusting their types: an address
+		// no one may have (a NUL, an invisible character) matches no one, and only a
+		// true email_verified (or "true") vouches for it
+		var email = oidc.getClaims().get("email") instanceof String text ? text : null;
+		var usable = email != null && com.trellis.shared.validation.EmailRule.problem(email.strip()).isEmpty();
+		var credentials = usable ? this.users.credentials(email.strip()).orElse(null) : null;
+		var verified = oidc.getClaims().get("email_verified");
+		var shown = email == null ? null : email.replaceAll("\\p{Cc}", "\uFFFD");
+		var decision = SsoMatch.decide(shown,
+				Boolean.TRUE.equals(verified) || "true".equals(verified) ? Boolean.TRUE : Boolean.FALSE,
+				credentials == null ? null
+						: new SsoMatch.Candidate(credentials.user().role(), credentials.maySignIn()));
 		var details = new LinkedHashMap<String, Object>();
 		details.put("provider", provider);
-		details.put("email", String.valueOf(email));
+		details.put("email", String.valueOf(shown));
 		details.put("subject", oidc.getSubject());
 		if (!decision.allowed()) {
 			log.info("Single sign-on by {} refused: {}", provider, decision.reason());

@@ -110,6 +110,25 @@ class LoginThrottleTests {
 		assertThat(page).contains("Too many attempts; try again in 40 seconds.");
 	}
 
+	/**
+	 * Failed before (s59 try-out): a capital dotted I (U+0130) in place of an i gave the
+	 * address a count of its own, yet signed in to the account (the database folds it to
+	 * i), so each i of an address brought five more free guesses; and the page told a
+	 * wait of 1,667 minutes written into its address, longer than the throttle ever asks.
+	 */
+	@Test
+	void aLookAlikeSpellingIsNotTheAccountAndThePageTellsNoLongerWaitThanTheThrottle() throws Exception {
+		var email = this.fixtures.email(this.fixtures.user(Role.EXECUTIVE));
+		assertThat(email).contains("i");
+		var lookAlike = email.replaceFirst("i", "\u0130");
+		assertThat(signIn(lookAlike, "secret", OWNER)).as("not the account").endsWith("/login?error");
+		var page = this.mvc.perform(get("/login").param("throttled", "100000"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("try again in 15 minutes").doesNotContain("1,667");
+	}
+
 	@Test
 	void unknownEmailsAreThrottledExactlyLikeKnownOnes() throws Exception {
 		var known = this.fixtures.email(this.fixtures.user(Role.EXECUTIVE));

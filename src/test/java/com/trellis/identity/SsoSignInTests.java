@@ -162,8 +162,31 @@ class SsoSignInTests {
 		assertThat(home.uri().getPath()).as("not signed in").isEqualTo("/login");
 	}
 
+	/**
+	 * Failed before (s59 try-out): the provider's "ADMİN@…" (a capital dotted I, another
+	 * mailbox) signed in as the admin, since the database folds İ to i; an address with a
+	 * NUL and an {@code email_verified} of 1 or [true] answered 500.
+	 */
+	@Test
+	void onlyTheAddressItselfMatchesAndOddClaimsAreRefusedNotFailed() throws Exception {
+		var admin = this.fixtures.email(this.fixtures.user(Role.ADMIN));
+		var lookAlike = signIn(browser(), admin.replace("i", "\u0130").toUpperCase(java.util.Locale.ROOT), true);
+		assertThat(lookAlike.uri().getQuery()).isEqualTo("sso=unknown");
+		var nul = signIn(browser(), admin + "\u0000", true);
+		assertThat(nul.statusCode()).isEqualTo(200);
+		assertThat(nul.uri().getQuery()).isEqualTo("sso=unknown");
+		for (Object odd : List.<Object>of(1, List.of(true), "yes")) {
+			var refused = signIn(browser(), admin, odd);
+			assertThat(refused.statusCode()).as("email_verified " + odd).isEqualTo(200);
+			assertThat(refused.uri().getQuery()).as("email_verified " + odd).isEqualTo("sso=unverified");
+		}
+		// the same address in other capitals is the same person
+		var upper = signIn(browser(), admin.toUpperCase(java.util.Locale.ROOT), "true");
+		assertThat(upper.uri().getPath()).isEqualTo("/");
+	}
+
 	/** Follows the whole authorization-code flow as a browser would. */
-	private HttpResponse<String> signIn(HttpClient browser, String email, boolean verified) throws Exception {
+	private HttpResponse<String> signIn(HttpClient browser, String email, Object verified) throws Exception {
 		provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "subject-" + System.nanoTime(), "JWT",
 				List.of("trellis"), Map.of("email", email, "email_verified", verified), 3600));
 		return browser.send(HttpRequest.newBuilder(url("/oauth2/authorization/corp")).build(),

@@ -42,6 +42,19 @@ public final class EmailRule {
 	/** What an address whose domain has no dot is told. */
 	public static final String NO_DOT = "must have a domain with a dot, such as name@example.com";
 
+	/**
+	 * The address as Trellis finds a person by it: trimmed and lower-cased by Java's
+	 * locale-independent rules, compared with {@code lower(email)} of the stored ones.
+	 * Comparing {@code lower(:email)} instead let the database's own case folding meet an
+	 * address no one has: a capital dotted {@code İ} folds to {@code i} there, so
+	 * "manager@trellİs.demo" signed in as "manager@trellis.demo" with its own throttle
+	 * count (s59), and an identity provider's "ADMİN@…" matched the admin. Null stays
+	 * null.
+	 */
+	public static String key(String email) {
+		return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
 	/** The problem with the address, or empty (null is no problem of this rule). */
 	public static Optional<String> problem(String value) {
 		if (value == null) {
