@@ -119,7 +119,14 @@ public class ActivationPlans {
 	@Transactional(readOnly = true)
 	public void requireTicks(Viewer viewer, long partnerId, String code) {
 		var milestone = plan(viewer, partnerId).milestones().stream().filter(m -> m.code().equals(code)).findFirst();
-		milestone.ifPresent(m -> requireTicks(viewer, partnerId, m));
+		if (milestone.isPresent()) {
+			requireTicks(viewer, partnerId, milestone.get());
+		}
+		else if (!this.partners.manages(viewer, partnerId)
+				&& !(viewer.isPartnerUser() && viewer.partnerId() == partnerId)) {
+			// a code the plan lacks is told only to those who tick some of its milestones
+			throw new AccessDeniedException("Only the milestone's owner or the partner's PAM ticks it");
+		}
 	}
 
 	private void requireTicks(Viewer viewer, long partnerId, ActivationPlanView.Milestone milestone) {
@@ -133,6 +140,7 @@ public class ActivationPlans {
 
 	@Transactional
 	public ActivationPlanView completeMilestone(Viewer viewer, long partnerId, String code, String evidence) {
+		requireTicks(viewer, partnerId, code);
 		var view = plan(viewer, partnerId);
 		var milestone = view.milestones()
 			.stream()

@@ -152,6 +152,9 @@ final class SecurityMatrixApiRows {
 				row("PUT /api/v1/tokens/{freshToken}", 403, 404, 404, 404, 404, 404),
 				row("POST /api/v1/partners/{own}/activation/milestones/ONBOARDING_COMPLETE", 200, 403, 403, 403, 403,
 						403),
+				// s59: a code the plan lacks was told (400) to anyone before the role
+				// check
+				row("POST /api/v1/partners/{own}/activation/milestones/NOPE", 400, 403, 403, 403, 403, 400),
 				row("POST /api/v1/registrations/{freshRegistration}/withdraw", 200, 403, 403, 403, 403, 404),
 				row("POST /api/v1/mdf-requests/{freshMdf}/decision", 200, 403, 403, 403, 403, 403),
 				// a request still awaiting its decision is not claimed: a conflict with

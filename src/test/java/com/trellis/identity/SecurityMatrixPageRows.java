@@ -148,6 +148,7 @@ final class SecurityMatrixPageRows {
 				row("POST /leads/{freshLead}/follow-up", 302, 404, 404, 404, 403, 404),
 				row("POST /me/tokens/{freshToken}/revoke", 302, 404, 404, 404, 404, 404),
 				row("POST /partners/{own}/activation/milestones/ICP_ALIGNED", 302, 403, 403, 403, 403, 403),
+				row("POST /partners/{own}/activation/milestones/NOPE", 302, 403, 403, 403, 403, 302),
 				row("POST /registrations/{freshRegistration}/withdraw", 302, 403, 403, 403, 403, 404),
 				row("POST /partners/{other}/mdf-requests/{freshMdf}/decision", 302, 403, 403, 403, 403, 404),
 				row("POST /partners/{other}/mdf-requests/{freshMdf}/claims", 302, 403, 403, 403, 403, 404),
