@@ -148,11 +148,19 @@ class InvitationRepository {
 		}
 
 		InvitationView view(Instant now) {
+			return view(now, false);
+		}
+
+		/**
+		 * As {@link #view(Instant)}, told whether its partner is sunset: then a link that
+		 * would still open is WITHDRAWN.
+		 */
+		InvitationView view(Instant now, boolean partnerSunset) {
 			var status = switch (state(now)) {
 				case USED -> InvitationView.Status.ACCEPTED;
 				case REVOKED -> InvitationView.Status.REVOKED;
 				case EXPIRED -> InvitationView.Status.EXPIRED;
-				default -> InvitationView.Status.PENDING;
+				default -> partnerSunset ? InvitationView.Status.WITHDRAWN : InvitationView.Status.PENDING;
 			};
 			return new InvitationView(this.id, this.partnerId, this.name, this.email, status, this.invitedBy,
 					this.createdAt, this.sentAt, this.expiresAt, this.sends, this.acceptedAt, this.revokedAt,

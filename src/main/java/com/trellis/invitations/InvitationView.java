@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * An invitation as its partner's PAM and admins see it; never its link.
  *
- * @param status PENDING until accepted, revoked or past {@code expiresAt} (EXPIRED)
+ * @param status PENDING until accepted, revoked or past {@code expiresAt} (EXPIRED);
+ * WITHDRAWN when its partner was sunset before it was accepted (its link no longer opens,
+ * and its address may be invited elsewhere)
  * @param sends how often it was sent (a resend replaces the link)
  * @param userId the partner user it opened, once accepted
  */
@@ -15,7 +17,7 @@ public record InvitationView(long id, long partnerId, String name, String email,
 
 	public enum Status {
 
-		PENDING, EXPIRED, ACCEPTED, REVOKED
+		PENDING, EXPIRED, ACCEPTED, REVOKED, WITHDRAWN
 
 	}
 

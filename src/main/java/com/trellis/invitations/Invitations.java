@@ -104,8 +104,7 @@ public class Invitations {
 		if (!viewer.isPartnerUser()) {
 			throw new org.springframework.security.access.AccessDeniedException("Only a partner user has colleagues");
 		}
-		var now = this.clock.instant();
-		return this.invitations.ofPartner(viewer.partnerId()).stream().map(invitation -> invitation.view(now)).toList();
+		return views(viewer.partnerId());
 	}
 
 	/**
@@ -132,7 +131,7 @@ public class Invitations {
 			throw InvalidInputException.of("email",
 					refusal.elsewhere() && viewer.isPartnerUser() ? ELSEWHERE : refusal.reason());
 		});
-		if (open.isPresent() && open.get().state(now).opens()) {
+		if (open.isPresent() && state(open.get(), now).opens()) {
 			boolean here = open.get().partnerId() == partnerId;
 			throw InvalidInputException.of("email",
 					here ? "has a pending invitation to this partner already; resend or revoke it"
@@ -154,10 +153,12 @@ public class Invitations {
 		refuseTaken(viewer, partnerId, email, open, now);
 		if (open.isPresent()) {
 			var earlier = open.get();
-			// an expired invitation gives way to the new one
+			// an expired invitation, or one its sunset partner withdrew, gives way to the
+			// new one
 			this.invitations.revoke(earlier.id(), now);
-			this.audit.record(viewer.actor(), AUDIT_TYPE, earlier.id(), "replaced after expiry", earlier.view(now),
-					null);
+			this.audit.record(viewer.actor(), AUDIT_TYPE, earlier.id(),
+					earlier.state(now).opens() ? "replaced after its partner was sunset" : "replaced after expiry",
+					earlier.view(now), null);
 		}
 		var link = OneTimeLink.issue(now, this.validFor);
 		long id = this.invitations.insert(partnerId, partner.name(), email, name, viewer.userId(), link, now);
@@ -171,8 +172,13 @@ public class Invitations {
 	@Transactional(readOnly = true)
 	public List<InvitationView> ofPartner(Viewer viewer, long partnerId) {
 		this.partners.requireManages(viewer, partnerId);
+		return views(partnerId);
+	}
+
+	private List<InvitationView> views(long partnerId) {
 		var now = this.clock.instant();
-		return this.invitations.ofPartner(partnerId).stream().map(invitation -> invitation.view(now)).toList();
+		boolean sunset = this.partners.lifecycleOf(partnerId) == com.trellis.partners.LifecycleStatus.SUNSET;
+		return this.invitations.ofPartner(partnerId).stream().map(invitation -> invitation.view(now, sunset)).toList();
 	}
 
 	/** Sends a new link (valid for the full time again); the old link stops opening. */

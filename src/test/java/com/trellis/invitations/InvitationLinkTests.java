@@ -136,6 +136,17 @@ class InvitationLinkTests {
 			.andExpect(jsonPath("$.errors[0].field").value("partnerId"));
 		assertThat(join(this.mvc, link, PASSWORD).getRedirectedUrl()).isNotEqualTo("/login?joined");
 		assertThat(userCount(this.jdbc, email)).isZero();
+
+		// failed before (s59 try-out): the withdrawn invitation was listed as pending and
+		// kept its address from being invited to any other partner
+		this.pam.get(invitations(this.world.partnerId()))
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].status").value(org.hamcrest.Matchers.contains("WITHDRAWN")));
+		var elsewhere = this.fixtures.world("Sunset Invitee Elsewhere");
+		new Api(this.mvc, this.fixtures.token(elsewhere.pam()))
+			.post(invitations(elsewhere.partnerId()), invite("Late Joiner", email))
+			.andExpect(status().isCreated());
+		assertThat(join(this.mvc, linkSentTo(this.mail, email), PASSWORD).getRedirectedUrl())
+			.isEqualTo("/login?joined");
 	}
 
 	@Test
