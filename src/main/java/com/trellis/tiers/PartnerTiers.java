@@ -168,8 +168,11 @@ public class PartnerTiers {
 			.stream()
 			.map(c -> c.worded(reader()))
 			.toList();
-		long total = page.offset() + items.size();
-		return new PageResult<>(items.subList(0, Math.min(items.size(), page.size())), page.page(), page.size(), total);
+		// one row read ahead says whether more follow: then the total is a lower bound
+		// (this page and one more row), not the count
+		boolean more = items.size() > page.size();
+		return new PageResult<>(items.subList(0, Math.min(items.size(), page.size())), page.page(), page.size(),
+				page.offset() + items.size(), !more);
 	}
 
 	/** Overrides, newest first (admins and executives). */

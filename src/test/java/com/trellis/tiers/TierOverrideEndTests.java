@@ -180,6 +180,30 @@ class TierOverrideEndTests {
 			.isEqualTo(history.get(1).effectiveOn());
 	}
 
+	/**
+	 * Failed before (s59 try-out): {@code size=1} answered a total of 2 marked exact, the
+	 * page plus the one row read ahead, where the PAM's book had three changes.
+	 */
+	@Test
+	void theChangesListSaysWhenItsTotalIsOnlyALowerBound() throws Exception {
+		var world = this.fixtures.world("Tier Changes Counted");
+		var adminUser = this.fixtures.user(Role.ADMIN);
+		var today = this.calendar.today();
+		this.tiers.override(adminUser, world.partnerId(),
+				new OverrideCommand(Tier.TIER_1_INVEST, "a", today.plusDays(5)));
+		this.tiers.override(adminUser, world.partnerId(),
+				new OverrideCommand(Tier.TIER_2_EMERGING, "b", today.plusDays(6)));
+		this.tiers.override(adminUser, world.partnerId(),
+				new OverrideCommand(Tier.TIER_1_INVEST, "c", today.plusDays(7)));
+		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
+		pam.get("/api/v1/tiers/changes?size=1")
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.totalExact").value(false));
+		pam.get("/api/v1/tiers/changes?size=50")
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.totalExact").value(true));
+	}
+
 	/** Three weak weeks after today, evaluated while the override holds the tier. */
 	private void weakWeeksUnderTheOverride(long partnerId) {
 		var thisWeek = this.evaluation.weekStart(this.calendar.today());
