@@ -117,10 +117,19 @@ class IncentivePageController {
 				this.mdf.checkDecision(viewer, requestId, form.approve(), form.approvedAmount(), form.reason());
 			}
 		});
-		return FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding, checks, () -> {
+		var target = FormAction.run(redirect, "/partners/" + id + "/incentives", "Saved", form, binding, checks, () -> {
 			chosen.run();
 			this.mdf.decide(viewer, requestId, form.approve(), form.approvedAmount(), form.reason());
 		});
+		if (redirect.getFlashAttributes().containsKey("error")) {
+			// the row's decision form comes back as typed (an unreadable amount: as
+			// `typed`)
+			redirect.addFlashAttribute("decisionTyped",
+					FormAction.typed("approvedAmount",
+							form.approvedAmount() == null ? null : form.approvedAmount().toPlainString(), "reason",
+							form.reason()));
+		}
+		return target;
 	}
 
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/claims")
@@ -148,8 +157,10 @@ class IncentivePageController {
 	}
 
 	/**
-	 * The decision form of a request row: an approved amount that cannot be read is named
-	 * on the partner's incentives page, kept as typed, and nothing is decided.
+	 * The decision form of a request row: refused (an approved amount that cannot be read
+	 * or breaks a rule, a decline without a reason), each problem is named next to its
+	 * field on the partner's incentives page, the amount and the reason come back as
+	 * typed, and nothing is decided.
 	 */
 	record DecisionForm(Boolean approve, BigDecimal approvedAmount, String reason) implements Serializable {
 	}
