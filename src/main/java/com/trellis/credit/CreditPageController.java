@@ -1,11 +1,15 @@
 package com.trellis.credit;
 
+import java.util.List;
+
 import com.trellis.deals.Deals;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.validation.Commands;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -15,7 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Credit disputes as a panel of the deal page.
@@ -35,6 +41,11 @@ class CreditPageController {
 		this.deals = deals;
 	}
 
+	/**
+	 * The deal page's credit panel, loaded apart from the page; after a refused decision
+	 * it shows the decision form as sent, each problem next to its field (see
+	 * {@link #decideFromPage}).
+	 */
 	@GetMapping("/opportunities/{id}/credit")
 	String panel(Viewer viewer, @PathVariable long id, Model model) {
 		var deal = this.deals.get(viewer, id);
@@ -64,17 +75,44 @@ class CreditPageController {
 	/**
 	 * The decision form of the deal page's dispute panel: an uphold that cannot be read
 	 * or is missing is named with a missing reason on the deal page, never an error page,
-	 * and nothing is decided. The deal is the dispute's own.
+	 * and nothing is decided. The deal is the dispute's own. Refused, the deal page shows
+	 * the error; the panel, which the page loads by a request of its own, gets the form
+	 * as sent and its field errors, so that it shows the reason as typed and each error
+	 * next to its field.
 	 */
 	@PostMapping("/credit-disputes/{disputeId}/decision")
 	@ActsOn(value = CreditChecks.Decided.class, key = "disputeId")
 	String decideFromPage(Viewer viewer, @PathVariable long disputeId, @ModelAttribute("decisionForm") Decision form,
-			BindingResult binding, RedirectAttributes redirect) {
+			BindingResult binding, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		long deal = this.disputes.dealOf(viewer, disputeId);
-		return FormAction.run(redirect, "/opportunities/" + deal,
+		var target = FormAction.run(redirect, "/opportunities/" + deal,
 				Boolean.TRUE.equals(form.uphold()) ? "Dispute upheld; credit changed." : "Dispute dismissed.",
 				"decisionForm", form, binding, form::check,
 				() -> this.disputes.decide(viewer, disputeId, form.check(), form.reason()));
+		if (redirect.getFlashAttributes().containsKey("fieldErrors")) {
+			toPanel(deal, disputeId, redirect, request, response);
+		}
+		return target;
+	}
+
+	/**
+	 * Gives the panel what it shows of a refused decision, for its next request
+	 * ({@link #panel}): the deal page's flash attributes reach only the page, not the
+	 * panel it loads.
+	 */
+	private static void toPanel(long deal, long disputeId, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
+		var panel = new FlashMap();
+		panel.put("decided", disputeId);
+		for (var name : List.of("decisionForm", "fieldErrors")) {
+			var value = redirect.getFlashAttributes().get(name);
+			if (value != null) {
+				panel.put(name, value);
+			}
+		}
+		panel.setTargetRequestPath(request.getContextPath() + "/opportunities/" + deal + "/credit");
+		RequestContextUtils.getFlashMapManager(request).saveOutputFlashMap(panel, request, response);
 	}
 
 	/** Uphold or dismiss, and why (flashed back when refused, hence serializable). */
