@@ -54,6 +54,9 @@ class PayoutPageController {
 		catch (PayoutRuns.InProgress ex) {
 			redirect.addFlashAttribute("error", ex.getBody().getDetail());
 		}
+		catch (PayoutRuns.NothingToPay ex) {
+			redirect.addFlashAttribute("errorKey", "payouts.nothing");
+		}
 		catch (ConflictException ex) {
 			// the preview the admin confirmed is out of date: said in words, not as a
 			// field

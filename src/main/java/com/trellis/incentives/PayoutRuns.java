@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.trellis.audit.AuditLog;
+import com.trellis.shared.MoneyFormat;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 
@@ -110,8 +111,7 @@ public class PayoutRuns {
 			// a run that pays nothing is not recorded (try51: an empty preview's
 			// fingerprint
 			// recorded runs of 0 earnings)
-			throw new com.trellis.shared.ConflictException("confirm",
-					"there is nothing to pay: every earning is paid or held by an open credit dispute");
+			throw new NothingToPay();
 		}
 		return run(viewer, Integer.MAX_VALUE, confirmed);
 	}
@@ -220,7 +220,8 @@ public class PayoutRuns {
 		if (renewed == 0) {
 			throw new IllegalStateException("payout run " + runId + " lost its lease; the next run pays the rest");
 		}
-		int paid = this.jdbc
+		// the items written, summed per currency for the audit log
+		var byCurrency = this.jdbc
 			.sql("""
 					WITH unpaid AS (
 					  SELECT e.id, e.partner_id, e.amount, e.currency FROM incentive_earning e
@@ -229,38 +230,69 @@ public class PayoutRuns {
 							AND NOT EXISTS (SELECT 1 FROM payout_item i WHERE i.earning_id = e.id)
 							AND """ + DisputedEarnings.NOT_HELD + """
 							),
-							positive AS (SELECT currency FROM unpaid GROUP BY currency HAVING sum(amount) > 0)
+							positive AS (SELECT currency FROM unpaid GROUP BY currency HAVING sum(amount) > 0),
+							written AS (
 							INSERT INTO payout_item (run_id, earning_id, partner_id, amount, currency, paid_at)
 							SELECT :run, u.id, u.partner_id, u.amount, u.currency, :now FROM unpaid u
 							WHERE u.currency IN (SELECT currency FROM positive)
 							ORDER BY u.id
 							ON CONFLICT (earning_id) DO NOTHING
+							RETURNING amount, currency)
+							SELECT currency, count(*) AS items, sum(amount) AS total FROM written
+							GROUP BY currency ORDER BY currency
 							""")
 			.param("run", runId)
 			.param("now", Timestamp.from(now))
 			.param("partner", partnerId)
 			.param("payable", LedgerRepository.PAYABLE)
 			.param("ids", ids == null ? new Long[0] : ids.toArray(Long[]::new))
-			.update();
+			.query((rs, n) -> new Paid(rs.getString("currency"), rs.getInt("items"), rs.getBigDecimal("total")))
+			.list();
+		int paid = byCurrency.stream().mapToInt(Paid::items).sum();
 		if (paid > 0) {
+			var amounts = new java.util.LinkedHashMap<String, String>();
+			byCurrency.forEach(p -> amounts.put(p.currency(), p.total().toPlainString()));
 			this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
-					"paid " + paid + " earnings of partner " + partnerId, null, null);
+					"paid " + paid + " earnings of partner " + partnerId + ": "
+							+ String.join(", ",
+									byCurrency.stream().map(p -> MoneyFormat.of(p.total(), p.currency())).toList()),
+					null, Map.of("partnerId", partnerId, "earnings", paid, "amounts", amounts));
 			this.events.publishEvent(new PayoutMade(runId, partnerId, paid));
 			this.notices.paid(runId, partnerId, paid);
 		}
 		return paid;
 	}
 
+	/** Ends the run (audited as finished or failed, with its outcome). */
 	private void end(long runId, String status, String outcome) {
-		this.transactions.executeWithoutResult(tx -> this.jdbc.sql("""
-				UPDATE payout_run SET status = :status, finished_at = :now, outcome = :outcome, lease_until = NULL
-				WHERE id = :id AND status = 'RUNNING'
-				""")
-			.param("status", status)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("outcome", outcome)
-			.param("id", runId)
-			.update());
+		this.transactions.executeWithoutResult(tx -> {
+			int ended = this.jdbc.sql("""
+					UPDATE payout_run SET status = :status, finished_at = :now, outcome = :outcome, lease_until = NULL
+					WHERE id = :id AND status = 'RUNNING'
+					""")
+				.param("status", status)
+				.param("now", Timestamp.from(this.clock.instant()))
+				.param("outcome", outcome)
+				.param("id", runId)
+				.update();
+			if (ended > 0) {
+				this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
+						status.toLowerCase(java.util.Locale.ROOT) + ": " + outcome, null, null);
+			}
+		});
+	}
+
+	/** A confirmed preview that pays nothing (409): no run is recorded. */
+	static class NothingToPay extends com.trellis.shared.ConflictException {
+
+		NothingToPay() {
+			super("confirm", "there is nothing to pay: every earning is paid or held by an open credit dispute");
+		}
+
+	}
+
+	/** What a run paid a partner in one currency. */
+	private record Paid(String currency, int items, java.math.BigDecimal total) {
 	}
 
 	public record Result(long runId, int itemsPaid) {

@@ -53,8 +53,18 @@ class PayoutNettingTests {
 		// programs of other tests are not in force in March 2021
 		win(world.dealId(), "5000.00", "2021-03-10T12:00:00Z");
 		this.incentives.earnForWin(world.partnerId(), world.dealId());
-		this.payouts.run(admin);
+		var first = this.payouts.run(admin);
 		assertThat(paid(world.partnerId())).isEqualByComparingTo("500.00");
+		// failed before (s59 try-out): the audit log said "paid 1 earnings of partner …"
+		// without the money, and a run's end was not in it
+		assertThat(this.jdbc.sql("""
+				SELECT action || ' | ' || (after -> 'amounts' ->> 'USD') FROM audit_entry
+				WHERE entity_type = 'payout-run' AND entity_id = ? AND action LIKE 'paid %'
+				""").param(String.valueOf(first.runId())).query(String.class).list())
+			.anySatisfy(line -> assertThat(line).contains("of partner " + world.partnerId() + ": ", "500.00 | 500.00"));
+		assertThat(this.fixtures.count("audit_entry WHERE entity_type = 'payout-run' AND entity_id = '" + first.runId()
+				+ "' AND action LIKE 'finished: paid % earnings'"))
+			.isOne();
 
 		Incentives listener = AopTestUtils.getUltimateTargetObject(this.incentives);
 		this.jdbc.sql("UPDATE opportunity SET stage = 'COMMIT', closed_at = NULL WHERE id = ?")

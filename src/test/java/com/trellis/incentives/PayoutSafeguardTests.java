@@ -136,6 +136,14 @@ class PayoutSafeguardTests {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("nothing to pay")));
 		assertThat(this.fixtures.count("payout_run")).isEqualTo(afterPaying);
+		// failed before (s59 try-out): the page said the amounts changed after the
+		// preview
+		this.mvc
+			.perform(post("/incentives/payout").param("confirm", this.ledger.preview(admin).fingerprint())
+				.session(login(admin))
+				.with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("errorKey", "payouts.nothing"));
 	}
 
 	@Test
