@@ -84,6 +84,18 @@ public class Enablement {
 		return progress(viewer, userId);
 	}
 
+	/**
+	 * Refuses (404) a user who is not one of the partner's: a page of one partner records
+	 * completions of its own users only (s59: a partner user's completion sent to another
+	 * partner's page was recorded, then redirected to a page they may not open).
+	 */
+	@Transactional(readOnly = true)
+	public void requireUserOf(long partnerId, long userId) {
+		if (this.users.find(userId).map(u -> u.partnerId()).filter(p -> p == partnerId).isEmpty()) {
+			throw new com.trellis.shared.NotFoundException("Partner user", userId);
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public UserProgress progress(Viewer viewer, long userId) {
 		var user = this.users.find(userId)

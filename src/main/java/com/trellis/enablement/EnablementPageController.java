@@ -75,6 +75,7 @@ class EnablementPageController {
 	@ActsOn(value = EnablementChecks.Recorder.class, from = ActsOn.From.BODY, key = "userId")
 	String record(Viewer viewer, @PathVariable long id, @RequestParam long userId,
 			@ModelAttribute("completionForm") CompletionForm form, BindingResult binding, RedirectAttributes redirect) {
+		this.enablement.requireUserOf(id, userId);
 		return FormAction.run(redirect, "/partners/" + id + "/enablement", "Recorded " + form.item(), form, binding,
 				() -> {
 				}, () -> this.enablement.record(viewer, userId, form.item(), form.completedOn()));

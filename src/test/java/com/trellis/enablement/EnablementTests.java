@@ -204,6 +204,27 @@ class EnablementTests {
 			.isInstanceOf(com.trellis.shared.NotFoundException.class);
 	}
 
+	/**
+	 * Failed before (s59 try-out): a partner user's own completion sent to another
+	 * partner's page was recorded, then redirected to a page they may not open.
+	 */
+	@Test
+	void aCompletionSentToAnotherPartnersPageIsNotFoundAndNotRecorded() throws Exception {
+		var world = this.fixtures.world("Own Page Learners");
+		var other = this.fixtures.world("Other Page Learners");
+		var ae = seller(world);
+		long before = this.fixtures.count("enablement_completion");
+		this.mvc
+			.perform(post("/partners/" + other.partnerId() + "/enablement")
+				.session(new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(ae))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("userId", String.valueOf(ae.userId()))
+				.param("item", "AE-101")
+				.param("completedOn", "2026-11-01"))
+			.andExpect(status().isNotFound());
+		assertThat(this.fixtures.count("enablement_completion")).isEqualTo(before);
+	}
+
 	private Viewer seller(com.trellis.support.Fixtures.World world) {
 		this.jdbc.sql("UPDATE app_user SET job_role = 'AE' WHERE id = ?").param(world.partnerUser().userId()).update();
 		return world.partnerUser();
