@@ -1,14 +1,9 @@
 package com.trellis.cosell;
 
-import java.util.Map;
-
 import com.trellis.identity.AccessCheck;
 import com.trellis.identity.Viewer;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The co-sell rules an operation names with {@link com.trellis.identity.ActsOn}, so they
@@ -35,20 +30,10 @@ final class CoSellChecks {
 
 		@Override
 		public void check(Viewer viewer, Request request) {
-			var deal = pathId("id");
+			var deal = request.pathId("id");
 			if (deal != null) {
 				this.requests.requireRequests(viewer, deal, request.id("partnerId"));
 			}
-		}
-
-		private static Long pathId(String name) {
-			var variables = RequestContextHolder.currentRequestAttributes()
-				.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-			if (variables instanceof Map<?, ?> map && map.get(name) instanceof String text
-					&& text.matches("[0-9]{1,18}")) {
-				return Long.valueOf(text);
-			}
-			return null;
 		}
 
 	}
@@ -85,8 +70,11 @@ final class CoSellChecks {
 
 		private final CoSellRequests requests;
 
-		AskedFromAccount(CoSellRequests requests) {
+		private final com.trellis.accounts.Accounts accounts;
+
+		AskedFromAccount(CoSellRequests requests, com.trellis.accounts.Accounts accounts) {
 			this.requests = requests;
+			this.accounts = accounts;
 		}
 
 		@Override
@@ -94,6 +82,12 @@ final class CoSellChecks {
 			var deal = request.id("opportunityId");
 			if (deal != null) {
 				this.requests.requireRequests(viewer, deal, request.id("partnerId"));
+			}
+			else {
+				// no deal named: the account's owner side (a PAM's reach is its
+				// partner's,
+				// decided with the deal)
+				requireAccountOwnerSide(this.accounts, viewer, request);
 			}
 		}
 
@@ -105,8 +99,11 @@ final class CoSellChecks {
 
 		private final com.trellis.deals.AttachPartner attach;
 
-		AttachedFromAccount(com.trellis.deals.AttachPartner attach) {
+		private final com.trellis.accounts.Accounts accounts;
+
+		AttachedFromAccount(com.trellis.deals.AttachPartner attach, com.trellis.accounts.Accounts accounts) {
 			this.attach = attach;
+			this.accounts = accounts;
 		}
 
 		@Override
@@ -115,8 +112,24 @@ final class CoSellChecks {
 			if (deal != null) {
 				this.attach.requireAttaches(viewer, deal);
 			}
+			else {
+				requireAccountOwnerSide(this.accounts, viewer, request);
+			}
 		}
 
+	}
+
+	/**
+	 * An account page's form that names no deal (s59: an AE on another rep's account was
+	 * told to choose a deal, 400, before any role check): the account's owner side
+	 * ({@link com.trellis.accounts.Accounts#requireEditable}) or a PAM, else refused.
+	 */
+	static void requireAccountOwnerSide(com.trellis.accounts.Accounts accounts, Viewer viewer,
+			AccessCheck.Request request) {
+		var account = request.pathId("id");
+		if (account != null && !viewer.is(com.trellis.identity.Role.PAM)) {
+			accounts.requireEditable(viewer, account);
+		}
 	}
 
 	/** Only the partner asked answers ({@link CoSellRequests#requireAnswers}). */

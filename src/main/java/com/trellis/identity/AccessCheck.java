@@ -20,8 +20,23 @@ public interface AccessCheck {
 	 * @param key the name of the path variable or body field holding the record's key
 	 * @param values the path variables, or the body's top-level fields, as text; null
 	 * when absent or not a single value
+	 * @param path the path variables, for a rule on the body ({@link #pathId})
 	 */
-	record Request(String key, UnaryOperator<String> values) {
+	record Request(String key, UnaryOperator<String> values, UnaryOperator<String> path) {
+
+		/** A request whose rule reads no path variable besides its values. */
+		public Request(String key, UnaryOperator<String> values) {
+			this(key, values, name -> null);
+		}
+
+		/**
+		 * A path variable as a whole number, or null: for a rule on the body that also
+		 * needs the record in the path when the body names none.
+		 */
+		public Long pathId(String name) {
+			var text = this.path.apply(name);
+			return text != null && text.strip().matches("[0-9]{1,18}") ? Long.valueOf(text.strip()) : null;
+		}
 
 		/** The value of a path variable or body field, or null. */
 		public String text(String name) {

@@ -80,8 +80,15 @@ class OwnersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	static void check(ApplicationContext context, ActsOn rule, java.util.function.UnaryOperator<String> values) {
+		var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		var variables = attributes == null ? null
+				: attributes.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+						org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
 		context.getBean(rule.value())
-			.check(ViewerArgumentResolver.current(), new AccessCheck.Request(rule.key(), values));
+			.check(ViewerArgumentResolver.current(),
+					new AccessCheck.Request(rule.key(), values,
+							name -> variables instanceof Map<?, ?> map && map.get(name) != null
+									? String.valueOf(map.get(name)) : null));
 	}
 
 	/**

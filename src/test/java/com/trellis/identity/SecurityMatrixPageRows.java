@@ -93,8 +93,10 @@ final class SecurityMatrixPageRows {
 				row("GET /accounts", 200, 200, 200, 200, 200, 403),
 				row("GET /accounts/{otherAccount}", 200, 200, 200, 200, 200, 403),
 				row("GET /accounts/{otherAccount}/partners", 200, 200, 200, 200, 200, 403),
-				row("POST /accounts/{otherAccount}/cosell-requests", 302, 302, 302, 302, 403, 403),
-				row("POST /accounts/{otherAccount}/partner-attachment", 302, 403, 302, 302, 403, 403),
+				// s59: an AE on another's account naming no deal was told to choose one
+				// (302)
+				row("POST /accounts/{otherAccount}/cosell-requests", 302, 302, 403, 403, 403, 403),
+				row("POST /accounts/{otherAccount}/partner-attachment", 302, 403, 403, 403, 403, 403),
 				row("POST /opportunities/{freshDirectDeal}/partner-attachment", 302, 403, 403, 403, 403, 403),
 				row("GET /account-plans", 200, 200, 200, 200, 200, 200),
 				row("GET /account-plans/{otherPlan}", 200, 404, 404, 404, 200, 404),
