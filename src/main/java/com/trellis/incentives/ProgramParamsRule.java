@@ -60,10 +60,19 @@ final class ProgramParamsRule {
 		return List.copyOf(rule.errors);
 	}
 
+	/** The most tiers a rebate or MDF program has. */
+	static final int MAX_TIERS = 50;
+
 	private void tiers(Map<String, Object> params, boolean fundAmounts) {
 		known(params, Set.of("tiers"), "params.");
 		if (!(params.get("tiers") instanceof List<?> tiers)) {
 			return; // missing or not a list: ProgramParams names it
+		}
+		if (tiers.size() > MAX_TIERS) {
+			// s59: 5,000 tiers were taken, each read on every quarter's close
+			this.errors
+				.add(new FieldError("params.tiers", "must have at most " + MAX_TIERS + " tiers, not " + tiers.size()));
+			return;
 		}
 		BigDecimal previous = null;
 		for (int i = 0; i < tiers.size(); i++) {

@@ -117,6 +117,22 @@ public class Labels {
 	}
 
 	/**
+	 * A field of a list typed one entry per line (a program's tiers) in words with its
+	 * line: {@code params.tiers[2].threshold} reads "Line 3, threshold",
+	 * {@code params.tiers[0]} "Line 1"; a field of no list reads as {@link #field}.
+	 */
+	public String lineField(String name) {
+		var matcher = name == null ? null
+				: java.util.regex.Pattern.compile("\\[([0-9]+)\\](?:\\.(.+))?$").matcher(name);
+		if (matcher == null || !matcher.find()) {
+			return field(name);
+		}
+		var line = "Line " + (Long.parseLong(matcher.group(1)) + 1);
+		return matcher.group(2) == null ? line
+				: line + ", " + fieldWords(matcher.group(2)).toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
 	 * A field's Java name in words: {@code ownerId} reads "Owner", {@code sliceValue}
 	 * "Slice value", {@code lines[2].amount} "Amount", {@code partnerTypes[1]} "Partner
 	 * types": the last segment of the name, without an "Id" suffix.

@@ -97,7 +97,25 @@ class ProgramInputTests {
 		assertThat(page.getStatus()).isEqualTo(400);
 		assertThat(page.getContentAsString()).contains("must not be blank", "must not be before the program starts",
 				"must be a percentage from 0 to 100");
+		// failed before (s59 try-out): the tier's error said "Value", not which line
+		assertThat(page.getContentAsString()).contains("Line 1, value: must be a percentage");
 		assertThat(this.fixtures.count("incentive_program")).isEqualTo(programs);
+	}
+
+	/** Failed before (s59 try-out): a program of 5,000 tiers was taken. */
+	@Test
+	void aProgramHasAtMostFiftyTiers() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		var tiers = new StringBuilder();
+		for (int i = 0; i < 51; i++) {
+			tiers.append(i == 0 ? "" : ", ").append("{\"threshold\": ").append(i * 1000).append(", \"value\": 1}");
+		}
+		admin.post("/api/v1/incentive-programs", """
+				{"name": "Many tiers", "kind": "QUARTERLY_REBATE", "currency": "USD", "startsOn": "2026-01-01",
+				 "params": {"tiers": [%s]}}""".formatted(tiers))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("params.tiers"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("at most 50")));
 	}
 
 }
