@@ -32,10 +32,11 @@ class LoginController {
 	}
 
 	private static long seconds(String value) {
-		if (value == null || !value.matches("\\d{1,6}")) {
+		if (value == null || !value.matches("\\d{1,100}")) {
 			return 0;
 		}
-		return Long.parseLong(value);
+		// any number of digits: one too long to read is longer than the longest wait
+		return value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -136,11 +135,13 @@ class LoginThrottle {
 	}
 
 	/**
-	 * The e-mail as typed, trimmed and lower-cased; absurdly long input is replaced by
-	 * its hash so that it still has its own (bounded) key.
+	 * The e-mail as typed, trimmed and lower-cased as the account is found by
+	 * ({@code EmailRule.key}), so every spelling that reaches one account shares its
+	 * count; absurdly long input is replaced by its hash so that it still has its own
+	 * (bounded) key.
 	 */
 	static String accountKey(String email) {
-		var key = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+		var key = email == null ? "" : com.trellis.shared.validation.EmailRule.key(email);
 		return key.length() <= MAX_KEY ? key : "sha256:" + ApiTokens.hash(key);
 	}
 

@@ -56,8 +56,8 @@ public class PartnerContacts {
 	/** Whoever holds the e-mail (any case), vendor or partner user, enabled or not. */
 	@Transactional(readOnly = true)
 	public Optional<Contact> holder(String email) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE lower(email) = :email")
-			.param("email", com.trellis.shared.validation.EmailRule.key(email))
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE lower(email) = lower(:email)")
+			.param("email", email)
 			.query((rs, n) -> contact(rs))
 			.optional();
 	}

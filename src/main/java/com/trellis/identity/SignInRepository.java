@@ -28,8 +28,8 @@ class SignInRepository {
 
 	/** The user with this e-mail (any case), locked until the transaction ends. */
 	Optional<Account> lockByEmail(String email) {
-		return this.jdbc.sql(ACCOUNT + "WHERE lower(email) = :email FOR UPDATE")
-			.param("email", com.trellis.shared.validation.EmailRule.key(email))
+		return this.jdbc.sql(ACCOUNT + "WHERE lower(email) = lower(:email) FOR UPDATE")
+			.param("email", email)
 			.query((rs, n) -> account(rs))
 			.optional();
 	}

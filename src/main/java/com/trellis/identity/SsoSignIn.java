@@ -73,7 +73,9 @@ class SsoSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		// true email_verified (or "true") vouches for it
 		var email = oidc.getClaims().get("email") instanceof String text ? text : null;
 		var usable = email != null && com.trellis.shared.validation.EmailRule.problem(email.strip()).isEmpty();
-		var credentials = usable ? this.users.credentials(email.strip()).orElse(null) : null;
+		var credentials = usable ? this.users.credentials(email.strip())
+			.filter(found -> com.trellis.shared.validation.EmailRule.sameAsWritten(found.user().email(), email.strip()))
+			.orElse(null) : null;
 		var verified = oidc.getClaims().get("email_verified");
 		var shown = email == null ? null : email.replaceAll("\\p{Cc}", "\uFFFD");
 		var decision = SsoMatch.decide(shown,

@@ -74,8 +74,8 @@ class UserAdminRepository {
 	}
 
 	Optional<Long> idByEmail(String email) {
-		return this.jdbc.sql("SELECT id FROM app_user WHERE lower(email) = :email")
-			.param("email", com.trellis.shared.validation.EmailRule.key(email))
+		return this.jdbc.sql("SELECT id FROM app_user WHERE lower(email) = lower(:email)")
+			.param("email", email)
 			.query(Long.class)
 			.optional();
 	}

@@ -39,8 +39,8 @@ class UserRepository {
 	Optional<Credentials> credentials(String email) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + ", password_hash, enabled, " + PARTNER_ENDED
-					+ " AS partner_ended FROM app_user WHERE lower(email) = :email")
-			.param("email", com.trellis.shared.validation.EmailRule.key(email))
+					+ " AS partner_ended FROM app_user WHERE lower(email) = lower(:email)")
+			.param("email", email)
 			.query((rs, n) -> credentials(rs))
 			.optional();
 	}

@@ -59,11 +59,8 @@ class InvitationRepository {
 	private Optional<Stored> openFor(String email, String lock) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				 FROM partner_invitation
-				WHERE lower(email) = :email AND accepted_at IS NULL AND revoked_at IS NULL
-				""" + lock)
-			.param("email", com.trellis.shared.validation.EmailRule.key(email))
-			.query(InvitationRepository::stored)
-			.optional();
+				WHERE lower(email) = lower(:email) AND accepted_at IS NULL AND revoked_at IS NULL
+				""" + lock).param("email", email).query(InvitationRepository::stored).optional();
 	}
 
 	Optional<Stored> lock(long id) {

@@ -167,6 +167,25 @@ class InvitationTests {
 			.andExpect(jsonPath("$.errors[0].field").value("email"));
 	}
 
+	/**
+	 * An address that reaches an existing user or invitation, however its letters are
+	 * written (a capital dotted I for an i), is that user's or invitation's: refused
+	 * naming {@code email}, never sent or left to fail on joining.
+	 */
+	@Test
+	void aLookAlikeSpellingOfAUsersOrAPendingAddressIsRefused() throws Exception {
+		var existing = this.fixtures.email(this.world.partnerUser());
+		assertThat(existing).contains("i");
+		this.pam.post(invitations(this.world.partnerId()), invite("Twin", existing.replaceFirst("i", "\u0130")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("email"));
+		var pending = "pending" + System.nanoTime() + "@invitees.test";
+		this.pam.post(invitations(this.world.partnerId()), invite("Pending", pending)).andExpect(status().isCreated());
+		this.pam.post(invitations(this.world.partnerId()), invite("Pending twin", pending.replaceFirst("i", "\u0130")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("email"));
+	}
+
 	@Test
 	void thePamInvitesFromThePartnersPageAndSeesThePendingInvitation() throws Exception {
 		var session = this.mvc

@@ -43,16 +43,40 @@ public final class EmailRule {
 	public static final String NO_DOT = "must have a domain with a dot, such as name@example.com";
 
 	/**
-	 * The address as Trellis finds a person by it: trimmed and lower-cased by Java's
-	 * locale-independent rules, compared with {@code lower(email)} of the stored ones.
-	 * Comparing {@code lower(:email)} instead let the database's own case folding meet an
-	 * address no one has: a capital dotted {@code İ} folds to {@code i} there, so
-	 * "manager@trellİs.demo" signed in as "manager@trellis.demo" with its own throttle
-	 * count (s59), and an identity provider's "ADMİN@…" matched the admin. Null stays
-	 * null.
+	 * The address as a count of sign-in failures is kept under: trimmed, each letter
+	 * lower-cased by itself (Unicode's simple case mapping, as the database's
+	 * {@code lower(email)} that finds the account folds it). Java's
+	 * {@code toLowerCase(Locale.ROOT)} turns a capital dotted {@code İ} into two
+	 * characters where the database reads {@code i}, so "manager@trellİs.demo" had a
+	 * count of its own yet signed in to "manager@trellis.demo" (s59). Null stays null.
 	 */
 	public static String key(String email) {
-		return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+		if (email == null) {
+			return null;
+		}
+		var folded = new StringBuilder();
+		email.strip().codePoints().map(Character::toLowerCase).forEach(folded::appendCodePoint);
+		return folded.toString();
+	}
+
+	/**
+	 * Whether two addresses are the same as written, letter case aside only for the
+	 * letters A to Z: how an identity provider's address must match a user's (s59: its
+	 * "ADMİN@…", another mailbox at the provider, was taken for the admin, since the
+	 * database folds the capital dotted I to i).
+	 */
+	public static boolean sameAsWritten(String a, String b) {
+		if (a == null || b == null || a.length() != b.length()) {
+			return false;
+		}
+		for (int i = 0; i < a.length(); i++) {
+			char x = a.charAt(i);
+			char y = b.charAt(i);
+			if (x != y && (x > 0x7f || y > 0x7f || Character.toLowerCase(x) != Character.toLowerCase(y))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The problem with the address, or empty (null is no problem of this rule). */
