@@ -251,7 +251,8 @@ public class PayoutRuns {
 		int paid = byCurrency.stream().mapToInt(Paid::items).sum();
 		if (paid > 0) {
 			var amounts = new java.util.LinkedHashMap<String, String>();
-			byCurrency.forEach(p -> amounts.put(p.currency(), p.total().toPlainString()));
+			byCurrency.forEach(p -> amounts.put(p.currency(),
+					com.trellis.shared.MinorUnits.round(p.total(), p.currency()).toPlainString()));
 			this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
 					"paid " + paid + " earnings of partner " + partnerId + ": "
 							+ String.join(", ",

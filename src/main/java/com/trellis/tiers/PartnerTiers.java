@@ -169,10 +169,11 @@ public class PartnerTiers {
 			.map(c -> c.worded(reader()))
 			.toList();
 		// one row read ahead says whether more follow: then the total is a lower bound
-		// (this page and one more row), not the count
+		// (this page and one more row), not the count; a page past the end counts them
 		boolean more = items.size() > page.size();
-		return new PageResult<>(items.subList(0, Math.min(items.size(), page.size())), page.page(), page.size(),
-				page.offset() + items.size(), !more);
+		long total = items.isEmpty() && page.offset() > 0 ? this.store.count(scope) : page.offset() + items.size();
+		return new PageResult<>(items.subList(0, Math.min(items.size(), page.size())), page.page(), page.size(), total,
+				!more);
 	}
 
 	/** Overrides, newest first (admins and executives). */

@@ -223,6 +223,19 @@ class TierStore {
 		return sql.query(TierStore::change).list();
 	}
 
+	/** How many changes {@link #recent} pages through. */
+	long count(List<Long> partners) {
+		if (partners != null && partners.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc
+			.sql("SELECT count(*) FROM tier_change c" + (partners == null ? "" : " WHERE c.partner_id IN (:partners)"))
+			.params(partners == null ? java.util.Map.<String, Object>of()
+					: java.util.Map.<String, Object>of("partners", partners))
+			.query(Long.class)
+			.single();
+	}
+
 	/** The effective day of the last change that changed the tier, or null. */
 	LocalDate lastChange(long partnerId) {
 		return this.jdbc

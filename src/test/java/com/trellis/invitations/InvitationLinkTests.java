@@ -141,6 +141,11 @@ class InvitationLinkTests {
 		// kept its address from being invited to any other partner
 		this.pam.get(invitations(this.world.partnerId()))
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].status").value(org.hamcrest.Matchers.contains("WITHDRAWN")));
+		assertThat(new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).read(
+				new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(this.world.pam()),
+				"/partners/" + this.world.partnerId() + "/invitations"))
+			.contains("Withdrawn (partner sunset)")
+			.doesNotContain("??");
 		var elsewhere = this.fixtures.world("Sunset Invitee Elsewhere");
 		new Api(this.mvc, this.fixtures.token(elsewhere.pam()))
 			.post(invitations(elsewhere.partnerId()), invite("Late Joiner", email))

@@ -202,6 +202,11 @@ class TierOverrideEndTests {
 		pam.get("/api/v1/tiers/changes?size=50")
 			.andExpect(jsonPath("$.total").value(3))
 			.andExpect(jsonPath("$.totalExact").value(true));
+		// a page past the end counts them (s59: page=1000 claimed an exact 25,000)
+		pam.get("/api/v1/tiers/changes?size=25&page=1000")
+			.andExpect(jsonPath("$.items.length()").value(0))
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.totalExact").value(true));
 	}
 
 	/** Three weak weeks after today, evaluated while the override holds the tier. */
