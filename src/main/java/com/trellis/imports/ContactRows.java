@@ -2,7 +2,6 @@ package com.trellis.imports;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -64,7 +63,7 @@ class ContactRows {
 			// is
 			// one contact, of one partner, whatever row or case repeats it
 			if (email != null && !email.isEmpty()) {
-				var first = seen.putIfAbsent(email.toLowerCase(Locale.ROOT), cells.number());
+				var first = seen.putIfAbsent(EmailRule.key(email), cells.number());
 				if (first != null) {
 					cells.error("email", email, "appears twice in the file (row " + first + ")");
 				}
@@ -88,7 +87,9 @@ class ContactRows {
 			if (plan.errors.size() > before) {
 				continue;
 			}
-			var role = jobRole.isEmpty() ? null : jobRole;
+			// a file without the column keeps the job role a known contact has (s59: it
+			// was cleared, and with it the contact's enablement track)
+			var role = user != null && !cells.has("job_role") ? user.jobRole() : jobRole.isEmpty() ? null : jobRole;
 			if (holder.isEmpty()) {
 				plan.create(() -> this.contacts.create(viewer.actor(), partnerId, email, name, role));
 				notice(plan, cells, state, null);

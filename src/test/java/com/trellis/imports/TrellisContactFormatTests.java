@@ -128,6 +128,40 @@ class TrellisContactFormatTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * Failed before (s59 try-out): a file without the {@code job_role} column cleared a
+	 * known contact's job role (and with it their enablement track); and a look-alike
+	 * spelling of an address in the same file passed the dry run and failed the real one.
+	 */
+	@Test
+	void aFileWithoutTheJobRoleColumnKeepsAContactsJobRoleAndALookAlikeRepeatIsNamed() throws Exception {
+		var world = this.fixtures.world("Contact Kept Role " + System.nanoTime());
+		String someone = "keeper" + System.nanoTime() + "@contacts.example";
+		importing("partner_id,email,name,job_role\r\n" + world.partnerId() + "," + someone + ",Kim Keeper,AE\r\n",
+				false)
+			.andExpect(status().isOk());
+		importing("partner_id,email,name\r\n" + world.partnerId() + "," + someone.toUpperCase() + ",Kim Keeper-Lee\r\n",
+				false)
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT display_name || ' / ' || job_role FROM app_user WHERE lower(email) = lower(?)")
+			.param(someone)
+			.query(String.class)
+			.single()).isEqualTo("Kim Keeper-Lee / AE");
+		// an empty cell of a present column still clears it
+		importing("partner_id,email,name,job_role\r\n" + world.partnerId() + "," + someone + ",Kim Keeper-Lee,\r\n",
+				false)
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT job_role FROM app_user WHERE lower(email) = lower(?)")
+			.param(someone)
+			.query(String.class)
+			.optional()).isEmpty();
+
+		String twin = "twin" + System.nanoTime() + "@contacts.example";
+		importing("partner_id,email,name\r\n" + world.partnerId() + "," + twin + ",Twin One\r\n" + world.partnerId()
+				+ "," + twin.replaceFirst("i", "\u0130") + ",Twin Two\r\n", true)
+			.andExpect(jsonPath("$.errors[0].field").value("row 3: email"));
+	}
+
 	private boolean signsIn(String email) {
 		return this.jdbc.sql("SELECT enabled FROM app_user WHERE lower(email) = lower(?)")
 			.param(email)
