@@ -104,7 +104,8 @@ class IncentivePageController {
 	@PostMapping("/partners/{id}/mdf-requests/{requestId}/decision")
 	@ActsOn(value = MdfChecks.Decided.class, key = "requestId")
 	String decide(Viewer viewer, @PathVariable long id, @PathVariable long requestId,
-			@ModelAttribute("decisionForm") DecisionForm form, BindingResult binding, RedirectAttributes redirect) {
+			@ModelAttribute("decisionForm") DecisionForm form, BindingResult binding,
+			@RequestParam(name = "approvedAmount", required = false) String typedAmount, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("formRow", requestId);
 		Runnable chosen = () -> {
 			if (form.approve() == null) {
@@ -122,12 +123,10 @@ class IncentivePageController {
 			this.mdf.decide(viewer, requestId, form.approve(), form.approvedAmount(), form.reason());
 		});
 		if (redirect.getFlashAttributes().containsKey("error")) {
-			// the row's decision form comes back as typed (an unreadable amount: as
-			// `typed`)
+			// the row's decision form comes back as typed ("1,500.5", not the number
+			// read)
 			redirect.addFlashAttribute("decisionTyped",
-					FormAction.typed("approvedAmount",
-							form.approvedAmount() == null ? null : form.approvedAmount().toPlainString(), "reason",
-							form.reason()));
+					FormAction.typed("approvedAmount", typedAmount, "reason", form.reason()));
 		}
 		return target;
 	}

@@ -58,6 +58,10 @@ class MdfDecisionFormTests {
 			.contains("at most 2 decimals")
 			.contains("aria-invalid=\"true\"");
 		assertThat(status(request)).isEqualTo("REQUESTED");
+		// grouped as the reader typed it, not as the number read (s59: "1,500.5" came
+		// back as "1500.5")
+		var grouped = decide(pam, world.partnerId(), request, "true", "1,500.005", "good campaign");
+		assertThat(decisionForm(page(pam, world.partnerId(), grouped), request)).contains("value=\"1,500.005\"");
 	}
 
 	@Test
