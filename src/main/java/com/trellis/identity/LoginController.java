@@ -32,11 +32,12 @@ class LoginController {
 	}
 
 	private static long seconds(String value) {
-		if (value == null || !value.matches("\\d{1,100}")) {
+		if (value == null || !value.matches("\\d+")) {
 			return 0;
 		}
 		// any number of digits: one too long to read is longer than the longest wait
-		return value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
+		var digits = value.replaceFirst("^0+(?=\\d)", "");
+		return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
 	}
 
 }

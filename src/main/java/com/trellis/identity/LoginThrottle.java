@@ -60,7 +60,7 @@ class LoginThrottle {
 			var forgetBefore = Timestamp.from(now.minus(this.forgetAfter));
 			var mine = this.jdbc.sql("""
 					SELECT failures, last_failure_at FROM login_failure
-					WHERE account_key = :key AND client_address = :client
+					WHERE account_key = lower(:key) AND client_address = :client
 					""")
 				.param("key", key)
 				.param("client", client)
@@ -68,7 +68,7 @@ class LoginThrottle {
 				.optional();
 			int account = this.jdbc.sql("""
 					SELECT coalesce(sum(failures), 0) FROM login_failure
-					WHERE account_key = :key AND last_failure_at >= :forgetBefore
+					WHERE account_key = lower(:key) AND last_failure_at >= :forgetBefore
 					""").param("key", key).param("forgetBefore", forgetBefore).query(Integer.class).single();
 			var remembered = mine.filter(failures -> !failures.last().isBefore(forgetBefore.toInstant()));
 			var decision = this.delay.decide(remembered.map(Failures::count).orElse(0),
@@ -89,12 +89,12 @@ class LoginThrottle {
 		if (previous == null) {
 			return this.jdbc.sql("""
 					INSERT INTO login_failure (account_key, client_address, failures, last_failure_at)
-					VALUES (:key, :client, 1, :now) ON CONFLICT DO NOTHING
+					VALUES (lower(:key), :client, 1, :now) ON CONFLICT DO NOTHING
 					""").param("key", key).param("client", client).param("now", Timestamp.from(now)).update() == 1;
 		}
 		return this.jdbc.sql("""
 				UPDATE login_failure SET failures = :failures, last_failure_at = :now
-				WHERE account_key = :key AND client_address = :client AND failures = :previous
+				WHERE account_key = lower(:key) AND client_address = :client AND failures = :previous
 				  AND last_failure_at = :previousAt
 				""")
 			.param("failures", remembered ? previous.count() + 1 : 1)
@@ -109,7 +109,7 @@ class LoginThrottle {
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			this.jdbc.sql("DELETE FROM login_failure WHERE account_key = :key AND client_address = :client")
+			this.jdbc.sql("DELETE FROM login_failure WHERE account_key = lower(:key) AND client_address = :client")
 				.param("key", accountKey(event.getAuthentication().getName()))
 				.param("client", clientAddress(details.getRemoteAddress()))
 				.update();
@@ -122,7 +122,9 @@ class LoginThrottle {
 	 * wait they built up would only keep its owner out.
 	 */
 	void forgetAccount(String email) {
-		this.jdbc.sql("DELETE FROM login_failure WHERE account_key = :key").param("key", accountKey(email)).update();
+		this.jdbc.sql("DELETE FROM login_failure WHERE account_key = lower(:key)")
+			.param("key", accountKey(email))
+			.update();
 	}
 
 	/** Deletes the failures nobody has added to for longer than they are remembered. */
@@ -135,10 +137,11 @@ class LoginThrottle {
 	}
 
 	/**
-	 * The e-mail as typed, trimmed and lower-cased as the account is found by
-	 * ({@code EmailRule.key}), so every spelling that reaches one account shares its
-	 * count; absurdly long input is replaced by its hash so that it still has its own
-	 * (bounded) key.
+	 * The e-mail as typed, trimmed and lower-cased ({@code EmailRule.key}); the
+	 * statements fold it once more with the database's {@code lower()}, which finds the
+	 * account (and knows letters newer than the JDK's Unicode), so every spelling that
+	 * reaches one account shares its count. Absurdly long input is replaced by its hash
+	 * so that it still has its own (bounded) key.
 	 */
 	static String accountKey(String email) {
 		var key = email == null ? "" : com.trellis.shared.validation.EmailRule.key(email);

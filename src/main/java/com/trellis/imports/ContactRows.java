@@ -78,7 +78,12 @@ class ContactRows {
 			var holder = email != null && !email.isEmpty() && cells.read("email") ? this.contacts.holder(email)
 					: java.util.Optional.<PartnerContacts.Contact>empty();
 			var user = holder.map(PartnerContacts.Contact::user).orElse(null);
-			if (user != null && user.role() != Role.PARTNER) {
+			if (user != null && !EmailRule.sameAsWritten(user.email(), email)) {
+				// s59: "partner@northwİnd.demo" renamed partner@northwind.demo's contact
+				cells.error("email", email,
+						"is not written as the address it reaches; write it as stored (letter" + " case aside)");
+			}
+			else if (user != null && user.role() != Role.PARTNER) {
 				cells.error("email", email, "belongs to a vendor user");
 			}
 			else if (user != null && partnerId != null && !user.partnerId().equals(partnerId)) {

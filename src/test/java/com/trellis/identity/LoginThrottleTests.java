@@ -133,6 +133,10 @@ class LoginThrottleTests {
 				.getContentAsString();
 			assertThat(page).as(absurd).contains("try again in 15 minutes").doesNotContain("1,667");
 		}
+		assertThat(this.mvc.perform(get("/login").param("throttled", "0000000000000000000005"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("try again in 5 seconds");
 	}
 
 	@Test

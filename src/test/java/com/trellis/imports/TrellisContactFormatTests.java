@@ -156,6 +156,20 @@ class TrellisContactFormatTests {
 			.query(String.class)
 			.optional()).isEmpty();
 
+		// another spelling that the database folds to a contact's address is named, not
+		// taken for the contact (s59: it renamed them)
+		String iris = "iris" + System.nanoTime() + "@contacts.example";
+		importing("partner_id,email,name\r\n" + world.partnerId() + "," + iris + ",Iris Stored\r\n", false)
+			.andExpect(status().isOk());
+		importing("partner_id,email,name\r\n" + world.partnerId() + "," + iris.replaceFirst("i", "\u0130")
+				+ ",Evil Twin\r\n", false)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: email"));
+		assertThat(this.jdbc.sql("SELECT display_name FROM app_user WHERE email = ?")
+			.param(iris)
+			.query(String.class)
+			.single()).isEqualTo("Iris Stored");
+
 		String twin = "twin" + System.nanoTime() + "@contacts.example";
 		importing("partner_id,email,name\r\n" + world.partnerId() + "," + twin + ",Twin One\r\n" + world.partnerId()
 				+ "," + twin.replaceFirst("i", "\u0130") + ",Twin Two\r\n", true)
