@@ -251,8 +251,7 @@ public class PayoutRuns {
 		int paid = byCurrency.stream().mapToInt(Paid::items).sum();
 		if (paid > 0) {
 			var amounts = new java.util.LinkedHashMap<String, String>();
-			byCurrency.forEach(p -> amounts.put(p.currency(),
-					com.trellis.shared.MinorUnits.round(p.total(), p.currency()).toPlainString()));
+			byCurrency.forEach(p -> amounts.put(p.currency(), p.total().toPlainString()));
 			this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
 					"paid " + paid + " earnings of partner " + partnerId + ": "
 							+ String.join(", ",
@@ -292,8 +291,13 @@ public class PayoutRuns {
 
 	}
 
-	/** What a run paid a partner in one currency. */
+	/** What a run paid a partner in one currency, in the currency's minor units. */
 	private record Paid(String currency, int items, java.math.BigDecimal total) {
+
+		Paid {
+			total = com.trellis.shared.MinorUnits.round(total, currency);
+		}
+
 	}
 
 	public record Result(long runId, int itemsPaid) {
@@ -302,14 +306,31 @@ public class PayoutRuns {
 	/** Another payout run is paying right now (409). */
 	public static class InProgress extends ErrorResponseException {
 
+		private final long runningId;
+
+		private final java.time.Instant leaseUntil;
+
 		InProgress(long runningId, java.time.Instant leaseUntil) {
 			super(HttpStatus.CONFLICT, problem(runningId, leaseUntil), null);
+			this.runningId = runningId;
+			this.leaseUntil = leaseUntil;
+		}
+
+		/**
+		 * The refusal in words, the lease's end as {@code moment} writes an instant (the
+		 * page: in the reader's zone; the API's detail keeps it in UTC).
+		 */
+		String words(java.util.function.Function<java.time.Instant, String> moment) {
+			return text(this.runningId, moment.apply(this.leaseUntil));
+		}
+
+		private static String text(long runningId, String leaseEnd) {
+			return "Payout run " + runningId + " is paying right now; start another when it has finished. If its "
+					+ "instance stopped mid-run, a new run takes over once its lease ends at " + leaseEnd;
 		}
 
 		private static ProblemDetail problem(long runningId, java.time.Instant leaseUntil) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-					"Payout run " + runningId + " is paying right now; start another when it has finished. If its "
-							+ "instance stopped mid-run, a new run takes over once its lease ends at " + leaseUntil);
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text(runningId, leaseUntil.toString()));
 			problem.setTitle("Payout run in progress");
 			return problem;
 		}
