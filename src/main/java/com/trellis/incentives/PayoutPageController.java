@@ -31,9 +31,12 @@ class PayoutPageController {
 
 	private final PayoutRuns payouts;
 
-	PayoutPageController(PayoutLedger ledger, PayoutRuns payouts) {
+	private final com.trellis.shared.Figures figures;
+
+	PayoutPageController(PayoutLedger ledger, PayoutRuns payouts, com.trellis.shared.Figures figures) {
 		this.ledger = ledger;
 		this.payouts = payouts;
+		this.figures = figures;
 	}
 
 	@GetMapping("/incentives/payouts")
@@ -52,7 +55,8 @@ class PayoutPageController {
 			return "redirect:/incentives/payouts/" + result.runId();
 		}
 		catch (PayoutRuns.InProgress ex) {
-			redirect.addFlashAttribute("error", ex.getBody().getDetail());
+			// the lease's end in the reader's zone, not as a UTC instant
+			redirect.addFlashAttribute("error", ex.words(this.figures::moment));
 		}
 		catch (PayoutRuns.NothingToPay ex) {
 			redirect.addFlashAttribute("errorKey", "payouts.nothing");

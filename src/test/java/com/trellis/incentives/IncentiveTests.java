@@ -220,7 +220,12 @@ class IncentiveTests {
 			assertThatThrownBy(() -> this.payouts.run(admin)).isInstanceOf(PayoutRuns.InProgress.class)
 				.hasMessageContaining("Payout run " + live + " is paying right now")
 				.hasMessageContaining("once its lease ends at");
-			assertThatThrownBy(() -> this.payouts.run(admin)).isInstanceOf(PayoutRuns.InProgress.class);
+			assertThatThrownBy(() -> this.payouts.run(admin)).isInstanceOf(PayoutRuns.InProgress.class)
+				// the page words the lease's end as the reader reads moments (s59: a UTC
+				// instant)
+				.satisfies(ex -> assertThat(((PayoutRuns.InProgress) ex).words(at -> "at the reader's time"))
+					.endsWith("lease ends at at the reader's time")
+					.doesNotContain("Z"));
 
 			this.clock.advance(Duration.ofMinutes(6));
 			// its instance stopped: the list says so until the next run takes over

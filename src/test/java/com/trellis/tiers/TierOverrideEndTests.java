@@ -132,9 +132,41 @@ class TierOverrideEndTests {
 		assertThat(readers.read(readers.signIn(this.fixtures.user(Role.EXECUTIVE)), "/tiers"))
 			.doesNotContain("#tier-override-end");
 
-		this.mvc.perform(post(page + "/override/end").param("reason", " ").session(session).with(csrf()))
+		var refusedEnd = this.mvc
+			.perform(post(page + "/override/end").param("reason", " ").session(session).with(csrf()))
 			.andExpect(redirectedUrl(page))
-			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("eason")));
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("eason")))
+			.andReturn();
+		// each error next to its field, in the form that was sent (s59: only above the
+		// page)
+		var shown = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+				.session(session)
+				.flashAttrs(refusedEnd.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown.substring(shown.indexOf("id=\"tier-override-end\""), shown.indexOf("id=\"tier-override\"")))
+			.contains("aria-invalid=\"true\"", "class=\"error\"");
+		assertThat(shown.substring(shown.indexOf("id=\"tier-override\""))).doesNotContain("aria-invalid=\"true\"");
+		var refusedSet = this.mvc
+			.perform(post(page + "/override").param("tier", "TIER_2_EMERGING")
+				.param("expiresOn", "2001-01-01")
+				.param("reason", "")
+				.session(session)
+				.with(csrf()))
+			.andReturn();
+		var setShown = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+				.session(session)
+				.flashAttrs(refusedSet.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(setShown.substring(setShown.indexOf("id=\"tier-override\"")))
+			.containsPattern(
+					"name=\"expiresOn\"[^>]*aria-invalid=\"true\"[^>]*><small class=\"error\">must be after today")
+			.containsPattern("name=\"reason\"[^>]*aria-invalid=\"true\"");
 		assertThat(this.tiers.card(adminUser, world.partnerId()).overriddenUntil()).isNotNull();
 		this.mvc.perform(post(page + "/override/end").param("reason", "launch cancelled").session(session).with(csrf()))
 			.andExpect(redirectedUrl(page))
