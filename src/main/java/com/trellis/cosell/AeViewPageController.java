@@ -53,7 +53,7 @@ class AeViewPageController {
 			@RequestParam(required = false) String partnerId, @RequestParam(required = false) String ask,
 			jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) {
 		var view = FormAction.run(redirect, "/accounts/" + id, "Co-sell request sent", () -> {
-			var deal = this.actions.dealOfAccount(viewer, id, opportunityId);
+			var deal = this.actions.dealOfAccount(viewer, id, number("opportunityId", opportunityId));
 			this.requests.request(viewer, deal.id(), new RequestCoSell(number("partnerId", partnerId), ask));
 		});
 		TypedAsk.keepIfRefused(redirect, session, "/accounts/" + id, partnerId, ask, opportunityId);
@@ -67,7 +67,7 @@ class AeViewPageController {
 			@RequestParam(required = false) String partnerId, @RequestParam(required = false) String creditType,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/accounts/" + id, "Partner attached to the deal", () -> {
-			var deal = this.actions.dealOfAccount(viewer, id, opportunityId);
+			var deal = this.actions.dealOfAccount(viewer, id, number("opportunityId", opportunityId));
 			this.actions.attach(viewer, deal.id(),
 					new AttachFromOverlap(number("partnerId", partnerId), OverlapActions.credit(creditType)));
 		});

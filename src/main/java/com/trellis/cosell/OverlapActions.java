@@ -51,14 +51,12 @@ class OverlapActions {
 	}
 
 	/** The deal of an account page's form: one of this account's, seen by the viewer. */
-	OpportunityView dealOfAccount(Viewer viewer, long accountId, String opportunityId) {
-		var text = opportunityId == null ? "" : opportunityId.strip();
-		if (!text.matches("[0-9]{1,18}")) {
+	OpportunityView dealOfAccount(Viewer viewer, long accountId, Long opportunityId) {
+		if (opportunityId == null) {
 			// who may not act on the account is refused before (CoSellChecks)
-			throw InvalidInputException.of("opportunityId",
-					text.isEmpty() ? "choose one of the account's open deals" : "must be an id, not '" + text + "'");
+			throw InvalidInputException.of("opportunityId", "choose one of the account's open deals");
 		}
-		var deal = this.deals.get(viewer, Long.parseLong(text));
+		var deal = this.deals.get(viewer, opportunityId);
 		if (deal.accountId() != accountId) {
 			throw InvalidInputException.of("opportunityId", "the deal is not on this account");
 		}
