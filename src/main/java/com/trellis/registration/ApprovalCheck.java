@@ -1,5 +1,6 @@
 package com.trellis.registration;
 
+import com.trellis.deals.CreditType;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
@@ -11,11 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The checks of an approval ({@link Registrations#approve}) that change nothing: a named
- * owner is an active account executive or sales manager (400 naming {@code ownerId}), and
- * the registration awaits approval (else a conflict with its state, 409, or named with a
- * bad owner in the 400). A page form and a request body run them on what could be read,
- * so that an unreadable field is named together with these in one round. An owner left
- * empty is chosen by the approval itself (the account's owner or the registering rep).
+ * owner is an active account executive or sales manager (400 naming {@code ownerId}), a
+ * credit other than the default comes with a reason ({@code reason}), and the
+ * registration awaits approval (else a conflict with its state, 409, or named with a bad
+ * owner in the 400). A page form and a request body run them on what could be read, so
+ * that an unreadable field is named together with these in one round. An owner left empty
+ * is chosen by the approval itself (the account's owner or the registering rep).
  */
 @Component
 class ApprovalCheck {
@@ -28,8 +30,11 @@ class ApprovalCheck {
 
 	private final Partners partners;
 
-	ApprovalCheck(Registrations registrations, Users users, Partners partners) {
+	private final RegistrationAccess access;
+
+	ApprovalCheck(Registrations registrations, Users users, Partners partners, RegistrationAccess access) {
 		this.registrations = registrations;
+		this.access = access;
 		this.users = users;
 		this.partners = partners;
 	}
@@ -37,11 +42,57 @@ class ApprovalCheck {
 	@Transactional(readOnly = true)
 	void check(Viewer viewer, long id, ApproveCommand command) {
 		this.registrations.requireDecides(viewer, id);
-		var view = this.registrations.get(viewer, id);
-		StatusMoves.requireMove(view, StatusAction.APPROVE, () -> {
-			requireOwner(this.users, command);
-			requireInProgram(this.partners, viewer, view);
-		});
+		var row = this.access.visible(viewer, id);
+		StatusMoves.requireMove(row.view(), StatusAction.APPROVE,
+				() -> requireInput(this.users, this.partners, viewer, row, command));
+	}
+
+	/**
+	 * The approval's input checks, every bad field named at once: the owner, the reason
+	 * for a credit other than the default, the partner still in the program.
+	 */
+	static void requireInput(Users users, Partners partners, Viewer viewer, RegistrationRepository.Row row,
+			ApproveCommand command) {
+		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
+		java.util.List<Runnable> checks = java.util.List.of(() -> requireOwner(users, command),
+				() -> requireReason(row, command), () -> requireInProgram(partners, viewer, row.view()));
+		for (var check : checks) {
+			try {
+				check.run();
+			}
+			catch (InvalidInputException ex) {
+				errors.addAll(ex.errors());
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	/**
+	 * The credit an approval gives when the PAM chooses none: the one proposed; where the
+	 * registration met a direct deal, a sourced proposal joins that deal as influenced
+	 * (the rep's deal was there first).
+	 */
+	static CreditType defaultCredit(RegistrationRepository.Row row) {
+		var proposed = row.view().creditType();
+		return row.directConflictId() != null && proposed == CreditType.SOURCED ? CreditType.INFLUENCED : proposed;
+	}
+
+	/**
+	 * A credit other than the default is a decision against the partner's proposal: it
+	 * needs a reason (400 naming {@code reason}; try01 saw a sourced deal approved as
+	 * influenced, the partner's share halved, with nothing said why).
+	 */
+	static void requireReason(RegistrationRepository.Row row, ApproveCommand command) {
+		var byDefault = defaultCredit(row);
+		if (command != null && command.overrides(byDefault)) {
+			com.trellis.shared.validation.FreeText.required("reason", command.reason(),
+					com.trellis.shared.validation.FreeText.NOTE,
+					"say why the deal gets " + command.creditType().label().toLowerCase() + " credit, not the "
+							+ byDefault.label().toLowerCase() + " credit "
+							+ (byDefault == row.view().creditType() ? "the partner proposed" : "it would get"));
+		}
 	}
 
 	/**

@@ -84,6 +84,12 @@ class RegistrationApiController {
 		return this.registrations.history(viewer, id);
 	}
 
+	@Operation(summary = "Approve a registration into a deal",
+			description = "Body optional: ownerId (the deal's owner; default the account's owner or the registering AE),"
+					+ " creditType (default the proposed credit; for a registration that met a direct deal, a sourced"
+					+ " proposal joins it as influenced) and reason, required when creditType is not that default"
+					+ " (400 naming reason); the reason is kept in the history and told to the partner."
+					+ " 409 when the registration no longer awaits approval.")
 	@PostMapping("/registrations/{id}/approve")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(RegistrationChecks.Decided.class)

@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.trellis.accounts.Accounts;
 import com.trellis.audit.AuditLog;
-import com.trellis.deals.CreditType;
 import com.trellis.deals.DealCredit;
 import com.trellis.deals.Deals;
 import com.trellis.deals.RegisteredDeal;
@@ -99,10 +98,8 @@ class RegistrationDecisions {
 		var view = row.view();
 		// an owner named who may not own the deal is bad input (400), a second approval a
 		// conflict (409)
-		StatusMoves.requireMove(view, StatusAction.APPROVE, () -> {
-			ApprovalCheck.requireOwner(this.users, command);
-			ApprovalCheck.requireInProgram(this.partners, viewer, view);
-		});
+		StatusMoves.requireMove(view, StatusAction.APPROVE,
+				() -> ApprovalCheck.requireInput(this.users, this.partners, viewer, row, command));
 		var later = this.laterDeals.find(row);
 		if (later.isPresent()) {
 			throw new ConflictException("status",
@@ -114,16 +111,16 @@ class RegistrationDecisions {
 		var actor = viewer.actor();
 		long opportunityId;
 		long accountId;
-		CreditType credit;
+		var byDefault = ApprovalCheck.defaultCredit(row);
+		var credit = command.credit(byDefault);
+		var why = command.overrides(byDefault)
+				? " instead of " + byDefault.label().toLowerCase() + ": " + command.reason().strip() : "";
 		if (row.directConflictId() != null) {
-			credit = command.creditType() != null ? command.creditType()
-					: view.creditType() == CreditType.SOURCED ? CreditType.INFLUENCED : view.creditType();
 			this.credit.attachPartner(actor, row.directConflictId(), view.partnerId(), credit, rules.shareFor(credit));
 			opportunityId = row.directConflictId();
 			accountId = this.deals.get(viewer, opportunityId).accountId();
 		}
 		else {
-			credit = command.creditType() != null ? command.creditType() : view.creditType();
 			long owner = owner(viewer, view, command);
 			accountId = view.accountId() != null ? view.accountId() : this.accounts.findOrCreateForRegistration(actor,
 					view.customerName(), view.customerDomain(), owner);
@@ -134,8 +131,9 @@ class RegistrationDecisions {
 		this.registrations.approve(id, opportunityId, accountId, credit, rules.shareFor(credit), this.clock.instant());
 		var until = this.calendar.dayOf(view.protectionEndsAt());
 		return this.moves.move(viewer, row, RegistrationStatus.APPROVED,
-				"Approved; deal " + opportunityId + " with " + credit + " credit", "Approved. Your deal is open with "
-						+ credit.label().toLowerCase() + " credit; protection until " + until + ".",
+				"Approved; deal " + opportunityId + " with " + credit + " credit" + why,
+				"Approved. Your deal is open with " + credit.label().toLowerCase() + " credit" + why
+						+ "; protection until " + until + ".",
 				true);
 	}
 

@@ -52,8 +52,41 @@ class RegistrationRulesTests {
 		}
 	}
 
+	/**
+	 * A share with more than two decimals was rounded as the database stored it (0.001
+	 * became 0, 99.999 became 100) while the audit kept what was sent: refused on both
+	 * paths, naming the field, and nothing changes.
+	 */
+	@Test
+	void aShareFinerThanAHundredthIsRefusedNotRounded() throws Exception {
+		var original = this.registrations.rules();
+		var admin = this.fixtures.user(Role.ADMIN);
+		try {
+			new com.trellis.support.Api(this.mvc, this.fixtures.token(admin)).put("/api/v1/registration-rules", """
+					{"protectionDays":90,"laterRegistration":"HOLD","approvalSlaBusinessDays":2,"extensionDays":30,
+					 "sourcedShare":20,"influencedShare":99.999,"coSellShare":0.001}""")
+				.andExpect(status().isBadRequest())
+				.andExpect(
+						org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[*].field",
+								org.hamcrest.Matchers.containsInAnyOrder("influencedShare", "coSellShare")));
+			this.mvc.perform(form(login(admin), "90", "15.555"))
+				.andExpect(status().isBadRequest())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+					.attribute("errors", org.hamcrest.Matchers.hasKey("coSellShare")));
+			assertThat(this.registrations.rules()).isEqualTo(original);
+		}
+		finally {
+			this.registrations.changeRules(admin, original);
+		}
+	}
+
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(MockHttpSession session,
 			String protectionDays) {
+		return form(session, protectionDays, "15");
+	}
+
+	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(MockHttpSession session,
+			String protectionDays, String coSellShare) {
 		return post("/registrations/rules").session(session)
 			.with(csrf())
 			.param("protectionDays", protectionDays)
@@ -62,7 +95,7 @@ class RegistrationRulesTests {
 			.param("extensionDays", "30")
 			.param("sourcedShare", "20")
 			.param("influencedShare", "10")
-			.param("coSellShare", "15");
+			.param("coSellShare", coSellShare);
 	}
 
 	private MockHttpSession login(com.trellis.identity.Viewer viewer) throws Exception {

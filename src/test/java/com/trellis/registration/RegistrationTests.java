@@ -226,8 +226,15 @@ class RegistrationTests {
 		assertThat(registered.conflict()).isTrue();
 		assertThat(registered.statusReason()).contains("sales team already works with this customer");
 
+		// co-sell rather than the influenced credit a sourced proposal joins a direct
+		// deal
+		// with: the PAM's decision, with its reason
+		assertThatThrownBy(() -> this.registrations.approve(world.pam(), registered.id(),
+				new ApproveCommand(null, CreditType.CO_SELL)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("reason");
 		var approved = this.registrations.approve(world.pam(), registered.id(),
-				new ApproveCommand(null, CreditType.CO_SELL));
+				new ApproveCommand(null, CreditType.CO_SELL, "The partner runs the implementation"));
 		assertThat(approved.opportunityId()).isEqualTo(direct);
 		assertThat(this.jdbc
 			.sql("SELECT partner_id || ' ' || credit_type || ' ' || owner_id FROM opportunity WHERE id = ?")
