@@ -79,7 +79,10 @@ public class Dormancy {
 	/**
 	 * Moves idle partners to dormant, dormant partners with new activity back to active
 	 * (closing their sequence as answered), and proposes sunset where a sequence ran out
-	 * unanswered. Safe to run twice: each move happens only from the status it starts in.
+	 * unanswered. Safe to run twice, also at once on two instances: each move happens
+	 * only from the status it starts in, read under its lock, and only a move made is
+	 * audited and counted.
+	 * @return how many partners this run moved
 	 */
 	@Transactional
 	public int daily() {
@@ -91,9 +94,8 @@ public class Dormancy {
 			var signal = last.get(partner.id());
 			if (partner.lifecycleStatus() == LifecycleStatus.DORMANT) {
 				var since = this.partners.inStatusSince(partner.id());
-				if (signal != null && since != null && signal.isAfter(since)) {
-					this.partners.changeLifecycleAsSystem(partner.id(), LifecycleStatus.ACTIVE,
-							"New activity on " + this.calendar.dayOf(signal));
+				if (signal != null && since != null && signal.isAfter(since) && this.partners.changeLifecycleAsSystem(
+						partner.id(), LifecycleStatus.ACTIVE, "New activity on " + this.calendar.dayOf(signal))) {
 					this.sequences.open(partner.id())
 						.ifPresent(sequence -> this.sequences.end(sequence.id(), "RESPONDED", this.clock.instant()));
 					moved++;
@@ -102,17 +104,17 @@ public class Dormancy {
 			}
 			var decision = DormancyRule.decide(signal, partner.onboardedOn(), today, this.idleDays,
 					this.calendar.zone());
-			if (decision.dormant()) {
-				this.partners.changeLifecycleAsSystem(partner.id(), LifecycleStatus.DORMANT,
-						"Dormant: " + decision.reason());
+			if (decision.dormant() && this.partners.changeLifecycleAsSystem(partner.id(), LifecycleStatus.DORMANT,
+					"Dormant: " + decision.reason())) {
 				moved++;
 			}
 		}
 		for (var runOut : this.sequences.runOut(today)) {
 			var signal = last.get(runOut[1]);
-			var sequence = this.sequences.open(runOut[1]).orElseThrow();
-			if (signal == null || !signal.isAfter(sequence.startedAt())) {
-				this.sequences.proposeSunset(runOut[0]);
+			// ended meanwhile by another instance's run: nothing left to propose
+			var started = this.sequences.open(runOut[1]).map(DormancyView.Sequence::startedAt).orElse(null);
+			if (started != null && (signal == null || !signal.isAfter(started))
+					&& this.sequences.proposeSunset(runOut[0])) {
 				this.audit.record(AuditLog.Actor.SYSTEM, "partner", runOut[1],
 						"sunset proposed: re-engagement sequence ran out unanswered", null, null);
 			}

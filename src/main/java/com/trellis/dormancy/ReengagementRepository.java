@@ -92,10 +92,14 @@ class ReengagementRepository {
 			.update();
 	}
 
-	void proposeSunset(long id) {
-		this.jdbc.sql("UPDATE reengagement SET status = 'SUNSET_PROPOSED' WHERE id = :id AND status = 'RUNNING'")
+	/**
+	 * Marks a running sequence as ending in a sunset proposal; false when it no longer
+	 * runs (another instance's run marked it first).
+	 */
+	boolean proposeSunset(long id) {
+		return this.jdbc.sql("UPDATE reengagement SET status = 'SUNSET_PROPOSED' WHERE id = :id AND status = 'RUNNING'")
 			.param("id", id)
-			.update();
+			.update() == 1;
 	}
 
 	/** Running sequences whose every step is done or past due, with the partner. */

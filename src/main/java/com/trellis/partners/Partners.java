@@ -95,19 +95,21 @@ public class Partners {
 
 	/**
 	 * A lifecycle move decided by a job (dormancy), recorded with its reason like any
-	 * other.
+	 * other. False when the partner's status (read under its lock) no longer allows it,
+	 * e.g. another instance's run made the same move first: nothing is then recorded.
 	 */
 	@Transactional
-	public void changeLifecycleAsSystem(long id, LifecycleStatus to, String reason) {
+	public boolean changeLifecycleAsSystem(long id, LifecycleStatus to, String reason) {
 		var before = this.partners.findForUpdate(id).orElseThrow(() -> new NotFoundException("Partner", id));
 		var decision = LifecycleTransition.decide(before.lifecycleStatus(), to, reason);
 		if (!decision.allowed()) {
-			return;
+			return false;
 		}
 		this.partners.changeLifecycle(id, to, null, this.clock.instant(), reason, before.lifecycleStatus());
 		this.audit.record(AuditLog.Actor.SYSTEM, "partner", id, "lifecycle " + decision.reason(), before,
 				this.partners.findForUpdate(id).orElseThrow());
 		this.events.publishEvent(new PartnerLifecycleChanged(id, before.lifecycleStatus(), to, before.onboardedOn()));
+		return true;
 	}
 
 	/** When a partner was onboarded, for system rules; null when not yet. */
