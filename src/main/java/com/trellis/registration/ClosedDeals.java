@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * are the registrations held because of the deal itself. A won registration no longer
  * holds the customer: a later registration of it (an expansion deal, another partner's
  * project) is decided by the rules of engagement afresh, not held behind a deal that
- * cannot lapse. Running twice changes nothing more: only approved and held registrations
- * are touched. The registration ends at the deal's close moment
- * ({@link DealClosed#closedAt}, a back-dated one for an imported close), the clock's now
- * only when the event has none.
+ * cannot lapse. A deal reopened and closed again moves the registrations that ended with
+ * it to its new outcome. Running twice changes nothing more: only approved, held and
+ * registrations ended with the other outcome are touched. The registration ends at the
+ * deal's close moment ({@link DealClosed#closedAt}, a back-dated one for an imported
+ * close), the clock's now only when the event has none.
  */
 @Component
 class ClosedDeals {
@@ -59,29 +60,47 @@ class ClosedDeals {
 		long deal = event.opportunityId();
 		this.protections.markDealClosed(deal, closed);
 		var to = event.won() ? RegistrationStatus.DEAL_WON : RegistrationStatus.DEAL_LOST;
-		var reason = event.won() ? "Your deal closed won; the registration did its work and its protection ended."
-				: "Your deal closed lost, so the protection of this customer ended.";
+		var outcome = event.won() ? "won" : "lost";
 		var ended = new ArrayList<Row>();
 		for (long id : this.protections.approvedOn(deal)) {
-			var before = this.registrations.findForUpdate(id).orElseThrow().view();
-			var at = endedAt(closed, before);
-			this.registrations.changeStatus(id, to, reason, null, at);
-			this.registrations.recordHistory(id, RegistrationStatus.APPROVED, to, null, at,
-					"Deal " + deal + " closed " + (event.won() ? "won" : "lost") + "; protection ended");
-			var after = this.registrations.findForUpdate(id).orElseThrow();
-			this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id,
-					"protection ended: deal " + deal + " closed " + (event.won() ? "won" : "lost"), before,
-					after.view());
-			if (!event.won()) {
-				// a won deal's partner hears of the win from the deal (DEAL_WON) already
-				this.events.publishEvent(new PartnerNotice("registration:" + id + ":DEAL_LOST", before.partnerId(),
-						"REGISTRATION_DEAL_LOST", "Protection ended: " + StoredFigures.text(before.customerName()),
-						reason, "/registrations/" + id));
-			}
-			ended.add(after);
+			ended.add(end(id, to,
+					event.won() ? "Your deal closed won; the registration did its work and its protection ended."
+							: "Your deal closed lost, so the protection of this customer ended.",
+					closed, "Deal " + deal + " closed " + outcome + "; protection ended",
+					"protection ended: deal " + deal + " closed " + outcome));
+		}
+		// a deal reopened after its close and closed again: the registration ended with
+		// it
+		// follows its last outcome (try01: won, reopened and lost still said "closed
+		// won")
+		var other = event.won() ? RegistrationStatus.DEAL_LOST : RegistrationStatus.DEAL_WON;
+		for (long id : this.protections.endedOn(deal, other)) {
+			end(id, to,
+					"Your deal was reopened and closed " + outcome + "; the protection had ended at its first close.",
+					closed, "Deal " + deal + " reopened and closed " + outcome,
+					"outcome changed: deal " + deal + " reopened and closed " + outcome);
 		}
 		this.held.release(null, ended);
 		this.held.dealClosed(deal);
+	}
+
+	/**
+	 * Ends one registration with its deal's outcome: status, history, audit and, for a
+	 * loss, the partner's notice (a won deal's partner hears of the win from the deal).
+	 */
+	private Row end(long id, RegistrationStatus to, String told, Instant closed, String history, String audited) {
+		var before = this.registrations.findForUpdate(id).orElseThrow().view();
+		var at = endedAt(closed, before);
+		this.registrations.changeStatus(id, to, told, null, at);
+		this.registrations.recordHistory(id, before.status(), to, null, at, history);
+		var after = this.registrations.findForUpdate(id).orElseThrow();
+		this.audit.record(AuditLog.Actor.SYSTEM, "deal-registration", id, audited, before, after.view());
+		if (to == RegistrationStatus.DEAL_LOST) {
+			this.events.publishEvent(new PartnerNotice("registration:" + id + ":DEAL_LOST", before.partnerId(),
+					"REGISTRATION_DEAL_LOST", "Protection ended: " + StoredFigures.text(before.customerName()), told,
+					"/registrations/" + id));
+		}
+		return after;
 	}
 
 	/**

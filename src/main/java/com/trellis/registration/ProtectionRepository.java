@@ -69,6 +69,17 @@ class ProtectionRepository {
 			.list();
 	}
 
+	/**
+	 * The registrations that ended with this deal in {@code status} (DEAL_WON or
+	 * DEAL_LOST), locked: a deal reopened and closed again moves them to its new outcome.
+	 */
+	List<Long> endedOn(long opportunityId, RegistrationStatus status) {
+		return this.jdbc.sql("""
+				SELECT id FROM deal_registration WHERE opportunity_id = :opportunity AND status = :status
+				ORDER BY id FOR UPDATE
+				""").param("opportunity", opportunityId).param("status", status.name()).query(Long.class).list();
+	}
+
 	/** The approved registrations whose deal this is, locked. */
 	List<Long> approvedOn(long opportunityId) {
 		return this.jdbc.sql("""
