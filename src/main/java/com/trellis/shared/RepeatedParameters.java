@@ -76,7 +76,7 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method)) {
+		if (!TextGuard.guards(request, handler) || !(handler instanceof HandlerMethod method)) {
 			return true;
 		}
 		var problems = new ArrayList<InvalidInputException.FieldError>();

@@ -55,7 +55,7 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof org.springframework.web.method.HandlerMethod)) {
+		if (!guards(request, handler)) {
 			return true; // no operation reads them: an unknown path answers its 404
 		}
 		for (var parameter : parameters(request).entrySet()) {
@@ -80,6 +80,19 @@ class TextGuard implements WebMvcConfigurer, HandlerInterceptor {
 			variables.forEach((name, value) -> refuseNul(String.valueOf(name), String.valueOf(value)));
 		}
 		return true;
+	}
+
+	/**
+	 * Whether the input guards (this one, {@link WholeNumbers},
+	 * {@link RepeatedParameters}, {@link UnknownQueryParameters}) look at a request for
+	 * this handler: an operation's, not the error page's. The error dispatch of a request
+	 * refused for its record or role (404, 403) carries the same parameters; guarded
+	 * again, a NUL in a field turned the refusal into a 400 about the input (try01,
+	 * try02).
+	 */
+	static boolean guards(HttpServletRequest request, Object handler) {
+		return handler instanceof org.springframework.web.method.HandlerMethod
+				&& request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR;
 	}
 
 	/**

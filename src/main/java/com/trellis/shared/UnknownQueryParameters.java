@@ -42,7 +42,8 @@ class UnknownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		var query = request.getQueryString();
-		if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)
+		if (query == null || query.isEmpty() || !TextGuard.guards(request, handler)
+				|| !(handler instanceof HandlerMethod method)
 				|| !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return true;
 		}

@@ -38,7 +38,7 @@ class WholeNumbers implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method) || !(request
+		if (!TextGuard.guards(request, handler) || !(handler instanceof HandlerMethod method) || !(request
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)) {
 			return true;
 		}

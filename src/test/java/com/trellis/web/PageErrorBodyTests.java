@@ -157,6 +157,41 @@ class PageErrorBodyTests {
 		assertThat(write.body()).contains("larger than 2 MB", "Nothing was saved").doesNotContain("UTF-8");
 	}
 
+	/**
+	 * A page form refused for its record or role answers 404 or 403 even when its fields
+	 * hold what the input guards refuse (try01, try02: a NUL in any field turned the 404
+	 * or 403 into a 400 naming the field, since the error page's own dispatch ran the
+	 * guards again on the same parameters).
+	 */
+	@Test
+	void aFormRefusedForItsRecordOrRoleIsNotToldItsInputOnTheErrorPage() throws Exception {
+		var own = this.fixtures.world("Guarded Error Own Partners");
+		var other = this.fixtures.world("Guarded Error Other Partners");
+		var partner = signedIn(own.partnerUser());
+		var partnerToken = tokenOf(partner
+			.send(HttpRequest.newBuilder(url("/opportunities/" + own.dealId())).build(), BodyHandlers.ofString())
+			.body());
+		assertThat(post(partner, "/opportunities/" + other.dealId() + "/checklist",
+				"_csrf=" + partnerToken + "&item=%00&ticked=maybe"))
+			.isEqualTo(404);
+		assertThat(post(partner, "/guidance/999999999/dismiss", "_csrf=" + partnerToken + "&reason=%00&size=x"))
+			.isEqualTo(404);
+		var pam = signedIn(own.pam());
+		var pamToken = tokenOf(
+				pam.send(HttpRequest.newBuilder(url("/partners")).build(), BodyHandlers.ofString()).body());
+		assertThat(post(pam, "/cohorts/1/journey-criteria", "_csrf=" + pamToken + "&x=%00")).isEqualTo(403);
+	}
+
+	private int post(HttpClient http, String path, String form) throws Exception {
+		return http
+			.send(HttpRequest.newBuilder(url(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), BodyHandlers.discarding())
+			.statusCode();
+	}
+
 	private HttpClient signedIn(Viewer viewer) throws Exception {
 		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		var login = http.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString());
