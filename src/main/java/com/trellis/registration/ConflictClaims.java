@@ -23,11 +23,13 @@ import org.springframework.stereotype.Repository;
  * accept without being asked — the customer's identity domain (a domain match) and the
  * names the search accepted ({@link Found#names()}; the verdict on a name without a
  * shared domain depends on the name alone) — are counted in SQL, and only the partner's
- * own earliest one and another partner's earliest protecting one
- * ({@link RulesOfEngagement#ownClaim}, {@link RulesOfEngagement#protectedClaim}) come
- * back, with every other row (registered since the search, or of a free-mail domain) for
- * the matcher to judge as before. The earliest claims of all rows are among those
- * returned, so the decision, the claims recorded and the count are the same.
+ * own earliest one by the domain or the same name, its own earliest one by a name spelt
+ * alike, and another partner's earliest protecting one
+ * ({@link RulesOfEngagement#ownClaim}, {@link RulesOfEngagement#ownLookAlike},
+ * {@link RulesOfEngagement#protectedClaim}) come back, with every other row (registered
+ * since the search, or of a free-mail domain) for the matcher to judge as before. The
+ * earliest claims of all rows are among those returned, so the decision, the claims
+ * recorded and the count are the same.
  */
 @Repository
 class ConflictClaims {
@@ -49,7 +51,8 @@ class ConflictClaims {
 			.addValue("identity", ConflictRepository.text(customer.company().identityDomain()))
 			.addValue("names", found.names().toArray(String[]::new))
 			.addValue("mark", found.mark())
-			.addValue("partner", partnerId);
+			.addValue("partner", partnerId)
+			.addValue("ownName", customer.company().normalizedName());
 		var sql = GENERIC + ";\n" + (keys.isEmpty() ? "" : ConflictRepository.LOCK + ";\n") + READ + ";\n" + AUTO;
 		int read = keys.isEmpty() ? 1 : 2;
 		return this.named.execute(sql, params, statement -> {
@@ -118,13 +121,19 @@ class ConflictClaims {
 			           r.registrable_domain, r.normalized_name,
 			           COALESCE(r.registrable_domain = CAST(:identity AS TEXT)
 			                    OR r.name_shape = :shape AND r.normalized_name = ANY(CAST(:names AS TEXT[])), FALSE)
-			               AS accepted
+			               AS accepted,
+			           COALESCE(r.registrable_domain = CAST(:identity AS TEXT)
+			                    OR r.normalized_name = CAST(:ownName AS TEXT), FALSE) AS sure
 			    FROM deal_registration r
 			    WHERE %1$s)
 			SELECT c.accepted_count, x.*
 			FROM (SELECT count(*) FILTER (WHERE o.accepted) AS accepted_count FROM o) AS c
 			LEFT JOIN LATERAL (
-			    (SELECT * FROM o WHERE o.accepted AND o.partner_id = :partner ORDER BY o.submitted_at, o.id LIMIT 1)
+			    (SELECT * FROM o WHERE o.accepted AND o.partner_id = :partner AND o.sure
+			     ORDER BY o.submitted_at, o.id LIMIT 1)
+			    UNION ALL
+			    (SELECT * FROM o WHERE o.accepted AND o.partner_id = :partner AND NOT o.sure
+			     ORDER BY o.submitted_at, o.id LIMIT 1)
 			    UNION ALL
 			    (SELECT * FROM o WHERE o.accepted AND o.partner_id <> :partner AND o.status IN %2$s
 			     ORDER BY o.submitted_at, o.id LIMIT 1)

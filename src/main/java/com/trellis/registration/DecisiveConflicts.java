@@ -51,6 +51,8 @@ final class DecisiveConflicts {
 		add(recorded, own);
 		add(recorded, protecting);
 		add(recorded, direct);
+		// the partner's own look-alike claim decides nothing; the PAM sees it to check
+		add(recorded, RulesOfEngagement.ownLookAlike(partnerId, candidates));
 		return new Selection(List.copyOf(recorded), candidates.size() + unlisted, reason);
 	}
 

@@ -48,26 +48,55 @@ final class RulesOfEngagement {
 							+ " lapses, or sooner if your partner manager finds the match wrong and lifts the hold.",
 					internal);
 		}
+		// the partner's own claim on a name spelt alike is not surely this customer
+		// (try01: "Quillfeather Health" on one domain, "Quillfeather Wealth" on another
+		// was rejected as a duplicate, with no way through): the PAM checks it
+		var alike = ownLookAlike(partnerId, candidates);
+		var told = alike
+			.map(c -> " It resembles your registration #" + c.id()
+					+ "; your partner manager will check that it is another customer.")
+			.orElse("");
+		var noted = alike
+			.map(c -> "; resembles the partner's own " + c.kind().name().toLowerCase() + " " + c.id() + " ("
+					+ c.match().reason() + "): check that it is another customer")
+			.orElse("");
 		var direct = directDeal(candidates);
 		if (direct.isPresent()) {
 			var c = direct.get();
 			return new Decision(RegistrationStatus.PENDING, null, c.id(),
-					"Our sales team already works with this customer; your partner manager will decide how you join the deal.",
+					"Our sales team already works with this customer; your partner manager will decide how you join the deal."
+							+ told,
 					"open direct opportunity " + c.id() + " (" + c.match().reason()
-							+ "): attach the partner as influencer or co-seller, or reject");
+							+ "): attach the partner as influencer or co-seller, or reject" + noted);
 		}
-		return new Decision(RegistrationStatus.PENDING, null, null, "Awaiting approval by your partner manager.",
-				"no conflict found");
+		return new Decision(RegistrationStatus.PENDING, null, null, "Awaiting approval by your partner manager." + told,
+				alike.isPresent() ? "no conflict found" + noted : "no conflict found");
 	}
 
 	/**
-	 * The first rule: the partner's own earliest claim on the customer, which makes a new
-	 * registration a duplicate.
+	 * The first rule: the partner's own earliest claim on the customer, by its domain or
+	 * the same name, which makes a new registration a duplicate.
 	 */
 	static Optional<ConflictCandidate> ownClaim(long partnerId, List<ConflictCandidate> candidates) {
 		return candidates.stream()
-			.filter(c -> c.partnerId() != null && c.partnerId() == partnerId)
+			.filter(c -> c.partnerId() != null && c.partnerId() == partnerId && !spelledAlike(c.match()))
 			.min(Comparator.comparing(ConflictCandidate::since));
+	}
+
+	/**
+	 * The partner's own earliest claim whose company's name is only spelt alike (no
+	 * shared domain, not the same name): not a duplicate for sure, so the registration
+	 * awaits the PAM, who is told of the resemblance.
+	 */
+	static Optional<ConflictCandidate> ownLookAlike(long partnerId, List<ConflictCandidate> candidates) {
+		return candidates.stream()
+			.filter(c -> c.partnerId() != null && c.partnerId() == partnerId && spelledAlike(c.match()))
+			.min(Comparator.comparing(ConflictCandidate::since));
+	}
+
+	/** A match on names that differ in spelling, not on the domain or the same name. */
+	private static boolean spelledAlike(Match match) {
+		return match.kind() == Match.Kind.NAME && match.score() < 1.0;
 	}
 
 	/**

@@ -131,6 +131,25 @@ class RegistrationTests {
 		assertThat(held.status()).isEqualTo(RegistrationStatus.ON_HOLD);
 	}
 
+	/**
+	 * try01: a partner's second customer on its own domain, named like its first but for
+	 * one letter, was rejected as a duplicate again and again; it awaits the PAM, who
+	 * sees the resemblance, while the same customer again is still a duplicate.
+	 */
+	@Test
+	void aPartnersCustomerNamedAlikeOnAnotherDomainAwaitsThePam() {
+		var world = this.fixtures.world("Look Alike Own Partners");
+		var first = this.registrations.register(world.partnerUser(),
+				command("Quillfeather Health Partners", "quillfeatherhealth.org"));
+		var second = this.registrations.register(world.partnerUser(),
+				command("Quillfeather Wealth Partners", "quillfeatherwealth.com"));
+		assertThat(second.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(second.statusReason()).contains("resembles your registration #" + first.id());
+		var again = this.registrations.register(world.partnerUser(),
+				command("Quillfeather Health Partners", "quillfeatherhealth.org"));
+		assertThat(again.status()).isEqualTo(RegistrationStatus.REJECTED);
+	}
+
 	@Test
 	void aNameWithAnInvisibleCharacterIsTheSameCustomer() {
 		// s55: a zero-width space or a soft hyphen inside a word split it in two, and the

@@ -84,6 +84,30 @@ class RulesOfEngagementTest {
 		assertThat(decision.externalReason()).contains("until 2026-11-29");
 	}
 
+	/**
+	 * The partner's own claim on a name spelt alike, on another domain, is not surely the
+	 * same customer (try01): the PAM decides, told of the resemblance; a claim by domain
+	 * or the same name still makes a duplicate.
+	 */
+	@Test
+	void theSamePartnersClaimOnANameSpeltAlikeAwaitsThePamInsteadOfARejection() {
+		var alike = new Match(Match.Kind.NAME, 0.93, Match.Confidence.AUTOMATIC,
+				"company names differ only by spelling (\"quillfeather health\" ~ \"quillfeather wealth\", 0.93)");
+		var at = Instant.parse("2026-10-01T00:00:00Z");
+		var own = new ConflictCandidate(Kind.REGISTRATION, 11, 7L, RegistrationStatus.PENDING, at,
+				at.plusSeconds(90L * 86400), alike);
+		var decision = RulesOfEngagement.decide(7, List.of(own), RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(decision.externalReason()).contains("resembles your registration #11");
+		assertThat(decision.internalReason()).contains("resembles the partner's own registration 11");
+		assertThat(DecisiveConflicts.select(7, List.of(own)).recorded()).containsExactly(own);
+
+		var sameName = new ConflictCandidate(Kind.REGISTRATION, 11, 7L, RegistrationStatus.PENDING, at,
+				at.plusSeconds(90L * 86400), new Match(Match.Kind.NAME, 1.0, Match.Confidence.AUTOMATIC, "same name"));
+		assertThat(RulesOfEngagement.decide(7, List.of(sameName), RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC)
+			.status()).isEqualTo(RegistrationStatus.REJECTED);
+	}
+
 	private static ConflictCandidate registration(long id, long partner, RegistrationStatus status, String since) {
 		var at = Instant.parse(since);
 		return new ConflictCandidate(Kind.REGISTRATION, id, partner, status, at, at.plusSeconds(90L * 86400), DOMAIN);
