@@ -171,6 +171,7 @@ public class DemoData {
 				analyze();
 				DemoCompletions.recordCompletions(this.jdbc, this.calendar.zone());
 				DemoRegistrations.record(this.jdbc, this.clock.instant());
+				DemoAdoption.writePrompts(this.jdbc);
 				DemoTiers.override(this.jdbc, this.calendar.today(), this.clock.instant());
 				new DemoPlays(this.jdbc, generator.partners(), seed, this.clock.instant()).write();
 				new DemoMaturity(this.jdbc, this.maturity, this.clock.instant()).write(generator.partners(), seed);

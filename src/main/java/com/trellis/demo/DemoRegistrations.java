@@ -7,14 +7,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The deal registrations behind the demo's partner-sourced deals, and a few still being
- * decided. Each partner-sourced deal was opened from its partner's registration, approved
- * by the partner's PAM when the deal was created (faster for better partners, which the
- * tier shows); its protection runs 90 days from approval, ends with the deal when it
- * closes, won or lost, and lapsed on an open deal past it; the history shows the approval
- * and the end. Active partners then have registrations on customers without a deal:
- * pending within the approval SLA, pending past it, rejected, withdrawn, and one on hold
- * behind another partner's registration of the same customer (with the conflict the PAM
- * sees).
+ * decided. Each partner-sourced deal was opened from its partner's registration (made by
+ * the deal's rep for the partner for every third deal of one rep in three), approved by
+ * the partner's PAM when the deal was created (faster for better partners, which the tier
+ * shows); its protection runs 90 days from approval, ends with the deal when it closes,
+ * won or lost, and lapsed on an open deal past it; the history shows the approval and the
+ * end. Active partners then have registrations on customers without a deal: pending
+ * within the approval SLA, pending past it, rejected, withdrawn, and one on hold behind
+ * another partner's registration of the same customer (with the conflict the PAM sees).
  */
 final class DemoRegistrations {
 
@@ -48,7 +48,10 @@ final class DemoRegistrations {
 					FROM (SELECT o.id AS opportunity_id, o.name AS deal_name, o.amount, o.currency, o.close_date, o.stage,
 					             o.partner_id, o.partner_share, o.created_at, o.closed_at, a.id AS account_id, a.name,
 					             a.web_domain, a.registrable_domain, a.normalized_name, p.owner_pam_id,
-					             (SELECT min(u.id) FROM app_user u WHERE u.partner_id = p.id) AS registered_by,
+					             -- a rep with the habit (one in three) registered every third of
+					             -- their partner's deals for the partner (§C10 "registrations made")
+					             CASE WHEN o.owner_id % 3 = 1 AND o.id % 3 = 0 THEN o.owner_id
+					                  ELSE (SELECT min(u.id) FROM app_user u WHERE u.partner_id = p.id) END AS registered_by,
 					             registration_name_shape(a.normalized_name) AS shape,
 					             make_interval(hours => CAST(2 + (o.id % 7) * CASE p.tier WHEN 'TIER_1_STRATEGIC' THEN 1
 					                                                      WHEN 'TIER_2_EMERGING' THEN 3 ELSE 5 END AS INT)) AS wait
