@@ -125,17 +125,18 @@ class RegistrationPageController {
 	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String register(Viewer viewer, @Valid @ModelAttribute("form") RegistrationCommand command, BindingResult binding,
 			@RequestParam(required = false) String partnerName,
-			@RequestParam(name = FormOnce.FIELD, required = false) String once, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(name = FormOnce.FIELD, required = false) String once, @RequestParam Map<String, String> typed,
+			Model model, RedirectAttributes redirect) {
 		model.addAttribute("partnerQuery", partnerName);
 		if (binding.hasErrors()) {
 			model.addAttribute("typed", FormErrors.typed(binding));
-			var read = command;
-			return form(viewer, model, command, FormErrors.of(binding, () -> {
-				if (read != null) {
-					this.registrations.check(viewer, read);
-				}
-			}));
+			// a field the binding could not read left no command (a record is built
+			// whole):
+			// the rest is read field by field and checked as a whole command would be
+			var read = command != null ? command : RegistrationForm.readable(typed);
+			return form(viewer, model, command,
+					FormErrors.of(binding, FormErrors.checks(() -> this.commands.check(read),
+							() -> this.registrations.check(viewer, withPartnerNamed(viewer, read, partnerName)))));
 		}
 		try {
 			var named = withPartnerNamed(viewer, command, partnerName);

@@ -147,6 +147,28 @@ class RegistrationCopyTests {
 			.contains("value=\"No Such Partner Anywhere\"");
 	}
 
+	/**
+	 * try01: a form with a date that cannot be read named only the date, where the API
+	 * names every wrong field at once (here a yen amount with decimals too).
+	 */
+	@Test
+	void anUnreadableDateIsNamedWithTheOtherWrongFields() throws Exception {
+		var world = this.fixtures.world("One Round Registration Partners");
+		var refused = this.mvc
+			.perform(post("/registrations").session(login(world.partnerUser()))
+				.with(csrf())
+				.param("customerName", "Yen Decimals Ltd")
+				.param("customerNeed", "Replace the legacy order system before Q3")
+				.param("amount", "10.5")
+				.param("currency", "JPY")
+				.param("expectedCloseDate", "next week")
+				.param("creditType", "SOURCED"))
+			.andReturn();
+		@SuppressWarnings("unchecked")
+		var errors = (java.util.Map<String, String>) refused.getModelAndView().getModel().get("errors");
+		assertThat(errors).containsKeys("expectedCloseDate", "amount");
+	}
+
 	private String page(MockHttpSession session, String path) throws Exception {
 		var response = this.mvc.perform(get(path).session(session))
 			.andExpect(status().isOk())
