@@ -59,6 +59,22 @@ public class SalesProcess {
 		this.clock = clock;
 	}
 
+	/**
+	 * Refuses a checklist naming one item twice (case and surrounding spaces aside): one
+	 * tick would mark both (try01: "Budget confirmed" three times was saved).
+	 */
+	private static void requireDistinctItems(StageDefinition stage) {
+		var seen = new java.util.HashMap<String, Integer>();
+		for (int i = 0; i < stage.checklist().size(); i++) {
+			var first = seen.putIfAbsent(stage.checklist().get(i).strip().toLowerCase(java.util.Locale.ROOT), i + 1);
+			if (first != null) {
+				throw InvalidInputException.of("checklist",
+						"the " + stage.name() + " checklist names \"" + stage.checklist().get(i).strip()
+								+ "\" twice (items " + first + " and " + (i + 1) + "); each item is ticked on its own");
+			}
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<StageDefinition> stages() {
 		return this.process.stages();
@@ -75,6 +91,7 @@ public class SalesProcess {
 			throw new AccessDeniedException("Only a program admin configures the sales process");
 		}
 		changes.forEach(this.commands::check);
+		changes.forEach(SalesProcess::requireDistinctItems);
 		var before = this.process.stages();
 		var merged = new ArrayList<StageDefinition>();
 		for (var stage : before) {

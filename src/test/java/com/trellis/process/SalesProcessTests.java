@@ -210,6 +210,25 @@ class SalesProcessTests {
 		}
 	}
 
+	/**
+	 * try01: Qualified's checklist saved as "Budget confirmed", "Budget confirmed" and
+	 * "budget confirmed"; one tick marked them all. Refused naming the checklist, and
+	 * nothing changes.
+	 */
+	@Test
+	void aChecklistNamingAnItemTwiceIsRefused() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var original = this.process.stages();
+		var s = original.stream().filter(d -> d.code() == Stage.QUALIFIED).findFirst().orElseThrow();
+		var repeated = new StageDefinition(s.code(), s.position(), s.name(), s.ownerRole(), s.exitCriterion(),
+				List.of("Budget confirmed", "Timing agreed", " budget CONFIRMED"), s.normDays(), true);
+		assertThatThrownBy(() -> this.process.configure(admin, List.of(repeated)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("checklist")
+			.hasMessageContaining("items 1 and 3");
+		assertThat(this.process.stages()).isEqualTo(original);
+	}
+
 	private DealProcess completeAndAdvance(com.trellis.identity.Viewer ae, long dealId) {
 		for (var item : this.process.of(ae, dealId).current().checklist()) {
 			this.process.tick(ae, dealId, item, true);
