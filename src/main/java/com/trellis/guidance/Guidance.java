@@ -224,8 +224,11 @@ public class Guidance {
 	private void act(Viewer viewer, RecommendationView recommendation, String state, String reason, LocalDate until,
 			LocalDate due) {
 		if (!this.store.act(viewer.userId(), recommendation.id(), state, reason, until, this.clock.instant(), due)) {
+			// read again: the state read before the act may be the one another request
+			// changed meanwhile (try02: "already open" to the losers of four accepts)
+			var now = requireOwn(viewer, recommendation.id()).state();
 			throw new ConflictException("state",
-					"This recommendation was already " + recommendation.state().toLowerCase(java.util.Locale.ROOT));
+					"This recommendation was already " + now.toLowerCase(java.util.Locale.ROOT));
 		}
 	}
 

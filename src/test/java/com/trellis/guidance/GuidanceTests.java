@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -55,6 +56,9 @@ class GuidanceTests {
 
 	@Autowired
 	com.trellis.identity.Users users;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	@Test
 	void twoInstancesRunningTheDayAtOnceRaiseEachRecommendationOnce() throws Exception {
@@ -115,6 +119,49 @@ class GuidanceTests {
 			assertThat(r.state()).isEqualTo("DISMISSED");
 			assertThat(r.dismissReason()).isEqualTo("We are closing it this week");
 		});
+	}
+
+	/**
+	 * try02: of four accepts at once, a loser read the card while it was open and was
+	 * told it "was already open"; it is told the state it found.
+	 */
+	@Test
+	void aSecondAcceptAtOnceIsToldTheCardWasAccepted() throws Exception {
+		var world = this.fixtures.world("Guidance Accepted Twice");
+		newDay();
+		this.guidance.runDaily();
+		long id = find(this.guidance.current(world.ae()), world.dealId());
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var accepted = new java.util.concurrent.CountDownLatch(1);
+			var release = new java.util.concurrent.CountDownLatch(1);
+			var first = pool.submit(() -> this.transactions.execute(status -> {
+				this.guidance.accept(world.ae(), id);
+				accepted.countDown();
+				try {
+					return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}));
+			accepted.await(30, java.util.concurrent.TimeUnit.SECONDS);
+			var second = pool.submit(() -> this.guidance.accept(world.ae(), id));
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> this.jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+					.query(Long.class)
+					.single() > 0);
+			release.countDown();
+			first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			assertThatThrownBy(() -> second.get(30, java.util.concurrent.TimeUnit.SECONDS))
+				.hasCauseInstanceOf(com.trellis.shared.ConflictException.class)
+				.cause()
+				.hasMessageContaining("already accepted");
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
