@@ -105,7 +105,9 @@ class ForecastQuotas {
 	private void whose(Viewer viewer, QuotaCommand command) {
 		var kind = command.scope();
 		long id = kind == Scope.Kind.PARTNERS || command.scopeId() == null ? 0 : command.scopeId();
-		if (kind != null && kind != Scope.Kind.PARTNERS && command.scopeId() == null) {
+		// a scope no quota is for is named as such, not asked for a user's id first
+		// (try02)
+		if (kind != null && kind != Scope.Kind.PARTNERS && command.scopeId() == null && QuotaPolicy.quotaScope(kind)) {
 			throw InvalidInputException.of("scopeId", "a " + kind + " quota needs the user's id");
 		}
 		var target = kind == Scope.Kind.PARTNERS ? null : this.users.find(id).map(u -> u.role()).orElse(null);

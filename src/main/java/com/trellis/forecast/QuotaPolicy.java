@@ -13,6 +13,13 @@ final class QuotaPolicy {
 	}
 
 	/**
+	 * Whether a quota is set for this kind of scope (a rep, manager, PAM, or partners).
+	 */
+	static boolean quotaScope(Scope.Kind kind) {
+		return kind != null && kind != Scope.Kind.PROGRAM && kind != Scope.Kind.PARTNER;
+	}
+
+	/**
 	 * @param viewerRole who asks
 	 * @param kind whose quota
 	 * @param targetRole the role of the user the quota is for (null for the partner
@@ -20,7 +27,7 @@ final class QuotaPolicy {
 	 * @param inViewersTeam whether that user is below the viewer in the hierarchy
 	 */
 	static Decision decide(Role viewerRole, Scope.Kind kind, Role targetRole, boolean inViewersTeam) {
-		if (kind == null || kind == Scope.Kind.PROGRAM || kind == Scope.Kind.PARTNER) {
+		if (!quotaScope(kind)) {
 			return Decision.invalid("scope", "a quota is for a REP, MANAGER or PAM, or the PARTNERS target");
 		}
 		Role expected = switch (kind) {

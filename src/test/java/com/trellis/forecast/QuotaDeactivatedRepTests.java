@@ -62,6 +62,12 @@ class QuotaDeactivatedRepTests {
 				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("deactivated")));
 		}
 		assertThat(this.fixtures.count("forecast_quota WHERE scope_id = " + gone.userId())).isZero();
+		// try02: a program quota was asked for a user's id, then, given one, told no
+		// quota
+		// is for the program; it is told so at once
+		api.put("/api/v1/forecast/quotas", "{\"scope\": \"PROGRAM\", \"quarter\": \"2026-Q4\", \"amount\": 1}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("scope"));
 
 		var figures = Map.of("closed", new BigDecimal("10"), "commit", new BigDecimal("20"), "bestCase",
 				new BigDecimal("30"), "weighted", new BigDecimal("15"));
