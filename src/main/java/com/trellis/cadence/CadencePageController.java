@@ -48,7 +48,9 @@ class CadencePageController {
 	String calendar(Viewer viewer, @RequestParam(required = false) String quarter,
 			@RequestParam(required = false) Long pam, Model model) {
 		var current = this.packs.currentQuarter();
-		var shown = this.packs.quarter(quarter == null ? current : quarter);
+		// an empty quarter (the filter form sent blank) is the current one, as no quarter
+		// is
+		var shown = this.packs.quarter(quarter == null || quarter.isBlank() ? current : quarter);
 		model.addAttribute("quarter", shown.label());
 		model.addAttribute("previous", shown.previous().label());
 		model.addAttribute("next", shown.next().label());

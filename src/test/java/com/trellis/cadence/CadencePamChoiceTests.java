@@ -49,6 +49,24 @@ class CadencePamChoiceTests {
 		assertThat(everyPam).contains("href=\"/cadence?quarter=2026-Q2\"", "href=\"/cadence?quarter=2026-Q4\"");
 	}
 
+	/**
+	 * try02: an empty quarter (a form's blank field) answered 400; it is the current one.
+	 */
+	@Test
+	void anEmptyQuarterIsTheCurrentOne() throws Exception {
+		var admin = login(this.fixtures.user(Role.ADMIN));
+		var current = this.mvc.perform(get("/cadence").session(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("quarter");
+		this.mvc.perform(get("/cadence").param("quarter", "").session(admin))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+				.attribute("quarter", current));
+	}
+
 	@Test
 	void anUnknownPamIsRefusedNamingThePam() throws Exception {
 		var page = this.mvc
