@@ -175,13 +175,21 @@ class SliceOptions {
 
 	/**
 	 * Refuses, naming {@code sliceValue}, a slice whose value names no PAM, partner,
-	 * cohort, tier, type, region, vertical or capability that exists (an onboarding
-	 * quarter is read by {@link Slice#resolved}).
+	 * cohort, tier, type, region, vertical or capability that exists, or an onboarding
+	 * quarter (read by {@link Slice#resolved} first) in which no partner was onboarded.
 	 */
 	void requireExisting(Slice slice) {
 		var value = slice.value();
 		boolean exists = switch (slice.kind()) {
-			case PROGRAM, ONBOARDING_QUARTER -> true;
+			case PROGRAM -> true;
+			// a quarter in which some partner was onboarded (try02: 2100-Q4 answered
+			// zeros)
+			case ONBOARDING_QUARTER -> this.jdbc
+				.sql("SELECT EXISTS (SELECT 1 FROM partner WHERE onboarded_on >= :from AND onboarded_on < :to)")
+				.param("from", java.sql.Date.valueOf(slice.cohort().start()))
+				.param("to", java.sql.Date.valueOf(slice.cohort().end()))
+				.query(Boolean.class)
+				.single();
 			case PAM -> any("SELECT count(*) FROM app_user WHERE role = 'PAM' AND id = CAST(:v AS BIGINT)", value);
 			case PARTNER -> any("SELECT count(*) FROM partner WHERE id = CAST(:v AS BIGINT)", value);
 			case COHORT -> any("SELECT count(*) FROM cohort WHERE id = CAST(:v AS BIGINT)", value);

@@ -32,13 +32,13 @@ class SliceScope {
 
 	/** The slice {@code viewer} reads when asking for {@code slice}. */
 	Slice allowed(Viewer viewer, Slice slice) {
-		var scoped = scoped(viewer, slice);
+		var scoped = scoped(viewer, slice).resolved(this.calendar.fiscalYearStart());
 		// after the access check: a value that names nothing is refused, never read as
 		// zeros; a PAM's own book names the PAM signed in, who exists (no statement)
 		if (!ownBook(viewer, scoped)) {
 			this.options.requireExisting(scoped);
 		}
-		return scoped.resolved(this.calendar.fiscalYearStart());
+		return scoped;
 	}
 
 	private static boolean ownBook(Viewer viewer, Slice scoped) {

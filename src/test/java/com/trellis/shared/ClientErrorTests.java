@@ -111,6 +111,12 @@ class ClientErrorTests {
 		api.get("/api/v1/kpis/funnel?slice=ONBOARDING_QUARTER&sliceValue=bad")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));
+		// a quarter no partner was onboarded in (try02: 2100-Q4 answered a page of zeros)
+		for (var quarter : java.util.List.of("2100-Q4", "1970-Q1")) {
+			api.get("/api/v1/kpis?slice=ONBOARDING_QUARTER&sliceValue=" + quarter)
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));
+		}
 		api.get("/api/v1/kpis?from=2026-05-01&to=2026-01-01")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"));
