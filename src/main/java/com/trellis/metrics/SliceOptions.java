@@ -202,7 +202,7 @@ class SliceOptions {
 		if (!exists) {
 			var kind = this.labels.of(slice.kind());
 			throw InvalidInputException.of("sliceValue",
-					"no " + kind + " \"" + value + "\" exists; choose one from the list");
+					"no " + kind + " \"" + com.trellis.shared.Quoted.of(value) + "\" exists; choose one from the list");
 		}
 	}
 

@@ -117,8 +117,7 @@ final class ParameterProblems {
 	 * day written yyyy-mm-dd that the calendar has not that it names none.
 	 */
 	private static String message(String name, Class<?> type, String typed) {
-		// a long value is quoted by its start (try51: 7,000 characters came back whole)
-		var text = typed.length() > 60 ? typed.substring(0, 60) + "…" : typed;
+		var text = Quoted.of(typed);
 		if (type == java.time.LocalDate.class && !text.equals(text.strip())
 				&& text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
 			// "+2026-10-01" in a query string arrives as " 2026-10-01"

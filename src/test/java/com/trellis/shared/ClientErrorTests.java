@@ -111,6 +111,13 @@ class ClientErrorTests {
 		api.get("/api/v1/kpis/funnel?slice=ONBOARDING_QUARTER&sliceValue=bad")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sliceValue"));
+		// the value quoted by its start, a right-to-left override written as its code
+		// point
+		api.get("/api/v1/kpis?slice=TIER&sliceValue=" + "\u202EHealthcare" + "x".repeat(300))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("\"U+202EHealthcare"),
+						org.hamcrest.Matchers.containsString("…\" exists"))));
 		// a quarter no partner was onboarded in (try02: 2100-Q4 answered a page of zeros)
 		for (var quarter : java.util.List.of("2100-Q4", "1970-Q1")) {
 			api.get("/api/v1/kpis?slice=ONBOARDING_QUARTER&sliceValue=" + quarter)
