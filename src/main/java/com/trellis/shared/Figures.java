@@ -121,6 +121,22 @@ public class Figures {
 				: DateTimeFormatter.ofPattern(DATE_TIME, Locale.ROOT).format(instant.atZone(zone()));
 	}
 
+	/**
+	 * A deadline in the reader's zone: one at midnight is the end of the day before ("end
+	 * of 2026-12-08"), the way a deadline counted in whole days reads (try01: "2026-12-09
+	 * 00:00" for a decision due by the end of 8 December read as the 9th); any other
+	 * moment as {@link #moment}.
+	 */
+	public String deadline(Instant instant) {
+		if (instant == null) {
+			return "—";
+		}
+		var local = instant.atZone(zone());
+		return local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+				? "end of " + DateTimeFormatter.ofPattern(DATE, Locale.ROOT).format(local.minusDays(1))
+				: moment(instant);
+	}
+
 	/** The day a moment falls on in the reader's zone. */
 	public String date(Instant instant) {
 		return instant == null ? "—" : DateTimeFormatter.ofPattern(DATE, Locale.ROOT).format(instant.atZone(zone()));

@@ -34,6 +34,13 @@ class FiguresTests {
 		assertThat(this.figures.moment(Instant.parse("2026-11-30T12:09:11.978148614Z"))).isEqualTo("2026-11-30 13:09");
 	}
 
+	/** A deadline at midnight reads as the end of the day before (try01). */
+	@Test
+	void aDeadlineAtMidnightReadsAsTheEndOfTheDayBefore() {
+		assertThat(this.figures.deadline(Instant.parse("2026-12-08T23:00:00Z"))).isEqualTo("end of 2026-12-08");
+		assertThat(this.figures.deadline(Instant.parse("2026-12-08T12:30:00Z"))).isEqualTo("2026-12-08 13:30");
+	}
+
 	@Test
 	void aReaderInGermanyInTokyoReadsGermanNumbersAndTokyoTimes() {
 		LocaleContextHolder
