@@ -86,7 +86,10 @@ class ApprovalCheck {
 	 */
 	static void requireReason(RegistrationRepository.Row row, ApproveCommand command) {
 		var byDefault = defaultCredit(row);
-		if (command != null && command.overrides(byDefault)) {
+		// only a registration awaiting approval still carries the partner's proposal (an
+		// approved one carries the credit given, and its approval is refused as a
+		// conflict)
+		if (command != null && row.view().status() == RegistrationStatus.PENDING && command.overrides(byDefault)) {
 			com.trellis.shared.validation.FreeText.required("reason", command.reason(),
 					com.trellis.shared.validation.FreeText.NOTE,
 					"say why the deal gets " + command.creditType().label().toLowerCase() + " credit, not the "

@@ -135,7 +135,10 @@ class ConflictClaims {
 			    (SELECT * FROM o WHERE o.accepted AND o.partner_id = :partner AND NOT o.sure
 			     ORDER BY o.submitted_at, o.id LIMIT 1)
 			    UNION ALL
-			    (SELECT * FROM o WHERE o.accepted AND o.partner_id <> :partner AND o.status IN %2$s
+			    (SELECT * FROM o WHERE o.accepted AND o.partner_id <> :partner AND o.status IN %2$s AND o.sure
+			     ORDER BY o.submitted_at, o.id LIMIT 1)
+			    UNION ALL
+			    (SELECT * FROM o WHERE o.accepted AND o.partner_id <> :partner AND o.status IN %2$s AND NOT o.sure
 			     ORDER BY o.submitted_at, o.id LIMIT 1)
 			    UNION ALL
 			    (SELECT * FROM o WHERE NOT o.accepted)) AS x ON TRUE

@@ -45,6 +45,9 @@ final class DecisiveConflicts {
 		else if (direct.isPresent()) {
 			reason = "an open direct deal decided";
 		}
+		else if (RulesOfEngagement.ownLookAlike(partnerId, candidates).isPresent()) {
+			reason = "only the partner's own claim on a name spelt alike, for the PAM to check";
+		}
 		else {
 			reason = "no claim on the customer";
 		}

@@ -113,8 +113,8 @@ class RegistrationDecisions {
 		long accountId;
 		var byDefault = ApprovalCheck.defaultCredit(row);
 		var credit = command.credit(byDefault);
-		var why = command.overrides(byDefault)
-				? " instead of " + byDefault.label().toLowerCase() + ": " + command.reason().strip() : "";
+		var overrides = command.overrides(byDefault);
+		var reason = overrides ? ": " + command.reason().strip() : "";
 		if (row.directConflictId() != null) {
 			this.credit.attachPartner(actor, row.directConflictId(), view.partnerId(), credit, rules.shareFor(credit));
 			opportunityId = row.directConflictId();
@@ -131,8 +131,10 @@ class RegistrationDecisions {
 		this.registrations.approve(id, opportunityId, accountId, credit, rules.shareFor(credit), this.clock.instant());
 		var until = this.calendar.dayOf(view.protectionEndsAt());
 		return this.moves.move(viewer, row, RegistrationStatus.APPROVED,
-				"Approved; deal " + opportunityId + " with " + credit + " credit" + why,
-				"Approved. Your deal is open with " + credit.label().toLowerCase() + " credit" + why
+				"Approved; deal " + opportunityId + " with " + credit + " credit"
+						+ (overrides ? " instead of " + byDefault + reason : ""),
+				"Approved. Your deal is open with " + credit.label().toLowerCase() + " credit"
+						+ (overrides ? " instead of " + byDefault.label().toLowerCase() + reason : "")
 						+ "; protection until " + until + ".",
 				true);
 	}

@@ -101,13 +101,19 @@ final class RulesOfEngagement {
 
 	/**
 	 * The second rule: the earliest claim of another partner that protects the customer
-	 * (an awaiting, sent-back or approved registration, or an open partner deal), which
-	 * holds or rejects a new registration.
+	 * (an awaiting, sent-back or approved registration, or an open partner deal), by the
+	 * domain or the same name if there is one, else by a name spelt alike, which holds or
+	 * rejects a new registration.
 	 */
 	static Optional<ConflictCandidate> protectedClaim(long partnerId, List<ConflictCandidate> candidates) {
+		// a claim by the domain or the same name before one on a name only spelt alike
+		// (try03: held behind an earlier "Quillfeather Health" instead of the partner
+		// whose "Quillfeather Wealth" on the same domain came first, a wrong match the
+		// PAM then lifted, giving the customer away)
 		return candidates.stream()
 			.filter(c -> c.protects() && !(c.partnerId() != null && c.partnerId() == partnerId))
-			.min(Comparator.comparing(ConflictCandidate::since));
+			.min(Comparator.comparing((ConflictCandidate c) -> spelledAlike(c.match()))
+				.thenComparing(ConflictCandidate::since));
 	}
 
 	/** The third rule: the earliest open direct deal, which the PAM decides on. */

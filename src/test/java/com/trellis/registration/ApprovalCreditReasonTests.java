@@ -61,11 +61,15 @@ class ApprovalCreditReasonTests {
 					.formatted(world.ae().userId()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.creditType").value("INFLUENCED"));
+		// approved: another approval is a conflict with its state, not asked why the
+		// credit
+		// differs from "the proposed" one (the registration now carries the credit given)
+		pam.post(url, "{\"creditType\": \"CO_SELL\"}").andExpect(status().isConflict());
 		var told = this.registrations.get(world.partnerUser(), registered.id()).statusReason();
 		assertThat(told).contains("influenced credit instead of sourced: Their rep joined after our outreach");
 		var history = this.registrations.history(world.pam(), registered.id());
 		assertThat(history.get(history.size() - 1).reason())
-			.contains("INFLUENCED credit instead of sourced: Their rep joined after our outreach");
+			.contains("INFLUENCED credit instead of SOURCED: Their rep joined after our outreach");
 	}
 
 	@Test

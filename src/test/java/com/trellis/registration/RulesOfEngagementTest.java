@@ -108,6 +108,27 @@ class RulesOfEngagementTest {
 			.status()).isEqualTo(RegistrationStatus.REJECTED);
 	}
 
+	/**
+	 * try03: another partner's earlier claim on a name only spelt alike held a
+	 * registration instead of the claim on the same domain that came first; the PAM
+	 * lifted the wrong match and the customer went to the later partner.
+	 */
+	@Test
+	void aClaimOnTheSameDomainHoldsBeforeAnEarlierOneOnANameSpeltAlike() {
+		var alike = new Match(Match.Kind.NAME, 0.95, Match.Confidence.AUTOMATIC,
+				"company names differ only by spelling");
+		var early = Instant.parse("2026-09-01T00:00:00Z");
+		var later = Instant.parse("2026-10-01T00:00:00Z");
+		var lookAlike = new ConflictCandidate(Kind.REGISTRATION, 20, 7L, RegistrationStatus.PENDING, early,
+				early.plusSeconds(90L * 86400), alike);
+		var sameDomain = new ConflictCandidate(Kind.REGISTRATION, 21, 7L, RegistrationStatus.PENDING, later,
+				later.plusSeconds(90L * 86400), DOMAIN);
+		var decision = RulesOfEngagement.decide(1, List.of(lookAlike, sameDomain), RegistrationRules.DEFAULTS, NOW,
+				ZoneOffset.UTC);
+		assertThat(decision.status()).isEqualTo(RegistrationStatus.ON_HOLD);
+		assertThat(decision.heldBehindId()).isEqualTo(21);
+	}
+
 	private static ConflictCandidate registration(long id, long partner, RegistrationStatus status, String since) {
 		var at = Instant.parse(since);
 		return new ConflictCandidate(Kind.REGISTRATION, id, partner, status, at, at.plusSeconds(90L * 86400), DOMAIN);
