@@ -48,14 +48,16 @@ final class DemoRegistrations {
 					FROM (SELECT o.id AS opportunity_id, o.name AS deal_name, o.amount, o.currency, o.close_date, o.stage,
 					             o.partner_id, o.partner_share, o.created_at, o.closed_at, a.id AS account_id, a.name,
 					             a.web_domain, a.registrable_domain, a.normalized_name, p.owner_pam_id,
-					             -- a rep with the habit (one in three) registered every third of
+					             -- a rep with the habit (one in three of each team) registered every third of
 					             -- their partner's deals for the partner (§C10 "registrations made")
-					             CASE WHEN o.owner_id % 3 = 1 AND o.id % 3 = 0 THEN o.owner_id
+					             CASE WHEN h.n % 3 = 1 AND o.id % 3 = 0 THEN o.owner_id
 					                  ELSE (SELECT min(u.id) FROM app_user u WHERE u.partner_id = p.id) END AS registered_by,
 					             registration_name_shape(a.normalized_name) AS shape,
 					             make_interval(hours => CAST(2 + (o.id % 7) * CASE p.tier WHEN 'TIER_1_STRATEGIC' THEN 1
 					                                                      WHEN 'TIER_2_EMERGING' THEN 3 ELSE 5 END AS INT)) AS wait
 					      FROM opportunity o JOIN account a ON a.id = o.account_id JOIN partner p ON p.id = o.partner_id
+					      LEFT JOIN (SELECT u.id, row_number() OVER (PARTITION BY u.manager_id ORDER BY u.id) AS n
+					                 FROM app_user u) h ON h.id = o.owner_id
 					      WHERE o.credit_type = 'SOURCED' AND o.amount > 0) r
 					WHERE r.registered_by IS NOT NULL
 					""")

@@ -60,13 +60,20 @@ public class SalesProcess {
 	}
 
 	/**
-	 * Refuses a checklist naming one item twice (case and surrounding spaces aside): one
-	 * tick would mark both (try01: "Budget confirmed" three times was saved).
+	 * Refuses a checklist naming one item twice (case and spaces aside): one tick would
+	 * mark both (try01: "Budget confirmed" three times was saved).
 	 */
 	private static void requireDistinctItems(StageDefinition stage) {
 		var seen = new java.util.HashMap<String, Integer>();
 		for (int i = 0; i < stage.checklist().size(); i++) {
-			var first = seen.putIfAbsent(stage.checklist().get(i).strip().toLowerCase(java.util.Locale.ROOT), i + 1);
+			// spaces of any kind and how many aside: "Budget\u00a0confirmed" looks the
+			// same
+			var key = stage.checklist()
+				.get(i)
+				.replaceAll("[\\s\\p{Z}]+", " ")
+				.strip()
+				.toLowerCase(java.util.Locale.ROOT);
+			var first = seen.putIfAbsent(key, i + 1);
 			if (first != null) {
 				throw InvalidInputException.of("checklist",
 						"the " + stage.name() + " checklist names \"" + stage.checklist().get(i).strip()

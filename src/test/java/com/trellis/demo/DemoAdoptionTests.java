@@ -31,6 +31,9 @@ class DemoAdoptionTests {
 	@Autowired
 	BusinessCalendar calendar;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void repsDifferInRegistrationsMadeAndInAdoptionAgainstCompliance() {
 		var today = this.calendar.today();
@@ -41,6 +44,15 @@ class DemoAdoptionTests {
 		assertThat(reps).anyMatch(r -> r.partnerDeals() > 0 && 3 * r.compliant() >= r.partnerDeals())
 			.anyMatch(r -> 10 * r.compliant() < r.partnerDeals());
 		assertThat(reps.stream().mapToLong(RepAdoption::compliant).sum()).isPositive();
+
+		// the demo's own sales manager sees both in their team (try03: none of it)
+		long managerId = this.jdbc.sql("SELECT id FROM app_user WHERE email = 'manager@trellis.demo'")
+			.query(Long.class)
+			.single();
+		var team = this.adoption.reps(new com.trellis.identity.Viewer(managerId, "manager", Role.SALES_MANAGER, null),
+				Period.of(today.minusDays(364), today));
+		assertThat(team).anyMatch(r -> r.registrations() > 0)
+			.anyMatch(r -> r.partnerDeals() > 0 && 3 * r.compliant() >= r.partnerDeals());
 	}
 
 }

@@ -221,7 +221,7 @@ class SalesProcessTests {
 		var original = this.process.stages();
 		var s = original.stream().filter(d -> d.code() == Stage.QUALIFIED).findFirst().orElseThrow();
 		var repeated = new StageDefinition(s.code(), s.position(), s.name(), s.ownerRole(), s.exitCriterion(),
-				List.of("Budget confirmed", "Timing agreed", " budget CONFIRMED"), s.normDays(), true);
+				List.of("Budget confirmed", "Timing agreed", " budget\u00a0 CONFIRMED"), s.normDays(), true);
 		assertThatThrownBy(() -> this.process.configure(admin, List.of(repeated)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("checklist")
