@@ -21,6 +21,7 @@ import com.trellis.shared.PageRequest;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -91,6 +92,7 @@ class LeadPageController {
 	}
 
 	@PostMapping("/leads")
+	@PreAuthorize("hasAnyRole('PARTNER', 'PAM', 'ADMIN')")
 	@ActsOn(value = PartnerChecks.ActedForInBody.class, from = ActsOn.From.BODY, key = "partnerId")
 	String submit(Viewer viewer, @Valid @ModelAttribute("leadForm") LeadCommand command, BindingResult binding,
 			@RequestParam(name = FormOnce.FIELD, required = false) String once, RedirectAttributes redirect) {

@@ -180,6 +180,13 @@ class PageErrorBodyTests {
 		var pamToken = tokenOf(
 				pam.send(HttpRequest.newBuilder(url("/partners")).build(), BodyHandlers.ofString()).body());
 		assertThat(post(pam, "/cohorts/1/journey-criteria", "_csrf=" + pamToken + "&x=%00")).isEqualTo(403);
+		// a role that never submits leads (try03: 400 naming the company name)
+		var exec = signedIn(this.fixtures.user(Role.EXECUTIVE));
+		var execToken = tokenOf(
+				exec.send(HttpRequest.newBuilder(url("/partners")).build(), BodyHandlers.ofString()).body());
+		assertThat(
+				post(exec, "/leads", "_csrf=" + execToken + "&partnerId=" + own.partnerId() + "&companyName=Acme%00"))
+			.isEqualTo(403);
 	}
 
 	private int post(HttpClient http, String path, String form) throws Exception {
