@@ -53,7 +53,7 @@ final class RulesOfEngagement {
 		// was rejected as a duplicate, with no way through): the PAM checks it
 		var alike = ownLookAlike(partnerId, candidates);
 		var told = alike
-			.map(c -> " It resembles your registration #" + c.id()
+			.map(c -> " It resembles your " + (c.kind() == Kind.REGISTRATION ? "registration #" : "deal #") + c.id()
 					+ "; your partner manager will check that it is another customer.")
 			.orElse("");
 		var noted = alike

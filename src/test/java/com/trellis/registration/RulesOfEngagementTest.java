@@ -102,6 +102,10 @@ class RulesOfEngagementTest {
 		assertThat(decision.internalReason()).contains("resembles the partner's own registration 11");
 		assertThat(DecisiveConflicts.select(7, List.of(own)).recorded()).containsExactly(own);
 
+		var ownDeal = new ConflictCandidate(Kind.OPPORTUNITY, 31, 7L, null, at, null, alike);
+		assertThat(RulesOfEngagement.decide(7, List.of(ownDeal), RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC)
+			.externalReason()).contains("resembles your deal #31");
+
 		var sameName = new ConflictCandidate(Kind.REGISTRATION, 11, 7L, RegistrationStatus.PENDING, at,
 				at.plusSeconds(90L * 86400), new Match(Match.Kind.NAME, 1.0, Match.Confidence.AUTOMATIC, "same name"));
 		assertThat(RulesOfEngagement.decide(7, List.of(sameName), RegistrationRules.DEFAULTS, NOW, ZoneOffset.UTC)
