@@ -59,29 +59,6 @@ public class SalesProcess {
 		this.clock = clock;
 	}
 
-	/**
-	 * Refuses a checklist naming one item twice (case and spaces aside): one tick would
-	 * mark both (try01: "Budget confirmed" three times was saved).
-	 */
-	private static void requireDistinctItems(StageDefinition stage) {
-		var seen = new java.util.HashMap<String, Integer>();
-		for (int i = 0; i < stage.checklist().size(); i++) {
-			// spaces of any kind and how many aside: "Budget\u00a0confirmed" looks the
-			// same
-			var key = stage.checklist()
-				.get(i)
-				.replaceAll("[\\s\\p{Z}]+", " ")
-				.strip()
-				.toLowerCase(java.util.Locale.ROOT);
-			var first = seen.putIfAbsent(key, i + 1);
-			if (first != null) {
-				throw InvalidInputException.of("checklist",
-						"the " + stage.name() + " checklist names \"" + stage.checklist().get(i).strip()
-								+ "\" twice (items " + first + " and " + (i + 1) + "); each item is ticked on its own");
-			}
-		}
-	}
-
 	@Transactional(readOnly = true)
 	public List<StageDefinition> stages() {
 		return this.process.stages();
@@ -98,7 +75,7 @@ public class SalesProcess {
 			throw new AccessDeniedException("Only a program admin configures the sales process");
 		}
 		changes.forEach(this.commands::check);
-		changes.forEach(SalesProcess::requireDistinctItems);
+		changes.forEach(StageDefinition::requireDistinctItems);
 		var before = this.process.stages();
 		var merged = new ArrayList<StageDefinition>();
 		for (var stage : before) {

@@ -1,5 +1,7 @@
 package com.trellis.process;
 
+import com.trellis.shared.InvalidInputException;
+
 import java.util.List;
 
 import com.trellis.deals.Stage;
@@ -20,6 +22,25 @@ public record StageDefinition(@NotNull Stage code, int position, @NotBlank @Plai
 
 	public boolean closed() {
 		return this.code.isClosed();
+	}
+
+	/**
+	 * Refuses a checklist naming one item twice (case and spaces aside): one tick would
+	 * mark both (try01: "Budget confirmed" three times was saved).
+	 */
+	void requireDistinctItems() {
+		var seen = new java.util.HashMap<String, Integer>();
+		for (int i = 0; i < this.checklist.size(); i++) {
+			// spaces of any kind and how many aside: "Budget\u00a0confirmed" looks the
+			// same
+			var key = this.checklist.get(i).replaceAll("[\\s\\p{Z}]+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+			var first = seen.putIfAbsent(key, i + 1);
+			if (first != null) {
+				throw InvalidInputException.of("checklist",
+						"the " + this.name + " checklist names \"" + this.checklist.get(i).strip() + "\" twice (items "
+								+ first + " and " + (i + 1) + "); each item is ticked on its own");
+			}
+		}
 	}
 
 }

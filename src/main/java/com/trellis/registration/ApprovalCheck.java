@@ -53,20 +53,10 @@ class ApprovalCheck {
 	 */
 	static void requireInput(Users users, Partners partners, Viewer viewer, RegistrationRepository.Row row,
 			ApproveCommand command) {
-		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
-		java.util.List<Runnable> checks = java.util.List.of(() -> requireOwner(users, command),
-				() -> requireReason(row, command), () -> requireInProgram(partners, viewer, row.view()));
-		for (var check : checks) {
-			try {
-				check.run();
-			}
-			catch (InvalidInputException ex) {
-				errors.addAll(ex.errors());
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		com.trellis.shared.FormErrors
+			.checks(() -> requireOwner(users, command), () -> requireReason(row, command),
+					() -> requireInProgram(partners, viewer, row.view()))
+			.run();
 	}
 
 	/**
