@@ -12,7 +12,6 @@ import com.trellis.deals.OpportunityView;
 import com.trellis.identity.Role;
 import com.trellis.identity.Users;
 import com.trellis.identity.Viewer;
-import com.trellis.leads.LeadFigures;
 import com.trellis.leads.Leads;
 import com.trellis.metrics.Kpis;
 import com.trellis.metrics.Period;
@@ -88,38 +87,13 @@ public class Adoption {
 	}
 
 	/**
-	 * Partner leads per team over a period (leads routed to the team's reps): received,
-	 * accepted and followed up in time. A rep sees their own team's row with only their
-	 * own leads; a manager their team; leadership every team.
+	 * Partner adoption per team over a period ({@link TeamAdoption}): the reps the viewer
+	 * sees ({@link #reps}) by the team set on each. A rep sees their own team's row with
+	 * only their own figures; a manager their team; leadership every team.
 	 */
 	@Transactional(readOnly = true)
-	public List<TeamLeads> teams(Viewer viewer, Period period) {
-		return teams(viewer, period, List.of());
-	}
-
-	/**
-	 * As {@link #teams(Viewer, Period)}, reusing the lead figures of the reps already
-	 * computed for the same viewer and period ({@link #reps}), so the page counts each
-	 * rep's leads once; reps not among them are counted here.
-	 */
-	@Transactional(readOnly = true)
-	public List<TeamLeads> teams(Viewer viewer, Period period, List<RepAdoption> known) {
-		var reps = repUsersVisibleTo(viewer);
-		var leads = new java.util.HashMap<Long, LeadFigures>();
-		known.stream().filter(r -> r.leads() != null).forEach(r -> leads.put(r.repId(), r.leads()));
-		var missing = reps.keySet().stream().filter(rep -> !leads.containsKey(rep)).toList();
-		if (!missing.isEmpty()) {
-			leads.putAll(this.leads.figuresByRep(missing, this.calendar.startOf(period.from()),
-					this.calendar.startOf(period.until())));
-		}
-		var byTeam = new java.util.TreeMap<String, LeadFigures>();
-		reps.values().forEach(rep -> {
-			var team = rep.team() == null ? "(no team)" : rep.team();
-			var figures = leads.get(rep.id());
-			byTeam.merge(team, new LeadFigures(0, figures.received(), figures.accepted(), figures.followUpDue(),
-					figures.followedUpInTime()), LeadFigures::plus);
-		});
-		return byTeam.entrySet().stream().map(e -> new TeamLeads(e.getKey(), e.getValue())).toList();
+	public List<TeamAdoption> teams(Viewer viewer, Period period) {
+		return TeamAdoption.of(reps(viewer, period));
 	}
 
 	/**
@@ -256,31 +230,10 @@ public class Adoption {
 		return this.users.withRole(Role.AE).stream().map(u -> u.id()).toList();
 	}
 
-	/**
-	 * The reps the viewer sees ({@link #repsVisibleTo}) with their names and teams, by
-	 * id: every rep's from the one read of the reps (it was read twice, the second time
-	 * by a list of 400 ids), a team's or a rep's by their ids.
-	 */
-	private Map<Long, com.trellis.identity.UserSummary> repUsersVisibleTo(Viewer viewer) {
-		mayView(viewer);
-		if (viewer.is(Role.AE) || viewer.is(Role.SALES_MANAGER)) {
-			return this.users.byIds(repsVisibleTo(viewer));
-		}
-		var reps = new java.util.HashMap<Long, com.trellis.identity.UserSummary>();
-		this.users.withRole(Role.AE).forEach(rep -> reps.put(rep.id(), rep));
-		return reps;
-	}
-
 	private static Map<String, com.trellis.metrics.Kpi> byCode(List<com.trellis.metrics.Kpi> kpis) {
 		var map = new java.util.HashMap<String, com.trellis.metrics.Kpi>();
 		kpis.forEach(k -> map.put(k.code(), k));
 		return map;
-	}
-
-	/**
-	 * One team's partner leads.
-	 */
-	public record TeamLeads(String team, LeadFigures leads) {
 	}
 
 	/**

@@ -45,7 +45,7 @@ class AdoptionApiController {
 	}
 
 	@GetMapping("/api/v1/adoption/teams")
-	List<Adoption.TeamLeads> teams(Viewer viewer, @RequestParam(required = false) LocalDate from,
+	List<TeamAdoption> teams(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
 		this.adoption.mayView(viewer);
 		return this.adoption.teams(viewer, period(from, to));

@@ -64,8 +64,9 @@ class AdoptionController {
 	/**
 	 * The page: the reps of the viewer's scope by name, a page of them ({@code repPage},
 	 * {@code repSize}; issue 15: an admin's page rendered all 400 reps of the large
-	 * program), the teams' leads (every rep counted), the diagnosis and the pipeline
-	 * review. A bad period, page or size is named, all at once (400).
+	 * program), the teams' figures (every rep counted, {@link TeamAdoption}), the
+	 * diagnosis and the pipeline review. A bad period, page or size is named, all at once
+	 * (400).
 	 */
 	@GetMapping("/adoption")
 	String page(Viewer viewer, @RequestParam(required = false) LocalDate from,
@@ -79,7 +80,8 @@ class AdoptionController {
 		// the tables' cells as text (AdoptionRows), the shown page's reps only
 		var shown = PageResult.slice(reps, PageRequest.named(REP_PAGE, repPage, REP_SIZE, repSize));
 		model.addAttribute("reps", shown.map(r -> AdoptionRows.rep(r, this.percent, this.numbers)));
-		model.addAttribute("teams", AdoptionRows.teams(this.adoption.teams(viewer, period, reps), this.percent));
+		model.addAttribute("teams",
+				TeamAdoption.of(reps).stream().map(t -> AdoptionRows.team(t, this.percent, this.numbers)).toList());
 		if (!viewer.is(com.trellis.identity.Role.AE)) {
 			var diagnosis = this.figures.diagnosis(viewer);
 			model.addAttribute("diagnosis", diagnosis.value());

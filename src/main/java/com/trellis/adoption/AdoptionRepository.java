@@ -1,7 +1,5 @@
 package com.trellis.adoption;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,8 +31,9 @@ class AdoptionRepository {
 	/**
 	 * Per rep over the business days [fromDate, untilDate) (starting at the moments
 	 * {@code from} and {@code to}): deals created, with a partner, prompted; win rates
-	 * and cycle days with and without partners. Counts, win rates and cycles read the rep
-	 * facts of module facts: the period's whole calendar months from the monthly sums
+	 * and cycle days with and without partners, as the counts behind them
+	 * ({@link ClosedCounts}), and the rep's team. Counts, win rates and cycles read the
+	 * rep facts of module facts: the period's whole calendar months from the monthly sums
 	 * ({@code rep_month_fact}, V119) and the days of its partial months from
 	 * {@code rep_day_fact}, the same sums as the days alone; the prompted deals are read
 	 * through the prompts, which are few. The reps are bound as one array (a list of 400
@@ -86,12 +85,12 @@ class AdoptionRepository {
 							  SELECT o.owner_id, count(DISTINCT o.id) AS deals FROM partner_prompt pp JOIN opportunity o ON o.id = pp.opportunity_id
 							  WHERE o.owner_id = ANY (:reps) AND o.partner_id IS NOT NULL AND o.created_at >= :from AND o.created_at < :to
 							  GROUP BY o.owner_id)
-							SELECT u.id, u.display_name, COALESCE(f.deals, 0), COALESCE(f.partner_deals, 0),
+							SELECT u.id, u.display_name, u.team, COALESCE(f.deals, 0), COALESCE(f.partner_deals, 0),
 							  COALESCE(f.partner_deals, 0) - COALESCE(pr.deals, 0), COALESCE(pr.deals, 0),
 							  (SELECT count(*) FROM deal_registration r WHERE r.registered_by = u.id AND r.submitted_at >= :from
 							     AND r.submitted_at < :to) AS registrations,
-							  100.0 * f.won_with / NULLIF(f.closed_with, 0), 100.0 * f.won_without / NULLIF(f.closed_without, 0),
-							  f.days_with / NULLIF(f.won_with, 0), f.days_without / NULLIF(f.won_without, 0)
+							  COALESCE(f.won_with, 0), COALESCE(f.closed_with, 0), COALESCE(f.days_with, 0),
+							  COALESCE(f.won_without, 0), COALESCE(f.closed_without, 0), COALESCE(f.days_without, 0)
 							FROM app_user u LEFT JOIN f ON f.owner_id = u.id LEFT JOIN prompted pr ON pr.owner_id = u.id
 							WHERE u.id = ANY (:reps) ORDER BY u.display_name
 							""")
@@ -103,9 +102,11 @@ class AdoptionRepository {
 			.param("reps", reps.toArray(Long[]::new))
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new RepAdoption(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5), rs.getLong(6), rs.getLong(7), scale(rs.getBigDecimal(8)), scale(rs.getBigDecimal(9)),
-					scale(rs.getBigDecimal(10)), scale(rs.getBigDecimal(11)), null))
+			.query((rs, n) -> new RepAdoption(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+					new ClosedCounts(rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getLong(12),
+							rs.getLong(13), rs.getBigDecimal(14)),
+					null))
 			.list();
 	}
 
@@ -194,9 +195,5 @@ class AdoptionRepository {
 			FROM partner p LEFT JOIN adoption_partner_last_deal l ON l.partner_id = p.id
 			WHERE p.lifecycle_status = 'ACTIVE' AND p.tier IN ('TIER_1_INVEST', 'TIER_2_EMERGING')
 			""";
-
-	private static BigDecimal scale(BigDecimal value) {
-		return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
-	}
 
 }

@@ -1,7 +1,5 @@
 package com.trellis.adoption;
 
-import java.util.List;
-
 import com.trellis.leads.LeadFigures;
 import com.trellis.shared.Figures;
 import com.trellis.shared.PercentFormat;
@@ -21,31 +19,30 @@ final class AdoptionRows {
 	}
 
 	/**
-	 * One rep's row: name, deals, share with a partner, adopted, compliant,
+	 * One row of the rep or team table: the rep's or team's name, the team's number of
+	 * reps (empty for a rep), deals, share with a partner, adopted, compliant,
 	 * registrations, win rates and cycle days with / without a partner, leads received,
 	 * accepted (with share) and followed up in time (of due, with share).
 	 */
-	record RepRow(String rep, String deals, String partnerShare, String adopted, String compliant, String registrations,
-			String winRates, String cycles, String leadsReceived, String leadsAccepted, String leadsInTime) {
+	record Row(String name, String reps, String deals, String partnerShare, String adopted, String compliant,
+			String registrations, String winRates, String cycles, String leadsReceived, String leadsAccepted,
+			String leadsInTime) {
 	}
 
-	/** One team's row: team, leads received, accepted and followed up in time. */
-	record TeamRow(String team, String leadsReceived, String leadsAccepted, String leadsInTime) {
+	static Row rep(RepAdoption r, PercentFormat percent, Figures figures) {
+		return row(r.rep(), "", r, percent, figures);
 	}
 
-	static RepRow rep(RepAdoption r, PercentFormat percent, Figures figures) {
-		return new RepRow(r.rep(), String.valueOf(r.deals()), percent.text(r.partnerShare()),
+	static Row team(TeamAdoption t, PercentFormat percent, Figures figures) {
+		return row(t.team(), String.valueOf(t.reps()), t, percent, figures);
+	}
+
+	private static Row row(String name, String reps, AdoptionLine r, PercentFormat percent, Figures figures) {
+		return new Row(name, reps, String.valueOf(r.deals()), percent.text(r.partnerShare()),
 				String.valueOf(r.adopted()), String.valueOf(r.compliant()), String.valueOf(r.registrations()),
 				figures.points(r.winRateWithPartner()) + " / " + figures.points(r.winRateWithout()),
 				figures.days(r.cycleDaysWithPartner()) + " / " + figures.days(r.cycleDaysWithout()),
 				String.valueOf(r.leads().received()), accepted(r.leads(), percent), inTime(r.leads(), percent));
-	}
-
-	static List<TeamRow> teams(List<Adoption.TeamLeads> teams, PercentFormat percent) {
-		return teams.stream()
-			.map(t -> new TeamRow(t.team(), String.valueOf(t.leads().received()), accepted(t.leads(), percent),
-					inTime(t.leads(), percent)))
-			.toList();
 	}
 
 	/** "12" or "12 (60.0 %)". */

@@ -159,9 +159,12 @@ class AdoptionKeptFiguresPropertyTests {
 		for (var period : periods) {
 			var from = period[0].atStartOfDay(zone).toInstant();
 			var to = period[1].atStartOfDay(zone).toInstant();
-			var byId = java.util.Comparator.comparingLong(RepAdoption::repId);
-			assertThat(this.adoption.byRep(reps, from, to, period[0], period[1]).stream().sorted(byId).toList())
-				.as("per rep from " + period[0] + " until " + period[1])
+			var byId = java.util.Comparator.<List<Object>>comparingLong(r -> (Long) r.get(0));
+			assertThat(this.adoption.byRep(reps, from, to, period[0], period[1])
+				.stream()
+				.map(AdoptionKeptFiguresPropertyTests::shown)
+				.sorted(byId)
+				.toList()).as("per rep from " + period[0] + " until " + period[1])
 				.containsExactlyElementsOf(
 						oldByRep(reps, from, to, period[0], period[1]).stream().sorted(byId).toList());
 		}
@@ -192,8 +195,21 @@ class AdoptionKeptFiguresPropertyTests {
 			.list();
 	}
 
-	/** The per-rep figures as they were read before V119: every day of the period. */
-	private List<RepAdoption> oldByRep(List<Long> reps, java.time.Instant from, java.time.Instant to,
+	/**
+	 * A rep's figures as {@link #oldByRep} reads them: id, name, counts, then the win
+	 * rates and cycle days (computed in Java from the closed counts since session 61).
+	 */
+	private static List<Object> shown(RepAdoption r) {
+		return java.util.Arrays.asList(r.repId(), r.rep(), r.deals(), r.partnerDeals(), r.adopted(), r.compliant(),
+				r.registrations(), r.winRateWithPartner(), r.winRateWithout(), r.cycleDaysWithPartner(),
+				r.cycleDaysWithout());
+	}
+
+	/**
+	 * The per-rep figures as they were read before V119: every day of the period, the
+	 * rates and cycle days divided by the database ({@link #shown}).
+	 */
+	private List<List<Object>> oldByRep(List<Long> reps, java.time.Instant from, java.time.Instant to,
 			LocalDate fromDate, LocalDate untilDate) {
 		return this.jdbc
 			.sql("""
@@ -227,9 +243,9 @@ class AdoptionKeptFiguresPropertyTests {
 			.param("reps", reps)
 			.param("from", java.sql.Timestamp.from(from))
 			.param("to", java.sql.Timestamp.from(to))
-			.query((rs, n) -> new RepAdoption(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5), rs.getLong(6), rs.getLong(7), scale(rs.getBigDecimal(8)), scale(rs.getBigDecimal(9)),
-					scale(rs.getBigDecimal(10)), scale(rs.getBigDecimal(11)), null))
+			.query((rs, n) -> java.util.Arrays.<Object>asList(rs.getLong(1), rs.getString(2), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), scale(rs.getBigDecimal(8)),
+					scale(rs.getBigDecimal(9)), scale(rs.getBigDecimal(10)), scale(rs.getBigDecimal(11))))
 			.list();
 	}
 

@@ -36,7 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (percentages, win rates and cycle days with a comma; the copy reads win rates and cycle
  * days through {@code @figures} since try30, as the page does). Compared: the page's
  * section up to the pipeline review, with the whitespace between tags and the forms' CSRF
- * fields left out.
+ * fields left out. Since session 61 the copy's team table has a team's whole figures
+ * (§C10 per team, {@link TeamAdoption}), its cells written by template expressions as the
+ * reps' are.
  */
 @TrellisTest
 class AdoptionPageSameTests {
@@ -104,7 +106,7 @@ class AdoptionPageSameTests {
 		var reps = this.adoption.reps(viewer, period);
 		// the page lists its first 25 reps since issue 15 (the teams count every rep)
 		model.put("reps", reps.subList(0, Math.min(25, reps.size())));
-		model.put("teams", this.adoption.teams(viewer, period, reps));
+		model.put("teams", this.adoption.teams(viewer, period));
 		var request = new MockHttpServletRequest(this.context.getServletContext());
 		request.addPreferredLocale(locale);
 		var response = new MockHttpServletResponse();

@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 @TrellisTest
 class AdoptionTests {
@@ -31,6 +32,9 @@ class AdoptionTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	@Test
 	void aRepsAdoptionTellsUnpromptedPartnersFromPromptedOnes() {
@@ -87,6 +91,67 @@ class AdoptionTests {
 		var partnerUser = this.fixtures.user(Role.PARTNER, partner, null);
 		assertThatThrownBy(() -> this.adoption.reps(partnerUser, Q4)).isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.adoption.pipelineReview(rep)).isInstanceOf(AccessDeniedException.class);
+	}
+
+	/**
+	 * §C10 per team: a team's figures are its reps' deals together, so its win rate is
+	 * won of all its closed deals (66.7 with a partner here, where the reps' own rates,
+	 * 50 and 100, average 75); the API answers them with the counts behind them. The team
+	 * table had partner leads only.
+	 */
+	@Test
+	void aTeamsFiguresAreItsRepsDealsTogether() throws Exception {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var first = this.fixtures.user(Role.AE, null, manager.userId());
+		var second = this.fixtures.user(Role.AE, null, manager.userId());
+		var alone = this.fixtures.user(Role.AE, null, manager.userId());
+		var elsewhere = this.fixtures.user(Role.AE, null, this.fixtures.user(Role.SALES_MANAGER).userId());
+		var team = "Team " + System.nanoTime();
+		this.jdbc.sql("UPDATE app_user SET team = ? WHERE id IN (?, ?, ?)")
+			.params(team, first.userId(), second.userId(), elsewhere.userId())
+			.update();
+		long partner = this.fixtures.partner("Team Partner", this.fixtures.user(Role.PAM).userId());
+		long account = this.fixtures.account("Team customer", "team-customer.com", first.userId());
+		deal(account, first, partner, "CLOSED_WON", "2026-10-01", "2026-10-11");
+		deal(account, first, partner, "CLOSED_LOST", "2026-10-01", "2026-10-21");
+		deal(account, first, null, "CLOSED_WON", "2026-10-01", "2026-10-21");
+		deal(account, second, partner, "CLOSED_WON", "2026-10-01", "2026-10-31");
+		deal(account, second, null, "CLOSED_LOST", "2026-10-01", "2026-10-05");
+		deal(account, second, null, "CLOSED_LOST", "2026-10-01", "2026-10-05");
+		deal(account, second, null, "CLOSED_WON", "2026-10-01", "2026-11-10");
+		deal(account, alone, null, "QUALIFIED", "2026-10-02", null);
+		deal(account, elsewhere, partner, "CLOSED_WON", "2026-10-01", "2026-10-02");
+
+		var teams = this.adoption.teams(manager, Q4);
+		assertThat(teams).extracting(TeamAdoption::team).containsExactly("(no team)", team);
+		var together = teams.get(1);
+		assertThat(together.reps()).isEqualTo(2);
+		assertThat(together.deals()).isEqualTo(7);
+		assertThat(together.partnerDeals()).isEqualTo(3);
+		assertThat(together.partnerShare()).isEqualByComparingTo("42.9");
+		assertThat(together.adopted()).isEqualTo(3);
+		assertThat(together.winRateWithPartner()).isEqualByComparingTo("66.7");
+		assertThat(together.winRateWithout()).isEqualByComparingTo("50.0");
+		assertThat(together.cycleDaysWithPartner()).isEqualByComparingTo("20.0");
+		assertThat(together.cycleDaysWithout()).isEqualByComparingTo("30.0");
+		assertThat(teams.get(0).deals()).isEqualTo(1);
+		assertThat(teams.get(0).winRateWithout()).isNull();
+		// a rep sees their team's row with their own deals only
+		assertThat(this.adoption.teams(second, Q4)).singleElement().satisfies(row -> {
+			assertThat(row.reps()).isEqualTo(1);
+			assertThat(row.winRateWithout()).isEqualByComparingTo("33.3");
+		});
+
+		new com.trellis.support.Api(this.mvc, this.fixtures.token(manager))
+			.get("/api/v1/adoption/teams?from=2026-10-01&to=2026-12-31")
+			.andExpect(jsonPath("$[1].team").value(team))
+			.andExpect(jsonPath("$[1].reps").value(2))
+			.andExpect(jsonPath("$[1].partnerShare").value(42.9))
+			.andExpect(jsonPath("$[1].winRateWithPartner").value(66.7))
+			.andExpect(jsonPath("$[1].cycleDaysWithout").value(30.0))
+			.andExpect(jsonPath("$[1].closed.wonWithPartner").value(2))
+			.andExpect(jsonPath("$[1].closed.closedWithPartner").value(3))
+			.andExpect(jsonPath("$[1].leads.received").value(0));
 	}
 
 	private long deal(long account, Viewer owner, Long partner, String stage, String created, String closed) {
