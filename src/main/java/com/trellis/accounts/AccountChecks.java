@@ -34,4 +34,18 @@ final class AccountChecks {
 
 	}
 
+	/**
+	 * An account is seen by vendor staff ({@link Accounts#get}; 404 to partner users),
+	 * checked before any read under its path is bound
+	 * ({@link com.trellis.identity.SeenRecord}).
+	 */
+	@Component
+	static class Seen extends com.trellis.identity.SeenRecord {
+
+		Seen(Accounts accounts) {
+			super(accounts::get, "/api/v1/accounts/{id}", "/accounts/{id}");
+		}
+
+	}
+
 }

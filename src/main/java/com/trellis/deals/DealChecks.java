@@ -38,4 +38,18 @@ final class DealChecks {
 
 	}
 
+	/**
+	 * A deal is seen as {@link Deals#get} says (a partner user its partner's deals; 404
+	 * otherwise), checked before any read under its path is bound
+	 * ({@link com.trellis.identity.SeenRecord}).
+	 */
+	@Component
+	static class Seen extends com.trellis.identity.SeenRecord {
+
+		Seen(Deals deals) {
+			super(deals::get, "/api/v1/opportunities/{id}", "/opportunities/{id}");
+		}
+
+	}
+
 }

@@ -59,4 +59,17 @@ final class LeadChecks {
 
 	}
 
+	/**
+	 * A lead is seen as {@link Leads#get} says (404 otherwise), checked before any read
+	 * under its path is bound ({@link com.trellis.identity.SeenRecord}).
+	 */
+	@Component
+	static class Seen extends com.trellis.identity.SeenRecord {
+
+		Seen(Leads leads) {
+			super(leads::get, "/api/v1/leads/{id}", "/leads/{id}");
+		}
+
+	}
+
 }

@@ -38,4 +38,18 @@ final class MaturityChecks {
 
 	}
 
+	/**
+	 * A partner's maturity is read by the partner, its PAM, admins and executives
+	 * ({@link MaturityAssessments#requireReadsPartner}), checked before any read under
+	 * its path is bound ({@link com.trellis.identity.SeenRecord}).
+	 */
+	@Component
+	static class Seen extends com.trellis.identity.SeenRecord {
+
+		Seen(MaturityAssessments maturity) {
+			super(maturity::requireReadsPartner, "/api/v1/maturity/partners/{id}");
+		}
+
+	}
+
 }

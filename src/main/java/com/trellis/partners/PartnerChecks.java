@@ -95,4 +95,18 @@ public final class PartnerChecks {
 
 	}
 
+	/**
+	 * A partner is seen by vendor staff and its own users ({@link Partners#get}; 404 to
+	 * another partner's), checked before any read under its path is bound
+	 * ({@link com.trellis.identity.SeenRecord}).
+	 */
+	@Component
+	static class Seen extends com.trellis.identity.SeenRecord {
+
+		Seen(Partners partners) {
+			super(partners::get, "/api/v1/partners/{id}", "/partners/{id}", "/api/v1/partners/{partnerId}");
+		}
+
+	}
+
 }

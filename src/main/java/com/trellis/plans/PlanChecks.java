@@ -73,4 +73,17 @@ final class PlanChecks {
 
 	}
 
+	/**
+	 * An account plan is seen as {@link AccountPlans#get} says (404 otherwise), checked
+	 * before any read under its path is bound ({@link com.trellis.identity.SeenRecord}).
+	 */
+	@Component
+	static class Seen extends com.trellis.identity.SeenRecord {
+
+		Seen(AccountPlans plans) {
+			super(plans::get, "/api/v1/account-plans/{id}", "/account-plans/{id}");
+		}
+
+	}
+
 }

@@ -85,4 +85,18 @@ final class RegistrationChecks {
 
 	}
 
+	/**
+	 * A registration is seen as {@link Registrations#get} says (a partner user its
+	 * partner's; 404 otherwise), checked before any read under its path is bound
+	 * ({@link com.trellis.identity.SeenRecord}).
+	 */
+	@Component
+	static class Seen extends com.trellis.identity.SeenRecord {
+
+		Seen(Registrations registrations) {
+			super(registrations::get, "/api/v1/registrations/{id}", "/registrations/{id}");
+		}
+
+	}
+
 }

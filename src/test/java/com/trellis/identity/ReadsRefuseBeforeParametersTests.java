@@ -1,0 +1,134 @@
+package com.trellis.identity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.trellis.leads.LeadCommand;
+import com.trellis.leads.Leads;
+import com.trellis.registration.RegistrationCommand;
+import com.trellis.registration.Registrations;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Every read under a record's path refuses a viewer who may not see the record before it
+ * reads any query parameter ({@link SeenRecord}): another partner's user asking for
+ * partner A's records (the partner's pages and API, its deals, registrations, leads,
+ * account plans; the vendor's accounts) with an unknown parameter and a NUL in one is
+ * told 404 (or 403), never 400 naming the parameter; so is another PAM reading A's
+ * maturity. Session 60's helpers found {@code /api/v1/maturity/partners/{id}?x=1} and
+ * {@code /api/v1/opportunities/{id}/plays?x=1} answering 400 first. The paths are every
+ * {@code GET} the application maps under them, so a read added later is covered.
+ */
+@TrellisTest
+class ReadsRefuseBeforeParametersTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Registrations registrations;
+
+	@Autowired
+	Leads leads;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Test
+	void anotherPartnersUserIsRefusedBeforeAnyParameterIsRead() throws Exception {
+		var a = this.fixtures.world("Seen A");
+		var b = this.fixtures.world("Seen B");
+		long registration = this.registrations
+			.register(a.partnerUser(),
+					new RegistrationCommand(null, "Seen Customer " + System.nanoTime(), null, "A new order system",
+							new BigDecimal("1000.00"), "USD", LocalDate.of(2027, 4, 30), null,
+							com.trellis.deals.CreditType.SOURCED))
+			.id();
+		long lead = this.leads
+			.submit(a.partnerUser(),
+					new LeadCommand(null, "Seen Lead " + System.nanoTime(), null, "Jo Buyer", "jo@example.com", null))
+			.id();
+		var ids = new LinkedHashMap<String, Long>();
+		for (var path : new String[] { "/api/v1/partners/{id}", "/partners/{id}", "/api/v1/partners/{partnerId}",
+				"/api/v1/maturity/partners/{id}" }) {
+			ids.put(path, a.partnerId());
+		}
+		ids.put("/api/v1/opportunities/{id}", a.dealId());
+		ids.put("/opportunities/{id}", a.dealId());
+		ids.put("/api/v1/registrations/{id}", registration);
+		ids.put("/registrations/{id}", registration);
+		ids.put("/api/v1/leads/{id}", lead);
+		ids.put("/leads/{id}", lead);
+		ids.put("/api/v1/accounts/{id}", a.accountId());
+		ids.put("/accounts/{id}", a.accountId());
+		long plan = this.fixtures.accountPlan(a, "Seen plan");
+		ids.put("/api/v1/account-plans/{id}", plan);
+		ids.put("/account-plans/{id}", plan);
+
+		var api = new Api(this.mvc, this.fixtures.token(b.partnerUser()));
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(b.partnerUser());
+		var answers = new ArrayList<String>();
+		for (var url : reads(ids)) {
+			var status = url.startsWith("/api/")
+					? api.get(url + "?zzz=1&size=%00").andReturn().getResponse().getStatus()
+					: this.mvc.perform(get(url + "?q=%00").session(session)).andReturn().getResponse().getStatus();
+			answers.add(status + " " + url);
+		}
+		assertThat(answers).hasSizeGreaterThan(40)
+			.allSatisfy(answer -> assertThat(answer).as("an outsider's read").matches("40[34] .*"));
+
+		var otherPam = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.PAM)));
+		assertThat(otherPam.get("/api/v1/maturity/partners/" + a.partnerId() + "?zzz=1")
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+	}
+
+	/**
+	 * The URLs of every mapped {@code GET} at or under one of the paths, with the path's
+	 * record id put in and any other variable as 1.
+	 */
+	private java.util.List<String> reads(Map<String, Long> ids) {
+		var urls = new java.util.TreeSet<String>();
+		this.mapping.getHandlerMethods().keySet().forEach(info -> {
+			var methods = info.getMethodsCondition().getMethods();
+			if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+				return;
+			}
+			for (var pattern : info.getPatternValues()) {
+				ids.forEach((path, id) -> {
+					if (pattern.equals(path) || pattern.startsWith(path + "/") || pattern.startsWith(path + ".")) {
+						urls.add((id + pattern.substring(path.length())).replaceAll("\\{[^}]*\\}", "1")
+							.transform(rest -> path.substring(0, path.lastIndexOf('{')) + rest));
+					}
+				});
+			}
+		});
+		return new ArrayList<>(urls);
+	}
+
+}
