@@ -57,6 +57,7 @@ class RoiApiController {
 
 	@GetMapping("/api/v1/roi")
 	@PreAuthorize(READERS)
+	@com.trellis.identity.ActsOn(value = RoiChecks.class, from = com.trellis.identity.ActsOn.From.BODY, key = "partner")
 	RoiReport report(Viewer viewer, @RequestParam(required = false) String quarter,
 			@RequestParam(required = false) Long partner) {
 		return this.roi.report(viewer, quarter, partner).worded(reader());

@@ -109,6 +109,28 @@ class ReadsRefuseBeforeParametersTests {
 	}
 
 	/**
+	 * A read naming its partner on the query: the ROI of another partner, asked by that
+	 * partner's user or a PAM of another book with a bad quarter, is the 404 it is with a
+	 * good one (the quarter was named first, 400).
+	 */
+	@Test
+	void anROIReadOfAnotherPartnerIsRefusedBeforeItsQuarterIsRead() throws Exception {
+		var a = this.fixtures.world("Seen ROI A");
+		var b = this.fixtures.world("Seen ROI B");
+		for (var viewer : new Viewer[] { b.partnerUser(), b.pam() }) {
+			var api = new Api(this.mvc, this.fixtures.token(viewer));
+			assertThat(api.get("/api/v1/roi?partner=" + a.partnerId() + "&quarter=2026-Q9")
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(viewer.role().name()).isEqualTo(404);
+			assertThat(api.get("/api/v1/roi?partner=" + b.partnerId() + "&quarter=2026-Q9")
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(viewer.role().name() + " on their own").isEqualTo(400);
+		}
+	}
+
+	/**
 	 * The URLs of every mapped {@code GET} at or under one of the paths, with the path's
 	 * record id put in and any other variable as 1.
 	 */
