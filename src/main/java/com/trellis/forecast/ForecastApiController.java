@@ -82,6 +82,7 @@ class ForecastApiController {
 	@Operation(
 			summary = "Commit, best case, weighted pipeline and closed so far, against the quota or target where one is set",
 			description = "Without scope, the viewer's own: the program for admins and executives, a manager's team, an AE's own deals, a PAM's book, a partner user's partner (as /forecast). scopeId needs its scope.")
+	@ActsOn(value = ScopeChecks.class, from = ActsOn.From.BODY, key = "scopeId")
 	Map<String, Object> rollUp(Viewer viewer, @RequestParam(required = false) Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
 		var asked = this.forecasts.asked(viewer, scope, scopeId);
@@ -96,6 +97,7 @@ class ForecastApiController {
 
 	@GetMapping("/forecast/changes")
 	@Operation(summary = "This week's snapshot of the current quarter against last week's, per category")
+	@ActsOn(value = ScopeChecks.class, from = ActsOn.From.BODY, key = "scopeId")
 	List<Map<String, Object>> changes(Viewer viewer, @RequestParam(required = false) Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId) {
 		return this.history.changes(viewer, this.forecasts.asked(viewer, scope, scopeId));
@@ -104,6 +106,7 @@ class ForecastApiController {
 	@GetMapping("/forecast/versus-actual")
 	@Operation(
 			summary = "For past quarters: the forecast and commit of the snapshot each is judged by (its first, if from week 1 or 2; else null with the reason) against what closed")
+	@ActsOn(value = ScopeChecks.class, from = ActsOn.From.BODY, key = "scopeId")
 	List<Map<String, Object>> versusActual(Viewer viewer, @RequestParam(required = false) Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(defaultValue = "4") int quarters) {
 		var asked = this.forecasts.asked(viewer, scope, scopeId);
@@ -134,6 +137,7 @@ class ForecastApiController {
 	@Operation(
 			summary = "For the quarter of a day that has ended: the forecast in weeks 1, 5 and 9 against what closed",
 			description = "A quarter that has not ended has no actual yet: no points, finished false and the reason.")
+	@ActsOn(value = ScopeChecks.class, from = ActsOn.From.BODY, key = "scopeId")
 	ForecastAccuracy accuracy(Viewer viewer, @RequestParam(required = false) Scope.Kind scope,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day) {
 		var asked = this.forecasts.asked(viewer, scope, scopeId);

@@ -67,6 +67,7 @@ class ForecastPageController {
 	 * day outside the program's date window is a 400 naming it.
 	 */
 	@GetMapping("/forecast")
+	@ActsOn(value = ScopeChecks.class, from = ActsOn.From.BODY, key = "scopeId")
 	String page(Viewer viewer, @RequestParam(name = "scope", required = false) Scope.Kind kind,
 			@RequestParam(required = false) Long scopeId, @RequestParam(required = false) LocalDate day, Model model) {
 		var scope = this.forecasts.asked(viewer, kind, scopeId);

@@ -131,6 +131,42 @@ class ReadsRefuseBeforeParametersTests {
 	}
 
 	/**
+	 * A forecast scope on the query: another PAM's book, or another partner's forecast,
+	 * asked with a day that cannot be read is refused (403) as it is with a good day; the
+	 * viewer's own scope with the same day is told the day is bad (400). It was 400 for
+	 * both.
+	 */
+	@Test
+	void anotherForecastScopeIsRefusedBeforeItsDayIsRead() throws Exception {
+		var a = this.fixtures.world("Seen Forecast A");
+		var b = this.fixtures.world("Seen Forecast B");
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(b.pam());
+		var pam = new Api(this.mvc, this.fixtures.token(b.pam()));
+		var partner = new Api(this.mvc, this.fixtures.token(b.partnerUser()));
+		for (var read : new String[] { "rollup", "accuracy", "changes?x=%00&", "versus-actual?quarters=x&" }) {
+			var path = "/api/v1/forecast/" + (read.contains("?") ? read : read + "?");
+			assertThat(status(pam.get(path + "scope=PAM&scopeId=" + a.pam().userId() + "&day=2026-13-01")))
+				.as(path + " another PAM's book")
+				.isEqualTo(403);
+			assertThat(status(pam.get(path + "scope=PAM&scopeId=" + b.pam().userId() + "&day=2026-13-01")))
+				.as(path + " the PAM's own book")
+				.isEqualTo(400);
+			assertThat(status(partner.get(path + "scope=PARTNER&scopeId=" + a.partnerId() + "&day=2026-13-01")))
+				.as(path + " another partner's forecast")
+				.isEqualTo(403);
+		}
+		assertThat(this.mvc
+			.perform(get("/forecast?scope=PAM&scopeId=" + a.pam().userId() + "&day=2026-13-01").session(session))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+	}
+
+	private static int status(org.springframework.test.web.servlet.ResultActions result) {
+		return result.andReturn().getResponse().getStatus();
+	}
+
+	/**
 	 * The URLs of every mapped {@code GET} at or under one of the paths, with the path's
 	 * record id put in and any other variable as 1.
 	 */
