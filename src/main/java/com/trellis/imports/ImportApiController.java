@@ -71,6 +71,7 @@ class ImportApiController {
 			throw InvalidInputException.of("system", "must be salesforce or hubspot");
 		}
 		requireMultipart(request);
+		ImportRequest.requireKnown(parameters, names);
 		ImportRequest.mapping(parameters);
 		var dryRun = parameters.getOrDefault("dryRun", "false");
 		if (!dryRun.equals("true") && !dryRun.equals("false")) {
@@ -119,6 +120,7 @@ class ImportApiController {
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
 			@RequestParam Map<String, MultipartFile> parts, HttpServletRequest request) {
 		requireMultipart(request);
+		ImportRequest.requireKnown(parameters, ImportPageController.FILES.get("SALESFORCE"));
 		// the named parameters document the parts; all parts sent are checked by name
 		var sent = ExportParts.read(ImportPageController.FILES.get("SALESFORCE"), parts);
 		var files = new SalesforceExport.Files(sent.get("Account"), sent.get("User"), sent.get("Opportunity"),
@@ -139,6 +141,7 @@ class ImportApiController {
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam Map<String, String> parameters,
 			@RequestParam Map<String, MultipartFile> parts, HttpServletRequest request) {
 		requireMultipart(request);
+		ImportRequest.requireKnown(parameters, ImportPageController.FILES.get("HUBSPOT"));
 		var sent = ExportParts.read(ImportPageController.FILES.get("HUBSPOT"), parts);
 		var files = new HubspotExport.Files(sent.get("companies"), sent.get("deals"));
 		return this.imports.run(viewer, "HUBSPOT", files, ImportRequest.mapping(parameters), dryRun);

@@ -18,6 +18,35 @@ final class ImportRequest {
 	private ImportRequest() {
 	}
 
+	/** The mapping's parameters by name; those by prefix are {@link #PREFIXES}. */
+	private static final java.util.Set<String> NAMES = java.util.Set.of("dryRun", "currency", "createUnknownOwners",
+			"partnerPam");
+
+	private static final java.util.List<String> PREFIXES = java.util.List.of("stage.", "owner.", "credit.");
+
+	/**
+	 * Refuses every parameter an import through the API does not read, naming each with
+	 * what it takes (try11: {@code Currency=JPY} or {@code dryrun=false} was ignored, the
+	 * deals imported in USD or the run only checked). The export's file parts
+	 * ({@code files}) are read by name elsewhere.
+	 */
+	static void requireKnown(Map<String, String> parameters, java.util.Collection<String> files) {
+		var errors = new ArrayList<FieldError>();
+		parameters.keySet()
+			.stream()
+			.filter(name -> !NAMES.contains(name) && !files.contains(name)
+					&& PREFIXES.stream()
+						.noneMatch(prefix -> name.startsWith(prefix) && name.length() > prefix.length()))
+			.sorted()
+			.forEach(name -> errors.add(new FieldError(name,
+					"is not a parameter of this import; it takes " + String.join(", ", new java.util.TreeSet<>(NAMES))
+							+ ", stage.<stage>, owner.<e-mail> and " + "credit.<partner role>, with the export's files "
+							+ String.join(", ", files))));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
 	static ImportMapping mapping(Map<String, String> parameters) {
 		var stages = new HashMap<String, String>();
 		var owners = new HashMap<String, Long>();

@@ -119,7 +119,7 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 
 		/**
 		 * Whether the handler reads a parameter of this name; every name for a handler
-		 * that reads a map of them or the request itself ({@code open}).
+		 * that reads a map of them ({@code open}).
 		 */
 		boolean reads(String name) {
 			return this.open || this.one.contains(name) || this.several.contains(name);
@@ -133,9 +133,9 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 			for (var parameter : method.getMethodParameters()) {
 				parameter.initParameterNameDiscovery(NAMES);
 				var resolver = resolvers.stream().filter(r -> r.supportsParameter(parameter)).findFirst().orElse(null);
-				open |= jakarta.servlet.ServletRequest.class.isAssignableFrom(parameter.getParameterType())
-						|| org.springframework.web.context.request.WebRequest.class
-							.isAssignableFrom(parameter.getParameterType());
+				// a handler given the request itself reads only what it names (the
+				// content
+				// type of an upload; try11: the uploads took any query parameter)
 				if (resolver instanceof RequestParamMapMethodArgumentResolver) {
 					everyName |= oneValueMap(parameter);
 					open = true;

@@ -21,9 +21,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * it takes page, size, status}), one error per such name, before the operation runs (s55:
  * {@code /api/v1/registrations?q=zzz} answered the whole list, as if filtered). What an
  * operation reads is what {@link RepeatedParameters} finds its handler binding; an
- * operation that reads a map of parameters or the request itself is not checked. Runs
- * after the role and ownership checks, like {@link RepeatedParameters}; page requests are
- * not checked (a browser's forms and links send only their own fields).
+ * operation that reads a map of parameters is not checked (one given the request itself
+ * is: it reads what it names). Runs after the role and ownership checks, like
+ * {@link RepeatedParameters}; page requests are not checked (a browser's forms and links
+ * send only their own fields).
  */
 @Configuration(proxyBeanMethods = false)
 class UnknownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {

@@ -1,0 +1,93 @@
+package com.trellis.imports;
+
+import java.nio.charset.StandardCharsets;
+
+import com.trellis.identity.Role;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An upload's parameter the operation does not read is refused naming it, with what the
+ * operation takes, and nothing is imported (try11: {@code Currency=JPY} was ignored and
+ * deals would have been imported in USD; {@code dryrun=false} only checked; the Trellis
+ * formats and a partner's account list took {@code foo=1}).
+ */
+@TrellisTest
+class ImportParameterNamesTests {
+
+	private static final String ACCOUNT = "Id,Name,OwnerId,CreatedDate\n001X,Misspelt Co,005X,2025-01-06T09:00:00.000+0000\n";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void aCrmImportsMisspeltMappingParameterIsNamed() throws Exception {
+		var token = this.fixtures.token(this.fixtures.user(Role.ADMIN));
+		long accounts = this.fixtures.count("account");
+		this.mvc
+			.perform(multipart("/api/v1/imports/salesforce").file(file("Account", ACCOUNT))
+				.file(file("User", "Id,Email\n005X,misspelt-owner@example.com\n"))
+				.param("dryRun", "false")
+				.param("Currency", "JPY")
+				.param("createUnknownowners", "true")
+				.param("owner.misspelt-owner@example.com", "1")
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("Currency", "createUnknownowners")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("it takes createUnknownOwners, currency")));
+		this.mvc
+			.perform(multipart("/api/v1/imports/hubspot").file(file("companies", "Record ID,Company name\n1,X\n"))
+				.param("dryrun", "false")
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("dryrun")));
+		this.mvc
+			.perform(multipart("/api/v1/imports/salesforce/runs").file(file("Account", ACCOUNT))
+				.param("curency", "EUR")
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("curency")));
+		this.mvc
+			.perform(multipart("/api/v1/imports/trellis/accounts?dryRun=true&foo=1")
+				.file(file("file", "name,web_domain\nFoo Co,foo.example\n"))
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("foo")));
+		org.assertj.core.api.Assertions.assertThat(this.fixtures.count("account")).isEqualTo(accounts);
+	}
+
+	@Test
+	void aPartnersAccountListUploadWithAnUnknownParameterIsNamed() throws Exception {
+		var world = this.fixtures.world("Upload Names");
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/partners/" + world.partnerId() + "/account-list?foo=1")
+				.contentType("text/csv")
+				.content("company_name,web_domain,country,status\nFoo Co,foo.example,US,customer\n")
+				.header("Authorization", "Bearer " + this.fixtures.token(world.partnerUser())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("foo")));
+		org.assertj.core.api.Assertions
+			.assertThat(this.fixtures.count("partner_account WHERE partner_id = " + world.partnerId()))
+			.isZero();
+	}
+
+	private static MockMultipartFile file(String name, String text) {
+		return new MockMultipartFile(name, name + ".csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
