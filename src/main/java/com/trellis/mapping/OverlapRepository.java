@@ -12,16 +12,24 @@ import org.springframework.stereotype.Repository;
  * SQL. Only automatic matches count. Our side of an account: an open opportunity (not
  * closed won or lost) comes first, else a won deal makes it our customer, else it is our
  * prospect; the cells are disjoint. Companies of the list that match no account are
- * greenfield, those with only a possible match wait for a person.
+ * greenfield, those with only a possible match wait for a person. An account matched by
+ * several rows of the list (the company under two names, or with its web address) is one
+ * overlap, in the cell of the partner's closest tie to it (customer before prospect, then
+ * the first row): try11 found one account counted three times, its open pipeline tripled
+ * in the PAM's list, and one listed both as the partner's customer and prospect.
  */
 @Repository
 class OverlapRepository {
 
 	private static final String CLASSIFIED = """
 			WITH theirs AS (
-			    SELECT a.row_number, a.company_name, a.status, a.match_confidence, a.account_id
+			    SELECT DISTINCT ON (CASE WHEN a.account_id IS NOT NULL AND a.match_confidence <> 'POSSIBLE'
+			                        THEN a.account_id ELSE -a.row_number END)
+			           a.row_number, a.company_name, a.status, a.match_confidence, a.account_id
 			    FROM partner_account a JOIN partner_account_list l ON l.id = a.list_id AND l.current
-			    WHERE l.partner_id = :partner AND a.partner_id = :partner)
+			    WHERE l.partner_id = :partner AND a.partner_id = :partner
+			    ORDER BY CASE WHEN a.account_id IS NOT NULL AND a.match_confidence <> 'POSSIBLE'
+			             THEN a.account_id ELSE -a.row_number END, a.status = 'CUSTOMER' DESC, a.row_number)
 			SELECT t.*, CASE
 			    WHEN t.account_id IS NULL THEN 'GREENFIELD'
 			    WHEN t.match_confidence = 'POSSIBLE' THEN 'POSSIBLE'

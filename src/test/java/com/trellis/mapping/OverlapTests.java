@@ -71,6 +71,36 @@ class OverlapTests {
 			.andExpect(jsonPath("$.errors[0].field").value("cell"));
 	}
 
+	/**
+	 * try11: one account listed under three names (one a web address) counted three
+	 * times, its open pipeline listed three times; one listed as customer and prospect
+	 * counted in both cells. Each account is one overlap, in the closer tie's cell.
+	 */
+	@Test
+	void anAccountListedSeveralTimesIsOneOverlap() throws Exception {
+		var world = this.fixtures.world("Overlap Repeats Partners");
+		long ae = world.ae().userId();
+		long open = this.fixtures.account("Harrowgate Learning", "harrowgate-learning.com", ae);
+		this.fixtures.partnerDeal(open, ae, world.partnerId(), "106260.00");
+		long prospect = this.fixtures.account("Fennick Freight", "fennick-freight.com", ae);
+		upload(this.fixtures.token(world.partnerUser()), world.partnerId(), """
+				company_name,web_domain,country,status
+				Harrowgate Learning,,US,customer
+				Harrowgate Learning Inc.,harrowgate-learning.com,US,customer
+				https://www.harrowgate-learning.com,harrowgate-learning.com,,customer
+				Fennick Freight,fennick-freight.com,US,prospect
+				Fennick Freight Ltd,fennick-freight.com,US,customer
+				""").andExpect(status().isCreated());
+		var pam = this.fixtures.token(world.pam());
+		get(pam, "/api/v1/partners/" + world.partnerId() + "/overlaps").andExpect(status().isOk())
+			.andExpect(jsonPath("$.CUSTOMER_X_OPEN_OPPORTUNITY").value(1))
+			.andExpect(jsonPath("$.CUSTOMER_X_PROSPECT").value(1))
+			.andExpect(jsonPath("$.PROSPECT_X_PROSPECT").value(0));
+		get(pam, "/api/v1/partners/" + world.partnerId() + "/overlaps/records?cell=ALL").andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].accountId").value(contains((int) open, (int) prospect)))
+			.andExpect(jsonPath("$[0].openPipeline").value(106260.00));
+	}
+
 	@Test
 	void anAccountExecutiveSeesWhichPartnersHaveTheAccountButNoPartnerSeesIt() throws Exception {
 		var world = this.fixtures.world("Overlap AE View Partners");
