@@ -74,11 +74,38 @@ class ProgramFormController {
 	private ProgramCommand command(ProgramForm form) {
 		var fields = new FormFields();
 		var kind = fields.choice("kind", form.kind(), ProgramKind.class);
+		var lines = new ArrayList<Integer>();
 		var command = new ProgramCommand(form.name(), kind, currency(form), fields.date("startsOn", form.startsOn()),
 				fields.date("endsOn", form.endsOn()),
-				(kind == null) ? Map.of() : params(kind, form, currency(form), fields));
-		fields.check(() -> this.checks.check(command, false));
+				(kind == null) ? Map.of() : params(kind, form, currency(form), fields, lines));
+		fields.check(() -> {
+			try {
+				this.checks.check(command, false);
+			}
+			catch (InvalidInputException ex) {
+				throw typedLines(ex, lines);
+			}
+		});
 		return command;
+	}
+
+	private static final java.util.regex.Pattern TIER = java.util.regex.Pattern.compile("^params\\.tiers\\[(\\d+)\\]");
+
+	/**
+	 * The command's errors with each tier named by the line it was typed on: the command
+	 * holds only the readable lines, so its {@code params.tiers[1]} may be the fourth
+	 * line (try12: a bad or blank line moved every later error up a line).
+	 */
+	private static InvalidInputException typedLines(InvalidInputException ex, List<Integer> lines) {
+		return new InvalidInputException(ex.errors().stream().map(error -> {
+			var tier = TIER.matcher(error.field());
+			if (!tier.find() || Integer.parseInt(tier.group(1)) >= lines.size()) {
+				return error;
+			}
+			return new InvalidInputException.FieldError(
+					tier.replaceFirst("params.tiers[" + lines.get(Integer.parseInt(tier.group(1))) + "]"),
+					error.message());
+		}).toList());
 	}
 
 	private static String currency(ProgramForm form) {
@@ -91,7 +118,8 @@ class ProgramFormController {
 	 * the reader in the program's currency is refused naming it, as every money field is
 	 * ({@link TypedAmounts}); a rebate tier's value is a percent.
 	 */
-	private static Map<String, Object> params(ProgramKind kind, ProgramForm form, String currency, FormFields fields) {
+	private static Map<String, Object> params(ProgramKind kind, ProgramForm form, String currency, FormFields fields,
+			List<Integer> lines) {
 		var params = new LinkedHashMap<String, Object>();
 		switch (kind) {
 			case REFERRAL -> {
@@ -105,7 +133,7 @@ class ProgramFormController {
 				put(params, "firstDeals", form.firstDeals());
 				put(params, "withinDays", form.withinDays());
 			}
-			default -> params.put("tiers", tiers(form.tiers(), kind == ProgramKind.MDF, currency, fields));
+			default -> params.put("tiers", tiers(form.tiers(), kind == ProgramKind.MDF, currency, fields, lines));
 		}
 		return params;
 	}
@@ -130,14 +158,21 @@ class ProgramFormController {
 		TypedAmounts.ambiguityOfText(typed, currency).ifPresent(problem -> fields.reject(field, problem));
 	}
 
-	private static List<Map<String, Object>> tiers(String text, boolean fundValues, String currency,
-			FormFields fields) {
+	/**
+	 * The tiers of the readable lines, each error named by the line as typed (counted
+	 * from the first, blank lines too); {@code typed} gets each tier's line.
+	 */
+	private static List<Map<String, Object>> tiers(String text, boolean fundValues, String currency, FormFields fields,
+			List<Integer> typed) {
 		var tiers = new ArrayList<Map<String, Object>>();
 		if (text == null) {
 			return tiers;
 		}
-		var lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		var lines = text.lines().map(String::strip).toList();
 		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).isEmpty()) {
+				continue;
+			}
 			var parts = lines.get(i).split(":", -1);
 			if (parts.length != 2) {
 				fields.reject("params.tiers[" + i + "]", "write each tier as threshold: value, such as 100000: 2");
@@ -151,6 +186,7 @@ class ProgramFormController {
 			tier.put("threshold", typed(parts[0]));
 			tier.put("value", typed(parts[1]));
 			tiers.add(tier);
+			typed.add(i);
 		}
 		return tiers;
 	}

@@ -102,6 +102,30 @@ class ProgramInputTests {
 		assertThat(this.fixtures.count("incentive_program")).isEqualTo(programs);
 	}
 
+	/**
+	 * try12: an unreadable or blank line moved every later tier's error up a line ("Line
+	 * 3" for what was typed on line 4). Each error names the line as typed.
+	 */
+	@Test
+	void aTiersErrorNamesTheLineItWasTypedOn() throws Exception {
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(this.fixtures.user(Role.ADMIN));
+		long programs = this.fixtures.count("incentive_program");
+		var page = this.mvc
+			.perform(post("/incentives/programs/new").session(session)
+				.with(csrf())
+				.param("name", "Lines as typed")
+				.param("kind", "QUARTERLY_REBATE")
+				.param("currency", "JPY")
+				.param("startsOn", "2027-01-01")
+				.param("tiers", "\n1000: 2\n500: 3\nabc\n\n1e5: 4\n2000.5: 1\n3000: 101"))
+			.andReturn()
+			.getResponse();
+		assertThat(page.getStatus()).isEqualTo(400);
+		assertThat(page.getContentAsString()).contains("Line 4: write each tier", "Line 6, threshold:",
+				"Line 7, threshold:", "Line 8, value: must be a percentage");
+		assertThat(this.fixtures.count("incentive_program")).isEqualTo(programs);
+	}
+
 	/** Failed before (s59 try-out): a program of 5,000 tiers was taken. */
 	@Test
 	void aProgramHasAtMostFiftyTiers() throws Exception {
