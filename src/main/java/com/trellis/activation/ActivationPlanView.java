@@ -32,6 +32,14 @@ public record ActivationPlanView(long partnerId, LocalDate onboardedOn, long day
 			return this.source != null;
 		}
 
+		/**
+		 * The milestone of a plan whose verdict is fixed: open, but no longer overdue.
+		 */
+		Milestone settled() {
+			return new Milestone(this.id, this.code, this.name, this.dueOn, this.owner, this.source, this.completedAt,
+					this.evidence, false);
+		}
+
 	}
 
 	public record BlockerView(long id, Blocker blocker, String note, Instant recordedAt) {

@@ -59,10 +59,18 @@ public class ActivationPlans {
 
 	private ActivationPlanView view(ActivationRepository.Plan plan, LocalDate today,
 			List<ActivationPlanView.Milestone> milestones, List<ActivationPlanView.BlockerView> blockers) {
-		var verdict = plan.verdict() != null
-				? new ActivationVerdict.Verdict(ActivationVerdict.Status.valueOf(plan.verdict()), "final at day 90")
-				: ActivationVerdict.decide(plan.onboardedOn(), plan.firstRegisteredAt(), plan.firstWonAt(), today,
-						this.calendar.zone());
+		var verdict = ActivationVerdict.decide(plan.onboardedOn(), plan.firstRegisteredAt(), plan.firstWonAt(), today,
+				this.calendar.zone());
+		if (plan.verdict() != null) {
+			// a fixed verdict stands, told by its own reason (try12: a partner activated
+			// on
+			// day 24 read "Activated, final at day 90"); a finished plan has no overdue
+			// milestone left to chase
+			var fixed = ActivationVerdict.Status.valueOf(plan.verdict());
+			verdict = new ActivationVerdict.Verdict(fixed, fixed == verdict.status() ? verdict.reason()
+					: "fixed when the " + ActivationVerdict.WINDOW_DAYS + " days ended");
+			milestones = milestones.stream().map(ActivationPlanView.Milestone::settled).toList();
+		}
 		return new ActivationPlanView(plan.partnerId(), plan.onboardedOn(),
 				today.toEpochDay() - plan.onboardedOn().toEpochDay(), plan.targetRegistrations(), plan.targetPipeline(),
 				plan.targetRevenue(), plan.currency(), plan.firstRegisteredAt(), plan.firstWonAt(),

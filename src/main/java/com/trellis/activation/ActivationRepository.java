@@ -180,13 +180,18 @@ class ActivationRepository {
 			.update() == 1;
 	}
 
-	/** Overdue milestones not yet nudged, marked nudged in the same statement. */
+	/**
+	 * Overdue milestones not yet nudged, marked nudged in the same statement; none of a
+	 * plan whose verdict is fixed (an activated partner is not chased for onboarding).
+	 */
 	List<Overdue> takeOverdueToNudge(LocalDate today, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE activation_milestone SET nudged_at = :now
-				WHERE completed_at IS NULL AND nudged_at IS NULL AND due_on < :today
-				RETURNING id, partner_id, name, due_on, owner
-				""")
+		return this.jdbc
+			.sql("""
+					UPDATE activation_milestone m SET nudged_at = :now
+					WHERE completed_at IS NULL AND nudged_at IS NULL AND due_on < :today
+					  AND NOT EXISTS (SELECT 1 FROM activation_plan p WHERE p.partner_id = m.partner_id AND p.verdict IS NOT NULL)
+					RETURNING id, partner_id, name, due_on, owner
+					""")
 			.param("now", Timestamp.from(now))
 			.param("today", today)
 			.query((rs, n) -> new Overdue(rs.getLong(1), rs.getLong(2), rs.getString(3),

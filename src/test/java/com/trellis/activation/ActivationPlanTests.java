@@ -160,6 +160,43 @@ class ActivationPlanTests {
 			.single()).isEqualTo("NOT_ACTIVATED");
 	}
 
+	/**
+	 * try12: a partner activated on day 24 read "Activated · final at day 90", and its
+	 * unticked onboarding milestone stayed overdue (counted on the book, nudged). A fixed
+	 * verdict is told by its own reason, and its plan has nothing overdue left to chase.
+	 */
+	@Test
+	void anEarlyActivationReadsWhyAndChasesNoMilestone() {
+		var world = prospect("Early Activators");
+		this.partners.changeLifecycle(world.pam(), world.partnerId(), LifecycleStatus.ONBOARDING, "Signed");
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 22));
+		this.clock.advance(Duration.ofDays(5));
+		var registered = this.registrations.register(world.partnerUser(), command("Kestrel Mills", "kestrel-mills.io"));
+		var approved = this.registrations.approve(world.pam(), registered.id(),
+				new ApproveCommand(world.ae().userId(), null));
+		this.clock.advance(Duration.ofDays(19));
+		this.deals.moveStage(world.ae(), approved.opportunityId(), Stage.REGISTERED, Stage.CLOSED_WON, "signed", false);
+		this.progress.refresh(world.partnerId());
+		this.progress.daily();
+		this.clock.advance(Duration.ofDays(40));
+		this.progress.daily();
+		assertThat(this.jdbc.sql("SELECT verdict FROM activation_plan WHERE partner_id = ?")
+			.param(world.partnerId())
+			.query(String.class)
+			.single()).isEqualTo("ACTIVATED");
+		var plan = this.plans.plan(world.pam(), world.partnerId());
+		assertThat(plan.status()).isEqualTo("ACTIVATED");
+		assertThat(plan.statusReason()).isEqualTo("registered and won a first deal within 90 days");
+		assertThat(plan.overdue()).isZero();
+		assertThat(plan.milestones()).anySatisfy(m -> assertThat(m.completedAt()).isNull());
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM notification WHERE partner_id = ? AND kind = 'MILESTONE_OVERDUE'")
+					.param(world.partnerId())
+					.query(Long.class)
+					.single())
+			.isZero();
+	}
+
 	@Test
 	void manualMilestonesNeedEvidenceAndTheirOwner() {
 		var world = prospect("Ticking Partners");
