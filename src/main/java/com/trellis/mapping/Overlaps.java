@@ -80,6 +80,8 @@ public class Overlaps {
 			}
 			throw new AccessDeniedException("The overlap matrix is for the partner's PAM and program admins");
 		}
+		// a partner that does not exist is not found, also by an admin (try11: 403)
+		this.partners.get(viewer, partnerId);
 		if (!viewer.is(Role.ADMIN, Role.PAM) || !this.partners.manages(viewer, partnerId)) {
 			throw new AccessDeniedException("The overlap matrix is for the partner's PAM and program admins");
 		}

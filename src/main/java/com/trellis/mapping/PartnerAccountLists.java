@@ -135,6 +135,8 @@ public class PartnerAccountLists {
 			}
 			return;
 		}
+		// a partner that does not exist is not found, also by an admin (try11: 403)
+		this.partners.get(viewer, partnerId);
 		if (!viewer.is(Role.ADMIN, Role.PAM) || !this.partners.manages(viewer, partnerId)) {
 			throw new AccessDeniedException(
 					"A partner's account list is read and replaced only by the partner, its PAM or a program admin");

@@ -49,6 +49,7 @@ public class PossibleMatches {
 			}
 			throw new AccessDeniedException("The partner's PAM or a program admin confirms a possible match");
 		}
+		this.partners.get(viewer, partnerId);
 		if (!viewer.is(Role.ADMIN, Role.PAM) || !this.partners.manages(viewer, partnerId)) {
 			throw new AccessDeniedException("The partner's PAM or a program admin confirms a possible match");
 		}

@@ -130,6 +130,24 @@ class OverlapTests {
 		get(this.fixtures.token(a.pam()), url).andExpect(status().isOk());
 	}
 
+	/**
+	 * try11: an admin was told 403 ("only the partner, its PAM or an admin") for these.
+	 */
+	@Test
+	void aPartnerThatDoesNotExistIsNotFoundAlsoByAnAdmin() throws Exception {
+		var admin = this.fixtures.token(this.fixtures.user(com.trellis.identity.Role.ADMIN));
+		long none = 999_999_999L;
+		upload(admin, none, "company_name,web_domain,country,status\nFoo Co,foo.example,US,customer\n")
+			.andExpect(status().isNotFound());
+		get(admin, "/api/v1/partners/" + none + "/overlaps").andExpect(status().isNotFound());
+		get(admin, "/api/v1/partners/" + none + "/account-list").andExpect(status().isNotFound());
+		this.mvc
+			.perform(MockMvcRequestBuilders
+				.post("/api/v1/partners/" + none + "/account-list/rows/1/answer?confirmed=true")
+				.header("Authorization", "Bearer " + admin))
+			.andExpect(status().isNotFound());
+	}
+
 	private ResultActions upload(String token, long partnerId, String csv) throws Exception {
 		return this.mvc.perform(MockMvcRequestBuilders.post("/api/v1/partners/" + partnerId + "/account-list")
 			.header("Authorization", "Bearer " + token)
