@@ -73,6 +73,18 @@ class AccountListTests {
 					containsInAnyOrder("row 3: company_name", "row 3: web_domain", "row 3: country", "row 3: status")));
 		get(token, "/api/v1/partners/" + world.partnerId() + "/account-list")
 			.andExpect(jsonPath("$[*].companyName").value(containsInAnyOrder("Kept Co")));
+		// try11: every one of 200,000 bad rows was listed (a 24 MB answer); the first
+		// 1,000 are, with the count of the rest
+		var many = new StringBuilder("company_name,web_domain,country,status\n");
+		for (int i = 0; i < 1_500; i++) {
+			many.append("Many Co ").append(i).append(",,US,partner\n");
+		}
+		upload(token, world.partnerId(), many.toString()).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1_001))
+			.andExpect(jsonPath("$.errors[999].field").value("row 1001: status"))
+			.andExpect(jsonPath("$.errors[1000].field").value("file"))
+			.andExpect(
+					jsonPath("$.errors[1000].message").value("500 more errors not listed; the first 1000 are above"));
 	}
 
 	@Test
