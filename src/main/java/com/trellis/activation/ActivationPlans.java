@@ -196,20 +196,41 @@ public class ActivationPlans {
 		return this.plans.template();
 	}
 
-	/** The admin edits the template; plans created before keep their milestones. */
+	/**
+	 * The admin edits the template; plans created before keep their milestones. Audited
+	 * only when something changed.
+	 */
 	@Transactional
 	public List<TemplateMilestone> editTemplate(Viewer viewer, List<TemplateMilestone> milestones) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin edits the activation template");
 		}
 		var before = this.plans.template();
-		for (var milestone : milestones) {
-			if (this.plans.saveTemplate(milestone) == 0) {
-				throw InvalidInputException.of("code", "no template milestone " + milestone.code());
+		// every unknown or repeated code named by its place, before anything is saved
+		// (try12: an unknown code was named "code", a repeated one taken, the last
+		// winning)
+		var known = before.stream().map(TemplateMilestone::code).collect(java.util.stream.Collectors.toSet());
+		var first = new java.util.HashMap<String, Integer>();
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		for (int i = 0; i < milestones.size(); i++) {
+			var code = milestones.get(i).code();
+			var field = "milestones[" + i + "].code";
+			if (!known.contains(code)) {
+				errors.add(new InvalidInputException.FieldError(field, "no template milestone " + code));
+			}
+			else if (first.putIfAbsent(code, i) != null) {
+				errors.add(new InvalidInputException.FieldError(field,
+						"repeats milestones[" + first.get(code) + "]; edit each milestone once"));
 			}
 		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		milestones.forEach(this.plans::saveTemplate);
 		var after = this.plans.template();
-		this.audit.record(viewer.actor(), "activation-template", "default", "edited", before, after);
+		if (!after.equals(before)) {
+			this.audit.record(viewer.actor(), "activation-template", "default", "edited", before, after);
+		}
 		return after;
 	}
 
