@@ -14,16 +14,29 @@ import com.trellis.shared.MinorUnits;
  * @param currency the fund's currency
  * @param accrued earned into the fund
  * @param claimed drawn by claims, in the fund's currency
- * @param balance accrued minus claimed
+ * @param balance accrued minus claimed: what is left
+ * @param committed approved on requests and not claimed yet (up to their claim
+ * deadlines), at today's rates; null when a request's currency has no rate
  * @param claims each claim with its own amount and how it was converted
  */
-public record MdfFund(String currency, BigDecimal accrued, BigDecimal claimed, BigDecimal balance, List<Claim> claims) {
+public record MdfFund(String currency, BigDecimal accrued, BigDecimal claimed, BigDecimal balance, BigDecimal committed,
+		List<Claim> claims) {
 
 	/** Each amount at the fund currency's minor unit. */
 	public MdfFund {
 		accrued = MinorUnits.round(accrued, currency);
 		claimed = MinorUnits.round(claimed, currency);
 		balance = MinorUnits.round(balance, currency);
+		committed = committed == null ? null : MinorUnits.round(committed, currency);
+	}
+
+	/**
+	 * What a new request may be approved for: what is left less what approvals hold
+	 * ({@code committed}), as an approval is checked; what is left when that is unknown.
+	 */
+	@com.fasterxml.jackson.annotation.JsonProperty
+	public BigDecimal free() {
+		return this.committed == null ? this.balance : this.balance.subtract(this.committed);
 	}
 
 	/**

@@ -84,8 +84,11 @@ class MdfFundBook {
 			claimed = claimed.add(claim.fundAmount());
 		}
 		accrued = MinorUnits.round(accrued, currency);
+		// what approvals hold of the fund (try12: the statement's "available" was what
+		// was left, more than an approval may take)
 		return Optional.of(new MdfFund(currency, accrued, MinorUnits.round(claimed, currency),
-				MinorUnits.round(accrued.subtract(claimed), currency), claims));
+				MinorUnits.round(accrued.subtract(claimed), currency), committed(partnerId, currency, 0).orElse(null),
+				claims));
 	}
 
 	/**
@@ -117,6 +120,15 @@ class MdfFundBook {
 		if (left.isEmpty()) {
 			return Optional.empty();
 		}
+		return committed(partnerId, currency, requestId).map(committed -> new Free(left.get(), committed, currency));
+	}
+
+	/**
+	 * What is approved on the partner's requests (but {@code requestId}) and not claimed
+	 * yet, up to their claim deadlines, in {@code currency} at today's rates; empty
+	 * without a rate.
+	 */
+	private Optional<BigDecimal> committed(long partnerId, String currency, long requestId) {
 		var conversions = new Conversions(this.rates);
 		var committed = BigDecimal.ZERO;
 		for (var open : this.jdbc.sql("""
@@ -138,7 +150,7 @@ class MdfFundBook {
 			}
 			committed = committed.add(open.get());
 		}
-		return Optional.of(new Free(left.get(), committed, currency));
+		return Optional.of(MinorUnits.round(committed, currency));
 	}
 
 	/**

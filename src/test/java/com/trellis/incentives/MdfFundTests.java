@@ -165,6 +165,26 @@ class MdfFundTests {
 		pam.post(decide, "{\"approve\": true, \"approvedAmount\": 2500}").andExpect(status().isOk());
 	}
 
+	/** try12: the statement's "available" was what is left, more than may be approved. */
+	@Test
+	void theFundAvailableIsWhatANewRequestMayBeApprovedFor() throws Exception {
+		var world = this.fixtures.world("Held Fund Partners");
+		accrue(world, "31600.00", "USD");
+		var held = this.mdf.request(world.partnerUser(), world.partnerId(), new MdfCommand("Roadshow",
+				new BigDecimal("2000.00"), "USD", new BigDecimal("50000"), new BigDecimal("1000")));
+		this.mdf.decide(world.pam(), held.id(), true, new BigDecimal("2000.00"), null);
+		new Api(this.mvc, this.fixtures.token(world.partnerUser()))
+			.get("/api/v1/partners/" + world.partnerId() + "/incentives")
+			.andExpect(jsonPath("$.fund.balance").value(31600.00))
+			.andExpect(jsonPath("$.fund.committed").value(2000.00))
+			.andExpect(jsonPath("$.fund.free").value(29600.00));
+		assertThat(this.mvc.perform(get("/partners/" + world.partnerId() + "/incentives").session(login(world.pam())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("USD 29,600.00",
+					"USD 31,600.00 left, less USD 2,000.00 approved on requests and not claimed yet");
+	}
+
 	@Test
 	void theStatementShowsTheDollarFundWithAEuroClaimConvertedAtItsRateAndDay() throws Exception {
 		var world = this.fixtures.world("Converted Claimants");
