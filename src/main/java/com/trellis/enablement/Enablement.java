@@ -102,7 +102,9 @@ public class Enablement {
 			.filter(u -> u.partnerId() != null)
 			.orElseThrow(() -> new com.trellis.shared.NotFoundException("Partner user", userId));
 		this.partners.get(viewer, user.partnerId());
-		return progress(user, false);
+		// with whether each completion was applied, as the partner's read says (try12:
+		// null here, true or false there)
+		return progressWithApplied(List.of(user), user.partnerId()).get(0);
 	}
 
 	@Transactional(readOnly = true)
@@ -128,7 +130,7 @@ public class Enablement {
 	/** For a job: {users with a track role, users through their track} of one partner. */
 	@Transactional(readOnly = true)
 	public long[] trackSummary(long partnerId) {
-		var progress = this.users.contactsOfPartner(partnerId).stream().map(u -> progress(u, false)).toList();
+		var progress = this.users.contactsOfPartner(partnerId).stream().map(this::progress).toList();
 		return new long[] { progress.stream().filter(p -> p.trackName() != null).count(),
 				progress.stream().filter(UserProgress::complete).count() };
 	}
@@ -176,13 +178,9 @@ public class Enablement {
 		return this.enablement.items().stream().map(EnablementRepository.Item::code).toList();
 	}
 
-	private UserProgress progress(UserSummary user, boolean withApplied) {
-		var latest = latest(user);
-		java.util.function.Function<LocalDate, Boolean> applied = withApplied
-				? day -> this.activity.anyWithin(user.partnerId(), APPLIED_SIGNALS, this.calendar.startOf(day),
-						this.calendar.startOf(day.plusDays(APPLIED_WITHIN_DAYS)))
-				: null;
-		return progress(user, latest, applied);
+	/** A user's progress without whether each completion was applied (null). */
+	private UserProgress progress(UserSummary user) {
+		return progress(user, latest(user), null);
 	}
 
 	private Map<Long, EnablementRepository.Completion> latest(UserSummary user) {
@@ -288,7 +286,7 @@ public class Enablement {
 	/** Saves a completion once; the new completion's id, empty when it was there. */
 	java.util.Optional<Long> save(Viewer viewer, Resolved row, String source) {
 		var expires = row.item().validityDays() == null ? null : row.completedOn().plusDays(row.item().validityDays());
-		boolean wasComplete = progress(row.user(), false).complete();
+		boolean wasComplete = progress(row.user()).complete();
 		var id = this.enablement.insert(row.item().id(), row.user().id(), row.user().partnerId(), row.completedOn(),
 				expires, source, viewer.userId(), this.clock.instant());
 		if (id.isEmpty()) {
@@ -300,7 +298,7 @@ public class Enablement {
 		this.audit.record(viewer.actor(), "enablement-completion", row.user().id() + ":" + row.item().code(),
 				"recorded (" + source.toLowerCase(Locale.ROOT) + ")", null,
 				Map.of("item", row.item().code(), "completedOn", row.completedOn().toString()));
-		if (!wasComplete && progress(row.user(), false).complete()) {
+		if (!wasComplete && progress(row.user()).complete()) {
 			this.events
 				.publishEvent(new EnablementCompleted(row.user().partnerId(), row.user().id(), row.user().jobRole()));
 		}

@@ -113,6 +113,14 @@ class EnablementTests {
 		var partner = this.enablement.ofPartner(world.pam(), world.partnerId());
 		assertThat(partner.appliedCompletions()).isEqualTo(2);
 		assertThat(partner.appliedRatePercent()).isEqualTo(100);
+		// the user's own progress (and a recorded completion's answer) says the same
+		// (try12: null there)
+		var own = this.enablement.record(ae, ae.userId(), "AE-CERT", LocalDate.of(2026, 11, 3));
+		assertThat(own.items()).filteredOn(item -> item.completedOn() != null)
+			.extracting(ItemProgress::code, ItemProgress::applied)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("AE-101", true),
+					org.assertj.core.groups.Tuple.tuple("AE-201", true),
+					org.assertj.core.groups.Tuple.tuple("AE-CERT", true));
 	}
 
 	@Test
