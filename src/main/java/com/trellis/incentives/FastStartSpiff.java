@@ -45,9 +45,11 @@ final class FastStartSpiff {
 				continue;
 			}
 			earned.add(new Earned("deal:" + deal.id(), deal.id(), null, params.bonus(), params.currency(),
-					"fast-start SPIFF: one of the first " + Plural.of(params.firstDeals(), "win") + " within "
-							+ Plural.of(params.withinDays(), "day") + " of onboarding (" + onboardedOn + "), closed on "
-							+ day));
+					"fast-start SPIFF: "
+							+ (params.firstDeals() == 1 ? "the first win"
+									: "one of the first " + Plural.of(params.firstDeals(), "win"))
+							+ " within " + Plural.of(params.withinDays(), "day") + " of onboarding (" + onboardedOn
+							+ "), closed on " + day));
 		}
 		return earned;
 	}

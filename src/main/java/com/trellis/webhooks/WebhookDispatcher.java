@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code trellis.webhooks.dispatch-workers} drains (default 4) run at once, and the claim
  * also locks the delivery's subscription, so each subscription has at most one request in
  * flight (its deliveries go in the order they fall due; one waiting for its retry does
- * not hold back later ones, try11) while the others go on: a receiver that hangs
- * holds up only its own deliveries, not every subscription's (s56, try62: each pending
- * message to a dead receiver delayed everyone by the 10 s timeout). The lock is
+ * not hold back later ones, try11) while the others go on: a receiver that hangs holds up
+ * only its own deliveries, not every subscription's (s56, try62: each pending message to
+ * a dead receiver delayed everyone by the 10 s timeout). The lock is
  * {@code FOR NO KEY UPDATE}: new deliveries of the subscription (their key checks) are
  * not held up by a request in flight; an admin's edit of the subscription waits for it.
  */

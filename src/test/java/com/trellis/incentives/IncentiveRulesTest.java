@@ -30,6 +30,10 @@ class IncentiveRulesTest {
 		assertThat(earned).extracting(Earned::opportunityId).containsExactly(1L, 3L);
 		assertThat(earned).extracting(Earned::amount).containsOnly(new BigDecimal("500.00"));
 		assertThat(earned.get(1).basis()).contains("one of the first 2 wins");
+		// try12: "one of the first 1 win"
+		var first = FastStartSpiff.earn(new FastStartSpiff.Params(new BigDecimal("500.00"), "USD", 1, 90), ONBOARDED,
+				List.of(win(1, 10)), ZoneOffset.UTC, ALWAYS);
+		assertThat(first.get(0).basis()).contains("fast-start SPIFF: the first win within 90 days");
 	}
 
 	@Test
