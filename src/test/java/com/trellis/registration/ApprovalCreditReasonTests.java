@@ -43,7 +43,11 @@ class ApprovalCreditReasonTests {
 	void anotherCreditThanProposedNeedsAReasonWhichThePartnerIsTold() throws Exception {
 		var world = this.fixtures.world("Credit Reason Partners");
 		var registered = this.registrations.register(world.partnerUser(),
-				RegistrationTests.command("Fabrikam Freight", "fabrikam-freight.com"));
+				// a customer of its own: the demo's Fabrikam, registered here, held the
+				// README
+				// walkthrough's registration of it when both ran on one database
+				RegistrationTests.command("Credit Reason Customer " + System.nanoTime() % 1_000_000,
+						"credit-reason-" + System.nanoTime() % 1_000_000 + ".com"));
 		var pam = new Api(this.mvc, this.fixtures.token(world.pam()));
 		var url = "/api/v1/registrations/" + registered.id() + "/approve";
 

@@ -131,9 +131,12 @@ class ApiSchemaNamesTests {
 
 	private static boolean hasGetter(Class<?> type, String property) {
 		var capital = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+		// a getter, or a method the type declares a JSON property (a figure computed from
+		// its components, such as a win rate from its counts)
 		return Arrays.stream(type.getMethods())
-			.anyMatch(method -> method.getParameterCount() == 0
-					&& (method.getName().equals("get" + capital) || method.getName().equals("is" + capital)));
+			.anyMatch(method -> method.getParameterCount() == 0 && (method.getName().equals("get" + capital)
+					|| method.getName().equals("is" + capital) || method.getName().equals(property)
+							&& method.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonProperty.class)));
 	}
 
 	private Set<String> kinds(JsonNode api, String path) {
