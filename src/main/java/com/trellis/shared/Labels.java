@@ -135,7 +135,8 @@ public class Labels {
 	/**
 	 * A field's Java name in words: {@code ownerId} reads "Owner", {@code sliceValue}
 	 * "Slice value", {@code lines[2].amount} "Amount", {@code partnerTypes[1]} "Partner
-	 * types": the last segment of the name, without an "Id" suffix.
+	 * types": the last segment of the name, without an "Id" suffix; or the field's own
+	 * label, the message {@code field.<segment>}, when it has one.
 	 */
 	public static String fieldWords(String name) {
 		if (name == null || name.isBlank()) {
@@ -145,11 +146,20 @@ public class Labels {
 		if (last.isEmpty()) {
 			last = name;
 		}
+		// a field with a label of its own (field.<name>) reads as the form labels it
+		// (try12: an error summary read "Min deals180" beside "Deals (180 days)")
+		if (FIELD_LABELS.containsKey("field." + last)) {
+			return FIELD_LABELS.getString("field." + last);
+		}
 		if (last.length() > 2 && last.endsWith("Id")) {
 			last = last.substring(0, last.length() - 2);
 		}
 		return camelWords(last);
 	}
+
+	/** The application's messages, for the fields' own labels ({@code field.<name>}). */
+	private static final java.util.ResourceBundle FIELD_LABELS = java.util.ResourceBundle.getBundle("messages",
+			Locale.ROOT);
 
 	static String camelWords(String name) {
 		var spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);

@@ -67,6 +67,11 @@ class LabelsTests {
 		assertThat(Labels.fieldWords("sliceValue")).isEqualTo("Slice value");
 		assertThat(Labels.fieldWords("lines[2].amount")).isEqualTo("Amount");
 		assertThat(Labels.fieldWords("partnerTypes[1]")).isEqualTo("Partner types");
+		// a field labelled on its form reads as labelled (try12: "Min deals180: must be
+		// at most 1000" beside an input labelled "Deals (180 days)")
+		assertThat(InvalidInputException.of("minDeals180", "must be at most 1000").readable())
+			.isEqualTo("Deals (180 days): must be at most 1000");
+		assertThat(Labels.fieldWords("stages[1].minAeInvites365")).isEqualTo("AE invitations (365 days)");
 	}
 
 }
