@@ -103,7 +103,15 @@ public final class TextUpload {
 			throw InvalidInputException.of("body", EMPTY);
 		}
 		var text = read("body", () -> new ByteArrayInputStream(bytes));
-		TextGuard.refuseNul("body", text);
+		int nul = text.indexOf('\u0000');
+		if (nul >= 0) {
+			// where, as a row of the file is named (try11: an account list's NUL was told
+			// with no place in a file of thousands of lines)
+			int lineStart = text.lastIndexOf('\n', nul) + 1;
+			long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+			throw InvalidInputException.of("body", TextGuard.NUL_TEXT + " (the first is on line " + line
+					+ ", character " + (nul - lineStart + 1) + ")");
+		}
 		return text;
 	}
 

@@ -57,6 +57,11 @@ class AccountListEncodingTests {
 				.andExpect(jsonPath("$.errors[0].message").value("not UTF-8 text; save the export as UTF-8 CSV"));
 		}
 		assertThat(names(token, world.partnerId())).isEqualTo("[\"Kept Co\"]");
+		// try11: a NUL was told with no place in the file
+		api(token, world.partnerId(), (KEPT + "Nul Co,nul\u0000co.com,US,prospect\n").getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("must not contain a NUL character (the first is on line 3, character 11)"));
 		api(token, world.partnerId(), MUELLER.getBytes(StandardCharsets.UTF_8)).andExpect(status().isCreated());
 		assertThat(names(token, world.partnerId())).isEqualTo("[\"Müller GmbH\"]");
 	}
