@@ -14,7 +14,8 @@ import com.trellis.leads.LeadFigures;
  * team)".
  */
 public record TeamAdoption(String team, int reps, long deals, long partnerDeals, long adopted, long compliant,
-		long registrations, ClosedCounts closed, LeadFigures leads) implements AdoptionLine {
+		long registrations, ClosedCounts closed,
+		@com.fasterxml.jackson.annotation.JsonIgnoreProperties("repId") LeadFigures leads) implements AdoptionLine {
 
 	/** The name of the team of reps whose user has no team. */
 	static final String NO_TEAM = "(no team)";

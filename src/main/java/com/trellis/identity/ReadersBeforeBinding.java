@@ -81,9 +81,13 @@ class ReadersBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
 
 	private record Applied(String path, SeenRecord rule) {
 
-		/** The path's last variable, the record's id. */
+		/**
+		 * The path's last variable, the record's id ({@code /partners/{id}/overlaps}: a
+		 * rule may name a part of the record under its id).
+		 */
 		String variable() {
-			return this.path.substring(this.path.lastIndexOf('{') + 1, this.path.length() - 1);
+			int open = this.path.lastIndexOf('{');
+			return this.path.substring(open + 1, this.path.indexOf('}', open));
 		}
 
 	}

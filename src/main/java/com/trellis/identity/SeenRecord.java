@@ -10,11 +10,12 @@ import java.util.function.ObjLongConsumer;
  * naming one. The module's facade still checks again, and may refuse more, when it reads.
  *
  * <p>
- * Each rule names its records' paths as templates ending in the record's id variable,
- * e.g. {@code /api/v1/partners/{id}} and {@code /partners/{id}}; a {@code GET} or
- * {@code HEAD} whose handler's pattern is one of them, or lies under one
- * ({@code /…/{id}/tier}, {@code /…/{id}.csv}), is checked. An id that is not a whole
- * number passes: the read names it afterwards. A module declares its rule as a bean:
+ * Each rule names its records' paths as templates whose last variable is the record's id,
+ * e.g. {@code /api/v1/partners/{id}} and {@code /partners/{id}}, or a part of a record
+ * with a rule of its own ({@code /partners/{id}/overlaps}); a {@code GET} or {@code HEAD}
+ * whose handler's pattern is one of them, or lies under one ({@code /…/{id}/tier},
+ * {@code /…/{id}.csv}), is checked. An id that is not a whole number passes: the read
+ * names it afterwards. A module declares its rule as a bean:
  *
  * <pre>
  * &#64;Component
@@ -36,7 +37,7 @@ public abstract class SeenRecord {
 	 * ({@link com.trellis.shared.NotFoundException}) when it is hidden from them, 403
 	 * ({@link org.springframework.security.access.AccessDeniedException}) when they may
 	 * know it exists but not read it; the facade's own read or check
-	 * @param paths the record's path templates, each ending in its id variable
+	 * @param paths the record's path templates, each with the id as its last variable
 	 */
 	protected SeenRecord(ObjLongConsumer<Viewer> rule, String... paths) {
 		this.rule = rule;

@@ -55,4 +55,32 @@ final class MappingChecks {
 
 	}
 
+	/**
+	 * A partner's account list is read by the partner, its PAM and admins
+	 * ({@link PartnerAccountLists#requireOwnsList}), before any read under its path is
+	 * bound (try13: a PAM of another book was told 400 for an unknown parameter, 403
+	 * without).
+	 */
+	@Component
+	static class ListSeen extends com.trellis.identity.SeenRecord {
+
+		ListSeen(PartnerAccountLists lists) {
+			super(lists::requireOwnsList, "/api/v1/partners/{id}/account-list", "/partners/{id}/account-list");
+		}
+
+	}
+
+	/**
+	 * A partner's overlaps are read by its PAM and admins
+	 * ({@link Overlaps#requireManages}), before any read under their path is bound.
+	 */
+	@Component
+	static class OverlapsSeen extends com.trellis.identity.SeenRecord {
+
+		OverlapsSeen(Overlaps overlaps) {
+			super(overlaps::requireManages, "/api/v1/partners/{id}/overlaps", "/partners/{id}/overlaps");
+		}
+
+	}
+
 }

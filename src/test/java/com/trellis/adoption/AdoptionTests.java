@@ -151,7 +151,8 @@ class AdoptionTests {
 			.andExpect(jsonPath("$[1].cycleDaysWithout").value(30.0))
 			.andExpect(jsonPath("$[1].closed.wonWithPartner").value(2))
 			.andExpect(jsonPath("$[1].closed.closedWithPartner").value(3))
-			.andExpect(jsonPath("$[1].leads.received").value(0));
+			.andExpect(jsonPath("$[1].leads.received").value(0))
+			.andExpect(jsonPath("$[1].leads.repId").doesNotExist());
 	}
 
 	private long deal(long account, Viewer owner, Long partner, String stage, String created, String closed) {

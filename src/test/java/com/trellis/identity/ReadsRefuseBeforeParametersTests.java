@@ -102,10 +102,14 @@ class ReadsRefuseBeforeParametersTests {
 			.allSatisfy(answer -> assertThat(answer).as("an outsider's read").matches("40[34] .*"));
 
 		var otherPam = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.PAM)));
-		assertThat(otherPam.get("/api/v1/maturity/partners/" + a.partnerId() + "?zzz=1")
-			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(403);
+		// a rule stricter than seeing the partner, under its path (try13: 400 first)
+		for (var path : new String[] { "/api/v1/maturity/partners/%d?zzz=1", "/api/v1/partners/%d/overlaps?zzz=1",
+				"/api/v1/partners/%d/overlaps/records?cell=%%00", "/api/v1/partners/%d/account-list?zzz=1" }) {
+			assertThat(status(otherPam.get(path.formatted(a.partnerId())))).as(path).isEqualTo(403);
+		}
+		assertThat(status(api.get("/api/v1/partners/" + b.partnerId() + "/overlaps?zzz=1")))
+			.as("a partner user's own overlaps")
+			.isEqualTo(403);
 	}
 
 	/**
