@@ -82,11 +82,17 @@ final class ImportRequest {
 				errors.add(new FieldError("partnerPam", "must be a user id"));
 			}
 		}
+		// the currency of deals without one is named itself when it is none (try11: a
+		// deal's
+		// CurrencyIsoCode column was named, in a file that had no such column)
+		var currency = parameters.get("currency") == null || parameters.get("currency").isBlank() ? null
+				: com.trellis.shared.validation.CurrencyRule.normalized(parameters.get("currency"));
+		com.trellis.shared.validation.CurrencyRule.problem(currency)
+			.ifPresent(problem -> errors.add(new FieldError("currency", problem)));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return new ImportMapping(stages, owners, create.equals("true"), parameters.get("currency"), credits,
-				partnerPam);
+		return new ImportMapping(stages, owners, create.equals("true"), currency, credits, partnerPam);
 	}
 
 }

@@ -68,6 +68,13 @@ class ImportParameterNamesTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(contains("foo")));
 		org.assertj.core.api.Assertions.assertThat(this.fixtures.count("account")).isEqualTo(accounts);
+		// try11: a currency that is none was named as a deal's CurrencyIsoCode column
+		this.mvc
+			.perform(multipart("/api/v1/imports/salesforce").file(file("Account", ACCOUNT))
+				.param("currency", "XXQ")
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(contains("currency")));
 	}
 
 	@Test
