@@ -39,8 +39,16 @@ class MdfFundBook {
 		this.calendar = calendar;
 	}
 
-	/** The fund with its claims, or empty when nothing was ever accrued into it. */
+	/**
+	 * The fund with its claims and what approvals hold of it, or empty when nothing was
+	 * ever accrued into it.
+	 */
 	Optional<MdfFund> fund(long partnerId) {
+		return fund(partnerId, true);
+	}
+
+	/** As {@link #fund(long)}; what approvals hold is read only when {@code held}. */
+	private Optional<MdfFund> fund(long partnerId, boolean held) {
 		var currency = currencyOf(partnerId);
 		if (currency == null) {
 			return Optional.empty();
@@ -87,8 +95,8 @@ class MdfFundBook {
 		// what approvals hold of the fund (try12: the statement's "available" was what
 		// was left, more than an approval may take)
 		return Optional.of(new MdfFund(currency, accrued, MinorUnits.round(claimed, currency),
-				MinorUnits.round(accrued.subtract(claimed), currency), committed(partnerId, currency, 0).orElse(null),
-				claims));
+				MinorUnits.round(accrued.subtract(claimed), currency),
+				held ? committed(partnerId, currency, 0).orElse(null) : null, claims));
 	}
 
 	/**
@@ -102,7 +110,8 @@ class MdfFundBook {
 
 	/** What is left of the fund in a currency, or empty without a rate to convert it. */
 	Optional<BigDecimal> left(long partnerId, String currency) {
-		var fund = fund(partnerId);
+		// what is left only: the approvals' hold is read by the caller that needs it
+		var fund = fund(partnerId, false);
 		if (fund.isEmpty()) {
 			return Optional.of(MinorUnits.round(BigDecimal.ZERO, currency));
 		}
