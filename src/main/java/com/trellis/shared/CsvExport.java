@@ -94,7 +94,7 @@ public final class CsvExport {
 		if (value == null) {
 			return "";
 		}
-		var text = value.toString();
+		var text = value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
 		if (formula(value, text)) {
 			text = "'" + text;
 		}

@@ -39,13 +39,36 @@ public class PageLinks {
 	 * ({@code driftPage}): the reader's query is kept, the other lists' pages included.
 	 */
 	public String to(String path, String param, int page) {
+		var query = readerQuery(path, name -> !param.equals(name));
+		query.add(encoded(param) + "=" + page);
+		return contextPath() + UriUtils.encodePath(path, StandardCharsets.UTF_8) + "?" + query;
+	}
+
+	/**
+	 * The link to the CSV export at {@code exportPath} of the list at {@code path}
+	 * ({@code ~{pager :: export(path, exportPath)}}): the reader's query on the list (its
+	 * filters, sort and view) without its page and page size, since an export holds every
+	 * page; only the export's path when the current request is not a {@code GET} of the
+	 * list.
+	 */
+	public String export(String path, String exportPath) {
+		var query = readerQuery(path, name -> !PAGE.equals(name) && !"size".equals(name));
+		var link = contextPath() + UriUtils.encodePath(exportPath, StandardCharsets.UTF_8);
+		return query.length() == 0 ? link : link + "?" + query;
+	}
+
+	/**
+	 * The reader's query, encoded, when the current request is a {@code GET} of the list
+	 * at {@code path}: the parameters {@code kept} keeps, without blank values; empty for
+	 * any other request.
+	 */
+	private static StringJoiner readerQuery(String path, java.util.function.Predicate<String> kept) {
 		var request = currentRequest();
-		var contextPath = request == null ? "" : request.getContextPath();
 		var query = new StringJoiner("&");
 		if (request != null && "GET".equals(request.getMethod())
-				&& (contextPath + path).equals(request.getRequestURI())) {
+				&& (request.getContextPath() + path).equals(request.getRequestURI())) {
 			request.getParameterMap().forEach((name, values) -> {
-				if (!param.equals(name)) {
+				if (kept.test(name)) {
 					for (var value : values) {
 						if (!value.isBlank()) {
 							query.add(encoded(name) + "=" + encoded(value));
@@ -54,8 +77,12 @@ public class PageLinks {
 				}
 			});
 		}
-		query.add(encoded(param) + "=" + page);
-		return contextPath + UriUtils.encodePath(path, StandardCharsets.UTF_8) + "?" + query;
+		return query;
+	}
+
+	private static String contextPath() {
+		var request = currentRequest();
+		return request == null ? "" : request.getContextPath();
 	}
 
 	/**
