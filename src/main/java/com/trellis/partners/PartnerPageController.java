@@ -76,8 +76,10 @@ class PartnerPageController {
 	void export(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) PartnerType type, @RequestParam(required = false) Tier tier,
 			@RequestParam(required = false) LifecycleStatus lifecycle, @RequestParam(required = false) Long pamId,
+			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "false") boolean desc,
 			HttpServletResponse response) throws IOException {
-		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, "name", false);
+		// the list's order, as the reader sorted it
+		var filter = new PartnerFilter(q, type, tier, lifecycle, pamId, sort, desc);
 		CsvExport.write(response, "partners.csv",
 				List.of("id", "name", "type", "web_domain", "verticals", "capabilities", "region", "onboarded_on",
 						"owner_pam_id", "lifecycle_status", "tier"),
