@@ -111,6 +111,31 @@ class WebhookPageController {
 	 * page unless {@code size} asks for 1 to {@value PageRequest#MAX_SIZE} (another size
 	 * is refused naming it, as on every list page).
 	 */
+	/**
+	 * The subscription's delivery log as CSV, every page, newest first: a row per message
+	 * with its last answer, and {@code attempt_log} each attempt as "moment status-code
+	 * duration-ms error" (moments in UTC, ISO 8601; "-" where no answer came), attempts
+	 * separated by " | ".
+	 */
+	@GetMapping("/admin/webhooks/{id}/deliveries.csv")
+	@PreAuthorize("hasRole('ADMIN')")
+	void deliveries(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		this.webhooks.get(viewer, id);
+		com.trellis.shared.CsvExport.write(response, "webhook-" + id + "-deliveries.csv",
+				List.of("id", "message_id", "event_type", "status", "attempts", "last_status_code", "last_error",
+						"created_at", "next_attempt_at", "delivered_at", "attempt_log"),
+				page -> this.webhooks.deliveries(viewer, id, new PageRequest(page, PageRequest.MAX_SIZE)),
+				d -> Arrays.asList(d.id(), d.messageId(), d.type(), d.status(), d.attempts(), d.lastStatusCode(),
+						d.lastError(), d.createdAt(), d.nextAttemptAt(), d.deliveredAt(),
+						String.join(" | ",
+								d.log()
+									.stream()
+									.map(a -> a.at() + " " + (a.statusCode() == null ? "-" : a.statusCode()) + " "
+											+ a.durationMs() + "ms" + (a.error() == null ? "" : " " + a.error()))
+									.toList())));
+	}
+
 	private String detail(Viewer viewer, long id, Integer page, Integer size, Model model, Map<String, String> errors) {
 		model.addAttribute("subscription", this.webhooks.get(viewer, id));
 		model.addAttribute("deliveries",
