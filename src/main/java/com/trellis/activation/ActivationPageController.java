@@ -46,6 +46,24 @@ class ActivationPageController {
 		return "activation/book";
 	}
 
+	/**
+	 * The activation book as CSV, every page in the book's order: a row per plan with its
+	 * day since onboarding, status, milestones done of all, overdue milestones, the next
+	 * milestone due (the earliest not done), the blockers open (their kinds, separated by
+	 * "; ") and its targets in the plan's currency at its minor unit; moments in UTC.
+	 */
+	@GetMapping("/activation/export.csv")
+	@PreAuthorize("!hasRole('PARTNER')")
+	void export(Viewer viewer, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		var names = new java.util.HashMap<Long, String>();
+		com.trellis.shared.CsvExport.write(response, "activation.csv", ActivationExport.HEADER, page -> {
+			var book = this.plans.book(viewer, new PageRequest(page, PageRequest.MAX_SIZE));
+			names
+				.putAll(this.partners.names(viewer, book.items().stream().map(ActivationPlanView::partnerId).toList()));
+			return book;
+		}, p -> ActivationExport.row(p, names.get(p.partnerId())));
+	}
+
 	@GetMapping("/partners/{id}/activation")
 	String plan(Viewer viewer, @PathVariable long id, Model model) {
 		model.addAttribute("partner", this.partners.get(viewer, id));

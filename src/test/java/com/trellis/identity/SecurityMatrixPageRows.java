@@ -122,6 +122,7 @@ final class SecurityMatrixPageRows {
 				row("GET /notifications/preferences", 200, 200, 200, 200, 200, 200),
 				row("GET /incentives/payouts", 200, 403, 403, 403, 403, 403),
 				row("GET /activation", 200, 200, 200, 200, 200, 403),
+				row("GET /activation/export.csv", 200, 200, 200, 200, 200, 403),
 				row("GET /partners/{own}/activation", 200, 200, 200, 200, 200, 200),
 				row("GET /partners/{other}/activation", 200, 200, 200, 200, 200, 404),
 				row("GET /partners/{other}/enablement", 200, 200, 200, 200, 200, 404),
