@@ -47,12 +47,14 @@ public class PageLinks {
 	/**
 	 * The link to the CSV export at {@code exportPath} of the list at {@code path}
 	 * ({@code ~{pager :: export(path, exportPath)}}): the reader's query on the list (its
-	 * filters, sort and view) without its page and page size, since an export holds every
-	 * page; only the export's path when the current request is not a {@code GET} of the
-	 * list.
+	 * filters, sort and view) without its pages and page sizes ({@code page},
+	 * {@code size} and a list's own, such as {@code repPage}), since an export holds
+	 * every page; only the export's path when the current request is not a {@code GET} of
+	 * the list.
 	 */
 	public String export(String path, String exportPath) {
-		var query = readerQuery(path, name -> !PAGE.equals(name) && !"size".equals(name));
+		var query = readerQuery(path,
+				name -> !PAGE.equals(name) && !"size".equals(name) && !name.endsWith("Page") && !name.endsWith("Size"));
 		var link = contextPath() + UriUtils.encodePath(exportPath, StandardCharsets.UTF_8);
 		return query.length() == 0 ? link : link + "?" + query;
 	}
