@@ -95,6 +95,28 @@ class ProcessPageController {
 	}
 
 	/**
+	 * The stalled deals the page lists, every page in its order, as CSV: each deal with
+	 * its stage, the days in it against the stage's norm (whole days), who must act, and
+	 * its amount in its currency at its minor unit (empty when the amount is unknown);
+	 * moments in UTC (ISO 8601).
+	 */
+	@GetMapping("/process/stalled.csv")
+	@PreAuthorize("!hasRole('PARTNER')")
+	void stalled(Viewer viewer, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		com.trellis.shared.CsvExport.write(response, "stalled-deals.csv",
+				List.of("opportunity_id", "deal", "account_id", "account", "stage", "stage_name", "stage_entered_at",
+						"days_in_stage", "norm_days", "must_act", "owner_id", "partner_id", "amount", "currency",
+						"close_date"),
+				page -> this.process.stalled(viewer, new PageRequest(page, PageRequest.MAX_SIZE)), s -> {
+					var deal = s.stalled().deal();
+					return java.util.Arrays.asList(deal.id(), deal.name(), deal.accountId(), deal.accountName(),
+							deal.stage(), s.stageName(), deal.stageEnteredAt(), s.stalled().daysInStage(),
+							s.stalled().normDays(), s.actor(), deal.ownerId(), deal.partnerId(),
+							deal.amountUnknown() ? null : deal.amount(), deal.currency(), deal.closeDate());
+				});
+	}
+
+	/**
 	 * Saves one stage with the API's checks (the stage definition's constraints, then the
 	 * process's own rules); a bad field is shown next to it on the page (400) and nothing
 	 * is saved.

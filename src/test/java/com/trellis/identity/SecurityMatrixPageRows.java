@@ -115,6 +115,7 @@ final class SecurityMatrixPageRows {
 				row("GET /registrations/export.csv", 200, 200, 200, 200, 200, 200),
 				row("GET /registrations/{otherRegistration}", 200, 200, 200, 200, 200, 404),
 				row("GET /process", 200, 200, 200, 200, 200, 403),
+				row("GET /process/stalled.csv", 200, 200, 200, 200, 200, 403),
 				row("GET /registrations/rules", 200, 200, 200, 200, 200, 403),
 				row("GET /opportunities/{otherDeal}/process", 200, 200, 200, 200, 200, 404),
 				row("GET /opportunities/{otherDeal}/credit", 200, 200, 200, 200, 200, 404),

@@ -45,6 +45,9 @@ class StalledActorsTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	@Test
 	void eachStalledDealNamesWhoActsAsItsProcessPageDoes() {
 		var head = this.fixtures.user(Role.SALES_MANAGER);
@@ -108,6 +111,34 @@ class StalledActorsTests {
 	}
 
 	/** An open deal of {@code owner} that entered {@code stage} 120 days ago. */
+	/**
+	 * The process page's stalled list exports as CSV, every deal the reader's list holds
+	 * with its days against the norm and who must act.
+	 */
+	@Test
+	void theStalledListExportsWhatTheReaderSees() throws Exception {
+		var rep = this.fixtures.user(Role.AE);
+		long own = deal(rep, "COMMIT", null);
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(rep);
+
+		var csv = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/process/stalled.csv")
+				.session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("\uFEFFopportunity_id,deal,account_id,account,"
+				+ "stage,stage_name,stage_entered_at,days_in_stage,norm_days,must_act,owner_id,partner_id,amount,"
+				+ "currency,close_date");
+		assertThat(csv.lines().filter(l -> l.startsWith(own + ",Stalled deal,"))).singleElement()
+			.satisfies(l -> assertThat(l).contains(",COMMIT,")
+				.contains(",120,")
+				.contains(rep.name() + ", AE (deal owner)")
+				.contains(",50000.00,USD,"));
+		assertThat(com.trellis.support.Readers.read(this.mvc, session, "/process"))
+			.contains("href=\"/process/stalled.csv\"");
+	}
+
 	private long deal(Viewer owner, String stage, Long partnerId) {
 		var account = this.fixtures.account("Stalled account " + owner.userId() + " " + stage, null, owner.userId());
 		var entered = Timestamp.from(this.clock.instant().minus(Duration.ofDays(120)));
