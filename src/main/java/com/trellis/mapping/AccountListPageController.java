@@ -74,6 +74,42 @@ class AccountListPageController {
 		return "redirect:" + target;
 	}
 
+	/**
+	 * The partner's current account list, every row (the page shows the first 500), as
+	 * CSV in the upload's own columns, so the file can be corrected and uploaded again;
+	 * whoever may see the list may export it.
+	 */
+	@GetMapping("/partners/{id}/account-list/export.csv")
+	void exportList(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		var rows = new java.util.ArrayList<List<?>>();
+		rows.add(AccountListFile.KNOWN);
+		this.lists.current(viewer, id)
+			.forEach(r -> rows.add(java.util.Arrays.asList(r.companyName(), r.webDomain(), r.country(),
+					r.status().toLowerCase(java.util.Locale.ROOT), r.crmId())));
+		com.trellis.shared.CsvExport.writeRows(response, "account-list-" + id + ".csv", rows);
+	}
+
+	/**
+	 * The overlap records of one cell of the matrix ({@code cell}, as on the page; every
+	 * overlap when not given) as CSV, for the partner's PAM and admins: each company of
+	 * the partner's list with its status, the vendor's account, the owner to introduce
+	 * and the account's open pipeline in its currency at its minor unit (deals without an
+	 * amount counted beside it).
+	 */
+	@GetMapping("/partners/{id}/overlaps/export.csv")
+	void exportOverlaps(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String cell,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		var rows = new java.util.ArrayList<List<?>>();
+		rows.add(List.of("row", "company_name", "their_status", "account_id", "account", "owner_id", "owner",
+				"owner_email", "open_pipeline", "currency", "deals_without_amount"));
+		this.overlaps.records(viewer, id, cell == null || cell.isBlank() ? Overlaps.ALL : cell)
+			.forEach(r -> rows.add(java.util.Arrays.asList(r.rowNumber(), r.companyName(), r.partnerStatus(),
+					r.accountId(), r.accountName(), r.ownerId(), r.ownerName(), r.ownerEmail(), r.openPipeline(),
+					r.currency(), r.amountUnknownDeals())));
+		com.trellis.shared.CsvExport.writeRows(response, "overlaps-" + id + ".csv", rows);
+	}
+
 	@GetMapping("/partners/{id}/overlaps")
 	String matrix(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String cell, Model model) {
 		var matrix = this.overlaps.matrix(viewer, id);
