@@ -109,6 +109,25 @@ class DinarDealTests {
 				assertThat(entry.amount()).isEqualTo("246.914");
 				assertThat(entry.paidInRun()).isNotNull();
 			});
+		// the statement's ledger exports with the amount at the fils and the run that
+		// paid it
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
+		var ledger = com.trellis.support.Readers.read(this.mvc, session,
+				"/partners/" + world.partnerId() + "/incentives/ledger.csv");
+		var paid = this.incentives.statement(world.partnerUser(), world.partnerId())
+			.ledger()
+			.stream()
+			.filter(entry -> entry.programId() == referral.id())
+			.findFirst()
+			.orElseThrow();
+		assertThat(ledger.lines().findFirst().orElseThrow()).isEqualTo(
+				"\uFEFFid,earned_at,kind,program_id,opportunity_id,period,basis,amount,currency,reverses_id,paid_in_run");
+		assertThat(ledger)
+			.contains(paid.id() + "," + paid.earnedAt() + "," + paid.kind() + "," + referral.id() + "," + deal + ",")
+			.contains(",246.914,BHD,," + paid.paidInRun());
+		assertThat(
+				com.trellis.support.Readers.read(this.mvc, session, "/partners/" + world.partnerId() + "/incentives"))
+			.contains("href=\"/partners/" + world.partnerId() + "/incentives/ledger.csv\"");
 	}
 
 	private BigDecimal earned(long partnerId, long programId) {

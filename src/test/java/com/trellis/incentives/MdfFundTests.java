@@ -123,6 +123,20 @@ class MdfFundTests {
 			.query(String.class)
 			.single()).isEqualTo("REQUESTED");
 		this.mdf.decide(world.pam(), second.id(), true, new BigDecimal("100000"), null);
+		// the requests export in their own currencies, with what was approved and claimed
+		var csv = this.mvc
+			.perform(get("/partners/" + world.partnerId() + "/incentives/mdf-requests.csv")
+				.session(login(world.partnerUser())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv.lines().toList()).hasSize(3)
+			.anySatisfy(line -> assertThat(line).startsWith(first.id() + ",")
+				.contains(",Webinar series,2000.00,USD,50000.00,1000.00,APPROVED,,2000.00,500.00,"))
+			.anySatisfy(line -> assertThat(line).startsWith(second.id() + ",")
+				.contains(",Trade fair stand,150000,JPY,")
+				.contains(",APPROVED,,100000,0,"));
 	}
 
 	@Test
