@@ -83,11 +83,7 @@ class MappingExportTests {
 	}
 
 	private String read(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return Readers.csv(this.mvc, session, url);
 	}
 
 }

@@ -87,12 +87,7 @@ class RegistrationExportTests {
 	}
 
 	private String export(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType("text/csv;charset=UTF-8"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return Readers.csv(this.mvc, session, url);
 	}
 
 }

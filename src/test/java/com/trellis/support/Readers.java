@@ -76,6 +76,20 @@ public final class Readers {
 	}
 
 	/**
+	 * A CSV export read in a session, asserting it answers 200 as {@code text/csv} in
+	 * UTF-8; the text starts with the byte-order mark every export writes.
+	 */
+	public static String csv(MockMvc mvc, MockHttpSession session, String url) throws Exception {
+		return mvc.perform(get(url).session(session))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentType("text/csv;charset=UTF-8"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/**
 	 * The fields a page's error answer names ({@code data-field} attributes), in order.
 	 */
 	public static java.util.List<String> namedFields(String html) {

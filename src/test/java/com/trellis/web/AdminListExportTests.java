@@ -14,7 +14,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -98,12 +97,7 @@ class AdminListExportTests {
 	}
 
 	private String export(MockHttpSession session, String url) throws Exception {
-		return this.mvc.perform(get(url).session(session))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType("text/csv;charset=UTF-8"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return Readers.csv(this.mvc, session, url);
 	}
 
 }
