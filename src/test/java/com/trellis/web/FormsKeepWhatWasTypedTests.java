@@ -167,6 +167,43 @@ class FormsKeepWhatWasTypedTests {
 		assertThat(page(admin, "/partners/" + world.partnerId() + "/tier", refused)).contains("value=\"soon\"");
 	}
 
+	/**
+	 * A stage saved with a norm typed as "abc" and a checklist item too long names both,
+	 * the item by its line, and every field comes back as typed (the name, the owner, the
+	 * exit criterion and the checklist read the saved stage again).
+	 */
+	@Test
+	void aStageFormRefusedKeepsEveryTypedFieldAndNamesTheChecklistItemByLine() throws Exception {
+		var admin = login(this.fixtures.user(Role.ADMIN));
+		var saved = this.jdbc.sql("SELECT name FROM stage_definition WHERE code = 'QUALIFIED'")
+			.query(String.class)
+			.single();
+		var response = this.mvc
+			.perform(post("/process/stages/QUALIFIED").session(admin)
+				.with(csrf())
+				.param("name", "Qualified by typist")
+				.param("ownerRole", "PAM")
+				.param("exitCriterion", "Budget, authority and need named")
+				.param("checklist", "Budget named\n" + "x".repeat(121))
+				.param("normDays", "abc")
+				.param("active", "true"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse();
+		response.setCharacterEncoding("UTF-8");
+		var page = response.getContentAsString();
+
+		assertThat(page).contains("value=\"Qualified by typist\"")
+			.contains("value=\"Budget, authority and need named\"")
+			.contains("name=\"normDays\" value=\"abc\"")
+			.contains("<option value=\"PAM\" selected=\"selected\"")
+			.contains("Budget named\n" + "x".repeat(121) + "</textarea>")
+			.contains("item 2: ");
+		assertThat(this.jdbc.sql("SELECT name FROM stage_definition WHERE code = 'QUALIFIED'")
+			.query(String.class)
+			.single()).isEqualTo(saved);
+	}
+
 	private String page(MockHttpSession session, String path, MvcResult refused) throws Exception {
 		var response = this.mvc.perform(get(path).session(session).flashAttrs(refused.getFlashMap()))
 			.andExpect(status().isOk())
