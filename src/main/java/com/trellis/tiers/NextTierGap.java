@@ -23,18 +23,20 @@ final class NextTierGap {
 	 * reached, oldest first
 	 */
 	static TierCard.Gap of(Tier current, BigDecimal[] scores, TierThresholds thresholds, List<Tier> sinceLastChange) {
-		return of(current, scores, thresholds, sinceLastChange, null);
+		return of(current, scores, thresholds, sinceLastChange, null, true);
 	}
 
 	/**
 	 * As above for a partner whose tier an admin override holds until {@code heldUntil}
 	 * (null: none): the sentence says so first, as evaluations keep the tier until then
 	 * (s55: the card said the next evaluation would move it, or that a tier 1 partner
-	 * kept it only while its scores held).
+	 * kept it only while its scores held). {@code toPartner}: the sentence is read by the
+	 * partner's own user ("Your scores reach …", "moves you"); vendor staff read it of
+	 * the partner ("The partner's scores reach …", "moves it").
 	 */
 	static TierCard.Gap of(Tier current, BigDecimal[] scores, TierThresholds thresholds, List<Tier> sinceLastChange,
-			java.time.LocalDate heldUntil) {
-		var gap = scored(current, scores, thresholds, sinceLastChange, heldUntil != null);
+			java.time.LocalDate heldUntil, boolean toPartner) {
+		var gap = scored(current, scores, thresholds, sinceLastChange, heldUntil != null, toPartner);
 		return heldUntil == null ? gap
 				: new TierCard.Gap(gap.next(), gap.needs(), gap.weeksHeld(), gap.weeksToGo(),
 						"An override holds " + current.label() + " until " + heldUntil
@@ -42,7 +44,8 @@ final class NextTierGap {
 	}
 
 	private static TierCard.Gap scored(Tier current, BigDecimal[] scores, TierThresholds thresholds,
-			List<Tier> sinceLastChange, boolean overridden) {
+			List<Tier> sinceLastChange, boolean overridden, boolean toPartner) {
+		var whose = toPartner ? "Your " : "The partner's ";
 		if (current == Tier.TIER_1_INVEST) {
 			return new TierCard.Gap(null, List.of(), 0, 0,
 					"Tier 1 is the highest tier. It is kept unless every one of " + thresholds.weeksHeld()
@@ -74,7 +77,7 @@ final class NextTierGap {
 		int weeks = Math.max(0, thresholds.weeksHeld() - held);
 		String summary;
 		if (!unknown.isEmpty()) {
-			summary = "Your " + namesInASentence(unknown) + (unknown.size() == 1 ? " score is" : " scores are")
+			summary = whose + namesInASentence(unknown) + (unknown.size() == 1 ? " score is" : " scores are")
 					+ " unknown; a tier moves only on known scores. " + "For " + next.label() + ": "
 					+ thresholds.describe(next) + ", held for " + thresholds.weeksHeld() + " weekly evaluations.";
 		}
@@ -87,12 +90,14 @@ final class NextTierGap {
 					+ thresholds.weeksHeld() + " weekly evaluations in a row.";
 		}
 		else if (weeks > 0) {
-			summary = "Your scores reach " + next.label() + ". Hold them for " + weeks + " more weekly evaluation"
+			summary = whose + "scores reach " + next.label()
+					+ (toPartner ? ". Hold them for " : ". They must hold for ") + weeks + " more weekly evaluation"
 					+ (weeks == 1 ? "" : "s") + ".";
 		}
 		else {
-			summary = "Your scores have held " + next.label() + " long enough; "
-					+ (overridden ? "the first one after it moves you." : "the next weekly evaluation moves you.");
+			var moved = toPartner ? "you." : "it.";
+			summary = whose + "scores have held " + next.label() + " long enough; "
+					+ (overridden ? "the first one after it moves " : "the next weekly evaluation moves ") + moved;
 		}
 		boolean reached = unknown.isEmpty() && needs.isEmpty();
 		return new TierCard.Gap(next, needs, held, reached ? weeks : thresholds.weeksHeld(), summary);

@@ -129,7 +129,7 @@ public class PartnerTiers {
 				: new BigDecimal[] { latest.readiness(), latest.behaviour(), latest.trust() };
 		var override = this.store.openOverride(partnerId);
 		var gap = NextTierGap.of(partner.tier(), values, this.store.thresholds(), this.store.sinceLastChange(partnerId),
-				override == null ? null : override.expiresOn());
+				override == null ? null : override.expiresOn(), viewer.isPartnerUser());
 		return new TierCard(partnerId, partner.name(), partner.tier(), partner.tier().label(),
 				this.store.lastChange(partnerId), override == null ? null : override.expiresOn(),
 				latest == null ? null : latest.fiscalWeek(), values[0], values[1], values[2], gap);

@@ -133,6 +133,33 @@ class TierRuleTests {
 			.startsWith("Your readiness, behaviour and trust scores are unknown; a tier moves only on known scores.");
 	}
 
+	/**
+	 * Vendor staff read the sentence of the partner, not as if it were theirs ("Your
+	 * scores reach …" to a PAM, try12).
+	 */
+	@Test
+	void staffReadTheGapOfThePartnerAndThePartnerReadsItAsItsOwn() {
+		var reached = NextTierGap.of(TIER_2_EMERGING, new BigDecimal[] { d("70.0"), d("70.0"), d("70.0") }, THRESHOLDS,
+				List.of(TIER_2_EMERGING, TIER_1_INVEST), null, false);
+		assertThat(StoredFigures.render(reached.summary(), Locale.US))
+			.isEqualTo("The partner's scores reach Tier 1 · Invest. They must hold for 2 more weekly evaluations.");
+		var unknown = NextTierGap.of(TIER_3_BASELINE, new BigDecimal[] { d("25.5"), null, d("12.0") }, THRESHOLDS,
+				List.of(TIER_3_BASELINE), null, false);
+		assertThat(StoredFigures.render(unknown.summary(), Locale.US))
+			.startsWith("The partner's behaviour score is unknown;");
+		var held = NextTierGap.of(TIER_2_EMERGING, new BigDecimal[] { d("70.0"), d("70.0"), d("70.0") }, THRESHOLDS,
+				List.of(TIER_1_INVEST, TIER_1_INVEST, TIER_1_INVEST), null, false);
+		assertThat(StoredFigures.render(held.summary(), Locale.US)).isEqualTo(
+				"The partner's scores have held Tier 1 · Invest long enough; the next weekly evaluation moves it.");
+		assertThat(StoredFigures.render(
+				NextTierGap
+					.of(TIER_2_EMERGING, new BigDecimal[] { d("70.0"), d("70.0"), d("70.0") }, THRESHOLDS,
+							List.of(TIER_1_INVEST, TIER_1_INVEST, TIER_1_INVEST), null, true)
+					.summary(),
+				Locale.US))
+			.isEqualTo("Your scores have held Tier 1 · Invest long enough; the next weekly evaluation moves you.");
+	}
+
 	@Test
 	void thresholdsAreValidatedNamingEachField() {
 		var bad = new ThresholdsCommand(101, 60, null, 70, 30, 20, 0);
