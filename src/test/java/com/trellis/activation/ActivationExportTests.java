@@ -37,6 +37,22 @@ class ActivationExportTests {
 	@Autowired
 	ActivationProgress progress;
 
+	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
+	/** A plan past its 90 days says how far past ("Day 120 of 90" before). */
+	@Test
+	void aPlanPastItsNinetyDaysSaysHowFarPast() throws Exception {
+		var world = this.fixtures.world("Late Activation Partners");
+		this.jdbc.sql("UPDATE partner SET lifecycle_status = 'PROSPECT', onboarded_on = NULL WHERE id = ?")
+			.param(world.partnerId())
+			.update();
+		this.progress.start(world.partnerId(), this.calendar.today().minusDays(120));
+		var page = Readers.read(this.mvc, new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam()),
+				"/partners/" + world.partnerId() + "/activation");
+		assertThat(page).contains("Day 120, 30 days after its 90 days").doesNotContain("of 90");
+	}
+
 	@Test
 	void aPamExportsTheBookWithEachPlansProgressAndBlockers() throws Exception {
 		var world = this.fixtures.world("Export Activation Partners");

@@ -60,6 +60,12 @@ class CountWordingTests {
 			.isEqualTo("Owned by the partner; norm 14 days.");
 		assertThat(source.getMessage("login.throttledMinutes", new Object[] { 1L }, Locale.US))
 			.isEqualTo("Too many attempts; try again in 1 minute.");
+		// an activation plan past its 90 days says so (it read "Day 120 of 90")
+		assertThat(source.getMessage("activation.day", new Object[] { 90L }, Locale.US)).isEqualTo("Day 90 of 90");
+		assertThat(source.getMessage("activation.dayPast", new Object[] { 91L, 1L }, Locale.US))
+			.isEqualTo("Day 91, 1 day after its 90 days");
+		assertThat(source.getMessage("activation.dayPast", new Object[] { 120L, 30L }, Locale.US))
+			.isEqualTo("Day 120, 30 days after its 90 days");
 	}
 
 }
