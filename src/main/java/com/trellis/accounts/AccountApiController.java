@@ -49,6 +49,7 @@ class AccountApiController {
 		return this.accounts.search(viewer, q, industry, ownerId, PageRequest.of(page, size));
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping(value = "/export.csv", produces = "text/csv")
 	@Operation(summary = "The accounts list as CSV in the Trellis account format (re-imports unchanged)",
 			description = "Columns id, name, web_domain, industry, employee_band, owner_ae_id, country; the list's "

@@ -52,6 +52,7 @@ class AccountPageController {
 	/**
 	 * The list (its filters apply) in the Trellis account format, re-importable as is.
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/accounts/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) Long ownerId,

@@ -52,6 +52,7 @@ class ActivationPageController {
 	 * milestone due (the earliest not done), the blockers open (their kinds, separated by
 	 * "; ") and its targets in the plan's currency at its minor unit; moments in UTC.
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/activation/export.csv")
 	@PreAuthorize("!hasRole('PARTNER')")
 	void export(Viewer viewer, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {

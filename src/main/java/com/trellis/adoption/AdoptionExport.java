@@ -48,6 +48,7 @@ class AdoptionExport {
 		this.limits = limits;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/adoption/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, HttpServletResponse response) throws IOException {

@@ -47,6 +47,7 @@ class AuditTrailPageController {
 	 * {@code occurred_at} in UTC (ISO 8601), {@code before} and {@code after} the JSON
 	 * the page shows, empty where the entry has none.
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/admin/audit/export.csv")
 	void export(@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
 			@RequestParam(required = false) Long actorId, @RequestParam(required = false) LocalDate from,

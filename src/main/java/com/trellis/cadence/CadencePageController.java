@@ -86,6 +86,7 @@ class CadencePageController {
 			.body(this.exports.pdf(pack));
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/cadence/{quarter}/{meeting}/{week}/pack.csv")
 	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
 			key = "pam")

@@ -45,6 +45,7 @@ class CohortApiController {
 		return this.cohorts.list(viewer);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/cohorts/export.csv")
 	@PreAuthorize(STAFF)
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
@@ -62,6 +63,7 @@ class CohortApiController {
 		return this.cohorts.memberships(viewer, id);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/cohorts/{id}/memberships.csv")
 	@PreAuthorize(STAFF)
 	void membershipsCsv(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
@@ -73,6 +75,7 @@ class CohortApiController {
 		return this.cohorts.ofPartner(viewer, id);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/partners/{id}/cohorts.csv")
 	void ofPartnerCsv(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		writeMemberships(this.cohorts.ofPartner(viewer, id), "partner-" + id + "-cohorts.csv", response);
@@ -89,6 +92,7 @@ class CohortApiController {
 		return asOf(this.weeks.journey(viewer, weeks), response);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/cohorts/journey.csv")
 	@PreAuthorize(STAFF)
 	void journeyCsv(Viewer viewer, @RequestParam(required = false) Integer weeks, HttpServletResponse response)
@@ -112,6 +116,7 @@ class CohortApiController {
 		return asOf(this.weeks.metrics(viewer, weeks), response);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/cohorts/metrics.csv")
 	@PreAuthorize(STAFF)
 	void metricsCsv(Viewer viewer, @RequestParam(required = false) Integer weeks, HttpServletResponse response)

@@ -45,6 +45,7 @@ class CoSellExport {
 		this.users = users;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/cosell/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) CoSellStatus status, HttpServletResponse response)
 			throws IOException {

@@ -74,6 +74,7 @@ class DealPageController {
 		return htmx != null ? "deals/list :: results" : "deals/list";
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/opportunities/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) Stage stage,
 			@RequestParam(required = false) Boolean open, @RequestParam(required = false) Long ownerId,

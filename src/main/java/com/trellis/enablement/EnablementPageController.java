@@ -65,6 +65,7 @@ class EnablementPageController {
 	 * A partner's completions in the Trellis completions format's columns: the file
 	 * imports back unchanged (each row is a completion the user has on that day).
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/partners/{id}/enablement/completions.csv")
 	void completions(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response)
 			throws java.io.IOException {

@@ -47,6 +47,7 @@ class HygieneApiController {
 		return this.hygiene.records(viewer, check, PageRequest.of(page, size));
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/hygiene/{check}/records.csv")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {

@@ -58,6 +58,7 @@ class HygienePageController {
 		return "hygiene/page";
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/hygiene/{check}/records.csv")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'SALES_MANAGER')")
 	void csv(Viewer viewer, @PathVariable HygieneCheck check, HttpServletResponse response) throws IOException {

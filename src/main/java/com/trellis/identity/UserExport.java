@@ -34,6 +34,7 @@ class UserExport {
 		this.administration = administration;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/admin/users/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String active, HttpServletResponse response) throws IOException {

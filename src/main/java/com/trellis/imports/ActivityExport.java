@@ -50,6 +50,7 @@ class ActivityExport {
 		this.users = users;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping({ "/partners/{id}/activity.csv", "/api/v1/partners/{id}/activity.csv" })
 	void export(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		long partner = this.partners.get(viewer, id).id();

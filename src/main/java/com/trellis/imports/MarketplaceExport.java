@@ -35,6 +35,7 @@ class MarketplaceExport {
 		this.marketplace = marketplace;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping({ "/marketplace/transactions.csv", "/api/v1/marketplace/transactions.csv" })
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM', 'PARTNER')")
 	void export(Viewer viewer, @RequestParam(required = false) Long partner, HttpServletResponse response)

@@ -38,6 +38,7 @@ class IncentiveExports {
 		this.mdf = mdf;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/partners/{id}/incentives/ledger.csv")
 	void ledger(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();
@@ -50,6 +51,7 @@ class IncentiveExports {
 		CsvExport.writeRows(response, "incentives-" + id + "-ledger.csv", rows);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/partners/{id}/incentives/mdf-requests.csv")
 	void mdfRequests(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();

@@ -84,6 +84,7 @@ class PayoutPageController {
 		return "incentives/payout-run";
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/incentives/payouts/{id}.csv")
 	void csv(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		var items = this.ledger.items(viewer, id);

@@ -45,6 +45,7 @@ class LeadExport {
 		this.users = users;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/leads/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) LeadStatus status, HttpServletResponse response)
 			throws IOException {

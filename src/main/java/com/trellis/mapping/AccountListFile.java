@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.trellis.matching.CompanyIdentity;
 import com.trellis.shared.InvalidInputException.FieldError;
+import com.trellis.shared.CsvExport;
 import com.trellis.shared.CsvImport;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.validation.CountryRule;
@@ -60,7 +61,7 @@ final class AccountListFile {
 				}
 				continue;
 			}
-			var name = row.get("company_name");
+			var name = CsvExport.unguard(row.get("company_name"));
 			if (name.isBlank()) {
 				errors.add(row.error("company_name", "give the company's name (up to 200 characters)"));
 			}
@@ -69,14 +70,14 @@ final class AccountListFile {
 				// names of no-break spaces were kept; emoji were counted twice)
 				TextRule.problem(name, 200, false).ifPresent(problem -> errors.add(row.error("company_name", problem)));
 			}
-			var domain = row.get("web_domain");
+			var domain = CsvExport.unguard(row.get("web_domain"));
 			if (!domain.isBlank() && CompanyIdentity.registrableDomain(domain) == null) {
 				errors.add(row.error("web_domain", "is not a web domain such as example.com"));
 			}
 			// a code of an assigned country (not XX or ZZ), also as the partner's CRM
 			// writes
 			// it: de, DEU or Germany
-			var typedCountry = row.get("country");
+			var typedCountry = CsvExport.unguard(row.get("country"));
 			var country = CountryRule.code(typedCountry).orElse("");
 			if (!typedCountry.isBlank() && country.isEmpty()) {
 				errors.add(row.error("country",
@@ -86,7 +87,7 @@ final class AccountListFile {
 			if (!status.equals("CUSTOMER") && !status.equals("PROSPECT")) {
 				errors.add(row.error("status", "must be customer or prospect"));
 			}
-			var crmId = row.get("crm_id");
+			var crmId = CsvExport.unguard(row.get("crm_id"));
 			TextRule.problem(crmId, 100, false).ifPresent(problem -> errors.add(row.error("crm_id", problem)));
 			var same = seen.putIfAbsent(String.join("\t", name.strip().toLowerCase(Locale.ROOT),
 					domain.strip().toLowerCase(Locale.ROOT), country, status, crmId.strip()), row.number());

@@ -79,6 +79,7 @@ class AccountListPageController {
 	 * CSV in the upload's own columns, so the file can be corrected and uploaded again;
 	 * whoever may see the list may export it.
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/partners/{id}/account-list/export.csv")
 	void exportList(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response)
 			throws java.io.IOException {

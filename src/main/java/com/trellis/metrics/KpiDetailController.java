@@ -116,6 +116,7 @@ class KpiDetailController {
 	 * page's, with {@code amountUnknown}. The code and the slice are checked before the
 	 * file starts.
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/metrics/kpis/{code}/records.csv")
 	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	void records(Viewer viewer, @PathVariable String code, @RequestParam(required = false) LocalDate from,

@@ -140,6 +140,7 @@ class MetricsController {
 		return "metrics/partner-options :: options";
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/metrics/export.csv")
 	@ActsOn(value = SliceChecks.class, from = ActsOn.From.BODY, key = "slice")
 	void export(Viewer viewer, @RequestParam(required = false) LocalDate from,

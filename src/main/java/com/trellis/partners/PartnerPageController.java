@@ -72,6 +72,7 @@ class PartnerPageController {
 		return htmx != null ? "partners/list :: results" : "partners/list";
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/partners/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) String q,
 			@RequestParam(required = false) PartnerType type, @RequestParam(required = false) Tier tier,
@@ -95,6 +96,7 @@ class PartnerPageController {
 	 * contacts format's columns, so the file imports back unchanged; whoever sees the
 	 * partner may export them (another partner's user gets 404).
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/partners/{id}/contacts.csv")
 	void contacts(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		var partner = this.partners.get(viewer, id);

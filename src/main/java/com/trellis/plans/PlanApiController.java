@@ -37,6 +37,7 @@ class PlanApiController {
 		this.export = export;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/account-plans/export.csv")
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
 		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,

@@ -44,6 +44,7 @@ class PlanPageController {
 		this.export = export;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/account-plans/export.csv")
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
 		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,

@@ -100,6 +100,7 @@ class ProcessPageController {
 	 * its amount in its currency at its minor unit (empty when the amount is unknown);
 	 * moments in UTC (ISO 8601).
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/process/stalled.csv")
 	@PreAuthorize("!hasRole('PARTNER')")
 	void stalled(Viewer viewer, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {

@@ -91,6 +91,7 @@ class ReadinessApiController {
 		return this.readiness.rate(viewer, id, materialId, rating == null ? null : rating.rating());
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/partners/{id}/readiness/versions.csv")
 	void versionsCsv(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code breached}), all pages, in the list's order; whoever may see the list may export
  * it, and sees exactly its rows (a partner user its own partner's). Amounts in the
  * registration's currency at its minor unit; moments in UTC (ISO 8601); empty where the
- * list shows nothing (no decision due once ended, no protection while on hold).
+ * list shows nothing: a decision is due only while pending, a protection ends only while
+ * the registration protects.
  */
 @Controller
 class RegistrationExport {
@@ -41,6 +42,7 @@ class RegistrationExport {
 		this.partners = partners;
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/registrations/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) RegistrationStatus status,
 			@RequestParam(required = false) Boolean mine, @RequestParam(defaultValue = "false") boolean breached,
@@ -57,8 +59,9 @@ class RegistrationExport {
 			return result;
 		}, r -> Arrays.asList(r.id(), r.customerName(), r.customerDomain(), r.partnerId(), names.get(r.partnerId()),
 				r.status(), r.statusReason(), r.conflict(), r.amount() == null ? null : r.amount().toPlainString(),
-				r.currency(), r.expectedCloseDate(), r.creditType(), r.partnerShare(), r.submittedAt(), r.slaDueAt(),
-				r.protectionEndsAt(), r.approvedAt(), r.opportunityId()));
+				r.currency(), r.expectedCloseDate(), r.creditType(), r.partnerShare(), r.submittedAt(),
+				r.status() == RegistrationStatus.PENDING ? r.slaDueAt() : null, r.protectionEndsAt(), r.approvedAt(),
+				r.opportunityId()));
 	}
 
 }

@@ -63,6 +63,7 @@ class RoiApiController {
 		return this.roi.report(viewer, quarter, partner).worded(reader());
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/roi/partners.csv")
 	@PreAuthorize(READERS)
 	void csv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
@@ -70,6 +71,7 @@ class RoiApiController {
 		RoiCsv.write(this.roi.report(viewer, quarter, null).worded(reader()), response);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/roi/totals.csv")
 	@PreAuthorize(READERS)
 	void totalsCsv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)

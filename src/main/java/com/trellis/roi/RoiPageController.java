@@ -119,6 +119,7 @@ class RoiPageController {
 
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/roi/partners.csv")
 	@PreAuthorize(RoiApiController.READERS)
 	void csv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)
@@ -127,6 +128,7 @@ class RoiPageController {
 			.worded(com.trellis.shared.Reading.locale(this.calendar.locale())), response);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/roi/totals.csv")
 	@PreAuthorize(RoiApiController.READERS)
 	void totalsCsv(Viewer viewer, @RequestParam(required = false) String quarter, HttpServletResponse response)

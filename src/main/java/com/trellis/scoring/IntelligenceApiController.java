@@ -70,6 +70,7 @@ class IntelligenceApiController {
 	}
 
 	/** Every high-potential line of the viewer's scope, computed now. */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping({ "/api/v1/scores/high-potential/export.csv", "/scores/high-potential/export.csv" })
 	void highPotentialCsv(Viewer viewer, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();
@@ -85,6 +86,7 @@ class IntelligenceApiController {
 	}
 
 	/** Every drift alert in force of the viewer's scope. */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping({ "/api/v1/scores/drift/export.csv", "/scores/drift/export.csv" })
 	void driftCsv(Viewer viewer, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();

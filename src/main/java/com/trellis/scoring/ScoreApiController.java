@@ -37,6 +37,7 @@ class ScoreApiController {
 		return this.scores.list(viewer, ScoreExports.sort(sort), PageRequest.of(page, size));
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/scores/export.csv")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	void export(Viewer viewer, @RequestParam(required = false) String sort, HttpServletResponse response)

@@ -111,6 +111,7 @@ class ScorePageController {
 		return new PageResult<>(items.subList(from, to), request.page(), request.size(), chart.total());
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/scores/export.csv")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	void export(Viewer viewer, @RequestParam(required = false) String sort, HttpServletResponse response)

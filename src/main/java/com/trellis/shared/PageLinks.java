@@ -46,15 +46,16 @@ public class PageLinks {
 
 	/**
 	 * The link to the CSV export at {@code exportPath} of the list at {@code path}
-	 * ({@code ~{pager :: export(path, exportPath)}}): the reader's query on the list (its
-	 * filters, sort and view) without its pages and page sizes ({@code page},
-	 * {@code size} and a list's own, such as {@code repPage}), since an export holds
-	 * every page; only the export's path when the current request is not a {@code GET} of
+	 * ({@code ~{pager :: export(path, exportPath, params)}}): the reader's query on the
+	 * list kept for the parameters the export takes ({@code params}, their names
+	 * separated by spaces: its filters, sort and view), never a page or page size, since
+	 * an export holds every page, nor a parameter the export would ignore ({@code embed},
+	 * a typo); only the export's path when the current request is not a {@code GET} of
 	 * the list.
 	 */
-	public String export(String path, String exportPath) {
-		var query = readerQuery(path,
-				name -> !PAGE.equals(name) && !"size".equals(name) && !name.endsWith("Page") && !name.endsWith("Size"));
+	public String export(String path, String exportPath, String params) {
+		var taken = java.util.Set.of(params == null ? new String[0] : params.trim().split("\\s+"));
+		var query = readerQuery(path, taken::contains);
 		var link = contextPath() + UriUtils.encodePath(exportPath, StandardCharsets.UTF_8);
 		return query.length() == 0 ? link : link + "?" + query;
 	}

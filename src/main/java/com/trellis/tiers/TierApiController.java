@@ -47,6 +47,7 @@ class TierApiController {
 		return this.tiers.history(viewer, id);
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/partners/{id}/tier/history.csv")
 	void historyCsv(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
 		TierExports.history(this.tiers.history(viewer, id), "partner-" + id + "-tier-history.csv", response);
@@ -87,6 +88,7 @@ class TierApiController {
 		return this.tiers.changes(viewer, PageRequest.of(page, size));
 	}
 
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/tiers/changes/export.csv")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	void changesCsv(Viewer viewer, HttpServletResponse response) throws IOException {

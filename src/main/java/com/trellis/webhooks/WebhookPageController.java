@@ -117,6 +117,7 @@ class WebhookPageController {
 	 * duration-ms error" (moments in UTC, ISO 8601; "-" where no answer came), attempts
 	 * separated by " | ".
 	 */
+	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/admin/webhooks/{id}/deliveries.csv")
 	@PreAuthorize("hasRole('ADMIN')")
 	void deliveries(Viewer viewer, @PathVariable long id, jakarta.servlet.http.HttpServletResponse response)

@@ -69,6 +69,13 @@ class RegistrationExportTests {
 
 		var pending = export(session, "/registrations/export.csv?status=PENDING&mine=true");
 		assertThat(pending).contains("Harrowgate Kilns").doesNotContain("Larchmont Weaving");
+		// a decision is due only while pending (an ended or held one showed its old
+		// deadline, try14)
+		assertThat(pending.lines().filter(l -> l.contains("Harrowgate Kilns"))).singleElement()
+			.satisfies(l -> assertThat(l).containsPattern(",PENDING,.*,\\d{4}-\\d\\d-\\d\\dT[^,]*Z,\\d{4}-"));
+		assertThat(export(session, "/registrations/export.csv?status=WITHDRAWN&mine=true").lines()
+			.filter(l -> l.contains("Larchmont Weaving"))).singleElement()
+			.satisfies(l -> assertThat(l).endsWith("Z,,,,"));
 		assertThat(export(session, "/registrations/export.csv?status=WITHDRAWN&mine=true"))
 			.contains("Larchmont Weaving", ",WITHDRAWN,")
 			.doesNotContain("Harrowgate");

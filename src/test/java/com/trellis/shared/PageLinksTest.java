@@ -28,6 +28,26 @@ class PageLinksTest {
 			.isEqualTo("/registrations?status=PENDING&tag=a%20b&tag=c%2Fd&page=5");
 	}
 
+	/**
+	 * The export link keeps the list's filters the export takes, and neither the pages
+	 * nor what the export would ignore (try14: {@code embed=true}, a typo).
+	 */
+	@Test
+	void theExportLinkKeepsTheFiltersTheExportTakesOnly() {
+		var request = request("GET", "/opportunities");
+		request.setParameter("partnerId", "1");
+		request.setParameter("embed", "true");
+		request.setParameter("foo", "x");
+		request.setParameter("page", "3");
+		request.setParameter("size", "10");
+		request.setParameter("q", "a&b");
+		assertThat(this.links.export("/opportunities", "/opportunities/export.csv", "q stage partnerId"))
+			.isEqualTo("/opportunities/export.csv?partnerId=1&q=a%26b");
+		assertThat(this.links.export("/opportunities", "/opportunities/export.csv", ""))
+			.isEqualTo("/opportunities/export.csv");
+		assertThat(this.links.export("/partners", "/partners/export.csv", "q")).isEqualTo("/partners/export.csv");
+	}
+
 	@Test
 	void leavesOutTheFieldsOfAFormPostedOrAnotherPathsQuery() {
 		request("POST", "/account-plans").setParameter("partnerId", "7");
