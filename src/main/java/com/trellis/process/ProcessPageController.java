@@ -139,20 +139,8 @@ class ProcessPageController {
 			return "redirect:/process";
 		}
 		catch (InvalidInputException ex) {
-			// an item's error (checklist[2]) is shown under the checklist, naming its
-			// line
-			var errors = new java.util.LinkedHashMap<String, String>();
-			FormErrors.of(ex).forEach((field, message) -> {
-				var item = java.util.regex.Pattern.compile("checklist\\[(\\d+)]").matcher(field);
-				if (item.matches()) {
-					errors.merge("checklist", "item " + (Integer.parseInt(item.group(1)) + 1) + ": " + message,
-							(a, b) -> a + "; " + b);
-				}
-				else {
-					errors.put(field, message);
-				}
-			});
-			model.addAttribute("fieldErrors", errors);
+			var errors = StageFormErrors.byTypedLine(ex, checklist);
+			model.addAttribute("fieldErrors", FormErrors.of(errors));
 			// the form shows what was typed, not the saved stage
 			var typed = new java.util.HashMap<String, String>();
 			typed.put("name", name);
@@ -163,7 +151,7 @@ class ProcessPageController {
 			typed.put("active", String.valueOf(active));
 			model.addAttribute("typed", typed);
 			model.addAttribute("errorStage", code);
-			model.addAttribute("error", "Nothing was saved: " + ex.readable());
+			model.addAttribute("error", "Nothing was saved: " + errors.readable());
 			return page(viewer, null, null, model);
 		}
 	}

@@ -169,8 +169,9 @@ class FormsKeepWhatWasTypedTests {
 
 	/**
 	 * A stage saved with a norm typed as "abc" and a checklist item too long names both,
-	 * the item by its line, and every field comes back as typed (the name, the owner, the
-	 * exit criterion and the checklist read the saved stage again).
+	 * the item by the line it was typed on, a blank line before it counted (try15: "item
+	 * 3" for line 4), and every field comes back as typed (the name, the owner, the exit
+	 * criterion and the checklist read the saved stage again).
 	 */
 	@Test
 	void aStageFormRefusedKeepsEveryTypedFieldAndNamesTheChecklistItemByLine() throws Exception {
@@ -184,7 +185,7 @@ class FormsKeepWhatWasTypedTests {
 				.param("name", "Qualified by typist")
 				.param("ownerRole", "PAM")
 				.param("exitCriterion", "Budget, authority and need named")
-				.param("checklist", "Budget named\n" + "x".repeat(121))
+				.param("checklist", "Budget named\r\n\r\n" + "x".repeat(121))
 				.param("normDays", "abc")
 				.param("active", "true"))
 			.andExpect(status().isBadRequest())
@@ -197,8 +198,9 @@ class FormsKeepWhatWasTypedTests {
 			.contains("value=\"Budget, authority and need named\"")
 			.contains("name=\"normDays\" value=\"abc\"")
 			.contains("<option value=\"PAM\" selected=\"selected\"")
-			.contains("Budget named\n" + "x".repeat(121) + "</textarea>")
-			.contains("item 2: ");
+			.contains("Budget named\r\n\r\n" + "x".repeat(121) + "</textarea>")
+			.contains("Checklist: line 3: ")
+			.doesNotContain("item 2");
 		assertThat(this.jdbc.sql("SELECT name FROM stage_definition WHERE code = 'QUALIFIED'")
 			.query(String.class)
 			.single()).isEqualTo(saved);
