@@ -33,6 +33,14 @@ class AuditTrailReads {
 		return this.trail.search(checked.filter(), checked.page());
 	}
 
+	/**
+	 * Checks the query's filters (a bad one named, 400) without reading an entry: an
+	 * export checks them before its file starts.
+	 */
+	void check(AuditTrailQuery query) {
+		query.check(0, 1, this.calendar, this.limits);
+	}
+
 	/** The program's time zone, in which the days of the filters are counted. */
 	String zone() {
 		return this.calendar.zone().getId();
