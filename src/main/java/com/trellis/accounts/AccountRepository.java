@@ -31,12 +31,12 @@ class AccountRepository {
 
 	PageResult<AccountView> search(String q, String industry, Long ownerId, PageRequest page) {
 		var where = """
-				WHERE (CAST(:q AS TEXT) IS NULL OR name ILIKE '%' || :q || '%' OR web_domain ILIKE '%' || :q || '%')
+				WHERE (CAST(:q AS TEXT) IS NULL OR name ILIKE :q OR web_domain ILIKE :q)
 				  AND (CAST(:industry AS TEXT) IS NULL OR industry = :industry)
 				  AND (CAST(:owner AS BIGINT) IS NULL OR owner_ae_id = :owner)
 				""";
 		Map<String, Object> params = new HashMap<>();
-		params.put("q", q == null || q.isBlank() ? null : q.strip());
+		params.put("q", com.trellis.shared.ListSearch.pattern("q", q));
 		params.put("industry", industry == null || industry.isBlank() ? null : industry);
 		params.put("owner", ownerId);
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM account " + where))

@@ -40,7 +40,7 @@ class OpportunityRepository {
 			Collection<Long> partners, PageRequest page) {
 		var where = """
 				WHERE %s
-				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE '%%' || :q || '%%')
+				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE :q)
 				  AND (CAST(:stage AS TEXT) IS NULL OR stage = :stage)
 				  AND (CAST(:open AS BOOLEAN) IS NULL OR (stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')) = :open)
 				  AND (CAST(:owner AS BIGINT) IS NULL OR owner_id = :owner)
@@ -52,7 +52,7 @@ class OpportunityRepository {
 				""".formatted(OpportunityRows.SCOPE);
 		Map<String, Object> params = new HashMap<>();
 		params.put("scopePartner", viewer.scopePartnerId());
-		params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q().strip());
+		params.put("q", com.trellis.shared.ListSearch.pattern("q", filter.q()));
 		params.put("stage", filter.stage() == null ? null : filter.stage().name());
 		params.put("open", filter.open());
 		params.put("owner", filter.ownerId());

@@ -37,8 +37,7 @@ class UserAdminRepository {
 	}
 
 	PageResult<UserAccount> search(UserFilter filter, PageRequest page) {
-		var q = filter.q() == null || filter.q().isBlank() ? null
-				: "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		var q = com.trellis.shared.ListSearch.pattern("q", filter.q());
 		var role = filter.role() == null ? null : filter.role().name();
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM app_user u " + FILTER))
 			.param("countLimit", page.countLimit())

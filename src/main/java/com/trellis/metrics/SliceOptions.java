@@ -42,7 +42,7 @@ class SliceOptions {
 	static final String COHORT_SEARCH = "/metrics/slice-cohorts";
 
 	/** The longest partner search accepted (characters). */
-	static final int SEARCH_LENGTH = 100;
+	static final int SEARCH_LENGTH = com.trellis.shared.ListSearch.MAX;
 
 	private final JdbcClient jdbc;
 
@@ -148,13 +148,10 @@ class SliceOptions {
 	 * user, a text over {@value #SEARCH_LENGTH} characters refused naming {@code q}.
 	 */
 	private List<Option> firstByName(Viewer viewer, String text, String table, String condition, Long pam) {
-		if (text != null && text.length() > SEARCH_LENGTH) {
-			throw InvalidInputException.of("q", "at most " + SEARCH_LENGTH + " characters");
-		}
+		var contains = com.trellis.shared.ListSearch.pattern("q", text);
 		if (viewer.isPartnerUser()) {
 			return List.of();
 		}
-		var contains = contains(text);
 		var spec = this.jdbc.sql("SELECT CAST(x.id AS TEXT), x.name FROM " + table + " x WHERE " + condition
 				+ (contains == null ? "" : " AND x.name ILIKE :contains") + " ORDER BY lower(x.name), x.id LIMIT "
 				+ PARTNER_OPTIONS);
@@ -168,11 +165,6 @@ class SliceOptions {
 	}
 
 	/** A LIKE pattern of names that contain {@code text}, null for a blank text. */
-	private static String contains(String text) {
-		return text == null || text.isBlank() ? null
-				: "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
 	/**
 	 * Refuses, naming {@code sliceValue}, a slice whose value names no PAM, partner,
 	 * cohort, tier, type, region, vertical or capability that exists, or an onboarding

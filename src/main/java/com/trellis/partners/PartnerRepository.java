@@ -42,7 +42,7 @@ class PartnerRepository {
 	PageResult<PartnerView> search(Viewer viewer, PartnerFilter filter, PageRequest page) {
 		var where = """
 				WHERE %s
-				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE '%%' || :q || '%%' OR web_domain ILIKE '%%' || :q || '%%')
+				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE :q OR web_domain ILIKE :q)
 				  AND (CAST(:type AS TEXT) IS NULL OR type = :type)
 				  AND (CAST(:tier AS TEXT) IS NULL OR tier = :tier)
 				  AND (CAST(:lifecycle AS TEXT) IS NULL OR lifecycle_status = :lifecycle)
@@ -50,7 +50,7 @@ class PartnerRepository {
 				""".formatted(SCOPE);
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("scopePartner", viewer.scopePartnerId());
-		params.put("q", filter.q() == null || filter.q().isBlank() ? null : filter.q().strip());
+		params.put("q", com.trellis.shared.ListSearch.pattern("q", filter.q()));
 		params.put("type", filter.type() == null ? null : filter.type().name());
 		params.put("tier", filter.tier() == null ? null : filter.tier().name());
 		params.put("lifecycle", filter.lifecycle() == null ? null : filter.lifecycle().name());

@@ -83,7 +83,7 @@ public class AccountPlans {
 	@Transactional(readOnly = true)
 	public PageResult<PlanView> list(Viewer viewer, String q, String status, PageRequest page) {
 		requireStatus(status);
-		var text = q == null || q.isBlank() ? null : q.strip();
+		var text = com.trellis.shared.ListSearch.text("q", q);
 		if (viewer.isPartnerUser()) {
 			return this.plans.search(viewer.partnerId(), null, null, text, status, page);
 		}

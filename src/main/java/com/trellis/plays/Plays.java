@@ -78,11 +78,12 @@ public class Plays {
 
 	/**
 	 * The library's plays whose title holds {@code q} (any case), of the moment and for
-	 * the role given; null or blank leaves that filter out.
+	 * the role given; null or blank leaves that filter out. A {@code q} over
+	 * {@value com.trellis.shared.ListSearch#MAX} characters is refused naming it.
 	 */
 	@Transactional(readOnly = true)
 	public List<PlayView> library(String q, SalesMoment moment, PlayRole role) {
-		return this.plays.library(q == null || q.isBlank() ? null : q.strip(), moment, role);
+		return this.plays.library(com.trellis.shared.ListSearch.text("q", q), moment, role);
 	}
 
 	@Transactional(readOnly = true)

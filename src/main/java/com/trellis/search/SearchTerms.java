@@ -47,7 +47,7 @@ record SearchTerms(String text, FieldError refusal) {
 
 	/** The text as a LIKE pattern matching it anywhere, its wildcards taken literally. */
 	String pattern() {
-		return "%" + this.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return com.trellis.shared.ListSearch.contains(this.text);
 	}
 
 }

@@ -28,17 +28,21 @@ public final class CsvExport {
 
 	public static <T> void write(HttpServletResponse response, String fileName, List<String> header,
 			IntFunction<PageResult<T>> pages, Function<T, List<?>> row) throws IOException {
+		// the first page is read before the response starts, so that a filter the read
+		// refuses is answered as the error it is (400 naming it), not inside a file
+		int page = 0;
+		PageResult<T> result = pages.apply(page++);
 		PrintWriter out = start(response, fileName);
 		out.print(line(header));
-		int page = 0;
-		PageResult<T> result;
-		do {
-			result = pages.apply(page++);
+		while (true) {
 			for (T item : result.items()) {
 				out.print(line(row.apply(item)));
 			}
+			if (!result.hasNext()) {
+				break;
+			}
+			result = pages.apply(page++);
 		}
-		while (result.hasNext());
 		out.flush();
 	}
 
