@@ -139,8 +139,9 @@ class ForecastRollUps {
 	 */
 	List<ForecastLine> lines(String probabilities, String norms, String predicate, Long scopeId, LocalDate quarterStart,
 			LocalDate quarterEnd, LocalDate today, int limit) {
-		return lines(probabilities, norms, predicate, scopeId, quarterStart, quarterEnd, today, limit,
-				Math.multiplyExact(WINDOW, Math.max(limit, 1)));
+		// every line (an export): no first look, one reading of them all
+		int window = limit >= Integer.MAX_VALUE / WINDOW ? 0 : WINDOW * Math.max(limit, 1);
+		return lines(probabilities, norms, predicate, scopeId, quarterStart, quarterEnd, today, limit, window);
 	}
 
 	/**

@@ -274,7 +274,8 @@ public class Forecasts {
 
 	/**
 	 * The open deals a scope's roll-up counts for the quarter of a day, largest first, at
-	 * most {@code limit}; vendor staff only, like the per-deal forecast.
+	 * most {@code limit} ({@link Integer#MAX_VALUE}: all of them); vendor staff only,
+	 * like the per-deal forecast.
 	 */
 	@Transactional(readOnly = true)
 	public List<ForecastLine> lines(Viewer viewer, Scope scope, LocalDate anyDayInQuarter, int limit) {

@@ -41,7 +41,7 @@ class PlanApiController {
 	@GetMapping("/api/v1/account-plans/export.csv")
 	void export(Viewer viewer, HttpServletResponse response) throws IOException {
 		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,
-				out -> this.export.each(viewer, out), row -> row);
+				out -> this.export.each(viewer, null, null, out), row -> row);
 	}
 
 	@PostMapping("/api/v1/account-plans/{id}/close")

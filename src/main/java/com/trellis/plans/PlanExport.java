@@ -44,17 +44,18 @@ public class PlanExport {
 	}
 
 	/**
-	 * Hands each row of the plans the viewer reads (as the list shows them, every page of
-	 * it) to {@code out}, a page of {@value PageRequest#MAX_SIZE} plans at a time, all
-	 * read in one snapshot (repeatable read), so a plan written meanwhile neither repeats
-	 * nor shifts another off the file. The header is {@link #HEADER}.
+	 * Hands each row of the plans the viewer reads (as the list shows them with its
+	 * {@code q} and {@code status} filters, null for none, every page of it) to
+	 * {@code out}, a page of {@value PageRequest#MAX_SIZE} plans at a time, all read in
+	 * one snapshot (repeatable read), so a plan written meanwhile neither repeats nor
+	 * shifts another off the file. The header is {@link #HEADER}.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public void each(Viewer viewer, Consumer<List<Object>> out) {
+	public void each(Viewer viewer, String q, String status, Consumer<List<Object>> out) {
 		PageResult<PlanView> page;
 		int number = 0;
 		do {
-			page = this.plans.list(viewer, new PageRequest(number++, PageRequest.MAX_SIZE));
+			page = this.plans.list(viewer, q, status, new PageRequest(number++, PageRequest.MAX_SIZE));
 			rows(page.items(), out);
 		}
 		while (page.hasNext());

@@ -46,9 +46,15 @@ class PlanPageController {
 
 	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/account-plans/export.csv")
-	void export(Viewer viewer, HttpServletResponse response) throws IOException {
+	void export(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			HttpServletResponse response) throws IOException {
+		var chosen = status == null || status.isBlank() ? null : status;
+		// a bad filter is named before the file starts
+		com.trellis.shared.FormErrors
+			.checks(() -> AccountPlans.requireStatus(chosen), () -> com.trellis.shared.ListSearch.text("q", q))
+			.run();
 		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,
-				out -> this.export.each(viewer, out), row -> row);
+				out -> this.export.each(viewer, q, chosen, out), row -> row);
 	}
 
 	@PostMapping("/account-plans/{id}/close")

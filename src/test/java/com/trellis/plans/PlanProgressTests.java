@@ -137,6 +137,28 @@ class PlanProgressTests {
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(1)).startsWith(planOfA + ",").contains("Joint workshop with the CIO", "PARTNER", "OPEN");
 		assertThat(csv).doesNotContain("Plan of " + b.partnerId());
+		// the list's link carries its filters, and the file holds what the list shows
+		var c = this.fixtures.world("Plan Export C");
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(c.pam());
+		long closed = this.fixtures.accountPlan(c, "Closed s63 export plan");
+		this.jdbc.sql(
+				"UPDATE account_plan SET status = 'CLOSED', outcome = 'ACHIEVED', outcome_note = 'Won', closed_at = now() WHERE id = :id")
+			.param("id", closed)
+			.update();
+		assertThat(com.trellis.support.Readers.read(this.mvc, session, "/account-plans?q=s63&status=CLOSED"))
+			.contains("href=\"/account-plans/export.csv?q=s63&amp;status=CLOSED\"");
+		assertThat(
+				com.trellis.support.Readers.records(this.mvc, session, "/account-plans/export.csv?q=s63&status=CLOSED"))
+			.extracting(r -> r.get("plan_id"))
+			.containsOnly(String.valueOf(closed));
+		assertThat(
+				com.trellis.support.Readers.records(this.mvc, session, "/account-plans/export.csv?q=s63&status=OPEN"))
+			.isEmpty();
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/account-plans/export.csv?status=DONE")
+				.session(session))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -90,6 +90,19 @@ public final class Readers {
 	}
 
 	/**
+	 * A CSV export read in a session ({@link #csv}), as records by its header's names.
+	 */
+	public static java.util.List<org.apache.commons.csv.CSVRecord> records(MockMvc mvc, MockHttpSession session,
+			String url) throws Exception {
+		return org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new java.io.StringReader(csv(mvc, session, url).replace("\uFEFF", "")))
+			.getRecords();
+	}
+
+	/**
 	 * The fields a page's error answer names ({@code data-field} attributes), in order.
 	 */
 	public static java.util.List<String> namedFields(String html) {
