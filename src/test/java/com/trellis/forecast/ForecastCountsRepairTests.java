@@ -134,6 +134,59 @@ class ForecastCountsRepairTests {
 		assertThat(snapshot()).isEqualTo(kept);
 	}
 
+	/**
+	 * A tier move of more partners' closed deals than
+	 * {@code trellis.forecast_recount_limit} (V312; 20,000 unless set) is recounted by
+	 * the rebuild, not deal by deal, and leaves the counts the deal-by-deal recount
+	 * leaves: the first tier evaluation on the large data handed 1.5 million deals to the
+	 * refresh, still running after 25 minutes (s63).
+	 */
+	@Test
+	void aTierMoveOfManyDealsIsRecountedByTheRebuildToTheCountsDealByDealGives() {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var a = this.fixtures.world("Recount Many A");
+		var b = this.fixtures.world("Recount Many B");
+		for (var world : List.of(a, b)) {
+			close(admin, world.dealId());
+			close(admin, dealAfter(world));
+		}
+		var before = snapshot();
+		moveTiers(a, b, "TIER_1_INVEST");
+		var dealByDeal = snapshot();
+		assertThat(dealByDeal).as("the move regroups the deals").isNotEqualTo(before);
+		moveTiers(a, b, "TIER_2_EMERGING");
+		assertThat(snapshot()).isEqualTo(before);
+
+		// four closed deals over a limit of three: the rebuild, in parts of 7 ids
+		this.jdbc.sql("SET LOCAL trellis.forecast_recount_limit = '3'").update();
+		this.jdbc.sql("SET LOCAL trellis.forecast_rebuild_part_ids = '7'").update();
+		assertThat(rebuildLocks()).as("the rebuild's lock, before").isZero();
+		moveTiers(a, b, "TIER_1_INVEST");
+		assertThat(rebuildLocks()).as("the rebuild's lock: it ran").isOne();
+		assertThat(snapshot()).isEqualTo(dealByDeal);
+	}
+
+	/** The lock the rebuild takes on the counts, held by this transaction. */
+	private long rebuildLocks() {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid() AND mode = 'ShareRowExclusiveLock'
+				  AND relation = CAST('forecast_path_count' AS regclass)
+				""").query(Long.class).single();
+	}
+
+	/**
+	 * Both partners' tiers moved in one deferred recount, as the weekly evaluation does.
+	 */
+	private void moveTiers(Fixtures.World a, Fixtures.World b, String tier) {
+		this.jdbc.sql("SELECT set_config('trellis.defer_tier_recount', 'on', true)").query().singleRow();
+		this.jdbc.sql("UPDATE partner SET tier = :tier WHERE id IN (:a, :b)")
+			.param("tier", tier)
+			.param("a", a.partnerId())
+			.param("b", b.partnerId())
+			.update();
+		this.jdbc.sql("SELECT forecast_counts_recount_deferred_tiers()").query().singleRow();
+	}
+
 	/** The rebuild in the test's transaction, in parts of 7 ids. */
 	private void rebuildInParts() {
 		this.jdbc.sql("SET LOCAL trellis.forecast_rebuild_part_ids = '7'").update();
