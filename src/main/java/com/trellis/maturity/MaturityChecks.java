@@ -47,7 +47,7 @@ final class MaturityChecks {
 	static class Seen extends com.trellis.identity.SeenRecord {
 
 		Seen(MaturityAssessments maturity) {
-			super(maturity::requireReadsPartner, "/api/v1/maturity/partners/{id}");
+			super(maturity::requireReadsPartner, "/api/v1/maturity/partners/{id}", "/partners/{id}/maturity");
 		}
 
 	}

@@ -15,16 +15,15 @@ record SearchTerms(String text, FieldError refusal) {
 
 	static final int MIN = 3;
 
-	static final int MAX = 100;
+	static final int MAX = com.trellis.shared.ListSearch.MAX;
 
 	static SearchTerms of(String q) {
-		var text = q == null ? "" : q.strip();
+		// as every list's search text: spaces and invisible characters at either end
+		// trimmed, the length counted as the reader counts it
+		var text = com.trellis.shared.ListSearch.trimmed(q);
 		// visible characters: three zero-width spaces are no search (s57, try72)
 		if (text.codePoints().filter(c -> !TextRule.invisible(c)).count() < MIN) {
 			return refused("enter at least " + MIN + " characters to search for");
-		}
-		if (text.length() > MAX) {
-			return refused("is longer than " + MAX + " characters");
 		}
 		// control and direction characters, as every text field refuses them (a U+202E
 		// was echoed into the page)

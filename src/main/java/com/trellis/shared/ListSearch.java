@@ -1,5 +1,7 @@
 package com.trellis.shared;
 
+import com.trellis.shared.validation.TextRule;
+
 /**
  * The text a list is filtered by ({@code q} on the partner, deal, account, user, plan and
  * play lists, their exports and their API): matched as typed, anywhere in a name, letter
@@ -19,19 +21,50 @@ public final class ListSearch {
 	}
 
 	/**
-	 * The text to look for: null when absent or blank, else trimmed.
+	 * The text to look for: null when absent or blank, else without the spaces of any
+	 * kind at either end (a no-break space pasted from a web page or a spreadsheet found
+	 * nothing, try16).
 	 * @throws InvalidInputException naming {@code parameter} when it is longer than
-	 * {@value #MAX} characters
+	 * {@value #MAX} characters (counted as the reader counts them, an emoji one) or holds
+	 * a control, line-break or direction character ({@link TextRule#problem}, as every
+	 * text field and the search box refuse them; try16: the lists answered them with an
+	 * empty list)
 	 */
 	public static String text(String parameter, String q) {
-		if (q == null || q.isBlank()) {
+		var text = trimmed(q);
+		if (text.isEmpty()) {
 			return null;
 		}
-		var text = q.strip();
-		if (text.length() > MAX) {
-			throw InvalidInputException.of(parameter, "is longer than " + MAX + " characters (" + text.length() + ")");
-		}
+		TextRule.problem(text, MAX, false).ifPresent(problem -> {
+			throw InvalidInputException.of(parameter, problem);
+		});
 		return text;
+	}
+
+	/** The text without the spaces of any kind at either end; "" for null. */
+	public static String trimmed(String q) {
+		if (q == null) {
+			return "";
+		}
+		int start = 0;
+		int end = q.length();
+		while (start < end && space(q.codePointAt(start))) {
+			start += Character.charCount(q.codePointAt(start));
+		}
+		while (end > start && space(q.codePointBefore(end))) {
+			end -= Character.charCount(q.codePointBefore(end));
+		}
+		return q.substring(start, end);
+	}
+
+	/**
+	 * A space of any kind (U+00A0, U+2007, U+202F, U+3000 among them) or a zero-width
+	 * space or no-break (U+200B, U+FEFF); a direction or other control character is not
+	 * trimmed but refused.
+	 */
+	private static boolean space(int c) {
+		return Character.isWhitespace(c) || Character.getType(c) == Character.SPACE_SEPARATOR || c == 0x200B
+				|| c == 0xFEFF;
 	}
 
 	/**

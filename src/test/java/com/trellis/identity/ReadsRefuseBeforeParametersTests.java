@@ -187,7 +187,14 @@ class ReadsRefuseBeforeParametersTests {
 					continue;
 				}
 				refused++;
-				int bad = isApi ? status(api.get(url + "?zzz=1&size=%00")) : status(session, url + "?q=%00");
+				// a NUL sent as itself: "%00" in a URL given to MockMvc arrives as the
+				// text
+				// "%00" (try16 found a page refusing a real NUL with 400 first)
+				int bad = isApi ? status(api.get(url + "?zzz=1&size=%00"))
+						: this.mvc.perform(get(url).param("zzz", "\u0000").session(session))
+							.andReturn()
+							.getResponse()
+							.getStatus();
 				if (bad != plain) {
 					wrong.add(viewer.role() + " " + url + ": " + plain + ", with bad parameters " + bad);
 				}

@@ -51,14 +51,17 @@ class ListSearchTests {
 		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin);
 		var token = this.fixtures.token(admin);
 		var tooLong = "x".repeat(ListSearch.MAX + 1);
-		var longest = "  " + "x".repeat(ListSearch.MAX) + "  ";
+		// spaces of any kind around, and emoji counted as one character each (try16:
+		// "(102)"
+		// for 51 emoji)
+		var longest = "\u00A0 " + "\uD83D\uDE00".repeat(ListSearch.MAX) + " \u3000";
 		for (var path : PAGES) {
 			var body = this.mvc.perform(get(path).param("q", tooLong).session(session))
 				.andExpect(status().isBadRequest())
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(body).as(path).contains("data-field=\"q\"").contains("longer than 100 characters");
+			assertThat(body).as(path).contains("data-field=\"q\"").contains("at most 100 characters (it has 101)");
 			this.mvc.perform(get(path).param("q", longest).session(session)).andExpect(status().isOk());
 		}
 		for (var path : API) {
@@ -66,6 +69,10 @@ class ListSearchTests {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("q"));
 			this.mvc.perform(api(path, token, longest)).andExpect(status().isOk());
+			// a control character, as the search box and every text field refuse it
+			this.mvc.perform(api(path, token, "ab\u0001c"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("q"));
 		}
 	}
 
@@ -82,7 +89,8 @@ class ListSearchTests {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var token = this.fixtures.token(admin);
 		var q = "Fifty_Fifty Lists s63";
-		this.mvc.perform(api("/api/v1/partners", token, q))
+		// a no-break space pasted after the name is trimmed as a space (try16)
+		this.mvc.perform(api("/api/v1/partners", token, q + "\u00A0"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
 			.andExpect(jsonPath("$.items[0].id").value(exact.partnerId()));
