@@ -1,11 +1,9 @@
 package com.trellis.plans;
 
 import java.io.IOException;
-import java.util.List;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
-import com.trellis.shared.CsvExport;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,9 +37,9 @@ class PlanApiController {
 
 	@com.trellis.shared.ExportSnapshot
 	@GetMapping("/api/v1/account-plans/export.csv")
-	void export(Viewer viewer, HttpServletResponse response) throws IOException {
-		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,
-				out -> this.export.each(viewer, null, null, out), row -> row);
+	void export(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			HttpServletResponse response) throws IOException {
+		this.export.write(viewer, q, status, response);
 	}
 
 	@PostMapping("/api/v1/account-plans/{id}/close")
@@ -58,12 +56,15 @@ class PlanApiController {
 
 	/**
 	 * One page of the plans the caller reads ({@code page} from 0, {@code size} 1 to 200,
-	 * 25 by default).
+	 * 25 by default), narrowed as the page's list by {@code q} (title, partner or
+	 * account) and {@code status} (OPEN or CLOSED); a bad one is refused naming it.
 	 */
 	@GetMapping("/api/v1/account-plans")
-	PageResult<PlanView> list(Viewer viewer, @RequestParam(required = false) Integer page,
+	PageResult<PlanView> list(Viewer viewer, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return this.plans.list(viewer, PageRequest.of(page, size));
+		return this.plans.list(viewer, q, status == null || status.isBlank() ? null : status,
+				PageRequest.of(page, size));
 	}
 
 	@GetMapping("/api/v1/account-plans/{id}")

@@ -44,6 +44,20 @@ public class PlanExport {
 	}
 
 	/**
+	 * Writes the file of {@link #each} to the response ({@code status} blank for either),
+	 * a bad filter named before the file starts (the page's and the API's export).
+	 */
+	public void write(Viewer viewer, String q, String status, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		var chosen = status == null || status.isBlank() ? null : status;
+		com.trellis.shared.FormErrors
+			.checks(() -> AccountPlans.requireStatus(chosen), () -> com.trellis.shared.ListSearch.text("q", q))
+			.run();
+		com.trellis.shared.CsvExport.<List<Object>>stream(response, "account-plans.csv", HEADER,
+				out -> each(viewer, q, chosen, out), row -> row);
+	}
+
+	/**
 	 * Hands each row of the plans the viewer reads (as the list shows them with its
 	 * {@code q} and {@code status} filters, null for none, every page of it) to
 	 * {@code out}, a page of {@value PageRequest#MAX_SIZE} plans at a time, all read in

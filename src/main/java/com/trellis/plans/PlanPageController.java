@@ -1,13 +1,11 @@
 package com.trellis.plans;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
-import com.trellis.shared.CsvExport;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.FormOnce;
@@ -48,13 +46,7 @@ class PlanPageController {
 	@GetMapping("/account-plans/export.csv")
 	void export(Viewer viewer, @RequestParam(required = false) String q, @RequestParam(required = false) String status,
 			HttpServletResponse response) throws IOException {
-		var chosen = status == null || status.isBlank() ? null : status;
-		// a bad filter is named before the file starts
-		com.trellis.shared.FormErrors
-			.checks(() -> AccountPlans.requireStatus(chosen), () -> com.trellis.shared.ListSearch.text("q", q))
-			.run();
-		CsvExport.<List<Object>>stream(response, "account-plans.csv", PlanExport.HEADER,
-				out -> this.export.each(viewer, q, chosen, out), row -> row);
+		this.export.write(viewer, q, status, response);
 	}
 
 	@PostMapping("/account-plans/{id}/close")

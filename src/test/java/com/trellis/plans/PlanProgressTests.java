@@ -159,6 +159,18 @@ class PlanProgressTests {
 				.get("/account-plans/export.csv?status=DONE")
 				.session(session))
 			.andExpect(status().isBadRequest());
+		// the API's list and export take the same filters (try16: "it takes page, size")
+		var api = new Api(this.mvc, this.fixtures.token(c.pam()));
+		api.get("/api/v1/account-plans?q=s63&status=CLOSED")
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1));
+		assertThat(api.get("/api/v1/account-plans/export.csv?q=s63&status=OPEN")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.lines()).hasSize(1);
+		api.get("/api/v1/account-plans/export.csv?status=DONE").andExpect(status().isBadRequest());
 	}
 
 	@Test
