@@ -13,10 +13,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * e-mails costs one connection, greeting and EHLO rather than a hundred. Opened on the
  * first message and closed by {@link #close()}. A message that fails on a connection
  * already used for an earlier one (the server may have dropped it while idle) is sent
- * once more on a fresh connection; a refused address ({@link SendFailedException}) or a
- * failure on a fresh connection is thrown to the caller, which records the attempt. A
- * sender that is not Spring's {@link JavaMailSenderImpl} sends each message on its own;
- * without a sender (no {@code spring.mail.host}) every message fails.
+ * once more on a fresh connection, also when the drop shows as a refusal (a server that
+ * closed the connection answers the next command with end of stream, which JavaMail
+ * reports as {@link SendFailedException} "[EOF]"); a refusal on a connection still open
+ * (a refused address) or a failure on a fresh connection is thrown to the caller, which
+ * records the attempt. A sender that is not Spring's {@link JavaMailSenderImpl} sends
+ * each message on its own; without a sender (no {@code spring.mail.host}) every message
+ * fails.
  */
 final class MailConnection implements AutoCloseable {
 
@@ -67,10 +70,12 @@ final class MailConnection implements AutoCloseable {
 		try {
 			open(impl).sendMessage(message, message.getAllRecipients());
 		}
-		catch (SendFailedException ex) {
-			throw ex;
-		}
 		catch (MessagingException ex) {
+			if (ex instanceof SendFailedException && this.transport != null && this.transport.isConnected()) {
+				// the server refused the message or an address and the connection is
+				// still good
+				throw ex;
+			}
 			close();
 			if (!reused) {
 				throw ex;

@@ -65,6 +65,24 @@ class MailConnectionTests {
 		assertThat(this.sender.connections.get()).isEqualTo(2);
 	}
 
+	/**
+	 * A server that ended the connection answers the next command with end of stream,
+	 * which JavaMail reports as a refusal ("[EOF]"); the message is sent again on a new
+	 * connection (the GreenMail test above gets a reset or the end of stream, by timing).
+	 */
+	@Test
+	void aConnectionEndedByTheServerIsOpenedAgainAndTheMessageSent() throws Exception {
+		try (var server = new HalfClosingSmtpServer()) {
+			var sender = new CountingSender(server.port());
+			try (var connection = new MailConnection(sender)) {
+				connection.send(message(connection, "before the end"));
+				connection.send(message(connection, "after the end"));
+			}
+			assertThat(server.subjects).containsExactly("before the end", "after the end");
+			assertThat(sender.connections.get()).isEqualTo(2);
+		}
+	}
+
 	@Test
 	void withoutAServerTheFailureReachesTheCaller() throws Exception {
 		var connection = new MailConnection(this.sender);
