@@ -151,6 +151,8 @@ public class DealFacts {
 		// the adoption page's wins per partner and industry (V118), kept by their own
 		// triggers; the rep month facts (V119) follow the day facts' truncate and insert
 		this.jdbc.sql("SELECT partner_industry_win_rebuild()").query().singleRow();
+		// and its prompted partner deals by owner and creation moment (V314)
+		this.jdbc.sql("SELECT adoption_prompted_deal_rebuild()").query().singleRow();
 		// the won deals per close day and cycle day, for the sales cycle's median (V128)
 		this.jdbc.sql("SELECT won_cycle_rebuild()").query().singleRow();
 		// the ROI page's closes per month, industry and partner (V131); its partner month
