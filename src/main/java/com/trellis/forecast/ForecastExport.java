@@ -71,7 +71,7 @@ class ForecastExport {
 		}
 		var chosen = day == null ? this.calendar.today() : day;
 		var quarter = this.calendar.quarterOf(chosen).label();
-		var lines = this.forecasts.lines(viewer, scope, chosen, Integer.MAX_VALUE);
+		var lines = this.forecasts.allLines(viewer, scope, chosen);
 		CsvExport.<ForecastLine>stream(response, "forecast.csv", HEADER, lines::forEach,
 				l -> Arrays.asList(quarter, l.opportunityId(), l.name(), l.partner(), l.owner(), l.stage(),
 						l.expectedClose(), ReportingCurrency.CODE, l.amount(), l.probability(),

@@ -135,13 +135,18 @@ class ForecastRollUps {
 	 * id), with their probability, expected close and category. The program and its
 	 * partner deals look among the {@value #WINDOW} times {@code limit} largest open
 	 * deals first and among all of them only when fewer than {@code limit} of those close
-	 * in the quarter ({@link OpenPipelineSql#top}): the same lines either way.
+	 * in the quarter ({@link OpenPipelineSql#top}): the same lines either way. For a
+	 * limit of at most {@code Integer.MAX_VALUE / WINDOW}; every line is read with a
+	 * window of 0.
 	 */
 	List<ForecastLine> lines(String probabilities, String norms, String predicate, Long scopeId, LocalDate quarterStart,
 			LocalDate quarterEnd, LocalDate today, int limit) {
-		// every line (an export): no first look, one reading of them all
-		int window = limit >= Integer.MAX_VALUE / WINDOW ? 0 : WINDOW * Math.max(limit, 1);
-		return lines(probabilities, norms, predicate, scopeId, quarterStart, quarterEnd, today, limit, window);
+		return lines(probabilities, norms, predicate, scopeId, quarterStart, quarterEnd, today, limit, window(limit));
+	}
+
+	/** The first look's window for {@code limit} lines. */
+	static int window(int limit) {
+		return WINDOW * Math.max(limit, 1);
 	}
 
 	/**

@@ -274,11 +274,24 @@ public class Forecasts {
 
 	/**
 	 * The open deals a scope's roll-up counts for the quarter of a day, largest first, at
-	 * most {@code limit} ({@link Integer#MAX_VALUE}: all of them); vendor staff only,
-	 * like the per-deal forecast.
+	 * most {@code limit} (a page's or a pack's few); vendor staff only, like the per-deal
+	 * forecast.
 	 */
 	@Transactional(readOnly = true)
 	public List<ForecastLine> lines(Viewer viewer, Scope scope, LocalDate anyDayInQuarter, int limit) {
+		return lines(viewer, scope, anyDayInQuarter, limit, ForecastRollUps.window(limit));
+	}
+
+	/**
+	 * Every open deal a scope's roll-up counts for the quarter of a day, largest first
+	 * (the export): one reading of them all, without the first look among the largest.
+	 */
+	@Transactional(readOnly = true)
+	public List<ForecastLine> allLines(Viewer viewer, Scope scope, LocalDate anyDayInQuarter) {
+		return lines(viewer, scope, anyDayInQuarter, Integer.MAX_VALUE, 0);
+	}
+
+	private List<ForecastLine> lines(Viewer viewer, Scope scope, LocalDate anyDayInQuarter, int limit, int window) {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("The forecast is for vendor staff");
 		}
@@ -286,7 +299,7 @@ public class Forecasts {
 		var quarter = this.calendar.quarterOf(anyDayInQuarter);
 		var model = model();
 		return this.rollUps.lines(model[0], model[1], scope.predicate(), scope.id(), quarter.start(), quarter.end(),
-				this.calendar.today(), limit);
+				this.calendar.today(), limit, window);
 	}
 
 	private Map<String, BigDecimal> rollUp(Scope scope, LocalDate anyDayInQuarter, String[] model) {

@@ -75,11 +75,11 @@ class ForecastExportTests {
 		assertThat(own).extracting(r -> Long.parseLong(r.get("opportunity_id")))
 			.contains(world.dealId())
 			.doesNotContain(other.dealId())
-			.containsExactlyElementsOf(this.forecasts
-				.lines(world.pam(), new Scope(Scope.Kind.PAM, world.pam().userId()), expected, Integer.MAX_VALUE)
-				.stream()
-				.map(ForecastLine::opportunityId)
-				.toList());
+			.containsExactlyElementsOf(
+					this.forecasts.allLines(world.pam(), new Scope(Scope.Kind.PAM, world.pam().userId()), expected)
+						.stream()
+						.map(ForecastLine::opportunityId)
+						.toList());
 		// the weighted column adds up to the roll-up's weighted pipeline, each line
 		// rounded
 		// to the cent and the roll-up once
