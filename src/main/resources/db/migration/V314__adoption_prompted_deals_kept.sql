@@ -69,7 +69,8 @@ $fn$;
 CREATE FUNCTION adoption_prompted_deal_rebuild() RETURNS VOID
 LANGUAGE plpgsql AS $fn$
 BEGIN
-    LOCK TABLE opportunity, partner_prompt IN SHARE MODE;
+    -- no lock on the deals or prompts: every trigger above writes this table, so a change
+    -- not yet committed waits for the truncation's lock and recounts its deals after it
     TRUNCATE adoption_prompted_deal;
     INSERT INTO adoption_prompted_deal (opportunity_id, owner_id, created_at)
     SELECT o.id, o.owner_id, o.created_at FROM opportunity o
