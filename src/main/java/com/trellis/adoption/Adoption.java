@@ -138,13 +138,17 @@ public class Adoption {
 	 * (V171); while one is open for the deal and its rep, a repeated prompt (a double
 	 * click, two requests at once) stores nothing and says so. A stored prompt reaches
 	 * the rep as a staff notice ({@link PartnerPromptNotice}), in the inbox and by the
-	 * channels the rep keeps.
+	 * channels the rep keeps. A closed deal or one with a partner is refused (409), also
+	 * when the partner is put on while the prompt is written.
 	 */
 	@Transactional
 	public PromptOutcome prompt(Viewer viewer, long opportunityId, Long partnerId, String note) {
 		var deal = requirePrompter(viewer, opportunityId);
 		if (deal.partnerId() != null) {
 			throw new ConflictException("opportunityId", "the deal already has a partner");
+		}
+		if (deal.stage().isClosed()) {
+			throw new ConflictException("opportunityId", "the deal is closed");
 		}
 		String partnerName = null;
 		if (partnerId != null) {
@@ -154,6 +158,10 @@ public class Adoption {
 		var text = FreeText.optional("note", note, FreeText.NOTE);
 		var id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId, text,
 				this.clock.instant());
+		if (id.isEmpty() && this.adoption.hasPartner(opportunityId)) {
+			// a partner put on the deal since it was read above
+			throw new ConflictException("opportunityId", "the deal already has a partner");
+		}
 		if (id.isEmpty()) {
 			return new PromptOutcome(opportunityId, false,
 					"The rep was already prompted on this deal and has not brought a partner in yet; nothing changed");

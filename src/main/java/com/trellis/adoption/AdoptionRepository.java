@@ -129,14 +129,18 @@ class AdoptionRepository {
 
 	/**
 	 * Stores a prompt unless one is open for the same deal and rep (the unique index
-	 * {@code partner_prompt_open_once_idx}, V171: two requests at once store one); the
-	 * new prompt's id, or empty when one was open.
+	 * {@code partner_prompt_open_once_idx}, V171: two requests at once store one) or the
+	 * deal has a partner, read under a share lock on the deal (a partner being put on it
+	 * is waited for and then seen: the prompt would have stayed open on a deal whose
+	 * partner came first); the new prompt's id, or empty.
 	 */
 	java.util.Optional<Long> prompt(long opportunityId, long managerId, long repId, Long partnerId, String note,
 			Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO partner_prompt (opportunity_id, manager_id, rep_id, suggested_partner_id, note, prompted_at)
-				VALUES (:deal, :manager, :rep, :partner, :note, :now)
+				SELECT o.id, :manager, :rep, :partner, :note, :now
+				FROM (SELECT id, partner_id FROM opportunity WHERE id = :deal FOR SHARE) o
+				WHERE o.partner_id IS NULL
 				ON CONFLICT (opportunity_id, rep_id) WHERE closed_at IS NULL DO NOTHING RETURNING id
 				""")
 			.param("deal", opportunityId)
@@ -147,6 +151,14 @@ class AdoptionRepository {
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.optional();
+	}
+
+	/** Whether the deal has a partner now. */
+	boolean hasPartner(long opportunityId) {
+		return this.jdbc.sql("SELECT partner_id IS NOT NULL FROM opportunity WHERE id = ?")
+			.param(opportunityId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** When the open prompt for this deal and rep was made, if one is open. */

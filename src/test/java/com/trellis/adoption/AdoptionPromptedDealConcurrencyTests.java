@@ -3,6 +3,8 @@ package com.trellis.adoption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.trellis.identity.Role;
+import com.trellis.shared.ConflictException;
 import com.trellis.support.TrellisTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A prompt and a partner put on the same deal by two transactions at once, in either
@@ -28,6 +31,12 @@ class AdoptionPromptedDealConcurrencyTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Adoption adoption;
+
+	@Autowired
+	com.trellis.support.Fixtures fixtures;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	@Test
@@ -40,21 +49,54 @@ class AdoptionPromptedDealConcurrencyTests {
 		race(false);
 	}
 
-	private void race(boolean partnerFirst) throws Exception {
-		long deal = this.jdbc.sql("""
+	/**
+	 * A manager's prompt read the deal without a partner while one was being put on: the
+	 * prompt waits for it and is refused, where it was stored and stayed open on a deal
+	 * whose partner came first (try17).
+	 */
+	@Test
+	void aPartnerPutOnWhileAManagerPromptsRefusesThePrompt() throws Exception {
+		var manager = this.fixtures.user(Role.SALES_MANAGER);
+		var rep = this.fixtures.user(Role.AE, null, manager.userId());
+		long deal = newDeal(rep.userId());
+		var first = begin();
+		putPartner(deal).run();
+		var prompt = CompletableFuture.supplyAsync(() -> this.adoption.prompt(manager, deal, null, null));
+		Thread.sleep(500);
+		assertThat(prompt).as("the prompt waits for the partner").isNotDone();
+		this.transactions.commit(first);
+		assertThatThrownBy(() -> prompt.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class)
+			.hasMessageContaining("already has a partner");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_prompt WHERE opportunity_id = :id")
+			.param("id", deal)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private long newDeal(Long owner) {
+		return this.jdbc.sql("""
 				INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
 				                         stage_entered_at, created_at, updated_at)
-				SELECT account_id, 'Prompt race', amount, currency, 'REGISTERED', close_date, owner_id, 'DIRECT',
-				       now(), now(), now()
+				SELECT account_id, 'Prompt race', amount, currency, 'REGISTERED', close_date,
+				       COALESCE(CAST(:owner AS BIGINT), owner_id), 'DIRECT', now(), now(), now()
 				FROM opportunity WHERE id = (SELECT min(id) FROM opportunity) RETURNING id""")
+			.param("owner", owner, java.sql.Types.BIGINT)
 			.query(Long.class)
 			.single();
+	}
+
+	private Runnable putPartner(long deal) {
 		long partner = this.jdbc.sql("SELECT min(id) FROM partner").query(Long.class).single();
-		Runnable putPartner = () -> this.jdbc.sql(
+		return () -> this.jdbc.sql(
 				"UPDATE opportunity SET partner_id = :partner, credit_type = 'INFLUENCED', source = 'PARTNER' WHERE id = :id")
 			.param("partner", partner)
 			.param("id", deal)
 			.update();
+	}
+
+	private void race(boolean partnerFirst) throws Exception {
+		long deal = newDeal(null);
+		Runnable putPartner = putPartner(deal);
 		Runnable prompt = () -> this.jdbc.sql("""
 				INSERT INTO partner_prompt (opportunity_id, manager_id, rep_id, prompted_at)
 				SELECT id, owner_id, owner_id, now() FROM opportunity WHERE id = :id""").param("id", deal).update();

@@ -45,7 +45,7 @@ class AdoptionTests {
 		long account = this.fixtures.account("Adoption customer", "adoption-customer.com", rep.userId());
 		long adopted = deal(account, rep, partner, "QUALIFIED", "2026-11-01", null);
 		long prompted = deal(account, rep, null, "QUALIFIED", "2026-11-02", null);
-		deal(account, rep, null, "CLOSED_WON", "2026-10-02", "2026-10-22");
+		long closedDirect = deal(account, rep, null, "CLOSED_WON", "2026-10-02", "2026-10-22");
 		deal(account, rep, partner, "CLOSED_WON", "2026-10-05", "2026-10-15");
 		deal(account, rep, null, "CLOSED_LOST", "2026-10-03", "2026-10-30");
 
@@ -59,6 +59,9 @@ class AdoptionTests {
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> this.adoption.prompt(manager, adopted, partner, null))
 			.isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> this.adoption.prompt(manager, closedDirect, null, null))
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("closed");
 		assertThatThrownBy(() -> this.adoption.prompt(manager, prompted, 99_999_999L, null))
 			.isInstanceOf(com.trellis.shared.InvalidInputException.class)
 			.hasMessageContaining("partnerId");
