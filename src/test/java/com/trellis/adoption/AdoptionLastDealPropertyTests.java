@@ -161,10 +161,7 @@ class AdoptionLastDealPropertyTests {
 	}
 
 	private void assertKeptEqualsRecount(String when) {
-		for (var sql : List.of("(" + KEPT + ") EXCEPT (" + RECOUNTED + ")",
-				"(" + RECOUNTED + ") EXCEPT (" + KEPT + ")")) {
-			assertThat(this.jdbc.sql(sql).query().listOfRows()).as(when).isEmpty();
-		}
+		com.trellis.support.KeptRows.assertEqualRecount(this.jdbc, KEPT, RECOUNTED, when);
 	}
 
 	private void assertIdleCountsEqual(String when) {

@@ -177,10 +177,7 @@ class LeadRepFactPropertyTests {
 	}
 
 	private void assertKeptEqualsRecount(String when) {
-		for (var sql : List.of("(" + KEPT + ") EXCEPT (" + RECOUNTED + ")",
-				"(" + RECOUNTED + ") EXCEPT (" + KEPT + ")")) {
-			assertThat(this.jdbc.sql(sql).query().listOfRows()).as(when).isEmpty();
-		}
+		com.trellis.support.KeptRows.assertEqualRecount(this.jdbc, KEPT, RECOUNTED, when);
 	}
 
 	private void assertFiguresEqual(String when, List<Long> reps) {

@@ -187,10 +187,7 @@ class FunnelFactPropertyTests {
 	}
 
 	private void assertCountsEqualRecount(String when) {
-		for (var sql : List.of("(" + KEPT + ") EXCEPT (" + RECOUNTED + ")",
-				"(" + RECOUNTED + ") EXCEPT (" + KEPT + ")")) {
-			assertThat(this.jdbc.sql(sql).query().listOfRows()).as(when).isEmpty();
-		}
+		com.trellis.support.KeptRows.assertEqualRecount(this.jdbc, KEPT, RECOUNTED, when);
 		assertThat(
 				this.jdbc.sql("SELECT count(*) FROM metrics_funnel_fact WHERE entries = 0").query(Long.class).single())
 			.as(when + ": rows counting nothing")
