@@ -139,10 +139,8 @@ public class DealFacts {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query().singleRow();
 		long started = System.nanoTime();
 		// the deal tables before any fact is emptied: a deal written meanwhile waits
-		// here,
-		// where it held the deals and waited for an emptied fact while a later rebuild
-		// step
-		// waited for the deals (a deadlock, the rebuild or the write cancelled; s64)
+		// here (it held the deals and waited for an emptied fact while a later step of
+		// the rebuild waited for the deals: a deadlock that cancelled one of them, s64)
 		this.jdbc.sql("LOCK TABLE opportunity, opportunity_stage_change IN SHARE MODE").update();
 		this.jdbc.sql("SELECT facts_rebuild(:zone)").param("zone", this.calendar.zone().getId()).query().singleRow();
 		// the forecast's open pipeline (V110), kept by its own triggers
