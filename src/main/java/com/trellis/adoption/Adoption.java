@@ -139,7 +139,7 @@ public class Adoption {
 	 * click, two requests at once) stores nothing and says so. A stored prompt reaches
 	 * the rep as a staff notice ({@link PartnerPromptNotice}), in the inbox and by the
 	 * channels the rep keeps. A closed deal or one with a partner is refused (409), also
-	 * when the partner is put on while the prompt is written.
+	 * when the partner is put on or the deal closed while the prompt is written.
 	 */
 	@Transactional
 	public PromptOutcome prompt(Viewer viewer, long opportunityId, Long partnerId, String note) {
@@ -158,9 +158,11 @@ public class Adoption {
 		var text = FreeText.optional("note", note, FreeText.NOTE);
 		var id = this.adoption.prompt(opportunityId, viewer.userId(), deal.ownerId(), partnerId, text,
 				this.clock.instant());
-		if (id.isEmpty() && this.adoption.hasPartner(opportunityId)) {
-			// a partner put on the deal since it was read above
-			throw new ConflictException("opportunityId", "the deal already has a partner");
+		if (id.isEmpty()) {
+			// a partner put on the deal or the deal closed since it was read above
+			this.adoption.refusal(opportunityId).ifPresent(reason -> {
+				throw new ConflictException("opportunityId", reason);
+			});
 		}
 		if (id.isEmpty()) {
 			return new PromptOutcome(opportunityId, false,

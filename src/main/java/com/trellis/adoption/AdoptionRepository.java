@@ -130,17 +130,18 @@ class AdoptionRepository {
 	/**
 	 * Stores a prompt unless one is open for the same deal and rep (the unique index
 	 * {@code partner_prompt_open_once_idx}, V171: two requests at once store one) or the
-	 * deal has a partner, read under a share lock on the deal (a partner being put on it
-	 * is waited for and then seen: the prompt would have stayed open on a deal whose
-	 * partner came first); the new prompt's id, or empty.
+	 * deal has a partner or is closed, read under a share lock on the deal (a partner
+	 * being put on it or its close is waited for and then seen: the prompt would have
+	 * stayed open on a deal whose partner came first, or on a closed one); the new
+	 * prompt's id, or empty ({@link #refusal} tells why).
 	 */
 	java.util.Optional<Long> prompt(long opportunityId, long managerId, long repId, Long partnerId, String note,
 			Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO partner_prompt (opportunity_id, manager_id, rep_id, suggested_partner_id, note, prompted_at)
 				SELECT o.id, :manager, :rep, :partner, :note, :now
-				FROM (SELECT id, partner_id FROM opportunity WHERE id = :deal FOR SHARE) o
-				WHERE o.partner_id IS NULL
+				FROM (SELECT id, partner_id, stage FROM opportunity WHERE id = :deal FOR SHARE) o
+				WHERE o.partner_id IS NULL AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
 				ON CONFLICT (opportunity_id, rep_id) WHERE closed_at IS NULL DO NOTHING RETURNING id
 				""")
 			.param("deal", opportunityId)
@@ -153,12 +154,15 @@ class AdoptionRepository {
 			.optional();
 	}
 
-	/** Whether the deal has a partner now. */
-	boolean hasPartner(long opportunityId) {
-		return this.jdbc.sql("SELECT partner_id IS NOT NULL FROM opportunity WHERE id = ?")
-			.param(opportunityId)
-			.query(Boolean.class)
-			.single();
+	/**
+	 * Why the deal cannot be prompted now, if it cannot: it has a partner, or it is
+	 * closed.
+	 */
+	java.util.Optional<String> refusal(long opportunityId) {
+		return this.jdbc.sql("""
+				SELECT CASE WHEN partner_id IS NOT NULL THEN 'the deal already has a partner'
+				            WHEN stage IN ('CLOSED_WON', 'CLOSED_LOST') THEN 'the deal is closed' END
+				FROM opportunity WHERE id = ?""").param(opportunityId).query(String.class).optional();
 	}
 
 	/** When the open prompt for this deal and rep was made, if one is open. */

@@ -50,23 +50,36 @@ class AdoptionPromptedDealConcurrencyTests {
 	}
 
 	/**
-	 * A manager's prompt read the deal without a partner while one was being put on: the
-	 * prompt waits for it and is refused, where it was stored and stayed open on a deal
-	 * whose partner came first (try17).
+	 * A manager's prompt read the deal open and without a partner while a partner was
+	 * being put on it or it was being closed: the prompt waits for that and is refused,
+	 * where it was stored and stayed open on a deal whose partner came first or that was
+	 * closed (try17, try18).
 	 */
 	@Test
 	void aPartnerPutOnWhileAManagerPromptsRefusesThePrompt() throws Exception {
+		promptWhile(this::putPartner, "already has a partner");
+	}
+
+	@Test
+	void aDealClosedWhileAManagerPromptsRefusesThePrompt() throws Exception {
+		promptWhile(deal -> () -> this.jdbc
+			.sql("UPDATE opportunity SET stage = 'CLOSED_LOST', closed_at = now() WHERE id = :id")
+			.param("id", deal)
+			.update(), "the deal is closed");
+	}
+
+	private void promptWhile(java.util.function.LongFunction<Runnable> change, String refusal) throws Exception {
 		var manager = this.fixtures.user(Role.SALES_MANAGER);
 		var rep = this.fixtures.user(Role.AE, null, manager.userId());
 		long deal = newDeal(rep.userId());
 		var first = begin();
-		putPartner(deal).run();
+		change.apply(deal).run();
 		var prompt = CompletableFuture.supplyAsync(() -> this.adoption.prompt(manager, deal, null, null));
 		Thread.sleep(500);
-		assertThat(prompt).as("the prompt waits for the partner").isNotDone();
+		assertThat(prompt).as("the prompt waits for the change").isNotDone();
 		this.transactions.commit(first);
 		assertThatThrownBy(() -> prompt.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class)
-			.hasMessageContaining("already has a partner");
+			.hasMessageContaining(refusal);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM partner_prompt WHERE opportunity_id = :id")
 			.param("id", deal)
 			.query(Long.class)
