@@ -86,16 +86,10 @@ class AdoptionPromptedDealConcurrencyTests {
 			.single()).isZero();
 	}
 
-	private long newDeal(Long owner) {
-		return this.jdbc.sql("""
-				INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-				                         stage_entered_at, created_at, updated_at)
-				SELECT account_id, 'Prompt race', amount, currency, 'REGISTERED', close_date,
-				       COALESCE(CAST(:owner AS BIGINT), owner_id), 'DIRECT', now(), now(), now()
-				FROM opportunity WHERE id = (SELECT min(id) FROM opportunity) RETURNING id""")
-			.param("owner", owner, java.sql.Types.BIGINT)
-			.query(Long.class)
-			.single();
+	/** A direct deal of the rep, created now. */
+	private long newDeal(long rep) {
+		long account = this.fixtures.account("Prompt race customer", null, rep);
+		return this.fixtures.deal(account, rep, null, java.time.Instant.now());
 	}
 
 	private Runnable putPartner(long deal) {
@@ -108,7 +102,7 @@ class AdoptionPromptedDealConcurrencyTests {
 	}
 
 	private void race(boolean partnerFirst) throws Exception {
-		long deal = newDeal(null);
+		long deal = newDeal(this.fixtures.user(Role.AE).userId());
 		Runnable putPartner = putPartner(deal);
 		Runnable prompt = () -> this.jdbc.sql("""
 				INSERT INTO partner_prompt (opportunity_id, manager_id, rep_id, prompted_at)

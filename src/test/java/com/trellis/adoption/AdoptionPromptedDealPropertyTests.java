@@ -83,16 +83,17 @@ class AdoptionPromptedDealPropertyTests {
 			var reps = this.jdbc.sql("SELECT DISTINCT owner_id FROM opportunity ORDER BY 1 LIMIT 4")
 				.query(Long.class)
 				.list();
-			// deals of the sequence and copies of one (only the copies are deleted)
-			var template = this.jdbc.sql("SELECT min(id) FROM opportunity").query(Long.class).single();
-			var copies = new ArrayList<Long>();
+			// deals of the sequence and a world's own (only those are deleted)
+			var world = this.fixtures.world("Prompted Deals s64");
+			var own = new ArrayList<Long>();
 			for (int i = 0; i < 20; i++) {
-				copies.add(copy(template, i % 3 == 0 ? null : partners.get(i % partners.size())));
+				own.add(this.fixtures.deal(world.accountId(), world.ae().userId(),
+						i % 3 == 0 ? null : partners.get(i % partners.size()), this.clock.instant()));
 			}
 			var deals = new ArrayList<Long>(chosen);
-			deals.addAll(copies);
+			deals.addAll(own);
 			for (int step = 0; step < STEPS; step++) {
-				change(random, deals, copies, partners, reps);
+				change(random, deals, own, partners, reps);
 				assertKeptEqualsRecount("step " + step);
 			}
 			assertThat(this.jdbc.sql("SELECT count(*) FROM adoption_prompted_deal").query(Long.class).single())
@@ -104,12 +105,12 @@ class AdoptionPromptedDealPropertyTests {
 		});
 	}
 
-	private void change(Random random, List<Long> deals, List<Long> copies, List<Long> partners, List<Long> reps) {
+	private void change(Random random, List<Long> deals, List<Long> own, List<Long> partners, List<Long> reps) {
 		var some = new ArrayList<Long>();
 		for (int i = 0; i < 1 + random.nextInt(3); i++) {
 			some.add(deals.get(random.nextInt(deals.size())));
 		}
-		switch (copies.isEmpty() ? 0 : random.nextInt(6)) {
+		switch (own.isEmpty() ? 0 : random.nextInt(6)) {
 			case 0, 1 -> prompt(some);
 			case 2 ->
 				this.jdbc.sql("DELETE FROM partner_prompt WHERE opportunity_id = ANY (:deals) AND id % 2 = :parity")
@@ -133,27 +134,12 @@ class AdoptionPromptedDealPropertyTests {
 				.param("deals", some.toArray(Long[]::new))
 				.update();
 			default -> {
-				var gone = copies.remove(random.nextInt(copies.size()));
+				var gone = own.remove(random.nextInt(own.size()));
 				deals.remove(gone);
 				this.jdbc.sql("DELETE FROM partner_prompt WHERE opportunity_id = :id").param("id", gone).update();
 				this.jdbc.sql("DELETE FROM opportunity WHERE id = :id").param("id", gone).update();
 			}
 		}
-	}
-
-	private long copy(long template, Long partner) {
-		return this.jdbc.sql("""
-				INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
-				                         partner_id, credit_type, stage_entered_at, created_at, updated_at)
-				SELECT account_id, 'Prompted deal check', amount, currency, 'REGISTERED', close_date, owner_id,
-				       CASE WHEN CAST(:partner AS BIGINT) IS NULL THEN 'DIRECT' ELSE 'PARTNER' END, :partner,
-				       CASE WHEN CAST(:partner AS BIGINT) IS NULL THEN NULL ELSE 'SOURCED' END, :at, :at, :at
-				FROM opportunity WHERE id = :template RETURNING id""")
-			.param("partner", partner, java.sql.Types.BIGINT)
-			.param("at", java.sql.Timestamp.from(this.clock.instant()))
-			.param("template", template)
-			.query(Long.class)
-			.single();
 	}
 
 	/** Prompts each deal's owner on it, as of a moment after the deal's creation. */

@@ -124,6 +124,30 @@ public class Fixtures {
 			.list();
 	}
 
+	/**
+	 * A qualified USD deal of 1,000 created at {@code createdAt}, sourced by
+	 * {@code partnerId} as {@link #partnerDeal} makes it, or direct when it is null.
+	 */
+	public long deal(long accountId, long ownerId, Long partnerId, java.time.Instant createdAt) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO opportunity (account_id, name, amount, currency, stage, close_date, owner_id, source,
+					                         partner_id, credit_type, partner_share, stage_entered_at, created_at, updated_at)
+					SELECT :account, 'Fixture deal', 1000, 'USD', 'QUALIFIED', :close, :owner,
+					       CASE WHEN p.id IS NULL THEN 'DIRECT' ELSE 'PARTNER' END, p.id,
+					       CASE WHEN p.id IS NULL THEN NULL ELSE 'SOURCED' END, CASE WHEN p.id IS NULL THEN NULL ELSE 20 END,
+					       :at, :at, :at
+					FROM (SELECT CAST(:partner AS BIGINT) AS id) p RETURNING id
+					""")
+			.param("account", accountId)
+			.param("close", LocalDate.now(this.clock).plusDays(30))
+			.param("owner", ownerId)
+			.param("partner", partnerId, java.sql.Types.BIGINT)
+			.param("at", Timestamp.from(createdAt))
+			.query(Long.class)
+			.single();
+	}
+
 	public long count(String table) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
 	}
