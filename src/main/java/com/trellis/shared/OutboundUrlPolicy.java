@@ -38,7 +38,36 @@ public final class OutboundUrlPolicy {
 
 	private static final Pattern HAS_DIGIT_ONLY_LABELS = Pattern.compile("^[0-9.]+$|^0[xX].*|.*\\.0[xX].*");
 
+	/** A URL's scheme, user info (if any), host and the rest, for {@link #asciiHost}. */
+	private static final Pattern HOST_PART = Pattern
+		.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#@]*@)?([^/?#:\\[\\]]+)(.*)$", Pattern.DOTALL);
+
 	private OutboundUrlPolicy() {
+	}
+
+	/**
+	 * The URL, stripped, with an internationalised host name written in the ASCII form
+	 * that is resolved and called ({@code https://bücher.example/} as
+	 * {@code https://xn--bcher-kva.example/}, IDNA); any other URL unchanged. A name
+	 * without an ASCII form stays as written, for {@link #check} to refuse. Store a URL
+	 * in this form, so that what is shown is what is called.
+	 */
+	public static String asciiHost(String url) {
+		if (url == null) {
+			return null;
+		}
+		var stripped = url.strip();
+		var parts = HOST_PART.matcher(stripped);
+		if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
+			return stripped;
+		}
+		try {
+			return parts.group(1) + (parts.group(2) == null ? "" : parts.group(2))
+					+ java.net.IDN.toASCII(parts.group(3), java.net.IDN.USE_STD3_ASCII_RULES) + parts.group(4);
+		}
+		catch (IllegalArgumentException ex) {
+			return stripped;
+		}
 	}
 
 	/** Checks the URL as written, without looking its host up. */
@@ -51,7 +80,7 @@ public final class OutboundUrlPolicy {
 		}
 		URI uri;
 		try {
-			uri = new URI(url.strip());
+			uri = new URI(asciiHost(url));
 		}
 		catch (URISyntaxException ex) {
 			return Decision.refused("is not a valid URL");
@@ -111,7 +140,7 @@ public final class OutboundUrlPolicy {
 		if (!written.allowed()) {
 			return written;
 		}
-		var host = URI.create(url.strip()).getHost();
+		var host = URI.create(asciiHost(url)).getHost();
 		if (host.startsWith("[")) {
 			return written;
 		}

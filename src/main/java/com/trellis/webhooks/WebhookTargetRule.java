@@ -39,7 +39,7 @@ final class WebhookTargetRule {
 		}
 		URI uri;
 		try {
-			uri = new URI(url.strip());
+			uri = new URI(OutboundUrlPolicy.asciiHost(url));
 		}
 		catch (URISyntaxException ex) {
 			return new Decision(false, "is not a valid URL");

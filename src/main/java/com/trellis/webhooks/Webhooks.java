@@ -97,7 +97,7 @@ public class Webhooks {
 					                                  updated_at)
 					VALUES (:url, :types, :description, :secret, TRUE, :by, :now, :now) RETURNING id
 					""")
-			.param("url", command.url().strip())
+			.param("url", OutboundUrlPolicy.asciiHost(command.url()))
 			.param("types", types)
 			.param("description", blankToNull(command.description()))
 			.param("secret", secret)
@@ -122,7 +122,7 @@ public class Webhooks {
 				       updated_at = :now
 				WHERE id = :id
 				""")
-			.param("url", command.url().strip())
+			.param("url", OutboundUrlPolicy.asciiHost(command.url()))
 			.param("types", types)
 			.param("description", blankToNull(command.description()))
 			.param("enabled", enabled)

@@ -77,6 +77,22 @@ class OutboundUrlPolicyTest {
 	}
 
 	@Test
+	void checksAnInternationalisedHostByItsAsciiForm() {
+		assertThat(OutboundUrlPolicy.asciiHost(" https://bücher.example/hook "))
+			.isEqualTo("https://xn--bcher-kva.example/hook");
+		assertThat(OutboundUrlPolicy.asciiHost("https://example.com/päth")).isEqualTo("https://example.com/päth");
+		assertThat(OutboundUrlPolicy.check("https://bücher.example/hook").allowed()).isTrue();
+		assertThat(OutboundUrlPolicy.check("https://bücher.localhost/hook").reason()).contains("this server");
+		List<String> asked = new java.util.ArrayList<>();
+		OutboundUrlPolicy.Resolver resolver = host -> {
+			asked.add(host);
+			return List.of(InetAddress.getByAddress(host, new byte[] { 93, (byte) 184, (byte) 215, 14 }));
+		};
+		assertThat(OutboundUrlPolicy.checkResolved("https://bücher.example/hook", resolver).allowed()).isTrue();
+		assertThat(asked).containsExactly("xn--bcher-kva.example");
+	}
+
+	@Test
 	void refusesAUrlLongerThanTheLimit() {
 		var decision = OutboundUrlPolicy.check("https://hooks.slack.com/services/" + "x".repeat(3000));
 		assertThat(decision.allowed()).isFalse();

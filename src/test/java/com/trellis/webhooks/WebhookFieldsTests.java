@@ -36,4 +36,21 @@ class WebhookFieldsTests {
 			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("description", "url", "eventTypes")));
 	}
 
+	/**
+	 * A URL whose host is an internationalised name is kept in the ASCII form that is
+	 * resolved and called (it was refused as having no host name, s64's notes).
+	 */
+	@Test
+	void anInternationalisedHostIsKeptInItsAsciiForm() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		admin.post("/api/v1/webhooks", """
+				{"url": " https://Bücher.example:8443/hook?x=1 ", "eventTypes": ["deal.won"]}
+				""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.subscription.url").value("https://xn--bcher-kva.example:8443/hook?x=1"));
+		admin.post("/api/v1/webhooks", """
+				{"url": "https://b\u00fccher..example/hook", "eventTypes": ["deal.won"]}
+				""").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("url"));
+	}
+
 }

@@ -27,6 +27,13 @@ class WebhookTargetRuleTest {
 	}
 
 	@Test
+	void anInternationalisedHostIsAHostAlsoWhenPrivateTargetsAreAllowed() {
+		assertThat(WebhookTargetRule.decide("https://bücher.example/hook", true, NOWHERE).allowed()).isTrue();
+		assertThat(WebhookTargetRule.decide("https://bücher.example/hook", false, NOWHERE).reason())
+			.contains("cannot be resolved (xn--bcher-kva.example)");
+	}
+
+	@Test
 	void aPortOutsideOneTo65535IsRefusedAlsoWhenPrivateTargetsAreAllowed() {
 		for (boolean allowPrivate : new boolean[] { false, true }) {
 			assertThat(WebhookTargetRule.decide("https://example.com:99999/", allowPrivate, NOWHERE).reason())
