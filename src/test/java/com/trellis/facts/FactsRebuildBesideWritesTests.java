@@ -55,6 +55,43 @@ class FactsRebuildBesideWritesTests {
 			.single()).as("the write committed").isEqualTo(otherRep.userId());
 	}
 
+	/**
+	 * The other records the rebuild counts from (activity, a partner's lifecycle, leads
+	 * and their routing), written at the same moment: each waits, none is cancelled.
+	 */
+	@Test
+	void activityPartnersAndLeadsWrittenDuringARebuildWaitForIt() throws Exception {
+		var world = this.fixtures.world("Rebuild Beside Other Writes");
+		var admin = this.fixtures.user(Role.ADMIN);
+		var rebuild = CompletableFuture.supplyAsync(() -> this.facts.rebuild(admin));
+		for (int i = 0; i < 200 && !rebuild.isDone() && !repFactsEmptied(); i++) {
+			Thread.sleep(25);
+		}
+		var writes = java.util.List.of(CompletableFuture.runAsync(() -> this.jdbc.sql("""
+				INSERT INTO activity_event (partner_id, type, occurred_at) VALUES (:p, 'PORTAL_LOGIN', now())""")
+			.param("p", world.partnerId())
+			.update()),
+				CompletableFuture.runAsync(() -> this.jdbc
+					.sql("""
+							UPDATE partner SET onboarded_on = CURRENT_DATE - 3, lifecycle_status = 'ACTIVE' WHERE id = :p""")
+					.param("p", world.partnerId())
+					.update()),
+				CompletableFuture.runAsync(() -> this.jdbc
+					.sql("""
+							INSERT INTO partner_lead (partner_id, submitted_by, company_name, contact_name, status, routing_reason,
+							                          rep_id, submitted_at, routed_at, follow_up_due_at)
+							VALUES (:p, :by, 'Rebuild lead', 'Someone', 'ROUTED', 'test', :rep, now(), now(), now() + interval '3 days')""")
+					.param("p", world.partnerId())
+					.param("by", world.partnerUser().userId())
+					.param("rep", world.ae().userId())
+					.update()));
+				+ " rebuild done " + rebuild.isDone());
+		assertThat(rebuild.get(120, TimeUnit.SECONDS).partnerDays()).isPositive();
+		for (var write : writes) {
+			write.get(120, TimeUnit.SECONDS);
+		}
+	}
+
 	private boolean repFactsEmptied() {
 		return this.jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = CAST('rep_day_fact' AS regclass)
