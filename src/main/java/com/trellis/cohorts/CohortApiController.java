@@ -34,9 +34,12 @@ class CohortApiController {
 
 	private final CohortWeeksRead weeks;
 
-	CohortApiController(Cohorts cohorts, CohortWeeksRead weeks) {
+	private final CohortCriteria criteria;
+
+	CohortApiController(Cohorts cohorts, CohortWeeksRead weeks, CohortCriteria criteria) {
 		this.weeks = weeks;
 		this.cohorts = cohorts;
+		this.criteria = criteria;
 	}
 
 	@GetMapping("/api/v1/cohorts")
@@ -143,32 +146,32 @@ class CohortApiController {
 	@GetMapping("/api/v1/cohorts/journey-criteria")
 	@PreAuthorize(STAFF)
 	List<JourneyCriteria> criteria(Viewer viewer) {
-		return this.cohorts.criteria(viewer);
+		return this.criteria.criteria(viewer);
 	}
 
 	@PutMapping("/api/v1/cohorts/journey-criteria")
 	@PreAuthorize("hasRole('ADMIN')")
 	List<JourneyCriteria> changeCriteria(Viewer viewer, @RequestBody JourneyCriteria criteria) {
-		return this.cohorts.changeCriteria(viewer, criteria);
+		return this.criteria.changeCriteria(viewer, criteria);
 	}
 
 	@GetMapping("/api/v1/cohorts/{id}/journey-criteria")
 	@PreAuthorize(STAFF)
 	List<CohortJourneyCriteria> cohortCriteria(Viewer viewer, @PathVariable long id) {
-		return this.cohorts.cohortCriteria(viewer, id);
+		return this.criteria.cohortCriteria(viewer, id);
 	}
 
 	@PutMapping("/api/v1/cohorts/{id}/journey-criteria")
 	@PreAuthorize("hasRole('ADMIN')")
 	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, @PathVariable long id,
 			@RequestBody JourneyCriteria criteria) {
-		return this.cohorts.changeCohortCriteria(viewer, id, criteria);
+		return this.criteria.changeCohortCriteria(viewer, id, criteria);
 	}
 
 	@DeleteMapping("/api/v1/cohorts/{id}/journey-criteria/{stage}")
 	@PreAuthorize("hasRole('ADMIN')")
 	List<CohortJourneyCriteria> clearCohortCriteria(Viewer viewer, @PathVariable long id, @PathVariable String stage) {
-		return this.cohorts.clearCohortCriteria(viewer, id, stage);
+		return this.criteria.clearCohortCriteria(viewer, id, stage);
 	}
 
 	@GetMapping("/api/v1/cohorts/suggestion")

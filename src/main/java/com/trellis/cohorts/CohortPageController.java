@@ -43,8 +43,11 @@ class CohortPageController {
 
 	private final ObjectMapper json;
 
-	CohortPageController(Cohorts cohorts, CohortPage page, ObjectMapper json) {
+	private final CohortCriteria criteria;
+
+	CohortPageController(Cohorts cohorts, CohortPage page, ObjectMapper json, CohortCriteria criteria) {
 		this.cohorts = cohorts;
+		this.criteria = criteria;
 		this.page = page;
 		this.json = json;
 	}
@@ -86,7 +89,7 @@ class CohortPageController {
 		model.addAttribute("history", history);
 		model.addAttribute("cohortName", history.get(0).cohort());
 		model.addAttribute("cohortId", id);
-		model.addAttribute("criteria", this.cohorts.cohortCriteria(viewer, id));
+		model.addAttribute("criteria", this.criteria.cohortCriteria(viewer, id));
 		return "cohorts/cohort";
 	}
 
@@ -101,7 +104,7 @@ class CohortPageController {
 				}, () -> {
 					var unread = new ArrayList<InvalidInputException.FieldError>();
 					var criteria = form.read(unread);
-					this.cohorts.changeCohortCriteria(viewer, id, criteria, unread);
+					this.criteria.changeCohortCriteria(viewer, id, criteria, unread);
 				});
 	}
 
@@ -145,7 +148,7 @@ class CohortPageController {
 	String clearCriteria(Viewer viewer, @PathVariable long id, @PathVariable String stage,
 			RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/cohorts/" + id, "The stage follows the program's criteria again",
-				() -> this.cohorts.clearCohortCriteria(viewer, id, stage));
+				() -> this.criteria.clearCohortCriteria(viewer, id, stage));
 	}
 
 	@PostMapping("/cohorts/suggestion/apply")

@@ -85,7 +85,6 @@ class FactsRebuildBesideWritesTests {
 					.param("by", world.partnerUser().userId())
 					.param("rep", world.ae().userId())
 					.update()));
-				+ " rebuild done " + rebuild.isDone());
 		assertThat(rebuild.get(120, TimeUnit.SECONDS).partnerDays()).isPositive();
 		for (var write : writes) {
 			write.get(120, TimeUnit.SECONDS);

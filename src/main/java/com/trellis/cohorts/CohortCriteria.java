@@ -1,0 +1,153 @@
+package com.trellis.cohorts;
+
+import java.util.List;
+
+import com.trellis.audit.AuditLog;
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.shared.InvalidInputException;
+import com.trellis.shared.NotFoundException;
+import com.trellis.shared.validation.Commands;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The journey's entry criteria (how a partner is placed in awareness, activation or
+ * acceleration): the program's per stage, and a cohort's own where the admin set them.
+ * Whoever sees cohorts reads them; only an admin changes them, audited.
+ */
+@Service
+class CohortCriteria {
+
+	private final Cohorts cohorts;
+
+	private final CohortRepository stored;
+
+	private final JourneyRepository journey;
+
+	private final AuditLog audit;
+
+	private final Commands commands;
+
+	CohortCriteria(Cohorts cohorts, CohortRepository stored, JourneyRepository journey, AuditLog audit,
+			Commands commands) {
+		this.cohorts = cohorts;
+		this.stored = stored;
+		this.journey = journey;
+		this.audit = audit;
+		this.commands = commands;
+	}
+
+	@Transactional(readOnly = true)
+	List<JourneyCriteria> criteria(Viewer viewer) {
+		Cohorts.book(viewer);
+		return this.journey.criteria().stream().map(JourneyCriteria::of).toList();
+	}
+
+	/**
+	 * The entry criteria a cohort's journey uses, stage by stage: its own where the admin
+	 * set them, else the program's. Whoever may see the cohort's memberships.
+	 */
+	@Transactional(readOnly = true)
+	List<CohortJourneyCriteria> cohortCriteria(Viewer viewer, long cohortId) {
+		this.cohorts.memberships(viewer, cohortId);
+		return cohortCriteria(cohortId);
+	}
+
+	private List<CohortJourneyCriteria> cohortCriteria(long cohortId) {
+		var own = this.journey.cohortCriteria().getOrDefault(cohortId, List.of());
+		return this.journey.criteria().stream().map(program -> {
+			var c = own.stream().filter(o -> o.stage() == program.stage()).findFirst().orElse(program);
+			return new CohortJourneyCriteria(cohortId, c.stage(), c.minEnablement180(), c.minDeals180(), c.minWins365(),
+					c.minAeInvites365(), c != program);
+		}).toList();
+	}
+
+	/**
+	 * The admin sets a cohort's own entry criteria for a stage (its partners are placed
+	 * by them from the next placement on); audited.
+	 */
+	@Transactional
+	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, long cohortId, JourneyCriteria criteria) {
+		return changeCohortCriteria(viewer, cohortId, criteria, List.of());
+	}
+
+	/**
+	 * As above, with the fields a page form could not read: reported together with every
+	 * field the validation refuses.
+	 */
+	@Transactional
+	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, long cohortId, JourneyCriteria criteria,
+			List<InvalidInputException.FieldError> unread) {
+		requireCohort(viewer, cohortId);
+		if (criteria == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		var errors = new java.util.ArrayList<>(unread);
+		try {
+			this.commands.check(criteria);
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		var before = cohortCriteria(cohortId);
+		this.journey.setCohortCriteria(cohortId, criteria.toCriteria());
+		this.audit.record(viewer.actor(), "cohort-journey-stage", cohortId + ":" + criteria.stage().name(), "change",
+				before, criteria);
+		return cohortCriteria(cohortId);
+	}
+
+	/** The admin returns a cohort's stage to the program's criteria; audited. */
+	@Transactional
+	List<CohortJourneyCriteria> clearCohortCriteria(Viewer viewer, long cohortId, String stage) {
+		requireCohort(viewer, cohortId);
+		JourneyStage parsed;
+		try {
+			parsed = JourneyStage.valueOf(stage == null ? "" : stage.trim().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInputException.of("stage", "must be one of AWARENESS, ACTIVATION, ACCELERATION");
+		}
+		var before = cohortCriteria(cohortId);
+		if (this.journey.clearCohortCriteria(cohortId, parsed) > 0) {
+			this.audit.record(viewer.actor(), "cohort-journey-stage", cohortId + ":" + parsed.name(), "clear", before,
+					null);
+		}
+		return cohortCriteria(cohortId);
+	}
+
+	private void requireCohort(Viewer viewer, long cohortId) {
+		requireAdmin(viewer);
+		if (!this.stored.exists(cohortId)) {
+			throw new NotFoundException("cohort", cohortId);
+		}
+	}
+
+	/**
+	 * The admin changes a stage's entry criteria (from the next placement on); audited.
+	 */
+	@Transactional
+	List<JourneyCriteria> changeCriteria(Viewer viewer, JourneyCriteria criteria) {
+		requireAdmin(viewer);
+		if (criteria == null) {
+			throw InvalidInputException.of("body", "a request body is required");
+		}
+		this.commands.check(criteria);
+		var before = criteria(viewer);
+		this.journey.updateCriteria(criteria.toCriteria());
+		this.audit.record(viewer.actor(), "journey-stage", criteria.stage().name(), "change", before, criteria);
+		return criteria(viewer);
+	}
+
+	private static void requireAdmin(Viewer viewer) {
+		if (!viewer.is(Role.ADMIN)) {
+			throw new AccessDeniedException("Only an admin changes cohorts");
+		}
+	}
+
+}
