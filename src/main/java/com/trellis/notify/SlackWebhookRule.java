@@ -31,10 +31,12 @@ final class SlackWebhookRule {
 		if (!general.allowed()) {
 			return general;
 		}
+		// as written: a Slack URL's host is ASCII (an internationalised one has no host
+		// here, try19: a 500)
 		var uri = URI.create(url.strip());
-		if (!"https".equalsIgnoreCase(uri.getScheme()) || !HOST.equals(uri.getHost().toLowerCase(Locale.ROOT))
-				|| (uri.getPort() != -1 && uri.getPort() != 443) || uri.getRawPath() == null
-				|| !PATH.matcher(uri.getRawPath()).matches() || uri.getRawQuery() != null
+		if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+				|| !HOST.equals(uri.getHost().toLowerCase(Locale.ROOT)) || (uri.getPort() != -1 && uri.getPort() != 443)
+				|| uri.getRawPath() == null || !PATH.matcher(uri.getRawPath()).matches() || uri.getRawQuery() != null
 				|| uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
 			return new Decision(false, "must be a Slack incoming webhook URL (https://" + HOST + "/services/…)");
 		}

@@ -69,17 +69,50 @@ public final class OutboundUrlPolicy {
 		}
 	}
 
-	/** Checks the URL as written, without looking its host up. */
-	public static Decision check(String url) {
+	/**
+	 * Why a host name written with other than ASCII characters cannot be called, or null:
+	 * a character the two IDN standards read differently (sharp s, final sigma, the
+	 * joiners: {@code faß.de} is {@code fass.de} by the one the JDK follows and another
+	 * domain by today's browsers), or a name without an ASCII form.
+	 */
+	private static Decision internationalHostRefusal(String url) {
+		var parts = HOST_PART.matcher(url.strip());
+		if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
+			return null;
+		}
+		for (char c : new char[] { '\u00df', '\u03c2', '\u200c', '\u200d' }) {
+			if (parts.group(3).indexOf(c) >= 0) {
+				return Decision.refused(
+						"has a host name with a character the IDN standards read two ways (U+%04X); ".formatted((int) c)
+								+ "write the host in its ASCII (xn--) form");
+			}
+		}
+		return asciiHost(url).equals(url.strip())
+				? Decision.refused("has an invalid host name (it has no ASCII xn-- form)") : null;
+	}
+
+	/**
+	 * Checks the URL's form alone, without looking at its address: an http or https URL
+	 * of at most {@value #MAX_LENGTH} characters (in the form {@link #asciiHost} gives)
+	 * with a host name that has one ASCII form, a valid port and no user info.
+	 */
+	public static Decision checkForm(String url) {
 		if (url == null || url.isBlank()) {
 			return Decision.refused("is empty");
 		}
-		if (url.length() > MAX_LENGTH) {
-			return Decision.refused("is longer than " + MAX_LENGTH + " characters");
+		var hostName = internationalHostRefusal(url);
+		if (hostName != null) {
+			return hostName;
+		}
+		var ascii = asciiHost(url);
+		if (ascii.length() > MAX_LENGTH) {
+			return Decision.refused(url.strip().length() > MAX_LENGTH ? "is longer than " + MAX_LENGTH + " characters"
+					: "is longer than " + MAX_LENGTH + " characters in the ASCII form its host is called by ("
+							+ ascii.length() + ")");
 		}
 		URI uri;
 		try {
-			uri = new URI(asciiHost(url));
+			uri = new URI(ascii);
 		}
 		catch (URISyntaxException ex) {
 			return Decision.refused("is not a valid URL");
@@ -104,6 +137,16 @@ public final class OutboundUrlPolicy {
 		if (!validPort(uri)) {
 			return Decision.refused(INVALID_PORT.formatted(uri.getPort()));
 		}
+		return Decision.ALLOWED;
+	}
+
+	/** Checks the URL as written, without looking its host up. */
+	public static Decision check(String url) {
+		var form = checkForm(url);
+		if (!form.allowed()) {
+			return form;
+		}
+		var host = URI.create(asciiHost(url)).getHost();
 		if (host.startsWith("[")) {
 			try {
 				return checkAddress(InetAddress.getByName(host.substring(1, host.length() - 1)));

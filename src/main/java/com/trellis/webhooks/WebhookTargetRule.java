@@ -1,9 +1,5 @@
 package com.trellis.webhooks;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-
 import com.trellis.shared.OutboundUrlPolicy;
 import com.trellis.shared.OutboundUrlPolicy.Decision;
 
@@ -31,33 +27,8 @@ final class WebhookTargetRule {
 	}
 
 	private static Decision form(String url) {
-		if (url == null || url.isBlank()) {
-			return new Decision(false, "is empty");
-		}
-		if (url.length() > OutboundUrlPolicy.MAX_LENGTH) {
-			return new Decision(false, "is longer than " + OutboundUrlPolicy.MAX_LENGTH + " characters");
-		}
-		URI uri;
-		try {
-			uri = new URI(OutboundUrlPolicy.asciiHost(url));
-		}
-		catch (URISyntaxException ex) {
-			return new Decision(false, "is not a valid URL");
-		}
-		var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!scheme.equals("http") && !scheme.equals("https")) {
-			return new Decision(false, "must be an http or https URL");
-		}
-		if (uri.getRawUserInfo() != null) {
-			return new Decision(false, "must not contain a user name or password");
-		}
-		if (uri.getHost() == null || uri.getHost().isBlank()) {
-			return new Decision(false, "has no host name");
-		}
-		if (!OutboundUrlPolicy.validPort(uri)) {
-			return new Decision(false, OutboundUrlPolicy.INVALID_PORT.formatted(uri.getPort()));
-		}
-		return new Decision(true, "may be called (private targets allowed)");
+		var form = OutboundUrlPolicy.checkForm(url);
+		return form.allowed() ? new Decision(true, "may be called (private targets allowed)") : form;
 	}
 
 }

@@ -19,7 +19,9 @@ class SlackWebhookRuleTest {
 			"https://hooks.slack.com.evil.example/services/T/B/X", "https://example.com/services/T/B/X",
 			"https://hooks.slack.com/services/../../api/x", "https://hooks.slack.com/services/T/B/x%00",
 			"https://hooks.slack.com/services/T/B/x%2F..%2Fapi", "https://hooks.slack.com/services/",
-			"https://hooks.slack.com/services/T//B", "https://hooks.slack.com/services/T/B/X?channel=x" })
+			"https://hooks.slack.com/services/T//B", "https://hooks.slack.com/services/T/B/X?channel=x",
+			"https://bücher.example/services/A1/B2", "https://hooks.sl\u0430ck.com/services/A1/B2",
+			"https://hooks.\uff53\uff4c\uff41\uff43\uff4b.com/services/A1/B2" })
 	void refusesAnythingElse(String url) {
 		var decision = SlackWebhookRule.check(url);
 		assertThat(decision.allowed()).isFalse();

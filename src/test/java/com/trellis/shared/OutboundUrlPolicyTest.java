@@ -92,6 +92,29 @@ class OutboundUrlPolicyTest {
 		assertThat(asked).containsExactly("xn--bcher-kva.example");
 	}
 
+	/**
+	 * The limit holds for the form that is stored and called (try19: 500 characters as
+	 * typed were 507 stored, and then refused at every delivery).
+	 */
+	@Test
+	void measuresAnInternationalisedUrlInItsAsciiForm() {
+		var typed = "https://bücher.example/" + "p".repeat(477);
+		assertThat(typed).hasSize(500);
+		assertThat(OutboundUrlPolicy.check(typed).reason()).contains("longer than 500 characters", "507");
+	}
+
+	/**
+	 * A host with a character the two IDN standards read differently (sharp s, final
+	 * sigma, the joiners) names two domains; it is refused rather than sent to the one
+	 * the writer may not have meant (try19: {@code faß.de} was kept as {@code fass.de}).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "https://faß.de/", "https://\u03c3\u03bf\u03c6\u03bf\u03c2.example/x",
+			"https://a\u200db.example/" })
+	void refusesAHostTheTwoIdnStandardsReadDifferently(String url) {
+		assertThat(OutboundUrlPolicy.check(url).reason()).contains("xn--");
+	}
+
 	@Test
 	void refusesAUrlLongerThanTheLimit() {
 		var decision = OutboundUrlPolicy.check("https://hooks.slack.com/services/" + "x".repeat(3000));
