@@ -62,7 +62,7 @@ class WebhookPageController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String detail(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, Model model) {
-		return detail(viewer, id, page, size, model, Map.of());
+		return detail(viewer, id, page, size, model, Map.of(), null);
 	}
 
 	@PostMapping("/admin/webhooks/{id}")
@@ -77,7 +77,8 @@ class WebhookPageController {
 			return "redirect:/admin/webhooks/" + id;
 		}
 		catch (InvalidInputException ex) {
-			return detail(viewer, id, null, null, model, FormErrors.of(ex));
+			return detail(viewer, id, null, null, model, FormErrors.of(ex),
+					new WebhookCommand(url, types, description, enabled));
 		}
 	}
 
@@ -137,8 +138,16 @@ class WebhookPageController {
 									.toList())));
 	}
 
-	private String detail(Viewer viewer, long id, Integer page, Integer size, Model model, Map<String, String> errors) {
-		model.addAttribute("subscription", this.webhooks.get(viewer, id));
+	/**
+	 * The subscription's page; its edit form shows {@code typed} (a refused edit) or else
+	 * the stored fields.
+	 */
+	private String detail(Viewer viewer, long id, Integer page, Integer size, Model model, Map<String, String> errors,
+			WebhookCommand typed) {
+		var subscription = this.webhooks.get(viewer, id);
+		model.addAttribute("subscription", subscription);
+		model.addAttribute("form", typed != null ? typed : new WebhookCommand(subscription.url(),
+				subscription.eventTypes(), subscription.description(), subscription.enabled()));
 		model.addAttribute("deliveries",
 				this.webhooks.deliveries(viewer, id, PageRequest.of(page, size == null ? DELIVERIES : size)));
 		model.addAttribute("eventTypes", WebhookEventType.wireNames());
