@@ -298,6 +298,9 @@ class CohortTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Deals (180 days): ")))
 			.andExpect(content().string(containsString("Wins (365 days): ")))
+			// the refused row as typed (try19: the saved numbers came back)
+			.andExpect(
+					content().string(containsString("name=\"minWins365\" form=\"criteria-ACTIVATION\" value=\"-1\"")))
 			.andExpect(content().string(not(containsString("minDeals180: "))))
 			.andExpect(content().string(not(containsString("minWins365: "))));
 		api.get("/api/v1/cohorts/" + id + "/journey-criteria").andExpect(jsonPath("$[1].own").value(false));
