@@ -39,7 +39,7 @@ public final class OutboundUrlPolicy {
 
 	/** A URL's scheme, user info (if any), host and the rest, for {@link #asciiHost}. */
 	private static final Pattern HOST_PART = Pattern
-		.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#@]*@)?([^/?#:\\[\\]]+)(.*)$", Pattern.DOTALL);
+		.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#]*@)?([^/?#:\\[\\]]+)(.*)$", Pattern.DOTALL);
 
 	private OutboundUrlPolicy() {
 	}

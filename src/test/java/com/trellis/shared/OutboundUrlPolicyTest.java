@@ -83,7 +83,7 @@ class OutboundUrlPolicyTest {
 		assertThat(OutboundUrlPolicy.asciiHost("https://example.com/päth")).isEqualTo("https://example.com/päth");
 		assertThat(OutboundUrlPolicy.check("https://bücher.example/hook").allowed()).isTrue();
 		assertThat(OutboundUrlPolicy.check("https://bücher.localhost/hook").reason()).contains("this server");
-		assertThat(OutboundUrlPolicy.check("https://user:p@ss@bücher.example/").reason()).contains("user name");
+		assertThat(OutboundUrlPolicy.check("https://user:pw@bücher.example/").reason()).contains("user name");
 		List<String> asked = new java.util.ArrayList<>();
 		OutboundUrlPolicy.Resolver resolver = host -> {
 			asked.add(host);
