@@ -36,7 +36,7 @@ class DuplicateAccounts {
 	/** Accounts (by id) whose candidates one statement finds. */
 	static final int ID_RANGE = 5_000;
 
-	private final HygieneRepository repository;
+	private final DuplicateCandidates repository;
 
 	private final DuplicateStore store;
 
@@ -46,7 +46,7 @@ class DuplicateAccounts {
 
 	private final TransactionTemplate ownTransaction;
 
-	DuplicateAccounts(HygieneRepository repository, DuplicateStore store, OverlapStore overlaps, Clock clock,
+	DuplicateAccounts(DuplicateCandidates repository, DuplicateStore store, OverlapStore overlaps, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.repository = repository;
 		this.store = store;

@@ -59,7 +59,7 @@ class DuplicateJobTests {
 	DuplicateAccounts job;
 
 	@Autowired
-	HygieneRepository repository;
+	DuplicateCandidates repository;
 
 	@Autowired
 	DataSource dataSource;
