@@ -3,13 +3,11 @@ package com.trellis.cohorts;
 import java.util.List;
 
 import com.trellis.audit.AuditLog;
-import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
 import com.trellis.shared.validation.Commands;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -122,7 +120,7 @@ class CohortCriteria {
 	}
 
 	private void requireCohort(Viewer viewer, long cohortId) {
-		requireAdmin(viewer);
+		Cohorts.requireAdmin(viewer);
 		if (!this.stored.exists(cohortId)) {
 			throw new NotFoundException("cohort", cohortId);
 		}
@@ -133,7 +131,7 @@ class CohortCriteria {
 	 */
 	@Transactional
 	List<JourneyCriteria> changeCriteria(Viewer viewer, JourneyCriteria criteria) {
-		requireAdmin(viewer);
+		Cohorts.requireAdmin(viewer);
 		if (criteria == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
@@ -142,12 +140,6 @@ class CohortCriteria {
 		this.journey.updateCriteria(criteria.toCriteria());
 		this.audit.record(viewer.actor(), "journey-stage", criteria.stage().name(), "change", before, criteria);
 		return criteria(viewer);
-	}
-
-	private static void requireAdmin(Viewer viewer) {
-		if (!viewer.is(Role.ADMIN)) {
-			throw new AccessDeniedException("Only an admin changes cohorts");
-		}
 	}
 
 }

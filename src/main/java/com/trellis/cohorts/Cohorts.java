@@ -229,7 +229,8 @@ public class Cohorts {
 		throw new AccessDeniedException("Cohorts are for PAMs, admins and executives");
 	}
 
-	private static void requireAdmin(Viewer viewer) {
+	/** Refuses anyone but a program admin: only admins make or change cohorts. */
+	static void requireAdmin(Viewer viewer) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only an admin changes cohorts");
 		}
