@@ -41,15 +41,25 @@ public final class OutboundUrlPolicy {
 	private static final Pattern HOST_PART = Pattern
 		.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#]*@)?([^/?#:\\[\\]]+)(.*)$", Pattern.DOTALL);
 
+	/**
+	 * Host names to ASCII by UTS #46, nontransitional (as browsers), with the standard
+	 * host-name characters, joiners and right-to-left labels checked.
+	 */
+	private static final com.ibm.icu.text.IDNA IDNA = com.ibm.icu.text.IDNA
+		.getUTS46Instance(com.ibm.icu.text.IDNA.NONTRANSITIONAL_TO_ASCII | com.ibm.icu.text.IDNA.USE_STD3_RULES
+				| com.ibm.icu.text.IDNA.CHECK_BIDI | com.ibm.icu.text.IDNA.CHECK_CONTEXTJ);
+
 	private OutboundUrlPolicy() {
 	}
 
 	/**
 	 * The URL, stripped, with an internationalised host name written in the ASCII form
 	 * that is resolved and called ({@code https://bücher.example/} as
-	 * {@code https://xn--bcher-kva.example/}, IDNA); any other URL unchanged. A name
-	 * without an ASCII form stays as written, for {@link #check} to refuse. Store a URL
-	 * in this form, so that what is shown is what is called.
+	 * {@code https://xn--bcher-kva.example/}), by UTS #46 without its transitional
+	 * mapping, as browsers convert it ({@code faß.de} is {@code xn--fa-hia.de}, not
+	 * {@code fass.de}); any other URL unchanged. A name without an ASCII form stays as
+	 * written, for {@link #check} to refuse. Store a URL in this form, so that what is
+	 * shown is what is called.
 	 */
 	public static String asciiHost(String url) {
 		if (url == null) {
@@ -60,32 +70,23 @@ public final class OutboundUrlPolicy {
 		if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
 			return stripped;
 		}
-		try {
-			return parts.group(1) + (parts.group(2) == null ? "" : parts.group(2))
-					+ java.net.IDN.toASCII(parts.group(3), java.net.IDN.USE_STD3_ASCII_RULES) + parts.group(4);
-		}
-		catch (IllegalArgumentException ex) {
+		var ascii = new StringBuilder();
+		var info = new com.ibm.icu.text.IDNA.Info();
+		IDNA.nameToASCII(parts.group(3), ascii, info);
+		if (info.hasErrors()) {
 			return stripped;
 		}
+		return parts.group(1) + (parts.group(2) == null ? "" : parts.group(2)) + ascii + parts.group(4);
 	}
 
 	/**
 	 * Why a host name written with other than ASCII characters cannot be called, or null:
-	 * a character the two IDN standards read differently (sharp s, final sigma, the
-	 * joiners: {@code faß.de} is {@code fass.de} by the one the JDK follows and another
-	 * domain by today's browsers), or a name without an ASCII form.
+	 * one without an ASCII form.
 	 */
 	private static Decision internationalHostRefusal(String url) {
 		var parts = HOST_PART.matcher(url.strip());
 		if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
 			return null;
-		}
-		for (char c : new char[] { '\u00df', '\u03c2', '\u200c', '\u200d' }) {
-			if (parts.group(3).indexOf(c) >= 0) {
-				return Decision.refused(
-						"has a host name with a character the IDN standards read two ways (U+%04X); ".formatted((int) c)
-								+ "write the host in its ASCII (xn--) form");
-			}
 		}
 		return asciiHost(url).equals(url.strip())
 				? Decision.refused("has an invalid host name (it has no ASCII xn-- form)") : null;
