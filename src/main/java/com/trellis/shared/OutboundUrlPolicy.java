@@ -66,6 +66,15 @@ public final class OutboundUrlPolicy {
 			return null;
 		}
 		var stripped = url.strip();
+		var ascii = toAscii(stripped);
+		return ascii == null ? stripped : ascii;
+	}
+
+	/**
+	 * The stripped URL with its host in ASCII form (unchanged when the host is ASCII or
+	 * the URL has no recognisable host), or null when the host has no ASCII form.
+	 */
+	private static String toAscii(String stripped) {
 		var parts = HOST_PART.matcher(stripped);
 		if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
 			return stripped;
@@ -74,22 +83,9 @@ public final class OutboundUrlPolicy {
 		var info = new com.ibm.icu.text.IDNA.Info();
 		IDNA.nameToASCII(parts.group(3), ascii, info);
 		if (info.hasErrors()) {
-			return stripped;
-		}
-		return parts.group(1) + (parts.group(2) == null ? "" : parts.group(2)) + ascii + parts.group(4);
-	}
-
-	/**
-	 * Why a host name written with other than ASCII characters cannot be called, or null:
-	 * one without an ASCII form.
-	 */
-	private static Decision internationalHostRefusal(String url) {
-		var parts = HOST_PART.matcher(url.strip());
-		if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
 			return null;
 		}
-		return asciiHost(url).equals(url.strip())
-				? Decision.refused("has an invalid host name (it has no ASCII xn-- form)") : null;
+		return parts.group(1) + (parts.group(2) == null ? "" : parts.group(2)) + ascii + parts.group(4);
 	}
 
 	/**
@@ -98,16 +94,29 @@ public final class OutboundUrlPolicy {
 	 * with a host name that has one ASCII form, a valid port and no user info.
 	 */
 	public static Decision checkForm(String url) {
+		return parseForm(url).decision();
+	}
+
+	/** The form's verdict and, when allowed, the URL parsed in its ASCII form. */
+	private record Form(Decision decision, URI uri) {
+
+		static Form refused(String reason) {
+			return new Form(Decision.refused(reason), null);
+		}
+
+	}
+
+	private static Form parseForm(String url) {
 		if (url == null || url.isBlank()) {
-			return Decision.refused("is empty");
+			return Form.refused("is empty");
 		}
-		var hostName = internationalHostRefusal(url);
-		if (hostName != null) {
-			return hostName;
+		var stripped = url.strip();
+		var ascii = toAscii(stripped);
+		if (ascii == null) {
+			return Form.refused("has an invalid host name (it has no ASCII xn-- form)");
 		}
-		var ascii = asciiHost(url);
 		if (ascii.length() > MAX_LENGTH) {
-			return Decision.refused(url.strip().length() > MAX_LENGTH ? "is longer than " + MAX_LENGTH + " characters"
+			return Form.refused(stripped.length() > MAX_LENGTH ? "is longer than " + MAX_LENGTH + " characters"
 					: "is longer than " + MAX_LENGTH + " characters in the ASCII form its host is called by ("
 							+ ascii.length() + ")");
 		}
@@ -116,38 +125,38 @@ public final class OutboundUrlPolicy {
 			uri = new URI(ascii);
 		}
 		catch (URISyntaxException ex) {
-			return Decision.refused("is not a valid URL");
+			return Form.refused("is not a valid URL");
 		}
 		var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (!scheme.equals("http") && !scheme.equals("https")) {
-			return Decision.refused("must be an http or https URL");
+			return Form.refused("must be an http or https URL");
 		}
 		if (uri.getRawUserInfo() != null) {
-			return Decision.refused("must not contain a user name or password");
+			return Form.refused("must not contain a user name or password");
 		}
 		var host = uri.getHost();
 		if (host == null && uri.getRawAuthority() != null) {
 			var authority = uri.getRawAuthority().replaceFirst(":[0-9]*$", "");
 			return NUMERIC_HOST.matcher(authority).matches()
-					? Decision.refused("has an IP address in a non-standard form (" + authority + ")")
-					: Decision.refused("has an invalid host name");
+					? Form.refused("has an IP address in a non-standard form (" + authority + ")")
+					: Form.refused("has an invalid host name");
 		}
 		if (host == null || host.isBlank()) {
-			return Decision.refused("has no host name");
+			return Form.refused("has no host name");
 		}
 		if (!validPort(uri)) {
-			return Decision.refused(INVALID_PORT.formatted(uri.getPort()));
+			return Form.refused(INVALID_PORT.formatted(uri.getPort()));
 		}
-		return Decision.ALLOWED;
+		return new Form(Decision.ALLOWED, uri);
 	}
 
 	/** Checks the URL as written, without looking its host up. */
 	public static Decision check(String url) {
-		var form = checkForm(url);
-		if (!form.allowed()) {
-			return form;
-		}
-		var host = URI.create(asciiHost(url)).getHost();
+		var form = parseForm(url);
+		return form.decision().allowed() ? checkHost(form.uri().getHost()) : form.decision();
+	}
+
+	private static Decision checkHost(String host) {
 		if (host.startsWith("[")) {
 			try {
 				return checkAddress(InetAddress.getByName(host.substring(1, host.length() - 1)));
@@ -179,11 +188,15 @@ public final class OutboundUrlPolicy {
 	 * request is sent.
 	 */
 	public static Decision checkResolved(String url, Resolver resolver) {
-		var written = check(url);
+		var form = parseForm(url);
+		if (!form.decision().allowed()) {
+			return form.decision();
+		}
+		var host = form.uri().getHost();
+		var written = checkHost(host);
 		if (!written.allowed()) {
 			return written;
 		}
-		var host = URI.create(asciiHost(url)).getHost();
 		if (host.startsWith("[")) {
 			return written;
 		}
