@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.shared.Reporting;
+import com.trellis.shared.WholeMonths;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,21 +55,18 @@ class AdoptionRepository {
 		// after them (the days were read over the whole period and filtered, and an
 		// empty part still probed each rep)
 		var parts = new java.util.ArrayList<String>();
-		if (months.from().isBefore(months.until())) {
+		if (!months.isEmpty()) {
 			parts.add("""
 					SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
 					FROM rep_month_fact WHERE month >= :wholeFrom AND month < :wholeUntil AND owner_id = ANY (:reps)
 					""");
 		}
-		var head = months.from().isBefore(months.until()) ? months.from() : untilDate;
-		if (fromDate.isBefore(head)) {
-			parts.add(days(":fromDate", ":headUntil"));
-		}
-		if (months.from().isBefore(months.until()) && months.until().isBefore(untilDate)) {
-			parts.add(days(":wholeUntil", ":untilDate"));
-		}
-		if (parts.isEmpty()) {
-			parts.add(days(":fromDate", ":untilDate"));
+		var days = months.daysOutside(fromDate, untilDate);
+		for (int i = 0; i < days.size(); i++) {
+			parts.add("""
+					SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
+					FROM rep_day_fact WHERE owner_id = ANY (:reps) AND day >= :dayFrom%1$d AND day < :dayUntil%1$d
+					""".formatted(i));
 		}
 		return this.reporting.sql("WITH facts AS (" + String.join(" UNION ALL ", parts) + "),\n" + """
 				f AS (
@@ -95,9 +93,7 @@ class AdoptionRepository {
 				FROM app_user u LEFT JOIN f ON f.owner_id = u.id LEFT JOIN prompted pr ON pr.owner_id = u.id
 				WHERE u.id = ANY (:reps) ORDER BY u.display_name
 				""")
-			.param("fromDate", java.sql.Date.valueOf(fromDate))
-			.param("untilDate", java.sql.Date.valueOf(untilDate))
-			.param("headUntil", java.sql.Date.valueOf(head))
+			.params(WholeMonths.dayParameters(days))
 			.param("wholeFrom", java.sql.Date.valueOf(months.from()))
 			.param("wholeUntil", java.sql.Date.valueOf(months.until()))
 			.param("reps", reps.toArray(Long[]::new))
@@ -109,14 +105,6 @@ class AdoptionRepository {
 							rs.getLong(13), rs.getBigDecimal(14)),
 					null))
 			.list();
-	}
-
-	/** The rep day facts of the days [from, until) (two parameter names). */
-	private static String days(String from, String until) {
-		return """
-				SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
-				FROM rep_day_fact WHERE owner_id = ANY (:reps) AND day >= %s AND day < %s
-				""".formatted(from, until);
 	}
 
 	/**

@@ -3,11 +3,13 @@ package com.trellis.leads;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.trellis.shared.Reporting;
+import com.trellis.shared.WholeMonths;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,7 +35,7 @@ class LeadFigureRepository {
 	 * lead of the period ({@code partner_lead_rep_figures_idx}).
 	 */
 	Map<Long, LeadFigures> figures(Collection<Long> reps, Instant from, Instant to, Instant now) {
-		return figures(PER_LEAD, reps, from, to, null, null, now);
+		return figures(PER_LEAD, reps, from, to, Map.of(), now);
 	}
 
 	/**
@@ -45,26 +47,38 @@ class LeadFigureRepository {
 	 */
 	Map<Long, LeadFigures> figures(Collection<Long> reps, Instant from, Instant to, LocalDate fromDate,
 			LocalDate untilDate, Instant now) {
-		return figures(KEPT, reps, from, to, fromDate, untilDate, now);
+		var months = WholeMonths.within(fromDate, untilDate);
+		var days = months.daysOutside(fromDate, untilDate);
+		var parts = new ArrayList<String>();
+		if (!months.isEmpty()) {
+			parts.add("SELECT rep_id, received, accepted, followed, in_time FROM lead_rep_fact"
+					+ " WHERE month AND day >= :wholeFrom AND day < :wholeUntil AND rep_id = ANY (:reps)");
+		}
+		for (int i = 0; i < days.size(); i++) {
+			parts.add(("SELECT rep_id, received, accepted, followed, in_time FROM lead_rep_fact"
+					+ " WHERE NOT month AND day >= :dayFrom%1$d AND day < :dayUntil%1$d AND rep_id = ANY (:reps)")
+				.formatted(i));
+		}
+		var parameters = WholeMonths.dayParameters(days);
+		parameters.put("wholeFrom", java.sql.Date.valueOf(months.from()));
+		parameters.put("wholeUntil", java.sql.Date.valueOf(months.until()));
+		return figures(KEPT.formatted(String.join("\n  UNION ALL\n  ", parts)), reps, from, to, parameters, now);
 	}
 
 	private Map<Long, LeadFigures> figures(String sql, Collection<Long> reps, Instant from, Instant to,
-			LocalDate fromDate, LocalDate untilDate, Instant now) {
+			Map<String, Object> parameters, Instant now) {
 		var figures = new HashMap<Long, LeadFigures>();
 		if (reps.isEmpty()) {
 			return figures;
 		}
-		var statement = this.jdbc.sql(sql)
+		this.jdbc.sql(sql)
 			.param("reps", reps.toArray(Long[]::new))
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
-			.param("now", Timestamp.from(now));
-		if (fromDate != null) {
-			statement = statement.param("fromDate", java.sql.Date.valueOf(fromDate))
-				.param("toDate", java.sql.Date.valueOf(untilDate));
-		}
-		statement.query((rs, n) -> figures.put(rs.getLong(1),
-				new LeadFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+			.param("now", Timestamp.from(now))
+			.params(parameters)
+			.query((rs, n) -> figures.put(rs.getLong(1),
+					new LeadFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
 			.list();
 		return figures;
 	}
@@ -93,31 +107,25 @@ class LeadFigureRepository {
 			""";
 
 	/**
-	 * The same from the kept counts: the period's whole calendar months [mf, mt) from the
-	 * month rows, its other days from the day rows.
+	 * The same from the kept counts: the period's whole calendar months from the month
+	 * rows, its other days from the day rows ({@code %s}: their parts, each a plain range
+	 * of days, {@link WholeMonths}), and each lead of the period still open past its
+	 * deadline as one more due. One grouping and no join: s66 found this statement's
+	 * generic plan (chosen by PostgreSQL after five runs of the prepared statement)
+	 * estimating one rep and running the overdue leads' aggregate once per rep, 250-430
+	 * ms for an admin's 400 reps on the large data against 8 ms; and with the months'
+	 * bounds computed in the statement it read every day row of the period (13.7 ms
+	 * against 3.9).
 	 */
 	static final String KEPT = """
-			WITH bounds AS (
-			  SELECT CAST(date_trunc('month', CAST(:fromDate AS TIMESTAMP) - INTERVAL '1 day') + INTERVAL '1 month' AS DATE) AS mf,
-			         CAST(date_trunc('month', CAST(:toDate AS TIMESTAMP)) AS DATE) AS mt),
-			kept AS (
-			  SELECT f.rep_id, f.received, f.accepted, f.followed, f.in_time FROM lead_rep_fact f CROSS JOIN bounds b
-			  WHERE f.month AND f.day >= b.mf AND f.day < b.mt AND f.rep_id = ANY (:reps)
+			WITH kept AS (
+			  %s
 			  UNION ALL
-			  SELECT f.rep_id, f.received, f.accepted, f.followed, f.in_time FROM lead_rep_fact f CROSS JOIN bounds b
-			  WHERE NOT f.month AND f.day >= :fromDate AND f.day < :toDate AND NOT (f.day >= b.mf AND f.day < b.mt)
-			    AND f.rep_id = ANY (:reps)),
-			overdue AS (
-			  SELECT rep_id, count(*) AS leads FROM partner_lead
+			  SELECT rep_id, 0, 0, 1, 0 FROM partner_lead
 			  WHERE rep_id = ANY (:reps) AND routed_at >= :from AND routed_at < :to
-			    AND status <> 'DECLINED' AND first_follow_up_at IS NULL AND follow_up_due_at <= :now
-			  GROUP BY rep_id)
-			SELECT k.rep_id, k.received, k.accepted, k.followed + COALESCE(o.leads, 0), k.in_time
-			FROM (SELECT rep_id, sum(received) AS received, sum(accepted) AS accepted, sum(followed) AS followed,
-			             sum(in_time) AS in_time
-			      FROM kept GROUP BY rep_id) k
-			LEFT JOIN overdue o ON o.rep_id = k.rep_id
-			WHERE k.received > 0
+			    AND status <> 'DECLINED' AND first_follow_up_at IS NULL AND follow_up_due_at <= :now)
+			SELECT rep_id, sum(received), sum(accepted), sum(followed), sum(in_time)
+			FROM kept GROUP BY rep_id HAVING sum(received) > 0
 			""";
 
 }
