@@ -200,7 +200,12 @@ class ReportingBenchmark {
 	 * {@code -Dtrellis.bench.page-roles} (default admin, PAM and partner user), through
 	 * signed-in sessions, next to the same floor; {@code -Dtrellis.bench.page-requests}
 	 * per session (default 2); {@code -Dtrellis.bench.pages=/cohorts,/roi} measures only
-	 * those pages. Writes {@code target/benchmark-pages.txt}.
+	 * those pages; {@code -Dtrellis.bench.plan-cache-mode=force_generic_plan} (or
+	 * {@code force_custom_plan}) sets PostgreSQL's {@code plan_cache_mode} for the tour
+	 * and resets it after: with generic plans forced, the tour shows which statements
+	 * would be slow if PostgreSQL chose their generic plan, as it may after five runs of
+	 * a prepared statement on a connection (s66). Writes
+	 * {@code target/benchmark-pages.txt}.
 	 */
 	@Test
 	@Order(2)
@@ -210,8 +215,25 @@ class ReportingBenchmark {
 		var stored = storeDailyFigures();
 		var floor = repeat(SCANS, this::sequentialScan).percentileMillis(0.5);
 		var tour = new PageTour(this.port, this.jdbc, settings.clients(), requests);
-		var rows = tour.tour(List.of("ADMIN", "EXECUTIVE", "PAM", "SALES_MANAGER", "AE", "PARTNER"), listRoles,
-				settings.dataDir());
+		var planMode = System.getProperty("trellis.bench.plan-cache-mode", "").strip();
+		if (!planMode.matches("|auto|force_generic_plan|force_custom_plan")) {
+			throw new IllegalArgumentException(
+					"trellis.bench.plan-cache-mode must be auto, force_generic_plan or force_custom_plan");
+		}
+		if (!planMode.isEmpty()) {
+			RequestProfile.setting(this.jdbc, "ALTER SYSTEM SET plan_cache_mode = " + planMode);
+			stored += "plan_cache_mode for the tour: " + planMode + "\n";
+		}
+		List<PageTour.Row> rows;
+		try {
+			rows = tour.tour(List.of("ADMIN", "EXECUTIVE", "PAM", "SALES_MANAGER", "AE", "PARTNER"), listRoles,
+					settings.dataDir());
+		}
+		finally {
+			if (!planMode.isEmpty()) {
+				RequestProfile.setting(this.jdbc, "ALTER SYSTEM RESET plan_cache_mode");
+			}
+		}
 		long measured = rows.stream().mapToLong(row -> row.samples().count() + 1).sum();
 		var report = stored
 				+ String.format(Locale.ROOT, "%nsequential scan of opportunity (floor, p50 of %d): %.1f ms%n", SCANS,

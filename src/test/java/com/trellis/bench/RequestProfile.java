@@ -82,7 +82,8 @@ final class RequestProfile {
 		return out.toString();
 	}
 
-	private static void setting(JdbcClient jdbc, String sql) {
+	/** Runs an {@code ALTER SYSTEM} and has every backend of the server read it. */
+	static void setting(JdbcClient jdbc, String sql) {
 		jdbc.sql(sql).update();
 		jdbc.sql("SELECT pg_reload_conf()").query().singleRow();
 		try {
