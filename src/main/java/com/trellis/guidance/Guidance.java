@@ -177,6 +177,12 @@ public class Guidance {
 		return this.store.handled(viewer.userId(), 20);
 	}
 
+	/** Every recommendation the viewer has handled, newest first (the export). */
+	@Transactional(readOnly = true)
+	public List<RecommendationView> everyHandled(Viewer viewer) {
+		return this.store.handled(viewer.userId(), Integer.MAX_VALUE);
+	}
+
 	/** 404 unless the recommendation is the viewer's own. */
 	@Transactional(readOnly = true)
 	public RecommendationView requireOwn(Viewer viewer, long id) {
