@@ -65,7 +65,7 @@ class CohortCriteria {
 
 	/**
 	 * The admin sets a cohort's own entry criteria for a stage (its partners are placed
-	 * by them from the next placement on); audited.
+	 * by them from the next placement on); audited when they changed.
 	 */
 	@Transactional
 	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, long cohortId, JourneyCriteria criteria) {
@@ -95,9 +95,13 @@ class CohortCriteria {
 		}
 		var before = cohortCriteria(cohortId);
 		this.journey.setCohortCriteria(cohortId, criteria.toCriteria());
-		this.audit.record(viewer.actor(), "cohort-journey-stage", cohortId + ":" + criteria.stage().name(), "change",
-				before, criteria);
-		return cohortCriteria(cohortId);
+		var after = cohortCriteria(cohortId);
+		// the same criteria saved again change nothing and are not audited
+		if (!after.equals(before)) {
+			this.audit.record(viewer.actor(), "cohort-journey-stage", cohortId + ":" + criteria.stage().name(),
+					"change", before, criteria);
+		}
+		return after;
 	}
 
 	/** The admin returns a cohort's stage to the program's criteria; audited. */
@@ -127,7 +131,8 @@ class CohortCriteria {
 	}
 
 	/**
-	 * The admin changes a stage's entry criteria (from the next placement on); audited.
+	 * The admin changes a stage's entry criteria (from the next placement on); audited
+	 * when they changed.
 	 */
 	@Transactional
 	List<JourneyCriteria> changeCriteria(Viewer viewer, JourneyCriteria criteria) {
@@ -138,8 +143,11 @@ class CohortCriteria {
 		this.commands.check(criteria);
 		var before = criteria(viewer);
 		this.journey.updateCriteria(criteria.toCriteria());
-		this.audit.record(viewer.actor(), "journey-stage", criteria.stage().name(), "change", before, criteria);
-		return criteria(viewer);
+		var after = criteria(viewer);
+		if (!after.equals(before)) {
+			this.audit.record(viewer.actor(), "journey-stage", criteria.stage().name(), "change", before, criteria);
+		}
+		return after;
 	}
 
 }

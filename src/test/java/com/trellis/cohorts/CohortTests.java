@@ -251,6 +251,10 @@ class CohortTests {
 		assertThat(stageThisWeek(world.partnerId(), id)).as("by the cohort's own").isEqualTo("ACTIVATION");
 		admin.get("/api/v1/cohorts/journey?weeks=1")
 			.andExpect(jsonPath("$[?(@.cohortId == " + id + ")].activation").value(org.hamcrest.Matchers.contains(1)));
+		// the same criteria saved again change nothing and are not audited again (try19)
+		admin.put(url, """
+				{"stage":"ACTIVATION","minEnablement180":0,"minDeals180":0,"minWins365":0,"minAeInvites365":0}
+				""").andExpect(status().isOk()).andExpect(jsonPath("$[1].own").value(true));
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM audit_entry WHERE entity_type = 'cohort-journey-stage' AND entity_id = ?")
 			.param(id + ":ACTIVATION")
