@@ -91,20 +91,8 @@ class GuidanceExportTests {
 		assertThat(csv).doesNotContain("Export Not The Partners");
 	}
 
-	/**
-	 * The day the person's list is shown for: the latest run's (other classes may have
-	 * run guidance at a later clock), or a run recorded today.
-	 */
 	private LocalDate showDay() {
-		var latest = this.jdbc.sql("SELECT max(day) FROM guidance_run")
-			.query(java.sql.Date.class)
-			.optional()
-			.map(java.sql.Date::toLocalDate)
-			.filter(day -> !day.isBefore(this.calendar.today()));
-		if (latest.isEmpty()) {
-			this.store.recordRun(this.calendar.today(), 1, java.time.Instant.now());
-		}
-		return latest.orElse(this.calendar.today());
+		return GuidanceShowDay.of(this.jdbc, this.store, this.calendar);
 	}
 
 	private long show(Viewer pam, String partnerName, LocalDate day) {

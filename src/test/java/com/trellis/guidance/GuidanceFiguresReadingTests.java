@@ -52,17 +52,8 @@ class GuidanceFiguresReadingTests {
 		long partner = this.fixtures.partner("Notation Guidance Partners", pam.userId());
 		var line = new HighPotentialLine(partner, "Notation Guidance Partners", new BigDecimal("81.0"),
 				new BigDecimal("77.5"), new BigDecimal("40.0"), new BigDecimal("89182.00"), "Little pipeline.", null);
-		// the person's list is the latest run's: shown on that day (a run today when
-		// none is later; other classes may have run guidance at a later clock)
-		var latest = this.jdbc.sql("SELECT max(day) FROM guidance_run")
-			.query(java.sql.Date.class)
-			.optional()
-			.map(java.sql.Date::toLocalDate)
-			.filter(day -> !day.isBefore(this.calendar.today()));
-		if (latest.isEmpty()) {
-			this.store.recordRun(this.calendar.today(), 1, java.time.Instant.now());
-		}
-		this.store.show(pam.userId(), PamRules.readyForIntroduction(line), latest.orElse(this.calendar.today()));
+		this.store.show(pam.userId(), PamRules.readyForIntroduction(line),
+				GuidanceShowDay.of(this.jdbc, this.store, this.calendar));
 
 		var api = new Api(this.mvc, this.fixtures.token(pam));
 		var session = readers().signIn(pam);
