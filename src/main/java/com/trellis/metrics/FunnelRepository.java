@@ -184,7 +184,7 @@ class FunnelRepository {
 	 */
 	List<FunnelStep> read(String sql, Period period, Slice slice) {
 		Map<String, FunnelStep.Side> found = new HashMap<>();
-		KpiRepository.bind(this.jdbc.sql(sql), period, slice)
+		KpiStatements.bind(this.jdbc.sql(sql), period, slice)
 			.query((rs, n) -> found.put(rs.getString(1) + ":" + rs.getString(2),
 					side(rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5), "CLOSED_WON".equals(rs.getString(2)))))
 			.list();

@@ -79,14 +79,14 @@ final class KpiBookFigures {
 				CROSS JOIN (%s) days
 				""".formatted(slice.predicate(), KpiSql.activated(BOOK, all), KpiSql.activePartners(BOOK, all),
 				KpiSql.enablementCompletion(BOOK, all), KpiSql.firstRevenue(BOOK, all),
-				KpiSql.registrationVelocity(BOOK, all), KpiRepository.recruitment(BOOK, all),
-				KpiRepository.overlapDeals(BOOK, all), KpiRepository.overlapPipeline(BOOK, all), cycle,
-				KpiSql.keptMedian(false), KpiRepository.pipelines(KpiSql.openPipeline(BOOK, all), "TRUE"),
+				KpiSql.registrationVelocity(BOOK, all), KpiStatements.recruitment(BOOK, all),
+				KpiStatements.overlapDeals(BOOK, all), KpiStatements.overlapPipeline(BOOK, all), cycle,
+				KpiSql.keptMedian(false), KpiStatements.pipelines(KpiSql.openPipeline(BOOK, all), "TRUE"),
 				KpiDayFigures.sql(KpiSql.partnerDays(BOOK, all), "TRUE", false));
 	}
 
 	static KpiBookFigures read(JdbcClient jdbc, Period period, Slice slice) {
-		return KpiRepository.bind(jdbc.sql(sql(slice)), period, slice).query((rs, n) -> {
+		return KpiStatements.bind(jdbc.sql(sql(slice)), period, slice).query((rs, n) -> {
 			var figures = new LinkedHashMap<String, BigDecimal[]>();
 			int column = 1;
 			for (var key : COLUMNS.entrySet()) {

@@ -79,7 +79,7 @@ record KpiDayFigures(BigDecimal sourcedRevenue, BigDecimal sourcedWinRate, BigDe
 	}
 
 	static KpiDayFigures read(JdbcClient jdbc, Period period, Slice slice) {
-		return KpiRepository.bind(jdbc.sql(sql(slice)), period, slice).query((rs, n) -> of(rs, 1)).single();
+		return KpiStatements.bind(jdbc.sql(sql(slice)), period, slice).query((rs, n) -> of(rs, 1)).single();
 	}
 
 	/** The figures from the statement's eight columns, the first at {@code first}. */

@@ -121,7 +121,7 @@ class KpiRecords {
 			case "PARTNER_SOURCED_REVENUE" -> KpiDealRecords.sourcedRevenueCount(slice);
 			default -> "SELECT count(*) FROM (" + sql(code, slice, sliceOnly) + ") r";
 		};
-		return KpiRepository.bind(this.jdbc.sql(counting), period, slice)
+		return KpiStatements.bind(this.jdbc.sql(counting), period, slice)
 			.param("offset", 0L)
 			.param("limit", upTo)
 			.query(Long.class)
@@ -162,7 +162,7 @@ class KpiRecords {
 
 	private JdbcClient.StatementSpec bound(String code, Period period, Slice slice, long offset, long end,
 			boolean sliceOnly) {
-		return KpiRepository.bind(this.jdbc.sql(sql(code, slice, sliceOnly)), period, slice)
+		return KpiStatements.bind(this.jdbc.sql(sql(code, slice, sliceOnly)), period, slice)
 			.param("offset", offset)
 			.param("limit", end);
 	}

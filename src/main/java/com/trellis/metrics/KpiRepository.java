@@ -1,8 +1,6 @@
 package com.trellis.metrics;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +29,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class KpiRepository {
-
-	private static final String AMOUNT = ReportingCurrency.DEAL_AMOUNT;
 
 	/** What makes a deal overlap-sourced, said once for its count and its amount. */
 	static final String OVERLAP_SOURCED_DEFINITION = "Deals that became overlap-sourced in the period: a partner of the slice was attached to the deal, or asked for co-sell help on it, by the vendor's staff after the partner's overlap with the deal's account (the account on the partner's list) had been shown.";
@@ -116,17 +112,17 @@ class KpiRepository {
 				"Median days from onboarding to a partner's first closed-won deal (of an amount that counts: above zero and the minimum deal amount), for partners whose first win fell in the period.",
 				"DAYS", KpiSql.firstRevenue(slice), period, slice, book));
 		kpis.add(single(codes, "PARTNER_RECRUITMENT", "Partner recruitment", "Partners onboarded in the period.",
-				"COUNT", recruitment(KpiSql.PARTNERS, s), period, slice, book));
+				"COUNT", KpiStatements.recruitment(KpiSql.PARTNERS, s), period, slice, book));
 		kpis.add(wanted(codes, "CO_SELL_SHARE") ? ratio("CO_SELL_SHARE", "Co-sell opportunity share",
 				"Opportunities created in the period that carry co-sell credit (for the slice's partners), as a share of all opportunities created in the period.",
 				days.get().coSellCreated(), days.get().created()) : null);
 		kpis.add(single(codes, "OVERLAP_SOURCED_DEALS", "Overlap-sourced deals",
-				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT", overlapDeals(KpiSql.PARTNERS, s), period,
-				slice, book));
+				OVERLAP_SOURCED_DEFINITION + " Counted: the deals.", "COUNT",
+				KpiStatements.overlapDeals(KpiSql.PARTNERS, s), period, slice, book));
 		kpis.add(single(codes, "OVERLAP_SOURCED_PIPELINE", "Overlap-sourced pipeline",
 				OVERLAP_SOURCED_DEFINITION
 						+ " Summed: the deals' amounts in the reporting currency, whatever their stage now.",
-				"MONEY", overlapPipeline(KpiSql.PARTNERS, s), period, slice, book));
+				"MONEY", KpiStatements.overlapPipeline(KpiSql.PARTNERS, s), period, slice, book));
 		// measured against the forecast module's snapshots in Kpis
 		kpis.add(new Kpi("FORECAST_ATTAINMENT", "Forecast attainment", ForecastAttainment.DEFINITION, "PERCENT", null,
 				null, null, null));
@@ -135,51 +131,6 @@ class KpiRepository {
 				"DAYS", KpiSql.salesCycle(slice), period, slice, book));
 		kpis.removeIf(kpi -> kpi == null || codes != null && !codes.contains(kpi.code()));
 		return kpis;
-	}
-
-	/**
-	 * Partner recruitment over {@code partners} (SQL of alias {@code p}) narrowed by
-	 * {@code predicate}.
-	 */
-	static String recruitment(String partners, String predicate) {
-		return """
-				SELECT count(*) FROM %s WHERE p.onboarded_on >= :fromDate AND p.onboarded_on < :toDate AND %s
-				""".formatted(partners, predicate);
-	}
-
-	/** The overlap-sourced deals' count of {@code partners} (as {@link #recruitment}). */
-	static String overlapDeals(String partners, String predicate) {
-		return """
-				SELECT count(*) FROM overlap_sourced_deal s JOIN %s ON p.id = s.partner_id
-				WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
-				""".formatted(partners, predicate);
-	}
-
-	/**
-	 * The overlap-sourced deals' amount of {@code partners} (as {@link #recruitment}).
-	 */
-	static String overlapPipeline(String partners, String predicate) {
-		return """
-				SELECT COALESCE(sum(%s), 0) FROM overlap_sourced_deal s JOIN %s ON p.id = s.partner_id
-				JOIN opportunity o ON o.id = s.opportunity_id JOIN exchange_rate fx ON fx.currency = o.currency
-				WHERE s.recorded_at >= :from AND s.recorded_at < :to AND %s
-				""".formatted(AMOUNT, partners, predicate);
-	}
-
-	/**
-	 * Both pipeline contributions' statement over the open pipeline facts {@code open}
-	 * ({@link KpiSql#sliceOpenPipeline}) of the partner side {@code involved}: sourced,
-	 * influenced or co-sell, the whole open pipeline.
-	 */
-	static String pipelines(String open, String involved) {
-		return """
-				SELECT COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type = 'SOURCED' AND %2$s), 0),
-				       COALESCE(sum(f.open_reporting) FILTER (WHERE f.credit_type IN ('INFLUENCED', 'CO_SELL') AND %2$s), 0),
-				       (SELECT COALESCE(sum(a.open_reporting), 0) FROM program_open_fact a
-				        JOIN exchange_rate afx ON afx.currency = a.currency)
-				FROM %1$s JOIN exchange_rate fx ON fx.currency = f.currency
-				"""
-			.formatted(open, involved);
 	}
 
 	/**
@@ -201,7 +152,7 @@ class KpiRepository {
 		if (!sourced && !influenced) {
 			return List.of();
 		}
-		var sql = pipelines(KpiSql.sliceOpenPipeline(slice), KpiSql.partnerInvolved(slice));
+		var sql = KpiStatements.pipelines(KpiSql.sliceOpenPipeline(slice), KpiSql.partnerInvolved(slice));
 		var values = values(book, KpiBookFigures.PIPELINES, sql, period, slice);
 		var all = values[2];
 		var kpis = new ArrayList<Kpi>();
@@ -222,7 +173,7 @@ class KpiRepository {
 		if (book != null) {
 			return book.of(key);
 		}
-		return bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
+		return KpiStatements.bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
 			var row = new BigDecimal[rs.getMetaData().getColumnCount()];
 			for (int i = 0; i < row.length; i++) {
 				row[i] = rs.getBigDecimal(i + 1);
@@ -314,7 +265,7 @@ class KpiRepository {
 			return compared(code, name, definition, unit, sides[0], sides[1]);
 		}
 		var sides = new java.util.HashMap<String, BigDecimal>();
-		bind(this.jdbc.sql(select), period, slice)
+		KpiStatements.bind(this.jdbc.sql(select), period, slice)
 			.query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
 			.list();
 		return compared(code, name, definition, unit, sides.get("partner"), sides.get("direct"));
@@ -329,27 +280,6 @@ class KpiRepository {
 		var kpi = new Kpi(code, name, definition, unit, figure(unit, partner), figure(unit, direct), null, null);
 		return partner != null ? kpi : new Kpi(code, name, definition, unit, null, figure(unit, direct), null, null,
 				kpi.currency(), "no closed deals of the slice's partners in the period");
-	}
-
-	/**
-	 * Binds every parameter a KPI, drill-down or funnel query over a period and slice may
-	 * use.
-	 */
-	static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Period period, Slice slice) {
-		return spec.param("from", Timestamp.from(period.start()))
-			.param("to", Timestamp.from(period.end()))
-			.param("fromDate", Date.valueOf(period.from()))
-			.param("toDate", Date.valueOf(period.until()))
-			.param("sliceValue", slice.value() == null ? "" : slice.value())
-			.param("sliceBook", slice.book() == null ? "" : String.valueOf(slice.book()))
-			.param("cohortFrom", slice.cohort() == null ? null : Date.valueOf(slice.cohort().start()),
-					java.sql.Types.DATE)
-			.param("cohortTo", slice.cohort() == null ? null : Date.valueOf(slice.cohort().end()), java.sql.Types.DATE)
-			.param("asOf", Timestamp.from(period.asOf()))
-			.param("asOfMinus30", Timestamp.from(period.asOfMinusDays(30)))
-			.param("asOfMinus90", Timestamp.from(period.asOfMinusDays(90)))
-			.param("asOfDate", Date.valueOf(java.time.LocalDate.ofInstant(period.asOf(), period.zone())))
-			.param("zone", period.zone().getId());
 	}
 
 	private static BigDecimal scale(BigDecimal value) {

@@ -75,7 +75,7 @@ class SourcedRevenueTrend {
 		if (periods.isEmpty()) {
 			return List.of();
 		}
-		var spec = KpiRepository.bind(this.jdbc.sql(sql(slice, periods.size())), periods.get(periods.size() - 1),
+		var spec = KpiStatements.bind(this.jdbc.sql(sql(slice, periods.size())), periods.get(periods.size() - 1),
 				slice);
 		for (int i = 0; i < periods.size(); i++) {
 			var period = periods.get(i);

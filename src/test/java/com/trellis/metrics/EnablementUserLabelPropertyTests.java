@@ -148,7 +148,7 @@ class EnablementUserLabelPropertyTests {
 		var sql = new KpiRecordsPageReference(this.counting).sql("ENABLEMENT_COMPLETION", Slice.PROGRAM);
 		int compared = 0;
 		for (int limit : new int[] { 1, 3, 17, KpiRecords.LIMIT }) {
-			var expected = KpiRepository.bind(this.jdbc.sql(sql), quarter, Slice.PROGRAM)
+			var expected = KpiStatements.bind(this.jdbc.sql(sql), quarter, Slice.PROGRAM)
 				.param("limit", limit)
 				.query((rs, n) -> {
 					Map<String, Object> row = new LinkedHashMap<>();

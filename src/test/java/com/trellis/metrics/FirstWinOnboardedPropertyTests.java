@@ -209,7 +209,7 @@ class FirstWinOnboardedPropertyTests {
 	}
 
 	private Object median(String sql, Period period) {
-		return KpiRepository.bind(this.jdbc.sql(sql), period, Slice.PROGRAM)
+		return KpiStatements.bind(this.jdbc.sql(sql), period, Slice.PROGRAM)
 			.query((rs, n) -> rs.getObject(1))
 			.list()
 			.get(0);

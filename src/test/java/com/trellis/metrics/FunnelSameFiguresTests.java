@@ -172,7 +172,7 @@ class FunnelSameFiguresTests {
 	/** How many subplans of the statement's plan scan a CTE (run once per outer row). */
 	private int perRowHistorySearches(String statement, Period period, Slice slice) {
 		var sql = "EXPLAIN (FORMAT JSON) " + statement;
-		var plan = KpiRepository.bind(this.jdbc.sql(sql), period, slice).query(String.class).single();
+		var plan = KpiStatements.bind(this.jdbc.sql(sql), period, slice).query(String.class).single();
 		int found = 0;
 		int at = plan.indexOf("\"Parent Relationship\": \"SubPlan\"");
 		while (at >= 0) {

@@ -240,7 +240,7 @@ class KeptKpiPropertyTests {
 	}
 
 	private List<Object> row(String sql, Period period) {
-		return KpiRepository.bind(this.jdbc.sql(sql), period, Slice.PROGRAM).query((rs, n) -> {
+		return KpiStatements.bind(this.jdbc.sql(sql), period, Slice.PROGRAM).query((rs, n) -> {
 			var values = new ArrayList<Object>();
 			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
 				var value = rs.getBigDecimal(i);

@@ -131,14 +131,14 @@ class KpiDayFiguresTests {
 				+ " JOIN exchange_rate fx ON fx.currency = f.currency WHERE f.day >= :fromDate AND f.day < :toDate"
 				+ " AND NOT f.partner_involved HAVING sum(f.won_count + f.lost_count) > 0";
 		var sides = new java.util.HashMap<String, BigDecimal>();
-		KpiRepository.bind(this.jdbc.sql(sql), period, slice)
+		KpiStatements.bind(this.jdbc.sql(sql), period, slice)
 			.query((rs, n) -> sides.put(rs.getString("side"), rs.getBigDecimal(1)))
 			.list();
 		return new BigDecimal[] { sides.get("partner"), sides.get("direct") };
 	}
 
 	private List<BigDecimal> one(String sql, Period period, Slice slice) {
-		return KpiRepository.bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
+		return KpiStatements.bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
 			var row = new ArrayList<BigDecimal>();
 			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
 				row.add(rs.getBigDecimal(i));

@@ -216,7 +216,7 @@ class KpiRecordPagingTests {
 	private List<Long> former(Program program, Slice slice) {
 		var quarter = Period.chosen(program.from(), program.to(), this.calendar, this.limits)
 			.at(this.clock.instant(), this.calendar.zone());
-		return KpiRepository
+		return KpiStatements
 			.bind(this.jdbc.sql(new KpiRecordsPageReference(this.counting).sql("SALES_CYCLE", slice)), quarter, slice)
 			.param("limit", 5000)
 			.query((rs, n) -> rs.getLong("id"))

@@ -121,7 +121,7 @@ class KpiRecordsPageTests {
 			for (var code : KpiRecordsPageReference.CODES) {
 				for (int limit : new int[] { 1, 4, 13, 40, KpiRecords.LIMIT }) {
 					var sql = reference.sql(code, slice);
-					var expected = KpiRepository.bind(this.jdbc.sql(sql), quarter, slice)
+					var expected = KpiStatements.bind(this.jdbc.sql(sql), quarter, slice)
 						.param("limit", limit)
 						.query((rs, n) -> {
 							Map<String, Object> row = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ class KpiRecordsPageTests {
 					if (limit == KpiRecords.LIMIT) {
 						// every record, not the first LIMIT: the shared database may hold
 						// more
-						int all = KpiRepository.bind(this.jdbc.sql(sql), quarter, slice)
+						int all = KpiStatements.bind(this.jdbc.sql(sql), quarter, slice)
 							.param("limit", Integer.MAX_VALUE)
 							.query((rs, n) -> 1)
 							.list()

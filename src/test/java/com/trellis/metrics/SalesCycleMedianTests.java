@@ -189,7 +189,7 @@ class SalesCycleMedianTests {
 
 	private Map<String, Double> sides(String sql, Period period, Slice slice) {
 		var sides = new HashMap<String, Double>();
-		KpiRepository.bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
+		KpiStatements.bind(this.jdbc.sql(sql), period, slice).query((rs, n) -> {
 			double value = rs.getDouble(1);
 			sides.put(rs.getString("side"), rs.wasNull() ? null : value);
 			return null;
