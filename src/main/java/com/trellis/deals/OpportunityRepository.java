@@ -41,7 +41,7 @@ class OpportunityRepository {
 			Collection<Long> partners, PageRequest page) {
 		// only the filters given are written (s66): with every filter as "(:x IS NULL OR
 		// ...)", the prepared statement's generic plan, which PostgreSQL may choose after
-		// five runs on a connection, read a page of the large data's deals in 5-7 s
+		// five runs on a connection, read a page of the large data's deals in 7-11 s
 		var conditions = new ArrayList<String>();
 		Map<String, Object> params = new HashMap<>();
 		var q = com.trellis.shared.ListSearch.pattern("q", filter.q());
@@ -104,7 +104,7 @@ class OpportunityRepository {
 	 * so every rep's ~210,000 open deals are no longer all read to keep 100. Planned for
 	 * its owners each time (for the rest of the caller's transaction, as the KPI reads
 	 * do): the generic plan, which PostgreSQL may keep for a statement prepared on a
-	 * connection, takes an owner list for a few owners and read all 400 reps' open deals
+	 * connection, takes an owner list for a few owners and reads all 400 reps' open deals
 	 * to sort them, 400 ms against a few (s66).
 	 */
 	List<OpportunityView> firstOpen(Viewer viewer, Collection<Long> owners, int limit) {
