@@ -2,14 +2,12 @@ package com.trellis.deals;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
@@ -39,30 +37,29 @@ class OpportunityRepository {
 	 */
 	PageResult<OpportunityView> search(Viewer viewer, DealFilter filter, Collection<Long> owners,
 			Collection<Long> partners, PageRequest page) {
-		// only the filters given are written (s66): with every filter as "(:x IS NULL OR
-		// ...)", the prepared statement's generic plan, which PostgreSQL may choose after
-		// five runs on a connection, read a page of the large data's deals in 7-11 s
-		var conditions = new ArrayList<String>();
-		Map<String, Object> params = new HashMap<>();
+		// only the filters given are written (s66, ListConditions)
 		var q = com.trellis.shared.ListSearch.pattern("q", filter.q());
-		condition(conditions, params, "partner_id = :scopePartner", "scopePartner", viewer.scopePartnerId());
-		condition(conditions, params, "name ILIKE :q", "q", q);
-		condition(conditions, params, "stage = :stage", "stage", filter.stage() == null ? null : filter.stage().name());
+		var conditions = new ListConditions()
+			.when("partner_id = :scopePartner", "scopePartner", viewer.scopePartnerId())
+			.when("name ILIKE :q", "q", q)
+			.when("stage = :stage", "stage", filter.stage() == null ? null : filter.stage().name());
 		if (filter.open() != null) {
-			conditions.add(filter.open() ? "stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')"
+			conditions.always(filter.open() ? "stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')"
 					: "stage IN ('CLOSED_WON', 'CLOSED_LOST')");
 		}
-		condition(conditions, params, "owner_id = :owner", "owner", filter.ownerId());
-		condition(conditions, params, "partner_id = :partner", "partner", filter.partnerId());
-		condition(conditions, params, "account_id = :account", "account", filter.accountId());
+		conditions.when("owner_id = :owner", "owner", filter.ownerId())
+			.when("partner_id = :partner", "partner", filter.partnerId())
+			.when("account_id = :account", "account", filter.accountId());
 		if (filter.partnerInvolved() != null) {
-			conditions.add(filter.partnerInvolved() ? "partner_id IS NOT NULL" : "partner_id IS NULL");
+			conditions.always(filter.partnerInvolved() ? "partner_id IS NOT NULL" : "partner_id IS NULL");
 		}
-		condition(conditions, params, "owner_id = ANY (CAST(:owners AS BIGINT[]))", "owners",
-				owners == null ? null : com.trellis.shared.SqlIds.array(owners.isEmpty() ? List.of(-1L) : owners));
-		condition(conditions, params, "partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners", partners == null
-				? null : com.trellis.shared.SqlIds.array(partners.isEmpty() ? List.of(-1L) : partners));
-		var where = conditions.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", conditions);
+		conditions
+			.when("owner_id = ANY (CAST(:owners AS BIGINT[]))", "owners",
+					owners == null ? null : com.trellis.shared.SqlIds.array(owners.isEmpty() ? List.of(-1L) : owners))
+			.when("partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners", partners == null ? null
+					: com.trellis.shared.SqlIds.array(partners.isEmpty() ? List.of(-1L) : partners));
+		var where = conditions.where();
+		var params = conditions.parameters();
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM opportunity " + where))
 			.params(params)
 			.param("countLimit", page.countLimit())
@@ -84,15 +81,6 @@ class OpportunityRepository {
 			.param("offset", page.offset())
 			.query(OpportunityRows::view)
 			.list(), page, counted);
-	}
-
-	/** A filter's condition and its parameter, when the filter is given. */
-	private static void condition(List<String> conditions, Map<String, Object> params, String sql, String name,
-			Object value) {
-		if (value != null) {
-			conditions.add(sql);
-			params.put(name, value);
-		}
 	}
 
 	/**

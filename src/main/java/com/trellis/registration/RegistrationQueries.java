@@ -3,11 +3,11 @@ package com.trellis.registration;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
@@ -44,22 +44,19 @@ class RegistrationQueries {
 
 	PageResult<RegistrationView> search(Viewer viewer, RegistrationFilter filter, Collection<Long> partners,
 			Instant now, PageRequest page) {
-		var where = """
-				WHERE %s
-				  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
-				  AND (CAST(:partner AS BIGINT) IS NULL OR partner_id = :partner)
-				  AND (:anyPartner OR partner_id = ANY (CAST(:partners AS BIGINT[])))
-				  AND (NOT :breached OR (status = 'PENDING' AND sla_due_at < :now))
-				""".formatted(SCOPE);
-		Map<String, Object> params = new HashMap<>();
-		params.put("scopePartner", viewer.scopePartnerId());
-		params.put("status", filter.status() == null ? null : filter.status().name());
-		params.put("partner", filter.partnerId());
-		params.put("anyPartner", partners == null);
-		params.put("partners",
-				com.trellis.shared.SqlIds.array(partners == null || partners.isEmpty() ? List.of(-1L) : partners));
-		params.put("breached", filter.breachedOnly());
-		params.put("now", Timestamp.from(now));
+		// only the filters given are written (s66, ListConditions: under a generic plan
+		// a PAM's list read a page of the large data's registrations in 7.6 s)
+		var conditions = new ListConditions()
+			.when("partner_id = :scopePartner", "scopePartner", viewer.scopePartnerId())
+			.when("status = :status", "status", filter.status() == null ? null : filter.status().name())
+			.when("partner_id = :partner", "partner", filter.partnerId())
+			.when("partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners", partners == null ? null
+					: com.trellis.shared.SqlIds.array(partners.isEmpty() ? List.of(-1L) : partners));
+		if (filter.breachedOnly()) {
+			conditions.when("status = 'PENDING' AND sla_due_at < :now", "now", Timestamp.from(now));
+		}
+		var where = conditions.where();
+		var params = conditions.parameters();
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM deal_registration " + where))
 			.params(params)
 			.param("countLimit", page.countLimit())
