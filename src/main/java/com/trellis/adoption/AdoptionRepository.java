@@ -50,25 +50,17 @@ class AdoptionRepository {
 		if (reps.isEmpty()) {
 			return List.of();
 		}
-		var months = WholeMonths.within(fromDate, untilDate);
 		// only the non-empty parts are read: the whole months, then the days before and
 		// after them (the days were read over the whole period and filtered, and an
 		// empty part still probed each rep)
-		var parts = new java.util.ArrayList<String>();
-		if (!months.isEmpty()) {
-			parts.add("""
-					SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
-					FROM rep_month_fact WHERE month >= :wholeFrom AND month < :wholeUntil AND owner_id = ANY (:reps)
-					""");
-		}
-		var days = months.daysOutside(fromDate, untilDate);
-		for (int i = 0; i < days.size(); i++) {
-			parts.add("""
-					SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
-					FROM rep_day_fact WHERE owner_id = ANY (:reps) AND day >= :dayFrom%1$d AND day < :dayUntil%1$d
-					""".formatted(i));
-		}
-		return this.reporting.sql("WITH facts AS (" + String.join(" UNION ALL ", parts) + "),\n" + """
+		var facts = WholeMonths.union(fromDate, untilDate, """
+				SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
+				FROM rep_month_fact WHERE month >= :wholeFrom AND month < :wholeUntil AND owner_id = ANY (:reps)
+				""", """
+				SELECT owner_id, partner_involved, created_count, won_count, lost_count, won_cycle_days
+				FROM rep_day_fact WHERE owner_id = ANY (:reps) AND day >= :dayFrom AND day < :dayUntil
+				""");
+		return this.reporting.sql("WITH facts AS (" + facts.sql() + "),\n" + """
 				f AS (
 				  SELECT owner_id,
 				         sum(created_count) AS deals,
@@ -93,9 +85,7 @@ class AdoptionRepository {
 				FROM app_user u LEFT JOIN f ON f.owner_id = u.id LEFT JOIN prompted pr ON pr.owner_id = u.id
 				WHERE u.id = ANY (:reps) ORDER BY u.display_name
 				""")
-			.params(WholeMonths.dayParameters(days))
-			.param("wholeFrom", java.sql.Date.valueOf(months.from()))
-			.param("wholeUntil", java.sql.Date.valueOf(months.until()))
+			.params(facts.parameters())
 			.param("reps", reps.toArray(Long[]::new))
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))

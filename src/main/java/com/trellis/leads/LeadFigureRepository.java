@@ -3,7 +3,6 @@ package com.trellis.leads;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,22 +46,12 @@ class LeadFigureRepository {
 	 */
 	Map<Long, LeadFigures> figures(Collection<Long> reps, Instant from, Instant to, LocalDate fromDate,
 			LocalDate untilDate, Instant now) {
-		var months = WholeMonths.within(fromDate, untilDate);
-		var days = months.daysOutside(fromDate, untilDate);
-		var parts = new ArrayList<String>();
-		if (!months.isEmpty()) {
-			parts.add("SELECT rep_id, received, accepted, followed, in_time FROM lead_rep_fact"
-					+ " WHERE month AND day >= :wholeFrom AND day < :wholeUntil AND rep_id = ANY (:reps)");
-		}
-		for (int i = 0; i < days.size(); i++) {
-			parts.add(("SELECT rep_id, received, accepted, followed, in_time FROM lead_rep_fact"
-					+ " WHERE NOT month AND day >= :dayFrom%1$d AND day < :dayUntil%1$d AND rep_id = ANY (:reps)")
-				.formatted(i));
-		}
-		var parameters = WholeMonths.dayParameters(days);
-		parameters.put("wholeFrom", java.sql.Date.valueOf(months.from()));
-		parameters.put("wholeUntil", java.sql.Date.valueOf(months.until()));
-		return figures(KEPT.formatted(String.join("\n  UNION ALL\n  ", parts)), reps, from, to, parameters, now);
+		var kept = WholeMonths.union(fromDate, untilDate,
+				"SELECT rep_id, received, accepted, followed, in_time FROM lead_rep_fact"
+						+ " WHERE month AND day >= :wholeFrom AND day < :wholeUntil AND rep_id = ANY (:reps)",
+				"SELECT rep_id, received, accepted, followed, in_time FROM lead_rep_fact"
+						+ " WHERE NOT month AND day >= :dayFrom AND day < :dayUntil AND rep_id = ANY (:reps)");
+		return figures(KEPT.formatted(kept.sql()), reps, from, to, kept.parameters(), now);
 	}
 
 	private Map<Long, LeadFigures> figures(String sql, Collection<Long> reps, Instant from, Instant to,

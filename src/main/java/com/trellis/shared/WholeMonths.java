@@ -68,6 +68,33 @@ public record WholeMonths(LocalDate from, LocalDate until) {
 		return parameters;
 	}
 
+	/**
+	 * The rows of the period [from, until) as one {@code UNION ALL}: {@code monthRows}
+	 * (reading {@code :wholeFrom} and {@code :wholeUntil}) when a whole month fits, and
+	 * {@code dayRows} (reading {@code :dayFrom} and {@code :dayUntil}) once per range of
+	 * days outside the whole months, each range's parameters numbered; with every
+	 * parameter those parts read (a new map the caller may add to).
+	 */
+	public static Union union(LocalDate from, LocalDate until, String monthRows, String dayRows) {
+		var months = within(from, until);
+		var days = months.daysOutside(from, until);
+		var parts = new ArrayList<String>();
+		if (!months.isEmpty()) {
+			parts.add(monthRows);
+		}
+		for (int i = 0; i < days.size(); i++) {
+			parts.add(dayRows.replace(":dayFrom", ":dayFrom" + i).replace(":dayUntil", ":dayUntil" + i));
+		}
+		var parameters = dayParameters(days);
+		parameters.put("wholeFrom", Date.valueOf(months.from()));
+		parameters.put("wholeUntil", Date.valueOf(months.until()));
+		return new Union(String.join("\nUNION ALL\n", parts), parameters);
+	}
+
+	/** A period's rows as one statement part and its parameters ({@link #union}). */
+	public record Union(String sql, Map<String, Object> parameters) {
+	}
+
 	/** A range of days [from, until). */
 	public record Days(LocalDate from, LocalDate until) {
 	}
