@@ -215,24 +215,15 @@ class ReportingBenchmark {
 		var stored = storeDailyFigures();
 		var floor = repeat(SCANS, this::sequentialScan).percentileMillis(0.5);
 		var tour = new PageTour(this.port, this.jdbc, settings.clients(), requests);
-		var planMode = System.getProperty("trellis.bench.plan-cache-mode", "").strip();
-		if (!planMode.matches("|auto|force_generic_plan|force_custom_plan")) {
-			throw new IllegalArgumentException(
-					"trellis.bench.plan-cache-mode must be auto, force_generic_plan or force_custom_plan");
-		}
-		if (!planMode.isEmpty()) {
-			RequestProfile.setting(this.jdbc, "ALTER SYSTEM SET plan_cache_mode = " + planMode);
-			stored += "plan_cache_mode for the tour: " + planMode + "\n";
-		}
+		var planMode = planCacheMode();
+		stored += planMode.isEmpty() ? "" : "plan_cache_mode for the tour: " + planMode + "\n";
 		List<PageTour.Row> rows;
 		try {
 			rows = tour.tour(List.of("ADMIN", "EXECUTIVE", "PAM", "SALES_MANAGER", "AE", "PARTNER"), listRoles,
 					settings.dataDir());
 		}
 		finally {
-			if (!planMode.isEmpty()) {
-				RequestProfile.setting(this.jdbc, "ALTER SYSTEM RESET plan_cache_mode");
-			}
+			resetPlanCacheMode(planMode);
 		}
 		long measured = rows.stream().mapToLong(row -> row.samples().count() + 1).sum();
 		var report = stored
@@ -295,7 +286,8 @@ class ReportingBenchmark {
 	 * the user is the page tour's for the role), each opened
 	 * {@code -Dtrellis.bench.profile-requests} times (default 3) one at a time through a
 	 * signed-in session after one unmeasured request, then the plans of
-	 * {@code -Dtrellis.bench.page-explain} (explain files as {@link #explain}). Writes
+	 * {@code -Dtrellis.bench.page-explain} (explain files as {@link #explain});
+	 * {@code -Dtrellis.bench.plan-cache-mode} as for the page tour. Writes
 	 * {@code target/benchmark-page-profile.txt}.
 	 */
 	@Test
@@ -308,12 +300,19 @@ class ReportingBenchmark {
 		int times = Integer.getInteger("trellis.bench.profile-requests", 3);
 		var log = settings.dataDir().toAbsolutePath().resolveSibling(settings.dataDir().getFileName() + ".log");
 		var out = new StringBuilder(storeDailyFigures());
-		for (var page : pages.split(",")) {
-			var roleAndPath = page.strip().split(":", 2);
-			var request = new PageTour(this.port, this.jdbc, 1, 1).request(roleAndPath[0], roleAndPath[1]);
-			request.run();
-			out.append(RequestProfile.of(roleAndPath[0] + " " + roleAndPath[1], times, request, this.jdbc,
-					Files.exists(log) ? log : null));
+		var planMode = planCacheMode();
+		out.append(planMode.isEmpty() ? "" : "plan_cache_mode for the profile: " + planMode + "\n");
+		try {
+			for (var page : pages.split(",")) {
+				var roleAndPath = page.strip().split(":", 2);
+				var request = new PageTour(this.port, this.jdbc, 1, 1).request(roleAndPath[0], roleAndPath[1]);
+				request.run();
+				out.append(RequestProfile.of(roleAndPath[0] + " " + roleAndPath[1], times, request, this.jdbc,
+						Files.exists(log) ? log : null));
+			}
+		}
+		finally {
+			resetPlanCacheMode(planMode);
 		}
 		out.append(String.format(Locale.ROOT, "load average at the end: %s%n", loadAverage()));
 		// -Dtrellis.bench.page-explain=pages18 adds the plans of that explain file
@@ -325,6 +324,29 @@ class ReportingBenchmark {
 		System.out.println(out);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-page-profile.txt"), out);
+	}
+
+	/**
+	 * Sets PostgreSQL's {@code plan_cache_mode} to
+	 * {@code -Dtrellis.bench.plan-cache-mode} when given; returns the mode, empty when
+	 * not given.
+	 */
+	private String planCacheMode() {
+		var planMode = System.getProperty("trellis.bench.plan-cache-mode", "").strip();
+		if (!planMode.matches("|auto|force_generic_plan|force_custom_plan")) {
+			throw new IllegalArgumentException(
+					"trellis.bench.plan-cache-mode must be auto, force_generic_plan or force_custom_plan");
+		}
+		if (!planMode.isEmpty()) {
+			RequestProfile.setting(this.jdbc, "ALTER SYSTEM SET plan_cache_mode = " + planMode);
+		}
+		return planMode;
+	}
+
+	private void resetPlanCacheMode(String planMode) {
+		if (!planMode.isEmpty()) {
+			RequestProfile.setting(this.jdbc, "ALTER SYSTEM RESET plan_cache_mode");
+		}
 	}
 
 	private String explain(String which) throws java.io.IOException {
