@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.DistinctLabels;
@@ -40,21 +41,17 @@ class PartnerRepository {
 	}
 
 	PageResult<PartnerView> search(Viewer viewer, PartnerFilter filter, PageRequest page) {
-		var where = """
-				WHERE %s
-				  AND (CAST(:q AS TEXT) IS NULL OR name ILIKE :q OR web_domain ILIKE :q)
-				  AND (CAST(:type AS TEXT) IS NULL OR type = :type)
-				  AND (CAST(:tier AS TEXT) IS NULL OR tier = :tier)
-				  AND (CAST(:lifecycle AS TEXT) IS NULL OR lifecycle_status = :lifecycle)
-				  AND (CAST(:pam AS BIGINT) IS NULL OR owner_pam_id = :pam)
-				""".formatted(SCOPE);
-		Map<String, Object> params = new java.util.HashMap<>();
-		params.put("scopePartner", viewer.scopePartnerId());
-		params.put("q", com.trellis.shared.ListSearch.pattern("q", filter.q()));
-		params.put("type", filter.type() == null ? null : filter.type().name());
-		params.put("tier", filter.tier() == null ? null : filter.tier().name());
-		params.put("lifecycle", filter.lifecycle() == null ? null : filter.lifecycle().name());
-		params.put("pam", filter.pamId());
+		// only the filters given are written (s66, ListConditions): a PAM's home read its
+		// book's dormant and onboarding partners from every partner under a generic plan
+		var conditions = new ListConditions().when("id = :scopePartner", "scopePartner", viewer.scopePartnerId())
+			.when("(name ILIKE :q OR web_domain ILIKE :q)", "q", com.trellis.shared.ListSearch.pattern("q", filter.q()))
+			.when("type = :type", "type", filter.type() == null ? null : filter.type().name())
+			.when("tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name())
+			.when("lifecycle_status = :lifecycle", "lifecycle",
+					filter.lifecycle() == null ? null : filter.lifecycle().name())
+			.when("owner_pam_id = :pam", "pam", filter.pamId());
+		var where = conditions.where();
+		var params = conditions.parameters();
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM partner " + where))
 			.params(params)
 			.param("countLimit", page.countLimit())
@@ -276,13 +273,12 @@ class PartnerRepository {
 	}
 
 	Map<LifecycleStatus, Long> countByLifecycle(Viewer viewer, Long pamId) {
-		return this.jdbc.sql("""
-				SELECT lifecycle_status, count(*) AS n FROM partner
-				WHERE %s AND (CAST(:pam AS BIGINT) IS NULL OR owner_pam_id = :pam)
-				GROUP BY lifecycle_status
-				""".formatted(SCOPE))
-			.param("scopePartner", viewer.scopePartnerId())
-			.param("pam", pamId)
+		var conditions = new ListConditions().when("id = :scopePartner", "scopePartner", viewer.scopePartnerId())
+			.when("owner_pam_id = :pam", "pam", pamId);
+		return this.jdbc
+			.sql("SELECT lifecycle_status, count(*) AS n FROM partner " + conditions.where()
+					+ " GROUP BY lifecycle_status")
+			.params(conditions.parameters())
 			.query((rs, n) -> Map.entry(LifecycleStatus.valueOf(rs.getString(1)), rs.getLong(2)))
 			.list()
 			.stream()
