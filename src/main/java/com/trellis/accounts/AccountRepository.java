@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.trellis.matching.CompanyIdentity;
+import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
@@ -30,15 +31,13 @@ class AccountRepository {
 	}
 
 	PageResult<AccountView> search(String q, String industry, Long ownerId, PageRequest page) {
-		var where = """
-				WHERE (CAST(:q AS TEXT) IS NULL OR name ILIKE :q OR web_domain ILIKE :q)
-				  AND (CAST(:industry AS TEXT) IS NULL OR industry = :industry)
-				  AND (CAST(:owner AS BIGINT) IS NULL OR owner_ae_id = :owner)
-				""";
-		Map<String, Object> params = new HashMap<>();
-		params.put("q", com.trellis.shared.ListSearch.pattern("q", q));
-		params.put("industry", industry == null || industry.isBlank() ? null : industry);
-		params.put("owner", ownerId);
+		// only the filters given are written (s67, ListConditions)
+		var conditions = new ListConditions()
+			.when("(name ILIKE :q OR web_domain ILIKE :q)", "q", com.trellis.shared.ListSearch.pattern("q", q))
+			.when("industry = :industry", "industry", industry == null || industry.isBlank() ? null : industry)
+			.when("owner_ae_id = :owner", "owner", ownerId);
+		var where = conditions.where();
+		var params = conditions.parameters();
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM account " + where))
 			.params(params)
 			.param("countLimit", page.countLimit())

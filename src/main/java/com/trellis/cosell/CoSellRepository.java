@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
+import com.trellis.shared.SqlIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,35 +122,25 @@ class CoSellRepository {
 		if ((partners != null && partners.isEmpty()) || (requesters != null && requesters.isEmpty())) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		var where = new StringBuilder(SCOPE);
-		if (partners != null) {
-			where.append(" AND partner_id = ANY (CAST(:partners AS BIGINT[]))");
-		}
-		if (requesters != null) {
-			where.append(" AND requested_by = ANY (CAST(:requesters AS BIGINT[]))");
-		}
-		if (status != null) {
-			where.append(" AND status = :status");
-		}
+		// only the narrowings given are written (s67, ListConditions): under a generic
+		// plan a partner user's list read every partner's requests to keep 10
+		var conditions = new ListConditions().when("partner_id = :scopePartner", "scopePartner", scopePartner)
+			.when("partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners",
+					partners == null ? null : SqlIds.array(partners))
+			.when("requested_by = ANY (CAST(:requesters AS BIGINT[]))", "requesters",
+					requesters == null ? null : SqlIds.array(requesters))
+			.whenEnum("status", status);
+		var where = conditions.where();
+		var params = conditions.parameters();
 		// a list page counts only as far as its pager needs (PageRequest.listed), the API
-		// in
-		// full
-		var count = this.jdbc.sql(PageRequest.countUpToLimit("FROM cosell_request WHERE " + where))
+		// in full
+		var count = this.jdbc.sql(PageRequest.countUpToLimit("FROM cosell_request " + where))
+			.params(params)
 			.param("countLimit", page.countLimit());
-		var select = this.jdbc.sql("SELECT * FROM cosell_request WHERE " + where
-				+ " ORDER BY requested_at DESC, id DESC LIMIT :limit OFFSET :offset");
-		for (var spec : List.of(count, select)) {
-			spec.param("scopePartner", scopePartner);
-			if (partners != null) {
-				spec.param("partners", com.trellis.shared.SqlIds.array(partners));
-			}
-			if (requesters != null) {
-				spec.param("requesters", com.trellis.shared.SqlIds.array(requesters));
-			}
-			if (status != null) {
-				spec.param("status", status.name());
-			}
-		}
+		var select = this.jdbc
+			.sql("SELECT * FROM cosell_request " + where
+					+ " ORDER BY requested_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.params(params);
 		long counted = count.query(Long.class).single();
 		return PageResult.counted(() -> select.param("limit", page.size())
 			.param("offset", page.offset())

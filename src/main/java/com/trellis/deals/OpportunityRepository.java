@@ -42,7 +42,7 @@ class OpportunityRepository {
 		var conditions = new ListConditions()
 			.when("partner_id = :scopePartner", "scopePartner", viewer.scopePartnerId())
 			.when("name ILIKE :q", "q", q)
-			.when("stage = :stage", "stage", filter.stage() == null ? null : filter.stage().name());
+			.whenEnum("stage", filter.stage());
 		if (filter.open() != null) {
 			conditions.always(filter.open() ? "stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')"
 					: "stage IN ('CLOSED_WON', 'CLOSED_LOST')");

@@ -72,17 +72,17 @@ class PipelineReads {
 			.single();
 		// the page's deals picked first from what the open deals' indexes hold (stage,
 		// since when, owner, partner: index-only), then read whole: a team's page visited
-		// every open deal of the team in the table to keep 10
+		// every open deal of the team in the table to keep 10. The page's size and
+		// offset are written as numbers: a generic plan, not knowing the limit, sorted
+		// every stalled deal of the program for the admin's first page (s67).
 		return PageResult.counted(() -> this.jdbc
 			.sql("SELECT " + OpportunityRows.COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days + " AS norm_days, "
 					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "
-					+ "FROM opportunity o JOIN (SELECT o.id " + from
-					+ " ORDER BY o.stage_entered_at, o.id LIMIT :limit OFFSET :offset) picked ON picked.id = o.id"
+					+ "FROM opportunity o JOIN (SELECT o.id " + from + " ORDER BY o.stage_entered_at, o.id LIMIT "
+					+ page.size() + " OFFSET " + page.offset() + ") picked ON picked.id = o.id"
 					+ " ORDER BY o.stage_entered_at, o.id")
 			.params(params)
 			.param("now", Timestamp.from(now))
-			.param("limit", page.size())
-			.param("offset", page.offset())
 			.query((rs, n) -> new StalledDeal(OpportunityRows.view(rs, n), rs.getLong("age"), rs.getInt("norm_days")))
 			.list(), page, counted);
 	}

@@ -45,10 +45,9 @@ class PartnerRepository {
 		// book's dormant and onboarding partners from every partner under a generic plan
 		var conditions = new ListConditions().when("id = :scopePartner", "scopePartner", viewer.scopePartnerId())
 			.when("(name ILIKE :q OR web_domain ILIKE :q)", "q", com.trellis.shared.ListSearch.pattern("q", filter.q()))
-			.when("type = :type", "type", filter.type() == null ? null : filter.type().name())
-			.when("tier = :tier", "tier", filter.tier() == null ? null : filter.tier().name())
-			.when("lifecycle_status = :lifecycle", "lifecycle",
-					filter.lifecycle() == null ? null : filter.lifecycle().name())
+			.whenEnum("type", filter.type())
+			.whenEnum("tier", filter.tier())
+			.whenEnum("lifecycle_status", filter.lifecycle())
 			.when("owner_pam_id = :pam", "pam", filter.pamId());
 		var where = conditions.where();
 		var params = conditions.parameters();

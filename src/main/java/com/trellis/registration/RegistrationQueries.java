@@ -48,7 +48,7 @@ class RegistrationQueries {
 		// a PAM's list read a page of the large data's registrations in 7.6 s)
 		var conditions = new ListConditions()
 			.when("partner_id = :scopePartner", "scopePartner", viewer.scopePartnerId())
-			.when("status = :status", "status", filter.status() == null ? null : filter.status().name())
+			.whenEnum("status", filter.status())
 			.when("partner_id = :partner", "partner", filter.partnerId())
 			.when("partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners", partners == null ? null
 					: com.trellis.shared.SqlIds.array(partners.isEmpty() ? List.of(-1L) : partners));

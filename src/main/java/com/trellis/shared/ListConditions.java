@@ -30,6 +30,20 @@ public final class ListConditions {
 		return this;
 	}
 
+	/**
+	 * Adds {@code column = 'NAME'} when the value is given: the enum's name written into
+	 * the statement (a constant, never user text), so each value has its own statement
+	 * and PostgreSQL plans it with that value's share of the rows. A generic plan of
+	 * {@code status = :status} priced a rare status (a pending registration) as a common
+	 * one and counted the admin's SLA breaches from every registration (s67).
+	 */
+	public ListConditions whenEnum(String column, Enum<?> value) {
+		if (value != null) {
+			this.conditions.add(column + " = '" + value.name() + "'");
+		}
+		return this;
+	}
+
 	/** Adds a condition without parameters. */
 	public ListConditions always(String sql) {
 		this.conditions.add(sql);

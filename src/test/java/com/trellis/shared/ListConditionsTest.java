@@ -26,4 +26,11 @@ class ListConditionsTest {
 		assertThat(conditions.parameters()).isEmpty();
 	}
 
+	@Test
+	void aGivenEnumIsWrittenAsItsNameSoEachValueIsPlannedWithItsOwnStatistics() {
+		var conditions = new ListConditions().whenEnum("status", java.time.DayOfWeek.MONDAY).whenEnum("stage", null);
+		assertThat(conditions.where()).isEqualTo("WHERE status = 'MONDAY'");
+		assertThat(conditions.parameters()).isEmpty();
+	}
+
 }
