@@ -2,6 +2,7 @@ package com.trellis.audit;
 
 import java.sql.Timestamp;
 
+import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
@@ -18,15 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-	private static final String FROM_WHERE = """
-			FROM audit_entry
-			WHERE (CAST(:type AS TEXT) IS NULL OR entity_type = :type)
-			  AND (CAST(:entity AS TEXT) IS NULL OR entity_id = :entity)
-			  AND (CAST(:actor AS BIGINT) IS NULL OR actor_id = :actor)
-			  AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR occurred_at >= :from)
-			  AND (CAST(:until AS TIMESTAMPTZ) IS NULL OR occurred_at < :until)
-			""";
-
 	private final JdbcClient jdbc;
 
 	AuditTrail(JdbcClient jdbc) {
@@ -35,28 +27,31 @@ public class AuditTrail {
 
 	@Transactional(readOnly = true)
 	public PageResult<AuditRecord> search(AuditFilter filter, PageRequest page) {
-		long counted = bind(this.jdbc.sql(PageRequest.countUpToLimit(FROM_WHERE)), filter)
+		// only the filters given are written (ListConditions), so no generic plan of the
+		// prepared statement reads the whole log for a filter it could not see
+		var conditions = new ListConditions().when("entity_type = :type", "type", filter.entityType())
+			.when("entity_id = :entity", "entity", filter.entityId())
+			.when("actor_id = :actor", "actor", filter.actorId())
+			.when("occurred_at >= :from", "from", filter.from() == null ? null : Timestamp.from(filter.from()))
+			.when("occurred_at < :until", "until", filter.until() == null ? null : Timestamp.from(filter.until()));
+		var fromWhere = "FROM audit_entry " + conditions.where();
+		var params = conditions.parameters();
+		long counted = this.jdbc.sql(PageRequest.countUpToLimit(fromWhere))
+			.params(params)
 			.param("countLimit", page.countLimit())
 			.query(Long.class)
 			.single();
-		return PageResult.counted(() -> bind(this.jdbc.sql("""
+		return PageResult.counted(() -> this.jdbc.sql("""
 				SELECT id, occurred_at, actor_id, actor_name, entity_type, entity_id, action,
 				       before::text AS before, after::text AS after
-				""" + FROM_WHERE + " ORDER BY id DESC OFFSET :offset LIMIT :size"), filter)
+				""" + fromWhere + " ORDER BY id DESC OFFSET :offset LIMIT :size")
+			.params(params)
 			.param("offset", page.offset())
 			.param("size", page.size())
 			.query((rs, n) -> new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("entity_type"),
 					rs.getString("entity_id"), rs.getString("action"), rs.getString("before"), rs.getString("after")))
 			.list(), page, counted);
-	}
-
-	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, AuditFilter filter) {
-		return statement.param("type", filter.entityType())
-			.param("entity", filter.entityId())
-			.param("actor", filter.actorId())
-			.param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
-			.param("until", filter.until() == null ? null : Timestamp.from(filter.until()));
 	}
 
 }
