@@ -76,11 +76,19 @@ public final class OutboundUrlPolicy {
 	 */
 	private static String toAscii(String stripped) {
 		var parts = HOST_PART.matcher(stripped);
-		if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
+		if (!parts.matches()) {
 			return stripped;
 		}
 		var ascii = new StringBuilder();
 		var info = new com.ibm.icu.text.IDNA.Info();
+		if (parts.group(3).chars().allMatch(c -> c < 0x80)) {
+			// an ASCII host is its own ASCII form, unless an xn-- label in it is no valid
+			// punycode, which no name converts to
+			if (parts.group(3).toLowerCase(Locale.ROOT).contains("xn--")) {
+				IDNA.nameToUnicode(parts.group(3), new StringBuilder(), info);
+			}
+			return info.hasErrors() ? null : stripped;
+		}
 		IDNA.nameToASCII(parts.group(3), ascii, info);
 		if (info.hasErrors()) {
 			return null;
@@ -113,7 +121,7 @@ public final class OutboundUrlPolicy {
 		var stripped = url.strip();
 		var ascii = toAscii(stripped);
 		if (ascii == null) {
-			return Form.refused("has an invalid host name (it has no ASCII xn-- form)");
+			return Form.refused("has an invalid host name (it has no valid ASCII xn-- form)");
 		}
 		if (ascii.length() > MAX_LENGTH) {
 			return Form.refused(stripped.length() > MAX_LENGTH ? "is longer than " + MAX_LENGTH + " characters"
@@ -136,8 +144,13 @@ public final class OutboundUrlPolicy {
 		}
 		var host = uri.getHost();
 		if (host == null && uri.getRawAuthority() != null) {
+			// an authority Java could not split: user info with a second "@" in it, or a
+			// host that is neither a name nor an address in any form ("a..b")
 			var authority = uri.getRawAuthority().replaceFirst(":[0-9]*$", "");
-			return NUMERIC_HOST.matcher(authority).matches()
+			if (authority.contains("@")) {
+				return Form.refused("must not contain a user name or password");
+			}
+			return NUMERIC_HOST.matcher(authority).matches() && HAS_DIGIT_ONLY_LABELS.matcher(authority).matches()
 					? Form.refused("has an IP address in a non-standard form (" + authority + ")")
 					: Form.refused("has an invalid host name");
 		}

@@ -61,6 +61,12 @@ class OutboundUrlPolicyTest {
 			ftp://example.com/                  | http or https
 			file:///etc/passwd                  | http or https
 			https://user:secret@example.com/    | user name
+			https://user@mail@example.com/      | user name
+			https://a@b:c@example.com:8443/     | user name
+			https://a..b/                       | invalid host name
+			https://ab.cd..ef/                  | invalid host name
+			https://xn--zz.example/             | invalid host name
+			https://hooks.XN--ZZ.example:8443/  | invalid host name
 			""")
 	void refusesUrlsThatPointInsideOrHideWhereTheyPoint(String url, String reason) {
 		var decision = OutboundUrlPolicy.check(url);
@@ -117,7 +123,7 @@ class OutboundUrlPolicyTest {
 		assertThat(OutboundUrlPolicy.asciiHost("https://\u03c3\u03bf\u03c6\u03bf\u03c2.example/x"))
 			.startsWith("https://xn--")
 			.isNotEqualTo(OutboundUrlPolicy.asciiHost("https://\u03c3\u03bf\u03c6\u03bf\u03c3.example/x"));
-		assertThat(OutboundUrlPolicy.check("https://a\u200db.example/").reason()).contains("no ASCII xn-- form");
+		assertThat(OutboundUrlPolicy.check("https://a\u200db.example/").reason()).contains("no valid ASCII xn-- form");
 	}
 
 	@Test
