@@ -42,9 +42,8 @@ class PipelineReads {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
 		// each open stage's norm as a CASE on the row's stage (not a join to a VALUES
-		// list), so the oldest entries are read in order from
-		// opportunity_open_stage_entered_idx
-		// (V103) and the page and its count stop early
+		// list), so the oldest entries are read in order from the index
+		// opportunity_open_stage_entered_idx (V103) and the page and its count stop early
 		var since = new StringBuilder("CASE o.stage");
 		var days = new StringBuilder("CASE o.stage");
 		var stages = new StringBuilder();
