@@ -70,6 +70,14 @@ class AuditTrailTests {
 		assertThat(html).contains("id=\"audit-entries\"")
 			.contains("Audit Trail Renamed Again")
 			.contains(world.pam().name());
+		// the filter's days are the program's, the times shown the reader's: the page
+		// names both zones (try67: a reader at UTC+14 saw times of the next day and a
+		// filter on that day found none)
+		this.jdbc.sql("UPDATE app_user SET time_zone = 'Pacific/Kiritimati' WHERE id = :id")
+			.param("id", adminUser.userId())
+			.update();
+		assertThat(page.read(page.signIn(adminUser), "/admin/audit"))
+			.contains("times are shown in your time zone, Pacific/Kiritimati");
 	}
 
 	@Test
