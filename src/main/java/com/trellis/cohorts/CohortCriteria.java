@@ -110,10 +110,12 @@ class CohortCriteria {
 		requireCohort(viewer, cohortId);
 		JourneyStage parsed;
 		try {
-			parsed = JourneyStage.valueOf(stage == null ? "" : stage.trim().toUpperCase(java.util.Locale.ROOT));
+			// named as a body names it, in capitals (try19: any case was taken here only)
+			parsed = JourneyStage.valueOf(stage == null ? "" : stage);
 		}
 		catch (IllegalArgumentException ex) {
-			throw InvalidInputException.of("stage", "must be one of AWARENESS, ACTIVATION, ACCELERATION");
+			throw InvalidInputException.of("stage", "must be one of AWARENESS, ACTIVATION, ACCELERATION ('"
+					+ com.trellis.shared.Quoted.of(stage == null ? "" : stage) + "' is not)");
 		}
 		var before = cohortCriteria(cohortId);
 		if (this.journey.clearCohortCriteria(cohortId, parsed) > 0) {

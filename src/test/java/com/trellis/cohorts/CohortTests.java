@@ -267,6 +267,12 @@ class CohortTests {
 		this.mvc.perform(delete(url + "/SIDEWAYS").header("Authorization", "Bearer " + admin.token()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("stage"));
+		// the stage is named as the body names it, in capitals (try19: any case was
+		// taken)
+		this.mvc.perform(delete(url + "/activation").header("Authorization", "Bearer " + admin.token()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("stage"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("('activation' is not)")));
 		this.runs.placeWeek();
 		assertThat(stageThisWeek(world.partnerId(), id)).as("no own criteria left: no own placement").isNull();
 	}
