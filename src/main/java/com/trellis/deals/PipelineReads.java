@@ -72,8 +72,10 @@ class PipelineReads {
 		// the page's deals picked first from what the open deals' indexes hold (stage,
 		// since when, owner, partner: index-only), then read whole: a team's page visited
 		// every open deal of the team in the table to keep 10. The page's size and
-		// offset are written as numbers: a generic plan, not knowing the limit, sorted
-		// every stalled deal of the program for the admin's first page (s67).
+		// offset are written as numbers, as the stages' bounds are: with generic plans
+		// forced, a plan not knowing the limit sorted every stalled deal of the program
+		// for the admin's first page (s67). At PostgreSQL's default the bounds' instant
+		// makes each request's text new, so it is planned for its values anyway.
 		return PageResult.counted(() -> this.jdbc
 			.sql("SELECT " + OpportunityRows.COLUMNS.replaceAll("(\\w+)", "o.$1") + ", " + days + " AS norm_days, "
 					+ "floor(extract(epoch FROM (CAST(:now AS TIMESTAMPTZ) - o.stage_entered_at)) / 86400) AS age "

@@ -41,7 +41,7 @@ class PartnerRepository {
 	}
 
 	PageResult<PartnerView> search(Viewer viewer, PartnerFilter filter, PageRequest page) {
-		// only the filters given are written (s66, ListConditions): a PAM's home read its
+		// only the filters given are written (s67, ListConditions): a PAM's home read its
 		// book's dormant and onboarding partners from every partner under a generic plan
 		var conditions = new ListConditions().when("id = :scopePartner", "scopePartner", viewer.scopePartnerId())
 			.when("(name ILIKE :q OR web_domain ILIKE :q)", "q", com.trellis.shared.ListSearch.pattern("q", filter.q()))

@@ -72,7 +72,8 @@ public final class OutboundUrlPolicy {
 
 	/**
 	 * The stripped URL with its host in ASCII form (unchanged when the host is ASCII or
-	 * the URL has no recognisable host), or null when the host has no ASCII form.
+	 * the URL has no recognisable host), or null when the host has no ASCII form or an
+	 * ASCII host has an {@code xn--} label that is no valid punycode.
 	 */
 	private static String toAscii(String stripped) {
 		var parts = HOST_PART.matcher(stripped);
@@ -83,9 +84,12 @@ public final class OutboundUrlPolicy {
 		var info = new com.ibm.icu.text.IDNA.Info();
 		if (parts.group(3).chars().allMatch(c -> c < 0x80)) {
 			// an ASCII host is its own ASCII form, unless an xn-- label in it is no valid
-			// punycode, which no name converts to
-			if (parts.group(3).toLowerCase(Locale.ROOT).contains("xn--")) {
-				IDNA.nameToUnicode(parts.group(3), new StringBuilder(), info);
+			// punycode, which no name converts to; only those labels are checked, as
+			// browsers take "ab--cd" in a plain label
+			for (var label : parts.group(3).split("\\.")) {
+				if (label.toLowerCase(Locale.ROOT).startsWith("xn--")) {
+					IDNA.labelToUnicode(label, new StringBuilder(), info);
+				}
 			}
 			return info.hasErrors() ? null : stripped;
 		}

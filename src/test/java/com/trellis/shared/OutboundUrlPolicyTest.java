@@ -77,7 +77,8 @@ class OutboundUrlPolicyTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "https://hooks.slack.com/services/T0/B0/abc", "https://93.184.215.14/hook",
 			"http://[2606:4700::1111]/", "https://cafe.be/hook", "http://198.20.0.1/", "http://192.0.3.1/",
-			"http://[2002:5db8:d70e::1]/", "http://[2001:4860:4860::8888]/" })
+			"http://[2002:5db8:d70e::1]/", "http://[2001:4860:4860::8888]/", "https://ab--cd.xn--p1ai/hook",
+			"https://r3---sn.xn--bcher-kva.example/" })
 	void allowsPublicHostsAndAddresses(String url) {
 		assertThat(OutboundUrlPolicy.check(url).allowed()).isTrue();
 	}
