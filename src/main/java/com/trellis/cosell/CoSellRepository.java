@@ -12,7 +12,6 @@ import java.util.Optional;
 import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
-import com.trellis.shared.SqlIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -125,10 +124,8 @@ class CoSellRepository {
 		// only the narrowings given are written (s67, ListConditions): under a generic
 		// plan a partner user's list read every partner's requests to keep 10
 		var conditions = new ListConditions().when("partner_id = :scopePartner", "scopePartner", scopePartner)
-			.when("partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners",
-					partners == null ? null : SqlIds.array(partners))
-			.when("requested_by = ANY (CAST(:requesters AS BIGINT[]))", "requesters",
-					requesters == null ? null : SqlIds.array(requesters))
+			.whenAnyOf("partner_id", "partners", partners)
+			.whenAnyOf("requested_by", "requesters", requesters)
 			.whenEnum("status", status);
 		var where = conditions.where();
 		var params = conditions.parameters();

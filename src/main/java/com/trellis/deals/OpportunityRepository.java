@@ -53,11 +53,7 @@ class OpportunityRepository {
 		if (filter.partnerInvolved() != null) {
 			conditions.always(filter.partnerInvolved() ? "partner_id IS NOT NULL" : "partner_id IS NULL");
 		}
-		conditions
-			.when("owner_id = ANY (CAST(:owners AS BIGINT[]))", "owners",
-					owners == null ? null : com.trellis.shared.SqlIds.array(owners.isEmpty() ? List.of(-1L) : owners))
-			.when("partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners", partners == null ? null
-					: com.trellis.shared.SqlIds.array(partners.isEmpty() ? List.of(-1L) : partners));
+		conditions.whenAnyOf("owner_id", "owners", owners).whenAnyOf("partner_id", "partners", partners);
 		var where = conditions.where();
 		var params = conditions.parameters();
 		long counted = this.jdbc.sql(PageRequest.countUpToLimit("FROM opportunity " + where))

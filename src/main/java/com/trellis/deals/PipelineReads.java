@@ -12,7 +12,6 @@ import com.trellis.identity.Viewer;
 import com.trellis.shared.ListConditions;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
-import com.trellis.shared.SqlIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -147,13 +146,8 @@ class PipelineReads {
 	private static ListConditions narrowed(Viewer viewer, String alias, Collection<Long> owners,
 			Collection<Long> partners) {
 		return new ListConditions().when(alias + "partner_id = :scopePartner", "scopePartner", viewer.scopePartnerId())
-			.when(alias + "owner_id = ANY (CAST(:owners AS BIGINT[]))", "owners", ids(owners))
-			.when(alias + "partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners", ids(partners));
-	}
-
-	/** The ids as an SQL array parameter, null for null, one impossible id for none. */
-	private static Long[] ids(Collection<Long> ids) {
-		return ids == null ? null : SqlIds.array(ids.isEmpty() ? List.of(-1L) : ids);
+			.whenAnyOf(alias + "owner_id", "owners", owners)
+			.whenAnyOf(alias + "partner_id", "partners", partners);
 	}
 
 	private static PipelineLine pipelineLine(ResultSet rs, int row) throws SQLException {

@@ -50,8 +50,7 @@ class RegistrationQueries {
 			.when("partner_id = :scopePartner", "scopePartner", viewer.scopePartnerId())
 			.whenEnum("status", filter.status())
 			.when("partner_id = :partner", "partner", filter.partnerId())
-			.when("partner_id = ANY (CAST(:partners AS BIGINT[]))", "partners", partners == null ? null
-					: com.trellis.shared.SqlIds.array(partners.isEmpty() ? List.of(-1L) : partners));
+			.whenAnyOf("partner_id", "partners", partners);
 		if (filter.breachedOnly()) {
 			conditions.when("status = 'PENDING' AND sla_due_at < :now", "now", Timestamp.from(now));
 		}

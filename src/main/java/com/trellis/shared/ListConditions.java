@@ -44,6 +44,14 @@ public final class ListConditions {
 		return this;
 	}
 
+	/**
+	 * Adds {@code column = ANY (CAST(:name AS BIGINT[]))} when the ids are given (null:
+	 * any), bound as one array ({@link SqlIds}); an empty collection matches no row.
+	 */
+	public ListConditions whenAnyOf(String column, String name, java.util.Collection<Long> ids) {
+		return when(column + " = ANY (CAST(:" + name + " AS BIGINT[]))", name, ids == null ? null : SqlIds.array(ids));
+	}
+
 	/** Adds a condition without parameters. */
 	public ListConditions always(String sql) {
 		this.conditions.add(sql);

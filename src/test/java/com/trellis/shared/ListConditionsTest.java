@@ -33,4 +33,15 @@ class ListConditionsTest {
 		assertThat(conditions.parameters()).isEmpty();
 	}
 
+	@Test
+	void givenIdsAreOneArrayAndNoIdsMatchNone() {
+		var conditions = new ListConditions().whenAnyOf("o.owner_id", "owners", java.util.List.of(3L, 5L))
+			.whenAnyOf("partner_id", "partners", null);
+		assertThat(conditions.where()).isEqualTo("WHERE o.owner_id = ANY (CAST(:owners AS BIGINT[]))");
+		assertThat((Long[]) conditions.parameters().get("owners")).containsExactly(3L, 5L);
+		assertThat((Long[]) new ListConditions().whenAnyOf("owner_id", "owners", java.util.List.of())
+			.parameters()
+			.get("owners")).isEmpty();
+	}
+
 }
