@@ -26,6 +26,8 @@ class HeldQueue {
 
 	private final RegistrationRepository registrations;
 
+	private final RegistrationRulesStore ruleStore;
+
 	private final ProtectionRepository protections;
 
 	private final ConflictFinder conflicts;
@@ -40,12 +42,13 @@ class HeldQueue {
 
 	private final DecisionNotices decisionNotices;
 
-	HeldQueue(RegistrationRepository registrations, ProtectionRepository protections, ConflictFinder conflicts,
-			CustomerLocks locks, ApplicationEventPublisher events, Clock clock,
+	HeldQueue(RegistrationRepository registrations, RegistrationRulesStore ruleStore, ProtectionRepository protections,
+			ConflictFinder conflicts, CustomerLocks locks, ApplicationEventPublisher events, Clock clock,
 			com.trellis.shared.BusinessCalendar calendar, DecisionNotices decisionNotices) {
 		this.decisionNotices = decisionNotices;
 		this.calendar = calendar;
 		this.registrations = registrations;
+		this.ruleStore = ruleStore;
 		this.protections = protections;
 		this.conflicts = conflicts;
 		this.locks = locks;
@@ -96,7 +99,7 @@ class HeldQueue {
 		if (view.status() != RegistrationStatus.ON_HOLD) {
 			return;
 		}
-		var rules = this.registrations.rules();
+		var rules = this.ruleStore.rules();
 		var now = this.clock.instant();
 		var candidates = this.conflicts.find(held.customer(), view.accountId())
 			.stream()

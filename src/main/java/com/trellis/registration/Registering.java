@@ -28,6 +28,8 @@ class Registering {
 
 	private final RegistrationRepository registrations;
 
+	private final RegistrationRulesStore ruleStore;
+
 	private final ConflictFinder conflicts;
 
 	private final RegistrationInput input;
@@ -48,11 +50,12 @@ class Registering {
 
 	private final DecisionNotices decisionNotices;
 
-	Registering(RegistrationRepository registrations, ConflictFinder conflicts, RegistrationInput input,
-			StatusMoves moves, Partners partners, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			com.trellis.activity.Activity activity, com.trellis.shared.BusinessCalendar calendar,
-			DecisionNotices decisionNotices) {
+	Registering(RegistrationRepository registrations, RegistrationRulesStore ruleStore, ConflictFinder conflicts,
+			RegistrationInput input, StatusMoves moves, Partners partners, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock, com.trellis.activity.Activity activity,
+			com.trellis.shared.BusinessCalendar calendar, DecisionNotices decisionNotices) {
 		this.registrations = registrations;
+		this.ruleStore = ruleStore;
 		this.conflicts = conflicts;
 		this.input = input;
 		this.moves = moves;
@@ -91,7 +94,7 @@ class Registering {
 		var reads = new SqlPipeline();
 		var partnerRead = command.partnerId() == null ? null
 				: this.partners.actedFor(reads, viewer, command.partnerId());
-		var rulesRead = this.registrations.rules(reads);
+		var rulesRead = this.ruleStore.rules(reads);
 		var idRead = this.registrations.nextId(reads);
 		var slaRead = this.moves.slaDays(reads, this.clock.instant());
 		var rateRead = this.input.rate(reads, command);

@@ -29,6 +29,8 @@ class RegistrationDecisions {
 
 	private final RegistrationRepository registrations;
 
+	private final RegistrationRulesStore ruleStore;
+
 	private final RegistrationAccess access;
 
 	private final RegistrationInput input;
@@ -57,13 +59,14 @@ class RegistrationDecisions {
 
 	private final Partners partners;
 
-	RegistrationDecisions(RegistrationRepository registrations, RegistrationAccess access, RegistrationInput input,
-			StatusMoves moves, Accounts accounts, Deals deals, DealCredit credit, Users users, AuditLog audit,
-			Clock clock, com.trellis.shared.BusinessCalendar calendar, HeldQueue held, DecisionNotices decisionNotices,
-			LaterPartnerDeals laterDeals, Partners partners) {
+	RegistrationDecisions(RegistrationRepository registrations, RegistrationRulesStore ruleStore,
+			RegistrationAccess access, RegistrationInput input, StatusMoves moves, Accounts accounts, Deals deals,
+			DealCredit credit, Users users, AuditLog audit, Clock clock, com.trellis.shared.BusinessCalendar calendar,
+			HeldQueue held, DecisionNotices decisionNotices, LaterPartnerDeals laterDeals, Partners partners) {
 		this.partners = partners;
 		this.laterDeals = laterDeals;
 		this.registrations = registrations;
+		this.ruleStore = ruleStore;
 		this.access = access;
 		this.input = input;
 		this.moves = moves;
@@ -81,7 +84,7 @@ class RegistrationDecisions {
 	RegistrationView resubmit(Viewer viewer, long id, RegistrationCommand input) {
 		var row = this.access.lockVisible(viewer, id);
 		var view = row.view();
-		var rules = this.registrations.rules();
+		var rules = this.ruleStore.rules();
 		var values = this.input.resubmission(viewer, row, input, rules);
 		StatusMoves.requireMove(row, StatusAction.RESUBMIT);
 		this.registrations.updateDetails(id, values);
@@ -107,7 +110,7 @@ class RegistrationDecisions {
 							+ later.get().match().reason()
 							+ "); approve when it has closed, or reject this registration");
 		}
-		var rules = this.registrations.rules();
+		var rules = this.ruleStore.rules();
 		var actor = viewer.actor();
 		long opportunityId;
 		long accountId;
@@ -157,7 +160,7 @@ class RegistrationDecisions {
 	RegistrationView overrideHold(Viewer viewer, long id, String reason) {
 		var row = this.access.lockDecidable(viewer, id);
 		StatusMoves.requireMove(row.view(), StatusAction.LIFT_HOLD, () -> StatusMoves.requireReason(reason));
-		var rules = this.registrations.rules();
+		var rules = this.ruleStore.rules();
 		var now = this.clock.instant();
 		this.registrations.startProtection(id, this.calendar.daysAfter(now, rules.protectionDays()),
 				this.moves.slaDue(now, rules), null);
@@ -189,7 +192,7 @@ class RegistrationDecisions {
 		if (view.extended()) {
 			throw new ConflictException("extended", "the one extension has been granted already");
 		}
-		var until = this.calendar.daysAfter(view.protectionEndsAt(), this.registrations.rules().extensionDays());
+		var until = this.calendar.daysAfter(view.protectionEndsAt(), this.ruleStore.rules().extensionDays());
 		var date = this.calendar.dayOf(until);
 		this.registrations.extend(id, until, date);
 		var now = this.clock.instant();

@@ -5,17 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import com.trellis.deals.CreditType;
 import com.trellis.identity.Viewer;
-import com.trellis.shared.PageRequest;
-import com.trellis.shared.PageResult;
 import com.trellis.shared.SqlPipeline;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -266,30 +262,6 @@ class RegistrationRepository {
 			.update();
 	}
 
-	RegistrationRules rules() {
-		return this.jdbc.sql(RULES)
-			.query(RegistrationRepository::rulesRow)
-			.optional()
-			.orElse(RegistrationRules.DEFAULTS);
-	}
-
-	/** As {@link #rules()}, read when the caller sends its pipeline. */
-	java.util.function.Supplier<RegistrationRules> rules(SqlPipeline pipeline) {
-		var read = pipeline.query(RULES, Map.of(), RegistrationRepository::rulesRow);
-		return () -> read.get().stream().findFirst().orElse(RegistrationRules.DEFAULTS);
-	}
-
-	private static final String RULES = """
-			SELECT protection_days, later_registration, approval_sla_business_days, extension_days, sourced_share,
-			       influenced_share, co_sell_share
-			FROM registration_rules WHERE id = 1
-			""";
-
-	private static RegistrationRules rulesRow(ResultSet rs, int n) throws SQLException {
-		return new RegistrationRules(rs.getInt(1), RegistrationRules.LaterRegistration.valueOf(rs.getString(2)),
-				rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7));
-	}
-
 	/**
 	 * The id the next registration takes, drawn from the table's sequence when the caller
 	 * sends its pipeline (a registration that is not written leaves a gap, as a rolled
@@ -299,25 +271,6 @@ class RegistrationRepository {
 		var read = pipeline.query("SELECT nextval(pg_get_serial_sequence('deal_registration', 'id'))", Map.of(),
 				(rs, n) -> rs.getLong(1));
 		return () -> read.get().get(0);
-	}
-
-	void saveRules(RegistrationRules rules, long userId, Instant at) {
-		this.jdbc.sql("""
-				UPDATE registration_rules SET protection_days = :protection, later_registration = :later,
-				    approval_sla_business_days = :sla, extension_days = :extension, sourced_share = :sourced,
-				    influenced_share = :influenced, co_sell_share = :coSell, updated_at = :at, updated_by = :by
-				WHERE id = 1
-				""")
-			.param("protection", rules.protectionDays())
-			.param("later", rules.laterRegistration().name())
-			.param("sla", rules.approvalSlaBusinessDays())
-			.param("extension", rules.extensionDays())
-			.param("sourced", rules.sourcedShare())
-			.param("influenced", rules.influencedShare())
-			.param("coSell", rules.coSellShare())
-			.param("at", Timestamp.from(at))
-			.param("by", userId)
-			.update();
 	}
 
 	static Row row(ResultSet rs, int n) throws SQLException {

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Registrations {
 
-	private final RegistrationRepository registrations;
+	private final RegistrationRulesStore ruleStore;
 
 	private final RegistrationQueries queries;
 
@@ -49,12 +49,12 @@ public class Registrations {
 
 	private final Clock clock;
 
-	Registrations(RegistrationRepository registrations, RegistrationQueries queries, ConflictFinder conflicts,
+	Registrations(RegistrationRulesStore ruleStore, RegistrationQueries queries, ConflictFinder conflicts,
 			Registering registering, RegistrationDecisions decisions, ProtectionExpiry expiry,
 			RegistrationAccess access, RegistrationInput input, Partners partners, Users users, AuditLog audit,
 			Clock clock) {
 		this.expiry = expiry;
-		this.registrations = registrations;
+		this.ruleStore = ruleStore;
 		this.queries = queries;
 		this.conflicts = conflicts;
 		this.registering = registering;
@@ -83,7 +83,7 @@ public class Registrations {
 	 */
 	@Transactional(readOnly = true)
 	public void checkResubmission(Viewer viewer, long id, RegistrationCommand input) {
-		this.input.resubmission(viewer, this.access.visible(viewer, id), input, this.registrations.rules());
+		this.input.resubmission(viewer, this.access.visible(viewer, id), input, this.ruleStore.rules());
 	}
 
 	@Transactional
@@ -247,7 +247,7 @@ public class Registrations {
 
 	@Transactional(readOnly = true)
 	public RegistrationRules rules() {
-		return this.registrations.rules();
+		return this.ruleStore.rules();
 	}
 
 	/**
@@ -259,7 +259,7 @@ public class Registrations {
 	public void check(Viewer viewer, RegistrationCommand input) {
 		var command = viewer.isPartnerUser()
 				? RegistrationInput.withPartner(input, viewer.ownPartner(input.partnerId())) : input;
-		this.input.validated(viewer, command, this.registrations.rules());
+		this.input.validated(viewer, command, this.ruleStore.rules());
 	}
 
 	@Transactional
@@ -267,10 +267,10 @@ public class Registrations {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin sets the rules of engagement");
 		}
-		var before = this.registrations.rules();
-		this.registrations.saveRules(rules, viewer.userId(), this.clock.instant());
+		var before = this.ruleStore.rules();
+		this.ruleStore.save(rules, viewer.userId(), this.clock.instant());
 		this.audit.record(viewer.actor(), "registration-rules", 1, "changed", before, rules);
-		return this.registrations.rules();
+		return this.ruleStore.rules();
 	}
 
 	public boolean canDecide(Viewer viewer, RegistrationView view) {
