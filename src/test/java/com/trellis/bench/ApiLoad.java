@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
@@ -30,6 +33,11 @@ final class ApiLoad {
 
 	private final int requests;
 
+	/** Unmeasured runs at most before each measured load. */
+	static final int SETTLING_RUNS = 8;
+
+	private final Map<String, List<String>> settling = new LinkedHashMap<>();
+
 	ApiLoad(int port, int clients, int requests) {
 		this.port = port;
 		this.clients = clients;
@@ -37,13 +45,47 @@ final class ApiLoad {
 	}
 
 	/**
-	 * One unmeasured request per caller, then the measured run: [0] the admin's requests
-	 * of {@code path}, [1] the PAMs' requests of {@code path + pamQuery + their id}.
+	 * Unmeasured runs of the same load until the JIT settles ({@link #settle}), then the
+	 * measured run: [0] the admin's requests of {@code path}, [1] the PAMs' requests of
+	 * {@code path + pamQuery + their id}.
 	 */
 	Samples[] concurrent(List<String[]> callers, String path, String pamQuery) throws Exception {
-		for (var caller : callers) {
-			get(path + (caller[1] == null ? "" : pamQuery + caller[1]), caller[0]);
+		settle(callers, path, pamQuery);
+		return run(callers, path, pamQuery);
+	}
+
+	/**
+	 * Runs of the same load, unmeasured, until the JIT compiler's time in a run is under
+	 * {@value JitShare#SETTLED} of the run's wall time, at most {@value #SETTLING_RUNS}
+	 * runs: a server that has answered these requests all quarter has long compiled their
+	 * code, and a measured run that overlaps the compiler's wave measures the compiler
+	 * (the first of these loads in a benchmark JVM compiles the HTTP stack too). The
+	 * shares are kept for {@link #settling()}.
+	 */
+	private void settle(List<String[]> callers, String path, String pamQuery) throws Exception {
+		var shares = new ArrayList<String>();
+		for (int i = 0; i < SETTLING_RUNS; i++) {
+			var jit = new JitShare();
+			run(callers, path, pamQuery);
+			double share = jit.end();
+			shares.add(String.format(Locale.ROOT, "%.0f%%", share * 100));
+			if (share < JitShare.SETTLED) {
+				break;
+			}
 		}
+		this.settling.put(path, shares);
+	}
+
+	/** Each load's settling runs: the JIT's share of each run's wall time. */
+	String settling() {
+		var out = new StringBuilder(String.format(Locale.ROOT,
+				"JIT settling before each measured load (the compiler's time per run's wall time, settled under %.0f%%):%n",
+				JitShare.SETTLED * 100));
+		this.settling.forEach((path, shares) -> out.append("  ").append(path).append(' ').append(shares).append('\n'));
+		return out.toString();
+	}
+
+	private Samples[] run(List<String[]> callers, String path, String pamQuery) throws Exception {
 		var tasks = new ArrayList<Callable<long[][]>>();
 		for (int c = 0; c < this.clients; c++) {
 			int client = c;

@@ -140,32 +140,16 @@ class RegistrationBenchmark {
 					LocalDate.now(ZoneOffset.UTC));
 			var warmup = registrations(clients, mix, settings.warmup(), random);
 			var settling = settle(clients, mix, random);
-			var jit = new JitShare();
-			var before = tableStatistics();
-			var statementsBefore = StatementCounter.bySql();
-			Phase measured;
-			double measuredJit;
-			String waits;
-			var times = new StatementTimes(this.dataSource);
-			var cpu = new ProcessCpu(settings.dataDir());
-			try (var sampler = new WaitSampler(this.dataSource, 100)) {
-				measured = registrations(clients, mix, settings.registrations(), random);
-				measuredJit = jit.end();
-				waits = sampler.report() + "\n" + cpu.report("registration", settings.registrations()) + "\n"
-						+ times.report("registration", settings.registrations(), 25);
-			}
-			Thread.sleep(1_500);
-			var profile = profile(before, tableStatistics(), settings.registrations())
-					+ statements(statementsBefore, StatementCounter.bySql(), settings.registrations()) + waits;
+			var measured = instrumented(clients, mix, settings.registrations(), random);
 			var lists = lists(admin, busiestPartnerToken(clients.get(0).http()));
-			var report = report(dataset, clients, raw, warmup, measured, lists) + settling.report(measuredJit) + profile
-					+ explain();
+			var report = report(dataset, clients, raw, warmup, measured.phase(), lists)
+					+ settling.report(measured.jit()) + measured.profile() + explain();
 			System.out.println(report);
 			Files.createDirectories(Path.of("target"));
 			Files.writeString(Path.of("target", "benchmark-registration.txt"), report);
 			assertThat(warmup.failures()).as("non-201 responses in the warm-up").isEmpty();
 			assertThat(settling.failures()).as("non-201 responses while the JIT settled").isEmpty();
-			assertThat(measured.failures()).as("non-201 responses in the measured phase").isEmpty();
+			assertThat(measured.phase().failures()).as("non-201 responses in the measured phase").isEmpty();
 		}
 		finally {
 			cleanUp(registrationsBefore, notificationsBefore, unfinishedEventsBefore);
@@ -376,17 +360,46 @@ class RegistrationBenchmark {
 		var failures = new ArrayList<String>();
 		int sent = 0;
 		while (sent < settings.settleMax()) {
-			var jit = new JitShare();
-			var round = registrations(clients, mix, SETTLE_ROUND, random);
+			var round = instrumented(clients, mix, SETTLE_ROUND, random);
 			sent += SETTLE_ROUND;
-			failures.addAll(round.failures());
-			double share = jit.end();
+			failures.addAll(round.phase().failures());
+			double share = round.jit();
 			shares.add(share);
 			if (share < JitShare.SETTLED) {
 				break;
 			}
 		}
 		return new Settling(sent, shares, failures);
+	}
+
+	/**
+	 * Registrations sent with every instrument of the measured phase running: the wait
+	 * sampler, the statement counts and times, the tables' and processes' statistics. The
+	 * settling rounds run them too, so that the measured phase brings no code the JIT has
+	 * not seen yet (a first use of the sampler's plain statements or the statistics'
+	 * reads made the pool's and the driver's compiled code fall back and compile again,
+	 * 68% of the measured phase's wall time in one run).
+	 */
+	private Instrumented instrumented(List<Client> clients, RegistrationMix mix, int count, Random random)
+			throws Exception {
+		var jit = new JitShare();
+		var before = tableStatistics();
+		var statementsBefore = StatementCounter.bySql();
+		var times = new StatementTimes(this.dataSource);
+		var cpu = new ProcessCpu(settings.dataDir());
+		Phase phase;
+		double share;
+		String waits;
+		try (var sampler = new WaitSampler(this.dataSource, 100)) {
+			phase = registrations(clients, mix, count, random);
+			share = jit.end();
+			waits = sampler.report() + "\n" + cpu.report("registration", count) + "\n"
+					+ times.report("registration", count, 25);
+		}
+		Thread.sleep(1_500);
+		var profile = profile(before, tableStatistics(), count)
+				+ statements(statementsBefore, StatementCounter.bySql(), count) + waits;
+		return new Instrumented(phase, share, profile);
 	}
 
 	// --- list endpoints
@@ -848,6 +861,12 @@ class RegistrationBenchmark {
 					this.sent, SETTLE_ROUND, rounds, JitShare.SETTLED * 100, measuredShare * 100);
 		}
 
+	}
+
+	/**
+	 * A phase, the JIT's share of its wall time, and its database and process profile.
+	 */
+	record Instrumented(Phase phase, double jit, String profile) {
 	}
 
 	record Phase(Samples samples, Map<String, Long> outcomes, Map<Integer, Long> httpStatuses, List<String> failures) {
