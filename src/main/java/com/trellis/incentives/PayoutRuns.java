@@ -2,7 +2,6 @@ package com.trellis.incentives;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,9 +11,7 @@ import com.trellis.shared.MoneyFormat;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,11 +32,11 @@ import org.springframework.web.ErrorResponseException;
  * already paid stay paid; the rest are paid by the next run).
  * <p>
  * One run pays at a time: a run is {@code RUNNING} under a lease it renews with every
- * partner it pays. A run whose lease ran out (its instance was killed) is marked
- * {@code ABANDONED} by the next run, so it never stays running and never blocks a payout;
- * until then the list of runs shows it {@code STALLED} ({@link PayoutLedger#runs}). A run
- * refused while another holds its lease is told when that lease ends and takes no run
- * number.
+ * partner it pays ({@link PayoutRunLease}). A run whose lease ran out (its instance was
+ * killed) is marked {@code ABANDONED} by the next run, so it never stays running and
+ * never blocks a payout; until then the list of runs shows it {@code STALLED}
+ * ({@link PayoutLedger#runs}). A run refused while another holds its lease is told when
+ * that lease ends and takes no run number.
  */
 @Service
 public class PayoutRuns {
@@ -52,7 +49,7 @@ public class PayoutRuns {
 
 	private final Clock clock;
 
-	private final Duration lease;
+	private final PayoutRunLease lease;
 
 	private final ApplicationEventPublisher events;
 
@@ -60,9 +57,8 @@ public class PayoutRuns {
 
 	private final PayoutNotices notices;
 
-	PayoutRuns(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock,
-			@Value("${trellis.incentives.payout-lease:5m}") Duration lease, ApplicationEventPublisher events,
-			PayoutLedger ledger, PayoutNotices notices) {
+	PayoutRuns(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock, PayoutRunLease lease,
+			ApplicationEventPublisher events, PayoutLedger ledger, PayoutNotices notices) {
 		this.ledger = ledger;
 		this.notices = notices;
 		this.jdbc = jdbc;
@@ -133,7 +129,7 @@ public class PayoutRuns {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin runs payouts");
 		}
-		long runId = start(viewer);
+		long runId = this.lease.start(viewer);
 		try {
 			List<Long> partners = confirmed != null ? List.copyOf(new TreeMap<>(confirmed).keySet()) : this.jdbc.sql("""
 					SELECT DISTINCT e.partner_id FROM incentive_earning e
@@ -152,74 +148,18 @@ public class PayoutRuns {
 				items += paid;
 				paidPartners += paid > 0 ? 1 : 0;
 			}
-			end(runId, "FINISHED", "paid " + items + " earnings");
+			this.lease.end(runId, "FINISHED", "paid " + items + " earnings");
 			return new Result(runId, items);
 		}
 		catch (RuntimeException ex) {
-			end(runId, "FAILED", String.valueOf(ex.getMessage()));
+			this.lease.end(runId, "FAILED", String.valueOf(ex.getMessage()));
 			throw ex;
 		}
 	}
 
-	/** Marks runs whose lease ran out as abandoned, then takes the one running slot. */
-	private long start(Viewer viewer) {
-		try {
-			return this.transactions.execute(status -> {
-				var now = Timestamp.from(this.clock.instant());
-				// the moment written in UTC, as every moment the API gives (it was
-				// written in
-				// the database session's zone, which is the JVM's)
-				for (long abandoned : this.jdbc
-					.sql("""
-							UPDATE payout_run SET status = 'ABANDONED', finished_at = :now,
-							       outcome = 'lease ran out at ' || to_char(lease_until AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-							                 || ': its instance stopped mid-run; the next run pays the rest'
-							WHERE status = 'RUNNING' AND lease_until < :now RETURNING id
-							""")
-					.param("now", now)
-					.query(Long.class)
-					.list()) {
-					this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", abandoned,
-							"abandoned: its lease ran out before it finished", null, null);
-				}
-				// a run still holding its lease is told before a run number is taken
-				running().ifPresent(running -> {
-					throw running;
-				});
-				long id = this.jdbc.sql("""
-						INSERT INTO payout_run (started_at, started_by, status, lease_until)
-						VALUES (:now, :by, 'RUNNING', :until) RETURNING id
-						""")
-					.param("now", now)
-					.param("by", viewer.userId())
-					.param("until", Timestamp.from(this.clock.instant().plus(this.lease)))
-					.query(Long.class)
-					.single();
-				this.audit.record(viewer.actor(), "payout-run", id, "started", null, null);
-				return id;
-			});
-		}
-		catch (DuplicateKeyException ex) {
-			throw running().orElseGet(() -> new InProgress(0, this.clock.instant()));
-		}
-	}
-
-	/** The refusal of a start while a run is running, or empty when none is. */
-	private java.util.Optional<InProgress> running() {
-		return this.jdbc.sql("SELECT id, lease_until FROM payout_run WHERE status = 'RUNNING'")
-			.query((rs, n) -> new InProgress(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-			.optional();
-	}
-
 	private int pay(long runId, long partnerId, List<Long> ids) {
+		this.lease.renew(runId);
 		var now = this.clock.instant();
-		int renewed = this.jdbc.sql("UPDATE payout_run SET lease_until = :until WHERE id = :id AND status = 'RUNNING'")
-			.param("until", Timestamp.from(now.plus(this.lease)))
-			.param("id", runId)
-			.update();
-		if (renewed == 0) {
-			throw new IllegalStateException("payout run " + runId + " lost its lease; the next run pays the rest");
-		}
 		// the items written, summed per currency for the audit log
 		var byCurrency = this.jdbc
 			.sql("""
@@ -261,25 +201,6 @@ public class PayoutRuns {
 			this.notices.paid(runId, partnerId, paid);
 		}
 		return paid;
-	}
-
-	/** Ends the run (audited as finished or failed, with its outcome). */
-	private void end(long runId, String status, String outcome) {
-		this.transactions.executeWithoutResult(tx -> {
-			int ended = this.jdbc.sql("""
-					UPDATE payout_run SET status = :status, finished_at = :now, outcome = :outcome, lease_until = NULL
-					WHERE id = :id AND status = 'RUNNING'
-					""")
-				.param("status", status)
-				.param("now", Timestamp.from(this.clock.instant()))
-				.param("outcome", outcome)
-				.param("id", runId)
-				.update();
-			if (ended > 0) {
-				this.audit.record(AuditLog.Actor.SYSTEM, "payout-run", runId,
-						status.toLowerCase(java.util.Locale.ROOT) + ": " + outcome, null, null);
-			}
-		});
 	}
 
 	/** A confirmed preview that pays nothing (409): no run is recorded. */
