@@ -32,6 +32,8 @@ public class ActivationPlans {
 
 	private final ActivationRepository plans;
 
+	private final BlockerRepository blockers;
+
 	private final Partners partners;
 
 	private final AuditLog audit;
@@ -40,10 +42,11 @@ public class ActivationPlans {
 
 	private final BusinessCalendar calendar;
 
-	ActivationPlans(ActivationRepository plans, Partners partners, AuditLog audit, Clock clock,
-			BusinessCalendar calendar) {
+	ActivationPlans(ActivationRepository plans, BlockerRepository blockers, Partners partners, AuditLog audit,
+			Clock clock, BusinessCalendar calendar) {
 		this.calendar = calendar;
 		this.plans = plans;
+		this.blockers = blockers;
 		this.partners = partners;
 		this.audit = audit;
 		this.clock = clock;
@@ -54,7 +57,7 @@ public class ActivationPlans {
 		this.partners.get(viewer, partnerId);
 		var plan = this.plans.plan(partnerId).orElseThrow(() -> new NotFoundException("Activation plan", partnerId));
 		var today = today();
-		return view(plan, today, this.plans.milestones(partnerId, today), this.plans.openBlockers(partnerId));
+		return view(plan, today, this.plans.milestones(partnerId, today), this.blockers.openBlockers(partnerId));
 	}
 
 	private ActivationPlanView view(ActivationRepository.Plan plan, LocalDate today,
@@ -88,7 +91,7 @@ public class ActivationPlans {
 		var plans = this.plans.plans(partnerIds);
 		var today = today();
 		var milestones = this.plans.milestones(partnerIds, today);
-		var blockers = this.plans.openBlockers(partnerIds);
+		var blockers = this.blockers.openBlockers(partnerIds);
 		var result = new ArrayList<ActivationPlanView>(partnerIds.size());
 		for (long id : partnerIds) {
 			if (!seen.containsKey(id)) {
@@ -175,20 +178,20 @@ public class ActivationPlans {
 		if (blocker == null) {
 			throw InvalidInputException.of("blocker", "pick a blocker from the list");
 		}
-		this.plans.recordBlocker(partnerId, blocker, FreeText.optional("note", note, FreeText.NOTE), viewer.userId(),
+		this.blockers.recordBlocker(partnerId, blocker, FreeText.optional("note", note, FreeText.NOTE), viewer.userId(),
 				this.clock.instant());
 		this.audit.record(viewer.actor(), "partner", partnerId, "blocker recorded: " + blocker.label(), null, null);
-		return this.plans.openBlockers(partnerId);
+		return this.blockers.openBlockers(partnerId);
 	}
 
 	@Transactional
 	public List<ActivationPlanView.BlockerView> resolveBlocker(Viewer viewer, long partnerId, long blockerId) {
 		requirePamOrAdmin(viewer, partnerId);
-		if (this.plans.resolveBlocker(partnerId, blockerId, this.clock.instant()) == 0) {
+		if (this.blockers.resolveBlocker(partnerId, blockerId, this.clock.instant()) == 0) {
 			throw InvalidInputException.of("blockerId", "no open blocker " + blockerId + " on this partner");
 		}
 		this.audit.record(viewer.actor(), "partner", partnerId, "blocker resolved", null, null);
-		return this.plans.openBlockers(partnerId);
+		return this.blockers.openBlockers(partnerId);
 	}
 
 	@Transactional(readOnly = true)
@@ -249,7 +252,7 @@ public class ActivationPlans {
 		if (viewer.isPartnerUser()) {
 			throw new AccessDeniedException("Partner users do not see program figures");
 		}
-		return this.plans.blockerCounts();
+		return this.blockers.blockerCounts();
 	}
 
 	private void requirePamOrAdmin(Viewer viewer, long partnerId) {

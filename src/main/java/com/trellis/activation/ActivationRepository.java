@@ -118,31 +118,6 @@ class ActivationRepository {
 				completed == null && due.isBefore(today));
 	}
 
-	/**
-	 * The open blockers of the given partners in one statement, per partner oldest first
-	 * as {@link #openBlockers(long)} gives them (a partner without any is absent).
-	 */
-	Map<Long, List<ActivationPlanView.BlockerView>> openBlockers(List<Long> partnerIds) {
-		var result = new java.util.HashMap<Long, List<ActivationPlanView.BlockerView>>();
-		if (partnerIds.isEmpty()) {
-			return result;
-		}
-		this.jdbc
-			.sql("""
-					SELECT partner_id, id, blocker, note, recorded_at FROM partner_blocker
-					WHERE partner_id = ANY (CAST(:partners AS BIGINT[])) AND resolved_at IS NULL ORDER BY partner_id, recorded_at, id
-					""")
-			.param("partners", com.trellis.shared.SqlIds.array(partnerIds))
-			.query((rs, n) -> {
-				result.computeIfAbsent(rs.getLong(1), p -> new java.util.ArrayList<>())
-					.add(new ActivationPlanView.BlockerView(rs.getLong(2), Blocker.valueOf(rs.getString(3)),
-							rs.getString(4), rs.getTimestamp(5).toInstant()));
-				return null;
-			})
-			.list();
-		return result;
-	}
-
 	void recordFirsts(long partnerId, Instant registered, Instant won) {
 		this.jdbc
 			.sql("""
@@ -227,52 +202,6 @@ class ActivationRepository {
 		}
 		return new com.trellis.shared.PageResult<>(ids.query(Long.class).list(), page.page(), page.size(),
 				count.query(Long.class).single());
-	}
-
-	List<ActivationPlanView.BlockerView> openBlockers(long partnerId) {
-		return this.jdbc.sql("""
-				SELECT id, blocker, note, recorded_at FROM partner_blocker
-				WHERE partner_id = :partner AND resolved_at IS NULL ORDER BY recorded_at, id
-				""")
-			.param("partner", partnerId)
-			.query((rs, n) -> new ActivationPlanView.BlockerView(rs.getLong(1), Blocker.valueOf(rs.getString(2)),
-					rs.getString(3), rs.getTimestamp(4).toInstant()))
-			.list();
-	}
-
-	void recordBlocker(long partnerId, Blocker blocker, String note, long userId, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO partner_blocker (partner_id, blocker, note, recorded_by, recorded_at)
-				VALUES (:partner, :blocker, :note, :by, :now) ON CONFLICT DO NOTHING
-				""")
-			.param("partner", partnerId)
-			.param("blocker", blocker.name())
-			.param("note", note)
-			.param("by", userId)
-			.param("now", Timestamp.from(now))
-			.update();
-	}
-
-	int resolveBlocker(long partnerId, long blockerId, Instant now) {
-		return this.jdbc
-			.sql("""
-					UPDATE partner_blocker SET resolved_at = :now WHERE id = :id AND partner_id = :partner AND resolved_at IS NULL
-					""")
-			.param("now", Timestamp.from(now))
-			.param("id", blockerId)
-			.param("partner", partnerId)
-			.update();
-	}
-
-	Map<Blocker, Long> blockerCounts() {
-		return this.jdbc.sql("""
-				SELECT blocker, count(*) FROM partner_blocker WHERE resolved_at IS NULL GROUP BY blocker ORDER BY 2 DESC
-				""")
-			.query((rs, n) -> Map.entry(Blocker.valueOf(rs.getString(1)), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-					java.util.LinkedHashMap::new));
 	}
 
 	List<TemplateMilestone> template() {

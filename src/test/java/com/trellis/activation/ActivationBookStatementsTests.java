@@ -57,8 +57,9 @@ class ActivationBookStatementsTests {
 	void aPageOfPlansIsReadInAFewStatementsWhateverItsSize() {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var statements = new AtomicInteger();
-		var counted = new ActivationPlans(new ActivationRepository(JdbcClient.create(counting(statements))),
-				this.partners, this.audit, this.clock, this.calendar);
+		var jdbc = JdbcClient.create(counting(statements));
+		var counted = new ActivationPlans(new ActivationRepository(jdbc), new BlockerRepository(jdbc), this.partners,
+				this.audit, this.clock, this.calendar);
 		var small = counted.book(admin, new PageRequest(0, 2));
 		int forTwo = statements.getAndSet(0);
 		var large = counted.book(admin, new PageRequest(0, 12));
