@@ -23,12 +23,15 @@ class OverrideEnds {
 
 	private final TierStore store;
 
+	private final TierOverrideStore overrideStore;
+
 	private final TierMoves moves;
 
 	private final Clock clock;
 
-	OverrideEnds(TierStore store, TierMoves moves, Clock clock) {
+	OverrideEnds(TierStore store, TierOverrideStore overrideStore, TierMoves moves, Clock clock) {
 		this.store = store;
+		this.overrideStore = overrideStore;
 		this.moves = moves;
 		this.clock = clock;
 	}
@@ -43,7 +46,7 @@ class OverrideEnds {
 	 */
 	Tier end(TierOverride override, Tier current, int weeksHeld, LocalDate today, String note, String why,
 			AuditLog.Actor actor, String notice) {
-		if (!this.store.endOverride(override.id(), note, this.clock.instant())) {
+		if (!this.overrideStore.endOverride(override.id(), note, this.clock.instant())) {
 			throw new ConflictException("override", "the override ended meanwhile; reload the tier page");
 		}
 		var decision = TierRule.decide(current, this.store.sinceLastChange(override.partnerId()), weeksHeld);

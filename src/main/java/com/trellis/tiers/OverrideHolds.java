@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OverrideHolds implements TierHolds {
 
-	private final TierStore store;
+	private final TierOverrideStore overrideStore;
 
-	OverrideHolds(TierStore store) {
-		this.store = store;
+	OverrideHolds(TierOverrideStore overrideStore) {
+		this.overrideStore = overrideStore;
 	}
 
 	@Override
 	public Optional<String> refusal(long partnerId, Tier to) {
-		var held = this.store.openOverride(partnerId);
+		var held = this.overrideStore.openOverride(partnerId);
 		if (held == null) {
 			return Optional.empty();
 		}

@@ -34,6 +34,8 @@ public class PartnerTiers {
 
 	private final TierStore store;
 
+	private final TierOverrideStore overrideStore;
+
 	private final TierMoves moves;
 
 	private final TierEvaluation evaluation;
@@ -56,11 +58,12 @@ public class PartnerTiers {
 
 	private final OverrideEnds ends;
 
-	PartnerTiers(TierStore store, TierMoves moves, TierEvaluation evaluation, TierTrends trends, Partners partners,
-			WeeklyScores scores, AuditLog audit, Commands commands, BusinessCalendar calendar, Clock clock,
-			JdbcClient jdbc, OverrideEnds ends) {
+	PartnerTiers(TierStore store, TierOverrideStore overrideStore, TierMoves moves, TierEvaluation evaluation,
+			TierTrends trends, Partners partners, WeeklyScores scores, AuditLog audit, Commands commands,
+			BusinessCalendar calendar, Clock clock, JdbcClient jdbc, OverrideEnds ends) {
 		this.ends = ends;
 		this.store = store;
+		this.overrideStore = overrideStore;
 		this.moves = moves;
 		this.evaluation = evaluation;
 		this.trends = trends;
@@ -127,7 +130,7 @@ public class PartnerTiers {
 		var latest = this.scores.latest(partnerId);
 		var values = latest == null ? new BigDecimal[3]
 				: new BigDecimal[] { latest.readiness(), latest.behaviour(), latest.trust() };
-		var override = this.store.openOverride(partnerId);
+		var override = this.overrideStore.openOverride(partnerId);
 		var gap = NextTierGap.of(partner.tier(), values, this.store.thresholds(), this.store.sinceLastChange(partnerId),
 				override == null ? null : override.expiresOn(), viewer.isPartnerUser());
 		return new TierCard(partnerId, partner.name(), partner.tier(), partner.tier().label(),
@@ -180,7 +183,7 @@ public class PartnerTiers {
 	@Transactional(readOnly = true)
 	public List<TierOverride> overrides(Viewer viewer, boolean openOnly) {
 		requireProgramView(viewer);
-		return this.store.overrides(openOnly, 200);
+		return this.overrideStore.overrides(openOnly, 200);
 	}
 
 	/** The tier distribution and movements per evaluated week (admins, executives). */
@@ -218,13 +221,13 @@ public class PartnerTiers {
 		checkOverride(command);
 		var today = this.calendar.today();
 		var reason = command.reason().strip();
-		var open = this.store.openOverride(partnerId);
+		var open = this.overrideStore.openOverride(partnerId);
 		if (open != null) {
-			this.store.endOverride(open.id(), "replaced by " + viewer.name(), this.clock.instant());
+			this.overrideStore.endOverride(open.id(), "replaced by " + viewer.name(), this.clock.instant());
 		}
-		long id = this.store.insertOverride(partnerId, command.tier(), reason, today, command.expiresOn(),
+		long id = this.overrideStore.insertOverride(partnerId, command.tier(), reason, today, command.expiresOn(),
 				viewer.userId(), this.clock.instant());
-		var created = this.store.override(id);
+		var created = this.overrideStore.override(id);
 		this.audit.record(viewer.actor(), "tier-override", id, "override " + command.tier().name(), open, created);
 		var why = "override until " + command.expiresOn()
 				+ (open != null && open.tier() == command.tier() ? " (was until " + open.expiresOn() + ")" : "") + ": "
@@ -258,7 +261,7 @@ public class PartnerTiers {
 	public TierOverride endOverride(Viewer viewer, long partnerId, EndOverrideCommand command) {
 		requireAdmin(viewer);
 		var partner = this.partners.get(viewer, partnerId);
-		var open = this.store.openOverride(partnerId);
+		var open = this.overrideStore.openOverride(partnerId);
 		ConflictException.afterInput(() -> checkEnd(command), open != null ? null
 				: new ConflictException("override", partner.name() + " has no override in force to end"));
 		var reason = command.reason().strip();
@@ -266,7 +269,7 @@ public class PartnerTiers {
 				"ended by " + viewer.name() + ": " + reason,
 				"override until " + open.expiresOn() + " ended early: " + StoredFigures.text(reason), viewer.actor(),
 				"The program ended the override of your tier.");
-		var ended = this.store.override(open.id());
+		var ended = this.overrideStore.override(open.id());
 		this.audit.record(viewer.actor(), "tier-override", open.id(), "override ended: " + reason, open, ended);
 		return ended;
 	}

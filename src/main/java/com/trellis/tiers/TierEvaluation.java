@@ -42,6 +42,8 @@ class TierEvaluation {
 
 	private final TierStore store;
 
+	private final TierOverrideStore overrideStore;
+
 	private final TierMoves moves;
 
 	private final WeeklyScores scores;
@@ -58,11 +60,13 @@ class TierEvaluation {
 
 	private final OverrideEnds ends;
 
-	TierEvaluation(TierStore store, TierMoves moves, WeeklyScores scores, Partners partners, BusinessCalendar calendar,
-			Clock clock, PlatformTransactionManager transactions, DealFacts facts, OverrideEnds ends) {
+	TierEvaluation(TierStore store, TierOverrideStore overrideStore, TierMoves moves, WeeklyScores scores,
+			Partners partners, BusinessCalendar calendar, Clock clock, PlatformTransactionManager transactions,
+			DealFacts facts, OverrideEnds ends) {
 		this.facts = facts;
 		this.ends = ends;
 		this.store = store;
+		this.overrideStore = overrideStore;
 		this.moves = moves;
 		this.scores = scores;
 		this.partners = partners;
@@ -83,7 +87,7 @@ class TierEvaluation {
 			var tiers = new HashMap<Long, Tier>();
 			this.partners.inStatuses(EnumSet.allOf(LifecycleStatus.class)).forEach(p -> tiers.put(p.id(), p.tier()));
 			expireOverrides(today, thresholds, tiers);
-			var state = new State(thresholds, tiers, this.store.openOverrideExpiries(),
+			var state = new State(thresholds, tiers, this.overrideStore.openOverrideExpiries(),
 					this.store.allSinceLastChange());
 			var thisWeek = weekStart(today);
 			var weeks = new ArrayList<>(this.scores.weeksBefore(thisWeek));
@@ -146,8 +150,8 @@ class TierEvaluation {
 	}
 
 	private void expireOverrides(LocalDate today, TierThresholds thresholds, Map<Long, Tier> tiers) {
-		for (long id : this.store.expiredOverrides(today)) {
-			var override = this.store.override(id);
+		for (long id : this.overrideStore.expiredOverrides(today)) {
+			var override = this.overrideStore.override(id);
 			var after = this.ends.end(override, tiers.get(override.partnerId()), thresholds.weeksHeld(), today,
 					"expired on " + override.expiresOn(), "override expired on " + override.expiresOn(),
 					AuditLog.Actor.SYSTEM, "The override of your tier expired on " + override.expiresOn() + ".");

@@ -18,7 +18,9 @@ import com.trellis.scoring.WeekScores;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Thresholds, weekly evaluations, tier history and overrides. */
+/**
+ * Thresholds, weekly evaluations and tier history; overrides: {@link TierOverrideStore}.
+ */
 @Repository
 class TierStore {
 
@@ -26,12 +28,6 @@ class TierStore {
 			SELECT c.id, c.partner_id, p.name, c.from_tier, c.to_tier, c.effective_on, c.kind, c.readiness,
 			       c.behaviour, c.trust, c.reason, COALESCE(u.display_name, 'system') AS by_name, c.changed_at
 			FROM tier_change c JOIN partner p ON p.id = c.partner_id LEFT JOIN app_user u ON u.id = c.changed_by
-			""";
-
-	private static final String OVERRIDE = """
-			SELECT o.id, o.partner_id, p.name, o.tier, o.reason, o.starts_on, o.expires_on,
-			       COALESCE(u.display_name, 'system'), o.created_at, o.ended_at, o.ended_note
-			FROM tier_override o JOIN partner p ON p.id = o.partner_id LEFT JOIN app_user u ON u.id = o.created_by
 			""";
 
 	private final JdbcClient jdbc;
@@ -149,15 +145,6 @@ class TierStore {
 		return result;
 	}
 
-	/** The partners with an override in force, and its expiry day. */
-	Map<Long, LocalDate> openOverrideExpiries() {
-		var result = new HashMap<Long, LocalDate>();
-		this.jdbc.sql("SELECT partner_id, expires_on FROM tier_override WHERE ended_at IS NULL").query(rs -> {
-			result.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
-		});
-		return result;
-	}
-
 	/**
 	 * The tier each evaluation reached (null: unknown), oldest first, of the weeks
 	 * starting on or after the partner's last change of its tier took effect (a history
@@ -246,76 +233,11 @@ class TierStore {
 			.orElse(null);
 	}
 
-	TierOverride openOverride(long partnerId) {
-		return this.jdbc.sql(OVERRIDE + " WHERE o.partner_id = :partner AND o.ended_at IS NULL")
-			.param("partner", partnerId)
-			.query(TierStore::override)
-			.optional()
-			.orElse(null);
-	}
-
-	List<TierOverride> overrides(boolean openOnly, int limit) {
-		return this.jdbc
-			.sql(OVERRIDE + (openOnly ? " WHERE o.ended_at IS NULL" : "") + " ORDER BY o.created_at DESC LIMIT :limit")
-			.param("limit", limit)
-			.query(TierStore::override)
-			.list();
-	}
-
-	/** Open overrides whose expiry day has come, locked for this transaction. */
-	List<Long> expiredOverrides(LocalDate today) {
-		return this.jdbc
-			.sql("""
-					SELECT id FROM tier_override WHERE ended_at IS NULL AND expires_on <= :today ORDER BY id FOR UPDATE SKIP LOCKED
-					""")
-			.param("today", Date.valueOf(today))
-			.query(Long.class)
-			.list();
-	}
-
-	TierOverride override(long id) {
-		return this.jdbc.sql(OVERRIDE + " WHERE o.id = :id").param("id", id).query(TierStore::override).single();
-	}
-
-	long insertOverride(long partnerId, Tier tier, String reason, LocalDate startsOn, LocalDate expiresOn, Long userId,
-			Instant now) {
-		return this.jdbc.sql("""
-				INSERT INTO tier_override (partner_id, tier, reason, starts_on, expires_on, created_by, created_at)
-				VALUES (:partner, :tier, :reason, :starts, :expires, :by, :now) RETURNING id
-				""")
-			.param("partner", partnerId)
-			.param("tier", tier.name())
-			.param("reason", reason)
-			.param("starts", Date.valueOf(startsOn))
-			.param("expires", Date.valueOf(expiresOn))
-			.param("by", userId)
-			.param("now", Timestamp.from(now))
-			.query(Long.class)
-			.single();
-	}
-
-	/** Ends an override in force; false when it had ended already. */
-	boolean endOverride(long id, String note, Instant now) {
-		return this.jdbc
-			.sql("UPDATE tier_override SET ended_at = :now, ended_note = :note WHERE id = :id AND ended_at IS NULL")
-			.param("id", id)
-			.param("note", note)
-			.param("now", Timestamp.from(now))
-			.update() == 1;
-	}
-
 	private static TierChange change(ResultSet rs, int n) throws SQLException {
 		return new TierChange(rs.getLong(1), rs.getLong(2), rs.getString(3), Tier.valueOf(rs.getString(4)),
 				Tier.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBigDecimal(8),
 				rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getString(11), rs.getString(12),
 				rs.getTimestamp(13).toInstant());
-	}
-
-	private static TierOverride override(ResultSet rs, int n) throws SQLException {
-		var ended = rs.getTimestamp(10);
-		return new TierOverride(rs.getLong(1), rs.getLong(2), rs.getString(3), Tier.valueOf(rs.getString(4)),
-				rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
-				rs.getTimestamp(9).toInstant(), ended == null ? null : ended.toInstant(), rs.getString(11));
 	}
 
 }
