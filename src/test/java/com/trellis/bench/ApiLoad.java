@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,13 +34,19 @@ final class ApiLoad {
 
 	private final int requests;
 
+	/**
+	 * The benchmark's PostgreSQL data folder, to tell its processes ({@link ProcessCpu}).
+	 */
+	private final Path dataDir;
+
 	/** Unmeasured runs at most before each measured load. */
 	static final int SETTLING_RUNS = 8;
 
 	private final Map<String, List<String>> settling = new LinkedHashMap<>();
 
-	ApiLoad(int port, int clients, int requests) {
+	ApiLoad(int port, int clients, int requests, Path dataDir) {
 		this.port = port;
+		this.dataDir = dataDir;
 		this.clients = clients;
 		this.requests = requests;
 	}
@@ -55,19 +62,21 @@ final class ApiLoad {
 	}
 
 	/**
-	 * Runs of the same load, unmeasured, until the JIT compiler's time in a run is under
-	 * {@value JitShare#SETTLED} of the run's wall time, at most {@value #SETTLING_RUNS}
-	 * runs: a server that has answered these requests all quarter has long compiled their
-	 * code, and a measured run that overlaps the compiler's wave measures the compiler
-	 * (the first of these loads in a benchmark JVM compiles the HTTP stack too). The
-	 * shares are kept for {@link #settling()}.
+	 * Runs of the same load, unmeasured, until the JIT compiler threads use under
+	 * {@value JitShare#SETTLED} of the CPU the JVM and PostgreSQL use in a run
+	 * ({@link ProcessCpu#compilerShare}; a compile's wall time counts the time its thread
+	 * waits for a core, so on two busy cores it overstates the compiler's work), at most
+	 * {@value #SETTLING_RUNS} runs: a server that has answered these requests all quarter
+	 * has long compiled their code, and a measured run that overlaps the compiler's wave
+	 * measures the compiler (the first of these loads in a benchmark JVM compiles the
+	 * HTTP stack too). The shares are kept for {@link #settling()}.
 	 */
 	private void settle(List<String[]> callers, String path, String pamQuery) throws Exception {
 		var shares = new ArrayList<String>();
 		for (int i = 0; i < SETTLING_RUNS; i++) {
-			var jit = new JitShare();
+			var cpu = new ProcessCpu(this.dataDir);
 			run(callers, path, pamQuery);
-			double share = jit.end();
+			double share = cpu.compilerShare();
 			shares.add(String.format(Locale.ROOT, "%.0f%%", share * 100));
 			if (share < JitShare.SETTLED) {
 				break;
@@ -79,7 +88,7 @@ final class ApiLoad {
 	/** Each load's settling runs: the JIT's share of each run's wall time. */
 	String settling() {
 		var out = new StringBuilder(String.format(Locale.ROOT,
-				"JIT settling before each measured load (the compiler's time per run's wall time, settled under %.0f%%):%n",
+				"JIT settling before each measured load (the compiler threads' share of the JVM's and PostgreSQL's CPU per run, settled under %.0f%%):%n",
 				JitShare.SETTLED * 100));
 		this.settling.forEach((path, shares) -> out.append("  ").append(path).append(' ').append(shares).append('\n'));
 		return out.toString();

@@ -430,7 +430,7 @@ class ReportingBenchmark {
 
 	private ApiLoad api() {
 		if (this.api == null) {
-			this.api = new ApiLoad(this.port, settings.clients(), settings.listRequests());
+			this.api = new ApiLoad(this.port, settings.clients(), settings.listRequests(), settings.dataDir());
 		}
 		return this.api;
 	}
