@@ -6,6 +6,7 @@ import java.util.Map;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerChecks;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -79,6 +80,9 @@ class ActivationApiController {
 	@PostMapping("/partners/{id}/blockers")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(PartnerChecks.Managed.class)
+	@Operation(summary = "Records an activation blocker on a partner (its PAM or an admin); the open blockers after it",
+			description = "404 when the partner has no activation plan; 400 naming blocker or note for a bad value; "
+					+ "409 naming blocker when one of that kind is open on the partner already (resolve it first).")
 	List<ActivationPlanView.BlockerView> recordBlocker(Viewer viewer, @PathVariable long id,
 			@RequestBody BlockerRequest request) {
 		return this.plans.recordBlocker(viewer, id, request.blocker(), request.note());

@@ -175,11 +175,18 @@ public class ActivationPlans {
 	public List<ActivationPlanView.BlockerView> recordBlocker(Viewer viewer, long partnerId, Blocker blocker,
 			String note) {
 		requirePamOrAdmin(viewer, partnerId);
+		// a blocker belongs to the partner's activation plan, the page that shows it
+		if (this.plans.plan(partnerId).isEmpty()) {
+			throw new NotFoundException("Activation plan", partnerId);
+		}
 		if (blocker == null) {
 			throw InvalidInputException.of("blocker", "pick a blocker from the list");
 		}
-		this.blockers.recordBlocker(partnerId, blocker, FreeText.optional("note", note, FreeText.NOTE), viewer.userId(),
-				this.clock.instant());
+		if (!this.blockers.recordBlocker(partnerId, blocker, FreeText.optional("note", note, FreeText.NOTE),
+				viewer.userId(), this.clock.instant())) {
+			throw new ConflictException("blocker",
+					"'" + blocker.label() + "' is open on this partner already: resolve it before recording it again");
+		}
 		this.audit.record(viewer.actor(), "partner", partnerId, "blocker recorded: " + blocker.label(), null, null);
 		return this.blockers.openBlockers(partnerId);
 	}

@@ -59,8 +59,12 @@ class BlockerRepository {
 			.list();
 	}
 
-	void recordBlocker(long partnerId, Blocker blocker, String note, long userId, Instant now) {
-		this.jdbc.sql("""
+	/**
+	 * Records an open blocker; false, writing nothing, when one of that kind is open on
+	 * the partner already (one open blocker per kind and partner).
+	 */
+	boolean recordBlocker(long partnerId, Blocker blocker, String note, long userId, Instant now) {
+		return this.jdbc.sql("""
 				INSERT INTO partner_blocker (partner_id, blocker, note, recorded_by, recorded_at)
 				VALUES (:partner, :blocker, :note, :by, :now) ON CONFLICT DO NOTHING
 				""")
@@ -69,7 +73,7 @@ class BlockerRepository {
 			.param("note", note)
 			.param("by", userId)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	int resolveBlocker(long partnerId, long blockerId, Instant now) {
