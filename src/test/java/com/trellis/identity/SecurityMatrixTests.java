@@ -106,6 +106,9 @@ class SecurityMatrixTests {
 			otherRegistration = this.registrations.register(other.partnerUser(), registration("Matrix Customer")).id();
 			otherLead = lead();
 			this.progress.start(own.partnerId(), java.time.LocalDate.of(2026, 11, 2));
+			// the other partner's plan too: a blocker is recorded only on a partner with
+			// one, so the admin's blocker row is refused by nothing but its role
+			this.progress.start(other.partnerId(), java.time.LocalDate.of(2026, 11, 2));
 			for (Role role : Role.values()) {
 				callers.put(role, role == PARTNER ? own.partnerUser() : this.fixtures.user(role));
 			}
