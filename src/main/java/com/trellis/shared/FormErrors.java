@@ -42,7 +42,12 @@ public final class FormErrors {
 		// that is none was told only that it could not be read)
 		var mismatch = error.contains(org.springframework.beans.TypeMismatchException.class)
 				? error.unwrap(org.springframework.beans.TypeMismatchException.class) : null;
-		var expected = mismatch == null ? null : ExactJsonTypes.parameter(mismatch.getRequiredType());
+		if (mismatch == null) {
+			return "cannot be read as a value of this field";
+		}
+		// digits too many for the field: its range, as a query parameter is told
+		var outside = ParameterProblems.outsideRange(mismatch.getRequiredType(), text(error.getRejectedValue()));
+		var expected = outside != null ? outside : ExactJsonTypes.parameter(mismatch.getRequiredType());
 		return expected != null ? expected : "cannot be read as a value of this field";
 	}
 

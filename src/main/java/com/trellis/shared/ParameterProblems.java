@@ -128,15 +128,14 @@ final class ParameterProblems {
 			// written right, but no day: 2026-02-29, 2026-13-01
 			return ExactJsonTypes.day(text);
 		}
-		var range = WHOLE_RANGES.get(boxed(type));
-		if (range != null && text.strip().matches("[+-]?\\d+")) {
+		var outside = outsideRange(type, text);
+		if (outside != null) {
 			boolean negative = text.strip().startsWith("-");
 			if ("page".equals(name) || "size".equals(name)) {
 				return negative ? "must be " + ("page".equals(name) ? "0" : "1") + " or more ('" + text + "' is not)"
 						: "is too large ('" + text + "')";
 			}
-			return String.format(java.util.Locale.ROOT, "must be a whole number from %,d to %,d ('%s' is outside)",
-					range[0], range[1], text);
+			return outside;
 		}
 		var expected = ExactJsonTypes.parameter(type);
 		return expected != null ? expected + " ('" + text + "' is not)" : "cannot be read from '" + text + "'";
@@ -161,6 +160,19 @@ final class ParameterProblems {
 			new long[] { Integer.MIN_VALUE, Integer.MAX_VALUE }, Long.class,
 			new long[] { Long.MIN_VALUE, Long.MAX_VALUE }, Short.class, new long[] { Short.MIN_VALUE, Short.MAX_VALUE },
 			Byte.class, new long[] { Byte.MIN_VALUE, Byte.MAX_VALUE });
+
+	/**
+	 * What whole-number text that its whole-number type cannot hold is told (its range),
+	 * else null: digits that could not be read as the type were too many for it.
+	 */
+	static String outsideRange(Class<?> type, String text) {
+		var range = WHOLE_RANGES.get(boxed(type));
+		if (range == null || text == null || !text.strip().matches("[+-]?\\d+")) {
+			return null;
+		}
+		return String.format(java.util.Locale.ROOT, "must be a whole number from %,d to %,d ('%s' is outside)",
+				range[0], range[1], text);
+	}
 
 	private static Class<?> boxed(Class<?> type) {
 		return type == int.class ? Integer.class : type == long.class ? Long.class

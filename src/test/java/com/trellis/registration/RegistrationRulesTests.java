@@ -80,6 +80,21 @@ class RegistrationRulesTests {
 		}
 	}
 
+	/**
+	 * A whole number too large for its field on a page form is told its range, as a query
+	 * parameter and the API are (try68: the form said "must be a number" of a number).
+	 */
+	@Test
+	void aFormNumberTooLargeForItsFieldIsToldItsRange() throws Exception {
+		var original = this.registrations.rules();
+		this.mvc.perform(form(login(this.fixtures.user(Role.ADMIN)), "99999999999"))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+				.attribute("errors", org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.equalTo("protectionDays"),
+						org.hamcrest.Matchers.containsString("('99999999999' is outside)"))));
+		assertThat(this.registrations.rules()).isEqualTo(original);
+	}
+
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(MockHttpSession session,
 			String protectionDays) {
 		return form(session, protectionDays, "15");
