@@ -85,7 +85,7 @@ final class ApiLoad {
 		this.settling.put(path, shares);
 	}
 
-	/** Each load's settling runs: the JIT's share of each run's wall time. */
+	/** Each load's settling runs: the compiler threads' share of each run's CPU. */
 	String settling() {
 		var out = new StringBuilder(String.format(Locale.ROOT,
 				"JIT settling before each measured load (the compiler threads' share of the JVM's and PostgreSQL's CPU per run, settled under %.0f%%):%n",
