@@ -122,7 +122,7 @@ class PartnerEdits {
 		if (ids.isEmpty()) {
 			throw InvalidInputException.of("fromPamId", "owns no partners: there is no book to move");
 		}
-		int moved = this.partners.reassign(fromPamId, toPamId, this.clock.instant());
+		int moved = this.partners.handOver(fromPamId, toPamId, this.clock.instant()).size();
 		this.audit.record(viewer.actor(), "pam-book", fromPamId, "reassigned to " + toPamId + ": " + reason.strip(),
 				Map.of("ownerPamId", fromPamId, "partners", ids), Map.of("ownerPamId", toPamId, "partners", ids));
 		return moved;

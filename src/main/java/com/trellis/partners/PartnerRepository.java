@@ -247,17 +247,6 @@ class PartnerRepository {
 			.list();
 	}
 
-	int reassign(long fromPam, long toPam, Instant now) {
-		return this.jdbc
-			.sql("""
-					UPDATE partner SET owner_pam_id = :to, updated_at = :now, version = version + 1 WHERE owner_pam_id = :from
-					""")
-			.param("to", toPam)
-			.param("from", fromPam)
-			.param("now", Timestamp.from(now))
-			.update();
-	}
-
 	List<LifecycleChange> history(long id) {
 		return this.jdbc.sql("""
 				SELECT from_status, to_status, changed_by, changed_at, reason FROM partner_lifecycle_change
