@@ -98,6 +98,8 @@ class RegistrationPageController {
 		if (binding.hasErrors()) {
 			model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
 			model.addAttribute("errors", FormErrors.of(binding, () -> this.commands.check(RulesForm.readable(form))));
+			// shown again as typed: a field the binding could not read leaves no rules
+			model.addAttribute("typed", form);
 			return "registration/rules";
 		}
 		try {
@@ -106,6 +108,7 @@ class RegistrationPageController {
 		catch (com.trellis.shared.InvalidInputException ex) {
 			model.addAttribute("laterOptions", RegistrationRules.LaterRegistration.values());
 			model.addAttribute("errors", FormErrors.of(ex));
+			model.addAttribute("typed", form);
 			return "registration/rules";
 		}
 		redirect.addFlashAttribute("notice", "Rules of engagement saved");

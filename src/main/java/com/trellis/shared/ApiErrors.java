@@ -59,11 +59,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	private final ObjectProvider<ApiProtocolErrors> uploads;
 
+	private final WholeNumberBounds bounds;
+
 	/** Reads query parameters as Spring MVC does (its {@code mvcConversionService}). */
 	ApiErrors(@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions,
-			ObjectProvider<ApiProtocolErrors> uploads) {
+			ObjectProvider<ApiProtocolErrors> uploads, WholeNumberBounds bounds) {
 		this.conversions = conversions;
 		this.uploads = uploads;
+		this.bounds = bounds;
 	}
 
 	/**
@@ -164,7 +167,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				// the whole body or one field of the wrong JSON type, a property the
 				// request does not have: named with what it must be
 				field = FieldRefusals.field(jackson);
-				message = FieldRefusals.message(jackson);
+				message = FieldRefusals.message(jackson, this.bounds);
 				break;
 			}
 		}

@@ -87,7 +87,7 @@ final class FieldRefusals {
 	 * whole number out of its field's range), else null; the API's and the binder's error
 	 * answers both use it.
 	 */
-	static String deliberateRefusal(JacksonException ex) {
+	static String deliberateRefusal(JacksonException ex, WholeNumberBounds bounds) {
 		var original = ex.getOriginalMessage();
 		if (original != null && original.contains(TextGuard.NUL_TEXT)) {
 			return TextGuard.NUL_TEXT;
@@ -101,15 +101,20 @@ final class FieldRefusals {
 		if (StrictJsonDates.refusal(original)) {
 			return original;
 		}
-		return ExactJsonTypes.outOfRange(ex);
+		var bound = bounds == null ? null : bounds.of(ex);
+		return bound != null ? bound : ExactJsonTypes.outOfRange(ex);
 	}
 
-	/** What a field refused for its name or value is told. */
-	static String message(JacksonException ex) {
+	/**
+	 * What a field refused for its name or value is told; a whole number beyond its type
+	 * the bound of its field that it breaks, when {@code bounds} are given and it has
+	 * one.
+	 */
+	static String message(JacksonException ex, WholeNumberBounds bounds) {
 		if (ex instanceof PropertyBindingException) {
 			return UNKNOWN;
 		}
-		var deliberate = deliberateRefusal(ex);
+		var deliberate = deliberateRefusal(ex, bounds);
 		if (deliberate != null) {
 			return deliberate;
 		}

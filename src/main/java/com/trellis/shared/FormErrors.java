@@ -32,6 +32,10 @@ public final class FormErrors {
 	 */
 	private static String unreadable(org.springframework.validation.FieldError error) {
 		var codes = java.util.Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes());
+		if (codes.contains(WholeNumberBounds.CODE)) {
+			// a whole number beyond its type, told the bound of its field it breaks
+			return error.getDefaultMessage();
+		}
 		if (codes.contains("typeMismatch.java.math.BigDecimal")) {
 			return PlainDecimals.unreadable(text(error.getRejectedValue()));
 		}
@@ -45,7 +49,8 @@ public final class FormErrors {
 		if (mismatch == null) {
 			return "cannot be read as a value of this field";
 		}
-		// digits too many for the field: its range, as a query parameter is told
+		// digits too many for a field without bounds of its own: its type's range, as a
+		// query parameter is told
 		var outside = ParameterProblems.outsideRange(mismatch.getRequiredType(), text(error.getRejectedValue()));
 		var expected = outside != null ? outside : ExactJsonTypes.parameter(mismatch.getRequiredType());
 		return expected != null ? expected : "cannot be read as a value of this field";

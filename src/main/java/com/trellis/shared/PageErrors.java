@@ -114,10 +114,11 @@ class PageErrors {
 		if (ex instanceof MissingServletRequestParameterException missing) {
 			return List.of(new InvalidInputException.FieldError(missing.getParameterName(), "is required"));
 		}
-		return ((BindException) ex).getFieldErrors()
+		// what each field must be, in the words a form's field is told
+		return FormErrors.of((BindException) ex)
+			.entrySet()
 			.stream()
-			.map(e -> new InvalidInputException.FieldError(e.getField(),
-					e.isBindingFailure() ? "cannot be read from this value" : e.getDefaultMessage()))
+			.map(e -> new InvalidInputException.FieldError(e.getKey(), e.getValue()))
 			.toList();
 	}
 

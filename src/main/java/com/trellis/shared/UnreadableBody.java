@@ -44,8 +44,10 @@ final class UnreadableBody {
 	 * is, or cannot be read for another reason than its fields (not JSON, not an object),
 	 * so that it is refused as before.
 	 * @param refused what reading the body as it is refused, or null to read it here
+	 * @param bounds the fields' own bounds, told of a whole number beyond its type
 	 */
-	static Read without(ObjectMapper json, ObjectReader reader, byte[] body, JacksonException refused) {
+	static Read without(ObjectMapper json, ObjectReader reader, byte[] body, JacksonException refused,
+			WholeNumberBounds bounds) {
 		if (refused == null) {
 			try {
 				reader.readValue(body);
@@ -87,7 +89,7 @@ final class UnreadableBody {
 			// a field refused for its value, then missing once taken out, is named once
 			var field = FieldRefusals.field(refused);
 			if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-				errors.add(new FieldError(field, FieldRefusals.message(refused)));
+				errors.add(new FieldError(field, FieldRefusals.message(refused, bounds)));
 			}
 			try {
 				current = json.writeValueAsBytes(tree);

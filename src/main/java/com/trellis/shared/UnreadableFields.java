@@ -68,8 +68,11 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 
 	private final ObjectMapper json;
 
-	UnreadableFields(ObjectMapper json) {
+	private final WholeNumberBounds bounds;
+
+	UnreadableFields(ObjectMapper json, WholeNumberBounds bounds) {
 		this.json = json;
+		this.bounds = bounds;
 	}
 
 	@Override
@@ -157,7 +160,7 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 	 * reason.
 	 */
 	private byte[] readable(byte[] body, Class<?> type, JacksonException refused) {
-		var read = UnreadableBody.without(this.json, this.json.readerFor(type), body, refused);
+		var read = UnreadableBody.without(this.json, this.json.readerFor(type), body, refused, this.bounds);
 		if (read == null) {
 			return null;
 		}

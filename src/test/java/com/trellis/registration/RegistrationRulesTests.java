@@ -81,17 +81,33 @@ class RegistrationRulesTests {
 	}
 
 	/**
-	 * A whole number too large for its field on a page form is told its range, as a query
-	 * parameter and the API are (try68: the form said "must be a number" of a number).
+	 * A whole number too large or too small for its Java type is told the field's own
+	 * bound, as 731 is, on the page form and in the API alike, and the form keeps what
+	 * was typed (try68: the form said "must be a number" of a number; try68b: then both
+	 * told the range of an int).
 	 */
 	@Test
-	void aFormNumberTooLargeForItsFieldIsToldItsRange() throws Exception {
+	void aNumberBeyondItsTypeIsToldTheFieldsOwnBoundOnTheFormAndTheApi() throws Exception {
 		var original = this.registrations.rules();
-		this.mvc.perform(form(login(this.fixtures.user(Role.ADMIN)), "99999999999"))
-			.andExpect(status().isBadRequest())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
-				.attribute("errors", org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.equalTo("protectionDays"),
-						org.hamcrest.Matchers.containsString("('99999999999' is outside)"))));
+		var admin = this.fixtures.user(Role.ADMIN);
+		for (var typed : java.util.Map
+			.of("99999999999", "must be less than or equal to 730", "731", "must be less than or equal to 730",
+					"-99999999999", "must be greater than or equal to 1")
+			.entrySet()) {
+			this.mvc.perform(form(login(admin), typed.getKey()))
+				.andExpect(status().isBadRequest())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+					.attribute("errors", org.hamcrest.Matchers.hasEntry("protectionDays", typed.getValue())))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+					.string(org.hamcrest.Matchers.containsString("value=\"" + typed.getKey() + "\"")));
+			new com.trellis.support.Api(this.mvc, this.fixtures.token(admin)).put("/api/v1/registration-rules", """
+					{"protectionDays":%s,"laterRegistration":"HOLD","approvalSlaBusinessDays":2,"extensionDays":30,
+					 "sourcedShare":20,"influencedShare":10,"coSellShare":15}""".formatted(typed.getKey()))
+				.andExpect(status().isBadRequest())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+					.jsonPath("$.errors[?(@.field == 'protectionDays')].message")
+					.value(typed.getValue()));
+		}
 		assertThat(this.registrations.rules()).isEqualTo(original);
 	}
 

@@ -89,7 +89,7 @@ class RequiredBodyFieldsTests {
 				}
 				catch (MismatchedInputException ex) {
 					var field = FieldRefusals.path(ex.getPath());
-					var message = FieldRefusals.message(ex);
+					var message = FieldRefusals.message(ex, null);
 					if (!primitives.contains(field) || !message.equals("is required")) {
 						wrong.add(type.getName() + " " + field + ": " + message);
 					}

@@ -73,7 +73,7 @@ class UnreadableBodyTest {
 
 	private UnreadableBody.Read read(String body) {
 		return UnreadableBody.without(this.json, this.json.readerFor(Body.class), body.getBytes(StandardCharsets.UTF_8),
-				null);
+				null, null);
 	}
 
 }
