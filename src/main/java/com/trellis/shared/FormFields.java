@@ -20,6 +20,12 @@ public final class FormFields {
 
 	private final List<FieldError> errors = new ArrayList<>();
 
+	/**
+	 * Whole numbers beyond an int, read as its nearest; the type's range unless a bound
+	 * is broken.
+	 */
+	private final List<FieldError> beyond = new ArrayList<>();
+
 	/** A day as {@code 2026-12-31}; empty is none. */
 	public LocalDate date(String field, String value) {
 		if (blank(value)) {
@@ -56,7 +62,13 @@ public final class FormFields {
 		}
 	}
 
-	/** A whole number; empty is none. */
+	/**
+	 * A whole number; empty is none. Digits beyond an int's range read as the nearest
+	 * number it holds, so that the command's own bound names the field ({@link #check}:
+	 * "must be less than or equal to 730", as {@link WholeNumberBounds} tells bound
+	 * forms); a command without such a bound leaves the type's range as the field's
+	 * error, so the form is refused either way.
+	 */
 	public Integer whole(String field, String value) {
 		if (blank(value)) {
 			return null;
@@ -65,7 +77,12 @@ public final class FormFields {
 			return Integer.valueOf(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			return fail(field, "must be a whole number");
+			var outside = ParameterProblems.outsideRange(Integer.class, value.strip());
+			if (outside == null) {
+				return fail(field, "must be a whole number");
+			}
+			this.beyond.add(new FieldError(field, outside));
+			return value.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
 		}
 	}
 
@@ -111,7 +128,7 @@ public final class FormFields {
 	}
 
 	public boolean hasErrors() {
-		return !this.errors.isEmpty();
+		return !this.errors.isEmpty() || !this.beyond.isEmpty();
 	}
 
 	/**
@@ -129,6 +146,7 @@ public final class FormFields {
 				.filter(e -> all.stream().noneMatch(o -> o.field().equals(e.field())))
 				.forEach(all::add);
 		}
+		this.beyond.stream().filter(e -> all.stream().noneMatch(o -> o.field().equals(e.field()))).forEach(all::add);
 		if (!all.isEmpty()) {
 			throw new InvalidInputException(all);
 		}

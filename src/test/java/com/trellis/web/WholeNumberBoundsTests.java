@@ -1,0 +1,85 @@
+package com.trellis.web;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A whole number beyond its Java type is told its field's own bound, as a number that
+ * fits but breaks it is, whichever way the form is read: a form read field by field
+ * ({@code FormFields}, the stage form) and a list body of the API (try68b: the range of
+ * an int, or "must be a whole number" of digits). Nothing is saved.
+ */
+@TrellisTest
+class WholeNumberBoundsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aStageNormBeyondAnIntIsToldItsBoundOnTheFormAndTheApi() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var session = login(admin);
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		var stages = this.jdbc.sql("SELECT name || ':' || norm_days FROM stage_definition ORDER BY code")
+			.query(String.class)
+			.list();
+		for (var typed : new String[][] { { "99999999999", "must be less than or equal to 365" },
+				{ "366", "must be less than or equal to 365" },
+				{ "-99999999999", "must be greater than or equal to 1" } }) {
+			var page = this.mvc
+				.perform(post("/process/stages/QUALIFIED").session(session)
+					.with(csrf())
+					.param("name", "Qualify")
+					.param("ownerRole", "AE")
+					.param("exitCriterion", "Budget confirmed")
+					.param("checklist", "Budget confirmed")
+					.param("normDays", typed[0])
+					.param("active", "true"))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(typed[0]).contains(typed[1]);
+			api.put("/api/v1/process/stages",
+					"""
+							[{"code":"QUALIFIED","position":2,"name":"Qualify","ownerRole":"AE","exitCriterion":"Budget confirmed",
+							  "checklist":["Budget confirmed"],"normDays":%s,"active":true}]"""
+						.formatted(typed[0]))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[?(@.field =~ /.*normDays/)].message").value(typed[1]));
+		}
+		assertThat(this.jdbc.sql("SELECT name || ':' || norm_days FROM stage_definition ORDER BY code")
+			.query(String.class)
+			.list()).isEqualTo(stages);
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		return (MockHttpSession) this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+	}
+
+}
