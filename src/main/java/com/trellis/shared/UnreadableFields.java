@@ -40,11 +40,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * validated body ({@code @Valid}) so names the unreadable fields together with the ones
  * that break an annotation, and a controller that takes the {@link BindingResult} adds
  * its service's checks ({@link BodyChecks}); any other body is refused with the
- * unreadable fields before its controller runs. Nothing is ever done with a body that had
- * an unreadable field. A required true/false or number left out (or sent as null) is told
- * "is required", each one named, not what its value must look like. A body that is not a
- * JSON object, or that fails for another reason (malformed, a repeated property), is read
- * and refused as before.
+ * unreadable fields and the annotations the rest of it breaks, before its controller
+ * runs. Nothing is ever done with a body that had an unreadable field. A required
+ * true/false or number left out (or sent as null) is told "is required", each one named,
+ * not what its value must look like. A body that is not a JSON object, or that fails for
+ * another reason (malformed, a repeated property), is read and refused as before.
  *
  * <p>
  * A body that reads as it is is read once: the value read here is handed on by
@@ -70,9 +70,12 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 
 	private final WholeNumberBounds bounds;
 
-	UnreadableFields(ObjectMapper json, WholeNumberBounds bounds) {
+	private final com.trellis.shared.validation.Commands commands;
+
+	UnreadableFields(ObjectMapper json, WholeNumberBounds bounds, com.trellis.shared.validation.Commands commands) {
 		this.json = json;
 		this.bounds = bounds;
+		this.commands = commands;
 	}
 
 	@Override
@@ -138,7 +141,7 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 			return body;
 		}
 		if (!validatedByBinder(parameter)) {
-			throw new InvalidInputException(noted.errors());
+			throw new InvalidInputException(withBrokenRules(noted.errors(), body));
 		}
 		RequestContextHolder.currentRequestAttributes()
 			.setAttribute(NOTED, new Noted(noted.errors(), body), RequestAttributes.SCOPE_REQUEST);
@@ -167,6 +170,29 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		RequestContextHolder.currentRequestAttributes()
 			.setAttribute(NOTED, new Noted(read.errors(), null), RequestAttributes.SCOPE_REQUEST);
 		return read.body();
+	}
+
+	/**
+	 * The unreadable fields, then the rules of the body's type that the rest of it breaks
+	 * (its annotations, which its service or method validation checks once it reads): so
+	 * a body its binder does not validate names every bad field in one round too (try19,
+	 * try69: a type error hid a rule error in another field). A field taken out, or
+	 * inside one, is named only as unreadable.
+	 */
+	private List<FieldError> withBrokenRules(List<FieldError> unreadable, Object body) {
+		if (body == null) {
+			return unreadable;
+		}
+		var all = new java.util.ArrayList<>(unreadable);
+		this.commands.errors(body)
+			.stream()
+			.filter(broken -> unreadable.stream().noneMatch(u -> within(broken.field(), u.field())))
+			.forEach(all::add);
+		return all;
+	}
+
+	private static boolean within(String field, String taken) {
+		return field.equals(taken) || field.startsWith(taken + ".") || field.startsWith(taken + "[");
 	}
 
 	/**

@@ -157,6 +157,29 @@ class EveryUnreadableFieldTests {
 		assertThat(OpenRegistrations.status(this.jdbc, id)).isEqualTo("PENDING");
 	}
 
+	/**
+	 * A body without {@code @Valid} whose service checks its annotations names a rule the
+	 * rest of it breaks with its unreadable field (try19, try69: an account plan's
+	 * unreadable account hid its empty title and negative goal); nothing is saved.
+	 */
+	@Test
+	void aBodyThatIsNotValidatedNamesItsBrokenRulesWithItsUnreadableField() throws Exception {
+		var world = this.fixtures.world("Unreadable Plan Partners");
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(com.trellis.identity.Role.ADMIN)));
+		long before = this.fixtures.count("account_plan");
+
+		var refused = admin.post("/api/v1/account-plans", """
+				{"partnerId": %d, "accountId": "abc", "title": "", "pipelineGoal": 1000, "revenueGoal": 500,
+				 "currency": "USD", "startsOn": "2026-12-01", "endsOn": "2027-03-31", "vendorOwnerId": 1,
+				 "partnerContactId": 1}""".formatted(world.partnerId())).andExpect(status().isBadRequest());
+
+		assertThat(fields(refused)).contains("accountId", "title");
+		assertThat(message(refused, "accountId"))
+			.isEqualTo("must be a number: a whole number such as 5, not in quotes");
+		assertThat(message(refused, "title")).isEqualTo("must not be blank");
+		assertThat(this.fixtures.count("account_plan")).isEqualTo(before);
+	}
+
 	/** An unknown property alone is refused as before, naming it. */
 	@Test
 	void anUnknownPropertyAloneIsStillRefused() throws Exception {
