@@ -134,11 +134,14 @@ class CohortPageController {
 			if (text == null || text.isBlank()) {
 				return null;
 			}
-			if (!text.strip().matches("-?[0-9]{1,9}")) {
+			// digits beyond an int read as its end, which the criteria's bounds refuse in
+			// their own words (try69: 1234567890 and 99999999999 were "no whole number")
+			var read = com.trellis.shared.FormFields.nearestWhole(text);
+			if (read == null) {
 				unread.add(new InvalidInputException.FieldError(field, "must be a whole number"));
 				return 0;
 			}
-			return Integer.valueOf(text.strip());
+			return read;
 		}
 
 	}

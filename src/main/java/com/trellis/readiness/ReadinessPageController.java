@@ -45,10 +45,10 @@ class ReadinessPageController {
 	@PreAuthorize("hasRole('PARTNER')")
 	@ActsOn(ReadinessChecks.FillsIn.class)
 	String submit(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String icpDefinition,
-			@RequestParam(defaultValue = "") String useCases, @RequestParam(defaultValue = "0") String salesProcess,
-			@RequestParam(defaultValue = "0") String packagedOffers,
+			@RequestParam(defaultValue = "") String useCases, @RequestParam(defaultValue = "") String salesProcess,
+			@RequestParam(defaultValue = "") String packagedOffers,
 			@RequestParam(defaultValue = "") String specialisations,
-			@RequestParam(defaultValue = "0") String deliveryStaff,
+			@RequestParam(defaultValue = "") String deliveryStaff,
 			@RequestParam(defaultValue = "") String deliveryNotes, Model model, HttpServletResponse response) {
 		var errors = new ArrayList<InvalidInputException.FieldError>();
 		try {
@@ -162,17 +162,22 @@ class ReadinessPageController {
 		return value;
 	}
 
-	/** The number, or 0 with an error added when the text is not a whole number. */
+	/**
+	 * The number typed, for the command's own bounds to judge ({@code @Min}/{@code @Max},
+	 * "must be less than or equal to 50", as the API tells them): digits beyond an int
+	 * read as the nearest it holds, which every bounded field here refuses. Empty is "is
+	 * required" and words "must be a whole number" (added to {@code errors}, with 0 for
+	 * the command; try69: empty was saved as 0, -1 was no whole number and 1234567 "too
+	 * large").
+	 */
 	private static int number(String field, String text, List<InvalidInputException.FieldError> errors) {
-		if (!text.strip().matches("[0-9]{1,6}")) {
-			// a long run of digits is a whole number, only too large (it was told "must
-			// be
-			// a whole number")
+		var read = com.trellis.shared.FormFields.nearestWhole(text);
+		if (read == null) {
 			errors.add(new InvalidInputException.FieldError(field,
-					text.strip().matches("[0-9]+") ? "is too large" : "must be a whole number"));
+					text.isBlank() ? "is required" : "must be a whole number"));
 			return 0;
 		}
-		return Integer.parseInt(text.strip());
+		return read;
 	}
 
 }

@@ -73,17 +73,32 @@ public final class FormFields {
 		if (blank(value)) {
 			return null;
 		}
-		try {
-			return Integer.valueOf(value.strip());
+		var read = nearestWhole(value);
+		if (read == null) {
+			return fail(field, "must be a whole number");
 		}
-		catch (NumberFormatException ex) {
-			var outside = ParameterProblems.outsideRange(Integer.class, value.strip());
-			if (outside == null) {
-				return fail(field, "must be a whole number");
-			}
+		var outside = ParameterProblems.outsideRange(Integer.class, value.strip());
+		if (outside != null) {
 			this.beyond.add(new FieldError(field, outside));
-			return value.strip().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
 		}
+		return read;
+	}
+
+	/**
+	 * Whole-number text ({@code 12}, {@code -3}, {@code +7}) as the nearest number an int
+	 * holds: digits beyond its range read as its end, so that a command's own bound
+	 * refuses them in its own words ("must be less than or equal to 50"), as a number
+	 * that fits but breaks it is; null when the text is no whole number (words, a
+	 * fraction, empty).
+	 */
+	public static Integer nearestWhole(String value) {
+		var typed = value == null ? "" : value.strip();
+		if (!typed.matches("[+-]?[0-9]+")) {
+			return null;
+		}
+		var number = new java.math.BigInteger(typed);
+		return number.bitLength() < 32 ? number.intValue()
+				: number.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
 	}
 
 	/**

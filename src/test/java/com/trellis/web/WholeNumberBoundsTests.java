@@ -74,6 +74,41 @@ class WholeNumberBoundsTests {
 			.list()).isEqualTo(stages);
 	}
 
+	/**
+	 * The cohort criteria form reads every whole number, however many digits, for the
+	 * criteria's bounds to judge (try69: 1234567890 and 99999999999 were "must be a whole
+	 * number").
+	 */
+	@Test
+	void aCohortCriterionOfManyDigitsIsToldItsBound() throws Exception {
+		var world = this.fixtures.world("Many digits cohort partner");
+		var admin = this.fixtures.user(Role.ADMIN);
+		var created = new Api(this.mvc, this.fixtures.token(admin))
+			.post("/api/v1/cohorts",
+					"{\"name\": \"Many digits partners\", \"partnerIds\": [%d]}".formatted(world.partnerId()))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		var session = login(admin);
+		for (var typed : new String[] { "1234567890", "99999999999" }) {
+			var flash = this.mvc
+				.perform(post("/cohorts/" + id + "/journey-criteria").session(session)
+					.with(csrf())
+					.param("stage", "ACTIVATION")
+					.param("minEnablement180", "0")
+					.param("minDeals180", typed)
+					.param("minWins365", "0")
+					.param("minAeInvites365", "0"))
+				.andReturn()
+				.getFlashMap()
+				.get("fieldErrors");
+			assertThat(flash).as(typed)
+				.isEqualTo(java.util.Map.of("minDeals180", "must be less than or equal to 1000"));
+		}
+	}
+
 	private MockHttpSession login(Viewer viewer) throws Exception {
 		return (MockHttpSession) this.mvc.perform(
 				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
