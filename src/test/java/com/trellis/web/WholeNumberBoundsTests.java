@@ -67,7 +67,10 @@ class WholeNumberBoundsTests {
 							  "checklist":["Budget confirmed"],"normDays":%s,"active":true}]"""
 						.formatted(typed[0]))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[?(@.field =~ /.*normDays/)].message").value(typed[1]));
+				// named alike whether it could not be read or broke the bound (try69:
+				// "[0].normDays" against "stages[0].normDays")
+				.andExpect(jsonPath("$.errors[0].field").value("stages[0].normDays"))
+				.andExpect(jsonPath("$.errors[0].message").value(typed[1]));
 		}
 		assertThat(this.jdbc.sql("SELECT name || ':' || norm_days FROM stage_definition ORDER BY code")
 			.query(String.class)
