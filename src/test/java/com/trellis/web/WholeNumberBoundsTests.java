@@ -60,7 +60,9 @@ class WholeNumberBoundsTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(page).as(typed[0]).contains(typed[1]);
+			assertThat(page).as(typed[0])
+				.contains(typed[1])
+				.contains("name=\"normDays\" value=\"" + typed[0] + "\" aria-invalid=\"true\"");
 			api.put("/api/v1/process/stages",
 					"""
 							[{"code":"QUALIFIED","position":2,"name":"Qualify","ownerRole":"AE","exitCriterion":"Budget confirmed",
