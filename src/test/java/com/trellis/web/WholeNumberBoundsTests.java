@@ -114,6 +114,45 @@ class WholeNumberBoundsTests {
 		}
 	}
 
+	/**
+	 * Tier thresholds, whose ranges their command checks in code, are told those ranges
+	 * for a number beyond an int too, on the API with every other bad field, and on the
+	 * page form (try69: the range of an int, and weeksHeld was not named beside two
+	 * unreadable fields).
+	 */
+	@Test
+	void tierThresholdsBeyondAnIntAreToldTheirRangeWithEveryOtherBadField() throws Exception {
+		var admin = this.fixtures.user(Role.ADMIN);
+		var api = new Api(this.mvc, this.fixtures.token(admin));
+		var before = api.get("/api/v1/tiers/thresholds").andReturn().getResponse().getContentAsString();
+		api.put("/api/v1/tiers/thresholds", """
+				{"tier1Readiness": 99999999999, "tier1Behaviour": 60, "tier1Trust": 50, "tier2Readiness": 30,
+				 "tier2Behaviour": "x", "tier2Trust": 30, "weeksHeld": 0}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field",
+					org.hamcrest.Matchers.containsInAnyOrder("tier1Readiness", "tier2Behaviour", "weeksHeld")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'tier1Readiness')].message")
+				.value("must be a whole number from 0 to 100"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'weeksHeld')].message")
+				.value("must be a whole number of weeks from 1 to 26"));
+		var flash = this.mvc
+			.perform(post("/tiers/thresholds").session(login(admin))
+				.with(csrf())
+				.param("tier1Readiness", "70")
+				.param("tier1Behaviour", "60")
+				.param("tier1Trust", "50")
+				.param("tier2Readiness", "30")
+				.param("tier2Behaviour", "30")
+				.param("tier2Trust", "30")
+				.param("weeksHeld", "-99999999999"))
+			.andReturn()
+			.getFlashMap()
+			.get("fieldErrors");
+		assertThat(flash).isEqualTo(java.util.Map.of("weeksHeld", "must be a whole number of weeks from 1 to 26"));
+		assertThat(api.get("/api/v1/tiers/thresholds").andReturn().getResponse().getContentAsString())
+			.isEqualTo(before);
+	}
+
 	private MockHttpSession login(Viewer viewer) throws Exception {
 		return (MockHttpSession) this.mvc.perform(
 				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
