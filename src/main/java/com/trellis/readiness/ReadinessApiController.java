@@ -50,6 +50,11 @@ class ReadinessApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('PARTNER')")
 	@ActsOn(ReadinessChecks.FillsIn.class)
+	@io.swagger.v3.oas.annotations.Operation(summary = "The partner submits a new version of its readiness",
+			description = "201 with the version, awaiting the PAM. 403/404 for another partner first; then 409 "
+					+ "(field status) while a submitted version awaits the PAM's decision, whatever the body "
+					+ "holds; then 400 naming every bad field (bounds, proofs that are not the partner's won "
+					+ "deals).")
 	AssessmentView submit(Viewer viewer, @PathVariable long id, @RequestBody AssessmentCommand command) {
 		return this.readiness.submit(viewer, id, command);
 	}

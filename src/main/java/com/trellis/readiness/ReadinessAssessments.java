@@ -113,6 +113,11 @@ public class ReadinessAssessments {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
+		// the state first: the form is not offered while a version awaits the PAM, so its
+		// field errors would be shown nowhere (try69)
+		if (this.repository.awaitsDecision(partnerId)) {
+			throw new ConflictException("status", "a submitted version awaits the PAM's decision");
+		}
 		var errors = new ArrayList<>(formErrors);
 		try {
 			this.commands.check(command);
@@ -125,9 +130,6 @@ public class ReadinessAssessments {
 		errors.addAll(ProofCheck.errors("specialisations", command.specialisations(), won, false));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
-		}
-		if (this.repository.awaitsDecision(partnerId)) {
-			throw new ConflictException("status", "a submitted version awaits the PAM's decision");
 		}
 		int version = this.repository.lastVersion(partnerId) + 1;
 		this.repository.insert(partnerId, version, command, viewer.userId(), this.clock.instant());

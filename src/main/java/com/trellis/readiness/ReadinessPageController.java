@@ -68,6 +68,14 @@ class ReadinessPageController {
 							deliveryStaff, "deliveryNotes", deliveryNotes));
 			return page(viewer, id, model);
 		}
+		catch (com.trellis.shared.ConflictException ex) {
+			// a version awaits the PAM (a tab opened before it was submitted): said on
+			// the
+			// page, which shows that version
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("error", ex.readable());
+			return page(viewer, id, model);
+		}
 		return "redirect:/partners/" + id + "/readiness";
 	}
 

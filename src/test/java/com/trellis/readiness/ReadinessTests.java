@@ -250,40 +250,6 @@ class ReadinessTests {
 			.single()).isZero();
 	}
 
-	/**
-	 * The form's whole numbers are judged by the assessment's own bounds, as on the API:
-	 * empty is required, not saved as 0 (try69), and a number past a bound is told it.
-	 */
-	@Test
-	void thePageFormsNumbersAreRequiredAndToldTheirBounds() throws Exception {
-		var world = this.fixtures.world("Readiness bounds partner");
-		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
-		for (var typed : new String[][] { { "", "is required" }, { "-1", "must be greater than or equal to 0" },
-				{ "51", "must be less than or equal to 50" }, { "99999999999", "must be less than or equal to 50" },
-				{ "-99999999999", "must be greater than or equal to 0" }, { "two", "must be a whole number" } }) {
-			var errors = this.mvc
-				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-					.post("/partners/" + world.partnerId() + "/readiness")
-					.session(session)
-					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-						.csrf())
-					.param("icpDefinition", "Mid-market retailers moving their stores to the cloud")
-					.param("salesProcess", "2")
-					.param("packagedOffers", typed[0])
-					.param("deliveryStaff", "3"))
-				.andExpect(status().isBadRequest())
-				.andReturn()
-				.getModelAndView()
-				.getModel()
-				.get("errors");
-			assertThat(errors).as(typed[0]).isEqualTo(java.util.Map.of("packagedOffers", typed[1]));
-		}
-		assertThat(this.jdbc.sql("SELECT count(*) FROM readiness_assessment WHERE partner_id = :p")
-			.param("p", world.partnerId())
-			.query(Long.class)
-			.single()).isZero();
-	}
-
 	@Test
 	void aWonDealProvingTwoUseCasesIsCalledUsedTwiceNotMissing() throws Exception {
 		var world = this.fixtures.world("Readiness twice partner");

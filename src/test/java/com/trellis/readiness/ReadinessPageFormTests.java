@@ -1,0 +1,103 @@
+package com.trellis.readiness;
+
+import java.util.Map;
+
+import com.trellis.support.Api;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The partner's readiness form on the page: its numbers judged by the assessment's own
+ * bounds, and a version awaiting the PAM said in place of field errors the page would not
+ * show (try69).
+ */
+@TrellisTest
+class ReadinessPageFormTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * The form's whole numbers are judged by the assessment's own bounds, as on the API:
+	 * empty is required, not saved as 0 (try69), and a number past a bound is told it.
+	 */
+	@Test
+	void thePageFormsNumbersAreRequiredAndToldTheirBounds() throws Exception {
+		var world = this.fixtures.world("Readiness bounds partner");
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
+		for (var typed : new String[][] { { "", "is required" }, { "-1", "must be greater than or equal to 0" },
+				{ "51", "must be less than or equal to 50" }, { "99999999999", "must be less than or equal to 50" },
+				{ "-99999999999", "must be greater than or equal to 0" }, { "two", "must be a whole number" } }) {
+			var errors = this.mvc.perform(form(world.partnerId(), session, typed[0]))
+				.andExpect(status().isBadRequest())
+				.andReturn()
+				.getModelAndView()
+				.getModel()
+				.get("errors");
+			assertThat(errors).as(typed[0]).isEqualTo(Map.of("packagedOffers", typed[1]));
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM readiness_assessment WHERE partner_id = :p")
+			.param("p", world.partnerId())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * A form posted while a version awaits the PAM (a tab opened before) is told so on
+	 * the page, whatever its fields hold, and nothing is saved (try69: a bad field
+	 * answered 400 with the form hidden, so with no message at all).
+	 */
+	@Test
+	void aFormPostedWhileAVersionAwaitsThePamIsToldSo() throws Exception {
+		var world = this.fixtures.world("Readiness awaiting partner");
+		new Api(this.mvc, this.fixtures.token(world.partnerUser()))
+			.post("/api/v1/partners/" + world.partnerId() + "/readiness", """
+					{"icpDefinition": "Retail.", "useCases": [], "salesProcess": 2, "packagedOffers": 1,
+					 "specialisations": [], "deliveryStaff": 2, "deliveryNotes": "two consultants"}""")
+			.andExpect(status().isCreated());
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
+		for (var packagedOffers : new String[] { "99", "1" }) {
+			var page = this.mvc.perform(form(world.partnerId(), session, packagedOffers))
+				.andExpect(status().isConflict())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(packagedOffers)
+				.contains("id=\"readiness-error\"")
+				.contains("a submitted version awaits the PAM&#39;s decision");
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM readiness_assessment WHERE partner_id = :p")
+			.param("p", world.partnerId())
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private static MockHttpServletRequestBuilder form(long partnerId, MockHttpSession session, String packagedOffers) {
+		return post("/partners/" + partnerId + "/readiness").session(session)
+			.with(csrf())
+			.param("icpDefinition", "Mid-market retailers moving their stores to the cloud")
+			.param("salesProcess", "2")
+			.param("packagedOffers", packagedOffers)
+			.param("deliveryStaff", "3");
+	}
+
+}
