@@ -69,9 +69,8 @@ class ReadinessPageController {
 			return page(viewer, id, model);
 		}
 		catch (com.trellis.shared.ConflictException ex) {
-			// a version awaits the PAM (a tab opened before it was submitted): said on
-			// the
-			// page, which shows that version
+			// a version awaits the PAM (a tab opened before it was submitted): said
+			// on the page, which shows that version
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("error", ex.readable());
 			return page(viewer, id, model);

@@ -96,9 +96,13 @@ public final class FormFields {
 		if (!typed.matches("[+-]?[0-9]+")) {
 			return null;
 		}
-		var number = new java.math.BigInteger(typed);
-		return number.bitLength() < 32 ? number.intValue()
-				: number.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+		boolean negative = typed.startsWith("-");
+		// digits read only as far as a long holds them (a megabyte of digits is not
+		// parsed)
+		var digits = typed.replaceFirst("^[+-]?0*", "");
+		long number = digits.isEmpty() ? 0 : digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+		long signed = negative ? -number : number;
+		return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, signed));
 	}
 
 	/**

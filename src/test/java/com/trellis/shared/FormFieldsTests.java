@@ -31,6 +31,17 @@ class FormFieldsTests {
 	}
 
 	@Test
+	void wholeNumberTextReadsAsTheNearestInt() {
+		assertThat(FormFields.nearestWhole("+7")).isEqualTo(7);
+		assertThat(FormFields.nearestWhole(" -0012 ")).isEqualTo(-12);
+		assertThat(FormFields.nearestWhole("2147483648")).isEqualTo(Integer.MAX_VALUE);
+		assertThat(FormFields.nearestWhole("-" + "9".repeat(100_000))).isEqualTo(Integer.MIN_VALUE);
+		assertThat(FormFields.nearestWhole("-0")).isZero();
+		assertThat(FormFields.nearestWhole("1.5")).isNull();
+		assertThat(FormFields.nearestWhole("")).isNull();
+	}
+
+	@Test
 	void wordsAreStillNoWholeNumber() {
 		var fields = new FormFields();
 		assertThat(fields.whole("days", "abc")).isNull();
