@@ -77,11 +77,25 @@ public final class FormFields {
 		if (read == null) {
 			return fail(field, "must be a whole number");
 		}
-		var outside = ParameterProblems.outsideRange(Integer.class, value.strip());
-		if (outside != null) {
-			this.beyond.add(new FieldError(field, outside));
+		if (read == Integer.MAX_VALUE || read == Integer.MIN_VALUE) {
+			// the nearest an int holds, or the number itself (try69b: every number was
+			// told the int's range)
+			var outside = fits(value) ? null : ParameterProblems.outsideRange(Integer.class, value.strip());
+			if (outside != null) {
+				this.beyond.add(new FieldError(field, outside));
+			}
 		}
 		return read;
+	}
+
+	private static boolean fits(String value) {
+		try {
+			Integer.parseInt(value.strip());
+			return true;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	/**

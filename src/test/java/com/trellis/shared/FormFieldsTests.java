@@ -41,6 +41,21 @@ class FormFieldsTests {
 		assertThat(FormFields.nearestWhole("")).isNull();
 	}
 
+	/**
+	 * Numbers an int holds read as themselves, with no error (try69b: each was told the
+	 * int's range).
+	 */
+	@Test
+	void numbersAnIntHoldsAreReadWithoutAnError() {
+		var fields = new FormFields();
+		assertThat(fields.whole("days", "17")).isEqualTo(17);
+		assertThat(fields.whole("days", "2147483647")).isEqualTo(Integer.MAX_VALUE);
+		assertThat(fields.whole("days", "-2147483648")).isEqualTo(Integer.MIN_VALUE);
+		assertThat(fields.hasErrors()).isFalse();
+		fields.check(() -> {
+		});
+	}
+
 	@Test
 	void wordsAreStillNoWholeNumber() {
 		var fields = new FormFields();

@@ -77,6 +77,27 @@ class WholeNumberBoundsTests {
 		assertThat(this.jdbc.sql("SELECT name || ':' || norm_days FROM stage_definition ORDER BY code")
 			.query(String.class)
 			.list()).isEqualTo(stages);
+		// a norm an int holds saves (try69b: every norm was told the int's range)
+		var qualified = this.jdbc
+			.sql("SELECT name, owner_role, exit_criterion, norm_days, array_to_string(checklist, chr(10)), active "
+					+ "FROM stage_definition WHERE code = 'QUALIFIED'")
+			.query((rs,
+					n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6).startsWith("t") ? "true" : "false" })
+			.single();
+		this.mvc
+			.perform(post("/process/stages/QUALIFIED").session(session)
+				.with(csrf())
+				.param("name", qualified[0])
+				.param("ownerRole", qualified[1])
+				.param("exitCriterion", qualified[2])
+				.param("normDays", qualified[3])
+				.param("checklist", qualified[4])
+				.param("active", qualified[5]))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("SELECT name || ':' || norm_days FROM stage_definition ORDER BY code")
+			.query(String.class)
+			.list()).isEqualTo(stages);
 	}
 
 	/**
