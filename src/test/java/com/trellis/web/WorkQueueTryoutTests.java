@@ -77,6 +77,14 @@ class WorkQueueTryoutTests {
 		assertThat(home).doesNotContain("Stalled deal of another team", "/opportunities/" + theirs);
 		assertThat(home).contains("waiting on a program admin (the deal has no partner)")
 			.doesNotContain("waiting on no partner");
+
+		// the process page lists what the home counts, everyone's on request (try67: the
+		// program's stalled deals for every staff role)
+		var session = login(manager);
+		var process = page(session, "/process");
+		assertThat(process).contains("/opportunities/" + ours).doesNotContain("/opportunities/" + theirs);
+		assertThat(page(session, "/process/stalled.csv")).contains(ours + ",").doesNotContain(theirs + ",");
+		assertThat(page(session, "/process/stalled.csv?mine=false")).contains(theirs + ",");
 	}
 
 	@Test
