@@ -52,9 +52,10 @@ class ReadinessApiController {
 	@ActsOn(ReadinessChecks.FillsIn.class)
 	@io.swagger.v3.oas.annotations.Operation(summary = "The partner submits a new version of its readiness",
 			description = "201 with the version, awaiting the PAM. 403/404 for another partner first; then 409 "
-					+ "(field status) while a submitted version awaits the PAM's decision, whatever the body "
-					+ "holds; then 400 naming every bad field (bounds, proofs that are not the partner's won "
-					+ "deals).")
+					+ "(field status) while a submitted version awaits the PAM's decision, whatever values a "
+					+ "readable body holds; then 400 naming every bad field (bounds, proofs that are not the "
+					+ "partner's won deals). A body that cannot be read as an assessment (text for a number, a "
+					+ "number beyond its type) is 400, after the role and partner checks and before the state check.")
 	AssessmentView submit(Viewer viewer, @PathVariable long id, @RequestBody AssessmentCommand command) {
 		return this.readiness.submit(viewer, id, command);
 	}

@@ -72,7 +72,7 @@ class ReadinessPageController {
 			// a version awaits the PAM (a tab opened before it was submitted): said
 			// on the page, which shows that version
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			model.addAttribute("error", ex.readable());
+			model.addAttribute("error", ex.reason());
 			return page(viewer, id, model);
 		}
 		return "redirect:/partners/" + id + "/readiness";

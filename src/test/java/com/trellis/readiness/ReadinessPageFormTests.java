@@ -83,7 +83,8 @@ class ReadinessPageFormTests {
 				.getContentAsString();
 			assertThat(page).as(packagedOffers)
 				.contains("id=\"readiness-error\"")
-				.contains("a submitted version awaits the PAM&#39;s decision");
+				.contains("a submitted version awaits the PAM&#39;s decision")
+				.doesNotContain("Status: a submitted");
 		}
 		assertThat(this.jdbc.sql("SELECT count(*) FROM readiness_assessment WHERE partner_id = :p")
 			.param("p", world.partnerId())
