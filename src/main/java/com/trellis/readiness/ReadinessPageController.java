@@ -36,9 +36,28 @@ class ReadinessPageController {
 	@GetMapping("/partners/{id}/readiness")
 	String page(Viewer viewer, @PathVariable long id, Model model) {
 		var view = this.readiness.view(viewer, id);
+		var latest = view.versions().isEmpty() ? null : view.versions().get(0);
 		model.addAttribute("readiness", view);
-		model.addAttribute("latest", view.versions().isEmpty() ? null : view.versions().get(0));
+		model.addAttribute("latest", latest);
+		if (latest != null && !model.containsAttribute("typed")) {
+			// the form starts from the latest version, so a returned one is changed, not
+			// typed again (try69b: only the ICP came back)
+			model.addAttribute("typed", asTyped(latest));
+		}
 		return "readiness/readiness";
+	}
+
+	/** A version as its form's fields write it: one item a line, "title | won deal". */
+	private static java.util.Map<String, String> asTyped(AssessmentView version) {
+		java.util.function.Function<List<AssessmentView.Item>, String> lines = items -> String.join("\n",
+				items.stream()
+					.map(i -> i.proofDealId() == null ? i.title() : i.title() + " | " + i.proofDealId())
+					.toList());
+		return java.util.Map.of("icpDefinition", String.valueOf(version.icpDefinition()), "useCases",
+				lines.apply(version.useCases()), "salesProcess", String.valueOf(version.salesProcess()),
+				"packagedOffers", String.valueOf(version.packagedOffers()), "specialisations",
+				lines.apply(version.specialisations()), "deliveryStaff", String.valueOf(version.deliveryStaff()),
+				"deliveryNotes", version.deliveryNotes() == null ? "" : version.deliveryNotes());
 	}
 
 	@PostMapping("/partners/{id}/readiness")

@@ -92,6 +92,28 @@ class ReadinessPageFormTests {
 			.single()).isOne();
 	}
 
+	/**
+	 * A returned version's form starts from what it held, so the partner changes it
+	 * rather than typing it again (try69b: only the ICP came back).
+	 */
+	@Test
+	void aReturnedVersionsFormStartsFromWhatItHeld() throws Exception {
+		var world = this.fixtures.world("Readiness returned partner");
+		var url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		new Api(this.mvc, this.fixtures.token(world.partnerUser())).post(url, """
+				{"icpDefinition": "Retail.", "useCases": [{"title": "Stock view"}], "salesProcess": 3,
+				 "packagedOffers": 4, "specialisations": [{"title": "Payments"}], "deliveryStaff": 7,
+				 "deliveryNotes": "two consultants"}""").andExpect(status().isCreated());
+		new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post(url + "/decision", "{\"accept\": false, \"comment\": \"Name a won deal\"}")
+			.andExpect(status().isOk());
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
+		assertThat(Readers.read(this.mvc, session, "/partners/" + world.partnerId() + "/readiness")).contains(
+				">Stock view</textarea>", ">Payments</textarea>", "value=\"two consultants\"",
+				"name=\"packagedOffers\" min=\"0\" max=\"50\" value=\"4\"",
+				"name=\"deliveryStaff\" min=\"0\" max=\"10000\" value=\"7\"", "value=\"3\" selected=\"selected\"");
+	}
+
 	private static MockHttpServletRequestBuilder form(long partnerId, MockHttpSession session, String packagedOffers) {
 		return post("/partners/" + partnerId + "/readiness").session(session)
 			.with(csrf())
