@@ -171,27 +171,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				break;
 			}
 		}
-		return ResponseEntity.badRequest().body(invalid(List.of(error(listBody(field, request), message))));
-	}
-
-	/**
-	 * An item of a list body named as its rules name it, after the body's parameter
-	 * ({@code stages[1].normDays}, not {@code [1].normDays}; try69).
-	 */
-	private static String listBody(String field, WebRequest request) {
-		if (!field.startsWith("[") || !(request.getAttribute(
-				org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
-				WebRequest.SCOPE_REQUEST) instanceof org.springframework.web.method.HandlerMethod handler)) {
-			return field;
-		}
-		for (var parameter : handler.getMethodParameters()) {
-			if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
-				parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
-				var name = parameter.getParameterName();
-				return name == null ? field : name + field;
-			}
-		}
-		return field;
+		return ResponseEntity.badRequest().body(invalid(List.of(error(FieldRefusals.inBody(field, request), message))));
 	}
 
 	/** A required query parameter that is missing: the 400 names it like any other. */

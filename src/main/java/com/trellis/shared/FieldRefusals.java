@@ -8,6 +8,12 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+
 /**
  * What a field of a JSON body that Jackson refused is called and told, for
  * {@link UnreadableFields} (every such field of a body named at once) and the API's error
@@ -79,6 +85,25 @@ final class FieldRefusals {
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	/**
+	 * An item of a list body named as its rules name it, after the body's parameter
+	 * ({@code stages[1].normDays}, not {@code [1].normDays}; try69).
+	 */
+	static String inBody(String field, WebRequest request) {
+		if (!field.startsWith("[") || !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
+				WebRequest.SCOPE_REQUEST) instanceof HandlerMethod handler)) {
+			return field;
+		}
+		for (var parameter : handler.getMethodParameters()) {
+			if (parameter.hasParameterAnnotation(RequestBody.class)) {
+				parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+				var name = parameter.getParameterName();
+				return name == null ? field : name + field;
+			}
+		}
+		return field;
 	}
 
 	/**
