@@ -86,6 +86,14 @@ public class ReadinessAssessments {
 	 * The partner's PAM or an admin decides and rates (404 when the partner is not
 	 * visible).
 	 */
+	/**
+	 * Whether the viewer validates the partner's assessment and rates its material (its
+	 * PAM or a program admin), so that a page offers those forms to them alone.
+	 */
+	public boolean validates(Viewer viewer, long partnerId) {
+		return this.partners.manages(viewer, partnerId);
+	}
+
 	public void requireValidates(Viewer viewer, long partnerId) {
 		this.partners.get(viewer, partnerId);
 		if (!this.partners.manages(viewer, partnerId)) {

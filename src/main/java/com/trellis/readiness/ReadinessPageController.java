@@ -39,6 +39,9 @@ class ReadinessPageController {
 		var latest = view.versions().isEmpty() ? null : view.versions().get(0);
 		model.addAttribute("readiness", view);
 		model.addAttribute("latest", latest);
+		// the decision and rating forms for those who may use them (try69c: every staff
+		// role was offered them and refused on posting)
+		model.addAttribute("validates", this.readiness.validates(viewer, id));
 		if (latest != null && !model.containsAttribute("typed")) {
 			// the form starts from the latest version, so a returned one is changed, not
 			// typed again (try69b: only the ICP came back)

@@ -90,6 +90,16 @@ class ReadinessPageFormTests {
 			.param("p", world.partnerId())
 			.query(Long.class)
 			.single()).isOne();
+		// the decision is offered to its PAM alone among these (try69c: every staff role
+		// was offered it and refused on posting)
+		var readers = new Readers(this.mvc, this.jdbc, this.fixtures);
+		var url = "/partners/" + world.partnerId() + "/readiness";
+		assertThat(Readers.read(this.mvc, readers.signIn(world.pam()), url)).contains("id=\"decide-form\"");
+		for (var role : new com.trellis.identity.Role[] { com.trellis.identity.Role.EXECUTIVE,
+				com.trellis.identity.Role.AE, com.trellis.identity.Role.SALES_MANAGER }) {
+			assertThat(Readers.read(this.mvc, readers.signIn(this.fixtures.user(role)), url)).as(role.name())
+				.doesNotContain("id=\"decide-form\"");
+		}
 	}
 
 	/**
