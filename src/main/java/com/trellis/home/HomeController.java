@@ -2,7 +2,6 @@ package com.trellis.home;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +152,7 @@ class HomeController {
 	}
 
 	private String team(Viewer viewer, Model model) {
-		var team = new ArrayList<>(this.users.reportsOf(viewer.userId()));
-		team.add(viewer.userId());
+		var team = this.users.ownersOf(viewer);
 		pipeline(model, this.deals.openPipeline(viewer, team, null));
 		dealsOf(viewer, model, team);
 		model.addAttribute("teamSize", team.size() - 1);

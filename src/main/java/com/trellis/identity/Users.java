@@ -173,15 +173,30 @@ public class Users {
 	 */
 	@Transactional(readOnly = true)
 	public java.util.function.LongPredicate ownersNameableBy(Viewer viewer) {
+		var owners = ownersOf(viewer);
+		if (owners == null) {
+			return owner -> true;
+		}
+		var team = java.util.Set.copyOf(owners);
+		return team::contains;
+	}
+
+	/**
+	 * The viewer's own owners of deals and accounts: an account executive themselves, a
+	 * sales manager themselves and everyone reporting to them; null, anyone, for other
+	 * roles ({@link #ownersNameableBy}, a manager's home, the process page's default).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> ownersOf(Viewer viewer) {
 		if (viewer.is(Role.AE)) {
-			return owner -> owner == viewer.userId();
+			return List.of(viewer.userId());
 		}
-		if (viewer.is(Role.SALES_MANAGER)) {
-			var team = new java.util.HashSet<>(reportsOf(viewer.userId()));
-			team.add(viewer.userId());
-			return team::contains;
+		if (!viewer.is(Role.SALES_MANAGER)) {
+			return null;
 		}
-		return owner -> true;
+		var team = new java.util.ArrayList<>(reportsOf(viewer.userId()));
+		team.add(viewer.userId());
+		return team;
 	}
 
 	/**

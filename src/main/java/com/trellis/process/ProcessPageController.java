@@ -95,7 +95,7 @@ class ProcessPageController {
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r != Role.EXECUTIVE).toList());
 		var owners = owners(viewer, mine);
 		model.addAttribute("mine", owners != null);
-		model.addAttribute("scoped", ownersOf(viewer) != null);
+		model.addAttribute("scoped", viewer.is(Role.AE) || viewer.is(Role.SALES_MANAGER));
 		model.addAttribute("stalled", this.process.stalledOwnedBy(viewer, owners, PageRequest.listed(page, size)));
 		return "process/page";
 	}
@@ -107,19 +107,7 @@ class ProcessPageController {
 	 * everyone's. Other roles see everyone's.
 	 */
 	private List<Long> owners(Viewer viewer, Boolean mine) {
-		return Boolean.FALSE.equals(mine) ? null : ownersOf(viewer);
-	}
-
-	private List<Long> ownersOf(Viewer viewer) {
-		if (viewer.is(Role.AE)) {
-			return List.of(viewer.userId());
-		}
-		if (!viewer.is(Role.SALES_MANAGER)) {
-			return null;
-		}
-		var team = new java.util.ArrayList<>(this.users.reportsOf(viewer.userId()));
-		team.add(viewer.userId());
-		return team;
+		return Boolean.FALSE.equals(mine) ? null : this.users.ownersOf(viewer);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package com.trellis.web;
 
 import com.trellis.identity.Role;
-import com.trellis.identity.Viewer;
 import com.trellis.support.Api;
 import com.trellis.support.Fixtures;
 import com.trellis.support.TrellisTest;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +37,7 @@ class WholeNumberBoundsTests {
 	@Test
 	void aStageNormBeyondAnIntIsToldItsBoundOnTheFormAndTheApi() throws Exception {
 		var admin = this.fixtures.user(Role.ADMIN);
-		var session = login(admin);
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin);
 		var api = new Api(this.mvc, this.fixtures.token(admin));
 		var stages = this.jdbc.sql("SELECT name || ':' || norm_days FROM stage_definition ORDER BY code")
 			.query(String.class)
@@ -117,7 +115,7 @@ class WholeNumberBoundsTests {
 			.getResponse()
 			.getContentAsString();
 		long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
-		var session = login(admin);
+		var session = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin);
 		for (var typed : new String[] { "1234567890", "99999999999" }) {
 			var flash = this.mvc
 				.perform(post("/cohorts/" + id + "/journey-criteria").session(session)
@@ -157,7 +155,8 @@ class WholeNumberBoundsTests {
 			.andExpect(jsonPath("$.errors[?(@.field == 'weeksHeld')].message")
 				.value("must be a whole number of weeks from 1 to 26"));
 		var flash = this.mvc
-			.perform(post("/tiers/thresholds").session(login(admin))
+			.perform(post("/tiers/thresholds")
+				.session(new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin))
 				.with(csrf())
 				.param("tier1Readiness", "70")
 				.param("tier1Behaviour", "60")
@@ -172,14 +171,6 @@ class WholeNumberBoundsTests {
 		assertThat(flash).isEqualTo(java.util.Map.of("weeksHeld", "must be a whole number of weeks from 1 to 26"));
 		assertThat(api.get("/api/v1/tiers/thresholds").andReturn().getResponse().getContentAsString())
 			.isEqualTo(before);
-	}
-
-	private MockHttpSession login(Viewer viewer) throws Exception {
-		return (MockHttpSession) this.mvc.perform(
-				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 }
