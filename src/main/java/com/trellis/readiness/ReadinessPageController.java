@@ -126,8 +126,25 @@ class ReadinessPageController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(ReadinessChecks.Validates.class)
 	String decide(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Boolean accept,
-			@RequestParam(required = false) String comment) {
-		this.readiness.decide(viewer, id, new AssessmentDecision(accept, comment));
+			@RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
+		try {
+			this.readiness.decide(viewer, id, new AssessmentDecision(accept, comment));
+		}
+		catch (InvalidInputException ex) {
+			// the decision form again with the PAM's comment and its problem (try69c: a
+			// generic error page lost the comment)
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("decisionErrors", byField(ex));
+			model.addAttribute("decisionComment", comment);
+			return page(viewer, id, model);
+		}
+		catch (com.trellis.shared.ConflictException ex) {
+			// decided meanwhile, or nothing awaits: said on the page, which shows the
+			// state
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("error", ex.reason());
+			return page(viewer, id, model);
+		}
 		return "redirect:/partners/" + id + "/readiness";
 	}
 

@@ -124,6 +124,49 @@ class ReadinessPageFormTests {
 				"name=\"deliveryStaff\" min=\"0\" max=\"10000\" value=\"7\"", "value=\"3\" selected=\"selected\"");
 	}
 
+	/**
+	 * A refused decision comes back on the page with the PAM's comment and its problem
+	 * next to it, and one with nothing awaiting says so at the top (try69c: the generic
+	 * error page lost the comment).
+	 */
+	@Test
+	void aRefusedDecisionKeepsThePamsCommentOnThePage() throws Exception {
+		var world = this.fixtures.world("Readiness refused decision partner");
+		var url = "/partners/" + world.partnerId() + "/readiness";
+		var pam = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam());
+		var nothingAwaits = this.mvc
+			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", "x"))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(nothingAwaits).contains("id=\"readiness-error\"", "no submitted version awaits a decision");
+
+		new Api(this.mvc, this.fixtures.token(world.partnerUser())).post("/api/v1" + url, """
+				{"icpDefinition": "Retail.", "useCases": [], "salesProcess": 2, "packagedOffers": 1,
+				 "specialisations": [], "deliveryStaff": 2}""").andExpect(status().isCreated());
+		var typed = "Name a won deal\n" + "x".repeat(2001);
+		var tooLong = this.mvc
+			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", typed))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(tooLong).contains("id=\"decide-form\"", ">" + typed + "</textarea>", "aria-invalid=\"true\"",
+				"2000");
+		var empty = this.mvc
+			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", " "))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(empty).contains("say what the partner should change when returning it");
+		assertThat(this.jdbc.sql("SELECT status FROM readiness_assessment WHERE partner_id = :p")
+			.param("p", world.partnerId())
+			.query(String.class)
+			.single()).isEqualTo("SUBMITTED");
+	}
+
 	private static MockHttpServletRequestBuilder form(long partnerId, MockHttpSession session, String packagedOffers) {
 		return post("/partners/" + partnerId + "/readiness").session(session)
 			.with(csrf())
