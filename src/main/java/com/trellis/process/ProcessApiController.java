@@ -33,8 +33,11 @@ class ProcessApiController {
 
 	private final SalesProcess process;
 
-	ProcessApiController(SalesProcess process) {
+	private final StalledScope scope;
+
+	ProcessApiController(SalesProcess process, StalledScope scope) {
 		this.process = process;
+		this.scope = scope;
 	}
 
 	@GetMapping("/process/stages")
@@ -49,10 +52,14 @@ class ProcessApiController {
 	}
 
 	@GetMapping("/process/stalled")
+	@Operation(summary = "Deals past their stage's norm, each with who must act",
+			description = "An account executive gets their own deals and a sales manager their team's with their own, "
+					+ "as their home and /process count them; mine=false gives everyone's. Other staff roles get "
+					+ "the program's. 400 names mine, page or size when unreadable.")
 	@PreAuthorize("!hasRole('PARTNER')")
-	PageResult<SalesProcess.Stalled> stalled(Viewer viewer, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
-		return this.process.stalled(viewer, PageRequest.of(page, size));
+	PageResult<SalesProcess.Stalled> stalled(Viewer viewer, @RequestParam(required = false) Boolean mine,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		return this.process.stalledOwnedBy(viewer, this.scope.owners(viewer, mine), PageRequest.of(page, size));
 	}
 
 	@GetMapping("/opportunities/{id}/process")

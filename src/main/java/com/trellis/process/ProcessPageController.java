@@ -31,12 +31,12 @@ class ProcessPageController {
 
 	private final Commands commands;
 
-	private final com.trellis.identity.Users users;
+	private final StalledScope scope;
 
-	ProcessPageController(SalesProcess process, Commands commands, com.trellis.identity.Users users) {
+	ProcessPageController(SalesProcess process, Commands commands, StalledScope scope) {
 		this.process = process;
 		this.commands = commands;
-		this.users = users;
+		this.scope = scope;
 	}
 
 	@GetMapping("/opportunities/{id}/process")
@@ -93,21 +93,11 @@ class ProcessPageController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("stages", this.process.stages());
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> r != Role.EXECUTIVE).toList());
-		var owners = owners(viewer, mine);
+		var owners = this.scope.owners(viewer, mine);
 		model.addAttribute("mine", owners != null);
 		model.addAttribute("scoped", viewer.is(Role.AE) || viewer.is(Role.SALES_MANAGER));
 		model.addAttribute("stalled", this.process.stalledOwnedBy(viewer, owners, PageRequest.listed(page, size)));
 		return "process/page";
-	}
-
-	/**
-	 * Whose stalled deals the page lists: by default an account executive's own and a
-	 * sales manager's team's with their own, as their home counts them (try67: the page
-	 * listed the program's 322 where the manager's home counted 63); {@code mine=false}
-	 * everyone's. Other roles see everyone's.
-	 */
-	private List<Long> owners(Viewer viewer, Boolean mine) {
-		return Boolean.FALSE.equals(mine) ? null : this.users.ownersOf(viewer);
 	}
 
 	/**
@@ -121,7 +111,7 @@ class ProcessPageController {
 	@PreAuthorize("!hasRole('PARTNER')")
 	void stalled(Viewer viewer, @RequestParam(required = false) Boolean mine,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-		var owners = owners(viewer, mine);
+		var owners = this.scope.owners(viewer, mine);
 		com.trellis.shared.CsvExport.write(response, "stalled-deals.csv",
 				List.of("opportunity_id", "deal", "account_id", "account", "stage", "stage_name", "stage_entered_at",
 						"days_in_stage", "norm_days", "must_act", "owner_id", "partner_id", "amount", "currency",

@@ -85,6 +85,19 @@ class WorkQueueTryoutTests {
 		assertThat(process).contains("/opportunities/" + ours).doesNotContain("/opportunities/" + theirs);
 		assertThat(page(session, "/process/stalled.csv")).contains(ours + ",").doesNotContain(theirs + ",");
 		assertThat(page(session, "/process/stalled.csv?mine=false")).contains(theirs + ",");
+		// and the API the same (try69c: it kept listing the program's)
+		var api = new com.trellis.support.Api(this.mvc, this.fixtures.token(manager));
+		assertThat(api.get("/api/v1/process/stalled?size=200").andReturn().getResponse().getContentAsString())
+			.contains("\"id\":" + ours + ",")
+			.doesNotContain("\"id\":" + theirs + ",");
+		api.get("/api/v1/process/stalled?mine=maybe").andExpect(status().isBadRequest());
+		assertThat(total(api, "/api/v1/process/stalled")).isEqualTo(2);
+		assertThat(total(api, "/api/v1/process/stalled?mine=false")).isGreaterThan(2);
+	}
+
+	private static long total(com.trellis.support.Api api, String url) throws Exception {
+		var body = api.get(url).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return Long.parseLong(body.replaceAll("(?s).*\"total\":(\\d+).*", "$1"));
 	}
 
 	@Test
