@@ -1,15 +1,11 @@
 package com.trellis.credit;
 
-import java.util.List;
-
 import com.trellis.deals.Deals;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.FormErrors;
 import com.trellis.shared.validation.Commands;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -19,9 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Credit disputes as a panel of the deal page.
@@ -83,36 +77,18 @@ class CreditPageController {
 	@PostMapping("/credit-disputes/{disputeId}/decision")
 	@ActsOn(value = CreditChecks.Decided.class, key = "disputeId")
 	String decideFromPage(Viewer viewer, @PathVariable long disputeId, @ModelAttribute("decisionForm") Decision form,
-			BindingResult binding, RedirectAttributes redirect, HttpServletRequest request,
-			HttpServletResponse response) {
+			BindingResult binding, RedirectAttributes redirect) {
 		long deal = this.disputes.dealOf(viewer, disputeId);
 		var target = FormAction.run(redirect, "/opportunities/" + deal,
 				Boolean.TRUE.equals(form.uphold()) ? "Dispute upheld; credit changed." : "Dispute dismissed.",
 				"decisionForm", form, binding, form::check,
 				() -> this.disputes.decide(viewer, disputeId, form.check(), form.reason()));
 		if (redirect.getFlashAttributes().containsKey("fieldErrors")) {
-			toPanel(deal, disputeId, redirect, request, response);
+			// the panel, loaded by a request of its own, shows the refused decision
+			FormAction.alsoToPanel(redirect, "/opportunities/" + deal + "/credit",
+					java.util.Map.of("decided", disputeId), "decisionForm", "fieldErrors");
 		}
 		return target;
-	}
-
-	/**
-	 * Gives the panel what it shows of a refused decision, for its next request
-	 * ({@link #panel}): the deal page's flash attributes reach only the page, not the
-	 * panel it loads.
-	 */
-	private static void toPanel(long deal, long disputeId, RedirectAttributes redirect, HttpServletRequest request,
-			HttpServletResponse response) {
-		var panel = new FlashMap();
-		panel.put("decided", disputeId);
-		for (var name : List.of("decisionForm", "fieldErrors")) {
-			var value = redirect.getFlashAttributes().get(name);
-			if (value != null) {
-				panel.put(name, value);
-			}
-		}
-		panel.setTargetRequestPath(request.getContextPath() + "/opportunities/" + deal + "/credit");
-		RequestContextUtils.getFlashMapManager(request).saveOutputFlashMap(panel, request, response);
 	}
 
 	/** Uphold or dismiss, and why (flashed back when refused, hence serializable). */

@@ -165,7 +165,10 @@ class ProcessPageController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Supplier<DealProcess> action) {
-		return FormAction.run(redirect, "/opportunities/" + id, null, action::get);
+		var view = FormAction.run(redirect, "/opportunities/" + id, null, action::get);
+		// the panel, loaded by a request of its own, gets the refused form's text back
+		FormAction.alsoToPanel(redirect, "/opportunities/" + id + "/process", java.util.Map.of(), "refusedForm");
+		return view;
 	}
 
 }

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@code fieldErrors}) and the values entered ({@code form}), so the page shows each
  * message next to its field and nothing is written. Flash attributes live in the session,
  * which is stored in the database and read by any instance: what is flashed is
- * {@link Serializable}.
+ * {@link Serializable}. Refused, every form's fields come back as typed
+ * ({@link RefusedForm}).
  */
 public final class FormAction {
 
@@ -30,11 +31,47 @@ public final class FormAction {
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.readable());
 			redirect.addFlashAttribute("fieldErrors", FormErrors.of(ex));
+			keepTyped(redirect);
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", ex.readable());
+			keepTyped(redirect);
 		}
 		return "redirect:" + target;
+	}
+
+	/**
+	 * Passes what a refusal flashed ({@code names}, with {@code extra}) on to a panel the
+	 * page loads by a request of its own ({@code panelPath}, without the context path):
+	 * the page's flash attributes reach only the page. Does nothing when nothing was
+	 * refused.
+	 */
+	public static void alsoToPanel(RedirectAttributes redirect, String panelPath, java.util.Map<String, ?> extra,
+			String... names) {
+		var flashed = redirect.getFlashAttributes();
+		if (!flashed.containsKey("error") || !(org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes current)) {
+			return;
+		}
+		var panel = new org.springframework.web.servlet.FlashMap();
+		panel.putAll(extra);
+		for (var name : names) {
+			if (flashed.get(name) != null) {
+				panel.put(name, flashed.get(name));
+			}
+		}
+		var request = current.getRequest();
+		panel.setTargetRequestPath(request.getContextPath() + panelPath);
+		org.springframework.web.servlet.support.RequestContextUtils.getFlashMapManager(request)
+			.saveOutputFlashMap(panel, request, current.getResponse());
+	}
+
+	/** The refused form's fields as typed ({@link RefusedForm}), for the page. */
+	private static void keepTyped(RedirectAttributes redirect) {
+		var form = RefusedForm.ofCurrentRequest();
+		if (form != null) {
+			redirect.addFlashAttribute("refusedForm", form);
+		}
 	}
 
 	/**

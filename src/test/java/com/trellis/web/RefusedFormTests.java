@@ -1,0 +1,87 @@
+package com.trellis.web;
+
+import java.time.LocalDate;
+
+import com.trellis.activation.ActivationProgress;
+import com.trellis.support.Fixtures;
+import com.trellis.support.Readers;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A refused page form posted back to its page comes back with what was typed into it
+ * (try69c: a PAM's comment was lost; the same for a blocker's note, a disqualification's
+ * reason and the other short forms that redirect back), in the one form that was sent,
+ * and nothing is saved.
+ */
+@TrellisTest
+class RefusedFormTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ActivationProgress progress;
+
+	@Test
+	void aRefusedBlockerKeepsItsNoteAndItsChoice() throws Exception {
+		var world = this.fixtures.world("Refused Form Blockers");
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 20));
+		var pam = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam());
+		var path = "/partners/" + world.partnerId();
+		long before = this.fixtures.count("partner_blocker WHERE partner_id = " + world.partnerId());
+
+		refused(pam, path + "/blockers", "blocker", "GTM_MISALIGNMENT", "note", "x".repeat(2001));
+		var page = Readers.read(this.mvc, pam, path + "/activation");
+		assertThat(page).contains("value=\"" + "x".repeat(2001) + "\"",
+				"value=\"GTM_MISALIGNMENT\" selected=\"selected\"");
+		// in the one form that was sent: the milestones' evidence fields stay empty
+		assertThat(page.split("x".repeat(2001), -1)).hasSize(2);
+		assertThat(this.fixtures.count("partner_blocker WHERE partner_id = " + world.partnerId())).isEqualTo(before);
+		// read once: the next visit starts empty
+		assertThat(Readers.read(this.mvc, pam, path + "/activation")).doesNotContain("x".repeat(2001));
+	}
+
+	@Test
+	void aRefusedDisqualificationKeepsItsReasonInTheDealsProcessPanel() throws Exception {
+		var world = this.fixtures.world("Refused Form Disqualify");
+		var ae = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
+		var deal = "/opportunities/" + world.dealId();
+		var reason = "Budget moved to next year. " + "y".repeat(2000);
+
+		refused(ae, deal + "/disqualify", "reason", reason);
+		Readers.read(this.mvc, ae, deal);
+		var panel = Readers.read(this.mvc, ae, deal + "/process");
+		assertThat(panel).contains("value=\"" + reason + "\"");
+		assertThat(this.jdbc.sql("SELECT stage FROM opportunity WHERE id = ?")
+			.param(world.dealId())
+			.query(String.class)
+			.single()).isNotEqualTo("CLOSED_LOST");
+	}
+
+	private void refused(MockHttpSession session, String url, String... params) throws Exception {
+		var request = post(url).session(session).with(csrf());
+		for (int i = 0; i + 1 < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		var result = this.mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(result.getFlashMap().get("error")).as(url).isNotNull();
+	}
+
+}
