@@ -54,7 +54,7 @@ class ActivationApiController {
 	@PutMapping("/activation/template")
 	@PreAuthorize("hasRole('ADMIN')")
 	List<TemplateMilestone> editTemplate(Viewer viewer,
-			@Valid @RequestBody List<@NotNull @Valid TemplateMilestone> milestones) {
+			@RequestBody List<@NotNull @Valid TemplateMilestone> milestones) {
 		return this.plans.editTemplate(viewer, milestones);
 	}
 

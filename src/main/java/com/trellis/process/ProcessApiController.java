@@ -47,7 +47,7 @@ class ProcessApiController {
 
 	@PutMapping("/process/stages")
 	@PreAuthorize("hasRole('ADMIN')")
-	List<StageDefinition> configure(Viewer viewer, @Valid @RequestBody List<@NotNull @Valid StageDefinition> stages) {
+	List<StageDefinition> configure(Viewer viewer, @RequestBody List<@NotNull @Valid StageDefinition> stages) {
 		return this.process.configure(viewer, stages);
 	}
 

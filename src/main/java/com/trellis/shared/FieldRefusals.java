@@ -9,6 +9,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -98,12 +99,27 @@ final class FieldRefusals {
 		}
 		for (var parameter : handler.getMethodParameters()) {
 			if (parameter.hasParameterAnnotation(RequestBody.class)) {
-				parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-				var name = parameter.getParameterName();
-				return name == null ? field : name + field;
+				return inBody(field, parameter);
 			}
 		}
 		return field;
+	}
+
+	/** The list body's items' fields named after its parameter, as {@link #inBody}. */
+	static List<InvalidInputException.FieldError> named(List<InvalidInputException.FieldError> errors,
+			MethodParameter body) {
+		return errors.stream()
+			.map(error -> new InvalidInputException.FieldError(inBody(error.field(), body), error.message()))
+			.toList();
+	}
+
+	private static String inBody(String field, MethodParameter body) {
+		if (!field.startsWith("[")) {
+			return field;
+		}
+		body.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+		var name = body.getParameterName();
+		return name == null ? field : name + field;
 	}
 
 	/**

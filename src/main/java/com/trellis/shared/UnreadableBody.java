@@ -14,7 +14,6 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
 
 /**
@@ -59,7 +58,12 @@ final class UnreadableBody {
 		}
 		boolean repeated = FieldRefusals.repeated(refused) != null;
 		var twice = new ArrayList<String>();
-		if (!(repeated || FieldRefusals.ofOneField(refused)) || !(tree(json, body, twice) instanceof ObjectNode tree)) {
+		if (!(repeated || FieldRefusals.ofOneField(refused))) {
+			return null;
+		}
+		// an object, or a list of them (a list body's items are named by their place)
+		var tree = tree(json, body, twice);
+		if (tree == null || !(tree.isObject() || tree.isArray())) {
 			return null;
 		}
 		var errors = new ArrayList<FieldError>();

@@ -43,8 +43,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * unreadable fields and the annotations the rest of it breaks, before its controller
  * runs. Nothing is ever done with a body that had an unreadable field. A required
  * true/false or number left out (or sent as null) is told "is required", each one named,
- * not what its value must look like. A body that is not a JSON object, or that fails for
- * another reason (malformed, a repeated property), is read and refused as before.
+ * not what its value must look like. A list body of such objects (the stages, the
+ * activation template) is refused with every item's unreadable fields and the annotations
+ * its items break, each named after the body's parameter ({@code stages[1].normDays}). A
+ * body that is neither, or that fails for another reason (malformed, a repeated
+ * property), is read and refused as before.
  *
  * <p>
  * A body that reads as it is is read once: the value read here is handed on by
@@ -82,7 +85,13 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 	public boolean supports(MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
 		return AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType)
-				&& targetType instanceof Class<?> type && !type.isArray() && !type.isPrimitive()
+				&& (record(targetType) || targetType instanceof java.lang.reflect.ParameterizedType list
+						&& list.getRawType() == List.class && record(list.getActualTypeArguments()[0]));
+	}
+
+	/** Whether the type is one of Trellis's own bodies (a command), not a JDK type. */
+	private static boolean record(Type targetType) {
+		return targetType instanceof Class<?> type && !type.isArray() && !type.isPrimitive()
 				&& !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)
 				&& !JsonNode.class.isAssignableFrom(type) && !type.getName().startsWith("java.");
 	}
@@ -91,7 +100,7 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 	public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 		byte[] body = input.getBody().readAllBytes();
-		var type = (Class<?>) targetType;
+		var type = this.json.constructType(targetType);
 		var reader = this.json.readerFor(type);
 		JacksonException refused = null;
 		if (reusable(input.getHeaders(), parameter)) {
@@ -140,6 +149,12 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		if (noted == null) {
 			return body;
 		}
+		if (body instanceof List<?> items) {
+			// a list body (stages, milestones): every item's bad fields, named after the
+			// body's parameter (stages[1].normDays), in one round
+			throw new InvalidInputException(
+					FieldRefusals.named(itemsWithBrokenRules(noted.errors(), items), parameter));
+		}
 		if (!validatedByBinder(parameter)) {
 			throw new InvalidInputException(withBrokenRules(noted.errors(), body));
 		}
@@ -162,7 +177,7 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 	 * for this request; null when it reads as it is, or cannot be read for another
 	 * reason.
 	 */
-	private byte[] readable(byte[] body, Class<?> type, JacksonException refused) {
+	private byte[] readable(byte[] body, tools.jackson.databind.JavaType type, JacksonException refused) {
 		var read = UnreadableBody.without(this.json, this.json.readerFor(type), body, refused, this.bounds);
 		if (read == null) {
 			return null;
@@ -187,6 +202,30 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		this.commands.errors(body)
 			.stream()
 			.filter(broken -> unreadable.stream().noneMatch(u -> within(broken.field(), u.field())))
+			.forEach(all::add);
+		return all;
+	}
+
+	/**
+	 * As {@link #withBrokenRules} for a list body: each item's annotations, its fields
+	 * named by the item's place ({@code [1].normDays}); a null item is told it is
+	 * required.
+	 */
+	private List<FieldError> itemsWithBrokenRules(List<FieldError> unreadable, List<?> items) {
+		var broken = new java.util.ArrayList<FieldError>();
+		for (int i = 0; i < items.size(); i++) {
+			var item = items.get(i);
+			if (item == null) {
+				broken.add(new FieldError("[" + i + "]", RequiredFields.REQUIRED));
+				continue;
+			}
+			for (var error : this.commands.errors(item)) {
+				broken.add(new FieldError("[" + i + "]." + error.field(), error.message()));
+			}
+		}
+		var all = new java.util.ArrayList<>(unreadable);
+		broken.stream()
+			.filter(error -> unreadable.stream().noneMatch(u -> within(error.field(), u.field())))
 			.forEach(all::add);
 		return all;
 	}

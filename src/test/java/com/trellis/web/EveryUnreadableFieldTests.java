@@ -202,6 +202,37 @@ class EveryUnreadableFieldTests {
 				""".formatted(first, System.nanoTime(), amount, last);
 	}
 
+	/**
+	 * A list body (the stages, the activation template) names every item's unreadable
+	 * fields and the rules its other fields break in one 400, each after the body's
+	 * parameter (try69: only the first unreadable field was named); nothing changes.
+	 */
+	@Test
+	void aListBodyNamesEveryItemsBadFieldsInOneRound() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(com.trellis.identity.Role.ADMIN)));
+		var stages = this.jdbc.sql("SELECT code || name || norm_days FROM stage_definition ORDER BY code")
+			.query(String.class)
+			.list();
+		var refused = admin.put("/api/v1/process/stages", """
+				[{"code":"QUALIFIED","position":2,"name":"","ownerRole":"AE","exitCriterion":"Budget",
+				  "checklist":[],"normDays":"ten","active":true},
+				 {"code":"COMMIT","position":"x","name":"Commit","ownerRole":"NOBODY","exitCriterion":"Signed",
+				  "checklist":[],"normDays":-1,"active":true}]""").andExpect(status().isBadRequest());
+		assertThat(fields(refused)).contains("stages[0].normDays", "stages[0].name", "stages[1].position",
+				"stages[1].ownerRole", "stages[1].normDays");
+		assertThat(message(refused, "stages[1].normDays")).isEqualTo("must be greater than or equal to 1");
+		assertThat(this.jdbc.sql("SELECT code || name || norm_days FROM stage_definition ORDER BY code")
+			.query(String.class)
+			.list()).isEqualTo(stages);
+
+		var milestones = admin.put("/api/v1/activation/template", """
+				[{"code": "a", "name": "A", "dueDay": "soon", "owner": "PAM"},
+				 {"code": "b", "name": "", "dueDay": 500, "owner": "SOMEONE"}, null]""")
+			.andExpect(status().isBadRequest());
+		assertThat(fields(milestones)).contains("milestones[0].dueDay", "milestones[1].owner", "milestones[1].dueDay",
+				"milestones[2]");
+	}
+
 	private static List<String> fields(ResultActions result) throws Exception {
 		return JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.errors[*].field");
 	}
