@@ -175,26 +175,32 @@ class ReadinessPageController {
 	}
 
 	/**
-	 * One item per line, "title" or "title | won deal id"; an error is added for each
-	 * line whose proof is not a deal number (that line is kept without a proof, so the
-	 * other checks still run).
+	 * One item per line, "title" or "title | won deal id", the proof after the line's
+	 * last bar (grouping commas allowed, "6,640"); a bar not followed by a number belongs
+	 * to the title, so a title "A | B" saved through the API comes back as it was
+	 * (try69c). An error is added for each line whose proof is too long to be a deal
+	 * number (that line is kept without a proof, so the other checks still run).
 	 */
 	static List<ProofItem> lines(String field, String text, List<InvalidInputException.FieldError> errors) {
 		var items = new ArrayList<ProofItem>();
 		var lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 		for (int i = 0; i < lines.size(); i++) {
-			var parts = lines.get(i).split("\\|", 2);
+			var line = lines.get(i);
+			int bar = line.lastIndexOf('|');
+			var proof = bar < 0 ? "" : line.substring(bar + 1).strip().replace(",", "");
 			Long deal = null;
-			if (parts.length == 2 && !parts[1].isBlank()) {
-				if (parts[1].strip().matches("[0-9]{1,18}")) {
-					deal = Long.valueOf(parts[1].strip());
-				}
-				else {
-					errors.add(new InvalidInputException.FieldError(field,
-							"line " + (i + 1) + ": the proof is a won deal's number"));
-				}
+			if (proof.matches("[0-9]{1,18}")) {
+				deal = Long.valueOf(proof);
 			}
-			items.add(new ProofItem(parts[0].strip(), deal));
+			else if (proof.matches("[0-9]+")) {
+				errors.add(new InvalidInputException.FieldError(field,
+						"line " + (i + 1) + ": the proof is a won deal's number"));
+			}
+			else if (!proof.isEmpty()) {
+				// no number after the last bar: the bar is the title's own ("A | B")
+				bar = -1;
+			}
+			items.add(new ProofItem((bar < 0 ? line : line.substring(0, bar)).strip(), deal));
 		}
 		return items;
 	}

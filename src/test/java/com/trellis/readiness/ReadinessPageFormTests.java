@@ -119,7 +119,7 @@ class ReadinessPageFormTests {
 			.andExpect(status().isOk());
 		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
 		assertThat(Readers.read(this.mvc, session, "/partners/" + world.partnerId() + "/readiness")).contains(
-				">Stock view</textarea>", ">Payments</textarea>", "value=\"two consultants\"",
+				">Stock view</textarea>", ">Payments</textarea>", ">two consultants</textarea>",
 				"name=\"packagedOffers\" min=\"0\" max=\"50\" value=\"4\"",
 				"name=\"deliveryStaff\" min=\"0\" max=\"10000\" value=\"7\"", "value=\"3\" selected=\"selected\"");
 	}
@@ -165,6 +165,53 @@ class ReadinessPageFormTests {
 			.param("p", world.partnerId())
 			.query(String.class)
 			.single()).isEqualTo("SUBMITTED");
+	}
+
+	/**
+	 * What the API saved comes back on the form as it was and is saved the same again: a
+	 * title with a bar of its own, multi-line delivery notes, a proof written grouped
+	 * (try69c: "A | B" was refused as a proof, and the notes' line break was dropped by a
+	 * one-line input).
+	 */
+	@Test
+	void aVersionMadeThroughTheApiRoundTripsThroughTheForm() throws Exception {
+		var world = this.fixtures.world("Readiness round trip partner");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON', closed_at = now() WHERE id = :a")
+			.param("a", world.dealId())
+			.update();
+		var url = "/partners/" + world.partnerId() + "/readiness";
+		new Api(this.mvc, this.fixtures.token(world.partnerUser()))
+			.post("/api/v1" + url,
+					"""
+							{"icpDefinition": "Retail.", "useCases": [{"title": "Stock | returns"}, {"title": "Tills", "proofDealId": %d}],
+							 "salesProcess": 2, "packagedOffers": 1, "specialisations": [], "deliveryStaff": 2,
+							 "deliveryNotes": "Two consultants\\nOne architect"}"""
+						.formatted(world.dealId()))
+			.andExpect(status().isCreated());
+		new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post("/api/v1" + url + "/decision", "{\"accept\": false, \"comment\": \"Add a won deal\"}")
+			.andExpect(status().isOk());
+		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.partnerUser());
+		var page = Readers.read(this.mvc, session, url);
+		assertThat(page).contains(">Stock | returns\nTills | " + world.dealId() + "</textarea>",
+				">Two consultants\nOne architect</textarea>", "At least 40 characters");
+		var grouped = java.text.NumberFormat.getIntegerInstance(java.util.Locale.US).format(world.dealId());
+		this.mvc
+			.perform(post(url).session(session)
+				.with(csrf())
+				.param("icpDefinition", "Retail.")
+				.param("useCases", "Stock | returns\nTills | " + grouped)
+				.param("salesProcess", "2")
+				.param("packagedOffers", "1")
+				.param("deliveryStaff", "2")
+				.param("deliveryNotes", "Two consultants\nOne architect"))
+			.andExpect(status().is3xxRedirection());
+		var saved = new Api(this.mvc, this.fixtures.token(world.partnerUser())).get("/api/v1" + url)
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(saved).contains("\"title\":\"Stock | returns\"", "\"proofDealId\":" + world.dealId(),
+				"Two consultants\\nOne architect");
 	}
 
 	private static MockHttpServletRequestBuilder form(long partnerId, MockHttpSession session, String packagedOffers) {

@@ -232,7 +232,7 @@ class ReadinessTests {
 				.param("useCases", "Stock view")
 				.param("salesProcess", "2")
 				.param("packagedOffers", "1")
-				.param("specialisations", "Retail\nPayments | abc")
+				.param("specialisations", "Retail\nPayments | 99999999999999999999")
 				.param("deliveryStaff", "99999999999")
 				.param("deliveryNotes", "Two teams"))
 			.andExpect(status().isBadRequest())
@@ -241,7 +241,7 @@ class ReadinessTests {
 			.getContentAsString();
 		assertThat(html).contains("id=\"assessment-form\"")
 			.contains("Mid-market retailers moving their stores to the cloud")
-			.contains("value=\"Two teams\"")
+			.contains(">Two teams</textarea>")
 			.contains("must be less than or equal to 10000")
 			.contains("line 2: the proof is a won deal&#39;s number");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM readiness_assessment WHERE partner_id = :p")

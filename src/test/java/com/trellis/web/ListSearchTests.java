@@ -103,7 +103,11 @@ class ListSearchTests {
 		var session = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(admin);
 		assertThat(Readers.read(this.mvc, session, "/partners?q=Fifty_Fifty Lists s63"))
 			.contains("Fifty_Fifty Lists s63")
-			.doesNotContain("Fifty5Fifty Lists s63");
+			.doesNotContain("Fifty5Fifty Lists s63")
+			// one found is one partner (try69c: "1 deals")
+			.containsPattern(">1</span> <span>partner</span>");
+		assertThat(Readers.read(this.mvc, session, "/opportunities?q=Fifty_Fifty Lists s63"))
+			.containsPattern(">1</span> <span>deal</span>");
 		assertThat(Readers.csv(this.mvc, session, "/opportunities/export.csv?q=Fifty_Fifty Lists s63"))
 			.contains("Fifty_Fifty Lists s63")
 			.doesNotContain("Fifty5Fifty Lists s63");
