@@ -90,9 +90,11 @@ class ActivationPageController {
 
 	@PostMapping("/partners/{id}/blockers")
 	@ActsOn(PartnerChecks.Managed.class)
-	String recordBlocker(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Blocker blocker,
+	String recordBlocker(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String blocker,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.plans.recordBlocker(viewer, id, blocker, note));
+		// the choice read inside the action: a bad one comes back beside the typed note
+		return act(id, redirect, () -> this.plans.recordBlocker(viewer, id,
+				com.trellis.shared.FormFields.chosen("blocker", blocker, Blocker.class), note));
 	}
 
 	@PostMapping("/partners/{id}/blockers/{blockerId}/resolve")

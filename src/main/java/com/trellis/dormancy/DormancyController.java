@@ -38,6 +38,10 @@ class DormancyController {
 		model.addAttribute("partner", this.partners.get(viewer, id));
 		model.addAttribute("dormancy", this.dormancy.view(viewer, id));
 		model.addAttribute("stepKinds", StepKind.values());
+		// the forms for those who may post them, as their PartnerChecks.Managed rule says
+		// (try70a: executives, AEs and other PAMs were offered them and refused on
+		// posting)
+		model.addAttribute("manages", this.partners.manages(viewer, id));
 		return "dormancy/partner";
 	}
 

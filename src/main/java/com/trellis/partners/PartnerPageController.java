@@ -128,12 +128,13 @@ class PartnerPageController {
 
 	@PostMapping("/partners/{id}/lifecycle")
 	@ActsOn(PartnerChecks.Managed.class)
-	String changeLifecycle(Viewer viewer, @PathVariable long id,
-			@RequestParam(required = false) LifecycleStatus toStatus, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		var typed = FormAction.typed("toStatus", toStatus == null ? null : toStatus.name(), "reason", reason);
+	String changeLifecycle(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String toStatus,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		var typed = FormAction.typed("toStatus", toStatus, "reason", reason);
+		// the choice read inside the action: a bad one comes back beside the typed reason
 		return FormAction.run(redirect, "/partners/" + id, "Lifecycle changed", "lifecycleTyped", typed,
-				() -> this.partners.changeLifecycle(viewer, id, toStatus, reason));
+				() -> this.partners.changeLifecycle(viewer, id,
+						com.trellis.shared.FormFields.chosen("toStatus", toStatus, LifecycleStatus.class), reason));
 	}
 
 	private List<Long> historyActors(Viewer viewer, long id) {

@@ -54,37 +54,33 @@ class ProcessPageController {
 
 	@PostMapping("/opportunities/{id}/advance")
 	@ActsOn(ProcessChecks.StageOwner.class)
-	String advance(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage seenStage,
+	String advance(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String seenStage,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.process.advance(viewer, id, seenStage));
+		return act(id, redirect, () -> this.process.advance(viewer, id, stage("seenStage", seenStage)));
 	}
 
 	@PostMapping("/opportunities/{id}/move-back")
 	@ActsOn(ProcessChecks.StageOwner.class)
-	String moveBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Stage toStage,
-			@RequestParam(required = false) String reason, @RequestParam(required = false) Stage seenStage,
+	String moveBack(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String toStage,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String seenStage,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.process.moveBack(viewer, id, toStage, reason, seenStage));
+		return act(id, redirect, () -> this.process.moveBack(viewer, id, stage("toStage", toStage), reason,
+				stage("seenStage", seenStage)));
 	}
 
 	@PostMapping("/opportunities/{id}/disqualify")
 	@ActsOn(ProcessChecks.StageOwner.class)
 	String disqualify(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) Stage seenStage, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.process.disqualify(viewer, id, reason, seenStage));
+			@RequestParam(required = false) String seenStage, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.process.disqualify(viewer, id, reason, stage("seenStage", seenStage)));
 	}
 
 	@PostMapping("/opportunities/{id}/joint-owners")
 	@ActsOn(ProcessChecks.StageOwner.class)
 	String jointOwners(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String relationshipOwner,
 			@RequestParam(required = false) String technicalOwner, RedirectAttributes redirect) {
-		return act(id, redirect, () -> {
-			if (relationshipOwner == null || relationshipOwner.isBlank() || technicalOwner == null
-					|| technicalOwner.isBlank()) {
-				throw InvalidInputException.of("jointOwners", "name both owners");
-			}
-			return this.process.setJointOwners(viewer, id, new JointOwners(relationshipOwner, technicalOwner));
-		});
+		return act(id, redirect,
+				() -> this.process.setJointOwners(viewer, id, new JointOwners(relationshipOwner, technicalOwner)));
 	}
 
 	@GetMapping("/process")
@@ -162,6 +158,14 @@ class ProcessPageController {
 			model.addAttribute("error", "Nothing was saved: " + errors.readable());
 			return page(viewer, null, null, null, model);
 		}
+	}
+
+	/**
+	 * A stage as the panel's forms send it, read inside the action so that a bad one
+	 * comes back beside the form as typed (try70a: an error page lost the reason).
+	 */
+	private static Stage stage(String field, String value) {
+		return com.trellis.shared.FormFields.chosen(field, value, Stage.class);
 	}
 
 	private String act(long id, RedirectAttributes redirect, Supplier<DealProcess> action) {

@@ -236,6 +236,9 @@ public class SalesProcess {
 	public DealProcess setJointOwners(Viewer viewer, long opportunityId, JointOwners owners) {
 		var deal = this.deals.get(viewer, opportunityId);
 		this.owners.require(viewer, deal, stage(this.process.stages(), deal.stage()));
+		// the page form's names too (try70a: a control character and 5,000 characters
+		// saved)
+		this.commands.check(owners);
 		this.process.saveJointOwners(opportunityId, owners, viewer.userId(), this.clock.instant());
 		this.audit.record(viewer.actor(), "opportunity", opportunityId, "joint working owners set", null, owners);
 		return of(viewer, opportunityId);

@@ -153,13 +153,18 @@ public class ReadinessAssessments {
 		if (decision == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
-		this.commands.check(decision);
+		var awaiting = this.repository.awaitingVersion(partnerId);
+		// bad input is 400 whatever the state, naming the state with it (try70a: with
+		// nothing awaiting, the page hid the form that would show the input's errors)
+		ConflictException.afterInput(() -> {
+			this.commands.check(decision);
+			var typed = decision.comment() == null ? "" : decision.comment().strip();
+			if (!decision.accept() && typed.isEmpty()) {
+				throw InvalidInputException.of("comment", "say what the partner should change when returning it");
+			}
+		}, awaiting.isEmpty() ? new ConflictException("status", "no submitted version awaits a decision") : null);
 		var comment = decision.comment() == null ? null : decision.comment().strip();
-		if (!decision.accept() && (comment == null || comment.isEmpty())) {
-			throw InvalidInputException.of("comment", "say what the partner should change when returning it");
-		}
-		var version = this.repository.awaitingVersion(partnerId)
-			.orElseThrow(() -> new ConflictException("status", "no submitted version awaits a decision"));
+		int version = awaiting.get();
 		if (this.repository.decide(partnerId, version, decision.accept(), comment, viewer.userId(),
 				this.clock.instant()) == 0) {
 			throw new ConflictException("status", "the version was decided meanwhile");

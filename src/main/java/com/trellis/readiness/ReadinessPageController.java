@@ -125,10 +125,12 @@ class ReadinessPageController {
 	@PostMapping("/partners/{id}/readiness/decision")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(ReadinessChecks.Validates.class)
-	String decide(Viewer viewer, @PathVariable long id, @RequestParam(required = false) Boolean accept,
+	String decide(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String accept,
 			@RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
 		try {
-			this.readiness.decide(viewer, id, new AssessmentDecision(accept, comment));
+			// accept read here, so a garbage one comes back beside the comment (try70a)
+			this.readiness.decide(viewer, id,
+					new AssessmentDecision(com.trellis.shared.FormFields.trueOrFalse("accept", accept), comment));
 		}
 		catch (InvalidInputException ex) {
 			// the decision form again with the PAM's comment and its problem (try69c: a

@@ -147,6 +147,31 @@ public final class FormFields {
 		}
 	}
 
+	/**
+	 * As {@link #choice} for a form with one choice: refused at once naming the field, so
+	 * that a form that redirects back keeps what was typed beside it ({@link FormAction})
+	 * instead of an error page (try70a: a garbage blocker or stage).
+	 */
+	public static <E extends Enum<E>> E chosen(String field, String value, Class<E> type) {
+		var fields = new FormFields();
+		var read = fields.choice(field, value, type);
+		fields.check(() -> {
+		});
+		return read;
+	}
+
+	/** A yes/no choice sent as true or false; empty is none; else refused naming it. */
+	public static Boolean trueOrFalse(String field, String value) {
+		if (blank(value)) {
+			return null;
+		}
+		return switch (value.strip()) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw InvalidInputException.of(field, "must be true or false");
+		};
+	}
+
 	/** The entries of a comma-separated list, stripped, without empty ones. */
 	public static List<String> list(String value) {
 		if (blank(value)) {

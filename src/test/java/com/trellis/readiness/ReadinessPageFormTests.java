@@ -141,6 +141,16 @@ class ReadinessPageFormTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(nothingAwaits).contains("id=\"readiness-error\"", "no submitted version awaits a decision");
+		// bad input with nothing awaiting is told above the page, with the state (try70a:
+		// a 400 whose errors belonged to a form not shown)
+		var badAndNothing = this.mvc
+			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", ""))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(badAndNothing).contains("id=\"decision-error\"", "no submitted version awaits a decision",
+				"say what the partner should change when returning it");
 
 		new Api(this.mvc, this.fixtures.token(world.partnerUser())).post("/api/v1" + url, """
 				{"icpDefinition": "Retail.", "useCases": [], "salesProcess": 2, "packagedOffers": 1,
@@ -161,6 +171,16 @@ class ReadinessPageFormTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(empty).contains("say what the partner should change when returning it");
+		var garbage = this.mvc
+			.perform(post(url + "/decision").session(pam)
+				.with(csrf())
+				.param("accept", "maybe")
+				.param("comment", "keep me too"))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(garbage).contains(">keep me too</textarea>", "must be true or false");
 		assertThat(this.jdbc.sql("SELECT status FROM readiness_assessment WHERE partner_id = :p")
 			.param("p", world.partnerId())
 			.query(String.class)

@@ -75,6 +75,56 @@ class RefusedFormTests {
 			.single()).isNotEqualTo("CLOSED_LOST");
 	}
 
+	/**
+	 * A choice that is none of the offered ones comes back beside the typed text, not on
+	 * an error page (try70a: a garbage blocker, stage or lifecycle status lost the note).
+	 */
+	@Test
+	void aGarbageChoiceComesBackBesideTheTypedText() throws Exception {
+		var world = this.fixtures.world("Refused Form Choices");
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 20));
+		var pam = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam());
+		var path = "/partners/" + world.partnerId();
+		refused(pam, path + "/blockers", "blocker", "GARBAGE", "note", "garbage enum note");
+		assertThat(Readers.read(this.mvc, pam, path + "/activation")).contains("value=\"garbage enum note\"");
+		refused(pam, path + "/lifecycle", "toStatus", "NOWHERE", "reason", "garbage status reason");
+		assertThat(Readers.read(this.mvc, pam, path)).contains("garbage status reason");
+
+		var ae = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
+		var deal = "/opportunities/" + world.dealId();
+		refused(ae, deal + "/move-back", "toStage", "NOWHERE", "seenStage", "QUALIFIED", "reason", "garbage stage");
+		Readers.read(this.mvc, ae, deal);
+		assertThat(Readers.read(this.mvc, ae, deal + "/process")).contains("value=\"garbage stage\"");
+	}
+
+	/**
+	 * The joint owners' page form is checked as the API checks them (try70a: a control
+	 * character and 5,000 characters were saved), and a name typed alone comes back.
+	 */
+	@Test
+	void jointOwnersFromThePageAreCheckedAsOnTheApi() throws Exception {
+		var world = this.fixtures.world("Refused Form Joint Owners");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'JOINT_WORKING' WHERE id = ?").param(world.dealId()).update();
+		var ae = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
+		var deal = "/opportunities/" + world.dealId();
+		for (var names : new String[][] { { "Rita\u0001", "Tom" }, { "r".repeat(5000), "Tom" },
+				{ null, "Tom Tech" } }) {
+			if (names[0] == null) {
+				refused(ae, deal + "/joint-owners", "technicalOwner", names[1]);
+			}
+			else {
+				refused(ae, deal + "/joint-owners", "relationshipOwner", names[0], "technicalOwner", names[1]);
+			}
+			// the page, then its panel, as the browser loads them after the redirect
+			Readers.read(this.mvc, ae, deal);
+			assertThat(Readers.read(this.mvc, ae, deal + "/process")).contains("value=\"" + names[1] + "\"");
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM deal_joint_owners WHERE opportunity_id = ?")
+			.param(world.dealId())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private void refused(MockHttpSession session, String url, String... params) throws Exception {
 		var request = post(url).session(session).with(csrf());
 		for (int i = 0; i + 1 < params.length; i += 2) {
