@@ -55,8 +55,8 @@ final class PartnerCredits {
 					line.mapped = CreditType.valueOf(chosen.strip().toUpperCase(Locale.ROOT));
 				}
 				catch (IllegalArgumentException ex) {
-					errors.add(new FieldError("credit." + line.role,
-							"'" + chosen + "' is not a credit type; one of " + Arrays.toString(CreditType.values())));
+					errors.add(new FieldError("credit." + line.role, "'" + com.trellis.shared.Quoted.of(chosen)
+							+ "' is not a credit type; one of " + Arrays.toString(CreditType.values())));
 				}
 			}
 		}

@@ -135,7 +135,8 @@ public class SalesProcess {
 		var current = stage(this.process.stages(), deal.stage());
 		this.owners.require(viewer, deal, current);
 		if (!current.checklist().contains(item)) {
-			throw InvalidInputException.of("item", "\"" + item + "\" is not on the " + current.name() + " checklist");
+			throw InvalidInputException.of("item",
+					"\"" + com.trellis.shared.Quoted.of(item) + "\" is not on the " + current.name() + " checklist");
 		}
 		if (ticked) {
 			this.process.tick(opportunityId, deal.stage(), item, viewer.userId(), this.clock.instant());

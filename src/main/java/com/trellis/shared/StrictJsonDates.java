@@ -106,7 +106,7 @@ class StrictJsonDates {
 				var shape = this.type == LocalDate.class ? "\\d{4}-\\d{2}-\\d{2}" : "\\d{4}-\\d{2}-\\d{2}([T ].*)?";
 				var why = text != null && text.matches(shape) ? "' is written so, but names no day of the calendar)"
 						: "' is not)";
-				return context.reportInputMismatch(this.type, WRITTEN_AS + this.form + " ('" + text + why);
+				return context.reportInputMismatch(this.type, WRITTEN_AS + this.form + " ('" + Quoted.of(text) + why);
 			}
 		}
 

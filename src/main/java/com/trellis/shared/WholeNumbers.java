@@ -51,7 +51,8 @@ class WholeNumbers implements WebMvcConfigurer, HandlerInterceptor {
 			var name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
 			var value = name == null ? null : variables.get(name);
 			if (value != null && !WHOLE.matcher(value.toString()).matches()) {
-				throw InvalidInputException.of(name, "must be a whole number ('" + value + "' is not)");
+				throw InvalidInputException.of(name,
+						"must be a whole number ('" + Quoted.of(value.toString()) + "' is not)");
 			}
 		}
 		return true;

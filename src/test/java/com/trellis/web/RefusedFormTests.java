@@ -125,6 +125,24 @@ class RefusedFormTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * What a refusal quotes of the input is cut to 60 characters, as other quoted values
+	 * are (try70a: a 300-character checklist item came back whole).
+	 */
+	@Test
+	void aLongUnknownChecklistItemIsQuotedCut() throws Exception {
+		var world = this.fixtures.world("Refused Form Quoted");
+		var ae = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
+		var result = this.mvc
+			.perform(post("/opportunities/" + world.dealId() + "/checklist").session(ae)
+				.with(csrf())
+				.param("item", "Bogus item " + "i".repeat(300)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat((String) result.getFlashMap().get("error")).contains("Bogus item " + "i".repeat(49) + "…")
+			.doesNotContain("i".repeat(61));
+	}
+
 	private void refused(MockHttpSession session, String url, String... params) throws Exception {
 		var request = post(url).session(session).with(csrf());
 		for (int i = 0; i + 1 < params.length; i += 2) {
