@@ -134,21 +134,11 @@ class ReadinessPageFormTests {
 		var world = this.fixtures.world("Readiness refused decision partner");
 		var url = "/partners/" + world.partnerId() + "/readiness";
 		var pam = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam());
-		var nothingAwaits = this.mvc
-			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", "x"))
-			.andExpect(status().isConflict())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		var nothingAwaits = decide(pam, url, "false", "x", 409);
 		assertThat(nothingAwaits).contains("id=\"readiness-error\"", "no submitted version awaits a decision");
 		// bad input with nothing awaiting is told above the page, with the state (try70a:
 		// a 400 whose errors belonged to a form not shown)
-		var badAndNothing = this.mvc
-			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", ""))
-			.andExpect(status().isBadRequest())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		var badAndNothing = decide(pam, url, "false", "", 400);
 		assertThat(badAndNothing).contains("id=\"decision-error\"", "no submitted version awaits a decision",
 				"say what the partner should change when returning it");
 
@@ -156,30 +146,12 @@ class ReadinessPageFormTests {
 				{"icpDefinition": "Retail.", "useCases": [], "salesProcess": 2, "packagedOffers": 1,
 				 "specialisations": [], "deliveryStaff": 2}""").andExpect(status().isCreated());
 		var typed = "Name a won deal\n" + "x".repeat(2001);
-		var tooLong = this.mvc
-			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", typed))
-			.andExpect(status().isBadRequest())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		var tooLong = decide(pam, url, "false", typed, 400);
 		assertThat(tooLong).contains("id=\"decide-form\"", ">" + typed + "</textarea>", "aria-invalid=\"true\"",
 				"2000");
-		var empty = this.mvc
-			.perform(post(url + "/decision").session(pam).with(csrf()).param("accept", "false").param("comment", " "))
-			.andExpect(status().isBadRequest())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		var empty = decide(pam, url, "false", " ", 400);
 		assertThat(empty).contains("say what the partner should change when returning it");
-		var garbage = this.mvc
-			.perform(post(url + "/decision").session(pam)
-				.with(csrf())
-				.param("accept", "maybe")
-				.param("comment", "keep me too"))
-			.andExpect(status().isBadRequest())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		var garbage = decide(pam, url, "maybe", "keep me too", 400);
 		assertThat(garbage).contains(">keep me too</textarea>", "must be true or false");
 		assertThat(this.jdbc.sql("SELECT status FROM readiness_assessment WHERE partner_id = :p")
 			.param("p", world.partnerId())
@@ -232,6 +204,17 @@ class ReadinessPageFormTests {
 			.getContentAsString();
 		assertThat(saved).contains("\"title\":\"Stock | returns\"", "\"proofDealId\":" + world.dealId(),
 				"Two consultants\\nOne architect");
+	}
+
+	/** A decision posted from the page, answered {@code status}; the page's HTML. */
+	private String decide(MockHttpSession pam, String url, String accept, String comment, int status) throws Exception {
+		var answer = this.mvc
+			.perform(
+					post(url + "/decision").session(pam).with(csrf()).param("accept", accept).param("comment", comment))
+			.andReturn()
+			.getResponse();
+		assertThat(answer.getStatus()).as(accept + " " + comment).isEqualTo(status);
+		return answer.getContentAsString();
 	}
 
 	private static MockHttpServletRequestBuilder form(long partnerId, MockHttpSession session, String packagedOffers) {
