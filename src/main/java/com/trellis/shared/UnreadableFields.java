@@ -73,12 +73,12 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 
 	private final WholeNumberBounds bounds;
 
-	private final com.trellis.shared.validation.Commands commands;
+	private final BrokenRules rules;
 
 	UnreadableFields(ObjectMapper json, WholeNumberBounds bounds, com.trellis.shared.validation.Commands commands) {
 		this.json = json;
 		this.bounds = bounds;
-		this.commands = commands;
+		this.rules = new BrokenRules(commands);
 	}
 
 	@Override
@@ -152,11 +152,10 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		if (body instanceof List<?> items) {
 			// a list body (stages, milestones): every item's bad fields, named after the
 			// body's parameter (stages[1].normDays), in one round
-			throw new InvalidInputException(
-					FieldRefusals.named(itemsWithBrokenRules(noted.errors(), items), parameter));
+			throw new InvalidInputException(FieldRefusals.named(this.rules.ofItems(noted.errors(), items), parameter));
 		}
 		if (!validatedByBinder(parameter)) {
-			throw new InvalidInputException(withBrokenRules(noted.errors(), body));
+			throw new InvalidInputException(this.rules.of(noted.errors(), body));
 		}
 		RequestContextHolder.currentRequestAttributes()
 			.setAttribute(NOTED, new Noted(noted.errors(), body), RequestAttributes.SCOPE_REQUEST);
@@ -185,53 +184,6 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 		RequestContextHolder.currentRequestAttributes()
 			.setAttribute(NOTED, new Noted(read.errors(), null), RequestAttributes.SCOPE_REQUEST);
 		return read.body();
-	}
-
-	/**
-	 * The unreadable fields, then the rules of the body's type that the rest of it breaks
-	 * (its annotations, which its service or method validation checks once it reads): so
-	 * a body its binder does not validate names every bad field in one round too (try19,
-	 * try69: a type error hid a rule error in another field). A field taken out, or
-	 * inside one, is named only as unreadable.
-	 */
-	private List<FieldError> withBrokenRules(List<FieldError> unreadable, Object body) {
-		if (body == null) {
-			return unreadable;
-		}
-		var all = new java.util.ArrayList<>(unreadable);
-		this.commands.errors(body)
-			.stream()
-			.filter(broken -> unreadable.stream().noneMatch(u -> within(broken.field(), u.field())))
-			.forEach(all::add);
-		return all;
-	}
-
-	/**
-	 * As {@link #withBrokenRules} for a list body: each item's annotations, its fields
-	 * named by the item's place ({@code [1].normDays}); a null item is told it is
-	 * required.
-	 */
-	private List<FieldError> itemsWithBrokenRules(List<FieldError> unreadable, List<?> items) {
-		var broken = new java.util.ArrayList<FieldError>();
-		for (int i = 0; i < items.size(); i++) {
-			var item = items.get(i);
-			if (item == null) {
-				broken.add(new FieldError("[" + i + "]", RequiredFields.REQUIRED));
-				continue;
-			}
-			for (var error : this.commands.errors(item)) {
-				broken.add(new FieldError("[" + i + "]." + error.field(), error.message()));
-			}
-		}
-		var all = new java.util.ArrayList<>(unreadable);
-		broken.stream()
-			.filter(error -> unreadable.stream().noneMatch(u -> within(error.field(), u.field())))
-			.forEach(all::add);
-		return all;
-	}
-
-	private static boolean within(String field, String taken) {
-		return field.equals(taken) || field.startsWith(taken + ".") || field.startsWith(taken + "[");
 	}
 
 	/**
