@@ -107,6 +107,10 @@ class RefusedFormTests {
 		this.jdbc.sql("UPDATE opportunity SET stage = 'JOINT_WORKING' WHERE id = ?").param(world.dealId()).update();
 		var ae = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.ae());
 		var deal = "/opportunities/" + world.dealId();
+		// moving back offers the stage just before first (try70b: the earliest came
+		// first)
+		assertThat(Readers.read(this.mvc, ae, deal + "/process"))
+			.containsPattern("<select name=\"toStage\"[^>]*>\\s*<option value=\"QUALIFIED\"");
 		for (var names : new String[][] { { "Rita\u0001", "Tom" }, { "r".repeat(5000), "Tom" },
 				{ null, "Tom Tech" } }) {
 			if (names[0] == null) {
