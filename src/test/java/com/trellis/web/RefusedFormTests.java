@@ -76,6 +76,23 @@ class RefusedFormTests {
 	}
 
 	/**
+	 * A form refused twice before its page loaded again (a double click) shows the second
+	 * refusal once (try70a: the first refusal's text, then the second's on a reload).
+	 */
+	@Test
+	void aFormRefusedTwiceShowsTheSecondRefusalOnce() throws Exception {
+		var world = this.fixtures.world("Refused Form Twice");
+		this.progress.start(world.partnerId(), LocalDate.of(2026, 11, 20));
+		var pam = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam());
+		var path = "/partners/" + world.partnerId();
+		refused(pam, path + "/blockers", "blocker", "GARBAGE", "note", "first try");
+		refused(pam, path + "/blockers", "blocker", "GARBAGE", "note", "second try");
+		assertThat(Readers.read(this.mvc, pam, path + "/activation")).contains("value=\"second try\"")
+			.doesNotContain("first try");
+		assertThat(Readers.read(this.mvc, pam, path + "/activation")).doesNotContain("second try", "GARBAGE");
+	}
+
+	/**
 	 * A choice that is none of the offered ones comes back beside the typed text, not on
 	 * an error page (try70a: a garbage blocker, stage or lifecycle status lost the note).
 	 */
