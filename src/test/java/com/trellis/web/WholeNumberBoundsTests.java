@@ -130,6 +130,10 @@ class WholeNumberBoundsTests {
 				.get("fieldErrors");
 			assertThat(flash).as(typed)
 				.isEqualTo(java.util.Map.of("minDeals180", "must be less than or equal to 1000"));
+			// the page marks the field it names (try69: the inputs were never marked)
+			assertThat(com.trellis.support.Readers.read(this.mvc, session, "/cohorts/" + id))
+				.containsPattern("name=\"minDeals180\"[^>]*value=\"" + typed + "\"[^>]*aria-invalid=\"true\"")
+				.doesNotContainPattern("name=\"minWins365\"[^>]*aria-invalid");
 		}
 	}
 
