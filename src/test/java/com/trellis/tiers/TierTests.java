@@ -322,7 +322,7 @@ class TierTests {
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/tiers"))
-			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("Tier1 readiness")));
+			.andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("Tier 1 readiness")));
 		var page = this.mvc.perform(get("/tiers").session(admin)).andReturn().getResponse().getContentAsString();
 		assertThat(page).as("the other values typed are kept").contains("name=\"tier1Behaviour\" value=\"56\"");
 		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
