@@ -154,16 +154,15 @@ public class ReadinessAssessments {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		var awaiting = this.repository.awaitingVersion(partnerId);
+		var comment = decision.comment() == null ? null : decision.comment().strip();
 		// bad input is 400 whatever the state, naming the state with it (try70a: with
 		// nothing awaiting, the page hid the form that would show the input's errors)
 		ConflictException.afterInput(() -> {
 			this.commands.check(decision);
-			var typed = decision.comment() == null ? "" : decision.comment().strip();
-			if (!decision.accept() && typed.isEmpty()) {
+			if (!decision.accept() && (comment == null || comment.isEmpty())) {
 				throw InvalidInputException.of("comment", "say what the partner should change when returning it");
 			}
 		}, awaiting.isEmpty() ? new ConflictException("status", "no submitted version awaits a decision") : null);
-		var comment = decision.comment() == null ? null : decision.comment().strip();
 		int version = awaiting.get();
 		if (this.repository.decide(partnerId, version, decision.accept(), comment, viewer.userId(),
 				this.clock.instant()) == 0) {

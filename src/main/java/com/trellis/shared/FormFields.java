@@ -160,16 +160,17 @@ public final class FormFields {
 		return read;
 	}
 
-	/** A yes/no choice sent as true or false; empty is none; else refused naming it. */
+	/**
+	 * A yes/no choice as every form and query reads one ({@link TrueOrFalse}: true or
+	 * false in any case); empty is none; else refused naming the field.
+	 */
 	public static Boolean trueOrFalse(String field, String value) {
-		if (blank(value)) {
-			return null;
+		try {
+			return TrueOrFalse.read(value);
 		}
-		return switch (value.strip()) {
-			case "true" -> true;
-			case "false" -> false;
-			default -> throw InvalidInputException.of(field, "must be true or false");
-		};
+		catch (IllegalArgumentException ex) {
+			throw InvalidInputException.of(field, ex.getMessage());
+		}
 	}
 
 	/** The entries of a comma-separated list, stripped, without empty ones. */

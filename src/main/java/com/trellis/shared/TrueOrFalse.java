@@ -24,6 +24,21 @@ class TrueOrFalse {
 		binder.registerCustomEditor(boolean.class, new Editor(false));
 	}
 
+	static final String MESSAGE = "must be true or false";
+
+	/**
+	 * {@code true} or {@code false} in any case; null for empty; anything else refused
+	 * ({@link IllegalArgumentException} with {@link #MESSAGE}).
+	 */
+	static Boolean read(String text) {
+		return switch ((text == null) ? "" : text.strip().toLowerCase(Locale.ROOT)) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			case "" -> null;
+			default -> throw new IllegalArgumentException(MESSAGE);
+		};
+	}
+
 	private static final class Editor extends PropertyEditorSupport {
 
 		private final boolean allowEmpty;
@@ -34,18 +49,11 @@ class TrueOrFalse {
 
 		@Override
 		public void setAsText(String text) {
-			var read = (text == null) ? "" : text.strip().toLowerCase(Locale.ROOT);
-			switch (read) {
-				case "true" -> setValue(Boolean.TRUE);
-				case "false" -> setValue(Boolean.FALSE);
-				case "" -> {
-					if (!this.allowEmpty) {
-						throw new IllegalArgumentException("must be true or false");
-					}
-					setValue(null);
-				}
-				default -> throw new IllegalArgumentException("must be true or false");
+			var read = read(text);
+			if (read == null && !this.allowEmpty) {
+				throw new IllegalArgumentException(MESSAGE);
 			}
+			setValue(read);
 		}
 
 		@Override

@@ -85,12 +85,12 @@ class UnreadableFields extends RequestBodyAdviceAdapter {
 	public boolean supports(MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
 		return AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType)
-				&& (record(targetType) || targetType instanceof java.lang.reflect.ParameterizedType list
-						&& list.getRawType() == List.class && record(list.getActualTypeArguments()[0]));
+				&& (command(targetType) || targetType instanceof java.lang.reflect.ParameterizedType list
+						&& list.getRawType() == List.class && command(list.getActualTypeArguments()[0]));
 	}
 
 	/** Whether the type is one of Trellis's own bodies (a command), not a JDK type. */
-	private static boolean record(Type targetType) {
+	private static boolean command(Type targetType) {
 		return targetType instanceof Class<?> type && !type.isArray() && !type.isPrimitive()
 				&& !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type)
 				&& !JsonNode.class.isAssignableFrom(type) && !type.getName().startsWith("java.");
