@@ -133,8 +133,7 @@ class DealPageController {
 	String correct(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String amount,
 			@RequestParam(required = false) String currency, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		var typed = FormAction.typed("amount", amount, "currency", currency, "reason", reason);
-		return FormAction.run(redirect, "/opportunities/" + id, "Corrected", "correctionTyped", typed, () -> {
+		return FormAction.run(redirect, "/opportunities/" + id, "Corrected", () -> {
 			// an amount that cannot be read is named with the other wrong fields
 			var fields = new FormFields();
 			var command = new DealCorrection(fields.decimal("amount", amount), currency, reason);

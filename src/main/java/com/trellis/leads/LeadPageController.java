@@ -167,16 +167,15 @@ class LeadPageController {
 	@ActsOn(LeadChecks.Worked.class)
 	String decline(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/leads/" + id, "Lead declined", "declineTyped",
-				FormAction.typed("reason", reason), () -> this.leads.decline(viewer, id, reason));
+		return FormAction.run(redirect, "/leads/" + id, "Lead declined", () -> this.leads.decline(viewer, id, reason));
 	}
 
 	@PostMapping("/leads/{id}/follow-up")
 	@ActsOn(LeadChecks.Worked.class)
 	String followUp(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/leads/" + id, "Follow-up recorded", "followUpTyped",
-				FormAction.typed("type", type, "note", note), () -> this.leads.followUp(viewer, id, type, note));
+		return FormAction.run(redirect, "/leads/" + id, "Follow-up recorded",
+				() -> this.leads.followUp(viewer, id, type, note));
 	}
 
 }

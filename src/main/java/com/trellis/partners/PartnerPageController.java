@@ -130,9 +130,8 @@ class PartnerPageController {
 	@ActsOn(PartnerChecks.Managed.class)
 	String changeLifecycle(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String toStatus,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		var typed = FormAction.typed("toStatus", toStatus, "reason", reason);
 		// the choice read inside the action: a bad one comes back beside the typed reason
-		return FormAction.run(redirect, "/partners/" + id, "Lifecycle changed", "lifecycleTyped", typed,
+		return FormAction.run(redirect, "/partners/" + id, "Lifecycle changed",
 				() -> this.partners.changeLifecycle(viewer, id,
 						com.trellis.shared.FormFields.chosen("toStatus", toStatus, LifecycleStatus.class), reason));
 	}

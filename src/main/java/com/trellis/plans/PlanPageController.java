@@ -53,9 +53,8 @@ class PlanPageController {
 	@ActsOn(PlanChecks.Writes.class)
 	String close(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/account-plans/" + id, "Account plan closed", "closeTyped", form,
-				() -> this.progress.close(viewer, id,
-						PlanForm.close(form).checked(c -> this.progress.checkClose(viewer, id, c))));
+		return FormAction.run(redirect, "/account-plans/" + id, "Account plan closed", () -> this.progress.close(viewer,
+				id, PlanForm.close(form).checked(c -> this.progress.checkClose(viewer, id, c))));
 	}
 
 	@PostMapping("/account-plans/{id}/actions/{actionId}/status")
@@ -110,7 +109,7 @@ class PlanPageController {
 	String create(Viewer viewer, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		this.plans.requireWrites(viewer, null, null);
 		var repeated = new boolean[1];
-		var target = FormAction.run(redirect, "/account-plans", "Account plan created", "typed", form,
+		var target = FormAction.run(redirect, "/account-plans", "Account plan created",
 				() -> repeated[0] = !this.once.run(form.get(FormOnce.FIELD), viewer.userId(), () -> this.plans
 					.create(viewer, PlanForm.plan(form).checked(c -> this.plans.check(viewer, null, c)))));
 		if (repeated[0]) {
@@ -123,8 +122,8 @@ class PlanPageController {
 	@ActsOn(PlanChecks.Writes.class)
 	String addAction(Viewer viewer, @PathVariable long id, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/account-plans/" + id, "Action added", "actionTyped", form, () -> this.plans
-			.addAction(viewer, id, PlanForm.action(form).checked(c -> this.plans.checkAction(viewer, id, null, c))));
+		return FormAction.run(redirect, "/account-plans/" + id, "Action added", () -> this.plans.addAction(viewer, id,
+				PlanForm.action(form).checked(c -> this.plans.checkAction(viewer, id, null, c))));
 	}
 
 	@PostMapping("/account-plans/{id}/actions/{actionId}")

@@ -75,29 +75,7 @@ public final class FormAction {
 	}
 
 	/**
-	 * As {@link #run(RedirectAttributes, String, String, Runnable)} for a form read as
-	 * text fields: refused, the page also gets what was typed under {@code typedName}
-	 * (the fields but the CSRF token and Spring's markers; null values left out), so that
-	 * it shows the form filled in as it was sent beside its errors instead of empty.
-	 */
-	public static String run(RedirectAttributes redirect, String target, String done, String typedName,
-			java.util.Map<String, String> typed, Runnable action) {
-		var view = run(redirect, target, done, action);
-		if (redirect.getFlashAttributes().containsKey("error")) {
-			var kept = new java.util.LinkedHashMap<String, String>();
-			typed.forEach((name, value) -> {
-				if (!name.startsWith("_") && value != null) {
-					kept.put(name, value);
-				}
-			});
-			redirect.addFlashAttribute(typedName, kept);
-		}
-		return view;
-	}
-
-	/**
-	 * A form's fields as typed, for
-	 * {@link #run(RedirectAttributes, String, String, String, java.util.Map, Runnable)}:
+	 * A form's fields as typed, for a page that shows them beside a bound form's errors:
 	 * names and values in turn, a value null when not sent.
 	 */
 	public static java.util.Map<String, String> typed(String... namesAndValues) {

@@ -26,7 +26,20 @@ public record RefusedForm(String action, Map<String, String> fields) implements 
 
 	/** The value typed into {@code field} if this form was posted to {@code action}. */
 	public String value(String action, String field) {
-		return this.action.equals(action) ? this.fields.get(field) : null;
+		return sent(action) ? this.fields.get(field) : null;
+	}
+
+	/** Whether the refused form is the one posted to {@code action}. */
+	public boolean sent(String action) {
+		return this.action.equals(action);
+	}
+
+	/**
+	 * Every field typed into the form posted to {@code action}, or none when another form
+	 * was refused: for a form that reads several ({@code th:with="t=${…}"}).
+	 */
+	public Map<String, String> fieldsOf(String action) {
+		return sent(action) ? this.fields : Map.of();
 	}
 
 	/** The form of the request being handled, or null outside a request. */

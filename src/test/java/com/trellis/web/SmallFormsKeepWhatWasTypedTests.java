@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The small forms on a record's page keep what was typed when refused: an account plan's
- * new action and its closing note, a lead's first follow-up and its decline reason. The
- * refusal is named beside its field and nothing is saved.
+ * new action and its closing note, a lead's first follow-up and its decline reason, a
+ * deal's correction. The refusal is named beside its field and nothing is saved.
  */
 @TrellisTest
 class SmallFormsKeepWhatWasTypedTests {
@@ -87,6 +87,21 @@ class SmallFormsKeepWhatWasTypedTests {
 					.query(String.class)
 					.single())
 			.isEqualTo("ROUTED");
+	}
+
+	@Test
+	void aDealCorrectionWithAnAmountThatCannotBeReadKeepsItsCurrencyAndReason() throws Exception {
+		var world = this.fixtures.world("Correction Typist");
+		this.jdbc.sql("UPDATE opportunity SET stage = 'CLOSED_WON' WHERE id = ?").param(world.dealId()).update();
+		var admin = new Readers(this.mvc, this.jdbc, this.fixtures)
+			.signIn(this.fixtures.user(com.trellis.identity.Role.ADMIN));
+		var refused = send(admin,
+				post("/opportunities/" + world.dealId() + "/correction").param("amount", "lots")
+					.param("currency", "EUR")
+					.param("reason", "Typed from the signed order"));
+		assertThat(page(admin, "/opportunities/" + world.dealId(), refused)).contains("value=\"lots\"")
+			.contains("value=\"EUR\"")
+			.contains("value=\"Typed from the signed order\"");
 	}
 
 	private MvcResult send(MockHttpSession session,
