@@ -138,7 +138,7 @@ class ProcessPageController {
 			var stage = new StageDefinition(code, 0, name, fields.choice("ownerRole", ownerRole, Role.class),
 					exitCriterion, items, fields.whole("normDays", normDays), active);
 			fields.check(() -> this.commands.check(stage));
-			this.process.configure(viewer, List.of(stage));
+			this.process.configure(viewer, stage);
 			redirect.addFlashAttribute("notice", "Saved " + name);
 			return "redirect:/process";
 		}

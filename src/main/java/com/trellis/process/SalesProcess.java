@@ -65,17 +65,44 @@ public class SalesProcess {
 	}
 
 	/**
-	 * Saves the admin's changes to the stages. Between two and four open stages stay
-	 * active; a deal sitting in a stage that is switched off stays there and can still
-	 * move on.
+	 * Saves the admin's changes to the stages (the API's list: a bad field is named after
+	 * its item, {@code stages[1].ownerRole}; a stage given twice is refused). Between two
+	 * and four open stages stay active; a deal sitting in a stage that is switched off
+	 * stays there and can still move on.
 	 */
 	@Transactional
 	public List<StageDefinition> configure(Viewer viewer, List<StageDefinition> changes) {
+		return configure(viewer, changes, i -> "stages[" + i + "].");
+	}
+
+	/** As {@link #configure(Viewer, List)} for the page's form of one stage. */
+	@Transactional
+	public List<StageDefinition> configure(Viewer viewer, StageDefinition change) {
+		return configure(viewer, List.of(change), i -> "");
+	}
+
+	private List<StageDefinition> configure(Viewer viewer, List<StageDefinition> changes,
+			java.util.function.IntFunction<String> item) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only a program admin configures the sales process");
 		}
 		changes.forEach(this.commands::check);
-		changes.forEach(StageDefinition::requireDistinctItems);
+		var errors = new ArrayList<InvalidInputException.FieldError>();
+		var codes = new java.util.HashMap<Stage, Integer>();
+		for (int i = 0; i < changes.size(); i++) {
+			var prefix = item.apply(i);
+			changes.get(i)
+				.problems()
+				.forEach(p -> errors.add(new InvalidInputException.FieldError(prefix + p.field(), p.message())));
+			var first = codes.putIfAbsent(changes.get(i).code(), i);
+			if (first != null) {
+				errors.add(new InvalidInputException.FieldError(prefix + "code", "stage " + changes.get(i).code()
+						+ " is given twice (stages[" + first + "] and stages[" + i + "]); give each stage once"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 		var before = this.process.stages();
 		var merged = new ArrayList<StageDefinition>();
 		for (var stage : before) {
@@ -87,10 +114,6 @@ public class SalesProcess {
 		long open = merged.stream().filter(s -> s.active() && !s.closed()).count();
 		if (open < 2) {
 			throw InvalidInputException.of("active", "keep at least two open stages (4 stages in all)");
-		}
-		if (merged.stream().anyMatch(s -> s.ownerRole() == Role.EXECUTIVE)) {
-			throw InvalidInputException.of("ownerRole",
-					"a stage is owned by a PAM, AE, sales manager, partner or admin");
 		}
 		var now = this.clock.instant();
 		merged.forEach(stage -> this.process.save(stage, now));

@@ -25,22 +25,31 @@ public record StageDefinition(@NotNull Stage code, int position, @NotBlank @Plai
 	}
 
 	/**
-	 * Refuses a checklist naming one item twice (case and spaces aside): one tick would
-	 * mark both (try01: "Budget confirmed" three times was saved).
+	 * What is wrong with this stage beyond its annotations, each named by its field: a
+	 * checklist naming one item twice, case and spaces aside (one tick would mark both;
+	 * try01: "Budget confirmed" three times was saved), or an executive owner (a stage is
+	 * worked by a PAM, AE, sales manager, partner or admin).
 	 */
-	void requireDistinctItems() {
+	List<InvalidInputException.FieldError> problems() {
+		var problems = new java.util.ArrayList<InvalidInputException.FieldError>();
 		var seen = new java.util.HashMap<String, Integer>();
-		for (int i = 0; i < this.checklist.size(); i++) {
+		for (int i = 0; this.checklist != null && i < this.checklist.size(); i++) {
 			// spaces of any kind and how many aside: "Budget\u00a0confirmed" looks the
 			// same
 			var key = this.checklist.get(i).replaceAll("[\\s\\p{Z}]+", " ").strip().toLowerCase(java.util.Locale.ROOT);
 			var first = seen.putIfAbsent(key, i + 1);
 			if (first != null) {
-				throw InvalidInputException.of("checklist",
+				problems.add(new InvalidInputException.FieldError("checklist",
 						"the " + this.name + " checklist names \"" + this.checklist.get(i).strip() + "\" twice (items "
-								+ first + " and " + (i + 1) + "); each item is ticked on its own");
+								+ first + " and " + (i + 1) + "); each item is ticked on its own"));
+				break;
 			}
 		}
+		if (this.ownerRole == Role.EXECUTIVE) {
+			problems.add(new InvalidInputException.FieldError("ownerRole",
+					"a stage is owned by a PAM, AE, sales manager, partner or admin"));
+		}
+		return problems;
 	}
 
 }

@@ -233,6 +233,32 @@ class EveryUnreadableFieldTests {
 				"milestones[2]");
 	}
 
+	/**
+	 * The stages' own rules (an executive owner, a checklist item twice, a stage given
+	 * twice) name the item too, all in one 400 (s70: the executive owner was named
+	 * {@code ownerRole}, and a second QUALIFIED was silently dropped); nothing changes.
+	 */
+	@Test
+	void theStagesOwnRulesNameTheirItem() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(com.trellis.identity.Role.ADMIN)));
+		var stages = this.jdbc.sql("SELECT code || name || owner_role || norm_days FROM stage_definition ORDER BY code")
+			.query(String.class)
+			.list();
+		var refused = admin.put("/api/v1/process/stages", """
+				[{"code":"COMMIT","position":4,"name":"Commit","ownerRole":"AE","exitCriterion":"Signed",
+				  "checklist":["Order form", "order  FORM"],"normDays":10,"active":true},
+				 {"code":"QUALIFIED","position":2,"name":"Qualified","ownerRole":"EXECUTIVE","exitCriterion":"Budget",
+				  "checklist":[],"normDays":10,"active":true},
+				 {"code":"QUALIFIED","position":2,"name":"Qualified again","ownerRole":"AE","exitCriterion":"Budget",
+				  "checklist":[],"normDays":12,"active":true}]""").andExpect(status().isBadRequest());
+		assertThat(fields(refused)).containsExactlyInAnyOrder("stages[0].checklist", "stages[1].ownerRole",
+				"stages[2].code");
+		assertThat(message(refused, "stages[2].code")).contains("stages[1] and stages[2]");
+		assertThat(this.jdbc.sql("SELECT code || name || owner_role || norm_days FROM stage_definition ORDER BY code")
+			.query(String.class)
+			.list()).isEqualTo(stages);
+	}
+
 	private static List<String> fields(ResultActions result) throws Exception {
 		return JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.errors[*].field");
 	}
