@@ -27,6 +27,9 @@ import com.trellis.shared.InvalidInputException.FieldError;
  */
 public final class CsvImport {
 
+	/** The most unknown columns named one by one; the rest are counted. */
+	private static final int UNKNOWN_NAMED = 10;
+
 	private static final char BOM = '\uFEFF';
 
 	private final List<String> header;
@@ -66,13 +69,24 @@ public final class CsvImport {
 					"the file is empty, no header line; the first line must name the columns: "
 							+ String.join(",", required));
 		}
+		// blank lines before the header are rows of the spreadsheet too: the header is
+		// read
+		// after them and the data rows numbered past them
+		long above = 0;
+		int start = 0;
+		for (int end = content.indexOf('\n'); end >= 0
+				&& content.substring(start, end).isBlank(); end = content.indexOf('\n', start)) {
+			start = end + 1;
+			above++;
+		}
+		content = content.substring(start);
 		var format = CSVFormat.DEFAULT.builder()
 			.setDelimiter(delimiter(content))
 			.setHeader()
 			.setSkipHeaderRecord(true)
 			.setIgnoreHeaderCase(true)
 			.setTrim(true)
-			.setIgnoreEmptyLines(true)
+			.setIgnoreEmptyLines(false)
 			.setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
 			.setAllowMissingColumnNames(true)
 			.get();
@@ -88,19 +102,28 @@ public final class CsvImport {
 			}
 			if (known != null) {
 				var names = known.stream().map(CsvImport::name).toList();
-				written.forEach((column, as) -> {
-					if (!column.isEmpty() && !names.contains(column)) {
-						errors.add(new FieldError("header",
-								"unknown column " + as + "; " + columns + " " + String.join(", ", known)));
-					}
-				});
+				var unknown = written.entrySet()
+					.stream()
+					.filter(c -> !c.getKey().isEmpty() && !names.contains(c.getKey()))
+					.map(c -> c.getValue())
+					.toList();
+				// each quoted as a value is, the first few named (try71a: a 2 MB header
+				// line
+				// came back whole, twice)
+				unknown.stream()
+					.limit(UNKNOWN_NAMED)
+					.forEach(as -> errors.add(new FieldError("header",
+							"unknown column " + Quoted.of(as) + "; " + columns + " " + String.join(", ", known))));
+				if (unknown.size() > UNKNOWN_NAMED) {
+					errors.add(new FieldError("header", (unknown.size() - UNKNOWN_NAMED) + " more unknown columns"));
+				}
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}
 			var rows = new ArrayList<Row>();
 			for (var record : parser) {
-				var row = row(record, header);
+				var row = row(record, header, above);
 				if (row != null) {
 					rows.add(row);
 				}
@@ -113,12 +136,15 @@ public final class CsvImport {
 	}
 
 	/**
-	 * A data row of a file whose header names {@code header}, or null for a row without
-	 * any value (a blank line, blanks, or only separators, as a spreadsheet writes an
-	 * empty row): it is skipped as an empty line is. The one place every CSV path
-	 * ({@link #read}, {@link CsvStream}) builds its rows.
+	 * A data row of a file whose header names {@code header} after {@code above} blank
+	 * lines, or null for a row without any value (a blank line, blanks, or only
+	 * separators, as a spreadsheet writes an empty row): it is skipped, but counted, so
+	 * that a row is numbered as a spreadsheet opening the file numbers it (the header row
+	 * 1; try71a: the rows after a blank line were named one too low). The one place every
+	 * CSV path ({@link #read}, {@link CsvStream}) builds its rows; both read empty lines
+	 * as records for that.
 	 */
-	static Row row(CSVRecord record, List<String> header) {
+	static Row row(CSVRecord record, List<String> header, long above) {
 		boolean blank = true;
 		for (int i = 0; i < record.size() && blank; i++) {
 			blank = record.get(i).isBlank();
@@ -130,7 +156,7 @@ public final class CsvImport {
 		for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
 			values.putIfAbsent(header.get(i), record.get(i));
 		}
-		return new Row(record.getRecordNumber() + 1, record.size(), header.size(), values);
+		return new Row(above + record.getRecordNumber() + 1, record.size(), header.size(), values);
 	}
 
 	/** The header's column names, lower case. */

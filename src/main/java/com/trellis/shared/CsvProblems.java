@@ -28,8 +28,8 @@ final class CsvProblems {
 		}
 		var duplicate = DUPLICATE.matcher(text);
 		if (duplicate.find()) {
-			return InvalidInputException.of("header",
-					"the header names `" + duplicate.group(1).strip() + "` twice; give each column one name");
+			return InvalidInputException.of("header", "the header names `" + Quoted.of(duplicate.group(1).strip())
+					+ "` twice; give each column one name");
 		}
 		String what;
 		if (text.contains("EOF reached before encapsulated token finished")) {

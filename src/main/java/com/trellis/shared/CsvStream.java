@@ -62,7 +62,7 @@ public final class CsvStream implements AutoCloseable {
 				.setSkipHeaderRecord(true)
 				.setIgnoreHeaderCase(true)
 				.setTrim(true)
-				.setIgnoreEmptyLines(true)
+				.setIgnoreEmptyLines(false)
 				.setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
 				.setAllowMissingColumnNames(true)
 				.get();
@@ -101,7 +101,7 @@ public final class CsvStream implements AutoCloseable {
 	public void forEach(Consumer<CsvImport.Row> action) {
 		try {
 			for (var record : this.parser) {
-				var row = CsvImport.row(record, this.header);
+				var row = CsvImport.row(record, this.header, 0);
 				if (row != null) {
 					action.accept(row);
 				}

@@ -26,11 +26,13 @@ class CsvImportTest {
 	@Test
 	void findsColumnsByNameInAnyOrderAndNumbersRowsAsASpreadsheetDoes() {
 		var file = CsvImport.read(
-				" Completed_on , EMAIL,item\n\n2026-10-01,a@example.com,AE-101\n2026-10-02,b@example.com,SE-101\n",
+				"\n \r\n Completed_on , EMAIL,item\n\n2026-10-01,a@example.com,AE-101\n,,\n2026-10-02,b@example.com,SE-101\n",
 				COLUMNS);
-		assertThat(file.rows()).extracting(CsvImport.Row::number).containsExactly(2L, 3L);
+		// a spreadsheet shows the blank lines as rows: two above the header (row 3), one
+		// and a row of separators among the data (try71a: numbered 2 and 3)
+		assertThat(file.rows()).extracting(CsvImport.Row::number).containsExactly(5L, 7L);
 		assertThat(file.rows().get(1).get("email")).isEqualTo("b@example.com");
-		assertThat(file.rows().get(1).error("email", "unknown").field()).isEqualTo("row 3: email");
+		assertThat(file.rows().get(1).error("email", "unknown").field()).isEqualTo("row 7: email");
 	}
 
 	@Test
@@ -53,6 +55,27 @@ class CsvImportTest {
 				assertThat(ex.errors().get(0).field()).isEqualTo("header");
 				assertThat(ex.errors().get(0).message()).contains("twice; give each column one name");
 			});
+	}
+
+	/**
+	 * try71a: a header line of 2 MB without a separator came back whole in the refusal,
+	 * twice (5.3 MB). A header's names are quoted as values are (60 characters), and only
+	 * the first ten unknown ones are named.
+	 */
+	@Test
+	void aHeaderIsQuotedShortAndItsUnknownColumnsCounted() {
+		var longName = "Q".repeat(5_000);
+		var many = String.join(",", java.util.stream.IntStream.range(0, 30).mapToObj(i -> "extra" + i).toList());
+		assertThatThrownBy(() -> CsvImport.read("email,item,completed_on," + longName + "," + many + "\n", COLUMNS,
+				List.of("email", "item", "completed_on"), "the columns are"))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.errors()).hasSize(11);
+				assertThat(ex.errors().get(0).message()).startsWith("unknown column " + "Q".repeat(60) + "…;");
+				assertThat(ex.errors().get(10).message()).isEqualTo("21 more unknown columns");
+			});
+		assertThatThrownBy(() -> CsvImport.read("email," + longName + "," + longName + "\n", COLUMNS))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.readable().length()).isLessThan(300));
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class CsvStreamTest {
 		var rows = rows(new StringReader(text));
 		var whole = CsvImport.read(text, COLUMNS).rows();
 		assertThat(rows).isEqualTo(whole);
-		assertThat(rows.get(1).number()).as("numbered as CsvImport numbers it").isEqualTo(3);
+		assertThat(rows.get(1).number()).as("numbered as a spreadsheet numbers it, past the blank line").isEqualTo(4);
 		assertThat(rows.get(1).get("item")).isEqualTo("SE; advanced\nline two");
 	}
 
