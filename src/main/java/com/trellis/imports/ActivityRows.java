@@ -69,6 +69,18 @@ class ActivityRows {
 
 	private void planRow(Viewer viewer, FormatCells cells, ActivityEvent existing, String sourceId,
 			Map<String, Long> knownPartners, Instant now, FormatPlan plan, int before) {
+		if (existing != null && !this.partners.ofBook(viewer, existing.partnerId())) {
+			// another system's event of a partner outside the PAM's book is not theirs to
+			// move or change, whatever partner the row names (try71a)
+			cells.error(cells.id("id") != null ? "id" : "source_id",
+					cells.text(cells.id("id") != null ? "id" : "source_id"),
+					"is an event of a partner that is not of your book");
+			return;
+		}
+		if (this.partners.outsideBook(viewer, cells, knownPartners)) {
+			this.partners.resolve(viewer, cells, knownPartners);
+			return;
+		}
 		var type = cells.text("type").toUpperCase(Locale.ROOT);
 		if (!TYPE.matcher(type).matches()) {
 			cells.error("type", cells.text("type"),

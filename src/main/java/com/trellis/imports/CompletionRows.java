@@ -95,6 +95,13 @@ class CompletionRows {
 			var sameDay = this.completions.find(user.id(), item, day);
 			var targetId = sourceId.isEmpty() ? null : known.get(sourceId);
 			var imported = byId != null ? byId : targetId == null ? null : this.completions.find(targetId).orElse(null);
+			if (imported != null && byId == null && !viewer.is(Role.ADMIN)
+					&& !this.partners.manages(viewer, imported.partnerId())) {
+				// another system's completion of a partner outside the PAM's book is not
+				// theirs to move to their own user (try71a, as the activity format)
+				cells.error("source_id", sourceId, "is a completion of a partner that is not of your book");
+				continue;
+			}
 			if (imported == null && sameDay.isPresent()) {
 				plan.unchanged();
 			}

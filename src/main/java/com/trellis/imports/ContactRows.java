@@ -51,6 +51,10 @@ class ContactRows {
 			if (!cells.complete()) {
 				continue;
 			}
+			if (this.partners.outsideBook(viewer, cells, known)) {
+				this.partners.resolve(viewer, cells, known);
+				continue;
+			}
 			int before = plan.errors.size();
 			var email = cells.line("email", 254, true);
 			if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {

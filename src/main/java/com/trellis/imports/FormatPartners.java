@@ -37,6 +37,24 @@ class FormatPartners {
 		return this.records.targets(PartnerRows.OBJECT, ids);
 	}
 
+	/**
+	 * Whether the row names a partner of this program outside the viewer's book (a PAM's
+	 * row for another PAM's partner). Such a row is refused for that alone
+	 * ({@link #resolve} names it): its other values are neither checked nor looked up, as
+	 * in the plans format (try71a: the refusal also said whose user an address was).
+	 */
+	boolean outsideBook(Viewer viewer, FormatCells cells, Map<String, Long> known) {
+		var value = cells.text("partner_id");
+		Long id = value.isEmpty() ? known.get(cells.text("partner_source_id"))
+				: value.matches("[1-9][0-9]{0,17}") ? Long.valueOf(value) : null;
+		return id != null && !ofBook(viewer, id) && this.partners.find(id).isPresent();
+	}
+
+	/** Whether the viewer imports for this partner: an admin any, a PAM their book's. */
+	boolean ofBook(Viewer viewer, long partnerId) {
+		return viewer.is(Role.ADMIN) || this.registry.manages(viewer, partnerId);
+	}
+
 	/** The partner's id, or null after an error naming the column. */
 	Long resolve(Viewer viewer, FormatCells cells, Map<String, Long> known) {
 		var id = cells.id("partner_id");
@@ -62,7 +80,7 @@ class FormatPartners {
 			cells.error(column, value, "is no partner of this program");
 			return null;
 		}
-		if (!viewer.is(Role.ADMIN) && !this.registry.manages(viewer, id)) {
+		if (!ofBook(viewer, id)) {
 			cells.error(column, value, "is not a partner of your book");
 			return null;
 		}

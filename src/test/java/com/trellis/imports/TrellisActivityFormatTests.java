@@ -130,6 +130,38 @@ class TrellisActivityFormatTests {
 			.andExpect(status().isOk());
 	}
 
+	/**
+	 * A PAM imports only the activity of their own book's partners: a row naming another
+	 * PAM's partner is refused for that alone, its other values not looked up (try71a:
+	 * the refusal also said whose user an address was), and another system's event
+	 * recorded for another PAM's partner is not theirs to move to their own partner.
+	 */
+	@Test
+	void aPamsRowForAnotherBookIsRefusedForThatAloneAndItsEventsStayPut() throws Exception {
+		var other = this.fixtures.world("Activity Other Book " + System.nanoTime());
+		var mine = this.fixtures.partner("Activity Mine " + System.nanoTime(), this.pam.userId());
+		importing(this.pam,
+				"source_id,partner_id,type,occurred_at,user_email\nx-" + System.nanoTime() + "," + other.partnerId()
+						+ ",PORTAL_LOGIN,2026-10-01T09:30:00Z," + this.fixtures.email(other.partnerUser()) + "\n",
+				false)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: partner_id"));
+
+		var admin = this.fixtures.user(Role.ADMIN);
+		var theirs = "theirs-" + System.nanoTime();
+		importing(admin, "source_id,partner_id,type,occurred_at\n" + theirs + "," + other.partnerId()
+				+ ",WEBINAR_ATTENDED,2026-10-01T09:30:00Z\n", false)
+			.andExpect(status().isOk());
+		importing(this.pam,
+				"source_id,partner_id,type,occurred_at\n" + theirs + "," + mine
+						+ ",WEBINAR_ATTENDED,2026-10-01T09:30:00Z\n",
+				false)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: source_id"));
+		assertThat(this.fixtures.count("activity_event WHERE partner_id = " + mine)).isZero();
+	}
+
 	private String export(Viewer viewer, String path) throws Exception {
 		var request = get(path);
 		if (path.startsWith("/api/")) {

@@ -113,6 +113,20 @@ class TrellisCompletionFormatTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.created").value(1));
 		importing(this.learner, "not even csv \"", true).andExpect(status().isForbidden());
+
+		// another system's completion of the other book is not the PAM's to move to their
+		// own user (try71a)
+		var source = "lms-other-" + System.nanoTime();
+		importing(this.admin,
+				"source_id,user_id,item,completed_on\n" + source + "," + stranger.userId() + ",AE-101,2026-09-01\n",
+				false)
+			.andExpect(status().isOk());
+		importing(this.pam,
+				"source_id,user_id,item,completed_on\n" + source + "," + this.learner.userId() + ",AE-201,2026-09-02\n",
+				false)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: source_id"));
+		assertThat(this.fixtures.count("enablement_completion WHERE user_id = " + stranger.userId())).isOne();
 	}
 
 	@Test

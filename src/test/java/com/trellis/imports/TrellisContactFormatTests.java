@@ -183,6 +183,27 @@ class TrellisContactFormatTests {
 			.single();
 	}
 
+	/**
+	 * try71a: a PAM's row for another PAM's partner was also told that its address
+	 * belonged to a vendor user. The row is refused for its partner alone.
+	 */
+	@Test
+	void aPamsRowForAnotherBooksPartnerIsRefusedForThatAlone() throws Exception {
+		var world = this.fixtures.world("Contact Other Book " + System.nanoTime());
+		var pam = this.fixtures.user(Role.PAM);
+		this.mvc
+			.perform(multipart("/api/v1/imports/trellis/contacts")
+				.file(new MockMultipartFile("file", "contacts.csv", "text/csv",
+						("partner_id,email,name\n" + world.partnerId() + "," + this.fixtures.email(world.ae())
+								+ ",Someone\n")
+							.getBytes(StandardCharsets.UTF_8)))
+				.param("dryRun", "false")
+				.header("Authorization", "Bearer " + this.fixtures.token(pam)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("row 2: partner_id"));
+	}
+
 	private String export(long partnerId) throws Exception {
 		return this.mvc.perform(get("/partners/" + partnerId + "/contacts.csv").session(login(this.admin)))
 			.andExpect(status().isOk())
