@@ -84,13 +84,22 @@ class ImportPageController {
 			return "redirect:/imports";
 		}
 		long id = this.uploads.save(system, viewer.userId(), texts, this.clock.instant());
-		return "redirect:/imports/" + id;
+		return "redirect:/imports/" + id + "/runs/" + this.jobs.start(viewer, find(id), Map.of(), true);
 	}
 
-	/** Checks the upload (a dry run in the background) with the suggested mapping. */
+	/**
+	 * The upload's mapping: its newest check, which the upload started with the suggested
+	 * mapping. Opening it starts nothing (try71a: every visit started another check in
+	 * the background, and the runs list filled with them); an upload never checked is
+	 * checked once here.
+	 */
 	@GetMapping("/imports/{id}")
 	String first(Viewer viewer, @PathVariable long id) {
-		return "redirect:/imports/" + id + "/runs/" + this.jobs.start(viewer, find(id), Map.of(), true);
+		var upload = find(id);
+		long run = this.runs.newestCheck(id)
+			.map(ImportRuns.Run::id)
+			.orElseGet(() -> this.jobs.start(viewer, upload, Map.of(), true));
+		return "redirect:/imports/" + id + "/runs/" + run;
 	}
 
 	/**

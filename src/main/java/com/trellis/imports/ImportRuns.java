@@ -136,6 +136,17 @@ class ImportRuns {
 	}
 
 	/**
+	 * The upload's newest check (dry run), if one was started: the page of its mapping.
+	 */
+	Optional<Run> newestCheck(long uploadId) {
+		return this.jdbc.sql(
+				"SELECT * FROM import_run WHERE upload_id = :upload AND dry_run ORDER BY started_at DESC, id DESC LIMIT 1")
+			.param("upload", uploadId)
+			.query(this::run)
+			.optional();
+	}
+
+	/**
 	 * The real run going on now, if any (at most one: {@link #start} refuses a second).
 	 */
 	Optional<Run> running() {

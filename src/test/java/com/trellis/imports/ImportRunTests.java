@@ -133,11 +133,20 @@ class ImportRunTests {
 	void aBackgroundRunWithABadRowWritesNothingAndNamesTheRow() throws Exception {
 		long deals = this.fixtures.count("opportunity");
 		long id = id(start(export(), Map.of("createUnknownOwners", "true")).andExpect(status().isAccepted()));
-		finished(id).andExpect(jsonPath("$.status").value("FAILED"))
+		var run = finished(id).andExpect(jsonPath("$.status").value("FAILED"))
 			.andExpect(jsonPath("$.error").value(startsWith("Nothing imported")))
 			.andExpect(jsonPath("$.report.errors[?(@.field == 'Opportunity row 43: StageName')].message",
 					hasItem(startsWith("unknown stage 'Parked'"))));
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(deals);
+		// its page counts the refusals, not "0 file rows validated" of rows it checked
+		// (try71a)
+		long upload = ((Number) com.jayway.jsonpath.JsonPath.read(run.andReturn().getResponse().getContentAsString(),
+				"$.uploadId"))
+			.longValue();
+		var page = new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(this.admin);
+		assertThat(com.trellis.support.Readers.read(this.mvc, page, "/imports/" + upload + "/runs/" + id))
+			.contains("Rows or values refused")
+			.doesNotContain("File rows validated");
 	}
 
 	@Test
