@@ -56,7 +56,7 @@ public class AccountFormatImport {
 		}
 		var owner = this.users.findEnabled(ownerId);
 		if (owner.isEmpty() || !(owner.get().role() == Role.AE || owner.get().role() == Role.SALES_MANAGER)) {
-			return Optional.of("must be the id of an active account executive or sales manager");
+			return Optional.of("must name an active account executive or sales manager");
 		}
 		return Optional.empty();
 	}

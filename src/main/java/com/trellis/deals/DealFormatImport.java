@@ -89,7 +89,8 @@ public class DealFormatImport {
 				refused.add(new FieldError("closeDate", "is required for a closed deal (the day it closed)"));
 			}
 			else if (command.closeDate().isAfter(this.calendar.dayOf(this.clock.instant()))) {
-				refused.add(new FieldError("closeDate", "a closed deal's close date is not in the future"));
+				refused.add(new FieldError("closeDate",
+						"must not be in the future: a closed deal's close date is the day it closed"));
 			}
 		}
 		return this.rules.problems(viewer, command, refused, null);

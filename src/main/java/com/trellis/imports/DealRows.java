@@ -225,7 +225,7 @@ class DealRows {
 		}
 		var user = this.users.findEnabled(id);
 		if (user.isEmpty() || !(user.get().role() == Role.AE || user.get().role() == Role.SALES_MANAGER)) {
-			cells.error(column, cells.text(column), "must be the id of an active account executive or sales manager");
+			cells.error(column, cells.text(column), "must name an active account executive or sales manager");
 			return null;
 		}
 		return id;

@@ -29,7 +29,8 @@ final class ExportCells {
 
 	private final List<FieldError> errors;
 
-	private final HashSet<String> ids = new HashSet<>();
+	/** Each id seen, with the row that first had it. */
+	private final java.util.HashMap<String, Long> ids = new java.util.HashMap<>();
 
 	/** Whether repeated ids are found here (else by the staging's SQL). */
 	private boolean trackIds = true;
@@ -117,8 +118,9 @@ final class ExportCells {
 
 	String id(CsvImport.Row row, String column) {
 		var id = required(row, column);
-		if (id != null && this.trackIds && !this.ids.add(id)) {
-			error(row, column, "duplicate id '" + id + "': an earlier row of the file has it");
+		var first = id != null && this.trackIds ? this.ids.putIfAbsent(id, row.number()) : null;
+		if (first != null) {
+			error(row, column, "duplicate id '" + id + "': row " + first + " of the file has it");
 		}
 		return id;
 	}

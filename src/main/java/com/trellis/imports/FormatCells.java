@@ -116,8 +116,11 @@ final class FormatCells {
 	 * shared parser) quotes it too.
 	 */
 	void error(String column, String value, String why) {
-		var shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-		var reason = value.isEmpty() ? why : why.replace(" '" + value + "'", "");
+		var shown = com.trellis.shared.Quoted.of(value);
+		var quote = "'" + value + "'";
+		// the cell's value is written once, first: a reason that quotes it too loses it
+		var reason = value.isEmpty() ? why
+				: why.startsWith(quote + " ") ? why.substring(quote.length() + 1) : why.replace(" " + quote, "");
 		this.refused.add(column.toLowerCase(Locale.ROOT));
 		this.errors.add(this.row.error(this.file.written(column), "'" + shown + "' " + reason));
 	}

@@ -69,8 +69,8 @@ final class SourceValues {
 			return Parsed.of(LocalDate.parse(text.strip()));
 		}
 		catch (DateTimeParseException ex) {
-			return Parsed.refused(
-					noDay(text).orElse("unparseable date '" + text + "'; write it as yyyy-MM-dd, e.g. 2024-06-30"));
+			return Parsed
+				.refused(noDay(text).orElse("'" + text + "' is not a date; write it as yyyy-MM-dd, e.g. 2024-06-30"));
 		}
 	}
 
@@ -124,8 +124,8 @@ final class SourceValues {
 			return Parsed.of(LocalDate.parse(value).atStartOfDay(zone).toInstant());
 		}
 		catch (DateTimeParseException ex) {
-			return Parsed.refused(noDay(text).orElse("unparseable date and time '" + text
-					+ "'; write it as yyyy-MM-ddTHH:mm:ss with an offset, e.g. 2024-03-05T14:22:10.000+0000"));
+			return Parsed.refused(noDay(text).orElse("'" + text
+					+ "' is not a date and time; write it as yyyy-MM-ddTHH:mm:ss with an offset, e.g. 2024-03-05T14:22:10.000+0000"));
 		}
 	}
 
@@ -144,11 +144,12 @@ final class SourceValues {
 			return Parsed.of(new BigDecimal(value));
 		}
 		if (COMMA_DECIMAL.matcher(value).matches()) {
-			return Parsed.refused("amount with a comma decimal '" + text
-					+ "'; use a point as the decimal separator and no thousands separator, e.g. 1234.50");
+			return Parsed.refused("'" + text
+					+ "' is an amount with a comma decimal; use a point as the decimal separator and no thousands separator, e.g. 1234.50");
 		}
 		if (!AMOUNT.matcher(value).matches()) {
-			return Parsed.refused("not an amount '" + text + "'; write digits with a point for decimals, e.g. 1234.50");
+			return Parsed
+				.refused("'" + text + "' is not an amount; write digits with a point for decimals, e.g. 1234.50");
 		}
 		return Parsed.of(new BigDecimal(value));
 	}

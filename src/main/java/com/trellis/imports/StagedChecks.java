@@ -70,11 +70,13 @@ class StagedChecks {
 		var only = table.equals("imp_link") ? "AND file = :file" : "";
 		this.jdbc.sql("""
 				INSERT INTO imp_error (field, message, ref_ord)
-				SELECT where_ || :column, 'duplicate id ''' || id || ''': an earlier row of the file has it', ord
-				FROM (SELECT where_, %s AS id, ord, row_number() OVER (PARTITION BY %s ORDER BY ord) AS n
+				SELECT where_ || :column, 'duplicate id ''' || id || ''': '
+				       || substring(first_where FROM 'row [0-9]+') || ' of the file has it', ord
+				FROM (SELECT where_, %s AS id, ord, row_number() OVER (PARTITION BY %s ORDER BY ord) AS n,
+				             first_value(where_) OVER (PARTITION BY %s ORDER BY ord) AS first_where
 				      FROM %s WHERE %s IS NOT NULL %s) s
 				WHERE n > 1 ORDER BY ord
-				""".formatted(id, id, table, id, only)).param("column", column).param("file", file).update();
+				""".formatted(id, id, id, table, id, only)).param("column", column).param("file", file).update();
 	}
 
 	/**

@@ -83,7 +83,7 @@ public class PartnerFormatImport {
 		}
 		var user = this.users.findEnabled(pamId);
 		if (user.isEmpty() || user.get().role() != Role.PAM) {
-			return Optional.of("must be the id of an active partner account manager");
+			return Optional.of("must name an active partner account manager");
 		}
 		return Optional.empty();
 	}

@@ -95,11 +95,11 @@ class CrmImportTests {
 			.andExpect(jsonPath("$.written").value(false))
 			.andExpect(jsonPath("$.errorCount").value(6))
 			.andExpect(jsonPath("$.errors[?(@.field == 'Opportunity row 2: CloseDate')].message",
-					hasItem(startsWith("unparseable date '31/03/2025'"))))
+					hasItem(startsWith("'31/03/2025' is not a date"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'Opportunity row 3: CurrencyIsoCode')].message",
 					hasItem(startsWith("unknown currency 'EUX'"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'Opportunity row 4: Amount')].message",
-					hasItem(startsWith("amount with a comma decimal '12500,50'"))))
+					hasItem(startsWith("'12500,50' is an amount with a comma decimal"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'Opportunity row 5: StageName')].message",
 					hasItem(startsWith("unknown stage 'Hibernating'"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'Opportunity row 6: AccountId')].message",

@@ -110,7 +110,7 @@ class ImportTruthTests {
 				008T02,006T911,Closed Won,2025-03-01T09:00:00.000+0000
 				""";
 		assertThat(errors(body(salesforce(ACCOUNTS, deals, history, "true").andExpect(status().isOk()))))
-			.containsExactly("Opportunity row 3: Id=duplicate id '006T911': an earlier row of the file has it");
+			.containsExactly("Opportunity row 3: Id=duplicate id '006T911': row 2 of the file has it");
 	}
 
 	@Test

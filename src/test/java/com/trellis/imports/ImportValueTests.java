@@ -102,7 +102,7 @@ class ImportValueTests {
 		assertThat(errors(report)).containsExactly(
 				"Opportunity row 2: Amount=amount '100.5' must be a whole number: JPY has no decimals",
 				"Opportunity row 3: Amount=amount '10.001' must have at most 2 decimals for USD",
-				"Opportunity row 4: Amount=amount with a comma decimal '12,5'; use a point as the decimal separator and no thousands separator, e.g. 1234.50");
+				"Opportunity row 4: Amount='12,5' is an amount with a comma decimal; use a point as the decimal separator and no thousands separator, e.g. 1234.50");
 		post(ACCOUNTS, deals, "false").andExpect(status().isBadRequest());
 		assertThat(this.fixtures.count("opportunity")).isEqualTo(before);
 	}
@@ -181,7 +181,7 @@ class ImportValueTests {
 		// a closed deal's refused day is named once, as a day the calendar has not (s55:
 		// twice, the second time as missing)
 		assertThat(errors(report)).containsExactly(
-				"deals row 2: Close Date=unparseable date '31/03/2025'; write it as yyyy-MM-dd, e.g. 2024-06-30",
+				"deals row 2: Close Date='31/03/2025' is not a date; write it as yyyy-MM-dd, e.g. 2024-06-30",
 				"deals row 3: Close Date=missing Close Date: a closed deal needs the day it closed",
 				"deals row 4: Close Date=date 1800-01-01 must be between 1970-01-01 and 2100-12-31",
 				"deals row 5: Close Date='2025-02-30' names no day of the calendar");

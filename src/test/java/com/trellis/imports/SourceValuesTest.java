@@ -20,7 +20,7 @@ class SourceValuesTest {
 			.isEqualTo(Instant.parse("2024-03-05T14:22:10Z"));
 		assertThat(SourceValues.moment("2024-03-05 14:22", BERLIN).value())
 			.isEqualTo(Instant.parse("2024-03-05T13:22:00Z"));
-		assertThat(SourceValues.moment("05.03.2024", BERLIN).refusal()).startsWith("unparseable date and time");
+		assertThat(SourceValues.moment("05.03.2024", BERLIN).refusal()).contains("is not a date and time");
 	}
 
 	@Test
@@ -32,7 +32,7 @@ class SourceValuesTest {
 				.isEqualTo("'" + impossible + "' names no day of the calendar");
 		}
 		assertThat(SourceValues.moment("2025-01-01T24:00:00.000+0000", BERLIN).refusal())
-			.startsWith("unparseable date and time");
+			.contains("is not a date and time");
 		assertThat(SourceValues.day("2025-02-30").refusal()).isEqualTo("'2025-02-30' names no day of the calendar");
 		assertThat(SourceValues.moment("2024-02-29 10:00", BERLIN).value())
 			.isEqualTo(Instant.parse("2024-02-29T09:00:00Z"));
@@ -53,10 +53,9 @@ class SourceValuesTest {
 			.isEqualTo(Instant.parse("2024-03-05T14:22:00Z"));
 		assertThat(SourceValues.moment("2023-02-30T10:00:00.000+0000", BERLIN).refusal())
 			.contains("names no day of the calendar");
-		assertThat(SourceValues.moment("2024-03-05T25:22:10Z", BERLIN).refusal())
-			.startsWith("unparseable date and time");
+		assertThat(SourceValues.moment("2024-03-05T25:22:10Z", BERLIN).refusal()).contains("is not a date and time");
 		assertThat(SourceValues.moment("2024-03-05T14:22:10+1900", BERLIN).refusal())
-			.startsWith("unparseable date and time");
+			.contains("is not a date and time");
 	}
 
 	@Test
@@ -64,21 +63,21 @@ class SourceValuesTest {
 		assertThat(SourceValues.day("2025-06-30").value()).isEqualTo(LocalDate.of(2025, 6, 30));
 		assertThat(SourceValues.day("").value()).isNull();
 		assertThat(SourceValues.day("30/06/2025").refusal())
-			.isEqualTo("unparseable date '30/06/2025'; write it as yyyy-MM-dd, e.g. 2024-06-30");
+			.isEqualTo("'30/06/2025' is not a date; write it as yyyy-MM-dd, e.g. 2024-06-30");
 	}
 
 	@Test
 	void amountsWithACommaDecimalAreRefusedAsSuch() {
 		assertThat(SourceValues.amount("12500.5").value()).isEqualByComparingTo("12500.50");
 		assertThat(SourceValues.amount("1234.567").value()).isEqualByComparingTo("1234.567");
-		assertThat(SourceValues.amount("12500,50").refusal()).startsWith("amount with a comma decimal");
-		assertThat(SourceValues.amount("1.250,50").refusal()).startsWith("amount with a comma decimal");
-		assertThat(SourceValues.amount("12,500.50").refusal()).startsWith("not an amount");
+		assertThat(SourceValues.amount("12500,50").refusal()).contains("is an amount with a comma decimal");
+		assertThat(SourceValues.amount("1.250,50").refusal()).contains("is an amount with a comma decimal");
+		assertThat(SourceValues.amount("12,500.50").refusal()).contains("is not an amount");
 		assertThat(SourceValues.amount(" ").value()).isNull();
 		assertThat(SourceValues.amount("-0.5").value()).isEqualByComparingTo("-0.5");
-		assertThat(SourceValues.amount("1.").refusal()).startsWith("not an amount");
-		assertThat(SourceValues.amount(".5").refusal()).startsWith("not an amount");
-		assertThat(SourceValues.amount("١٢").refusal()).startsWith("not an amount");
+		assertThat(SourceValues.amount("1.").refusal()).contains("is not an amount");
+		assertThat(SourceValues.amount(".5").refusal()).contains("is not an amount");
+		assertThat(SourceValues.amount("١٢").refusal()).contains("is not an amount");
 	}
 
 	@Test

@@ -168,7 +168,13 @@ class TrellisDealFormatTests {
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 6: account_id")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 7: stage")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 8: source_id")))
-			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 9: amount")));
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 9: amount")))
+			// each value quoted once, first, then what it is (try71a: "'12500,50' amount
+			// with a comma decimal")
+			.andExpect(jsonPath("$.errors[?(@.field == 'row 3: amount')].message").value(hasItem(
+					"'12500,50' is an amount with a comma decimal; use a point as the decimal separator and no thousands separator, e.g. 1234.50")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'row 5: close_date')].message")
+				.value(hasItem("'01.03.2027' is not a date (yyyy-mm-dd)")));
 		long deals = this.fixtures.count("opportunity");
 		importing(csv, false).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 3: amount")));
@@ -237,6 +243,25 @@ class TrellisDealFormatTests {
 				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
 			.andReturn();
 		return (MockHttpSession) login.getRequest().getSession(false);
+	}
+
+	/**
+	 * try71a: an owner named by e-mail was told it "must be the id of" an account
+	 * executive, and a closed deal's future close date read as a statement.
+	 */
+	@Test
+	void anOwnerByEMailAndAClosedDealsFutureCloseDateAreToldInWords() throws Exception {
+		var future = LocalDate.now(this.clock).plusDays(40).toString();
+		var partnerUser = this.fixtures.email(this.fixtures.world("Owner Words " + System.nanoTime()).partnerUser());
+		var csv = "source_id,name,amount,stage,account_id,currency,close_date,owner_email\n" + "w-" + System.nanoTime()
+				+ ",Won later,100.00,CLOSED_WON," + this.account + ",USD," + future + "," + this.fixtures.email(this.ae)
+				+ "\n" + "w2-" + System.nanoTime() + ",Partner owned,100.00,QUALIFIED," + this.account + ",USD,"
+				+ future + "," + partnerUser + "\n";
+		importing(csv, true).andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[?(@.field == 'row 2: close_date')].message").value(hasItem(
+					"'" + future + "' must not be in the future: a closed deal's close date is the day it closed")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'row 3: owner_email')].message")
+				.value(hasItem("'" + partnerUser + "' must name an active account executive or sales manager")));
 	}
 
 	private static List<String> withoutIds(String[] lines) {

@@ -45,7 +45,7 @@ class ImportBrowserTests {
 
 			var errors = page.locator("#import-errors");
 			assertThat(errors).containsText("Opportunity row 2: CloseDate");
-			assertThat(errors).containsText("unparseable date '31/03/2025'");
+			assertThat(errors).containsText("'31/03/2025' is not a date");
 			assertThat(errors).containsText("Opportunity row 4: Amount");
 			assertThat(errors).containsText("Opportunity row 5: StageName");
 			assertThat(errors).containsText("Opportunity row 7: Id");
