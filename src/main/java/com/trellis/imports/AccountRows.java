@@ -67,6 +67,11 @@ class AccountRows {
 		var industry = kept(cells, "industry", existing == null ? null : existing.industry());
 		var band = kept(cells, "employee_band", existing == null ? null : existing.employeeBand());
 		var country = kept(cells, "country", existing == null ? null : existing.country());
+		if (cells.has("country") && !country.isBlank()) {
+			// read as the partner's account list and the CRM files read it: de, DEU or
+			// Germany; anything else is refused by the account's rule
+			country = com.trellis.shared.validation.CountryRule.code(country).orElse(country);
+		}
 		var owner = owner(cells, existing);
 		var command = new AccountCommand(name, domain, industry, band, owner, country);
 		if (existing != null && plan.errors.size() == before && same(existing, command)) {
@@ -81,7 +86,12 @@ class AccountRows {
 			this.commands.check(command);
 		}
 		catch (InvalidInputException ex) {
-			cells.rule(ex.errors(), field -> COLUMNS.getOrDefault(field, field));
+			// a file's country may also be written as its name or three letters
+			cells.rule(ex.errors()
+				.stream()
+				.map(e -> e.field().equals("country") ? new InvalidInputException.FieldError("country",
+						"must be the two-letter ISO 3166 code of a country, such as DE (DEU or Germany also do)") : e)
+				.toList(), field -> COLUMNS.getOrDefault(field, field));
 		}
 		if (owner != null) {
 			this.accounts.ownerRefusal(owner, existing == null ? null : existing.ownerAeId())

@@ -151,6 +151,8 @@ class TrellisAccountFormatTests {
 		importing(csv, true).andExpect(status().isOk())
 			.andExpect(jsonPath("$.errorCount").value(7))
 			.andExpect(jsonPath("$.created").value(1))
+			.andExpect(jsonPath("$.errors[?(@.field == 'row 5: country')].message")
+				.value(hasItem(containsString("(DEU or Germany also do)"))))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 3: web_domain")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 4: employee_band")))
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("row 5: country")))
@@ -171,6 +173,24 @@ class TrellisAccountFormatTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("row 4: employee_band")));
 		assertThat(this.fixtures.count("account")).isEqualTo(accounts);
+	}
+
+	/**
+	 * A country is read as the partner's account list and the CRM files read it: a code
+	 * in any case, three letters or the English name (try71a: only the accounts format
+	 * refused Germany and DEU).
+	 */
+	@Test
+	void aCountryWrittenAsItsNameOrThreeLettersIsItsCode() throws Exception {
+		var owner = this.fixtures.email(this.ae);
+		var csv = "source_id,name,country,owner_email\n" + "c-1-" + this.prefix + "," + this.prefix + " Named,Germany,"
+				+ owner + "\n" + "c-2-" + this.prefix + "," + this.prefix + " Three,fra," + owner + "\n";
+		importing(csv, false).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+		assertThat(this.jdbc.sql("SELECT country FROM account WHERE name IN (?, ?) ORDER BY name")
+			.params(this.prefix + " Named", this.prefix + " Three")
+			.query(String.class)
+			.list()).containsExactly("DE", "FR");
+		importing(csv, true).andExpect(jsonPath("$.unchanged").value(2));
 	}
 
 	@Test
