@@ -35,8 +35,11 @@ class ProcessApiController {
 
 	private final StalledScope scope;
 
-	ProcessApiController(SalesProcess process, StalledScope scope) {
+	private final StageConfiguration configuration;
+
+	ProcessApiController(SalesProcess process, StageConfiguration configuration, StalledScope scope) {
 		this.process = process;
+		this.configuration = configuration;
 		this.scope = scope;
 	}
 
@@ -48,7 +51,7 @@ class ProcessApiController {
 	@PutMapping("/process/stages")
 	@PreAuthorize("hasRole('ADMIN')")
 	List<StageDefinition> configure(Viewer viewer, @RequestBody List<@NotNull @Valid StageDefinition> stages) {
-		return this.process.configure(viewer, stages);
+		return this.configuration.configure(viewer, stages);
 	}
 
 	@GetMapping("/process/stalled")

@@ -33,8 +33,12 @@ class ProcessPageController {
 
 	private final StalledScope scope;
 
-	ProcessPageController(SalesProcess process, Commands commands, StalledScope scope) {
+	private final StageConfiguration configuration;
+
+	ProcessPageController(SalesProcess process, StageConfiguration configuration, Commands commands,
+			StalledScope scope) {
 		this.process = process;
+		this.configuration = configuration;
 		this.commands = commands;
 		this.scope = scope;
 	}
@@ -138,7 +142,7 @@ class ProcessPageController {
 			var stage = new StageDefinition(code, 0, name, fields.choice("ownerRole", ownerRole, Role.class),
 					exitCriterion, items, fields.whole("normDays", normDays), active);
 			fields.check(() -> this.commands.check(stage));
-			this.process.configure(viewer, stage);
+			this.configuration.configure(viewer, stage);
 			redirect.addFlashAttribute("notice", "Saved " + name);
 			return "redirect:/process";
 		}

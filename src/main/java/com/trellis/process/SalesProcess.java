@@ -14,7 +14,6 @@ import com.trellis.deals.Deals;
 import com.trellis.deals.Stage;
 import com.trellis.deals.StageNorm;
 import com.trellis.deals.StalledDeal;
-import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.ConflictException;
 import com.trellis.shared.InvalidInputException;
@@ -23,13 +22,12 @@ import com.trellis.shared.PageResult;
 import com.trellis.shared.validation.Commands;
 import com.trellis.shared.validation.FreeText;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The process module's facade: configure stages, tick exit checklists, advance, move
- * back, disqualify, and list stalled deals.
+ * The process module's facade: the stages ({@link StageConfiguration} changes them), tick
+ * exit checklists, advance, move back, disqualify, and list stalled deals.
  */
 @Service
 public class SalesProcess {
@@ -62,64 +60,6 @@ public class SalesProcess {
 	@Transactional(readOnly = true)
 	public List<StageDefinition> stages() {
 		return this.process.stages();
-	}
-
-	/**
-	 * Saves the admin's changes to the stages (the API's list: a bad field is named after
-	 * its item, {@code stages[1].ownerRole}; a stage given twice is refused). Between two
-	 * and four open stages stay active; a deal sitting in a stage that is switched off
-	 * stays there and can still move on.
-	 */
-	@Transactional
-	public List<StageDefinition> configure(Viewer viewer, List<StageDefinition> changes) {
-		return configure(viewer, changes, i -> "stages[" + i + "].");
-	}
-
-	/** As {@link #configure(Viewer, List)} for the page's form of one stage. */
-	@Transactional
-	public List<StageDefinition> configure(Viewer viewer, StageDefinition change) {
-		return configure(viewer, List.of(change), i -> "");
-	}
-
-	private List<StageDefinition> configure(Viewer viewer, List<StageDefinition> changes,
-			java.util.function.IntFunction<String> item) {
-		if (!viewer.is(Role.ADMIN)) {
-			throw new AccessDeniedException("Only a program admin configures the sales process");
-		}
-		changes.forEach(this.commands::check);
-		var errors = new ArrayList<InvalidInputException.FieldError>();
-		var codes = new java.util.HashMap<Stage, Integer>();
-		for (int i = 0; i < changes.size(); i++) {
-			var prefix = item.apply(i);
-			changes.get(i)
-				.problems()
-				.forEach(p -> errors.add(new InvalidInputException.FieldError(prefix + p.field(), p.message())));
-			var first = codes.putIfAbsent(changes.get(i).code(), i);
-			if (first != null) {
-				errors.add(new InvalidInputException.FieldError(prefix + "code", "stage " + changes.get(i).code()
-						+ " is given twice (stages[" + first + "] and stages[" + i + "]); give each stage once"));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		var before = this.process.stages();
-		var merged = new ArrayList<StageDefinition>();
-		for (var stage : before) {
-			var change = changes.stream().filter(c -> c.code() == stage.code()).findFirst().orElse(stage);
-			boolean active = stage.code() == Stage.REGISTERED || stage.closed() || change.active();
-			merged.add(new StageDefinition(stage.code(), stage.position(), change.name(), change.ownerRole(),
-					change.exitCriterion(), change.checklist(), change.normDays(), active));
-		}
-		long open = merged.stream().filter(s -> s.active() && !s.closed()).count();
-		if (open < 2) {
-			throw InvalidInputException.of("active", "keep at least two open stages (4 stages in all)");
-		}
-		var now = this.clock.instant();
-		merged.forEach(stage -> this.process.save(stage, now));
-		var after = this.process.stages();
-		this.audit.record(viewer.actor(), "sales-process", "stages", "configured", before, after);
-		return after;
 	}
 
 	@Transactional(readOnly = true)

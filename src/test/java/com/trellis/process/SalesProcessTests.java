@@ -27,6 +27,9 @@ class SalesProcessTests {
 	SalesProcess process;
 
 	@Autowired
+	StageConfiguration configuration;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -193,10 +196,10 @@ class SalesProcessTests {
 		completeAndAdvance(inJoint.ae(), inJoint.dealId());
 		var original = this.process.stages();
 		try {
-			assertThatThrownBy(() -> this.process.configure(admin, List.of(off(original, Stage.QUALIFIED),
+			assertThatThrownBy(() -> this.configuration.configure(admin, List.of(off(original, Stage.QUALIFIED),
 					off(original, Stage.JOINT_WORKING), off(original, Stage.COMMIT))))
 				.isInstanceOf(InvalidInputException.class);
-			this.process.configure(admin, List.of(off(original, Stage.JOINT_WORKING)));
+			this.configuration.configure(admin, List.of(off(original, Stage.JOINT_WORKING)));
 
 			var skipped = completeAndAdvance(world.ae(), world.dealId());
 			assertThat(skipped.deal().stage()).isEqualTo(Stage.COMMIT);
@@ -206,7 +209,7 @@ class SalesProcessTests {
 			assertThat(stranded.path()).extracting(StageDefinition::code).contains(Stage.JOINT_WORKING);
 		}
 		finally {
-			this.process.configure(admin, original);
+			this.configuration.configure(admin, original);
 		}
 	}
 
@@ -222,7 +225,7 @@ class SalesProcessTests {
 		var s = original.stream().filter(d -> d.code() == Stage.QUALIFIED).findFirst().orElseThrow();
 		var repeated = new StageDefinition(s.code(), s.position(), s.name(), s.ownerRole(), s.exitCriterion(),
 				List.of("Budget confirmed", "Timing agreed", " budget\u00a0 CONFIRMED"), s.normDays(), true);
-		assertThatThrownBy(() -> this.process.configure(admin, List.of(repeated)))
+		assertThatThrownBy(() -> this.configuration.configure(admin, List.of(repeated)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("checklist")
 			.hasMessageContaining("items 1 and 3");
