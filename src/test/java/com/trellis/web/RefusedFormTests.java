@@ -51,6 +51,8 @@ class RefusedFormTests {
 		var page = Readers.read(this.mvc, pam, path + "/activation");
 		assertThat(page).contains("value=\"" + "x".repeat(2001) + "\"",
 				"value=\"GTM_MISALIGNMENT\" selected=\"selected\"");
+		// the refusal also stands beside the form that was sent (s70: only at the top)
+		assertThat(page).contains("id=\"blocker-error\"");
 		// in the one form that was sent: the milestones' evidence fields stay empty
 		assertThat(page.split("x".repeat(2001), -1)).hasSize(2);
 		assertThat(this.fixtures.count("partner_blocker WHERE partner_id = " + world.partnerId())).isEqualTo(before);
