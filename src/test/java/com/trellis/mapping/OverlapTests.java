@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -69,6 +70,13 @@ class OverlapTests {
 		get(pam, "/api/v1/partners/" + world.partnerId() + "/overlaps/records?cell=NOPE")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("cell"));
+		// the page's matrix shows the same figures (try71b: its six cells were empty)
+		var page = com.trellis.support.Readers.read(this.mvc,
+				new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam()),
+				"/partners/" + world.partnerId() + "/overlaps");
+		assertThat(page).containsPattern("id=\"cell-CUSTOMER_X_OPEN_OPPORTUNITY\"[^>]*>2</a>")
+			.containsPattern("id=\"cell-CUSTOMER_X_CUSTOMER\"[^>]*>1</a>")
+			.containsPattern("id=\"cell-PROSPECT_X_PROSPECT\"[^>]*>0</a>");
 	}
 
 	/**
