@@ -48,10 +48,13 @@ public class ReadinessAssessments {
 
 	private final MaturityAssessments maturity;
 
+	private final com.trellis.shared.BusinessCalendar calendar;
+
 	ReadinessAssessments(ReadinessRepository repository, Partners partners, PartnerOutcomes outcomes, AuditLog audit,
 			Commands commands, Clock clock, @Value("${trellis.readiness.max-upload-bytes:1048576}") long maxUploadBytes,
-			MaturityAssessments maturity) {
+			MaturityAssessments maturity, com.trellis.shared.BusinessCalendar calendar) {
 		this.maturity = maturity;
+		this.calendar = calendar;
 		this.repository = repository;
 		this.partners = partners;
 		this.outcomes = outcomes;
@@ -67,7 +70,10 @@ public class ReadinessAssessments {
 		var won = won(partnerId, null);
 		var now = this.clock.instant().plusNanos(1000);
 		return new ReadinessView(partnerId, partner.name(), this.repository.versions(partnerId, won.keySet()),
-				this.repository.materials(partnerId), validatedAsOf(partnerId, now).orElse(null),
+				this.repository.materials(partnerId),
+				validatedAsOf(partnerId, now)
+					.map(v -> v.worded(com.trellis.shared.Reading.locale(this.calendar.locale())))
+					.orElse(null),
 				this.maturity.latestOfPartner(partnerId, now).orElse(null));
 	}
 

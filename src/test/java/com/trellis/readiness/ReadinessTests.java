@@ -15,6 +15,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -103,6 +104,13 @@ class ReadinessTests {
 		assertThat(this.readiness.validatedAsOf(world.partnerId(), this.clock.instant().plusSeconds(1))
 			.orElseThrow()
 			.points()).isEqualTo(then.points() + 10);
+		// the rating is read in words on the API and the page (try71b: "{number:5.0}")
+		pam.get(url).andExpect(jsonPath("$.validated.reason").value(containsString("material rated 5.0 of 5")));
+		assertThat(com.trellis.support.Readers.read(this.mvc,
+				new com.trellis.support.Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam()),
+				"/partners/" + world.partnerId() + "/readiness"))
+			.contains("material rated 5.0 of 5")
+			.doesNotContain("{number:");
 	}
 
 	@Test

@@ -45,6 +45,25 @@ class MessageApostropheTests {
 	}
 
 	/**
+	 * A message without an argument is shown as written (Spring formats only messages
+	 * given arguments), so it writes an apostrophe once (try71b: "the program''s
+	 * outcomes" on the scorecard).
+	 */
+	@Test
+	void everyMessageWithoutAnArgumentWritesItsApostrophesOnce() throws Exception {
+		var messages = new Properties();
+		try (var in = getClass().getResourceAsStream("/messages.properties")) {
+			messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		var doubled = messages.stringPropertyNames()
+			.stream()
+			.filter(key -> !ARGUMENT.matcher(messages.getProperty(key)).find()
+					&& messages.getProperty(key).contains("''"))
+			.toList();
+		assertThat(doubled).as("messages without an argument that show a doubled apostrophe").isEmpty();
+	}
+
+	/**
 	 * The message with every argument a number (a choice or number needs one), else
 	 * words.
 	 */
