@@ -96,7 +96,8 @@ final class DemoGuidance {
 			add(random, partner, partner.ownerPamId, "STALLING_INTERVENTION",
 					"partner:" + partner.id + ":" + PILLARS[pillar] + ":" + monday,
 					ACTIONS[pillar] + " for " + partner.name,
-					partner.name + "'s " + PILLARS[pillar].toLowerCase(java.util.Locale.ROOT)
+					com.trellis.shared.Possessive.of(partner.name) + " "
+							+ PILLARS[pillar].toLowerCase(java.util.Locale.ROOT)
 							+ " score was stalling since the week of " + monday.minusWeeks(3) + "; "
 							+ words(intervention) + " is the intervention that fits that score.",
 					"Open the scorecard", "/partners/" + partner.id + "/scorecard", shown, 60,

@@ -47,8 +47,10 @@ final class PamRules {
 		}
 		var name = name(line.partnerId(), line.partnerName());
 		var score = line.pillar().label().toLowerCase(Locale.ROOT);
-		var reason = name + "'s " + score + " score is stalling at " + StoredFigures.number(line.slope())
-				+ " points a week since the week of " + line.weekStart() + ": " + line.reason()
+		// the drift's reason names its state and slope: said once (try71b: "stalling at
+		// -1.59 points a week …: stalling: -1.6 points a week")
+		var reason = com.trellis.shared.Possessive.of(name) + " " + score + " score is stalling since the week of "
+				+ line.weekStart() + ": " + line.reason().replaceFirst("^stalling: ", "")
 				+ (line.signals() == null || line.signals().isBlank() ? ""
 						: " Signals behind it: " + line.signals() + ".")
 				+ " " + choice.reason();

@@ -67,7 +67,9 @@ public class PartnerAccountLists {
 		this.lists.insertRows(listId, partnerId, rows, companies, decisions);
 		long matched = decisions.stream().filter(BestMatch.Decision::matched).count();
 		this.audit.record(viewer.actor(), "partner-account-list", listId,
-				"uploaded " + rows.size() + " companies, " + matched + " matched automatically", null, null);
+				"uploaded " + com.trellis.shared.Plural.of(rows.size(), "company", "companies") + ", " + matched
+						+ " matched automatically",
+				null, null);
 		return this.lists.history(partnerId).get(0);
 	}
 

@@ -3,6 +3,7 @@ package com.trellis.readiness;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.trellis.shared.Plural;
 import com.trellis.shared.StoredFigures;
 
 /**
@@ -36,16 +37,17 @@ final class AssessmentRating {
 		int icp = facts.icpDefinition() != null && facts.icpDefinition().strip().length() >= ICP_MIN_LENGTH ? 15 : 0;
 		points += part(parts, icp, icp > 0 ? "ICP defined" : "ICP not defined");
 		int useCases = Math.min(30, facts.useCasesWithProof() * 10 + facts.useCasesWithout() * 3);
-		points += part(parts, useCases, facts.useCasesWithProof() + " use cases proven by a win, "
+		points += part(parts, useCases, Plural.of(facts.useCasesWithProof(), "use case") + " proven by a win, "
 				+ facts.useCasesWithout() + " without proof");
 		points += part(parts, Math.min(4, Math.max(0, facts.salesProcess())) * 5,
 				"sales process level " + facts.salesProcess() + " of 4");
-		points += part(parts, Math.min(2, facts.packagedOffers()) * 5, facts.packagedOffers() + " packaged offers");
+		points += part(parts, Math.min(2, facts.packagedOffers()) * 5,
+				Plural.of(facts.packagedOffers(), "packaged offer"));
 		int material = facts.materialRating() == null ? 0 : (int) Math.round((facts.materialRating() - 1) * 2.5);
 		points += part(parts, material, facts.materialRating() == null ? "no material rated by the PAM"
 				: "material rated " + StoredFigures.number(facts.materialRating(), 1) + " of 5 by the PAM");
 		points += part(parts, Math.min(1, facts.specialisationsBacked()) * 5,
-				facts.specialisationsBacked() + " specialisations backed by a win");
+				Plural.of(facts.specialisationsBacked(), "specialisation") + " backed by a win");
 		points += part(parts, Math.min(5, facts.deliveryStaff()) * 2, facts.deliveryStaff() + " delivery staff");
 		return new Rating(points, String.join("; ", parts));
 	}

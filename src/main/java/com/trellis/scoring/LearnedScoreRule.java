@@ -63,8 +63,8 @@ final class LearnedScoreRule {
 		for (int j = 0; j < entries.size(); j++) {
 			var entry = entries.get(j);
 			var reading = readings.get(entry.signal().key());
-			var note = "learned: " + StoredFigures.signed(model.coefficients()[j], 2)
-					+ " log-odds per unit of share × (share " + StoredFigures.number(features[j], 2)
+			var note = StoredFigures.signed(model.coefficients()[j], 2) + " log-odds per unit of share × (share "
+					+ StoredFigures.number(features[j], 2)
 					+ (reading.known() ? "" : ", its group's mean as it has no reading") + " − baseline "
 					+ StoredFigures.number(model.baselines()[j], 2) + ")";
 			parts.add(new Score.Part(entry, reading, BigDecimal.valueOf(tenths[j + 1], 1), note));

@@ -83,7 +83,7 @@ class GuidanceRulesTests {
 
 		assertThat(advice.title()).isEqualTo("Plan training for Nordwind");
 		assertThat(StoredFigures.render(advice.reason(), Locale.US))
-			.isEqualTo("Nordwind's readiness score is stalling at -2.10 points a week since the"
+			.isEqualTo("Nordwind's readiness score is stalling since the"
 					+ " week of 2026-11-02: Down 2.1 points a week over 6 weeks (p = 0.010). Signals behind it: certified"
 					+ " delivery staff -6.0 points. Readiness rests on certified staff and applied enablement, so training"
 					+ " is the intervention.");

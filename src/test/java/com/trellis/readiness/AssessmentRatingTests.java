@@ -20,6 +20,9 @@ class AssessmentRatingTests {
 		assertThat(rating.points()).isEqualTo(6 + 10 + 2);
 		assertThat(rating.reason()).contains("ICP not defined (0)", "0 use cases proven by a win, 2 without proof (6)",
 				"no material rated by the PAM (0)");
+		// one of a kind reads in the singular (try71b: "1 packaged offers")
+		assertThat(AssessmentRating.rate(new AssessmentRating.Facts("Retail.", 1, 0, 2, 1, null, 1, 1)).reason())
+			.contains("1 use case proven by a win", "1 packaged offer (5)", "1 specialisation backed by a win");
 	}
 
 	@Test

@@ -165,7 +165,7 @@ class ReadinessTests {
 		}
 		var now = this.readiness.validatedAsOf(this.clock.instant().plusSeconds(1)).get(world.partnerId());
 		assertThat(now.reason()).as("the use case proven by the partner's own win")
-			.contains("1 use cases proven by a win");
+			.contains("1 use case proven by a win");
 	}
 
 	@Test

@@ -223,7 +223,8 @@ class PartnerScoresTests {
 				""").query(String.class).single();
 		if ("LEARNED".equals(basis)) {
 			assertThat(page).as("learned weights show the learned coefficient, not the rubric's weight")
-				.contains("Weight learned from outcomes, learned: ")
+				.contains("Weight learned from outcomes: ")
+				.doesNotContain("learned: learned")
 				.doesNotContain("Weight 25 of 100");
 		}
 		else {
@@ -320,7 +321,7 @@ class PartnerScoresTests {
 				""").param("week", week).update();
 		this.jdbc.sql("""
 				UPDATE partner_signal_week
-				SET note = 'learned: +1.20 log-odds per unit of share × (share 0.50 − baseline 0.40)'
+				SET note = '+1.20 log-odds per unit of share × (share 0.50 − baseline 0.40)'
 				WHERE partner_id = 2 AND week_start = :week
 				""").param("week", week).update();
 		var pam = login(
@@ -335,7 +336,7 @@ class PartnerScoresTests {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(page).contains("Weight learned from outcomes, learned: +1.20 log-odds per unit of share")
+		assertThat(page).contains("Weight learned from outcomes: +1.20 log-odds per unit of share")
 			.doesNotContain(" of 100:");
 	}
 
