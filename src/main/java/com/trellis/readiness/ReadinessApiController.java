@@ -65,7 +65,8 @@ class ReadinessApiController {
 			summary = "Accept the version awaiting the PAM's decision, or return it with a comment",
 			description = "403/404 for a caller who does not validate this partner first; then 400 naming every bad "
 					+ "field (accept missing, a return without a comment, a comment over 2000 characters), with status "
-					+ "when nothing awaits a decision; a valid decision with nothing awaiting is 409.")
+					+ "when nothing awaits a decision; a valid decision with nothing awaiting is 409, and so is one "
+					+ "whose version (optional: the version read) is not the one awaiting.")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(ReadinessChecks.Validates.class)
 	AssessmentView decide(Viewer viewer, @PathVariable long id, @RequestBody AssessmentDecision decision) {

@@ -170,6 +170,11 @@ public class ReadinessAssessments {
 			}
 		}, awaiting.isEmpty() ? new ConflictException("status", "no submitted version awaits a decision") : null);
 		int version = awaiting.get();
+		if (decision.version() != null && decision.version() != version) {
+			throw new ConflictException("version",
+					"version " + version + " awaits a decision, not version " + decision.version()
+							+ " that was read: the partner submitted again; read version " + version + " first");
+		}
 		if (this.repository.decide(partnerId, version, decision.accept(), comment, viewer.userId(),
 				this.clock.instant()) == 0) {
 			throw new ConflictException("status", "the version was decided meanwhile");

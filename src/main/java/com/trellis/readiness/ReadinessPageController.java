@@ -126,11 +126,15 @@ class ReadinessPageController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM')")
 	@ActsOn(ReadinessChecks.Validates.class)
 	String decide(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String accept,
-			@RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String version, Model model,
+			HttpServletResponse response) {
 		try {
-			// accept read here, so a garbage one comes back beside the comment (try70a)
+			// accept read here, so a garbage one comes back beside the comment (try70a);
+			// the version the form showed, none or unreadable taken as stale
+			long seen = com.trellis.shared.FormFields.seenVersion(version);
 			this.readiness.decide(viewer, id,
-					new AssessmentDecision(com.trellis.shared.FormFields.trueOrFalse("accept", accept), comment));
+					new AssessmentDecision(com.trellis.shared.FormFields.trueOrFalse("accept", accept), comment,
+							(int) Math.max(-1, Math.min(Integer.MAX_VALUE, seen))));
 		}
 		catch (InvalidInputException ex) {
 			// the decision form again with the PAM's comment and its problem (try69c: a

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -207,10 +208,58 @@ class ReadinessPageFormTests {
 	}
 
 	/** A decision posted from the page, answered {@code status}; the page's HTML. */
+	/**
+	 * try71b: a PAM's page left open while the partner submitted again accepted the new
+	 * version, which nobody read. The decision names the version it was made on.
+	 */
+	@Test
+	void aDecisionOnAVersionNoLongerAwaitingIsRefused() throws Exception {
+		var world = this.fixtures.world("Readiness stale decision partner");
+		var url = "/partners/" + world.partnerId() + "/readiness";
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var body = """
+				{"icpDefinition": "Retail.", "useCases": [], "salesProcess": 2, "packagedOffers": 1,
+				 "specialisations": [], "deliveryStaff": 2}""";
+		partner.post("/api/v1" + url, body).andExpect(status().isCreated());
+		var pam = new Readers(this.mvc, this.jdbc, this.fixtures).signIn(world.pam());
+		assertThat(Readers.read(this.mvc, pam, url)).contains("name=\"version\" value=\"1\"");
+		new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post("/api/v1" + url + "/decision", "{\"accept\": false, \"comment\": \"Name a won deal\"}")
+			.andExpect(status().isOk());
+		partner.post("/api/v1" + url, body.replace("Retail.", "Anyone at all.")).andExpect(status().isCreated());
+
+		assertThat(decide(pam, url, "true", "", 1, 409)).contains("version 2 awaits a decision, not version 1");
+		new Api(this.mvc, this.fixtures.token(world.pam()))
+			.post("/api/v1" + url + "/decision", "{\"accept\": true, \"version\": 1}")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].field").value("version"));
+		assertThat(this.jdbc.sql("SELECT status FROM readiness_assessment WHERE partner_id = :p AND version = 2")
+			.param("p", world.partnerId())
+			.query(String.class)
+			.single()).isEqualTo("SUBMITTED");
+		decide(pam, url, "true", "", 2, 302);
+	}
+
 	private String decide(MockHttpSession pam, String url, String accept, String comment, int status) throws Exception {
+		// the version the form shows: the one awaiting, as the page would hold it
+		long partnerId = Long.parseLong(url.replaceAll("\\D+", " ").strip());
+		var awaiting = this.jdbc
+			.sql("SELECT version FROM readiness_assessment WHERE partner_id = :p AND status = 'SUBMITTED'")
+			.param("p", partnerId)
+			.query(Integer.class)
+			.optional()
+			.orElse(1);
+		return decide(pam, url, accept, comment, awaiting, status);
+	}
+
+	private String decide(MockHttpSession pam, String url, String accept, String comment, int version, int status)
+			throws Exception {
 		var answer = this.mvc
-			.perform(
-					post(url + "/decision").session(pam).with(csrf()).param("accept", accept).param("comment", comment))
+			.perform(post(url + "/decision").session(pam)
+				.with(csrf())
+				.param("accept", accept)
+				.param("comment", comment)
+				.param("version", String.valueOf(version)))
 			.andReturn()
 			.getResponse();
 		assertThat(answer.getStatus()).as(accept + " " + comment).isEqualTo(status);
