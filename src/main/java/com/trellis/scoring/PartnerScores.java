@@ -293,10 +293,11 @@ public class PartnerScores {
 		}
 		var lines = this.store.current(scope, sort == null ? "" : sort, page, weekStart(this.calendar.today()));
 		var names = this.partners.names(viewer, lines.lines().stream().map(ScoreLine::partnerId).toList());
+		var locale = com.trellis.shared.Reading.locale(this.calendar.locale());
 		var named = lines.lines()
 			.stream()
-			.map(l -> new ScoreLine(l.partnerId(), names.get(l.partnerId()), l.fiscalWeek(), l.readiness(),
-					l.readinessChange(), l.behaviour(), l.behaviourChange(), l.trust(), l.trustChange()))
+			.map(l -> l.named(names.get(l.partnerId()),
+					reason -> com.trellis.shared.StoredFigures.render(reason, locale)))
 			.toList();
 		return new PageResult<>(named, page.page(), page.size(), lines.total());
 	}

@@ -34,10 +34,10 @@ final class ScoreExports {
 			throws IOException {
 		CsvExport.write(response, "partner-scores.csv",
 				List.of("partner_id", "partner", "fiscal_week", "readiness", "readiness_change", "behaviour",
-						"behaviour_change", "trust", "trust_change"),
+						"behaviour_change", "trust", "trust_change", "unknown_reason"),
 				page -> scores.list(viewer, sort, new PageRequest(page, PageRequest.MAX_SIZE)),
 				l -> Arrays.asList(l.partnerId(), l.partnerName(), l.fiscalWeek(), l.readiness(), l.readinessChange(),
-						l.behaviour(), l.behaviourChange(), l.trust(), l.trustChange()));
+						l.behaviour(), l.behaviourChange(), l.trust(), l.trustChange(), l.unknownReason()));
 	}
 
 }

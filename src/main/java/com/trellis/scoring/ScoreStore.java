@@ -223,7 +223,13 @@ class ScoreStore {
 				    ORDER BY %2$s LIMIT :limit OFFSET :offset
 				)
 				SELECT l.partner_id, l.fiscal_week, l.readiness, l.readiness - b.readiness, l.behaviour,
-				       l.behaviour - b.behaviour, l.trust, l.trust - b.trust
+				       l.behaviour - b.behaviour, l.trust, l.trust - b.trust,
+				       -- why a score is unknown, read only for a shown line with one (try71b)
+				       CASE WHEN l.readiness IS NULL OR l.behaviour IS NULL OR l.trust IS NULL THEN
+				           (SELECT string_agg(lower(w.pillar) || ': ' || w.unknown_reason, '; ' ORDER BY w.pillar)
+				            FROM partner_score_week w
+				            WHERE w.partner_id = l.partner_id AND w.week_start = l.week_start
+				              AND w.unknown_reason IS NOT NULL) END
 				FROM page l
 				LEFT JOIN partner_score_line b ON b.partner_id = l.partner_id
 				     AND b.week_start = (SELECT max(week_start) FROM partner_score_line
@@ -244,7 +250,7 @@ class ScoreStore {
 			.param("offset", page.offset())
 			.query((rs, n) -> new ScoreLine(rs.getLong(1), null, rs.getString(2), rs.getBigDecimal(3),
 					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-					rs.getBigDecimal(8)))
+					rs.getBigDecimal(8), rs.getString(9)))
 			.list();
 		return new Lines(lines, count.query(Long.class).single());
 	}

@@ -40,7 +40,9 @@ final class ScoreLinesSqlBefore {
 					  SELECT s.partner_id, s.fiscal_week,
 					         max(s.score) FILTER (WHERE s.pillar = 'READINESS') AS readiness,
 					         max(s.score) FILTER (WHERE s.pillar = 'BEHAVIOUR') AS behaviour,
-					         max(s.score) FILTER (WHERE s.pillar = 'TRUST') AS trust
+					         max(s.score) FILTER (WHERE s.pillar = 'TRUST') AS trust,
+					         string_agg(lower(s.pillar) || ': ' || s.unknown_reason, '; ' ORDER BY s.pillar)
+					           AS unknown_reason
 					  %s)
 					SELECT cur.*,
 					       cur.readiness - (SELECT p.score FROM partner_score_week p WHERE p.partner_id = cur.partner_id
@@ -65,8 +67,9 @@ final class ScoreLinesSqlBefore {
 		var lines = select.param("limit", page.size())
 			.param("offset", page.offset())
 			.query((rs, n) -> new ScoreLine(rs.getLong("partner_id"), null, rs.getString("fiscal_week"),
-					rs.getBigDecimal("readiness"), rs.getBigDecimal(6), rs.getBigDecimal("behaviour"),
-					rs.getBigDecimal(7), rs.getBigDecimal("trust"), rs.getBigDecimal(8)))
+					rs.getBigDecimal("readiness"), rs.getBigDecimal(7), rs.getBigDecimal("behaviour"),
+					rs.getBigDecimal(8), rs.getBigDecimal("trust"), rs.getBigDecimal(9),
+					rs.getString("unknown_reason")))
 			.list();
 		return new ScoreStore.Lines(lines, count.query(Long.class).single());
 	}
