@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MaturityAssessments {
 
+	/** How long the same answers again count as a repeat of the latest assessment. */
+	static final java.time.Duration REPEAT = java.time.Duration.ofMinutes(10);
+
 	/** Assessments shown per subject, newest first. */
 	static final int HISTORY = 12;
 
@@ -197,8 +200,21 @@ public class MaturityAssessments {
 		}
 		var note = FreeText.optional("note", command.note(), FreeText.NOTE);
 		var decision = MaturityRule.place(questionnaire, checked.answers());
+		var now = this.clock.instant();
+		// the same answers by the same person again within minutes (a double click, a
+		// second tab, two requests at once) are stored once: a repeat read as a new
+		// assessment showed
+		// "no change" and hid the real one (try71b)
+		this.repository.lock(subject, partnerId);
+		var latest = this.repository.history(subject, partnerId, now.plusSeconds(1), 1).stream().findFirst();
+		if (latest.isPresent() && latest.get().answers().equals(checked.answers())
+				&& java.util.Objects.equals(latest.get().note(), note)
+				&& latest.get().answeredAt().isAfter(now.minus(REPEAT))
+				&& this.repository.answeredBy(latest.get().id()) == viewer.userId()) {
+			return history(subject, partnerId, null).latest();
+		}
 		long id = this.repository.insert(subject, partnerId, questionnaire.version(), decision, checked.answers(), note,
-				viewer.userId(), this.clock.instant());
+				viewer.userId(), now);
 		var after = new LinkedHashMap<String, Object>();
 		after.put("subject", subject.name());
 		if (partnerId != null) {

@@ -29,6 +29,25 @@ class MaturityRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Holds the subject's assessments until the transaction ends: a second submission at
+	 * the same moment waits and then sees the first.
+	 */
+	void lock(Subject subject, Long partnerId) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('maturity-assessment'), CAST(:key AS INT))")
+			.param("key", subject == Subject.PROGRAM ? -1 : partnerId.intValue())
+			.query()
+			.singleRow();
+	}
+
+	/** Who answered the assessment with this id. */
+	long answeredBy(long id) {
+		return this.jdbc.sql("SELECT answered_by FROM maturity_assessment WHERE id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+	}
+
 	long insert(Subject subject, Long partnerId, int version, MaturityRule.Decision decision,
 			Map<String, Integer> answers, String note, long userId, Instant at) {
 		long id = this.jdbc.sql("""

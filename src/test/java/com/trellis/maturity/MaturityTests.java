@@ -81,6 +81,38 @@ class MaturityTests {
 				""").query(Long.class).single()).isEqualTo(1);
 	}
 
+	/**
+	 * try71b: a double click stored two assessments, and the page's "change since the one
+	 * before" then read 0 in every area. The same answers by the same person within
+	 * minutes are stored once, also when sent at the same moment.
+	 */
+	@Test
+	void theSameAnswersSentTwiceAtOnceAreStoredOnce() throws Exception {
+		var world = this.fixtures.world("Maturity Double Click " + System.nanoTime());
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		var url = "/api/v1/maturity/partners/" + world.partnerId();
+		var body = body(Questionnaire.PARTNER, 2, Map.of());
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var sends = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+			for (int i = 0; i < 2; i++) {
+				sends.add(pool.submit(() -> partner.post(url, body).andReturn().getResponse().getStatus()));
+			}
+			for (var send : sends) {
+				assertThat(send.get()).isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.fixtures.count("maturity_assessment WHERE partner_id = " + world.partnerId())).isOne();
+		this.clock.advance(Duration.ofMinutes(11));
+		partner.post(url, body).andExpect(status().isCreated());
+		assertThat(this.fixtures.count("maturity_assessment WHERE partner_id = " + world.partnerId()))
+			.as("the same answers later are a new assessment")
+			.isEqualTo(2);
+	}
+
 	@Test
 	void badAnswersAreEachNamedByTheirQuestionAndChangeNothing() throws Exception {
 		var world = this.fixtures.world("Maturity bad input partner");
