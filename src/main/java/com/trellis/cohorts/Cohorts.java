@@ -127,8 +127,10 @@ public class Cohorts {
 		if (command == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
-		this.commands.check(command);
-		requirePartners(viewer, command.partnerIds());
+		// the name's and every partner's problems in one answer (try71b: the name alone)
+		com.trellis.shared.FormErrors
+			.checks(() -> this.commands.check(command), () -> requirePartners(viewer, command.partnerIds()))
+			.run();
 		if (this.cohorts.named(command.name().strip())) {
 			// s56: two rows of one name on the charts and the ROI page, told apart by
 			// nobody
@@ -178,12 +180,33 @@ public class Cohorts {
 		}
 	}
 
+	/**
+	 * Every partner id that names no partner, and every one given twice (try71b: a repeat
+	 * was taken without a word), each named by its place in the list, in one answer.
+	 */
 	private void requirePartners(Viewer viewer, List<Long> ids) {
-		var known = this.partners.names(viewer, ids);
+		if (ids == null) {
+			return; // the command's own check names the list
+		}
+		var known = this.partners.names(viewer, ids.stream().filter(java.util.Objects::nonNull).toList());
+		var errors = new java.util.ArrayList<InvalidInputException.FieldError>();
+		var seen = new java.util.HashMap<Long, Integer>();
 		for (int i = 0; i < ids.size(); i++) {
-			if (!known.containsKey(ids.get(i))) {
-				throw InvalidInputException.of("partnerIds[" + i + "]", "no partner with id " + ids.get(i));
+			var id = ids.get(i);
+			if (id == null) {
+				continue;
 			}
+			var first = seen.putIfAbsent(id, i);
+			if (first != null) {
+				errors.add(new InvalidInputException.FieldError("partnerIds[" + i + "]",
+						"repeats partnerIds[" + first + "]; name each partner once"));
+			}
+			else if (!known.containsKey(id)) {
+				errors.add(new InvalidInputException.FieldError("partnerIds[" + i + "]", "no partner with id " + id));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 	}
 

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
@@ -150,6 +151,13 @@ class CohortTests {
 				""".formatted(second))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("partnerIds[1]"));
+		// a control character in the name, a repeat and an unknown id in one answer
+		// (try71b: the repeat was taken, and the name was named alone)
+		admin.post("/api/v1/cohorts", """
+				{"name": "Q1 \\u0007 starters", "partnerIds": [%d, %d, 999999999]}
+				""".formatted(second, second))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "partnerIds[1]", "partnerIds[2]")));
 		// one name, one cohort: the charts and the ROI page tell cohorts by name (s56)
 		admin.post("/api/v1/cohorts", """
 				{"name": " q1 LAUNCH partners ", "partnerIds": [%d]}
