@@ -198,12 +198,22 @@ public class PartnerTiers {
 	 * an expiry after today.
 	 * @throws InvalidInputException naming every bad field
 	 */
+	/** The longest an override may hold a tier. */
+	static final java.time.Period LONGEST_OVERRIDE = java.time.Period.ofYears(2);
+
 	void checkOverride(OverrideCommand command) {
 		var errors = new java.util.ArrayList<>(this.commands.errors(command));
 		var today = this.calendar.today();
-		if (command.expiresOn() != null && errors.stream().noneMatch(e -> e.field().equals("expiresOn"))
-				&& !command.expiresOn().isAfter(today)) {
-			errors.add(new InvalidInputException.FieldError("expiresOn", "must be after today (" + today + ")"));
+		if (command.expiresOn() != null && errors.stream().noneMatch(e -> e.field().equals("expiresOn"))) {
+			if (!command.expiresOn().isAfter(today)) {
+				errors.add(new InvalidInputException.FieldError("expiresOn", "must be after today (" + today + ")"));
+			}
+			else if (command.expiresOn().isAfter(today.plus(LONGEST_OVERRIDE))) {
+				// an override is a hold for a while (try71b: one until 2100 was taken)
+				errors.add(new InvalidInputException.FieldError("expiresOn",
+						"must be at most two years ahead (" + today.plus(LONGEST_OVERRIDE)
+								+ "): an override holds a tier for a while; the thresholds decide for good"));
+			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

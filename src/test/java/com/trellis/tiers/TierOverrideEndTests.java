@@ -2,7 +2,6 @@ package com.trellis.tiers;
 
 import java.sql.Date;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import com.trellis.identity.Role;
@@ -63,7 +62,10 @@ class TierOverrideEndTests {
 		var adminUser = this.fixtures.user(Role.ADMIN);
 		var admin = new Api(this.mvc, this.fixtures.token(adminUser));
 		String url = "/api/v1/partners/" + world.partnerId() + "/tier/override";
-		admin.post(url, "{\"tier\": \"TIER_1_INVEST\", \"reason\": \"launch\", \"expiresOn\": \"2099-12-31\"}")
+		admin
+			.post(url,
+					"{\"tier\": \"TIER_1_INVEST\", \"reason\": \"launch\", \"expiresOn\": \""
+							+ this.calendar.today().plusYears(1) + "\"}")
 			.andExpect(status().isCreated());
 		weakWeeksUnderTheOverride(world.partnerId());
 
@@ -119,7 +121,7 @@ class TierOverrideEndTests {
 		var world = this.fixtures.world("Tier Override End Page");
 		var adminUser = this.fixtures.user(Role.ADMIN);
 		this.tiers.override(adminUser, world.partnerId(),
-				new OverrideCommand(Tier.TIER_1_INVEST, "launch", LocalDate.of(2099, 12, 31)));
+				new OverrideCommand(Tier.TIER_1_INVEST, "launch", this.calendar.today().plusYears(1)));
 		var readers = new Readers(this.mvc, this.jdbc, this.fixtures);
 		var session = readers.signIn(adminUser);
 		String page = "/partners/" + world.partnerId() + "/tier";
@@ -187,16 +189,17 @@ class TierOverrideEndTests {
 		this.tiers.override(adminUser, world.partnerId(),
 				new OverrideCommand(Tier.TIER_1_INVEST, "launch", today.plusDays(1)));
 		this.tiers.override(adminUser, world.partnerId(),
-				new OverrideCommand(Tier.TIER_1_INVEST, "launch extended", LocalDate.of(2099, 12, 31)));
+				new OverrideCommand(Tier.TIER_1_INVEST, "launch extended", today.plusYears(1)));
 
 		assertThat(this.tiers.card(world.partnerUser(), world.partnerId()).overriddenUntil())
-			.isEqualTo(LocalDate.of(2099, 12, 31));
+			.isEqualTo(today.plusYears(1));
 		var history = this.tiers.history(adminUser, world.partnerId());
 		assertThat(history).extracting(TierChange::kind).containsExactly("OVERRIDE", "OVERRIDE");
 		assertThat(history.get(0).from()).isEqualTo(Tier.TIER_1_INVEST);
 		assertThat(history.get(0).to()).isEqualTo(Tier.TIER_1_INVEST);
-		assertThat(history.get(0).reason()).contains("2099-12-31", "launch extended");
-		assertThat(this.tiers.history(world.partnerUser(), world.partnerId()).get(0).reason()).contains("2099-12-31");
+		assertThat(history.get(0).reason()).contains(today.plusYears(1).toString(), "launch extended");
+		assertThat(this.tiers.history(world.partnerUser(), world.partnerId()).get(0).reason())
+			.contains(today.plusYears(1).toString());
 		assertThat(history.get(0).label()).as("a change that kept the tier reads as kept, not Tier 1 → Tier 1")
 			.isEqualTo("Tier 1 · Invest (kept)");
 		assertThat(history.get(1).label()).contains(" → ");
@@ -209,7 +212,7 @@ class TierOverrideEndTests {
 				// the two notices are written by the notice handler as they come (a CI
 				// run
 				// under load stored the second one first), so not by their ids' order
-				.anySatisfy(notice -> assertThat(notice).contains("2099-12-31")));
+				.anySatisfy(notice -> assertThat(notice).contains(today.plusYears(1).toString())));
 		assertThat(this.tiers.card(adminUser, world.partnerId()).since())
 			.as("the tier itself changed once: the card's date is that change's")
 			.isEqualTo(history.get(1).effectiveOn());

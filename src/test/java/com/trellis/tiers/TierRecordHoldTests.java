@@ -40,6 +40,9 @@ class TierRecordHoldTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.trellis.shared.BusinessCalendar calendar;
+
 	@Test
 	void anOverrideInForceHoldsTheTierAgainstTheRecordOnEveryPath() throws Exception {
 		var world = this.fixtures.world("Tier Record Hold");
@@ -54,7 +57,8 @@ class TierRecordHoldTests {
 
 		admin
 			.post(url + "/tier/override",
-					"{\"tier\": \"TIER_2_EMERGING\", \"reason\": \"strategic\", \"expiresOn\": \"2099-12-31\"}")
+					"{\"tier\": \"TIER_2_EMERGING\", \"reason\": \"strategic\", \"expiresOn\": \""
+							+ this.calendar.today().plusYears(1) + "\"}")
 			.andExpect(status().isCreated());
 		admin.put(url, record(world.pam().userId(), "TIER_1_INVEST"))
 			.andExpect(status().isConflict())

@@ -328,7 +328,7 @@ class TierTests {
 		assertThat(this.tiers.thresholds(this.fixtures.user(Role.ADMIN))).isEqualTo(before);
 		this.mvc
 			.perform(post("/partners/" + world.partnerId() + "/tier/override").param("tier", "TIER_9")
-				.param("expiresOn", "2030-01-01")
+				.param("expiresOn", this.calendar.today().plusYears(1).toString())
 				.param("reason", "Launch partner")
 				.session(admin)
 				.with(csrf()))
@@ -339,7 +339,8 @@ class TierTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(tierPage).contains("value=\"Launch partner\"", "value=\"2030-01-01\"");
+		assertThat(tierPage).contains("value=\"Launch partner\"",
+				"value=\"" + this.calendar.today().plusYears(1) + "\"");
 		assertThat(this.fixtures.count("tier_override WHERE partner_id = " + world.partnerId())).isZero();
 	}
 
@@ -353,6 +354,14 @@ class TierTests {
 							+ "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("expiresOn"));
+		// a hold for a while, not for good (try71b: 2100-12-31 was taken)
+		admin
+			.post("/api/v1/partners/" + world.partnerId() + "/tier/override",
+					"{\"tier\": \"TIER_1_INVEST\", \"reason\": \"x\", \"expiresOn\": \"2100-12-31\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("expiresOn"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(org.hamcrest.Matchers.startsWith("must be at most two years ahead")));
 		admin
 			.post("/api/v1/partners/" + world.partnerId() + "/tier/override",
 					"{\"tier\": \"TIER_1_INVEST\", \"reason\": \" \", \"expiresOn\": \"2030-01-01\"}")
