@@ -14,6 +14,7 @@ import com.trellis.shared.CsvExport;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import com.trellis.shared.Reading;
+import com.trellis.shared.ReportingCurrency;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -74,13 +75,14 @@ class IntelligenceApiController {
 	@GetMapping({ "/api/v1/scores/high-potential/export.csv", "/scores/high-potential/export.csv" })
 	void highPotentialCsv(Viewer viewer, HttpServletResponse response) throws IOException {
 		var rows = new ArrayList<List<?>>();
-		rows.add(List.of("partner_id", "partner", "readiness", "behaviour", "trust", "pipeline_180_days", "reason",
-				"evidence"));
+		// the pipeline in the reporting currency, named beside it (try71b: a bare number)
+		rows.add(List.of("partner_id", "partner", "readiness", "behaviour", "trust", "pipeline_180_days", "currency",
+				"reason", "evidence"));
 		var reader = reader();
 		for (var l : this.intelligence.highPotential(viewer)) {
 			var w = l.worded(reader);
 			rows.add(Arrays.asList(w.partnerId(), w.partnerName(), w.readiness(), w.behaviour(), w.trust(),
-					w.pipeline180Days(), w.reason(), w.evidence()));
+					w.pipeline180Days(), ReportingCurrency.CODE, w.reason(), w.evidence()));
 		}
 		CsvExport.writeRows(response, "high-potential.csv", rows);
 	}

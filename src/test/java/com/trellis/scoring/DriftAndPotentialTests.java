@@ -143,7 +143,10 @@ class DriftAndPotentialTests {
 				.value("certified delivery staff 50.0 points, co-sell responsiveness 25.0 points"));
 		api.get("/api/v1/scores/high-potential/export.csv")
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Not Yet Partners")));
+			.andExpect(content().string(containsString("Not Yet Partners")))
+			// the pipeline's currency named beside it (try71b)
+			.andExpect(content().string(containsString("pipeline_180_days,currency,reason")))
+			.andExpect(content().string(containsString(",USD,")));
 		var world = this.fixtures.world("Other Book");
 		new Api(this.mvc, this.fixtures.token(world.pam())).get("/api/v1/scores/high-potential")
 			.andExpect(jsonPath("$.total").value(0))
