@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,22 +83,33 @@ final class DemoGuidance {
 	/** A PAM's stalling interventions and introductions about one partner. */
 	private int partnerHistory(PartnerPlan partner, SplittableRandom random) {
 		int written = 0;
-		for (int week = 1; week <= WEEKS; week++) {
-			var shown = this.today.minusWeeks(week).minusDays(random.nextInt(5));
+		for (int back = 1; back <= WEEKS; back++) {
+			var shown = this.today.minusWeeks(back).minusDays(random.nextInt(5));
 			long at = this.calendar.startOf(shown).getEpochSecond() + 9 * 3600;
 			if (!partner.activeAt(at) || random.nextDouble() >= 0.04 + 0.12 * (1 - partner.qBehaviour(at))) {
 				continue;
 			}
+			// the fiscal week the scores use, and a stall the scores could have seen:
+			// three
+			// weeks of scores, which start 30 days after onboarding (try71b: a partner
+			// onboarded on 23 November was "stalling since the week of 2 November", a
+			// Monday
+			// when weeks start on Thursdays)
+			var quarter = this.calendar.quarterOf(shown);
+			var week = quarter.weekStart(quarter.weekOf(shown));
+			if (partner.onboardedOn == null
+					|| partner.onboardedOn.plusDays(30).plusWeeks(3).isAfter(week.minusWeeks(3))) {
+				continue;
+			}
 			int pillar = random.nextInt(PILLARS.length);
-			var monday = shown.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
 			var intervention = INTERVENTIONS[pillar];
 			add(random, partner, partner.ownerPamId, "STALLING_INTERVENTION",
-					"partner:" + partner.id + ":" + PILLARS[pillar] + ":" + monday,
+					"partner:" + partner.id + ":" + PILLARS[pillar] + ":" + week,
 					ACTIONS[pillar] + " for " + partner.name,
 					com.trellis.shared.Possessive.of(partner.name) + " "
 							+ PILLARS[pillar].toLowerCase(java.util.Locale.ROOT)
-							+ " score was stalling since the week of " + monday.minusWeeks(3) + "; "
-							+ words(intervention) + " is the intervention that fits that score.",
+							+ " score was stalling since the week of " + week.minusWeeks(3) + "; " + words(intervention)
+							+ " is the intervention that fits that score.",
 					"Open the scorecard", "/partners/" + partner.id + "/scorecard", shown, 60,
 					"INTRODUCTION".equals(intervention) ? "COSELL" : "REGISTRATION", intervention, null);
 			written++;

@@ -374,6 +374,13 @@ class DemoEcosystemTests {
 			.query(java.math.BigDecimal.class)
 			.single();
 		assertThat(tierOne).isGreaterThan(tierThree);
+		// a stall the scores could have seen (try71b: one began before the partner's
+		// scores)
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM guidance_recommendation r JOIN partner p ON p.id = r.partner_id
+				WHERE r.kind = 'STALLING_INTERVENTION'
+				  AND CAST(split_part(r.subject, ':', 4) AS DATE) - 21 < p.onboarded_on + 30
+				""").query(Long.class).single()).isZero();
 	}
 
 	@Test
