@@ -146,7 +146,14 @@ public class ReadinessAssessments {
 			throw new InvalidInputException(errors);
 		}
 		int version = this.repository.lastVersion(partnerId) + 1;
-		this.repository.insert(partnerId, version, command, viewer.userId(), this.clock.instant());
+		try {
+			this.repository.insert(partnerId, version, command, viewer.userId(), this.clock.instant());
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// the same form sent twice at once: the second is told why, by field (try71b:
+			// a 409 that named nothing)
+			throw new ConflictException("status", "a submitted version awaits the PAM's decision");
+		}
 		this.audit.record(viewer.actor(), "readiness-assessment", partnerId, "submit", null,
 				Map.of("version", version));
 		return this.repository.versions(partnerId, won).get(0);

@@ -235,8 +235,16 @@ public class PartnerTiers {
 		if (open != null) {
 			this.overrideStore.endOverride(open.id(), "replaced by " + viewer.name(), this.clock.instant());
 		}
-		long id = this.overrideStore.insertOverride(partnerId, command.tier(), reason, today, command.expiresOn(),
-				viewer.userId(), this.clock.instant());
+		long id;
+		try {
+			id = this.overrideStore.insertOverride(partnerId, command.tier(), reason, today, command.expiresOn(),
+					viewer.userId(), this.clock.instant());
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// two overrides set at once: the second is told why, by field (try71b)
+			throw new ConflictException("tier",
+					"another override of this partner was set meanwhile; reload the tier page to see it");
+		}
 		var created = this.overrideStore.override(id);
 		this.audit.record(viewer.actor(), "tier-override", id, "override " + command.tier().name(), open, created);
 		var why = "override until " + command.expiresOn()

@@ -277,6 +277,40 @@ class ReadinessTests {
 				.value("deal " + world.dealId() + " already proves item 1; each won deal proves one use case"));
 	}
 
+	/**
+	 * try71b: the second of two submissions sent at once answered a 409 that named
+	 * nothing. It names the state, as a second one sent later does.
+	 */
+	@Test
+	void twoSubmissionsAtOnceStoreOneAndTheOtherIsToldWhy() throws Exception {
+		var world = this.fixtures.world("Readiness double submit partner");
+		var partner = new Api(this.mvc, this.fixtures.token(world.partnerUser()));
+		String url = "/api/v1/partners/" + world.partnerId() + "/readiness";
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		var answers = new java.util.ArrayList<String>();
+		try {
+			var sends = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+			for (int i = 0; i < 2; i++) {
+				sends.add(pool.submit(() -> {
+					var response = partner.post(url, body("Regional hospitals moving scheduling to the cloud.", ""))
+						.andReturn()
+						.getResponse();
+					return response.getStatus() + " " + response.getContentAsString();
+				}));
+			}
+			for (var send : sends) {
+				answers.add(send.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(answers).anySatisfy(a -> assertThat(a).startsWith("201"));
+		assertThat(answers).allSatisfy(a -> assertThat(a).satisfiesAnyOf(b -> assertThat(b).startsWith("201"),
+				b -> assertThat(b).startsWith("409").contains("\"field\":\"status\"")));
+		assertThat(this.fixtures.count("readiness_assessment WHERE partner_id = " + world.partnerId())).isOne();
+	}
+
 	private static String body(String icp, String useCase) {
 		return """
 				{"icpDefinition": "%s", "useCases": [%s], "salesProcess": 2, "packagedOffers": 1,
