@@ -54,10 +54,32 @@ class CohortPageController {
 
 	@GetMapping("/cohorts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
-	String page(Viewer viewer, @RequestParam(required = false) List<Long> show,
-			@RequestParam(required = false) Integer weeks, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, Model model) {
-		var read = this.page.read(viewer, show, weeks, page, size);
+	String page(Viewer viewer, @RequestParam(required = false) List<String> show,
+			@RequestParam(required = false) String weeks, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size, Model model) {
+		// taken as text, so that every unreadable parameter is named with the others'
+		// problems in one answer (try71b: weeks=53&show=abc named show alone)
+		var fields = new com.trellis.shared.FormFields();
+		List<Long> shown = null;
+		if (show != null) {
+			var ids = show.stream()
+				.filter(v -> v.strip().matches("[0-9]{1,18}"))
+				.map(v -> Long.valueOf(v.strip()))
+				.toList();
+			if (ids.size() < show.size()) {
+				fields.reject("show", "must be cohort ids; '" + com.trellis.shared.Quoted.of(String.join(",", show))
+						+ "' holds other text");
+			}
+			shown = ids;
+		}
+		var chosen = shown;
+		var window = fields.whole("weeks", weeks);
+		var pageNumber = fields.whole("page", page);
+		var pageSize = fields.whole("size", size);
+		if (fields.hasErrors()) {
+			fields.check(() -> this.page.read(viewer, chosen, window, pageNumber, pageSize));
+		}
+		var read = this.page.read(viewer, chosen, window, pageNumber, pageSize);
 		var figures = read.figures();
 		model.addAttribute("journeyAsOf", figures.journeyAsOf());
 		model.addAttribute("figuresAsOf", figures.figuresAsOf());

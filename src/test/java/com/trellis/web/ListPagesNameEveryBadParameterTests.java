@@ -56,7 +56,9 @@ class ListPagesNameEveryBadParameterTests {
 			"/scores?sort=height&size=0 | sort size", "/admin/users?page=-1&size=0 | page size",
 			"/admin/users?role=NOPE&size=0 | role size",
 			// the cohorts' list is paged since co41
-			"/cohorts?page=-1&size=0&weeks=0 | page size weeks", "/cohorts?show=x&page=-1 | show page" })
+			"/cohorts?page=-1&size=0&weeks=0 | page size weeks", "/cohorts?show=x&page=-1 | show page",
+			// an unreadable one with one out of range (try71b: the unreadable alone)
+			"/cohorts?weeks=53&show=abc | weeks show", "/cohorts?weeks=53&page=x | weeks page" })
 	void aListPageNamesEveryBadParameterAtOnce(String url, String fields) throws Exception {
 		var page = this.mvc.perform(get(url).session(signIn(this.fixtures.user(Role.ADMIN))))
 			.andExpect(status().isBadRequest())
