@@ -25,10 +25,7 @@ class MessageApostropheTests {
 
 	@Test
 	void everyMessageWithAnArgumentKeepsItsApostrophes() throws Exception {
-		var messages = new Properties();
-		try (var in = getClass().getResourceAsStream("/messages.properties")) {
-			messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
+		var messages = messages();
 		var dropped = new ArrayList<String>();
 		for (var key : messages.stringPropertyNames()) {
 			var text = messages.getProperty(key);
@@ -51,16 +48,21 @@ class MessageApostropheTests {
 	 */
 	@Test
 	void everyMessageWithoutAnArgumentWritesItsApostrophesOnce() throws Exception {
-		var messages = new Properties();
-		try (var in = getClass().getResourceAsStream("/messages.properties")) {
-			messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
+		var messages = messages();
 		var doubled = messages.stringPropertyNames()
 			.stream()
 			.filter(key -> !ARGUMENT.matcher(messages.getProperty(key)).find()
 					&& messages.getProperty(key).contains("''"))
 			.toList();
 		assertThat(doubled).as("messages without an argument that show a doubled apostrophe").isEmpty();
+	}
+
+	private Properties messages() throws java.io.IOException {
+		var messages = new Properties();
+		try (var in = getClass().getResourceAsStream("/messages.properties")) {
+			messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return messages;
 	}
 
 	/**
