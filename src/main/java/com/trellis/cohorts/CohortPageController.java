@@ -52,6 +52,24 @@ class CohortPageController {
 		this.json = json;
 	}
 
+	/**
+	 * The cohorts to chart, as picked; other text in the list is named as {@code show}.
+	 */
+	private static List<Long> shownIds(List<String> show, com.trellis.shared.FormFields fields) {
+		if (show == null) {
+			return null;
+		}
+		var ids = show.stream()
+			.filter(v -> v.strip().matches("[0-9]{1,18}"))
+			.map(v -> Long.valueOf(v.strip()))
+			.toList();
+		if (ids.size() < show.size()) {
+			fields.reject("show", "must be cohort ids; '" + com.trellis.shared.Quoted.of(String.join(",", show))
+					+ "' holds other text");
+		}
+		return ids;
+	}
+
 	@GetMapping("/cohorts")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
 	String page(Viewer viewer, @RequestParam(required = false) List<String> show,
@@ -60,19 +78,7 @@ class CohortPageController {
 		// taken as text, so that every unreadable parameter is named with the others'
 		// problems in one answer (try71b: weeks=53&show=abc named show alone)
 		var fields = new com.trellis.shared.FormFields();
-		List<Long> shown = null;
-		if (show != null) {
-			var ids = show.stream()
-				.filter(v -> v.strip().matches("[0-9]{1,18}"))
-				.map(v -> Long.valueOf(v.strip()))
-				.toList();
-			if (ids.size() < show.size()) {
-				fields.reject("show", "must be cohort ids; '" + com.trellis.shared.Quoted.of(String.join(",", show))
-						+ "' holds other text");
-			}
-			shown = ids;
-		}
-		var chosen = shown;
+		var chosen = shownIds(show, fields);
 		var window = fields.whole("weeks", weeks);
 		var pageNumber = fields.whole("page", page);
 		var pageSize = fields.whole("size", size);
