@@ -215,27 +215,32 @@ class ScoreStore {
 			case "readiness", "behaviour", "trust" -> "l." + sort + " DESC NULLS LAST, l.partner_id";
 			default -> "l.partner_id";
 		};
-		var select = this.jdbc.sql("""
-				WITH cur AS (SELECT max(week_start) AS week FROM partner_score_line WHERE week_start <= :week),
-				page AS (
-				    SELECT l.* FROM partner_score_line l
-				    WHERE l.week_start = (SELECT week FROM cur)%1$s
-				    ORDER BY %2$s LIMIT :limit OFFSET :offset
-				)
-				SELECT l.partner_id, l.fiscal_week, l.readiness, l.readiness - b.readiness, l.behaviour,
-				       l.behaviour - b.behaviour, l.trust, l.trust - b.trust,
-				       -- why a score is unknown, read only for a shown line with one (try71b)
-				       CASE WHEN l.readiness IS NULL OR l.behaviour IS NULL OR l.trust IS NULL THEN
-				           (SELECT string_agg(lower(w.pillar) || ': ' || w.unknown_reason, '; ' ORDER BY w.pillar)
-				            FROM partner_score_week w
-				            WHERE w.partner_id = l.partner_id AND w.week_start = l.week_start
-				              AND w.unknown_reason IS NOT NULL) END
-				FROM page l
-				LEFT JOIN partner_score_line b ON b.partner_id = l.partner_id
-				     AND b.week_start = (SELECT max(week_start) FROM partner_score_line
-				                         WHERE week_start < (SELECT week FROM cur))
-				ORDER BY %2$s
-				""".formatted(narrow, order));
+		var select = this.jdbc
+			.sql("""
+					WITH cur AS (SELECT max(week_start) AS week FROM partner_score_line WHERE week_start <= :week),
+					page AS (
+					    SELECT l.* FROM partner_score_line l
+					    WHERE l.week_start = (SELECT week FROM cur)%1$s
+					    ORDER BY %2$s LIMIT :limit OFFSET :offset
+					)
+					SELECT l.partner_id, l.fiscal_week, l.readiness, l.readiness - b.readiness, l.behaviour,
+					       l.behaviour - b.behaviour, l.trust, l.trust - b.trust,
+					       -- why a score is unknown, read only for a shown line with one (try71b)
+					       CASE WHEN l.readiness IS NULL OR l.behaviour IS NULL OR l.trust IS NULL THEN
+					           -- one reason for all three is said once
+					           (SELECT CASE WHEN count(*) = 3 AND count(DISTINCT w.unknown_reason) = 1
+					                        THEN min(w.unknown_reason)
+					                        ELSE string_agg(lower(w.pillar) || ': ' || w.unknown_reason, '; ' ORDER BY w.pillar) END
+					            FROM partner_score_week w
+					            WHERE w.partner_id = l.partner_id AND w.week_start = l.week_start
+					              AND w.unknown_reason IS NOT NULL) END
+					FROM page l
+					LEFT JOIN partner_score_line b ON b.partner_id = l.partner_id
+					     AND b.week_start = (SELECT max(week_start) FROM partner_score_line
+					                         WHERE week_start < (SELECT week FROM cur))
+					ORDER BY %2$s
+					"""
+				.formatted(narrow, order));
 		var count = this.jdbc.sql("""
 				SELECT count(*) FROM partner_score_line l
 				WHERE l.week_start = (SELECT max(week_start) FROM partner_score_line WHERE week_start <= :week)%s

@@ -43,11 +43,17 @@ class ScoreBookUnknownTests {
 		for (var pillar : List.of("READINESS", "BEHAVIOUR", "TRUST")) {
 			write(known, week, pillar, "50.0", null);
 		}
-		var lines = this.store.current(List.of(unknown, known), "partner", PageRequest.listed(0, 10), week).lines();
+		long young = this.fixtures.partner("Young Book Partner " + System.nanoTime(),
+				this.fixtures.user(Role.PAM).userId());
+		for (var pillar : List.of("READINESS", "BEHAVIOUR", "TRUST")) {
+			write(young, week, pillar, null, "onboarded 3 days before; scores start 30 days after onboarding");
+		}
+		var lines = this.store.current(List.of(unknown, known, young), "partner", PageRequest.listed(0, 10), week)
+			.lines();
 		assertThat(lines).extracting(ScoreLine::unknownReason)
 			.containsExactly(
 					"behaviour: onboarded 5 days before; scores start 30 days after onboarding; trust: no closed deal yet",
-					null);
+					null, "onboarded 3 days before; scores start 30 days after onboarding");
 	}
 
 	private void write(long partner, LocalDate week, String pillar, String score, String reason) {

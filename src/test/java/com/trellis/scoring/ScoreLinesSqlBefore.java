@@ -41,7 +41,9 @@ final class ScoreLinesSqlBefore {
 					         max(s.score) FILTER (WHERE s.pillar = 'READINESS') AS readiness,
 					         max(s.score) FILTER (WHERE s.pillar = 'BEHAVIOUR') AS behaviour,
 					         max(s.score) FILTER (WHERE s.pillar = 'TRUST') AS trust,
-					         string_agg(lower(s.pillar) || ': ' || s.unknown_reason, '; ' ORDER BY s.pillar)
+					         CASE WHEN count(s.unknown_reason) = 3 AND count(DISTINCT s.unknown_reason) = 1
+					              THEN min(s.unknown_reason)
+					              ELSE string_agg(lower(s.pillar) || ': ' || s.unknown_reason, '; ' ORDER BY s.pillar) END
 					           AS unknown_reason
 					  %s)
 					SELECT cur.*,
