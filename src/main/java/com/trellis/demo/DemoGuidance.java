@@ -89,12 +89,11 @@ final class DemoGuidance {
 			if (!partner.activeAt(at) || random.nextDouble() >= 0.04 + 0.12 * (1 - partner.qBehaviour(at))) {
 				continue;
 			}
-			// the fiscal week the scores use, and a stall the scores could have seen:
-			// three
-			// weeks of scores, which start 30 days after onboarding (try71b: a partner
-			// onboarded on 23 November was "stalling since the week of 2 November", a
-			// Monday
-			// when weeks start on Thursdays)
+			// the fiscal week the scores use, and a stall the scores could
+			// have seen: three weeks of scores, which start 30 days after
+			// onboarding (try71b: a partner onboarded on 23 November was
+			// "stalling since the week of 2 November", a Monday, when weeks
+			// start on Thursdays)
 			var quarter = this.calendar.quarterOf(shown);
 			var week = quarter.weekStart(quarter.weekOf(shown));
 			if (partner.onboardedOn == null

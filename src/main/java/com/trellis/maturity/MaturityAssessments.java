@@ -203,14 +203,13 @@ public class MaturityAssessments {
 		var now = this.clock.instant();
 		// the same answers by the same person again within minutes (a double click, a
 		// second tab, two requests at once) are stored once: a repeat read as a new
-		// assessment showed
-		// "no change" and hid the real one (try71b)
+		// assessment showed "no change" and hid the real one (try71b)
 		this.repository.lock(subject, partnerId);
 		var latest = this.repository.history(subject, partnerId, now.plusSeconds(1), 1).stream().findFirst();
 		if (latest.isPresent() && latest.get().answers().equals(checked.answers())
 				&& java.util.Objects.equals(latest.get().note(), note)
 				&& latest.get().answeredAt().isAfter(now.minus(REPEAT))
-				&& this.repository.answeredBy(latest.get().id()) == viewer.userId()) {
+				&& latest.get().answeredById() == viewer.userId()) {
 			return history(subject, partnerId, null).latest();
 		}
 		long id = this.repository.insert(subject, partnerId, questionnaire.version(), decision, checked.answers(), note,

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MaturityRepository {
 
-	/** A stored assessment before it is worded. */
+	/** A stored assessment before it is worded; {@code answeredById} the user's id. */
 	record Row(long id, Subject subject, Long partnerId, int version, int score, int level, String reason, String note,
-			String answeredBy, Instant answeredAt, Map<String, Integer> answers, Map<String, Integer> areaScores,
-			Map<String, Boolean> weak) {
+			long answeredById, String answeredBy, Instant answeredAt, Map<String, Integer> answers,
+			Map<String, Integer> areaScores, Map<String, Boolean> weak) {
 	}
 
 	private final JdbcClient jdbc;
@@ -38,14 +38,6 @@ class MaturityRepository {
 			.param("key", subject == Subject.PROGRAM ? -1 : partnerId.intValue())
 			.query()
 			.singleRow();
-	}
-
-	/** Who answered the assessment with this id. */
-	long answeredBy(long id) {
-		return this.jdbc.sql("SELECT answered_by FROM maturity_assessment WHERE id = ?")
-			.param(id)
-			.query(Long.class)
-			.single();
 	}
 
 	long insert(Subject subject, Long partnerId, int version, MaturityRule.Decision decision,
@@ -94,7 +86,7 @@ class MaturityRepository {
 	List<Row> history(Subject subject, Long partnerId, Instant before, int limit) {
 		var rows = this.jdbc.sql("""
 				SELECT a.id, a.subject, a.partner_id, a.questionnaire_version, a.score, a.level, a.reason, a.note,
-				       u.display_name, a.answered_at
+				       a.answered_by, u.display_name, a.answered_at
 				FROM maturity_assessment a JOIN app_user u ON u.id = a.answered_by
 				WHERE a.subject = :subject AND a.partner_id IS NOT DISTINCT FROM CAST(:partner AS BIGINT)
 				  AND a.answered_at < :before
@@ -107,9 +99,9 @@ class MaturityRepository {
 			.param("limit", limit)
 			.query((rs, n) -> new Row(rs.getLong("id"), Subject.valueOf(rs.getString("subject")),
 					rs.getObject("partner_id", Long.class), rs.getInt("questionnaire_version"), rs.getInt("score"),
-					rs.getInt("level"), rs.getString("reason"), rs.getString("note"), rs.getString("display_name"),
-					rs.getTimestamp("answered_at").toInstant(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-					new LinkedHashMap<>()))
+					rs.getInt("level"), rs.getString("reason"), rs.getString("note"), rs.getLong("answered_by"),
+					rs.getString("display_name"), rs.getTimestamp("answered_at").toInstant(), new LinkedHashMap<>(),
+					new LinkedHashMap<>(), new LinkedHashMap<>()))
 			.list();
 		if (rows.isEmpty()) {
 			return rows;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
  * version nobody read (try71b). The page always sends it; the API may leave it out.
  */
 public record AssessmentDecision(@NotNull Boolean accept, @PlainText(max = 2000, multiline = true) String comment,
-		Integer version) {
+		Long version) {
 
 	public AssessmentDecision(Boolean accept, String comment) {
 		this(accept, comment, null);

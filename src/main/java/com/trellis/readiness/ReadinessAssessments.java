@@ -177,7 +177,7 @@ public class ReadinessAssessments {
 			}
 		}, awaiting.isEmpty() ? new ConflictException("status", "no submitted version awaits a decision") : null);
 		int version = awaiting.get();
-		if (decision.version() != null && decision.version() != version) {
+		if (decision.version() != null && decision.version().longValue() != version) {
 			throw new ConflictException("version",
 					"version " + version + " awaits a decision, not version " + decision.version()
 							+ " that was read: the partner submitted again; read version " + version + " first");

@@ -131,10 +131,9 @@ class ReadinessPageController {
 		try {
 			// accept read here, so a garbage one comes back beside the comment (try70a);
 			// the version the form showed, none or unreadable taken as stale
-			long seen = com.trellis.shared.FormFields.seenVersion(version);
 			this.readiness.decide(viewer, id,
 					new AssessmentDecision(com.trellis.shared.FormFields.trueOrFalse("accept", accept), comment,
-							(int) Math.max(-1, Math.min(Integer.MAX_VALUE, seen))));
+							com.trellis.shared.FormFields.seenVersion(version)));
 		}
 		catch (InvalidInputException ex) {
 			// the decision form again with the PAM's comment and its problem (try69c: a

@@ -70,8 +70,7 @@ public final class CsvImport {
 							+ String.join(",", required));
 		}
 		// blank lines before the header are rows of the spreadsheet too: the header is
-		// read
-		// after them and the data rows numbered past them
+		// read after them and the data rows numbered past them
 		long above = 0;
 		int start = 0;
 		for (int end = content.indexOf('\n'); end >= 0
@@ -108,8 +107,7 @@ public final class CsvImport {
 					.map(c -> c.getValue())
 					.toList();
 				// each quoted as a value is, the first few named (try71a: a 2 MB header
-				// line
-				// came back whole, twice)
+				// line came back whole, twice)
 				unknown.stream()
 					.limit(UNKNOWN_NAMED)
 					.forEach(as -> errors.add(new FieldError("header",
