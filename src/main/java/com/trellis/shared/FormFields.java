@@ -49,6 +49,14 @@ public final class FormFields {
 		return read == null ? -1L : read;
 	}
 
+	/**
+	 * The version a settings form showed ({@link SettingVersions}): null when the form
+	 * sent none (unchecked), -1 (refused as stale) when it is not a version.
+	 */
+	public static Long seenVersionIfSent(String version) {
+		return blank(version) ? null : seenVersion(version);
+	}
+
 	/** A record's id as a whole number; empty is none. */
 	public Long id(String field, String value) {
 		if (blank(value)) {

@@ -108,15 +108,22 @@ public class PartnerTiers {
 		return this.store.thresholds();
 	}
 
+	/** The thresholds' version: the API's ETag, the page form's {@code version}. */
+	public long thresholdsVersion() {
+		return this.store.thresholdsVersion();
+	}
+
 	/**
 	 * New thresholds (program admins): validated, audited, used from the next evaluation.
+	 * {@code seen} is the version the admin read (null: unchecked); an older one is
+	 * refused as a conflict on {@code version}, and nothing changes.
 	 */
 	@Transactional
-	public TierThresholds setThresholds(Viewer viewer, ThresholdsCommand command) {
+	public TierThresholds setThresholds(Viewer viewer, ThresholdsCommand command, Long seen) {
 		requireAdmin(viewer);
 		var thresholds = command.validated();
 		var before = this.store.thresholds();
-		this.store.saveThresholds(thresholds, viewer.userId(), this.clock.instant());
+		this.store.saveThresholds(thresholds, seen, viewer.userId(), this.clock.instant());
 		this.audit.record(viewer.actor(), "tier-policy", 1, "thresholds changed", before, thresholds);
 		return thresholds;
 	}

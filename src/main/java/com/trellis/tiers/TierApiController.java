@@ -7,10 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.IfMatch;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 import com.trellis.shared.Reading;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,14 +76,23 @@ class TierApiController {
 	}
 
 	@GetMapping("/api/v1/tiers/thresholds")
-	TierThresholds thresholds(Viewer viewer) {
-		return this.tiers.thresholds(viewer);
+	@Operation(summary = "The tier thresholds",
+			description = "Answers their version as the ETag; send it back in If-Match on PUT to have "
+					+ "a change saved meanwhile refused.")
+	TierThresholds thresholds(Viewer viewer, HttpServletResponse response) {
+		return IfMatch.read(response, () -> this.tiers.thresholds(viewer), this.tiers::thresholdsVersion);
 	}
 
 	@PutMapping("/api/v1/tiers/thresholds")
 	@PreAuthorize("hasRole('ADMIN')")
-	TierThresholds setThresholds(Viewer viewer, @RequestBody ThresholdsCommand command) {
-		return this.tiers.setThresholds(viewer, command);
+	@ApiResponse(responseCode = "412",
+			description = "If-Match named a version the thresholds have moved on from; nothing changed")
+	TierThresholds setThresholds(Viewer viewer, @RequestBody ThresholdsCommand command, @Parameter(
+			description = "the ETag the thresholds' GET answered; without it the save is not checked") @RequestHeader(
+					name = IfMatch.HEADER, required = false) String ifMatch,
+			HttpServletResponse response) {
+		return IfMatch.update(response, ifMatch, seen -> this.tiers.setThresholds(viewer, command, seen),
+				() -> this.tiers.thresholds(viewer), this.tiers::thresholdsVersion);
 	}
 
 	@GetMapping("/api/v1/tiers/changes")

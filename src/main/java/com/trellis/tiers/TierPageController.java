@@ -9,6 +9,7 @@ import java.util.Map;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.Tier;
 import com.trellis.shared.FormAction;
+import com.trellis.shared.FormFields;
 import com.trellis.shared.PageRequest;
 import tools.jackson.databind.ObjectMapper;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -61,6 +63,7 @@ class TierPageController {
 		model.addAttribute("changes", this.tiers.changes(viewer, new PageRequest(0, 25)));
 		model.addAttribute("overrides", this.tiers.overrides(viewer, false));
 		model.addAttribute("thresholds", this.tiers.thresholds(viewer));
+		model.addAttribute("thresholdsVersion", this.tiers.thresholdsVersion());
 		model.addAttribute("tierValues", Tier.values());
 		return "tiers/program";
 	}
@@ -68,9 +71,16 @@ class TierPageController {
 	@PostMapping("/tiers/thresholds")
 	@PreAuthorize("hasRole('ADMIN')")
 	String setThresholds(Viewer viewer, @ModelAttribute ThresholdsCommand command, BindingResult binding,
-			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them", command,
-				binding, command::validated, () -> this.tiers.setThresholds(viewer, command));
+			@RequestParam(required = false) String version, RedirectAttributes redirect) {
+		var target = FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them",
+				command, binding, command::validated,
+				() -> this.tiers.setThresholds(viewer, command, FormFields.seenVersionIfSent(version)));
+		if (redirect.getFlashAttributes().containsKey("fieldErrors")) {
+			// shown again as typed, still against the version first read: a newer save
+			// made meanwhile is not overwritten by correcting them
+			redirect.addFlashAttribute("seenVersion", version);
+		}
+		return target;
 	}
 
 	@PostMapping("/partners/{id}/tier/override")

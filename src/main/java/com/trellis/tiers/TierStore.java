@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.trellis.partners.Tier;
 import com.trellis.scoring.WeekScores;
+import com.trellis.shared.SettingVersions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,10 +31,20 @@ class TierStore {
 			FROM tier_change c JOIN partner p ON p.id = c.partner_id LEFT JOIN app_user u ON u.id = c.changed_by
 			""";
 
+	/** The thresholds' name in {@link SettingVersions}. */
+	private static final String THRESHOLDS = "tier-thresholds";
+
 	private final JdbcClient jdbc;
 
-	TierStore(JdbcClient jdbc) {
+	private final SettingVersions versions;
+
+	TierStore(JdbcClient jdbc, SettingVersions versions) {
 		this.jdbc = jdbc;
+		this.versions = versions;
+	}
+
+	long thresholdsVersion() {
+		return this.versions.version(THRESHOLDS);
 	}
 
 	TierThresholds thresholds() {
@@ -46,7 +57,11 @@ class TierStore {
 			.single();
 	}
 
-	void saveThresholds(TierThresholds t, Long userId, Instant now) {
+	/**
+	 * Saves the thresholds if they are still at {@code seen} ({@link SettingVersions}).
+	 */
+	void saveThresholds(TierThresholds t, Long seen, Long userId, Instant now) {
+		this.versions.advance(THRESHOLDS, seen, userId, "the tier thresholds");
 		this.jdbc.sql("""
 				UPDATE tier_policy SET t1_readiness = :r1, t1_behaviour = :b1, t1_trust = :t1, t2_readiness = :r2,
 				       t2_behaviour = :b2, t2_trust = :t2, weeks_held = :weeks, updated_by = :by, updated_at = :now

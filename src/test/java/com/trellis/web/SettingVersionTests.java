@@ -1,0 +1,142 @@
+package com.trellis.web;
+
+import com.trellis.identity.Role;
+import com.trellis.identity.Viewer;
+import com.trellis.support.Fixtures;
+import com.trellis.support.TrellisTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A program setting saved from a stale page or with an old ETag is refused and changes
+ * nothing (s72, left alone since s68): two admins open the same settings form, the first
+ * saves, the second's save of what they saw no longer undoes the first's change without a
+ * word. The page says so and shows the current values; the API answers 412 naming
+ * If-Match. A save that names no version is not checked, as before.
+ */
+@TrellisTest
+class SettingVersionTests {
+
+	private static final String THRESHOLDS = """
+			{"tier1Readiness": %d, "tier1Behaviour": 55, "tier1Trust": 45, "tier2Readiness": 20,
+			 "tier2Behaviour": 30, "tier2Trust": 15, "weeksHeld": 3}""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void tierThresholdsSavedFromAStalePageOrWithAnOldETagAreRefused() throws Exception {
+		var first = login(this.fixtures.user(Role.ADMIN));
+		var second = login(this.fixtures.user(Role.ADMIN));
+		String seen = hidden(first, "/tiers");
+		assertThat(hidden(second, "/tiers")).isEqualTo(seen);
+
+		saveThresholds(first, seen, "61");
+		var stale = saveThresholds(second, seen, "41");
+
+		assertThat(t1Readiness()).isEqualTo(61);
+		assertThat(stale.andReturn().getFlashMap().get("error").toString()).contains("Version: a newer save of",
+				"tier thresholds", "nothing was saved");
+		var shown = this.mvc.perform(get("/tiers").session(second).flashAttrs(stale.andReturn().getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("name=\"tier1Readiness\" value=\"61\"");
+
+		var token = this.fixtures.token(this.fixtures.user(Role.ADMIN));
+		String tag = api(get("/api/v1/tiers/thresholds"), token, null).andReturn().getResponse().getHeader("ETag");
+		assertThat(tag).isEqualTo("\"" + hidden(first, "/tiers") + "\"");
+		api(put("/api/v1/tiers/thresholds").content(THRESHOLDS.formatted(52)), token, tag).andExpect(status().isOk());
+		api(put("/api/v1/tiers/thresholds").content(THRESHOLDS.formatted(47)), token, tag)
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		assertThat(t1Readiness()).isEqualTo(52);
+		// unchecked without a version, as before
+		api(put("/api/v1/tiers/thresholds").content(THRESHOLDS.formatted(45)), token, null).andExpect(status().isOk());
+		saveThresholds(second, null, "45");
+		assertThat(t1Readiness()).isEqualTo(45);
+	}
+
+	@Test
+	void aThresholdFormCorrectedAfterABadValueStillNamesTheVersionItWasOpenedOn() throws Exception {
+		var first = login(this.fixtures.user(Role.ADMIN));
+		var second = login(this.fixtures.user(Role.ADMIN));
+		String seen = hidden(second, "/tiers");
+		var refused = saveThresholds(second, seen, "abc").andReturn();
+		saveThresholds(first, hidden(first, "/tiers"), "62");
+
+		var shown = this.mvc.perform(get("/tiers").session(second).flashAttrs(refused.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("name=\"version\" value=\"" + seen + "\"");
+		saveThresholds(second, seen, "44");
+		assertThat(t1Readiness()).isEqualTo(62);
+		saveThresholds(second, null, "45");
+	}
+
+	private ResultActions saveThresholds(MockHttpSession session, String version, String t1Readiness) throws Exception {
+		var request = post("/tiers/thresholds").session(session)
+			.with(csrf())
+			.param("tier1Readiness", t1Readiness)
+			.param("tier1Behaviour", "55")
+			.param("tier1Trust", "45")
+			.param("tier2Readiness", "20")
+			.param("tier2Behaviour", "30")
+			.param("tier2Trust", "15")
+			.param("weeksHeld", "3");
+		if (version != null) {
+			request.param("version", version);
+		}
+		return this.mvc.perform(request).andExpect(status().is3xxRedirection());
+	}
+
+	private int t1Readiness() {
+		return this.jdbc.sql("SELECT t1_readiness FROM tier_policy WHERE id = 1").query(Integer.class).single();
+	}
+
+	/** The hidden version field of the (first) settings form on a page. */
+	private String hidden(MockHttpSession session, String path) throws Exception {
+		var page = this.mvc.perform(get(path).session(session)).andReturn().getResponse().getContentAsString();
+		var matcher = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+		assertThat(matcher.find()).as("a version field on " + path).isTrue();
+		return matcher.group(1);
+	}
+
+	private ResultActions api(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			String token, String ifMatch) throws Exception {
+		request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON);
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return this.mvc.perform(request);
+	}
+
+	private MockHttpSession login(Viewer viewer) throws Exception {
+		var result = this.mvc.perform(
+				post("/login").param("username", this.fixtures.email(viewer)).param("password", "secret").with(csrf()))
+			.andReturn();
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+}
