@@ -307,13 +307,22 @@ public class Roi {
 		return this.repository.rates();
 	}
 
-	/** A program admin sets the cost rates; audited with the values before and after. */
+	/** The cost rates' version: the API's ETag, the page form's {@code version}. */
+	public long ratesVersion() {
+		return this.repository.ratesVersion();
+	}
+
+	/**
+	 * A program admin sets the cost rates; audited with the values before and after.
+	 * {@code seen} is the version the admin read (null: unchecked); an older one is a
+	 * conflict on {@code version}, and nothing changes.
+	 */
 	@Transactional
-	public CostRates setRates(Viewer viewer, CostRates rates) {
+	public CostRates setRates(Viewer viewer, CostRates rates, Long seen) {
 		ProgramSpend.requireAdmin(viewer);
 		this.commands.check(rates);
 		var before = this.repository.rates();
-		this.repository.setRates(rates, viewer.userId(), this.clock.instant());
+		this.repository.setRates(rates, seen, viewer.userId(), this.clock.instant());
 		var after = this.repository.rates();
 		this.audit.record(viewer.actor(), "roi-cost-rates", 1, "changed", before, after);
 		return after;

@@ -6,6 +6,7 @@ import java.util.List;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.FormErrors;
+import com.trellis.shared.IfMatch;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.Reading;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -137,14 +139,23 @@ class RoiApiController {
 
 	@GetMapping("/api/v1/roi/cost-rates")
 	@PreAuthorize("hasAnyRole('ADMIN', 'EXECUTIVE', 'PAM')")
-	CostRates rates(Viewer viewer) {
-		return this.roi.rates(viewer);
+	@io.swagger.v3.oas.annotations.Operation(summary = "The cost rates",
+			description = "Answers their version as the ETag; send it back in If-Match on PUT to have "
+					+ "a change saved meanwhile refused.")
+	CostRates rates(Viewer viewer, HttpServletResponse response) {
+		return IfMatch.read(response, () -> this.roi.rates(viewer), this.roi::ratesVersion);
 	}
 
 	@PutMapping("/api/v1/roi/cost-rates")
 	@PreAuthorize("hasRole('ADMIN')")
-	CostRates setRates(Viewer viewer, @Valid @RequestBody CostRates rates) {
-		return this.roi.setRates(viewer, rates);
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "412",
+			description = "If-Match named a version the cost rates have moved on from; nothing changed")
+	CostRates setRates(Viewer viewer, @Valid @RequestBody CostRates rates, @io.swagger.v3.oas.annotations.Parameter(
+			description = "the ETag the rates' GET answered; without it the save is not checked") @RequestHeader(
+					name = IfMatch.HEADER, required = false) String ifMatch,
+			HttpServletResponse response) {
+		return IfMatch.update(response, ifMatch, seen -> this.roi.setRates(viewer, rates, seen),
+				() -> this.roi.rates(viewer), this.roi::ratesVersion);
 	}
 
 }

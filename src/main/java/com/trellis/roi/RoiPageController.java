@@ -8,7 +8,9 @@ import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
 import com.trellis.partners.PartnerFilter;
 import com.trellis.partners.Partners;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.FormErrors;
+import com.trellis.shared.FormFields;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
@@ -226,22 +228,30 @@ class RoiPageController {
 	@PostMapping("/roi/cost-rates")
 	@PreAuthorize("hasRole('ADMIN')")
 	String setRates(Viewer viewer, @Valid @ModelAttribute("rates") CostRates rates, BindingResult binding,
-			@RequestParam(required = false) String quarter, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String quarter, @RequestParam(required = false) String version, Model model,
+			RedirectAttributes redirect) {
+		// shown again as typed, still against the version first read (a newer save made
+		// meanwhile is not overwritten by correcting them)
+		model.addAttribute("ratesVersion", version);
 		if (binding.hasErrors()) {
 			model.addAttribute("typed", FormErrors.typed(binding));
 			return page(viewer, null, model,
 					FormErrors.of(binding, FormErrors.checks(() -> this.commands.check(rates))), null, rates);
 		}
 		try {
-			this.roi.setRates(viewer, rates);
+			this.roi.setRates(viewer, rates, FormFields.seenVersionIfSent(version));
 			redirect.addFlashAttribute("notice", "Cost rates saved");
-			// back to the quarter the form was on (try46), the current one for what it
-			// cannot read
-			return "redirect:" + quarterPage(label(quarter), null, null);
 		}
 		catch (InvalidInputException ex) {
 			return page(viewer, null, model, FormErrors.of(ex), null, rates);
 		}
+		catch (ConflictException ex) {
+			// the current rates shown, with why these were not saved
+			redirect.addFlashAttribute("error", ex.readable());
+		}
+		// back to the quarter the form was on (try46), the current one for what it cannot
+		// read
+		return "redirect:" + quarterPage(label(quarter), null, null);
 	}
 
 	private String page(Viewer viewer, String quarter, Model model, Map<String, String> errors, SpendCommand spend,
@@ -280,6 +290,9 @@ class RoiPageController {
 		}
 		if (!viewer.isPartnerUser()) {
 			model.addAttribute("rates", rates != null ? rates : this.roi.rates(viewer));
+			if (!model.containsAttribute("ratesVersion")) {
+				model.addAttribute("ratesVersion", this.roi.ratesVersion());
+			}
 			model.addAttribute("pullThrough",
 					this.roi.pullThrough(viewer, report.quarter()).stream().limit(20).toList());
 			model.addAttribute("reinvest", figures.reinvest().stream().limit(Roi.REINVESTED).toList());

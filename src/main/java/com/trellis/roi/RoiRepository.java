@@ -24,10 +24,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RoiRepository {
 
+	/** The cost rates' name in {@link com.trellis.shared.SettingVersions}. */
+	private static final String RATES = "roi-cost-rates";
+
 	private final JdbcClient jdbc;
 
-	RoiRepository(JdbcClient jdbc) {
+	private final com.trellis.shared.SettingVersions versions;
+
+	RoiRepository(JdbcClient jdbc, com.trellis.shared.SettingVersions versions) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 	}
 
 	/**
@@ -273,7 +279,13 @@ class RoiRepository {
 			.single();
 	}
 
-	void setRates(CostRates rates, long by, java.time.Instant now) {
+	long ratesVersion() {
+		return this.versions.version(RATES);
+	}
+
+	/** Saves the rates if they are still at {@code seen} (null: unchecked). */
+	void setRates(CostRates rates, Long seen, long by, java.time.Instant now) {
+		this.versions.advance(RATES, seen, by, "the cost rates");
 		this.jdbc
 			.sql("""
 					UPDATE roi_cost_rate SET pam_cost_per_partner = :pam, pam_currency = :pamCurrency,

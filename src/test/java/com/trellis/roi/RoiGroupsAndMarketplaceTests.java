@@ -80,7 +80,8 @@ class RoiGroupsAndMarketplaceTests {
 	void book() {
 		this.tag = " " + System.nanoTime();
 		this.admin = this.fixtures.user(Role.ADMIN);
-		this.roi.setRates(this.admin, new CostRates(new BigDecimal("500.00"), "USD", new BigDecimal("100.00"), "USD"));
+		this.roi.setRates(this.admin, new CostRates(new BigDecimal("500.00"), "USD", new BigDecimal("100.00"), "USD"),
+				null);
 		this.pam = this.fixtures.user(Role.PAM);
 		this.a = this.fixtures.partner("Groups A" + this.tag, this.pam.userId());
 		this.b = this.fixtures.partner("Groups B" + this.tag, this.pam.userId());

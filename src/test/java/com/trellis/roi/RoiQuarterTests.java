@@ -51,7 +51,7 @@ class RoiQuarterTests {
 	@Test
 	void pamTimeIsChargedOnlyForQuartersThePartnerExistedIn() {
 		var admin = this.fixtures.user(Role.ADMIN);
-		this.roi.setRates(admin, new CostRates(new BigDecimal("1000.00"), "EUR", new BigDecimal("50.00"), "USD"));
+		this.roi.setRates(admin, new CostRates(new BigDecimal("1000.00"), "EUR", new BigDecimal("50.00"), "USD"), null);
 		var onboarded = this.fixtures.world("ROI onboarded in Q4 " + System.nanoTime()).partnerId();
 		this.jdbc.sql("UPDATE partner SET onboarded_on = DATE '2026-10-15' WHERE id = :id")
 			.param("id", onboarded)

@@ -160,7 +160,7 @@ class RoiTests {
 				"{\"pamCostPerPartner\": 2500, \"pamCurrency\": \"USD\", \"enablementHourCost\": 120.5, \"enablementCurrency\": \"JPY\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'enablementHourCost')]").exists());
-		this.roi.setRates(admin, new CostRates(new BigDecimal("1000.00"), "EUR", new BigDecimal("50.00"), "USD"));
+		this.roi.setRates(admin, new CostRates(new BigDecimal("1000.00"), "EUR", new BigDecimal("50.00"), "USD"), null);
 		assertThat(this.roi.rates(admin).pamCostPerPartner()).isEqualByComparingTo("1000.00");
 		assertThat(this.audit.history("roi-cost-rates", 1)).isNotEmpty();
 	}
@@ -234,7 +234,7 @@ class RoiTests {
 	}
 
 	private Fixtures.World fixture(Viewer admin) {
-		this.roi.setRates(admin, new CostRates(new BigDecimal("1000.00"), "EUR", new BigDecimal("50.00"), "USD"));
+		this.roi.setRates(admin, new CostRates(new BigDecimal("1000.00"), "EUR", new BigDecimal("50.00"), "USD"), null);
 		var world = this.fixtures.world("ROI partner " + System.nanoTime());
 		String industry = "ROI industry " + System.nanoTime();
 		this.jdbc.sql("UPDATE account SET industry = :industry WHERE id = :id")

@@ -95,6 +95,75 @@ class SettingVersionTests {
 		saveThresholds(second, null, "45");
 	}
 
+	@Test
+	void costRatesSavedFromAStalePageOrWithAnOldETagAreRefused() throws Exception {
+		var first = login(this.fixtures.user(Role.ADMIN));
+		var second = login(this.fixtures.user(Role.ADMIN));
+		String before = pamCost();
+		String seen = hidden(first, "/roi");
+		assertThat(hidden(second, "/roi")).isEqualTo(seen);
+
+		saveRates(first, seen, "1200.00");
+		var stale = saveRates(second, seen, "900.00").andReturn();
+
+		assertThat(pamCost()).isEqualTo("1200.00");
+		assertThat(stale.getFlashMap().get("error").toString()).contains("a newer save of the cost rates",
+				"nothing was saved");
+		var shown = this.mvc.perform(get("/roi").session(second).flashAttrs(stale.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("a newer save of the cost rates").contains("value=\"1200.00\"");
+		// a bad value shown again keeps the version it was opened on
+		var typo = this.mvc
+			.perform(post("/roi/cost-rates").session(second)
+				.with(csrf())
+				.param("version", seen)
+				.param("pamCostPerPartner", "abc")
+				.param("pamCurrency", "USD")
+				.param("enablementHourCost", "50.00")
+				.param("enablementCurrency", "USD"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(typo).contains("name=\"version\" value=\"" + seen + "\"");
+
+		var token = this.fixtures.token(this.fixtures.user(Role.ADMIN));
+		String tag = api(get("/api/v1/roi/cost-rates"), token, null).andReturn().getResponse().getHeader("ETag");
+		assertThat(tag).isEqualTo("\"" + hidden(first, "/roi") + "\"");
+		String rates = """
+				{"pamCostPerPartner": %s, "pamCurrency": "USD", "enablementHourCost": 50.00,
+				 "enablementCurrency": "USD"}""";
+		api(put("/api/v1/roi/cost-rates").content(rates.formatted("1300.00")), token, tag).andExpect(status().isOk());
+		api(put("/api/v1/roi/cost-rates").content(rates.formatted("800.00")), token, tag)
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		assertThat(pamCost()).isEqualTo("1300.00");
+		this.jdbc.sql("UPDATE roi_cost_rate SET pam_cost_per_partner = :pam WHERE id = 1")
+			.param("pam", new java.math.BigDecimal(before))
+			.update();
+	}
+
+	private ResultActions saveRates(MockHttpSession session, String version, String pamCost) throws Exception {
+		return this.mvc
+			.perform(post("/roi/cost-rates").session(session)
+				.with(csrf())
+				.param("version", version)
+				.param("pamCostPerPartner", pamCost)
+				.param("pamCurrency", "USD")
+				.param("enablementHourCost", "50.00")
+				.param("enablementCurrency", "USD"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	private String pamCost() {
+		return this.jdbc.sql("SELECT pam_cost_per_partner FROM roi_cost_rate WHERE id = 1")
+			.query(java.math.BigDecimal.class)
+			.single()
+			.setScale(2)
+			.toPlainString();
+	}
+
 	private ResultActions saveThresholds(MockHttpSession session, String version, String t1Readiness) throws Exception {
 		var request = post("/tiers/thresholds").session(session)
 			.with(csrf())
