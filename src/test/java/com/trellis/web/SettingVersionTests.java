@@ -99,7 +99,9 @@ class SettingVersionTests {
 	void costRatesSavedFromAStalePageOrWithAnOldETagAreRefused() throws Exception {
 		var first = login(this.fixtures.user(Role.ADMIN));
 		var second = login(this.fixtures.user(Role.ADMIN));
-		String before = pamCost();
+		var before = this.jdbc.sql("""
+				SELECT pam_cost_per_partner AS pam, pam_currency AS "pamCurrency", enablement_hour_cost AS hour,
+				       enablement_currency AS "hourCurrency" FROM roi_cost_rate WHERE id = 1""").query().singleRow();
 		String seen = hidden(first, "/roi");
 		assertThat(hidden(second, "/roi")).isEqualTo(seen);
 
@@ -139,8 +141,10 @@ class SettingVersionTests {
 			.andExpect(status().isPreconditionFailed())
 			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
 		assertThat(pamCost()).isEqualTo("1300.00");
-		this.jdbc.sql("UPDATE roi_cost_rate SET pam_cost_per_partner = :pam WHERE id = 1")
-			.param("pam", new java.math.BigDecimal(before))
+		this.jdbc.sql("""
+				UPDATE roi_cost_rate SET pam_cost_per_partner = :pam, pam_currency = :pamCurrency,
+				       enablement_hour_cost = :hour, enablement_currency = :hourCurrency WHERE id = 1""")
+			.params(before)
 			.update();
 	}
 
