@@ -6,6 +6,7 @@ import java.util.List;
 import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.BusinessCalendar;
+import com.trellis.shared.IfMatch;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.Reading;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,8 +72,11 @@ class GuidanceApiController {
 	/** The program's ideal customer profile, against which early deals are checked. */
 	@GetMapping("/icp")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PAM', 'AE', 'SALES_MANAGER', 'EXECUTIVE')")
-	ProgramIcp.Settings icp(Viewer viewer) {
-		return this.icp.view(viewer);
+	@io.swagger.v3.oas.annotations.Operation(summary = "The program's ideal customer profile",
+			description = "Answers its version as the ETag; send it back in If-Match on PUT to have "
+					+ "a change saved meanwhile refused.")
+	ProgramIcp.Settings icp(Viewer viewer, jakarta.servlet.http.HttpServletResponse response) {
+		return IfMatch.read(response, () -> this.icp.view(viewer), this.icp::version);
 	}
 
 	/**
@@ -82,7 +87,12 @@ class GuidanceApiController {
 	 */
 	@PutMapping("/icp")
 	@PreAuthorize("hasRole('ADMIN')")
-	ProgramIcp.Settings setIcp(Viewer viewer, @RequestBody IcpBody body) {
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "412",
+			description = "If-Match named a version the profile has moved on from; nothing changed")
+	ProgramIcp.Settings setIcp(Viewer viewer, @RequestBody IcpBody body, @io.swagger.v3.oas.annotations.Parameter(
+			description = "the ETag the profile's GET answered; without it the save is not checked") @RequestHeader(
+					name = IfMatch.HEADER, required = false) String ifMatch,
+			jakarta.servlet.http.HttpServletResponse response) {
 		if (body == null) {
 			throw InvalidInputException.of("body", "must be an object with industries, employeeBands and countries");
 		}
@@ -92,7 +102,9 @@ class GuidanceApiController {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return this.icp.set(viewer, body.industries(), body.employeeBands(), body.countries());
+		return IfMatch.update(response, ifMatch,
+				seen -> this.icp.set(viewer, body.industries(), body.employeeBands(), body.countries(), seen),
+				() -> this.icp.view(viewer), this.icp::version);
 	}
 
 	record IcpBody(List<String> industries, List<String> employeeBands, List<String> countries) {

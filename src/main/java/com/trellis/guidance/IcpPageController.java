@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.trellis.identity.Viewer;
+import com.trellis.shared.ConflictException;
 import com.trellis.shared.FormErrors;
+import com.trellis.shared.FormFields;
 import com.trellis.shared.InvalidInputException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,31 +37,39 @@ class IcpPageController {
 	@GetMapping("/guidance/icp")
 	String page(Viewer viewer, Model model) {
 		var settings = this.icp.view(viewer);
-		return page(model, settings, String.join("\n", settings.industries()), settings.employeeBands(),
-				String.join("\n", settings.countries()), Map.of());
+		return page(model, settings, String.valueOf(this.icp.version()), String.join("\n", settings.industries()),
+				settings.employeeBands(), String.join("\n", settings.countries()), Map.of());
 	}
 
 	@PostMapping("/guidance/icp")
 	String save(Viewer viewer, @RequestParam(required = false) String industries,
 			@RequestParam(required = false) List<String> employeeBands,
-			@RequestParam(required = false) String countries, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String countries, @RequestParam(required = false) String version,
+			Model model, RedirectAttributes redirect) {
 		var industryLines = lines(industries);
 		var countryLines = lines(countries);
 		try {
-			this.icp.set(viewer, industryLines, employeeBands, countryLines);
+			this.icp.set(viewer, industryLines, employeeBands, countryLines, FormFields.seenVersionIfSent(version));
 			redirect.addFlashAttribute("notice", "Ideal customer profile saved");
-			return "redirect:/guidance/icp";
 		}
 		catch (InvalidInputException ex) {
-			return page(model, this.icp.view(viewer), industries, employeeBands == null ? List.of() : employeeBands,
-					countries, byList(ex, Map.of("industries", industryLines, "employeeBands",
+			// shown again as typed, still against the version first read
+			return page(model, this.icp.view(viewer), version, industries,
+					employeeBands == null ? List.of() : employeeBands, countries,
+					byList(ex, Map.of("industries", industryLines, "employeeBands",
 							employeeBands == null ? List.of() : employeeBands, "countries", countryLines)));
 		}
+		catch (ConflictException ex) {
+			// the current profile shown, with why this one was not saved
+			redirect.addFlashAttribute("error", ex.readable());
+		}
+		return "redirect:/guidance/icp";
 	}
 
-	private static String page(Model model, ProgramIcp.Settings settings, String industries, List<String> bands,
-			String countries, Map<String, String> errors) {
+	private static String page(Model model, ProgramIcp.Settings settings, String version, String industries,
+			List<String> bands, String countries, Map<String, String> errors) {
 		model.addAttribute("settings", settings);
+		model.addAttribute("version", version);
 		model.addAttribute("bands", Icp.BANDS);
 		model.addAttribute("industries", industries == null ? "" : industries);
 		model.addAttribute("chosenBands", bands);

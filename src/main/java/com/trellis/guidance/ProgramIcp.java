@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.trellis.audit.AuditLog;
 import com.trellis.identity.Role;
 import com.trellis.identity.Viewer;
+import com.trellis.shared.SettingVersions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,16 +27,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ProgramIcp {
 
+	/** The ICP's name in {@link SettingVersions}. */
+	private static final String SETTING = "guidance-icp";
+
 	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ProgramIcp(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	private final SettingVersions versions;
+
+	ProgramIcp(JdbcClient jdbc, AuditLog audit, Clock clock, SettingVersions versions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.versions = versions;
+	}
+
+	/** The ICP's version: the API's ETag, the page form's {@code version}. */
+	long version() {
+		return this.versions.version(SETTING);
 	}
 
 	/** The ICP now: the stored one, or {@link Icp#NONE}. */
@@ -55,14 +67,19 @@ class ProgramIcp {
 
 	/**
 	 * Sets the program's ICP (empty lists clear it); only an admin may. Bad values are
-	 * refused naming each ({@link Icp#problems}) and change nothing.
+	 * refused naming each ({@link Icp#problems}) and change nothing; so does a save
+	 * against an older version than {@code seen} (null: unchecked), as a conflict on
+	 * {@code version}.
 	 */
 	@Transactional
-	Settings set(Viewer viewer, List<String> industries, List<String> employeeBands, List<String> countries) {
+	Settings set(Viewer viewer, List<String> industries, List<String> employeeBands, List<String> countries,
+			Long seen) {
 		if (!viewer.is(Role.ADMIN)) {
 			throw new AccessDeniedException("Only an admin sets the program's ICP");
 		}
 		var icp = Icp.of(industries, employeeBands, countries);
+		this.versions.advance(SETTING, seen, viewer.userId() > 0 ? viewer.userId() : null,
+				"the ideal customer profile");
 		var before = stored().orElse(null);
 		var now = this.clock.instant();
 		this.jdbc

@@ -84,7 +84,7 @@ class IcpAndProofReadsTests {
 		var admin = this.fixtures.user(Role.ADMIN);
 		var before = this.programIcp.view(admin);
 		// every fixture customer is in Retail, as are many of the demo's
-		this.programIcp.set(admin, List.of("Manufacturing"), List.of(), List.of());
+		this.programIcp.set(admin, List.of("Manufacturing"), List.of(), List.of(), null);
 		try {
 			var everyone = this.advisors.everyone();
 
@@ -97,7 +97,7 @@ class IcpAndProofReadsTests {
 			assertThat(links(everyone.get(world.ae().userId()))).containsExactly("/opportunities/" + world.dealId());
 		}
 		finally {
-			this.programIcp.set(admin, before.industries(), before.employeeBands(), before.countries());
+			this.programIcp.set(admin, before.industries(), before.employeeBands(), before.countries(), null);
 		}
 	}
 

@@ -66,7 +66,7 @@ class ProgramIcpTests {
 
 	@AfterEach
 	void restore() {
-		this.icp.set(this.admin, this.before.industries(), this.before.employeeBands(), this.before.countries());
+		this.icp.set(this.admin, this.before.industries(), this.before.employeeBands(), this.before.countries(), null);
 		this.clock.reset();
 	}
 
@@ -173,7 +173,7 @@ class ProgramIcpTests {
 
 	@Test
 	void badValuesOnThePageAreShownWithWhatWasTypedAndChangeNothing() throws Exception {
-		this.icp.set(this.admin, List.of("Retail"), List.of(), List.of("US"));
+		this.icp.set(this.admin, List.of("Retail"), List.of(), List.of("US"), null);
 		long audited = audited();
 
 		this.mvc

@@ -148,6 +148,60 @@ class SettingVersionTests {
 			.update();
 	}
 
+	@Test
+	void anIdealCustomerProfileSavedFromAStalePageOrWithAnOldETagIsRefused() throws Exception {
+		var before = this.jdbc.sql("SELECT count(*) FROM guidance_icp").query(Long.class).single() == 0 ? null
+				: this.jdbc.sql("SELECT industries, employee_bands, countries FROM guidance_icp").query().singleRow();
+		var first = login(this.fixtures.user(Role.ADMIN));
+		var second = login(this.fixtures.user(Role.ADMIN));
+		String seen = hidden(first, "/guidance/icp");
+
+		saveIcp(first, seen, "Retail").andExpect(status().is3xxRedirection());
+		var stale = saveIcp(second, seen, "Banking").andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(industries()).isEqualTo("{Retail}");
+		var shown = this.mvc.perform(get("/guidance/icp").session(second).flashAttrs(stale.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("a newer save of the ideal customer profile", "nothing was saved")
+			.contains(">Retail</textarea>");
+		// a bad value shown again keeps the version it was opened on
+		var typo = saveIcp(second, seen, "Retail\n" + "x".repeat(200)).andReturn().getResponse().getContentAsString();
+		assertThat(typo).contains("name=\"version\" value=\"" + seen + "\"");
+
+		var token = this.fixtures.token(this.fixtures.user(Role.ADMIN));
+		String tag = api(get("/api/v1/guidance/icp"), token, null).andReturn().getResponse().getHeader("ETag");
+		String body = """
+				{"industries": ["%s"], "employeeBands": [], "countries": []}""";
+		api(put("/api/v1/guidance/icp").content(body.formatted("Energy")), token, tag).andExpect(status().isOk());
+		api(put("/api/v1/guidance/icp").content(body.formatted("Mining")), token, tag)
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		assertThat(industries()).isEqualTo("{Energy}");
+		if (before == null) {
+			this.jdbc.sql("DELETE FROM guidance_icp").update();
+		}
+		else {
+			this.jdbc
+				.sql("UPDATE guidance_icp SET industries = :industries, employee_bands = :employee_bands, "
+						+ "countries = :countries")
+				.params(before)
+				.update();
+		}
+	}
+
+	private ResultActions saveIcp(MockHttpSession session, String version, String industries) throws Exception {
+		return this.mvc.perform(post("/guidance/icp").session(session)
+			.with(csrf())
+			.param("version", version)
+			.param("industries", industries)
+			.param("countries", ""));
+	}
+
+	private String industries() {
+		return this.jdbc.sql("SELECT industries::text FROM guidance_icp").query(String.class).single();
+	}
+
 	private ResultActions saveRates(MockHttpSession session, String version, String pamCost) throws Exception {
 		return this.mvc
 			.perform(post("/roi/cost-rates").session(session)
