@@ -134,6 +134,11 @@ public class Handover {
 		return decision;
 	}
 
+	/** What the user holds, without the admin's check: {@link HandoverWorkHeld}. */
+	Map<Kind, Long> heldBy(long userId) {
+		return held(userId);
+	}
+
 	private Map<Kind, Long> held(long userId) {
 		Map<Kind, Long> held = new EnumMap<>(Kind.class);
 		held.put(Kind.ACCOUNTS, this.accounts.countOwnedBy(userId));

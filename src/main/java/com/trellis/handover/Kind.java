@@ -38,6 +38,11 @@ public enum Kind {
 		return this.field;
 	}
 
+	/** The roles that may hold this kind of work, and so take it over. */
+	Set<Role> receivers() {
+		return this.receivers;
+	}
+
 	public boolean takenBy(Role role) {
 		return this.receivers.contains(role);
 	}

@@ -71,12 +71,14 @@ class UserAdminApiController {
 
 	/**
 	 * Deactivates the user; the answer warns when active users still name them as their
-	 * manager and links the hand-over ({@link DeactivatedUser}).
+	 * manager or they still hold work (partners in their book, accounts, open deals…),
+	 * and links the hand-over ({@link DeactivatedUser}).
 	 */
 	@PostMapping("/{id}/deactivate")
 	DeactivatedUser deactivate(Viewer viewer, @PathVariable long id) {
 		var user = this.administration.deactivate(viewer, id);
-		return DeactivatedUser.of(user, this.administration.activeReports(viewer, id));
+		return DeactivatedUser.of(user, this.administration.activeReports(viewer, id),
+				this.administration.heldWork(viewer, id));
 	}
 
 	/**

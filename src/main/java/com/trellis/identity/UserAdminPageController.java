@@ -186,8 +186,8 @@ class UserAdminPageController {
 
 	private String form(Viewer viewer, UserAccount user, UserCommand command, Map<String, String> errors, Model model) {
 		model.addAttribute("user", user);
-		long reports = user == null || user.active() ? 0 : this.administration.activeReports(viewer, user.id());
-		model.addAttribute("reportsWarning", reports == 0 ? null : DeactivatedUser.warning(reports));
+		model.addAttribute("reportsWarning", user == null || user.active() ? null : DeactivatedUser.warning(
+				this.administration.activeReports(viewer, user.id()), this.administration.heldWork(viewer, user.id())));
 		model.addAttribute("form", command);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isVendor).toList());

@@ -46,8 +46,12 @@ public class UserAdministration {
 
 	private final ApiTokens tokens;
 
+	private final org.springframework.beans.factory.ObjectProvider<WorkHeld> work;
+
 	UserAdministration(UserAdminRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock,
-			PasswordResets links, LinkMail mail, ApiTokens tokens) {
+			PasswordResets links, LinkMail mail, ApiTokens tokens,
+			org.springframework.beans.factory.ObjectProvider<WorkHeld> work) {
+		this.work = work;
 		this.tokens = tokens;
 		this.users = users;
 		this.passwords = passwords;
@@ -186,6 +190,21 @@ public class UserAdministration {
 	}
 
 	/**
+	 * The work other than direct reports a user holds ({@link WorkHeld}): what a
+	 * deactivation leaves to hand over.
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkHeld.Held> heldWork(Viewer viewer, long id) {
+		requireAdmin(viewer);
+		return heldWork(id);
+	}
+
+	private List<WorkHeld.Held> heldWork(long id) {
+		var held = this.work.getIfAvailable();
+		return held == null ? List.of() : held.heldBy(id);
+	}
+
+	/**
 	 * Lets a deactivated user sign in again; reactivating an active user changes nothing.
 	 */
 	@Transactional
@@ -233,6 +252,14 @@ public class UserAdministration {
 				&& before.active() && this.users.activeAdmins() <= 1) {
 			errors
 				.add(new FieldError("role", "this is the last active program admin; make someone else an admin first"));
+		}
+		if (before != null && command.role() != null && command.role() != before.role() && before.role() != Role.PARTNER
+				&& command.role() != Role.PARTNER) {
+			// a PAM made an AE with partners still in their book (try72)
+			var refused = WorkHeld.refusedRole(heldWork(id), command.role());
+			if (refused != null) {
+				errors.add(new FieldError("role", refused));
+			}
 		}
 		Long currentManagerId = (before == null) ? null : before.managerId();
 		if (command.role() == Role.PARTNER) {
