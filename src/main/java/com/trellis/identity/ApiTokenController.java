@@ -64,10 +64,29 @@ class ApiTokenController {
 		model.addAttribute("tokens", this.tokens.list(viewer, null));
 		model.addAttribute("errors", errors);
 		model.addAttribute("moments", this.moments);
+		model.addAttribute("expiry", new Expiry(this.moments));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new TokenRequest("", "", ""));
 		}
 		return "identity/tokens";
+	}
+
+	/**
+	 * A token's expiry as the page shows it: a token given a last valid day ends at the
+	 * start of the next day in the business zone, shown as "2026-12-09, end of day" (the
+	 * day the user typed, try72: "2026-12-10 00:00" read as a day too late); any other
+	 * moment as it is.
+	 */
+	public record Expiry(DateTimeFormatter moments) {
+
+		public String of(java.time.Instant expiresAt) {
+			var local = expiresAt.atZone(this.moments.getZone());
+			if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+				return local.toLocalDate().minusDays(1) + ", end of day";
+			}
+			return this.moments.format(expiresAt);
+		}
+
 	}
 
 }

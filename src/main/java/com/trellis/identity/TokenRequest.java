@@ -85,9 +85,10 @@ record TokenRequest(String name, String expiresInDays, String expiresOn) {
 				errors.add(new FieldError("expiresOn", "must be a date like 2027-01-31"));
 				return null;
 			}
-			if (!lastDay.isAfter(today) || lastDay.isAfter(today.plusDays(maxDays))) {
-				errors.add(new FieldError("expiresOn", "must be after today and at most " + maxDays + " days ahead ("
-						+ today.plusDays(maxDays) + ")"));
+			// today is a last valid day too: the token works until today ends (try72)
+			if (lastDay.isBefore(today) || lastDay.isAfter(today.plusDays(maxDays))) {
+				errors.add(new FieldError("expiresOn", "must be a day from today (" + today + ") to " + maxDays
+						+ " days ahead (" + today.plusDays(maxDays) + ")"));
 				return null;
 			}
 			return lastDay.plusDays(1).atStartOfDay(businessZone).toInstant();

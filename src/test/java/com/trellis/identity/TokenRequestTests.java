@@ -27,6 +27,9 @@ class TokenRequestTests {
 			.isEqualTo(Instant.parse("2026-12-22T12:00:00Z"));
 		assertThat(new TokenRequest("ci", "", "2026-11-27").check(NOW, ZoneOffset.UTC, 365).expiresAt())
 			.isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
+		// today is a last valid day too: until it ends (try72)
+		assertThat(new TokenRequest("ci", "", "2026-11-22").check(NOW, ZoneOffset.UTC, 365).expiresAt())
+			.isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
 	}
 
 	@Test
@@ -34,7 +37,7 @@ class TokenRequestTests {
 		assertThat(fieldOf(new TokenRequest("ci", "0", ""))).isEqualTo("expiresInDays");
 		assertThat(fieldOf(new TokenRequest("ci", "366", ""))).isEqualTo("expiresInDays");
 		assertThat(fieldOf(new TokenRequest("ci", "1e3", ""))).isEqualTo("expiresInDays");
-		assertThat(fieldOf(new TokenRequest("ci", "", "2026-11-22"))).isEqualTo("expiresOn");
+		assertThat(fieldOf(new TokenRequest("ci", "", "2026-11-21"))).isEqualTo("expiresOn");
 		assertThat(fieldOf(new TokenRequest("ci", "", "2027-11-23"))).isEqualTo("expiresOn");
 		assertThat(fieldOf(new TokenRequest("ci", "", "+10000-01-01"))).isEqualTo("expiresOn");
 		assertThat(fieldOf(new TokenRequest("ci", "3", "2026-12-01"))).isEqualTo("expiresOn");
@@ -55,7 +58,7 @@ class TokenRequestTests {
 		assertThat(new TokenRequest("ci", "", "2026-11-27").check(NOW, auckland, 365).expiresAt())
 			.isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
 		assertThat(catchThrowableOfType(InvalidInputException.class,
-				() -> new TokenRequest("ci", "", "2026-11-23").check(NOW, auckland, 365)))
+				() -> new TokenRequest("ci", "", "2026-11-22").check(NOW, auckland, 365)))
 			.isNotNull();
 	}
 

@@ -130,12 +130,16 @@ class BusinessZoneTests {
 		var user = this.fixtures.user(Role.PAM);
 		var session = login(user);
 		var page = issue(session, "until Friday", "2026-11-27");
-		var refused = issue(session, "until today", "2026-11-23");
+		var today = issue(session, "until today", "2026-11-23");
+		var refused = issue(session, "until yesterday", "2026-11-22");
 
 		assertThat(token(user, "until Friday").expiresAt()).isEqualTo(at(LocalDate.of(2026, 11, 28), 0, 0));
-		assertThat(page).contains("Pacific/Auckland").contains("2026-11-28 00:00");
-		assertThat(refused).contains("must be after today");
-		assertThat(this.tokens.list(user, null)).extracting(TokenView::name).doesNotContain("until today");
+		// the day typed, not the moment after it (try72)
+		assertThat(page).contains("Pacific/Auckland").contains("2026-11-27, end of day");
+		assertThat(token(user, "until today").expiresAt()).isEqualTo(at(LocalDate.of(2026, 11, 24), 0, 0));
+		assertThat(today).contains("2026-11-23, end of day");
+		assertThat(refused).contains("must be a day from today (2026-11-23)");
+		assertThat(this.tokens.list(user, null)).extracting(TokenView::name).doesNotContain("until yesterday");
 	}
 
 	private Fixtures.World onboardedWorld(String name) {
