@@ -5,7 +5,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.shared.BusinessCalendar;
 import com.trellis.shared.IfMatch;
 import com.trellis.shared.PageRequest;
@@ -60,6 +62,7 @@ class TierApiController {
 
 	@PostMapping("/api/v1/partners/{id}/tier/override")
 	@PreAuthorize("hasRole('ADMIN')")
+	@ActsOn(PartnerChecks.Managed.class)
 	@ResponseStatus(HttpStatus.CREATED)
 	TierOverride override(Viewer viewer, @PathVariable long id, @RequestBody OverrideCommand command) {
 		return this.tiers.override(viewer, id, command);
@@ -71,6 +74,7 @@ class TierApiController {
 	 */
 	@PostMapping("/api/v1/partners/{id}/tier/override/end")
 	@PreAuthorize("hasRole('ADMIN')")
+	@ActsOn(PartnerChecks.Managed.class)
 	TierOverride endOverride(Viewer viewer, @PathVariable long id, @RequestBody EndOverrideCommand command) {
 		return this.tiers.endOverride(viewer, id, command);
 	}

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.trellis.identity.ActsOn;
 import com.trellis.identity.Viewer;
+import com.trellis.partners.PartnerChecks;
 import com.trellis.partners.Tier;
 import com.trellis.shared.FormAction;
 import com.trellis.shared.FormFields;
@@ -85,6 +87,7 @@ class TierPageController {
 
 	@PostMapping("/partners/{id}/tier/override")
 	@PreAuthorize("hasRole('ADMIN')")
+	@ActsOn(PartnerChecks.Managed.class)
 	String override(Viewer viewer, @PathVariable long id, @ModelAttribute OverrideCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/partners/" + id + "/tier", "Tier overridden", command, binding,
@@ -93,6 +96,7 @@ class TierPageController {
 
 	@PostMapping("/partners/{id}/tier/override/end")
 	@PreAuthorize("hasRole('ADMIN')")
+	@ActsOn(PartnerChecks.Managed.class)
 	String endOverride(Viewer viewer, @PathVariable long id, @ModelAttribute EndOverrideCommand command,
 			BindingResult binding, RedirectAttributes redirect) {
 		return FormAction.run(redirect, "/partners/" + id + "/tier",

@@ -44,6 +44,16 @@ class TierRecordHoldTests {
 	com.trellis.shared.BusinessCalendar calendar;
 
 	@Test
+	void anOverrideOfAPartnerThatDoesNotExistIsNotFoundWhateverTheBodySays() throws Exception {
+		var admin = new Api(this.mvc, this.fixtures.token(this.fixtures.user(Role.ADMIN)));
+		// was 400 for a bad body and 404 for a good one: the record is checked first now
+		for (var body : new String[] { "{\"tier\": \"TIER_9\"}", "{}", "[1]" }) {
+			admin.post("/api/v1/partners/987654321/tier/override", body).andExpect(status().isNotFound());
+			admin.post("/api/v1/partners/987654321/tier/override/end", body).andExpect(status().isNotFound());
+		}
+	}
+
+	@Test
 	void anOverrideInForceHoldsTheTierAgainstTheRecordOnEveryPath() throws Exception {
 		var world = this.fixtures.world("Tier Record Hold");
 		var adminUser = this.fixtures.user(Role.ADMIN);
