@@ -162,6 +162,7 @@ class CohortApiController {
 	}
 
 	@PutMapping("/api/v1/cohorts/{id}/journey-criteria")
+	@com.trellis.identity.ActsOn(CohortChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, @PathVariable long id,
 			@RequestBody JourneyCriteria criteria) {
@@ -194,6 +195,7 @@ class CohortApiController {
 	}
 
 	@PostMapping("/api/v1/cohorts/{id}/members")
+	@com.trellis.identity.ActsOn(CohortChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	List<Membership> addMembers(Viewer viewer, @PathVariable long id, @RequestBody AddMembers body) {
 		return this.cohorts.addMembers(viewer, id, body == null ? null : body.partnerIds());

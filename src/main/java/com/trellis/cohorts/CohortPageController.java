@@ -122,6 +122,7 @@ class CohortPageController {
 	}
 
 	@PostMapping("/cohorts/{id}/journey-criteria")
+	@com.trellis.identity.ActsOn(CohortChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	String setCriteria(Viewer viewer, @PathVariable long id, @ModelAttribute CriteriaForm form, BindingResult binding,
 			RedirectAttributes redirect) {

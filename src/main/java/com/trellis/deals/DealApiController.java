@@ -106,6 +106,7 @@ class DealApiController {
 
 	@PostMapping("/{id}/correction")
 	@PreAuthorize("hasRole('ADMIN')")
+	@com.trellis.identity.ActsOn(DealChecks.Existing.class)
 	@Operation(summary = "Correct a closed deal's amount or currency (program admins, with a reason)",
 			description = "Recorded and audited; the incentive earnings of a won deal are reversed and earned anew "
 					+ "from the corrected amount.")

@@ -52,4 +52,14 @@ final class DealChecks {
 
 	}
 
+	/** The deal in the path exists for the viewer (404 before the body is read). */
+	@Component
+	static class Existing extends com.trellis.identity.ExistingRecord {
+
+		Existing(Deals deals) {
+			super(deals::get);
+		}
+
+	}
+
 }

@@ -17,7 +17,8 @@ final class EnablementChecks {
 
 	/**
 	 * Who records completions for a user ({@link Enablement#requireRecords}): one 403 for
-	 * every refused user id, known or not.
+	 * every refused user id, known or not; to an admin, 404 for an id no partner user
+	 * has.
 	 */
 	@Component
 	static class Recorder implements AccessCheck {
@@ -31,8 +32,10 @@ final class EnablementChecks {
 		@Override
 		public void check(Viewer viewer, Request request) {
 			var id = request.id();
-			if (id != null) {
-				this.enablement.requireRecords(viewer, id);
+			// an admin may record for any partner user: one that does not exist is 404
+			// before the body is read (s72)
+			if (id != null && this.enablement.requireRecords(viewer, id) == null) {
+				throw new com.trellis.shared.NotFoundException("Partner user", id);
 			}
 		}
 

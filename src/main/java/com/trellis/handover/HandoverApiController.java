@@ -34,6 +34,7 @@ class HandoverApiController {
 	 * transaction: {@code toUserId} for everything, or per kind.
 	 */
 	@PostMapping("/api/v1/users/{id}/reassign")
+	@com.trellis.identity.ActsOn(com.trellis.identity.UserChecks.Existing.class)
 	Handover.Result reassign(Viewer viewer, @PathVariable long id, @Valid @RequestBody HandoverCommand command) {
 		return this.handover.handOver(viewer, id, command);
 	}

@@ -41,6 +41,7 @@ class HandoverPageController {
 	}
 
 	@PostMapping("/admin/users/{id}/reassign")
+	@com.trellis.identity.ActsOn(com.trellis.identity.UserChecks.Existing.class)
 	String reassign(Viewer viewer, @PathVariable long id, @Valid @ModelAttribute("form") HandoverCommand command,
 			BindingResult binding, Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {

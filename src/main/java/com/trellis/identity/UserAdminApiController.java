@@ -63,6 +63,7 @@ class UserAdminApiController {
 	}
 
 	@PutMapping("/{id}")
+	@com.trellis.identity.ActsOn(UserChecks.Existing.class)
 	UserAccount update(Viewer viewer, @PathVariable long id, @Valid @RequestBody UserCommand command,
 			BindingResult binding) {
 		BodyChecks.require(binding, () -> this.administration.check(viewer, id, command));
@@ -88,6 +89,7 @@ class UserAdminApiController {
 	 * password, shown this once, or the address the link went to.
 	 */
 	@PostMapping("/{id}/password-reset")
+	@com.trellis.identity.ActsOn(UserChecks.Existing.class)
 	@SecretInAnswer
 	UserAdministration.Created resetPassword(Viewer viewer, @PathVariable long id,
 			@RequestBody(required = false) PasswordResetRequest request) {

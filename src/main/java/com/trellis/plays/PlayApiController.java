@@ -59,6 +59,7 @@ class PlayApiController {
 	}
 
 	@PutMapping("/api/v1/plays/{id}")
+	@com.trellis.identity.ActsOn(PlayChecks.Existing.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	PlayView revise(Viewer viewer, @PathVariable long id, @RequestBody PlayCommand command) {
 		return this.plays.revise(viewer, id, command);

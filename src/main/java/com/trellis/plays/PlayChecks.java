@@ -34,4 +34,14 @@ final class PlayChecks {
 
 	}
 
+	/** The play in the path exists (404 before the body is read). */
+	@Component
+	static class Existing extends com.trellis.identity.ExistingRecord {
+
+		Existing(Plays plays) {
+			super((viewer, id) -> plays.get(id));
+		}
+
+	}
+
 }

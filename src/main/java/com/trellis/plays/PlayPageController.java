@@ -105,6 +105,7 @@ class PlayPageController {
 	}
 
 	@PostMapping("/plays/{id}")
+	@com.trellis.identity.ActsOn(PlayChecks.Existing.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	String revised(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String moment, @RequestParam(required = false) String role,

@@ -125,6 +125,7 @@ class RoiApiController {
 	}
 
 	@PutMapping("/api/v1/roi/spend/{id}")
+	@com.trellis.identity.ActsOn(SpendChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	SpendView correctSpend(Viewer viewer, @PathVariable long id, @Valid @RequestBody SpendCommand command) {
 		return this.spend.correct(viewer, id, command);

@@ -65,6 +65,7 @@ class WebhookApiController {
 	}
 
 	@PutMapping("/api/v1/webhooks/{id}")
+	@com.trellis.identity.ActsOn(WebhookChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	WebhookSubscription update(Viewer viewer, @PathVariable long id, @Valid @RequestBody WebhookCommand command,
 			BindingResult binding) {

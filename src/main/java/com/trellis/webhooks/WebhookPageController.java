@@ -66,6 +66,7 @@ class WebhookPageController {
 	}
 
 	@PostMapping("/admin/webhooks/{id}")
+	@com.trellis.identity.ActsOn(WebhookChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	String update(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String url,
 			@RequestParam(required = false) String[] eventTypes, @RequestParam(required = false) String description,
