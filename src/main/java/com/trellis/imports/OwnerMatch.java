@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Matches the export's owners (its user ids) onto Trellis users by e-mail: the admin's
- * choice first, then the vendor user with that e-mail (enabled or not: an owner who left
- * keeps their records), else created as a deactivated user when the admin asked for it,
- * else unknown and every row they own refused.
+ * choice first (an account executive or sales manager, as accounts and deals are owned),
+ * then the vendor user with that e-mail (enabled or not: an owner who left keeps their
+ * records), else created as a deactivated user when the admin asked for it, else unknown
+ * and every row they own refused.
  */
 final class OwnerMatch {
 
@@ -46,7 +47,18 @@ final class OwnerMatch {
 			if (user.isEmpty() || user.get().role() == Role.PARTNER) {
 				errors.add(new FieldError("owner." + email, "no vendor user with id " + id));
 			}
+			else if (user.get().role() != Role.AE && user.get().role() != Role.SALES_MANAGER) {
+				// accounts and deals are owned by sales reps (try72: an executive was
+				// given
+				// open deals without a word)
+				errors.add(new FieldError("owner." + email, "user " + id + " (" + user.get().email() + ") is "
+						+ article(user.get().role().noun()) + "; map owners to an account executive or sales manager"));
+			}
 		});
+	}
+
+	private static String article(String noun) {
+		return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
 	}
 
 	/** A user of the source (its User file, or an owner a HubSpot row names). */

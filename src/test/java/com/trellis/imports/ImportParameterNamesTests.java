@@ -78,6 +78,31 @@ class ImportParameterNamesTests {
 	}
 
 	@Test
+	void anOwnerMappedToSomeoneWhoIsNoSalesRepIsNamedAndNothingIsWritten() throws Exception {
+		var token = this.fixtures.token(this.fixtures.user(Role.ADMIN));
+		var executive = this.fixtures.user(Role.EXECUTIVE);
+		var pam = this.fixtures.user(Role.PAM);
+		long accounts = this.fixtures.count("account");
+		// try72: an executive was given the file's records without a word
+		this.mvc
+			.perform(multipart("/api/v1/imports/salesforce").file(file("Account", ACCOUNT))
+				.file(file("User", "Id,Email\n005X,mapped-owner@example.com\n005Y,other-owner@example.com\n"))
+				.param("dryRun", "false")
+				.param("owner.mapped-owner@example.com", String.valueOf(executive.userId()))
+				.param("owner.other-owner@example.com", String.valueOf(pam.userId()))
+				.header("Authorization", "Bearer " + token))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(
+					org.hamcrest.Matchers.hasItems("owner.mapped-owner@example.com", "owner.other-owner@example.com")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'owner.mapped-owner@example.com')].message")
+				.value(org.hamcrest.Matchers
+					.hasItem(containsString("is an executive; map owners to an account executive"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'owner.other-owner@example.com')].message")
+				.value(org.hamcrest.Matchers.hasItem(containsString("is a PAM"))));
+		org.assertj.core.api.Assertions.assertThat(this.fixtures.count("account")).isEqualTo(accounts);
+	}
+
+	@Test
 	void aPartnersAccountListUploadWithAnUnknownParameterIsNamed() throws Exception {
 		var world = this.fixtures.world("Upload Names");
 		this.mvc
