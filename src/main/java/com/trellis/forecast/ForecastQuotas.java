@@ -119,6 +119,10 @@ class ForecastQuotas {
 			case ALLOWED -> {
 			}
 		}
+		if (kind == Scope.Kind.PARTNERS && command.scopeId() != null) {
+			// try72: an id here was dropped without a word
+			throw InvalidInputException.of("scopeId", "the PARTNERS target is the program's own and takes no id");
+		}
 		if (target != null && this.users.findEnabled(id).isEmpty()) {
 			throw InvalidInputException.of("scopeId",
 					"this user is deactivated; a deactivated user gets no quota (their quotas set before are kept"

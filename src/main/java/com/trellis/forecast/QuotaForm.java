@@ -27,7 +27,9 @@ record QuotaForm(String target, String quarter, BigDecimal amount) implements Se
 		}
 		for (var kind : Scope.Kind.values()) {
 			if (kind.name().equals(parts[0])) {
-				return new QuotaCommand(kind, Long.parseLong(parts[1]), this.quarter, this.amount);
+				// PARTNERS:0 is the program's partner target, which has no id
+				var id = kind == Scope.Kind.PARTNERS && parts[1].equals("0") ? null : Long.valueOf(parts[1]);
+				return new QuotaCommand(kind, id, this.quarter, this.amount);
 			}
 		}
 		throw InvalidInputException.of("scope", CHOOSE);

@@ -239,6 +239,16 @@ class ForecastTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"scope\": \"PARTNERS\", \"quarter\": \"2027-Q1\", \"amount\": 2500000}"))
 			.andExpect(status().isOk());
+		// the partner target takes no id: one sent is named, not dropped (try72)
+		for (var id : new String[] { "5", "0" }) {
+			this.mvc
+				.perform(put("/api/v1/forecast/quotas").header("Authorization", "Bearer " + this.fixtures.token(admin))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"scope\": \"PARTNERS\", \"scopeId\": " + id
+							+ ", \"quarter\": \"2027-Q1\", \"amount\": 100}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("scopeId"));
+		}
 		this.mvc
 			.perform(get("/api/v1/forecast/rollup?scope=PARTNERS&day=2027-01-15").header("Authorization",
 					"Bearer " + this.fixtures.token(admin)))
