@@ -39,9 +39,11 @@ class CadenceApiController {
 			key = "pam")
 	@Operation(summary = "The pack of one meeting",
 			description = "pam picks the PAM of a 1:1 or narrows the weekly call to a PAM's book.")
-	Pack pack(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable int week,
+	Pack pack(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting,
+			@io.swagger.v3.oas.annotations.Parameter(description = "the week of the quarter, 1 to 13",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer")) @PathVariable String week,
 			@RequestParam(required = false) Long pam) {
-		return this.packs.pack(viewer, quarter, meeting, week, pam);
+		return this.packs.pack(viewer, quarter, meeting, Packs.week(week), pam);
 	}
 
 }

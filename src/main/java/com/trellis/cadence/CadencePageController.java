@@ -65,9 +65,9 @@ class CadencePageController {
 	@GetMapping("/cadence/{quarter}/{meeting}/{week}")
 	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
 			key = "pam")
-	String pack(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable int week,
+	String pack(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable String week,
 			@RequestParam(required = false) Long pam, Model model) {
-		var pack = this.packs.pack(viewer, quarter, meeting, week, pam);
+		var pack = this.packs.pack(viewer, quarter, meeting, Packs.week(week), pam);
 		model.addAttribute("pack", pack);
 		model.addAttribute("pam", pam);
 		model.addAttribute("charts", pack.sections().stream().map(this::chart).toList());
@@ -78,8 +78,8 @@ class CadencePageController {
 	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
 			key = "pam")
 	ResponseEntity<byte[]> pdf(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting,
-			@PathVariable int week, @RequestParam(required = false) Long pam) {
-		var pack = this.packs.pack(viewer, quarter, meeting, week, pam);
+			@PathVariable String week, @RequestParam(required = false) Long pam) {
+		var pack = this.packs.pack(viewer, quarter, meeting, Packs.week(week), pam);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, attachment(pack, "pdf"))
@@ -90,9 +90,9 @@ class CadencePageController {
 	@GetMapping("/cadence/{quarter}/{meeting}/{week}/pack.csv")
 	@com.trellis.identity.ActsOn(value = CadenceChecks.OwnBook.class, from = com.trellis.identity.ActsOn.From.BODY,
 			key = "pam")
-	void csv(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable int week,
+	void csv(Viewer viewer, @PathVariable String quarter, @PathVariable Meeting meeting, @PathVariable String week,
 			@RequestParam(required = false) Long pam, HttpServletResponse response) throws IOException {
-		var pack = this.packs.pack(viewer, quarter, meeting, week, pam);
+		var pack = this.packs.pack(viewer, quarter, meeting, Packs.week(week), pam);
 		CsvExport.writeRows(response, fileName(pack, "csv"), PackExports.csv(pack));
 	}
 

@@ -96,6 +96,21 @@ public class Packs {
 	}
 
 	/**
+	 * The week of the quarter a path names, as a whole number; one beyond an int is read
+	 * as its end, which the quarter then refuses in its own words (1 to 13), as any week
+	 * outside it (try72: 99999999999 was told the range of an int).
+	 */
+	static int week(String text) {
+		var week = com.trellis.shared.FormFields.nearestWhole(text);
+		if (week == null) {
+			throw InvalidInputException.of("week",
+					"must be a whole number between 1 and " + com.trellis.shared.FiscalQuarter.WEEKS + " ('"
+							+ com.trellis.shared.Quoted.of(text) + "' is not)");
+		}
+		return week;
+	}
+
+	/**
 	 * The pack of one meeting. {@code pam} picks the PAM of a 1:1, or narrows the weekly
 	 * call to a PAM's book; a PAM always gets their own.
 	 */

@@ -156,10 +156,15 @@ class ClientErrorTests {
 		api.get("/api/v1/cadence/abc").andExpect(jsonPath("$.errors[0].field").value("quarter"));
 		api.get("/api/v1/cadence/2026-Q4/WEEKLY_CALL/99").andExpect(jsonPath("$.errors[0].field").value("week"));
 		api.get("/api/v1/cadence/2026-Q4/WEEKLY_CALL/abc").andExpect(jsonPath("$.errors[0].field").value("week"));
+		// a week beyond an int is told the quarter's weeks, not an int's range (try72)
+		api.get("/api/v1/cadence/2026-Q4/WEEKLY_CALL/99999999999")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("must be between 1 and 13"));
 		var session = login(admin);
 		for (var page : List.of("/cadence?quarter=2026-Q9", "/cadence/2026-Q9/WEEKLY_CALL/8",
 				"/cadence/abc/WEEKLY_CALL/8", "/cadence/2026-Q4/WEEKLY_CALL/99", "/cadence/2026-Q4/WEEKLY_CALL/abc",
-				"/cadence/2026-Q9/calendar.ics", "/cadence?pam=abc", "/cadence?pam=999999999")) {
+				"/cadence/2026-Q4/WEEKLY_CALL/99999999999/pack.pdf", "/cadence/2026-Q9/calendar.ics",
+				"/cadence?pam=abc", "/cadence?pam=999999999")) {
 			this.mvc.perform(get(page).session(session)).andExpect(status().isBadRequest());
 		}
 	}
