@@ -99,9 +99,17 @@ final class FormatPlan {
 	}
 
 	FormatReport report(String format, boolean dryRun, int maxErrors) {
+		var notices = new ArrayList<>(this.notices);
+		if (this.errors.isEmpty() && this.created == 0 && this.updated == 0) {
+			// said, as the CRM import says it (try72: a header-only file's run answered
+			// nothing at all)
+			var written = dryRun ? "nothing would be written" : "nothing was written";
+			notices.add(0, new FieldError("file", this.rows == 0 ? "holds no rows under its header; " + written
+					: "every row is as it is in Trellis already; " + written));
+		}
 		return new FormatReport(format, dryRun, this.rows, this.created, this.updated, this.unchanged,
 				this.errors.size(), List.copyOf(this.errors.subList(0, Math.min(maxErrors, this.errors.size()))),
-				this.notices.size(), List.copyOf(this.notices.subList(0, Math.min(maxErrors, this.notices.size()))));
+				notices.size(), List.copyOf(notices.subList(0, Math.min(maxErrors, notices.size()))));
 	}
 
 }

@@ -77,7 +77,14 @@ class TrellisContactFormatTests {
 			.andExpect(jsonPath("$.created").value(0))
 			.andExpect(jsonPath("$.updated").value(0))
 			.andExpect(jsonPath("$.unchanged").value(3))
-			.andExpect(jsonPath("$.noticeCount").value(0));
+			.andExpect(jsonPath("$.noticeCount").value(1))
+			.andExpect(jsonPath("$.notices[0].field").value("file"))
+			.andExpect(jsonPath("$.notices[0].message")
+				.value("every row is as it is in Trellis already; nothing was written"));
+		// a file with its header alone says so (try72: a real run answered nothing)
+		importing("partner_id,email,name,job_role\r\n", false).andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows").value(0))
+			.andExpect(jsonPath("$.notices[0].message").value("holds no rows under its header; nothing was written"));
 		assertThat(export(world.partnerId())).isEqualTo(export);
 	}
 
