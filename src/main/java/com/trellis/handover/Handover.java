@@ -91,9 +91,7 @@ public class Handover {
 			held.forEach((kind, count) -> before.put(kind.name().toLowerCase(), count));
 			var summary = new StringBuilder("work of " + leaver.displayName() + " handed over:");
 			moved.forEach((kind, m) -> summary.append(" ")
-				.append(m.count())
-				.append(" ")
-				.append(kind.label())
+				.append(kind.counted(m.count()))
 				.append(" to ")
 				.append(m.toName())
 				.append(";"));

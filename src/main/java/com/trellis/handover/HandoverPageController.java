@@ -53,9 +53,7 @@ class HandoverPageController {
 			var done = new StringBuilder();
 			result.moved()
 				.forEach((kind, moved) -> done.append(done.isEmpty() ? "" : "; ")
-					.append(moved.count())
-					.append(" ")
-					.append(kind.label())
+					.append(kind.counted(moved.count()))
 					.append(" to ")
 					.append(moved.toName()));
 			redirect.addFlashAttribute("notice", done.isEmpty() ? "Nothing to hand over" : "Handed over: " + done);

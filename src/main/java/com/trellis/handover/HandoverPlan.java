@@ -56,7 +56,7 @@ final class HandoverPlan {
 			var receiver = own != null ? own : everything;
 			var field = own != null || everything == null ? kind.field() : "toUserId";
 			if (receiver == null) {
-				refuse(refusals, kind.field(), "name who takes the " + count + " " + kind.label());
+				refuse(refusals, kind.field(), "name who takes the " + kind.counted(count));
 			}
 			else if (!receiver.exists()) {
 				refuse(refusals, field, "no user has the id " + receiver.id());
@@ -72,8 +72,8 @@ final class HandoverPlan {
 						+ "indirectly); their reports cannot move under them");
 			}
 			else if (!kind.takenBy(receiver.role())) {
-				refuse(refusals, field, "the " + count + " " + kind.label() + " go to " + kind.receiversText() + "; "
-						+ receiver.name() + " is " + withArticle(receiver.role().noun()));
+				refuse(refusals, field, "the " + kind.counted(count) + (count == 1 ? " goes" : " go") + " to "
+						+ kind.receiversText() + "; " + receiver.name() + " is " + withArticle(receiver.role().noun()));
 			}
 			else {
 				moves.put(kind, receiver);

@@ -26,19 +26,8 @@ class HandoverWorkHeld implements WorkHeld {
 			.entrySet()
 			.stream()
 			.filter(e -> e.getKey() != Kind.REPORTS)
-			.map(e -> new Held(one(e.getKey()), e.getKey().label(), e.getValue(), e.getKey().receivers()))
+			.map(e -> new Held(e.getKey().one(), e.getKey().label(), e.getValue(), e.getKey().receivers()))
 			.toList();
-	}
-
-	private static String one(Kind kind) {
-		return switch (kind) {
-			case ACCOUNTS -> "account";
-			case DEALS -> "open deal";
-			case LEADS -> "lead with them";
-			case PARTNERS -> "partner in their book";
-			case REPORTS -> "direct report";
-			case PLANS -> "open account plan";
-		};
 	}
 
 }

@@ -8,14 +8,16 @@ import com.trellis.identity.Role;
 /** The kinds of work a user holds, and who may take each over. */
 public enum Kind {
 
-	ACCOUNTS("accounts", "accountsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
-	DEALS("open deals", "dealsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
-	LEADS("leads with them", "leadsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
-	PARTNERS("partners in their book", "partnersToUserId", EnumSet.of(Role.PAM)),
-	REPORTS("direct reports", "reportsToUserId",
+	ACCOUNTS("account", "accounts", "accountsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
+	DEALS("open deal", "open deals", "dealsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
+	LEADS("lead with them", "leads with them", "leadsToUserId", EnumSet.of(Role.AE, Role.SALES_MANAGER)),
+	PARTNERS("partner in their book", "partners in their book", "partnersToUserId", EnumSet.of(Role.PAM)),
+	REPORTS("direct report", "direct reports", "reportsToUserId",
 			EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE)),
-	PLANS("open account plans", "plansToUserId",
+	PLANS("open account plan", "open account plans", "plansToUserId",
 			EnumSet.of(Role.ADMIN, Role.PAM, Role.AE, Role.SALES_MANAGER, Role.EXECUTIVE));
+
+	private final String one;
 
 	private final String label;
 
@@ -23,10 +25,21 @@ public enum Kind {
 
 	private final Set<Role> receivers;
 
-	Kind(String label, String field, Set<Role> receivers) {
+	Kind(String one, String label, String field, Set<Role> receivers) {
+		this.one = one;
 		this.label = label;
 		this.field = field;
 		this.receivers = receivers;
+	}
+
+	/** The kind in words for one of it ("open deal"). */
+	String one() {
+		return this.one;
+	}
+
+	/** A count of this kind in words: "1 open deal", "3 open deals". */
+	String counted(long count) {
+		return com.trellis.shared.Plural.of(count, this.one, this.label);
 	}
 
 	public String label() {

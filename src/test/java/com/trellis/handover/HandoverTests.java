@@ -71,8 +71,8 @@ class HandoverTests {
 		var audit = this.jdbc.sql("""
 				SELECT action FROM audit_entry WHERE entity_type = 'user' AND entity_id = ?
 				""").param(String.valueOf(leaver.userId())).query(String.class).list();
-		assertThat(audit).containsExactly("work of " + leaver.name() + " handed over: 1 accounts to " + successor.name()
-				+ "; 1 open deals to " + successor.name() + "; 1 leads with them to " + successor.name());
+		assertThat(audit).containsExactly("work of " + leaver.name() + " handed over: 1 account to " + successor.name()
+				+ "; 1 open deal to " + successor.name() + "; 1 lead with them to " + successor.name());
 	}
 
 	@Test
@@ -113,7 +113,7 @@ class HandoverTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("toUserId"))
 			.andExpect(jsonPath("$.errors[0].message").value(
-					org.hamcrest.Matchers.startsWith("the 1 partners in their book go to a partner account manager")));
+					org.hamcrest.Matchers.startsWith("the 1 partner in their book goes to a partner account manager")));
 		assertThat(ownerOf("partner", "owner_pam_id", world.partnerId())).isEqualTo(leaver.userId());
 
 		admin
@@ -162,7 +162,7 @@ class HandoverTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(refused).contains("id=\"form-errors\"").contains("go to a partner account manager");
+		assertThat(refused).contains("id=\"form-errors\"").contains("goes to a partner account manager");
 		assertThat(ownerOf("partner", "owner_pam_id", world.partnerId())).isEqualTo(world.pam().userId());
 	}
 
