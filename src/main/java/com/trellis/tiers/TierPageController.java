@@ -77,7 +77,7 @@ class TierPageController {
 		var target = FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them",
 				command, binding, command::validated,
 				() -> this.tiers.setThresholds(viewer, command, FormFields.seenVersionIfSent(version)));
-		if (redirect.getFlashAttributes().containsKey("fieldErrors")) {
+		if (version != null && redirect.getFlashAttributes().containsKey("fieldErrors")) {
 			// shown again as typed, still against the version first read: a newer save
 			// made meanwhile is not overwritten by correcting them
 			redirect.addFlashAttribute("seenVersion", version);

@@ -59,7 +59,10 @@ class WebhookDispatcher {
 
 	private final OutboundUrlPolicy.Resolver resolver = OutboundUrlPolicy.Resolver.system();
 
+	// HTTP/1.1: over plain http the client's default offers an h2c upgrade on each POST,
+	// which some receivers and proxies mishandle (try72)
 	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();

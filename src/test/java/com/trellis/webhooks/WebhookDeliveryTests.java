@@ -115,6 +115,9 @@ class WebhookDeliveryTests {
 		assertThatThrownBy(() -> verifier.verify(request.body().replace("DORMANT", "ACTIVE"), request.headers()))
 			.hasMessageContaining("signature");
 		assertThat(request.header("webhook-id")).startsWith("msg_");
+		// a plain POST: no offer to upgrade to h2c, which some receivers and proxies
+		// mishandle (try72)
+		assertThat(request.headers()).doesNotContainKey("Upgrade").doesNotContainKey("HTTP2-Settings");
 		assertThat(request.header("webhook-timestamp"))
 			.isEqualTo(String.valueOf(this.clock.instant().getEpochSecond()));
 		JsonNode body = this.json.readTree(request.body());
