@@ -162,14 +162,10 @@ class ImportPageController {
 		model.addAttribute("createUnknownOwners", "true".equals(mapping.get("createUnknownOwners")));
 		model.addAttribute("currency", mapping.getOrDefault("currency", ""));
 		model.addAttribute("owners", mapping);
-		// an owner maps to an active account executive or sales manager, chosen by name
-		// and e-mail (the check refuses other roles)
+		// an owner maps to an active account executive, sales manager or PAM, chosen by
+		// name and e-mail (the check refuses other roles)
 		model.addAttribute("vendorUsers",
-				this.users.activeVendorUsers()
-					.stream()
-					.filter(u -> u.role() == com.trellis.identity.Role.AE
-							|| u.role() == com.trellis.identity.Role.SALES_MANAGER)
-					.toList());
+				this.users.activeVendorUsers().stream().filter(u -> OwnerMatch.OWNERS.contains(u.role())).toList());
 		model.addAttribute("mapping", mapping);
 		return "imports/check";
 	}

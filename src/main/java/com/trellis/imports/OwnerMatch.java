@@ -13,12 +13,17 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Matches the export's owners (its user ids) onto Trellis users by e-mail: the admin's
- * choice first (an account executive or sales manager, as accounts and deals are owned),
- * then the vendor user with that e-mail (enabled or not: an owner who left keeps their
- * records), else created as a deactivated user when the admin asked for it, else unknown
- * and every row they own refused.
+ * choice first (an account executive, sales manager or PAM, who own accounts, deals and
+ * partners here), then the vendor user with that e-mail (enabled or not: an owner who
+ * left keeps their records), else created as a deactivated user when the admin asked for
+ * it, else unknown and every row they own refused.
  */
 final class OwnerMatch {
+
+	/**
+	 * The roles that own a CRM's records here: reps accounts and deals, PAMs partners.
+	 */
+	static final java.util.Set<Role> OWNERS = java.util.EnumSet.of(Role.AE, Role.SALES_MANAGER, Role.PAM);
 
 	/** A matched owner; {@code userId} is null for one the import is to create. */
 	record Owner(String email, String name, Boolean activeInSource, Long userId, String match) {
@@ -47,12 +52,12 @@ final class OwnerMatch {
 			if (user.isEmpty() || user.get().role() == Role.PARTNER) {
 				errors.add(new FieldError("owner." + email, "no vendor user with id " + id));
 			}
-			else if (user.get().role() != Role.AE && user.get().role() != Role.SALES_MANAGER) {
-				// accounts and deals are owned by sales reps (try72: an executive was
-				// given
-				// open deals without a word)
-				errors.add(new FieldError("owner." + email, "user " + id + " (" + user.get().email() + ") is "
-						+ article(user.get().role().noun()) + "; map owners to an account executive or sales manager"));
+			else if (!OWNERS.contains(user.get().role())) {
+				// reps own accounts and deals, PAMs partners (try72: an executive was
+				// given open deals without a word)
+				errors.add(new FieldError("owner." + email,
+						"user " + id + " (" + user.get().email() + ") is " + article(user.get().role().noun())
+								+ "; map owners to an account executive, sales manager or PAM"));
 			}
 		});
 	}

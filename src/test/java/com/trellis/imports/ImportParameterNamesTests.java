@@ -81,24 +81,27 @@ class ImportParameterNamesTests {
 	void anOwnerMappedToSomeoneWhoIsNoSalesRepIsNamedAndNothingIsWritten() throws Exception {
 		var token = this.fixtures.token(this.fixtures.user(Role.ADMIN));
 		var executive = this.fixtures.user(Role.EXECUTIVE);
-		var pam = this.fixtures.user(Role.PAM);
+		var admin = this.fixtures.user(Role.ADMIN);
 		long accounts = this.fixtures.count("account");
 		// try72: an executive was given the file's records without a word
-		this.mvc
-			.perform(multipart("/api/v1/imports/salesforce").file(file("Account", ACCOUNT))
-				.file(file("User", "Id,Email\n005X,mapped-owner@example.com\n005Y,other-owner@example.com\n"))
-				.param("dryRun", "false")
-				.param("owner.mapped-owner@example.com", String.valueOf(executive.userId()))
-				.param("owner.other-owner@example.com", String.valueOf(pam.userId()))
-				.header("Authorization", "Bearer " + token))
+		this.mvc.perform(multipart("/api/v1/imports/salesforce").file(file("Account", ACCOUNT))
+			.file(file("User",
+					"Id,Email\n005X,mapped-owner@example.com\n005Y,other-owner@example.com\n005Z,pam-owner@example.com\n"))
+			.param("dryRun", "false")
+			.param("owner.mapped-owner@example.com", String.valueOf(executive.userId()))
+			.param("owner.other-owner@example.com", String.valueOf(admin.userId()))
+			// a PAM owns partners here: a partner's owner maps to one
+			.param("owner.pam-owner@example.com", String.valueOf(this.fixtures.user(Role.PAM).userId()))
+			.header("Authorization", "Bearer " + token))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(
 					org.hamcrest.Matchers.hasItems("owner.mapped-owner@example.com", "owner.other-owner@example.com")))
 			.andExpect(jsonPath("$.errors[?(@.field == 'owner.mapped-owner@example.com')].message")
-				.value(org.hamcrest.Matchers
-					.hasItem(containsString("is an executive; map owners to an account executive"))))
+				.value(org.hamcrest.Matchers.hasItem(
+						containsString("is an executive; map owners to an account executive, sales manager or PAM"))))
 			.andExpect(jsonPath("$.errors[?(@.field == 'owner.other-owner@example.com')].message")
-				.value(org.hamcrest.Matchers.hasItem(containsString("is a PAM"))));
+				.value(org.hamcrest.Matchers.hasItem(containsString("is a program admin"))))
+			.andExpect(jsonPath("$.errors[?(@.field == 'owner.pam-owner@example.com')]").isEmpty());
 		org.assertj.core.api.Assertions.assertThat(this.fixtures.count("account")).isEqualTo(accounts);
 	}
 
