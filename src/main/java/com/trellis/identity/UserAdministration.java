@@ -12,6 +12,7 @@ import com.trellis.shared.NotFoundException;
 import com.trellis.shared.PageRequest;
 import com.trellis.shared.PageResult;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,11 +47,10 @@ public class UserAdministration {
 
 	private final ApiTokens tokens;
 
-	private final org.springframework.beans.factory.ObjectProvider<WorkHeld> work;
+	private final ObjectProvider<WorkHeld> work;
 
 	UserAdministration(UserAdminRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock,
-			PasswordResets links, LinkMail mail, ApiTokens tokens,
-			org.springframework.beans.factory.ObjectProvider<WorkHeld> work) {
+			PasswordResets links, LinkMail mail, ApiTokens tokens, ObjectProvider<WorkHeld> work) {
 		this.work = work;
 		this.tokens = tokens;
 		this.users = users;
