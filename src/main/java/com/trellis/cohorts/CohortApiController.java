@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.trellis.identity.Viewer;
 import com.trellis.shared.CsvExport;
+import com.trellis.shared.IfMatch;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -143,30 +145,45 @@ class CohortApiController {
 		return read.weeks();
 	}
 
+	/** The program's entry criteria, with their version as the ETag. */
 	@GetMapping("/api/v1/cohorts/journey-criteria")
 	@PreAuthorize(STAFF)
-	List<JourneyCriteria> criteria(Viewer viewer) {
-		return this.criteria.criteria(viewer);
+	List<JourneyCriteria> criteria(Viewer viewer, HttpServletResponse response) {
+		return IfMatch.read(response, () -> this.criteria.criteria(viewer), () -> this.criteria.version(null));
 	}
 
+	/**
+	 * Changes one stage's program criteria; with the ETag the GET answered in If-Match, a
+	 * change saved meanwhile is refused with 412.
+	 */
 	@PutMapping("/api/v1/cohorts/journey-criteria")
 	@PreAuthorize("hasRole('ADMIN')")
-	List<JourneyCriteria> changeCriteria(Viewer viewer, @RequestBody JourneyCriteria criteria) {
-		return this.criteria.changeCriteria(viewer, criteria);
+	List<JourneyCriteria> changeCriteria(Viewer viewer, @RequestBody JourneyCriteria criteria,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, HttpServletResponse response) {
+		return IfMatch.update(response, ifMatch, seen -> this.criteria.changeCriteria(viewer, criteria, seen),
+				() -> this.criteria.criteria(viewer), () -> this.criteria.version(null));
 	}
 
+	/** A cohort's entry criteria, with their version as the ETag. */
 	@GetMapping("/api/v1/cohorts/{id}/journey-criteria")
 	@PreAuthorize(STAFF)
-	List<CohortJourneyCriteria> cohortCriteria(Viewer viewer, @PathVariable long id) {
-		return this.criteria.cohortCriteria(viewer, id);
+	List<CohortJourneyCriteria> cohortCriteria(Viewer viewer, @PathVariable long id, HttpServletResponse response) {
+		return IfMatch.read(response, () -> this.criteria.cohortCriteria(viewer, id), () -> this.criteria.version(id));
 	}
 
+	/**
+	 * Sets one stage of a cohort's own criteria; with the ETag the GET answered in
+	 * If-Match, a change saved meanwhile is refused with 412.
+	 */
 	@PutMapping("/api/v1/cohorts/{id}/journey-criteria")
 	@com.trellis.identity.ActsOn(CohortChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, @PathVariable long id,
-			@RequestBody JourneyCriteria criteria) {
-		return this.criteria.changeCohortCriteria(viewer, id, criteria);
+			@RequestBody JourneyCriteria criteria,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, HttpServletResponse response) {
+		return IfMatch.update(response, ifMatch,
+				seen -> this.criteria.changeCohortCriteria(viewer, id, criteria, List.of(), seen),
+				() -> this.criteria.cohortCriteria(viewer, id), () -> this.criteria.version(id));
 	}
 
 	@DeleteMapping("/api/v1/cohorts/{id}/journey-criteria/{stage}")

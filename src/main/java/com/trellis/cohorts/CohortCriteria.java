@@ -6,6 +6,7 @@ import com.trellis.audit.AuditLog;
 import com.trellis.identity.Viewer;
 import com.trellis.shared.InvalidInputException;
 import com.trellis.shared.NotFoundException;
+import com.trellis.shared.SettingVersions;
 import com.trellis.shared.validation.Commands;
 
 import org.springframework.stereotype.Service;
@@ -29,13 +30,29 @@ class CohortCriteria {
 
 	private final Commands commands;
 
+	private final SettingVersions versions;
+
 	CohortCriteria(Cohorts cohorts, CohortRepository stored, JourneyRepository journey, AuditLog audit,
-			Commands commands) {
+			Commands commands, SettingVersions versions) {
+		this.versions = versions;
 		this.cohorts = cohorts;
 		this.stored = stored;
 		this.journey = journey;
 		this.audit = audit;
 		this.commands = commands;
+	}
+
+	/**
+	 * The version of the program's criteria, or of a cohort's own
+	 * ({@link SettingVersions}, one for all its stages): the API's ETag, the page forms'
+	 * {@code version}.
+	 */
+	long version(Long cohortId) {
+		return this.versions.version(setting(cohortId));
+	}
+
+	private static String setting(Long cohortId) {
+		return cohortId == null ? "journey-criteria" : "journey-criteria:cohort:" + cohortId;
 	}
 
 	@Transactional(readOnly = true)
@@ -69,16 +86,18 @@ class CohortCriteria {
 	 */
 	@Transactional
 	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, long cohortId, JourneyCriteria criteria) {
-		return changeCohortCriteria(viewer, cohortId, criteria, List.of());
+		return changeCohortCriteria(viewer, cohortId, criteria, List.of(), null);
 	}
 
 	/**
-	 * As above, with the fields a page form could not read: reported together with every
-	 * field the validation refuses.
+	 * As above, with the fields a page form could not read (reported together with every
+	 * field the validation refuses), and the version of the cohort's criteria the admin
+	 * read ({@code seen}, null: unchecked; an older one is a conflict on
+	 * {@code version}).
 	 */
 	@Transactional
 	List<CohortJourneyCriteria> changeCohortCriteria(Viewer viewer, long cohortId, JourneyCriteria criteria,
-			List<InvalidInputException.FieldError> unread) {
+			List<InvalidInputException.FieldError> unread, Long seen) {
 		requireCohort(viewer, cohortId);
 		if (criteria == null) {
 			throw InvalidInputException.of("body", "a request body is required");
@@ -93,6 +112,7 @@ class CohortCriteria {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		this.versions.advance(setting(cohortId), seen, viewer.userId(), "this cohort's journey criteria");
 		var before = cohortCriteria(cohortId);
 		this.journey.setCohortCriteria(cohortId, criteria.toCriteria());
 		var after = cohortCriteria(cohortId);
@@ -119,6 +139,8 @@ class CohortCriteria {
 		}
 		var before = cohortCriteria(cohortId);
 		if (this.journey.clearCohortCriteria(cohortId, parsed) > 0) {
+			// a form opened before the clear is stale now
+			this.versions.advance(setting(cohortId), null, viewer.userId(), "this cohort's journey criteria");
 			this.audit.record(viewer.actor(), "cohort-journey-stage", cohortId + ":" + parsed.name(), "clear", before,
 					null);
 		}
@@ -137,12 +159,13 @@ class CohortCriteria {
 	 * when they changed.
 	 */
 	@Transactional
-	List<JourneyCriteria> changeCriteria(Viewer viewer, JourneyCriteria criteria) {
+	List<JourneyCriteria> changeCriteria(Viewer viewer, JourneyCriteria criteria, Long seen) {
 		Cohorts.requireAdmin(viewer);
 		if (criteria == null) {
 			throw InvalidInputException.of("body", "a request body is required");
 		}
 		this.commands.check(criteria);
+		this.versions.advance(setting(null), seen, viewer.userId(), "the program's journey criteria");
 		var before = criteria(viewer);
 		this.journey.updateCriteria(criteria.toCriteria());
 		var after = criteria(viewer);

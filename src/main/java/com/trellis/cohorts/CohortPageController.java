@@ -118,6 +118,7 @@ class CohortPageController {
 		model.addAttribute("cohortName", history.get(0).cohort());
 		model.addAttribute("cohortId", id);
 		model.addAttribute("criteria", this.criteria.cohortCriteria(viewer, id));
+		model.addAttribute("criteriaVersion", this.criteria.version(id));
 		return "cohorts/cohort";
 	}
 
@@ -125,16 +126,23 @@ class CohortPageController {
 	@com.trellis.identity.ActsOn(CohortChecks.class)
 	@PreAuthorize("hasRole('ADMIN')")
 	String setCriteria(Viewer viewer, @PathVariable long id, @ModelAttribute CriteriaForm form, BindingResult binding,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String version,
 			RedirectAttributes redirect) {
-		return FormAction.run(redirect, "/cohorts/" + id,
+		var target = FormAction.run(redirect, "/cohorts/" + id,
 				"Journey criteria saved; the next placement uses them for this cohort", form, binding, () -> {
 					// every field is text: binding refuses none of them, the action's
 					// checks name each
 				}, () -> {
 					var unread = new ArrayList<InvalidInputException.FieldError>();
 					var criteria = form.read(unread);
-					this.criteria.changeCohortCriteria(viewer, id, criteria, unread);
+					this.criteria.changeCohortCriteria(viewer, id, criteria, unread,
+							com.trellis.shared.FormFields.seenVersionIfSent(version));
 				});
+		if (version != null && redirect.getFlashAttributes().containsKey("fieldErrors")) {
+			// shown again as typed, still against the version first read
+			redirect.addFlashAttribute("seenVersion", version);
+		}
+		return target;
 	}
 
 	/**

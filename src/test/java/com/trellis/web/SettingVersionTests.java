@@ -190,6 +190,68 @@ class SettingVersionTests {
 		}
 	}
 
+	@Test
+	void aCohortsJourneyCriteriaSavedFromAStalePageOrWithAnOldETagAreRefused() throws Exception {
+		var world = this.fixtures.world("Versioned Cohort");
+		var token = this.fixtures.token(this.fixtures.user(Role.ADMIN));
+		var created = api(post("/api/v1/cohorts").content("""
+				{"name": "Versioned cohort", "partnerIds": [%d]}""".formatted(world.partnerId())), token, null)
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+		var first = login(this.fixtures.user(Role.ADMIN));
+		var second = login(this.fixtures.user(Role.ADMIN));
+		String seen = hidden(first, "/cohorts/" + id);
+
+		saveCriteria(first, id, seen, "3");
+		var stale = saveCriteria(second, id, seen, "7").andReturn();
+		assertThat(ownDeals(id)).isEqualTo(3);
+		var shown = this.mvc.perform(get("/cohorts/" + id).session(second).flashAttrs(stale.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("a newer save of this cohort&#39;s journey criteria", "nothing was saved");
+
+		String url = "/api/v1/cohorts/" + id + "/journey-criteria";
+		String tag = api(get(url), token, null).andReturn().getResponse().getHeader("ETag");
+		String body = """
+				{"stage":"ACTIVATION","minEnablement180":0,"minDeals180":%d,"minWins365":0,"minAeInvites365":0}""";
+		api(put(url).content(body.formatted(4)), token, tag).andExpect(status().isOk());
+		api(put(url).content(body.formatted(9)), token, tag).andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+		assertThat(ownDeals(id)).isEqualTo(4);
+		// the program's criteria answer their own version
+		assertThat(
+				api(get("/api/v1/cohorts/journey-criteria"), token, null).andReturn().getResponse().getHeader("ETag"))
+			.matches("\"\\d+\"");
+	}
+
+	private ResultActions saveCriteria(MockHttpSession session, long cohortId, String version, String minDeals)
+			throws Exception {
+		return this.mvc
+			.perform(post("/cohorts/" + cohortId + "/journey-criteria").session(session)
+				.with(csrf())
+				.param("version", version)
+				.param("stage", "ACTIVATION")
+				.param("minEnablement180", "0")
+				.param("minDeals180", minDeals)
+				.param("minWins365", "0")
+				.param("minAeInvites365", "0"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	private int ownDeals(long cohortId) throws Exception {
+		return api(get("/api/v1/cohorts/" + cohortId + "/journey-criteria"),
+				this.fixtures.token(this.fixtures.user(Role.ADMIN)), null)
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll("(?s).*\"stage\":\"ACTIVATION\"[^}]*\"minDeals180\":(\\d+).*", "$1")
+			.transform(Integer::parseInt);
+	}
+
 	private ResultActions saveIcp(MockHttpSession session, String version, String industries) throws Exception {
 		return this.mvc.perform(post("/guidance/icp").session(session)
 			.with(csrf())
