@@ -128,7 +128,7 @@ class CohortPageController {
 	String setCriteria(Viewer viewer, @PathVariable long id, @ModelAttribute CriteriaForm form, BindingResult binding,
 			@org.springframework.web.bind.annotation.RequestParam(required = false) String version,
 			RedirectAttributes redirect) {
-		var target = FormAction.run(redirect, "/cohorts/" + id,
+		return FormAction.keepingVersion(redirect, version, FormAction.run(redirect, "/cohorts/" + id,
 				"Journey criteria saved; the next placement uses them for this cohort", form, binding, () -> {
 					// every field is text: binding refuses none of them, the action's
 					// checks name each
@@ -137,12 +137,7 @@ class CohortPageController {
 					var criteria = form.read(unread);
 					this.criteria.changeCohortCriteria(viewer, id, criteria, unread,
 							com.trellis.shared.FormFields.seenVersionIfSent(version));
-				});
-		if (version != null && redirect.getFlashAttributes().containsKey("fieldErrors")) {
-			// shown again as typed, still against the version first read
-			redirect.addFlashAttribute("seenVersion", version);
-		}
-		return target;
+				}));
 	}
 
 	/**

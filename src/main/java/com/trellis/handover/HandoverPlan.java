@@ -73,7 +73,7 @@ final class HandoverPlan {
 			}
 			else if (!kind.takenBy(receiver.role())) {
 				refuse(refusals, field, "the " + kind.counted(count) + (count == 1 ? " goes" : " go") + " to "
-						+ kind.receiversText() + "; " + receiver.name() + " is " + withArticle(receiver.role().noun()));
+						+ kind.receiversText() + "; " + receiver.name() + " is " + receiver.role().withArticle());
 			}
 			else {
 				moves.put(kind, receiver);
@@ -83,11 +83,6 @@ final class HandoverPlan {
 		List<Refusal> byField = new ArrayList<>();
 		refusals.forEach((field, reasons) -> byField.add(new Refusal(field, String.join("; ", reasons))));
 		return new Decision(moves, byField);
-	}
-
-	/** "an account executive", "a PAM". */
-	private static String withArticle(String noun) {
-		return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
 	}
 
 	private static void named(Map<String, Set<String>> refusals, long leaverId, String field, Receiver receiver) {

@@ -29,6 +29,12 @@ public enum Role implements BodyChoice {
 		return this == PAM ? "PAM" : this.label.toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/** The noun with its article: "an account executive", "a PAM". */
+	public String withArticle() {
+		var noun = noun();
+		return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+	}
+
 	public boolean isVendor() {
 		return this != PARTNER;
 	}

@@ -36,9 +36,8 @@ public interface WorkHeld {
 		if (kept.isEmpty()) {
 			return null;
 		}
-		var noun = role.noun();
-		return "this user holds " + counted(kept) + ", which " + ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ")
-				+ noun + " may not hold; hand them over first (Hand over their work, on this user's page)";
+		return "this user holds " + counted(kept) + ", which " + role.withArticle()
+				+ " may not hold; hand them over first (Hand over their work, on this user's page)";
 	}
 
 	/**

@@ -56,14 +56,10 @@ final class OwnerMatch {
 				// reps own accounts and deals, PAMs partners (try72: an executive was
 				// given open deals without a word)
 				errors.add(new FieldError("owner." + email,
-						"user " + id + " (" + user.get().email() + ") is " + article(user.get().role().noun())
+						"user " + id + " (" + user.get().email() + ") is " + user.get().role().withArticle()
 								+ "; map owners to an account executive, sales manager or PAM"));
 			}
 		});
-	}
-
-	private static String article(String noun) {
-		return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
 	}
 
 	/** A user of the source (its User file, or an owner a HubSpot row names). */

@@ -66,6 +66,20 @@ public final class FormAction {
 			.saveOutputFlashMap(panel, request, current.getResponse());
 	}
 
+	/**
+	 * After
+	 * {@link #run(RedirectAttributes, String, String, Serializable, BindingResult, Runnable, Runnable)}
+	 * of a settings form ({@link SettingVersions}): when its values were refused, the
+	 * version it was opened on ({@code seenVersion}) goes back with them, so that the
+	 * corrected form cannot overwrite a save made meanwhile. Answers {@code target}.
+	 */
+	public static String keepingVersion(RedirectAttributes redirect, String version, String target) {
+		if (version != null && redirect.getFlashAttributes().containsKey("fieldErrors")) {
+			redirect.addFlashAttribute("seenVersion", version);
+		}
+		return target;
+	}
+
 	/** The refused form's fields as typed ({@link RefusedForm}), for the page. */
 	private static void keepTyped(RedirectAttributes redirect) {
 		var form = RefusedForm.ofCurrentRequest();

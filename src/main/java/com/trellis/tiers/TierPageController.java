@@ -74,15 +74,10 @@ class TierPageController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String setThresholds(Viewer viewer, @ModelAttribute ThresholdsCommand command, BindingResult binding,
 			@RequestParam(required = false) String version, RedirectAttributes redirect) {
-		var target = FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them",
-				command, binding, command::validated,
-				() -> this.tiers.setThresholds(viewer, command, FormFields.seenVersionIfSent(version)));
-		if (version != null && redirect.getFlashAttributes().containsKey("fieldErrors")) {
-			// shown again as typed, still against the version first read: a newer save
-			// made meanwhile is not overwritten by correcting them
-			redirect.addFlashAttribute("seenVersion", version);
-		}
-		return target;
+		return FormAction.keepingVersion(redirect, version,
+				FormAction.run(redirect, "/tiers", "Thresholds saved; the next weekly evaluation uses them", command,
+						binding, command::validated,
+						() -> this.tiers.setThresholds(viewer, command, FormFields.seenVersionIfSent(version))));
 	}
 
 	@PostMapping("/partners/{id}/tier/override")
